@@ -1,0 +1,60 @@
+/**
+ * The Node implementation of the sandbox pool: worker_threads running cli/sandboxWorker.ts,
+ * sized to the machine's cores (os.availableParallelism(), or CLUSTERLAB_WORKERS). Under the
+ * bundled command the worker is sandboxWorker.mjs next to main.mjs; from sources (vitest) the CLI
+ * bundle is built first so the worker exists.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SandboxPoolCore } from '../engine/api/sandboxPoolCore';
+import type { SandboxReply } from '../engine/api/sandboxMessages';
+
+export interface NodePoolOptions {
+  size?: number;
+  timeoutSeconds: number | null;
+  log: (text: string) => void;
+}
+
+/** The pool size: CLUSTERLAB_WORKERS if set, else the number of cores. */
+export function defaultPoolSize(env: Record<string, string | undefined> = process.env): number {
+  const fromEnv = Number(env.CLUSTERLAB_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, availableParallelism());
+}
+
+async function workerUrl(): Promise<URL> {
+  const sibling = new URL('./sandboxWorker.mjs', import.meta.url);
+  if (existsSync(fileURLToPath(sibling))) return sibling;
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const buildScript = pathToFileURL(join(root, 'scripts', 'buildCli.mjs')).href;
+  const { buildCli } = (await import(/* @vite-ignore */ buildScript)) as { buildCli: () => Promise<{ outDir: string }> };
+  const { outDir } = await buildCli();
+  return pathToFileURL(join(outDir, 'sandboxWorker.mjs'));
+}
+
+export async function createNodeSandboxPool(options: NodePoolOptions): Promise<SandboxPoolCore> {
+  const url = await workerUrl();
+  return new SandboxPoolCore({
+    size: options.size ?? defaultPoolSize(),
+    timeoutSeconds: options.timeoutSeconds,
+    log: options.log,
+    startTimer(ms, fire) {
+      const timer = setTimeout(fire, ms);
+      timer.unref();
+      return () => clearTimeout(timer);
+    },
+    spawn(onMessage, onError) {
+      const worker = new Worker(url, { env: {}, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+      worker.on('message', (m: SandboxReply) => onMessage(m));
+      worker.on('error', (e) => onError(e));
+      worker.unref();
+      return {
+        post: (m, transfer) => worker.postMessage(m, transfer ?? []),
+        terminate: () => void worker.terminate(),
+      };
+    },
+  });
+}

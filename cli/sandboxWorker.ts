@@ -1,0 +1,35 @@
+/**
+ * The Node sandbox worker (a worker_threads entry, bundled to sandboxWorker.mjs). Learners' code
+ * is evaluated in a `vm` context holding only `exports`, `module` and a console that forwards to
+ * the parent: no require, process, fetch or timers. Not a security boundary on its own (see
+ * stack.md); the parent enforces the wall-clock budget by terminating this worker.
+ */
+import { parentPort } from 'node:worker_threads';
+import vm from 'node:vm';
+import { createJobTaskExecutor } from '../engine/api/jobTaskExecutor';
+import type { SandboxReply, SandboxRequest } from '../engine/api/sandboxMessages';
+
+const port = parentPort!;
+const decoder = new TextDecoder();
+const post = (message: SandboxReply, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
+const show = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+const consoleShim = {
+  log: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
+  info: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
+  warn: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
+  error: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
+};
+
+const executor = createJobTaskExecutor({
+  evaluate(code, fileName) {
+    const module = { exports: {} as Record<string, unknown> };
+    const context = vm.createContext({ module, exports: module.exports, console: consoleShim });
+    new vm.Script(code, { filename: fileName }).runInContext(context);
+    return module.exports.default;
+  },
+  lineOffset: 0,
+  decodeUtf8: (bytes) => decoder.decode(bytes),
+  post,
+});
+
+port.on('message', (message: SandboxRequest) => executor.handle(message));

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type Session } from './harness';
+
+describe('the app shell (web build in Chromium)', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('shows the header, the lab list and a live simulated run', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'ClusterLab home' }).waitFor();
+    await expect(page.locator('[data-lab="hdfs-blocks"]').count()).resolves.toBe(1);
+    await page.getByTestId('cluster-map').waitFor();
+    // The run plays: the simulated clock moves and engine events appear in the log.
+    const clock = page.getByTestId('sim-clock');
+    const first = await clock.textContent();
+    await page.waitForFunction((before) => document.querySelector('[data-testid="sim-clock"]')?.textContent !== before, first);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="cluster-map"] g.node').length >= 3);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="event-log"] li').length > 0);
+    await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('64');
+    await page.waitForFunction(() => /dead/.test(document.querySelector('[data-testid="cluster-map"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await s.screenshot('shell-home-dark');
+    expect(await page.locator('[data-testid="event-log"]').textContent()).toMatch(/died|dead/i);
+  });
+
+  it('switches between light and dark themes', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: /Switch to light theme/ }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await s.screenshot('shell-home-light');
+    await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  });
+
+  it('loads Monaco lazily and offline', async () => {
+    const { page } = s;
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(before.some((n) => /editor\.worker|ts\.worker/.test(n))).toBe(false);
+    await page.getByRole('button', { name: 'Sandbox' }).click();
+    await page.getByRole('tab', { name: 'Code' }).click();
+    await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('reduceByKey'));
+    await s.screenshot('shell-editor');
+  });
+
+  it('runs SQL on DuckDB-wasm, offline', async () => {
+    const { page } = s;
+    await page.getByRole('tab', { name: 'SQL' }).click();
+    await page.getByRole('button', { name: 'Run query' }).waitFor();
+    await page.waitForFunction(() => !(document.querySelector('button.btn.primary') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
+    await page.getByLabel('SQL (DuckDB)').fill('SELECT 6 * 7 AS answer, 1 + 1 AS two');
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await page.getByRole('table', { name: 'Query result' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Query result' }).textContent()).toContain('42');
+    await s.screenshot('shell-sql');
+  });
+
+  it('made no request outside 127.0.0.1 and logged no console error', () => {
+    expect(s.outsideRequests).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Electron's main process: registers the app:// protocol, opens the one window, wires the
+ * IPC handlers and denies every permission request. It never imports engine or renderer code.
+ */
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
+import { registerIpcHandlers } from './ipcHandlers';
+import { guardWebContents, secureWindowOptions } from './mainWindow';
+import { ProgressStore } from './progressStore';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+app.enableSandbox();
+
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (m) => console.warn(`[security] ${m}`)));
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const rendererRoot = join(__dirname, '..', 'renderer');
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const store = new ProgressStore(app.getPath('userData'));
+  registerIpcHandlers(ipcMain, {
+    store,
+    appInfo: () => ({ version: app.getVersion(), platform: process.platform, userDataPath: app.getPath('userData') }),
+  });
+
+  const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs')));
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('window-all-closed', () => app.quit());
+
+start().catch((error: unknown) => {
+  console.error('ClusterLab failed to start:', error);
+  app.exit(1);
+});

@@ -1,0 +1,96 @@
+/**
+ * The inside of a sandbox worker, shared by the Node and the browser workers: it evaluates the
+ * job module once (the job's "jar"), then runs map tasks, reduce tasks or the Spark driver on
+ * request. The runtime-specific parts are passed in: how to evaluate code without Node or DOM
+ * globals, how to decode UTF-8, and how to post a message.
+ */
+import { errorToData } from '../sandbox/jobCodeError';
+import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
+import { runMapTask } from '../mapreduce/mapTaskCompute';
+import { runReduceTask } from '../mapreduce/reduceTaskCompute';
+import { packedBuffers } from '../mapreduce/packedGroups';
+import { runSparkDriver } from '../spark/sparkDriver';
+import type { SandboxFile } from '../sandbox/taskRunner';
+import type { SandboxReply, SandboxRequest } from './sandboxMessages';
+
+export interface ExecutorRuntime {
+  /** Evaluates CommonJS-style code and returns its `exports.default`. */
+  evaluate(code: string, fileName: string): unknown;
+  /** Lines added above the learner's code by `evaluate` (0 for vm, 2 for `new Function`). */
+  lineOffset: number;
+  decodeUtf8(bytes: Uint8Array): string;
+  post(message: SandboxReply, transfer?: ArrayBuffer[]): void;
+}
+
+export interface JobTaskExecutor {
+  handle(message: SandboxRequest): void;
+}
+
+export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor {
+  let job: LoadedJob | null = null;
+  let fileName = 'job.js';
+  let nextRequest = 1;
+  const pendingHost = new Map<number, { resolve: (f: SandboxFile[]) => void; reject: (e: Error) => void }>();
+
+  const fail = (id: number, error: unknown) => runtime.post({ type: 'failed', id, error: errorToData(error, fileName, runtime.lineOffset) });
+  const loaded = (): LoadedJob => {
+    if (!job) throw new Error('sandbox: no job module loaded');
+    return job;
+  };
+
+  return {
+    handle(message) {
+      try {
+        switch (message.type) {
+          case 'load': {
+            fileName = message.source.fileName;
+            job = readJobModule(runtime.evaluate(message.source.code, fileName), fileName);
+            runtime.post({ type: 'loaded', id: message.id, shape: job.shape });
+            return;
+          }
+          case 'map': {
+            const t = message.task;
+            const fns = loaded().mapreduce[t.jobIndex]!;
+            const text = runtime.decodeUtf8(t.bytes);
+            const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
+            runtime.post({ type: 'mapDone', id: message.id, output }, packedBuffers(output.partitions));
+            return;
+          }
+          case 'reduce': {
+            const t = message.task;
+            const output = runReduceTask(loaded().mapreduce[t.jobIndex]!, t.parts, t.taskIndex);
+            runtime.post({ type: 'reduceDone', id: message.id, output });
+            return;
+          }
+          case 'spark': {
+            const driver = loaded().spark;
+            if (!driver) throw new Error('sandbox: the job is not a Spark job');
+            const host = {
+              readFiles: (path: string) =>
+                new Promise<SandboxFile[]>((resolve, reject) => {
+                  const requestId = nextRequest++;
+                  pendingHost.set(requestId, { resolve, reject });
+                  runtime.post({ type: 'hostRequest', id: message.id, requestId, path });
+                }),
+            };
+            runSparkDriver(driver, host, runtime.decodeUtf8).then(
+              (output) => runtime.post({ type: 'sparkDone', id: message.id, output }),
+              (error: unknown) => fail(message.id, error),
+            );
+            return;
+          }
+          case 'hostReply': {
+            const p = pendingHost.get(message.requestId);
+            pendingHost.delete(message.requestId);
+            if (!p) return;
+            if (message.files) p.resolve(message.files);
+            else p.reject(new Error(message.error ?? 'host request failed'));
+            return;
+          }
+        }
+      } catch (error) {
+        fail(message.id, error);
+      }
+    },
+  };
+}

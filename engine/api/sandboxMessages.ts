@@ -1,0 +1,22 @@
+/**
+ * The messages that cross a sandbox worker's boundary (Node worker_threads or a Web Worker).
+ * Plain data only: errors travel as JobErrorData, map outputs as packed groups.
+ */
+import type { JobErrorData } from '../sandbox/jobCodeError';
+import type { JobShape, JobSource, MapTaskInput, MapTaskOutput, ReduceTaskInput, ReduceTaskOutput, SandboxFile, SparkDriverOutput } from '../sandbox/taskRunner';
+
+export type SandboxRequest =
+  | { type: 'load'; id: number; source: JobSource }
+  | { type: 'map'; id: number; task: MapTaskInput }
+  | { type: 'reduce'; id: number; task: ReduceTaskInput }
+  | { type: 'spark'; id: number }
+  | { type: 'hostReply'; id: number; requestId: number; files: SandboxFile[] | null; error: string | null };
+
+export type SandboxReply =
+  | { type: 'loaded'; id: number; shape: JobShape }
+  | { type: 'mapDone'; id: number; output: MapTaskOutput }
+  | { type: 'reduceDone'; id: number; output: ReduceTaskOutput }
+  | { type: 'sparkDone'; id: number; output: SparkDriverOutput }
+  | { type: 'failed'; id: number; error: JobErrorData }
+  | { type: 'hostRequest'; id: number; requestId: number; path: string }
+  | { type: 'log'; text: string };

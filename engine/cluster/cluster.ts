@@ -1,0 +1,161 @@
+/**
+ * The simulated machines at run time: racks, nodes and their health (alive, straggler factor,
+ * disk, network partition), the topology distance, and change notification for the layers
+ * above. Only FaultInjector (and tests) should call the mutators; HDFS and YARN listen.
+ */
+import { ValidationError, describeValue, isTracing, type Kernel, type TraceSink } from '../core';
+import type { ClusterEvent, NodeChange } from './clusterEvents';
+import { unknownNodeError, type NetworkSpec, type NodeInfo, type ResolvedClusterSpec } from './clusterSpec';
+import type { CostParams } from './costParams';
+
+/** A node: its hardware (from the spec) and its current health. */
+export interface ClusterNode extends NodeInfo {
+  alive: boolean;
+  /** 1 = normal speed; 3 = everything on this node takes three times as long. */
+  slowFactor: number;
+  diskFailed: boolean;
+}
+
+export interface Rack {
+  id: string;
+  index: number;
+  nodes: ClusterNode[];
+  /** Cut off from the other racks (and from the masters: NameNode, ResourceManager). */
+  partitioned: boolean;
+}
+
+export type NodeChangeListener = (change: NodeChange) => void;
+
+export class Cluster {
+  readonly name: string;
+  readonly nodes: readonly ClusterNode[];
+  readonly racks: readonly Rack[];
+  readonly network: NetworkSpec;
+  readonly costs: CostParams;
+  private readonly byId = new Map<string, ClusterNode>();
+  private readonly rackById = new Map<string, Rack>();
+  private listeners: NodeChangeListener[] = [];
+  private readonly tracing: boolean;
+
+  constructor(
+    readonly spec: ResolvedClusterSpec,
+    private readonly kernel: Kernel,
+    private readonly sink: TraceSink<ClusterEvent>,
+  ) {
+    this.name = spec.name;
+    this.network = spec.network;
+    this.costs = spec.costs;
+    this.nodes = spec.nodes.map((n) => ({ ...n, alive: true, slowFactor: 1, diskFailed: false }));
+    this.racks = spec.racks.map((r, index) => ({
+      id: r.id,
+      index,
+      partitioned: false,
+      nodes: this.nodes.filter((n) => n.rackIndex === index),
+    }));
+    for (const n of this.nodes) this.byId.set(n.id, n);
+    for (const r of this.racks) this.rackById.set(r.id, r);
+    this.tracing = isTracing(sink);
+  }
+
+  /** The node with this id; throws a ValidationError naming `path` if there is none. */
+  node(id: string, path = 'node'): ClusterNode {
+    const n = this.byId.get(id);
+    if (n === undefined) throw unknownNodeError(path, id, this.nodes.length);
+    return n;
+  }
+
+  hasNode(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  rack(id: string, path = 'rack'): Rack {
+    const r = this.rackById.get(id);
+    if (r === undefined) {
+      throw new ValidationError(path, `unknown rack ${describeValue(id)} (racks are r1..r${this.racks.length})`);
+    }
+    return r;
+  }
+
+  rackOf(node: ClusterNode): Rack {
+    return this.racks[node.rackIndex]!;
+  }
+
+  /** Hadoop NetworkTopology distance: 0 same node, 2 same rack, 4 different racks. */
+  distance(a: ClusterNode, b: ClusterNode): 0 | 2 | 4 {
+    if (a === b) return 0;
+    return a.rackIndex === b.rackIndex ? 2 : 4;
+  }
+
+  /** Alive and reachable from the masters (its rack is not cut off). */
+  isReachable(node: ClusterNode): boolean {
+    return node.alive && !this.racks[node.rackIndex]!.partitioned;
+  }
+
+  /** Whether a and b can exchange data right now. */
+  canCommunicate(a: ClusterNode, b: ClusterNode): boolean {
+    if (!a.alive || !b.alive) return false;
+    if (a.rackIndex === b.rackIndex) return true;
+    return !this.racks[a.rackIndex]!.partitioned && !this.racks[b.rackIndex]!.partitioned;
+  }
+
+  /** Hears every node change; returns a function that stops listening. */
+  subscribe(listener: NodeChangeListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  // ---- mutators (FaultInjector calls these on the simulated clock) ----
+
+  killNode(id: string): void {
+    const n = this.node(id);
+    if (!n.alive) return;
+    n.alive = false;
+    this.emit({ t: this.kernel.now, type: 'nodeDied', node: n.id }, { kind: 'died', node: n.id });
+  }
+
+  /** Brings a dead node back at normal speed; a failed disk is replaced by an empty one. */
+  restartNode(id: string): void {
+    const n = this.node(id);
+    if (n.alive) return;
+    n.alive = true;
+    n.slowFactor = 1;
+    n.diskFailed = false;
+    this.emit({ t: this.kernel.now, type: 'nodeRestarted', node: n.id }, { kind: 'restarted', node: n.id });
+  }
+
+  slowNode(id: string, factor: number): void {
+    const n = this.node(id);
+    n.slowFactor = factor;
+    this.emit({ t: this.kernel.now, type: 'nodeSlowed', node: n.id, factor }, { kind: 'slowed', node: n.id, factor });
+  }
+
+  failDisk(id: string): void {
+    const n = this.node(id);
+    if (n.diskFailed) return;
+    n.diskFailed = true;
+    this.emit({ t: this.kernel.now, type: 'diskFailed', node: n.id }, { kind: 'diskFailed', node: n.id });
+  }
+
+  partitionRack(id: string): void {
+    const r = this.rack(id);
+    if (r.partitioned) return;
+    r.partitioned = true;
+    const nodes = r.nodes.map((n) => n.id);
+    this.emit({ t: this.kernel.now, type: 'rackPartitioned', rack: r.id }, { kind: 'partitioned', rack: r.id, nodes });
+  }
+
+  healRack(id: string): void {
+    const r = this.rack(id);
+    if (!r.partitioned) return;
+    r.partitioned = false;
+    const nodes = r.nodes.map((n) => n.id);
+    this.emit({ t: this.kernel.now, type: 'rackHealed', rack: r.id }, { kind: 'healed', rack: r.id, nodes });
+  }
+
+  private emit(event: ClusterEvent, change: NodeChange): void {
+    if (this.tracing) this.sink.record(event);
+    for (const listener of this.listeners) listener(change);
+  }
+}

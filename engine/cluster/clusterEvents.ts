@@ -1,0 +1,17 @@
+/** Trace events of the cluster layer (machines and network), named in the past tense. */
+export type ClusterEvent =
+  | { t: number; type: 'nodeDied'; node: string }
+  | { t: number; type: 'nodeRestarted'; node: string }
+  | { t: number; type: 'nodeSlowed'; node: string; factor: number }
+  | { t: number; type: 'diskFailed'; node: string }
+  | { t: number; type: 'rackPartitioned'; rack: string }
+  | { t: number; type: 'rackHealed'; rack: string };
+
+/** What listeners (HDFS, YARN) hear when a node's state changes. */
+export type NodeChange =
+  | { kind: 'died'; node: string }
+  | { kind: 'restarted'; node: string }
+  | { kind: 'slowed'; node: string; factor: number }
+  | { kind: 'diskFailed'; node: string }
+  | { kind: 'partitioned'; rack: string; nodes: readonly string[] }
+  | { kind: 'healed'; rack: string; nodes: readonly string[] };

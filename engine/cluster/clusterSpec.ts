@@ -1,0 +1,149 @@
+/**
+ * The cluster spec format: a JSON-able description of racks, nodes, network and cost
+ * parameters, and its validator. Node ids are assigned 'n1'..'nN' in rack order, rack ids
+ * 'r1'..'rR', so a lab can say "node 3" and mean the same machine every run.
+ */
+import { ValidationError, check, describeValue } from '../core';
+import { DEFAULT_COSTS, type CostParams } from './costParams';
+
+/** A machine's hardware. */
+export interface NodeSpec {
+  /** Virtual cores YARN may hand out. */
+  cores: number;
+  /** Memory YARN may hand out, MB. */
+  memoryMb: number;
+  /** Sequential disk bandwidth, MB/s (read and write). */
+  diskMBps: number;
+}
+
+export interface RackSpec {
+  /** Either a node count (each node from `node` defaults) or one entry per node. */
+  nodes: number | Partial<NodeSpec>[];
+  /** Defaults for this rack's nodes. */
+  node?: Partial<NodeSpec>;
+}
+
+export interface NetworkSpec {
+  /** Bandwidth between two nodes of the same rack, MB/s (a 1 GbE NIC is 125). */
+  intraRackMBps: number;
+  /** Bandwidth between nodes of different racks, MB/s (lower: the core switch is oversubscribed). */
+  crossRackMBps: number;
+  /** Bandwidth of a node talking to itself (short-circuit local read / loopback), MB/s. */
+  sameNodeMBps: number;
+  /** Round-trip set-up latency of a transfer inside a rack, ms. */
+  intraRackLatencyMs: number;
+  /** Round-trip set-up latency of a transfer across racks, ms. */
+  crossRackLatencyMs: number;
+}
+
+/** The JSON-able input format for a custom cluster. */
+export interface ClusterSpec {
+  name?: string;
+  racks: RackSpec[];
+  /** Defaults for every node. */
+  node?: Partial<NodeSpec>;
+  network?: Partial<NetworkSpec>;
+  costs?: Partial<CostParams>;
+}
+
+/** A node after validation: every field filled in. */
+export interface NodeInfo extends NodeSpec {
+  id: string;
+  /** 0-based position in `ResolvedClusterSpec.nodes`. */
+  index: number;
+  rack: string;
+  rackIndex: number;
+}
+
+export interface ResolvedClusterSpec {
+  name: string;
+  racks: { id: string; nodes: string[] }[];
+  nodes: NodeInfo[];
+  network: NetworkSpec;
+  costs: CostParams;
+}
+
+export const DEFAULT_NODE: NodeSpec = { cores: 8, memoryMb: 16384, diskMBps: 100 };
+
+export const DEFAULT_NETWORK: NetworkSpec = {
+  intraRackMBps: 125,
+  crossRackMBps: 40,
+  sameNodeMBps: 2000,
+  intraRackLatencyMs: 0.2,
+  crossRackLatencyMs: 0.5,
+};
+
+/** At most this many nodes: beyond it a browser UI and the memory budget stop making sense. */
+export const MAX_NODES = 10000;
+
+function nodeFields(path: string, raw: unknown, defaults: NodeSpec): NodeSpec {
+  const obj = check.object(path, raw);
+  check.knownKeys(path, obj, ['cores', 'memoryMb', 'diskMBps']);
+  const merged = { ...defaults, ...obj };
+  return {
+    cores: check.positiveInt(`${path}.cores`, merged.cores),
+    memoryMb: check.positiveInt(`${path}.memoryMb`, merged.memoryMb),
+    diskMBps: check.positiveNumber(`${path}.diskMBps`, merged.diskMBps),
+  };
+}
+
+/** Validates `raw` (a ClusterSpec from JSON or code) and fills defaults; errors name the field. */
+export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClusterSpec {
+  const spec = check.object(path, raw);
+  check.knownKeys(path, spec, ['name', 'racks', 'node', 'network', 'costs']);
+  const name = spec.name === undefined ? 'custom' : check.string(`${path}.name`, spec.name);
+  const clusterDefaults = spec.node === undefined ? DEFAULT_NODE : nodeFields(`${path}.node`, spec.node, DEFAULT_NODE);
+  const racksRaw = check.array(`${path}.racks`, spec.racks);
+  if (racksRaw.length === 0) throw new ValidationError(`${path}.racks`, 'must list at least one rack');
+  const racks: ResolvedClusterSpec['racks'] = [];
+  const nodes: NodeInfo[] = [];
+  racksRaw.forEach((rackRaw, r) => {
+    const rpath = `${path}.racks[${r}]`;
+    const rack = check.object(rpath, rackRaw);
+    check.knownKeys(rpath, rack, ['nodes', 'node']);
+    const rackDefaults = rack.node === undefined ? clusterDefaults : nodeFields(`${rpath}.node`, rack.node, clusterDefaults);
+    const entries: unknown[] =
+      typeof rack.nodes === 'number'
+        ? Array.from({ length: check.positiveInt(`${rpath}.nodes`, rack.nodes) }, () => ({}))
+        : check.array(`${rpath}.nodes`, rack.nodes);
+    if (entries.length === 0) throw new ValidationError(`${rpath}.nodes`, 'must list at least one node');
+    const rackId = `r${r + 1}`;
+    const ids: string[] = [];
+    entries.forEach((entry, i) => {
+      const hw = nodeFields(`${rpath}.nodes[${i}]`, entry, rackDefaults);
+      const index = nodes.length;
+      const id = `n${index + 1}`;
+      nodes.push({ id, index, rack: rackId, rackIndex: r, ...hw });
+      ids.push(id);
+    });
+    racks.push({ id: rackId, nodes: ids });
+  });
+  if (nodes.length > MAX_NODES) {
+    throw new ValidationError(`${path}.racks`, `at most ${MAX_NODES} nodes in total, got ${nodes.length}`);
+  }
+  const network = { ...DEFAULT_NETWORK };
+  if (spec.network !== undefined) {
+    const net = check.object(`${path}.network`, spec.network);
+    check.knownKeys(`${path}.network`, net, Object.keys(DEFAULT_NETWORK));
+    for (const [key, value] of Object.entries(net)) {
+      const k = key as keyof NetworkSpec;
+      network[k] = k.endsWith('LatencyMs')
+        ? check.nonNegativeNumber(`${path}.network.${key}`, value)
+        : check.positiveNumber(`${path}.network.${key}`, value);
+    }
+  }
+  const costs = { ...DEFAULT_COSTS };
+  if (spec.costs !== undefined) {
+    const c = check.object(`${path}.costs`, spec.costs);
+    check.knownKeys(`${path}.costs`, c, Object.keys(DEFAULT_COSTS));
+    for (const [key, value] of Object.entries(c)) {
+      costs[key as keyof CostParams] = check.nonNegativeNumber(`${path}.costs.${key}`, value);
+    }
+  }
+  return { name, racks, nodes, network, costs };
+}
+
+/** Throws a ValidationError naming `path` unless `id` is a node of the cluster. */
+export function unknownNodeError(path: string, id: unknown, count: number): ValidationError {
+  return new ValidationError(path, `unknown node ${describeValue(id)} (nodes are n1..n${count})`);
+}

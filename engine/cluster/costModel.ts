@@ -1,0 +1,121 @@
+/**
+ * The cost model: turns bytes, records and CPU work into simulated milliseconds.
+ *
+ * - Disk: `bytes / node.diskMBps`, times the node's straggler factor.
+ * - Network: `latency + bytes / bandwidth`, where bandwidth and latency depend on the topology
+ *   distance (0 same node: `sameNodeMBps`, no latency; 2 same rack: `intraRackMBps`; 4 across
+ *   racks: `crossRackMBps`), times the slower endpoint's straggler factor.
+ * - A transfer from disk to disk (re-replication, remote read + write) is pipelined as HDFS
+ *   streams it: its time is the slowest stage plus latency, not the sum of the stages.
+ * - CPU: `records * cpuUsPerRecord + bytes * cpuNsPerByte + extra ms`, times the straggler factor.
+ * - Start-up: `containerStartMs` to launch a container, `taskStartMs` per task inside one.
+ * Contention is not modelled: each transfer gets the full bandwidth of its link. MB = 2^20 bytes.
+ */
+import type { Cluster, ClusterNode } from './cluster';
+import type { CostParams } from './costParams';
+
+const MB = 1024 * 1024;
+
+/** Work a task does on one node, for `cpuMs`. */
+export interface CpuWork {
+  records?: number;
+  bytes?: number;
+  /** Extra CPU milliseconds measured or estimated by the caller. */
+  ms?: number;
+}
+
+export class CostModel {
+  private readonly costs: CostParams;
+
+  constructor(private readonly cluster: Cluster) {
+    this.costs = cluster.costs;
+  }
+
+  private n(node: string | ClusterNode): ClusterNode {
+    return typeof node === 'string' ? this.cluster.node(node) : node;
+  }
+
+  diskReadMs(node: string | ClusterNode, bytes: number): number {
+    const n = this.n(node);
+    return ((bytes / MB / n.diskMBps) * 1000) * n.slowFactor;
+  }
+
+  diskWriteMs(node: string | ClusterNode, bytes: number): number {
+    return this.diskReadMs(node, bytes);
+  }
+
+  /** Bandwidth between two nodes in MB/s, by topology distance. */
+  bandwidthMBps(from: string | ClusterNode, to: string | ClusterNode): number {
+    const a = this.n(from);
+    const b = this.n(to);
+    const d = this.cluster.distance(a, b);
+    const net = this.cluster.network;
+    return d === 0 ? net.sameNodeMBps : d === 2 ? net.intraRackMBps : net.crossRackMBps;
+  }
+
+  latencyMs(from: string | ClusterNode, to: string | ClusterNode): number {
+    const d = this.cluster.distance(this.n(from), this.n(to));
+    const net = this.cluster.network;
+    return d === 0 ? 0 : d === 2 ? net.intraRackLatencyMs : net.crossRackLatencyMs;
+  }
+
+  /** Moving `bytes` over the network from one node to another (memory to memory). */
+  networkMs(from: string | ClusterNode, to: string | ClusterNode, bytes: number): number {
+    const a = this.n(from);
+    const b = this.n(to);
+    const slow = Math.max(a.slowFactor, b.slowFactor);
+    return this.latencyMs(a, b) + ((bytes / MB / this.bandwidthMBps(a, b)) * 1000) * slow;
+  }
+
+  /** Reading `bytes` from `source`'s disk into a task on `reader` (local read when equal). */
+  readMs(reader: string | ClusterNode, source: string | ClusterNode, bytes: number): number {
+    const r = this.n(reader);
+    const s = this.n(source);
+    const disk = this.diskReadMs(s, bytes);
+    if (r === s) return disk;
+    return Math.max(disk, this.networkMs(s, r, bytes) - this.latencyMs(s, r)) + this.latencyMs(s, r);
+  }
+
+  /** Copying `bytes` from disk on `from` to disk on `to`, pipelined (HDFS block transfer). */
+  transferMs(from: string | ClusterNode, to: string | ClusterNode, bytes: number): number {
+    const a = this.n(from);
+    const b = this.n(to);
+    const latency = this.latencyMs(a, b);
+    const wire = this.networkMs(a, b, bytes) - latency;
+    return Math.max(this.diskReadMs(a, bytes), wire, this.diskWriteMs(b, bytes)) + latency;
+  }
+
+  /**
+   * Writing `bytes` from a client on `writer` through an HDFS pipeline to `replicas` (in
+   * pipeline order): every hop streams concurrently, so the slowest hop sets the pace.
+   */
+  writePipelineMs(writer: string | ClusterNode, replicas: readonly (string | ClusterNode)[], bytes: number): number {
+    let prev = this.n(writer);
+    let slowest = 0;
+    let latency = 0;
+    for (const rep of replicas) {
+      const next = this.n(rep);
+      const l = this.latencyMs(prev, next);
+      latency += l;
+      slowest = Math.max(slowest, this.networkMs(prev, next, bytes) - l, this.diskWriteMs(next, bytes));
+      prev = next;
+    }
+    return slowest + latency;
+  }
+
+  /** CPU time of `work` on `node`. */
+  cpuMs(node: string | ClusterNode, work: CpuWork): number {
+    const n = this.n(node);
+    const c = this.costs;
+    const ms = ((work.records ?? 0) * c.cpuUsPerRecord) / 1000 + ((work.bytes ?? 0) * c.cpuNsPerByte) / 1e6 + (work.ms ?? 0);
+    return ms * n.slowFactor;
+  }
+
+  containerStartMs(node: string | ClusterNode): number {
+    return this.costs.containerStartMs * this.n(node).slowFactor;
+  }
+
+  taskStartMs(node: string | ClusterNode): number {
+    return this.costs.taskStartMs * this.n(node).slowFactor;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The tunable constants of the cost model (see CostModel for how they combine). Defaults are
+ * round figures for commodity Hadoop hardware of the cookbook's era: HDDs at ~100 MB/s, 1 GbE,
+ * JVM-based containers that take about a second to start.
+ */
+export interface CostParams {
+  /** CPU time of user code per record, microseconds (a map call on a CSV line: a few µs). */
+  cpuUsPerRecord: number;
+  /** CPU time per byte processed (parse, serialise, compare), nanoseconds. 5 ns/B = 200 MB/s. */
+  cpuNsPerByte: number;
+  /** Starting a container (localise, fork a JVM), ms. */
+  containerStartMs: number;
+  /** Starting a task inside a running container (set-up, open streams), ms. */
+  taskStartMs: number;
+}
+
+export const DEFAULT_COSTS: CostParams = {
+  cpuUsPerRecord: 2,
+  cpuNsPerByte: 5,
+  containerStartMs: 1000,
+  taskStartMs: 50,
+};

@@ -1,0 +1,19 @@
+/** engine/cluster: racks, nodes, their health, the cost model, presets and fault injection. */
+export { Cluster, type ClusterNode, type Rack, type NodeChangeListener } from './cluster';
+export {
+  resolveClusterSpec,
+  DEFAULT_NODE,
+  DEFAULT_NETWORK,
+  MAX_NODES,
+  type ClusterSpec,
+  type RackSpec,
+  type NodeSpec,
+  type NetworkSpec,
+  type NodeInfo,
+  type ResolvedClusterSpec,
+} from './clusterSpec';
+export { DEFAULT_COSTS, type CostParams } from './costParams';
+export { CostModel, type CpuWork } from './costModel';
+export { clusterPresets, preset, presetNames, isPresetName, presetWithNodes, type PresetName } from './presets';
+export { FaultInjector, FAULT_KINDS, type FaultSpec } from './faultInjector';
+export type { ClusterEvent, NodeChange } from './clusterEvents';

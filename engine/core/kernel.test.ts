@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { Kernel } from './kernel';
+
+describe('Kernel', () => {
+  it('runs events in (time, priority, sequence) order and advances the clock', () => {
+    const k = new Kernel();
+    const seen: string[] = [];
+    k.schedule(10, () => seen.push(`b@${k.now}`));
+    k.schedule(5, () => seen.push(`a@${k.now}`));
+    k.schedule(10, () => seen.push(`c-high@${k.now}`), -1);
+    k.schedule(10, () => seen.push(`d@${k.now}`));
+    k.run();
+    expect(seen).toEqual(['a@5', 'c-high@10', 'b@10', 'd@10']);
+    expect(k.now).toBe(10);
+    expect(k.eventCount).toBe(4);
+  });
+
+  it('lets handlers schedule more events and honours cancel and until', () => {
+    const k = new Kernel();
+    let ticks = 0;
+    const tick = () => {
+      ticks++;
+      k.schedule(1, tick);
+    };
+    k.schedule(0, tick);
+    const h = k.schedule(3.5, () => {
+      ticks += 1000;
+    });
+    h.cancel();
+    k.run({ until: 10 });
+    expect(ticks).toBe(11);
+    expect(k.now).toBe(10);
+  });
+
+  it('rejects scheduling in the past or with a bad delay', () => {
+    const k = new Kernel();
+    expect(() => k.schedule(-1, () => {})).toThrow(/delay/);
+    expect(() => k.schedule(Number.NaN, () => {})).toThrow(/delay/);
+    k.schedule(5, () => {});
+    k.run();
+    expect(() => k.scheduleAt(2, () => {})).toThrow(/>= now/);
+  });
+});

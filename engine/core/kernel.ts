@@ -1,0 +1,164 @@
+/**
+ * The discrete-event kernel: a virtual clock and an event queue. All state changes of a
+ * simulation happen inside handlers that the kernel calls in (time, priority, seq) order.
+ * No wall clock and no timers: `run` advances simulated time only.
+ *
+ * Daemon events (heartbeats, periodic monitors) never keep a run alive on their own: `run()`
+ * without `until` returns once only daemon events are left and nobody `retain`s the kernel,
+ * like daemon threads in a JVM. Layers that wait for a daemon-driven outcome (an application
+ * waiting for a lost node to be detected) call `retain()` and release it when done.
+ */
+import { EventQueue, type QueuedEvent } from './eventQueue';
+
+export interface ScheduledHandle {
+  /** Cancels the event if it has not run yet. */
+  cancel(): void;
+  readonly time: number;
+}
+
+export interface RunOptions {
+  /** Stop before the first event later than this simulated time (ms); the clock then moves to it. */
+  until?: number;
+  /** Stop after this many events (a guard against runaway simulations). */
+  maxEvents?: number;
+}
+
+/** One scheduled event; it is its own cancel handle, so scheduling allocates a single object. */
+class KernelEvent implements QueuedEvent, ScheduledHandle {
+  cancelled = false;
+  constructor(
+    readonly owner: Kernel,
+    readonly time: number,
+    readonly priority: number,
+    readonly seq: number,
+    readonly run: () => void,
+    readonly daemon: boolean,
+  ) {}
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    if (!this.daemon) this.owner.forgetLive();
+  }
+}
+
+export class Kernel {
+  private queue = new EventQueue<KernelEvent>();
+  private seq = 0;
+  private clock = 0;
+  private processed = 0;
+  private stopped = false;
+  /** Non-daemon events queued and not cancelled. */
+  private live = 0;
+  private holds = 0;
+
+  /** Current simulated time in milliseconds. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Events processed so far. */
+  get eventCount(): number {
+    return this.processed;
+  }
+
+  /** Events waiting in the queue (cancelled ones included until they surface). */
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** True when only daemon events are queued and nobody retains the kernel. */
+  get idle(): boolean {
+    return this.live === 0 && this.holds === 0;
+  }
+
+  /** Runs `handler` `delay` ms from now. Lower priority numbers run first at equal times. */
+  schedule(delay: number, handler: () => void, priority = 0): ScheduledHandle {
+    if (!(delay >= 0) || !Number.isFinite(delay)) {
+      throw new RangeError(`schedule: delay must be a finite number >= 0, got ${delay}`);
+    }
+    return this.enqueue(this.clock + delay, handler, priority, false);
+  }
+
+  /** Runs `handler` at absolute simulated time `time` (>= now). */
+  scheduleAt(time: number, handler: () => void, priority = 0): ScheduledHandle {
+    if (!(time >= this.clock) || !Number.isFinite(time)) {
+      throw new RangeError(`scheduleAt: time must be finite and >= now (${this.clock}), got ${time}`);
+    }
+    return this.enqueue(time, handler, priority, false);
+  }
+
+  /** Like `schedule`, for background work (heartbeats, monitors) that must not keep `run()` going. */
+  scheduleDaemon(delay: number, handler: () => void, priority = 0): ScheduledHandle {
+    if (!(delay >= 0) || !Number.isFinite(delay)) {
+      throw new RangeError(`scheduleDaemon: delay must be a finite number >= 0, got ${delay}`);
+    }
+    return this.enqueue(this.clock + delay, handler, priority, true);
+  }
+
+  /** Keeps `run()` going (through daemon events) until the returned function is called. */
+  retain(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+    };
+  }
+
+  private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): KernelEvent {
+    const event = new KernelEvent(this, time, priority, this.seq++, handler, daemon);
+    if (!daemon) this.live++;
+    this.queue.push(event);
+    return event;
+  }
+
+  /** @internal called by a cancelled non-daemon event. */
+  forgetLive(): void {
+    this.live--;
+  }
+
+  /** Processes the next event; returns false when nothing is left (or `until` was reached). */
+  step(until = Number.POSITIVE_INFINITY): boolean {
+    const queue = this.queue;
+    for (;;) {
+      const next = queue.peek();
+      if (next === undefined || next.time > until) return false;
+      queue.pop();
+      if (next.cancelled) continue;
+      if (!next.daemon) this.live--;
+      next.cancelled = true; // a later cancel() on a handle that already ran is a no-op
+      this.clock = next.time;
+      this.processed++;
+      next.run();
+      return true;
+    }
+  }
+
+  /**
+   * Runs events until `until` is reached, `maxEvents` ran, or `stop()` is called. Without `until`
+   * it also returns when the kernel is idle (only daemon events left, nothing retained).
+   */
+  run(options: RunOptions = {}): number {
+    const until = options.until ?? Number.POSITIVE_INFINITY;
+    const bounded = until !== Number.POSITIVE_INFINITY;
+    const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
+    this.stopped = false;
+    let count = 0;
+    while (!this.stopped && count < maxEvents) {
+      if (!bounded && this.live === 0 && this.holds === 0) break;
+      if (!this.step(until)) break;
+      count++;
+    }
+    if (bounded && !this.stopped && count < maxEvents && until > this.clock) {
+      this.clock = until;
+    }
+    return count;
+  }
+
+  /** Ends the current `run` after the handler in progress returns. */
+  stop(): void {
+    this.stopped = true;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Deterministic sample data for the labs and the `clusterlab run` command: the same seed gives
+ * the same bytes on every machine. Sensor readings for the IoT daily average (Cookbook 20.1.2:
+ * `timestamp,sensorId,value`), a text corpus for word count, web pages with HTML tags (the
+ * tag-counting example of Cookbook 20.1) and the edges of a link graph for PageRank.
+ */
+import { createRng } from '../core/rng';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const DAY_SECONDS = 86400;
+
+/** `2016-05-01 01:02:03,sensor-3,21.7`, time increasing, `days` days from 2016-05-01. */
+export function sensorCsv(lines: number, options: { seed?: number; sensors?: number; days?: number } = {}): string {
+  const rng = createRng(options.seed ?? 2016);
+  const sensors = options.sensors ?? 9;
+  const days = options.days ?? 30;
+  const step = (days * DAY_SECONDS) / Math.max(1, lines);
+  const out: string[] = new Array<string>(lines);
+  const monthDays = [31, 30, 31, 31, 30, 31, 30, 31];
+  for (let i = 0; i < lines; i++) {
+    const t = Math.floor(i * step);
+    let day = Math.floor(t / DAY_SECONDS);
+    let month = 0;
+    while (month < monthDays.length - 1 && day >= monthDays[month]!) day -= monthDays[month++]!;
+    const s = t % DAY_SECONDS;
+    const sensor = 1 + rng.int(sensors);
+    const base = 18 + sensor + 4 * Math.sin((s / DAY_SECONDS) * 2 * Math.PI);
+    const value = Math.round((base + rng.next() * 3) * 10) / 10;
+    out[i] = `2016-${pad(5 + month)}-${pad(day + 1)} ${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)},sensor-${sensor},${value}`;
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const WORDS = (
+  'data cluster node rack block replica map reduce shuffle sort spark hadoop yarn container task ' +
+  'stage job driver executor partition key value record split input output file disk network memory ' +
+  'cache lineage the a of and to in is for on with as by at from that this it be are was or an ' +
+  'stream kafka broker topic offset batch window event time sensor average daily count word page rank'
+).split(' ');
+
+/** Lines of words drawn with a Zipf-like skew (a few words are very common, as in real text). */
+export function textCorpus(lines: number, options: { seed?: number; wordsPerLine?: number } = {}): string {
+  const rng = createRng(options.seed ?? 7);
+  const per = options.wordsPerLine ?? 10;
+  const out: string[] = new Array<string>(lines);
+  const words: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    words.length = 0;
+    const n = 1 + rng.int(per * 2 - 1);
+    for (let j = 0; j < n; j++) {
+      const r = rng.next();
+      words.push(WORDS[Math.floor(r * r * WORDS.length)]!);
+    }
+    out[i] = words.join(' ');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const TAGS = ['h1', 'h2', 'p', 'a', 'div', 'span', 'li', 'title'];
+
+/** One page per line: `url TAB <html>...</html>`, tags and words drawn from a seeded stream. */
+export function webPages(pages: number, options: { seed?: number } = {}): string {
+  const rng = createRng(options.seed ?? 2004);
+  const out: string[] = [];
+  for (let i = 0; i < pages; i++) {
+    const parts: string[] = [];
+    const elements = 3 + rng.int(8);
+    for (let j = 0; j < elements; j++) {
+      const tag = TAGS[rng.int(TAGS.length)]!;
+      const text = Array.from({ length: 1 + rng.int(5) }, () => WORDS[rng.int(WORDS.length)]).join(' ');
+      parts.push(`<${tag}>${text}</${tag}>`);
+    }
+    out.push(`http://site${rng.int(50)}.example/page${i}\t<html>${parts.join('')}</html>`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Directed edges `src dst` of a link graph: every page links to 1..maxOut others, no self links. */
+export function graphEdges(pages: number, options: { seed?: number; maxOut?: number } = {}): string {
+  const rng = createRng(options.seed ?? 1998);
+  const maxOut = options.maxOut ?? 4;
+  const out: string[] = [];
+  for (let p = 0; p < pages; p++) {
+    const n = 1 + rng.int(maxOut);
+    const seen = new Set<number>();
+    for (let j = 0; j < n; j++) {
+      // Skewed targets: low-numbered pages attract more links, so ranks differ visibly.
+      const r = rng.next();
+      const q = Math.floor(r * r * pages);
+      if (q === p || seen.has(q)) continue;
+      seen.add(q);
+      out.push(`p${p} p${q}`);
+    }
+    if (seen.size === 0) out.push(`p${p} p${(p + 1) % pages}`);
+  }
+  return `${out.join('\n')}\n`;
+}

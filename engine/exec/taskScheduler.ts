@@ -1,0 +1,265 @@
+/**
+ * The task scheduler shared by MapReduce and Spark (after Spark's TaskSchedulerImpl and
+ * TaskSetManager): task sets are offered free slots level by level (PROCESS_LOCAL, NODE_LOCAL,
+ * RACK_LOCAL, ANY), with delay scheduling (a task set waits `localityWaitMs` at a level before
+ * accepting a worse one); each attempt's duration is its cost on the chosen node; attempts on a
+ * node that dies are killed and re-queued (not counted as failures, as in Hadoop and Spark);
+ * optional speculative copies of stragglers. All timing goes through the Kernel.
+ */
+import type { Kernel, TraceSink } from '../core';
+import type { Cluster } from '../cluster';
+import type { Slot, SlotPool } from './slotPool';
+import { LOCALITY_LEVELS, totalMs, type AttemptRecord, type ExecEvent, type Locality, type SimTask } from './taskTypes';
+
+export interface TaskSetSpec {
+  id: string;
+  tasks: SimTask[];
+  /** mapreduce.map.maxattempts / spark.task.maxFailures: 4 by default. */
+  maxAttempts: number;
+  /** spark.locality.wait (3000 ms); 0 for MapReduce. */
+  localityWaitMs: number;
+  speculation: boolean;
+  /** When present and false, the set waits (reducers wait for lost map outputs to be re-made). */
+  ready?: () => boolean;
+  onTaskFinished(task: SimTask, attempt: AttemptRecord): void;
+  onFinished(): void;
+}
+
+interface Running {
+  record: AttemptRecord;
+  slot: Slot;
+  cancel: () => void;
+}
+
+interface TaskState {
+  task: SimTask;
+  attempts: number;
+  done: boolean;
+  running: Running[];
+}
+
+class ActiveSet {
+  states: TaskState[];
+  pending: TaskState[];
+  levelIndex = 0;
+  lastLaunch: number;
+  finished = false;
+  durations: number[] = [];
+  constructor(
+    readonly spec: TaskSetSpec,
+    now: number,
+  ) {
+    this.states = spec.tasks.map((task) => ({ task, attempts: 0, done: false, running: [] }));
+    this.pending = [...this.states];
+    this.lastLaunch = now;
+  }
+}
+
+/** The scheduler's view of the world a test can replace with a recording fake. */
+export interface TaskSchedulerLike {
+  submit(spec: TaskSetSpec): void;
+  /** Re-runs a finished task (its output was lost with a node). */
+  resubmit(taskSetId: string, index: number): void;
+}
+
+export class TaskScheduler implements TaskSchedulerLike {
+  private sets: ActiveSet[] = [];
+  private timer: { cancel(): void } | null = null;
+  readonly attempts: AttemptRecord[] = [];
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly cluster: Cluster,
+    private readonly slots: SlotPool,
+    private readonly trace: TraceSink<ExecEvent>,
+  ) {}
+
+  submit(spec: TaskSetSpec): void {
+    this.sets.push(new ActiveSet(spec, this.kernel.now));
+    this.trace.record({ t: this.kernel.now, type: 'taskSetSubmitted', taskSet: spec.id, tasks: spec.tasks.length });
+    if (spec.tasks.length === 0) this.finishSet(this.sets[this.sets.length - 1]!);
+    else this.offer();
+  }
+
+  resubmit(taskSetId: string, index: number): void {
+    const set = this.sets.find((s) => s.spec.id === taskSetId);
+    if (!set) return;
+    const state = set.states[index]!;
+    if (!state.done) return;
+    state.done = false;
+    set.pending.push(state);
+    set.finished = false;
+    this.offer();
+  }
+
+  /** Kills the attempts running on a dead node and re-queues their tasks. */
+  nodeDied(nodeId: string): void {
+    this.slots.nodeDied(nodeId);
+    for (const set of this.sets) {
+      for (const state of set.states) {
+        for (const r of [...state.running]) {
+          if (r.slot.node.id !== nodeId) continue;
+          this.endAttempt(set, state, r, 'killed', `node ${nodeId} died`);
+          if (!state.done && state.running.length === 0 && !set.pending.includes(state)) set.pending.push(state);
+        }
+      }
+    }
+    this.offer();
+  }
+
+  /** Kills running attempts of a set that match `which` and re-queues their tasks. */
+  killRunning(taskSetId: string, which: (record: AttemptRecord) => boolean, reason: string): number {
+    const set = this.sets.find((s) => s.spec.id === taskSetId);
+    if (!set) return 0;
+    let killed = 0;
+    for (const state of set.states) {
+      for (const r of [...state.running]) {
+        if (!which(r.record)) continue;
+        this.endAttempt(set, state, r, 'killed', reason);
+        killed++;
+        if (!state.done && state.running.length === 0 && !set.pending.includes(state)) set.pending.push(state);
+      }
+    }
+    if (killed > 0) this.offer();
+    return killed;
+  }
+
+  /** Re-offers free slots (after a set became ready again). */
+  wake(): void {
+    this.offer();
+  }
+
+  private allowedLevel(set: ActiveSet): number {
+    const now = this.kernel.now;
+    const wait = set.spec.localityWaitMs;
+    while (set.levelIndex < LOCALITY_LEVELS.length - 1) {
+      const level = LOCALITY_LEVELS[set.levelIndex]!;
+      const anyAtLevel = set.pending.some((s) => this.hasLevel(s.task, level));
+      if (!anyAtLevel) set.levelIndex++;
+      else if (now - set.lastLaunch >= wait) {
+        set.lastLaunch += wait;
+        set.levelIndex++;
+      } else break;
+    }
+    return set.levelIndex;
+  }
+
+  private hasLevel(task: SimTask, level: Locality): boolean {
+    if (level === 'PROCESS_LOCAL') return (task.preferredExecutors?.length ?? 0) > 0;
+    if (level === 'NODE_LOCAL' || level === 'RACK_LOCAL') return task.preferredNodes.length > 0;
+    return true;
+  }
+
+  /** Tasks without preferences (parallelized data) run anywhere at once, as in Spark. */
+  private noPrefs(task: SimTask): boolean {
+    return task.preferredNodes.length === 0 && (task.preferredExecutors?.length ?? 0) === 0;
+  }
+
+  private localityOf(task: SimTask, slot: Slot): Locality {
+    if (task.preferredExecutors?.includes(slot.executor)) return 'PROCESS_LOCAL';
+    if (task.preferredNodes.includes(slot.node.id)) return 'NODE_LOCAL';
+    const racks = task.preferredNodes.map((id) => this.cluster.node(id).rackIndex);
+    if (racks.includes(slot.node.rackIndex)) return 'RACK_LOCAL';
+    return 'ANY';
+  }
+
+  private offer(): void {
+    for (const set of this.sets) {
+      if (set.finished || set.pending.length === 0 || (set.spec.ready && !set.spec.ready())) continue;
+      const maxLevel = this.allowedLevel(set);
+      for (let level = 0; level <= maxLevel && set.pending.length > 0; level++) {
+        for (const slot of this.slots.freeSlots()) {
+          const i = set.pending.findIndex((s) => this.noPrefs(s.task) || LOCALITY_LEVELS.indexOf(this.localityOf(s.task, slot)) <= level);
+          if (i < 0) continue;
+          const state = set.pending.splice(i, 1)[0]!;
+          this.launch(set, state, slot, false);
+        }
+      }
+    }
+    this.speculate();
+    this.armDelayTimer();
+  }
+
+  private launch(set: ActiveSet, state: TaskState, slot: Slot, speculative: boolean): void {
+    const locality = this.localityOf(state.task, slot);
+    const level = LOCALITY_LEVELS.indexOf(locality);
+    if (!speculative && !this.noPrefs(state.task)) {
+      set.levelIndex = level;
+      set.lastLaunch = this.kernel.now;
+    }
+    this.slots.take(slot);
+    const cost = { ...state.task.cost(slot.node, locality, slot.executor), startup: this.slots.startupMs(slot) };
+    const ms = totalMs(cost);
+    const record: AttemptRecord = {
+      taskSet: set.spec.id, task: state.task.id, index: state.task.index, attempt: state.attempts++,
+      node: slot.node.id, executor: slot.executor, locality, start: this.kernel.now, end: this.kernel.now + ms,
+      status: 'running', speculative, cost,
+    };
+    this.attempts.push(record);
+    const handle = this.kernel.schedule(ms, () => this.succeed(set, state, running));
+    const running: Running = { record, slot, cancel: () => handle.cancel() };
+    state.running.push(running);
+    this.trace.record({ t: this.kernel.now, type: 'taskStarted', taskSet: set.spec.id, task: state.task.id, attempt: record.attempt, node: slot.node.id, executor: slot.executor, locality, speculative });
+  }
+
+  private succeed(set: ActiveSet, state: TaskState, running: Running): void {
+    const r = running.record;
+    this.trace.record({ t: this.kernel.now, type: 'taskFinished', taskSet: set.spec.id, task: r.task, attempt: r.attempt, node: r.node, ms: r.end - r.start, cost: r.cost });
+    this.endAttempt(set, state, running, 'succeeded');
+    set.durations.push(r.end - r.start);
+    state.done = true;
+    // The first copy to finish wins: kill the others (speculative execution).
+    for (const other of [...state.running]) this.endAttempt(set, state, other, 'killed', 'another attempt finished first');
+    set.spec.onTaskFinished(state.task, r);
+    if (set.states.every((s) => s.done) && !set.finished) this.finishSet(set);
+    this.offer();
+  }
+
+  private endAttempt(set: ActiveSet, state: TaskState, running: Running, status: 'succeeded' | 'killed', reason?: string): void {
+    running.cancel();
+    state.running = state.running.filter((x) => x !== running);
+    running.record.status = status;
+    if (status !== 'succeeded') {
+      running.record.end = this.kernel.now;
+      if (reason) running.record.reason = reason;
+      this.trace.record({ t: this.kernel.now, type: 'taskKilled', taskSet: set.spec.id, task: running.record.task, attempt: running.record.attempt, node: running.record.node, reason: reason ?? '' });
+    }
+    this.slots.give(running.slot);
+  }
+
+  private finishSet(set: ActiveSet): void {
+    set.finished = true;
+    this.trace.record({ t: this.kernel.now, type: 'taskSetFinished', taskSet: set.spec.id });
+    set.spec.onFinished();
+  }
+
+  /** Launches a copy of a task running much longer than the median (Hadoop's and Spark's rule of thumb). */
+  private speculate(): void {
+    for (const set of this.sets) {
+      if (!set.spec.speculation || set.finished || set.pending.length > 0 || set.durations.length < Math.ceil(set.states.length * 0.75)) continue;
+      const sorted = [...set.durations].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      for (const state of set.states) {
+        if (state.done || state.running.length !== 1) continue;
+        const r = state.running[0]!;
+        if (this.kernel.now - r.record.start <= 1.5 * median) continue;
+        const slot = this.slots.freeSlots().find((s) => s.node.id !== r.record.node);
+        if (slot) this.launch(set, state, slot, true);
+      }
+    }
+  }
+
+  private armDelayTimer(): void {
+    this.timer?.cancel();
+    this.timer = null;
+    let next = Number.POSITIVE_INFINITY;
+    for (const set of this.sets) {
+      if (set.finished || set.pending.length === 0 || set.levelIndex >= LOCALITY_LEVELS.length - 1) continue;
+      next = Math.min(next, set.lastLaunch + set.spec.localityWaitMs);
+    }
+    if (Number.isFinite(next) && next > this.kernel.now && this.slots.freeSlots().length > 0) {
+      this.timer = this.kernel.scheduleAt(next, () => this.offer(), 1);
+    }
+    // Speculation is re-checked when running attempts pass 1.5x the median.
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Types shared by the MapReduce and Spark schedulers: where a task runs relative to its data
+ * (Spark's locality levels), how its simulated duration breaks down, and the per-attempt record
+ * a timeline draws.
+ */
+import type { ClusterNode } from '../cluster';
+
+/** Spark's locality levels; MapReduce uses NODE_LOCAL, RACK_LOCAL and ANY ("off-switch"). */
+export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'RACK_LOCAL' | 'ANY';
+export const LOCALITY_LEVELS: readonly Locality[] = ['PROCESS_LOCAL', 'NODE_LOCAL', 'RACK_LOCAL', 'ANY'];
+
+/** Simulated milliseconds of one attempt, phase by phase (they add up to its duration). */
+export interface CostBreakdown {
+  startup: number;
+  read: number;
+  compute: number;
+  spill: number;
+  shuffle: number;
+  write: number;
+}
+
+export const ZERO_COST: CostBreakdown = { startup: 0, read: 0, compute: 0, spill: 0, shuffle: 0, write: 0 };
+
+export function totalMs(c: CostBreakdown): number {
+  return c.startup + c.read + c.compute + c.spill + c.shuffle + c.write;
+}
+
+/** A unit of work the scheduler places: it knows where its data is and what it costs where. */
+export interface SimTask {
+  /** Stable id, e.g. `m-000003` (MapReduce) or `s2.t5` (Spark). */
+  id: string;
+  index: number;
+  /** Nodes holding the task's input (HDFS replicas, map outputs, ...): NODE_LOCAL there. */
+  preferredNodes: readonly string[];
+  /** Executors holding the task's input in memory (cached partitions): PROCESS_LOCAL there. */
+  preferredExecutors?: readonly string[];
+  /** The attempt's cost on `node` at `locality` (read from the nearest copy, compute, ...). */
+  cost(node: ClusterNode, locality: Locality, executor: string): CostBreakdown;
+}
+
+export type AttemptStatus = 'running' | 'succeeded' | 'failed' | 'killed';
+
+export interface AttemptRecord {
+  taskSet: string;
+  task: string;
+  index: number;
+  attempt: number;
+  node: string;
+  executor: string;
+  locality: Locality;
+  start: number;
+  end: number;
+  status: AttemptStatus;
+  speculative: boolean;
+  cost: CostBreakdown;
+  reason?: string;
+}
+
+/** Trace events of task execution, named in the past tense. */
+export type ExecEvent =
+  | { t: number; type: 'taskSetSubmitted'; taskSet: string; tasks: number }
+  | { t: number; type: 'taskStarted'; taskSet: string; task: string; attempt: number; node: string; executor: string; locality: Locality; speculative: boolean }
+  | { t: number; type: 'taskFinished'; taskSet: string; task: string; attempt: number; node: string; ms: number; cost: CostBreakdown }
+  | { t: number; type: 'taskKilled'; taskSet: string; task: string; attempt: number; node: string; reason: string }
+  | { t: number; type: 'taskSetFinished'; taskSet: string }
+  | { t: number; type: 'taskSetAborted'; taskSet: string; reason: string };

@@ -1,0 +1,271 @@
+/**
+ * The NameNode's block map and the DataNodes it hears from: replicas per node, DataNode
+ * heartbeats on the simulated clock, dead-node detection after the configured timeout,
+ * and the replication monitor that re-replicates under-replicated blocks (with transfer time
+ * from the cost model) until each block is back at its target replication.
+ *
+ * Two views are kept apart on purpose: what the NameNode believes (`block.replicas`,
+ * `nnBlocks`) and what is physically on each disk (`stored`). They differ between a failure and
+ * its detection, which is exactly what a learner should see.
+ */
+import { isTracing, type Kernel, type Rng, type TraceSink } from '../core';
+import type { Cluster, CostModel } from '../cluster';
+import { BlockPlacementPolicy } from './blockPlacement';
+import type { HdfsConfig } from './hdfsConfig';
+import type { HdfsEvent } from './hdfsEvents';
+import type { FileNode, HBlock } from './namespace';
+
+export class BlockManager {
+  readonly blocks = new Map<number, HBlock>();
+  readonly placement: BlockPlacementPolicy;
+  /** Blocks below their target replication, waiting for the replication monitor. */
+  readonly under = new Set<HBlock>();
+  /** What the NameNode believes each node holds. */
+  private readonly nnBlocks: Set<HBlock>[];
+  /** What each node's disk physically holds. */
+  readonly stored: Set<HBlock>[];
+  /** The NameNode's verdict per node. */
+  readonly declaredDead: boolean[];
+  private readonly lastHeartbeat: number[];
+  private readonly diskWiped: boolean[];
+  private readonly streams: number[];
+  private nextId = 1;
+  private monitorScheduled = false;
+  inFlight = 0;
+  private readonly tracing: boolean;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly cluster: Cluster,
+    private readonly cost: CostModel,
+    rng: Rng,
+    private readonly sink: TraceSink<HdfsEvent>,
+    private readonly config: HdfsConfig,
+  ) {
+    const n = cluster.nodes.length;
+    this.nnBlocks = Array.from({ length: n }, () => new Set());
+    this.stored = Array.from({ length: n }, () => new Set());
+    this.declaredDead = new Array<boolean>(n).fill(false);
+    this.lastHeartbeat = new Array<number>(n).fill(kernel.now);
+    this.diskWiped = new Array<boolean>(n).fill(false);
+    this.streams = new Array<number>(n).fill(0);
+    this.tracing = isTracing(sink);
+    this.placement = new BlockPlacementPolicy(cluster, rng, (i) => this.isGoodTarget(i));
+    cluster.subscribe((change) => {
+      if (change.kind === 'diskFailed') this.wipeDisk(cluster.node(change.node).index);
+    });
+    this.startHeartbeats();
+  }
+
+  /** A node that can take a new replica: known live, reachable, disk working. */
+  isGoodTarget(i: number): boolean {
+    const node = this.cluster.nodes[i]!;
+    return !this.declaredDead[i] && !node.diskFailed && this.cluster.isReachable(node);
+  }
+
+  /** Whether node `i` can serve block `b` right now to `reader` (undefined: a client outside). */
+  canServe(i: number, b: HBlock, reader?: number): boolean {
+    const node = this.cluster.nodes[i]!;
+    if (!node.alive || node.diskFailed || !this.stored[i]!.has(b)) return false;
+    return reader === undefined ? this.cluster.isReachable(node) : this.cluster.canCommunicate(this.cluster.nodes[reader]!, node);
+  }
+
+  /** Creates a block and places its replicas (Hadoop's default policy). */
+  allocate(file: FileNode, offset: number, length: number, data: Uint8Array | null, writer?: number): HBlock {
+    const block: HBlock = { id: this.nextId++, file, index: file.blocks.length, offset, length, data, replicas: [], deleted: false, replicating: false };
+    const targets = this.placement.chooseTargets(file.replication, [], writer);
+    for (const i of targets) this.addReplica(block, i);
+    this.blocks.set(block.id, block);
+    file.blocks.push(block);
+    if (this.tracing) {
+      const ids = targets.map((i) => this.cluster.nodes[i]!.id);
+      this.sink.record({ t: this.kernel.now, type: 'blockAllocated', block: block.id, path: file.path, index: block.index, bytes: length, replicas: ids });
+    }
+    if (targets.length < file.replication) this.markUnder(block);
+    return block;
+  }
+
+  /** Forgets a deleted file's block and frees its replicas. */
+  remove(block: HBlock): void {
+    block.deleted = true;
+    this.blocks.delete(block.id);
+    this.under.delete(block);
+    for (const i of block.replicas) {
+      this.nnBlocks[i]!.delete(block);
+      this.stored[i]!.delete(block);
+    }
+    block.replicas = [];
+  }
+
+  private addReplica(block: HBlock, i: number): void {
+    block.replicas.push(i);
+    this.nnBlocks[i]!.add(block);
+    this.stored[i]!.add(block);
+  }
+
+  private markUnder(block: HBlock): void {
+    if (block.deleted || block.replicas.length >= block.file.replication) return;
+    this.under.add(block);
+    if (this.tracing) {
+      const t = this.kernel.now;
+      if (block.replicas.length === 0) this.sink.record({ t, type: 'blockMissing', block: block.id, path: block.file.path });
+      else this.sink.record({ t, type: 'blockUnderReplicated', block: block.id, replicas: block.replicas.length, target: block.file.replication });
+    }
+    this.kickMonitor();
+  }
+
+  // ---- DataNode heartbeats and liveness ----
+
+  private startHeartbeats(): void {
+    const n = this.cluster.nodes.length;
+    const every = this.config.heartbeatIntervalMs;
+    for (let i = 0; i < n; i++) {
+      // Stagger the nodes over one interval, as real DataNodes drift apart.
+      const phase = Math.floor((i * every) / n);
+      const beat = (): void => {
+        this.heartbeat(i);
+        this.kernel.scheduleDaemon(every, beat, 5);
+      };
+      this.kernel.scheduleDaemon(phase, beat, 5);
+      this.scheduleExpiryCheck(i, phase);
+    }
+  }
+
+  private heartbeat(i: number): void {
+    if (!this.cluster.isReachable(this.cluster.nodes[i]!)) return;
+    this.lastHeartbeat[i] = this.kernel.now;
+    if (this.declaredDead[i]) this.rejoin(i);
+    else if (this.diskWiped[i]) this.reportDiskFailure(i);
+  }
+
+  private scheduleExpiryCheck(i: number, from: number): void {
+    this.kernel.scheduleDaemon(from + this.config.deadNodeTimeoutMs, () => this.checkExpiry(i), 6);
+  }
+
+  private checkExpiry(i: number): void {
+    const silentFor = this.kernel.now - this.lastHeartbeat[i]!;
+    if (silentFor >= this.config.deadNodeTimeoutMs) {
+      if (!this.declaredDead[i]) this.declareDead(i);
+      this.scheduleExpiryCheck(i, 0);
+    } else {
+      this.scheduleExpiryCheck(i, this.lastHeartbeat[i]! - this.kernel.now);
+    }
+  }
+
+  private declareDead(i: number): void {
+    this.declaredDead[i] = true;
+    const lost = [...this.nnBlocks[i]!];
+    this.nnBlocks[i]!.clear();
+    if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'dataNodeDeclaredDead', node: this.cluster.nodes[i]!.id, replicasLost: lost.length });
+    for (const b of lost) {
+      b.replicas = b.replicas.filter((r) => r !== i);
+      this.markUnder(b);
+    }
+  }
+
+  /** A dead-declared node heartbeats again: its block report is reconciled with the map. */
+  private rejoin(i: number): void {
+    this.declaredDead[i] = false;
+    this.diskWiped[i] = false;
+    const reported = [...this.stored[i]!];
+    if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'dataNodeRejoined', node: this.cluster.nodes[i]!.id, replicasReported: reported.length });
+    for (const b of reported) {
+      if (b.deleted) {
+        this.stored[i]!.delete(b);
+      } else if (b.replicas.length >= b.file.replication) {
+        this.stored[i]!.delete(b);
+        if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'replicaDeleted', block: b.id, node: this.cluster.nodes[i]!.id, reason: 'excess' });
+      } else {
+        b.replicas.push(i);
+        this.nnBlocks[i]!.add(b);
+        if (b.replicas.length >= b.file.replication) this.under.delete(b);
+      }
+    }
+    this.kickMonitor();
+  }
+
+  private wipeDisk(i: number): void {
+    this.stored[i]!.clear();
+    this.diskWiped[i] = true;
+  }
+
+  /** The DataNode reports its failed volume: every replica it held is gone. */
+  private reportDiskFailure(i: number): void {
+    this.diskWiped[i] = false;
+    const lost = [...this.nnBlocks[i]!];
+    this.nnBlocks[i]!.clear();
+    const node = this.cluster.nodes[i]!.id;
+    for (const b of lost) {
+      b.replicas = b.replicas.filter((r) => r !== i);
+      if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'replicaLost', block: b.id, node, reason: 'diskFailed' });
+      this.markUnder(b);
+    }
+  }
+
+  // ---- the replication monitor ----
+
+  private kickMonitor(): void {
+    if (this.monitorScheduled || this.under.size === 0) return;
+    this.monitorScheduled = true;
+    this.kernel.schedule(this.config.replicationIntervalMs, () => this.replicationRound(), 7);
+  }
+
+  private replicationRound(): void {
+    this.monitorScheduled = false;
+    const live = this.cluster.nodes.filter((_, i) => this.isGoodTarget(i)).length;
+    let budget = Math.max(1, this.config.replicationWorkMultiplier * live);
+    // Blocks with the fewest replicas first, as Hadoop's priority queues do.
+    const queue = [...this.under].sort((a, b) => a.replicas.length - b.replicas.length || a.id - b.id);
+    for (const b of queue) {
+      if (b.deleted || b.replicas.length >= b.file.replication) {
+        this.under.delete(b);
+        continue;
+      }
+      if (b.replicating) continue;
+      if (budget === 0) {
+        this.kickMonitor();
+        break;
+      }
+      const source = this.chooseSource(b);
+      if (source === undefined) continue;
+      const [target] = this.placement.chooseTargets(1, b.replicas);
+      if (target === undefined) continue;
+      budget--;
+      this.startTransfer(b, source, target);
+    }
+  }
+
+  private chooseSource(b: HBlock): number | undefined {
+    let best: number | undefined;
+    for (const i of b.replicas) {
+      if (this.streams[i]! >= this.config.maxReplicationStreams || !this.canServe(i, b)) continue;
+      if (best === undefined || this.streams[i]! < this.streams[best]!) best = i;
+    }
+    return best;
+  }
+
+  private startTransfer(b: HBlock, from: number, to: number): void {
+    const src = this.cluster.nodes[from]!;
+    const dst = this.cluster.nodes[to]!;
+    const ms = this.cost.transferMs(src, dst, b.length);
+    this.streams[from]!++;
+    this.inFlight++;
+    b.replicating = true;
+    if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'replicationStarted', block: b.id, from: src.id, to: dst.id, bytes: b.length });
+    this.kernel.schedule(ms, () => {
+      this.streams[from]!--;
+      this.inFlight--;
+      b.replicating = false;
+      if (b.deleted) return;
+      const ok = this.cluster.canCommunicate(src, dst) && !dst.diskFailed && this.stored[from]!.has(b) && !this.declaredDead[to] && !b.replicas.includes(to);
+      if (ok) {
+        this.addReplica(b, to);
+        if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'blockReplicated', block: b.id, from: src.id, to: dst.id, bytes: b.length, ms });
+        if (b.replicas.length >= b.file.replication) this.under.delete(b);
+      } else if (this.tracing) {
+        this.sink.record({ t: this.kernel.now, type: 'replicationFailed', block: b.id, from: src.id, to: dst.id });
+      }
+      this.kickMonitor();
+    }, 7);
+  }
+}

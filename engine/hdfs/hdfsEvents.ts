@@ -1,0 +1,16 @@
+/** Trace events of HDFS, named in the past tense. Blocks are numbered ids (`blk_<id>` in Hadoop). */
+export type HdfsEvent =
+  | { t: number; type: 'dirCreated'; path: string }
+  | { t: number; type: 'fileWritten'; path: string; bytes: number; blocks: number; replication: number; generated: boolean }
+  | { t: number; type: 'fileAppended'; path: string; bytes: number; blocks: number }
+  | { t: number; type: 'pathDeleted'; path: string; files: number; blocks: number }
+  | { t: number; type: 'blockAllocated'; block: number; path: string; index: number; bytes: number; replicas: string[] }
+  | { t: number; type: 'dataNodeDeclaredDead'; node: string; replicasLost: number }
+  | { t: number; type: 'dataNodeRejoined'; node: string; replicasReported: number }
+  | { t: number; type: 'replicaLost'; block: number; node: string; reason: 'diskFailed' }
+  | { t: number; type: 'blockUnderReplicated'; block: number; replicas: number; target: number }
+  | { t: number; type: 'blockMissing'; block: number; path: string }
+  | { t: number; type: 'replicationStarted'; block: number; from: string; to: string; bytes: number }
+  | { t: number; type: 'blockReplicated'; block: number; from: string; to: string; bytes: number; ms: number }
+  | { t: number; type: 'replicationFailed'; block: number; from: string; to: string }
+  | { t: number; type: 'replicaDeleted'; block: number; node: string; reason: 'excess' | 'fileDeleted' };

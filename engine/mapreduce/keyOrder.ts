@@ -1,0 +1,81 @@
+/**
+ * How keys are compared, grouped and partitioned, the same way in every task and in every run.
+ * Order: numbers < strings < booleans < arrays < other values (by their JSON text); numbers
+ * numerically, strings by UTF-16 code units (Hadoop's Text compares bytes; no locale here).
+ * The default partition is Hadoop's HashPartitioner: (hashCode & MAX_INT) % numReduceTasks,
+ * with Java's String.hashCode of the key's text.
+ */
+function rank(k: unknown): number {
+  switch (typeof k) {
+    case 'number':
+      return 0;
+    case 'string':
+      return 1;
+    case 'boolean':
+      return 2;
+    default:
+      return Array.isArray(k) ? 3 : 4;
+  }
+}
+
+export function compareKeys(a: unknown, b: unknown): number {
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 2) return Number(a) - Number(b);
+  if (ra === 3) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const c = compareKeys(x[i], y[i]);
+      if (c !== 0) return c;
+    }
+    return x.length - y.length;
+  }
+  const sa = JSON.stringify(a) ?? '';
+  const sb = JSON.stringify(b) ?? '';
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+/** A primitive that identifies a key in a Map: strings and numbers as themselves, others as tagged JSON. */
+export function keyId(k: unknown): string | number {
+  if (typeof k === 'string' || typeof k === 'number') return k;
+  return `\u0000${typeof k}:${JSON.stringify(k)}`;
+}
+
+/** The key as text, as Hadoop's Text.toString would give it. */
+export function keyText(k: unknown): string {
+  if (typeof k === 'string') return k;
+  if (typeof k === 'number' || typeof k === 'boolean') return String(k);
+  return JSON.stringify(k) ?? '';
+}
+
+/** Java's String.hashCode (32-bit, s[0]*31^(n-1) + ... + s[n-1]). */
+export function javaHashCode(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Hadoop's HashPartitioner on the key's text. */
+export function defaultPartition(k: unknown, numReduceTasks: number): number {
+  return (javaHashCode(keyText(k)) & 0x7fffffff) % numReduceTasks;
+}
+
+/** A rough serialized size of a value in bytes (Writable-like: 8 per number, UTF-16 length for text). */
+export function approxBytes(v: unknown): number {
+  switch (typeof v) {
+    case 'number':
+      return 8;
+    case 'string':
+      return v.length + 2;
+    case 'boolean':
+      return 1;
+    case 'undefined':
+      return 0;
+    default:
+      return v === null ? 0 : (JSON.stringify(v) ?? '').length;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The real work of one map task, run inside a sandbox worker: every line of the split goes
+ * through the learner's map (key = byte offset, value = the line), output records are grouped by
+ * partition and key, sorted, passed through the combiner if there is one (as Hadoop does at each
+ * spill) and packed for the trip back. Counters are Hadoop's.
+ */
+import type { MapTaskOutput } from '../sandbox/taskRunner';
+import { approxBytes, compareKeys, defaultPartition, keyId } from './keyOrder';
+import { packGroups, type Group } from './packedGroups';
+
+export interface WriteContext {
+  write(key: unknown, value: unknown): void;
+}
+
+/** The learner's functions, already bound to their job object. */
+export interface MapReduceFunctions {
+  map: (offset: number, line: string, ctx: WriteContext) => void;
+  combine: ((key: unknown, values: unknown[], ctx: WriteContext) => void) | null;
+  reduce: (key: unknown, values: unknown[], ctx: WriteContext) => void;
+  partition: ((key: unknown, numReduceTasks: number) => number) | null;
+}
+
+export class PartitionError extends Error {
+  override name = 'PartitionError';
+}
+
+/** UTF-8 length of a string (for byte offsets of non-ASCII lines). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+interface PGroup extends Group {
+  part: number;
+}
+
+function makeGrouper(fns: MapReduceFunctions, numReduceTasks: number) {
+  const groups = new Map<string | number, PGroup>();
+  let records = 0;
+  let bytes = 0;
+  const partitionOf = (key: unknown): number => {
+    if (!fns.partition) return defaultPartition(key, numReduceTasks);
+    const p = fns.partition(key, numReduceTasks);
+    if (!Number.isInteger(p) || p < 0 || p >= numReduceTasks) {
+      throw new PartitionError(`partition(${JSON.stringify(key)}, ${numReduceTasks}) must return an integer in [0, ${numReduceTasks}), got ${String(p)}`);
+    }
+    return p;
+  };
+  const ctx: WriteContext = {
+    write(key: unknown, value: unknown) {
+      const id = typeof key === 'string' || typeof key === 'number' ? key : keyId(key);
+      let g = groups.get(id);
+      if (g === undefined) {
+        g = { key, part: partitionOf(key), values: [] };
+        groups.set(id, g);
+      }
+      g.values.push(value);
+      records++;
+      bytes += approxBytes(key) + approxBytes(value);
+    },
+  };
+  return {
+    ctx,
+    groups,
+    get records() {
+      return records;
+    },
+    get bytes() {
+      return bytes;
+    },
+  };
+}
+
+function byPartition(groups: Iterable<PGroup>, n: number): PGroup[][] {
+  const parts: PGroup[][] = Array.from({ length: n }, () => []);
+  for (const g of groups) parts[g.part]!.push(g);
+  return parts;
+}
+
+export function runMapTask(fns: MapReduceFunctions, text: string, baseOffset: number, byteLength: number, numReduceTasks: number, taskIndex: number): MapTaskOutput {
+  const out = makeGrouper(fns, numReduceTasks);
+  const ascii = byteLength === text.length;
+  let inputRecords = 0;
+  let offset = baseOffset;
+  let pos = 0;
+  const len = text.length;
+  while (pos < len) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = len;
+    let line = text.slice(pos, nl);
+    const step = ascii ? nl - pos + 1 : utf8Length(line) + 1;
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    fns.map(offset, line, out.ctx);
+    inputRecords++;
+    offset += step;
+    pos = nl + 1;
+  }
+  let parts = byPartition(out.groups.values(), numReduceTasks);
+  const mapOutputRecords = out.records;
+  let combineOutputRecords = 0;
+  if (fns.combine) {
+    const combined = makeGrouper(fns, numReduceTasks);
+    for (const part of parts) {
+      part.sort((a, b) => compareKeys(a.key, b.key));
+      for (const g of part) fns.combine(g.key, g.values, combined.ctx);
+    }
+    combineOutputRecords = combined.records;
+    parts = byPartition(combined.groups.values(), numReduceTasks);
+  }
+  const partitionRecords = parts.map((p) => p.reduce((s, g) => s + g.values.length, 0));
+  const partitionBytes = parts.map((p) => p.reduce((s, g) => s + g.values.length * approxBytes(g.key) + g.values.reduce<number>((t, v) => t + approxBytes(v), 0), 0));
+  return {
+    taskIndex,
+    partitions: parts.map((p) => packGroups(p)),
+    counters: {
+      mapInputRecords: inputRecords,
+      mapOutputRecords,
+      mapOutputBytes: out.bytes,
+      combineInputRecords: fns.combine ? mapOutputRecords : 0,
+      combineOutputRecords,
+    },
+    partitionBytes,
+    partitionRecords,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The real work of one reduce task, run inside a sandbox worker: merge the partition's sorted
+ * runs from every map task, call the learner's reduce once per key with all its values (in map
+ * task order), and format the output as a TextOutputFormat part file.
+ */
+import type { PackedGroups, ReduceTaskOutput } from '../sandbox/taskRunner';
+import { mergePacked } from './packedGroups';
+import type { MapReduceFunctions, WriteContext } from './mapTaskCompute';
+import { formatRecord } from './recordText';
+
+export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], taskIndex: number): ReduceTaskOutput {
+  const groups = mergePacked(parts);
+  const lines: string[] = [];
+  let inputRecords = 0;
+  const ctx: WriteContext = {
+    write(key: unknown, value: unknown) {
+      lines.push(formatRecord(key, value));
+    },
+  };
+  for (const g of groups) {
+    inputRecords += g.values.length;
+    fns.reduce(g.key, g.values, ctx);
+  }
+  return {
+    taskIndex,
+    text: lines.length === 0 ? '' : `${lines.join('\n')}\n`,
+    reduceInputGroups: groups.length,
+    reduceInputRecords: inputRecords,
+    reduceOutputRecords: lines.length,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Errors raised by learners' code, pointing at their file and line (`job.js:12: TypeError: ...`),
+ * and the error for a run that exceeded its wall-clock budget. Both cross worker boundaries as
+ * plain data (`toData` / `fromData`), since Error subclasses do not survive structured cloning.
+ */
+export class JobCodeError extends Error {
+  override name = 'JobCodeError';
+  constructor(
+    readonly fileName: string,
+    readonly line: number | null,
+    readonly errorName: string,
+    readonly detail: string,
+  ) {
+    super(`${fileName}${line === null ? '' : `:${line}`}: ${errorName}: ${detail}`);
+  }
+}
+
+export class JobTimeoutError extends Error {
+  override name = 'JobTimeoutError';
+  constructor(readonly seconds: number) {
+    super(`the job ran out of its time budget (${seconds} s of wall time); stopped its workers`);
+  }
+}
+
+/** The job file's default export does not describe a valid job (bad input: exit code 2). */
+export class JobSpecError extends Error {
+  override name = 'JobSpecError';
+  constructor(
+    readonly fileName: string,
+    detail: string,
+  ) {
+    super(`${fileName}: ${detail}`);
+  }
+}
+
+export interface JobErrorData {
+  kind: 'code' | 'timeout' | 'spec';
+  fileName: string;
+  line: number | null;
+  errorName: string;
+  detail: string;
+  seconds: number;
+}
+
+export function errorToData(error: unknown, fileName: string, lineOffset = 0): JobErrorData {
+  if (error instanceof JobCodeError) {
+    return { kind: 'code', fileName: error.fileName, line: error.line, errorName: error.errorName, detail: error.detail, seconds: 0 };
+  }
+  if (error instanceof JobSpecError) {
+    return { kind: 'spec', fileName, line: null, errorName: error.name, detail: error.message, seconds: 0 };
+  }
+  // Errors thrown inside a vm context come from another realm: duck-type them.
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as { name?: unknown; message?: unknown; stack?: unknown };
+  const stack = typeof e.stack === 'string' ? e.stack : '';
+  const name = typeof e.name === 'string' && e.name ? e.name : 'Error';
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  return { kind: 'code', fileName, line: findLine(stack, fileName, lineOffset), errorName: name, detail: message, seconds: 0 };
+}
+
+export function errorFromData(data: JobErrorData): Error {
+  if (data.kind === 'timeout') return new JobTimeoutError(data.seconds);
+  if (data.kind === 'spec') return new JobSpecError(data.fileName, data.detail.replace(`${data.fileName}: `, ''));
+  return new JobCodeError(data.fileName, data.line, data.errorName, data.detail);
+}
+
+/** The first stack frame in the learner's file gives the line (minus a wrapper's offset). */
+export function findLine(stack: string, fileName: string, lineOffset = 0): number | null {
+  for (const frame of stack.split('\n')) {
+    const at = frame.lastIndexOf(fileName);
+    if (at < 0) continue;
+    const match = /^:(\d+)(?::\d+)?/.exec(frame.slice(at + fileName.length));
+    if (match) return Number(match[1]) - lineOffset;
+  }
+  return null;
+}

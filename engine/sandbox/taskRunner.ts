@@ -1,0 +1,122 @@
+/**
+ * The contract for running learners' code (Cookbook 20.1.1: map and reduce tasks run in parallel).
+ * The engine stays pure: it hands task inputs to a TaskRunner and gets real results back. The
+ * implementations live where the runtime is: a worker_threads pool in cli/, a Web Worker pool in
+ * renderer/sandbox/. Tests can pass an in-process runner or a recording fake.
+ */
+
+/** The job's module, compiled to CommonJS-style JS with the learner's line numbers preserved. */
+export interface JobSource {
+  /** The name errors point at, e.g. `labs/examples/jobs/iot.js`. */
+  fileName: string;
+  /** JS that assigns `exports.default` (sucrase's output with the `imports` transform). */
+  code: string;
+}
+
+/** What the default export of a job module looks like, as seen from outside the sandbox. */
+export type JobShape =
+  | { kind: 'mapreduce'; jobs: MapReduceJobConfig[] }
+  | { kind: 'spark' };
+
+/** The plain-data part of a MapReduce job (functions stay inside the sandbox). */
+export interface MapReduceJobConfig {
+  /** Index in a chain of jobs (0 for a single job). */
+  index: number;
+  name: string;
+  input: string[];
+  output: string;
+  numReduceTasks: number;
+  hasCombine: boolean;
+  hasPartition: boolean;
+}
+
+/** One map task's input: the bytes of the lines that belong to its split (LineRecordReader rule). */
+export interface MapTaskInput {
+  jobIndex: number;
+  taskIndex: number;
+  /** Byte offset of `bytes[0]` in the file: the first line's key. */
+  baseOffset: number;
+  bytes: Uint8Array;
+  numReduceTasks: number;
+}
+
+/**
+ * Grouped records of one partition, sorted by key. Values are packed as a Float64Array when all
+ * of them are numbers, so millions of records cross a worker boundary as one buffer.
+ */
+export interface PackedGroups {
+  keys: unknown[];
+  counts: number[];
+  numbers: Float64Array | null;
+  values: unknown[] | null;
+}
+
+export interface MapTaskOutput {
+  taskIndex: number;
+  partitions: PackedGroups[];
+  counters: MapTaskCounters;
+  /** Estimated serialized bytes per partition (after the combiner). */
+  partitionBytes: number[];
+  /** Records per partition (after the combiner). */
+  partitionRecords: number[];
+}
+
+export interface MapTaskCounters {
+  mapInputRecords: number;
+  mapOutputRecords: number;
+  mapOutputBytes: number;
+  combineInputRecords: number;
+  combineOutputRecords: number;
+}
+
+export interface ReduceTaskInput {
+  jobIndex: number;
+  taskIndex: number;
+  /** The partition's groups from every map task, in map task order. */
+  parts: PackedGroups[];
+}
+
+export interface ReduceTaskOutput {
+  taskIndex: number;
+  /** The part file's text (TextOutputFormat: key TAB value per line). */
+  text: string;
+  reduceInputGroups: number;
+  reduceInputRecords: number;
+  reduceOutputRecords: number;
+}
+
+/** A file as the sandbox sees it when a Spark job reads it. */
+export interface SandboxFile {
+  path: string;
+  bytes: Uint8Array;
+  blockSize: number;
+}
+
+/** Services the engine offers to a Spark driver running in the sandbox. */
+export interface DriverHost {
+  /** The files at a path (a file, or the files of a directory in name order). */
+  readFiles(path: string): Promise<SandboxFile[]>;
+}
+
+/** What running a Spark driver returns: its value and the log of jobs for the simulation. */
+export interface SparkDriverOutput {
+  result: unknown;
+  /** Spark job records (see engine/spark/jobRecord.ts); plain data. */
+  jobs: unknown[];
+  /** Files written by saveAsTextFile, in write order. */
+  written: { path: string; text: string }[];
+}
+
+/** Runs learners' code. Every method rejects with a JobCodeError or a JobTimeoutError. */
+export interface TaskRunner {
+  /** Ships the job module to every worker (once) and describes its default export. */
+  load(source: JobSource): Promise<JobShape>;
+  /** Runs map tasks in parallel; outputs come back in the order of `tasks`. */
+  runMapTasks(tasks: MapTaskInput[]): Promise<MapTaskOutput[]>;
+  /** Runs reduce tasks in parallel; outputs come back in the order of `tasks`. */
+  runReduceTasks(tasks: ReduceTaskInput[]): Promise<ReduceTaskOutput[]>;
+  /** Runs a Spark job function (the driver program) in one sandbox worker. */
+  runSparkDriver(host: DriverHost): Promise<SparkDriverOutput>;
+  /** Stops every worker. */
+  close(): Promise<void>;
+}

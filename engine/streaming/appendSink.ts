@@ -1,0 +1,64 @@
+/**
+ * The append-only sink: every row written is kept, so a batch written twice shows up twice
+ * (a file or a log downstream). Window rows add their contributions to the window's aggregate,
+ * so a replayed batch counts its records twice there as well.
+ */
+import type { Ledger } from './ledger';
+import type { OutputRow } from './types';
+import { addToAggregate, emptyAggregate, type AggregateState } from './windowStage';
+
+/** One line of a sink's final content, for reports and tests. */
+export interface SinkEntry {
+  key: string;
+  /** The record's output value, or the window aggregate's state. */
+  value: unknown;
+  window?: { start: number; end: number };
+}
+
+/** The window aggregates of a sink, keyed `start|key`, in first-write order. */
+export class WindowTable {
+  readonly entries = new Map<string, { key: string; window: { start: number; end: number }; state: AggregateState }>();
+
+  get(key: string, window: { start: number; end: number }): AggregateState {
+    const id = `${window.start}|${key}`;
+    let e = this.entries.get(id);
+    if (!e) {
+      e = { key, window: { start: window.start, end: window.end }, state: emptyAggregate() };
+      this.entries.set(id, e);
+    }
+    return e.state;
+  }
+}
+
+export class AppendSink {
+  readonly kind = 'append' as const;
+  readonly rows: { key: string; value: unknown; id: number }[] = [];
+  readonly windows = new WindowTable();
+  writes = 0;
+
+  constructor(private readonly ledger: Ledger) {}
+
+  write(rows: readonly OutputRow[]): void {
+    this.writes++;
+    const ledger = this.ledger;
+    for (const row of rows) {
+      if (row.kind === 'record') {
+        this.rows.push({ key: row.key, value: row.value, id: row.source.id });
+        ledger.stored(row.source.id);
+      } else {
+        const state = this.windows.get(row.key, row.window);
+        for (const part of row.parts) {
+          addToAggregate(state, part.value);
+          if (part.counted) ledger.stored(part.source.id);
+        }
+      }
+    }
+  }
+
+  /** The final content: record rows in write order, then window aggregates. */
+  entries(): SinkEntry[] {
+    const out: SinkEntry[] = this.rows.map((r) => ({ key: r.key, value: r.value }));
+    for (const e of this.windows.entries.values()) out.push({ key: e.key, window: e.window, value: { ...e.state } });
+    return out;
+  }
+}

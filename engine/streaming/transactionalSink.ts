@@ -1,0 +1,69 @@
+/**
+ * The transactional sink: a batch's rows and the consumer's next offsets are committed together
+ * or not at all (Kafka transactions, or a database table that also stores the offsets). A
+ * consumer that takes over a partition resumes from the offsets stored here, so a crash before
+ * the commit throws the batch away and it is done again, exactly once.
+ */
+import type { Ledger } from './ledger';
+import type { OffsetMap, OutputRow } from './types';
+import { AppendSink, type SinkEntry } from './appendSink';
+
+export interface SinkTransaction {
+  readonly rows: OutputRow[];
+  open: boolean;
+}
+
+export class TransactionalSink {
+  readonly kind = 'transactional' as const;
+  private readonly committedRows: AppendSink;
+  private readonly offsets: OffsetMap = new Map();
+  commits = 0;
+  aborts = 0;
+
+  constructor(ledger: Ledger) {
+    this.committedRows = new AppendSink(ledger);
+  }
+
+  begin(): SinkTransaction {
+    return { rows: [], open: true };
+  }
+
+  /** Stages rows in the transaction; nothing is visible until `commit`. */
+  write(txn: SinkTransaction, rows: readonly OutputRow[]): void {
+    if (!txn.open) throw new Error('transaction is closed');
+    for (const r of rows) txn.rows.push(r);
+  }
+
+  /** Applies the rows and stores the offsets in one step. */
+  commit(txn: SinkTransaction, offsets: OffsetMap): void {
+    if (!txn.open) throw new Error('transaction is closed');
+    txn.open = false;
+    this.committedRows.write(txn.rows);
+    for (const [p, o] of offsets) this.offsets.set(p, o);
+    this.commits++;
+  }
+
+  /** Drops a transaction (its consumer crashed). */
+  abort(txn: SinkTransaction): void {
+    if (!txn.open) return;
+    txn.open = false;
+    this.aborts++;
+  }
+
+  /** The offset to resume a partition from, as committed with the output. */
+  storedOffset(partition: number): number | undefined {
+    return this.offsets.get(partition);
+  }
+
+  get rows(): AppendSink['rows'] {
+    return this.committedRows.rows;
+  }
+
+  get windows(): AppendSink['windows'] {
+    return this.committedRows.windows;
+  }
+
+  entries(): SinkEntry[] {
+    return this.committedRows.entries();
+  }
+}

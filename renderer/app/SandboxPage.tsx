@@ -1,0 +1,70 @@
+/** The free sandbox: the live cluster, a code editor and a SQL console. Heavy parts load lazily. */
+import { lazy, Suspense, useState } from 'react';
+import { useAppStore, type SandboxTab } from '../state/store';
+import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
+
+const CodeEditor = lazy(() => import('../features/editor/CodeEditor'));
+const SqlConsole = lazy(() => import('../features/sql/SqlConsole'));
+
+const TABS: { id: SandboxTab; label: string }[] = [
+  { id: 'cluster', label: 'Cluster' },
+  { id: 'editor', label: 'Code' },
+  { id: 'sql', label: 'SQL' },
+];
+
+const STARTER = `// A Spark job: word count over the sample corpus.
+export default async (sc) =>
+  sc.textFile('/data/corpus.txt')
+    .flatMap((line) => line.split(/\\s+/))
+    .map((word) => [word, 1])
+    .reduceByKey((a, b) => a + b)
+    .take(10)
+`;
+
+function Loading({ what }: { what: string }) {
+  return (
+    <div className="loading" role="status">
+      <span className="spinner" /> Loading {what}…
+    </div>
+  );
+}
+
+export function SandboxPage({ tab }: { tab: SandboxTab }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const [code, setCode] = useState(STARTER);
+  return (
+    <div className="panel">
+      <div className="tabs" role="tablist" aria-label="Sandbox">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-pressed={tab === t.id}
+            className="btn"
+            onClick={() => navigate({ name: 'sandbox', tab: t.id })}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'cluster' && <LiveClusterPanel />}
+        {tab === 'editor' && (
+          <div className="editor-host">
+            <Suspense fallback={<Loading what="the editor" />}>
+              <CodeEditor value={code} onChange={setCode} language="javascript" ariaLabel="Job code" />
+            </Suspense>
+          </div>
+        )}
+        {tab === 'sql' && (
+          <Suspense fallback={<Loading what="DuckDB" />}>
+            <SqlConsole />
+          </Suspense>
+        )}
+      </div>
+    </div>
+  );
+}

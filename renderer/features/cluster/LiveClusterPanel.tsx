@@ -1,0 +1,147 @@
+/**
+ * A live simulated run on the home page: the engine worker simulates a small cluster (a file
+ * put into HDFS, tasks running in YARN containers, a DataNode killed and its blocks
+ * re-replicated) and the cluster map plays it back on a simulated clock.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { engineClient } from '../../bridge/engineClient';
+import type { DemoRun } from '../../bridge/engineProtocol';
+import { drawClusterMap } from '../../viz/drawClusterMap';
+import { usePlayback } from './usePlayback';
+
+const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
+
+export function formatSimTime(ms: number): string {
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${(s - m * 60).toFixed(0).padStart(2, '0')} s`;
+}
+
+export function LiveClusterPanel() {
+  const [run, setRun] = useState<DemoRun | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [seed, setSeed] = useState(1);
+
+  useEffect(() => {
+    let live = true;
+    setRun(null);
+    setProgress(0);
+    engineClient()
+      .runDemo(seed, (f) => live && setProgress(f))
+      .then(
+        (r) => live && setRun(r),
+        (e: unknown) => live && setError((e as Error).message),
+      );
+    return () => {
+      live = false;
+    };
+  }, [seed]);
+
+  return (
+    <section className="panel live" aria-labelledby="live-heading">
+      <h2 id="live-heading">Live cluster</h2>
+      <p className="muted">
+        A simulated classroom cluster: a 512 MB file is put into HDFS as 128 MB blocks with three replicas, tasks run in YARN
+        containers, then a DataNode dies and HDFS re-replicates its blocks.
+      </p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {!run && !error && (
+        <div role="status" aria-label="Simulating">
+          <div className="progress" aria-hidden="true">
+            <div style={{ width: `${Math.round(progress * 100)}%` }} />
+          </div>
+          <span className="muted">Simulating… {Math.round(progress * 100)}%</span>
+        </div>
+      )}
+      {run && <Player run={run} onNewSeed={() => setSeed((s) => s + 1)} seed={seed} />}
+    </section>
+  );
+}
+
+function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSeed(): void }) {
+  // Play the whole run in about 20 seconds at 1×.
+  const msPerSecond = Math.max(1, run.durationMs / 20);
+  const playback = usePlayback(run.durationMs, msPerSecond);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const frameIndex = useMemo(() => {
+    let lo = 0;
+    let hi = run.frames.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (run.frames[mid]!.t <= playback.t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }, [run, playback.t]);
+  const frame = run.frames[frameIndex]!;
+
+  useEffect(() => {
+    if (svgRef.current) drawClusterMap(svgRef.current, frame.picture);
+  }, [frame]);
+
+  const shown = run.events.filter((e) => e.t <= playback.t);
+  return (
+    <>
+      <div className="toolbar" aria-label="Playback">
+        {playback.playing ? (
+          <button type="button" className="btn" onClick={playback.pause}>
+            ❚❚ Pause
+          </button>
+        ) : (
+          <button type="button" className="btn primary" onClick={playback.play}>
+            ▶ Play
+          </button>
+        )}
+        <button type="button" className="btn" onClick={playback.restart}>
+          ⟲ Restart
+        </button>
+        <label className="muted">
+          Speed{' '}
+          <select value={playback.speed} onChange={(e) => playback.setSpeed(Number(e.target.value))} aria-label="Playback speed">
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          type="range"
+          min={0}
+          max={run.durationMs}
+          step={run.durationMs / 500}
+          value={playback.t}
+          onChange={(e) => {
+            playback.pause();
+            playback.seek(Number(e.target.value));
+          }}
+          aria-label="Simulated time"
+          style={{ flex: 1, minWidth: 120 }}
+        />
+        <span className="clock" aria-live="off" data-testid="sim-clock">
+          {formatSimTime(playback.t)}
+        </span>
+        <button type="button" className="btn" onClick={onNewSeed} title="Run the same scenario with another seed">
+          New run (seed {seed + 1})
+        </button>
+      </div>
+      <svg ref={svgRef} className="cluster-map" aria-label={`Cluster map at ${formatSimTime(playback.t)}`} data-testid="cluster-map" />
+      <div className="legend" aria-hidden="true">
+        <span style={{ ['--swatch' as string]: 'var(--accent)' }}>cores in use</span>
+        <span style={{ ['--swatch' as string]: '#4fb3ff' }}>block replicas (colour = block)</span>
+        <span style={{ ['--swatch' as string]: 'var(--bad)' }}>dead node</span>
+        <span className="muted">{run.engineEvents.toLocaleString('en')} engine events</span>
+      </div>
+      <h3>What happened</h3>
+      <ol className="events" aria-label="Events so far" data-testid="event-log">
+        {shown.slice(-60).map((e, i) => (
+          <li key={`${e.t}-${i}`}>
+            <span className="t">{formatSimTime(e.t)}</span> {e.text}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+// The renderer is built once and served two ways: from app:// in Electron and from a local
+// HTTP server as the web build. Relative asset URLs (base './') work for both.
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 8000,
+    reportCompressedSize: false,
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+});

@@ -1,0 +1,44 @@
+// Bundles the CLI (cli/main.ts and its worker entries) with esbuild when a source is newer
+// than the bundle. Used by scripts/clusterlab.mjs and the benchmarks.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'node_modules', '.cache', 'clusterlab');
+const SOURCE_DIRS = ['cli', 'engine', 'labs'];
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (/\.(ts|js|mjs|json|md|csv|txt)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+export async function buildCli({ force = false } = {}) {
+  const mainFile = join(outDir, 'main.mjs');
+  const sources = Math.max(...SOURCE_DIRS.map((d) => newestMtime(join(root, d))), statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  if (force || !existsSync(mainFile) || statSync(mainFile).mtimeMs < sources) {
+    const { build } = await import('esbuild');
+    const workers = readdirSync(join(root, 'cli')).filter((f) => /Worker\.ts$/.test(f));
+    await build({
+      entryPoints: ['cli/main.ts', ...workers.map((w) => `cli/${w}`)].map((p) => join(root, p)),
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'inline',
+      logLevel: 'error',
+      loader: { '.md': 'text', '.csv': 'text', '.txt': 'text' },
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+  }
+  return { mainFile: pathToFileURL(mainFile).href, outDir };
+}

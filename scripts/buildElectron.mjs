@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Bundles electron/main.ts and electron/preload.ts (CommonJS, as a sandboxed preload requires)
+// into dist/electron with esbuild.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildElectron() {
+  for (const name of ['main', 'preload']) {
+    await build({
+      entryPoints: [join(root, 'electron', `${name}.ts`)],
+      outfile: join(root, 'dist', 'electron', `${name}.cjs`),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['electron'],
+      logLevel: 'error',
+    });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildElectron();
