@@ -106,7 +106,8 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer talks to the desktop only through the preload API (window.clusterlab).' }],
           patterns: [
             { group: ['node:*'], message: 'The renderer has no Node: use the preload API.' },
-            ...forbidLayers(['electron', 'cli', 'scripts'], 'renderer/ may import engine, labs and the preload types (electron/preloadApi) only.').map((p) => ({ ...p, group: [...p.group, '!**/electron/preloadApi'] })),
+            ...forbidLayers(['cli', 'scripts'], 'renderer/ may import engine and labs only.'),
+            { group: ['**/electron/*', '**/electron'], allowTypeImports: true, message: 'renderer/ may import only types from electron/preloadApi: the desktop is reached through window.clusterlab.' },
           ],
         },
       ],

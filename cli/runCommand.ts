@@ -1,6 +1,85 @@
-/** `clusterlab run`: being written (owned by the run command's author). */
+/**
+ * `clusterlab run JOB ...`: runs a learner's MapReduce or Spark job file on a simulated cluster
+ * with real results from sandbox workers. Exit 0 on success, 1 when the job fails (its code
+ * threw, or the time budget ran out), 2 for bad usage or bad input. Same arguments and seed:
+ * byte-identical stdout.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
+import { parseRunArgs, RUN_USAGE } from './runArgs';
+import { formatReport } from './runReport';
+import { loadJobFile } from './jobLoader';
+import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
+import { runJob, SimulationStuckError } from '../engine/api/runJob';
+import { InputPathError } from '../engine/mapreduce/mapReduceJob';
+import { JobCodeError, JobSpecError, JobTimeoutError } from '../engine/sandbox/jobCodeError';
+import { ValidationError } from '../engine/core';
+import { isPresetName, preset, presetWithNodes, resolveClusterSpec, type ClusterSpec, type FaultSpec } from '../engine/cluster';
 
-export async function runCommand(_argv: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('run: not available yet');
+function loadCluster(name: string | null, nodes: number | null, cwd: string): ClusterSpec {
+  if (nodes !== null) return presetWithNodes(nodes);
+  if (name === null) return preset('classroom');
+  if (isPresetName(name)) return preset(name);
+  const file = resolve(cwd, name);
+  if (!existsSync(file)) return preset(name, '--cluster'); // names the unknown preset
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ClusterSpec;
+  } catch (error) {
+    throw new UsageError(`--cluster ${name}: not valid JSON (${(error as Error).message})`);
+  }
 }
+
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ValidationError || error instanceof InputPathError || error instanceof JobSpecError) {
+      io.err(`clusterlab run: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof JobCodeError || error instanceof JobTimeoutError || error instanceof SimulationStuckError) {
+      io.err(`clusterlab run: job failed: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parseRunArgs(argv);
+  if (args === 'help') {
+    io.out(RUN_USAGE);
+    return 0;
+  }
+  const source = loadJobFile(args.job, io.cwd);
+  const cluster = loadCluster(args.cluster, args.nodes, io.cwd);
+  const resolved = resolveClusterSpec(cluster, '--cluster');
+  const faults: FaultSpec[] = args.failNodes.map((f, i) => {
+    if (f.node > resolved.nodes.length) throw new UsageError(`--fail-node[${i}]: node ${f.node} does not exist (nodes are 1..${resolved.nodes.length})`);
+    return { atMs: f.atMs, kind: 'killNode', node: resolved.nodes[f.node - 1]!.id };
+  });
+  const files = args.puts.map((p) => {
+    const full = resolve(io.cwd, p.local);
+    if (!existsSync(full)) throw new UsageError(`--put: local file not found: ${p.local}`);
+    return { path: p.dfs, bytes: new Uint8Array(readFileSync(full)) };
+  });
+  const runner = await createNodeSandboxPool({
+    size: args.workers ?? defaultPoolSize(),
+    timeoutSeconds: args.timeoutSeconds,
+    log: (text) => io.err(`${text}\n`),
+  });
+  try {
+    const report = await runJob({
+      source, runner, cluster, seed: args.seed, files, faults, speculation: args.speculation,
+      ...(args.blockSize !== null ? { blockSize: args.blockSize } : {}),
+    });
+    if (args.json) io.out(`${JSON.stringify({ result: report.result, simulatedMs: round(report.simulatedMs), metrics: report.metrics })}\n`);
+    else io.out(formatReport(report, resolved.name, resolved.nodes.map((n) => n.id)));
+    return 0;
+  } finally {
+    await runner.close();
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;

@@ -50,7 +50,6 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
       const worker = new Worker(url, { env: {}, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
       worker.on('message', (m: SandboxReply) => onMessage(m));
       worker.on('error', (e) => onError(e));
-      worker.unref();
       return {
         post: (m, transfer) => worker.postMessage(m, transfer ?? []),
         terminate: () => void worker.terminate(),

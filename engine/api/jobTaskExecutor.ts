@@ -66,6 +66,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             const driver = loaded().spark;
             if (!driver) throw new Error('sandbox: the job is not a Spark job');
             const host = {
+              catalog: message.catalog,
               readFiles: (path: string) =>
                 new Promise<SandboxFile[]>((resolve, reject) => {
                   const requestId = nextRequest++;

@@ -3,13 +3,13 @@
  * Plain data only: errors travel as JobErrorData, map outputs as packed groups.
  */
 import type { JobErrorData } from '../sandbox/jobCodeError';
-import type { JobShape, JobSource, MapTaskInput, MapTaskOutput, ReduceTaskInput, ReduceTaskOutput, SandboxFile, SparkDriverOutput } from '../sandbox/taskRunner';
+import type { DriverHost, JobShape, JobSource, MapTaskInput, MapTaskOutput, ReduceTaskInput, ReduceTaskOutput, SandboxFile, SparkDriverOutput } from '../sandbox/taskRunner';
 
 export type SandboxRequest =
   | { type: 'load'; id: number; source: JobSource }
   | { type: 'map'; id: number; task: MapTaskInput }
   | { type: 'reduce'; id: number; task: ReduceTaskInput }
-  | { type: 'spark'; id: number }
+  | { type: 'spark'; id: number; catalog: DriverHost['catalog'] }
   | { type: 'hostReply'; id: number; requestId: number; files: SandboxFile[] | null; error: string | null };
 
 export type SandboxReply =

@@ -83,7 +83,7 @@ export class SandboxPoolCore implements TaskRunner {
   }
 
   async runSparkDriver(host: DriverHost): Promise<SparkDriverOutput> {
-    const reply = await this.enqueue({ type: 'spark', id: this.nextId++ }, [], host);
+    const reply = await this.enqueue({ type: 'spark', id: this.nextId++, catalog: host.catalog }, [], host);
     return (reply as Extract<SandboxReply, { type: 'sparkDone' }>).output;
   }
 

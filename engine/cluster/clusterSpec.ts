@@ -101,7 +101,8 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
     const rpath = `${path}.racks[${r}]`;
     const rack = check.object(rpath, rackRaw);
     check.knownKeys(rpath, rack, ['nodes', 'node']);
-    const rackDefaults = rack.node === undefined ? clusterDefaults : nodeFields(`${rpath}.node`, rack.node, clusterDefaults);
+    const rackDefaults =
+      rack.node === undefined ? clusterDefaults : nodeFields(`${rpath}.node`, rack.node, clusterDefaults);
     const entries: unknown[] =
       typeof rack.nodes === 'number'
         ? Array.from({ length: check.positiveInt(`${rpath}.nodes`, rack.nodes) }, () => ({}))

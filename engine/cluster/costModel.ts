@@ -9,12 +9,17 @@
  *   streams it: its time is the slowest stage plus latency, not the sum of the stages.
  * - CPU: `records * cpuUsPerRecord + bytes * cpuNsPerByte + extra ms`, times the straggler factor.
  * - Start-up: `containerStartMs` to launch a container, `taskStartMs` per task inside one.
- * Contention is not modelled: each transfer gets the full bandwidth of its link. MB = 2^20 bytes.
+ * Results are rounded to whole microseconds. Contention is not modelled: each transfer gets the full bandwidth of its link. MB = 2^20 bytes.
  */
 import type { Cluster, ClusterNode } from './cluster';
 import type { CostParams } from './costParams';
 
 const MB = 1024 * 1024;
+
+/** Rounds to whole microseconds: traces stay readable and sums stay exact enough to compare. */
+function us(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
 
 /** Work a task does on one node, for `cpuMs`. */
 export interface CpuWork {
@@ -37,7 +42,7 @@ export class CostModel {
 
   diskReadMs(node: string | ClusterNode, bytes: number): number {
     const n = this.n(node);
-    return ((bytes / MB / n.diskMBps) * 1000) * n.slowFactor;
+    return us((bytes / MB / n.diskMBps) * 1000 * n.slowFactor);
   }
 
   diskWriteMs(node: string | ClusterNode, bytes: number): number {
@@ -64,7 +69,7 @@ export class CostModel {
     const a = this.n(from);
     const b = this.n(to);
     const slow = Math.max(a.slowFactor, b.slowFactor);
-    return this.latencyMs(a, b) + ((bytes / MB / this.bandwidthMBps(a, b)) * 1000) * slow;
+    return us(this.latencyMs(a, b) + (bytes / MB / this.bandwidthMBps(a, b)) * 1000 * slow);
   }
 
   /** Reading `bytes` from `source`'s disk into a task on `reader` (local read when equal). */
@@ -73,7 +78,7 @@ export class CostModel {
     const s = this.n(source);
     const disk = this.diskReadMs(s, bytes);
     if (r === s) return disk;
-    return Math.max(disk, this.networkMs(s, r, bytes) - this.latencyMs(s, r)) + this.latencyMs(s, r);
+    return us(Math.max(disk, this.networkMs(s, r, bytes) - this.latencyMs(s, r)) + this.latencyMs(s, r));
   }
 
   /** Copying `bytes` from disk on `from` to disk on `to`, pipelined (HDFS block transfer). */
@@ -82,7 +87,7 @@ export class CostModel {
     const b = this.n(to);
     const latency = this.latencyMs(a, b);
     const wire = this.networkMs(a, b, bytes) - latency;
-    return Math.max(this.diskReadMs(a, bytes), wire, this.diskWriteMs(b, bytes)) + latency;
+    return us(Math.max(this.diskReadMs(a, bytes), wire, this.diskWriteMs(b, bytes)) + latency);
   }
 
   /**
@@ -100,22 +105,23 @@ export class CostModel {
       slowest = Math.max(slowest, this.networkMs(prev, next, bytes) - l, this.diskWriteMs(next, bytes));
       prev = next;
     }
-    return slowest + latency;
+    return us(slowest + latency);
   }
 
   /** CPU time of `work` on `node`. */
   cpuMs(node: string | ClusterNode, work: CpuWork): number {
     const n = this.n(node);
     const c = this.costs;
-    const ms = ((work.records ?? 0) * c.cpuUsPerRecord) / 1000 + ((work.bytes ?? 0) * c.cpuNsPerByte) / 1e6 + (work.ms ?? 0);
-    return ms * n.slowFactor;
+    const ms =
+      ((work.records ?? 0) * c.cpuUsPerRecord) / 1000 + ((work.bytes ?? 0) * c.cpuNsPerByte) / 1e6 + (work.ms ?? 0);
+    return us(ms * n.slowFactor);
   }
 
   containerStartMs(node: string | ClusterNode): number {
-    return this.costs.containerStartMs * this.n(node).slowFactor;
+    return us(this.costs.containerStartMs * this.n(node).slowFactor);
   }
 
   taskStartMs(node: string | ClusterNode): number {
-    return this.costs.taskStartMs * this.n(node).slowFactor;
+    return us(this.costs.taskStartMs * this.n(node).slowFactor);
   }
 }

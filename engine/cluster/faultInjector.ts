@@ -43,7 +43,11 @@ export class FaultInjector {
 
   /** Cuts `rack` off the network; heals it after `durationMs` if given. */
   partitionRack(rack: string, atMs = this.kernel.now, durationMs?: number): void {
-    this.schedule(durationMs === undefined ? { atMs, kind: 'partitionRack', rack } : { atMs, kind: 'partitionRack', rack, durationMs });
+    this.schedule(
+      durationMs === undefined
+        ? { atMs, kind: 'partitionRack', rack }
+        : { atMs, kind: 'partitionRack', rack, durationMs },
+    );
   }
 
   healRack(rack: string, atMs = this.kernel.now): void {
@@ -95,7 +99,8 @@ export class FaultInjector {
       this.cluster.node(check.string(`${path}.node`, f.node), `${path}.node`);
     }
     if (kind === 'slowNode') check.positiveNumber(`${path}.factor`, f.factor);
-    if (kind === 'partitionRack' && f.durationMs !== undefined) check.positiveNumber(`${path}.durationMs`, f.durationMs);
+    if (kind === 'partitionRack' && f.durationMs !== undefined)
+      check.positiveNumber(`${path}.durationMs`, f.durationMs);
     return raw;
   }
 }

@@ -50,7 +50,10 @@ export function preset(name: string, path = 'cluster'): ClusterSpec {
  * top-of-rack switch); up to 3 nodes share one rack, 4..maxPerRack nodes get two racks so that
  * rack awareness still shows.
  */
-export function presetWithNodes(n: number, options: { maxPerRack?: number; node?: ClusterSpec['node'] } = {}): ClusterSpec {
+export function presetWithNodes(
+  n: number,
+  options: { maxPerRack?: number; node?: ClusterSpec['node'] } = {},
+): ClusterSpec {
   check.positiveInt('nodes', n);
   const maxPerRack = check.positiveInt('maxPerRack', options.maxPerRack ?? 20);
   const rackCount = n <= 3 ? 1 : Math.max(2, Math.ceil(n / maxPerRack));

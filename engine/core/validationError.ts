@@ -66,12 +66,16 @@ export const check = {
     return value;
   },
   boolean(path: string, value: unknown): boolean {
-    if (typeof value !== 'boolean') throw new ValidationError(path, `must be true or false, got ${describeValue(value)}`);
+    if (typeof value !== 'boolean')
+      throw new ValidationError(path, `must be true or false, got ${describeValue(value)}`);
     return value;
   },
   oneOf<T extends string>(path: string, value: unknown, options: readonly T[]): T {
     if (typeof value !== 'string' || !options.includes(value as T)) {
-      throw new ValidationError(path, `must be one of ${options.map((o) => `'${o}'`).join(', ')}, got ${describeValue(value)}`);
+      throw new ValidationError(
+        path,
+        `must be one of ${options.map((o) => `'${o}'`).join(', ')}, got ${describeValue(value)}`,
+      );
     }
     return value as T;
   },

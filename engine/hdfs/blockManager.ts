@@ -9,7 +9,7 @@
  * its detection, which is exactly what a learner should see.
  */
 import { isTracing, type Kernel, type Rng, type TraceSink } from '../core';
-import type { Cluster, CostModel } from '../cluster';
+import { HeartbeatMonitor, type Cluster, type CostModel } from '../cluster';
 import { BlockPlacementPolicy } from './blockPlacement';
 import type { HdfsConfig } from './hdfsConfig';
 import type { HdfsEvent } from './hdfsEvents';
@@ -24,9 +24,9 @@ export class BlockManager {
   private readonly nnBlocks: Set<HBlock>[];
   /** What each node's disk physically holds. */
   readonly stored: Set<HBlock>[];
-  /** The NameNode's verdict per node. */
-  readonly declaredDead: boolean[];
-  private readonly lastHeartbeat: number[];
+  /** The NameNode's verdict per node (dead after `deadNodeTimeoutMs` without a heartbeat). */
+  readonly declaredDead: readonly boolean[];
+  private readonly heartbeats: HeartbeatMonitor;
   private readonly diskWiped: boolean[];
   private readonly streams: number[];
   private nextId = 1;
@@ -45,8 +45,6 @@ export class BlockManager {
     const n = cluster.nodes.length;
     this.nnBlocks = Array.from({ length: n }, () => new Set());
     this.stored = Array.from({ length: n }, () => new Set());
-    this.declaredDead = new Array<boolean>(n).fill(false);
-    this.lastHeartbeat = new Array<number>(n).fill(kernel.now);
     this.diskWiped = new Array<boolean>(n).fill(false);
     this.streams = new Array<number>(n).fill(0);
     this.tracing = isTracing(sink);
@@ -54,7 +52,14 @@ export class BlockManager {
     cluster.subscribe((change) => {
       if (change.kind === 'diskFailed') this.wipeDisk(cluster.node(change.node).index);
     });
-    this.startHeartbeats();
+    this.heartbeats = new HeartbeatMonitor(kernel, cluster, {
+      intervalMs: config.heartbeatIntervalMs,
+      expiryMs: config.deadNodeTimeoutMs,
+      priority: 5,
+      onHeartbeat: (i, rejoined) => this.heartbeat(i, rejoined),
+      onExpired: (i) => this.declareDead(i),
+    });
+    this.declaredDead = this.heartbeats.expired;
   }
 
   /** A node that can take a new replica: known live, reachable, disk working. */
@@ -67,19 +72,39 @@ export class BlockManager {
   canServe(i: number, b: HBlock, reader?: number): boolean {
     const node = this.cluster.nodes[i]!;
     if (!node.alive || node.diskFailed || !this.stored[i]!.has(b)) return false;
-    return reader === undefined ? this.cluster.isReachable(node) : this.cluster.canCommunicate(this.cluster.nodes[reader]!, node);
+    return reader === undefined
+      ? this.cluster.isReachable(node)
+      : this.cluster.canCommunicate(this.cluster.nodes[reader]!, node);
   }
 
   /** Creates a block and places its replicas (Hadoop's default policy). */
   allocate(file: FileNode, offset: number, length: number, data: Uint8Array | null, writer?: number): HBlock {
-    const block: HBlock = { id: this.nextId++, file, index: file.blocks.length, offset, length, data, replicas: [], deleted: false, replicating: false };
+    const block: HBlock = {
+      id: this.nextId++,
+      file,
+      index: file.blocks.length,
+      offset,
+      length,
+      data,
+      replicas: [],
+      deleted: false,
+      replicating: false,
+    };
     const targets = this.placement.chooseTargets(file.replication, [], writer);
     for (const i of targets) this.addReplica(block, i);
     this.blocks.set(block.id, block);
     file.blocks.push(block);
     if (this.tracing) {
       const ids = targets.map((i) => this.cluster.nodes[i]!.id);
-      this.sink.record({ t: this.kernel.now, type: 'blockAllocated', block: block.id, path: file.path, index: block.index, bytes: length, replicas: ids });
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'blockAllocated',
+        block: block.id,
+        path: file.path,
+        index: block.index,
+        bytes: length,
+        replicas: ids,
+      });
     }
     if (targets.length < file.replication) this.markUnder(block);
     return block;
@@ -108,55 +133,37 @@ export class BlockManager {
     this.under.add(block);
     if (this.tracing) {
       const t = this.kernel.now;
-      if (block.replicas.length === 0) this.sink.record({ t, type: 'blockMissing', block: block.id, path: block.file.path });
-      else this.sink.record({ t, type: 'blockUnderReplicated', block: block.id, replicas: block.replicas.length, target: block.file.replication });
+      if (block.replicas.length === 0)
+        this.sink.record({ t, type: 'blockMissing', block: block.id, path: block.file.path });
+      else
+        this.sink.record({
+          t,
+          type: 'blockUnderReplicated',
+          block: block.id,
+          replicas: block.replicas.length,
+          target: block.file.replication,
+        });
     }
     this.kickMonitor();
   }
 
   // ---- DataNode heartbeats and liveness ----
 
-  private startHeartbeats(): void {
-    const n = this.cluster.nodes.length;
-    const every = this.config.heartbeatIntervalMs;
-    for (let i = 0; i < n; i++) {
-      // Stagger the nodes over one interval, as real DataNodes drift apart.
-      const phase = Math.floor((i * every) / n);
-      const beat = (): void => {
-        this.heartbeat(i);
-        this.kernel.scheduleDaemon(every, beat, 5);
-      };
-      this.kernel.scheduleDaemon(phase, beat, 5);
-      this.scheduleExpiryCheck(i, phase);
-    }
-  }
-
-  private heartbeat(i: number): void {
-    if (!this.cluster.isReachable(this.cluster.nodes[i]!)) return;
-    this.lastHeartbeat[i] = this.kernel.now;
-    if (this.declaredDead[i]) this.rejoin(i);
+  private heartbeat(i: number, rejoined: boolean): void {
+    if (rejoined) this.rejoin(i);
     else if (this.diskWiped[i]) this.reportDiskFailure(i);
   }
 
-  private scheduleExpiryCheck(i: number, from: number): void {
-    this.kernel.scheduleDaemon(from + this.config.deadNodeTimeoutMs, () => this.checkExpiry(i), 6);
-  }
-
-  private checkExpiry(i: number): void {
-    const silentFor = this.kernel.now - this.lastHeartbeat[i]!;
-    if (silentFor >= this.config.deadNodeTimeoutMs) {
-      if (!this.declaredDead[i]) this.declareDead(i);
-      this.scheduleExpiryCheck(i, 0);
-    } else {
-      this.scheduleExpiryCheck(i, this.lastHeartbeat[i]! - this.kernel.now);
-    }
-  }
-
   private declareDead(i: number): void {
-    this.declaredDead[i] = true;
     const lost = [...this.nnBlocks[i]!];
     this.nnBlocks[i]!.clear();
-    if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'dataNodeDeclaredDead', node: this.cluster.nodes[i]!.id, replicasLost: lost.length });
+    if (this.tracing)
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'dataNodeDeclaredDead',
+        node: this.cluster.nodes[i]!.id,
+        replicasLost: lost.length,
+      });
     for (const b of lost) {
       b.replicas = b.replicas.filter((r) => r !== i);
       this.markUnder(b);
@@ -165,16 +172,28 @@ export class BlockManager {
 
   /** A dead-declared node heartbeats again: its block report is reconciled with the map. */
   private rejoin(i: number): void {
-    this.declaredDead[i] = false;
     this.diskWiped[i] = false;
     const reported = [...this.stored[i]!];
-    if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'dataNodeRejoined', node: this.cluster.nodes[i]!.id, replicasReported: reported.length });
+    if (this.tracing)
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'dataNodeRejoined',
+        node: this.cluster.nodes[i]!.id,
+        replicasReported: reported.length,
+      });
     for (const b of reported) {
       if (b.deleted) {
         this.stored[i]!.delete(b);
       } else if (b.replicas.length >= b.file.replication) {
         this.stored[i]!.delete(b);
-        if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'replicaDeleted', block: b.id, node: this.cluster.nodes[i]!.id, reason: 'excess' });
+        if (this.tracing)
+          this.sink.record({
+            t: this.kernel.now,
+            type: 'replicaDeleted',
+            block: b.id,
+            node: this.cluster.nodes[i]!.id,
+            reason: 'excess',
+          });
       } else {
         b.replicas.push(i);
         this.nnBlocks[i]!.add(b);
@@ -197,7 +216,8 @@ export class BlockManager {
     const node = this.cluster.nodes[i]!.id;
     for (const b of lost) {
       b.replicas = b.replicas.filter((r) => r !== i);
-      if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'replicaLost', block: b.id, node, reason: 'diskFailed' });
+      if (this.tracing)
+        this.sink.record({ t: this.kernel.now, type: 'replicaLost', block: b.id, node, reason: 'diskFailed' });
       this.markUnder(b);
     }
   }
@@ -251,21 +271,47 @@ export class BlockManager {
     this.streams[from]!++;
     this.inFlight++;
     b.replicating = true;
-    if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'replicationStarted', block: b.id, from: src.id, to: dst.id, bytes: b.length });
-    this.kernel.schedule(ms, () => {
-      this.streams[from]!--;
-      this.inFlight--;
-      b.replicating = false;
-      if (b.deleted) return;
-      const ok = this.cluster.canCommunicate(src, dst) && !dst.diskFailed && this.stored[from]!.has(b) && !this.declaredDead[to] && !b.replicas.includes(to);
-      if (ok) {
-        this.addReplica(b, to);
-        if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'blockReplicated', block: b.id, from: src.id, to: dst.id, bytes: b.length, ms });
-        if (b.replicas.length >= b.file.replication) this.under.delete(b);
-      } else if (this.tracing) {
-        this.sink.record({ t: this.kernel.now, type: 'replicationFailed', block: b.id, from: src.id, to: dst.id });
-      }
-      this.kickMonitor();
-    }, 7);
+    if (this.tracing)
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'replicationStarted',
+        block: b.id,
+        from: src.id,
+        to: dst.id,
+        bytes: b.length,
+      });
+    this.kernel.schedule(
+      ms,
+      () => {
+        this.streams[from]!--;
+        this.inFlight--;
+        b.replicating = false;
+        if (b.deleted) return;
+        const ok =
+          this.cluster.canCommunicate(src, dst) &&
+          !dst.diskFailed &&
+          this.stored[from]!.has(b) &&
+          !this.declaredDead[to] &&
+          !b.replicas.includes(to);
+        if (ok) {
+          this.addReplica(b, to);
+          if (this.tracing)
+            this.sink.record({
+              t: this.kernel.now,
+              type: 'blockReplicated',
+              block: b.id,
+              from: src.id,
+              to: dst.id,
+              bytes: b.length,
+              ms,
+            });
+          if (b.replicas.length >= b.file.replication) this.under.delete(b);
+        } else if (this.tracing) {
+          this.sink.record({ t: this.kernel.now, type: 'replicationFailed', block: b.id, from: src.id, to: dst.id });
+        }
+        this.kickMonitor();
+      },
+      7,
+    );
   }
 }

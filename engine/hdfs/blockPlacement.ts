@@ -43,7 +43,10 @@ export class BlockPlacementPolicy {
       } else if (chosen.length === 2) {
         const r0 = rackOf(chosen[0]!);
         const r1 = rackOf(chosen[1]!);
-        pick = r0 === r1 ? this.random((i) => usable(i) && rackOf(i) !== r0) : this.random((i) => usable(i) && rackOf(i) === r1);
+        pick =
+          r0 === r1
+            ? this.random((i) => usable(i) && rackOf(i) !== r0)
+            : this.random((i) => usable(i) && rackOf(i) === r1);
       }
       pick ??= this.random((i) => usable(i) && rackLoad(rackOf(i)) < maxPerRack);
       pick ??= this.random((i) => usable(i));

@@ -35,9 +35,14 @@ export function randomBytes(seed: number | string): ContentGenerator {
  * where rng is seeded by (seed, k), cut or padded with spaces to `width - 1` ASCII bytes.
  * Fixed width makes any offset's line computable directly, as TextInputFormat splits need.
  */
-export function fixedWidthLines(options: { seed: number; width: number; line: (index: number, rng: { next(): number; int(n: number): number }) => string }): ContentGenerator {
+export function fixedWidthLines(options: {
+  seed: number;
+  width: number;
+  line: (index: number, rng: { next(): number; int(n: number): number }) => string;
+}): ContentGenerator {
   const { seed, width, line } = options;
-  if (!Number.isInteger(width) || width < 2) throw new RangeError(`fixedWidthLines: width must be an integer >= 2, got ${width}`);
+  if (!Number.isInteger(width) || width < 2)
+    throw new RangeError(`fixedWidthLines: width must be an integer >= 2, got ${width}`);
   const render = (k: number): Uint8Array => {
     const text = line(k, createRng((seed ^ hashString(String(k))) >>> 0));
     const bytes = encodeUtf8(text.replace(/[^\x20-\x7e]/g, '?'));

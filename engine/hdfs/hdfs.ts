@@ -5,7 +5,16 @@
  * client would spend moving bytes is given by `readPlan`/`writeMs` (the cost model), so the
  * execution layers charge it to their tasks. Re-replication after failures runs on its own.
  */
-import { ValidationError, check, decodeUtf8, encodeUtf8, isTracing, type Kernel, type Rng, type TraceSink } from '../core';
+import {
+  ValidationError,
+  check,
+  decodeUtf8,
+  encodeUtf8,
+  isTracing,
+  type Kernel,
+  type Rng,
+  type TraceSink,
+} from '../core';
 import type { Cluster, CostModel } from '../cluster';
 import { BlockManager } from './blockManager';
 import type { ContentGenerator } from './contentGenerator';
@@ -13,12 +22,14 @@ import type { HdfsConfig } from './hdfsConfig';
 import type { HdfsEvent } from './hdfsEvents';
 import { HdfsError, normalizePath, parentOf } from './hdfsPath';
 import type { BlockInfo, FileStatus, HdfsSnapshot, PutOptions, ReadPiece } from './hdfsTypes';
-import { Namespace, type FileNode, type HBlock, type INode } from './namespace';
+import { BlockReader, bytesOf, overlapping } from './blockReader';
+import { Namespace, statusOf, type FileNode, type HBlock } from './namespace';
 
 export class Hdfs {
   readonly config: Readonly<HdfsConfig>;
   private readonly ns = new Namespace();
   private readonly bm: BlockManager;
+  private readonly reader: BlockReader;
   private readonly tracing: boolean;
 
   constructor(
@@ -32,6 +43,7 @@ export class Hdfs {
     this.config = config;
     this.tracing = isTracing(sink);
     this.bm = new BlockManager(kernel, cluster, cost, rng, sink, config);
+    this.reader = new BlockReader(cluster, this.bm);
   }
 
   // ---- namespace ----
@@ -45,24 +57,26 @@ export class Hdfs {
   /** Writes a file of real bytes (a string is encoded as UTF-8). HDFS keeps `data`; don't mutate it. */
   put(path: string, data: Uint8Array | string, options: PutOptions = {}): FileStatus {
     const bytes = typeof data === 'string' ? encodeUtf8(data) : data;
-    if (!(bytes instanceof Uint8Array)) throw new HdfsError(String(path), 'data must be a string or a Uint8Array', 'InvalidArgument');
+    if (!(bytes instanceof Uint8Array))
+      throw new HdfsError(String(path), 'data must be a string or a Uint8Array', 'InvalidArgument');
     const file = this.createFile(path, bytes.length, null, options);
     this.writeBlocks(file, bytes, 0, options.writer);
     this.traceWritten(file);
-    return this.statOf(file);
+    return statusOf(file);
   }
 
   /** Declares a file of `sizeBytes` whose content `generator` computes on read; nothing is held. */
   putGenerated(path: string, sizeBytes: number, generator: ContentGenerator, options: PutOptions = {}): FileStatus {
     check.nonNegativeInt('sizeBytes', sizeBytes);
-    if (typeof generator?.fill !== 'function') throw new HdfsError(String(path), 'generator must have a fill(offset, out) method', 'InvalidArgument');
+    if (typeof generator?.fill !== 'function')
+      throw new HdfsError(String(path), 'generator must have a fill(offset, out) method', 'InvalidArgument');
     const file = this.createFile(path, sizeBytes, generator, options);
     const writer = this.writerIndex(options.writer);
     for (let offset = 0; offset < sizeBytes; offset += file.blockSize) {
       this.bm.allocate(file, offset, Math.min(file.blockSize, sizeBytes - offset), null, writer);
     }
     this.traceWritten(file);
-    return this.statOf(file);
+    return statusOf(file);
   }
 
   /** Appends bytes: fills the last block up to the block size, then adds new blocks. */
@@ -84,8 +98,15 @@ export class Hdfs {
     file.length += bytes.length;
     this.writeBlocks(file, bytes, used, options.writer);
     file.modifiedMs = this.kernel.now;
-    if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'fileAppended', path: p, bytes: bytes.length, blocks: file.blocks.length });
-    return this.statOf(file);
+    if (this.tracing)
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'fileAppended',
+        path: p,
+        bytes: bytes.length,
+        blocks: file.blocks.length,
+      });
+    return statusOf(file);
   }
 
   /** Deletes a file, or a directory (non-empty only with `recursive`). */
@@ -97,7 +118,8 @@ export class Hdfs {
       for (const b of f.blocks) this.bm.remove(b);
       blocks += f.blocks.length;
     }
-    if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'pathDeleted', path: p, files: files.length, blocks });
+    if (this.tracing)
+      this.sink.record({ t: this.kernel.now, type: 'pathDeleted', path: p, files: files.length, blocks });
   }
 
   exists(path: string): boolean {
@@ -108,7 +130,7 @@ export class Hdfs {
     const p = normalizePath(path);
     const node = this.ns.lookup(p);
     if (node === undefined) throw new HdfsError(p, 'no such file or directory', 'NotFound');
-    return this.statOf(node);
+    return statusOf(node);
   }
 
   /** A directory's entries sorted by name; a file lists itself. */
@@ -116,26 +138,26 @@ export class Hdfs {
     const p = normalizePath(path);
     const node = this.ns.lookup(p);
     if (node === undefined) throw new HdfsError(p, 'no such file or directory', 'NotFound');
-    if (node.kind === 'file') return [this.statOf(node)];
-    return [...node.children.keys()].sort().map((name) => this.statOf(node.children.get(name)!));
+    if (node.kind === 'file') return [statusOf(node)];
+    return [...node.children.keys()].sort().map((name) => statusOf(node.children.get(name)!));
   }
 
   // ---- blocks and reads ----
 
   /** The blocks of a file with their replica locations, in file order. */
   blocks(path: string): BlockInfo[] {
-    return this.ns.file(normalizePath(path)).blocks.map((b) => this.blockInfo(b));
+    return this.ns.file(normalizePath(path)).blocks.map((b) => this.reader.blockInfo(b));
   }
 
   block(blockId: number): BlockInfo {
-    return this.blockInfo(this.hblock(blockId));
+    return this.reader.blockInfo(this.hblock(blockId));
   }
 
   /** A whole block's bytes (a shared view for stored files: do not mutate). */
   readBlock(blockId: number, reader?: string): Uint8Array {
     const b = this.hblock(blockId);
-    this.closest(b, this.writerIndex(reader, 'reader'));
-    return this.bytesOf(b, 0, b.length);
+    this.reader.closest(b, this.writerIndex(reader, 'reader'));
+    return bytesOf(b, 0, b.length);
   }
 
   /** Bytes [offset, offset+length) of a file, clipped at its end; fails if a block has no live replica. */
@@ -147,11 +169,11 @@ export class Hdfs {
     const end = Math.min(file.length, offset + length);
     const out = new Uint8Array(Math.max(0, end - offset));
     const r = this.writerIndex(reader, 'reader');
-    for (const b of this.overlapping(file, offset, end)) {
-      this.closest(b, r);
+    for (const b of overlapping(file, offset, end)) {
+      this.reader.closest(b, r);
       const from = Math.max(offset, b.offset);
       const to = Math.min(end, b.offset + b.length);
-      out.set(this.bytesOf(b, from - b.offset, to - from), from - offset);
+      out.set(bytesOf(b, from - b.offset, to - from), from - offset);
     }
     return out;
   }
@@ -170,8 +192,8 @@ export class Hdfs {
     const file = this.ns.file(normalizePath(path));
     const r = this.writerIndex(reader, 'reader');
     const end = Math.min(file.length, offset + length);
-    return this.overlapping(file, offset, end).map((b) => {
-      const i = this.closest(b, r);
+    return overlapping(file, offset, end).map((b) => {
+      const i = this.reader.closest(b, r);
       const node = this.cluster.nodes[i]!;
       const from = Math.max(offset, b.offset);
       const len = Math.min(end, b.offset + b.length) - from;
@@ -184,7 +206,7 @@ export class Hdfs {
 
   /** The replica node id a reader on `reader` would use for a block (closest, ties deterministic). */
   closestReplica(blockId: number, reader?: string): string {
-    return this.cluster.nodes[this.closest(this.hblock(blockId), this.writerIndex(reader, 'reader'))]!.id;
+    return this.cluster.nodes[this.reader.closest(this.hblock(blockId), this.writerIndex(reader, 'reader'))]!.id;
   }
 
   /** Simulated time to write `bytes` from `writer` through a pipeline to `replicas` node ids. */
@@ -220,11 +242,25 @@ export class Hdfs {
     const dirs: string[] = [];
     this.ns.walk(this.ns.root, (n) => {
       if (n.kind === 'dir') dirs.push(n.path);
-      else files.push({ path: n.path, bytes: n.length, replication: n.replication, blocks: n.blocks.map((b) => b.id), generator: n.generator?.name ?? null });
+      else
+        files.push({
+          path: n.path,
+          bytes: n.length,
+          replication: n.replication,
+          blocks: n.blocks.map((b) => b.id),
+          generator: n.generator?.name ?? null,
+        });
     });
     const blocks = [...this.bm.blocks.values()]
       .sort((a, b) => a.id - b.id)
-      .map((b) => ({ id: b.id, path: b.file.path, index: b.index, bytes: b.length, replicas: b.replicas.map((i) => this.cluster.nodes[i]!.id), target: b.file.replication }));
+      .map((b) => ({
+        id: b.id,
+        path: b.file.path,
+        index: b.index,
+        bytes: b.length,
+        replicas: b.replicas.map((i) => this.cluster.nodes[i]!.id),
+        target: b.file.replication,
+      }));
     return { blockSize: this.config.blockSize, files, dirs, blocks, deadNodes: this.deadNodes(), ...this.health };
   }
 
@@ -247,11 +283,21 @@ export class Hdfs {
     const existing = this.ns.lookup(p);
     if (existing?.kind === 'dir') throw new HdfsError(p, 'is a directory', 'IsADirectory');
     if (existing !== undefined) {
-      if (options.overwrite !== true) throw new HdfsError(p, 'file already exists (pass overwrite: true to replace it)', 'AlreadyExists');
+      if (options.overwrite !== true)
+        throw new HdfsError(p, 'file already exists (pass overwrite: true to replace it)', 'AlreadyExists');
       this.rm(p);
     }
     this.mkdirs(parentOf(p));
-    const file: FileNode = { kind: 'file', path: p, length, replication, blockSize, blocks: [], generator, modifiedMs: this.kernel.now };
+    const file: FileNode = {
+      kind: 'file',
+      path: p,
+      length,
+      replication,
+      blockSize,
+      blocks: [],
+      generator,
+      modifiedMs: this.kernel.now,
+    };
     this.ns.link(file, this.kernel.now);
     return file;
   }
@@ -268,7 +314,15 @@ export class Hdfs {
 
   private traceWritten(file: FileNode): void {
     if (this.tracing) {
-      this.sink.record({ t: this.kernel.now, type: 'fileWritten', path: file.path, bytes: file.length, blocks: file.blocks.length, replication: file.replication, generated: file.generator !== null });
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'fileWritten',
+        path: file.path,
+        bytes: file.length,
+        blocks: file.blocks.length,
+        replication: file.replication,
+        generated: file.generator !== null,
+      });
     }
   }
 
@@ -280,66 +334,5 @@ export class Hdfs {
     const b = this.bm.blocks.get(blockId);
     if (b === undefined) throw new HdfsError(`blk_${blockId}`, 'no such block', 'NotFound');
     return b;
-  }
-
-  private blockInfo(b: HBlock): BlockInfo {
-    const nodes = b.replicas.map((i) => this.cluster.nodes[i]!);
-    return { id: b.id, path: b.file.path, index: b.index, offset: b.offset, length: b.length, replicas: nodes.map((n) => n.id), racks: nodes.map((n) => n.rack) };
-  }
-
-  private overlapping(file: FileNode, start: number, end: number): HBlock[] {
-    if (end <= start || file.blocks.length === 0) return [];
-    const first = Math.floor(start / file.blockSize);
-    const out: HBlock[] = [];
-    // Blocks are full-sized except possibly the last, so the first index is computed, not searched.
-    for (let k = Math.min(first, file.blocks.length - 1); k < file.blocks.length; k++) {
-      const b = file.blocks[k]!;
-      if (b.offset >= end) break;
-      if (b.offset + b.length > start) out.push(b);
-    }
-    return out;
-  }
-
-  /** The closest live replica (distance, then a rotation by block id so ties spread out). */
-  private closest(b: HBlock, reader?: number): number {
-    let best = 5;
-    const tied: number[] = [];
-    for (const i of b.replicas) {
-      if (!this.bm.canServe(i, b, reader)) continue;
-      const d = reader === undefined ? 4 : this.cluster.distance(this.cluster.nodes[reader]!, this.cluster.nodes[i]!);
-      if (d < best) {
-        best = d;
-        tied.length = 0;
-      }
-      if (d === best) tied.push(i);
-    }
-    if (tied.length === 0) {
-      throw new HdfsError(b.file.path, `block blk_${b.id} (#${b.index}) has no live replica it can be read from`, 'BlockMissing');
-    }
-    tied.sort((x, y) => x - y);
-    return tied[(b.id + (reader ?? 0)) % tied.length]!;
-  }
-
-  private bytesOf(b: HBlock, from: number, length: number): Uint8Array {
-    if (b.data !== null) return b.data.subarray(from, from + length);
-    const out = new Uint8Array(length);
-    b.file.generator!.fill(b.offset + from, out);
-    return out;
-  }
-
-  private statOf(node: INode): FileStatus {
-    if (node.kind === 'dir') {
-      return { path: node.path, type: 'dir', length: 0, replication: 0, blockSize: 0, blocks: 0, generator: null, modifiedMs: node.modifiedMs };
-    }
-    return {
-      path: node.path,
-      type: 'file',
-      length: node.length,
-      replication: node.replication,
-      blockSize: node.blockSize,
-      blocks: node.blocks.length,
-      generator: node.generator?.name ?? null,
-      modifiedMs: node.modifiedMs,
-    };
   }
 }

@@ -48,7 +48,10 @@ export function resolveHdfsConfig(raw: unknown, path = 'hdfs'): HdfsConfig {
     out.deadNodeTimeoutMs = 2 * out.heartbeatRecheckMs + 10 * out.heartbeatIntervalMs;
   }
   if (out.deadNodeTimeoutMs <= out.heartbeatIntervalMs) {
-    throw new ValidationError(`${path}.deadNodeTimeoutMs`, `must be longer than heartbeatIntervalMs (${out.heartbeatIntervalMs}), got ${out.deadNodeTimeoutMs}`);
+    throw new ValidationError(
+      `${path}.deadNodeTimeoutMs`,
+      `must be longer than heartbeatIntervalMs (${out.heartbeatIntervalMs}), got ${out.deadNodeTimeoutMs}`,
+    );
   }
   return out;
 }

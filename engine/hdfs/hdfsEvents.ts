@@ -1,7 +1,15 @@
 /** Trace events of HDFS, named in the past tense. Blocks are numbered ids (`blk_<id>` in Hadoop). */
 export type HdfsEvent =
   | { t: number; type: 'dirCreated'; path: string }
-  | { t: number; type: 'fileWritten'; path: string; bytes: number; blocks: number; replication: number; generated: boolean }
+  | {
+      t: number;
+      type: 'fileWritten';
+      path: string;
+      bytes: number;
+      blocks: number;
+      replication: number;
+      generated: boolean;
+    }
   | { t: number; type: 'fileAppended'; path: string; bytes: number; blocks: number }
   | { t: number; type: 'pathDeleted'; path: string; files: number; blocks: number }
   | { t: number; type: 'blockAllocated'; block: number; path: string; index: number; bytes: number; replicas: string[] }

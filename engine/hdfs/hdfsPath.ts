@@ -23,7 +23,14 @@ export class HdfsError extends ValidationError {
   }
 }
 
-const BAD_CHARS = /[:\u0000-\u001f]/;
+/** ':' (Hadoop reserves it) or an ASCII control character. */
+function hasBadChar(part: string): boolean {
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    if (c < 0x20 || c === 0x3a || c === 0x7f) return true;
+  }
+  return false;
+}
 
 /** Checks an absolute DFS path and returns it without a trailing slash. */
 export function normalizePath(raw: unknown): string {
@@ -31,13 +38,15 @@ export function normalizePath(raw: unknown): string {
     throw new HdfsError(String(raw), `a DFS path must be a non-empty string, got ${describeValue(raw)}`, 'InvalidPath');
   }
   if (!raw.startsWith('/')) throw new HdfsError(raw, "a DFS path must be absolute (start with '/')", 'InvalidPath');
-  if (raw.length > 4096) throw new HdfsError(raw.slice(0, 60), 'a DFS path must be at most 4096 characters', 'InvalidPath');
+  if (raw.length > 4096)
+    throw new HdfsError(raw.slice(0, 60), 'a DFS path must be at most 4096 characters', 'InvalidPath');
   if (raw === '/') return raw;
   const path = raw.endsWith('/') ? raw.slice(0, -1) : raw;
   for (const part of path.slice(1).split('/')) {
     if (part === '') throw new HdfsError(raw, "a DFS path must not contain '//'", 'InvalidPath');
     if (part === '.' || part === '..') throw new HdfsError(raw, `a DFS path must not contain '${part}'`, 'InvalidPath');
-    if (BAD_CHARS.test(part)) throw new HdfsError(raw, "a DFS path must not contain ':' or control characters", 'InvalidPath');
+    if (hasBadChar(part))
+      throw new HdfsError(raw, "a DFS path must not contain ':' or control characters", 'InvalidPath');
   }
   return path;
 }

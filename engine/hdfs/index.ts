@@ -5,4 +5,12 @@ export { HdfsError, normalizePath, parentOf, baseName, type HdfsErrorCode } from
 export { randomBytes, fixedWidthLines, type ContentGenerator } from './contentGenerator';
 export { BlockPlacementPolicy } from './blockPlacement';
 export type { HdfsEvent } from './hdfsEvents';
-export type { BlockInfo, FileStatus, ReadPiece, PutOptions, HdfsSnapshot, HdfsBlockSnapshot, HdfsFileSnapshot } from './hdfsTypes';
+export type {
+  BlockInfo,
+  FileStatus,
+  ReadPiece,
+  PutOptions,
+  HdfsSnapshot,
+  HdfsBlockSnapshot,
+  HdfsFileSnapshot,
+} from './hdfsTypes';

@@ -4,6 +4,7 @@
  */
 import type { ContentGenerator } from './contentGenerator';
 import { HdfsError, baseName, parentOf } from './hdfsPath';
+import type { FileStatus } from './hdfsTypes';
 
 /** A block as the NameNode holds it. `data` is shared by all replicas; null when generated. */
 export interface HBlock {
@@ -89,7 +90,8 @@ export class Namespace {
   /** Links a new file under its (existing) parent directory. */
   link(file: FileNode, now: number): void {
     const parent = this.lookup(parentOf(file.path));
-    if (parent === undefined || parent.kind !== 'dir') throw new HdfsError(parentOf(file.path), 'no such directory', 'NotFound');
+    if (parent === undefined || parent.kind !== 'dir')
+      throw new HdfsError(parentOf(file.path), 'no such directory', 'NotFound');
     parent.children.set(baseName(file.path), file);
     parent.modifiedMs = now;
   }
@@ -119,4 +121,30 @@ export class Namespace {
       for (const name of [...node.children.keys()].sort()) this.walk(node.children.get(name)!, visit);
     }
   }
+}
+
+/** The public status of a file or directory. */
+export function statusOf(node: INode): FileStatus {
+  if (node.kind === 'dir') {
+    return {
+      path: node.path,
+      type: 'dir',
+      length: 0,
+      replication: 0,
+      blockSize: 0,
+      blocks: 0,
+      generator: null,
+      modifiedMs: node.modifiedMs,
+    };
+  }
+  return {
+    path: node.path,
+    type: 'file',
+    length: node.length,
+    replication: node.replication,
+    blockSize: node.blockSize,
+    blocks: node.blocks.length,
+    generator: node.generator?.name ?? null,
+    modifiedMs: node.modifiedMs,
+  };
 }

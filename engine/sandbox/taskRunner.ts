@@ -94,6 +94,8 @@ export interface SandboxFile {
 
 /** Services the engine offers to a Spark driver running in the sandbox. */
 export interface DriverHost {
+  /** Every file in HDFS when the driver starts (textFile needs sizes to cut partitions). */
+  catalog: { path: string; length: number; blockSize: number }[];
   /** The files at a path (a file, or the files of a directory in name order). */
   readFiles(path: string): Promise<SandboxFile[]>;
 }

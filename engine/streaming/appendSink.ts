@@ -32,7 +32,10 @@ export class WindowTable {
 
 export class AppendSink {
   readonly kind = 'append' as const;
-  readonly rows: { key: string; value: unknown; id: number }[] = [];
+  /** Record rows in write order, by column (no object per row: a sink holds millions). */
+  readonly keys: string[] = [];
+  readonly values: unknown[] = [];
+  readonly ids: number[] = [];
   readonly windows = new WindowTable();
   writes = 0;
 
@@ -43,7 +46,9 @@ export class AppendSink {
     const ledger = this.ledger;
     for (const row of rows) {
       if (row.kind === 'record') {
-        this.rows.push({ key: row.key, value: row.value, id: row.source.id });
+        this.keys.push(row.key);
+        this.values.push(row.value);
+        this.ids.push(row.source.id);
         ledger.stored(row.source.id);
       } else {
         const state = this.windows.get(row.key, row.window);
@@ -55,10 +60,20 @@ export class AppendSink {
     }
   }
 
-  /** The final content: record rows in write order, then window aggregates. */
-  entries(): SinkEntry[] {
-    const out: SinkEntry[] = this.rows.map((r) => ({ key: r.key, value: r.value }));
-    for (const e of this.windows.entries.values()) out.push({ key: e.key, window: e.window, value: { ...e.state } });
+  /** Rows plus window aggregates held. */
+  get entryCount(): number {
+    return this.keys.length + this.windows.entries.size;
+  }
+
+  /** The final content (at most `limit` entries): record rows in write order, then window aggregates. */
+  entries(limit = Number.POSITIVE_INFINITY): SinkEntry[] {
+    const out: SinkEntry[] = [];
+    for (let i = 0; i < this.keys.length && out.length < limit; i++)
+      out.push({ key: this.keys[i]!, value: this.values[i] });
+    for (const e of this.windows.entries.values()) {
+      if (out.length >= limit) break;
+      out.push({ key: e.key, window: e.window, value: { ...e.state } });
+    }
     return out;
   }
 }

@@ -13,8 +13,7 @@ import type { Acks, BrokerHost, LogRecord, TopicConfig } from './types';
 export type ProduceError = 'unknownTopic' | 'offline' | 'notEnoughReplicas';
 
 export type ProduceResult =
-  | { error: null; lastOffset: number; duplicate: boolean }
-  | { error: ProduceError; lastOffset: -1; duplicate: false };
+  { error: null; lastOffset: number; duplicate: boolean } | { error: ProduceError; lastOffset: -1; duplicate: false };
 
 export interface ProduceRequest {
   topic: string;
@@ -98,7 +97,9 @@ export class BrokerCluster {
   createTopic(config: TopicConfig): void {
     const n = this.brokerIds.length;
     if (config.replicationFactor > n) {
-      throw new RangeError(`topic ${config.name}: replicationFactor ${config.replicationFactor} exceeds the ${n} brokers`);
+      throw new RangeError(
+        `topic ${config.name}: replicationFactor ${config.replicationFactor} exceeds the ${n} brokers`,
+      );
     }
     const parts: PartitionState[] = [];
     for (let p = 0; p < config.partitions; p++) {
@@ -106,10 +107,25 @@ export class BrokerCluster {
       for (let r = 0; r < config.replicationFactor; r++) replicas.push(this.brokerIds[(p + r) % n]!);
       const replicaEnd = new Map<string, number>();
       for (const r of replicas) replicaEnd.set(r, 0);
-      parts.push({ topic: config, log: new PartitionLog(config.name, p), replicas, leader: replicas[0]!, isr: [...replicas], replicaEnd, producers: new Map(), waiters: [] });
+      parts.push({
+        topic: config,
+        log: new PartitionLog(config.name, p),
+        replicas,
+        leader: replicas[0]!,
+        isr: [...replicas],
+        replicaEnd,
+        producers: new Map(),
+        waiters: [],
+      });
     }
     this.topics.set(config.name, parts);
-    this.trace.record({ t: this.kernel.now, type: 'topicCreated', topic: config.name, partitions: config.partitions, replicationFactor: config.replicationFactor });
+    this.trace.record({
+      t: this.kernel.now,
+      type: 'topicCreated',
+      topic: config.name,
+      partitions: config.partitions,
+      replicationFactor: config.replicationFactor,
+    });
   }
 
   partitions(topic: string): PartitionState[] {
@@ -129,7 +145,8 @@ export class BrokerCluster {
     const ps = this.topics.get(req.topic)?.[req.partition];
     if (!ps) return { error: 'unknownTopic', lastOffset: -1, duplicate: false };
     if (ps.leader === null || !this.isAlive(ps.leader)) return { error: 'offline', lastOffset: -1, duplicate: false };
-    if (req.acks === 'all' && ps.isr.length < ps.topic.minInsyncReplicas) return { error: 'notEnoughReplicas', lastOffset: -1, duplicate: false };
+    if (req.acks === 'all' && ps.isr.length < ps.topic.minInsyncReplicas)
+      return { error: 'notEnoughReplicas', lastOffset: -1, duplicate: false };
     const first = req.records[0];
     let state: ProducerState | undefined;
     if (req.idempotent && first) {
@@ -205,7 +222,12 @@ export class BrokerCluster {
     ps.leader = next;
     this.leaderElections++;
     if (next === null) {
-      this.trace.record({ t: this.kernel.now, type: 'partitionWentOffline', topic: ps.topic.name, partition: ps.log.partition });
+      this.trace.record({
+        t: this.kernel.now,
+        type: 'partitionWentOffline',
+        topic: ps.topic.name,
+        partition: ps.log.partition,
+      });
       return;
     }
     const end = Math.min(ps.replicaEnd.get(next) ?? 0, ps.log.logEndOffset);
@@ -220,7 +242,14 @@ export class BrokerCluster {
     }
     this.truncatedRecords += removed.length;
     for (const [b, e] of ps.replicaEnd) if (e > end) ps.replicaEnd.set(b, end);
-    this.trace.record({ t: this.kernel.now, type: 'leaderElected', topic: ps.topic.name, partition: ps.log.partition, leader: next, truncated: removed.length });
+    this.trace.record({
+      t: this.kernel.now,
+      type: 'leaderElected',
+      topic: ps.topic.name,
+      partition: ps.log.partition,
+      leader: next,
+      truncated: removed.length,
+    });
     const failed = ps.waiters.filter((w) => w.lastOffset >= end);
     ps.waiters = ps.waiters.filter((w) => w.lastOffset < end);
     for (const w of failed) w.done(false);

@@ -111,7 +111,13 @@ export class ConsumerGroup {
     this.assignmentNow = assign(this.options.strategy, this.members, this.options.partitions);
     const summary: Record<string, number[]> = {};
     for (const [m, ps] of this.assignmentNow) summary[m] = ps;
-    this.trace.record({ t: this.kernel.now, type: 'groupRebalanced', group: this.options.groupId, generation: this.gen, assignment: summary });
+    this.trace.record({
+      t: this.kernel.now,
+      type: 'groupRebalanced',
+      group: this.options.groupId,
+      generation: this.gen,
+      assignment: summary,
+    });
     for (const l of this.listeners) l(this.gen, this.assignmentNow);
   }
 }

@@ -78,12 +78,18 @@ export class KeyValueStore {
     return this.values.get(key)?.value;
   }
 
-  /** The final content, keys sorted, then window aggregates sorted by window and key. */
-  entries(): SinkEntry[] {
+  get entryCount(): number {
+    return this.values.size + this.windows.entries.size;
+  }
+
+  /** The final content (at most `limit` entries), keys sorted, then window aggregates sorted by window and key. */
+  entries(limit = Number.POSITIVE_INFINITY): SinkEntry[] {
     const keys = [...this.values.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const out: SinkEntry[] = keys.map((k) => ({ key: k, value: this.values.get(k)!.value }));
-    const windows = [...this.windows.entries.values()].sort((a, b) => a.window.start - b.window.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const windows = [...this.windows.entries.values()].sort(
+      (a, b) => a.window.start - b.window.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
     for (const e of windows) out.push({ key: e.key, window: e.window, value: { ...e.state } });
-    return out;
+    return out.length > limit ? out.slice(0, limit) : out;
   }
 }

@@ -47,10 +47,10 @@ function grow(a: Uint16Array, need: number): Uint16Array {
 
 export class Ledger {
   private count = 0;
-  private appendedCopies = new Uint16Array(1024);
-  private processedCount = new Uint16Array(1024);
-  private storedCount = new Uint16Array(1024);
-  private flagBits = new Uint16Array(1024);
+  private appendedCopies: Uint16Array = new Uint16Array(1024);
+  private processedCount: Uint16Array = new Uint16Array(1024);
+  private storedCount: Uint16Array = new Uint16Array(1024);
+  private flagBits: Uint16Array = new Uint16Array(1024);
 
   /** Records produced so far (ids are 0..produced-1). */
   get produced(): number {

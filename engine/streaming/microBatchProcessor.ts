@@ -10,7 +10,7 @@
  * Crash faults stop a consumer at a chosen point of a batch; its partitions move to the others
  * after the session timeout, and a restarted consumer joins again as a new member.
  */
-import type { Kernel, TraceSink } from '../core';
+import { isTracing, type Kernel, type TraceSink } from '../core';
 import type { Assignment } from './assignors';
 import type { AppendSink } from './appendSink';
 import type { BrokerCluster } from './brokerCluster';
@@ -77,7 +77,18 @@ export class MicroBatchProcessor {
   private readonly consumers: Consumer[] = [];
   private readonly byMember = new Map<string, Consumer>();
   private readonly crashes: (ConsumerCrash & { fired: boolean })[] = [];
-  readonly stats: ProcessorStats = { batches: 0, emptyBatches: 0, recordsFetched: 0, maxBatchRecords: 0, commitsRefused: 0, crashes: 0, restarts: 0, skippedByRetention: 0, maxTotalLag: 0 };
+  private readonly tracing: boolean;
+  readonly stats: ProcessorStats = {
+    batches: 0,
+    emptyBatches: 0,
+    recordsFetched: 0,
+    maxBatchRecords: 0,
+    commitsRefused: 0,
+    crashes: 0,
+    restarts: 0,
+    skippedByRetention: 0,
+    maxTotalLag: 0,
+  };
 
   constructor(
     readonly options: ProcessorOptions,
@@ -89,6 +100,7 @@ export class MicroBatchProcessor {
     private readonly ledger: Ledger,
     private readonly trace: TraceSink,
   ) {
+    this.tracing = isTracing(trace);
     group.onRebalance((gen, assignment) => this.onRebalance(gen, assignment));
   }
 
@@ -100,7 +112,17 @@ export class MicroBatchProcessor {
   /** Starts every consumer: they join the group and begin their batch loops. */
   start(): void {
     for (let i = 1; i <= this.options.consumers; i++) {
-      const c: Consumer = { index: i, memberId: `consumer-${i}`, alive: true, incarnation: 0, generation: -1, owned: [], positions: new Map(), window: this.newWindow(), nonEmptyBatches: 0 };
+      const c: Consumer = {
+        index: i,
+        memberId: `consumer-${i}`,
+        alive: true,
+        incarnation: 0,
+        generation: -1,
+        owned: [],
+        positions: new Map(),
+        window: this.newWindow(),
+        nonEmptyBatches: 0,
+      };
       this.consumers.push(c);
       this.byMember.set(c.memberId, c);
     }
@@ -112,7 +134,8 @@ export class MicroBatchProcessor {
   resumeOffset(partition: number): number {
     const start = this.cluster.partition(this.options.topic, partition).log.logStartOffset;
     let offset: number | undefined;
-    if (this.options.delivery === 'exactly-once' && this.sink.kind === 'transactional') offset = this.sink.storedOffset(partition);
+    if (this.options.delivery === 'exactly-once' && this.sink.kind === 'transactional')
+      offset = this.sink.storedOffset(partition);
     offset ??= this.group.committedOffset(partition);
     return Math.max(offset ?? start, start);
   }
@@ -134,16 +157,22 @@ export class MicroBatchProcessor {
 
   private scheduleBatch(c: Consumer, delay: number): void {
     const incarnation = c.incarnation;
-    this.kernel.schedule(delay, () => {
-      if (c.alive && c.incarnation === incarnation) this.runBatch(c);
-    }, 5);
+    this.kernel.schedule(
+      delay,
+      () => {
+        if (c.alive && c.incarnation === incarnation) this.runBatch(c);
+      },
+      5,
+    );
   }
 
   private runBatch(c: Consumer): void {
     const { topic, maxRecordsPerPartition, delivery, batchIntervalMs, costPerRecordMs } = this.options;
     this.stats.batches++;
     this.sampleLag();
-    const records: LogRecord[] = [];
+    // One array per partition: no copy of the fetched records into a combined batch.
+    const fetched: LogRecord[][] = [];
+    let count = 0;
     const next: OffsetMap = new Map();
     for (const p of c.owned) {
       const pos = c.positions.get(p) ?? 0;
@@ -154,25 +183,26 @@ export class MicroBatchProcessor {
         if (pos < start) next.set(p, start);
         continue;
       }
-      for (let i = 0; i < got.length; i++) records.push(got[i]!);
+      fetched.push(got);
+      count += got.length;
       next.set(p, got[got.length - 1]!.offset + 1);
     }
     for (const [p, o] of next) c.positions.set(p, o);
-    if (records.length === 0) {
+    if (count === 0) {
       this.stats.emptyBatches++;
       if (next.size > 0) this.commitToGroup(c, next);
       this.scheduleBatch(c, batchIntervalMs);
       return;
     }
     c.nonEmptyBatches++;
-    this.stats.recordsFetched += records.length;
-    if (records.length > this.stats.maxBatchRecords) this.stats.maxBatchRecords = records.length;
+    this.stats.recordsFetched += count;
+    if (count > this.stats.maxBatchRecords) this.stats.maxBatchRecords = count;
     const crash = this.dueCrash(c);
 
     if (delivery === 'at-most-once') this.commitToGroup(c, next);
     if (crash?.point === 'before-processing') return this.die(c, crash);
 
-    const rows = this.processRecords(c, records);
+    const rows = this.processRecords(c, fetched);
     if (crash?.point === 'after-processing') return this.die(c, crash);
 
     const sink = this.sink;
@@ -190,26 +220,35 @@ export class MicroBatchProcessor {
       if (crash?.point === 'before-commit') return this.die(c, crash);
     }
     if (delivery !== 'at-most-once') this.commitToGroup(c, next);
-    this.trace.record({ t: this.kernel.now, type: 'batchCommitted', consumer: c.memberId, records: records.length, rows: rows.length });
-    this.scheduleBatch(c, Math.max(batchIntervalMs, records.length * costPerRecordMs));
+    if (this.tracing)
+      this.trace.record({
+        t: this.kernel.now,
+        type: 'batchCommitted',
+        consumer: c.memberId,
+        records: count,
+        rows: rows.length,
+      });
+    this.scheduleBatch(c, Math.max(batchIntervalMs, count * costPerRecordMs));
   }
 
-  private processRecords(c: Consumer, records: LogRecord[]): OutputRow[] {
+  private processRecords(c: Consumer, fetched: LogRecord[][]): OutputRow[] {
     const ledger = this.ledger;
     const fn = this.process;
     const rows: OutputRow[] = [];
     const items: { source: LogRecord; out: ProcessedValue }[] = [];
     const windowed = c.window !== null;
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i]!;
-      ledger.processed(r.id);
-      const out = fn(r);
-      if (out === null) {
-        ledger.filtered(r.id);
-        continue;
+    for (const records of fetched) {
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i]!;
+        ledger.processed(r.id);
+        const out = fn(r);
+        if (out === null) {
+          ledger.filtered(r.id);
+          continue;
+        }
+        if (windowed) items.push({ source: r, out });
+        else rows.push({ kind: 'record', key: out.key, value: out.value, source: r });
       }
-      if (windowed) items.push({ source: r, out });
-      else rows.push({ kind: 'record', key: out.key, value: out.value, source: r });
     }
     if (c.window === null) return rows;
     const result = c.window.aggregateBatch(items);
@@ -268,6 +307,11 @@ export class MicroBatchProcessor {
   private sampleLag(): void {
     const lag = this.totalLag();
     if (lag > this.stats.maxTotalLag) this.stats.maxTotalLag = lag;
+  }
+
+  /** Windows closed by the watermark, over all consumers. */
+  windowsClosed(): number {
+    return this.consumers.reduce((n, c) => n + (c.window?.windowsClosed ?? 0), 0);
   }
 
   /** True when every live consumer is caught up with its partitions. */

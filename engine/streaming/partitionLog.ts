@@ -13,7 +13,10 @@ export class PartitionLog {
   /** Offsets below this are on every in-sync replica (and visible to consumers). */
   highWatermark = 0;
 
-  constructor(readonly topic: string, readonly partition: number) {}
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+  ) {}
 
   /** First offset still retained. */
   get logStartOffset(): number {

@@ -84,7 +84,17 @@ export class Producer {
   send(key: string | null, value: unknown, eventTime: number): number {
     const id = this.ledger.nextId();
     const partition = key === null ? this.keyless.nextPartition() : partitionForKey(key, this.partitions);
-    const record: LogRecord = { id, key, value, eventTime, partition, offset: -1, appendTime: -1, producer: this.options.id, seq: -1 };
+    const record: LogRecord = {
+      id,
+      key,
+      value,
+      eventTime,
+      partition,
+      offset: -1,
+      appendTime: -1,
+      producer: this.options.id,
+      seq: -1,
+    };
     this.queues[partition]!.push(record);
     this.stats.sent++;
     return id;
@@ -110,7 +120,8 @@ export class Producer {
 
   private sendNext(p: number): void {
     const queue = this.queues[p]!;
-    const records = queue.length <= this.options.maxBatchRecords ? queue.splice(0) : queue.splice(0, this.options.maxBatchRecords);
+    const records =
+      queue.length <= this.options.maxBatchRecords ? queue.splice(0) : queue.splice(0, this.options.maxBatchRecords);
     if (this.options.idempotent) for (const r of records) r.seq = this.nextSeq[p]!++;
     if (this.options.acks === 0) {
       this.transmit(p, records, () => {});
@@ -173,7 +184,14 @@ export class Producer {
     flight.attempts++;
     if (flight.attempts > this.options.retries) {
       this.stats.gaveUp += flight.records.length;
-      this.trace.record({ t: this.kernel.now, type: 'batchGivenUp', producer: this.options.id, partition: p, records: flight.records.length, reason });
+      this.trace.record({
+        t: this.kernel.now,
+        type: 'batchGivenUp',
+        producer: this.options.id,
+        partition: p,
+        records: flight.records.length,
+        reason,
+      });
       this.inFlight[p] = null;
       if (this.queues[p]!.length > 0) this.sendNext(p);
       return;

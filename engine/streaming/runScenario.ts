@@ -81,8 +81,23 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
   const network = new ProducerNetwork();
   const producers = spec.producers.map((p, i) => {
     const producer = new Producer(
-      { id: p.id, topic: topic.name, acks: p.acks, retries: p.retries, idempotent: p.idempotent, requestTimeoutMs: p.requestTimeoutMs, retryBackoffMs: p.retryBackoffMs, maxBatchRecords: p.maxBatchRecords, networkLatencyMs: spec.networkLatencyMs },
-      topic.partitions, kernel, brokers, network, ledger, trace,
+      {
+        id: p.id,
+        topic: topic.name,
+        acks: p.acks,
+        retries: p.retries,
+        idempotent: p.idempotent,
+        requestTimeoutMs: p.requestTimeoutMs,
+        retryBackoffMs: p.retryBackoffMs,
+        maxBatchRecords: p.maxBatchRecords,
+        networkLatencyMs: spec.networkLatencyMs,
+      },
+      topic.partitions,
+      kernel,
+      brokers,
+      network,
+      ledger,
+      trace,
     );
     const generate = wrapGenerate(p.generate, `producers[${i}].generate`, rng.fork(`producer:${p.id}`));
     let made = 0;
@@ -101,20 +116,48 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
   });
 
   const group = new ConsumerGroup(
-    { groupId: spec.consumers.groupId, topic: topic.name, partitions: topic.partitions, strategy: spec.consumers.assignment, sessionTimeoutMs: spec.consumers.sessionTimeoutMs },
-    kernel, trace,
+    {
+      groupId: spec.consumers.groupId,
+      topic: topic.name,
+      partitions: topic.partitions,
+      strategy: spec.consumers.assignment,
+      sessionTimeoutMs: spec.consumers.sessionTimeoutMs,
+    },
+    kernel,
+    trace,
   );
-  const sink: StreamSink = spec.sink === 'append' ? new AppendSink(ledger) : spec.sink === 'key-value' ? new KeyValueStore(ledger) : new TransactionalSink(ledger);
+  const sink: StreamSink =
+    spec.sink === 'append'
+      ? new AppendSink(ledger)
+      : spec.sink === 'key-value'
+        ? new KeyValueStore(ledger)
+        : new TransactionalSink(ledger);
   const processor = new MicroBatchProcessor(
-    { topic: topic.name, partitions: topic.partitions, consumers: spec.consumers.count, batchIntervalMs: spec.consumers.batchIntervalMs, maxRecordsPerPartition: spec.consumers.maxRecordsPerPartition, costPerRecordMs: spec.consumers.costPerRecordMs, delivery: spec.delivery, window: spec.window },
-    wrapProcess(spec.process, 'process'), sink, group, brokers, kernel, ledger, trace,
+    {
+      topic: topic.name,
+      partitions: topic.partitions,
+      consumers: spec.consumers.count,
+      batchIntervalMs: spec.consumers.batchIntervalMs,
+      maxRecordsPerPartition: spec.consumers.maxRecordsPerPartition,
+      costPerRecordMs: spec.consumers.costPerRecordMs,
+      delivery: spec.delivery,
+      window: spec.window,
+    },
+    wrapProcess(spec.process, 'process'),
+    sink,
+    group,
+    brokers,
+    kernel,
+    ledger,
+    trace,
   );
   for (const f of spec.faults) {
     if (f.type === 'crash-consumer') processor.crashAt(f);
     else if (f.type === 'drop-network') network.dropBetween(f.producer, f.fromMs, f.toMs);
     else {
       kernel.scheduleAt(f.atMs, () => cluster.killNode(f.node), 4);
-      if (f.restartAfterMs !== undefined) kernel.scheduleAt(f.atMs + f.restartAfterMs, () => cluster.restartNode(f.node), 4);
+      if (f.restartAfterMs !== undefined)
+        kernel.scheduleAt(f.atMs + f.restartAfterMs, () => cluster.restartNode(f.node), 4);
     }
   }
   processor.start();
@@ -122,7 +165,12 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
   // Stop once producers are done and every partition is consumed, or at the drain limit.
   const end = spec.durationMs + spec.drainMs;
   const checkDone = (): void => {
-    if (kernel.now >= spec.durationMs && producers.every((p) => p.unacknowledged().length === 0) && processor.caughtUp()) kernel.stop();
+    if (
+      kernel.now >= spec.durationMs &&
+      producers.every((p) => p.unacknowledged().length === 0) &&
+      processor.caughtUp()
+    )
+      kernel.stop();
     else kernel.schedule(spec.consumers.batchIntervalMs, checkDone, 9);
   };
   kernel.schedule(spec.durationMs, checkDone, 9);
@@ -132,13 +180,21 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
   const summary = ledger.summarize();
   const lag = brokers.partitions(topic.name).map((ps, p): PartitionLag => {
     const committed = processor.resumeOffset(p);
-    return { partition: p, leader: ps.leader, isr: [...ps.isr], logStartOffset: ps.log.logStartOffset, logEndOffset: ps.log.logEndOffset, highWatermark: ps.log.highWatermark, committed, lag: Math.max(0, ps.log.logEndOffset - committed) };
+    return {
+      partition: p,
+      leader: ps.leader,
+      isr: [...ps.isr],
+      logStartOffset: ps.log.logStartOffset,
+      logEndOffset: ps.log.logEndOffset,
+      highWatermark: ps.log.highWatermark,
+      committed,
+      lag: Math.max(0, ps.log.logEndOffset - committed),
+    };
   });
   const expectations = Object.entries(spec.expect).map(([field, expected]) => {
     const actual = summary[field as keyof LedgerSummary];
     return { field, expected: expected!, actual, ok: actual === expected };
   });
-  const entries = sink.entries();
   const result: ScenarioResult = {
     scenario: spec.name,
     seed,
@@ -148,7 +204,7 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
     ledger: summary,
     lag,
     metrics: collectMetrics(producers, brokers, group, processor, sink, kernel),
-    output: { entries: entries.length, sample: entries.slice(0, options.sampleSize ?? 5) },
+    output: { entries: sink.entryCount, sample: sink.entries(options.sampleSize ?? 5) },
     expectations,
     ok: expectations.every((e) => e.ok),
     simulatedMs: kernel.now,
@@ -161,7 +217,14 @@ export function runScenario(spec: ScenarioSpec, seed: number, options: RunScenar
   return simulateScenario(spec, seed, options).result;
 }
 
-function markPending(producers: Producer[], brokers: BrokerCluster, processor: MicroBatchProcessor, ledger: Ledger, topic: string, partitions: number): void {
+function markPending(
+  producers: Producer[],
+  brokers: BrokerCluster,
+  processor: MicroBatchProcessor,
+  ledger: Ledger,
+  topic: string,
+  partitions: number,
+): void {
   for (const p of producers) for (const r of p.unacknowledged()) ledger.pending(r.id);
   for (let p = 0; p < partitions; p++) {
     const log = brokers.partition(topic, p).log;
@@ -172,7 +235,14 @@ function markPending(producers: Producer[], brokers: BrokerCluster, processor: M
   }
 }
 
-function collectMetrics(producers: Producer[], brokers: BrokerCluster, group: ConsumerGroup, processor: MicroBatchProcessor, sink: StreamSink, kernel: Kernel): Record<string, number> {
+function collectMetrics(
+  producers: Producer[],
+  brokers: BrokerCluster,
+  group: ConsumerGroup,
+  processor: MicroBatchProcessor,
+  sink: StreamSink,
+  kernel: Kernel,
+): Record<string, number> {
   const sum = (f: (p: Producer) => number): number => producers.reduce((acc, p) => acc + f(p), 0);
   const s = processor.stats;
   return {

@@ -20,6 +20,7 @@ import {
 import { WINDOW_AGGREGATES, type WindowSpec } from './windowStage';
 import type { ConsumerCrash } from './microBatchProcessor';
 import type { LedgerSummary } from './ledger';
+import { brokerNodeIds } from './brokerHosts';
 
 /** What a record generator gets: its producer's running count, the clock and a seeded random source. */
 export interface GenerateContext {
@@ -63,9 +64,24 @@ export interface ScenarioSpec {
   /** After the producers stop, keep consuming at most this long. */
   drainMs: number;
   networkLatencyMs: number;
-  topic: { name: string; partitions: number; replicationFactor: number; minInsyncReplicas: number; retentionMs: number; retentionRecords: number };
+  topic: {
+    name: string;
+    partitions: number;
+    replicationFactor: number;
+    minInsyncReplicas: number;
+    retentionMs: number;
+    retentionRecords: number;
+  };
   producers: ProducerSpec[];
-  consumers: { count: number; groupId: string; assignment: AssignmentStrategy; sessionTimeoutMs: number; batchIntervalMs: number; maxRecordsPerPartition: number; costPerRecordMs: number };
+  consumers: {
+    count: number;
+    groupId: string;
+    assignment: AssignmentStrategy;
+    sessionTimeoutMs: number;
+    batchIntervalMs: number;
+    maxRecordsPerPartition: number;
+    costPerRecordMs: number;
+  };
   process: ((record: LogRecord) => unknown) | null;
   window: WindowSpec | null;
   sink: SinkKind;
@@ -75,8 +91,38 @@ export interface ScenarioSpec {
   expect: Partial<Record<keyof LedgerSummary, number>>;
 }
 
-const TOP_KEYS = ['name', 'description', 'cluster', 'brokers', 'durationMs', 'drainMs', 'networkLatencyMs', 'topic', 'producers', 'consumers', 'process', 'window', 'sink', 'delivery', 'faults', 'expect'];
-const LEDGER_KEYS: (keyof LedgerSummary)[] = ['produced', 'appended', 'logDuplicated', 'processed', 'reprocessed', 'stored', 'duplicated', 'filtered', 'late', 'pending', 'lost', 'lostBeforeLog'];
+const TOP_KEYS = [
+  'name',
+  'description',
+  'cluster',
+  'brokers',
+  'durationMs',
+  'drainMs',
+  'networkLatencyMs',
+  'topic',
+  'producers',
+  'consumers',
+  'process',
+  'window',
+  'sink',
+  'delivery',
+  'faults',
+  'expect',
+];
+const LEDGER_KEYS: (keyof LedgerSummary)[] = [
+  'produced',
+  'appended',
+  'logDuplicated',
+  'processed',
+  'reprocessed',
+  'stored',
+  'duplicated',
+  'filtered',
+  'late',
+  'pending',
+  'lost',
+  'lostBeforeLog',
+];
 
 function opt<T>(value: unknown, fallback: T, read: (v: unknown) => T): T {
   return value === undefined ? fallback : read(value);
@@ -94,7 +140,8 @@ function timeMs(path: string, value: unknown): number {
 function readCluster(raw: unknown): ClusterSpec {
   if (raw === undefined) return preset('classroom');
   if (typeof raw === 'string') {
-    if (!isPresetName(raw)) throw new ValidationError('cluster', `unknown preset ${describeValue(raw)} (known: ${presetNames.join(', ')})`);
+    if (!isPresetName(raw))
+      throw new ValidationError('cluster', `unknown preset ${describeValue(raw)} (known: ${presetNames.join(', ')})`);
     return preset(raw);
   }
   return check.object('cluster', raw) as unknown as ClusterSpec;
@@ -103,9 +150,21 @@ function readCluster(raw: unknown): ClusterSpec {
 function readProducer(raw: unknown, i: number): ProducerSpec {
   const path = `producers[${i}]`;
   const p = check.object(path, raw);
-  check.knownKeys(path, p, ['id', 'ratePerSec', 'tickMs', 'acks', 'retries', 'idempotent', 'requestTimeoutMs', 'retryBackoffMs', 'maxBatchRecords', 'generate']);
+  check.knownKeys(path, p, [
+    'id',
+    'ratePerSec',
+    'tickMs',
+    'acks',
+    'retries',
+    'idempotent',
+    'requestTimeoutMs',
+    'retryBackoffMs',
+    'maxBatchRecords',
+    'generate',
+  ]);
   const acks = p.acks === undefined ? 'all' : p.acks;
-  if (!ACKS.includes(acks as Acks)) throw new ValidationError(`${path}.acks`, `must be one of 0, 1, 'all', got ${describeValue(acks)}`);
+  if (!ACKS.includes(acks as Acks))
+    throw new ValidationError(`${path}.acks`, `must be one of 0, 1, 'all', got ${describeValue(acks)}`);
   return {
     id: opt(p.id, `producer-${i + 1}`, (v) => check.string(`${path}.id`, v)),
     ratePerSec: check.positiveNumber(`${path}.ratePerSec`, p.ratePerSec),
@@ -127,8 +186,10 @@ function readWindow(raw: unknown): WindowSpec | null {
   const type = check.oneOf('window.type', w.type, ['tumbling', 'sliding'] as const);
   const sizeMs = check.positiveInt('window.sizeMs', w.sizeMs);
   const slideMs = type === 'tumbling' ? sizeMs : check.positiveInt('window.slideMs', w.slideMs);
-  if (type === 'tumbling' && w.slideMs !== undefined && w.slideMs !== sizeMs) throw new ValidationError('window.slideMs', 'only sliding windows take a slideMs');
-  if (slideMs > sizeMs) throw new ValidationError('window.slideMs', `must be <= window.sizeMs (${sizeMs}), got ${slideMs}`);
+  if (type === 'tumbling' && w.slideMs !== undefined && w.slideMs !== sizeMs)
+    throw new ValidationError('window.slideMs', 'only sliding windows take a slideMs');
+  if (slideMs > sizeMs)
+    throw new ValidationError('window.slideMs', `must be <= window.sizeMs (${sizeMs}), got ${slideMs}`);
   return {
     type,
     sizeMs,
@@ -138,7 +199,12 @@ function readWindow(raw: unknown): WindowSpec | null {
   };
 }
 
-function readFault(raw: unknown, i: number, spec: Pick<ScenarioSpec, 'producers' | 'consumers'>, nodes: readonly string[]): FaultSpec {
+function readFault(
+  raw: unknown,
+  i: number,
+  spec: Pick<ScenarioSpec, 'producers' | 'consumers'>,
+  nodes: readonly string[],
+): FaultSpec {
   const path = `faults[${i}]`;
   const f = check.object(path, raw);
   const type = check.oneOf(`${path}.type`, f.type, ['crash-consumer', 'kill-broker', 'drop-network'] as const);
@@ -146,8 +212,13 @@ function readFault(raw: unknown, i: number, spec: Pick<ScenarioSpec, 'producers'
   if (type === 'crash-consumer') {
     check.knownKeys(path, f, ['type', 'consumer', 'point', 'atMs', 'batch', 'restartAfterMs']);
     const consumer = check.positiveInt(`${path}.consumer`, f.consumer);
-    if (consumer > spec.consumers.count) throw new ValidationError(`${path}.consumer`, `there are only ${spec.consumers.count} consumers (1..${spec.consumers.count}), got ${consumer}`);
-    if (f.atMs === undefined && f.batch === undefined) throw new ValidationError(path, 'needs atMs or batch (when to crash)');
+    if (consumer > spec.consumers.count)
+      throw new ValidationError(
+        `${path}.consumer`,
+        `there are only ${spec.consumers.count} consumers (1..${spec.consumers.count}), got ${consumer}`,
+      );
+    if (f.atMs === undefined && f.batch === undefined)
+      throw new ValidationError(path, 'needs atMs or batch (when to crash)');
     const crash: FaultSpec = { type, consumer, point: check.oneOf(`${path}.point`, f.point, CRASH_POINTS) };
     if (f.atMs !== undefined) crash.atMs = timeMs(`${path}.atMs`, f.atMs);
     if (f.batch !== undefined) crash.batch = check.positiveInt(`${path}.batch`, f.batch);
@@ -157,40 +228,64 @@ function readFault(raw: unknown, i: number, spec: Pick<ScenarioSpec, 'producers'
   if (type === 'kill-broker') {
     check.knownKeys(path, f, ['type', 'node', 'atMs', 'restartAfterMs']);
     const node = check.string(`${path}.node`, f.node);
-    if (!nodes.includes(node)) throw new ValidationError(`${path}.node`, `no broker runs on ${describeValue(node)} (brokers: ${nodes.join(', ')})`);
+    if (!nodes.includes(node))
+      throw new ValidationError(
+        `${path}.node`,
+        `no broker runs on ${describeValue(node)} (brokers: ${nodes.join(', ')})`,
+      );
     const kill: FaultSpec = { type, node, atMs: timeMs(`${path}.atMs`, f.atMs) };
     if (f.restartAfterMs !== undefined) kill.restartAfterMs = restart(f.restartAfterMs);
     return kill;
   }
   check.knownKeys(path, f, ['type', 'producer', 'fromMs', 'toMs']);
   const producer = check.string(`${path}.producer`, f.producer);
-  if (!spec.producers.some((p) => p.id === producer)) throw new ValidationError(`${path}.producer`, `no producer has id ${describeValue(producer)}`);
+  if (!spec.producers.some((p) => p.id === producer))
+    throw new ValidationError(`${path}.producer`, `no producer has id ${describeValue(producer)}`);
   const fromMs = timeMs(`${path}.fromMs`, f.fromMs);
   const toMs = timeMs(`${path}.toMs`, f.toMs);
   if (toMs <= fromMs) throw new ValidationError(`${path}.toMs`, `must be after fromMs (${fromMs}), got ${toMs}`);
   return { type, producer, fromMs, toMs };
 }
 
-/** Validates a scenario object; `brokerNodes(spec)` tells which node ids will host brokers. */
-export function validateScenario(raw: unknown, brokerNodes: (cluster: ClusterSpec, brokers: number) => string[]): ScenarioSpec {
+/** Validates a scenario object (from a learner's file) and fills in the defaults. */
+export function validateScenario(raw: unknown): ScenarioSpec {
   const s = check.object('scenario', raw);
   check.knownKeys('scenario', s, TOP_KEYS);
   const cluster = readCluster(s.cluster);
   const brokers = opt(s.brokers, 3, (v) => check.positiveInt('brokers', v));
-  const nodes = brokerNodes(cluster, brokers);
+  const nodes = brokerNodeIds(cluster, brokers);
   const t = check.object('topic', s.topic);
-  check.knownKeys('topic', t, ['name', 'partitions', 'replicationFactor', 'minInsyncReplicas', 'retentionMs', 'retentionRecords']);
-  const replicationFactor = opt(t.replicationFactor, Math.min(3, nodes.length), (v) => check.positiveInt('topic.replicationFactor', v));
-  if (replicationFactor > nodes.length) throw new ValidationError('topic.replicationFactor', `must be <= the ${nodes.length} brokers, got ${replicationFactor}`);
+  check.knownKeys('topic', t, [
+    'name',
+    'partitions',
+    'replicationFactor',
+    'minInsyncReplicas',
+    'retentionMs',
+    'retentionRecords',
+  ]);
+  const replicationFactor = opt(t.replicationFactor, Math.min(3, nodes.length), (v) =>
+    check.positiveInt('topic.replicationFactor', v),
+  );
+  if (replicationFactor > nodes.length)
+    throw new ValidationError(
+      'topic.replicationFactor',
+      `must be <= the ${nodes.length} brokers, got ${replicationFactor}`,
+    );
   const minInsyncReplicas = opt(t.minInsyncReplicas, 1, (v) => check.positiveInt('topic.minInsyncReplicas', v));
-  if (minInsyncReplicas > replicationFactor) throw new ValidationError('topic.minInsyncReplicas', `must be <= replicationFactor (${replicationFactor}), got ${minInsyncReplicas}`);
+  if (minInsyncReplicas > replicationFactor)
+    throw new ValidationError(
+      'topic.minInsyncReplicas',
+      `must be <= replicationFactor (${replicationFactor}), got ${minInsyncReplicas}`,
+    );
   const topic = {
     name: opt(t.name, 'events', (v) => check.string('topic.name', v)),
     partitions: check.positiveInt('topic.partitions', t.partitions),
     replicationFactor,
     minInsyncReplicas,
     retentionMs: opt(t.retentionMs, Number.POSITIVE_INFINITY, (v) => check.positiveNumber('topic.retentionMs', v)),
-    retentionRecords: opt(t.retentionRecords, Number.POSITIVE_INFINITY, (v) => check.positiveInt('topic.retentionRecords', v)),
+    retentionRecords: opt(t.retentionRecords, Number.POSITIVE_INFINITY, (v) =>
+      check.positiveInt('topic.retentionRecords', v),
+    ),
   };
   const producers = check.array('producers', s.producers).map(readProducer);
   if (producers.length === 0) throw new ValidationError('producers', 'must list at least one producer');
@@ -200,23 +295,40 @@ export function validateScenario(raw: unknown, brokerNodes: (cluster: ClusterSpe
     ids.add(p.id);
   });
   const c = check.object('consumers', s.consumers ?? {});
-  check.knownKeys('consumers', c, ['count', 'groupId', 'assignment', 'sessionTimeoutMs', 'batchIntervalMs', 'maxRecordsPerPartition', 'costPerRecordMs']);
+  check.knownKeys('consumers', c, [
+    'count',
+    'groupId',
+    'assignment',
+    'sessionTimeoutMs',
+    'batchIntervalMs',
+    'maxRecordsPerPartition',
+    'costPerRecordMs',
+  ]);
   const consumers = {
     count: opt(c.count, 2, (v) => check.positiveInt('consumers.count', v)),
     groupId: opt(c.groupId, 'stream-processor', (v) => check.string('consumers.groupId', v)),
-    assignment: opt(c.assignment, 'range' as AssignmentStrategy, (v) => check.oneOf('consumers.assignment', v, ASSIGNMENT_STRATEGIES)),
+    assignment: opt(c.assignment, 'range' as AssignmentStrategy, (v) =>
+      check.oneOf('consumers.assignment', v, ASSIGNMENT_STRATEGIES),
+    ),
     sessionTimeoutMs: opt(c.sessionTimeoutMs, 3000, (v) => check.positiveNumber('consumers.sessionTimeoutMs', v)),
     batchIntervalMs: opt(c.batchIntervalMs, 1000, (v) => check.positiveNumber('consumers.batchIntervalMs', v)),
-    maxRecordsPerPartition: opt(c.maxRecordsPerPartition, 100_000, (v) => check.positiveInt('consumers.maxRecordsPerPartition', v)),
+    maxRecordsPerPartition: opt(c.maxRecordsPerPartition, 100_000, (v) =>
+      check.positiveInt('consumers.maxRecordsPerPartition', v),
+    ),
     costPerRecordMs: opt(c.costPerRecordMs, 0, (v) => check.nonNegativeNumber('consumers.costPerRecordMs', v)),
   };
   const sink = check.oneOf('sink', s.sink, SINK_KINDS);
   const delivery = check.oneOf('delivery', s.delivery, DELIVERY_METHODS);
   if (delivery === 'exactly-once' && sink === 'append') {
-    throw new ValidationError('sink', "exactly-once needs an output that takes part in the commit: 'transactional' or 'key-value', got 'append'");
+    throw new ValidationError(
+      'sink',
+      "exactly-once needs an output that takes part in the commit: 'transactional' or 'key-value', got 'append'",
+    );
   }
   const spec = { producers, consumers };
-  const faults = opt(s.faults, [] as unknown[], (v) => check.array('faults', v)).map((f, i) => readFault(f, i, spec, nodes));
+  const faults = opt(s.faults, [] as unknown[], (v) => check.array('faults', v)).map((f, i) =>
+    readFault(f, i, spec, nodes),
+  );
   const e = check.object('expect', s.expect ?? {});
   check.knownKeys('expect', e, LEDGER_KEYS);
   const expect: ScenarioSpec['expect'] = {};

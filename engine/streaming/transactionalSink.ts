@@ -55,15 +55,20 @@ export class TransactionalSink {
     return this.offsets.get(partition);
   }
 
-  get rows(): AppendSink['rows'] {
-    return this.committedRows.rows;
+  /** The committed output (an append-only table). */
+  get output(): AppendSink {
+    return this.committedRows;
+  }
+
+  get entryCount(): number {
+    return this.committedRows.entryCount;
   }
 
   get windows(): AppendSink['windows'] {
     return this.committedRows.windows;
   }
 
-  entries(): SinkEntry[] {
-    return this.committedRows.entries();
+  entries(limit = Number.POSITIVE_INFINITY): SinkEntry[] {
+    return this.committedRows.entries(limit);
   }
 }

@@ -89,7 +89,9 @@ export class WindowStage {
       let value = 1;
       if (aggregate !== 'count') {
         if (typeof out.value !== 'number' || !Number.isFinite(out.value)) {
-          throw new WindowValueError(`window aggregate '${aggregate}' needs a finite number as value, got ${String(out.value)}`);
+          throw new WindowValueError(
+            `window aggregate '${aggregate}' needs a finite number as value, got ${String(out.value)}`,
+          );
         }
         value = out.value;
       }

@@ -9,7 +9,7 @@ import 'd3-transition';
 import type { ClusterPicture, NodePicture } from './clusterPicture';
 
 const NODE_W = 170;
-const NODE_H = 92;
+const NODE_H = 74;
 const GAP = 14;
 const RACK_PAD = 26;
 const CHIP = 14;
@@ -102,15 +102,14 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
     .text((d) => (!d.alive ? 'dead' : d.slowFactor > 1 ? `slow ×${d.slowFactor}` : `${d.usedCores}/${d.cores} cores`));
   nodes
     .select('rect.cpu')
-    .transition()
-    .duration(duration)
     .attr('width', (d) => (d.alive && d.cores > 0 ? ((NODE_W - 16) * Math.min(d.usedCores, d.cores)) / d.cores : 0));
   nodes.select('title').text((d) => `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.blocks.length} block replicas, ${d.containers.length} containers`);
 
   const perRow = Math.floor((NODE_W - 16) / (CHIP + 3));
   nodes
     .select('g.chips')
-    .selectAll<SVGRectElement, string>('rect')
+    // Chips still fading out are not part of the join, so a redraw cannot revive them.
+    .selectAll<SVGRectElement, string>('rect:not(.exiting)')
     .data((d) => d.blocks, (b) => b)
     .join(
       (enter) =>
@@ -122,7 +121,7 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
           .attr('opacity', 0)
           .call((e) => e.transition().duration(duration).attr('opacity', 1)),
       (update) => update,
-      (exit) => exit.transition().duration(duration).attr('opacity', 0).remove(),
+      (exit) => exit.classed('exiting', true).transition().duration(duration).attr('opacity', 0).remove(),
     )
     .attr('x', (_b, i) => (i % perRow) * (CHIP + 3))
     .attr('y', (_b, i) => Math.floor(i / perRow) * (CHIP + 3))

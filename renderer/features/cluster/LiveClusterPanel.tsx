@@ -26,8 +26,6 @@ export function LiveClusterPanel() {
 
   useEffect(() => {
     let live = true;
-    setRun(null);
-    setProgress(0);
     engineClient()
       .runDemo(seed, (f) => live && setProgress(f))
       .then(
@@ -43,7 +41,7 @@ export function LiveClusterPanel() {
     <section className="panel live" aria-labelledby="live-heading">
       <h2 id="live-heading">Live cluster</h2>
       <p className="muted">
-        A simulated classroom cluster: a 512 MB file is put into HDFS as 128 MB blocks with three replicas, tasks run in YARN
+        The cookbook’s 9-node cluster, simulated: a 1 GB file is put into HDFS as eight 128 MB blocks with three replicas each, tasks run in YARN
         containers, then a DataNode dies and HDFS re-replicates its blocks.
       </p>
       {error && <p className="error" role="alert">{error}</p>}
@@ -55,7 +53,17 @@ export function LiveClusterPanel() {
           <span className="muted">Simulating… {Math.round(progress * 100)}%</span>
         </div>
       )}
-      {run && <Player run={run} onNewSeed={() => setSeed((s) => s + 1)} seed={seed} />}
+      {run && (
+        <Player
+          run={run}
+          seed={seed}
+          onNewSeed={() => {
+            setRun(null);
+            setProgress(0);
+            setSeed((s) => s + 1);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCommand } from './runCommand';
+import { sensorCsv } from '../engine/datasets/sampleData';
+
+function fakeIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: process.cwd() }, out, err };
+}
+
+function plainDailyAverage(text: string): [string, number][] {
+  const acc = new Map<string, [number, number]>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const [ts, , v] = line.split(',');
+    const day = ts!.slice(0, 10);
+    const a = acc.get(day) ?? [0, 0];
+    a[0] += Number(v);
+    a[1]++;
+    acc.set(day, a);
+  }
+  return [...acc.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([d, [s, n]]) => [d, s / n]);
+}
+
+describe('clusterlab run', () => {
+  const expected = plainDailyAverage(sensorCsv(100_000));
+
+  it('runs the IoT MapReduce job and matches a plain single-threaded computation', async () => {
+    const f = fakeIo();
+    const code = await runCommand(['labs/examples/jobs/iot-daily-average.js', '--json', '--block-size', '512k', '--cluster', 'cookbook-9'], f.io);
+    expect(code).toBe(0);
+    const report = JSON.parse(f.out.join(''));
+    expect(report.result).toEqual(expected);
+    expect(report.metrics.counters.MAP_INPUT_RECORDS).toBe(100_000);
+  });
+
+  it('gives the same result with Spark reduceByKey (within float rounding)', async () => {
+    const f = fakeIo();
+    expect(await runCommand(['labs/examples/jobs/iot-daily-average-spark.js', '--json'], f.io)).toBe(0);
+    const result = JSON.parse(f.out.join('')).result as [string, number][];
+    expect(result.map((r) => r[0])).toEqual(expected.map((r) => r[0]));
+    result.forEach(([, v], i) => expect(v).toBeCloseTo(expected[i]![1], 9));
+  });
+
+  it('is byte-identical for the same seed, and a node killed mid-map changes time, not the result', async () => {
+    const runs = [] as string[];
+    for (const extra of [[], [], ['--fail-node', '2@1500']]) {
+      const f = fakeIo();
+      expect(await runCommand(['labs/examples/jobs/iot-daily-average.js', '--json', '--block-size', '256k', ...extra], f.io)).toBe(0);
+      runs.push(f.out.join(''));
+    }
+    expect(runs[0]).toBe(runs[1]);
+    const a = JSON.parse(runs[0]!);
+    const b = JSON.parse(runs[2]!);
+    expect(b.result).toEqual(a.result);
+    expect(b.simulatedMs).not.toBe(a.simulatedMs);
+    expect(b.metrics.killedAttempts).toBeGreaterThan(0);
+  });
+
+  it('keeps the result when a node dies mid-shuffle (lost map outputs re-run)', async () => {
+    const base = fakeIo();
+    await runCommand(['labs/examples/jobs/word-count.ts', '--json', '--block-size', '256k'], base.io);
+    const a = JSON.parse(base.out.join(''));
+    const f = fakeIo();
+    expect(await runCommand(['labs/examples/jobs/word-count.ts', '--json', '--block-size', '256k', '--fail-node', '2@2300'], f.io)).toBe(0);
+    const b = JSON.parse(f.out.join(''));
+    expect(b.result).toEqual(a.result);
+  });
+
+  it('names the file and line of an error in the learner code (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-'));
+    const job = join(dir, 'bad.js');
+    writeFileSync(job, "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n");
+    const f = fakeIo();
+    expect(await runCommand([job], { ...f.io, cwd: dir })).toBe(1);
+    expect(f.err.join('')).toMatch(/bad\.js:4: TypeError/);
+  });
+
+  it('stops an endless loop at the time budget (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-'));
+    writeFileSync(join(dir, 'loop.js'), "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o', map() { for (;;) {} } };\n");
+    const f = fakeIo();
+    expect(await runCommand(['loop.js', '--timeout', '1'], { ...f.io, cwd: dir })).toBe(1);
+    expect(f.err.join('')).toMatch(/time budget/);
+  });
+
+  it('exits 2 for bad usage, a missing input path and an unknown preset', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-'));
+    writeFileSync(join(dir, 'missing.js'), "export default { kind: 'mapreduce', input: '/nope/x.csv', output: '/o', map() {} };\n");
+    const a = fakeIo();
+    expect(await runCommand(['missing.js'], { ...a.io, cwd: dir })).toBe(2);
+    expect(a.err.join('')).toMatch(/\/nope\/x\.csv/);
+    const b = fakeIo();
+    expect(await runCommand(['labs/examples/jobs/iot-daily-average.js', '--cluster', 'huge'], b.io)).toBe(2);
+    expect(b.err.join('')).toMatch(/huge/);
+    const c = fakeIo();
+    expect(await runCommand(['--bogus'], c.io)).toBe(2);
+  });
+
+  it('works as a real process', () => {
+    const r = spawnSync(process.execPath, ['scripts/clusterlab.mjs', 'run', 'labs/examples/jobs/word-count-spark.js', '--json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).result.length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,37 @@
+/** The readable output of `clusterlab run`: a summary, the counters and a text timeline of task attempts. */
+import type { JobRunReport } from '../engine/api/jobTypes';
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
+
+export function formatReport(report: JobRunReport, clusterName: string, nodes: string[]): string {
+  const lines: string[] = [];
+  const m = report.metrics;
+  lines.push(`${report.kind === 'mapreduce' ? 'MapReduce' : 'Spark'} job on cluster '${clusterName}' (${nodes.length} nodes): finished in ${sec(report.simulatedMs)} simulated`);
+  if (report.generatedInputs.length > 0) lines.push(`sample data generated: ${report.generatedInputs.join(', ')}`);
+  lines.push(`jobs ${m.jobs}, tasks ${m.tasks}, attempts ${m.attempts} (${m.killedAttempts} killed)`);
+  lines.push(`bytes read local ${m.bytesReadLocal}, remote ${m.bytesReadRemote}; shuffle ${m.shuffleBytes} (local ${m.shuffleBytesLocal}, remote ${m.shuffleBytesRemote})`);
+  lines.push('', 'Counters:');
+  for (const [k, v] of Object.entries(m.counters)) lines.push(`  ${k.padEnd(30)} ${v}`);
+  lines.push('', 'Result:');
+  const shown = Array.isArray(report.result) ? report.result.slice(0, 20) : [report.result];
+  for (const r of shown) lines.push(`  ${JSON.stringify(r)}`);
+  if (Array.isArray(report.result) && report.result.length > 20) lines.push(`  ... ${report.result.length - 20} more`);
+  lines.push('', 'Timeline (one row per task attempt; r=read c=compute s=spill f=shuffle w=write, # = startup):');
+  const end = Math.max(1, report.simulatedMs);
+  const width = 48;
+  const at = (t: number) => Math.min(width, Math.round((t / end) * width));
+  for (const a of [...report.attempts].sort((x, y) => x.start - y.start || (x.task < y.task ? -1 : 1))) {
+    const bar = Array<string>(width).fill(' ');
+    let t = a.start;
+    const phases: [string, number][] = [['#', a.cost.startup], ['r', a.cost.read], ['c', a.cost.compute], ['s', a.cost.spill], ['f', a.cost.shuffle], ['w', a.cost.write]];
+    for (const [ch, ms] of phases) {
+      const from = at(t);
+      t = Math.min(a.end, t + ms);
+      for (let i = from; i < Math.max(from + (ms > 0 ? 1 : 0), at(t)) && i < width; i++) bar[i] = ch;
+    }
+    const status = a.status === 'succeeded' ? '' : ` ${a.status.toUpperCase()}${a.reason ? ` (${a.reason})` : ''}`;
+    lines.push(`  ${a.task.padEnd(22)} #${a.attempt} ${a.node.padEnd(4)} ${a.locality.padEnd(13)} |${bar.join('')}| ${sec(a.start)}-${sec(a.end)}${status}`);
+  }
+  for (const e of report.trace) if (e.type === 'nodeDied') lines.push(`  node ${String(e.node)} died at ${sec(e.t)}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,74 @@
+/**
+ * Per-node heartbeats on the simulated clock, as a master (NameNode, ResourceManager) hears
+ * them: every node that is alive and reachable beats every `intervalMs` (staggered over one
+ * interval, as real daemons drift apart); a node silent for `expiryMs` is declared expired,
+ * exactly `expiryMs` after its last beat. Both are daemon events: they never keep a run alive.
+ */
+import type { Kernel } from '../core';
+import type { Cluster } from './cluster';
+
+export interface HeartbeatOptions {
+  intervalMs: number;
+  expiryMs: number;
+  /** Kernel priority of the beats; the expiry checks run at `priority + 1`. */
+  priority: number;
+  /** A beat arrived from node `i`; `rejoined` when the node had been declared expired. */
+  onHeartbeat(i: number, rejoined: boolean): void;
+  /** Node `i` has been silent for `expiryMs`. */
+  onExpired(i: number): void;
+}
+
+export class HeartbeatMonitor {
+  /** The master's verdict per node index. */
+  readonly expired: boolean[];
+  private readonly lastHeartbeat: number[];
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly cluster: Cluster,
+    private readonly options: HeartbeatOptions,
+  ) {
+    const n = cluster.nodes.length;
+    this.expired = new Array<boolean>(n).fill(false);
+    this.lastHeartbeat = new Array<number>(n).fill(kernel.now);
+    const every = options.intervalMs;
+    for (let i = 0; i < n; i++) {
+      const phase = Math.floor((i * every) / n);
+      const beat = (): void => {
+        this.beat(i);
+        kernel.scheduleDaemon(every, beat, options.priority);
+      };
+      kernel.scheduleDaemon(phase, beat, options.priority);
+      this.scheduleCheck(i, phase);
+    }
+  }
+
+  lastHeartbeatOf(i: number): number {
+    return this.lastHeartbeat[i]!;
+  }
+
+  private beat(i: number): void {
+    if (!this.cluster.isReachable(this.cluster.nodes[i]!)) return;
+    this.lastHeartbeat[i] = this.kernel.now;
+    const rejoined = this.expired[i]!;
+    this.expired[i] = false;
+    this.options.onHeartbeat(i, rejoined);
+  }
+
+  private scheduleCheck(i: number, from: number): void {
+    this.kernel.scheduleDaemon(from + this.options.expiryMs, () => this.check(i), this.options.priority + 1);
+  }
+
+  private check(i: number): void {
+    const last = this.lastHeartbeat[i]!;
+    if (this.kernel.now - last >= this.options.expiryMs) {
+      if (!this.expired[i]) {
+        this.expired[i] = true;
+        this.options.onExpired(i);
+      }
+      this.scheduleCheck(i, 0);
+    } else {
+      this.scheduleCheck(i, last - this.kernel.now);
+    }
+  }
+}

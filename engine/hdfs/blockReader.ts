@@ -1,0 +1,76 @@
+/**
+ * How HDFS serves reads: the replica closest to the reader (Hadoop topology distance, ties
+ * rotated by block id so readers spread out), the blocks a byte range overlaps, and a block's
+ * bytes (a view of the shared copy, or generated on demand for declared-by-size files).
+ */
+import type { Cluster } from '../cluster';
+import type { BlockManager } from './blockManager';
+import { HdfsError } from './hdfsPath';
+import type { BlockInfo } from './hdfsTypes';
+import type { FileNode, HBlock } from './namespace';
+
+export class BlockReader {
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly bm: BlockManager,
+  ) {}
+
+  blockInfo(b: HBlock): BlockInfo {
+    const nodes = b.replicas.map((i) => this.cluster.nodes[i]!);
+    return {
+      id: b.id,
+      path: b.file.path,
+      index: b.index,
+      offset: b.offset,
+      length: b.length,
+      replicas: nodes.map((n) => n.id),
+      racks: nodes.map((n) => n.rack),
+    };
+  }
+
+  /** The closest live replica (distance, then a rotation by block id so ties spread out). */
+  closest(b: HBlock, reader?: number): number {
+    let best = 5;
+    const tied: number[] = [];
+    for (const i of b.replicas) {
+      if (!this.bm.canServe(i, b, reader)) continue;
+      const d = reader === undefined ? 4 : this.cluster.distance(this.cluster.nodes[reader]!, this.cluster.nodes[i]!);
+      if (d < best) {
+        best = d;
+        tied.length = 0;
+      }
+      if (d === best) tied.push(i);
+    }
+    if (tied.length === 0) {
+      throw new HdfsError(
+        b.file.path,
+        `block blk_${b.id} (#${b.index}) has no live replica it can be read from`,
+        'BlockMissing',
+      );
+    }
+    tied.sort((x, y) => x - y);
+    return tied[(b.id + (reader ?? 0)) % tied.length]!;
+  }
+}
+
+/** The blocks of `file` that overlap bytes [start, end). */
+export function overlapping(file: FileNode, start: number, end: number): HBlock[] {
+  if (end <= start || file.blocks.length === 0) return [];
+  const first = Math.floor(start / file.blockSize);
+  const out: HBlock[] = [];
+  // Blocks are full-sized except possibly the last, so the first index is computed, not searched.
+  for (let k = Math.min(first, file.blocks.length - 1); k < file.blocks.length; k++) {
+    const b = file.blocks[k]!;
+    if (b.offset >= end) break;
+    if (b.offset + b.length > start) out.push(b);
+  }
+  return out;
+}
+
+/** Bytes [from, from+length) of block `b` (relative to the block). */
+export function bytesOf(b: HBlock, from: number, length: number): Uint8Array {
+  if (b.data !== null) return b.data.subarray(from, from + length);
+  const out = new Uint8Array(length);
+  b.file.generator!.fill(b.offset + from, out);
+  return out;
+}

@@ -1,0 +1,227 @@
+/**
+ * The driver side of the Spark runtime inside the sandbox: creates RDDs (textFile, parallelize),
+ * materializes shuffles once (map-side combine when there is an aggregator), runs actions as
+ * jobs and records everything the simulation needs (jobRecord.ts).
+ */
+import { compareKeys, defaultPartition, keyId } from '../mapreduce/keyOrder';
+import { planLineSplits, sparkSplitSize, type FileSplit } from '../mapreduce/lineSplits';
+import { keyText } from '../mapreduce/keyOrder';
+import type { SandboxFile } from '../sandbox/taskRunner';
+import type { RddDep, ShuffleInfo, SparkJobInfo, SparkLog } from './jobRecord';
+import { combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
+
+export interface CatalogEntry {
+  path: string;
+  length: number;
+  blockSize: number;
+}
+
+interface ShuffleState {
+  info: ShuffleInfo;
+  parent: Rdd;
+  partitionOf: (key: unknown, rows: () => Pair[][]) => (k: unknown) => number;
+  agg: Aggregator | null;
+  buckets: Pair[][][] | null;
+}
+
+export class SparkRuntime {
+  readonly rdds: Rdd[] = [];
+  private shuffles: ShuffleState[] = [];
+  readonly jobs: SparkJobInfo[] = [];
+  readonly written: { path: string; text: string }[] = [];
+  private files = new Map<string, Uint8Array>();
+
+  constructor(
+    private readonly catalog: CatalogEntry[],
+    private readonly readFiles: (path: string) => Promise<SandboxFile[]>,
+    private readonly decode: (b: Uint8Array) => string,
+  ) {}
+
+  register(rdd: Rdd): number {
+    this.rdds.push(rdd);
+    return this.rdds.length - 1;
+  }
+
+  defaultParallelism(rdd: Rdd): number {
+    return rdd.partitioner ?? rdd.numPartitions;
+  }
+
+  textFile(path: string, minPartitions = 2): Rdd {
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    const files = this.catalog.filter((f) => f.path === path || (f.path.startsWith(prefix) && !/\/[_.][^/]*$/.test(f.path)));
+    if (files.length === 0) throw new Error(`textFile: input path does not exist: ${path}`);
+    const total = files.reduce((s, f) => s + f.length, 0);
+    const parts: { file: string; split: number; size: number }[] = [];
+    const ranges: [number, number][] = [];
+    for (const f of files) {
+      const size = sparkSplitSize(total, f.blockSize, minPartitions);
+      for (let s = 0, i = 0; s < f.length || (f.length === 0 && i === 0); s += size, i++) {
+        parts.push({ file: f.path, split: i, size });
+        ranges.push([s, Math.min(f.length, s + size)]);
+        if (f.length === 0) break;
+      }
+    }
+    const splitCache = new Map<string, FileSplit[]>();
+    const rdd = new Rdd(this, `textFile ${path}`, parts.length, [], (p) => {
+      const part = parts[p]!;
+      const bytes = this.files.get(part.file)!;
+      let splits = splitCache.get(part.file);
+      if (!splits) splitCache.set(part.file, (splits = planLineSplits(bytes, part.size)));
+      const sp = splits[part.split]!;
+      if (sp.recordEnd <= sp.recordStart) return [];
+      const text = this.decode(bytes.subarray(sp.recordStart, sp.recordEnd));
+      const lines = text.split('\n');
+      if (lines[lines.length - 1] === '') lines.pop();
+      return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    });
+    rdd.source = { path, ranges };
+    (rdd as Rdd & { files?: string[] }).files = files.map((f) => f.path);
+    return rdd;
+  }
+
+  parallelize(data: unknown[], numSlices = 2): Rdd {
+    if (!Array.isArray(data)) throw new Error('parallelize: expected an array');
+    const n = Math.max(1, Math.floor(numSlices));
+    return new Rdd(this, 'parallelize', n, [], (p) => data.slice(Math.floor((p * data.length) / n), Math.floor(((p + 1) * data.length) / n)));
+  }
+
+  private newShuffle(parent: Rdd, numReduces: number, agg: Aggregator | null, partitionOf: ShuffleState['partitionOf']): ShuffleState {
+    const info: ShuffleInfo = { id: this.shuffles.length, mapRdd: parent.id, numMaps: parent.numPartitions, numReduces, bytes: [] };
+    const s: ShuffleState = { info, parent, partitionOf, agg, buckets: null };
+    this.shuffles.push(s);
+    return s;
+  }
+
+  /** Runs the shuffle's map side once: partition (and pre-combine) every map partition's rows. */
+  private materialize(s: ShuffleState): Pair[][][] {
+    if (s.buckets) return s.buckets;
+    const R = s.info.numReduces;
+    const maps: Pair[][] = Array.from({ length: s.info.numMaps }, (_, m) => s.parent.iterator(m) as Pair[]);
+    const part = s.partitionOf(null, () => maps);
+    s.buckets = maps.map((rows) => {
+      const b: Pair[][] = Array.from({ length: R }, () => []);
+      for (const row of rows) b[part(row[0])]!.push(row);
+      return s.agg ? b.map((x) => combineRows(x, { create: s.agg!.create, merge: s.agg!.merge, combine: s.agg!.combine })) : b;
+    });
+    s.info.bytes = s.buckets.flatMap((b) => b.map((x) => sizeOf(x)));
+    return s.buckets;
+  }
+
+  private reduceSide(s: ShuffleState, r: number): Pair[] {
+    const buckets = this.materialize(s);
+    const m = new Map<unknown, Pair>();
+    for (const b of buckets) {
+      for (const [k, v] of b[r]!) {
+        const id = keyId(k);
+        const c = m.get(id);
+        if (s.agg) {
+          if (c === undefined) m.set(id, [k, v]);
+          else c[1] = s.agg.combine(c[1], v);
+        } else if (c === undefined) m.set(id, [k, [v]]);
+        else (c[1] as unknown[]).push(v);
+      }
+    }
+    return [...m.values()];
+  }
+
+  private hash(n: number): ShuffleState['partitionOf'] {
+    return () => (k) => defaultPartition(k, n);
+  }
+
+  shuffle(parent: Rdd, n: number, agg: Aggregator | null, name: string): Rdd {
+    const s = this.newShuffle(parent, n, agg ? { create: agg.create, merge: agg.merge, combine: agg.combine } : null, this.hash(n));
+    // Map side: create combiners per record.
+    const mapAgg = s.agg;
+    if (mapAgg) s.agg = { create: mapAgg.create, merge: mapAgg.merge, combine: mapAgg.combine };
+    const dep: RddDep = { kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id };
+    return new Rdd(this, name, n, [dep], (r) => this.reduceSide(s, r), n);
+  }
+
+  cogroup(a: Rdd, b: Rdd, numPartitions?: number): Rdd {
+    const n = numPartitions ?? a.partitioner ?? b.partitioner ?? Math.max(a.numPartitions, b.numPartitions);
+    const side = (x: Rdd): { dep: RddDep; rows: (p: number) => Pair[] } => {
+      if (x.partitioner === n) return { dep: { kind: 'narrow', parent: x.id, parents: null, shuffleId: -1 }, rows: (p) => x.iterator(p) as Pair[] };
+      const s = this.newShuffle(x, n, null, this.hash(n));
+      return { dep: { kind: 'shuffle', parent: x.id, parents: null, shuffleId: s.info.id }, rows: (p) => (this.reduceSide(s, p) as [unknown, unknown[]][]).flatMap(([k, vs]) => vs.map((v) => [k, v] as Pair)) };
+    };
+    const left = side(a);
+    const right = side(b);
+    return new Rdd(this, 'cogroup', n, [left.dep, right.dep], (p) => {
+      const m = new Map<unknown, [unknown, [unknown[], unknown[]]]>();
+      const add = (rows: Pair[], i: 0 | 1) => {
+        for (const [k, v] of rows) {
+          const id = keyId(k);
+          let e = m.get(id);
+          if (!e) m.set(id, (e = [k, [[], []]]));
+          e[1][i].push(v);
+        }
+      };
+      add(left.rows(p), 0);
+      add(right.rows(p), 1);
+      return [...m.values()];
+    }, n);
+  }
+
+  sortShuffle(parent: Rdd, ascending: boolean, n: number): Rdd {
+    const dir = ascending ? 1 : -1;
+    // A range partitioner from all keys (Spark samples them; the bounds are then the same kind of cut).
+    const s = this.newShuffle(parent, n, null, (_k, all) => {
+      const keys = all().flatMap((rows) => rows.map((r) => r[0])).sort((x, y) => dir * compareKeys(x, y));
+      const bounds = Array.from({ length: n - 1 }, (_, i) => keys[Math.floor(((i + 1) * keys.length) / n)]);
+      return (k) => {
+        let i = 0;
+        while (i < bounds.length && dir * compareKeys(k, bounds[i]) > 0) i++;
+        return i;
+      };
+    });
+    return new Rdd(this, 'sortByKey', n, [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }], (r) => {
+      const rows = this.reduceSide(s, r).flatMap(([k, vs]) => (vs as unknown[]).map((v) => [k, v] as Pair));
+      return rows.sort((x, y) => dir * compareKeys(x[0], y[0]));
+    });
+  }
+
+  roundRobin(parent: Rdd, n: number): Rdd {
+    let counter = 0;
+    const s = this.newShuffle(parent, n, null, () => () => counter++ % n);
+    return new Rdd(this, 'repartition', n, [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }], (r) =>
+      this.reduceSide(s, r).flatMap(([, vs]) => vs as unknown[]),
+    );
+  }
+
+  private async load(rdd: Rdd, seen = new Set<number>()): Promise<void> {
+    if (seen.has(rdd.id)) return;
+    seen.add(rdd.id);
+    for (const f of (rdd as Rdd & { files?: string[] }).files ?? []) {
+      if (this.files.has(f)) continue;
+      for (const file of await this.readFiles(f)) this.files.set(file.path, file.bytes);
+    }
+    for (const d of rdd.deps) await this.load(this.rdds[d.parent]!, seen);
+  }
+
+  async runJob<T>(rdd: Rdd, action: string, fn: (rows: unknown[]) => T, partitions?: number[], output: string | null = null): Promise<T[]> {
+    await this.load(rdd);
+    const parts = partitions ?? Array.from({ length: rdd.numPartitions }, (_, i) => i);
+    const rows = parts.map((p) => rdd.iterator(p));
+    const results = rows.map((r) => fn(r));
+    this.jobs.push({
+      id: this.jobs.length, action, rdd: rdd.id, partitions: parts,
+      persisted: this.rdds.filter((r) => r.persisted).map((r) => r.id),
+      resultBytes: results.map((r) => (Array.isArray(r) ? sizeOf(r) : 8)), output,
+    });
+    if (output) {
+      parts.forEach((p, i) => {
+        const text = rows[i]!.map((x) => keyText(x)).join('\n');
+        this.written.push({ path: `${output}/part-${String(p).padStart(5, '0')}`, text: text ? `${text}\n` : '' });
+      });
+    }
+    return results;
+  }
+
+  toLog(): SparkLog {
+    return {
+      rdds: this.rdds.map((r) => ({ id: r.id, name: r.name, numPartitions: r.numPartitions, deps: r.deps, source: r.source, records: r.records.map((x) => Math.max(0, x)), bytes: r.bytes })),
+      shuffles: this.shuffles.map((s) => s.info),
+      jobs: this.jobs,
+    };
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Containers and container requests: the small per-task objects YARN keeps. They stay
+ * compact on purpose (numbers and references, no closures): a run may hold 100,000 of them.
+ */
+import type { ClusterNode } from '../cluster';
+
+export type ContainerState = 'allocated' | 'launching' | 'running' | 'completed' | 'released' | 'lost';
+export type ContainerEndStatus = 'succeeded' | 'failed' | 'killed';
+/** How close the container is to what was asked: the node, its rack, or anywhere. */
+export type Locality = 'node' | 'rack' | 'any';
+
+/** What an ApplicationMaster asks for. */
+export interface ContainerAsk {
+  /** Default 1. */
+  vcores?: number;
+  /** Default the scheduler's minimum allocation (1024). Rounded up to a multiple of it. */
+  memoryMb?: number;
+  /** Preferred node ids (e.g. where a block's replicas are). */
+  nodes?: readonly string[];
+  /** Preferred rack ids. */
+  racks?: readonly string[];
+  /** Accept a container elsewhere when the preferred places stay busy (default true). */
+  relaxLocality?: boolean;
+  /** Anything the AM wants back with the allocation (a task index, say). */
+  tag?: unknown;
+}
+
+export type RequestState = 'pending' | 'allocated' | 'cancelled';
+
+export class ContainerRequest {
+  state: RequestState = 'pending';
+  constructor(
+    readonly id: number,
+    readonly appIndex: number,
+    readonly vcores: number,
+    readonly memoryMb: number,
+    /** Preferred node indexes, or null. */
+    readonly nodes: readonly number[] | null,
+    /** Explicitly preferred rack indexes, or null. */
+    readonly racks: readonly number[] | null,
+    readonly relaxLocality: boolean,
+    readonly requestedAt: number,
+    readonly tag: unknown,
+  ) {}
+}
+
+export class Container {
+  state: ContainerState = 'allocated';
+  constructor(
+    readonly id: number,
+    /** The application's id, e.g. 'app1'. */
+    readonly app: string,
+    readonly node: ClusterNode,
+    readonly vcores: number,
+    readonly memoryMb: number,
+    readonly locality: Locality,
+    /** The request this container answers (its `tag` says what it was for). */
+    readonly request: ContainerRequest,
+  ) {}
+
+  get nodeId(): string {
+    return this.node.id;
+  }
+
+  get rackId(): string {
+    return this.node.rack;
+  }
+
+  /** True while the container holds resources on its node. */
+  get live(): boolean {
+    return this.state === 'allocated' || this.state === 'launching' || this.state === 'running';
+  }
+}

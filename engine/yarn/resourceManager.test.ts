@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { preset } from '../cluster';
+import type { Application } from './application';
+import type { Container } from './container';
+import { resolveYarnConfig } from './yarnConfig';
+import { makeYarn } from './__tests__/makeYarn';
+
+/** An AM that runs each allocated container for `workMs` and records what happened. */
+function runner(
+  rm: ReturnType<typeof makeYarn>['rm'],
+  kernel: ReturnType<typeof makeYarn>['kernel'],
+  options: { queue?: string; workMs?: number; name?: string } = {},
+) {
+  const log = { allocated: [] as Container[], lost: [] as Container[], done: 0 };
+  const app: Application = rm.submitApplication({
+    name: options.name,
+    queue: options.queue,
+    callbacks: {
+      onAllocated: (c) => {
+        log.allocated.push(c);
+        app.launch(c);
+      },
+      onLaunched: (c) =>
+        kernel.schedule(options.workMs ?? 10_000, () => {
+          if (app.complete(c)) log.done++;
+        }),
+      onContainerLost: (c) => log.lost.push(c),
+    },
+  });
+  return { app, log };
+}
+
+describe('ResourceManager', () => {
+  it('allocates on heartbeats, launches after the start-up cost, completes and frees', () => {
+    const { rm, kernel, trace } = makeYarn(preset('classroom'));
+    const { app, log } = runner(rm, kernel, { workMs: 5000 });
+    app.request({ vcores: 2, memoryMb: 3000 });
+    kernel.run();
+    expect(log.done).toBe(1);
+    const c = log.allocated[0]!;
+    expect(c.memoryMb).toBe(3072); // rounded up to the minimum allocation
+    expect(c.state).toBe('completed');
+    const types = trace.events.map((e) => e.type);
+    expect(types).toEqual([
+      'applicationSubmitted',
+      'containerRequested',
+      'containerAllocated',
+      'containerLaunched',
+      'containerCompleted',
+    ]);
+    const launched = trace.events[3]!.t - trace.events[2]!.t;
+    expect(launched).toBe(1000);
+    expect(rm.snapshot().nodes.every((n) => n.usedVcores === 0 && n.usedMemoryMb === 0)).toBe(true);
+  });
+
+  it('prefers the requested node (node-local), then relaxes to the rack and anywhere', () => {
+    const { rm, kernel, cluster } = makeYarn(preset('two-racks'));
+    const { app, log } = runner(rm, kernel, { workMs: 60_000 });
+    app.request({ nodes: ['n7'], tag: 'a' });
+    kernel.run({ until: 1500 });
+    expect(log.allocated.map((c) => [c.nodeId, c.locality, c.request.tag])).toEqual([['n7', 'node', 'a']]);
+    // Fill n7, then ask for it again: the request goes rack-local after the delay.
+    for (let i = 0; i < 7; i++) app.request({ nodes: ['n7'], vcores: 1 });
+    kernel.run({ until: 2600 });
+    const busy = cluster.node('n7');
+    expect(rm.usedVcores[busy.index]).toBe(8);
+    app.request({ nodes: ['n7'] });
+    kernel.run({ until: 4000 });
+    expect(log.allocated).toHaveLength(8);
+    kernel.run({ until: 7000 });
+    const last = log.allocated[8]!;
+    expect(last.locality).toBe('rack');
+    expect(last.rackId).toBe('r2');
+    // relaxLocality: false never leaves the node.
+    for (let i = 0; i < 8; i++) app.request({ nodes: ['n8'] });
+    app.request({ nodes: ['n8'], relaxLocality: false });
+    kernel.run({ until: 30_000 });
+    expect(app.pendingRequests).toBe(1);
+  });
+
+  it('FIFO serves the first application before the second', () => {
+    const { rm, kernel } = makeYarn(preset('classroom'), { scheduler: 'fifo' });
+    const a = runner(rm, kernel, { workMs: 20_000 });
+    const b = runner(rm, kernel, { workMs: 20_000 });
+    for (let i = 0; i < 12; i++) a.app.request();
+    for (let i = 0; i < 4; i++) b.app.request();
+    kernel.run({ until: 3000 });
+    expect(a.log.allocated).toHaveLength(12);
+    expect(b.log.allocated).toHaveLength(0);
+    kernel.run();
+    expect(b.log.done).toBe(4);
+  });
+
+  it('Capacity gives each queue its guaranteed share under contention', () => {
+    const yarn = {
+      scheduler: 'capacity',
+      queues: [
+        { name: 'prod', capacity: 75 },
+        { name: 'dev', capacity: 25 },
+      ],
+    };
+    const { rm, kernel } = makeYarn(preset('two-racks'), yarn);
+    const prod = runner(rm, kernel, { queue: 'prod', workMs: 100_000 });
+    const dev = runner(rm, kernel, { queue: 'dev', workMs: 100_000 });
+    for (let i = 0; i < 200; i++) {
+      dev.app.request({ memoryMb: 2048 });
+      prod.app.request({ memoryMb: 2048 });
+    }
+    kernel.run({ until: 5000 });
+    const q = rm.snapshot().queues;
+    const total = 10 * 16384;
+    expect(q[0]!.usedMemoryMb / total).toBeCloseTo(0.75, 1);
+    expect(q[1]!.usedMemoryMb / total).toBeCloseTo(0.25, 1);
+  });
+
+  it('Fair shares by weight between queues', () => {
+    const yarn = {
+      scheduler: 'fair',
+      queues: [
+        { name: 'a', weight: 1 },
+        { name: 'b', weight: 3 },
+      ],
+    };
+    const { rm, kernel } = makeYarn(preset('two-racks'), yarn);
+    const a = runner(rm, kernel, { queue: 'a', workMs: 100_000 });
+    const b = runner(rm, kernel, { queue: 'b', workMs: 100_000 });
+    for (let i = 0; i < 100; i++) {
+      a.app.request();
+      b.app.request();
+    }
+    kernel.run({ until: 5000 });
+    expect(a.log.allocated.length).toBe(20);
+    expect(b.log.allocated.length).toBe(60);
+  });
+
+  it('tells the AM its containers were lost when the node expires', () => {
+    const { rm, kernel, faults, trace } = makeYarn(preset('classroom'), { nodeExpiryMs: 30_000 });
+    const { app, log } = runner(rm, kernel, { workMs: 100_000 });
+    for (let i = 0; i < 12; i++) app.request();
+    kernel.run({ until: 5000 });
+    const onN2 = log.allocated.filter((c) => c.nodeId === 'n2');
+    expect(onN2.length).toBe(4);
+    faults.killNode('n2', 6000);
+    kernel.run();
+    expect(log.lost.map((c) => c.id)).toEqual(onN2.map((c) => c.id));
+    expect(log.done).toBe(8);
+    const lostAt = trace.events.find((e) => e.type === 'nodeManagerLost')!.t;
+    expect(lostAt).toBeGreaterThanOrEqual(30_000 + 5000);
+    expect(lostAt).toBeLessThanOrEqual(30_000 + 6000);
+  });
+
+  it('a node restarted before expiry loses its containers at its first heartbeat back', () => {
+    const { rm, kernel, faults } = makeYarn(preset('classroom'));
+    const { app, log } = runner(rm, kernel, { workMs: 100_000 });
+    for (let i = 0; i < 3; i++) app.request({ nodes: ['n1'], relaxLocality: false });
+    kernel.run({ until: 2000 });
+    faults.killNode('n1', 3000);
+    faults.restartNode('n1', 10_000);
+    kernel.run({ until: 12_000 });
+    expect(log.lost).toHaveLength(3);
+    app.finish();
+    kernel.run();
+    expect(log.done).toBe(0);
+  });
+
+  it('rejects bad asks and configs naming the field', () => {
+    const { rm, kernel } = makeYarn(preset('classroom'));
+    const { app } = runner(rm, kernel);
+    expect(() => app.request({ vcores: 64 })).toThrow('ask.vcores: no node has 64 vcores (largest: 4)');
+    expect(() => app.request({ memoryMb: -5 })).toThrow('ask.memoryMb: must be a positive integer, got -5');
+    expect(() => app.request({ nodes: ['n1', 'n9'] })).toThrow('ask.nodes[1]: unknown node "n9"');
+    expect(() => rm.submitApplication({ queue: 'gold', callbacks: { onAllocated: () => {} } })).toThrow(
+      'application.queue: unknown queue "gold"',
+    );
+    expect(() =>
+      resolveYarnConfig({
+        scheduler: 'capacity',
+        queues: [
+          { name: 'a', capacity: 60 },
+          { name: 'b', capacity: 30 },
+        ],
+      }),
+    ).toThrow('yarn.queues: capacities must add up to 100');
+    expect(() => resolveYarnConfig({ scheduler: 'capacity', queues: [{ name: 'a' }] })).toThrow(
+      'yarn.queues[0].capacity: is required',
+    );
+    expect(() => resolveYarnConfig({ scheduler: 'fifo', queues: [{ name: 'a' }, { name: 'b' }] })).toThrow(
+      'yarn.queues: the FIFO scheduler has a single queue',
+    );
+    expect(() => resolveYarnConfig({ nodeExpiryMs: 10 })).toThrow('yarn.nodeExpiryMs: must be longer than');
+    app.finish();
+    expect(() => app.request()).toThrow('app1: application is succeeded');
+  });
+});

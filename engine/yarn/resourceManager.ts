@@ -1,0 +1,378 @@
+/**
+ * The ResourceManager with its NodeManagers. Scheduling happens on NodeManager heartbeats
+ * (every `nodeHeartbeatIntervalMs`, staggered): the heartbeating node's free vcores and memory
+ * are handed to applications in the order the scheduler policy chooses, node-local requests
+ * first (delay scheduling). A node is never oversubscribed. A NodeManager silent for
+ * `nodeExpiryMs` is lost, and its containers with it; applications hear of it by callback.
+ */
+import { ValidationError, check, isTracing, type Kernel, type TraceSink } from '../core';
+import { HeartbeatMonitor, type Cluster, type CostModel } from '../cluster';
+import { Application, type AppHost, type AppState, type SubmitOptions } from './application';
+import { AppRequests } from './appRequests';
+import { Container, ContainerRequest, type ContainerAsk, type ContainerEndStatus, type Locality } from './container';
+import { resolveAsk } from './resolveAsk';
+import { SchedulerPolicy } from './schedulerPolicy';
+import type { YarnConfig } from './yarnConfig';
+import type { YarnEvent } from './yarnEvents';
+import { buildYarnSnapshot, type YarnSnapshot, type YarnStats } from './yarnSnapshot';
+
+export class ResourceManager implements AppHost {
+  readonly policy: SchedulerPolicy;
+  readonly usedVcores: Int32Array;
+  readonly usedMemoryMb: Float64Array;
+  readonly nodeContainers: Set<Container>[];
+  /** The RM's verdict per node: lost (expired) or not. */
+  readonly lostNodes: readonly boolean[];
+  readonly stats: YarnStats = {
+    requested: 0,
+    allocated: 0,
+    nodeLocal: 0,
+    rackLocal: 0,
+    offSwitch: 0,
+    completed: 0,
+    released: 0,
+    lost: 0,
+  };
+  private readonly apps: Application[] = [];
+  private active: Application[] = [];
+  private readonly heartbeats: HeartbeatMonitor;
+  /** The node died since the RM last heard from it: its containers are gone. */
+  private readonly crashed: boolean[];
+  private readonly maxVcores: number;
+  private readonly maxMemoryMb: number;
+  private nextContainer = 1;
+  private nextRequest = 1;
+  private pendingTotal = 0;
+  private outstanding = 0;
+  private releaseKernel: (() => void) | undefined;
+  private readonly tracing: boolean;
+  private readonly tried = new Set<number>();
+  /** Memory of the nodes the RM considers live: the base of queue shares. */
+  private liveMemory = 0;
+  private freeV = 0;
+  private freeM = 0;
+  private readonly fits = (r: ContainerRequest): boolean => r.vcores <= this.freeV && r.memoryMb <= this.freeM;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly cluster: Cluster,
+    private readonly cost: CostModel,
+    private readonly sink: TraceSink<YarnEvent>,
+    readonly config: YarnConfig,
+  ) {
+    const n = cluster.nodes.length;
+    this.usedVcores = new Int32Array(n);
+    this.usedMemoryMb = new Float64Array(n);
+    this.nodeContainers = Array.from({ length: n }, () => new Set());
+    this.crashed = new Array<boolean>(n).fill(false);
+    this.maxVcores = Math.max(...cluster.nodes.map((x) => x.cores));
+    this.maxMemoryMb = Math.max(...cluster.nodes.map((x) => x.memoryMb));
+    this.tracing = isTracing(sink);
+    this.liveMemory = cluster.nodes.reduce((sum, x) => sum + x.memoryMb, 0);
+    this.policy = new SchedulerPolicy(config, () => this.liveMemoryMb());
+    cluster.subscribe((change) => {
+      if (change.kind === 'died') this.crashed[cluster.node(change.node).index] = true;
+    });
+    this.heartbeats = new HeartbeatMonitor(kernel, cluster, {
+      intervalMs: config.nodeHeartbeatIntervalMs,
+      expiryMs: config.nodeExpiryMs,
+      priority: 3,
+      onHeartbeat: (i, rejoined) => this.heartbeat(i, rejoined),
+      onExpired: (i) => this.expire(i),
+    });
+    this.lostNodes = this.heartbeats.expired;
+  }
+
+  submitApplication(options: SubmitOptions): Application {
+    const o = check.object('application', options);
+    check.object('application.callbacks', o.callbacks);
+    if (typeof options.callbacks.onAllocated !== 'function')
+      throw new ValidationError('application.callbacks.onAllocated', 'must be a function');
+    const queueName = options.queue ?? this.config.queues[0]!.name;
+    const queueIndex = this.config.queues.findIndex((q) => q.name === queueName);
+    if (queueIndex < 0) {
+      throw new ValidationError(
+        'application.queue',
+        `unknown queue "${queueName}" (queues: ${this.config.queues.map((q) => q.name).join(', ')})`,
+      );
+    }
+    const index = this.apps.length;
+    const id = `app${index + 1}`;
+    const name = options.name === undefined ? id : check.string('application.name', options.name);
+    const app = new Application(
+      this,
+      index,
+      id,
+      name,
+      queueName,
+      queueIndex,
+      new AppRequests(this.cluster),
+      options.callbacks,
+    );
+    this.apps.push(app);
+    this.active.push(app);
+    if (this.tracing)
+      this.sink.record({ t: this.kernel.now, type: 'applicationSubmitted', app: id, name, queue: queueName });
+    return app;
+  }
+
+  applications(): readonly Application[] {
+    return this.apps;
+  }
+
+  // ---- AppHost: what an ApplicationMaster may do ----
+
+  request(app: Application, ask: ContainerAsk): ContainerRequest {
+    this.assertRunning(app);
+    const { vcores, memoryMb, nodes, racks, relax } = resolveAsk(
+      ask,
+      this.cluster,
+      this.config,
+      this.maxVcores,
+      this.maxMemoryMb,
+    );
+    const r = new ContainerRequest(
+      this.nextRequest++,
+      app.index,
+      vcores,
+      memoryMb,
+      nodes,
+      racks,
+      relax,
+      this.kernel.now,
+      ask.tag,
+    );
+    app.requests.add(r);
+    this.pendingTotal++;
+    this.stats.requested++;
+    this.hold(1);
+    if (this.tracing) {
+      const nodeIds = (nodes ?? []).map((i) => this.cluster.nodes[i]!.id);
+      const rackIds = (racks ?? []).map((i) => this.cluster.racks[i]!.id);
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'containerRequested',
+        app: app.id,
+        request: r.id,
+        vcores,
+        memoryMb,
+        nodes: nodeIds,
+        racks: rackIds,
+        relaxLocality: relax,
+      });
+    }
+    return r;
+  }
+
+  cancel(app: Application, request: ContainerRequest): boolean {
+    if (request.state !== 'pending' || request.appIndex !== app.index || app.state !== 'running') return false;
+    app.requests.settle(request, 'cancelled');
+    this.pendingTotal--;
+    this.hold(-1);
+    return true;
+  }
+
+  launch(app: Application, c: Container): void {
+    this.assertOwn(app, c);
+    if (c.state !== 'allocated')
+      throw new ValidationError(`container ${c.id}`, `can only launch an allocated container, it is ${c.state}`);
+    c.state = 'launching';
+    this.kernel.schedule(this.cost.containerStartMs(c.node), () => {
+      if (c.state !== 'launching' || this.crashed[c.node.index]) return;
+      c.state = 'running';
+      if (this.tracing)
+        this.sink.record({
+          t: this.kernel.now,
+          type: 'containerLaunched',
+          container: c.id,
+          app: app.id,
+          node: c.node.id,
+        });
+      app.callbacks.onLaunched?.(c);
+    });
+  }
+
+  complete(app: Application, c: Container, status: ContainerEndStatus): boolean {
+    this.assertOwn(app, c);
+    if (!c.live || this.crashed[c.node.index]) return false;
+    this.free(app, c, 'completed');
+    this.stats.completed++;
+    if (this.tracing)
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'containerCompleted',
+        container: c.id,
+        app: app.id,
+        node: c.node.id,
+        status,
+      });
+    return true;
+  }
+
+  release(app: Application, c: Container): boolean {
+    this.assertOwn(app, c);
+    if (!c.live) return false;
+    this.free(app, c, 'released');
+    this.stats.released++;
+    if (this.tracing)
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'containerReleased',
+        container: c.id,
+        app: app.id,
+        node: c.node.id,
+      });
+    return true;
+  }
+
+  finish(app: Application, status: Exclude<AppState, 'running'>): void {
+    if (app.state !== 'running') return;
+    for (const c of [...app.live]) this.release(app, c);
+    app.state = status;
+    this.active = this.active.filter((a) => a !== app);
+    const dropped = app.requests.pending;
+    this.pendingTotal -= dropped;
+    this.hold(-dropped);
+    app.requests.clear();
+    if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'applicationFinished', app: app.id, status });
+  }
+
+  // ---- NodeManager heartbeats, scheduling, expiry ----
+
+  private heartbeat(i: number, rejoined: boolean): void {
+    const node = this.cluster.nodes[i]!;
+    if (rejoined) {
+      this.crashed[i] = false;
+      this.liveMemory += node.memoryMb;
+      if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'nodeManagerRejoined', node: node.id });
+    } else if (this.crashed[i]) {
+      // Restarted before it expired: the NodeManager re-registers and its old containers are gone.
+      this.loseContainers(i);
+      this.crashed[i] = false;
+    }
+    if (this.pendingTotal > 0) this.allocateOn(i);
+  }
+
+  private allocateOn(i: number): void {
+    const node = this.cluster.nodes[i]!;
+    const minV = this.config.minAllocationVcores;
+    const minM = this.config.minAllocationMb;
+    const now = this.kernel.now;
+    const delay = this.config.localityDelayMs;
+    this.tried.clear();
+    for (;;) {
+      this.freeV = node.cores - this.usedVcores[i]!;
+      this.freeM = node.memoryMb - this.usedMemoryMb[i]!;
+      if (this.freeV < minV || this.freeM < minM || this.pendingTotal === 0) return;
+      const app = this.policy.choose(this.active, this.tried);
+      if (app === undefined) return;
+      const picked = (app as Application).requests.pick(i, now, delay, this.fits);
+      if (picked === undefined) {
+        this.tried.add(app.index);
+        continue;
+      }
+      this.allocate(app as Application, picked[0], i, picked[1]);
+    }
+  }
+
+  private allocate(app: Application, r: ContainerRequest, i: number, locality: Locality): void {
+    const node = this.cluster.nodes[i]!;
+    app.requests.settle(r, 'allocated');
+    this.pendingTotal--;
+    const c = new Container(this.nextContainer++, app.id, node, r.vcores, r.memoryMb, locality, r);
+    this.usedVcores[i]! += c.vcores;
+    this.usedMemoryMb[i]! += c.memoryMb;
+    app.usedVcores += c.vcores;
+    app.usedMemoryMb += c.memoryMb;
+    this.policy.charge(app.queueIndex, c.memoryMb);
+    this.nodeContainers[i]!.add(c);
+    app.live.add(c);
+    this.stats.allocated++;
+    if (locality === 'node') this.stats.nodeLocal++;
+    else if (locality === 'rack') this.stats.rackLocal++;
+    else this.stats.offSwitch++;
+    if (this.tracing) {
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'containerAllocated',
+        container: c.id,
+        app: app.id,
+        request: r.id,
+        node: node.id,
+        vcores: c.vcores,
+        memoryMb: c.memoryMb,
+        locality,
+      });
+    }
+    app.callbacks.onAllocated(c);
+  }
+
+  private free(app: Application, c: Container, state: 'completed' | 'released' | 'lost'): void {
+    const i = c.node.index;
+    c.state = state;
+    this.usedVcores[i]! -= c.vcores;
+    this.usedMemoryMb[i]! -= c.memoryMb;
+    app.usedVcores -= c.vcores;
+    app.usedMemoryMb -= c.memoryMb;
+    this.policy.charge(app.queueIndex, -c.memoryMb);
+    this.nodeContainers[i]!.delete(c);
+    app.live.delete(c);
+    this.hold(-1);
+  }
+
+  private expire(i: number): void {
+    const node = this.cluster.nodes[i]!;
+    this.liveMemory -= node.memoryMb;
+    if (this.tracing) {
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'nodeManagerLost',
+        node: node.id,
+        containers: this.nodeContainers[i]!.size,
+      });
+    }
+    this.loseContainers(i);
+  }
+
+  private loseContainers(i: number): void {
+    const lost = [...this.nodeContainers[i]!].sort((a, b) => a.id - b.id);
+    for (const c of lost) {
+      const app = this.apps.find((a) => a.id === c.app)!;
+      this.free(app, c, 'lost');
+      this.stats.lost++;
+      if (this.tracing)
+        this.sink.record({ t: this.kernel.now, type: 'containerLost', container: c.id, app: app.id, node: c.node.id });
+      app.callbacks.onContainerLost?.(c);
+    }
+  }
+
+  // ---- helpers ----
+
+  /** Keeps kernel.run() going while requests are pending or containers are live (see Kernel.retain). */
+  private hold(delta: number): void {
+    const before = this.outstanding;
+    this.outstanding += delta;
+    if (before === 0 && this.outstanding > 0) this.releaseKernel = this.kernel.retain();
+    else if (before > 0 && this.outstanding === 0) {
+      this.releaseKernel?.();
+      this.releaseKernel = undefined;
+    }
+  }
+
+  private liveMemoryMb(): number {
+    return this.liveMemory;
+  }
+
+  private assertRunning(app: Application): void {
+    if (app.state !== 'running')
+      throw new ValidationError(app.id, `application is ${app.state}; it cannot request containers`);
+  }
+
+  private assertOwn(app: Application, c: Container): void {
+    if (c.app !== app.id) throw new ValidationError(`container ${c.id}`, `belongs to ${c.app}, not ${app.id}`);
+  }
+
+  snapshot(): YarnSnapshot {
+    return buildYarnSnapshot(this, this.cluster, this.apps);
+  }
+}

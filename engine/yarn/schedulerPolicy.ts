@@ -1,0 +1,76 @@
+/**
+ * The three schedulers' answer to one question, asked on every node heartbeat while the node
+ * has room: which application gets the next container? Shares are measured in memory, like
+ * YARN's DefaultResourceCalculator.
+ * - FIFO: the oldest application with pending requests.
+ * - Capacity: the queue furthest below its guaranteed capacity (and under its maximum), then
+ *   FIFO within the queue.
+ * - Fair: the queue with the smallest usage per weight, then the application using least.
+ */
+import type { AppRequests } from './appRequests';
+import type { SchedulerKind, YarnConfig } from './yarnConfig';
+
+/** What the policy needs to know about an application. */
+export interface SchedulableApp {
+  readonly index: number;
+  readonly queueIndex: number;
+  usedMemoryMb: number;
+  readonly requests: AppRequests;
+}
+
+export class SchedulerPolicy {
+  readonly kind: SchedulerKind;
+  /** Memory in use per queue, MB. */
+  readonly queueUsedMb: number[];
+
+  constructor(
+    private readonly config: YarnConfig,
+    private readonly clusterMemoryMb: () => number,
+  ) {
+    this.kind = config.scheduler;
+    this.queueUsedMb = config.queues.map(() => 0);
+  }
+
+  /**
+   * The next application to serve among `apps` (in submission order), skipping those in
+   * `tried` (already found nothing to place on this node this heartbeat).
+   */
+  choose(apps: readonly SchedulableApp[], tried: ReadonlySet<number>): SchedulableApp | undefined {
+    if (this.kind === 'fifo') {
+      for (const a of apps) if (a.requests.pending > 0 && !tried.has(a.index)) return a;
+      return undefined;
+    }
+    const total = Math.max(1, this.clusterMemoryMb());
+    let best: SchedulableApp | undefined;
+    let bestQueueScore = Number.POSITIVE_INFINITY;
+    for (const a of apps) {
+      if (a.requests.pending === 0 || tried.has(a.index)) continue;
+      const q = this.config.queues[a.queueIndex]!;
+      const used = this.queueUsedMb[a.queueIndex]!;
+      let score: number;
+      if (this.kind === 'capacity') {
+        if (used >= (q.maxCapacity / 100) * total) continue;
+        score = used / ((q.capacity / 100) * total);
+      } else {
+        score = used / q.weight;
+      }
+      if (score < bestQueueScore) {
+        best = a;
+        bestQueueScore = score;
+      } else if (
+        score === bestQueueScore &&
+        best !== undefined &&
+        a.queueIndex === best.queueIndex &&
+        this.kind === 'fair' &&
+        a.usedMemoryMb < best.usedMemoryMb
+      ) {
+        best = a;
+      }
+    }
+    return best;
+  }
+
+  charge(queueIndex: number, memoryMb: number): void {
+    this.queueUsedMb[queueIndex]! += memoryMb;
+  }
+}

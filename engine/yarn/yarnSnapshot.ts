@@ -1,0 +1,99 @@
+/** YARN's state as plain JSON-able data (it crosses a Web Worker boundary), and its counters. */
+import type { Cluster } from '../cluster';
+import type { Application } from './application';
+import type { ContainerState, Locality } from './container';
+import type { ResourceManager } from './resourceManager';
+
+export interface YarnStats {
+  requested: number;
+  allocated: number;
+  nodeLocal: number;
+  rackLocal: number;
+  offSwitch: number;
+  completed: number;
+  released: number;
+  lost: number;
+}
+
+export interface YarnSnapshot {
+  scheduler: string;
+  queues: { name: string; capacity: number; maxCapacity: number; weight: number; usedMemoryMb: number; apps: number }[];
+  nodes: {
+    id: string;
+    capacityVcores: number;
+    capacityMemoryMb: number;
+    usedVcores: number;
+    usedMemoryMb: number;
+    containers: number;
+    lost: boolean;
+  }[];
+  apps: {
+    id: string;
+    name: string;
+    queue: string;
+    state: string;
+    pendingRequests: number;
+    liveContainers: number;
+    usedVcores: number;
+    usedMemoryMb: number;
+  }[];
+  containers: {
+    id: number;
+    app: string;
+    node: string;
+    vcores: number;
+    memoryMb: number;
+    state: ContainerState;
+    locality: Locality;
+  }[];
+  stats: YarnStats;
+}
+
+export function buildYarnSnapshot(rm: ResourceManager, cluster: Cluster, apps: readonly Application[]): YarnSnapshot {
+  const containers: YarnSnapshot['containers'] = [];
+  for (const set of rm.nodeContainers) {
+    for (const c of set)
+      containers.push({
+        id: c.id,
+        app: c.app,
+        node: c.node.id,
+        vcores: c.vcores,
+        memoryMb: c.memoryMb,
+        state: c.state,
+        locality: c.locality,
+      });
+  }
+  containers.sort((a, b) => a.id - b.id);
+  return {
+    scheduler: rm.config.scheduler,
+    queues: rm.config.queues.map((q, i) => ({
+      name: q.name,
+      capacity: q.capacity,
+      maxCapacity: q.maxCapacity,
+      weight: q.weight,
+      usedMemoryMb: rm.policy.queueUsedMb[i]!,
+      apps: apps.filter((a) => a.queueIndex === i && a.state === 'running').length,
+    })),
+    nodes: cluster.nodes.map((n) => ({
+      id: n.id,
+      capacityVcores: n.cores,
+      capacityMemoryMb: n.memoryMb,
+      usedVcores: rm.usedVcores[n.index]!,
+      usedMemoryMb: rm.usedMemoryMb[n.index]!,
+      containers: rm.nodeContainers[n.index]!.size,
+      lost: rm.lostNodes[n.index]!,
+    })),
+    apps: apps.map((a) => ({
+      id: a.id,
+      name: a.name,
+      queue: a.queue,
+      state: a.state,
+      pendingRequests: a.requests.pending,
+      liveContainers: a.live.size,
+      usedVcores: a.usedVcores,
+      usedMemoryMb: a.usedMemoryMb,
+    })),
+    containers,
+    stats: { ...rm.stats },
+  };
+}

@@ -1,0 +1,21 @@
+// MapReduce through the whole `clusterlab run` process vs plain Node loops, measured in the same run.
+import { sensorCsv } from '../../engine/datasets/sampleData';
+import { fmt, timePlain, timeRun, writeInput } from './benchUtil';
+
+const sensors = writeInput('sensors.csv', sensorCsv(1_000_000));
+const plainAvg = `const t=require('fs').readFileSync(${JSON.stringify(sensors)},'utf8');const m=new Map();for(const l of t.split('\\n')){if(!l)continue;const [ts,,v]=l.split(',');const d=ts.slice(0,10);const a=m.get(d)||[0,0];a[0]+=Number(v);a[1]++;m.set(d,a)}console.log(m.size)`;
+
+timeRun(['labs/examples/jobs/iot-daily-average.js', '--json']); // warm the CLI bundle
+const plain = timePlain(plainAvg);
+const mr = timeRun(['labs/examples/jobs/iot-daily-average.js', '--put', `${sensors}:/data/sensors.csv`, '--cluster', 'cookbook-9', '--block-size', '4m', '--json']);
+console.log(`IoT daily average, 1,000,000 lines, cookbook-9: clusterlab run ${fmt(mr.ms)} vs plain loop ${fmt(plain)} -> ${(mr.ms / plain).toFixed(2)}x (target <= 5x)`);
+
+const cpuArgs = ['labs/examples/jobs/cpu-heavy-map.js', '--put', `${sensors}:/data/sensors.csv`, '--cluster', 'cookbook-9', '--block-size', '4m', '--json'];
+const one = timeRun(cpuArgs, { CLUSTERLAB_WORKERS: '1' });
+const two = timeRun(cpuArgs, { CLUSTERLAB_WORKERS: '2' });
+console.log(`CPU-heavy map: pool of 1 ${fmt(one.ms)}, pool of 2 ${fmt(two.ms)} -> speed-up ${(one.ms / two.ms).toFixed(2)}x`);
+if (one.out !== two.out) console.log('!!! results differ between pool sizes');
+
+const spark = JSON.parse(timeRun(['labs/examples/jobs/pagerank-spark.js', '--json']).out);
+const chained = JSON.parse(timeRun(['labs/examples/jobs/pagerank-chained.js', '--json']).out);
+console.log(`PageRank, 10 iterations, simulated time: Spark with cache ${(spark.simulatedMs / 1000).toFixed(1)} s, chained MapReduce ${(chained.simulatedMs / 1000).toFixed(1)} s -> ${(chained.simulatedMs / spark.simulatedMs).toFixed(1)}x`);

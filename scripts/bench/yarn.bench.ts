@@ -1,0 +1,121 @@
+/**
+ * YARN at scale: a 1,000-node cluster (presetWithNodes(1000): 50 racks of 20) running 100,000
+ * synthetic tasks through the ResourceManager. 10 applications in two Capacity-scheduler
+ * queues each ask for 10,000 containers (half with a preferred node, as map tasks over HDFS
+ * blocks would), launch them, run them for a simulated 2-20 s and complete them.
+ * Prints wall time (target < 15 s), heap per task (heap delta after global.gc() with every
+ * task requested, / tasks; target < 1 KB) and kernel events/s. Trace sink: 'none'.
+ * Baseline in the same process: the kernel alone running the same number of events.
+ */
+import { Kernel, createRng } from '../../engine/core';
+import { createSimulation } from '../../engine/api/createSimulation';
+import type { Application, Container } from '../../engine/yarn';
+
+const NODES = 1000;
+const APPS = 10;
+const TASKS_PER_APP = 10_000;
+const TASKS = APPS * TASKS_PER_APP;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+function heapUsed(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+const before = heapUsed();
+const t0 = performance.now();
+const sim = createSimulation({
+  seed: 2024,
+  cluster: NODES,
+  trace: 'none',
+  yarn: {
+    scheduler: 'capacity',
+    queues: [
+      { name: 'etl', capacity: 60, maxCapacity: 100 },
+      { name: 'adhoc', capacity: 40, maxCapacity: 80 },
+    ],
+  },
+});
+const rng = createRng('yarn-bench');
+let completed = 0;
+let finishedApps = 0;
+const apps: Application[] = [];
+const remaining: number[] = [];
+for (let a = 0; a < APPS; a++) {
+  const index = a;
+  const app: Application = sim.yarn.submitApplication({
+    name: `job-${a}`,
+    queue: a % 2 === 0 ? 'etl' : 'adhoc',
+    callbacks: {
+      onAllocated: (c: Container) => app.launch(c),
+      onLaunched: (c: Container) => {
+        sim.kernel.schedule(2000 + rng.int(18_000), () => {
+          app.complete(c);
+          completed++;
+          if (--remaining[index]! === 0) {
+            app.finish('succeeded');
+            finishedApps++;
+          }
+        });
+      },
+    },
+  });
+  apps.push(app);
+  remaining.push(TASKS_PER_APP);
+}
+for (let t = 0; t < TASKS_PER_APP; t++) {
+  for (const app of apps) {
+    const preferred = t % 2 === 0 ? [`n${1 + rng.int(NODES)}`] : undefined;
+    app.request(
+      preferred === undefined
+        ? { vcores: 1, memoryMb: 2048, tag: t }
+        : { vcores: 1, memoryMb: 2048, nodes: preferred, tag: t },
+    );
+  }
+}
+const setupMs = performance.now() - t0;
+const withTasks = heapUsed();
+const t1 = performance.now();
+sim.run();
+const runMs = performance.now() - t1;
+const wallMs = performance.now() - t0;
+const events = sim.kernel.eventCount;
+const stats = sim.yarn.stats;
+
+// Baseline: the bare kernel processing the same number of events.
+const k = new Kernel();
+let left = events;
+const tick = (): void => {
+  if (--left > 0) k.schedule(1 + (left % 97), tick);
+};
+for (let i = 0; i < 1000; i++) k.schedule(i % 97, tick);
+const tb = performance.now();
+k.run();
+const baseMs = performance.now() - tb;
+
+const perTask = (withTasks - before) / TASKS;
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+console.log(
+  `cluster: ${NODES} nodes, ${sim.cluster.racks.length} racks; ${TASKS.toLocaleString('en-US')} tasks in ${APPS} apps (capacity scheduler, 2 queues)`,
+);
+console.log(
+  `completed ${fmt(completed)} tasks, ${finishedApps}/${APPS} apps finished; simulated time ${(sim.kernel.now / 1000).toFixed(1)} s`,
+);
+console.log(
+  `locality: node-local ${fmt(stats.nodeLocal)}, rack-local ${fmt(stats.rackLocal)}, off-switch ${fmt(stats.offSwitch)}`,
+);
+console.log(
+  `wall time: ${(wallMs / 1000).toFixed(2)} s (setup ${setupMs.toFixed(0)} ms, run ${runMs.toFixed(0)} ms) -> target < 15 s: ${wallMs < 15_000 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `heap per task (all tasks requested, after gc): ${fmt(perTask)} B -> target < 1 KB: ${perTask < 1024 ? 'met' : 'NOT met'}`,
+);
+console.log(`heap retained after the run: ${fmt((heapUsed() - before) / TASKS)} B/task`);
+console.log(
+  `events: ${fmt(events)} = ${fmt(events / (runMs / 1000))} events/s; bare kernel, same count: ${fmt(events / (baseMs / 1000))} events/s (YARN run costs ${(runMs / baseMs).toFixed(1)}x the bare kernel)`,
+);
+if (completed !== TASKS) {
+  console.log('!!! not every task completed');
+  process.exitCode = 1;
+}
