@@ -1,6 +1,112 @@
-/** `clusterlab check`: being written (owned by the check command's author). */
+/**
+ * `clusterlab check LAB FILE [--step N]`: runs a lab step on the learner's file (a job file, or
+ * the JSON settings of an hdfs step) with sandbox workers, and prints every check with its
+ * verdict and reason. Exit 0 only when every check passes; 1 when a check fails or the run
+ * fails; 2 for bad usage (unknown lab, step out of range, missing file).
+ */
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
+import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
+import { LABS, findLab } from '../labs/labRegistry';
+import { runStep, type StepOutcome } from '../labs/runStep';
+import type { Lab } from '../labs/labTypes';
 
-export async function checkCommand(_argv: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('check: not available yet');
+export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--json]
+
+Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with its verdict.
+FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs steps.
+  --step N        the step to check (see 'clusterlab labs')
+  --seed S        the run's seed (default: the step's own)
+  --timeout SEC   wall-clock budget for the learner's code (default 120)
+  --json          print the verdicts as JSON
+Exit code: 0 every check passed, 1 a check or the run failed, 2 bad usage.
+`;
+
+interface CheckArgs {
+  lab: string;
+  file: string;
+  step: number;
+  seed: number | null;
+  timeoutSeconds: number;
+  json: boolean;
+}
+
+function intArg(flag: string, value: string | undefined, min: number): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected an integer >= ${min}, got ${value === undefined ? 'nothing' : `'${value}'`}`);
+  return n;
+}
+
+function parseArgs(argv: string[]): CheckArgs | 'help' {
+  const positional: string[] = [];
+  const args: CheckArgs = { lab: '', file: '', step: 1, seed: null, timeoutSeconds: 120, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') return 'help';
+    else if (a === '--step') args.step = intArg('--step', argv[++i], 1);
+    else if (a === '--seed') args.seed = intArg('--seed', argv[++i], 0);
+    else if (a === '--timeout') args.timeoutSeconds = intArg('--timeout', argv[++i], 1);
+    else if (a === '--json') args.json = true;
+    else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab check --help')`);
+    else positional.push(a);
+  }
+  if (positional.length !== 2) throw new UsageError(`expected LAB and FILE, got ${positional.length} argument(s)\n\n${CHECK_USAGE}`);
+  [args.lab, args.file] = positional as [string, string];
+  return args;
+}
+
+function format(lab: Lab, stepIndex: number, outcome: StepOutcome): string {
+  const step = lab.steps[stepIndex]!;
+  const lines = [`${lab.title}, step ${stepIndex + 1} of ${lab.steps.length}: ${step.title} (Cookbook ${lab.chapters.join(', ')})`, ''];
+  if (outcome.error) lines.push(`  the run failed: ${outcome.error.message}`, '');
+  for (const c of outcome.checks) {
+    lines.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.title}`);
+    lines.push(`        ${c.reason}`);
+  }
+  const passed = outcome.checks.filter((c) => c.pass).length;
+  const time = outcome.report ? `; simulated time ${(Math.round(outcome.report.simulatedMs) / 1000).toFixed(3)} s` : '';
+  lines.push('', `${passed} of ${outcome.checks.length} checks passed${time}.`);
+  if (!outcome.passed && step.hints.length > 0) lines.push(`Hint: ${step.hints[0]}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args === 'help') {
+    io.out(CHECK_USAGE);
+    return 0;
+  }
+  const lab = findLab(args.lab);
+  if (!lab) throw new UsageError(`unknown lab '${args.lab}' (labs: ${LABS.map((l) => l.id).join(', ')})`);
+  if (args.step > lab.steps.length) throw new UsageError(`--step ${args.step}: lab '${lab.id}' has steps 1 to ${lab.steps.length}`);
+  const full = resolve(io.cwd, args.file);
+  let source: string;
+  try {
+    source = readFileSync(full, 'utf8');
+  } catch {
+    throw new UsageError(`file not found: ${args.file}`);
+  }
+  const shown = relative(io.cwd, full);
+  const fileName = shown && !shown.startsWith('..') ? shown : full;
+  const step = lab.steps[args.step - 1]!;
+  const runner = step.kind === 'hdfs' ? null : await createNodeSandboxPool({ size: defaultPoolSize(), timeoutSeconds: args.timeoutSeconds, log: (t) => io.err(`${t}\n`) });
+  try {
+    const outcome = await runStep({
+      lab,
+      stepIndex: args.step - 1,
+      source,
+      fileName,
+      ...(runner ? { runner } : {}),
+      ...(args.seed !== null ? { seed: args.seed } : {}),
+    });
+    if (args.json) {
+      const simulatedMs = outcome.report ? outcome.report.simulatedMs : null;
+      io.out(`${JSON.stringify({ lab: lab.id, step: args.step, passed: outcome.passed, checks: outcome.checks, error: outcome.error, simulatedMs }, null, 2)}\n`);
+    } else io.out(format(lab, args.step - 1, outcome));
+    if (outcome.error) io.err(`clusterlab check: the run failed: ${outcome.error.message}\n`);
+    return outcome.passed ? 0 : 1;
+  } finally {
+    await runner?.close();
+  }
 }

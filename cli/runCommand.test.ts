@@ -61,7 +61,7 @@ describe('clusterlab run', () => {
     expect(b.metrics.killedAttempts).toBeGreaterThan(0);
   });
 
-  it('keeps the result when a node dies mid-shuffle (lost map outputs re-run)', async () => {
+  it('keeps the word count when a node dies during the map phase (engine tests prove the mid-shuffle case)', async () => {
     const base = fakeIo();
     await runCommand(['labs/examples/jobs/word-count.ts', '--json', '--block-size', '256k'], base.io);
     const a = JSON.parse(base.out.join(''));
@@ -78,6 +78,9 @@ describe('clusterlab run', () => {
     const f = fakeIo();
     expect(await runCommand([job], { ...f.io, cwd: dir })).toBe(1);
     expect(f.err.join('')).toMatch(/bad\.js:4: TypeError/);
+    expect(f.err.join('')).toMatch(/failed 4 attempts/);
+    // The failed attempts are on the timeline before the error.
+    expect(f.out.join('').match(/ FAILED /g)?.length).toBeGreaterThanOrEqual(4);
   });
 
   it('stops an endless loop at the time budget (exit 1)', async () => {

@@ -11,7 +11,8 @@ import { parseRunArgs, RUN_USAGE } from './runArgs';
 import { formatReport } from './runReport';
 import { loadJobFile } from './jobLoader';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
-import { runJob, SimulationStuckError } from '../engine/api/runJob';
+import { JobFailedError, runJob, SimulationStuckError } from '../engine/api/runJob';
+import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/mapreduce/mapReduceJob';
 import { JobCodeError, JobSpecError, JobTimeoutError } from '../engine/sandbox/jobCodeError';
 import { ValidationError } from '../engine/core';
@@ -34,9 +35,15 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ValidationError || error instanceof InputPathError || error instanceof JobSpecError) {
+    if (error instanceof UsageError || error instanceof ValidationError || error instanceof InputPathError || error instanceof JobSpecError || error instanceof HdfsError) {
       io.err(`clusterlab run: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof JobFailedError) {
+      // The failed attempts are part of the story: show them before the error.
+      if (!argv.includes('--json')) io.out(formatReport(error.report, '', [], true));
+      io.err(`clusterlab run: job failed: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof JobCodeError || error instanceof JobTimeoutError || error instanceof SimulationStuckError) {
       io.err(`clusterlab run: job failed: ${error.message}\n`);

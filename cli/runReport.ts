@@ -3,12 +3,12 @@ import type { JobRunReport } from '../engine/api/jobTypes';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
 
-export function formatReport(report: JobRunReport, clusterName: string, nodes: string[]): string {
+export function formatReport(report: JobRunReport, clusterName: string, nodes: string[], failed = false): string {
   const lines: string[] = [];
   const m = report.metrics;
-  lines.push(`${report.kind === 'mapreduce' ? 'MapReduce' : 'Spark'} job on cluster '${clusterName}' (${nodes.length} nodes): finished in ${sec(report.simulatedMs)} simulated`);
+  lines.push(`${report.kind === 'mapreduce' ? 'MapReduce' : 'Spark'} job on cluster '${clusterName}' (${nodes.length} nodes): ${failed ? 'FAILED after' : 'finished in'} ${sec(report.simulatedMs)} simulated`);
   if (report.generatedInputs.length > 0) lines.push(`sample data generated: ${report.generatedInputs.join(', ')}`);
-  lines.push(`jobs ${m.jobs}, tasks ${m.tasks}, attempts ${m.attempts} (${m.killedAttempts} killed)`);
+  lines.push(`jobs ${m.jobs}, tasks ${m.tasks}, attempts ${m.attempts} (${m.killedAttempts} killed, ${m.failedAttempts} failed)`);
   lines.push(`bytes read local ${m.bytesReadLocal}, remote ${m.bytesReadRemote}; shuffle ${m.shuffleBytes} (local ${m.shuffleBytesLocal}, remote ${m.shuffleBytesRemote})`);
   lines.push('', 'Counters:');
   for (const [k, v] of Object.entries(m.counters)) lines.push(`  ${k.padEnd(30)} ${v}`);
@@ -23,7 +23,7 @@ export function formatReport(report: JobRunReport, clusterName: string, nodes: s
   for (const a of [...report.attempts].sort((x, y) => x.start - y.start || (x.task < y.task ? -1 : 1))) {
     const bar = Array<string>(width).fill(' ');
     let t = a.start;
-    const phases: [string, number][] = [['#', a.cost.startup], ['r', a.cost.read], ['c', a.cost.compute], ['s', a.cost.spill], ['f', a.cost.shuffle], ['w', a.cost.write]];
+    const phases: [string, number][] = [['#', a.cost.startup], ['r', a.cost.read], ['f', a.cost.shuffle], ['c', a.cost.compute], ['s', a.cost.spill], ['w', a.cost.write]];
     for (const [ch, ms] of phases) {
       const from = at(t);
       t = Math.min(a.end, t + ms);

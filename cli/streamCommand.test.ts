@@ -34,7 +34,8 @@ function scenarioDir(files: Record<string, string>): string {
 
 const EXAMPLES = 'labs/examples/streaming';
 
-describe('clusterlab stream', () => {
+// The first run builds the CLI bundle (the stream worker), which can take a few seconds.
+describe('clusterlab stream', { timeout: 60_000 }, () => {
   it('car GPS: at-least-once into the key-value store replays but never duplicates or loses', async () => {
     const r = await run([`${EXAMPLES}/car-gps.js`, '--json']);
     expect(r.code).toBe(0);
@@ -141,5 +142,70 @@ describe('clusterlab stream', () => {
     const r = await run(['expect.js'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/produced = 11: FAILED \(got 10\)/);
+  });
+
+  it('stops a scenario whose process loops forever at the --timeout budget (exit 1, file and budget named)', async () => {
+    const dir = scenarioDir({
+      'spin.js': [
+        'export default {',
+        '  durationMs: 1000,',
+        '  topic: { partitions: 2 },',
+        "  producers: [{ ratePerSec: 10, generate: ({ index }) => ({ key: 'k' + index, value: index }) }],",
+        '  process(record) {',
+        '    for (;;) {}',
+        '  },',
+        "  sink: 'append',",
+        "  delivery: 'at-least-once',",
+        '};',
+      ].join('\n'),
+    });
+    // Build the worker first so the measured time is the run's own.
+    expect((await run([`${EXAMPLES}/engine-misfires.js`, '--json'])).code).toBe(0);
+    const started = Date.now();
+    const r = await run(['spin.js', '--timeout', '1.5'], dir);
+    const elapsed = Date.now() - started;
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^clusterlab stream: spin\.js: stopped after the 1\.5 s budget \(--timeout 1\.5\)/);
+    // Generous: it must not wait for the 30 s default, let alone forever.
+    expect(elapsed).toBeLessThan(15_000);
+  });
+
+  it('rejects a bad --timeout (exit 2) and gives a sound run the same bytes whatever the budget', async () => {
+    for (const bad of ['0', '-1', 'x', '1e3', '100000'])
+      expect((await run([`${EXAMPLES}/car-gps.js`, '--timeout', bad])).stderr).toMatch(/^--timeout: must be a number/);
+    expect((await run([`${EXAMPLES}/car-gps.js`, '--timeout'])).code).toBe(2);
+    const a = await run([`${EXAMPLES}/car-gps.js`, '--seed', '4']);
+    const b = await run([`${EXAMPLES}/car-gps.js`, '--seed=4', '--timeout=120']);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('a scenario process cannot corrupt the log or the ledger by mutating its record', async () => {
+    const scenario = (body: string) =>
+      [
+        'export default {',
+        '  durationMs: 2000,',
+        '  topic: { partitions: 3 },',
+        "  producers: [{ ratePerSec: 100, generate: ({ index }) => ({ key: 'k' + (index % 5), value: { n: index } }) }],",
+        `  process(record) { ${body} return { key: record.key + '/' + record.value.n, value: record.value.n }; },`,
+        "  sink: 'key-value',",
+        "  delivery: 'at-least-once',",
+        "  faults: [{ type: 'crash-consumer', consumer: 1, point: 'before-commit', batch: 2, restartAfterMs: 500 }],",
+        '};',
+      ].join('\n');
+    const dir = scenarioDir({
+      'clean.js': scenario(''),
+      'vandal.js': scenario(
+        "for (const f of [() => { record.id = 0; }, () => { record.offset = 0; }, () => { record.value.n = -1; }, () => { record.key = 'x'; }]) { try { f(); } catch (e) { if (!(e instanceof TypeError)) throw e; } }",
+      ),
+    });
+    const clean = JSON.parse((await run(['clean.js', '--json'], dir)).stdout);
+    const vandal = await run(['vandal.js', '--json'], dir);
+    expect(vandal.code).toBe(0);
+    const v = JSON.parse(vandal.stdout);
+    expect(v.ledger).toEqual(clean.ledger);
+    expect(v.ledger).toMatchObject({ produced: 200, stored: 200, lost: 0, duplicated: 0 });
+    expect(v.output).toEqual(clean.output);
   });
 });

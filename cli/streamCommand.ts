@@ -1,55 +1,68 @@
 /**
- * `clusterlab stream SCENARIO [--seed S] [--json]`: loads a streaming scenario file, validates
- * it, runs it on the simulated cluster (engine/streaming's runScenario) and prints the delivery
- * ledger. Exit 0 when the run matches the scenario's expectations, 1 when it does not or a
- * scenario function throws, 2 for bad usage or an invalid scenario.
+ * `clusterlab stream SCENARIO [--seed S] [--json] [--timeout SEC]`: runs a streaming scenario file
+ * (engine/streaming's runScenario) and prints the delivery ledger. The run happens in a worker
+ * thread (cli/streamWorker.ts) under a wall-clock budget, so an endless loop in a learner's
+ * function cannot hang the command. Exit 0 when the run matches the scenario's expectations, 1
+ * when it does not, a scenario function throws or the budget runs out, 2 for bad usage or an
+ * invalid scenario.
  */
-import { ValidationError } from '../engine/core';
-import {
-  ScenarioFunctionError,
-  WindowValueError,
-  runScenario,
-  validateScenario,
-  type ScenarioSpec,
-} from '../engine/streaming';
 import { UsageError, type CliIo } from './cliIo';
-import { loadScenarioFile, scenarioLine } from './streamScenarioLoader';
-import { formatStreamReport } from './streamReport';
+import type { StreamRunArgs } from './streamRun';
+import { runInStreamWorker } from './streamWorkerHost';
 
-const HELP = `Usage: clusterlab stream SCENARIO [--seed S] [--json]
+const DEFAULT_TIMEOUT_SECONDS = 30;
+const MAX_TIMEOUT_SECONDS = 24 * 3600;
+
+const HELP = `Usage: clusterlab stream SCENARIO [--seed S] [--json] [--timeout SEC]
 
 Runs a streaming scenario file (see labs/examples/streaming/README.md) and prints its ledger:
 produced, processed, stored, duplicated and lost records.
 
-  --seed S   the random seed (a non-negative integer, default 1)
-  --json     print one JSON object (ledger, lag, metrics, simulatedMs) instead of tables
+  --seed S        the random seed (a non-negative integer, default 1)
+  --json          print one JSON object (ledger, lag, metrics, simulatedMs) instead of tables
+  --timeout SEC   wall-clock budget for loading and running the scenario, in seconds
+                  (default ${DEFAULT_TIMEOUT_SECONDS}); past it the run stops with exit 1
 `;
 
-interface StreamArgs {
-  path: string;
-  seed: number;
-  json: boolean;
+interface StreamArgs extends StreamRunArgs {
+  timeoutSeconds: number;
+}
+
+function optionValue(argv: string[], i: number, name: string): [string | undefined, number] {
+  const a = argv[i]!;
+  return a === name ? [argv[i + 1], i + 1] : [a.slice(name.length + 1), i];
 }
 
 function parseArgs(argv: string[]): StreamArgs | null {
   let path: string | undefined;
   let seed = 1;
   let json = false;
+  let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return null;
     if (a === '--json') json = true;
     else if (a === '--seed' || a.startsWith('--seed=')) {
-      const text = a === '--seed' ? argv[++i] : a.slice('--seed='.length);
+      const [text, next] = optionValue(argv, i, '--seed');
+      i = next;
       if (text === undefined || !/^\d+$/.test(text) || Number(text) > 0xffffffff)
         throw new UsageError(`--seed: must be an integer from 0 to 4294967295, got ${text ?? 'nothing'}`);
       seed = Number(text);
+    } else if (a === '--timeout' || a.startsWith('--timeout=')) {
+      const [text, next] = optionValue(argv, i, '--timeout');
+      i = next;
+      const n = Number(text);
+      if (text === undefined || !/^\d+(\.\d+)?$/.test(text) || !(n > 0) || n > MAX_TIMEOUT_SECONDS)
+        throw new UsageError(
+          `--timeout: must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${text ?? 'nothing'}`,
+        );
+      timeoutSeconds = n;
     } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (try --help)`);
     else if (path === undefined) path = a;
     else throw new UsageError(`one scenario file at a time, got '${path}' and '${a}'`);
   }
   if (path === undefined) throw new UsageError('missing the SCENARIO file (try --help)');
-  return { path, seed, json };
+  return { path, seed, json, timeoutSeconds };
 }
 
 export async function streamCommand(argv: string[], io: CliIo): Promise<number> {
@@ -58,37 +71,6 @@ export async function streamCommand(argv: string[], io: CliIo): Promise<number> 
     io.out(HELP);
     return 0;
   }
-  const { file, raw } = loadScenarioFile(args.path, io.cwd, io.err);
-  let spec: ScenarioSpec;
-  try {
-    spec = validateScenario(raw);
-  } catch (e) {
-    if (e instanceof ValidationError) throw new UsageError(`${file}: ${e.message}`);
-    throw e;
-  }
-  try {
-    const result = runScenario(spec, args.seed);
-    if (args.json) io.out(`${JSON.stringify({ file, ...result })}\n`);
-    else
-      io.out(
-        formatStreamReport(
-          result,
-          file,
-          `topic ${spec.topic.name}: ${spec.topic.partitions} partitions x ${spec.topic.replicationFactor} replicas`,
-        ),
-      );
-    return result.ok ? 0 : 1;
-  } catch (e) {
-    if (e instanceof ScenarioFunctionError) {
-      const line = scenarioLine(e.cause, file);
-      io.err(`clusterlab stream: ${file}${line === undefined ? '' : `:${line}`}: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof WindowValueError) {
-      io.err(`clusterlab stream: ${file}: process: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof ValidationError) throw new UsageError(`${file}: ${e.message}`);
-    throw e;
-  }
+  const { timeoutSeconds, ...run } = args;
+  return runInStreamWorker({ ...run, cwd: io.cwd }, timeoutSeconds, io);
 }

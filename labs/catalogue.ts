@@ -1,8 +1,11 @@
 /**
  * The lab catalogue: every lab of the course, in chapter order, following "The Data
  * Engineering Cookbook" (Andreas Kretz). Labs whose content ships in this version are
- * marked `available`; the rest are announced with what they will teach.
+ * marked `available`, and their title, chapters, summary and minutes come from the lab
+ * definitions themselves (labs/labRegistry.ts); the rest are announced with what they will teach.
  */
+import { LABS } from './labRegistry';
+
 export interface LabEntry {
   id: string;
   title: string;
@@ -13,9 +16,11 @@ export interface LabEntry {
   /** Estimated minutes to finish. */
   minutes: number;
   available: boolean;
+  /** Number of steps (0 while the lab is not available). */
+  steps: number;
 }
 
-export const LAB_CATALOGUE: readonly LabEntry[] = [
+const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
   { id: 'scale-up-vs-out', title: 'Scale up or scale out?', chapters: ['13.3'], summary: 'Grow one SQL server until it misses the deadline, then scale out and find the read-only limit.', minutes: 25, available: false },
   { id: 'hdfs-blocks', title: 'HDFS blocks and replicas', chapters: ['19.2.2', '15.1'], summary: 'Put a 512 MB file into HDFS, see its blocks placed rack-aware, kill a DataNode and watch re-replication.', minutes: 20, available: false },
   { id: 'mapreduce-basics', title: 'MapReduce basics', chapters: ['20.1', '20.1.1'], summary: 'Count the HTML tags of stored web pages with one mapper per split, a shuffle and reducers.', minutes: 25, available: false },
@@ -32,3 +37,10 @@ export const LAB_CATALOGUE: readonly LabEntry[] = [
   { id: 'netflix-trending', title: 'Netflix: trending now', chapters: ['28.19'], summary: 'Replace an hourly batch pipeline with streaming analytics feeding a key-value store.', minutes: 35, available: false },
   { id: 'ml-in-production', title: 'Machine learning in production', chapters: ['22.3', '22.7'], summary: 'Train in batch, apply in the stream, detect drift and retrain automatically.', minutes: 35, available: false },
 ];
+
+/** The announced entries, with the shipped labs' own data where a lab exists. */
+export const LAB_CATALOGUE: readonly LabEntry[] = ANNOUNCED.map((entry) => {
+  const lab = LABS.find((l) => l.id === entry.id);
+  if (!lab) return { ...entry, steps: 0 };
+  return { id: lab.id, title: lab.title, chapters: [...lab.chapters], summary: lab.summary, minutes: lab.minutes, available: true, steps: lab.steps.length };
+});

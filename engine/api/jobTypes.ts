@@ -1,25 +1,37 @@
 /** The public types of running a job (for the lab player, the CLI and tests). */
 import type { TraceEvent } from '../core';
-import type { ClusterSpec, FaultSpec } from '../cluster';
+import type { ClusterSpec, FaultSpec, PresetName } from '../cluster';
+import type { HdfsConfig } from '../hdfs';
+import type { YarnOptions } from '../yarn';
 import type { AttemptRecord } from '../exec/taskTypes';
+import type { SnapshotOptions } from '../exec/snapshotRecorder';
 import type { MapReduceCounters } from '../mapreduce/mapReduceCounters';
 import type { JobSource, TaskRunner } from '../sandbox/taskRunner';
+import type { ClusterSnapshot } from './simulationSnapshot';
 
 export interface RunJobOptions {
   source: JobSource;
   runner: TaskRunner;
-  /** A ClusterSpec (a preset's or a custom one). */
-  cluster: ClusterSpec;
+  /** A preset name, a node count, or a ClusterSpec (as createSimulation takes). */
+  cluster: PresetName | number | ClusterSpec;
   seed: number;
-  /** dfs.blocksize for files put by this run (default 128 MB). */
+  /** dfs.blocksize for files put by this run (default 128 MB). Shorthand for hdfs.blockSize. */
   blockSize?: number;
+  /** Other HDFS settings (replication, heartbeats, ...). */
+  hdfs?: Partial<HdfsConfig>;
+  /** YARN settings (scheduler, nodeExpiryMs, localityDelayMs, ...). */
+  yarn?: YarnOptions;
   /** Files to put into HDFS before the job starts. */
   files?: { path: string; bytes: Uint8Array }[];
   faults?: FaultSpec[];
   /** Provide built-in sample datasets for missing input paths (default true). */
   sampleData?: boolean;
+  /** mapreduce.map.maxattempts / spark.task.maxFailures (default 4). */
   maxAttempts?: number;
+  /** Speculative execution of stragglers (MapReduce; default false). */
   speculation?: boolean;
+  /** Cluster snapshots for a UI (default on: at task starts/ends, bounded); false: none. */
+  snapshots?: SnapshotOptions | false;
 }
 
 export interface JobMetrics {
@@ -28,6 +40,7 @@ export interface JobMetrics {
   tasks: number;
   attempts: number;
   killedAttempts: number;
+  failedAttempts: number;
   bytesReadLocal: number;
   bytesReadRemote: number;
   shuffleBytes: number;
@@ -44,7 +57,10 @@ export interface JobRunReport {
   metrics: JobMetrics;
   /** Every task attempt: node, locality, start, end, status and its cost breakdown. */
   attempts: AttemptRecord[];
+  /** The engine core's events (HDFS, YARN, faults) and the job's, in time order. */
   trace: TraceEvent[];
+  /** Cluster snapshots in time order (see snapshotAt); empty when disabled. */
+  snapshots: ClusterSnapshot[];
   /** Sample datasets this run generated because the job read them and nothing was put there. */
   generatedInputs: string[];
 }

@@ -1,142 +1,117 @@
 /**
- * Runs a learner's job file on a fresh simulated cluster: the one entry the CLI and the app use.
- * Real results come from the TaskRunner (sandbox workers); the schedule, times and counters from
- * the simulation, deterministic for a seed. Spark jobs: see engine/spark/sparkJobRun.ts.
+ * Runs a learner's job file inside a fresh engine-core simulation (`createSimulation`): inputs
+ * are put into its HDFS, containers come from its YARN, faults from its injector, and the job's
+ * events go to the same trace. Real results come from the TaskRunner (sandbox workers); the
+ * schedule, times and counters from the simulation, deterministic for a seed. The one entry the
+ * CLI and the app use; it uses no Node or DOM API, so it runs in a Web Worker too.
  */
-import { Kernel, Trace, type TraceEvent } from '../core';
-import { Cluster, CostModel, FaultInjector, resolveClusterSpec } from '../cluster';
-import { MemoryDfs } from '../exec/dfsView';
-import { NodeSlotPool } from '../exec/slotPool';
-import { TaskScheduler } from '../exec/taskScheduler';
+import { Trace, decodeUtf8, encodeUtf8, type TraceEvent } from '../core';
+import { DEFAULT_MAX_ATTEMPTS, SimulationStuckError, driveKernel, type JobContext } from '../exec/jobContext';
+import { SnapshotRecorder } from '../exec/snapshotRecorder';
+import type { AttemptRecord } from '../exec/taskTypes';
 import { builtinDataset } from '../datasets/builtinDatasets';
-import { encodeAscii } from '../mapreduce/mapReduceSimulation';
 import { runMapReduceJob } from '../mapreduce/mapReduceJob';
 import { addCounters, emptyCounters } from '../mapreduce/mapReduceCounters';
 import { compareKeys } from '../mapreduce/keyOrder';
 import { parseRecords } from '../mapreduce/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
-import type { JobRunReport, RunJobOptions } from './jobTypes';
+import { createSimulation } from './createSimulation';
+import { JobFailedError } from './jobFailedError';
+import type { JobMetrics, JobRunReport, RunJobOptions } from './jobTypes';
+import type { ClusterSnapshot } from './simulationSnapshot';
 
-const DEFAULT_BLOCK = 128 * 1024 * 1024;
-const MAX_EVENTS = 50_000_000;
+export { SimulationStuckError, JobFailedError };
 
-/** Absolute DFS paths written as string literals in the job (so textFile's sizes are known up front). */
+/** A job still running after a simulated week is stuck (no node can run its tasks). */
+const MAX_SIMULATED_MS = 7 * 24 * 3600_000;
+
+/** Absolute DFS paths written as string literals in a Spark job: the sample datasets it may read. */
 function mentionedPaths(code: string): string[] {
   const out = new Set<string>();
   for (const m of code.matchAll(/['"`](\/[A-Za-z0-9_.\-/]+)['"`]/g)) out.add(m[1]!);
   return [...out].sort();
 }
 
-export class SimulationStuckError extends Error {
-  override name = 'SimulationStuckError';
-}
-
 export async function runJob(options: RunJobOptions): Promise<JobRunReport> {
-  const kernel = new Kernel();
   const trace = new Trace<TraceEvent>();
-  const spec = resolveClusterSpec(options.cluster);
-  const cluster = new Cluster(spec, kernel, trace);
-  const costs = new CostModel(cluster);
-  const dfs = new MemoryDfs(cluster, options.blockSize ?? DEFAULT_BLOCK);
-  const client = cluster.nodes[0]!.id;
-  for (const f of options.files ?? []) dfs.write(f.path, f.bytes, client);
+  const hdfsOptions = { ...options.hdfs, ...(options.blockSize !== undefined ? { blockSize: options.blockSize } : {}) };
+  const sim = createSimulation({
+    seed: options.seed,
+    cluster: options.cluster,
+    hdfs: hdfsOptions,
+    ...(options.yarn !== undefined ? { yarn: options.yarn } : {}),
+    ...(options.faults !== undefined ? { faults: options.faults } : {}),
+    trace,
+  });
+  for (const f of options.files ?? []) sim.hdfs.put(f.path, f.bytes);
   const generated: string[] = [];
   const ensureInput = (path: string) => {
-    if (dfs.exists(path) || options.sampleData === false) return;
+    if (sim.hdfs.exists(path) || options.sampleData === false) return;
     const sample = builtinDataset(path);
     if (!sample) return;
-    dfs.write(path, encodeAscii(sample.generate()), client);
+    sim.hdfs.put(path, encodeUtf8(sample.generate()));
     generated.push(path);
   };
-  new FaultInjector(kernel, cluster).plan(options.faults ?? []);
-  const drive = (done: () => boolean) => {
-    let steps = 0;
-    while (!done()) {
-      if (!kernel.step()) throw new SimulationStuckError(`the simulation stopped at ${kernel.now} ms before the job finished (no live node can run its tasks?)`);
-      if (++steps > MAX_EVENTS) throw new SimulationStuckError(`the simulation exceeded ${MAX_EVENTS} events`);
-    }
+  const recorder = options.snapshots === false ? null : new SnapshotRecorder<ClusterSnapshot>(() => sim.snapshot(), options.snapshots);
+  const ctx: JobContext = {
+    kernel: sim.kernel,
+    cluster: sim.cluster,
+    cost: sim.cost,
+    hdfs: sim.hdfs,
+    yarn: sim.yarn,
+    trace,
+    tracing: true,
+    noteTaskEvent: () => recorder?.note(sim.kernel.now),
+    drive: (done) => driveKernel(sim.kernel, done, MAX_SIMULATED_MS),
   };
   const shape = await options.runner.load(options.source);
-  const maxAttempts = options.maxAttempts ?? 4;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const speculation = options.speculation ?? false;
+  const finish = (r: Omit<JobRunReport, 'trace' | 'snapshots' | 'generatedInputs'>): JobRunReport => {
+    recorder?.finish(sim.kernel.now);
+    return { ...r, trace: trace.events, snapshots: recorder?.frames ?? [], generatedInputs: generated };
+  };
 
   if (shape.kind === 'spark') {
-    const spark = await runSparkJob({ kernel, cluster, costs, dfs, trace, drive, runner: options.runner, ensureInput, maxAttempts, seed: options.seed, mentionedPaths: mentionedPaths(options.source.code) });
-    return { ...spark, trace: trace.events, generatedInputs: generated };
+    for (const p of mentionedPaths(options.source.code)) ensureInput(p);
+    return finish(await runSparkJob(ctx, options.runner, { maxAttempts }));
   }
 
-  const slots = new NodeSlotPool(cluster, (n) => n.cores, (slot) => costs.containerStartMs(slot.node) + costs.taskStartMs(slot.node));
-  const scheduler = new TaskScheduler(kernel, cluster, slots, trace);
   const counters = emptyCounters();
+  const attempts: AttemptRecord[] = [];
   let lastOutput: string[] = [];
   for (const config of shape.jobs) {
     for (const p of config.input) ensureInput(p);
-    // Job set-up: the ApplicationMaster's container starts before any task.
-    kernel.schedule(costs.containerStartMs(cluster.nodes[0]!), () => {});
-    kernel.step();
-    const run = await runMapReduceJob({ kernel, cluster, costs, dfs, scheduler, trace, drive, runner: options.runner }, config, { maxAttempts, speculation });
+    const run = await runMapReduceJob(ctx, options.runner, config, { maxAttempts, speculation });
     addCounters(counters, run.counters);
+    attempts.push(...run.am.attempts.map((a) => a.record));
     lastOutput = run.outputFiles;
+    if (run.failure !== null) {
+      const report = finish({ kind: 'mapreduce', result: null, simulatedMs: sim.kernel.now, metrics: mrMetrics(shape.jobs.length, counters, attempts), attempts });
+      const cause = run.failure.error ?? new Error(run.failure.reason);
+      const nodes = run.am.attempts.filter((a) => a.task.id === run.failure!.task && a.record.status === 'failed').map((a) => a.record.node);
+      throw new JobFailedError(`${cause.message} (${run.failure.task} failed ${nodes.length} attempts, on ${nodes.join(', ')})`, cause, report);
+    }
   }
   const pairs: [unknown, unknown][] = [];
-  for (const path of lastOutput) pairs.push(...parseRecords(new TextDecoderLite().decode(dfs.bytes(path))));
+  for (const path of lastOutput) pairs.push(...parseRecords(decodeUtf8(sim.hdfs.read(path))));
   pairs.sort((a, b) => compareKeys(a[0], b[0]));
-  const attempts = scheduler.attempts;
-  return {
-    kind: 'mapreduce',
-    result: pairs,
-    simulatedMs: kernel.now,
-    metrics: {
-      kind: 'mapreduce',
-      jobs: shape.jobs.length,
-      tasks: counters.TOTAL_LAUNCHED_MAPS + counters.TOTAL_LAUNCHED_REDUCES - counters.KILLED_TASK_ATTEMPTS,
-      attempts: attempts.length,
-      killedAttempts: counters.KILLED_TASK_ATTEMPTS,
-      bytesReadLocal: counters.HDFS_BYTES_READ_LOCAL,
-      bytesReadRemote: counters.HDFS_BYTES_READ_REMOTE,
-      shuffleBytes: counters.REDUCE_SHUFFLE_BYTES,
-      shuffleBytesLocal: counters.SHUFFLE_BYTES_LOCAL,
-      shuffleBytesRemote: counters.SHUFFLE_BYTES_REMOTE,
-      counters,
-    },
-    attempts,
-    trace: trace.events,
-    generatedInputs: generated,
-  };
+  return finish({ kind: 'mapreduce', result: pairs, simulatedMs: sim.kernel.now, metrics: mrMetrics(shape.jobs.length, counters, attempts), attempts });
 }
 
-/** UTF-8 decoding without DOM/Node globals (engine/ has neither TextDecoder nor Buffer). */
-export class TextDecoderLite {
-  decode(bytes: Uint8Array): string {
-    let out = '';
-    const CHUNK = 8192;
-    let ascii = true;
-    for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 127) {
-      ascii = false;
-      break;
-    }
-    if (ascii) {
-      for (let i = 0; i < bytes.length; i += CHUNK) out += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-      return out;
-    }
-    for (let i = 0; i < bytes.length; ) {
-      const b = bytes[i]!;
-      let cp: number;
-      if (b < 0x80) {
-        cp = b;
-        i += 1;
-      } else if (b < 0xe0) {
-        cp = ((b & 31) << 6) | (bytes[i + 1]! & 63);
-        i += 2;
-      } else if (b < 0xf0) {
-        cp = ((b & 15) << 12) | ((bytes[i + 1]! & 63) << 6) | (bytes[i + 2]! & 63);
-        i += 3;
-      } else {
-        cp = ((b & 7) << 18) | ((bytes[i + 1]! & 63) << 12) | ((bytes[i + 2]! & 63) << 6) | (bytes[i + 3]! & 63);
-        i += 4;
-      }
-      out += String.fromCodePoint(cp);
-    }
-    return out;
-  }
+function mrMetrics(jobs: number, c: ReturnType<typeof emptyCounters>, attempts: AttemptRecord[]): JobMetrics {
+  return {
+    kind: 'mapreduce',
+    jobs,
+    tasks: attempts.filter((a) => a.status === 'succeeded').length,
+    attempts: attempts.length,
+    killedAttempts: c.KILLED_TASK_ATTEMPTS,
+    failedAttempts: c.FAILED_TASK_ATTEMPTS,
+    bytesReadLocal: c.HDFS_BYTES_READ_LOCAL,
+    bytesReadRemote: c.HDFS_BYTES_READ_REMOTE,
+    shuffleBytes: c.REDUCE_SHUFFLE_BYTES,
+    shuffleBytesLocal: c.SHUFFLE_BYTES_LOCAL,
+    shuffleBytesRemote: c.SHUFFLE_BYTES_REMOTE,
+    counters: c,
+  };
 }

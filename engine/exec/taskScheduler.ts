@@ -72,6 +72,8 @@ export class TaskScheduler implements TaskSchedulerLike {
     private readonly cluster: Cluster,
     private readonly slots: SlotPool,
     private readonly trace: TraceSink<ExecEvent>,
+    /** Called after every attempt start and end (snapshot taking). */
+    private readonly onTaskEvent: () => void = () => {},
   ) {}
 
   submit(spec: TaskSetSpec): void {
@@ -190,8 +192,9 @@ export class TaskScheduler implements TaskSchedulerLike {
     this.slots.take(slot);
     const cost = { ...state.task.cost(slot.node, locality, slot.executor), startup: this.slots.startupMs(slot) };
     const ms = totalMs(cost);
+    const attempt = state.attempts++;
     const record: AttemptRecord = {
-      taskSet: set.spec.id, task: state.task.id, index: state.task.index, attempt: state.attempts++,
+      taskSet: set.spec.id, task: state.task.id, index: state.task.index, attempt, attemptId: `${state.task.id}.${attempt}`, container: null,
       node: slot.node.id, executor: slot.executor, locality, start: this.kernel.now, end: this.kernel.now + ms,
       status: 'running', speculative, cost,
     };
@@ -199,12 +202,16 @@ export class TaskScheduler implements TaskSchedulerLike {
     const handle = this.kernel.schedule(ms, () => this.succeed(set, state, running));
     const running: Running = { record, slot, cancel: () => handle.cancel() };
     state.running.push(running);
-    this.trace.record({ t: this.kernel.now, type: 'taskStarted', taskSet: set.spec.id, task: state.task.id, attempt: record.attempt, node: slot.node.id, executor: slot.executor, locality, speculative });
+    this.onTaskEvent();
+    this.trace.record({ t: this.kernel.now, type: 'taskStarted', taskSet: set.spec.id, task: state.task.id, attempt: record.attempt, attemptId: record.attemptId, node: slot.node.id, executor: slot.executor, locality, speculative });
   }
 
   private succeed(set: ActiveSet, state: TaskState, running: Running): void {
+    // A task on a node that died or was cut off never reports back: it hangs until the
+    // executor is declared lost (nodeDied), which kills and re-queues it.
+    if (!this.cluster.isReachable(running.slot.node)) return;
     const r = running.record;
-    this.trace.record({ t: this.kernel.now, type: 'taskFinished', taskSet: set.spec.id, task: r.task, attempt: r.attempt, node: r.node, ms: r.end - r.start, cost: r.cost });
+    this.trace.record({ t: this.kernel.now, type: 'taskFinished', taskSet: set.spec.id, task: r.task, attempt: r.attempt, attemptId: r.attemptId, node: r.node, ms: r.end - r.start, cost: r.cost });
     this.endAttempt(set, state, running, 'succeeded');
     set.durations.push(r.end - r.start);
     state.done = true;
@@ -222,9 +229,10 @@ export class TaskScheduler implements TaskSchedulerLike {
     if (status !== 'succeeded') {
       running.record.end = this.kernel.now;
       if (reason) running.record.reason = reason;
-      this.trace.record({ t: this.kernel.now, type: 'taskKilled', taskSet: set.spec.id, task: running.record.task, attempt: running.record.attempt, node: running.record.node, reason: reason ?? '' });
+      this.trace.record({ t: this.kernel.now, type: 'taskKilled', taskSet: set.spec.id, task: running.record.task, attempt: running.record.attempt, attemptId: running.record.attemptId, node: running.record.node, reason: reason ?? '' });
     }
     this.slots.give(running.slot);
+    this.onTaskEvent();
   }
 
   private finishSet(set: ActiveSet): void {

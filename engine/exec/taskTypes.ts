@@ -45,6 +45,10 @@ export interface AttemptRecord {
   task: string;
   index: number;
   attempt: number;
+  /** Hadoop-style attempt id, e.g. `attempt_00001_m_000003_1`, or Spark's `s2.t5.1`. */
+  attemptId: string;
+  /** The YARN container it ran in (MapReduce), or null (Spark tasks run in executors). */
+  container: number | null;
   node: string;
   executor: string;
   locality: Locality;
@@ -59,8 +63,9 @@ export interface AttemptRecord {
 /** Trace events of task execution, named in the past tense. */
 export type ExecEvent =
   | { t: number; type: 'taskSetSubmitted'; taskSet: string; tasks: number }
-  | { t: number; type: 'taskStarted'; taskSet: string; task: string; attempt: number; node: string; executor: string; locality: Locality; speculative: boolean }
-  | { t: number; type: 'taskFinished'; taskSet: string; task: string; attempt: number; node: string; ms: number; cost: CostBreakdown }
-  | { t: number; type: 'taskKilled'; taskSet: string; task: string; attempt: number; node: string; reason: string }
+  | { t: number; type: 'taskStarted'; taskSet: string; task: string; attempt: number; attemptId: string; node: string; executor: string; locality: Locality; speculative: boolean }
+  | { t: number; type: 'taskFinished'; taskSet: string; task: string; attempt: number; attemptId: string; node: string; ms: number; cost: CostBreakdown }
+  | { t: number; type: 'taskFailed'; taskSet: string; task: string; attempt: number; attemptId: string; node: string; reason: string }
+  | { t: number; type: 'taskKilled'; taskSet: string; task: string; attempt: number; attemptId: string; node: string; reason: string }
   | { t: number; type: 'taskSetFinished'; taskSet: string }
   | { t: number; type: 'taskSetAborted'; taskSet: string; reason: string };

@@ -146,4 +146,30 @@ describe('Hdfs failures', () => {
     expect(hdfs.health.missing).toBe(2);
     expect(() => hdfs.read('/x')).toThrow(/\/x: block blk_1 \(#0\) has no live replica/);
   });
+
+  it('a healed partition brings its replicas back as surplus, which are deleted', () => {
+    const { hdfs, kernel, faults, trace } = makeHdfs(undefined, { blockSize: 64, heartbeatRecheckMs: 1000 });
+    hdfs.put('/x', 'y'.repeat(300), { writer: 'n1' });
+    faults.partitionRack('r2', 0, 100_000);
+    kernel.run({ until: 300_000 });
+    expect(hdfs.deadNodes()).toEqual([]);
+    // While r2 was cut off, every block got all three replicas on r1.
+    const excess = trace.events.filter((e) => e.type === 'replicaDeleted');
+    expect(excess.length).toBe(2 * 5);
+    expect(hdfs.blocks('/x').every((b) => b.replicas.length === 3)).toBe(true);
+  });
+
+  it('a file deleted during re-replication leaves no replica behind', () => {
+    const { hdfs, kernel, faults } = makeHdfs(undefined, { blockSize: 1024 * 1024, heartbeatRecheckMs: 1000 });
+    hdfs.putGenerated('/big', 512 * 1024 * 1024, randomBytes(1), { writer: 'n1' });
+    expect(hdfs.stat('/big').blocks).toBe(512);
+    faults.killNode('n1', 0);
+    kernel.run({ until: 35_001 }); // declared dead at 32 s, first replication round at 35 s
+    expect(hdfs.health.replicationsInFlight).toBeGreaterThan(0);
+    hdfs.rm('/big');
+    kernel.run({ until: 60_000 });
+    expect(hdfs.health).toEqual({ underReplicated: 0, missing: 0, replicationsInFlight: 0 });
+    expect(['n2', 'n3', 'n6'].map((n) => hdfs.storedBlockCount(n))).toEqual([0, 0, 0]);
+    expect(() => hdfs.append('/nope', 'x')).toThrow('/nope: no such file');
+  });
 });

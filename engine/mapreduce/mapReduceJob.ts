@@ -1,61 +1,77 @@
 /**
- * One MapReduce job end to end (Cookbook 20.1.1): resolve the input paths, cut splits (one per
- * block, TextInputFormat), run the real map and reduce tasks on the sandbox pool, then replay the
- * job on the simulated cluster (mapReduceSimulation.ts), which writes the part files to HDFS at
- * the simulated times the reducers finish.
+ * One MapReduce job end to end (Cookbook 20.1.1): resolve the input paths in HDFS, cut splits
+ * (one per block, TextInputFormat), run the real map and reduce tasks on the sandbox pool, then
+ * replay the job on the simulated cluster through its ApplicationMaster (mrAppMaster.ts), which
+ * writes the part files to HDFS at the simulated times the reducers commit. A task whose code
+ * throws keeps its error: the simulation shows its attempts failing, then the job fails.
  */
-import type { TaskRunner, MapReduceJobConfig, MapTaskInput } from '../sandbox/taskRunner';
-import type { DfsView } from '../exec/dfsView';
+import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsInputs';
+import type { JobContext } from '../exec/jobContext';
+import { JobTimeoutError } from '../sandbox/jobCodeError';
+import type { TaskRunner, MapReduceJobConfig, MapTaskInput, MapTaskOutput, ReduceTaskOutput } from '../sandbox/taskRunner';
 import { planLineSplits } from './lineSplits';
-import { simulateMapReduce, type MrEnv, type MrSimResult, type SimMap } from './mapReduceSimulation';
+import { jobCounters, type MapReduceCounters } from './mapReduceCounters';
+import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
 
-/** A job input path that does not exist (bad input: exit code 2). */
-export class InputPathError extends Error {
-  override name = 'InputPathError';
-  constructor(
-    readonly path: string,
-    where: string,
-  ) {
-    super(`${where}: input path does not exist in HDFS: ${path}`);
-  }
+export { InputPathError };
+
+export interface MrJobResult {
+  job: string;
+  startMs: number;
+  endMs: number;
+  counters: MapReduceCounters;
+  am: MrAppMaster;
+  outputFiles: string[];
+  failure: MrJobFailure | null;
 }
 
-export function resolveInputFiles(dfs: DfsView, paths: readonly string[], where: string): string[] {
-  const files: string[] = [];
-  for (const p of paths) {
-    if (!dfs.exists(p)) throw new InputPathError(p, where);
-    if (dfs.isDir(p)) files.push(...dfs.listFiles(p));
-    else files.push(p);
-  }
-  return files;
+/** Runs each task alone, so one task's error does not hide the others' results (a timeout does). */
+async function settle<I, O>(inputs: I[], run: (batch: I[]) => Promise<O[]>): Promise<({ ok: O } | { error: Error })[]> {
+  const settled = await Promise.allSettled(inputs.map((input) => run([input])));
+  return settled.map((s) => {
+    if (s.status === 'fulfilled') return { ok: s.value[0]! };
+    const error = s.reason instanceof Error ? s.reason : new Error(String(s.reason));
+    if (error instanceof JobTimeoutError) throw error;
+    return { error };
+  });
 }
 
-export interface MrJobOptions {
-  maxAttempts: number;
-  speculation: boolean;
-}
-
-export async function runMapReduceJob(env: MrEnv & { runner: TaskRunner }, config: MapReduceJobConfig, options: MrJobOptions): Promise<MrSimResult> {
+export async function runMapReduceJob(ctx: JobContext, runner: TaskRunner, config: MapReduceJobConfig, options: MrAmOptions): Promise<MrJobResult> {
   const where = `job ${config.index + 1} (${config.name})`;
-  const files = resolveInputFiles(env.dfs, config.input, `${where}.input`);
-  if (env.dfs.exists(config.output)) throw new InputPathError(config.output, `${where}.output: output directory already exists`);
-  const maps: SimMap[] = [];
+  const files = resolveInputFiles(ctx.hdfs, config.input, `${where}.input`);
+  if (ctx.hdfs.exists(config.output)) throw new InputPathError(config.output, `${where}.output`, 'output directory already exists');
+  const maps: MrMapPlan[] = [];
   const tasks: MapTaskInput[] = [];
   for (const file of files) {
-    const bytes = env.dfs.bytes(file);
-    const blocks = env.dfs.blocks(file);
-    for (const split of planLineSplits(bytes, env.dfs.blockSize(file))) {
+    const bytes = ctx.hdfs.read(file);
+    const blockSize = ctx.hdfs.stat(file).blockSize;
+    for (const split of planLineSplits(bytes, blockSize)) {
       const index = maps.length;
-      const block = blocks[Math.min(split.index, blocks.length - 1)];
-      maps.push({ index, file, split, preferredNodes: block ? block.replicas : [], output: null });
+      maps.push({ index, file, split, preferredNodes: preferredNodes(ctx.hdfs, file, split.start, split.start + Math.max(1, split.length)), output: null, error: null });
       // slice, not subarray: a view would clone its whole file buffer into the worker.
       tasks.push({ jobIndex: config.index, taskIndex: index, baseOffset: split.recordStart, bytes: bytes.slice(split.recordStart, split.recordEnd), numReduceTasks: config.numReduceTasks });
     }
   }
-  const mapOutputs = await env.runner.runMapTasks(tasks);
-  mapOutputs.forEach((o, i) => (maps[i]!.output = o));
-  const reduceOutputs = await env.runner.runReduceTasks(
-    Array.from({ length: config.numReduceTasks }, (_, r) => ({ jobIndex: config.index, taskIndex: r, parts: mapOutputs.map((o) => o.partitions[r]!) })),
-  );
-  return simulateMapReduce(env, config, maps, reduceOutputs, options);
+  const mapResults = await settle(tasks, (batch) => runner.runMapTasks(batch));
+  mapResults.forEach((r, i) => {
+    if ('ok' in r) maps[i]!.output = r.ok;
+    else maps[i]!.error = r.error;
+  });
+  const reduces: MrReducePlan[] = Array.from({ length: config.numReduceTasks }, (_, index) => ({ index, output: null, error: null }));
+  if (maps.every((m) => m.output !== null)) {
+    const outputs = maps.map((m) => m.output!) as MapTaskOutput[];
+    const reduceResults = await settle(
+      reduces.map((r) => ({ jobIndex: config.index, taskIndex: r.index, parts: outputs.map((o) => o.partitions[r.index]!) })),
+      (batch) => runner.runReduceTasks(batch),
+    );
+    reduceResults.forEach((r, i) => {
+      if ('ok' in r) reduces[i]!.output = r.ok as ReduceTaskOutput;
+      else reduces[i]!.error = r.error;
+    });
+  }
+  const startMs = ctx.kernel.now;
+  const am = new MrAppMaster(ctx, config, maps, reduces, options);
+  ctx.drive(() => am.done);
+  const outputFiles = am.failure === null ? reduces.map((r) => am.partPath(r.index)) : [];
+  return { job: am.job, startMs, endMs: ctx.kernel.now, counters: jobCounters(am, maps, reduces), am, outputFiles, failure: am.failure };
 }

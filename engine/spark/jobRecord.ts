@@ -16,8 +16,8 @@ export interface RddInfo {
   name: string;
   numPartitions: number;
   deps: RddDep[];
-  /** textFile: the file and each partition's byte range. */
-  source: { path: string; ranges: [number, number][] } | null;
+  /** textFile: the path, each partition's byte range and the file it lies in. */
+  source: { path: string; ranges: [number, number][]; files: string[] } | null;
   records: number[];
   bytes: number[];
 }

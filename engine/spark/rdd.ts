@@ -36,7 +36,7 @@ export class Rdd {
   readonly cached = new Map<number, unknown[]>();
   readonly records: number[];
   readonly bytes: number[];
-  source: { path: string; ranges: [number, number][] } | null = null;
+  source: { path: string; ranges: [number, number][]; files: string[] } | null = null;
 
   constructor(
     readonly rt: SparkRuntime,

@@ -74,7 +74,7 @@ export class SparkRuntime {
       if (lines[lines.length - 1] === '') lines.pop();
       return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
     });
-    rdd.source = { path, ranges };
+    rdd.source = { path, ranges, files: parts.map((x) => x.file) };
     (rdd as Rdd & { files?: string[] }).files = files.map((f) => f.path);
     return rdd;
   }

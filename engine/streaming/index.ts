@@ -41,7 +41,7 @@ export {
   type GenerateContext,
   type GeneratedRecord,
 } from './scenarioSpec';
-export { ScenarioFunctionError, wrapGenerate, wrapProcess } from './scenarioFunctions';
+export { ScenarioFunctionError, frozenCopy, recordView, wrapGenerate, wrapProcess } from './scenarioFunctions';
 export {
   runScenario,
   simulateScenario,

@@ -3,9 +3,13 @@
  * throw becomes a ScenarioFunctionError naming the field, keeping the original error (whose
  * stack points at the scenario file's line), and a malformed return value is reported the same
  * way instead of breaking the engine further down.
+ * The learner never holds the engine's own objects: a generated value is copied and frozen as it
+ * enters the pipeline (so the generator may keep mutating its own object), and the processing
+ * function gets a frozen copy of the log record, so a scenario cannot rewrite the log, an offset or
+ * the ledger's record id.
  */
 import { describeValue, type Rng } from '../core';
-import type { LogRecord, ProcessedValue } from './types';
+import type { LogRecord, RecordView } from './types';
 import type { GenerateContext, GeneratedRecord } from './scenarioSpec';
 import type { ProcessFn } from './microBatchProcessor';
 
@@ -32,6 +36,46 @@ export interface CleanRecord {
   key: string | null;
   value: unknown;
   eventTime: number;
+}
+
+/** Deeper than this, a value is treated as a cycle (the generator most likely returned one). */
+const MAX_VALUE_DEPTH = 64;
+
+/**
+ * A deep copy of plain objects and arrays, frozen at every level; primitives as they are. Other
+ * objects (a Date, a Map, a class instance) are frozen in place: they cannot be copied faithfully
+ * without knowing their class, and scenario values are meant to be plain data.
+ */
+export function frozenCopy(value: unknown, field: string, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_VALUE_DEPTH)
+    throw new ScenarioFunctionError(field, `value nests deeper than ${MAX_VALUE_DEPTH} levels (a cycle?)`);
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = frozenCopy(value[i], field, depth + 1);
+    return Object.freeze(copy);
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  // Plain objects, including ones made in the scenario's vm context (whose Object.prototype differs).
+  const plain = proto === null || Object.getPrototypeOf(proto) === null;
+  if (!plain) return Object.freeze(value);
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) copy[k] = frozenCopy((value as Record<string, unknown>)[k], field, depth + 1);
+  return Object.freeze(copy);
+}
+
+export function recordView(r: LogRecord): RecordView {
+  // r.value was frozen by wrapGenerate when the record was produced, so a shallow copy suffices.
+  return Object.freeze({
+    id: r.id,
+    key: r.key,
+    value: r.value,
+    eventTime: r.eventTime,
+    partition: r.partition,
+    offset: r.offset,
+    appendTime: r.appendTime,
+    producer: r.producer,
+  });
 }
 
 /** Wraps a generator: (index, now) -> a checked record, or null to skip. The returned object is reused by the next call. */
@@ -63,19 +107,19 @@ export function wrapGenerate(
     if (typeof t !== 'number' || !Number.isFinite(t))
       throw new ScenarioFunctionError(field, `eventTime must be a finite number (ms), got ${describeValue(t)}`);
     clean.key = typeof k === 'string' ? k : k === undefined || k === null ? null : String(k);
-    clean.value = g.value;
+    clean.value = frozenCopy(g.value, `${field} (value)`);
     clean.eventTime = t;
     return clean;
   };
 }
 
 /** Wraps the processing function; without one, records pass through keyed by their key (or partition@offset). */
-export function wrapProcess(process: ((record: LogRecord) => unknown) | null, field: string): ProcessFn {
+export function wrapProcess(process: ((record: RecordView) => unknown) | null, field: string): ProcessFn {
   if (process === null) return (r) => ({ key: r.key ?? `${r.partition}@${r.offset}`, value: r.value });
   return (r) => {
     let out: unknown;
     try {
-      out = process(r);
+      out = process(recordView(r));
     } catch (e) {
       throw new ScenarioFunctionError(field, `threw ${errorText(e)} (record ${r.partition}@${r.offset})`, e);
     }
@@ -83,9 +127,12 @@ export function wrapProcess(process: ((record: LogRecord) => unknown) | null, fi
     if (typeof out !== 'object')
       throw new ScenarioFunctionError(field, `must return { key, value } or null, got ${describeValue(out)}`);
     const o = out as { key?: unknown; value?: unknown };
-    if (typeof o.key === 'string') return o as ProcessedValue;
-    if (o.key === undefined || o.key === null) return { key: r.key ?? `${r.partition}@${r.offset}`, value: o.value };
-    if (typeof o.key === 'number') return { key: String(o.key), value: o.value };
+    // The sink keeps the value: a copy, so the function cannot change stored output afterwards.
+    // The record's own value is frozen already and needs none.
+    const value = o.value === r.value ? o.value : frozenCopy(o.value, `${field} (value)`);
+    if (typeof o.key === 'string') return { key: o.key, value };
+    if (o.key === undefined || o.key === null) return { key: r.key ?? `${r.partition}@${r.offset}`, value };
+    if (typeof o.key === 'number') return { key: String(o.key), value };
     throw new ScenarioFunctionError(field, `key must be a string or a number, got ${describeValue(o.key)}`);
   };
 }

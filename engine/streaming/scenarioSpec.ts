@@ -14,7 +14,7 @@ import {
   type Acks,
   type AssignmentStrategy,
   type DeliveryMethod,
-  type LogRecord,
+  type RecordView,
   type SinkKind,
 } from './types';
 import { WINDOW_AGGREGATES, type WindowSpec } from './windowStage';
@@ -82,7 +82,7 @@ export interface ScenarioSpec {
     maxRecordsPerPartition: number;
     costPerRecordMs: number;
   };
-  process: ((record: LogRecord) => unknown) | null;
+  process: ((record: RecordView) => unknown) | null;
   window: WindowSpec | null;
   sink: SinkKind;
   delivery: DeliveryMethod;

@@ -44,6 +44,18 @@ export interface LogRecord {
   seq: number;
 }
 
+/** What the processing function sees of a record: a frozen copy, so the log's record stays intact. */
+export interface RecordView {
+  readonly id: number;
+  readonly key: string | null;
+  readonly value: unknown;
+  readonly eventTime: number;
+  readonly partition: number;
+  readonly offset: number;
+  readonly appendTime: number;
+  readonly producer: string;
+}
+
 /** A topic's shape: partitions, replication and retention. */
 export interface TopicConfig {
   name: string;

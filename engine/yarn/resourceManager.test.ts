@@ -191,4 +191,23 @@ describe('ResourceManager', () => {
     app.finish();
     expect(() => app.request()).toThrow('app1: application is succeeded');
   });
+
+  it('cancels pending requests, releases unused containers and stops holding the kernel', () => {
+    const { rm, kernel, trace } = makeYarn(preset('classroom'));
+    const kept: Container[] = [];
+    const app: Application = rm.submitApplication({ callbacks: { onAllocated: (c) => kept.push(c) } });
+    const r1 = app.request();
+    const r2 = app.request();
+    expect(app.cancel(r2)).toBe(true);
+    expect(app.cancel(r2)).toBe(false);
+    kernel.run({ until: 2000 });
+    expect(kept.map((c) => c.request)).toEqual([r1]);
+    expect(app.cancel(r1)).toBe(false);
+    expect(app.release(kept[0]!)).toBe(true);
+    expect(app.release(kept[0]!)).toBe(false);
+    expect(kept[0]!.state).toBe('released');
+    expect(kernel.idle).toBe(true);
+    expect(trace.events.filter((e) => e.type === 'containerReleased')).toHaveLength(1);
+    expect(rm.snapshot().stats).toMatchObject({ requested: 2, allocated: 1, released: 1 });
+  });
 });

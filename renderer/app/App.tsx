@@ -1,24 +1,45 @@
-/** The app shell: header, notices and the current view. */
+/** The app shell: header, notices and the current view; starts progress persistence. */
 import { useEffect } from 'react';
-import { useAppStore } from '../state/store';
+import { startPersistence } from '../state/persistence';
+import { followHashChanges, useAppStore } from '../state/store';
 import { Header } from './Header';
 import { HomePage } from './HomePage';
 import { SandboxPage } from './SandboxPage';
+import { LabPage } from '../features/lab/LabPage';
 
 export function App() {
   const theme = useAppStore((s) => s.theme);
   const view = useAppStore((s) => s.view);
   const notice = useAppStore((s) => s.notice);
   const showNotice = useAppStore((s) => s.showNotice);
+  const progressLoaded = useAppStore((s) => s.progressLoaded);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  useEffect(() => {
+    const stopFollowing = followHashChanges();
+    let stopSaving: (() => void) | undefined;
+    let cancelled = false;
+    void startPersistence().then((stop) => {
+      if (cancelled) stop();
+      else stopSaving = stop;
+    });
+    return () => {
+      cancelled = true;
+      stopFollowing();
+      stopSaving?.();
+    };
+  }, []);
+
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Header />
-      <main className="main" id="main">
+      <main className="main" id="main" tabIndex={-1}>
         {notice && (
           <div className="notice" role="alert">
             <span>{notice}</span>
@@ -27,7 +48,16 @@ export function App() {
             </button>
           </div>
         )}
-        {view.name === 'home' ? <HomePage /> : <SandboxPage tab={view.tab} />}
+        {view.name === 'home' && <HomePage />}
+        {view.name === 'sandbox' && <SandboxPage tab={view.tab} />}
+        {view.name === 'lab' &&
+          (progressLoaded ? (
+            <LabPage key={`${view.labId}/${view.step}`} labId={view.labId} step={view.step} />
+          ) : (
+            <div className="loading" role="status">
+              <span className="spinner" /> Loading your progress…
+            </div>
+          ))}
       </main>
     </div>
   );

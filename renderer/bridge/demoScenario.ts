@@ -8,7 +8,7 @@
 import { createSimulation, type Simulation } from '../../engine/api/createSimulation';
 import type { ClusterSnapshot } from '../../engine/api/simulationSnapshot';
 import { randomBytes } from '../../engine/hdfs';
-import type { SimulationEvent } from '../../engine/api/simulationEvents';
+import { describeEvent } from '../viz/describeEvent';
 import type { Container } from '../../engine/yarn';
 import type { DemoRun } from './engineProtocol';
 import type { ClusterPicture, TimedEvent } from '../viz/clusterPicture';
@@ -45,7 +45,7 @@ export function runDemoScenario(seed: number, onProgress: (fraction: number) => 
     frames.push({ t, picture: toPicture(sim.snapshot()) });
     if (t % 10_000 === 0) onProgress(t / DURATION_MS);
   }
-  const events = sim.trace.events.map(describe).filter((e): e is TimedEvent => e !== null);
+  const events = sim.trace.events.map(describeEvent).filter((e): e is TimedEvent => e !== null);
   return { durationMs: DURATION_MS, frames, events, engineEvents: sim.kernel.eventCount };
 }
 
@@ -114,29 +114,4 @@ function toPicture(snap: ClusterSnapshot): ClusterPicture {
       containers: n.alive ? (containersByNode.get(n.id) ?? []) : [],
     })),
   };
-}
-
-function describe(e: SimulationEvent): TimedEvent | null {
-  switch (e.type) {
-    case 'fileWritten':
-      return { t: e.t, kind: 'info', text: `HDFS: ${e.path} written, ${Math.round(e.bytes / MB)} MB in ${e.blocks} blocks × ${e.replication} replicas` };
-    case 'blockAllocated':
-      return { t: e.t, kind: 'info', text: `HDFS: block ${e.index} of ${e.path} placed on ${e.replicas.join(', ')}` };
-    case 'applicationSubmitted':
-      return { t: e.t, kind: 'info', text: `YARN: application ${e.app} (${e.name}) submitted to queue ${e.queue}` };
-    case 'containerAllocated':
-      return { t: e.t, kind: 'info', text: `YARN: container ${e.container} on ${e.node} (${e.locality.toLowerCase().replace('_', '-')})` };
-    case 'nodeDied':
-      return { t: e.t, kind: 'fault', text: `FAULT: node ${e.node} died` };
-    case 'containerLost':
-      return { t: e.t, kind: 'fault', text: `YARN: container ${e.container} lost with ${e.node}; its task is asked for again` };
-    case 'nodeManagerLost':
-      return { t: e.t, kind: 'fault', text: `YARN: NodeManager on ${e.node} lost (${e.containers} containers)` };
-    case 'dataNodeDeclaredDead':
-      return { t: e.t, kind: 'fault', text: `HDFS: NameNode declared DataNode ${e.node} dead; ${e.replicasLost} replicas to restore` };
-    case 'blockReplicated':
-      return { t: e.t, kind: 'recovery', text: `HDFS: block blk_${e.block} re-replicated ${e.from} → ${e.to} (${Math.round(e.bytes / MB)} MB)` };
-    default:
-      return null;
-  }
 }

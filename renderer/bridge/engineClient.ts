@@ -1,10 +1,12 @@
 /**
  * The renderer's handle on the engine, which runs in a Web Worker so simulations never block
- * the page. One request at a time per id; progress messages are passed to a callback.
+ * the page. Each request has an id; progress messages go to a callback.
  */
-import type { DemoRun, FromEngine, ToEngine } from './engineProtocol';
+import type { FaultSpec } from '../../engine/cluster';
+import type { DemoRun, EngineResult, FromEngine, StepRunResult, ToEngine } from './engineProtocol';
 
-type Pending = { resolve(run: DemoRun): void; reject(error: Error): void; onProgress?: (fraction: number) => void };
+type Pending = { resolve(result: EngineResult): void; reject(error: Error): void; onProgress?: (fraction: number) => void };
+type Request = ToEngine extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
 
 export class EngineClient {
   private worker: Worker;
@@ -21,8 +23,19 @@ export class EngineClient {
     };
   }
 
-  runDemo(seed: number, onProgress?: (fraction: number) => void): Promise<DemoRun> {
-    return this.request({ id: this.nextId++, type: 'runDemo', seed }, onProgress);
+  async runDemo(seed: number, onProgress?: (fraction: number) => void): Promise<DemoRun> {
+    const result = await this.request({ type: 'runDemo', seed }, onProgress);
+    if (result.type !== 'demoReady') throw new Error('The engine answered a demo run with something else.');
+    return result.run;
+  }
+
+  async runStep(
+    request: { labId: string; stepIndex: number; source: string; seed?: number; faults: FaultSpec[] },
+    onProgress?: (fraction: number) => void,
+  ): Promise<StepRunResult> {
+    const result = await this.request({ type: 'runStep', ...request }, onProgress);
+    if (result.type !== 'stepDone') throw new Error('The engine answered a step run with something else.');
+    return result.result;
   }
 
   dispose(): void {
@@ -31,10 +44,11 @@ export class EngineClient {
     this.pending.clear();
   }
 
-  private request(message: ToEngine, onProgress?: (fraction: number) => void): Promise<DemoRun> {
+  private request(message: Request, onProgress?: (fraction: number) => void): Promise<EngineResult> {
+    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(message.id, { resolve, reject, onProgress });
-      this.worker.postMessage(message);
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ ...message, id } as ToEngine);
     });
   }
 
@@ -46,8 +60,8 @@ export class EngineClient {
       return;
     }
     this.pending.delete(message.id);
-    if (message.type === 'demoReady') pending.resolve(message.run);
-    else pending.reject(new Error(message.message));
+    if (message.type === 'failed') pending.reject(new Error(message.message));
+    else pending.resolve(message);
   }
 }
 

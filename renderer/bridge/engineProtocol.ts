@@ -1,7 +1,12 @@
 /** The messages that cross the engine Web Worker's boundary: plain, structured-clonable data. */
+import type { FaultSpec } from '../../engine/cluster';
+import type { StepOutcome } from '../../labs/runStep';
 import type { DemoFrame, TimedEvent } from '../viz/clusterPicture';
+import type { NodeInfo } from '../viz/clusterTimeline';
 
-export type ToEngine = { id: number; type: 'runDemo'; seed: number };
+export type ToEngine =
+  | { id: number; type: 'runDemo'; seed: number }
+  | { id: number; type: 'runStep'; labId: string; stepIndex: number; source: string; seed?: number; faults: FaultSpec[] };
 
 export interface DemoRun {
   durationMs: number;
@@ -11,7 +16,16 @@ export interface DemoRun {
   engineEvents: number;
 }
 
+/** A lab step's run as the player needs it: the outcome plus the cluster's nodes to draw. */
+export interface StepRunResult {
+  outcome: StepOutcome;
+  nodes: NodeInfo[];
+  faults: FaultSpec[];
+}
+
+export type EngineResult = { type: 'demoReady'; run: DemoRun } | { type: 'stepDone'; result: StepRunResult };
+
 export type FromEngine =
   | { id: number; type: 'progress'; fraction: number }
-  | { id: number; type: 'demoReady'; run: DemoRun }
+  | ({ id: number } & EngineResult)
   | { id: number; type: 'failed'; message: string };

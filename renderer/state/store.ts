@@ -3,10 +3,11 @@
  * code outside React writes it through the actions here.
  */
 import { create } from 'zustand';
+import { hashToView, viewToHash, type View } from './router';
+import { EMPTY_PROGRESS, type Progress } from './progress';
 
+export type { View, SandboxTab } from './router';
 export type Theme = 'light' | 'dark';
-export type View = { name: 'home' } | { name: 'sandbox'; tab: SandboxTab };
-export type SandboxTab = 'cluster' | 'editor' | 'sql';
 
 export interface UiSlice {
   theme: Theme;
@@ -18,7 +19,14 @@ export interface UiSlice {
   showNotice(message: string | null): void;
 }
 
-export type AppState = UiSlice;
+export interface ProgressSlice {
+  progress: Progress;
+  progressLoaded: boolean;
+  updateProgress(change: (p: Progress) => Progress): void;
+  loadedProgress(progress: Progress): void;
+}
+
+export type AppState = UiSlice & ProgressSlice;
 
 function initialTheme(): Theme {
   if (typeof window === 'undefined') return 'dark';
@@ -29,13 +37,29 @@ function initialTheme(): Theme {
 
 export const useAppStore = create<AppState>()((set, get) => ({
   theme: initialTheme(),
-  view: { name: 'home' },
+  view: typeof window === 'undefined' ? { name: 'home' } : hashToView(window.location.hash),
   notice: null,
   setTheme: (theme) => {
     window.localStorage?.setItem('clusterlab.theme', theme);
     set({ theme });
   },
   toggleTheme: () => get().setTheme(get().theme === 'dark' ? 'light' : 'dark'),
-  navigate: (view) => set({ view }),
+  navigate: (view) => {
+    const hash = viewToHash(view);
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+    set({ view });
+  },
   showNotice: (notice) => set({ notice }),
+
+  progress: EMPTY_PROGRESS,
+  progressLoaded: false,
+  updateProgress: (change) => set({ progress: change(get().progress) }),
+  loadedProgress: (progress) => set({ progress, progressLoaded: true }),
 }));
+
+/** Keeps the view in step with the back and forward buttons. */
+export function followHashChanges(): () => void {
+  const onPop = () => useAppStore.setState({ view: hashToView(window.location.hash) });
+  window.addEventListener('popstate', onPop);
+  return () => window.removeEventListener('popstate', onPop);
+}

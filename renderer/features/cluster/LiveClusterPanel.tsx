@@ -8,15 +8,8 @@ import { engineClient } from '../../bridge/engineClient';
 import type { DemoRun } from '../../bridge/engineProtocol';
 import { drawClusterMap } from '../../viz/drawClusterMap';
 import { usePlayback } from './usePlayback';
+import { formatSimTime, PlaybackBar } from './PlaybackBar';
 
-const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
-
-export function formatSimTime(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${(s - m * 60).toFixed(0).padStart(2, '0')} s`;
-}
 
 export function LiveClusterPanel() {
   const [run, setRun] = useState<DemoRun | null>(null);
@@ -90,51 +83,14 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
   }, [frame]);
 
   const shown = run.events.filter((e) => e.t <= playback.t);
+  const eventTimes = useMemo(() => [...new Set(run.events.map((e) => e.t))].sort((a, b) => a - b), [run]);
   return (
     <>
-      <div className="toolbar" aria-label="Playback">
-        {playback.playing ? (
-          <button type="button" className="btn" onClick={playback.pause}>
-            ❚❚ Pause
-          </button>
-        ) : (
-          <button type="button" className="btn primary" onClick={playback.play}>
-            ▶ Play
-          </button>
-        )}
-        <button type="button" className="btn" onClick={playback.restart}>
-          ⟲ Restart
-        </button>
-        <label className="muted">
-          Speed{' '}
-          <select value={playback.speed} onChange={(e) => playback.setSpeed(Number(e.target.value))} aria-label="Playback speed">
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}×
-              </option>
-            ))}
-          </select>
-        </label>
-        <input
-          type="range"
-          min={0}
-          max={run.durationMs}
-          step={run.durationMs / 500}
-          value={playback.t}
-          onChange={(e) => {
-            playback.pause();
-            playback.seek(Number(e.target.value));
-          }}
-          aria-label="Simulated time"
-          style={{ flex: 1, minWidth: 120 }}
-        />
-        <span className="clock" aria-live="off" data-testid="sim-clock">
-          {formatSimTime(playback.t)}
-        </span>
+      <PlaybackBar playback={playback} durationMs={run.durationMs} eventTimes={eventTimes}>
         <button type="button" className="btn" onClick={onNewSeed} title="Run the same scenario with another seed">
           New run (seed {seed + 1})
         </button>
-      </div>
+      </PlaybackBar>
       <svg ref={svgRef} className="cluster-map" aria-label={`Cluster map at ${formatSimTime(playback.t)}`} data-testid="cluster-map" />
       <div className="legend" aria-hidden="true">
         <span style={{ ['--swatch' as string]: 'var(--accent)' }}>cores in use</span>

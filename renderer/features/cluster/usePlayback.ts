@@ -15,10 +15,10 @@ export interface Playback {
   setSpeed(speed: number): void;
 }
 
-export function usePlayback(durationMs: number, msPerSecond: number, autoplay = true): Playback {
-  const [t, setT] = useState(0);
+export function usePlayback(durationMs: number, msPerSecond: number, autoplay = true, initialSpeed = 1, startAt = 0): Playback {
+  const [t, setT] = useState(Math.min(startAt, durationMs));
   const [playing, setPlaying] = useState(autoplay);
-  const [speed, setSpeed] = useState(1);
+  const [speed, setSpeed] = useState(initialSpeed);
   const last = useRef<number | null>(null);
 
   useEffect(() => {

@@ -3,12 +3,13 @@
  * theme. Loaded lazily (it is several megabytes) through React.lazy.
  */
 import Editor from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
 import './monacoSetup';
 import { useAppStore } from '../../state/store';
 
 export interface CodeEditorProps {
   value: string;
-  language?: 'javascript' | 'typescript';
+  language?: 'javascript' | 'typescript' | 'json';
   onChange(value: string): void;
   /** Called on Ctrl/Cmd+Enter. */
   onRun?(): void;
@@ -18,6 +19,11 @@ export interface CodeEditorProps {
 
 export default function CodeEditor({ value, language = 'javascript', onChange, onRun, ariaLabel = 'Code editor', height = '100%' }: CodeEditorProps) {
   const theme = useAppStore((s) => s.theme);
+  // Monaco keeps the command registered at mount: it calls the latest onRun through this ref.
+  const onRunRef = useRef(onRun);
+  useEffect(() => {
+    onRunRef.current = onRun;
+  });
   return (
     <Editor
       height={height}
@@ -26,7 +32,7 @@ export default function CodeEditor({ value, language = 'javascript', onChange, o
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
       onChange={(v) => onChange(v ?? '')}
       onMount={(editor, monaco) => {
-        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRun?.());
+        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current?.());
       }}
       options={{
         minimap: { enabled: false },

@@ -7,13 +7,32 @@ import * as monaco from 'monaco-editor';
 import { loader } from '@monaco-editor/react';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+import { JOB_API_DTS } from './jobApiTypes';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
+    if (label === 'typescript' || label === 'javascript') return new TsWorker();
+    if (label === 'json') return new JsonWorker();
+    return new EditorWorker();
   },
 };
 
 loader.config({ monaco });
+
+// The job API's types, for autocomplete and squiggles in JavaScript and TypeScript job files.
+const ts = monaco.typescript;
+for (const defaults of [ts.typescriptDefaults, ts.javascriptDefaults]) {
+  defaults.addExtraLib(JOB_API_DTS, 'file:///clusterlab/job-api.d.ts');
+  defaults.setCompilerOptions({
+    ...defaults.getCompilerOptions(),
+    target: ts.ScriptTarget.ES2020,
+    lib: ['es2020'],
+    allowNonTsExtensions: true,
+    checkJs: true,
+    strict: false,
+    noImplicitAny: false,
+  });
+}
 
 export { monaco };

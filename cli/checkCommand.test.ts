@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from './main';
+import { checkCommand } from './checkCommand';
+import { findLab } from '../labs/labRegistry';
+
+function fakeIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd }, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cl-check-'));
+
+/** Writes a step's solution or starter to a temp file and runs `check` on it. */
+async function check(labId: string, step: number, which: 'solution' | 'starter', extra: string[] = []) {
+  const s = findLab(labId)!.steps[step - 1]!;
+  const file = `${labId}-${step}-${which}.${s.kind === 'hdfs' ? 'json' : 'js'}`;
+  writeFileSync(join(dir, file), s[which]);
+  const f = fakeIo(dir);
+  const code = await checkCommand([labId, file, '--step', String(step), ...extra], f.io);
+  return { code, out: f.out.join(''), err: f.err.join('') };
+}
+
+describe('clusterlab check', () => {
+  it('hdfs-blocks: the solution passes (exit 0), the starter fails with a reason (exit 1)', async () => {
+    const ok = await check('hdfs-blocks', 3, 'solution');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/PASS {2}replica counts are restored\n {8}all 4 blocks are back to 3 live replicas/);
+    expect(ok.out).toMatch(/4 of 4 checks passed/);
+    const bad = await check('hdfs-blocks', 1, 'starter');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/FAIL {2}\/data\/big\.bin is stored as 4 blocks.*\n {8}expected 4 blocks \(128 MB \+ 128 MB \+ 128 MB \+ 128 MB\), got 8/);
+    expect(bad.out).toMatch(/Hint: /);
+  });
+
+  it('mapreduce-iot-averages: solution exit 0, starter exit 1', async () => {
+    const ok = await check('mapreduce-iot-averages', 1, 'solution');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/PASS {2}exact day averages/);
+    const bad = await check('mapreduce-iot-averages', 1, 'starter');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/FAIL {2}3 reducers\n {8}expected 3 reduce tasks, got 1: set numReduceTasks: 3/);
+  });
+
+  it('spark-in-memory: solution exit 0, starter exit 1, and --json', async () => {
+    const ok = await check('spark-in-memory', 4, 'solution', ['--json']);
+    expect(ok.code).toBe(0);
+    const verdict = JSON.parse(ok.out) as { passed: boolean; checks: { id: string; pass: boolean }[] };
+    expect(verdict.passed).toBe(true);
+    expect(verdict.checks.map((c) => c.id)).toEqual(['ranks-correct', 'cache-hits', 'cache-pays', 'lineage-recovers']);
+    const bad = await check('spark-in-memory', 4, 'starter');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/FAIL {2}cached partitions are reused/);
+  });
+
+  it('exits 1 when the learner code throws, naming file and line', async () => {
+    writeFileSync(join(dir, 'boom.js'), "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n");
+    const f = fakeIo(dir);
+    expect(await checkCommand(['mapreduce-iot-averages', 'boom.js'], f.io)).toBe(1);
+    expect(f.err.join('')).toMatch(/boom\.js:4: TypeError/);
+  });
+
+  it('exits 2 naming an unknown lab, a step out of range and a missing file', async () => {
+    writeFileSync(join(dir, 'x.json'), '{}');
+    const a = fakeIo(dir);
+    expect(await main(['check', 'hdfs-blox', 'x.json'], a.io)).toBe(2);
+    expect(a.err.join('')).toMatch(/unknown lab 'hdfs-blox' \(labs: hdfs-blocks, mapreduce-iot-averages, spark-in-memory\)/);
+    const b = fakeIo(dir);
+    expect(await main(['check', 'hdfs-blocks', 'x.json', '--step', '9'], b.io)).toBe(2);
+    expect(b.err.join('')).toMatch(/--step 9: lab 'hdfs-blocks' has steps 1 to 4/);
+    const c = fakeIo(dir);
+    expect(await main(['check', 'hdfs-blocks', 'nope.json'], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(/file not found: nope\.json/);
+    const d = fakeIo(dir);
+    expect(await main(['check', 'hdfs-blocks'], d.io)).toBe(2);
+  });
+});

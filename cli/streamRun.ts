@@ -1,0 +1,59 @@
+/**
+ * The body of `clusterlab stream`, run inside the stream worker (cli/streamWorker.ts): loads and
+ * validates the scenario file, simulates it and writes the report to `io`. Synchronous, because
+ * the learner's functions run synchronously; the parent thread holds the wall-clock budget.
+ */
+import { ValidationError } from '../engine/core';
+import {
+  ScenarioFunctionError,
+  WindowValueError,
+  runScenario,
+  validateScenario,
+  type ScenarioSpec,
+} from '../engine/streaming';
+import { UsageError, type CliIo } from './cliIo';
+import { loadScenarioFile, scenarioLine } from './streamScenarioLoader';
+import { formatStreamReport } from './streamReport';
+
+export interface StreamRunArgs {
+  path: string;
+  seed: number;
+  json: boolean;
+}
+
+/** Runs one scenario file; returns the exit code (0 ok, 1 failed) or throws UsageError (2). */
+export function runStreamScenario(args: StreamRunArgs, io: CliIo): number {
+  const { file, raw } = loadScenarioFile(args.path, io.cwd, io.err);
+  let spec: ScenarioSpec;
+  try {
+    spec = validateScenario(raw);
+  } catch (e) {
+    if (e instanceof ValidationError) throw new UsageError(`${file}: ${e.message}`);
+    throw e;
+  }
+  try {
+    const result = runScenario(spec, args.seed);
+    if (args.json) io.out(`${JSON.stringify({ file, ...result })}\n`);
+    else
+      io.out(
+        formatStreamReport(
+          result,
+          file,
+          `topic ${spec.topic.name}: ${spec.topic.partitions} partitions x ${spec.topic.replicationFactor} replicas`,
+        ),
+      );
+    return result.ok ? 0 : 1;
+  } catch (e) {
+    if (e instanceof ScenarioFunctionError) {
+      const line = scenarioLine(e.cause, file);
+      io.err(`clusterlab stream: ${file}${line === undefined ? '' : `:${line}`}: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof WindowValueError) {
+      io.err(`clusterlab stream: ${file}: process: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof ValidationError) throw new UsageError(`${file}: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Spark executors in YARN containers (Cookbook 20.2.5): the driver asks YARN for one executor
+ * per node (all its cores, half its memory), each started once and reused by every task, unlike
+ * MapReduce's container per task. Each executor core is a Slot for the task scheduler. An
+ * executor is lost when YARN reports its container lost, or when it misses heartbeats to the
+ * driver for `spark.network.timeout` (120 s) after its node died or was cut off.
+ */
+import type { ClusterNode } from '../cluster';
+import type { Application, Container } from '../yarn';
+import type { JobContext } from './jobContext';
+import { interleave, type Slot, type SlotPool } from './slotPool';
+
+export interface Executor {
+  id: string;
+  node: ClusterNode;
+  container: Container;
+  slots: Slot[];
+  free: Slot[];
+  alive: boolean;
+}
+
+/** spark.network.timeout: the driver gives up on a silent executor after this. */
+export const EXECUTOR_TIMEOUT_MS = 120_000;
+/** How long the driver waits for all executors before starting with those it has. */
+const REGISTRATION_WAIT_MS = 30_000;
+
+export class ExecutorPool implements SlotPool {
+  readonly executors: Executor[] = [];
+  private readonly app: Application;
+  private requested = 0;
+  private readonly askedAt: number;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly ctx: JobContext,
+    name: string,
+    private readonly onLost: (executor: Executor, reason: string) => void,
+  ) {
+    this.askedAt = ctx.kernel.now;
+    this.app = ctx.yarn.submitApplication({
+      name,
+      callbacks: {
+        onAllocated: (c) => this.app.launch(c),
+        onLaunched: (c) => this.added(c),
+        onContainerLost: (c) => this.lose(c, `container ${c.id} lost with node ${c.nodeId}`),
+      },
+    });
+    for (const node of ctx.cluster.nodes) {
+      if (!ctx.cluster.isReachable(node)) continue;
+      this.requested++;
+      this.app.request({ vcores: node.cores, memoryMb: Math.max(1024, Math.floor(node.memoryMb / 2)), nodes: [node.id], relaxLocality: false, tag: node.id });
+    }
+    this.unsubscribe = ctx.cluster.subscribe((change) => {
+      const nodes = change.kind === 'died' ? [change.node] : change.kind === 'partitioned' ? change.nodes : [];
+      for (const e of this.executors) {
+        if (!e.alive || !nodes.includes(e.node.id)) continue;
+        ctx.kernel.schedule(EXECUTOR_TIMEOUT_MS, () => {
+          if (!ctx.cluster.isReachable(e.node)) this.lose(e.container, `executor ${e.id} heartbeat timed out (${EXECUTOR_TIMEOUT_MS / 1000} s)`);
+        });
+      }
+    });
+  }
+
+  /** True once every executor registered, or some did and the wait is over. */
+  get ready(): boolean {
+    const live = this.executors.filter((e) => e.alive).length;
+    return live === this.requested || (live > 0 && this.ctx.kernel.now - this.askedAt >= REGISTRATION_WAIT_MS);
+  }
+
+  freeSlots(): Slot[] {
+    return interleave(this.executors.filter((e) => e.alive && this.ctx.cluster.isReachable(e.node)).map((e) => e.free));
+  }
+
+  take(slot: Slot): void {
+    const e = this.executorOf(slot);
+    const i = e?.free.indexOf(slot) ?? -1;
+    if (e && i >= 0) e.free.splice(i, 1);
+  }
+
+  give(slot: Slot): void {
+    const e = this.executorOf(slot);
+    if (!e || !e.alive) return;
+    e.free.push(slot);
+    e.free.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  startupMs(slot: Slot): number {
+    return this.ctx.cost.taskStartMs(slot.node);
+  }
+
+  nodeDied(node: string): void {
+    for (const e of this.executors) if (e.node.id === node) e.free = [];
+  }
+
+  /** The application ends: executors are released. */
+  finish(): void {
+    this.unsubscribe();
+    this.app.finish('succeeded');
+  }
+
+  private executorOf(slot: Slot): Executor | undefined {
+    return this.executors.find((e) => e.id === slot.executor);
+  }
+
+  private added(c: Container): void {
+    const id = `exec-${c.nodeId}`;
+    const slots = Array.from({ length: c.vcores }, (_, i) => ({ id: `${c.nodeId}/${i}`, node: c.node, executor: id }));
+    this.executors.push({ id, node: c.node, container: c, slots, free: [...slots], alive: true });
+    if (this.ctx.tracing) this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'executorAdded', executor: id, node: c.nodeId, container: c.id, cores: c.vcores });
+  }
+
+  private lose(c: Container, reason: string): void {
+    const e = this.executors.find((x) => x.container === c);
+    if (!e || !e.alive) return;
+    e.alive = false;
+    e.free = [];
+    if (c.live) this.app.release(c);
+    if (this.ctx.tracing) this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'executorLost', executor: e.id, node: e.node.id, reason });
+    this.onLost(e, reason);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Job inputs and outputs on the engine core's HDFS: resolving input paths (a file, or the
+ * files of a directory, skipping `_`/`.` names as FileInputFormat does), and the cost of reading
+ * a byte range from the replicas closest to the reading node (`Hdfs.readPlan`).
+ */
+import type { Hdfs } from '../hdfs';
+
+/** A job input path that does not exist (bad input: exit code 2). */
+export class InputPathError extends Error {
+  override name = 'InputPathError';
+  constructor(
+    readonly path: string,
+    where: string,
+    detail = 'input path does not exist in HDFS',
+  ) {
+    super(`${where}: ${detail}: ${path}`);
+  }
+}
+
+export function resolveInputFiles(hdfs: Hdfs, paths: readonly string[], where: string): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (!hdfs.exists(p)) throw new InputPathError(p, where);
+    const st = hdfs.stat(p);
+    if (st.type === 'file') files.push(st.path);
+    else for (const f of hdfs.ls(p)) if (f.type === 'file' && !/^[_.]/.test(f.path.slice(f.path.lastIndexOf('/') + 1))) files.push(f.path);
+  }
+  return files;
+}
+
+export interface ReadCost {
+  ms: number;
+  localBytes: number;
+  remoteBytes: number;
+  /** Nodes that served the pieces, in order. */
+  sources: string[];
+}
+
+/** Reading [from, to) of `path` into a task on `reader`: the closest live replica of each block. */
+export function readCost(hdfs: Hdfs, path: string, from: number, to: number, reader: string): ReadCost {
+  const out: ReadCost = { ms: 0, localBytes: 0, remoteBytes: 0, sources: [] };
+  if (to <= from) return out;
+  for (const piece of hdfs.readPlan(path, from, to - from, reader)) {
+    out.ms += piece.ms;
+    out.sources.push(piece.node);
+    if (piece.distance === 0) out.localBytes += piece.length;
+    else out.remoteBytes += piece.length;
+  }
+  return out;
+}
+
+/** Node ids holding replicas of the blocks overlapping [from, to) (most bytes first): locality hints. */
+export function preferredNodes(hdfs: Hdfs, path: string, from: number, to: number): string[] {
+  const bytes = new Map<string, number>();
+  for (const b of hdfs.blocks(path)) {
+    const len = Math.min(to, b.offset + b.length) - Math.max(from, b.offset);
+    if (len <= 0 && !(from === to && b.offset === from)) continue;
+    for (const n of b.replicas) bytes.set(n, (bytes.get(n) ?? 0) + Math.max(len, 0));
+  }
+  return [...bytes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([n]) => n);
+}

@@ -1,0 +1,50 @@
+/**
+ * What a job engine (MapReduce's ApplicationMaster, Spark's driver) gets from the simulation it
+ * runs in: the engine core's kernel, cluster, cost model, HDFS and YARN, one trace sink shared
+ * with them (so a job's events interleave with HDFS, YARN and fault events), snapshot taking,
+ * and `drive`, which runs the kernel until the job says it is done.
+ */
+import type { Kernel, TraceSink } from '../core';
+import type { Cluster, CostModel } from '../cluster';
+import type { Hdfs } from '../hdfs';
+import type { ResourceManager } from '../yarn';
+import type { ExecEvent } from './taskTypes';
+import type { JobEvent } from './jobEvents';
+
+export interface JobContext {
+  kernel: Kernel;
+  cluster: Cluster;
+  cost: CostModel;
+  hdfs: Hdfs;
+  yarn: ResourceManager;
+  trace: TraceSink<ExecEvent | JobEvent>;
+  /** True when trace events should be built at all. */
+  tracing: boolean;
+  /** Called on every task start and end: records a cluster snapshot when one is due. */
+  noteTaskEvent(): void;
+  /** Runs the kernel until `done()` holds; throws SimulationStuckError when it cannot. */
+  drive(done: () => boolean): void;
+}
+
+/** The simulation cannot reach the job's end (no live node can run its tasks, or a runaway). */
+export class SimulationStuckError extends Error {
+  override name = 'SimulationStuckError';
+}
+
+/** mapreduce.map.maxattempts / mapreduce.reduce.maxattempts / spark.task.maxFailures. */
+export const DEFAULT_MAX_ATTEMPTS = 4;
+
+/**
+ * Runs `kernel` until `done()`. YARN keeps the kernel busy with heartbeats while requests are
+ * pending, so a job waiting for containers that can never come is caught by a simulated-time cap.
+ */
+export function driveKernel(kernel: Kernel, done: () => boolean, maxSimulatedMs: number): void {
+  while (!done()) {
+    if (kernel.idle || !kernel.step()) {
+      throw new SimulationStuckError(`the simulation stopped at ${kernel.now} ms before the job finished (no live node can run its tasks?)`);
+    }
+    if (kernel.now > maxSimulatedMs) {
+      throw new SimulationStuckError(`the job did not finish within ${maxSimulatedMs / 3_600_000} simulated hours (no live node can run its tasks?)`);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { createInProcessRunner } from '../api/inProcessRunner';
+import { JobFailedError, runJob } from '../api/runJob';
+import type { RunJobOptions } from '../api/jobTypes';
+import { snapshotAt } from '../exec/snapshotRecorder';
+import { decodeUtf8, type TraceEvent } from '../core';
+import { textCorpus } from '../datasets/sampleData';
+
+// The learner's module as the CLI's loader would hand it over: CommonJS-style, evaluated with
+// `new Function` (two wrapper lines above the code, as in the browser sandbox).
+function runner() {
+  return createInProcessRunner({
+    evaluate(code: string, fileName: string) {
+      const module = { exports: {} as Record<string, unknown> };
+      new Function('exports', 'module', `${code}\n//# sourceURL=${fileName}`)(module.exports, module);
+      return module.exports.default;
+    },
+    lineOffset: 2,
+    decodeUtf8,
+  });
+}
+
+const WORD_COUNT = `exports.default = {
+  kind: 'mapreduce', input: '/data/corpus.txt', output: '/out/wc', numReduceTasks: 2,
+  map(o, line, ctx) { for (const w of line.split(/\\s+/)) if (w) ctx.write(w, 1); },
+  combine(w, c, ctx) { ctx.write(w, c.reduce((a, b) => a + b, 0)); },
+  reduce(w, c, ctx) { ctx.write(w, c.reduce((a, b) => a + b, 0)); },
+};`;
+
+function plainWordCount(): [string, number][] {
+  const m = new Map<string, number>();
+  for (const line of textCorpus(40_000).split('\n')) for (const w of line.split(/\s+/)) if (w) m.set(w, (m.get(w) ?? 0) + 1);
+  return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+async function run(extra: Partial<RunJobOptions> = {}, code = WORD_COUNT) {
+  const r = runner();
+  try {
+    return await runJob({ source: { fileName: 'wc.js', code }, runner: r, cluster: 'cookbook-9', seed: 3, blockSize: 128 * 1024, ...extra });
+  } finally {
+    await r.close();
+  }
+}
+
+const ofType = (trace: TraceEvent[], type: string) => trace.filter((e) => e.type === type);
+
+describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
+  const expected = plainWordCount();
+
+  it('reads splits from HDFS blocks, asks YARN for containers near them and writes part files back', async () => {
+    const report = await run();
+    expect(report.result).toEqual(expected);
+    const t = report.trace;
+    // The engine core's events and the job's, in one trace.
+    for (const type of ['fileWritten', 'blockAllocated', 'applicationSubmitted', 'containerRequested', 'containerAllocated', 'taskStarted', 'taskFinished', 'shuffleFetched', 'partFileWritten', 'jobFinished']) {
+      expect(ofType(t, type).length, type).toBeGreaterThan(0);
+    }
+    // Map requests name the replica nodes of their block; most maps run data-local.
+    const c = report.metrics.counters as Record<string, number>;
+    expect(c.DATA_LOCAL_MAPS).toBeGreaterThan(c.TOTAL_LAUNCHED_MAPS! / 2);
+    const requests = ofType(t, 'containerRequested').filter((e) => (e.nodes as string[]).length > 0);
+    expect(requests.length).toBe(c.TOTAL_LAUNCHED_MAPS);
+    // Part files are real, replicated HDFS files.
+    const parts = ofType(t, 'partFileWritten');
+    expect(parts.map((e) => e.path)).toEqual(['/out/wc/part-r-00000', '/out/wc/part-r-00001']);
+    for (const p of parts) expect((p.replicas as string[]).length).toBe(3);
+    for (const a of report.attempts) expect(a.attemptId).toMatch(/^attempt_00001_[mr]_\d{6}_\d+$/);
+    // Snapshots show containers while tasks run, and the trace is time ordered.
+    expect(report.snapshots.length).toBeGreaterThan(3);
+    const mid = snapshotAt(report.snapshots, report.attempts[0]!.start + 1)!;
+    expect(mid.nodes.some((n) => n.containers > 0)).toBe(true);
+    for (let i = 1; i < t.length; i++) expect(t[i]!.t).toBeGreaterThanOrEqual(t[i - 1]!.t);
+  });
+
+  it('gives a byte-identical trace for the same seed', async () => {
+    const a = await run();
+    const b = await run();
+    expect(JSON.stringify(b.trace)).toBe(JSON.stringify(a.trace));
+    expect(JSON.stringify(b.snapshots)).toBe(JSON.stringify(a.snapshots));
+  });
+
+  it('keeps the result when a node dies while reducers are fetching (proven from the trace)', async () => {
+    const base = await run();
+    // Kill, mid-shuffle, a node that holds map outputs a reducer has not fetched yet.
+    const fetches = ofType(base.trace, 'shuffleFetched');
+    const started = ofType(base.trace, 'shuffleStarted');
+    const victim = fetches.find((f) => f.t > started[0]!.t && f.from !== f.to)!;
+    const killAt = (started[0]!.t + victim.t) / 2;
+    const node = victim.from as string;
+    const faulty = await run({ faults: [{ atMs: killAt, kind: 'killNode', node }] });
+    expect(faulty.result).toEqual(expected);
+    const t = faulty.trace;
+    const died = ofType(t, 'nodeDied')[0]!;
+    expect(died.t).toBe(killAt);
+    // At the kill, a reducer had started its shuffle and had not finished it.
+    const fetching = ofType(t, 'shuffleStarted').filter((s) => s.t <= died.t && !t.some((f) => f.type === 'shuffleFinished' && f.task === s.task && f.attempt === s.attempt && f.t <= died.t));
+    expect(fetching.length).toBeGreaterThan(0);
+    expect(ofType(t, 'mapOutputLost').length).toBeGreaterThan(0);
+    expect((faulty.metrics.counters as Record<string, number>).MAPS_RERUN_FOR_LOST_OUTPUT).toBeGreaterThan(0);
+    expect(faulty.simulatedMs).toBeGreaterThan(base.simulatedMs);
+  });
+
+  it('retries a throwing task on other nodes up to maxAttempts, then fails naming file and line', async () => {
+    const bad = `exports.default = {
+  kind: 'mapreduce', input: '/data/corpus.txt', output: '/o',
+  map(o, line, ctx) {
+    if (o > 200000) null.boom();
+    ctx.write(line.length, 1);
+  },
+  reduce(k, v, ctx) { ctx.write(k, v.length); },
+};`;
+    const error = await run({}, bad).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(JobFailedError);
+    const e = error as JobFailedError;
+    expect(e.message).toMatch(/^wc\.js:4: TypeError/);
+    const failed = e.report.attempts.filter((a) => a.status === 'failed');
+    const byTask = new Map<string, string[]>();
+    for (const a of failed) byTask.set(a.task, [...(byTask.get(a.task) ?? []), a.node]);
+    const [task, nodes] = [...byTask.entries()].find(([, n]) => n.length === 4)!;
+    expect(task).toMatch(/_m_/);
+    expect(new Set(nodes).size).toBe(4); // each retry on another node
+    expect(ofType(e.report.trace, 'taskFailed').length).toBeGreaterThanOrEqual(4);
+    expect(ofType(e.report.trace, 'jobFailed').length).toBe(1);
+    expect(e.report.metrics.failedAttempts).toBe(failed.length);
+  });
+
+  it('honours maxAttempts', async () => {
+    const bad = "exports.default = { kind: 'mapreduce', input: '/data/corpus.txt', output: '/o', map() { throw new Error('no'); } };";
+    const e = (await run({ maxAttempts: 2, blockSize: 4 << 20 }, bad).catch((x: unknown) => x)) as JobFailedError;
+    expect(e).toBeInstanceOf(JobFailedError);
+    expect(e.report.attempts.filter((a) => a.status === 'failed').length).toBe(2);
+  });
+
+  it('runs a speculative copy of a straggler on a slowed node, and the copy wins', async () => {
+    const base = await run();
+    const straggler = base.attempts.find((a) => a.task.includes('_m_'))!.node;
+    const opts = { faults: [{ atMs: 0, kind: 'slowNode' as const, node: straggler, factor: 20 }] };
+    const slow = await run(opts);
+    const fast = await run({ ...opts, speculation: true });
+    expect(fast.result).toEqual(expected);
+    const winners = fast.attempts.filter((a) => a.speculative && a.status === 'succeeded');
+    expect(winners.length).toBeGreaterThan(0);
+    const loser = fast.attempts.find((a) => a.task === winners[0]!.task && !a.speculative)!;
+    expect(loser.status).toBe('killed');
+    expect(loser.node).toBe(straggler);
+    expect(fast.simulatedMs).toBeLessThan(slow.simulatedMs);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Small pure helpers the labs' checks share: verdicts, comparing a job's keyed result with a
+ * plain computation, counting tasks from the attempts, and formatting times and ratios the way
+ * the reasons print them.
+ */
+import type { JobRunReport } from '../engine/api/jobTypes';
+import type { CheckVerdict, StepRun } from './labTypes';
+
+export const pass = (reason: string): CheckVerdict => ({ pass: true, reason });
+export const fail = (reason: string): CheckVerdict => ({ pass: false, reason });
+
+/** Simulated ms as "3.12 s" (or "12 min 30 s" when long). */
+export function seconds(ms: number): string {
+  if (ms >= 120_000) return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  return `${(Math.round(ms / 10) / 100).toFixed(2)} s`;
+}
+
+/** Appended to a timing check's failure when faults came from outside (the UI's kill button). */
+export function injectedNote(run: StepRun): string {
+  return run.injectedFaults.length > 0 ? ' (a fault was injected from outside during this run, which costs time: run again without it to measure)' : '';
+}
+
+export const ratio = (x: number): string => `${(Math.round(x * 100) / 100).toFixed(2)}x`;
+
+/** The main job report of a job step's run (checks of hdfs steps never call this). */
+export function jobReport(run: StepRun): JobRunReport {
+  if (run.kind === 'hdfs') throw new Error('this check judges a job step');
+  return run.report;
+}
+
+export function extraReport(run: StepRun, id: string): JobRunReport {
+  if (run.kind === 'hdfs' || !run.extra[id]) throw new Error(`extra run '${id}' is missing`);
+  return run.extra[id];
+}
+
+/** Distinct tasks that succeeded in task sets whose id ends with `/<phase>` (MapReduce). */
+export function taskCount(report: JobRunReport, phase: 'map' | 'reduce', jobIndex?: number): number {
+  const tasks = new Set<string>();
+  for (const a of report.attempts) {
+    if (a.status !== 'succeeded' || !a.taskSet.endsWith(`/${phase}`)) continue;
+    if (jobIndex !== undefined && !a.taskSet.startsWith(`job_${String(jobIndex + 1).padStart(5, '0')}/`)) continue;
+    tasks.add(`${a.taskSet}:${a.task}`);
+  }
+  return tasks.size;
+}
+
+const shown = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 40)}...` : s;
+};
+
+/** Reads `[key, number]` pairs out of a result; values may be numbers or "number\t..." strings. */
+export function numericPairs(result: unknown): [string, number][] | string {
+  if (!Array.isArray(result)) return `the job returned ${shown(result)}, not a list of [key, value] pairs`;
+  const out: [string, number][] = [];
+  for (const [i, row] of result.entries()) {
+    if (!Array.isArray(row) || row.length !== 2) return `result[${i}] is ${shown(row)}, not a [key, value] pair`;
+    const v = typeof row[1] === 'string' ? Number(row[1].split('\t')[0]) : row[1];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `result[${i}] has the value ${shown(row[1])} for key ${shown(row[0])}, not a number`;
+    out.push([String(row[0]), v]);
+  }
+  return out;
+}
+
+/**
+ * Compares a keyed result with the expected pairs (both sorted by key). `tolerance` is relative
+ * (floating-point sums in another order differ in the last bits); `hint` ends a failure reason.
+ */
+export function compareKeyed(expected: [string, number][], result: unknown, options: { tolerance: number; what: string; hint: string }): CheckVerdict {
+  const actual = numericPairs(result);
+  if (typeof actual === 'string') return fail(`${actual}: ${options.hint}`);
+  const sorted = [...actual].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const expectedKeys = new Set(expected.map((e) => e[0]));
+  const wrongKey = sorted.find((a) => !expectedKeys.has(a[0]));
+  if (wrongKey) {
+    return fail(`expected ${expected.length} ${options.what} keys like ${shown(expected[0]?.[0])}, got ${sorted.length} keys including ${shown(wrongKey[0])}: ${options.hint}`);
+  }
+  if (sorted.length !== expected.length) {
+    const got = new Set(sorted.map((a) => a[0]));
+    const missing = expected.find((e) => !got.has(e[0]));
+    return fail(`expected ${expected.length} ${options.what} keys, got ${sorted.length}${missing ? ` (${shown(missing[0])} is missing)` : ' (some keys appear twice)'}: ${options.hint}`);
+  }
+  for (let i = 0; i < expected.length; i++) {
+    const [key, want] = expected[i]!;
+    const got = sorted[i]![1];
+    if (Math.abs(got - want) > options.tolerance * Math.max(1, Math.abs(want))) {
+      return fail(`${options.what} ${shown(key)}: expected ${want}, got ${got}: ${options.hint}`);
+    }
+  }
+  return pass(`all ${expected.length} ${options.what} values match a plain computation over the same data (within ${options.tolerance} relative)`);
+}

@@ -1,0 +1,158 @@
+/** The checks of the hdfs-blocks lab: the block map, replica counts, rack awareness, recovery, append. */
+import type { ClusterSnapshot } from '../../engine/api/simulationSnapshot';
+import type { HdfsBlockSnapshot } from '../../engine/hdfs';
+import { fail, pass, seconds } from '../checkKit';
+import { formatBytes, type HdfsSettings } from '../hdfsSettings';
+import type { HdfsRunReport, LabCheck, StepRun } from '../labTypes';
+
+const MB = 1024 * 1024;
+
+function hdfsRun(run: StepRun): { settings: HdfsSettings; report: HdfsRunReport } {
+  if (run.kind !== 'hdfs') throw new Error('this check judges an hdfs step');
+  return { settings: run.settings, report: run.report };
+}
+
+function snap(report: HdfsRunReport, label: string): ClusterSnapshot {
+  return report.snapshots.find((s) => s.label === label)?.snapshot ?? report.final;
+}
+
+function fileBlocks(s: ClusterSnapshot, path: string): HdfsBlockSnapshot[] | null {
+  const file = s.hdfs.files.find((f) => f.path === path);
+  if (!file) return null;
+  return file.blocks.map((id) => s.hdfs.blocks.find((b) => b.id === id)!).filter((b) => b !== undefined);
+}
+
+const sizes = (blocks: HdfsBlockSnapshot[]) => blocks.map((b) => formatBytes(b.bytes)).join(' + ');
+
+/** The file at `path` has exactly these block sizes (MB), in order. */
+export function blockMapCheck(id: string, path: string, expectedMb: number[], hint: string, at = 'written'): LabCheck {
+  const want = expectedMb.map((m) => m * MB);
+  return {
+    id,
+    title: `${path} is stored as ${expectedMb.length} blocks (${expectedMb.map((m) => `${m} MB`).join(' + ')})`,
+    evaluate(run) {
+      const { report } = hdfsRun(run);
+      const blocks = fileBlocks(snap(report, at), path);
+      if (!blocks) return fail(`no file ${path} in HDFS: set "file": { "path": "${path}", ... }`);
+      const got = blocks.map((b) => b.bytes);
+      if (got.length === want.length && got.every((b, i) => b === want[i])) return pass(`${blocks.length} blocks: ${sizes(blocks)}`);
+      return fail(`expected ${want.length} blocks (${expectedMb.map((m) => `${m} MB`).join(' + ')}), got ${blocks.length} (${sizes(blocks) || 'none'}): ${hint}`);
+    },
+  };
+}
+
+/** Every block of the file has `n` replicas on `n` different nodes. */
+export function replicaCountCheck(id: string, path: string, n: number, at = 'written'): LabCheck {
+  return {
+    id,
+    title: `every block has ${n} replicas`,
+    evaluate(run) {
+      const { report } = hdfsRun(run);
+      const blocks = fileBlocks(snap(report, at), path) ?? [];
+      if (blocks.length === 0) return fail(`${path} has no blocks`);
+      const bad = blocks.find((b) => new Set(b.replicas).size !== n);
+      if (bad) return fail(`block ${bad.index} of ${path} has ${new Set(bad.replicas).size} replicas, expected ${n}: set "replication": ${n}`);
+      return pass(`all ${blocks.length} blocks have ${n} replicas on ${n} different nodes`);
+    },
+  };
+}
+
+/** Replicas of every block span two racks (a rack can fail as a whole), at most two per rack. */
+export function rackAwareCheck(id: string, path: string, at = 'written'): LabCheck {
+  return {
+    id,
+    title: at === 'final' ? 'replicas still span both racks after recovery' : 'replicas are placed rack-aware',
+    evaluate(run) {
+      const { report } = hdfsRun(run);
+      const s = snap(report, at);
+      const rackOf = new Map(s.nodes.map((n) => [n.id, n.rack]));
+      const blocks = fileBlocks(s, path) ?? [];
+      for (const b of blocks) {
+        if (b.replicas.length < 2) continue;
+        const racks = b.replicas.map((r) => rackOf.get(r)!);
+        const distinct = new Set(racks).size;
+        const most = Math.max(...[...new Set(racks)].map((r) => racks.filter((x) => x === r).length));
+        if (distinct < 2) return fail(`block ${b.index} has all ${b.replicas.length} replicas on rack ${racks[0]} (${b.replicas.join(', ')}): losing that rack would lose the block`);
+        if (b.replicas.length <= 3 && most > 2) return fail(`block ${b.index} has ${most} replicas on one rack (${b.replicas.join(', ')})`);
+      }
+      return pass(`every block's replicas span ${s.racks.length > 1 ? 'both racks' : 'the rack'}: ${blocks.map((b) => `#${b.index} ${b.replicas.join('/')}`).join(', ')}`);
+    },
+  };
+}
+
+/** A killNode fault took down a DataNode that held replicas, and the NameNode declared it dead. */
+export function deadNodeCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'a DataNode holding replicas died and was declared dead',
+    evaluate(run) {
+      const { report } = hdfsRun(run);
+      const written = snap(report, 'written');
+      const kills = report.faults.filter((f) => f.kind === 'killNode').map((f) => (f as { node: string }).node);
+      if (kills.length === 0) return fail('no DataNode was killed: add a fault like { "atMs": 60000, "kind": "killNode", "node": "n2" } to "faults"');
+      const holding = kills.filter((n) => (written.nodes.find((x) => x.id === n)?.blocks ?? 0) > 0);
+      if (holding.length === 0) {
+        const withBlocks = written.nodes.filter((n) => n.blocks > 0).map((n) => n.id);
+        return fail(`the killed node${kills.length > 1 ? 's' : ''} ${kills.join(', ')} held no replica, so nothing needs repair: kill one of ${withBlocks.join(', ')}`);
+      }
+      const declared = report.trace.filter((e) => e.type === 'dataNodeDeclaredDead').map((e) => (e as { node: string }).node);
+      const seen = holding.filter((n) => declared.includes(n));
+      if (seen.length === 0) return fail(`${holding.join(', ')} died, but the run stopped at ${seconds(report.simulatedMs)}, before the NameNode gave up on it (10 min 30 s without a heartbeat): remove "runForMs" or make it longer`);
+      return pass(`${seen.join(', ')} died and was declared dead after 10 min 30 s of silence`);
+    },
+  };
+}
+
+/** After recovery every block has its target number of replicas, all on live nodes. */
+export function replicasRestoredCheck(id: string, path: string): LabCheck {
+  return {
+    id,
+    title: 'replica counts are restored',
+    evaluate(run) {
+      const { report } = hdfsRun(run);
+      const s = report.final;
+      const alive = new Set(s.nodes.filter((n) => n.alive).map((n) => n.id));
+      const blocks = fileBlocks(s, path) ?? [];
+      const bad = blocks.find((b) => b.replicas.filter((r) => alive.has(r)).length < b.target);
+      if (bad) {
+        const live = bad.replicas.filter((r) => alive.has(r)).length;
+        return fail(`at ${seconds(s.t)} block ${bad.index} has ${live} live replicas of ${bad.target}: re-replication starts only once the NameNode declares the node dead (10 min 30 s); let the run go on longer`);
+      }
+      const m = report.metrics;
+      return pass(`all ${blocks.length} blocks are back to ${blocks[0]?.target ?? 0} live replicas: ${m.blocksReplicated} re-replicated (${formatBytes(m.bytesReplicated)}) in ${seconds(m.recoveryMs)}`);
+    },
+  };
+}
+
+export function noBlockLostCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'no block is lost',
+    evaluate(run) {
+      const { report } = hdfsRun(run);
+      const missing = Math.max(report.final.hdfs.missing, report.metrics.blocksMissing);
+      if (missing > 0) return fail(`${missing} block(s) lost every replica: with replication ${report.final.hdfs.files[0]?.replication ?? '?'} a block survives only while one copy lives; kill fewer nodes or replicate more`);
+      return pass('every block kept at least one live replica throughout');
+    },
+  };
+}
+
+/** The append filled the last block up to the block size before starting a new one. */
+export function appendCheck(id: string, path: string): LabCheck {
+  return {
+    id,
+    title: 'the append filled the last block before adding one',
+    evaluate(run) {
+      const { report } = hdfsRun(run);
+      const before = fileBlocks(snap(report, 'written'), path) ?? [];
+      const appended = report.snapshots.find((x) => x.label === 'appended');
+      if (!appended) return fail('nothing was appended: add "append": { "size": "100m" }');
+      const after = fileBlocks(appended.snapshot, path) ?? [];
+      const last = before[before.length - 1];
+      const grown = after.find((b) => b.id === last?.id);
+      if (!last || !grown) return fail(`${path} had no block to append to`);
+      if (grown.bytes === last.bytes) return fail(`the last block stayed at ${formatBytes(last.bytes)}: it had room, so the append should have filled it first`);
+      return pass(`block ${grown.index} grew from ${formatBytes(last.bytes)} to ${formatBytes(grown.bytes)}, then ${after.length - before.length} new block(s) followed: ${sizes(after)}`);
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The JSON settings an hdfs step's learner edits: what file to store, with which block size and
+ * replication, what to append, which faults to inject and how long to watch. Parsed with
+ * JSON.parse (never eval); every error names the line, the column and the field at fault.
+ */
+import type { FaultSpec } from '../engine/cluster';
+import { FAULT_KINDS } from '../engine/cluster';
+import { jsonPositions, lineColumn } from './jsonPositions';
+
+export interface HdfsSettings {
+  file: { path: string; size: number };
+  /** dfs.blocksize, bytes. */
+  blockSize: number;
+  replication: number;
+  /** Bytes appended to the file right after it is written. */
+  append: { size: number } | null;
+  faults: FaultSpec[];
+  /** Simulated ms to run; null: until re-replication has settled. */
+  runForMs: number | null;
+}
+
+export class HdfsSettingsError extends Error {
+  override name = 'HdfsSettingsError';
+  constructor(
+    readonly fileName: string,
+    readonly line: number,
+    readonly column: number,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${fileName}:${line}:${column}: ${field ? `${field}: ` : ''}${problem}`);
+  }
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+const KNOWN = ['file', 'blockSize', 'replication', 'append', 'faults', 'runForMs'];
+const MAX_BYTES = 4 * 1024 ** 4;
+
+/** "512m" -> 536870912; a number is taken as bytes. Returns null when `value` is not a size. */
+export function parseSize(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : null;
+  if (typeof value !== 'string') return null;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
+  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined) return null;
+  const bytes = Math.round(Number(m[1]) * unit);
+  return bytes > 0 ? bytes : null;
+}
+
+/** Bytes as the lab texts write them: 128 MB, 44 MB, 1.5 GB, 640 KB. */
+export function formatBytes(bytes: number): string {
+  const fmt = (v: number) => String(Math.round(v * 100) / 100);
+  if (bytes >= 1024 ** 3) return `${fmt(bytes / 1024 ** 3)} GB`;
+  if (bytes >= 1024 ** 2) return `${fmt(bytes / 1024 ** 2)} MB`;
+  if (bytes >= 1024) return `${fmt(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
+
+const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+
+export function parseHdfsSettings(text: string, fileName = 'settings.json'): HdfsSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const { line, column } = jsonErrorPosition(text, (error as Error).message);
+    const detail = (error as Error).message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    throw new HdfsSettingsError(fileName, line, column, '', `not valid JSON: ${detail}`);
+  }
+  const positions = jsonPositions(text);
+  const fail = (field: string, problem: string): never => {
+    const at = positions.get(field) ?? positions.get(field.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) ?? 0;
+    const { line, column } = lineColumn(text, at);
+    throw new HdfsSettingsError(fileName, line, column, field, problem);
+  };
+  const object = (field: string, v: unknown): Record<string, unknown> => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, `must be an object, got ${show(v)}`);
+    return v as Record<string, unknown>;
+  };
+  const size = (field: string, v: unknown): number => {
+    const bytes = parseSize(v);
+    if (bytes === null) fail(field, `must be a size like "128m", "1g" or a number of bytes, got ${show(v)}`);
+    if (bytes! > MAX_BYTES) fail(field, `must be at most 4 TB, got ${show(v)}`);
+    return bytes!;
+  };
+  const root = object('settings', raw);
+  for (const key of Object.keys(root)) if (!KNOWN.includes(key)) fail(key, `unknown field (expected one of ${KNOWN.join(', ')})`);
+
+  const file = object('file', root.file);
+  for (const key of Object.keys(file)) if (key !== 'path' && key !== 'size') fail(`file.${key}`, 'unknown field (expected path, size)');
+  if (typeof file.path !== 'string' || !/^\/[A-Za-z0-9_.\-/]+$/.test(file.path)) fail('file.path', `must be an absolute HDFS path like "/data/big.bin", got ${show(file.path)}`);
+  const fileSize = size('file.size', file.size);
+
+  const blockSize = root.blockSize === undefined ? 128 * 1024 ** 2 : size('blockSize', root.blockSize);
+  if (blockSize < 1024 || blockSize % 512 !== 0) fail('blockSize', `must be a multiple of 512 bytes and at least 1k (HDFS checksums 512-byte chunks), got ${show(root.blockSize)}`);
+
+  const replication = root.replication ?? 3;
+  if (typeof replication !== 'number' || !Number.isInteger(replication) || replication < 1 || replication > 10) fail('replication', `must be an integer from 1 to 10, got ${show(root.replication)}`);
+
+  let append: HdfsSettings['append'] = null;
+  if (root.append !== undefined && root.append !== null) {
+    const a = object('append', root.append);
+    for (const key of Object.keys(a)) if (key !== 'size') fail(`append.${key}`, 'unknown field (expected size)');
+    append = { size: size('append.size', a.size) };
+    if (fileSize + append.size > 1024 ** 3) fail('append.size', 'a file that is appended to holds real bytes here: keep file.size + append.size at most 1g');
+  }
+
+  const faults: FaultSpec[] = [];
+  const rawFaults = root.faults ?? [];
+  if (!Array.isArray(rawFaults)) fail('faults', `must be an array of faults, got ${show(rawFaults)}`);
+  (rawFaults as unknown[]).forEach((f, i) => {
+    const o = object(`faults[${i}]`, f);
+    if (!FAULT_KINDS.includes(o.kind as FaultSpec['kind'])) fail(`faults[${i}].kind`, `must be one of ${FAULT_KINDS.map((k) => `"${k}"`).join(', ')}, got ${show(o.kind)}`);
+    if (typeof o.atMs !== 'number' || !(o.atMs >= 0)) fail(`faults[${i}].atMs`, `must be a number of simulated ms >= 0, got ${show(o.atMs)}`);
+    const target = o.kind === 'partitionRack' || o.kind === 'healRack' ? 'rack' : 'node';
+    if (typeof o[target] !== 'string') fail(`faults[${i}].${target}`, `must name a ${target} like "${target === 'rack' ? 'r1' : 'n4'}", got ${show(o[target])}`);
+    if (o.kind === 'slowNode' && !(typeof o.factor === 'number' && o.factor > 0)) fail(`faults[${i}].factor`, `must be a positive number, got ${show(o.factor)}`);
+    faults.push(o as unknown as FaultSpec);
+  });
+
+  let runForMs: number | null = null;
+  if (root.runForMs !== undefined && root.runForMs !== null) {
+    if (typeof root.runForMs !== 'number' || !(root.runForMs > 0) || root.runForMs > 24 * 3600_000) fail('runForMs', `must be a number of simulated ms from 1 to 86400000 (one day), got ${show(root.runForMs)}`);
+    runForMs = root.runForMs as number;
+  }
+  return { file: { path: file.path as string, size: fileSize }, blockSize, replication: replication as number, append, faults, runForMs };
+}
+
+/** Line and column of a JSON.parse error, from V8's "position N" or Firefox's "line L column C". */
+function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return lineColumn(text, Number(pos[1]));
+  return lineColumn(text, text.length);
+}

@@ -1,0 +1,149 @@
+/**
+ * The lab format: a lab is plain data (texts, starter and solution code, run settings) plus pure
+ * check functions that judge a run. The lab player, the CLI's `check` command and the labs'
+ * tests all read labs through these types; `validateLab` proves a lab file has this shape.
+ */
+import type { ClusterSpec, FaultSpec, PresetName } from '../engine/cluster';
+import type { JobRunReport } from '../engine/api/jobTypes';
+import type { ClusterSnapshot } from '../engine/api/simulationSnapshot';
+import type { SimulationEvent } from '../engine/api/simulationEvents';
+import type { SimulationMetrics } from '../engine/api/simulationMetrics';
+import type { HdfsSettings } from './hdfsSettings';
+
+/** 'mapreduce' and 'spark' steps edit a job file (issue 4's format); 'hdfs' steps edit JSON settings. */
+export type StepKind = 'mapreduce' | 'spark' | 'hdfs';
+export const STEP_KINDS: readonly StepKind[] = ['mapreduce', 'spark', 'hdfs'];
+
+/** What a check says about a run; `reason` says concretely what was right or wrong. */
+export interface CheckVerdict {
+  pass: boolean;
+  reason: string;
+}
+
+/** A check as the UI shows it. */
+export interface CheckResult extends CheckVerdict {
+  id: string;
+  title: string;
+}
+
+/** A check: a pure function of the run (no clock, no randomness, no I/O). */
+export interface LabCheck {
+  id: string;
+  title: string;
+  evaluate(run: StepRun): CheckVerdict;
+}
+
+/** Sample data a lab generates deterministically (same bytes on every machine). */
+export interface LabDataset {
+  id: string;
+  description: string;
+  /** Pure and memoised by the lab: the same text every call. */
+  text(): string;
+}
+
+/** Where a job step runs: the cluster, the files put into HDFS first, the faults planned. */
+export interface JobRunSettings {
+  seed: number;
+  cluster: PresetName | ClusterSpec;
+  /** dfs.blocksize for the files put before the job, bytes. */
+  blockSize: number;
+  /** Datasets (by id) put at DFS paths before the job starts. */
+  files: { path: string; dataset: string }[];
+  faults?: FaultSpec[];
+}
+
+/** A further run a job step's checks compare with (a bigger cluster, a reference job, ...). */
+export interface ExtraRun {
+  id: string;
+  /** Shown in reports, e.g. "10x data on 90 machines". */
+  label: string;
+  run: JobRunSettings;
+  /** 'learner' runs the learner's code again; otherwise the given job source (a reference). */
+  code: 'learner' | { fileName: string; text: string };
+}
+
+/** Where an hdfs step runs; the learner's JSON settings say what to store and break. */
+export interface HdfsRunSettings {
+  seed: number;
+  cluster: PresetName | ClusterSpec;
+}
+
+interface StepBase {
+  /** kebab-case, unique in the lab. */
+  id: string;
+  title: string;
+  /** Markdown; cites the cookbook chapter ("Cookbook 20.1.2"). */
+  instructions: string;
+  /** What the editor starts with: code with TODOs, or JSON settings. */
+  starter: string;
+  /** The hidden reference solution: passes every check. */
+  solution: string;
+  /** 1-3 hints, each more explicit than the one before. */
+  hints: string[];
+  checks: LabCheck[];
+}
+
+export interface JobStep extends StepBase {
+  kind: 'mapreduce' | 'spark';
+  run: JobRunSettings;
+  extraRuns?: ExtraRun[];
+}
+
+export interface HdfsStep extends StepBase {
+  kind: 'hdfs';
+  run: HdfsRunSettings;
+}
+
+export type LabStep = JobStep | HdfsStep;
+
+export interface Lab {
+  /** kebab-case, as in the catalogue. */
+  id: string;
+  title: string;
+  /** Cookbook chapters, e.g. ['20.1.2']. */
+  chapters: string[];
+  /** Estimated minutes. */
+  minutes: number;
+  /** One sentence for the home page. */
+  summary: string;
+  /** Markdown: the story the lab tells, in our own words. */
+  intro: string;
+  /** The cluster preset the lab is about (steps may vary it). */
+  cluster: PresetName;
+  datasets: LabDataset[];
+  steps: LabStep[];
+}
+
+/** What an hdfs step's run produced: snapshots along the way, the trace and its metrics. */
+export interface HdfsRunReport {
+  kind: 'hdfs';
+  simulatedMs: number;
+  /** 'written' after the put, 'appended' after an append, 'final' at the end. */
+  snapshots: { label: string; snapshot: ClusterSnapshot }[];
+  final: ClusterSnapshot;
+  /** Snapshots in time order for playback (as a job report's `snapshots`; use engine/exec snapshotAt). */
+  film: ClusterSnapshot[];
+  trace: SimulationEvent[];
+  metrics: SimulationMetrics;
+  /** Every fault applied (the settings' and the UI's), in time order. */
+  faults: FaultSpec[];
+}
+
+/** What a check sees. */
+export type StepRun =
+  | {
+      kind: 'mapreduce' | 'spark';
+      step: JobStep;
+      report: JobRunReport;
+      /** Reports of the step's extra runs, by ExtraRun.id. */
+      extra: Record<string, JobRunReport>;
+      /** The faults added from outside (the UI's kill-node button, `--fail-node`). */
+      injectedFaults: FaultSpec[];
+    }
+  | {
+      kind: 'hdfs';
+      step: HdfsStep;
+      settings: HdfsSettings;
+      report: HdfsRunReport;
+      injectedFaults: FaultSpec[];
+    };

@@ -1,0 +1,155 @@
+/**
+ * Runs a learner's step for real and judges it: a job step compiles the learner's code and runs
+ * it with `runJob` on the step's cluster and generated data (plus any extra runs its checks
+ * compare with); an hdfs step parses the JSON settings and drives a simulation. Then every check
+ * is evaluated. Pure engine code and sucrase only, so it runs in a Web Worker as well as in Node.
+ */
+import { JobFailedError, runJob, SimulationStuckError } from '../engine/api/runJob';
+import type { JobRunReport } from '../engine/api/jobTypes';
+import { ValidationError, encodeUtf8 } from '../engine/core';
+import { preset, type ClusterSpec, type FaultSpec, type PresetName } from '../engine/cluster';
+import { HdfsError } from '../engine/hdfs';
+import { InputPathError } from '../engine/mapreduce/mapReduceJob';
+import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
+import { compileJobSource, JobCompileError } from './compileJobSource';
+import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
+import { runHdfsSettings } from './hdfsStepRun';
+import type { CheckResult, HdfsRunReport, JobRunSettings, Lab, LabStep, StepKind, StepRun } from './labTypes';
+
+export interface RunStepOptions {
+  lab: Lab;
+  /** 0-based. */
+  stepIndex: number;
+  /** The learner's text: job code for 'mapreduce'/'spark' steps, JSON settings for 'hdfs' steps. */
+  source: string;
+  /** Runs the job's code (a sandbox pool); required for job steps, unused by hdfs steps. */
+  runner?: TaskRunner;
+  /** Overrides the step's seed. */
+  seed?: number;
+  /** Extra faults (the UI's kill-node button), merged into the main run. */
+  faults?: FaultSpec[];
+  /** The name errors point at (default `<step id>.js` or `.json`). */
+  fileName?: string;
+}
+
+/** Why a run produced no report: the learner's code or settings, or the run itself. */
+export interface StepError {
+  kind: 'compile' | 'settings' | 'code' | 'spec' | 'timeout' | 'stuck' | 'input' | 'invalid';
+  message: string;
+  /** The learner's line (and column for settings) when known. */
+  line: number | null;
+  column: number | null;
+}
+
+export interface StepOutcome {
+  kind: StepKind;
+  /**
+   * The main run: what the UI plays back (a job report carries `snapshots` and `attempts`). When
+   * the run failed (see `error`) it is null, or the partial report of a job whose task failed.
+   */
+  report: JobRunReport | HdfsRunReport | null;
+  /** The step's extra runs (job steps), in declaration order. */
+  extra: { id: string; label: string; report: JobRunReport }[];
+  /** HDFS steps: the cluster after the write, after an append and at the end. */
+  snapshots?: HdfsRunReport['snapshots'];
+  checks: CheckResult[];
+  /** Every check passed (and the run did not fail). */
+  passed: boolean;
+  error: StepError | null;
+}
+
+/** The caller's mistake, not the learner's: a step that does not exist, a job step without a runner. */
+export class StepNotFoundError extends Error {
+  override name = 'StepNotFoundError';
+}
+
+export function clusterOf(cluster: PresetName | ClusterSpec): ClusterSpec {
+  return typeof cluster === 'string' ? preset(cluster) : (JSON.parse(JSON.stringify(cluster)) as ClusterSpec);
+}
+
+export function stepAt(lab: Lab, stepIndex: number): LabStep {
+  const step = Number.isInteger(stepIndex) ? lab.steps[stepIndex] : undefined;
+  if (!step) throw new StepNotFoundError(`lab '${lab.id}' has steps 1..${lab.steps.length}; step ${stepIndex + 1} does not exist`);
+  return step;
+}
+
+export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
+  const { lab } = options;
+  const step = stepAt(lab, options.stepIndex);
+  const injected = options.faults ?? [];
+  const fileName = options.fileName ?? `${step.id}.${step.kind === 'hdfs' ? 'json' : 'js'}`;
+  let run: StepRun;
+  const extra: StepOutcome['extra'] = [];
+  try {
+    if (step.kind === 'hdfs') {
+      const settings = parseHdfsSettings(options.source, fileName);
+      const runSettings = { ...step.run, seed: options.seed ?? step.run.seed };
+      run = { kind: 'hdfs', step, settings, report: runHdfsSettings(settings, runSettings, injected), injectedFaults: injected };
+    } else {
+      if (!options.runner) throw new StepNotFoundError(`lab '${lab.id}' step ${options.stepIndex + 1} runs job code: runStep needs a runner`);
+      const runner = options.runner;
+      const source = compileJobSource(options.source, fileName);
+      const seed = options.seed ?? step.run.seed;
+      const report = await runJobStep(lab, step.run, source, runner, seed, injected);
+      const byId: Record<string, JobRunReport> = {};
+      for (const x of step.extraRuns ?? []) {
+        const src = x.code === 'learner' ? source : compileJobSource(x.code.text, x.code.fileName);
+        // Extra runs are compared, not played back: no snapshots.
+        const r = await runJobStep(lab, x.run, src, runner, x.run.seed, [], false);
+        byId[x.id] = r;
+        extra.push({ id: x.id, label: x.label, report: r });
+      }
+      run = { kind: step.kind, step, report, extra: byId, injectedFaults: injected };
+    }
+  } catch (error) {
+    const e = classify(error);
+    const checks = step.checks.map((c) => ({ id: c.id, title: c.title, pass: false, reason: `not judged: the run failed (${e.message})` }));
+    // A job that failed on the cluster still has a partial report: its failed attempts are worth seeing.
+    const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
+    return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
+  }
+  const checks = evaluateChecks(step, run);
+  const outcome: StepOutcome = { kind: step.kind, report: run.report, extra, checks, passed: checks.every((c) => c.pass), error: null };
+  if (run.kind === 'hdfs') outcome.snapshots = run.report.snapshots;
+  return outcome;
+}
+
+/** Evaluates every check of `step`; a check that throws fails with the error as its reason. */
+export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
+  return step.checks.map((c) => {
+    try {
+      const v = c.evaluate(run);
+      return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason) };
+    } catch (error) {
+      return { id: c.id, title: c.title, pass: false, reason: `the check could not judge this run: ${(error as Error).message ?? String(error)}` };
+    }
+  });
+}
+
+async function runJobStep(lab: Lab, settings: JobRunSettings, source: JobSource, runner: TaskRunner, seed: number, injected: FaultSpec[], snapshots = true): Promise<JobRunReport> {
+  const files = settings.files.map((f) => {
+    const dataset = lab.datasets.find((d) => d.id === f.dataset);
+    if (!dataset) throw new StepNotFoundError(`lab '${lab.id}': dataset '${f.dataset}' does not exist`);
+    return { path: f.path, bytes: encodeUtf8(dataset.text()) };
+  });
+  const faults = [...(settings.faults ?? []), ...injected];
+  return runJob({ source, runner, cluster: clusterOf(settings.cluster), seed, blockSize: settings.blockSize, files, faults, sampleData: false, ...(snapshots ? {} : { snapshots: false as const }) });
+}
+
+function classify(error: unknown): StepError {
+  const base = { line: null, column: null };
+  if (error instanceof StepNotFoundError) throw error;
+  if (error instanceof JobCompileError) return { ...base, kind: 'compile', message: error.message, line: error.line };
+  if (error instanceof HdfsSettingsError) return { kind: 'settings', message: error.message, line: error.line, column: error.column };
+  if (error instanceof JobFailedError) {
+    const line = error.cause instanceof JobCodeError ? error.cause.line : null;
+    return { ...base, kind: 'code', message: error.message, line };
+  }
+  if (error instanceof JobCodeError) return { ...base, kind: 'code', message: error.message, line: error.line };
+  if (error instanceof JobSpecError) return { ...base, kind: 'spec', message: error.message };
+  if (error instanceof JobTimeoutError) return { ...base, kind: 'timeout', message: error.message };
+  if (error instanceof SimulationStuckError) return { ...base, kind: 'stuck', message: error.message };
+  if (error instanceof InputPathError || error instanceof HdfsError) return { ...base, kind: 'input', message: error.message };
+  if (error instanceof ValidationError) return { ...base, kind: 'invalid', message: error.message };
+  throw error;
+}

@@ -1,0 +1,115 @@
+/** The checks of the spark-in-memory lab: correct results, Spark's measured speed-up, cache hits, lineage. */
+import type { JobRunReport } from '../../engine/api/jobTypes';
+import { compareKeyed, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
+import { graphText, plainAverages, plainPageRank, sensorText } from '../labData';
+import type { LabCheck } from '../labTypes';
+
+let dailyExpected: [string, number][] | null = null;
+let ranksExpected: [string, number][] | null = null;
+
+export function dailyAveragesCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'exact daily averages',
+    evaluate(run) {
+      dailyExpected ??= plainAverages(sensorText(1), 10);
+      return compareKeyed(dailyExpected, jobReport(run).result, {
+        tolerance: 1e-9,
+        what: 'day',
+        hint: 'key each reading by its day ("2016-05-01"), add [value, 1] pairs with reduceByKey and divide sum by count with mapValues',
+      });
+    },
+  };
+}
+
+export function pageRanksCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'PageRank after 10 iterations is right',
+    evaluate(run) {
+      ranksExpected ??= plainPageRank(graphText(), 10);
+      return compareKeyed(ranksExpected, jobReport(run).result, {
+        tolerance: 2e-6,
+        what: 'page',
+        hint: 'run 10 iterations; in each, every page sends rank / (number of its links) to each link target and a page\'s new rank is 0.15 + 0.85 * (what it received)',
+      });
+    },
+  };
+}
+
+const counter = (r: JobRunReport, name: string) => (r.metrics.counters as Record<string, number>)[name] ?? 0;
+
+export function chainedJobsCheck(id: string, jobs: number): LabCheck {
+  return {
+    id,
+    title: `${jobs} chained MapReduce jobs`,
+    evaluate(run) {
+      const r = jobReport(run);
+      if (r.kind !== 'mapreduce') return fail('this step is about MapReduce: export an array of MapReduce jobs');
+      if (r.metrics.jobs !== jobs) return fail(`expected ${jobs} jobs (1 to build the link lists + 10 iterations), got ${r.metrics.jobs}: set ITERATIONS to 10`);
+      return pass(`${jobs} jobs ran one after the other, writing ${counter(r, 'HDFS_BYTES_WRITTEN')} bytes of intermediate results to HDFS (3 replicas each) and reading them back`);
+    },
+  };
+}
+
+/** Spark (the learner's run) is faster than the reference MapReduce run by at least `atLeast`. */
+export function fasterThanCheck(id: string, reference: string, atLeast: number, what: string): LabCheck {
+  return {
+    id,
+    title: `Spark is faster than MapReduce (at least ${ratio(atLeast)})`,
+    evaluate(run) {
+      const spark = jobReport(run);
+      const mr = extraReport(run, reference);
+      if (spark.kind !== 'spark') return fail('this step is about Spark: export a function `async (sc) => ...`');
+      const factor = mr.simulatedMs / spark.simulatedMs;
+      const detail = `${what}: MapReduce took ${seconds(mr.simulatedMs)}, your Spark program ${seconds(spark.simulatedMs)}, ${ratio(factor)} faster`;
+      return factor >= atLeast ? pass(detail) : fail(`${detail} (at least ${ratio(atLeast)} expected): keep the work in one Spark program and its intermediate results in memory${injectedNote(run)}`);
+    },
+  };
+}
+
+export function cacheHitsCheck(id: string, minimum: number): LabCheck {
+  return {
+    id,
+    title: 'cached partitions are reused',
+    evaluate(run) {
+      const r = jobReport(run);
+      const hits = counter(r, 'CACHE_HITS');
+      const local = counter(r, 'PROCESS_LOCAL_TASKS');
+      if (hits < minimum) return fail(`${hits} cache hits (at least ${minimum} expected): without cache() every iteration fetches the shuffled link lists again and regroups them; call .cache() on links`);
+      return pass(`${hits} cache hits; ${local} tasks ran PROCESS_LOCAL, next to their cached partition`);
+    },
+  };
+}
+
+export function fasterThanUncachedCheck(id: string, reference: string): LabCheck {
+  return {
+    id,
+    title: 'caching makes the iterations faster',
+    evaluate(run) {
+      const cached = jobReport(run);
+      const plain = extraReport(run, reference);
+      const factor = plain.simulatedMs / cached.simulatedMs;
+      const detail = `without cache() ${seconds(plain.simulatedMs)}, yours ${seconds(cached.simulatedMs)} (${ratio(factor)})`;
+      // Spark keeps shuffle files, so without cache() only the fetch and regrouping of the links
+      // repeats each round: the saving is real but small on this graph, hence "any gain".
+      return cached.simulatedMs < plain.simulatedMs ? pass(detail) : fail(`${detail}: cache the RDD every iteration reads, the links, so later rounds read it from memory${injectedNote(run)}`);
+    },
+  };
+}
+
+/** The same program with a node killed mid-run gives the same ranks: lost partitions are recomputed from lineage. */
+export function lineageCheck(id: string, faulty: string): LabCheck {
+  return {
+    id,
+    title: 'a lost node changes the time, not the result (lineage)',
+    evaluate(run) {
+      const r = jobReport(run);
+      const broken = extraReport(run, faulty);
+      const same = JSON.stringify(broken.result) === JSON.stringify(r.result);
+      if (!same) return fail('with a node killed mid-run the ranks differ: the program must not depend on where partitions live');
+      const lost = broken.metrics.killedAttempts;
+      return pass(`with a node killed mid-run: the same ranks, ${lost} task attempt${lost === 1 ? '' : 's'} lost, ${seconds(broken.simulatedMs)} instead of ${seconds(r.simulatedMs)}; what the node held was recomputed from lineage`);
+    },
+  };
+}

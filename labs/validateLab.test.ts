@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { LabValidationError, validateLab } from './validateLab';
+import { hdfsBlocksLab } from './hdfsBlocks/hdfsBlocksLab';
+import { iotAveragesLab } from './iotAverages/iotAveragesLab';
+import { LABS, findLab } from './labRegistry';
+import { LAB_CATALOGUE } from './catalogue';
+
+/** A deep-enough copy of a lab that a test may break (functions are kept). */
+function copy<T>(lab: T): T {
+  const clone = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(clone);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)]));
+    return v;
+  };
+  return clone(lab) as T;
+}
+
+function errorOf(raw: unknown): string {
+  try {
+    validateLab(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(LabValidationError);
+    return (error as Error).message;
+  }
+  throw new Error('validateLab accepted a broken lab');
+}
+
+describe('validateLab', () => {
+  it('names the lab and the field of a broken check title', () => {
+    const lab = copy(hdfsBlocksLab) as unknown as { steps: { checks: { title: unknown }[] }[] };
+    lab.steps[2]!.checks[0]!.title = '';
+    expect(errorOf(lab)).toBe(`lab 'hdfs-blocks': steps[2].checks[0].title: must be a non-empty string, got ""`);
+  });
+
+  it('rejects bad ids, too few steps, missing hints, uncited instructions and unknown datasets', () => {
+    expect(errorOf({ ...copy(hdfsBlocksLab), id: 'HDFS Blocks' })).toMatch(/^lab 'HDFS Blocks': id: must be kebab-case/);
+    expect(errorOf({ ...copy(hdfsBlocksLab), steps: hdfsBlocksLab.steps.slice(0, 2) })).toBe("lab 'hdfs-blocks': steps: must have 3 to 7 entries, got 2");
+    const noHints = copy(iotAveragesLab);
+    noHints.steps[1]!.hints = [];
+    expect(errorOf(noHints)).toBe("lab 'mapreduce-iot-averages': steps[1].hints: must have 1 to 3 entries, got 0");
+    const uncited = copy(iotAveragesLab);
+    uncited.steps[0]!.instructions = 'Average the readings.';
+    expect(errorOf(uncited)).toMatch(/steps\[0\]\.instructions: must cite a cookbook chapter/);
+    const noData = copy(iotAveragesLab);
+    (noData.steps[2] as { extraRuns: { run: { files: { dataset: string }[] } }[] }).extraRuns[0]!.run.files[0]!.dataset = 'nope';
+    expect(errorOf(noData)).toMatch(/^lab 'mapreduce-iot-averages': steps\[2\]\.extraRuns\[0\]\.run\.files\[0\]\.dataset: must name one of the lab's datasets \(sensors, sensors-10x\), got "nope"/);
+  });
+
+  it('rejects a starter equal to the solution, a missing evaluate and bad hdfs settings with their line', () => {
+    const same = copy(hdfsBlocksLab);
+    same.steps[0]!.starter = same.steps[0]!.solution;
+    expect(errorOf(same)).toMatch(/steps\[0\]\.starter: must differ from the solution/);
+    const noFn = copy(hdfsBlocksLab) as unknown as { steps: { checks: { evaluate: unknown }[] }[] };
+    noFn.steps[1]!.checks[1]!.evaluate = 'yes';
+    expect(errorOf(noFn)).toBe("lab 'hdfs-blocks': steps[1].checks[1].evaluate: must be a function (run) => { pass, reason }");
+    const badJson = copy(hdfsBlocksLab);
+    badJson.steps[3]!.solution = '{\n  "file": { "path": "/x", "size": "lots" }\n}';
+    expect(errorOf(badJson)).toMatch(/^lab 'hdfs-blocks': steps\[3\]\.solution: not valid settings: line 2:27: file\.size: must be a size/);
+  });
+
+  it('ships the three labs, validated, and marks them available in the catalogue', () => {
+    expect(LABS.map((l) => l.id)).toEqual(['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory']);
+    expect(findLab('spark-in-memory')?.steps.length).toBe(4);
+    const available = LAB_CATALOGUE.filter((e) => e.available);
+    expect(available.map((e) => e.id)).toEqual(['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory']);
+    for (const e of available) expect(e.steps).toBe(findLab(e.id)!.steps.length);
+    expect(LAB_CATALOGUE.length).toBe(15);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Checks that a lab definition has the lab format (labTypes.ts) before the app or the CLI
+ * trusts it. Errors name the lab and the field: `lab 'hdfs-blocks': steps[2].checks[0].title:
+ * must be a non-empty string`. The starter and solution of an hdfs step must parse as settings.
+ */
+import { isPresetName, presetNames, resolveClusterSpec } from '../engine/cluster';
+import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
+import { STEP_KINDS, type Lab } from './labTypes';
+
+export class LabValidationError extends Error {
+  override name = 'LabValidationError';
+  constructor(
+    readonly labId: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`lab '${labId}': ${field}: ${problem}`);
+  }
+}
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const CHAPTER = /^\d+(\.\d+)*$/;
+const CITE = /Cookbook \d+(\.\d+)*/;
+
+const describe = (v: unknown): string => {
+  if (typeof v === 'string') return JSON.stringify(v.length > 30 ? `${v.slice(0, 30)}...` : v);
+  if (Array.isArray(v)) return 'an array';
+  return v === null ? 'null' : typeof v === 'object' ? 'an object' : String(v);
+};
+
+export function validateLab(raw: unknown): Lab {
+  const labId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '?';
+  const bad = (field: string, problem: string): never => {
+    throw new LabValidationError(labId, field, problem);
+  };
+  const object = (field: string, v: unknown): Record<string, unknown> => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(field, `must be an object, got ${describe(v)}`);
+    return v as Record<string, unknown>;
+  };
+  const text = (field: string, v: unknown): string => {
+    if (typeof v !== 'string' || v.trim() === '') bad(field, `must be a non-empty string, got ${describe(v)}`);
+    return v as string;
+  };
+  const kebab = (field: string, v: unknown): string => {
+    if (!KEBAB.test(text(field, v))) bad(field, `must be kebab-case like 'hdfs-blocks', got ${describe(v)}`);
+    return v as string;
+  };
+  const array = (field: string, v: unknown, min: number, max: number): unknown[] => {
+    if (!Array.isArray(v)) return bad(field, `must be an array, got ${describe(v)}`);
+    if (v.length < min || v.length > max) bad(field, `must have ${min === max ? min : `${min} to ${max}`} entries, got ${v.length}`);
+    return v;
+  };
+  const posInt = (field: string, v: unknown): number => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) bad(field, `must be a positive integer, got ${describe(v)}`);
+    return v as number;
+  };
+  const cluster = (field: string, v: unknown): void => {
+    if (typeof v === 'string') {
+      if (!isPresetName(v)) bad(field, `unknown preset ${describe(v)} (known: ${presetNames.join(', ')})`);
+      return;
+    }
+    try {
+      resolveClusterSpec(object(field, v) as never, field);
+    } catch (error) {
+      if (error instanceof LabValidationError) throw error;
+      bad(field, (error as Error).message.replace(`${field}: `, ''));
+    }
+  };
+
+  const lab = object('lab', raw);
+  kebab('id', lab.id);
+  text('title', lab.title);
+  array('chapters', lab.chapters, 1, 12).forEach((c, i) => {
+    if (typeof c !== 'string' || !CHAPTER.test(c)) bad(`chapters[${i}]`, `must be a cookbook chapter like '20.1.2', got ${describe(c)}`);
+  });
+  posInt('minutes', lab.minutes);
+  text('summary', lab.summary);
+  text('intro', lab.intro);
+  if (typeof lab.cluster !== 'string' || !isPresetName(lab.cluster)) bad('cluster', `must be a preset name (${presetNames.join(', ')}), got ${describe(lab.cluster)}`);
+  const datasetIds = array('datasets', lab.datasets, 0, 50).map((d, i) => {
+    const o = object(`datasets[${i}]`, d);
+    text(`datasets[${i}].description`, o.description);
+    if (typeof o.text !== 'function') bad(`datasets[${i}].text`, 'must be a function returning the generated text');
+    return kebab(`datasets[${i}].id`, o.id);
+  });
+
+  const stepIds = new Set<string>();
+  array('steps', lab.steps, 3, 7).forEach((s, i) => {
+    const at = `steps[${i}]`;
+    const step = object(at, s);
+    const id = kebab(`${at}.id`, step.id);
+    if (stepIds.has(id)) bad(`${at}.id`, `'${id}' is used by an earlier step`);
+    stepIds.add(id);
+    text(`${at}.title`, step.title);
+    if (!CITE.test(text(`${at}.instructions`, step.instructions))) bad(`${at}.instructions`, "must cite a cookbook chapter like 'Cookbook 20.1.2'");
+    if (!STEP_KINDS.includes(step.kind as never)) bad(`${at}.kind`, `must be one of ${STEP_KINDS.map((k) => `'${k}'`).join(', ')}, got ${describe(step.kind)}`);
+    const starter = text(`${at}.starter`, step.starter);
+    const solution = text(`${at}.solution`, step.solution);
+    if (starter === solution) bad(`${at}.starter`, 'must differ from the solution (a beginning, not the answer)');
+    array(`${at}.hints`, step.hints, 1, 3).forEach((h, k) => text(`${at}.hints[${k}]`, h));
+    const checkIds = new Set<string>();
+    array(`${at}.checks`, step.checks, 1, 12).forEach((c, k) => {
+      const check = object(`${at}.checks[${k}]`, c);
+      const cid = kebab(`${at}.checks[${k}].id`, check.id);
+      if (checkIds.has(cid)) bad(`${at}.checks[${k}].id`, `'${cid}' is used by an earlier check of this step`);
+      checkIds.add(cid);
+      text(`${at}.checks[${k}].title`, check.title);
+      if (typeof check.evaluate !== 'function') bad(`${at}.checks[${k}].evaluate`, 'must be a function (run) => { pass, reason }');
+    });
+    const run = object(`${at}.run`, step.run);
+    if (typeof run.seed !== 'number' || !Number.isInteger(run.seed)) bad(`${at}.run.seed`, `must be an integer, got ${describe(run.seed)}`);
+    cluster(`${at}.run.cluster`, run.cluster);
+    if (step.kind === 'hdfs') {
+      for (const which of ['starter', 'solution'] as const) {
+        try {
+          parseHdfsSettings(which === 'starter' ? starter : solution, `${at}.${which}`);
+        } catch (error) {
+          if (error instanceof HdfsSettingsError) bad(`${at}.${which}`, `not valid settings: ${error.message.replace(`${at}.${which}:`, 'line ')}`);
+          throw error;
+        }
+      }
+      return;
+    }
+    const jobRun = (field: string, r: Record<string, unknown>) => {
+      posInt(`${field}.blockSize`, r.blockSize);
+      array(`${field}.files`, r.files, 1, 20).forEach((f, k) => {
+        const file = object(`${field}.files[${k}]`, f);
+        if (typeof file.path !== 'string' || !file.path.startsWith('/')) bad(`${field}.files[${k}].path`, `must be an absolute DFS path, got ${describe(file.path)}`);
+        if (!datasetIds.includes(file.dataset as string)) bad(`${field}.files[${k}].dataset`, `must name one of the lab's datasets (${datasetIds.join(', ') || 'none'}), got ${describe(file.dataset)}`);
+      });
+      if (r.faults !== undefined) array(`${field}.faults`, r.faults, 0, 100);
+    };
+    jobRun(`${at}.run`, run);
+    if (step.extraRuns !== undefined) {
+      array(`${at}.extraRuns`, step.extraRuns, 0, 5).forEach((x, k) => {
+        const extra = object(`${at}.extraRuns[${k}]`, x);
+        kebab(`${at}.extraRuns[${k}].id`, extra.id);
+        text(`${at}.extraRuns[${k}].label`, extra.label);
+        const r = object(`${at}.extraRuns[${k}].run`, extra.run);
+        cluster(`${at}.extraRuns[${k}].run.cluster`, r.cluster);
+        jobRun(`${at}.extraRuns[${k}].run`, r);
+        if (extra.code !== 'learner') {
+          const code = object(`${at}.extraRuns[${k}].code`, extra.code);
+          text(`${at}.extraRuns[${k}].code.fileName`, code.fileName);
+          text(`${at}.extraRuns[${k}].code.text`, code.text);
+        }
+      });
+    }
+  });
+  return raw as Lab;
+}

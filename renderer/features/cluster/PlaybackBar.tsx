@@ -1,0 +1,78 @@
+/**
+ * Playback controls shared by every run view: play/pause, step to the next event, restart,
+ * speed 0.25×–64×, a scrubber over simulated time and the clock. Space toggles play when the
+ * bar has focus.
+ */
+import type { Playback } from './usePlayback';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
+
+export function formatSimTime(ms: number): string {
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${(s - m * 60).toFixed(0).padStart(2, '0')} s`;
+}
+
+export interface PlaybackBarProps {
+  playback: Playback;
+  durationMs: number;
+  /** Times of the run's events, sorted, for "step". */
+  eventTimes?: readonly number[];
+  children?: React.ReactNode;
+}
+
+export function PlaybackBar({ playback, durationMs, eventTimes, children }: PlaybackBarProps) {
+  const stepForward = () => {
+    playback.pause();
+    const next = eventTimes?.find((t) => t > playback.t + 1e-6);
+    playback.seek(next ?? Math.min(durationMs, playback.t + durationMs / 50));
+  };
+  return (
+    <div className="toolbar playback" role="group" aria-label="Playback">
+      {playback.playing ? (
+        <button type="button" className="btn" onClick={playback.pause}>
+          ❚❚ Pause
+        </button>
+      ) : (
+        <button type="button" className="btn primary" onClick={playback.play}>
+          ▶ Play
+        </button>
+      )}
+      <button type="button" className="btn" onClick={stepForward} title="Jump to the next event">
+        Step ›
+      </button>
+      <button type="button" className="btn" onClick={playback.restart}>
+        ⟲ Restart
+      </button>
+      <label className="muted">
+        Speed{' '}
+        <select value={playback.speed} onChange={(e) => playback.setSpeed(Number(e.target.value))} aria-label="Playback speed">
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <input
+        type="range"
+        className="scrubber"
+        min={0}
+        max={durationMs}
+        step={Math.max(1, durationMs / 1000)}
+        value={playback.t}
+        onChange={(e) => {
+          playback.pause();
+          playback.seek(Number(e.target.value));
+        }}
+        aria-label="Simulated time"
+        aria-valuetext={formatSimTime(playback.t)}
+      />
+      <span className="clock" data-testid="sim-clock">
+        {formatSimTime(playback.t)} / {formatSimTime(durationMs)}
+      </span>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** An HDFS step's run at playback time t: the block map and what happened so far. */
+import { useMemo } from 'react';
+import type { ClusterTimeline } from '../../viz/clusterTimeline';
+import { formatSimTime } from '../cluster/PlaybackBar';
+import { describeEvent } from '../../viz/describeEvent';
+
+export function HdfsPanel({ timeline, trace, t, replication }: { timeline: ClusterTimeline; trace: readonly { t: number; type: string }[]; t: number; replication: number }) {
+  const blocks = useMemo(() => {
+    timeline.at(t);
+    return timeline.blockMap();
+  }, [timeline, t]);
+  const events = useMemo(() => trace.filter((e) => e.t <= t).map(describeEvent).filter((e) => e !== null), [trace, t]);
+  return (
+    <div className="hdfs-panel">
+      <table className="grid" aria-label="Block map">
+        <thead>
+          <tr>
+            <th scope="col">Block</th>
+            <th scope="col">Replicas (live nodes)</th>
+            <th scope="col">Count</th>
+          </tr>
+        </thead>
+        <tbody>
+          {blocks.map((b) => (
+            <tr key={b.block} className={b.nodes.length < replication ? 'under' : ''}>
+              <td>{b.block.replace('#', ' · block ')}</td>
+              <td>{b.nodes.join(', ') || 'none: lost'}</td>
+              <td>
+                {b.nodes.length}/{replication}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>What happened</h3>
+      <ol className="events" aria-label="Events so far" data-testid="event-log">
+        {events.slice(-80).map((e, i) => (
+          <li key={i} className={e.kind}>
+            <span className="t">{formatSimTime(e.t)}</span> {e.text}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

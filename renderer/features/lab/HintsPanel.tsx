@@ -1,0 +1,21 @@
+/** Hints revealed one at a time, each more explicit than the one before. */
+import { useState } from 'react';
+
+export function HintsPanel({ hints }: { hints: string[] }) {
+  const [shown, setShown] = useState(0);
+  if (hints.length === 0) return null;
+  return (
+    <section aria-label="Hints" className="hints">
+      {hints.slice(0, shown).map((hint, i) => (
+        <p key={i} className="hint">
+          <strong>Hint {i + 1}.</strong> {hint}
+        </p>
+      ))}
+      {shown < hints.length && (
+        <button type="button" className="btn small" onClick={() => setShown(shown + 1)}>
+          {shown === 0 ? 'Show a hint' : 'Another hint'} ({shown + 1}/{hints.length})
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Bytes moved between nodes during the shuffle up to time t, as a node × node matrix (canvas),
+ * with totals: shuffle bytes on the same node, same rack and across racks, and HDFS input read
+ * from a local replica versus over the network. The largest flows are also listed as text.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { RunView } from '../../viz/run/runViewTypes';
+import { flowMatrixAt } from '../../viz/run/runFlows';
+import { drawFlowMatrix, type FlowColours } from '../../viz/run/drawFlow';
+import { formatBytes } from '../../viz/run/format';
+
+function colours(el: Element): FlowColours {
+  const css = getComputedStyle(el);
+  const v = (n: string, f: string) => css.getPropertyValue(n).trim() || f;
+  return { text: v('--text', '#16202c'), muted: v('--muted', '#4f5f73'), border: v('--border', '#cdd6e1'), local: v('--flow-local', '#137a4b'), rack: v('--flow-rack', '#0b6bcb'), offRack: v('--flow-offrack', '#c2410c') };
+}
+
+function Share({ label, a, b, aLabel, bLabel }: { label: string; a: number; b: number; aLabel: string; bLabel: string }) {
+  const total = a + b;
+  const pct = total > 0 ? Math.round((a / total) * 100) : 0;
+  return (
+    <div className="run-share">
+      <div className="run-share-head">
+        <strong>{label}</strong> <span className="muted">{formatBytes(total)}</span>
+      </div>
+      <div className="run-share-bar" aria-hidden="true" style={total > 0 ? undefined : { background: "var(--border)" }}>
+        <div className="a" style={{ width: `${pct}%` }} />
+      </div>
+      <div className="run-share-legend">
+        <span className="a">
+          {aLabel} {formatBytes(a)} ({pct}%)
+        </span>
+        <span className="b">
+          {bLabel} {formatBytes(b)} ({total > 0 ? 100 - pct : 0}%)
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export function DataFlowView({ view, t }: { view: RunView; t: number }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const matrix = useMemo(() => flowMatrixAt(view.flows, view.nodes, t), [view, t]);
+  useEffect(() => {
+    if (canvasRef.current) drawFlowMatrix(canvasRef.current, matrix, view.nodes, colours(canvasRef.current), formatBytes);
+  }, [matrix, view]);
+  const top = useMemo(() => {
+    const out: { from: string; to: string; bytes: number; scope: string }[] = [];
+    const n = matrix.n;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+      const bytes = matrix.bytes[i * n + j]!;
+      if (bytes > 0) out.push({ from: view.nodes[i]!.id, to: view.nodes[j]!.id, bytes, scope: i === j ? 'same node' : view.nodes[i]!.rack === view.nodes[j]!.rack ? 'same rack' : 'other rack' });
+    }
+    return out.sort((a, b) => b.bytes - a.bytes || a.from.localeCompare(b.from)).slice(0, 8);
+  }, [matrix, view]);
+  const remote = matrix.rack + matrix.offRack;
+  return (
+    <div className="run-flow">
+      <div className="run-flow-totals">
+        <Share label="Shuffle so far" a={matrix.local} b={remote} aLabel="same node" bLabel="over the network" />
+        <p className="muted run-note">
+          Over the network: {formatBytes(matrix.rack)} within a rack, {formatBytes(matrix.offRack)} across racks.
+        </p>
+        <Share label="Input read (whole run)" a={view.totals.readLocal} b={view.totals.readRemote} aLabel="local replica" bLabel="remote replica" />
+        {view.flowsEstimated && view.flows.length > 0 && (
+          <p className="muted run-note">Per-node pairs are estimated from where the map and reduce tasks ran; the same-node and network totals are the engine’s measured ones.</p>
+        )}
+        {top.length > 0 && (
+          <table className="grid run-top-flows" aria-label="Largest shuffle flows so far">
+            <thead>
+              <tr>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col">Where</th>
+                <th scope="col" className="num">
+                  Bytes
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {top.map((f) => (
+                <tr key={`${f.from}-${f.to}`}>
+                  <td>{f.from}</td>
+                  <td>{f.to}</td>
+                  <td>{f.scope}</td>
+                  <td className="num">{formatBytes(f.bytes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      <figure className="run-flow-figure">
+        <canvas ref={canvasRef} role="img" data-testid="run-flow" aria-label={`Shuffle matrix: rows are the nodes map output came from, columns the nodes that fetched it. So far ${formatBytes(matrix.local)} stayed on the same node and ${formatBytes(remote)} crossed the network.`} />
+        <figcaption className="legend run-legend">
+          <span style={{ ['--swatch' as string]: 'var(--flow-local)' }}>same node (diagonal)</span>
+          <span style={{ ['--swatch' as string]: 'var(--flow-rack)' }}>same rack</span>
+          <span style={{ ['--swatch' as string]: 'var(--flow-offrack)' }}>other rack</span>
+          <span className="muted">row: from · column: to · darker = more bytes</span>
+        </figcaption>
+        {matrix.max === 0 && <p className="muted">No shuffle bytes have moved yet.</p>}
+      </figure>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The run visualisations for one job run at playback time t: Timeline, DAG, Data flow, Counters
+ * and Output as keyboard-accessible tabs (arrow keys, Home, End). The RunView is derived once
+ * per report; the panels redraw on t.
+ */
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { JobRunReport } from '../../../engine/api/jobTypes';
+import { toRunView } from '../../viz/run/runView';
+import type { RunView } from '../../viz/run/runViewTypes';
+import { TimelineView } from './TimelineView';
+import { DagView } from './DagView';
+import { DataFlowView } from './DataFlowView';
+import { CountersView } from './CountersView';
+import { OutputTable } from './OutputTable';
+import './run.css';
+
+export type RunTab = 'timeline' | 'dag' | 'flow' | 'counters' | 'output';
+const TABS: { id: RunTab; label: string }[] = [
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'dag', label: 'DAG' },
+  { id: 'flow', label: 'Data flow' },
+  { id: 'counters', label: 'Counters' },
+  { id: 'output', label: 'Output' },
+];
+
+export interface RunPanelsProps {
+  report: JobRunReport;
+  nodes: { id: string; rack: string }[];
+  t: number;
+  /** Optional: a prebuilt view (e.g. makeSyntheticRunView for the benchmark) instead of deriving one. */
+  view?: RunView;
+  initialTab?: RunTab;
+}
+
+export function RunPanels({ report, nodes, t, view: given, initialTab = 'timeline' }: RunPanelsProps) {
+  const derived = useMemo(() => (given ? null : toRunView(report, nodes)), [report, nodes, given]);
+  const view = given ?? derived!;
+  const [tab, setTab] = useState<RunTab>(initialTab);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((x) => x.id === tab);
+    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setTab(TABS[next]!.id);
+    tabRefs.current[next]?.focus();
+  };
+  const clampT = Math.max(0, Math.min(t, view.durationMs));
+  return (
+    <section className="run-panels" aria-label="Job run">
+      <div className="run-tabs" role="tablist" aria-label="Run views" onKeyDown={onKeyDown}>
+        {TABS.map((x, i) => (
+          <button
+            key={x.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`run-tab-${x.id}`}
+            aria-controls={`run-panel-${x.id}`}
+            aria-selected={tab === x.id}
+            tabIndex={tab === x.id ? 0 : -1}
+            className="run-tab"
+            onClick={() => setTab(x.id)}
+          >
+            {x.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`run-panel-${tab}`} aria-labelledby={`run-tab-${tab}`} className="run-panel">
+        {tab === 'timeline' && <TimelineView view={view} t={clampT} />}
+        {tab === 'dag' && <DagView view={view} t={clampT} />}
+        {tab === 'flow' && <DataFlowView view={view} t={clampT} />}
+        {tab === 'counters' && <CountersView view={view} />}
+        {tab === 'output' && <OutputTable result={report.result} kind={report.kind} />}
+      </div>
+    </section>
+  );
+}

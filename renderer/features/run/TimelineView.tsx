@@ -1,0 +1,102 @@
+/**
+ * The run timeline: one lane per node (MapReduce) or executor (Spark), one bar per task attempt
+ * coloured by phase, drawn on a canvas up to time t. Hover or click an attempt for its details;
+ * with the canvas focused, arrow keys move between attempts and Home/End jump to the first/last.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { PHASES, PHASE_LABELS, type Bar, type RunView } from '../../viz/run/runViewTypes';
+import { countRunning, hitTest, makeTimelineLayout, navigate, type NavKey } from '../../viz/run/timelineLayout';
+import { readColours, TimelineRenderer } from '../../viz/run/drawTimeline';
+import { formatMs } from '../../viz/run/format';
+import { useElementWidth } from './useElementWidth';
+
+const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+
+export function describeAttempt(b: Bar, t: number): string {
+  const status = b.end > t ? 'running' : b.status;
+  const phases = b.phases.map((p) => `${PHASE_LABELS[p.phase]} ${formatMs(Math.min(p.end, t) - p.start)}`).filter((_, i) => b.phases[i]!.start <= t);
+  const flags = [b.retry ? `retry (attempt ${b.attempt + 1})` : '', b.speculative ? 'speculative copy' : ''].filter(Boolean).join(', ');
+  return `${b.task} attempt ${b.attempt} (${b.attemptId}) on ${b.node}${b.executor !== b.node ? ` / ${b.executor}` : ''}, ${b.locality}, ${status}${flags ? `, ${flags}` : ''}; ${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. Reason: ${b.reason}` : ''}`;
+}
+
+export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: number; maxHeight?: number }) {
+  const [hostRef, width] = useElementWidth<HTMLDivElement>();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rendererRef = useRef<TimelineRenderer | null>(null);
+  const [selected, setSelected] = useState(-1);
+  const [hover, setHover] = useState(-1);
+  const [themeTick, setThemeTick] = useState(0);
+  const layout = useMemo(() => makeTimelineLayout(view, width, maxHeight), [view, width, maxHeight]);
+
+  // The theme lives on <html data-theme>: repaint with the new colours when it changes.
+  useEffect(() => {
+    const observer = new MutationObserver(() => setThemeTick((n) => n + 1));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const colours = readColours(canvas);
+    if (rendererRef.current?.isFor(view)) rendererRef.current.resize(layout, colours);
+    else rendererRef.current = new TimelineRenderer(canvas, view, layout, colours);
+  }, [view, layout, themeTick]);
+
+  const shown = hover >= 0 ? hover : selected;
+  useEffect(() => {
+    rendererRef.current?.draw(t, shown);
+  }, [t, shown, layout, view, themeTick]);
+
+  const summary = useMemo(() => {
+    const running = countRunning(view, t);
+    const tot = view.totals;
+    return `${view.bars.length.toLocaleString('en')} task attempts on ${view.lanes.length} ${view.kind === 'spark' ? 'executors' : 'nodes'}; ${tot.failed} failed, ${tot.killed} killed, ${tot.retries} retries, ${tot.speculative} speculative. At ${formatMs(t)}: ${running} running.`;
+  }, [view, t]);
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    setHover(hitTest(view, layout, e.clientX - r.left, e.clientY - r.top, t));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    if (NAV_KEYS.has(e.key)) {
+      e.preventDefault();
+      setHover(-1);
+      setSelected((current) => navigate(view, current, e.key as NavKey, t));
+    } else if (e.key === 'Escape') setSelected(-1);
+  };
+  const detail = shown >= 0 && shown < view.bars.length && view.bars[shown]!.start <= t ? view.bars[shown]! : null;
+
+  return (
+    <div className="run-timeline">
+      <div className="legend run-legend" aria-label="Timeline legend">
+        {PHASES.map((p) => (
+          <span key={p} style={{ ['--swatch' as string]: `var(--phase-${p})` }}>
+            {PHASE_LABELS[p]}
+          </span>
+        ))}
+        <span className="run-key failed">failed / killed ✕</span>
+        <span className="run-key retry">retry</span>
+        <span className="run-key speculative">speculative</span>
+        <span className="run-key died">node died</span>
+      </div>
+      <div ref={hostRef} className="run-canvas-host" style={{ maxHeight: maxHeight + 40 }}>
+        <canvas
+          ref={canvasRef}
+          tabIndex={0}
+          role="img"
+          aria-label={`Task timeline. ${summary} Use the arrow keys to move between task attempts.`}
+          aria-describedby="run-timeline-detail"
+          data-testid="run-timeline"
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setHover(-1)}
+          onClick={() => setSelected(hover)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <p className="run-detail mono" id="run-timeline-detail" aria-live="polite">
+        {detail ? describeAttempt(detail, t) : <span className="muted">{summary} Hover or click a bar (or focus the chart and use the arrow keys) for an attempt’s details.</span>}
+      </p>
+    </div>
+  );
+}

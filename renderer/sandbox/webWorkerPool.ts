@@ -1,0 +1,42 @@
+/**
+ * The browser implementation of the sandbox pool: Web Workers running sandboxWorker.ts, on the
+ * shared SandboxPoolCore (job module shipped to every worker once, tasks to the next idle
+ * worker, outputs in task order, the wall-clock budget enforced by terminating the workers).
+ * Usable from the page or from the engine Web Worker, which passes it to `runJob`.
+ */
+import { SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
+import type { SandboxReply } from '../../engine/api/sandboxMessages';
+
+export interface WebWorkerPoolOptions {
+  /** Number of workers (default: navigator.hardwareConcurrency, at least 1). */
+  size?: number;
+  /** Wall-clock budget for the learner's code, in seconds (null: none). */
+  timeoutSeconds: number | null;
+  /** Where the learner's console output goes (default: console.log). */
+  log?: (text: string) => void;
+}
+
+export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolCore {
+  const size = Math.max(1, Math.floor(options.size ?? (typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1) ?? 1));
+  return new SandboxPoolCore({
+    size,
+    timeoutSeconds: options.timeoutSeconds,
+    log: options.log ?? ((text) => console.log(text)),
+    startTimer(ms, fire) {
+      const timer = setTimeout(fire, ms);
+      return () => clearTimeout(timer);
+    },
+    spawn(onMessage, onError) {
+      const worker = new Worker(new URL('./sandboxWorker.ts', import.meta.url), { type: 'module', name: 'clusterlab-sandbox' });
+      worker.onmessage = (event: MessageEvent<SandboxReply>) => onMessage(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        onError(new Error(`a sandbox worker failed: ${event.message}`));
+      };
+      return {
+        post: (message, transfer) => worker.postMessage(message, transfer ?? []),
+        terminate: () => worker.terminate(),
+      };
+    },
+  });
+}

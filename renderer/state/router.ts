@@ -1,0 +1,32 @@
+/**
+ * Views as URL hashes (#/, #/sandbox/sql, #/lab/hdfs-blocks/2), so a reload or the back
+ * button returns to the same place. Steps are 1-based in the URL, 0-based in the app.
+ */
+export type SandboxTab = 'cluster' | 'editor' | 'sql';
+export type View = { name: 'home' } | { name: 'sandbox'; tab: SandboxTab } | { name: 'lab'; labId: string; step: number };
+
+const TABS: SandboxTab[] = ['cluster', 'editor', 'sql'];
+
+export function viewToHash(view: View): string {
+  switch (view.name) {
+    case 'home':
+      return '#/';
+    case 'sandbox':
+      return `#/sandbox/${view.tab}`;
+    case 'lab':
+      return `#/lab/${encodeURIComponent(view.labId)}/${view.step + 1}`;
+  }
+}
+
+export function hashToView(hash: string): View {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'sandbox') {
+    const tab = TABS.find((t) => t === parts[1]) ?? 'cluster';
+    return { name: 'sandbox', tab };
+  }
+  if (parts[0] === 'lab' && parts[1]) {
+    const step = Number(parts[2] ?? 1);
+    return { name: 'lab', labId: parts[1], step: Number.isInteger(step) && step >= 1 ? step - 1 : 0 };
+  }
+  return { name: 'home' };
+}

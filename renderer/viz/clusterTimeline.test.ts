@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ClusterTimeline } from './clusterTimeline';
+
+const nodes = ['n1', 'n2', 'n3'].map((id) => ({ id, rack: 'r1', cores: 4, memoryMb: 8192 }));
+const events = [
+  { t: 0, type: 'blockAllocated', block: 1, path: '/f', index: 0, replicas: ['n1', 'n2', 'n3'] },
+  { t: 10, type: 'taskStarted', task: 'm0', attempt: 1, node: 'n2' },
+  { t: 20, type: 'nodeDied', node: 'n3' },
+  { t: 30, type: 'blockReplicated', block: 1, from: 'n1', to: 'n2' },
+  { t: 40, type: 'taskFinished', task: 'm0', attempt: 1, node: 'n2' },
+];
+
+describe('ClusterTimeline', () => {
+  it('rebuilds the cluster at any time, forward and backward', () => {
+    const tl = new ClusterTimeline(nodes, events);
+    expect(tl.at(0).nodes.map((n) => n.blocks.length)).toEqual([1, 1, 1]);
+    expect(tl.at(15).nodes[1]!.usedCores).toBe(1);
+    const later = tl.at(25);
+    expect(later.nodes[2]!.alive).toBe(false);
+    expect(later.nodes[2]!.blocks).toEqual([]);
+    expect(tl.at(45).nodes[1]!.usedCores).toBe(0);
+    expect(tl.at(5).nodes[2]!.alive).toBe(true);
+    expect(tl.at(5).nodes[0]!.blocks).toEqual(['/f#0']);
+  });
+});

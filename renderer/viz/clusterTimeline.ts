@@ -1,0 +1,146 @@
+/**
+ * The cluster at any moment of a run, rebuilt from the run's trace: which nodes are alive or
+ * slow, which block replicas each holds, and what runs on it. Folding forward from the last
+ * moment asked makes playback cheap; going back starts again from the beginning.
+ */
+import type { ClusterPicture, NodePicture } from './clusterPicture';
+
+export interface NodeInfo {
+  id: string;
+  rack: string;
+  cores: number;
+  memoryMb: number;
+}
+
+type AnyEvent = { t: number; type: string; [k: string]: unknown };
+
+interface NodeState {
+  alive: boolean;
+  slowFactor: number;
+  blocks: Set<number>;
+  containers: Map<number, number>;
+  tasks: Map<string, string>;
+}
+
+export class ClusterTimeline {
+  private readonly events: AnyEvent[];
+  private index = 0;
+  private t = -Infinity;
+  private nodes = new Map<string, NodeState>();
+  private blockLabel = new Map<number, string>();
+  private blocksOfPath = new Map<string, number[]>();
+  private usesContainers = false;
+
+  constructor(
+    private readonly info: readonly NodeInfo[],
+    events: readonly { t: number; type: string }[],
+  ) {
+    this.events = (events as AnyEvent[]).slice().sort((a, b) => a.t - b.t);
+    this.reset();
+  }
+
+  /** The picture at simulated time `t` (every event at or before `t` applied). */
+  at(t: number): ClusterPicture {
+    if (t < this.t) this.reset();
+    while (this.index < this.events.length && this.events[this.index]!.t <= t) this.apply(this.events[this.index++]!);
+    this.t = t;
+    return { nodes: this.info.map((n) => this.picture(n)) };
+  }
+
+  /** Block replicas at the moment last asked for (call `at` first): label -> live node ids. */
+  blockMap(): { block: string; nodes: string[] }[] {
+    const map = new Map<number, string[]>();
+    for (const n of this.info) {
+      const state = this.nodes.get(n.id)!;
+      if (!state.alive) continue;
+      for (const b of state.blocks) map.set(b, [...(map.get(b) ?? []), n.id]);
+    }
+    return [...this.blockLabel.keys()].filter((b) => map.has(b) || this.blockLabel.has(b)).sort((a, b) => a - b).map((b) => ({ block: this.blockLabel.get(b)!, nodes: map.get(b) ?? [] }));
+  }
+
+  private reset(): void {
+    this.index = 0;
+    this.t = -Infinity;
+    this.nodes = new Map(this.info.map((n) => [n.id, { alive: true, slowFactor: 1, blocks: new Set(), containers: new Map(), tasks: new Map() }]));
+    this.blockLabel.clear();
+    this.blocksOfPath.clear();
+    this.usesContainers = this.events.some((e) => e.type === 'containerAllocated');
+  }
+
+  private picture(n: NodeInfo): NodePicture {
+    const s = this.nodes.get(n.id)!;
+    let usedCores = 0;
+    if (this.usesContainers) for (const v of s.containers.values()) usedCores += v;
+    else usedCores = s.tasks.size;
+    return {
+      id: n.id,
+      rack: n.rack,
+      alive: s.alive,
+      slowFactor: s.slowFactor,
+      cores: n.cores,
+      usedCores: s.alive ? Math.min(usedCores, n.cores) : 0,
+      memoryMb: n.memoryMb,
+      usedMemoryMb: 0,
+      blocks: s.alive ? [...s.blocks].sort((a, b) => a - b).map((b) => this.blockLabel.get(b) ?? `blk_${b}#${b}`) : [],
+      containers: s.alive ? [...s.tasks.values()] : [],
+    };
+  }
+
+  private apply(e: AnyEvent): void {
+    const node = typeof e.node === 'string' ? this.nodes.get(e.node) : undefined;
+    switch (e.type) {
+      case 'blockAllocated': {
+        const block = e.block as number;
+        const path = String(e.path);
+        this.blockLabel.set(block, `${path}#${String(e.index)}`);
+        this.blocksOfPath.set(path, [...(this.blocksOfPath.get(path) ?? []), block]);
+        for (const r of (e.replicas as string[]) ?? []) this.nodes.get(r)?.blocks.add(block);
+        break;
+      }
+      case 'blockReplicated':
+        this.nodes.get(String(e.to))?.blocks.add(e.block as number);
+        break;
+      case 'replicaLost':
+      case 'replicaDeleted':
+        node?.blocks.delete(e.block as number);
+        break;
+      case 'pathDeleted':
+        for (const [path, blocks] of this.blocksOfPath) {
+          if (path === e.path || path.startsWith(`${String(e.path)}/`)) for (const s of this.nodes.values()) for (const b of blocks) s.blocks.delete(b);
+        }
+        break;
+      case 'nodeDied':
+        if (node) {
+          node.alive = false;
+          node.containers.clear();
+          node.tasks.clear();
+        }
+        break;
+      case 'nodeRestarted':
+        if (node) {
+          node.alive = true;
+          node.slowFactor = 1;
+        }
+        break;
+      case 'nodeSlowed':
+        if (node) node.slowFactor = Number(e.factor);
+        break;
+      case 'containerAllocated':
+        node?.containers.set(e.container as number, Number(e.vcores ?? 1));
+        break;
+      case 'containerCompleted':
+      case 'containerReleased':
+      case 'containerLost':
+        node?.containers.delete(e.container as number);
+        break;
+      case 'taskStarted':
+        node?.tasks.set(`${String(e.task)}#${String(e.attempt)}`, `${String(e.task)} (attempt ${String(e.attempt)})`);
+        break;
+      case 'taskFinished':
+      case 'taskKilled':
+      case 'taskFailed':
+        node?.tasks.delete(`${String(e.task)}#${String(e.attempt)}`);
+        break;
+    }
+  }
+}

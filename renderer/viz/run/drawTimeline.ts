@@ -1,0 +1,253 @@
+/**
+ * Draws the run timeline on a canvas (devicePixelRatio-aware). Finished attempts are painted
+ * once into an offscreen layer as playback passes their end; each frame copies that layer and
+ * paints only the attempts running at t (growing bars), node markers and the playhead, so a
+ * frame costs O(running bars), not O(all bars). Scrubbing backwards rebuilds the layer.
+ */
+import { PHASES, type Phase, type RunView } from './runViewTypes';
+import { runningAt, timeTicks, xOf, type TimelineLayout } from './timelineLayout';
+
+export interface TimelineColours {
+  text: string;
+  muted: string;
+  border: string;
+  panel: string;
+  stripe: string;
+  bad: string;
+  warn: string;
+  accent: string;
+  focus: string;
+  phases: string[];
+}
+
+const FALLBACK_PHASES: Record<Phase, string> = { startup: '#8a99ad', read: '#2bb3a3', shuffle: '#9b6bff', compute: '#3d8bfd', spill: '#f59f3a', write: '#3ecf8e' };
+
+export function readColours(el: Element): TimelineColours {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    text: v('--text', '#16202c'),
+    muted: v('--muted', '#4f5f73'),
+    border: v('--border', '#cdd6e1'),
+    panel: v('--panel', '#ffffff'),
+    stripe: v('--panel-2', '#eef2f7'),
+    bad: v('--bad', '#c0262d'),
+    warn: v('--warn', '#9a5b00'),
+    accent: v('--accent', '#0b6bcb'),
+    focus: v('--focus', '#b35c00'),
+    phases: PHASES.map((p) => v(`--phase-${p}`, FALLBACK_PHASES[p])),
+  };
+}
+
+export class TimelineRenderer {
+  private readonly ctx: CanvasRenderingContext2D;
+  private readonly layer: HTMLCanvasElement;
+  private readonly lctx: CanvasRenderingContext2D;
+  private readonly running: Int32Array;
+  private readonly batch: Int32Array;
+  private endCursor = 0;
+  private layerT = -1;
+  private dpr = 1;
+  private hatch: CanvasPattern | null = null;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly view: RunView,
+    private layout: TimelineLayout,
+    private colours: TimelineColours,
+  ) {
+    this.ctx = canvas.getContext('2d')!;
+    this.layer = document.createElement('canvas');
+    this.lctx = this.layer.getContext('2d')!;
+    this.running = new Int32Array(Math.max(16, view.bars.length));
+    this.batch = new Int32Array(Math.max(16, view.bars.length));
+    this.resize(layout, colours);
+  }
+
+  isFor(view: RunView): boolean {
+    return this.view === view;
+  }
+
+  /** New size or theme: reallocate backing stores and rebuild the finished-bars layer on the next draw. */
+  resize(layout: TimelineLayout, colours: TimelineColours): void {
+    this.layout = layout;
+    this.colours = colours;
+    this.dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
+    for (const c of [this.canvas, this.layer]) {
+      c.width = Math.round(layout.width * this.dpr);
+      c.height = Math.round(layout.height * this.dpr);
+    }
+    this.canvas.style.width = `${layout.width}px`;
+    this.canvas.style.height = `${layout.height}px`;
+    this.hatch = this.makeHatch();
+    this.layerT = -1;
+  }
+
+  /** One frame at time t; `selected` (a bar index or -1) gets a focus outline. */
+  draw(t: number, selected: number): void {
+    const { ctx, layout: l, colours: c, view } = this;
+    if (t < this.layerT || this.layerT < 0) this.resetLayer();
+    this.advanceLayer(t);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.drawImage(this.layer, 0, 0);
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    const n = runningAt(view, t, this.running);
+    this.paintBars(ctx, this.running, n, t);
+    // Node events up to t: a red line down the node's lane and a label in the axis band.
+    for (const m of view.markers) {
+      if (m.t > t) break;
+      if (m.kind !== 'nodeDied' && m.kind !== 'nodeRestarted' && m.kind !== 'nodeSlowed' && m.kind !== 'mapOutputLost' && m.kind !== 'executorLost') continue;
+      const x = xOf(l, m.t);
+      ctx.fillStyle = m.kind === 'nodeDied' || m.kind === 'mapOutputLost' || m.kind === 'executorLost' ? c.bad : m.kind === 'nodeSlowed' ? c.warn : c.accent;
+      for (let lane = 0; lane < view.lanes.length; lane++) {
+        if (view.lanes[lane]!.node !== m.node) continue;
+        ctx.fillRect(x - 1, l.laneY[lane]!, 2, l.laneY[lane + 1]! - l.laneY[lane]!);
+      }
+      if (m.kind !== 'mapOutputLost' && m.kind !== 'executorLost') {
+        ctx.font = '600 11px system-ui, sans-serif';
+        ctx.fillText(m.kind === 'nodeDied' ? `✕ ${m.node} died` : m.kind === 'nodeSlowed' ? `${m.node} slow` : `${m.node} back`, x + 3, 10);
+      }
+    }
+    if (selected >= 0 && selected < view.bars.length && view.bars[selected]!.start <= t) {
+      const b = view.bars[selected]!;
+      const x0 = xOf(l, b.start);
+      const x1 = Math.max(x0 + 3, xOf(l, Math.min(b.end, t)));
+      const y = l.laneY[b.lane]! + b.slot * l.rowH;
+      ctx.strokeStyle = c.focus;
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x0 - 2, y - 2, x1 - x0 + 4, l.rowH + 3);
+    }
+    const px = xOf(l, t);
+    ctx.fillStyle = c.text;
+    ctx.fillRect(px - 0.75, l.top - 4, 1.5, l.height - l.top);
+  }
+
+  private resetLayer(): void {
+    const { lctx: g, layout: l, colours: c, view } = this;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, this.layer.width, this.layer.height);
+    g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    g.font = '11px system-ui, sans-serif';
+    g.textBaseline = 'middle';
+    let lastRack = '';
+    const labelEvery = Math.max(1, Math.ceil(12 / Math.max(1, (l.laneY[view.lanes.length]! - l.top) / Math.max(1, view.lanes.length))));
+    view.lanes.forEach((lane, i) => {
+      const y0 = l.laneY[i]!;
+      const y1 = l.laneY[i + 1]! - l.laneGap;
+      if (i % 2 === 0) {
+        g.fillStyle = c.stripe;
+        g.fillRect(l.left, y0, l.width - l.left, y1 - y0);
+      }
+      if (lane.rack !== lastRack) {
+        g.fillStyle = c.border;
+        g.fillRect(0, y0 - 1, l.width, 1);
+        lastRack = lane.rack;
+      }
+      if (i % labelEvery === 0) {
+        g.fillStyle = c.text;
+        g.fillText(lane.label.length > 14 ? `${lane.label.slice(0, 13)}…` : lane.label, 4, (y0 + y1) / 2);
+      }
+    });
+    g.fillStyle = c.muted;
+    g.textBaseline = 'alphabetic';
+    for (const tick of timeTicks(l)) {
+      const x = xOf(l, tick);
+      g.fillStyle = c.border;
+      g.fillRect(x, l.top - 3, 1, l.height - l.top);
+      g.fillStyle = c.muted;
+      g.fillText(formatTick(tick), x + 2, l.top - 6);
+    }
+    this.endCursor = 0;
+    this.layerT = 0;
+  }
+
+  private advanceLayer(t: number): void {
+    const { byEnd, ends } = this.view.index;
+    let n = 0;
+    while (this.endCursor < byEnd.length && ends[byEnd[this.endCursor]!]! <= t) this.batch[n++] = byEnd[this.endCursor++]!;
+    if (n > 0) this.paintBars(this.lctx, this.batch, n, Number.POSITIVE_INFINITY);
+    this.layerT = t;
+  }
+
+  /** Paints bars ids[0..n) up to time `until`, one pass per phase colour, then their status marks. */
+  private paintBars(g: CanvasRenderingContext2D, ids: Int32Array, n: number, until: number): void {
+    const { layout: l, colours: c, view } = this;
+    const { starts, ends, phaseEnds } = view.index;
+    const bars = view.bars;
+    const h = Math.max(1, l.rowH - (l.rowH >= 4 ? 1 : 0));
+    for (let k = 0; k < PHASES.length; k++) {
+      g.fillStyle = c.phases[k]!;
+      for (let j = 0; j < n; j++) {
+        const i = ids[j]!;
+        const from = k === 0 ? starts[i]! : phaseEnds[i * 6 + k - 1]!;
+        const to = Math.min(phaseEnds[i * 6 + k]!, until);
+        if (to <= from) continue;
+        const x0 = xOf(l, from);
+        const w = xOf(l, to) - x0;
+        const b = bars[i]!;
+        g.fillRect(x0, l.laneY[b.lane]! + b.slot * l.rowH, Math.max(w, k === 0 ? 1 : w), h);
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      const b = bars[ids[j]!]!;
+      if (b.status === 'succeeded' && !b.speculative && !b.retry) continue;
+      const x0 = xOf(l, starts[b.index]!);
+      const x1 = Math.max(x0 + 2, xOf(l, Math.min(ends[b.index]!, until)));
+      const y = l.laneY[b.lane]! + b.slot * l.rowH;
+      const done = ends[b.index]! <= until;
+      if (done && (b.status === 'failed' || b.status === 'killed')) {
+        if (this.hatch) {
+          g.fillStyle = this.hatch;
+          g.fillRect(x0, y, x1 - x0, h);
+        }
+        g.strokeStyle = c.bad;
+        g.lineWidth = 1.5;
+        g.strokeRect(x0 + 0.5, y + 0.5, x1 - x0 - 1, h - 1);
+        if (h >= 9 && x1 - x0 >= 10) {
+          g.fillStyle = c.bad;
+          g.font = `700 ${Math.min(12, h)}px system-ui, sans-serif`;
+          g.textBaseline = 'middle';
+          g.fillText('✕', x1 - Math.min(12, h), y + h / 2 + 0.5);
+        }
+      }
+      if (b.speculative) {
+        g.strokeStyle = c.warn;
+        g.lineWidth = 1.5;
+        g.setLineDash([3, 2]);
+        g.strokeRect(x0 + 0.5, y + 0.5, x1 - x0 - 1, h - 1);
+        g.setLineDash([]);
+      }
+      if (b.retry) {
+        g.fillStyle = c.text;
+        g.fillRect(x0, y, 2, h);
+        g.beginPath();
+        g.moveTo(x0 + 2, y);
+        g.lineTo(x0 + 2 + Math.min(6, h), y);
+        g.lineTo(x0 + 2, y + Math.min(6, h));
+        g.fill();
+      }
+    }
+  }
+
+  private makeHatch(): CanvasPattern | null {
+    const tile = document.createElement('canvas');
+    tile.width = tile.height = 6;
+    const g = tile.getContext('2d');
+    if (!g) return null;
+    g.strokeStyle = this.colours.bad;
+    g.globalAlpha = 0.85;
+    g.lineWidth = 1.5;
+    g.beginPath();
+    g.moveTo(0, 6);
+    g.lineTo(6, 0);
+    g.stroke();
+    return this.ctx.createPattern(tile, 'repeat');
+  }
+}
+
+export function formatTick(ms: number): string {
+  if (ms >= 60_000) return `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
+  if (ms >= 1000) return `${+(ms / 1000).toFixed(2)} s`;
+  return `${Math.round(ms)} ms`;
+}

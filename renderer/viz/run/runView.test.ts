@@ -1,0 +1,168 @@
+import { describe, it, expect } from 'vitest';
+import { runJob } from '../../../engine/api/runJob';
+import { createInProcessRunner } from '../../../engine/api/inProcessRunner';
+import { preset } from '../../../engine/cluster';
+import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { AttemptRecord } from '../../../engine/exec/taskTypes';
+import { phaseSegments, toRunView } from './runView';
+import { stageProgressAt } from './runStages';
+import { flowMatrixAt } from './runFlows';
+
+const runner = createInProcessRunner({
+  evaluate(code) {
+    const module = { exports: {} as Record<string, unknown> };
+    // The browser worker's way: a Function with only module and exports in scope.
+    new Function('module', 'exports', code)(module, module.exports);
+    return module.exports.default;
+  },
+  lineOffset: 2,
+  decodeUtf8: (b) => new TextDecoder().decode(b),
+});
+
+// A small generated dataset: 4,000 readings over 10 days, 3 sensors.
+const lines: string[] = [];
+for (let i = 0; i < 4000; i++) lines.push(`2024-01-${String(1 + (i % 10)).padStart(2, '0')}T00:00:00,s${i % 3},${(i * 7) % 50}`);
+const csv = new TextEncoder().encode(lines.join('\n') + '\n');
+const MR_JOB = `exports.default = { kind: 'mapreduce', input: '/in/r.csv', output: '/out/avg', numReduceTasks: 3,
+  map(o, line, ctx) { const p = line.split(','); ctx.write(p[0].slice(0, 10), Number(p[2])); },
+  reduce(k, vs, ctx) { let s = 0, n = 0; for (const v of vs) { s += v; n++; } ctx.write(k, s / n); } };`;
+const nodes = [
+  { id: 'n1', rack: 'r1' },
+  { id: 'n2', rack: 'r1' },
+  { id: 'n3', rack: 'r1' },
+];
+
+async function mrReport(faults: { atMs: number; kind: 'killNode'; node: string }[] = []): Promise<JobRunReport> {
+  return runJob({ source: { fileName: 'avg.js', code: MR_JOB }, runner, cluster: preset('classroom'), seed: 3, blockSize: 16 * 1024, files: [{ path: '/in/r.csv', bytes: csv }], faults, snapshots: false });
+}
+
+describe('toRunView on a real MapReduce run', () => {
+  it('has one lane per node, one bar per attempt with phases that add up to its duration', async () => {
+    const report = await mrReport();
+    const view = toRunView(report, nodes);
+    expect(view.lanes.map((l) => l.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(view.bars).toHaveLength(report.attempts.length);
+    for (const b of view.bars) {
+      const sum = b.phases.reduce((s, p) => s + (p.end - p.start), 0);
+      expect(sum).toBeCloseTo(b.end - b.start, 6);
+      expect(b.slot).toBeLessThan(view.lanes[b.lane]!.slots);
+    }
+    // Bars in one lane row never overlap.
+    for (const lane of view.lanes) for (let s = 0; s < lane.slots; s++) {
+      const row = view.bars.filter((b) => b.lane === lane.index && b.slot === s).sort((a, b) => a.start - b.start);
+      for (let i = 1; i < row.length; i++) expect(row[i]!.start).toBeGreaterThanOrEqual(row[i - 1]!.end - 1e-9);
+    }
+    expect(view.stages.map((s) => s.id)).toEqual(['job_00001/map', 'job_00001/reduce']);
+    expect(view.edges).toEqual([{ from: 'job_00001/map', to: 'job_00001/reduce', kind: 'wide', label: 'shuffle' }]);
+    const reduce = view.stages[1]!;
+    expect(reduce.tasks).toBe(3);
+    expect(stageProgressAt(reduce, view.bars, 0).state).toBe('waiting');
+    expect(stageProgressAt(reduce, view.bars, view.durationMs)).toMatchObject({ state: 'done', done: 3, running: 0, total: 3 });
+    const counters = new Map(view.counters.map((c) => [c.name, c]));
+    expect(counters.get('MAP_INPUT_RECORDS')).toMatchObject({ label: 'Map input records', value: 4000 });
+    expect(counters.get('REDUCE_OUTPUT_RECORDS')?.value).toBe(10);
+  });
+
+  it('flows add up to the measured shuffle bytes, split local/remote as the engine counted', async () => {
+    const report = await mrReport();
+    const view = toRunView(report, nodes);
+    const end = flowMatrixAt(view.flows, view.nodes, view.durationMs);
+    expect(end.local).toBeCloseTo(report.metrics.shuffleBytesLocal, 3);
+    expect(end.rack + end.offRack).toBeCloseTo(report.metrics.shuffleBytesRemote, 3);
+    expect(end.offRack).toBe(0); // one rack
+    expect(flowMatrixAt(view.flows, view.nodes, 0).max).toBe(0);
+  });
+
+  it('marks a dead node, the killed attempt and its retry', async () => {
+    const report = await mrReport([{ atMs: 1500, kind: 'killNode', node: 'n1' }]);
+    const view = toRunView(report, nodes);
+    const kinds = view.markers.map((m) => m.kind);
+    expect(kinds).toContain('nodeDied');
+    expect(kinds).toContain('taskKilled');
+    expect(kinds).toContain('retryStarted');
+    const killed = view.bars.find((b) => b.status === 'killed')!;
+    expect(killed.node).toBe('n1');
+    expect(killed.reason).toMatch(/n1/);
+    expect(view.bars.some((b) => b.task === killed.task && b.retry && b.status === 'succeeded')).toBe(true);
+    expect(view.totals.killed).toBeGreaterThan(0);
+  });
+});
+
+describe('toRunView on a real Spark run', () => {
+  it('has executor lanes and stages ending in the result stage', async () => {
+    const code = `exports.default = async (sc) => sc.textFile('/in/r.csv').map((l) => [l.slice(0, 10), 1]).reduceByKey((a, b) => a + b).collect();`;
+    const report = await runJob({ source: { fileName: 'wc.js', code }, runner, cluster: preset('classroom'), seed: 3, blockSize: 16 * 1024, files: [{ path: '/in/r.csv', bytes: csv }], snapshots: false });
+    const view = toRunView(report, nodes);
+    expect(view.kind).toBe('spark');
+    expect(view.lanes.every((l) => l.id.startsWith('exec-'))).toBe(true);
+    expect(view.stages.length).toBeGreaterThanOrEqual(2);
+    const result = view.stages.find((s) => /result/.test(s.label))!;
+    expect(result).toBeDefined();
+    expect(view.edges.some((e) => e.to === result.id && e.kind === 'wide')).toBe(true);
+    for (const s of view.stages) expect(stageProgressAt(s, view.bars, view.durationMs).state).toBe('done');
+  });
+});
+
+const attempt = (over: Partial<AttemptRecord>): AttemptRecord => ({
+  taskSet: 'stage-1', task: 's1.t0', index: 0, attempt: 0, attemptId: 's1.t0.0', container: null, node: 'n1', executor: 'exec-n1', locality: 'NODE_LOCAL',
+  start: 0, end: 100, status: 'succeeded', speculative: false, cost: { startup: 10, read: 20, compute: 70, spill: 0, shuffle: 0, write: 0 }, ...over,
+});
+
+function fixture(attempts: AttemptRecord[], trace: JobRunReport['trace']): JobRunReport {
+  return {
+    kind: 'spark', result: [], simulatedMs: 1000, attempts, trace, snapshots: [], generatedInputs: [],
+    metrics: { kind: 'spark', jobs: 1, tasks: 1, attempts: attempts.length, killedAttempts: 0, failedAttempts: 0, bytesReadLocal: 0, bytesReadRemote: 0, shuffleBytes: 300, shuffleBytesLocal: 100, shuffleBytesRemote: 200, counters: { STAGES_RUN: 2 } },
+  };
+}
+
+describe('toRunView on hand-made fixtures', () => {
+  it('clips phases of a killed attempt at its end', () => {
+    expect(phaseSegments({ start: 0, end: 25, cost: { startup: 10, read: 20, compute: 70, spill: 0, shuffle: 0, write: 0 } })).toEqual([
+      { phase: 'startup', start: 0, end: 10 },
+      { phase: 'read', start: 10, end: 25 },
+    ]);
+  });
+
+  it('uses declared parents, marks skipped stages, ignores unknown events and takes real fetch events', () => {
+    const report = fixture(
+      [attempt({}), attempt({ taskSet: 'stage-0', task: 's0.t0', node: 'n2', executor: 'exec-n2', start: 100, end: 200, cost: { startup: 10, read: 0, compute: 40, spill: 0, shuffle: 50, write: 0 } })],
+      [
+        { t: 0, type: 'sparkJobSubmitted', job: 0, action: 'count' },
+        { t: 0, type: 'stageSkipped', stage: 2, rdd: 1, tasks: 4 },
+        { t: 0, type: 'stageSubmitted', stage: 1, rdd: 2, tasks: 1, parents: [] },
+        { t: 0, type: 'somethingNew', weird: { nested: true } },
+        { t: 100, type: 'stageSubmitted', stage: 0, rdd: 3, tasks: 1, parents: [1, 2] },
+        { t: 150, type: 'shuffleFetched', from: 'n1', to: 'n2', bytes: 300 },
+      ],
+    );
+    const view = toRunView(report, [{ id: 'n1', rack: 'a' }, { id: 'n2', rack: 'b' }]);
+    expect(view.edgesInferred).toBe(false);
+    expect(view.edges.map((e) => `${e.from}->${e.to}`).sort()).toEqual(['1->0', '2->0']);
+    const skipped = view.stages.find((s) => s.id === '2')!;
+    expect(skipped.skipped).toBe(true);
+    expect(stageProgressAt(skipped, view.bars, 500).state).toBe('skipped');
+    expect(view.flowsEstimated).toBe(false);
+    expect(view.flows).toEqual([{ t: 150, from: 'n1', to: 'n2', bytes: 300, scope: 'offRack' }]);
+    expect(view.stages.find((s) => s.id === '0')!.label).toMatch(/count/);
+    expect(view.counters.find((c) => c.name === 'STAGES_RUN')?.label).toBe('Stages run');
+  });
+
+  it('infers a chain when parents are not recorded, and survives an empty report', () => {
+    const report = fixture(
+      [attempt({}), attempt({ taskSet: 'stage-0', task: 's0.t0', start: 100, end: 200 })],
+      [
+        { t: 0, type: 'stageSubmitted', stage: 1, rdd: 2, tasks: 1 },
+        { t: 0, type: 'taskSetSubmitted', taskSet: 'stage-1', tasks: 1 },
+        { t: 100, type: 'taskSetFinished', taskSet: 'stage-1' },
+        { t: 100, type: 'stageSubmitted', stage: 0, rdd: 3, tasks: 1 },
+        { t: 100, type: 'taskSetSubmitted', taskSet: 'stage-0', tasks: 1 },
+      ],
+    );
+    const view = toRunView(report, [{ id: 'n1', rack: 'a' }]);
+    expect(view.edgesInferred).toBe(true);
+    expect(view.edges).toEqual([{ from: '1', to: '0', kind: 'wide', label: 'shuffle' }]);
+    const empty = toRunView({ ...fixture([], []), trace: [] }, []);
+    expect(empty.bars).toEqual([]);
+    expect(empty.stages).toEqual([]);
+  });
+});

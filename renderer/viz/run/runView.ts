@@ -1,0 +1,185 @@
+/**
+ * `toRunView(report, nodes)`: turns an engine JobRunReport into the RunView the run panels draw
+ * (lanes, bars with phase segments, stages, shuffle flows, counters, markers). Pure; unknown
+ * trace events are ignored, so new engine events never break the picture.
+ */
+import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { AttemptRecord } from '../../../engine/exec/taskTypes';
+import { PHASES, type Bar, type BarIndex, type Lane, type Marker, type PhaseSegment, type RunView } from './runViewTypes';
+import { deriveStages } from './runStages';
+import { deriveFlows } from './runFlows';
+import { deriveCounters } from './runCounters';
+
+export interface ClusterNodeRef {
+  id: string;
+  rack: string;
+}
+
+/** Nodes grouped by rack (racks in order of first appearance), then any extra node the run used. */
+export function orderNodes(clusterNodes: readonly ClusterNodeRef[], used: readonly string[]): ClusterNodeRef[] {
+  const racks: string[] = [];
+  for (const n of clusterNodes) if (!racks.includes(n.rack)) racks.push(n.rack);
+  const out: ClusterNodeRef[] = [];
+  for (const rack of racks) for (const n of clusterNodes) if (n.rack === rack) out.push({ id: n.id, rack: n.rack });
+  for (const id of used) if (!out.some((n) => n.id === id)) out.push({ id, rack: '?' });
+  return out;
+}
+
+/** Phase segments of an attempt in time order, clipped to its end. */
+export function phaseSegments(a: Pick<AttemptRecord, 'start' | 'end' | 'cost'>): PhaseSegment[] {
+  const out: PhaseSegment[] = [];
+  let at = a.start;
+  for (const phase of PHASES) {
+    const ms = Math.max(0, a.cost[phase] ?? 0);
+    if (ms <= 0 || at >= a.end) continue;
+    const end = Math.min(a.end, at + ms);
+    out.push({ phase, start: at, end });
+    at = end;
+  }
+  return out;
+}
+
+function laneKey(kind: RunView['kind'], a: AttemptRecord): string {
+  return kind === 'spark' ? a.executor : a.node;
+}
+
+function buildLanes(kind: RunView['kind'], nodes: ClusterNodeRef[], attempts: readonly AttemptRecord[]): Lane[] {
+  const lanes: Lane[] = [];
+  for (const n of nodes) {
+    const ids = kind === 'spark' ? [...new Set(attempts.filter((a) => a.node === n.id).map((a) => a.executor))].sort() : [n.id];
+    // A node without executors still gets a lane so a dead or idle node shows as empty.
+    if (ids.length === 0) ids.push(kind === 'spark' ? `exec-${n.id}` : n.id);
+    for (const id of ids) lanes.push({ index: lanes.length, id, label: kind === 'spark' ? `${id}` : n.id, node: n.id, rack: n.rack, slots: 1 });
+  }
+  return lanes;
+}
+
+/** Greedy interval packing per lane: each attempt takes the lowest row free at its start. */
+export function assignSlots(bars: Bar[], lanes: Lane[]): void {
+  const rowEnds: number[][] = lanes.map(() => []);
+  const order = [...bars].sort((a, b) => a.start - b.start || a.end - b.end || a.index - b.index);
+  for (const b of order) {
+    const ends = rowEnds[b.lane]!;
+    let slot = ends.findIndex((end) => end <= b.start);
+    if (slot < 0) slot = ends.push(0) - 1;
+    ends[slot] = b.end;
+    b.slot = slot;
+  }
+  lanes.forEach((l, i) => (l.slots = Math.max(1, rowEnds[i]!.length)));
+}
+
+export function buildBarIndex(bars: readonly Bar[], laneCount: number): BarIndex {
+  const n = bars.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const lanes = new Int32Array(n);
+  const phaseEnds = new Float64Array(n * PHASES.length);
+  let maxDuration = 0;
+  bars.forEach((b, i) => {
+    starts[i] = b.start;
+    ends[i] = b.end;
+    lanes[i] = b.lane;
+    maxDuration = Math.max(maxDuration, b.end - b.start);
+    let last = b.start;
+    PHASES.forEach((p, k) => {
+      const seg = b.phases.find((s) => s.phase === p);
+      if (seg) last = seg.end;
+      phaseEnds[i * PHASES.length + k] = last;
+    });
+  });
+  const ids = Array.from({ length: n }, (_, i) => i);
+  const byStart = Int32Array.from([...ids].sort((a, b) => starts[a]! - starts[b]! || lanes[a]! - lanes[b]! || a - b));
+  const byEnd = Int32Array.from([...ids].sort((a, b) => ends[a]! - ends[b]! || a - b));
+  const perLaneLists: number[][] = Array.from({ length: laneCount }, () => []);
+  for (const i of byStart) perLaneLists[lanes[i]!]!.push(i);
+  return { starts, ends, lanes, byStart, byEnd, perLane: perLaneLists.map((l) => Int32Array.from(l)), phaseEnds, maxDuration };
+}
+
+export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNodeRef[]): RunView {
+  const kind = report.kind;
+  const attempts = report.attempts ?? [];
+  const nodes = orderNodes(clusterNodes, [...new Set(attempts.map((a) => a.node))].sort());
+  const lanes = buildLanes(kind, nodes, attempts);
+  const laneOf = new Map<string, number>();
+  for (const l of lanes) laneOf.set(kind === 'spark' ? l.id : l.node, l.index);
+  const bars: Bar[] = attempts.map((a, i) => ({
+    index: i,
+    lane: laneOf.get(laneKey(kind, a)) ?? 0,
+    slot: 0,
+    taskSet: a.taskSet,
+    task: a.task,
+    taskIndex: a.index,
+    attempt: a.attempt,
+    attemptId: typeof a.attemptId === 'string' ? a.attemptId : `${a.task}.${a.attempt}`,
+    container: typeof a.container === 'number' ? a.container : null,
+    node: a.node,
+    executor: a.executor,
+    locality: a.locality,
+    start: a.start,
+    end: Math.max(a.start, a.end),
+    status: a.status,
+    speculative: a.speculative,
+    retry: a.attempt > 0 && !a.speculative,
+    phases: phaseSegments(a),
+    reason: a.reason ?? null,
+  }));
+  assignSlots(bars, lanes);
+  const index = buildBarIndex(bars, lanes.length);
+  const durationMs = Math.max(report.simulatedMs ?? 0, ...bars.map((b) => b.end), 0);
+  const { stages, edges, edgesInferred } = deriveStages(report, bars);
+  const firstLaneOfNode = new Map<string, number>();
+  for (const l of lanes) if (!firstLaneOfNode.has(l.node)) firstLaneOfNode.set(l.node, l.index);
+  const { flows, estimated } = deriveFlows(report, bars, nodes, stages, edges);
+  const markers = deriveMarkers(report, bars, firstLaneOfNode);
+  const m = report.metrics;
+  return {
+    kind,
+    durationMs,
+    nodes,
+    lanes,
+    bars,
+    index,
+    stages,
+    edges,
+    edgesInferred,
+    flows,
+    flowsEstimated: estimated,
+    markers,
+    counters: deriveCounters(report),
+    totals: {
+      readLocal: m?.bytesReadLocal ?? 0,
+      readRemote: m?.bytesReadRemote ?? 0,
+      shuffleLocal: m?.shuffleBytesLocal ?? 0,
+      shuffleRemote: m?.shuffleBytesRemote ?? 0,
+      attempts: bars.length,
+      failed: bars.filter((b) => b.status === 'failed').length,
+      killed: bars.filter((b) => b.status === 'killed').length,
+      retries: bars.filter((b) => b.retry).length,
+      speculative: bars.filter((b) => b.speculative).length,
+    },
+  };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+
+function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: Map<string, number>): Marker[] {
+  const out: Marker[] = [];
+  const nodeMarker = (t: number, kind: Marker['kind'], node: string | null, text: string) => out.push({ t, kind, node, lane: node !== null ? (laneOfNode.get(node) ?? null) : null, text });
+  for (const e of report.trace ?? []) {
+    if (typeof e?.t !== 'number') continue;
+    const node = str(e.node);
+    if (e.type === 'nodeDied') nodeMarker(e.t, 'nodeDied', node, `node ${node} died`);
+    else if (e.type === 'nodeRestarted') nodeMarker(e.t, 'nodeRestarted', node, `node ${node} restarted`);
+    else if (e.type === 'nodeSlowed') nodeMarker(e.t, 'nodeSlowed', node, `node ${node} slowed ×${str(e.factor) ?? '?'}`);
+    else if (e.type === 'mapOutputLost') nodeMarker(e.t, 'mapOutputLost', node, `map output of ${str(e.task)} lost with ${node}`);
+    else if (e.type === 'executorLost') nodeMarker(e.t, 'executorLost', node, `executor ${str(e.executor)} lost${typeof e.reason === 'string' ? `: ${e.reason}` : ''}`);
+    else if (e.type === 'stageSkipped') nodeMarker(e.t, 'stageSkipped', null, `stage ${str(e.stage)} skipped (its shuffle output still exists)`);
+  }
+  for (const b of bars) {
+    if (b.status === 'failed') out.push({ t: b.end, kind: 'taskFailed', node: b.node, lane: b.lane, text: `${b.task} attempt ${b.attempt} failed on ${b.node}${b.reason ? `: ${b.reason}` : ''}` });
+    if (b.status === 'killed') out.push({ t: b.end, kind: 'taskKilled', node: b.node, lane: b.lane, text: `${b.task} attempt ${b.attempt} killed on ${b.node}${b.reason ? `: ${b.reason}` : ''}` });
+    if (b.retry) out.push({ t: b.start, kind: 'retryStarted', node: b.node, lane: b.lane, text: `${b.task} retried (attempt ${b.attempt}) on ${b.node}` });
+    if (b.speculative) out.push({ t: b.start, kind: 'speculativeStarted', node: b.node, lane: b.lane, text: `speculative copy of ${b.task} started on ${b.node}` });
+  }
+  return out.sort((a, b) => a.t - b.t || a.kind.localeCompare(b.kind) || a.text.localeCompare(b.text));
+}

@@ -1,0 +1,164 @@
+/**
+ * The RunView: a plain, precomputed model of one job run for the run visualisations (timeline,
+ * DAG, data flow, counters). Built once per report by `toRunView`; drawing code only reads it.
+ */
+import type { AttemptStatus, Locality } from '../../../engine/exec/taskTypes';
+
+/** Phases of an attempt in the order they happen inside it. */
+export type Phase = 'startup' | 'read' | 'shuffle' | 'compute' | 'spill' | 'write';
+export const PHASES: readonly Phase[] = ['startup', 'read', 'shuffle', 'compute', 'spill', 'write'];
+export const PHASE_LABELS: Record<Phase, string> = {
+  startup: 'start-up',
+  read: 'read input',
+  shuffle: 'shuffle fetch',
+  compute: 'compute',
+  spill: 'sort & spill',
+  write: 'write output',
+};
+
+export interface Lane {
+  index: number;
+  /** Node id (MapReduce) or executor id (Spark). */
+  id: string;
+  label: string;
+  node: string;
+  rack: string;
+  /** Rows inside the lane: attempts that overlap in time (a node runs several tasks at once) get different rows. */
+  slots: number;
+}
+
+export interface PhaseSegment {
+  phase: Phase;
+  start: number;
+  end: number;
+}
+
+export interface Bar {
+  index: number;
+  lane: number;
+  /** Row inside the lane (0-based, < lane.slots). */
+  slot: number;
+  taskSet: string;
+  task: string;
+  taskIndex: number;
+  attempt: number;
+  /** Hadoop-style attempt id (`attempt_00001_m_000003_1`) or Spark's (`s2.t5.1`). */
+  attemptId: string;
+  /** YARN container id (MapReduce) or null. */
+  container: number | null;
+  node: string;
+  executor: string;
+  locality: Locality;
+  start: number;
+  end: number;
+  status: AttemptStatus;
+  speculative: boolean;
+  /** A re-run of a task (attempt > 0), not speculative. */
+  retry: boolean;
+  /** Non-empty phases in time order, clipped to the attempt's end (a killed attempt stops early). */
+  phases: PhaseSegment[];
+  reason: string | null;
+}
+
+/** Packed, sorted arrays for drawing many bars without allocating per frame. */
+export interface BarIndex {
+  starts: Float64Array;
+  ends: Float64Array;
+  lanes: Int32Array;
+  /** Bar indices sorted by start, then lane. */
+  byStart: Int32Array;
+  /** Bar indices sorted by end. */
+  byEnd: Int32Array;
+  /** Per lane, bar indices sorted by start (for hit testing and keyboard navigation). */
+  perLane: Int32Array[];
+  /** phaseEnds[i * 6 + k]: when phase k of bar i ends (cumulative, clipped to the bar's end). */
+  phaseEnds: Float64Array;
+  /** Longest bar: bars running at t started after t - maxDuration. */
+  maxDuration: number;
+}
+
+export type EdgeKind = 'narrow' | 'wide';
+
+export interface StageEdge {
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  /** e.g. "shuffle" or "HDFS output". */
+  label: string;
+}
+
+export interface StageView {
+  id: string;
+  label: string;
+  /** The job (MapReduce job id, or Spark job number) the stage belongs to. */
+  job: string;
+  /** The scheduler's task set (`job_00001/map`, `stage-3`), null for a skipped stage. */
+  taskSet: string | null;
+  tasks: number;
+  skipped: boolean;
+  submittedAt: number | null;
+  finishedAt: number | null;
+  /** Bar indices of the stage's attempts, by start. */
+  bars: number[];
+}
+
+export type StageState = 'waiting' | 'running' | 'done' | 'skipped';
+
+export interface StageProgress {
+  state: StageState;
+  done: number;
+  running: number;
+  failed: number;
+  total: number;
+}
+
+export type FlowScope = 'local' | 'rack' | 'offRack';
+
+export interface Flow {
+  /** When the bytes have arrived. */
+  t: number;
+  from: string;
+  to: string;
+  bytes: number;
+  scope: FlowScope;
+}
+
+export type MarkerKind = 'nodeDied' | 'nodeRestarted' | 'nodeSlowed' | 'taskFailed' | 'taskKilled' | 'retryStarted' | 'speculativeStarted' | 'mapOutputLost' | 'stageSkipped' | 'executorLost';
+
+export interface Marker {
+  t: number;
+  kind: MarkerKind;
+  /** Lane index when the marker belongs to one lane (a node's lanes for node events: the first). */
+  lane: number | null;
+  node: string | null;
+  text: string;
+}
+
+export interface CounterRow {
+  name: string;
+  label: string;
+  group: string;
+  value: number;
+  /** 'bytes' values are shown with units. */
+  unit: 'count' | 'bytes';
+}
+
+export interface RunView {
+  kind: 'mapreduce' | 'spark';
+  durationMs: number;
+  /** Cluster nodes in rack order, plus any node the run used that was not listed. */
+  nodes: { id: string; rack: string }[];
+  lanes: Lane[];
+  bars: Bar[];
+  index: BarIndex;
+  stages: StageView[];
+  edges: StageEdge[];
+  /** True when the stage edges were guessed from timing (the trace did not name parents). */
+  edgesInferred: boolean;
+  flows: Flow[];
+  /** True when per-pair shuffle bytes were estimated from task placement (no fetch events in the trace). */
+  flowsEstimated: boolean;
+  markers: Marker[];
+  counters: CounterRow[];
+  totals: { readLocal: number; readRemote: number; shuffleLocal: number; shuffleRemote: number; attempts: number; failed: number; killed: number; retries: number; speculative: number };
+}

@@ -1,0 +1,110 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { makeSyntheticRunView } from './syntheticRun';
+import { countRunning, hitTest, laneAt, makeTimelineLayout, navigate, runningAt, timeAt, timeTicks, xOf } from './timelineLayout';
+import { layoutDag } from './dagLayout';
+import { outputRows, formatCell } from './outputRows';
+import type { StageView } from './runViewTypes';
+
+const view = makeSyntheticRunView({ nodes: 20, attempts: 1500, seed: 4 });
+
+describe('syntheticRun', () => {
+  it('is deterministic and as big as asked, with kills, retries and a dead node', () => {
+    const again = makeSyntheticRunView({ nodes: 20, attempts: 1500, seed: 4 });
+    expect(again.bars.map((b) => [b.start, b.end, b.node])).toEqual(view.bars.map((b) => [b.start, b.end, b.node]));
+    expect(view.bars).toHaveLength(1500);
+    expect(view.lanes).toHaveLength(20);
+    expect(view.totals.killed).toBeGreaterThan(0);
+    expect(view.totals.retries).toBeGreaterThan(0);
+    expect(view.markers.some((m) => m.kind === 'nodeDied')).toBe(true);
+    const big = makeSyntheticRunView({ nodes: 100, attempts: 10_000, seed: 1 });
+    expect(big.bars).toHaveLength(10_000);
+    expect(big.lanes).toHaveLength(100);
+  });
+});
+
+describe('timeline layout', () => {
+  const l = makeTimelineLayout(view, 1200, 600);
+  it('maps time to x and back, and y to lanes', () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: view.durationMs, noNaN: true }), (t) => Math.abs(timeAt(l, xOf(l, t)) - t) < 1e-6 * view.durationMs));
+    expect(laneAt(l, l.laneY[0]!)).toBe(0);
+    expect(laneAt(l, l.laneY[5]! + 0.5)).toBe(5);
+    expect(laneAt(l, -1)).toBe(-1);
+    expect(laneAt(l, l.laneY[view.lanes.length]! + 1)).toBe(-1);
+    expect(l.height).toBeLessThanOrEqual(600 + 4);
+  });
+
+  it('ticks are round, increasing and inside the run', () => {
+    const ticks = timeTicks(l);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]!).toBeGreaterThan(ticks[i - 1]!);
+    expect(ticks.at(-1)!).toBeLessThanOrEqual(l.t1 + 1e-9);
+  });
+
+  it('runningAt finds exactly the bars with start <= t < end', () => {
+    const buf = new Int32Array(view.bars.length);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: view.durationMs, noNaN: true }), (t) => {
+        const n = runningAt(view, t, buf);
+        const got = [...buf.subarray(0, n)].sort((a, b) => a - b);
+        const want = view.bars.filter((b) => b.start <= t && b.end > t).map((b) => b.index);
+        expect(got).toEqual(want);
+        expect(countRunning(view, t)).toBe(want.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('hitTest finds the bar drawn under the pointer and nothing before it started', () => {
+    const b = view.bars.find((x) => x.end - x.start > view.durationMs / 100)!;
+    const x = xOf(l, (b.start + b.end) / 2);
+    const y = l.laneY[b.lane]! + b.slot * l.rowH + l.rowH / 2;
+    expect(hitTest(view, l, x, y, view.durationMs)).toBe(b.index);
+    expect(hitTest(view, l, x, y, b.start - 1)).not.toBe(b.index);
+    expect(hitTest(view, l, 2, y, view.durationMs)).toBe(-1);
+  });
+
+  it('keyboard navigation moves along a lane and across lanes, only to started attempts', () => {
+    const first = navigate(view, -1, 'Home', view.durationMs);
+    expect(first).toBe(view.index.byStart[0]);
+    const right = navigate(view, first, 'ArrowRight', view.durationMs);
+    expect(view.bars[right]!.lane).toBe(view.bars[first]!.lane);
+    expect(view.bars[right]!.start).toBeGreaterThanOrEqual(view.bars[first]!.start);
+    const down = navigate(view, first, 'ArrowDown', view.durationMs);
+    expect(view.bars[down]!.lane).toBeGreaterThan(view.bars[first]!.lane);
+    expect(navigate(view, first, 'ArrowLeft', view.durationMs)).toBe(first);
+    expect(navigate(view, -1, 'Home', -1)).toBe(-1);
+  });
+});
+
+describe('dag layout', () => {
+  const stage = (id: string, submittedAt: number): StageView => ({ id, label: id, job: 'j', taskSet: null, tasks: 1, skipped: false, submittedAt, finishedAt: null, bars: [] });
+  it('puts every parent left of its child and stacks siblings', () => {
+    const stages = [stage('a', 0), stage('b', 0), stage('c', 5), stage('d', 9)];
+    const edges = [
+      { from: 'a', to: 'c', kind: 'wide' as const, label: '' },
+      { from: 'b', to: 'c', kind: 'wide' as const, label: '' },
+      { from: 'c', to: 'd', kind: 'narrow' as const, label: '' },
+    ];
+    const l = layoutDag(stages, edges);
+    for (const e of edges) expect(l.boxes.get(e.from)!.x).toBeLessThan(l.boxes.get(e.to)!.x);
+    expect(l.boxes.get('a')!.y).not.toBe(l.boxes.get('b')!.y);
+    expect(l.paths).toHaveLength(3);
+    // A cycle from a bad trace must not hang.
+    expect(() => layoutDag(stages, [...edges, { from: 'd', to: 'a', kind: 'wide', label: '' }])).not.toThrow();
+  });
+});
+
+describe('output rows', () => {
+  it('shows pairs, objects and single values, capped with a count', () => {
+    const pairs = Array.from({ length: 250 }, (_, i) => [`k${i}`, i + 0.123456]);
+    const r = outputRows(pairs, 'mapreduce');
+    expect(r.columns).toEqual(['key', 'value']);
+    expect(r.rows).toHaveLength(200);
+    expect(r.total).toBe(250);
+    expect(outputRows([{ a: 1 }, { a: 2, b: 3 }], 'spark').columns).toEqual(['a', 'b']);
+    expect(outputRows(42, 'spark')).toEqual({ columns: ['value'], rows: [[42]], total: 1 });
+    expect(formatCell(1234567.891234)).toBe('1,234,567.8912');
+    expect(formatCell([1, 'x'])).toBe('[1,"x"]');
+  });
+});
