@@ -37,6 +37,7 @@ export async function openApp(options: { colorScheme?: 'light' | 'dark'; viewpor
     outsideRequests.push(route.request().url());
     return route.abort();
   });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl.replace(/\/$/, '') });
   const page = await context.newPage();
   const watch = (p: Page) => {
     p.on('console', (m) => {

@@ -34,6 +34,7 @@ describe('parseHdfsSettings', () => {
     expect(errorOf('{ "file": { "path": "/a", "size": "1m" }, "replicaton": 2 }').message).toMatch(/^step\.json:1:43: replicaton: unknown field/);
     expect(errorOf('{ "file": { "path": "/a", "size": "1m" }, "blockSize": "100" }').message).toMatch(/blockSize: must be a multiple of 512 bytes/);
     expect(errorOf('{ "file": { "path": "a.bin", "size": 3 } }').field).toBe('file.path');
+    expect(errorOf('{ "file": { "path": "/a", "size": "1t" }, "blockSize": "1k" }').message).toMatch(/blockSize: cuts the 1024 GB file into 1073741824 blocks/);
     expect(errorOf('[1, 2]').message).toMatch(/settings: must be an object/);
   });
 });

@@ -32,9 +32,11 @@ export class HdfsSettingsError extends Error {
   }
 }
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, t: 1024 ** 4, tb: 1024 ** 4 };
 const KNOWN = ['file', 'blockSize', 'replication', 'append', 'faults', 'runForMs'];
 const MAX_BYTES = 4 * 1024 ** 4;
+/** More blocks than this would only slow the run and clutter the cluster map. */
+const MAX_BLOCKS = 10_000;
 
 /** "512m" -> 536870912; a number is taken as bytes. Returns null when `value` is not a size. */
 export function parseSize(value: unknown): number | null {
@@ -93,6 +95,9 @@ export function parseHdfsSettings(text: string, fileName = 'settings.json'): Hdf
 
   const blockSize = root.blockSize === undefined ? 128 * 1024 ** 2 : size('blockSize', root.blockSize);
   if (blockSize < 1024 || blockSize % 512 !== 0) fail('blockSize', `must be a multiple of 512 bytes and at least 1k (HDFS checksums 512-byte chunks), got ${show(root.blockSize)}`);
+
+  const blocks = Math.ceil(fileSize / blockSize);
+  if (blocks > MAX_BLOCKS) fail('blockSize', `cuts the ${formatBytes(fileSize)} file into ${blocks} blocks; choose a block size that gives at most ${MAX_BLOCKS}`);
 
   const replication = root.replication ?? 3;
   if (typeof replication !== 'number' || !Number.isInteger(replication) || replication < 1 || replication > 10) fail('replication', `must be an integer from 1 to 10, got ${show(root.replication)}`);

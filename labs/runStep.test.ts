@@ -5,6 +5,7 @@ import { hdfsBlocksLab } from './hdfsBlocks/hdfsBlocksLab';
 import { iotAveragesLab } from './iotAverages/iotAveragesLab';
 import { sparkInMemoryLab } from './sparkInMemory/sparkInMemoryLab';
 import type { JobRunReport } from '../engine/api/jobTypes';
+import type { HdfsRunReport } from './labTypes';
 
 const runner = createLabInProcessRunner();
 
@@ -69,7 +70,7 @@ describe('runStep', () => {
 describe('an hdfs step run', () => {
   it('films the cluster: the kill, the NameNode verdict and the repair are all in the snapshots', async () => {
     const o = await runStep({ lab: hdfsBlocksLab, stepIndex: 2, source: hdfsBlocksLab.steps[2]!.solution });
-    const report = o.report as import('./labTypes').HdfsRunReport;
+    const report = o.report as HdfsRunReport;
     const film = report.film;
     expect(film.length).toBeGreaterThan(3);
     expect(film.map((f) => f.t)).toEqual([...film.map((f) => f.t)].sort((a, b) => a - b));

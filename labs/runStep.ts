@@ -13,7 +13,7 @@ import { InputPathError } from '../engine/mapreduce/mapReduceJob';
 import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
 import { compileJobSource, JobCompileError } from './compileJobSource';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
-import { runHdfsSettings } from './hdfsStepRun';
+import { runHdfsSettings } from './runHdfsSettings';
 import type { CheckResult, HdfsRunReport, JobRunSettings, Lab, LabStep, StepKind, StepRun } from './labTypes';
 
 export interface RunStepOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { iotAveragesLab } from './iotAveragesLab';
-import { judgeLab } from '../labSuite';
+import { judgeLab } from '../judgeLab';
 import { createLabInProcessRunner } from '../inProcessLabRunner';
 import { validateLab } from '../validateLab';
 

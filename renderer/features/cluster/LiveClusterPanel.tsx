@@ -99,7 +99,7 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
         <span className="muted">{run.engineEvents.toLocaleString('en')} engine events</span>
       </div>
       <h3>What happened</h3>
-      <ol className="events" aria-label="Events so far" data-testid="event-log">
+      <ol className="events" aria-label="Events so far" data-testid="event-log" tabIndex={0}>
         {shown.slice(-60).map((e, i) => (
           <li key={`${e.t}-${i}`}>
             <span className="t">{formatSimTime(e.t)}</span> {e.text}

@@ -33,7 +33,7 @@ export function HdfsPanel({ timeline, trace, t, replication }: { timeline: Clust
         </tbody>
       </table>
       <h3>What happened</h3>
-      <ol className="events" aria-label="Events so far" data-testid="event-log">
+      <ol className="events" aria-label="Events so far" data-testid="event-log" tabIndex={0}>
         {events.slice(-80).map((e, i) => (
           <li key={i} className={e.kind}>
             <span className="t">{formatSimTime(e.t)}</span> {e.text}
