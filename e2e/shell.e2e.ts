@@ -36,15 +36,20 @@ describe('the app shell (web build in Chromium)', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   });
 
-  it('loads Monaco lazily and offline', async () => {
+  it('loads Monaco lazily and offline, and runs a job in the sandbox', async () => {
     const { page } = s;
     const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     expect(before.some((n) => /editor\.worker|ts\.worker/.test(n))).toBe(false);
-    await page.getByRole('button', { name: 'Sandbox' }).click();
-    await page.getByRole('tab', { name: 'Code' }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Sandbox' }).click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
     await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('reduceByKey'));
-    await s.screenshot('shell-editor');
+    await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('mapreduce'));
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await page.getByTestId('run-timeline').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('run-timeline').getAttribute('aria-label')).toMatch(/task attempts on 9 nodes/);
+    await page.getByRole('tab', { name: 'Output' }).click();
+    expect(await page.locator('.sandbox-job').textContent()).toMatch(/2016-05-01|2019-|20\d\d-\d\d-\d\d/);
+    await s.screenshot('sandbox-job');
   });
 
   it('runs SQL on DuckDB-wasm, offline', async () => {

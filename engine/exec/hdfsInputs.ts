@@ -3,7 +3,7 @@
  * files of a directory, skipping `_`/`.` names as FileInputFormat does), and the cost of reading
  * a byte range from the replicas closest to the reading node (`Hdfs.readPlan`).
  */
-import type { Hdfs } from '../hdfs';
+import type { BlockInfo, Hdfs } from '../hdfs';
 
 /** A job input path that does not exist (bad input: exit code 2). */
 export class InputPathError extends Error {
@@ -50,9 +50,21 @@ export function readCost(hdfs: Hdfs, path: string, from: number, to: number, rea
 }
 
 /** Node ids holding replicas of the blocks overlapping [from, to) (most bytes first): locality hints. */
-export function preferredNodes(hdfs: Hdfs, path: string, from: number, to: number): string[] {
+export function preferredNodes(hdfs: Hdfs, path: string, from: number, to: number, fileBlocks: readonly BlockInfo[] = hdfs.blocks(path)): string[] {
   const bytes = new Map<string, number>();
-  for (const b of hdfs.blocks(path)) {
+  // Blocks are in file order: start at the first one that ends after `from` (binary search), so
+  // planning N splits over N blocks stays O(N log N) instead of O(N²).
+  let lo = 0;
+  let hi = fileBlocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const b = fileBlocks[mid]!;
+    if (b.offset + b.length <= from && !(from === to && b.offset === from)) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < fileBlocks.length; i++) {
+    const b = fileBlocks[i]!;
+    if (b.offset > to) break;
     const len = Math.min(to, b.offset + b.length) - Math.max(from, b.offset);
     if (len <= 0 && !(from === to && b.offset === from)) continue;
     for (const n of b.replicas) bytes.set(n, (bytes.get(n) ?? 0) + Math.max(len, 0));

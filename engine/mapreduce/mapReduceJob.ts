@@ -45,9 +45,10 @@ export async function runMapReduceJob(ctx: JobContext, runner: TaskRunner, confi
   for (const file of files) {
     const bytes = ctx.hdfs.read(file);
     const blockSize = ctx.hdfs.stat(file).blockSize;
+    const fileBlocks = ctx.hdfs.blocks(file);
     for (const split of planLineSplits(bytes, blockSize)) {
       const index = maps.length;
-      maps.push({ index, file, split, preferredNodes: preferredNodes(ctx.hdfs, file, split.start, split.start + Math.max(1, split.length)), output: null, error: null });
+      maps.push({ index, file, split, preferredNodes: preferredNodes(ctx.hdfs, file, split.start, split.start + Math.max(1, split.length), fileBlocks), output: null, error: null });
       // slice, not subarray: a view would clone its whole file buffer into the worker.
       tasks.push({ jobIndex: config.index, taskIndex: index, baseOffset: split.recordStart, bytes: bytes.slice(split.recordStart, split.recordEnd), numReduceTasks: config.numReduceTasks });
     }

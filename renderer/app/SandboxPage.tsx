@@ -1,25 +1,16 @@
 /** The free sandbox: the live cluster, a code editor and a SQL console. Heavy parts load lazily. */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useAppStore, type SandboxTab } from '../state/store';
 import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
+import { SandboxJobPanel } from '../features/sandbox/SandboxJobPanel';
 
-const CodeEditor = lazy(() => import('../features/editor/CodeEditor'));
 const SqlConsole = lazy(() => import('../features/sql/SqlConsole'));
 
 const TABS: { id: SandboxTab; label: string }[] = [
   { id: 'cluster', label: 'Cluster' },
-  { id: 'editor', label: 'Code' },
+  { id: 'editor', label: 'Jobs' },
   { id: 'sql', label: 'SQL' },
 ];
-
-const STARTER = `// A Spark job: word count over the sample corpus.
-export default async (sc) =>
-  sc.textFile('/data/corpus.txt')
-    .flatMap((line) => line.split(/\\s+/))
-    .map((word) => [word, 1])
-    .reduceByKey((a, b) => a + b)
-    .take(10)
-`;
 
 function Loading({ what }: { what: string }) {
   return (
@@ -31,7 +22,6 @@ function Loading({ what }: { what: string }) {
 
 export function SandboxPage({ tab }: { tab: SandboxTab }) {
   const navigate = useAppStore((s) => s.navigate);
-  const [code, setCode] = useState(STARTER);
   return (
     <div className="panel">
       <div className="tabs" role="tablist" aria-label="Sandbox">
@@ -53,11 +43,7 @@ export function SandboxPage({ tab }: { tab: SandboxTab }) {
       <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'cluster' && <LiveClusterPanel />}
         {tab === 'editor' && (
-          <div className="editor-host">
-            <Suspense fallback={<Loading what="the editor" />}>
-              <CodeEditor value={code} onChange={setCode} language="javascript" ariaLabel="Job code" />
-            </Suspense>
-          </div>
+          <SandboxJobPanel />
         )}
         {tab === 'sql' && (
           <Suspense fallback={<Loading what="DuckDB" />}>

@@ -3,7 +3,7 @@
  * the page. Each request has an id; progress messages go to a callback.
  */
 import type { FaultSpec } from '../../engine/cluster';
-import type { DemoRun, EngineResult, FromEngine, StepRunResult, ToEngine } from './engineProtocol';
+import type { DemoRun, EngineResult, FromEngine, JobRequest, JobRunResult, StepRunResult, ToEngine } from './engineProtocol';
 
 type Pending = { resolve(result: EngineResult): void; reject(error: Error): void; onProgress?: (fraction: number) => void };
 type Request = ToEngine extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
@@ -35,6 +35,12 @@ export class EngineClient {
   ): Promise<StepRunResult> {
     const result = await this.request({ type: 'runStep', ...request }, onProgress);
     if (result.type !== 'stepDone') throw new Error('The engine answered a step run with something else.');
+    return result.result;
+  }
+
+  async runJob(request: JobRequest, onProgress?: (fraction: number) => void): Promise<JobRunResult> {
+    const result = await this.request({ type: 'runJob', request }, onProgress);
+    if (result.type !== 'jobDone') throw new Error('The engine answered a job run with something else.');
     return result.result;
   }
 

@@ -4,13 +4,18 @@
  * plain data. Learners' code does not run here: it runs in the sandbox workers of the pool
  * (renderer/sandbox), whose own CSP allows evaluation but no network.
  */
-import { resolveClusterSpec } from '../../engine/cluster';
+import { resolveClusterSpec, type ResolvedClusterSpec } from '../../engine/cluster';
+import { clusterSpecOf } from '../../engine/api/createSimulation';
+import { runJob } from '../../engine/api/runJob';
+import { JobFailedError } from '../../engine/api/jobFailedError';
+import { compileJobSource } from '../../labs/compileJobSource';
+import type { NodeInfo } from '../viz/clusterTimeline';
 import { clusterOf, runStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
 import type { TaskRunner } from '../../engine/sandbox';
 import { runDemoScenario } from './demoScenario';
-import type { FromEngine, ToEngine } from './engineProtocol';
+import type { FromEngine, JobRequest, JobRunResult, ToEngine } from './engineProtocol';
 
 const post = (message: FromEngine) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
@@ -26,6 +31,10 @@ async function handle(message: ToEngine): Promise<void> {
     post({ id: message.id, type: 'demoReady', run });
     return;
   }
+  if (message.type === 'runJob') {
+    post({ id: message.id, type: 'jobDone', result: await runFreeJob(message.request) });
+    return;
+  }
   const lab = labById(message.labId);
   if (!lab) throw new Error(`There is no lab called '${message.labId}'.`);
   const step = stepAt(lab, message.stepIndex);
@@ -39,8 +48,24 @@ async function handle(message: ToEngine): Promise<void> {
     faults: message.faults,
     ...(message.seed === undefined ? {} : { seed: message.seed }),
   });
-  const nodes = spec.nodes.map((n) => ({ id: n.id, rack: n.rack, cores: n.cores, memoryMb: n.memoryMb }));
-  post({ id: message.id, type: 'stepDone', result: { outcome, nodes, faults: message.faults } });
+  post({ id: message.id, type: 'stepDone', result: { outcome, nodes: nodesOf(spec), faults: message.faults } });
+}
+
+function nodesOf(spec: ResolvedClusterSpec): NodeInfo[] {
+  return spec.nodes.map((n) => ({ id: n.id, rack: n.rack, cores: n.cores, memoryMb: n.memoryMb }));
+}
+
+async function runFreeJob(request: JobRequest): Promise<JobRunResult> {
+  const spec = resolveClusterSpec(clusterSpecOf(request.cluster), 'cluster');
+  const base = { nodes: nodesOf(spec), faults: request.faults };
+  try {
+    const source = compileJobSource(request.source, request.fileName);
+    const report = await runJob({ source, runner: sandboxPool(), cluster: request.cluster, seed: request.seed, blockSize: request.blockSize, faults: request.faults, sampleData: true });
+    return { ...base, report, error: null };
+  } catch (error) {
+    if (error instanceof JobFailedError) return { ...base, report: error.report, error: error.message };
+    return { ...base, report: null, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 self.onmessage = (event: MessageEvent<ToEngine>) => {

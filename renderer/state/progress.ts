@@ -18,6 +18,8 @@ export interface Progress {
   version: 1;
   labs: Record<string, LabProgress>;
   lastLab?: string;
+  /** The free sandbox's job code, as typed. */
+  sandboxCode?: string;
 }
 
 export const EMPTY_PROGRESS: Progress = { version: 1, labs: {} };
@@ -33,7 +35,7 @@ export function labStatus(progress: Progress, labId: string, stepIds: readonly s
 /** Reads saved progress defensively: anything malformed is dropped, never trusted. */
 export function parseProgress(data: unknown): Progress {
   if (typeof data !== 'object' || data === null) return EMPTY_PROGRESS;
-  const raw = data as { labs?: unknown; lastLab?: unknown };
+  const raw = data as { labs?: unknown; lastLab?: unknown; sandboxCode?: unknown };
   const labs: Record<string, LabProgress> = {};
   if (typeof raw.labs === 'object' && raw.labs !== null) {
     for (const [id, value] of Object.entries(raw.labs as Record<string, unknown>)) {
@@ -54,7 +56,12 @@ export function parseProgress(data: unknown): Progress {
       labs[id] = { step: typeof v.step === 'number' && v.step >= 0 ? Math.floor(v.step) : 0, steps };
     }
   }
-  return { version: 1, labs, ...(typeof raw.lastLab === 'string' ? { lastLab: raw.lastLab } : {}) };
+  return {
+    version: 1,
+    labs,
+    ...(typeof raw.lastLab === 'string' ? { lastLab: raw.lastLab } : {}),
+    ...(typeof raw.sandboxCode === 'string' ? { sandboxCode: raw.sandboxCode } : {}),
+  };
 }
 
 export function withStep(progress: Progress, labId: string, stepId: string, change: (s: StepProgress) => StepProgress): Progress {

@@ -175,7 +175,7 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
             )}
             {state.status === 'idle' && <p className="muted">Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster.</p>}
             {shown?.outcome.report && (
-              <RunArea key={resultVersion} result={shown} startAt={startAt} busy={state.status === 'running'} onInjectFault={(faults, at) => void runWith(faults, at)} />
+              <RunArea key={resultVersion} report={shown.outcome.report} nodes={shown.nodes} faults={shown.faults} startAt={startAt} busy={state.status === 'running'} onInjectFault={(faults, at) => void runWith(faults, at)} />
             )}
           </div>
         </section>

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { JobRunReport } from '../../../engine/api/jobTypes';
 import type { HdfsRunReport } from '../../../labs/labTypes';
-import type { StepRunResult } from '../../bridge/engineProtocol';
+import type { NodeInfo } from '../../viz/clusterTimeline';
 import { PlaybackBar, SPEEDS } from '../cluster/PlaybackBar';
 import { usePlayback } from '../cluster/usePlayback';
 import { RunPanels } from '../run/RunPanels';
@@ -15,7 +15,10 @@ import { ClusterMapView, useClusterTimeline } from './ClusterMapView';
 import { HdfsPanel } from './HdfsPanel';
 
 export interface RunAreaProps {
-  result: StepRunResult;
+  report: JobRunReport | HdfsRunReport;
+  nodes: NodeInfo[];
+  /** Faults injected from the UI so far (they are part of this run). */
+  faults: FaultSpec[];
   /** Re-runs the step with these faults; the playback keeps its place. */
   onInjectFault(faults: FaultSpec[], atMs: number): void;
   busy: boolean;
@@ -27,19 +30,18 @@ export function speedFor(durationMs: number): number {
   return SPEEDS.find((s) => durationMs / s <= 20_000) ?? SPEEDS[SPEEDS.length - 1]!;
 }
 
-export function RunArea({ result, onInjectFault, busy, startAt = 0 }: RunAreaProps) {
-  const report = result.outcome.report as JobRunReport | HdfsRunReport;
+export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 0 }: RunAreaProps) {
   const durationMs = Math.max(1, report.simulatedMs);
   const playback = usePlayback(durationMs, 1000, true, speedFor(durationMs), startAt);
   const trace = report.trace as readonly { t: number; type: string }[];
-  const timeline = useClusterTimeline(result.nodes, trace);
+  const timeline = useClusterTimeline(nodes, trace);
   const eventTimes = useMemo(() => [...new Set(trace.map((e) => e.t))].sort((a, b) => a - b), [trace]);
-  const [node, setNode] = useState(result.nodes[1]?.id ?? result.nodes[0]?.id ?? '');
+  const [node, setNode] = useState(nodes[1]?.id ?? nodes[0]?.id ?? '');
 
   const inject = (kind: 'killNode' | 'slowNode') => {
     const atMs = Math.round(playback.t);
     const fault: FaultSpec = kind === 'killNode' ? { atMs, kind, node } : { atMs, kind, node, factor: 4 };
-    onInjectFault([...result.faults, fault], atMs);
+    onInjectFault([...faults, fault], atMs);
   };
 
   return (
@@ -47,7 +49,7 @@ export function RunArea({ result, onInjectFault, busy, startAt = 0 }: RunAreaPro
       <PlaybackBar playback={playback} durationMs={durationMs} eventTimes={eventTimes}>
         <span className="fault-controls" role="group" aria-label="Fault injection">
           <select value={node} onChange={(e) => setNode(e.target.value)} aria-label="Node to break">
-            {result.nodes.map((n) => (
+            {nodes.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.id} ({n.rack})
               </option>
@@ -61,17 +63,17 @@ export function RunArea({ result, onInjectFault, busy, startAt = 0 }: RunAreaPro
           </button>
         </span>
       </PlaybackBar>
-      {result.faults.length > 0 && (
+      {faults.length > 0 && (
         <p className="muted faults-note" data-testid="injected-faults">
-          Injected: {result.faults.map((f) => `${f.kind === 'killNode' ? 'killed' : 'slowed'} ${'node' in f ? f.node : ''} at ${(f.atMs / 1000).toFixed(1)} s`).join('; ')}
+          Injected: {faults.map((f) => `${f.kind === 'killNode' ? 'killed' : 'slowed'} ${'node' in f ? f.node : ''} at ${(f.atMs / 1000).toFixed(1)} s`).join('; ')}
         </p>
       )}
-      <div className={`run-views ${result.outcome.kind === 'hdfs' ? 'hdfs' : 'job'}`}>
+      <div className={`run-views ${report.kind === 'hdfs' ? 'hdfs' : 'job'}`}>
         <ClusterMapView timeline={timeline} t={playback.t} />
         {report.kind === 'hdfs' ? (
           <HdfsPanel timeline={timeline} trace={trace} t={playback.t} replication={report.final.hdfs.files[0]?.replication ?? 3} />
         ) : (
-          <RunPanels report={report} nodes={result.nodes} t={playback.t} />
+          <RunPanels report={report} nodes={nodes} t={playback.t} />
         )}
       </div>
     </div>

@@ -1,0 +1,120 @@
+/**
+ * The free sandbox's job runner: any MapReduce or Spark job on a cluster of your choice, with
+ * the built-in sample data, the same pictures and fault injection as the labs, and no checks.
+ */
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { FaultSpec } from '../../../engine/cluster';
+import { engineClient } from '../../bridge/engineClient';
+import type { JobRunResult } from '../../bridge/engineProtocol';
+import { useAppStore } from '../../state/store';
+import { RunArea } from '../lab/RunArea';
+import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
+
+const CodeEditor = lazy(() => import('../editor/CodeEditor'));
+
+export function SandboxJobPanel() {
+  const saved = useAppStore((s) => s.progress.sandboxCode);
+  const updateProgress = useAppStore((s) => s.updateProgress);
+  const [example, setExample] = useState<ExampleJob>(EXAMPLES[0]!);
+  const [code, setCode] = useState(saved ?? EXAMPLES[0]!.code);
+  const [cluster, setCluster] = useState<ExampleJob['cluster']>(example.cluster);
+  const [blockSize, setBlockSize] = useState(example.blockSize);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<JobRunResult | null>(null);
+  const [version, setVersion] = useState(0);
+  const [startAt, setStartAt] = useState(0);
+
+  const onChange = (value: string) => {
+    setCode(value);
+    updateProgress((p) => ({ ...p, sandboxCode: value }));
+  };
+  const pick = (id: string) => {
+    const next = EXAMPLES.find((e) => e.id === id)!;
+    setExample(next);
+    setCluster(next.cluster);
+    setBlockSize(next.blockSize);
+    onChange(next.code);
+  };
+  const run = async (faults: FaultSpec[] = [], at = 0) => {
+    setRunning(true);
+    try {
+      const fileName = /:\s*(string|number)\b|interface\s/.test(code) ? example.fileName.replace(/\.js$/, '.ts') : example.fileName.replace(/\.ts$/, '.js');
+      const answer = await engineClient().runJob({ source: code, fileName, cluster, blockSize, seed: 1, faults });
+      setResult(answer);
+      setStartAt(at);
+      setVersion((v) => v + 1);
+    } catch (error) {
+      setResult({ report: null, error: (error as Error).message, nodes: [], faults });
+    } finally {
+      setRunning(false);
+    }
+  };
+  const runRef = useRef(run);
+  useEffect(() => {
+    runRef.current = run;
+  });
+
+  const language = /:\s*(string|number)\b|interface\s/.test(code) ? 'typescript' : 'javascript';
+  return (
+    <div className="sandbox-job">
+      <div className="toolbar">
+        <label>
+          Example{' '}
+          <select value={example.id} onChange={(e) => pick(e.target.value)} aria-label="Example job">
+            {EXAMPLES.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Cluster{' '}
+          <select value={String(cluster)} onChange={(e) => setCluster(/^\d+$/.test(e.target.value) ? Number(e.target.value) : (e.target.value as ExampleJob['cluster']))} aria-label="Cluster">
+            {CLUSTERS.map((c) => (
+              <option key={String(c.value)} value={String(c.value)}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Block size{' '}
+          <select value={blockSize} onChange={(e) => setBlockSize(Number(e.target.value))} aria-label="Block size">
+            {BLOCK_SIZES.map((b) => (
+              <option key={b.value} value={b.value}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn primary" disabled={running} onClick={() => void run()} aria-keyshortcuts="Control+Enter Meta+Enter">
+          ▶ Run
+        </button>
+        <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
+      </div>
+      <p className="muted small-print">
+        Missing inputs are generated sample data: /data/sensors.csv, /data/corpus.txt, /data/pages.txt, /data/graph.txt.
+      </p>
+      <div className="editor-host sandbox-editor">
+        <Suspense fallback={<div className="loading" role="status"><span className="spinner" /> Loading the editor…</div>}>
+          <CodeEditor value={code} onChange={onChange} onRun={() => void runRef.current()} language={language} ariaLabel="Job code" />
+        </Suspense>
+      </div>
+      <div className="run-panel" aria-live="polite">
+        {running && (
+          <div role="status" aria-label="Running">
+            <div className="progress indeterminate" aria-hidden="true">
+              <div />
+            </div>
+            <span className="muted">Running the job on the simulated cluster…</span>
+          </div>
+        )}
+        {result?.error && <p className="error" role="alert" data-testid="run-error">{result.error}</p>}
+        {result?.report && (
+          <RunArea key={version} report={result.report} nodes={result.nodes} faults={result.faults} startAt={startAt} busy={running} onInjectFault={(faults, at) => void run(faults, at)} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** The example jobs the sandbox offers, shipped as text from labs/examples/jobs. */
+import iotDaily from '../../../labs/examples/jobs/iot-daily-average.js?raw';
+import iotSpark from '../../../labs/examples/jobs/iot-daily-average-spark.js?raw';
+import wordCount from '../../../labs/examples/jobs/word-count.ts?raw';
+import wordCountSpark from '../../../labs/examples/jobs/word-count-spark.js?raw';
+import pagerankSpark from '../../../labs/examples/jobs/pagerank-spark.js?raw';
+import pagerankChained from '../../../labs/examples/jobs/pagerank-chained.js?raw';
+import cpuHeavy from '../../../labs/examples/jobs/cpu-heavy-map.js?raw';
+
+export interface ExampleJob {
+  id: string;
+  title: string;
+  fileName: string;
+  code: string;
+  /** Settings that show the example at its best. */
+  cluster: 'classroom' | 'cookbook-9' | 'two-racks' | number;
+  blockSize: number;
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+export const EXAMPLES: readonly ExampleJob[] = [
+  { id: 'iot', title: 'IoT daily average (MapReduce)', fileName: 'iot-daily-average.js', code: iotDaily, cluster: 'cookbook-9', blockSize: 256 * KB },
+  { id: 'iot-spark', title: 'IoT daily average (Spark)', fileName: 'iot-daily-average-spark.js', code: iotSpark, cluster: 'cookbook-9', blockSize: 256 * KB },
+  { id: 'wc', title: 'Word count (MapReduce, TypeScript)', fileName: 'word-count.ts', code: wordCount, cluster: 'two-racks', blockSize: 256 * KB },
+  { id: 'wc-spark', title: 'Word count (Spark)', fileName: 'word-count-spark.js', code: wordCountSpark, cluster: 'two-racks', blockSize: 256 * KB },
+  { id: 'wc-scale', title: 'Word count at scale: 100 nodes, ~9,000 map tasks', fileName: 'word-count.ts', code: wordCount, cluster: 100, blockSize: 256 },
+  { id: 'pagerank-spark', title: 'PageRank, 10 iterations (Spark, cached)', fileName: 'pagerank-spark.js', code: pagerankSpark, cluster: 'cookbook-9', blockSize: 64 * KB },
+  { id: 'pagerank-mr', title: 'PageRank, 10 iterations (chained MapReduce)', fileName: 'pagerank-chained.js', code: pagerankChained, cluster: 'cookbook-9', blockSize: 64 * KB },
+  { id: 'cpu', title: 'A CPU-heavy map', fileName: 'cpu-heavy-map.js', code: cpuHeavy, cluster: 'classroom', blockSize: 1 * MB },
+];
+
+export const CLUSTERS: { value: ExampleJob['cluster']; label: string }[] = [
+  { value: 'classroom', label: 'Classroom: 3 nodes, 1 rack' },
+  { value: 'cookbook-9', label: 'Cookbook: 9 nodes, 3 racks' },
+  { value: 'two-racks', label: '2 racks × 5 nodes' },
+  { value: 100, label: '100 nodes, 5 racks' },
+];
+
+export const BLOCK_SIZES: { value: number; label: string }[] = [
+  { value: 128 * MB, label: '128 MB (Hadoop default)' },
+  { value: 1 * MB, label: '1 MB' },
+  { value: 256 * KB, label: '256 KB' },
+  { value: 64 * KB, label: '64 KB' },
+  { value: 4 * KB, label: '4 KB' },
+  { value: 256, label: '256 bytes' },
+];
