@@ -30,6 +30,8 @@ for (const file of files) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Packages stay in node_modules (playwright-core cannot be bundled); the project's own TypeScript is bundled.
+    packages: 'external',
     logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });

@@ -12,11 +12,16 @@ export interface NodePicture {
   usedCores: number;
   memoryMb: number;
   usedMemoryMb: number;
-  /** Block replicas stored on the node: `${fileLabel}#${blockIndex}`. */
+  /** Block replicas stored on the node (the first MAX_CHIPS): `${fileLabel}#${blockIndex}`. */
   blocks: string[];
+  /** How many block replicas the node stores in all. */
+  blockCount?: number;
   /** Labels of the containers or tasks running there. */
   containers: string[];
 }
+
+/** A node card shows at most this many block chips, then a count: 10,000 chips would not be legible anyway. */
+export const MAX_CHIPS = 16;
 
 export interface ClusterPicture {
   nodes: NodePicture[];

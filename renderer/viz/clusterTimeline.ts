@@ -3,7 +3,7 @@
  * slow, which block replicas each holds, and what runs on it. Folding forward from the last
  * moment asked makes playback cheap; going back starts again from the beginning.
  */
-import type { ClusterPicture, NodePicture } from './clusterPicture';
+import { MAX_CHIPS, type ClusterPicture, type NodePicture } from './clusterPicture';
 
 export interface NodeInfo {
   id: string;
@@ -30,6 +30,7 @@ export class ClusterTimeline {
   private blockLabel = new Map<number, string>();
   private blocksOfPath = new Map<string, number[]>();
   private usesContainers = false;
+  private cached: ClusterPicture | null = null;
 
   constructor(
     private readonly info: readonly NodeInfo[],
@@ -42,9 +43,12 @@ export class ClusterTimeline {
   /** The picture at simulated time `t` (every event at or before `t` applied). */
   at(t: number): ClusterPicture {
     if (t < this.t) this.reset();
+    const before = this.index;
     while (this.index < this.events.length && this.events[this.index]!.t <= t) this.apply(this.events[this.index++]!);
     this.t = t;
-    return { nodes: this.info.map((n) => this.picture(n)) };
+    // Nothing happened since the last picture: hand back the same object, so views skip redrawing.
+    if (this.cached === null || this.index !== before) this.cached = { nodes: this.info.map((n) => this.picture(n)) };
+    return this.cached;
   }
 
   /** Block replicas at the moment last asked for (call `at` first): label -> live node ids. */
@@ -65,6 +69,7 @@ export class ClusterTimeline {
     this.blockLabel.clear();
     this.blocksOfPath.clear();
     this.usesContainers = this.events.some((e) => e.type === 'containerAllocated');
+    this.cached = null;
   }
 
   private picture(n: NodeInfo): NodePicture {
@@ -81,7 +86,8 @@ export class ClusterTimeline {
       usedCores: s.alive ? Math.min(usedCores, n.cores) : 0,
       memoryMb: n.memoryMb,
       usedMemoryMb: 0,
-      blocks: s.alive ? [...s.blocks].sort((a, b) => a - b).map((b) => this.blockLabel.get(b) ?? `blk_${b}#${b}`) : [],
+      blocks: s.alive ? firstSorted(s.blocks, MAX_CHIPS).map((b) => this.blockLabel.get(b) ?? `blk_${b}#${b}`) : [],
+      blockCount: s.alive ? s.blocks.size : 0,
       containers: s.alive ? [...s.tasks.values()] : [],
     };
   }
@@ -143,4 +149,22 @@ export class ClusterTimeline {
         break;
     }
   }
+}
+
+/** The `n` smallest ids of a set, in order, without sorting the whole set when it is large. */
+function firstSorted(ids: Set<number>, n: number): number[] {
+  if (ids.size <= n) return [...ids].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const id of ids) {
+    if (out.length < n) {
+      out.push(id);
+      if (out.length === n) out.sort((a, b) => a - b);
+    } else if (id < out[n - 1]!) {
+      let i = n - 1;
+      while (i > 0 && out[i - 1]! > id) i--;
+      out.splice(i, 0, id);
+      out.pop();
+    }
+  }
+  return out;
 }

@@ -82,6 +82,7 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
       g.append('rect').attr('class', 'cpu-bg').attr('x', 8).attr('y', 24).attr('width', NODE_W - 16).attr('height', 5).attr('rx', 2).attr('fill', 'var(--border)');
       g.append('rect').attr('class', 'cpu').attr('x', 8).attr('y', 24).attr('height', 5).attr('rx', 2).attr('fill', 'var(--accent)');
       g.append('g').attr('class', 'chips').attr('transform', 'translate(8,36)');
+      g.append('text').attr('class', 'more').attr('x', NODE_W - 8).attr('y', NODE_H - 9).attr('text-anchor', 'end').attr('font-size', 11).attr('fill', 'var(--muted)');
       g.append('title');
       return g;
     })
@@ -103,7 +104,8 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
   nodes
     .select('rect.cpu')
     .attr('width', (d) => (d.alive && d.cores > 0 ? ((NODE_W - 16) * Math.min(d.usedCores, d.cores)) / d.cores : 0));
-  nodes.select('title').text((d) => `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.blocks.length} block replicas, ${d.containers.length} containers`);
+  nodes.select('text.more').text((d) => ((d.blockCount ?? d.blocks.length) > d.blocks.length ? `+${(d.blockCount ?? 0) - d.blocks.length}` : ''));
+  nodes.select('title').text((d) => `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.blockCount ?? d.blocks.length} block replicas, ${d.containers.length} containers`);
 
   const perRow = Math.floor((NODE_W - 16) / (CHIP + 3));
   nodes
