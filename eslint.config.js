@@ -5,7 +5,24 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const NODE_MODULES = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'vm', 'url', 'crypto', 'http', 'https', 'net', 'stream', 'util', 'events'];
+const NODE_MODULES = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'vm',
+  'url',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'util',
+  'events',
+];
 
 /** `no-restricted-imports` patterns that forbid importing the named top-level folders. */
 function forbidLayers(layers, why) {
@@ -39,10 +56,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: NODE_MODULES.filter((m) => !m.includes('*')).map((name) => ({ name, message: 'engine/ runs in a Web Worker too: no Node modules.' })),
+          paths: NODE_MODULES.filter((m) => !m.includes('*')).map((name) => ({
+            name,
+            message: 'engine/ runs in a Web Worker too: no Node modules.',
+          })),
           patterns: [
             { group: ['node:*'], message: 'engine/ runs in a Web Worker too: no Node modules.' },
-            ...forbidLayers(['renderer', 'electron', 'cli', 'labs', 'scripts'], 'engine/ is the bottom layer: it must not import renderer, electron, cli, labs or scripts.'),
+            ...forbidLayers(
+              ['renderer', 'electron', 'cli', 'labs', 'scripts'],
+              'engine/ is the bottom layer: it must not import renderer, electron, cli, labs or scripts.',
+            ),
           ],
         },
       ],
@@ -59,17 +82,31 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use an Rng from engine/core/rng (createRng(seed)) so runs are deterministic.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use an Rng from engine/core/rng (createRng(seed)) so runs are deterministic.',
+        },
         { object: 'Date', property: 'now', message: 'Simulated time only: use kernel.now.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'Simulated time only: use kernel.now.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'Simulated time only: use kernel.now.' },
+      ],
     },
   },
   {
     files: ['engine/core/**/*.ts'],
     ignores: engineTests,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '!../core/*'], message: 'engine/core imports nothing from the other engine layers.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*', '!../core/*'], message: 'engine/core imports nothing from the other engine layers.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -78,7 +115,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*'], message: 'Labs are data: no Node modules.' }, ...forbidLayers(['renderer', 'electron', 'cli', 'scripts'], 'labs/ may import only the engine.')] },
+        {
+          patterns: [
+            { group: ['node:*'], message: 'Labs are data: no Node modules.' },
+            ...forbidLayers(['renderer', 'electron', 'cli', 'scripts'], 'labs/ may import only the engine.'),
+          ],
+        },
       ],
     },
   },
@@ -90,7 +132,10 @@ export default tseslint.config(
     files: ['cli/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: forbidLayers(['renderer', 'electron'], 'cli/ may import engine and labs only.') }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: forbidLayers(['renderer', 'electron'], 'cli/ may import engine and labs only.') },
+      ],
     },
   },
   {
@@ -103,11 +148,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to the desktop only through the preload API (window.clusterlab).' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer talks to the desktop only through the preload API (window.clusterlab).',
+            },
+          ],
           patterns: [
             { group: ['node:*'], message: 'The renderer has no Node: use the preload API.' },
             ...forbidLayers(['cli', 'scripts'], 'renderer/ may import engine and labs only.'),
-            { group: ['**/electron/*', '**/electron'], allowTypeImports: true, message: 'renderer/ may import only types from electron/preloadApi: the desktop is reached through window.clusterlab.' },
+            {
+              group: ['**/electron/*', '**/electron'],
+              allowTypeImports: true,
+              message:
+                'renderer/ may import only types from electron/preloadApi: the desktop is reached through window.clusterlab.',
+            },
           ],
         },
       ],
@@ -117,11 +172,26 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: forbidLayers(['engine', 'renderer', 'labs', 'cli'], 'electron/ is the desktop shell: it never imports engine, renderer, labs or cli.') }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: forbidLayers(
+            ['engine', 'renderer', 'labs', 'cli'],
+            'electron/ is the desktop shell: it never imports engine, renderer, labs or cli.',
+          ),
+        },
+      ],
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'scripts/bench/**/*.ts', '*.config.ts', 'renderer/vite.config.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'e2e/**/*.ts',
+      'scripts/bench/**/*.ts',
+      '*.config.ts',
+      'renderer/vite.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -32,7 +32,9 @@ describe('clusterlab check', () => {
     expect(ok.out).toMatch(/4 of 4 checks passed/);
     const bad = await check('hdfs-blocks', 1, 'starter');
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/FAIL {2}\/data\/big\.bin is stored as 4 blocks.*\n {8}expected 4 blocks \(128 MB \+ 128 MB \+ 128 MB \+ 128 MB\), got 8/);
+    expect(bad.out).toMatch(
+      /FAIL {2}\/data\/big\.bin is stored as 4 blocks.*\n {8}expected 4 blocks \(128 MB \+ 128 MB \+ 128 MB \+ 128 MB\), got 8/,
+    );
     expect(bad.out).toMatch(/Hint: /);
   });
 
@@ -57,7 +59,10 @@ describe('clusterlab check', () => {
   });
 
   it('exits 1 when the learner code throws, naming file and line', async () => {
-    writeFileSync(join(dir, 'boom.js'), "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n");
+    writeFileSync(
+      join(dir, 'boom.js'),
+      "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n",
+    );
     const f = fakeIo(dir);
     expect(await checkCommand(['mapreduce-iot-averages', 'boom.js'], f.io)).toBe(1);
     expect(f.err.join('')).toMatch(/boom\.js:4: TypeError/);
@@ -67,7 +72,9 @@ describe('clusterlab check', () => {
     writeFileSync(join(dir, 'x.json'), '{}');
     const a = fakeIo(dir);
     expect(await main(['check', 'hdfs-blox', 'x.json'], a.io)).toBe(2);
-    expect(a.err.join('')).toMatch(/unknown lab 'hdfs-blox' \(labs: hdfs-blocks, mapreduce-iot-averages, spark-in-memory\)/);
+    expect(a.err.join('')).toMatch(
+      /unknown lab 'hdfs-blox' \(labs: hdfs-blocks, mapreduce-iot-averages, spark-in-memory\)/,
+    );
     const b = fakeIo(dir);
     expect(await main(['check', 'hdfs-blocks', 'x.json', '--step', '9'], b.io)).toBe(2);
     expect(b.err.join('')).toMatch(/--step 9: lab 'hdfs-blocks' has steps 1 to 4/);

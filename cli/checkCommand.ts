@@ -34,7 +34,10 @@ interface CheckArgs {
 
 function intArg(flag: string, value: string | undefined, min: number): number {
   const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected an integer >= ${min}, got ${value === undefined ? 'nothing' : `'${value}'`}`);
+  if (value === undefined || !Number.isInteger(n) || n < min)
+    throw new UsageError(
+      `${flag}: expected an integer >= ${min}, got ${value === undefined ? 'nothing' : `'${value}'`}`,
+    );
   return n;
 }
 
@@ -51,14 +54,18 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab check --help')`);
     else positional.push(a);
   }
-  if (positional.length !== 2) throw new UsageError(`expected LAB and FILE, got ${positional.length} argument(s)\n\n${CHECK_USAGE}`);
+  if (positional.length !== 2)
+    throw new UsageError(`expected LAB and FILE, got ${positional.length} argument(s)\n\n${CHECK_USAGE}`);
   [args.lab, args.file] = positional as [string, string];
   return args;
 }
 
 function format(lab: Lab, stepIndex: number, outcome: StepOutcome): string {
   const step = lab.steps[stepIndex]!;
-  const lines = [`${lab.title}, step ${stepIndex + 1} of ${lab.steps.length}: ${step.title} (Cookbook ${lab.chapters.join(', ')})`, ''];
+  const lines = [
+    `${lab.title}, step ${stepIndex + 1} of ${lab.steps.length}: ${step.title} (Cookbook ${lab.chapters.join(', ')})`,
+    '',
+  ];
   if (outcome.error) lines.push(`  the run failed: ${outcome.error.message}`, '');
   for (const c of outcome.checks) {
     lines.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.title}`);
@@ -79,7 +86,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const lab = findLab(args.lab);
   if (!lab) throw new UsageError(`unknown lab '${args.lab}' (labs: ${LABS.map((l) => l.id).join(', ')})`);
-  if (args.step > lab.steps.length) throw new UsageError(`--step ${args.step}: lab '${lab.id}' has steps 1 to ${lab.steps.length}`);
+  if (args.step > lab.steps.length)
+    throw new UsageError(`--step ${args.step}: lab '${lab.id}' has steps 1 to ${lab.steps.length}`);
   const full = resolve(io.cwd, args.file);
   let source: string;
   try {
@@ -90,7 +98,14 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const shown = relative(io.cwd, full);
   const fileName = shown && !shown.startsWith('..') ? shown : full;
   const step = lab.steps[args.step - 1]!;
-  const runner = step.kind === 'hdfs' ? null : await createNodeSandboxPool({ size: defaultPoolSize(), timeoutSeconds: args.timeoutSeconds, log: (t) => io.err(`${t}\n`) });
+  const runner =
+    step.kind === 'hdfs'
+      ? null
+      : await createNodeSandboxPool({
+          size: defaultPoolSize(),
+          timeoutSeconds: args.timeoutSeconds,
+          log: (t) => io.err(`${t}\n`),
+        });
   try {
     const outcome = await runStep({
       lab,
@@ -102,7 +117,9 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     });
     if (args.json) {
       const simulatedMs = outcome.report ? outcome.report.simulatedMs : null;
-      io.out(`${JSON.stringify({ lab: lab.id, step: args.step, passed: outcome.passed, checks: outcome.checks, error: outcome.error, simulatedMs }, null, 2)}\n`);
+      io.out(
+        `${JSON.stringify({ lab: lab.id, step: args.step, passed: outcome.passed, checks: outcome.checks, error: outcome.error, simulatedMs }, null, 2)}\n`,
+      );
     } else io.out(format(lab, args.step - 1, outcome));
     if (outcome.error) io.err(`clusterlab check: the run failed: ${outcome.error.message}\n`);
     return outcome.passed ? 0 : 1;

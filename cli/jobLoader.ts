@@ -16,7 +16,9 @@ export function compileJob(text: string, fileName: string): JobSource {
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number } };
     const line = e.loc ? `:${e.loc.line}` : '';
-    throw new UsageError(`${fileName}${line}: SyntaxError: ${(e.message ?? String(error)).replace(/^Error transforming [^:]*: /, '')}`);
+    throw new UsageError(
+      `${fileName}${line}: SyntaxError: ${(e.message ?? String(error)).replace(/^Error transforming [^:]*: /, '')}`,
+    );
   }
 }
 

@@ -25,14 +25,30 @@ export async function labsCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const labs = LAB_CATALOGUE.filter((l) => all || l.available);
   if (json) {
-    const rows = labs.map((l) => ({ id: l.id, title: l.title, chapters: l.chapters, steps: l.steps, minutes: l.minutes, available: l.available, summary: l.summary }));
+    const rows = labs.map((l) => ({
+      id: l.id,
+      title: l.title,
+      chapters: l.chapters,
+      steps: l.steps,
+      minutes: l.minutes,
+      available: l.available,
+      summary: l.summary,
+    }));
     io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const rows = labs.map((l) => [l.id, l.title, l.chapters.join(', '), l.available ? String(l.steps) : '-', String(l.minutes), ...(all ? [l.available ? 'yes' : 'soon'] : [])]);
+  const rows = labs.map((l) => [
+    l.id,
+    l.title,
+    l.chapters.join(', '),
+    l.available ? String(l.steps) : '-',
+    String(l.minutes),
+    ...(all ? [l.available ? 'yes' : 'soon'] : []),
+  ]);
   const header = ['ID', 'TITLE', 'CHAPTERS', 'STEPS', 'MINUTES', ...(all ? ['AVAILABLE'] : [])];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`;
+  const line = (cells: string[]) =>
+    `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`;
   io.out(line(header) + rows.map(line).join(''));
   io.out(`\nRun a step's checks on your file: clusterlab check LAB FILE --step N\n`);
   return 0;

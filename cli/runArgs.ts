@@ -44,12 +44,25 @@ export function parseSize(flag: string, text: string): number {
 
 function positiveInt(flag: string, text: string | undefined): number {
   const n = Number(text);
-  if (text === undefined || !Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: expected a positive integer, got '${text ?? ''}'`);
+  if (text === undefined || !Number.isInteger(n) || n < 1)
+    throw new UsageError(`${flag}: expected a positive integer, got '${text ?? ''}'`);
   return n;
 }
 
 export function parseRunArgs(argv: string[]): RunArgs | 'help' {
-  const args: RunArgs = { job: '', puts: [], nodes: null, cluster: null, seed: 1, blockSize: null, failNodes: [], timeoutSeconds: 120, json: false, workers: null, speculation: false };
+  const args: RunArgs = {
+    job: '',
+    puts: [],
+    nodes: null,
+    cluster: null,
+    seed: 1,
+    blockSize: null,
+    failNodes: [],
+    timeoutSeconds: 120,
+    json: false,
+    workers: null,
+    speculation: false,
+  };
   const rest = [...argv];
   while (rest.length > 0) {
     const a = rest.shift()!;
@@ -71,7 +84,8 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
       case '--put': {
         const v = value();
         const i = v.lastIndexOf(':');
-        if (i <= 0 || !v.slice(i + 1).startsWith('/')) throw new UsageError(`--put: expected LOCAL_FILE:/dfs/path, got '${v}'`);
+        if (i <= 0 || !v.slice(i + 1).startsWith('/'))
+          throw new UsageError(`--put: expected LOCAL_FILE:/dfs/path, got '${v}'`);
         args.puts.push({ local: v.slice(0, i), dfs: v.slice(i + 1) });
         break;
       }
@@ -93,7 +107,8 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
       case '--fail-node': {
         const v = value();
         const m = /^(\d+)@(\d+(?:\.\d+)?)$/.exec(v);
-        if (!m || Number(m[1]) < 1) throw new UsageError(`--fail-node: expected I@MS (1-based node, simulated ms), got '${v}'`);
+        if (!m || Number(m[1]) < 1)
+          throw new UsageError(`--fail-node: expected I@MS (1-based node, simulated ms), got '${v}'`);
         args.failNodes.push({ node: Number(m[1]), atMs: Number(m[2]) });
         break;
       }

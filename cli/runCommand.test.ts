@@ -31,7 +31,10 @@ describe('clusterlab run', () => {
 
   it('runs the IoT MapReduce job and matches a plain single-threaded computation', async () => {
     const f = fakeIo();
-    const code = await runCommand(['labs/examples/jobs/iot-daily-average.js', '--json', '--block-size', '512k', '--cluster', 'cookbook-9'], f.io);
+    const code = await runCommand(
+      ['labs/examples/jobs/iot-daily-average.js', '--json', '--block-size', '512k', '--cluster', 'cookbook-9'],
+      f.io,
+    );
     expect(code).toBe(0);
     const report = JSON.parse(f.out.join(''));
     expect(report.result).toEqual(expected);
@@ -50,7 +53,9 @@ describe('clusterlab run', () => {
     const runs = [] as string[];
     for (const extra of [[], [], ['--fail-node', '2@1500']]) {
       const f = fakeIo();
-      expect(await runCommand(['labs/examples/jobs/iot-daily-average.js', '--json', '--block-size', '256k', ...extra], f.io)).toBe(0);
+      expect(
+        await runCommand(['labs/examples/jobs/iot-daily-average.js', '--json', '--block-size', '256k', ...extra], f.io),
+      ).toBe(0);
       runs.push(f.out.join(''));
     }
     expect(runs[0]).toBe(runs[1]);
@@ -66,7 +71,12 @@ describe('clusterlab run', () => {
     await runCommand(['labs/examples/jobs/word-count.ts', '--json', '--block-size', '256k'], base.io);
     const a = JSON.parse(base.out.join(''));
     const f = fakeIo();
-    expect(await runCommand(['labs/examples/jobs/word-count.ts', '--json', '--block-size', '256k', '--fail-node', '2@2300'], f.io)).toBe(0);
+    expect(
+      await runCommand(
+        ['labs/examples/jobs/word-count.ts', '--json', '--block-size', '256k', '--fail-node', '2@2300'],
+        f.io,
+      ),
+    ).toBe(0);
     const b = JSON.parse(f.out.join(''));
     expect(b.result).toEqual(a.result);
   });
@@ -74,7 +84,10 @@ describe('clusterlab run', () => {
   it('names the file and line of an error in the learner code (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-'));
     const job = join(dir, 'bad.js');
-    writeFileSync(job, "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n");
+    writeFileSync(
+      job,
+      "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n",
+    );
     const f = fakeIo();
     expect(await runCommand([job], { ...f.io, cwd: dir })).toBe(1);
     expect(f.err.join('')).toMatch(/bad\.js:4: TypeError/);
@@ -85,7 +98,10 @@ describe('clusterlab run', () => {
 
   it('stops an endless loop at the time budget (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-'));
-    writeFileSync(join(dir, 'loop.js'), "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o', map() { for (;;) {} } };\n");
+    writeFileSync(
+      join(dir, 'loop.js'),
+      "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o', map() { for (;;) {} } };\n",
+    );
     const f = fakeIo();
     expect(await runCommand(['loop.js', '--timeout', '1'], { ...f.io, cwd: dir })).toBe(1);
     expect(f.err.join('')).toMatch(/time budget/);
@@ -93,7 +109,10 @@ describe('clusterlab run', () => {
 
   it('exits 2 for bad usage, a missing input path and an unknown preset', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-'));
-    writeFileSync(join(dir, 'missing.js'), "export default { kind: 'mapreduce', input: '/nope/x.csv', output: '/o', map() {} };\n");
+    writeFileSync(
+      join(dir, 'missing.js'),
+      "export default { kind: 'mapreduce', input: '/nope/x.csv', output: '/o', map() {} };\n",
+    );
     const a = fakeIo();
     expect(await runCommand(['missing.js'], { ...a.io, cwd: dir })).toBe(2);
     expect(a.err.join('')).toMatch(/\/nope\/x\.csv/);
@@ -105,7 +124,11 @@ describe('clusterlab run', () => {
   });
 
   it('works as a real process', () => {
-    const r = spawnSync(process.execPath, ['scripts/clusterlab.mjs', 'run', 'labs/examples/jobs/word-count-spark.js', '--json'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['scripts/clusterlab.mjs', 'run', 'labs/examples/jobs/word-count-spark.js', '--json'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).result.length).toBeGreaterThan(10);
   });

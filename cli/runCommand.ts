@@ -16,7 +16,14 @@ import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/mapreduce/mapReduceJob';
 import { JobCodeError, JobSpecError, JobTimeoutError } from '../engine/sandbox/jobCodeError';
 import { ValidationError } from '../engine/core';
-import { isPresetName, preset, presetWithNodes, resolveClusterSpec, type ClusterSpec, type FaultSpec } from '../engine/cluster';
+import {
+  isPresetName,
+  preset,
+  presetWithNodes,
+  resolveClusterSpec,
+  type ClusterSpec,
+  type FaultSpec,
+} from '../engine/cluster';
 
 function loadCluster(name: string | null, nodes: number | null, cwd: string): ClusterSpec {
   if (nodes !== null) return presetWithNodes(nodes);
@@ -35,7 +42,13 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ValidationError || error instanceof InputPathError || error instanceof JobSpecError || error instanceof HdfsError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ValidationError ||
+      error instanceof InputPathError ||
+      error instanceof JobSpecError ||
+      error instanceof HdfsError
+    ) {
       io.err(`clusterlab run: ${error.message}\n`);
       return 2;
     }
@@ -63,7 +76,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const cluster = loadCluster(args.cluster, args.nodes, io.cwd);
   const resolved = resolveClusterSpec(cluster, '--cluster');
   const faults: FaultSpec[] = args.failNodes.map((f, i) => {
-    if (f.node > resolved.nodes.length) throw new UsageError(`--fail-node[${i}]: node ${f.node} does not exist (nodes are 1..${resolved.nodes.length})`);
+    if (f.node > resolved.nodes.length)
+      throw new UsageError(`--fail-node[${i}]: node ${f.node} does not exist (nodes are 1..${resolved.nodes.length})`);
     return { atMs: f.atMs, kind: 'killNode', node: resolved.nodes[f.node - 1]!.id };
   });
   const files = args.puts.map((p) => {
@@ -78,11 +92,27 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   });
   try {
     const report = await runJob({
-      source, runner, cluster, seed: args.seed, files, faults, speculation: args.speculation,
+      source,
+      runner,
+      cluster,
+      seed: args.seed,
+      files,
+      faults,
+      speculation: args.speculation,
       ...(args.blockSize !== null ? { blockSize: args.blockSize } : {}),
     });
-    if (args.json) io.out(`${JSON.stringify({ result: report.result, simulatedMs: round(report.simulatedMs), metrics: report.metrics })}\n`);
-    else io.out(formatReport(report, resolved.name, resolved.nodes.map((n) => n.id)));
+    if (args.json)
+      io.out(
+        `${JSON.stringify({ result: report.result, simulatedMs: round(report.simulatedMs), metrics: report.metrics })}\n`,
+      );
+    else
+      io.out(
+        formatReport(
+          report,
+          resolved.name,
+          resolved.nodes.map((n) => n.id),
+        ),
+      );
     return 0;
   } finally {
     await runner.close();

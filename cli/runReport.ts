@@ -6,10 +6,16 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
 export function formatReport(report: JobRunReport, clusterName: string, nodes: string[], failed = false): string {
   const lines: string[] = [];
   const m = report.metrics;
-  lines.push(`${report.kind === 'mapreduce' ? 'MapReduce' : 'Spark'} job on cluster '${clusterName}' (${nodes.length} nodes): ${failed ? 'FAILED after' : 'finished in'} ${sec(report.simulatedMs)} simulated`);
+  lines.push(
+    `${report.kind === 'mapreduce' ? 'MapReduce' : 'Spark'} job on cluster '${clusterName}' (${nodes.length} nodes): ${failed ? 'FAILED after' : 'finished in'} ${sec(report.simulatedMs)} simulated`,
+  );
   if (report.generatedInputs.length > 0) lines.push(`sample data generated: ${report.generatedInputs.join(', ')}`);
-  lines.push(`jobs ${m.jobs}, tasks ${m.tasks}, attempts ${m.attempts} (${m.killedAttempts} killed, ${m.failedAttempts} failed)`);
-  lines.push(`bytes read local ${m.bytesReadLocal}, remote ${m.bytesReadRemote}; shuffle ${m.shuffleBytes} (local ${m.shuffleBytesLocal}, remote ${m.shuffleBytesRemote})`);
+  lines.push(
+    `jobs ${m.jobs}, tasks ${m.tasks}, attempts ${m.attempts} (${m.killedAttempts} killed, ${m.failedAttempts} failed)`,
+  );
+  lines.push(
+    `bytes read local ${m.bytesReadLocal}, remote ${m.bytesReadRemote}; shuffle ${m.shuffleBytes} (local ${m.shuffleBytesLocal}, remote ${m.shuffleBytesRemote})`,
+  );
   lines.push('', 'Counters:');
   for (const [k, v] of Object.entries(m.counters)) lines.push(`  ${k.padEnd(30)} ${v}`);
   lines.push('', 'Result:');
@@ -23,14 +29,23 @@ export function formatReport(report: JobRunReport, clusterName: string, nodes: s
   for (const a of [...report.attempts].sort((x, y) => x.start - y.start || (x.task < y.task ? -1 : 1))) {
     const bar = Array<string>(width).fill(' ');
     let t = a.start;
-    const phases: [string, number][] = [['#', a.cost.startup], ['r', a.cost.read], ['f', a.cost.shuffle], ['c', a.cost.compute], ['s', a.cost.spill], ['w', a.cost.write]];
+    const phases: [string, number][] = [
+      ['#', a.cost.startup],
+      ['r', a.cost.read],
+      ['f', a.cost.shuffle],
+      ['c', a.cost.compute],
+      ['s', a.cost.spill],
+      ['w', a.cost.write],
+    ];
     for (const [ch, ms] of phases) {
       const from = at(t);
       t = Math.min(a.end, t + ms);
       for (let i = from; i < Math.max(from + (ms > 0 ? 1 : 0), at(t)) && i < width; i++) bar[i] = ch;
     }
     const status = a.status === 'succeeded' ? '' : ` ${a.status.toUpperCase()}${a.reason ? ` (${a.reason})` : ''}`;
-    lines.push(`  ${a.task.padEnd(22)} #${a.attempt} ${a.node.padEnd(4)} ${a.locality.padEnd(13)} |${bar.join('')}| ${sec(a.start)}-${sec(a.end)}${status}`);
+    lines.push(
+      `  ${a.task.padEnd(22)} #${a.attempt} ${a.node.padEnd(4)} ${a.locality.padEnd(13)} |${bar.join('')}| ${sec(a.start)}-${sec(a.end)}${status}`,
+    );
   }
   for (const e of report.trace) if (e.type === 'nodeDied') lines.push(`  node ${String(e.node)} died at ${sec(e.t)}`);
   return `${lines.join('\n')}\n`;

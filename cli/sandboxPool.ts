@@ -30,7 +30,9 @@ async function workerUrl(): Promise<URL> {
   if (existsSync(fileURLToPath(sibling))) return sibling;
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const buildScript = pathToFileURL(join(root, 'scripts', 'buildCli.mjs')).href;
-  const { buildCli } = (await import(/* @vite-ignore */ buildScript)) as { buildCli: () => Promise<{ outDir: string }> };
+  const { buildCli } = (await import(/* @vite-ignore */ buildScript)) as {
+    buildCli: () => Promise<{ outDir: string }>;
+  };
   const { outDir } = await buildCli();
   return pathToFileURL(join(outDir, 'sandboxWorker.mjs'));
 }
@@ -47,7 +49,12 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
       return () => clearTimeout(timer);
     },
     spawn(onMessage, onError) {
-      const worker = new Worker(url, { env: {}, stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+      const worker = new Worker(url, {
+        env: {},
+        stdout: false,
+        stderr: false,
+        resourceLimits: { maxOldGenerationSizeMb: 4096 },
+      });
       worker.on('message', (m: SandboxReply) => onMessage(m));
       worker.on('error', (e) => onError(e));
       return {

@@ -15,16 +15,27 @@ async function setEditorText(page: Page, text: string) {
   const squash = (s: string) => s.replace(/\s+/g, '');
   // After the paste the cursor, and so the visible part of the editor, is at the end.
   const lastLine = squash([...text.split('\n')].reverse().find((l) => l.trim().length > 0) ?? '');
-  await page.waitForFunction((line) => (document.querySelector('.lab-editor .view-lines')?.textContent ?? '').replace(/\s+/g, '').includes(line), lastLine);
+  await page.waitForFunction(
+    (line) => (document.querySelector('.lab-editor .view-lines')?.textContent ?? '').replace(/\s+/g, '').includes(line),
+    lastLine,
+  );
 }
 
 async function runAndWaitForChecks(page: Page) {
   await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 && !document.querySelector('[aria-label="Running"]'), undefined, { timeout: 90_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
+      !document.querySelector('[aria-label="Running"]'),
+    undefined,
+    { timeout: 90_000 },
+  );
 }
 
 async function checkStates(page: Page) {
-  return page.$$eval('[data-testid="checks"] li', (items) => items.map((li) => `${li.getAttribute('data-check')}:${li.getAttribute('data-state')}`));
+  return page.$$eval('[data-testid="checks"] li', (items) =>
+    items.map((li) => `${li.getAttribute('data-check')}:${li.getAttribute('data-state')}`),
+  );
 }
 
 describe('the three labs, end to end in Chromium', () => {
@@ -59,7 +70,11 @@ describe('the three labs, end to end in Chromium', () => {
       expect((await checkStates(page)).some((c) => c.endsWith(':fail'))).toBe(true);
       for (let i = 0; i < lab.steps.length; i++) {
         const step = lab.steps[i]!;
-        if (i > 0) await page.getByRole('button', { name: `${i + 1}. ${step.title}` }).first().click();
+        if (i > 0)
+          await page
+            .getByRole('button', { name: `${i + 1}. ${step.title}` })
+            .first()
+            .click();
         await page.getByRole('heading', { name: `${i + 1}. ${step.title}` }).waitFor();
         await setEditorText(page, step.solution);
         await runAndWaitForChecks(page);
@@ -76,10 +91,17 @@ describe('the three labs, end to end in Chromium', () => {
     const { page } = s;
     const lab = LABS.find((l) => l.id === 'mapreduce-iot-averages')!;
     await page.goto(`${s.baseUrl}#/lab/${lab.id}/1`);
-    await page.locator('[data-testid="checks"] [data-state="pass"]').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+    await page
+      .locator('[data-testid="checks"] [data-state="pass"]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 5_000 })
+      .catch(() => {});
     await runAndWaitForChecks(page);
     expect(await page.getByTestId('run-timeline').getAttribute('aria-label')).toMatch(/ 0 retries/);
-    await page.getByRole('button', { name: /Pause/ }).click().catch(() => {});
+    await page
+      .getByRole('button', { name: /Pause/ })
+      .click()
+      .catch(() => {});
     // Into the map phase: a third of the way through the run.
     const duration = Number(await page.getByLabel('Simulated time').getAttribute('max'));
     await page.getByLabel('Simulated time').fill(String(Math.round(duration / 3)));
@@ -105,8 +127,16 @@ describe('the three labs, end to end in Chromium', () => {
     await page.goto(`${s.baseUrl}#/lab/hdfs-blocks/1`);
     await page.getByRole('button', { name: /^✓ 1\./ }).waitFor();
     await page.locator('.lab-editor .view-lines').waitFor({ timeout: 60_000 });
-    const firstSolutionLine = LABS[0]!.steps[0]!.solution.split('\n').find((l) => l.trim().length > 3)!.trim(); // short JSON: all visible
-    await page.waitForFunction((line) => (document.querySelector('.lab-editor .view-lines')?.textContent ?? '').replace(/\s+/g, '').includes(line.replace(/\s+/g, '')), firstSolutionLine);
+    const firstSolutionLine = LABS[0]!.steps[0]!.solution.split('\n')
+      .find((l) => l.trim().length > 3)!
+      .trim(); // short JSON: all visible
+    await page.waitForFunction(
+      (line) =>
+        (document.querySelector('.lab-editor .view-lines')?.textContent ?? '')
+          .replace(/\s+/g, '')
+          .includes(line.replace(/\s+/g, '')),
+      firstSolutionLine,
+    );
     await s.screenshot('home-after-progress');
   });
 

@@ -18,11 +18,18 @@ describe('the app shell (web build in Chromium)', () => {
     // The run plays: the simulated clock moves and engine events appear in the log.
     const clock = page.getByTestId('sim-clock');
     const first = await clock.textContent();
-    await page.waitForFunction((before) => document.querySelector('[data-testid="sim-clock"]')?.textContent !== before, first);
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="sim-clock"]')?.textContent !== before,
+      first,
+    );
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="cluster-map"] g.node').length >= 3);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="event-log"] li').length > 0);
     await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('64');
-    await page.waitForFunction(() => /dead/.test(document.querySelector('[data-testid="cluster-map"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => /dead/.test(document.querySelector('[data-testid="cluster-map"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     await s.screenshot('shell-home-dark');
     expect(await page.locator('[data-testid="event-log"]').textContent()).toMatch(/died|dead/i);
   });
@@ -43,7 +50,9 @@ describe('the app shell (web build in Chromium)', () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Sandbox' }).click();
     await page.getByRole('tab', { name: 'Jobs' }).click();
     await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('mapreduce'));
+    await page.waitForFunction(() =>
+      document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('mapreduce'),
+    );
     await page.getByRole('button', { name: '▶ Run' }).click();
     await page.getByTestId('run-timeline').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('run-timeline').getAttribute('aria-label')).toMatch(/task attempts on 9 nodes/);
@@ -56,7 +65,11 @@ describe('the app shell (web build in Chromium)', () => {
     const { page } = s;
     await page.getByRole('tab', { name: 'SQL' }).click();
     await page.getByRole('button', { name: 'Run query' }).waitFor();
-    await page.waitForFunction(() => !(document.querySelector('button.btn.primary') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => !(document.querySelector('button.btn.primary') as HTMLButtonElement | null)?.disabled,
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.getByLabel('SQL (DuckDB)').fill('SELECT 6 * 7 AS answer, 1 + 1 AS two');
     await page.getByRole('button', { name: 'Run query' }).click();
     await page.getByRole('table', { name: 'Query result' }).waitFor();

@@ -24,7 +24,8 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
   });
   ipcMain.handle(IPC_CHANNELS.saveProgress, (event, ...args) => {
     assertTrustedSender(event, IPC_CHANNELS.saveProgress);
-    if (args.length !== 1) throw new Error(`${IPC_CHANNELS.saveProgress}: takes exactly one argument, got ${args.length}`);
+    if (args.length !== 1)
+      throw new Error(`${IPC_CHANNELS.saveProgress}: takes exactly one argument, got ${args.length}`);
     return deps.store.save(assertProgressPayload(args[0]));
   });
   ipcMain.handle(IPC_CHANNELS.appInfo, (event, ...args) => {

@@ -40,7 +40,9 @@ export function assertProgressPayload(value: unknown): ProgressData {
     throw new IpcValidationError(`progress:save: payload is not serialisable JSON (${(error as Error).message})`);
   }
   if (text.length > MAX_PROGRESS_BYTES) {
-    throw new IpcValidationError(`progress:save: payload is ${text.length} bytes, over the ${MAX_PROGRESS_BYTES}-byte limit`);
+    throw new IpcValidationError(
+      `progress:save: payload is ${text.length} bytes, over the ${MAX_PROGRESS_BYTES}-byte limit`,
+    );
   }
   return JSON.parse(text) as ProgressData;
 }

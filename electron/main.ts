@@ -15,7 +15,9 @@ protocol.registerSchemesAsPrivileged([
 
 app.enableSandbox();
 
-app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (m) => console.warn(`[security] ${m}`)));
+app.on('web-contents-created', (_event, contents) =>
+  guardWebContents(contents, (m) => console.warn(`[security] ${m}`)),
+);
 
 async function start(): Promise<void> {
   await app.whenReady();

@@ -32,7 +32,9 @@ describe('ProgressStore', () => {
     writeFileSync(store.file, '{"v": 3, oops');
     const loaded = await store.load();
     expect(loaded.data).toEqual({ v: 1 });
-    expect(loaded.recovered).toMatch(/could not be read .*moved to .*progress\.json\.corrupt-1.*restored from the backup/);
+    expect(loaded.recovered).toMatch(
+      /could not be read .*moved to .*progress\.json\.corrupt-1.*restored from the backup/,
+    );
     expect(readFileSync(join(dir, 'progress.json.corrupt-1'), 'utf8')).toBe('{"v": 3, oops');
     expect(existsSync(store.file)).toBe(false);
   });

@@ -63,7 +63,8 @@ async function readJson(file: string): Promise<ReadResult> {
   }
   try {
     const data: unknown = JSON.parse(text);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'corrupt', reason: 'not a JSON object' };
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      return { kind: 'corrupt', reason: 'not a JSON object' };
     return { kind: 'ok', data: data as ProgressData };
   } catch (error) {
     return { kind: 'corrupt', reason: (error as Error).message };

@@ -17,7 +17,9 @@ export function seconds(ms: number): string {
 
 /** Appended to a timing check's failure when faults came from outside (the UI's kill button). */
 export function injectedNote(run: StepRun): string {
-  return run.injectedFaults.length > 0 ? ' (a fault was injected from outside during this run, which costs time: run again without it to measure)' : '';
+  return run.injectedFaults.length > 0
+    ? ' (a fault was injected from outside during this run, which costs time: run again without it to measure)'
+    : '';
 }
 
 export const ratio = (x: number): string => `${(Math.round(x * 100) / 100).toFixed(2)}x`;
@@ -56,7 +58,8 @@ export function numericPairs(result: unknown): [string, number][] | string {
   for (const [i, row] of result.entries()) {
     if (!Array.isArray(row) || row.length !== 2) return `result[${i}] is ${shown(row)}, not a [key, value] pair`;
     const v = typeof row[1] === 'string' ? Number(row[1].split('\t')[0]) : row[1];
-    if (typeof v !== 'number' || !Number.isFinite(v)) return `result[${i}] has the value ${shown(row[1])} for key ${shown(row[0])}, not a number`;
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return `result[${i}] has the value ${shown(row[1])} for key ${shown(row[0])}, not a number`;
     out.push([String(row[0]), v]);
   }
   return out;
@@ -66,19 +69,27 @@ export function numericPairs(result: unknown): [string, number][] | string {
  * Compares a keyed result with the expected pairs (both sorted by key). `tolerance` is relative
  * (floating-point sums in another order differ in the last bits); `hint` ends a failure reason.
  */
-export function compareKeyed(expected: [string, number][], result: unknown, options: { tolerance: number; what: string; hint: string }): CheckVerdict {
+export function compareKeyed(
+  expected: [string, number][],
+  result: unknown,
+  options: { tolerance: number; what: string; hint: string },
+): CheckVerdict {
   const actual = numericPairs(result);
   if (typeof actual === 'string') return fail(`${actual}: ${options.hint}`);
   const sorted = [...actual].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const expectedKeys = new Set(expected.map((e) => e[0]));
   const wrongKey = sorted.find((a) => !expectedKeys.has(a[0]));
   if (wrongKey) {
-    return fail(`expected ${expected.length} ${options.what} keys like ${shown(expected[0]?.[0])}, got ${sorted.length} keys including ${shown(wrongKey[0])}: ${options.hint}`);
+    return fail(
+      `expected ${expected.length} ${options.what} keys like ${shown(expected[0]?.[0])}, got ${sorted.length} keys including ${shown(wrongKey[0])}: ${options.hint}`,
+    );
   }
   if (sorted.length !== expected.length) {
     const got = new Set(sorted.map((a) => a[0]));
     const missing = expected.find((e) => !got.has(e[0]));
-    return fail(`expected ${expected.length} ${options.what} keys, got ${sorted.length}${missing ? ` (${shown(missing[0])} is missing)` : ' (some keys appear twice)'}: ${options.hint}`);
+    return fail(
+      `expected ${expected.length} ${options.what} keys, got ${sorted.length}${missing ? ` (${shown(missing[0])} is missing)` : ' (some keys appear twice)'}: ${options.hint}`,
+    );
   }
   for (let i = 0; i < expected.length; i++) {
     const [key, want] = expected[i]!;
@@ -87,5 +98,7 @@ export function compareKeyed(expected: [string, number][], result: unknown, opti
       return fail(`${options.what} ${shown(key)}: expected ${want}, got ${got}: ${options.hint}`);
     }
   }
-  return pass(`all ${expected.length} ${options.what} values match a plain computation over the same data (within ${options.tolerance} relative)`);
+  return pass(
+    `all ${expected.length} ${options.what} values match a plain computation over the same data (within ${options.tolerance} relative)`,
+  );
 }

@@ -24,6 +24,10 @@ export function compileJobSource(text: string, fileName: string): JobSource {
     return { fileName, code };
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number } };
-    throw new JobCompileError(fileName, e.loc ? e.loc.line : null, (e.message ?? String(error)).replace(/^Error transforming [^:]*: /, ''));
+    throw new JobCompileError(
+      fileName,
+      e.loc ? e.loc.line : null,
+      (e.message ?? String(error)).replace(/^Error transforming [^:]*: /, ''),
+    );
   }
 }

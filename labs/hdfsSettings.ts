@@ -32,7 +32,18 @@ export class HdfsSettingsError extends Error {
   }
 }
 
-const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, t: 1024 ** 4, tb: 1024 ** 4 };
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  t: 1024 ** 4,
+  tb: 1024 ** 4,
+};
 const KNOWN = ['file', 'blockSize', 'replication', 'append', 'faults', 'runForMs'];
 const MAX_BYTES = 4 * 1024 ** 4;
 /** More blocks than this would only slow the run and clutter the cluster map. */
@@ -66,7 +77,9 @@ export function parseHdfsSettings(text: string, fileName = 'settings.json'): Hdf
     raw = JSON.parse(text);
   } catch (error) {
     const { line, column } = jsonErrorPosition(text, (error as Error).message);
-    const detail = (error as Error).message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    const detail = (error as Error).message
+      .replace(/\s*(in JSON )?at position \d+.*$/, '')
+      .replace(/\s*\(line \d+ column \d+\)$/, '');
     throw new HdfsSettingsError(fileName, line, column, '', `not valid JSON: ${detail}`);
   }
   const positions = jsonPositions(text);
@@ -86,28 +99,41 @@ export function parseHdfsSettings(text: string, fileName = 'settings.json'): Hdf
     return bytes!;
   };
   const root = object('settings', raw);
-  for (const key of Object.keys(root)) if (!KNOWN.includes(key)) fail(key, `unknown field (expected one of ${KNOWN.join(', ')})`);
+  for (const key of Object.keys(root))
+    if (!KNOWN.includes(key)) fail(key, `unknown field (expected one of ${KNOWN.join(', ')})`);
 
   const file = object('file', root.file);
-  for (const key of Object.keys(file)) if (key !== 'path' && key !== 'size') fail(`file.${key}`, 'unknown field (expected path, size)');
-  if (typeof file.path !== 'string' || !/^\/[A-Za-z0-9_.\-/]+$/.test(file.path)) fail('file.path', `must be an absolute HDFS path like "/data/big.bin", got ${show(file.path)}`);
+  for (const key of Object.keys(file))
+    if (key !== 'path' && key !== 'size') fail(`file.${key}`, 'unknown field (expected path, size)');
+  if (typeof file.path !== 'string' || !/^\/[A-Za-z0-9_.\-/]+$/.test(file.path))
+    fail('file.path', `must be an absolute HDFS path like "/data/big.bin", got ${show(file.path)}`);
   const fileSize = size('file.size', file.size);
 
   const blockSize = root.blockSize === undefined ? 128 * 1024 ** 2 : size('blockSize', root.blockSize);
-  if (blockSize < 1024 || blockSize % 512 !== 0) fail('blockSize', `must be a multiple of 512 bytes and at least 1k (HDFS checksums 512-byte chunks), got ${show(root.blockSize)}`);
+  if (blockSize < 1024 || blockSize % 512 !== 0)
+    fail(
+      'blockSize',
+      `must be a multiple of 512 bytes and at least 1k (HDFS checksums 512-byte chunks), got ${show(root.blockSize)}`,
+    );
 
   const blocks = Math.ceil(fileSize / blockSize);
-  if (blocks > MAX_BLOCKS) fail('blockSize', `cuts the ${formatBytes(fileSize)} file into ${blocks} blocks; choose a block size that gives at most ${MAX_BLOCKS}`);
+  if (blocks > MAX_BLOCKS)
+    fail(
+      'blockSize',
+      `cuts the ${formatBytes(fileSize)} file into ${blocks} blocks; choose a block size that gives at most ${MAX_BLOCKS}`,
+    );
 
   const replication = root.replication ?? 3;
-  if (typeof replication !== 'number' || !Number.isInteger(replication) || replication < 1 || replication > 10) fail('replication', `must be an integer from 1 to 10, got ${show(root.replication)}`);
+  if (typeof replication !== 'number' || !Number.isInteger(replication) || replication < 1 || replication > 10)
+    fail('replication', `must be an integer from 1 to 10, got ${show(root.replication)}`);
 
   let append: HdfsSettings['append'] = null;
   if (root.append !== undefined && root.append !== null) {
     const a = object('append', root.append);
     for (const key of Object.keys(a)) if (key !== 'size') fail(`append.${key}`, 'unknown field (expected size)');
     append = { size: size('append.size', a.size) };
-    if (fileSize + append.size > 1024 ** 3) fail('append.size', 'a file that is appended to holds real bytes here: keep file.size + append.size at most 1g');
+    if (fileSize + append.size > 1024 ** 3)
+      fail('append.size', 'a file that is appended to holds real bytes here: keep file.size + append.size at most 1g');
   }
 
   const faults: FaultSpec[] = [];
@@ -115,20 +141,35 @@ export function parseHdfsSettings(text: string, fileName = 'settings.json'): Hdf
   if (!Array.isArray(rawFaults)) fail('faults', `must be an array of faults, got ${show(rawFaults)}`);
   (rawFaults as unknown[]).forEach((f, i) => {
     const o = object(`faults[${i}]`, f);
-    if (!FAULT_KINDS.includes(o.kind as FaultSpec['kind'])) fail(`faults[${i}].kind`, `must be one of ${FAULT_KINDS.map((k) => `"${k}"`).join(', ')}, got ${show(o.kind)}`);
-    if (typeof o.atMs !== 'number' || !(o.atMs >= 0)) fail(`faults[${i}].atMs`, `must be a number of simulated ms >= 0, got ${show(o.atMs)}`);
+    if (!FAULT_KINDS.includes(o.kind as FaultSpec['kind']))
+      fail(`faults[${i}].kind`, `must be one of ${FAULT_KINDS.map((k) => `"${k}"`).join(', ')}, got ${show(o.kind)}`);
+    if (typeof o.atMs !== 'number' || !(o.atMs >= 0))
+      fail(`faults[${i}].atMs`, `must be a number of simulated ms >= 0, got ${show(o.atMs)}`);
     const target = o.kind === 'partitionRack' || o.kind === 'healRack' ? 'rack' : 'node';
-    if (typeof o[target] !== 'string') fail(`faults[${i}].${target}`, `must name a ${target} like "${target === 'rack' ? 'r1' : 'n4'}", got ${show(o[target])}`);
-    if (o.kind === 'slowNode' && !(typeof o.factor === 'number' && o.factor > 0)) fail(`faults[${i}].factor`, `must be a positive number, got ${show(o.factor)}`);
+    if (typeof o[target] !== 'string')
+      fail(
+        `faults[${i}].${target}`,
+        `must name a ${target} like "${target === 'rack' ? 'r1' : 'n4'}", got ${show(o[target])}`,
+      );
+    if (o.kind === 'slowNode' && !(typeof o.factor === 'number' && o.factor > 0))
+      fail(`faults[${i}].factor`, `must be a positive number, got ${show(o.factor)}`);
     faults.push(o as unknown as FaultSpec);
   });
 
   let runForMs: number | null = null;
   if (root.runForMs !== undefined && root.runForMs !== null) {
-    if (typeof root.runForMs !== 'number' || !(root.runForMs > 0) || root.runForMs > 24 * 3600_000) fail('runForMs', `must be a number of simulated ms from 1 to 86400000 (one day), got ${show(root.runForMs)}`);
+    if (typeof root.runForMs !== 'number' || !(root.runForMs > 0) || root.runForMs > 24 * 3600_000)
+      fail('runForMs', `must be a number of simulated ms from 1 to 86400000 (one day), got ${show(root.runForMs)}`);
     runForMs = root.runForMs as number;
   }
-  return { file: { path: file.path as string, size: fileSize }, blockSize, replication: replication as number, append, faults, runForMs };
+  return {
+    file: { path: file.path as string, size: fileSize },
+    blockSize,
+    replication: replication as number,
+    append,
+    faults,
+    runForMs,
+  };
 }
 
 /** Line and column of a JSON.parse error, from V8's "position N" or Firefox's "line L column C". */

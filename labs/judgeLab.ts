@@ -7,15 +7,22 @@ import type { TaskRunner } from '../engine/sandbox/taskRunner';
 import type { Lab } from './labTypes';
 import { runStep } from './runStep';
 
-export async function judgeLab(lab: Lab, runner: TaskRunner, steps: number[] = lab.steps.map((_, i) => i)): Promise<string[]> {
+export async function judgeLab(
+  lab: Lab,
+  runner: TaskRunner,
+  steps: number[] = lab.steps.map((_, i) => i),
+): Promise<string[]> {
   const problems: string[] = [];
   for (const i of steps) {
     const step = lab.steps[i]!;
     const solved = await runStep({ lab, stepIndex: i, source: step.solution, runner });
-    if (solved.error) problems.push(`${lab.id} step ${i + 1} (${step.id}) solution: the run failed: ${solved.error.message}`);
-    for (const c of solved.checks) if (!c.pass) problems.push(`${lab.id} step ${i + 1} (${step.id}) solution fails '${c.id}': ${c.reason}`);
+    if (solved.error)
+      problems.push(`${lab.id} step ${i + 1} (${step.id}) solution: the run failed: ${solved.error.message}`);
+    for (const c of solved.checks)
+      if (!c.pass) problems.push(`${lab.id} step ${i + 1} (${step.id}) solution fails '${c.id}': ${c.reason}`);
     const started = await runStep({ lab, stepIndex: i, source: step.starter, runner });
-    if (started.passed) problems.push(`${lab.id} step ${i + 1} (${step.id}) starter passes every check: it gives the answer away`);
+    if (started.passed)
+      problems.push(`${lab.id} step ${i + 1} (${step.id}) starter passes every check: it gives the answer away`);
   }
   return problems;
 }

@@ -16,7 +16,8 @@ export function dataset(id: string, description: string, generate: () => string)
 /** The IoT readings: one sensor (Cookbook 20.1.2 keeps it to one), 10 days, `timestamp,sensor,value`. */
 export const SENSOR_LINES = 20_000;
 export const SENSOR_DAYS = 10;
-export const sensorText = (scale: number) => sensorCsv(SENSOR_LINES * scale, { seed: 2016, sensors: 1, days: SENSOR_DAYS });
+export const sensorText = (scale: number) =>
+  sensorCsv(SENSOR_LINES * scale, { seed: 2016, sensors: 1, days: SENSOR_DAYS });
 
 /**
  * dfs.blocksize for the sensor labs: the 20,000-line file is cut into exactly 9 splits (9
@@ -48,7 +49,12 @@ export const SAMPLE_COSTS = { cpuUsPerRecord: 200, cpuNsPerByte: 500 };
 
 /** The cookbook's nine machines on three racks (the `cookbook-9` preset) with `racks` racks of `perRack`. */
 export function cookbookCluster(name: string, perRack = 3): ClusterSpec {
-  return { name, node: { cores: 4, memoryMb: 8192, diskMBps: 100 }, racks: [{ nodes: perRack }, { nodes: perRack }, { nodes: perRack }], costs: SAMPLE_COSTS };
+  return {
+    name,
+    node: { cores: 4, memoryMb: 8192, diskMBps: 100 },
+    racks: [{ nodes: perRack }, { nodes: perRack }, { nodes: perRack }],
+    costs: SAMPLE_COSTS,
+  };
 }
 
 /** The link graph for PageRank: 300 pages, 1-4 links each. */

@@ -19,7 +19,11 @@ const SETTLE_LIMIT_MS = 6 * 3600_000;
 /** Watch this long after the file is written when nothing was broken. */
 const QUIET_WATCH_MS = 30_000;
 
-export function runHdfsSettings(settings: HdfsSettings, run: HdfsRunSettings, injected: FaultSpec[] = []): HdfsRunReport {
+export function runHdfsSettings(
+  settings: HdfsSettings,
+  run: HdfsRunSettings,
+  injected: FaultSpec[] = [],
+): HdfsRunReport {
   const events: SimulationEvent[] = [];
   // A film for the player: a snapshot just after each traced change (at most one per simulated
   // second, thinned when long), taken by a zero-delay event once the change's handler is done.
@@ -56,14 +60,20 @@ export function runHdfsSettings(settings: HdfsSettings, run: HdfsRunSettings, in
     snapshots.push({ label: 'written', snapshot: sim.snapshot() });
   }
   // Faults in time order, the settings' first on ties, so a UI fault never reorders them.
-  const faults = [...settings.faults, ...injected].map((f, i) => ({ f, i })).sort((a, b) => a.f.atMs - b.f.atMs || a.i - b.i).map((x) => x.f);
+  const faults = [...settings.faults, ...injected]
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.atMs - b.f.atMs || a.i - b.i)
+    .map((x) => x.f);
   sim.faults.plan(faults, 'faults');
 
   if (settings.runForMs !== null) {
     sim.run({ until: settings.runForMs });
   } else {
     const lastFault = faults.reduce((t, f) => Math.max(t, f.atMs), 0);
-    const detectBy = faults.length === 0 ? QUIET_WATCH_MS : lastFault + sim.hdfs.config.deadNodeTimeoutMs + 2 * sim.hdfs.config.heartbeatIntervalMs;
+    const detectBy =
+      faults.length === 0
+        ? QUIET_WATCH_MS
+        : lastFault + sim.hdfs.config.deadNodeTimeoutMs + 2 * sim.hdfs.config.heartbeatIntervalMs;
     sim.run({ until: detectBy });
     const step = sim.hdfs.config.replicationIntervalMs;
     while (sim.kernel.now < lastFault + SETTLE_LIMIT_MS) {
@@ -75,5 +85,14 @@ export function runHdfsSettings(settings: HdfsSettings, run: HdfsRunSettings, in
   const final = sim.snapshot();
   snapshots.push({ label: 'final', snapshot: final });
   film.finish(sim.kernel.now);
-  return { kind: 'hdfs', simulatedMs: sim.kernel.now, snapshots, film: film.frames, final, trace: events, metrics: computeMetrics(events), faults };
+  return {
+    kind: 'hdfs',
+    simulatedMs: sim.kernel.now,
+    snapshots,
+    film: film.frames,
+    final,
+    trace: events,
+    metrics: computeMetrics(events),
+    faults,
+  };
 }

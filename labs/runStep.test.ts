@@ -11,7 +11,8 @@ const runner = createLabInProcessRunner();
 
 describe('runStep', () => {
   it('is deterministic: the same step, code and seed give the same trace and verdicts', async () => {
-    const once = () => runStep({ lab: iotAveragesLab, stepIndex: 0, source: iotAveragesLab.steps[0]!.solution, runner });
+    const once = () =>
+      runStep({ lab: iotAveragesLab, stepIndex: 0, source: iotAveragesLab.steps[0]!.solution, runner });
     const [a, b] = [await once(), await once()];
     expect(JSON.stringify(b.report)).toBe(JSON.stringify(a.report));
     expect(b.checks).toEqual(a.checks);
@@ -23,15 +24,29 @@ describe('runStep', () => {
   it('merges faults from outside into the run: the time changes, the result and the verdicts do not', async () => {
     const step = iotAveragesLab.steps[0]!;
     const plain = await runStep({ lab: iotAveragesLab, stepIndex: 0, source: step.solution, runner });
-    const faulty = await runStep({ lab: iotAveragesLab, stepIndex: 0, source: step.solution, runner, faults: [{ atMs: 1500, kind: 'killNode', node: 'n2' }] });
+    const faulty = await runStep({
+      lab: iotAveragesLab,
+      stepIndex: 0,
+      source: step.solution,
+      runner,
+      faults: [{ atMs: 1500, kind: 'killNode', node: 'n2' }],
+    });
     const [p, f] = [plain.report as JobRunReport, faulty.report as JobRunReport];
     expect(f.result).toEqual(p.result);
     expect(f.simulatedMs).not.toBe(p.simulatedMs);
     expect(f.metrics.killedAttempts).toBeGreaterThan(0);
-    expect(faulty.checks.filter((c) => c.id !== 'parallel-mappers')).toEqual(plain.checks.filter((c) => c.id !== 'parallel-mappers'));
+    expect(faulty.checks.filter((c) => c.id !== 'parallel-mappers')).toEqual(
+      plain.checks.filter((c) => c.id !== 'parallel-mappers'),
+    );
     const spark = sparkInMemoryLab.steps[2]!;
     const s1 = await runStep({ lab: sparkInMemoryLab, stepIndex: 2, source: spark.solution, runner });
-    const s2 = await runStep({ lab: sparkInMemoryLab, stepIndex: 2, source: spark.solution, runner, faults: [{ atMs: 2600, kind: 'killNode', node: 'n3' }] });
+    const s2 = await runStep({
+      lab: sparkInMemoryLab,
+      stepIndex: 2,
+      source: spark.solution,
+      runner,
+      faults: [{ atMs: 2600, kind: 'killNode', node: 'n3' }],
+    });
     expect((s2.report as JobRunReport).result).toEqual((s1.report as JobRunReport).result);
     expect(s2.checks.find((c) => c.id === 'ranks-correct')?.pass).toBe(true);
     const timing = s2.checks.find((c) => c.id === 'faster-than-mapreduce')!;
@@ -39,31 +54,61 @@ describe('runStep', () => {
   });
 
   it('a UI fault in an hdfs step is applied with the settings', async () => {
-    const o = await runStep({ lab: hdfsBlocksLab, stepIndex: 0, source: hdfsBlocksLab.steps[0]!.solution, runner, faults: [{ atMs: 1000, kind: 'killNode', node: 'n1' }] });
+    const o = await runStep({
+      lab: hdfsBlocksLab,
+      stepIndex: 0,
+      source: hdfsBlocksLab.steps[0]!.solution,
+      runner,
+      faults: [{ atMs: 1000, kind: 'killNode', node: 'n1' }],
+    });
     expect(o.report?.kind).toBe('hdfs');
     expect(o.snapshots?.map((s) => s.label)).toEqual(['written', 'final']);
     expect(o.snapshots?.[1]?.snapshot.nodes.find((n) => n.id === 'n1')?.alive).toBe(false);
   });
 
   it('reports a learner error with its line instead of throwing, and fails every check', async () => {
-    const broken = await runStep({ lab: iotAveragesLab, stepIndex: 1, source: "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n", runner });
+    const broken = await runStep({
+      lab: iotAveragesLab,
+      stepIndex: 1,
+      source:
+        "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n",
+      runner,
+    });
     expect(broken.error?.kind).toBe('code');
     expect(broken.error?.line).toBe(4);
     expect(broken.error?.message).toMatch(/minute-average\.js:4: TypeError/);
     expect(broken.passed).toBe(false);
     expect(broken.checks.every((c) => !c.pass && c.reason.startsWith('not judged'))).toBe(true);
-    const syntax = await runStep({ lab: sparkInMemoryLab, stepIndex: 0, source: 'export default async (sc) => {\n  return sc.textFile(\n};\n', runner });
+    const syntax = await runStep({
+      lab: sparkInMemoryLab,
+      stepIndex: 0,
+      source: 'export default async (sc) => {\n  return sc.textFile(\n};\n',
+      runner,
+    });
     expect(syntax.error?.kind).toBe('compile');
     expect(syntax.error?.line).toBe(3);
-    const settings = await runStep({ lab: hdfsBlocksLab, stepIndex: 0, source: '{ "file": { "path": "/a", "size": "1m" }, "replication": 0 }', runner });
+    const settings = await runStep({
+      lab: hdfsBlocksLab,
+      stepIndex: 0,
+      source: '{ "file": { "path": "/a", "size": "1m" }, "replication": 0 }',
+      runner,
+    });
     expect(settings.error).toMatchObject({ kind: 'settings', line: 1, column: 43 });
-    const badNode = await runStep({ lab: hdfsBlocksLab, stepIndex: 2, source: '{ "file": { "path": "/a", "size": "1m" }, "faults": [{ "atMs": 0, "kind": "killNode", "node": "n99" }] }', runner });
+    const badNode = await runStep({
+      lab: hdfsBlocksLab,
+      stepIndex: 2,
+      source:
+        '{ "file": { "path": "/a", "size": "1m" }, "faults": [{ "atMs": 0, "kind": "killNode", "node": "n99" }] }',
+      runner,
+    });
     expect(badNode.error?.kind).toBe('invalid');
     expect(badNode.error?.message).toMatch(/faults\[0\]\.node/);
   });
 
   it('throws for a step that does not exist', async () => {
-    await expect(runStep({ lab: hdfsBlocksLab, stepIndex: 4, source: '{}', runner })).rejects.toBeInstanceOf(StepNotFoundError);
+    await expect(runStep({ lab: hdfsBlocksLab, stepIndex: 4, source: '{}', runner })).rejects.toBeInstanceOf(
+      StepNotFoundError,
+    );
   });
 });
 
@@ -74,7 +119,9 @@ describe('an hdfs step run', () => {
     const film = report.film;
     expect(film.length).toBeGreaterThan(3);
     expect(film.map((f) => f.t)).toEqual([...film.map((f) => f.t)].sort((a, b) => a - b));
-    expect(film.some((f) => f.nodes.find((n) => n.id === 'n5')?.alive === false && f.hdfs.deadNodes.length === 0)).toBe(true);
+    expect(film.some((f) => f.nodes.find((n) => n.id === 'n5')?.alive === false && f.hdfs.deadNodes.length === 0)).toBe(
+      true,
+    );
     expect(film.some((f) => f.hdfs.deadNodes.includes('n5') && f.hdfs.underReplicated > 0)).toBe(true);
     expect(film[film.length - 1]!.hdfs.underReplicated).toBe(0);
     expect(report.trace.filter((e) => e.type === 'blockReplicated').length).toBe(3);

@@ -69,7 +69,10 @@ export function clusterOf(cluster: PresetName | ClusterSpec): ClusterSpec {
 
 export function stepAt(lab: Lab, stepIndex: number): LabStep {
   const step = Number.isInteger(stepIndex) ? lab.steps[stepIndex] : undefined;
-  if (!step) throw new StepNotFoundError(`lab '${lab.id}' has steps 1..${lab.steps.length}; step ${stepIndex + 1} does not exist`);
+  if (!step)
+    throw new StepNotFoundError(
+      `lab '${lab.id}' has steps 1..${lab.steps.length}; step ${stepIndex + 1} does not exist`,
+    );
   return step;
 }
 
@@ -84,9 +87,18 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     if (step.kind === 'hdfs') {
       const settings = parseHdfsSettings(options.source, fileName);
       const runSettings = { ...step.run, seed: options.seed ?? step.run.seed };
-      run = { kind: 'hdfs', step, settings, report: runHdfsSettings(settings, runSettings, injected), injectedFaults: injected };
+      run = {
+        kind: 'hdfs',
+        step,
+        settings,
+        report: runHdfsSettings(settings, runSettings, injected),
+        injectedFaults: injected,
+      };
     } else {
-      if (!options.runner) throw new StepNotFoundError(`lab '${lab.id}' step ${options.stepIndex + 1} runs job code: runStep needs a runner`);
+      if (!options.runner)
+        throw new StepNotFoundError(
+          `lab '${lab.id}' step ${options.stepIndex + 1} runs job code: runStep needs a runner`,
+        );
       const runner = options.runner;
       const source = compileJobSource(options.source, fileName);
       const seed = options.seed ?? step.run.seed;
@@ -103,13 +115,25 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     }
   } catch (error) {
     const e = classify(error);
-    const checks = step.checks.map((c) => ({ id: c.id, title: c.title, pass: false, reason: `not judged: the run failed (${e.message})` }));
+    const checks = step.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      pass: false,
+      reason: `not judged: the run failed (${e.message})`,
+    }));
     // A job that failed on the cluster still has a partial report: its failed attempts are worth seeing.
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
     return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
   }
   const checks = evaluateChecks(step, run);
-  const outcome: StepOutcome = { kind: step.kind, report: run.report, extra, checks, passed: checks.every((c) => c.pass), error: null };
+  const outcome: StepOutcome = {
+    kind: step.kind,
+    report: run.report,
+    extra,
+    checks,
+    passed: checks.every((c) => c.pass),
+    error: null,
+  };
   if (run.kind === 'hdfs') outcome.snapshots = run.report.snapshots;
   return outcome;
 }
@@ -121,26 +145,50 @@ export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
       const v = c.evaluate(run);
       return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason) };
     } catch (error) {
-      return { id: c.id, title: c.title, pass: false, reason: `the check could not judge this run: ${(error as Error).message ?? String(error)}` };
+      return {
+        id: c.id,
+        title: c.title,
+        pass: false,
+        reason: `the check could not judge this run: ${(error as Error).message ?? String(error)}`,
+      };
     }
   });
 }
 
-async function runJobStep(lab: Lab, settings: JobRunSettings, source: JobSource, runner: TaskRunner, seed: number, injected: FaultSpec[], snapshots = true): Promise<JobRunReport> {
+async function runJobStep(
+  lab: Lab,
+  settings: JobRunSettings,
+  source: JobSource,
+  runner: TaskRunner,
+  seed: number,
+  injected: FaultSpec[],
+  snapshots = true,
+): Promise<JobRunReport> {
   const files = settings.files.map((f) => {
     const dataset = lab.datasets.find((d) => d.id === f.dataset);
     if (!dataset) throw new StepNotFoundError(`lab '${lab.id}': dataset '${f.dataset}' does not exist`);
     return { path: f.path, bytes: encodeUtf8(dataset.text()) };
   });
   const faults = [...(settings.faults ?? []), ...injected];
-  return runJob({ source, runner, cluster: clusterOf(settings.cluster), seed, blockSize: settings.blockSize, files, faults, sampleData: false, ...(snapshots ? {} : { snapshots: false as const }) });
+  return runJob({
+    source,
+    runner,
+    cluster: clusterOf(settings.cluster),
+    seed,
+    blockSize: settings.blockSize,
+    files,
+    faults,
+    sampleData: false,
+    ...(snapshots ? {} : { snapshots: false as const }),
+  });
 }
 
 function classify(error: unknown): StepError {
   const base = { line: null, column: null };
   if (error instanceof StepNotFoundError) throw error;
   if (error instanceof JobCompileError) return { ...base, kind: 'compile', message: error.message, line: error.line };
-  if (error instanceof HdfsSettingsError) return { kind: 'settings', message: error.message, line: error.line, column: error.column };
+  if (error instanceof HdfsSettingsError)
+    return { kind: 'settings', message: error.message, line: error.line, column: error.column };
   if (error instanceof JobFailedError) {
     const line = error.cause instanceof JobCodeError ? error.cause.line : null;
     return { ...base, kind: 'code', message: error.message, line };
@@ -149,7 +197,8 @@ function classify(error: unknown): StepError {
   if (error instanceof JobSpecError) return { ...base, kind: 'spec', message: error.message };
   if (error instanceof JobTimeoutError) return { ...base, kind: 'timeout', message: error.message };
   if (error instanceof SimulationStuckError) return { ...base, kind: 'stuck', message: error.message };
-  if (error instanceof InputPathError || error instanceof HdfsError) return { ...base, kind: 'input', message: error.message };
+  if (error instanceof InputPathError || error instanceof HdfsError)
+    return { ...base, kind: 'input', message: error.message };
   if (error instanceof ValidationError) return { ...base, kind: 'invalid', message: error.message };
   throw error;
 }

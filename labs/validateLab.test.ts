@@ -9,7 +9,8 @@ import { LAB_CATALOGUE } from './catalogue';
 function copy<T>(lab: T): T {
   const clone = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(clone);
-    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)]));
+    if (typeof v === 'object' && v !== null)
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)]));
     return v;
   };
   return clone(lab) as T;
@@ -33,8 +34,12 @@ describe('validateLab', () => {
   });
 
   it('rejects bad ids, too few steps, missing hints, uncited instructions and unknown datasets', () => {
-    expect(errorOf({ ...copy(hdfsBlocksLab), id: 'HDFS Blocks' })).toMatch(/^lab 'HDFS Blocks': id: must be kebab-case/);
-    expect(errorOf({ ...copy(hdfsBlocksLab), steps: hdfsBlocksLab.steps.slice(0, 2) })).toBe("lab 'hdfs-blocks': steps: must have 3 to 7 entries, got 2");
+    expect(errorOf({ ...copy(hdfsBlocksLab), id: 'HDFS Blocks' })).toMatch(
+      /^lab 'HDFS Blocks': id: must be kebab-case/,
+    );
+    expect(errorOf({ ...copy(hdfsBlocksLab), steps: hdfsBlocksLab.steps.slice(0, 2) })).toBe(
+      "lab 'hdfs-blocks': steps: must have 3 to 7 entries, got 2",
+    );
     const noHints = copy(iotAveragesLab);
     noHints.steps[1]!.hints = [];
     expect(errorOf(noHints)).toBe("lab 'mapreduce-iot-averages': steps[1].hints: must have 1 to 3 entries, got 0");
@@ -42,8 +47,12 @@ describe('validateLab', () => {
     uncited.steps[0]!.instructions = 'Average the readings.';
     expect(errorOf(uncited)).toMatch(/steps\[0\]\.instructions: must cite a cookbook chapter/);
     const noData = copy(iotAveragesLab);
-    (noData.steps[2] as { extraRuns: { run: { files: { dataset: string }[] } }[] }).extraRuns[0]!.run.files[0]!.dataset = 'nope';
-    expect(errorOf(noData)).toMatch(/^lab 'mapreduce-iot-averages': steps\[2\]\.extraRuns\[0\]\.run\.files\[0\]\.dataset: must name one of the lab's datasets \(sensors, sensors-10x\), got "nope"/);
+    (
+      noData.steps[2] as { extraRuns: { run: { files: { dataset: string }[] } }[] }
+    ).extraRuns[0]!.run.files[0]!.dataset = 'nope';
+    expect(errorOf(noData)).toMatch(
+      /^lab 'mapreduce-iot-averages': steps\[2\]\.extraRuns\[0\]\.run\.files\[0\]\.dataset: must name one of the lab's datasets \(sensors, sensors-10x\), got "nope"/,
+    );
   });
 
   it('rejects a starter equal to the solution, a missing evaluate and bad hdfs settings with their line', () => {
@@ -52,10 +61,14 @@ describe('validateLab', () => {
     expect(errorOf(same)).toMatch(/steps\[0\]\.starter: must differ from the solution/);
     const noFn = copy(hdfsBlocksLab) as unknown as { steps: { checks: { evaluate: unknown }[] }[] };
     noFn.steps[1]!.checks[1]!.evaluate = 'yes';
-    expect(errorOf(noFn)).toBe("lab 'hdfs-blocks': steps[1].checks[1].evaluate: must be a function (run) => { pass, reason }");
+    expect(errorOf(noFn)).toBe(
+      "lab 'hdfs-blocks': steps[1].checks[1].evaluate: must be a function (run) => { pass, reason }",
+    );
     const badJson = copy(hdfsBlocksLab);
     badJson.steps[3]!.solution = '{\n  "file": { "path": "/x", "size": "lots" }\n}';
-    expect(errorOf(badJson)).toMatch(/^lab 'hdfs-blocks': steps\[3\]\.solution: not valid settings: line 2:27: file\.size: must be a size/);
+    expect(errorOf(badJson)).toMatch(
+      /^lab 'hdfs-blocks': steps\[3\]\.solution: not valid settings: line 2:27: file\.size: must be a size/,
+    );
   });
 
   it('ships the three labs, validated, and marks them available in the catalogue', () => {

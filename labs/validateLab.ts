@@ -29,7 +29,10 @@ const describe = (v: unknown): string => {
 };
 
 export function validateLab(raw: unknown): Lab {
-  const labId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '?';
+  const labId =
+    typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : '?';
   const bad = (field: string, problem: string): never => {
     throw new LabValidationError(labId, field, problem);
   };
@@ -47,11 +50,13 @@ export function validateLab(raw: unknown): Lab {
   };
   const array = (field: string, v: unknown, min: number, max: number): unknown[] => {
     if (!Array.isArray(v)) return bad(field, `must be an array, got ${describe(v)}`);
-    if (v.length < min || v.length > max) bad(field, `must have ${min === max ? min : `${min} to ${max}`} entries, got ${v.length}`);
+    if (v.length < min || v.length > max)
+      bad(field, `must have ${min === max ? min : `${min} to ${max}`} entries, got ${v.length}`);
     return v;
   };
   const posInt = (field: string, v: unknown): number => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) bad(field, `must be a positive integer, got ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0)
+      bad(field, `must be a positive integer, got ${describe(v)}`);
     return v as number;
   };
   const cluster = (field: string, v: unknown): void => {
@@ -71,12 +76,14 @@ export function validateLab(raw: unknown): Lab {
   kebab('id', lab.id);
   text('title', lab.title);
   array('chapters', lab.chapters, 1, 12).forEach((c, i) => {
-    if (typeof c !== 'string' || !CHAPTER.test(c)) bad(`chapters[${i}]`, `must be a cookbook chapter like '20.1.2', got ${describe(c)}`);
+    if (typeof c !== 'string' || !CHAPTER.test(c))
+      bad(`chapters[${i}]`, `must be a cookbook chapter like '20.1.2', got ${describe(c)}`);
   });
   posInt('minutes', lab.minutes);
   text('summary', lab.summary);
   text('intro', lab.intro);
-  if (typeof lab.cluster !== 'string' || !isPresetName(lab.cluster)) bad('cluster', `must be a preset name (${presetNames.join(', ')}), got ${describe(lab.cluster)}`);
+  if (typeof lab.cluster !== 'string' || !isPresetName(lab.cluster))
+    bad('cluster', `must be a preset name (${presetNames.join(', ')}), got ${describe(lab.cluster)}`);
   const datasetIds = array('datasets', lab.datasets, 0, 50).map((d, i) => {
     const o = object(`datasets[${i}]`, d);
     text(`datasets[${i}].description`, o.description);
@@ -92,8 +99,10 @@ export function validateLab(raw: unknown): Lab {
     if (stepIds.has(id)) bad(`${at}.id`, `'${id}' is used by an earlier step`);
     stepIds.add(id);
     text(`${at}.title`, step.title);
-    if (!CITE.test(text(`${at}.instructions`, step.instructions))) bad(`${at}.instructions`, "must cite a cookbook chapter like 'Cookbook 20.1.2'");
-    if (!STEP_KINDS.includes(step.kind as never)) bad(`${at}.kind`, `must be one of ${STEP_KINDS.map((k) => `'${k}'`).join(', ')}, got ${describe(step.kind)}`);
+    if (!CITE.test(text(`${at}.instructions`, step.instructions)))
+      bad(`${at}.instructions`, "must cite a cookbook chapter like 'Cookbook 20.1.2'");
+    if (!STEP_KINDS.includes(step.kind as never))
+      bad(`${at}.kind`, `must be one of ${STEP_KINDS.map((k) => `'${k}'`).join(', ')}, got ${describe(step.kind)}`);
     const starter = text(`${at}.starter`, step.starter);
     const solution = text(`${at}.solution`, step.solution);
     if (starter === solution) bad(`${at}.starter`, 'must differ from the solution (a beginning, not the answer)');
@@ -105,17 +114,20 @@ export function validateLab(raw: unknown): Lab {
       if (checkIds.has(cid)) bad(`${at}.checks[${k}].id`, `'${cid}' is used by an earlier check of this step`);
       checkIds.add(cid);
       text(`${at}.checks[${k}].title`, check.title);
-      if (typeof check.evaluate !== 'function') bad(`${at}.checks[${k}].evaluate`, 'must be a function (run) => { pass, reason }');
+      if (typeof check.evaluate !== 'function')
+        bad(`${at}.checks[${k}].evaluate`, 'must be a function (run) => { pass, reason }');
     });
     const run = object(`${at}.run`, step.run);
-    if (typeof run.seed !== 'number' || !Number.isInteger(run.seed)) bad(`${at}.run.seed`, `must be an integer, got ${describe(run.seed)}`);
+    if (typeof run.seed !== 'number' || !Number.isInteger(run.seed))
+      bad(`${at}.run.seed`, `must be an integer, got ${describe(run.seed)}`);
     cluster(`${at}.run.cluster`, run.cluster);
     if (step.kind === 'hdfs') {
       for (const which of ['starter', 'solution'] as const) {
         try {
           parseHdfsSettings(which === 'starter' ? starter : solution, `${at}.${which}`);
         } catch (error) {
-          if (error instanceof HdfsSettingsError) bad(`${at}.${which}`, `not valid settings: ${error.message.replace(`${at}.${which}:`, 'line ')}`);
+          if (error instanceof HdfsSettingsError)
+            bad(`${at}.${which}`, `not valid settings: ${error.message.replace(`${at}.${which}:`, 'line ')}`);
           throw error;
         }
       }
@@ -125,8 +137,13 @@ export function validateLab(raw: unknown): Lab {
       posInt(`${field}.blockSize`, r.blockSize);
       array(`${field}.files`, r.files, 1, 20).forEach((f, k) => {
         const file = object(`${field}.files[${k}]`, f);
-        if (typeof file.path !== 'string' || !file.path.startsWith('/')) bad(`${field}.files[${k}].path`, `must be an absolute DFS path, got ${describe(file.path)}`);
-        if (!datasetIds.includes(file.dataset as string)) bad(`${field}.files[${k}].dataset`, `must name one of the lab's datasets (${datasetIds.join(', ') || 'none'}), got ${describe(file.dataset)}`);
+        if (typeof file.path !== 'string' || !file.path.startsWith('/'))
+          bad(`${field}.files[${k}].path`, `must be an absolute DFS path, got ${describe(file.path)}`);
+        if (!datasetIds.includes(file.dataset as string))
+          bad(
+            `${field}.files[${k}].dataset`,
+            `must name one of the lab's datasets (${datasetIds.join(', ') || 'none'}), got ${describe(file.dataset)}`,
+          );
       });
       if (r.faults !== undefined) array(`${field}.faults`, r.faults, 0, 100);
     };

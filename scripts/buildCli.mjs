@@ -22,7 +22,10 @@ function newestMtime(dir) {
 
 export async function buildCli({ force = false } = {}) {
   const mainFile = join(outDir, 'main.mjs');
-  const sources = Math.max(...SOURCE_DIRS.map((d) => newestMtime(join(root, d))), statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  const sources = Math.max(
+    ...SOURCE_DIRS.map((d) => newestMtime(join(root, d))),
+    statSync(fileURLToPath(import.meta.url)).mtimeMs,
+  );
   if (force || !existsSync(mainFile) || statSync(mainFile).mtimeMs < sources) {
     const { build } = await import('esbuild');
     const workers = readdirSync(join(root, 'cli')).filter((f) => /Worker\.ts$/.test(f));

@@ -21,7 +21,10 @@ function newest(dir) {
 export function rendererIsStale() {
   const index = join(rendererOut, 'index.html');
   if (!existsSync(index)) return true;
-  const sources = Math.max(...['renderer', 'engine', 'labs', 'assets'].map((d) => newest(join(root, d))), statSync(join(root, 'package-lock.json')).mtimeMs);
+  const sources = Math.max(
+    ...['renderer', 'engine', 'labs', 'assets'].map((d) => newest(join(root, d))),
+    statSync(join(root, 'package-lock.json')).mtimeMs,
+  );
   return statSync(index).mtimeMs < sources;
 }
 
@@ -29,10 +32,21 @@ export function rendererIsStale() {
 export function buildRenderer({ force = false } = {}) {
   if (!force && !rendererIsStale()) return;
   console.log('Building the app (Vite)…');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'renderer/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) {
     console.error('The renderer build failed (see above).');
     process.exit(result.status ?? 1);

@@ -20,7 +20,9 @@ function engineTypeErrors(code: string): string[] {
   const exists = host.fileExists.bind(host);
   host.fileExists = (p) => p === file || exists(p);
   const program = ts.createProgram([file], parsed.options, host);
-  return ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  return ts
+    .getPreEmitDiagnostics(program, program.getSourceFile(file))
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
 describe('engine tsconfig', () => {
@@ -29,9 +31,13 @@ describe('engine tsconfig', () => {
   });
   it.each([
     ['window', 'export const w = window.innerWidth;', /Cannot find name 'window'/],
-    ['document', "export const d = document.title;", /Cannot find name 'document'/],
+    ['document', 'export const d = document.title;', /Cannot find name 'document'/],
     ['setTimeout', 'setTimeout(() => {}, 1);', /Cannot find name 'setTimeout'/],
-    ['a Node module', "import { readFileSync } from 'node:fs'; export const f = readFileSync;", /Cannot find module 'node:fs'/],
+    [
+      'a Node module',
+      "import { readFileSync } from 'node:fs'; export const f = readFileSync;",
+      /Cannot find module 'node:fs'/,
+    ],
     ['process', 'export const e = process.env;', /Cannot find name 'process'/],
   ])('rejects %s', (_what, code, message) => {
     expect(engineTypeErrors(code).join('\n')).toMatch(message);
@@ -57,14 +63,31 @@ describe('ESLint layering and determinism rules', () => {
   });
 
   it('refuses upward imports', async () => {
-    expect((await messages("import { x } from '../../renderer/app/App';\nexport const y = x;\n", 'engine/hdfs/probe.ts')).join()).toMatch(/bottom layer/);
-    expect((await messages("import { x } from '../cluster/cluster';\nexport const y = x;\n", 'engine/core/probe.ts')).join()).toMatch(/imports nothing/);
-    expect((await messages("import { app } from 'electron';\nexport const y = app;\n", 'renderer/app/probe.ts')).join()).toMatch(/preload API/);
-    expect((await messages("import { x } from '../engine/core';\nexport const y = x;\n", 'electron/probe.ts')).join()).toMatch(/desktop shell/);
+    expect(
+      (
+        await messages("import { x } from '../../renderer/app/App';\nexport const y = x;\n", 'engine/hdfs/probe.ts')
+      ).join(),
+    ).toMatch(/bottom layer/);
+    expect(
+      (await messages("import { x } from '../cluster/cluster';\nexport const y = x;\n", 'engine/core/probe.ts')).join(),
+    ).toMatch(/imports nothing/);
+    expect(
+      (await messages("import { app } from 'electron';\nexport const y = app;\n", 'renderer/app/probe.ts')).join(),
+    ).toMatch(/preload API/);
+    expect(
+      (await messages("import { x } from '../engine/core';\nexport const y = x;\n", 'electron/probe.ts')).join(),
+    ).toMatch(/desktop shell/);
   });
 
   it('lets the engine import lower layers and the renderer import the engine', async () => {
-    expect(await messages("import { Kernel } from '../core';\nexport const k = new Kernel();\n", 'engine/cluster/probe.ts')).toEqual([]);
-    expect(await messages("import { Kernel } from '../../engine/core';\nexport const k = new Kernel();\n", 'renderer/app/probe.ts')).toEqual([]);
+    expect(
+      await messages("import { Kernel } from '../core';\nexport const k = new Kernel();\n", 'engine/cluster/probe.ts'),
+    ).toEqual([]);
+    expect(
+      await messages(
+        "import { Kernel } from '../../engine/core';\nexport const k = new Kernel();\n",
+        'renderer/app/probe.ts',
+      ),
+    ).toEqual([]);
   });
 });

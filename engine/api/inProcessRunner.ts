@@ -13,7 +13,10 @@ export function createInProcessRunner(runtime: Omit<ExecutorRuntime, 'post'>): S
     startTimer: () => () => {},
     log: () => {},
     spawn(onMessage) {
-      const executor = createJobTaskExecutor({ ...runtime, post: (m: SandboxReply) => void Promise.resolve().then(() => onMessage(m)) });
+      const executor = createJobTaskExecutor({
+        ...runtime,
+        post: (m: SandboxReply) => void Promise.resolve().then(() => onMessage(m)),
+      });
       return { post: (m) => void Promise.resolve().then(() => executor.handle(m)), terminate: () => {} };
     },
   });

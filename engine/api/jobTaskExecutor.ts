@@ -32,7 +32,8 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   let nextRequest = 1;
   const pendingHost = new Map<number, { resolve: (f: SandboxFile[]) => void; reject: (e: Error) => void }>();
 
-  const fail = (id: number, error: unknown) => runtime.post({ type: 'failed', id, error: errorToData(error, fileName, runtime.lineOffset) });
+  const fail = (id: number, error: unknown) =>
+    runtime.post({ type: 'failed', id, error: errorToData(error, fileName, runtime.lineOffset) });
   const loaded = (): LoadedJob => {
     if (!job) throw new Error('sandbox: no job module loaded');
     return job;

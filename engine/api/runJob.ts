@@ -52,7 +52,8 @@ export async function runJob(options: RunJobOptions): Promise<JobRunReport> {
     sim.hdfs.put(path, encodeUtf8(sample.generate()));
     generated.push(path);
   };
-  const recorder = options.snapshots === false ? null : new SnapshotRecorder<ClusterSnapshot>(() => sim.snapshot(), options.snapshots);
+  const recorder =
+    options.snapshots === false ? null : new SnapshotRecorder<ClusterSnapshot>(() => sim.snapshot(), options.snapshots);
   const ctx: JobContext = {
     kernel: sim.kernel,
     cluster: sim.cluster,
@@ -87,16 +88,34 @@ export async function runJob(options: RunJobOptions): Promise<JobRunReport> {
     attempts.push(...run.am.attempts.map((a) => a.record));
     lastOutput = run.outputFiles;
     if (run.failure !== null) {
-      const report = finish({ kind: 'mapreduce', result: null, simulatedMs: sim.kernel.now, metrics: mrMetrics(shape.jobs.length, counters, attempts), attempts });
+      const report = finish({
+        kind: 'mapreduce',
+        result: null,
+        simulatedMs: sim.kernel.now,
+        metrics: mrMetrics(shape.jobs.length, counters, attempts),
+        attempts,
+      });
       const cause = run.failure.error ?? new Error(run.failure.reason);
-      const nodes = run.am.attempts.filter((a) => a.task.id === run.failure!.task && a.record.status === 'failed').map((a) => a.record.node);
-      throw new JobFailedError(`${cause.message} (${run.failure.task} failed ${nodes.length} attempts, on ${nodes.join(', ')})`, cause, report);
+      const nodes = run.am.attempts
+        .filter((a) => a.task.id === run.failure!.task && a.record.status === 'failed')
+        .map((a) => a.record.node);
+      throw new JobFailedError(
+        `${cause.message} (${run.failure.task} failed ${nodes.length} attempts, on ${nodes.join(', ')})`,
+        cause,
+        report,
+      );
     }
   }
   const pairs: [unknown, unknown][] = [];
   for (const path of lastOutput) pairs.push(...parseRecords(decodeUtf8(sim.hdfs.read(path))));
   pairs.sort((a, b) => compareKeys(a[0], b[0]));
-  return finish({ kind: 'mapreduce', result: pairs, simulatedMs: sim.kernel.now, metrics: mrMetrics(shape.jobs.length, counters, attempts), attempts });
+  return finish({
+    kind: 'mapreduce',
+    result: pairs,
+    simulatedMs: sim.kernel.now,
+    metrics: mrMetrics(shape.jobs.length, counters, attempts),
+    attempts,
+  });
 }
 
 function mrMetrics(jobs: number, c: ReturnType<typeof emptyCounters>, attempts: AttemptRecord[]): JobMetrics {

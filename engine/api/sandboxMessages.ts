@@ -3,7 +3,17 @@
  * Plain data only: errors travel as JobErrorData, map outputs as packed groups.
  */
 import type { JobErrorData } from '../sandbox/jobCodeError';
-import type { DriverHost, JobShape, JobSource, MapTaskInput, MapTaskOutput, ReduceTaskInput, ReduceTaskOutput, SandboxFile, SparkDriverOutput } from '../sandbox/taskRunner';
+import type {
+  DriverHost,
+  JobShape,
+  JobSource,
+  MapTaskInput,
+  MapTaskOutput,
+  ReduceTaskInput,
+  ReduceTaskOutput,
+  SandboxFile,
+  SparkDriverOutput,
+} from '../sandbox/taskRunner';
 
 export type SandboxRequest =
   | { type: 'load'; id: number; source: JobSource }

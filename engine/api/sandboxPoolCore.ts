@@ -7,7 +7,17 @@
  * cannot be interrupted any other way).
  */
 import { JobTimeoutError, errorFromData } from '../sandbox/jobCodeError';
-import type { DriverHost, JobShape, JobSource, MapTaskInput, MapTaskOutput, ReduceTaskInput, ReduceTaskOutput, SparkDriverOutput, TaskRunner } from '../sandbox/taskRunner';
+import type {
+  DriverHost,
+  JobShape,
+  JobSource,
+  MapTaskInput,
+  MapTaskOutput,
+  ReduceTaskInput,
+  ReduceTaskOutput,
+  SparkDriverOutput,
+  TaskRunner,
+} from '../sandbox/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 
 export interface WorkerEndpoint {
@@ -65,7 +75,9 @@ export class SandboxPoolCore implements TaskRunner {
       );
       this.slots.push(slot);
     }
-    const replies = await Promise.all(this.slots.map((slot) => this.sendTo(slot, { type: 'load', id: this.nextId++, source })));
+    const replies = await Promise.all(
+      this.slots.map((slot) => this.sendTo(slot, { type: 'load', id: this.nextId++, source })),
+    );
     const first = replies[0]!;
     if (first.type !== 'loaded') throw new Error('sandbox: unexpected reply to load');
     return first.shape;
@@ -78,7 +90,9 @@ export class SandboxPoolCore implements TaskRunner {
 
   async runReduceTasks(tasks: ReduceTaskInput[]): Promise<ReduceTaskOutput[]> {
     // Map outputs may feed several attempts or jobs: copy, never transfer, their buffers.
-    const replies = await Promise.all(tasks.map((task) => this.enqueue({ type: 'reduce', id: this.nextId++, task }, [])));
+    const replies = await Promise.all(
+      tasks.map((task) => this.enqueue({ type: 'reduce', id: this.nextId++, task }, [])),
+    );
     return replies.map((r) => (r as Extract<SandboxReply, { type: 'reduceDone' }>).output);
   }
 
@@ -132,8 +146,16 @@ export class SandboxPoolCore implements TaskRunner {
     if (!pending) return;
     if (reply.type === 'hostRequest') {
       pending.host!.readFiles(reply.path).then(
-        (files) => slot.endpoint.post({ type: 'hostReply', id: reply.id, requestId: reply.requestId, files, error: null }),
-        (error: unknown) => slot.endpoint.post({ type: 'hostReply', id: reply.id, requestId: reply.requestId, files: null, error: error instanceof Error ? error.message : String(error) }),
+        (files) =>
+          slot.endpoint.post({ type: 'hostReply', id: reply.id, requestId: reply.requestId, files, error: null }),
+        (error: unknown) =>
+          slot.endpoint.post({
+            type: 'hostReply',
+            id: reply.id,
+            requestId: reply.requestId,
+            files: null,
+            error: error instanceof Error ? error.message : String(error),
+          }),
       );
       return;
     }

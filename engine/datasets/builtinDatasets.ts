@@ -11,10 +11,26 @@ export interface BuiltinDataset {
 }
 
 export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
-  { path: '/data/sensors.csv', description: '100,000 sensor readings `timestamp,sensorId,value` over 30 days, 9 sensors (seed 2016)', generate: () => sensorCsv(100_000) },
-  { path: '/data/corpus.txt', description: '40,000 lines of text, 1-19 words each, Zipf-like word frequencies (seed 7)', generate: () => textCorpus(40_000) },
-  { path: '/data/pages.txt', description: '2,000 web pages `url TAB <html>...</html>` with HTML tags (seed 2004)', generate: () => webPages(2_000) },
-  { path: '/data/graph.txt', description: 'a link graph of 1,000 pages, edges `src dst`, 1-4 links per page (seed 1998)', generate: () => graphEdges(1_000) },
+  {
+    path: '/data/sensors.csv',
+    description: '100,000 sensor readings `timestamp,sensorId,value` over 30 days, 9 sensors (seed 2016)',
+    generate: () => sensorCsv(100_000),
+  },
+  {
+    path: '/data/corpus.txt',
+    description: '40,000 lines of text, 1-19 words each, Zipf-like word frequencies (seed 7)',
+    generate: () => textCorpus(40_000),
+  },
+  {
+    path: '/data/pages.txt',
+    description: '2,000 web pages `url TAB <html>...</html>` with HTML tags (seed 2004)',
+    generate: () => webPages(2_000),
+  },
+  {
+    path: '/data/graph.txt',
+    description: 'a link graph of 1,000 pages, edges `src dst`, 1-4 links per page (seed 1998)',
+    generate: () => graphEdges(1_000),
+  },
 ];
 
 export function builtinDataset(path: string): BuiltinDataset | undefined {

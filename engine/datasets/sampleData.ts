@@ -26,7 +26,8 @@ export function sensorCsv(lines: number, options: { seed?: number; sensors?: num
     const sensor = 1 + rng.int(sensors);
     const base = 18 + sensor + 4 * Math.sin((s / DAY_SECONDS) * 2 * Math.PI);
     const value = Math.round((base + rng.next() * 3) * 10) / 10;
-    out[i] = `2016-${pad(5 + month)}-${pad(day + 1)} ${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)},sensor-${sensor},${value}`;
+    out[i] =
+      `2016-${pad(5 + month)}-${pad(day + 1)} ${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)},sensor-${sensor},${value}`;
   }
   return `${out.join('\n')}\n`;
 }

@@ -48,14 +48,21 @@ export class ExecutorPool implements SlotPool {
     for (const node of ctx.cluster.nodes) {
       if (!ctx.cluster.isReachable(node)) continue;
       this.requested++;
-      this.app.request({ vcores: node.cores, memoryMb: Math.max(1024, Math.floor(node.memoryMb / 2)), nodes: [node.id], relaxLocality: false, tag: node.id });
+      this.app.request({
+        vcores: node.cores,
+        memoryMb: Math.max(1024, Math.floor(node.memoryMb / 2)),
+        nodes: [node.id],
+        relaxLocality: false,
+        tag: node.id,
+      });
     }
     this.unsubscribe = ctx.cluster.subscribe((change) => {
       const nodes = change.kind === 'died' ? [change.node] : change.kind === 'partitioned' ? change.nodes : [];
       for (const e of this.executors) {
         if (!e.alive || !nodes.includes(e.node.id)) continue;
         ctx.kernel.schedule(EXECUTOR_TIMEOUT_MS, () => {
-          if (!ctx.cluster.isReachable(e.node)) this.lose(e.container, `executor ${e.id} heartbeat timed out (${EXECUTOR_TIMEOUT_MS / 1000} s)`);
+          if (!ctx.cluster.isReachable(e.node))
+            this.lose(e.container, `executor ${e.id} heartbeat timed out (${EXECUTOR_TIMEOUT_MS / 1000} s)`);
         });
       }
     });
@@ -106,7 +113,15 @@ export class ExecutorPool implements SlotPool {
     const id = `exec-${c.nodeId}`;
     const slots = Array.from({ length: c.vcores }, (_, i) => ({ id: `${c.nodeId}/${i}`, node: c.node, executor: id }));
     this.executors.push({ id, node: c.node, container: c, slots, free: [...slots], alive: true });
-    if (this.ctx.tracing) this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'executorAdded', executor: id, node: c.nodeId, container: c.id, cores: c.vcores });
+    if (this.ctx.tracing)
+      this.ctx.trace.record({
+        t: this.ctx.kernel.now,
+        type: 'executorAdded',
+        executor: id,
+        node: c.nodeId,
+        container: c.id,
+        cores: c.vcores,
+      });
   }
 
   private lose(c: Container, reason: string): void {
@@ -115,7 +130,8 @@ export class ExecutorPool implements SlotPool {
     e.alive = false;
     e.free = [];
     if (c.live) this.app.release(c);
-    if (this.ctx.tracing) this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'executorLost', executor: e.id, node: e.node.id, reason });
+    if (this.ctx.tracing)
+      this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'executorLost', executor: e.id, node: e.node.id, reason });
     this.onLost(e, reason);
   }
 }

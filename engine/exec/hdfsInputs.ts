@@ -23,7 +23,9 @@ export function resolveInputFiles(hdfs: Hdfs, paths: readonly string[], where: s
     if (!hdfs.exists(p)) throw new InputPathError(p, where);
     const st = hdfs.stat(p);
     if (st.type === 'file') files.push(st.path);
-    else for (const f of hdfs.ls(p)) if (f.type === 'file' && !/^[_.]/.test(f.path.slice(f.path.lastIndexOf('/') + 1))) files.push(f.path);
+    else
+      for (const f of hdfs.ls(p))
+        if (f.type === 'file' && !/^[_.]/.test(f.path.slice(f.path.lastIndexOf('/') + 1))) files.push(f.path);
   }
   return files;
 }
@@ -50,7 +52,13 @@ export function readCost(hdfs: Hdfs, path: string, from: number, to: number, rea
 }
 
 /** Node ids holding replicas of the blocks overlapping [from, to) (most bytes first): locality hints. */
-export function preferredNodes(hdfs: Hdfs, path: string, from: number, to: number, fileBlocks: readonly BlockInfo[] = hdfs.blocks(path)): string[] {
+export function preferredNodes(
+  hdfs: Hdfs,
+  path: string,
+  from: number,
+  to: number,
+  fileBlocks: readonly BlockInfo[] = hdfs.blocks(path),
+): string[] {
   const bytes = new Map<string, number>();
   // Blocks are in file order: start at the first one that ends after `from` (binary search), so
   // planning N splits over N blocks stays O(N log N) instead of O(N²).

@@ -41,10 +41,14 @@ export const DEFAULT_MAX_ATTEMPTS = 4;
 export function driveKernel(kernel: Kernel, done: () => boolean, maxSimulatedMs: number): void {
   while (!done()) {
     if (kernel.idle || !kernel.step()) {
-      throw new SimulationStuckError(`the simulation stopped at ${kernel.now} ms before the job finished (no live node can run its tasks?)`);
+      throw new SimulationStuckError(
+        `the simulation stopped at ${kernel.now} ms before the job finished (no live node can run its tasks?)`,
+      );
     }
     if (kernel.now > maxSimulatedMs) {
-      throw new SimulationStuckError(`the job did not finish within ${maxSimulatedMs / 3_600_000} simulated hours (no live node can run its tasks?)`);
+      throw new SimulationStuckError(
+        `the job did not finish within ${maxSimulatedMs / 3_600_000} simulated hours (no live node can run its tasks?)`,
+      );
     }
   }
 }

@@ -5,7 +5,16 @@ export type JobEvent =
   | { t: number; type: 'jobFailed'; job: string; task: string; reason: string }
   | { t: number; type: 'mapOutputLost'; job: string; task: string; node: string; reason: string }
   | { t: number; type: 'shuffleStarted'; job: string; task: string; attempt: number; node: string; maps: number }
-  | { t: number; type: 'shuffleFetched'; job: string; task: string; attempt: number; from: string; to: string; bytes: number }
+  | {
+      t: number;
+      type: 'shuffleFetched';
+      job: string;
+      task: string;
+      attempt: number;
+      from: string;
+      to: string;
+      bytes: number;
+    }
   | { t: number; type: 'shuffleFinished'; job: string; task: string; attempt: number; node: string; bytes: number }
   | { t: number; type: 'partFileWritten'; job: string; path: string; bytes: number; node: string; replicas: string[] }
   | { t: number; type: 'stageSubmitted'; job: string; stage: number; rdd: number; tasks: number }

@@ -41,24 +41,47 @@ function setup() {
 }
 
 const task = (i: number, nodes: string[], ms = 1000, execs: string[] = []): SimTask => ({
-  id: `t${i}`, index: i, preferredNodes: nodes, preferredExecutors: execs, cost: () => ({ ...ZERO_COST, compute: ms }),
+  id: `t${i}`,
+  index: i,
+  preferredNodes: nodes,
+  preferredExecutors: execs,
+  cost: () => ({ ...ZERO_COST, compute: ms }),
 });
 
 describe('TaskScheduler (locality levels, delay scheduling)', () => {
   it('places tasks PROCESS_LOCAL, then NODE_LOCAL where their data is', () => {
     const { kernel, scheduler } = setup();
     let finished = false;
-    scheduler.submit({ id: 's', tasks: [task(0, ['n3'], 1000, ['exec-n3']), task(1, ['n7'])], maxAttempts: 4, localityWaitMs: 3000, speculation: false, onTaskFinished: () => {}, onFinished: () => (finished = true) });
+    scheduler.submit({
+      id: 's',
+      tasks: [task(0, ['n3'], 1000, ['exec-n3']), task(1, ['n7'])],
+      maxAttempts: 4,
+      localityWaitMs: 3000,
+      speculation: false,
+      onTaskFinished: () => {},
+      onFinished: () => (finished = true),
+    });
     kernel.run();
     expect(finished).toBe(true);
-    expect(scheduler.attempts.map((a) => [a.task, a.node, a.locality])).toEqual([['t0', 'n3', 'PROCESS_LOCAL'], ['t1', 'n7', 'NODE_LOCAL']]);
+    expect(scheduler.attempts.map((a) => [a.task, a.node, a.locality])).toEqual([
+      ['t0', 'n3', 'PROCESS_LOCAL'],
+      ['t1', 'n7', 'NODE_LOCAL'],
+    ]);
   });
 
   it('waits spark.locality.wait for a busy preferred node before going RACK_LOCAL, then ANY', () => {
     const { kernel, scheduler, cluster } = setup();
     // Three tasks all want n1, which has one slot: the second waits, then takes a rack-local slot.
     const tasks = [task(0, ['n1'], 10_000), task(1, ['n1'], 10_000), task(2, ['n1'], 10_000)];
-    scheduler.submit({ id: 's', tasks, maxAttempts: 4, localityWaitMs: 3000, speculation: false, onTaskFinished: () => {}, onFinished: () => {} });
+    scheduler.submit({
+      id: 's',
+      tasks,
+      maxAttempts: 4,
+      localityWaitMs: 3000,
+      speculation: false,
+      onTaskFinished: () => {},
+      onFinished: () => {},
+    });
     kernel.run();
     const [a, b, c] = scheduler.attempts;
     expect([a!.node, a!.locality, a!.start]).toEqual(['n1', 'NODE_LOCAL', 0]);
@@ -71,7 +94,15 @@ describe('TaskScheduler (locality levels, delay scheduling)', () => {
 
   it('runs tasks without preferences anywhere at once', () => {
     const { kernel, scheduler } = setup();
-    scheduler.submit({ id: 's', tasks: [task(0, []), task(1, []), task(2, [])], maxAttempts: 4, localityWaitMs: 3000, speculation: false, onTaskFinished: () => {}, onFinished: () => {} });
+    scheduler.submit({
+      id: 's',
+      tasks: [task(0, []), task(1, []), task(2, [])],
+      maxAttempts: 4,
+      localityWaitMs: 3000,
+      speculation: false,
+      onTaskFinished: () => {},
+      onFinished: () => {},
+    });
     kernel.run();
     expect(scheduler.attempts.map((a) => a.start)).toEqual([0, 0, 0]);
     expect(new Set(scheduler.attempts.map((a) => a.node)).size).toBe(3);
@@ -80,7 +111,15 @@ describe('TaskScheduler (locality levels, delay scheduling)', () => {
   it('re-queues the attempts of a lost node, and a dead node never reports success', () => {
     const { kernel, scheduler, cluster, slots } = setup();
     const done: string[] = [];
-    scheduler.submit({ id: 's', tasks: [task(0, ['n2'], 5000)], maxAttempts: 4, localityWaitMs: 0, speculation: false, onTaskFinished: (t, a) => done.push(`${t.id}@${a.node}`), onFinished: () => {} });
+    scheduler.submit({
+      id: 's',
+      tasks: [task(0, ['n2'], 5000)],
+      maxAttempts: 4,
+      localityWaitMs: 0,
+      speculation: false,
+      onTaskFinished: (t, a) => done.push(`${t.id}@${a.node}`),
+      onFinished: () => {},
+    });
     kernel.run({ until: 1000 });
     cluster.killNode('n2');
     kernel.run({ until: 8000 });

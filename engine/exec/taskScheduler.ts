@@ -171,7 +171,9 @@ export class TaskScheduler implements TaskSchedulerLike {
       const maxLevel = this.allowedLevel(set);
       for (let level = 0; level <= maxLevel && set.pending.length > 0; level++) {
         for (const slot of this.slots.freeSlots()) {
-          const i = set.pending.findIndex((s) => this.noPrefs(s.task) || LOCALITY_LEVELS.indexOf(this.localityOf(s.task, slot)) <= level);
+          const i = set.pending.findIndex(
+            (s) => this.noPrefs(s.task) || LOCALITY_LEVELS.indexOf(this.localityOf(s.task, slot)) <= level,
+          );
           if (i < 0) continue;
           const state = set.pending.splice(i, 1)[0]!;
           this.launch(set, state, slot, false);
@@ -194,16 +196,38 @@ export class TaskScheduler implements TaskSchedulerLike {
     const ms = totalMs(cost);
     const attempt = state.attempts++;
     const record: AttemptRecord = {
-      taskSet: set.spec.id, task: state.task.id, index: state.task.index, attempt, attemptId: `${state.task.id}.${attempt}`, container: null,
-      node: slot.node.id, executor: slot.executor, locality, start: this.kernel.now, end: this.kernel.now + ms,
-      status: 'running', speculative, cost,
+      taskSet: set.spec.id,
+      task: state.task.id,
+      index: state.task.index,
+      attempt,
+      attemptId: `${state.task.id}.${attempt}`,
+      container: null,
+      node: slot.node.id,
+      executor: slot.executor,
+      locality,
+      start: this.kernel.now,
+      end: this.kernel.now + ms,
+      status: 'running',
+      speculative,
+      cost,
     };
     this.attempts.push(record);
     const handle = this.kernel.schedule(ms, () => this.succeed(set, state, running));
     const running: Running = { record, slot, cancel: () => handle.cancel() };
     state.running.push(running);
     this.onTaskEvent();
-    this.trace.record({ t: this.kernel.now, type: 'taskStarted', taskSet: set.spec.id, task: state.task.id, attempt: record.attempt, attemptId: record.attemptId, node: slot.node.id, executor: slot.executor, locality, speculative });
+    this.trace.record({
+      t: this.kernel.now,
+      type: 'taskStarted',
+      taskSet: set.spec.id,
+      task: state.task.id,
+      attempt: record.attempt,
+      attemptId: record.attemptId,
+      node: slot.node.id,
+      executor: slot.executor,
+      locality,
+      speculative,
+    });
   }
 
   private succeed(set: ActiveSet, state: TaskState, running: Running): void {
@@ -211,25 +235,51 @@ export class TaskScheduler implements TaskSchedulerLike {
     // executor is declared lost (nodeDied), which kills and re-queues it.
     if (!this.cluster.isReachable(running.slot.node)) return;
     const r = running.record;
-    this.trace.record({ t: this.kernel.now, type: 'taskFinished', taskSet: set.spec.id, task: r.task, attempt: r.attempt, attemptId: r.attemptId, node: r.node, ms: r.end - r.start, cost: r.cost });
+    this.trace.record({
+      t: this.kernel.now,
+      type: 'taskFinished',
+      taskSet: set.spec.id,
+      task: r.task,
+      attempt: r.attempt,
+      attemptId: r.attemptId,
+      node: r.node,
+      ms: r.end - r.start,
+      cost: r.cost,
+    });
     this.endAttempt(set, state, running, 'succeeded');
     set.durations.push(r.end - r.start);
     state.done = true;
     // The first copy to finish wins: kill the others (speculative execution).
-    for (const other of [...state.running]) this.endAttempt(set, state, other, 'killed', 'another attempt finished first');
+    for (const other of [...state.running])
+      this.endAttempt(set, state, other, 'killed', 'another attempt finished first');
     set.spec.onTaskFinished(state.task, r);
     if (set.states.every((s) => s.done) && !set.finished) this.finishSet(set);
     this.offer();
   }
 
-  private endAttempt(set: ActiveSet, state: TaskState, running: Running, status: 'succeeded' | 'killed', reason?: string): void {
+  private endAttempt(
+    set: ActiveSet,
+    state: TaskState,
+    running: Running,
+    status: 'succeeded' | 'killed',
+    reason?: string,
+  ): void {
     running.cancel();
     state.running = state.running.filter((x) => x !== running);
     running.record.status = status;
     if (status !== 'succeeded') {
       running.record.end = this.kernel.now;
       if (reason) running.record.reason = reason;
-      this.trace.record({ t: this.kernel.now, type: 'taskKilled', taskSet: set.spec.id, task: running.record.task, attempt: running.record.attempt, attemptId: running.record.attemptId, node: running.record.node, reason: reason ?? '' });
+      this.trace.record({
+        t: this.kernel.now,
+        type: 'taskKilled',
+        taskSet: set.spec.id,
+        task: running.record.task,
+        attempt: running.record.attempt,
+        attemptId: running.record.attemptId,
+        node: running.record.node,
+        reason: reason ?? '',
+      });
     }
     this.slots.give(running.slot);
     this.onTaskEvent();
@@ -244,7 +294,13 @@ export class TaskScheduler implements TaskSchedulerLike {
   /** Launches a copy of a task running much longer than the median (Hadoop's and Spark's rule of thumb). */
   private speculate(): void {
     for (const set of this.sets) {
-      if (!set.spec.speculation || set.finished || set.pending.length > 0 || set.durations.length < Math.ceil(set.states.length * 0.75)) continue;
+      if (
+        !set.spec.speculation ||
+        set.finished ||
+        set.pending.length > 0 ||
+        set.durations.length < Math.ceil(set.states.length * 0.75)
+      )
+        continue;
       const sorted = [...set.durations].sort((a, b) => a - b);
       const median = sorted[Math.floor(sorted.length / 2)]!;
       for (const state of set.states) {

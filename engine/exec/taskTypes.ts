@@ -63,9 +63,48 @@ export interface AttemptRecord {
 /** Trace events of task execution, named in the past tense. */
 export type ExecEvent =
   | { t: number; type: 'taskSetSubmitted'; taskSet: string; tasks: number }
-  | { t: number; type: 'taskStarted'; taskSet: string; task: string; attempt: number; attemptId: string; node: string; executor: string; locality: Locality; speculative: boolean }
-  | { t: number; type: 'taskFinished'; taskSet: string; task: string; attempt: number; attemptId: string; node: string; ms: number; cost: CostBreakdown }
-  | { t: number; type: 'taskFailed'; taskSet: string; task: string; attempt: number; attemptId: string; node: string; reason: string }
-  | { t: number; type: 'taskKilled'; taskSet: string; task: string; attempt: number; attemptId: string; node: string; reason: string }
+  | {
+      t: number;
+      type: 'taskStarted';
+      taskSet: string;
+      task: string;
+      attempt: number;
+      attemptId: string;
+      node: string;
+      executor: string;
+      locality: Locality;
+      speculative: boolean;
+    }
+  | {
+      t: number;
+      type: 'taskFinished';
+      taskSet: string;
+      task: string;
+      attempt: number;
+      attemptId: string;
+      node: string;
+      ms: number;
+      cost: CostBreakdown;
+    }
+  | {
+      t: number;
+      type: 'taskFailed';
+      taskSet: string;
+      task: string;
+      attempt: number;
+      attemptId: string;
+      node: string;
+      reason: string;
+    }
+  | {
+      t: number;
+      type: 'taskKilled';
+      taskSet: string;
+      task: string;
+      attempt: number;
+      attemptId: string;
+      node: string;
+      reason: string;
+    }
   | { t: number; type: 'taskSetFinished'; taskSet: string }
   | { t: number; type: 'taskSetAborted'; taskSet: string; reason: string };

@@ -22,7 +22,8 @@ function fn(job: Record<string, unknown>, name: string, where: string, fileName:
     if (required) throw new JobSpecError(fileName, `${where}.${name}: must be a function, but it is missing`);
     return null;
   }
-  if (typeof f !== 'function') throw new JobSpecError(fileName, `${where}.${name}: must be a function, got ${typeof f}`);
+  if (typeof f !== 'function')
+    throw new JobSpecError(fileName, `${where}.${name}: must be a function, got ${typeof f}`);
   return (f as Fn).bind(job);
 }
 
@@ -31,19 +32,32 @@ function paths(value: unknown, where: string, fileName: string): string[] {
   if (list.length === 0) throw new JobSpecError(fileName, `${where}: must name at least one DFS path`);
   return list.map((p, i) => {
     if (typeof p !== 'string' || !p.startsWith('/')) {
-      throw new JobSpecError(fileName, `${where}${Array.isArray(value) ? `[${i}]` : ''}: must be an absolute DFS path like '/data/x.csv', got ${JSON.stringify(p)}`);
+      throw new JobSpecError(
+        fileName,
+        `${where}${Array.isArray(value) ? `[${i}]` : ''}: must be an absolute DFS path like '/data/x.csv', got ${JSON.stringify(p)}`,
+      );
     }
     return p;
   });
 }
 
-function readMapReduce(value: unknown, index: number, where: string, fileName: string): { config: MapReduceJobConfig; fns: MapReduceFunctions } {
-  if (typeof value !== 'object' || value === null) throw new JobSpecError(fileName, `${where}: must be a job object, got ${String(value)}`);
+function readMapReduce(
+  value: unknown,
+  index: number,
+  where: string,
+  fileName: string,
+): { config: MapReduceJobConfig; fns: MapReduceFunctions } {
+  if (typeof value !== 'object' || value === null)
+    throw new JobSpecError(fileName, `${where}: must be a job object, got ${String(value)}`);
   const job = value as Record<string, unknown>;
-  if (job.kind !== 'mapreduce') throw new JobSpecError(fileName, `${where}.kind: must be 'mapreduce', got ${JSON.stringify(job.kind)}`);
+  if (job.kind !== 'mapreduce')
+    throw new JobSpecError(fileName, `${where}.kind: must be 'mapreduce', got ${JSON.stringify(job.kind)}`);
   const n = job.numReduceTasks ?? 1;
   if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 10000) {
-    throw new JobSpecError(fileName, `${where}.numReduceTasks: must be an integer from 1 to 10000, got ${JSON.stringify(n)}`);
+    throw new JobSpecError(
+      fileName,
+      `${where}.numReduceTasks: must be an integer from 1 to 10000, got ${JSON.stringify(n)}`,
+    );
   }
   const output = paths(job.output, `${where}.output`, fileName);
   if (output.length !== 1) throw new JobSpecError(fileName, `${where}.output: must be one DFS path`);
@@ -56,7 +70,15 @@ function readMapReduce(value: unknown, index: number, where: string, fileName: s
     for (const v of values) ctx.write(key, v);
   };
   return {
-    config: { index, name, input: paths(job.input, `${where}.input`, fileName), output: output[0]!, numReduceTasks: n as number, hasCombine: combine !== null, hasPartition: partition !== null },
+    config: {
+      index,
+      name,
+      input: paths(job.input, `${where}.input`, fileName),
+      output: output[0]!,
+      numReduceTasks: n as number,
+      hasCombine: combine !== null,
+      hasPartition: partition !== null,
+    },
     fns: {
       map: map as MapReduceFunctions['map'],
       reduce: (reduce ?? identity) as MapReduceFunctions['reduce'],
@@ -67,10 +89,19 @@ function readMapReduce(value: unknown, index: number, where: string, fileName: s
 }
 
 export function readJobModule(exported: unknown, fileName: string): LoadedJob {
-  if (typeof exported === 'function') return { shape: { kind: 'spark' }, mapreduce: [], spark: exported as (sc: unknown) => unknown };
-  if (exported === undefined) throw new JobSpecError(fileName, 'has no default export: export a MapReduce job object, an array of them, or a Spark function `async (sc) => ...`');
+  if (typeof exported === 'function')
+    return { shape: { kind: 'spark' }, mapreduce: [], spark: exported as (sc: unknown) => unknown };
+  if (exported === undefined)
+    throw new JobSpecError(
+      fileName,
+      'has no default export: export a MapReduce job object, an array of them, or a Spark function `async (sc) => ...`',
+    );
   const list = Array.isArray(exported) ? exported : [exported];
   if (list.length === 0) throw new JobSpecError(fileName, 'default export: the chain of jobs is empty');
   const read = list.map((j, i) => readMapReduce(j, i, Array.isArray(exported) ? `default[${i}]` : 'default', fileName));
-  return { shape: { kind: 'mapreduce', jobs: read.map((r) => r.config) }, mapreduce: read.map((r) => r.fns), spark: null };
+  return {
+    shape: { kind: 'mapreduce', jobs: read.map((r) => r.config) },
+    mapreduce: read.map((r) => r.fns),
+    spark: null,
+  };
 }

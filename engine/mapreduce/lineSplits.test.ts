@@ -56,6 +56,10 @@ describe('planLineSplits (LineRecordReader semantics)', () => {
 
   it('gives a line starting exactly at a boundary to the previous split (Hadoop reads one line past its end)', () => {
     const splits = planLineSplits(bytesOf('abc\ndef\nghi\n'), 4);
-    expect(splits.map((s) => [s.recordStart, s.recordEnd])).toEqual([[0, 8], [8, 12], [12, 12]]);
+    expect(splits.map((s) => [s.recordStart, s.recordEnd])).toEqual([
+      [0, 8],
+      [8, 12],
+      [12, 12],
+    ]);
   });
 });

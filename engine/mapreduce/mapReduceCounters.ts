@@ -32,12 +32,30 @@ export interface MapReduceCounters {
 
 export function emptyCounters(): MapReduceCounters {
   return {
-    MAP_INPUT_RECORDS: 0, MAP_OUTPUT_RECORDS: 0, MAP_OUTPUT_BYTES: 0, COMBINE_INPUT_RECORDS: 0, COMBINE_OUTPUT_RECORDS: 0,
-    REDUCE_INPUT_GROUPS: 0, REDUCE_INPUT_RECORDS: 0, REDUCE_OUTPUT_RECORDS: 0, SPILLED_RECORDS: 0,
-    REDUCE_SHUFFLE_BYTES: 0, SHUFFLE_BYTES_LOCAL: 0, SHUFFLE_BYTES_REMOTE: 0,
-    HDFS_BYTES_READ: 0, HDFS_BYTES_READ_LOCAL: 0, HDFS_BYTES_READ_REMOTE: 0, HDFS_BYTES_WRITTEN: 0,
-    TOTAL_LAUNCHED_MAPS: 0, TOTAL_LAUNCHED_REDUCES: 0, DATA_LOCAL_MAPS: 0, RACK_LOCAL_MAPS: 0, OTHER_LOCAL_MAPS: 0,
-    KILLED_TASK_ATTEMPTS: 0, FAILED_TASK_ATTEMPTS: 0, MAPS_RERUN_FOR_LOST_OUTPUT: 0,
+    MAP_INPUT_RECORDS: 0,
+    MAP_OUTPUT_RECORDS: 0,
+    MAP_OUTPUT_BYTES: 0,
+    COMBINE_INPUT_RECORDS: 0,
+    COMBINE_OUTPUT_RECORDS: 0,
+    REDUCE_INPUT_GROUPS: 0,
+    REDUCE_INPUT_RECORDS: 0,
+    REDUCE_OUTPUT_RECORDS: 0,
+    SPILLED_RECORDS: 0,
+    REDUCE_SHUFFLE_BYTES: 0,
+    SHUFFLE_BYTES_LOCAL: 0,
+    SHUFFLE_BYTES_REMOTE: 0,
+    HDFS_BYTES_READ: 0,
+    HDFS_BYTES_READ_LOCAL: 0,
+    HDFS_BYTES_READ_REMOTE: 0,
+    HDFS_BYTES_WRITTEN: 0,
+    TOTAL_LAUNCHED_MAPS: 0,
+    TOTAL_LAUNCHED_REDUCES: 0,
+    DATA_LOCAL_MAPS: 0,
+    RACK_LOCAL_MAPS: 0,
+    OTHER_LOCAL_MAPS: 0,
+    KILLED_TASK_ATTEMPTS: 0,
+    FAILED_TASK_ATTEMPTS: 0,
+    MAPS_RERUN_FOR_LOST_OUTPUT: 0,
   };
 }
 
@@ -54,7 +72,10 @@ export const REDUCE_MEMORY_BYTES = 460 * 1024 * 1024;
 export function mapSpillMs(cost: CostModel, node: ClusterNode, o: MapTaskOutput): number {
   const outBytes = o.partitionBytes.reduce((a, b) => a + b, 0);
   const spills = Math.max(1, Math.ceil(o.counters.mapOutputBytes / SPILL_BYTES));
-  return cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 + o.counters.combineInputRecords * 0.5 }) + cost.diskWriteMs(node, outBytes) * (spills > 1 ? 3 : 1);
+  return (
+    cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 + o.counters.combineInputRecords * 0.5 }) +
+    cost.diskWriteMs(node, outBytes) * (spills > 1 ? 3 : 1)
+  );
 }
 
 /** A reducer's merge: on disk (written and read back) when its input exceeds the in-memory buffer. */
@@ -63,7 +84,11 @@ export function reduceMergeMs(cost: CostModel, node: ClusterNode, bytes: number)
 }
 
 /** Hadoop's counters of a finished (or failed) job, from the winning attempts and every launch. */
-export function jobCounters(am: MrAppMaster, maps: readonly MrMapPlan[], reduces: readonly MrReducePlan[]): MapReduceCounters {
+export function jobCounters(
+  am: MrAppMaster,
+  maps: readonly MrMapPlan[],
+  reduces: readonly MrReducePlan[],
+): MapReduceCounters {
   const c = emptyCounters();
   maps.forEach((m, i) => {
     const win = am.maps[i]!.winner;

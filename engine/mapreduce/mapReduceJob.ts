@@ -8,7 +8,13 @@
 import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
 import { JobTimeoutError } from '../sandbox/jobCodeError';
-import type { TaskRunner, MapReduceJobConfig, MapTaskInput, MapTaskOutput, ReduceTaskOutput } from '../sandbox/taskRunner';
+import type {
+  TaskRunner,
+  MapReduceJobConfig,
+  MapTaskInput,
+  MapTaskOutput,
+  ReduceTaskOutput,
+} from '../sandbox/taskRunner';
 import { planLineSplits } from './lineSplits';
 import { jobCounters, type MapReduceCounters } from './mapReduceCounters';
 import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
@@ -36,10 +42,16 @@ async function settle<I, O>(inputs: I[], run: (batch: I[]) => Promise<O[]>): Pro
   });
 }
 
-export async function runMapReduceJob(ctx: JobContext, runner: TaskRunner, config: MapReduceJobConfig, options: MrAmOptions): Promise<MrJobResult> {
+export async function runMapReduceJob(
+  ctx: JobContext,
+  runner: TaskRunner,
+  config: MapReduceJobConfig,
+  options: MrAmOptions,
+): Promise<MrJobResult> {
   const where = `job ${config.index + 1} (${config.name})`;
   const files = resolveInputFiles(ctx.hdfs, config.input, `${where}.input`);
-  if (ctx.hdfs.exists(config.output)) throw new InputPathError(config.output, `${where}.output`, 'output directory already exists');
+  if (ctx.hdfs.exists(config.output))
+    throw new InputPathError(config.output, `${where}.output`, 'output directory already exists');
   const maps: MrMapPlan[] = [];
   const tasks: MapTaskInput[] = [];
   for (const file of files) {
@@ -48,9 +60,28 @@ export async function runMapReduceJob(ctx: JobContext, runner: TaskRunner, confi
     const fileBlocks = ctx.hdfs.blocks(file);
     for (const split of planLineSplits(bytes, blockSize)) {
       const index = maps.length;
-      maps.push({ index, file, split, preferredNodes: preferredNodes(ctx.hdfs, file, split.start, split.start + Math.max(1, split.length), fileBlocks), output: null, error: null });
+      maps.push({
+        index,
+        file,
+        split,
+        preferredNodes: preferredNodes(
+          ctx.hdfs,
+          file,
+          split.start,
+          split.start + Math.max(1, split.length),
+          fileBlocks,
+        ),
+        output: null,
+        error: null,
+      });
       // slice, not subarray: a view would clone its whole file buffer into the worker.
-      tasks.push({ jobIndex: config.index, taskIndex: index, baseOffset: split.recordStart, bytes: bytes.slice(split.recordStart, split.recordEnd), numReduceTasks: config.numReduceTasks });
+      tasks.push({
+        jobIndex: config.index,
+        taskIndex: index,
+        baseOffset: split.recordStart,
+        bytes: bytes.slice(split.recordStart, split.recordEnd),
+        numReduceTasks: config.numReduceTasks,
+      });
     }
   }
   const mapResults = await settle(tasks, (batch) => runner.runMapTasks(batch));
@@ -58,11 +89,19 @@ export async function runMapReduceJob(ctx: JobContext, runner: TaskRunner, confi
     if ('ok' in r) maps[i]!.output = r.ok;
     else maps[i]!.error = r.error;
   });
-  const reduces: MrReducePlan[] = Array.from({ length: config.numReduceTasks }, (_, index) => ({ index, output: null, error: null }));
+  const reduces: MrReducePlan[] = Array.from({ length: config.numReduceTasks }, (_, index) => ({
+    index,
+    output: null,
+    error: null,
+  }));
   if (maps.every((m) => m.output !== null)) {
     const outputs = maps.map((m) => m.output!) as MapTaskOutput[];
     const reduceResults = await settle(
-      reduces.map((r) => ({ jobIndex: config.index, taskIndex: r.index, parts: outputs.map((o) => o.partitions[r.index]!) })),
+      reduces.map((r) => ({
+        jobIndex: config.index,
+        taskIndex: r.index,
+        parts: outputs.map((o) => o.partitions[r.index]!),
+      })),
       (batch) => runner.runReduceTasks(batch),
     );
     reduceResults.forEach((r, i) => {
@@ -74,5 +113,13 @@ export async function runMapReduceJob(ctx: JobContext, runner: TaskRunner, confi
   const am = new MrAppMaster(ctx, config, maps, reduces, options);
   ctx.drive(() => am.done);
   const outputFiles = am.failure === null ? reduces.map((r) => am.partPath(r.index)) : [];
-  return { job: am.job, startMs, endMs: ctx.kernel.now, counters: jobCounters(am, maps, reduces), am, outputFiles, failure: am.failure };
+  return {
+    job: am.job,
+    startMs,
+    endMs: ctx.kernel.now,
+    counters: jobCounters(am, maps, reduces),
+    am,
+    outputFiles,
+    failure: am.failure,
+  };
 }

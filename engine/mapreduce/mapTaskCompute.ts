@@ -51,7 +51,9 @@ function makeGrouper(fns: MapReduceFunctions, numReduceTasks: number) {
     if (!fns.partition) return defaultPartition(key, numReduceTasks);
     const p = fns.partition(key, numReduceTasks);
     if (!Number.isInteger(p) || p < 0 || p >= numReduceTasks) {
-      throw new PartitionError(`partition(${JSON.stringify(key)}, ${numReduceTasks}) must return an integer in [0, ${numReduceTasks}), got ${String(p)}`);
+      throw new PartitionError(
+        `partition(${JSON.stringify(key)}, ${numReduceTasks}) must return an integer in [0, ${numReduceTasks}), got ${String(p)}`,
+      );
     }
     return p;
   };
@@ -86,7 +88,14 @@ function byPartition(groups: Iterable<PGroup>, n: number): PGroup[][] {
   return parts;
 }
 
-export function runMapTask(fns: MapReduceFunctions, text: string, baseOffset: number, byteLength: number, numReduceTasks: number, taskIndex: number): MapTaskOutput {
+export function runMapTask(
+  fns: MapReduceFunctions,
+  text: string,
+  baseOffset: number,
+  byteLength: number,
+  numReduceTasks: number,
+  taskIndex: number,
+): MapTaskOutput {
   const out = makeGrouper(fns, numReduceTasks);
   const ascii = byteLength === text.length;
   let inputRecords = 0;
@@ -117,7 +126,12 @@ export function runMapTask(fns: MapReduceFunctions, text: string, baseOffset: nu
     parts = byPartition(combined.groups.values(), numReduceTasks);
   }
   const partitionRecords = parts.map((p) => p.reduce((s, g) => s + g.values.length, 0));
-  const partitionBytes = parts.map((p) => p.reduce((s, g) => s + g.values.length * approxBytes(g.key) + g.values.reduce<number>((t, v) => t + approxBytes(v), 0), 0));
+  const partitionBytes = parts.map((p) =>
+    p.reduce(
+      (s, g) => s + g.values.length * approxBytes(g.key) + g.values.reduce<number>((t, v) => t + approxBytes(v), 0),
+      0,
+    ),
+  );
   return {
     taskIndex,
     partitions: parts.map((p) => packGroups(p)),

@@ -29,14 +29,22 @@ const WORD_COUNT = `exports.default = {
 
 function plainWordCount(): [string, number][] {
   const m = new Map<string, number>();
-  for (const line of textCorpus(40_000).split('\n')) for (const w of line.split(/\s+/)) if (w) m.set(w, (m.get(w) ?? 0) + 1);
+  for (const line of textCorpus(40_000).split('\n'))
+    for (const w of line.split(/\s+/)) if (w) m.set(w, (m.get(w) ?? 0) + 1);
   return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 async function run(extra: Partial<RunJobOptions> = {}, code = WORD_COUNT) {
   const r = runner();
   try {
-    return await runJob({ source: { fileName: 'wc.js', code }, runner: r, cluster: 'cookbook-9', seed: 3, blockSize: 128 * 1024, ...extra });
+    return await runJob({
+      source: { fileName: 'wc.js', code },
+      runner: r,
+      cluster: 'cookbook-9',
+      seed: 3,
+      blockSize: 128 * 1024,
+      ...extra,
+    });
   } finally {
     await r.close();
   }
@@ -52,7 +60,18 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
     expect(report.result).toEqual(expected);
     const t = report.trace;
     // The engine core's events and the job's, in one trace.
-    for (const type of ['fileWritten', 'blockAllocated', 'applicationSubmitted', 'containerRequested', 'containerAllocated', 'taskStarted', 'taskFinished', 'shuffleFetched', 'partFileWritten', 'jobFinished']) {
+    for (const type of [
+      'fileWritten',
+      'blockAllocated',
+      'applicationSubmitted',
+      'containerRequested',
+      'containerAllocated',
+      'taskStarted',
+      'taskFinished',
+      'shuffleFetched',
+      'partFileWritten',
+      'jobFinished',
+    ]) {
       expect(ofType(t, type).length, type).toBeGreaterThan(0);
     }
     // Map requests name the replica nodes of their block; most maps run data-local.
@@ -93,7 +112,11 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
     const died = ofType(t, 'nodeDied')[0]!;
     expect(died.t).toBe(killAt);
     // At the kill, a reducer had started its shuffle and had not finished it.
-    const fetching = ofType(t, 'shuffleStarted').filter((s) => s.t <= died.t && !t.some((f) => f.type === 'shuffleFinished' && f.task === s.task && f.attempt === s.attempt && f.t <= died.t));
+    const fetching = ofType(t, 'shuffleStarted').filter(
+      (s) =>
+        s.t <= died.t &&
+        !t.some((f) => f.type === 'shuffleFinished' && f.task === s.task && f.attempt === s.attempt && f.t <= died.t),
+    );
     expect(fetching.length).toBeGreaterThan(0);
     expect(ofType(t, 'mapOutputLost').length).toBeGreaterThan(0);
     expect((faulty.metrics.counters as Record<string, number>).MAPS_RERUN_FOR_LOST_OUTPUT).toBeGreaterThan(0);
@@ -128,7 +151,8 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
   });
 
   it('honours maxAttempts', async () => {
-    const bad = "exports.default = { kind: 'mapreduce', input: '/data/corpus.txt', output: '/o', map() { throw new Error('no'); } };";
+    const bad =
+      "exports.default = { kind: 'mapreduce', input: '/data/corpus.txt', output: '/o', map() { throw new Error('no'); } };";
     const e = (await run({ maxAttempts: 2, blockSize: 4 << 20 }, bad).catch((x: unknown) => x)) as JobFailedError;
     expect(e).toBeInstanceOf(JobFailedError);
     expect(e.report.attempts.filter((a) => a.status === 'failed').length).toBe(2);

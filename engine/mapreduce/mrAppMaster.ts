@@ -51,8 +51,18 @@ export class MrAppMaster {
   ) {
     this.job = `job_${pad(config.index + 1, 5)}`;
     const task = (kind: 'map' | 'reduce', index: number): MrTask => ({
-      kind, index, id: `task_${pad(config.index + 1, 5)}_${kind === 'map' ? 'm' : 'r'}_${pad(index)}`,
-      failures: 0, launched: 0, requested: 0, done: false, running: [], outputNode: null, winner: null, failedOn: [], refusals: 0,
+      kind,
+      index,
+      id: `task_${pad(config.index + 1, 5)}_${kind === 'map' ? 'm' : 'r'}_${pad(index)}`,
+      failures: 0,
+      launched: 0,
+      requested: 0,
+      done: false,
+      running: [],
+      outputNode: null,
+      winner: null,
+      failedOn: [],
+      refusals: 0,
     });
     this.maps = mapPlans.map((m) => task('map', m.index));
     this.reduces = reducePlans.map((r) => task('reduce', r.index));
@@ -66,9 +76,18 @@ export class MrAppMaster {
       },
     });
     this.unsubscribe = ctx.cluster.subscribe((change) => {
-      if (change.kind === 'died' || change.kind === 'partitioned') this.fetchesFailed(change.kind === 'died' ? [change.node] : change.nodes);
+      if (change.kind === 'died' || change.kind === 'partitioned')
+        this.fetchesFailed(change.kind === 'died' ? [change.node] : change.nodes);
     });
-    if (ctx.tracing) ctx.trace.record({ t: ctx.kernel.now, type: 'jobSubmitted', job: this.job, engine: 'mapreduce', maps: this.maps.length, reduces: this.reduces.length });
+    if (ctx.tracing)
+      ctx.trace.record({
+        t: ctx.kernel.now,
+        type: 'jobSubmitted',
+        job: this.job,
+        engine: 'mapreduce',
+        maps: this.maps.length,
+        reduces: this.reduces.length,
+      });
     this.app.request({ vcores: 1, memoryMb: 1536, tag: { am: true } satisfies Tag });
   }
 
@@ -91,22 +110,57 @@ export class MrAppMaster {
       task.requested++;
       k.schedule(this.ctx.cluster.costs.taskStartMs, () => {
         task.requested--;
-        if (!this.done && !task.done && task.running.length === 0 && task.requested === 0) this.request(task, tag.speculative);
+        if (!this.done && !task.done && task.running.length === 0 && task.requested === 0)
+          this.request(task, tag.speculative);
       });
       return;
     }
     const n = task.launched++;
     const record: AttemptRecord = {
-      taskSet: `${this.job}/${task.kind}`, task: task.id, index: task.index, attempt: n,
-      attemptId: `attempt_${task.id.slice(5)}_${n}`, container: c.id, node: c.nodeId, executor: `container_${c.id}`,
-      locality: task.kind === 'map' ? LOCALITY[c.locality] : 'ANY', start: k.now, end: k.now, status: 'running', speculative: tag.speculative, cost: { ...ZERO_COST },
+      taskSet: `${this.job}/${task.kind}`,
+      task: task.id,
+      index: task.index,
+      attempt: n,
+      attemptId: `attempt_${task.id.slice(5)}_${n}`,
+      container: c.id,
+      node: c.nodeId,
+      executor: `container_${c.id}`,
+      locality: task.kind === 'map' ? LOCALITY[c.locality] : 'ANY',
+      start: k.now,
+      end: k.now,
+      status: 'running',
+      speculative: tag.speculative,
+      cost: { ...ZERO_COST },
     };
-    const a: MrAttempt = { task, record, container: c, phase: 'starting', handles: [], workEnd: Number.POSITIVE_INFINITY, readLocal: 0, readRemote: 0, shuffleLocal: 0, shuffleRemote: 0, unfetched: new Set() };
+    const a: MrAttempt = {
+      task,
+      record,
+      container: c,
+      phase: 'starting',
+      handles: [],
+      workEnd: Number.POSITIVE_INFINITY,
+      readLocal: 0,
+      readRemote: 0,
+      shuffleLocal: 0,
+      shuffleRemote: 0,
+      unfetched: new Set(),
+    };
     task.running.push(a);
     this.attempts.push(a);
     this.byContainer.set(c.id, a);
     if (this.ctx.tracing) {
-      this.ctx.trace.record({ t: k.now, type: 'taskStarted', taskSet: record.taskSet, task: task.id, attempt: n, attemptId: record.attemptId, node: c.nodeId, executor: record.executor, locality: record.locality, speculative: tag.speculative });
+      this.ctx.trace.record({
+        t: k.now,
+        type: 'taskStarted',
+        taskSet: record.taskSet,
+        task: task.id,
+        attempt: n,
+        attemptId: record.attemptId,
+        node: c.nodeId,
+        executor: record.executor,
+        locality: record.locality,
+        speculative: tag.speculative,
+      });
     }
     this.ctx.noteTaskEvent();
     this.app.launch(c);
@@ -131,23 +185,44 @@ export class MrAppMaster {
         a.readRemote = r.remoteBytes;
       } catch (error) {
         // BlockMissingException: no live replica of a block of the split.
-        return this.endAfter(a, cb.startup, () => this.fail(a, error instanceof Error ? error.message : String(error), null));
+        return this.endAfter(a, cb.startup, () =>
+          this.fail(a, error instanceof Error ? error.message : String(error), null),
+        );
       }
       const o = plan.output;
-      cb.compute = cost.cpuMs(node, { records: o?.counters.mapInputRecords ?? 0, bytes: plan.split.recordEnd - plan.split.recordStart });
-      if (plan.error !== null || o === null) return this.endAfter(a, cb.startup + cb.read + cb.compute, () => this.fail(a, plan.error?.message ?? 'map failed', plan.error));
+      cb.compute = cost.cpuMs(node, {
+        records: o?.counters.mapInputRecords ?? 0,
+        bytes: plan.split.recordEnd - plan.split.recordStart,
+      });
+      if (plan.error !== null || o === null)
+        return this.endAfter(a, cb.startup + cb.read + cb.compute, () =>
+          this.fail(a, plan.error?.message ?? 'map failed', plan.error),
+        );
       cb.spill = mapSpillMs(cost, node, o);
       return this.endAfter(a, cb.startup + cb.read + cb.compute + cb.spill, () => this.succeed(a));
     }
     // A reducer: fetch its partition of every map output (Hadoop's shuffle), then merge and reduce.
     const missing = this.maps.filter((m) => m.outputNode === null);
     if (missing.length > 0) return this.kill(a, `map outputs of ${missing.length} maps are not available`);
-    const unreachable = this.maps.filter((m) => !this.ctx.cluster.isReachable(this.ctx.cluster.node(m.outputNode!)) && this.partBytes(m.index, a.task.index) > 0);
+    const unreachable = this.maps.filter(
+      (m) =>
+        !this.ctx.cluster.isReachable(this.ctx.cluster.node(m.outputNode!)) &&
+        this.partBytes(m.index, a.task.index) > 0,
+    );
     if (unreachable.length > 0) return this.lostOutputs(unreachable, a, 'fetch failed at shuffle start');
     const plan = this.reducePlans[a.task.index]!;
     let at = cb.startup;
     let bytes = 0;
-    if (this.ctx.tracing) this.ctx.trace.record({ t: kernel.now, type: 'shuffleStarted', job: this.job, task: a.task.id, attempt: a.record.attempt, node: node.id, maps: this.maps.length });
+    if (this.ctx.tracing)
+      this.ctx.trace.record({
+        t: kernel.now,
+        type: 'shuffleStarted',
+        job: this.job,
+        task: a.task.id,
+        attempt: a.record.attempt,
+        node: node.id,
+        maps: this.maps.length,
+      });
     for (const m of this.maps) {
       const b = this.partBytes(m.index, a.task.index);
       if (b === 0) continue;
@@ -160,7 +235,17 @@ export class MrAppMaster {
       a.handles.push(
         kernel.scheduleAt(a.record.start + at, () => {
           a.unfetched.delete(m.index);
-          if (this.ctx.tracing) this.ctx.trace.record({ t: kernel.now, type: 'shuffleFetched', job: this.job, task: a.task.id, attempt: a.record.attempt, from: src, to: node.id, bytes: b });
+          if (this.ctx.tracing)
+            this.ctx.trace.record({
+              t: kernel.now,
+              type: 'shuffleFetched',
+              job: this.job,
+              task: a.task.id,
+              attempt: a.record.attempt,
+              from: src,
+              to: node.id,
+              bytes: b,
+            });
         }),
       );
     }
@@ -169,7 +254,8 @@ export class MrAppMaster {
     cb.spill = reduceMergeMs(cost, node, bytes);
     cb.compute = cost.cpuMs(node, { records: (o?.reduceInputRecords ?? 0) + (o?.reduceOutputRecords ?? 0), bytes });
     const workMs = cb.startup + cb.shuffle + cb.spill + cb.compute;
-    if (plan.error !== null || o === null) return this.endAfter(a, workMs, () => this.fail(a, plan.error?.message ?? 'reduce failed', plan.error));
+    if (plan.error !== null || o === null)
+      return this.endAfter(a, workMs, () => this.fail(a, plan.error?.message ?? 'reduce failed', plan.error));
     this.endAfter(a, workMs, () => this.writePart(a));
   }
 
@@ -209,7 +295,16 @@ export class MrAppMaster {
       kernel.schedule(ms, () => {
         if (!this.ctx.cluster.isReachable(a.container.node)) return;
         const replicas = hdfs.blocks(path).flatMap((b) => b.replicas);
-        if (this.ctx.tracing) this.ctx.trace.record({ t: kernel.now, type: 'partFileWritten', job: this.job, path, bytes: text.length, node: a.container.nodeId, replicas: [...new Set(replicas)] });
+        if (this.ctx.tracing)
+          this.ctx.trace.record({
+            t: kernel.now,
+            type: 'partFileWritten',
+            job: this.job,
+            path,
+            bytes: text.length,
+            node: a.container.nodeId,
+            replicas: [...new Set(replicas)],
+          });
         this.succeed(a);
       }),
     );
@@ -224,7 +319,17 @@ export class MrAppMaster {
     task.winner = a;
     if (this.ctx.tracing) {
       const r = a.record;
-      this.ctx.trace.record({ t: kernel.now, type: 'taskFinished', taskSet: r.taskSet, task: task.id, attempt: r.attempt, attemptId: r.attemptId, node: r.node, ms: r.end - r.start, cost: r.cost });
+      this.ctx.trace.record({
+        t: kernel.now,
+        type: 'taskFinished',
+        taskSet: r.taskSet,
+        task: task.id,
+        attempt: r.attempt,
+        attemptId: r.attemptId,
+        node: r.node,
+        ms: r.end - r.start,
+        cost: r.cost,
+      });
     }
     for (const other of [...task.running]) this.kill(other, `${a.record.attemptId} finished first`);
     if (task.kind === 'map') {
@@ -242,9 +347,19 @@ export class MrAppMaster {
     task.failedOn.push(a.container.nodeId);
     if (this.ctx.tracing) {
       const r = a.record;
-      this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'taskFailed', taskSet: r.taskSet, task: task.id, attempt: r.attempt, attemptId: r.attemptId, node: r.node, reason });
+      this.ctx.trace.record({
+        t: this.ctx.kernel.now,
+        type: 'taskFailed',
+        taskSet: r.taskSet,
+        task: task.id,
+        attempt: r.attempt,
+        attemptId: r.attemptId,
+        node: r.node,
+        reason,
+      });
     }
-    if (task.failures >= this.options.maxAttempts) return this.failJob(task, `${task.id} failed ${task.failures} attempts; last: ${reason}`, error);
+    if (task.failures >= this.options.maxAttempts)
+      return this.failJob(task, `${task.id} failed ${task.failures} attempts; last: ${reason}`, error);
     if (task.running.length === 0 && task.requested === 0 && !task.done) this.request(task, false);
   }
 
@@ -257,7 +372,16 @@ export class MrAppMaster {
     this.end(a, 'killed', reason);
     if (this.ctx.tracing) {
       const r = a.record;
-      this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'taskKilled', taskSet: r.taskSet, task: task.id, attempt: r.attempt, attemptId: r.attemptId, node: r.node, reason });
+      this.ctx.trace.record({
+        t: this.ctx.kernel.now,
+        type: 'taskKilled',
+        taskSet: r.taskSet,
+        task: task.id,
+        attempt: r.attempt,
+        attemptId: r.attemptId,
+        node: r.node,
+        reason,
+      });
     }
     if (this.done || task.done || task.running.length > 0 || task.requested > 0) return;
     // Reducers wait for every map output (requestReduces asks for them); maps ask at once.
@@ -283,7 +407,9 @@ export class MrAppMaster {
     for (const r of this.reduces) {
       for (const a of [...r.running]) {
         if (a.phase !== 'working') continue;
-        const lost = [...a.unfetched].map((i) => this.maps[i]!).filter((m) => m.outputNode !== null && nodes.includes(m.outputNode));
+        const lost = [...a.unfetched]
+          .map((i) => this.maps[i]!)
+          .filter((m) => m.outputNode !== null && nodes.includes(m.outputNode));
         if (lost.length > 0) this.lostOutputs(lost, a, `fetch from ${lost[0]!.outputNode} failed`);
       }
     }
@@ -292,7 +418,15 @@ export class MrAppMaster {
   private lostOutputs(lost: MrTask[], reducer: MrAttempt, reason: string): void {
     for (const m of lost) {
       if (m.outputNode === null) continue;
-      if (this.ctx.tracing) this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'mapOutputLost', job: this.job, task: m.id, node: m.outputNode, reason });
+      if (this.ctx.tracing)
+        this.ctx.trace.record({
+          t: this.ctx.kernel.now,
+          type: 'mapOutputLost',
+          job: this.job,
+          task: m.id,
+          node: m.outputNode,
+          reason,
+        });
       m.outputNode = null;
       m.done = false;
       this.mapsRerun++;
@@ -317,7 +451,11 @@ export class MrAppMaster {
     task.requested++;
     const avoid = new Set([...task.failedOn, ...task.running.map((a) => a.container.nodeId)]);
     const prefs = task.kind === 'map' ? this.mapPlans[task.index]!.preferredNodes.filter((n) => !avoid.has(n)) : [];
-    this.app.request({ ...TASK_ASK, ...(prefs.length > 0 ? { nodes: prefs } : {}), tag: { am: false, task, speculative } satisfies Tag });
+    this.app.request({
+      ...TASK_ASK,
+      ...(prefs.length > 0 ? { nodes: prefs } : {}),
+      tag: { am: false, task, speculative } satisfies Tag,
+    });
   }
 
   /** Hadoop's speculator, simplified: a lone attempt due to end later than a fresh copy would gets a copy. */
@@ -338,9 +476,12 @@ export class MrAppMaster {
 
   private finishJob(): void {
     const { hdfs, kernel } = this.ctx;
-    hdfs.put(`${this.config.output}/_SUCCESS`, new Uint8Array(0), { writer: this.reduces[0]?.winner?.container.nodeId ?? this.ctx.cluster.nodes[0]!.id });
+    hdfs.put(`${this.config.output}/_SUCCESS`, new Uint8Array(0), {
+      writer: this.reduces[0]?.winner?.container.nodeId ?? this.ctx.cluster.nodes[0]!.id,
+    });
     this.stop('succeeded');
-    if (this.ctx.tracing) this.ctx.trace.record({ t: kernel.now, type: 'jobFinished', job: this.job, ms: kernel.now - this.startMs });
+    if (this.ctx.tracing)
+      this.ctx.trace.record({ t: kernel.now, type: 'jobFinished', job: this.job, ms: kernel.now - this.startMs });
   }
 
   private failJob(task: MrTask, reason: string, error: Error | null): void {
@@ -348,7 +489,8 @@ export class MrAppMaster {
     this.done = true;
     for (const t of [...this.maps, ...this.reduces]) for (const a of [...t.running]) this.kill(a, 'job failed');
     this.stop('failed');
-    if (this.ctx.tracing) this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'jobFailed', job: this.job, task: task.id, reason });
+    if (this.ctx.tracing)
+      this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'jobFailed', job: this.job, task: task.id, reason });
   }
 
   private stop(status: 'succeeded' | 'failed'): void {

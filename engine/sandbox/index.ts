@@ -1,3 +1,11 @@
 /** engine/sandbox: the contract for running learners' code (implementations live in cli/ and renderer/sandbox/). */
 export * from './taskRunner';
-export { JobCodeError, JobTimeoutError, JobSpecError, errorToData, errorFromData, findLine, type JobErrorData } from './jobCodeError';
+export {
+  JobCodeError,
+  JobTimeoutError,
+  JobSpecError,
+  errorToData,
+  errorFromData,
+  findLine,
+  type JobErrorData,
+} from './jobCodeError';

@@ -44,17 +44,35 @@ export interface JobErrorData {
 
 export function errorToData(error: unknown, fileName: string, lineOffset = 0): JobErrorData {
   if (error instanceof JobCodeError) {
-    return { kind: 'code', fileName: error.fileName, line: error.line, errorName: error.errorName, detail: error.detail, seconds: 0 };
+    return {
+      kind: 'code',
+      fileName: error.fileName,
+      line: error.line,
+      errorName: error.errorName,
+      detail: error.detail,
+      seconds: 0,
+    };
   }
   if (error instanceof JobSpecError) {
     return { kind: 'spec', fileName, line: null, errorName: error.name, detail: error.message, seconds: 0 };
   }
   // Errors thrown inside a vm context come from another realm: duck-type them.
-  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as { name?: unknown; message?: unknown; stack?: unknown };
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as {
+    name?: unknown;
+    message?: unknown;
+    stack?: unknown;
+  };
   const stack = typeof e.stack === 'string' ? e.stack : '';
   const name = typeof e.name === 'string' && e.name ? e.name : 'Error';
   const message = typeof e.message === 'string' ? e.message : String(error);
-  return { kind: 'code', fileName, line: findLine(stack, fileName, lineOffset), errorName: name, detail: message, seconds: 0 };
+  return {
+    kind: 'code',
+    fileName,
+    line: findLine(stack, fileName, lineOffset),
+    errorName: name,
+    detail: message,
+    seconds: 0,
+  };
 }
 
 export function errorFromData(data: JobErrorData): Error {

@@ -14,9 +14,7 @@ export interface JobSource {
 }
 
 /** What the default export of a job module looks like, as seen from outside the sandbox. */
-export type JobShape =
-  | { kind: 'mapreduce'; jobs: MapReduceJobConfig[] }
-  | { kind: 'spark' };
+export type JobShape = { kind: 'mapreduce'; jobs: MapReduceJobConfig[] } | { kind: 'spark' };
 
 /** The plain-data part of a MapReduce job (functions stay inside the sandbox). */
 export interface MapReduceJobConfig {

@@ -3,7 +3,15 @@ import { DagScheduler, type Stage, type StageRunner } from './dagScheduler';
 import type { RddInfo, SparkLog } from './jobRecord';
 
 // textFile(0) -> map(1) -> reduceByKey(2, shuffle 0) -> mapValues(3) -> groupByKey(4, shuffle 1)
-const rdd = (id: number, deps: RddInfo['deps'], n = 2): RddInfo => ({ id, name: `r${id}`, numPartitions: n, deps, source: null, records: [1, 1], bytes: [1, 1] });
+const rdd = (id: number, deps: RddInfo['deps'], n = 2): RddInfo => ({
+  id,
+  name: `r${id}`,
+  numPartitions: n,
+  deps,
+  source: null,
+  records: [1, 1],
+  bytes: [1, 1],
+});
 const log: SparkLog = {
   rdds: [
     rdd(0, []),
@@ -18,7 +26,15 @@ const log: SparkLog = {
   ],
   jobs: [],
 };
-const job = (persisted: number[] = []) => ({ id: 0, action: 'collect', rdd: 4, partitions: [0, 1], persisted, resultBytes: [1, 1], output: null });
+const job = (persisted: number[] = []) => ({
+  id: 0,
+  action: 'collect',
+  rdd: 4,
+  partitions: [0, 1],
+  persisted,
+  resultBytes: [1, 1],
+  output: null,
+});
 
 /** A recording fake of the task scheduler side: it logs stages and finishes them on demand. */
 class RecordingRunner implements StageRunner {
@@ -38,7 +54,10 @@ class RecordingRunner implements StageRunner {
 
 describe('DagScheduler', () => {
   it('cuts stages at shuffles and runs parents first', () => {
-    const missing = new Map<number, number[]>([[0, [0, 1]], [1, [0, 1]]]);
+    const missing = new Map<number, number[]>([
+      [0, [0, 1]],
+      [1, [0, 1]],
+    ]);
     const runner = new RecordingRunner();
     const dag = new DagScheduler(log, { missingMapOutputs: (s) => missing.get(s)!, isCached: () => false }, runner);
     let done = false;
@@ -56,7 +75,11 @@ describe('DagScheduler', () => {
 
   it('skips stages whose shuffle output exists, and recomputes only lost map partitions', () => {
     const runner = new RecordingRunner();
-    const dag = new DagScheduler(log, { missingMapOutputs: (s) => (s === 1 ? [1] : []), isCached: () => false }, runner);
+    const dag = new DagScheduler(
+      log,
+      { missingMapOutputs: (s) => (s === 1 ? [1] : []), isCached: () => false },
+      runner,
+    );
     dag.runJob(job(), () => {});
     // Shuffle 1 lost map partition 1: only that task runs; shuffle 0 below it still exists: skipped.
     expect(runner.log).toEqual(['skip s2 shuffle0', 'run s1 rdd3 shuffle1 parts[1]']);
@@ -66,7 +89,11 @@ describe('DagScheduler', () => {
 
   it('does not descend below a fully cached RDD', () => {
     const runner = new RecordingRunner();
-    const dag = new DagScheduler(log, { missingMapOutputs: (s) => (s === 1 ? [0, 1] : [0, 1]), isCached: (r) => r === 3 }, runner);
+    const dag = new DagScheduler(
+      log,
+      { missingMapOutputs: (s) => (s === 1 ? [0, 1] : [0, 1]), isCached: (r) => r === 3 },
+      runner,
+    );
     dag.runJob(job([3]), () => {});
     // rdd 3 is cached: shuffle 0 (below it) is neither run nor skipped.
     expect(runner.log).toEqual(['run s1 rdd3 shuffle1 parts[0,1]']);

@@ -66,7 +66,14 @@ export class Rdd {
   }
 
   private narrow(name: string, f: (rows: unknown[], p: number) => unknown[], keepPartitioner = false): Rdd {
-    return new Rdd(this.rt, name, this.numPartitions, [{ kind: 'narrow', parent: this.id, parents: null, shuffleId: -1 }], (p) => f(this.iterator(p), p), keepPartitioner ? this.partitioner : null);
+    return new Rdd(
+      this.rt,
+      name,
+      this.numPartitions,
+      [{ kind: 'narrow', parent: this.id, parents: null, shuffleId: -1 }],
+      (p) => f(this.iterator(p), p),
+      keepPartitioner ? this.partitioner : null,
+    );
   }
 
   // ---- transformations ----
@@ -87,11 +94,15 @@ export class Rdd {
     return this.narrow('mapValues', (rows) => (rows as Pair[]).map(([k, v]) => [k, f(v)]), true);
   }
   flatMapValues(f: (v: unknown) => Iterable<unknown>): Rdd {
-    return this.narrow('flatMapValues', (rows) => {
-      const out: Pair[] = [];
-      for (const [k, v] of rows as Pair[]) for (const w of f(v)) out.push([k, w]);
-      return out;
-    }, true);
+    return this.narrow(
+      'flatMapValues',
+      (rows) => {
+        const out: Pair[] = [];
+        for (const [k, v] of rows as Pair[]) for (const w of f(v)) out.push([k, w]);
+        return out;
+      },
+      true,
+    );
   }
   keyBy(f: (x: unknown) => unknown): Rdd {
     return this.map((x) => [f(x), x]);
@@ -99,13 +110,27 @@ export class Rdd {
   union(other: Rdd): Rdd {
     const n = this.numPartitions;
     const deps: RddDep[] = [
-      { kind: 'narrow', parent: this.id, parents: Array.from({ length: n + other.numPartitions }, (_, p) => (p < n ? [p] : [])), shuffleId: -1 },
-      { kind: 'narrow', parent: other.id, parents: Array.from({ length: n + other.numPartitions }, (_, p) => (p >= n ? [p - n] : [])), shuffleId: -1 },
+      {
+        kind: 'narrow',
+        parent: this.id,
+        parents: Array.from({ length: n + other.numPartitions }, (_, p) => (p < n ? [p] : [])),
+        shuffleId: -1,
+      },
+      {
+        kind: 'narrow',
+        parent: other.id,
+        parents: Array.from({ length: n + other.numPartitions }, (_, p) => (p >= n ? [p - n] : [])),
+        shuffleId: -1,
+      },
     ];
-    return new Rdd(this.rt, 'union', n + other.numPartitions, deps, (p) => (p < n ? this.iterator(p) : other.iterator(p - n)));
+    return new Rdd(this.rt, 'union', n + other.numPartitions, deps, (p) =>
+      p < n ? this.iterator(p) : other.iterator(p - n),
+    );
   }
   distinct(numPartitions?: number): Rdd {
-    return this.map((x) => [x, null]).reduceByKey((a) => a, numPartitions).map((kv) => (kv as Pair)[0]);
+    return this.map((x) => [x, null])
+      .reduceByKey((a) => a, numPartitions)
+      .map((kv) => (kv as Pair)[0]);
   }
   combineByKey(agg: Aggregator | null, numPartitions = this.rt.defaultParallelism(this), name = 'shuffled'): Rdd {
     if (this.partitioner === numPartitions && agg) {
@@ -120,8 +145,17 @@ export class Rdd {
   groupByKey(numPartitions?: number): Rdd {
     return this.rt.shuffle(this, numPartitions ?? this.rt.defaultParallelism(this), null, 'groupByKey');
   }
-  aggregateByKey(zero: unknown, seq: (a: unknown, v: unknown) => unknown, comb: (a: unknown, b: unknown) => unknown, numPartitions?: number): Rdd {
-    return this.combineByKey({ create: (v) => seq(deepCopy(zero), v), merge: seq, combine: comb }, numPartitions, 'aggregateByKey');
+  aggregateByKey(
+    zero: unknown,
+    seq: (a: unknown, v: unknown) => unknown,
+    comb: (a: unknown, b: unknown) => unknown,
+    numPartitions?: number,
+  ): Rdd {
+    return this.combineByKey(
+      { create: (v) => seq(deepCopy(zero), v), merge: seq, combine: comb },
+      numPartitions,
+      'aggregateByKey',
+    );
   }
   join(other: Rdd, numPartitions?: number): Rdd {
     return this.rt.cogroup(this, other, numPartitions).flatMapValues((vw) => {
@@ -135,8 +169,9 @@ export class Rdd {
     return this.rt.cogroup(this, other, numPartitions).flatMapValues((vw) => {
       const [vs, ws] = vw as [unknown[], unknown[]];
       const out: unknown[] = [];
-      for (const v of vs) if (ws.length === 0) out.push([v, null]);
-      else for (const w of ws) out.push([v, w]);
+      for (const v of vs)
+        if (ws.length === 0) out.push([v, null]);
+        else for (const w of ws) out.push([v, w]);
       return out;
     });
   }
@@ -144,7 +179,9 @@ export class Rdd {
     return this.rt.sortShuffle(this, ascending, numPartitions);
   }
   sortBy(f: (x: unknown) => unknown, ascending = true, numPartitions = this.numPartitions): Rdd {
-    return this.keyBy(f).sortByKey(ascending, numPartitions).map((kv) => (kv as Pair)[1]);
+    return this.keyBy(f)
+      .sortByKey(ascending, numPartitions)
+      .map((kv) => (kv as Pair)[1]);
   }
   repartition(numPartitions: number): Rdd {
     return this.rt.roundRobin(this, numPartitions);
@@ -156,7 +193,13 @@ export class Rdd {
       const to = Math.floor(((i + 1) * this.numPartitions) / numPartitions);
       return Array.from({ length: to - from }, (_, j) => from + j);
     });
-    return new Rdd(this.rt, 'coalesce', numPartitions, [{ kind: 'narrow', parent: this.id, parents: groups, shuffleId: -1 }], (p) => groups[p]!.flatMap((q) => this.iterator(q)));
+    return new Rdd(
+      this.rt,
+      'coalesce',
+      numPartitions,
+      [{ kind: 'narrow', parent: this.id, parents: groups, shuffleId: -1 }],
+      (p) => groups[p]!.flatMap((q) => this.iterator(q)),
+    );
   }
   cache(): Rdd {
     return this.persist();
@@ -192,13 +235,17 @@ export class Rdd {
     return x;
   }
   async reduce(f: (a: unknown, b: unknown) => unknown): Promise<unknown> {
-    const parts = await this.rt.runJob(this, 'reduce', (rows) => (rows.length === 0 ? [] : [rows.reduce((a, b) => f(a, b))]));
+    const parts = await this.rt.runJob(this, 'reduce', (rows) =>
+      rows.length === 0 ? [] : [rows.reduce((a, b) => f(a, b))],
+    );
     const vals = parts.flat();
     if (vals.length === 0) throw new Error('reduce: the RDD is empty');
     return vals.reduce((a, b) => f(a, b));
   }
   async countByKey(): Promise<Record<string, number>> {
-    const counts = await this.map((kv) => [(kv as Pair)[0], 1]).reduceByKey((a, b) => (a as number) + (b as number)).collect();
+    const counts = await this.map((kv) => [(kv as Pair)[0], 1])
+      .reduceByKey((a, b) => (a as number) + (b as number))
+      .collect();
     const out: Record<string, number> = {};
     for (const [k, v] of (counts as Pair[]).sort((a, b) => compareKeys(a[0], b[0]))) out[String(k)] = v as number;
     return out;

@@ -5,7 +5,11 @@
 import type { DriverHost, SparkDriverOutput } from '../sandbox/taskRunner';
 import { SparkRuntime } from './sparkRuntime';
 
-export async function runSparkDriver(fn: (sc: unknown) => unknown, host: DriverHost, decode: (b: Uint8Array) => string): Promise<SparkDriverOutput> {
+export async function runSparkDriver(
+  fn: (sc: unknown) => unknown,
+  host: DriverHost,
+  decode: (b: Uint8Array) => string,
+): Promise<SparkDriverOutput> {
   const rt = new SparkRuntime(host.catalog, (p) => host.readFiles(p), decode);
   const sc = {
     textFile: (path: string, minPartitions?: number) => rt.textFile(path, minPartitions),

@@ -28,7 +28,14 @@ const JOB = `exports.default = async (sc) => {
 async function run(extra: Partial<RunJobOptions> = {}) {
   const r = runner();
   try {
-    return await runJob({ source: { fileName: 'wc.js', code: JOB }, runner: r, cluster: 'cookbook-9', seed: 5, blockSize: 256 * 1024, ...extra });
+    return await runJob({
+      source: { fileName: 'wc.js', code: JOB },
+      runner: r,
+      cluster: 'cookbook-9',
+      seed: 5,
+      blockSize: 256 * 1024,
+      ...extra,
+    });
   } finally {
     await r.close();
   }

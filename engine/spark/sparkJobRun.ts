@@ -34,7 +34,11 @@ function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: 
   return out;
 }
 
-export async function runSparkJob(ctx: JobContext, runner: TaskRunner, options: { maxAttempts: number }): Promise<SparkReport> {
+export async function runSparkJob(
+  ctx: JobContext,
+  runner: TaskRunner,
+  options: { maxAttempts: number },
+): Promise<SparkReport> {
   const { kernel, cluster, cost, hdfs } = ctx;
   const out = await runner.runSparkDriver({
     catalog: catalogOf(ctx),
@@ -113,7 +117,15 @@ export async function runSparkJob(ctx: JobContext, runner: TaskRunner, options: 
   };
 
   /** Cost of producing partition p of rdd on node/executor, walking narrow lineage; caches on the way. */
-  const partitionCost = (rdd: number, p: number, node: ClusterNode, executor: string, c: CostBreakdown, after: (() => void)[], fetched: Map<string, number>) => {
+  const partitionCost = (
+    rdd: number,
+    p: number,
+    node: ClusterNode,
+    executor: string,
+    c: CostBreakdown,
+    after: (() => void)[],
+    fetched: Map<string, number>,
+  ) => {
     const info = log.rdds[rdd]!;
     const key = `${rdd}:${p}`;
     const at = persisted.has(rdd) ? cachedAt.get(key) : undefined;
@@ -132,7 +144,9 @@ export async function runSparkJob(ctx: JobContext, runner: TaskRunner, options: 
       bytesRemote += r.remoteBytes;
     }
     for (const d of info.deps) {
-      if (d.kind === 'narrow') for (const q of d.parents ? (d.parents[p] ?? []) : [p]) partitionCost(d.parent, q, node, executor, c, after, fetched);
+      if (d.kind === 'narrow')
+        for (const q of d.parents ? (d.parents[p] ?? []) : [p])
+          partitionCost(d.parent, q, node, executor, c, after, fetched);
       else {
         const sh = log.shuffles[d.shuffleId]!;
         for (let m = 0; m < sh.numMaps; m++) {
@@ -172,7 +186,14 @@ export async function runSparkJob(ctx: JobContext, runner: TaskRunner, options: 
       },
       runStage(stage: Stage, onDone) {
         stagesRun++;
-        trace.record({ t: kernel.now, type: 'stageSubmitted', job: jobName(), stage: stage.id, rdd: stage.rdd, tasks: stage.partitions.length });
+        trace.record({
+          t: kernel.now,
+          type: 'stageSubmitted',
+          job: jobName(),
+          stage: stage.id,
+          rdd: stage.rdd,
+          tasks: stage.partitions.length,
+        });
         const afters = new Map<number, (() => void)[]>();
         const fetches = new Map<number, Map<string, number>>();
         const tasks: SimTask[] = stage.partitions.map((p, i) => {
@@ -196,7 +217,8 @@ export async function runSparkJob(ctx: JobContext, runner: TaskRunner, options: 
                 c.write += hdfs.writeMs(node.id, pipelineFrom(node), log.rdds[stage.rdd]!.bytes[p]!);
               } else {
                 // The result goes back to the driver, on the client outside the cluster.
-                c.write += cost.networkMs(node, node, currentJob?.resultBytes[i] ?? 0) + cluster.network.crossRackLatencyMs;
+                c.write +=
+                  cost.networkMs(node, node, currentJob?.resultBytes[i] ?? 0) + cluster.network.crossRackLatencyMs;
               }
               afters.set(i, after);
               fetches.set(i, fetched);
@@ -213,7 +235,16 @@ export async function runSparkJob(ctx: JobContext, runner: TaskRunner, options: 
           onTaskFinished(task, attempt) {
             for (const f of afters.get(task.index) ?? []) f();
             for (const [from, bytes] of fetches.get(task.index) ?? []) {
-              trace.record({ t: kernel.now, type: 'shuffleFetched', job: jobName(), task: task.id, attempt: attempt.attempt, from, to: attempt.node, bytes });
+              trace.record({
+                t: kernel.now,
+                type: 'shuffleFetched',
+                job: jobName(),
+                task: task.id,
+                attempt: attempt.attempt,
+                from,
+                to: attempt.node,
+                bytes,
+              });
             }
             if (stage.shuffleId !== null) mapOutput[stage.shuffleId]![stage.partitions[task.index]!] = attempt.node;
           },
@@ -249,9 +280,27 @@ export async function runSparkJob(ctx: JobContext, runner: TaskRunner, options: 
     result: out.result,
     simulatedMs: kernel.now,
     metrics: {
-      kind: 'spark', jobs: log.jobs.length, tasks: attempts.length - killed, attempts: attempts.length, killedAttempts: killed, failedAttempts: 0,
-      bytesReadLocal: bytesLocal, bytesReadRemote: bytesRemote, shuffleBytes, shuffleBytesLocal: shuffleLocal, shuffleBytesRemote: shuffleRemote,
-      counters: { STAGES_RUN: stagesRun, STAGES_SKIPPED: stagesSkipped, CACHE_HITS: cacheHits, BLOCKS_EVICTED: evictions, PROCESS_LOCAL_TASKS: at('PROCESS_LOCAL'), NODE_LOCAL_TASKS: at('NODE_LOCAL'), RACK_LOCAL_TASKS: at('RACK_LOCAL'), ANY_TASKS: at('ANY') },
+      kind: 'spark',
+      jobs: log.jobs.length,
+      tasks: attempts.length - killed,
+      attempts: attempts.length,
+      killedAttempts: killed,
+      failedAttempts: 0,
+      bytesReadLocal: bytesLocal,
+      bytesReadRemote: bytesRemote,
+      shuffleBytes,
+      shuffleBytesLocal: shuffleLocal,
+      shuffleBytesRemote: shuffleRemote,
+      counters: {
+        STAGES_RUN: stagesRun,
+        STAGES_SKIPPED: stagesSkipped,
+        CACHE_HITS: cacheHits,
+        BLOCKS_EVICTED: evictions,
+        PROCESS_LOCAL_TASKS: at('PROCESS_LOCAL'),
+        NODE_LOCAL_TASKS: at('NODE_LOCAL'),
+        RACK_LOCAL_TASKS: at('RACK_LOCAL'),
+        ANY_TASKS: at('ANY'),
+      },
     },
     attempts,
   };

@@ -48,7 +48,9 @@ export class SparkRuntime {
 
   textFile(path: string, minPartitions = 2): Rdd {
     const prefix = path.endsWith('/') ? path : `${path}/`;
-    const files = this.catalog.filter((f) => f.path === path || (f.path.startsWith(prefix) && !/\/[_.][^/]*$/.test(f.path)));
+    const files = this.catalog.filter(
+      (f) => f.path === path || (f.path.startsWith(prefix) && !/\/[_.][^/]*$/.test(f.path)),
+    );
     if (files.length === 0) throw new Error(`textFile: input path does not exist: ${path}`);
     const total = files.reduce((s, f) => s + f.length, 0);
     const parts: { file: string; split: number; size: number }[] = [];
@@ -82,11 +84,24 @@ export class SparkRuntime {
   parallelize(data: unknown[], numSlices = 2): Rdd {
     if (!Array.isArray(data)) throw new Error('parallelize: expected an array');
     const n = Math.max(1, Math.floor(numSlices));
-    return new Rdd(this, 'parallelize', n, [], (p) => data.slice(Math.floor((p * data.length) / n), Math.floor(((p + 1) * data.length) / n)));
+    return new Rdd(this, 'parallelize', n, [], (p) =>
+      data.slice(Math.floor((p * data.length) / n), Math.floor(((p + 1) * data.length) / n)),
+    );
   }
 
-  private newShuffle(parent: Rdd, numReduces: number, agg: Aggregator | null, partitionOf: ShuffleState['partitionOf']): ShuffleState {
-    const info: ShuffleInfo = { id: this.shuffles.length, mapRdd: parent.id, numMaps: parent.numPartitions, numReduces, bytes: [] };
+  private newShuffle(
+    parent: Rdd,
+    numReduces: number,
+    agg: Aggregator | null,
+    partitionOf: ShuffleState['partitionOf'],
+  ): ShuffleState {
+    const info: ShuffleInfo = {
+      id: this.shuffles.length,
+      mapRdd: parent.id,
+      numMaps: parent.numPartitions,
+      numReduces,
+      bytes: [],
+    };
     const s: ShuffleState = { info, parent, partitionOf, agg, buckets: null };
     this.shuffles.push(s);
     return s;
@@ -101,7 +116,9 @@ export class SparkRuntime {
     s.buckets = maps.map((rows) => {
       const b: Pair[][] = Array.from({ length: R }, () => []);
       for (const row of rows) b[part(row[0])]!.push(row);
-      return s.agg ? b.map((x) => combineRows(x, { create: s.agg!.create, merge: s.agg!.merge, combine: s.agg!.combine })) : b;
+      return s.agg
+        ? b.map((x) => combineRows(x, { create: s.agg!.create, merge: s.agg!.merge, combine: s.agg!.combine }))
+        : b;
     });
     s.info.bytes = s.buckets.flatMap((b) => b.map((x) => sizeOf(x)));
     return s.buckets;
@@ -129,7 +146,12 @@ export class SparkRuntime {
   }
 
   shuffle(parent: Rdd, n: number, agg: Aggregator | null, name: string): Rdd {
-    const s = this.newShuffle(parent, n, agg ? { create: agg.create, merge: agg.merge, combine: agg.combine } : null, this.hash(n));
+    const s = this.newShuffle(
+      parent,
+      n,
+      agg ? { create: agg.create, merge: agg.merge, combine: agg.combine } : null,
+      this.hash(n),
+    );
     // Map side: create combiners per record.
     const mapAgg = s.agg;
     if (mapAgg) s.agg = { create: mapAgg.create, merge: mapAgg.merge, combine: mapAgg.combine };
@@ -140,33 +162,50 @@ export class SparkRuntime {
   cogroup(a: Rdd, b: Rdd, numPartitions?: number): Rdd {
     const n = numPartitions ?? a.partitioner ?? b.partitioner ?? Math.max(a.numPartitions, b.numPartitions);
     const side = (x: Rdd): { dep: RddDep; rows: (p: number) => Pair[] } => {
-      if (x.partitioner === n) return { dep: { kind: 'narrow', parent: x.id, parents: null, shuffleId: -1 }, rows: (p) => x.iterator(p) as Pair[] };
+      if (x.partitioner === n)
+        return {
+          dep: { kind: 'narrow', parent: x.id, parents: null, shuffleId: -1 },
+          rows: (p) => x.iterator(p) as Pair[],
+        };
       const s = this.newShuffle(x, n, null, this.hash(n));
-      return { dep: { kind: 'shuffle', parent: x.id, parents: null, shuffleId: s.info.id }, rows: (p) => (this.reduceSide(s, p) as [unknown, unknown[]][]).flatMap(([k, vs]) => vs.map((v) => [k, v] as Pair)) };
+      return {
+        dep: { kind: 'shuffle', parent: x.id, parents: null, shuffleId: s.info.id },
+        rows: (p) =>
+          (this.reduceSide(s, p) as [unknown, unknown[]][]).flatMap(([k, vs]) => vs.map((v) => [k, v] as Pair)),
+      };
     };
     const left = side(a);
     const right = side(b);
-    return new Rdd(this, 'cogroup', n, [left.dep, right.dep], (p) => {
-      const m = new Map<unknown, [unknown, [unknown[], unknown[]]]>();
-      const add = (rows: Pair[], i: 0 | 1) => {
-        for (const [k, v] of rows) {
-          const id = keyId(k);
-          let e = m.get(id);
-          if (!e) m.set(id, (e = [k, [[], []]]));
-          e[1][i].push(v);
-        }
-      };
-      add(left.rows(p), 0);
-      add(right.rows(p), 1);
-      return [...m.values()];
-    }, n);
+    return new Rdd(
+      this,
+      'cogroup',
+      n,
+      [left.dep, right.dep],
+      (p) => {
+        const m = new Map<unknown, [unknown, [unknown[], unknown[]]]>();
+        const add = (rows: Pair[], i: 0 | 1) => {
+          for (const [k, v] of rows) {
+            const id = keyId(k);
+            let e = m.get(id);
+            if (!e) m.set(id, (e = [k, [[], []]]));
+            e[1][i].push(v);
+          }
+        };
+        add(left.rows(p), 0);
+        add(right.rows(p), 1);
+        return [...m.values()];
+      },
+      n,
+    );
   }
 
   sortShuffle(parent: Rdd, ascending: boolean, n: number): Rdd {
     const dir = ascending ? 1 : -1;
     // A range partitioner from all keys (Spark samples them; the bounds are then the same kind of cut).
     const s = this.newShuffle(parent, n, null, (_k, all) => {
-      const keys = all().flatMap((rows) => rows.map((r) => r[0])).sort((x, y) => dir * compareKeys(x, y));
+      const keys = all()
+        .flatMap((rows) => rows.map((r) => r[0]))
+        .sort((x, y) => dir * compareKeys(x, y));
       const bounds = Array.from({ length: n - 1 }, (_, i) => keys[Math.floor(((i + 1) * keys.length) / n)]);
       return (k) => {
         let i = 0;
@@ -174,17 +213,27 @@ export class SparkRuntime {
         return i;
       };
     });
-    return new Rdd(this, 'sortByKey', n, [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }], (r) => {
-      const rows = this.reduceSide(s, r).flatMap(([k, vs]) => (vs as unknown[]).map((v) => [k, v] as Pair));
-      return rows.sort((x, y) => dir * compareKeys(x[0], y[0]));
-    });
+    return new Rdd(
+      this,
+      'sortByKey',
+      n,
+      [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }],
+      (r) => {
+        const rows = this.reduceSide(s, r).flatMap(([k, vs]) => (vs as unknown[]).map((v) => [k, v] as Pair));
+        return rows.sort((x, y) => dir * compareKeys(x[0], y[0]));
+      },
+    );
   }
 
   roundRobin(parent: Rdd, n: number): Rdd {
     let counter = 0;
     const s = this.newShuffle(parent, n, null, () => () => counter++ % n);
-    return new Rdd(this, 'repartition', n, [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }], (r) =>
-      this.reduceSide(s, r).flatMap(([, vs]) => vs as unknown[]),
+    return new Rdd(
+      this,
+      'repartition',
+      n,
+      [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }],
+      (r) => this.reduceSide(s, r).flatMap(([, vs]) => vs as unknown[]),
     );
   }
 
@@ -198,15 +247,25 @@ export class SparkRuntime {
     for (const d of rdd.deps) await this.load(this.rdds[d.parent]!, seen);
   }
 
-  async runJob<T>(rdd: Rdd, action: string, fn: (rows: unknown[]) => T, partitions?: number[], output: string | null = null): Promise<T[]> {
+  async runJob<T>(
+    rdd: Rdd,
+    action: string,
+    fn: (rows: unknown[]) => T,
+    partitions?: number[],
+    output: string | null = null,
+  ): Promise<T[]> {
     await this.load(rdd);
     const parts = partitions ?? Array.from({ length: rdd.numPartitions }, (_, i) => i);
     const rows = parts.map((p) => rdd.iterator(p));
     const results = rows.map((r) => fn(r));
     this.jobs.push({
-      id: this.jobs.length, action, rdd: rdd.id, partitions: parts,
+      id: this.jobs.length,
+      action,
+      rdd: rdd.id,
+      partitions: parts,
       persisted: this.rdds.filter((r) => r.persisted).map((r) => r.id),
-      resultBytes: results.map((r) => (Array.isArray(r) ? sizeOf(r) : 8)), output,
+      resultBytes: results.map((r) => (Array.isArray(r) ? sizeOf(r) : 8)),
+      output,
     });
     if (output) {
       parts.forEach((p, i) => {
@@ -219,7 +278,15 @@ export class SparkRuntime {
 
   toLog(): SparkLog {
     return {
-      rdds: this.rdds.map((r) => ({ id: r.id, name: r.name, numPartitions: r.numPartitions, deps: r.deps, source: r.source, records: r.records.map((x) => Math.max(0, x)), bytes: r.bytes })),
+      rdds: this.rdds.map((r) => ({
+        id: r.id,
+        name: r.name,
+        numPartitions: r.numPartitions,
+        deps: r.deps,
+        source: r.source,
+        records: r.records.map((x) => Math.max(0, x)),
+        bytes: r.bytes,
+      })),
       shuffles: this.shuffles.map((s) => s.info),
       jobs: this.jobs,
     };

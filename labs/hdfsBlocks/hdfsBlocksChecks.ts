@@ -35,8 +35,11 @@ export function blockMapCheck(id: string, path: string, expectedMb: number[], hi
       const blocks = fileBlocks(snap(report, at), path);
       if (!blocks) return fail(`no file ${path} in HDFS: set "file": { "path": "${path}", ... }`);
       const got = blocks.map((b) => b.bytes);
-      if (got.length === want.length && got.every((b, i) => b === want[i])) return pass(`${blocks.length} blocks: ${sizes(blocks)}`);
-      return fail(`expected ${want.length} blocks (${expectedMb.map((m) => `${m} MB`).join(' + ')}), got ${blocks.length} (${sizes(blocks) || 'none'}): ${hint}`);
+      if (got.length === want.length && got.every((b, i) => b === want[i]))
+        return pass(`${blocks.length} blocks: ${sizes(blocks)}`);
+      return fail(
+        `expected ${want.length} blocks (${expectedMb.map((m) => `${m} MB`).join(' + ')}), got ${blocks.length} (${sizes(blocks) || 'none'}): ${hint}`,
+      );
     },
   };
 }
@@ -51,7 +54,10 @@ export function replicaCountCheck(id: string, path: string, n: number, at = 'wri
       const blocks = fileBlocks(snap(report, at), path) ?? [];
       if (blocks.length === 0) return fail(`${path} has no blocks`);
       const bad = blocks.find((b) => new Set(b.replicas).size !== n);
-      if (bad) return fail(`block ${bad.index} of ${path} has ${new Set(bad.replicas).size} replicas, expected ${n}: set "replication": ${n}`);
+      if (bad)
+        return fail(
+          `block ${bad.index} of ${path} has ${new Set(bad.replicas).size} replicas, expected ${n}: set "replication": ${n}`,
+        );
       return pass(`all ${blocks.length} blocks have ${n} replicas on ${n} different nodes`);
     },
   };
@@ -72,10 +78,16 @@ export function rackAwareCheck(id: string, path: string, at = 'written'): LabChe
         const racks = b.replicas.map((r) => rackOf.get(r)!);
         const distinct = new Set(racks).size;
         const most = Math.max(...[...new Set(racks)].map((r) => racks.filter((x) => x === r).length));
-        if (distinct < 2) return fail(`block ${b.index} has all ${b.replicas.length} replicas on rack ${racks[0]} (${b.replicas.join(', ')}): losing that rack would lose the block`);
-        if (b.replicas.length <= 3 && most > 2) return fail(`block ${b.index} has ${most} replicas on one rack (${b.replicas.join(', ')})`);
+        if (distinct < 2)
+          return fail(
+            `block ${b.index} has all ${b.replicas.length} replicas on rack ${racks[0]} (${b.replicas.join(', ')}): losing that rack would lose the block`,
+          );
+        if (b.replicas.length <= 3 && most > 2)
+          return fail(`block ${b.index} has ${most} replicas on one rack (${b.replicas.join(', ')})`);
       }
-      return pass(`every block's replicas span ${s.racks.length > 1 ? 'both racks' : 'the rack'}: ${blocks.map((b) => `#${b.index} ${b.replicas.join('/')}`).join(', ')}`);
+      return pass(
+        `every block's replicas span ${s.racks.length > 1 ? 'both racks' : 'the rack'}: ${blocks.map((b) => `#${b.index} ${b.replicas.join('/')}`).join(', ')}`,
+      );
     },
   };
 }
@@ -89,15 +101,25 @@ export function deadNodeCheck(id: string): LabCheck {
       const { report } = hdfsRun(run);
       const written = snap(report, 'written');
       const kills = report.faults.filter((f) => f.kind === 'killNode').map((f) => (f as { node: string }).node);
-      if (kills.length === 0) return fail('no DataNode was killed: add a fault like { "atMs": 60000, "kind": "killNode", "node": "n2" } to "faults"');
+      if (kills.length === 0)
+        return fail(
+          'no DataNode was killed: add a fault like { "atMs": 60000, "kind": "killNode", "node": "n2" } to "faults"',
+        );
       const holding = kills.filter((n) => (written.nodes.find((x) => x.id === n)?.blocks ?? 0) > 0);
       if (holding.length === 0) {
         const withBlocks = written.nodes.filter((n) => n.blocks > 0).map((n) => n.id);
-        return fail(`the killed node${kills.length > 1 ? 's' : ''} ${kills.join(', ')} held no replica, so nothing needs repair: kill one of ${withBlocks.join(', ')}`);
+        return fail(
+          `the killed node${kills.length > 1 ? 's' : ''} ${kills.join(', ')} held no replica, so nothing needs repair: kill one of ${withBlocks.join(', ')}`,
+        );
       }
-      const declared = report.trace.filter((e) => e.type === 'dataNodeDeclaredDead').map((e) => (e as { node: string }).node);
+      const declared = report.trace
+        .filter((e) => e.type === 'dataNodeDeclaredDead')
+        .map((e) => (e as { node: string }).node);
       const seen = holding.filter((n) => declared.includes(n));
-      if (seen.length === 0) return fail(`${holding.join(', ')} died, but the run stopped at ${seconds(report.simulatedMs)}, before the NameNode gave up on it (10 min 30 s without a heartbeat): remove "runForMs" or make it longer`);
+      if (seen.length === 0)
+        return fail(
+          `${holding.join(', ')} died, but the run stopped at ${seconds(report.simulatedMs)}, before the NameNode gave up on it (10 min 30 s without a heartbeat): remove "runForMs" or make it longer`,
+        );
       return pass(`${seen.join(', ')} died and was declared dead after 10 min 30 s of silence`);
     },
   };
@@ -116,10 +138,14 @@ export function replicasRestoredCheck(id: string, path: string): LabCheck {
       const bad = blocks.find((b) => b.replicas.filter((r) => alive.has(r)).length < b.target);
       if (bad) {
         const live = bad.replicas.filter((r) => alive.has(r)).length;
-        return fail(`at ${seconds(s.t)} block ${bad.index} has ${live} live replicas of ${bad.target}: re-replication starts only once the NameNode declares the node dead (10 min 30 s); let the run go on longer`);
+        return fail(
+          `at ${seconds(s.t)} block ${bad.index} has ${live} live replicas of ${bad.target}: re-replication starts only once the NameNode declares the node dead (10 min 30 s); let the run go on longer`,
+        );
       }
       const m = report.metrics;
-      return pass(`all ${blocks.length} blocks are back to ${blocks[0]?.target ?? 0} live replicas: ${m.blocksReplicated} re-replicated (${formatBytes(m.bytesReplicated)}) in ${seconds(m.recoveryMs)}`);
+      return pass(
+        `all ${blocks.length} blocks are back to ${blocks[0]?.target ?? 0} live replicas: ${m.blocksReplicated} re-replicated (${formatBytes(m.bytesReplicated)}) in ${seconds(m.recoveryMs)}`,
+      );
     },
   };
 }
@@ -131,7 +157,10 @@ export function noBlockLostCheck(id: string): LabCheck {
     evaluate(run) {
       const { report } = hdfsRun(run);
       const missing = Math.max(report.final.hdfs.missing, report.metrics.blocksMissing);
-      if (missing > 0) return fail(`${missing} block(s) lost every replica: with replication ${report.final.hdfs.files[0]?.replication ?? '?'} a block survives only while one copy lives; kill fewer nodes or replicate more`);
+      if (missing > 0)
+        return fail(
+          `${missing} block(s) lost every replica: with replication ${report.final.hdfs.files[0]?.replication ?? '?'} a block survives only while one copy lives; kill fewer nodes or replicate more`,
+        );
       return pass('every block kept at least one live replica throughout');
     },
   };
@@ -151,8 +180,13 @@ export function appendCheck(id: string, path: string): LabCheck {
       const last = before[before.length - 1];
       const grown = after.find((b) => b.id === last?.id);
       if (!last || !grown) return fail(`${path} had no block to append to`);
-      if (grown.bytes === last.bytes) return fail(`the last block stayed at ${formatBytes(last.bytes)}: it had room, so the append should have filled it first`);
-      return pass(`block ${grown.index} grew from ${formatBytes(last.bytes)} to ${formatBytes(grown.bytes)}, then ${after.length - before.length} new block(s) followed: ${sizes(after)}`);
+      if (grown.bytes === last.bytes)
+        return fail(
+          `the last block stayed at ${formatBytes(last.bytes)}: it had room, so the append should have filled it first`,
+        );
+      return pass(
+        `block ${grown.index} grew from ${formatBytes(last.bytes)} to ${formatBytes(grown.bytes)}, then ${after.length - before.length} new block(s) followed: ${sizes(after)}`,
+      );
     },
   };
 }

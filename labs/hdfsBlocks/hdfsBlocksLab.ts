@@ -4,7 +4,15 @@
  * factors, a DataNode killed and its replicas rebuilt, and an append.
  */
 import type { Lab } from '../labTypes';
-import { appendCheck, blockMapCheck, deadNodeCheck, noBlockLostCheck, rackAwareCheck, replicaCountCheck, replicasRestoredCheck } from './hdfsBlocksChecks';
+import {
+  appendCheck,
+  blockMapCheck,
+  deadNodeCheck,
+  noBlockLostCheck,
+  rackAwareCheck,
+  replicaCountCheck,
+  replicasRestoredCheck,
+} from './hdfsBlocksChecks';
 
 const BIG = '/data/big.bin';
 const LOG = '/logs/clicks.log';
@@ -45,9 +53,21 @@ never two on the same machine. That is rack awareness: a whole rack (its switch,
 every block still has a copy.`,
       starter: json({ file: bigFile, blockSize: '64m', replication: 3 }),
       solution: json({ file: bigFile, blockSize: '128m', replication: 3 }),
-      hints: ['The number of blocks is the file size divided by the block size, rounded up.', 'Set "blockSize": "128m".'],
+      hints: [
+        'The number of blocks is the file size divided by the block size, rounded up.',
+        'Set "blockSize": "128m".',
+      ],
       run,
-      checks: [blockMapCheck('four-blocks', BIG, [128, 128, 128, 128], 'set "blockSize" to "128m" so 512 MB is cut into 4 blocks'), replicaCountCheck('three-replicas', BIG, 3), rackAwareCheck('rack-aware', BIG)],
+      checks: [
+        blockMapCheck(
+          'four-blocks',
+          BIG,
+          [128, 128, 128, 128],
+          'set "blockSize" to "128m" so 512 MB is cut into 4 blocks',
+        ),
+        replicaCountCheck('three-replicas', BIG, 3),
+        rackAwareCheck('rack-aware', BIG),
+      ],
     },
     {
       id: 'block-size-replication',
@@ -62,9 +82,16 @@ Store the same 512 MB file as **two blocks with two replicas each**. Compare the
 the file now takes 1 GB of disk instead of 1.5 GB, and each block still spans both racks.`,
       starter: json({ file: bigFile, blockSize: '128m', replication: 3 }),
       solution: json({ file: bigFile, blockSize: '256m', replication: 2 }),
-      hints: ['Two blocks for 512 MB means each block holds half the file.', 'Set "blockSize": "256m" and "replication": 2.'],
+      hints: [
+        'Two blocks for 512 MB means each block holds half the file.',
+        'Set "blockSize": "256m" and "replication": 2.',
+      ],
       run,
-      checks: [blockMapCheck('two-blocks', BIG, [256, 256], 'set "blockSize" so that the 512 MB file becomes 2 blocks'), replicaCountCheck('two-replicas', BIG, 2), rackAwareCheck('rack-aware', BIG)],
+      checks: [
+        blockMapCheck('two-blocks', BIG, [256, 256], 'set "blockSize" so that the 512 MB file becomes 2 blocks'),
+        replicaCountCheck('two-replicas', BIG, 2),
+        rackAwareCheck('rack-aware', BIG),
+      ],
     },
     {
       id: 'kill-datanode',
@@ -80,14 +107,24 @@ under-replicated block from a surviving replica to a new node, rack-aware again.
 after two minutes: too early to see any of it. Remove \`runForMs\` (the run then goes on until the
 repair is over) or give it enough time. You can also kill a node from the cluster map during a run.`,
       starter: json({ file: bigFile, blockSize: '128m', replication: 3, faults: [], runForMs: 120000 }),
-      solution: json({ file: bigFile, blockSize: '128m', replication: 3, faults: [{ atMs: 60000, kind: 'killNode', node: 'n5' }] }),
+      solution: json({
+        file: bigFile,
+        blockSize: '128m',
+        replication: 3,
+        faults: [{ atMs: 60000, kind: 'killNode', node: 'n5' }],
+      }),
       hints: [
         'Pick a node that holds blocks: in step 1 n5 held three of them.',
         'Add { "atMs": 60000, "kind": "killNode", "node": "n5" } to "faults".',
         'Delete the "runForMs" line: the run then lasts until the NameNode has declared the node dead and re-replication is done.',
       ],
       run,
-      checks: [deadNodeCheck('node-declared-dead'), replicasRestoredCheck('replicas-restored', BIG), noBlockLostCheck('no-block-lost'), rackAwareCheck('still-rack-aware', BIG, 'final')],
+      checks: [
+        deadNodeCheck('node-declared-dead'),
+        replicasRestoredCheck('replicas-restored', BIG),
+        noBlockLostCheck('no-block-lost'),
+        rackAwareCheck('still-rack-aware', BIG, 'final'),
+      ],
     },
     {
       id: 'append',
@@ -99,11 +136,22 @@ An append first fills the file's last block up to the block size, then starts ne
 \`${LOG}\` holds 200 MB: one full 128 MB block and a 72 MB one. Append 100 MB to it
 (\`"append": { "size": "100m" }\`) and predict the block map before you run: 128 + 128 + 44 MB.`,
       starter: json({ file: { path: LOG, size: '200m' }, blockSize: '128m', replication: 3 }),
-      solution: json({ file: { path: LOG, size: '200m' }, blockSize: '128m', replication: 3, append: { size: '100m' } }),
+      solution: json({
+        file: { path: LOG, size: '200m' },
+        blockSize: '128m',
+        replication: 3,
+        append: { size: '100m' },
+      }),
       hints: ['Add an "append" field next to "file".', 'Write "append": { "size": "100m" }.'],
       run,
       checks: [
-        blockMapCheck('blocks-after-append', LOG, [128, 128, 44], 'append 100 MB to the 200 MB file (200 + 100 = 128 + 128 + 44)', 'final'),
+        blockMapCheck(
+          'blocks-after-append',
+          LOG,
+          [128, 128, 44],
+          'append 100 MB to the 200 MB file (200 + 100 = 128 + 128 + 44)',
+          'final',
+        ),
         appendCheck('last-block-filled', LOG),
         replicaCountCheck('three-replicas', LOG, 3, 'final'),
       ],

@@ -47,7 +47,10 @@ export function mappersCheck(id: string, which: 'main' | string = 'main'): LabCh
       const bytes = (report.metrics.counters as Record<string, number>).HDFS_BYTES_READ ?? 0;
       const splits = splitsOf(encodeUtf8(sensorText(which === 'main' ? 1 : 10)).length);
       const maps = taskCount(report, 'map');
-      if (maps !== splits) return fail(`expected ${splits} map tasks (one per ${SENSOR_BLOCK_SIZE}-byte split), got ${maps}: read the one input file /data/sensors.csv with a single job`);
+      if (maps !== splits)
+        return fail(
+          `expected ${splits} map tasks (one per ${SENSOR_BLOCK_SIZE}-byte split), got ${maps}: read the one input file /data/sensors.csv with a single job`,
+        );
       return pass(`${maps} map tasks, one per split (${bytes} bytes read)`);
     },
   };
@@ -59,7 +62,9 @@ export function reducersCheck(id: string, wanted: number): LabCheck {
     title: `${wanted} reducers`,
     evaluate(run) {
       const n = taskCount(jobReport(run), 'reduce');
-      return n === wanted ? pass(`${n} reduce tasks ran`) : fail(`expected ${wanted} reduce tasks, got ${n}: set numReduceTasks: ${wanted}`);
+      return n === wanted
+        ? pass(`${n} reduce tasks ran`)
+        : fail(`expected ${wanted} reduce tasks, got ${n}: set numReduceTasks: ${wanted}`);
     },
   };
 }
@@ -77,7 +82,10 @@ export function parallelMapsCheck(id: string): LabCheck {
       let now = 0;
       let most = 0;
       for (const [, d] of events) most = Math.max(most, (now += d));
-      if (most < maps.length) return fail(`at most ${most} of the ${maps.length} map tasks ran at the same time: each mapper needs only its own split, so all of them should run at once${injectedNote(run)}`);
+      if (most < maps.length)
+        return fail(
+          `at most ${most} of the ${maps.length} map tasks ran at the same time: each mapper needs only its own split, so all of them should run at once${injectedNote(run)}`,
+        );
       return pass(`all ${maps.length} map tasks ran at the same time, each on its own core`);
     },
   };
@@ -95,7 +103,9 @@ export function scalingCheck(id: string, scaledRun: string, limit: number): LabC
       const reduceIn = (x: JobRunReport) => (x.metrics.counters as Record<string, number>).REDUCE_INPUT_RECORDS ?? 0;
       const detail = `${seconds(base.simulatedMs)} on 9 machines, ${seconds(scaled.simulatedMs)} with 10x the data on 90: ${ratio(r)}`;
       if (r > limit) {
-        return fail(`${detail} (at most ${ratio(limit)} expected). The reducers received ${reduceIn(base)} records, then ${reduceIn(scaled)}: the 3 reducers do not multiply with the machines, so shrink what reaches them with a combiner that pre-sums [sum, count] per day on each mapper${injectedNote(run)}`);
+        return fail(
+          `${detail} (at most ${ratio(limit)} expected). The reducers received ${reduceIn(base)} records, then ${reduceIn(scaled)}: the 3 reducers do not multiply with the machines, so shrink what reaches them with a combiner that pre-sums [sum, count] per day on each mapper${injectedNote(run)}`,
+        );
       }
       return pass(`${detail}; the reducers received ${reduceIn(scaled)} records`);
     },

@@ -40,7 +40,10 @@ export default {
 
 export const MINUTE_STARTER = DAILY_SOLUTION.replace('// Daily averages', '// Minute averages (start: the daily job)')
   .replace("'/out/daily'", "'/out/minutes'")
-  .replace('ctx.write(timestamp.slice(0, 10), Number(value)); // "2016-05-01"', '// TODO: keep hour and minute in the key this time.\n    ctx.write(timestamp.slice(0, 10), Number(value)); // "2016-05-01"');
+  .replace(
+    'ctx.write(timestamp.slice(0, 10), Number(value)); // "2016-05-01"',
+    '// TODO: keep hour and minute in the key this time.\n    ctx.write(timestamp.slice(0, 10), Number(value)); // "2016-05-01"',
+  );
 
 export const MINUTE_SOLUTION = `// Minute averages of one sensor's readings (Cookbook 20.1.2).
 export default {
@@ -61,7 +64,7 @@ export default {
 `;
 
 export const SCALE_STARTER = DAILY_SOLUTION.replace(
-  '// Daily averages of one sensor\'s readings (Cookbook 20.1.2, Figure 20.2).',
+  "// Daily averages of one sensor's readings (Cookbook 20.1.2, Figure 20.2).",
   `// Daily averages again, now run on 10x the data with 10x the machines (Cookbook 20.1.2).
 // TODO: add a combine(day, values, ctx) step so each mapper sends one small record per day
 //       to the reducers instead of every reading. Careful: an average of averages is wrong.`,

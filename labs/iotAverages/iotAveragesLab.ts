@@ -7,13 +7,29 @@ import type { ClusterSpec } from '../../engine/cluster';
 import { cookbookCluster, dataset, SENSOR_BLOCK_SIZE, SENSOR_DAYS, SENSOR_LINES, sensorText } from '../labData';
 import type { JobRunSettings, Lab } from '../labTypes';
 import { averagesCheck, mappersCheck, parallelMapsCheck, reducersCheck, scalingCheck } from './iotAveragesChecks';
-import { DAILY_SOLUTION, DAILY_STARTER, MINUTE_SOLUTION, MINUTE_STARTER, SCALE_SOLUTION, SCALE_STARTER } from './iotAveragesCode';
+import {
+  DAILY_SOLUTION,
+  DAILY_STARTER,
+  MINUTE_SOLUTION,
+  MINUTE_STARTER,
+  SCALE_SOLUTION,
+  SCALE_STARTER,
+} from './iotAveragesCode';
 
 const cookbook9 = cookbookCluster('cookbook-9');
 const cookbook90 = cookbookCluster('cookbook-90', 30);
 
-const base: JobRunSettings = { seed: 2016, cluster: cookbook9, blockSize: SENSOR_BLOCK_SIZE, files: [{ path: '/data/sensors.csv', dataset: 'sensors' }] };
-const tenfold = (cluster: ClusterSpec): JobRunSettings => ({ ...base, cluster, files: [{ path: '/data/sensors.csv', dataset: 'sensors-10x' }] });
+const base: JobRunSettings = {
+  seed: 2016,
+  cluster: cookbook9,
+  blockSize: SENSOR_BLOCK_SIZE,
+  files: [{ path: '/data/sensors.csv', dataset: 'sensors' }],
+};
+const tenfold = (cluster: ClusterSpec): JobRunSettings => ({
+  ...base,
+  cluster,
+  files: [{ path: '/data/sensors.csv', dataset: 'sensors-10x' }],
+});
 
 export const iotAveragesLab: Lab = {
   id: 'mapreduce-iot-averages',
@@ -33,8 +49,12 @@ into exactly nine splits, so nine mappers can work side by side. Each sample lin
 readings: the cost model charges the CPU work accordingly, so the timeline shows realistic proportions.`,
   cluster: 'cookbook-9',
   datasets: [
-    dataset('sensors', `${SENSOR_LINES} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () => sensorText(1)),
-    dataset('sensors-10x', `${SENSOR_LINES * 10} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () => sensorText(10)),
+    dataset('sensors', `${SENSOR_LINES} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () =>
+      sensorText(1),
+    ),
+    dataset('sensors-10x', `${SENSOR_LINES * 10} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () =>
+      sensorText(10),
+    ),
   ],
   steps: [
     {
@@ -61,7 +81,12 @@ shuffle, then the three reducers.`,
         'Write `ctx.write(timestamp.slice(0, 10), Number(value))` in map and set `numReduceTasks: 3`.',
       ],
       run: base,
-      checks: [averagesCheck('exact-averages', 10), mappersCheck('mappers-per-split'), reducersCheck('three-reducers', 3), parallelMapsCheck('parallel-mappers')],
+      checks: [
+        averagesCheck('exact-averages', 10),
+        mappersCheck('mappers-per-split'),
+        reducersCheck('three-reducers', 3),
+        parallelMapsCheck('parallel-mappers'),
+      ],
     },
     {
       id: 'minute-average',
@@ -74,9 +99,16 @@ Change the daily job so that it writes minute averages. The number of keys grows
 about ${(SENSOR_DAYS * 1440).toLocaleString('en-US')}; look at how the three reducers share them and how much more data the shuffle moves.`,
       starter: MINUTE_STARTER,
       solution: MINUTE_SOLUTION,
-      hints: ['Only the map changes: cut the timestamp later.', 'Keep the first 16 characters: `timestamp.slice(0, 16)`.'],
+      hints: [
+        'Only the map changes: cut the timestamp later.',
+        'Keep the first 16 characters: `timestamp.slice(0, 16)`.',
+      ],
       run: base,
-      checks: [averagesCheck('exact-minute-averages', 16), mappersCheck('mappers-per-split'), reducersCheck('three-reducers', 3)],
+      checks: [
+        averagesCheck('exact-minute-averages', 16),
+        mappersCheck('mappers-per-split'),
+        reducersCheck('three-reducers', 3),
+      ],
     },
     {
       id: 'scale-out',
@@ -104,7 +136,12 @@ receive a handful of records per mapper. An average of averages is not the avera
         { id: 'scaled', label: '10x data on 90 machines', run: tenfold(cookbook90), code: 'learner' },
         { id: 'same-machines', label: '10x data on the same 9 machines', run: tenfold(cookbook9), code: 'learner' },
       ],
-      checks: [averagesCheck('exact-averages', 10), averagesCheck('exact-averages-10x', 10, 'scaled'), mappersCheck('mappers-per-split-10x', 'scaled'), scalingCheck('same-time', 'scaled', 1.25)],
+      checks: [
+        averagesCheck('exact-averages', 10),
+        averagesCheck('exact-averages-10x', 10, 'scaled'),
+        mappersCheck('mappers-per-split-10x', 'scaled'),
+        scalingCheck('same-time', 'scaled', 1.25),
+      ],
     },
   ],
 };

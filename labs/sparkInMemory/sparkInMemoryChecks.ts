@@ -31,7 +31,7 @@ export function pageRanksCheck(id: string): LabCheck {
       return compareKeyed(ranksExpected, jobReport(run).result, {
         tolerance: 2e-6,
         what: 'page',
-        hint: 'run 10 iterations; in each, every page sends rank / (number of its links) to each link target and a page\'s new rank is 0.15 + 0.85 * (what it received)',
+        hint: "run 10 iterations; in each, every page sends rank / (number of its links) to each link target and a page's new rank is 0.15 + 0.85 * (what it received)",
       });
     },
   };
@@ -46,8 +46,13 @@ export function chainedJobsCheck(id: string, jobs: number): LabCheck {
     evaluate(run) {
       const r = jobReport(run);
       if (r.kind !== 'mapreduce') return fail('this step is about MapReduce: export an array of MapReduce jobs');
-      if (r.metrics.jobs !== jobs) return fail(`expected ${jobs} jobs (1 to build the link lists + 10 iterations), got ${r.metrics.jobs}: set ITERATIONS to 10`);
-      return pass(`${jobs} jobs ran one after the other, writing ${counter(r, 'HDFS_BYTES_WRITTEN')} bytes of intermediate results to HDFS (3 replicas each) and reading them back`);
+      if (r.metrics.jobs !== jobs)
+        return fail(
+          `expected ${jobs} jobs (1 to build the link lists + 10 iterations), got ${r.metrics.jobs}: set ITERATIONS to 10`,
+        );
+      return pass(
+        `${jobs} jobs ran one after the other, writing ${counter(r, 'HDFS_BYTES_WRITTEN')} bytes of intermediate results to HDFS (3 replicas each) and reading them back`,
+      );
     },
   };
 }
@@ -63,7 +68,11 @@ export function fasterThanCheck(id: string, reference: string, atLeast: number, 
       if (spark.kind !== 'spark') return fail('this step is about Spark: export a function `async (sc) => ...`');
       const factor = mr.simulatedMs / spark.simulatedMs;
       const detail = `${what}: MapReduce took ${seconds(mr.simulatedMs)}, your Spark program ${seconds(spark.simulatedMs)}, ${ratio(factor)} faster`;
-      return factor >= atLeast ? pass(detail) : fail(`${detail} (at least ${ratio(atLeast)} expected): keep the work in one Spark program and its intermediate results in memory${injectedNote(run)}`);
+      return factor >= atLeast
+        ? pass(detail)
+        : fail(
+            `${detail} (at least ${ratio(atLeast)} expected): keep the work in one Spark program and its intermediate results in memory${injectedNote(run)}`,
+          );
     },
   };
 }
@@ -76,7 +85,10 @@ export function cacheHitsCheck(id: string, minimum: number): LabCheck {
       const r = jobReport(run);
       const hits = counter(r, 'CACHE_HITS');
       const local = counter(r, 'PROCESS_LOCAL_TASKS');
-      if (hits < minimum) return fail(`${hits} cache hits (at least ${minimum} expected): without cache() every iteration fetches the shuffled link lists again and regroups them; call .cache() on links`);
+      if (hits < minimum)
+        return fail(
+          `${hits} cache hits (at least ${minimum} expected): without cache() every iteration fetches the shuffled link lists again and regroups them; call .cache() on links`,
+        );
       return pass(`${hits} cache hits; ${local} tasks ran PROCESS_LOCAL, next to their cached partition`);
     },
   };
@@ -93,7 +105,11 @@ export function fasterThanUncachedCheck(id: string, reference: string): LabCheck
       const detail = `without cache() ${seconds(plain.simulatedMs)}, yours ${seconds(cached.simulatedMs)} (${ratio(factor)})`;
       // Spark keeps shuffle files, so without cache() only the fetch and regrouping of the links
       // repeats each round: the saving is real but small on this graph, hence "any gain".
-      return cached.simulatedMs < plain.simulatedMs ? pass(detail) : fail(`${detail}: cache the RDD every iteration reads, the links, so later rounds read it from memory${injectedNote(run)}`);
+      return cached.simulatedMs < plain.simulatedMs
+        ? pass(detail)
+        : fail(
+            `${detail}: cache the RDD every iteration reads, the links, so later rounds read it from memory${injectedNote(run)}`,
+          );
     },
   };
 }
@@ -107,9 +123,14 @@ export function lineageCheck(id: string, faulty: string): LabCheck {
       const r = jobReport(run);
       const broken = extraReport(run, faulty);
       const same = JSON.stringify(broken.result) === JSON.stringify(r.result);
-      if (!same) return fail('with a node killed mid-run the ranks differ: the program must not depend on where partitions live');
+      if (!same)
+        return fail(
+          'with a node killed mid-run the ranks differ: the program must not depend on where partitions live',
+        );
       const lost = broken.metrics.killedAttempts;
-      return pass(`with a node killed mid-run: the same ranks, ${lost} task attempt${lost === 1 ? '' : 's'} lost, ${seconds(broken.simulatedMs)} instead of ${seconds(r.simulatedMs)}; what the node held was recomputed from lineage`);
+      return pass(
+        `with a node killed mid-run: the same ranks, ${lost} task attempt${lost === 1 ? '' : 's'} lost, ${seconds(broken.simulatedMs)} instead of ${seconds(r.simulatedMs)}; what the node held was recomputed from lineage`,
+      );
     },
   };
 }

@@ -47,7 +47,10 @@ export const DAILY_MAPREDUCE = `export default {
 };
 `;
 
-const PAGERANK_MR = (iterations: string, rankLine: string) => `// PageRank, 10 iterations, as chained MapReduce jobs (Cookbook 20.1.3, 20.2.1). Each
+const PAGERANK_MR = (
+  iterations: string,
+  rankLine: string,
+) => `// PageRank, 10 iterations, as chained MapReduce jobs (Cookbook 20.1.3, 20.2.1). Each
 // iteration is a whole job: it reads the previous ranks and the links from HDFS and writes
 // both back, because a MapReduce job can only hand its result on through storage.
 const ITERATIONS = ${iterations};
@@ -92,10 +95,16 @@ ${rankLine}
 export default [build, ...Array.from({ length: ITERATIONS }, (_, k) => iteration(k + 1))];
 `;
 
-export const PAGERANK_MR_STARTER = PAGERANK_MR('1 // TODO: the algorithm needs 10 iterations', '    const rank = received; // TODO: damping: a page keeps 0.15 plus 0.85 of what it received');
+export const PAGERANK_MR_STARTER = PAGERANK_MR(
+  '1 // TODO: the algorithm needs 10 iterations',
+  '    const rank = received; // TODO: damping: a page keeps 0.15 plus 0.85 of what it received',
+);
 export const PAGERANK_MR_SOLUTION = PAGERANK_MR('10', '    const rank = 0.15 + 0.85 * received;');
 
-const PAGERANK_SPARK = (links: string, body: string) => `// PageRank, 10 iterations, as one Spark program (Cookbook 20.2.1): the intermediate ranks
+const PAGERANK_SPARK = (
+  links: string,
+  body: string,
+) => `// PageRank, 10 iterations, as one Spark program (Cookbook 20.2.1): the intermediate ranks
 // stay in the executors' memory from one iteration to the next.
 export default async (sc) => {
   const links = sc
@@ -123,5 +132,11 @@ export const PAGERANK_SPARK_STARTER = PAGERANK_SPARK(
 );
 export const PAGERANK_SPARK_SOLUTION = PAGERANK_SPARK('', LOOP);
 
-export const PAGERANK_CACHE_STARTER = PAGERANK_SPARK(' // TODO: keep these partitions in memory: they are used in every iteration', LOOP);
-export const PAGERANK_CACHE_SOLUTION = PAGERANK_SPARK('\n    .cache() // built once, then read from executor memory in every iteration', LOOP);
+export const PAGERANK_CACHE_STARTER = PAGERANK_SPARK(
+  ' // TODO: keep these partitions in memory: they are used in every iteration',
+  LOOP,
+);
+export const PAGERANK_CACHE_SOLUTION = PAGERANK_SPARK(
+  '\n    .cache() // built once, then read from executor memory in every iteration',
+  LOOP,
+);

@@ -5,7 +5,15 @@
  */
 import { cookbookCluster, dataset, graphText, SENSOR_BLOCK_SIZE, sensorText } from '../labData';
 import type { JobRunSettings, Lab } from '../labTypes';
-import { cacheHitsCheck, chainedJobsCheck, dailyAveragesCheck, fasterThanCheck, fasterThanUncachedCheck, lineageCheck, pageRanksCheck } from './sparkInMemoryChecks';
+import {
+  cacheHitsCheck,
+  chainedJobsCheck,
+  dailyAveragesCheck,
+  fasterThanCheck,
+  fasterThanUncachedCheck,
+  lineageCheck,
+  pageRanksCheck,
+} from './sparkInMemoryChecks';
 import {
   DAILY_MAPREDUCE,
   DAILY_SPARK_SOLUTION,
@@ -18,9 +26,24 @@ import {
   PAGERANK_SPARK_STARTER,
 } from './sparkInMemoryCode';
 
-const sensors: JobRunSettings = { seed: 2020, cluster: cookbookCluster('cookbook-9'), blockSize: SENSOR_BLOCK_SIZE, files: [{ path: '/data/sensors.csv', dataset: 'sensors' }] };
-const graph: JobRunSettings = { seed: 2020, cluster: cookbookCluster('cookbook-9'), blockSize: 16_384, files: [{ path: '/data/graph.txt', dataset: 'graph' }] };
-const mrReference = { id: 'mapreduce', label: 'the same PageRank as 11 chained MapReduce jobs', run: graph, code: { fileName: 'pagerank-mapreduce.js', text: PAGERANK_MR_SOLUTION } };
+const sensors: JobRunSettings = {
+  seed: 2020,
+  cluster: cookbookCluster('cookbook-9'),
+  blockSize: SENSOR_BLOCK_SIZE,
+  files: [{ path: '/data/sensors.csv', dataset: 'sensors' }],
+};
+const graph: JobRunSettings = {
+  seed: 2020,
+  cluster: cookbookCluster('cookbook-9'),
+  blockSize: 16_384,
+  files: [{ path: '/data/graph.txt', dataset: 'graph' }],
+};
+const mrReference = {
+  id: 'mapreduce',
+  label: 'the same PageRank as 11 chained MapReduce jobs',
+  run: graph,
+  code: { fileName: 'pagerank-mapreduce.js', text: PAGERANK_MR_SOLUTION },
+};
 
 export const sparkInMemoryLab: Lab = {
   id: 'spark-in-memory',
@@ -64,8 +87,18 @@ divides once at the end.`,
         'Then `.mapValues(([sum, count]) => sum / count)` before sortByKey.',
       ],
       run: sensors,
-      extraRuns: [{ id: 'mapreduce', label: 'the same averages as one MapReduce job', run: sensors, code: { fileName: 'daily-mapreduce.js', text: DAILY_MAPREDUCE } }],
-      checks: [dailyAveragesCheck('exact-averages'), fasterThanCheck('faster-than-mapreduce', 'mapreduce', 1.05, 'daily averages')],
+      extraRuns: [
+        {
+          id: 'mapreduce',
+          label: 'the same averages as one MapReduce job',
+          run: sensors,
+          code: { fileName: 'daily-mapreduce.js', text: DAILY_MAPREDUCE },
+        },
+      ],
+      checks: [
+        dailyAveragesCheck('exact-averages'),
+        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 1.05, 'daily averages'),
+      ],
     },
     {
       id: 'pagerank-mapreduce',
@@ -80,7 +113,10 @@ back, links included. The starter chains the jobs but runs one round and forgets
 then look at the timeline: a container start-up, a full read and a replicated write per round.`,
       starter: PAGERANK_MR_STARTER,
       solution: PAGERANK_MR_SOLUTION,
-      hints: ['Two TODOs: the number of iterations and the rank formula in reduce.', 'Set `ITERATIONS = 10` and `const rank = 0.15 + 0.85 * received;`.'],
+      hints: [
+        'Two TODOs: the number of iterations and the rank formula in reduce.',
+        'Set `ITERATIONS = 10` and `const rank = 0.15 + 0.85 * received;`.',
+      ],
       run: graph,
       checks: [pageRanksCheck('ranks-correct'), chainedJobsCheck('eleven-jobs', 11)],
     },
@@ -104,7 +140,10 @@ cluster; the check reports the measured speed-up.`,
       ],
       run: graph,
       extraRuns: [mrReference],
-      checks: [pageRanksCheck('ranks-correct'), fasterThanCheck('faster-than-mapreduce', 'mapreduce', 3, 'PageRank, 10 iterations')],
+      checks: [
+        pageRanksCheck('ranks-correct'),
+        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 3, 'PageRank, 10 iterations'),
+      ],
     },
     {
       id: 'cache-lineage',
@@ -125,10 +164,25 @@ rebuilds them from their lineage (read, split, group) on another node. The resul
       hints: ['Only one line changes: the definition of links.', 'Append `.cache()` after `.groupByKey(4)`.'],
       run: graph,
       extraRuns: [
-        { id: 'uncached', label: 'the same program without cache()', run: graph, code: { fileName: 'pagerank-uncached.js', text: PAGERANK_SPARK_SOLUTION } },
-        { id: 'node-lost', label: 'your program with node n2 killed mid-run', run: { ...graph, faults: [{ atMs: 2600, kind: 'killNode', node: 'n2' }] }, code: 'learner' },
+        {
+          id: 'uncached',
+          label: 'the same program without cache()',
+          run: graph,
+          code: { fileName: 'pagerank-uncached.js', text: PAGERANK_SPARK_SOLUTION },
+        },
+        {
+          id: 'node-lost',
+          label: 'your program with node n2 killed mid-run',
+          run: { ...graph, faults: [{ atMs: 2600, kind: 'killNode', node: 'n2' }] },
+          code: 'learner',
+        },
       ],
-      checks: [pageRanksCheck('ranks-correct'), cacheHitsCheck('cache-hits', 10), fasterThanUncachedCheck('cache-pays', 'uncached'), lineageCheck('lineage-recovers', 'node-lost')],
+      checks: [
+        pageRanksCheck('ranks-correct'),
+        cacheHitsCheck('cache-hits', 10),
+        fasterThanUncachedCheck('cache-pays', 'uncached'),
+        lineageCheck('lineage-recovers', 'node-lost'),
+      ],
     },
   ],
 };

@@ -13,7 +13,12 @@ export function Header() {
         ClusterLab
       </button>
       <nav className="nav" aria-label="Sections">
-        <button type="button" className="btn" aria-current={view.name === 'home' ? 'page' : undefined} onClick={() => navigate({ name: 'home' })}>
+        <button
+          type="button"
+          className="btn"
+          aria-current={view.name === 'home' ? 'page' : undefined}
+          onClick={() => navigate({ name: 'home' })}
+        >
           Labs
         </button>
         <button
@@ -26,7 +31,12 @@ export function Header() {
         </button>
       </nav>
       <span className="spacer" />
-      <button type="button" className="btn" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+      <button
+        type="button"
+        className="btn"
+        onClick={toggleTheme}
+        aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+      >
         {theme === 'dark' ? '☀ Light' : '☾ Dark'}
       </button>
     </header>

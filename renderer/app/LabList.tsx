@@ -11,7 +11,11 @@ const GROUPS: { title: string; match: (chapter: number) => boolean }[] = [
   { title: 'In production', match: (c) => c >= 22 && c !== 24 && c !== 25 },
 ];
 
-const STATUS_TEXT: Record<LabStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' };
+const STATUS_TEXT: Record<LabStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
 
 function groupOf(lab: LabEntry): number {
   const chapter = Number(lab.chapters[0]!.split('.')[0]);
@@ -34,7 +38,9 @@ export function LabList() {
             <h3>{group.title}</h3>
             <ul className="lab-list">
               {labs.map((lab) => {
-                const status = lab.available ? labStatus(progress, lab.id, findLab(lab.id)?.steps.map((s) => s.id) ?? []) : null;
+                const status = lab.available
+                  ? labStatus(progress, lab.id, findLab(lab.id)?.steps.map((s) => s.id) ?? [])
+                  : null;
                 const body = (
                   <>
                     <span className="title">{lab.title}</span>

@@ -42,9 +42,7 @@ export function SandboxPage({ tab }: { tab: SandboxTab }) {
       </div>
       <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'cluster' && <LiveClusterPanel />}
-        {tab === 'editor' && (
-          <SandboxJobPanel />
-        )}
+        {tab === 'editor' && <SandboxJobPanel />}
         {tab === 'sql' && (
           <Suspense fallback={<Loading what="DuckDB" />}>
             <SqlConsole />

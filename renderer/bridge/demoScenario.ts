@@ -72,7 +72,9 @@ function startWaves(sim: Simulation): void {
         const blockIndex = c.request.tag as number;
         const block = blocks[blockIndex]!;
         const source = sim.hdfs.closestReplica(block.id, c.node.id);
-        const ms = sim.cost.readMs(c.node.id, source, block.length) + sim.cost.cpuMs(c.node.id, { bytes: block.length, ms: TASK_CPU_MS });
+        const ms =
+          sim.cost.readMs(c.node.id, source, block.length) +
+          sim.cost.cpuMs(c.node.id, { bytes: block.length, ms: TASK_CPU_MS });
         sim.kernel.schedule(ms, () => {
           if (c.state !== 'running') return;
           app.complete(c);

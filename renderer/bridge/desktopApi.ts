@@ -26,7 +26,10 @@ export function createLocalStorageApi(storage: Storage): ClusterLabDesktopApi {
         const aside = `${STORAGE_KEY}.corrupt-${Object.keys(storage).filter((k) => k.startsWith(`${STORAGE_KEY}.corrupt-`)).length + 1}`;
         storage.setItem(aside, text);
         storage.removeItem(STORAGE_KEY);
-        return { data: null, recovered: `Saved progress could not be read (${(error as Error).message}); it was kept in browser storage under '${aside}'.` };
+        return {
+          data: null,
+          recovered: `Saved progress could not be read (${(error as Error).message}); it was kept in browser storage under '${aside}'.`,
+        };
       }
     },
     async saveProgress(data: ProgressData): Promise<void> {

@@ -3,9 +3,21 @@
  * the page. Each request has an id; progress messages go to a callback.
  */
 import type { FaultSpec } from '../../engine/cluster';
-import type { DemoRun, EngineResult, FromEngine, JobRequest, JobRunResult, StepRunResult, ToEngine } from './engineProtocol';
+import type {
+  DemoRun,
+  EngineResult,
+  FromEngine,
+  JobRequest,
+  JobRunResult,
+  StepRunResult,
+  ToEngine,
+} from './engineProtocol';
 
-type Pending = { resolve(result: EngineResult): void; reject(error: Error): void; onProgress?: (fraction: number) => void };
+type Pending = {
+  resolve(result: EngineResult): void;
+  reject(error: Error): void;
+  onProgress?: (fraction: number) => void;
+};
 type Request = ToEngine extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
 
 export class EngineClient {
@@ -14,7 +26,10 @@ export class EngineClient {
   private pending = new Map<number, Pending>();
 
   constructor() {
-    this.worker = new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module', name: 'clusterlab-engine' });
+    this.worker = new Worker(new URL('./engineWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'clusterlab-engine',
+    });
     this.worker.onmessage = (event: MessageEvent<FromEngine>) => this.receive(event.data);
     this.worker.onerror = (event) => {
       const error = new Error(`The engine worker failed: ${event.message}`);

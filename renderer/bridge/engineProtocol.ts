@@ -7,7 +7,15 @@ import type { NodeInfo } from '../viz/clusterTimeline';
 
 export type ToEngine =
   | { id: number; type: 'runDemo'; seed: number }
-  | { id: number; type: 'runStep'; labId: string; stepIndex: number; source: string; seed?: number; faults: FaultSpec[] }
+  | {
+      id: number;
+      type: 'runStep';
+      labId: string;
+      stepIndex: number;
+      source: string;
+      seed?: number;
+      faults: FaultSpec[];
+    }
   | { id: number; type: 'runJob'; request: JobRequest };
 
 /** A free job run from the sandbox: the learner's code on a cluster of their choice. */
@@ -43,7 +51,10 @@ export interface StepRunResult {
   faults: FaultSpec[];
 }
 
-export type EngineResult = { type: 'demoReady'; run: DemoRun } | { type: 'stepDone'; result: StepRunResult } | { type: 'jobDone'; result: JobRunResult };
+export type EngineResult =
+  | { type: 'demoReady'; run: DemoRun }
+  | { type: 'stepDone'; result: StepRunResult }
+  | { type: 'jobDone'; result: JobRunResult };
 
 export type FromEngine =
   | { id: number; type: 'progress'; fraction: number }

@@ -21,7 +21,10 @@ const post = (message: FromEngine) => (self as unknown as DedicatedWorkerGlobalS
 
 let pool: TaskRunner | undefined;
 function sandboxPool(): TaskRunner {
-  pool ??= createWebWorkerPool({ size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)), timeoutSeconds: 20 });
+  pool ??= createWebWorkerPool({
+    size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
+    timeoutSeconds: 20,
+  });
   return pool;
 }
 
@@ -60,7 +63,15 @@ async function runFreeJob(request: JobRequest): Promise<JobRunResult> {
   const base = { nodes: nodesOf(spec), faults: request.faults };
   try {
     const source = compileJobSource(request.source, request.fileName);
-    const report = await runJob({ source, runner: sandboxPool(), cluster: request.cluster, seed: request.seed, blockSize: request.blockSize, faults: request.faults, sampleData: true });
+    const report = await runJob({
+      source,
+      runner: sandboxPool(),
+      cluster: request.cluster,
+      seed: request.seed,
+      blockSize: request.blockSize,
+      faults: request.faults,
+      sampleData: true,
+    });
     return { ...base, report, error: null };
   } catch (error) {
     if (error instanceof JobFailedError) return { ...base, report: error.report, error: error.message };

@@ -22,7 +22,20 @@ const consoleShim = {
 };
 
 /** Names the learner's code sees as undefined (the CSP is the real boundary; this is hygiene). */
-const SHADOWED = ['self', 'globalThis', 'postMessage', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'navigator', 'location'];
+const SHADOWED = [
+  'self',
+  'globalThis',
+  'postMessage',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'importScripts',
+  'indexedDB',
+  'caches',
+  'navigator',
+  'location',
+];
 for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches']) {
   try {
     Reflect.deleteProperty(scope, name);
@@ -36,7 +49,9 @@ const executor = createJobTaskExecutor({
   evaluate(code, fileName) {
     const module = { exports: {} as Record<string, unknown> };
     // `new Function(params..., body)` puts two lines above the body; sourceURL names the learner's file in stacks.
-    const factory = new Function('exports', 'module', 'console', ...SHADOWED, `${code}\n//# sourceURL=${fileName}`) as (...args: unknown[]) => void;
+    const factory = new Function('exports', 'module', 'console', ...SHADOWED, `${code}\n//# sourceURL=${fileName}`) as (
+      ...args: unknown[]
+    ) => void;
     factory(module.exports, module, consoleShim, ...SHADOWED.map(() => undefined));
     return module.exports.default;
   },

@@ -17,7 +17,10 @@ export interface WebWorkerPoolOptions {
 }
 
 export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolCore {
-  const size = Math.max(1, Math.floor(options.size ?? (typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1) ?? 1));
+  const size = Math.max(
+    1,
+    Math.floor(options.size ?? (typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1) ?? 1),
+  );
   return new SandboxPoolCore({
     size,
     timeoutSeconds: options.timeoutSeconds,
@@ -27,7 +30,10 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
       return () => clearTimeout(timer);
     },
     spawn(onMessage, onError) {
-      const worker = new Worker(new URL('./sandboxWorker.ts', import.meta.url), { type: 'module', name: 'clusterlab-sandbox' });
+      const worker = new Worker(new URL('./sandboxWorker.ts', import.meta.url), {
+        type: 'module',
+        name: 'clusterlab-sandbox',
+      });
       worker.onmessage = (event: MessageEvent<SandboxReply>) => onMessage(event.data);
       worker.onerror = (event) => {
         event.preventDefault();

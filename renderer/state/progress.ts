@@ -64,7 +64,12 @@ export function parseProgress(data: unknown): Progress {
   };
 }
 
-export function withStep(progress: Progress, labId: string, stepId: string, change: (s: StepProgress) => StepProgress): Progress {
+export function withStep(
+  progress: Progress,
+  labId: string,
+  stepId: string,
+  change: (s: StepProgress) => StepProgress,
+): Progress {
   const lab = progress.labs[labId] ?? { step: 0, steps: {} };
   return {
     ...progress,

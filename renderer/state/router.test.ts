@@ -3,7 +3,11 @@ import { hashToView, viewToHash } from './router';
 
 describe('router', () => {
   it('round-trips every view', () => {
-    for (const view of [{ name: 'home' }, { name: 'sandbox', tab: 'sql' }, { name: 'lab', labId: 'hdfs-blocks', step: 2 }] as const) {
+    for (const view of [
+      { name: 'home' },
+      { name: 'sandbox', tab: 'sql' },
+      { name: 'lab', labId: 'hdfs-blocks', step: 2 },
+    ] as const) {
       expect(hashToView(viewToHash(view))).toEqual(view);
     }
   });

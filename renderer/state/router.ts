@@ -3,7 +3,8 @@
  * button returns to the same place. Steps are 1-based in the URL, 0-based in the app.
  */
 export type SandboxTab = 'cluster' | 'editor' | 'sql';
-export type View = { name: 'home' } | { name: 'sandbox'; tab: SandboxTab } | { name: 'lab'; labId: string; step: number };
+export type View =
+  { name: 'home' } | { name: 'sandbox'; tab: SandboxTab } | { name: 'lab'; labId: string; step: number };
 
 const TABS: SandboxTab[] = ['cluster', 'editor', 'sql'];
 

@@ -59,13 +59,21 @@ export class ClusterTimeline {
       if (!state.alive) continue;
       for (const b of state.blocks) map.set(b, [...(map.get(b) ?? []), n.id]);
     }
-    return [...this.blockLabel.keys()].filter((b) => map.has(b) || this.blockLabel.has(b)).sort((a, b) => a - b).map((b) => ({ block: this.blockLabel.get(b)!, nodes: map.get(b) ?? [] }));
+    return [...this.blockLabel.keys()]
+      .filter((b) => map.has(b) || this.blockLabel.has(b))
+      .sort((a, b) => a - b)
+      .map((b) => ({ block: this.blockLabel.get(b)!, nodes: map.get(b) ?? [] }));
   }
 
   private reset(): void {
     this.index = 0;
     this.t = -Infinity;
-    this.nodes = new Map(this.info.map((n) => [n.id, { alive: true, slowFactor: 1, blocks: new Set(), containers: new Map(), tasks: new Map() }]));
+    this.nodes = new Map(
+      this.info.map((n) => [
+        n.id,
+        { alive: true, slowFactor: 1, blocks: new Set(), containers: new Map(), tasks: new Map() },
+      ]),
+    );
     this.blockLabel.clear();
     this.blocksOfPath.clear();
     this.usesContainers = this.events.some((e) => e.type === 'containerAllocated');
@@ -112,7 +120,8 @@ export class ClusterTimeline {
         break;
       case 'pathDeleted':
         for (const [path, blocks] of this.blocksOfPath) {
-          if (path === e.path || path.startsWith(`${String(e.path)}/`)) for (const s of this.nodes.values()) for (const b of blocks) s.blocks.delete(b);
+          if (path === e.path || path.startsWith(`${String(e.path)}/`))
+            for (const s of this.nodes.values()) for (const b of blocks) s.blocks.delete(b);
         }
         break;
       case 'nodeDied':

@@ -11,15 +11,35 @@ export function describeEvent(event: { t: number; type: string }): TimedEvent | 
   const s = (k: string) => String(e[k]);
   switch (e.type) {
     case 'fileWritten':
-      return { t: e.t, kind: 'info', text: `HDFS: ${s('path')} written, ${mb(e.bytes)} in ${s('blocks')} blocks × ${s('replication')} replicas` };
+      return {
+        t: e.t,
+        kind: 'info',
+        text: `HDFS: ${s('path')} written, ${mb(e.bytes)} in ${s('blocks')} blocks × ${s('replication')} replicas`,
+      };
     case 'fileAppended':
-      return { t: e.t, kind: 'info', text: `HDFS: ${mb(e.bytes)} appended to ${s('path')} (${s('blocks')} blocks now)` };
+      return {
+        t: e.t,
+        kind: 'info',
+        text: `HDFS: ${mb(e.bytes)} appended to ${s('path')} (${s('blocks')} blocks now)`,
+      };
     case 'blockAllocated':
-      return { t: e.t, kind: 'info', text: `HDFS: block ${s('index')} of ${s('path')} placed on ${(e.replicas as string[]).join(', ')}` };
+      return {
+        t: e.t,
+        kind: 'info',
+        text: `HDFS: block ${s('index')} of ${s('path')} placed on ${(e.replicas as string[]).join(', ')}`,
+      };
     case 'applicationSubmitted':
-      return { t: e.t, kind: 'info', text: `YARN: application ${s('app')} (${s('name')}) submitted to queue ${s('queue')}` };
+      return {
+        t: e.t,
+        kind: 'info',
+        text: `YARN: application ${s('app')} (${s('name')}) submitted to queue ${s('queue')}`,
+      };
     case 'containerAllocated':
-      return { t: e.t, kind: 'info', text: `YARN: container ${s('container')} on ${s('node')} (${s('locality').toLowerCase().replace('_', '-')})` };
+      return {
+        t: e.t,
+        kind: 'info',
+        text: `YARN: container ${s('container')} on ${s('node')} (${s('locality').toLowerCase().replace('_', '-')})`,
+      };
     case 'nodeDied':
       return { t: e.t, kind: 'fault', text: `FAULT: node ${s('node')} died` };
     case 'nodeSlowed':
@@ -35,16 +55,36 @@ export function describeEvent(event: { t: number; type: string }): TimedEvent | 
     case 'nodeManagerLost':
       return { t: e.t, kind: 'fault', text: `YARN: NodeManager on ${s('node')} lost (${s('containers')} containers)` };
     case 'dataNodeDeclaredDead':
-      return { t: e.t, kind: 'fault', text: `HDFS: NameNode declared DataNode ${s('node')} dead; ${s('replicasLost')} replicas to restore` };
+      return {
+        t: e.t,
+        kind: 'fault',
+        text: `HDFS: NameNode declared DataNode ${s('node')} dead; ${s('replicasLost')} replicas to restore`,
+      };
     case 'blockUnderReplicated':
-      return { t: e.t, kind: 'fault', text: `HDFS: block blk_${s('block')} under-replicated (${s('replicas')}/${s('target')})` };
+      return {
+        t: e.t,
+        kind: 'fault',
+        text: `HDFS: block blk_${s('block')} under-replicated (${s('replicas')}/${s('target')})`,
+      };
     case 'blockMissing':
-      return { t: e.t, kind: 'fault', text: `HDFS: block blk_${s('block')} of ${s('path')} is MISSING: every replica is gone` };
+      return {
+        t: e.t,
+        kind: 'fault',
+        text: `HDFS: block blk_${s('block')} of ${s('path')} is MISSING: every replica is gone`,
+      };
     case 'blockReplicated':
-      return { t: e.t, kind: 'recovery', text: `HDFS: block blk_${s('block')} re-replicated ${s('from')} → ${s('to')} (${mb(e.bytes)})` };
+      return {
+        t: e.t,
+        kind: 'recovery',
+        text: `HDFS: block blk_${s('block')} re-replicated ${s('from')} → ${s('to')} (${mb(e.bytes)})`,
+      };
     case 'taskKilled':
     case 'taskFailed':
-      return { t: e.t, kind: 'fault', text: `task ${s('task')} attempt ${s('attempt')} on ${s('node')} ${e.type === 'taskKilled' ? 'killed' : 'failed'}${e.reason ? `: ${s('reason')}` : ''}` };
+      return {
+        t: e.t,
+        kind: 'fault',
+        text: `task ${s('task')} attempt ${s('attempt')} on ${s('node')} ${e.type === 'taskKilled' ? 'killed' : 'failed'}${e.reason ? `: ${s('reason')}` : ''}`,
+      };
     case 'mapOutputLost':
       return { t: e.t, kind: 'fault', text: `map output lost with ${s('node')}: the map task runs again` };
     default:

@@ -44,7 +44,10 @@ export function layoutCluster(picture: ClusterPicture): Layout {
     const rows = Math.ceil(nodes.length / columns);
     maxRows = Math.max(maxRows, rows);
     nodes.forEach((node, i) => {
-      positions.set(node.id, { x: x + 8 + Math.floor(i / rows) * (NODE_W + GAP), y: RACK_PAD + 8 + (i % rows) * (NODE_H + GAP) });
+      positions.set(node.id, {
+        x: x + 8 + Math.floor(i / rows) * (NODE_W + GAP),
+        y: RACK_PAD + 8 + (i % rows) * (NODE_H + GAP),
+      });
     });
     const width = columns * (NODE_W + GAP) + 2;
     rackBoxes.push({ id: rack, x, height: rows * (NODE_H + GAP) + RACK_PAD + 6 });
@@ -63,13 +66,27 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
     .data(layout.racks, (d) => d.id)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'rack');
-      g.append('rect').attr('rx', 10).attr('fill', 'none').attr('stroke', 'var(--border)').attr('stroke-dasharray', '4 3');
+      g.append('rect')
+        .attr('rx', 10)
+        .attr('fill', 'none')
+        .attr('stroke', 'var(--border)')
+        .attr('stroke-dasharray', '4 3');
       g.append('text').attr('class', 'rack-label').attr('y', 17);
       return g;
     })
     .attr('transform', (d) => `translate(${d.x},4)`)
-    .call((g) => g.select('rect').attr('width', (d) => rackWidth(layout, d.id)).attr('height', (d) => d.height))
-    .call((g) => g.select('text').attr('x', 10).text((d) => `rack ${d.id}`));
+    .call((g) =>
+      g
+        .select('rect')
+        .attr('width', (d) => rackWidth(layout, d.id))
+        .attr('height', (d) => d.height),
+    )
+    .call((g) =>
+      g
+        .select('text')
+        .attr('x', 10)
+        .text((d) => `rack ${d.id}`),
+    );
 
   const nodes = svg
     .selectAll<SVGGElement, NodePicture>('g.node')
@@ -78,11 +95,34 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
       const g = enter.append('g').attr('class', 'node');
       g.append('rect').attr('class', 'card').attr('width', NODE_W).attr('height', NODE_H).attr('rx', 6);
       g.append('text').attr('class', 'name').attr('x', 8).attr('y', 16).attr('font-weight', 600);
-      g.append('text').attr('class', 'status').attr('x', NODE_W - 8).attr('y', 16).attr('text-anchor', 'end');
-      g.append('rect').attr('class', 'cpu-bg').attr('x', 8).attr('y', 24).attr('width', NODE_W - 16).attr('height', 5).attr('rx', 2).attr('fill', 'var(--border)');
-      g.append('rect').attr('class', 'cpu').attr('x', 8).attr('y', 24).attr('height', 5).attr('rx', 2).attr('fill', 'var(--accent)');
+      g.append('text')
+        .attr('class', 'status')
+        .attr('x', NODE_W - 8)
+        .attr('y', 16)
+        .attr('text-anchor', 'end');
+      g.append('rect')
+        .attr('class', 'cpu-bg')
+        .attr('x', 8)
+        .attr('y', 24)
+        .attr('width', NODE_W - 16)
+        .attr('height', 5)
+        .attr('rx', 2)
+        .attr('fill', 'var(--border)');
+      g.append('rect')
+        .attr('class', 'cpu')
+        .attr('x', 8)
+        .attr('y', 24)
+        .attr('height', 5)
+        .attr('rx', 2)
+        .attr('fill', 'var(--accent)');
       g.append('g').attr('class', 'chips').attr('transform', 'translate(8,36)');
-      g.append('text').attr('class', 'more').attr('x', NODE_W - 8).attr('y', NODE_H - 9).attr('text-anchor', 'end').attr('font-size', 11).attr('fill', 'var(--muted)');
+      g.append('text')
+        .attr('class', 'more')
+        .attr('x', NODE_W - 8)
+        .attr('y', NODE_H - 9)
+        .attr('text-anchor', 'end')
+        .attr('font-size', 11)
+        .attr('fill', 'var(--muted)');
       g.append('title');
       return g;
     })
@@ -104,15 +144,27 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
   nodes
     .select('rect.cpu')
     .attr('width', (d) => (d.alive && d.cores > 0 ? ((NODE_W - 16) * Math.min(d.usedCores, d.cores)) / d.cores : 0));
-  nodes.select('text.more').text((d) => ((d.blockCount ?? d.blocks.length) > d.blocks.length ? `+${(d.blockCount ?? 0) - d.blocks.length}` : ''));
-  nodes.select('title').text((d) => `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.blockCount ?? d.blocks.length} block replicas, ${d.containers.length} containers`);
+  nodes
+    .select('text.more')
+    .text((d) =>
+      (d.blockCount ?? d.blocks.length) > d.blocks.length ? `+${(d.blockCount ?? 0) - d.blocks.length}` : '',
+    );
+  nodes
+    .select('title')
+    .text(
+      (d) =>
+        `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.blockCount ?? d.blocks.length} block replicas, ${d.containers.length} containers`,
+    );
 
   const perRow = Math.floor((NODE_W - 16) / (CHIP + 3));
   nodes
     .select('g.chips')
     // Chips still fading out are not part of the join, so a redraw cannot revive them.
     .selectAll<SVGRectElement, string>('rect:not(.exiting)')
-    .data((d) => d.blocks, (b) => b)
+    .data(
+      (d) => d.blocks,
+      (b) => b,
+    )
     .join(
       (enter) =>
         enter

@@ -15,7 +15,12 @@ export function writeInput(name: string, text: string): string {
 
 export function timeRun(args: string[], env: Record<string, string> = {}): { ms: number; out: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'scripts/clusterlab.mjs'), 'run', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [join(root, 'scripts/clusterlab.mjs'), 'run', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 28,
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`clusterlab run ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { ms, out: r.stdout };

@@ -7,10 +7,30 @@ const plainAvg = `const t=require('fs').readFileSync(${JSON.stringify(sensors)},
 
 timeRun(['labs/examples/jobs/iot-daily-average.js', '--json']); // warm the CLI bundle
 const plain = timePlain(plainAvg);
-const mr = timeRun(['labs/examples/jobs/iot-daily-average.js', '--put', `${sensors}:/data/sensors.csv`, '--cluster', 'cookbook-9', '--block-size', '4m', '--json']);
-console.log(`IoT daily average, 1,000,000 lines, cookbook-9: clusterlab run ${fmt(mr.ms)} vs plain loop ${fmt(plain)} -> ${(mr.ms / plain).toFixed(2)}x (target <= 5x)`);
+const mr = timeRun([
+  'labs/examples/jobs/iot-daily-average.js',
+  '--put',
+  `${sensors}:/data/sensors.csv`,
+  '--cluster',
+  'cookbook-9',
+  '--block-size',
+  '4m',
+  '--json',
+]);
+console.log(
+  `IoT daily average, 1,000,000 lines, cookbook-9: clusterlab run ${fmt(mr.ms)} vs plain loop ${fmt(plain)} -> ${(mr.ms / plain).toFixed(2)}x (target <= 5x)`,
+);
 
-const cpuArgs = ['labs/examples/jobs/cpu-heavy-map.js', '--put', `${sensors}:/data/sensors.csv`, '--cluster', 'cookbook-9', '--block-size', '4m', '--json'];
+const cpuArgs = [
+  'labs/examples/jobs/cpu-heavy-map.js',
+  '--put',
+  `${sensors}:/data/sensors.csv`,
+  '--cluster',
+  'cookbook-9',
+  '--block-size',
+  '4m',
+  '--json',
+];
 // Interleaved, best of 3: the machine is shared, and the minimum is the least disturbed run.
 const ones: { ms: number; out: string }[] = [];
 const twos: { ms: number; out: string }[] = [];
@@ -21,10 +41,16 @@ for (let i = 0; i < 3; i++) {
 const best = (runs: { ms: number; out: string }[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
 const one = best(ones);
 const two = best(twos);
-console.log(`CPU-heavy map: pool of 1 ${fmt(one.ms)}, pool of 2 ${fmt(two.ms)} (best of 3 each) -> speed-up ${(one.ms / two.ms).toFixed(2)}x`);
-console.log(`  all runs: pool 1 [${ones.map((r) => fmt(r.ms)).join(', ')}], pool 2 [${twos.map((r) => fmt(r.ms)).join(', ')}]`);
+console.log(
+  `CPU-heavy map: pool of 1 ${fmt(one.ms)}, pool of 2 ${fmt(two.ms)} (best of 3 each) -> speed-up ${(one.ms / two.ms).toFixed(2)}x`,
+);
+console.log(
+  `  all runs: pool 1 [${ones.map((r) => fmt(r.ms)).join(', ')}], pool 2 [${twos.map((r) => fmt(r.ms)).join(', ')}]`,
+);
 if (one.out !== two.out) console.log('!!! results differ between pool sizes');
 
 const spark = JSON.parse(timeRun(['labs/examples/jobs/pagerank-spark.js', '--json']).out);
 const chained = JSON.parse(timeRun(['labs/examples/jobs/pagerank-chained.js', '--json']).out);
-console.log(`PageRank, 10 iterations, simulated time: Spark with cache ${(spark.simulatedMs / 1000).toFixed(1)} s, chained MapReduce ${(chained.simulatedMs / 1000).toFixed(1)} s -> ${(chained.simulatedMs / spark.simulatedMs).toFixed(1)}x`);
+console.log(
+  `PageRank, 10 iterations, simulated time: Spark with cache ${(spark.simulatedMs / 1000).toFixed(1)} s, chained MapReduce ${(chained.simulatedMs / 1000).toFixed(1)} s -> ${(chained.simulatedMs / spark.simulatedMs).toFixed(1)}x`,
+);

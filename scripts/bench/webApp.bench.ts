@@ -10,11 +10,14 @@ import { pathToFileURL } from 'node:url';
 
 // Loaded from the repository at run time (not bundled), so their paths resolve from scripts/.
 const root = process.env.CLUSTERLAB_ROOT ?? process.cwd();
-const { buildRenderer, rendererOut } = (await import(pathToFileURL(join(root, 'scripts', 'buildRenderer.mjs')).href)) as { buildRenderer(): void; rendererOut: string };
+const { buildRenderer, rendererOut } = (await import(
+  pathToFileURL(join(root, 'scripts', 'buildRenderer.mjs')).href
+)) as { buildRenderer(): void; rendererOut: string };
 const { startWebServer } = (await import(pathToFileURL(join(root, 'scripts', 'webServer.mjs')).href)) as {
   startWebServer(o: { root: string; port: number }): Promise<{ url: string; close(): Promise<void> }>;
 };
-const chromiumPath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 if (!chromiumPath) {
   console.log('No Chromium found (sudo apt-get install chromium, or set CHROMIUM_PATH): web benchmarks skipped.');
   process.exit(0);
@@ -23,7 +26,16 @@ buildRenderer();
 const server = await startWebServer({ root: rendererOut, port: 0 });
 const browser = await chromium.launch({
   executablePath: chromiumPath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 async function firstPaint(): Promise<{ fcp: number; editor: number; duckdb: number }> {
@@ -38,13 +50,23 @@ async function firstPaint(): Promise<{ fcp: number; editor: number; duckdb: numb
   const editor = Date.now() - e0;
   await page.goto(`${server.url}#/sandbox/sql`);
   const d0 = Date.now();
-  await page.waitForFunction(() => /Ready/.test(document.querySelector('[role="status"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => /Ready/.test(document.querySelector('[role="status"]')?.textContent ?? ''),
+    undefined,
+    { timeout: 60_000 },
+  );
   const duckdb = Date.now() - d0;
   await context.close();
   return { fcp, editor, duckdb };
 }
 
-async function playbackFps(): Promise<{ fps: number; worstFrameMs: number; nodes: string; attempts: string; runMs: number }> {
+async function playbackFps(): Promise<{
+  fps: number;
+  worstFrameMs: number;
+  nodes: string;
+  attempts: string;
+  runMs: number;
+}> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(`${server.url}#/sandbox/editor`);
@@ -76,16 +98,28 @@ async function playbackFps(): Promise<{ fps: number; worstFrameMs: number; nodes
   );
   await context.close();
   const m = /([\d,]+) task attempts on (\d+)/.exec(label);
-  return { fps: (result.frames * 1000) / result.ms, worstFrameMs: result.worst, attempts: m?.[1] ?? '?', nodes: m?.[2] ?? '?', runMs };
+  return {
+    fps: (result.frames * 1000) / result.ms,
+    worstFrameMs: result.worst,
+    attempts: m?.[1] ?? '?',
+    nodes: m?.[2] ?? '?',
+    runMs,
+  };
 }
 
 try {
   const paint = await firstPaint();
   console.log(`first contentful paint (home page): ${paint.fcp.toFixed(0)} ms   (target < 1500 ms)`);
-  console.log(`Monaco ready after opening the editor: ${paint.editor} ms; DuckDB ready after opening SQL: ${paint.duckdb} ms (both load after first paint, lazily)`);
+  console.log(
+    `Monaco ready after opening the editor: ${paint.editor} ms; DuckDB ready after opening SQL: ${paint.duckdb} ms (both load after first paint, lazily)`,
+  );
   const play = await playbackFps();
-  console.log(`computing the run (${play.nodes} nodes, ${play.attempts} task attempts) in the browser: ${play.runMs} ms`);
-  console.log(`playback: ${play.fps.toFixed(1)} frames/s over 5 s, worst frame ${play.worstFrameMs.toFixed(1)} ms   (target >= 30 fps)`);
+  console.log(
+    `computing the run (${play.nodes} nodes, ${play.attempts} task attempts) in the browser: ${play.runMs} ms`,
+  );
+  console.log(
+    `playback: ${play.fps.toFixed(1)} frames/s over 5 s, worst frame ${play.worstFrameMs.toFixed(1)} ms   (target >= 30 fps)`,
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -12,9 +12,15 @@ export default {
     for (const word of line.split(/\s+/)) if (word) ctx.write(word, 1);
   },
   combine(word: string, counts: number[], ctx: Ctx) {
-    ctx.write(word, counts.reduce((a, b) => a + b, 0));
+    ctx.write(
+      word,
+      counts.reduce((a, b) => a + b, 0),
+    );
   },
   reduce(word: string, counts: number[], ctx: Ctx) {
-    ctx.write(word, counts.reduce((a, b) => a + b, 0));
+    ctx.write(
+      word,
+      counts.reduce((a, b) => a + b, 0),
+    );
   },
 };

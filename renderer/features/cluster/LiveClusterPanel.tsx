@@ -10,7 +10,6 @@ import { drawClusterMap } from '../../viz/drawClusterMap';
 import { usePlayback } from './usePlayback';
 import { formatSimTime, PlaybackBar } from './PlaybackBar';
 
-
 export function LiveClusterPanel() {
   const [run, setRun] = useState<DemoRun | null>(null);
   const [progress, setProgress] = useState(0);
@@ -34,10 +33,14 @@ export function LiveClusterPanel() {
     <section className="panel live" aria-labelledby="live-heading">
       <h2 id="live-heading">Live cluster</h2>
       <p className="muted">
-        The cookbook’s 9-node cluster, simulated: a 1 GB file is put into HDFS as eight 128 MB blocks with three replicas each, tasks run in YARN
-        containers, then a DataNode dies and HDFS re-replicates its blocks.
+        The cookbook’s 9-node cluster, simulated: a 1 GB file is put into HDFS as eight 128 MB blocks with three
+        replicas each, tasks run in YARN containers, then a DataNode dies and HDFS re-replicates its blocks.
       </p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {!run && !error && (
         <div role="status" aria-label="Simulating">
           <div className="progress" aria-hidden="true">
@@ -91,7 +94,12 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
           New run (seed {seed + 1})
         </button>
       </PlaybackBar>
-      <svg ref={svgRef} className="cluster-map" aria-label={`Cluster map at ${formatSimTime(playback.t)}`} data-testid="cluster-map" />
+      <svg
+        ref={svgRef}
+        className="cluster-map"
+        aria-label={`Cluster map at ${formatSimTime(playback.t)}`}
+        data-testid="cluster-map"
+      />
       <div className="legend" aria-hidden="true">
         <span style={{ ['--swatch' as string]: 'var(--accent)' }}>cores in use</span>
         <span style={{ ['--swatch' as string]: '#4fb3ff' }}>block replicas (colour = block)</span>

@@ -47,7 +47,11 @@ export function PlaybackBar({ playback, durationMs, eventTimes, children }: Play
       </button>
       <label className="muted">
         Speed{' '}
-        <select value={playback.speed} onChange={(e) => playback.setSpeed(Number(e.target.value))} aria-label="Playback speed">
+        <select
+          value={playback.speed}
+          onChange={(e) => playback.setSpeed(Number(e.target.value))}
+          aria-label="Playback speed"
+        >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×

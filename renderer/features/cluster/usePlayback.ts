@@ -15,7 +15,13 @@ export interface Playback {
   setSpeed(speed: number): void;
 }
 
-export function usePlayback(durationMs: number, msPerSecond: number, autoplay = true, initialSpeed = 1, startAt = 0): Playback {
+export function usePlayback(
+  durationMs: number,
+  msPerSecond: number,
+  autoplay = true,
+  initialSpeed = 1,
+  startAt = 0,
+): Playback {
   const [t, setT] = useState(Math.min(startAt, durationMs));
   const [playing, setPlaying] = useState(autoplay);
   const [speed, setSpeed] = useState(initialSpeed);

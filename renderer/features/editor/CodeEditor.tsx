@@ -17,7 +17,14 @@ export interface CodeEditorProps {
   height?: string | number;
 }
 
-export default function CodeEditor({ value, language = 'javascript', onChange, onRun, ariaLabel = 'Code editor', height = '100%' }: CodeEditorProps) {
+export default function CodeEditor({
+  value,
+  language = 'javascript',
+  onChange,
+  onRun,
+  ariaLabel = 'Code editor',
+  height = '100%',
+}: CodeEditorProps) {
   const theme = useAppStore((s) => s.theme);
   // Monaco keeps the command registered at mount: it calls the latest onRun through this ref.
   const onRunRef = useRef(onRun);
@@ -42,7 +49,11 @@ export default function CodeEditor({ value, language = 'javascript', onChange, o
         ariaLabel,
         tabSize: 2,
       }}
-      loading={<div className="loading"><span className="spinner" /> Loading the editor…</div>}
+      loading={
+        <div className="loading">
+          <span className="spinner" /> Loading the editor…
+        </div>
+      }
     />
   );
 }

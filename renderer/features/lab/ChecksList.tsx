@@ -11,9 +11,7 @@ export function ChecksList({ titles, results }: ChecksListProps) {
   const passed = results?.filter((r) => r.pass).length ?? 0;
   return (
     <section aria-labelledby="checks-heading" className="checks">
-      <h3 id="checks-heading">
-        Checks {results ? `· ${passed} of ${results.length} passed` : ''}
-      </h3>
+      <h3 id="checks-heading">Checks {results ? `· ${passed} of ${results.length} passed` : ''}</h3>
       <ul className="check-list" data-testid="checks">
         {titles.map((t) => {
           const r = results?.find((x) => x.id === t.id);
@@ -25,7 +23,9 @@ export function ChecksList({ titles, results }: ChecksListProps) {
               </span>
               <span>
                 <span className="check-title">{t.title}</span>
-                <span className="sr-only">{state === 'pass' ? ' (passed)' : state === 'fail' ? ' (failed)' : ' (not run yet)'}</span>
+                <span className="sr-only">
+                  {state === 'pass' ? ' (passed)' : state === 'fail' ? ' (failed)' : ' (not run yet)'}
+                </span>
                 {r && <span className="check-reason">{r.reason}</span>}
               </span>
             </li>

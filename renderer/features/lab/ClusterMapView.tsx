@@ -17,7 +17,12 @@ export function ClusterMapView({ timeline, t }: { timeline: ClusterTimeline; t: 
   const dead = picture.nodes.filter((n) => !n.alive).map((n) => n.id);
   return (
     <figure className="map-figure">
-      <svg ref={svgRef} className="cluster-map" data-testid="cluster-map" aria-label={`Cluster map at ${formatSimTime(t)}`} />
+      <svg
+        ref={svgRef}
+        className="cluster-map"
+        data-testid="cluster-map"
+        aria-label={`Cluster map at ${formatSimTime(t)}`}
+      />
       <figcaption className="muted">
         {picture.nodes.length} nodes · {picture.nodes.reduce((s, n) => s + n.usedCores, 0)} cores busy
         {dead.length > 0 ? ` · dead: ${dead.join(', ')}` : ''}

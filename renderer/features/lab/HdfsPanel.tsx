@@ -4,12 +4,29 @@ import type { ClusterTimeline } from '../../viz/clusterTimeline';
 import { formatSimTime } from '../cluster/PlaybackBar';
 import { describeEvent } from '../../viz/describeEvent';
 
-export function HdfsPanel({ timeline, trace, t, replication }: { timeline: ClusterTimeline; trace: readonly { t: number; type: string }[]; t: number; replication: number }) {
+export function HdfsPanel({
+  timeline,
+  trace,
+  t,
+  replication,
+}: {
+  timeline: ClusterTimeline;
+  trace: readonly { t: number; type: string }[];
+  t: number;
+  replication: number;
+}) {
   const blocks = useMemo(() => {
     timeline.at(t);
     return timeline.blockMap();
   }, [timeline, t]);
-  const events = useMemo(() => trace.filter((e) => e.t <= t).map(describeEvent).filter((e) => e !== null), [trace, t]);
+  const events = useMemo(
+    () =>
+      trace
+        .filter((e) => e.t <= t)
+        .map(describeEvent)
+        .filter((e) => e !== null),
+    [trace, t],
+  );
   return (
     <div className="hdfs-panel">
       <table className="grid" aria-label="Block map">

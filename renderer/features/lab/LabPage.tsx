@@ -62,7 +62,14 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
     setStartAt(at);
     setResultVersion((v) => v + 1);
     runPanelRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    updateProgress((p) => withStep(p, labId, stepId, (s) => ({ ...s, code: source, runs: (s.runs ?? 0) + 1, ...(result.outcome.passed ? { passed: true } : {}) })));
+    updateProgress((p) =>
+      withStep(p, labId, stepId, (s) => ({
+        ...s,
+        code: source,
+        runs: (s.runs ?? 0) + 1,
+        ...(result.outcome.passed ? { passed: true } : {}),
+      })),
+    );
   };
   const onRun = () => void runWith([], 0);
   // The shortcut listener is installed once and calls the latest onRun through this ref.
@@ -72,7 +79,11 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !(e.target instanceof Element && e.target.closest('.monaco-editor'))) {
+      if (
+        (e.ctrlKey || e.metaKey) &&
+        e.key === 'Enter' &&
+        !(e.target instanceof Element && e.target.closest('.monaco-editor'))
+      ) {
         e.preventDefault();
         onRunRef.current();
       }
@@ -82,14 +93,23 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
   }, []);
 
   const reset = () => {
-    if (source !== step.starter && !window.confirm('Reset this step to its starting code? Your changes to this step will be lost.')) return;
+    if (
+      source !== step.starter &&
+      !window.confirm('Reset this step to its starting code? Your changes to this step will be lost.')
+    )
+      return;
     onChange(step.starter);
   };
 
   const shown = state.status === 'done' ? state.result : state.status === 'running' ? state.previous : null;
   const checks = shown?.outcome.checks ?? null;
   const error = shown?.outcome.error;
-  const language = step.kind === 'hdfs' ? 'json' : /:\s*(string|number|SparkContext|MapReduceJob)\b|satisfies\s/.test(step.starter) ? 'typescript' : 'javascript';
+  const language =
+    step.kind === 'hdfs'
+      ? 'json'
+      : /:\s*(string|number|SparkContext|MapReduceJob)\b|satisfies\s/.test(step.starter)
+        ? 'typescript'
+        : 'javascript';
 
   return (
     <div className="lab-page">
@@ -130,7 +150,11 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
             <div className="step-done" role="status">
               <strong>Step passed.</strong>{' '}
               {stepIndex + 1 < lab.steps.length ? (
-                <button type="button" className="btn primary small" onClick={() => navigate({ name: 'lab', labId, step: stepIndex + 1 })}>
+                <button
+                  type="button"
+                  className="btn primary small"
+                  onClick={() => navigate({ name: 'lab', labId, step: stepIndex + 1 })}
+                >
                   Next step →
                 </button>
               ) : (
@@ -142,7 +166,13 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
         <section className="lab-work" aria-label="Your code and its run">
           <div className="panel editor-panel">
             <div className="toolbar">
-              <button type="button" className="btn primary" onClick={onRun} disabled={state.status === 'running'} aria-keyshortcuts="Control+Enter Meta+Enter">
+              <button
+                type="button"
+                className="btn primary"
+                onClick={onRun}
+                disabled={state.status === 'running'}
+                aria-keyshortcuts="Control+Enter Meta+Enter"
+              >
                 ▶ Run
               </button>
               <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
@@ -150,11 +180,25 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
                 Reset step
               </button>
               <span className="spacer" />
-              <span className="muted">{step.kind === 'hdfs' ? 'Settings (JSON)' : step.kind === 'spark' ? 'Spark job' : 'MapReduce job'}</span>
+              <span className="muted">
+                {step.kind === 'hdfs' ? 'Settings (JSON)' : step.kind === 'spark' ? 'Spark job' : 'MapReduce job'}
+              </span>
             </div>
             <div className="editor-host lab-editor">
-              <Suspense fallback={<div className="loading" role="status"><span className="spinner" /> Loading the editor…</div>}>
-                <CodeEditor value={source} onChange={onChange} onRun={onRun} language={language} ariaLabel={`${step.title}: code`} />
+              <Suspense
+                fallback={
+                  <div className="loading" role="status">
+                    <span className="spinner" /> Loading the editor…
+                  </div>
+                }
+              >
+                <CodeEditor
+                  value={source}
+                  onChange={onChange}
+                  onRun={onRun}
+                  language={language}
+                  ariaLabel={`${step.title}: code`}
+                />
               </Suspense>
             </div>
           </div>
@@ -164,18 +208,36 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
                 <div className="progress" aria-hidden="true">
                   <div style={{ width: `${Math.max(5, Math.round(state.progress * 100))}%` }} />
                 </div>
-                <span className="muted">Running your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster…</span>
+                <span className="muted">
+                  Running your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster…
+                </span>
               </div>
             )}
-            {state.status === 'failed' && <p className="error" role="alert">{state.message}</p>}
+            {state.status === 'failed' && (
+              <p className="error" role="alert">
+                {state.message}
+              </p>
+            )}
             {error && (
               <p className="error" role="alert" data-testid="run-error">
                 {error.message}
               </p>
             )}
-            {state.status === 'idle' && <p className="muted">Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster.</p>}
+            {state.status === 'idle' && (
+              <p className="muted">
+                Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster.
+              </p>
+            )}
             {shown?.outcome.report && (
-              <RunArea key={resultVersion} report={shown.outcome.report} nodes={shown.nodes} faults={shown.faults} startAt={startAt} busy={state.status === 'running'} onInjectFault={(faults, at) => void runWith(faults, at)} />
+              <RunArea
+                key={resultVersion}
+                report={shown.outcome.report}
+                nodes={shown.nodes}
+                faults={shown.faults}
+                startAt={startAt}
+                busy={state.status === 'running'}
+                onInjectFault={(faults, at) => void runWith(faults, at)}
+              />
             )}
           </div>
         </section>

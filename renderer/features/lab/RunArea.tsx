@@ -55,23 +55,46 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
               </option>
             ))}
           </select>
-          <button type="button" className="btn danger" disabled={busy} onClick={() => inject('killNode')} title="Kill this node now and watch what follows">
+          <button
+            type="button"
+            className="btn danger"
+            disabled={busy}
+            onClick={() => inject('killNode')}
+            title="Kill this node now and watch what follows"
+          >
             Kill node
           </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => inject('slowNode')} title="Make this node 4× slower from now on">
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            onClick={() => inject('slowNode')}
+            title="Make this node 4× slower from now on"
+          >
             Slow ×4
           </button>
         </span>
       </PlaybackBar>
       {faults.length > 0 && (
         <p className="muted faults-note" data-testid="injected-faults">
-          Injected: {faults.map((f) => `${f.kind === 'killNode' ? 'killed' : 'slowed'} ${'node' in f ? f.node : ''} at ${(f.atMs / 1000).toFixed(1)} s`).join('; ')}
+          Injected:{' '}
+          {faults
+            .map(
+              (f) =>
+                `${f.kind === 'killNode' ? 'killed' : 'slowed'} ${'node' in f ? f.node : ''} at ${(f.atMs / 1000).toFixed(1)} s`,
+            )
+            .join('; ')}
         </p>
       )}
       <div className={`run-views ${report.kind === 'hdfs' ? 'hdfs' : 'job'}`}>
         <ClusterMapView timeline={timeline} t={playback.t} />
         {report.kind === 'hdfs' ? (
-          <HdfsPanel timeline={timeline} trace={trace} t={playback.t} replication={report.final.hdfs.files[0]?.replication ?? 3} />
+          <HdfsPanel
+            timeline={timeline}
+            trace={trace}
+            t={playback.t}
+            replication={report.final.hdfs.files[0]?.replication ?? 3}
+          />
         ) : (
           <RunPanels report={report} nodes={nodes} t={playback.t} />
         )}

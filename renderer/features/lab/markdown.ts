@@ -48,7 +48,8 @@ export function parseMarkdown(source: string): Block[] {
       while (i < lines.length && /^\s*([-*]|\d+\.)\s+/.test(lines[i]!)) {
         let text = lines[i]!.replace(/^\s*([-*]|\d+\.)\s+/, '');
         i++;
-        while (i < lines.length && /^\s{2,}\S/.test(lines[i]!) && !/^\s*([-*]|\d+\.)\s+/.test(lines[i]!)) text += ` ${lines[i++]!.trim()}`;
+        while (i < lines.length && /^\s{2,}\S/.test(lines[i]!) && !/^\s*([-*]|\d+\.)\s+/.test(lines[i]!))
+          text += ` ${lines[i++]!.trim()}`;
         items.push(parseInline(text));
       }
       blocks.push({ type: 'list', ordered, items });
@@ -61,7 +62,8 @@ export function parseMarkdown(source: string): Block[] {
       continue;
     }
     const body: string[] = [];
-    while (i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,4}\s|```|>|\s*([-*]|\d+\.)\s+)/.test(lines[i]!)) body.push(lines[i++]!.trim());
+    while (i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,4}\s|```|>|\s*([-*]|\d+\.)\s+)/.test(lines[i]!))
+      body.push(lines[i++]!.trim());
     blocks.push({ type: 'paragraph', children: parseInline(body.join(' ')) });
   }
   return blocks;

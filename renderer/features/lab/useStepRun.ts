@@ -21,7 +21,11 @@ export function useStepRun(labId: string, stepIndex: number) {
   const run = useCallback(
     async (source: string, faults: FaultSpec[] = []): Promise<StepRunResult | null> => {
       const mine = ++generation.current;
-      setState((s) => ({ status: 'running', progress: 0, previous: s.status === 'done' ? s.result : s.status === 'running' ? s.previous : null }));
+      setState((s) => ({
+        status: 'running',
+        progress: 0,
+        previous: s.status === 'done' ? s.result : s.status === 'running' ? s.previous : null,
+      }));
       try {
         const result = await engineClient().runStep({ labId, stepIndex, source, faults }, (progress) => {
           if (generation.current === mine) setState((s) => (s.status === 'running' ? { ...s, progress } : s));

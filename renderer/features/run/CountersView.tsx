@@ -7,7 +7,10 @@ export function CountersView({ view }: { view: RunView }) {
   if (view.counters.length === 0) return <p className="muted">This run reported no counters.</p>;
   return (
     <div className="run-counters">
-      <p className="muted run-note">Values at the end of the run, summed over successful attempts{view.kind === 'mapreduce' ? ' (as Hadoop’s job history shows them)' : ''}.</p>
+      <p className="muted run-note">
+        Values at the end of the run, summed over successful attempts
+        {view.kind === 'mapreduce' ? ' (as Hadoop’s job history shows them)' : ''}.
+      </p>
       <table className="grid run-counter-table" data-testid="run-counters">
         <thead>
           <tr>

@@ -16,7 +16,8 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
   const [selected, setSelected] = useState<string | null>(null);
   const layout = useMemo(() => layoutDag(view.stages, view.edges), [view]);
   useEffect(() => {
-    if (svgRef.current) drawDag(svgRef.current, view, layout, t, selected, (id) => setSelected((cur) => (cur === id ? null : id)));
+    if (svgRef.current)
+      drawDag(svgRef.current, view, layout, t, selected, (id) => setSelected((cur) => (cur === id ? null : id)));
   }, [view, layout, t, selected]);
   const stage = view.stages.find((s) => s.id === selected) ?? null;
   const attempts = stage ? stage.bars.map((i) => view.bars[i]!).filter((b) => b.start <= t) : [];
@@ -25,14 +26,26 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
     <div className="run-dag">
       <div className="legend run-legend" aria-label="DAG legend">
         <span className="run-key wide">wide dependency (shuffle)</span>
-        <span className="run-key narrow">narrow dependency{view.kind === 'mapreduce' ? ' (next job reads the output in HDFS)' : ''}</span>
+        <span className="run-key narrow">
+          narrow dependency{view.kind === 'mapreduce' ? ' (next job reads the output in HDFS)' : ''}
+        </span>
         <span className="run-key skipped">skipped stage</span>
         <span style={{ ['--swatch' as string]: 'var(--ok)' }}>tasks done</span>
         <span style={{ ['--swatch' as string]: 'var(--accent)' }}>tasks running</span>
       </div>
-      {view.edgesInferred && <p className="muted run-note">Stage dependencies inferred from timing: this trace does not name each stage’s parents.</p>}
+      {view.edgesInferred && (
+        <p className="muted run-note">
+          Stage dependencies inferred from timing: this trace does not name each stage’s parents.
+        </p>
+      )}
       <div className="run-dag-host">
-        <svg ref={svgRef} className="run-dag-svg" role="group" aria-label={`Job DAG: ${view.stages.length} stages. Tab to a stage and press Enter to list its tasks.`} data-testid="run-dag" />
+        <svg
+          ref={svgRef}
+          className="run-dag-svg"
+          role="group"
+          aria-label={`Job DAG: ${view.stages.length} stages. Tab to a stage and press Enter to list its tasks.`}
+          data-testid="run-dag"
+        />
       </div>
       {stage && progress && (
         <section className="run-stage-tasks" aria-label={`Tasks of ${stage.label}`}>
@@ -40,7 +53,11 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
             {stage.label}: {progress.state}, {progress.done}/{progress.total} tasks done, {progress.running} running
           </h3>
           {attempts.length === 0 ? (
-            <p className="muted">{stage.skipped ? 'Skipped: the shuffle output this stage would write still exists, so Spark reuses it.' : 'No attempt has started yet.'}</p>
+            <p className="muted">
+              {stage.skipped
+                ? 'Skipped: the shuffle output this stage would write still exists, so Spark reuses it.'
+                : 'No attempt has started yet.'}
+            </p>
           ) : (
             <div className="run-table-host">
               <table className="grid">
@@ -78,7 +95,11 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
                   })}
                 </tbody>
               </table>
-              {attempts.length > MAX_ROWS && <p className="muted">First {MAX_ROWS} of {attempts.length.toLocaleString('en')} attempts.</p>}
+              {attempts.length > MAX_ROWS && (
+                <p className="muted">
+                  First {MAX_ROWS} of {attempts.length.toLocaleString('en')} attempts.
+                </p>
+              )}
             </div>
           )}
         </section>

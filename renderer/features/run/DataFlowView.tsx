@@ -12,10 +12,29 @@ import { formatBytes } from '../../viz/run/format';
 function colours(el: Element): FlowColours {
   const css = getComputedStyle(el);
   const v = (n: string, f: string) => css.getPropertyValue(n).trim() || f;
-  return { text: v('--text', '#16202c'), muted: v('--muted', '#4f5f73'), border: v('--border', '#cdd6e1'), local: v('--flow-local', '#137a4b'), rack: v('--flow-rack', '#0b6bcb'), offRack: v('--flow-offrack', '#c2410c') };
+  return {
+    text: v('--text', '#16202c'),
+    muted: v('--muted', '#4f5f73'),
+    border: v('--border', '#cdd6e1'),
+    local: v('--flow-local', '#137a4b'),
+    rack: v('--flow-rack', '#0b6bcb'),
+    offRack: v('--flow-offrack', '#c2410c'),
+  };
 }
 
-function Share({ label, a, b, aLabel, bLabel }: { label: string; a: number; b: number; aLabel: string; bLabel: string }) {
+function Share({
+  label,
+  a,
+  b,
+  aLabel,
+  bLabel,
+}: {
+  label: string;
+  a: number;
+  b: number;
+  aLabel: string;
+  bLabel: string;
+}) {
   const total = a + b;
   const pct = total > 0 ? Math.round((a / total) * 100) : 0;
   return (
@@ -23,7 +42,7 @@ function Share({ label, a, b, aLabel, bLabel }: { label: string; a: number; b: n
       <div className="run-share-head">
         <strong>{label}</strong> <span className="muted">{formatBytes(total)}</span>
       </div>
-      <div className="run-share-bar" aria-hidden="true" style={total > 0 ? undefined : { background: "var(--border)" }}>
+      <div className="run-share-bar" aria-hidden="true" style={total > 0 ? undefined : { background: 'var(--border)' }}>
         <div className="a" style={{ width: `${pct}%` }} />
       </div>
       <div className="run-share-legend">
@@ -42,15 +61,23 @@ export function DataFlowView({ view, t }: { view: RunView; t: number }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const matrix = useMemo(() => flowMatrixAt(view.flows, view.nodes, t), [view, t]);
   useEffect(() => {
-    if (canvasRef.current) drawFlowMatrix(canvasRef.current, matrix, view.nodes, colours(canvasRef.current), formatBytes);
+    if (canvasRef.current)
+      drawFlowMatrix(canvasRef.current, matrix, view.nodes, colours(canvasRef.current), formatBytes);
   }, [matrix, view]);
   const top = useMemo(() => {
     const out: { from: string; to: string; bytes: number; scope: string }[] = [];
     const n = matrix.n;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      const bytes = matrix.bytes[i * n + j]!;
-      if (bytes > 0) out.push({ from: view.nodes[i]!.id, to: view.nodes[j]!.id, bytes, scope: i === j ? 'same node' : view.nodes[i]!.rack === view.nodes[j]!.rack ? 'same rack' : 'other rack' });
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const bytes = matrix.bytes[i * n + j]!;
+        if (bytes > 0)
+          out.push({
+            from: view.nodes[i]!.id,
+            to: view.nodes[j]!.id,
+            bytes,
+            scope: i === j ? 'same node' : view.nodes[i]!.rack === view.nodes[j]!.rack ? 'same rack' : 'other rack',
+          });
+      }
     return out.sort((a, b) => b.bytes - a.bytes || a.from.localeCompare(b.from)).slice(0, 8);
   }, [matrix, view]);
   const remote = matrix.rack + matrix.offRack;
@@ -61,9 +88,18 @@ export function DataFlowView({ view, t }: { view: RunView; t: number }) {
         <p className="muted run-note">
           Over the network: {formatBytes(matrix.rack)} within a rack, {formatBytes(matrix.offRack)} across racks.
         </p>
-        <Share label="Input read (whole run)" a={view.totals.readLocal} b={view.totals.readRemote} aLabel="local replica" bLabel="remote replica" />
+        <Share
+          label="Input read (whole run)"
+          a={view.totals.readLocal}
+          b={view.totals.readRemote}
+          aLabel="local replica"
+          bLabel="remote replica"
+        />
         {view.flowsEstimated && view.flows.length > 0 && (
-          <p className="muted run-note">Per-node pairs are estimated from where the map and reduce tasks ran; the same-node and network totals are the engine’s measured ones.</p>
+          <p className="muted run-note">
+            Per-node pairs are estimated from where the map and reduce tasks ran; the same-node and network totals are
+            the engine’s measured ones.
+          </p>
         )}
         {top.length > 0 && (
           <table className="grid run-top-flows" aria-label="Largest shuffle flows so far">
@@ -91,7 +127,12 @@ export function DataFlowView({ view, t }: { view: RunView; t: number }) {
         )}
       </div>
       <figure className="run-flow-figure">
-        <canvas ref={canvasRef} role="img" data-testid="run-flow" aria-label={`Shuffle matrix: rows are the nodes map output came from, columns the nodes that fetched it. So far ${formatBytes(matrix.local)} stayed on the same node and ${formatBytes(remote)} crossed the network.`} />
+        <canvas
+          ref={canvasRef}
+          role="img"
+          data-testid="run-flow"
+          aria-label={`Shuffle matrix: rows are the nodes map output came from, columns the nodes that fetched it. So far ${formatBytes(matrix.local)} stayed on the same node and ${formatBytes(remote)} crossed the network.`}
+        />
         <figcaption className="legend run-legend">
           <span style={{ ['--swatch' as string]: 'var(--flow-local)' }}>same node (diagonal)</span>
           <span style={{ ['--swatch' as string]: 'var(--flow-rack)' }}>same rack</span>

@@ -10,7 +10,8 @@ export function OutputTable({ result, kind }: { result: unknown; kind: 'mapreduc
   return (
     <div className="run-output">
       <p className="muted run-note">
-        {kind === 'mapreduce' ? 'The output files’ (key, value) pairs, sorted by key' : 'The value the driver returned'}: {data.total.toLocaleString('en')} {data.total === 1 ? 'row' : 'rows'}
+        {kind === 'mapreduce' ? 'The output files’ (key, value) pairs, sorted by key' : 'The value the driver returned'}
+        : {data.total.toLocaleString('en')} {data.total === 1 ? 'row' : 'rows'}
         {data.total > LIMIT ? `, the first ${LIMIT} shown` : ''}.
       </p>
       <div className="run-table-host">

@@ -14,8 +14,12 @@ const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Ho
 
 export function describeAttempt(b: Bar, t: number): string {
   const status = b.end > t ? 'running' : b.status;
-  const phases = b.phases.map((p) => `${PHASE_LABELS[p.phase]} ${formatMs(Math.min(p.end, t) - p.start)}`).filter((_, i) => b.phases[i]!.start <= t);
-  const flags = [b.retry ? `retry (attempt ${b.attempt + 1})` : '', b.speculative ? 'speculative copy' : ''].filter(Boolean).join(', ');
+  const phases = b.phases
+    .map((p) => `${PHASE_LABELS[p.phase]} ${formatMs(Math.min(p.end, t) - p.start)}`)
+    .filter((_, i) => b.phases[i]!.start <= t);
+  const flags = [b.retry ? `retry (attempt ${b.attempt + 1})` : '', b.speculative ? 'speculative copy' : '']
+    .filter(Boolean)
+    .join(', ');
   return `${b.task} attempt ${b.attempt} (${b.attemptId}) on ${b.node}${b.executor !== b.node ? ` / ${b.executor}` : ''}, ${b.locality}, ${status}${flags ? `, ${flags}` : ''}; ${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. Reason: ${b.reason}` : ''}`;
 }
 
@@ -95,7 +99,13 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
         />
       </div>
       <p className="run-detail mono" id="run-timeline-detail" aria-live="polite">
-        {detail ? describeAttempt(detail, t) : <span className="muted">{summary} Hover or click a bar (or focus the chart and use the arrow keys) for an attempt’s details.</span>}
+        {detail ? (
+          describeAttempt(detail, t)
+        ) : (
+          <span className="muted">
+            {summary} Hover or click a bar (or focus the chart and use the arrow keys) for an attempt’s details.
+          </span>
+        )}
       </p>
     </div>
   );

@@ -38,7 +38,9 @@ export function SandboxJobPanel() {
   const run = async (faults: FaultSpec[] = [], at = 0) => {
     setRunning(true);
     try {
-      const fileName = /:\s*(string|number)\b|interface\s/.test(code) ? example.fileName.replace(/\.js$/, '.ts') : example.fileName.replace(/\.ts$/, '.js');
+      const fileName = /:\s*(string|number)\b|interface\s/.test(code)
+        ? example.fileName.replace(/\.js$/, '.ts')
+        : example.fileName.replace(/\.ts$/, '.js');
       const answer = await engineClient().runJob({ source: code, fileName, cluster, blockSize, seed: 1, faults });
       setResult(answer);
       setStartAt(at);
@@ -70,7 +72,15 @@ export function SandboxJobPanel() {
         </label>
         <label>
           Cluster{' '}
-          <select value={String(cluster)} onChange={(e) => setCluster(/^\d+$/.test(e.target.value) ? Number(e.target.value) : (e.target.value as ExampleJob['cluster']))} aria-label="Cluster">
+          <select
+            value={String(cluster)}
+            onChange={(e) =>
+              setCluster(
+                /^\d+$/.test(e.target.value) ? Number(e.target.value) : (e.target.value as ExampleJob['cluster']),
+              )
+            }
+            aria-label="Cluster"
+          >
             {CLUSTERS.map((c) => (
               <option key={String(c.value)} value={String(c.value)}>
                 {c.label}
@@ -88,7 +98,13 @@ export function SandboxJobPanel() {
             ))}
           </select>
         </label>
-        <button type="button" className="btn primary" disabled={running} onClick={() => void run()} aria-keyshortcuts="Control+Enter Meta+Enter">
+        <button
+          type="button"
+          className="btn primary"
+          disabled={running}
+          onClick={() => void run()}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
           ▶ Run
         </button>
         <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
@@ -97,8 +113,20 @@ export function SandboxJobPanel() {
         Missing inputs are generated sample data: /data/sensors.csv, /data/corpus.txt, /data/pages.txt, /data/graph.txt.
       </p>
       <div className="editor-host sandbox-editor">
-        <Suspense fallback={<div className="loading" role="status"><span className="spinner" /> Loading the editor…</div>}>
-          <CodeEditor value={code} onChange={onChange} onRun={() => void runRef.current()} language={language} ariaLabel="Job code" />
+        <Suspense
+          fallback={
+            <div className="loading" role="status">
+              <span className="spinner" /> Loading the editor…
+            </div>
+          }
+        >
+          <CodeEditor
+            value={code}
+            onChange={onChange}
+            onRun={() => void runRef.current()}
+            language={language}
+            ariaLabel="Job code"
+          />
         </Suspense>
       </div>
       <div className="run-panel" aria-live="polite">
@@ -110,9 +138,21 @@ export function SandboxJobPanel() {
             <span className="muted">Running the job on the simulated cluster…</span>
           </div>
         )}
-        {result?.error && <p className="error" role="alert" data-testid="run-error">{result.error}</p>}
+        {result?.error && (
+          <p className="error" role="alert" data-testid="run-error">
+            {result.error}
+          </p>
+        )}
         {result?.report && (
-          <RunArea key={version} report={result.report} nodes={result.nodes} faults={result.faults} startAt={startAt} busy={running} onInjectFault={(faults, at) => void run(faults, at)} />
+          <RunArea
+            key={version}
+            report={result.report}
+            nodes={result.nodes}
+            faults={result.faults}
+            startAt={startAt}
+            busy={running}
+            onInjectFault={(faults, at) => void run(faults, at)}
+          />
         )}
       </div>
     </div>

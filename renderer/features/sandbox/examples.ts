@@ -21,14 +21,70 @@ const KB = 1024;
 const MB = 1024 * KB;
 
 export const EXAMPLES: readonly ExampleJob[] = [
-  { id: 'iot', title: 'IoT daily average (MapReduce)', fileName: 'iot-daily-average.js', code: iotDaily, cluster: 'cookbook-9', blockSize: 256 * KB },
-  { id: 'iot-spark', title: 'IoT daily average (Spark)', fileName: 'iot-daily-average-spark.js', code: iotSpark, cluster: 'cookbook-9', blockSize: 256 * KB },
-  { id: 'wc', title: 'Word count (MapReduce, TypeScript)', fileName: 'word-count.ts', code: wordCount, cluster: 'two-racks', blockSize: 256 * KB },
-  { id: 'wc-spark', title: 'Word count (Spark)', fileName: 'word-count-spark.js', code: wordCountSpark, cluster: 'two-racks', blockSize: 256 * KB },
-  { id: 'wc-scale', title: 'Word count at scale: 100 nodes, ~9,000 map tasks', fileName: 'word-count.ts', code: wordCount, cluster: 100, blockSize: 256 },
-  { id: 'pagerank-spark', title: 'PageRank, 10 iterations (Spark, cached)', fileName: 'pagerank-spark.js', code: pagerankSpark, cluster: 'cookbook-9', blockSize: 64 * KB },
-  { id: 'pagerank-mr', title: 'PageRank, 10 iterations (chained MapReduce)', fileName: 'pagerank-chained.js', code: pagerankChained, cluster: 'cookbook-9', blockSize: 64 * KB },
-  { id: 'cpu', title: 'A CPU-heavy map', fileName: 'cpu-heavy-map.js', code: cpuHeavy, cluster: 'classroom', blockSize: 1 * MB },
+  {
+    id: 'iot',
+    title: 'IoT daily average (MapReduce)',
+    fileName: 'iot-daily-average.js',
+    code: iotDaily,
+    cluster: 'cookbook-9',
+    blockSize: 256 * KB,
+  },
+  {
+    id: 'iot-spark',
+    title: 'IoT daily average (Spark)',
+    fileName: 'iot-daily-average-spark.js',
+    code: iotSpark,
+    cluster: 'cookbook-9',
+    blockSize: 256 * KB,
+  },
+  {
+    id: 'wc',
+    title: 'Word count (MapReduce, TypeScript)',
+    fileName: 'word-count.ts',
+    code: wordCount,
+    cluster: 'two-racks',
+    blockSize: 256 * KB,
+  },
+  {
+    id: 'wc-spark',
+    title: 'Word count (Spark)',
+    fileName: 'word-count-spark.js',
+    code: wordCountSpark,
+    cluster: 'two-racks',
+    blockSize: 256 * KB,
+  },
+  {
+    id: 'wc-scale',
+    title: 'Word count at scale: 100 nodes, ~9,000 map tasks',
+    fileName: 'word-count.ts',
+    code: wordCount,
+    cluster: 100,
+    blockSize: 256,
+  },
+  {
+    id: 'pagerank-spark',
+    title: 'PageRank, 10 iterations (Spark, cached)',
+    fileName: 'pagerank-spark.js',
+    code: pagerankSpark,
+    cluster: 'cookbook-9',
+    blockSize: 64 * KB,
+  },
+  {
+    id: 'pagerank-mr',
+    title: 'PageRank, 10 iterations (chained MapReduce)',
+    fileName: 'pagerank-chained.js',
+    code: pagerankChained,
+    cluster: 'cookbook-9',
+    blockSize: 64 * KB,
+  },
+  {
+    id: 'cpu',
+    title: 'A CPU-heavy map',
+    fileName: 'cpu-heavy-map.js',
+    code: cpuHeavy,
+    cluster: 'classroom',
+    blockSize: 1 * MB,
+  },
 ];
 
 export const CLUSTERS: { value: ExampleJob['cluster']; label: string }[] = [

@@ -60,18 +60,34 @@ export default function SqlConsole() {
           Run query
         </button>
         <span className="muted" role="status">
-          {status === 'loading' ? 'Starting DuckDB…' : status === 'running' ? 'Running…' : 'Ready (Ctrl/Cmd+Enter runs)'}
+          {status === 'loading'
+            ? 'Starting DuckDB…'
+            : status === 'running'
+              ? 'Running…'
+              : 'Ready (Ctrl/Cmd+Enter runs)'}
         </span>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {result && (
         <table className="grid" aria-label="Query result">
           <thead>
-            <tr>{result.columns.map((c) => <th key={c}>{c}</th>)}</tr>
+            <tr>
+              {result.columns.map((c) => (
+                <th key={c}>{c}</th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {result.rows.map((row, i) => (
-              <tr key={i}>{row.map((v, j) => <td key={j}>{String(v)}</td>)}</tr>
+              <tr key={i}>
+                {row.map((v, j) => (
+                  <td key={j}>{String(v)}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

@@ -34,6 +34,7 @@ export async function runSql(sql: string): Promise<QueryResult> {
 
 function plain(value: unknown): unknown {
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (value !== null && typeof value === 'object' && 'toString' in value && !(value instanceof Date)) return String(value);
+  if (value !== null && typeof value === 'object' && 'toString' in value && !(value instanceof Date))
+    return String(value);
   return value;
 }

@@ -48,7 +48,10 @@ export function layoutDag(stages: readonly StageView[], edges: readonly StageEdg
   const columns = stageColumns(stages, edges);
   const perColumn = new Map<number, StageView[]>();
   // Run order: by submit time (skipped ones where they were decided), then id.
-  const ordered = [...stages].sort((a, b) => (a.submittedAt ?? Infinity) - (b.submittedAt ?? Infinity) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const ordered = [...stages].sort(
+    (a, b) =>
+      (a.submittedAt ?? Infinity) - (b.submittedAt ?? Infinity) || a.id.localeCompare(b.id, 'en', { numeric: true }),
+  );
   for (const s of ordered) {
     const c = columns.get(s.id) ?? 0;
     const list = perColumn.get(c) ?? [];
@@ -59,7 +62,9 @@ export function layoutDag(stages: readonly StageView[], edges: readonly StageEdg
   let maxRows = 0;
   for (const [c, list] of perColumn) {
     maxRows = Math.max(maxRows, list.length);
-    list.forEach((s, row) => boxes.set(s.id, { id: s.id, column: c, x: PAD + c * (STAGE_W + COL_GAP), y: PAD + row * (STAGE_H + ROW_GAP) }));
+    list.forEach((s, row) =>
+      boxes.set(s.id, { id: s.id, column: c, x: PAD + c * (STAGE_W + COL_GAP), y: PAD + row * (STAGE_H + ROW_GAP) }),
+    );
   }
   const cols = Math.max(1, ...[...perColumn.keys()].map((c) => c + 1));
   const paths = edges.flatMap((edge) => {
@@ -73,5 +78,10 @@ export function layoutDag(stages: readonly StageView[], edges: readonly StageEdg
     const mx = (x1 + x2) / 2;
     return [{ edge, d: `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`, labelX: mx, labelY: (y1 + y2) / 2 - 4 }];
   });
-  return { width: PAD * 2 + cols * STAGE_W + (cols - 1) * COL_GAP, height: PAD * 2 + Math.max(1, maxRows) * STAGE_H + (Math.max(1, maxRows) - 1) * ROW_GAP, boxes, paths };
+  return {
+    width: PAD * 2 + cols * STAGE_W + (cols - 1) * COL_GAP,
+    height: PAD * 2 + Math.max(1, maxRows) * STAGE_H + (Math.max(1, maxRows) - 1) * ROW_GAP,
+    boxes,
+    paths,
+  };
 }

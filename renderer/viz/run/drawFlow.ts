@@ -20,7 +20,13 @@ export function flowCellSize(n: number, maxSide = 420): number {
 
 export const FLOW_GUTTER = 56;
 
-export function drawFlowMatrix(canvas: HTMLCanvasElement, m: FlowMatrix, nodes: readonly { id: string; rack: string }[], c: FlowColours, label: (bytes: number) => string): void {
+export function drawFlowMatrix(
+  canvas: HTMLCanvasElement,
+  m: FlowMatrix,
+  nodes: readonly { id: string; rack: string }[],
+  c: FlowColours,
+  label: (bytes: number) => string,
+): void {
   const n = m.n;
   const cell = flowCellSize(n);
   const side = FLOW_GUTTER + n * cell + 4;

@@ -20,7 +20,14 @@ export interface TimelineColours {
   phases: string[];
 }
 
-const FALLBACK_PHASES: Record<Phase, string> = { startup: '#8a99ad', read: '#2bb3a3', shuffle: '#9b6bff', compute: '#3d8bfd', spill: '#f59f3a', write: '#3ecf8e' };
+const FALLBACK_PHASES: Record<Phase, string> = {
+  startup: '#8a99ad',
+  read: '#2bb3a3',
+  shuffle: '#9b6bff',
+  compute: '#3d8bfd',
+  spill: '#f59f3a',
+  write: '#3ecf8e',
+};
 
 export function readColours(el: Element): TimelineColours {
   const css = getComputedStyle(el);
@@ -97,16 +104,32 @@ export class TimelineRenderer {
     // Node events up to t: a red line down the node's lane and a label in the axis band.
     for (const m of view.markers) {
       if (m.t > t) break;
-      if (m.kind !== 'nodeDied' && m.kind !== 'nodeRestarted' && m.kind !== 'nodeSlowed' && m.kind !== 'mapOutputLost' && m.kind !== 'executorLost') continue;
+      if (
+        m.kind !== 'nodeDied' &&
+        m.kind !== 'nodeRestarted' &&
+        m.kind !== 'nodeSlowed' &&
+        m.kind !== 'mapOutputLost' &&
+        m.kind !== 'executorLost'
+      )
+        continue;
       const x = xOf(l, m.t);
-      ctx.fillStyle = m.kind === 'nodeDied' || m.kind === 'mapOutputLost' || m.kind === 'executorLost' ? c.bad : m.kind === 'nodeSlowed' ? c.warn : c.accent;
+      ctx.fillStyle =
+        m.kind === 'nodeDied' || m.kind === 'mapOutputLost' || m.kind === 'executorLost'
+          ? c.bad
+          : m.kind === 'nodeSlowed'
+            ? c.warn
+            : c.accent;
       for (let lane = 0; lane < view.lanes.length; lane++) {
         if (view.lanes[lane]!.node !== m.node) continue;
         ctx.fillRect(x - 1, l.laneY[lane]!, 2, l.laneY[lane + 1]! - l.laneY[lane]!);
       }
       if (m.kind !== 'mapOutputLost' && m.kind !== 'executorLost') {
         ctx.font = '600 11px system-ui, sans-serif';
-        ctx.fillText(m.kind === 'nodeDied' ? `✕ ${m.node} died` : m.kind === 'nodeSlowed' ? `${m.node} slow` : `${m.node} back`, x + 3, 10);
+        ctx.fillText(
+          m.kind === 'nodeDied' ? `✕ ${m.node} died` : m.kind === 'nodeSlowed' ? `${m.node} slow` : `${m.node} back`,
+          x + 3,
+          10,
+        );
       }
     }
     if (selected >= 0 && selected < view.bars.length && view.bars[selected]!.start <= t) {
@@ -131,7 +154,10 @@ export class TimelineRenderer {
     g.font = '11px system-ui, sans-serif';
     g.textBaseline = 'middle';
     let lastRack = '';
-    const labelEvery = Math.max(1, Math.ceil(12 / Math.max(1, (l.laneY[view.lanes.length]! - l.top) / Math.max(1, view.lanes.length))));
+    const labelEvery = Math.max(
+      1,
+      Math.ceil(12 / Math.max(1, (l.laneY[view.lanes.length]! - l.top) / Math.max(1, view.lanes.length))),
+    );
     view.lanes.forEach((lane, i) => {
       const y0 = l.laneY[i]!;
       const y1 = l.laneY[i + 1]! - l.laneGap;
@@ -165,7 +191,8 @@ export class TimelineRenderer {
   private advanceLayer(t: number): void {
     const { byEnd, ends } = this.view.index;
     let n = 0;
-    while (this.endCursor < byEnd.length && ends[byEnd[this.endCursor]!]! <= t) this.batch[n++] = byEnd[this.endCursor++]!;
+    while (this.endCursor < byEnd.length && ends[byEnd[this.endCursor]!]! <= t)
+      this.batch[n++] = byEnd[this.endCursor++]!;
     if (n > 0) this.paintBars(this.lctx, this.batch, n, Number.POSITIVE_INFINITY);
     this.layerT = t;
   }

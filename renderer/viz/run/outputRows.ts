@@ -9,9 +9,11 @@ export interface OutputRows {
 }
 
 export function outputRows(result: unknown, kind: 'mapreduce' | 'spark', limit = 200): OutputRows {
-  if (!Array.isArray(result)) return { columns: ['value'], rows: result === undefined ? [] : [[result]], total: result === undefined ? 0 : 1 };
+  if (!Array.isArray(result))
+    return { columns: ['value'], rows: result === undefined ? [] : [[result]], total: result === undefined ? 0 : 1 };
   const head = result.slice(0, limit);
-  const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   if (head.length > 0 && head.every(isPlainObject)) {
     const columns: string[] = [];
     for (const r of head) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
@@ -19,7 +21,12 @@ export function outputRows(result: unknown, kind: 'mapreduce' | 'spark', limit =
   }
   if (head.length > 0 && head.every(Array.isArray)) {
     const width = Math.max(...head.map((r) => r.length));
-    const columns = kind === 'mapreduce' && width === 2 ? ['key', 'value'] : width === 2 ? ['key', 'value'] : Array.from({ length: width }, (_, i) => `_${i + 1}`);
+    const columns =
+      kind === 'mapreduce' && width === 2
+        ? ['key', 'value']
+        : width === 2
+          ? ['key', 'value']
+          : Array.from({ length: width }, (_, i) => `_${i + 1}`);
     return { columns, rows: head.map((r) => Array.from({ length: width }, (_, i) => r[i])), total: result.length };
   }
   return { columns: ['value'], rows: head.map((v) => [v]), total: result.length };
@@ -27,7 +34,8 @@ export function outputRows(result: unknown, kind: 'mapreduce' | 'spark', limit =
 
 /** A cell's text: numbers with thousands separators and at most 4 decimals, structures as JSON. */
 export function formatCell(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en') : v.toLocaleString('en', { maximumFractionDigits: 4 });
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? v.toLocaleString('en') : v.toLocaleString('en', { maximumFractionDigits: 4 });
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return String(v);
   try {

@@ -62,9 +62,27 @@ export function deriveCounters(report: JobRunReport): CounterRow[] {
   }
   if (report.kind === 'spark' && report.metrics) {
     const m = report.metrics;
-    rows.push({ name: 'SHUFFLE_BYTES', label: 'Shuffle bytes read', group: 'Spark', unit: 'bytes', value: m.shuffleBytes });
-    rows.push({ name: 'BYTES_READ_LOCAL', label: 'Input bytes read from a local replica', group: 'Spark', unit: 'bytes', value: m.bytesReadLocal });
-    rows.push({ name: 'BYTES_READ_REMOTE', label: 'Input bytes read over the network', group: 'Spark', unit: 'bytes', value: m.bytesReadRemote });
+    rows.push({
+      name: 'SHUFFLE_BYTES',
+      label: 'Shuffle bytes read',
+      group: 'Spark',
+      unit: 'bytes',
+      value: m.shuffleBytes,
+    });
+    rows.push({
+      name: 'BYTES_READ_LOCAL',
+      label: 'Input bytes read from a local replica',
+      group: 'Spark',
+      unit: 'bytes',
+      value: m.bytesReadLocal,
+    });
+    rows.push({
+      name: 'BYTES_READ_REMOTE',
+      label: 'Input bytes read over the network',
+      group: 'Spark',
+      unit: 'bytes',
+      value: m.bytesReadRemote,
+    });
   }
   const order = (r: CounterRow) => GROUP_ORDER.indexOf(r.group);
   const within = (r: CounterRow) => Object.keys(HADOOP_COUNTERS).indexOf(r.name);

@@ -17,7 +17,11 @@ export function flowScope(from: string, to: string, rackOf: ReadonlyMap<string, 
 }
 
 /** A fetch event from an engine that records them; tolerant of field names. */
-function fetchEvent(e: { t: number; type: string; [k: string]: unknown }): { from: string; to: string; bytes: number } | null {
+function fetchEvent(e: {
+  t: number;
+  type: string;
+  [k: string]: unknown;
+}): { from: string; to: string; bytes: number } | null {
   if (!/shuffle|fetch/i.test(e.type) || /lost|fail/i.test(e.type)) return null;
   const from = str(e.from) ?? str(e.fromNode) ?? str(e.src) ?? str(e.source);
   const to = str(e.to) ?? str(e.toNode) ?? str(e.dst) ?? str(e.node);
@@ -25,7 +29,13 @@ function fetchEvent(e: { t: number; type: string; [k: string]: unknown }): { fro
   return from !== null && to !== null && bytes !== null && bytes >= 0 ? { from, to, bytes } : null;
 }
 
-export function deriveFlows(report: JobRunReport, bars: readonly Bar[], nodes: readonly { id: string; rack: string }[], stages: readonly StageView[], edges: readonly StageEdge[]): { flows: Flow[]; estimated: boolean } {
+export function deriveFlows(
+  report: JobRunReport,
+  bars: readonly Bar[],
+  nodes: readonly { id: string; rack: string }[],
+  stages: readonly StageView[],
+  edges: readonly StageEdge[],
+): { flows: Flow[]; estimated: boolean } {
   const rackOf = new Map(nodes.map((n) => [n.id, n.rack]));
   const real: Flow[] = [];
   for (const e of report.trace ?? []) {
@@ -46,7 +56,13 @@ function succeededByTask(stage: StageView, bars: readonly Bar[]): Bar[] {
   return [...byTask.values()];
 }
 
-function estimateFlows(report: JobRunReport, bars: readonly Bar[], rackOf: Map<string, string>, stages: readonly StageView[], edges: readonly StageEdge[]): Flow[] {
+function estimateFlows(
+  report: JobRunReport,
+  bars: readonly Bar[],
+  rackOf: Map<string, string>,
+  stages: readonly StageView[],
+  edges: readonly StageEdge[],
+): Flow[] {
   const byId = new Map(stages.map((s) => [s.id, s]));
   const raw = new Map<string, Flow>();
   for (const edge of edges) {
@@ -80,7 +96,9 @@ function estimateFlows(report: JobRunReport, bars: readonly Bar[], rackOf: Map<s
     if (f.scope === 'local') f.bytes = sumLocal > 0 ? (f.bytes / sumLocal) * local : 0;
     else f.bytes = sumRemote > 0 ? (f.bytes / sumRemote) * remote : 0;
   }
-  return flows.filter((f) => f.bytes > 0).sort((a, b) => a.t - b.t || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return flows
+    .filter((f) => f.bytes > 0)
+    .sort((a, b) => a.t - b.t || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }
 
 export interface FlowMatrix {

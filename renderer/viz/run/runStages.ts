@@ -35,34 +35,56 @@ export function deriveStages(report: JobRunReport, bars: readonly Bar[]): Derive
     list.push(b.index);
     barsOf.set(b.taskSet, list);
   }
-  const stage = (id: string, label: string, job: string, taskSet: string | null, fallbackTasks: number, skipped = false): StageView => {
+  const stage = (
+    id: string,
+    label: string,
+    job: string,
+    taskSet: string | null,
+    fallbackTasks: number,
+    skipped = false,
+  ): StageView => {
     const sub = taskSet ? submitted.get(taskSet) : undefined;
     const own = taskSet ? (barsOf.get(taskSet) ?? []) : [];
     const distinct = new Set(own.map((i) => bars[i]!.task)).size;
     return {
-      id, label, job, taskSet, skipped,
+      id,
+      label,
+      job,
+      taskSet,
+      skipped,
       tasks: Math.max(sub?.tasks ?? 0, fallbackTasks, distinct),
       submittedAt: sub?.t ?? (own.length ? Math.min(...own.map((i) => bars[i]!.start)) : null),
-      finishedAt: taskSet ? (finished.get(taskSet) ?? (own.length ? Math.max(...own.map((i) => bars[i]!.end)) : null)) : null,
+      finishedAt: taskSet
+        ? (finished.get(taskSet) ?? (own.length ? Math.max(...own.map((i) => bars[i]!.end)) : null))
+        : null,
       bars: own,
     };
   };
   return report.kind === 'spark' ? sparkStages(trace, stage, barsOf) : mapReduceStages(trace, stage, barsOf);
 }
 
-type MakeStage = (id: string, label: string, job: string, taskSet: string | null, fallbackTasks: number, skipped?: boolean) => StageView;
+type MakeStage = (
+  id: string,
+  label: string,
+  job: string,
+  taskSet: string | null,
+  fallbackTasks: number,
+  skipped?: boolean,
+) => StageView;
 
 function mapReduceStages(trace: Ev[], make: MakeStage, barsOf: Map<string, number[]>): DerivedStages {
   const jobs: { job: string; maps: number; reduces: number }[] = [];
   for (const e of trace) {
     const job = str(e.job);
-    if (e.type === 'jobSubmitted' && job !== null && !jobs.some((j) => j.job === job)) jobs.push({ job, maps: num(e.maps) ?? 0, reduces: num(e.reduces) ?? 0 });
+    if (e.type === 'jobSubmitted' && job !== null && !jobs.some((j) => j.job === job))
+      jobs.push({ job, maps: num(e.maps) ?? 0, reduces: num(e.reduces) ?? 0 });
   }
   // Without job events, fall back to the task sets the attempts name (`job/map`, `job/reduce`).
-  if (jobs.length === 0) for (const ts of [...barsOf.keys()].sort()) {
-    const job = ts.split('/')[0]!;
-    if (!jobs.some((j) => j.job === job)) jobs.push({ job, maps: 0, reduces: 0 });
-  }
+  if (jobs.length === 0)
+    for (const ts of [...barsOf.keys()].sort()) {
+      const job = ts.split('/')[0]!;
+      if (!jobs.some((j) => j.job === job)) jobs.push({ job, maps: 0, reduces: 0 });
+    }
   const stages: StageView[] = [];
   const edges: StageEdge[] = [];
   let previous: string | null = null;
@@ -102,18 +124,26 @@ function sparkStages(trace: Ev[], make: MakeStage, barsOf: Map<string, number[]>
     const label = `Stage ${id}${name ? `: ${name}` : rdd !== null ? ` (RDD ${rdd})` : ''}`;
     const skipped = e.type === 'stageSkipped';
     stages.push(make(id, label, str(e.job) ?? job, skipped ? null : `stage-${id}`, num(e.tasks) ?? 0, skipped));
-    if (Array.isArray(e.parents)) declared.set(id, e.parents.map((p) => String(p)));
+    if (Array.isArray(e.parents))
+      declared.set(
+        id,
+        e.parents.map((p) => String(p)),
+      );
   }
   // Task sets that ran without a stage event (an older trace): still show them.
-  for (const ts of [...barsOf.keys()].sort()) if (!stages.some((s) => s.taskSet === ts)) stages.push(make(ts.replace(/^stage-/, ''), ts, job, ts, 0));
+  for (const ts of [...barsOf.keys()].sort())
+    if (!stages.some((s) => s.taskSet === ts)) stages.push(make(ts.replace(/^stage-/, ''), ts, job, ts, 0));
   for (const s of stages) {
     const action = actions.get(s.job);
     const lowest = Math.min(...stages.filter((x) => x.job === s.job).map((x) => Number(x.id)));
-    if (Number(s.id) === lowest && stages.length > 1) s.label += action && action !== 'result' ? ` → ${action}` : ' (result)';
+    if (Number(s.id) === lowest && stages.length > 1)
+      s.label += action && action !== 'result' ? ` → ${action}` : ' (result)';
   }
   if (declared.size > 0) {
     const edges: StageEdge[] = [];
-    for (const [child, parents] of declared) for (const p of parents) if (stages.some((s) => s.id === p)) edges.push({ from: p, to: child, kind: 'wide', label: 'shuffle' });
+    for (const [child, parents] of declared)
+      for (const p of parents)
+        if (stages.some((s) => s.id === p)) edges.push({ from: p, to: child, kind: 'wide', label: 'shuffle' });
     return { stages, edges, edgesInferred: false };
   }
   return { stages, edges: inferSparkEdges(stages), edgesInferred: stages.length > 1 };
@@ -126,7 +156,10 @@ export function inferSparkEdges(stages: readonly StageView[]): StageEdge[] {
   for (const s of stages) {
     if (s.skipped) continue;
     const older = stages.filter((p) => p.job === s.job && id(p) > id(s) && !p.skipped);
-    const triggers = s.submittedAt === null ? [] : older.filter((p) => p.finishedAt !== null && Math.abs(p.finishedAt - s.submittedAt!) < 1e-6);
+    const triggers =
+      s.submittedAt === null
+        ? []
+        : older.filter((p) => p.finishedAt !== null && Math.abs(p.finishedAt - s.submittedAt!) < 1e-6);
     for (const p of triggers) edges.push({ from: p.id, to: s.id, kind: 'wide', label: 'shuffle' });
   }
   for (const p of stages) {
@@ -153,6 +186,11 @@ export function stageProgressAt(stage: StageView, bars: readonly Bar[], t: numbe
   }
   const total = stage.tasks;
   const started = stage.submittedAt !== null && stage.submittedAt <= t;
-  const state = done.size >= total && total > 0 && running === 0 ? 'done' : started || running > 0 || done.size > 0 ? 'running' : 'waiting';
+  const state =
+    done.size >= total && total > 0 && running === 0
+      ? 'done'
+      : started || running > 0 || done.size > 0
+        ? 'running'
+        : 'waiting';
   return { state, done: done.size, running, failed, total };
 }

@@ -21,7 +21,8 @@ const runner = createInProcessRunner({
 
 // A small generated dataset: 4,000 readings over 10 days, 3 sensors.
 const lines: string[] = [];
-for (let i = 0; i < 4000; i++) lines.push(`2024-01-${String(1 + (i % 10)).padStart(2, '0')}T00:00:00,s${i % 3},${(i * 7) % 50}`);
+for (let i = 0; i < 4000; i++)
+  lines.push(`2024-01-${String(1 + (i % 10)).padStart(2, '0')}T00:00:00,s${i % 3},${(i * 7) % 50}`);
 const csv = new TextEncoder().encode(lines.join('\n') + '\n');
 const MR_JOB = `exports.default = { kind: 'mapreduce', input: '/in/r.csv', output: '/out/avg', numReduceTasks: 3,
   map(o, line, ctx) { const p = line.split(','); ctx.write(p[0].slice(0, 10), Number(p[2])); },
@@ -33,7 +34,16 @@ const nodes = [
 ];
 
 async function mrReport(faults: { atMs: number; kind: 'killNode'; node: string }[] = []): Promise<JobRunReport> {
-  return runJob({ source: { fileName: 'avg.js', code: MR_JOB }, runner, cluster: preset('classroom'), seed: 3, blockSize: 16 * 1024, files: [{ path: '/in/r.csv', bytes: csv }], faults, snapshots: false });
+  return runJob({
+    source: { fileName: 'avg.js', code: MR_JOB },
+    runner,
+    cluster: preset('classroom'),
+    seed: 3,
+    blockSize: 16 * 1024,
+    files: [{ path: '/in/r.csv', bytes: csv }],
+    faults,
+    snapshots: false,
+  });
 }
 
 describe('toRunView on a real MapReduce run', () => {
@@ -48,16 +58,22 @@ describe('toRunView on a real MapReduce run', () => {
       expect(b.slot).toBeLessThan(view.lanes[b.lane]!.slots);
     }
     // Bars in one lane row never overlap.
-    for (const lane of view.lanes) for (let s = 0; s < lane.slots; s++) {
-      const row = view.bars.filter((b) => b.lane === lane.index && b.slot === s).sort((a, b) => a.start - b.start);
-      for (let i = 1; i < row.length; i++) expect(row[i]!.start).toBeGreaterThanOrEqual(row[i - 1]!.end - 1e-9);
-    }
+    for (const lane of view.lanes)
+      for (let s = 0; s < lane.slots; s++) {
+        const row = view.bars.filter((b) => b.lane === lane.index && b.slot === s).sort((a, b) => a.start - b.start);
+        for (let i = 1; i < row.length; i++) expect(row[i]!.start).toBeGreaterThanOrEqual(row[i - 1]!.end - 1e-9);
+      }
     expect(view.stages.map((s) => s.id)).toEqual(['job_00001/map', 'job_00001/reduce']);
     expect(view.edges).toEqual([{ from: 'job_00001/map', to: 'job_00001/reduce', kind: 'wide', label: 'shuffle' }]);
     const reduce = view.stages[1]!;
     expect(reduce.tasks).toBe(3);
     expect(stageProgressAt(reduce, view.bars, 0).state).toBe('waiting');
-    expect(stageProgressAt(reduce, view.bars, view.durationMs)).toMatchObject({ state: 'done', done: 3, running: 0, total: 3 });
+    expect(stageProgressAt(reduce, view.bars, view.durationMs)).toMatchObject({
+      state: 'done',
+      done: 3,
+      running: 0,
+      total: 3,
+    });
     const counters = new Map(view.counters.map((c) => [c.name, c]));
     expect(counters.get('MAP_INPUT_RECORDS')).toMatchObject({ label: 'Map input records', value: 4000 });
     expect(counters.get('REDUCE_OUTPUT_RECORDS')?.value).toBe(10);
@@ -91,7 +107,15 @@ describe('toRunView on a real MapReduce run', () => {
 describe('toRunView on a real Spark run', () => {
   it('has executor lanes and stages ending in the result stage', async () => {
     const code = `exports.default = async (sc) => sc.textFile('/in/r.csv').map((l) => [l.slice(0, 10), 1]).reduceByKey((a, b) => a + b).collect();`;
-    const report = await runJob({ source: { fileName: 'wc.js', code }, runner, cluster: preset('classroom'), seed: 3, blockSize: 16 * 1024, files: [{ path: '/in/r.csv', bytes: csv }], snapshots: false });
+    const report = await runJob({
+      source: { fileName: 'wc.js', code },
+      runner,
+      cluster: preset('classroom'),
+      seed: 3,
+      blockSize: 16 * 1024,
+      files: [{ path: '/in/r.csv', bytes: csv }],
+      snapshots: false,
+    });
     const view = toRunView(report, nodes);
     expect(view.kind).toBe('spark');
     expect(view.lanes.every((l) => l.id.startsWith('exec-'))).toBe(true);
@@ -104,20 +128,58 @@ describe('toRunView on a real Spark run', () => {
 });
 
 const attempt = (over: Partial<AttemptRecord>): AttemptRecord => ({
-  taskSet: 'stage-1', task: 's1.t0', index: 0, attempt: 0, attemptId: 's1.t0.0', container: null, node: 'n1', executor: 'exec-n1', locality: 'NODE_LOCAL',
-  start: 0, end: 100, status: 'succeeded', speculative: false, cost: { startup: 10, read: 20, compute: 70, spill: 0, shuffle: 0, write: 0 }, ...over,
+  taskSet: 'stage-1',
+  task: 's1.t0',
+  index: 0,
+  attempt: 0,
+  attemptId: 's1.t0.0',
+  container: null,
+  node: 'n1',
+  executor: 'exec-n1',
+  locality: 'NODE_LOCAL',
+  start: 0,
+  end: 100,
+  status: 'succeeded',
+  speculative: false,
+  cost: { startup: 10, read: 20, compute: 70, spill: 0, shuffle: 0, write: 0 },
+  ...over,
 });
 
 function fixture(attempts: AttemptRecord[], trace: JobRunReport['trace']): JobRunReport {
   return {
-    kind: 'spark', result: [], simulatedMs: 1000, attempts, trace, snapshots: [], generatedInputs: [],
-    metrics: { kind: 'spark', jobs: 1, tasks: 1, attempts: attempts.length, killedAttempts: 0, failedAttempts: 0, bytesReadLocal: 0, bytesReadRemote: 0, shuffleBytes: 300, shuffleBytesLocal: 100, shuffleBytesRemote: 200, counters: { STAGES_RUN: 2 } },
+    kind: 'spark',
+    result: [],
+    simulatedMs: 1000,
+    attempts,
+    trace,
+    snapshots: [],
+    generatedInputs: [],
+    metrics: {
+      kind: 'spark',
+      jobs: 1,
+      tasks: 1,
+      attempts: attempts.length,
+      killedAttempts: 0,
+      failedAttempts: 0,
+      bytesReadLocal: 0,
+      bytesReadRemote: 0,
+      shuffleBytes: 300,
+      shuffleBytesLocal: 100,
+      shuffleBytesRemote: 200,
+      counters: { STAGES_RUN: 2 },
+    },
   };
 }
 
 describe('toRunView on hand-made fixtures', () => {
   it('clips phases of a killed attempt at its end', () => {
-    expect(phaseSegments({ start: 0, end: 25, cost: { startup: 10, read: 20, compute: 70, spill: 0, shuffle: 0, write: 0 } })).toEqual([
+    expect(
+      phaseSegments({
+        start: 0,
+        end: 25,
+        cost: { startup: 10, read: 20, compute: 70, spill: 0, shuffle: 0, write: 0 },
+      }),
+    ).toEqual([
       { phase: 'startup', start: 0, end: 10 },
       { phase: 'read', start: 10, end: 25 },
     ]);
@@ -125,7 +187,18 @@ describe('toRunView on hand-made fixtures', () => {
 
   it('uses declared parents, marks skipped stages, ignores unknown events and takes real fetch events', () => {
     const report = fixture(
-      [attempt({}), attempt({ taskSet: 'stage-0', task: 's0.t0', node: 'n2', executor: 'exec-n2', start: 100, end: 200, cost: { startup: 10, read: 0, compute: 40, spill: 0, shuffle: 50, write: 0 } })],
+      [
+        attempt({}),
+        attempt({
+          taskSet: 'stage-0',
+          task: 's0.t0',
+          node: 'n2',
+          executor: 'exec-n2',
+          start: 100,
+          end: 200,
+          cost: { startup: 10, read: 0, compute: 40, spill: 0, shuffle: 50, write: 0 },
+        }),
+      ],
       [
         { t: 0, type: 'sparkJobSubmitted', job: 0, action: 'count' },
         { t: 0, type: 'stageSkipped', stage: 2, rdd: 1, tasks: 4 },
@@ -135,7 +208,10 @@ describe('toRunView on hand-made fixtures', () => {
         { t: 150, type: 'shuffleFetched', from: 'n1', to: 'n2', bytes: 300 },
       ],
     );
-    const view = toRunView(report, [{ id: 'n1', rack: 'a' }, { id: 'n2', rack: 'b' }]);
+    const view = toRunView(report, [
+      { id: 'n1', rack: 'a' },
+      { id: 'n2', rack: 'b' },
+    ]);
     expect(view.edgesInferred).toBe(false);
     expect(view.edges.map((e) => `${e.from}->${e.to}`).sort()).toEqual(['1->0', '2->0']);
     const skipped = view.stages.find((s) => s.id === '2')!;

@@ -5,7 +5,15 @@
  */
 import type { JobRunReport } from '../../../engine/api/jobTypes';
 import type { AttemptRecord } from '../../../engine/exec/taskTypes';
-import { PHASES, type Bar, type BarIndex, type Lane, type Marker, type PhaseSegment, type RunView } from './runViewTypes';
+import {
+  PHASES,
+  type Bar,
+  type BarIndex,
+  type Lane,
+  type Marker,
+  type PhaseSegment,
+  type RunView,
+} from './runViewTypes';
 import { deriveStages } from './runStages';
 import { deriveFlows } from './runFlows';
 import { deriveCounters } from './runCounters';
@@ -46,10 +54,19 @@ function laneKey(kind: RunView['kind'], a: AttemptRecord): string {
 function buildLanes(kind: RunView['kind'], nodes: ClusterNodeRef[], attempts: readonly AttemptRecord[]): Lane[] {
   const lanes: Lane[] = [];
   for (const n of nodes) {
-    const ids = kind === 'spark' ? [...new Set(attempts.filter((a) => a.node === n.id).map((a) => a.executor))].sort() : [n.id];
+    const ids =
+      kind === 'spark' ? [...new Set(attempts.filter((a) => a.node === n.id).map((a) => a.executor))].sort() : [n.id];
     // A node without executors still gets a lane so a dead or idle node shows as empty.
     if (ids.length === 0) ids.push(kind === 'spark' ? `exec-${n.id}` : n.id);
-    for (const id of ids) lanes.push({ index: lanes.length, id, label: kind === 'spark' ? `${id}` : n.id, node: n.id, rack: n.rack, slots: 1 });
+    for (const id of ids)
+      lanes.push({
+        index: lanes.length,
+        id,
+        label: kind === 'spark' ? `${id}` : n.id,
+        node: n.id,
+        rack: n.rack,
+        slots: 1,
+      });
   }
   return lanes;
 }
@@ -92,7 +109,16 @@ export function buildBarIndex(bars: readonly Bar[], laneCount: number): BarIndex
   const byEnd = Int32Array.from([...ids].sort((a, b) => ends[a]! - ends[b]! || a - b));
   const perLaneLists: number[][] = Array.from({ length: laneCount }, () => []);
   for (const i of byStart) perLaneLists[lanes[i]!]!.push(i);
-  return { starts, ends, lanes, byStart, byEnd, perLane: perLaneLists.map((l) => Int32Array.from(l)), phaseEnds, maxDuration };
+  return {
+    starts,
+    ends,
+    lanes,
+    byStart,
+    byEnd,
+    perLane: perLaneLists.map((l) => Int32Array.from(l)),
+    phaseEnds,
+    maxDuration,
+  };
 }
 
 export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNodeRef[]): RunView {
@@ -164,22 +190,60 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v
 
 function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: Map<string, number>): Marker[] {
   const out: Marker[] = [];
-  const nodeMarker = (t: number, kind: Marker['kind'], node: string | null, text: string) => out.push({ t, kind, node, lane: node !== null ? (laneOfNode.get(node) ?? null) : null, text });
+  const nodeMarker = (t: number, kind: Marker['kind'], node: string | null, text: string) =>
+    out.push({ t, kind, node, lane: node !== null ? (laneOfNode.get(node) ?? null) : null, text });
   for (const e of report.trace ?? []) {
     if (typeof e?.t !== 'number') continue;
     const node = str(e.node);
     if (e.type === 'nodeDied') nodeMarker(e.t, 'nodeDied', node, `node ${node} died`);
     else if (e.type === 'nodeRestarted') nodeMarker(e.t, 'nodeRestarted', node, `node ${node} restarted`);
-    else if (e.type === 'nodeSlowed') nodeMarker(e.t, 'nodeSlowed', node, `node ${node} slowed ×${str(e.factor) ?? '?'}`);
-    else if (e.type === 'mapOutputLost') nodeMarker(e.t, 'mapOutputLost', node, `map output of ${str(e.task)} lost with ${node}`);
-    else if (e.type === 'executorLost') nodeMarker(e.t, 'executorLost', node, `executor ${str(e.executor)} lost${typeof e.reason === 'string' ? `: ${e.reason}` : ''}`);
-    else if (e.type === 'stageSkipped') nodeMarker(e.t, 'stageSkipped', null, `stage ${str(e.stage)} skipped (its shuffle output still exists)`);
+    else if (e.type === 'nodeSlowed')
+      nodeMarker(e.t, 'nodeSlowed', node, `node ${node} slowed ×${str(e.factor) ?? '?'}`);
+    else if (e.type === 'mapOutputLost')
+      nodeMarker(e.t, 'mapOutputLost', node, `map output of ${str(e.task)} lost with ${node}`);
+    else if (e.type === 'executorLost')
+      nodeMarker(
+        e.t,
+        'executorLost',
+        node,
+        `executor ${str(e.executor)} lost${typeof e.reason === 'string' ? `: ${e.reason}` : ''}`,
+      );
+    else if (e.type === 'stageSkipped')
+      nodeMarker(e.t, 'stageSkipped', null, `stage ${str(e.stage)} skipped (its shuffle output still exists)`);
   }
   for (const b of bars) {
-    if (b.status === 'failed') out.push({ t: b.end, kind: 'taskFailed', node: b.node, lane: b.lane, text: `${b.task} attempt ${b.attempt} failed on ${b.node}${b.reason ? `: ${b.reason}` : ''}` });
-    if (b.status === 'killed') out.push({ t: b.end, kind: 'taskKilled', node: b.node, lane: b.lane, text: `${b.task} attempt ${b.attempt} killed on ${b.node}${b.reason ? `: ${b.reason}` : ''}` });
-    if (b.retry) out.push({ t: b.start, kind: 'retryStarted', node: b.node, lane: b.lane, text: `${b.task} retried (attempt ${b.attempt}) on ${b.node}` });
-    if (b.speculative) out.push({ t: b.start, kind: 'speculativeStarted', node: b.node, lane: b.lane, text: `speculative copy of ${b.task} started on ${b.node}` });
+    if (b.status === 'failed')
+      out.push({
+        t: b.end,
+        kind: 'taskFailed',
+        node: b.node,
+        lane: b.lane,
+        text: `${b.task} attempt ${b.attempt} failed on ${b.node}${b.reason ? `: ${b.reason}` : ''}`,
+      });
+    if (b.status === 'killed')
+      out.push({
+        t: b.end,
+        kind: 'taskKilled',
+        node: b.node,
+        lane: b.lane,
+        text: `${b.task} attempt ${b.attempt} killed on ${b.node}${b.reason ? `: ${b.reason}` : ''}`,
+      });
+    if (b.retry)
+      out.push({
+        t: b.start,
+        kind: 'retryStarted',
+        node: b.node,
+        lane: b.lane,
+        text: `${b.task} retried (attempt ${b.attempt}) on ${b.node}`,
+      });
+    if (b.speculative)
+      out.push({
+        t: b.start,
+        kind: 'speculativeStarted',
+        node: b.node,
+        lane: b.lane,
+        text: `speculative copy of ${b.task} started on ${b.node}`,
+      });
   }
   return out.sort((a, b) => a.t - b.t || a.kind.localeCompare(b.kind) || a.text.localeCompare(b.text));
 }

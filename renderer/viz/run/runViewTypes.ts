@@ -123,7 +123,17 @@ export interface Flow {
   scope: FlowScope;
 }
 
-export type MarkerKind = 'nodeDied' | 'nodeRestarted' | 'nodeSlowed' | 'taskFailed' | 'taskKilled' | 'retryStarted' | 'speculativeStarted' | 'mapOutputLost' | 'stageSkipped' | 'executorLost';
+export type MarkerKind =
+  | 'nodeDied'
+  | 'nodeRestarted'
+  | 'nodeSlowed'
+  | 'taskFailed'
+  | 'taskKilled'
+  | 'retryStarted'
+  | 'speculativeStarted'
+  | 'mapOutputLost'
+  | 'stageSkipped'
+  | 'executorLost';
 
 export interface Marker {
   t: number;
@@ -160,5 +170,15 @@ export interface RunView {
   flowsEstimated: boolean;
   markers: Marker[];
   counters: CounterRow[];
-  totals: { readLocal: number; readRemote: number; shuffleLocal: number; shuffleRemote: number; attempts: number; failed: number; killed: number; retries: number; speculative: number };
+  totals: {
+    readLocal: number;
+    readRemote: number;
+    shuffleLocal: number;
+    shuffleRemote: number;
+    attempts: number;
+    failed: number;
+    killed: number;
+    retries: number;
+    speculative: number;
+  };
 }

@@ -29,20 +29,34 @@ export interface SyntheticOptions {
   nodesPerRack?: number;
 }
 
-export function makeSyntheticReport(options: SyntheticOptions = {}): { report: JobRunReport; nodes: { id: string; rack: string }[] } {
+export function makeSyntheticReport(options: SyntheticOptions = {}): {
+  report: JobRunReport;
+  nodes: { id: string; rack: string }[];
+} {
   const nodeCount = options.nodes ?? 100;
   const total = options.attempts ?? 10_000;
   const cores = options.coresPerNode ?? 4;
   const perRack = options.nodesPerRack ?? 20;
   const rand = rng(options.seed ?? 1);
-  const nodes = Array.from({ length: nodeCount }, (_, i) => ({ id: `n${i + 1}`, rack: `r${Math.floor(i / perRack) + 1}` }));
+  const nodes = Array.from({ length: nodeCount }, (_, i) => ({
+    id: `n${i + 1}`,
+    rack: `r${Math.floor(i / perRack) + 1}`,
+  }));
   const free: number[][] = nodes.map(() => new Array<number>(cores).fill(1000));
   const dead = nodeCount > 1 ? nodeCount - 1 : -1;
   const mapCount = Math.round(total * 0.8);
   const attempts: AttemptRecord[] = [];
   const trace: TraceEvent[] = [];
   let deathAt = Infinity;
-  const place = (taskSet: string, task: string, index: number, attempt: number, notBefore: number, reduce: boolean, speculative = false) => {
+  const place = (
+    taskSet: string,
+    task: string,
+    index: number,
+    attempt: number,
+    notBefore: number,
+    reduce: boolean,
+    speculative = false,
+  ) => {
     // Earliest free core of a live node.
     let bestNode = 0;
     let bestCore = 0;
@@ -53,11 +67,40 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): { report: J
     }
     const start = Math.max(bestT, notBefore);
     const cost: CostBreakdown = reduce
-      ? { startup: 300, read: 0, compute: 200 + rand() * 900, spill: rand() * 100, shuffle: 150 + rand() * 600, write: 80 + rand() * 200 }
-      : { startup: 300, read: 50 + rand() * 400, compute: 300 + rand() * 1500, spill: 40 + rand() * 200, shuffle: 0, write: 0 };
+      ? {
+          startup: 300,
+          read: 0,
+          compute: 200 + rand() * 900,
+          spill: rand() * 100,
+          shuffle: 150 + rand() * 600,
+          write: 80 + rand() * 200,
+        }
+      : {
+          startup: 300,
+          read: 50 + rand() * 400,
+          compute: 300 + rand() * 1500,
+          spill: 40 + rand() * 200,
+          shuffle: 0,
+          write: 0,
+        };
     const duration = cost.startup + cost.read + cost.compute + cost.spill + cost.shuffle + cost.write;
     const node = nodes[bestNode]!.id;
-    const a: AttemptRecord = { taskSet, task, index, attempt, attemptId: `${task}_${attempt}`, container: attempts.length + 1, node, executor: `container@${node}`, locality: rand() < 0.85 ? 'NODE_LOCAL' : rand() < 0.7 ? 'RACK_LOCAL' : 'ANY', start, end: start + duration, status: 'succeeded', speculative, cost };
+    const a: AttemptRecord = {
+      taskSet,
+      task,
+      index,
+      attempt,
+      attemptId: `${task}_${attempt}`,
+      container: attempts.length + 1,
+      node,
+      executor: `container@${node}`,
+      locality: rand() < 0.85 ? 'NODE_LOCAL' : rand() < 0.7 ? 'RACK_LOCAL' : 'ANY',
+      start,
+      end: start + duration,
+      status: 'succeeded',
+      speculative,
+      cost,
+    };
     if (!speculative && rand() < 0.004) {
       a.status = 'failed';
       a.end = start + duration * 0.5;
@@ -73,7 +116,8 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): { report: J
       let a = place(taskSet, `${prefix}_${String(i).padStart(5, '0')}`, i, 0, notBefore, reduce);
       let n = 1;
       while (a.status === 'failed' && attempts.length < total) a = place(taskSet, a.task, i, n++, a.end, reduce);
-      if (attempts.length < total && rand() < 0.003) place(taskSet, a.task, i, n, a.start + (a.end - a.start) / 2, reduce, true).status = 'killed';
+      if (attempts.length < total && rand() < 0.003)
+        place(taskSet, a.task, i, n, a.start + (a.end - a.start) / 2, reduce, true).status = 'killed';
     }
     return attempts.slice(startLen);
   };
@@ -99,14 +143,30 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): { report: J
   trace.push({ t: reduceStart, type: 'taskSetSubmitted', taskSet: 'job_00001/reduce', tasks: total - attempts.length });
   runWave('job_00001/reduce', 'job_00001_r', total - attempts.length, true, reduceStart);
   const end = Math.max(...attempts.map((a) => a.end));
-  trace.push({ t: end, type: 'taskSetFinished', taskSet: 'job_00001/reduce' }, { t: end, type: 'jobFinished', job: 'job_00001', ms: end - 1000 });
+  trace.push(
+    { t: end, type: 'taskSetFinished', taskSet: 'job_00001/reduce' },
+    { t: end, type: 'jobFinished', job: 'job_00001', ms: end - 1000 },
+  );
   trace.sort((a, b) => a.t - b.t);
   const shuffle = (total - mapCount) * 4_000_000;
   const report: JobRunReport = {
     kind: 'mapreduce',
     result: [],
     simulatedMs: end,
-    metrics: { kind: 'mapreduce', jobs: 1, tasks: total, attempts: attempts.length, killedAttempts: attempts.filter((a) => a.status === 'killed').length, failedAttempts: attempts.filter((a) => a.status === 'failed').length, bytesReadLocal: mapCount * 100e6, bytesReadRemote: mapCount * 12e6, shuffleBytes: shuffle, shuffleBytesLocal: shuffle / nodeCount, shuffleBytesRemote: shuffle - shuffle / nodeCount, counters: {} },
+    metrics: {
+      kind: 'mapreduce',
+      jobs: 1,
+      tasks: total,
+      attempts: attempts.length,
+      killedAttempts: attempts.filter((a) => a.status === 'killed').length,
+      failedAttempts: attempts.filter((a) => a.status === 'failed').length,
+      bytesReadLocal: mapCount * 100e6,
+      bytesReadRemote: mapCount * 12e6,
+      shuffleBytes: shuffle,
+      shuffleBytesLocal: shuffle / nodeCount,
+      shuffleBytesRemote: shuffle - shuffle / nodeCount,
+      counters: {},
+    },
     attempts,
     trace,
     snapshots: [],

@@ -1,7 +1,17 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { makeSyntheticRunView } from './syntheticRun';
-import { countRunning, hitTest, laneAt, makeTimelineLayout, navigate, runningAt, timeAt, timeTicks, xOf } from './timelineLayout';
+import {
+  countRunning,
+  hitTest,
+  laneAt,
+  makeTimelineLayout,
+  navigate,
+  runningAt,
+  timeAt,
+  timeTicks,
+  xOf,
+} from './timelineLayout';
 import { layoutDag } from './dagLayout';
 import { outputRows, formatCell } from './outputRows';
 import type { StageView } from './runViewTypes';
@@ -26,7 +36,12 @@ describe('syntheticRun', () => {
 describe('timeline layout', () => {
   const l = makeTimelineLayout(view, 1200, 600);
   it('maps time to x and back, and y to lanes', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: view.durationMs, noNaN: true }), (t) => Math.abs(timeAt(l, xOf(l, t)) - t) < 1e-6 * view.durationMs));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: view.durationMs, noNaN: true }),
+        (t) => Math.abs(timeAt(l, xOf(l, t)) - t) < 1e-6 * view.durationMs,
+      ),
+    );
     expect(laneAt(l, l.laneY[0]!)).toBe(0);
     expect(laneAt(l, l.laneY[5]! + 0.5)).toBe(5);
     expect(laneAt(l, -1)).toBe(-1);
@@ -78,7 +93,17 @@ describe('timeline layout', () => {
 });
 
 describe('dag layout', () => {
-  const stage = (id: string, submittedAt: number): StageView => ({ id, label: id, job: 'j', taskSet: null, tasks: 1, skipped: false, submittedAt, finishedAt: null, bars: [] });
+  const stage = (id: string, submittedAt: number): StageView => ({
+    id,
+    label: id,
+    job: 'j',
+    taskSet: null,
+    tasks: 1,
+    skipped: false,
+    submittedAt,
+    finishedAt: null,
+    bars: [],
+  });
   it('puts every parent left of its child and stacks siblings', () => {
     const stages = [stage('a', 0), stage('b', 0), stage('c', 5), stage('d', 9)];
     const edges = [

@@ -22,7 +22,11 @@ export interface TimelineLayout {
 export const GUTTER = 96;
 export const AXIS = 22;
 
-export function makeTimelineLayout(view: Pick<RunView, 'lanes' | 'durationMs'>, width: number, maxHeight: number): TimelineLayout {
+export function makeTimelineLayout(
+  view: Pick<RunView, 'lanes' | 'durationMs'>,
+  width: number,
+  maxHeight: number,
+): TimelineLayout {
   const rows = view.lanes.reduce((s, l) => s + l.slots, 0);
   const lanes = view.lanes.length;
   const avail = Math.max(40, maxHeight - AXIS - 4);
@@ -36,7 +40,17 @@ export function makeTimelineLayout(view: Pick<RunView, 'lanes' | 'durationMs'>, 
     y += l.slots * rowH + laneGap;
   });
   laneY[lanes] = y;
-  return { width: Math.max(GUTTER + 40, width), height: y + 4, left: GUTTER, top: AXIS, rowH, laneGap, laneY, t0: 0, t1: Math.max(1, view.durationMs) };
+  return {
+    width: Math.max(GUTTER + 40, width),
+    height: y + 4,
+    left: GUTTER,
+    top: AXIS,
+    rowH,
+    laneGap,
+    laneY,
+    t0: 0,
+    t1: Math.max(1, view.durationMs),
+  };
 }
 
 export function xOf(l: TimelineLayout, t: number): number {
@@ -98,7 +112,13 @@ export function runningAt(view: Pick<RunView, 'index'>, t: number, out: Int32Arr
 }
 
 /** The bar under (x, y) among those started by t, or -1. Prefers the latest-starting one. */
-export function hitTest(view: Pick<RunView, 'index' | 'bars'>, l: TimelineLayout, x: number, y: number, t: number): number {
+export function hitTest(
+  view: Pick<RunView, 'index' | 'bars'>,
+  l: TimelineLayout,
+  x: number,
+  y: number,
+  t: number,
+): number {
   const lane = laneAt(l, y);
   if (lane < 0 || x < l.left) return -1;
   const slot = Math.floor((y - l.laneY[lane]!) / l.rowH);
@@ -119,7 +139,12 @@ export function hitTest(view: Pick<RunView, 'index' | 'bars'>, l: TimelineLayout
 export type NavKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End';
 
 /** Keyboard navigation between attempts started by t: along a lane, or to the nearest in the next lane. */
-export function navigate(view: Pick<RunView, 'index' | 'bars' | 'lanes'>, current: number, key: NavKey, t: number): number {
+export function navigate(
+  view: Pick<RunView, 'index' | 'bars' | 'lanes'>,
+  current: number,
+  key: NavKey,
+  t: number,
+): number {
   const started = (i: number) => view.bars[i]!.start <= t;
   const { byStart } = view.index;
   if (key === 'Home' || current < 0) {
@@ -142,7 +167,8 @@ export function navigate(view: Pick<RunView, 'index' | 'bars' | 'lanes'>, curren
     let best = -1;
     for (const i of view.index.perLane[lane]!) {
       if (!started(i)) break;
-      if (best < 0 || Math.abs(view.bars[i]!.start - bar.start) < Math.abs(view.bars[best]!.start - bar.start)) best = i;
+      if (best < 0 || Math.abs(view.bars[i]!.start - bar.start) < Math.abs(view.bars[best]!.start - bar.start))
+        best = i;
     }
     if (best >= 0) return best;
   }
