@@ -61,6 +61,31 @@ describe('the app shell (web build in Chromium)', () => {
     await s.screenshot('sandbox-job');
   });
 
+  it("gives the editor the job API's types: a wrong kind is squiggled, a right one is not", async () => {
+    const { page } = s;
+    await page.getByLabel('Example job').selectOption('wc');
+    await page.waitForFunction(() =>
+      /Word\s+count/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''),
+    );
+    const errors = () => page.locator('.monaco-editor .squiggly-error').count();
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    // Valid only if MapReduceJob is known: without the job API's types this line is an error too.
+    await page.keyboard.insertText(
+      "\nconst okKind: MapReduceJob['kind'] = 'mapreduce';\nconst badKind: MapReduceJob['kind'] = 'spark';",
+    );
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+    await s.screenshot('editor-squiggle');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(
+      () => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await errors()).toBe(0);
+  });
+
   it('runs SQL on DuckDB-wasm, offline', async () => {
     const { page } = s;
     await page.getByRole('tab', { name: 'SQL' }).click();

@@ -1,6 +1,15 @@
 /** Trace events of MapReduce and Spark jobs (past tense), recorded next to the engine core's. */
 export type JobEvent =
-  | { t: number; type: 'jobSubmitted'; job: string; engine: 'mapreduce' | 'spark'; maps: number; reduces: number }
+  | {
+      t: number;
+      type: 'jobSubmitted';
+      job: string;
+      engine: 'mapreduce' | 'spark';
+      maps: number;
+      reduces: number;
+      /** Spark: the action that started the job (collect, count, saveAsTextFile, ...). */
+      action?: string;
+    }
   | { t: number; type: 'jobFinished'; job: string; ms: number }
   | { t: number; type: 'jobFailed'; job: string; task: string; reason: string }
   | { t: number; type: 'mapOutputLost'; job: string; task: string; node: string; reason: string }
@@ -17,9 +26,9 @@ export type JobEvent =
     }
   | { t: number; type: 'shuffleFinished'; job: string; task: string; attempt: number; node: string; bytes: number }
   | { t: number; type: 'partFileWritten'; job: string; path: string; bytes: number; node: string; replicas: string[] }
-  | { t: number; type: 'stageSubmitted'; job: string; stage: number; rdd: number; tasks: number }
+  | { t: number; type: 'stageSubmitted'; job: string; stage: number; rdd: number; tasks: number; parents: number[] }
   | { t: number; type: 'stageCompleted'; job: string; stage: number }
-  | { t: number; type: 'stageSkipped'; job: string; stage: number; rdd: number }
+  | { t: number; type: 'stageSkipped'; job: string; stage: number; rdd: number; parents: number[] }
   | { t: number; type: 'executorAdded'; executor: string; node: string; container: number; cores: number }
   | { t: number; type: 'executorLost'; executor: string; node: string; reason: string }
   | { t: number; type: 'blockEvicted'; block: string; executor: string };

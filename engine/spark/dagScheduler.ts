@@ -12,6 +12,8 @@ export interface Stage {
   /** The shuffle this stage writes, or null for the job's result stage. */
   shuffleId: number | null;
   partitions: number[];
+  /** Ids of the stages this one reads shuffle output from (run or skipped); [] for a skipped stage. */
+  parents: number[];
 }
 
 export interface DagState {
@@ -36,7 +38,13 @@ export class DagScheduler {
 
   runJob(job: SparkJobInfo, onDone: () => void): void {
     const persisted = new Set(job.persisted);
-    const result: Stage = { id: this.nextStage++, rdd: job.rdd, shuffleId: null, partitions: job.partitions };
+    const result: Stage = {
+      id: this.nextStage++,
+      rdd: job.rdd,
+      shuffleId: null,
+      partitions: job.partitions,
+      parents: [],
+    };
     this.submit(result, persisted, onDone);
   }
 
@@ -65,7 +73,8 @@ export class DagScheduler {
     for (const sid of this.shuffleParents(stage.rdd, stage.partitions, persisted)) {
       const sh = this.log.shuffles[sid]!;
       const missing = this.state.missingMapOutputs(sid);
-      const parent: Stage = { id: this.nextStage++, rdd: sh.mapRdd, shuffleId: sid, partitions: missing };
+      const parent: Stage = { id: this.nextStage++, rdd: sh.mapRdd, shuffleId: sid, partitions: missing, parents: [] };
+      stage.parents.push(parent.id);
       if (missing.length === 0) this.runner.stageSkipped(parent);
       else parents.push(parent);
     }
