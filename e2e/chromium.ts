@@ -24,3 +24,16 @@ export function findChromium(): string {
   }
   return found;
 }
+
+/** Headless, sandbox-less (as root in CI), and quiet: no background calls to outside hosts. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];

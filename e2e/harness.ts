@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from './chromium';
 
 export const ARTIFACTS = join(process.cwd(), 'e2e', 'artifacts');
 
@@ -28,17 +29,7 @@ export async function openApp(
   const browser = await chromium.launch({
     executablePath: inject('chromiumPath'),
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 720 },

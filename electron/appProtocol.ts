@@ -3,29 +3,13 @@
  * response. Paths are resolved inside the renderer folder only; anything else is a 404.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { cspFor } from './csp';
+import { mimeTypeOf } from './webPolicy.mjs';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'clusterlab';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
 
 /** Maps an app:// URL to a file inside `root`, or null when it points elsewhere. */
 export function resolveAppPath(root: string, url: string): string | null {
@@ -50,7 +34,7 @@ export function resolveAppPath(root: string, url: string): string | null {
 }
 
 export function mimeType(file: string): string {
-  return MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return mimeTypeOf(file);
 }
 
 /** The protocol handler: a Response for each request, never a file outside `root`. */

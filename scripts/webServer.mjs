@@ -1,50 +1,12 @@
 // A small static server for the web build (dist/renderer) on 127.0.0.1, sending the same
-// Content Security Policies as the desktop app's app:// protocol (electron/csp.ts; a unit test
-// keeps both equal). Used by `npm run web`, the fallback of `npm start` and the e2e tests.
+// Content Security Policies as the desktop app's app:// protocol (both from electron/webPolicy.mjs).
+// Used by `npm run web`, the fallback of `npm start`, the e2e tests and the web benchmark.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { PAGE_CSP, SANDBOX_WORKER_CSP, cspFor, mimeTypeOf } from '../electron/webPolicy.mjs';
 
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self' blob: data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-export const SANDBOX_WORKER_CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'unsafe-eval'",
-  "connect-src 'none'",
-  "worker-src 'none'",
-].join('; ');
-
-export function cspFor(pathname) {
-  return /(^|\/)sandboxWorker[-.][^/]*\.js$/.test(pathname) ? SANDBOX_WORKER_CSP : PAGE_CSP;
-}
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+export { PAGE_CSP, SANDBOX_WORKER_CSP, cspFor };
 
 /** Starts the server; resolves with its URL and a close function. Port 0 picks a free port. */
 export function startWebServer({ root, port = 0, host = '127.0.0.1' }) {
@@ -67,7 +29,7 @@ export function startWebServer({ root, port = 0, host = '127.0.0.1' }) {
       if (!info.isFile()) throw new Error('not a file');
       const body = await readFile(file);
       res.writeHead(200, {
-        'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': mimeTypeOf(file),
         'content-length': body.length,
         'content-security-policy': cspFor(pathname),
         'x-content-type-options': 'nosniff',

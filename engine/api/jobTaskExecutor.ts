@@ -75,7 +75,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                   runtime.post({ type: 'hostRequest', id: message.id, requestId, path });
                 }),
             };
-            runSparkDriver(driver, host, runtime.decodeUtf8).then(
+            runSparkDriver(driver, host, runtime.decodeUtf8, (e) => errorToData(e, fileName, runtime.lineOffset)).then(
               (output) => runtime.post({ type: 'sparkDone', id: message.id, output }),
               (error: unknown) => fail(message.id, error),
             );

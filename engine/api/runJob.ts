@@ -75,7 +75,15 @@ export async function runJob(options: RunJobOptions): Promise<JobRunReport> {
 
   if (shape.kind === 'spark') {
     for (const p of mentionedPaths(options.source.code)) ensureInput(p);
-    return finish(await runSparkJob(ctx, options.runner, { maxAttempts }));
+    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts });
+    const report = finish(run);
+    if (failure === null) return report;
+    const { task, error, nodes } = failure;
+    throw new JobFailedError(
+      `${error.message} (${task} failed ${nodes.length} attempts, on ${nodes.join(', ')})`,
+      error,
+      report,
+    );
   }
 
   const counters = emptyCounters();

@@ -100,9 +100,9 @@ export class ExecutorPool implements SlotPool {
   }
 
   /** The application ends: executors are released. */
-  finish(): void {
+  finish(status: 'succeeded' | 'failed' = 'succeeded'): void {
     this.unsubscribe();
-    this.app.finish('succeeded');
+    this.app.finish(status);
   }
 
   private executorOf(slot: Slot): Executor | undefined {

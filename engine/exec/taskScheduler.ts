@@ -4,7 +4,9 @@
  * RACK_LOCAL, ANY), with delay scheduling (a task set waits `localityWaitMs` at a level before
  * accepting a worse one); each attempt's duration is its cost on the chosen node; attempts on a
  * node that dies are killed and re-queued (not counted as failures, as in Hadoop and Spark);
- * optional speculative copies of stragglers. All timing goes through the Kernel.
+ * an attempt the set says fails (the learner's code threw) is retried, on another executor when
+ * one can take it, until maxAttempts fail and the set is aborted; optional speculative copies of
+ * stragglers. All timing goes through the Kernel.
  */
 import type { Kernel, TraceSink } from '../core';
 import type { Cluster } from '../cluster';
@@ -21,8 +23,12 @@ export interface TaskSetSpec {
   speculation: boolean;
   /** When present and false, the set waits (reducers wait for lost map outputs to be re-made). */
   ready?: () => boolean;
+  /** Why this attempt of the task fails at its end (its code throws), or null when it succeeds. */
+  failAttempt?: (task: SimTask, attempt: number) => string | null;
   onTaskFinished(task: SimTask, attempt: AttemptRecord): void;
   onFinished(): void;
+  /** A task failed maxAttempts times: the set was aborted (its running attempts killed). */
+  onAborted?: (task: SimTask, reason: string) => void;
 }
 
 interface Running {
@@ -36,6 +42,9 @@ interface TaskState {
   attempts: number;
   done: boolean;
   running: Running[];
+  failures: number;
+  /** Executors an attempt of this task failed on: avoided while another one can take it. */
+  failedOn: string[];
 }
 
 class ActiveSet {
@@ -49,7 +58,14 @@ class ActiveSet {
     readonly spec: TaskSetSpec,
     now: number,
   ) {
-    this.states = spec.tasks.map((task) => ({ task, attempts: 0, done: false, running: [] }));
+    this.states = spec.tasks.map((task) => ({
+      task,
+      attempts: 0,
+      done: false,
+      running: [],
+      failures: 0,
+      failedOn: [],
+    }));
     this.pending = [...this.states];
     this.lastLaunch = now;
   }
@@ -126,6 +142,12 @@ export class TaskScheduler implements TaskSchedulerLike {
     return killed;
   }
 
+  /** Aborts a set (its job failed elsewhere): running attempts are killed, nothing more runs. */
+  cancel(taskSetId: string, reason: string): void {
+    const set = this.sets.find((s) => s.spec.id === taskSetId);
+    if (set && !set.finished) this.abort(set, reason);
+  }
+
   /** Re-offers free slots (after a set became ready again). */
   wake(): void {
     this.offer();
@@ -172,7 +194,9 @@ export class TaskScheduler implements TaskSchedulerLike {
       for (let level = 0; level <= maxLevel && set.pending.length > 0; level++) {
         for (const slot of this.slots.freeSlots()) {
           const i = set.pending.findIndex(
-            (s) => this.noPrefs(s.task) || LOCALITY_LEVELS.indexOf(this.localityOf(s.task, slot)) <= level,
+            (s) =>
+              (this.noPrefs(s.task) || LOCALITY_LEVELS.indexOf(this.localityOf(s.task, slot)) <= level) &&
+              this.mayRunOn(s, slot),
           );
           if (i < 0) continue;
           const state = set.pending.splice(i, 1)[0]!;
@@ -182,6 +206,17 @@ export class TaskScheduler implements TaskSchedulerLike {
     }
     this.speculate();
     this.armDelayTimer();
+  }
+
+  /**
+   * A task avoids executors it failed on while another executor can take it: one has a free
+   * slot now, or will have one when an attempt running there ends (Spark's excludeOnFailure).
+   */
+  private mayRunOn(state: TaskState, slot: Slot): boolean {
+    if (!state.failedOn.includes(slot.executor)) return true;
+    const other = (executor: string) => !state.failedOn.includes(executor);
+    if (this.slots.freeSlots().some((s) => other(s.executor))) return false;
+    return !this.sets.some((set) => set.states.some((st) => st.running.some((r) => other(r.slot.executor))));
   }
 
   private launch(set: ActiveSet, state: TaskState, slot: Slot, speculative: boolean): void {
@@ -212,7 +247,10 @@ export class TaskScheduler implements TaskSchedulerLike {
       cost,
     };
     this.attempts.push(record);
-    const handle = this.kernel.schedule(ms, () => this.succeed(set, state, running));
+    const failure = set.spec.failAttempt?.(state.task, attempt) ?? null;
+    const handle = this.kernel.schedule(ms, () =>
+      failure === null ? this.succeed(set, state, running) : this.fail(set, state, running, failure),
+    );
     const running: Running = { record, slot, cancel: () => handle.cancel() };
     state.running.push(running);
     this.onTaskEvent();
@@ -257,11 +295,33 @@ export class TaskScheduler implements TaskSchedulerLike {
     this.offer();
   }
 
+  /** The attempt's code threw: retried (elsewhere if possible) until maxAttempts, then the set aborts. */
+  private fail(set: ActiveSet, state: TaskState, running: Running, reason: string): void {
+    if (!this.cluster.isReachable(running.slot.node)) return;
+    this.endAttempt(set, state, running, 'failed', reason);
+    state.failures++;
+    state.failedOn.push(running.slot.executor);
+    if (state.failures >= set.spec.maxAttempts) {
+      const why = `task ${state.task.id} failed ${state.failures} times; last: ${reason}`;
+      this.abort(set, why);
+      set.spec.onAborted?.(state.task, why);
+    } else if (!state.done && state.running.length === 0 && !set.pending.includes(state)) set.pending.push(state);
+    this.offer();
+  }
+
+  private abort(set: ActiveSet, reason: string): void {
+    set.finished = true;
+    set.pending = [];
+    for (const state of set.states)
+      for (const r of [...state.running]) this.endAttempt(set, state, r, 'killed', 'stage aborted');
+    this.trace.record({ t: this.kernel.now, type: 'taskSetAborted', taskSet: set.spec.id, reason });
+  }
+
   private endAttempt(
     set: ActiveSet,
     state: TaskState,
     running: Running,
-    status: 'succeeded' | 'killed',
+    status: 'succeeded' | 'failed' | 'killed',
     reason?: string,
   ): void {
     running.cancel();
@@ -272,7 +332,7 @@ export class TaskScheduler implements TaskSchedulerLike {
       if (reason) running.record.reason = reason;
       this.trace.record({
         t: this.kernel.now,
-        type: 'taskKilled',
+        type: status === 'failed' ? 'taskFailed' : 'taskKilled',
         taskSet: set.spec.id,
         task: running.record.task,
         attempt: running.record.attempt,

@@ -3,6 +3,8 @@
  * data, each RDD's real per-partition record and byte counts, shuffle sizes per (map, reduce)
  * partition, and one record per action (a Spark job).
  */
+import type { JobErrorData } from '../sandbox/jobCodeError';
+
 export interface RddDep {
   kind: 'narrow' | 'shuffle';
   parent: number;
@@ -31,6 +33,14 @@ export interface ShuffleInfo {
   bytes: number[];
 }
 
+/** The task of a job whose learner code threw: which stage (by its shuffle) and partition. */
+export interface SparkTaskFailure {
+  /** The shuffle whose map stage the task belongs to, or null for the job's result stage. */
+  shuffleId: number | null;
+  partition: number;
+  error: JobErrorData;
+}
+
 export interface SparkJobInfo {
   id: number;
   action: string;
@@ -42,10 +52,14 @@ export interface SparkJobInfo {
   resultBytes: number[];
   /** saveAsTextFile's path, else null. */
   output: string | null;
+  /** The task whose code threw (every attempt of it fails), or null when the job succeeded. */
+  failed: SparkTaskFailure | null;
 }
 
 export interface SparkLog {
   rdds: RddInfo[];
   shuffles: ShuffleInfo[];
   jobs: SparkJobInfo[];
+  /** True when the driver ended because its last job failed (the learner did not catch it). */
+  aborted: boolean;
 }

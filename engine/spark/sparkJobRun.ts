@@ -5,7 +5,8 @@
  * YARN containers (executorPool.ts) with locality levels and delay scheduling
  * (spark.locality.wait 3 s), input partitions are read from HDFS's closest replicas, cached
  * partitions live in executor memory with LRU eviction, and a lost executor loses its cached
- * blocks and shuffle outputs, which are recomputed from lineage when needed.
+ * blocks and shuffle outputs, which are recomputed from lineage when needed. A task whose code
+ * threw in the sandbox fails every attempt (spark.task.maxFailures); its job then fails.
  */
 import { encodeUtf8 } from '../core';
 import type { ClusterNode } from '../cluster';
@@ -14,12 +15,21 @@ import { ExecutorPool } from '../exec/executorPool';
 import { readCost } from '../exec/hdfsInputs';
 import { TaskScheduler } from '../exec/taskScheduler';
 import { ZERO_COST, type CostBreakdown, type SimTask } from '../exec/taskTypes';
+import { errorFromData } from '../sandbox/jobCodeError';
 import type { TaskRunner } from '../sandbox/taskRunner';
 import type { JobRunReport } from '../api/jobTypes';
 import { DagScheduler, type Stage } from './dagScheduler';
 import type { SparkLog } from './jobRecord';
 
 type SparkReport = Omit<JobRunReport, 'trace' | 'snapshots' | 'generatedInputs'>;
+
+/** The job that failed and ended the application: its task, the learner's error, where attempts failed. */
+export interface SparkJobFailure {
+  task: string;
+  error: Error;
+  /** The nodes of the task's failed attempts, in order. */
+  nodes: string[];
+}
 
 /** Every file in HDFS with its size: what textFile needs to cut partitions. */
 function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: number }[] {
@@ -38,7 +48,7 @@ export async function runSparkJob(
   ctx: JobContext,
   runner: TaskRunner,
   options: { maxAttempts: number },
-): Promise<SparkReport> {
+): Promise<SparkReport & { failure: SparkJobFailure | null }> {
   const { kernel, cluster, cost, hdfs } = ctx;
   const out = await runner.runSparkDriver({
     catalog: catalogOf(ctx),
@@ -182,7 +192,14 @@ export async function runSparkJob(
     {
       stageSkipped(stage) {
         stagesSkipped++;
-        trace.record({ t: kernel.now, type: 'stageSkipped', job: jobName(), stage: stage.id, rdd: stage.rdd });
+        trace.record({
+          t: kernel.now,
+          type: 'stageSkipped',
+          job: jobName(),
+          stage: stage.id,
+          rdd: stage.rdd,
+          parents: stage.parents,
+        });
       },
       runStage(stage: Stage, onDone) {
         stagesRun++;
@@ -193,7 +210,13 @@ export async function runSparkJob(
           stage: stage.id,
           rdd: stage.rdd,
           tasks: stage.partitions.length,
+          parents: stage.parents,
         });
+        const failed = currentJob?.failed;
+        const failingIndex =
+          failed && failed.shuffleId === stage.shuffleId ? stage.partitions.indexOf(failed.partition) : -1;
+        const failReason = failed ? `${failed.error.errorName}: ${failed.error.detail}` : '';
+        stageSets.push(`stage-${stage.id}`);
         const afters = new Map<number, (() => void)[]>();
         const fetches = new Map<number, Map<string, number>>();
         const tasks: SimTask[] = stage.partitions.map((p, i) => {
@@ -232,6 +255,12 @@ export async function runSparkJob(
           maxAttempts: options.maxAttempts,
           localityWaitMs: 3000,
           speculation: false,
+          failAttempt: (task) => (task.index === failingIndex ? failReason : null),
+          onAborted(task, reason) {
+            trace.record({ t: kernel.now, type: 'jobFailed', job: jobName(), task: task.id, reason });
+            for (const id of stageSets) sched.cancel(id, `job ${jobName()} failed`);
+            jobFailedTask = task.id;
+          },
           onTaskFinished(task, attempt) {
             for (const f of afters.get(task.index) ?? []) f();
             for (const [from, bytes] of fetches.get(task.index) ?? []) {
@@ -257,23 +286,43 @@ export async function runSparkJob(
     },
   );
 
+  let stageSets: string[] = [];
+  let jobFailedTask: string | null = null;
+  let failure: SparkJobFailure | null = null;
   for (const job of log.jobs) {
     currentJob = job;
     persisted = new Set(job.persisted);
+    stageSets = [];
+    jobFailedTask = null;
     let done = false;
     const startMs = kernel.now;
-    trace.record({ t: kernel.now, type: 'jobSubmitted', job: jobName(), engine: 'spark', maps: 0, reduces: 0 });
+    trace.record({
+      t: kernel.now,
+      type: 'jobSubmitted',
+      job: jobName(),
+      engine: 'spark',
+      maps: 0,
+      reduces: 0,
+      action: job.action,
+    });
     dag.runJob(job, () => {
       done = true;
     });
-    ctx.drive(() => done);
-    trace.record({ t: kernel.now, type: 'jobFinished', job: jobName(), ms: kernel.now - startMs });
+    ctx.drive(() => done || jobFailedTask !== null);
+    if (jobFailedTask === null) {
+      trace.record({ t: kernel.now, type: 'jobFinished', job: jobName(), ms: kernel.now - startMs });
+    } else if (log.aborted && job === log.jobs[log.jobs.length - 1]) {
+      const task = jobFailedTask;
+      const nodes = sched.attempts.filter((a) => a.task === task && a.status === 'failed').map((a) => a.node);
+      failure = { task, error: errorFromData(job.failed!.error), nodes };
+    }
   }
-  pool.finish();
-  for (const w of out.written) hdfs.put(w.path, encodeUtf8(w.text), { overwrite: true });
+  pool.finish(failure ? 'failed' : 'succeeded');
+  if (!failure) for (const w of out.written) hdfs.put(w.path, encodeUtf8(w.text), { overwrite: true });
   const attempts = sched.attempts;
   const shuffleBytes = shuffleLocal + shuffleRemote;
   const killed = attempts.filter((a) => a.status === 'killed').length;
+  const failedCount = attempts.filter((a) => a.status === 'failed').length;
   const at = (l: string) => attempts.filter((a) => a.locality === l).length;
   return {
     kind: 'spark',
@@ -282,10 +331,10 @@ export async function runSparkJob(
     metrics: {
       kind: 'spark',
       jobs: log.jobs.length,
-      tasks: attempts.length - killed,
+      tasks: attempts.length - killed - failedCount,
       attempts: attempts.length,
       killedAttempts: killed,
-      failedAttempts: 0,
+      failedAttempts: failedCount,
       bytesReadLocal: bytesLocal,
       bytesReadRemote: bytesRemote,
       shuffleBytes,
@@ -303,5 +352,6 @@ export async function runSparkJob(
       },
     },
     attempts,
+    failure,
   };
 }

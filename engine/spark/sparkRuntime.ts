@@ -6,9 +6,11 @@
 import { compareKeys, defaultPartition, keyId } from '../mapreduce/keyOrder';
 import { planLineSplits, sparkSplitSize, type FileSplit } from '../mapreduce/lineSplits';
 import { keyText } from '../mapreduce/keyOrder';
+import type { JobErrorData } from '../sandbox/jobCodeError';
 import type { SandboxFile } from '../sandbox/taskRunner';
 import type { RddDep, ShuffleInfo, SparkJobInfo, SparkLog } from './jobRecord';
 import { combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
+import { atTask, SparkJobAbortedError } from './sparkTaskError';
 
 export interface CatalogEntry {
   path: string;
@@ -35,6 +37,8 @@ export class SparkRuntime {
     private readonly catalog: CatalogEntry[],
     private readonly readFiles: (path: string) => Promise<SandboxFile[]>,
     private readonly decode: (b: Uint8Array) => string,
+    /** Turns a learner's error into data naming their file and line. */
+    private readonly describeError: (error: unknown) => JobErrorData,
   ) {}
 
   register(rdd: Rdd): number {
@@ -111,14 +115,25 @@ export class SparkRuntime {
   private materialize(s: ShuffleState): Pair[][][] {
     if (s.buckets) return s.buckets;
     const R = s.info.numReduces;
-    const maps: Pair[][] = Array.from({ length: s.info.numMaps }, (_, m) => s.parent.iterator(m) as Pair[]);
+    // Errors are tagged with the map task they happened in (its stage is this shuffle's).
+    const maps: Pair[][] = Array.from({ length: s.info.numMaps }, (_, m) => {
+      try {
+        return s.parent.iterator(m) as Pair[];
+      } catch (error) {
+        throw atTask(error, s.info.id, m);
+      }
+    });
     const part = s.partitionOf(null, () => maps);
-    s.buckets = maps.map((rows) => {
-      const b: Pair[][] = Array.from({ length: R }, () => []);
-      for (const row of rows) b[part(row[0])]!.push(row);
-      return s.agg
-        ? b.map((x) => combineRows(x, { create: s.agg!.create, merge: s.agg!.merge, combine: s.agg!.combine }))
-        : b;
+    s.buckets = maps.map((rows, m) => {
+      try {
+        const b: Pair[][] = Array.from({ length: R }, () => []);
+        for (const row of rows) b[part(row[0])]!.push(row);
+        return s.agg
+          ? b.map((x) => combineRows(x, { create: s.agg!.create, merge: s.agg!.merge, combine: s.agg!.combine }))
+          : b;
+      } catch (error) {
+        throw atTask(error, s.info.id, m);
+      }
     });
     s.info.bytes = s.buckets.flatMap((b) => b.map((x) => sizeOf(x)));
     return s.buckets;
@@ -256,17 +271,38 @@ export class SparkRuntime {
   ): Promise<T[]> {
     await this.load(rdd);
     const parts = partitions ?? Array.from({ length: rdd.numPartitions }, (_, i) => i);
-    const rows = parts.map((p) => rdd.iterator(p));
-    const results = rows.map((r) => fn(r));
-    this.jobs.push({
+    const job: SparkJobInfo = {
       id: this.jobs.length,
       action,
       rdd: rdd.id,
       partitions: parts,
       persisted: this.rdds.filter((r) => r.persisted).map((r) => r.id),
-      resultBytes: results.map((r) => (Array.isArray(r) ? sizeOf(r) : 8)),
+      resultBytes: parts.map(() => 0),
       output,
-    });
+      failed: null,
+    };
+    const rows: unknown[][] = [];
+    const results: T[] = [];
+    for (const p of parts) {
+      try {
+        const r = rdd.iterator(p);
+        rows.push(r);
+        results.push(fn(r));
+      } catch (error) {
+        const at = atTask(error, null, p);
+        const data = this.describeError(at.cause);
+        job.failed = { shuffleId: at.shuffleId, partition: at.partition, error: data };
+        this.jobs.push(job);
+        const where = at.shuffleId === null ? 'result stage' : `map stage of shuffle ${at.shuffleId}`;
+        const line = data.line === null ? '' : `:${data.line}`;
+        throw new SparkJobAbortedError(
+          job.id,
+          `Job ${job.id} (${action}) aborted: task ${at.partition} of the ${where} failed: ${data.fileName}${line}: ${data.errorName}: ${data.detail}`,
+        );
+      }
+    }
+    job.resultBytes = results.map((r) => (Array.isArray(r) ? sizeOf(r) : 8));
+    this.jobs.push(job);
     if (output) {
       parts.forEach((p, i) => {
         const text = rows[i]!.map((x) => keyText(x)).join('\n');
@@ -289,6 +325,7 @@ export class SparkRuntime {
       })),
       shuffles: this.shuffles.map((s) => s.info),
       jobs: this.jobs,
+      aborted: false,
     };
   }
 }

@@ -4,7 +4,7 @@
  * 256-byte blocks), measured with requestAnimationFrame. Figures only; no pass/fail on time.
  */
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -16,26 +16,18 @@ const { buildRenderer, rendererOut } = (await import(
 const { startWebServer } = (await import(pathToFileURL(join(root, 'scripts', 'webServer.mjs')).href)) as {
   startWebServer(o: { root: string; port: number }): Promise<{ url: string; close(): Promise<void> }>;
 };
-const chromiumPath =
-  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-if (!chromiumPath) {
-  console.log('No Chromium found (sudo apt-get install chromium, or set CHROMIUM_PATH): web benchmarks skipped.');
+let chromiumPath: string;
+try {
+  chromiumPath = findChromium();
+} catch (error) {
+  console.log(`${(error as Error).message} The web benchmarks were skipped.`);
   process.exit(0);
 }
 buildRenderer();
 const server = await startWebServer({ root: rendererOut, port: 0 });
 const browser = await chromium.launch({
   executablePath: chromiumPath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 
 async function firstPaint(): Promise<{ fcp: number; editor: number; duckdb: number }> {

@@ -3,7 +3,7 @@
  * editor with Run (Ctrl/Cmd+Enter) and Reset, and the run's pictures on the right. The code is
  * saved as it is typed; a step whose checks all pass is marked done.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import { findLab as labById } from '../../../labs/labRegistry';
 import { withCurrentStep, withStep } from '../../state/progress';
@@ -11,10 +11,9 @@ import { useAppStore } from '../../state/store';
 import { ChecksList } from './ChecksList';
 import { HintsPanel } from './HintsPanel';
 import { Markdown } from './Markdown';
+import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from './RunArea';
 import { useStepRun } from './useStepRun';
-
-const CodeEditor = lazy(() => import('../editor/CodeEditor'));
 
 export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
   const lab = labById(labId);
@@ -185,21 +184,13 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
               </span>
             </div>
             <div className="editor-host lab-editor">
-              <Suspense
-                fallback={
-                  <div className="loading" role="status">
-                    <span className="spinner" /> Loading the editor…
-                  </div>
-                }
-              >
-                <CodeEditor
-                  value={source}
-                  onChange={onChange}
-                  onRun={onRun}
-                  language={language}
-                  ariaLabel={`${step.title}: code`}
-                />
-              </Suspense>
+              <LazyCodeEditor
+                value={source}
+                onChange={onChange}
+                onRun={onRun}
+                language={language}
+                ariaLabel={`${step.title}: code`}
+              />
             </div>
           </div>
           <div className="panel run-panel" aria-live="polite" ref={runPanelRef}>

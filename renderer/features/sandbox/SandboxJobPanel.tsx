@@ -2,15 +2,14 @@
  * The free sandbox's job runner: any MapReduce or Spark job on a cluster of your choice, with
  * the built-in sample data, the same pictures and fault injection as the labs, and no checks.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import { engineClient } from '../../bridge/engineClient';
 import type { JobRunResult } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
+import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from '../lab/RunArea';
 import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
-
-const CodeEditor = lazy(() => import('../editor/CodeEditor'));
 
 export function SandboxJobPanel() {
   const saved = useAppStore((s) => s.progress.sandboxCode);
@@ -113,21 +112,13 @@ export function SandboxJobPanel() {
         Missing inputs are generated sample data: /data/sensors.csv, /data/corpus.txt, /data/pages.txt, /data/graph.txt.
       </p>
       <div className="editor-host sandbox-editor">
-        <Suspense
-          fallback={
-            <div className="loading" role="status">
-              <span className="spinner" /> Loading the editor…
-            </div>
-          }
-        >
-          <CodeEditor
-            value={code}
-            onChange={onChange}
-            onRun={() => void runRef.current()}
-            language={language}
-            ariaLabel="Job code"
-          />
-        </Suspense>
+        <LazyCodeEditor
+          value={code}
+          onChange={onChange}
+          onRun={() => void runRef.current()}
+          language={language}
+          ariaLabel="Job code"
+        />
       </div>
       <div className="run-panel" aria-live="polite">
         {running && (

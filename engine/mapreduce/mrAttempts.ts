@@ -1,0 +1,142 @@
+/**
+ * The life of a MapReduce task attempt inside the ApplicationMaster (mrAppMaster.ts): started on
+ * an allocated container, the end of its work scheduled, then succeeded, failed (the task's
+ * fault, counted against maxAttempts) or killed (not its fault: node lost, fetch failure, a
+ * faster copy), each with its trace event and the follow-up requests for the task and the job.
+ */
+import type { Container } from '../yarn';
+import { ZERO_COST, type AttemptRecord, type Locality } from '../exec/taskTypes';
+import type { MrAppMaster } from './mrAppMaster';
+import { speculate } from './mrSpeculator';
+import type { MrAttempt, MrTask } from './mrTypes';
+
+const LOCALITY: Record<Container['locality'], Locality> = { node: 'NODE_LOCAL', rack: 'RACK_LOCAL', any: 'ANY' };
+
+/** Starts a new attempt of `task` on the allocated container `c` and launches it. */
+export function startAttempt(am: MrAppMaster, task: MrTask, c: Container, speculative: boolean): void {
+  const k = am.ctx.kernel;
+  const n = task.launched++;
+  const record: AttemptRecord = {
+    taskSet: `${am.job}/${task.kind}`,
+    task: task.id,
+    index: task.index,
+    attempt: n,
+    attemptId: `attempt_${task.id.slice(5)}_${n}`,
+    container: c.id,
+    node: c.nodeId,
+    executor: `container_${c.id}`,
+    locality: task.kind === 'map' ? LOCALITY[c.locality] : 'ANY',
+    start: k.now,
+    end: k.now,
+    status: 'running',
+    speculative,
+    cost: { ...ZERO_COST },
+  };
+  const a: MrAttempt = {
+    task,
+    record,
+    container: c,
+    phase: 'starting',
+    handles: [],
+    workEnd: Number.POSITIVE_INFINITY,
+    readLocal: 0,
+    readRemote: 0,
+    shuffleLocal: 0,
+    shuffleRemote: 0,
+    unfetched: new Set(),
+  };
+  task.running.push(a);
+  am.attempts.push(a);
+  am.byContainer.set(c.id, a);
+  if (am.ctx.tracing)
+    am.ctx.trace.record({
+      t: k.now,
+      type: 'taskStarted',
+      ...attemptIds(a),
+      executor: record.executor,
+      locality: record.locality,
+      speculative,
+    });
+  am.ctx.noteTaskEvent();
+  am.app.launch(c);
+}
+
+/** Schedules the end of the attempt's work, `totalMs` after its start (allocation). */
+export function endAfter(am: MrAppMaster, a: MrAttempt, totalMs: number, then: () => void): void {
+  const k = am.ctx.kernel;
+  a.workEnd = a.record.start + totalMs;
+  a.handles.push(
+    k.scheduleAt(Math.max(k.now, a.workEnd), () => {
+      // A node that died mid-attempt never reports back: the attempt hangs until YARN
+      // declares its container lost (the AM's only way to know).
+      if (!am.ctx.cluster.isReachable(a.container.node)) return;
+      then();
+    }),
+  );
+}
+
+export function succeedAttempt(am: MrAppMaster, a: MrAttempt): void {
+  if (!am.app.complete(a.container, 'succeeded')) return;
+  const task = a.task;
+  endAttempt(am, a, 'succeeded');
+  task.done = true;
+  task.winner = a;
+  if (am.ctx.tracing) {
+    const r = a.record;
+    am.ctx.trace.record({
+      t: am.ctx.kernel.now,
+      type: 'taskFinished',
+      ...attemptIds(a),
+      ms: r.end - r.start,
+      cost: r.cost,
+    });
+  }
+  for (const other of [...task.running]) killAttempt(am, other, `${a.record.attemptId} finished first`);
+  if (task.kind === 'map') {
+    task.outputNode = a.container.nodeId;
+    if (am.maps.every((m) => m.outputNode !== null)) am.requestReduces();
+  } else if (am.reduces.every((r) => r.done)) return am.finishJob();
+  if (am.options.speculation) speculate(am, task.kind === 'map' ? am.maps : am.reduces);
+}
+
+export function failAttempt(am: MrAppMaster, a: MrAttempt, reason: string, error: Error | null): void {
+  const task = a.task;
+  am.app.complete(a.container, 'failed');
+  endAttempt(am, a, 'failed', reason);
+  task.failures++;
+  task.failedOn.push(a.container.nodeId);
+  if (am.ctx.tracing) am.ctx.trace.record({ t: am.ctx.kernel.now, type: 'taskFailed', ...attemptIds(a), reason });
+  if (task.failures >= am.options.maxAttempts)
+    return am.failJob(task, `${task.id} failed ${task.failures} attempts; last: ${reason}`, error);
+  if (task.running.length === 0 && task.requested === 0 && !task.done) am.request(task, false);
+}
+
+/** Ends an attempt that is not the task's fault (node lost, fetch failure, a faster copy). */
+export function killAttempt(am: MrAppMaster, a: MrAttempt, reason: string): void {
+  if (a.phase === 'ended') return;
+  const task = a.task;
+  if (a.phase === 'writing') am.ctx.hdfs.rm(am.partPath(task.index));
+  if (a.container.live) am.app.complete(a.container, 'killed');
+  endAttempt(am, a, 'killed', reason);
+  if (am.ctx.tracing) am.ctx.trace.record({ t: am.ctx.kernel.now, type: 'taskKilled', ...attemptIds(a), reason });
+  if (am.done || task.done || task.running.length > 0 || task.requested > 0) return;
+  // Reducers wait for every map output (requestReduces asks for them); maps ask at once.
+  if (task.kind === 'map' || am.maps.every((m) => m.outputNode !== null)) am.request(task, false);
+}
+
+function endAttempt(am: MrAppMaster, a: MrAttempt, status: 'succeeded' | 'failed' | 'killed', reason?: string): void {
+  for (const h of a.handles) h.cancel();
+  a.handles = [];
+  a.phase = 'ended';
+  a.record.status = status;
+  a.record.end = am.ctx.kernel.now;
+  if (reason !== undefined) a.record.reason = reason;
+  a.task.running = a.task.running.filter((x) => x !== a);
+  am.ctx.noteTaskEvent();
+}
+
+/** The fields naming an attempt in its trace events (after `t` and `type`). */
+function attemptIds(a: MrAttempt) {
+  const r = a.record;
+  return { taskSet: r.taskSet, task: a.task.id, attempt: r.attempt, attemptId: r.attemptId, node: r.node };
+}

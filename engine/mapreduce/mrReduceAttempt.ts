@@ -1,0 +1,106 @@
+/**
+ * The work of a reduce attempt on its node, in simulated time: Hadoop's shuffle (fetch its
+ * partition of every map output from the map's node, one fetch after another), merge, reduce,
+ * then write its part file to HDFS (`hdfs.put`, replicated, `writeMs` charged). A map output
+ * that is missing or unreachable at the start is reported (mapOutputLoss.ts).
+ */
+import type { ClusterNode } from '../cluster';
+import { lostMapOutputs } from './mapOutputLoss';
+import { reduceMergeMs } from './mapReduceCounters';
+import type { MrAppMaster } from './mrAppMaster';
+import { endAfter, failAttempt, killAttempt, succeedAttempt } from './mrAttempts';
+import type { MrAttempt } from './mrTypes';
+
+/** Schedules the shuffle's fetches, charges merge and reduce, and schedules the write (startup already charged). */
+export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNode): void {
+  const { kernel, cost } = am.ctx;
+  const cb = a.record.cost;
+  const missing = am.maps.filter((m) => m.outputNode === null);
+  if (missing.length > 0) return killAttempt(am, a, `map outputs of ${missing.length} maps are not available`);
+  const unreachable = am.maps.filter(
+    (m) => !am.ctx.cluster.isReachable(am.ctx.cluster.node(m.outputNode!)) && partBytes(am, m.index, a.task.index) > 0,
+  );
+  if (unreachable.length > 0) return lostMapOutputs(am, unreachable, a, 'fetch failed at shuffle start');
+  const plan = am.reducePlans[a.task.index]!;
+  let at = cb.startup;
+  let bytes = 0;
+  if (am.ctx.tracing)
+    am.ctx.trace.record({
+      t: kernel.now,
+      type: 'shuffleStarted',
+      job: am.job,
+      task: a.task.id,
+      attempt: a.record.attempt,
+      node: node.id,
+      maps: am.maps.length,
+    });
+  for (const m of am.maps) {
+    const b = partBytes(am, m.index, a.task.index);
+    if (b === 0) continue;
+    const src = m.outputNode!;
+    at += cost.readMs(node, src, b);
+    bytes += b;
+    if (src === node.id) a.shuffleLocal += b;
+    else a.shuffleRemote += b;
+    a.unfetched.add(m.index);
+    a.handles.push(
+      kernel.scheduleAt(a.record.start + at, () => {
+        a.unfetched.delete(m.index);
+        if (am.ctx.tracing)
+          am.ctx.trace.record({
+            t: kernel.now,
+            type: 'shuffleFetched',
+            job: am.job,
+            task: a.task.id,
+            attempt: a.record.attempt,
+            from: src,
+            to: node.id,
+            bytes: b,
+          });
+      }),
+    );
+  }
+  cb.shuffle = at - cb.startup;
+  const o = plan.output;
+  cb.spill = reduceMergeMs(cost, node, bytes);
+  cb.compute = cost.cpuMs(node, { records: (o?.reduceInputRecords ?? 0) + (o?.reduceOutputRecords ?? 0), bytes });
+  const workMs = cb.startup + cb.shuffle + cb.spill + cb.compute;
+  if (plan.error !== null || o === null)
+    return endAfter(am, a, workMs, () => failAttempt(am, a, plan.error?.message ?? 'reduce failed', plan.error));
+  endAfter(am, a, workMs, () => writePart(am, a));
+}
+
+/** Commits the reducer's output as its part file; the first attempt to commit wins. */
+function writePart(am: MrAppMaster, a: MrAttempt): void {
+  const { hdfs, kernel } = am.ctx;
+  const path = am.partPath(a.task.index);
+  if (hdfs.exists(path)) return killAttempt(am, a, 'another attempt is committing the output');
+  a.phase = 'writing';
+  const text = am.reducePlans[a.task.index]!.output!.text;
+  hdfs.put(path, text, { writer: a.container.nodeId });
+  let ms = 0;
+  for (const b of hdfs.blocks(path)) ms += hdfs.writeMs(a.container.nodeId, b.replicas, b.length);
+  a.record.cost.write = ms;
+  a.handles.push(
+    kernel.schedule(ms, () => {
+      if (!am.ctx.cluster.isReachable(a.container.node)) return;
+      const replicas = hdfs.blocks(path).flatMap((b) => b.replicas);
+      if (am.ctx.tracing)
+        am.ctx.trace.record({
+          t: kernel.now,
+          type: 'partFileWritten',
+          job: am.job,
+          path,
+          bytes: text.length,
+          node: a.container.nodeId,
+          replicas: [...new Set(replicas)],
+        });
+      succeedAttempt(am, a);
+    }),
+  );
+}
+
+/** Bytes of map `map`'s output in reducer `reduce`'s partition. */
+function partBytes(am: MrAppMaster, map: number, reduce: number): number {
+  return am.mapPlans[map]!.output?.partitionBytes[reduce] ?? 0;
+}
