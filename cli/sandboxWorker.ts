@@ -1,8 +1,10 @@
 /**
  * The Node sandbox worker (a worker_threads entry, bundled to sandboxWorker.mjs). Learners' code
  * is evaluated in a `vm` context holding only `exports`, `module` and a console that forwards to
- * the parent: no require, process, fetch or timers. Not a security boundary on its own (see
- * stack.md); the parent enforces the wall-clock budget by terminating this worker.
+ * the parent: no require, process, fetch or timers, and no eval or Function inside it. The
+ * objects it is handed (ctx, values, console) come from this worker's own realm, whose Function
+ * constructors are cut off below, so `ctx.write.constructor('return process')()` finds nothing.
+ * The parent enforces the wall-clock budget by terminating this worker.
  */
 import { parentPort } from 'node:worker_threads';
 import vm from 'node:vm';
@@ -10,6 +12,19 @@ import { createJobTaskExecutor } from '../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../engine/api/sandboxMessages';
 
 const port = parentPort!;
+
+/** Removes the way from any function of this realm to a code-compiling constructor. */
+function sealFunctionConstructors(): void {
+  const samples = [function () {}, async function () {}, function* () {}, async function* () {}];
+  for (const sample of samples) {
+    Object.defineProperty(Object.getPrototypeOf(sample), 'constructor', {
+      value: undefined,
+      writable: false,
+      configurable: false,
+    });
+  }
+}
+sealFunctionConstructors();
 const decoder = new TextDecoder();
 const post = (message: SandboxReply, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
 const show = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
@@ -23,7 +38,10 @@ const consoleShim = {
 const executor = createJobTaskExecutor({
   evaluate(code, fileName) {
     const module = { exports: {} as Record<string, unknown> };
-    const context = vm.createContext({ module, exports: module.exports, console: consoleShim });
+    const context = vm.createContext(
+      { module, exports: module.exports, console: consoleShim },
+      { codeGeneration: { strings: false, wasm: false } },
+    );
     new vm.Script(code, { filename: fileName }).runInContext(context);
     return module.exports.default;
   },

@@ -3,7 +3,9 @@
  * per node (all its cores, half its memory), each started once and reused by every task, unlike
  * MapReduce's container per task. Each executor core is a Slot for the task scheduler. An
  * executor is lost when YARN reports its container lost, or when it misses heartbeats to the
- * driver for `spark.network.timeout` (120 s) after its node died or was cut off.
+ * driver for `spark.network.timeout` (120 s) after its node died or was cut off. A lost
+ * executor is replaced, as Spark's YarnAllocator keeps its target count: the driver asks YARN for
+ * a container of the same size anywhere, granted on the first live node with room for it.
  */
 import type { ClusterNode } from '../cluster';
 import type { Application, Container } from '../yarn';
@@ -30,11 +32,14 @@ export class ExecutorPool implements SlotPool {
   private requested = 0;
   private readonly askedAt: number;
   private readonly unsubscribe: () => void;
+  private finished = false;
 
   constructor(
     private readonly ctx: JobContext,
     name: string,
     private readonly onLost: (executor: Executor, reason: string) => void,
+    /** An executor registered (a replacement, later on): its slots are free for tasks. */
+    private readonly onAdded: (executor: Executor) => void = () => {},
   ) {
     this.askedAt = ctx.kernel.now;
     this.app = ctx.yarn.submitApplication({
@@ -101,6 +106,7 @@ export class ExecutorPool implements SlotPool {
 
   /** The application ends: executors are released. */
   finish(status: 'succeeded' | 'failed' = 'succeeded'): void {
+    this.finished = true;
     this.unsubscribe();
     this.app.finish(status);
   }
@@ -110,9 +116,16 @@ export class ExecutorPool implements SlotPool {
   }
 
   private added(c: Container): void {
-    const id = `exec-${c.nodeId}`;
-    const slots = Array.from({ length: c.vcores }, (_, i) => ({ id: `${c.nodeId}/${i}`, node: c.node, executor: id }));
-    this.executors.push({ id, node: c.node, container: c, slots, free: [...slots], alive: true });
+    // A replacement on a node that had an executor before gets a new id (`exec-n3.2`).
+    const before = this.executors.filter((e) => e.node.id === c.nodeId).length;
+    const id = before === 0 ? `exec-${c.nodeId}` : `exec-${c.nodeId}.${before + 1}`;
+    const slots = Array.from({ length: c.vcores }, (_, i) => ({
+      id: `${id.slice(5)}/${i}`,
+      node: c.node,
+      executor: id,
+    }));
+    const executor: Executor = { id, node: c.node, container: c, slots, free: [...slots], alive: true };
+    this.executors.push(executor);
     if (this.ctx.tracing)
       this.ctx.trace.record({
         t: this.ctx.kernel.now,
@@ -122,6 +135,7 @@ export class ExecutorPool implements SlotPool {
         container: c.id,
         cores: c.vcores,
       });
+    this.onAdded(executor);
   }
 
   private lose(c: Container, reason: string): void {
@@ -133,5 +147,9 @@ export class ExecutorPool implements SlotPool {
     if (this.ctx.tracing)
       this.ctx.trace.record({ t: this.ctx.kernel.now, type: 'executorLost', executor: e.id, node: e.node.id, reason });
     this.onLost(e, reason);
+    if (!this.finished) {
+      // Same size, anywhere: YARN places it on a live node with room (never the lost one while it is down).
+      this.app.request({ vcores: c.vcores, memoryMb: c.memoryMb, relaxLocality: true, tag: `replaces ${e.id}` });
+    }
   }
 }

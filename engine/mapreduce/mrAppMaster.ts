@@ -29,6 +29,8 @@ const pad = (n: number, w = 6) => String(n).padStart(w, '0');
 const TASK_ASK = { vcores: 1, memoryMb: 1024 };
 /** How many containers on blacklisted nodes a task turns down before it takes one anyway. */
 const MAX_REFUSALS = 8;
+/** yarn.resourcemanager.am.max-attempts: Hadoop's default. */
+const AM_MAX_ATTEMPTS = 2;
 
 export class MrAppMaster {
   readonly job: string;
@@ -38,6 +40,8 @@ export class MrAppMaster {
   done = false;
   failure: MrJobFailure | null = null;
   mapsRerun = 0;
+  private amAttempts = 0;
+  private mapsRequested = false;
   // Shared with the AM's own modules (mrAttempts.ts, mrMapAttempt.ts, ...), not with other layers.
   readonly app: Application;
   readonly byContainer = new Map<number, MrAttempt>();
@@ -121,7 +125,12 @@ export class MrAppMaster {
 
   private launched(c: Container): void {
     const tag = c.request.tag as Tag;
-    if (tag.am) return this.requestMaps();
+    if (tag.am) {
+      // A restarted AM recovers the job's state (MapReduce's job recovery): ask for the maps once.
+      if (this.mapsRequested) return;
+      this.mapsRequested = true;
+      return this.requestMaps();
+    }
     const a = this.byContainer.get(c.id);
     if (a === undefined || a.phase !== 'starting') return;
     a.phase = 'working';
@@ -132,9 +141,34 @@ export class MrAppMaster {
   }
 
   private containerLost(c: Container): void {
+    if ((c.request.tag as Tag).am) return this.amLost(c);
     const a = this.byContainer.get(c.id);
     if (a === undefined || a.phase === 'ended') return;
     killAttempt(this, a, `container ${c.id} lost with node ${c.nodeId}`);
+  }
+
+  /**
+   * The AM's container went with its node: YARN starts another attempt of the application
+   * master elsewhere (yarn.resourcemanager.am.max-attempts, 2 by default), which carries on.
+   */
+  private amLost(c: Container): void {
+    if (this.done) return;
+    this.amAttempts++;
+    if (this.ctx.tracing)
+      this.ctx.trace.record({
+        t: this.ctx.kernel.now,
+        type: 'appMasterLost',
+        job: this.job,
+        node: c.nodeId,
+        attempt: this.amAttempts,
+      });
+    if (this.amAttempts >= AM_MAX_ATTEMPTS) {
+      const first = this.maps[0] ?? this.reduces[0];
+      if (first)
+        this.failJob(first, `the ApplicationMaster was lost ${this.amAttempts} times (last on ${c.nodeId})`, null);
+      return;
+    }
+    this.app.request({ vcores: 1, memoryMb: 1536, tag: { am: true } satisfies Tag });
   }
 
   // ---- requests ----

@@ -87,6 +87,29 @@ describe('DagScheduler', () => {
     expect(runner.log.at(-1)).toBe('run s0 rdd4 shufflenull parts[0,1]');
   });
 
+  it('gives each stage its parent stages, skipped ones included', () => {
+    const runner = new RecordingRunner();
+    const seen = new Map<number, number[]>();
+    const dag = new DagScheduler(
+      log,
+      { missingMapOutputs: (s) => (s === 1 ? [1] : []), isCached: () => false },
+      {
+        runStage: (stage, onDone) => {
+          seen.set(stage.id, stage.parents);
+          runner.runStage(stage, onDone);
+        },
+        stageSkipped: (stage) => seen.set(stage.id, stage.parents),
+      },
+    );
+    dag.runJob(job(), () => {});
+    runner.finishAll();
+    // Result stage 0 reads shuffle 1 (stage 1), which reads shuffle 0 (stage 2, skipped).
+    expect([...seen].sort((a, b) => a[0] - b[0])).toEqual([
+      [0, [1]],
+      [1, [2]],
+      [2, []],
+    ]);
+  });
   it('does not descend below a fully cached RDD', () => {
     const runner = new RecordingRunner();
     const dag = new DagScheduler(

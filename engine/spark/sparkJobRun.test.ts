@@ -54,6 +54,16 @@ describe('Spark on the engine core', () => {
     expect(ofType(t, 'shuffleFetched').length).toBeGreaterThan(0);
     expect(report.metrics.bytesReadLocal).toBeGreaterThan(report.metrics.bytesReadRemote);
     expect(report.snapshots.some((s) => s.yarn.apps.length > 0 || s.nodes.some((n) => n.containers > 0))).toBe(true);
+    // Stage events name their parents (the DAG view draws them), jobs their action.
+    const submitted = new Map(ofType(t, 'stageSubmitted').map((e) => [e.stage as number, e.parents as number[]]));
+    const skipped = ofType(t, 'stageSkipped');
+    expect(skipped.every((e) => Array.isArray(e.parents))).toBe(true);
+    const known = new Set([...submitted.keys(), ...skipped.map((e) => e.stage as number)]);
+    for (const parents of submitted.values()) for (const p of parents) expect(known.has(p)).toBe(true);
+    expect([...submitted.values()].some((p) => p.length > 0)).toBe(true);
+    // The second job's result stage reads the skipped reduceByKey stage.
+    expect([...submitted.values()].some((p) => p.includes(skipped[0]!.stage as number))).toBe(true);
+    expect(ofType(t, 'jobSubmitted').map((e) => e.action)).toEqual(['count', 'take']);
     const again = await run();
     expect(JSON.stringify(again.trace)).toBe(JSON.stringify(t));
   });

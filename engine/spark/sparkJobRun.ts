@@ -74,7 +74,7 @@ export async function runSparkJob(
   let evictions = 0;
   let stagesRun = 0;
   let stagesSkipped = 0;
-  const execNode = (e: string) => e.slice(5);
+  const execNode = (e: string) => pool.executors.find((x) => x.id === e)!.node.id;
   const put = (key: string, executor: string, node: ClusterNode, bytes: number) => {
     const list = storage.get(executor) ?? [];
     storage.set(executor, list);
@@ -97,12 +97,17 @@ export async function runSparkJob(
     if (list && i >= 0) list.push(list.splice(i, 1)[0]!);
   };
   let scheduler: TaskScheduler | null = null;
-  const pool = new ExecutorPool(ctx, appName, (e) => {
-    scheduler?.nodeDied(e.node.id);
-    storage.delete(e.id);
-    for (const [k, x] of [...cachedAt]) if (x === e.id) cachedAt.delete(k);
-    for (const outs of mapOutput) outs.forEach((n, m) => n === e.node.id && (outs[m] = null));
-  });
+  const pool = new ExecutorPool(
+    ctx,
+    appName,
+    (e) => {
+      scheduler?.nodeDied(e.node.id);
+      storage.delete(e.id);
+      for (const [k, x] of [...cachedAt]) if (x === e.id) cachedAt.delete(k);
+      for (const outs of mapOutput) outs.forEach((n, m) => n === e.node.id && (outs[m] = null));
+    },
+    () => scheduler?.wake(),
+  );
   ctx.drive(() => pool.ready);
   const sched = new TaskScheduler(kernel, cluster, pool, trace, () => ctx.noteTaskEvent());
   scheduler = sched;
@@ -326,7 +331,7 @@ export async function runSparkJob(
   const at = (l: string) => attempts.filter((a) => a.locality === l).length;
   return {
     kind: 'spark',
-    result: out.result,
+    result: failure ? null : out.result,
     simulatedMs: kernel.now,
     metrics: {
       kind: 'spark',

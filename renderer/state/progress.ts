@@ -20,6 +20,8 @@ export interface Progress {
   lastLab?: string;
   /** The free sandbox's job code, as typed. */
   sandboxCode?: string;
+  /** Preferences. */
+  theme?: 'light' | 'dark';
 }
 
 export const EMPTY_PROGRESS: Progress = { version: 1, labs: {} };
@@ -35,7 +37,7 @@ export function labStatus(progress: Progress, labId: string, stepIds: readonly s
 /** Reads saved progress defensively: anything malformed is dropped, never trusted. */
 export function parseProgress(data: unknown): Progress {
   if (typeof data !== 'object' || data === null) return EMPTY_PROGRESS;
-  const raw = data as { labs?: unknown; lastLab?: unknown; sandboxCode?: unknown };
+  const raw = data as { labs?: unknown; lastLab?: unknown; sandboxCode?: unknown; theme?: unknown };
   const labs: Record<string, LabProgress> = {};
   if (typeof raw.labs === 'object' && raw.labs !== null) {
     for (const [id, value] of Object.entries(raw.labs as Record<string, unknown>)) {
@@ -61,6 +63,7 @@ export function parseProgress(data: unknown): Progress {
     labs,
     ...(typeof raw.lastLab === 'string' ? { lastLab: raw.lastLab } : {}),
     ...(typeof raw.sandboxCode === 'string' ? { sandboxCode: raw.sandboxCode } : {}),
+    ...(raw.theme === 'light' || raw.theme === 'dark' ? { theme: raw.theme } : {}),
   };
 }
 

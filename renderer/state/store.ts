@@ -40,8 +40,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
   view: typeof window === 'undefined' ? { name: 'home' } : hashToView(window.location.hash),
   notice: null,
   setTheme: (theme) => {
+    // localStorage gives the first paint the right colours; the saved progress file is the record.
     window.localStorage?.setItem('clusterlab.theme', theme);
-    set({ theme });
+    set({ theme, progress: { ...get().progress, theme } });
   },
   toggleTheme: () => get().setTheme(get().theme === 'dark' ? 'light' : 'dark'),
   navigate: (view) => {
@@ -54,7 +55,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
   progress: EMPTY_PROGRESS,
   progressLoaded: false,
   updateProgress: (change) => set({ progress: change(get().progress) }),
-  loadedProgress: (progress) => set({ progress, progressLoaded: true }),
+  loadedProgress: (progress) => {
+    if (progress.theme) window.localStorage?.setItem('clusterlab.theme', progress.theme);
+    set({ progress, progressLoaded: true, ...(progress.theme ? { theme: progress.theme } : {}) });
+  },
 }));
 
 /** Keeps the view in step with the back and forward buttons. */

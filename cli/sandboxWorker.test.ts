@@ -1,0 +1,57 @@
+// Learners' code must not reach Node: every known way from the objects it is handed to a
+// code-compiling constructor (and so to `process`) must fail inside the sandbox worker. (A dynamic
+// import() is compiled by sucrase to require(), which does not exist there.)
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ESCAPES = `export default {
+  kind: 'mapreduce', input: '/data/corpus.txt', output: '/out/escape', numReduceTasks: 1,
+  map(offset, line, ctx) {
+    if (offset !== 0) return;
+    const probes = {
+      ctxWrite: () => ctx.write.constructor('return process')(),
+      console: () => console.log.constructor('return process')(),
+      innerFunction: () => ({}).constructor.constructor('return process')(),
+      evalCall: () => eval('typeof process'),
+      asyncFunction: () => Object.getPrototypeOf(async function () {}).constructor('return process')(),
+      globals: () => [typeof process, typeof require, typeof fetch, typeof setTimeout].join(','),
+    };
+    for (const [name, probe] of Object.entries(probes)) {
+      let outcome;
+      try {
+        const value = probe();
+        outcome = typeof value === 'object' && value !== null ? 'object' : String(value);
+      } catch (e) {
+        outcome = 'blocked';
+      }
+      ctx.write(name, outcome);
+    }
+  },
+  reduce(key, values, ctx) { ctx.write(key, values[0]); },
+};
+`;
+
+describe('the Node sandbox', () => {
+  it('keeps learner code away from process, require and eval', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlab-escape-'));
+    const job = join(dir, 'escape.js');
+    writeFileSync(job, ESCAPES);
+    const run = spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'clusterlab.mjs'), 'run', job, '--json'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.stderr).toBe('');
+    const result = Object.fromEntries((JSON.parse(run.stdout) as { result: [string, string][] }).result);
+    expect(result).toEqual({
+      ctxWrite: 'blocked',
+      console: 'blocked',
+      innerFunction: 'blocked',
+      evalCall: 'blocked',
+      asyncFunction: 'blocked',
+      globals: 'undefined,undefined,undefined,undefined',
+    });
+  });
+});

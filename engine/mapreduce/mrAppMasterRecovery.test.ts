@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createInProcessRunner } from '../api/inProcessRunner';
+import { runJob } from '../api/runJob';
+import { decodeUtf8 } from '../core';
+
+// Killing the node of the ApplicationMaster before it has started must not sink the job: YARN
+// runs a second AM attempt elsewhere (yarn.resourcemanager.am.max-attempts = 2).
+const SUM = `exports.default = {
+  kind: 'mapreduce', input: '/data/sensors.csv', output: '/out/sum', numReduceTasks: 1,
+  map(o, line, ctx) { const p = line.split(','); if (p.length === 3) ctx.write(p[0].slice(0, 10), 1); },
+  reduce(k, vs, ctx) { ctx.write(k, vs.length); },
+};`;
+
+function runner() {
+  return createInProcessRunner({
+    evaluate(code: string) {
+      const module = { exports: {} as Record<string, unknown> };
+      new Function('exports', 'module', code)(module.exports, module);
+      return module.exports.default;
+    },
+    lineOffset: 2,
+    decodeUtf8,
+  });
+}
+
+async function run(faults: { atMs: number; kind: 'killNode'; node: string }[]) {
+  const r = runner();
+  try {
+    return await runJob({
+      source: { fileName: 'sum.js', code: SUM },
+      runner: r,
+      cluster: 'cookbook-9',
+      seed: 1,
+      blockSize: 256 * 1024,
+      faults,
+    });
+  } finally {
+    await r.close?.();
+  }
+}
+
+describe('MapReduce ApplicationMaster recovery', () => {
+  it('restarts the AM on another node when its node dies before it launched, with the same result', async () => {
+    const clean = await run([]);
+    const amNode = (clean.trace.find((e) => e.type === 'containerAllocated') as { node: string } | undefined)?.node;
+    expect(amNode).toBeDefined();
+    const killed = await run([{ atMs: 100, kind: 'killNode', node: amNode! }]);
+    expect(killed.result).toEqual(clean.result);
+    expect(killed.trace.some((e) => e.type === 'appMasterLost')).toBe(true);
+    expect(killed.simulatedMs).toBeGreaterThan(clean.simulatedMs);
+  });
+});
