@@ -21,6 +21,8 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
     reportCompressedSize: false,
+    // The timing report is for Vite's own developers; learners running `npm start` need not read it.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { host: '127.0.0.1', port: 5173 },
 });

@@ -25,6 +25,7 @@ const log: SparkLog = {
     { id: 1, mapRdd: 3, numMaps: 2, numReduces: 2, bytes: [1, 1, 1, 1] },
   ],
   jobs: [],
+  aborted: false,
 };
 const job = (persisted: number[] = []) => ({
   id: 0,
@@ -34,6 +35,7 @@ const job = (persisted: number[] = []) => ({
   persisted,
   resultBytes: [1, 1],
   output: null,
+  failed: null,
 });
 
 /** A recording fake of the task scheduler side: it logs stages and finishes them on demand. */

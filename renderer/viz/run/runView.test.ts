@@ -120,7 +120,8 @@ describe('toRunView on a real Spark run', () => {
     expect(view.kind).toBe('spark');
     expect(view.lanes.every((l) => l.id.startsWith('exec-'))).toBe(true);
     expect(view.stages.length).toBeGreaterThanOrEqual(2);
-    const result = view.stages.find((s) => /result/.test(s.label))!;
+    // The engine records each job's action: the result stage is labelled with it.
+    const result = view.stages.find((s) => /→ collect/.test(s.label))!;
     expect(result).toBeDefined();
     expect(view.edges.some((e) => e.to === result.id && e.kind === 'wide')).toBe(true);
     for (const s of view.stages) expect(stageProgressAt(s, view.bars, view.durationMs).state).toBe('done');
