@@ -105,6 +105,8 @@ export interface SparkDriverOutput {
   jobs: unknown[];
   /** Files written by saveAsTextFile, in write order. */
   written: { path: string; text: string }[];
+  /** Set when the driver stopped at sc.textFile on a path that does not exist (bad input, not a bug). */
+  missingInput?: string;
 }
 
 /** Runs learners' code. Every method rejects with a JobCodeError or a JobTimeoutError. */

@@ -4,7 +4,7 @@
  */
 import { errorToData, type JobErrorData } from '../sandbox/jobCodeError';
 import type { DriverHost, SparkDriverOutput } from '../sandbox/taskRunner';
-import { SparkRuntime } from './sparkRuntime';
+import { MissingInputError, SparkRuntime } from './sparkRuntime';
 import { SparkJobAbortedError } from './sparkTaskError';
 
 export async function runSparkDriver(
@@ -24,6 +24,8 @@ export async function runSparkDriver(
     const result = await fn(sc);
     return { result, jobs: [rt.toLog()], written: rt.written };
   } catch (error) {
+    if (error instanceof MissingInputError)
+      return { result: undefined, jobs: [rt.toLog()], written: [], missingInput: error.path };
     // A job's task failed and the driver let the error through: the simulation replays the jobs
     // up to that one, whose task fails every attempt. Any other error is the driver's own.
     if (!(error instanceof SparkJobAbortedError) || error.job !== rt.jobs.length - 1) throw error;

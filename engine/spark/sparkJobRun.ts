@@ -8,6 +8,7 @@
  * blocks and shuffle outputs, which are recomputed from lineage when needed. A task whose code
  * threw in the sandbox fails every attempt (spark.task.maxFailures); its job then fails.
  */
+import { InputPathError } from '../exec/hdfsInputs';
 import { encodeUtf8 } from '../core';
 import type { ClusterNode } from '../cluster';
 import type { JobContext } from '../exec/jobContext';
@@ -18,6 +19,7 @@ import { ZERO_COST, type CostBreakdown, type SimTask } from '../exec/taskTypes';
 import { errorFromData } from '../sandbox/jobCodeError';
 import type { TaskRunner } from '../sandbox/taskRunner';
 import type { JobRunReport } from '../api/jobTypes';
+import { BlockManager } from './blockManager';
 import { DagScheduler, type Stage } from './dagScheduler';
 import type { SparkLog } from './jobRecord';
 
@@ -58,52 +60,28 @@ export async function runSparkJob(
       return files.map((f) => ({ path: f.path, bytes: hdfs.read(f.path), blockSize: f.blockSize }));
     },
   });
+  if (out.missingInput !== undefined) throw new InputPathError(out.missingInput, 'sc.textFile');
   const log = out.jobs[0] as SparkLog;
   const appName = 'spark';
   const trace = ctx.trace;
 
-  const storage = new Map<string, { key: string; bytes: number }[]>();
-  const capacity = (n: ClusterNode) => Math.max(0, (Math.min(n.memoryMb / 2, 4096) - 300) * 0.6 * 0.5) * 1024 * 1024;
-  const cachedAt = new Map<string, string>(); // "rdd:p" -> executor
+  const blocks = new BlockManager(kernel, trace);
   const mapOutput = log.shuffles.map((s) => new Array<string | null>(s.numMaps).fill(null));
   let bytesLocal = 0;
   let bytesRemote = 0;
   let shuffleLocal = 0;
   let shuffleRemote = 0;
   let cacheHits = 0;
-  let evictions = 0;
   let stagesRun = 0;
   let stagesSkipped = 0;
   const execNode = (e: string) => pool.executors.find((x) => x.id === e)!.node.id;
-  const put = (key: string, executor: string, node: ClusterNode, bytes: number) => {
-    const list = storage.get(executor) ?? [];
-    storage.set(executor, list);
-    const cap = capacity(node);
-    if (bytes > cap) return;
-    let used = list.reduce((s, b) => s + b.bytes, 0);
-    while (used + bytes > cap && list.length > 0) {
-      const victim = list.shift()!;
-      used -= victim.bytes;
-      cachedAt.delete(victim.key);
-      evictions++;
-      trace.record({ t: kernel.now, type: 'blockEvicted', block: victim.key, executor });
-    }
-    list.push({ key, bytes });
-    cachedAt.set(key, executor);
-  };
-  const touch = (key: string, executor: string) => {
-    const list = storage.get(executor);
-    const i = list?.findIndex((b) => b.key === key) ?? -1;
-    if (list && i >= 0) list.push(list.splice(i, 1)[0]!);
-  };
   let scheduler: TaskScheduler | null = null;
   const pool = new ExecutorPool(
     ctx,
     appName,
     (e) => {
       scheduler?.nodeDied(e.node.id);
-      storage.delete(e.id);
-      for (const [k, x] of [...cachedAt]) if (x === e.id) cachedAt.delete(k);
+      blocks.executorLost(e.id);
       for (const outs of mapOutput) outs.forEach((n, m) => n === e.node.id && (outs[m] = null));
     },
     () => scheduler?.wake(),
@@ -116,8 +94,8 @@ export async function runSparkJob(
   const prefs = (rdd: number, p: number): { nodes: string[]; execs: string[] } => {
     const info = log.rdds[rdd]!;
     const key = `${rdd}:${p}`;
-    if (persisted.has(rdd) && cachedAt.has(key)) {
-      const e = cachedAt.get(key)!;
+    const e = persisted.has(rdd) ? blocks.at(key) : undefined;
+    if (e !== undefined) {
       return { nodes: [execNode(e)], execs: [e] };
     }
     if (info.source) {
@@ -143,11 +121,11 @@ export async function runSparkJob(
   ) => {
     const info = log.rdds[rdd]!;
     const key = `${rdd}:${p}`;
-    const at = persisted.has(rdd) ? cachedAt.get(key) : undefined;
+    const at = persisted.has(rdd) ? blocks.at(key) : undefined;
     if (at !== undefined) {
       cacheHits++;
       if (at !== executor) c.read += cost.networkMs(cluster.node(execNode(at)), node, info.bytes[p]!);
-      after.push(() => touch(key, at));
+      after.push(() => blocks.touch(key, at));
       return;
     }
     c.compute += cost.cpuMs(node, { records: info.records[p]! });
@@ -174,7 +152,7 @@ export async function runSparkJob(
         }
       }
     }
-    if (persisted.has(rdd)) after.push(() => put(key, executor, node, info.bytes[p]!));
+    if (persisted.has(rdd)) after.push(() => blocks.put(key, executor, node, info.bytes[p]!));
   };
 
   /** saveAsTextFile's write: a pipeline from the executor's node to two replicas on another rack (HDFS's placement). */
@@ -192,7 +170,7 @@ export async function runSparkJob(
     log,
     {
       missingMapOutputs: (sid) => mapOutput[sid]!.flatMap((n, m) => (n === null ? [m] : [])),
-      isCached: (rdd, p) => cachedAt.has(`${rdd}:${p}`),
+      isCached: (rdd, p) => blocks.at(`${rdd}:${p}`) !== undefined,
     },
     {
       stageSkipped(stage) {
@@ -349,7 +327,7 @@ export async function runSparkJob(
         STAGES_RUN: stagesRun,
         STAGES_SKIPPED: stagesSkipped,
         CACHE_HITS: cacheHits,
-        BLOCKS_EVICTED: evictions,
+        BLOCKS_EVICTED: blocks.evictions,
         PROCESS_LOCAL_TASKS: at('PROCESS_LOCAL'),
         NODE_LOCAL_TASKS: at('NODE_LOCAL'),
         RACK_LOCAL_TASKS: at('RACK_LOCAL'),

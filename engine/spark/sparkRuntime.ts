@@ -55,7 +55,7 @@ export class SparkRuntime {
     const files = this.catalog.filter(
       (f) => f.path === path || (f.path.startsWith(prefix) && !/\/[_.][^/]*$/.test(f.path)),
     );
-    if (files.length === 0) throw new Error(`textFile: input path does not exist: ${path}`);
+    if (files.length === 0) throw new MissingInputError(path);
     const total = files.reduce((s, f) => s + f.length, 0);
     const parts: { file: string; split: number; size: number }[] = [];
     const ranges: [number, number][] = [];
@@ -327,5 +327,13 @@ export class SparkRuntime {
       jobs: this.jobs,
       aborted: false,
     };
+  }
+}
+
+/** sc.textFile on a path that is not in HDFS: the job's input is wrong, its code may be fine. */
+export class MissingInputError extends Error {
+  override name = 'MissingInputError';
+  constructor(readonly path: string) {
+    super(`textFile: input path does not exist: ${path}`);
   }
 }
