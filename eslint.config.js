@@ -140,7 +140,6 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -184,14 +183,7 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      '**/*.test.ts',
-      '**/*.test.tsx',
-      'e2e/**/*.ts',
-      'scripts/bench/**/*.ts',
-      '*.config.ts',
-      'renderer/vite.config.ts',
-    ],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'scripts/bench/**/*.ts', '*.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

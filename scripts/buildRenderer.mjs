@@ -38,7 +38,7 @@ export function buildRenderer({ force = false } = {}) {
       join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
       'build',
       '--config',
-      'renderer/vite.config.ts',
+      'vite.config.ts',
       '--logLevel',
       'warn',
     ],
