@@ -196,8 +196,8 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
           <div className="panel run-panel" aria-live="polite" ref={runPanelRef}>
             {state.status === 'running' && (
               <div role="status" aria-label="Running">
-                <div className="progress" aria-hidden="true">
-                  <div style={{ width: `${Math.max(5, Math.round(state.progress * 100))}%` }} />
+                <div className="progress indeterminate" aria-hidden="true">
+                  <div />
                 </div>
                 <span className="muted">
                   Running your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster…

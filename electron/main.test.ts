@@ -1,0 +1,97 @@
+// The main process's wiring, with the `electron` module replaced by a recording fake: the
+// app:// scheme is privileged, the sandbox is on for every renderer, permissions are denied,
+// every web contents is guarded, IPC handlers are registered, and the window is secure.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+const calls = vi.hoisted(() => ({
+  schemes: [] as unknown[],
+  sandboxEnabled: false,
+  handled: [] as string[],
+  ipc: [] as string[],
+  windows: [] as { options: { webPreferences?: Record<string, unknown> }; url?: string }[],
+  permission: undefined as undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
+  permissionCheck: undefined as undefined | (() => boolean),
+  appListeners: new Map<string, (...args: unknown[]) => void>(),
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    constructor(options: { webPreferences?: Record<string, unknown> }) {
+      calls.windows.push({ options });
+    }
+    once() {}
+    show() {}
+    async loadURL(url: string) {
+      calls.windows.at(-1)!.url = url;
+    }
+  }
+  return {
+    app: {
+      enableSandbox: () => {
+        calls.sandboxEnabled = true;
+      },
+      on: (name: string, listener: (...args: unknown[]) => void) => calls.appListeners.set(name, listener),
+      whenReady: async () => {},
+      getPath: () => '/tmp/clusterlab-test-user-data',
+      getVersion: () => '0.0.0',
+      quit: () => {},
+      exit: () => {},
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => calls.schemes.push(...schemes),
+      handle: (scheme: string) => calls.handled.push(scheme),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: typeof calls.permission) => (calls.permission = h),
+        setPermissionCheckHandler: (h: typeof calls.permissionCheck) => (calls.permissionCheck = h),
+      },
+    },
+    ipcMain: { handle: (channel: string) => calls.ipc.push(channel) },
+    BrowserWindow,
+  };
+});
+
+describe('electron/main.ts', () => {
+  beforeAll(async () => {
+    await import('./main');
+    await vi.waitFor(() => expect(calls.windows[0]?.url).toBeDefined());
+  });
+
+  it('registers app:// as a standard, secure scheme and serves the renderer from it', () => {
+    expect(calls.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    expect(calls.handled).toEqual(['app']);
+    expect(calls.windows[0]!.url).toBe('app://clusterlab/index.html');
+  });
+
+  it('enables the sandbox for every renderer and opens a secure window', () => {
+    expect(calls.sandboxEnabled).toBe(true);
+    expect(calls.windows).toHaveLength(1);
+    expect(calls.windows[0]!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+  });
+
+  it('denies every permission request and check', () => {
+    let granted: boolean | undefined;
+    calls.permission!({}, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(calls.permissionCheck!()).toBe(false);
+  });
+
+  it('guards every web contents and registers one IPC handler per preload function', () => {
+    expect(calls.appListeners.has('web-contents-created')).toBe(true);
+    const guarded: string[] = [];
+    calls.appListeners.get('web-contents-created')!(
+      {},
+      { on: (name: string) => guarded.push(name), setWindowOpenHandler: () => guarded.push('window-open') },
+    );
+    expect(guarded.sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect', 'window-open']);
+    expect(calls.ipc.sort()).toEqual(['app:info', 'progress:load', 'progress:save']);
+  });
+});
