@@ -34,14 +34,7 @@ export function buildRenderer({ force = false } = {}) {
   console.log('Building the app (Vite)…');
   const result = spawnSync(
     process.execPath,
-    [
-      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      'vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'],
     {
       cwd: root,
       stdio: 'inherit',
