@@ -38,4 +38,13 @@ describe('ProgressStore', () => {
     expect(readFileSync(join(dir, 'progress.json.corrupt-1'), 'utf8')).toBe('{"v": 3, oops');
     expect(existsSync(store.file)).toBe(false);
   });
+
+  it('serialises overlapping saves: the last one wins and nothing is left behind', async () => {
+    const dir = folder();
+    const store = new ProgressStore(dir);
+    await Promise.all([1, 2, 3, 4, 5].map((v) => store.save({ v })));
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toEqual({ v: 5 });
+    expect(JSON.parse(readFileSync(store.backup, 'utf8'))).toEqual({ v: 4 });
+    expect(readdirSync(dir).sort()).toEqual(['progress.json', 'progress.json.bak']);
+  });
 });

@@ -35,7 +35,16 @@ export class ProgressStore {
     };
   }
 
-  async save(data: ProgressData): Promise<void> {
+  /** Saves run one after another, so two quick saves never interleave their temp file and rename. */
+  private queue: Promise<void> = Promise.resolve();
+
+  save(data: ProgressData): Promise<void> {
+    const next = this.queue.then(() => this.write(data));
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private async write(data: ProgressData): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
     const temp = `${this.file}.tmp`;
     const handle = await open(temp, 'w');

@@ -179,9 +179,17 @@ async function runJobStep(
     files,
     faults,
     sampleData: false,
+    yarn: { nodeExpiryMs: LAB_NODE_EXPIRY_MS },
     ...(snapshots ? {} : { snapshots: false as const }),
   });
 }
+
+/**
+ * In the labs YARN declares a silent NodeManager lost after 30 s instead of Hadoop's 10 minutes
+ * (yarn.nm.liveness-monitor.expiry-interval-ms), so a node killed during a job shows its
+ * consequences within the same picture. The steps' texts say so.
+ */
+export const LAB_NODE_EXPIRY_MS = 30_000;
 
 function classify(error: unknown): StepError {
   const base = { line: null, column: null };

@@ -10,7 +10,7 @@ import { runJob } from '../../engine/api/runJob';
 import { JobFailedError } from '../../engine/api/jobFailedError';
 import { compileJobSource } from '../../labs/compileJobSource';
 import type { NodeInfo } from '../viz/clusterTimeline';
-import { clusterOf, runStep, stepAt } from '../../labs/runStep';
+import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
 import type { TaskRunner } from '../../engine/sandbox';
@@ -49,6 +49,7 @@ async function handle(message: ToEngine): Promise<void> {
     source: message.source,
     runner: sandboxPool(),
     faults: message.faults,
+    ...(step.kind === 'hdfs' ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
   });
   post({ id: message.id, type: 'stepDone', result: { outcome, nodes: nodesOf(spec), faults: message.faults } });
@@ -71,6 +72,7 @@ async function runFreeJob(request: JobRequest): Promise<JobRunResult> {
       blockSize: request.blockSize,
       faults: request.faults,
       sampleData: true,
+      yarn: { nodeExpiryMs: LAB_NODE_EXPIRY_MS },
     });
     return { ...base, report, error: null };
   } catch (error) {

@@ -13,6 +13,17 @@ export async function startPersistence(): Promise<() => void> {
   const api = desktopApi();
   try {
     const loaded = await api.loadProgress();
+    const version = (loaded.data as { version?: unknown } | null)?.version;
+    if (version !== undefined && version !== 1) {
+      // Saved by another version of ClusterLab: keep it as it is rather than overwrite what we cannot read.
+      useAppStore.getState().loadedProgress(parseProgress(null));
+      useAppStore
+        .getState()
+        .showNotice(
+          `Saved progress has format version ${String(version)}, which this ClusterLab cannot read: it was left untouched, and nothing you do now will be saved over it.`,
+        );
+      return () => {};
+    }
     useAppStore.getState().loadedProgress(parseProgress(loaded.data));
     if (loaded.recovered) useAppStore.getState().showNotice(loaded.recovered);
   } catch (error) {

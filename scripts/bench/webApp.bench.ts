@@ -1,7 +1,7 @@
 /**
  * The web build in headless Chromium: first paint (with Monaco and DuckDB loading after it),
- * and frames per second while playing a 100-node run with about 9,000 map tasks (word count at
- * 256-byte blocks), measured with requestAnimationFrame. Figures only; no pass/fail on time.
+ * and frames per second while playing a 100-node run with about 11,000 map tasks (word count at
+ * 200-byte blocks), measured with requestAnimationFrame. Figures only; no pass/fail on time.
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium';

@@ -29,10 +29,10 @@ export function LabPage({ labId, step: stepIndex }: { labId: string; step: numbe
     );
   }
   const index = Math.min(stepIndex, lab.steps.length - 1);
-  return <LabStepView labId={lab.id} stepIndex={index} />;
+  return <LabStepView labId={lab.id} stepIndex={index} fixUrl={index !== stepIndex} />;
 }
 
-function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number }) {
+function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: number; fixUrl: boolean }) {
   const lab = labById(labId)!;
   const step = lab.steps[stepIndex]!;
   const stepId = step.id;
@@ -48,7 +48,9 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
 
   useEffect(() => {
     updateProgress((p) => withCurrentStep(p, labId, stepIndex));
-  }, [labId, stepIndex, updateProgress]);
+    // A step number past the end (an old link) shows the last step: say so in the address too.
+    if (fixUrl) window.history.replaceState(null, '', `#/lab/${encodeURIComponent(labId)}/${stepIndex + 1}`);
+  }, [labId, stepIndex, fixUrl, updateProgress]);
 
   const onChange = (value: string) => {
     setSource(value);
@@ -60,7 +62,7 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
     if (!result) return;
     setStartAt(at);
     setResultVersion((v) => v + 1);
-    runPanelRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    runPanelRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     updateProgress((p) =>
       withStep(p, labId, stepId, (s) => ({
         ...s,
@@ -144,23 +146,6 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
           {stepIndex === 0 && <Markdown source={lab.intro} />}
           <Markdown source={step.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />
-          <ChecksList titles={step.checks.map((c) => ({ id: c.id, title: c.title }))} results={checks} />
-          {shown?.outcome.passed && (
-            <div className="step-done" role="status">
-              <strong>Step passed.</strong>{' '}
-              {stepIndex + 1 < lab.steps.length ? (
-                <button
-                  type="button"
-                  className="btn primary small"
-                  onClick={() => navigate({ name: 'lab', labId, step: stepIndex + 1 })}
-                >
-                  Next step →
-                </button>
-              ) : (
-                <span>You finished the lab.</span>
-              )}
-            </div>
-          )}
         </aside>
         <section className="lab-work" aria-label="Your code and its run">
           <div className="panel editor-panel">
@@ -179,6 +164,12 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
                 Reset step
               </button>
               <span className="spacer" />
+              <span
+                className="muted kbd-hint"
+                title="Monaco's tab-focus mode: Ctrl+M on Windows and Linux, Ctrl+Shift+M on macOS"
+              >
+                In the editor Tab indents; Ctrl+M makes Tab move focus
+              </span>
               <span className="muted">
                 {step.kind === 'hdfs' ? 'Settings (JSON)' : step.kind === 'spark' ? 'Spark job' : 'MapReduce job'}
               </span>
@@ -194,6 +185,23 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
             </div>
           </div>
           <div className="panel run-panel" aria-live="polite" ref={runPanelRef}>
+            <ChecksList titles={step.checks.map((c) => ({ id: c.id, title: c.title }))} results={checks} />
+            {shown?.outcome.passed && (
+              <div className="step-done" role="status">
+                <strong>Step passed.</strong>{' '}
+                {stepIndex + 1 < lab.steps.length ? (
+                  <button
+                    type="button"
+                    className="btn primary small"
+                    onClick={() => navigate({ name: 'lab', labId, step: stepIndex + 1 })}
+                  >
+                    Next step →
+                  </button>
+                ) : (
+                  <span>You finished the lab.</span>
+                )}
+              </div>
+            )}
             {state.status === 'running' && (
               <div role="status" aria-label="Running">
                 <div className="progress indeterminate" aria-hidden="true">
@@ -209,7 +217,7 @@ function LabStepView({ labId, stepIndex }: { labId: string; stepIndex: number })
                 {state.message}
               </p>
             )}
-            {error && (
+            {error && state.status !== 'running' && (
               <p className="error" role="alert" data-testid="run-error">
                 {error.message}
               </p>

@@ -84,6 +84,8 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
                 `${f.kind === 'killNode' ? 'killed' : 'slowed'} ${'node' in f ? f.node : ''} at ${(f.atMs / 1000).toFixed(1)} s`,
             )
             .join('; ')}
+          . YARN re-runs a dead node&apos;s tasks once it declares the node lost: after 30 s of silence here
+          (Hadoop&apos;s default is 10 minutes); HDFS waits 10 min 30 s before it re-replicates the node&apos;s blocks.
         </p>
       )}
       <div className={`run-views ${report.kind === 'hdfs' ? 'hdfs' : 'job'}`}>
