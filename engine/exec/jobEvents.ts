@@ -27,9 +27,18 @@ export type JobEvent =
     }
   | { t: number; type: 'shuffleFinished'; job: string; task: string; attempt: number; node: string; bytes: number }
   | { t: number; type: 'partFileWritten'; job: string; path: string; bytes: number; node: string; replicas: string[] }
-  | { t: number; type: 'stageSubmitted'; job: string; stage: number; rdd: number; tasks: number; parents: number[] }
+  | {
+      t: number;
+      type: 'stageSubmitted';
+      job: string;
+      stage: number;
+      rdd: number;
+      name: string;
+      tasks: number;
+      parents: number[];
+    }
   | { t: number; type: 'stageCompleted'; job: string; stage: number }
-  | { t: number; type: 'stageSkipped'; job: string; stage: number; rdd: number; parents: number[] }
+  | { t: number; type: 'stageSkipped'; job: string; stage: number; rdd: number; name: string; parents: number[] }
   | { t: number; type: 'executorAdded'; executor: string; node: string; container: number; cores: number }
   | { t: number; type: 'executorLost'; executor: string; node: string; reason: string }
   | { t: number; type: 'blockEvicted'; block: string; executor: string };

@@ -21,7 +21,7 @@ import type { TaskRunner } from '../sandbox/taskRunner';
 import type { JobRunReport } from '../api/jobTypes';
 import { BlockManager } from './blockManager';
 import { DagScheduler, type Stage } from './dagScheduler';
-import type { SparkLog } from './jobRecord';
+import type { RddInfo, SparkLog } from './jobRecord';
 
 type SparkReport = Omit<JobRunReport, 'trace' | 'snapshots' | 'generatedInputs'>;
 
@@ -181,6 +181,7 @@ export async function runSparkJob(
           job: jobName(),
           stage: stage.id,
           rdd: stage.rdd,
+          name: stageName(log, stage.rdd),
           parents: stage.parents,
         });
       },
@@ -192,6 +193,7 @@ export async function runSparkJob(
           job: jobName(),
           stage: stage.id,
           rdd: stage.rdd,
+          name: stageName(log, stage.rdd),
           tasks: stage.partitions.length,
           parents: stage.parents,
         });
@@ -337,4 +339,21 @@ export async function runSparkJob(
     attempts,
     failure,
   };
+}
+
+/**
+ * A stage's name as Spark's UI would show its operations: the RDDs it pipelines, from the one
+ * after the shuffle (or the input) to its last, e.g. "reduceByKey → mapValues".
+ */
+function stageName(log: SparkLog, rdd: number): string {
+  const names: string[] = [];
+  let current: number | undefined = rdd;
+  while (current !== undefined && names.length < 8) {
+    const info: RddInfo | undefined = log.rdds[current];
+    if (!info) break;
+    names.push(info.name);
+    const narrow: RddInfo['deps'][number] | undefined = info.deps.find((d) => d.kind === 'narrow');
+    current = narrow?.parent;
+  }
+  return names.reverse().join(' → ');
 }
