@@ -18,7 +18,7 @@ Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with i
 FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs steps.
   --step N        the step to check (see 'clusterlab labs')
   --seed S        the run's seed (default: the step's own)
-  --timeout SEC   wall-clock budget for the learner's code (default 120)
+  --timeout SEC   wall-clock budget for the learner's code (default 30)
   --json          print the verdicts as JSON
 Exit code: 0 every check passed, 1 a check or the run failed, 2 bad usage.
 `;
@@ -43,7 +43,7 @@ function intArg(flag: string, value: string | undefined, min: number): number {
 
 function parseArgs(argv: string[]): CheckArgs | 'help' {
   const positional: string[] = [];
-  const args: CheckArgs = { lab: '', file: '', step: 1, seed: null, timeoutSeconds: 120, json: false };
+  const args: CheckArgs = { lab: '', file: '', step: 1, seed: null, timeoutSeconds: 30, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return 'help';

@@ -173,6 +173,7 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
           .attr('height', CHIP)
           .attr('rx', 3)
           .attr('opacity', 0)
+          .call((e) => e.append('title').text((b) => describeChip(b)))
           .call((e) => e.transition().duration(duration).attr('opacity', 1)),
       (update) => update,
       (exit) => exit.classed('exiting', true).transition().duration(duration).attr('opacity', 0).remove(),
@@ -180,6 +181,12 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
     .attr('x', (_b, i) => (i % perRow) * (CHIP + 3))
     .attr('y', (_b, i) => Math.floor(i / perRow) * (CHIP + 3))
     .attr('fill', (b) => blockColour(b));
+}
+
+/** A chip's label `path#index` as a reader would say it: "block 2 of /data/big.bin". */
+export function describeChip(label: string): string {
+  const cut = label.lastIndexOf('#');
+  return cut < 0 ? label : `block ${label.slice(cut + 1)} of ${label.slice(0, cut)}`;
 }
 
 function rackWidth(layout: Layout, rack: string): number {

@@ -25,7 +25,8 @@ export function ClusterMapView({ timeline, t }: { timeline: ClusterTimeline; t: 
       />
       <figcaption className="muted">
         {picture.nodes.length} nodes · {picture.nodes.reduce((s, n) => s + n.usedCores, 0)} cores busy
-        {dead.length > 0 ? ` · dead: ${dead.join(', ')}` : ''}
+        {dead.length > 0 ? ` · dead: ${dead.join(', ')}` : ''} · squares are block replicas, one colour per block number
+        (hover one to see which)
       </figcaption>
     </figure>
   );
