@@ -105,7 +105,7 @@ Add a fault that kills a DataNode holding replicas one minute into the run (\`"f
 heartbeat every 3 s; the NameNode declares a silent one dead only after 10 min 30 s, then copies each
 under-replicated block from a surviving replica to a new node, rack-aware again. The starter stops
 after two minutes: too early to see any of it. Remove \`runForMs\` (the run then goes on until the
-repair is over) or give it enough time. You can also kill a node from the cluster map during a run.`,
+repair is over) or give it enough time. You can also kill a node during a run with the **Kill node** button above the cluster map.`,
       starter: json({ file: bigFile, blockSize: '128m', replication: 3, faults: [], runForMs: 120000 }),
       solution: json({
         file: bigFile,
