@@ -19,11 +19,11 @@ export interface SinkEntry {
 export class WindowTable {
   readonly entries = new Map<string, { key: string; window: { start: number; end: number }; state: AggregateState }>();
 
-  get(key: string, window: { start: number; end: number }): AggregateState {
-    const id = `${window.start}|${key}`;
+  get(key: string, span: { start: number; end: number }): AggregateState {
+    const id = `${span.start}|${key}`;
     let e = this.entries.get(id);
     if (!e) {
-      e = { key, window: { start: window.start, end: window.end }, state: emptyAggregate() };
+      e = { key, window: { start: span.start, end: span.end }, state: emptyAggregate() };
       this.entries.set(id, e);
     }
     return e.state;
