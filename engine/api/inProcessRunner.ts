@@ -5,6 +5,7 @@
 import type { SandboxReply } from './sandboxMessages';
 import { createJobTaskExecutor, type ExecutorRuntime } from './jobTaskExecutor';
 import { SandboxPoolCore } from './sandboxPoolCore';
+import { decodeUtf8 } from '../core';
 
 export function createInProcessRunner(runtime: Omit<ExecutorRuntime, 'post'>): SandboxPoolCore {
   return new SandboxPoolCore({
@@ -19,5 +20,23 @@ export function createInProcessRunner(runtime: Omit<ExecutorRuntime, 'post'>): S
       });
       return { post: (m) => void Promise.resolve().then(() => executor.handle(m)), terminate: () => {} };
     },
+  });
+}
+
+/**
+ * The in-process runner with job code evaluated by `new Function`: not a sandbox (no time budget,
+ * no isolation), for tests and lab checks that must stay fast and deterministic. `new Function`
+ * puts two lines of its own above the body, hence lineOffset 2; sourceURL names the learner's
+ * file in stack frames, so errors point at their line.
+ */
+export function createFunctionRunner(): SandboxPoolCore {
+  return createInProcessRunner({
+    evaluate(code: string, fileName: string) {
+      const module = { exports: {} as Record<string, unknown> };
+      new Function('exports', 'module', `${code}\n//# sourceURL=${fileName}`)(module.exports, module);
+      return module.exports.default;
+    },
+    lineOffset: 2,
+    decodeUtf8,
   });
 }

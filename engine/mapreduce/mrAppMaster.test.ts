@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessRunner } from '../api/inProcessRunner';
+import { createFunctionRunner } from '../api/inProcessRunner';
 import { JobFailedError, runJob } from '../api/runJob';
 import type { RunJobOptions } from '../api/jobTypes';
 import { snapshotAt } from '../exec/snapshotRecorder';
-import { decodeUtf8, type TraceEvent } from '../core';
+import type { TraceEvent } from '../core';
 import { textCorpus } from '../datasets/sampleData';
 
 // The learner's module as the CLI's loader would hand it over: CommonJS-style, evaluated with
 // `new Function` (two wrapper lines above the code, as in the browser sandbox).
-function runner() {
-  return createInProcessRunner({
-    evaluate(code: string, fileName: string) {
-      const module = { exports: {} as Record<string, unknown> };
-      new Function('exports', 'module', `${code}\n//# sourceURL=${fileName}`)(module.exports, module);
-      return module.exports.default;
-    },
-    lineOffset: 2,
-    decodeUtf8,
-  });
-}
+const runner = createFunctionRunner;
 
 const WORD_COUNT = `exports.default = {
   kind: 'mapreduce', input: '/data/corpus.txt', output: '/out/wc', numReduceTasks: 2,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessRunner } from '../api/inProcessRunner';
+import { createFunctionRunner } from '../api/inProcessRunner';
 import { runJob } from '../api/runJob';
-import { decodeUtf8 } from '../core';
 
 // Killing the node of the ApplicationMaster before it has started must not sink the job: YARN
 // runs a second AM attempt elsewhere (yarn.resourcemanager.am.max-attempts = 2).
@@ -11,17 +10,7 @@ const SUM = `exports.default = {
   reduce(k, vs, ctx) { ctx.write(k, vs.length); },
 };`;
 
-function runner() {
-  return createInProcessRunner({
-    evaluate(code: string) {
-      const module = { exports: {} as Record<string, unknown> };
-      new Function('exports', 'module', code)(module.exports, module);
-      return module.exports.default;
-    },
-    lineOffset: 2,
-    decodeUtf8,
-  });
-}
+const runner = createFunctionRunner;
 
 async function run(faults: { atMs: number; kind: 'killNode'; node: string }[]) {
   const r = runner();

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessRunner } from '../api/inProcessRunner';
+import { createFunctionRunner } from '../api/inProcessRunner';
 import { runJob } from '../api/runJob';
 import type { RunJobOptions } from '../api/jobTypes';
-import { decodeUtf8, type TraceEvent } from '../core';
+import type { TraceEvent } from '../core';
 
-function runner() {
-  return createInProcessRunner({
-    evaluate(code: string, fileName: string) {
-      const module = { exports: {} as Record<string, unknown> };
-      new Function('exports', 'module', `${code}\n//# sourceURL=${fileName}`)(module.exports, module);
-      return module.exports.default;
-    },
-    lineOffset: 2,
-    decodeUtf8,
-  });
-}
+const runner = createFunctionRunner;
 
 // Word count, then the top words from the same counts: the second job finds the reduceByKey
 // shuffle output still there, so that stage is skipped (Spark reuses shuffle files).

@@ -3,22 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createInProcessRunner } from '../api/inProcessRunner';
+import { createFunctionRunner } from '../api/inProcessRunner';
 import { JobFailedError, runJob } from '../api/runJob';
 import type { JobRunReport } from '../api/jobTypes';
-import { decodeUtf8 } from '../core';
 
-function runner() {
-  return createInProcessRunner({
-    evaluate(code: string, fileName: string) {
-      const module = { exports: {} as Record<string, unknown> };
-      new Function('exports', 'module', `${code}\n//# sourceURL=${fileName}`)(module.exports, module);
-      return module.exports.default;
-    },
-    lineOffset: 2,
-    decodeUtf8,
-  });
-}
+const runner = createFunctionRunner;
 
 // Line 3 throws for one record (the number 7), in the map before the reduceByKey shuffle.
 const BAD = `exports.default = async (sc) =>
