@@ -34,3 +34,8 @@ export function timePlain(script: string): number {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+/** The baseline for the IoT benchmarks: a plain Node script that reads the CSV and averages per day in one loop. */
+export function plainDailyAverage(csvPath: string): string {
+  return `const t=require('fs').readFileSync(${JSON.stringify(csvPath)},'utf8');const m=new Map();for(const l of t.split('\\n')){if(!l)continue;const [ts,,v]=l.split(',');const d=ts.slice(0,10);const a=m.get(d)||[0,0];a[0]+=Number(v);a[1]++;m.set(d,a)}console.log(m.size)`;
+}

@@ -1,9 +1,9 @@
 // MapReduce through the whole `clusterlab run` process vs plain Node loops, measured in the same run.
 import { sensorCsv } from '../../engine/datasets/sampleData';
-import { fmt, timePlain, timeRun, writeInput } from './benchUtil';
+import { fmt, plainDailyAverage, timePlain, timeRun, writeInput } from './benchUtil';
 
 const sensors = writeInput('sensors.csv', sensorCsv(1_000_000));
-const plainAvg = `const t=require('fs').readFileSync(${JSON.stringify(sensors)},'utf8');const m=new Map();for(const l of t.split('\\n')){if(!l)continue;const [ts,,v]=l.split(',');const d=ts.slice(0,10);const a=m.get(d)||[0,0];a[0]+=Number(v);a[1]++;m.set(d,a)}console.log(m.size)`;
+const plainAvg = plainDailyAverage(sensors);
 
 timeRun(['labs/examples/jobs/iot-daily-average.js', '--json']); // warm the CLI bundle
 const plain = timePlain(plainAvg);

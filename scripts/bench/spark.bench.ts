@@ -1,10 +1,10 @@
 // Spark through the whole `clusterlab run` process vs plain Node loops, measured in the same run.
 import { sensorCsv, textCorpus } from '../../engine/datasets/sampleData';
-import { fmt, timePlain, timeRun, writeInput } from './benchUtil';
+import { fmt, plainDailyAverage, timePlain, timeRun, writeInput } from './benchUtil';
 
 const sensors = writeInput('sensors.csv', sensorCsv(1_000_000));
 const corpus = writeInput('corpus.txt', textCorpus(40_000));
-const plainAvg = `const t=require('fs').readFileSync(${JSON.stringify(sensors)},'utf8');const m=new Map();for(const l of t.split('\\n')){if(!l)continue;const [ts,,v]=l.split(',');const d=ts.slice(0,10);const a=m.get(d)||[0,0];a[0]+=Number(v);a[1]++;m.set(d,a)}console.log(m.size)`;
+const plainAvg = plainDailyAverage(sensors);
 const plainWc = `const t=require('fs').readFileSync(${JSON.stringify(corpus)},'utf8');const m=new Map();for(const l of t.split('\\n'))for(const w of l.split(/\\s+/))if(w)m.set(w,(m.get(w)||0)+1);console.log(m.size)`;
 
 timeRun(['labs/examples/jobs/word-count-spark.js', '--json']);
