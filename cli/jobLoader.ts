@@ -1,24 +1,21 @@
 /**
  * Loads a learner's job file from any folder: TypeScript or JavaScript, compiled with sucrase
  * (types stripped, `export default` turned into `exports.default`) with line numbers preserved,
- * so errors raised in the sandbox point at the learner's own lines.
+ * so errors raised in the sandbox point at the learner's own lines, and loops guarded
+ * (labs/compileJobSource.ts, the same compile as the app's).
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { transform } from 'sucrase';
+import { JobCompileError, compileJobSource } from '../labs/compileJobSource';
 import { UsageError } from './cliIo';
 import type { JobSource } from '../engine/sandbox/taskRunner';
 
 export function compileJob(text: string, fileName: string): JobSource {
   try {
-    const code = transform(text, { transforms: ['typescript', 'imports'], filePath: fileName }).code;
-    return { fileName, code };
+    return compileJobSource(text, fileName);
   } catch (error) {
-    const e = error as { message?: string; loc?: { line: number } };
-    const line = e.loc ? `:${e.loc.line}` : '';
-    throw new UsageError(
-      `${fileName}${line}: SyntaxError: ${(e.message ?? String(error)).replace(/^Error transforming [^:]*: /, '')}`,
-    );
+    if (error instanceof JobCompileError) throw new UsageError(error.message);
+    throw error;
   }
 }
 

@@ -96,15 +96,60 @@ describe('clusterlab run', () => {
     expect(f.out.join('').match(/ FAILED /g)?.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('stops an endless loop at the time budget (exit 1)', async () => {
+  it('stops an endless loop before the time budget and names its line (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-'));
     writeFileSync(
       join(dir, 'loop.js'),
-      "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o', map() { for (;;) {} } };\n",
+      [
+        "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',",
+        '  map(offset, line, ctx) {',
+        '    let n = 0;',
+        '    while (true) {',
+        '      n++;',
+        '    }',
+        '  },',
+        '};',
+        '',
+      ].join('\n'),
     );
     const f = fakeIo();
-    expect(await runCommand(['loop.js', '--timeout', '1'], { ...f.io, cwd: dir })).toBe(1);
-    expect(f.err.join('')).toMatch(/time budget/);
+    expect(await runCommand(['loop.js', '--timeout', '2'], { ...f.io, cwd: dir })).toBe(1);
+    expect(f.err.join('')).toMatch(
+      /job failed: Your loop at loop\.js line 4 has been running for 1(\.\d)? s \(the time limit for your code is 2 s\) — does its condition ever become false\?/,
+    );
+    // A learner who catches the guard's error inside an outer loop is stopped by the outer loop's guard.
+    writeFileSync(
+      join(dir, 'caught.js'),
+      "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map() {\n    for (;;) { try { for (;;) {} } catch (e) {} }\n  },\n};\n",
+    );
+    const g = fakeIo();
+    expect(await runCommand(['caught.js', '--timeout', '2'], { ...g.io, cwd: dir })).toBe(1);
+    expect(g.err.join('')).toMatch(/Your loop at caught\.js line 3 has been running/);
+  });
+
+  it('stops code that hangs without a loop at the time budget (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-'));
+    // Catastrophic backtracking: no loop statement for the guard, only the hard budget stops it.
+    writeFileSync(
+      join(dir, 'regex.js'),
+      "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o', map() { /^(a+)+$/.test('a'.repeat(40) + 'b'); } };\n",
+    );
+    const f = fakeIo();
+    expect(await runCommand(['regex.js', '--timeout', '1'], { ...f.io, cwd: dir })).toBe(1);
+    expect(f.err.join('')).toMatch(/time budget \(1 s of wall time\)/);
+  });
+
+  it('names the line of endless recursion (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-'));
+    writeFileSync(
+      join(dir, 'deep.js'),
+      "const down = (n) =>\n  down(n + 1) + 1;\nexport default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o', map() { down(0); } };\n",
+    );
+    const f = fakeIo();
+    expect(await runCommand(['deep.js', '--timeout', '20'], { ...f.io, cwd: dir })).toBe(1);
+    expect(f.err.join('')).toMatch(
+      /deep\.js:2: RangeError: Maximum call stack size exceeded: a function keeps calling itself/,
+    );
   });
 
   it('exits 2 for bad usage, a missing input path and an unknown preset', async () => {

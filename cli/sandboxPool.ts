@@ -43,6 +43,7 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
     size: options.size ?? defaultPoolSize(),
     timeoutSeconds: options.timeoutSeconds,
     log: options.log,
+    now: () => Date.now(),
     startTimer(ms, fire) {
       const timer = setTimeout(fire, ms);
       timer.unref();

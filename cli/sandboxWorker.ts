@@ -4,7 +4,9 @@
  * the parent: no require, process, fetch or timers, and no eval or Function inside it. The
  * objects it is handed (ctx, values, console) come from this worker's own realm, whose Function
  * constructors are cut off below, so `ctx.write.constructor('return process')()` finds nothing.
- * The parent enforces the wall-clock budget by terminating this worker.
+ * Every loop of the learner's code calls the loop guard (bound in the context), which stops a
+ * runaway loop with its line before the budget ends; the parent enforces the wall-clock budget
+ * itself by terminating this worker.
  */
 import { parentPort } from 'node:worker_threads';
 import vm from 'node:vm';
@@ -36,15 +38,16 @@ const consoleShim = {
 };
 
 const executor = createJobTaskExecutor({
-  evaluate(code, fileName) {
+  evaluate(code, fileName, bindings) {
     const module = { exports: {} as Record<string, unknown> };
     const context = vm.createContext(
-      { module, exports: module.exports, console: consoleShim },
+      { ...bindings, module, exports: module.exports, console: consoleShim },
       { codeGeneration: { strings: false, wasm: false } },
     );
     new vm.Script(code, { filename: fileName }).runInContext(context);
     return module.exports.default;
   },
+  now: () => Date.now(),
   lineOffset: 0,
   decodeUtf8: (bytes) => decoder.decode(bytes),
   post,

@@ -1,9 +1,14 @@
 /**
  * Compiles a learner's job text to the JobSource the sandbox loads: sucrase strips TypeScript
- * types and turns `export default` into `exports.default`, keeping line numbers, exactly as the
- * CLI's job loader does. Pure JavaScript, so it runs in a Web Worker as well as in Node.
+ * types and turns `export default` into `exports.default`, keeping line numbers; then every loop
+ * gets a guard (`LOOP_GUARD(line);` at the top of its body, see engine/sandbox/loopGuard.ts) so
+ * a runaway loop is stopped with its line. The guards are placed from a real parse (acorn) of
+ * sucrase's output and contain no line breaks, so line numbers stay the learner's. Pure
+ * JavaScript, so it runs in a Web Worker as well as in Node.
  */
+import { parse, type Node } from 'acorn';
 import { transform } from 'sucrase';
+import { LOOP_GUARD } from '../engine/sandbox/loopGuard';
 import type { JobSource } from '../engine/sandbox/taskRunner';
 
 /** The job text does not compile; names the file and line. */
@@ -19,9 +24,9 @@ export class JobCompileError extends Error {
 }
 
 export function compileJobSource(text: string, fileName: string): JobSource {
+  let code: string;
   try {
-    const code = transform(text, { transforms: ['typescript', 'imports'], filePath: fileName }).code;
-    return { fileName, code };
+    code = transform(text, { transforms: ['typescript', 'imports'], filePath: fileName }).code;
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number } };
     throw new JobCompileError(
@@ -30,4 +35,58 @@ export function compileJobSource(text: string, fileName: string): JobSource {
       (e.message ?? String(error)).replace(/^Error transforming [^:]*: /, ''),
     );
   }
+  return { fileName, code: guardLoops(code, fileName) };
+}
+
+const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+
+type LoopNode = Node & { body: Node; loc: { start: { line: number } } };
+
+/** Puts `LOOP_GUARD(line);` first in every loop body of `code` (plain JavaScript). */
+export function guardLoops(code: string, fileName: string): string {
+  let ast: Node;
+  try {
+    ast = parse(code, {
+      ecmaVersion: 'latest',
+      sourceType: 'script',
+      locations: true,
+      allowReturnOutsideFunction: true,
+      allowHashBang: true,
+    });
+  } catch (error) {
+    // sucrase does not check everything; acorn does, with the line (lines are the learner's).
+    const e = error as { message?: string; loc?: { line: number } };
+    throw new JobCompileError(
+      fileName,
+      e.loc ? e.loc.line : null,
+      (e.message ?? String(error)).replace(/ \(\d+:\d+\)$/, ''),
+    );
+  }
+  const inserts: { at: number; text: string }[] = [];
+  visit(ast, (node) => {
+    if (!LOOPS.has(node.type)) return;
+    const loop = node as LoopNode;
+    const guard = `${LOOP_GUARD}(${loop.loc.start.line});`;
+    const body = loop.body;
+    if (body.type === 'BlockStatement') inserts.push({ at: body.start + 1, text: guard });
+    else inserts.push({ at: body.start, text: `{${guard}` }, { at: body.end, text: '}' });
+  });
+  // Later positions first, so earlier offsets stay valid; at one position, the order of the list.
+  const ordered = inserts.map((x, i) => ({ ...x, i })).sort((a, b) => b.at - a.at || b.i - a.i);
+  let out = code;
+  for (const x of ordered) out = out.slice(0, x.at) + x.text + out.slice(x.at);
+  return out;
+}
+
+function visit(node: Node, f: (node: Node) => void): void {
+  f(node);
+  for (const value of Object.values(node) as unknown[]) {
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) visit(item, f);
+    } else if (isNode(value)) visit(value, f);
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -7,14 +7,18 @@ import { createJobTaskExecutor, type ExecutorRuntime } from './jobTaskExecutor';
 import { SandboxPoolCore } from './sandboxPoolCore';
 import { decodeUtf8 } from '../core';
 
-export function createInProcessRunner(runtime: Omit<ExecutorRuntime, 'post'>): SandboxPoolCore {
+export function createInProcessRunner(
+  runtime: Omit<ExecutorRuntime, 'post' | 'now'> & { now?: () => number },
+): SandboxPoolCore {
   return new SandboxPoolCore({
     size: 1,
     timeoutSeconds: null,
+    now: () => 0,
     startTimer: () => () => {},
     log: () => {},
     spawn(onMessage) {
       const executor = createJobTaskExecutor({
+        now: () => 0,
         ...runtime,
         post: (m: SandboxReply) => void Promise.resolve().then(() => onMessage(m)),
       });
@@ -31,9 +35,14 @@ export function createInProcessRunner(runtime: Omit<ExecutorRuntime, 'post'>): S
  */
 export function createFunctionRunner(): SandboxPoolCore {
   return createInProcessRunner({
-    evaluate(code: string, fileName: string) {
+    evaluate(code: string, fileName: string, bindings: Record<string, unknown>) {
       const module = { exports: {} as Record<string, unknown> };
-      new Function('exports', 'module', `${code}\n//# sourceURL=${fileName}`)(module.exports, module);
+      const names = Object.keys(bindings);
+      new Function('exports', 'module', ...names, `${code}\n//# sourceURL=${fileName}`)(
+        module.exports,
+        module,
+        ...names.map((n) => bindings[n]),
+      );
       return module.exports.default;
     },
     lineOffset: 2,

@@ -5,6 +5,7 @@
  * globals, how to decode UTF-8, and how to post a message.
  */
 import { errorToData } from '../sandbox/jobCodeError';
+import { LOOP_GUARD, createLoopGuard } from '../sandbox/loopGuard';
 import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
 import { runMapTask } from '../mapreduce/mapTaskCompute';
 import { runReduceTask } from '../mapreduce/reduceTaskCompute';
@@ -14,8 +15,13 @@ import type { SandboxFile } from '../sandbox/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 
 export interface ExecutorRuntime {
-  /** Evaluates CommonJS-style code and returns its `exports.default`. */
-  evaluate(code: string, fileName: string): unknown;
+  /**
+   * Evaluates CommonJS-style code and returns its `exports.default`; `bindings` are extra names
+   * the code sees (the loop guard).
+   */
+  evaluate(code: string, fileName: string, bindings: Record<string, unknown>): unknown;
+  /** Wall-clock milliseconds (Date.now): the loop guard's clock. */
+  now(): number;
   /** Lines added above the learner's code by `evaluate` (0 for vm, 2 for `new Function`). */
   lineOffset: number;
   decodeUtf8(bytes: Uint8Array): string;
@@ -45,7 +51,16 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
         switch (message.type) {
           case 'load': {
             fileName = message.source.fileName;
-            job = readJobModule(runtime.evaluate(message.source.code, fileName), fileName);
+            const { startedAt, deadline, limitSeconds } = message.clock;
+            const guard = createLoopGuard({
+              fileName,
+              now: runtime.now,
+              startedAt,
+              deadline,
+              limitSeconds: limitSeconds ?? 0,
+            });
+            const exported = runtime.evaluate(message.source.code, fileName, { [LOOP_GUARD]: guard });
+            job = readJobModule(exported, fileName);
             runtime.post({ type: 'loaded', id: message.id, shape: job.shape });
             return;
           }

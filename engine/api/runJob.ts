@@ -32,7 +32,20 @@ function mentionedPaths(code: string): string[] {
   return [...out].sort();
 }
 
+/**
+ * Runs one job: `runner.load` begins the runner's run (its time budget starts there) and the
+ * run ends here whatever happens, so nothing of it (timers, failures, busy workers) reaches
+ * the next run.
+ */
 export async function runJob(options: RunJobOptions): Promise<JobRunReport> {
+  try {
+    return await runLoadedJob(options);
+  } finally {
+    options.runner.endRun();
+  }
+}
+
+async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   const trace = new Trace<TraceEvent>();
   const hdfsOptions = { ...options.hdfs, ...(options.blockSize !== undefined ? { blockSize: options.blockSize } : {}) };
   const sim = createSimulation({

@@ -15,8 +15,17 @@ import type {
   SparkDriverOutput,
 } from '../sandbox/taskRunner';
 
+/** The run a load message starts: its loop guard's clock (wall-clock ms, Date.now in the workers). */
+export interface RunClock {
+  startedAt: number;
+  /** When loops are stopped (see loopDeadline), null: never. */
+  deadline: number | null;
+  /** The run's time limit in seconds (null: none). */
+  limitSeconds: number | null;
+}
+
 export type SandboxRequest =
-  | { type: 'load'; id: number; source: JobSource }
+  | { type: 'load'; id: number; source: JobSource; clock: RunClock }
   | { type: 'map'; id: number; task: MapTaskInput }
   | { type: 'reduce'; id: number; task: ReduceTaskInput }
   | { type: 'spark'; id: number; catalog: DriverHost['catalog'] }

@@ -1,12 +1,19 @@
 /**
  * A TaskRunner over a pool of sandbox workers, independent of the worker technology: cli/ plugs
  * in worker_threads, renderer/sandbox/ plugs in Web Workers. The job module is shipped to every
- * worker once (as Hadoop ships the job's jar); tasks queue for the next idle worker; outputs are
- * returned in task order, so the combined result never depends on which worker was faster. The
- * wall-clock budget is enforced by terminating every worker at the deadline (a runaway loop
- * cannot be interrupted any other way).
+ * worker once per run (as Hadoop ships the job's jar); tasks queue for the next idle worker;
+ * outputs are returned in task order, so the combined result never depends on which worker was
+ * faster.
+ *
+ * Runs: `load` begins one, `endRun` ends it. The wall-clock budget belongs to the run: its timer
+ * starts in `load` and is cancelled in `endRun`; at the deadline every worker is terminated (a
+ * runaway loop cannot be interrupted any other way; the loop guard usually stops it first, with
+ * its line). Workers are reused across runs: only terminated ones (a timeout, a stop, a crash,
+ * a task still busy when its run ended) are replaced, so the number of live workers never grows
+ * past `size`. Replies, timers and failures of an ended run are ignored.
  */
-import { JobTimeoutError, errorFromData } from '../sandbox/jobCodeError';
+import { RunStoppedError, JobTimeoutError, errorFromData } from '../sandbox/jobCodeError';
+import { loopDeadline } from '../sandbox/loopGuard';
 import type {
   DriverHost,
   JobShape,
@@ -29,18 +36,33 @@ export interface PoolPlatform {
   size: number;
   /** Starts a worker that calls `onMessage` with its replies and `onError` if it dies. */
   spawn(onMessage: (reply: SandboxReply) => void, onError: (error: Error) => void): WorkerEndpoint;
-  /** Wall-clock budget in seconds (null: none). */
+  /** Wall-clock budget of each run in seconds (null: none); `pool.timeoutSeconds` changes it. */
   timeoutSeconds: number | null;
+  /** Wall-clock milliseconds, as the workers' Date.now() sees them (the loop guard's deadline). */
+  now(): number;
   /** Calls `fire` once after `ms` of wall time; returns a cancel function. */
   startTimer(ms: number, fire: () => void): () => void;
   /** Where the learner's console output goes. */
   log(text: string): void;
 }
 
+/** Tasks of the current run: how many were handed to the pool and how many came back. */
+export interface PoolProgress {
+  /** What the pool last worked on. */
+  phase: 'load' | 'map' | 'reduce' | 'spark';
+  done: number;
+  total: number;
+  /** No task is queued or running: the engine is simulating (or the run is over). */
+  idle: boolean;
+}
+
+type TaskKind = 'map' | 'reduce' | 'spark';
+
 interface Pending {
   resolve: (reply: SandboxReply) => void;
   reject: (error: Error) => void;
   host?: DriverHost;
+  kind?: TaskKind;
 }
 
 interface Slot {
@@ -48,35 +70,71 @@ interface Slot {
   busy: boolean;
 }
 
+interface Run {
+  failure: Error | null;
+  cancelTimer: () => void;
+  counts: Record<TaskKind, { done: number; total: number }>;
+}
+
 export class SandboxPoolCore implements TaskRunner {
+  /** The budget for runs begun from now on (seconds, null: none). */
+  timeoutSeconds: number | null;
+  /** Called whenever a task of the current run is queued or done. */
+  onProgress: ((progress: PoolProgress) => void) | null = null;
   private slots: Slot[] = [];
   private pending = new Map<number, Pending>();
   private queue: { message: SandboxRequest; transfer: ArrayBuffer[]; pending: Pending }[] = [];
   private nextId = 1;
-  private failure: Error | null = null;
-  private cancelTimer: (() => void) | null = null;
+  private run: Run | null = null;
 
-  constructor(private readonly platform: PoolPlatform) {}
+  constructor(private readonly platform: PoolPlatform) {
+    this.timeoutSeconds = platform.timeoutSeconds;
+  }
 
   get size(): number {
     return this.platform.size;
   }
 
+  /** Workers alive now (never more than `size`). */
+  get liveWorkers(): number {
+    return this.slots.length;
+  }
+
+  /** A run is between `load` and `endRun`. */
+  get running(): boolean {
+    return this.run !== null;
+  }
+
   async load(source: JobSource): Promise<JobShape> {
-    if (this.platform.timeoutSeconds !== null) {
-      const seconds = this.platform.timeoutSeconds;
-      this.cancelTimer = this.platform.startTimer(seconds * 1000, () => this.abort(new JobTimeoutError(seconds)));
-    }
-    for (let i = 0; i < this.platform.size; i++) {
+    if (this.run) this.endRun();
+    const seconds = this.timeoutSeconds;
+    const run: Run = {
+      failure: null,
+      cancelTimer: () => {},
+      counts: { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 }, spark: { done: 0, total: 0 } },
+    };
+    this.run = run;
+    const startedAt = this.platform.now();
+    if (seconds !== null)
+      run.cancelTimer = this.platform.startTimer(seconds * 1000, () => {
+        if (this.run === run) this.abort(new JobTimeoutError(seconds));
+      });
+    while (this.slots.length < this.platform.size) {
       const slot: Slot = { endpoint: undefined as unknown as WorkerEndpoint, busy: false };
       slot.endpoint = this.platform.spawn(
         (reply) => this.onReply(slot, reply),
-        (error) => this.abort(error),
+        (error) => {
+          if (!this.slots.includes(slot)) return;
+          if (this.run) this.abort(error);
+          else this.slots = this.slots.filter((s) => s !== slot);
+        },
       );
       this.slots.push(slot);
     }
+    this.report('load');
+    const clock = { startedAt, deadline: loopDeadline(startedAt, seconds), limitSeconds: seconds };
     const replies = await Promise.all(
-      this.slots.map((slot) => this.sendTo(slot, { type: 'load', id: this.nextId++, source })),
+      this.slots.map((slot) => this.sendTo(slot, { type: 'load', id: this.nextId++, source, clock })),
     );
     const first = replies[0]!;
     if (first.type !== 'loaded') throw new Error('sandbox: unexpected reply to load');
@@ -84,36 +142,66 @@ export class SandboxPoolCore implements TaskRunner {
   }
 
   async runMapTasks(tasks: MapTaskInput[]): Promise<MapTaskOutput[]> {
-    const replies = await Promise.all(tasks.map((task) => this.enqueue({ type: 'map', id: this.nextId++, task }, [])));
+    const replies = await Promise.all(
+      tasks.map((task) => this.enqueue({ type: 'map', id: this.nextId++, task }, [], 'map')),
+    );
     return replies.map((r) => (r as Extract<SandboxReply, { type: 'mapDone' }>).output);
   }
 
   async runReduceTasks(tasks: ReduceTaskInput[]): Promise<ReduceTaskOutput[]> {
     // Map outputs may feed several attempts or jobs: copy, never transfer, their buffers.
     const replies = await Promise.all(
-      tasks.map((task) => this.enqueue({ type: 'reduce', id: this.nextId++, task }, [])),
+      tasks.map((task) => this.enqueue({ type: 'reduce', id: this.nextId++, task }, [], 'reduce')),
     );
     return replies.map((r) => (r as Extract<SandboxReply, { type: 'reduceDone' }>).output);
   }
 
   async runSparkDriver(host: DriverHost): Promise<SparkDriverOutput> {
-    const reply = await this.enqueue({ type: 'spark', id: this.nextId++, catalog: host.catalog }, [], host);
+    const reply = await this.enqueue({ type: 'spark', id: this.nextId++, catalog: host.catalog }, [], 'spark', host);
     return (reply as Extract<SandboxReply, { type: 'sparkDone' }>).output;
   }
 
+  /**
+   * Ends the current run. Its timer is cancelled; workers still busy with its tasks are
+   * terminated (their results would belong to no run) and replaced at the next `load`.
+   */
+  endRun(): void {
+    const run = this.run;
+    if (!run) return;
+    run.cancelTimer();
+    this.run = null;
+    const ended = new Error('sandbox: the run has ended');
+    for (const slot of this.slots.filter((s) => s.busy)) slot.endpoint.terminate();
+    this.slots = this.slots.filter((s) => !s.busy);
+    this.rejectAll(ended);
+  }
+
+  /** Stops the current run now (the learner pressed Stop): its workers are terminated. */
+  stop(): void {
+    if (this.run) this.abort(new RunStoppedError());
+  }
+
   async close(): Promise<void> {
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+    this.endRun();
     for (const slot of this.slots) slot.endpoint.terminate();
     this.slots = [];
   }
 
-  private enqueue(message: SandboxRequest, transfer: ArrayBuffer[], host?: DriverHost): Promise<SandboxReply> {
-    if (this.failure) return Promise.reject(this.failure);
+  private enqueue(
+    message: SandboxRequest,
+    transfer: ArrayBuffer[],
+    kind: TaskKind,
+    host?: DriverHost,
+  ): Promise<SandboxReply> {
+    const run = this.run;
+    if (!run) return Promise.reject(new Error('sandbox: no run in progress (load a job first)'));
+    if (run.failure) return Promise.reject(run.failure);
     return new Promise((resolve, reject) => {
-      const pending: Pending = { resolve, reject };
+      const pending: Pending = { resolve, reject, kind };
       if (host) pending.host = host;
       this.queue.push({ message, transfer, pending });
+      run.counts[kind].total++;
+      this.report(kind);
       this.pump();
     });
   }
@@ -138,6 +226,7 @@ export class SandboxPoolCore implements TaskRunner {
   }
 
   private onReply(slot: Slot, reply: SandboxReply): void {
+    if (!this.slots.includes(slot)) return; // a terminated worker's last words
     if (reply.type === 'log') {
       this.platform.log(reply.text);
       return;
@@ -161,20 +250,37 @@ export class SandboxPoolCore implements TaskRunner {
     }
     this.pending.delete(reply.id);
     slot.busy = false;
+    if (pending.kind && this.run) {
+      this.run.counts[pending.kind].done++;
+      this.report(pending.kind);
+    }
     if (reply.type === 'failed') pending.reject(errorFromData(reply.error));
     else pending.resolve(reply);
     this.pump();
   }
 
-  private abort(error: Error): void {
-    if (this.failure) return;
-    this.failure = error;
-    for (const slot of this.slots) slot.endpoint.terminate();
-    this.slots = [];
-    for (const p of this.pending.values()) p.reject(error);
-    for (const q of this.queue) q.pending.reject(error);
+  private report(phase: PoolProgress['phase']): void {
+    if (!this.onProgress || !this.run) return;
+    const counts = phase === 'load' ? { done: 0, total: 0 } : this.run.counts[phase];
+    const idle = phase !== 'load' && this.queue.length === 0 && this.slots.every((s) => !s.busy);
+    this.onProgress({ phase, done: counts.done, total: counts.total, idle });
+  }
+
+  private rejectAll(error: Error): void {
+    const pending = [...this.pending.values(), ...this.queue.map((q) => q.pending)];
     this.pending.clear();
     this.queue = [];
-    this.cancelTimer?.();
+    for (const p of pending) p.reject(error);
+  }
+
+  /** Fails the current run: every worker is terminated (replaced at the next load). */
+  private abort(error: Error): void {
+    const run = this.run;
+    if (!run || run.failure) return;
+    run.failure = error;
+    run.cancelTimer();
+    for (const slot of this.slots) slot.endpoint.terminate();
+    this.slots = [];
+    this.rejectAll(error);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
-import { JobTimeoutError } from '../sandbox/jobCodeError';
+import { RunAbortedError } from '../sandbox/jobCodeError';
 import type {
   TaskRunner,
   MapReduceJobConfig,
@@ -31,13 +31,13 @@ export interface MrJobResult {
   failure: MrJobFailure | null;
 }
 
-/** Runs each task alone, so one task's error does not hide the others' results (a timeout does). */
+/** Runs each task alone, so one task's error does not hide the others' results (a timeout or a stop does). */
 async function settle<I, O>(inputs: I[], run: (batch: I[]) => Promise<O[]>): Promise<({ ok: O } | { error: Error })[]> {
   const settled = await Promise.allSettled(inputs.map((input) => run([input])));
   return settled.map((s) => {
     if (s.status === 'fulfilled') return { ok: s.value[0]! };
     const error = s.reason instanceof Error ? s.reason : new Error(String(s.reason));
-    if (error instanceof JobTimeoutError) throw error;
+    if (error instanceof RunAbortedError) throw error;
     return { error };
   });
 }

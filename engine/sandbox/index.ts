@@ -9,3 +9,5 @@ export {
   findLine,
   type JobErrorData,
 } from './jobCodeError';
+export { RunawayLoopError, RunAbortedError, RunStoppedError } from './jobCodeError';
+export { LOOP_GUARD, CHECK_EVERY, createLoopGuard, loopDeadline, type LoopGuard } from './loopGuard';

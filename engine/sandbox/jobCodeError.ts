@@ -1,7 +1,9 @@
 /**
  * Errors raised by learners' code, pointing at their file and line (`job.js:12: TypeError: ...`),
- * and the error for a run that exceeded its wall-clock budget. Both cross worker boundaries as
- * plain data (`toData` / `fromData`), since Error subclasses do not survive structured cloning.
+ * a loop stopped by its guard (RunawayLoopError), and the errors that end a run from outside
+ * (RunAbortedError: its wall-clock budget ran out, or the learner pressed Stop). They cross worker
+ * boundaries as plain data (`toData` / `fromData`), since Error subclasses do not survive
+ * structured cloning.
  */
 export class JobCodeError extends Error {
   override name = 'JobCodeError';
@@ -15,10 +17,45 @@ export class JobCodeError extends Error {
   }
 }
 
-export class JobTimeoutError extends Error {
+/**
+ * The learner's loop was still running when the run neared its time limit: thrown by the loop
+ * guard that compileJobSource puts in every loop, so the message names the loop's line.
+ */
+export class RunawayLoopError extends JobCodeError {
+  override name = 'RunawayLoopError';
+  constructor(
+    fileName: string,
+    line: number,
+    readonly elapsedSeconds: number,
+    readonly limitSeconds: number,
+  ) {
+    super(
+      fileName,
+      line,
+      'RunawayLoopError',
+      `your loop has been running for ${elapsedSeconds} s (the time limit for your code is ${limitSeconds} s)`,
+    );
+    this.message = `Your loop at ${fileName} line ${line} has been running for ${elapsedSeconds} s (the time limit for your code is ${limitSeconds} s) — does its condition ever become false?`;
+  }
+}
+
+/** A run ended from outside the learner's code: its tasks stop and nothing more is computed. */
+export class RunAbortedError extends Error {
+  override name = 'RunAbortedError';
+}
+
+export class JobTimeoutError extends RunAbortedError {
   override name = 'JobTimeoutError';
   constructor(readonly seconds: number) {
     super(`the job ran out of its time budget (${seconds} s of wall time); stopped its workers`);
+  }
+}
+
+/** The learner stopped the run (the Stop button or Esc): not an error of their code. */
+export class RunStoppedError extends RunAbortedError {
+  override name = 'RunStoppedError';
+  constructor() {
+    super('Run stopped.');
   }
 }
 
@@ -34,15 +71,29 @@ export class JobSpecError extends Error {
 }
 
 export interface JobErrorData {
-  kind: 'code' | 'timeout' | 'spec';
+  kind: 'code' | 'loop' | 'timeout' | 'spec';
   fileName: string;
   line: number | null;
   errorName: string;
   detail: string;
+  /** The time limit (timeouts and runaway loops). */
   seconds: number;
+  /** How long a runaway loop had run. */
+  elapsed?: number;
 }
 
 export function errorToData(error: unknown, fileName: string, lineOffset = 0): JobErrorData {
+  if (error instanceof RunawayLoopError) {
+    return {
+      kind: 'loop',
+      fileName: error.fileName,
+      line: error.line,
+      errorName: error.errorName,
+      detail: error.detail,
+      seconds: error.limitSeconds,
+      elapsed: error.elapsedSeconds,
+    };
+  }
   if (error instanceof JobCodeError) {
     return {
       kind: 'code',
@@ -64,7 +115,9 @@ export function errorToData(error: unknown, fileName: string, lineOffset = 0): J
   };
   const stack = typeof e.stack === 'string' ? e.stack : '';
   const name = typeof e.name === 'string' && e.name ? e.name : 'Error';
-  const message = typeof e.message === 'string' ? e.message : String(error);
+  let message = typeof e.message === 'string' ? e.message : String(error);
+  if (name === 'RangeError' && /call stack/i.test(message))
+    message = `${message}: a function keeps calling itself — does your recursion ever reach a case that returns without calling itself again?`;
   return {
     kind: 'code',
     fileName,
@@ -76,6 +129,7 @@ export function errorToData(error: unknown, fileName: string, lineOffset = 0): J
 }
 
 export function errorFromData(data: JobErrorData): Error {
+  if (data.kind === 'loop') return new RunawayLoopError(data.fileName, data.line ?? 0, data.elapsed ?? 0, data.seconds);
   if (data.kind === 'timeout') return new JobTimeoutError(data.seconds);
   if (data.kind === 'spec') return new JobSpecError(data.fileName, data.detail.replace(`${data.fileName}: `, ''));
   return new JobCodeError(data.fileName, data.line, data.errorName, data.detail);

@@ -109,9 +109,14 @@ export interface SparkDriverOutput {
   missingInput?: string;
 }
 
-/** Runs learners' code. Every method rejects with a JobCodeError or a JobTimeoutError. */
+/**
+ * Runs learners' code, one run at a time: `load` begins a run (its time budget starts there) and
+ * `endRun` ends it (runJob calls it in a finally); nothing of one run (timers, failures, busy
+ * workers) reaches the next. Every method rejects with a JobCodeError or a RunAbortedError
+ * (JobTimeoutError, RunStoppedError).
+ */
 export interface TaskRunner {
-  /** Ships the job module to every worker (once) and describes its default export. */
+  /** Begins a run: ships the job module to every worker (once) and describes its default export. */
   load(source: JobSource): Promise<JobShape>;
   /** Runs map tasks in parallel; outputs come back in the order of `tasks`. */
   runMapTasks(tasks: MapTaskInput[]): Promise<MapTaskOutput[]>;
@@ -119,6 +124,8 @@ export interface TaskRunner {
   runReduceTasks(tasks: ReduceTaskInput[]): Promise<ReduceTaskOutput[]>;
   /** Runs a Spark job function (the driver program) in one sandbox worker. */
   runSparkDriver(host: DriverHost): Promise<SparkDriverOutput>;
+  /** Ends the run begun by `load`: cancels its budget; idle workers stay for the next run. */
+  endRun(): void;
   /** Stops every worker. */
   close(): Promise<void>;
 }

@@ -4,7 +4,8 @@
  * the page serves that file with its own CSP: 'unsafe-eval' allowed, connect-src 'none', so the
  * learner's code can be evaluated but cannot reach the network). The job module is evaluated
  * with `new Function`, with the network and messaging globals shadowed and removed, and a
- * console that forwards to the pool. The pool enforces the wall-clock budget by terminating us.
+ * console that forwards to the pool, and the loop guard bound (it stops a runaway loop with its
+ * line before the budget ends). The pool enforces the wall-clock budget by terminating us.
  */
 import { createJobTaskExecutor } from '../../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../../engine/api/sandboxMessages';
@@ -46,15 +47,22 @@ for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'impo
 }
 
 const executor = createJobTaskExecutor({
-  evaluate(code, fileName) {
+  evaluate(code, fileName, bindings) {
     const module = { exports: {} as Record<string, unknown> };
+    const names = Object.keys(bindings);
     // `new Function(params..., body)` puts two lines above the body; sourceURL names the learner's file in stacks.
-    const factory = new Function('exports', 'module', 'console', ...SHADOWED, `${code}\n//# sourceURL=${fileName}`) as (
-      ...args: unknown[]
-    ) => void;
-    factory(module.exports, module, consoleShim, ...SHADOWED.map(() => undefined));
+    const factory = new Function(
+      'exports',
+      'module',
+      'console',
+      ...names,
+      ...SHADOWED,
+      `${code}\n//# sourceURL=${fileName}`,
+    ) as (...args: unknown[]) => void;
+    factory(module.exports, module, consoleShim, ...names.map((n) => bindings[n]), ...SHADOWED.map(() => undefined));
     return module.exports.default;
   },
+  now: () => Date.now(),
   lineOffset: 2,
   decodeUtf8: (bytes) => decoder.decode(bytes),
   post,

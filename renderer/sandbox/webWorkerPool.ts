@@ -1,7 +1,8 @@
 /**
  * The browser implementation of the sandbox pool: Web Workers running sandboxWorker.ts, on the
  * shared SandboxPoolCore (job module shipped to every worker once, tasks to the next idle
- * worker, outputs in task order, the wall-clock budget enforced by terminating the workers).
+ * worker, outputs in task order, each run's wall-clock budget enforced by terminating the
+ * workers, idle workers reused from run to run).
  * Usable from the page or from the engine Web Worker, which passes it to `runJob`.
  */
 import { SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
@@ -25,6 +26,7 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
     size,
     timeoutSeconds: options.timeoutSeconds,
     log: options.log ?? ((text) => console.log(text)),
+    now: () => Date.now(),
     startTimer(ms, fire) {
       const timer = setTimeout(fire, ms);
       return () => clearTimeout(timer);

@@ -1,0 +1,190 @@
+// The pool's runs, on a controllable clock: fake workers run the real task executor in-process,
+// timers fire only when the test moves the clock, and a worker can be told to hang on map tasks
+// (an endless loop the guard does not see) so only the hard budget can stop it.
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, encodeUtf8 } from '../core';
+import { JobTimeoutError, RunStoppedError, RunawayLoopError } from '../sandbox/jobCodeError';
+import { createJobTaskExecutor } from './jobTaskExecutor';
+import { runJob, JobFailedError } from './runJob';
+import type { SandboxReply } from './sandboxMessages';
+import { SandboxPoolCore, type PoolPlatform, type PoolProgress } from './sandboxPoolCore';
+
+class FakePlatform implements PoolPlatform {
+  size = 2;
+  timeoutSeconds: number | null = 20;
+  clock = 1_000_000;
+  live = 0;
+  spawned = 0;
+  /** Workers ignore map tasks (they "loop" without a guard). */
+  hang = false;
+  /** Every look at the clock from inside a worker takes this long (a loop burning time). */
+  workerMsPerLook = 0;
+  private timers: { at: number; fire: () => void; cancelled: boolean }[] = [];
+
+  now = () => this.clock;
+  log() {}
+  startTimer(ms: number, fire: () => void) {
+    const timer = { at: this.clock + ms, fire, cancelled: false };
+    this.timers.push(timer);
+    return () => {
+      timer.cancelled = true;
+    };
+  }
+  /** Moves the wall clock on, firing the timers that fall due. */
+  advance(ms: number) {
+    this.clock += ms;
+    for (const t of this.timers.filter((t) => !t.cancelled && t.at <= this.clock)) {
+      t.cancelled = true;
+      t.fire();
+    }
+  }
+  get activeTimers() {
+    return this.timers.filter((t) => !t.cancelled).length;
+  }
+  spawn(onMessage: (reply: SandboxReply) => void) {
+    this.live++;
+    this.spawned++;
+    let alive = true;
+    const executor = createJobTaskExecutor({
+      evaluate(code, fileName, bindings) {
+        const module = { exports: {} as Record<string, unknown> };
+        const names = Object.keys(bindings);
+        new Function('exports', 'module', ...names, `${code}\n//# sourceURL=${fileName}`)(
+          module.exports,
+          module,
+          ...names.map((n) => bindings[n]),
+        );
+        return module.exports.default;
+      },
+      now: () => (this.clock += this.workerMsPerLook),
+      lineOffset: 2,
+      decodeUtf8,
+      post: (m) => void Promise.resolve().then(() => alive && onMessage(m)),
+    });
+    return {
+      post: (m: Parameters<typeof executor.handle>[0]) => {
+        if (this.hang && m.type === 'map') return;
+        void Promise.resolve().then(() => alive && executor.handle(m));
+      },
+      terminate: () => {
+        if (alive) this.live--;
+        alive = false;
+      },
+    };
+  }
+}
+
+const JOB = `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/count', numReduceTasks: 2,
+  map(offset, line, ctx) { for (const w of line.split(' ')) ctx.write(w, 1); },
+  reduce(word, ones, ctx) { let n = 0; for (const one of ones) { __clusterlabLoopGuard(2); n += one; } ctx.write(word, n); } };`;
+// Line 2 of this job loops for ever, guarded as compileJobSource guards it.
+const RUNAWAY = `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/count', numReduceTasks: 1,
+  map(offset, line, ctx) { let i = 0; while (i >= 0) { __clusterlabLoopGuard(2); i++; } },
+  reduce(word, ones, ctx) { ctx.write(word, ones.length); } };`;
+const words = encodeUtf8(Array.from({ length: 400 }, (_, i) => `w${i % 7} w${i % 3} w${i % 5}`).join('\n') + '\n');
+
+function runOn(pool: SandboxPoolCore, code = JOB) {
+  return runJob({
+    source: { fileName: 'count.js', code },
+    runner: pool,
+    cluster: 'classroom',
+    seed: 1,
+    blockSize: 1024,
+    files: [{ path: '/in/words.txt', bytes: words }],
+    snapshots: false,
+  });
+}
+
+/** Lets queued replies (microtasks) through. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('SandboxPoolCore runs', () => {
+  it('gives each run its own budget: idling past it does not fail the next run', async () => {
+    const platform = new FakePlatform();
+    const pool = new SandboxPoolCore(platform);
+    const first = await runOn(pool);
+    expect(platform.activeTimers).toBe(0);
+    platform.advance(21_000); // read the instructions for 21 s
+    const second = await runOn(pool);
+    expect(second.result).toEqual(first.result);
+    expect((first.result as unknown[]).length).toBe(7);
+  });
+
+  it('keeps the number of live workers constant over 100 runs', async () => {
+    const platform = new FakePlatform();
+    const pool = new SandboxPoolCore(platform);
+    await runOn(pool);
+    const afterFirst = platform.live;
+    expect(afterFirst).toBe(platform.size);
+    for (let i = 0; i < 99; i++) {
+      await runOn(pool);
+      platform.advance(5_000);
+    }
+    expect(platform.live).toBe(afterFirst);
+    expect(pool.liveWorkers).toBe(afterFirst);
+    expect(platform.spawned).toBe(afterFirst);
+    await pool.close();
+    expect(platform.live).toBe(0);
+  });
+
+  it('a run that times out does not poison the next one', async () => {
+    const platform = new FakePlatform();
+    platform.timeoutSeconds = 3;
+    const pool = new SandboxPoolCore(platform);
+    platform.hang = true;
+    const hung = runOn(pool);
+    await settle();
+    platform.advance(3_000);
+    await expect(hung).rejects.toBeInstanceOf(JobTimeoutError);
+    expect(platform.live).toBe(0);
+    platform.hang = false;
+    const next = await runOn(pool);
+    expect((next.result as unknown[]).length).toBe(7);
+    expect(platform.live).toBe(platform.size);
+    platform.advance(10_000);
+    await expect(runOn(pool)).resolves.toBeTruthy();
+  });
+
+  it('stop() ends the current run at once, and the next run works', async () => {
+    const platform = new FakePlatform();
+    const pool = new SandboxPoolCore(platform);
+    platform.hang = true;
+    const hung = runOn(pool);
+    await settle();
+    pool.stop();
+    await expect(hung).rejects.toBeInstanceOf(RunStoppedError);
+    expect(platform.live).toBe(0);
+    expect(platform.activeTimers).toBe(0);
+    platform.hang = false;
+    await expect(runOn(pool)).resolves.toBeTruthy();
+  });
+
+  it('the loop guard stops a runaway loop before the budget, with its line', async () => {
+    const platform = new FakePlatform();
+    platform.timeoutSeconds = 20;
+    platform.workerMsPerLook = 1;
+    const pool = new SandboxPoolCore(platform);
+    const error = await runOn(pool, RUNAWAY).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JobFailedError);
+    const cause = (error as JobFailedError).cause;
+    expect(cause).toBeInstanceOf(RunawayLoopError);
+    expect((cause as RunawayLoopError).message).toMatch(
+      /^Your loop at count\.js line 2 has been running for 19(\.\d)? s \(the time limit for your code is 20 s\) — does its condition ever become false\?$/,
+    );
+    platform.workerMsPerLook = 0;
+    await expect(runOn(pool)).resolves.toBeTruthy();
+  });
+
+  it('reports tasks done of total while a run computes', async () => {
+    const platform = new FakePlatform();
+    const pool = new SandboxPoolCore(platform);
+    const seen: PoolProgress[] = [];
+    pool.onProgress = (p) => seen.push(p);
+    await runOn(pool);
+    const maps = seen.filter((p) => p.phase === 'map');
+    const total = Math.max(...maps.map((p) => p.total));
+    expect(total).toBeGreaterThan(1);
+    expect(maps.at(-1)).toEqual({ phase: 'map', done: total, total, idle: true });
+    expect(seen.filter((p) => p.phase === 'reduce').at(-1)).toEqual({ phase: 'reduce', done: 2, total: 2, idle: true });
+  });
+});

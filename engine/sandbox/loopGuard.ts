@@ -1,0 +1,58 @@
+/**
+ * The loop guard (as CodePen and JS Bin do it): compileJobSource puts a call `LOOP_GUARD(line)`
+ * at the top of every loop body of the learner's code, and the sandbox binds that name to a
+ * guard made here for each run. The guard counts iterations and looks at the wall clock only
+ * every CHECK_EVERY calls, so it costs a counter increment per iteration; once the run's guard
+ * deadline (a little before its hard time limit) has passed, the loop throws a RunawayLoopError
+ * naming its line, and so does every loop after it. The hard terminate at the limit stays the
+ * last resort (a learner may catch the error, or replace the guard in their own scope: that
+ * only removes their own protection). The clock is passed in: the engine stays pure.
+ */
+import { RunawayLoopError } from './jobCodeError';
+
+/** The name the guard is bound to in the learner's code. */
+export const LOOP_GUARD = '__clusterlabLoopGuard';
+
+/** Iterations between two looks at the clock. */
+export const CHECK_EVERY = 128;
+
+export interface LoopGuardOptions {
+  fileName: string;
+  /** Wall-clock milliseconds (Date.now in a worker). */
+  now(): number;
+  /** When the run started and when the guard stops loops (null: never), in `now()` time. */
+  startedAt: number;
+  deadline: number | null;
+  /** The run's time limit, for the message. */
+  limitSeconds: number;
+}
+
+export type LoopGuard = (line: number) => void;
+
+export function createLoopGuard(options: LoopGuardOptions): LoopGuard {
+  const { fileName, now, startedAt, deadline, limitSeconds } = options;
+  let count = 0;
+  let tripped = false;
+  const guard = (line: number): void => {
+    if (deadline === null) return;
+    if (!tripped) {
+      if (++count < CHECK_EVERY) return;
+      count = 0;
+      if (now() < deadline) return;
+      tripped = true;
+    }
+    const elapsed = Math.round((now() - startedAt) / 100) / 10;
+    throw new RunawayLoopError(fileName, line, elapsed, limitSeconds);
+  };
+  return Object.freeze(guard);
+}
+
+/**
+ * When a run's loops are stopped: a margin before its hard limit, so the error can reach the
+ * pool before the workers are terminated (10% of the budget, between 0.25 s and 1 s).
+ */
+export function loopDeadline(startedAt: number, limitSeconds: number | null): number | null {
+  if (limitSeconds === null) return null;
+  const ms = limitSeconds * 1000;
+  return startedAt + ms - Math.min(1000, Math.max(250, ms / 10));
+}

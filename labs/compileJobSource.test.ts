@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createLoopGuard, LOOP_GUARD, RunawayLoopError } from '../engine/sandbox';
+import { compileJobSource, guardLoops, JobCompileError } from './compileJobSource';
+
+/** Runs compiled code with a guard whose clock moves 1 ms per look; returns the default export. */
+function load(code: string, deadlineMs: number | null = 50) {
+  let t = 0;
+  const guard = createLoopGuard({
+    fileName: 'job.js',
+    now: () => t++,
+    startedAt: 0,
+    deadline: deadlineMs,
+    limitSeconds: 3,
+  });
+  const module = { exports: {} as Record<string, unknown> };
+  new Function('exports', 'module', LOOP_GUARD, code)(module.exports, module, guard);
+  return module.exports.default as Record<string, (...a: unknown[]) => unknown>;
+}
+
+describe('loop guards in compiled job code', () => {
+  it('puts a guard with the loop line first in every loop body, keeping line numbers', () => {
+    const text = [
+      'export default {',
+      '  f(n: number) {',
+      '    let s = 0;',
+      '    for (let i = 0; i < n; i++) s += i;',
+      '    while (s > 100)',
+      '      s -= 7;',
+      '    do { s++; } while (s < 3);',
+      '    for (const c of "ab") { s += c.length; }',
+      '    for (const k in { a: 1 }) s += k.length;',
+      "    const note = 'while (true) {}'; // not a loop",
+      '    return s + note.length + /for(;;)/.source.length;',
+      '  },',
+      '};',
+    ].join('\n');
+    const { code } = compileJobSource(text, 'job.ts');
+    const lines = code.split('\n');
+    expect(lines).toHaveLength(text.split('\n').length);
+    expect(lines[3]).toContain(`for (let i = 0; i < n; i++) {${LOOP_GUARD}(4);s += i;}`);
+    expect(lines[4]).toContain(`while (s > 100)`);
+    expect(lines[5]).toContain(`{${LOOP_GUARD}(5);s -= 7;}`);
+    expect(lines[6]).toContain(`do {${LOOP_GUARD}(7); s++; } while (s < 3);`);
+    expect(lines[7]).toContain(`{${LOOP_GUARD}(8); s += c.length; }`);
+    expect(lines[8]).toContain(`{${LOOP_GUARD}(9);s += k.length;}`);
+    expect(lines[9]).toContain(`'while (true) {}'`);
+    expect(code.split(`${LOOP_GUARD}(`)).toHaveLength(6);
+    // The guarded code computes what the learner wrote.
+    const plain = (n: number) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += i;
+      while (s > 100) s -= 7;
+      do {
+        s++;
+      } while (s < 3);
+      for (const c of 'ab') s += c.length;
+      for (const k in { a: 1 }) s += k.length;
+      return s + 'while (true) {}'.length + /for(;;)/.source.length;
+    };
+    expect(load(code, null).f!(20)).toBe(plain(20));
+  });
+
+  it('guards nested loops without braces', () => {
+    const code = guardLoops('while (a)\n  for (;;) b();\n', 'job.js');
+    expect(code).toBe(`while (a)\n  {${LOOP_GUARD}(1);for (;;) {${LOOP_GUARD}(2);b();}}\n`);
+  });
+
+  it('stops an endless loop with its line once the deadline has passed', () => {
+    const { code } = compileJobSource(
+      [
+        'export default {',
+        '  spin() {',
+        '    let i = 0;',
+        '    while (true) {',
+        '      i++;',
+        '    }',
+        '  },',
+        '};',
+      ].join('\n'),
+      'job.js',
+    );
+    const job = load(code);
+    let error: unknown;
+    try {
+      job.spin!();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RunawayLoopError);
+    expect((error as Error).message).toMatch(/^Your loop at job\.js line 4 has been running for/);
+    expect((error as Error).message).toMatch(/does its condition ever become false\?$/);
+  });
+
+  it('reports syntax that sucrase lets through, with its line', () => {
+    const bad = 'export default {\n  f() {\n    return 1 +;\n  },\n};\n';
+    expect(() => compileJobSource(bad, 'job.js')).toThrow(JobCompileError);
+    expect(() => compileJobSource(bad, 'job.js')).toThrow(/^job\.js:3: SyntaxError: /);
+  });
+});
