@@ -1,11 +1,14 @@
-/** The header: the brand (home), the main sections and the theme switch. */
+/** The header: the brand (home), the main sections, Settings and the theme switch. */
+import { useState } from 'react';
 import { useAppStore } from '../state/store';
+import { SettingsDialog } from './SettingsDialog';
 
 export function Header() {
   const view = useAppStore((s) => s.view);
   const navigate = useAppStore((s) => s.navigate);
   const theme = useAppStore((s) => s.theme);
   const toggleTheme = useAppStore((s) => s.toggleTheme);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <header className="header">
       <button type="button" className="brand" onClick={() => navigate({ name: 'home' })} aria-label="ClusterLab home">
@@ -31,6 +34,10 @@ export function Header() {
         </button>
       </nav>
       <span className="spacer" />
+      <button type="button" className="btn" onClick={() => setSettingsOpen(true)} aria-haspopup="dialog">
+        ⚙ Settings
+      </button>
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <button
         type="button"
         className="btn"

@@ -1,6 +1,12 @@
 /**
  * The renderer's handle on the engine, which runs in a Web Worker so simulations never block
  * the page. Each request has an id; progress messages go to a callback.
+ *
+ * `stop()` ends the running lab step or job at once: its promise rejects with RunStoppedError
+ * ("Run stopped."), and the engine worker is asked to stop it (terminating the sandbox workers
+ * that run the learner's code). A worker busy in a synchronous simulation cannot answer: if it
+ * has not acknowledged within STOP_ACK_MS it is terminated (its sandbox workers with it) and a
+ * fresh one starts, so the next Run works either way.
  */
 import type { FaultSpec } from '../../engine/cluster';
 import type {
@@ -9,81 +15,151 @@ import type {
   FromEngine,
   JobRequest,
   JobRunResult,
+  RunProgress,
   StepRunResult,
   ToEngine,
 } from './engineProtocol';
 
+/** How long a stop may wait for the engine worker's acknowledgement before it is terminated. */
+export const STOP_ACK_MS = 500;
+
+/** The learner stopped the run: not an error, the page says "Run stopped.". */
+export class RunStoppedError extends Error {
+  override name = 'RunStoppedError';
+  constructor() {
+    super('Run stopped.');
+  }
+}
+
 type Pending = {
   resolve(result: EngineResult): void;
   reject(error: Error): void;
-  onProgress?: (fraction: number) => void;
+  onProgress?: ((fraction: number, progress?: RunProgress) => void) | undefined;
+  /** A lab step or job run (a demo is not stopped by Stop). */
+  stoppable: boolean;
 };
-type Request = ToEngine extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
+type Request = ToEngine extends infer T
+  ? T extends { id: number; type: infer K }
+    ? K extends 'stop'
+      ? never
+      : Omit<T, 'id'>
+    : never
+  : never;
 
 export class EngineClient {
-  private worker: Worker;
+  private worker!: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  private awaitingAck = new Set<number>();
+  private ackTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Engine workers started so far (1 + restarts after unanswered stops). */
+  starts = 0;
 
   constructor() {
-    this.worker = new Worker(new URL('./engineWorker.ts', import.meta.url), {
-      type: 'module',
-      name: 'clusterlab-engine',
-    });
-    this.worker.onmessage = (event: MessageEvent<FromEngine>) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      const error = new Error(`The engine worker failed: ${event.message}`);
-      for (const p of this.pending.values()) p.reject(error);
-      this.pending.clear();
-    };
+    this.start();
   }
 
   async runDemo(seed: number, onProgress?: (fraction: number) => void): Promise<DemoRun> {
-    const result = await this.request({ type: 'runDemo', seed }, onProgress);
+    const result = await this.request({ type: 'runDemo', seed }, onProgress, false);
     if (result.type !== 'demoReady') throw new Error('The engine answered a demo run with something else.');
     return result.run;
   }
 
   async runStep(
-    request: { labId: string; stepIndex: number; source: string; seed?: number; faults: FaultSpec[] },
-    onProgress?: (fraction: number) => void,
+    request: {
+      labId: string;
+      stepIndex: number;
+      source: string;
+      seed?: number;
+      faults: FaultSpec[];
+      timeLimitSeconds: number;
+    },
+    onProgress?: (progress: RunProgress) => void,
   ): Promise<StepRunResult> {
-    const result = await this.request({ type: 'runStep', ...request }, onProgress);
+    const result = await this.request({ type: 'runStep', ...request }, progressOnly(onProgress), true);
     if (result.type !== 'stepDone') throw new Error('The engine answered a step run with something else.');
     return result.result;
   }
 
-  async runJob(request: JobRequest, onProgress?: (fraction: number) => void): Promise<JobRunResult> {
-    const result = await this.request({ type: 'runJob', request }, onProgress);
+  async runJob(request: JobRequest, onProgress?: (progress: RunProgress) => void): Promise<JobRunResult> {
+    const result = await this.request({ type: 'runJob', request }, progressOnly(onProgress), true);
     if (result.type !== 'jobDone') throw new Error('The engine answered a job run with something else.');
     return result.result;
   }
 
+  /** Stops every running lab step or job; their promises reject with RunStoppedError. */
+  stop(): void {
+    const stoppable = [...this.pending].filter(([, p]) => p.stoppable);
+    if (stoppable.length === 0) return;
+    for (const [id, p] of stoppable) {
+      this.pending.delete(id);
+      p.reject(new RunStoppedError());
+      this.awaitingAck.add(id);
+      this.worker.postMessage({ type: 'stop', id } satisfies ToEngine);
+    }
+    clearTimeout(this.ackTimer);
+    this.ackTimer = setTimeout(() => {
+      if (this.awaitingAck.size > 0) this.restart();
+    }, STOP_ACK_MS);
+  }
+
   dispose(): void {
+    clearTimeout(this.ackTimer);
     this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new Error('The engine was stopped.'));
+    this.failAll(new Error('The engine was stopped.'));
+  }
+
+  private start(): void {
+    this.starts++;
+    this.worker = new Worker(new URL('./engineWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'clusterlab-engine',
+    });
+    this.worker.onmessage = (event: MessageEvent<FromEngine>) => this.receive(event.data);
+    this.worker.onerror = (event) => this.failAll(new Error(`The engine worker failed: ${event.message}`));
+  }
+
+  /** The engine worker did not answer a stop: it is busy simulating. Replace it. */
+  private restart(): void {
+    this.worker.terminate();
+    this.awaitingAck.clear();
+    this.failAll(new Error('The engine was restarted to stop a run; please run again.'));
+    this.start();
+  }
+
+  private failAll(error: Error): void {
+    for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
   }
 
-  private request(message: Request, onProgress?: (fraction: number) => void): Promise<EngineResult> {
+  private request(message: Request, onProgress: Pending['onProgress'], stoppable: boolean): Promise<EngineResult> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
+      this.pending.set(id, { resolve, reject, onProgress, stoppable });
       this.worker.postMessage({ ...message, id } as ToEngine);
     });
   }
 
   private receive(message: FromEngine): void {
+    if (message.type === 'stopAck') {
+      this.awaitingAck.delete(message.id);
+      if (this.awaitingAck.size === 0) clearTimeout(this.ackTimer);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'progress') {
-      pending.onProgress?.(message.fraction);
+      pending.onProgress?.(message.fraction, message.progress);
       return;
     }
     this.pending.delete(message.id);
     if (message.type === 'failed') pending.reject(new Error(message.message));
     else pending.resolve(message);
   }
+}
+
+function progressOnly(onProgress?: (progress: RunProgress) => void): Pending['onProgress'] {
+  return onProgress && ((_, progress) => progress && onProgress(progress));
 }
 
 let shared: EngineClient | undefined;

@@ -15,8 +15,12 @@ export type ToEngine =
       source: string;
       seed?: number;
       faults: FaultSpec[];
+      /** Wall-clock budget of each run of the learner's code, in seconds (the Settings' time limit). */
+      timeLimitSeconds: number;
     }
-  | { id: number; type: 'runJob'; request: JobRequest };
+  | { id: number; type: 'runJob'; request: JobRequest }
+  /** Stop the run of request `id` (answered with 'stopAck'). */
+  | { id: number; type: 'stop' };
 
 /** A free job run from the sandbox: the learner's code on a cluster of their choice. */
 export interface JobRequest {
@@ -26,6 +30,21 @@ export interface JobRequest {
   blockSize: number;
   seed: number;
   faults: FaultSpec[];
+  /** Wall-clock budget for the learner's code, in seconds. */
+  timeLimitSeconds: number;
+}
+
+/** What a run is doing while it computes, for a determinate progress bar. */
+export interface RunProgress {
+  /** 'starting': the job is shipped to the sandbox; 'map'/'reduce'/'spark': tasks computing; 'simulating': the cluster replays the run. */
+  phase: 'starting' | 'map' | 'reduce' | 'spark' | 'simulating';
+  /** Tasks of this phase done, and handed out so far (0 of 0 for 'starting' and 'simulating'). */
+  done: number;
+  total: number;
+  /** A lab step also runs its checks' extra runs: which run this is (1-based), of how many, and its label. */
+  run: number;
+  runs: number;
+  runLabel: string | null;
 }
 
 /** A free job run's answer: the report (or the error, with the partial report when there is one). */
@@ -57,6 +76,7 @@ export type EngineResult =
   | { type: 'jobDone'; result: JobRunResult };
 
 export type FromEngine =
-  | { id: number; type: 'progress'; fraction: number }
+  | { id: number; type: 'progress'; fraction: number; progress?: RunProgress }
+  | { id: number; type: 'stopAck' }
   | ({ id: number } & EngineResult)
   | { id: number; type: 'failed'; message: string };

@@ -2,7 +2,11 @@
 /**
  * The engine Web Worker: runs simulations and lab steps off the main thread and posts back
  * plain data. Learners' code does not run here: it runs in the sandbox workers of the pool
- * (renderer/sandbox), whose own CSP allows evaluation but no network.
+ * (renderer/sandbox), whose own CSP allows evaluation but no network. Runs use the pool one at
+ * a time, each with the time limit its request carries; while one computes, the pool's task
+ * counts go to the page as progress. A 'stop' message stops the run at once (its sandbox
+ * workers are terminated) and is acknowledged; while a synchronous simulation holds this
+ * worker, the acknowledgement waits, and the page terminates this worker instead.
  */
 import { resolveClusterSpec, type ResolvedClusterSpec } from '../../engine/cluster';
 import { clusterSpecOf } from '../../engine/api/createSimulation';
@@ -13,60 +17,92 @@ import type { NodeInfo } from '../viz/clusterTimeline';
 import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
-import type { TaskRunner } from '../../engine/sandbox';
+import type { PoolProgress, SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
 import { runDemoScenario } from './demoScenario';
-import type { FromEngine, JobRequest, JobRunResult, ToEngine } from './engineProtocol';
+import type { FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
 
 const post = (message: FromEngine) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
-let pool: TaskRunner | undefined;
-function sandboxPool(): TaskRunner {
+/** The time limit when a request carries none that makes sense (the Settings' default). */
+const DEFAULT_TIME_LIMIT_SECONDS = 30;
+
+let pool: SandboxPoolCore | undefined;
+function sandboxPool(timeLimitSeconds: number): SandboxPoolCore {
   pool ??= createWebWorkerPool({
     size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
-    timeoutSeconds: 20,
+    timeoutSeconds: DEFAULT_TIME_LIMIT_SECONDS,
   });
+  pool.timeoutSeconds =
+    Number.isFinite(timeLimitSeconds) && timeLimitSeconds > 0 ? timeLimitSeconds : DEFAULT_TIME_LIMIT_SECONDS;
   return pool;
 }
 
-async function handle(message: ToEngine): Promise<void> {
-  if (message.type === 'runDemo') {
-    const run = runDemoScenario(message.seed, (fraction) => post({ id: message.id, type: 'progress', fraction }));
-    post({ id: message.id, type: 'demoReady', run });
-    return;
-  }
+/** The request whose run holds the pool, and the requests the page has stopped. */
+let current: number | null = null;
+const stopped = new Set<number>();
+let runs: Promise<void> = Promise.resolve();
+
+/** Posts the pool's task counts as the run's progress; `labels` names a step's runs (main run first). */
+function reportProgress(id: number, sandbox: SandboxPoolCore, labels: (string | null)[]): void {
+  let run = 0;
+  sandbox.onProgress = (p: PoolProgress) => {
+    if (p.phase === 'load') run++;
+    const progress: RunProgress = {
+      phase: p.phase === 'load' ? 'starting' : p.idle ? 'simulating' : p.phase,
+      done: p.phase === 'load' || p.idle ? 0 : p.done,
+      total: p.phase === 'load' || p.idle ? 0 : p.total,
+      run: Math.min(run, labels.length),
+      runs: labels.length,
+      runLabel: labels[Math.min(run, labels.length) - 1] ?? null,
+    };
+    post({ id, type: 'progress', fraction: progress.total > 0 ? progress.done / progress.total : 0, progress });
+  };
+}
+
+async function handle(message: Exclude<ToEngine, { type: 'stop' | 'runDemo' }>): Promise<void> {
   if (message.type === 'runJob') {
-    post({ id: message.id, type: 'jobDone', result: await runFreeJob(message.request) });
+    const sandbox = sandboxPool(message.request.timeLimitSeconds);
+    reportProgress(message.id, sandbox, [null]);
+    const result = await runFreeJob(message.request, sandbox);
+    if (!stopped.has(message.id)) post({ id: message.id, type: 'jobDone', result });
     return;
   }
   const lab = labById(message.labId);
   if (!lab) throw new Error(`There is no lab called '${message.labId}'.`);
   const step = stepAt(lab, message.stepIndex);
   const spec = resolveClusterSpec(clusterOf(step.run.cluster), 'cluster');
-  post({ id: message.id, type: 'progress', fraction: 0.05 });
+  const sandbox = sandboxPool(message.timeLimitSeconds);
+  const labels = step.kind === 'hdfs' ? [null] : [null, ...(step.extraRuns ?? []).map((x) => x.label)];
+  reportProgress(message.id, sandbox, labels);
+  if (step.kind === 'hdfs') {
+    const progress: RunProgress = { phase: 'simulating', done: 0, total: 0, run: 1, runs: 1, runLabel: null };
+    post({ id: message.id, type: 'progress', fraction: 0, progress });
+  }
   const outcome = await runStep({
     lab,
     stepIndex: message.stepIndex,
     source: message.source,
-    runner: sandboxPool(),
+    runner: sandbox,
     faults: message.faults,
     ...(step.kind === 'hdfs' ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
   });
-  post({ id: message.id, type: 'stepDone', result: { outcome, nodes: nodesOf(spec), faults: message.faults } });
+  if (!stopped.has(message.id))
+    post({ id: message.id, type: 'stepDone', result: { outcome, nodes: nodesOf(spec), faults: message.faults } });
 }
 
 function nodesOf(spec: ResolvedClusterSpec): NodeInfo[] {
   return spec.nodes.map((n) => ({ id: n.id, rack: n.rack, cores: n.cores, memoryMb: n.memoryMb }));
 }
 
-async function runFreeJob(request: JobRequest): Promise<JobRunResult> {
+async function runFreeJob(request: JobRequest, sandbox: SandboxPoolCore): Promise<JobRunResult> {
   const spec = resolveClusterSpec(clusterSpecOf(request.cluster), 'cluster');
   const base = { nodes: nodesOf(spec), faults: request.faults };
   try {
     const source = compileJobSource(request.source, request.fileName);
     const report = await runJob({
       source,
-      runner: sandboxPool(),
+      runner: sandbox,
       cluster: request.cluster,
       seed: request.seed,
       blockSize: request.blockSize,
@@ -81,9 +117,41 @@ async function runFreeJob(request: JobRequest): Promise<JobRunResult> {
   }
 }
 
+/** Runs one request with the pool to itself; a request stopped before its turn never starts. */
+async function runExclusive(message: Exclude<ToEngine, { type: 'stop' | 'runDemo' }>): Promise<void> {
+  if (stopped.has(message.id)) {
+    stopped.delete(message.id);
+    return;
+  }
+  current = message.id;
+  try {
+    await handle(message);
+  } catch (error) {
+    if (!stopped.has(message.id))
+      post({ id: message.id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    current = null;
+    stopped.delete(message.id);
+    if (pool) pool.onProgress = null;
+  }
+}
+
 self.onmessage = (event: MessageEvent<ToEngine>) => {
   const message = event.data;
-  handle(message).catch((error: unknown) => {
-    post({ id: message.id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
-  });
+  if (message.type === 'stop') {
+    stopped.add(message.id);
+    if (current === message.id) pool?.stop();
+    post({ id: message.id, type: 'stopAck' });
+    return;
+  }
+  if (message.type === 'runDemo') {
+    try {
+      const run = runDemoScenario(message.seed, (fraction) => post({ id: message.id, type: 'progress', fraction }));
+      post({ id: message.id, type: 'demoReady', run });
+    } catch (error) {
+      post({ id: message.id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  runs = runs.then(() => runExclusive(message));
 };

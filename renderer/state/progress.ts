@@ -3,6 +3,8 @@
  * steps passed their checks. Pure functions over plain data; the store holds the value and
  * saveProgress persists it.
  */
+import { validTimeLimit } from './timeLimit';
+
 export interface StepProgress {
   code?: string;
   passed?: boolean;
@@ -22,6 +24,8 @@ export interface Progress {
   sandboxCode?: string;
   /** Preferences. */
   theme?: 'light' | 'dark';
+  /** The time limit for the learner's code, in seconds (see timeLimit.ts; absent: the default). */
+  timeLimitSeconds?: number;
 }
 
 export const EMPTY_PROGRESS: Progress = { version: 1, labs: {} };
@@ -37,7 +41,14 @@ export function labStatus(progress: Progress, labId: string, stepIds: readonly s
 /** Reads saved progress defensively: anything malformed is dropped, never trusted. */
 export function parseProgress(data: unknown): Progress {
   if (typeof data !== 'object' || data === null) return EMPTY_PROGRESS;
-  const raw = data as { labs?: unknown; lastLab?: unknown; sandboxCode?: unknown; theme?: unknown };
+  const raw = data as {
+    labs?: unknown;
+    lastLab?: unknown;
+    sandboxCode?: unknown;
+    theme?: unknown;
+    timeLimitSeconds?: unknown;
+  };
+  const timeLimit = validTimeLimit(raw.timeLimitSeconds);
   const labs: Record<string, LabProgress> = {};
   if (typeof raw.labs === 'object' && raw.labs !== null) {
     for (const [id, value] of Object.entries(raw.labs as Record<string, unknown>)) {
@@ -64,6 +75,7 @@ export function parseProgress(data: unknown): Progress {
     ...(typeof raw.lastLab === 'string' ? { lastLab: raw.lastLab } : {}),
     ...(typeof raw.sandboxCode === 'string' ? { sandboxCode: raw.sandboxCode } : {}),
     ...(raw.theme === 'light' || raw.theme === 'dark' ? { theme: raw.theme } : {}),
+    ...(timeLimit !== null ? { timeLimitSeconds: timeLimit } : {}),
   };
 }
 

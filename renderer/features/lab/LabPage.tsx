@@ -13,6 +13,7 @@ import { HintsPanel } from './HintsPanel';
 import { Markdown } from './Markdown';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from './RunArea';
+import { RunStatus, StopButton } from './RunStatus';
 import { useStepRun } from './useStepRun';
 
 export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
@@ -41,7 +42,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   const saved = useAppStore((s) => s.progress.labs[labId]?.steps[step.id]);
   const passedSteps = useAppStore((s) => s.progress.labs[labId]?.steps);
   const [source, setSource] = useState(saved?.code ?? step.starter);
-  const { state, run } = useStepRun(labId, stepIndex);
+  const { state, run, stop } = useStepRun(labId, stepIndex);
   const [resultVersion, setResultVersion] = useState(0);
   const [startAt, setStartAt] = useState(0);
   const runPanelRef = useRef<HTMLDivElement>(null);
@@ -102,7 +103,12 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
     onChange(step.starter);
   };
 
-  const shown = state.status === 'done' ? state.result : state.status === 'running' ? state.previous : null;
+  const shown =
+    state.status === 'done'
+      ? state.result
+      : state.status === 'running' || state.status === 'stopped'
+        ? state.previous
+        : null;
   const checks = shown?.outcome.checks ?? null;
   const error = shown?.outcome.error;
   const language =
@@ -159,6 +165,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               >
                 ▶ Run
               </button>
+              <StopButton running={state.status === 'running'} onStop={stop} />
               <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
               <button type="button" className="btn" onClick={reset}>
                 Reset step
@@ -202,16 +209,12 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 )}
               </div>
             )}
-            {state.status === 'running' && (
-              <div role="status" aria-label="Running">
-                <div className="progress indeterminate" aria-hidden="true">
-                  <div />
-                </div>
-                <span className="muted">
-                  Running your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster…
-                </span>
-              </div>
-            )}
+            <RunStatus
+              running={state.status === 'running'}
+              stopped={state.status === 'stopped'}
+              progress={state.status === 'running' ? state.progress : null}
+              what={step.kind === 'hdfs' ? 'settings' : 'job'}
+            />
             {state.status === 'failed' && (
               <p className="error" role="alert">
                 {state.message}

@@ -1,18 +1,28 @@
 /**
  * Runs a lab step in the engine worker and keeps what came back: the outcome (report and
- * checks), the faults injected from the UI, and a progress fraction while it computes.
- * Re-running with a new fault keeps the learner's code and the playback position.
+ * checks), the faults injected from the UI, and the run's progress while it computes. Each run
+ * carries the Settings' time limit. `stop` ends a running run ("Run stopped.", the previous
+ * result stays on screen). Re-running with a new fault keeps the learner's code and the
+ * playback position.
  */
 import { useCallback, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
-import { engineClient } from '../../bridge/engineClient';
-import type { StepRunResult } from '../../bridge/engineProtocol';
+import { engineClient, RunStoppedError } from '../../bridge/engineClient';
+import type { RunProgress, StepRunResult } from '../../bridge/engineProtocol';
+import { useAppStore } from '../../state/store';
+import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
 
 export type RunState =
   | { status: 'idle' }
-  | { status: 'running'; progress: number; previous: StepRunResult | null }
+  | { status: 'running'; progress: RunProgress | null; previous: StepRunResult | null }
   | { status: 'done'; result: StepRunResult }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string }
+  | { status: 'stopped'; previous: StepRunResult | null };
+
+/** The time limit the learner chose in Settings (seconds). */
+export function currentTimeLimit(): number {
+  return useAppStore.getState().progress.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+}
 
 export function useStepRun(labId: string, stepIndex: number) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
@@ -23,28 +33,34 @@ export function useStepRun(labId: string, stepIndex: number) {
       const mine = ++generation.current;
       setState((s) => ({
         status: 'running',
-        progress: 0,
-        previous: s.status === 'done' ? s.result : s.status === 'running' ? s.previous : null,
+        progress: null,
+        previous: s.status === 'done' ? s.result : s.status === 'running' || s.status === 'stopped' ? s.previous : null,
       }));
       try {
-        const result = await engineClient().runStep({ labId, stepIndex, source, faults }, (progress) => {
+        const request = { labId, stepIndex, source, faults, timeLimitSeconds: currentTimeLimit() };
+        const result = await engineClient().runStep(request, (progress) => {
           if (generation.current === mine) setState((s) => (s.status === 'running' ? { ...s, progress } : s));
         });
         if (generation.current !== mine) return null;
         setState({ status: 'done', result });
         return result;
       } catch (error) {
-        if (generation.current === mine) setState({ status: 'failed', message: (error as Error).message });
+        if (generation.current !== mine) return null;
+        if (error instanceof RunStoppedError)
+          setState((s) => ({ status: 'stopped', previous: s.status === 'running' ? s.previous : null }));
+        else setState({ status: 'failed', message: (error as Error).message });
         return null;
       }
     },
     [labId, stepIndex],
   );
 
+  const stop = useCallback(() => engineClient().stop(), []);
+
   const clear = useCallback(() => {
     generation.current++;
     setState({ status: 'idle' });
   }, []);
 
-  return { state, run, clear };
+  return { state, run, stop, clear };
 }

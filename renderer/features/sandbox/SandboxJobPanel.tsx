@@ -2,13 +2,15 @@
  * The free sandbox's job runner: any MapReduce or Spark job on a cluster of your choice, with
  * the built-in sample data, the same pictures and fault injection as the labs, and no checks.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
-import { engineClient } from '../../bridge/engineClient';
-import type { JobRunResult } from '../../bridge/engineProtocol';
+import { engineClient, RunStoppedError } from '../../bridge/engineClient';
+import type { JobRunResult, RunProgress } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from '../lab/RunArea';
+import { RunStatus, StopButton } from '../lab/RunStatus';
+import { currentTimeLimit } from '../lab/useStepRun';
 import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
 
 export function SandboxJobPanel() {
@@ -19,6 +21,8 @@ export function SandboxJobPanel() {
   const [cluster, setCluster] = useState<ExampleJob['cluster']>(example.cluster);
   const [blockSize, setBlockSize] = useState(example.blockSize);
   const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [stopped, setStopped] = useState(false);
   const [result, setResult] = useState<JobRunResult | null>(null);
   const [version, setVersion] = useState(0);
   const [startAt, setStartAt] = useState(0);
@@ -36,20 +40,33 @@ export function SandboxJobPanel() {
   };
   const run = async (faults: FaultSpec[] = [], at = 0) => {
     setRunning(true);
+    setProgress(null);
+    setStopped(false);
     try {
       const fileName = /:\s*(string|number)\b|interface\s/.test(code)
         ? example.fileName.replace(/\.js$/, '.ts')
         : example.fileName.replace(/\.ts$/, '.js');
-      const answer = await engineClient().runJob({ source: code, fileName, cluster, blockSize, seed: 1, faults });
+      const request = {
+        source: code,
+        fileName,
+        cluster,
+        blockSize,
+        seed: 1,
+        faults,
+        timeLimitSeconds: currentTimeLimit(),
+      };
+      const answer = await engineClient().runJob(request, setProgress);
       setResult(answer);
       setStartAt(at);
       setVersion((v) => v + 1);
     } catch (error) {
-      setResult({ report: null, error: (error as Error).message, nodes: [], faults });
+      if (error instanceof RunStoppedError) setStopped(true);
+      else setResult({ report: null, error: (error as Error).message, nodes: [], faults });
     } finally {
       setRunning(false);
     }
   };
+  const stop = useCallback(() => engineClient().stop(), []);
   const runRef = useRef(run);
   useEffect(() => {
     runRef.current = run;
@@ -106,6 +123,7 @@ export function SandboxJobPanel() {
         >
           ▶ Run
         </button>
+        <StopButton running={running} onStop={stop} />
         <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
       </div>
       <p className="muted small-print">
@@ -121,14 +139,7 @@ export function SandboxJobPanel() {
         />
       </div>
       <div className="run-panel" aria-live="polite">
-        {running && (
-          <div role="status" aria-label="Running">
-            <div className="progress indeterminate" aria-hidden="true">
-              <div />
-            </div>
-            <span className="muted">Running the job on the simulated cluster…</span>
-          </div>
-        )}
+        <RunStatus running={running} stopped={stopped} progress={progress} what="job" />
         {result?.error && (
           <p className="error" role="alert" data-testid="run-error">
             {result.error}
