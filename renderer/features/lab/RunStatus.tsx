@@ -68,17 +68,18 @@ export function RunStatus({
   );
 }
 
-/** The Stop button; while `running`, Esc anywhere on the page stops too. */
+/** The Stop button; while `running`, Esc anywhere on the page (the editor too) stops as well. */
 export function StopButton({ running, onStop }: { running: boolean; onStop: () => void }) {
   useEffect(() => {
     if (!running) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (e.key !== 'Escape') return;
       e.preventDefault();
       onStop();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Capture: the editor handles Esc itself and would not let it bubble.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [running, onStop]);
   return (
     <button
