@@ -3,15 +3,20 @@
 // progress bar of tasks done of total.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { findLab } from '../labs/labRegistry';
 import { openApp, type Session } from './harness';
 
 const LAB = 'mapreduce-iot-averages';
+const IOT_EXAMPLE = readFileSync('labs/examples/jobs/iot-daily-average.js', 'utf8');
+/** The sandbox editor shows the start of the IoT example. */
+const findExampleText = (shown: string | null) =>
+  (shown ?? '').replace(/\s+/g, '').includes(IOT_EXAMPLE.split('\n')[0]!.replace(/\s+/g, ''));
 const step = findLab(LAB)!.steps[0]!;
 
 /** Replaces the editor's text by pasting it, as a learner would. */
-async function setEditorText(page: Page, text: string) {
-  const editor = page.locator('.lab-editor .monaco-editor').first();
+async function setEditorText(page: Page, text: string, host = '.lab-editor') {
+  const editor = page.locator(`${host} .monaco-editor`).first();
   await editor.waitFor({ timeout: 60_000 });
   await editor.click();
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -20,8 +25,8 @@ async function setEditorText(page: Page, text: string) {
   const squash = (s: string) => s.replace(/\s+/g, '');
   const lastLine = squash([...text.split('\n')].reverse().find((l) => l.trim().length > 0) ?? '');
   await page.waitForFunction(
-    (line) => (document.querySelector('.lab-editor .view-lines')?.textContent ?? '').replace(/\s+/g, '').includes(line),
-    lastLine,
+    ([h, line]) => (document.querySelector(`${h} .view-lines`)?.textContent ?? '').replace(/\s+/g, '').includes(line!),
+    [host, lastLine],
   );
 }
 
@@ -187,6 +192,42 @@ describe('runs that keep working', () => {
     await setEditorText(page, step.solution);
     await runAndWait(page);
     expect(await checkStates(page)).toEqual(step.checks.map(() => 'pass'));
+    expect(await page.getByText('Run stopped.').count()).toBe(0);
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('the sandbox shows progress, stops a runaway job, and runs the next one', async () => {
+    const { page } = s;
+    await setTimeLimit(page, 120);
+    await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await page.getByLabel('Example job').selectOption('iot');
+    const example = findExampleText(await page.locator('.sandbox-editor .view-lines').textContent());
+    expect(example).toBe(true);
+    const runaway = IOT_EXAMPLE.replace(
+      '  map(offset, line, ctx) {\n',
+      '  map(offset, line, ctx) {\n    while (line.length > 0) {}\n',
+    );
+    expect(runaway).not.toBe(IOT_EXAMPLE);
+    await setEditorText(page, runaway, '.sandbox-editor');
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await page.waitForFunction(
+      () =>
+        /Computing map tasks: 0 of \d+/.test(document.querySelector('[data-testid="run-progress"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await s.screenshot('runs-sandbox-progress');
+    await page.getByRole('button', { name: '■ Stop' }).click();
+    await page.getByText('Run stopped.').waitFor({ timeout: 3_000 });
+    await setEditorText(page, IOT_EXAMPLE, '.sandbox-editor');
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await page.waitForFunction(
+      () => !document.querySelector('[aria-label="Running"]') && !!document.querySelector('.run-area'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.getByTestId('run-error').count()).toBe(0);
     expect(await page.getByText('Run stopped.').count()).toBe(0);
     expect(s.consoleErrors).toEqual([]);
   });

@@ -59,7 +59,8 @@ export function RunStatus({
         aria-valuenow={determinate ? progress.done : undefined}
         aria-valuetext={text}
       >
-        <div style={determinate ? { width: `${percent}%` } : undefined} />
+        {/* Keyed by mode: the sliding bar must not animate into the first count. */}
+        <div key={determinate ? 'count' : 'slide'} style={determinate ? { width: `${percent}%` } : undefined} />
       </div>
       <span className="run-progress-text" data-testid="run-progress">
         {text}

@@ -1,0 +1,99 @@
+// The engine client's Stop, with a fake Worker: the run's promise settles at once, the engine
+// worker is asked to stop it, and a worker that does not acknowledge (busy in a synchronous
+// simulation) is terminated and replaced, so the next run goes to a fresh worker.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EngineClient, RunStoppedError, STOP_ACK_MS } from './engineClient';
+import type { FromEngine, ToEngine } from './engineProtocol';
+
+class FakeWorker {
+  static all: FakeWorker[] = [];
+  sent: ToEngine[] = [];
+  terminated = false;
+  onmessage: ((event: { data: FromEngine }) => void) | null = null;
+  onerror: ((event: { message: string }) => void) | null = null;
+  constructor() {
+    FakeWorker.all.push(this);
+  }
+  postMessage(message: ToEngine) {
+    this.sent.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(message: FromEngine) {
+    this.onmessage?.({ data: message });
+  }
+}
+
+const STEP = { labId: 'lab', stepIndex: 0, source: 'x', faults: [], timeLimitSeconds: 30 };
+
+describe('EngineClient.stop', () => {
+  beforeEach(() => {
+    FakeWorker.all = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('stops the run at once; an acknowledging worker is kept', async () => {
+    const client = new EngineClient();
+    const worker = FakeWorker.all[0]!;
+    const progress: string[] = [];
+    const run = client.runStep(STEP, (p) => progress.push(`${p.phase} ${p.done}/${p.total}`));
+    const id = worker.sent[0]!.id;
+    worker.reply({
+      id,
+      type: 'progress',
+      fraction: 0.5,
+      progress: { phase: 'map', done: 4, total: 9, run: 1, runs: 1, runLabel: null },
+    });
+    expect(progress).toEqual(['map 4/9']);
+    client.stop();
+    await expect(run).rejects.toBeInstanceOf(RunStoppedError);
+    await expect(run).rejects.toThrow('Run stopped.');
+    expect(worker.sent.at(-1)).toEqual({ type: 'stop', id });
+    worker.reply({ id, type: 'stopAck' });
+    vi.advanceTimersByTime(STOP_ACK_MS * 4);
+    expect(worker.terminated).toBe(false);
+    expect(client.starts).toBe(1);
+    // A late answer of the stopped run is ignored.
+    worker.reply({ id, type: 'failed', message: 'late' });
+  });
+
+  it('replaces a worker that does not acknowledge, and the next run goes to the new one', async () => {
+    const client = new EngineClient();
+    const busy = FakeWorker.all[0]!;
+    const demo = client.runDemo(1);
+    const run = client.runStep(STEP);
+    client.stop();
+    await expect(run).rejects.toBeInstanceOf(RunStoppedError);
+    vi.advanceTimersByTime(STOP_ACK_MS - 1);
+    expect(busy.terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(busy.terminated).toBe(true);
+    expect(client.starts).toBe(2);
+    // A demo is not stopped by Stop, but it was in the worker that had to go.
+    await expect(demo).rejects.toThrow(/restarted/);
+    const fresh = FakeWorker.all[1]!;
+    const next = client.runStep(STEP);
+    const message = fresh.sent[0]!;
+    expect(message.type).toBe('runStep');
+    fresh.reply({
+      id: message.id,
+      type: 'stepDone',
+      result: { outcome: { passed: true } as never, nodes: [], faults: [] },
+    });
+    await expect(next).resolves.toMatchObject({ outcome: { passed: true } });
+  });
+
+  it('does nothing when no run is going on', () => {
+    const client = new EngineClient();
+    client.stop();
+    vi.advanceTimersByTime(STOP_ACK_MS * 2);
+    expect(FakeWorker.all[0]!.sent).toEqual([]);
+    expect(client.starts).toBe(1);
+  });
+});
