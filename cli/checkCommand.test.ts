@@ -85,3 +85,19 @@ describe('clusterlab check', () => {
     expect(await main(['check', 'hdfs-blocks'], d.io)).toBe(2);
   });
 });
+
+describe('clusterlab check: each run of a step has its own time budget', () => {
+  it('a step with extra runs passes when each run fits the budget but all together do not', async () => {
+    // Step 3 runs the learner's job three times (its own run and two 10x runs); each run loads
+    // the job once per worker, and this job spends 1.5 s of wall time when it loads.
+    const s = findLab('mapreduce-iot-averages')!.steps[2]!;
+    const slow = `const until = Date.now() + 1500;\nwhile (Date.now() < until) {}\n${s.solution}`;
+    writeFileSync(join(dir, 'slow-3.js'), slow);
+    const f = fakeIo(dir);
+    const started = Date.now();
+    const code = await checkCommand(['mapreduce-iot-averages', 'slow-3.js', '--step', '3', '--timeout', '4'], f.io);
+    expect(Date.now() - started).toBeGreaterThan(4_000);
+    expect(f.err.join('')).toBe('');
+    expect(code).toBe(0);
+  });
+});

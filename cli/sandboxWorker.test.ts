@@ -17,6 +17,7 @@ const ESCAPES = `export default {
       innerFunction: () => ({}).constructor.constructor('return process')(),
       evalCall: () => eval('typeof process'),
       asyncFunction: () => Object.getPrototypeOf(async function () {}).constructor('return process')(),
+      loopGuard: () => __clusterlabLoopGuard.constructor('return process')(),
       globals: () => [typeof process, typeof require, typeof fetch, typeof setTimeout].join(','),
     };
     for (const [name, probe] of Object.entries(probes)) {
@@ -51,6 +52,7 @@ describe('the Node sandbox', () => {
       innerFunction: 'blocked',
       evalCall: 'blocked',
       asyncFunction: 'blocked',
+      loopGuard: 'blocked',
       globals: 'undefined,undefined,undefined,undefined',
     });
   });
