@@ -75,6 +75,12 @@ const RUNAWAY = step.solution.replace(
 );
 const RUNAWAY_LINE = RUNAWAY.split('\n').findIndex((l) => l.includes('while (line.length > 0)')) + 1;
 
+/** The daily solution with a function that calls itself for ever, called from map. */
+const RECURSION = step.solution
+  .replace('export default {', 'const deeper = (n) =>\n  deeper(n + 1) + 1;\nexport default {')
+  .replace('  map(offset, line, ctx) {\n', '  map(offset, line, ctx) {\n    deeper(0);\n');
+const RECURSION_LINE = RECURSION.split('\n').findIndex((l) => l.includes('deeper(n + 1)')) + 1;
+
 /** The daily solution, slowed down: about a quarter of a second of work in every map task. */
 const SLOW = step.solution.replace(
   '  map(offset, line, ctx) {\n',
@@ -133,6 +139,14 @@ describe('runs that keep working', () => {
     );
     expect(Date.now() - started).toBeLessThan(20_000);
     await s.screenshot('runs-runaway-loop');
+    // Endless recursion names a line of the function that calls itself (V8 reports its start or the call).
+    await setEditorText(page, RECURSION);
+    await runAndWait(page);
+    await expect(page.getByTestId('run-error').textContent()).resolves.toMatch(
+      new RegExp(
+        `^daily-average\\.js:(${RECURSION_LINE - 1}|${RECURSION_LINE}): RangeError: Maximum call stack size exceeded: a function keeps calling itself`,
+      ),
+    );
     // The next run of a fixed job works.
     await setEditorText(page, step.solution);
     await runAndWait(page);

@@ -184,6 +184,8 @@ describe('SandboxPoolCore runs', () => {
     const maps = seen.filter((p) => p.phase === 'map');
     const total = Math.max(...maps.map((p) => p.total));
     expect(total).toBeGreaterThan(1);
+    // All map tasks are handed out at once: the first count already has the total.
+    expect(maps[0]).toEqual({ phase: 'map', done: 0, total, idle: false });
     expect(maps.at(-1)).toEqual({ phase: 'map', done: total, total, idle: true });
     expect(seen.filter((p) => p.phase === 'reduce').at(-1)).toEqual({ phase: 'reduce', done: 2, total: 2, idle: true });
   });

@@ -74,6 +74,7 @@ interface Run {
   failure: Error | null;
   cancelTimer: () => void;
   counts: Record<TaskKind, { done: number; total: number }>;
+  reportQueued: boolean;
 }
 
 export class SandboxPoolCore implements TaskRunner {
@@ -112,6 +113,7 @@ export class SandboxPoolCore implements TaskRunner {
       failure: null,
       cancelTimer: () => {},
       counts: { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 }, spark: { done: 0, total: 0 } },
+      reportQueued: false,
     };
     this.run = run;
     const startedAt = this.platform.now();
@@ -201,7 +203,14 @@ export class SandboxPoolCore implements TaskRunner {
       if (host) pending.host = host;
       this.queue.push({ message, transfer, pending });
       run.counts[kind].total++;
-      this.report(kind);
+      // Tasks are handed out in a burst: one report for all of them, not "0 of 1", "0 of 2"...
+      if (!run.reportQueued) {
+        run.reportQueued = true;
+        void Promise.resolve().then(() => {
+          run.reportQueued = false;
+          if (this.run === run) this.report(kind);
+        });
+      }
       this.pump();
     });
   }
