@@ -63,30 +63,33 @@ describe('EngineClient.stop', () => {
     worker.reply({ id, type: 'failed', message: 'late' });
   });
 
-  it('replaces a worker that does not acknowledge, and the next run goes to the new one', async () => {
+  it('replaces a worker that does not acknowledge; requests it had not answered go to the new one', async () => {
     const client = new EngineClient();
     const busy = FakeWorker.all[0]!;
     const demo = client.runDemo(1);
     const run = client.runStep(STEP);
     client.stop();
     await expect(run).rejects.toBeInstanceOf(RunStoppedError);
+    // The learner presses Run again at once, while the old worker is still busy.
+    const next = client.runStep({ ...STEP, source: 'fixed' });
     vi.advanceTimersByTime(STOP_ACK_MS - 1);
     expect(busy.terminated).toBe(false);
     vi.advanceTimersByTime(1);
     expect(busy.terminated).toBe(true);
     expect(client.starts).toBe(2);
-    // A demo is not stopped by Stop, but it was in the worker that had to go.
-    await expect(demo).rejects.toThrow(/restarted/);
     const fresh = FakeWorker.all[1]!;
-    const next = client.runStep(STEP);
-    const message = fresh.sent[0]!;
-    expect(message.type).toBe('runStep');
+    // The demo (not stopped by Stop) and the new run are sent to the fresh worker; the stopped run is not.
+    expect(fresh.sent.map((m) => m.type)).toEqual(['runDemo', 'runStep']);
+    const message = fresh.sent[1]!;
+    expect(message).toMatchObject({ type: 'runStep', source: 'fixed' });
     fresh.reply({
       id: message.id,
       type: 'stepDone',
       result: { outcome: { passed: true } as never, nodes: [], faults: [] },
     });
     await expect(next).resolves.toMatchObject({ outcome: { passed: true } });
+    fresh.reply({ id: fresh.sent[0]!.id, type: 'demoReady', run: { durationMs: 1 } as never });
+    await expect(demo).resolves.toMatchObject({ durationMs: 1 });
   });
 
   it('does nothing when no run is going on', () => {

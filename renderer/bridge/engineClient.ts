@@ -6,7 +6,7 @@
  * ("Run stopped."), and the engine worker is asked to stop it (terminating the sandbox workers
  * that run the learner's code). A worker busy in a synchronous simulation cannot answer: if it
  * has not acknowledged within STOP_ACK_MS it is terminated (its sandbox workers with it) and a
- * fresh one starts, so the next Run works either way.
+ * fresh one starts with the requests still waiting, so the next Run works either way.
  */
 import type { FaultSpec } from '../../engine/cluster';
 import type {
@@ -37,6 +37,8 @@ type Pending = {
   onProgress?: ((fraction: number, progress?: RunProgress) => void) | undefined;
   /** A lab step or job run (a demo is not stopped by Stop). */
   stoppable: boolean;
+  /** The request, sent again to a fresh worker when its worker had to be replaced. */
+  message: ToEngine;
 };
 type Request = ToEngine extends infer T
   ? T extends { id: number; type: infer K }
@@ -119,12 +121,15 @@ export class EngineClient {
     this.worker.onerror = (event) => this.failAll(new Error(`The engine worker failed: ${event.message}`));
   }
 
-  /** The engine worker did not answer a stop: it is busy simulating. Replace it. */
+  /**
+   * The engine worker did not answer a stop: it is busy simulating. Replace it, and send the
+   * requests it had not answered yet (a Run pressed right after Stop, a demo) to the new one.
+   */
   private restart(): void {
     this.worker.terminate();
     this.awaitingAck.clear();
-    this.failAll(new Error('The engine was restarted to stop a run; please run again.'));
     this.start();
+    for (const p of this.pending.values()) this.worker.postMessage(p.message);
   }
 
   private failAll(error: Error): void {
@@ -134,9 +139,10 @@ export class EngineClient {
 
   private request(message: Request, onProgress: Pending['onProgress'], stoppable: boolean): Promise<EngineResult> {
     const id = this.nextId++;
+    const full = { ...message, id } as ToEngine;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress, stoppable });
-      this.worker.postMessage({ ...message, id } as ToEngine);
+      this.pending.set(id, { resolve, reject, onProgress, stoppable, message: full });
+      this.worker.postMessage(full);
     });
   }
 

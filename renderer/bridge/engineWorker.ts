@@ -39,6 +39,7 @@ function sandboxPool(timeLimitSeconds: number): SandboxPoolCore {
 
 /** The request whose run holds the pool, and the requests the page has stopped. */
 let current: number | null = null;
+const queued = new Set<number>();
 const stopped = new Set<number>();
 let runs: Promise<void> = Promise.resolve();
 
@@ -119,6 +120,7 @@ async function runFreeJob(request: JobRequest, sandbox: SandboxPoolCore): Promis
 
 /** Runs one request with the pool to itself; a request stopped before its turn never starts. */
 async function runExclusive(message: Exclude<ToEngine, { type: 'stop' | 'runDemo' }>): Promise<void> {
+  queued.delete(message.id);
   if (stopped.has(message.id)) {
     stopped.delete(message.id);
     return;
@@ -139,7 +141,7 @@ async function runExclusive(message: Exclude<ToEngine, { type: 'stop' | 'runDemo
 self.onmessage = (event: MessageEvent<ToEngine>) => {
   const message = event.data;
   if (message.type === 'stop') {
-    stopped.add(message.id);
+    if (current === message.id || queued.has(message.id)) stopped.add(message.id);
     if (current === message.id) pool?.stop();
     post({ id: message.id, type: 'stopAck' });
     return;
@@ -153,5 +155,6 @@ self.onmessage = (event: MessageEvent<ToEngine>) => {
     }
     return;
   }
+  queued.add(message.id);
   runs = runs.then(() => runExclusive(message));
 };
