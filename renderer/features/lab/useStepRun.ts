@@ -5,7 +5,7 @@
  * result stays on screen). Re-running with a new fault keeps the learner's code and the
  * playback position.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import { engineClient, RunStoppedError } from '../../bridge/engineClient';
 import type { RunProgress, StepRunResult } from '../../bridge/engineProtocol';
@@ -27,10 +27,14 @@ export function currentTimeLimit(): number {
 export function useStepRun(labId: string, stepIndex: number) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const generation = useRef(0);
+  const inFlight = useRef(false);
 
   const run = useCallback(
     async (source: string, faults: FaultSpec[] = []): Promise<StepRunResult | null> => {
+      // Run while a run is going on (Ctrl/Cmd+Enter in the editor): the newer code wins.
+      if (inFlight.current) engineClient().stop();
       const mine = ++generation.current;
+      inFlight.current = true;
       setState((s) => ({
         status: 'running',
         progress: null,
@@ -50,6 +54,8 @@ export function useStepRun(labId: string, stepIndex: number) {
           setState((s) => ({ status: 'stopped', previous: s.status === 'running' ? s.previous : null }));
         else setState({ status: 'failed', message: (error as Error).message });
         return null;
+      } finally {
+        if (generation.current === mine) inFlight.current = false;
       }
     },
     [labId, stepIndex],
@@ -57,8 +63,17 @@ export function useStepRun(labId: string, stepIndex: number) {
 
   const stop = useCallback(() => engineClient().stop(), []);
 
+  // Leaving the step (or the lab) while it runs stops the run: the next step's Run must not wait for it.
+  useEffect(
+    () => () => {
+      if (inFlight.current) engineClient().stop();
+    },
+    [],
+  );
+
   const clear = useCallback(() => {
     generation.current++;
+    inFlight.current = false;
     setState({ status: 'idle' });
   }, []);
 

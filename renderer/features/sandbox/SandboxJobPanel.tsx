@@ -38,7 +38,11 @@ export function SandboxJobPanel() {
     setBlockSize(next.blockSize);
     onChange(next.code);
   };
+  const generation = useRef(0);
   const run = async (faults: FaultSpec[] = [], at = 0) => {
+    // Run while a run is going on (Ctrl/Cmd+Enter in the editor): the newer code wins.
+    if (running) engineClient().stop();
+    const mine = ++generation.current;
     setRunning(true);
     setProgress(null);
     setStopped(false);
@@ -55,18 +59,31 @@ export function SandboxJobPanel() {
         faults,
         timeLimitSeconds: currentTimeLimit(),
       };
-      const answer = await engineClient().runJob(request, setProgress);
+      const answer = await engineClient().runJob(request, (p) => generation.current === mine && setProgress(p));
+      if (generation.current !== mine) return;
       setResult(answer);
       setStartAt(at);
       setVersion((v) => v + 1);
     } catch (error) {
+      if (generation.current !== mine) return;
       if (error instanceof RunStoppedError) setStopped(true);
       else setResult({ report: null, error: (error as Error).message, nodes: [], faults });
     } finally {
-      setRunning(false);
+      if (generation.current === mine) setRunning(false);
     }
   };
   const stop = useCallback(() => engineClient().stop(), []);
+  // Leaving the Jobs tab while a job runs stops it.
+  const runningRef = useRef(running);
+  useEffect(() => {
+    runningRef.current = running;
+  }, [running]);
+  useEffect(
+    () => () => {
+      if (runningRef.current) engineClient().stop();
+    },
+    [],
+  );
   const runRef = useRef(run);
   useEffect(() => {
     runRef.current = run;
