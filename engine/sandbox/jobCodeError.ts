@@ -47,7 +47,9 @@ export class RunAbortedError extends Error {
 export class JobTimeoutError extends RunAbortedError {
   override name = 'JobTimeoutError';
   constructor(readonly seconds: number) {
-    super(`the job ran out of its time budget (${seconds} s of wall time); stopped its workers`);
+    super(
+      `the job ran out of its time budget (${seconds} s of wall time) and was stopped; if it is only slow, raise the time limit (Settings in the app, --timeout on the command line)`,
+    );
   }
 }
 
