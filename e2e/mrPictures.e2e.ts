@@ -70,6 +70,11 @@ async function read(page: Page) {
   return { t: value, busy, bars };
 }
 
+/** Scrolls so the cluster map's bottom and the whole timeline are in view. */
+async function showTimeline(page: Page) {
+  await page.locator('.run-timeline').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+}
+
 /** Every bar's details, walking the timeline with the keyboard as a learner can (lane by lane). */
 async function allBarDetails(page: Page): Promise<string[]> {
   const canvas = page.getByTestId('run-timeline');
@@ -113,13 +118,20 @@ describe('MapReduce pictures that agree with the lab text', () => {
     for (let i = 0; i <= 40; i++) samples.push(await at(page, (duration * i) / 40));
     for (const x of samples) expect(x, `at ${x.t} ms`).toEqual({ t: x.t, busy: x.bars, bars: x.bars });
     // The samples saw the run busy: the nine maps (and their ApplicationMaster) at once.
-    expect(Math.max(...samples.map((x) => x.bars))).toBeGreaterThanOrEqual(10);
+    const busiest = samples.reduce((a, b) => (b.bars > a.bars ? b : a));
+    expect(busiest.bars).toBeGreaterThanOrEqual(10);
+    await at(page, busiest.t);
+    await showTimeline(page);
     await s.screenshot('mr-iot-step1-timeline-maps');
+    await at(page, duration * 0.75);
+    await showTimeline(page);
+    await s.screenshot('mr-iot-step1-timeline-reduce');
 
     // At the end everything is finished, in every view (the scrubber's End key, as a learner would).
     const end = await toEnd(page);
     expect(end).toEqual({ t: duration, busy: 0, bars: 0 });
     expect(await page.getByTestId('run-timeline').getAttribute('aria-label')).toMatch(/: 0 tasks running\. /);
+    await showTimeline(page);
     await s.screenshot('mr-iot-step1-timeline-end');
 
     // The nine maps ran on nine machines, each next to its split.
@@ -152,6 +164,7 @@ describe('MapReduce pictures that agree with the lab text', () => {
       expect(x, `at ${x.t} ms`).toEqual({ t: x.t, busy: x.bars, bars: x.bars });
     }
     await toEnd(page);
+    await showTimeline(page);
     await s.screenshot('mr-pagerank-timeline');
   });
 });
