@@ -42,10 +42,11 @@ export function plainAverages(text: string, keyLength: number): [string, number]
 
 /**
  * Each line of the labs' samples stands for 100 records of a real deployment, so a lab cluster
- * charges 100x the CPU per record and per byte: the phases of a run then take the share of
- * the time they would take on real volumes, while the run itself stays a fraction of a second.
+ * charges every byte and record 100 times (CPU, disk and network alike): the phases of a run
+ * then take the share of the time they would take on real volumes, while the computation
+ * itself stays a fraction of a second.
  */
-export const SAMPLE_COSTS = { cpuUsPerRecord: 200, cpuNsPerByte: 500 };
+export const SAMPLE_COSTS = { dataScale: 100 };
 
 /** The cookbook's nine machines on three racks (the `cookbook-9` preset) with `racks` racks of `perRack`. */
 export function cookbookCluster(name: string, perRack = 3): ClusterSpec {

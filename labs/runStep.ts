@@ -179,7 +179,7 @@ async function runJobStep(
     files,
     faults,
     sampleData: false,
-    yarn: { nodeExpiryMs: LAB_NODE_EXPIRY_MS },
+    yarn: { nodeExpiryMs: LAB_NODE_EXPIRY_MS, maxAssignmentsPerHeartbeat: LAB_ASSIGNMENTS_PER_HEARTBEAT },
     ...(snapshots ? {} : { snapshots: false as const }),
   });
 }
@@ -190,6 +190,15 @@ async function runJobStep(
  * consequences within the same picture. The steps' texts say so.
  */
 export const LAB_NODE_EXPIRY_MS = 30_000;
+
+/**
+ * In the labs each NodeManager heartbeat gets at most one container
+ * (yarn.scheduler.capacity.per-node-heartbeat.maximum-container-assignments = 1, a setting
+ * clusters use to spread work), so tasks spread over the machines in heartbeat order as the
+ * cookbook's figures draw them; with Hadoop's default (100) the first nodes to report would
+ * take every task local to them. The MapReduce steps' texts say so.
+ */
+export const LAB_ASSIGNMENTS_PER_HEARTBEAT = 1;
 
 function classify(error: unknown): StepError {
   const base = { line: null, column: null };

@@ -7,7 +7,7 @@ import { FaultInjector } from './faultInjector';
 
 const MB = 1024 * 1024;
 
-function setup() {
+function setup(dataScale = 1) {
   const spec = resolveClusterSpec({
     node: { cores: 4, memoryMb: 4096, diskMBps: 100 },
     racks: [{ nodes: 2 }, { nodes: 2 }],
@@ -18,7 +18,7 @@ function setup() {
       intraRackLatencyMs: 1,
       crossRackLatencyMs: 2,
     },
-    costs: { cpuUsPerRecord: 10, cpuNsPerByte: 0, containerStartMs: 500, taskStartMs: 20 },
+    costs: { cpuUsPerRecord: 10, cpuNsPerByte: 0, containerStartMs: 500, taskStartMs: 20, dataScale },
   });
   const kernel = new Kernel();
   const cluster = new Cluster(spec, kernel, nullSink);
@@ -47,6 +47,15 @@ describe('CostModel', () => {
     expect(cost.diskReadMs('n2', 100 * MB)).toBe(3000);
     expect(cost.networkMs('n1', 'n2', 100 * MB)).toBe(3001);
     expect(cost.taskStartMs('n2')).toBe(60);
+  });
+
+  it('charges every byte and record dataScale times (a sample standing for real volumes), not start-ups', () => {
+    const { cost } = setup(100);
+    expect(cost.diskReadMs('n1', MB)).toBe(1000);
+    expect(cost.networkMs('n1', 'n2', MB)).toBe(1001);
+    expect(cost.writePipelineMs('n1', ['n1', 'n3', 'n4'], MB)).toBe(2000 + 0 + 2 + 1);
+    expect(cost.cpuMs('n1', { records: 10, ms: 5 })).toBe(15);
+    expect(cost.containerStartMs('n1')).toBe(500);
   });
 });
 

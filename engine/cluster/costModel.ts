@@ -9,6 +9,7 @@
  *   streams it: its time is the slowest stage plus latency, not the sum of the stages.
  * - CPU: `records * cpuUsPerRecord + bytes * cpuNsPerByte + extra ms`, times the straggler factor.
  * - Start-up: `containerStartMs` to launch a container, `taskStartMs` per task inside one.
+ * - Scale: every byte and record counts `dataScale` times (a sample standing for real volumes).
  * Results are rounded to whole microseconds. Contention is not modelled: each transfer gets the full bandwidth of its link. MB = 2^20 bytes.
  */
 import type { Cluster, ClusterNode } from './cluster';
@@ -31,9 +32,16 @@ export interface CpuWork {
 
 export class CostModel {
   private readonly costs: CostParams;
+  private readonly scale: number;
 
   constructor(private readonly cluster: Cluster) {
     this.costs = cluster.costs;
+    this.scale = cluster.costs.dataScale;
+  }
+
+  /** Real bytes and records per simulated one (CostParams.dataScale). */
+  get dataScale(): number {
+    return this.scale;
   }
 
   private n(node: string | ClusterNode): ClusterNode {
@@ -42,7 +50,7 @@ export class CostModel {
 
   diskReadMs(node: string | ClusterNode, bytes: number): number {
     const n = this.n(node);
-    return us((bytes / MB / n.diskMBps) * 1000 * n.slowFactor);
+    return us(((bytes * this.scale) / MB / n.diskMBps) * 1000 * n.slowFactor);
   }
 
   diskWriteMs(node: string | ClusterNode, bytes: number): number {
@@ -69,7 +77,7 @@ export class CostModel {
     const a = this.n(from);
     const b = this.n(to);
     const slow = Math.max(a.slowFactor, b.slowFactor);
-    return us(this.latencyMs(a, b) + (bytes / MB / this.bandwidthMBps(a, b)) * 1000 * slow);
+    return us(this.latencyMs(a, b) + ((bytes * this.scale) / MB / this.bandwidthMBps(a, b)) * 1000 * slow);
   }
 
   /** Reading `bytes` from `source`'s disk into a task on `reader` (local read when equal). */
@@ -113,7 +121,8 @@ export class CostModel {
     const n = this.n(node);
     const c = this.costs;
     const ms =
-      ((work.records ?? 0) * c.cpuUsPerRecord) / 1000 + ((work.bytes ?? 0) * c.cpuNsPerByte) / 1e6 + (work.ms ?? 0);
+      (((work.records ?? 0) * c.cpuUsPerRecord) / 1000 + ((work.bytes ?? 0) * c.cpuNsPerByte) / 1e6) * this.scale +
+      (work.ms ?? 0);
     return us(ms * n.slowFactor);
   }
 

@@ -12,6 +12,12 @@ export interface CostParams {
   containerStartMs: number;
   /** Starting a task inside a running container (set-up, open streams), ms. */
   taskStartMs: number;
+  /**
+   * How many real bytes and records each simulated one stands for (a lab's sample line for 100
+   * real readings): disk, network and CPU work are charged this many times over, so every
+   * phase keeps its real share of the time. 1 by default.
+   */
+  dataScale: number;
 }
 
 export const DEFAULT_COSTS: CostParams = {
@@ -19,4 +25,5 @@ export const DEFAULT_COSTS: CostParams = {
   cpuNsPerByte: 5,
   containerStartMs: 1000,
   taskStartMs: 50,
+  dataScale: 1,
 };

@@ -40,4 +40,14 @@ describe('Kernel', () => {
     k.run();
     expect(() => k.scheduleAt(2, () => {})).toThrow(/>= now/);
   });
+
+  it('keeps simulated time in whole microseconds, so times survive a decimal round trip', () => {
+    const k = new Kernel();
+    const seen: number[] = [];
+    k.schedule(0.1, () => k.schedule(0.2, () => seen.push(k.now)));
+    k.schedule(7000.032, () => k.schedule(0.011 + 328.022, () => seen.push(k.now)));
+    k.run();
+    expect(seen).toEqual([0.3, 7328.065]);
+    expect(Number(String(seen[1]))).toBe(seen[1]);
+  });
 });

@@ -108,7 +108,11 @@ export class Kernel {
   }
 
   private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): KernelEvent {
-    const event = new KernelEvent(this, time, priority, this.seq++, handler, daemon);
+    // Simulated time is kept in whole microseconds: sums of costs (each rounded to µs) drift by
+    // float error (7328.0650000000005), and such a time survives no decimal round trip (a UI's
+    // scrubber at the end of a run read 7328.065, just before the last tasks ended).
+    const at = Math.max(this.clock, Math.round(time * 1000) / 1000);
+    const event = new KernelEvent(this, at, priority, this.seq++, handler, daemon);
     if (!daemon) this.live++;
     this.queue.push(event);
     return event;

@@ -13,6 +13,8 @@ export type JobEvent =
   | { t: number; type: 'jobFinished'; job: string; ms: number }
   | { t: number; type: 'jobFailed'; job: string; task: string; reason: string }
   | { t: number; type: 'appMasterLost'; job: string; node: string; attempt: number }
+  /** MapReduce's ApplicationMaster started in its container (held from allocation to the job's end). */
+  | { t: number; type: 'appMasterLaunched'; job: string; container: number; node: string; attempt: number }
   | { t: number; type: 'mapOutputLost'; job: string; task: string; node: string; reason: string }
   | { t: number; type: 'shuffleStarted'; job: string; task: string; attempt: number; node: string; maps: number }
   | {

@@ -71,16 +71,21 @@ export const REDUCE_MEMORY_BYTES = 460 * 1024 * 1024;
 /** Sorting and spilling a map's output (and combining it): CPU plus disk, written 3x when spills merge. */
 export function mapSpillMs(cost: CostModel, node: ClusterNode, o: MapTaskOutput): number {
   const outBytes = o.partitionBytes.reduce((a, b) => a + b, 0);
-  const spills = Math.max(1, Math.ceil(o.counters.mapOutputBytes / SPILL_BYTES));
+  const spills = Math.max(1, Math.ceil((o.counters.mapOutputBytes * cost.dataScale) / SPILL_BYTES));
   return (
     cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 + o.counters.combineInputRecords * 0.5 }) +
     cost.diskWriteMs(node, outBytes) * (spills > 1 ? 3 : 1)
   );
 }
 
-/** A reducer's merge: on disk (written and read back) when its input exceeds the in-memory buffer. */
-export function reduceMergeMs(cost: CostModel, node: ClusterNode, bytes: number): number {
-  return bytes > REDUCE_MEMORY_BYTES ? cost.diskWriteMs(node, bytes) + cost.diskReadMs(node, bytes) : 0;
+/**
+ * A reducer's merge of the sorted segments it fetched: CPU for the merge sort, plus disk (written
+ * and read back) when its input exceeds the in-memory buffer.
+ */
+export function reduceMergeMs(cost: CostModel, node: ClusterNode, bytes: number, records: number): number {
+  const cpu = cost.cpuMs(node, { records: records * 0.25 });
+  const onDisk = bytes * cost.dataScale > REDUCE_MEMORY_BYTES;
+  return cpu + (onDisk ? cost.diskWriteMs(node, bytes) + cost.diskReadMs(node, bytes) : 0);
 }
 
 /** Hadoop's counters of a finished (or failed) job, from the winning attempts and every launch. */

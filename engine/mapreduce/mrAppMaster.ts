@@ -126,6 +126,15 @@ export class MrAppMaster {
   private launched(c: Container): void {
     const tag = c.request.tag as Tag;
     if (tag.am) {
+      if (this.ctx.tracing)
+        this.ctx.trace.record({
+          t: this.ctx.kernel.now,
+          type: 'appMasterLaunched',
+          job: this.job,
+          container: c.id,
+          node: c.nodeId,
+          attempt: this.amAttempts + 1,
+        });
       // A restarted AM recovers the job's state (MapReduce's job recovery): ask for the maps once.
       if (this.mapsRequested) return;
       this.mapsRequested = true;

@@ -62,7 +62,7 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
   }
   cb.shuffle = at - cb.startup;
   const o = plan.output;
-  cb.spill = reduceMergeMs(cost, node, bytes);
+  cb.spill = reduceMergeMs(cost, node, bytes, o?.reduceInputRecords ?? 0);
   cb.compute = cost.cpuMs(node, { records: (o?.reduceInputRecords ?? 0) + (o?.reduceOutputRecords ?? 0), bytes });
   const workMs = cb.startup + cb.shuffle + cb.spill + cb.compute;
   if (plan.error !== null || o === null)

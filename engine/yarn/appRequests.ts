@@ -3,6 +3,13 @@
  * them up on a node heartbeat: by node (node-local), by rack (rack-local) and anywhere
  * (off-switch). Delay scheduling: a request naming nodes waits `localityDelayMs` for one of
  * them before it accepts its rack, twice that before it accepts any node (if it may relax).
+ *
+ * YARN's ResourceRequest table only counts asks per node, rack and ANY; it does not know which
+ * task an ask is for. When a container is given on n1 for a task whose block is also on n6,
+ * only n1's count drops: n6's stays until the ApplicationMaster's next allocate call (every
+ * `amHeartbeatMs`) corrects it. Until then a heartbeat from n6 is still offered a "node-local"
+ * container, and the AM (RMContainerAllocator.assignMapsWithLocality) gives it the best task it
+ * has left: one whose data is on n6's rack, or any. `advertised` is that stale per-node count.
  */
 import type { Cluster } from '../cluster';
 import type { ContainerRequest, Locality } from './container';
@@ -19,8 +26,17 @@ export class AppRequests {
   /** Relaxable requests with preferences, in arrival order (for the off-switch fallback). */
   private readonly relaxable = new RequestQueue();
   pending = 0;
+  /** Relaxable asks per node as the RM last heard them (see the file comment). */
+  private readonly advertised = new Map<number, number>();
+  private nextRefresh: number;
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly amHeartbeatMs: number,
+    now: number,
+  ) {
+    this.nextRefresh = now + amHeartbeatMs;
+  }
 
   add(r: ContainerRequest): void {
     this.pending++;
@@ -32,6 +48,7 @@ export class AppRequests {
     for (const n of r.nodes ?? []) {
       queueFor(this.byNode, n).push(r);
       racks.add(this.cluster.nodes[n]!.rackIndex);
+      if (r.relaxLocality) this.advertised.set(n, (this.advertised.get(n) ?? 0) + 1);
     }
     for (const rack of [...racks].sort((a, b) => a - b)) queueFor(this.byRack, rack).push(r);
     if (r.relaxLocality) this.relaxable.push(r);
@@ -43,6 +60,7 @@ export class AppRequests {
     this.byRack.clear();
     this.anywhere.clear();
     this.relaxable.clear();
+    this.advertised.clear();
     this.pending = 0;
   }
 
@@ -55,25 +73,50 @@ export class AppRequests {
 
   /**
    * The request to serve on node `nodeIndex` now, preferring node-local, then rack-local,
-   * then off-switch, among those that `fits`; with the locality it would get.
+   * then off-switch, among those that `fits`; with the locality its data gets, and whether the
+   * RM counts it as node-local (a stale ask for this node, see the file comment) or off-switch.
    */
   pick(
     nodeIndex: number,
     now: number,
     delay: number,
     fits: (r: ContainerRequest) => boolean,
-  ): [ContainerRequest, Locality] | undefined {
+  ): [ContainerRequest, Locality, 'node' | 'rack' | 'any'] | undefined {
+    this.refresh(now);
     const local = this.byNode.get(nodeIndex)?.find(fits, SCAN_LIMIT);
-    if (local !== undefined) return [local, 'node'];
+    if (local !== undefined) return this.consume(nodeIndex, local, 'node');
     const rack = this.cluster.nodes[nodeIndex]!.rackIndex;
+    if ((this.advertised.get(nodeIndex) ?? 0) > 0) {
+      const sameRack = this.byRack.get(rack)?.find((r) => r.relaxLocality && fits(r), SCAN_LIMIT);
+      if (sameRack !== undefined) return this.consume(nodeIndex, sameRack, 'rack');
+      const other = this.relaxable.find(fits, SCAN_LIMIT);
+      if (other !== undefined) return this.consume(nodeIndex, other, 'any');
+    }
     const rackLocal = this.byRack.get(rack)?.find((r) => fits(r) && rackAllowed(r, rack, now, delay), SCAN_LIMIT);
-    if (rackLocal !== undefined) return [rackLocal, 'rack'];
+    if (rackLocal !== undefined) return [rackLocal, 'rack', 'rack'];
     const free = this.anywhere.find(fits, SCAN_LIMIT);
     const relaxed = this.relaxable.find((r) => now - r.requestedAt >= 2 * delay && fits(r), 1);
     // Serve the older of the two, so preferences never let a request overtake an older one forever.
-    if (free !== undefined && (relaxed === undefined || free.id < relaxed.id)) return [free, 'any'];
-    if (relaxed !== undefined) return [relaxed, 'any'];
+    if (free !== undefined && (relaxed === undefined || free.id < relaxed.id)) return [free, 'any', 'any'];
+    if (relaxed !== undefined) return [relaxed, 'any', 'any'];
     return undefined;
+  }
+
+  /** A node-local allocation in the RM's eyes: the node's ask count drops (only that node's). */
+  private consume(nodeIndex: number, r: ContainerRequest, locality: Locality): [ContainerRequest, Locality, 'node'] {
+    const n = this.advertised.get(nodeIndex) ?? 0;
+    if (n > 0) this.advertised.set(nodeIndex, n - 1);
+    return [r, locality, 'node'];
+  }
+
+  /** The AM's allocate call: the RM's per-node counts become the asks really outstanding. */
+  private refresh(now: number): void {
+    if (now < this.nextRefresh) return;
+    this.nextRefresh += (Math.floor((now - this.nextRefresh) / this.amHeartbeatMs) + 1) * this.amHeartbeatMs;
+    this.advertised.clear();
+    this.relaxable.forEachPending((r) => {
+      for (const n of r.nodes ?? []) this.advertised.set(n, (this.advertised.get(n) ?? 0) + 1);
+    });
   }
 }
 

@@ -30,6 +30,9 @@ function runner(
   return { app, log };
 }
 
+/** The policy tests ask for containers anywhere: let one heartbeat hand out many of them. */
+const MANY_OFF_SWITCH = { maxOffSwitchPerHeartbeat: 100 };
+
 describe('ResourceManager', () => {
   it('allocates on heartbeats, launches after the start-up cost, completes and frees', () => {
     const { rm, kernel, trace } = makeYarn(preset('classroom'));
@@ -78,8 +81,55 @@ describe('ResourceManager', () => {
     expect(app.pendingRequests).toBe(1);
   });
 
+  it('gives a heartbeat every node-local container that fits, but one off-switch (CapacityScheduler defaults)', () => {
+    const { rm, kernel } = makeYarn(preset('classroom'));
+    const { app, log } = runner(rm, kernel, { workMs: 60_000 });
+    for (let i = 0; i < 3; i++) app.request({ nodes: ['n1'] });
+    for (let i = 0; i < 3; i++) app.request();
+    kernel.run({ until: 999 });
+    const nodes = log.allocated.map((c) => `${c.nodeId}:${c.locality}`);
+    // n1 reports first: its three local asks and one off-switch; n2..n4 one off-switch each.
+    expect(nodes).toEqual(['n1:node', 'n1:node', 'n1:node', 'n1:any', 'n2:any', 'n3:any']);
+  });
+
+  it('with maxAssignmentsPerHeartbeat 1, containers spread over the nodes in heartbeat order', () => {
+    const { rm, kernel } = makeYarn(preset('two-racks'), { maxAssignmentsPerHeartbeat: 1 });
+    const { app, log } = runner(rm, kernel, { workMs: 60_000 });
+    for (let i = 0; i < 3; i++) app.request({ nodes: ['n1', 'n2'] });
+    app.request({ nodes: ['n4'] });
+    kernel.run({ until: 999 });
+    // n3 and n5 hold nothing asked for: they wait for the locality delay.
+    expect(log.allocated.map((c) => `${c.nodeId}:${c.locality}:${c.request.id}`)).toEqual([
+      'n1:node:1',
+      'n2:node:2',
+      'n4:node:4',
+    ]);
+  });
+
+  it('offers a node its stale asks until the AM next calls: the AM gets a rack-local task there', () => {
+    const { rm, kernel } = makeYarn(preset('two-racks'), { maxAssignmentsPerHeartbeat: 1 });
+    const { app, log } = runner(rm, kernel, { workMs: 60_000 });
+    // n1 takes the first ask; n3 was named by it too, and the RM still counts that ask at n3
+    // until the AM's next allocate call: n3 is offered a container, which goes to the third
+    // task (its block is on n2, the same rack).
+    app.request({ nodes: ['n1', 'n3'] });
+    app.request({ nodes: ['n1', 'n2'] });
+    app.request({ nodes: ['n2'] });
+    kernel.run({ until: 999 });
+    expect(log.allocated.map((c) => `${c.nodeId}:${c.locality}:${c.request.id}`)).toEqual([
+      'n1:node:1',
+      'n2:node:2',
+      'n3:rack:3',
+    ]);
+    // The AM's call at 1 s corrects the counts: n2 is named by no pending ask any more.
+    app.request({ nodes: ['n1'] });
+    app.request({ nodes: ['n1'] });
+    kernel.run({ until: 1999 });
+    expect(log.allocated.map((c) => c.nodeId)).toEqual(['n1', 'n2', 'n3', 'n1']);
+  });
+
   it('FIFO serves the first application before the second', () => {
-    const { rm, kernel } = makeYarn(preset('classroom'), { scheduler: 'fifo' });
+    const { rm, kernel } = makeYarn(preset('classroom'), { scheduler: 'fifo', ...MANY_OFF_SWITCH });
     const a = runner(rm, kernel, { workMs: 20_000 });
     const b = runner(rm, kernel, { workMs: 20_000 });
     for (let i = 0; i < 12; i++) a.app.request();
@@ -93,6 +143,7 @@ describe('ResourceManager', () => {
 
   it('Capacity gives each queue its guaranteed share under contention', () => {
     const yarn = {
+      ...MANY_OFF_SWITCH,
       scheduler: 'capacity',
       queues: [
         { name: 'prod', capacity: 75 },
@@ -115,6 +166,7 @@ describe('ResourceManager', () => {
 
   it('Fair shares by weight between queues', () => {
     const yarn = {
+      ...MANY_OFF_SWITCH,
       scheduler: 'fair',
       queues: [
         { name: 'a', weight: 1 },

@@ -2,7 +2,9 @@
  * The ResourceManager with its NodeManagers. Scheduling happens on NodeManager heartbeats
  * (every `nodeHeartbeatIntervalMs`, staggered): the heartbeating node's free vcores and memory
  * are handed to applications in the order the scheduler policy chooses, node-local requests
- * first (delay scheduling). A node is never oversubscribed. A NodeManager silent for
+ * first (delay scheduling), at most `maxAssignmentsPerHeartbeat` containers and
+ * `maxOffSwitchPerHeartbeat` off-switch ones per heartbeat (CapacityScheduler's
+ * per-node-heartbeat limits). A node is never oversubscribed. A NodeManager silent for
  * `nodeExpiryMs` is lost, and its containers with it; applications hear of it by callback.
  */
 import { ValidationError, check, isTracing, type Kernel, type TraceSink } from '../core';
@@ -106,7 +108,7 @@ export class ResourceManager implements AppHost {
       name,
       queueName,
       queueIndex,
-      new AppRequests(this.cluster),
+      new AppRequests(this.cluster, this.config.amHeartbeatIntervalMs, this.kernel.now),
       options.callbacks,
     );
     this.apps.push(app);
@@ -260,10 +262,14 @@ export class ResourceManager implements AppHost {
     const now = this.kernel.now;
     const delay = this.config.localityDelayMs;
     this.tried.clear();
+    let assigned = 0;
+    let offSwitch = 0;
     for (;;) {
       this.freeV = node.cores - this.usedVcores[i]!;
       this.freeM = node.memoryMb - this.usedMemoryMb[i]!;
       if (this.freeV < minV || this.freeM < minM || this.pendingTotal === 0) return;
+      if (assigned >= this.config.maxAssignmentsPerHeartbeat || offSwitch >= this.config.maxOffSwitchPerHeartbeat)
+        return;
       const app = this.policy.choose(this.active, this.tried);
       if (app === undefined) return;
       const picked = (app as Application).requests.pick(i, now, delay, this.fits);
@@ -272,6 +278,8 @@ export class ResourceManager implements AppHost {
         continue;
       }
       this.allocate(app as Application, picked[0], i, picked[1]);
+      assigned++;
+      if (picked[2] === 'any') offSwitch++;
     }
   }
 

@@ -30,6 +30,20 @@ export interface YarnConfig {
   /** yarn.scheduler.minimum-allocation-*: asks are rounded up to multiples of these. */
   minAllocationMb: number;
   minAllocationVcores: number;
+  /**
+   * yarn.scheduler.capacity.per-node-heartbeat.maximum-container-assignments (100): how many
+   * containers one NodeManager heartbeat may be given. With many, the first nodes to report take
+   * every request local to them and pack; with 1, containers spread in heartbeat order.
+   */
+  maxAssignmentsPerHeartbeat: number;
+  /** yarn.scheduler.capacity.per-node-heartbeat.maximum-offswitch-assignments (1): off-switch containers per heartbeat. */
+  maxOffSwitchPerHeartbeat: number;
+  /**
+   * How often an ApplicationMaster's allocate call refreshes its asks at the RM
+   * (yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms, 1 s). Between two calls the RM's
+   * per-node counts are stale: a node still listed keeps being offered node-local containers.
+   */
+  amHeartbeatIntervalMs: number;
 }
 
 /** What a caller passes (JSON-able): any subset of the settings; queues as QueueSpec. */
@@ -42,6 +56,9 @@ export const HADOOP_YARN_DEFAULTS: Readonly<Omit<YarnConfig, 'queues'>> = {
   localityDelayMs: 3000,
   minAllocationMb: 1024,
   minAllocationVcores: 1,
+  maxAssignmentsPerHeartbeat: 100,
+  maxOffSwitchPerHeartbeat: 1,
+  amHeartbeatIntervalMs: 1000,
 };
 
 const KNOWN = [
@@ -52,6 +69,9 @@ const KNOWN = [
   'localityDelayMs',
   'minAllocationMb',
   'minAllocationVcores',
+  'maxAssignmentsPerHeartbeat',
+  'maxOffSwitchPerHeartbeat',
+  'amHeartbeatIntervalMs',
 ];
 
 export function resolveYarnConfig(raw: unknown, path = 'yarn'): YarnConfig {
@@ -73,6 +93,9 @@ export function resolveYarnConfig(raw: unknown, path = 'yarn'): YarnConfig {
     localityDelayMs: num('localityDelayMs', false),
     minAllocationMb: num('minAllocationMb'),
     minAllocationVcores: num('minAllocationVcores'),
+    maxAssignmentsPerHeartbeat: num('maxAssignmentsPerHeartbeat'),
+    maxOffSwitchPerHeartbeat: num('maxOffSwitchPerHeartbeat'),
+    amHeartbeatIntervalMs: num('amHeartbeatIntervalMs'),
   };
   if (config.nodeExpiryMs <= config.nodeHeartbeatIntervalMs) {
     throw new ValidationError(

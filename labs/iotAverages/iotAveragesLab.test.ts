@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { iotAveragesLab } from './iotAveragesLab';
 import { judgeLab } from '../judgeLab';
 import { createLabInProcessRunner } from '../inProcessLabRunner';
+import { runStep } from '../runStep';
 import { validateLab } from '../validateLab';
+import type { JobRunReport } from '../../engine/api/jobTypes';
 
 describe('iotAveragesLab', () => {
   it('validates', () => {
@@ -11,5 +13,35 @@ describe('iotAveragesLab', () => {
 
   it('every solution passes every check; every starter fails one', async () => {
     expect(await judgeLab(iotAveragesLab, createLabInProcessRunner())).toEqual([]);
+  });
+
+  it('step 1 is what its text says: nine maps on nine machines next to their data, reducers spread', async () => {
+    const step = iotAveragesLab.steps[0]!;
+    const out = await runStep({
+      lab: iotAveragesLab,
+      stepIndex: 0,
+      source: step.solution,
+      runner: createLabInProcessRunner(),
+    });
+    const report = out.report as JobRunReport;
+    const maps = report.attempts.filter((a) => a.taskSet.endsWith('/map'));
+    const reduces = report.attempts.filter((a) => a.taskSet.endsWith('/reduce'));
+    expect(new Set(maps.map((a) => a.node)).size).toBe(9);
+    expect(maps.every((a) => a.locality === 'NODE_LOCAL')).toBe(true);
+    // Every DataNode holds a replica of some split ("spread over all nine DataNodes").
+    const holders = new Set(
+      report.trace.flatMap((e) => (e.type === 'blockAllocated' && e.path === '/data/sensors.csv' ? e.replicas : [])),
+    );
+    expect(holders.size).toBe(9);
+    // The maps start within one round of NodeManager heartbeats (1 s), all running together.
+    const starts = maps.map((a) => a.start);
+    expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(1000);
+    expect(Math.max(...starts)).toBeLessThan(Math.min(...maps.map((a) => a.end)));
+    expect(new Set(reduces.map((a) => a.node)).size).toBe(3);
+    // Every phase the text names is charged: start-up, read, map, sort and spill; shuffle, merge, reduce, write.
+    for (const m of maps)
+      expect(Math.min(m.cost.startup, m.cost.read, m.cost.compute, m.cost.spill)).toBeGreaterThan(0);
+    for (const r of reduces)
+      expect(Math.min(r.cost.startup, r.cost.shuffle, r.cost.spill, r.cost.compute, r.cost.write)).toBeGreaterThan(0);
   });
 });

@@ -20,7 +20,7 @@ const cookbook9 = cookbookCluster('cookbook-9');
 const cookbook90 = cookbookCluster('cookbook-90', 30);
 
 const base: JobRunSettings = {
-  seed: 2016,
+  seed: 2030,
   cluster: cookbook9,
   blockSize: SENSOR_BLOCK_SIZE,
   files: [{ path: '/data/sensors.csv', dataset: 'sensors' }],
@@ -45,7 +45,8 @@ reducers compute one mean per day.
 
 The cluster here is the cookbook's: nine machines on three racks (\`cookbook-9\`). The file is
 ${SENSOR_LINES.toLocaleString('en-US')} readings over ${SENSOR_DAYS} days, stored in blocks small enough that it is cut
-into exactly nine splits, so nine mappers can work side by side. Each sample line stands for 100 real
+into exactly nine splits whose replicas are spread over all nine DataNodes, so nine mappers can work side
+by side, each on a machine that holds its split. Each sample line stands for 100 real
 readings: the cost model charges the CPU work accordingly, so the timeline shows realistic proportions.`,
   cluster: 'cookbook-9',
   datasets: [
@@ -71,8 +72,17 @@ Finish the starter job:
 2. make the reduce write the mean of a day's values;
 3. run three reducers, as in the figure.
 
-Watch the timeline: nine map tasks (one per split of \`/data/sensors.csv\`) start together, then the
-shuffle, then the three reducers.`,
+Watch the cluster map and the timeline. The ApplicationMaster asks YARN for one container per map
+task, on the machines holding a replica of its split. YARN hands out containers when a NodeManager
+heartbeats (each reports once a second, one after the other), and this lab's scheduler gives at most one
+container per heartbeat (\`maximum-container-assignments\` = 1), so the nine map tasks (one per split of
+\`/data/sensors.csv\`) start within a second of each other on nine machines, each next to its data. With
+Hadoop's default of up to 100 per heartbeat, the first machines to report would take every map whose
+block they hold, and the others would sit idle. Each bar shows its phases: container start-up, reading
+the split, the map itself, sorting and spilling its output. Then the three reducers start on the next
+machines to heartbeat (they have no data to be near): each fetches its part of every map's output (the
+shuffle), merges it, reduces and writes its part file to HDFS through a pipeline of three replicas (a
+few lines of averages: a sliver at the end of the bar).`,
       starter: DAILY_STARTER,
       solution: DAILY_SOLUTION,
       hints: [

@@ -110,7 +110,13 @@ it received. Ten rounds give stable ranks.
 
 In MapReduce each round is a whole job that reads the previous round's output from HDFS and writes its own
 back, links included. The starter chains the jobs but runs one round and forgets the damping. Fix both,
-then look at the timeline: a container start-up, a full read and a replicated write per round.`,
+then look at the timeline. Every round is a new job: its ApplicationMaster gets a container first (the
+long tan bars), then every task waits for a NodeManager heartbeat, starts a container and a JVM (the grey
+start of each bar, about a second), reads the previous round's output in full from HDFS, and the
+reducers write the new ranks back through a pipeline of three replicas. On this small graph the read and
+the replicated write take milliseconds, too thin to see at this zoom (hover a bar: its details list every
+phase); the start-ups and the waits between rounds are what you see. On a web-sized graph the full read
+and write of every round grow with the data too, and they are what Spark avoids.`,
       starter: PAGERANK_MR_STARTER,
       solution: PAGERANK_MR_SOLUTION,
       hints: [

@@ -64,7 +64,10 @@ export function PlaybackBar({ playback, durationMs, eventTimes, children }: Play
         className="scrubber"
         min={0}
         max={durationMs}
-        step={Math.max(1, durationMs / 1000)}
+        // "any": the browser never snaps the value to a step grid, so the right end is the run's
+        // end exactly (a snapped value fell just short of it, where the last tasks still looked
+        // running). Arrow keys then move by 1% of the run, Page Up/Down by 10%.
+        step="any"
         value={playback.t}
         onChange={(e) => {
           playback.pause();

@@ -15,16 +15,18 @@ export function ClusterMapView({ timeline, t }: { timeline: ClusterTimeline; t: 
     if (svgRef.current) drawClusterMap(svgRef.current, picture, false);
   }, [picture]);
   const dead = picture.nodes.filter((n) => !n.alive).map((n) => n.id);
+  const busyCores = picture.nodes.reduce((s, n) => s + n.usedCores, 0);
   return (
     <figure className="map-figure">
       <svg
         ref={svgRef}
         className="cluster-map"
         data-testid="cluster-map"
+        data-busy-cores={busyCores}
         aria-label={`Cluster map at ${formatSimTime(t)}`}
       />
       <figcaption className="muted">
-        {picture.nodes.length} nodes · {picture.nodes.reduce((s, n) => s + n.usedCores, 0)} cores busy
+        {picture.nodes.length} nodes · {busyCores} cores busy
         {dead.length > 0 ? ` · dead: ${dead.join(', ')}` : ''} · squares are block replicas, one colour per block number
         (hover one to see which)
       </figcaption>

@@ -1,26 +1,32 @@
 /**
  * The run timeline: one lane per node (MapReduce) or executor (Spark), one bar per task attempt
- * coloured by phase, drawn on a canvas up to time t. Hover or click an attempt for its details;
- * with the canvas focused, arrow keys move between attempts and Home/End jump to the first/last.
+ * (and per MapReduce ApplicationMaster, which holds a container too) coloured by phase, drawn on
+ * a canvas up to time t. Hover or click an attempt for its details; with the canvas focused,
+ * arrow keys move between attempts and Home/End jump to the first/last. The canvas carries
+ * `data-running-bars`: how many bars the last frame drew running at t.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { PHASES, PHASE_LABELS, type Bar, type RunView } from '../../viz/run/runViewTypes';
-import { countRunning, hitTest, makeTimelineLayout, navigate, type NavKey } from '../../viz/run/timelineLayout';
+import type { Bar, RunView } from '../../viz/run/runViewTypes';
+import { barPhaseLabel, legendPhases, phaseLabel } from '../../viz/run/phases';
+import { hitTest, makeTimelineLayout, navigate, runningAt, type NavKey } from '../../viz/run/timelineLayout';
 import { readColours, TimelineRenderer } from '../../viz/run/drawTimeline';
 import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 
 const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
-export function describeAttempt(b: Bar, t: number): string {
+export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapreduce'): string {
   const status = b.end > t ? 'running' : b.status;
   const phases = b.phases
-    .map((p) => `${PHASE_LABELS[p.phase]} ${formatMs(Math.min(p.end, t) - p.start)}`)
-    .filter((_, i) => b.phases[i]!.start <= t);
+    .filter((p) => p.start <= t)
+    .map((p) => `${barPhaseLabel(kind, b.taskSet, p.phase)} ${formatMs(Math.min(p.end, t) - p.start)}`);
+  const span = `${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
+  if (b.role === 'am')
+    return `${b.task} (${b.attemptId}) in container ${b.container ?? '?'} on ${b.node}, ${status}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. ${b.reason}` : ''}`;
   const flags = [b.retry ? `retry (attempt ${b.attempt + 1})` : '', b.speculative ? 'speculative copy' : '']
     .filter(Boolean)
     .join(', ');
-  return `${b.task} attempt ${b.attempt} (${b.attemptId}) on ${b.node}${b.executor !== b.node ? ` / ${b.executor}` : ''}, ${b.locality}, ${status}${flags ? `, ${flags}` : ''}; ${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. Reason: ${b.reason}` : ''}`;
+  return `${b.task} attempt ${b.attempt} (${b.attemptId}) on ${b.node}${b.executor !== b.node ? ` / ${b.executor}` : ''}, ${b.locality}, ${status}${flags ? `, ${flags}` : ''}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. Reason: ${b.reason}` : ''}`;
 }
 
 export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: number; maxHeight?: number }) {
@@ -49,13 +55,21 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
 
   const shown = hover >= 0 ? hover : selected;
   useEffect(() => {
-    rendererRef.current?.draw(t, shown);
+    const drawn = rendererRef.current?.draw(t, shown);
+    if (canvasRef.current && drawn !== undefined) {
+      canvasRef.current.dataset.runningBars = String(drawn);
+      canvasRef.current.dataset.t = String(t);
+    }
   }, [t, shown, layout, view, themeTick]);
 
   const summary = useMemo(() => {
-    const running = countRunning(view, t);
+    const ids = new Int32Array(Math.max(1, view.bars.length));
+    const n = runningAt(view, t, ids);
+    let masters = 0;
+    for (let k = 0; k < n; k++) if (view.bars[ids[k]!]!.role === 'am') masters++;
     const tot = view.totals;
-    return `${view.bars.length.toLocaleString('en')} task attempts on ${view.lanes.length} ${view.kind === 'spark' ? 'executors' : 'nodes'}; ${tot.failed} failed, ${tot.killed} killed, ${tot.retries} retries, ${tot.speculative} speculative. At ${formatMs(t)}: ${running} running.`;
+    const am = masters > 0 ? ` and ${masters} ApplicationMaster${masters === 1 ? '' : 's'}` : '';
+    return `${tot.attempts.toLocaleString('en')} task attempts on ${view.lanes.length} ${view.kind === 'spark' ? 'executors' : 'nodes'}; ${tot.failed} failed, ${tot.killed} killed, ${tot.retries} retries, ${tot.speculative} speculative. At ${formatMs(t)}: ${n - masters} task${n - masters === 1 ? '' : 's'}${am} running.`;
   }, [view, t]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -74,9 +88,9 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
   return (
     <div className="run-timeline">
       <div className="legend run-legend" aria-label="Timeline legend">
-        {PHASES.map((p) => (
+        {legendPhases(view.kind).map((p) => (
           <span key={p} style={{ ['--swatch' as string]: `var(--phase-${p})` }}>
-            {PHASE_LABELS[p]}
+            {phaseLabel(view.kind, p)}
           </span>
         ))}
         <span className="run-key failed">failed / killed ✕</span>
@@ -100,7 +114,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
       </div>
       <p className="run-detail mono" id="run-timeline-detail" aria-live="polite">
         {detail ? (
-          describeAttempt(detail, t)
+          describeAttempt(detail, t, view.kind)
         ) : (
           <span className="muted">
             {summary} Hover or click a bar (or focus the chart and use the arrow keys) for an attempt’s details.

@@ -27,6 +27,7 @@ const FALLBACK_PHASES: Record<Phase, string> = {
   compute: '#3d8bfd',
   spill: '#f59f3a',
   write: '#3ecf8e',
+  am: '#c4ad86',
 };
 
 export function readColours(el: Element): TimelineColours {
@@ -90,8 +91,11 @@ export class TimelineRenderer {
     this.layerT = -1;
   }
 
-  /** One frame at time t; `selected` (a bar index or -1) gets a focus outline. */
-  draw(t: number, selected: number): void {
+  /**
+   * One frame at time t; `selected` (a bar index or -1) gets a focus outline. Returns how many
+   * bars it drew running at t (the truthful count a page can expose next to the picture).
+   */
+  draw(t: number, selected: number): number {
     const { ctx, layout: l, colours: c, view } = this;
     if (t < this.layerT || this.layerT < 0) this.resetLayer();
     this.advanceLayer(t);
@@ -144,6 +148,7 @@ export class TimelineRenderer {
     const px = xOf(l, t);
     ctx.fillStyle = c.text;
     ctx.fillRect(px - 0.75, l.top - 4, 1.5, l.height - l.top);
+    return n;
   }
 
   private resetLayer(): void {
@@ -200,15 +205,16 @@ export class TimelineRenderer {
   /** Paints bars ids[0..n) up to time `until`, one pass per phase colour, then their status marks. */
   private paintBars(g: CanvasRenderingContext2D, ids: Int32Array, n: number, until: number): void {
     const { layout: l, colours: c, view } = this;
-    const { starts, ends, phaseEnds } = view.index;
+    const { starts, ends, phaseStarts, phaseEnds } = view.index;
     const bars = view.bars;
     const h = Math.max(1, l.rowH - (l.rowH >= 4 ? 1 : 0));
-    for (let k = 0; k < PHASES.length; k++) {
+    const P = PHASES.length;
+    for (let k = 0; k < P; k++) {
       g.fillStyle = c.phases[k]!;
       for (let j = 0; j < n; j++) {
         const i = ids[j]!;
-        const from = k === 0 ? starts[i]! : phaseEnds[i * 6 + k - 1]!;
-        const to = Math.min(phaseEnds[i * 6 + k]!, until);
+        const from = phaseStarts[i * P + k]!;
+        const to = Math.min(phaseEnds[i * P + k]!, until);
         if (to <= from) continue;
         const x0 = xOf(l, from);
         const w = xOf(l, to) - x0;

@@ -7,6 +7,8 @@ import type { AttemptRecord } from '../../../engine/exec/taskTypes';
 import { phaseSegments, toRunView } from './runView';
 import { stageProgressAt } from './runStages';
 import { flowMatrixAt } from './runFlows';
+import { countRunning } from './timelineLayout';
+import { ClusterTimeline } from '../clusterTimeline';
 
 const runner = createInProcessRunner({
   evaluate(code) {
@@ -51,7 +53,16 @@ describe('toRunView on a real MapReduce run', () => {
     const report = await mrReport();
     const view = toRunView(report, nodes);
     expect(view.lanes.map((l) => l.id)).toEqual(['n1', 'n2', 'n3']);
-    expect(view.bars).toHaveLength(report.attempts.length);
+    // One bar per attempt, and one for the ApplicationMaster's container (held for the whole job).
+    expect(view.bars.filter((b) => b.role === 'task')).toHaveLength(report.attempts.length);
+    const masters = view.bars.filter((b) => b.role === 'am');
+    expect(masters).toHaveLength(1);
+    expect(masters[0]!.phases.map((p) => p.phase)).toEqual(['startup', 'am']);
+    expect(masters[0]!.end).toBeCloseTo(report.simulatedMs, 6);
+    expect(view.totals.attempts).toBe(report.attempts.length);
+    // A reducer's phases in time order: fetch, merge, reduce, write.
+    const reducer = view.bars.find((b) => b.taskSet.endsWith('/reduce'))!;
+    expect(reducer.phases.map((p) => p.phase)).toEqual(['startup', 'shuffle', 'spill', 'compute', 'write']);
     for (const b of view.bars) {
       const sum = b.phases.reduce((s, p) => s + (p.end - p.start), 0);
       expect(sum).toBeCloseTo(b.end - b.start, 6);
@@ -77,6 +88,23 @@ describe('toRunView on a real MapReduce run', () => {
     const counters = new Map(view.counters.map((c) => [c.name, c]));
     expect(counters.get('MAP_INPUT_RECORDS')).toMatchObject({ label: 'Map input records', value: 4000 });
     expect(counters.get('REDUCE_OUTPUT_RECORDS')?.value).toBe(10);
+  });
+
+  it("at every instant the cluster map's busy cores equal the timeline's running bars", async () => {
+    // (With a node killed they differ on purpose: the map shows the dead node empty at once, the
+    // timeline its attempts hanging until YARN declares their containers lost.)
+    const info = nodes.map((n) => ({ ...n, cores: 4, memoryMb: 8192 }));
+    {
+      const report = await mrReport();
+      const view = toRunView(report, nodes);
+      const map = new ClusterTimeline(info, report.trace);
+      const times = [...new Set(report.trace.map((e) => e.t))].sort((a, b) => a - b);
+      for (const t of [...times, ...times.map((x) => x + 0.5)]) {
+        const busy = map.at(t).nodes.reduce((sum, n) => sum + n.usedCores, 0);
+        expect({ t, busy }).toEqual({ t, busy: countRunning(view, t) });
+      }
+      expect(countRunning(view, report.simulatedMs)).toBe(0);
+    }
   });
 
   it('flows add up to the measured shuffle bytes, split local/remote as the engine counted', async () => {

@@ -11,9 +11,11 @@ import {
   type BarIndex,
   type Lane,
   type Marker,
+  type Phase,
   type PhaseSegment,
   type RunView,
 } from './runViewTypes';
+import { phaseOrder } from './phases';
 import { deriveStages } from './runStages';
 import { deriveFlows } from './runFlows';
 import { deriveCounters } from './runCounters';
@@ -33,11 +35,15 @@ export function orderNodes(clusterNodes: readonly ClusterNodeRef[], used: readon
   return out;
 }
 
-/** Phase segments of an attempt in time order, clipped to its end. */
-export function phaseSegments(a: Pick<AttemptRecord, 'start' | 'end' | 'cost'>): PhaseSegment[] {
+/** Phase segments of an attempt in time order (`order`), clipped to its end. */
+export function phaseSegments(
+  a: Pick<AttemptRecord, 'start' | 'end' | 'cost'>,
+  order: readonly Phase[] = PHASES,
+): PhaseSegment[] {
   const out: PhaseSegment[] = [];
   let at = a.start;
-  for (const phase of PHASES) {
+  for (const phase of order) {
+    if (phase === 'am') continue;
     const ms = Math.max(0, a.cost[phase] ?? 0);
     if (ms <= 0 || at >= a.end) continue;
     const end = Math.min(a.end, at + ms);
@@ -90,18 +96,19 @@ export function buildBarIndex(bars: readonly Bar[], laneCount: number): BarIndex
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
   const lanes = new Int32Array(n);
-  const phaseEnds = new Float64Array(n * PHASES.length);
+  const P = PHASES.length;
+  const phaseStarts = new Float64Array(n * P);
+  const phaseEnds = new Float64Array(n * P);
   let maxDuration = 0;
   bars.forEach((b, i) => {
     starts[i] = b.start;
     ends[i] = b.end;
     lanes[i] = b.lane;
     maxDuration = Math.max(maxDuration, b.end - b.start);
-    let last = b.start;
     PHASES.forEach((p, k) => {
       const seg = b.phases.find((s) => s.phase === p);
-      if (seg) last = seg.end;
-      phaseEnds[i * PHASES.length + k] = last;
+      phaseStarts[i * P + k] = seg ? seg.start : b.end;
+      phaseEnds[i * P + k] = seg ? seg.end : b.end;
     });
   });
   const ids = Array.from({ length: n }, (_, i) => i);
@@ -116,6 +123,7 @@ export function buildBarIndex(bars: readonly Bar[], laneCount: number): BarIndex
     byStart,
     byEnd,
     perLane: perLaneLists.map((l) => Int32Array.from(l)),
+    phaseStarts,
     phaseEnds,
     maxDuration,
   };
@@ -130,6 +138,7 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
   for (const l of lanes) laneOf.set(kind === 'spark' ? l.id : l.node, l.index);
   const bars: Bar[] = attempts.map((a, i) => ({
     index: i,
+    role: 'task' as const,
     lane: laneOf.get(laneKey(kind, a)) ?? 0,
     slot: 0,
     taskSet: a.taskSet,
@@ -146,12 +155,14 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
     status: a.status,
     speculative: a.speculative,
     retry: a.attempt > 0 && !a.speculative,
-    phases: phaseSegments(a),
+    phases: phaseSegments(a, phaseOrder(kind, a.taskSet)),
     reason: a.reason ?? null,
   }));
+  bars.push(...appMasterBars(report, bars.length, laneOf));
   assignSlots(bars, lanes);
   const index = buildBarIndex(bars, lanes.length);
   const durationMs = Math.max(report.simulatedMs ?? 0, ...bars.map((b) => b.end), 0);
+  const tasks = bars.filter((b) => b.role === 'task');
   const { stages, edges, edgesInferred } = deriveStages(report, bars);
   const firstLaneOfNode = new Map<string, number>();
   for (const l of lanes) if (!firstLaneOfNode.has(l.node)) firstLaneOfNode.set(l.node, l.index);
@@ -177,13 +188,68 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
       readRemote: m?.bytesReadRemote ?? 0,
       shuffleLocal: m?.shuffleBytesLocal ?? 0,
       shuffleRemote: m?.shuffleBytesRemote ?? 0,
-      attempts: bars.length,
-      failed: bars.filter((b) => b.status === 'failed').length,
-      killed: bars.filter((b) => b.status === 'killed').length,
-      retries: bars.filter((b) => b.retry).length,
-      speculative: bars.filter((b) => b.speculative).length,
+      attempts: tasks.length,
+      failed: tasks.filter((b) => b.status === 'failed').length,
+      killed: tasks.filter((b) => b.status === 'killed').length,
+      retries: tasks.filter((b) => b.retry).length,
+      speculative: tasks.filter((b) => b.speculative).length,
     },
   };
+}
+
+/**
+ * MapReduce's ApplicationMasters as bars: each holds a container (a core on the cluster map) from
+ * its allocation to the end of its job; start-up until it is launched, then at work.
+ */
+function appMasterBars(report: JobRunReport, first: number, laneOf: Map<string, number>): Bar[] {
+  const trace = (report.trace ?? []) as { t: number; type: string; [k: string]: unknown }[];
+  const launched = new Map<number, { t: number; job: string; attempt: number }>();
+  for (const e of trace)
+    if (e.type === 'appMasterLaunched' && typeof e.container === 'number')
+      launched.set(e.container, { t: e.t, job: String(e.job), attempt: Number(e.attempt ?? 1) });
+  if (launched.size === 0) return [];
+  const allocated = new Map<number, { t: number; node: string }>();
+  const ended = new Map<number, { t: number; lost: boolean }>();
+  for (const e of trace) {
+    if (typeof e.container !== 'number' || !launched.has(e.container)) continue;
+    if (e.type === 'containerAllocated') allocated.set(e.container, { t: e.t, node: String(e.node) });
+    else if (e.type === 'containerReleased' || e.type === 'containerCompleted' || e.type === 'containerLost')
+      if (!ended.has(e.container)) ended.set(e.container, { t: e.t, lost: e.type === 'containerLost' });
+  }
+  const end = Math.max(report.simulatedMs ?? 0, 0);
+  const out: Bar[] = [];
+  for (const [container, am] of launched) {
+    const alloc = allocated.get(container);
+    if (!alloc) continue;
+    const stop = ended.get(container);
+    const finish = Math.max(alloc.t, stop?.t ?? end);
+    out.push({
+      index: first + out.length,
+      role: 'am',
+      lane: laneOf.get(alloc.node) ?? 0,
+      slot: 0,
+      taskSet: `${am.job}/am`,
+      task: `ApplicationMaster of ${am.job}`,
+      taskIndex: 0,
+      attempt: am.attempt - 1,
+      attemptId: `appattempt ${am.attempt} of ${am.job}`,
+      container,
+      node: alloc.node,
+      executor: alloc.node,
+      locality: 'ANY',
+      start: alloc.t,
+      end: finish,
+      status: stop?.lost ? 'killed' : 'succeeded',
+      speculative: false,
+      retry: false,
+      phases: [
+        { phase: 'startup', start: alloc.t, end: Math.min(am.t, finish) },
+        { phase: 'am', start: Math.min(am.t, finish), end: finish },
+      ].filter((p) => p.end > p.start) as PhaseSegment[],
+      reason: stop?.lost ? `its container was lost with ${alloc.node}` : null,
+    });
+  }
+  return out;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
@@ -212,6 +278,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
       nodeMarker(e.t, 'stageSkipped', null, `stage ${str(e.stage)} skipped (its shuffle output still exists)`);
   }
   for (const b of bars) {
+    if (b.role !== 'task') continue;
     if (b.status === 'failed')
       out.push({
         t: b.end,

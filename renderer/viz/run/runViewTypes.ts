@@ -4,9 +4,13 @@
  */
 import type { AttemptStatus, Locality } from '../../../engine/exec/taskTypes';
 
-/** Phases of an attempt in the order they happen inside it. */
-export type Phase = 'startup' | 'read' | 'shuffle' | 'compute' | 'spill' | 'write';
-export const PHASES: readonly Phase[] = ['startup', 'read', 'shuffle', 'compute', 'spill', 'write'];
+/**
+ * Phases of a bar, in the order they usually happen inside it (a MapReduce reducer merges before
+ * it reduces: see phaseOrder in phases.ts). 'am' is an ApplicationMaster at work in its container.
+ */
+export type Phase = 'startup' | 'read' | 'shuffle' | 'compute' | 'spill' | 'write' | 'am';
+export const PHASES: readonly Phase[] = ['startup', 'read', 'shuffle', 'compute', 'spill', 'write', 'am'];
+/** Short, engine-neutral names; phaseLabel (phases.ts) names them for a run's kind and a bar's task. */
 export const PHASE_LABELS: Record<Phase, string> = {
   startup: 'start-up',
   read: 'read input',
@@ -14,6 +18,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
   compute: 'compute',
   spill: 'sort & spill',
   write: 'write output',
+  am: 'ApplicationMaster',
 };
 
 export interface Lane {
@@ -35,6 +40,8 @@ export interface PhaseSegment {
 
 export interface Bar {
   index: number;
+  /** A task attempt, or an ApplicationMaster's container (it holds a core for the whole job). */
+  role: 'task' | 'am';
   lane: number;
   /** Row inside the lane (0-based, < lane.slots). */
   slot: number;
@@ -71,7 +78,9 @@ export interface BarIndex {
   byEnd: Int32Array;
   /** Per lane, bar indices sorted by start (for hit testing and keyboard navigation). */
   perLane: Int32Array[];
-  /** phaseEnds[i * 6 + k]: when phase k of bar i ends (cumulative, clipped to the bar's end). */
+  /** phaseStarts[i * PHASES.length + k]: when phase k of bar i starts (= its end when the bar has no such phase). */
+  phaseStarts: Float64Array;
+  /** phaseEnds[i * PHASES.length + k]: when phase k of bar i ends (clipped to the bar's end). */
   phaseEnds: Float64Array;
   /** Longest bar: bars running at t started after t - maxDuration. */
   maxDuration: number;

@@ -1,0 +1,170 @@
+/**
+ * The MapReduce pictures agree with each other and with the lab text, in the real UI: at sampled
+ * instants of IoT step 1's run the cluster map's busy cores equal the timeline's running bars
+ * (both read from what the pictures drew: `data-busy-cores`, `data-running-bars`), nothing runs at
+ * the end, and the nine maps ran on nine machines. Screenshots of the timeline with its phases.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { LABS } from '../labs/labRegistry';
+import { openApp, type Session } from './harness';
+
+async function setEditorText(page: Page, text: string) {
+  const editor = page.locator('.lab-editor .monaco-editor').first();
+  await editor.waitFor({ timeout: 60_000 });
+  await editor.click();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const lastLine = squash([...text.split('\n')].reverse().find((l) => l.trim().length > 0) ?? '');
+  await page.waitForFunction(
+    (line) => (document.querySelector('.lab-editor .view-lines')?.textContent ?? '').replace(/\s+/g, '').includes(line),
+    lastLine,
+  );
+}
+
+async function runSolution(s: Session, labId: string, stepIndex: number) {
+  const { page } = s;
+  const lab = LABS.find((l) => l.id === labId)!;
+  const step = lab.steps[stepIndex]!;
+  await page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
+  await page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` }).waitFor({ timeout: 90_000 });
+  await setEditorText(page, step.solution);
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
+      !document.querySelector('[aria-label="Running"]') &&
+      document.querySelector('[data-testid="run-timeline"]') !== null,
+    undefined,
+    { timeout: 90_000 },
+  );
+  await page
+    .getByRole('button', { name: /Pause/ })
+    .click({ timeout: 2_000 })
+    .catch(() => {});
+}
+
+/** Scrubs the playback to `t` and reads what the map and the timeline drew at that instant. */
+async function at(page: Page, t: number) {
+  await page.getByLabel('Simulated time').fill(String(t));
+  // Both pictures redraw in effects after the render: read() lets two frames pass.
+  return read(page);
+}
+
+/** Moves the scrubber to its right end with the End key and reads the pictures there. */
+async function toEnd(page: Page) {
+  await page.getByLabel('Simulated time').focus();
+  await page.keyboard.press('End');
+  return read(page);
+}
+
+async function read(page: Page) {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+  );
+  const value = Number(await page.getByLabel('Simulated time').inputValue());
+  const busy = Number(await page.getByTestId('cluster-map').getAttribute('data-busy-cores'));
+  const bars = Number(await page.getByTestId('run-timeline').getAttribute('data-running-bars'));
+  return { t: value, busy, bars };
+}
+
+/** Scrolls so the cluster map's bottom and the whole timeline are in view. */
+async function showTimeline(page: Page) {
+  await page.locator('.run-timeline').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+}
+
+/** Every bar's details, walking the timeline with the keyboard as a learner can (lane by lane). */
+async function allBarDetails(page: Page): Promise<string[]> {
+  const canvas = page.getByTestId('run-timeline');
+  const detail = page.locator('#run-timeline-detail');
+  await canvas.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowUp');
+  const seen = new Set<string>();
+  for (let lane = 0; lane < 12; lane++) {
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowUp');
+    for (let d = 0; d < lane; d++) await page.keyboard.press('ArrowDown');
+    let last = '';
+    for (let k = 0; k < 20; k++) {
+      const text = (await detail.textContent()) ?? '';
+      if (text === last) break;
+      seen.add(text);
+      last = text;
+      await page.keyboard.press('ArrowRight');
+    }
+  }
+  return [...seen];
+}
+
+describe('MapReduce pictures that agree with the lab text', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp({ viewport: { width: 1440, height: 900 } });
+    await s.page.getByRole('heading', { name: 'Labs' }).waitFor({ timeout: 90_000 });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('IoT step 1: busy cores on the map = running bars on the timeline, nine maps on nine machines, nothing running at the end', async () => {
+    const { page } = s;
+    await runSolution(s, 'mapreduce-iot-averages', 0);
+    const duration = Number(await page.getByLabel('Simulated time').getAttribute('max'));
+    expect(duration).toBeGreaterThan(1000);
+    const samples: { t: number; busy: number; bars: number }[] = [];
+    for (let i = 0; i <= 40; i++) samples.push(await at(page, (duration * i) / 40));
+    for (const x of samples) expect(x, `at ${x.t} ms`).toEqual({ t: x.t, busy: x.bars, bars: x.bars });
+    // The samples saw the run busy: the nine maps (and their ApplicationMaster) at once.
+    const busiest = samples.reduce((a, b) => (b.bars > a.bars ? b : a));
+    expect(busiest.bars).toBeGreaterThanOrEqual(10);
+    await at(page, busiest.t);
+    await showTimeline(page);
+    await s.screenshot('mr-iot-step1-timeline-maps');
+    await at(page, duration * 0.75);
+    await showTimeline(page);
+    await s.screenshot('mr-iot-step1-timeline-reduce');
+
+    // At the end everything is finished, in every view (the scrubber's End key, as a learner would).
+    const end = await toEnd(page);
+    expect(end).toEqual({ t: duration, busy: 0, bars: 0 });
+    expect(await page.getByTestId('run-timeline').getAttribute('aria-label')).toMatch(/: 0 tasks running\. /);
+    await showTimeline(page);
+    await s.screenshot('mr-iot-step1-timeline-end');
+
+    // The nine maps ran on nine machines, each next to its split.
+    const details = await allBarDetails(page);
+    const maps = details.filter((d) => /task_\d+_m_\d+ attempt 0/.test(d));
+    expect(maps).toHaveLength(9);
+    const nodes = new Set(maps.map((d) => / on (n\d+)[ ,]/.exec(d)?.[1]));
+    expect(nodes.size, maps.join('\n')).toBe(9);
+    expect(maps.every((d) => d.includes('NODE_LOCAL'))).toBe(true);
+    // Every phase the text names is in a map's and a reducer's details.
+    expect(maps[0]).toMatch(/container start-up .*HDFS read .*map .*sort & spill/);
+    const reduce = details.find((d) => /task_\d+_r_\d+ attempt 0/.test(d))!;
+    expect(reduce).toMatch(/container start-up .*shuffle fetch .*merge .*reduce .*HDFS write/);
+    expect(details.some((d) => d.startsWith('ApplicationMaster of job_00001'))).toBe(true);
+
+    await page.getByRole('tab', { name: 'DAG' }).click();
+    const dag = (await page.locator('.run-panel').last().textContent()) ?? '';
+    expect(dag).not.toMatch(/[1-9]\d* running/);
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+  });
+
+  it('spark-in-memory step 2: every round of the MapReduce PageRank on the timeline', async () => {
+    const { page } = s;
+    await runSolution(s, 'spark-in-memory', 1);
+    const duration = Number(await page.getByLabel('Simulated time').getAttribute('max'));
+    const end = await toEnd(page);
+    expect(end).toEqual({ t: duration, busy: 0, bars: 0 });
+    for (let i = 1; i < 8; i++) {
+      const x = await at(page, (duration * i) / 8);
+      expect(x, `at ${x.t} ms`).toEqual({ t: x.t, busy: x.bars, bars: x.bars });
+    }
+    await toEnd(page);
+    await showTimeline(page);
+    await s.screenshot('mr-pagerank-timeline');
+  });
+});

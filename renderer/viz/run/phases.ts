@@ -1,0 +1,45 @@
+/**
+ * Which phases a bar goes through, in which order, and what they are called for the kind of run:
+ * a MapReduce map starts its container, reads its split from HDFS, maps, then sorts and spills
+ * its output; a reducer fetches its share of every map output (the shuffle), merges it, reduces
+ * and writes its part file through HDFS's replication pipeline. Spark tasks read (or fetch a
+ * shuffle), compute and write their shuffle output. Every duration comes from the engine's cost
+ * breakdown of the attempt (engine/exec/taskTypes.ts CostBreakdown).
+ */
+import { PHASES, PHASE_LABELS, type Phase, type RunView } from './runViewTypes';
+
+const REDUCE_ORDER: readonly Phase[] = ['startup', 'read', 'shuffle', 'spill', 'compute', 'write', 'am'];
+
+/** The order of a bar's phases in time: a MapReduce reducer merges (spill) before it reduces. */
+export function phaseOrder(kind: RunView['kind'], taskSet: string): readonly Phase[] {
+  return kind === 'mapreduce' && taskSet.endsWith('/reduce') ? REDUCE_ORDER : PHASES;
+}
+
+const MAPREDUCE_LABELS: Record<Phase, string> = {
+  startup: 'container start-up',
+  read: 'HDFS read',
+  shuffle: 'shuffle fetch',
+  compute: 'map / reduce',
+  spill: 'sort & spill / merge',
+  write: 'HDFS write (3 replicas)',
+  am: 'ApplicationMaster',
+};
+
+/** A phase's name in the legend of a run of this kind. */
+export function phaseLabel(kind: RunView['kind'], phase: Phase): string {
+  return kind === 'mapreduce' ? MAPREDUCE_LABELS[phase] : PHASE_LABELS[phase];
+}
+
+/** A phase's name for one bar: a reducer's spill is its merge, a map's compute is the map. */
+export function barPhaseLabel(kind: RunView['kind'], taskSet: string, phase: Phase): string {
+  if (kind !== 'mapreduce') return PHASE_LABELS[phase];
+  const reduce = taskSet.endsWith('/reduce');
+  if (phase === 'spill') return reduce ? 'merge' : 'sort & spill';
+  if (phase === 'compute') return reduce ? 'reduce' : 'map';
+  return MAPREDUCE_LABELS[phase];
+}
+
+/** The phases a legend lists for a run of this kind (an ApplicationMaster only in MapReduce). */
+export function legendPhases(kind: RunView['kind']): readonly Phase[] {
+  return kind === 'mapreduce' ? PHASES : PHASES.filter((p) => p !== 'am');
+}
