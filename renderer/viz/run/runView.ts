@@ -152,7 +152,7 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
   assignSlots(bars, lanes);
   const index = buildBarIndex(bars, lanes.length);
   const durationMs = Math.max(report.simulatedMs ?? 0, ...bars.map((b) => b.end), 0);
-  const { stages, edges, edgesInferred } = deriveStages(report, bars);
+  const { stages, edges, edgesInferred, jobs } = deriveStages(report, bars);
   const firstLaneOfNode = new Map<string, number>();
   for (const l of lanes) if (!firstLaneOfNode.has(l.node)) firstLaneOfNode.set(l.node, l.index);
   const { flows, estimated } = deriveFlows(report, bars, nodes, stages, edges);
@@ -167,6 +167,7 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
     index,
     stages,
     edges,
+    jobs,
     edgesInferred,
     flows,
     flowsEstimated: estimated,
