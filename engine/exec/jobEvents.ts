@@ -64,6 +64,8 @@ export type JobEvent =
       tasks?: number;
       ops?: SparkStageOp[];
     }
+  | { t: number; type: 'driverStarted'; app: string; host: string }
+  | { t: number; type: 'executorsRegistered'; app: string; executors: string[] }
   | { t: number; type: 'executorAdded'; executor: string; node: string; container: number; cores: number }
   | { t: number; type: 'executorLost'; executor: string; node: string; reason: string }
   | { t: number; type: 'blockEvicted'; block: string; executor: string };

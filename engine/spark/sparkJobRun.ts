@@ -76,6 +76,8 @@ export async function runSparkJob(
   let stagesSkipped = 0;
   const execNode = (e: string) => pool.executors.find((x) => x.id === e)!.node.id;
   let scheduler: TaskScheduler | null = null;
+  // Client mode: the driver (SparkContext) runs on the client and asks YARN for the executors.
+  trace.record({ t: kernel.now, type: 'driverStarted', app: appName, host: 'client' });
   const pool = new ExecutorPool(
     ctx,
     appName,
@@ -87,6 +89,12 @@ export async function runSparkJob(
     () => scheduler?.wake(),
   );
   ctx.drive(() => pool.ready);
+  trace.record({
+    t: kernel.now,
+    type: 'executorsRegistered',
+    app: appName,
+    executors: pool.executors.filter((e) => e.alive).map((e) => e.id),
+  });
   const sched = new TaskScheduler(kernel, cluster, pool, trace, () => ctx.noteTaskEvent());
   scheduler = sched;
 

@@ -17,6 +17,7 @@ import {
 import { deriveStages } from './runStages';
 import { deriveFlows } from './runFlows';
 import { deriveCounters } from './runCounters';
+import { startupRows } from './startupRows';
 
 export interface ClusterNodeRef {
   id: string;
@@ -172,6 +173,7 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
     flows,
     flowsEstimated: estimated,
     markers,
+    startup: startupRows(report),
     counters: deriveCounters(report),
     totals: {
       readLocal: m?.bytesReadLocal ?? 0,

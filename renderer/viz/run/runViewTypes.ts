@@ -3,6 +3,7 @@
  * DAG, data flow, counters). Built once per report by `toRunView`; drawing code only reads it.
  */
 import type { AttemptStatus, Locality } from '../../../engine/exec/taskTypes';
+import type { StartupRow } from './startupRows';
 
 /** Phases of an attempt in the order they happen inside it. */
 export type Phase = 'startup' | 'read' | 'shuffle' | 'compute' | 'spill' | 'write';
@@ -197,6 +198,8 @@ export interface RunView {
   /** True when per-pair shuffle bytes were estimated from task placement (no fetch events in the trace). */
   flowsEstimated: boolean;
   markers: Marker[];
+  /** Spark: the driver and executor containers starting before the first task (startupRows.ts). */
+  startup?: StartupRow[];
   counters: CounterRow[];
   totals: {
     readLocal: number;
