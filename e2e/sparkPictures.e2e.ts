@@ -50,8 +50,13 @@ async function seek(page: Page, ms: number | 'end') {
     .click({ timeout: 1_000 })
     .catch(() => {});
   const scrubber = page.getByLabel('Simulated time');
-  const value = ms === 'end' ? Number(await scrubber.getAttribute('max')) : ms;
-  await scrubber.fill(String(value));
+  const max = Number(await scrubber.getAttribute('max'));
+  await scrubber.fill(String(ms === 'end' ? max : ms));
+  // The scrubber moves in steps of a thousandth of the run: play the last bit to the very end.
+  if (ms === 'end' && Number(await scrubber.inputValue()) < max) {
+    await page.getByRole('button', { name: '▶ Play' }).click();
+    await page.getByRole('button', { name: '▶ Play' }).waitFor({ timeout: 20_000 });
+  }
 }
 
 interface StageRow {
@@ -139,6 +144,10 @@ describe('Spark pictures agree with the spark-in-memory lab text', () => {
       const shownRunning = Number(await page.getByTestId('run-dag').getAttribute('data-running-tasks'));
       expect(dagRunning).toBe(bars);
       expect(shownRunning).toBe(bars);
+      if (at === 0.45) {
+        await page.getByTestId('run-dag').scrollIntoViewIfNeeded();
+        await s.screenshot('spark-dag-running-1280');
+      }
       await page.getByRole('tab', { name: 'Timeline' }).click();
     }
 
@@ -191,6 +200,19 @@ describe('Spark pictures agree with the spark-in-memory lab text', () => {
     await expectDagFits(page);
     await page.getByTestId('run-dag').scrollIntoViewIfNeeded();
     await s.screenshot('spark-dag-uncached-1280');
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('step 2 (MapReduce chain): the DAG of 11 chained jobs is laid out inside its panel', async () => {
+    const { page } = s;
+    await runStep(page, 1);
+    await seek(page, 'end');
+    await page.getByRole('tab', { name: 'DAG' }).click();
+    expect(await page.locator('.dag-stage').count()).toBe(22);
+    expect(await page.locator('.dag-stage[data-state="done"]').count()).toBe(22);
+    await expectDagFits(page);
+    await page.getByTestId('run-dag').scrollIntoViewIfNeeded();
+    await s.screenshot('mapreduce-dag-chain-1280');
     expect(s.consoleErrors).toEqual([]);
   });
 });

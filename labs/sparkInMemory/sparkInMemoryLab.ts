@@ -164,7 +164,9 @@ timeline).
 Cache \`links\` and compare the time with step 3: on this small graph the gain is modest, and the
 check asks only that there is one. Memory is not storage, though: your program also runs
 once more with a node killed mid-run. The executor on that node loses its cached partitions, and Spark
-rebuilds them from their lineage (read, split, group) on another node. The result must not change.`,
+rebuilds them from their lineage on another node: it groups them again from \`groupByKey\`'s shuffle
+files on the surviving nodes (had those been lost too, it would first re-read and split the file). The
+result must not change.`,
       starter: PAGERANK_CACHE_STARTER,
       solution: PAGERANK_CACHE_SOLUTION,
       hints: ['Only one line changes: the definition of links.', 'Append `.cache()` after `.groupByKey(4)`.'],

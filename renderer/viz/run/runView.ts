@@ -212,7 +212,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
         `executor ${str(e.executor)} lost${typeof e.reason === 'string' ? `: ${e.reason}` : ''}`,
       );
     else if (e.type === 'stageSkipped')
-      nodeMarker(e.t, 'stageSkipped', null, `stage ${str(e.stage)} skipped (its shuffle output still exists)`);
+      nodeMarker(e.t, 'stageSkipped', null, `stage ${str(e.stage)} skipped (its output already exists)`);
   }
   for (const b of bars) {
     if (b.status === 'failed')
