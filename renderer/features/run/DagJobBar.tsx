@@ -20,7 +20,7 @@ export function jobStatus(job: SparkJobView, stages: readonly StageView[], view:
   const skipped = progress.filter((x) => x.s.skipped).length;
   const shape = `${stages.length} stage${stages.length === 1 ? '' : 's'}, ${skipped} skipped`;
   if (t < job.submittedAt) return `not submitted yet · ${shape}`;
-  if (job.finishedAt !== null && t >= job.finishedAt) return `finished · ${shape}`;
+  if (job.finishedAt !== null && t >= job.finishedAt) return `${job.failed ? 'failed' : 'succeeded'} · ${shape}`;
   const running = progress.filter((x) => x.p.state === 'running');
   const tasks = running.reduce((n, x) => n + x.p.running, 0);
   const which = running.map((x) => x.s.stageId ?? x.s.id).join(', ');

@@ -127,6 +127,8 @@ export interface SparkJobView {
   stages: string[];
   submittedAt: number;
   finishedAt: number | null;
+  /** True when a task failed every attempt and the job was aborted. */
+  failed: boolean;
 }
 
 export type StageState = 'waiting' | 'running' | 'done' | 'skipped';

@@ -53,13 +53,18 @@ export function sparkJobStages(
         stages: [],
         submittedAt: e.t,
         finishedAt: null,
+        failed: false,
       };
       view.stages = (e.stages as unknown[]).flatMap((s) => (num(s) === null ? [] : [sparkStageKey(job, num(s)!)]));
       jobs.push(view);
       jobOf.set(job, view);
       continue;
     }
-    if ((e.type === 'jobFinished' || e.type === 'jobFailed') && jobOf.get(job)) jobOf.get(job)!.finishedAt = e.t;
+    const jv = jobOf.get(job);
+    if (jv && (e.type === 'jobFinished' || e.type === 'jobFailed')) {
+      jv.finishedAt = e.t;
+      jv.failed = e.type === 'jobFailed';
+    }
     const id = num(e.stage);
     if (id === null) continue;
     const key = sparkStageKey(job, id);
