@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sparkInMemoryLab } from '../labs/sparkInMemory/sparkInMemoryLab';
 import { openApp, type Session } from './harness';
@@ -108,11 +108,12 @@ async function expectDagFits(page: Page) {
 }
 
 describe('Spark pictures agree with the spark-in-memory lab text', () => {
+  // A fresh page per test: one Run each, so no earlier run of the page can touch a later one.
   let s: Session;
-  beforeAll(async () => {
+  beforeEach(async () => {
     s = await openApp();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await s?.close();
   });
 
