@@ -180,6 +180,13 @@ describe('Spark pictures agree with the spark-in-memory lab text', () => {
     await expectDagFits(page);
     await page.getByTestId('run-dag').scrollIntoViewIfNeeded();
     await s.screenshot('spark-dag-cached-1024');
+    // Collapsed: only the stages this job ran.
+    await page.getByLabel(/Hide skipped stages/).check();
+    expect(await page.locator('.dag-stage.skipped').count()).toBe(0);
+    expect(await page.locator('.dag-stage').count()).toBe(2);
+    await expectDagFits(page);
+    await s.screenshot('spark-dag-collapsed-1024');
+    await page.getByLabel(/Hide skipped stages/).uncheck();
     await select.selectOption(perJob.keys().next().value!);
     await expectDagFits(page);
     await s.screenshot('spark-dag-job0-1024');

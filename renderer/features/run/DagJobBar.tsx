@@ -13,6 +13,8 @@ export interface DagJobBarProps {
   view: RunView;
   t: number;
   onChoose: (jobId: string | null) => void;
+  hideSkipped: boolean;
+  onHideSkipped: (hide: boolean) => void;
 }
 
 export function jobStatus(job: SparkJobView, stages: readonly StageView[], view: RunView, t: number): string {
@@ -29,8 +31,10 @@ export function jobStatus(job: SparkJobView, stages: readonly StageView[], view:
     : `running · ${shape}`;
 }
 
-export function DagJobBar({ jobs, job, follow, stages, view, t, onChoose }: DagJobBarProps) {
+export function DagJobBar(props: DagJobBarProps) {
+  const { jobs, job, follow, stages, view, t, onChoose, hideSkipped, onHideSkipped } = props;
   const status = jobStatus(job, stages, view, t);
+  const skipped = stages.filter((s) => s.skipped).length;
   return (
     <div className="dag-jobs">
       <label>
@@ -54,6 +58,10 @@ export function DagJobBar({ jobs, job, follow, stages, view, t, onChoose }: DagJ
         </strong>
         : {status}
       </span>
+      <label className="dag-hide-skipped">
+        <input type="checkbox" checked={hideSkipped} onChange={(e) => onHideSkipped(e.target.checked)} /> Hide skipped
+        stages{hideSkipped && skipped > 0 ? ` (${skipped} hidden)` : ''}
+      </label>
     </div>
   );
 }

@@ -37,14 +37,17 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
         ? jobAt(view.jobs, t)
         : (view.jobs.find((j) => j.id === choice) ?? null);
   const jobId = job?.id ?? null;
-  const shown = useMemo(() => {
-    if (!jobId) return { stages: view.stages, edges: view.edges };
+  const [hideSkipped, setHideSkipped] = useState(false);
+  const jobStages = useMemo(() => {
+    if (!jobId) return view.stages;
     const ids = new Set(view.jobs.find((j) => j.id === jobId)?.stages ?? []);
-    return {
-      stages: view.stages.filter((s) => ids.has(s.id)),
-      edges: view.edges.filter((e) => ids.has(e.from) && ids.has(e.to)),
-    };
+    return view.stages.filter((s) => ids.has(s.id));
   }, [view, jobId]);
+  const shown = useMemo(() => {
+    const stages = hideSkipped ? jobStages.filter((s) => !s.skipped) : jobStages;
+    const ids = new Set(stages.map((s) => s.id));
+    return { stages, edges: view.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
+  }, [view, jobStages, hideSkipped]);
   const layout = useMemo(() => layoutDag(shown.stages, shown.edges), [shown]);
   const scale = Math.min(1, Math.max(0.1, (hostWidth - 2) / layout.width));
   useEffect(() => {
@@ -64,7 +67,9 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
           jobs={view.jobs}
           job={job}
           follow={choice === FOLLOW}
-          stages={shown.stages}
+          stages={jobStages}
+          hideSkipped={hideSkipped}
+          onHideSkipped={setHideSkipped}
           view={view}
           t={t}
           onChoose={(id) => {
