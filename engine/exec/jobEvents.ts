@@ -1,4 +1,12 @@
 /** Trace events of MapReduce and Spark jobs (past tense), recorded next to the engine core's. */
+
+/** An RDD a Spark stage pipelines, as Spark's UI draws it inside the stage; cached: persisted. */
+export interface SparkStageOp {
+  rdd: number;
+  name: string;
+  cached: boolean;
+}
+
 export type JobEvent =
   | {
       t: number;
@@ -9,6 +17,10 @@ export type JobEvent =
       reduces: number;
       /** Spark: the action that started the job (collect, count, saveAsTextFile, ...). */
       action?: string;
+      /** Spark: the line of the learner's file that called the action (Spark's call site). */
+      line?: number | null;
+      /** Spark: every stage of the job's graph, run or skipped. */
+      stages?: number[];
     }
   | { t: number; type: 'jobFinished'; job: string; ms: number }
   | { t: number; type: 'jobFailed'; job: string; task: string; reason: string }
@@ -38,9 +50,24 @@ export type JobEvent =
       name: string;
       tasks: number;
       parents: number[];
+      /** Spark's stage attempt (a stage run again for lost map outputs is attempt 1, 2, ...). */
+      attempt?: number;
+      ops?: SparkStageOp[];
     }
   | { t: number; type: 'stageCompleted'; job: string; stage: number }
-  | { t: number; type: 'stageSkipped'; job: string; stage: number; rdd: number; name: string; parents: number[] }
+  | {
+      t: number;
+      type: 'stageSkipped';
+      job: string;
+      stage: number;
+      rdd: number;
+      name: string;
+      parents: number[];
+      tasks?: number;
+      ops?: SparkStageOp[];
+    }
+  | { t: number; type: 'driverStarted'; app: string; host: string }
+  | { t: number; type: 'executorsRegistered'; app: string; executors: string[] }
   | { t: number; type: 'executorAdded'; executor: string; node: string; container: number; cores: number }
   | { t: number; type: 'executorLost'; executor: string; node: string; reason: string }
   | { t: number; type: 'blockEvicted'; block: string; executor: string };

@@ -55,7 +55,7 @@ class RecordingRunner implements StageRunner {
 }
 
 describe('DagScheduler', () => {
-  it('cuts stages at shuffles and runs parents first', () => {
+  it('cuts stages at shuffles, numbers parents first and the result stage last, runs parents first', () => {
     const missing = new Map<number, number[]>([
       [0, [0, 1]],
       [1, [0, 1]],
@@ -64,63 +64,92 @@ describe('DagScheduler', () => {
     const dag = new DagScheduler(log, { missingMapOutputs: (s) => missing.get(s)!, isCached: () => false }, runner);
     let done = false;
     dag.runJob(job(), () => (done = true));
-    expect(runner.log).toEqual(['run s2 rdd1 shuffle0 parts[0,1]']);
-    runner.running.shift()![1]();
+    expect(runner.log).toEqual(['run s0 rdd1 shuffle0 parts[0,1]']);
     missing.set(0, []);
-    expect(runner.log.at(-1)).toBe('run s1 rdd3 shuffle1 parts[0,1]');
     runner.running.shift()![1]();
-    expect(runner.log.at(-1)).toBe('run s0 rdd4 shufflenull parts[0,1]');
+    expect(runner.log.at(-1)).toBe('run s1 rdd3 shuffle1 parts[0,1]');
+    missing.set(1, []);
+    runner.running.shift()![1]();
+    expect(runner.log.at(-1)).toBe('run s2 rdd4 shufflenull parts[0,1]');
     expect(done).toBe(false);
     runner.finishAll();
     expect(done).toBe(true);
   });
 
-  it('skips stages whose shuffle output exists, and recomputes only lost map partitions', () => {
+  it('a later job reuses the stages (and ids) of its shuffles and skips those whose output exists', () => {
+    const missing = new Map<number, number[]>([
+      [0, []],
+      [1, [1]],
+    ]);
     const runner = new RecordingRunner();
-    const dag = new DagScheduler(
-      log,
-      { missingMapOutputs: (s) => (s === 1 ? [1] : []), isCached: () => false },
-      runner,
-    );
+    const dag = new DagScheduler(log, { missingMapOutputs: (s) => missing.get(s)!, isCached: () => false }, runner);
     dag.runJob(job(), () => {});
     // Shuffle 1 lost map partition 1: only that task runs; shuffle 0 below it still exists: skipped.
-    expect(runner.log).toEqual(['skip s2 shuffle0', 'run s1 rdd3 shuffle1 parts[1]']);
+    expect(runner.log).toEqual(['skip s0 shuffle0', 'run s1 rdd3 shuffle1 parts[1]']);
+    missing.set(1, []);
     runner.finishAll();
-    expect(runner.log.at(-1)).toBe('run s0 rdd4 shufflenull parts[0,1]');
+    expect(runner.log.at(-1)).toBe('run s2 rdd4 shufflenull parts[0,1]');
+    runner.finishAll();
+    runner.log.length = 0;
+    dag.runJob({ ...job(), id: 1 }, () => {});
+    // The second job: same shuffle stages 0 and 1, both skipped; a new result stage 3.
+    expect(runner.log).toEqual(['skip s0 shuffle0', 'skip s1 shuffle1', 'run s3 rdd4 shufflenull parts[0,1]']);
   });
 
-  it('gives each stage its parent stages, skipped ones included', () => {
+  it('runs a stage shared by several children once per job', () => {
+    // rdd 5 = cogroup of rdd 2 (reads shuffle 0) and rdd 4 (reads shuffle 1, whose map side reads shuffle 0).
+    const shared: SparkLog = {
+      ...log,
+      rdds: [
+        ...log.rdds,
+        rdd(5, [
+          { kind: 'narrow', parent: 2, parents: null, shuffleId: -1 },
+          { kind: 'narrow', parent: 4, parents: null, shuffleId: -1 },
+        ]),
+      ],
+    };
+    const missing = new Map<number, number[]>([
+      [0, [0, 1]],
+      [1, [0, 1]],
+    ]);
     const runner = new RecordingRunner();
-    const seen = new Map<number, number[]>();
+    const dag = new DagScheduler(shared, { missingMapOutputs: (s) => missing.get(s)!, isCached: () => false }, runner);
+    dag.runJob({ ...job(), rdd: 5 }, () => {});
+    missing.set(0, []);
+    runner.running.shift()![1]();
+    missing.set(1, []);
+    runner.finishAll();
+    runner.finishAll();
+    expect(runner.log).toEqual([
+      'run s0 rdd1 shuffle0 parts[0,1]',
+      'run s1 rdd3 shuffle1 parts[0,1]',
+      'run s2 rdd5 shufflenull parts[0,1]',
+    ]);
+  });
+
+  it('tells the runner every stage of the job and which it skips', () => {
+    const seen: string[] = [];
     const dag = new DagScheduler(
       log,
       { missingMapOutputs: (s) => (s === 1 ? [1] : []), isCached: () => false },
       {
-        runStage: (stage, onDone) => {
-          seen.set(stage.id, stage.parents);
-          runner.runStage(stage, onDone);
-        },
-        stageSkipped: (stage) => seen.set(stage.id, stage.parents),
+        jobStarted: (_job, stages, skipped) =>
+          seen.push(
+            `stages ${stages.map((s) => `${s.id}<-[${s.parents.join(',')}] rdds[${s.rdds.join(',')}]`).join(' ')}; skipped ${skipped.map((s) => s.id).join(',')}`,
+          ),
+        runStage: () => {},
+        stageSkipped: () => {},
       },
     );
     dag.runJob(job(), () => {});
-    runner.finishAll();
-    // Result stage 0 reads shuffle 1 (stage 1), which reads shuffle 0 (stage 2, skipped).
-    expect([...seen].sort((a, b) => a[0] - b[0])).toEqual([
-      [0, [1]],
-      [1, [2]],
-      [2, []],
-    ]);
+    expect(seen).toEqual(['stages 0<-[] rdds[0,1] 1<-[0] rdds[2,3] 2<-[1] rdds[4]; skipped 0']);
   });
-  it('does not descend below a fully cached RDD', () => {
+
+  it('does not descend below a fully cached RDD: the stages below it are skipped', () => {
     const runner = new RecordingRunner();
-    const dag = new DagScheduler(
-      log,
-      { missingMapOutputs: (s) => (s === 1 ? [0, 1] : [0, 1]), isCached: (r) => r === 3 },
-      runner,
-    );
+    const dag = new DagScheduler(log, { missingMapOutputs: () => [0, 1], isCached: (r) => r === 3 }, runner);
     dag.runJob(job([3]), () => {});
-    // rdd 3 is cached: shuffle 0 (below it) is neither run nor skipped.
-    expect(runner.log).toEqual(['run s1 rdd3 shuffle1 parts[0,1]']);
+    // rdd 3 is cached: shuffle 0 (below it) is not needed, though its output is missing.
+    expect(runner.log).toEqual(['skip s0 shuffle0', 'run s1 rdd3 shuffle1 parts[0,1]']);
   });
 });

@@ -44,6 +44,8 @@ export interface SparkTaskFailure {
 export interface SparkJobInfo {
   id: number;
   action: string;
+  /** The line of the learner's file that called the action (Spark's call site), if known. */
+  line?: number | null;
   rdd: number;
   partitions: number[];
   /** RDDs marked persisted when the action ran. */

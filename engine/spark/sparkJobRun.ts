@@ -76,6 +76,8 @@ export async function runSparkJob(
   let stagesSkipped = 0;
   const execNode = (e: string) => pool.executors.find((x) => x.id === e)!.node.id;
   let scheduler: TaskScheduler | null = null;
+  // Client mode: the driver (SparkContext) runs on the client and asks YARN for the executors.
+  trace.record({ t: kernel.now, type: 'driverStarted', app: appName, host: 'client' });
   const pool = new ExecutorPool(
     ctx,
     appName,
@@ -87,6 +89,12 @@ export async function runSparkJob(
     () => scheduler?.wake(),
   );
   ctx.drive(() => pool.ready);
+  trace.record({
+    t: kernel.now,
+    type: 'executorsRegistered',
+    app: appName,
+    executors: pool.executors.filter((e) => e.alive).map((e) => e.id),
+  });
   const sched = new TaskScheduler(kernel, cluster, pool, trace, () => ctx.noteTaskEvent());
   scheduler = sched;
 
@@ -173,6 +181,19 @@ export async function runSparkJob(
       isCached: (rdd, p) => blocks.at(`${rdd}:${p}`) !== undefined,
     },
     {
+      jobStarted(job, stages) {
+        trace.record({
+          t: kernel.now,
+          type: 'jobSubmitted',
+          job: jobName(),
+          engine: 'spark',
+          maps: 0,
+          reduces: 0,
+          action: job.action,
+          line: job.line ?? null,
+          stages: stages.map((s) => s.id),
+        });
+      },
       stageSkipped(stage) {
         stagesSkipped++;
         trace.record({
@@ -183,6 +204,8 @@ export async function runSparkJob(
           rdd: stage.rdd,
           name: stageName(log, stage.rdd),
           parents: stage.parents,
+          tasks: stageTasks(log, stage),
+          ops: stageOps(log, stage, persisted),
         });
       },
       runStage(stage: Stage, onDone) {
@@ -196,12 +219,15 @@ export async function runSparkJob(
           name: stageName(log, stage.rdd),
           tasks: stage.partitions.length,
           parents: stage.parents,
+          attempt: stage.attempts - 1,
+          ops: stageOps(log, stage, persisted),
         });
         const failed = currentJob?.failed;
         const failingIndex =
           failed && failed.shuffleId === stage.shuffleId ? stage.partitions.indexOf(failed.partition) : -1;
         const failReason = failed ? `${failed.error.errorName}: ${failed.error.detail}` : '';
-        stageSets.push(`stage-${stage.id}`);
+        const taskSet = stage.attempts > 1 ? `stage-${stage.id}.${stage.attempts - 1}` : `stage-${stage.id}`;
+        stageSets.push(taskSet);
         const afters = new Map<number, (() => void)[]>();
         const fetches = new Map<number, Map<string, number>>();
         const tasks: SimTask[] = stage.partitions.map((p, i) => {
@@ -235,7 +261,7 @@ export async function runSparkJob(
           };
         });
         sched.submit({
-          id: `stage-${stage.id}`,
+          id: taskSet,
           tasks,
           maxAttempts: options.maxAttempts,
           localityWaitMs: 3000,
@@ -281,15 +307,6 @@ export async function runSparkJob(
     jobFailedTask = null;
     let done = false;
     const startMs = kernel.now;
-    trace.record({
-      t: kernel.now,
-      type: 'jobSubmitted',
-      job: jobName(),
-      engine: 'spark',
-      maps: 0,
-      reduces: 0,
-      action: job.action,
-    });
     dag.runJob(job, () => {
       done = true;
     });
@@ -339,6 +356,20 @@ export async function runSparkJob(
     attempts,
     failure,
   };
+}
+
+/** Partitions a stage computes in full (what a skipped stage would have run). */
+function stageTasks(log: SparkLog, stage: Stage): number {
+  return stage.shuffleId === null ? stage.partitions.length : log.shuffles[stage.shuffleId]!.numMaps;
+}
+
+/** The RDD operations a stage pipelines, as Spark's UI draws them inside the stage (cached: persisted). */
+function stageOps(
+  log: SparkLog,
+  stage: Stage,
+  persisted: Set<number>,
+): { rdd: number; name: string; cached: boolean }[] {
+  return stage.rdds.map((id) => ({ rdd: id, name: log.rdds[id]!.name, cached: persisted.has(id) }));
 }
 
 /**

@@ -269,11 +269,14 @@ export class SparkRuntime {
     partitions?: number[],
     output: string | null = null,
   ): Promise<T[]> {
+    // Spark's call site: the learner's line that called the action (taken before the first await).
+    const line = this.describeError(new Error('call site')).line;
     await this.load(rdd);
     const parts = partitions ?? Array.from({ length: rdd.numPartitions }, (_, i) => i);
     const job: SparkJobInfo = {
       id: this.jobs.length,
       action,
+      line,
       rdd: rdd.id,
       partitions: parts,
       persisted: this.rdds.filter((r) => r.persisted).map((r) => r.id),

@@ -114,6 +114,9 @@ export default async (sc) => {
   let ranks = links.mapValues(() => 1);
   for (let i = 0; i < 10; i++) {
 ${body}
+    // An action ends each round (as when you time rounds or watch them converge): each round
+    // runs as a Spark job of its own. The DAG view lists the jobs and what each one skips.
+    await ranks.count();
   }
   const rows = await ranks.collect();
   return rows.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([page, rank]) => [page, Math.round(rank * 1e6) / 1e6]);

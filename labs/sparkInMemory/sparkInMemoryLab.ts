@@ -132,11 +132,15 @@ and write of every round grow with the data too, and they are what Spark avoids.
       kind: 'spark',
       instructions: `**Cookbook 20.2.1.** In Spark the ten rounds are a loop in one program. \`links\` holds each page's
 link targets; each round joins it with the current \`ranks\`, sends every target its share
-(\`flatMap\`), adds the shares per page (\`reduceByKey\`) and applies the damping (\`mapValues\`). Nothing
-is computed until \`collect\` runs the whole DAG, and nothing is written to HDFS in between.
+(\`flatMap\`), adds the shares per page (\`reduceByKey\`) and applies the damping (\`mapValues\`).
+Transformations only describe the work; an action runs it as a Spark job. The starter ends each round
+with one (\`count\`), so the program runs 11 jobs, and nothing is written to HDFS in between.
 
 Write the loop body. Your program is also timed against step 2's MapReduce chain on the same graph and
-cluster; the check reports the measured speed-up.`,
+cluster; the check reports the measured speed-up. Then open the DAG view and step through the jobs:
+Spark numbers stages across the whole program, and a job whose parent stages' shuffle output still
+exists skips them (greyed, "skipped"). Stage 0, \`textFile\` → \`map\`, runs once, in job 0: Spark does
+not read /data/graph.txt again.`,
       starter: PAGERANK_SPARK_STARTER,
       solution: PAGERANK_SPARK_SOLUTION,
       hints: [
@@ -157,14 +161,18 @@ cluster; the check reports the measured speed-up.`,
       kind: 'spark',
       instructions: `**Cookbook 20.2.1.** Every round of your loop uses \`links\`, but an RDD is only a recipe: without
 \`cache()\` Spark follows it again each round. It keeps the shuffle files of \`groupByKey\`, so it does
-not re-read \`/data/graph.txt\`, but it fetches the shuffled pairs again and regroups them every time.
-\`cache()\` keeps the finished partitions in the executors' memory the first time they are computed,
-and later tasks are sent to the executor that holds them (PROCESS_LOCAL in the timeline).
+not re-read /data/graph.txt (the DAG view shows stage 0 skipped in every job after the first), but it
+fetches the shuffled pairs again and regroups them every time. \`cache()\` keeps the finished
+partitions in the executors' memory the first time they are computed (the DAG view marks a cached RDD
+with a green dot), and later tasks are sent to the executor that holds them (PROCESS_LOCAL in the
+timeline).
 
 Cache \`links\` and compare the time with step 3: on this small graph the gain is modest, and the
 check asks only that there is one. Memory is not storage, though: your program also runs
 once more with a node killed mid-run. The executor on that node loses its cached partitions, and Spark
-rebuilds them from their lineage (read, split, group) on another node. The result must not change.`,
+rebuilds them from their lineage on another node: it groups them again from \`groupByKey\`'s shuffle
+files on the surviving nodes (had those been lost too, it would first re-read and split the file). The
+result must not change.`,
       starter: PAGERANK_CACHE_STARTER,
       solution: PAGERANK_CACHE_SOLUTION,
       hints: ['Only one line changes: the definition of links.', 'Append `.cache()` after `.groupByKey(4)`.'],

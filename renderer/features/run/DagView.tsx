@@ -1,35 +1,90 @@
 /**
- * The job's stage DAG (d3, SVG): stages with task progress at time t, shuffle (wide) and narrow
- * dependencies, skipped stages. Selecting a stage (click, Enter or Space) lists its task attempts.
+ * The stage DAG (d3, SVG, laid out by dagre): stages with their RDD operations and task progress
+ * at time t, shuffle (wide) and narrow dependencies, skipped stages greyed. A Spark program with
+ * several jobs shows one job at a time, as Spark's UI does: the job running at the playback
+ * instant, or the one picked in the job list. The drawing is scaled to fit the panel's width.
+ * Selecting a stage (click, Enter or Space) lists its task attempts.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RunView } from '../../viz/run/runViewTypes';
+import type { RunView, SparkJobView } from '../../viz/run/runViewTypes';
 import { layoutDag } from '../../viz/run/dagLayout';
 import { drawDag } from '../../viz/run/drawDag';
 import { stageProgressAt } from '../../viz/run/runStages';
 import { formatMs } from '../../viz/run/format';
+import { useElementWidth } from './useElementWidth';
+import { DagJobBar } from './DagJobBar';
+import './dag.css';
 
 const MAX_ROWS = 200;
+const FOLLOW = 'follow';
+
+/** The job running at t (the last one submitted by t), else the first. */
+export function jobAt(jobs: readonly SparkJobView[], t: number): SparkJobView | null {
+  let current: SparkJobView | null = jobs[0] ?? null;
+  for (const j of jobs) if (j.submittedAt <= t) current = j;
+  return current;
+}
 
 export function DagView({ view, t }: { view: RunView; t: number }) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const [hostRef, hostWidth] = useElementWidth<HTMLDivElement>();
   const [selected, setSelected] = useState<string | null>(null);
-  const layout = useMemo(() => layoutDag(view.stages, view.edges), [view]);
+  const [choice, setChoice] = useState<string>(FOLLOW);
+  const job =
+    view.jobs.length === 0
+      ? null
+      : choice === FOLLOW
+        ? jobAt(view.jobs, t)
+        : (view.jobs.find((j) => j.id === choice) ?? null);
+  const jobId = job?.id ?? null;
+  const [hideSkipped, setHideSkipped] = useState(false);
+  const jobStages = useMemo(() => {
+    if (!jobId) return view.stages;
+    const ids = new Set(view.jobs.find((j) => j.id === jobId)?.stages ?? []);
+    return view.stages.filter((s) => ids.has(s.id));
+  }, [view, jobId]);
+  const shown = useMemo(() => {
+    const stages = hideSkipped ? jobStages.filter((s) => !s.skipped) : jobStages;
+    const ids = new Set(stages.map((s) => s.id));
+    return { stages, edges: view.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
+  }, [view, jobStages, hideSkipped]);
+  const layout = useMemo(() => layoutDag(shown.stages, shown.edges), [shown]);
+  const scale = Math.min(1, Math.max(0.1, (hostWidth - 2) / layout.width));
   useEffect(() => {
     if (svgRef.current)
-      drawDag(svgRef.current, view, layout, t, selected, (id) => setSelected((cur) => (cur === id ? null : id)));
-  }, [view, layout, t, selected]);
+      drawDag(svgRef.current, view, shown.stages, layout, t, selected, (id) =>
+        setSelected((cur) => (cur === id ? null : id)),
+      );
+  }, [view, shown, layout, t, selected]);
+  const runningAll = view.stages.reduce((n, s) => n + stageProgressAt(s, view.bars, t).running, 0);
   const stage = view.stages.find((s) => s.id === selected) ?? null;
   const attempts = stage ? stage.bars.map((i) => view.bars[i]!).filter((b) => b.start <= t) : [];
   const progress = stage ? stageProgressAt(stage, view.bars, t) : null;
   return (
-    <div className="run-dag">
+    <div className="run-dag" data-running-tasks={runningAll} data-job={job?.index ?? ''} data-jobs={view.jobs.length}>
+      {job && (
+        <DagJobBar
+          jobs={view.jobs}
+          job={job}
+          follow={choice === FOLLOW}
+          stages={jobStages}
+          hideSkipped={hideSkipped}
+          onHideSkipped={setHideSkipped}
+          view={view}
+          t={t}
+          onChoose={(id) => {
+            setChoice(id ?? FOLLOW);
+            setSelected(null);
+          }}
+        />
+      )}
       <div className="legend run-legend" aria-label="DAG legend">
         <span className="run-key wide">wide dependency (shuffle)</span>
         <span className="run-key narrow">
           narrow dependency{view.kind === 'mapreduce' ? ' (next job reads the output in HDFS)' : ''}
         </span>
         <span className="run-key skipped">skipped stage</span>
+        {view.kind === 'spark' && <span className="run-key cached-rdd">cached RDD</span>}
         <span style={{ ['--swatch' as string]: 'var(--ok)' }}>tasks done</span>
         <span style={{ ['--swatch' as string]: 'var(--accent)' }}>tasks running</span>
       </div>
@@ -38,12 +93,14 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
           Stage dependencies inferred from timing: this trace does not name each stage’s parents.
         </p>
       )}
-      <div className="run-dag-host">
+      <div className="run-dag-host" ref={hostRef}>
         <svg
           ref={svgRef}
           className="run-dag-svg"
           role="group"
-          aria-label={`Job DAG: ${view.stages.length} stages. Tab to a stage and press Enter to list its tasks.`}
+          width={Math.round(layout.width * scale)}
+          height={Math.round(layout.height * scale)}
+          aria-label={`${job ? `${job.label}: ` : 'Job DAG: '}${shown.stages.length} stages. Tab to a stage and press Enter to list its tasks.`}
           data-testid="run-dag"
         />
       </div>
@@ -55,7 +112,7 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
           {attempts.length === 0 ? (
             <p className="muted">
               {stage.skipped
-                ? 'Skipped: the shuffle output this stage would write still exists, so Spark reuses it.'
+                ? 'Skipped: the output this stage would produce still exists (shuffle files, or cached partitions downstream), so Spark reuses it.'
                 : 'No attempt has started yet.'}
             </p>
           ) : (

@@ -12,6 +12,7 @@ import { hitTest, makeTimelineLayout, navigate, runningAt, type NavKey } from '.
 import { readColours, TimelineRenderer } from '../../viz/run/drawTimeline';
 import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
+import { StartupLanes } from './StartupLanes';
 
 const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
@@ -98,6 +99,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
         <span className="run-key speculative">speculative</span>
         <span className="run-key died">node died</span>
       </div>
+      <StartupLanes rows={view.startup ?? []} layout={layout} t={t} />
       <div ref={hostRef} className="run-canvas-host" style={{ maxHeight: maxHeight + 40 }}>
         <canvas
           ref={canvasRef}

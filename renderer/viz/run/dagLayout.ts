@@ -1,87 +1,94 @@
 /**
- * Positions for the stage DAG: a stage's column is the longest path from a source stage, so
- * every dependency points right; stages in one column keep their run order top to bottom.
+ * Positions for the stage DAG, laid out by dagre (a layered, crossing-minimised layout) from top
+ * to bottom: parents above children. A stage that runs is a box listing its RDD operations (as
+ * Spark's UI draws them inside the stage); a skipped stage is a compact box. Edges are dagre's
+ * routed polylines drawn as curves.
  */
+import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import type { StageEdge, StageView } from './runViewTypes';
 
-export const STAGE_W = 224;
-export const STAGE_H = 70;
-const COL_GAP = 56;
-const ROW_GAP = 18;
+export const STAGE_W = 232;
+/** Height of a box without operations: title, counts, progress bar. */
+const BASE_H = 64;
+export const OP_H = 16;
+export const SKIPPED_H = 44;
+const MAX_OPS = 8;
 const PAD = 12;
 
 export interface StageBox {
   id: string;
   x: number;
   y: number;
-  column: number;
+  width: number;
+  height: number;
+  /** The operations listed inside the box (at most MAX_OPS; the rest summarised). */
+  ops: number;
 }
 
 export interface DagLayout {
   width: number;
   height: number;
   boxes: Map<string, StageBox>;
-  /** Edge paths between box sides (cubic curves), with a label position. */
+  /** Edge paths between boxes, with a label position. */
   paths: { edge: StageEdge; d: string; labelX: number; labelY: number }[];
 }
 
-export function stageColumns(stages: readonly StageView[], edges: readonly StageEdge[]): Map<string, number> {
-  const column = new Map<string, number>(stages.map((s) => [s.id, 0]));
-  // Longest path by relaxation; the DAG is small (tens of stages), |V| passes bound it even with a bad edge.
-  for (let pass = 0; pass < stages.length; pass++) {
-    let changed = false;
-    for (const e of edges) {
-      const from = column.get(e.from);
-      const to = column.get(e.to);
-      if (from === undefined || to === undefined) continue;
-      if (to < from + 1 && from + 1 < stages.length) {
-        column.set(e.to, from + 1);
-        changed = true;
-      }
-    }
-    if (!changed) break;
+/** How many operation rows a stage box lists. */
+export function opRows(s: StageView): number {
+  const n = s.ops?.length ?? 0;
+  return n > MAX_OPS ? MAX_OPS : n;
+}
+
+export function boxSize(s: StageView): { width: number; height: number } {
+  if (s.skipped) return { width: STAGE_W, height: SKIPPED_H };
+  return { width: STAGE_W, height: BASE_H + opRows(s) * OP_H + (opRows(s) > 0 ? 6 : 0) };
+}
+
+function curve(points: { x: number; y: number }[]): string {
+  if (points.length < 2) return '';
+  let d = `M${points[0]!.x},${points[0]!.y}`;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const my = (a.y + b.y) / 2;
+    d += ` C${a.x},${my} ${b.x},${my} ${b.x},${b.y}`;
   }
-  return column;
+  return d;
 }
 
 export function layoutDag(stages: readonly StageView[], edges: readonly StageEdge[]): DagLayout {
-  const columns = stageColumns(stages, edges);
-  const perColumn = new Map<number, StageView[]>();
-  // Run order: by submit time (skipped ones where they were decided), then id.
+  const g = new Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 36, edgesep: 12, marginx: PAD, marginy: PAD });
+  g.setDefaultEdgeLabel(() => ({}));
+  // Insert in id order so equal layouts come out for equal inputs.
   const ordered = [...stages].sort(
-    (a, b) =>
-      (a.submittedAt ?? Infinity) - (b.submittedAt ?? Infinity) || a.id.localeCompare(b.id, 'en', { numeric: true }),
+    (a, b) => (a.stageId ?? 0) - (b.stageId ?? 0) || a.id.localeCompare(b.id, 'en', { numeric: true }),
   );
-  for (const s of ordered) {
-    const c = columns.get(s.id) ?? 0;
-    const list = perColumn.get(c) ?? [];
-    list.push(s);
-    perColumn.set(c, list);
-  }
+  for (const s of ordered) g.setNode(s.id, { ...boxSize(s) });
+  const ids = new Set(stages.map((s) => s.id));
+  const kept = edges.filter((e) => ids.has(e.from) && ids.has(e.to) && e.from !== e.to);
+  for (const e of kept) g.setEdge(e.from, e.to, {});
+  dagreLayout(g);
   const boxes = new Map<string, StageBox>();
-  let maxRows = 0;
-  for (const [c, list] of perColumn) {
-    maxRows = Math.max(maxRows, list.length);
-    list.forEach((s, row) =>
-      boxes.set(s.id, { id: s.id, column: c, x: PAD + c * (STAGE_W + COL_GAP), y: PAD + row * (STAGE_H + ROW_GAP) }),
-    );
+  let width = 0;
+  let height = 0;
+  for (const s of ordered) {
+    const n = g.node(s.id);
+    const { width: w, height: h } = boxSize(s);
+    const box = { id: s.id, x: n.x - w / 2, y: n.y - h / 2, width: w, height: h, ops: opRows(s) };
+    boxes.set(s.id, box);
+    width = Math.max(width, box.x + w + PAD);
+    height = Math.max(height, box.y + h + PAD);
   }
-  const cols = Math.max(1, ...[...perColumn.keys()].map((c) => c + 1));
-  const paths = edges.flatMap((edge) => {
-    const a = boxes.get(edge.from);
-    const b = boxes.get(edge.to);
-    if (!a || !b) return [];
-    const x1 = a.x + STAGE_W;
-    const y1 = a.y + STAGE_H / 2;
-    const x2 = b.x - 6;
-    const y2 = b.y + STAGE_H / 2;
-    const mx = (x1 + x2) / 2;
-    return [{ edge, d: `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`, labelX: mx, labelY: (y1 + y2) / 2 - 4 }];
+  const paths = kept.flatMap((edge) => {
+    const pts = g.edge(edge.from, edge.to)?.points ?? [];
+    if (pts.length < 2) return [];
+    for (const p of pts) {
+      width = Math.max(width, p.x + PAD);
+      height = Math.max(height, p.y + PAD);
+    }
+    const mid = pts[Math.floor(pts.length / 2)]!;
+    return [{ edge, d: curve(pts), labelX: mid.x + 4, labelY: mid.y }];
   });
-  return {
-    width: PAD * 2 + cols * STAGE_W + (cols - 1) * COL_GAP,
-    height: PAD * 2 + Math.max(1, maxRows) * STAGE_H + (Math.max(1, maxRows) - 1) * ROW_GAP,
-    boxes,
-    paths,
-  };
+  return { width: Math.max(width, 1), height: Math.max(height, 1), boxes, paths };
 }

@@ -1,38 +1,52 @@
 /**
- * Draws the stage DAG into an SVG with d3: one box per stage with its task progress at time t
- * (done / running / total and a bar), wide (shuffle) dependencies as solid arrows and narrow
- * ones dashed, skipped stages greyed and labelled. Boxes are focusable buttons: click, Enter
- * or Space selects a stage.
+ * Draws the stage DAG into an SVG with d3, as Spark's UI draws a job: one box per stage listing
+ * the RDD operations it pipelines (a dot each, green when the RDD is cached), its task progress
+ * at time t (done / running / total and a bar), shuffle dependencies as solid arrows and narrow
+ * ones dashed, skipped stages greyed and labelled "skipped". Boxes are focusable buttons: click,
+ * Enter or Space selects a stage. Each box carries data-stage, data-state and data-running-tasks.
  */
 import { select } from 'd3';
 import type { RunView, StageProgress, StageView } from './runViewTypes';
-import { STAGE_H, STAGE_W, type DagLayout } from './dagLayout';
+import { OP_H, type DagLayout, type StageBox } from './dagLayout';
 import { stageProgressAt } from './runStages';
 
 interface Datum {
   stage: StageView;
   p: StageProgress;
-  x: number;
-  y: number;
+  box: StageBox;
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export function stageTitle(s: StageView): string {
+  if (s.stageId === null || s.stageId === undefined) return s.label;
+  return `Stage ${s.stageId}${s.skipped ? ' (skipped)' : ''}`;
 }
 
 export function stageAriaLabel(s: StageView, p: StageProgress): string {
-  if (p.state === 'skipped') return `${s.label}: skipped, its shuffle output was reused`;
-  return `${s.label}: ${p.state}, ${p.done} of ${p.total} tasks done, ${p.running} running${p.failed ? `, ${p.failed} failed or killed attempts` : ''}`;
+  const ops = (s.ops ?? []).map((o) => `${o.name}${o.cached ? ' (cached)' : ''}`).join(', ');
+  const what = ops ? ` (${ops})` : s.stageId !== null && s.stageId !== undefined ? ` ${s.label}` : '';
+  const name = `${stageTitle(s)}${what}`;
+  if (p.state === 'skipped') return `${name}: skipped, its output already exists`;
+  return `${name}: ${p.state}, ${p.done} of ${p.total} tasks done, ${p.running} running${p.failed ? `, ${p.failed} failed or killed attempts` : ''}`;
+}
+
+function countText(d: Datum): string {
+  if (d.p.state === 'skipped') return 'output reused: no tasks run';
+  if (d.p.state === 'waiting') return `waiting: ${d.p.total} tasks`;
+  return `${d.p.done}/${d.p.total} done, ${d.p.running} running`;
 }
 
 export function drawDag(
   svgEl: SVGSVGElement,
   view: RunView,
+  stages: readonly StageView[],
   layout: DagLayout,
   t: number,
   selected: string | null,
   onSelect: (id: string) => void,
 ): void {
-  const svg = select(svgEl)
-    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
-    .attr('width', layout.width)
-    .attr('height', layout.height);
+  const svg = select(svgEl).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
   let defs = svg.select<SVGDefsElement>('defs');
   if (defs.empty()) {
     defs = svg.append('defs');
@@ -43,25 +57,32 @@ export function drawDag(
         .attr('viewBox', '0 0 10 10')
         .attr('refX', 9)
         .attr('refY', 5)
-        .attr('markerWidth', 7)
-        .attr('markerHeight', 7)
+        .attr('markerUnits', 'userSpaceOnUse')
+        .attr('markerWidth', 10)
+        .attr('markerHeight', 10)
         .attr('orient', 'auto')
         .append('path')
         .attr('d', 'M0,0 L10,5 L0,10 z')
         .attr('class', `dag-arrowhead ${kind}`);
     }
   }
-  const edgeLayer = svg.selectAll<SVGGElement, null>('g.dag-edges').data([null]).join('g').attr('class', 'dag-edges');
-  edgeLayer
+  const labelled = view.kind === 'mapreduce';
+  // Dependencies on a skipped stage are drawn light: that output exists, nothing flows now.
+  const skipped = new Set(stages.filter((x) => x.skipped).map((x) => x.id));
+  svg
+    .selectAll<SVGGElement, null>('g.dag-edges')
+    .data([null])
+    .join('g')
+    .attr('class', 'dag-edges')
     .selectAll<SVGGElement, DagLayout['paths'][number]>('g.dag-edge')
     .data(layout.paths, (d) => `${d.edge.from}->${d.edge.to}`)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'dag-edge');
       g.append('path');
-      g.append('text').attr('text-anchor', 'middle');
+      g.append('text');
       return g;
     })
-    .attr('class', (d) => `dag-edge ${d.edge.kind}`)
+    .attr('class', (d) => `dag-edge ${d.edge.kind}${skipped.has(d.edge.from) ? ' from-skipped' : ''}`)
     .call((g) =>
       g
         .select('path')
@@ -73,12 +94,12 @@ export function drawDag(
         .select('text')
         .attr('x', (d) => d.labelX)
         .attr('y', (d) => d.labelY)
-        .text((d) => d.edge.label),
+        .text((d) => (labelled ? d.edge.label : '')),
     );
 
-  const data: Datum[] = view.stages.flatMap((stage) => {
+  const data: Datum[] = stages.flatMap((stage) => {
     const box = layout.boxes.get(stage.id);
-    return box ? [{ stage, p: stageProgressAt(stage, view.bars, t), x: box.x, y: box.y }] : [];
+    return box ? [{ stage, p: stageProgressAt(stage, view.bars, t), box }] : [];
   });
   const nodes = svg
     .selectAll<SVGGElement, null>('g.dag-stages')
@@ -89,22 +110,79 @@ export function drawDag(
     .data(data, (d) => d.stage.id)
     .join((enter) => {
       const g = enter.append('g').attr('tabindex', 0).attr('role', 'button');
-      g.append('rect').attr('class', 'box').attr('width', STAGE_W).attr('height', STAGE_H).attr('rx', 8);
+      g.append('rect').attr('class', 'box').attr('rx', 8);
       g.append('text').attr('class', 'title').attr('x', 10).attr('y', 18);
-      g.append('text').attr('class', 'count').attr('x', 10).attr('y', 38);
-      g.append('rect')
-        .attr('class', 'track')
-        .attr('x', 10)
-        .attr('y', 50)
-        .attr('width', STAGE_W - 20)
-        .attr('height', 8)
-        .attr('rx', 3);
-      g.append('rect').attr('class', 'done').attr('x', 10).attr('y', 50).attr('height', 8).attr('rx', 3);
-      g.append('rect').attr('class', 'running').attr('y', 50).attr('height', 8);
+      g.each(function (d) {
+        const ops = d.stage.ops ?? [];
+        const host = select(this);
+        if (d.stage.skipped) {
+          const cached = ops.some((o) => o.cached);
+          if (cached) host.append('circle').attr('class', 'op-dot cached').attr('cx', 14).attr('cy', 32).attr('r', 4);
+          host
+            .append('text')
+            .attr('class', 'ops-line')
+            .attr('x', cached ? 24 : 10)
+            .attr('y', 36)
+            .text(clip(ops.map((o) => o.name.split(' ')[0]).join(' → ') || d.stage.label, cached ? 32 : 34));
+          return;
+        }
+        ops.slice(0, d.box.ops).forEach((o, i) => {
+          const y = 30 + i * OP_H;
+          host
+            .append('circle')
+            .attr('class', `op-dot${o.cached ? ' cached' : ''}`)
+            .attr('cx', 16)
+            .attr('cy', y + 4)
+            .attr('r', 4);
+          host
+            .append('text')
+            .attr('class', 'op')
+            .attr('x', 26)
+            .attr('y', y + 8)
+            .text(clip(`${o.name}${o.cached ? ' (cached)' : ''}`, 30));
+        });
+        if (ops.length > d.box.ops)
+          host
+            .append('text')
+            .attr('class', 'op more')
+            .attr('x', 26)
+            .attr('y', 30 + d.box.ops * OP_H)
+            .text(`+ ${ops.length - d.box.ops} more`);
+        const base = d.box.height - 34;
+        host
+          .append('text')
+          .attr('class', 'count')
+          .attr('x', 10)
+          .attr('y', base + 10);
+        host
+          .append('rect')
+          .attr('class', 'track')
+          .attr('x', 10)
+          .attr('y', base + 18)
+          .attr('width', d.box.width - 20)
+          .attr('height', 8)
+          .attr('rx', 3);
+        host
+          .append('rect')
+          .attr('class', 'done')
+          .attr('x', 10)
+          .attr('y', base + 18)
+          .attr('height', 8)
+          .attr('rx', 3);
+        host
+          .append('rect')
+          .attr('class', 'running')
+          .attr('y', base + 18)
+          .attr('height', 8);
+      });
       return g;
     })
     .attr('class', (d) => `dag-stage ${d.p.state}${d.stage.id === selected ? ' selected' : ''}`)
-    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`)
+    .attr('data-stage', (d) => String(d.stage.stageId ?? d.stage.id))
+    .attr('data-state', (d) => d.p.state)
+    .attr('data-running-tasks', (d) => d.p.running)
+    .attr('data-ops', (d) => (d.stage.ops ?? []).map((o) => o.name.split(' ')[0]).join(','))
     .attr('aria-label', (d) => stageAriaLabel(d.stage, d.p))
     .attr('aria-pressed', (d) => String(d.stage.id === selected))
     .on('click', (_e, d) => onSelect(d.stage.id))
@@ -114,18 +192,20 @@ export function drawDag(
         onSelect(d.stage.id);
       }
     });
-  const frac = (d: Datum, n: number) => (d.p.total > 0 ? (Math.min(n, d.p.total) / d.p.total) * (STAGE_W - 20) : 0);
   nodes
-    .select('text.title')
-    .text((d) => (d.stage.label.length > 30 ? `${d.stage.label.slice(0, 29)}…` : d.stage.label));
-  nodes
-    .select('text.count')
-    .text((d) =>
-      d.p.state === 'skipped' ? 'skipped: output reused' : `${d.p.done}/${d.p.total} done, ${d.p.running} running`,
-    );
+    .select('rect.box')
+    .attr('width', (d) => d.box.width)
+    .attr('height', (d) => d.box.height);
+  nodes.select('text.title').text((d) => clip(stageTitle(d.stage), 34));
+  const frac = (d: Datum, n: number) => (d.p.total > 0 ? (Math.min(n, d.p.total) / d.p.total) * (d.box.width - 20) : 0);
+  nodes.select('text.count').text(countText);
   nodes.select('rect.done').attr('width', (d) => frac(d, d.p.done));
   nodes
     .select('rect.running')
     .attr('x', (d) => 10 + frac(d, d.p.done))
-    .attr('width', (d) => Math.max(0, Math.min(frac(d, d.p.running), STAGE_W - 20 - frac(d, d.p.done))));
+    .attr('width', (d) => Math.max(0, Math.min(frac(d, d.p.running), d.box.width - 20 - frac(d, d.p.done))));
+  svg.attr(
+    'data-running-tasks',
+    data.reduce((n, d) => n + d.p.running, 0),
+  );
 }

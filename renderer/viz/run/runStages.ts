@@ -6,7 +6,8 @@
  * submitted the moment its last parent finishes) and flagged as inferred.
  */
 import type { JobRunReport } from '../../../engine/api/jobTypes';
-import type { Bar, StageEdge, StageProgress, StageView } from './runViewTypes';
+import type { Bar, SparkJobView, StageEdge, StageProgress, StageView } from './runViewTypes';
+import { sparkJobStages } from './sparkJobStages';
 
 type Ev = { t: number; type: string; [k: string]: unknown };
 
@@ -17,6 +18,7 @@ export interface DerivedStages {
   stages: StageView[];
   edges: StageEdge[];
   edgesInferred: boolean;
+  jobs: SparkJobView[];
 }
 
 export function deriveStages(report: JobRunReport, bars: readonly Bar[]): DerivedStages {
@@ -49,6 +51,8 @@ export function deriveStages(report: JobRunReport, bars: readonly Bar[]): Derive
     return {
       id,
       label,
+      stageId: null,
+      ops: [],
       job,
       taskSet,
       skipped,
@@ -60,10 +64,11 @@ export function deriveStages(report: JobRunReport, bars: readonly Bar[]): Derive
       bars: own,
     };
   };
-  return report.kind === 'spark' ? sparkStages(trace, stage, barsOf) : mapReduceStages(trace, stage, barsOf);
+  if (report.kind !== 'spark') return mapReduceStages(trace, stage, barsOf);
+  return sparkJobStages(trace, stage) ?? sparkStages(trace, stage, barsOf);
 }
 
-type MakeStage = (
+export type MakeStage = (
   id: string,
   label: string,
   job: string,
@@ -99,9 +104,10 @@ function mapReduceStages(trace: Ev[], make: MakeStage, barsOf: Map<string, numbe
     if (previous) edges.push({ from: previous, to: map.id, kind: 'narrow', label: 'HDFS output' });
     previous = reduce.tasks > 0 ? reduce.id : map.id;
   }
-  return { stages, edges, edgesInferred: false };
+  return { stages, edges, edgesInferred: false, jobs: [] };
 }
 
+/** Traces that do not list each job's stages (older ones): stage ids count down from the result stage. */
 function sparkStages(trace: Ev[], make: MakeStage, barsOf: Map<string, number[]>): DerivedStages {
   const stages: StageView[] = [];
   const declared = new Map<string, string[]>();
@@ -144,9 +150,9 @@ function sparkStages(trace: Ev[], make: MakeStage, barsOf: Map<string, number[]>
     for (const [child, parents] of declared)
       for (const p of parents)
         if (stages.some((s) => s.id === p)) edges.push({ from: p, to: child, kind: 'wide', label: 'shuffle' });
-    return { stages, edges, edgesInferred: false };
+    return { stages, edges, edgesInferred: false, jobs: [] };
   }
-  return { stages, edges: inferSparkEdges(stages), edgesInferred: stages.length > 1 };
+  return { stages, edges: inferSparkEdges(stages), edgesInferred: stages.length > 1, jobs: [] };
 }
 
 /** Parents have higher ids than children in the same job; a stage starts when its last parent ends. */
@@ -173,7 +179,15 @@ export function inferSparkEdges(stages: readonly StageView[]): StageEdge[] {
 
 /** A stage's state and task counts at time t (a task is done when one of its attempts succeeded by t). */
 export function stageProgressAt(stage: StageView, bars: readonly Bar[], t: number): StageProgress {
-  if (stage.skipped) return { state: 'skipped', done: 0, running: 0, failed: 0, total: stage.tasks };
+  // A skipped stage is decided when its job is submitted: before that it waits like any other.
+  if (stage.skipped)
+    return {
+      state: stage.submittedAt === null || stage.submittedAt <= t ? 'skipped' : 'waiting',
+      done: 0,
+      running: 0,
+      failed: 0,
+      total: stage.tasks,
+    };
   const done = new Set<string>();
   let running = 0;
   let failed = 0;

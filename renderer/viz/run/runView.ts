@@ -19,6 +19,7 @@ import { phaseOrder } from './phases';
 import { deriveStages } from './runStages';
 import { deriveFlows } from './runFlows';
 import { deriveCounters } from './runCounters';
+import { startupRows } from './startupRows';
 
 export interface ClusterNodeRef {
   id: string;
@@ -163,7 +164,7 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
   const index = buildBarIndex(bars, lanes.length);
   const durationMs = Math.max(report.simulatedMs ?? 0, ...bars.map((b) => b.end), 0);
   const tasks = bars.filter((b) => b.role === 'task');
-  const { stages, edges, edgesInferred } = deriveStages(report, bars);
+  const { stages, edges, edgesInferred, jobs } = deriveStages(report, bars);
   const firstLaneOfNode = new Map<string, number>();
   for (const l of lanes) if (!firstLaneOfNode.has(l.node)) firstLaneOfNode.set(l.node, l.index);
   const { flows, estimated } = deriveFlows(report, bars, nodes, stages, edges);
@@ -178,10 +179,12 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
     index,
     stages,
     edges,
+    jobs,
     edgesInferred,
     flows,
     flowsEstimated: estimated,
     markers,
+    startup: startupRows(report),
     counters: deriveCounters(report),
     totals: {
       readLocal: m?.bytesReadLocal ?? 0,
@@ -275,7 +278,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
         `executor ${str(e.executor)} lost${typeof e.reason === 'string' ? `: ${e.reason}` : ''}`,
       );
     else if (e.type === 'stageSkipped')
-      nodeMarker(e.t, 'stageSkipped', null, `stage ${str(e.stage)} skipped (its shuffle output still exists)`);
+      nodeMarker(e.t, 'stageSkipped', null, `stage ${str(e.stage)} skipped (its output already exists)`);
   }
   for (const b of bars) {
     if (b.role !== 'task') continue;

@@ -3,6 +3,7 @@
  * DAG, data flow, counters). Built once per report by `toRunView`; drawing code only reads it.
  */
 import type { AttemptStatus, Locality } from '../../../engine/exec/taskTypes';
+import type { StartupRow } from './startupRows';
 
 /**
  * Phases of a bar, in the order they usually happen inside it (a MapReduce reducer merges before
@@ -96,9 +97,20 @@ export interface StageEdge {
   label: string;
 }
 
+/** An RDD a Spark stage pipelines (Spark's UI draws it as a dot inside the stage; green when cached). */
+export interface StageOp {
+  rdd: number;
+  name: string;
+  cached: boolean;
+}
+
 export interface StageView {
   id: string;
   label: string;
+  /** Spark's stage id (global across the jobs of a program), null for MapReduce. */
+  stageId?: number | null;
+  /** Spark: the RDD operations of the stage, first to last; [] when unknown. */
+  ops?: StageOp[];
   /** The job (MapReduce job id, or Spark job number) the stage belongs to. */
   job: string;
   /** The scheduler's task set (`job_00001/map`, `stage-3`), null for a skipped stage. */
@@ -109,6 +121,23 @@ export interface StageView {
   finishedAt: number | null;
   /** Bar indices of the stage's attempts, by start. */
   bars: number[];
+}
+
+/** A Spark job (one action) with the ids of its StageViews, run or skipped, ascending. */
+export interface SparkJobView {
+  /** The trace's job name (`spark-job-3`). */
+  id: string;
+  /** Spark's job id. */
+  index: number;
+  action: string;
+  line: number | null;
+  /** e.g. "Job 3: count at line 17". */
+  label: string;
+  stages: string[];
+  submittedAt: number;
+  finishedAt: number | null;
+  /** True when a task failed every attempt and the job was aborted. */
+  failed: boolean;
 }
 
 export type StageState = 'waiting' | 'running' | 'done' | 'skipped';
@@ -172,12 +201,16 @@ export interface RunView {
   index: BarIndex;
   stages: StageView[];
   edges: StageEdge[];
+  /** Spark's jobs in order when the trace lists each job's stages (else []): the DAG view shows one at a time. */
+  jobs: SparkJobView[];
   /** True when the stage edges were guessed from timing (the trace did not name parents). */
   edgesInferred: boolean;
   flows: Flow[];
   /** True when per-pair shuffle bytes were estimated from task placement (no fetch events in the trace). */
   flowsEstimated: boolean;
   markers: Marker[];
+  /** Spark: the driver and executor containers starting before the first task (startupRows.ts). */
+  startup?: StartupRow[];
   counters: CounterRow[];
   totals: {
     readLocal: number;

@@ -12,9 +12,7 @@ import {
   timeTicks,
   xOf,
 } from './timelineLayout';
-import { layoutDag } from './dagLayout';
 import { outputRows, formatCell } from './outputRows';
-import type { StageView } from './runViewTypes';
 
 const view = makeSyntheticRunView({ nodes: 20, attempts: 1500, seed: 4 });
 
@@ -89,34 +87,6 @@ describe('timeline layout', () => {
     expect(view.bars[down]!.lane).toBeGreaterThan(view.bars[first]!.lane);
     expect(navigate(view, first, 'ArrowLeft', view.durationMs)).toBe(first);
     expect(navigate(view, -1, 'Home', -1)).toBe(-1);
-  });
-});
-
-describe('dag layout', () => {
-  const stage = (id: string, submittedAt: number): StageView => ({
-    id,
-    label: id,
-    job: 'j',
-    taskSet: null,
-    tasks: 1,
-    skipped: false,
-    submittedAt,
-    finishedAt: null,
-    bars: [],
-  });
-  it('puts every parent left of its child and stacks siblings', () => {
-    const stages = [stage('a', 0), stage('b', 0), stage('c', 5), stage('d', 9)];
-    const edges = [
-      { from: 'a', to: 'c', kind: 'wide' as const, label: '' },
-      { from: 'b', to: 'c', kind: 'wide' as const, label: '' },
-      { from: 'c', to: 'd', kind: 'narrow' as const, label: '' },
-    ];
-    const l = layoutDag(stages, edges);
-    for (const e of edges) expect(l.boxes.get(e.from)!.x).toBeLessThan(l.boxes.get(e.to)!.x);
-    expect(l.boxes.get('a')!.y).not.toBe(l.boxes.get('b')!.y);
-    expect(l.paths).toHaveLength(3);
-    // A cycle from a bad trace must not hang.
-    expect(() => layoutDag(stages, [...edges, { from: 'd', to: 'a', kind: 'wide', label: '' }])).not.toThrow();
   });
 });
 

@@ -1,0 +1,97 @@
+/**
+ * What happens before a Spark run's first task, from the trace: the driver (SparkContext, in
+ * client mode on the client machine) asks YARN for one executor container per node; each waits
+ * for its NodeManager's heartbeat to be granted, then launches (localisation and a JVM) and
+ * registers with the driver. The timeline draws these as extra "startup" rows above the lanes.
+ */
+import type { JobRunReport } from '../../../engine/api/jobTypes';
+
+export interface StartupSegment {
+  kind: 'waiting' | 'starting';
+  label: string;
+  start: number;
+  end: number;
+}
+
+export interface StartupRow {
+  id: string;
+  /** Short name for the gutter: "driver", "exec-n4". */
+  name: string;
+  /** What the row shows, e.g. "exec-n4 starting on n4". */
+  label: string;
+  node: string | null;
+  segments: StartupSegment[];
+  /** When it is up (driver: all executors registered; executor: registered), or null if never. */
+  readyAt: number | null;
+}
+
+type Ev = { t: number; type: string; [k: string]: unknown };
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+
+export function startupRows(report: JobRunReport): StartupRow[] {
+  if (report.kind !== 'spark') return [];
+  const trace = (report.trace ?? []) as Ev[];
+  const driver = trace.find((e) => e.type === 'driverStarted');
+  if (!driver) return [];
+  const ready = trace.find((e) => e.type === 'executorsRegistered');
+  const requested = new Map<string, number>();
+  const allocated = new Map<string, { t: number; request: string | null; vcores: number; memoryMb: number }>();
+  const rows: StartupRow[] = [];
+  const executors = trace.filter((e) => e.type === 'executorAdded');
+  rows.push({
+    id: 'driver',
+    name: 'driver',
+    label: `driver starting on the client: SparkContext asks YARN for ${executors.length || 'its'} executor containers and waits for them to register`,
+    node: null,
+    segments: [
+      {
+        kind: 'starting',
+        label: 'driver starting: SparkContext, waiting for executors',
+        start: driver.t,
+        end: ready?.t ?? driver.t,
+      },
+    ],
+    readyAt: ready?.t ?? null,
+  });
+  for (const e of trace) {
+    if (e.type === 'containerRequested') requested.set(str(e.request) ?? '', e.t);
+    if (e.type === 'containerAllocated')
+      allocated.set(str(e.container) ?? '', {
+        t: e.t,
+        request: str(e.request),
+        vcores: Number(e.vcores ?? 0),
+        memoryMb: Number(e.memoryMb ?? 0),
+      });
+  }
+  for (const e of executors) {
+    const id = str(e.executor) ?? '?';
+    const node = str(e.node);
+    const c = allocated.get(str(e.container) ?? '');
+    const asked = c?.request !== null && c?.request !== undefined ? requested.get(c.request) : undefined;
+    const segments: StartupSegment[] = [];
+    if (c && asked !== undefined && c.t > asked)
+      segments.push({
+        kind: 'waiting',
+        label: `${id} waiting: YARN grants its container at ${node}'s NodeManager heartbeat`,
+        start: asked,
+        end: c.t,
+      });
+    const where = c ? ` (container ${str(e.container)}: ${c.vcores} cores, ${Math.round(c.memoryMb / 1024)} GB)` : '';
+    segments.push({
+      kind: 'starting',
+      label: `${id} starting on ${node}${where}: localisation, JVM, registers with the driver`,
+      start: c?.t ?? e.t,
+      end: e.t,
+    });
+    rows.push({ id, name: id, label: `${id} starting on ${node}`, node, segments, readyAt: e.t });
+  }
+  return rows;
+}
+
+/** A row's state at time t. */
+export function startupStateAt(row: StartupRow, t: number): 'future' | 'waiting' | 'starting' | 'ready' {
+  if (row.readyAt !== null && t >= row.readyAt) return 'ready';
+  const seg = row.segments.find((s) => s.start <= t && t < s.end);
+  if (seg) return seg.kind;
+  return row.segments.length > 0 && t < row.segments[0]!.start ? 'future' : 'starting';
+}
