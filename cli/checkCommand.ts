@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
+import { didYouMean } from './missingFile';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { LABS, findLab } from '../labs/labRegistry';
 import { runStep, type StepOutcome } from '../labs/runStep';
@@ -93,7 +94,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     source = readFileSync(full, 'utf8');
   } catch {
-    throw new UsageError(`file not found: ${args.file}`);
+    throw new UsageError(`file not found: ${args.file}${didYouMean(full)}`);
   }
   const shown = relative(io.cwd, full);
   const fileName = shown && !shown.startsWith('..') ? shown : full;
