@@ -36,7 +36,7 @@ export interface RunStepOptions {
 export interface StepError {
   kind: 'compile' | 'settings' | 'code' | 'spec' | 'timeout' | 'stuck' | 'input' | 'invalid';
   message: string;
-  /** The learner's line (and column for settings) when known. */
+  /** The learner's line (and column for settings and syntax errors) when known. */
   line: number | null;
   column: number | null;
 }
@@ -115,12 +115,9 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     }
   } catch (error) {
     const e = classify(error);
-    const checks = step.checks.map((c) => ({
-      id: c.id,
-      title: c.title,
-      pass: false,
-      reason: `not judged: the run failed (${e.message})`,
-    }));
+    // The error is told once (outcome.error); each check only says that it was not judged, and why in a word.
+    const why = notJudgedReason(e);
+    const checks = step.checks.map((c) => ({ id: c.id, title: c.title, pass: false, reason: `not judged: ${why}` }));
     // A job that failed on the cluster still has a partial report: its failed attempts are worth seeing.
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
     return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
@@ -191,10 +188,38 @@ async function runJobStep(
  */
 export const LAB_NODE_EXPIRY_MS = 30_000;
 
+/** Why the checks could not judge a failed run, in a few words ("the job did not compile"). */
+export function notJudgedReason(error: StepError): string {
+  return NOT_JUDGED[error.kind];
+}
+
+const NOT_JUDGED: Record<StepError['kind'], string> = {
+  compile: 'the job did not compile',
+  settings: 'the settings could not be read',
+  code: 'the job failed while running',
+  spec: 'the job file does not describe a job',
+  timeout: 'the job ran out of its time budget',
+  stuck: 'the simulation could not finish',
+  input: "the job's input could not be read",
+  invalid: 'the run settings are not valid',
+};
+
 function classify(error: unknown): StepError {
   const base = { line: null, column: null };
   if (error instanceof StepNotFoundError) throw error;
-  if (error instanceof JobCompileError) return { ...base, kind: 'compile', message: error.message, line: error.line };
+  if (error instanceof JobCompileError) {
+    // sucrase ends its message with "(line:column)": keep the column, and put it where editors look for it.
+    const at = /\s*\((\d+):(\d+)\)$/.exec(error.detail);
+    if (!at || error.line === null) return { ...base, kind: 'compile', message: error.message, line: error.line };
+    const column = Number(at[2]);
+    const detail = error.detail.slice(0, at.index);
+    return {
+      kind: 'compile',
+      message: `${error.fileName}:${error.line}:${column}: SyntaxError: ${detail}`,
+      line: error.line,
+      column,
+    };
+  }
   if (error instanceof HdfsSettingsError)
     return { kind: 'settings', message: error.message, line: error.line, column: error.column };
   if (error instanceof JobFailedError) {
