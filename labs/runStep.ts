@@ -13,6 +13,7 @@ import { InputPathError } from '../engine/mapreduce/mapReduceJob';
 import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
 import { compileJobSource, JobCompileError } from './compileJobSource';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
+import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';
 import type { CheckResult, HdfsRunReport, JobRunSettings, Lab, LabStep, StepKind, StepRun } from './labTypes';
 
@@ -75,6 +76,8 @@ export function stepAt(lab: Lab, stepIndex: number): LabStep {
     );
   return step;
 }
+
+export { notJudgedReason };
 
 export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   const { lab } = options;
@@ -187,22 +190,6 @@ async function runJobStep(
  * consequences within the same picture. The steps' texts say so.
  */
 export const LAB_NODE_EXPIRY_MS = 30_000;
-
-/** Why the checks could not judge a failed run, in a few words ("the job did not compile"). */
-export function notJudgedReason(error: StepError): string {
-  return NOT_JUDGED[error.kind];
-}
-
-const NOT_JUDGED: Record<StepError['kind'], string> = {
-  compile: 'the job did not compile',
-  settings: 'the settings could not be read',
-  code: 'the job failed while running',
-  spec: 'the job file does not describe a job',
-  timeout: 'the job ran out of its time budget',
-  stuck: 'the simulation could not finish',
-  input: "the job's input could not be read",
-  invalid: 'the run settings are not valid',
-};
 
 function classify(error: unknown): StepError {
   const base = { line: null, column: null };
