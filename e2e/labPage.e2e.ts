@@ -85,12 +85,12 @@ describe('the lab page', () => {
     for (const s of sessions) await s.close();
   });
 
-  for (const viewport of [
-    { width: 1024, height: 700 },
-    { width: 1280, height: 720 },
-  ]) {
-    it(`at ${viewport.width}×${viewport.height}, Run keeps the header in view and the window used`, async () => {
-      const s = await openApp({ viewport });
+  for (const [viewport, colorScheme] of [
+    [{ width: 1024, height: 700 }, 'light'],
+    [{ width: 1280, height: 720 }, 'dark'],
+  ] as const) {
+    it(`at ${viewport.width}×${viewport.height} (${colorScheme}), Run keeps the header in view and the window used`, async () => {
+      const s = await openApp({ viewport, colorScheme });
       sessions.push(s);
       const { page } = s;
       await openLab(s, 'lab/mapreduce-iot-averages/1');
