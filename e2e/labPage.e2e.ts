@@ -112,6 +112,18 @@ describe('the lab page', () => {
       await page.getByTestId('run-timeline').scrollIntoViewIfNeeded();
       expect((await layout(page)).headerTop).toBe(0);
       await s.screenshot(`lab-layout-${viewport.width}-pictures`);
+      // The divider gives the editor more room from the keyboard, and Enter gives it back.
+      const divider = page.getByRole('separator', { name: /Editor height/ });
+      await divider.focus();
+      await page.keyboard.press('End');
+      const tall = await layout(page);
+      expect(tall.editorHeight).toBeGreaterThan(after.editorHeight + 100);
+      expect(tall.headerTop).toBe(0);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (h) => document.querySelector('.lab-editor')!.getBoundingClientRect().height < h,
+        tall.editorHeight - 50,
+      );
       expect(s.consoleErrors).toEqual([]);
     });
   }
@@ -169,7 +181,12 @@ describe('the lab page keeps and words results well', () => {
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text.split('TypeError').length - 1).toBe(1);
     // Monaco underlines line 4.
-    await page.locator('.lab-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
+    const squiggle = page.locator('.lab-editor .squiggly-error').first();
+    await squiggle.waitFor({ timeout: 10_000 });
+    const box = (await squiggle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // The marker is the run's error (the language service has nothing to say about this line).
+    await page.locator('.monaco-hover', { hasText: 'TypeError: Cannot read properties of null' }).waitFor();
     await s.screenshot('lab-runtime-error-once');
 
     await setEditorText(page, "export default {\n  kind: 'mapreduce'\n  input: '/data/sensors.csv',\n};\n");
