@@ -129,6 +129,24 @@ describe('the lab page', () => {
   }
 });
 
+describe('the lab page in a small window', () => {
+  it('scrolls as a page below a header that stays, and Run does not push the header away', async () => {
+    const s = await openApp({ viewport: { width: 820, height: 600 } });
+    try {
+      await openLab(s, 'lab/mapreduce-iot-averages/1');
+      await runAndWait(s.page);
+      await s.page.waitForTimeout(600);
+      const after = await layout(s.page);
+      expect(after.headerTop).toBe(0);
+      expect(after.scrollY).toBe(0);
+      await s.screenshot('lab-layout-820-run');
+      expect(s.consoleErrors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('the lab page keeps and words results well', () => {
   let s: Session;
   beforeAll(async () => {

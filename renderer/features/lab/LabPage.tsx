@@ -53,6 +53,13 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   const runPanelRef = useRef<HTMLDivElement>(null);
   const workRef = useRef<HTMLElement>(null);
   const editorPanelRef = useRef<HTMLDivElement>(null);
+  const showTopOnResult = useRef(false);
+  useEffect(() => {
+    // After the new result is on the page, so a small window scrolls to where it really is.
+    if (!showTopOnResult.current) return;
+    showTopOnResult.current = false;
+    showRunTop(runPanelRef.current);
+  }, [resultVersion]);
 
   useEffect(() => {
     updateProgress((p) => withCurrentStep(p, labId, stepIndex));
@@ -69,9 +76,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
     const result = await run(source, faults);
     if (!result) return;
     setStartAt(at);
-    setResultVersion((v) => v + 1);
     // A new run shows its checks from the top; a fault re-run keeps the learner where they are.
-    if (faults.length === 0) showRunTop(runPanelRef.current);
+    showTopOnResult.current = faults.length === 0;
+    setResultVersion((v) => v + 1);
     const { checks: verdicts, error: failure } = result.outcome;
     updateProgress((p) =>
       withStep(p, labId, stepId, (s) => ({
@@ -256,9 +263,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   );
 }
 
-/** After a run: the run pane shows its top (the checks); where the page itself scrolls, only as far as needed. */
+/** After a run: the run pane shows its top (the checks); in a small window the main area scrolls to it (the header stays). */
 function showRunTop(panel: HTMLElement | null) {
   if (!panel) return;
   if (getComputedStyle(panel).overflowY === 'auto') panel.scrollTop = 0;
-  else panel.scrollIntoView({ block: 'nearest' });
+  else panel.scrollIntoView({ block: 'start' });
 }
