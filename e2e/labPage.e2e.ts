@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LABS } from '../labs/labRegistry';
+import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
 
 /** Replaces the editor's text by pasting it, as a learner would. */
@@ -101,6 +102,7 @@ describe('the lab page', () => {
       await page.waitForTimeout(600);
       const after = await layout(page);
       await s.screenshot(`lab-layout-${viewport.width}-run`);
+      expect(await seriousViolations(page)).toEqual([]);
       expect(after.headerTop).toBe(0);
       expect(after.headerBottom).toBeLessThan(80);
       expect(after.scrollY).toBe(0);
@@ -206,6 +208,7 @@ describe('the lab page keeps and words results well', () => {
     // The marker is the run's error (the language service has nothing to say about this line).
     await page.locator('.monaco-hover', { hasText: 'TypeError: Cannot read properties of null' }).waitFor();
     await s.screenshot('lab-runtime-error-once');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await setEditorText(page, "export default {\n  kind: 'mapreduce'\n  input: '/data/sensors.csv',\n};\n");
     await runAndWait(page);

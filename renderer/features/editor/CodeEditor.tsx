@@ -86,6 +86,8 @@ export default function CodeEditor({
         automaticLayout: true,
         ariaLabel,
         tabSize: 2,
+        // Faded unused names (the job API's `offset`) fail WCAG contrast in the light theme.
+        showUnused: false,
       }}
       loading={
         <div className="loading">
