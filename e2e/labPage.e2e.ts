@@ -102,7 +102,6 @@ describe('the lab page', () => {
       await page.waitForTimeout(600);
       const after = await layout(page);
       await s.screenshot(`lab-layout-${viewport.width}-run`);
-      expect(await seriousViolations(page)).toEqual([]);
       expect(after.headerTop).toBe(0);
       expect(after.headerBottom).toBeLessThan(80);
       expect(after.scrollY).toBe(0);
