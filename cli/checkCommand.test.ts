@@ -65,7 +65,30 @@ describe('clusterlab check', () => {
     );
     const f = fakeIo(dir);
     expect(await checkCommand(['mapreduce-iot-averages', 'boom.js'], f.io)).toBe(1);
-    expect(f.err.join('')).toMatch(/boom\.js:4: TypeError/);
+    expect(f.out.join('')).toMatch(/The run failed: boom\.js:4: TypeError/);
+  });
+
+  it("prints a failed run's error once, not once per check", async () => {
+    writeFileSync(join(dir, 'typo.js'), "export default {\n  kind: 'mapreduce'\n  input: '/data/sensors.csv',\n};\n");
+    const f = fakeIo(dir);
+    expect(await checkCommand(['mapreduce-iot-averages', 'typo.js'], f.io)).toBe(1);
+    const all = f.out.join('') + f.err.join('');
+    expect(all.match(/SyntaxError/g)).toHaveLength(1);
+    expect(all).toMatch(/typo\.js:3:\d+: SyntaxError/);
+    expect(all).toMatch(
+      /Checks not judged \(the job did not compile\):\n {4}- exact day averages\n {4}- one mapper per split/,
+    );
+    expect(all).toMatch(/0 of 4 checks passed: none could be judged\./);
+    expect(all).not.toMatch(/PASS|FAIL/);
+    const json = fakeIo(dir);
+    expect(await checkCommand(['mapreduce-iot-averages', 'typo.js', '--json'], json.io)).toBe(1);
+    const verdict = JSON.parse(json.out.join('')) as {
+      checks: { reason: string }[];
+      error: { line: number; column: number };
+    };
+    expect(verdict.checks.every((c) => c.reason === 'not judged: the job did not compile')).toBe(true);
+    expect(verdict.error).toMatchObject({ line: 3, column: expect.any(Number) });
+    expect(json.err.join('').match(/SyntaxError/g)).toHaveLength(1);
   });
 
   it('exits 2 naming an unknown lab, a step out of range and a missing file', async () => {

@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
+import { didYouMean } from './missingFile';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { LABS, findLab } from '../labs/labRegistry';
-import { runStep, type StepOutcome } from '../labs/runStep';
+import { notJudgedReason, runStep, type StepOutcome } from '../labs/runStep';
 import type { Lab } from '../labs/labTypes';
 
 export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--json]
@@ -66,14 +67,23 @@ function format(lab: Lab, stepIndex: number, outcome: StepOutcome): string {
     `${lab.title}, step ${stepIndex + 1} of ${lab.steps.length}: ${step.title} (Cookbook ${lab.chapters.join(', ')})`,
     '',
   ];
-  if (outcome.error) lines.push(`  the run failed: ${outcome.error.message}`, '');
-  for (const c of outcome.checks) {
-    lines.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.title}`);
-    lines.push(`        ${c.reason}`);
+  if (outcome.error) {
+    // The error once; the checks by title only (each would only repeat that it was not judged).
+    lines.push(`  The run failed: ${outcome.error.message}`, '');
+    lines.push(`  Checks not judged (${notJudgedReason(outcome.error)}):`);
+    for (const c of outcome.checks) lines.push(`    - ${c.title}`);
+    lines.push('', `0 of ${outcome.checks.length} checks passed: none could be judged.`);
+  } else {
+    for (const c of outcome.checks) {
+      lines.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.title}`);
+      lines.push(`        ${c.reason}`);
+    }
+    const passed = outcome.checks.filter((c) => c.pass).length;
+    const time = outcome.report
+      ? `; simulated time ${(Math.round(outcome.report.simulatedMs) / 1000).toFixed(3)} s`
+      : '';
+    lines.push('', `${passed} of ${outcome.checks.length} checks passed${time}.`);
   }
-  const passed = outcome.checks.filter((c) => c.pass).length;
-  const time = outcome.report ? `; simulated time ${(Math.round(outcome.report.simulatedMs) / 1000).toFixed(3)} s` : '';
-  lines.push('', `${passed} of ${outcome.checks.length} checks passed${time}.`);
   if (!outcome.passed && step.hints.length > 0) lines.push(`Hint: ${step.hints[0]}`);
   return `${lines.join('\n')}\n`;
 }
@@ -93,7 +103,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     source = readFileSync(full, 'utf8');
   } catch {
-    throw new UsageError(`file not found: ${args.file}`);
+    throw new UsageError(`file not found: ${args.file}${didYouMean(full)}`);
   }
   const shown = relative(io.cwd, full);
   const fileName = shown && !shown.startsWith('..') ? shown : full;
@@ -120,8 +130,9 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       io.out(
         `${JSON.stringify({ lab: lab.id, step: args.step, passed: outcome.passed, checks: outcome.checks, error: outcome.error, simulatedMs }, null, 2)}\n`,
       );
+      // JSON goes to programs: the error is also said once on stderr, for the person watching.
+      if (outcome.error) io.err(`clusterlab check: the run failed: ${outcome.error.message}\n`);
     } else io.out(format(lab, args.step - 1, outcome));
-    if (outcome.error) io.err(`clusterlab check: the run failed: ${outcome.error.message}\n`);
     return outcome.passed ? 0 : 1;
   } finally {
     await runner?.close();

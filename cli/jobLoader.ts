@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { JobCompileError, compileJobSource } from '../labs/compileJobSource';
 import { UsageError } from './cliIo';
+import { didYouMean } from './missingFile';
 import type { JobSource } from '../engine/sandbox/taskRunner';
 
 export function compileJob(text: string, fileName: string): JobSource {
@@ -25,7 +26,7 @@ export function loadJobFile(path: string, cwd: string): JobSource {
   try {
     text = readFileSync(full, 'utf8');
   } catch {
-    throw new UsageError(`job file not found: ${path}`);
+    throw new UsageError(`job file not found: ${path}${didYouMean(full)}`);
   }
   // Errors name the file as the user typed it (relative to cwd), which keeps stdout stable.
   const shown = relative(cwd, full) || path;

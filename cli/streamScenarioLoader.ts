@@ -9,6 +9,7 @@ import { basename, extname, resolve } from 'node:path';
 import vm from 'node:vm';
 import { transform } from 'sucrase';
 import { UsageError } from './cliIo';
+import { didYouMean } from './missingFile';
 
 export interface LoadedScenario {
   /** The file name as errors show it, e.g. `car-gps.js`. */
@@ -43,7 +44,9 @@ export function loadScenarioFile(path: string, cwd: string, log: (text: string) 
   try {
     source = readFileSync(full, 'utf8');
   } catch (e) {
-    throw new UsageError(`${file}: cannot read ${full} (${(e as NodeJS.ErrnoException).code ?? message(e)})`);
+    throw new UsageError(
+      `${file}: cannot read ${full} (${(e as NodeJS.ErrnoException).code ?? message(e)})${didYouMean(full)}`,
+    );
   }
   let code: string;
   try {

@@ -16,10 +16,12 @@ export async function judgeLab(
   for (const i of steps) {
     const step = lab.steps[i]!;
     const solved = await runStep({ lab, stepIndex: i, source: step.solution, runner });
+    // A failed run is one problem, told once, not one per unjudged check.
     if (solved.error)
       problems.push(`${lab.id} step ${i + 1} (${step.id}) solution: the run failed: ${solved.error.message}`);
-    for (const c of solved.checks)
-      if (!c.pass) problems.push(`${lab.id} step ${i + 1} (${step.id}) solution fails '${c.id}': ${c.reason}`);
+    else
+      for (const c of solved.checks)
+        if (!c.pass) problems.push(`${lab.id} step ${i + 1} (${step.id}) solution fails '${c.id}': ${c.reason}`);
     const started = await runStep({ lab, stepIndex: i, source: step.starter, runner });
     if (started.passed)
       problems.push(`${lab.id} step ${i + 1} (${step.id}) starter passes every check: it gives the answer away`);

@@ -87,6 +87,10 @@ describe('runStep', () => {
     });
     expect(syntax.error?.kind).toBe('compile');
     expect(syntax.error?.line).toBe(3);
+    expect(syntax.error?.column).toBeGreaterThan(0);
+    expect(syntax.error?.message).toMatch(new RegExp(`:3:${syntax.error?.column}: SyntaxError: `));
+    // The error is in outcome.error once; the checks do not repeat it.
+    expect(syntax.checks.every((c) => c.reason === 'not judged: the job did not compile')).toBe(true);
     const settings = await runStep({
       lab: hdfsBlocksLab,
       stepIndex: 0,

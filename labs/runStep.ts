@@ -13,6 +13,7 @@ import { InputPathError } from '../engine/mapreduce/mapReduceJob';
 import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
 import { compileJobSource, JobCompileError } from './compileJobSource';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
+import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';
 import type { CheckResult, HdfsRunReport, JobRunSettings, Lab, LabStep, StepKind, StepRun } from './labTypes';
 
@@ -36,7 +37,7 @@ export interface RunStepOptions {
 export interface StepError {
   kind: 'compile' | 'settings' | 'code' | 'spec' | 'timeout' | 'stuck' | 'input' | 'invalid';
   message: string;
-  /** The learner's line (and column for settings) when known. */
+  /** The learner's line (and column for settings and syntax errors) when known. */
   line: number | null;
   column: number | null;
 }
@@ -75,6 +76,8 @@ export function stepAt(lab: Lab, stepIndex: number): LabStep {
     );
   return step;
 }
+
+export { notJudgedReason };
 
 export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   const { lab } = options;
@@ -115,12 +118,9 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     }
   } catch (error) {
     const e = classify(error);
-    const checks = step.checks.map((c) => ({
-      id: c.id,
-      title: c.title,
-      pass: false,
-      reason: `not judged: the run failed (${e.message})`,
-    }));
+    // The error is told once (outcome.error); each check only says that it was not judged, and why in a word.
+    const why = notJudgedReason(e);
+    const checks = step.checks.map((c) => ({ id: c.id, title: c.title, pass: false, reason: `not judged: ${why}` }));
     // A job that failed on the cluster still has a partial report: its failed attempts are worth seeing.
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
     return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
@@ -203,7 +203,19 @@ export const LAB_ASSIGNMENTS_PER_HEARTBEAT = 1;
 function classify(error: unknown): StepError {
   const base = { line: null, column: null };
   if (error instanceof StepNotFoundError) throw error;
-  if (error instanceof JobCompileError) return { ...base, kind: 'compile', message: error.message, line: error.line };
+  if (error instanceof JobCompileError) {
+    // sucrase ends its message with "(line:column)": keep the column, and put it where editors look for it.
+    const at = /\s*\((\d+):(\d+)\)$/.exec(error.detail);
+    if (!at || error.line === null) return { ...base, kind: 'compile', message: error.message, line: error.line };
+    const column = Number(at[2]);
+    const detail = error.detail.slice(0, at.index);
+    return {
+      kind: 'compile',
+      message: `${error.fileName}:${error.line}:${column}: SyntaxError: ${detail}`,
+      line: error.line,
+      column,
+    };
+  }
   if (error instanceof HdfsSettingsError)
     return { kind: 'settings', message: error.message, line: error.line, column: error.column };
   if (error instanceof JobFailedError) {

@@ -1,6 +1,6 @@
 /**
- * Learners' progress: per lab, the current step, the code of each step as typed, and which
- * steps passed their checks. Pure functions over plain data; the store holds the value and
+ * Learners' progress: per lab, the current step, the code of each step as typed, which
+ * steps passed their checks and the verdicts of each step's last run. Pure functions over plain data; the store holds the value and
  * saveProgress persists it.
  */
 import { validTimeLimit } from './timeLimit';
@@ -9,6 +9,31 @@ export interface StepProgress {
   code?: string;
   passed?: boolean;
   runs?: number;
+  /** The verdicts of the step's last run, shown after a reload until the next run. */
+  lastRun?: LastRun;
+}
+
+/** One check's verdict as saved: small plain data, never the trace. */
+export interface SavedCheck {
+  id: string;
+  state: 'pass' | 'fail' | 'not-judged';
+  message: string;
+}
+
+export interface LastRun {
+  /** When the run finished (ms since the epoch). */
+  at: number;
+  checks: SavedCheck[];
+  /** Why the checks could not judge the run (the job did not compile, …), once; absent when they judged it. */
+  notJudged?: string;
+  /** The run's error as the learner saw it at the editor, with its position when known. */
+  error?: SavedError;
+}
+
+export interface SavedError {
+  message: string;
+  line: number | null;
+  column: number | null;
 }
 
 export interface LabProgress {
@@ -32,10 +57,74 @@ export const EMPTY_PROGRESS: Progress = { version: 1, labs: {} };
 
 export type LabStatus = 'not-started' | 'in-progress' | 'done';
 
+/** The one rule for "finished": every step of the lab has passed its checks (in any order). */
+export function labFinished(progress: Progress, labId: string, stepIds: readonly string[]): boolean {
+  return stepsLeft(progress, labId, stepIds).length === 0 && stepIds.length > 0;
+}
+
+/** The indices of the steps that have not passed yet, in order. */
+export function stepsLeft(progress: Progress, labId: string, stepIds: readonly string[]): number[] {
+  const steps = progress.labs[labId]?.steps ?? {};
+  return stepIds.flatMap((id, i) => (steps[id]?.passed ? [] : [i]));
+}
+
 export function labStatus(progress: Progress, labId: string, stepIds: readonly string[]): LabStatus {
-  const lab = progress.labs[labId];
-  if (!lab) return 'not-started';
-  return stepIds.length > 0 && stepIds.every((id) => lab.steps[id]?.passed) ? 'done' : 'in-progress';
+  if (!progress.labs[labId]) return 'not-started';
+  return labFinished(progress, labId, stepIds) ? 'done' : 'in-progress';
+}
+
+const MAX_MESSAGE = 2000;
+const clip = (text: string) => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text);
+
+/** A run's verdicts as saved with the step: ids, states and messages only. */
+export function toLastRun(
+  checks: readonly { id: string; pass: boolean; reason: string }[],
+  notJudged: string | null,
+  at: number,
+  error: SavedError | null = null,
+): LastRun {
+  return {
+    at,
+    checks: checks.map((c) => ({
+      id: c.id,
+      state: notJudged !== null ? 'not-judged' : c.pass ? 'pass' : 'fail',
+      message: notJudged !== null ? '' : clip(c.reason),
+    })),
+    ...(notJudged !== null ? { notJudged: clip(notJudged) } : {}),
+    ...(error ? { error: { message: clip(error.message), line: error.line, column: error.column } } : {}),
+  };
+}
+
+const position = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : null);
+
+function parseError(data: unknown): SavedError | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const raw = data as { message?: unknown; line?: unknown; column?: unknown };
+  if (typeof raw.message !== 'string') return undefined;
+  return { message: clip(raw.message), line: position(raw.line), column: position(raw.column) };
+}
+
+function parseLastRun(data: unknown): LastRun | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const raw = data as { at?: unknown; checks?: unknown; notJudged?: unknown; error?: unknown };
+  if (typeof raw.at !== 'number' || !Number.isFinite(raw.at) || !Array.isArray(raw.checks)) return undefined;
+  const checks: SavedCheck[] = [];
+  for (const c of raw.checks as unknown[]) {
+    const x = (typeof c === 'object' && c !== null ? c : {}) as { id?: unknown; state?: unknown; message?: unknown };
+    if (typeof x.id !== 'string' || !['pass', 'fail', 'not-judged'].includes(x.state as string)) return undefined;
+    checks.push({
+      id: x.id,
+      state: x.state as SavedCheck['state'],
+      message: typeof x.message === 'string' ? clip(x.message) : '',
+    });
+  }
+  const error = parseError(raw.error);
+  return {
+    at: raw.at,
+    checks,
+    ...(typeof raw.notJudged === 'string' ? { notJudged: clip(raw.notJudged) } : {}),
+    ...(error ? { error } : {}),
+  };
 }
 
 /** Reads saved progress defensively: anything malformed is dropped, never trusted. */
@@ -59,10 +148,12 @@ export function parseProgress(data: unknown): Progress {
         for (const [stepId, s] of Object.entries(v.steps as Record<string, unknown>)) {
           if (typeof s !== 'object' || s === null) continue;
           const sp = s as StepProgress;
+          const lastRun = parseLastRun(sp.lastRun);
           steps[stepId] = {
             ...(typeof sp.code === 'string' ? { code: sp.code } : {}),
             ...(sp.passed === true ? { passed: true } : {}),
             ...(typeof sp.runs === 'number' ? { runs: sp.runs } : {}),
+            ...(lastRun ? { lastRun } : {}),
           };
         }
       }

@@ -17,6 +17,12 @@ export interface UiSlice {
   toggleTheme(): void;
   navigate(view: View): void;
   showNotice(message: string | null): void;
+  /** The lab page's editor height as a share of its column, once the learner has dragged the divider. */
+  labEditorShare: number | null;
+  setLabEditorShare(share: number | null): void;
+  /** The playback speed the learner chose, kept for the session's later runs (null: fit each run). */
+  playbackSpeed: number | null;
+  choosePlaybackSpeed(speed: number): void;
 }
 
 export interface ProgressSlice {
@@ -51,6 +57,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
     set({ view });
   },
   showNotice: (notice) => set({ notice }),
+  labEditorShare: null,
+  setLabEditorShare: (labEditorShare) => set({ labEditorShare }),
+  playbackSpeed: null,
+  choosePlaybackSpeed: (playbackSpeed) => set({ playbackSpeed }),
 
   progress: EMPTY_PROGRESS,
   progressLoaded: false,

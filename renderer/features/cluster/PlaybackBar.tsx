@@ -19,10 +19,21 @@ export interface PlaybackBarProps {
   durationMs: number;
   /** Times of the run's events, sorted, for "step". */
   eventTimes?: readonly number[];
+  /** Called when the learner picks a speed (not when the app sets one). */
+  onChooseSpeed?(speed: number): void;
+  /** Shown next to the speed control, e.g. why the app picked this speed. */
+  speedNote?: string | null;
   children?: React.ReactNode;
 }
 
-export function PlaybackBar({ playback, durationMs, eventTimes, children }: PlaybackBarProps) {
+export function PlaybackBar({
+  playback,
+  durationMs,
+  eventTimes,
+  onChooseSpeed,
+  speedNote,
+  children,
+}: PlaybackBarProps) {
   const stepForward = () => {
     playback.pause();
     const next = eventTimes?.find((t) => t > playback.t + 1e-6);
@@ -49,8 +60,12 @@ export function PlaybackBar({ playback, durationMs, eventTimes, children }: Play
         Speed{' '}
         <select
           value={playback.speed}
-          onChange={(e) => playback.setSpeed(Number(e.target.value))}
+          onChange={(e) => {
+            playback.setSpeed(Number(e.target.value));
+            onChooseSpeed?.(Number(e.target.value));
+          }}
           aria-label="Playback speed"
+          aria-describedby={speedNote ? 'speed-note' : undefined}
         >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
@@ -59,6 +74,11 @@ export function PlaybackBar({ playback, durationMs, eventTimes, children }: Play
           ))}
         </select>
       </label>
+      {speedNote && (
+        <span className="muted speed-note" id="speed-note" data-testid="speed-note">
+          {speedNote}
+        </span>
+      )}
       <input
         type="range"
         className="scrubber"

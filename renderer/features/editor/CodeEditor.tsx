@@ -2,8 +2,8 @@
  * The code editor: Monaco with TypeScript/JavaScript language services, following the app's
  * theme. Loaded lazily (it is several megabytes) through React.lazy.
  */
-import Editor from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef, useState } from 'react';
 import './monacoSetup';
 import { useAppStore } from '../../state/store';
 
@@ -15,7 +15,19 @@ export interface CodeEditorProps {
   onRun?(): void;
   ariaLabel?: string;
   height?: string | number;
+  /** Errors to underline (a Monaco marker); the column is 1-based, null marks the whole line. */
+  markers?: readonly EditorMarker[];
 }
+
+export interface EditorMarker {
+  line: number;
+  column: number | null;
+  message: string;
+}
+
+const NO_MARKERS: readonly EditorMarker[] = [];
+
+type Mounted = { editor: Parameters<OnMount>[0]; monaco: Parameters<OnMount>[1] };
 
 export default function CodeEditor({
   value,
@@ -24,6 +36,7 @@ export default function CodeEditor({
   onRun,
   ariaLabel = 'Code editor',
   height = '100%',
+  markers = NO_MARKERS,
 }: CodeEditorProps) {
   const theme = useAppStore((s) => s.theme);
   // Monaco keeps the command registered at mount: it calls the latest onRun through this ref.
@@ -31,6 +44,30 @@ export default function CodeEditor({
   useEffect(() => {
     onRunRef.current = onRun;
   });
+  const [mounted, setMounted] = useState<Mounted | null>(null);
+  useEffect(() => {
+    const model = mounted?.editor.getModel();
+    if (!mounted || !model) return;
+    const lines = model.getLineCount();
+    mounted.monaco.editor.setModelMarkers(
+      model,
+      'clusterlab-run',
+      markers.map((m) => {
+        const line = Math.min(Math.max(1, m.line), lines);
+        const word = m.column ? model.getWordAtPosition({ lineNumber: line, column: m.column }) : null;
+        const start = m.column ?? 1;
+        const end = word?.endColumn ?? (m.column ? m.column + 1 : model.getLineMaxColumn(line));
+        return {
+          severity: mounted.monaco.MarkerSeverity.Error,
+          message: m.message,
+          startLineNumber: line,
+          startColumn: start,
+          endLineNumber: line,
+          endColumn: Math.max(end, start + 1),
+        };
+      }),
+    );
+  }, [mounted, markers]);
   return (
     <Editor
       height={height}
@@ -40,6 +77,7 @@ export default function CodeEditor({
       onChange={(v) => onChange(v ?? '')}
       onMount={(editor, monaco) => {
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current?.());
+        setMounted({ editor, monaco });
       }}
       options={{
         minimap: { enabled: false },
@@ -48,6 +86,8 @@ export default function CodeEditor({
         automaticLayout: true,
         ariaLabel,
         tabSize: 2,
+        // Faded unused names (the job API's `offset`) fail WCAG contrast in the light theme.
+        showUnused: false,
       }}
       loading={
         <div className="loading">

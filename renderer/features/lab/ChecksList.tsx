@@ -1,32 +1,63 @@
-/** The step's checks with pass/fail and the reason for each. */
-import type { CheckResult } from '../../../labs/labTypes';
+/**
+ * The step's checks with pass/fail and the reason for each: this run's verdicts, or the last run's
+ * as saved with the progress (marked so, with its time). When the run failed before the checks
+ * could judge it, one line says so instead of repeating the error in every card.
+ */
+import type { SavedCheck } from '../../state/progress';
 
 export interface ChecksListProps {
-  /** Check titles before any run. */
+  /** Check titles, shown before any run too. */
   titles: { id: string; title: string }[];
-  results: CheckResult[] | null;
+  verdicts: readonly SavedCheck[] | null;
+  /** Why no check could judge the run ("the job did not compile"), or null. */
+  notJudged: string | null;
+  /** When the verdicts are a saved earlier run's: when it finished (ms since the epoch). */
+  savedAt?: number | null;
 }
 
-export function ChecksList({ titles, results }: ChecksListProps) {
-  const passed = results?.filter((r) => r.pass).length ?? 0;
+function when(at: number): string {
+  const d = new Date(at);
+  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return d.toDateString() === new Date().toDateString()
+    ? `today ${time}`
+    : `${d.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+}
+
+const MARK = { pass: '✓', fail: '✗', 'not-judged': '–', pending: '○' } as const;
+const SAY = { pass: ' (passed)', fail: ' (failed)', 'not-judged': ' (not judged)', pending: ' (not run yet)' } as const;
+
+export function ChecksList({ titles, verdicts, notJudged, savedAt = null }: ChecksListProps) {
+  const passed = verdicts?.filter((r) => r.state === 'pass').length ?? 0;
+  const total = verdicts?.length ?? 0;
+  const tally = notJudged !== null ? 'not judged' : `${passed} of ${total} passed`;
   return (
     <section aria-labelledby="checks-heading" className="checks">
-      <h3 id="checks-heading">Checks {results ? `· ${passed} of ${results.length} passed` : ''}</h3>
+      <h3 id="checks-heading">
+        Checks {verdicts && savedAt === null && `· ${tally}`}
+        {verdicts && savedAt !== null && (
+          <span className="last-run" data-testid="last-run">
+            · Last run ({when(savedAt)}): {notJudged !== null ? 'not judged' : `${passed} of ${total} checks passed`}
+          </span>
+        )}
+      </h3>
+      {notJudged !== null && (
+        <p className="checks-not-judged" data-testid="not-judged">
+          Checks not judged: {notJudged}. The error is shown above the editor.
+        </p>
+      )}
       <ul className="check-list" data-testid="checks">
         {titles.map((t) => {
-          const r = results?.find((x) => x.id === t.id);
-          const state = !r ? 'pending' : r.pass ? 'pass' : 'fail';
+          const r = verdicts?.find((x) => x.id === t.id);
+          const state = r?.state ?? 'pending';
           return (
             <li key={t.id} className={`check ${state}`} data-check={t.id} data-state={state}>
               <span className="check-mark" aria-hidden="true">
-                {state === 'pass' ? '✓' : state === 'fail' ? '✗' : '○'}
+                {MARK[state]}
               </span>
               <span>
                 <span className="check-title">{t.title}</span>
-                <span className="sr-only">
-                  {state === 'pass' ? ' (passed)' : state === 'fail' ? ' (failed)' : ' (not run yet)'}
-                </span>
-                {r && <span className="check-reason">{r.reason}</span>}
+                <span className="sr-only">{SAY[state]}</span>
+                {r && r.message && <span className="check-reason">{r.message}</span>}
               </span>
             </li>
           );

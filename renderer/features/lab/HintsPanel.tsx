@@ -1,5 +1,6 @@
-/** Hints revealed one at a time, each more explicit than the one before. */
+/** Hints revealed one at a time, each more explicit than the one before, rendered like the instructions. */
 import { useState } from 'react';
+import { Markdown } from './Markdown';
 
 export function HintsPanel({ hints }: { hints: string[] }) {
   const [shown, setShown] = useState(0);
@@ -7,9 +8,9 @@ export function HintsPanel({ hints }: { hints: string[] }) {
   return (
     <section aria-label="Hints" className="hints">
       {hints.slice(0, shown).map((hint, i) => (
-        <p key={i} className="hint">
-          <strong>Hint {i + 1}.</strong> {hint}
-        </p>
+        <div key={i} className="hint" data-testid="hint">
+          <Markdown source={`**Hint ${i + 1}.** ${hint}`} />
+        </div>
       ))}
       {shown < hints.length && (
         <button type="button" className="btn small" onClick={() => setShown(shown + 1)}>

@@ -1,19 +1,25 @@
 /**
- * A lab step: instructions (with the cookbook chapter), hints and checks on the left; the
- * editor with Run (Ctrl/Cmd+Enter) and Reset, and the run's pictures on the right. The code is
- * saved as it is typed; a step whose checks all pass is marked done.
+ * A lab step, laid out to fill the window below the header: instructions (with the cookbook
+ * chapter) and hints on the left; on the right the editor with Run (Ctrl/Cmd+Enter) and Reset
+ * above the checks and the run's pictures, split by a divider, each pane scrolling on its own.
+ * The code is saved as it is typed; a step whose checks all pass is marked done, and its last
+ * run's verdicts are saved with it and shown again after a reload.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import { findLab as labById } from '../../../labs/labRegistry';
-import { withCurrentStep, withStep } from '../../state/progress';
+import { notJudgedReason } from '../../../labs/notJudgedReason';
+import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
 import { useAppStore } from '../../state/store';
 import { ChecksList } from './ChecksList';
 import { HintsPanel } from './HintsPanel';
+import { LabStepNav } from './LabStepNav';
 import { Markdown } from './Markdown';
+import { PaneSplitter } from './PaneSplitter';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from './RunArea';
 import { RunStatus, StopButton } from './RunStatus';
+import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
 
 export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
@@ -37,15 +43,24 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   const lab = labById(labId)!;
   const step = lab.steps[stepIndex]!;
   const stepId = step.id;
-  const navigate = useAppStore((s) => s.navigate);
   const updateProgress = useAppStore((s) => s.updateProgress);
   const saved = useAppStore((s) => s.progress.labs[labId]?.steps[step.id]);
-  const passedSteps = useAppStore((s) => s.progress.labs[labId]?.steps);
+  const editorShare = useAppStore((s) => s.labEditorShare);
+  const setEditorShare = useAppStore((s) => s.setLabEditorShare);
   const [source, setSource] = useState(saved?.code ?? step.starter);
   const { state, run, stop } = useStepRun(labId, stepIndex);
   const [resultVersion, setResultVersion] = useState(0);
   const [startAt, setStartAt] = useState(0);
   const runPanelRef = useRef<HTMLDivElement>(null);
+  const workRef = useRef<HTMLElement>(null);
+  const editorPanelRef = useRef<HTMLDivElement>(null);
+  const showTopOnResult = useRef(false);
+  useEffect(() => {
+    // After the new result is on the page, so a small window scrolls to where it really is.
+    if (!showTopOnResult.current) return;
+    showTopOnResult.current = false;
+    showRunTop(runPanelRef.current);
+  }, [resultVersion]);
 
   useEffect(() => {
     updateProgress((p) => withCurrentStep(p, labId, stepIndex));
@@ -62,13 +77,16 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
     const result = await run(source, faults);
     if (!result) return;
     setStartAt(at);
+    // A new run shows its checks from the top; a fault re-run keeps the learner where they are.
+    showTopOnResult.current = faults.length === 0;
     setResultVersion((v) => v + 1);
-    runPanelRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const { checks: verdicts, error: failure } = result.outcome;
     updateProgress((p) =>
       withStep(p, labId, stepId, (s) => ({
         ...s,
         code: source,
         runs: (s.runs ?? 0) + 1,
+        lastRun: toLastRun(verdicts, failure ? notJudgedReason(failure) : null, Date.now(), failure),
         ...(result.outcome.passed ? { passed: true } : {}),
       })),
     );
@@ -109,8 +127,19 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
       : state.status === 'running' || state.status === 'stopped'
         ? state.previous
         : null;
-  const checks = shown?.outcome.checks ?? null;
-  const error = shown?.outcome.error;
+  // This session's run, or else the last run saved with the step (after a reload), until the next run.
+  const lastRun = useMemo(() => {
+    if (!shown) return state.status === 'failed' ? null : (saved?.lastRun ?? null);
+    const failure = shown.outcome.error;
+    return toLastRun(shown.outcome.checks, failure ? notJudgedReason(failure) : null, 0, failure);
+  }, [shown, saved?.lastRun, state.status]);
+  const fromSave = !shown && lastRun !== null;
+  const error = lastRun?.error ?? null;
+  const markers = useMemo(
+    () => (error?.line ? [{ line: error.line, column: error.column, message: error.message }] : []),
+    [error],
+  );
+  const allPassed = lastRun !== null && !lastRun.notJudged && lastRun.checks.every((c) => c.state === 'pass');
   const language =
     step.kind === 'hdfs'
       ? 'json'
@@ -120,32 +149,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
 
   return (
     <div className="lab-page">
-      <nav className="lab-header" aria-label="Lab steps">
-        <div>
-          <h1 className="lab-title">{lab.title}</h1>
-          <span className="muted">
-            Cookbook {lab.chapters.join(', ')} · step {stepIndex + 1} of {lab.steps.length}
-          </span>
-        </div>
-        <ol className="step-nav">
-          {lab.steps.map((s, i) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="btn small"
-                aria-current={i === stepIndex ? 'step' : undefined}
-                onClick={() => navigate({ name: 'lab', labId, step: i })}
-                title={s.title}
-              >
-                {passedSteps?.[s.id]?.passed ? '✓ ' : ''}
-                {i + 1}. {s.title}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <LabStepNav lab={lab} stepIndex={stepIndex} />
       <div className="lab-grid">
-        <aside className="panel lab-side" aria-labelledby="step-heading">
+        <aside className="panel lab-side" aria-labelledby="step-heading" tabIndex={0}>
           <h2 id="step-heading">
             {stepIndex + 1}. {step.title}
           </h2>
@@ -153,8 +159,13 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           <Markdown source={step.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />
         </aside>
-        <section className="lab-work" aria-label="Your code and its run">
-          <div className="panel editor-panel">
+        <section
+          className={`lab-work${editorShare === null ? '' : ' sized'}`}
+          aria-label="Your code and its run"
+          ref={workRef}
+          style={editorShare === null ? undefined : { gridTemplateRows: `${editorShare * 100}% auto minmax(0, 1fr)` }}
+        >
+          <div className="panel editor-panel" id="editor-pane" ref={editorPanelRef}>
             <div className="toolbar">
               <button
                 type="button"
@@ -175,12 +186,18 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 className="muted kbd-hint"
                 title="Monaco's tab-focus mode: Ctrl+M on Windows and Linux, Ctrl+Shift+M on macOS"
               >
-                In the editor Tab indents; Ctrl+M makes Tab move focus
+                Tab indents · Ctrl+M: Tab moves focus
               </span>
               <span className="muted">
                 {step.kind === 'hdfs' ? 'Settings (JSON)' : step.kind === 'spark' ? 'Spark job' : 'MapReduce job'}
               </span>
             </div>
+            {error && state.status !== 'running' && (
+              <p className="error editor-error" role="alert" data-testid="run-error">
+                {fromSave ? 'Last run: ' : ''}
+                {error.message}
+              </p>
+            )}
             <div className="editor-host lab-editor">
               <LazyCodeEditor
                 value={source}
@@ -188,27 +205,32 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 onRun={onRun}
                 language={language}
                 ariaLabel={`${step.title}: code`}
+                markers={markers}
               />
             </div>
           </div>
-          <div className="panel run-panel" aria-live="polite" ref={runPanelRef}>
-            <ChecksList titles={step.checks.map((c) => ({ id: c.id, title: c.title }))} results={checks} />
-            {shown?.outcome.passed && (
-              <div className="step-done" role="status">
-                <strong>Step passed.</strong>{' '}
-                {stepIndex + 1 < lab.steps.length ? (
-                  <button
-                    type="button"
-                    className="btn primary small"
-                    onClick={() => navigate({ name: 'lab', labId, step: stepIndex + 1 })}
-                  >
-                    Next step →
-                  </button>
-                ) : (
-                  <span>You finished the lab.</span>
-                )}
-              </div>
-            )}
+          <PaneSplitter
+            container={workRef}
+            above={editorPanelRef}
+            aboveId="editor-pane"
+            share={editorShare}
+            onChange={setEditorShare}
+          />
+          <div
+            className="panel run-panel"
+            role="region"
+            aria-label="Checks and the run"
+            aria-live="polite"
+            ref={runPanelRef}
+            tabIndex={0}
+          >
+            <ChecksList
+              titles={step.checks.map((c) => ({ id: c.id, title: c.title }))}
+              verdicts={lastRun?.checks ?? null}
+              notJudged={lastRun?.notJudged ?? null}
+              savedAt={fromSave ? lastRun.at : null}
+            />
+            {allPassed && state.status !== 'running' && <StepDone lab={lab} stepIndex={stepIndex} />}
             <RunStatus
               running={state.status === 'running'}
               stopped={state.status === 'stopped'}
@@ -220,14 +242,10 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 {state.message}
               </p>
             )}
-            {error && state.status !== 'running' && (
-              <p className="error" role="alert" data-testid="run-error">
-                {error.message}
-              </p>
-            )}
             {state.status === 'idle' && (
               <p className="muted">
-                Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster.
+                Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster
+                {fromSave ? ' and watch the run again.' : '.'}
               </p>
             )}
             {shown?.outcome.report && (
@@ -246,4 +264,11 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
       </div>
     </div>
   );
+}
+
+/** After a run: the run pane shows its top (the checks); in a small window the main area scrolls to it (the header stays). */
+function showRunTop(panel: HTMLElement | null) {
+  if (!panel) return;
+  if (getComputedStyle(panel).overflowY === 'auto') panel.scrollTop = 0;
+  else panel.scrollIntoView({ block: 'start' });
 }

@@ -8,8 +8,10 @@ import type { FaultSpec } from '../../../engine/cluster';
 import type { JobRunReport } from '../../../engine/api/jobTypes';
 import type { HdfsRunReport } from '../../../labs/labTypes';
 import type { NodeInfo } from '../../viz/clusterTimeline';
-import { PlaybackBar, SPEEDS } from '../cluster/PlaybackBar';
+import { PlaybackBar } from '../cluster/PlaybackBar';
+import { fittedSpeedNote, speedFor } from '../cluster/speedFit';
 import { usePlayback } from '../cluster/usePlayback';
+import { useAppStore } from '../../state/store';
 import { RunPanels } from '../run/RunPanels';
 import { ClusterMapView, useClusterTimeline } from './ClusterMapView';
 import { HdfsPanel } from './HdfsPanel';
@@ -25,14 +27,13 @@ export interface RunAreaProps {
   startAt?: number;
 }
 
-/** The slowest speed that plays the whole run in about 20 seconds. */
-export function speedFor(durationMs: number): number {
-  return SPEEDS.find((s) => durationMs / s <= 20_000) ?? SPEEDS[SPEEDS.length - 1]!;
-}
-
 export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 0 }: RunAreaProps) {
   const durationMs = Math.max(1, report.simulatedMs);
-  const playback = usePlayback(durationMs, 1000, true, speedFor(durationMs), startAt);
+  // Each run is fitted to about 20 s until the learner picks a speed; theirs then holds for the session.
+  const chosenSpeed = useAppStore((s) => s.playbackSpeed);
+  const chooseSpeed = useAppStore((s) => s.choosePlaybackSpeed);
+  const playback = usePlayback(durationMs, 1000, true, chosenSpeed ?? speedFor(durationMs), startAt);
+  const speedNote = chosenSpeed === null ? fittedSpeedNote(playback.speed, durationMs) : null;
   const trace = report.trace as readonly { t: number; type: string }[];
   const timeline = useClusterTimeline(nodes, trace);
   const eventTimes = useMemo(() => [...new Set(trace.map((e) => e.t))].sort((a, b) => a - b), [trace]);
@@ -46,7 +47,13 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
 
   return (
     <div className="run-area">
-      <PlaybackBar playback={playback} durationMs={durationMs} eventTimes={eventTimes}>
+      <PlaybackBar
+        playback={playback}
+        durationMs={durationMs}
+        eventTimes={eventTimes}
+        onChooseSpeed={chooseSpeed}
+        speedNote={speedNote}
+      >
         <span className="fault-controls" role="group" aria-label="Fault injection">
           <select value={node} onChange={(e) => setNode(e.target.value)} aria-label="Node to break">
             {nodes.map((n) => (

@@ -1,0 +1,23 @@
+/**
+ * Fitting a run's playback to about 20 seconds, and saying so: the app picks a speed until the
+ * learner picks one, and then the sentence names the speed, the run's length and the watching time.
+ */
+import { formatSimTime, SPEEDS } from './PlaybackBar';
+
+/** About how long a fitted run plays for, in real time. */
+export const FIT_SECONDS = 20;
+
+/** The slowest speed that plays the whole run in about 20 seconds (the fastest when none does). */
+export function speedFor(durationMs: number): number {
+  return SPEEDS.find((s) => durationMs / s <= FIT_SECONDS * 1000) ?? SPEEDS[SPEEDS.length - 1]!;
+}
+
+function watchTime(seconds: number): string {
+  if (seconds >= 60) return formatSimTime(seconds * 1000);
+  return seconds >= 2 ? `${Math.round(seconds)} s` : `${seconds.toFixed(1)} s`;
+}
+
+/** "Playing at 16× so the 4 min 40 s run takes about 18 s". */
+export function fittedSpeedNote(speed: number, durationMs: number): string {
+  return `Playing at ${speed}× so the ${formatSimTime(durationMs)} run takes about ${watchTime(durationMs / speed / 1000)}`;
+}
