@@ -14,6 +14,7 @@ import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskR
 import { compileJobSource, JobCompileError } from './compileJobSource';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
 import { runHdfsSettings } from './runHdfsSettings';
+import { LAB_JOB_YARN, LAB_NODE_EXPIRY_MS } from './faultTiming';
 import type { CheckResult, HdfsRunReport, JobRunSettings, Lab, LabStep, StepKind, StepRun } from './labTypes';
 
 export interface RunStepOptions {
@@ -179,17 +180,13 @@ async function runJobStep(
     files,
     faults,
     sampleData: false,
-    yarn: { nodeExpiryMs: LAB_NODE_EXPIRY_MS },
+    yarn: { ...LAB_JOB_YARN },
     ...(snapshots ? {} : { snapshots: false as const }),
   });
 }
 
-/**
- * In the labs YARN declares a silent NodeManager lost after 30 s instead of Hadoop's 10 minutes
- * (yarn.nm.liveness-monitor.expiry-interval-ms), so a node killed during a job shows its
- * consequences within the same picture. The steps' texts say so.
- */
-export const LAB_NODE_EXPIRY_MS = 30_000;
+// LAB_NODE_EXPIRY_MS lives with the other fault timings (faultTiming.ts), which the UI reads too.
+export { LAB_NODE_EXPIRY_MS };
 
 function classify(error: unknown): StepError {
   const base = { line: null, column: null };
