@@ -126,7 +126,7 @@ export function summariseRacks(nodes: readonly NodePicture[]): RackSummary[] {
 export const SUMMARY_LINES = 4;
 export const SUMMARY_LINE_H = 19;
 export const SQUARE = 11;
-const MIN_SUMMARY_W = 160;
+const MIN_SUMMARY_W = 150;
 
 export interface SummaryLayout {
   width: number;

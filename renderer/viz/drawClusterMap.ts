@@ -145,7 +145,8 @@ function drawNodeCards(
     .select('rect.cpu')
     .attr('width', (d) => (d.alive && d.cores > 0 ? ((box(d).w - 16) * Math.min(d.usedCores, d.cores)) / d.cores : 0));
   cards
-    .select('title')
+    // The card's own title, not the first of its chips' or squares'.
+    .select(':scope > title')
     .text(
       (d) =>
         `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.usedCores} of ${plural(d.cores, 'core')} busy, ${plural(d.blockCount ?? d.blocks.length, 'block replica')}, ${plural(d.containerCount ?? d.containers.length, 'container')}`,

@@ -77,7 +77,8 @@ export function drawRackSummaries(
     .attr('y', barY)
     .attr('width', (r) => (r.cores > 0 ? ((box(r).w - 20) * Math.min(r.busyCores, r.cores)) / r.cores : 0));
   cards
-    .select('title')
+    // The card's own title, not the first of its chips' or squares'.
+    .select(':scope > title')
     .text((r) => `Rack ${r.id}: ${plural(r.nodes.length, 'node')}, ${lines(r).join(', ')}. Click to show its nodes.`);
 
   const per = layout.squaresPerRow;
