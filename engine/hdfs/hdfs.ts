@@ -21,7 +21,14 @@ import type { ContentGenerator } from './contentGenerator';
 import type { HdfsConfig } from './hdfsConfig';
 import type { HdfsEvent } from './hdfsEvents';
 import { HdfsError, normalizePath, parentOf } from './hdfsPath';
-import { blockName, type BlockInfo, type FileStatus, type HdfsSnapshot, type PutOptions, type ReadPiece } from './hdfsTypes';
+import {
+  blockName,
+  type BlockInfo,
+  type FileStatus,
+  type HdfsSnapshot,
+  type PutOptions,
+  type ReadPiece,
+} from './hdfsTypes';
 import { BlockReader, bytesOf, overlapping } from './blockReader';
 import { Namespace, statusOf, type FileNode, type HBlock } from './namespace';
 
