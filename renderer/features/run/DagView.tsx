@@ -8,6 +8,7 @@ import { layoutDag } from '../../viz/run/dagLayout';
 import { drawDag } from '../../viz/run/drawDag';
 import { stageProgressAt } from '../../viz/run/runStages';
 import { formatMs } from '../../viz/run/format';
+import { plural } from '../../../labs/plural';
 
 const MAX_ROWS = 200;
 
@@ -43,14 +44,15 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
           ref={svgRef}
           className="run-dag-svg"
           role="group"
-          aria-label={`Job DAG: ${view.stages.length} stages. Tab to a stage and press Enter to list its tasks.`}
+          aria-label={`Job DAG: ${plural(view.stages.length, 'stage')}. Tab to a stage and press Enter to list its tasks.`}
           data-testid="run-dag"
         />
       </div>
       {stage && progress && (
         <section className="run-stage-tasks" aria-label={`Tasks of ${stage.label}`}>
           <h3>
-            {stage.label}: {progress.state}, {progress.done}/{progress.total} tasks done, {progress.running} running
+            {stage.label}: {progress.state}, {progress.done}/{plural(progress.total, 'task')} done, {progress.running}{' '}
+            running
           </h3>
           {attempts.length === 0 ? (
             <p className="muted">

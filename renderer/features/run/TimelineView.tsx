@@ -9,6 +9,7 @@ import { countRunning, hitTest, makeTimelineLayout, navigate, type NavKey } from
 import { readColours, TimelineRenderer } from '../../viz/run/drawTimeline';
 import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
+import { plural } from '../../../labs/plural';
 
 const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
@@ -55,7 +56,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
   const summary = useMemo(() => {
     const running = countRunning(view, t);
     const tot = view.totals;
-    return `${view.bars.length.toLocaleString('en')} task attempts on ${view.lanes.length} ${view.kind === 'spark' ? 'executors' : 'nodes'}; ${tot.failed} failed, ${tot.killed} killed, ${tot.retries} retries, ${tot.speculative} speculative. At ${formatMs(t)}: ${running} running.`;
+    return `${plural(view.bars.length, 'task attempt')} on ${plural(view.lanes.length, view.kind === 'spark' ? 'executor' : 'node')}; ${tot.failed} failed, ${tot.killed} killed, ${plural(tot.retries, 'retry')}, ${tot.speculative} speculative. At ${formatMs(t)}: ${running} running.`;
   }, [view, t]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {

@@ -8,6 +8,7 @@ import { select } from 'd3';
 import type { RunView, StageProgress, StageView } from './runViewTypes';
 import { STAGE_H, STAGE_W, type DagLayout } from './dagLayout';
 import { stageProgressAt } from './runStages';
+import { plural } from '../../../labs/plural';
 
 interface Datum {
   stage: StageView;
@@ -18,7 +19,7 @@ interface Datum {
 
 export function stageAriaLabel(s: StageView, p: StageProgress): string {
   if (p.state === 'skipped') return `${s.label}: skipped, its shuffle output was reused`;
-  return `${s.label}: ${p.state}, ${p.done} of ${p.total} tasks done, ${p.running} running${p.failed ? `, ${p.failed} failed or killed attempts` : ''}`;
+  return `${s.label}: ${p.state}, ${p.done} of ${plural(p.total, 'task')} done, ${p.running} running${p.failed ? `, ${plural(p.failed, 'failed or killed attempt')}` : ''}`;
 }
 
 export function drawDag(
