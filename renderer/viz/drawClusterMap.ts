@@ -163,7 +163,10 @@ function drawNodeCards(
     .select('text.more')
     .attr('x', (d) => 8 + slot(shown(d).length).x + 2)
     .attr('y', (d) => 40 + slot(shown(d).length).y + 13)
-    .text((d) => (count(d) > shown(d).length ? `+${(count(d) - shown(d).length).toLocaleString('en-US')} more` : ''));
+    .text((d) => {
+      if (!d.alive) return layout.chipRows > 0 ? 'its replicas are unreachable' : '';
+      return count(d) > shown(d).length ? `+${(count(d) - shown(d).length).toLocaleString('en-US')} more` : '';
+    });
 
   cards
     .select('g.chips')
