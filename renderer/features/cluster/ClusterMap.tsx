@@ -103,6 +103,7 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false }: Clus
         data-testid="cluster-map"
         data-mode={mode}
         data-zoom={zoom ?? 'all'}
+        data-busy-cores={picture.nodes.reduce((sum, n) => sum + n.usedCores, 0)}
         aria-label={`${label}: ${where}`}
       />
     </div>
