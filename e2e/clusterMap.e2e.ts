@@ -79,6 +79,7 @@ describe('the cluster map and its words', () => {
       await page.getByTestId('cluster-map').scrollIntoViewIfNeeded();
       await s.screenshot(`cluster-map-9-nodes-${size.width}-${theme}`);
     }
+    await page.getByRole('button', { name: /Switch to dark theme/ }).click();
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
