@@ -183,6 +183,27 @@ describe('the cluster map and its words', () => {
       () => document.querySelector('[data-testid="cluster-map"]')?.getAttribute('data-mode') === 'racks',
     );
 
+    // A node killed during the job: its rack's summary counts it dead, and the note names YARN's expiry of this run.
+    await page.getByLabel('Node to break').selectOption('n42');
+    await page.getByRole('button', { name: 'Kill node' }).click();
+    const note = page.getByTestId('injected-faults');
+    await note.waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Running"]'));
+    expect(await note.textContent()).toMatch(
+      /killed n42 at .*NodeManager lost after 30 s without a heartbeat here \(Hadoop's default is 10 min\)/,
+    );
+    expect(await note.textContent()).not.toContain('10 min 30 s');
+    await seek(page, 1);
+    const r3 = page.locator('[data-testid="cluster-map"] g.rack-summary[data-rack="r3"]');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="cluster-map"] g.rack-summary[data-rack="r3"]')
+        ?.classList.contains('has-dead'),
+    );
+    expect(await r3.textContent()).toMatch(/19 alive · 1 dead/);
+    await note.scrollIntoViewIfNeeded();
+    await s.screenshot('cluster-map-100-nodes-node-killed');
+
     await page.getByRole('button', { name: /Switch to light theme/ }).click();
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.waitForFunction(() => {

@@ -38,7 +38,7 @@ export function killConsequence(timing: FaultTiming): string {
   const compared =
     timing.nodeManagerExpiryMs === timing.defaultNodeManagerExpiryMs
       ? ` (Hadoop's default)`
-      : ` in this lab (Hadoop's default is ${standard})`;
+      : ` here (Hadoop's default is ${standard})`;
   return (
     `YARN declares the node's NodeManager lost after ${expiry} without a heartbeat${compared}, ` +
     `then runs its lost tasks again on other nodes.`
