@@ -5,6 +5,7 @@
  */
 import type { JobRunReport } from '../engine/api/jobTypes';
 import type { CheckVerdict, StepRun } from './labTypes';
+import { noun, plural } from './plural';
 
 export const pass = (reason: string): CheckVerdict => ({ pass: true, reason });
 export const fail = (reason: string): CheckVerdict => ({ pass: false, reason });
@@ -81,14 +82,14 @@ export function compareKeyed(
   const wrongKey = sorted.find((a) => !expectedKeys.has(a[0]));
   if (wrongKey) {
     return fail(
-      `expected ${expected.length} ${options.what} keys like ${shown(expected[0]?.[0])}, got ${sorted.length} keys including ${shown(wrongKey[0])}: ${options.hint}`,
+      `expected ${expected.length} ${options.what} ${noun(expected.length, 'key')} like ${shown(expected[0]?.[0])}, got ${plural(sorted.length, 'key')} including ${shown(wrongKey[0])}: ${options.hint}`,
     );
   }
   if (sorted.length !== expected.length) {
     const got = new Set(sorted.map((a) => a[0]));
     const missing = expected.find((e) => !got.has(e[0]));
     return fail(
-      `expected ${expected.length} ${options.what} keys, got ${sorted.length}${missing ? ` (${shown(missing[0])} is missing)` : ' (some keys appear twice)'}: ${options.hint}`,
+      `expected ${expected.length} ${options.what} ${noun(expected.length, 'key')}, got ${sorted.length}${missing ? ` (${shown(missing[0])} is missing)` : ' (some keys appear twice)'}: ${options.hint}`,
     );
   }
   for (let i = 0; i < expected.length; i++) {

@@ -15,6 +15,7 @@ import { compileJobSource, JobCompileError } from './compileJobSource';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
 import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';
+import { LAB_JOB_YARN, LAB_NODE_EXPIRY_MS } from './faultTiming';
 import type { CheckResult, HdfsRunReport, JobRunSettings, Lab, LabStep, StepKind, StepRun } from './labTypes';
 
 export interface RunStepOptions {
@@ -179,17 +180,13 @@ async function runJobStep(
     files,
     faults,
     sampleData: false,
-    yarn: { nodeExpiryMs: LAB_NODE_EXPIRY_MS, maxAssignmentsPerHeartbeat: LAB_ASSIGNMENTS_PER_HEARTBEAT },
+    yarn: { ...LAB_JOB_YARN, maxAssignmentsPerHeartbeat: LAB_ASSIGNMENTS_PER_HEARTBEAT },
     ...(snapshots ? {} : { snapshots: false as const }),
   });
 }
 
-/**
- * In the labs YARN declares a silent NodeManager lost after 30 s instead of Hadoop's 10 minutes
- * (yarn.nm.liveness-monitor.expiry-interval-ms), so a node killed during a job shows its
- * consequences within the same picture. The steps' texts say so.
- */
-export const LAB_NODE_EXPIRY_MS = 30_000;
+// LAB_NODE_EXPIRY_MS lives with the other fault timings (faultTiming.ts), which the UI reads too.
+export { LAB_NODE_EXPIRY_MS };
 
 /**
  * In the labs each NodeManager heartbeat gets at most one container

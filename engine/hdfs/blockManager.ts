@@ -14,6 +14,7 @@ import { BlockPlacementPolicy } from './blockPlacement';
 import type { HdfsConfig } from './hdfsConfig';
 import type { HdfsEvent } from './hdfsEvents';
 import type { FileNode, HBlock } from './namespace';
+import { FIRST_BLOCK_ID } from './hdfsTypes';
 
 export class BlockManager {
   readonly blocks = new Map<number, HBlock>();
@@ -29,7 +30,7 @@ export class BlockManager {
   private readonly heartbeats: HeartbeatMonitor;
   private readonly diskWiped: boolean[];
   private readonly streams: number[];
-  private nextId = 1;
+  private nextId = FIRST_BLOCK_ID;
   private monitorScheduled = false;
   inFlight = 0;
   private readonly tracing: boolean;

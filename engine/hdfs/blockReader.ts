@@ -6,7 +6,7 @@
 import type { Cluster } from '../cluster';
 import type { BlockManager } from './blockManager';
 import { HdfsError } from './hdfsPath';
-import type { BlockInfo } from './hdfsTypes';
+import { FIRST_BLOCK_ID, blockName, type BlockInfo } from './hdfsTypes';
 import type { FileNode, HBlock } from './namespace';
 
 export class BlockReader {
@@ -44,12 +44,13 @@ export class BlockReader {
     if (tied.length === 0) {
       throw new HdfsError(
         b.file.path,
-        `block blk_${b.id} (#${b.index}) has no live replica it can be read from`,
+        `block ${blockName(b.id)} (#${b.index}) has no live replica it can be read from`,
         'BlockMissing',
       );
     }
     tied.sort((x, y) => x - y);
-    return tied[(b.id + (reader ?? 0)) % tied.length]!;
+    // Ties rotate by the block's number in the file system (0, 1, 2, ...), not its large id.
+    return tied[(b.id - FIRST_BLOCK_ID + (reader ?? 0)) % tied.length]!;
   }
 }
 

@@ -144,7 +144,7 @@ describe('Hdfs failures', () => {
     faults.partitionRack('r2', 0);
     kernel.run({ until: 60_000 });
     expect(hdfs.health.missing).toBe(2);
-    expect(() => hdfs.read('/x')).toThrow(/\/x: block blk_1 \(#0\) has no live replica/);
+    expect(() => hdfs.read('/x')).toThrow(/\/x: block blk_1073741825 \(#0\) has no live replica/);
   });
 
   it('a healed partition brings its replicas back as surplus, which are deleted', () => {

@@ -21,7 +21,14 @@ import type { ContentGenerator } from './contentGenerator';
 import type { HdfsConfig } from './hdfsConfig';
 import type { HdfsEvent } from './hdfsEvents';
 import { HdfsError, normalizePath, parentOf } from './hdfsPath';
-import type { BlockInfo, FileStatus, HdfsSnapshot, PutOptions, ReadPiece } from './hdfsTypes';
+import {
+  blockName,
+  type BlockInfo,
+  type FileStatus,
+  type HdfsSnapshot,
+  type PutOptions,
+  type ReadPiece,
+} from './hdfsTypes';
 import { BlockReader, bytesOf, overlapping } from './blockReader';
 import { Namespace, statusOf, type FileNode, type HBlock } from './namespace';
 
@@ -332,7 +339,7 @@ export class Hdfs {
 
   private hblock(blockId: number): HBlock {
     const b = this.bm.blocks.get(blockId);
-    if (b === undefined) throw new HdfsError(`blk_${blockId}`, 'no such block', 'NotFound');
+    if (b === undefined) throw new HdfsError(blockName(blockId), 'no such block', 'NotFound');
     return b;
   }
 }

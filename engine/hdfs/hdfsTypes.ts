@@ -15,8 +15,20 @@ export interface FileStatus {
   modifiedMs: number;
 }
 
+/**
+ * Block ids are numbered as Hadoop's NameNode numbers them: the first block of a fresh file system
+ * is 1073741825 (2^30 + 1), the next 1073741826, and so on. Shown as `blk_<id>` (blockName).
+ */
+export const FIRST_BLOCK_ID = 1_073_741_825;
+
+/** A block's name as Hadoop prints it: `blk_1073741825`. */
+export function blockName(id: number): string {
+  return `blk_${id}`;
+}
+
 /** Where a block lives: what MapReduce/Spark need for splits and locality. */
 export interface BlockInfo {
+  /** The block id (FIRST_BLOCK_ID, FIRST_BLOCK_ID + 1, ...); its name is blockName(id). */
   id: number;
   path: string;
   /** Position of the block in its file (0-based). */

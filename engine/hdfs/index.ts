@@ -5,6 +5,7 @@ export { HdfsError, normalizePath, parentOf, baseName, type HdfsErrorCode } from
 export { randomBytes, fixedWidthLines, type ContentGenerator } from './contentGenerator';
 export { BlockPlacementPolicy } from './blockPlacement';
 export type { HdfsEvent } from './hdfsEvents';
+export { FIRST_BLOCK_ID, blockName } from './hdfsTypes';
 export type {
   BlockInfo,
   FileStatus,

@@ -1,11 +1,15 @@
 /** The checks of the hdfs-blocks lab: the block map, replica counts, rack awareness, recovery, append. */
 import type { ClusterSnapshot } from '../../engine/api/simulationSnapshot';
-import type { HdfsBlockSnapshot } from '../../engine/hdfs';
+import { blockName, type HdfsBlockSnapshot } from '../../engine/hdfs';
 import { fail, pass, seconds } from '../checkKit';
 import { formatBytes, type HdfsSettings } from '../hdfsSettings';
+import { noun, plural } from '../plural';
+import { faultTimingOf, formatInterval } from '../faultTiming';
 import type { HdfsRunReport, LabCheck, StepRun } from '../labTypes';
 
 const MB = 1024 * 1024;
+/** The NameNode's dead-DataNode interval in hdfs steps (10 min 30 s with Hadoop's defaults). */
+const deadMs = faultTimingOf('hdfs').dataNodeDeadMs;
 
 function hdfsRun(run: StepRun): { settings: HdfsSettings; report: HdfsRunReport } {
   if (run.kind !== 'hdfs') throw new Error('this check judges an hdfs step');
@@ -24,21 +28,26 @@ function fileBlocks(s: ClusterSnapshot, path: string): HdfsBlockSnapshot[] | nul
 
 const sizes = (blocks: HdfsBlockSnapshot[]) => blocks.map((b) => formatBytes(b.bytes)).join(' + ');
 
+/** A block as the map, the block table and the event log name it: "blk_1073741825 (block #0 of /data/big.bin)". */
+const named = (b: HdfsBlockSnapshot) => `${blockName(b.id)} (block #${b.index} of ${b.path})`;
+
 /** The file at `path` has exactly these block sizes (MB), in order. */
 export function blockMapCheck(id: string, path: string, expectedMb: number[], hint: string, at = 'written'): LabCheck {
   const want = expectedMb.map((m) => m * MB);
   return {
     id,
-    title: `${path} is stored as ${expectedMb.length} blocks (${expectedMb.map((m) => `${m} MB`).join(' + ')})`,
+    title: `${path} is stored as ${plural(expectedMb.length, 'block')} (${expectedMb.map((m) => `${m} MB`).join(' + ')})`,
     evaluate(run) {
       const { report } = hdfsRun(run);
       const blocks = fileBlocks(snap(report, at), path);
       if (!blocks) return fail(`no file ${path} in HDFS: set "file": { "path": "${path}", ... }`);
       const got = blocks.map((b) => b.bytes);
       if (got.length === want.length && got.every((b, i) => b === want[i]))
-        return pass(`${blocks.length} blocks: ${sizes(blocks)}`);
+        return pass(
+          `${plural(blocks.length, 'block')}: ${sizes(blocks)} (${blocks.map((b) => blockName(b.id)).join(', ')})`,
+        );
       return fail(
-        `expected ${want.length} blocks (${expectedMb.map((m) => `${m} MB`).join(' + ')}), got ${blocks.length} (${sizes(blocks) || 'none'}): ${hint}`,
+        `expected ${plural(want.length, 'block')} (${expectedMb.map((m) => `${m} MB`).join(' + ')}), got ${blocks.length} (${sizes(blocks) || 'none'}): ${hint}`,
       );
     },
   };
@@ -48,7 +57,7 @@ export function blockMapCheck(id: string, path: string, expectedMb: number[], hi
 export function replicaCountCheck(id: string, path: string, n: number, at = 'written'): LabCheck {
   return {
     id,
-    title: `every block has ${n} replicas`,
+    title: `every block has ${plural(n, 'replica')}`,
     evaluate(run) {
       const { report } = hdfsRun(run);
       const blocks = fileBlocks(snap(report, at), path) ?? [];
@@ -56,9 +65,11 @@ export function replicaCountCheck(id: string, path: string, n: number, at = 'wri
       const bad = blocks.find((b) => new Set(b.replicas).size !== n);
       if (bad)
         return fail(
-          `block ${bad.index} of ${path} has ${new Set(bad.replicas).size} replicas, expected ${n}: set "replication": ${n}`,
+          `${named(bad)} has ${plural(new Set(bad.replicas).size, 'replica')}, expected ${n}: set "replication": ${n}`,
         );
-      return pass(`all ${blocks.length} blocks have ${n} replicas on ${n} different nodes`);
+      return pass(
+        `${blocks.length === 1 ? 'the block has' : blocks.length === 2 ? 'both blocks have' : `all ${blocks.length} blocks have`} ${plural(n, 'replica')} on ${plural(n, 'different node')}`,
+      );
     },
   };
 }
@@ -80,13 +91,13 @@ export function rackAwareCheck(id: string, path: string, at = 'written'): LabChe
         const most = Math.max(...[...new Set(racks)].map((r) => racks.filter((x) => x === r).length));
         if (distinct < 2)
           return fail(
-            `block ${b.index} has all ${b.replicas.length} replicas on rack ${racks[0]} (${b.replicas.join(', ')}): losing that rack would lose the block`,
+            `${named(b)} has all ${plural(b.replicas.length, 'replica')} on rack ${racks[0]} (${b.replicas.join(', ')}): losing that rack would lose the block`,
           );
         if (b.replicas.length <= 3 && most > 2)
-          return fail(`block ${b.index} has ${most} replicas on one rack (${b.replicas.join(', ')})`);
+          return fail(`${named(b)} has ${plural(most, 'replica')} on one rack (${b.replicas.join(', ')})`);
       }
       return pass(
-        `every block's replicas span ${s.racks.length > 1 ? 'both racks' : 'the rack'}: ${blocks.map((b) => `#${b.index} ${b.replicas.join('/')}`).join(', ')}`,
+        `every block's replicas span ${s.racks.length > 1 ? 'both racks' : 'the rack'}: ${blocks.map((b) => `${blockName(b.id)} on ${b.replicas.join('/')}`).join(', ')}`,
       );
     },
   };
@@ -109,7 +120,7 @@ export function deadNodeCheck(id: string): LabCheck {
       if (holding.length === 0) {
         const withBlocks = written.nodes.filter((n) => n.blocks > 0).map((n) => n.id);
         return fail(
-          `the killed node${kills.length > 1 ? 's' : ''} ${kills.join(', ')} held no replica, so nothing needs repair: kill one of ${withBlocks.join(', ')}`,
+          `the killed ${noun(kills.length, 'node')} ${kills.join(', ')} held no replica, so nothing needs repair: kill one of ${withBlocks.join(', ')}`,
         );
       }
       const declared = report.trace
@@ -118,9 +129,9 @@ export function deadNodeCheck(id: string): LabCheck {
       const seen = holding.filter((n) => declared.includes(n));
       if (seen.length === 0)
         return fail(
-          `${holding.join(', ')} died, but the run stopped at ${seconds(report.simulatedMs)}, before the NameNode gave up on it (10 min 30 s without a heartbeat): remove "runForMs" or make it longer`,
+          `${holding.join(', ')} died, but the run stopped at ${seconds(report.simulatedMs)}, before the NameNode gave up on it (${formatInterval(deadMs)} without a heartbeat): remove "runForMs" or make it longer`,
         );
-      return pass(`${seen.join(', ')} died and was declared dead after 10 min 30 s of silence`);
+      return pass(`${seen.join(', ')} died and was declared dead after ${formatInterval(deadMs)} of silence`);
     },
   };
 }
@@ -139,12 +150,12 @@ export function replicasRestoredCheck(id: string, path: string): LabCheck {
       if (bad) {
         const live = bad.replicas.filter((r) => alive.has(r)).length;
         return fail(
-          `at ${seconds(s.t)} block ${bad.index} has ${live} live replicas of ${bad.target}: re-replication starts only once the NameNode declares the node dead (10 min 30 s); let the run go on longer`,
+          `at ${seconds(s.t)} ${named(bad)} has ${live} live ${noun(bad.target, 'replica')} of ${bad.target}: re-replication starts only once the NameNode declares the node dead (${formatInterval(deadMs)}); let the run go on longer`,
         );
       }
       const m = report.metrics;
       return pass(
-        `all ${blocks.length} blocks are back to ${blocks[0]?.target ?? 0} live replicas: ${m.blocksReplicated} re-replicated (${formatBytes(m.bytesReplicated)}) in ${seconds(m.recoveryMs)}`,
+        `all ${plural(blocks.length, 'block')} are back to ${plural(blocks[0]?.target ?? 0, 'live replica')}: ${plural(m.blocksReplicated, 'replica')} re-replicated (${formatBytes(m.bytesReplicated)}) in ${seconds(m.recoveryMs)}`,
       );
     },
   };
@@ -159,7 +170,7 @@ export function noBlockLostCheck(id: string): LabCheck {
       const missing = Math.max(report.final.hdfs.missing, report.metrics.blocksMissing);
       if (missing > 0)
         return fail(
-          `${missing} block(s) lost every replica: with replication ${report.final.hdfs.files[0]?.replication ?? '?'} a block survives only while one copy lives; kill fewer nodes or replicate more`,
+          `${plural(missing, 'block')} lost every replica: with replication ${report.final.hdfs.files[0]?.replication ?? '?'} a block survives only while one copy lives; kill fewer nodes or replicate more`,
         );
       return pass('every block kept at least one live replica throughout');
     },
@@ -185,7 +196,7 @@ export function appendCheck(id: string, path: string): LabCheck {
           `the last block stayed at ${formatBytes(last.bytes)}: it had room, so the append should have filled it first`,
         );
       return pass(
-        `block ${grown.index} grew from ${formatBytes(last.bytes)} to ${formatBytes(grown.bytes)}, then ${after.length - before.length} new block(s) followed: ${sizes(after)}`,
+        `${named(grown)} grew from ${formatBytes(last.bytes)} to ${formatBytes(grown.bytes)}, then ${plural(after.length - before.length, 'new block')} followed: ${sizes(after)}`,
       );
     },
   };

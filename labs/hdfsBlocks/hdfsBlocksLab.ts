@@ -3,6 +3,8 @@
  * cut into 128 MB blocks with three rack-aware replicas, other block sizes and replication
  * factors, a DataNode killed and its replicas rebuilt, and an append.
  */
+import { blockName, FIRST_BLOCK_ID } from '../../engine/hdfs';
+import { faultTimingOf, formatInterval } from '../faultTiming';
 import type { Lab } from '../labTypes';
 import {
   appendCheck,
@@ -17,6 +19,9 @@ import {
 const BIG = '/data/big.bin';
 const LOG = '/logs/clicks.log';
 const run = { seed: 19, cluster: 'two-racks' as const };
+
+/** When HDFS notices a dead DataNode in this lab's runs (10 min 30 s with Hadoop's defaults). */
+const timing = faultTimingOf('hdfs');
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const bigFile = { path: BIG, size: '512m' };
@@ -50,7 +55,11 @@ Hadoop 2 and later.
 The starter settings use 64 MB blocks. Store \`${BIG}\` (512 MB) as four 128 MB blocks with three
 replicas each, then look at the cluster map: each block has one copy on one rack and two on the other,
 never two on the same machine. That is rack awareness: a whole rack (its switch, its power) can fail and
-every block still has a copy.`,
+every block still has a copy.
+
+The NameNode names every block by a number, as Hadoop does: the first block of a new file system is
+\`${blockName(FIRST_BLOCK_ID)}\`, the next \`${blockName(FIRST_BLOCK_ID + 1)}\`, and so on. The block
+table, the chips on the cluster map and the event log all use these names.`,
       starter: json({ file: bigFile, blockSize: '64m', replication: 3 }),
       solution: json({ file: bigFile, blockSize: '128m', replication: 3 }),
       hints: [
@@ -102,7 +111,7 @@ goes down, its data is still on other machines. HDFS also restores the lost copi
 
 Add a fault that kills a DataNode holding replicas one minute into the run (\`"faults"\`: \`atMs\`,
 \`"kind": "killNode"\`, \`"node"\`; step 1's cluster map shows which nodes hold blocks). DataNodes send a
-heartbeat every 3 s; the NameNode declares a silent one dead only after 10 min 30 s, then copies each
+heartbeat every ${formatInterval(timing.dataNodeHeartbeatMs)}; the NameNode declares a silent one dead only after ${formatInterval(timing.dataNodeDeadMs)}, then copies each
 under-replicated block from a surviving replica to a new node, rack-aware again. The starter stops
 after two minutes: too early to see any of it. Remove \`runForMs\` (the run then goes on until the
 repair is over) or give it enough time. You can also kill a node during a run with the **Kill node** button above the cluster map.`,

@@ -4,6 +4,7 @@ import { encodeUtf8 } from '../../engine/core';
 import { compareKeyed, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds, taskCount } from '../checkKit';
 import { plainAverages, SENSOR_BLOCK_SIZE, sensorText } from '../labData';
 import type { LabCheck, StepRun } from '../labTypes';
+import { plural } from '../plural';
 
 const expectedCache = new Map<string, [string, number][]>();
 /** The plain averages of the `scale`x sensor file, keys cut to `keyLength` characters. */
@@ -51,7 +52,7 @@ export function mappersCheck(id: string, which: 'main' | string = 'main'): LabCh
         return fail(
           `expected ${splits} map tasks (one per ${SENSOR_BLOCK_SIZE}-byte split), got ${maps}: read the one input file /data/sensors.csv with a single job`,
         );
-      return pass(`${maps} map tasks, one per split (${bytes} bytes read)`);
+      return pass(`${plural(maps, 'map task')}, one per split (${plural(bytes, 'byte')} read)`);
     },
   };
 }
@@ -63,8 +64,8 @@ export function reducersCheck(id: string, wanted: number): LabCheck {
     evaluate(run) {
       const n = taskCount(jobReport(run), 'reduce');
       return n === wanted
-        ? pass(`${n} reduce tasks ran`)
-        : fail(`expected ${wanted} reduce tasks, got ${n}: set numReduceTasks: ${wanted}`);
+        ? pass(`${plural(n, 'reduce task')} ran`)
+        : fail(`expected ${plural(wanted, 'reduce task')}, got ${n}: set numReduceTasks: ${wanted}`);
     },
   };
 }

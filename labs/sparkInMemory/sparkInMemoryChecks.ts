@@ -3,6 +3,7 @@ import type { JobRunReport } from '../../engine/api/jobTypes';
 import { compareKeyed, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
 import { graphText, plainAverages, plainPageRank, sensorText } from '../labData';
 import type { LabCheck } from '../labTypes';
+import { plural } from '../plural';
 
 let dailyExpected: [string, number][] | null = null;
 let ranksExpected: [string, number][] | null = null;
@@ -89,7 +90,9 @@ export function cacheHitsCheck(id: string, minimum: number): LabCheck {
         return fail(
           `${hits} cache hits (at least ${minimum} expected): without cache() every iteration fetches the shuffled link lists again and regroups them; call .cache() on links`,
         );
-      return pass(`${hits} cache hits; ${local} tasks ran PROCESS_LOCAL, next to their cached partition`);
+      return pass(
+        `${plural(hits, 'cache hit')}; ${plural(local, 'task')} ran PROCESS_LOCAL, next to their cached partition`,
+      );
     },
   };
 }
@@ -129,7 +132,7 @@ export function lineageCheck(id: string, faulty: string): LabCheck {
         );
       const lost = broken.metrics.killedAttempts;
       return pass(
-        `with a node killed mid-run: the same ranks, ${lost} task attempt${lost === 1 ? '' : 's'} lost, ${seconds(broken.simulatedMs)} instead of ${seconds(r.simulatedMs)}; what the node held was recomputed from lineage`,
+        `with a node killed mid-run: the same ranks, ${plural(lost, 'task attempt')} lost, ${seconds(broken.simulatedMs)} instead of ${seconds(r.simulatedMs)}; what the node held was recomputed from lineage`,
       );
     },
   };

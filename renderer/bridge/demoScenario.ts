@@ -11,7 +11,7 @@ import { randomBytes } from '../../engine/hdfs';
 import { describeEvent } from '../viz/describeEvent';
 import type { Container } from '../../engine/yarn';
 import type { DemoRun } from './engineProtocol';
-import type { ClusterPicture, TimedEvent } from '../viz/clusterPicture';
+import type { BlockChip, ClusterPicture, TimedEvent } from '../viz/clusterPicture';
 
 const MB = 1024 * 1024;
 const FILE = '/data/sensors.csv';
@@ -88,11 +88,11 @@ function startWaves(sim: Simulation): void {
 }
 
 function toPicture(snap: ClusterSnapshot): ClusterPicture {
-  const blocksByNode = new Map<string, string[]>();
+  const blocksByNode = new Map<string, BlockChip[]>();
   for (const b of snap.hdfs.blocks) {
     for (const node of b.replicas) {
       const list = blocksByNode.get(node) ?? [];
-      list.push(`${b.path}#${b.index}`);
+      list.push({ id: b.id, path: b.path, index: b.index });
       blocksByNode.set(node, list);
     }
   }

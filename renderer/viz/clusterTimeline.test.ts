@@ -20,6 +20,20 @@ describe('ClusterTimeline', () => {
     expect(later.nodes[2]!.blocks).toEqual([]);
     expect(tl.at(45).nodes[1]!.usedCores).toBe(0);
     expect(tl.at(5).nodes[2]!.alive).toBe(true);
-    expect(tl.at(5).nodes[0]!.blocks).toEqual(['/f#0']);
+    expect(tl.at(15).nodes[1]!.containerCount).toBe(1);
+    expect(tl.at(5).nodes[0]!.blocks).toEqual([{ id: 1, path: '/f', index: 0 }]);
+  });
+
+  it('knows the most replicas any node ever holds, and each block’s live nodes', () => {
+    const tl = new ClusterTimeline(nodes, [
+      ...events,
+      { t: 50, type: 'blockAllocated', block: 2, path: '/g', index: 0, replicas: ['n2', 'n1'] },
+    ]);
+    expect(tl.peakBlocksPerNode()).toBe(2);
+    tl.at(60);
+    expect(tl.blockMap()).toEqual([
+      { block: { id: 1, path: '/f', index: 0 }, nodes: ['n1', 'n2'] },
+      { block: { id: 2, path: '/g', index: 0 }, nodes: ['n1', 'n2'] },
+    ]);
   });
 });

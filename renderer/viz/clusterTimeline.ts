@@ -3,7 +3,7 @@
  * slow, which block replicas each holds, and what runs on it. Folding forward from the last
  * moment asked makes playback cheap; going back starts again from the beginning.
  */
-import { MAX_CHIPS, type ClusterPicture, type NodePicture } from './clusterPicture';
+import { MAX_CHIPS, type BlockChip, type ClusterPicture, type NodePicture } from './clusterPicture';
 
 export interface NodeInfo {
   id: string;
@@ -27,10 +27,11 @@ export class ClusterTimeline {
   private index = 0;
   private t = -Infinity;
   private nodes = new Map<string, NodeState>();
-  private blockLabel = new Map<number, string>();
+  private chips = new Map<number, BlockChip>();
   private blocksOfPath = new Map<string, number[]>();
   private usesContainers = false;
   private cached: ClusterPicture | null = null;
+  private peak: number | null = null;
 
   constructor(
     private readonly info: readonly NodeInfo[],
@@ -51,18 +52,47 @@ export class ClusterTimeline {
     return this.cached;
   }
 
-  /** Block replicas at the moment last asked for (call `at` first): label -> live node ids. */
-  blockMap(): { block: string; nodes: string[] }[] {
+  /** Block replicas at the moment last asked for (call `at` first): each block and its live nodes. */
+  blockMap(): { block: BlockChip; nodes: string[] }[] {
     const map = new Map<number, string[]>();
     for (const n of this.info) {
       const state = this.nodes.get(n.id)!;
       if (!state.alive) continue;
       for (const b of state.blocks) map.set(b, [...(map.get(b) ?? []), n.id]);
     }
-    return [...this.blockLabel.keys()]
-      .filter((b) => map.has(b) || this.blockLabel.has(b))
+    return [...this.chips.keys()]
       .sort((a, b) => a - b)
-      .map((b) => ({ block: this.blockLabel.get(b)!, nodes: map.get(b) ?? [] }));
+      .map((b) => ({ block: this.chips.get(b)!, nodes: map.get(b) ?? [] }));
+  }
+
+  /** The most block replicas any one node holds at any moment of the run (sizes the map's cards once). */
+  peakBlocksPerNode(): number {
+    if (this.peak === null) {
+      const held = new Map<string, Set<number>>(this.info.map((n) => [n.id, new Set<number>()]));
+      const ofPath = new Map<string, number[]>();
+      let peak = 0;
+      const add = (node: unknown, block: unknown) => {
+        const set = held.get(String(node));
+        if (!set) return;
+        set.add(block as number);
+        peak = Math.max(peak, set.size);
+      };
+      for (const e of this.events) {
+        if (e.type === 'blockAllocated') {
+          ofPath.set(String(e.path), [...(ofPath.get(String(e.path)) ?? []), e.block as number]);
+          for (const r of (e.replicas as string[]) ?? []) add(r, e.block);
+        } else if (e.type === 'blockReplicated') add(e.to, e.block);
+        else if (e.type === 'replicaLost' || e.type === 'replicaDeleted')
+          held.get(String(e.node))?.delete(e.block as number);
+        else if (e.type === 'pathDeleted') {
+          for (const [path, blocks] of ofPath)
+            if (path === e.path || path.startsWith(`${String(e.path)}/`))
+              for (const set of held.values()) for (const b of blocks) set.delete(b);
+        }
+      }
+      this.peak = peak;
+    }
+    return this.peak;
   }
 
   private reset(): void {
@@ -74,7 +104,7 @@ export class ClusterTimeline {
         { alive: true, slowFactor: 1, blocks: new Set(), containers: new Map(), tasks: new Map() },
       ]),
     );
-    this.blockLabel.clear();
+    this.chips.clear();
     this.blocksOfPath.clear();
     this.usesContainers = this.events.some((e) => e.type === 'containerAllocated');
     this.cached = null;
@@ -94,9 +124,12 @@ export class ClusterTimeline {
       usedCores: s.alive ? Math.min(usedCores, n.cores) : 0,
       memoryMb: n.memoryMb,
       usedMemoryMb: 0,
-      blocks: s.alive ? firstSorted(s.blocks, MAX_CHIPS).map((b) => this.blockLabel.get(b) ?? `blk_${b}#${b}`) : [],
+      blocks: s.alive
+        ? firstSorted(s.blocks, MAX_CHIPS).map((b) => this.chips.get(b) ?? { id: b, path: '?', index: 0 })
+        : [],
       blockCount: s.alive ? s.blocks.size : 0,
       containers: s.alive ? [...s.tasks.values()] : [],
+      containerCount: s.alive ? (this.usesContainers ? s.containers.size : s.tasks.size) : 0,
     };
   }
 
@@ -106,7 +139,7 @@ export class ClusterTimeline {
       case 'blockAllocated': {
         const block = e.block as number;
         const path = String(e.path);
-        this.blockLabel.set(block, `${path}#${String(e.index)}`);
+        this.chips.set(block, { id: block, path, index: Number(e.index) });
         this.blocksOfPath.set(path, [...(this.blocksOfPath.get(path) ?? []), block]);
         for (const r of (e.replicas as string[]) ?? []) this.nodes.get(r)?.blocks.add(block);
         break;

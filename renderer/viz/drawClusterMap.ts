@@ -1,196 +1,210 @@
 /**
- * Draws a ClusterPicture into an SVG with d3: one column per rack, one card per node with its
- * cores in use, its block replicas as chips and a mark when it is dead or slow. Elements are
- * joined by id, so successive pictures animate instead of redrawing.
+ * Draws a ClusterPicture into an SVG with d3, at the size it is shown (1 unit = 1 CSS pixel, so
+ * text is never scaled below its font size). Small clusters, or one rack zoomed in: one card per
+ * node with its cores in use and its block replicas as chips named like the block table
+ * (blk_1073741825). Large clusters: one summary card per rack (drawRackSummaries). Elements are
+ * joined by id, so successive pictures update in place instead of redrawing.
  */
-import { select } from 'd3';
+import { select, type Selection } from 'd3';
 // Side effect: adds .transition() to selections (tree-shaking would otherwise drop it).
 import 'd3-transition';
-import type { ClusterPicture, NodePicture } from './clusterPicture';
-
-const NODE_W = 170;
-const NODE_H = 74;
-const GAP = 14;
-const RACK_PAD = 26;
-const CHIP = 14;
+import { blockName } from '../../engine/hdfs/hdfsTypes';
+import { noun, plural } from '../../labs/plural';
+import { describeChip, type BlockChip, type ClusterPicture, type NodePicture } from './clusterPicture';
+import {
+  CHIP_H,
+  CHIP_PITCH,
+  CHIP_W,
+  layoutNodes,
+  summariseRacks,
+  SUMMARY_ABOVE_NODES,
+  type Box,
+  type NodesLayout,
+} from './clusterMapLayout';
+import { drawRackSummaries } from './drawRackSummaries';
 
 const BLOCK_COLOURS = ['#4fb3ff', '#ffb547', '#3ecf8e', '#c18cff', '#ff7eb6', '#7ee0e0', '#f2e35b', '#ff8a5b'];
+/** Dark text on the light block colours: readable in both themes. */
+const CHIP_TEXT = '#0b1520';
 
-export function blockColour(label: string): string {
-  const index = Number(label.split('#')[1] ?? 0);
-  return BLOCK_COLOURS[index % BLOCK_COLOURS.length]!;
+/** One colour per block, the same on every node that holds a replica of it. */
+export function blockColour(id: number): string {
+  const n = BLOCK_COLOURS.length;
+  return BLOCK_COLOURS[((id % n) + n) % n]!;
 }
 
-interface Layout {
+export interface DrawOptions {
+  /** The SVG's width on screen, CSS px. */
   width: number;
-  height: number;
-  positions: Map<string, { x: number; y: number }>;
-  racks: { id: string; x: number; height: number }[];
+  /** The rack zoomed into, or null for the whole cluster. */
+  rack: string | null;
+  /** The most replicas one node holds during the run: sizes the cards once, so they do not jump. */
+  peakBlocks: number;
+  animate?: boolean;
+  /** A rack summary was clicked. */
+  onOpenRack?(rack: string): void;
 }
 
-export function layoutCluster(picture: ClusterPicture): Layout {
-  const racks = new Map<string, NodePicture[]>();
-  for (const node of picture.nodes) {
-    const list = racks.get(node.rack) ?? [];
-    list.push(node);
-    racks.set(node.rack, list);
-  }
-  const positions = new Map<string, { x: number; y: number }>();
-  const rackBoxes: Layout['racks'] = [];
-  let x = GAP;
-  let maxRows = 0;
-  for (const [rack, nodes] of racks) {
-    const columns = nodes.length > 5 ? Math.ceil(nodes.length / 5) : 1;
-    const rows = Math.ceil(nodes.length / columns);
-    maxRows = Math.max(maxRows, rows);
-    nodes.forEach((node, i) => {
-      positions.set(node.id, {
-        x: x + 8 + Math.floor(i / rows) * (NODE_W + GAP),
-        y: RACK_PAD + 8 + (i % rows) * (NODE_H + GAP),
-      });
-    });
-    const width = columns * (NODE_W + GAP) + 2;
-    rackBoxes.push({ id: rack, x, height: rows * (NODE_H + GAP) + RACK_PAD + 6 });
-    x += width + GAP;
-  }
-  return { width: Math.max(x, 320), height: maxRows * (NODE_H + GAP) + RACK_PAD + 24, positions, racks: rackBoxes };
+/** Whether the map shows node cards or rack summaries for this picture and zoom. */
+export function mapMode(picture: ClusterPicture, rack: string | null): 'nodes' | 'racks' {
+  return rack === null && picture.nodes.length > SUMMARY_ABOVE_NODES ? 'racks' : 'nodes';
 }
 
-export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPicture, animate = true): void {
-  const layout = layoutCluster(picture);
-  const svg = select(svgElement).attr('viewBox', `0 0 ${layout.width} ${layout.height}`).attr('role', 'img');
-  const duration = animate ? 250 : 0;
+export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPicture, options: DrawOptions): void {
+  const svg = select(svgElement).attr('role', 'img');
+  const layer = (name: string) =>
+    svg.selectAll<SVGGElement, string>(`g.layer-${name}`).data([name]).join('g').attr('class', `layer-${name}`);
+  const width = Math.max(280, options.width);
+  if (mapMode(picture, options.rack) === 'racks') {
+    svg.selectAll('g.layer-nodes').remove();
+    const height = drawRackSummaries(layer('racks'), summariseRacks(picture.nodes), width, options.onOpenRack);
+    setSize(svgElement, width, height);
+    return;
+  }
+  svg.selectAll('g.layer-racks').remove();
+  const nodes = options.rack === null ? picture.nodes : picture.nodes.filter((n) => n.rack === options.rack);
+  const layout = layoutNodes(nodes, width, options.peakBlocks);
+  setSize(svgElement, width, layout.height);
+  const g = layer('nodes');
+  drawRackFrames(g, layout);
+  drawNodeCards(g, nodes, layout, options.animate ? 250 : 0);
+}
 
-  svg
-    .selectAll<SVGGElement, Layout['racks'][number]>('g.rack')
+function setSize(svg: SVGSVGElement, width: number, height: number) {
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.style.height = `${height}px`;
+}
+
+function drawRackFrames(g: Selection<SVGGElement, string, SVGSVGElement, unknown>, layout: NodesLayout) {
+  g.selectAll<SVGGElement, NodesLayout['racks'][number]>('g.rack')
     .data(layout.racks, (d) => d.id)
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'rack');
-      g.append('rect')
+      const r = enter.append('g').attr('class', 'rack');
+      r.append('rect')
         .attr('rx', 10)
         .attr('fill', 'none')
         .attr('stroke', 'var(--border)')
         .attr('stroke-dasharray', '4 3');
-      g.append('text').attr('class', 'rack-label').attr('y', 17);
-      return g;
+      r.append('text').attr('class', 'rack-label').attr('x', 10).attr('y', 18);
+      return r;
     })
-    .attr('transform', (d) => `translate(${d.x},4)`)
-    .call((g) =>
-      g
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .call((r) =>
+      r
         .select('rect')
-        .attr('width', (d) => rackWidth(layout, d.id))
-        .attr('height', (d) => d.height),
+        .attr('width', (d) => d.w)
+        .attr('height', (d) => d.h),
     )
-    .call((g) =>
-      g
-        .select('text')
-        .attr('x', 10)
-        .text((d) => `rack ${d.id}`),
-    );
+    .call((r) => r.select('text').text((d) => `rack ${d.id}`));
+}
 
-  const nodes = svg
+function statusText(d: NodePicture): string {
+  if (!d.alive) return 'dead';
+  if (d.slowFactor > 1) return `slow ×${d.slowFactor} · ${d.usedCores}/${d.cores} busy`;
+  return `${d.usedCores}/${d.cores} ${noun(d.cores, 'core')} busy`;
+}
+
+function drawNodeCards(
+  g: Selection<SVGGElement, string, SVGSVGElement, unknown>,
+  nodes: readonly NodePicture[],
+  layout: NodesLayout,
+  duration: number,
+) {
+  const box = (d: NodePicture): Box => layout.cards.get(d.id)!;
+  const cards = g
     .selectAll<SVGGElement, NodePicture>('g.node')
-    .data(picture.nodes, (d) => d.id)
+    .data(nodes, (d) => d.id)
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'node');
-      g.append('rect').attr('class', 'card').attr('width', NODE_W).attr('height', NODE_H).attr('rx', 6);
-      g.append('text').attr('class', 'name').attr('x', 8).attr('y', 16).attr('font-weight', 600);
-      g.append('text')
-        .attr('class', 'status')
-        .attr('x', NODE_W - 8)
-        .attr('y', 16)
-        .attr('text-anchor', 'end');
-      g.append('rect')
-        .attr('class', 'cpu-bg')
-        .attr('x', 8)
-        .attr('y', 24)
-        .attr('width', NODE_W - 16)
-        .attr('height', 5)
-        .attr('rx', 2)
-        .attr('fill', 'var(--border)');
-      g.append('rect')
-        .attr('class', 'cpu')
-        .attr('x', 8)
-        .attr('y', 24)
-        .attr('height', 5)
-        .attr('rx', 2)
-        .attr('fill', 'var(--accent)');
-      g.append('g').attr('class', 'chips').attr('transform', 'translate(8,36)');
-      g.append('text')
-        .attr('class', 'more')
-        .attr('x', NODE_W - 8)
-        .attr('y', NODE_H - 9)
-        .attr('text-anchor', 'end')
-        .attr('font-size', 11)
-        .attr('fill', 'var(--muted)');
-      g.append('title');
-      return g;
+      const c = enter.append('g').attr('class', 'node');
+      c.append('rect').attr('class', 'card').attr('rx', 6);
+      c.append('text').attr('class', 'name').attr('x', 8).attr('y', 20);
+      c.append('text').attr('class', 'status').attr('y', 20).attr('text-anchor', 'end');
+      c.append('rect').attr('class', 'cpu-bg').attr('x', 8).attr('y', 28).attr('height', 5).attr('rx', 2);
+      c.append('rect').attr('class', 'cpu').attr('x', 8).attr('y', 28).attr('height', 5).attr('rx', 2);
+      c.append('g').attr('class', 'chips').attr('transform', 'translate(8,40)');
+      c.append('text').attr('class', 'more');
+      c.append('title');
+      return c;
     })
-    .attr('transform', (d) => {
-      const p = layout.positions.get(d.id)!;
-      return `translate(${p.x},${p.y})`;
-    });
+    .attr('transform', (d) => `translate(${box(d).x},${box(d).y})`)
+    .attr('data-node', (d) => d.id)
+    .classed('dead', (d) => !d.alive)
+    .classed('slow', (d) => d.alive && d.slowFactor > 1);
 
-  nodes
+  cards
     .select('rect.card')
-    .attr('fill', (d) => (d.alive ? 'var(--node)' : 'var(--node-dead)'))
-    .attr('stroke', (d) => (!d.alive ? 'var(--bad)' : d.slowFactor > 1 ? 'var(--warn)' : 'var(--border)'))
-    .attr('stroke-width', (d) => (!d.alive || d.slowFactor > 1 ? 2 : 1));
-  nodes.select('text.name').text((d) => d.id);
-  nodes
+    .attr('width', (d) => box(d).w)
+    .attr('height', (d) => box(d).h);
+  cards.select('text.name').text((d) => d.id);
+  cards
     .select('text.status')
-    .attr('fill', (d) => (!d.alive ? 'var(--bad)' : d.slowFactor > 1 ? 'var(--warn)' : 'var(--muted)'))
-    .text((d) => (!d.alive ? 'dead' : d.slowFactor > 1 ? `slow ×${d.slowFactor}` : `${d.usedCores}/${d.cores} cores`));
-  nodes
+    .attr('x', (d) => box(d).w - 8)
+    .text(statusText);
+  cards.select('rect.cpu-bg').attr('width', (d) => box(d).w - 16);
+  cards
     .select('rect.cpu')
-    .attr('width', (d) => (d.alive && d.cores > 0 ? ((NODE_W - 16) * Math.min(d.usedCores, d.cores)) / d.cores : 0));
-  nodes
-    .select('text.more')
-    .text((d) =>
-      (d.blockCount ?? d.blocks.length) > d.blocks.length ? `+${(d.blockCount ?? 0) - d.blocks.length}` : '',
-    );
-  nodes
-    .select('title')
+    .attr('width', (d) => (d.alive && d.cores > 0 ? ((box(d).w - 16) * Math.min(d.usedCores, d.cores)) / d.cores : 0));
+  cards
+    // The card's own title, not the first of its chips' or squares'.
+    .select(':scope > title')
     .text(
       (d) =>
-        `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.blockCount ?? d.blocks.length} block replicas, ${d.containers.length} containers`,
+        `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.usedCores} of ${plural(d.cores, 'core')} busy, ${plural(d.blockCount ?? d.blocks.length, 'block replica')}, ${plural(d.containerCount ?? d.containers.length, 'container')}`,
     );
 
-  const perRow = Math.floor((NODE_W - 16) / (CHIP + 3));
-  nodes
+  const slots = layout.chipsPerRow * layout.chipRows;
+  const count = (d: NodePicture) => d.blockCount ?? d.blocks.length;
+  const shown = (d: NodePicture): BlockChip[] => d.blocks.slice(0, count(d) > slots ? slots - 1 : slots);
+  const slot = (i: number) => ({
+    x: (i % layout.chipsPerRow) * (CHIP_W + 4),
+    y: Math.floor(i / layout.chipsPerRow) * CHIP_PITCH,
+  });
+  cards
+    .select('text.more')
+    .attr('x', (d) => 8 + slot(shown(d).length).x + 2)
+    .attr('y', (d) => 40 + slot(shown(d).length).y + 13)
+    .text((d) => {
+      if (!d.alive) return layout.chipRows > 0 ? 'its replicas are unreachable' : '';
+      return count(d) > shown(d).length ? `+${(count(d) - shown(d).length).toLocaleString('en-US')} more` : '';
+    });
+
+  cards
     .select('g.chips')
     // Chips still fading out are not part of the join, so a redraw cannot revive them.
-    .selectAll<SVGRectElement, string>('rect:not(.exiting)')
-    .data(
-      (d) => d.blocks,
-      (b) => b,
-    )
+    .selectAll<SVGGElement, BlockChip>('g.chip:not(.exiting)')
+    .data(shown, (b) => b.id)
     .join(
       (enter) =>
         enter
-          .append('rect')
-          .attr('width', CHIP)
-          .attr('height', CHIP)
-          .attr('rx', 3)
-          .attr('opacity', 0)
-          .call((e) => e.append('title').text((b) => describeChip(b)))
-          .call((e) => e.transition().duration(duration).attr('opacity', 1)),
+          .append('g')
+          .attr('class', 'chip')
+          .attr('opacity', duration > 0 ? 0 : 1)
+          .call((c) =>
+            c
+              .append('rect')
+              .attr('width', CHIP_W)
+              .attr('height', CHIP_H)
+              .attr('rx', 3)
+              .attr('fill', (b) => blockColour(b.id)),
+          )
+          .call((c) =>
+            c
+              .append('text')
+              .attr('x', 6)
+              .attr('y', 13)
+              .attr('fill', CHIP_TEXT)
+              .text((b) => blockName(b.id)),
+          )
+          .call((c) => c.append('title').text(describeChip))
+          .call((c) => {
+            if (duration > 0) c.transition().duration(duration).attr('opacity', 1);
+          }),
       (update) => update,
-      (exit) => exit.classed('exiting', true).transition().duration(duration).attr('opacity', 0).remove(),
+      (exit) =>
+        duration > 0
+          ? exit.classed('exiting', true).transition().duration(duration).attr('opacity', 0).remove()
+          : exit.remove(),
     )
-    .attr('x', (_b, i) => (i % perRow) * (CHIP + 3))
-    .attr('y', (_b, i) => Math.floor(i / perRow) * (CHIP + 3))
-    .attr('fill', (b) => blockColour(b));
-}
-
-/** A chip's label `path#index` as a reader would say it: "block 2 of /data/big.bin". */
-export function describeChip(label: string): string {
-  const cut = label.lastIndexOf('#');
-  return cut < 0 ? label : `block ${label.slice(cut + 1)} of ${label.slice(0, cut)}`;
-}
-
-function rackWidth(layout: Layout, rack: string): number {
-  const index = layout.racks.findIndex((r) => r.id === rack);
-  const next = layout.racks[index + 1];
-  return (next ? next.x : layout.width) - layout.racks[index]!.x - GAP;
+    .attr('data-block', (b) => blockName(b.id))
+    .attr('transform', (_b, i) => `translate(${slot(i).x},${slot(i).y})`);
 }

@@ -3,10 +3,10 @@
  * put into HDFS, tasks running in YARN containers, a DataNode killed and its blocks
  * re-replicated) and the cluster map plays it back on a simulated clock.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { engineClient } from '../../bridge/engineClient';
 import type { DemoRun } from '../../bridge/engineProtocol';
-import { drawClusterMap } from '../../viz/drawClusterMap';
+import { ClusterMap } from './ClusterMap';
 import { usePlayback } from './usePlayback';
 import { formatSimTime, PlaybackBar } from './PlaybackBar';
 
@@ -68,7 +68,6 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
   // Play the whole run in about 20 seconds at 1×.
   const msPerSecond = Math.max(1, run.durationMs / 20);
   const playback = usePlayback(run.durationMs, msPerSecond);
-  const svgRef = useRef<SVGSVGElement>(null);
   const frameIndex = useMemo(() => {
     let lo = 0;
     let hi = run.frames.length - 1;
@@ -81,9 +80,10 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
   }, [run, playback.t]);
   const frame = run.frames[frameIndex]!;
 
-  useEffect(() => {
-    if (svgRef.current) drawClusterMap(svgRef.current, frame.picture);
-  }, [frame]);
+  const peakBlocks = useMemo(
+    () => Math.max(0, ...run.frames.flatMap((f) => f.picture.nodes.map((n) => n.blockCount ?? n.blocks.length))),
+    [run],
+  );
 
   const shown = run.events.filter((e) => e.t <= playback.t);
   const eventTimes = useMemo(() => [...new Set(run.events.map((e) => e.t))].sort((a, b) => a - b), [run]);
@@ -94,22 +94,22 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
           New run (seed {seed + 1})
         </button>
       </PlaybackBar>
-      <svg
-        ref={svgRef}
-        className="cluster-map"
-        aria-label={`Cluster map at ${formatSimTime(playback.t)}`}
-        data-testid="cluster-map"
+      <ClusterMap
+        picture={frame.picture}
+        peakBlocks={peakBlocks}
+        label={`Cluster map at ${formatSimTime(playback.t)}`}
+        animate
       />
       <div className="legend" aria-hidden="true">
         <span style={{ ['--swatch' as string]: 'var(--accent)' }}>cores in use</span>
-        <span style={{ ['--swatch' as string]: '#4fb3ff' }}>block replicas (colour = block)</span>
+        <span style={{ ['--swatch' as string]: '#4fb3ff' }}>block replicas (blk_…, one colour per block)</span>
         <span style={{ ['--swatch' as string]: 'var(--bad)' }}>dead node</span>
         <span className="muted">{run.engineEvents.toLocaleString('en')} engine events</span>
       </div>
       <h3>What happened</h3>
       <ol className="events" aria-label="Events so far" data-testid="event-log" tabIndex={0}>
         {shown.slice(-60).map((e, i) => (
-          <li key={`${e.t}-${i}`}>
+          <li key={`${e.t}-${i}`} className={e.kind}>
             <span className="t">{formatSimTime(e.t)}</span> {e.text}
           </li>
         ))}

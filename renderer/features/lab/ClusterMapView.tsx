@@ -1,34 +1,32 @@
 /** The cluster map of a run at playback time t, rebuilt from the run's trace. */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { ClusterTimeline, type NodeInfo } from '../../viz/clusterTimeline';
-import { drawClusterMap } from '../../viz/drawClusterMap';
+import { ClusterMap } from '../cluster/ClusterMap';
 import { formatSimTime } from '../cluster/PlaybackBar';
+import { SUMMARY_ABOVE_NODES } from '../../viz/clusterMapLayout';
+import { plural } from '../../../labs/plural';
 
 export function useClusterTimeline(nodes: NodeInfo[], trace: readonly { t: number; type: string }[]) {
   return useMemo(() => new ClusterTimeline(nodes, trace), [nodes, trace]);
 }
 
 export function ClusterMapView({ timeline, t }: { timeline: ClusterTimeline; t: number }) {
-  const svgRef = useRef<SVGSVGElement>(null);
   const picture = useMemo(() => timeline.at(t), [timeline, t]);
-  useEffect(() => {
-    if (svgRef.current) drawClusterMap(svgRef.current, picture, false);
-  }, [picture]);
+  const peakBlocks = useMemo(() => timeline.peakBlocksPerNode(), [timeline]);
   const dead = picture.nodes.filter((n) => !n.alive).map((n) => n.id);
-  const busyCores = picture.nodes.reduce((s, n) => s + n.usedCores, 0);
+  const busy = picture.nodes.reduce((s, n) => s + n.usedCores, 0);
+  const large = picture.nodes.length > SUMMARY_ABOVE_NODES;
   return (
     <figure className="map-figure">
-      <svg
-        ref={svgRef}
-        className="cluster-map"
-        data-testid="cluster-map"
-        data-busy-cores={busyCores}
-        aria-label={`Cluster map at ${formatSimTime(t)}`}
-      />
+      <ClusterMap picture={picture} peakBlocks={peakBlocks} label={`Cluster map at ${formatSimTime(t)}`} />
       <figcaption className="muted">
-        {picture.nodes.length} nodes · {busyCores} cores busy
-        {dead.length > 0 ? ` · dead: ${dead.join(', ')}` : ''} · squares are block replicas, one colour per block number
-        (hover one to see which)
+        {plural(picture.nodes.length, 'node')} · {plural(busy, 'core')} busy
+        {dead.length > 0
+          ? ` · dead: ${dead.length > 8 ? `${dead.slice(0, 8).join(', ')} and ${dead.length - 8} more` : dead.join(', ')}`
+          : ''}
+        {large
+          ? ' · each rack sums up its nodes: squares are nodes, darker is busier, red is dead'
+          : ` · chips are block replicas, named as in HDFS (blk_…); one colour per block`}
       </figcaption>
     </figure>
   );

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { ClusterTimeline } from '../../viz/clusterTimeline';
 import { formatSimTime } from '../cluster/PlaybackBar';
 import { describeEvent } from '../../viz/describeEvent';
+import { blockName } from '../../../engine/hdfs/hdfsTypes';
 
 export function HdfsPanel({
   timeline,
@@ -29,21 +30,25 @@ export function HdfsPanel({
   );
   return (
     <div className="hdfs-panel">
-      <table className="grid" aria-label="Block map">
+      <table className="grid" aria-label="Block map" data-testid="block-table">
         <thead>
           <tr>
             <th scope="col">Block</th>
+            <th scope="col">File, position</th>
             <th scope="col">Replicas (live nodes)</th>
             <th scope="col">Count</th>
           </tr>
         </thead>
         <tbody>
-          {blocks.map((b) => (
-            <tr key={b.block} className={b.nodes.length < replication ? 'under' : ''}>
-              <td>{b.block.replace('#', ' · block ')}</td>
-              <td>{b.nodes.join(', ') || 'none: lost'}</td>
+          {blocks.map(({ block, nodes }) => (
+            <tr key={block.id} className={nodes.length < replication ? 'under' : ''}>
+              <td className="mono">{blockName(block.id)}</td>
               <td>
-                {b.nodes.length}/{replication}
+                {block.path} #{block.index}
+              </td>
+              <td>{nodes.join(', ') || 'none: lost'}</td>
+              <td>
+                {nodes.length}/{replication}
               </td>
             </tr>
           ))}

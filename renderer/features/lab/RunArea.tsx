@@ -15,6 +15,8 @@ import { useAppStore } from '../../state/store';
 import { RunPanels } from '../run/RunPanels';
 import { ClusterMapView, useClusterTimeline } from './ClusterMapView';
 import { HdfsPanel } from './HdfsPanel';
+import { faultNote } from './faultNote';
+import { faultTimingOf } from '../../../labs/faultTiming';
 
 export interface RunAreaProps {
   report: JobRunReport | HdfsRunReport;
@@ -84,15 +86,7 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
       </PlaybackBar>
       {faults.length > 0 && (
         <p className="muted faults-note" data-testid="injected-faults">
-          Injected:{' '}
-          {faults
-            .map(
-              (f) =>
-                `${f.kind === 'killNode' ? 'killed' : 'slowed'} ${'node' in f ? f.node : ''} at ${(f.atMs / 1000).toFixed(1)} s`,
-            )
-            .join('; ')}
-          . YARN re-runs a dead node&apos;s tasks once it declares the node lost: after 30 s of silence here
-          (Hadoop&apos;s default is 10 minutes); HDFS waits 10 min 30 s before it re-replicates the node&apos;s blocks.
+          {faultNote(faults, faultTimingOf(report.kind))}
         </p>
       )}
       <div className={`run-views ${report.kind === 'hdfs' ? 'hdfs' : 'job'}`}>

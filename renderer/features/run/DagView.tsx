@@ -14,6 +14,7 @@ import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { DagJobBar } from './DagJobBar';
 import './dag.css';
+import { plural } from '../../../labs/plural';
 
 const MAX_ROWS = 200;
 const FOLLOW = 'follow';
@@ -100,14 +101,15 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
           role="group"
           width={Math.round(layout.width * scale)}
           height={Math.round(layout.height * scale)}
-          aria-label={`${job ? `${job.label}: ` : 'Job DAG: '}${shown.stages.length} stages. Tab to a stage and press Enter to list its tasks.`}
+          aria-label={`${job ? `${job.label}: ` : 'Job DAG: '}${plural(shown.stages.length, 'stage')}. Tab to a stage and press Enter to list its tasks.`}
           data-testid="run-dag"
         />
       </div>
       {stage && progress && (
         <section className="run-stage-tasks" aria-label={`Tasks of ${stage.label}`}>
           <h3>
-            {stage.label}: {progress.state}, {progress.done}/{progress.total} tasks done, {progress.running} running
+            {stage.label}: {progress.state}, {progress.done}/{plural(progress.total, 'task')} done, {progress.running}{' '}
+            running
           </h3>
           {attempts.length === 0 ? (
             <p className="muted">

@@ -13,6 +13,7 @@ import { readColours, TimelineRenderer } from '../../viz/run/drawTimeline';
 import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { StartupLanes } from './StartupLanes';
+import { plural } from '../../../labs/plural';
 
 const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
@@ -69,8 +70,8 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
     let masters = 0;
     for (let k = 0; k < n; k++) if (view.bars[ids[k]!]!.role === 'am') masters++;
     const tot = view.totals;
-    const am = masters > 0 ? ` and ${masters} ApplicationMaster${masters === 1 ? '' : 's'}` : '';
-    return `${tot.attempts.toLocaleString('en')} task attempts on ${view.lanes.length} ${view.kind === 'spark' ? 'executors' : 'nodes'}; ${tot.failed} failed, ${tot.killed} killed, ${tot.retries} retries, ${tot.speculative} speculative. At ${formatMs(t)}: ${n - masters} task${n - masters === 1 ? '' : 's'}${am} running.`;
+    const am = masters > 0 ? ` and ${plural(masters, 'ApplicationMaster')}` : '';
+    return `${plural(tot.attempts, 'task attempt')} on ${plural(view.lanes.length, view.kind === 'spark' ? 'executor' : 'node')}; ${tot.failed} failed, ${tot.killed} killed, ${plural(tot.retries, 'retry')}, ${tot.speculative} speculative. At ${formatMs(t)}: ${plural(n - masters, 'task')}${am} running.`;
   }, [view, t]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {

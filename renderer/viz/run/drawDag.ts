@@ -9,6 +9,7 @@ import { select } from 'd3';
 import type { RunView, StageProgress, StageView } from './runViewTypes';
 import { OP_H, type DagLayout, type StageBox } from './dagLayout';
 import { stageProgressAt } from './runStages';
+import { plural } from '../../../labs/plural';
 
 interface Datum {
   stage: StageView;
@@ -28,12 +29,12 @@ export function stageAriaLabel(s: StageView, p: StageProgress): string {
   const what = ops ? ` (${ops})` : s.stageId !== null && s.stageId !== undefined ? ` ${s.label}` : '';
   const name = `${stageTitle(s)}${what}`;
   if (p.state === 'skipped') return `${name}: skipped, its output already exists`;
-  return `${name}: ${p.state}, ${p.done} of ${p.total} tasks done, ${p.running} running${p.failed ? `, ${p.failed} failed or killed attempts` : ''}`;
+  return `${name}: ${p.state}, ${p.done} of ${plural(p.total, 'task')} done, ${p.running} running${p.failed ? `, ${plural(p.failed, 'failed or killed attempt')}` : ''}`;
 }
 
 function countText(d: Datum): string {
   if (d.p.state === 'skipped') return 'output reused: no tasks run';
-  if (d.p.state === 'waiting') return `waiting: ${d.p.total} tasks`;
+  if (d.p.state === 'waiting') return `waiting: ${plural(d.p.total, 'task')}`;
   return `${d.p.done}/${d.p.total} done, ${d.p.running} running`;
 }
 
