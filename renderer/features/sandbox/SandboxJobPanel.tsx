@@ -11,7 +11,8 @@ import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from '../lab/RunArea';
 import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
 
-export function SandboxJobPanel() {
+/** `onResult` hears every run's answer (the SQL console turns its outputs into tables). */
+export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult) => void } = {}) {
   const saved = useAppStore((s) => s.progress.sandboxCode);
   const updateProgress = useAppStore((s) => s.updateProgress);
   const [example, setExample] = useState<ExampleJob>(EXAMPLES[0]!);
@@ -42,6 +43,7 @@ export function SandboxJobPanel() {
         : example.fileName.replace(/\.ts$/, '.js');
       const answer = await engineClient().runJob({ source: code, fileName, cluster, blockSize, seed: 1, faults });
       setResult(answer);
+      onResult?.(answer);
       setStartAt(at);
       setVersion((v) => v + 1);
     } catch (error) {

@@ -4,11 +4,14 @@ import { sensorCsv } from '../../../engine/datasets/sampleData';
 import { ClusterTables, type RunOutputs } from './clusterTables';
 import type { SqlDb } from './sqlDb';
 import { sqlErrorView } from './sqlError';
+import { queryResult, type ArrowTableLike } from './queryResult';
 
 const dist = (file: string) =>
   new URL(`../../../node_modules/@duckdb/duckdb-wasm/dist/${file}`, import.meta.url).pathname;
 
 /** The real DuckDB-wasm (the Node build of the same wasm), behind the console's SqlDb. */
+let arrowQuery: (sql: string) => ArrowTableLike;
+
 async function nodeDuckDb(): Promise<SqlDb> {
   const db = await duckdb.createDuckDB(
     {
@@ -20,6 +23,7 @@ async function nodeDuckDb(): Promise<SqlDb> {
   );
   await db.instantiate();
   const conn = db.connect();
+  arrowQuery = (sql) => conn.query(sql) as unknown as ArrowTableLike;
   return {
     registerText: async (name, text) => db.registerFileText(name, text),
     dropText: async (name) => db.dropFile(name),
@@ -152,5 +156,21 @@ describe('the cluster data as DuckDB tables', () => {
       expect(view.text.match(/LINE \d+:/g)).toHaveLength(1);
       expect(view.position?.offset).toBe(query.indexOf(at));
     }
+  });
+
+  it('shows values as written: decimals with their scale, timestamps and dates as text, a limited number of rows', async () => {
+    const r = queryResult(
+      arrowQuery(
+        `SELECT 1.5 AS d, -0.045::DECIMAL(10,3) AS small, sum(x) AS s, TIMESTAMP '2016-05-01 01:02:03' AS ts,
+         DATE '2016-05-02' AS dt, [1, 2] AS l, NULL::INT AS n, 2 AS d FROM range(3) t(x)`,
+      ),
+      10,
+    );
+    expect(r.columns).toEqual(['d', 'small', 's', 'ts', 'dt', 'l', 'n', 'd']);
+    expect(r.rows).toEqual([['1.5', '-0.045', '3', '2016-05-01 01:02:03', '2016-05-02', '[1,2]', null, 2]]);
+    const many = queryResult(arrowQuery('SELECT * FROM sensors'), 50);
+    expect(many.rows).toHaveLength(50);
+    expect(many.total).toBe(100_000);
+    expect(many.rows[0]![0]).toMatch(/^2016-05-01 \d\d:\d\d:\d\d$/);
   });
 });
