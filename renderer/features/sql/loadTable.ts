@@ -15,23 +15,26 @@ export async function loadTable(db: SqlDb, source: TableSource): Promise<void> {
   try {
     const table = ident(source.name);
     const f = source.format;
-    const names = (cols: string[]) => `[${cols.map(literal).join(', ')}]`;
+    const named = (cols: string[], types?: string[]) =>
+      types
+        ? `columns = {${cols.map((c, i) => `${literal(c)}: ${literal(types[i]!)}`).join(', ')}}`
+        : `names = [${cols.map(literal).join(', ')}]`;
     switch (f.kind) {
       case 'csv':
         await db.query(
           `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${literal(file)}, sample_size = -1${
-            f.columns ? `, header = false, names = ${names(f.columns)}` : ''
+            f.columns ? `, header = false, ${named(f.columns, f.types)}` : ''
           })`,
         );
         return;
       case 'spaced':
         await db.query(
           `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${literal(file)}, delim = ' ', header = false, ` +
-            `sample_size = -1, names = ${names(f.columns)})`,
+            `sample_size = -1, ${named(f.columns, f.types)})`,
         );
         return;
       case 'tabbed':
-        await loadTabbed(db, file, table, f.columns);
+        await loadTabbed(db, file, table, f.columns, f.types);
     }
   } finally {
     await db.dropText(file);
@@ -42,7 +45,7 @@ export async function loadTable(db: SqlDb, source: TableSource): Promise<void> {
  * Lines (every one, empty ones too, but no row after the final newline) split at TABs, the last
  * column keeping any further TABs; empty cells are NULL. Then each column is cast to its inferred type.
  */
-async function loadTabbed(db: SqlDb, file: string, table: string, columns: string[]): Promise<void> {
+async function loadTabbed(db: SqlDb, file: string, table: string, columns: string[], known?: string[]): Promise<void> {
   const n = columns.length;
   const parts = columns.map((_, i) =>
     n === 1
@@ -59,7 +62,7 @@ async function loadTabbed(db: SqlDb, file: string, table: string, columns: strin
   );
   try {
     const types: string[] = [];
-    for (let i = 0; i < columns.length; i++) types.push(await inferType(db, `c${i}`));
+    for (let i = 0; i < columns.length; i++) types.push(known?.[i] ?? (await inferType(db, `c${i}`)));
     const select = columns.map((c, i) => `CAST(c${i} AS ${types[i]}) AS ${ident(c)}`).join(', ');
     await db.query(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select} FROM ${RAW}`);
   } finally {

@@ -9,15 +9,18 @@ import { keyText } from '../../../engine/mapreduce/keyOrder';
 
 /** How a file's text becomes rows. */
 export type TableFormat =
-  /** Comma-separated; `columns` names a headerless file's columns, null lets DuckDB find the header. */
-  | { kind: 'csv'; columns: string[] | null }
+  /**
+   * Comma-separated; `columns` names a headerless file's columns, null lets DuckDB find the header.
+   * `types` (for the built-in datasets, whose layout is known) spares DuckDB's sniffing pass.
+   */
+  | { kind: 'csv'; columns: string[] | null; types?: string[] }
   /** Space-separated columns with these names. */
-  | { kind: 'spaced'; columns: string[] }
+  | { kind: 'spaced'; columns: string[]; types?: string[] }
   /**
    * One row per line, split at TABs into these columns, the last one keeping any further TABs
    * (TextOutputFormat: key TAB value); each column's type is inferred from its values.
    */
-  | { kind: 'tabbed'; columns: string[] };
+  | { kind: 'tabbed'; columns: string[]; types?: string[] };
 
 export interface TableSource {
   name: string;
@@ -35,12 +38,16 @@ export const NAMING_RULE =
   'Names are lower case, other characters become _, and a name already taken gets its parent folder in front ' +
   '(out_daily).';
 
-/** The built-in datasets' layouts: none of them has a header line. */
+/** The built-in datasets' layouts (engine/datasets/sampleData.ts): none of them has a header line. */
 const DATASET_FORMATS: Record<string, TableFormat> = {
-  '/data/sensors.csv': { kind: 'csv', columns: ['timestamp', 'sensor', 'value'] },
-  '/data/corpus.txt': { kind: 'tabbed', columns: ['line'] },
-  '/data/pages.txt': { kind: 'tabbed', columns: ['url', 'html'] },
-  '/data/graph.txt': { kind: 'spaced', columns: ['src', 'dst'] },
+  '/data/sensors.csv': {
+    kind: 'csv',
+    columns: ['timestamp', 'sensor', 'value'],
+    types: ['TIMESTAMP', 'VARCHAR', 'DOUBLE'],
+  },
+  '/data/corpus.txt': { kind: 'tabbed', columns: ['line'], types: ['VARCHAR'] },
+  '/data/pages.txt': { kind: 'tabbed', columns: ['url', 'html'], types: ['VARCHAR', 'VARCHAR'] },
+  '/data/graph.txt': { kind: 'spaced', columns: ['src', 'dst'], types: ['VARCHAR', 'VARCHAR'] },
 };
 
 /** The console's tables: the datasets, then the run's output directories and files, then `result`. */
@@ -76,7 +83,7 @@ type PathSource = Omit<TableSource, 'name'> & { path: string; isFile: boolean };
 function outputSources(files: readonly OutputFile[]): PathSource[] {
   const dirs = new Map<string, OutputFile[]>();
   const out: PathSource[] = [];
-  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+  for (const f of [...files].sort((a, b) => byPath(a.path, b.path))) {
     const slash = f.path.lastIndexOf('/');
     const dir = f.path.slice(0, slash) || '/';
     const base = f.path.slice(slash + 1);
@@ -113,8 +120,11 @@ function outputSources(files: readonly OutputFile[]): PathSource[] {
       });
     }
   }
-  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return out.sort((a, b) => byPath(a.path, b.path));
 }
+
+/** Paths in natural order: iter-2 before iter-10. */
+const byPath = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 function formatOf(path: string, text: string): TableFormat {
   if (/\.csv$/i.test(path)) return { kind: 'csv', columns: null };
