@@ -147,6 +147,8 @@ describe('the cluster data as DuckDB tables', () => {
       ['SELECT * FROM nope', 'nope'],
       ['SELECT sensor,\n  avg(value) FROM sensors GROUP BY sensor ORDER BY nope', 'nope'],
       ['SELECT count(*)\nFROM sensors\nWHERE value > > 3', '> 3'],
+      ['SELECT\t* FROM nope', 'nope'],
+      ["SELECT '温度', x FROM nope", 'nope'],
     ] as const) {
       const message = await db.query(query).then(
         () => '',

@@ -48,4 +48,25 @@ describe('DuckDB errors in the console', () => {
     expect(tokenAt('SELECT * FROM nope', 14)).toEqual({ start: 14, end: 18 });
     expect(tokenAt('2 +, 3', 3)).toEqual({ start: 3, end: 4 });
   });
+
+  it('counts DuckDB’s caret in terminal cells: a TAB takes none, an emoji two', () => {
+    // Both messages exactly as DuckDB-wasm wrote them.
+    const tab = 'SELECT\t* FROM nope';
+    const v = sqlErrorView(
+      'Catalog Error: Table with name nope does not exist!\n\nLINE 1: SELECT\t* FROM nope\n                     ^',
+      tab,
+    );
+    const lines = v.text.split('\n');
+    expect(lines[2]).toBe('LINE 1: SELECT * FROM nope');
+    expect(lines[3]!.indexOf('^') - 'LINE 1: '.length).toBe(tab.indexOf('nope'));
+    expect(v.position!.offset).toBe(tab.indexOf('nope'));
+    const emoji = "SELECT 'ü€😀', x FROM nope";
+    const e = sqlErrorView(
+      `Catalog Error: Table with name nope does not exist!\n\nLINE 1: ${emoji}\n                              ^`,
+      emoji,
+    );
+    expect(emoji.slice(e.position!.offset)).toBe('nope');
+    const shown = e.text.split('\n');
+    expect(Array.from(shown[2]!)[shown[3]!.indexOf('^')]).toBe('n');
+  });
 });

@@ -1,7 +1,8 @@
 /**
- * DuckDB's error messages for the console. A parser error repeats its "LINE n: <text>" block, and
- * the caret line under it points at the column of the learner's query (DuckDB shows a window of
- * a long line, between "..."): said once, and the position found in the query.
+ * DuckDB's error messages for the console. A parser error repeats its "LINE n: <text>" block; the
+ * caret line under it points at a column of the learner's query, counted in terminal cells (a TAB
+ * takes none, an emoji or CJK character two) in a window of a long line (between "..."). Here the
+ * block is said once, its caret redrawn one cell per character, and the position found in the query.
  */
 export interface SqlErrorView {
   /** The message with repeated paragraphs said once; its caret lines up in a monospace block. */
@@ -10,36 +11,68 @@ export interface SqlErrorView {
   position: { line: number; column: number; offset: number } | null;
 }
 
+const BLOCK = /^LINE (\d+): (.*)\n( *)\^/m;
+
 export function sqlErrorView(message: string, query: string): SqlErrorView {
   const paragraphs: string[] = [];
   for (const p of message.split(/\n\n+/)) if (!paragraphs.includes(p)) paragraphs.push(p);
-  const text = paragraphs.join('\n\n').trimEnd();
-  return { text, position: positionOf(text, query) };
+  let text = paragraphs.join('\n\n').trimEnd();
+  const lines = query.split('\n');
+  const m = BLOCK.exec(text);
+  if (!m) {
+    if (!/at end of input/.test(text)) return { text, position: null };
+    const line = lines.length;
+    return { text, position: { line, column: lines[line - 1]!.length + 1, offset: query.length } };
+  }
+  const prefix = `LINE ${m[1]}: `;
+  const shown = m[2]!;
+  const at = indexAtCell(shown, m[3]!.length - prefix.length);
+  const flat = shown.replace(/\t/g, ' ');
+  const caret = ' '.repeat(prefix.length + Array.from(flat.slice(0, at)).length);
+  text = text.replace(BLOCK, `${prefix}${flat}\n${caret}^`);
+  return { text, position: positionOf(lines, Number(m[1]), shown, at) };
 }
 
-function positionOf(text: string, query: string): SqlErrorView['position'] {
-  const lines = query.split('\n');
-  const m = /^LINE (\d+): (.*)\n( *)\^/m.exec(text);
-  if (!m) {
-    if (!/at end of input/.test(text)) return null;
-    const line = lines.length;
-    return { line, column: lines[line - 1]!.length + 1, offset: query.length };
-  }
-  const line = Number(m[1]);
-  const shown = m[2]!;
-  const inShown = m[3]!.length - `LINE ${m[1]}: `.length;
+function positionOf(lines: string[], line: number, shown: string, at: number): SqlErrorView['position'] {
   const source = lines[line - 1];
-  if (source === undefined || inShown < 0) return null;
-  let column = inShown;
+  if (source === undefined || at < 0) return null;
+  let column = at;
   if (shown.startsWith('...')) {
-    const body = shown.slice(3).replace(/\.\.\.$/, '');
-    const at = source.indexOf(body);
-    if (at < 0) return null;
-    column = at + inShown - 3;
+    const start = source.indexOf(shown.slice(3).replace(/\.\.\.$/, ''));
+    if (start < 0) return null;
+    column = start + at - 3;
   }
   column = Math.min(column, source.length);
   const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column;
   return { line, column: column + 1, offset };
+}
+
+/** The UTF-16 index in `text` of the character at terminal cell `cells` (-1 when cells < 0). */
+function indexAtCell(text: string, cells: number): number {
+  if (cells < 0) return -1;
+  let used = 0;
+  let i = 0;
+  while (i < text.length && used < cells) {
+    const cp = text.codePointAt(i)!;
+    used += cellsOf(cp);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+function cellsOf(cp: number): number {
+  if (cp < 32 || (cp >= 0x7f && cp < 0xa0)) return 0;
+  const wide =
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd);
+  return wide ? 2 : 1;
 }
 
 /** The token at `offset` (a word, or one character): what the console selects in the query. */
