@@ -40,13 +40,15 @@ export default function SqlConsole() {
       .then(
         (list) => {
           if (!live) return;
+          setStartError(null);
           setLoaded({ run, list });
           setStatus((s) => (s === 'starting' ? 'ready' : s));
         },
         (e: unknown) => {
           if (!live) return;
           setStartError(`DuckDB could not load the cluster’s data: ${(e as Error).message}`);
-          setStatus('failed');
+          // Without DuckDB nothing runs; with it, queries on the tables that did load still do.
+          setStatus((st) => (st === 'starting' ? 'failed' : st));
         },
       );
     return () => {
