@@ -32,6 +32,14 @@ export interface RunJobOptions {
   speculation?: boolean;
   /** Cluster snapshots for a UI (default on: at task starts/ends, bounded); false: none. */
   snapshots?: SnapshotOptions | false;
+  /** Hand back the text of the files the job wrote (JobRunReport.outputs; default false). */
+  outputText?: boolean;
+}
+
+/** A file the job wrote to HDFS and its text (a part file is TextOutputFormat: key TAB value). */
+export interface OutputFile {
+  path: string;
+  text: string;
 }
 
 export interface JobMetrics {
@@ -63,4 +71,6 @@ export interface JobRunReport {
   snapshots: ClusterSnapshot[];
   /** Sample datasets this run generated because the job read them and nothing was put there. */
   generatedInputs: string[];
+  /** With `outputText`: every file the run wrote to HDFS (inputs left out), in path order. */
+  outputs?: OutputFile[];
 }

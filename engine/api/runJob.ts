@@ -17,6 +17,7 @@ import { parseRecords } from '../mapreduce/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
 import { createSimulation } from './createSimulation';
 import { JobFailedError } from './jobFailedError';
+import { jobOutputFiles } from './jobOutputFiles';
 import type { JobMetrics, JobRunReport, RunJobOptions } from './jobTypes';
 import type { ClusterSnapshot } from './simulationSnapshot';
 
@@ -83,7 +84,10 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   const speculation = options.speculation ?? false;
   const finish = (r: Omit<JobRunReport, 'trace' | 'snapshots' | 'generatedInputs'>): JobRunReport => {
     recorder?.finish(sim.kernel.now);
-    return { ...r, trace: trace.events, snapshots: recorder?.frames ?? [], generatedInputs: generated };
+    const report = { ...r, trace: trace.events, snapshots: recorder?.frames ?? [], generatedInputs: generated };
+    if (!options.outputText) return report;
+    const inputs = new Set([...(options.files ?? []).map((f) => f.path), ...generated]);
+    return { ...report, outputs: jobOutputFiles(sim.hdfs, inputs) };
   };
 
   if (shape.kind === 'spark') {

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useAppStore, type SandboxTab } from '../state/store';
 import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
 import { SandboxJobPanel } from '../features/sandbox/SandboxJobPanel';
+import { useSqlRunStore } from '../features/sql/sqlRunStore';
 
 const SqlConsole = lazy(() => import('../features/sql/SqlConsole'));
 
@@ -22,6 +23,7 @@ function Loading({ what }: { what: string }) {
 
 export function SandboxPage({ tab }: { tab: SandboxTab }) {
   const navigate = useAppStore((s) => s.navigate);
+  const publishRun = useSqlRunStore((s) => s.publish);
   return (
     <div className="panel">
       <div className="tabs" role="tablist" aria-label="Sandbox">
@@ -42,7 +44,8 @@ export function SandboxPage({ tab }: { tab: SandboxTab }) {
       </div>
       <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'cluster' && <LiveClusterPanel />}
-        {tab === 'editor' && <SandboxJobPanel />}
+        {/* Each run's outputs become the SQL console's tables. */}
+        {tab === 'editor' && <SandboxJobPanel onResult={(r) => publishRun(r.report)} />}
         {tab === 'sql' && (
           <Suspense fallback={<Loading what="DuckDB" />}>
             <SqlConsole />

@@ -109,6 +109,7 @@ async function runFreeJob(request: JobRequest, sandbox: SandboxPoolCore): Promis
       blockSize: request.blockSize,
       faults: request.faults,
       sampleData: true,
+      outputText: true,
       yarn: { nodeExpiryMs: LAB_NODE_EXPIRY_MS },
     });
     return { ...base, report, error: null };

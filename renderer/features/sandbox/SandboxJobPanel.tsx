@@ -13,7 +13,8 @@ import { RunStatus, StopButton } from '../lab/RunStatus';
 import { currentTimeLimit } from '../lab/useStepRun';
 import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
 
-export function SandboxJobPanel() {
+/** `onResult` hears every run's answer (the SQL console turns its outputs into tables). */
+export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult) => void } = {}) {
   const saved = useAppStore((s) => s.progress.sandboxCode);
   const updateProgress = useAppStore((s) => s.updateProgress);
   const [example, setExample] = useState<ExampleJob>(EXAMPLES[0]!);
@@ -62,6 +63,7 @@ export function SandboxJobPanel() {
       const answer = await engineClient().runJob(request, (p) => generation.current === mine && setProgress(p));
       if (generation.current !== mine) return;
       setResult(answer);
+      onResult?.(answer);
       setStartAt(at);
       setVersion((v) => v + 1);
     } catch (error) {

@@ -1,40 +1,51 @@
 /**
  * DuckDB-wasm in the browser, offline: the worker and the wasm module (the `eh` bundle only)
- * are files of the app, imported as URLs. Started on first use and shared afterwards.
+ * are files of the app, imported as URLs. Started on first use and shared afterwards, with the
+ * cluster's tables (clusterTables) on it.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { ClusterTables } from './clusterTables';
+import { queryResult, type ArrowTableLike, type QueryResult } from './queryResult';
+import type { SqlDb } from './sqlDb';
 
-export interface QueryResult {
-  columns: string[];
-  rows: unknown[][];
+export type { QueryResult };
+
+/** Rows shown of a query's answer (the count says how many there are in all). */
+export const SHOWN_ROWS = 500;
+
+interface Session {
+  conn: duckdb.AsyncDuckDBConnection;
+  tables: ClusterTables;
 }
 
-let connection: Promise<duckdb.AsyncDuckDBConnection> | undefined;
+let session: Promise<Session> | undefined;
 
-export function connectDuckDb(): Promise<duckdb.AsyncDuckDBConnection> {
-  connection ??= (async () => {
+/** Starts DuckDB (once) and answers the connection with the cluster's tables. */
+export function connectDuckDb(): Promise<Session> {
+  session ??= (async () => {
     const worker = new Worker(ehWorker);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(ehWasm);
-    return db.connect();
+    const conn = await db.connect();
+    const sqlDb: SqlDb = {
+      registerText: (name, text) => db.registerFileText(name, text),
+      dropText: async (name) => {
+        await db.dropFile(name);
+      },
+      query: async (sql) => {
+        const r = queryResult((await conn.query(sql)) as unknown as ArrowTableLike, Number.MAX_SAFE_INTEGER);
+        return r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c, row[i]])));
+      },
+    };
+    return { conn, tables: new ClusterTables(sqlDb) };
   })();
-  return connection;
+  return session;
 }
 
-/** Runs one SQL statement; BIGINTs come back as numbers when they fit, else as strings. */
+/** Runs the learner's SQL after any table loading: the first SHOWN_ROWS rows and the total. */
 export async function runSql(sql: string): Promise<QueryResult> {
-  const conn = await connectDuckDb();
-  const table = await conn.query(sql);
-  const columns = table.schema.fields.map((f) => f.name);
-  const rows = table.toArray().map((row: Record<string, unknown>) => columns.map((c) => plain(row[c])));
-  return { columns, rows };
-}
-
-function plain(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (value !== null && typeof value === 'object' && 'toString' in value && !(value instanceof Date))
-    return String(value);
-  return value;
+  const { conn, tables } = await connectDuckDb();
+  return tables.exclusive(async () => queryResult((await conn.query(sql)) as unknown as ArrowTableLike, SHOWN_ROWS));
 }
