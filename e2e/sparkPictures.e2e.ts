@@ -138,8 +138,9 @@ describe('Spark pictures agree with the spark-in-memory lab text', () => {
     const duration = Number(await page.getByLabel('Simulated time').getAttribute('max'));
     for (const at of [0.45, 0.7]) {
       await seek(page, Math.round(duration * at));
-      const timelineLabel = (await page.getByTestId('run-timeline').getAttribute('aria-label')) ?? '';
-      const bars = Number(/: (\d+) running\./.exec(timelineLabel)?.[1]);
+      const bars = Number(await page.getByTestId('run-timeline').getAttribute('data-running-bars'));
+      // The map counts an executor's cores busy only while tasks run on them.
+      expect(Number(await page.getByTestId('cluster-map').getAttribute('data-busy-cores'))).toBe(bars);
       await page.getByRole('tab', { name: 'DAG' }).click();
       const dagRunning = Number(await page.locator('.run-dag').getAttribute('data-running-tasks'));
       const shownRunning = Number(await page.getByTestId('run-dag').getAttribute('data-running-tasks'));

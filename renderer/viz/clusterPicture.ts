@@ -19,7 +19,10 @@ export interface NodePicture {
   /** 1 = normal speed; above 1 the node is a straggler. */
   slowFactor: number;
   cores: number;
+  /** Cores running work: a task, or a container that is one task (MapReduce) or an ApplicationMaster. */
   usedCores: number;
+  /** Cores a container holds without running a task on them (a Spark executor starting or idle). */
+  heldCores?: number;
   memoryMb: number;
   usedMemoryMb: number;
   /** Block replicas stored on the node (the MAX_CHIPS with the smallest ids). */

@@ -36,4 +36,23 @@ describe('ClusterTimeline', () => {
       { block: { id: 2, path: '/g', index: 0 }, nodes: ['n1', 'n2'] },
     ]);
   });
+
+  it('counts a Spark executor’s cores as busy only while tasks run on them, the rest as held', () => {
+    const spark: { t: number; type: string; [field: string]: unknown }[] = [
+      { t: 0, type: 'containerAllocated', container: 1, node: 'n1', vcores: 1 },
+      { t: 0, type: 'containerAllocated', container: 2, node: 'n2', vcores: 4 },
+      { t: 5, type: 'executorAdded', executor: 'exec-n2', node: 'n2', container: 2, cores: 4 },
+      { t: 10, type: 'taskStarted', task: 's0.0', attempt: 1, node: 'n2' },
+      { t: 20, type: 'taskFinished', task: 's0.0', attempt: 1, node: 'n2' },
+    ];
+    const tl = new ClusterTimeline(nodes, spark);
+    // Starting (before the executor registered): held, not busy. A plain container is busy.
+    expect(tl.at(1).nodes.map((n) => [n.usedCores, n.heldCores])).toEqual([
+      [1, 0],
+      [0, 4],
+      [0, 0],
+    ]);
+    expect(tl.at(15).nodes[1]).toMatchObject({ usedCores: 1, heldCores: 3 });
+    expect(tl.at(25).nodes[1]).toMatchObject({ usedCores: 0, heldCores: 4 });
+  });
 });

@@ -30,6 +30,8 @@ export class ClusterTimeline {
   private chips = new Map<number, BlockChip>();
   private blocksOfPath = new Map<string, number[]>();
   private usesContainers = false;
+  /** Containers that are Spark executors (their cores are busy only while tasks run). */
+  private executorContainers = new Set<number>();
   private cached: ClusterPicture | null = null;
   private peak: number | null = null;
 
@@ -107,14 +109,27 @@ export class ClusterTimeline {
     this.chips.clear();
     this.blocksOfPath.clear();
     this.usesContainers = this.events.some((e) => e.type === 'containerAllocated');
+    this.executorContainers = new Set(
+      this.events.filter((e) => e.type === 'executorAdded').map((e) => e.container as number),
+    );
     this.cached = null;
   }
 
   private picture(n: NodeInfo): NodePicture {
     const s = this.nodes.get(n.id)!;
+    // A Spark executor's container holds its cores for the whole application, but only the cores
+    // running a task are busy (as Spark's UI counts active tasks); the rest are held, drawn apart.
     let usedCores = 0;
-    if (this.usesContainers) for (const v of s.containers.values()) usedCores += v;
-    else usedCores = s.tasks.size;
+    let heldCores = 0;
+    if (this.usesContainers) {
+      for (const [id, v] of s.containers) {
+        if (this.executorContainers.has(id)) heldCores += v;
+        else usedCores += v;
+      }
+      const working = heldCores > 0 ? Math.min(s.tasks.size, heldCores) : 0;
+      usedCores += working;
+      heldCores -= working;
+    } else usedCores = s.tasks.size;
     return {
       id: n.id,
       rack: n.rack,
@@ -122,6 +137,7 @@ export class ClusterTimeline {
       slowFactor: s.slowFactor,
       cores: n.cores,
       usedCores: s.alive ? Math.min(usedCores, n.cores) : 0,
+      heldCores: s.alive ? Math.max(0, Math.min(heldCores, n.cores - usedCores)) : 0,
       memoryMb: n.memoryMb,
       usedMemoryMb: 0,
       blocks: s.alive

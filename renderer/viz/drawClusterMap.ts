@@ -101,7 +101,8 @@ function drawRackFrames(g: Selection<SVGGElement, string, SVGSVGElement, unknown
 function statusText(d: NodePicture): string {
   if (!d.alive) return 'dead';
   if (d.slowFactor > 1) return `slow ×${d.slowFactor} · ${d.usedCores}/${d.cores} busy`;
-  return `${d.usedCores}/${d.cores} ${noun(d.cores, 'core')} busy`;
+  const held = d.heldCores ? ` · ${d.heldCores} held` : '';
+  return `${d.usedCores}/${d.cores} ${noun(d.cores, 'core')} busy${held}`;
 }
 
 function drawNodeCards(
@@ -120,6 +121,7 @@ function drawNodeCards(
       c.append('text').attr('class', 'name').attr('x', 8).attr('y', 20);
       c.append('text').attr('class', 'status').attr('y', 20).attr('text-anchor', 'end');
       c.append('rect').attr('class', 'cpu-bg').attr('x', 8).attr('y', 28).attr('height', 5).attr('rx', 2);
+      c.append('rect').attr('class', 'cpu-held').attr('y', 28).attr('height', 5);
       c.append('rect').attr('class', 'cpu').attr('x', 8).attr('y', 28).attr('height', 5).attr('rx', 2);
       c.append('g').attr('class', 'chips').attr('transform', 'translate(8,40)');
       c.append('text').attr('class', 'more');
@@ -141,15 +143,20 @@ function drawNodeCards(
     .attr('x', (d) => box(d).w - 8)
     .text(statusText);
   cards.select('rect.cpu-bg').attr('width', (d) => box(d).w - 16);
+  const coreWidth = (d: NodePicture, cores: number) =>
+    d.alive && d.cores > 0 ? ((box(d).w - 16) * Math.min(cores, d.cores)) / d.cores : 0;
+  cards.select('rect.cpu').attr('width', (d) => coreWidth(d, d.usedCores));
+  // Held cores (a Spark executor's idle slots) continue the bar, hatched lighter.
   cards
-    .select('rect.cpu')
-    .attr('width', (d) => (d.alive && d.cores > 0 ? ((box(d).w - 16) * Math.min(d.usedCores, d.cores)) / d.cores : 0));
+    .select('rect.cpu-held')
+    .attr('x', (d) => 8 + coreWidth(d, d.usedCores))
+    .attr('width', (d) => coreWidth(d, d.heldCores ?? 0));
   cards
     // The card's own title, not the first of its chips' or squares'.
     .select(':scope > title')
     .text(
       (d) =>
-        `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.usedCores} of ${plural(d.cores, 'core')} busy, ${plural(d.blockCount ?? d.blocks.length, 'block replica')}, ${plural(d.containerCount ?? d.containers.length, 'container')}`,
+        `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.usedCores} of ${plural(d.cores, 'core')} busy${d.heldCores ? ` (${d.heldCores} more held by an executor waiting for tasks)` : ''}, ${plural(d.blockCount ?? d.blocks.length, 'block replica')}, ${plural(d.containerCount ?? d.containers.length, 'container')}`,
     );
 
   const slots = layout.chipsPerRow * layout.chipRows;

@@ -16,8 +16,12 @@ function useSvgWidth(ref: React.RefObject<SVGSVGElement | null>): number {
   useEffect(() => {
     const svg = ref.current;
     if (!svg) return;
+    // The exact content width (clientWidth rounds): a viewBox a fraction of a pixel wider than
+    // the element would shrink 12 px text to 11.99 px.
     const measure = () => {
-      const w = Math.floor(svg.clientWidth);
+      const style = getComputedStyle(svg);
+      const frame = ['borderLeftWidth', 'borderRightWidth', 'paddingLeft', 'paddingRight'] as const;
+      const w = frame.reduce((rest, side) => rest - (parseFloat(style[side]) || 0), svg.getBoundingClientRect().width);
       if (w > 0) setWidth(w);
     };
     measure();

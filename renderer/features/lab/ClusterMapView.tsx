@@ -15,12 +15,14 @@ export function ClusterMapView({ timeline, t }: { timeline: ClusterTimeline; t: 
   const peakBlocks = useMemo(() => timeline.peakBlocksPerNode(), [timeline]);
   const dead = picture.nodes.filter((n) => !n.alive).map((n) => n.id);
   const busy = picture.nodes.reduce((s, n) => s + n.usedCores, 0);
+  const held = picture.nodes.reduce((s, n) => s + (n.heldCores ?? 0), 0);
   const large = picture.nodes.length > SUMMARY_ABOVE_NODES;
   return (
     <figure className="map-figure">
       <ClusterMap picture={picture} peakBlocks={peakBlocks} label={`Cluster map at ${formatSimTime(t)}`} />
       <figcaption className="muted">
         {plural(picture.nodes.length, 'node')} · {plural(busy, 'core')} busy
+        {held > 0 ? ` · ${held} held by executors waiting for tasks (pale)` : ''}
         {dead.length > 0
           ? ` · dead: ${dead.length > 8 ? `${dead.slice(0, 8).join(', ')} and ${dead.length - 8} more` : dead.join(', ')}`
           : ''}
