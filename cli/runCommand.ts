@@ -52,12 +52,6 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       io.err(`clusterlab run: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof JobFailedError) {
-      // The failed attempts are part of the story: show them before the error.
-      if (!argv.includes('--json')) io.out(formatReport(error.report, '', [], true));
-      io.err(`clusterlab run: job failed: ${error.message}\n`);
-      return 1;
-    }
     if (error instanceof JobCodeError || error instanceof JobTimeoutError || error instanceof SimulationStuckError) {
       io.err(`clusterlab run: job failed: ${error.message}\n`);
       return 1;
@@ -114,6 +108,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         ),
       );
     return 0;
+  } catch (error) {
+    if (!(error instanceof JobFailedError)) throw error;
+    // The failed attempts are part of the story: show them (on the cluster that ran them) before the error.
+    if (!args.json)
+      io.out(
+        formatReport(
+          error.report,
+          resolved.name,
+          resolved.nodes.map((n) => n.id),
+          true,
+        ),
+      );
+    io.err(`clusterlab run: job failed: ${error.message}\n`);
+    return 1;
   } finally {
     await runner.close();
   }

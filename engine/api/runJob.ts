@@ -17,6 +17,7 @@ import { parseRecords } from '../mapreduce/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
 import { createSimulation } from './createSimulation';
 import { JobFailedError } from './jobFailedError';
+import { RunawayLoopError } from '../sandbox/jobCodeError';
 import { jobOutputFiles } from './jobOutputFiles';
 import type { JobMetrics, JobRunReport, RunJobOptions } from './jobTypes';
 import type { ClusterSnapshot } from './simulationSnapshot';
@@ -96,11 +97,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     const report = finish(run);
     if (failure === null) return report;
     const { task, error, nodes } = failure;
-    throw new JobFailedError(
-      `${error.message} (${task} failed ${nodes.length} attempts, on ${nodes.join(', ')})`,
-      error,
-      report,
-    );
+    throw new JobFailedError(attemptsMessage(error, task, nodes), error, report);
   }
 
   const counters = emptyCounters();
@@ -124,11 +121,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
       const nodes = run.am.attempts
         .filter((a) => a.task.id === run.failure!.task && a.record.status === 'failed')
         .map((a) => a.record.node);
-      throw new JobFailedError(
-        `${cause.message} (${run.failure.task} failed ${nodes.length} attempts, on ${nodes.join(', ')})`,
-        cause,
-        report,
-      );
+      throw new JobFailedError(attemptsMessage(cause, run.failure.task, nodes), cause, report);
     }
   }
   const pairs: [unknown, unknown][] = [];
@@ -158,4 +151,10 @@ function mrMetrics(jobs: number, c: ReturnType<typeof emptyCounters>, attempts: 
     shuffleBytesRemote: c.SHUFFLE_BYTES_REMOTE,
     counters: c,
   };
+}
+
+/** A failed task's error with its attempts; a runaway loop says only where it looped (every attempt would). */
+function attemptsMessage(error: Error, task: string, nodes: string[]): string {
+  if (error instanceof RunawayLoopError) return error.message;
+  return `${error.message} (${task} failed ${nodes.length} attempt${nodes.length === 1 ? '' : 's'}, on ${nodes.join(', ')})`;
 }

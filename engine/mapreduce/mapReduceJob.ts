@@ -7,7 +7,7 @@
  */
 import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
-import { RunAbortedError } from '../sandbox/jobCodeError';
+import { RunAbortedError, RunawayLoopError } from '../sandbox/jobCodeError';
 import type {
   TaskRunner,
   MapReduceJobConfig,
@@ -37,7 +37,8 @@ async function settle<I, O>(inputs: I[], run: (batch: I[]) => Promise<O[]>): Pro
   return settled.map((s) => {
     if (s.status === 'fulfilled') return { ok: s.value[0]! };
     const error = s.reason instanceof Error ? s.reason : new Error(String(s.reason));
-    if (error instanceof RunAbortedError) throw error;
+    // A runaway loop would loop again in every attempt: the run ends with the loop's line.
+    if (error instanceof RunAbortedError || error instanceof RunawayLoopError) throw error;
     return { error };
   });
 }
