@@ -75,6 +75,8 @@ describe('clusterlab check', () => {
     const all = f.out.join('') + f.err.join('');
     expect(all.match(/SyntaxError/g)).toHaveLength(1);
     expect(all).toMatch(/typo\.js:3:\d+: SyntaxError/);
+    // Hints are about the logic: none for a file that did not compile.
+    expect(all).not.toMatch(/Hint: /);
     expect(all).toMatch(
       /Checks not judged \(the job did not compile\):\n {4}- exact day averages\n {4}- one mapper per split/,
     );

@@ -84,7 +84,9 @@ function format(lab: Lab, stepIndex: number, outcome: StepOutcome): string {
       : '';
     lines.push('', `${passed} of ${outcome.checks.length} checks passed${time}.`);
   }
-  if (!outcome.passed && step.hints.length > 0) lines.push(`Hint: ${step.hints[0]}`);
+  // The step's hints are about its logic: a file that did not compile or load needs its error fixed first.
+  const judged = !outcome.error || outcome.error.kind === 'code';
+  if (!outcome.passed && judged && step.hints.length > 0) lines.push(`Hint: ${step.hints[0]}`);
   return `${lines.join('\n')}\n`;
 }
 

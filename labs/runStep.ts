@@ -221,7 +221,8 @@ function classify(error: unknown): StepError {
   }
   if (error instanceof JobCodeError) return { ...base, kind: 'code', message: error.message, line: error.line };
   if (error instanceof JobSpecError) return { ...base, kind: 'spec', message: error.message };
-  if (error instanceof JobTimeoutError) return { ...base, kind: 'timeout', message: error.message };
+  if (error instanceof JobTimeoutError)
+    return { ...base, kind: 'timeout', message: error.message, line: error.loop?.line ?? null };
   if (error instanceof SimulationStuckError) return { ...base, kind: 'stuck', message: error.message };
   if (error instanceof InputPathError || error instanceof HdfsError)
     return { ...base, kind: 'input', message: error.message };

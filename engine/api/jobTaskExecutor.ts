@@ -58,6 +58,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               startedAt,
               deadline,
               limitSeconds: limitSeconds ?? 0,
+              onLoop: (line) => runtime.post({ type: 'loop', line }),
             });
             const exported = runtime.evaluate(message.source.code, fileName, { [LOOP_GUARD]: guard });
             job = readJobModule(exported, fileName);

@@ -38,4 +38,6 @@ export type SandboxReply =
   | { type: 'sparkDone'; id: number; output: SparkDriverOutput }
   | { type: 'failed'; id: number; error: JobErrorData }
   | { type: 'hostRequest'; id: number; requestId: number; path: string }
-  | { type: 'log'; text: string };
+  | { type: 'log'; text: string }
+  /** A loop of the learner's code is still running, at this line (sent at most once a second). */
+  | { type: 'loop'; line: number };

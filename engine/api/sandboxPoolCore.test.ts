@@ -17,6 +17,8 @@ class FakePlatform implements PoolPlatform {
   spawned = 0;
   /** Workers ignore map tasks (they "loop" without a guard). */
   hang = false;
+  /** While hanging, a worker first reports that its loop at this line runs (a guard too slow to trip). */
+  hangInLoopAt: number | null = null;
   /** Every look at the clock from inside a worker takes this long (a loop burning time). */
   workerMsPerLook = 0;
   private timers: { at: number; fire: () => void; cancelled: boolean }[] = [];
@@ -63,7 +65,11 @@ class FakePlatform implements PoolPlatform {
     });
     return {
       post: (m: Parameters<typeof executor.handle>[0]) => {
-        if (this.hang && m.type === 'map') return;
+        if (this.hang && m.type === 'map') {
+          const line = this.hangInLoopAt;
+          if (line !== null) void Promise.resolve().then(() => alive && onMessage({ type: 'loop', line }));
+          return;
+        }
         void Promise.resolve().then(() => alive && executor.handle(m));
       },
       terminate: () => {
@@ -143,6 +149,21 @@ describe('SandboxPoolCore runs', () => {
     expect(platform.live).toBe(platform.size);
     platform.advance(10_000);
     await expect(runOn(pool)).resolves.toBeTruthy();
+  });
+
+  it('names the loop that was running when the hard limit struck, if its guard reported it lately', async () => {
+    const platform = new FakePlatform();
+    platform.timeoutSeconds = 3;
+    const pool = new SandboxPoolCore(platform);
+    platform.hang = true;
+    platform.hangInLoopAt = 9;
+    const hung = runOn(pool).catch((e: unknown) => e);
+    await settle();
+    platform.advance(3_000);
+    const error = await hung;
+    expect(error).toBeInstanceOf(JobTimeoutError);
+    expect((error as JobTimeoutError).loop).toEqual({ fileName: 'count.js', line: 9 });
+    expect((error as Error).message).toMatch(/^Your loop at count\.js line 9 was still running when the time limit/);
   });
 
   it('stop() ends the current run at once, and the next run works', async () => {

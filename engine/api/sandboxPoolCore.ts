@@ -68,6 +68,8 @@ interface Pending {
 interface Slot {
   endpoint: WorkerEndpoint;
   busy: boolean;
+  /** The line of the learner's loop this worker last reported running in its current task. */
+  loopLine: number | null;
 }
 
 interface Run {
@@ -75,6 +77,8 @@ interface Run {
   cancelTimer: () => void;
   counts: Record<TaskKind, { done: number; total: number }>;
   reportQueued: boolean;
+  /** The learner's file (to name a loop the time limit stopped). */
+  fileName: string;
 }
 
 export class SandboxPoolCore implements TaskRunner {
@@ -114,15 +118,19 @@ export class SandboxPoolCore implements TaskRunner {
       cancelTimer: () => {},
       counts: { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 }, spark: { done: 0, total: 0 } },
       reportQueued: false,
+      fileName: source.fileName,
     };
     this.run = run;
     const startedAt = this.platform.now();
     if (seconds !== null)
       run.cancelTimer = this.platform.startTimer(seconds * 1000, () => {
-        if (this.run === run) this.abort(new JobTimeoutError(seconds));
+        if (this.run !== run) return;
+        // A worker still inside the task in which its loop reported: that loop is what the limit stopped.
+        const line = this.slots.find((s) => s.busy && s.loopLine !== null)?.loopLine ?? null;
+        this.abort(new JobTimeoutError(seconds, line !== null ? { fileName: run.fileName, line } : null));
       });
     while (this.slots.length < this.platform.size) {
-      const slot: Slot = { endpoint: undefined as unknown as WorkerEndpoint, busy: false };
+      const slot: Slot = { endpoint: undefined as unknown as WorkerEndpoint, busy: false, loopLine: null };
       slot.endpoint = this.platform.spawn(
         (reply) => this.onReply(slot, reply),
         (error) => {
@@ -240,6 +248,10 @@ export class SandboxPoolCore implements TaskRunner {
       this.platform.log(reply.text);
       return;
     }
+    if (reply.type === 'loop') {
+      if (slot.busy && Number.isInteger(reply.line) && reply.line > 0) slot.loopLine = reply.line;
+      return;
+    }
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     if (reply.type === 'hostRequest') {
@@ -259,6 +271,7 @@ export class SandboxPoolCore implements TaskRunner {
     }
     this.pending.delete(reply.id);
     slot.busy = false;
+    slot.loopLine = null;
     if (pending.kind && this.run) {
       this.run.counts[pending.kind].done++;
       this.report(pending.kind);

@@ -46,9 +46,18 @@ export class RunAbortedError extends Error {
 
 export class JobTimeoutError extends RunAbortedError {
   override name = 'JobTimeoutError';
-  constructor(readonly seconds: number) {
+  /**
+   * `loop`: the learner's loop that was running when the limit struck (reported by its guard),
+   * for loops too slow to reach the guard's own deadline, such as one filling memory.
+   */
+  constructor(
+    readonly seconds: number,
+    readonly loop: { fileName: string; line: number } | null = null,
+  ) {
     super(
-      `the job ran out of its time budget (${seconds} s of wall time) and was stopped; if it is only slow, raise the time limit (Settings in the app, --timeout on the command line)`,
+      loop
+        ? `Your loop at ${loop.fileName} line ${loop.line} was still running when the time limit for your code (${seconds} s) stopped the job — does its condition ever become false? If it is only slow, raise the time limit (Settings in the app, --timeout on the command line).`
+        : `the job ran out of its time budget (${seconds} s of wall time) and was stopped; if it is only slow, raise the time limit (Settings in the app, --timeout on the command line)`,
     );
   }
 }

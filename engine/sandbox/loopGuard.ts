@@ -25,20 +25,35 @@ export interface LoopGuardOptions {
   deadline: number | null;
   /** The run's time limit, for the message. */
   limitSeconds: number;
+  /**
+   * Told, at most once a second, which loop is running: if a loop is too slow to reach its guard
+   * before the hard limit (a loop that fills memory spends its time collecting garbage), the host
+   * can still name its line.
+   */
+  onLoop?: (line: number) => void;
 }
+
+/** Wall-clock ms between two reports of the running loop. */
+export const REPORT_EVERY_MS = 1000;
 
 export type LoopGuard = (line: number) => void;
 
 export function createLoopGuard(options: LoopGuardOptions): LoopGuard {
-  const { fileName, now, startedAt, deadline, limitSeconds } = options;
+  const { fileName, now, startedAt, deadline, limitSeconds, onLoop } = options;
   let count = 0;
   let tripped = false;
+  let reportedAt = startedAt;
   const guard = (line: number): void => {
     if (deadline === null) return;
     if (!tripped) {
       if (++count < CHECK_EVERY) return;
       count = 0;
-      if (now() < deadline) return;
+      const t = now();
+      if (onLoop && t - reportedAt >= REPORT_EVERY_MS) {
+        reportedAt = t;
+        onLoop(line);
+      }
+      if (t < deadline) return;
       tripped = true;
     }
     const elapsed = Math.round((now() - startedAt) / 100) / 10;
