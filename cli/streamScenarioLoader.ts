@@ -1,7 +1,8 @@
 /**
  * Loads a learner's streaming scenario file (JS or TS with `export default { ... }`) safely:
  * sucrase strips the types and turns the export into `exports.default` (keeping line numbers),
- * and the code runs in a fresh `vm` context that has no require, no process and no imports.
+ * and the code runs in a sealed `vm` context (cli/sealedRealm.ts, as job files do) that has no
+ * require, no process, no imports and no code generation from strings.
  * Errors name the file and, where there is one, the line.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import vm from 'node:vm';
 import { transform } from 'sucrase';
 import { UsageError } from './cliIo';
 import { didYouMean } from './missingFile';
+import { createSealedContext } from './sealedRealm';
 
 export interface LoadedScenario {
   /** The file name as errors show it, e.g. `car-gps.js`. */
@@ -60,7 +62,7 @@ export function loadScenarioFile(path: string, cwd: string, log: (text: string) 
   const exportsObject: Record<string, unknown> = {};
   const say = (...args: unknown[]): void =>
     log(`${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}\n`);
-  const context = vm.createContext({
+  const context = createSealedContext({
     exports: exportsObject,
     module: { exports: exportsObject },
     console: { log: say, info: say, warn: say, error: say },

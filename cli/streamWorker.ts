@@ -2,12 +2,16 @@
  * The stream worker (a worker_threads entry, bundled to streamWorker.mjs next to main.mjs): runs
  * one streaming scenario (load, validate, simulate, report) and posts its output to the parent,
  * which terminates this thread when the wall-clock budget runs out, e.g. on an endless loop in a
- * learner's `process` or `generate`.
+ * learner's `process` or `generate`. The scenario file is learners' code like a job file: this
+ * realm is sealed before it is loaded (cli/sealedRealm.ts), and it runs in a sealed `vm` context.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError, type CliIo } from './cliIo';
 import type { StreamWorkerData, StreamWorkerReply } from './streamMessages';
 import { runStreamScenario } from './streamRun';
+import { sealFunctionConstructors } from './sealedRealm';
+
+sealFunctionConstructors();
 
 const port = parentPort!;
 const data = workerData as StreamWorkerData;
