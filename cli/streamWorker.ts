@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError, type CliIo } from './cliIo';
 import type { StreamWorkerData, StreamWorkerReply } from './streamMessages';
 import { runStreamScenario } from './streamRun';
+import { thrownText } from './streamScenarioLoader';
 import { sealFunctionConstructors } from './sealedRealm';
 
 sealFunctionConstructors();
@@ -28,7 +29,7 @@ try {
 } catch (e) {
   if (e instanceof UsageError) post({ type: 'usage', message: e.message });
   else {
-    const err = e instanceof Error ? e : new Error(String(e));
-    post({ type: 'crashed', message: err.message, stack: err.stack ?? err.message });
+    // Whatever else went wrong (a learner's value that broke the report, a bug): one line, no stack.
+    post({ type: 'crashed', message: thrownText(e) });
   }
 }
