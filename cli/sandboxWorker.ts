@@ -13,11 +13,11 @@ import { parentPort } from 'node:worker_threads';
 import vm from 'node:vm';
 import { createJobTaskExecutor } from '../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../engine/api/sandboxMessages';
-import { createSealedContext, sealFunctionConstructors } from './sealedRealm';
+import { createSealedContext, sealRealm } from './sealedRealm';
 
 const port = parentPort!;
 
-sealFunctionConstructors();
+sealRealm();
 const decoder = new TextDecoder();
 const post = (message: SandboxReply, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
 const show = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');

@@ -83,6 +83,10 @@ const CONTAINED: Record<string, Parameters<typeof scenario>[1]> = {
   'globalThis tricks': {
     top: "attempt(() => globalThis.constructor.constructor('return process')()); attempt(() => this && this.constructor.constructor('return process')()); attempt(() => exports.constructor.constructor('return process')()); attempt(() => module.constructor.constructor('return process')()); attempt(() => Object.getPrototypeOf(globalThis).constructor.constructor('return process')()); attempt(() => globalThis.process); attempt(() => Reflect.getPrototypeOf(module.exports).constructor.constructor('return process')());",
   },
+  "polluting the worker realm's prototypes": {
+    top: "for (const proto of [Object.getPrototypeOf(console), Object.getPrototypeOf(console.log), Object.getPrototypeOf(Object.getPrototypeOf(console.log))]) { attempt(() => { proto.polluted = 1; }); attempt(() => Object.defineProperty(proto, 'then', { get() { pwn(this); return undefined; } })); }",
+    generate: 'if (Object.getPrototypeOf(console).polluted || Object.getPrototypeOf(console.log).polluted) return 42',
+  },
   'WebAssembly compile': {
     top: 'attempt(() => { new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return undefined; });',
   },

@@ -10,9 +10,9 @@ import { UsageError, type CliIo } from './cliIo';
 import type { StreamWorkerData, StreamWorkerReply } from './streamMessages';
 import { runStreamScenario } from './streamRun';
 import { thrownText } from './streamScenarioLoader';
-import { sealFunctionConstructors } from './sealedRealm';
+import { sealRealm } from './sealedRealm';
 
-sealFunctionConstructors();
+sealRealm();
 
 const port = parentPort!;
 const data = workerData as StreamWorkerData;
