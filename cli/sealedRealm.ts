@@ -5,15 +5,18 @@
  * timers) and cannot compile code from strings (`eval`, `Function`, WebAssembly). The objects it is
  * handed (consoles, contexts, records) come from the worker's own realm, so that realm's Function
  * constructors are cut off by `sealRealm`, called first thing in the worker (then
- * `console.log.constructor('return process')()` finds nothing), its Error.prepareStackTrace hook is
- * fixed and its basic prototypes are frozen, so learner code cannot plant getters in them. Neither `vm` nor a worker is a
- * security boundary alone; together with the worker's resource limits and the parent's
- * wall-clock budget they contain the known escapes (cli/sandboxWorker.test.ts,
- * cli/streamSandbox.test.ts).
+ * `console.log.constructor('return process')()` finds nothing), its Error.prepareStackTrace hook
+ * is fixed and its basic prototypes are frozen, so learner code cannot plant getters in them.
+ * Neither `vm` nor a worker is a security boundary alone; together with the worker's resource
+ * limits and the parent's wall-clock budget they contain the known escapes
+ * (cli/sandboxWorker.test.ts, cli/streamSandbox.test.ts).
  */
 import vm from 'node:vm';
 
-/** Removes the way from any function of this realm to a code-compiling constructor, and freezes what learners could pollute. */
+/**
+ * Removes the way from any function of this realm to a code-compiling constructor, and freezes
+ * what learner code could pollute. Call it before any learner code runs in this worker.
+ */
 export function sealRealm(): void {
   const samples = [function () {}, async function () {}, function* () {}, async function* () {}];
   for (const sample of samples) {
