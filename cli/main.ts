@@ -7,6 +7,7 @@ import { runCommand } from './runCommand';
 import { streamCommand } from './streamCommand';
 import { labsCommand } from './labsCommand';
 import { checkCommand } from './checkCommand';
+import { terminalSafeIo } from './terminalSafeIo';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   run: { run: runCommand, summary: 'run a MapReduce or Spark job file on a simulated cluster' },
@@ -20,7 +21,9 @@ export function usage(): string {
   return `Usage: clusterlab <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'clusterlab <command> --help' for a command's options.\n`;
 }
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], terminal: CliIo = processIo): Promise<number> {
+  // Learners' text reaches the terminal in many places: everything printed goes through here.
+  const io = terminalSafeIo(terminal);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());

@@ -3,7 +3,8 @@
  * is evaluated in a `vm` context holding only `exports`, `module` and a console that forwards to
  * the parent: no require, process, fetch or timers, and no eval or Function inside it. The
  * objects it is handed (ctx, values, console) come from this worker's own realm, whose Function
- * constructors are cut off below, so `ctx.write.constructor('return process')()` finds nothing.
+ * constructors are cut off first thing (cli/sealedRealm.ts, shared with the stream worker), so
+ * `ctx.write.constructor('return process')()` finds nothing.
  * Every loop of the learner's code calls the loop guard (bound in the context), which stops a
  * runaway loop with its line before the budget ends; the parent enforces the wall-clock budget
  * itself by terminating this worker.
@@ -12,21 +13,11 @@ import { parentPort } from 'node:worker_threads';
 import vm from 'node:vm';
 import { createJobTaskExecutor } from '../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../engine/api/sandboxMessages';
+import { createSealedContext, sealRealm } from './sealedRealm';
 
 const port = parentPort!;
 
-/** Removes the way from any function of this realm to a code-compiling constructor. */
-function sealFunctionConstructors(): void {
-  const samples = [function () {}, async function () {}, function* () {}, async function* () {}];
-  for (const sample of samples) {
-    Object.defineProperty(Object.getPrototypeOf(sample), 'constructor', {
-      value: undefined,
-      writable: false,
-      configurable: false,
-    });
-  }
-}
-sealFunctionConstructors();
+sealRealm();
 const decoder = new TextDecoder();
 const post = (message: SandboxReply, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
 const show = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
@@ -40,10 +31,7 @@ const consoleShim = {
 const executor = createJobTaskExecutor({
   evaluate(code, fileName, bindings) {
     const module = { exports: {} as Record<string, unknown> };
-    const context = vm.createContext(
-      { ...bindings, module, exports: module.exports, console: consoleShim },
-      { codeGeneration: { strings: false, wasm: false } },
-    );
+    const context = createSealedContext({ ...bindings, module, exports: module.exports, console: consoleShim });
     new vm.Script(code, { filename: fileName }).runInContext(context);
     return module.exports.default;
   },

@@ -13,5 +13,5 @@ export type StreamWorkerReply =
   | { type: 'done'; code: number }
   /** Bad usage or input (exit 2). */
   | { type: 'usage'; message: string }
-  /** An unexpected error inside the worker. */
-  | { type: 'crashed'; message: string; stack: string };
+  /** An unexpected error inside the worker (exit 1, one line, no stack). */
+  | { type: 'crashed'; message: string };

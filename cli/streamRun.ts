@@ -12,7 +12,7 @@ import {
   type ScenarioSpec,
 } from '../engine/streaming';
 import { UsageError, type CliIo } from './cliIo';
-import { loadScenarioFile, scenarioLine } from './streamScenarioLoader';
+import { loadScenarioFile, scenarioLine, thrownText } from './streamScenarioLoader';
 import { formatStreamReport } from './streamReport';
 
 export interface StreamRunArgs {
@@ -29,7 +29,8 @@ export function runStreamScenario(args: StreamRunArgs, io: CliIo): number {
     spec = validateScenario(raw);
   } catch (e) {
     if (e instanceof ValidationError) throw new UsageError(`${file}: ${e.message}`);
-    throw e;
+    // A getter or Proxy in the scenario object threw while it was read.
+    throw new UsageError(`${file}: reading the scenario threw ${thrownText(e)}`);
   }
   try {
     const result = runScenario(spec, args.seed);

@@ -1,7 +1,8 @@
 /**
  * Loads a learner's streaming scenario file (JS or TS with `export default { ... }`) safely:
  * sucrase strips the types and turns the export into `exports.default` (keeping line numbers),
- * and the code runs in a fresh `vm` context that has no require, no process and no imports.
+ * and the code runs in a sealed `vm` context (cli/sealedRealm.ts, as job files do) that has no
+ * require, no process, no imports and no code generation from strings.
  * Errors name the file and, where there is one, the line.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,10 @@ import vm from 'node:vm';
 import { transform } from 'sucrase';
 import { UsageError } from './cliIo';
 import { didYouMean } from './missingFile';
+import { createSealedContext } from './sealedRealm';
+
+/** How long the file's top level may run (it only builds the scenario object). */
+const LOAD_LIMIT_MS = 2000;
 
 export interface LoadedScenario {
   /** The file name as errors show it, e.g. `car-gps.js`. */
@@ -20,18 +25,31 @@ export interface LoadedScenario {
 
 /** The `file:line` of the first stack frame inside the scenario file, if any. */
 export function scenarioLine(error: unknown, file: string): number | undefined {
-  const stack =
-    typeof error === 'object' && error !== null && 'stack' in error ? String((error as { stack: unknown }).stack) : '';
+  let stack = '';
+  try {
+    const s = typeof error === 'object' && error !== null ? (error as { stack?: unknown }).stack : undefined;
+    if (typeof s === 'string') stack = s;
+  } catch {
+    // a thrown object whose stack getter throws has no line to show
+  }
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`${escaped}:(\\d+)`).exec(stack);
   return m ? Number(m[1]) : undefined;
 }
 
-function message(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'message' in error
-    ? String((error as { message: unknown }).message)
-    : String(error);
+/** What was thrown, as text; never throws (a hostile getter or Proxy included). */
+export function thrownText(error: unknown): string {
+  try {
+    if (typeof error === 'object' && error !== null) {
+      const m = (error as { message?: unknown }).message;
+      return typeof m === 'string' ? m : 'an object that is not an Error';
+    }
+    return typeof error === 'function' ? 'a function' : String(error);
+  } catch {
+    return 'a value that cannot be shown';
+  }
 }
+const message = thrownText;
 
 /** Reads, compiles and evaluates a scenario file; `log` receives the file's console output. */
 export function loadScenarioFile(path: string, cwd: string, log: (text: string) => void): LoadedScenario {
@@ -60,16 +78,20 @@ export function loadScenarioFile(path: string, cwd: string, log: (text: string) 
   const exportsObject: Record<string, unknown> = {};
   const say = (...args: unknown[]): void =>
     log(`${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}\n`);
-  const context = vm.createContext({
+  const context = createSealedContext({
     exports: exportsObject,
     module: { exports: exportsObject },
     console: { log: say, info: say, warn: say, error: say },
   });
   try {
-    new vm.Script(code, { filename: file }).runInContext(context, { timeout: 2000 });
+    new vm.Script(code, { filename: file }).runInContext(context, { timeout: LOAD_LIMIT_MS });
   } catch (e) {
     const line = scenarioLine(e, file);
     const text = message(e);
+    if (/^Script execution timed out/.test(text))
+      throw new UsageError(
+        `${file}: the top level of the file ran longer than ${LOAD_LIMIT_MS / 1000} s (an endless loop?); it should only describe the scenario`,
+      );
     if (/require is not defined/.test(text))
       throw new UsageError(
         `${file}${line ? `:${line}` : ''}: scenario files cannot import modules; write everything in the file`,

@@ -54,6 +54,12 @@ export async function runInStreamWorker(data: StreamWorkerData, timeoutSeconds: 
       void worker.terminate();
       settle();
     };
+    /** Ends the run with one line and exit 1: never a Node stack. */
+    const failed = (text: string): void =>
+      finish(() => {
+        io.err(`clusterlab stream: ${file}: ${text}\n`);
+        resolvePromise(1);
+      });
     const timer = setTimeout(() => {
       finish(() => {
         io.err(
@@ -69,12 +75,7 @@ export async function runInStreamWorker(data: StreamWorkerData, timeoutSeconds: 
       else if (m.type === 'err') io.err(m.text);
       else if (m.type === 'done') finish(() => resolvePromise(m.code));
       else if (m.type === 'usage') finish(() => reject(new UsageError(m.message)));
-      else
-        finish(() => {
-          const e = new Error(m.message);
-          e.stack = m.stack;
-          reject(e);
-        });
+      else failed(`the run failed: ${m.message}`);
     });
     worker.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY')
@@ -82,10 +83,8 @@ export async function runInStreamWorker(data: StreamWorkerData, timeoutSeconds: 
           io.err(`clusterlab stream: ${file}: ran out of memory (the scenario keeps too much data)\n`);
           resolvePromise(1);
         });
-      else finish(() => reject(e));
+      else failed(`the run failed: ${e.message}`);
     });
-    worker.on('exit', (code) => {
-      finish(() => reject(new Error(`clusterlab stream: the scenario worker stopped unexpectedly (exit ${code})`)));
-    });
+    worker.on('exit', (code) => failed(`the scenario worker stopped unexpectedly (exit ${code})`));
   });
 }

@@ -11,6 +11,9 @@
  * its line). Workers are reused across runs: only terminated ones (a timeout, a stop, a crash,
  * a task still busy when its run ended) are replaced, so the number of live workers never grows
  * past `size`. Replies, timers and failures of an ended run are ignored.
+ *
+ * The job module is evaluated in every worker, so its top-level console output would be printed
+ * once per worker: while loading, only the first worker's output is passed on.
  */
 import { RunStoppedError, JobTimeoutError, errorFromData } from '../sandbox/jobCodeError';
 import { loopDeadline } from '../sandbox/loopGuard';
@@ -70,10 +73,14 @@ interface Slot {
   busy: boolean;
   /** The line of the learner's loop this worker last reported running in its current task. */
   loopLine: number | null;
+  /** Evaluating the job module (its top-level code) for the current run. */
+  loading?: boolean;
 }
 
 interface Run {
   failure: Error | null;
+  /** The worker whose top-level console output is printed (the others' would repeat it). */
+  echo: Slot | null;
   cancelTimer: () => void;
   counts: Record<TaskKind, { done: number; total: number }>;
   reportQueued: boolean;
@@ -115,6 +122,7 @@ export class SandboxPoolCore implements TaskRunner {
     const seconds = this.timeoutSeconds;
     const run: Run = {
       failure: null,
+      echo: null,
       cancelTimer: () => {},
       counts: { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 }, spark: { done: 0, total: 0 } },
       reportQueued: false,
@@ -143,6 +151,8 @@ export class SandboxPoolCore implements TaskRunner {
     }
     this.report('load');
     const clock = { startedAt, deadline: loopDeadline(startedAt, seconds), limitSeconds: seconds };
+    run.echo = this.slots[0] ?? null;
+    for (const slot of this.slots) slot.loading = true;
     const replies = await Promise.all(
       this.slots.map((slot) => this.sendTo(slot, { type: 'load', id: this.nextId++, source, clock })),
     );
@@ -245,7 +255,7 @@ export class SandboxPoolCore implements TaskRunner {
   private onReply(slot: Slot, reply: SandboxReply): void {
     if (!this.slots.includes(slot)) return; // a terminated worker's last words
     if (reply.type === 'log') {
-      this.platform.log(reply.text);
+      if (!slot.loading || slot === this.run?.echo) this.platform.log(reply.text);
       return;
     }
     if (reply.type === 'loop') {
@@ -272,6 +282,7 @@ export class SandboxPoolCore implements TaskRunner {
     this.pending.delete(reply.id);
     slot.busy = false;
     slot.loopLine = null;
+    slot.loading = false;
     if (pending.kind && this.run) {
       this.run.counts[pending.kind].done++;
       this.report(pending.kind);

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { simulateScenario } from './runScenario';
-import { ScenarioFunctionError, frozenCopy } from './scenarioFunctions';
+import { ScenarioFunctionError, frozenCopy, wrapProcess } from './scenarioFunctions';
 import { validateScenario } from './scenarioSpec';
 import type { RecordView } from './types';
 
@@ -126,5 +126,56 @@ describe('scenario functions get copies, not the engine objects', () => {
     expect(() => frozenCopy(loop, 'producers[0].generate (value)')).toThrow(
       /^producers\[0\]\.generate \(value\): value nests deeper than 64 levels/,
     );
+  });
+
+  it('refuses values that are not data, and turns hostile returns and throws into one ScenarioFunctionError', () => {
+    for (const bad of [() => 1, Symbol('s'), 1n, { nested: [() => 1] }])
+      expect(() => frozenCopy(bad, 'f')).toThrow(/^f: must be plain data/);
+    const record = { id: 1, key: 'k', value: 1, eventTime: 0, partition: 0, offset: 0, appendTime: 0, producer: 'p' };
+    const hostile: [() => unknown, RegExp][] = [
+      [
+        () => ({
+          get key(): string {
+            throw new Error('gotcha');
+          },
+        }),
+        /^process: returned a value that threw gotcha when read$/,
+      ],
+      [
+        () => {
+          throw new Proxy(
+            {},
+            {
+              get() {
+                throw new Error('x');
+              },
+            },
+          );
+        },
+        /^process: threw a value that cannot be shown/,
+      ],
+      [
+        () => {
+          throw Object.create(null);
+        },
+        /^process: threw an object/,
+      ],
+    ];
+    for (const [fn, message] of hostile) {
+      const wrapped = wrapProcess(fn, 'process');
+      expect(() => wrapped(record as never)).toThrow(ScenarioFunctionError);
+      expect(() => wrapped(record as never)).toThrow(message);
+    }
+    let reads = 0;
+    const flipping = wrapProcess(
+      () => ({
+        get key() {
+          return reads++ === 0 ? 'ok' : {};
+        },
+        value: 1,
+      }),
+      'process',
+    );
+    expect(flipping(record as never)).toEqual({ key: 'ok', value: 1 });
   });
 });

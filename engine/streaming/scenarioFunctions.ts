@@ -26,10 +26,27 @@ export class ScenarioFunctionError extends Error {
   }
 }
 
+/** What a learner's function threw, as text; never throws (a hostile getter or Proxy included). */
 function errorText(e: unknown): string {
-  return e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e)
-    ? String((e as { message: unknown }).message)
-    : String(e);
+  try {
+    if (typeof e === 'object' && e !== null) {
+      const m = (e as { message?: unknown }).message;
+      return typeof m === 'string' ? m : describeValue(e);
+    }
+    return typeof e === 'string' ? e : describeValue(e);
+  } catch {
+    return 'a value that cannot be shown';
+  }
+}
+
+/** Runs the checks after a learner's function returned: a getter or Proxy that throws is the function's fault. */
+function guarded<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof ScenarioFunctionError) throw e;
+    throw new ScenarioFunctionError(field, `returned a value that threw ${errorText(e)} when read`, e);
+  }
 }
 
 export interface CleanRecord {
@@ -47,6 +64,11 @@ const MAX_VALUE_DEPTH = 64;
  * without knowing their class, and scenario values are meant to be plain data.
  */
 export function frozenCopy(value: unknown, field: string, depth = 0): unknown {
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
+    throw new ScenarioFunctionError(
+      field,
+      `must be plain data (objects, arrays, strings, numbers, booleans, null), got ${typeof value === 'bigint' ? 'a BigInt' : `a ${typeof value}`}`,
+    );
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_VALUE_DEPTH)
     throw new ScenarioFunctionError(field, `value nests deeper than ${MAX_VALUE_DEPTH} levels (a cycle?)`);
@@ -96,6 +118,9 @@ export function wrapGenerate(
     } catch (e) {
       throw new ScenarioFunctionError(field, `threw ${errorText(e)}`, e);
     }
+    return guarded(field, () => cleanRecord(g, now));
+  };
+  function cleanRecord(g: GeneratedRecord | null | undefined, now: number): CleanRecord | null {
     if (g === null || g === undefined) return null;
     if (typeof g !== 'object')
       throw new ScenarioFunctionError(field, `must return { key, value, eventTime? } or null, got ${describeValue(g)}`);
@@ -103,14 +128,15 @@ export function wrapGenerate(
     if (k !== undefined && k !== null && typeof k !== 'string' && typeof k !== 'number') {
       throw new ScenarioFunctionError(field, `key must be a string, a number or null, got ${describeValue(k)}`);
     }
-    const t = g.eventTime ?? now;
+    const [value, eventTime] = [g.value, g.eventTime];
+    const t = eventTime ?? now;
     if (typeof t !== 'number' || !Number.isFinite(t))
       throw new ScenarioFunctionError(field, `eventTime must be a finite number (ms), got ${describeValue(t)}`);
     clean.key = typeof k === 'string' ? k : k === undefined || k === null ? null : String(k);
-    clean.value = frozenCopy(g.value, `${field} (value)`);
+    clean.value = frozenCopy(value, `${field} (value)`);
     clean.eventTime = t;
     return clean;
-  };
+  }
 }
 
 /** Wraps the processing function; without one, records pass through keyed by their key (or partition@offset). */
@@ -123,16 +149,21 @@ export function wrapProcess(process: ((record: RecordView) => unknown) | null, f
     } catch (e) {
       throw new ScenarioFunctionError(field, `threw ${errorText(e)} (record ${r.partition}@${r.offset})`, e);
     }
+    return guarded(field, () => cleanOutput(r, out));
+  };
+  function cleanOutput(r: LogRecord, out: unknown): { key: string; value: unknown } | null {
     if (out === null || out === undefined) return null;
     if (typeof out !== 'object')
       throw new ScenarioFunctionError(field, `must return { key, value } or null, got ${describeValue(out)}`);
     const o = out as { key?: unknown; value?: unknown };
     // The sink keeps the value: a copy, so the function cannot change stored output afterwards.
     // The record's own value is frozen already and needs none.
-    const value = o.value === r.value ? o.value : frozenCopy(o.value, `${field} (value)`);
-    if (typeof o.key === 'string') return { key: o.key, value };
-    if (o.key === undefined || o.key === null) return { key: r.key ?? `${r.partition}@${r.offset}`, value };
-    if (typeof o.key === 'number') return { key: String(o.key), value };
-    throw new ScenarioFunctionError(field, `key must be a string or a number, got ${describeValue(o.key)}`);
-  };
+    // Each field is read once: a getter cannot pass the check and then return something else.
+    const [key, raw] = [o.key, o.value];
+    const value = raw === r.value ? raw : frozenCopy(raw, `${field} (value)`);
+    if (typeof key === 'string') return { key, value };
+    if (key === undefined || key === null) return { key: r.key ?? `${r.partition}@${r.offset}`, value };
+    if (typeof key === 'number') return { key: String(key), value };
+    throw new ScenarioFunctionError(field, `key must be a string or a number, got ${describeValue(key)}`);
+  }
 }

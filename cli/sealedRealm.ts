@@ -1,0 +1,40 @@
+/**
+ * The sealing shared by the CLI's sandbox workers (cli/sandboxWorker.ts for job files,
+ * cli/streamWorker.ts for streaming scenario files). Learners' code runs in a `vm` context made by
+ * `createSealedContext`: it holds only the globals it is given (no require, process, fetch or
+ * timers) and cannot compile code from strings (`eval`, `Function`, WebAssembly). The objects it is
+ * handed (consoles, contexts, records) come from the worker's own realm, so that realm's Function
+ * constructors are cut off by `sealRealm`, called first thing in the worker (then
+ * `console.log.constructor('return process')()` finds nothing), its Error.prepareStackTrace hook
+ * is fixed and its basic prototypes are frozen, so learner code cannot plant getters in them.
+ * Neither `vm` nor a worker is a security boundary alone; together with the worker's resource
+ * limits and the parent's wall-clock budget they contain the known escapes
+ * (cli/sandboxWorker.test.ts, cli/streamSandbox.test.ts).
+ */
+import vm from 'node:vm';
+
+/**
+ * Removes the way from any function of this realm to a code-compiling constructor, and freezes
+ * what learner code could pollute. Call it before any learner code runs in this worker.
+ */
+export function sealRealm(): void {
+  const samples = [function () {}, async function () {}, function* () {}, async function* () {}];
+  for (const sample of samples) {
+    Object.defineProperty(Object.getPrototypeOf(sample), 'constructor', {
+      value: undefined,
+      writable: false,
+      configurable: false,
+    });
+  }
+  // A learner can reach this realm's Error through an error the engine throws; its
+  // prepareStackTrace hook would run learner code on every stack this worker formats.
+  Object.defineProperty(Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
+  // Objects handed to learners lead to this realm's prototypes: frozen, they cannot be polluted
+  // (a getter planted there would run learner code with this realm's objects as `this`).
+  for (const proto of [Object.prototype, Array.prototype, Function.prototype, Error.prototype]) Object.freeze(proto);
+}
+
+/** A fresh `vm` context holding only `globals`, with code generation from strings off. */
+export function createSealedContext(globals: Record<string, unknown>): vm.Context {
+  return vm.createContext(globals, { codeGeneration: { strings: false, wasm: false } });
+}
