@@ -51,6 +51,30 @@ async function checkStates(page: Page) {
   );
 }
 
+/** What a learner sees after a run without scrolling: editor lines, checks and the map's top in the window. */
+async function inView(page: Page) {
+  return page.evaluate(() => {
+    const h = window.innerHeight;
+    const host = document.querySelector('.lab-editor .monaco-editor')!.getBoundingClientRect();
+    const lineHeight = document.querySelector('.lab-editor .view-line')!.getBoundingClientRect().height;
+    const pane = document.querySelector('.run-panel')!;
+    const paneBox = pane.getBoundingClientRect();
+    const bottom = Math.min(h, paneBox.bottom);
+    const checks = [...document.querySelectorAll('[data-testid="checks"] li')].map((li) => {
+      const r = li.getBoundingClientRect();
+      return r.top >= paneBox.top && r.bottom <= bottom;
+    });
+    const map = document.querySelector('[data-testid="cluster-map"]')!.getBoundingClientRect();
+    return {
+      editorLines: Math.floor(host.height / lineHeight),
+      checks,
+      mapTopVisible: map.top >= paneBox.top && map.top + 40 <= bottom,
+      paneScroll: pane.scrollTop,
+      playbackVisible: document.querySelector('.run-panel .playback')!.getBoundingClientRect().bottom <= bottom,
+    };
+  });
+}
+
 /** How the page sits in the window: the header's box, the page's scroll, and how much below the header the panes cover. */
 async function layout(page: Page) {
   return page.evaluate(() => {
@@ -108,6 +132,14 @@ describe('the lab page', () => {
       expect(after.mainScroll).toBe(0);
       expect(after.coveredShare, 'the panes cover the window below the header').toBeGreaterThan(0.85);
       expect(after.editorHeight).toBeGreaterThan(120);
+      // Without scrolling: a usable editor, every check, the playback bar and the top of the cluster map.
+      const seen = await inView(page);
+      expect(seen.editorLines, 'editor lines in view').toBeGreaterThanOrEqual(10);
+      expect(seen.checks.length).toBeGreaterThan(0);
+      expect(seen.checks, 'every check in view').toEqual(seen.checks.map(() => true));
+      expect(seen.paneScroll).toBe(0);
+      expect(seen.playbackVisible, 'the playback bar in view').toBe(true);
+      expect(seen.mapTopVisible, 'the top of the cluster map in view').toBe(true);
       // The checks and the pictures are in the run pane, reachable by scrolling it.
       await expect(page.getByTestId('checks').isVisible()).resolves.toBe(true);
       await page.getByTestId('run-timeline').scrollIntoViewIfNeeded();
