@@ -110,15 +110,17 @@ describe('the lab page', () => {
     for (const s of sessions) await s.close();
   });
 
-  for (const [viewport, colorScheme] of [
-    [{ width: 1024, height: 700 }, 'light'],
-    [{ width: 1280, height: 720 }, 'dark'],
+  for (const [viewport, colorScheme, solved] of [
+    [{ width: 1024, height: 700 }, 'light', false],
+    [{ width: 1280, height: 720 }, 'dark', false],
+    [{ width: 1440, height: 900 }, 'light', true],
   ] as const) {
-    it(`at ${viewport.width}×${viewport.height} (${colorScheme}), Run keeps the header in view and the window used`, async () => {
+    it(`at ${viewport.width}×${viewport.height} (${colorScheme}${solved ? ', solved' : ''}), Run keeps the header in view and the window used`, async () => {
       const s = await openApp({ viewport, colorScheme });
       sessions.push(s);
       const { page } = s;
       await openLab(s, 'lab/mapreduce-iot-averages/1');
+      if (solved) await setEditorText(page, LABS.find((l) => l.id === 'mapreduce-iot-averages')!.steps[0]!.solution);
       const idle = await layout(page);
       expect(idle.editorHeight, 'the editor uses the height before a run').toBeGreaterThan(viewport.height * 0.4);
       await s.screenshot(`lab-layout-${viewport.width}-idle`);
@@ -140,6 +142,13 @@ describe('the lab page', () => {
       expect(seen.paneScroll).toBe(0);
       expect(seen.playbackVisible, 'the playback bar in view').toBe(true);
       expect(seen.mapTopVisible, 'the top of the cluster map in view').toBe(true);
+      if (solved) {
+        // "Step passed · Next step →" shares the checks' heading line.
+        const done = (await page.getByTestId('step-done').boundingBox())!;
+        const heading = (await page.locator('#checks-heading').boundingBox())!;
+        expect(Math.abs(done.y + done.height / 2 - (heading.y + heading.height / 2))).toBeLessThan(8);
+        expect(await seriousViolations(page)).toEqual([]);
+      }
       // The checks and the pictures are in the run pane, reachable by scrolling it.
       await expect(page.getByTestId('checks').isVisible()).resolves.toBe(true);
       await page.getByTestId('run-timeline').scrollIntoViewIfNeeded();
