@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { LABS } from '../labs/labRegistry';
 import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
+import { inView, labLayout } from './labLayout';
 
 /** Replaces the editor's text by pasting it, as a learner would. */
 async function setEditorText(page: Page, text: string) {
@@ -51,56 +52,29 @@ async function checkStates(page: Page) {
   );
 }
 
-/** How the page sits in the window: the header's box, the page's scroll, and how much below the header the panes cover. */
-async function layout(page: Page) {
-  return page.evaluate(() => {
-    const header = document.querySelector('header.header')!.getBoundingClientRect();
-    const w = window.innerWidth;
-    const h = window.innerHeight;
-    const below = (w * (h - header.bottom)) / 100;
-    let covered = 0;
-    for (const sel of ['.lab-header', '.lab-side', '.editor-panel', '.run-panel']) {
-      const r = document.querySelector(sel)!.getBoundingClientRect();
-      const top = Math.max(r.top, header.bottom);
-      const bottom = Math.min(r.bottom, h);
-      const left = Math.max(r.left, 0);
-      const right = Math.min(r.right, w);
-      if (bottom > top && right > left) covered += ((right - left) * (bottom - top)) / 100;
-    }
-    const editor = document.querySelector('.lab-editor')!.getBoundingClientRect();
-    return {
-      headerTop: header.top,
-      headerBottom: header.bottom,
-      scrollY: window.scrollY,
-      mainScroll: document.querySelector('main')!.scrollTop,
-      coveredShare: covered / below,
-      editorHeight: editor.height,
-      viewport: h,
-    };
-  });
-}
-
 describe('the lab page', () => {
   const sessions: Session[] = [];
   afterAll(async () => {
     for (const s of sessions) await s.close();
   });
 
-  for (const [viewport, colorScheme] of [
-    [{ width: 1024, height: 700 }, 'light'],
-    [{ width: 1280, height: 720 }, 'dark'],
+  for (const [viewport, colorScheme, solved] of [
+    [{ width: 1024, height: 700 }, 'light', false],
+    [{ width: 1280, height: 720 }, 'dark', false],
+    [{ width: 1440, height: 900 }, 'light', true],
   ] as const) {
-    it(`at ${viewport.width}×${viewport.height} (${colorScheme}), Run keeps the header in view and the window used`, async () => {
+    it(`at ${viewport.width}×${viewport.height} (${colorScheme}${solved ? ', solved' : ''}), Run keeps the header in view and the window used`, async () => {
       const s = await openApp({ viewport, colorScheme });
       sessions.push(s);
       const { page } = s;
       await openLab(s, 'lab/mapreduce-iot-averages/1');
-      const idle = await layout(page);
+      if (solved) await setEditorText(page, LABS.find((l) => l.id === 'mapreduce-iot-averages')!.steps[0]!.solution);
+      const idle = await labLayout(page);
       expect(idle.editorHeight, 'the editor uses the height before a run').toBeGreaterThan(viewport.height * 0.4);
       await s.screenshot(`lab-layout-${viewport.width}-idle`);
       await runAndWait(page);
       await page.waitForTimeout(600);
-      const after = await layout(page);
+      const after = await labLayout(page);
       await s.screenshot(`lab-layout-${viewport.width}-run`);
       expect(after.headerTop).toBe(0);
       expect(after.headerBottom).toBeLessThan(80);
@@ -108,16 +82,42 @@ describe('the lab page', () => {
       expect(after.mainScroll).toBe(0);
       expect(after.coveredShare, 'the panes cover the window below the header').toBeGreaterThan(0.85);
       expect(after.editorHeight).toBeGreaterThan(120);
+      // Without scrolling: a usable editor, every check, the playback bar and the top of the cluster map.
+      const seen = await inView(page);
+      expect(seen.editorLines, 'editor lines in view').toBeGreaterThanOrEqual(10);
+      expect(seen.checks.length).toBeGreaterThan(0);
+      expect(seen.checks, 'every check in view').toEqual(seen.checks.map(() => true));
+      expect(seen.paneScroll).toBe(0);
+      expect(seen.playbackVisible, 'the playback bar in view').toBe(true);
+      expect(seen.mapTopVisible, 'the top of the cluster map in view').toBe(true);
+      if (!solved) {
+        // A passed check's reason is cut to its line; "Show reasons" (a button, so keyboard too) shows it whole.
+        const expand = page.getByRole('button', { name: 'Show reasons' });
+        await expand.focus();
+        await page.keyboard.press('Enter');
+        expect(await page.getByRole('button', { name: 'Shorter' }).getAttribute('aria-expanded')).toBe('true');
+        const wraps = await page.$eval('.check.pass .check-reason', (e) => getComputedStyle(e).whiteSpace);
+        expect(wraps).toBe('normal');
+        await page.keyboard.press('Enter');
+        if (colorScheme === 'light') expect(await seriousViolations(page)).toEqual([]);
+      }
+      if (solved) {
+        // "Step passed · Next step →" shares the checks' heading line.
+        const done = (await page.getByTestId('step-done').boundingBox())!;
+        const heading = (await page.locator('#checks-heading').boundingBox())!;
+        expect(Math.abs(done.y + done.height / 2 - (heading.y + heading.height / 2))).toBeLessThan(8);
+        expect(await seriousViolations(page)).toEqual([]);
+      }
       // The checks and the pictures are in the run pane, reachable by scrolling it.
       await expect(page.getByTestId('checks').isVisible()).resolves.toBe(true);
       await page.getByTestId('run-timeline').scrollIntoViewIfNeeded();
-      expect((await layout(page)).headerTop).toBe(0);
+      expect((await labLayout(page)).headerTop).toBe(0);
       await s.screenshot(`lab-layout-${viewport.width}-pictures`);
       // The divider gives the editor more room from the keyboard, and Enter gives it back.
       const divider = page.getByRole('separator', { name: /Editor height/ });
       await divider.focus();
       await page.keyboard.press('End');
-      const tall = await layout(page);
+      const tall = await labLayout(page);
       expect(tall.editorHeight).toBeGreaterThan(after.editorHeight + 100);
       expect(tall.headerTop).toBe(0);
       await page.keyboard.press('Enter');
@@ -137,7 +137,7 @@ describe('the lab page in a small window', () => {
       await openLab(s, 'lab/mapreduce-iot-averages/1');
       await runAndWait(s.page);
       await s.page.waitForTimeout(600);
-      const after = await layout(s.page);
+      const after = await labLayout(s.page);
       expect(after.headerTop).toBe(0);
       expect(after.scrollY).toBe(0);
       await s.screenshot('lab-layout-820-run');

@@ -74,6 +74,8 @@ export function PlaybackBar({
           ))}
         </select>
       </label>
+      {/* The caller's controls (fault injection, a new run) sit with the buttons, before the clock's row. */}
+      {children}
       {speedNote && (
         <span className="muted speed-note" id="speed-note" data-testid="speed-note">
           {speedNote}
@@ -99,7 +101,6 @@ export function PlaybackBar({
       <span className="clock" data-testid="sim-clock">
         {formatSimTime(playback.t)} / {formatSimTime(durationMs)}
       </span>
-      {children}
     </div>
   );
 }

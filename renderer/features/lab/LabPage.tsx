@@ -21,6 +21,7 @@ import { RunArea } from './RunArea';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
+import './labPage.css';
 
 export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
   const lab = labById(labId);
@@ -184,11 +185,11 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               <span className="spacer" />
               <span
                 className="muted kbd-hint"
-                title="Monaco's tab-focus mode: Ctrl+M on Windows and Linux, Ctrl+Shift+M on macOS"
+                title="Tab indents. Monaco's tab-focus mode (Tab moves focus): Ctrl+M on Windows and Linux, Ctrl+Shift+M on macOS"
               >
-                Tab indents · Ctrl+M: Tab moves focus
+                Ctrl+M: Tab moves focus
               </span>
-              <span className="muted">
+              <span className="muted editor-kind">
                 {step.kind === 'hdfs' ? 'Settings (JSON)' : step.kind === 'spark' ? 'Spark job' : 'MapReduce job'}
               </span>
             </div>
@@ -229,8 +230,8 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               verdicts={lastRun?.checks ?? null}
               notJudged={lastRun?.notJudged ?? null}
               savedAt={fromSave ? lastRun.at : null}
+              action={allPassed && state.status !== 'running' && <StepDone lab={lab} stepIndex={stepIndex} />}
             />
-            {allPassed && state.status !== 'running' && <StepDone lab={lab} stepIndex={stepIndex} />}
             <RunStatus
               running={state.status === 'running'}
               stopped={state.status === 'stopped'}
