@@ -10,20 +10,7 @@ import { LABS } from '../labs/labRegistry';
 import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
 import { inView, labLayout } from './labLayout';
-
-/** Replaces the editor's text by pasting it, as a learner would. */
-async function setEditorText(page: Page, text: string) {
-  const editor = page.locator('.lab-editor .monaco-editor').first();
-  await editor.click();
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  const last = ([...text.split('\n')].reverse().find((l) => l.trim().length > 0) ?? '').replace(/\s+/g, '');
-  await page.waitForFunction(
-    (line) => (document.querySelector('.lab-editor .view-lines')?.textContent ?? '').replace(/\s+/g, '').includes(line),
-    last,
-  );
-}
+import { setEditorText, checkStates } from './labActions';
 
 async function openLab(s: Session, path: string) {
   await s.page.goto(`${s.baseUrl}#/${path}`);
@@ -43,12 +30,6 @@ async function runAndWait(page: Page) {
       document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0,
     undefined,
     { timeout: 90_000 },
-  );
-}
-
-async function checkStates(page: Page) {
-  return page.$$eval('[data-testid="checks"] li', (items) =>
-    items.map((li) => `${li.getAttribute('data-check')}:${li.getAttribute('data-state')}`),
   );
 }
 

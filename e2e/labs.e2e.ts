@@ -3,23 +3,7 @@ import type { Page } from 'playwright-core';
 import { LABS } from '../labs/labRegistry';
 import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
-
-/** Replaces the editor's text by pasting it, as a learner would (typing would trigger auto-closing). */
-async function setEditorText(page: Page, text: string) {
-  const editor = page.locator('.lab-editor .monaco-editor').first();
-  await editor.waitFor({ timeout: 60_000 });
-  await editor.click();
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  const squash = (s: string) => s.replace(/\s+/g, '');
-  // After the paste the cursor, and so the visible part of the editor, is at the end.
-  const lastLine = squash([...text.split('\n')].reverse().find((l) => l.trim().length > 0) ?? '');
-  await page.waitForFunction(
-    (line) => (document.querySelector('.lab-editor .view-lines')?.textContent ?? '').replace(/\s+/g, '').includes(line),
-    lastLine,
-  );
-}
+import { setEditorText, checkStates } from './labActions';
 
 async function runAndWaitForChecks(page: Page) {
   await page.getByRole('button', { name: '▶ Run' }).click();
@@ -29,12 +13,6 @@ async function runAndWaitForChecks(page: Page) {
       !document.querySelector('[aria-label="Running"]'),
     undefined,
     { timeout: 90_000 },
-  );
-}
-
-async function checkStates(page: Page) {
-  return page.$$eval('[data-testid="checks"] li', (items) =>
-    items.map((li) => `${li.getAttribute('data-check')}:${li.getAttribute('data-state')}`),
   );
 }
 

@@ -7,28 +7,13 @@ import { readFileSync } from 'node:fs';
 import { findLab } from '../labs/labRegistry';
 import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
+import { setEditorText } from './labActions';
 
 const LAB = 'mapreduce-iot-averages';
 const IOT_EXAMPLE = readFileSync('labs/examples/jobs/iot-daily-average.js', 'utf8');
 /** The IoT example's first line, as the sandbox editor shows it (without spaces). */
 const IOT_FIRST_LINE = IOT_EXAMPLE.split('\n')[0]!.replace(/\s+/g, '');
 const step = findLab(LAB)!.steps[0]!;
-
-/** Replaces the editor's text by pasting it, as a learner would. */
-async function setEditorText(page: Page, text: string, host = '.lab-editor') {
-  const editor = page.locator(`${host} .monaco-editor`).first();
-  await editor.waitFor({ timeout: 60_000 });
-  await editor.click();
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  const squash = (s: string) => s.replace(/\s+/g, '');
-  const lastLine = squash([...text.split('\n')].reverse().find((l) => l.trim().length > 0) ?? '');
-  await page.waitForFunction(
-    ([h, line]) => (document.querySelector(`${h} .view-lines`)?.textContent ?? '').replace(/\s+/g, '').includes(line!),
-    [host, lastLine],
-  );
-}
 
 async function editorText(page: Page) {
   return ((await page.locator('.lab-editor .view-lines').textContent()) ?? '').replace(/\s+/g, '');

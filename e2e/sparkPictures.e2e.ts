@@ -2,22 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sparkInMemoryLab } from '../labs/sparkInMemory/sparkInMemoryLab';
 import { openApp, type Session } from './harness';
-
-/** Replaces the editor's text by pasting it, as a learner would. */
-async function setEditorText(page: Page, text: string) {
-  const editor = page.locator('.lab-editor .monaco-editor').first();
-  await editor.waitFor({ timeout: 60_000 });
-  await editor.click();
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  const squash = (s: string) => s.replace(/\s+/g, '');
-  const lastLine = squash([...text.split('\n')].reverse().find((l) => l.trim().length > 0) ?? '');
-  await page.waitForFunction(
-    (line) => (document.querySelector('.lab-editor .view-lines')?.textContent ?? '').replace(/\s+/g, '').includes(line),
-    lastLine,
-  );
-}
+import { setEditorText } from './labActions';
 
 async function runStep(page: Page, index: number) {
   const step = sparkInMemoryLab.steps[index]!;

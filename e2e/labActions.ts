@@ -1,0 +1,29 @@
+/** What a learner does on a lab page, shared by the e2e files: paste code into Monaco, read the checks. */
+import type { Page } from 'playwright-core';
+
+/**
+ * Replaces the editor's text by pasting it, as a learner would (typing would trigger
+ * auto-closing), and waits until Monaco shows its last line. `host` selects the editor's panel.
+ */
+export async function setEditorText(page: Page, text: string, host = '.lab-editor') {
+  const editor = page.locator(`${host} .monaco-editor`).first();
+  await editor.waitFor({ timeout: 60_000 });
+  await editor.click();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  // After the paste the cursor, and so the visible part of the editor, is at the end.
+  const lastLine = squash([...text.split('\n')].reverse().find((l) => l.trim().length > 0) ?? '');
+  await page.waitForFunction(
+    ([h, line]) => (document.querySelector(`${h} .view-lines`)?.textContent ?? '').replace(/\s+/g, '').includes(line!),
+    [host, lastLine],
+  );
+}
+
+/** Each check as `id:state` (pass, fail, pending, not-judged). */
+export async function checkStates(page: Page) {
+  return page.$$eval('[data-testid="checks"] li', (items) =>
+    items.map((li) => `${li.getAttribute('data-check')}:${li.getAttribute('data-state')}`),
+  );
+}
