@@ -32,7 +32,7 @@ function parseStored(text: string | null): Stored {
 /** Calls `onSaved` with the progress another tab saved, whenever one saves. */
 export function followOtherTabs(storage: Storage, onSaved: (stored: Stored) => void): () => void {
   const listener = (event: StorageEvent) => {
-    if (event.storageArea !== storage || event.key !== STORAGE_KEY || event.newValue === null) return;
+    if (event.key !== STORAGE_KEY || event.newValue === null) return;
     onSaved(parseStored(event.newValue));
   };
   window.addEventListener('storage', listener);
