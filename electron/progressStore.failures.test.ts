@@ -137,7 +137,10 @@ describe('two stores on one folder', () => {
       for (const f of [a.file, a.backup]) if (existsSync(f)) seen.add(readFileSync(f, 'utf8'));
     }, 1);
     const saves: Promise<void>[] = [];
-    for (let i = 0; i < 40; i++) saves.push(a.save({ writer: 'a', i }), b.save({ writer: 'b', i }));
+    const done: unknown[] = [];
+    const save = (store: typeof a, data: { writer: string; i: number }) =>
+      store.save(data).then(() => void done.push(data));
+    for (let i = 0; i < 40; i++) saves.push(save(a, { writer: 'a', i }), save(b, { writer: 'b', i }));
     await Promise.all(saves);
     clearInterval(watch);
     for (const text of seen) expect(() => JSON.parse(text) as unknown).not.toThrow();

@@ -5,6 +5,7 @@
  * notice, never silently replaced, and a load that failed is never followed by a save.
  */
 import { desktopApi, isDesktop } from '../bridge/desktopApi';
+import { learnerMessage } from './learnerMessage';
 import { mergeProgress } from './mergeProgress';
 import { parseProgress, type Progress } from './progress';
 import { useAppStore } from './store';
@@ -32,7 +33,7 @@ export async function startPersistence(): Promise<() => void> {
   } catch (error) {
     useAppStore.getState().loadedProgress(parseProgress(null));
     notice(
-      `Saved progress could not be loaded (${(error as Error).message}). It was left as it is, and nothing you do now will be saved over it: restart ClusterLab to try again.`,
+      `Saved progress could not be loaded (${learnerMessage(error)}). It was left as it is, and nothing you do now will be saved over it: restart ClusterLab to try again.`,
     );
     return () => {};
   }
@@ -69,7 +70,7 @@ export async function startPersistence(): Promise<() => void> {
     // Read, merge, write in one synchronous stretch: another tab's newer steps are kept.
     if (tabs && !takeIn(readStored(tabs))) return;
     api.saveProgress({ ...useAppStore.getState().progress }).catch((error: unknown) => {
-      notice(`Progress could not be saved: ${(error as Error).message}`);
+      notice(`Progress could not be saved: ${learnerMessage(error)}`);
     });
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
