@@ -12,6 +12,8 @@ const calls = vi.hoisted(() => ({
   permission: undefined as undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
   permissionCheck: undefined as undefined | (() => boolean),
   appListeners: new Map<string, (...args: unknown[]) => void>(),
+  windowCalls: [] as string[],
+  quit: 0,
 }));
 
 vi.mock('electron', () => {
@@ -20,7 +22,21 @@ vi.mock('electron', () => {
       calls.windows.push({ options });
     }
     once() {}
-    show() {}
+    show() {
+      calls.windowCalls.push('show');
+    }
+    focus() {
+      calls.windowCalls.push('focus');
+    }
+    restore() {
+      calls.windowCalls.push('restore');
+    }
+    isMinimized() {
+      return true;
+    }
+    isDestroyed() {
+      return false;
+    }
     async loadURL(url: string) {
       calls.windows.at(-1)!.url = url;
     }
@@ -34,7 +50,8 @@ vi.mock('electron', () => {
       whenReady: async () => {},
       getPath: () => '/tmp/clusterlab-test-user-data',
       getVersion: () => '0.0.0',
-      quit: () => {},
+      requestSingleInstanceLock: () => true,
+      quit: () => calls.quit++,
       exit: () => {},
     },
     protocol: {
@@ -93,5 +110,14 @@ describe('electron/main.ts', () => {
     );
     expect(guarded.sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect', 'window-open']);
     expect(calls.ipc.sort()).toEqual(['app:info', 'progress:load', 'progress:save']);
+  });
+
+  it('holds the single-instance lock: a second start restores and focuses the one window', () => {
+    expect(calls.quit).toBe(0);
+    expect(calls.appListeners.has('second-instance')).toBe(true);
+    calls.windowCalls.length = 0;
+    calls.appListeners.get('second-instance')!();
+    expect(calls.windowCalls).toEqual(['restore', 'show', 'focus']);
+    expect(calls.windows).toHaveLength(1);
   });
 });

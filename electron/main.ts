@@ -1,6 +1,8 @@
 /**
  * Electron's main process: registers the app:// protocol, opens the one window, wires the
  * IPC handlers and denies every permission request. It never imports engine or renderer code.
+ * One instance only: a second start focuses the first window and quits, so two instances never
+ * write the same progress file over each other.
  */
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { join } from 'node:path';
@@ -19,6 +21,8 @@ app.on('web-contents-created', (_event, contents) =>
   guardWebContents(contents, (m) => console.warn(`[security] ${m}`)),
 );
 
+let mainWindow: BrowserWindow | undefined;
+
 async function start(): Promise<void> {
   await app.whenReady();
   const rendererRoot = join(__dirname, '..', 'renderer');
@@ -33,13 +37,27 @@ async function start(): Promise<void> {
   });
 
   const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs')));
+  mainWindow = window;
   window.once('ready-to-show', () => window.show());
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.on('window-all-closed', () => app.quit());
+/** A second start of ClusterLab brings this window to the front instead of opening another. */
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
 
-start().catch((error: unknown) => {
-  console.error('ClusterLab failed to start:', error);
-  app.exit(1);
-});
+if (!app.requestSingleInstanceLock()) {
+  // Another ClusterLab is running: it was told (its 'second-instance' event) and shows its window.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => app.quit());
+  start().catch((error: unknown) => {
+    console.error('ClusterLab failed to start:', error);
+    app.exit(1);
+  });
+}

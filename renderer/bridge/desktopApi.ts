@@ -11,7 +11,9 @@ declare global {
   }
 }
 
-export const STORAGE_KEY = 'clusterlab.progress.v1';
+import { STORAGE_KEY } from './storageKey';
+
+export { STORAGE_KEY };
 
 export function createLocalStorageApi(storage: Storage): ClusterLabDesktopApi {
   return {

@@ -1,49 +1,85 @@
 /**
  * Loads saved progress at start-up and saves it whenever it changes (debounced), through the
- * desktop API (an atomic JSON file in Electron) or localStorage (web build). A corrupt save is
- * reported in a notice, never silently replaced.
+ * desktop API (an atomic JSON file in Electron, one instance at a time) or localStorage (web
+ * build, where tabs merge each other's saves: tabSync.ts). A corrupt save is reported in a
+ * notice, never silently replaced, and a load that failed is never followed by a save.
  */
-import { desktopApi } from '../bridge/desktopApi';
-import { parseProgress } from './progress';
+import { desktopApi, isDesktop } from '../bridge/desktopApi';
+import { learnerMessage } from './learnerMessage';
+import { mergeProgress } from './mergeProgress';
+import { parseProgress, type Progress } from './progress';
 import { useAppStore } from './store';
+import { followOtherTabs, readStored, type Stored } from './tabSync';
 
 const SAVE_DELAY_MS = 400;
 
+const otherVersion = (version: unknown) =>
+  `Saved progress has format version ${String(version)}, which this ClusterLab cannot read: it was left untouched, and nothing you do now will be saved over it.`;
+
 export async function startPersistence(): Promise<() => void> {
   const api = desktopApi();
+  const notice = (message: string) => useAppStore.getState().showNotice(message);
   try {
     const loaded = await api.loadProgress();
     const version = (loaded.data as { version?: unknown } | null)?.version;
     if (version !== undefined && version !== 1) {
       // Saved by another version of ClusterLab: keep it as it is rather than overwrite what we cannot read.
       useAppStore.getState().loadedProgress(parseProgress(null));
-      useAppStore
-        .getState()
-        .showNotice(
-          `Saved progress has format version ${String(version)}, which this ClusterLab cannot read: it was left untouched, and nothing you do now will be saved over it.`,
-        );
+      notice(otherVersion(version));
       return () => {};
     }
     useAppStore.getState().loadedProgress(parseProgress(loaded.data));
-    if (loaded.recovered) useAppStore.getState().showNotice(loaded.recovered);
+    if (loaded.recovered) notice(loaded.recovered);
   } catch (error) {
     useAppStore.getState().loadedProgress(parseProgress(null));
-    useAppStore.getState().showNotice(`Saved progress could not be loaded: ${(error as Error).message}`);
+    notice(
+      `Saved progress could not be loaded (${learnerMessage(error)}). It was left as it is, and nothing you do now will be saved over it: restart ClusterLab to try again.`,
+    );
+    return () => {};
   }
+
+  const tabs = isDesktop() ? null : window.localStorage;
+  let stopped = false;
+  let adopting = false;
+  /** Takes what another tab saved into this tab's progress; false when it must not be saved over. */
+  const takeIn = (stored: Stored): boolean => {
+    if (stored.kind === 'other-version') {
+      stopped = true;
+      notice(otherVersion(stored.version));
+      return false;
+    }
+    if (stored.kind === 'none') return true;
+    const local: Progress = useAppStore.getState().progress;
+    const merged = mergeProgress(local, stored.progress);
+    if (merged !== local) {
+      adopting = true;
+      try {
+        useAppStore.getState().mergedProgress(merged);
+      } finally {
+        adopting = false;
+      }
+    }
+    return true;
+  };
+
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
   const save = () => {
     pending = false;
+    if (stopped) return;
+    // Read, merge, write in one synchronous stretch: another tab's newer steps are kept.
+    if (tabs && !takeIn(readStored(tabs))) return;
     api.saveProgress({ ...useAppStore.getState().progress }).catch((error: unknown) => {
-      useAppStore.getState().showNotice(`Progress could not be saved: ${(error as Error).message}`);
+      notice(`Progress could not be saved: ${learnerMessage(error)}`);
     });
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    if (state.progress === previous.progress) return;
+    if (state.progress === previous.progress || adopting) return;
     pending = true;
     clearTimeout(timer);
     timer = setTimeout(save, SAVE_DELAY_MS);
   });
+  const unfollow = tabs ? followOtherTabs(tabs, (stored) => void (stopped || takeIn(stored))) : () => {};
   const flush = () => {
     if (pending) {
       clearTimeout(timer);
@@ -54,6 +90,7 @@ export async function startPersistence(): Promise<() => void> {
   return () => {
     flush();
     unsubscribe();
+    unfollow();
     window.removeEventListener('pagehide', flush);
   };
 }

@@ -11,6 +11,8 @@ export interface StepProgress {
   runs?: number;
   /** The verdicts of the step's last run, shown after a reload until the next run. */
   lastRun?: LastRun;
+  /** When the step last changed (ms since the epoch; stamped by the store): the newest edit wins a merge between tabs. */
+  updatedAt?: number;
 }
 
 /** One check's verdict as saved: small plain data, never the trace. */
@@ -41,6 +43,11 @@ export interface LabProgress {
   steps: Record<string, StepProgress>;
 }
 
+/**
+ * The saved format, version 1. Fields are only ever added, optional, so progress saved by any
+ * earlier build keeps loading (parseProgress drops what it does not know); a change an older
+ * build could not read safely gets a new version, which persistence.ts then refuses to overwrite.
+ */
 export interface Progress {
   version: 1;
   labs: Record<string, LabProgress>;
@@ -51,6 +58,9 @@ export interface Progress {
   theme?: 'light' | 'dark';
   /** The time limit for the learner's code, in seconds (see timeLimit.ts; absent: the default). */
   timeLimitSeconds?: number;
+  /** When sandboxCode, and the settings (theme, time limit), last changed: for merges between tabs. */
+  sandboxUpdatedAt?: number;
+  settingsUpdatedAt?: number;
 }
 
 export const EMPTY_PROGRESS: Progress = { version: 1, labs: {} };
@@ -136,6 +146,8 @@ export function parseProgress(data: unknown): Progress {
     sandboxCode?: unknown;
     theme?: unknown;
     timeLimitSeconds?: unknown;
+    sandboxUpdatedAt?: unknown;
+    settingsUpdatedAt?: unknown;
   };
   const timeLimit = validTimeLimit(raw.timeLimitSeconds);
   const labs: Record<string, LabProgress> = {};
@@ -154,6 +166,7 @@ export function parseProgress(data: unknown): Progress {
             ...(sp.passed === true ? { passed: true } : {}),
             ...(typeof sp.runs === 'number' ? { runs: sp.runs } : {}),
             ...(lastRun ? { lastRun } : {}),
+            ...(stamp(sp.updatedAt) ? { updatedAt: sp.updatedAt } : {}),
           };
         }
       }
@@ -167,8 +180,12 @@ export function parseProgress(data: unknown): Progress {
     ...(typeof raw.sandboxCode === 'string' ? { sandboxCode: raw.sandboxCode } : {}),
     ...(raw.theme === 'light' || raw.theme === 'dark' ? { theme: raw.theme } : {}),
     ...(timeLimit !== null ? { timeLimitSeconds: timeLimit } : {}),
+    ...(stamp(raw.sandboxUpdatedAt) ? { sandboxUpdatedAt: raw.sandboxUpdatedAt } : {}),
+    ...(stamp(raw.settingsUpdatedAt) ? { settingsUpdatedAt: raw.settingsUpdatedAt } : {}),
   };
 }
+
+const stamp = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 export function withStep(
   progress: Progress,

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { hashToView, viewToHash, type View } from './router';
+import { stampChanges } from './mergeProgress';
 import { EMPTY_PROGRESS, type Progress } from './progress';
 
 export type { View, SandboxTab } from './router';
@@ -30,6 +31,8 @@ export interface ProgressSlice {
   progressLoaded: boolean;
   updateProgress(change: (p: Progress) => Progress): void;
   loadedProgress(progress: Progress): void;
+  /** Progress merged with another tab's save (mergeProgress.ts): taken as it is, not stamped again. */
+  mergedProgress(progress: Progress): void;
 }
 
 export type AppState = UiSlice & ProgressSlice;
@@ -48,7 +51,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setTheme: (theme) => {
     // localStorage gives the first paint the right colours; the saved progress file is the record.
     window.localStorage?.setItem('clusterlab.theme', theme);
-    set({ theme, progress: { ...get().progress, theme } });
+    const progress = get().progress;
+    set({ theme, progress: stampChanges(progress, { ...progress, theme }, Date.now()) });
   },
   toggleTheme: () => get().setTheme(get().theme === 'dark' ? 'light' : 'dark'),
   navigate: (view) => {
@@ -64,10 +68,19 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   progress: EMPTY_PROGRESS,
   progressLoaded: false,
-  updateProgress: (change) => set({ progress: change(get().progress) }),
+  // Every change is stamped (per step, sandbox code, settings) so merges between tabs keep the newest.
+  updateProgress: (change) => {
+    const previous = get().progress;
+    set({ progress: stampChanges(previous, change(previous), Date.now()) });
+  },
   loadedProgress: (progress) => {
     if (progress.theme) window.localStorage?.setItem('clusterlab.theme', progress.theme);
     set({ progress, progressLoaded: true, ...(progress.theme ? { theme: progress.theme } : {}) });
+  },
+  mergedProgress: (progress) => {
+    if (progress.theme && progress.theme !== get().theme)
+      window.localStorage?.setItem('clusterlab.theme', progress.theme);
+    set({ progress, ...(progress.theme ? { theme: progress.theme } : {}) });
   },
 }));
 

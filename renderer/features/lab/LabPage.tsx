@@ -11,6 +11,7 @@ import { findLab as labById } from '../../../labs/labRegistry';
 import { notJudgedReason } from '../../../labs/notJudgedReason';
 import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
 import { useAppStore } from '../../state/store';
+import { useFollowSaved } from '../../state/useFollowSaved';
 import { ChecksList } from './ChecksList';
 import { HintsPanel } from './HintsPanel';
 import { LabStepNav } from './LabStepNav';
@@ -49,6 +50,8 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   const editorShare = useAppStore((s) => s.labEditorShare);
   const setEditorShare = useAppStore((s) => s.setLabEditorShare);
   const [source, setSource] = useState(saved?.code ?? step.starter);
+  // Another tab's newer code for this step replaces the editor's text (mergeProgress.ts).
+  useFollowSaved(saved?.code, source, setSource);
   const { state, run, stop } = useStepRun(labId, stepIndex);
   const [resultVersion, setResultVersion] = useState(0);
   const [startAt, setStartAt] = useState(0);

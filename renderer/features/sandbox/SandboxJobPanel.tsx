@@ -7,6 +7,7 @@ import type { FaultSpec } from '../../../engine/cluster';
 import { engineClient, RunStoppedError } from '../../bridge/engineClient';
 import type { JobRunResult, RunProgress } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
+import { useFollowSaved } from '../../state/useFollowSaved';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from '../lab/RunArea';
 import { RunStatus, StopButton } from '../lab/RunStatus';
@@ -19,6 +20,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
   const updateProgress = useAppStore((s) => s.updateProgress);
   const [example, setExample] = useState<ExampleJob>(EXAMPLES[0]!);
   const [code, setCode] = useState(saved ?? EXAMPLES[0]!.code);
+  useFollowSaved(saved, code, setCode);
   const [cluster, setCluster] = useState<ExampleJob['cluster']>(example.cluster);
   const [blockSize, setBlockSize] = useState(example.blockSize);
   const [running, setRunning] = useState(false);
