@@ -91,7 +91,21 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                   runtime.post({ type: 'hostRequest', id: message.id, requestId, path });
                 }),
             };
-            runSparkDriver(driver, host, runtime.decodeUtf8, (e) => errorToData(e, fileName, runtime.lineOffset)).then(
+            // Partitions done, at most ten reports a second (a job may have millions of partitions).
+            let reportedAt = -Infinity;
+            const onPartition = (job: string, done: number, total: number) => {
+              const t = runtime.now();
+              if (done !== 0 && done !== total && t - reportedAt < 100) return;
+              reportedAt = t;
+              runtime.post({ type: 'sparkProgress', id: message.id, job, done, total });
+            };
+            runSparkDriver(
+              driver,
+              host,
+              runtime.decodeUtf8,
+              (e) => errorToData(e, fileName, runtime.lineOffset),
+              onPartition,
+            ).then(
               (output) => runtime.post({ type: 'sparkDone', id: message.id, output }),
               (error: unknown) => fail(message.id, error),
             );

@@ -40,4 +40,6 @@ export type SandboxReply =
   | { type: 'hostRequest'; id: number; requestId: number; path: string }
   | { type: 'log'; text: string }
   /** A loop of the learner's code is still running, at this line (sent at most once a second). */
-  | { type: 'loop'; line: number };
+  | { type: 'loop'; line: number }
+  /** The Spark driver's progress: partitions of the current job's result stage done of total. */
+  | { type: 'sparkProgress'; id: number; job: string; done: number; total: number };

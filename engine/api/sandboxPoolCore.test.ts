@@ -209,4 +209,21 @@ describe('SandboxPoolCore runs', () => {
     expect(maps.at(-1)).toEqual({ phase: 'map', done: total, total, idle: true });
     expect(seen.filter((p) => p.phase === 'reduce').at(-1)).toEqual({ phase: 'reduce', done: 2, total: 2, idle: true });
   });
+
+  it('reports a Spark driver’s partitions done of total, per Spark job', async () => {
+    const platform = new FakePlatform();
+    const pool = new SandboxPoolCore(platform);
+    const seen: PoolProgress[] = [];
+    pool.onProgress = (p) => seen.push(p);
+    const spark = `exports.default = async (sc) => {
+  const words = sc.textFile('/in/words.txt').flatMap((l) => l.split(' '));
+  await words.count();
+  return await words.map((w) => [w, 1]).reduceByKey((a, b) => a + b, 3).collect();
+};`;
+    await runOn(pool, spark);
+    const jobs = [...new Set(seen.filter((p) => p.job).map((p) => p.job))];
+    expect(jobs).toEqual(['job 0 (count at line 3)', 'job 1 (collect at line 4)']);
+    const last = seen.filter((p) => p.job === 'job 1 (collect at line 4)').at(-1)!;
+    expect(last).toMatchObject({ phase: 'spark', done: 3, total: 3 });
+  });
 });

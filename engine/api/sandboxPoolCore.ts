@@ -57,6 +57,8 @@ export interface PoolProgress {
   total: number;
   /** No task is queued or running: the engine is simulating (or the run is over). */
   idle: boolean;
+  /** For 'spark': the Spark job computing (`job 2 (count at line 9)`); done/total count its partitions. */
+  job?: string;
 }
 
 type TaskKind = 'map' | 'reduce' | 'spark';
@@ -84,6 +86,8 @@ interface Run {
   cancelTimer: () => void;
   counts: Record<TaskKind, { done: number; total: number }>;
   reportQueued: boolean;
+  /** The Spark driver's last progress report (partitions of its current job). */
+  spark: { job: string; done: number; total: number } | null;
   /** The learner's file (to name a loop the time limit stopped). */
   fileName: string;
 }
@@ -126,6 +130,7 @@ export class SandboxPoolCore implements TaskRunner {
       cancelTimer: () => {},
       counts: { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 }, spark: { done: 0, total: 0 } },
       reportQueued: false,
+      spark: null,
       fileName: source.fileName,
     };
     this.run = run;
@@ -258,6 +263,16 @@ export class SandboxPoolCore implements TaskRunner {
       if (!slot.loading || slot === this.run?.echo) this.platform.log(reply.text);
       return;
     }
+    if (reply.type === 'sparkProgress') {
+      const { job, done, total } = reply;
+      // Validated: a job could post anything here; only the progress bar reads it.
+      if (this.run && typeof job === 'string' && Number.isSafeInteger(done) && Number.isSafeInteger(total))
+        if (done >= 0 && total >= done) {
+          this.run.spark = { job: job.slice(0, 120), done, total };
+          this.report('spark');
+        }
+      return;
+    }
     if (reply.type === 'loop') {
       if (slot.busy && Number.isInteger(reply.line) && reply.line > 0) slot.loopLine = reply.line;
       return;
@@ -294,9 +309,10 @@ export class SandboxPoolCore implements TaskRunner {
 
   private report(phase: PoolProgress['phase']): void {
     if (!this.onProgress || !this.run) return;
-    const counts = phase === 'load' ? { done: 0, total: 0 } : this.run.counts[phase];
+    const spark = phase === 'spark' ? this.run.spark : null;
+    const counts = phase === 'load' ? { done: 0, total: 0 } : (spark ?? this.run.counts[phase]);
     const idle = phase !== 'load' && this.queue.length === 0 && this.slots.every((s) => !s.busy);
-    this.onProgress({ phase, done: counts.done, total: counts.total, idle });
+    this.onProgress({ phase, done: counts.done, total: counts.total, idle, ...(spark ? { job: spark.job } : {}) });
   }
 
   private rejectAll(error: Error): void {

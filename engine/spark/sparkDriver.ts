@@ -12,8 +12,11 @@ export async function runSparkDriver(
   host: DriverHost,
   decode: (b: Uint8Array) => string,
   describeError: (error: unknown) => JobErrorData = (error) => errorToData(error, 'job.js'),
+  /** Progress: the Spark job computing (`job 2 (count at line 9)`) and its partitions done of total. */
+  onPartition: ((job: string, done: number, total: number) => void) | null = null,
 ): Promise<SparkDriverOutput> {
   const rt = new SparkRuntime(host.catalog, (p) => host.readFiles(p), decode, describeError);
+  rt.onPartition = onPartition;
   const sc = {
     textFile: (path: string, minPartitions?: number) => rt.textFile(path, minPartitions),
     parallelize: (data: unknown[], numSlices?: number) => rt.parallelize(data, numSlices),

@@ -32,6 +32,8 @@ export class SparkRuntime {
   readonly jobs: SparkJobInfo[] = [];
   readonly written: { path: string; text: string }[] = [];
   private files = new Map<string, Uint8Array>();
+  /** Told after each partition of a job's result stage is computed (its shuffles are computed on the way). */
+  onPartition: ((job: string, done: number, total: number) => void) | null = null;
 
   constructor(
     private readonly catalog: CatalogEntry[],
@@ -286,11 +288,14 @@ export class SparkRuntime {
     };
     const rows: unknown[][] = [];
     const results: T[] = [];
+    const label = `job ${job.id} (${action}${line === null ? '' : ` at line ${line}`})`;
+    this.onPartition?.(label, 0, parts.length);
     for (const p of parts) {
       try {
         const r = rdd.iterator(p);
         rows.push(r);
         results.push(fn(r));
+        this.onPartition?.(label, results.length, parts.length);
       } catch (error) {
         const at = atTask(error, null, p);
         const data = this.describeError(at.cause);

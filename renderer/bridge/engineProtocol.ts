@@ -45,6 +45,8 @@ export interface RunProgress {
   run: number;
   runs: number;
   runLabel: string | null;
+  /** For 'spark': the Spark job computing, e.g. `job 2 (count at line 9)`; done/total are its partitions. */
+  job?: string;
 }
 
 /** A free job run's answer: the report (or the error, with the partial report when there is one). */

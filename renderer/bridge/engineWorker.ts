@@ -55,6 +55,7 @@ function reportProgress(id: number, sandbox: SandboxPoolCore, labels: (string | 
       run: Math.min(run, labels.length),
       runs: labels.length,
       runLabel: labels[Math.min(run, labels.length) - 1] ?? null,
+      ...(p.job !== undefined && !p.idle ? { job: p.job } : {}),
     };
     post({ id, type: 'progress', fraction: progress.total > 0 ? progress.done / progress.total : 0, progress });
   };

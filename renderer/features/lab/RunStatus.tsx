@@ -20,7 +20,9 @@ export function progressText(progress: RunProgress | null, what: string): string
     case 'reduce':
       return `${prefix}Computing reduce tasks: ${progress.done} of ${progress.total}`;
     case 'spark':
-      return `${prefix}Running your Spark driver program…`;
+      return progress.job
+        ? `${prefix}Spark ${progress.job}: ${progress.done} of ${progress.total} partitions computed`
+        : `${prefix}Running your Spark driver program…`;
     case 'simulating':
       return `${prefix}Simulating the cluster…`;
   }
