@@ -34,18 +34,17 @@ export function createInProcessRunner(
  * file in stack frames, so errors point at their line.
  */
 export function createFunctionRunner(): SandboxPoolCore {
-  return createInProcessRunner({
-    evaluate(code: string, fileName: string, bindings: Record<string, unknown>) {
-      const module = { exports: {} as Record<string, unknown> };
-      const names = Object.keys(bindings);
-      new Function('exports', 'module', ...names, `${code}\n//# sourceURL=${fileName}`)(
-        module.exports,
-        module,
-        ...names.map((n) => bindings[n]),
-      );
-      return module.exports.default;
-    },
-    lineOffset: 2,
-    decodeUtf8,
-  });
+  return createInProcessRunner({ evaluate: evaluateWithFunction, lineOffset: 2, decodeUtf8 });
+}
+
+/** Evaluates a compiled job module with `new Function` (two lines above the body): no isolation. */
+export function evaluateWithFunction(code: string, fileName: string, bindings: Record<string, unknown>): unknown {
+  const module = { exports: {} as Record<string, unknown> };
+  const names = Object.keys(bindings);
+  new Function('exports', 'module', ...names, `${code}\n//# sourceURL=${fileName}`)(
+    module.exports,
+    module,
+    ...names.map((n) => bindings[n]),
+  );
+  return module.exports.default;
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, encodeUtf8 } from '../core';
 import { JobTimeoutError, RunStoppedError, RunawayLoopError } from '../sandbox/jobCodeError';
+import { evaluateWithFunction } from './inProcessRunner';
 import { createJobTaskExecutor } from './jobTaskExecutor';
 import { runJob } from './runJob';
 import type { SandboxReply } from './sandboxMessages';
@@ -48,16 +49,7 @@ class FakePlatform implements PoolPlatform {
     this.spawned++;
     let alive = true;
     const executor = createJobTaskExecutor({
-      evaluate(code, fileName, bindings) {
-        const module = { exports: {} as Record<string, unknown> };
-        const names = Object.keys(bindings);
-        new Function('exports', 'module', ...names, `${code}\n//# sourceURL=${fileName}`)(
-          module.exports,
-          module,
-          ...names.map((n) => bindings[n]),
-        );
-        return module.exports.default;
-      },
+      evaluate: evaluateWithFunction,
       now: () => (this.clock += this.workerMsPerLook),
       lineOffset: 2,
       decodeUtf8,

@@ -8,7 +8,6 @@
  * has not acknowledged within STOP_ACK_MS it is terminated (its sandbox workers with it) and a
  * fresh one starts with the requests still waiting, so the next Run works either way.
  */
-import type { FaultSpec } from '../../engine/cluster';
 import type {
   DemoRun,
   EngineResult,
@@ -68,14 +67,7 @@ export class EngineClient {
   }
 
   async runStep(
-    request: {
-      labId: string;
-      stepIndex: number;
-      source: string;
-      seed?: number;
-      faults: FaultSpec[];
-      timeLimitSeconds: number;
-    },
+    request: Omit<Extract<ToEngine, { type: 'runStep' }>, 'id' | 'type'>,
     onProgress?: (progress: RunProgress) => void,
   ): Promise<StepRunResult> {
     const result = await this.request({ type: 'runStep', ...request }, progressOnly(onProgress), true);

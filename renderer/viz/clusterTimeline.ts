@@ -29,9 +29,10 @@ export class ClusterTimeline {
   private nodes = new Map<string, NodeState>();
   private chips = new Map<number, BlockChip>();
   private blocksOfPath = new Map<string, number[]>();
-  private usesContainers = false;
+  /** Facts of the whole trace, found once (not on every backward seek). */
+  private readonly usesContainers: boolean;
   /** Containers that are Spark executors (their cores are busy only while tasks run). */
-  private executorContainers = new Set<number>();
+  private readonly executorContainers: ReadonlySet<number>;
   private cached: ClusterPicture | null = null;
   private peak: number | null = null;
 
@@ -40,6 +41,10 @@ export class ClusterTimeline {
     events: readonly { t: number; type: string }[],
   ) {
     this.events = (events as AnyEvent[]).slice().sort((a, b) => a.t - b.t);
+    this.usesContainers = this.events.some((e) => e.type === 'containerAllocated');
+    this.executorContainers = new Set(
+      this.events.filter((e) => e.type === 'executorAdded').map((e) => e.container as number),
+    );
     this.reset();
   }
 
@@ -108,10 +113,6 @@ export class ClusterTimeline {
     );
     this.chips.clear();
     this.blocksOfPath.clear();
-    this.usesContainers = this.events.some((e) => e.type === 'containerAllocated');
-    this.executorContainers = new Set(
-      this.events.filter((e) => e.type === 'executorAdded').map((e) => e.container as number),
-    );
     this.cached = null;
   }
 
