@@ -4,7 +4,7 @@
  * request. The runtime-specific parts are passed in: how to evaluate code without Node or DOM
  * globals, how to decode UTF-8, and how to post a message.
  */
-import { errorToData } from '../sandbox/jobCodeError';
+import { JobResultError, errorToData } from '../sandbox/jobCodeError';
 import { LOOP_GUARD, createLoopGuard } from '../sandbox/loopGuard';
 import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
 import { runMapTask } from '../mapreduce/mapTaskCompute';
@@ -38,8 +38,30 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   let nextRequest = 1;
   const pendingHost = new Map<number, { resolve: (f: SandboxFile[]) => void; reject: (e: Error) => void }>();
 
+  /**
+   * Posts a reply; never throws. A reply that cannot be sent (its data cannot be cloned, or is too
+   * deep for the worker's structured clone) becomes a `failed` reply for its task saying so: the
+   * learner's values are turned into plain data before this, so that is a last resort.
+   */
+  const post = (message: SandboxReply, transfer?: ArrayBuffer[]): void => {
+    try {
+      runtime.post(message, transfer);
+    } catch (error) {
+      if (!('id' in message) || message.type === 'failed') return;
+      const detail = `the sandbox could not send the ${message.type} reply back (${errorToData(error, fileName).detail})`;
+      try {
+        runtime.post({
+          type: 'failed',
+          id: message.id,
+          error: errorToData(new JobResultError(fileName, null, detail), fileName),
+        });
+      } catch {
+        // Nothing more can be sent: the pool's time budget ends the run.
+      }
+    }
+  };
   const fail = (id: number, error: unknown) =>
-    runtime.post({ type: 'failed', id, error: errorToData(error, fileName, runtime.lineOffset) });
+    post({ type: 'failed', id, error: errorToData(error, fileName, runtime.lineOffset) });
   const loaded = (): LoadedJob => {
     if (!job) throw new Error('sandbox: no job module loaded');
     return job;
@@ -58,11 +80,11 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               startedAt,
               deadline,
               limitSeconds: limitSeconds ?? 0,
-              onLoop: (line) => runtime.post({ type: 'loop', line }),
+              onLoop: (line) => post({ type: 'loop', line }),
             });
             const exported = runtime.evaluate(message.source.code, fileName, { [LOOP_GUARD]: guard });
             job = readJobModule(exported, fileName);
-            runtime.post({ type: 'loaded', id: message.id, shape: job.shape });
+            post({ type: 'loaded', id: message.id, shape: job.shape });
             return;
           }
           case 'map': {
@@ -70,13 +92,13 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             const fns = loaded().mapreduce[t.jobIndex]!;
             const text = runtime.decodeUtf8(t.bytes);
             const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
-            runtime.post({ type: 'mapDone', id: message.id, output }, packedBuffers(output.partitions));
+            post({ type: 'mapDone', id: message.id, output }, packedBuffers(output.partitions));
             return;
           }
           case 'reduce': {
             const t = message.task;
             const output = runReduceTask(loaded().mapreduce[t.jobIndex]!, t.parts, t.taskIndex);
-            runtime.post({ type: 'reduceDone', id: message.id, output });
+            post({ type: 'reduceDone', id: message.id, output });
             return;
           }
           case 'spark': {
@@ -88,7 +110,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                 new Promise<SandboxFile[]>((resolve, reject) => {
                   const requestId = nextRequest++;
                   pendingHost.set(requestId, { resolve, reject });
-                  runtime.post({ type: 'hostRequest', id: message.id, requestId, path });
+                  post({ type: 'hostRequest', id: message.id, requestId, path });
                 }),
             };
             // Partitions done, at most ten reports a second (a job may have millions of partitions).
@@ -97,7 +119,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               const t = runtime.now();
               if (done !== 0 && done !== total && t - reportedAt < 100) return;
               reportedAt = t;
-              runtime.post({ type: 'sparkProgress', id: message.id, job, done, total });
+              post({ type: 'sparkProgress', id: message.id, job, done, total });
             };
             runSparkDriver(
               driver,
@@ -106,9 +128,9 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               (e) => errorToData(e, fileName, runtime.lineOffset),
               onPartition,
             ).then(
-              (output) => runtime.post({ type: 'sparkDone', id: message.id, output }),
+              (output) => post({ type: 'sparkDone', id: message.id, output }),
               (error: unknown) => fail(message.id, error),
-            );
+            ); // post and fail never throw: this promise cannot reject unhandled
             return;
           }
           case 'hostReply': {

@@ -5,6 +5,7 @@
  * spill) and packed for the trip back. Counters are Hadoop's.
  */
 import type { MapTaskOutput } from '../sandbox/taskRunner';
+import { toPlainData } from '../sandbox/plainData';
 import { approxBytes, compareKeys, defaultPartition, keyId } from './keyOrder';
 import { packGroups, type Group } from './packedGroups';
 
@@ -18,6 +19,31 @@ export interface MapReduceFunctions {
   combine: ((key: unknown, values: unknown[], ctx: WriteContext) => void) | null;
   reduce: (key: unknown, values: unknown[], ctx: WriteContext) => void;
   partition: ((key: unknown, numReduceTasks: number) => number) | null;
+}
+
+/** What ctx.write takes (a record crosses to the reduce side as data, as Hadoop serializes it at write). */
+const RECORD_KINDS = 'numbers, strings, booleans, null, arrays or plain objects';
+
+/**
+ * A key or value given to ctx.write as plain data (a copy: Hadoop serializes a record when it is
+ * written, so changing the object afterwards changes nothing). Strings, numbers, booleans and null
+ * pass as they are; a Symbol, a function, a Promise, a cycle or an unreadable Proxy throws a
+ * TypeError from here, inside the learner's call, so its stack names their line.
+ */
+export function recordData(value: unknown, which: 'key' | 'value'): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+  }
+  if (value === null) return value;
+  const plain = toPlainData(value, which);
+  if (plain.ok) return plain.value;
+  // A getter or Proxy trap of the learner's threw: their error, with their line.
+  if (plain.thrown !== undefined) throw plain.thrown;
+  const at = plain.path === which ? `the ${which} is` : `at ${plain.path}, the ${which} holds`;
+  throw new TypeError(`ctx.write(key, value): ${at} ${plain.problem}; write ${RECORD_KINDS}`);
 }
 
 export class PartitionError extends Error {
@@ -58,7 +84,9 @@ function makeGrouper(fns: MapReduceFunctions, numReduceTasks: number) {
     return p;
   };
   const ctx: WriteContext = {
-    write(key: unknown, value: unknown) {
+    write(rawKey: unknown, rawValue: unknown) {
+      const key = recordData(rawKey, 'key');
+      const value = recordData(rawValue, 'value');
       const id = typeof key === 'string' || typeof key === 'number' ? key : keyId(key);
       let g = groups.get(id);
       if (g === undefined) {

@@ -5,7 +5,7 @@
  */
 import type { PackedGroups, ReduceTaskOutput } from '../sandbox/taskRunner';
 import { mergePacked } from './packedGroups';
-import type { MapReduceFunctions, WriteContext } from './mapTaskCompute';
+import { recordData, type MapReduceFunctions, type WriteContext } from './mapTaskCompute';
 import { formatRecord } from './recordText';
 
 export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], taskIndex: number): ReduceTaskOutput {
@@ -14,7 +14,7 @@ export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], ta
   let inputRecords = 0;
   const ctx: WriteContext = {
     write(key: unknown, value: unknown) {
-      lines.push(formatRecord(key, value));
+      lines.push(formatRecord(recordData(key, 'key'), recordData(value, 'value')));
     },
   };
   for (const g of groups) {

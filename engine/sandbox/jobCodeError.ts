@@ -18,6 +18,19 @@ export class JobCodeError extends Error {
 }
 
 /**
+ * What a job hands back across the sandbox boundary is not data: the Spark driver returned an RDD,
+ * a function or a cyclic structure, or ctx.write got a Symbol. The message is the detail alone,
+ * after the file (and line, when there is one): `job.js: the driver returned an RDD — did you mean ...`.
+ */
+export class JobResultError extends JobCodeError {
+  override name = 'JobResultError';
+  constructor(fileName: string, line: number | null, detail: string) {
+    super(fileName, line, 'JobResultError', detail);
+    this.message = `${fileName}${line === null ? '' : `:${line}`}: ${detail}`;
+  }
+}
+
+/**
  * The learner's loop was still running when the run neared its time limit: thrown by the loop
  * guard that compileJobSource puts in every loop, so the message names the loop's line.
  */
@@ -93,7 +106,73 @@ export interface JobErrorData {
   elapsed?: number;
 }
 
+/** The longest error text that crosses a worker boundary (a job may throw a 10 MB message). */
+export const MAX_ERROR_TEXT = 2000;
+
+/** `text` cut to `max` characters, saying how much was cut. */
+export function boundText(text: string, max = MAX_ERROR_TEXT): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/**
+ * Reads `key` of a thrown thing that may be anything (a Proxy whose traps throw, an object whose
+ * getter throws, a null-prototype object): the value if it is a string, else null. Never throws.
+ */
+function readString(thing: object, key: string): string | null {
+  try {
+    const v = (thing as Record<string, unknown>)[key];
+    return typeof v === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a thrown value that is not an Error is, in the learner's terms. Never throws. */
+function describeThrown(value: unknown): string {
+  try {
+    switch (typeof value) {
+      case 'string':
+        return value;
+      case 'number':
+      case 'boolean':
+      case 'bigint':
+      case 'undefined':
+        return `your code threw ${String(value)}${typeof value === 'bigint' ? 'n' : ''} (throw an Error, e.g. \`throw new Error('...')\`, to get its line)`;
+      case 'symbol':
+        return `your code threw a Symbol (${boundText(value.toString(), 200)}); throw an Error, e.g. \`throw new Error('...')\``;
+      case 'function':
+        return "your code threw a function; throw an Error, e.g. `throw new Error('...')`";
+      default:
+        if (value === null) return "your code threw null; throw an Error, e.g. `throw new Error('...')`";
+        return "your code threw an object that is not an Error; throw an Error, e.g. `throw new Error('...')`";
+    }
+  } catch {
+    return 'your code threw something that is not an Error';
+  }
+}
+
+/**
+ * A thrown thing (anything: errors of another realm, primitives, null-prototype objects, Proxies,
+ * objects whose getters throw) as plain, bounded data. Never throws.
+ */
 export function errorToData(error: unknown, fileName: string, lineOffset = 0): JobErrorData {
+  try {
+    return boundData(knownErrorToData(error, fileName, lineOffset));
+  } catch {
+    return { kind: 'code', fileName, line: null, errorName: 'Error', detail: describeThrown(error), seconds: 0 };
+  }
+}
+
+function boundData(data: JobErrorData): JobErrorData {
+  return {
+    ...data,
+    fileName: boundText(data.fileName, 500),
+    errorName: boundText(data.errorName, 100),
+    detail: boundText(data.detail),
+  };
+}
+
+function knownErrorToData(error: unknown, fileName: string, lineOffset: number): JobErrorData {
   if (error instanceof RunawayLoopError) {
     return {
       kind: 'loop',
@@ -118,15 +197,13 @@ export function errorToData(error: unknown, fileName: string, lineOffset = 0): J
   if (error instanceof JobSpecError) {
     return { kind: 'spec', fileName, line: null, errorName: error.name, detail: error.message, seconds: 0 };
   }
-  // Errors thrown inside a vm context come from another realm: duck-type them.
-  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as {
-    name?: unknown;
-    message?: unknown;
-    stack?: unknown;
-  };
-  const stack = typeof e.stack === 'string' ? e.stack : '';
-  const name = typeof e.name === 'string' && e.name ? e.name : 'Error';
-  let message = typeof e.message === 'string' ? e.message : String(error);
+  // Errors thrown inside a vm context come from another realm: duck-type them, reading each field
+  // once and guarded (a getter or a Proxy trap may throw, a null-prototype object has no toString).
+  if ((typeof error !== 'object' && typeof error !== 'function') || error === null)
+    return { kind: 'code', fileName, line: null, errorName: 'Error', detail: describeThrown(error), seconds: 0 };
+  const stack = readString(error, 'stack') ?? '';
+  const name = readString(error, 'name') || 'Error';
+  let message = readString(error, 'message') ?? (stack ? '' : describeThrown(error));
   if (name === 'RangeError' && /call stack/i.test(message))
     message = `${message}: a function keeps calling itself — does your recursion ever reach a case that returns without calling itself again?`;
   return {
@@ -143,6 +220,7 @@ export function errorFromData(data: JobErrorData): Error {
   if (data.kind === 'loop') return new RunawayLoopError(data.fileName, data.line ?? 0, data.elapsed ?? 0, data.seconds);
   if (data.kind === 'timeout') return new JobTimeoutError(data.seconds);
   if (data.kind === 'spec') return new JobSpecError(data.fileName, data.detail.replace(`${data.fileName}: `, ''));
+  if (data.errorName === 'JobResultError') return new JobResultError(data.fileName, data.line, data.detail);
   return new JobCodeError(data.fileName, data.line, data.errorName, data.detail);
 }
 

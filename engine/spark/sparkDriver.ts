@@ -1,11 +1,19 @@
 /**
  * Runs a learner's Spark job function (the driver program) inside the sandbox with a
- * SparkContext-like `sc`, and returns its value with the log the simulation replays.
+ * SparkContext-like `sc`, and returns its value with the log the simulation replays. The value
+ * must be data, as collect() gives it: it is turned into plain, bounded data here, inside the
+ * sandbox (engine/sandbox/plainData.ts); an RDD, a function, a Symbol, a Promise, a cycle or a
+ * value past the limits fails the run with a JobResultError saying what was returned and where.
  */
-import { errorToData, type JobErrorData } from '../sandbox/jobCodeError';
+import { JobResultError, errorToData, type JobErrorData } from '../sandbox/jobCodeError';
+import { DATA_LIMITS, toPlainData, type PlainDataLimits } from '../sandbox/plainData';
 import type { DriverHost, SparkDriverOutput } from '../sandbox/taskRunner';
+import { Rdd } from './rdd';
 import { MissingInputError, SparkRuntime } from './sparkRuntime';
 import { SparkJobAbortedError } from './sparkTaskError';
+
+/** Data the driver returns: the shape collect() gives, and how much of it (Spark caps it too, spark.driver.maxResultSize). */
+export const RESULT_KINDS = 'numbers, strings, booleans, null, arrays and plain objects';
 
 export async function runSparkDriver(
   fn: (sc: unknown) => unknown,
@@ -14,18 +22,25 @@ export async function runSparkDriver(
   describeError: (error: unknown) => JobErrorData = (error) => errorToData(error, 'job.js'),
   /** Progress: the Spark job computing (`job 2 (count at line 9)`) and its partitions done of total. */
   onPartition: ((job: string, done: number, total: number) => void) | null = null,
+  limits: PlainDataLimits = DATA_LIMITS,
 ): Promise<SparkDriverOutput> {
   const rt = new SparkRuntime(host.catalog, (p) => host.readFiles(p), decode, describeError);
   rt.onPartition = onPartition;
-  const sc = {
-    textFile: (path: string, minPartitions?: number) => rt.textFile(path, minPartitions),
-    parallelize: (data: unknown[], numSlices?: number) => rt.parallelize(data, numSlices),
+  // The line of the learner's sc.textFile / sc.parallelize call that began each lineage.
+  const madeAt = new Map<number, number | null>();
+  const made = (rdd: Rdd): Rdd => {
+    madeAt.set(rdd.id, describeError(new Error('call site')).line);
+    return rdd;
+  };
+  const sc = Object.freeze({
+    textFile: (path: string, minPartitions?: number) => made(rt.textFile(path, minPartitions)),
+    parallelize: (data: unknown[], numSlices?: number) => made(rt.parallelize(data, numSlices)),
     broadcast: <T>(value: T) => ({ value }),
     defaultParallelism: 2,
-  };
+  });
+  let result: unknown;
   try {
-    const result = await fn(sc);
-    return { result, jobs: [rt.toLog()], written: rt.written };
+    result = await fn(sc);
   } catch (error) {
     if (error instanceof MissingInputError)
       return { result: undefined, jobs: [rt.toLog()], written: [], missingInput: error.path };
@@ -34,4 +49,53 @@ export async function runSparkDriver(
     if (!(error instanceof SparkJobAbortedError) || error.job !== rt.jobs.length - 1) throw error;
     return { result: undefined, jobs: [{ ...rt.toLog(), aborted: true }], written: rt.written };
   }
+  return { result: plainResult(result, rt, madeAt, describeError, limits), jobs: [rt.toLog()], written: rt.written };
+}
+
+/** The driver's value as plain data, or a JobResultError saying what it returned and where. */
+function plainResult(
+  result: unknown,
+  rt: SparkRuntime,
+  madeAt: Map<number, number | null>,
+  describeError: (error: unknown) => JobErrorData,
+  limits: PlainDataLimits,
+): unknown {
+  const describeRdd = (value: object) => {
+    if (!(value instanceof Rdd)) return value === rt ? 'the Spark runtime' : null;
+    const line = lineageStart(value, rt, madeAt);
+    return `an RDD${line === null ? '' : ` (its lineage starts at line ${line})`} — did you mean \`await rdd.collect()\`?`;
+  };
+  const plain = toPlainData(result, 'result', limits, describeRdd);
+  if (plain.ok) return plain.value;
+  const { fileName } = describeError(new Error('result'));
+  if (plain.thrown !== undefined) {
+    // A getter or Proxy trap of the result threw: the learner's error, with its line.
+    const data = describeError(plain.thrown);
+    throw new JobResultError(
+      fileName,
+      data.line,
+      `the driver's result could not be read at ${plain.path}: ${data.errorName}: ${data.detail}`,
+    );
+  }
+  const what =
+    plain.path === 'result'
+      ? `the driver returned ${plain.problem}`
+      : `at ${plain.path}, the driver's result holds ${plain.problem}`;
+  const hint = /RDD|Promise/.test(plain.problem)
+    ? ''
+    : plain.limit && !plain.problem.includes('levels deep')
+      ? ` — return less, e.g. \`await rdd.take(100)\` (Spark limits what collect() brings to the driver too, spark.driver.maxResultSize)`
+      : `; a Spark driver returns data, as collect() gives it: ${RESULT_KINDS}`;
+  throw new JobResultError(fileName, null, `${what}${hint}`);
+}
+
+/** The line of the sc call that began an RDD's lineage (following first parents), if known. */
+function lineageStart(rdd: Rdd, rt: SparkRuntime, madeAt: Map<number, number | null>): number | null {
+  let at: Rdd | undefined = rdd;
+  for (let hops = 0; at && hops < 10_000; hops++) {
+    if (madeAt.has(at.id)) return madeAt.get(at.id) ?? null;
+    const parent: number | undefined = at.deps[0]?.parent;
+    at = parent === undefined ? undefined : rt.rdds[parent];
+  }
+  return null;
 }
