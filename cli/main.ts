@@ -24,6 +24,14 @@ export function usage(): string {
 export async function main(argv: string[], terminal: CliIo = processIo): Promise<number> {
   // Learners' text reaches the terminal in many places: everything printed goes through here.
   const io = terminalSafeIo(terminal);
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return internalError(io, error);
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
@@ -43,4 +51,66 @@ export async function main(argv: string[], terminal: CliIo = processIo): Promise
     }
     throw error;
   }
+}
+
+/** Set CLUSTERLAB_DEBUG=1 to see the stack of an internal error (never shown otherwise). */
+export const DEBUG_ENV = 'CLUSTERLAB_DEBUG';
+
+/**
+ * The last line of defence: an error no command expected becomes one line (exit 1), never a Node
+ * stack; with CLUSTERLAB_DEBUG=1 the stack follows. Never throws.
+ */
+export function internalError(
+  io: CliIo,
+  error: unknown,
+  env: Record<string, string | undefined> = process.env,
+): number {
+  try {
+    io.err(`clusterlab: internal error: ${describeError(error)} (please report this)\n`);
+    if (env[DEBUG_ENV] === '1') io.err(`${stackOf(error)}\n`);
+  } catch {
+    // the terminal itself is gone: nothing more can be said
+  }
+  return 1;
+}
+
+/** What an error says, in one line of at most 500 characters, whatever was thrown. Never throws. */
+export function describeError(error: unknown): string {
+  let text: string;
+  try {
+    const e = error as { name?: unknown; message?: unknown } | null;
+    const message = typeof e === 'object' && e !== null ? e.message : undefined;
+    if (typeof message === 'string') {
+      const name = typeof e!.name === 'string' && e!.name !== 'Error' ? `${e!.name}: ` : '';
+      text = `${name}${message}`;
+    } else if (typeof error === 'string') text = error;
+    else text = `a thrown ${error === null ? 'null' : typeof error}`;
+  } catch {
+    text = 'a thrown value that cannot be read';
+  }
+  const line = text.replace(/\s*\n\s*/g, ' ').trim() || 'an error without a message';
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}
+
+function stackOf(error: unknown): string {
+  try {
+    const stack = (error as { stack?: unknown } | null)?.stack;
+    return typeof stack === 'string' ? stack : '(no stack)';
+  } catch {
+    return '(no stack)';
+  }
+}
+
+/**
+ * Process-wide handlers for what escapes every await (an unhandled rejection, an uncaught
+ * exception): one line, exit code 1. scripts/clusterlab.mjs installs them before running main.
+ */
+export function installLastResort(
+  terminal: CliIo = processIo,
+  exit: (code: number) => void = (c) => process.exit(c),
+): void {
+  const io = terminalSafeIo(terminal);
+  const handle = (error: unknown) => exit(internalError(io, error));
+  process.on('uncaughtException', handle);
+  process.on('unhandledRejection', handle);
 }

@@ -3,6 +3,21 @@ import type { JobRunReport } from '../engine/api/jobTypes';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
 
+/**
+ * A result row as JSON text, cut at `max` characters. Never throws: results are plain data when
+ * they reach the CLI (the sandbox converts them), but a BigInt is shown as its digits and a cycle
+ * or an unreadable value as a note rather than crashing the report.
+ */
+export function showValue(value: unknown, max = 1000): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
+  } catch {
+    text = '(a value that cannot be shown as JSON)';
+  }
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
+
 export function formatReport(report: JobRunReport, clusterName: string, nodes: string[], failed = false): string {
   const lines: string[] = [];
   const m = report.metrics;
@@ -20,7 +35,7 @@ export function formatReport(report: JobRunReport, clusterName: string, nodes: s
   for (const [k, v] of Object.entries(m.counters)) lines.push(`  ${k.padEnd(30)} ${v}`);
   lines.push('', 'Result:');
   const shown = Array.isArray(report.result) ? report.result.slice(0, 20) : [report.result];
-  for (const r of shown) lines.push(`  ${JSON.stringify(r)}`);
+  for (const r of shown) lines.push(`  ${showValue(r)}`);
   if (Array.isArray(report.result) && report.result.length > 20) lines.push(`  ... ${report.result.length - 20} more`);
   lines.push('', 'Timeline (one row per task attempt; r=read c=compute s=spill f=shuffle w=write, # = startup):');
   const end = Math.max(1, report.simulatedMs);

@@ -11,7 +11,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import vm from 'node:vm';
-import { createJobTaskExecutor } from '../engine/api/jobTaskExecutor';
+import { consoleLine, createJobTaskExecutor } from '../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../engine/api/sandboxMessages';
 import { createSealedContext, sealRealm } from './sealedRealm';
 
@@ -20,12 +20,11 @@ const port = parentPort!;
 sealRealm();
 const decoder = new TextDecoder();
 const post = (message: SandboxReply, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
-const show = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
 const consoleShim = {
-  log: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
-  info: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
-  warn: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
-  error: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
+  log: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
+  info: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
+  warn: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
+  error: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
 };
 
 const executor = createJobTaskExecutor({

@@ -2,9 +2,25 @@
 // The `clusterlab` command. It runs the TypeScript sources in cli/ and engine/ directly after
 // `npm ci`: on first use (or when a source changed) it bundles cli/main.ts and every
 // cli/*Worker.ts with esbuild into node_modules/.cache/clusterlab/, then runs the bundle.
+// No Node stack ever reaches the terminal: an error nothing expected is one line and exit code 1
+// (CLUSTERLAB_DEBUG=1 adds the stack). Exit codes: 0 ok, 1 the job failed, 2 bad input.
 import { buildCli } from './buildCli.mjs';
 
-const { mainFile } = await buildCli();
-const { main } = await import(mainFile);
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
+const debug = process.env.CLUSTERLAB_DEBUG === '1';
+const fatal = (what, error) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`clusterlab: internal error: ${what}${message.split('\n')[0]} (please report this)\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+};
+
+let main;
+try {
+  const { mainFile } = await buildCli();
+  const cli = await import(mainFile);
+  cli.installLastResort();
+  main = cli.main;
+} catch (error) {
+  fatal('the command could not be built: ', error);
+}
+process.exitCode = await main(process.argv.slice(2));

@@ -28,6 +28,48 @@ export interface ExecutorRuntime {
   post(message: SandboxReply, transfer?: ArrayBuffer[]): void;
 }
 
+/** The longest console line a worker sends (the pool shows at most LOG_LIMITS of a run). */
+export const MAX_CONSOLE_LINE = 200_000;
+
+/**
+ * The text of a learner's `console.log(...args)`, as the workers' console shims send it: strings
+ * as they are, other values as JSON (a BigInt as its digits with `n`, a Symbol or function by
+ * name). Never throws: a value that cannot be shown (a cycle, a Proxy whose traps throw) is a note.
+ */
+export function consoleLine(args: unknown[]): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const arg of args) {
+    const part = consoleValue(arg);
+    parts.push(part);
+    length += part.length + 1;
+    if (length > MAX_CONSOLE_LINE) break;
+  }
+  const line = parts.join(' ');
+  return line.length > MAX_CONSOLE_LINE ? `${line.slice(0, MAX_CONSOLE_LINE)}…` : line;
+}
+
+function consoleValue(value: unknown): string {
+  try {
+    switch (typeof value) {
+      case 'string':
+        return value;
+      case 'bigint':
+        return `${value}n`;
+      case 'symbol':
+        return value.toString();
+      case 'function':
+        return `[function ${typeof value.name === 'string' && value.name ? value.name : '(anonymous)'}]`;
+      case 'undefined':
+        return 'undefined';
+    }
+    const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    return typeof text === 'string' ? text : String(text);
+  } catch {
+    return '[a value that cannot be shown: it refers to itself, or reading it throws]';
+  }
+}
+
 export interface JobTaskExecutor {
   handle(message: SandboxRequest): void;
 }

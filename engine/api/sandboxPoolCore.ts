@@ -15,7 +15,14 @@
  * The job module is evaluated in every worker, so its top-level console output would be printed
  * once per worker: while loading, only the first worker's output is passed on.
  */
-import { RunStoppedError, JobTimeoutError, errorFromData } from '../sandbox/jobCodeError';
+import {
+  JobCodeError,
+  JobResultError,
+  JobTimeoutError,
+  RunAbortedError,
+  RunStoppedError,
+  errorFromData,
+} from '../sandbox/jobCodeError';
 import { loopDeadline } from '../sandbox/loopGuard';
 import type {
   DriverHost,
@@ -29,6 +36,10 @@ import type {
   TaskRunner,
 } from '../sandbox/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
+import { checkReply } from './sandboxReplyValidation';
+
+/** How much of a run's console output is shown; past it, one line says how many lines were not. */
+export const LOG_LIMITS = { lines: 1_000, chars: 200_000 } as const;
 
 export interface WorkerEndpoint {
   post(message: SandboxRequest, transfer?: ArrayBuffer[]): void;
@@ -45,7 +56,10 @@ export interface PoolPlatform {
   now(): number;
   /** Calls `fire` once after `ms` of wall time; returns a cancel function. */
   startTimer(ms: number, fire: () => void): () => void;
-  /** Where the learner's console output goes. */
+  /**
+   * Where the learner's console output goes: one call per line, at most LOG_LIMITS per run (then
+   * one line `… N more lines of console output not shown`), never after the run ended.
+   */
   log(text: string): void;
 }
 
@@ -63,11 +77,24 @@ export interface PoolProgress {
 
 type TaskKind = 'map' | 'reduce' | 'spark';
 
+/** The replies that answer each request (a `failed` answers any). */
+const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
+  load: 'loaded',
+  map: 'mapDone',
+  reduce: 'reduceDone',
+  spark: 'sparkDone',
+};
+
 interface Pending {
   resolve: (reply: SandboxReply) => void;
   reject: (error: Error) => void;
   host?: DriverHost;
   kind?: TaskKind;
+  /** What the request was (its reply must answer it) and the worker it went to. */
+  request: TaskKind | 'load';
+  slot?: Slot;
+  /** A map task's partitions: its output must have that many. */
+  numReduceTasks?: number;
 }
 
 interface Slot {
@@ -90,6 +117,11 @@ interface Run {
   spark: { job: string; done: number; total: number } | null;
   /** The learner's file (to name a loop the time limit stopped). */
   fileName: string;
+  /** The run's budget in seconds, and when it ends (platform.now() time); null: none. */
+  seconds: number | null;
+  deadline: number | null;
+  /** Console output shown so far, and lines not shown past LOG_LIMITS. */
+  log: { lines: number; chars: number; dropped: number };
 }
 
 export class SandboxPoolCore implements TaskRunner {
@@ -132,15 +164,18 @@ export class SandboxPoolCore implements TaskRunner {
       reportQueued: false,
       spark: null,
       fileName: source.fileName,
+      seconds,
+      deadline: null,
+      log: { lines: 0, chars: 0, dropped: 0 },
     };
     this.run = run;
     const startedAt = this.platform.now();
+    if (seconds !== null) run.deadline = startedAt + seconds * 1000;
     if (seconds !== null)
       run.cancelTimer = this.platform.startTimer(seconds * 1000, () => {
         if (this.run !== run) return;
         // A worker still inside the task in which its loop reported: that loop is what the limit stopped.
-        const line = this.slots.find((s) => s.busy && s.loopLine !== null)?.loopLine ?? null;
-        this.abort(new JobTimeoutError(seconds, line !== null ? { fileName: run.fileName, line } : null));
+        this.timeOut(run, seconds);
       });
     while (this.slots.length < this.platform.size) {
       const slot: Slot = { endpoint: undefined as unknown as WorkerEndpoint, busy: false, loopLine: null };
@@ -148,7 +183,7 @@ export class SandboxPoolCore implements TaskRunner {
         (reply) => this.onReply(slot, reply),
         (error) => {
           if (!this.slots.includes(slot)) return;
-          if (this.run) this.abort(error);
+          if (this.run) this.abort(this.crashed(error));
           else this.slots = this.slots.filter((s) => s !== slot);
         },
       );
@@ -168,7 +203,9 @@ export class SandboxPoolCore implements TaskRunner {
 
   async runMapTasks(tasks: MapTaskInput[]): Promise<MapTaskOutput[]> {
     const replies = await Promise.all(
-      tasks.map((task) => this.enqueue({ type: 'map', id: this.nextId++, task }, [], 'map')),
+      tasks.map((task) =>
+        this.enqueue({ type: 'map', id: this.nextId++, task }, [], 'map', undefined, task.numReduceTasks),
+      ),
     );
     return replies.map((r) => (r as Extract<SandboxReply, { type: 'mapDone' }>).output);
   }
@@ -195,6 +232,10 @@ export class SandboxPoolCore implements TaskRunner {
     if (!run) return;
     run.cancelTimer();
     this.run = null;
+    if (run.log.dropped > 0)
+      this.platform.log(
+        `… ${run.log.dropped} more line${run.log.dropped === 1 ? '' : 's'} of console output not shown (at most ${LOG_LIMITS.lines.toLocaleString('en')} lines or ${LOG_LIMITS.chars.toLocaleString('en')} characters a run)`,
+      );
     const ended = new Error('sandbox: the run has ended');
     for (const slot of this.slots.filter((s) => s.busy)) slot.endpoint.terminate();
     this.slots = this.slots.filter((s) => !s.busy);
@@ -204,6 +245,19 @@ export class SandboxPoolCore implements TaskRunner {
   /** Stops the current run now (the learner pressed Stop): its workers are terminated. */
   stop(): void {
     if (this.run) this.abort(new RunStoppedError());
+  }
+
+  /**
+   * For work the engine does outside the workers (the simulation after the learner's code):
+   * throws the run's failure (its JobTimeoutError, a stop) if it has one, or times the run out if
+   * its wall-clock deadline has passed. Cheap: call it every few thousand simulated events.
+   */
+  checkBudget(): void {
+    const run = this.run;
+    if (!run) return;
+    if (!run.failure && run.deadline !== null && this.platform.now() >= run.deadline)
+      this.timeOut(run, run.seconds ?? 0);
+    if (run.failure) throw run.failure;
   }
 
   async close(): Promise<void> {
@@ -217,13 +271,15 @@ export class SandboxPoolCore implements TaskRunner {
     transfer: ArrayBuffer[],
     kind: TaskKind,
     host?: DriverHost,
+    numReduceTasks?: number,
   ): Promise<SandboxReply> {
     const run = this.run;
     if (!run) return Promise.reject(new Error('sandbox: no run in progress (load a job first)'));
     if (run.failure) return Promise.reject(run.failure);
     return new Promise((resolve, reject) => {
-      const pending: Pending = { resolve, reject, kind };
+      const pending: Pending = { resolve, reject, kind, request: kind };
       if (host) pending.host = host;
+      if (numReduceTasks !== undefined) pending.numReduceTasks = numReduceTasks;
       this.queue.push({ message, transfer, pending });
       run.counts[kind].total++;
       // Tasks are handed out in a burst: one report for all of them, not "0 of 1", "0 of 2"...
@@ -240,7 +296,7 @@ export class SandboxPoolCore implements TaskRunner {
 
   private sendTo(slot: Slot, message: SandboxRequest): Promise<SandboxReply> {
     return new Promise((resolve, reject) => {
-      this.pending.set(message.id, { resolve, reject });
+      this.pending.set(message.id, { resolve, reject, request: 'load', slot });
       slot.busy = true;
       slot.endpoint.post(message);
     });
@@ -251,60 +307,113 @@ export class SandboxPoolCore implements TaskRunner {
       if (slot.busy) continue;
       const next = this.queue.shift();
       if (!next) return;
+      next.pending.slot = slot;
       this.pending.set(next.message.id, next.pending);
       slot.busy = true;
       slot.endpoint.post(next.message, next.transfer);
     }
   }
 
-  private onReply(slot: Slot, reply: SandboxReply): void {
+  private onReply(slot: Slot, raw: unknown): void {
     if (!this.slots.includes(slot)) return; // a terminated worker's last words
+    const run = this.run;
+    // Replies of an ended or failed run are ignored, console output too.
+    if (!run || run.failure) return;
+    const pendingOf = (r: unknown) => {
+      const id = (r as { id?: unknown } | null)?.id;
+      return typeof id === 'number' ? this.pending.get(id) : undefined;
+    };
+    const checked = checkReply(raw, pendingOf(raw)?.numReduceTasks ?? null);
+    if (!checked.ok) return this.invalid(run, checked.why);
+    const reply = checked.reply;
     if (reply.type === 'log') {
-      if (!slot.loading || slot === this.run?.echo) this.platform.log(reply.text);
-      return;
-    }
-    if (reply.type === 'sparkProgress') {
-      const { job, done, total } = reply;
-      // Validated: a job could post anything here; only the progress bar reads it.
-      if (this.run && typeof job === 'string' && Number.isSafeInteger(done) && Number.isSafeInteger(total))
-        if (done >= 0 && total >= done) {
-          this.run.spark = { job: job.slice(0, 120), done, total };
-          this.report('spark');
-        }
+      if (!slot.loading || slot === run.echo) this.log(run, reply.text);
       return;
     }
     if (reply.type === 'loop') {
-      if (slot.busy && Number.isInteger(reply.line) && reply.line > 0) slot.loopLine = reply.line;
+      if (slot.busy) slot.loopLine = reply.line;
       return;
     }
-    const pending = this.pending.get(reply.id);
-    if (!pending) return;
-    if (reply.type === 'hostRequest') {
-      pending.host!.readFiles(reply.path).then(
-        (files) =>
-          slot.endpoint.post({ type: 'hostReply', id: reply.id, requestId: reply.requestId, files, error: null }),
-        (error: unknown) =>
-          slot.endpoint.post({
-            type: 'hostReply',
-            id: reply.id,
-            requestId: reply.requestId,
-            files: null,
-            error: error instanceof Error ? error.message : String(error),
-          }),
-      );
+    const pending = pendingOf(reply);
+    // Every other reply answers a request of this worker's that is still pending, of its kind.
+    if (!pending || pending.slot !== slot)
+      return this.invalid(run, `a ${reply.type} reply for task ${reply.id}, which is not this worker's`);
+    if (reply.type === 'sparkProgress' || reply.type === 'hostRequest') {
+      if (pending.request !== 'spark')
+        return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
+      if (reply.type === 'sparkProgress') {
+        run.spark = { job: reply.job.slice(0, 120), done: reply.done, total: reply.total };
+        this.report('spark');
+      } else this.serveHost(slot, pending.host!, reply);
       return;
     }
+    if (reply.type !== 'failed' && reply.type !== ANSWERS[pending.request])
+      return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
     this.pending.delete(reply.id);
     slot.busy = false;
     slot.loopLine = null;
     slot.loading = false;
-    if (pending.kind && this.run) {
-      this.run.counts[pending.kind].done++;
+    if (pending.kind) {
+      run.counts[pending.kind].done++;
       this.report(pending.kind);
     }
     if (reply.type === 'failed') pending.reject(errorFromData(reply.error));
     else pending.resolve(reply);
     this.pump();
+  }
+
+  /** A Spark driver reads files through the host: the answer goes back to its worker, if still alive. */
+  private serveHost(slot: Slot, host: DriverHost, reply: Extract<SandboxReply, { type: 'hostRequest' }>): void {
+    const answer = (files: Awaited<ReturnType<DriverHost['readFiles']>> | null, error: string | null) => {
+      if (this.slots.includes(slot))
+        slot.endpoint.post({ type: 'hostReply', id: reply.id, requestId: reply.requestId, files, error });
+    };
+    host.readFiles(reply.path).then(
+      (files) => answer(files, null),
+      (error: unknown) => answer(null, error instanceof Error ? error.message : 'the file could not be read'),
+    );
+  }
+
+  /** One line of the learner's console output, within the run's LOG_LIMITS. */
+  private log(run: Run, text: string): void {
+    const shown = run.log;
+    if (shown.lines >= LOG_LIMITS.lines || shown.chars >= LOG_LIMITS.chars) {
+      shown.dropped++;
+      return;
+    }
+    const room = LOG_LIMITS.chars - shown.chars;
+    const line = text.length <= room ? text : `${text.slice(0, room)}… (${text.length - room} more characters)`;
+    shown.lines++;
+    shown.chars += Math.min(text.length, room);
+    this.platform.log(line);
+  }
+
+  /** A reply that is not what the protocol allows fails the run (a job may forge messages). */
+  private invalid(run: Run, why: string): void {
+    this.abort(new JobResultError(run.fileName, null, `the sandbox sent an invalid reply: ${why}`));
+  }
+
+  /** A worker that died (out of memory, a crash) fails the run with a message, not its stack. */
+  private crashed(error: unknown): Error {
+    if (error instanceof JobCodeError || error instanceof RunAbortedError) return error;
+    let why = 'it stopped unexpectedly';
+    try {
+      const message = (error as { message?: unknown } | null)?.message;
+      if (typeof message === 'string' && message) why = message.slice(0, 300);
+    } catch {
+      // keep the generic reason
+    }
+    return new JobResultError(
+      this.run?.fileName ?? 'job.js',
+      null,
+      `the sandbox worker running your code crashed (${why}) — does your code build ever bigger data?`,
+    );
+  }
+
+  /** The run's budget ran out: the loop a worker last reported running is what the limit stopped. */
+  private timeOut(run: Run, seconds: number): void {
+    const line = this.slots.find((s) => s.busy && s.loopLine !== null)?.loopLine ?? null;
+    this.abort(new JobTimeoutError(seconds, line !== null ? { fileName: run.fileName, line } : null));
   }
 
   private report(phase: PoolProgress['phase']): void {

@@ -7,19 +7,18 @@
  * console that forwards to the pool, and the loop guard bound (it stops a runaway loop with its
  * line before the budget ends). The pool enforces the wall-clock budget by terminating us.
  */
-import { createJobTaskExecutor } from '../../engine/api/jobTaskExecutor';
+import { consoleLine, createJobTaskExecutor } from '../../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../../engine/api/sandboxMessages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const postToPool = scope.postMessage.bind(scope);
 const decoder = new TextDecoder();
 const post = (message: SandboxReply, transfer?: ArrayBuffer[]) => postToPool(message, transfer ?? []);
-const show = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
 const consoleShim = {
-  log: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
-  info: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
-  warn: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
-  error: (...args: unknown[]) => post({ type: 'log', text: show(args) }),
+  log: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
+  info: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
+  warn: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
+  error: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
 };
 
 /** Names the learner's code sees as undefined (the CSP is the real boundary; this is hygiene). */

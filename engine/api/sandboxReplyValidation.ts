@@ -1,0 +1,299 @@
+/**
+ * The host never trusts what a sandbox worker sends back: in the browser the learner's code runs
+ * in the worker's own realm, so a reply may be forged (a `sparkDone` for another task, a result
+ * that is not data, a 10 MB error message, NaN progress). Every reply is checked here before the
+ * pool uses it: its type, the shape of each field, finite non-negative numbers, string lengths
+ * and array sizes, and, for the Spark log, that its ids and sizes agree. Whether the reply answers
+ * a request of the right kind is the pool's check (sandboxPoolCore.ts). Never throws.
+ */
+import type { JobErrorData } from '../sandbox/jobCodeError';
+import { DATA_LIMITS, toPlainData } from '../sandbox/plainData';
+import type { SandboxReply } from './sandboxMessages';
+
+/** Longest texts a reply may carry (the sandbox itself cuts error texts to 2,000 characters). */
+export const REPLY_LIMITS = {
+  name: 1_000,
+  path: 4_096,
+  errorText: 10_000,
+  logText: 1_000_000,
+  /** Jobs in a chain, paths of a job, RDDs, shuffles and Spark jobs of a log, partitions of an RDD. */
+  list: 1_000_000,
+} as const;
+
+export type ReplyCheck = { ok: true; reply: SandboxReply } | { ok: false; why: string };
+
+class Invalid {
+  constructor(readonly why: string) {}
+}
+
+const fail = (where: string, what: string): never => {
+  throw new Invalid(`${where} ${what}`);
+};
+
+function obj(v: unknown, where: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(where, 'is not an object');
+  return v as Record<string, unknown>;
+}
+
+function str(v: unknown, where: string, max: number): string {
+  if (typeof v !== 'string') fail(where, 'is not a string');
+  if ((v as string).length > max) fail(where, `is longer than ${max} characters (${(v as string).length})`);
+  return v as string;
+}
+
+/** A non-negative safe integer. */
+function int(v: unknown, where: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > max)
+    fail(where, `is not an integer from 0 to ${max} (${typeof v === 'number' ? v : typeof v})`);
+  return v as number;
+}
+
+/** A finite non-negative number. */
+function count(v: unknown, where: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(where, `is not a finite non-negative number`);
+  return v as number;
+}
+
+function bool(v: unknown, where: string): boolean {
+  if (typeof v !== 'boolean') fail(where, 'is not true or false');
+  return v as boolean;
+}
+
+function list(v: unknown, where: string, max: number = REPLY_LIMITS.list): unknown[] {
+  if (!Array.isArray(v)) fail(where, 'is not an array');
+  if ((v as unknown[]).length > max) fail(where, `has more than ${max} items`);
+  return v as unknown[];
+}
+
+function ints(v: unknown, where: string, max?: number): number[] {
+  const a = list(v, where);
+  for (let i = 0; i < a.length; i++) int(a[i], `${where}[${i}]`, max);
+  return a as number[];
+}
+
+function counts(v: unknown, where: string, length?: number, allowMinusOne = false): number[] {
+  const a = list(v, where);
+  if (length !== undefined && a.length !== length) fail(where, `has ${a.length} items, not ${length}`);
+  for (let i = 0; i < a.length; i++) if (!(allowMinusOne && a[i] === -1)) count(a[i], `${where}[${i}]`);
+  return a as number[];
+}
+
+/** Anything but an array or an object of this realm's Object.prototype (or none): a Map, a Date... */
+function notPlain(v: object): string | null {
+  if (Array.isArray(v)) return null;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null ? null : 'an object that is not a plain object or array';
+}
+
+/** Plain data (numbers, strings, booleans, null, arrays, plain objects) within the data limits. */
+function data(v: unknown, where: string): void {
+  const plain = toPlainData(v, where, DATA_LIMITS, notPlain);
+  if (!plain.ok) fail(plain.path, `is not plain data: ${plain.problem}`);
+}
+
+export function checkErrorData(v: unknown, where: string): JobErrorData {
+  const e = obj(v, where);
+  if (e.kind !== 'code' && e.kind !== 'loop' && e.kind !== 'timeout' && e.kind !== 'spec')
+    fail(`${where}.kind`, 'is not code, loop, timeout or spec');
+  str(e.fileName, `${where}.fileName`, REPLY_LIMITS.path);
+  if (e.line !== null && (typeof e.line !== 'number' || !Number.isSafeInteger(e.line)))
+    fail(`${where}.line`, 'is not an integer or null');
+  str(e.errorName, `${where}.errorName`, REPLY_LIMITS.name);
+  str(e.detail, `${where}.detail`, REPLY_LIMITS.errorText);
+  count(e.seconds, `${where}.seconds`);
+  if (e.elapsed !== undefined) count(e.elapsed, `${where}.elapsed`);
+  return e as unknown as JobErrorData;
+}
+
+function checkShape(v: unknown, where: string): void {
+  const shape = obj(v, where);
+  if (shape.kind === 'spark') return;
+  if (shape.kind !== 'mapreduce') fail(`${where}.kind`, 'is not mapreduce or spark');
+  const jobs = list(shape.jobs, `${where}.jobs`, 10_000);
+  if (jobs.length === 0) fail(`${where}.jobs`, 'is empty');
+  jobs.forEach((j, i) => {
+    const at = `${where}.jobs[${i}]`;
+    const job = obj(j, at);
+    if (int(job.index, `${at}.index`) !== i) fail(`${at}.index`, `is not ${i}`);
+    str(job.name, `${at}.name`, REPLY_LIMITS.name);
+    const input = list(job.input, `${at}.input`, 10_000);
+    if (input.length === 0) fail(`${at}.input`, 'is empty');
+    input.forEach((p, k) => str(p, `${at}.input[${k}]`, REPLY_LIMITS.path));
+    str(job.output, `${at}.output`, REPLY_LIMITS.path);
+    if (int(job.numReduceTasks, `${at}.numReduceTasks`, 10_000) < 1) fail(`${at}.numReduceTasks`, 'is 0');
+    bool(job.hasCombine, `${at}.hasCombine`);
+    bool(job.hasPartition, `${at}.hasPartition`);
+  });
+}
+
+function checkPacked(v: unknown, where: string): void {
+  const g = obj(v, where);
+  const keys = list(g.keys, `${where}.keys`);
+  const groupSizes = counts(g.counts, `${where}.counts`, keys.length);
+  const records = groupSizes.reduce((s, n) => s + n, 0);
+  data(keys, `${where}.keys`);
+  if (g.numbers !== null) {
+    if (!(g.numbers instanceof Float64Array)) fail(`${where}.numbers`, 'is not a Float64Array or null');
+    if ((g.numbers as Float64Array).length !== records) fail(`${where}.numbers`, `does not hold ${records} values`);
+    if (g.values !== null) fail(`${where}.values`, 'is set next to numbers');
+  } else {
+    const values = list(g.values, `${where}.values`);
+    if (values.length !== records) fail(`${where}.values`, `does not hold ${records} values`);
+    data(values, `${where}.values`);
+  }
+}
+
+function checkMapOutput(v: unknown, where: string, numReduceTasks: number | null): void {
+  const o = obj(v, where);
+  int(o.taskIndex, `${where}.taskIndex`);
+  const parts = list(o.partitions, `${where}.partitions`, 10_000);
+  if (numReduceTasks !== null && parts.length !== numReduceTasks)
+    fail(`${where}.partitions`, `has ${parts.length} partitions, not ${numReduceTasks}`);
+  parts.forEach((p, i) => checkPacked(p, `${where}.partitions[${i}]`));
+  const c = obj(o.counters, `${where}.counters`);
+  for (const k of [
+    'mapInputRecords',
+    'mapOutputRecords',
+    'mapOutputBytes',
+    'combineInputRecords',
+    'combineOutputRecords',
+  ])
+    count(c[k], `${where}.counters.${k}`);
+  counts(o.partitionBytes, `${where}.partitionBytes`, parts.length);
+  counts(o.partitionRecords, `${where}.partitionRecords`, parts.length);
+}
+
+function checkReduceOutput(v: unknown, where: string): void {
+  const o = obj(v, where);
+  int(o.taskIndex, `${where}.taskIndex`);
+  if (typeof o.text !== 'string') fail(`${where}.text`, 'is not a string');
+  for (const k of ['reduceInputGroups', 'reduceInputRecords', 'reduceOutputRecords']) count(o[k], `${where}.${k}`);
+}
+
+/** The Spark log: plain data whose ids, parents and sizes agree (engine/spark/jobRecord.ts). */
+function checkSparkLog(v: unknown, where: string): void {
+  const log = obj(v, where);
+  const rdds = list(log.rdds, `${where}.rdds`);
+  rdds.forEach((r, i) => {
+    const at = `${where}.rdds[${i}]`;
+    const rdd = obj(r, at);
+    if (int(rdd.id, `${at}.id`) !== i) fail(`${at}.id`, `is not ${i}`);
+    str(rdd.name, `${at}.name`, REPLY_LIMITS.name);
+    const n = int(rdd.numPartitions, `${at}.numPartitions`, REPLY_LIMITS.list);
+    list(rdd.deps, `${at}.deps`, 10_000).forEach((d, k) => {
+      const dep = obj(d, `${at}.deps[${k}]`);
+      if (dep.kind !== 'narrow' && dep.kind !== 'shuffle') fail(`${at}.deps[${k}].kind`, 'is not narrow or shuffle');
+      if (int(dep.parent, `${at}.deps[${k}].parent`) >= i) fail(`${at}.deps[${k}].parent`, 'is not an earlier RDD');
+      if (dep.parents !== null)
+        list(dep.parents, `${at}.deps[${k}].parents`).forEach((p, m) => ints(p, `${at}.deps[${k}].parents[${m}]`));
+      if (dep.shuffleId !== -1) int(dep.shuffleId, `${at}.deps[${k}].shuffleId`);
+    });
+    if (rdd.source !== null) {
+      const s = obj(rdd.source, `${at}.source`);
+      str(s.path, `${at}.source.path`, REPLY_LIMITS.path);
+      list(s.ranges, `${at}.source.ranges`).forEach((range, k) => counts(range, `${at}.source.ranges[${k}]`, 2));
+      list(s.files, `${at}.source.files`).forEach((f, k) => str(f, `${at}.source.files[${k}]`, REPLY_LIMITS.path));
+    }
+    counts(rdd.records, `${at}.records`, n, true);
+    counts(rdd.bytes, `${at}.bytes`, n);
+  });
+  list(log.shuffles, `${where}.shuffles`).forEach((s, i) => {
+    const at = `${where}.shuffles[${i}]`;
+    const sh = obj(s, at);
+    int(sh.id, `${at}.id`);
+    if (int(sh.mapRdd, `${at}.mapRdd`) >= rdds.length) fail(`${at}.mapRdd`, 'is not an RDD of the log');
+    const maps = int(sh.numMaps, `${at}.numMaps`, REPLY_LIMITS.list);
+    const reduces = int(sh.numReduces, `${at}.numReduces`, REPLY_LIMITS.list);
+    if (maps * reduces > 100_000_000) fail(at, 'has more than 100,000,000 map-reduce pairs');
+    counts(sh.bytes, `${at}.bytes`, maps * reduces);
+  });
+  list(log.jobs, `${where}.jobs`).forEach((j, i) => {
+    const at = `${where}.jobs[${i}]`;
+    const job = obj(j, at);
+    int(job.id, `${at}.id`);
+    str(job.action, `${at}.action`, REPLY_LIMITS.name);
+    if (
+      job.line !== undefined &&
+      job.line !== null &&
+      (typeof job.line !== 'number' || !Number.isSafeInteger(job.line))
+    )
+      fail(`${at}.line`, 'is not an integer or null');
+    if (int(job.rdd, `${at}.rdd`) >= rdds.length) fail(`${at}.rdd`, 'is not an RDD of the log');
+    ints(job.partitions, `${at}.partitions`);
+    ints(job.persisted, `${at}.persisted`, Math.max(0, rdds.length - 1));
+    counts(job.resultBytes, `${at}.resultBytes`);
+    if (job.output !== null) str(job.output, `${at}.output`, REPLY_LIMITS.path);
+    if (job.failed !== null) {
+      const f = obj(job.failed, `${at}.failed`);
+      if (f.shuffleId !== null) int(f.shuffleId, `${at}.failed.shuffleId`);
+      int(f.partition, `${at}.failed.partition`);
+      checkErrorData(f.error, `${at}.failed.error`);
+    }
+  });
+  bool(log.aborted, `${where}.aborted`);
+}
+
+function checkSparkOutput(v: unknown, where: string): void {
+  const o = obj(v, where);
+  data(o.result, `${where}.result`);
+  const jobs = list(o.jobs, `${where}.jobs`, 1);
+  if (jobs.length !== 1) fail(`${where}.jobs`, 'does not hold one Spark log');
+  checkSparkLog(jobs[0], `${where}.jobs[0]`);
+  list(o.written, `${where}.written`).forEach((w, i) => {
+    const file = obj(w, `${where}.written[${i}]`);
+    str(file.path, `${where}.written[${i}].path`, REPLY_LIMITS.path);
+    if (typeof file.text !== 'string') fail(`${where}.written[${i}].text`, 'is not a string');
+  });
+  if (o.missingInput !== undefined) str(o.missingInput, `${where}.missingInput`, REPLY_LIMITS.path);
+}
+
+/**
+ * Checks a reply's shape. `numReduceTasks`: what a map task's output must have (the request's),
+ * when the caller knows it. Never throws: any problem (even an unexpected one) is `why`.
+ */
+export function checkReply(v: unknown, numReduceTasks: number | null = null): ReplyCheck {
+  try {
+    const r = obj(v, 'the reply');
+    const type = r.type;
+    if (type === 'log') {
+      str(r.text, 'log.text', REPLY_LIMITS.logText);
+    } else if (type === 'loop') {
+      if (int(r.line, 'loop.line') < 1) fail('loop.line', 'is 0');
+    } else {
+      if (typeof type !== 'string') fail('the reply', 'has no type');
+      int(r.id, `${String(type).slice(0, 40)}.id`);
+      switch (type) {
+        case 'loaded':
+          checkShape(r.shape, 'loaded.shape');
+          break;
+        case 'mapDone':
+          checkMapOutput(r.output, 'mapDone.output', numReduceTasks);
+          break;
+        case 'reduceDone':
+          checkReduceOutput(r.output, 'reduceDone.output');
+          break;
+        case 'sparkDone':
+          checkSparkOutput(r.output, 'sparkDone.output');
+          break;
+        case 'failed':
+          checkErrorData(r.error, 'failed.error');
+          break;
+        case 'hostRequest':
+          int(r.requestId, 'hostRequest.requestId');
+          str(r.path, 'hostRequest.path', REPLY_LIMITS.path);
+          break;
+        case 'sparkProgress': {
+          str(r.job, 'sparkProgress.job', REPLY_LIMITS.name);
+          const done = int(r.done, 'sparkProgress.done');
+          if (done > int(r.total, 'sparkProgress.total')) fail('sparkProgress.done', 'is more than its total');
+          break;
+        }
+        default:
+          fail(`the type ${JSON.stringify(String(type).slice(0, 40))}`, 'is not a reply type');
+      }
+    }
+    return { ok: true, reply: v as SandboxReply };
+  } catch (error) {
+    return { ok: false, why: error instanceof Invalid ? error.why : 'it could not be read' };
+  }
+}
