@@ -142,12 +142,21 @@ export function toPlainData(
     }
   };
 
+  /** One item of an object: a getter or Proxy trap that throws is a problem at the item's path. */
+  const read = (obj: object, key: string | number, path: string): unknown => {
+    try {
+      return (obj as Record<string | number, unknown>)[key];
+    } catch (error) {
+      throw new Problem(`a value that could not be read (${thrownMessage(error)})`, child(path, key), error);
+    }
+  };
+
   const convertList = (list: ArrayLike<unknown>, path: string, depth: number): unknown[] => {
     const n = list.length;
     if (!(n <= limits.maxValues))
       throw new Problem(`more than ${limits.maxValues.toLocaleString('en')} values in all`, path, undefined, true);
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) out[i] = convert(list[i], child(path, i), depth + 1);
+    for (let i = 0; i < n; i++) out[i] = convert(read(list, i, path), child(path, i), depth + 1);
     return out;
   };
 
@@ -166,7 +175,7 @@ export function toPlainData(
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(obj)) {
       countChars(key.length, path);
-      const item = convert((obj as Record<string, unknown>)[key], child(path, key), depth + 1);
+      const item = convert(read(obj, key, path), child(path, key), depth + 1);
       // Own data property even for '__proto__' (an assignment would set the copy's prototype).
       Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
     }

@@ -42,14 +42,24 @@ export async function runSparkDriver(
   try {
     result = await fn(sc);
   } catch (error) {
-    if (error instanceof MissingInputError)
+    // What the learner threw may be anything (a revoked Proxy makes instanceof throw).
+    if (isInstance(error, MissingInputError))
       return { result: undefined, jobs: [rt.toLog()], written: [], missingInput: error.path };
     // A job's task failed and the driver let the error through: the simulation replays the jobs
     // up to that one, whose task fails every attempt. Any other error is the driver's own.
-    if (!(error instanceof SparkJobAbortedError) || error.job !== rt.jobs.length - 1) throw error;
+    if (!isInstance(error, SparkJobAbortedError) || error.job !== rt.jobs.length - 1) throw error;
     return { result: undefined, jobs: [{ ...rt.toLog(), aborted: true }], written: rt.written };
   }
   return { result: plainResult(result, rt, madeAt, describeError, limits), jobs: [rt.toLog()], written: rt.written };
+}
+
+/** `value instanceof type`, false when asking throws (a revoked Proxy). */
+function isInstance<T>(value: unknown, type: abstract new (...args: never[]) => T): value is T {
+  try {
+    return value instanceof type;
+  } catch {
+    return false;
+  }
 }
 
 /** The driver's value as plain data, or a JobResultError saying what it returned and where. */

@@ -1,0 +1,355 @@
+// Hostile values crossing the sandbox boundary, through the real CLI (`main`, real worker_threads
+// sandbox): whatever a job returns, throws, writes or logs, the command ends with the right exit
+// code and exactly one clear message, and no Node stack reaches the terminal.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeError, internalError, main } from './main';
+import { showValue } from './runReport';
+
+const dir = mkdtempSync(join(tmpdir(), 'clusterlab-hostile-'));
+
+function fakeIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: process.cwd() }, out, err };
+}
+
+const NO_STACK = /^\s+at |node:internal|triggerUncaughtException|\.mjs:\d+/m;
+
+const spark = (body: string) => `export default async (sc) => {\n${body}\n};\n`;
+const mapreduce = (map: string, reduce = 'ctx.write(k, vs.length);') =>
+  `export default { kind: 'mapreduce', input: '/data/corpus.txt', output: '/out/x',\n` +
+  `  map(offset, line, ctx) { if (offset > 0) return; ${map} },\n` +
+  `  reduce(k, vs, ctx) { ${reduce} } };\n`;
+
+interface Case {
+  family: 'result' | 'thrown' | 'record' | 'console' | 'input';
+  name: string;
+  source: string;
+  code: 0 | 1 | 2;
+  /** The one message on stderr (exit 1 or 2), or the --json result (exit 0). */
+  message?: RegExp;
+  result?: unknown;
+  /** Console lines shown before the message (exit 0: all of stderr). */
+  logs?: RegExp;
+}
+
+const CASES: Case[] = [
+  // What a Spark driver returns.
+  {
+    family: 'result',
+    name: 'an RDD',
+    source: spark(`const words = sc.parallelize(['a', 'b']);\nreturn words.map((w) => w + '!');`),
+    code: 1,
+    message:
+      /rdd-\d+\.js: the driver returned an RDD \(its lineage starts at line 2\) — did you mean `await rdd\.collect\(\)`\?$/,
+  },
+  {
+    family: 'result',
+    name: 'a function',
+    source: spark('return () => 1;'),
+    code: 1,
+    message: /the driver returned a function, which is not data/,
+  },
+  { family: 'result', name: 'a Symbol', source: spark(`return Symbol('x');`), code: 1, message: /returned a Symbol/ },
+  { family: 'result', name: 'a small BigInt', source: spark('return 10n;'), code: 0, result: 10 },
+  {
+    family: 'result',
+    name: 'a huge BigInt',
+    source: spark('return 2n ** 70n;'),
+    code: 0,
+    result: '1180591620717411303424',
+  },
+  {
+    family: 'result',
+    name: 'a cycle',
+    source: spark('const a = [1]; a.push(a); return a;'),
+    code: 1,
+    message: /at result\[1\], the driver's result holds a reference to itself \(a cycle\)/,
+  },
+  {
+    family: 'result',
+    name: 'a 200,000-deep nesting',
+    source: spark('let a = []; for (let i = 0; i < 200000; i++) a = [a]; return a;'),
+    code: 1,
+    message: /nested more than 100 levels deep/,
+  },
+  {
+    family: 'result',
+    name: 'a Promise inside the result',
+    source: spark('return [sc.parallelize([1, 2]).count()];'),
+    code: 1,
+    message: /at result\[0\], the driver's result holds a Promise — did you forget `await`\?/,
+  },
+  {
+    family: 'result',
+    name: 'the SparkContext',
+    source: spark('return sc;'),
+    code: 1,
+    message: /at result\.textFile, the driver's result holds a function/,
+  },
+  {
+    family: 'result',
+    name: 'a getter that throws',
+    source: spark(`return { get n() {\n throw new Error('nope'); } };`),
+    code: 1,
+    message: /getter-\d+\.js:3: the driver's result could not be read at result\.n: Error: nope$/,
+  },
+  {
+    family: 'result',
+    name: 'a Proxy whose traps throw',
+    source: spark(
+      `return new Proxy({}, { ownKeys() { throw new Error('trap'); }, get() { throw new Error('trap'); } });`,
+    ),
+    code: 1,
+    // Awaiting the driver's value reads its `then`: the trap throws in the learner's code, at its line.
+    message: /result-10\.js:2: Error: trap$/,
+  },
+  {
+    family: 'result',
+    name: 'a revoked Proxy',
+    source: spark('const { proxy, revoke } = Proxy.revocable([], {}); revoke(); return [proxy];'),
+    code: 1,
+    message: /could not be read at result\[0\]/,
+  },
+  {
+    family: 'result',
+    name: 'too many values',
+    source: spark('return Array.from({ length: 2100000 }, () => 0);'),
+    code: 1,
+    message: /the driver returned more than 2,000,000 values in all — return less, e.g\. `await rdd\.take\(100\)`/,
+  },
+  {
+    family: 'result',
+    name: 'a Map, a Set, a Date and a null-prototype object',
+    source: spark(
+      `const o = Object.create(null); o.a = 1;\nreturn [new Map([['k', 1]]), new Set([2]), new Date(0), o, undefined];`,
+    ),
+    code: 0,
+    result: [[['k', 1]], [2], '1970-01-01T00:00:00.000Z', { a: 1 }, null],
+  },
+  // What a job throws.
+  {
+    family: 'thrown',
+    name: 'a null-prototype object',
+    source: spark('throw Object.create(null);'),
+    code: 1,
+    message: /threw an object that is not an Error/,
+  },
+  {
+    family: 'thrown',
+    name: 'a Proxy whose get throws',
+    source: spark(`throw new Proxy({}, { get() { throw new Error('boom'); } });`),
+    code: 1,
+    message: /threw an object that is not an Error/,
+  },
+  {
+    family: 'thrown',
+    name: 'an Error whose stack getter throws',
+    source: spark(
+      `const e = new Error('x');\nObject.defineProperty(e, 'stack', { get() { throw new Error('gotcha'); } });\nthrow e;`,
+    ),
+    code: 1,
+    message: /Error: x$/,
+  },
+  { family: 'thrown', name: 'a Symbol', source: spark(`throw Symbol('s');`), code: 1, message: /threw a Symbol/ },
+  { family: 'thrown', name: 'null', source: spark('throw null;'), code: 1, message: /threw null/ },
+  { family: 'thrown', name: 'a BigInt', source: spark('throw 10n;'), code: 1, message: /threw 10n/ },
+  {
+    family: 'thrown',
+    name: 'a revoked Proxy',
+    source: spark('const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); throw proxy;'),
+    code: 1,
+    message: /threw (an object that is not an Error|something that is not an Error)/,
+  },
+  {
+    family: 'thrown',
+    name: 'a 10 MB message',
+    source: spark(`\nthrow new Error('x'.repeat(10_000_000));`),
+    code: 1,
+    message: /:3: Error: x{2000}… \(9998000 more characters\)$/,
+  },
+  // What ctx.write and RDD functions are given.
+  {
+    family: 'record',
+    name: 'a Symbol key in map',
+    source: mapreduce(`\nctx.write(Symbol('k'), 1);`),
+    code: 1,
+    message: /:3: TypeError: ctx\.write\(key, value\): the key is a Symbol, which is not data/,
+  },
+  {
+    family: 'record',
+    name: 'a function value in map',
+    source: mapreduce(`ctx.write('a', () => 1);`),
+    code: 1,
+    message: /:2: TypeError: ctx\.write\(key, value\): the value is a function/,
+  },
+  {
+    family: 'record',
+    name: 'a Proxy key in map',
+    source: mapreduce(`ctx.write(new Proxy({}, { ownKeys() { throw new Error('boom'); } }), 1);`),
+    code: 1,
+    message: /:2: Error: boom/,
+  },
+  {
+    family: 'record',
+    name: 'a Promise value in map',
+    source: mapreduce(`ctx.write('a', Promise.resolve(1));`),
+    code: 1,
+    message: /the value is a Promise — did you forget `await`\?/,
+  },
+  {
+    family: 'record',
+    name: 'a cyclic value in map',
+    source: mapreduce(`const a = {}; a.self = a; ctx.write('a', a);`),
+    code: 1,
+    message: /at value\.self, the value holds a reference to itself/,
+  },
+  {
+    family: 'record',
+    name: 'a Symbol value in reduce',
+    source: mapreduce(`ctx.write('a', 1);`, `\nctx.write(k, Symbol('v'));`),
+    code: 1,
+    message: /:4: TypeError: ctx\.write\(key, value\): the value is a Symbol/,
+  },
+  {
+    family: 'record',
+    name: 'Symbols from an RDD map',
+    source: spark('return sc.parallelize([1, 2]).map((x) => Symbol(x)).collect();'),
+    code: 1,
+    message: /at result\[0\], the driver's result holds a Symbol/,
+  },
+  {
+    family: 'record',
+    name: 'function keys through reduceByKey',
+    source: spark('return sc.parallelize([1, 2]).map((x) => [() => x, 1]).reduceByKey((a, b) => a + b).collect();'),
+    code: 1,
+    message: /at result\[0\]\[0\], the driver's result holds a function/,
+  },
+  // What a job logs.
+  {
+    family: 'console',
+    name: 'a BigInt, a cycle and a throwing Proxy',
+    source: spark(
+      `const a = []; a.push(a);\nconsole.log(10n, a, new Proxy({}, { get() { throw new Error('p'); } }), Symbol('s'));\nreturn 1;`,
+    ),
+    code: 0,
+    result: 1,
+    logs: /^10n \[a value that cannot be shown: it refers to itself, or reading it throws\] \[a value that cannot be shown.*\] Symbol\(s\)\n$/,
+  },
+  {
+    family: 'console',
+    name: '5,000 lines',
+    source: spark('for (let i = 0; i < 5000; i++) console.log(i);\nreturn 1;'),
+    code: 0,
+    result: 1,
+    logs: /^0\n1\n(.|\n)*\n999\n… 4000 more lines of console output not shown \(at most 1,000 lines or 200,000 characters a run\)\n$/,
+  },
+  // Bad job files: bad input, exit 2.
+  {
+    family: 'input',
+    name: 'a default export that is a number',
+    source: 'export default 42;\n',
+    code: 2,
+    message: /default: must be a job object, got 42$/,
+  },
+  {
+    family: 'input',
+    name: 'a default export that is a Proxy whose traps throw',
+    source: `export default new Proxy({}, { get() { throw new Error('spec'); } });\n`,
+    code: 1,
+    message: /:1: Error: spec/,
+  },
+];
+
+const contained: Record<string, { tried: number; contained: number }> = {};
+
+describe('hostile values crossing the sandbox boundary (real CLI, real sandbox)', () => {
+  it.each(CASES.map((c) => [`${c.family}: ${c.name}`, c] as const))(
+    '%s',
+    async (_label, c) => {
+      const file = join(
+        dir,
+        `${c.name.includes('getter') ? 'getter' : c.name.startsWith('an RDD') ? 'rdd' : c.family}-${CASES.indexOf(c)}.js`,
+      );
+      writeFileSync(file, c.source);
+      const f = fakeIo();
+      const tally = (contained[c.family] ??= { tried: 0, contained: 0 });
+      tally.tried++;
+      const code = await main(['run', file, '--json', '--timeout', '20', '--workers', '2'], f.io);
+      const err = f.err.join('');
+      expect(err).not.toMatch(NO_STACK);
+      expect(code).toBe(c.code);
+      if (c.code === 0) {
+        expect(JSON.parse(f.out.join('')).result).toEqual(c.result);
+        if (c.logs) expect(err).toMatch(c.logs);
+        else expect(err).toBe('');
+      } else {
+        const lines = err.trimEnd().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(/^clusterlab run: /);
+        expect(lines[0]).toMatch(c.message!);
+      }
+      tally.contained++;
+    },
+    60_000,
+  );
+
+  it('contained every case tried (counts per family)', () => {
+    const families = [...new Set(CASES.map((c) => c.family))];
+    for (const family of families) expect(contained[family]!.contained).toBe(contained[family]!.tried);
+    console.info(`hostile boundary cases (tried/contained): ${JSON.stringify(contained)}`);
+  });
+});
+
+describe('the CLI last line of defence', () => {
+  it('turns any thrown thing into one line without a stack, exit 1', () => {
+    const hostile: unknown[] = [
+      new Error('boom\n    at somewhere (file.js:1:1)'),
+      Object.create(null),
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('trap');
+          },
+        },
+      ),
+      Symbol('s'),
+      10n,
+      null,
+      'x'.repeat(10_000),
+    ];
+    for (const error of hostile) {
+      const f = fakeIo();
+      expect(internalError(f.io, error, {})).toBe(1);
+      expect(f.err).toHaveLength(1);
+      expect(f.err[0]).toMatch(/^clusterlab: internal error: .+ \(please report this\)\n$/);
+      expect(f.err[0]).not.toMatch(NO_STACK);
+      expect(f.err[0]!.length).toBeLessThan(600);
+    }
+    expect(describeError(new TypeError('bad'))).toBe('TypeError: bad');
+  });
+
+  it('shows the stack with CLUSTERLAB_DEBUG=1 only', () => {
+    const f = fakeIo();
+    internalError(f.io, new Error('boom'), { CLUSTERLAB_DEBUG: '1' });
+    expect(f.err.join('')).toMatch(/\n\s+at /);
+  });
+
+  it('formats results that are not JSON without throwing', () => {
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    expect(showValue(10n)).toBe('"10"');
+    expect(showValue(cyclic)).toBe('(a value that cannot be shown as JSON)');
+    expect(showValue('y'.repeat(2000))).toMatch(/… \(1002 more characters\)$/);
+  });
+
+  it('exits 2 for a missing job file, with one line', async () => {
+    const f = fakeIo();
+    expect(await main(['run', join(dir, 'nope.js')], f.io)).toBe(2);
+    expect(f.err.join('').trimEnd().split('\n')).toHaveLength(1);
+  });
+});
