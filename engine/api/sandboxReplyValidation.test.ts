@@ -1,0 +1,304 @@
+// The host never trusts a sandbox reply: forged or malformed replies fail the run with one clear
+// message (never an exception in the host), console output is capped and late output dropped,
+// and checkBudget times a run out from the host side.
+import { describe, expect, it } from 'vitest';
+import { JobResultError, JobTimeoutError, RunStoppedError } from '../sandbox/jobCodeError';
+import type { SparkLog } from '../spark/jobRecord';
+import type { SandboxReply, SandboxRequest } from './sandboxMessages';
+import { LOG_LIMITS, SandboxPoolCore, type PoolPlatform } from './sandboxPoolCore';
+import { checkReply } from './sandboxReplyValidation';
+
+const emptyLog = (): SparkLog => ({ rdds: [], shuffles: [], jobs: [], aborted: false });
+const sparkDone = (id: number, output: Record<string, unknown> = {}) => ({
+  type: 'sparkDone',
+  id,
+  output: { result: [1, 'a', { b: null }], jobs: [emptyLog()], written: [], ...output },
+});
+const error = (detail: string) => ({
+  kind: 'code',
+  fileName: 'job.js',
+  line: 3,
+  errorName: 'Error',
+  detail,
+  seconds: 0,
+});
+
+describe('checkReply', () => {
+  it('accepts the replies the sandbox really sends', () => {
+    expect(checkReply(sparkDone(1)).ok).toBe(true);
+    expect(checkReply({ type: 'failed', id: 2, error: error('boom') }).ok).toBe(true);
+    expect(checkReply({ type: 'log', text: 'hello' }).ok).toBe(true);
+    expect(checkReply({ type: 'sparkProgress', id: 1, job: 'job 0 (count)', done: 1, total: 2 }).ok).toBe(true);
+    const packed = { keys: ['a', 'b'], counts: [1, 2], numbers: new Float64Array([1, 2, 3]), values: null };
+    const mapDone = {
+      type: 'mapDone',
+      id: 4,
+      output: {
+        taskIndex: 0,
+        partitions: [packed],
+        counters: {
+          mapInputRecords: 1,
+          mapOutputRecords: 3,
+          mapOutputBytes: 30,
+          combineInputRecords: 0,
+          combineOutputRecords: 0,
+        },
+        partitionBytes: [30],
+        partitionRecords: [3],
+      },
+    };
+    expect(checkReply(mapDone, 1).ok).toBe(true);
+    expect(checkReply(mapDone, 2)).toEqual({ ok: false, why: 'mapDone.output.partitions has 1 partitions, not 2' });
+  });
+
+  const cyclic: unknown[] = [];
+  cyclic.push(cyclic);
+  const forged: [string, unknown, RegExp][] = [
+    ['not an object', 'sparkDone', /the reply is not an object/],
+    ['an unknown type', { type: 'evil', id: 1 }, /the type "evil" is not a reply type/],
+    ['no id', { type: 'sparkDone', output: {} }, /sparkDone\.id is not an integer/],
+    ['a sparkDone whose jobs is not an array', sparkDone(1, { jobs: 'x' }), /sparkDone\.output\.jobs is not an array/],
+    [
+      'a sparkDone whose result is cyclic',
+      sparkDone(1, { result: cyclic }),
+      /result\[0\] is not plain data: a reference to itself/,
+    ],
+    ['a sparkDone whose result is a Map', sparkDone(1, { result: new Map() }), /not a plain object or array/],
+    [
+      'a sparkDone whose log has an RDD reading a later one',
+      sparkDone(1, {
+        jobs: [
+          {
+            ...emptyLog(),
+            rdds: [
+              {
+                id: 0,
+                name: 'map',
+                numPartitions: 1,
+                deps: [{ kind: 'narrow', parent: 3, parents: null, shuffleId: -1 }],
+                source: null,
+                records: [1],
+                bytes: [8],
+              },
+            ],
+          },
+        ],
+      }),
+      /rdds\[0\]\.deps\[0\]\.parent is not an earlier RDD/,
+    ],
+    [
+      'a failed with a 10 MB message',
+      { type: 'failed', id: 1, error: error('x'.repeat(10_000_000)) },
+      /detail is longer than 10000 characters/,
+    ],
+    [
+      'a failed with a line that is text',
+      { type: 'failed', id: 1, error: { ...error('x'), line: '3' } },
+      /line is not an integer/,
+    ],
+    [
+      'NaN progress',
+      { type: 'sparkProgress', id: 1, job: 'j', done: NaN, total: 2 },
+      /sparkProgress\.done is not an integer/,
+    ],
+    [
+      'progress past its total',
+      { type: 'sparkProgress', id: 1, job: 'j', done: 3, total: 2 },
+      /done is more than its total/,
+    ],
+    ['a log that is not text', { type: 'log', text: { toString: 1 } }, /log\.text is not a string/],
+    ['a loop at line -1', { type: 'loop', line: -1 }, /loop\.line is not an integer/],
+    [
+      'a host request for a 10 kB path',
+      { type: 'hostRequest', id: 1, requestId: 1, path: '/'.repeat(10_000) },
+      /path is longer/,
+    ],
+  ];
+  it.each(forged)('refuses %s, without throwing', (_name, reply, why) => {
+    const checked = checkReply(reply);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.why).toMatch(why);
+  });
+
+  it('never throws, even on a reply whose getters throw', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(checkReply(hostile)).toEqual({ ok: false, why: 'it could not be read' });
+  });
+});
+
+/** One scripted worker: the test plays its replies. */
+class ScriptedPlatform implements PoolPlatform {
+  size = 1;
+  timeoutSeconds: number | null = 10;
+  clock = 0;
+  logs: string[] = [];
+  workers: { reply: (r: unknown) => void; posted: SandboxRequest[]; terminated: boolean }[] = [];
+  now = () => this.clock;
+  startTimer() {
+    return () => {};
+  }
+  log(text: string) {
+    this.logs.push(text);
+  }
+  spawn(onMessage: (reply: SandboxReply) => void) {
+    const worker = {
+      reply: (r: unknown) => onMessage(r as SandboxReply),
+      posted: [] as SandboxRequest[],
+      terminated: false,
+    };
+    this.workers.push(worker);
+    return {
+      post: (m: SandboxRequest) => void worker.posted.push(m),
+      terminate: () => void (worker.terminated = true),
+    };
+  }
+}
+
+async function sparkRun() {
+  const platform = new ScriptedPlatform();
+  const pool = new SandboxPoolCore(platform);
+  const loading = pool.load({ fileName: 'job.js', code: '' });
+  const worker = platform.workers[0]!;
+  worker.reply({ type: 'loaded', id: worker.posted[0]!.id, shape: { kind: 'spark' } });
+  await loading;
+  const driver = pool.runSparkDriver({ catalog: [], readFiles: () => Promise.resolve([]) });
+  driver.catch(() => {}); // tests that end the run without awaiting the driver
+  const request = worker.posted[1]!;
+  return { platform, pool, worker, driver, request };
+}
+
+describe('SandboxPoolCore with a forging worker', () => {
+  it('takes a genuine sparkDone', async () => {
+    const { worker, driver, request } = await sparkRun();
+    worker.reply(sparkDone(request.id));
+    expect((await driver).result).toEqual([1, 'a', { b: null }]);
+  });
+
+  const forgeries: [string, (id: number) => unknown, RegExp][] = [
+    [
+      'a sparkDone for another id',
+      (id) => sparkDone(id + 7),
+      /a sparkDone reply for task \d+, which is not this worker's/,
+    ],
+    [
+      'a mapDone answering a Spark request',
+      (id) => ({ type: 'mapDone', id, output: {} }),
+      /mapDone\.output\.taskIndex/,
+    ],
+    [
+      'a loaded answering a Spark request',
+      (id) => ({ type: 'loaded', id, shape: { kind: 'spark' } }),
+      /a loaded reply to a spark request/,
+    ],
+    ['a sparkDone with a non-array result log', (id) => sparkDone(id, { jobs: {} }), /jobs is not an array/],
+    [
+      'a failed with a 10 MB message',
+      (id) => ({ type: 'failed', id, error: error('y'.repeat(10_000_000)) }),
+      /detail is longer/,
+    ],
+    ['NaN progress', (id) => ({ type: 'sparkProgress', id, job: 'j', done: NaN, total: 1 }), /done is not an integer/],
+    ['an unknown type', (id) => ({ type: 'grantAdmin', id }), /"grantAdmin" is not a reply type/],
+  ];
+  it.each(forgeries)('fails the run on %s, with one message', async (_name, forge, why) => {
+    const { worker, driver, request, pool } = await sparkRun();
+    expect(() => worker.reply(forge(request.id))).not.toThrow();
+    const failure = await driver.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(JobResultError);
+    expect((failure as Error).message).toMatch(/^job\.js: the sandbox sent an invalid reply: /);
+    expect((failure as Error).message).toMatch(why);
+    expect(worker.terminated).toBe(true);
+    // Anything the worker sends after that is ignored, and the host still does not throw.
+    expect(() => worker.reply(sparkDone(request.id))).not.toThrow();
+    pool.endRun();
+  });
+
+  it('a worker crash fails the run with a message, not its stack', async () => {
+    const platform = new ScriptedPlatform();
+    let die: (e: Error) => void = () => {};
+    const spawn = platform.spawn.bind(platform);
+    platform.spawn = (onMessage, onError?: (e: Error) => void) => {
+      die = onError!;
+      return spawn(onMessage);
+    };
+    const pool = new SandboxPoolCore(platform);
+    const loading = pool.load({ fileName: 'job.js', code: '' });
+    die(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'));
+    await expect(loading).rejects.toThrow(
+      /^job\.js: the sandbox worker running your code crashed \(Worker terminated due to reaching memory limit/,
+    );
+  });
+});
+
+describe('SandboxPoolCore console output', () => {
+  it(`shows at most ${LOG_LIMITS.lines} lines of a run, then says how many were not shown`, async () => {
+    const { platform, pool, worker } = await sparkRun();
+    for (let i = 0; i < 1500; i++) worker.reply({ type: 'log', text: `line ${i}` });
+    expect(platform.logs).toHaveLength(LOG_LIMITS.lines);
+    pool.endRun();
+    expect(platform.logs).toHaveLength(LOG_LIMITS.lines + 1);
+    expect(platform.logs.at(-1)).toMatch(/^… 500 more lines of console output not shown/);
+  });
+
+  it(`cuts a run's output at ${LOG_LIMITS.chars} characters`, async () => {
+    const { platform, pool, worker } = await sparkRun();
+    worker.reply({ type: 'log', text: 'x'.repeat(150_000) });
+    worker.reply({ type: 'log', text: 'y'.repeat(150_000) });
+    worker.reply({ type: 'log', text: 'z' });
+    expect(platform.logs[1]).toMatch(/^y{50000}… \(100000 more characters\)$/);
+    expect(platform.logs).toHaveLength(2);
+    pool.endRun();
+    expect(platform.logs.at(-1)).toMatch(/^… 1 more line of console output/);
+  });
+
+  it('drops output that arrives after the run ended or was stopped', async () => {
+    const { platform, pool, worker, driver } = await sparkRun();
+    pool.stop();
+    await expect(driver).rejects.toBeInstanceOf(RunStoppedError);
+    worker.reply({ type: 'log', text: 'after the stop' });
+    pool.endRun();
+    worker.reply({ type: 'log', text: 'after the end' });
+    expect(platform.logs).toEqual([]);
+  });
+});
+
+describe('SandboxPoolCore.checkBudget', () => {
+  it('does nothing within the budget, times the run out past it, and keeps throwing that failure', async () => {
+    const { platform, pool, driver } = await sparkRun();
+    platform.clock = 9_999;
+    expect(() => pool.checkBudget()).not.toThrow();
+    platform.clock = 10_000;
+    expect(() => pool.checkBudget()).toThrow(JobTimeoutError);
+    await expect(driver).rejects.toBeInstanceOf(JobTimeoutError);
+    expect(() => pool.checkBudget()).toThrow(/time budget \(10 s/);
+    pool.endRun();
+    expect(() => pool.checkBudget()).not.toThrow(); // no run: nothing to check
+  });
+
+  it('throws the stop of a stopped run', async () => {
+    const { pool, driver } = await sparkRun();
+    pool.stop();
+    expect(() => pool.checkBudget()).toThrow(RunStoppedError);
+    await expect(driver).rejects.toBeInstanceOf(RunStoppedError);
+  });
+
+  it('never times out a run without a budget', async () => {
+    const platform = new ScriptedPlatform();
+    platform.timeoutSeconds = null;
+    const pool = new SandboxPoolCore(platform);
+    const loading = pool.load({ fileName: 'job.js', code: '' });
+    platform.workers[0]!.reply({ type: 'loaded', id: platform.workers[0]!.posted[0]!.id, shape: { kind: 'spark' } });
+    await loading;
+    platform.clock = 1e12;
+    expect(() => pool.checkBudget()).not.toThrow();
+  });
+});
