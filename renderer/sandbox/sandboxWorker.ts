@@ -3,9 +3,10 @@
  * The browser sandbox worker (a Web Worker entry; Vite emits it as sandboxWorker-<hash>.js and
  * the page serves that file with its own CSP: 'unsafe-eval' allowed, connect-src 'none', so the
  * learner's code can be evaluated but cannot reach the network). The job module is evaluated
- * with `new Function`, with the network and messaging globals shadowed and removed, and a
- * console that forwards to the pool, and the loop guard bound (it stops a runaway loop with its
- * line before the budget ends). The pool enforces the wall-clock budget by terminating us.
+ * with `new Function`, after messaging, storage, network and timer globals are removed from this
+ * worker's global and its prototypes (sealScope), with a console that forwards to the pool and the
+ * loop guard bound (it stops a runaway loop with its line before the budget ends). The pool
+ * checks every reply and enforces the wall-clock budget by terminating us.
  */
 import { consoleLine, createJobTaskExecutor } from '../../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../../engine/api/sandboxMessages';
@@ -21,27 +22,105 @@ const consoleShim = {
   error: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
 };
 
-/** Names the learner's code sees as undefined (the CSP is the real boundary; this is hygiene). */
-const SHADOWED = [
-  'self',
-  'globalThis',
+/**
+ * What learners' code must not reach: posting messages itself (a forged reply), storage (IndexedDB,
+ * Cache Storage, navigator.storage and its file system, locks), other tabs and workers
+ * (BroadcastChannel, MessageChannel, SharedWorker, Worker), the network (fetch, XHR, WebSocket,
+ * EventSource, WebTransport, importScripts) and timers (code running after its task ended).
+ * `Function('return this')()` gives the learner this global, so each name is removed from the
+ * global and from every object of its prototype chain (WorkerGlobalScope.prototype...), and the
+ * interfaces' own methods are removed too (IDBFactory.prototype.open, CacheStorage.prototype...),
+ * before any learner code runs. The CSP (connect-src 'none') stays the network's real boundary.
+ */
+const REMOVED_GLOBALS = [
   'postMessage',
+  'close',
+  'onmessageerror',
   'fetch',
   'XMLHttpRequest',
   'WebSocket',
+  'WebSocketStream',
   'EventSource',
+  'WebTransport',
   'importScripts',
   'indexedDB',
   'caches',
   'navigator',
-  'location',
+  'BroadcastChannel',
+  'MessageChannel',
+  'MessagePort',
+  'SharedWorker',
+  'Worker',
+  'setTimeout',
+  'setInterval',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+  'scheduler',
+  'reportError',
 ];
-for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches']) {
+/** Interfaces whose prototypes (and statics) are emptied: a stray instance of one is useless. */
+const EMPTIED_INTERFACES = [
+  'IDBFactory',
+  'IDBDatabase',
+  'IDBObjectStore',
+  'IDBIndex',
+  'IDBCursor',
+  'IDBCursorWithValue',
+  'IDBTransaction',
+  'IDBRequest',
+  'IDBOpenDBRequest',
+  'IDBKeyRange',
+  'CacheStorage',
+  'Cache',
+  'StorageManager',
+  'StorageBucketManager',
+  'FileSystemHandle',
+  'FileSystemDirectoryHandle',
+  'FileSystemFileHandle',
+  'FileSystemSyncAccessHandle',
+  'LockManager',
+  'Lock',
+  'WorkerNavigator',
+  'BroadcastChannel',
+  'MessageChannel',
+  'MessagePort',
+  'SharedWorker',
+  'Worker',
+  'WebSocket',
+  'WebSocketStream',
+  'EventSource',
+  'XMLHttpRequest',
+  'WebTransport',
+  'Request',
+  'Response',
+];
+
+/** Removes `name` from `target`, or makes it undefined if it cannot be removed. Never throws. */
+function removeProperty(target: object, name: PropertyKey): void {
   try {
-    Reflect.deleteProperty(scope, name);
-    Object.defineProperty(scope, name, { value: undefined, configurable: false, writable: false });
+    if (Reflect.deleteProperty(target, name) || !Object.prototype.hasOwnProperty.call(target, name)) return;
+    Object.defineProperty(target, name, { value: undefined, writable: false, configurable: false });
   } catch {
-    // Some globals are non-configurable in some browsers; the CSP still blocks the network.
+    // A non-configurable, non-writable property: nothing more can be done from script.
+  }
+}
+
+function sealScope(): void {
+  const chain: object[] = [];
+  for (let o: object | null = scope; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null)
+    chain.push(o);
+  const lookup = scope as unknown as Record<string, unknown>;
+  const interfaces = EMPTIED_INTERFACES.map((name) => lookup[name]).filter(
+    (c): c is { prototype: object } => typeof c === 'function',
+  );
+  for (const type of interfaces) {
+    for (const key of Reflect.ownKeys(type.prototype)) if (key !== 'constructor') removeProperty(type.prototype, key);
+    for (const key of Reflect.ownKeys(type)) if (key !== 'prototype') removeProperty(type, key);
+  }
+  for (const target of chain) {
+    for (const name of [...REMOVED_GLOBALS, ...EMPTIED_INTERFACES]) removeProperty(target, name);
+    // The message handler is set; nothing may replace it or post through the scope.
+    removeProperty(target, 'onmessage');
   }
 }
 
@@ -50,15 +129,10 @@ const executor = createJobTaskExecutor({
     const module = { exports: {} as Record<string, unknown> };
     const names = Object.keys(bindings);
     // `new Function(params..., body)` puts two lines above the body; sourceURL names the learner's file in stacks.
-    const factory = new Function(
-      'exports',
-      'module',
-      'console',
-      ...names,
-      ...SHADOWED,
-      `${code}\n//# sourceURL=${fileName}`,
-    ) as (...args: unknown[]) => void;
-    factory(module.exports, module, consoleShim, ...names.map((n) => bindings[n]), ...SHADOWED.map(() => undefined));
+    const factory = new Function('exports', 'module', 'console', ...names, `${code}\n//# sourceURL=${fileName}`) as (
+      ...args: unknown[]
+    ) => void;
+    factory(module.exports, module, consoleShim, ...names.map((n) => bindings[n]));
     return module.exports.default;
   },
   now: () => Date.now(),
@@ -67,4 +141,8 @@ const executor = createJobTaskExecutor({
   post,
 });
 
-scope.onmessage = (event: MessageEvent<SandboxRequest>) => executor.handle(event.data);
+// Only the pool's messages: an event the learner's code dispatches itself is not trusted.
+scope.onmessage = (event: MessageEvent<SandboxRequest>) => {
+  if (event.isTrusted) executor.handle(event.data);
+};
+sealScope();

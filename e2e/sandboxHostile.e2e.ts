@@ -1,0 +1,147 @@
+// Hostile jobs in the real browser sandbox (issue 10, §1 and §4): a job reaches the worker's
+// global with Function('return this')() and looks every name up through the prototype chain, as
+// `Object.getOwnPropertyDescriptor(WorkerGlobalScope.prototype, 'indexedDB').get.call(globalThis)`
+// does. Writing to IndexedDB or Cache Storage, posting a forged sparkDone, talking to other tabs
+// over BroadcastChannel: each fails with a message, leaves no trace in the origin, and the app
+// keeps working (a normal job runs after).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { openApp, type Session } from './harness';
+import { setEditorText } from './labActions';
+
+const IOT_EXAMPLE = readFileSync('labs/examples/jobs/iot-daily-average.js', 'utf8');
+const IOT_FIRST_LINE = IOT_EXAMPLE.split('\n')[0]!.replace(/\s+/g, '');
+
+/** Finds a name on the worker's global or any object of its prototype chain (getters called on the global). */
+const FIND = `const g = Function('return this')();
+const find = (name) => {
+  for (let o = g; o; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (d) return d.get ? d.get.call(g) : d.value;
+  }
+  return undefined;
+};`;
+
+const HOSTILE: { name: string; code: string }[] = [
+  {
+    name: 'IndexedDB through the prototype',
+    code: `export default async (sc) => {
+${FIND}
+  const idb = find('indexedDB') ?? (find('IDBFactory') && Object.create(find('IDBFactory').prototype));
+  if (!idb || typeof idb.open !== 'function') throw new Error('hostile: no indexedDB');
+  await new Promise((resolve, reject) => {
+    const request = idb.open('hostile', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('junk').put('x'.repeat(1000), 1);
+    request.onsuccess = resolve;
+    request.onerror = reject;
+  });
+  return 'wrote IndexedDB';
+};`,
+  },
+  {
+    name: 'Cache Storage',
+    code: `export default async (sc) => {
+${FIND}
+  const caches = find('caches');
+  if (!caches || typeof caches.open !== 'function') throw new Error('hostile: no caches');
+  await caches.open('hostile');
+  return 'opened a cache';
+};`,
+  },
+  {
+    name: 'a forged sparkDone',
+    code: `export default async (sc) => {
+${FIND}
+  const post = find('postMessage');
+  if (typeof post !== 'function') throw new Error('hostile: no postMessage');
+  const log = { rdds: [], shuffles: [], jobs: [], aborted: false };
+  for (let id = 0; id < 200; id++) post.call(g, { type: 'sparkDone', id, output: { result: ['FAKE RESULT'], jobs: [log], written: [] } });
+  return 'FAKE RESULT';
+};`,
+  },
+  {
+    name: 'a BroadcastChannel message to other tabs',
+    code: `export default async (sc) => {
+${FIND}
+  const Channel = find('BroadcastChannel');
+  if (typeof Channel !== 'function') throw new Error('hostile: no BroadcastChannel');
+  new Channel('clusterlab-hostile').postMessage('hello from a job');
+  return 'sent';
+};`,
+  },
+  {
+    name: 'navigator.storage and a nested Worker',
+    code: `export default async (sc) => {
+${FIND}
+  const nav = find('navigator');
+  if (nav && nav.storage) await nav.storage.getDirectory();
+  const W = find('Worker');
+  if (typeof W === 'function') new W('data:text/javascript,postMessage(1)');
+  if (!nav && typeof W !== 'function') throw new Error('hostile: no navigator, no Worker');
+  return 'reached storage';
+};`,
+  },
+];
+
+async function runInSandbox(page: Page, code: string) {
+  await setEditorText(page, code, '.sandbox-editor');
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[aria-label="Running"]') &&
+      (!!document.querySelector('[data-testid="run-error"]') || !!document.querySelector('.run-area')),
+    undefined,
+    { timeout: 60_000 },
+  );
+  return page
+    .getByTestId('run-error')
+    .count()
+    .then(async (n) => (n ? await page.getByTestId('run-error').textContent() : null));
+}
+
+describe('hostile jobs in the browser sandbox', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp();
+    await s.page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+    await s.page.getByRole('tab', { name: 'Jobs' }).click();
+    await s.page.getByLabel('Example job').selectOption('iot');
+    await s.page.waitForFunction(
+      (first) =>
+        (document.querySelector('.sandbox-editor .view-lines')?.textContent ?? '').replace(/\s+/g, '').includes(first),
+      IOT_FIRST_LINE,
+      { timeout: 60_000 },
+    );
+    // Another tab's ears: what a job sends over BroadcastChannel would land here.
+    await s.page.evaluate(() => {
+      const heard: unknown[] = [];
+      (window as unknown as { heard: unknown[] }).heard = heard;
+      new BroadcastChannel('clusterlab-hostile').onmessage = (e) => heard.push(e.data);
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it.each(HOSTILE.map((h) => [h.name, h.code]))('contains %s', async (_name, code) => {
+    const error = await runInSandbox(s.page, code);
+    expect(error).toMatch(/hostile: no |is not a function|Cannot read properties of undefined/);
+    expect(await s.page.locator('body').textContent()).not.toContain('FAKE RESULT');
+  });
+
+  it('left nothing in the origin, heard nothing in other tabs, and still runs a normal job', async () => {
+    const { page } = s;
+    const traces = await page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((d) => d.name),
+      caches: await caches.keys(),
+      heard: (window as unknown as { heard: unknown[] }).heard,
+    }));
+    expect(traces.databases).not.toContain('hostile');
+    expect(traces.caches).not.toContain('hostile');
+    expect(traces.heard).toEqual([]);
+    expect(await runInSandbox(page, IOT_EXAMPLE)).toBeNull();
+    expect(s.consoleErrors).toEqual([]);
+    expect(s.outsideRequests).toEqual([]);
+  });
+});
