@@ -25,7 +25,7 @@ const mapreduce = (map: string, reduce = 'ctx.write(k, vs.length);') =>
   `  reduce(k, vs, ctx) { ${reduce} } };\n`;
 
 interface Case {
-  family: 'result' | 'thrown' | 'record' | 'console' | 'input';
+  family: 'result' | 'thrown' | 'record' | 'console' | 'realm' | 'input';
   name: string;
   source: string;
   code: 0 | 1 | 2;
@@ -246,6 +246,25 @@ const CASES: Case[] = [
     code: 0,
     result: 1,
     logs: /^0\n1\n(.|\n)*\n999\n… 4000 more lines of console output not shown \(at most 1,000 lines or 200,000 characters a run\)\n$/,
+  },
+  // Monkeypatching the engine's classes to fake what the host sees.
+  {
+    family: 'realm',
+    name: 'a replaced RDD.prototype.collect',
+    source: spark(
+      `const rdd = sc.parallelize([1, 2]);\nObject.getPrototypeOf(rdd).collect = async () => ['FAKE'];\nreturn rdd.collect();`,
+    ),
+    code: 1,
+    message: /:3: TypeError: Cannot assign to read only property 'collect'/,
+  },
+  {
+    family: 'realm',
+    name: 'a getter planted on Object.prototype',
+    source: spark(
+      `const proto = Object.getPrototypeOf(sc);\nObject.defineProperty(proto, 'result', { get() { return 'FAKE'; } });\nreturn 1;`,
+    ),
+    code: 1,
+    message: /:3: TypeError: Cannot define property result, object is not extensible/,
   },
   // Bad job files: bad input, exit 2.
   {

@@ -82,6 +82,15 @@ ${FIND}
   return 'reached storage';
 };`,
   },
+  {
+    name: 'a monkeypatched RDD.collect and Array.prototype.push',
+    code: `export default async (sc) => {
+  const rdd = sc.parallelize([1, 2]);
+  try { Array.prototype.push = function () { return 0; }; } catch {}
+  Object.getPrototypeOf(rdd).collect = async () => ['FAKE RESULT'];
+  return rdd.collect();
+};`,
+  },
 ];
 
 async function runInSandbox(page: Page, code: string) {
@@ -126,7 +135,9 @@ describe('hostile jobs in the browser sandbox', () => {
 
   it.each(HOSTILE.map((h) => [h.name, h.code]))('contains %s', async (_name, code) => {
     const error = await runInSandbox(s.page, code);
-    expect(error).toMatch(/hostile: no |is not a function|Cannot read properties of undefined/);
+    expect(error).toMatch(
+      /hostile: no |is not a function|Cannot read properties of undefined|read only property 'collect'/,
+    );
     expect(await s.page.locator('body').textContent()).not.toContain('FAKE RESULT');
   });
 

@@ -24,6 +24,9 @@ export async function runSparkDriver(
   onPartition: ((job: string, done: number, total: number) => void) | null = null,
   limits: PlainDataLimits = DATA_LIMITS,
 ): Promise<SparkDriverOutput> {
+  // Learners reach these prototypes through their objects (`Object.getPrototypeOf(rdd)`): frozen,
+  // a job cannot replace collect() or the runtime's bookkeeping to fake what the host sees.
+  for (const proto of [Rdd.prototype, SparkRuntime.prototype]) Object.freeze(proto);
   const rt = new SparkRuntime(host.catalog, (p) => host.readFiles(p), decode, describeError);
   rt.onPartition = onPartition;
   // The line of the learner's sc.textFile / sc.parallelize call that began each lineage.

@@ -141,8 +141,81 @@ const executor = createJobTaskExecutor({
   post,
 });
 
+/**
+ * The learner's code shares this realm with the engine (`new Function`): its intrinsics are
+ * frozen, so a job cannot monkeypatch Array.prototype.push, Promise.prototype.then or JSON to
+ * change what the engine computes or reports (the CLI's worker does the same, cli/sealedRealm.ts).
+ */
+function freezeIntrinsics(): void {
+  const typedArray = Object.getPrototypeOf(Uint8Array) as object;
+  const iterators = [
+    [][Symbol.iterator](),
+    new Map()[Symbol.iterator](),
+    new Set()[Symbol.iterator](),
+    ''[Symbol.iterator](),
+  ];
+  const roots: unknown[] = [
+    Object,
+    Array,
+    Function,
+    Error,
+    EvalError,
+    RangeError,
+    ReferenceError,
+    SyntaxError,
+    TypeError,
+    URIError,
+    AggregateError,
+    Promise,
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+    WeakRef,
+    String,
+    Number,
+    Boolean,
+    Symbol,
+    BigInt,
+    RegExp,
+    Date,
+    ArrayBuffer,
+    DataView,
+    typedArray,
+    Uint8Array,
+    Int8Array,
+    Uint16Array,
+    Int16Array,
+    Uint32Array,
+    Int32Array,
+    Float32Array,
+    Float64Array,
+    Uint8ClampedArray,
+    BigInt64Array,
+    BigUint64Array,
+    JSON,
+    Math,
+    Reflect,
+    TextDecoder,
+    TextEncoder,
+    Intl,
+    Object.getPrototypeOf(function* () {}),
+    Object.getPrototypeOf(async function () {}),
+    Object.getPrototypeOf(async function* () {}),
+    ...iterators.map((it) => Object.getPrototypeOf(it) as object),
+    ...iterators.map((it) => Object.getPrototypeOf(Object.getPrototypeOf(it)) as object),
+  ];
+  for (const root of roots) {
+    if ((typeof root !== 'object' && typeof root !== 'function') || root === null) continue;
+    Object.freeze(root);
+    const proto = (root as { prototype?: unknown }).prototype;
+    if (typeof proto === 'object' && proto !== null) Object.freeze(proto);
+  }
+}
+
 // Only the pool's messages: an event the learner's code dispatches itself is not trusted.
 scope.onmessage = (event: MessageEvent<SandboxRequest>) => {
   if (event.isTrusted) executor.handle(event.data);
 };
 sealScope();
+freezeIntrinsics();
