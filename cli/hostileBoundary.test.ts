@@ -266,6 +266,22 @@ const CASES: Case[] = [
     code: 1,
     message: /:3: TypeError: Cannot define property result, object is not extensible/,
   },
+  {
+    family: 'realm',
+    name: 'a replaced Promise.prototype.then',
+    source: spark(
+      `const counting = sc.parallelize([1, 2]).count();\nObject.getPrototypeOf(counting).then = () => 'FAKE';\nreturn counting;`,
+    ),
+    code: 1,
+    message: /:3: TypeError: Cannot assign to read only property 'then'/,
+  },
+  {
+    family: 'realm',
+    name: 'a replaced Object.keys of the engine',
+    source: spark(`\nObject.getPrototypeOf(sc).constructor.keys = () => [];\nreturn 1;`),
+    code: 1,
+    message: /:3: TypeError: Cannot assign to read only property 'keys'/,
+  },
   // Bad job files: bad input, exit 2.
   {
     family: 'input',

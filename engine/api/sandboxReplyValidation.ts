@@ -205,7 +205,9 @@ function checkSparkLog(v: unknown, where: string): void {
     const maps = int(sh.numMaps, `${at}.numMaps`, REPLY_LIMITS.list);
     const reduces = int(sh.numReduces, `${at}.numReduces`, REPLY_LIMITS.list);
     if (maps * reduces > 100_000_000) fail(at, 'has more than 100,000,000 map-reduce pairs');
-    counts(sh.bytes, `${at}.bytes`, maps * reduces);
+    // Filled as map tasks run: empty (or partial) when the job failed before its shuffle.
+    if (counts(sh.bytes, `${at}.bytes`).length > maps * reduces)
+      fail(`${at}.bytes`, `has more than ${maps * reduces} items`);
   });
   list(log.jobs, `${where}.jobs`).forEach((j, i) => {
     const at = `${where}.jobs[${i}]`;

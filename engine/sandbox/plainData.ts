@@ -166,7 +166,8 @@ export function toPlainData(
       return convertList(obj as unknown as ArrayLike<unknown>, path, depth);
     const time = dateTime(obj);
     if (time !== undefined) {
-      const text = Number.isFinite(time) ? new Date(time).toISOString() : null;
+      // A Date of the learner's (any realm): its ISO text, read through the intrinsic method.
+      const text = Number.isFinite(time) ? (Date.prototype.toISOString.call(obj) as string) : null;
       countChars(text?.length ?? 0, path);
       return text;
     }
