@@ -2,6 +2,7 @@
 // sandbox): whatever a job returns, throws, writes or logs, the command ends with the right exit
 // code and exactly one clear message, and no Node stack reaches the terminal.
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -381,6 +382,40 @@ describe('the CLI last line of defence', () => {
     expect(showValue(cyclic)).toBe('(a value that cannot be shown as JSON)');
     expect(showValue('y'.repeat(2000))).toMatch(/… \(1002 more characters\)$/);
   });
+
+  it('the real command: one line and exit 1 for a returned RDD, no Node stack', () => {
+    const file = join(dir, 'returns-rdd.js');
+    writeFileSync(file, spark('return sc.parallelize([1]);'));
+    const r = spawnSync(process.execPath, ['scripts/clusterlab.mjs', 'run', file, '--timeout', '20'], {
+      encoding: 'utf8',
+      env: { ...process.env, CLUSTERLAB_DEBUG: '' },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(NO_STACK);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `clusterlab run: job failed: ${file}: the driver returned an RDD (its lineage starts at line 2) — did you mean \`await rdd.collect()\`?`,
+    ]);
+  }, 60_000);
+
+  it('process-level handlers: an unhandled rejection or uncaught exception is one line, exit 1', async () => {
+    // @ts-expect-error: plain ESM build script without type declarations
+    const { buildCli } = (await import('../scripts/buildCli.mjs')) as { buildCli: () => Promise<{ mainFile: string }> };
+    const { mainFile } = await buildCli();
+    const url = JSON.stringify(mainFile); // a file: URL
+    for (const escape of [
+      `Promise.reject(Object.create(null));`,
+      `setTimeout(() => { throw new Error('late\\n    at x (y.js:1:1)'); }, 0);`,
+    ]) {
+      const r = spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', `const m = await import(${url}); m.installLastResort(); ${escape}`],
+        { encoding: 'utf8', env: { ...process.env, CLUSTERLAB_DEBUG: '' } },
+      );
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^clusterlab: internal error: .* \(please report this\)\n$/);
+      expect(r.stderr).not.toMatch(NO_STACK);
+    }
+  }, 60_000);
 
   it('exits 2 for a missing job file, with one line', async () => {
     const f = fakeIo();

@@ -58,6 +58,8 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
       });
       worker.on('message', (m: SandboxReply) => onMessage(m));
       worker.on('error', (e) => onError(e));
+      // A reply that cannot be deserialized is as bad as a crash: the pool fails the run with a message.
+      worker.on('messageerror', (e) => onError(e));
       return {
         post: (m, transfer) => worker.postMessage(m, transfer ?? []),
         terminate: () => void worker.terminate(),

@@ -109,7 +109,7 @@ function checkShape(v: unknown, where: string): void {
   const shape = obj(v, where);
   if (shape.kind === 'spark') return;
   if (shape.kind !== 'mapreduce') fail(`${where}.kind`, 'is not mapreduce or spark');
-  const jobs = list(shape.jobs, `${where}.jobs`, 10_000);
+  const jobs = list(shape.jobs, `${where}.jobs`, 1_000);
   if (jobs.length === 0) fail(`${where}.jobs`, 'is empty');
   jobs.forEach((j, i) => {
     const at = `${where}.jobs[${i}]`;

@@ -16,6 +16,12 @@ export interface LoadedJob {
 
 type Fn = (...args: unknown[]) => unknown;
 
+/** What a job's configuration may hold (checked again by the host: sandboxReplyValidation.ts). */
+export const MAX_NAME_LENGTH = 200;
+export const MAX_PATH_LENGTH = 4096;
+export const MAX_PATHS = 10_000;
+export const MAX_CHAIN = 1_000;
+
 function fn(job: Record<string, unknown>, name: string, where: string, fileName: string, required: boolean): Fn | null {
   const f = job[name];
   if (f === undefined || f === null) {
@@ -30,7 +36,14 @@ function fn(job: Record<string, unknown>, name: string, where: string, fileName:
 function paths(value: unknown, where: string, fileName: string): string[] {
   const list = Array.isArray(value) ? value : [value];
   if (list.length === 0) throw new JobSpecError(fileName, `${where}: must name at least one DFS path`);
+  if (list.length > MAX_PATHS)
+    throw new JobSpecError(fileName, `${where}: must name at most ${MAX_PATHS} DFS paths, got ${list.length}`);
   return list.map((p, i) => {
+    if (typeof p === 'string' && p.length > MAX_PATH_LENGTH)
+      throw new JobSpecError(
+        fileName,
+        `${where}${Array.isArray(value) ? `[${i}]` : ''}: a DFS path must be at most ${MAX_PATH_LENGTH} characters, got ${p.length}`,
+      );
     if (typeof p !== 'string' || !p.startsWith('/')) {
       throw new JobSpecError(
         fileName,
@@ -65,6 +78,11 @@ function readMapReduce(
   const reduce = fn(job, 'reduce', where, fileName, false);
   const combine = fn(job, 'combine', where, fileName, false);
   const partition = fn(job, 'partition', where, fileName, false);
+  if (typeof job.name === 'string' && job.name.length > MAX_NAME_LENGTH)
+    throw new JobSpecError(
+      fileName,
+      `${where}.name: must be at most ${MAX_NAME_LENGTH} characters, got ${job.name.length}`,
+    );
   const name = typeof job.name === 'string' ? job.name : `job ${index + 1}`;
   const identity = (key: unknown, values: unknown[], ctx: WriteContext) => {
     for (const v of values) ctx.write(key, v);
@@ -98,6 +116,8 @@ export function readJobModule(exported: unknown, fileName: string): LoadedJob {
     );
   const list = Array.isArray(exported) ? exported : [exported];
   if (list.length === 0) throw new JobSpecError(fileName, 'default export: the chain of jobs is empty');
+  if (list.length > MAX_CHAIN)
+    throw new JobSpecError(fileName, `default export: a chain may hold at most ${MAX_CHAIN} jobs, got ${list.length}`);
   const read = list.map((j, i) => readMapReduce(j, i, Array.isArray(exported) ? `default[${i}]` : 'default', fileName));
   return {
     shape: { kind: 'mapreduce', jobs: read.map((r) => r.config) },
