@@ -12,6 +12,15 @@ import { Worker } from 'node:worker_threads';
 import { SandboxPoolCore } from '../engine/api/sandboxPoolCore';
 import type { SandboxReply } from '../engine/api/sandboxMessages';
 
+/**
+ * Each sandbox worker's heap limit in MB: a memory bomb ends its run with this number, not the
+ * machine. CLUSTERLAB_WORKER_MEMORY_MB (64–16384) changes it.
+ */
+export function workerMemoryMb(env: Record<string, string | undefined> = process.env): number {
+  const fromEnv = Number(env.CLUSTERLAB_WORKER_MEMORY_MB);
+  return Number.isInteger(fromEnv) && fromEnv >= 64 && fromEnv <= 16384 ? fromEnv : 2048;
+}
+
 export interface NodePoolOptions {
   size?: number;
   timeoutSeconds: number | null;
@@ -39,6 +48,7 @@ async function workerUrl(): Promise<URL> {
 
 export async function createNodeSandboxPool(options: NodePoolOptions): Promise<SandboxPoolCore> {
   const url = await workerUrl();
+  const memoryMb = workerMemoryMb();
   return new SandboxPoolCore({
     size: options.size ?? defaultPoolSize(),
     timeoutSeconds: options.timeoutSeconds,
@@ -54,10 +64,14 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
         env: {},
         stdout: false,
         stderr: false,
-        resourceLimits: { maxOldGenerationSizeMb: 4096 },
+        resourceLimits: { maxOldGenerationSizeMb: memoryMb },
       });
       worker.on('message', (m: SandboxReply) => onMessage(m));
-      worker.on('error', (e) => onError(e));
+      worker.on('error', (e: Error & { code?: string }) =>
+        onError(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`it used more than its memory limit of ${memoryMb} MB`) : e,
+        ),
+      );
       // A reply that cannot be deserialized is as bad as a crash: the pool fails the run with a message.
       worker.on('messageerror', (e) => onError(e));
       return {

@@ -1,0 +1,38 @@
+// A memory bomb in a job ends its run with the sandbox's memory limit named, not the CLI: each
+// sandbox worker has its own heap limit (CLUSTERLAB_WORKER_MEMORY_MB, here 64 MB).
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = join(__dirname, '..', 'scripts', 'clusterlab.mjs');
+
+function runBomb(source: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'clusterlab-memory-'));
+  const file = join(dir, 'bomb.js');
+  writeFileSync(file, source);
+  return spawnSync(process.execPath, [CLI, 'run', file, '--timeout', '60'], {
+    encoding: 'utf8',
+    env: { ...process.env, CLUSTERLAB_WORKER_MEMORY_MB: '64', CLUSTERLAB_WORKERS: '2' },
+  });
+}
+
+describe('a memory bomb', () => {
+  it('in a Spark driver ends the run with the memory limit named, exit 1, no stack', { timeout: 120_000 }, () => {
+    const r = runBomb('export default async () => { const a = []; for (;;) a.push(new Array(1e5).fill(1)); };\n');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('memory limit of 64 MB');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr + r.stdout).not.toMatch(/\n\s+at |node:internal|ERR_WORKER/);
+  });
+
+  it('in a map task fails its attempts with the limit named, and the job, exit 1', { timeout: 120_000 }, () => {
+    const r = runBomb(
+      "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/out/m', map(o, line, ctx) { const a = []; for (;;) a.push(new Array(1e5).fill(1)); }, reduce(k, v, ctx) {} };\n",
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('memory limit of 64 MB');
+    expect(r.stderr + r.stdout).not.toMatch(/\n\s+at |node:internal|ERR_WORKER/);
+  });
+});
