@@ -7,6 +7,11 @@
  * that run the learner's code). A worker busy in a synchronous simulation cannot answer: if it
  * has not acknowledged within STOP_ACK_MS it is terminated (its sandbox workers with it) and a
  * fresh one starts with the requests still waiting, so the next Run works either way.
+ *
+ * The learner's console lines come while a run computes (`onConsole`), and in full with its
+ * answer. If the engine worker dies (an error event: most likely it ran out of memory), every
+ * request waiting on it fails with a message that says so, and the next request starts a
+ * fresh worker: nothing waits for a worker that will never answer.
  */
 import type {
   DemoRun,
@@ -34,6 +39,7 @@ type Pending = {
   resolve(result: EngineResult): void;
   reject(error: Error): void;
   onProgress?: ((fraction: number, progress?: RunProgress) => void) | undefined;
+  onConsole?: ConsoleListener | undefined;
   /** A lab step or job run (a demo is not stopped by Stop). */
   stoppable: boolean;
   /** The request, sent again to a fresh worker when its worker had to be replaced. */
@@ -46,6 +52,19 @@ type Request = ToEngine extends infer T
       : Omit<T, 'id'>
     : never
   : never;
+
+/** Console lines printed since the last call; `dropped`: lines not shown so far (past the cap). */
+export type ConsoleListener = (lines: string[], dropped: number) => void;
+
+/** What the learner reads when the engine worker dies. */
+export function engineDiedMessage(detail: string): string {
+  return (
+    'The simulation stopped unexpectedly' +
+    (detail ? ` (${detail})` : '') +
+    ': most likely the run used too much memory (an array, string or map that keeps growing, or a huge result). ' +
+    'Your code is saved; change it and press Run again.'
+  );
+}
 
 export class EngineClient {
   private worker!: Worker;
@@ -69,14 +88,19 @@ export class EngineClient {
   async runStep(
     request: Omit<Extract<ToEngine, { type: 'runStep' }>, 'id' | 'type'>,
     onProgress?: (progress: RunProgress) => void,
+    onConsole?: ConsoleListener,
   ): Promise<StepRunResult> {
-    const result = await this.request({ type: 'runStep', ...request }, progressOnly(onProgress), true);
+    const result = await this.request({ type: 'runStep', ...request }, progressOnly(onProgress), true, onConsole);
     if (result.type !== 'stepDone') throw new Error('The engine answered a step run with something else.');
     return result.result;
   }
 
-  async runJob(request: JobRequest, onProgress?: (progress: RunProgress) => void): Promise<JobRunResult> {
-    const result = await this.request({ type: 'runJob', request }, progressOnly(onProgress), true);
+  async runJob(
+    request: JobRequest,
+    onProgress?: (progress: RunProgress) => void,
+    onConsole?: ConsoleListener,
+  ): Promise<JobRunResult> {
+    const result = await this.request({ type: 'runJob', request }, progressOnly(onProgress), true, onConsole);
     if (result.type !== 'jobDone') throw new Error('The engine answered a job run with something else.');
     return result.result;
   }
@@ -110,7 +134,19 @@ export class EngineClient {
       name: 'clusterlab-engine',
     });
     this.worker.onmessage = (event: MessageEvent<FromEngine>) => this.receive(event.data);
-    this.worker.onerror = (event) => this.failAll(new Error(`The engine worker failed: ${event.message}`));
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.died(event.message ?? '');
+    };
+  }
+
+  /** The engine worker died (or threw where nothing catches): fail what waits on it, start afresh. */
+  private died(detail: string): void {
+    clearTimeout(this.ackTimer);
+    this.awaitingAck.clear();
+    this.worker.terminate();
+    this.failAll(new Error(engineDiedMessage(detail)));
+    this.start();
   }
 
   /**
@@ -129,11 +165,16 @@ export class EngineClient {
     this.pending.clear();
   }
 
-  private request(message: Request, onProgress: Pending['onProgress'], stoppable: boolean): Promise<EngineResult> {
+  private request(
+    message: Request,
+    onProgress: Pending['onProgress'],
+    stoppable: boolean,
+    onConsole?: ConsoleListener,
+  ): Promise<EngineResult> {
     const id = this.nextId++;
     const full = { ...message, id } as ToEngine;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress, stoppable, message: full });
+      this.pending.set(id, { resolve, reject, onProgress, onConsole, stoppable, message: full });
       this.worker.postMessage(full);
     });
   }
@@ -148,6 +189,10 @@ export class EngineClient {
     if (!pending) return;
     if (message.type === 'progress') {
       pending.onProgress?.(message.fraction, message.progress);
+      return;
+    }
+    if (message.type === 'console') {
+      pending.onConsole?.(message.lines, message.dropped);
       return;
     }
     this.pending.delete(message.id);
