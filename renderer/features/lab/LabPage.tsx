@@ -19,6 +19,7 @@ import { Markdown } from './Markdown';
 import { PaneSplitter } from './PaneSplitter';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from './RunArea';
+import { ConsolePanel } from '../run/ConsolePanel';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
@@ -52,7 +53,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   const [source, setSource] = useState(saved?.code ?? step.starter);
   // Another tab's newer code for this step replaces the editor's text (mergeProgress.ts).
   useFollowSaved(saved?.code, source, setSource);
-  const { state, run, stop } = useStepRun(labId, stepIndex);
+  const { state, printed, run, stop } = useStepRun(labId, stepIndex);
   const [resultVersion, setResultVersion] = useState(0);
   const [startAt, setStartAt] = useState(0);
   const runPanelRef = useRef<HTMLDivElement>(null);
@@ -245,6 +246,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               <p className="error" role="alert">
                 {state.message}
               </p>
+            )}
+            {step.kind !== 'hdfs' && state.status !== 'idle' && (
+              <ConsolePanel lines={printed.lines} more={printed.more} running={state.status === 'running'} />
             )}
             {state.status === 'idle' && (
               <p className="muted">
