@@ -7,6 +7,7 @@ import { HomePage } from './HomePage';
 import { SandboxPage } from './SandboxPage';
 import { LabPage } from '../features/lab/LabPage';
 import { crashNotice, type RunMarker } from '../state/runMarker';
+import { ErrorBoundary } from './ErrorBoundary';
 
 /** `crashed`: the run that took the last page down (its marker), shown in a notice until dismissed. */
 export function App({ crashed = null }: { crashed?: RunMarker | null }) {
@@ -59,16 +60,19 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
             </button>
           </div>
         )}
-        {view.name === 'home' && <HomePage />}
-        {view.name === 'sandbox' && <SandboxPage tab={view.tab} />}
-        {view.name === 'lab' &&
-          (progressLoaded ? (
-            <LabPage key={`${view.labId}/${view.step}`} labId={view.labId} step={view.step} />
-          ) : (
-            <div className="loading" role="status">
-              <span className="spinner" /> Loading your progress…
-            </div>
-          ))}
+        {/* Keyed by the view: a page that failed is tried again when the learner goes elsewhere. */}
+        <ErrorBoundary key={view.name} what="this page" part="page">
+          {view.name === 'home' && <HomePage />}
+          {view.name === 'sandbox' && <SandboxPage tab={view.tab} />}
+          {view.name === 'lab' &&
+            (progressLoaded ? (
+              <LabPage key={`${view.labId}/${view.step}`} labId={view.labId} step={view.step} />
+            ) : (
+              <div className="loading" role="status">
+                <span className="spinner" /> Loading your progress…
+              </div>
+            ))}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -55,8 +55,9 @@ export interface JobRunResult {
   error: string | null;
   nodes: NodeInfo[];
   faults: FaultSpec[];
-  /** The learner's console output (renderer/bridge/runConsole.ts: capped, in order). */
+  /** The learner's console output (renderer/bridge/runConsole.ts: capped, in order), and the lines past the cap. */
   console?: string[];
+  consoleMore?: number;
 }
 
 export interface DemoRun {
@@ -72,8 +73,9 @@ export interface StepRunResult {
   outcome: StepOutcome;
   nodes: NodeInfo[];
   faults: FaultSpec[];
-  /** The learner's console output over all the step's runs (capped, in order). */
+  /** The learner's console output over all the step's runs (capped, in order), and the lines past the cap. */
   console?: string[];
+  consoleMore?: number;
 }
 
 export type EngineResult =

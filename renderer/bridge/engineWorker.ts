@@ -50,13 +50,13 @@ function flushConsole(out: NonNullable<typeof consoleOut>): void {
 }
 
 /** Ends the request's console: what is pending goes to the page, later output is dropped. */
-function closeConsole(id: number): string[] {
+function closeConsole(id: number): { console: string[]; consoleMore: number } {
   const out = consoleOut;
-  if (!out || out.id !== id) return [];
+  if (!out || out.id !== id) return { console: [], consoleMore: 0 };
   flushConsole(out);
   out.lines.close();
   consoleOut = null;
-  return out.lines.lines;
+  return { console: out.lines.lines, consoleMore: out.lines.dropped };
 }
 
 let pool: SandboxPoolCore | undefined;
@@ -105,8 +105,7 @@ async function handle(message: Exclude<ToEngine, { type: 'stop' | 'runDemo' }>):
     reportProgress(message.id, sandbox, [null]);
     const result = await runFreeJob(message.request, sandbox);
     const printedLines = closeConsole(message.id);
-    if (!stopped.has(message.id))
-      post({ id: message.id, type: 'jobDone', result: { ...result, console: printedLines } });
+    if (!stopped.has(message.id)) post({ id: message.id, type: 'jobDone', result: { ...result, ...printedLines } });
     return;
   }
   const lab = labById(message.labId);
@@ -134,7 +133,7 @@ async function handle(message: Exclude<ToEngine, { type: 'stop' | 'runDemo' }>):
     post({
       id: message.id,
       type: 'stepDone',
-      result: { outcome, nodes: nodesOf(spec), faults: message.faults, console: printedLines },
+      result: { outcome, nodes: nodesOf(spec), faults: message.faults, ...printedLines },
     });
 }
 

@@ -4,7 +4,7 @@
  * output and drops what arrives after a run ended; this is the page's own backstop, so a
  * request never ships more than MAX_CONSOLE_LINES lines or MAX_CONSOLE_CHARS characters:
  * past either, one line says how many more were not shown. Lines are handed out in batches
- * (`take`) for the progress messages, and all of them (`lines`) with the run's answer.
+ * (`take`) for the progress messages, and all of them (`lines`, `dropped`) with the run's answer.
  */
 
 /** The most lines one request shows (a lab step may print in several runs). */
@@ -59,9 +59,9 @@ export class RunConsole {
     return fresh;
   }
 
-  /** Every line shown, with the "… N more lines not shown" line when output was dropped. */
+  /** Every line kept (`dropped` counts the others; the page adds the "… N more lines not shown" line). */
   get lines(): string[] {
-    return this.droppedLines > 0 ? [...this.kept, moreLines(this.droppedLines)] : [...this.kept];
+    return [...this.kept];
   }
 
   /** The request has ended: later output (a worker's last words) is dropped. */

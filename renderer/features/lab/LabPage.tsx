@@ -20,6 +20,7 @@ import { PaneSplitter } from './PaneSplitter';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from './RunArea';
 import { ConsolePanel } from '../run/ConsolePanel';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
@@ -257,15 +258,16 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               </p>
             )}
             {shown?.outcome.report && (
-              <RunArea
-                key={resultVersion}
-                report={shown.outcome.report}
-                nodes={shown.nodes}
-                faults={shown.faults}
-                startAt={startAt}
-                busy={state.status === 'running'}
-                onInjectFault={(faults, at) => void runWith(faults, at)}
-              />
+              <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+                <RunArea
+                  report={shown.outcome.report}
+                  nodes={shown.nodes}
+                  faults={shown.faults}
+                  startAt={startAt}
+                  busy={state.status === 'running'}
+                  onInjectFault={(faults, at) => void runWith(faults, at)}
+                />
+              </ErrorBoundary>
             )}
           </div>
         </section>

@@ -76,7 +76,7 @@ export function useStepRun(labId: string, stepIndex: number) {
         );
         if (generation.current !== mine) return null;
         setState({ status: 'done', result });
-        setPrinted({ lines: result.console ?? [], more: 0 });
+        setPrinted({ lines: result.console ?? [], more: result.consoleMore ?? 0 });
         return result;
       } catch (error) {
         if (generation.current !== mine) return null;

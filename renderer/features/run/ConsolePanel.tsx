@@ -10,7 +10,7 @@ import './console.css';
 
 export interface ConsolePanelProps {
   lines: readonly string[];
-  /** Lines printed past the cap so far (while running; the final list carries its own note). */
+  /** Lines printed past the cap (not shown; one line at the end says how many). */
   more?: number;
   running: boolean;
 }
@@ -22,7 +22,7 @@ export function ConsolePanel({ lines, more = 0, running }: ConsolePanelProps) {
   const shown = lines.length > MAX_CONSOLE_LINES + 1 ? lines.slice(0, MAX_CONSOLE_LINES) : lines;
   const hidden = more + (lines.length - shown.length);
   const text = shown.join('\n') + (hidden > 0 ? `\n${moreLines(hidden)}` : '');
-  const count = shown.length + (hidden > 0 ? hidden : 0);
+  const count = shown.length;
   const copy = () => {
     navigator.clipboard.writeText(text).then(
       () => setCopied('yes'),
@@ -36,7 +36,8 @@ export function ConsolePanel({ lines, more = 0, running }: ConsolePanelProps) {
         <span className="muted">
           {lines.length === 0
             ? ''
-            : `${count.toLocaleString('en')} ${count === 1 ? 'line' : 'lines'}${running ? ' so far' : ''}`}
+            : `${count.toLocaleString('en')} ${count === 1 ? 'line' : 'lines'}${running ? ' so far' : ''}` +
+              (hidden > 0 ? ` and ${hidden.toLocaleString('en')} more not shown` : '')}
         </span>
         <span className="spacer" />
         {copied && (

@@ -13,6 +13,7 @@ import { RunArea } from '../lab/RunArea';
 import { RunStatus, StopButton } from '../lab/RunStatus';
 import { currentTimeLimit, NOTHING_PRINTED, withPrinted, type Printed } from '../lab/useStepRun';
 import { ConsolePanel } from '../run/ConsolePanel';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
@@ -78,7 +79,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
       );
       if (generation.current !== mine) return;
       setResult(answer);
-      setPrinted({ lines: answer.console ?? [], more: 0 });
+      setPrinted({ lines: answer.console ?? [], more: answer.consoleMore ?? 0 });
       onResult?.(answer);
       setStartAt(at);
       setVersion((v) => v + 1);
@@ -183,15 +184,16 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
         )}
         {printed && <ConsolePanel lines={printed.lines} more={printed.more} running={running} />}
         {result?.report && (
-          <RunArea
-            key={version}
-            report={result.report}
-            nodes={result.nodes}
-            faults={result.faults}
-            startAt={startAt}
-            busy={running}
-            onInjectFault={(faults, at) => void run(faults, at)}
-          />
+          <ErrorBoundary key={version} what="this run's pictures" part="run-area">
+            <RunArea
+              report={result.report}
+              nodes={result.nodes}
+              faults={result.faults}
+              startAt={startAt}
+              busy={running}
+              onInjectFault={(faults, at) => void run(faults, at)}
+            />
+          </ErrorBoundary>
         )}
       </div>
     </div>
