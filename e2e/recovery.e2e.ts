@@ -45,9 +45,11 @@ async function runAndWait(page: Page) {
 
 /** Evaluates an expression in the page over the DevTools protocol (Playwright refuses a page that crashed). */
 async function evaluate(cdp: CDPSession, expression: string): Promise<unknown> {
-  const { result } = (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as {
+  const answer = cdp.send('Runtime.evaluate', { expression, returnByValue: true }) as Promise<{
     result: { value?: unknown };
-  };
+  }>;
+  const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer')), 5_000));
+  const { result } = await Promise.race([answer, late]);
   return result.value ?? null;
 }
 
@@ -146,6 +148,8 @@ describe('recovery', () => {
     await page.locator('[aria-label="Running"]').waitFor();
     expect(await page.evaluate(([k]) => sessionStorage.getItem(k!), [RUN_MARKER_KEY])).toMatch(/"kind":"sandbox"/);
     // The renderer process dies as it does when a job runs out of memory (no pagehide, no unload).
+    // Playwright would hold the reloaded page's requests for ever once it crashed: stop routing first.
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
     const cdp = await context.newCDPSession(page);
     const crashed = new Promise((resolve) => page.once('crash', resolve));
     void cdp.send('Page.crash').catch(() => {});
@@ -166,6 +170,7 @@ describe('recovery', () => {
       await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
       await page.getByRole('tab', { name: 'Jobs' }).click();
       await setEditorText(page, MEMORY_BOMB, '.sandbox-editor');
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
       const cdp = await context.newCDPSession(page);
       const crashed = new Promise((resolve) => page.once('crash', () => resolve('crashed')));
       await page.getByRole('button', { name: '▶ Run' }).click();
