@@ -23,6 +23,7 @@ import type { PoolProgress, SandboxPoolCore } from '../../engine/api/sandboxPool
 import { runDemoScenario } from './demoScenario';
 import type { FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
 import { RunConsole } from './runConsole';
+import { validTimeLimit } from '../state/timeLimit';
 
 const post = (message: FromEngine) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
@@ -66,8 +67,8 @@ function sandboxPool(timeLimitSeconds: number): SandboxPoolCore {
     timeoutSeconds: DEFAULT_TIME_LIMIT_SECONDS,
     log: printed,
   });
-  pool.timeoutSeconds =
-    Number.isFinite(timeLimitSeconds) && timeLimitSeconds > 0 ? timeLimitSeconds : DEFAULT_TIME_LIMIT_SECONDS;
+  // Only a limit the Settings allow: 1e21 s would overflow the timer (2^31-1 ms) and fire at once.
+  pool.timeoutSeconds = validTimeLimit(timeLimitSeconds) ?? DEFAULT_TIME_LIMIT_SECONDS;
   return pool;
 }
 
