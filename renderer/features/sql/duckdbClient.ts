@@ -10,6 +10,7 @@ import { ClusterTables } from './clusterTables';
 import { queryResult, type ArrowTableLike, type QueryResult } from './queryResult';
 import type { SqlDb } from './sqlDb';
 import { readCapped, type BatchLike } from './readCapped';
+import { plainSqlError } from './plainSqlError';
 
 export type { QueryResult };
 
@@ -54,7 +55,9 @@ export function connectDuckDb(): Promise<Session> {
 export async function runSql(sql: string): Promise<QueryResult> {
   const { conn, tables } = await connectDuckDb();
   return tables.exclusive(async () => {
-    const reader = await conn.send(sql);
+    const reader = await conn.send(sql, true).catch((error: unknown) => {
+      throw plainSqlError(error);
+    });
     const answer = await readCapped(
       reader as unknown as AsyncIterable<BatchLike>,
       SHOWN_ROWS,
