@@ -19,7 +19,7 @@ import { Markdown } from './Markdown';
 import { PaneSplitter } from './PaneSplitter';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from './RunArea';
-import { ConsolePanel } from '../run/ConsolePanel';
+import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
@@ -153,6 +153,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
         ? 'typescript'
         : 'javascript';
 
+  const showConsole = step.kind !== 'hdfs' && state.status !== 'idle';
+  const consolePanel = <ConsolePanel lines={printed.lines} more={printed.more} running={state.status === 'running'} />;
+
   return (
     <div className="lab-page">
       <LabStepNav lab={lab} stepIndex={stepIndex} />
@@ -248,9 +251,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 {state.message}
               </p>
             )}
-            {step.kind !== 'hdfs' && state.status !== 'idle' && (
-              <ConsolePanel lines={printed.lines} more={printed.more} running={state.status === 'running'} />
-            )}
+            {showConsole && consoleFirst(printed.lines, printed.more) && consolePanel}
             {state.status === 'idle' && (
               <p className="muted">
                 Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster
@@ -269,6 +270,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 />
               </ErrorBoundary>
             )}
+            {showConsole && !consoleFirst(printed.lines, printed.more) && consolePanel}
           </div>
         </section>
       </div>

@@ -15,6 +15,14 @@ export interface ConsolePanelProps {
   running: boolean;
 }
 
+/**
+ * Where the panel goes: above the run's pictures when the code printed something (found at
+ * once), as one line below them when it printed nothing (the pictures keep the window).
+ */
+export function consoleFirst(lines: readonly string[], more = 0): boolean {
+  return lines.length > 0 || more > 0;
+}
+
 export function ConsolePanel({ lines, more = 0, running }: ConsolePanelProps) {
   const headingId = useId();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
@@ -29,6 +37,14 @@ export function ConsolePanel({ lines, more = 0, running }: ConsolePanelProps) {
       () => setCopied('failed'),
     );
   };
+  if (lines.length === 0 && hidden === 0)
+    // One line, below the pictures (ConsolePanel's place: see consoleFirst): nothing to find, nothing pushed down.
+    return (
+      <section className="run-console compact" aria-labelledby={headingId} data-testid="run-console">
+        <h3 id={headingId}>Console</h3>
+        <span className="muted">{running ? 'Your code has printed nothing yet.' : 'Your code printed nothing.'}</span>
+      </section>
+    );
   return (
     <section className="run-console" aria-labelledby={headingId} data-testid="run-console">
       <div className="run-console-head">

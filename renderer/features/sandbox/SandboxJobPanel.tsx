@@ -12,7 +12,7 @@ import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from '../lab/RunArea';
 import { RunStatus, StopButton } from '../lab/RunStatus';
 import { currentTimeLimit, NOTHING_PRINTED, withPrinted, type Printed } from '../lab/useStepRun';
-import { ConsolePanel } from '../run/ConsolePanel';
+import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
@@ -182,7 +182,9 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
             {result.error}
           </p>
         )}
-        {printed && <ConsolePanel lines={printed.lines} more={printed.more} running={running} />}
+        {printed && consoleFirst(printed.lines, printed.more) && (
+          <ConsolePanel lines={printed.lines} more={printed.more} running={running} />
+        )}
         {result?.report && (
           <ErrorBoundary key={version} what="this run's pictures" part="run-area">
             <RunArea
@@ -194,6 +196,9 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
               onInjectFault={(faults, at) => void run(faults, at)}
             />
           </ErrorBoundary>
+        )}
+        {printed && !consoleFirst(printed.lines, printed.more) && (
+          <ConsolePanel lines={printed.lines} more={printed.more} running={running} />
         )}
       </div>
     </div>
