@@ -3,7 +3,9 @@
 // keeps working after each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { findLab } from '../labs/labRegistry';
 import { openApp, type Session } from './harness';
+import { setEditorText } from './labActions';
 
 async function sql(page: Page, text: string): Promise<void> {
   const input = page.getByLabel('SQL (DuckDB)');
@@ -61,6 +63,39 @@ describe('hostile inputs in the app', () => {
     await sql(page, 'SELECT 41 + 1 AS answer;');
     expect(await page.getByTestId('sql-row-count').textContent()).toBe('1 row');
     expect(await page.locator('table[aria-label="Query result"] tbody td').first().textContent()).toBe('42');
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it("an HDFS step's simulation that would never end is stopped at the time limit, and the next run works", async () => {
+    const { page } = s;
+    const step = findLab('hdfs-blocks')!.steps[0]!;
+    await page.getByRole('button', { name: '⚙ Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByLabel('Time limit for your code (seconds)').fill('3');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'ClusterLab home' }).click();
+    await page.locator('[data-lab="hdfs-blocks"] button').click();
+    await page.getByRole('heading', { name: `1. ${step.title}` }).waitFor();
+    const settings = JSON.parse(step.solution) as Record<string, unknown>;
+    const endless = { ...settings, faults: [{ kind: 'killNode', atMs: 1e300, node: 'n2' }] };
+    await setEditorText(page, JSON.stringify(endless, null, 2));
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    const alert = page.locator('.panel.run-panel [role="alert"]');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(
+      /^The simulation of your settings ran for more than the time limit \(3 s\) and was stopped\./,
+    );
+    await setEditorText(page, step.solution);
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[aria-label="Running"]') &&
+        document.querySelectorAll('[data-testid="checks"] [data-state="pass"]').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.locator('[data-testid="checks"] [data-state="fail"]').count()).toBe(0);
     expect(s.consoleErrors).toEqual([]);
   });
 });

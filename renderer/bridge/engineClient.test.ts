@@ -145,3 +145,45 @@ describe('EngineClient, console and a dying engine worker', () => {
     await expect(next).resolves.toMatchObject({ outcome: { passed: true } });
   });
 });
+
+describe("EngineClient, the page's own deadline", () => {
+  beforeEach(() => {
+    FakeWorker.all = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('ends a run past its deadline with its message, and replaces a worker stuck simulating', async () => {
+    const client = new EngineClient();
+    const stuck = FakeWorker.all[0]!;
+    const run = client.runStep(STEP, undefined, undefined, { ms: 3_000, error: () => new Error('too long') });
+    const id = stuck.sent[0]!.id;
+    vi.advanceTimersByTime(2_999);
+    expect(stuck.sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    await expect(run).rejects.toThrow('too long');
+    expect(stuck.sent.at(-1)).toEqual({ type: 'stop', id });
+    vi.advanceTimersByTime(STOP_ACK_MS);
+    expect(stuck.terminated).toBe(true);
+    expect(client.starts).toBe(2);
+  });
+
+  it('a run answered in time is not touched by its deadline', async () => {
+    const client = new EngineClient();
+    const worker = FakeWorker.all[0]!;
+    const run = client.runStep(STEP, undefined, undefined, { ms: 3_000, error: () => new Error('too long') });
+    worker.reply({
+      id: worker.sent[0]!.id,
+      type: 'stepDone',
+      result: { outcome: { passed: true } as never, nodes: [], faults: [] },
+    });
+    await expect(run).resolves.toMatchObject({ outcome: { passed: true } });
+    vi.advanceTimersByTime(10_000);
+    expect(worker.sent).toHaveLength(1);
+    expect(client.starts).toBe(1);
+  });
+});

@@ -44,6 +44,8 @@ type Pending = {
   stoppable: boolean;
   /** The request, sent again to a fresh worker when its worker had to be replaced. */
   message: ToEngine;
+  /** The page's own deadline for the request (see `runStep`'s `deadlineMs`). */
+  deadline?: ReturnType<typeof setTimeout>;
 };
 type Request = ToEngine extends infer T
   ? T extends { id: number; type: infer K }
@@ -85,12 +87,24 @@ export class EngineClient {
     return result.run;
   }
 
+  /**
+   * `deadline`: a wall-clock limit the page enforces itself, for runs with no sandbox budget (an
+   * HDFS step's settings are simulated only, in the engine worker): past it the run ends with
+   * `deadline.error` and the worker is stopped (replaced if busy).
+   */
   async runStep(
     request: Omit<Extract<ToEngine, { type: 'runStep' }>, 'id' | 'type'>,
     onProgress?: (progress: RunProgress) => void,
     onConsole?: ConsoleListener,
+    deadline?: { ms: number; error: () => Error },
   ): Promise<StepRunResult> {
-    const result = await this.request({ type: 'runStep', ...request }, progressOnly(onProgress), true, onConsole);
+    const result = await this.request(
+      { type: 'runStep', ...request },
+      progressOnly(onProgress),
+      true,
+      onConsole,
+      deadline,
+    );
     if (result.type !== 'stepDone') throw new Error('The engine answered a step run with something else.');
     return result.result;
   }
@@ -109,12 +123,18 @@ export class EngineClient {
   stop(): void {
     const stoppable = [...this.pending].filter(([, p]) => p.stoppable);
     if (stoppable.length === 0) return;
-    for (const [id, p] of stoppable) {
-      this.pending.delete(id);
-      p.reject(new RunStoppedError());
-      this.awaitingAck.add(id);
-      this.worker.postMessage({ type: 'stop', id } satisfies ToEngine);
-    }
+    for (const [id] of stoppable) this.end(id, new RunStoppedError());
+  }
+
+  /** Ends request `id` now with `error`: the worker is asked to stop it, and replaced if it does not answer. */
+  private end(id: number, error: Error): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    clearTimeout(p.deadline);
+    p.reject(error);
+    this.awaitingAck.add(id);
+    this.worker.postMessage({ type: 'stop', id } satisfies ToEngine);
     clearTimeout(this.ackTimer);
     this.ackTimer = setTimeout(() => {
       if (this.awaitingAck.size > 0) this.restart();
@@ -161,7 +181,10 @@ export class EngineClient {
   }
 
   private failAll(error: Error): void {
-    for (const p of this.pending.values()) p.reject(error);
+    for (const p of this.pending.values()) {
+      clearTimeout(p.deadline);
+      p.reject(error);
+    }
     this.pending.clear();
   }
 
@@ -170,11 +193,14 @@ export class EngineClient {
     onProgress: Pending['onProgress'],
     stoppable: boolean,
     onConsole?: ConsoleListener,
+    deadline?: { ms: number; error: () => Error },
   ): Promise<EngineResult> {
     const id = this.nextId++;
     const full = { ...message, id } as ToEngine;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress, onConsole, stoppable, message: full });
+      const pending: Pending = { resolve, reject, onProgress, onConsole, stoppable, message: full };
+      if (deadline) pending.deadline = setTimeout(() => this.end(id, deadline.error()), deadline.ms);
+      this.pending.set(id, pending);
       this.worker.postMessage(full);
     });
   }
@@ -196,6 +222,7 @@ export class EngineClient {
       return;
     }
     this.pending.delete(message.id);
+    clearTimeout(pending.deadline);
     if (message.type === 'failed') pending.reject(new Error(message.message));
     else pending.resolve(message);
   }

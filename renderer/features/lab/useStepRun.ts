@@ -41,6 +41,14 @@ export function withPrinted(printed: Printed, lines: string[], dropped: number):
   return { lines: printed.lines.concat(lines), more: dropped };
 }
 
+/** An HDFS step's simulation that ran past the time limit. */
+export function hdfsTooLong(seconds: number): string {
+  return (
+    `The simulation of your settings ran for more than the time limit (${seconds} s) and was stopped. ` +
+    'Look for a fault very late in simulated time (faults[].atMs), a very long runForMs, or very many faults.'
+  );
+}
+
 export function useStepRun(labId: string, stepIndex: number) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const [printed, setPrinted] = useState<Printed>(NOTHING_PRINTED);
@@ -65,6 +73,11 @@ export function useStepRun(labId: string, stepIndex: number) {
       const marker = runStarting({ kind: 'lab', labId, step: stepIndex, title });
       try {
         const request = { labId, stepIndex, source, faults, timeLimitSeconds: currentTimeLimit() };
+        // HDFS settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
+        const hdfs = findLab(labId)?.steps[stepIndex]?.kind === 'hdfs';
+        const deadline = hdfs
+          ? { ms: request.timeLimitSeconds * 1000, error: () => new Error(hdfsTooLong(request.timeLimitSeconds)) }
+          : undefined;
         const result = await engineClient().runStep(
           request,
           (progress) => {
@@ -73,6 +86,7 @@ export function useStepRun(labId: string, stepIndex: number) {
           (lines, dropped) => {
             if (generation.current === mine) setPrinted((p) => withPrinted(p, lines, dropped));
           },
+          deadline,
         );
         if (generation.current !== mine) return null;
         setState({ status: 'done', result });
