@@ -14,10 +14,17 @@ const calls = vi.hoisted(() => ({
   appListeners: new Map<string, (...args: unknown[]) => void>(),
   windowCalls: [] as string[],
   quit: 0,
+  contentsListeners: new Map<string, (...args: unknown[]) => void>(),
+  reloads: 0,
+  dialogs: [] as { message: string; buttons: string[] }[],
 }));
 
 vi.mock('electron', () => {
   class BrowserWindow {
+    webContents = {
+      on: (name: string, listener: (...args: unknown[]) => void) => calls.contentsListeners.set(name, listener),
+      reload: () => calls.reloads++,
+    };
     constructor(options: { webPreferences?: Record<string, unknown> }) {
       calls.windows.push({ options });
     }
@@ -65,6 +72,12 @@ vi.mock('electron', () => {
       },
     },
     ipcMain: { handle: (channel: string) => calls.ipc.push(channel) },
+    dialog: {
+      showMessageBox: async (_window: unknown, options: { message: string; buttons: string[] }) => {
+        calls.dialogs.push(options);
+        return { response: 0 };
+      },
+    },
     BrowserWindow,
   };
 });
@@ -119,5 +132,24 @@ describe('electron/main.ts', () => {
     calls.appListeners.get('second-instance')!();
     expect(calls.windowCalls).toEqual(['restore', 'show', 'focus']);
     expect(calls.windows).toHaveLength(1);
+  });
+
+  it('reloads the window when its renderer process is gone, and asks after repeated crashes', async () => {
+    const onGone = calls.contentsListeners.get('render-process-gone');
+    expect(onGone).toBeTypeOf('function');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      onGone!({}, { reason: 'oom', exitCode: 133 });
+      expect(calls.reloads).toBe(1);
+      onGone!({}, { reason: 'oom', exitCode: 133 });
+      onGone!({}, { reason: 'oom', exitCode: 133 });
+      onGone!({}, { reason: 'oom', exitCode: 133 });
+      await vi.waitFor(() => expect(calls.dialogs).toHaveLength(1));
+      expect(calls.dialogs[0]!.buttons).toEqual(['Reload', 'Quit']);
+      await vi.waitFor(() => expect(calls.reloads).toBe(4));
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/renderer process is gone: oom/));
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -2,14 +2,16 @@
  * Electron's main process: registers the app:// protocol, opens the one window, wires the
  * IPC handlers and denies every permission request. It never imports engine or renderer code.
  * One instance only: a second start focuses the first window and quits, so two instances never
- * write the same progress file over each other.
+ * write the same progress file over each other. A renderer process that dies (a job out of
+ * memory) is reloaded, at most a few times in a row (rendererRecovery.ts).
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { registerIpcHandlers } from './ipcHandlers';
 import { guardWebContents, secureWindowOptions } from './mainWindow';
 import { ProgressStore } from './progressStore';
+import { createRendererRecovery } from './rendererRecovery';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -39,6 +41,28 @@ async function start(): Promise<void> {
   const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs')));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
+  // A job that used too much memory can take the page's renderer down: reload it (not in a loop).
+  window.webContents.on(
+    'render-process-gone',
+    createRendererRecovery({
+      reload: () => window.webContents.reload(),
+      ask: async (message, detail) => {
+        const { response } = await dialog.showMessageBox(window, {
+          type: 'warning',
+          message,
+          detail,
+          buttons: ['Reload', 'Quit'],
+          defaultId: 0,
+          cancelId: 0,
+        });
+        return response === 1 ? 'quit' : 'reload';
+      },
+      quit: () => app.quit(),
+      log: (m) => console.warn(`[renderer] ${m}`),
+      now: () => Date.now(),
+      isGone: () => window.isDestroyed(),
+    }),
+  );
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 

@@ -2,10 +2,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { forgetRun, takeCrashedRun } from './state/runMarker';
 import './styles/app.css';
+
+// A run marker left by the last page means a run took the page down (runMarker.ts).
+const crashed = takeCrashedRun();
+// Leaving the page normally, mid-run or not, is no crash.
+window.addEventListener('pagehide', () => forgetRun());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App crashed={crashed} />
   </StrictMode>,
 );

@@ -1,13 +1,17 @@
 /** The app shell: header, notices and the current view; starts progress persistence. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { startPersistence } from '../state/persistence';
 import { followHashChanges, useAppStore } from '../state/store';
 import { Header } from './Header';
 import { HomePage } from './HomePage';
 import { SandboxPage } from './SandboxPage';
 import { LabPage } from '../features/lab/LabPage';
+import { crashNotice, type RunMarker } from '../state/runMarker';
+import { ErrorBoundary } from './ErrorBoundary';
 
-export function App() {
+/** `crashed`: the run that took the last page down (its marker), shown in a notice until dismissed. */
+export function App({ crashed = null }: { crashed?: RunMarker | null }) {
+  const [crashedRun, setCrashedRun] = useState(crashed);
   const theme = useAppStore((s) => s.theme);
   const view = useAppStore((s) => s.view);
   const notice = useAppStore((s) => s.notice);
@@ -40,6 +44,14 @@ export function App() {
       </a>
       <Header />
       <main className="main" id="main" tabIndex={-1}>
+        {crashedRun && (
+          <div className="notice" role="alert" data-testid="crash-notice">
+            <span>{crashNotice(crashedRun)}</span>
+            <button type="button" className="btn small" onClick={() => setCrashedRun(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {notice && (
           <div className="notice" role="alert">
             <span>{notice}</span>
@@ -48,16 +60,19 @@ export function App() {
             </button>
           </div>
         )}
-        {view.name === 'home' && <HomePage />}
-        {view.name === 'sandbox' && <SandboxPage tab={view.tab} />}
-        {view.name === 'lab' &&
-          (progressLoaded ? (
-            <LabPage key={`${view.labId}/${view.step}`} labId={view.labId} step={view.step} />
-          ) : (
-            <div className="loading" role="status">
-              <span className="spinner" /> Loading your progress…
-            </div>
-          ))}
+        {/* Keyed by the view: a page that failed is tried again when the learner goes elsewhere. */}
+        <ErrorBoundary key={view.name} what="this page" part="page">
+          {view.name === 'home' && <HomePage />}
+          {view.name === 'sandbox' && <SandboxPage tab={view.tab} />}
+          {view.name === 'lab' &&
+            (progressLoaded ? (
+              <LabPage key={`${view.labId}/${view.step}`} labId={view.labId} step={view.step} />
+            ) : (
+              <div className="loading" role="status">
+                <span className="spinner" /> Loading your progress…
+              </div>
+            ))}
+        </ErrorBoundary>
       </main>
     </div>
   );

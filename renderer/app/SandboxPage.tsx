@@ -4,6 +4,7 @@ import { useAppStore, type SandboxTab } from '../state/store';
 import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
 import { SandboxJobPanel } from '../features/sandbox/SandboxJobPanel';
 import { useSqlRunStore } from '../features/sql/sqlRunStore';
+import { ErrorBoundary } from './ErrorBoundary';
 
 const SqlConsole = lazy(() => import('../features/sql/SqlConsole'));
 
@@ -34,7 +35,6 @@ export function SandboxPage({ tab }: { tab: SandboxTab }) {
             role="tab"
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
-            aria-pressed={tab === t.id}
             className="btn"
             onClick={() => navigate({ name: 'sandbox', tab: t.id })}
           >
@@ -43,13 +43,19 @@ export function SandboxPage({ tab }: { tab: SandboxTab }) {
         ))}
       </div>
       <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'cluster' && <LiveClusterPanel />}
+        {tab === 'cluster' && (
+          <ErrorBoundary what="the live cluster" part="live-cluster">
+            <LiveClusterPanel />
+          </ErrorBoundary>
+        )}
         {/* Each run's outputs become the SQL console's tables. */}
         {tab === 'editor' && <SandboxJobPanel onResult={(r) => publishRun(r.report)} />}
         {tab === 'sql' && (
-          <Suspense fallback={<Loading what="DuckDB" />}>
-            <SqlConsole />
-          </Suspense>
+          <ErrorBoundary what="the SQL console" part="sql-console">
+            <Suspense fallback={<Loading what="DuckDB" />}>
+              <SqlConsole />
+            </Suspense>
+          </ErrorBoundary>
         )}
       </div>
     </div>

@@ -10,7 +10,7 @@ class FakeWorker {
   sent: ToEngine[] = [];
   terminated = false;
   onmessage: ((event: { data: FromEngine }) => void) | null = null;
-  onerror: ((event: { message: string }) => void) | null = null;
+  onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
   constructor() {
     FakeWorker.all.push(this);
   }
@@ -97,6 +97,93 @@ describe('EngineClient.stop', () => {
     client.stop();
     vi.advanceTimersByTime(STOP_ACK_MS * 2);
     expect(FakeWorker.all[0]!.sent).toEqual([]);
+    expect(client.starts).toBe(1);
+  });
+});
+
+describe('EngineClient, console and a dying engine worker', () => {
+  beforeEach(() => {
+    FakeWorker.all = [];
+    vi.stubGlobal('Worker', FakeWorker);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('hands the console lines of a run to its listener as they come', async () => {
+    const client = new EngineClient();
+    const worker = FakeWorker.all[0]!;
+    const seen: string[] = [];
+    const run = client.runJob({} as never, undefined, (lines, dropped) => seen.push(`${lines.join('|')} +${dropped}`));
+    const id = worker.sent[0]!.id;
+    worker.reply({ id, type: 'console', lines: ['a', 'b'], dropped: 0 });
+    worker.reply({ id, type: 'console', lines: ['c'], dropped: 5 });
+    // Another request's lines are not this run's.
+    worker.reply({ id: id + 1, type: 'console', lines: ['other'], dropped: 0 });
+    expect(seen).toEqual(['a|b +0', 'c +5']);
+    worker.reply({ id, type: 'jobDone', result: { report: null, error: null, nodes: [], faults: [], console: ['a'] } });
+    await expect(run).resolves.toMatchObject({ console: ['a'] });
+  });
+
+  it('fails the waiting runs with a message naming memory when the worker dies, and starts a fresh one', async () => {
+    const client = new EngineClient();
+    const dead = FakeWorker.all[0]!;
+    const run = client.runStep(STEP);
+    let prevented = false;
+    dead.onerror?.({ message: '', preventDefault: () => (prevented = true) });
+    await expect(run).rejects.toThrow(/stopped unexpectedly: most likely the run used too much memory/);
+    expect(prevented).toBe(true);
+    expect(dead.terminated).toBe(true);
+    expect(client.starts).toBe(2);
+    // The next run goes to the fresh worker and is answered.
+    const next = client.runStep({ ...STEP, source: 'fixed' });
+    const fresh = FakeWorker.all[1]!;
+    expect(fresh.sent.map((m) => m.type)).toEqual(['runStep']);
+    fresh.reply({
+      id: fresh.sent[0]!.id,
+      type: 'stepDone',
+      result: { outcome: { passed: true } as never, nodes: [], faults: [] },
+    });
+    await expect(next).resolves.toMatchObject({ outcome: { passed: true } });
+  });
+});
+
+describe("EngineClient, the page's own deadline", () => {
+  beforeEach(() => {
+    FakeWorker.all = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('ends a run past its deadline with its message, and replaces a worker stuck simulating', async () => {
+    const client = new EngineClient();
+    const stuck = FakeWorker.all[0]!;
+    const run = client.runStep(STEP, undefined, undefined, { ms: 3_000, error: () => new Error('too long') });
+    const id = stuck.sent[0]!.id;
+    vi.advanceTimersByTime(2_999);
+    expect(stuck.sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    await expect(run).rejects.toThrow('too long');
+    expect(stuck.sent.at(-1)).toEqual({ type: 'stop', id });
+    vi.advanceTimersByTime(STOP_ACK_MS);
+    expect(stuck.terminated).toBe(true);
+    expect(client.starts).toBe(2);
+  });
+
+  it('a run answered in time is not touched by its deadline', async () => {
+    const client = new EngineClient();
+    const worker = FakeWorker.all[0]!;
+    const run = client.runStep(STEP, undefined, undefined, { ms: 3_000, error: () => new Error('too long') });
+    worker.reply({
+      id: worker.sent[0]!.id,
+      type: 'stepDone',
+      result: { outcome: { passed: true } as never, nodes: [], faults: [] },
+    });
+    await expect(run).resolves.toMatchObject({ outcome: { passed: true } });
+    vi.advanceTimersByTime(10_000);
+    expect(worker.sent).toHaveLength(1);
     expect(client.starts).toBe(1);
   });
 });

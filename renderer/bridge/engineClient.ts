@@ -7,6 +7,11 @@
  * that run the learner's code). A worker busy in a synchronous simulation cannot answer: if it
  * has not acknowledged within STOP_ACK_MS it is terminated (its sandbox workers with it) and a
  * fresh one starts with the requests still waiting, so the next Run works either way.
+ *
+ * The learner's console lines come while a run computes (`onConsole`), and in full with its
+ * answer. If the engine worker dies (an error event: most likely it ran out of memory), every
+ * request waiting on it fails with a message that says so, and the next request starts a
+ * fresh worker: nothing waits for a worker that will never answer.
  */
 import type {
   DemoRun,
@@ -34,10 +39,13 @@ type Pending = {
   resolve(result: EngineResult): void;
   reject(error: Error): void;
   onProgress?: ((fraction: number, progress?: RunProgress) => void) | undefined;
+  onConsole?: ConsoleListener | undefined;
   /** A lab step or job run (a demo is not stopped by Stop). */
   stoppable: boolean;
   /** The request, sent again to a fresh worker when its worker had to be replaced. */
   message: ToEngine;
+  /** The page's own deadline for the request (see `runStep`'s `deadlineMs`). */
+  deadline?: ReturnType<typeof setTimeout>;
 };
 type Request = ToEngine extends infer T
   ? T extends { id: number; type: infer K }
@@ -46,6 +54,19 @@ type Request = ToEngine extends infer T
       : Omit<T, 'id'>
     : never
   : never;
+
+/** Console lines printed since the last call; `dropped`: lines not shown so far (past the cap). */
+export type ConsoleListener = (lines: string[], dropped: number) => void;
+
+/** What the learner reads when the engine worker dies. */
+export function engineDiedMessage(detail: string): string {
+  return (
+    'The simulation stopped unexpectedly' +
+    (detail ? ` (${detail})` : '') +
+    ': most likely the run used too much memory (an array, string or map that keeps growing, or a huge result). ' +
+    'Your code is saved; change it and press Run again.'
+  );
+}
 
 export class EngineClient {
   private worker!: Worker;
@@ -66,17 +87,34 @@ export class EngineClient {
     return result.run;
   }
 
+  /**
+   * `deadline`: a wall-clock limit the page enforces itself, for runs with no sandbox budget (an
+   * HDFS step's settings are simulated only, in the engine worker): past it the run ends with
+   * `deadline.error` and the worker is stopped (replaced if busy).
+   */
   async runStep(
     request: Omit<Extract<ToEngine, { type: 'runStep' }>, 'id' | 'type'>,
     onProgress?: (progress: RunProgress) => void,
+    onConsole?: ConsoleListener,
+    deadline?: { ms: number; error: () => Error },
   ): Promise<StepRunResult> {
-    const result = await this.request({ type: 'runStep', ...request }, progressOnly(onProgress), true);
+    const result = await this.request(
+      { type: 'runStep', ...request },
+      progressOnly(onProgress),
+      true,
+      onConsole,
+      deadline,
+    );
     if (result.type !== 'stepDone') throw new Error('The engine answered a step run with something else.');
     return result.result;
   }
 
-  async runJob(request: JobRequest, onProgress?: (progress: RunProgress) => void): Promise<JobRunResult> {
-    const result = await this.request({ type: 'runJob', request }, progressOnly(onProgress), true);
+  async runJob(
+    request: JobRequest,
+    onProgress?: (progress: RunProgress) => void,
+    onConsole?: ConsoleListener,
+  ): Promise<JobRunResult> {
+    const result = await this.request({ type: 'runJob', request }, progressOnly(onProgress), true, onConsole);
     if (result.type !== 'jobDone') throw new Error('The engine answered a job run with something else.');
     return result.result;
   }
@@ -85,12 +123,18 @@ export class EngineClient {
   stop(): void {
     const stoppable = [...this.pending].filter(([, p]) => p.stoppable);
     if (stoppable.length === 0) return;
-    for (const [id, p] of stoppable) {
-      this.pending.delete(id);
-      p.reject(new RunStoppedError());
-      this.awaitingAck.add(id);
-      this.worker.postMessage({ type: 'stop', id } satisfies ToEngine);
-    }
+    for (const [id] of stoppable) this.end(id, new RunStoppedError());
+  }
+
+  /** Ends request `id` now with `error`: the worker is asked to stop it, and replaced if it does not answer. */
+  private end(id: number, error: Error): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    clearTimeout(p.deadline);
+    p.reject(error);
+    this.awaitingAck.add(id);
+    this.worker.postMessage({ type: 'stop', id } satisfies ToEngine);
     clearTimeout(this.ackTimer);
     this.ackTimer = setTimeout(() => {
       if (this.awaitingAck.size > 0) this.restart();
@@ -110,7 +154,19 @@ export class EngineClient {
       name: 'clusterlab-engine',
     });
     this.worker.onmessage = (event: MessageEvent<FromEngine>) => this.receive(event.data);
-    this.worker.onerror = (event) => this.failAll(new Error(`The engine worker failed: ${event.message}`));
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.died(event.message ?? '');
+    };
+  }
+
+  /** The engine worker died (or threw where nothing catches): fail what waits on it, start afresh. */
+  private died(detail: string): void {
+    clearTimeout(this.ackTimer);
+    this.awaitingAck.clear();
+    this.worker.terminate();
+    this.failAll(new Error(engineDiedMessage(detail)));
+    this.start();
   }
 
   /**
@@ -125,15 +181,26 @@ export class EngineClient {
   }
 
   private failAll(error: Error): void {
-    for (const p of this.pending.values()) p.reject(error);
+    for (const p of this.pending.values()) {
+      clearTimeout(p.deadline);
+      p.reject(error);
+    }
     this.pending.clear();
   }
 
-  private request(message: Request, onProgress: Pending['onProgress'], stoppable: boolean): Promise<EngineResult> {
+  private request(
+    message: Request,
+    onProgress: Pending['onProgress'],
+    stoppable: boolean,
+    onConsole?: ConsoleListener,
+    deadline?: { ms: number; error: () => Error },
+  ): Promise<EngineResult> {
     const id = this.nextId++;
     const full = { ...message, id } as ToEngine;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress, stoppable, message: full });
+      const pending: Pending = { resolve, reject, onProgress, onConsole, stoppable, message: full };
+      if (deadline) pending.deadline = setTimeout(() => this.end(id, deadline.error()), deadline.ms);
+      this.pending.set(id, pending);
       this.worker.postMessage(full);
     });
   }
@@ -150,7 +217,12 @@ export class EngineClient {
       pending.onProgress?.(message.fraction, message.progress);
       return;
     }
+    if (message.type === 'console') {
+      pending.onConsole?.(message.lines, message.dropped);
+      return;
+    }
     this.pending.delete(message.id);
+    clearTimeout(pending.deadline);
     if (message.type === 'failed') pending.reject(new Error(message.message));
     else pending.resolve(message);
   }

@@ -55,6 +55,9 @@ export interface JobRunResult {
   error: string | null;
   nodes: NodeInfo[];
   faults: FaultSpec[];
+  /** The learner's console output (renderer/bridge/runConsole.ts: capped, in order), and the lines past the cap. */
+  console?: string[];
+  consoleMore?: number;
 }
 
 export interface DemoRun {
@@ -70,6 +73,9 @@ export interface StepRunResult {
   outcome: StepOutcome;
   nodes: NodeInfo[];
   faults: FaultSpec[];
+  /** The learner's console output over all the step's runs (capped, in order), and the lines past the cap. */
+  console?: string[];
+  consoleMore?: number;
 }
 
 export type EngineResult =
@@ -79,6 +85,8 @@ export type EngineResult =
 
 export type FromEngine =
   | { id: number; type: 'progress'; fraction: number; progress?: RunProgress }
+  /** Console lines the learner's code printed since the last such message; `dropped`: lines not shown so far. */
+  | { id: number; type: 'console'; lines: string[]; dropped: number }
   | { id: number; type: 'stopAck' }
   | ({ id: number } & EngineResult)
   | { id: number; type: 'failed'; message: string };

@@ -7,6 +7,8 @@
  * counts go to the page as progress. A 'stop' message stops the run at once (its sandbox
  * workers are terminated) and is acknowledged; while a synchronous simulation holds this
  * worker, the acknowledgement waits, and the page terminates this worker instead.
+ * The learner's console output goes to the page as it comes ('console' messages, batched) and
+ * in full with the run's answer (renderer/bridge/runConsole.ts caps it).
  */
 import { resolveClusterSpec, type ResolvedClusterSpec } from '../../engine/cluster';
 import { clusterSpecOf } from '../../engine/api/createSimulation';
@@ -20,20 +22,53 @@ import { createWebWorkerPool } from '../sandbox/webWorkerPool';
 import type { PoolProgress, SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
 import { runDemoScenario } from './demoScenario';
 import type { FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
+import { RunConsole } from './runConsole';
+import { validTimeLimit } from '../state/timeLimit';
 
 const post = (message: FromEngine) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
 /** The time limit when a request carries none that makes sense (the Settings' default). */
 const DEFAULT_TIME_LIMIT_SECONDS = 30;
+/** How often console lines go to the page while a run computes. */
+const CONSOLE_BATCH_MS = 100;
+
+/** The console of the request whose run holds the pool (null between runs: output then is dropped). */
+let consoleOut: { id: number; lines: RunConsole; timer: ReturnType<typeof setTimeout> | null } | null = null;
+
+function printed(text: string): void {
+  const out = consoleOut;
+  if (!out) return;
+  out.lines.add(text);
+  out.timer ??= setTimeout(() => flushConsole(out), CONSOLE_BATCH_MS);
+}
+
+function flushConsole(out: NonNullable<typeof consoleOut>): void {
+  if (out.timer !== null) clearTimeout(out.timer);
+  out.timer = null;
+  const lines = out.lines.take();
+  if (lines.length > 0 && !stopped.has(out.id))
+    post({ id: out.id, type: 'console', lines, dropped: out.lines.dropped });
+}
+
+/** Ends the request's console: what is pending goes to the page, later output is dropped. */
+function closeConsole(id: number): { console: string[]; consoleMore: number } {
+  const out = consoleOut;
+  if (!out || out.id !== id) return { console: [], consoleMore: 0 };
+  flushConsole(out);
+  out.lines.close();
+  consoleOut = null;
+  return { console: out.lines.lines, consoleMore: out.lines.dropped };
+}
 
 let pool: SandboxPoolCore | undefined;
 function sandboxPool(timeLimitSeconds: number): SandboxPoolCore {
   pool ??= createWebWorkerPool({
     size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
     timeoutSeconds: DEFAULT_TIME_LIMIT_SECONDS,
+    log: printed,
   });
-  pool.timeoutSeconds =
-    Number.isFinite(timeLimitSeconds) && timeLimitSeconds > 0 ? timeLimitSeconds : DEFAULT_TIME_LIMIT_SECONDS;
+  // Only a limit the Settings allow: 1e21 s would overflow the timer (2^31-1 ms) and fire at once.
+  pool.timeoutSeconds = validTimeLimit(timeLimitSeconds) ?? DEFAULT_TIME_LIMIT_SECONDS;
   return pool;
 }
 
@@ -47,7 +82,11 @@ let runs: Promise<void> = Promise.resolve();
 function reportProgress(id: number, sandbox: SandboxPoolCore, labels: (string | null)[]): void {
   let run = 0;
   sandbox.onProgress = (p: PoolProgress) => {
-    if (p.phase === 'load') run++;
+    if (p.phase === 'load') {
+      run++;
+      if (labels.length > 1 && run <= labels.length)
+        consoleOut?.lines.heading(`── Run ${run} of ${labels.length}: ${labels[run - 1] ?? 'your job'} ──`);
+    }
     const progress: RunProgress = {
       phase: p.phase === 'load' ? 'starting' : p.idle ? 'simulating' : p.phase,
       done: p.phase === 'load' || p.idle ? 0 : p.done,
@@ -66,7 +105,8 @@ async function handle(message: Exclude<ToEngine, { type: 'stop' | 'runDemo' }>):
     const sandbox = sandboxPool(message.request.timeLimitSeconds);
     reportProgress(message.id, sandbox, [null]);
     const result = await runFreeJob(message.request, sandbox);
-    if (!stopped.has(message.id)) post({ id: message.id, type: 'jobDone', result });
+    const printedLines = closeConsole(message.id);
+    if (!stopped.has(message.id)) post({ id: message.id, type: 'jobDone', result: { ...result, ...printedLines } });
     return;
   }
   const lab = labById(message.labId);
@@ -89,8 +129,13 @@ async function handle(message: Exclude<ToEngine, { type: 'stop' | 'runDemo' }>):
     ...(step.kind === 'hdfs' ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
   });
+  const printedLines = closeConsole(message.id);
   if (!stopped.has(message.id))
-    post({ id: message.id, type: 'stepDone', result: { outcome, nodes: nodesOf(spec), faults: message.faults } });
+    post({
+      id: message.id,
+      type: 'stepDone',
+      result: { outcome, nodes: nodesOf(spec), faults: message.faults, ...printedLines },
+    });
 }
 
 function nodesOf(spec: ResolvedClusterSpec): NodeInfo[] {
@@ -128,12 +173,16 @@ async function runExclusive(message: Exclude<ToEngine, { type: 'stop' | 'runDemo
     return;
   }
   current = message.id;
+  consoleOut = { id: message.id, lines: new RunConsole(), timer: null };
   try {
     await handle(message);
   } catch (error) {
+    // The console lines went to the page before this answer.
+    closeConsole(message.id);
     if (!stopped.has(message.id))
       post({ id: message.id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
   } finally {
+    closeConsole(message.id);
     current = null;
     stopped.delete(message.id);
     if (pool) pool.onProgress = null;

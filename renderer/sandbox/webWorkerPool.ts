@@ -7,6 +7,7 @@
  */
 import { SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
 import type { SandboxReply } from '../../engine/api/sandboxMessages';
+import { sandboxDiedMessage } from './sandboxDiedMessage';
 
 export interface WebWorkerPoolOptions {
   /** Number of workers (default: navigator.hardwareConcurrency, at least 1). */
@@ -39,7 +40,8 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
       worker.onmessage = (event: MessageEvent<SandboxReply>) => onMessage(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
-        onError(new Error(`a sandbox worker failed: ${event.message}`));
+        // A worker that died (out of memory) or an error its code threw where nothing catches it.
+        onError(new Error(sandboxDiedMessage(event.message, event.lineno || undefined)));
       };
       return {
         post: (message, transfer) => worker.postMessage(message, transfer ?? []),

@@ -13,6 +13,14 @@ import { followOtherTabs, readStored, type Stored } from './tabSync';
 
 const SAVE_DELAY_MS = 400;
 
+/** Saves pending progress at once (set while persistence runs). */
+let flushNow: (() => void) | null = null;
+
+/** Saves what is pending now, not after the usual delay: a run is about to start and might crash the page. */
+export function saveProgressNow(): void {
+  flushNow?.();
+}
+
 const otherVersion = (version: unknown) =>
   `Saved progress has format version ${String(version)}, which this ClusterLab cannot read: it was left untouched, and nothing you do now will be saved over it.`;
 
@@ -87,7 +95,9 @@ export async function startPersistence(): Promise<() => void> {
     }
   };
   window.addEventListener('pagehide', flush);
+  flushNow = flush;
   return () => {
+    if (flushNow === flush) flushNow = null;
     flush();
     unsubscribe();
     unfollow();

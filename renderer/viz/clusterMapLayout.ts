@@ -5,6 +5,7 @@
  * rack (large clusters), each with a small square per node.
  */
 import type { NodePicture } from './clusterPicture';
+import { maxOf } from './maxOf';
 
 /** Above this many nodes the map summarises racks; zooming into one shows its nodes. */
 export const SUMMARY_ABOVE_NODES = 24;
@@ -140,7 +141,7 @@ export function layoutSummaries(racks: readonly RackSummary[], width: number): S
   const perRow = Math.max(1, Math.min(racks.length, Math.floor((width - GAP) / (MIN_SUMMARY_W + GAP))));
   const w = (width - GAP * (perRow + 1)) / perRow;
   const squaresPerRow = Math.max(1, Math.floor((w - 16 + 3) / (SQUARE + 3)));
-  const mostNodes = Math.max(1, ...racks.map((r) => r.nodes.length));
+  const mostNodes = maxOf(racks, (r) => r.nodes.length, 1);
   const h = RACK_HEAD + SUMMARY_LINES * SUMMARY_LINE_H + 8 + Math.ceil(mostNodes / squaresPerRow) * (SQUARE + 3) + 8;
   const boxes = new Map<string, Box>();
   racks.forEach((r, i) => {

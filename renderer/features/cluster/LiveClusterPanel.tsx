@@ -9,6 +9,7 @@ import type { DemoRun } from '../../bridge/engineProtocol';
 import { ClusterMap } from './ClusterMap';
 import { usePlayback } from './usePlayback';
 import { formatSimTime, PlaybackBar } from './PlaybackBar';
+import { maxOf } from '../../viz/maxOf';
 
 export function LiveClusterPanel() {
   const [run, setRun] = useState<DemoRun | null>(null);
@@ -81,7 +82,7 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
   const frame = run.frames[frameIndex]!;
 
   const peakBlocks = useMemo(
-    () => Math.max(0, ...run.frames.flatMap((f) => f.picture.nodes.map((n) => n.blockCount ?? n.blocks.length))),
+    () => maxOf(run.frames, (f) => maxOf(f.picture.nodes, (n) => n.blockCount ?? n.blocks.length, 0), 0),
     [run],
   );
 

@@ -19,6 +19,8 @@ import { Markdown } from './Markdown';
 import { PaneSplitter } from './PaneSplitter';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from './RunArea';
+import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
@@ -52,7 +54,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   const [source, setSource] = useState(saved?.code ?? step.starter);
   // Another tab's newer code for this step replaces the editor's text (mergeProgress.ts).
   useFollowSaved(saved?.code, source, setSource);
-  const { state, run, stop } = useStepRun(labId, stepIndex);
+  const { state, printed, run, stop } = useStepRun(labId, stepIndex);
   const [resultVersion, setResultVersion] = useState(0);
   const [startAt, setStartAt] = useState(0);
   const runPanelRef = useRef<HTMLDivElement>(null);
@@ -151,6 +153,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
         ? 'typescript'
         : 'javascript';
 
+  const showConsole = step.kind !== 'hdfs' && state.status !== 'idle';
+  const consolePanel = <ConsolePanel lines={printed.lines} more={printed.more} running={state.status === 'running'} />;
+
   return (
     <div className="lab-page">
       <LabStepNav lab={lab} stepIndex={stepIndex} />
@@ -246,6 +251,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 {state.message}
               </p>
             )}
+            {showConsole && consoleFirst(printed.lines, printed.more) && consolePanel}
             {state.status === 'idle' && (
               <p className="muted">
                 Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster
@@ -253,16 +259,18 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               </p>
             )}
             {shown?.outcome.report && (
-              <RunArea
-                key={resultVersion}
-                report={shown.outcome.report}
-                nodes={shown.nodes}
-                faults={shown.faults}
-                startAt={startAt}
-                busy={state.status === 'running'}
-                onInjectFault={(faults, at) => void runWith(faults, at)}
-              />
+              <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+                <RunArea
+                  report={shown.outcome.report}
+                  nodes={shown.nodes}
+                  faults={shown.faults}
+                  startAt={startAt}
+                  busy={state.status === 'running'}
+                  onInjectFault={(faults, at) => void runWith(faults, at)}
+                />
+              </ErrorBoundary>
             )}
+            {showConsole && !consoleFirst(printed.lines, printed.more) && consolePanel}
           </div>
         </section>
       </div>

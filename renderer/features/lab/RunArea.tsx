@@ -17,6 +17,7 @@ import { ClusterMapView, useClusterTimeline } from './ClusterMapView';
 import { HdfsPanel } from './HdfsPanel';
 import { faultNote } from './faultNote';
 import { faultTimingOf } from '../../../labs/faultTiming';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 
 export interface RunAreaProps {
   report: JobRunReport | HdfsRunReport;
@@ -90,16 +91,22 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
         </p>
       )}
       <div className={`run-views ${report.kind === 'hdfs' ? 'hdfs' : 'job'}`}>
-        <ClusterMapView timeline={timeline} t={playback.t} />
+        <ErrorBoundary what="the cluster map" part="cluster-map">
+          <ClusterMapView timeline={timeline} t={playback.t} />
+        </ErrorBoundary>
         {report.kind === 'hdfs' ? (
-          <HdfsPanel
-            timeline={timeline}
-            trace={trace}
-            t={playback.t}
-            replication={report.final.hdfs.files[0]?.replication ?? 3}
-          />
+          <ErrorBoundary what="the block map" part="hdfs-panel">
+            <HdfsPanel
+              timeline={timeline}
+              trace={trace}
+              t={playback.t}
+              replication={report.final.hdfs.files[0]?.replication ?? 3}
+            />
+          </ErrorBoundary>
         ) : (
-          <RunPanels report={report} nodes={nodes} t={playback.t} />
+          <ErrorBoundary what="the run's pictures (timeline, DAG, data flow, counters, output)" part="run-panels">
+            <RunPanels report={report} nodes={nodes} t={playback.t} />
+          </ErrorBoundary>
         )}
       </div>
     </div>

@@ -3,7 +3,8 @@
  * checks), the faults injected from the UI, and the run's progress while it computes. Each run
  * carries the Settings' time limit. `stop` ends a running run ("Run stopped.", the previous
  * result stays on screen). Re-running with a new fault keeps the learner's code and the
- * playback position.
+ * playback position. The learner's console output is kept too: lines as they are printed
+ * while the run computes, then the run's full (capped) list.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
@@ -11,6 +12,9 @@ import { engineClient, RunStoppedError } from '../../bridge/engineClient';
 import type { RunProgress, StepRunResult } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
+import { saveProgressNow } from '../../state/persistence';
+import { runEnded, runStarting } from '../../state/runMarker';
+import { findLab } from '../../../labs/labRegistry';
 
 export type RunState =
   | { status: 'idle' }
@@ -24,8 +28,30 @@ export function currentTimeLimit(): number {
   return useAppStore.getState().progress.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
 }
 
+/** The console of the last run: its lines, and how many more were printed past the cap so far. */
+export interface Printed {
+  lines: string[];
+  more: number;
+}
+
+export const NOTHING_PRINTED: Printed = { lines: [], more: 0 };
+
+/** Adds a batch of console lines (from EngineClient's onConsole) to what a run printed so far. */
+export function withPrinted(printed: Printed, lines: string[], dropped: number): Printed {
+  return { lines: printed.lines.concat(lines), more: dropped };
+}
+
+/** An HDFS step's simulation that ran past the time limit. */
+export function hdfsTooLong(seconds: number): string {
+  return (
+    `The simulation of your settings ran for more than the time limit (${seconds} s) and was stopped. ` +
+    'Look for a fault very late in simulated time (faults[].atMs), a very long runForMs, or very many faults.'
+  );
+}
+
 export function useStepRun(labId: string, stepIndex: number) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
+  const [printed, setPrinted] = useState<Printed>(NOTHING_PRINTED);
   const generation = useRef(0);
   const inFlight = useRef(false);
 
@@ -40,13 +66,31 @@ export function useStepRun(labId: string, stepIndex: number) {
         progress: null,
         previous: s.status === 'done' ? s.result : s.status === 'running' || s.status === 'stopped' ? s.previous : null,
       }));
+      setPrinted(NOTHING_PRINTED);
+      // If this run takes the page down, the reloaded page says so (runMarker.ts); the code is saved first.
+      saveProgressNow();
+      const title = findLab(labId)?.steps[stepIndex]?.title ?? '';
+      const marker = runStarting({ kind: 'lab', labId, step: stepIndex, title });
       try {
         const request = { labId, stepIndex, source, faults, timeLimitSeconds: currentTimeLimit() };
-        const result = await engineClient().runStep(request, (progress) => {
-          if (generation.current === mine) setState((s) => (s.status === 'running' ? { ...s, progress } : s));
-        });
+        // HDFS settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
+        const hdfs = findLab(labId)?.steps[stepIndex]?.kind === 'hdfs';
+        const deadline = hdfs
+          ? { ms: request.timeLimitSeconds * 1000, error: () => new Error(hdfsTooLong(request.timeLimitSeconds)) }
+          : undefined;
+        const result = await engineClient().runStep(
+          request,
+          (progress) => {
+            if (generation.current === mine) setState((s) => (s.status === 'running' ? { ...s, progress } : s));
+          },
+          (lines, dropped) => {
+            if (generation.current === mine) setPrinted((p) => withPrinted(p, lines, dropped));
+          },
+          deadline,
+        );
         if (generation.current !== mine) return null;
         setState({ status: 'done', result });
+        setPrinted({ lines: result.console ?? [], more: result.consoleMore ?? 0 });
         return result;
       } catch (error) {
         if (generation.current !== mine) return null;
@@ -55,6 +99,7 @@ export function useStepRun(labId: string, stepIndex: number) {
         else setState({ status: 'failed', message: (error as Error).message });
         return null;
       } finally {
+        runEnded(marker);
         if (generation.current === mine) inFlight.current = false;
       }
     },
@@ -75,7 +120,8 @@ export function useStepRun(labId: string, stepIndex: number) {
     generation.current++;
     inFlight.current = false;
     setState({ status: 'idle' });
+    setPrinted(NOTHING_PRINTED);
   }, []);
 
-  return { state, run, stop, clear };
+  return { state, printed, run, stop, clear };
 }

@@ -13,6 +13,8 @@ export function OutputTable({ result, kind }: { result: unknown; kind: 'mapreduc
         {kind === 'mapreduce' ? 'The output files’ (key, value) pairs, sorted by key' : 'The value the driver returned'}
         : {data.total.toLocaleString('en')} {data.total === 1 ? 'row' : 'rows'}
         {data.total > LIMIT ? `, the first ${LIMIT} shown` : ''}.
+        {data.hiddenColumns > 0 &&
+          ` Only the first ${data.columns.length} columns are shown (${data.hiddenColumns.toLocaleString('en')} more not shown).`}
       </p>
       <div className="run-table-host">
         <table className="grid" data-testid="run-output">

@@ -11,7 +11,11 @@ import { useFollowSaved } from '../../state/useFollowSaved';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from '../lab/RunArea';
 import { RunStatus, StopButton } from '../lab/RunStatus';
-import { currentTimeLimit } from '../lab/useStepRun';
+import { currentTimeLimit, NOTHING_PRINTED, withPrinted, type Printed } from '../lab/useStepRun';
+import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
+import { saveProgressNow } from '../../state/persistence';
+import { runEnded, runStarting } from '../../state/runMarker';
 import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
 
 /** `onResult` hears every run's answer (the SQL console turns its outputs into tables). */
@@ -27,6 +31,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [stopped, setStopped] = useState(false);
   const [result, setResult] = useState<JobRunResult | null>(null);
+  const [printed, setPrinted] = useState<Printed | null>(null);
   const [version, setVersion] = useState(0);
   const [startAt, setStartAt] = useState(0);
 
@@ -49,6 +54,10 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
     setRunning(true);
     setProgress(null);
     setStopped(false);
+    setPrinted(NOTHING_PRINTED);
+    // If this run takes the page down, the reloaded page says so (runMarker.ts); the code is saved first.
+    saveProgressNow();
+    const marker = runStarting({ kind: 'sandbox' });
     try {
       const fileName = /:\s*(string|number)\b|interface\s/.test(code)
         ? example.fileName.replace(/\.js$/, '.ts')
@@ -62,9 +71,15 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
         faults,
         timeLimitSeconds: currentTimeLimit(),
       };
-      const answer = await engineClient().runJob(request, (p) => generation.current === mine && setProgress(p));
+      const answer = await engineClient().runJob(
+        request,
+        (p) => generation.current === mine && setProgress(p),
+        (lines, dropped) =>
+          generation.current === mine && setPrinted((p) => withPrinted(p ?? NOTHING_PRINTED, lines, dropped)),
+      );
       if (generation.current !== mine) return;
       setResult(answer);
+      setPrinted({ lines: answer.console ?? [], more: answer.consoleMore ?? 0 });
       onResult?.(answer);
       setStartAt(at);
       setVersion((v) => v + 1);
@@ -73,6 +88,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
       if (error instanceof RunStoppedError) setStopped(true);
       else setResult({ report: null, error: (error as Error).message, nodes: [], faults });
     } finally {
+      runEnded(marker);
       if (generation.current === mine) setRunning(false);
     }
   };
@@ -166,16 +182,23 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
             {result.error}
           </p>
         )}
+        {printed && consoleFirst(printed.lines, printed.more) && (
+          <ConsolePanel lines={printed.lines} more={printed.more} running={running} />
+        )}
         {result?.report && (
-          <RunArea
-            key={version}
-            report={result.report}
-            nodes={result.nodes}
-            faults={result.faults}
-            startAt={startAt}
-            busy={running}
-            onInjectFault={(faults, at) => void run(faults, at)}
-          />
+          <ErrorBoundary key={version} what="this run's pictures" part="run-area">
+            <RunArea
+              report={result.report}
+              nodes={result.nodes}
+              faults={result.faults}
+              startAt={startAt}
+              busy={running}
+              onInjectFault={(faults, at) => void run(faults, at)}
+            />
+          </ErrorBoundary>
+        )}
+        {printed && !consoleFirst(printed.lines, printed.more) && (
+          <ConsolePanel lines={printed.lines} more={printed.more} running={running} />
         )}
       </div>
     </div>

@@ -156,12 +156,14 @@ function ErrorBlock({ error }: { error: SqlErrorView }) {
 }
 
 function ResultTable({ result }: { result: QueryResult }) {
-  const { total, rows, columns } = result;
+  const { total, rows, columns, more } = result;
   return (
     <div className="sql-result">
       <p className="muted small-print" data-testid="sql-row-count">
+        {more ? 'More than ' : ''}
         {total.toLocaleString('en')} {total === 1 ? 'row' : 'rows'}
         {total > rows.length ? `, the first ${SHOWN_ROWS.toLocaleString('en')} shown` : ''}
+        {more ? ' (counting stopped there; add a LIMIT or a WHERE to see fewer)' : ''}
       </p>
       {columns.length > 0 && (
         <div className="sql-result-scroll">

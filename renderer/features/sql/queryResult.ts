@@ -8,6 +8,8 @@ export interface QueryResult {
   columns: string[];
   rows: unknown[][];
   total: number;
+  /** The answer has more than `total` rows (counting stopped there). */
+  more?: boolean;
 }
 
 /** The parts of an Arrow table used here (apache-arrow's Table has them). */

@@ -2,34 +2,57 @@
  * The job's output as table rows: MapReduce [key, value] pairs, Spark arrays of tuples, objects
  * or plain values, and a single value. Only the first `limit` rows are built; `total` counts all.
  */
+import { maxOf } from '../maxOf';
 export interface OutputRows {
   columns: string[];
   rows: unknown[][];
   total: number;
+  /** Columns past MAX_COLUMNS, not built (a row of a million values must not freeze the page). */
+  hiddenColumns: number;
 }
+
+/** The most columns the table shows. */
+export const MAX_COLUMNS = 50;
 
 export function outputRows(result: unknown, kind: 'mapreduce' | 'spark', limit = 200): OutputRows {
   if (!Array.isArray(result))
-    return { columns: ['value'], rows: result === undefined ? [] : [[result]], total: result === undefined ? 0 : 1 };
+    return {
+      columns: ['value'],
+      rows: result === undefined ? [] : [[result]],
+      total: result === undefined ? 0 : 1,
+      hiddenColumns: 0,
+    };
   const head = result.slice(0, limit);
   const isPlainObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v);
   if (head.length > 0 && head.every(isPlainObject)) {
-    const columns: string[] = [];
-    for (const r of head) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
-    return { columns, rows: head.map((r) => columns.map((c) => r[c])), total: result.length };
+    const keys = new Set<string>();
+    for (const r of head) for (const k in r) if (Object.hasOwn(r, k)) keys.add(k);
+    const columns = [...keys].slice(0, MAX_COLUMNS);
+    return {
+      columns,
+      rows: head.map((r) => columns.map((c) => r[c])),
+      total: result.length,
+      hiddenColumns: keys.size - columns.length,
+    };
   }
   if (head.length > 0 && head.every(Array.isArray)) {
-    const width = Math.max(...head.map((r) => r.length));
+    const fullWidth = maxOf(head, (r) => r.length);
+    const width = Math.min(fullWidth, MAX_COLUMNS);
     const columns =
       kind === 'mapreduce' && width === 2
         ? ['key', 'value']
         : width === 2
           ? ['key', 'value']
           : Array.from({ length: width }, (_, i) => `_${i + 1}`);
-    return { columns, rows: head.map((r) => Array.from({ length: width }, (_, i) => r[i])), total: result.length };
+    return {
+      columns,
+      rows: head.map((r) => Array.from({ length: width }, (_, i) => r[i])),
+      total: result.length,
+      hiddenColumns: fullWidth - width,
+    };
   }
-  return { columns: ['value'], rows: head.map((v) => [v]), total: result.length };
+  return { columns: ['value'], rows: head.map((v) => [v]), total: result.length, hiddenColumns: 0 };
 }
 
 /** A cell's text: numbers with thousands separators and at most 4 decimals, structures as JSON. */

@@ -8,6 +8,7 @@
 import type { JobRunReport } from '../../../engine/api/jobTypes';
 import type { Bar, SparkJobView, StageEdge, StageProgress, StageView } from './runViewTypes';
 import { sparkJobStages } from './sparkJobStages';
+import { maxOf, minOf } from '../maxOf';
 
 type Ev = { t: number; type: string; [k: string]: unknown };
 
@@ -57,10 +58,8 @@ export function deriveStages(report: JobRunReport, bars: readonly Bar[]): Derive
       taskSet,
       skipped,
       tasks: Math.max(sub?.tasks ?? 0, fallbackTasks, distinct),
-      submittedAt: sub?.t ?? (own.length ? Math.min(...own.map((i) => bars[i]!.start)) : null),
-      finishedAt: taskSet
-        ? (finished.get(taskSet) ?? (own.length ? Math.max(...own.map((i) => bars[i]!.end)) : null))
-        : null,
+      submittedAt: sub?.t ?? (own.length ? minOf(own, (i) => bars[i]!.start) : null),
+      finishedAt: taskSet ? (finished.get(taskSet) ?? (own.length ? maxOf(own, (i) => bars[i]!.end) : null)) : null,
       bars: own,
     };
   };
@@ -141,7 +140,10 @@ function sparkStages(trace: Ev[], make: MakeStage, barsOf: Map<string, number[]>
     if (!stages.some((s) => s.taskSet === ts)) stages.push(make(ts.replace(/^stage-/, ''), ts, job, ts, 0));
   for (const s of stages) {
     const action = actions.get(s.job);
-    const lowest = Math.min(...stages.filter((x) => x.job === s.job).map((x) => Number(x.id)));
+    const lowest = minOf(
+      stages.filter((x) => x.job === s.job),
+      (x) => Number(x.id),
+    );
     if (Number(s.id) === lowest && stages.length > 1)
       s.label += action && action !== 'result' ? ` → ${action}` : ' (result)';
   }

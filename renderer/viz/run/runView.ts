@@ -20,6 +20,7 @@ import { deriveStages } from './runStages';
 import { deriveFlows } from './runFlows';
 import { deriveCounters } from './runCounters';
 import { startupRows } from './startupRows';
+import { maxOf } from '../maxOf';
 
 export interface ClusterNodeRef {
   id: string;
@@ -159,10 +160,10 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
     phases: phaseSegments(a, phaseOrder(kind, a.taskSet)),
     reason: a.reason ?? null,
   }));
-  bars.push(...appMasterBars(report, bars.length, laneOf));
+  for (const bar of appMasterBars(report, bars.length, laneOf)) bars.push(bar);
   assignSlots(bars, lanes);
   const index = buildBarIndex(bars, lanes.length);
-  const durationMs = Math.max(report.simulatedMs ?? 0, ...bars.map((b) => b.end), 0);
+  const durationMs = maxOf(bars, (b) => b.end, Math.max(report.simulatedMs ?? 0, 0));
   const tasks = bars.filter((b) => b.role === 'task');
   const { stages, edges, edgesInferred, jobs } = deriveStages(report, bars);
   const firstLaneOfNode = new Map<string, number>();

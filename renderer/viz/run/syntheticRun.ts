@@ -8,6 +8,7 @@ import type { AttemptRecord, CostBreakdown } from '../../../engine/exec/taskType
 import type { TraceEvent } from '../../../engine/core';
 import { toRunView } from './runView';
 import type { RunView } from './runViewTypes';
+import { maxOf } from '../maxOf';
 
 /** mulberry32: tiny, fast, deterministic. */
 function rng(seed: number): () => number {
@@ -124,7 +125,7 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): {
   trace.push({ t: 1000, type: 'jobSubmitted', job: 'job_00001', maps: mapCount, reduces: total - mapCount });
   trace.push({ t: 1000, type: 'taskSetSubmitted', taskSet: 'job_00001/map', tasks: mapCount });
   const maps = runWave('job_00001/map', 'job_00001_m', mapCount, false, 1000);
-  const mapsEnd = Math.max(...maps.map((a) => a.end));
+  const mapsEnd = maxOf(maps, (a) => a.end);
   // The last node dies halfway through the maps: its running and later attempts are killed and re-run.
   deathAt = 1000 + (mapsEnd - 1000) / 2;
   if (dead >= 0) {
@@ -138,11 +139,11 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): {
       place(a.taskSet, a.task, a.index, a.attempt + 1, deathAt, false);
     }
   }
-  const reduceStart = Math.max(...attempts.map((a) => a.end));
+  const reduceStart = maxOf(attempts, (a) => a.end);
   trace.push({ t: reduceStart, type: 'taskSetFinished', taskSet: 'job_00001/map' });
   trace.push({ t: reduceStart, type: 'taskSetSubmitted', taskSet: 'job_00001/reduce', tasks: total - attempts.length });
   runWave('job_00001/reduce', 'job_00001_r', total - attempts.length, true, reduceStart);
-  const end = Math.max(...attempts.map((a) => a.end));
+  const end = maxOf(attempts, (a) => a.end);
   trace.push(
     { t: end, type: 'taskSetFinished', taskSet: 'job_00001/reduce' },
     { t: end, type: 'jobFinished', job: 'job_00001', ms: end - 1000 },

@@ -12,7 +12,7 @@ import {
   timeTicks,
   xOf,
 } from './timelineLayout';
-import { outputRows, formatCell } from './outputRows';
+import { outputRows, formatCell, MAX_COLUMNS } from './outputRows';
 
 const view = makeSyntheticRunView({ nodes: 20, attempts: 1500, seed: 4 });
 
@@ -98,8 +98,19 @@ describe('output rows', () => {
     expect(r.rows).toHaveLength(200);
     expect(r.total).toBe(250);
     expect(outputRows([{ a: 1 }, { a: 2, b: 3 }], 'spark').columns).toEqual(['a', 'b']);
-    expect(outputRows(42, 'spark')).toEqual({ columns: ['value'], rows: [[42]], total: 1 });
+    expect(outputRows(42, 'spark')).toEqual({ columns: ['value'], rows: [[42]], total: 1, hiddenColumns: 0 });
     expect(formatCell(1234567.891234)).toBe('1,234,567.8912');
     expect(formatCell([1, 'x'])).toBe('[1,"x"]');
+  });
+
+  it('builds at most MAX_COLUMNS columns of a row with a million values, and counts the rest', () => {
+    const wide = outputRows([Array.from({ length: 1_000_000 }, (_, i) => i)], 'spark');
+    expect(wide.columns).toHaveLength(MAX_COLUMNS);
+    expect(wide.rows[0]).toHaveLength(MAX_COLUMNS);
+    expect(wide.hiddenColumns).toBe(1_000_000 - MAX_COLUMNS);
+    const keys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+    const objects = outputRows([keys], 'spark');
+    expect(objects.columns).toHaveLength(MAX_COLUMNS);
+    expect(objects.hiddenColumns).toBe(100_000 - MAX_COLUMNS);
   });
 });

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { crashNotice, forgetRun, RUN_MARKER_KEY, runEnded, runStarting, takeCrashedRun } from './runMarker';
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+describe('the run marker', () => {
+  it('is there while a run goes on and gone when it ended', () => {
+    const storage = memoryStorage();
+    const token = runStarting({ kind: 'lab', labId: 'mapreduce-iot-averages', step: 0, title: 'Daily' }, storage);
+    expect(storage.items.has(RUN_MARKER_KEY)).toBe(true);
+    runEnded(token, storage);
+    expect(storage.items.has(RUN_MARKER_KEY)).toBe(false);
+    expect(takeCrashedRun(storage)).toBeNull();
+  });
+
+  it("an older run's end leaves a newer run's marker", () => {
+    const storage = memoryStorage();
+    const old = runStarting({ kind: 'sandbox' }, storage);
+    const newer = runStarting({ kind: 'sandbox' }, storage);
+    runEnded(old, storage);
+    expect(storage.items.has(RUN_MARKER_KEY)).toBe(true);
+    runEnded(newer, storage);
+    expect(storage.items.has(RUN_MARKER_KEY)).toBe(false);
+  });
+
+  it('left behind by a crash, it gives one notice naming the step and memory, then is gone', () => {
+    const storage = memoryStorage();
+    runStarting({ kind: 'lab', labId: 'mapreduce-iot-averages', step: 1, title: 'Daily averages' }, storage);
+    const crashed = takeCrashedRun(storage);
+    expect(crashed?.place).toEqual({ kind: 'lab', labId: 'mapreduce-iot-averages', step: 1, title: 'Daily averages' });
+    expect(crashNotice(crashed!)).toMatch(
+      /^Your last run stopped the page — probably it used too much memory: the run of step 2 \(“Daily averages”\) did not finish\. Your code is saved\./,
+    );
+    expect(takeCrashedRun(storage)).toBeNull();
+  });
+
+  it('a page left normally forgets it; a garbled marker still counts as a crash', () => {
+    const storage = memoryStorage();
+    runStarting({ kind: 'sandbox' }, storage);
+    forgetRun(storage);
+    expect(takeCrashedRun(storage)).toBeNull();
+    storage.setItem(RUN_MARKER_KEY, '{not json');
+    expect(crashNotice(takeCrashedRun(storage)!)).toMatch(/your last run in the sandbox did not finish/);
+  });
+
+  it('a storage that throws never stops a run', () => {
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('full');
+      },
+      removeItem: () => {
+        throw new Error('denied');
+      },
+    };
+    const token = runStarting({ kind: 'sandbox' }, broken);
+    expect(() => runEnded(token, broken)).not.toThrow();
+    expect(takeCrashedRun(broken)).toBeNull();
+  });
+});

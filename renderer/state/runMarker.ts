@@ -1,0 +1,119 @@
+/**
+ * "A run is in progress", written to sessionStorage before a run starts and removed when it
+ * ends. A job that uses too much memory can take down the page's whole renderer process (in
+ * Chromium a Web Worker's out-of-memory crash is the tab's crash, not an error event); after
+ * the reload (the learner's, or Electron's on `render-process-gone`) the marker is still there,
+ * and the app says what happened. A page left normally (reload, close, navigation) removes it
+ * on `pagehide`, so only a crash leaves it behind. sessionStorage belongs to the tab, so
+ * another tab's run never shows up here.
+ */
+
+export const RUN_MARKER_KEY = 'clusterlab.runInProgress.v1';
+
+/** Where the run was started. */
+export type RunPlace = { kind: 'lab'; labId: string; step: number; title: string } | { kind: 'sandbox' };
+
+export interface RunMarker {
+  /** Which run (several may follow one another; only the latest one's end removes it). */
+  token: number;
+  place: RunPlace;
+}
+
+/** The storage the marker lives in (sessionStorage; null where there is none, e.g. unit tests). */
+type MarkerStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function store(): MarkerStore | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+let nextToken = 1;
+
+/** Records that a run starts; returns its token for `runEnded`. */
+export function runStarting(place: RunPlace, storage: MarkerStore | null = store()): number {
+  const token = nextToken++;
+  try {
+    storage?.setItem(RUN_MARKER_KEY, JSON.stringify({ token, place } satisfies RunMarker));
+  } catch {
+    // Storage full or blocked: the run goes ahead; only the notice after a crash is lost.
+  }
+  return token;
+}
+
+/** The run `token` ended (answer, error or stop): its marker goes, a newer run's stays. */
+export function runEnded(token: number, storage: MarkerStore | null = store()): void {
+  try {
+    const marker = readMarker(storage);
+    if (marker === null || marker.token === token) storage?.removeItem(RUN_MARKER_KEY);
+  } catch {
+    // Nothing to do: a marker that stays only shows one notice too many.
+  }
+}
+
+/** Removes the marker whatever run wrote it (the page is being left normally). */
+export function forgetRun(storage: MarkerStore | null = store()): void {
+  try {
+    storage?.removeItem(RUN_MARKER_KEY);
+  } catch {
+    // As above.
+  }
+}
+
+/**
+ * At start-up: the marker a crashed page left behind (removed as it is read), or null.
+ * Anything unreadable in its place counts as a crash in an unknown place.
+ */
+export function takeCrashedRun(storage: MarkerStore | null = store()): RunMarker | null {
+  let raw: string | null = null;
+  try {
+    raw = storage?.getItem(RUN_MARKER_KEY) ?? null;
+    if (raw !== null) storage?.removeItem(RUN_MARKER_KEY);
+  } catch {
+    return null;
+  }
+  if (raw === null) return null;
+  return parseMarker(raw) ?? { token: 0, place: { kind: 'sandbox' } };
+}
+
+function readMarker(storage: MarkerStore | null): RunMarker | null {
+  const raw = storage?.getItem(RUN_MARKER_KEY) ?? null;
+  return raw === null ? null : parseMarker(raw);
+}
+
+function parseMarker(raw: string): RunMarker | null {
+  try {
+    const value = JSON.parse(raw) as Partial<RunMarker> | null;
+    const place = value?.place as { kind?: unknown; labId?: unknown; step?: unknown; title?: unknown } | undefined;
+    if (!value || typeof value.token !== 'number' || !place) return null;
+    if (place.kind === 'sandbox') return { token: value.token, place: { kind: 'sandbox' } };
+    if (place.kind === 'lab' && typeof place.labId === 'string' && Number.isInteger(place.step))
+      return {
+        token: value.token,
+        place: {
+          kind: 'lab',
+          labId: place.labId.slice(0, 100),
+          step: place.step as number,
+          title: typeof place.title === 'string' ? place.title.slice(0, 200) : '',
+        },
+      };
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** The notice after a crash. */
+export function crashNotice(marker: RunMarker): string {
+  const where =
+    marker.place.kind === 'lab'
+      ? `the run of step ${marker.place.step + 1}${marker.place.title ? ` (“${marker.place.title}”)` : ''}`
+      : 'your last run in the sandbox';
+  return (
+    `Your last run stopped the page — probably it used too much memory: ${where} did not finish. ` +
+    'Your code is saved. Look for an array, string or map that keeps growing (or a very large result), ' +
+    'change it and press Run again.'
+  );
+}
