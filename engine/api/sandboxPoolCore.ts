@@ -41,6 +41,23 @@ import { checkReply } from './sandboxReplyValidation';
 /** How much of a run's console output is shown; past it, one line says how many lines were not. */
 export const LOG_LIMITS = { lines: 1_000, chars: 200_000 } as const;
 
+/**
+ * How a platform reports a worker that died with its own words for the learner (the browser's
+ * error event): the pool names the run's file, and the line when the error came from that file.
+ */
+export class SandboxCrash extends Error {
+  override name = 'SandboxCrash';
+  constructor(
+    message: string,
+    /** The script the error came from (the learner's file name when it was the learner's code). */
+    readonly sourceName: string | null,
+    /** Its line in the learner's file (already corrected for the evaluation's header lines). */
+    readonly line: number | null,
+  ) {
+    super(message);
+  }
+}
+
 export interface WorkerEndpoint {
   post(message: SandboxRequest, transfer?: ArrayBuffer[]): void;
   terminate(): void;
@@ -234,7 +251,7 @@ export class SandboxPoolCore implements TaskRunner {
     this.run = null;
     if (run.log.dropped > 0)
       this.platform.log(
-        `… ${run.log.dropped} more line${run.log.dropped === 1 ? '' : 's'} of console output not shown (at most ${LOG_LIMITS.lines.toLocaleString('en')} lines or ${LOG_LIMITS.chars.toLocaleString('en')} characters a run)`,
+        `… ${run.log.dropped.toLocaleString('en')} more line${run.log.dropped === 1 ? '' : 's'} of console output not shown (at most ${LOG_LIMITS.lines.toLocaleString('en')} lines or ${LOG_LIMITS.chars.toLocaleString('en')} characters a run)`,
       );
     const ended = new Error('sandbox: the run has ended');
     for (const slot of this.slots.filter((s) => s.busy)) slot.endpoint.terminate();
@@ -396,6 +413,11 @@ export class SandboxPoolCore implements TaskRunner {
   /** A worker that died (out of memory, a crash) fails the run with a message, not its stack. */
   private crashed(error: unknown): Error {
     if (error instanceof JobCodeError || error instanceof RunAbortedError) return error;
+    if (error instanceof SandboxCrash) {
+      const fileName = this.run?.fileName ?? 'job.js';
+      const ours = error.sourceName !== null && error.sourceName.split(/[\\/]/).pop() === fileName;
+      return new JobResultError(fileName, ours ? error.line : null, error.message);
+    }
     let why = 'it stopped unexpectedly';
     try {
       const message = (error as { message?: unknown } | null)?.message;

@@ -7,9 +7,9 @@ describe('sandboxDiedMessage', () => {
     expect(sandboxDiedMessage(undefined)).toMatch(/too much memory/);
   });
 
-  it('quotes an uncaught error, with its line, and still names memory as a possible cause', () => {
-    const text = sandboxDiedMessage('Uncaught Error: boom', 7);
-    expect(text).toMatch(/^Your code failed outside your job's functions \(line 7\): Error: boom\./);
+  it('quotes an uncaught error and still names memory as a possible cause', () => {
+    const text = sandboxDiedMessage('Uncaught Error: boom');
+    expect(text).toMatch(/^Your code failed outside your job's functions: Error: boom\./);
     expect(text).toMatch(/ran out of memory/);
   });
 

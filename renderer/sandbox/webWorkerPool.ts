@@ -5,9 +5,12 @@
  * workers, idle workers reused from run to run).
  * Usable from the page or from the engine Web Worker, which passes it to `runJob`.
  */
-import { SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
+import { SandboxCrash, SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
 import type { SandboxReply } from '../../engine/api/sandboxMessages';
 import { sandboxDiedMessage } from './sandboxDiedMessage';
+
+/** Lines sandboxWorker.ts's `new Function` puts above the learner's code (its executor's lineOffset). */
+const EVALUATION_HEADER_LINES = 2;
 
 export interface WebWorkerPoolOptions {
   /** Number of workers (default: navigator.hardwareConcurrency, at least 1). */
@@ -41,7 +44,8 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
       worker.onerror = (event) => {
         event.preventDefault();
         // A worker that died (out of memory) or an error its code threw where nothing catches it.
-        onError(new Error(sandboxDiedMessage(event.message, event.lineno || undefined)));
+        const line = event.lineno > EVALUATION_HEADER_LINES ? event.lineno - EVALUATION_HEADER_LINES : null;
+        onError(new SandboxCrash(sandboxDiedMessage(event.message), event.filename || null, line));
       };
       return {
         post: (message, transfer) => worker.postMessage(message, transfer ?? []),
