@@ -7,6 +7,7 @@
 import { relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { readLocalText } from './localInput';
+import { withRunBudget } from './budgetedRunner';
 import { MAX_TIMEOUT_SECONDS, intInRange, parseTimeoutSeconds } from './runArgs';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { LABS, findLab } from '../labs/labRegistry';
@@ -97,7 +98,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const shown = relative(io.cwd, full);
   const fileName = shown && !shown.startsWith('..') ? shown : full;
   const step = lab.steps[args.step - 1]!;
-  const runner =
+  const pool =
     step.kind === 'hdfs'
       ? null
       : await createNodeSandboxPool({
@@ -105,6 +106,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
           timeoutSeconds: args.timeoutSeconds,
           log: (t) => io.err(`${t}\n`),
         });
+  // --timeout covers each run's simulation too, not only the learner's code.
+  const runner = pool ? withRunBudget(pool, args.timeoutSeconds) : null;
   try {
     const outcome = await runStep({
       lab,

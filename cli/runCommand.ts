@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { MAX_PUT_BYTES, parseRunArgs, RUN_USAGE } from './runArgs';
 import { readLocalFile, readLocalText } from './localInput';
+import { withRunBudget } from './budgetedRunner';
 import { formatReport } from './runReport';
 import { loadJobFile } from './jobLoader';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
@@ -88,11 +89,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--put ${p.local}: the --put files hold more than ${MAX_PUT_BYTES} bytes (256 MB) together`);
     return { path: p.dfs, bytes };
   });
-  const runner = await createNodeSandboxPool({
+  const pool = await createNodeSandboxPool({
     size: args.workers ?? defaultPoolSize(),
     timeoutSeconds: args.timeoutSeconds,
     log: (text) => io.err(`${text}\n`),
   });
+  const runner = withRunBudget(pool, args.timeoutSeconds);
   try {
     const report = await runJob({
       source,
