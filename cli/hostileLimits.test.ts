@@ -5,7 +5,7 @@
  * --timeout).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -41,6 +41,17 @@ writeFileSync(
 writeFileSync(join(dir, 'big.txt'), 'x\n'.repeat(600_000));
 writeFileSync(join(dir, 'huge.txt'), 'x\n'.repeat(5_300_000));
 mkdirSync(join(dir, 'adir'));
+// Streaming scenarios from the car-GPS example, with absurd sizes or a simulation too long for the budget.
+const gps = readFileSync('labs/examples/streaming/car-gps.js', 'utf8');
+const scenario = (name: string, from: string, to: string) => {
+  expect(gps).toContain(from);
+  writeFileSync(join(dir, name), gps.replace(from, to));
+};
+scenario('partitions.js', 'partitions: 6,', 'partitions: 1e9,');
+scenario('rate.js', 'ratePerSec: 200,', 'ratePerSec: 1e21,');
+scenario('duration.js', 'durationMs: 60_000,', 'durationMs: 99999999999,');
+scenario('records.js', 'ratePerSec: 200,', 'ratePerSec: 100000,');
+scenario('longSim.js', 'durationMs: 60_000,', 'durationMs: 3_600_000,');
 const fifo = join(dir, 'fifo');
 const haveFifo = spawnSync('mkfifo', [fifo]).status === 0;
 
@@ -166,6 +177,37 @@ const CASES: Case[] = [
   ['files', ['run', 'ok.js', '--cluster', '/dev/zero'], 2, /--cluster \/dev\/zero: must be a regular file/],
   ['files', ['check', 'hdfs-blocks', '/dev/zero'], 2, /file \/dev\/zero: must be a regular file/],
   ['files', ['stream', '/dev/zero.js'], 2, /zero\.js: cannot read/],
+  // streaming scenarios
+  [
+    'stream',
+    ['stream', 'partitions.js'],
+    2,
+    /partitions\.js: topic\.partitions: must be at most 1,000, got 1,000,000,000/,
+  ],
+  [
+    'stream',
+    ['stream', 'rate.js'],
+    2,
+    /rate\.js: producers\[0\]\.ratePerSec: must be at most 100,000, got 1,000,000,000,000,000,000,000/,
+  ],
+  [
+    'stream',
+    ['stream', 'duration.js'],
+    2,
+    /duration\.js: durationMs: must be at most 86,400,000 \(one simulated day\), got 99,999,999,999/,
+  ],
+  [
+    'stream',
+    ['stream', 'records.js'],
+    2,
+    /records\.js: producers: would send 6,000,000 records in durationMs \(ratePerSec × durationMs\), more than the limit of 2,000,000/,
+  ],
+  [
+    'stream',
+    ['stream', 'longSim.js', '--timeout', '2'],
+    1,
+    /longSim\.js: stopped after the 2 s budget \(--timeout 2\)/,
+  ],
   // partitions and tasks (the learner's code: exit 1, with the line)
   [
     'partitions',

@@ -3,7 +3,7 @@
  * validator: every field checked, defaults filled in, and an error that names the field
  * (`delivery: must be one of ...`) for anything wrong.
  */
-import { ValidationError, check, describeValue } from '../core';
+import { ValidationError, check, describeValue, formatCount } from '../core';
 import { type ClusterSpec, isPresetName, preset, presetNames } from '../cluster';
 import {
   ACKS,
@@ -365,7 +365,7 @@ export const SCENARIO_LIMITS = {
   durationMs: 24 * 3600_000,
   ratePerSec: 100_000,
   /** Records all producers may send in one run (rate × duration, summed). */
-  records: 10_000_000,
+  records: 2_000_000,
   /** Consumers poll at most every millisecond. */
   minBatchIntervalMs: 1,
   /** A sliding window's size / slide: windows one record belongs to. */
