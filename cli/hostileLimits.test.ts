@@ -51,6 +51,12 @@ scenario('partitions.js', 'partitions: 6,', 'partitions: 1e9,');
 scenario('rate.js', 'ratePerSec: 200,', 'ratePerSec: 1e21,');
 scenario('duration.js', 'durationMs: 60_000,', 'durationMs: 99999999999,');
 scenario('records.js', 'ratePerSec: 200,', 'ratePerSec: 100000,');
+scenario('spam.js', '  process(record) {', '  process(record) {\n    for (;;) console.log("spam");');
+writeFileSync(
+  join(dir, 'spamMap.js'),
+  "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o', numReduceTasks: 1,\n" +
+    "  map(offset, line, ctx) { while (true) console.log('x'); },\n  reduce(k, vs, ctx) {} };\n",
+);
 scenario('longSim.js', 'durationMs: 60_000,', 'durationMs: 3_600_000,');
 const fifo = join(dir, 'fifo');
 const haveFifo = spawnSync('mkfifo', [fifo]).status === 0;
@@ -283,6 +289,19 @@ describe('hostile limits through main()', () => {
         expect(r.err.trim().split('\n')).toHaveLength(1);
       }
       tried.set(family, [entry[0] + 1, entry[1] + 1]);
+    });
+  }
+
+  // An endless console.log is stopped at the budget: the learner's output comes first, the verdict last.
+  for (const [argv, message] of [
+    [['run', 'spamMap.js', '--timeout', '3'], /spamMap\.js line 2 .*time limit for your code (is 3 s|\(3 s\))/],
+    [['stream', 'spam.js', '--timeout', '2'], /spam\.js: stopped after the 2 s budget \(--timeout 2\)/],
+  ] as const) {
+    it(`console flood: ${argv.join(' ')}`, { timeout: 30_000 }, async () => {
+      const r = await cli([...argv]);
+      expect(r.code).toBe(1);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(r.err.trim().split('\n').at(-1)).toMatch(message);
     });
   }
 });
