@@ -19,10 +19,12 @@ export const LIMITS = {
   maxBlocksTotal: 100_000,
   /** Partitions of one RDD (Spark has no hard limit; a simulated run past this only gets slow). */
   maxPartitions: 100_000,
-  /** Map outputs × reduce partitions of one shuffle: each pair is a block the reduce side fetches. */
+  /**
+   * Map outputs × reduce partitions of one shuffle (Spark or MapReduce): each pair is a block the
+   * reduce side fetches. Tasks per stage need no limit of their own: a Spark stage has one per
+   * partition (maxPartitions), MapReduce one map per split of a block (maxBlocksTotal).
+   */
   maxShuffleBlocks: 1_000_000,
-  /** Tasks of one MapReduce job or Spark stage. */
-  maxTasksPerStage: 100_000,
 } as const;
 
 /** 100000 → "100,000": limits read better with separators. */
