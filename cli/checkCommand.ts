@@ -4,10 +4,11 @@
  * verdict and reason. Exit 0 only when every check passes; 1 when a check fails or the run
  * fails; 2 for bad usage (unknown lab, step out of range, missing file).
  */
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
-import { didYouMean } from './missingFile';
+import { readLocalText } from './localInput';
+import { withRunBudget } from './budgetedRunner';
+import { MAX_TIMEOUT_SECONDS, intInRange, parseTimeoutSeconds } from './runArgs';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { LABS, findLab } from '../labs/labRegistry';
 import { notJudgedReason, runStep, type StepOutcome } from '../labs/runStep';
@@ -19,7 +20,8 @@ Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with i
 FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs steps.
   --step N        the step to check (see 'clusterlab labs')
   --seed S        the run's seed (default: the step's own)
-  --timeout SEC   wall-clock budget for the learner's code (default 30)
+  --timeout SEC   wall-clock budget for the run: the learner's code and the simulation
+                  (default 30, at most ${MAX_TIMEOUT_SECONDS})
   --json          print the verdicts as JSON
 Exit code: 0 every check passed, 1 a check or the run failed, 2 bad usage.
 `;
@@ -33,24 +35,15 @@ interface CheckArgs {
   json: boolean;
 }
 
-function intArg(flag: string, value: string | undefined, min: number): number {
-  const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < min)
-    throw new UsageError(
-      `${flag}: expected an integer >= ${min}, got ${value === undefined ? 'nothing' : `'${value}'`}`,
-    );
-  return n;
-}
-
 function parseArgs(argv: string[]): CheckArgs | 'help' {
   const positional: string[] = [];
   const args: CheckArgs = { lab: '', file: '', step: 1, seed: null, timeoutSeconds: 30, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return 'help';
-    else if (a === '--step') args.step = intArg('--step', argv[++i], 1);
-    else if (a === '--seed') args.seed = intArg('--seed', argv[++i], 0);
-    else if (a === '--timeout') args.timeoutSeconds = intArg('--timeout', argv[++i], 1);
+    else if (a === '--step') args.step = intInRange('--step', argv[++i], 1, 1000);
+    else if (a === '--seed') args.seed = intInRange('--seed', argv[++i], 0, 0xffffffff);
+    else if (a === '--timeout') args.timeoutSeconds = parseTimeoutSeconds(argv[++i]);
     else if (a === '--json') args.json = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab check --help')`);
     else positional.push(a);
@@ -101,16 +94,11 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   if (args.step > lab.steps.length)
     throw new UsageError(`--step ${args.step}: lab '${lab.id}' has steps 1 to ${lab.steps.length}`);
   const full = resolve(io.cwd, args.file);
-  let source: string;
-  try {
-    source = readFileSync(full, 'utf8');
-  } catch {
-    throw new UsageError(`file not found: ${args.file}${didYouMean(full)}`);
-  }
+  const source = readLocalText(full, `file ${args.file}`, `file not found: ${args.file}`);
   const shown = relative(io.cwd, full);
   const fileName = shown && !shown.startsWith('..') ? shown : full;
   const step = lab.steps[args.step - 1]!;
-  const runner =
+  const pool =
     step.kind === 'hdfs'
       ? null
       : await createNodeSandboxPool({
@@ -118,6 +106,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
           timeoutSeconds: args.timeoutSeconds,
           log: (t) => io.err(`${t}\n`),
         });
+  // --timeout covers each run's simulation too, not only the learner's code.
+  const runner = pool ? withRunBudget(pool, args.timeoutSeconds) : null;
   try {
     const outcome = await runStep({
       lab,

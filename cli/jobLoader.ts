@@ -4,11 +4,10 @@
  * so errors raised in the sandbox point at the learner's own lines, and loops guarded
  * (labs/compileJobSource.ts, the same compile as the app's).
  */
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { JobCompileError, compileJobSource } from '../labs/compileJobSource';
 import { UsageError } from './cliIo';
-import { didYouMean } from './missingFile';
+import { readLocalText } from './localInput';
 import type { JobSource } from '../engine/sandbox/taskRunner';
 
 export function compileJob(text: string, fileName: string): JobSource {
@@ -22,12 +21,7 @@ export function compileJob(text: string, fileName: string): JobSource {
 
 export function loadJobFile(path: string, cwd: string): JobSource {
   const full = resolve(cwd, path);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch {
-    throw new UsageError(`job file not found: ${path}${didYouMean(full)}`);
-  }
+  const text = readLocalText(full, `job file ${path}`, `job file not found: ${path}`);
   // Errors name the file as the user typed it (relative to cwd), which keeps stdout stable.
   const shown = relative(cwd, full) || path;
   return compileJob(text, shown.startsWith('..') ? full : shown);

@@ -1,5 +1,21 @@
-/** Parses `clusterlab run` arguments; every mistake is a UsageError naming the flag and value. */
+/**
+ * Parses `clusterlab run` arguments; every mistake is a UsageError naming the flag, the allowed
+ * range and the value, raised before anything is built (a cluster, a file, a worker).
+ */
 import { UsageError } from './cliIo';
+import { LIMITS, formatCount } from '../engine/core';
+
+/** The wall-clock budget's range (seconds); also `check` and `stream` (setTimeout holds at most 2^31-1 ms). */
+export const MAX_TIMEOUT_SECONDS = 3600;
+/** --block-size: from 1 KB (Hadoop's dfs.namenode.fs-limits.min-block-size is 1 MB; the sample data is small) to 2 GB. */
+export const MIN_BLOCK_SIZE = 1024;
+export const MAX_BLOCK_SIZE = 2 * 1024 ** 3;
+/** --put: the largest local file (read whole into memory, then into the simulated HDFS). */
+export const MAX_PUT_BYTES = 256 * 1024 ** 2;
+/** --workers: sandbox worker threads. */
+export const MAX_WORKERS = 64;
+/** --fail-node I@MS: a simulated week, the longest a job may run. */
+const MAX_FAIL_AT_MS = 7 * 24 * 3600_000;
 
 export interface RunArgs {
   job: string;
@@ -19,13 +35,14 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
                       [--seed S] [--block-size SIZE] [--fail-node I@MS] [--timeout SEC] [--json]
 
   JOB                 a MapReduce or Spark job file (.js or .ts), from any folder
-  --put L:D           put local file L into HDFS at D before the job (repeatable)
-  --nodes N           a cluster of N identical nodes (instead of --cluster)
+  --put L:D           put local file L (a regular file of at most 256 MB) into HDFS at D before the job (repeatable)
+  --nodes N           a cluster of N identical nodes, 1 to ${formatCount(LIMITS.maxNodes)} (instead of --cluster)
   --cluster P|FILE    a preset (classroom, cookbook-9, two-racks) or a JSON cluster spec file (default classroom)
   --seed S            seed of the simulation (default 1)
-  --block-size SIZE   HDFS block size: bytes, or with k/m/g (default 128m)
+  --block-size SIZE   HDFS block size: bytes, or with k/m/g, from 1k to 2g (default 128m)
   --fail-node I@MS    kill node I (1-based) at simulated millisecond MS (repeatable)
-  --timeout SEC       wall-clock budget for the learner's code (default 120)
+  --timeout SEC       wall-clock budget for the whole run: the learner's code and the simulation
+                      (default 120, at most ${MAX_TIMEOUT_SECONDS})
   --json              print one JSON object {result, simulatedMs, metrics}
   --speculation       enable speculative execution of stragglers
 
@@ -33,19 +50,46 @@ Missing inputs /data/sensors.csv, /data/corpus.txt, /data/pages.txt and /data/gr
 generated (deterministic sample data) unless put.
 `;
 
-export function parseSize(flag: string, text: string): number {
+/** 1536 → "1.5 KB", as the range messages show sizes. */
+function showBytes(n: number): string {
+  for (const [unit, size] of [
+    ['GB', 1024 ** 3],
+    ['MB', 1024 ** 2],
+    ['KB', 1024],
+  ] as const)
+    if (n >= size) return `${Math.round((n / size) * 100) / 100} ${unit}`;
+  return `${n} B`;
+}
+
+export function parseSize(flag: string, text: string, min = MIN_BLOCK_SIZE, max = MAX_BLOCK_SIZE): number {
   const m = /^(\d+)([kmg]?)b?$/i.exec(text.trim());
   if (!m) throw new UsageError(`${flag}: expected bytes or a size like 64k, 4m, 1g, got '${text}'`);
   const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
   const n = Number(m[1]) * mult;
-  if (n < 1) throw new UsageError(`${flag}: must be at least 1 byte, got '${text}'`);
+  if (!(n >= min && n <= max))
+    throw new UsageError(
+      `${flag}: must be between ${showBytes(min)} and ${showBytes(max)}, got '${text}'${Number.isFinite(n) ? ` (${showBytes(n)})` : ''}`,
+    );
   return n;
 }
 
-function positiveInt(flag: string, text: string | undefined): number {
+/** A whole number from `min` to `max`, or a UsageError naming the flag, the range and the value. */
+export function intInRange(flag: string, text: string | undefined, min: number, max: number): number {
   const n = Number(text);
-  if (text === undefined || !Number.isInteger(n) || n < 1)
-    throw new UsageError(`${flag}: expected a positive integer, got '${text ?? ''}'`);
+  if (text === undefined || !/^[-+]?\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(
+      `${flag}: must be a whole number from ${formatCount(min)} to ${formatCount(max)}, got ${text === undefined ? 'nothing' : `'${text}'`}`,
+    );
+  return n;
+}
+
+/** --timeout SEC: seconds above 0 and at most MAX_TIMEOUT_SECONDS (decimals allowed). */
+export function parseTimeoutSeconds(text: string | undefined): number {
+  const n = Number(text);
+  if (text === undefined || !/^\d+(\.\d+)?$/.test(text) || !(n > 0) || n > MAX_TIMEOUT_SECONDS)
+    throw new UsageError(
+      `--timeout: must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${text === undefined ? 'nothing' : `'${text}'`}`,
+    );
   return n;
 }
 
@@ -90,17 +134,14 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
         break;
       }
       case '--nodes':
-        args.nodes = positiveInt(a, value());
+        args.nodes = intInRange(a, value(), 1, LIMITS.maxNodes);
         break;
       case '--cluster':
         args.cluster = value();
         break;
-      case '--seed': {
-        const v = value();
-        if (!/^-?\d+$/.test(v)) throw new UsageError(`--seed: expected an integer, got '${v}'`);
-        args.seed = Number(v);
+      case '--seed':
+        args.seed = intInRange(a, value(), -0xffffffff, 0xffffffff);
         break;
-      }
       case '--block-size':
         args.blockSize = parseSize(a, value());
         break;
@@ -109,18 +150,18 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
         const m = /^(\d+)@(\d+(?:\.\d+)?)$/.exec(v);
         if (!m || Number(m[1]) < 1)
           throw new UsageError(`--fail-node: expected I@MS (1-based node, simulated ms), got '${v}'`);
+        if (Number(m[1]) > LIMITS.maxNodes || Number(m[2]) > MAX_FAIL_AT_MS)
+          throw new UsageError(
+            `--fail-node: the node must be from 1 to ${formatCount(LIMITS.maxNodes)} and MS at most ${formatCount(MAX_FAIL_AT_MS)} (a simulated week), got '${v}'`,
+          );
         args.failNodes.push({ node: Number(m[1]), atMs: Number(m[2]) });
         break;
       }
-      case '--timeout': {
-        const v = value();
-        const n = Number(v);
-        if (!(n > 0) || !Number.isFinite(n)) throw new UsageError(`--timeout: expected seconds > 0, got '${v}'`);
-        args.timeoutSeconds = n;
+      case '--timeout':
+        args.timeoutSeconds = parseTimeoutSeconds(value());
         break;
-      }
       case '--workers':
-        args.workers = positiveInt(a, value());
+        args.workers = intInRange(a, value(), 1, MAX_WORKERS);
         break;
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);

@@ -4,10 +4,12 @@
  * threw, or the time budget ran out), 2 for bad usage or bad input. Same arguments and seed:
  * byte-identical stdout.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
-import { parseRunArgs, RUN_USAGE } from './runArgs';
+import { MAX_PUT_BYTES, parseRunArgs, RUN_USAGE } from './runArgs';
+import { readLocalFile, readLocalText } from './localInput';
+import { withRunBudget } from './budgetedRunner';
 import { formatReport } from './runReport';
 import { loadJobFile } from './jobLoader';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
@@ -31,8 +33,9 @@ function loadCluster(name: string | null, nodes: number | null, cwd: string): Cl
   if (isPresetName(name)) return preset(name);
   const file = resolve(cwd, name);
   if (!existsSync(file)) return preset(name, '--cluster'); // names the unknown preset
+  const text = readLocalText(file, `--cluster ${name}`, `--cluster: file not found: ${name}`);
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ClusterSpec;
+    return JSON.parse(text) as ClusterSpec;
   } catch (error) {
     throw new UsageError(`--cluster ${name}: not valid JSON (${(error as Error).message})`);
   }
@@ -74,16 +77,24 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--fail-node[${i}]: node ${f.node} does not exist (nodes are 1..${resolved.nodes.length})`);
     return { atMs: f.atMs, kind: 'killNode', node: resolved.nodes[f.node - 1]!.id };
   });
+  let total = 0;
   const files = args.puts.map((p) => {
-    const full = resolve(io.cwd, p.local);
-    if (!existsSync(full)) throw new UsageError(`--put: local file not found: ${p.local}`);
-    return { path: p.dfs, bytes: new Uint8Array(readFileSync(full)) };
+    const bytes = readLocalFile(resolve(io.cwd, p.local), {
+      what: `--put ${p.local}`,
+      notFound: `--put: local file not found: ${p.local}`,
+      maxBytes: MAX_PUT_BYTES,
+    });
+    total += bytes.length;
+    if (total > MAX_PUT_BYTES)
+      throw new UsageError(`--put ${p.local}: the --put files hold more than ${MAX_PUT_BYTES} bytes (256 MB) together`);
+    return { path: p.dfs, bytes };
   });
-  const runner = await createNodeSandboxPool({
+  const pool = await createNodeSandboxPool({
     size: args.workers ?? defaultPoolSize(),
     timeoutSeconds: args.timeoutSeconds,
     log: (text) => io.err(`${text}\n`),
   });
+  const runner = withRunBudget(pool, args.timeoutSeconds);
   try {
     const report = await runJob({
       source,

@@ -7,11 +7,11 @@
  * invalid scenario.
  */
 import { UsageError, type CliIo } from './cliIo';
+import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from './runArgs';
 import type { StreamRunArgs } from './streamRun';
 import { runInStreamWorker } from './streamWorkerHost';
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
-const MAX_TIMEOUT_SECONDS = 24 * 3600;
 
 const HELP = `Usage: clusterlab stream SCENARIO [--seed S] [--json] [--timeout SEC]
 
@@ -21,7 +21,7 @@ produced, processed, stored, duplicated and lost records.
   --seed S        the random seed (a non-negative integer, default 1)
   --json          print one JSON object (ledger, lag, metrics, simulatedMs) instead of tables
   --timeout SEC   wall-clock budget for loading and running the scenario, in seconds
-                  (default ${DEFAULT_TIMEOUT_SECONDS}); past it the run stops with exit 1
+                  (default ${DEFAULT_TIMEOUT_SECONDS}, at most ${MAX_TIMEOUT_SECONDS}); past it the run stops with exit 1
 `;
 
 interface StreamArgs extends StreamRunArgs {
@@ -51,12 +51,7 @@ function parseArgs(argv: string[]): StreamArgs | null {
     } else if (a === '--timeout' || a.startsWith('--timeout=')) {
       const [text, next] = optionValue(argv, i, '--timeout');
       i = next;
-      const n = Number(text);
-      if (text === undefined || !/^\d+(\.\d+)?$/.test(text) || !(n > 0) || n > MAX_TIMEOUT_SECONDS)
-        throw new UsageError(
-          `--timeout: must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, got ${text ?? 'nothing'}`,
-        );
-      timeoutSeconds = n;
+      timeoutSeconds = parseTimeoutSeconds(text);
     } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (try --help)`);
     else if (path === undefined) path = a;
     else throw new UsageError(`one scenario file at a time, got '${path}' and '${a}'`);

@@ -5,12 +5,12 @@
  * require, no process, no imports and no code generation from strings.
  * Errors name the file and, where there is one, the line.
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import vm from 'node:vm';
 import { transform } from 'sucrase';
 import { UsageError } from './cliIo';
 import { didYouMean } from './missingFile';
+import { readLocalText } from './localInput';
 import { createSealedContext } from './sealedRealm';
 
 /** How long the file's top level may run (it only builds the scenario object). */
@@ -60,8 +60,10 @@ export function loadScenarioFile(path: string, cwd: string, log: (text: string) 
     throw new UsageError(`${file}: a scenario file must end in .js, .mjs or .ts`);
   let source: string;
   try {
-    source = readFileSync(full, 'utf8');
+    // A regular file of at most 4 MB (a FIFO or a device would hang or fill memory).
+    source = readLocalText(full, file, `${file}: cannot read ${full} (ENOENT)`);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(
       `${file}: cannot read ${full} (${(e as NodeJS.ErrnoException).code ?? message(e)})${didYouMean(full)}`,
     );

@@ -55,4 +55,48 @@ describe('parseHdfsSettings', () => {
     );
     expect(errorOf('[1, 2]').message).toMatch(/settings: must be an object/);
   });
+
+  it('rejects absurd values before anything is built, naming the field and the allowed range', () => {
+    const file = (size: string) => `"file": { "path": "/d/f", "size": ${size} }`;
+    const cases: [string, RegExp][] = [
+      [`{ ${file('1e21')} }`, /file\.size: must be at most 4 TB, got 1e\+21/],
+      [`{ ${file('-1')} }`, /file\.size: must be a size from 1 byte to 4 TB .*got -1/],
+      [`{ ${file('0')} }`, /file\.size: must be a size from 1 byte to 4 TB .*got 0/],
+      [`{ ${file('"abc"')} }`, /file\.size: must be a size from 1 byte to 4 TB .*got "abc"/],
+      [`{ ${file('1e400')} }`, /file\.size: must be a size from 1 byte to 4 TB .*got Infinity/],
+      [`{ ${file('"1m"')}, "blockSize": 99999999999 }`, /blockSize: must be a multiple of 512 bytes and at least 1k/],
+      [`{ ${file('"1m"')}, "blockSize": 1e21 }`, /blockSize: must be at most 4 TB/],
+      [`{ ${file('"1m"')}, "blockSize": -1 }`, /blockSize: must be a size from 1 byte to 4 TB/],
+      [
+        `{ ${file('"4t"')}, "blockSize": "1k" }`,
+        /blockSize: cuts the 4096 GB file into \d+ blocks; choose a block size that gives at most 10000/,
+      ],
+      [
+        `{ ${file('"1m"')}, "replication": 99999999999 }`,
+        /replication: must be an integer from 1 to 10, got 99999999999/,
+      ],
+      [`{ ${file('"1m"')}, "replication": 0 }`, /replication: must be an integer from 1 to 10, got 0/],
+      [`{ ${file('"1m"')}, "replication": "abc" }`, /replication: must be an integer from 1 to 10, got "abc"/],
+      [`{ ${file('"1m"')}, "runForMs": 1e21 }`, /runForMs: must be a number of simulated ms from 1 to 86400000/],
+      [`{ ${file('"1m"')}, "runForMs": -1 }`, /runForMs: must be a number of simulated ms from 1 to 86400000/],
+      [
+        `{ ${file('"1m"')}, "faults": [{ "atMs": 1e21, "kind": "killNode", "node": "n1" }] }`,
+        /faults\[0\]\.atMs: must be a number of simulated ms from 0 to 86400000 \(one day\), got 1e\+21/,
+      ],
+      [
+        `{ ${file('"1m"')}, "faults": [{ "atMs": 1e400, "kind": "killNode", "node": "n1" }] }`,
+        /faults\[0\]\.atMs: must be a number of simulated ms from 0 to 86400000 \(one day\), got Infinity/,
+      ],
+      [
+        `{ ${file('"1m"')}, "faults": [{ "atMs": 5, "kind": "slowNode", "node": "n1", "factor": 1e21 }] }`,
+        /faults\[0\]\.factor: must be a number above 0 and at most 1000, got 1e\+21/,
+      ],
+      [
+        `{ ${file('"1m"')}, "faults": [${Array.from({ length: 101 }, () => '{ "atMs": 5, "kind": "killNode", "node": "n1" }').join(',')}] }`,
+        /faults: at most 100 faults, got 101/,
+      ],
+      [`{ ${file('"1m"')}, "append": { "size": "2g" } }`, /append\.size: .*at most 1g/],
+    ];
+    for (const [text, message] of cases) expect(errorOf(text).message, text.slice(0, 120)).toMatch(message);
+  });
 });

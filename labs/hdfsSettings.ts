@@ -48,6 +48,12 @@ const KNOWN = ['file', 'blockSize', 'replication', 'append', 'faults', 'runForMs
 const MAX_BYTES = 4 * 1024 ** 4;
 /** More blocks than this would only slow the run and clutter the cluster map. */
 const MAX_BLOCKS = 10_000;
+/** Simulated time a run may watch, and the latest a fault may strike: one day. */
+const MAX_SIM_MS = 24 * 3600_000;
+/** Faults in one settings file. */
+const MAX_FAULTS = 100;
+/** slowNode's factor: a node at most this many times slower. */
+const MAX_SLOW_FACTOR = 1000;
 
 /** "512m" -> 536870912; a number is taken as bytes. Returns null when `value` is not a size. */
 export function parseSize(value: unknown): number | null {
@@ -69,7 +75,9 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+/** A value as the learner wrote it; 1e400 (Infinity after JSON.parse) shows as Infinity, not null. */
+const show = (v: unknown) =>
+  v === undefined ? 'nothing' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
 
 export function parseHdfsSettings(text: string, fileName = 'settings.json'): HdfsSettings {
   let raw: unknown;
@@ -94,7 +102,8 @@ export function parseHdfsSettings(text: string, fileName = 'settings.json'): Hdf
   };
   const size = (field: string, v: unknown): number => {
     const bytes = parseSize(v);
-    if (bytes === null) fail(field, `must be a size like "128m", "1g" or a number of bytes, got ${show(v)}`);
+    if (bytes === null)
+      fail(field, `must be a size from 1 byte to 4 TB like "128m", "1g" or a whole number of bytes, got ${show(v)}`);
     if (bytes! > MAX_BYTES) fail(field, `must be at most 4 TB, got ${show(v)}`);
     return bytes!;
   };
@@ -139,26 +148,31 @@ export function parseHdfsSettings(text: string, fileName = 'settings.json'): Hdf
   const faults: FaultSpec[] = [];
   const rawFaults = root.faults ?? [];
   if (!Array.isArray(rawFaults)) fail('faults', `must be an array of faults, got ${show(rawFaults)}`);
+  if ((rawFaults as unknown[]).length > MAX_FAULTS)
+    fail('faults', `at most ${MAX_FAULTS} faults, got ${(rawFaults as unknown[]).length}`);
   (rawFaults as unknown[]).forEach((f, i) => {
     const o = object(`faults[${i}]`, f);
     if (!FAULT_KINDS.includes(o.kind as FaultSpec['kind']))
       fail(`faults[${i}].kind`, `must be one of ${FAULT_KINDS.map((k) => `"${k}"`).join(', ')}, got ${show(o.kind)}`);
-    if (typeof o.atMs !== 'number' || !(o.atMs >= 0))
-      fail(`faults[${i}].atMs`, `must be a number of simulated ms >= 0, got ${show(o.atMs)}`);
+    if (typeof o.atMs !== 'number' || !(o.atMs >= 0) || o.atMs > MAX_SIM_MS)
+      fail(
+        `faults[${i}].atMs`,
+        `must be a number of simulated ms from 0 to ${MAX_SIM_MS} (one day), got ${show(o.atMs)}`,
+      );
     const target = o.kind === 'partitionRack' || o.kind === 'healRack' ? 'rack' : 'node';
     if (typeof o[target] !== 'string')
       fail(
         `faults[${i}].${target}`,
         `must name a ${target} like "${target === 'rack' ? 'r1' : 'n4'}", got ${show(o[target])}`,
       );
-    if (o.kind === 'slowNode' && !(typeof o.factor === 'number' && o.factor > 0))
-      fail(`faults[${i}].factor`, `must be a positive number, got ${show(o.factor)}`);
+    if (o.kind === 'slowNode' && !(typeof o.factor === 'number' && o.factor > 0 && o.factor <= MAX_SLOW_FACTOR))
+      fail(`faults[${i}].factor`, `must be a number above 0 and at most ${MAX_SLOW_FACTOR}, got ${show(o.factor)}`);
     faults.push(o as unknown as FaultSpec);
   });
 
   let runForMs: number | null = null;
   if (root.runForMs !== undefined && root.runForMs !== null) {
-    if (typeof root.runForMs !== 'number' || !(root.runForMs > 0) || root.runForMs > 24 * 3600_000)
+    if (typeof root.runForMs !== 'number' || !(root.runForMs > 0) || root.runForMs > MAX_SIM_MS)
       fail('runForMs', `must be a number of simulated ms from 1 to 86400000 (one day), got ${show(root.runForMs)}`);
     runForMs = root.runForMs as number;
   }

@@ -6,7 +6,13 @@
  * CLI and the app use; it uses no Node or DOM API, so it runs in a Web Worker too.
  */
 import { Trace, decodeUtf8, encodeUtf8, type TraceEvent } from '../core';
-import { DEFAULT_MAX_ATTEMPTS, SimulationStuckError, driveKernel, type JobContext } from '../exec/jobContext';
+import {
+  BudgetTicker,
+  DEFAULT_MAX_ATTEMPTS,
+  SimulationStuckError,
+  driveKernel,
+  type JobContext,
+} from '../exec/jobContext';
 import { SnapshotRecorder } from '../exec/snapshotRecorder';
 import type { AttemptRecord } from '../exec/taskTypes';
 import { builtinDataset } from '../datasets/builtinDatasets';
@@ -48,6 +54,9 @@ export async function runJob(options: RunJobOptions): Promise<JobRunReport> {
 }
 
 async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
+  // The budget covers the simulation too: checked before the inputs are built and while it runs.
+  const checkBudget = options.runner.checkBudget?.bind(options.runner);
+  const budget = checkBudget ? new BudgetTicker(checkBudget) : undefined;
   const trace = new Trace<TraceEvent>();
   const hdfsOptions = { ...options.hdfs, ...(options.blockSize !== undefined ? { blockSize: options.blockSize } : {}) };
   const sim = createSimulation({
@@ -78,9 +87,10 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     trace,
     tracing: true,
     noteTaskEvent: () => recorder?.note(sim.kernel.now),
-    drive: (done) => driveKernel(sim.kernel, done, MAX_SIMULATED_MS),
+    drive: (done) => driveKernel(sim.kernel, done, MAX_SIMULATED_MS, budget),
   };
   const shape = await options.runner.load(options.source);
+  checkBudget?.();
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const speculation = options.speculation ?? false;
   const finish = (r: Omit<JobRunReport, 'trace' | 'snapshots' | 'generatedInputs'>): JobRunReport => {
@@ -107,8 +117,9 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     for (const p of config.input) ensureInput(p);
     const run = await runMapReduceJob(ctx, options.runner, config, { maxAttempts, speculation });
     addCounters(counters, run.counters);
-    attempts.push(...run.am.attempts.map((a) => a.record));
+    for (const a of run.am.attempts) attempts.push(a.record);
     lastOutput = run.outputFiles;
+    checkBudget?.();
     if (run.failure !== null) {
       const report = finish({
         kind: 'mapreduce',
@@ -125,7 +136,8 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     }
   }
   const pairs: [unknown, unknown][] = [];
-  for (const path of lastOutput) pairs.push(...parseRecords(decodeUtf8(sim.hdfs.read(path))));
+  // One record at a time: spreading a part file of a million records into push() overflows the stack.
+  for (const path of lastOutput) for (const pair of parseRecords(decodeUtf8(sim.hdfs.read(path)))) pairs.push(pair);
   pairs.sort((a, b) => compareKeys(a[0], b[0]));
   return finish({
     kind: 'mapreduce',

@@ -38,7 +38,13 @@ describe('cluster spec', () => {
       ],
       [{ racks: [{ nodes: 1 }], costs: { cpuUsPerRecord: -2 } }, 'cluster.costs.cpuUsPerRecord: must be a number >= 0'],
       [{ racks: [{ nodes: 1, colour: 'red' }] }, 'cluster.racks[0].colour: unknown field'],
-      [{ racks: [{ nodes: 20000 }] }, 'cluster.racks: at most 10000 nodes'],
+      [{ racks: [{ nodes: 20000 }] }, 'cluster.racks: at most 1,000 nodes in total, got 20,000'],
+      // Refused before any node is built (a billion nodes would exhaust memory first).
+      [{ racks: [{ nodes: 1e9 }] }, 'cluster.racks: at most 1,000 nodes in total, got 1,000,000,000'],
+      [{ racks: [{ nodes: 600 }, { nodes: 600 }] }, 'got 1,200 (counting racks[0] to racks[1])'],
+      [{ racks: Array.from({ length: 101 }, () => ({ nodes: 1 })) }, 'cluster.racks: at most 100 racks, got 101'],
+      [{ racks: [{ nodes: 1e21 }] }, 'cluster.racks: at most 1,000 nodes in total'],
+      [{ racks: [{ nodes: -5 }] }, 'cluster.racks[0].nodes: must be a positive integer, got -5'],
     ];
     for (const [spec, message] of bad) expect(() => resolveClusterSpec(spec), JSON.stringify(spec)).toThrow(message);
   });
@@ -61,6 +67,7 @@ describe('cluster spec', () => {
     expect(big.racks).toHaveLength(50);
     expect(big.nodes[999]!.id).toBe('n1000');
     expect(() => presetWithNodes(0)).toThrow(/nodes: must be a positive integer/);
+    expect(() => presetWithNodes(1e20)).toThrow('nodes: must be at most 1,000, got 100,000,000,000,000,000,000');
   });
 
   it('computes Hadoop topology distances and reachability', () => {

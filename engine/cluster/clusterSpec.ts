@@ -3,7 +3,7 @@
  * parameters, and its validator. Node ids are assigned 'n1'..'nN' in rack order, rack ids
  * 'r1'..'rR', so a lab can say "node 3" and mean the same machine every run.
  */
-import { ValidationError, check, describeValue } from '../core';
+import { LIMITS, ValidationError, check, describeValue, formatCount } from '../core';
 import { DEFAULT_COSTS, type CostParams } from './costParams';
 
 /** A machine's hardware. */
@@ -74,7 +74,7 @@ export const DEFAULT_NETWORK: NetworkSpec = {
 };
 
 /** At most this many nodes: beyond it a browser UI and the memory budget stop making sense. */
-export const MAX_NODES = 10000;
+export const MAX_NODES = LIMITS.maxNodes;
 
 function nodeFields(path: string, raw: unknown, defaults: NodeSpec): NodeSpec {
   const obj = check.object(path, raw);
@@ -95,6 +95,24 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
   const clusterDefaults = spec.node === undefined ? DEFAULT_NODE : nodeFields(`${path}.node`, spec.node, DEFAULT_NODE);
   const racksRaw = check.array(`${path}.racks`, spec.racks);
   if (racksRaw.length === 0) throw new ValidationError(`${path}.racks`, 'must list at least one rack');
+  if (racksRaw.length > LIMITS.maxRacks)
+    throw new ValidationError(
+      `${path}.racks`,
+      `at most ${formatCount(LIMITS.maxRacks)} racks, got ${formatCount(racksRaw.length)}`,
+    );
+  // The node count is checked before any node is built: `{ nodes: 1e9 }` must not allocate first.
+  let declared = 0;
+  racksRaw.forEach((rackRaw, r) => {
+    const count = (rackRaw as { nodes?: unknown } | null)?.nodes;
+    const n = typeof count === 'number' ? count : Array.isArray(count) ? count.length : 0;
+    if (typeof count === 'number') check.positiveInt(`${path}.racks[${r}].nodes`, count);
+    declared += n;
+    if (declared > MAX_NODES)
+      throw new ValidationError(
+        `${path}.racks`,
+        `at most ${formatCount(MAX_NODES)} nodes in total, got ${formatCount(declared)} (counting racks[0] to racks[${r}])`,
+      );
+  });
   const racks: ResolvedClusterSpec['racks'] = [];
   const nodes: NodeInfo[] = [];
   racksRaw.forEach((rackRaw, r) => {
@@ -119,9 +137,6 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
     });
     racks.push({ id: rackId, nodes: ids });
   });
-  if (nodes.length > MAX_NODES) {
-    throw new ValidationError(`${path}.racks`, `at most ${MAX_NODES} nodes in total, got ${nodes.length}`);
-  }
   const network = { ...DEFAULT_NETWORK };
   if (spec.network !== undefined) {
     const net = check.object(`${path}.network`, spec.network);

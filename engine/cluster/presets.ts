@@ -2,7 +2,7 @@
  * Named cluster presets and `presetWithNodes(n)`. All are plain ClusterSpec objects, so a lab
  * can copy one and change a field.
  */
-import { ValidationError, check, describeValue } from '../core';
+import { LIMITS, ValidationError, check, describeValue, formatCount } from '../core';
 import type { ClusterSpec } from './clusterSpec';
 
 export const clusterPresets = {
@@ -55,6 +55,8 @@ export function presetWithNodes(
   options: { maxPerRack?: number; node?: ClusterSpec['node'] } = {},
 ): ClusterSpec {
   check.positiveInt('nodes', n);
+  if (n > LIMITS.maxNodes)
+    throw new ValidationError('nodes', `must be at most ${formatCount(LIMITS.maxNodes)}, got ${formatCount(n)}`);
   const maxPerRack = check.positiveInt('maxPerRack', options.maxPerRack ?? 20);
   const rackCount = n <= 3 ? 1 : Math.max(2, Math.ceil(n / maxPerRack));
   const racks: { nodes: number }[] = [];

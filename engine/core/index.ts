@@ -5,3 +5,4 @@ export { createRng, hashString, type Rng } from './rng';
 export { Trace, CountingSink, nullSink, isTracing, type TraceEvent, type TraceSink } from './trace';
 export { ValidationError, check, describeValue } from './validationError';
 export { encodeUtf8, decodeUtf8 } from './utf8';
+export { LIMITS, formatCount } from './limits';

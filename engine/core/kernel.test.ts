@@ -50,4 +50,23 @@ describe('Kernel', () => {
     expect(seen).toEqual([0.3, 7328.065]);
     expect(Number(String(seen[1]))).toBe(seen[1]);
   });
+
+  it('calls a budget check every N events and lets it end the run', () => {
+    const k = new Kernel();
+    const tick = (): void => void k.schedule(1, tick);
+    tick();
+    let checks = 0;
+    expect(k.run({ maxEvents: 1000, every: 100, check: () => checks++ })).toBe(1000);
+    expect(checks).toBe(10);
+    const over = new Error('budget');
+    expect(() =>
+      k.run({
+        every: 50,
+        check: () => {
+          throw over;
+        },
+      }),
+    ).toThrow(over);
+    expect(() => k.run({ every: 0, check: () => {} })).toThrow(/every must be a whole number > 0, got 0/);
+  });
 });

@@ -21,6 +21,12 @@ export interface RunOptions {
   until?: number;
   /** Stop after this many events (a guard against runaway simulations). */
   maxEvents?: number;
+  /**
+   * Called every `every` events (default 4096): a wall-clock budget check that throws to end the
+   * run (the kernel itself knows no wall clock). Without it the loop has no extra work at all.
+   */
+  check?: () => void;
+  every?: number;
 }
 
 /** One scheduled event; it is its own cancel handle, so scheduling allocates a single object. */
@@ -150,8 +156,17 @@ export class Kernel {
     const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
     this.stopped = false;
     let count = 0;
+    const check = options.check;
+    const every = options.every ?? 4096;
+    if (check !== undefined && !(Number.isInteger(every) && every > 0))
+      throw new RangeError(`run: every must be a whole number > 0, got ${every}`);
+    let untilCheck = every;
     while (!this.stopped && count < maxEvents) {
       if (!bounded && this.live === 0 && this.holds === 0) break;
+      if (check !== undefined && --untilCheck === 0) {
+        untilCheck = every;
+        check();
+      }
       if (!this.step(until)) break;
       count++;
     }

@@ -34,12 +34,37 @@ export class SimulationStuckError extends Error {
 /** mapreduce.map.maxattempts / mapreduce.reduce.maxattempts / spark.task.maxFailures. */
 export const DEFAULT_MAX_ATTEMPTS = 4;
 
+/** Kernel steps between two budget checks: rare enough to cost nothing, often enough to stop in time. */
+export const BUDGET_CHECK_EVERY = 4096;
+
+/**
+ * Counts kernel steps across every `drive` of a run (a run of many small jobs must be checked
+ * too) and calls `check` (the run's budget: it throws once that ran out) every `every` steps.
+ */
+export class BudgetTicker {
+  private left: number;
+  constructor(
+    readonly check: () => void,
+    private readonly every = BUDGET_CHECK_EVERY,
+  ) {
+    this.left = every;
+  }
+
+  tick(): void {
+    if (--this.left > 0) return;
+    this.left = this.every;
+    this.check();
+  }
+}
+
 /**
  * Runs `kernel` until `done()`. YARN keeps the kernel busy with heartbeats while requests are
  * pending, so a job waiting for containers that can never come is caught by a simulated-time cap.
+ * `budget` is ticked once per step (it checks the run's wall-clock budget every few thousand).
  */
-export function driveKernel(kernel: Kernel, done: () => boolean, maxSimulatedMs: number): void {
+export function driveKernel(kernel: Kernel, done: () => boolean, maxSimulatedMs: number, budget?: BudgetTicker): void {
   while (!done()) {
+    budget?.tick();
     if (kernel.idle || !kernel.step()) {
       throw new SimulationStuckError(
         `the simulation stopped at ${kernel.now} ms before the job finished (no live node can run its tasks?)`,

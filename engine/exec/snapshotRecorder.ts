@@ -33,7 +33,7 @@ export class SnapshotRecorder<S extends { t: number }> {
     if (this.frames.length >= this.max) {
       const kept = this.frames.filter((_, i) => i % 2 === 0);
       this.frames.length = 0;
-      this.frames.push(...kept);
+      for (const f of kept) this.frames.push(f);
       this.intervalMs *= 2;
     }
   }

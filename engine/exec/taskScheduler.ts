@@ -11,6 +11,8 @@
 import type { Kernel, TraceSink } from '../core';
 import type { Cluster } from '../cluster';
 import type { Slot, SlotPool } from './slotPool';
+import { PendingTasks } from './pendingTasks';
+import { RunningMedian } from './runningMedian';
 import { LOCALITY_LEVELS, totalMs, type AttemptRecord, type ExecEvent, type Locality, type SimTask } from './taskTypes';
 
 export interface TaskSetSpec {
@@ -45,29 +47,46 @@ interface TaskState {
   failures: number;
   /** Executors an attempt of this task failed on: avoided while another one can take it. */
   failedOn: string[];
+  /** Position in the set's tasks. */
+  pos: number;
+  /** The task's place in its set's pending queue; 0 when not queued (pendingTasks.ts). */
+  queueSeq: number;
 }
 
 class ActiveSet {
   states: TaskState[];
-  pending: TaskState[];
+  pending: PendingTasks<TaskState>;
+  /** Tasks with an attempt running: what speculation and node loss look at. */
+  running = new Set<TaskState>();
+  doneCount = 0;
   levelIndex = 0;
   lastLaunch: number;
   finished = false;
-  durations: number[] = [];
+  durations = new RunningMedian();
   constructor(
     readonly spec: TaskSetSpec,
+    readonly order: number,
     now: number,
+    rackOf: (node: string) => number,
   ) {
-    this.states = spec.tasks.map((task) => ({
+    this.states = spec.tasks.map((task, pos) => ({
       task,
+      pos,
       attempts: 0,
       done: false,
       running: [],
       failures: 0,
       failedOn: [],
+      queueSeq: 0,
     }));
-    this.pending = [...this.states];
+    this.pending = new PendingTasks<TaskState>(rackOf);
+    for (const s of this.states) this.pending.push(s);
     this.lastLaunch = now;
+  }
+
+  /** Running tasks in task order (as a scan of `states` would meet them). */
+  runningInOrder(): TaskState[] {
+    return [...this.running].sort((a, b) => a.pos - b.pos);
   }
 }
 
@@ -80,6 +99,11 @@ export interface TaskSchedulerLike {
 
 export class TaskScheduler implements TaskSchedulerLike {
   private sets: ActiveSet[] = [];
+  private byId = new Map<string, ActiveSet>();
+  /** Sets not finished, in submission order: the ones offers go to. */
+  private live: ActiveSet[] = [];
+  /** Offer rounds (slot × level looks): what the scaling test counts. */
+  offerLooks = 0;
   private timer: { cancel(): void } | null = null;
   readonly attempts: AttemptRecord[] = [];
 
@@ -93,20 +117,33 @@ export class TaskScheduler implements TaskSchedulerLike {
   ) {}
 
   submit(spec: TaskSetSpec): void {
-    this.sets.push(new ActiveSet(spec, this.kernel.now));
+    const set = new ActiveSet(spec, this.sets.length, this.kernel.now, (n) => this.cluster.node(n).rackIndex);
+    this.sets.push(set);
+    // Found by id: the first set of that id, as a search of the list in submission order finds it.
+    if (!this.byId.has(spec.id)) this.byId.set(spec.id, set);
+    this.live.push(set);
     this.trace.record({ t: this.kernel.now, type: 'taskSetSubmitted', taskSet: spec.id, tasks: spec.tasks.length });
-    if (spec.tasks.length === 0) this.finishSet(this.sets[this.sets.length - 1]!);
+    if (spec.tasks.length === 0) this.finishSet(set);
     else this.offer();
   }
 
+  private find(taskSetId: string): ActiveSet | undefined {
+    return this.byId.get(taskSetId);
+  }
+
   resubmit(taskSetId: string, index: number): void {
-    const set = this.sets.find((s) => s.spec.id === taskSetId);
+    const set = this.find(taskSetId);
     if (!set) return;
     const state = set.states[index]!;
     if (!state.done) return;
     state.done = false;
+    set.doneCount--;
     set.pending.push(state);
-    set.finished = false;
+    if (set.finished) {
+      set.finished = false;
+      this.live.push(set);
+      this.live.sort((a, b) => a.order - b.order);
+    }
     this.offer();
   }
 
@@ -114,11 +151,11 @@ export class TaskScheduler implements TaskSchedulerLike {
   nodeDied(nodeId: string): void {
     this.slots.nodeDied(nodeId);
     for (const set of this.sets) {
-      for (const state of set.states) {
+      for (const state of set.runningInOrder()) {
         for (const r of [...state.running]) {
           if (r.slot.node.id !== nodeId) continue;
           this.endAttempt(set, state, r, 'killed', `node ${nodeId} died`);
-          if (!state.done && state.running.length === 0 && !set.pending.includes(state)) set.pending.push(state);
+          if (!state.done && state.running.length === 0) set.pending.push(state);
         }
       }
     }
@@ -127,15 +164,15 @@ export class TaskScheduler implements TaskSchedulerLike {
 
   /** Kills running attempts of a set that match `which` and re-queues their tasks. */
   killRunning(taskSetId: string, which: (record: AttemptRecord) => boolean, reason: string): number {
-    const set = this.sets.find((s) => s.spec.id === taskSetId);
+    const set = this.find(taskSetId);
     if (!set) return 0;
     let killed = 0;
-    for (const state of set.states) {
+    for (const state of set.runningInOrder()) {
       for (const r of [...state.running]) {
         if (!which(r.record)) continue;
         this.endAttempt(set, state, r, 'killed', reason);
         killed++;
-        if (!state.done && state.running.length === 0 && !set.pending.includes(state)) set.pending.push(state);
+        if (!state.done && state.running.length === 0) set.pending.push(state);
       }
     }
     if (killed > 0) this.offer();
@@ -144,7 +181,7 @@ export class TaskScheduler implements TaskSchedulerLike {
 
   /** Aborts a set (its job failed elsewhere): running attempts are killed, nothing more runs. */
   cancel(taskSetId: string, reason: string): void {
-    const set = this.sets.find((s) => s.spec.id === taskSetId);
+    const set = this.find(taskSetId);
     if (set && !set.finished) this.abort(set, reason);
   }
 
@@ -158,20 +195,13 @@ export class TaskScheduler implements TaskSchedulerLike {
     const wait = set.spec.localityWaitMs;
     while (set.levelIndex < LOCALITY_LEVELS.length - 1) {
       const level = LOCALITY_LEVELS[set.levelIndex]!;
-      const anyAtLevel = set.pending.some((s) => this.hasLevel(s.task, level));
-      if (!anyAtLevel) set.levelIndex++;
+      if (!set.pending.anyAt(level)) set.levelIndex++;
       else if (now - set.lastLaunch >= wait) {
         set.lastLaunch += wait;
         set.levelIndex++;
       } else break;
     }
     return set.levelIndex;
-  }
-
-  private hasLevel(task: SimTask, level: Locality): boolean {
-    if (level === 'PROCESS_LOCAL') return (task.preferredExecutors?.length ?? 0) > 0;
-    if (level === 'NODE_LOCAL' || level === 'RACK_LOCAL') return task.preferredNodes.length > 0;
-    return true;
   }
 
   /** Tasks without preferences (parallelized data) run anywhere at once, as in Spark. */
@@ -188,24 +218,38 @@ export class TaskScheduler implements TaskSchedulerLike {
   }
 
   private offer(): void {
-    for (const set of this.sets) {
-      if (set.finished || set.pending.length === 0 || (set.spec.ready && !set.spec.ready())) continue;
+    for (const set of [...this.live]) {
+      if (set.finished || set.pending.size === 0 || (set.spec.ready && !set.spec.ready())) continue;
       const maxLevel = this.allowedLevel(set);
-      for (let level = 0; level <= maxLevel && set.pending.length > 0; level++) {
+      for (let level = 0; level <= maxLevel && set.pending.size > 0; level++) {
         for (const slot of this.slots.freeSlots()) {
-          const i = set.pending.findIndex(
-            (s) =>
-              (this.noPrefs(s.task) || LOCALITY_LEVELS.indexOf(this.localityOf(s.task, slot)) <= level) &&
-              this.mayRunOn(s, slot),
-          );
-          if (i < 0) continue;
-          const state = set.pending.splice(i, 1)[0]!;
+          this.offerLooks++;
+          const state = this.pick(set, slot, level);
+          if (state === undefined) continue;
+          set.pending.remove(state);
           this.launch(set, state, slot, false);
         }
       }
     }
     this.speculate();
     this.armDelayTimer();
+  }
+
+  /**
+   * The first pending task (in queue order) that runs in `slot` at `level` or better and may run
+   * there: from the set's locality index, or by a scan when the indexed one avoids this executor.
+   */
+  private pick(set: ActiveSet, slot: Slot, level: number): TaskState | undefined {
+    const first = set.pending.first(level, slot.executor, slot.node.id, slot.node.rackIndex);
+    if (first === undefined || this.mayRunOn(first, slot)) return first;
+    for (const s of set.pending.ordered()) {
+      if (
+        (this.noPrefs(s.task) || LOCALITY_LEVELS.indexOf(this.localityOf(s.task, slot)) <= level) &&
+        this.mayRunOn(s, slot)
+      )
+        return s;
+    }
+    return undefined;
   }
 
   /**
@@ -216,7 +260,7 @@ export class TaskScheduler implements TaskSchedulerLike {
     if (!state.failedOn.includes(slot.executor)) return true;
     const other = (executor: string) => !state.failedOn.includes(executor);
     if (this.slots.freeSlots().some((s) => other(s.executor))) return false;
-    return !this.sets.some((set) => set.states.some((st) => st.running.some((r) => other(r.slot.executor))));
+    return !this.sets.some((set) => [...set.running].some((st) => st.running.some((r) => other(r.slot.executor))));
   }
 
   private launch(set: ActiveSet, state: TaskState, slot: Slot, speculative: boolean): void {
@@ -253,6 +297,7 @@ export class TaskScheduler implements TaskSchedulerLike {
     );
     const running: Running = { record, slot, cancel: () => handle.cancel() };
     state.running.push(running);
+    set.running.add(state);
     this.onTaskEvent();
     this.trace.record({
       t: this.kernel.now,
@@ -285,13 +330,14 @@ export class TaskScheduler implements TaskSchedulerLike {
       cost: r.cost,
     });
     this.endAttempt(set, state, running, 'succeeded');
-    set.durations.push(r.end - r.start);
+    set.durations.add(r.end - r.start);
     state.done = true;
+    set.doneCount++;
     // The first copy to finish wins: kill the others (speculative execution).
     for (const other of [...state.running])
       this.endAttempt(set, state, other, 'killed', 'another attempt finished first');
     set.spec.onTaskFinished(state.task, r);
-    if (set.states.every((s) => s.done) && !set.finished) this.finishSet(set);
+    if (set.doneCount === set.states.length && !set.finished) this.finishSet(set);
     this.offer();
   }
 
@@ -305,14 +351,15 @@ export class TaskScheduler implements TaskSchedulerLike {
       const why = `task ${state.task.id} failed ${state.failures} times; last: ${reason}`;
       this.abort(set, why);
       set.spec.onAborted?.(state.task, why);
-    } else if (!state.done && state.running.length === 0 && !set.pending.includes(state)) set.pending.push(state);
+    } else if (!state.done && state.running.length === 0) set.pending.push(state);
     this.offer();
   }
 
   private abort(set: ActiveSet, reason: string): void {
     set.finished = true;
-    set.pending = [];
-    for (const state of set.states)
+    this.live = this.live.filter((s) => s !== set);
+    set.pending.clear();
+    for (const state of set.runningInOrder())
       for (const r of [...state.running]) this.endAttempt(set, state, r, 'killed', 'stage aborted');
     this.trace.record({ t: this.kernel.now, type: 'taskSetAborted', taskSet: set.spec.id, reason });
   }
@@ -326,6 +373,7 @@ export class TaskScheduler implements TaskSchedulerLike {
   ): void {
     running.cancel();
     state.running = state.running.filter((x) => x !== running);
+    if (state.running.length === 0) set.running.delete(state);
     running.record.status = status;
     if (status !== 'succeeded') {
       running.record.end = this.kernel.now;
@@ -347,23 +395,23 @@ export class TaskScheduler implements TaskSchedulerLike {
 
   private finishSet(set: ActiveSet): void {
     set.finished = true;
+    this.live = this.live.filter((s) => s !== set);
     this.trace.record({ t: this.kernel.now, type: 'taskSetFinished', taskSet: set.spec.id });
     set.spec.onFinished();
   }
 
   /** Launches a copy of a task running much longer than the median (Hadoop's and Spark's rule of thumb). */
   private speculate(): void {
-    for (const set of this.sets) {
+    for (const set of this.live) {
       if (
         !set.spec.speculation ||
         set.finished ||
-        set.pending.length > 0 ||
+        set.pending.size > 0 ||
         set.durations.length < Math.ceil(set.states.length * 0.75)
       )
         continue;
-      const sorted = [...set.durations].sort((a, b) => a - b);
-      const median = sorted[Math.floor(sorted.length / 2)]!;
-      for (const state of set.states) {
+      const median = set.durations.median!;
+      for (const state of set.runningInOrder()) {
         if (state.done || state.running.length !== 1) continue;
         const r = state.running[0]!;
         if (this.kernel.now - r.record.start <= 1.5 * median) continue;
@@ -377,8 +425,8 @@ export class TaskScheduler implements TaskSchedulerLike {
     this.timer?.cancel();
     this.timer = null;
     let next = Number.POSITIVE_INFINITY;
-    for (const set of this.sets) {
-      if (set.finished || set.pending.length === 0 || set.levelIndex >= LOCALITY_LEVELS.length - 1) continue;
+    for (const set of this.live) {
+      if (set.finished || set.pending.size === 0 || set.levelIndex >= LOCALITY_LEVELS.length - 1) continue;
       next = Math.min(next, set.lastLaunch + set.spec.localityWaitMs);
     }
     if (Number.isFinite(next) && next > this.kernel.now && this.slots.freeSlots().length > 0) {

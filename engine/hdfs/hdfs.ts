@@ -6,9 +6,11 @@
  * execution layers charge it to their tasks. Re-replication after failures runs on its own.
  */
 import {
+  LIMITS,
   ValidationError,
   check,
   decodeUtf8,
+  formatCount,
   encodeUtf8,
   isTracing,
   type Kernel,
@@ -92,6 +94,7 @@ export class Hdfs {
     const file = this.ns.file(p);
     if (file.generator !== null) throw new HdfsError(p, 'cannot append to a generated file', 'InvalidArgument');
     const bytes = typeof data === 'string' ? encodeUtf8(data) : data;
+    this.checkBlockCount(p, Math.ceil((file.length + bytes.length) / file.blockSize), file.blocks.length);
     const last = file.blocks[file.blocks.length - 1];
     let used = 0;
     if (last !== undefined && last.length < file.blockSize && bytes.length > 0) {
@@ -288,6 +291,7 @@ export class Hdfs {
     const blockSize = check.positiveInt('options.blockSize', options.blockSize ?? this.config.blockSize);
     this.writerIndex(options.writer);
     const existing = this.ns.lookup(p);
+    this.checkBlockCount(p, Math.ceil(length / blockSize), existing?.kind === 'file' ? existing.blocks.length : 0);
     if (existing?.kind === 'dir') throw new HdfsError(p, 'is a directory', 'IsADirectory');
     if (existing !== undefined) {
       if (options.overwrite !== true)
@@ -307,6 +311,27 @@ export class Hdfs {
     };
     this.ns.link(file, this.kernel.now);
     return file;
+  }
+
+  /**
+   * Refuses a write that would give the file more than LIMITS.maxBlocksPerFile blocks or the
+   * namespace more than LIMITS.maxBlocksTotal, before any block is made (`replaced`: the blocks
+   * of a file the write overwrites).
+   */
+  private checkBlockCount(path: string, fileBlocks: number, replaced: number): void {
+    if (fileBlocks > LIMITS.maxBlocksPerFile)
+      throw new HdfsError(
+        path,
+        `the file would have ${formatCount(fileBlocks)} blocks, more than the limit of ${formatCount(LIMITS.maxBlocksPerFile)} blocks per file (dfs.namenode.fs-limits.max-blocks-per-file): use a larger block size`,
+        'InvalidArgument',
+      );
+    const total = this.bm.blocks.size - replaced + fileBlocks;
+    if (total > LIMITS.maxBlocksTotal)
+      throw new HdfsError(
+        path,
+        `HDFS would hold ${formatCount(total)} blocks, more than the limit of ${formatCount(LIMITS.maxBlocksTotal)} blocks in the cluster: use a larger block size or fewer files`,
+        'InvalidArgument',
+      );
   }
 
   /** Cuts `bytes` from `start` into new blocks at the end of `file` (views, not copies). */

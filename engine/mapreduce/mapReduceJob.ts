@@ -7,6 +7,7 @@
  */
 import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
+import { LIMITS, ValidationError, formatCount } from '../core';
 import { RunAbortedError, RunawayLoopError } from '../sandbox/jobCodeError';
 import type {
   TaskRunner,
@@ -85,6 +86,13 @@ export async function runMapReduceJob(
       });
     }
   }
+  // Checked before any task runs: every map writes a partition for every reducer.
+  const shuffleBlocks = maps.length * config.numReduceTasks;
+  if (shuffleBlocks > LIMITS.maxShuffleBlocks)
+    throw new ValidationError(
+      `job '${config.name}'.numReduceTasks`,
+      `${formatCount(maps.length)} map tasks × ${formatCount(config.numReduceTasks)} reduce tasks make ${formatCount(shuffleBlocks)} shuffle blocks, more than the simulator's limit of ${formatCount(LIMITS.maxShuffleBlocks)}: use fewer reduce tasks or a larger block size`,
+    );
   const mapResults = await settle(tasks, (batch) => runner.runMapTasks(batch));
   mapResults.forEach((r, i) => {
     if ('ok' in r) maps[i]!.output = r.ok;

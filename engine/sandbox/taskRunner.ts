@@ -126,6 +126,12 @@ export interface TaskRunner {
   runSparkDriver(host: DriverHost): Promise<SparkDriverOutput>;
   /** Ends the run begun by `load`: cancels its budget; idle workers stay for the next run. */
   endRun(): void;
+  /**
+   * Throws the run's RunAbortedError (JobTimeoutError, RunStoppedError) once its wall-clock budget
+   * has run out or it was stopped; returns otherwise. The simulation after the learner's code
+   * calls it every few thousand kernel steps, so the budget covers all the work a run does.
+   */
+  checkBudget?(): void;
   /** Stops every worker. */
   close(): Promise<void>;
 }

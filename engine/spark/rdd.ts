@@ -5,6 +5,7 @@
  * materialized once (their output is reused by later jobs, as Spark reuses shuffle files), and
  * persisted RDDs keep their partitions. Pairs are `[key, value]` arrays.
  */
+import { LIMITS, formatCount } from '../core';
 import { approxBytes, compareKeys, keyId } from '../mapreduce/keyOrder';
 import type { RddDep } from './jobRecord';
 import type { SparkRuntime } from './sparkRuntime';
@@ -24,6 +25,21 @@ export function sizeOf(rows: unknown[]): number {
   let s = 0;
   for (let i = 0; i < n; i++) s += approxBytes(rows[i]) + 8;
   return Math.round((s / n) * rows.length);
+}
+
+/**
+ * A partition count the learner gave (`parallelize(data, n)`, `repartition(n)`...): a whole number
+ * from 1 to LIMITS.maxPartitions, checked before any partition is built. Thrown inside the
+ * learner's call, so the error names their line.
+ */
+export function checkPartitionCount(what: string, n: unknown): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1)
+    throw new RangeError(`${what}: the number of partitions must be a whole number of at least 1, got ${String(n)}`);
+  if (n > LIMITS.maxPartitions)
+    throw new RangeError(
+      `${what}: ${formatCount(n)} partitions is more than the simulator's limit of ${formatCount(LIMITS.maxPartitions)} partitions per RDD`,
+    );
+  return n;
 }
 
 function deepCopy<T>(v: T): T {
@@ -47,6 +63,7 @@ export class Rdd {
     /** Hash partition count when the RDD is hash partitioned by key (co-partitioned joins are narrow). */
     readonly partitioner: number | null = null,
   ) {
+    checkPartitionCount(name, numPartitions);
     this.id = rt.register(this);
     this.records = new Array<number>(numPartitions).fill(-1);
     this.bytes = new Array<number>(numPartitions).fill(0);
@@ -184,9 +201,11 @@ export class Rdd {
       .map((kv) => (kv as Pair)[1]);
   }
   repartition(numPartitions: number): Rdd {
+    checkPartitionCount('repartition(numPartitions)', numPartitions);
     return this.rt.roundRobin(this, numPartitions);
   }
   coalesce(numPartitions: number, shuffle = false): Rdd {
+    checkPartitionCount('coalesce(numPartitions)', numPartitions);
     if (shuffle || numPartitions >= this.numPartitions) return shuffle ? this.repartition(numPartitions) : this;
     const groups = Array.from({ length: numPartitions }, (_, i) => {
       const from = Math.floor((i * this.numPartitions) / numPartitions);
@@ -225,7 +244,7 @@ export class Rdd {
     const out: unknown[] = [];
     for (let p = 0; p < this.numPartitions && out.length < n; p++) {
       const [rows] = await this.rt.runJob(this, 'take', (r) => r.slice(0, n - out.length), [p]);
-      out.push(...rows!);
+      for (const row of rows!) out.push(row);
     }
     return out;
   }

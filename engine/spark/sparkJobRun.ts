@@ -11,6 +11,7 @@
 import { InputPathError } from '../exec/hdfsInputs';
 import { encodeUtf8 } from '../core';
 import type { ClusterNode } from '../cluster';
+import type { BlockInfo } from '../hdfs';
 import type { JobContext } from '../exec/jobContext';
 import { ExecutorPool } from '../exec/executorPool';
 import { readCost } from '../exec/hdfsInputs';
@@ -99,6 +100,22 @@ export async function runSparkJob(
   scheduler = sched;
 
   let persisted = new Set<number>();
+  /** The file's blocks, listed once per stage (a listing per partition made textFile stages P × B). */
+  let stageBlocks = new Map<string, BlockInfo[]>();
+  const blockAt = (file: string, from: number): BlockInfo | undefined => {
+    let blocks = stageBlocks.get(file);
+    if (!blocks) stageBlocks.set(file, (blocks = hdfs.blocks(file)));
+    // The last block starting at or before `from` (blocks are in file order).
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.offset <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const b = blocks[lo - 1];
+    return b && from >= b.offset && from < b.offset + Math.max(1, b.length) ? b : undefined;
+  };
   const prefs = (rdd: number, p: number): { nodes: string[]; execs: string[] } => {
     const info = log.rdds[rdd]!;
     const key = `${rdd}:${p}`;
@@ -109,7 +126,7 @@ export async function runSparkJob(
     if (info.source) {
       const [from, to] = info.source.ranges[p] ?? [0, 0];
       const file = info.source.files[p]!;
-      const b = hdfs.blocks(file).find((x) => from >= x.offset && from < x.offset + Math.max(1, x.length));
+      const b = blockAt(file, from);
       return { nodes: b && to >= from ? [...b.replicas] : [], execs: [] };
     }
     const d = info.deps[0];
@@ -228,6 +245,7 @@ export async function runSparkJob(
         const failReason = failed ? `${failed.error.errorName}: ${failed.error.detail}` : '';
         const taskSet = stage.attempts > 1 ? `stage-${stage.id}.${stage.attempts - 1}` : `stage-${stage.id}`;
         stageSets.push(taskSet);
+        stageBlocks = new Map();
         const afters = new Map<number, (() => void)[]>();
         const fetches = new Map<number, Map<string, number>>();
         const tasks: SimTask[] = stage.partitions.map((p, i) => {

@@ -9,7 +9,8 @@ import { keyText } from '../mapreduce/keyOrder';
 import type { JobErrorData } from '../sandbox/jobCodeError';
 import type { SandboxFile } from '../sandbox/taskRunner';
 import type { RddDep, ShuffleInfo, SparkJobInfo, SparkLog } from './jobRecord';
-import { combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
+import { LIMITS, formatCount } from '../core';
+import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
 import { atTask, SparkJobAbortedError } from './sparkTaskError';
 
 export interface CatalogEntry {
@@ -58,7 +59,13 @@ export class SparkRuntime {
       (f) => f.path === path || (f.path.startsWith(prefix) && !/\/[_.][^/]*$/.test(f.path)),
     );
     if (files.length === 0) throw new MissingInputError(path);
+    checkPartitionCount(`textFile(${JSON.stringify(path)}, minPartitions)`, wholeNumber(minPartitions));
     const total = files.reduce((s, f) => s + f.length, 0);
+    // The partitions are counted before they are built: a tiny split size must not allocate first.
+    let count = 0;
+    for (const f of files)
+      count += Math.max(1, Math.ceil(f.length / sparkSplitSize(total, f.blockSize, minPartitions)));
+    checkPartitionCount(`textFile(${JSON.stringify(path)})`, count);
     const parts: { file: string; split: number; size: number }[] = [];
     const ranges: [number, number][] = [];
     for (const f of files) {
@@ -89,7 +96,7 @@ export class SparkRuntime {
 
   parallelize(data: unknown[], numSlices = 2): Rdd {
     if (!Array.isArray(data)) throw new Error('parallelize: expected an array');
-    const n = Math.max(1, Math.floor(numSlices));
+    const n = checkPartitionCount('parallelize(data, numSlices)', wholeNumber(numSlices));
     return new Rdd(this, 'parallelize', n, [], (p) =>
       data.slice(Math.floor((p * data.length) / n), Math.floor(((p + 1) * data.length) / n)),
     );
@@ -100,7 +107,14 @@ export class SparkRuntime {
     numReduces: number,
     agg: Aggregator | null,
     partitionOf: ShuffleState['partitionOf'],
+    what = 'shuffle',
   ): ShuffleState {
+    checkPartitionCount(`${what}(numPartitions)`, numReduces);
+    const blocks = parent.numPartitions * numReduces;
+    if (blocks > LIMITS.maxShuffleBlocks)
+      throw new RangeError(
+        `a shuffle from ${formatCount(parent.numPartitions)} to ${formatCount(numReduces)} partitions makes ${formatCount(blocks)} shuffle blocks, more than the simulator's limit of ${formatCount(LIMITS.maxShuffleBlocks)}: use fewer partitions on one side`,
+      );
     const info: ShuffleInfo = {
       id: this.shuffles.length,
       mapRdd: parent.id,
@@ -168,6 +182,7 @@ export class SparkRuntime {
       n,
       agg ? { create: agg.create, merge: agg.merge, combine: agg.combine } : null,
       this.hash(n),
+      name,
     );
     // Map side: create combiners per record.
     const mapAgg = s.agg;
@@ -184,7 +199,7 @@ export class SparkRuntime {
           dep: { kind: 'narrow', parent: x.id, parents: null, shuffleId: -1 },
           rows: (p) => x.iterator(p) as Pair[],
         };
-      const s = this.newShuffle(x, n, null, this.hash(n));
+      const s = this.newShuffle(x, n, null, this.hash(n), 'cogroup');
       return {
         dep: { kind: 'shuffle', parent: x.id, parents: null, shuffleId: s.info.id },
         rows: (p) =>
@@ -219,17 +234,23 @@ export class SparkRuntime {
   sortShuffle(parent: Rdd, ascending: boolean, n: number): Rdd {
     const dir = ascending ? 1 : -1;
     // A range partitioner from all keys (Spark samples them; the bounds are then the same kind of cut).
-    const s = this.newShuffle(parent, n, null, (_k, all) => {
-      const keys = all()
-        .flatMap((rows) => rows.map((r) => r[0]))
-        .sort((x, y) => dir * compareKeys(x, y));
-      const bounds = Array.from({ length: n - 1 }, (_, i) => keys[Math.floor(((i + 1) * keys.length) / n)]);
-      return (k) => {
-        let i = 0;
-        while (i < bounds.length && dir * compareKeys(k, bounds[i]) > 0) i++;
-        return i;
-      };
-    });
+    const s = this.newShuffle(
+      parent,
+      n,
+      null,
+      (_k, all) => {
+        const keys = all()
+          .flatMap((rows) => rows.map((r) => r[0]))
+          .sort((x, y) => dir * compareKeys(x, y));
+        const bounds = Array.from({ length: n - 1 }, (_, i) => keys[Math.floor(((i + 1) * keys.length) / n)]);
+        return (k) => {
+          let i = 0;
+          while (i < bounds.length && dir * compareKeys(k, bounds[i]) > 0) i++;
+          return i;
+        };
+      },
+      'sortByKey',
+    );
     return new Rdd(
       this,
       'sortByKey',
@@ -244,7 +265,7 @@ export class SparkRuntime {
 
   roundRobin(parent: Rdd, n: number): Rdd {
     let counter = 0;
-    const s = this.newShuffle(parent, n, null, () => () => counter++ % n);
+    const s = this.newShuffle(parent, n, null, () => () => counter++ % n, 'repartition');
     return new Rdd(
       this,
       'repartition',
@@ -336,6 +357,11 @@ export class SparkRuntime {
       aborted: false,
     };
   }
+}
+
+/** 2.7 → 2 (Spark's partition counts are Ints); anything else is left for checkPartitionCount to name. */
+function wholeNumber(n: unknown): unknown {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 1 ? Math.floor(n) : n;
 }
 
 /** sc.textFile on a path that is not in HDFS: the job's input is wrong, its code may be fine. */

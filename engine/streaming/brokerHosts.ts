@@ -10,7 +10,8 @@ import type { BrokerHost } from './types';
 
 function interleave(racks: readonly { id: string; nodes: readonly string[] }[]): BrokerHost[] {
   const out: BrokerHost[] = [];
-  const longest = Math.max(...racks.map((r) => r.nodes.length));
+  let longest = 0;
+  for (const r of racks) longest = Math.max(longest, r.nodes.length);
   for (let i = 0; i < longest; i++) {
     for (const r of racks) {
       const node = r.nodes[i];

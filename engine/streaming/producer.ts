@@ -112,8 +112,8 @@ export class Producer {
     const out: LogRecord[] = [];
     for (let p = 0; p < this.partitions; p++) {
       const f = this.inFlight[p];
-      if (f) out.push(...f.records);
-      out.push(...this.queues[p]!);
+      if (f) for (const r of f.records) out.push(r);
+      for (const r of this.queues[p]!) out.push(r);
     }
     return out;
   }

@@ -67,8 +67,15 @@ export class ResourceManager implements AppHost {
     this.usedMemoryMb = new Float64Array(n);
     this.nodeContainers = Array.from({ length: n }, () => new Set());
     this.crashed = new Array<boolean>(n).fill(false);
-    this.maxVcores = Math.max(...cluster.nodes.map((x) => x.cores));
-    this.maxMemoryMb = Math.max(...cluster.nodes.map((x) => x.memoryMb));
+    // Loops, not Math.max(...nodes): a spread of a huge array overflows the call stack.
+    let maxVcores = 0;
+    let maxMemoryMb = 0;
+    for (const x of cluster.nodes) {
+      maxVcores = Math.max(maxVcores, x.cores);
+      maxMemoryMb = Math.max(maxMemoryMb, x.memoryMb);
+    }
+    this.maxVcores = cluster.nodes.length === 0 ? -Infinity : maxVcores;
+    this.maxMemoryMb = cluster.nodes.length === 0 ? -Infinity : maxMemoryMb;
     this.tracing = isTracing(sink);
     this.liveMemory = cluster.nodes.reduce((sum, x) => sum + x.memoryMb, 0);
     this.policy = new SchedulerPolicy(config, () => this.liveMemoryMb());

@@ -88,7 +88,10 @@ export function rackAwareCheck(id: string, path: string, at = 'written'): LabChe
         if (b.replicas.length < 2) continue;
         const racks = b.replicas.map((r) => rackOf.get(r)!);
         const distinct = new Set(racks).size;
-        const most = Math.max(...[...new Set(racks)].map((r) => racks.filter((x) => x === r).length));
+        const perRack = new Map<string, number>();
+        for (const r of racks) perRack.set(r, (perRack.get(r) ?? 0) + 1);
+        let most = 0;
+        for (const n of perRack.values()) most = Math.max(most, n);
         if (distinct < 2)
           return fail(
             `${named(b)} has all ${plural(b.replicas.length, 'replica')} on rack ${racks[0]} (${b.replicas.join(', ')}): losing that rack would lose the block`,

@@ -1,0 +1,33 @@
+/**
+ * The simulator's named limits: sizes past which a run would only exhaust memory or time. Each is
+ * checked before anything is built (cluster nodes before the node list, blocks before a file is
+ * cut, partitions before an RDD's arrays), so a wrong value fails at once with a message that
+ * names the limit and the value instead of a hang or an out-of-memory abort.
+ */
+
+export const LIMITS = {
+  /** Nodes in a cluster (every node is drawn, heartbeats and placement scale with it). */
+  maxNodes: 1000,
+  /** Racks in a cluster. */
+  maxRacks: 100,
+  /**
+   * Blocks of one file: Hadoop 3's dfs.namenode.fs-limits.max-blocks-per-file (10,000). Together
+   * with the per-file limit it also bounds MapReduce's map tasks (one per split of a block).
+   */
+  maxBlocksPerFile: 10_000,
+  /** Blocks in the whole namespace. */
+  maxBlocksTotal: 100_000,
+  /** Partitions of one RDD (Spark has no hard limit; a simulated run past this only gets slow). */
+  maxPartitions: 100_000,
+  /**
+   * Map outputs × reduce partitions of one shuffle (Spark or MapReduce): each pair is a block the
+   * reduce side fetches. Tasks per stage need no limit of their own: a Spark stage has one per
+   * partition (maxPartitions), MapReduce one map per split of a block (maxBlocksTotal).
+   */
+  maxShuffleBlocks: 1_000_000,
+} as const;
+
+/** 100000 → "100,000": limits read better with separators. */
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : String(n);
+}

@@ -1,0 +1,151 @@
+/**
+ * A task set's pending tasks, in queue order, indexed the way Spark's TaskSetManager indexes them
+ * (per executor, per host, per rack, without preferences): finding the first pending task that
+ * may run in a slot at a locality level looks at the heads of a few lists instead of scanning
+ * every pending task, so offering slots costs the same for a stage of 10 tasks or 100,000.
+ * Removal is lazy: an entry is stale once its task left the queue (or was queued again later).
+ */
+import type { Locality, SimTask } from './taskTypes';
+
+/** What the queue needs of a task's scheduling state. */
+export interface Queueable {
+  task: SimTask;
+  /** Sequence number of the task's current queue entry; 0 when not queued. */
+  queueSeq: number;
+}
+
+interface Entry<T> {
+  state: T;
+  seq: number;
+}
+
+/** A FIFO list with lazy deletion: `head` skips entries whose task is no longer queued there. */
+class LazyList<T extends Queueable> {
+  private items: Entry<T>[] = [];
+  private head = 0;
+
+  push(entry: Entry<T>): void {
+    this.items.push(entry);
+  }
+
+  /** The first live entry, or undefined. */
+  peek(): Entry<T> | undefined {
+    while (this.head < this.items.length) {
+      const e = this.items[this.head]!;
+      if (e.state.queueSeq === e.seq) {
+        if (this.head > 4096 && this.head * 2 > this.items.length) {
+          this.items = this.items.slice(this.head);
+          this.head = 0;
+        }
+        return e;
+      }
+      this.head++;
+    }
+    if (this.head > 0) {
+      this.items = [];
+      this.head = 0;
+    }
+    return undefined;
+  }
+
+  /** Live entries in queue order. */
+  *live(): Generator<T> {
+    for (let i = this.head; i < this.items.length; i++) {
+      const e = this.items[i]!;
+      if (e.state.queueSeq === e.seq) yield e.state;
+    }
+  }
+}
+
+export class PendingTasks<T extends Queueable> {
+  private seq = 0;
+  private count = 0;
+  private withExecutors = 0;
+  private withNodes = 0;
+  private all = new LazyList<T>();
+  private noPrefs = new LazyList<T>();
+  private byExecutor = new Map<string, LazyList<T>>();
+  private byNode = new Map<string, LazyList<T>>();
+  private byRack = new Map<number, LazyList<T>>();
+
+  constructor(private readonly rackOf: (node: string) => number) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(state: T): boolean {
+    return state.queueSeq !== 0;
+  }
+
+  /** Appends a task that is not queued (a queued one stays where it is). */
+  push(state: T): void {
+    if (state.queueSeq !== 0) return;
+    const entry = { state, seq: ++this.seq };
+    state.queueSeq = entry.seq;
+    this.count++;
+    this.all.push(entry);
+    const { preferredNodes } = state.task;
+    const executors = state.task.preferredExecutors ?? [];
+    if (executors.length > 0) this.withExecutors++;
+    if (preferredNodes.length > 0) this.withNodes++;
+    if (executors.length === 0 && preferredNodes.length === 0) this.noPrefs.push(entry);
+    for (const e of executors) listIn(this.byExecutor, e).push(entry);
+    const racks = new Set<number>();
+    for (const n of preferredNodes) {
+      listIn(this.byNode, n).push(entry);
+      racks.add(this.rackOf(n));
+    }
+    for (const r of racks) listIn(this.byRack, r).push(entry);
+  }
+
+  remove(state: T): void {
+    if (state.queueSeq === 0) return;
+    state.queueSeq = 0;
+    this.count--;
+    if ((state.task.preferredExecutors?.length ?? 0) > 0) this.withExecutors--;
+    if (state.task.preferredNodes.length > 0) this.withNodes--;
+  }
+
+  clear(): void {
+    for (const s of [...this.all.live()]) this.remove(s);
+  }
+
+  /** True when some pending task has a preference at `level` (delay scheduling waits only for those). */
+  anyAt(level: Locality): boolean {
+    if (level === 'PROCESS_LOCAL') return this.withExecutors > 0;
+    if (level === 'NODE_LOCAL' || level === 'RACK_LOCAL') return this.withNodes > 0;
+    return this.count > 0;
+  }
+
+  /** Pending tasks in queue order. */
+  ordered(): Generator<T> {
+    return this.all.live();
+  }
+
+  /**
+   * The first pending task (in queue order) that runs in a slot on `executor`/`node`/`rack` at
+   * `level` (0 PROCESS_LOCAL .. 3 ANY) or better, or that has no preferences.
+   */
+  first(level: number, executor: string, node: string, rack: number): T | undefined {
+    let best: Entry<T> | undefined;
+    const consider = (list: LazyList<T> | undefined) => {
+      const e = list?.peek();
+      if (e && (best === undefined || e.seq < best.seq)) best = e;
+    };
+    if (level >= 3) consider(this.all);
+    else {
+      consider(this.noPrefs);
+      consider(this.byExecutor.get(executor));
+      if (level >= 1) consider(this.byNode.get(node));
+      if (level >= 2) consider(this.byRack.get(rack));
+    }
+    return best?.state;
+  }
+}
+
+function listIn<K, T extends Queueable>(map: Map<K, LazyList<T>>, key: K): LazyList<T> {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = new LazyList<T>()));
+  return list;
+}
