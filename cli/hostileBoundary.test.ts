@@ -246,7 +246,7 @@ const CASES: Case[] = [
     source: spark('for (let i = 0; i < 5000; i++) console.log(i);\nreturn 1;'),
     code: 0,
     result: 1,
-    logs: /^0\n1\n(.|\n)*\n999\n… 4000 more lines of console output not shown \(at most 1,000 lines or 200,000 characters a run\)\n$/,
+    logs: /^0\n1\n(.|\n)*\n999\n… 4,000 more lines of console output not shown \(at most 1,000 lines or 200,000 characters a run\)\n$/,
   },
   // Monkeypatching the engine's classes to fake what the host sees.
   {
