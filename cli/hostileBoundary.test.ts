@@ -283,6 +283,28 @@ const CASES: Case[] = [
     code: 1,
     message: /:3: TypeError: Cannot assign to read only property 'keys'/,
   },
+  // The runtime's bookkeeping behind an RDD: the learner holds a handle (engine/spark/rddHandle.ts), not the Rdd.
+  {
+    family: 'realm',
+    name: "the runtime's job log through rdd.rt",
+    source: spark(`const rdd = sc.parallelize([1, 2]);\nrdd.rt.jobs.length = 0;\nreturn rdd.collect();`),
+    code: 1,
+    message: /:3: TypeError: Cannot read properties of undefined \(reading 'jobs'\)/,
+  },
+  {
+    family: 'realm',
+    name: 'record counts written onto an RDD',
+    source: spark(`const rdd = sc.parallelize([1, 2]);\nrdd.records = [1e9];\nreturn rdd.count();`),
+    code: 1,
+    message: /:3: TypeError: Cannot add property records, object is not extensible/,
+  },
+  {
+    family: 'realm',
+    name: "an RDD's partition count rewritten",
+    source: spark(`const rdd = sc.parallelize([1, 2], 2);\nrdd.numPartitions = 1;\nreturn rdd.getNumPartitions();`),
+    code: 1,
+    message: /:3: TypeError: Cannot assign to read only property 'numPartitions'/,
+  },
   // Bad job files: bad input, exit 2.
   {
     family: 'input',

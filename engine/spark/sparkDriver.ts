@@ -9,6 +9,7 @@ import { JobResultError, errorToData, type JobErrorData } from '../sandbox/jobCo
 import { DATA_LIMITS, toPlainData, type PlainDataLimits } from '../sandbox/plainData';
 import type { DriverHost, SparkDriverOutput } from '../sandbox/taskRunner';
 import { Rdd } from './rdd';
+import { rddHandle, rddOf } from './rddHandle';
 import { MissingInputError, SparkRuntime } from './sparkRuntime';
 import { SparkJobAbortedError } from './sparkTaskError';
 
@@ -31,9 +32,10 @@ export async function runSparkDriver(
   rt.onPartition = onPartition;
   // The line of the learner's sc.textFile / sc.parallelize call that began each lineage.
   const madeAt = new Map<number, number | null>();
-  const made = (rdd: Rdd): Rdd => {
+  // The learner gets handles (engine/spark/rddHandle.ts), never the Rdd and its runtime.
+  const made = (rdd: Rdd): object => {
     madeAt.set(rdd.id, describeError(new Error('call site')).line);
-    return rdd;
+    return rddHandle(rdd);
   };
   const sc = Object.freeze({
     textFile: (path: string, minPartitions?: number) => made(rt.textFile(path, minPartitions)),
@@ -74,8 +76,9 @@ function plainResult(
   limits: PlainDataLimits,
 ): unknown {
   const describeRdd = (value: object) => {
-    if (!(value instanceof Rdd)) return value === rt ? 'the Spark runtime' : null;
-    const line = lineageStart(value, rt, madeAt);
+    const rdd = rddOf(value);
+    if (!rdd) return value === rt ? 'the Spark runtime' : null;
+    const line = lineageStart(rdd, rt, madeAt);
     return `an RDD${line === null ? '' : ` (its lineage starts at line ${line})`} — did you mean \`await rdd.collect()\`?`;
   };
   const plain = toPlainData(result, 'result', limits, describeRdd);

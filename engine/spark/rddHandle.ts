@@ -1,0 +1,102 @@
+/**
+ * What a learner's driver holds instead of an Rdd: Spark's RDD API and nothing else. The Rdd
+ * itself (its runtime, the job log the simulation replays, its record and byte counts, its
+ * cache) stays out of the learner's reach, in a WeakMap, so a job cannot rewrite what the host
+ * is told about its run (`rdd.rt.jobs`, `rdd.records`) to fake its lab checks. Each Rdd has one
+ * handle, so `rdd.cache() === rdd` holds as in Spark.
+ */
+import { Rdd } from './rdd';
+
+/** The RDD methods a driver may call (transformations, persistence, actions). */
+export const RDD_METHODS = [
+  'map',
+  'flatMap',
+  'filter',
+  'mapValues',
+  'flatMapValues',
+  'keyBy',
+  'union',
+  'distinct',
+  'combineByKey',
+  'reduceByKey',
+  'groupByKey',
+  'join',
+  'leftOuterJoin',
+  'sortByKey',
+  'sortBy',
+  'repartition',
+  'coalesce',
+  'cache',
+  'persist',
+  'unpersist',
+  'collect',
+  'count',
+  'take',
+  'first',
+  'reduce',
+  'countByKey',
+  'saveAsTextFile',
+] as const satisfies readonly (keyof Rdd)[];
+
+const realOf = new WeakMap<object, Rdd>();
+const handleOf = new WeakMap<Rdd, object>();
+
+/** The Rdd behind a learner's handle, or undefined for anything else (never throws). */
+export function rddOf(value: unknown): Rdd | undefined {
+  return typeof value === 'object' && value !== null ? realOf.get(value) : undefined;
+}
+
+const unwrap = (value: unknown): unknown => rddOf(value) ?? value;
+
+function call(handle: unknown, name: (typeof RDD_METHODS)[number], args: unknown[]): unknown {
+  const rdd = rddOf(handle);
+  if (!rdd) throw new TypeError(`RDD.${name} was called on something that is not an RDD`);
+  const method = rdd[name] as (...a: unknown[]) => unknown;
+  const out = method.apply(rdd, args.map(unwrap));
+  return out instanceof Rdd ? rddHandle(out) : out;
+}
+
+/** The handles' shared prototype: one method per API name, plus Spark's small accessors. */
+const HANDLE_PROTOTYPE: object = Object.freeze(
+  Object.assign(
+    Object.create(null) as object,
+    Object.fromEntries(
+      RDD_METHODS.map((name) => [
+        name,
+        {
+          [name](this: unknown, ...args: unknown[]) {
+            return call(this, name, args);
+          },
+        }[name],
+      ]),
+    ),
+    {
+      getNumPartitions(this: unknown): number {
+        const rdd = rddOf(this);
+        if (!rdd) throw new TypeError('RDD.getNumPartitions was called on something that is not an RDD');
+        return rdd.numPartitions;
+      },
+      toString(this: unknown): string {
+        const rdd = rddOf(this);
+        return rdd ? `${rdd.name} RDD [${rdd.id}] with ${rdd.numPartitions} partitions` : '[not an RDD]';
+      },
+    },
+  ),
+);
+
+/** The learner's handle of an Rdd (made once per Rdd). */
+export function rddHandle(rdd: Rdd): object {
+  let handle = handleOf.get(rdd);
+  if (!handle) {
+    handle = Object.freeze(
+      Object.create(HANDLE_PROTOTYPE, {
+        // Read-only copies of what Spark shows as properties or cheap calls; changing them changes nothing.
+        numPartitions: { value: rdd.numPartitions, enumerable: true },
+        id: { value: rdd.id, enumerable: true },
+      }) as object,
+    );
+    realOf.set(handle, rdd);
+    handleOf.set(rdd, handle);
+  }
+  return handle;
+}
