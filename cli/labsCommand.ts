@@ -46,7 +46,7 @@ export async function labsCommand(argv: string[], io: CliIo): Promise<number> {
     ...(all ? [l.available ? 'yes' : 'soon'] : []),
   ]);
   const header = ['ID', 'TITLE', 'CHAPTERS', 'STEPS', 'MINUTES', ...(all ? ['AVAILABLE'] : [])];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length));
   const line = (cells: string[]) =>
     `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}\n`;
   io.out(line(header) + rows.map(line).join(''));

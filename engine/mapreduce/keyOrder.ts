@@ -5,6 +5,16 @@
  * The default partition is Hadoop's HashPartitioner: (hashCode & MAX_INT) % numReduceTasks,
  * with Java's String.hashCode of the key's text.
  */
+/** A key's JSON text; a BigInt inside it is written as its digits and `n` (JSON itself refuses BigInt). */
+function keyJson(k: unknown): string {
+  try {
+    return JSON.stringify(k) ?? '';
+  } catch (error) {
+    if (!(error instanceof TypeError) || !/BigInt/.test(error.message)) throw error;
+    return JSON.stringify(k, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? '';
+  }
+}
+
 function rank(k: unknown): number {
   switch (typeof k) {
     case 'number':
@@ -34,22 +44,22 @@ export function compareKeys(a: unknown, b: unknown): number {
     }
     return x.length - y.length;
   }
-  const sa = JSON.stringify(a) ?? '';
-  const sb = JSON.stringify(b) ?? '';
+  const sa = keyJson(a);
+  const sb = keyJson(b);
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
 /** A primitive that identifies a key in a Map: strings and numbers as themselves, others as tagged JSON. */
 export function keyId(k: unknown): string | number {
   if (typeof k === 'string' || typeof k === 'number') return k;
-  return `\u0000${typeof k}:${JSON.stringify(k)}`;
+  return `\u0000${typeof k}:${keyJson(k)}`;
 }
 
 /** The key as text, as Hadoop's Text.toString would give it. */
 export function keyText(k: unknown): string {
   if (typeof k === 'string') return k;
-  if (typeof k === 'number' || typeof k === 'boolean') return String(k);
-  return JSON.stringify(k) ?? '';
+  if (typeof k === 'number' || typeof k === 'boolean' || typeof k === 'bigint') return String(k);
+  return keyJson(k);
 }
 
 /** Java's String.hashCode (32-bit, s[0]*31^(n-1) + ... + s[n-1]). */
@@ -73,9 +83,11 @@ export function approxBytes(v: unknown): number {
       return v.length + 2;
     case 'boolean':
       return 1;
+    case 'bigint':
+      return 8;
     case 'undefined':
       return 0;
     default:
-      return v === null ? 0 : (JSON.stringify(v) ?? '').length;
+      return v === null ? 0 : keyJson(v).length;
   }
 }
