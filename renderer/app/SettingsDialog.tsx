@@ -67,7 +67,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         <p id={`${id}-help`} className="muted">
           How long one run of your job may compute before it is stopped ({MIN_TIME_LIMIT_SECONDS}–
           {MAX_TIME_LIMIT_SECONDS} s, default {DEFAULT_TIME_LIMIT_SECONDS} s). A loop still running just before the
-          limit is reported with its line. Simulated time on the cluster does not count.
+          limit is reported with its line. The limit is real time for the whole run (your code and simulating the
+          cluster), not the simulated seconds on the timeline.
         </p>
         {error && (
           <p id={`${id}-error`} className="error" role="alert">
