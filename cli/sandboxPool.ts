@@ -14,12 +14,34 @@ import type { SandboxReply } from '../engine/api/sandboxMessages';
 
 /**
  * Each sandbox worker's heap limit in MB: a memory bomb ends its run with this number, not the
- * machine. CLUSTERLAB_WORKER_MEMORY_MB (64–16384) changes it.
+ * machine. CLUSTERLAB_WORKER_MEMORY_MB (64–16384) changes it. 1,024 MB is also below the size at
+ * which V8 aborts the whole process instead of throwing (an array grown past its maximum length,
+ * "invalid size error"): the heap limit is reached first, and only the worker ends.
  */
 export function workerMemoryMb(env: Record<string, string | undefined> = process.env): number {
   const fromEnv = Number(env.CLUSTERLAB_WORKER_MEMORY_MB);
-  return Number.isInteger(fromEnv) && fromEnv >= 64 && fromEnv <= 16384 ? fromEnv : 2048;
+  return Number.isInteger(fromEnv) && fromEnv >= 64 && fromEnv <= 16384 ? fromEnv : 1024;
 }
+
+/**
+ * The process's memory limit while sandbox workers run, in MB: the workers' heap limits do not
+ * cover ArrayBuffers and typed arrays, so the process's resident size is watched too.
+ */
+export function processMemoryMb(size: number, env: Record<string, string | undefined> = process.env): number {
+  return workerMemoryMb(env) * (size + 1) + 512;
+}
+
+/**
+ * The heap a job may hold before its loops are stopped with a message (MB): half the worker's
+ * limit, and never more than 640 MB, since an array grown past about 134 million elements makes
+ * V8 abort the whole process ("invalid size error") before the heap limit ends the worker.
+ */
+export function heapGuardMb(memoryMb: number): number {
+  return Math.min(Math.floor(memoryMb / 2), 640);
+}
+
+/** How often the resident size is looked at (ms). */
+const MEMORY_WATCH_MS = 200;
 
 export interface NodePoolOptions {
   size?: number;
@@ -49,8 +71,34 @@ async function workerUrl(): Promise<URL> {
 export async function createNodeSandboxPool(options: NodePoolOptions): Promise<SandboxPoolCore> {
   const url = await workerUrl();
   const memoryMb = workerMemoryMb();
+  const size = options.size ?? defaultPoolSize();
+  const limitMb = processMemoryMb(size);
+  // Live workers and how to fail them: a worker whose ArrayBuffers push the process past its limit
+  // cannot be told apart, so every live worker is failed (the first failure ends the run).
+  const live = new Map<(error: Error) => void, Worker>();
+  let watch: ReturnType<typeof setInterval> | null = null;
+  const watchMemory = () => {
+    if (watch || live.size === 0) return;
+    watch = setInterval(() => {
+      if (live.size === 0) {
+        clearInterval(watch!);
+        watch = null;
+        return;
+      }
+      const rssMb = process.memoryUsage.rss() / 2 ** 20;
+      if (rssMb <= limitMb) return;
+      const error = new Error(
+        `it used more than the sandbox's memory limit of ${limitMb.toLocaleString('en')} MB, ArrayBuffers and typed arrays included`,
+      );
+      for (const [fail, worker] of [...live]) {
+        fail(error);
+        void worker.terminate();
+      }
+    }, MEMORY_WATCH_MS);
+    watch.unref();
+  };
   return new SandboxPoolCore({
-    size: options.size ?? defaultPoolSize(),
+    size,
     timeoutSeconds: options.timeoutSeconds,
     log: options.log,
     now: () => Date.now(),
@@ -65,8 +113,12 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
         stdout: false,
         stderr: false,
         resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+        workerData: { heapGuardMb: heapGuardMb(memoryMb) },
       });
       worker.on('message', (m: SandboxReply) => onMessage(m));
+      live.set(onError, worker);
+      worker.on('exit', () => live.delete(onError));
+      watchMemory();
       worker.on('error', (e: Error & { code?: string }) =>
         onError(
           e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`it used more than its memory limit of ${memoryMb} MB`) : e,
