@@ -93,6 +93,14 @@ ${FIND}
   },
 ];
 
+/** Bytes and times the engine reports go through JSON: a fake one would shrink them. */
+const SWAPPED_GLOBALS = `export default async (sc) => {
+  const g = Function('return this')();
+  const RealJSON = JSON;
+  g.JSON = { stringify: () => '1', parse: RealJSON.parse };
+  return ['FAKE RESULT'];
+};`;
+
 async function runInSandbox(page: Page, code: string) {
   await setEditorText(page, code, '.sandbox-editor');
   await page.getByRole('button', { name: '▶ Run' }).click();
@@ -138,6 +146,12 @@ describe('hostile jobs in the browser sandbox', () => {
     expect(error).toMatch(
       /hostile: no |is not a function|Cannot read properties of undefined|read only property 'collect'/,
     );
+    expect(await s.page.locator('body').textContent()).not.toContain('FAKE RESULT');
+  });
+
+  it("refuses a fake JSON swapped into the global binding the engine reads, at the learner's line", async () => {
+    const error = await runInSandbox(s.page, SWAPPED_GLOBALS);
+    expect(error).toMatch(/:4: TypeError: Cannot assign to read only property 'JSON'/);
     expect(await s.page.locator('body').textContent()).not.toContain('FAKE RESULT');
   });
 

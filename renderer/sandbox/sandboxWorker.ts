@@ -217,5 +217,28 @@ function freezeIntrinsics(): void {
 scope.onmessage = (event: MessageEvent<SandboxRequest>) => {
   if (event.isTrusted) executor.handle(event.data);
 };
+/**
+ * The global names the engine reads (JSON, Array, Math, Promise...) are bindings on this scope:
+ * frozen objects can still be swapped for fakes (`Function('return this')().JSON = ...`), which
+ * would change the bytes and times the engine reports. Every global binding is made read-only and
+ * permanent.
+ */
+function lockGlobalBindings(): void {
+  for (const key of Reflect.ownKeys(scope)) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(scope, key);
+    if (!descriptor?.configurable) continue;
+    try {
+      Object.defineProperty(
+        scope,
+        key,
+        'value' in descriptor ? { writable: false, configurable: false } : { configurable: false },
+      );
+    } catch {
+      // A binding the browser does not let us lock stays as it is.
+    }
+  }
+}
+
 sealScope();
 freezeIntrinsics();
+lockGlobalBindings();
