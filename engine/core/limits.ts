@@ -25,6 +25,11 @@ export const LIMITS = {
    * partition (maxPartitions), MapReduce one map per split of a block (maxBlocksTotal).
    */
   maxShuffleBlocks: 1_000_000,
+  /**
+   * RDDs in one lineage, from a source to the RDD (each map, filter, shuffle adds one). Spark
+   * itself overflows its stack on lineages a few thousand long, and cuts them with checkpoint().
+   */
+  maxLineageDepth: 2_000,
 } as const;
 
 /** 100000 → "100,000": limits read better with separators. */

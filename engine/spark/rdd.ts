@@ -42,6 +42,20 @@ export function checkPartitionCount(what: string, n: unknown): number {
   return n;
 }
 
+/**
+ * The depth of a new RDD's lineage, checked against LIMITS.maxLineageDepth before it is built
+ * (the scheduler walks lineages recursively, as Spark's does). Thrown inside the learner's call.
+ */
+function lineageDepth(rt: SparkRuntime, name: string, deps: RddDep[]): number {
+  let depth = 1;
+  for (const d of deps) depth = Math.max(depth, (rt.rdds[d.parent]?.depth ?? 0) + 1);
+  if (depth > LIMITS.maxLineageDepth)
+    throw new RangeError(
+      `${name}: this RDD's lineage would be ${formatCount(depth)} RDDs long, more than the simulator's limit of ${formatCount(LIMITS.maxLineageDepth)} (Spark itself overflows its stack on lineages this long and cuts them with checkpoint()); start a new lineage from collected data, e.g. sc.parallelize(await rdd.collect())`,
+    );
+  return depth;
+}
+
 function deepCopy<T>(v: T): T {
   return typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as T) : v;
 }
@@ -52,6 +66,8 @@ export class Rdd {
   readonly cached = new Map<number, unknown[]>();
   readonly records: number[];
   readonly bytes: number[];
+  /** RDDs in the longest path from a source to this one (1 for a source). */
+  readonly depth: number;
   source: { path: string; ranges: [number, number][]; files: string[] } | null = null;
 
   constructor(
@@ -64,6 +80,7 @@ export class Rdd {
     readonly partitioner: number | null = null,
   ) {
     checkPartitionCount(name, numPartitions);
+    this.depth = lineageDepth(rt, name, deps);
     this.id = rt.register(this);
     this.records = new Array<number>(numPartitions).fill(-1);
     this.bytes = new Array<number>(numPartitions).fill(0);
