@@ -106,4 +106,19 @@ describe('progress in two tabs', () => {
     expect(saved.some((c) => c.includes('step two from tab B'))).toBe(true);
     expect(s.consoleErrors).toEqual([]);
   });
+
+  it('switching tabs saves at once: typing right away in the other tab keeps both edits', async () => {
+    await typeAtEnd(tabA, '// quick edit in tab A');
+    // No wait for the debounced save: the learner switches tabs and types at once. Headless
+    // Chromium does not move window focus between pages, so tab A gets the blur a real switch fires.
+    await tabA.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await tabB.bringToFront();
+    await tabB.waitForTimeout(150); // a quick learner: well within the 400 ms save delay
+    await typeAtEnd(tabB, '// right after, in tab B');
+    await waitUntilSaved(tabB, 'right after, in tab B');
+    await tabA.waitForTimeout(1000); // longer than the save delay: any late save of tab A has landed
+    const saved = await savedCode(tabA);
+    expect(saved.some((c) => c.includes('quick edit in tab A') && c.includes('right after, in tab B'))).toBe(true);
+    expect(s.consoleErrors).toEqual([]);
+  });
 });

@@ -94,7 +94,14 @@ export async function startPersistence(): Promise<() => void> {
       save();
     }
   };
+  // Leaving the tab saves at once: the learner may type in another tab of the same step right away,
+  // and that tab follows this save only once it is written.
+  const flushWhenHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
   window.addEventListener('pagehide', flush);
+  window.addEventListener('blur', flush);
+  document.addEventListener('visibilitychange', flushWhenHidden);
   flushNow = flush;
   return () => {
     if (flushNow === flush) flushNow = null;
@@ -102,5 +109,7 @@ export async function startPersistence(): Promise<() => void> {
     unsubscribe();
     unfollow();
     window.removeEventListener('pagehide', flush);
+    window.removeEventListener('blur', flush);
+    document.removeEventListener('visibilitychange', flushWhenHidden);
   };
 }
