@@ -30,6 +30,10 @@ export const LIMITS = {
    * itself overflows its stack on lineages a few thousand long, and cuts them with checkpoint().
    */
   maxLineageDepth: 2_000,
+  /** Elements sc.parallelize takes from the driver (bigger data belongs in HDFS, read with textFile). */
+  maxParallelizeElements: 10_000_000,
+  /** Characters of a DFS path (HDFS's own limit is 8,000; a path this long is a mistake). */
+  maxPathLength: 4_096,
 } as const;
 
 /** 100000 → "100,000": limits read better with separators. */

@@ -47,10 +47,23 @@ describe('Spark partition limits (thrown in the learner’s call, with its line)
       '((r) => { for (let i = 0; i < 5000; i++) r = r.map((x) => x); return r; })(sc.parallelize([1], 1)).count()',
       /map: this RDD's lineage would be 2,001 RDDs long, more than the simulator's limit of 2,000 .*checkpoint\(\)/,
     ],
+    [
+      'sc.textFile(Symbol()).count()',
+      /textFile\(path\): the path must be a string like '\/data\/sensors\.csv', got a symbol/,
+    ],
+    [
+      "sc.textFile('/' + 'x'.repeat(10000)).count()",
+      /textFile\(path\): a path of 10,001 characters is longer than the limit of 4,096/,
+    ],
+    [
+      'sc.parallelize(new Array(2 ** 32 - 1)).count()',
+      /parallelize\(data\): 4,294,967,295 elements is more than the simulator's limit of 10,000,000/,
+    ],
+    ["sc.parallelize('abc').count()", /parallelize\(data\): data must be an array, got "abc"/],
   ])('%s', async (body, message) => {
     const e = await failure(body);
     expect(e.line).toBe(2);
-    expect(e.errorName).toBe('RangeError');
+    expect(e.errorName).toMatch(/^(RangeError|TypeError)$/);
     expect(e.detail).toMatch(message);
   });
 });

@@ -54,6 +54,14 @@ export class SparkRuntime {
   }
 
   textFile(path: string, minPartitions = 2): Rdd {
+    if (typeof path !== 'string')
+      throw new TypeError(
+        `textFile(path): the path must be a string like '/data/sensors.csv', got ${describeArg(path)}`,
+      );
+    if (path.length > LIMITS.maxPathLength)
+      throw new RangeError(
+        `textFile(path): a path of ${formatCount(path.length)} characters is longer than the limit of ${formatCount(LIMITS.maxPathLength)}`,
+      );
     const prefix = path.endsWith('/') ? path : `${path}/`;
     const files = this.catalog.filter(
       (f) => f.path === path || (f.path.startsWith(prefix) && !/\/[_.][^/]*$/.test(f.path)),
@@ -95,7 +103,11 @@ export class SparkRuntime {
   }
 
   parallelize(data: unknown[], numSlices = 2): Rdd {
-    if (!Array.isArray(data)) throw new Error('parallelize: expected an array');
+    if (!Array.isArray(data)) throw new TypeError(`parallelize(data): data must be an array, got ${describeArg(data)}`);
+    if (data.length > LIMITS.maxParallelizeElements)
+      throw new RangeError(
+        `parallelize(data): ${formatCount(data.length)} elements is more than the simulator's limit of ${formatCount(LIMITS.maxParallelizeElements)}; put bigger data in HDFS and read it with sc.textFile`,
+      );
     const n = checkPartitionCount('parallelize(data, numSlices)', wholeNumber(numSlices));
     return new Rdd(this, 'parallelize', n, [], (p) =>
       data.slice(Math.floor((p * data.length) / n), Math.floor(((p + 1) * data.length) / n)),
@@ -360,6 +372,15 @@ export class SparkRuntime {
 }
 
 /** 2.7 → 2 (Spark's partition counts are Ints); anything else is left for checkPartitionCount to name. */
+/** A learner's argument named in a message, without calling anything of it (it may be a Proxy). */
+function describeArg(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'undefined') return String(value);
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  return `a ${typeof value}`; // a function, a symbol, a bigint
+}
+
 function wholeNumber(n: unknown): unknown {
   return typeof n === 'number' && Number.isFinite(n) && n >= 1 ? Math.floor(n) : n;
 }
