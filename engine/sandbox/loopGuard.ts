@@ -59,7 +59,6 @@ export function createLoopGuard(options: LoopGuardOptions): LoopGuard {
       return;
     }
     if (deadline === null) return;
-    let loopMs = 0;
     if (!tripped) {
       if (++count < CHECK_EVERY) return;
       count = 0;
@@ -76,9 +75,11 @@ export function createLoopGuard(options: LoopGuardOptions): LoopGuard {
       }
       if (t < deadline) return;
       tripped = true;
-      loopMs = t - seenSince;
     }
-    // Later loops stop at once: none of them has been running for long.
+    // How long this loop instance has been running: since the look that first saw it, or (a loop
+    // after the first one stopped, e.g. an outer loop that caught its error) at least that long
+    // when no loop was entered since. A loop entered since has not run long.
+    const loopMs = entries === seenEntries ? now() - seenSince : 0;
     throw new RunawayLoopError(fileName, line, Math.round(loopMs / 100) / 10, limitSeconds);
   };
   return Object.freeze(guard);
