@@ -229,6 +229,55 @@ const CASES: Case[] = [
     code: 1,
     message: /at result\[0\]\[0\], the driver's result holds a function/,
   },
+  // A map, combine or reduce that is async: its writes would come after its task ended.
+  {
+    family: 'record',
+    name: 'an async map',
+    source: mapreduce('')
+      .replace('map(offset', 'async map(offset')
+      .replace('return; ', 'return; await null; ctx.write(line, 1);'),
+    code: 1,
+    message:
+      /record-\d+\.js: map returned a Promise — map, combine and reduce must be synchronous in MapReduce \(no async\/await\); write with ctx\.write before map returns \(task_/,
+  },
+  {
+    family: 'record',
+    name: 'a thenable returned by map',
+    source: mapreduce(`ctx.write('a', 1); return { then() {} };`),
+    code: 1,
+    message: /record-\d+\.js: map returned a Promise — map, combine and reduce must be synchronous/,
+  },
+  {
+    family: 'record',
+    name: 'a Promise returned by reduce',
+    source: mapreduce(`ctx.write('a', 1);`, 'return Promise.resolve().then(() => ctx.write(k, vs.length));'),
+    code: 1,
+    message: /record-\d+\.js: reduce returned a Promise — .*write with ctx\.write before reduce returns \(task_/,
+  },
+  {
+    family: 'record',
+    name: 'an async combine',
+    source: mapreduce(`ctx.write('a', 1);`).replace(
+      '  reduce(k, vs, ctx)',
+      '  async combine(k, vs, ctx) { ctx.write(k, vs.length); },\n  reduce(k, vs, ctx)',
+    ),
+    code: 1,
+    message: /record-\d+\.js: combine returned a Promise — .*before combine returns \(task_/,
+  },
+  {
+    family: 'record',
+    name: 'a ctx kept by map and written after its task ended',
+    source: mapreduce(`ctx.write('a', 1); Promise.resolve().then(() => ctx.write('late', 1));`),
+    code: 1,
+    message: /ctx\.write was called after its map task ended/,
+  },
+  {
+    family: 'record',
+    name: 'map returns a Proxy whose then getter throws (not a Promise: the value is ignored)',
+    source: mapreduce(`ctx.write('a', 1); return new Proxy({}, { get() { throw new Error('then'); } });`),
+    code: 0,
+    result: [['a', 1]],
+  },
   // What a job logs.
   {
     family: 'console',

@@ -62,3 +62,24 @@ describe('a memory bomb', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('a streaming scenario that fills memory', () => {
+  // `a.push(1)` forever once grew the array to V8's maximum length before the stream worker's
+  // heap limit (then 4,096 MB) was reached: a native abort of the whole command (exit 133).
+  it('ends with the memory limit named, exit 1, one line, no stack', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlab-memory-'));
+    const file = join(dir, 'push.js');
+    writeFileSync(
+      file,
+      "export default { durationMs: 1000, topic: { partitions: 2 }, producers: [{ ratePerSec: 10, generate: () => { const a = []; for (;;) a.push(1); } }], process: () => null, sink: 'append', delivery: 'at-least-once' };\n",
+    );
+    const r = spawnSync(process.execPath, [CLI, 'stream', file, '--timeout', '60'], {
+      encoding: 'utf8',
+      env: { ...process.env, CLUSTERLAB_WORKER_MEMORY_MB: '256' },
+    });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toBe(
+      'clusterlab stream: push.js: the scenario used more than its memory limit of 256 MB (does it keep too much data?)\n',
+    );
+  });
+});

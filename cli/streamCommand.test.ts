@@ -208,4 +208,19 @@ describe('clusterlab stream', { timeout: 60_000 }, () => {
     expect(v.ledger).toMatchObject({ produced: 200, stored: 200, lost: 0, duplicated: 0 });
     expect(v.output).toEqual(clean.output);
   });
+  it("caps a scenario's console output as a job run's (1,000 lines), then says how many were not shown", async () => {
+    const dir = scenarioDir({
+      'spam.js':
+        "export default { durationMs: 1000, topic: { partitions: 2 }, producers: [{ ratePerSec: 5000, generate: ({ index }) => { console.log('spam', index); return { key: 'a', value: 1 }; } }], process: () => null, sink: 'append', delivery: 'at-least-once' };\n",
+    });
+    const r = await run(['spam.js', '--json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1_001);
+    expect(lines[0]).toBe('spam 0');
+    expect(lines[999]).toBe('spam 999');
+    expect(lines[1000]).toBe(
+      '… 4,000 more lines of console output not shown (at most 1,000 lines or 200,000 characters a run)',
+    );
+  });
 });

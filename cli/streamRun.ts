@@ -11,6 +11,7 @@ import {
   validateScenario,
   type ScenarioSpec,
 } from '../engine/streaming';
+import { cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from '../engine/api/sandboxPoolCore';
 import { UsageError, type CliIo } from './cliIo';
 import { loadScenarioFile, scenarioLine, thrownText } from './streamScenarioLoader';
 import { formatStreamReport } from './streamReport';
@@ -21,9 +22,27 @@ export interface StreamRunArgs {
   json: boolean;
 }
 
-/** Runs one scenario file; returns the exit code (0 ok, 1 failed) or throws UsageError (2). */
+/**
+ * Runs one scenario file; returns the exit code (0 ok, 1 failed) or throws UsageError (2). The
+ * scenario's console output is capped as a job run's is (LOG_LIMITS), then one line says how many
+ * lines were not shown.
+ */
 export function runStreamScenario(args: StreamRunArgs, io: CliIo): number {
-  const { file, raw } = loadScenarioFile(args.path, io.cwd, io.err);
+  const shown: ConsoleShown = { lines: 0, chars: 0, dropped: 0 };
+  const log = (text: string): void => {
+    const line = cappedConsoleLine(shown, text.endsWith('\n') ? text.slice(0, -1) : text);
+    if (line !== null) io.err(`${line}\n`);
+  };
+  try {
+    return runScenarioFile(args, io, log);
+  } finally {
+    const notice = consoleDroppedNotice(shown);
+    if (notice !== null) io.err(`${notice}\n`);
+  }
+}
+
+function runScenarioFile(args: StreamRunArgs, io: CliIo, log: (text: string) => void): number {
+  const { file, raw } = loadScenarioFile(args.path, io.cwd, log);
   let spec: ScenarioSpec;
   try {
     spec = validateScenario(raw);

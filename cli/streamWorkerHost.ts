@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError, type CliIo } from './cliIo';
+import { workerMemoryMb } from './sandboxPool';
 import type { StreamWorkerData, StreamWorkerReply } from './streamMessages';
 
 let builtUrl: Promise<URL> | undefined;
@@ -38,6 +39,9 @@ function seconds(s: number): string {
 export async function runInStreamWorker(data: StreamWorkerData, timeoutSeconds: number, io: CliIo): Promise<number> {
   const url = await workerUrl();
   const file = basename(data.path);
+  // The sandbox's heap limit (CLUSTERLAB_WORKER_MEMORY_MB): a scenario that fills memory, or an
+  // array grown towards V8's maximum length (a native abort of the whole process), ends here.
+  const memoryMb = workerMemoryMb();
   return new Promise<number>((resolvePromise, reject) => {
     let settled = false;
     const worker = new Worker(url, {
@@ -45,7 +49,7 @@ export async function runInStreamWorker(data: StreamWorkerData, timeoutSeconds: 
       env: {},
       stdout: false,
       stderr: false,
-      resourceLimits: { maxOldGenerationSizeMb: 4096 },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
     const finish = (settle: () => void): void => {
       if (settled) return;
@@ -80,7 +84,9 @@ export async function runInStreamWorker(data: StreamWorkerData, timeoutSeconds: 
     worker.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY')
         finish(() => {
-          io.err(`clusterlab stream: ${file}: ran out of memory (the scenario keeps too much data)\n`);
+          io.err(
+            `clusterlab stream: ${file}: the scenario used more than its memory limit of ${memoryMb} MB (does it keep too much data?)\n`,
+          );
           resolvePromise(1);
         });
       else failed(`the run failed: ${e.message}`);

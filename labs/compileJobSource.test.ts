@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createLoopGuard, LOOP_GUARD, RunawayLoopError } from '../engine/sandbox';
 import { compileJobSource, guardLoops, JobCompileError } from './compileJobSource';
 
-/** Runs compiled code with a guard whose clock moves 1 ms per look; returns the default export. */
-function load(code: string, deadlineMs: number | null = 50) {
+/** Runs compiled code with a guard whose clock moves 100 ms per look; returns the default export. */
+function load(code: string, deadlineMs: number | null = 4_000) {
   let t = 0;
   const guard = createLoopGuard({
     fileName: 'job.js',
-    now: () => t++,
+    now: () => 100 * t++,
     startedAt: 0,
     deadline: deadlineMs,
-    limitSeconds: 3,
+    limitSeconds: 5,
   });
   const module = { exports: {} as Record<string, unknown> };
   new Function('exports', 'module', LOOP_GUARD, code)(module.exports, module, guard);
@@ -37,14 +37,15 @@ describe('loop guards in compiled job code', () => {
     const { code } = compileJobSource(text, 'job.ts');
     const lines = code.split('\n');
     expect(lines).toHaveLength(text.split('\n').length);
-    expect(lines[3]).toContain(`for (let i = 0; i < n; i++) {${LOOP_GUARD}(4);s += i;}`);
-    expect(lines[4]).toContain(`while (s > 100)`);
-    expect(lines[5]).toContain(`{${LOOP_GUARD}(5);s -= 7;}`);
-    expect(lines[6]).toContain(`do {${LOOP_GUARD}(7); s++; } while (s < 3);`);
-    expect(lines[7]).toContain(`{${LOOP_GUARD}(8); s += c.length; }`);
-    expect(lines[8]).toContain(`{${LOOP_GUARD}(9);s += k.length;}`);
+    // A guard first in every loop body, and an entry mark (the negative line) before every loop.
+    expect(lines[3]).toContain(`{${LOOP_GUARD}(-4);for (let i = 0; i < n; i++) {${LOOP_GUARD}(4);s += i;}}`);
+    expect(lines[4]).toContain(`{${LOOP_GUARD}(-5);while (s > 100)`);
+    expect(lines[5]).toContain(`{${LOOP_GUARD}(5);s -= 7;}}`);
+    expect(lines[6]).toContain(`{${LOOP_GUARD}(-7);do {${LOOP_GUARD}(7); s++; } while (s < 3);}`);
+    expect(lines[7]).toContain(`{${LOOP_GUARD}(8); s += c.length; }}`);
+    expect(lines[8]).toContain(`{${LOOP_GUARD}(9);s += k.length;}}`);
     expect(lines[9]).toContain(`'while (true) {}'`);
-    expect(code.split(`${LOOP_GUARD}(`)).toHaveLength(6);
+    expect(code.split(`${LOOP_GUARD}(`)).toHaveLength(11);
     // The guarded code computes what the learner wrote.
     const plain = (n: number) => {
       let s = 0;
@@ -62,7 +63,17 @@ describe('loop guards in compiled job code', () => {
 
   it('guards nested loops without braces', () => {
     const code = guardLoops('while (a)\n  for (;;) b();\n', 'job.js');
-    expect(code).toBe(`while (a)\n  {${LOOP_GUARD}(1);for (;;) {${LOOP_GUARD}(2);b();}}\n`);
+    expect(code).toBe(
+      `{${LOOP_GUARD}(-1);while (a)\n  {${LOOP_GUARD}(1);{${LOOP_GUARD}(-2);for (;;) {${LOOP_GUARD}(2);b();}}}}\n`,
+    );
+  });
+
+  it('marks a labelled loop entry before its labels, so `continue label` still names a loop', () => {
+    const code = guardLoops('outer: inner: for (const a of [1, 2]) for (;;) continue outer;\n', 'job.js');
+    expect(code.startsWith(`{${LOOP_GUARD}(-1);outer: inner: for`)).toBe(true);
+    let calls = 0;
+    new Function(LOOP_GUARD, code)(() => calls++);
+    expect(calls).toBe(1 + 2 + 2 + 2);
   });
 
   it('stops an endless loop with its line once the deadline has passed', () => {

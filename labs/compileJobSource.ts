@@ -42,7 +42,10 @@ const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'Whil
 
 type LoopNode = Node & { body: Node; loc: { start: { line: number } } };
 
-/** Puts `LOOP_GUARD(line);` first in every loop body of `code` (plain JavaScript). */
+/**
+ * Puts `LOOP_GUARD(line);` first in every loop body of `code` (plain JavaScript), and
+ * `LOOP_GUARD(-line);` before the loop (each entry into it).
+ */
 export function guardLoops(code: string, fileName: string): string {
   let ast: Node;
   try {
@@ -63,10 +66,25 @@ export function guardLoops(code: string, fileName: string): string {
     );
   }
   const inserts: { at: number; text: string }[] = [];
+  // Where each loop statement starts with its labels (`outer: for ...`): the entry mark goes
+  // before the labels, so `continue outer` still names a loop.
+  const labelled = new Map<Node, number>();
   visit(ast, (node) => {
+    if (node.type === 'LabeledStatement' && !labelled.has(node)) {
+      let inner = (node as Node & { body: Node }).body;
+      while (inner.type === 'LabeledStatement') {
+        labelled.set(inner, node.start);
+        inner = (inner as Node & { body: Node }).body;
+      }
+      if (LOOPS.has(inner.type)) labelled.set(inner, node.start);
+    }
     if (!LOOPS.has(node.type)) return;
     const loop = node as LoopNode;
     const guard = `${LOOP_GUARD}(${loop.loc.start.line});`;
+    // Each entry into the loop: `{LOOP_GUARD(-line); for (...) ...}` (a block is a statement
+    // wherever the loop was one).
+    const start = labelled.get(loop) ?? loop.start;
+    inserts.push({ at: start, text: `{${LOOP_GUARD}(-${loop.loc.start.line});` }, { at: loop.end, text: '}' });
     const body = loop.body;
     if (body.type === 'BlockStatement') inserts.push({ at: body.start + 1, text: guard });
     else inserts.push({ at: body.start, text: `{${guard}` }, { at: body.end, text: '}' });

@@ -41,6 +41,35 @@ import { checkReply } from './sandboxReplyValidation';
 /** How much of a run's console output is shown; past it, one line says how many lines were not. */
 export const LOG_LIMITS = { lines: 1_000, chars: 200_000 } as const;
 
+/** Console output shown so far in a run, and lines not shown past LOG_LIMITS. */
+export interface ConsoleShown {
+  lines: number;
+  chars: number;
+  dropped: number;
+}
+
+/**
+ * One line of a run's console output within LOG_LIMITS: the line to show (cut to the characters
+ * left), or null when the run has shown all it may (the line is counted in `shown.dropped`).
+ */
+export function cappedConsoleLine(shown: ConsoleShown, text: string): string | null {
+  if (shown.lines >= LOG_LIMITS.lines || shown.chars >= LOG_LIMITS.chars) {
+    shown.dropped++;
+    return null;
+  }
+  const room = LOG_LIMITS.chars - shown.chars;
+  shown.lines++;
+  shown.chars += Math.min(text.length, room);
+  return text.length <= room ? text : `${text.slice(0, room)}… (${text.length - room} more characters)`;
+}
+
+/** The line that ends a run's console output when some was not shown (null when all was). */
+export function consoleDroppedNotice(shown: ConsoleShown): string | null {
+  const n = shown.dropped;
+  if (n === 0) return null;
+  return `… ${n.toLocaleString('en')} more line${n === 1 ? '' : 's'} of console output not shown (at most ${LOG_LIMITS.lines.toLocaleString('en')} lines or ${LOG_LIMITS.chars.toLocaleString('en')} characters a run)`;
+}
+
 /**
  * How a platform reports a worker that died with its own words for the learner (the browser's
  * error event): the pool names the run's file, and the line when the error came from that file.
@@ -138,7 +167,7 @@ interface Run {
   seconds: number | null;
   deadline: number | null;
   /** Console output shown so far, and lines not shown past LOG_LIMITS. */
-  log: { lines: number; chars: number; dropped: number };
+  log: ConsoleShown;
 }
 
 export class SandboxPoolCore implements TaskRunner {
@@ -249,10 +278,8 @@ export class SandboxPoolCore implements TaskRunner {
     if (!run) return;
     run.cancelTimer();
     this.run = null;
-    if (run.log.dropped > 0)
-      this.platform.log(
-        `… ${run.log.dropped.toLocaleString('en')} more line${run.log.dropped === 1 ? '' : 's'} of console output not shown (at most ${LOG_LIMITS.lines.toLocaleString('en')} lines or ${LOG_LIMITS.chars.toLocaleString('en')} characters a run)`,
-      );
+    const notice = consoleDroppedNotice(run.log);
+    if (notice !== null) this.platform.log(notice);
     const ended = new Error('sandbox: the run has ended');
     for (const slot of this.slots.filter((s) => s.busy)) slot.endpoint.terminate();
     this.slots = this.slots.filter((s) => !s.busy);
@@ -393,16 +420,8 @@ export class SandboxPoolCore implements TaskRunner {
 
   /** One line of the learner's console output, within the run's LOG_LIMITS. */
   private log(run: Run, text: string): void {
-    const shown = run.log;
-    if (shown.lines >= LOG_LIMITS.lines || shown.chars >= LOG_LIMITS.chars) {
-      shown.dropped++;
-      return;
-    }
-    const room = LOG_LIMITS.chars - shown.chars;
-    const line = text.length <= room ? text : `${text.slice(0, room)}… (${text.length - room} more characters)`;
-    shown.lines++;
-    shown.chars += Math.min(text.length, room);
-    this.platform.log(line);
+    const line = cappedConsoleLine(run.log, text);
+    if (line !== null) this.platform.log(line);
   }
 
   /** A reply that is not what the protocol allows fails the run (a job may forge messages). */

@@ -98,6 +98,7 @@ function readMapReduce(
       hasPartition: partition !== null,
     },
     fns: {
+      fileName,
       map: map as MapReduceFunctions['map'],
       reduce: (reduce ?? identity) as MapReduceFunctions['reduce'],
       combine: combine as MapReduceFunctions['combine'],

@@ -6,6 +6,7 @@
  */
 import type { MapTaskOutput } from '../sandbox/taskRunner';
 import { toPlainData } from '../sandbox/plainData';
+import { JobResultError } from '../sandbox/jobCodeError';
 import { approxBytes, compareKeys, defaultPartition, keyId } from './keyOrder';
 import { packGroups, type Group } from './packedGroups';
 
@@ -15,6 +16,8 @@ export interface WriteContext {
 
 /** The learner's functions, already bound to their job object. */
 export interface MapReduceFunctions {
+  /** The job file, for messages (`job.js: map returned a Promise — ...`). */
+  fileName: string;
   map: (offset: number, line: string, ctx: WriteContext) => void;
   combine: ((key: unknown, values: unknown[], ctx: WriteContext) => void) | null;
   reduce: (key: unknown, values: unknown[], ctx: WriteContext) => void;
@@ -50,6 +53,39 @@ export class PartitionError extends Error {
   override name = 'PartitionError';
 }
 
+/**
+ * Whether what a learner's map, combine or reduce returned is a thenable (an async function's
+ * Promise, or any object with a callable `then`). Never throws: reading `then` may hit a throwing
+ * getter or a Proxy trap, and such a value is not taken for a thenable.
+ */
+export function isThenable(value: unknown): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A map, combine or reduce returned a thenable: its writes would come after the task ended and be
+ * lost (Hadoop's map and reduce are synchronous). The task fails with this learner-facing message.
+ */
+export function notSynchronous(fileName: string, which: 'map' | 'combine' | 'reduce'): JobResultError {
+  return new JobResultError(
+    fileName,
+    null,
+    `${which} returned a Promise — map, combine and reduce must be synchronous in MapReduce (no async/await); write with ctx.write before ${which} returns`,
+  );
+}
+
+/** ctx.write called after its task ended (a ctx kept and used later, after an await or in a callback). */
+export function writeAfterEnd(which: 'map' | 'combine' | 'reduce'): Error {
+  return new Error(
+    `ctx.write was called after its ${which} task ended (a ctx kept and used later, after an await or in a callback), so the record would be lost; write with ctx.write before ${which} returns`,
+  );
+}
+
 /** UTF-8 length of a string (for byte offsets of non-ASCII lines). */
 export function utf8Length(s: string): number {
   let n = 0;
@@ -69,8 +105,9 @@ interface PGroup extends Group {
   part: number;
 }
 
-function makeGrouper(fns: MapReduceFunctions, numReduceTasks: number) {
+function makeGrouper(fns: MapReduceFunctions, numReduceTasks: number, which: 'map' | 'combine') {
   const groups = new Map<string | number, PGroup>();
+  let ended = false;
   let records = 0;
   let bytes = 0;
   const partitionOf = (key: unknown): number => {
@@ -85,6 +122,7 @@ function makeGrouper(fns: MapReduceFunctions, numReduceTasks: number) {
   };
   const ctx: WriteContext = {
     write(rawKey: unknown, rawValue: unknown) {
+      if (ended) throw writeAfterEnd(which);
       const key = recordData(rawKey, 'key');
       const value = recordData(rawValue, 'value');
       const id = typeof key === 'string' || typeof key === 'number' ? key : keyId(key);
@@ -101,6 +139,10 @@ function makeGrouper(fns: MapReduceFunctions, numReduceTasks: number) {
   return {
     ctx,
     groups,
+    /** The task is over: a later ctx.write throws instead of being lost. */
+    end() {
+      ended = true;
+    },
     get records() {
       return records;
     },
@@ -124,7 +166,7 @@ export function runMapTask(
   numReduceTasks: number,
   taskIndex: number,
 ): MapTaskOutput {
-  const out = makeGrouper(fns, numReduceTasks);
+  const out = makeGrouper(fns, numReduceTasks, 'map');
   const ascii = byteLength === text.length;
   let inputRecords = 0;
   let offset = baseOffset;
@@ -136,20 +178,26 @@ export function runMapTask(
     let line = text.slice(pos, nl);
     const step = ascii ? nl - pos + 1 : utf8Length(line) + 1;
     if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    fns.map(offset, line, out.ctx);
+    const returned: unknown = fns.map(offset, line, out.ctx);
+    if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'map');
     inputRecords++;
     offset += step;
     pos = nl + 1;
   }
+  out.end();
   let parts = byPartition(out.groups.values(), numReduceTasks);
   const mapOutputRecords = out.records;
   let combineOutputRecords = 0;
   if (fns.combine) {
-    const combined = makeGrouper(fns, numReduceTasks);
+    const combined = makeGrouper(fns, numReduceTasks, 'combine');
     for (const part of parts) {
       part.sort((a, b) => compareKeys(a.key, b.key));
-      for (const g of part) fns.combine(g.key, g.values, combined.ctx);
+      for (const g of part) {
+        const returned: unknown = fns.combine(g.key, g.values, combined.ctx);
+        if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'combine');
+      }
     }
+    combined.end();
     combineOutputRecords = combined.records;
     parts = byPartition(combined.groups.values(), numReduceTasks);
   }

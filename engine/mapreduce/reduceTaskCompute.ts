@@ -5,22 +5,33 @@
  */
 import type { PackedGroups, ReduceTaskOutput } from '../sandbox/taskRunner';
 import { mergePacked } from './packedGroups';
-import { recordData, type MapReduceFunctions, type WriteContext } from './mapTaskCompute';
+import {
+  isThenable,
+  notSynchronous,
+  recordData,
+  writeAfterEnd,
+  type MapReduceFunctions,
+  type WriteContext,
+} from './mapTaskCompute';
 import { formatRecord } from './recordText';
 
 export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], taskIndex: number): ReduceTaskOutput {
   const groups = mergePacked(parts);
   const lines: string[] = [];
   let inputRecords = 0;
+  let ended = false;
   const ctx: WriteContext = {
     write(key: unknown, value: unknown) {
+      if (ended) throw writeAfterEnd('reduce');
       lines.push(formatRecord(recordData(key, 'key'), recordData(value, 'value')));
     },
   };
   for (const g of groups) {
     inputRecords += g.values.length;
-    fns.reduce(g.key, g.values, ctx);
+    const returned: unknown = fns.reduce(g.key, g.values, ctx);
+    if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'reduce');
   }
+  ended = true;
   return {
     taskIndex,
     text: lines.length === 0 ? '' : `${lines.join('\n')}\n`,

@@ -31,8 +31,11 @@ export class JobResultError extends JobCodeError {
 }
 
 /**
- * The learner's loop was still running when the run neared its time limit: thrown by the loop
- * guard that compileJobSource puts in every loop, so the message names the loop's line.
+ * The learner's code was still running a loop when the run neared its time limit: thrown by the
+ * loop guard that compileJobSource puts in every loop, so the message names the loop's line. When
+ * that loop instance itself ran for most of the budget (`elapsedSeconds`, the time since the loop
+ * was entered, at least half the limit), it is called endless; otherwise the job may just be slow
+ * (a short loop entered again and again), and the message says so.
  */
 export class RunawayLoopError extends JobCodeError {
   override name = 'RunawayLoopError';
@@ -42,13 +45,18 @@ export class RunawayLoopError extends JobCodeError {
     readonly elapsedSeconds: number,
     readonly limitSeconds: number,
   ) {
+    const endless = elapsedSeconds >= limitSeconds / 2;
     super(
       fileName,
       line,
       'RunawayLoopError',
-      `your loop has been running for ${elapsedSeconds} s (the time limit for your code is ${limitSeconds} s)`,
+      endless
+        ? `your loop has been running for ${elapsedSeconds} s (the time limit for your code is ${limitSeconds} s)`
+        : `your code was still running this loop when the time limit (${limitSeconds} s) ran out`,
     );
-    this.message = `Your loop at ${fileName} line ${line} has been running for ${elapsedSeconds} s (the time limit for your code is ${limitSeconds} s) — does its condition ever become false?`;
+    this.message = endless
+      ? `Your loop at ${fileName} line ${line} has been running for ${elapsedSeconds} s (the time limit for your code is ${limitSeconds} s) — does its condition ever become false?`
+      : `Your code was still running at ${fileName} line ${line} when the time limit (${limitSeconds} s) ran out — a loop that never ends, or more work than fits in the time limit? If it is only slow, raise the time limit (Settings in the app, --timeout on the command line).`;
   }
 }
 

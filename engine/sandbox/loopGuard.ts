@@ -7,6 +7,10 @@
  * naming its line, and so does every loop after it. The hard terminate at the limit stays the
  * last resort (a learner may catch the error, or replace the guard in their own scope: that
  * only removes their own protection). The clock is passed in: the engine stays pure.
+ *
+ * compileJobSource also puts `LOOP_GUARD(-line)` just before every loop (each entry into it), so
+ * the guard knows when the running loop instance started: only a loop that itself ran for most of
+ * the budget is called endless; a short loop entered again and again (a slow job) is not blamed.
  */
 import { RunawayLoopError } from './jobCodeError';
 
@@ -43,7 +47,17 @@ export function createLoopGuard(options: LoopGuardOptions): LoopGuard {
   let count = 0;
   let tripped = false;
   let reportedAt = startedAt;
+  /** Loop entries so far (`guard(-line)`). */
+  let entries = 0;
+  /** The loop seen at the last look at the clock (its line and the entries then), and since when. */
+  let seenLine = 0;
+  let seenEntries = -1;
+  let seenSince = startedAt;
   const guard = (line: number): void => {
+    if (line < 0) {
+      entries++;
+      return;
+    }
     if (deadline === null) return;
     if (!tripped) {
       if (++count < CHECK_EVERY) return;
@@ -53,11 +67,20 @@ export function createLoopGuard(options: LoopGuardOptions): LoopGuard {
         reportedAt = t;
         onLoop(line);
       }
+      // The same loop, not entered again since the last look (no loop was entered): one instance.
+      if (line !== seenLine || entries !== seenEntries) {
+        seenLine = line;
+        seenEntries = entries;
+        seenSince = t;
+      }
       if (t < deadline) return;
       tripped = true;
     }
-    const elapsed = Math.round((now() - startedAt) / 100) / 10;
-    throw new RunawayLoopError(fileName, line, elapsed, limitSeconds);
+    // How long this loop instance has been running: since the look that first saw it, or (a loop
+    // after the first one stopped, e.g. an outer loop that caught its error) at least that long
+    // when no loop was entered since. A loop entered since has not run long.
+    const loopMs = entries === seenEntries ? now() - seenSince : 0;
+    throw new RunawayLoopError(fileName, line, Math.round(loopMs / 100) / 10, limitSeconds);
   };
   return Object.freeze(guard);
 }
