@@ -31,15 +31,6 @@ export function processMemoryMb(size: number, env: Record<string, string | undef
   return workerMemoryMb(env) * (size + 1) + 512;
 }
 
-/**
- * The heap a job may hold before its loops are stopped with a message (MB): half the worker's
- * limit, and never more than 640 MB, since an array grown past about 134 million elements makes
- * V8 abort the whole process ("invalid size error") before the heap limit ends the worker.
- */
-export function heapGuardMb(memoryMb: number): number {
-  return Math.min(Math.floor(memoryMb / 2), 640);
-}
-
 /** How often the resident size is looked at (ms). */
 const MEMORY_WATCH_MS = 200;
 
@@ -113,7 +104,6 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
         stdout: false,
         stderr: false,
         resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-        workerData: { heapGuardMb: heapGuardMb(memoryMb) },
       });
       worker.on('message', (m: SandboxReply) => onMessage(m));
       live.set(onError, worker);

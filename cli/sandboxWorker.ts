@@ -9,9 +9,9 @@
  * runaway loop with its line before the budget ends; the parent enforces the wall-clock budget
  * itself by terminating this worker.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import vm from 'node:vm';
-import { getHeapStatistics } from 'node:v8';
+import { createHeapCheck } from './heapGuard';
 import { consoleLine, createJobTaskExecutor } from '../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../engine/api/sandboxMessages';
 import { createSealedContext, sealRealm } from './sealedRealm';
@@ -42,21 +42,14 @@ const executor = createJobTaskExecutor({
 });
 
 /**
- * The loop guard's clock (called every few thousand loop iterations) also looks at this worker's
- * heap: a loop that keeps growing an array is stopped at its line with a RangeError before V8
- * aborts the whole process over an array past its maximum length (which no handler can catch).
+ * The loop guard's clock (called every 128 loop passes) also looks at this worker's heap
+ * (cli/heapGuard.ts): a loop that keeps growing an array stops at its line with a RangeError
+ * before V8 aborts the whole process.
  */
 function clockThatWatchesTheHeap(): () => number {
-  const guardMb = Number((workerData as { heapGuardMb?: unknown } | null)?.heapGuardMb);
-  if (!(guardMb > 0)) return () => Date.now();
-  const limit = guardMb * 2 ** 20;
-  let calls = 0;
+  const checkHeap = createHeapCheck(8); // every 8th call: about every thousand loop passes
   return () => {
-    // Every 8th look at the clock (about every thousand loop iterations): cheap next to the loop.
-    if ((++calls & 7) === 0 && getHeapStatistics().used_heap_size > limit)
-      throw new RangeError(
-        `your code holds more than ${guardMb.toLocaleString('en')} MB of data in memory, more than the sandbox allows — does it build ever bigger data (an array, a string, a map that keeps growing)?`,
-      );
+    checkHeap();
     return Date.now();
   };
 }

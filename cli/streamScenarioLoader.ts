@@ -12,6 +12,9 @@ import { UsageError } from './cliIo';
 import { didYouMean } from './missingFile';
 import { readLocalText } from './localInput';
 import { createSealedContext } from './sealedRealm';
+import { createHeapCheck } from './heapGuard';
+import { guardLoops } from '../labs/compileJobSource';
+import { LOOP_GUARD } from '../engine/sandbox/loopGuard';
 
 /** How long the file's top level may run (it only builds the scenario object). */
 const LOAD_LIMIT_MS = 2000;
@@ -74,6 +77,8 @@ export function loadScenarioFile(path: string, cwd: string, log: (text: string) 
       transforms: ext === '.ts' ? ['typescript', 'imports'] : ['imports'],
       filePath: file,
     }).code;
+    // Every loop calls a guard: here it only looks at the heap (the parent's budget ends endless loops).
+    code = guardLoops(code, file);
   } catch (e) {
     throw new UsageError(`${file}: syntax error: ${message(e)}`);
   }
@@ -84,6 +89,7 @@ export function loadScenarioFile(path: string, cwd: string, log: (text: string) 
     exports: exportsObject,
     module: { exports: exportsObject },
     console: { log: say, info: say, warn: say, error: say },
+    [LOOP_GUARD]: createHeapCheck(),
   });
   try {
     new vm.Script(code, { filename: file }).runInContext(context, { timeout: LOAD_LIMIT_MS });
