@@ -14,9 +14,9 @@ import type { SandboxReply } from '../engine/api/sandboxMessages';
 
 /**
  * Each sandbox worker's heap limit in MB: a memory bomb ends its run with this number, not the
- * machine. CLUSTERLAB_WORKER_MEMORY_MB (64–16384) changes it. 1,024 MB is also below the size at
- * which V8 aborts the whole process instead of throwing (an array grown past its maximum length,
- * "invalid size error"): the heap limit is reached first, and only the worker ends.
+ * machine. CLUSTERLAB_WORKER_MEMORY_MB (64–16384) changes it. Loops stop earlier, at half of it
+ * (cli/heapGuard.ts): V8 aborts the whole process, not just the worker, when an array outgrows its
+ * maximum length or one allocation cannot fit, which a growing array reaches before this limit.
  */
 export function workerMemoryMb(env: Record<string, string | undefined> = process.env): number {
   const fromEnv = Number(env.CLUSTERLAB_WORKER_MEMORY_MB);
