@@ -12,6 +12,7 @@
  * (cli/sandboxWorker.test.ts, cli/streamSandbox.test.ts).
  */
 import vm from 'node:vm';
+import { freezeIntrinsics } from '../engine/sandbox/freezeIntrinsics';
 
 /**
  * Removes the way from any function of this realm to a code-compiling constructor, and freezes
@@ -33,75 +34,6 @@ export function sealRealm(): void {
   // (a getter planted there would run learner code with this realm's objects as `this`).
   for (const proto of [Object.prototype, Array.prototype, Function.prototype, Error.prototype]) Object.freeze(proto);
   freezeIntrinsics();
-}
-
-/**
- * The rest of this realm's intrinsics a learner can reach from the objects handed to them
- * (`sc.constructor.keys`, `Object.getPrototypeOf(rdd.collect())`, an array's iterator): frozen, so a
- * job cannot change what the engine computes or reports (replace Object.keys, Promise.prototype.then,
- * Map.prototype.get or an iterator's next). Error and Function stay unfrozen (Node adjusts
- * Error.stackTraceLimit; Function's constructor is cut off above); their prototypes are frozen.
- */
-function freezeIntrinsics(): void {
-  const typedArray = Object.getPrototypeOf(Uint8Array) as object;
-  const iterators = [
-    [][Symbol.iterator](),
-    new Map()[Symbol.iterator](),
-    new Set()[Symbol.iterator](),
-    ''[Symbol.iterator](),
-    ''.matchAll(/x/g),
-  ];
-  const roots: unknown[] = [
-    Object,
-    Array,
-    Promise,
-    Map,
-    Set,
-    WeakMap,
-    WeakSet,
-    WeakRef,
-    String,
-    Number,
-    Boolean,
-    Symbol,
-    BigInt,
-    RegExp,
-    Date,
-    ArrayBuffer,
-    DataView,
-    typedArray,
-    Uint8Array,
-    Int8Array,
-    Uint16Array,
-    Int16Array,
-    Uint32Array,
-    Int32Array,
-    Float32Array,
-    Float64Array,
-    Uint8ClampedArray,
-    BigInt64Array,
-    BigUint64Array,
-    JSON,
-    Math,
-    Reflect,
-    EvalError.prototype,
-    RangeError.prototype,
-    ReferenceError.prototype,
-    SyntaxError.prototype,
-    TypeError.prototype,
-    URIError.prototype,
-    AggregateError.prototype,
-    Object.getPrototypeOf(function* () {}),
-    Object.getPrototypeOf(async function* () {}),
-    ...iterators.map((it) => Object.getPrototypeOf(it) as object),
-    ...iterators.map((it) => Object.getPrototypeOf(Object.getPrototypeOf(it)) as object),
-  ];
-  for (const root of roots) {
-    if ((typeof root !== 'object' && typeof root !== 'function') || root === null) continue;
-    Object.freeze(root);
-    const proto = (root as { prototype?: unknown }).prototype;
-    if (typeof proto === 'object' && proto !== null) Object.freeze(proto);
-  }
 }
 
 /** A fresh `vm` context holding only `globals`, with code generation from strings off. */

@@ -8,6 +8,7 @@
  * loop guard bound (it stops a runaway loop with its line before the budget ends). The pool
  * checks every reply and enforces the wall-clock budget by terminating us.
  */
+import { freezeIntrinsics } from '../../engine/sandbox/freezeIntrinsics';
 import { consoleLine, createJobTaskExecutor } from '../../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../../engine/api/sandboxMessages';
 
@@ -143,75 +144,24 @@ const executor = createJobTaskExecutor({
 
 /**
  * The learner's code shares this realm with the engine (`new Function`): its intrinsics are
- * frozen, so a job cannot monkeypatch Array.prototype.push, Promise.prototype.then or JSON to
- * change what the engine computes or reports (the CLI's worker does the same, cli/sealedRealm.ts).
+ * frozen (engine/sandbox/freezeIntrinsics.ts, as in the CLI's worker), and here also Function,
+ * the Error constructors, the async function prototype and the Web APIs the engine uses.
  */
-function freezeIntrinsics(): void {
-  const typedArray = Object.getPrototypeOf(Uint8Array) as object;
-  const iterators = [
-    [][Symbol.iterator](),
-    new Map()[Symbol.iterator](),
-    new Set()[Symbol.iterator](),
-    ''[Symbol.iterator](),
-  ];
-  const roots: unknown[] = [
-    Object,
-    Array,
-    Function,
-    Error,
-    EvalError,
-    RangeError,
-    ReferenceError,
-    SyntaxError,
-    TypeError,
-    URIError,
-    AggregateError,
-    Promise,
-    Map,
-    Set,
-    WeakMap,
-    WeakSet,
-    WeakRef,
-    String,
-    Number,
-    Boolean,
-    Symbol,
-    BigInt,
-    RegExp,
-    Date,
-    ArrayBuffer,
-    DataView,
-    typedArray,
-    Uint8Array,
-    Int8Array,
-    Uint16Array,
-    Int16Array,
-    Uint32Array,
-    Int32Array,
-    Float32Array,
-    Float64Array,
-    Uint8ClampedArray,
-    BigInt64Array,
-    BigUint64Array,
-    JSON,
-    Math,
-    Reflect,
-    TextDecoder,
-    TextEncoder,
-    Intl,
-    Object.getPrototypeOf(function* () {}),
-    Object.getPrototypeOf(async function () {}),
-    Object.getPrototypeOf(async function* () {}),
-    ...iterators.map((it) => Object.getPrototypeOf(it) as object),
-    ...iterators.map((it) => Object.getPrototypeOf(Object.getPrototypeOf(it)) as object),
-  ];
-  for (const root of roots) {
-    if ((typeof root !== 'object' && typeof root !== 'function') || root === null) continue;
-    Object.freeze(root);
-    const proto = (root as { prototype?: unknown }).prototype;
-    if (typeof proto === 'object' && proto !== null) Object.freeze(proto);
-  }
-}
+const BROWSER_ROOTS: unknown[] = [
+  Function,
+  Error,
+  EvalError,
+  RangeError,
+  ReferenceError,
+  SyntaxError,
+  TypeError,
+  URIError,
+  AggregateError,
+  TextDecoder,
+  TextEncoder,
+  Intl,
+  Object.getPrototypeOf(async function () {}),
+];
 
 // Only the pool's messages: an event the learner's code dispatches itself is not trusted.
 scope.onmessage = (event: MessageEvent<SandboxRequest>) => {
@@ -240,5 +190,5 @@ function lockGlobalBindings(): void {
 }
 
 sealScope();
-freezeIntrinsics();
+freezeIntrinsics(BROWSER_ROOTS);
 lockGlobalBindings();

@@ -1,0 +1,70 @@
+/**
+ * Freezes the intrinsics of this realm that a learner's code can reach from the objects it is
+ * handed (`Object.getPrototypeOf(rdd.collect())`, an array's iterator, `sc.constructor.keys`), so
+ * a job cannot change what the engine computes or reports by replacing Object.keys,
+ * Promise.prototype.then, Map.prototype.get or an iterator's next. Each root and its `prototype`
+ * are frozen. `extra`: the runtime's own roots (the browser's TextDecoder and Intl, or Function
+ * and Error where the runtime does not adjust them itself; Node does, so the CLI leaves them out).
+ */
+export function freezeIntrinsics(extra: readonly unknown[] = []): void {
+  const typedArray = Object.getPrototypeOf(Uint8Array) as object;
+  const iterators = [
+    [][Symbol.iterator](),
+    new Map()[Symbol.iterator](),
+    new Set()[Symbol.iterator](),
+    ''[Symbol.iterator](),
+    ''.matchAll(/x/g),
+  ];
+  const roots: unknown[] = [
+    Object,
+    Array,
+    Promise,
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+    WeakRef,
+    String,
+    Number,
+    Boolean,
+    Symbol,
+    BigInt,
+    RegExp,
+    Date,
+    ArrayBuffer,
+    DataView,
+    typedArray,
+    Uint8Array,
+    Int8Array,
+    Uint16Array,
+    Int16Array,
+    Uint32Array,
+    Int32Array,
+    Float32Array,
+    Float64Array,
+    Uint8ClampedArray,
+    BigInt64Array,
+    BigUint64Array,
+    JSON,
+    Math,
+    Reflect,
+    EvalError.prototype,
+    RangeError.prototype,
+    ReferenceError.prototype,
+    SyntaxError.prototype,
+    TypeError.prototype,
+    URIError.prototype,
+    AggregateError.prototype,
+    Object.getPrototypeOf(function* () {}),
+    Object.getPrototypeOf(async function* () {}),
+    ...iterators.map((it) => Object.getPrototypeOf(it) as object),
+    ...iterators.map((it) => Object.getPrototypeOf(Object.getPrototypeOf(it)) as object),
+    ...extra,
+  ];
+  for (const root of roots) {
+    if ((typeof root !== 'object' && typeof root !== 'function') || root === null) continue;
+    Object.freeze(root);
+    const proto = (root as { prototype?: unknown }).prototype;
+    if (typeof proto === 'object' && proto !== null) Object.freeze(proto);
+  }
+}
