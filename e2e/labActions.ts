@@ -27,3 +27,13 @@ export async function checkStates(page: Page) {
     items.map((li) => `${li.getAttribute('data-check')}:${li.getAttribute('data-state')}`),
   );
 }
+
+/** Sets ⚙ Settings → Time limit for your code, as a learner does. */
+export async function setTimeLimit(page: Page, seconds: number) {
+  await page.getByRole('button', { name: '⚙ Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.waitFor();
+  await dialog.getByLabel('Time limit for your code (seconds)').fill(String(seconds));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { findLab } from '../labs/labRegistry';
 import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
-import { checkStates, setEditorText } from './labActions';
+import { checkStates, setEditorText, setTimeLimit } from './labActions';
 
 const LAB = 'mapreduce-iot-averages';
 const step = findLab(LAB)!.steps[0]!;
@@ -39,15 +39,6 @@ export default async (sc) => {
   return await sc.parallelize([1], 1).collect();
 };
 `;
-
-async function setTimeLimit(page: Page, seconds: number) {
-  await page.getByRole('button', { name: '⚙ Settings' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.waitFor();
-  await dialog.getByLabel('Time limit for your code (seconds)').fill(String(seconds));
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 async function waitForRunEnd(page: Page, timeout = 90_000) {
   await page

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { findLab } from '../labs/labRegistry';
 import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
-import { setEditorText } from './labActions';
+import { setEditorText, setTimeLimit } from './labActions';
 
 const LAB = 'mapreduce-iot-averages';
 const IOT_EXAMPLE = readFileSync('labs/examples/jobs/iot-daily-average.js', 'utf8');
@@ -17,15 +17,6 @@ const step = findLab(LAB)!.steps[0]!;
 
 async function editorText(page: Page) {
   return ((await page.locator('.lab-editor .view-lines').textContent()) ?? '').replace(/\s+/g, '');
-}
-
-async function setTimeLimit(page: Page, seconds: number) {
-  await page.getByRole('button', { name: '⚙ Settings' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.waitFor();
-  await dialog.getByLabel('Time limit for your code (seconds)').fill(String(seconds));
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await dialog.waitFor({ state: 'hidden' });
 }
 
 async function openStep(page: Page) {
