@@ -28,7 +28,7 @@ export interface ExecutorRuntime {
   post(message: SandboxReply, transfer?: ArrayBuffer[]): void;
 }
 
-/** The longest console line a worker sends (the pool shows at most LOG_LIMITS of a run). */
+/** The longest console line a worker sends (a run shows at most LOG_LIMITS, consoleCap.ts). */
 export const MAX_CONSOLE_LINE = 200_000;
 
 /**

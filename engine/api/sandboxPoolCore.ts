@@ -15,14 +15,7 @@
  * The job module is evaluated in every worker, so its top-level console output would be printed
  * once per worker: while loading, only the first worker's output is passed on.
  */
-import {
-  JobCodeError,
-  JobResultError,
-  JobTimeoutError,
-  RunAbortedError,
-  RunStoppedError,
-  errorFromData,
-} from '../sandbox/jobCodeError';
+import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from '../sandbox/jobCodeError';
 import { loopDeadline } from '../sandbox/loopGuard';
 import type {
   DriverHost,
@@ -37,89 +30,10 @@ import type {
 } from '../sandbox/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import { checkReply } from './sandboxReplyValidation';
+import { cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from './consoleCap';
+import { crashError, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
-/** How much of a run's console output is shown; past it, one line says how many lines were not. */
-export const LOG_LIMITS = { lines: 1_000, chars: 200_000 } as const;
-
-/** Console output shown so far in a run, and lines not shown past LOG_LIMITS. */
-export interface ConsoleShown {
-  lines: number;
-  chars: number;
-  dropped: number;
-}
-
-/**
- * One line of a run's console output within LOG_LIMITS: the line to show (cut to the characters
- * left), or null when the run has shown all it may (the line is counted in `shown.dropped`).
- */
-export function cappedConsoleLine(shown: ConsoleShown, text: string): string | null {
-  if (shown.lines >= LOG_LIMITS.lines || shown.chars >= LOG_LIMITS.chars) {
-    shown.dropped++;
-    return null;
-  }
-  const room = LOG_LIMITS.chars - shown.chars;
-  shown.lines++;
-  shown.chars += Math.min(text.length, room);
-  return text.length <= room ? text : `${text.slice(0, room)}… (${text.length - room} more characters)`;
-}
-
-/** The line that ends a run's console output when some was not shown (null when all was). */
-export function consoleDroppedNotice(shown: ConsoleShown): string | null {
-  const n = shown.dropped;
-  if (n === 0) return null;
-  return `… ${n.toLocaleString('en')} more line${n === 1 ? '' : 's'} of console output not shown (at most ${LOG_LIMITS.lines.toLocaleString('en')} lines or ${LOG_LIMITS.chars.toLocaleString('en')} characters a run)`;
-}
-
-/**
- * How a platform reports a worker that died with its own words for the learner (the browser's
- * error event): the pool names the run's file, and the line when the error came from that file.
- */
-export class SandboxCrash extends Error {
-  override name = 'SandboxCrash';
-  constructor(
-    message: string,
-    /** The script the error came from (the learner's file name when it was the learner's code). */
-    readonly sourceName: string | null,
-    /** Its line in the learner's file (already corrected for the evaluation's header lines). */
-    readonly line: number | null,
-  ) {
-    super(message);
-  }
-}
-
-export interface WorkerEndpoint {
-  post(message: SandboxRequest, transfer?: ArrayBuffer[]): void;
-  terminate(): void;
-}
-
-export interface PoolPlatform {
-  size: number;
-  /** Starts a worker that calls `onMessage` with its replies and `onError` if it dies. */
-  spawn(onMessage: (reply: SandboxReply) => void, onError: (error: Error) => void): WorkerEndpoint;
-  /** Wall-clock budget of each run in seconds (null: none); `pool.timeoutSeconds` changes it. */
-  timeoutSeconds: number | null;
-  /** Wall-clock milliseconds, as the workers' Date.now() sees them (the loop guard's deadline). */
-  now(): number;
-  /** Calls `fire` once after `ms` of wall time; returns a cancel function. */
-  startTimer(ms: number, fire: () => void): () => void;
-  /**
-   * Where the learner's console output goes: one call per line, at most LOG_LIMITS per run (then
-   * one line `… N more lines of console output not shown`), never after the run ended.
-   */
-  log(text: string): void;
-}
-
-/** Tasks of the current run: how many were handed to the pool and how many came back. */
-export interface PoolProgress {
-  /** What the pool last worked on. */
-  phase: 'load' | 'map' | 'reduce' | 'spark';
-  done: number;
-  total: number;
-  /** No task is queued or running: the engine is simulating (or the run is over). */
-  idle: boolean;
-  /** For 'spark': the Spark job computing (`job 2 (count at line 9)`); done/total count its partitions. */
-  job?: string;
-}
+export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
 type TaskKind = 'map' | 'reduce' | 'spark';
 
@@ -431,24 +345,7 @@ export class SandboxPoolCore implements TaskRunner {
 
   /** A worker that died (out of memory, a crash) fails the run with a message, not its stack. */
   private crashed(error: unknown): Error {
-    if (error instanceof JobCodeError || error instanceof RunAbortedError) return error;
-    if (error instanceof SandboxCrash) {
-      const fileName = this.run?.fileName ?? 'job.js';
-      const ours = error.sourceName !== null && error.sourceName.split(/[\\/]/).pop() === fileName;
-      return new JobResultError(fileName, ours ? error.line : null, error.message);
-    }
-    let why = 'it stopped unexpectedly';
-    try {
-      const message = (error as { message?: unknown } | null)?.message;
-      if (typeof message === 'string' && message) why = message.slice(0, 300);
-    } catch {
-      // keep the generic reason
-    }
-    return new JobResultError(
-      this.run?.fileName ?? 'job.js',
-      null,
-      `the sandbox worker running your code crashed (${why}) — does your code build ever bigger data?`,
-    );
+    return crashError(error, this.run?.fileName ?? 'job.js');
   }
 
   /** The run's budget ran out: the loop a worker last reported running is what the limit stopped. */

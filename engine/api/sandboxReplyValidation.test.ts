@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { JobResultError, JobTimeoutError, RunStoppedError } from '../sandbox/jobCodeError';
 import type { SparkLog } from '../spark/jobRecord';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
-import { LOG_LIMITS, SandboxPoolCore, type PoolPlatform } from './sandboxPoolCore';
+import { LOG_LIMITS } from './consoleCap';
+import { SandboxPoolCore, type PoolPlatform } from './sandboxPoolCore';
 import { checkReply } from './sandboxReplyValidation';
 
 const emptyLog = (): SparkLog => ({ rdds: [], shuffles: [], jobs: [], aborted: false });

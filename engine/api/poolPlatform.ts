@@ -1,0 +1,79 @@
+/**
+ * What a platform (cli/ with worker_threads, renderer/sandbox/ with Web Workers) gives the sandbox
+ * pool (engine/api/sandboxPoolCore.ts), what the pool reports back, and how a dead worker is told
+ * to the learner.
+ */
+import { JobCodeError, JobResultError, RunAbortedError } from '../sandbox/jobCodeError';
+import type { SandboxReply, SandboxRequest } from './sandboxMessages';
+
+/**
+ * How a platform reports a worker that died with its own words for the learner (the browser's
+ * error event): the pool names the run's file, and the line when the error came from that file.
+ */
+export class SandboxCrash extends Error {
+  override name = 'SandboxCrash';
+  constructor(
+    message: string,
+    /** The script the error came from (the learner's file name when it was the learner's code). */
+    readonly sourceName: string | null,
+    /** Its line in the learner's file (already corrected for the evaluation's header lines). */
+    readonly line: number | null,
+  ) {
+    super(message);
+  }
+}
+
+export interface WorkerEndpoint {
+  post(message: SandboxRequest, transfer?: ArrayBuffer[]): void;
+  terminate(): void;
+}
+
+export interface PoolPlatform {
+  size: number;
+  /** Starts a worker that calls `onMessage` with its replies and `onError` if it dies. */
+  spawn(onMessage: (reply: SandboxReply) => void, onError: (error: Error) => void): WorkerEndpoint;
+  /** Wall-clock budget of each run in seconds (null: none); `pool.timeoutSeconds` changes it. */
+  timeoutSeconds: number | null;
+  /** Wall-clock milliseconds, as the workers' Date.now() sees them (the loop guard's deadline). */
+  now(): number;
+  /** Calls `fire` once after `ms` of wall time; returns a cancel function. */
+  startTimer(ms: number, fire: () => void): () => void;
+  /**
+   * Where the learner's console output goes: one call per line, at most LOG_LIMITS per run (then
+   * one line `… N more lines of console output not shown`), never after the run ended.
+   */
+  log(text: string): void;
+}
+
+/** Tasks of the current run: how many were handed to the pool and how many came back. */
+export interface PoolProgress {
+  /** What the pool last worked on. */
+  phase: 'load' | 'map' | 'reduce' | 'spark';
+  done: number;
+  total: number;
+  /** No task is queued or running: the engine is simulating (or the run is over). */
+  idle: boolean;
+  /** For 'spark': the Spark job computing (`job 2 (count at line 9)`); done/total count its partitions. */
+  job?: string;
+}
+
+/** A worker that died (out of memory, a crash) as the error that fails the run: a message, not its stack. */
+export function crashError(error: unknown, fileName: string): Error {
+  if (error instanceof JobCodeError || error instanceof RunAbortedError) return error;
+  if (error instanceof SandboxCrash) {
+    const ours = error.sourceName !== null && error.sourceName.split(/[\\/]/).pop() === fileName;
+    return new JobResultError(fileName, ours ? error.line : null, error.message);
+  }
+  let why = 'it stopped unexpectedly';
+  try {
+    const message = (error as { message?: unknown } | null)?.message;
+    if (typeof message === 'string' && message) why = message.slice(0, 300);
+  } catch {
+    // keep the generic reason
+  }
+  return new JobResultError(
+    fileName,
+    null,
+    `the sandbox worker running your code crashed (${why}) — does your code build ever bigger data?`,
+  );
+}
