@@ -1,14 +1,13 @@
 /**
- * A look at this thread's heap for code that grows data in a loop. V8 aborts the whole process
- * (not just the worker, and no handler can catch it) when an array grows past its maximum length
- * (about 134 million elements, "invalid size error") or one allocation cannot fit: a loop that keeps
- * pushing reaches that before the worker's heap limit ends the worker. So the learner's loops call
- * this (through the loop guard's clock in a job, through a guard of their own in a stream scenario)
- * and stop with a RangeError at their line once the heap holds half the worker's limit, or 640 MB.
+ * A look at this sandbox process's heap for code that grows data in a loop. V8 aborts the process
+ * (no handler can catch it) when an array grows past its maximum length or the heap is full; the
+ * CLI then reports the memory limit, but without the line. So the learner's loops call this
+ * (through the loop guard's clock in a job, through a guard of their own in a stream scenario)
+ * and stop with a RangeError at their line once the heap holds half the process's limit, or 640 MB.
  */
 import { getHeapStatistics } from 'node:v8';
 
-/** The heap this thread's learner code may fill before its loops are stopped (MB). */
+/** The heap this process's learner code may fill before its loops are stopped (MB). */
 export function heapGuardMb(): number {
   return Math.min(Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20 / 2), 640);
 }

@@ -1,5 +1,5 @@
-// Hostile values crossing the sandbox boundary, through the real CLI (`main`, real worker_threads
-// sandbox): whatever a job returns, throws, writes or logs, the command ends with the right exit
+// Hostile values crossing the sandbox boundary, through the real CLI (`main`, real sandbox
+// processes): whatever a job returns, throws, writes or logs, the command ends with the right exit
 // code and exactly one clear message, and no Node stack reaches the terminal.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';

@@ -12,7 +12,7 @@ export const MIN_BLOCK_SIZE = 1024;
 export const MAX_BLOCK_SIZE = 2 * 1024 ** 3;
 /** --put: the largest local file (read whole into memory, then into the simulated HDFS). */
 export const MAX_PUT_BYTES = 256 * 1024 ** 2;
-/** --workers: sandbox worker threads. */
+/** --workers: sandbox worker processes. */
 export const MAX_WORKERS = 64;
 /** --fail-node I@MS: a simulated week, the longest a job may run. */
 const MAX_FAIL_AT_MS = 7 * 24 * 3600_000;

@@ -1,7 +1,7 @@
 // A memory bomb in a job ends its run with the sandbox's memory limit named, not the CLI: each
-// sandbox worker has its own heap limit (CLUSTERLAB_WORKER_MEMORY_MB, here 64 MB), loops stop at
-// half of it (a growing array would otherwise make V8 abort the whole process), and the process's
-// resident size is watched for ArrayBuffers, which the heap limit does not count.
+// sandbox worker is a child process with its own heap limit (CLUSTERLAB_WORKER_MEMORY_MB, here
+// 64 MB), loops stop at half of it with their line, one allocation too big for V8 aborts only the
+// child, and the child's resident size is watched for ArrayBuffers, which the heap limit does not count.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -58,12 +58,47 @@ describe('a memory bomb', () => {
       'export default async () => { const keep = []; for (let i = 0; i < 8; i++) { const b = new Uint8Array(256 * 1024 * 1024); for (let j = 0; j < b.length; j += 4096) b[j] = 1; keep.push(b); } return keep.length; };\n',
     );
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("the sandbox's memory limit of 704 MB, ArrayBuffers and typed arrays included");
+    expect(r.stderr).toContain("the sandbox's memory limit of 576 MB, ArrayBuffers and typed arrays included");
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  // V8 ends the whole process when one allocation cannot fit: these once took the CLI down
+  // (signal 6, "invalid array length" / CALL_AND_RETRY_LAST), whatever handler it had.
+  it.each([
+    ['a Spark driver', 'export default async () => new Array(2e8).fill(0).length;\n'],
+    ['a Spark driver (Array.from)', 'export default async () => Array.from({ length: 2e8 }).length;\n'],
+    [
+      'a map task',
+      "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/out/m', map(o, line, ctx) { ctx.write('a', new Array(3e8).fill(1.5).length); }, reduce(k, v, ctx) {} };\n",
+    ],
+  ])('of one allocation too big for the heap, in %s, ends the run, not the CLI', { timeout: 120_000 }, (_, source) => {
+    const r = runBomb(source);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^clusterlab run: job failed: .*bomb\.js: .*memory limit of 64 MB/),
+    ]);
+    expect(r.stderr + r.stdout).not.toMatch(/\n\s+at |node:internal|FATAL|Abort/);
   });
 });
 
 describe('a streaming scenario that fills memory', () => {
+  it('with one allocation too big for the heap ends the run, not the CLI', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlab-memory-'));
+    const file = join(dir, 'alloc.js');
+    writeFileSync(
+      file,
+      "export default { durationMs: 1000, topic: { partitions: 2 }, producers: [{ ratePerSec: 10, generate: () => new Array(2e8).fill(0).length }], process: () => null, sink: 'append', delivery: 'at-least-once' };\n",
+    );
+    const r = spawnSync(process.execPath, [CLI, 'stream', file, '--timeout', '60'], {
+      encoding: 'utf8',
+      env: { ...process.env, CLUSTERLAB_WORKER_MEMORY_MB: '64' },
+    });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toBe(
+      'clusterlab stream: alloc.js: the scenario stopped: it used more than its memory limit of 64 MB — does it keep ever more data?\n',
+    );
+  });
+
   // `a.push(1)` forever once grew the array to V8's maximum length before the stream worker's
   // heap limit was reached: a native abort of the whole command (exit 133). Scenario loops now
   // look at the heap (cli/heapGuard.ts) and stop at their line; the default limit is the one at risk.

@@ -1,5 +1,6 @@
 /**
- * The Node sandbox worker (a worker_threads entry, bundled to sandboxWorker.mjs). Learners' code
+ * The Node sandbox worker (a child process of the CLI, cli/sandboxProcess.ts, bundled to
+ * sandboxWorker.mjs). Learners' code
  * is evaluated in a `vm` context holding only `exports`, `module` and a console that forwards to
  * the parent: no require, process, fetch or timers, and no eval or Function inside it. The
  * objects it is handed (ctx, values, console) come from this worker's own realm, whose Function
@@ -9,24 +10,43 @@
  * runaway loop with its line before the budget ends; the parent enforces the wall-clock budget
  * itself by terminating this worker.
  */
-import { parentPort } from 'node:worker_threads';
 import vm from 'node:vm';
 import { createHeapCheck } from './heapGuard';
 import { consoleLine, createJobTaskExecutor } from '../engine/api/jobTaskExecutor';
 import type { SandboxReply, SandboxRequest } from '../engine/api/sandboxMessages';
+import { cappedConsoleLine, type ConsoleShown } from '../engine/api/consoleCap';
+import { errorToData } from '../engine/sandbox/jobCodeError';
 import { createSealedContext, sealRealm } from './sealedRealm';
-
-const port = parentPort!;
+import { openChildPort, type ChildCrash } from './childPort';
 
 sealRealm();
+let fileName = 'job.js';
+const port = openChildPort((thrown): ChildCrash => ({ type: 'crash', error: errorToData(thrown, fileName) }));
 const decoder = new TextDecoder();
-const post = (message: SandboxReply, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer ?? []);
-const consoleShim = {
-  log: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
-  info: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
-  warn: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
-  error: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
+
+/**
+ * Console output is capped here too (LOG_LIMITS a run, as the pool shows it): a loop that logs
+ * forever must not queue millions of messages that the blocked child cannot send. Lines past the
+ * cap are counted and the count is sent before the next reply.
+ */
+let shown: ConsoleShown = { lines: 0, chars: 0, dropped: 0 };
+let droppedSent = 0;
+const post = (message: SandboxReply) => {
+  if (message.type !== 'log' && shown.dropped > droppedSent) {
+    port.send({ type: 'logDropped', count: shown.dropped - droppedSent } satisfies SandboxReply);
+    droppedSent = shown.dropped;
+  }
+  port.send(message);
 };
+const log = (...args: unknown[]) => {
+  if (shown.dropped > 0) {
+    shown.dropped++; // past the cap: not even formatted
+    return;
+  }
+  const text = cappedConsoleLine(shown, consoleLine(args));
+  if (text !== null) post({ type: 'log', text });
+};
+const consoleShim = { log, info: log, warn: log, error: log };
 
 const executor = createJobTaskExecutor({
   evaluate(code, fileName, bindings) {
@@ -54,4 +74,12 @@ function clockThatWatchesTheHeap(): () => number {
   };
 }
 
-port.on('message', (message: SandboxRequest) => executor.handle(message));
+port.onMessage((raw) => {
+  const message = raw as SandboxRequest;
+  if (message.type === 'load') {
+    fileName = message.source.fileName;
+    shown = { lines: 0, chars: 0, dropped: 0 };
+    droppedSent = 0;
+  }
+  executor.handle(message);
+});

@@ -1,7 +1,7 @@
 /**
  * `clusterlab stream SCENARIO [--seed S] [--json] [--timeout SEC]`: runs a streaming scenario file
- * (engine/streaming's runScenario) and prints the delivery ledger. The run happens in a worker
- * thread (cli/streamWorker.ts) under a wall-clock budget, so an endless loop in a learner's
+ * (engine/streaming's runScenario) and prints the delivery ledger. The run happens in a sandbox
+ * process (cli/streamWorker.ts) under a wall-clock budget, so an endless loop in a learner's
  * function cannot hang the command. Exit 0 when the run matches the scenario's expectations, 1
  * when it does not, a scenario function throws or the budget runs out, 2 for bad usage or an
  * invalid scenario.

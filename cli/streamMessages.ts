@@ -1,7 +1,7 @@
-/** The messages between `clusterlab stream` (parent thread) and its worker (cli/streamWorker.ts). */
+/** The messages between `clusterlab stream` and its sandbox process (cli/streamWorker.ts). */
 import type { StreamRunArgs } from './streamRun';
 
-/** workerData of the stream worker. */
+/** The first message to the stream worker: what to run. */
 export interface StreamWorkerData extends StreamRunArgs {
   cwd: string;
 }

@@ -1,7 +1,7 @@
 /**
  * The body of `clusterlab stream`, run inside the stream worker (cli/streamWorker.ts): loads and
  * validates the scenario file, simulates it and writes the report to `io`. Synchronous, because
- * the learner's functions run synchronously; the parent thread holds the wall-clock budget.
+ * the learner's functions run synchronously; the CLI's process holds the wall-clock budget.
  */
 import { ValidationError } from '../engine/core';
 import {

@@ -1,5 +1,5 @@
 /**
- * What a platform (cli/ with worker_threads, renderer/sandbox/ with Web Workers) gives the sandbox
+ * What a platform (cli/ with child processes, renderer/sandbox/ with Web Workers) gives the sandbox
  * pool (engine/api/sandboxPoolCore.ts), what the pool reports back, and how a dead worker is told
  * to the learner.
  */

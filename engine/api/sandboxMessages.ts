@@ -1,5 +1,5 @@
 /**
- * The messages that cross a sandbox worker's boundary (Node worker_threads or a Web Worker).
+ * The messages that cross a sandbox worker's boundary (a Node child process or a Web Worker).
  * Plain data only: errors travel as JobErrorData, map outputs as packed groups. The worker turns
  * every value of the learner's into plain, bounded data before it posts (engine/sandbox/plainData.ts,
  * errorToData), and the host checks every reply before using it (sandboxReplyValidation.ts): in the
@@ -42,6 +42,8 @@ export type SandboxReply =
   | { type: 'failed'; id: number; error: JobErrorData }
   | { type: 'hostRequest'; id: number; requestId: number; path: string }
   | { type: 'log'; text: string }
+  /** Console lines the worker did not send, past LOG_LIMITS (consoleCap.ts): counted, not shown. */
+  | { type: 'logDropped'; count: number }
   /** A loop of the learner's code is still running, at this line (sent at most once a second). */
   | { type: 'loop'; line: number }
   /** The Spark driver's progress: partitions of the current job's result stage done of total. */

@@ -1,6 +1,6 @@
 /**
  * A TaskRunner over a pool of sandbox workers, independent of the worker technology: cli/ plugs
- * in worker_threads, renderer/sandbox/ plugs in Web Workers. The job module is shipped to every
+ * in child processes, renderer/sandbox/ plugs in Web Workers. The job module is shipped to every
  * worker once per run (as Hadoop ships the job's jar); tasks queue for the next idle worker;
  * outputs are returned in task order, so the combined result never depends on which worker was
  * faster.
@@ -284,8 +284,10 @@ export class SandboxPoolCore implements TaskRunner {
     const checked = checkReply(raw, pendingOf(raw)?.numReduceTasks ?? null);
     if (!checked.ok) return this.invalid(run, checked.why);
     const reply = checked.reply;
-    if (reply.type === 'log') {
-      if (!slot.loading || slot === run.echo) this.log(run, reply.text);
+    if (reply.type === 'log' || reply.type === 'logDropped') {
+      if (slot.loading && slot !== run.echo) return;
+      if (reply.type === 'log') this.log(run, reply.text);
+      else run.log.dropped += reply.count;
       return;
     }
     if (reply.type === 'loop') {

@@ -261,6 +261,8 @@ export function checkReply(v: unknown, numReduceTasks: number | null = null): Re
       str(r.text, 'log.text', REPLY_LIMITS.logText);
     } else if (type === 'loop') {
       if (int(r.line, 'loop.line') < 1) fail('loop.line', 'is 0');
+    } else if (type === 'logDropped') {
+      int(r.count, 'logDropped.count');
     } else {
       if (typeof type !== 'string') fail('the reply', 'has no type');
       int(r.id, `${String(type).slice(0, 40)}.id`);

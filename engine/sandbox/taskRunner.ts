@@ -1,7 +1,7 @@
 /**
  * The contract for running learners' code (Cookbook 20.1.1: map and reduce tasks run in parallel).
  * The engine stays pure: it hands task inputs to a TaskRunner and gets real results back. The
- * implementations live where the runtime is: a worker_threads pool in cli/, a Web Worker pool in
+ * implementations live where the runtime is: a child-process pool in cli/, a Web Worker pool in
  * renderer/sandbox/. Tests can pass an in-process runner or a recording fake.
  */
 

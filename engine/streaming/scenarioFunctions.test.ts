@@ -5,7 +5,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import { simulateScenario } from './runScenario';
-import { ScenarioFunctionError, frozenCopy, wrapProcess } from './scenarioFunctions';
+import { ScenarioFunctionError, frozenCopy, wrapGenerate, wrapProcess } from './scenarioFunctions';
+import { createRng } from '../core';
 import { validateScenario } from './scenarioSpec';
 import type { RecordView } from './types';
 
@@ -126,6 +127,18 @@ describe('scenario functions get copies, not the engine objects', () => {
     expect(() => frozenCopy(loop, 'producers[0].generate (value)')).toThrow(
       /^producers\[0\]\.generate \(value\): value nests deeper than 64 levels/,
     );
+  });
+
+  it('refuses a Promise or thenable from generate or process (an async function), naming the field', () => {
+    const record = { id: 1, key: 'k', value: 1, eventTime: 0, partition: 0, offset: 0, appendTime: 0, producer: 'p' };
+    const async = /returned a Promise \(is it an async function\?\) — scenario functions run synchronously/;
+    for (const out of [
+      Promise.resolve({ key: 'a', value: 1 }),
+      { then: (resolve: (v: unknown) => void) => resolve(1) },
+    ]) {
+      expect(() => wrapProcess(() => out, 'process')(record as never)).toThrow(async);
+      expect(() => wrapGenerate(() => out as never, 'producers[0].generate', createRng(1))(0, 0)).toThrow(async);
+    }
   });
 
   it('refuses values that are not data, and turns hostile returns and throws into one ScenarioFunctionError', () => {

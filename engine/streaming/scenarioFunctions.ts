@@ -39,6 +39,15 @@ function errorText(e: unknown): string {
   }
 }
 
+/** A returned Promise (an `async` function) is a mistake: the simulation needs the record itself, now. */
+function refuseThenable(field: string, out: object): void {
+  if (typeof (out as { then?: unknown }).then === 'function')
+    throw new ScenarioFunctionError(
+      field,
+      'returned a Promise (is it an async function?) — scenario functions run synchronously: remove async and await, and return the record itself',
+    );
+}
+
 /** Runs the checks after a learner's function returned: a getter or Proxy that throws is the function's fault. */
 function guarded<T>(field: string, check: () => T): T {
   try {
@@ -124,6 +133,7 @@ export function wrapGenerate(
     if (g === null || g === undefined) return null;
     if (typeof g !== 'object')
       throw new ScenarioFunctionError(field, `must return { key, value, eventTime? } or null, got ${describeValue(g)}`);
+    refuseThenable(field, g);
     const k = g.key;
     if (k !== undefined && k !== null && typeof k !== 'string' && typeof k !== 'number') {
       throw new ScenarioFunctionError(field, `key must be a string, a number or null, got ${describeValue(k)}`);
@@ -155,6 +165,7 @@ export function wrapProcess(process: ((record: RecordView) => unknown) | null, f
     if (out === null || out === undefined) return null;
     if (typeof out !== 'object')
       throw new ScenarioFunctionError(field, `must return { key, value } or null, got ${describeValue(out)}`);
+    refuseThenable(field, out);
     const o = out as { key?: unknown; value?: unknown };
     // The sink keeps the value: a copy, so the function cannot change stored output afterwards.
     // The record's own value is frozen already and needs none.

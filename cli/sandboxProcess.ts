@@ -1,0 +1,169 @@
+/**
+ * A sandbox worker as a child process of the CLI (used by the job pool, cli/sandboxPool.ts, and by
+ * `clusterlab stream`, cli/streamWorkerHost.ts). A process, not a worker thread, because V8 ends
+ * the whole process when one allocation cannot fit (`new Array(2e8).fill(0)`, a string or array
+ * past its maximum length): in a thread that takes the CLI down with it; in a child only the run
+ * ends, with a message. Each child has its own heap limit (--max-old-space-size) and, on Linux,
+ * its resident size (ArrayBuffers and typed arrays included, which the heap limit does not count)
+ * is watched from here. Its environment is empty but for what Windows needs to start a process.
+ * Messages use V8's serialization (typed arrays and Maps cross as they are).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * Each sandbox process's heap limit in MB: a memory bomb ends its run with this number, not the
+ * machine. CLUSTERLAB_WORKER_MEMORY_MB (64–16384) changes it. Loops stop earlier, at half of it
+ * (cli/heapGuard.ts), with their line.
+ */
+export function workerMemoryMb(env: Record<string, string | undefined> = process.env): number {
+  const fromEnv = Number(env.CLUSTERLAB_WORKER_MEMORY_MB);
+  return Number.isInteger(fromEnv) && fromEnv >= 64 && fromEnv <= 16384 ? fromEnv : 1024;
+}
+
+let built: Promise<string> | undefined;
+
+/**
+ * The bundled entry file of a sandbox process (`sandboxWorker`, `streamWorker`): next to main.mjs
+ * under the bundled command; from sources (vitest) the CLI bundle is built first.
+ */
+export async function sandboxEntry(name: 'sandboxWorker' | 'streamWorker'): Promise<string> {
+  const sibling = fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
+  if (existsSync(sibling)) return sibling;
+  built ??= (async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const buildScript = pathToFileURL(join(root, 'scripts', 'buildCli.mjs')).href;
+    const { buildCli } = (await import(/* @vite-ignore */ buildScript)) as {
+      buildCli: () => Promise<{ outDir: string }>;
+    };
+    return (await buildCli()).outDir;
+  })();
+  return join(await built, `${name}.mjs`);
+}
+
+export interface SandboxProcessOptions {
+  /** The bundled entry file (sandboxWorker.mjs, streamWorker.mjs). */
+  entry: string;
+  /** Heap limit of the child (MB). */
+  memoryMb: number;
+  onMessage(message: unknown): void;
+  /**
+   * The child ended on its own (not by `kill()`): `why` says how, in the learner's terms
+   * ("it used more than its memory limit of 1024 MB"). Called at most once.
+   */
+  onExit(why: string): void;
+}
+
+export interface SandboxProcess {
+  send(message: unknown): void;
+  /** Ends the child now (SIGKILL); onExit is not called for it. */
+  kill(): void;
+}
+
+/** The resident size a child may reach (MB): its heap limit plus room for ArrayBuffers and code. */
+export function residentLimitMb(memoryMb: number): number {
+  return memoryMb + 512;
+}
+
+/** How often the children's resident sizes are looked at (ms). */
+const MEMORY_WATCH_MS = 200;
+
+/**
+ * How a child that ended on its own is told: V8 aborts a process whose heap is full or whose one
+ * allocation cannot fit (SIGABRT or SIGTRAP, exit 133/134 through a shell, 0xC0000409 and
+ * friends on Windows); the kernel's out-of-memory killer sends SIGKILL.
+ */
+export function exitReason(code: number | null, signal: NodeJS.Signals | null, memoryMb: number): string {
+  const memory = `it used more than its memory limit of ${memoryMb.toLocaleString('en')} MB`;
+  if (signal === 'SIGABRT' || signal === 'SIGTRAP' || signal === 'SIGILL' || signal === 'SIGSEGV') return memory;
+  if (signal === 'SIGKILL') return `${memory}, or the system stopped it`;
+  if (code === 133 || code === 134 || code === 132 || code === 139) return memory;
+  // Windows: STATUS_STACK_BUFFER_OVERRUN (fast fail, V8's abort), access violation, breakpoint.
+  if (code === 0xc0000409 || code === 0xc0000005 || code === 0x80000003 || code === 0xc00000fd) return memory;
+  if (signal) return `it stopped unexpectedly (signal ${signal})`;
+  return `it stopped unexpectedly (exit ${code ?? 'unknown'})`;
+}
+
+/** The environment of a child: nothing of the user's but what Windows needs to run a process. */
+function childEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ['SystemRoot', 'SYSTEMROOT', 'TEMP', 'TMP', 'windir']) {
+    const value = process.env[name];
+    if (process.platform === 'win32' && value) env[name] = value;
+  }
+  return env;
+}
+
+/** A Linux child's resident size in MB, or null where /proc cannot tell. */
+function residentMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'latin1');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+    return kb ? Number(kb[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Live children and how to stop one for its memory. */
+const watched = new Map<ChildProcess, { limitMb: number; over: () => void }>();
+let watch: ReturnType<typeof setInterval> | null = null;
+
+function watchMemory(): void {
+  if (watch || process.platform !== 'linux') return;
+  watch = setInterval(() => {
+    if (watched.size === 0) {
+      clearInterval(watch!);
+      watch = null;
+      return;
+    }
+    for (const [child, { limitMb, over }] of [...watched]) {
+      const mb = child.pid === undefined ? null : residentMb(child.pid);
+      if (mb !== null && mb > limitMb) over();
+    }
+  }, MEMORY_WATCH_MS);
+  watch.unref();
+}
+
+export function forkSandboxProcess(options: SandboxProcessOptions): SandboxProcess {
+  const child = fork(options.entry, [], {
+    execArgv: [`--max-old-space-size=${options.memoryMb}`, '--disallow-code-generation-from-strings'],
+    env: childEnv(),
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
+  let ended = false;
+  const end = (why: string | null): void => {
+    if (ended) return;
+    ended = true;
+    watched.delete(child);
+    child.kill('SIGKILL'); // harmless when it has already exited
+    if (why !== null) options.onExit(why);
+  };
+  const limitMb = residentLimitMb(options.memoryMb);
+  watched.set(child, {
+    limitMb,
+    over: () =>
+      end(
+        `it used more than the sandbox's memory limit of ${limitMb.toLocaleString('en')} MB, ArrayBuffers and typed arrays included`,
+      ),
+  });
+  watchMemory();
+  child.on('message', (message: unknown) => {
+    if (!ended) options.onMessage(message);
+  });
+  child.on('exit', (code, signal) => end(exitReason(code, signal, options.memoryMb)));
+  // A child that cannot start (or a failed send) is reported as it ending.
+  child.on('error', (error) => end(`it could not run (${error.message})`));
+  return {
+    send(message) {
+      if (ended || !child.connected) return;
+      child.send(message as never, (error) => {
+        if (error) end(`a message could not be sent to it (${error.message})`);
+      });
+    },
+    kill: () => end(null),
+  };
+}
