@@ -6,8 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { SandboxPoolCore } from '../engine/api/sandboxPoolCore';
 import type { SandboxReply } from '../engine/api/sandboxMessages';
-import { checkReply } from '../engine/api/sandboxReplyValidation';
-import { errorFromData } from '../engine/sandbox/jobCodeError';
+import { childCrashError } from '../engine/api/poolPlatform';
 import { forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
 
 export interface NodePoolOptions {
@@ -21,18 +20,6 @@ export function defaultPoolSize(env: Record<string, string | undefined> = proces
   const fromEnv = Number(env.CLUSTERLAB_WORKERS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   return Math.max(1, availableParallelism());
-}
-
-/**
- * What a child sent about something thrown outside any request (cli/childPort.ts): the error that
- * fails the run, checked like any reply.
- */
-function crashOf(message: unknown): Error | null {
-  if ((message as { type?: unknown } | null)?.type !== 'crash') return null;
-  const checked = checkReply({ type: 'failed', id: 0, error: (message as { error?: unknown }).error });
-  return checked.ok && checked.reply.type === 'failed'
-    ? errorFromData(checked.reply.error)
-    : new Error('it stopped on an error thrown after its task ended');
 }
 
 export async function createNodeSandboxPool(options: NodePoolOptions): Promise<SandboxPoolCore> {
@@ -53,7 +40,7 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
         entry,
         memoryMb,
         onMessage(message) {
-          const crash = crashOf(message);
+          const crash = childCrashError(message);
           if (crash) onError(crash);
           else onMessage(message as SandboxReply);
         },

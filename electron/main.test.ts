@@ -8,6 +8,8 @@ const calls = vi.hoisted(() => ({
   sandboxEnabled: false,
   handled: [] as string[],
   ipc: [] as string[],
+  ipcOn: [] as string[],
+  forks: [] as { path: string; options: Record<string, unknown> }[],
   windows: [] as { options: { webPreferences?: Record<string, unknown> }; url?: string }[],
   permission: undefined as undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
   permissionCheck: undefined as undefined | (() => boolean),
@@ -57,6 +59,7 @@ vi.mock('electron', () => {
       whenReady: async () => {},
       getPath: () => '/tmp/clusterlab-test-user-data',
       getVersion: () => '0.0.0',
+      getAppMetrics: () => [],
       requestSingleInstanceLock: () => true,
       quit: () => calls.quit++,
       exit: () => {},
@@ -71,7 +74,20 @@ vi.mock('electron', () => {
         setPermissionCheckHandler: (h: typeof calls.permissionCheck) => (calls.permissionCheck = h),
       },
     },
-    ipcMain: { handle: (channel: string) => calls.ipc.push(channel) },
+    ipcMain: {
+      handle: (channel: string) => calls.ipc.push(channel),
+      on: (channel: string) => calls.ipcOn.push(channel),
+    },
+    utilityProcess: {
+      fork: (path: string, _args: string[], options: Record<string, unknown>) => {
+        calls.forks.push({ path, options });
+        return { pid: 1, postMessage() {}, kill: () => true, on() {} };
+      },
+    },
+    MessageChannelMain: class {
+      port1 = {};
+      port2 = {};
+    },
     dialog: {
       showMessageBox: async (_window: unknown, options: { message: string; buttons: string[] }) => {
         calls.dialogs.push(options);
@@ -123,6 +139,8 @@ describe('electron/main.ts', () => {
     );
     expect(guarded.sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect', 'window-open']);
     expect(calls.ipc.sort()).toEqual(['app:info', 'progress:load', 'progress:save']);
+    expect(calls.ipcOn.sort()).toEqual(['sandbox:close', 'sandbox:open']);
+    expect(calls.appListeners.has('child-process-gone')).toBe(true);
   });
 
   it('holds the single-instance lock: a second start restores and focuses the one window', () => {

@@ -3,15 +3,17 @@
  * IPC handlers and denies every permission request. It never imports engine or renderer code.
  * One instance only: a second start focuses the first window and quits, so two instances never
  * write the same progress file over each other. A renderer process that dies (a job out of
- * memory) is reloaded, at most a few times in a row (rendererRecovery.ts).
+ * memory) is reloaded, at most a few times in a row (rendererRecovery.ts); learners' code runs
+ * in sandbox utility processes (sandboxProcesses.ts), so a memory bomb usually ends only its run.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, protocol, session, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { registerIpcHandlers } from './ipcHandlers';
 import { guardWebContents, secureWindowOptions } from './mainWindow';
 import { ProgressStore } from './progressStore';
 import { createRendererRecovery } from './rendererRecovery';
+import { registerSandboxProcesses, type SandboxIpcMain } from './sandboxProcesses';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -37,6 +39,16 @@ async function start(): Promise<void> {
     store,
     appInfo: () => ({ version: app.getVersion(), platform: process.platform, userDataPath: app.getPath('userData') }),
   });
+
+  const sandboxes = registerSandboxProcesses(ipcMain as unknown as SandboxIpcMain, {
+    fork: (serviceName, execArgv) =>
+      utilityProcess.fork(join(__dirname, 'sandboxWorker.cjs'), [], { serviceName, execArgv, stdio: 'ignore' }),
+    channel: () => new MessageChannelMain(),
+    residentMb: () =>
+      new Map(app.getAppMetrics().map((m) => [m.pid, (m.memory.workingSetSize ?? 0) / 1024] as [number, number])),
+    log: (m) => console.warn(`[sandbox] ${m}`),
+  });
+  app.on('child-process-gone', (_event, details) => sandboxes.childGone(details));
 
   const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs')));
   mainWindow = window;

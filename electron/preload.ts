@@ -1,14 +1,31 @@
 /**
  * The preload: exposes `window.clusterlab`, one function per IPC message, through the
- * context bridge. It passes no Electron objects to the page.
+ * context bridge. It passes no Electron objects to the page: a sandbox process's MessagePort
+ * cannot cross the bridge, so it goes to the page as a window message (Electron's documented way).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS, type ClusterLabDesktopApi, type ProgressData } from './preloadApi';
+import {
+  IPC_CHANNELS,
+  SANDBOX_CHANNELS,
+  SANDBOX_PORT_MESSAGE,
+  type ClusterLabDesktopApi,
+  type ProgressData,
+  type SandboxExit,
+} from './preloadApi';
 
 const api: ClusterLabDesktopApi = {
   loadProgress: () => ipcRenderer.invoke(IPC_CHANNELS.loadProgress),
   saveProgress: (data: ProgressData) => ipcRenderer.invoke(IPC_CHANNELS.saveProgress, data),
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
+  openSandbox: (slot: number) => ipcRenderer.send(SANDBOX_CHANNELS.open, { slot }),
+  closeSandbox: (slot: number) => ipcRenderer.send(SANDBOX_CHANNELS.close, { slot }),
+  onSandboxExit: (listener: (exit: SandboxExit) => void) => {
+    ipcRenderer.on(SANDBOX_CHANNELS.exit, (_event, exit: SandboxExit) => listener({ slot: exit.slot, why: exit.why }));
+  },
 };
+
+ipcRenderer.on(SANDBOX_CHANNELS.port, (event, message: { slot: number }) => {
+  window.postMessage({ type: SANDBOX_PORT_MESSAGE, slot: message.slot }, window.location.origin, [...event.ports]);
+});
 
 contextBridge.exposeInMainWorld('clusterlab', api);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles electron/main.ts and electron/preload.ts (CommonJS, as a sandboxed preload requires)
-// into dist/electron with esbuild.
+// into dist/electron with esbuild, and the sandbox process entry (cli/sandboxWorker.ts, the same
+// code the CLI forks) that electron/sandboxProcesses.ts starts as utility processes.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,15 @@ export async function buildElectron() {
       logLevel: 'error',
     });
   }
+  await build({
+    entryPoints: [join(root, 'cli', 'sandboxWorker.ts')],
+    outfile: join(root, 'dist', 'electron', 'sandboxWorker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildElectron();

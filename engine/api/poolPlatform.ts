@@ -3,7 +3,8 @@
  * pool (engine/api/sandboxPoolCore.ts), what the pool reports back, and how a dead worker is told
  * to the learner.
  */
-import { JobCodeError, JobResultError, RunAbortedError } from '../sandbox/jobCodeError';
+import { JobCodeError, JobResultError, RunAbortedError, errorFromData } from '../sandbox/jobCodeError';
+import { checkReply } from './sandboxReplyValidation';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 
 /**
@@ -76,4 +77,17 @@ export function crashError(error: unknown, fileName: string): Error {
     null,
     `the sandbox worker running your code crashed (${why}) — does your code build ever bigger data?`,
   );
+}
+
+/**
+ * A sandbox process's report of something thrown outside any request (`{ type: 'crash', error }`,
+ * cli/childPort.ts) as the error that fails the run, checked like any reply; null for any other
+ * message. Used by the CLI's pool and the desktop app's.
+ */
+export function childCrashError(message: unknown): Error | null {
+  if ((message as { type?: unknown } | null)?.type !== 'crash') return null;
+  const checked = checkReply({ type: 'failed', id: 0, error: (message as { error?: unknown }).error });
+  return checked.ok && checked.reply.type === 'failed'
+    ? errorFromData(checked.reply.error)
+    : new Error('it stopped on an error thrown after its task ended');
 }

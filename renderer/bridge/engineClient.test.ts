@@ -187,3 +187,51 @@ describe("EngineClient, the page's own deadline", () => {
     expect(client.starts).toBe(1);
   });
 });
+
+describe('EngineClient with the desktop sandbox processes', () => {
+  beforeEach(() => {
+    FakeWorker.all = [];
+    vi.stubGlobal('Worker', FakeWorker);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('tells the engine worker to use them, relays its slots, their ports and ends, and closes them with it', () => {
+    const host = {
+      opened: [] as number[],
+      closed: [] as number[],
+      port: (_slot: number, _port: MessagePort) => {},
+      exit: (_e: { slot: number; why: string }) => {},
+      open(slot: number) {
+        this.opened.push(slot);
+      },
+      close(slot: number) {
+        this.closed.push(slot);
+      },
+      listen(port: (slot: number, port: MessagePort) => void, exit: (e: { slot: number; why: string }) => void) {
+        this.port = port;
+        this.exit = exit;
+      },
+    };
+    const client = new EngineClient(host);
+    const worker = FakeWorker.all[0]!;
+    expect(worker.sent[0]).toEqual({ id: 0, type: 'useSandboxProcesses', firstSlot: 1_000_000 });
+    worker.reply({ id: 0, type: 'sandboxOpen', slot: 1_000_000 });
+    worker.reply({ id: 0, type: 'sandboxOpen', slot: 1_000_001 });
+    expect(host.opened).toEqual([1_000_000, 1_000_001]);
+    let closedPorts = 0;
+    const fakePort = { close: () => closedPorts++ } as unknown as MessagePort;
+    host.port(1_000_000, fakePort);
+    host.port(42, fakePort); // a slot this worker never opened: its port is closed
+    expect(worker.sent.slice(1)).toEqual([{ id: 0, type: 'sandboxPort', slot: 1_000_000 }]);
+    expect(closedPorts).toBe(1);
+    host.exit({ slot: 1_000_000, why: 'it used more than its memory limit of 1,024 MB' });
+    expect(worker.sent.at(-1)).toEqual({
+      id: 0,
+      type: 'sandboxExit',
+      slot: 1_000_000,
+      why: 'it used more than its memory limit of 1,024 MB',
+    });
+    client.dispose();
+    expect(host.closed).toEqual([1_000_001]);
+  });
+});

@@ -15,6 +15,7 @@
  */
 import type {
   DemoRun,
+  EngineRequest,
   EngineResult,
   FromEngine,
   JobRequest,
@@ -23,6 +24,8 @@ import type {
   StepRunResult,
   ToEngine,
 } from './engineProtocol';
+import type { ClusterLabDesktopApi } from '../../electron/preloadApi';
+import { desktopSandboxHost, type SandboxProcessHost } from './sandboxProcessHost';
 
 /** How long a stop may wait for the engine worker's acknowledgement before it is terminated. */
 export const STOP_ACK_MS = 500;
@@ -47,13 +50,7 @@ type Pending = {
   /** The page's own deadline for the request (see `runStep`'s `deadlineMs`). */
   deadline?: ReturnType<typeof setTimeout>;
 };
-type Request = ToEngine extends infer T
-  ? T extends { id: number; type: infer K }
-    ? K extends 'stop'
-      ? never
-      : Omit<T, 'id'>
-    : never
-  : never;
+type Request = EngineRequest extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
 
 /** Console lines printed since the last call; `dropped`: lines not shown so far (past the cap). */
 export type ConsoleListener = (lines: string[], dropped: number) => void;
@@ -68,8 +65,13 @@ export function engineDiedMessage(detail: string): string {
   );
 }
 
+/** Slot numbers of one engine worker start (they stay unique over restarts). */
+const SLOTS_PER_START = 1_000_000;
+
 export class EngineClient {
   private worker!: Worker;
+  /** Desktop: the sandbox processes the current engine worker opened. */
+  private openSlots = new Set<number>();
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private awaitingAck = new Set<number>();
@@ -77,7 +79,22 @@ export class EngineClient {
   /** Engine workers started so far (1 + restarts after unanswered stops). */
   starts = 0;
 
-  constructor() {
+  /**
+   * `sandboxes`: the desktop app's sandbox processes (renderer/bridge/sandboxProcessHost.ts);
+   * without them (the web build) the engine worker runs learners' code in Web Workers.
+   */
+  constructor(private readonly sandboxes: SandboxProcessHost | null = null) {
+    sandboxes?.listen(
+      (slot, port) => {
+        if (this.openSlots.has(slot))
+          this.worker.postMessage({ id: 0, type: 'sandboxPort', slot } satisfies ToEngine, [port]);
+        else port.close();
+      },
+      ({ slot, why }) => {
+        if (this.openSlots.delete(slot))
+          this.worker.postMessage({ id: 0, type: 'sandboxExit', slot, why } satisfies ToEngine);
+      },
+    );
     this.start();
   }
 
@@ -143,8 +160,15 @@ export class EngineClient {
 
   dispose(): void {
     clearTimeout(this.ackTimer);
-    this.worker.terminate();
+    this.terminateWorker();
     this.failAll(new Error('The engine was stopped.'));
+  }
+
+  /** Ends the engine worker and the sandbox processes it opened. */
+  private terminateWorker(): void {
+    this.worker.terminate();
+    for (const slot of this.openSlots) this.sandboxes?.close(slot);
+    this.openSlots.clear();
   }
 
   private start(): void {
@@ -153,6 +177,12 @@ export class EngineClient {
       type: 'module',
       name: 'clusterlab-engine',
     });
+    if (this.sandboxes)
+      this.worker.postMessage({
+        id: 0,
+        type: 'useSandboxProcesses',
+        firstSlot: this.starts * SLOTS_PER_START,
+      } satisfies ToEngine);
     this.worker.onmessage = (event: MessageEvent<FromEngine>) => this.receive(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault();
@@ -164,7 +194,7 @@ export class EngineClient {
   private died(detail: string): void {
     clearTimeout(this.ackTimer);
     this.awaitingAck.clear();
-    this.worker.terminate();
+    this.terminateWorker();
     this.failAll(new Error(engineDiedMessage(detail)));
     this.start();
   }
@@ -174,7 +204,7 @@ export class EngineClient {
    * requests it had not answered yet (a Run pressed right after Stop, a demo) to the new one.
    */
   private restart(): void {
-    this.worker.terminate();
+    this.terminateWorker();
     this.awaitingAck.clear();
     this.start();
     for (const p of this.pending.values()) this.worker.postMessage(p.message);
@@ -206,6 +236,14 @@ export class EngineClient {
   }
 
   private receive(message: FromEngine): void {
+    if (message.type === 'sandboxOpen' || message.type === 'sandboxClose') {
+      if (!this.sandboxes) return;
+      if (message.type === 'sandboxOpen') this.openSlots.add(message.slot);
+      else this.openSlots.delete(message.slot);
+      if (message.type === 'sandboxOpen') this.sandboxes.open(message.slot);
+      else this.sandboxes.close(message.slot);
+      return;
+    }
     if (message.type === 'stopAck') {
       this.awaitingAck.delete(message.id);
       if (this.awaitingAck.size === 0) clearTimeout(this.ackTimer);
@@ -234,8 +272,8 @@ function progressOnly(onProgress?: (progress: RunProgress) => void): Pending['on
 
 let shared: EngineClient | undefined;
 
-/** The app's one engine worker, started on first use. */
+/** The app's one engine worker, started on first use (with the desktop's sandbox processes, if any). */
 export function engineClient(): EngineClient {
-  shared ??= new EngineClient();
+  shared ??= new EngineClient(desktopSandboxHost((window as { clusterlab?: ClusterLabDesktopApi }).clusterlab, window));
   return shared;
 }

@@ -20,7 +20,19 @@ export type ToEngine =
     }
   | { id: number; type: 'runJob'; request: JobRequest }
   /** Stop the run of request `id` (answered with 'stopAck'). */
-  | { id: number; type: 'stop' };
+  | { id: number; type: 'stop' }
+  /**
+   * Desktop only, sent first: run learners' code in the app's sandbox processes, numbering this
+   * worker's slots from `firstSlot` (renderer/sandbox/processPool.ts).
+   */
+  | { id: 0; type: 'useSandboxProcesses'; firstSlot: number }
+  /** The MessagePort of `slot`'s sandbox process (transferred with the message). */
+  | { id: 0; type: 'sandboxPort'; slot: number }
+  /** `slot`'s sandbox process ended on its own. */
+  | { id: 0; type: 'sandboxExit'; slot: number; why: string };
+
+/** The requests that are answered (not the stop and the sandbox plumbing). */
+export type EngineRequest = Exclude<ToEngine, { type: 'stop' | 'useSandboxProcesses' | 'sandboxPort' | 'sandboxExit' }>;
 
 /** A free job run from the sandbox: the learner's code on a cluster of their choice. */
 export interface JobRequest {
@@ -88,5 +100,8 @@ export type FromEngine =
   /** Console lines the learner's code printed since the last such message; `dropped`: lines not shown so far. */
   | { id: number; type: 'console'; lines: string[]; dropped: number }
   | { id: number; type: 'stopAck' }
+  /** Desktop only: open or close the sandbox process of `slot` (the page asks the main process). */
+  | { id: 0; type: 'sandboxOpen'; slot: number }
+  | { id: 0; type: 'sandboxClose'; slot: number }
   | ({ id: number } & EngineResult)
   | { id: number; type: 'failed'; message: string };

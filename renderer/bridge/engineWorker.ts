@@ -19,9 +19,10 @@ import type { NodeInfo } from '../viz/clusterTimeline';
 import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
+import { createProcessPool, type ProcessPool } from '../sandbox/processPool';
 import type { PoolProgress, SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
 import { runDemoScenario } from './demoScenario';
-import type { FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
+import type { EngineRequest, FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
 import { RunConsole } from './runConsole';
 import { validTimeLimit } from '../state/timeLimit';
 
@@ -61,12 +62,15 @@ function closeConsole(id: number): { console: string[]; consoleMore: number } {
 }
 
 let pool: SandboxPoolCore | undefined;
+/** Desktop: the sandbox processes' pool (set up by 'useSandboxProcesses' before any run). */
+let processes: ProcessPool | undefined;
 function sandboxPool(timeLimitSeconds: number): SandboxPoolCore {
-  pool ??= createWebWorkerPool({
+  const options = {
     size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
     timeoutSeconds: DEFAULT_TIME_LIMIT_SECONDS,
     log: printed,
-  });
+  };
+  pool ??= processes?.pool ?? createWebWorkerPool(options);
   // Only a limit the Settings allow: 1e21 s would overflow the timer (2^31-1 ms) and fire at once.
   pool.timeoutSeconds = validTimeLimit(timeLimitSeconds) ?? DEFAULT_TIME_LIMIT_SECONDS;
   return pool;
@@ -100,7 +104,7 @@ function reportProgress(id: number, sandbox: SandboxPoolCore, labels: (string | 
   };
 }
 
-async function handle(message: Exclude<ToEngine, { type: 'stop' | 'runDemo' }>): Promise<void> {
+async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Promise<void> {
   if (message.type === 'runJob') {
     const sandbox = sandboxPool(message.request.timeLimitSeconds);
     reportProgress(message.id, sandbox, [null]);
@@ -166,7 +170,7 @@ async function runFreeJob(request: JobRequest, sandbox: SandboxPoolCore): Promis
 }
 
 /** Runs one request with the pool to itself; a request stopped before its turn never starts. */
-async function runExclusive(message: Exclude<ToEngine, { type: 'stop' | 'runDemo' }>): Promise<void> {
+async function runExclusive(message: Exclude<EngineRequest, { type: 'runDemo' }>): Promise<void> {
   queued.delete(message.id);
   if (stopped.has(message.id)) {
     stopped.delete(message.id);
@@ -189,8 +193,43 @@ async function runExclusive(message: Exclude<ToEngine, { type: 'stop' | 'runDemo
   }
 }
 
+/** The desktop's sandbox processes: their setup, ports and ends (renderer/sandbox/processPool.ts). */
+function sandboxProcessMessage(
+  message: ToEngine,
+  ports: readonly MessagePort[],
+): message is Extract<ToEngine, { type: 'useSandboxProcesses' | 'sandboxPort' | 'sandboxExit' }> {
+  if (message.type === 'useSandboxProcesses') {
+    if (!pool && !processes)
+      processes = createProcessPool({
+        size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
+        timeoutSeconds: DEFAULT_TIME_LIMIT_SECONDS,
+        log: printed,
+        firstSlot: message.firstSlot,
+        link: {
+          open: (slot) => post({ id: 0, type: 'sandboxOpen', slot }),
+          close: (slot) => post({ id: 0, type: 'sandboxClose', slot }),
+        },
+      });
+    return true;
+  }
+  if (message.type === 'sandboxPort') {
+    const port = ports[0];
+    if (port) {
+      if (processes) processes.portArrived(message.slot, port);
+      else port.close();
+    }
+    return true;
+  }
+  if (message.type === 'sandboxExit') {
+    processes?.exited(message.slot, message.why);
+    return true;
+  }
+  return false;
+}
+
 self.onmessage = (event: MessageEvent<ToEngine>) => {
   const message = event.data;
+  if (sandboxProcessMessage(message, event.ports)) return;
   if (message.type === 'stop') {
     if (current === message.id || queued.has(message.id)) stopped.add(message.id);
     if (current === message.id) pool?.stop();
