@@ -80,7 +80,13 @@ describe('validateLab', () => {
     expect(available.map((e) => e.id)).toEqual(LABS.map((l) => l.id));
     for (const e of available) {
       const lab = findLab(e.id)!;
-      expect(e).toEqual({ ...e, title: lab.title, summary: lab.summary, minutes: lab.minutes, steps: lab.steps.length });
+      expect(e).toEqual({
+        ...e,
+        title: lab.title,
+        summary: lab.summary,
+        minutes: lab.minutes,
+        steps: lab.steps.length,
+      });
     }
     const ids = LAB_CATALOGUE.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);

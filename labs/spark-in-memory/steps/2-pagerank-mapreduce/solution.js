@@ -6,7 +6,11 @@ const ITERATIONS = 10;
 // Job 0 groups the edges "src dst" into one line per page: "page TAB 1 TAB dst1,dst2,...".
 /** @type {MapReduceJob} */
 const build = {
-  kind: 'mapreduce', name: 'build links', input: '/data/graph.txt', output: '/pr/iter-0', numReduceTasks: 4,
+  kind: 'mapreduce',
+  name: 'build links',
+  input: '/data/graph.txt',
+  output: '/pr/iter-0',
+  numReduceTasks: 4,
   map(offset, line, ctx) {
     const [src, dst] = line.split(' ');
     ctx.write(src, dst);
@@ -18,7 +22,11 @@ const build = {
 
 /** @type {(i: number) => MapReduceJob} */
 const iteration = (i) => ({
-  kind: 'mapreduce', name: `iteration ${i}`, input: `/pr/iter-${i - 1}`, output: `/pr/iter-${i}`, numReduceTasks: 4,
+  kind: 'mapreduce',
+  name: `iteration ${i}`,
+  input: `/pr/iter-${i - 1}`,
+  output: `/pr/iter-${i}`,
+  numReduceTasks: 4,
   map(offset, line, ctx) {
     const [page, rank, links] = line.split('\t');
     const targets = links ? links.split(',') : [];

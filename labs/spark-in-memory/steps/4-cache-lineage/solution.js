@@ -6,7 +6,7 @@ export default async (sc) => {
     .textFile('/data/graph.txt')
     .map((line) => line.split(' '))
     .groupByKey(4)
-    .cache() // built once, then read from executor memory in every iteration;
+    .cache(); // built once, then read from executor memory in every iteration
   let ranks = links.mapValues(() => 1);
   for (let i = 0; i < 10; i++) {
     const contributions = links

@@ -5,7 +5,7 @@ export default async (sc) => {
   const links = sc
     .textFile('/data/graph.txt')
     .map((line) => line.split(' '))
-    .groupByKey(4) // TODO: keep these partitions in memory: they are used in every iteration;
+    .groupByKey(4); // TODO: keep these partitions in memory: they are used in every iteration
   let ranks = links.mapValues(() => 1);
   for (let i = 0; i < 10; i++) {
     const contributions = links
