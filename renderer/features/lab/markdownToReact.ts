@@ -21,6 +21,9 @@ export function isLocalImage(src: string): boolean {
 /** Lab headings sit under the page's own h2: # and ## become h3, ### h4, and so on. */
 const HEADINGS = ['h3', 'h3', 'h4', 'h5', 'h6', 'h6'] as const;
 
+/** An attribute as text (markdown-it types attribute values as string or number). */
+const attr = (t: Token, name: string): string => String(t.attrGet(name) ?? '');
+
 interface Frame {
   token: Token | null;
   children: ReactNode[];
@@ -54,7 +57,7 @@ function inlineElement(t: Token, children: ReactNode[], key: number): ReactNode 
     case 's_open':
       return createElement('s', { key }, children);
     case 'link_open': {
-      const href = t.attrGet('href') ?? '';
+      const href = attr(t, 'href');
       if (href.startsWith('#')) return createElement('a', { key, href }, children);
       return createElement('span', { key, className: 'md-external', title: href }, children);
     }
@@ -72,7 +75,7 @@ function inlineLeaf(t: Token, key: number): ReactNode {
     case 'hardbreak':
       return createElement('br', { key });
     case 'image': {
-      const src = t.attrGet('src') ?? '';
+      const src = attr(t, 'src');
       const alt = t.children ? md.renderer.renderInlineAsText(t.children, md.options, {}) : t.content;
       if (isLocalImage(src)) return createElement('img', { key, src, alt, className: 'md-figure' });
       return createElement('span', { key, className: 'md-image-blocked', title: src }, alt);
@@ -88,7 +91,7 @@ function inline(tokens: Token[]): ReactNode[] {
 }
 
 function cellStyle(t: Token): CSSProperties | undefined {
-  const align = /text-align:(left|right|center)/.exec(t.attrGet('style') ?? '')?.[1];
+  const align = /text-align:(left|right|center)/.exec(attr(t, 'style'))?.[1];
   return align ? { textAlign: align as CSSProperties['textAlign'] } : undefined;
 }
 
@@ -102,7 +105,7 @@ function blockElement(t: Token, children: ReactNode[], key: number): ReactNode {
     case 'bullet_list_open':
       return createElement('ul', { key }, children);
     case 'ordered_list_open': {
-      const start = Number(t.attrGet('start') ?? 1);
+      const start = Number(attr(t, 'start') || 1);
       return createElement('ol', { key, start: start === 1 ? undefined : start }, children);
     }
     case 'list_item_open':
