@@ -68,7 +68,7 @@ const run: JobRunSettings = {
 
 const lab: Lab = {
   id: '${id}',
-  title: ${JSON.stringify(title)},
+  title: ${title.includes("'") ? JSON.stringify(title) : `'${title.replace(/\\/g, '\\\\')}'`},
   chapters: ['20.1'],
   minutes: 15,
   summary: 'Count words with MapReduce and with Spark, then store a file with three replicas.',
@@ -160,7 +160,8 @@ export function replicasCheck(id: string, path: string, n: number): LabCheck {
       const blocks = hdfs.blocks.filter((b) => b.path === path);
       if (blocks.length === 0) return fail(\`\${path} has no blocks: store it with "file": { "path": "\${path}" }\`);
       const bad = blocks.find((b) => new Set(b.replicas).size !== n);
-      if (bad) return fail(\`a block has \${new Set(bad.replicas).size} replicas, expected \${n}: set "replication": \${n}\`);
+      if (bad)
+        return fail(\`a block has \${new Set(bad.replicas).size} replicas, expected \${n}: set "replication": \${n}\`);
       return pass(\`all \${blocks.length} blocks have \${n} replicas\`);
     },
   };
