@@ -124,15 +124,17 @@ const shipped = (lab: Lab): LabEntry => ({
 });
 
 /** Every lab of the course: the announced ones in order, each shipped lab merged in by chapter. */
-export const LAB_CATALOGUE: readonly LabEntry[] = (() => {
-  const entries: LabEntry[] = ANNOUNCED.filter((a) => !LABS.some((l) => l.id === a.id)).map((a) => ({
+export function buildCatalogue(labs: readonly Lab[]): LabEntry[] {
+  const entries: LabEntry[] = ANNOUNCED.filter((a) => !labs.some((l) => l.id === a.id)).map((a) => ({
     ...a,
     available: false,
     steps: 0,
   }));
-  for (const lab of LABS) {
+  for (const lab of labs) {
     const later = entries.findIndex((e) => !e.available && compareChapters(e.chapters[0]!, lab.chapters[0]!) > 0);
     entries.splice(later < 0 ? entries.length : later, 0, shipped(lab));
   }
   return entries;
-})();
+}
+
+export const LAB_CATALOGUE: readonly LabEntry[] = buildCatalogue(LABS);
