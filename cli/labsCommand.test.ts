@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { labsCommand } from './labsCommand';
 import { main } from './main';
+import { LAB_CATALOGUE } from '../labs/catalogue';
+import { LABS } from '../labs/labRegistry';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function fakeIo() {
   const out: string[] = [];
@@ -14,21 +18,28 @@ describe('clusterlab labs', () => {
     expect(await labsCommand([], f.io)).toBe(0);
     const text = f.out.join('');
     expect(text).toMatch(/^ID\s+TITLE\s+CHAPTERS\s+STEPS\s+MINUTES\n/);
-    expect(text).toMatch(/hdfs-blocks\s+HDFS blocks and replicas\s+19\.2\.2, 15\.1\s+4\s+20\n/);
-    expect(text).toMatch(/mapreduce-iot-averages\s+IoT daily averages with MapReduce\s+20\.1\.2\s+3\s+30\n/);
-    expect(text).toMatch(/spark-in-memory/);
-    expect(text).not.toMatch(/kafka-topics/);
+    for (const lab of LABS) {
+      const cells = [lab.id, lab.title, lab.chapters.join(', '), String(lab.steps.length), String(lab.minutes)];
+      expect(text).toMatch(new RegExp(`${cells.map(escape).join('\\s+')}\\n`));
+    }
+    for (const soon of LAB_CATALOGUE.filter((e) => !e.available))
+      expect(text).not.toMatch(new RegExp(`^${escape(soon.id)}\\s`, 'm'));
   });
 
   it('prints JSON, and the announced labs with --all', async () => {
     const f = fakeIo();
     expect(await labsCommand(['--json'], f.io)).toBe(0);
     const rows = JSON.parse(f.out.join('')) as { id: string; steps: number; chapters: string[]; minutes: number }[];
-    expect(rows.map((r) => r.id)).toEqual(['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory']);
-    expect(rows[2]).toMatchObject({ steps: 4, chapters: ['20.2', '20.2.1'], minutes: 30 });
+    expect(rows.map((r) => r.id)).toEqual(LABS.map((l) => l.id));
+    const last = LABS[LABS.length - 1]!;
+    expect(rows[rows.length - 1]).toMatchObject({
+      steps: last.steps.length,
+      chapters: last.chapters,
+      minutes: last.minutes,
+    });
     const g = fakeIo();
     expect(await labsCommand(['--all', '--json'], g.io)).toBe(0);
-    expect(JSON.parse(g.out.join('')).length).toBe(15);
+    expect(JSON.parse(g.out.join('')).length).toBe(LAB_CATALOGUE.length);
   });
 
   it('exits 2 on an unknown option', async () => {

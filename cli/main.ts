@@ -7,6 +7,7 @@ import { runCommand } from './runCommand';
 import { streamCommand } from './streamCommand';
 import { labsCommand } from './labsCommand';
 import { checkCommand } from './checkCommand';
+import { labCommand } from './labNewCommand';
 import { terminalSafeIo } from './terminalSafeIo';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   stream: { run: streamCommand, summary: 'run a streaming scenario file and print its delivery ledger' },
   labs: { run: labsCommand, summary: 'list the guided labs' },
   check: { run: checkCommand, summary: "run a lab step's checks on a job file" },
+  lab: { run: labCommand, summary: 'lab new ID: scaffold a new lab folder and register it' },
 };
 
 export function usage(): string {

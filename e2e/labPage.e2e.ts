@@ -6,11 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LABS } from '../labs/labRegistry';
+import { findLab, LABS } from '../labs/labRegistry';
 import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
 import { inView, labLayout } from './labLayout';
 import { setEditorText, checkStates } from './labActions';
+
+/** Most tests read the IoT lab's texts (its hints, its checks); the generic ones take any lab. */
+const IOT = findLab('mapreduce-iot-averages')!;
 
 async function openLab(s: Session, path: string) {
   await s.page.goto(`${s.baseUrl}#/${path}`);
@@ -48,8 +51,8 @@ describe('the lab page', () => {
       const s = await openApp({ viewport, colorScheme });
       sessions.push(s);
       const { page } = s;
-      await openLab(s, 'lab/mapreduce-iot-averages/1');
-      if (solved) await setEditorText(page, LABS.find((l) => l.id === 'mapreduce-iot-averages')!.steps[0]!.solution);
+      await openLab(s, `lab/${IOT.id}/1`);
+      if (solved) await setEditorText(page, IOT.steps[0]!.solution);
       const idle = await labLayout(page);
       expect(idle.editorHeight, 'the editor uses the height before a run').toBeGreaterThan(viewport.height * 0.4);
       await s.screenshot(`lab-layout-${viewport.width}-idle`);
@@ -115,7 +118,7 @@ describe('the lab page in a small window', () => {
   it('scrolls as a page below a header that stays, and Run does not push the header away', async () => {
     const s = await openApp({ viewport: { width: 820, height: 600 } });
     try {
-      await openLab(s, 'lab/mapreduce-iot-averages/1');
+      await openLab(s, `lab/${IOT.id}/1`);
       await runAndWait(s.page);
       await s.page.waitForTimeout(600);
       const after = await labLayout(s.page);
@@ -140,7 +143,7 @@ describe('the lab page keeps and words results well', () => {
 
   it("restores the last run's check results after a reload, marked as the last run", async () => {
     const { page } = s;
-    await openLab(s, 'lab/mapreduce-iot-averages/1');
+    await openLab(s, `lab/${IOT.id}/1`);
     await runAndWait(page);
     const states = await checkStates(page);
     expect(states.some((c) => c.endsWith(':fail'))).toBe(true);
@@ -162,7 +165,7 @@ describe('the lab page keeps and words results well', () => {
 
   it('shows a broken job\'s error once, at the editor, with a squiggle, and the checks "not judged" once', async () => {
     const { page } = s;
-    await openLab(s, 'lab/mapreduce-iot-averages/2');
+    await openLab(s, `lab/${IOT.id}/2`);
     await setEditorText(
       page,
       "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n",
@@ -201,7 +204,7 @@ describe('the lab page keeps and words results well', () => {
 
   it('renders hints as Markdown, like the instructions', async () => {
     const { page } = s;
-    await openLab(s, 'lab/mapreduce-iot-averages/1');
+    await openLab(s, `lab/${IOT.id}/1`);
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /Show a hint|Another hint/ }).click();
     const hints = page.getByTestId('hint');
     expect(await hints.count()).toBe(3);
@@ -215,7 +218,7 @@ describe('the lab page keeps and words results well', () => {
 
   it('says which steps remain when only the last one passed; the lab list agrees', async () => {
     const { page } = s;
-    const lab = LABS.find((l) => l.id === 'hdfs-blocks')!;
+    const lab = LABS[0]!;
     const last = lab.steps.length;
     await openLab(s, `lab/${lab.id}/${last}`);
     await setEditorText(page, lab.steps[last - 1]!.solution);
@@ -233,7 +236,7 @@ describe('the lab page keeps and words results well', () => {
 
   it('fits playback to the run and says so, until the learner picks a speed, which then stays', async () => {
     const { page } = s;
-    await openLab(s, 'lab/mapreduce-iot-averages/1');
+    await openLab(s, `lab/${IOT.id}/1`);
     await runAndWait(page);
     const note = page.getByTestId('speed-note');
     expect(await note.textContent()).toMatch(/^Playing at [\d.]+× so the .+ run takes about .+ s$/);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sparkInMemoryLab } from '../labs/sparkInMemory/sparkInMemoryLab';
+import sparkInMemoryLab from '../labs/spark-in-memory/lab';
 import { openApp, type Session } from './harness';
 import { setEditorText } from './labActions';
 

@@ -1,10 +1,14 @@
 /**
  * The lab catalogue: every lab of the course, in chapter order, following "The Data
- * Engineering Cookbook" (Andreas Kretz). Labs whose content ships in this version are
- * marked `available`, and their title, chapters, summary and minutes come from the lab
- * definitions themselves (labs/labRegistry.ts); the rest are announced with what they will teach.
+ * Engineering Cookbook" (Andreas Kretz). The labs whose content ships come from the registry
+ * (labs/labRegistry.ts) with their own title, chapters, summary, minutes and steps; the labs still
+ * to come are announced here, in the course's order, with what they will teach. Each shipped lab
+ * takes its place before the first announced lab of a later chapter, and replaces an
+ * announcement with its id.
  */
+import { compareChapters } from './chapterOrder';
 import { LABS } from './labRegistry';
+import type { Lab } from './labTypes';
 
 export interface LabEntry {
   id: string;
@@ -20,22 +24,14 @@ export interface LabEntry {
   steps: number;
 }
 
-const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
+/** The labs still to come, in the course's order. */
+const ANNOUNCED: readonly Omit<LabEntry, 'steps' | 'available'>[] = [
   {
     id: 'scale-up-vs-out',
     title: 'Scale up or scale out?',
     chapters: ['13.3'],
     summary: 'Grow one SQL server until it misses the deadline, then scale out and find the read-only limit.',
     minutes: 25,
-    available: false,
-  },
-  {
-    id: 'hdfs-blocks',
-    title: 'HDFS blocks and replicas',
-    chapters: ['19.2.2', '15.1'],
-    summary: 'Put a 512 MB file into HDFS, see its blocks placed rack-aware, kill a DataNode and watch re-replication.',
-    minutes: 20,
-    available: false,
   },
   {
     id: 'mapreduce-basics',
@@ -43,15 +39,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['20.1', '20.1.1'],
     summary: 'Count the HTML tags of stored web pages with one mapper per split, a shuffle and reducers.',
     minutes: 25,
-    available: false,
-  },
-  {
-    id: 'mapreduce-iot-averages',
-    title: 'IoT daily averages with MapReduce',
-    chapters: ['20.1.2'],
-    summary: 'Average sensor readings per day with 9 mappers and 3 reducers, then per minute, then at 10x scale.',
-    minutes: 30,
-    available: false,
   },
   {
     id: 'mapreduce-chaining',
@@ -59,15 +46,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['20.1.3'],
     summary: 'Split an analysis into two jobs and measure what writing the intermediate result to HDFS costs.',
     minutes: 25,
-    available: false,
-  },
-  {
-    id: 'spark-in-memory',
-    title: "Spark's in-memory DAG",
-    chapters: ['20.2', '20.2.1'],
-    summary: 'Run the same analysis as one Spark DAG and an iterative algorithm with cache() and lineage.',
-    minutes: 30,
-    available: false,
   },
   {
     id: 'spark-on-yarn',
@@ -75,7 +53,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['20.2.2', '20.2.5', '20.9', '20.10'],
     summary: "See Spark's standalone manager oversubscribe nodes beside YARN, then let one resource manager decide.",
     minutes: 25,
-    available: false,
   },
   {
     id: 'data-locality',
@@ -83,7 +60,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['20.2.10'],
     summary: 'Move Spark workers onto the DataNodes and watch network bytes fall and locality levels rise.',
     minutes: 20,
-    available: false,
   },
   {
     id: 'rdd-dataframe-sql',
@@ -91,7 +67,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['20.3', '20.6', '19.1'],
     summary: 'Answer one question as RDD code, as a DataFrame and as SQL on DuckDB, and compare.',
     minutes: 25,
-    available: false,
   },
   {
     id: 'streaming-delivery',
@@ -100,7 +75,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     summary:
       'Crash consumers on purpose and count what at-most-once, at-least-once and exactly-once lose or duplicate.',
     minutes: 30,
-    available: false,
   },
   {
     id: 'kafka-topics',
@@ -108,7 +82,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['21', '24.1'],
     summary: 'Partitions, offsets, consumer groups, lag and rebalancing when a consumer dies.',
     minutes: 25,
-    available: false,
   },
   {
     id: 'lambda-architecture',
@@ -116,7 +89,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['25.1', '25.4'],
     summary: 'Feed one serving view from a batch layer and a speed layer; compare with Kappa.',
     minutes: 30,
-    available: false,
   },
   {
     id: 'platform-blueprint',
@@ -124,7 +96,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['24', '15.3'],
     summary: 'Assemble ingest, buffer, processing, storage and display from parts and swap one out.',
     minutes: 30,
-    available: false,
   },
   {
     id: 'netflix-trending',
@@ -132,7 +103,6 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['28.19'],
     summary: 'Replace an hourly batch pipeline with streaming analytics feeding a key-value store.',
     minutes: 35,
-    available: false,
   },
   {
     id: 'ml-in-production',
@@ -140,21 +110,31 @@ const ANNOUNCED: readonly Omit<LabEntry, 'steps'>[] = [
     chapters: ['22.3', '22.7'],
     summary: 'Train in batch, apply in the stream, detect drift and retrain automatically.',
     minutes: 35,
-    available: false,
   },
 ];
 
-/** The announced entries, with the shipped labs' own data where a lab exists. */
-export const LAB_CATALOGUE: readonly LabEntry[] = ANNOUNCED.map((entry) => {
-  const lab = LABS.find((l) => l.id === entry.id);
-  if (!lab) return { ...entry, steps: 0 };
-  return {
-    id: lab.id,
-    title: lab.title,
-    chapters: [...lab.chapters],
-    summary: lab.summary,
-    minutes: lab.minutes,
-    available: true,
-    steps: lab.steps.length,
-  };
+const shipped = (lab: Lab): LabEntry => ({
+  id: lab.id,
+  title: lab.title,
+  chapters: [...lab.chapters],
+  summary: lab.summary,
+  minutes: lab.minutes,
+  available: true,
+  steps: lab.steps.length,
 });
+
+/** Every lab of the course: the announced ones in order, each shipped lab merged in by chapter. */
+export function buildCatalogue(labs: readonly Lab[]): LabEntry[] {
+  const entries: LabEntry[] = ANNOUNCED.filter((a) => !labs.some((l) => l.id === a.id)).map((a) => ({
+    ...a,
+    available: false,
+    steps: 0,
+  }));
+  for (const lab of labs) {
+    const later = entries.findIndex((e) => !e.available && compareChapters(e.chapters[0]!, lab.chapters[0]!) > 0);
+    entries.splice(later < 0 ? entries.length : later, 0, shipped(lab));
+  }
+  return entries;
+}
+
+export const LAB_CATALOGUE: readonly LabEntry[] = buildCatalogue(LABS);

@@ -1,15 +1,23 @@
 /**
- * The labs whose content ships: validated once when first asked for, in catalogue order. The
- * app, the CLI and the tests find labs here by id.
+ * The labs whose content ships (labList.ts, one line each), validated when the registry loads
+ * and ordered by their first cookbook chapter (then id), so the order never depends on how a
+ * bundler lists a module's exports. The app, the CLI and the tests find labs here by id.
  */
-import { hdfsBlocksLab } from './hdfsBlocks/hdfsBlocksLab';
-import { iotAveragesLab } from './iotAverages/iotAveragesLab';
+import { compareChapters } from './chapterOrder';
+import * as labList from './labList';
 import type { Lab } from './labTypes';
-import { sparkInMemoryLab } from './sparkInMemory/sparkInMemoryLab';
-import { validateLab } from './validateLab';
+import { LabValidationError, validateLab } from './validateLab';
 
 /** Every lab with content, each validated (a broken lab fails loudly, naming lab and field). */
-export const LABS: readonly Lab[] = [hdfsBlocksLab, iotAveragesLab, sparkInMemoryLab].map(validateLab);
+export const LABS: readonly Lab[] = Object.values(labList as Record<string, unknown>)
+  .map(validateLab)
+  .sort((a, b) => compareChapters(a.chapters[0]!, b.chapters[0]!) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+const ids = new Set<string>();
+for (const lab of LABS) {
+  if (ids.has(lab.id)) throw new LabValidationError(lab.id, 'id', 'another lab in labs/labList.ts has this id');
+  ids.add(lab.id);
+}
 
 export function findLab(id: string): Lab | undefined {
   return LABS.find((l) => l.id === id);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runStep, StepNotFoundError } from './runStep';
 import { createLabInProcessRunner } from './inProcessLabRunner';
-import { hdfsBlocksLab } from './hdfsBlocks/hdfsBlocksLab';
-import { iotAveragesLab } from './iotAverages/iotAveragesLab';
-import { sparkInMemoryLab } from './sparkInMemory/sparkInMemoryLab';
+import hdfsBlocksLab from './hdfs-blocks/lab';
+import iotAveragesLab from './mapreduce-iot-averages/lab';
+import sparkInMemoryLab from './spark-in-memory/lab';
 import type { JobRunReport } from '../engine/api/jobTypes';
 import type { HdfsRunReport } from './labTypes';
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LabValidationError, validateLab } from './validateLab';
-import { hdfsBlocksLab } from './hdfsBlocks/hdfsBlocksLab';
-import { iotAveragesLab } from './iotAverages/iotAveragesLab';
+import hdfsBlocksLab from './hdfs-blocks/lab';
+import iotAveragesLab from './mapreduce-iot-averages/lab';
 import { LABS, findLab } from './labRegistry';
 import { LAB_CATALOGUE } from './catalogue';
+import { compareChapters } from './chapterOrder';
 
 /** A deep-enough copy of a lab that a test may break (functions are kept). */
 function copy<T>(lab: T): T {
@@ -71,12 +72,29 @@ describe('validateLab', () => {
     );
   });
 
-  it('ships the three labs, validated, and marks them available in the catalogue', () => {
-    expect(LABS.map((l) => l.id)).toEqual(['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory']);
-    expect(findLab('spark-in-memory')?.steps.length).toBe(4);
+  it('registers every lab once, validated, and lists it available in the catalogue in chapter order', () => {
+    expect(LABS.length).toBeGreaterThan(0);
+    expect(new Set(LABS.map((l) => l.id)).size).toBe(LABS.length);
+    for (const lab of LABS) expect(findLab(lab.id)).toBe(lab);
     const available = LAB_CATALOGUE.filter((e) => e.available);
-    expect(available.map((e) => e.id)).toEqual(['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory']);
-    for (const e of available) expect(e.steps).toBe(findLab(e.id)!.steps.length);
-    expect(LAB_CATALOGUE.length).toBe(15);
+    expect(available.map((e) => e.id)).toEqual(LABS.map((l) => l.id));
+    for (const e of available) {
+      const lab = findLab(e.id)!;
+      expect(e).toEqual({
+        ...e,
+        title: lab.title,
+        summary: lab.summary,
+        minutes: lab.minutes,
+        steps: lab.steps.length,
+      });
+    }
+    const ids = LAB_CATALOGUE.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Each shipped lab comes before the next announced lab of a later chapter, not at the end.
+    LAB_CATALOGUE.forEach((e, i) => {
+      if (!e.available) return expect(e.steps).toBe(0);
+      const next = LAB_CATALOGUE.slice(i + 1).find((n) => !n.available);
+      if (next) expect(compareChapters(next.chapters[0]!, e.chapters[0]!)).toBeGreaterThan(0);
+    });
   });
 });

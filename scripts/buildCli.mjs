@@ -1,7 +1,7 @@
 // Bundles the CLI (cli/main.ts and its worker entries) with esbuild when a source is newer
 // than the bundle. Used by scripts/clusterlab.mjs and the benchmarks.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +19,25 @@ function newestMtime(dir) {
   }
   return newest;
 }
+
+/**
+ * Vite's `?raw` suffix for esbuild: a lab imports its Markdown texts and job files as text
+ * (`import intro from './intro.md?raw'`), and the CLI bundle must read them the same way.
+ */
+const rawText = {
+  name: 'raw-text',
+  setup(build) {
+    build.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)),
+      namespace: 'raw-text',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      loader: 'text',
+      watchFiles: [args.path],
+    }));
+  },
+};
 
 export async function buildCli({ force = false } = {}) {
   const mainFile = join(outDir, 'main.mjs');
@@ -40,6 +59,7 @@ export async function buildCli({ force = false } = {}) {
       sourcemap: 'inline',
       logLevel: 'error',
       loader: { '.md': 'text', '.csv': 'text', '.txt': 'text' },
+      plugins: [rawText],
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
   }

@@ -1,0 +1,8 @@
+/**
+ * The labs that ship: one line per lab folder (labs/README.md, "Adding a lab"). Everything else
+ * (the catalogue, `clusterlab labs`, the home page, the generic tests) derives from this list
+ * through labRegistry.ts. The export's name does not matter; `clusterlab lab new` appends here.
+ */
+export { default as hdfsBlocks } from './hdfs-blocks/lab';
+export { default as mapreduceIotAverages } from './mapreduce-iot-averages/lab';
+export { default as sparkInMemory } from './spark-in-memory/lab';

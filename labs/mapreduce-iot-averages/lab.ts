@@ -1,0 +1,119 @@
+/**
+ * The mapreduce-iot-averages lab (Cookbook 20.1.2, Figure 20.2): daily averages of sensor
+ * readings with 9 mappers and 3 reducers, then minute averages, then the scaling promise:
+ * ten times the data on ten times the machines in about the same time. Texts and job files are
+ * the files beside this one (steps/<n>-<id>/: instructions.md, starter.js, solution.js).
+ */
+import type { ClusterSpec } from '../../engine/cluster';
+import { cookbookCluster, dataset, SENSOR_BLOCK_SIZE, SENSOR_DAYS, SENSOR_LINES, sensorText } from '../labData';
+import type { JobRunSettings, Lab } from '../labTypes';
+import { averagesCheck, mappersCheck, parallelMapsCheck, reducersCheck, scalingCheck } from './checks';
+import intro from './intro.md?raw';
+import dailyInstructions from './steps/1-daily-average/instructions.md?raw';
+import dailyStarter from './steps/1-daily-average/starter.js?raw';
+import dailySolution from './steps/1-daily-average/solution.js?raw';
+import minuteInstructions from './steps/2-minute-average/instructions.md?raw';
+import minuteStarter from './steps/2-minute-average/starter.js?raw';
+import minuteSolution from './steps/2-minute-average/solution.js?raw';
+import scaleInstructions from './steps/3-scale-out/instructions.md?raw';
+import scaleStarter from './steps/3-scale-out/starter.js?raw';
+import scaleSolution from './steps/3-scale-out/solution.js?raw';
+
+const cookbook9 = cookbookCluster('cookbook-9');
+const cookbook90 = cookbookCluster('cookbook-90', 30);
+
+const base: JobRunSettings = {
+  seed: 2030,
+  cluster: cookbook9,
+  blockSize: SENSOR_BLOCK_SIZE,
+  files: [{ path: '/data/sensors.csv', dataset: 'sensors' }],
+};
+const tenfold = (cluster: ClusterSpec): JobRunSettings => ({
+  ...base,
+  cluster,
+  files: [{ path: '/data/sensors.csv', dataset: 'sensors-10x' }],
+});
+
+const lab: Lab = {
+  id: 'mapreduce-iot-averages',
+  title: 'IoT daily averages with MapReduce',
+  chapters: ['20.1.2'],
+  minutes: 30,
+  summary: 'Average sensor readings per day with 9 mappers and 3 reducers, then per minute, then at 10x scale.',
+  intro,
+  cluster: 'cookbook-9',
+  datasets: [
+    dataset('sensors', `${SENSOR_LINES} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () =>
+      sensorText(1),
+    ),
+    dataset('sensors-10x', `${SENSOR_LINES * 10} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () =>
+      sensorText(10),
+    ),
+  ],
+  steps: [
+    {
+      id: 'daily-average',
+      title: 'Average per day',
+      kind: 'mapreduce',
+      instructions: dailyInstructions,
+      starter: dailyStarter,
+      solution: dailySolution,
+      hints: [
+        'The timestamp looks like "2016-05-01 01:02:03": the day is its first 10 characters.',
+        'In reduce, add up the values with a loop and divide by values.length.',
+        'Write `ctx.write(timestamp.slice(0, 10), Number(value))` in map and set `numReduceTasks: 3`.',
+      ],
+      run: base,
+      checks: [
+        averagesCheck('exact-averages', 10),
+        mappersCheck('mappers-per-split'),
+        reducersCheck('three-reducers', 3),
+        parallelMapsCheck('parallel-mappers'),
+      ],
+    },
+    {
+      id: 'minute-average',
+      title: 'Average per minute',
+      kind: 'mapreduce',
+      instructions: minuteInstructions,
+      starter: minuteStarter,
+      solution: minuteSolution,
+      hints: [
+        'Only the map changes: cut the timestamp later.',
+        'Keep the first 16 characters: `timestamp.slice(0, 16)`.',
+      ],
+      run: base,
+      checks: [
+        averagesCheck('exact-minute-averages', 16),
+        mappersCheck('mappers-per-split'),
+        reducersCheck('three-reducers', 3),
+      ],
+    },
+    {
+      id: 'scale-out',
+      title: '10x the data on 10x the machines',
+      kind: 'mapreduce',
+      instructions: scaleInstructions,
+      starter: scaleStarter,
+      solution: scaleSolution,
+      hints: [
+        'A combiner runs on the map side with the same signature as reduce; its output goes to the reducers.',
+        'Emit `[Number(value), 1]` from map; combine and reduce add the pairs up element by element.',
+        'Only the reducer divides: `ctx.write(day, sum / count)`. The combiner writes `[sum, count]`.',
+      ],
+      run: base,
+      extraRuns: [
+        { id: 'scaled', label: '10x data on 90 machines', run: tenfold(cookbook90), code: 'learner' },
+        { id: 'same-machines', label: '10x data on the same 9 machines', run: tenfold(cookbook9), code: 'learner' },
+      ],
+      checks: [
+        averagesCheck('exact-averages', 10),
+        averagesCheck('exact-averages-10x', 10, 'scaled'),
+        mappersCheck('mappers-per-split-10x', 'scaled'),
+        scalingCheck('same-time', 'scaled', 1.25),
+      ],
+    },
+  ],
+};
+
+export default lab;

@@ -1,0 +1,17 @@
+// Daily averages of one sensor's readings (Cookbook 20.1.2, Figure 20.2).
+/** @type {MapReduceJob} */
+export default {
+  kind: 'mapreduce',
+  input: '/data/sensors.csv',
+  output: '/out/daily',
+  numReduceTasks: 3,
+  map(offset, line, ctx) {
+    const [timestamp, , value] = line.split(',');
+    ctx.write(timestamp.slice(0, 10), Number(value)); // "2016-05-01"
+  },
+  reduce(day, values, ctx) {
+    let sum = 0;
+    for (const v of values) sum += v;
+    ctx.write(day, sum / values.length);
+  },
+};
