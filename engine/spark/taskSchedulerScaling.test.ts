@@ -4,7 +4,8 @@ import { Cluster, preset, resolveClusterSpec } from '../cluster';
 import { interleave, type Slot, type SlotPool } from './slotPool';
 import { TaskScheduler } from './taskScheduler';
 import { RunningMedian } from './runningMedian';
-import { ZERO_COST, type SimTask } from './taskTypes';
+import { ZERO_COST } from '../exec/taskTypes';
+import type { SimTask } from './simTask';
 
 /** Two slots per node; counts every call the scheduler makes into the pool. */
 class CountingSlots implements SlotPool {

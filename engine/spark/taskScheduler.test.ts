@@ -3,7 +3,8 @@ import { Kernel, Trace, type TraceEvent } from '../core';
 import { Cluster, preset, resolveClusterSpec, type ClusterNode } from '../cluster';
 import { interleave, type Slot, type SlotPool } from './slotPool';
 import { TaskScheduler } from './taskScheduler';
-import { ZERO_COST, type SimTask } from './taskTypes';
+import { ZERO_COST } from '../exec/taskTypes';
+import type { SimTask } from './simTask';
 
 /** A recording fake of the executors: one slot per node, and a log of takes and gives. */
 class FakeSlots implements SlotPool {

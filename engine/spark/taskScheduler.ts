@@ -13,7 +13,8 @@ import type { Cluster } from '../cluster';
 import type { Slot, SlotPool } from './slotPool';
 import { PendingTasks } from './pendingTasks';
 import { RunningMedian } from './runningMedian';
-import { LOCALITY_LEVELS, totalMs, type AttemptRecord, type ExecEvent, type Locality, type SimTask } from './taskTypes';
+import { LOCALITY_LEVELS, totalMs, type AttemptRecord, type ExecEvent, type Locality } from '../exec/taskTypes';
+import type { SimTask } from './simTask';
 
 export interface TaskSetSpec {
   id: string;
