@@ -103,7 +103,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
 
   if (shape.kind === 'spark') {
     for (const p of mentionedPaths(options.source.code)) ensureInput(p);
-    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts });
+    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf: options.sparkConf });
     const report = finish(run);
     if (failure === null) return report;
     const { task, error, nodes } = failure;

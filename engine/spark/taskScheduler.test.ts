@@ -6,6 +6,8 @@ import { TaskScheduler } from './taskScheduler';
 import { ZERO_COST } from '../exec/taskTypes';
 import type { SimTask } from './simTask';
 
+const waits = (ms: number) => ({ process: ms, node: ms, rack: ms });
+
 /** A recording fake of the executors: one slot per node, and a log of takes and gives. */
 class FakeSlots implements SlotPool {
   readonly log: string[] = [];
@@ -57,8 +59,8 @@ describe('TaskScheduler (locality levels, delay scheduling)', () => {
       id: 's',
       tasks: [task(0, ['n3'], 1000, ['exec-n3']), task(1, ['n7'])],
       maxAttempts: 4,
-      localityWaitMs: 3000,
-      speculation: false,
+      localityWaitMs: waits(3000),
+      speculation: null,
       onTaskFinished: () => {},
       onFinished: () => (finished = true),
     });
@@ -78,8 +80,8 @@ describe('TaskScheduler (locality levels, delay scheduling)', () => {
       id: 's',
       tasks,
       maxAttempts: 4,
-      localityWaitMs: 3000,
-      speculation: false,
+      localityWaitMs: waits(3000),
+      speculation: null,
       onTaskFinished: () => {},
       onFinished: () => {},
     });
@@ -99,8 +101,8 @@ describe('TaskScheduler (locality levels, delay scheduling)', () => {
       id: 's',
       tasks: [task(0, []), task(1, []), task(2, [])],
       maxAttempts: 4,
-      localityWaitMs: 3000,
-      speculation: false,
+      localityWaitMs: waits(3000),
+      speculation: null,
       onTaskFinished: () => {},
       onFinished: () => {},
     });
@@ -116,8 +118,8 @@ describe('TaskScheduler (locality levels, delay scheduling)', () => {
       id: 's',
       tasks: [task(0, ['n2'], 5000)],
       maxAttempts: 4,
-      localityWaitMs: 0,
-      speculation: false,
+      localityWaitMs: waits(0),
+      speculation: null,
       onTaskFinished: (t, a) => done.push(`${t.id}@${a.node}`),
       onFinished: () => {},
     });

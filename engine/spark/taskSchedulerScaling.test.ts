@@ -68,8 +68,8 @@ function work(
     id: 's',
     tasks,
     maxAttempts: 4,
-    localityWaitMs: prefs ? 3000 : 0,
-    speculation,
+    localityWaitMs: prefs ? { process: 3000, node: 3000, rack: 3000 } : { process: 0, node: 0, rack: 0 },
+    speculation: speculation ? { multiplier: 1.5, quantile: 0.75 } : null,
     onTaskFinished: () => {},
     onFinished: () => (done = true),
   });
