@@ -354,10 +354,22 @@ export class TaskScheduler {
     this.timer?.cancel();
     this.timer = null;
     let next = Number.POSITIVE_INFINITY;
-    for (const set of this.live) next = Math.min(next, set.nextLevelAt());
+    for (const set of this.live) next = Math.min(next, set.nextLevelAt(), this.nextSpeculationAt(set));
     if (Number.isFinite(next) && next > this.kernel.now && this.slots.freeSlots().length > 0) {
       this.timer = this.kernel.scheduleAt(next, () => this.offer(), 1);
     }
-    // Speculation is re-checked when running attempts pass the multiplier × the median.
+  }
+
+  /** When a lone running attempt of the set passes `multiplier` × the median (Spark checks every spark.speculation.interval). */
+  private nextSpeculationAt(set: TaskSetManager): number {
+    const spec = set.spec.speculation;
+    if (!spec || set.pending.size > 0 || set.durations.length < Math.ceil(set.states.length * spec.quantile))
+      return Number.POSITIVE_INFINITY;
+    const limit = spec.multiplier * set.durations.median!;
+    let next = Number.POSITIVE_INFINITY;
+    for (const state of set.running)
+      if (!state.done && state.running.length === 1) next = Math.min(next, state.running[0]!.record.start + limit);
+    // One microsecond past it: the check asks for strictly longer than the limit.
+    return next + 0.001;
   }
 }
