@@ -75,10 +75,6 @@ export class PendingTasks<T extends Queueable> {
     return this.count;
   }
 
-  has(state: T): boolean {
-    return state.queueSeq !== 0;
-  }
-
   /** Appends a task that is not queued (a queued one stays where it is). */
   push(state: T): void {
     if (state.queueSeq !== 0) return;
