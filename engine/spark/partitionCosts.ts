@@ -14,7 +14,7 @@ import type { BlockManager } from './blockManager';
 import type { SparkLog } from './jobRecord';
 import type { MapOutputTracker } from './mapOutputTracker';
 
-/** One map output block a task fetches: `from` is where it lives (null: no output registered). */
+/** A map output block a task fetches (or finds missing): `from` is where it lives (null: no output registered). */
 export interface ShuffleRead {
   shuffleId: number;
   map: number;
@@ -129,8 +129,8 @@ export class PartitionCosts {
         for (let m = 0; m < sh.numMaps; m++) {
           const bytes = sh.bytes[m * sh.numReduces + p] ?? 0;
           const from = this.outputs.location(d.shuffleId, m);
-          work.reads.push({ shuffleId: d.shuffleId, map: m, from, bytes });
-          // No output registered: the attempt fails with a fetch failure (fetchFailures.ts).
+          // Empty blocks are not fetched; a missing output fails the task whatever its size (shuffleFetches.ts).
+          if (bytes > 0 || from === null) work.reads.push({ shuffleId: d.shuffleId, map: m, from, bytes });
           const src = cluster.node(from ?? node.id);
           c.shuffle += bytes > 0 ? cost.readMs(node, src, bytes) : 0;
           if (src === node) work.io.shuffleLocal += bytes;
