@@ -4,6 +4,7 @@
  */
 import { UsageError } from './cliIo';
 import { LIMITS, formatCount } from '../engine/core';
+import { resolveSparkConf } from '../engine/spark/sparkConf';
 
 /** The wall-clock budget's range (seconds); also `check` and `stream` (setTimeout holds at most 2^31-1 ms). */
 export const MAX_TIMEOUT_SECONDS = 3600;
@@ -29,10 +30,13 @@ export interface RunArgs {
   json: boolean;
   workers: number | null;
   speculation: boolean;
+  /** --conf spark.key=value settings (validated: engine/spark/sparkConf.ts). */
+  conf: Record<string, string>;
 }
 
 export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH]... [--nodes N] [--cluster PRESET|FILE]
                       [--seed S] [--block-size SIZE] [--fail-node I@MS] [--timeout SEC] [--json]
+                      [--conf spark.KEY=VALUE]...
 
   JOB                 a MapReduce or Spark job file (.js or .ts), from any folder
   --put L:D           put local file L (a regular file of at most 256 MB) into HDFS at D before the job (repeatable)
@@ -44,7 +48,10 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
   --timeout SEC       wall-clock budget for the whole run: the learner's code and the simulation
                       (default 120, at most ${MAX_TIMEOUT_SECONDS})
   --json              print one JSON object {result, simulatedMs, metrics}
-  --speculation       enable speculative execution of stragglers
+  --speculation       enable speculative execution of stragglers (MapReduce; Spark: --conf spark.speculation=true)
+  --conf K=V          a Spark setting, as spark-submit takes it (repeatable): spark.locality.wait (3s),
+                      spark.locality.wait.process/.node/.rack, spark.stage.maxConsecutiveAttempts (4),
+                      spark.shuffle.io.maxRetries (3), spark.shuffle.io.retryWait (5s), spark.speculation
 
 Missing inputs /data/sensors.csv, /data/corpus.txt, /data/pages.txt and /data/graph.txt are
 generated (deterministic sample data) unless put.
@@ -106,6 +113,7 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
     json: false,
     workers: null,
     speculation: false,
+    conf: {},
   };
   const rest = [...argv];
   while (rest.length > 0) {
@@ -125,6 +133,13 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
       case '--speculation':
         args.speculation = true;
         break;
+      case '--conf': {
+        const v = value();
+        const i = v.indexOf('=');
+        if (i <= 0) throw new UsageError(`--conf: expected KEY=VALUE (e.g. spark.locality.wait=1s), got '${v}'`);
+        args.conf[v.slice(0, i).trim()] = v.slice(i + 1).trim();
+        break;
+      }
       case '--put': {
         const v = value();
         const i = v.lastIndexOf(':');
@@ -171,5 +186,7 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
   }
   if (!args.job) throw new UsageError('missing the job file (clusterlab run JOB ...)');
   if (args.nodes !== null && args.cluster !== null) throw new UsageError('--nodes and --cluster: give one of them');
+  // A bad setting is refused before anything is built (a ValidationError naming it: exit 2).
+  resolveSparkConf(args.conf);
   return args;
 }

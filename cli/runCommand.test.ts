@@ -49,6 +49,27 @@ describe('clusterlab run', () => {
     result.forEach(([, v], i) => expect(v).toBeCloseTo(expected[i]![1], 9));
   });
 
+  it('takes Spark settings with --conf and refuses a bad one by name (exit 2)', async () => {
+    const job = 'labs/examples/jobs/word-count-spark.js';
+    const runs: string[] = [];
+    for (const wait of ['3s', '0']) {
+      const f = fakeIo();
+      expect(
+        await runCommand([job, '--json', '--cluster', 'cookbook-9', '--conf', `spark.locality.wait=${wait}`], f.io),
+      ).toBe(0);
+      runs.push(f.out.join(''));
+    }
+    expect(JSON.parse(runs[1]!).result).toEqual(JSON.parse(runs[0]!).result);
+    const bad = fakeIo();
+    expect(await runCommand([job, '--conf', 'spark.locality.wait=soon'], bad.io)).toBe(2);
+    expect(bad.err.join('')).toBe(
+      'clusterlab run: spark.locality.wait: must be a time like 3s, 500ms or 1min, from 0 to 24h, got "soon"\n',
+    );
+    const noValue = fakeIo();
+    expect(await runCommand([job, '--conf', 'spark.locality.wait'], noValue.io)).toBe(2);
+    expect(noValue.err.join('')).toMatch(/--conf: expected KEY=VALUE/);
+  });
+
   it('is byte-identical for the same seed, and a node killed mid-map changes time, not the result', async () => {
     const runs = [] as string[];
     for (const extra of [[], [], ['--fail-node', '2@1500']]) {

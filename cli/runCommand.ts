@@ -104,6 +104,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       files,
       faults,
       speculation: args.speculation,
+      sparkConf: args.conf,
       ...(args.blockSize !== null ? { blockSize: args.blockSize } : {}),
     });
     if (args.json)

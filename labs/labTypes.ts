@@ -50,6 +50,8 @@ export interface JobRunSettings {
   /** Datasets (by id) put at DFS paths before the job starts. */
   files: { path: string; dataset: string }[];
   faults?: FaultSpec[];
+  /** Spark settings by Spark's names, e.g. { 'spark.locality.wait': '0' } (engine/spark/sparkConf.ts). */
+  sparkConf?: Record<string, string | number | boolean>;
 }
 
 /** A further run a job step's checks compare with (a bigger cluster, a reference job, ...). */

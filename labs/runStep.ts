@@ -181,6 +181,7 @@ async function runJobStep(
     faults,
     sampleData: false,
     yarn: { ...LAB_JOB_YARN, maxAssignmentsPerHeartbeat: LAB_ASSIGNMENTS_PER_HEARTBEAT },
+    ...(settings.sparkConf !== undefined ? { sparkConf: settings.sparkConf } : {}),
     ...(snapshots ? {} : { snapshots: false as const }),
   });
 }

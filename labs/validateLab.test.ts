@@ -56,6 +56,17 @@ describe('validateLab', () => {
     );
   });
 
+  it("checks a job step's Spark settings by their names", () => {
+    const lab = copy(iotAveragesLab);
+    const run = (lab.steps[0] as { run: { sparkConf?: Record<string, string> } }).run;
+    run.sparkConf = { 'spark.locality.wait': '1s' };
+    expect(validateLab(lab)).toBeDefined();
+    run.sparkConf = { 'spark.locality.wait': 'soon' };
+    expect(errorOf(lab)).toBe(
+      `lab 'mapreduce-iot-averages': steps[0].run.sparkConf['spark.locality.wait']: must be a time like 3s, 500ms or 1min, from 0 to 24h, got "soon"`,
+    );
+  });
+
   it('rejects a starter equal to the solution, a missing evaluate and bad hdfs settings with their line', () => {
     const same = copy(hdfsBlocksLab);
     same.steps[0]!.starter = same.steps[0]!.solution;

@@ -4,6 +4,8 @@
  * must be a non-empty string`. The starter and solution of an hdfs step must parse as settings.
  */
 import { isPresetName, presetNames, resolveClusterSpec } from '../engine/cluster';
+import { ValidationError } from '../engine/core';
+import { resolveSparkConf, type SparkConfInput } from '../engine/spark/sparkConf';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
 import { STEP_KINDS, type Lab } from './labTypes';
 
@@ -146,6 +148,14 @@ export function validateLab(raw: unknown): Lab {
           );
       });
       if (r.faults !== undefined) array(`${field}.faults`, r.faults, 0, 100);
+      if (r.sparkConf !== undefined) {
+        try {
+          resolveSparkConf(object(`${field}.sparkConf`, r.sparkConf) as SparkConfInput);
+        } catch (error) {
+          if (error instanceof ValidationError) bad(`${field}.sparkConf['${error.path}']`, error.problem);
+          throw error;
+        }
+      }
     };
     jobRun(`${at}.run`, run);
     if (step.extraRuns !== undefined) {

@@ -7,6 +7,7 @@ import type { AttemptRecord } from '../exec/taskTypes';
 import type { SnapshotOptions } from '../exec/snapshotRecorder';
 import type { MapReduceCounters } from '../mapreduce/mapReduceCounters';
 import type { JobSource, TaskRunner } from '../sandbox/taskRunner';
+import type { SparkConfInput } from '../spark/sparkConf';
 import type { ClusterSnapshot } from './simulationSnapshot';
 
 export interface RunJobOptions {
@@ -30,6 +31,8 @@ export interface RunJobOptions {
   maxAttempts?: number;
   /** Speculative execution of stragglers (MapReduce; default false). */
   speculation?: boolean;
+  /** Spark settings by Spark's names (spark.locality.wait, ...; engine/spark/sparkConf.ts), as `--conf` gives them. */
+  sparkConf?: SparkConfInput;
   /** Cluster snapshots for a UI (default on: at task starts/ends, bounded); false: none. */
   snapshots?: SnapshotOptions | false;
   /** Hand back the text of the files the job wrote (JobRunReport.outputs; default false). */

@@ -18,8 +18,8 @@ import type { AttemptRecord } from '../exec/taskTypes';
 import { builtinDataset } from '../datasets/builtinDatasets';
 import { runMapReduceJob } from '../mapreduce/mapReduceJob';
 import { addCounters, emptyCounters } from '../mapreduce/mapReduceCounters';
-import { compareKeys } from '../mapreduce/keyOrder';
-import { parseRecords } from '../mapreduce/recordText';
+import { compareKeys } from '../exec/keyOrder';
+import { parseRecords } from '../exec/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
 import { createSimulation } from './createSimulation';
 import { JobFailedError } from './jobFailedError';
@@ -103,7 +103,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
 
   if (shape.kind === 'spark') {
     for (const p of mentionedPaths(options.source.code)) ensureInput(p);
-    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts });
+    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf: options.sparkConf });
     const report = finish(run);
     if (failure === null) return report;
     const { task, error, nodes } = failure;

@@ -1,4 +1,8 @@
-/** engine/exec: what MapReduce and Spark share: the job context, task scheduling (locality, attempts, speculation), executors in YARN, HDFS inputs, snapshots. */
+/**
+ * engine/exec: what MapReduce and Spark really share: the job context, task types and events
+ * (locality levels, attempts, cost breakdowns), HDFS inputs, line splits, key order and record
+ * text, snapshots. Spark's task scheduler and executors live in engine/spark/.
+ */
 export * from './taskTypes';
 export type { JobEvent } from './jobEvents';
 export {
@@ -9,8 +13,8 @@ export {
   BudgetTicker,
   BUDGET_CHECK_EVERY,
 } from './jobContext';
-export { interleave, type Slot, type SlotPool } from './slotPool';
-export { ExecutorPool, EXECUTOR_TIMEOUT_MS, type Executor } from './executorPool';
-export { TaskScheduler, type TaskSchedulerLike, type TaskSetSpec } from './taskScheduler';
 export { InputPathError, resolveInputFiles, readCost, preferredNodes, type ReadCost } from './hdfsInputs';
+export { planLineSplits, sparkSplitSize, type FileSplit } from './lineSplits';
+export { approxBytes, compareKeys, defaultPartition, keyId, keyText } from './keyOrder';
+export { formatRecord, parseRecords } from './recordText';
 export { SnapshotRecorder, snapshotAt, type SnapshotOptions } from './snapshotRecorder';

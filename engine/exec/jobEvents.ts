@@ -55,6 +55,29 @@ export type JobEvent =
       ops?: SparkStageOp[];
     }
   | { t: number; type: 'stageCompleted'; job: string; stage: number }
+  /**
+   * Spark: a task of attempt `stageAttempt` of `stage` could not fetch map output `map` of
+   * `shuffle` (written by `mapStage`) from node `from` (null: no location registered). Its task
+   * attempt failed just before (`taskFailed`, same attemptId, reason starting "FetchFailed").
+   */
+  | {
+      t: number;
+      type: 'fetchFailed';
+      job: string;
+      stage: number;
+      stageAttempt: number;
+      task: string;
+      attemptId: string;
+      shuffle: number;
+      mapStage: number;
+      map: number;
+      from: string | null;
+      reason: string;
+    }
+  /** Spark: a stage attempt failed (a fetch failure); willRetry false when it aborts the job. */
+  | { t: number; type: 'stageFailed'; job: string; stage: number; attempt: number; reason: string; willRetry: boolean }
+  /** Spark: failed stages submitted again (the map stage first runs its missing partitions, then the stage that failed). */
+  | { t: number; type: 'stageResubmitted'; job: string; stages: number[]; reason: string }
   | {
       t: number;
       type: 'stageSkipped';

@@ -1,10 +1,8 @@
 /**
- * Types shared by the MapReduce and Spark schedulers: where a task runs relative to its data
- * (Spark's locality levels), how its simulated duration breaks down, and the per-attempt record
- * a timeline draws.
+ * Types shared by MapReduce and Spark: where a task runs relative to its data (Spark's locality
+ * levels), how its simulated duration breaks down, the per-attempt record a timeline draws and
+ * the task events of the trace.
  */
-import type { ClusterNode } from '../cluster';
-
 /** Spark's locality levels; MapReduce uses NODE_LOCAL, RACK_LOCAL and ANY ("off-switch"). */
 export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'RACK_LOCAL' | 'ANY';
 export const LOCALITY_LEVELS: readonly Locality[] = ['PROCESS_LOCAL', 'NODE_LOCAL', 'RACK_LOCAL', 'ANY'];
@@ -23,19 +21,6 @@ export const ZERO_COST: CostBreakdown = { startup: 0, read: 0, compute: 0, spill
 
 export function totalMs(c: CostBreakdown): number {
   return c.startup + c.read + c.compute + c.spill + c.shuffle + c.write;
-}
-
-/** A unit of work the scheduler places: it knows where its data is and what it costs where. */
-export interface SimTask {
-  /** Stable id, e.g. `m-000003` (MapReduce) or `s2.t5` (Spark). */
-  id: string;
-  index: number;
-  /** Nodes holding the task's input (HDFS replicas, map outputs, ...): NODE_LOCAL there. */
-  preferredNodes: readonly string[];
-  /** Executors holding the task's input in memory (cached partitions): PROCESS_LOCAL there. */
-  preferredExecutors?: readonly string[];
-  /** The attempt's cost on `node` at `locality` (read from the nearest copy, compute, ...). */
-  cost(node: ClusterNode, locality: Locality, executor: string): CostBreakdown;
 }
 
 export type AttemptStatus = 'running' | 'succeeded' | 'failed' | 'killed';

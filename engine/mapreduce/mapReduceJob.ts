@@ -16,7 +16,7 @@ import type {
   MapTaskOutput,
   ReduceTaskOutput,
 } from '../sandbox/taskRunner';
-import { planLineSplits } from './lineSplits';
+import { planLineSplits } from '../exec/lineSplits';
 import { jobCounters, type MapReduceCounters } from './mapReduceCounters';
 import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
 

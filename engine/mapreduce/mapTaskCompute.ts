@@ -7,7 +7,7 @@
 import type { MapTaskOutput } from '../sandbox/taskRunner';
 import { toPlainData } from '../sandbox/plainData';
 import { JobResultError } from '../sandbox/jobCodeError';
-import { approxBytes, compareKeys, defaultPartition, keyId } from './keyOrder';
+import { approxBytes, compareKeys, defaultPartition, keyId } from '../exec/keyOrder';
 import { packGroups, type Group } from './packedGroups';
 
 export interface WriteContext {

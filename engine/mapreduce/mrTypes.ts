@@ -6,7 +6,7 @@ import type { ScheduledHandle } from '../core';
 import type { Container } from '../yarn';
 import type { AttemptRecord } from '../exec/taskTypes';
 import type { MapTaskOutput, ReduceTaskOutput } from '../sandbox/taskRunner';
-import type { FileSplit } from './lineSplits';
+import type { FileSplit } from '../exec/lineSplits';
 
 export interface MrMapPlan {
   index: number;

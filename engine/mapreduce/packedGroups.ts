@@ -4,7 +4,7 @@
  * counts and measurements), so a million records cost one buffer copy instead of a million clones.
  */
 import type { PackedGroups } from '../sandbox/taskRunner';
-import { compareKeys, keyId } from './keyOrder';
+import { compareKeys, keyId } from '../exec/keyOrder';
 
 export interface Group {
   key: unknown;

@@ -13,7 +13,7 @@ import {
   type MapReduceFunctions,
   type WriteContext,
 } from './mapTaskCompute';
-import { formatRecord } from './recordText';
+import { formatRecord } from '../exec/recordText';
 
 export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], taskIndex: number): ReduceTaskOutput {
   const groups = mergePacked(parts);

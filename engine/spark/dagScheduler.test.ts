@@ -49,6 +49,9 @@ class RecordingRunner implements StageRunner {
   stageSkipped(stage: Stage): void {
     this.log.push(`skip s${stage.id} shuffle${stage.shuffleId}`);
   }
+  stagesResubmitted(stages: readonly Stage[]): void {
+    this.log.push(`resubmit ${stages.map((s) => `s${s.id}`).join(',')}`);
+  }
   finishAll(): void {
     while (this.running.length > 0) this.running.shift()![1]();
   }
@@ -151,5 +154,46 @@ describe('DagScheduler', () => {
     dag.runJob(job([3]), () => {});
     // rdd 3 is cached: shuffle 0 (below it) is not needed, though its output is missing.
     expect(runner.log).toEqual(['skip s0 shuffle0', 'run s1 rdd3 shuffle1 parts[0,1]']);
+  });
+
+  it('on a fetch failure fails the stage attempt, resubmits the map stage for its lost outputs, then the unfinished partitions', () => {
+    // textFile(0) -> map(1) -> reduceByKey(2, shuffle 0): a map stage and a result stage.
+    const missing = new Map<number, number[]>([[0, [0, 1]]]);
+    const runner = new RecordingRunner();
+    const later: (() => void)[] = [];
+    const dag = new DagScheduler(
+      log,
+      { missingMapOutputs: (s) => missing.get(s)!, isCached: () => false, schedule: (_ms, fn) => later.push(fn) },
+      runner,
+      2,
+    );
+    let done = false;
+    dag.runJob({ ...job(), rdd: 2 }, () => (done = true));
+    missing.set(0, []);
+    runner.running.shift()![1]();
+    const [result, resultDone] = runner.running.shift()!;
+    expect(runner.log).toEqual(['run s0 rdd1 shuffle0 parts[0,1]', 'run s1 rdd2 shufflenull parts[0,1]']);
+    // Partition 0 finished; partition 1 could not fetch map output 1.
+    dag.resultPartitionFinished(0);
+    missing.set(0, [1]);
+    expect(dag.fetchFailed(result, 0, 0, 'FetchFailed(n2)')).toEqual({ kind: 'retry', stageFailed: true });
+    // A second failure of the same attempt changes nothing more; one of an older attempt is ignored later.
+    expect(dag.fetchFailed(result, 0, 0, 'FetchFailed(n2)')).toEqual({ kind: 'retry', stageFailed: false });
+    expect(later).toHaveLength(1);
+    resultDone(); // the failed attempt's set finishing (it never does: a zombie) would change nothing
+    expect(done).toBe(false);
+    later.shift()!();
+    expect(runner.log.slice(-2)).toEqual(['resubmit s1,s0', 'run s0 rdd1 shuffle0 parts[1]']);
+    missing.set(0, []);
+    runner.running.shift()![1]();
+    expect(runner.log.at(-1)).toBe('run s1 rdd2 shufflenull parts[1]');
+    expect(dag.fetchFailed(result, 0, 0, 'late')).toEqual({ kind: 'ignored' });
+    // The second attempt fails too: with maxConsecutiveAttempts = 2 the job aborts.
+    const outcome = dag.fetchFailed(result, 1, 0, 'FetchFailed(n3)');
+    expect(outcome.kind).toBe('abort');
+    expect(outcome.kind === 'abort' && outcome.message).toBe(
+      'Job aborted due to stage failure: stage 1 has failed the maximum allowable number of times: 2 (spark.stage.maxConsecutiveAttempts). Most recent failure reason: FetchFailed(n3)',
+    );
+    expect(done).toBe(false);
   });
 });

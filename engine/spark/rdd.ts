@@ -6,7 +6,7 @@
  * persisted RDDs keep their partitions. Pairs are `[key, value]` arrays.
  */
 import { LIMITS, formatCount } from '../core';
-import { approxBytes, compareKeys, keyId } from '../mapreduce/keyOrder';
+import { approxBytes, compareKeys, keyId } from '../exec/keyOrder';
 import type { RddDep } from './jobRecord';
 import type { SparkRuntime } from './sparkRuntime';
 

@@ -3,9 +3,9 @@
  * materializes shuffles once (map-side combine when there is an aggregator), runs actions as
  * jobs and records everything the simulation needs (jobRecord.ts).
  */
-import { compareKeys, defaultPartition, keyId } from '../mapreduce/keyOrder';
-import { planLineSplits, sparkSplitSize, type FileSplit } from '../mapreduce/lineSplits';
-import { keyText } from '../mapreduce/keyOrder';
+import { compareKeys, defaultPartition, keyId } from '../exec/keyOrder';
+import { planLineSplits, sparkSplitSize, type FileSplit } from '../exec/lineSplits';
+import { keyText } from '../exec/keyOrder';
 import type { JobErrorData } from '../sandbox/jobCodeError';
 import type { SandboxFile } from '../sandbox/taskRunner';
 import type { RddDep, ShuffleInfo, SparkJobInfo, SparkLog } from './jobRecord';

@@ -5,7 +5,7 @@
  */
 import { BUILTIN_DATASETS } from '../../../engine/datasets/builtinDatasets';
 import type { JobRunReport, OutputFile } from '../../../engine/api/jobTypes';
-import { keyText } from '../../../engine/mapreduce/keyOrder';
+import { keyText } from '../../../engine/exec/keyOrder';
 
 /** How a file's text becomes rows. */
 export type TableFormat =

@@ -1,111 +1,40 @@
 /**
- * The task scheduler shared by MapReduce and Spark (after Spark's TaskSchedulerImpl and
- * TaskSetManager): task sets are offered free slots level by level (PROCESS_LOCAL, NODE_LOCAL,
- * RACK_LOCAL, ANY), with delay scheduling (a task set waits `localityWaitMs` at a level before
- * accepting a worse one); each attempt's duration is its cost on the chosen node; attempts on a
- * node that dies are killed and re-queued (not counted as failures, as in Hadoop and Spark);
- * an attempt the set says fails (the learner's code threw) is retried, on another executor when
- * one can take it, until maxAttempts fail and the set is aborted; optional speculative copies of
- * stragglers. All timing goes through the Kernel.
+ * Spark's task scheduler (after TaskSchedulerImpl; each set is a TaskSetManager,
+ * taskSetManager.ts): task sets are offered free executor cores level by level (PROCESS_LOCAL,
+ * NODE_LOCAL, RACK_LOCAL, ANY), with delay scheduling (a set waits spark.locality.wait at a level
+ * before accepting a worse one); each attempt's duration is its cost on the chosen node; attempts
+ * on a node that dies are killed and re-queued (not counted as failures); an attempt whose code
+ * threw is retried, on another executor when one can take it, until spark.task.maxFailures fail
+ * and the set is aborted; an attempt that cannot fetch a map output fails with FetchFailed (not
+ * counted either) and makes its set a zombie, for the DAG scheduler to resubmit; optional
+ * speculative copies of stragglers (spark.speculation). All timing goes through the Kernel.
  */
 import type { Kernel, TraceSink } from '../core';
 import type { Cluster } from '../cluster';
+import { LOCALITY_LEVELS, totalMs, type AttemptRecord, type ExecEvent } from '../exec/taskTypes';
 import type { Slot, SlotPool } from './slotPool';
-import { PendingTasks } from './pendingTasks';
-import { RunningMedian } from './runningMedian';
-import { LOCALITY_LEVELS, totalMs, type AttemptRecord, type ExecEvent, type Locality, type SimTask } from './taskTypes';
+import {
+  TaskSetManager,
+  fetchFailedCost,
+  localityOf,
+  noPrefs,
+  type RunningAttempt,
+  type TaskSetSpec,
+  type TaskState,
+} from './taskSetManager';
 
-export interface TaskSetSpec {
-  id: string;
-  tasks: SimTask[];
-  /** mapreduce.map.maxattempts / spark.task.maxFailures: 4 by default. */
-  maxAttempts: number;
-  /** spark.locality.wait (3000 ms); 0 for MapReduce. */
-  localityWaitMs: number;
-  speculation: boolean;
-  /** When present and false, the set waits (reducers wait for lost map outputs to be re-made). */
-  ready?: () => boolean;
-  /** Why this attempt of the task fails at its end (its code throws), or null when it succeeds. */
-  failAttempt?: (task: SimTask, attempt: number) => string | null;
-  onTaskFinished(task: SimTask, attempt: AttemptRecord): void;
-  onFinished(): void;
-  /** A task failed maxAttempts times: the set was aborted (its running attempts killed). */
-  onAborted?: (task: SimTask, reason: string) => void;
-}
+export type { TaskSetSpec, LocalityWaits, FetchFailure } from './taskSetManager';
 
-interface Running {
-  record: AttemptRecord;
-  slot: Slot;
-  cancel: () => void;
-}
-
-interface TaskState {
-  task: SimTask;
-  attempts: number;
-  done: boolean;
-  running: Running[];
-  failures: number;
-  /** Executors an attempt of this task failed on: avoided while another one can take it. */
-  failedOn: string[];
-  /** Position in the set's tasks. */
-  pos: number;
-  /** The task's place in its set's pending queue; 0 when not queued (pendingTasks.ts). */
-  queueSeq: number;
-}
-
-class ActiveSet {
-  states: TaskState[];
-  pending: PendingTasks<TaskState>;
-  /** Tasks with an attempt running: what speculation and node loss look at. */
-  running = new Set<TaskState>();
-  doneCount = 0;
-  levelIndex = 0;
-  lastLaunch: number;
-  finished = false;
-  durations = new RunningMedian();
-  constructor(
-    readonly spec: TaskSetSpec,
-    readonly order: number,
-    now: number,
-    rackOf: (node: string) => number,
-  ) {
-    this.states = spec.tasks.map((task, pos) => ({
-      task,
-      pos,
-      attempts: 0,
-      done: false,
-      running: [],
-      failures: 0,
-      failedOn: [],
-      queueSeq: 0,
-    }));
-    this.pending = new PendingTasks<TaskState>(rackOf);
-    for (const s of this.states) this.pending.push(s);
-    this.lastLaunch = now;
-  }
-
-  /** Running tasks in task order (as a scan of `states` would meet them). */
-  runningInOrder(): TaskState[] {
-    return [...this.running].sort((a, b) => a.pos - b.pos);
-  }
-}
-
-/** The scheduler's view of the world a test can replace with a recording fake. */
-export interface TaskSchedulerLike {
-  submit(spec: TaskSetSpec): void;
-  /** Re-runs a finished task (its output was lost with a node). */
-  resubmit(taskSetId: string, index: number): void;
-}
-
-export class TaskScheduler implements TaskSchedulerLike {
-  private sets: ActiveSet[] = [];
-  private byId = new Map<string, ActiveSet>();
+export class TaskScheduler {
+  private sets: TaskSetManager[] = [];
+  private byId = new Map<string, TaskSetManager>();
   /** Sets not finished, in submission order: the ones offers go to. */
-  private live: ActiveSet[] = [];
+  private live: TaskSetManager[] = [];
   /** Offer rounds (slot × level looks): what the scaling test counts. */
   offerLooks = 0;
   private timer: { cancel(): void } | null = null;
   readonly attempts: AttemptRecord[] = [];
+  private readonly rackOf = (node: string) => this.cluster.node(node).rackIndex;
 
   constructor(
     private readonly kernel: Kernel,
@@ -117,7 +46,7 @@ export class TaskScheduler implements TaskSchedulerLike {
   ) {}
 
   submit(spec: TaskSetSpec): void {
-    const set = new ActiveSet(spec, this.sets.length, this.kernel.now, (n) => this.cluster.node(n).rackIndex);
+    const set = new TaskSetManager(spec, this.sets.length, this.kernel.now, this.rackOf);
     this.sets.push(set);
     // Found by id: the first set of that id, as a search of the list in submission order finds it.
     if (!this.byId.has(spec.id)) this.byId.set(spec.id, set);
@@ -125,26 +54,6 @@ export class TaskScheduler implements TaskSchedulerLike {
     this.trace.record({ t: this.kernel.now, type: 'taskSetSubmitted', taskSet: spec.id, tasks: spec.tasks.length });
     if (spec.tasks.length === 0) this.finishSet(set);
     else this.offer();
-  }
-
-  private find(taskSetId: string): ActiveSet | undefined {
-    return this.byId.get(taskSetId);
-  }
-
-  resubmit(taskSetId: string, index: number): void {
-    const set = this.find(taskSetId);
-    if (!set) return;
-    const state = set.states[index]!;
-    if (!state.done) return;
-    state.done = false;
-    set.doneCount--;
-    set.pending.push(state);
-    if (set.finished) {
-      set.finished = false;
-      this.live.push(set);
-      this.live.sort((a, b) => a.order - b.order);
-    }
-    this.offer();
   }
 
   /** Kills the attempts running on a dead node and re-queues their tasks. */
@@ -155,24 +64,23 @@ export class TaskScheduler implements TaskSchedulerLike {
         for (const r of [...state.running]) {
           if (r.slot.node.id !== nodeId) continue;
           this.endAttempt(set, state, r, 'killed', `node ${nodeId} died`);
-          if (!state.done && state.running.length === 0) set.pending.push(state);
+          set.requeue(state);
         }
       }
     }
     this.offer();
   }
 
-  /** Kills running attempts of a set that match `which` and re-queues their tasks. */
-  killRunning(taskSetId: string, which: (record: AttemptRecord) => boolean, reason: string): number {
-    const set = this.find(taskSetId);
+  /** Kills the attempts still running in a set (a zombie's, once its job is over). */
+  killRunning(taskSetId: string, reason: string): number {
+    const set = this.byId.get(taskSetId);
     if (!set) return 0;
     let killed = 0;
     for (const state of set.runningInOrder()) {
       for (const r of [...state.running]) {
-        if (!which(r.record)) continue;
         this.endAttempt(set, state, r, 'killed', reason);
         killed++;
-        if (!state.done && state.running.length === 0) set.pending.push(state);
+        set.requeue(state);
       }
     }
     if (killed > 0) this.offer();
@@ -181,46 +89,37 @@ export class TaskScheduler implements TaskSchedulerLike {
 
   /** Aborts a set (its job failed elsewhere): running attempts are killed, nothing more runs. */
   cancel(taskSetId: string, reason: string): void {
-    const set = this.find(taskSetId);
+    const set = this.byId.get(taskSetId);
     if (set && !set.finished) this.abort(set, reason);
   }
 
-  /** Re-offers free slots (after a set became ready again). */
+  /** Re-offers free slots (an executor registered). */
   wake(): void {
     this.offer();
   }
 
-  private allowedLevel(set: ActiveSet): number {
-    const now = this.kernel.now;
-    const wait = set.spec.localityWaitMs;
-    while (set.levelIndex < LOCALITY_LEVELS.length - 1) {
-      const level = LOCALITY_LEVELS[set.levelIndex]!;
-      if (!set.pending.anyAt(level)) set.levelIndex++;
-      else if (now - set.lastLaunch >= wait) {
-        set.lastLaunch += wait;
-        set.levelIndex++;
-      } else break;
+  /**
+   * The running attempt `attemptId` lost a map output it was fetching: it fails with FetchFailed
+   * at `at` (after the fetch's retries) unless it ends before that for another reason.
+   */
+  failFetchAt(taskSetId: string, attemptId: string, at: number, reason: string): void {
+    const set = this.byId.get(taskSetId);
+    for (const state of set?.runningInOrder() ?? []) {
+      const running = state.running.find((r) => r.record.attemptId === attemptId);
+      if (!running || !set) continue;
+      running.cancel();
+      const r = running.record;
+      r.cost = fetchFailedCost(r.cost, at - r.start);
+      r.end = at;
+      const handle = this.kernel.scheduleAt(at, () => this.fetchFailed(set, state, running, reason));
+      running.cancel = () => handle.cancel();
     }
-    return set.levelIndex;
-  }
-
-  /** Tasks without preferences (parallelized data) run anywhere at once, as in Spark. */
-  private noPrefs(task: SimTask): boolean {
-    return task.preferredNodes.length === 0 && (task.preferredExecutors?.length ?? 0) === 0;
-  }
-
-  private localityOf(task: SimTask, slot: Slot): Locality {
-    if (task.preferredExecutors?.includes(slot.executor)) return 'PROCESS_LOCAL';
-    if (task.preferredNodes.includes(slot.node.id)) return 'NODE_LOCAL';
-    const racks = task.preferredNodes.map((id) => this.cluster.node(id).rackIndex);
-    if (racks.includes(slot.node.rackIndex)) return 'RACK_LOCAL';
-    return 'ANY';
   }
 
   private offer(): void {
     for (const set of [...this.live]) {
-      if (set.finished || set.pending.size === 0 || (set.spec.ready && !set.spec.ready())) continue;
-      const maxLevel = this.allowedLevel(set);
+      if (set.finished || set.pending.size === 0) continue;
+      const maxLevel = set.allowedLevel(this.kernel.now);
       for (let level = 0; level <= maxLevel && set.pending.size > 0; level++) {
         for (const slot of this.slots.freeSlots()) {
           this.offerLooks++;
@@ -239,12 +138,12 @@ export class TaskScheduler implements TaskSchedulerLike {
    * The first pending task (in queue order) that runs in `slot` at `level` or better and may run
    * there: from the set's locality index, or by a scan when the indexed one avoids this executor.
    */
-  private pick(set: ActiveSet, slot: Slot, level: number): TaskState | undefined {
+  private pick(set: TaskSetManager, slot: Slot, level: number): TaskState | undefined {
     const first = set.pending.first(level, slot.executor, slot.node.id, slot.node.rackIndex);
     if (first === undefined || this.mayRunOn(first, slot)) return first;
     for (const s of set.pending.ordered()) {
       if (
-        (this.noPrefs(s.task) || LOCALITY_LEVELS.indexOf(this.localityOf(s.task, slot)) <= level) &&
+        (noPrefs(s.task) || LOCALITY_LEVELS.indexOf(localityOf(s.task, slot, this.rackOf)) <= level) &&
         this.mayRunOn(s, slot)
       )
         return s;
@@ -263,10 +162,10 @@ export class TaskScheduler implements TaskSchedulerLike {
     return !this.sets.some((set) => [...set.running].some((st) => st.running.some((r) => other(r.slot.executor))));
   }
 
-  private launch(set: ActiveSet, state: TaskState, slot: Slot, speculative: boolean): void {
-    const locality = this.localityOf(state.task, slot);
+  private launch(set: TaskSetManager, state: TaskState, slot: Slot, speculative: boolean): void {
+    const locality = localityOf(state.task, slot, this.rackOf);
     const level = LOCALITY_LEVELS.indexOf(locality);
-    if (!speculative && !this.noPrefs(state.task)) {
+    if (!speculative && !noPrefs(state.task)) {
       set.levelIndex = level;
       set.lastLaunch = this.kernel.now;
     }
@@ -291,11 +190,21 @@ export class TaskScheduler implements TaskSchedulerLike {
       cost,
     };
     this.attempts.push(record);
-    const failure = set.spec.failAttempt?.(state.task, attempt) ?? null;
-    const handle = this.kernel.schedule(ms, () =>
-      failure === null ? this.succeed(set, state, running) : this.fail(set, state, running, failure),
+    // A task fetches its shuffle input before it runs the learner's code.
+    const fetch = set.spec.fetchFailure?.(state.task, record) ?? null;
+    if (fetch) {
+      record.cost = fetchFailedCost(cost, fetch.afterMs);
+      record.end = this.kernel.now + fetch.afterMs;
+    }
+    const failure = fetch ? null : (set.spec.failAttempt?.(state.task, attempt) ?? null);
+    const handle = this.kernel.scheduleAt(record.end, () =>
+      fetch
+        ? this.fetchFailed(set, state, running, fetch.reason)
+        : failure === null
+          ? this.succeed(set, state, running)
+          : this.fail(set, state, running, failure),
     );
-    const running: Running = { record, slot, cancel: () => handle.cancel() };
+    const running: RunningAttempt = { record, slot, cancel: () => handle.cancel() };
     state.running.push(running);
     set.running.add(state);
     this.onTaskEvent();
@@ -313,7 +222,7 @@ export class TaskScheduler implements TaskSchedulerLike {
     });
   }
 
-  private succeed(set: ActiveSet, state: TaskState, running: Running): void {
+  private succeed(set: TaskSetManager, state: TaskState, running: RunningAttempt): void {
     // A task on a node that died or was cut off never reports back: it hangs until the
     // executor is declared lost (nodeDied), which kills and re-queues it.
     if (!this.cluster.isReachable(running.slot.node)) return;
@@ -342,20 +251,39 @@ export class TaskScheduler implements TaskSchedulerLike {
   }
 
   /** The attempt's code threw: retried (elsewhere if possible) until maxAttempts, then the set aborts. */
-  private fail(set: ActiveSet, state: TaskState, running: Running, reason: string): void {
+  private fail(set: TaskSetManager, state: TaskState, running: RunningAttempt, reason: string): void {
     if (!this.cluster.isReachable(running.slot.node)) return;
     this.endAttempt(set, state, running, 'failed', reason);
     state.failures++;
     state.failedOn.push(running.slot.executor);
-    if (state.failures >= set.spec.maxAttempts) {
+    // A zombie's failures count for nothing: the set's next attempt will run the task again.
+    if (!set.zombie && state.failures >= set.spec.maxAttempts) {
       const why = `task ${state.task.id} failed ${state.failures} times; last: ${reason}`;
       this.abort(set, why);
       set.spec.onAborted?.(state.task, why);
-    } else if (!state.done && state.running.length === 0) set.pending.push(state);
+    } else set.requeue(state);
     this.offer();
   }
 
-  private abort(set: ActiveSet, reason: string): void {
+  /**
+   * The attempt could not fetch a map output (Spark's FetchFailed): it fails without counting
+   * toward spark.task.maxFailures, and its set becomes a zombie: nothing more is launched from it,
+   * attempts still running finish, and the DAG scheduler resubmits the stage.
+   */
+  private fetchFailed(set: TaskSetManager, state: TaskState, running: RunningAttempt, reason: string): void {
+    if (!this.cluster.isReachable(running.slot.node)) return;
+    this.endAttempt(set, state, running, 'failed', reason);
+    if (!set.zombie) {
+      set.zombie = true;
+      set.finished = true;
+      this.live = this.live.filter((s) => s !== set);
+      set.pending.clear();
+    }
+    set.spec.onFetchFailed?.(state.task, running.record, reason);
+    this.offer();
+  }
+
+  private abort(set: TaskSetManager, reason: string): void {
     set.finished = true;
     this.live = this.live.filter((s) => s !== set);
     set.pending.clear();
@@ -365,9 +293,9 @@ export class TaskScheduler implements TaskSchedulerLike {
   }
 
   private endAttempt(
-    set: ActiveSet,
+    set: TaskSetManager,
     state: TaskState,
-    running: Running,
+    running: RunningAttempt,
     status: 'succeeded' | 'failed' | 'killed',
     reason?: string,
   ): void {
@@ -393,28 +321,29 @@ export class TaskScheduler implements TaskSchedulerLike {
     this.onTaskEvent();
   }
 
-  private finishSet(set: ActiveSet): void {
+  private finishSet(set: TaskSetManager): void {
     set.finished = true;
     this.live = this.live.filter((s) => s !== set);
     this.trace.record({ t: this.kernel.now, type: 'taskSetFinished', taskSet: set.spec.id });
     set.spec.onFinished();
   }
 
-  /** Launches a copy of a task running much longer than the median (Hadoop's and Spark's rule of thumb). */
+  /** Launches a copy of a task running `multiplier` × longer than the median (Spark's checkSpeculatableTasks). */
   private speculate(): void {
     for (const set of this.live) {
+      const spec = set.spec.speculation;
       if (
-        !set.spec.speculation ||
+        !spec ||
         set.finished ||
         set.pending.size > 0 ||
-        set.durations.length < Math.ceil(set.states.length * 0.75)
+        set.durations.length < Math.ceil(set.states.length * spec.quantile)
       )
         continue;
       const median = set.durations.median!;
       for (const state of set.runningInOrder()) {
         if (state.done || state.running.length !== 1) continue;
         const r = state.running[0]!;
-        if (this.kernel.now - r.record.start <= 1.5 * median) continue;
+        if (this.kernel.now - r.record.start <= spec.multiplier * median) continue;
         const slot = this.slots.freeSlots().find((s) => s.node.id !== r.record.node);
         if (slot) this.launch(set, state, slot, true);
       }
@@ -425,13 +354,22 @@ export class TaskScheduler implements TaskSchedulerLike {
     this.timer?.cancel();
     this.timer = null;
     let next = Number.POSITIVE_INFINITY;
-    for (const set of this.live) {
-      if (set.finished || set.pending.size === 0 || set.levelIndex >= LOCALITY_LEVELS.length - 1) continue;
-      next = Math.min(next, set.lastLaunch + set.spec.localityWaitMs);
-    }
+    for (const set of this.live) next = Math.min(next, set.nextLevelAt(), this.nextSpeculationAt(set));
     if (Number.isFinite(next) && next > this.kernel.now && this.slots.freeSlots().length > 0) {
       this.timer = this.kernel.scheduleAt(next, () => this.offer(), 1);
     }
-    // Speculation is re-checked when running attempts pass 1.5x the median.
+  }
+
+  /** When a lone running attempt of the set passes `multiplier` × the median (Spark checks every spark.speculation.interval). */
+  private nextSpeculationAt(set: TaskSetManager): number {
+    const spec = set.spec.speculation;
+    if (!spec || set.pending.size > 0 || set.durations.length < Math.ceil(set.states.length * spec.quantile))
+      return Number.POSITIVE_INFINITY;
+    const limit = spec.multiplier * set.durations.median!;
+    let next = Number.POSITIVE_INFINITY;
+    for (const state of set.running)
+      if (!state.done && state.running.length === 1) next = Math.min(next, state.running[0]!.record.start + limit);
+    // One microsecond past it: the check asks for strictly longer than the limit.
+    return next + 0.001;
   }
 }

@@ -5,7 +5,8 @@
  * every pending task, so offering slots costs the same for a stage of 10 tasks or 100,000.
  * Removal is lazy: an entry is stale once its task left the queue (or was queued again later).
  */
-import type { Locality, SimTask } from './taskTypes';
+import type { Locality } from '../exec/taskTypes';
+import type { SimTask } from './simTask';
 
 /** What the queue needs of a task's scheduling state. */
 export interface Queueable {
@@ -72,10 +73,6 @@ export class PendingTasks<T extends Queueable> {
 
   get size(): number {
     return this.count;
-  }
-
-  has(state: T): boolean {
-    return state.queueSeq !== 0;
   }
 
   /** Appends a task that is not queued (a queued one stays where it is). */

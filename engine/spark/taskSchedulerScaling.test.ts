@@ -4,7 +4,8 @@ import { Cluster, preset, resolveClusterSpec } from '../cluster';
 import { interleave, type Slot, type SlotPool } from './slotPool';
 import { TaskScheduler } from './taskScheduler';
 import { RunningMedian } from './runningMedian';
-import { ZERO_COST, type SimTask } from './taskTypes';
+import { ZERO_COST } from '../exec/taskTypes';
+import type { SimTask } from './simTask';
 
 /** Two slots per node; counts every call the scheduler makes into the pool. */
 class CountingSlots implements SlotPool {
@@ -67,8 +68,8 @@ function work(
     id: 's',
     tasks,
     maxAttempts: 4,
-    localityWaitMs: prefs ? 3000 : 0,
-    speculation,
+    localityWaitMs: prefs ? { process: 3000, node: 3000, rack: 3000 } : { process: 0, node: 0, rack: 0 },
+    speculation: speculation ? { multiplier: 1.5, quantile: 0.75 } : null,
     onTaskFinished: () => {},
     onFinished: () => (done = true),
   });

@@ -9,7 +9,7 @@
  */
 import type { ClusterNode } from '../cluster';
 import type { Application, Container } from '../yarn';
-import type { JobContext } from './jobContext';
+import type { JobContext } from '../exec/jobContext';
 import { interleave, type Slot, type SlotPool } from './slotPool';
 
 export interface Executor {

@@ -1,0 +1,127 @@
+/**
+ * The Spark settings a run may give (spark-submit's `--conf key=value`), with Spark's names and
+ * defaults, and their validator: times as Spark writes them (`3s`, `500ms`, `1min`; a bare number
+ * is milliseconds, as spark.locality.wait reads it), whole numbers and booleans. An unknown key or
+ * a bad value is a ValidationError naming the setting and the value.
+ */
+import { ValidationError, describeValue } from '../core';
+
+/** What a run passes: Spark's keys with string values (`--conf`), or numbers and booleans (JSON). */
+export type SparkConfInput = Readonly<Record<string, string | number | boolean>>;
+
+export interface SparkConf {
+  /**
+   * Delay scheduling (spark.locality.wait, 3s): how long a task set waits at a locality level
+   * for a free slot there before it takes a worse one; per level spark.locality.wait.process,
+   * .node and .rack, each defaulting to spark.locality.wait.
+   */
+  localityWaitMs: { process: number; node: number; rack: number };
+  /** spark.stage.maxConsecutiveAttempts (4): a stage failing this many times in a row (fetch failures) aborts its job. */
+  maxConsecutiveStageAttempts: number;
+  /** spark.shuffle.io.maxRetries (3) × spark.shuffle.io.retryWait (5s): how long a fetch from a lost node retries before FetchFailed. */
+  shuffleMaxRetries: number;
+  shuffleRetryWaitMs: number;
+  /** spark.speculation (false): copies of tasks running spark.speculation.multiplier (1.5) × the median once spark.speculation.quantile (0.75) of a stage is done. */
+  speculation: boolean;
+  speculationMultiplier: number;
+  speculationQuantile: number;
+}
+
+/** Spark's defaults (spark/docs/configuration.md). */
+export const SPARK_DEFAULTS: SparkConf = {
+  localityWaitMs: { process: 3000, node: 3000, rack: 3000 },
+  maxConsecutiveStageAttempts: 4,
+  shuffleMaxRetries: 3,
+  shuffleRetryWaitMs: 5000,
+  speculation: false,
+  speculationMultiplier: 1.5,
+  speculationQuantile: 0.75,
+};
+
+/** The keys a run may set, with what each takes (shown when a key is unknown). */
+export const SPARK_CONF_KEYS: Readonly<Record<string, string>> = {
+  'spark.locality.wait': 'a time, e.g. 3s (default 3s)',
+  'spark.locality.wait.process': 'a time (default: spark.locality.wait)',
+  'spark.locality.wait.node': 'a time (default: spark.locality.wait)',
+  'spark.locality.wait.rack': 'a time (default: spark.locality.wait)',
+  'spark.stage.maxConsecutiveAttempts': 'a whole number from 1 (default 4)',
+  'spark.shuffle.io.maxRetries': 'a whole number from 0 (default 3)',
+  'spark.shuffle.io.retryWait': 'a time (default 5s)',
+  'spark.speculation': 'true or false (default false)',
+  'spark.speculation.multiplier': 'a number from 1 (default 1.5)',
+  'spark.speculation.quantile': 'a number from 0 to 1 (default 0.75)',
+};
+
+/** The longest time a setting may take: a simulated day. */
+const MAX_TIME_MS = 24 * 3600_000;
+const UNIT_MS: Readonly<Record<string, number>> = {
+  us: 0.001,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3600_000,
+  d: 86_400_000,
+};
+
+/** Spark's timeStringAsMs: `3s`, `500ms`, `1.5min` (Spark takes whole numbers; decimals are allowed here), a bare number is ms. */
+export function parseSparkTime(key: string, value: string | number | boolean): number {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+  const m = /^(\d+(?:\.\d+)?)\s*(us|ms|s|min|m|h|d)?$/.exec(text);
+  const ms = m ? Number(m[1]) * UNIT_MS[m[2] ?? 'ms']! : NaN;
+  if (!(ms >= 0 && ms <= MAX_TIME_MS))
+    throw new ValidationError(key, `must be a time like 3s, 500ms or 1min, from 0 to 24h, got ${describeValue(value)}`);
+  return Math.round(ms * 1000) / 1000;
+}
+
+function parseWhole(key: string, value: string | number | boolean, min: number, max: number): number {
+  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max)
+    throw new ValidationError(key, `must be a whole number from ${min} to ${max}, got ${describeValue(value)}`);
+  return n;
+}
+
+function parseNumber(key: string, value: string | number | boolean, min: number, max: number): number {
+  const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !(n >= min && n <= max))
+    throw new ValidationError(key, `must be a number from ${min} to ${max}, got ${describeValue(value)}`);
+  return n;
+}
+
+function parseBool(key: string, value: string | number | boolean): boolean {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new ValidationError(key, `must be true or false, got ${describeValue(value)}`);
+}
+
+/** Spark's defaults with the given settings applied; throws a ValidationError naming a bad key or value. */
+export function resolveSparkConf(input: SparkConfInput = {}): SparkConf {
+  for (const key of Object.keys(input))
+    if (!Object.hasOwn(SPARK_CONF_KEYS, key))
+      throw new ValidationError(
+        key,
+        `not a setting ClusterLab simulates; it knows ${Object.keys(SPARK_CONF_KEYS).join(', ')}`,
+      );
+  /** The setting's value through `parse`, or `fallback` when the run does not give it. */
+  const opt = <T>(key: string, fallback: T, parse: (key: string, value: string | number | boolean) => T): T =>
+    Object.hasOwn(input, key) ? parse(key, input[key]!) : fallback;
+  const d = SPARK_DEFAULTS;
+  const wait = opt('spark.locality.wait', d.localityWaitMs.process, parseSparkTime);
+  return {
+    localityWaitMs: {
+      process: opt('spark.locality.wait.process', wait, parseSparkTime),
+      node: opt('spark.locality.wait.node', wait, parseSparkTime),
+      rack: opt('spark.locality.wait.rack', wait, parseSparkTime),
+    },
+    maxConsecutiveStageAttempts: opt('spark.stage.maxConsecutiveAttempts', d.maxConsecutiveStageAttempts, (k, x) =>
+      parseWhole(k, x, 1, 100),
+    ),
+    shuffleMaxRetries: opt('spark.shuffle.io.maxRetries', d.shuffleMaxRetries, (k, x) => parseWhole(k, x, 0, 100)),
+    shuffleRetryWaitMs: opt('spark.shuffle.io.retryWait', d.shuffleRetryWaitMs, parseSparkTime),
+    speculation: opt('spark.speculation', d.speculation, parseBool),
+    speculationMultiplier: opt('spark.speculation.multiplier', d.speculationMultiplier, (k, x) =>
+      parseNumber(k, x, 1, 100),
+    ),
+    speculationQuantile: opt('spark.speculation.quantile', d.speculationQuantile, (k, x) => parseNumber(k, x, 0, 1)),
+  };
+}
