@@ -13,6 +13,7 @@ import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { LABS, findLab } from '../labs/labRegistry';
 import { notJudgedReason, runStep, type StepOutcome } from '../labs/runStep';
 import type { Lab } from '../labs/labTypes';
+import { oneLine } from './terminalSafeIo';
 
 export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--json]
 
@@ -62,14 +63,14 @@ function format(lab: Lab, stepIndex: number, outcome: StepOutcome): string {
   ];
   if (outcome.error) {
     // The error once; the checks by title only (each would only repeat that it was not judged).
-    lines.push(`  The run failed: ${outcome.error.message}`, '');
+    lines.push(`  The run failed: ${oneLine(outcome.error.message)}`, '');
     lines.push(`  Checks not judged (${notJudgedReason(outcome.error)}):`);
     for (const c of outcome.checks) lines.push(`    - ${c.title}`);
     lines.push('', `0 of ${outcome.checks.length} checks passed: none could be judged.`);
   } else {
     for (const c of outcome.checks) {
       lines.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.title}`);
-      lines.push(`        ${c.reason}`);
+      lines.push(`        ${oneLine(c.reason)}`);
     }
     const passed = outcome.checks.filter((c) => c.pass).length;
     const time = outcome.report
@@ -123,7 +124,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
         `${JSON.stringify({ lab: lab.id, step: args.step, passed: outcome.passed, checks: outcome.checks, error: outcome.error, simulatedMs }, null, 2)}\n`,
       );
       // JSON goes to programs: the error is also said once on stderr, for the person watching.
-      if (outcome.error) io.err(`clusterlab check: the run failed: ${outcome.error.message}\n`);
+      if (outcome.error) io.err(`clusterlab check: the run failed: ${oneLine(outcome.error.message)}\n`);
     } else io.out(format(lab, args.step - 1, outcome));
     return outcome.passed ? 0 : 1;
   } finally {

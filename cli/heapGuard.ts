@@ -15,14 +15,19 @@ export function heapGuardMb(): number {
 /**
  * Returns a function to call on every loop pass (or every few): it looks at the heap once in
  * `lookEvery` calls (a look costs about a microsecond) and throws once it passes heapGuardMb().
+ * It also looks whether the CLI that started this process is still there: a learner's loop keeps
+ * the process from hearing that its IPC channel closed, so a CLI killed by its process id (not its
+ * group) would leave it running. Orphaned (re-parented), the process exits.
  */
 export function createHeapCheck(lookEvery = 1024): () => void {
   const limitMb = heapGuardMb();
   const limit = limitMb * 2 ** 20;
+  const parent = process.ppid;
   let passes = 0;
   return () => {
     if (++passes < lookEvery) return;
     passes = 0;
+    if (process.platform !== 'win32' && process.ppid !== parent) process.exit(0);
     if (getHeapStatistics().used_heap_size > limit)
       throw new RangeError(
         `your code holds more than ${limitMb.toLocaleString('en')} MB of data in memory, more than the sandbox allows — does it build ever bigger data (an array, a string, a map that keeps growing)?`,

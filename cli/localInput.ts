@@ -47,18 +47,37 @@ export function readLocalFile(full: string, rules: LocalFileRules): Uint8Array {
     throw new UsageError(`${rules.notFound}${didYouMean(full)}`);
   }
   checkStats(rules, st);
+  try {
+    return readBounded(full, rules);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new UsageError(`${rules.what}: cannot be read (${typeof code === 'string' ? code : 'read error'})`);
+  }
+}
+
+/**
+ * Reads at most `maxBytes` + 1 bytes: one more than the limit, so a file that grew since fstat is
+ * caught, never read whole. Files that report no size (/proc) are read in growing steps.
+ */
+function readBounded(full: string, rules: LocalFileRules): Uint8Array {
   const fd = openSync(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const opened = fstatSync(fd);
     checkStats(rules, opened);
-    // One byte more than the limit: a file that grew since fstat is caught, never read whole.
-    const buffer = new Uint8Array(Math.min(opened.size, rules.maxBytes) + 1);
+    const most = rules.maxBytes + 1;
+    let buffer = new Uint8Array(Math.min(opened.size > 0 ? opened.size + 1 : 64 * 1024, most));
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        if (buffer.length === most) break;
+        const bigger = new Uint8Array(Math.min(buffer.length * 2, most));
+        bigger.set(buffer);
+        buffer = bigger;
+      }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
-      if (length === buffer.length) break;
     }
     if (length > rules.maxBytes)
       throw new UsageError(`${rules.what}: the file grew past the limit of ${rules.maxBytes} bytes while it was read`);

@@ -26,6 +26,7 @@ import {
   type ClusterSpec,
   type FaultSpec,
 } from '../engine/cluster';
+import { oneLine } from './terminalSafeIo';
 
 function loadCluster(name: string | null, nodes: number | null, cwd: string): ClusterSpec {
   if (nodes !== null) return presetWithNodes(nodes);
@@ -56,7 +57,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (error instanceof JobCodeError || error instanceof JobTimeoutError || error instanceof SimulationStuckError) {
-      io.err(`clusterlab run: job failed: ${error.message}\n`);
+      io.err(`clusterlab run: job failed: ${oneLine(error.message)}\n`);
       return 1;
     }
     throw error;
@@ -132,7 +133,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           true,
         ),
       );
-    io.err(`clusterlab run: job failed: ${error.message}\n`);
+    io.err(`clusterlab run: job failed: ${oneLine(error.message)}\n`);
     return 1;
   } finally {
     await runner.close();

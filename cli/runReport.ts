@@ -1,5 +1,6 @@
 /** The readable output of `clusterlab run`: a summary, the counters and a text timeline of task attempts. */
 import type { JobRunReport } from '../engine/api/jobTypes';
+import { oneLine } from './terminalSafeIo';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
 
@@ -57,7 +58,8 @@ export function formatReport(report: JobRunReport, clusterName: string, nodes: s
       t = Math.min(a.end, t + ms);
       for (let i = from; i < Math.max(from + (ms > 0 ? 1 : 0), at(t)) && i < width; i++) bar[i] = ch;
     }
-    const status = a.status === 'succeeded' ? '' : ` ${a.status.toUpperCase()}${a.reason ? ` (${a.reason})` : ''}`;
+    const status =
+      a.status === 'succeeded' ? '' : ` ${a.status.toUpperCase()}${a.reason ? ` (${oneLine(a.reason)})` : ''}`;
     lines.push(
       `  ${a.task.padEnd(22)} #${a.attempt} ${a.node.padEnd(4)} ${a.locality.padEnd(13)} |${bar.join('')}| ${sec(a.start)}-${sec(a.end)}${status}`,
     );

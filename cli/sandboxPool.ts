@@ -1,7 +1,7 @@
 /**
  * The Node implementation of the sandbox pool: child processes running cli/sandboxWorker.ts
  * (cli/sandboxProcess.ts says why processes and how their memory is bounded), sized to the
- * machine's cores (os.availableParallelism(), or CLUSTERLAB_WORKERS).
+ * machine's cores (os.availableParallelism(), at most 4; or CLUSTERLAB_WORKERS).
  */
 import { availableParallelism } from 'node:os';
 import { SandboxPoolCore } from '../engine/api/sandboxPoolCore';
@@ -15,11 +15,11 @@ export interface NodePoolOptions {
   log: (text: string) => void;
 }
 
-/** The pool size: CLUSTERLAB_WORKERS if set, else the number of cores. */
+/** The pool size: CLUSTERLAB_WORKERS if set, else the number of cores, at most 4 (as the app). */
 export function defaultPoolSize(env: Record<string, string | undefined> = process.env): number {
   const fromEnv = Number(env.CLUSTERLAB_WORKERS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return Math.max(1, availableParallelism());
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 export async function createNodeSandboxPool(options: NodePoolOptions): Promise<SandboxPoolCore> {

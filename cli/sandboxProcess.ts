@@ -67,6 +67,14 @@ export function residentLimitMb(memoryMb: number): number {
   return memoryMb + 512;
 }
 
+/**
+ * The resident size all children together may reach (MB): a job's top-level code runs in every
+ * worker of the pool, so a bomb there would otherwise take the per-child limit times the workers.
+ */
+export function totalResidentLimitMb(memoryMb: number): number {
+  return residentLimitMb(memoryMb) * 2;
+}
+
 /** How often the children's resident sizes are looked at (ms). */
 const MEMORY_WATCH_MS = 200;
 
@@ -108,7 +116,7 @@ function residentMb(pid: number): number | null {
 }
 
 /** Live children and how to stop one for its memory. */
-const watched = new Map<ChildProcess, { limitMb: number; over: () => void }>();
+const watched = new Map<ChildProcess, { limitMb: number; totalMb: number; over: (why: string) => void }>();
 let watch: ReturnType<typeof setInterval> | null = null;
 
 function watchMemory(): void {
@@ -119,15 +127,51 @@ function watchMemory(): void {
       watch = null;
       return;
     }
-    for (const [child, { limitMb, over }] of [...watched]) {
+    let total = 0;
+    let biggest: { mb: number; totalMb: number; over: (why: string) => void } | null = null;
+    for (const [child, { limitMb, totalMb, over }] of [...watched]) {
       const mb = child.pid === undefined ? null : residentMb(child.pid);
-      if (mb !== null && mb > limitMb) over();
+      if (mb === null) continue;
+      if (mb > limitMb) {
+        over(
+          `it used more than the sandbox's memory limit of ${limitMb.toLocaleString('en')} MB, ArrayBuffers and typed arrays included`,
+        );
+        continue;
+      }
+      total += mb;
+      if (!biggest || mb > biggest.mb) biggest = { mb, totalMb, over };
     }
+    if (biggest && total > biggest.totalMb)
+      biggest.over(
+        `its workers together used more than the sandbox's memory limit of ${biggest.totalMb.toLocaleString('en')} MB (code at the top of a job file runs in every worker)`,
+      );
   }, MEMORY_WATCH_MS);
   watch.unref();
 }
 
+let exitHooked = false;
+
+/**
+ * Children end with the CLI: on its exit, and on the signals that end it (SIGINT, SIGTERM, SIGHUP;
+ * then the signal is raised again, so the exit status still tells it). A CLI killed with SIGKILL
+ * cannot do this: the children then see they were orphaned (cli/heapGuard.ts) and exit.
+ */
+function endChildrenWithTheCli(): void {
+  if (exitHooked) return;
+  exitHooked = true;
+  const killAll = () => {
+    for (const child of watched.keys()) child.kill('SIGKILL');
+  };
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      killAll();
+      process.kill(process.pid, signal);
+    });
+}
+
 export function forkSandboxProcess(options: SandboxProcessOptions): SandboxProcess {
+  endChildrenWithTheCli();
   const child = fork(options.entry, [], {
     execArgv: [`--max-old-space-size=${options.memoryMb}`, '--disallow-code-generation-from-strings'],
     env: childEnv(),
@@ -142,13 +186,10 @@ export function forkSandboxProcess(options: SandboxProcessOptions): SandboxProce
     child.kill('SIGKILL'); // harmless when it has already exited
     if (why !== null) options.onExit(why);
   };
-  const limitMb = residentLimitMb(options.memoryMb);
   watched.set(child, {
-    limitMb,
-    over: () =>
-      end(
-        `it used more than the sandbox's memory limit of ${limitMb.toLocaleString('en')} MB, ArrayBuffers and typed arrays included`,
-      ),
+    limitMb: residentLimitMb(options.memoryMb),
+    totalMb: totalResidentLimitMb(options.memoryMb),
+    over: (why) => end(why),
   });
   watchMemory();
   child.on('message', (message: unknown) => {

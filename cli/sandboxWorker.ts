@@ -59,6 +59,7 @@ const executor = createJobTaskExecutor({
   lineOffset: 0,
   decodeUtf8: (bytes) => decoder.decode(bytes),
   post,
+  deferAnswer: (send) => setImmediate(send),
 });
 
 /**

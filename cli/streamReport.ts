@@ -1,5 +1,6 @@
 /** Formats a streaming scenario's result for the terminal: the ledger table, lag per partition, metrics and expectations. */
 import type { ScenarioResult } from '../engine/streaming';
+import { oneLine } from './terminalSafeIo';
 
 function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
@@ -8,7 +9,7 @@ function row(cells: (string | number)[], widths: number[]): string {
 export function formatStreamReport(result: ScenarioResult, file: string, partitions: string): string {
   const l = result.ledger;
   const lines: string[] = [];
-  lines.push(`${result.scenario} (${file}, seed ${result.seed})`);
+  lines.push(`${oneLine(result.scenario)} (${file}, seed ${result.seed})`);
   lines.push(
     `delivery ${result.delivery}, sink ${result.sink}; brokers on ${result.brokers.join(', ')}; ${partitions}`,
   );

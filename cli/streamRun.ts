@@ -15,6 +15,7 @@ import { cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from '../e
 import { UsageError, type CliIo } from './cliIo';
 import { loadScenarioFile, scenarioLine, thrownText } from './streamScenarioLoader';
 import { formatStreamReport } from './streamReport';
+import { oneLine } from './terminalSafeIo';
 
 export interface StreamRunArgs {
   path: string;
@@ -66,11 +67,11 @@ function runScenarioFile(args: StreamRunArgs, io: CliIo, log: (text: string) => 
   } catch (e) {
     if (e instanceof ScenarioFunctionError) {
       const line = scenarioLine(e.cause, file);
-      io.err(`clusterlab stream: ${file}${line === undefined ? '' : `:${line}`}: ${e.message}\n`);
+      io.err(`clusterlab stream: ${file}${line === undefined ? '' : `:${line}`}: ${oneLine(e.message)}\n`);
       return 1;
     }
     if (e instanceof WindowValueError) {
-      io.err(`clusterlab stream: ${file}: process: ${e.message}\n`);
+      io.err(`clusterlab stream: ${file}: process: ${oneLine(e.message)}\n`);
       return 1;
     }
     if (e instanceof ValidationError) throw new UsageError(`${file}: ${e.message}`);

@@ -144,7 +144,9 @@ describe('a streaming scenario file in the sandbox', { timeout: 120_000 }, () =>
     const r = await run(['hostile.js', '--json'], dir);
     expect(existsSync(target)).toBe(false);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect([0, 2]).toContain(r.code);
+    // The failed import is a promise left to fail: the run fails with it, on one line.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^clusterlab stream: hostile\.js: the run failed: [^\n]+\n$/);
   });
 
   it('the three examples still run', async () => {

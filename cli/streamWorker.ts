@@ -31,7 +31,9 @@ port.onMessage((raw) => {
   };
   try {
     const code = runStreamScenario({ path: data.path, seed: data.seed, json: data.json }, io);
-    post({ type: 'done', code });
+    // One turn of the event loop first: a promise the scenario left to fail later fails before
+    // the run is called done (it is reported as a crash instead).
+    setImmediate(() => post({ type: 'done', code }));
   } catch (e) {
     if (e instanceof UsageError) post({ type: 'usage', message: e.message });
     else {

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
 import type { StreamWorkerData, StreamWorkerReply } from './streamMessages';
+import { oneLine } from './terminalSafeIo';
 
 /** The budget as the message shows it: `30 s`, `0.5 s`. */
 function seconds(s: number): string {
@@ -56,7 +57,7 @@ export async function runInStreamWorker(data: StreamWorkerData, timeoutSeconds: 
         else if (m.type === 'err') io.err(m.text);
         else if (m.type === 'done') finish(() => resolvePromise(m.code));
         else if (m.type === 'usage') finish(() => reject(new UsageError(m.message)));
-        else failed(`the run failed: ${m.message}`);
+        else failed(`the run failed: ${oneLine(m.message)}`);
       },
       onExit: (why) => failed(`the scenario stopped: ${why} — does it keep ever more data?`),
     });

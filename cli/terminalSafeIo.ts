@@ -19,6 +19,14 @@ export function terminalSafeText(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * A learner's text (a thrown message, a scenario's name) kept on its one line: its line breaks are
+ * shown as ` ⏎ `, so it cannot start a line of its own that looks like the CLI's (a fake "PASS").
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ⏎ ');
+}
+
 /** `io` with both streams made terminal-safe. */
 export function terminalSafeIo(io: CliIo): CliIo {
   return {

@@ -26,6 +26,12 @@ export interface ExecutorRuntime {
   lineOffset: number;
   decodeUtf8(bytes: Uint8Array): string;
   post(message: SandboxReply, transfer?: ArrayBuffer[]): void;
+  /**
+   * Calls `send` later to post a request's answer (default: at once). The Node sandbox waits one
+   * turn of its event loop, so a promise the learner's code left to fail after its work was done
+   * fails first and is reported as the run's error, not lost after the answer.
+   */
+  deferAnswer?(send: () => void): void;
 }
 
 /** The longest console line a worker sends (a run shows at most LOG_LIMITS, consoleCap.ts). */
@@ -102,8 +108,13 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
       }
     }
   };
+  /** Posts a request's answer (never a log or progress message), when the runtime says. */
+  const answer = (message: SandboxReply, transfer?: ArrayBuffer[]): void => {
+    if (runtime.deferAnswer) runtime.deferAnswer(() => post(message, transfer));
+    else post(message, transfer);
+  };
   const fail = (id: number, error: unknown) =>
-    post({ type: 'failed', id, error: errorToData(error, fileName, runtime.lineOffset) });
+    answer({ type: 'failed', id, error: errorToData(error, fileName, runtime.lineOffset) });
   const loaded = (): LoadedJob => {
     if (!job) throw new Error('sandbox: no job module loaded');
     return job;
@@ -126,7 +137,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             });
             const exported = runtime.evaluate(message.source.code, fileName, { [LOOP_GUARD]: guard });
             job = readJobModule(exported, fileName);
-            post({ type: 'loaded', id: message.id, shape: job.shape });
+            answer({ type: 'loaded', id: message.id, shape: job.shape });
             return;
           }
           case 'map': {
@@ -134,13 +145,13 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             const fns = loaded().mapreduce[t.jobIndex]!;
             const text = runtime.decodeUtf8(t.bytes);
             const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
-            post({ type: 'mapDone', id: message.id, output }, packedBuffers(output.partitions));
+            answer({ type: 'mapDone', id: message.id, output }, packedBuffers(output.partitions));
             return;
           }
           case 'reduce': {
             const t = message.task;
             const output = runReduceTask(loaded().mapreduce[t.jobIndex]!, t.parts, t.taskIndex);
-            post({ type: 'reduceDone', id: message.id, output });
+            answer({ type: 'reduceDone', id: message.id, output });
             return;
           }
           case 'spark': {
@@ -170,7 +181,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               (e) => errorToData(e, fileName, runtime.lineOffset),
               onPartition,
             ).then(
-              (output) => post({ type: 'sparkDone', id: message.id, output }),
+              (output) => answer({ type: 'sparkDone', id: message.id, output }),
               (error: unknown) => fail(message.id, error),
             ); // post and fail never throw: this promise cannot reject unhandled
             return;

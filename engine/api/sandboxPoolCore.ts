@@ -17,6 +17,7 @@
  */
 import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from '../sandbox/jobCodeError';
 import { loopDeadline } from '../sandbox/loopGuard';
+import { LIMITS } from '../core/limits';
 import type {
   DriverHost,
   JobShape,
@@ -82,6 +83,8 @@ interface Run {
   deadline: number | null;
   /** Console output shown so far, and lines not shown past LOG_LIMITS. */
   log: ConsoleShown;
+  /** MapReduce map output held so far (estimated bytes after the combiner), at most LIMITS.maxMapOutputBytes. */
+  mapOutputBytes: number;
 }
 
 export class SandboxPoolCore implements TaskRunner {
@@ -127,6 +130,7 @@ export class SandboxPoolCore implements TaskRunner {
       seconds,
       deadline: null,
       log: { lines: 0, chars: 0, dropped: 0 },
+      mapOutputBytes: 0,
     };
     this.run = run;
     const startedAt = this.platform.now();
@@ -317,6 +321,8 @@ export class SandboxPoolCore implements TaskRunner {
       run.counts[pending.kind].done++;
       this.report(pending.kind);
     }
+    if (reply.type === 'mapDone' && this.heldTooMuch(run, reply.output.partitionBytes))
+      return pending.reject(run.failure!);
     if (reply.type === 'failed') pending.reject(errorFromData(reply.error));
     else pending.resolve(reply);
     this.pump();
@@ -338,6 +344,21 @@ export class SandboxPoolCore implements TaskRunner {
   private log(run: Run, text: string): void {
     const line = cappedConsoleLine(run.log, text);
     if (line !== null) this.platform.log(line);
+  }
+
+  /** Counts a map output the host will hold; past LIMITS.maxMapOutputBytes the run fails, saying so. */
+  private heldTooMuch(run: Run, partitionBytes: number[]): boolean {
+    for (const bytes of partitionBytes) run.mapOutputBytes += bytes;
+    if (run.mapOutputBytes <= LIMITS.maxMapOutputBytes) return false;
+    const mb = (n: number) => `${Math.round(n / 2 ** 20).toLocaleString('en')} MB`;
+    this.abort(
+      new JobResultError(
+        run.fileName,
+        null,
+        `the map output passed ${mb(run.mapOutputBytes)}, more than the ${mb(LIMITS.maxMapOutputBytes)} of intermediate data a run may hold — does map write more than it needs (a whole record, a long string) for every line?`,
+      ),
+    );
+    return true;
   }
 
   /** A reply that is not what the protocol allows fails the run (a job may forge messages). */

@@ -26,6 +26,12 @@ export const LIMITS = {
    */
   maxShuffleBlocks: 1_000_000,
   /**
+   * Bytes of MapReduce map output (after the combiner) one run may hold: the host keeps every map
+   * task's output for the shuffle, so a map that writes far more than it reads must end with a
+   * message before it fills the host's memory.
+   */
+  maxMapOutputBytes: 512 * 2 ** 20,
+  /**
    * RDDs in one lineage, from a source to the RDD (each map, filter, shuffle adds one). Spark
    * itself overflows its stack on lineages a few thousand long, and cuts them with checkpoint().
    */

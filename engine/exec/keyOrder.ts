@@ -5,13 +5,25 @@
  * The default partition is Hadoop's HashPartitioner: (hashCode & MAX_INT) % numReduceTasks,
  * with Java's String.hashCode of the key's text.
  */
-/** A key's JSON text; a BigInt inside it is written as its digits and `n` (JSON itself refuses BigInt). */
+/**
+ * A key's JSON text; a BigInt inside it is written as its digits and `n` (JSON itself refuses
+ * BigInt). A value that refers to itself or nests too deeply has no text: the error says so in
+ * the learner's terms (a Spark row is measured, keyed and shuffled as data).
+ */
 function keyJson(k: unknown): string {
   try {
-    return JSON.stringify(k) ?? '';
+    try {
+      return JSON.stringify(k) ?? '';
+    } catch (error) {
+      if (!(error instanceof TypeError) || !/BigInt/.test(error.message)) throw error;
+      return JSON.stringify(k, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? '';
+    }
   } catch (error) {
-    if (!(error instanceof TypeError) || !/BigInt/.test(error.message)) throw error;
-    return JSON.stringify(k, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? '';
+    if (error instanceof RangeError || (error instanceof TypeError && /circular/i.test(error.message)))
+      throw new TypeError(
+        'a record refers to itself (a cycle) or nests too deeply: keys and values must be plain data (numbers, strings, arrays, objects) to be measured, sorted and shuffled',
+      );
+    throw error;
   }
 }
 
