@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runScenario, validateScenario, type ScenarioResult } from '../../engine/streaming';
 
-const RATE = 200_000; // simulated records per second
-const DURATION_MS = 30_000;
+const RATE = 200_000; // simulated records per second, from two producers (a producer may send at most 100,000/s)
+const DURATION_MS = 10_000; // 2,000,000 records: the most a scenario may send (engine/streaming LIMITS.records)
 const BATCH_MS = 500;
 const KEYS = Array.from({ length: 1000 }, (_, i) => `key-${i}`);
 
@@ -26,15 +26,13 @@ function spec(
     cluster: 'classroom',
     durationMs: DURATION_MS,
     topic: { name: 'bench', partitions, replicationFactor: 3, minInsyncReplicas: 2 },
-    producers: [
-      {
-        id: 'load',
-        ratePerSec: RATE,
-        acks: 'all',
-        idempotent: true,
-        generate: ({ index }: { index: number }) => ({ key: KEYS[index % KEYS.length]!, value: index }),
-      },
-    ],
+    producers: ['load-a', 'load-b'].map((id) => ({
+      id,
+      ratePerSec: RATE / 2,
+      acks: 'all' as const,
+      idempotent: true,
+      generate: ({ index }: { index: number }) => ({ key: KEYS[index % KEYS.length]!, value: index }),
+    })),
     consumers: { count: Math.min(partitions, 6), batchIntervalMs: BATCH_MS, maxRecordsPerPartition: 1_000_000 },
     process: (r: { key: string; value: number }) => ({ key: r.key, value: r.value }),
     sink,
