@@ -23,4 +23,13 @@ try {
 } catch (error) {
   fatal('the command could not be built: ', error);
 }
+// A run whose answer never comes (a promise nothing settles; Node would exit 13 with a warning)
+// is an internal error too: one line, exit 1.
+let answered = false;
+process.on('exit', (code) => {
+  if (answered || code !== 0) return; // a non-zero code: the last resort has already said why
+  process.stderr.write('clusterlab: internal error: the command ended without an answer (please report this)\n');
+  process.exitCode = 1;
+});
 process.exitCode = await main(process.argv.slice(2));
+answered = true;
