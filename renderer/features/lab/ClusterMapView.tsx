@@ -1,12 +1,13 @@
 /** The cluster map of a run at playback time t, rebuilt from the run's trace. */
 import { useMemo } from 'react';
+import type { RunEvent } from '../../../engine/api/jobTypes';
 import { ClusterTimeline, type NodeInfo } from '../../viz/clusterTimeline';
 import { ClusterMap } from '../cluster/ClusterMap';
 import { formatSimTime } from '../cluster/PlaybackBar';
 import { SUMMARY_ABOVE_NODES } from '../../viz/clusterMapLayout';
 import { plural } from '../../../labs/plural';
 
-export function useClusterTimeline(nodes: NodeInfo[], trace: readonly { t: number; type: string }[]) {
+export function useClusterTimeline(nodes: NodeInfo[], trace: readonly RunEvent[]) {
   return useMemo(() => new ClusterTimeline(nodes, trace), [nodes, trace]);
 }
 

@@ -25,7 +25,11 @@ export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapr
   const span = `${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
   if (b.role === 'am')
     return `${b.task} (${b.attemptId}) in container ${b.container ?? '?'} on ${b.node}, ${status}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. ${b.reason}` : ''}`;
-  const flags = [b.retry ? `retry (attempt ${b.attempt + 1})` : '', b.speculative ? 'speculative copy' : '']
+  const flags = [
+    b.retry ? `retry (attempt ${b.attempt + 1})` : '',
+    b.speculative ? 'speculative copy' : '',
+    b.fetchFailed && b.end <= t ? 'fetch failure: a map output it needed was lost, not its code' : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return `${b.task} attempt ${b.attempt} (${b.attemptId}) on ${b.node}${b.executor !== b.node ? ` / ${b.executor}` : ''}, ${b.locality}, ${status}${flags ? `, ${flags}` : ''}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. Reason: ${b.reason}` : ''}`;
@@ -96,6 +100,11 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
           </span>
         ))}
         <span className="run-key failed">failed / killed ✕</span>
+        {view.kind === 'spark' && (
+          <span className="run-key fetch-failed" title="FetchFailed: a map output this task needed was lost">
+            fetch failed ↯
+          </span>
+        )}
         <span className="run-key retry">retry</span>
         <span className="run-key speculative">speculative</span>
         <span className="run-key died">node died</span>
