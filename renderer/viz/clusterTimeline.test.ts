@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../engine/api/jobTypes';
 import { ZERO_COST } from '../../engine/exec/taskTypes';
+import { runDemoScenario } from '../../engine/api/demoScenario';
 import { ClusterTimeline } from './clusterTimeline';
 
 const nodes = ['n1', 'n2', 'n3'].map((id) => ({ id, rack: 'r1', cores: 4, memoryMb: 8192 }));
@@ -89,5 +90,24 @@ describe('ClusterTimeline', () => {
     ]);
     expect(tl.at(15).nodes[1]).toMatchObject({ usedCores: 1, heldCores: 3 });
     expect(tl.at(25).nodes[1]).toMatchObject({ usedCores: 0, heldCores: 4 });
+  });
+});
+
+describe('the home page scenario played like any run', () => {
+  it('shows 24 replicas, a dead node, re-replication and busy cores that never exceed a node’s', () => {
+    const run = runDemoScenario(1);
+    const tl = new ClusterTimeline(run.nodes, run.trace);
+    const replicas = (t: number) => tl.at(t).nodes.reduce((n, node) => n + (node.blockCount ?? 0), 0);
+    expect(replicas(1000)).toBe(24);
+    const end = tl.at(run.durationMs);
+    expect(end.nodes.filter((n) => !n.alive)).toHaveLength(1);
+    expect(replicas(run.durationMs)).toBe(24);
+    let busy = 0;
+    for (let t = 0; t <= run.durationMs; t += 500)
+      for (const n of tl.at(t).nodes) {
+        expect(n.usedCores).toBeLessThanOrEqual(n.cores);
+        busy += n.usedCores > 0 ? 1 : 0;
+      }
+    expect(busy).toBeGreaterThan(10);
   });
 });

@@ -13,7 +13,7 @@ import { fittedSpeedNote, speedFor } from '../cluster/speedFit';
 import { usePlayback } from '../cluster/usePlayback';
 import { useAppStore } from '../../state/store';
 import { RunPanels } from '../run/RunPanels';
-import { ClusterMapView, useClusterTimeline } from './ClusterMapView';
+import { ClusterMapView, useClusterTimeline } from '../cluster/ClusterMapView';
 import { HdfsPanel } from './HdfsPanel';
 import { faultNote } from './faultNote';
 import { faultTimingOf } from '../../../labs/faultTiming';
