@@ -6,7 +6,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { JobRunReport } from '../../../engine/api/jobTypes';
 import { toRunView } from '../../viz/run/runView';
-import type { RunView } from '../../viz/run/runViewTypes';
 import { TimelineView } from './TimelineView';
 import { DagView } from './DagView';
 import { DataFlowView } from './DataFlowView';
