@@ -209,7 +209,7 @@ describe('Spark pictures agree with the spark-in-memory lab text', () => {
     expect(failures).toEqual(['attempt 0 failed: fetch failure, resubmitted']);
     await expect
       .poll(() => page.locator('.dag-stage[data-failure] text.failure').first().textContent())
-      .toBe('attempt 0 failed: fetch failure, resubmitted');
+      .toBe('attempt 0: fetch failure, resubmitted');
     await expectDagFits(page);
     await page.getByTestId('run-dag').scrollIntoViewIfNeeded();
     await s.screenshot('spark-dag-fetch-failed-1280');

@@ -24,7 +24,7 @@ export function LiveClusterPanel() {
       .runDemo(seed, (f) => live && setProgress(f))
       .then(
         (r) => live && setRun(r),
-        (e: unknown) => live && setError((e as Error).message),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
       );
     return () => {
       live = false;

@@ -15,7 +15,8 @@ import { useElementWidth } from './useElementWidth';
 import { StartupLanes } from './StartupLanes';
 import { plural } from '../../../labs/plural';
 
-const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+const NAV_KEYS: readonly NavKey[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+const isNavKey = (key: string): key is NavKey => NAV_KEYS.some((k) => k === key);
 
 export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapreduce'): string {
   const status = b.end > t ? 'running' : b.status;
@@ -83,10 +84,11 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
     setHover(hitTest(view, layout, e.clientX - r.left, e.clientY - r.top, t));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
-    if (NAV_KEYS.has(e.key)) {
+    const key = e.key;
+    if (isNavKey(key)) {
       e.preventDefault();
       setHover(-1);
-      setSelected((current) => navigate(view, current, e.key as NavKey, t));
+      setSelected((current) => navigate(view, current, key, t));
     } else if (e.key === 'Escape') setSelected(-1);
   };
   const detail = shown >= 0 && shown < view.bars.length && view.bars[shown]!.start <= t ? view.bars[shown]! : null;

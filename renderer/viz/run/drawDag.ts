@@ -27,9 +27,9 @@ export function stageTitle(s: StageView): string {
 }
 
 /** The stage's latest failed attempt known at t, in words ("attempt 0 failed: fetch failure, resubmitted"), or ''. */
-export function stageFailureAt(s: StageView, t: number): string {
+export function stageFailureAt(s: StageView, t: number, short = false): string {
   const failed = (s.failures ?? []).filter((f) => f.at <= t);
-  return failed.length > 0 ? stageFailureText(failed.at(-1)!, t) : '';
+  return failed.length > 0 ? stageFailureText(failed.at(-1)!, t, short) : '';
 }
 
 export function stageAriaLabel(s: StageView, p: StageProgress, t = Infinity): string {
@@ -216,7 +216,7 @@ export function drawDag(
   nodes.select('text.title').text((d) => clip(stageTitle(d.stage), 34));
   const frac = (d: Datum, n: number) => (d.p.total > 0 ? (Math.min(n, d.p.total) / d.p.total) * (d.box.width - 20) : 0);
   nodes.select('text.count').text(countText);
-  nodes.select('text.failure').text((d) => clip(stageFailureAt(d.stage, t), 40));
+  nodes.select('text.failure').text((d) => clip(stageFailureAt(d.stage, t, true), 40));
   nodes.select('rect.done').attr('width', (d) => frac(d, d.p.done));
   nodes
     .select('rect.running')

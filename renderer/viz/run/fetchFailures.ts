@@ -17,13 +17,16 @@ export function fetchFailureText(e: RunEventOf<'fetchFailed'>): string {
   return `could not fetch map output ${e.map} of shuffle ${e.shuffle} (stage ${e.mapStage}): ${where}`;
 }
 
-/** "attempt 0 failed: fetch failure, resubmitted", as known at time t. */
-export function stageFailureText(f: StageFailure, t: number): string {
+/**
+ * "attempt 0 failed: fetch failure, resubmitted", as known at time t; `short` leaves out
+ * "failed" ("attempt 0: fetch failure, resubmitted") for a line inside a DAG box.
+ */
+export function stageFailureText(f: StageFailure, t: number, short = false): string {
   const why = f.reason.startsWith('FetchFailed(') ? 'fetch failure' : f.reason;
   const next = !f.willRetry
     ? ', job aborted'
     : f.resubmittedAt !== null && f.resubmittedAt <= t
       ? ', resubmitted'
       : ', to be resubmitted';
-  return `attempt ${f.attempt} failed: ${why}${next}`;
+  return `attempt ${f.attempt}${short ? '' : ' failed'}: ${why}${next}`;
 }
