@@ -5,6 +5,7 @@ import type { JobRunReport, RunJobOptions } from '../../../engine/api/jobTypes';
 import { describeEvent } from '../describeEvent';
 import { stageFailureAt } from './drawDag';
 import { toRunView } from './runView';
+import { stageProgressAt } from './runStages';
 
 // A word count: map stage 0 writes shuffle 0, result stage 1 reads it.
 const JOB = `exports.default = async (sc) =>
@@ -57,6 +58,8 @@ describe('the pictures tell the truth about fetch failures', () => {
     expect(stageFailureAt(stage, failure.at)).toBe('attempt 0 failed: fetch failure, to be resubmitted');
     expect(stageFailureAt(stage, view.durationMs)).toBe('attempt 0 failed: fetch failure, resubmitted');
     expect(view.stages.find((s) => s.stageId === 0)!.failures).toBeUndefined();
+    // Both stages end done: the map stage's rerun of its lost partitions joins its first attempt.
+    expect(view.stages.map((s) => stageProgressAt(s, view.bars, view.durationMs).state)).toEqual(['done', 'done']);
   });
 
   it('the event log describes the fetch failure, the failed stage and its resubmission', async () => {

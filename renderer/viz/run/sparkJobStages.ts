@@ -85,18 +85,21 @@ export function sparkJobStages(
     const skipped = e.type === 'stageSkipped';
     const attempt = e.type === 'stageSubmitted' ? (e.attempt ?? 0) : 0;
     const taskSet = skipped ? null : attempt > 0 ? `stage-${e.stage}.${attempt}` : `stage-${e.stage}`;
-    const made = make(key, `Stage ${e.stage}${e.name ? `: ${e.name}` : ''}`, e.job, taskSet, e.tasks ?? 0, skipped);
+    // A resubmitted attempt runs only the missing partitions: its size is its task set's, not the stage's.
+    const fallback = attempt > 0 ? 0 : (e.tasks ?? 0);
+    const made = make(key, `Stage ${e.stage}${e.name ? `: ${e.name}` : ''}`, e.job, taskSet, fallback, skipped);
     made.stageId = e.stage;
     made.ops = (e.ops ?? []).map((o) => ({ rdd: o.rdd, name: o.name, cached: o.cached }));
     if (skipped) made.submittedAt = e.t;
     const known = byKey.get(key);
     if (known) {
-      // The same stage run again in this job (lost map outputs): one box with all its attempts.
+      // The same stage run again in this job (lost map outputs): one box with all its attempts. A
+      // stage this job had skipped runs only the partitions whose output was lost: those are its tasks.
+      known.tasks = known.skipped ? made.tasks : Math.max(known.tasks, made.tasks);
       known.bars = [...known.bars, ...made.bars];
       known.skipped = false;
       known.taskSet ??= taskSet;
       known.finishedAt = made.finishedAt;
-      known.tasks = Math.max(known.tasks, made.tasks);
       continue;
     }
     byKey.set(key, made);
