@@ -90,11 +90,6 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
         <span style={{ ['--swatch' as string]: 'var(--ok)' }}>tasks done</span>
         <span style={{ ['--swatch' as string]: 'var(--accent)' }}>tasks running</span>
       </div>
-      {view.edgesInferred && (
-        <p className="muted run-note">
-          Stage dependencies inferred from timing: this trace does not name each stage’s parents.
-        </p>
-      )}
       <div className="run-dag-host" ref={hostRef}>
         <svg
           ref={svgRef}

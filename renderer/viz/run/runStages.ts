@@ -11,7 +11,6 @@ import { maxOf, minOf } from '../maxOf';
 export interface DerivedStages {
   stages: StageView[];
   edges: StageEdge[];
-  edgesInferred: boolean;
   jobs: SparkJobView[];
 }
 
@@ -93,7 +92,7 @@ function mapReduceStages(trace: readonly RunEvent[], make: MakeStage, barsOf: Ma
     if (previous) edges.push({ from: previous, to: map.id, kind: 'narrow', label: 'HDFS output' });
     previous = reduce.tasks > 0 ? reduce.id : map.id;
   }
-  return { stages, edges, edgesInferred: false, jobs: [] };
+  return { stages, edges, jobs: [] };
 }
 
 /** A stage's state and task counts at time t (a task is done when one of its attempts succeeded by t). */

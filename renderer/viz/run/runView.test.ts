@@ -268,7 +268,6 @@ describe('toRunView on hand-made fixtures', () => {
       { id: 'n1', rack: 'a' },
       { id: 'n2', rack: 'b' },
     ]);
-    expect(view.edgesInferred).toBe(false);
     expect(view.edges.map((e) => `${e.from}->${e.to}`).sort()).toEqual([
       'spark-job-0/1->spark-job-0/0',
       'spark-job-0/2->spark-job-0/0',

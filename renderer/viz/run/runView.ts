@@ -168,7 +168,7 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
   const index = buildBarIndex(bars, lanes.length);
   const durationMs = maxOf(bars, (b) => b.end, Math.max(report.simulatedMs ?? 0, 0));
   const tasks = bars.filter((b) => b.role === 'task');
-  const { stages, edges, edgesInferred, jobs } = deriveStages(report, bars);
+  const { stages, edges, jobs } = deriveStages(report, bars);
   const firstLaneOfNode = new Map<string, number>();
   for (const l of lanes) if (!firstLaneOfNode.has(l.node)) firstLaneOfNode.set(l.node, l.index);
   const { flows, estimated } = deriveFlows(report, bars, nodes, stages, edges);
@@ -184,7 +184,6 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
     stages,
     edges,
     jobs,
-    edgesInferred,
     flows,
     flowsEstimated: estimated,
     markers,

@@ -223,10 +223,8 @@ export interface RunView {
   index: BarIndex;
   stages: StageView[];
   edges: StageEdge[];
-  /** Spark's jobs in order when the trace lists each job's stages (else []): the DAG view shows one at a time. */
+  /** Spark's jobs in order (MapReduce: []): the DAG view shows one at a time. */
   jobs: SparkJobView[];
-  /** True when the stage edges were guessed from timing (the trace did not name parents). */
-  edgesInferred: boolean;
   flows: Flow[];
   /** True when per-pair shuffle bytes were estimated from task placement (no fetch events in the trace). */
   flowsEstimated: boolean;

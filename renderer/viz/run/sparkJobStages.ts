@@ -19,7 +19,7 @@ export function jobLabel(index: number, action: string, line: number | null): st
 export function sparkJobStages(
   trace: readonly RunEvent[],
   make: MakeStage,
-): { stages: StageView[]; edges: StageEdge[]; edgesInferred: false; jobs: SparkJobView[] } {
+): { stages: StageView[]; edges: StageEdge[]; jobs: SparkJobView[] } {
   const jobs: SparkJobView[] = [];
   const stages: StageView[] = [];
   const byKey = new Map<string, StageView>();
@@ -128,5 +128,5 @@ export function sparkJobStages(
       if (byKey.has(sparkStageKey(job, p)))
         edges.push({ from: sparkStageKey(job, p), to: key, kind: 'wide', label: 'shuffle' });
   }
-  return { stages, edges, edgesInferred: false, jobs };
+  return { stages, edges, jobs };
 }
