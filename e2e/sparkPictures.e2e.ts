@@ -180,6 +180,49 @@ describe('Spark pictures agree with the spark-in-memory lab text', () => {
     expect(s.consoleErrors).toEqual([]);
   });
 
+  it('step 4 with n2 killed mid-run: fetch failures drawn apart from code failures, the DAG names the resubmitted stage attempt', async () => {
+    const { page } = s;
+    await runStep(page, 3);
+    // While the iterations shuffle: n2's map outputs are lost and the reduce side cannot fetch them.
+    await seek(page, 2450);
+    await page.getByLabel('Node to break').selectOption('n2');
+    await page.getByRole('button', { name: 'Kill node' }).click();
+    await page.getByTestId('injected-faults').waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Running"]'));
+    await seek(page, 'end');
+    // The timeline's legend has a key of its own for FetchFailed attempts.
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await expect.poll(() => page.locator('.run-key.fetch-failed').count()).toBe(1);
+    await page.getByTestId('run-timeline').scrollIntoViewIfNeeded();
+    await s.screenshot('spark-timeline-fetch-failed-1280');
+    await page.getByRole('tab', { name: 'DAG' }).click();
+    const select = page.getByLabel('Spark job shown in the DAG');
+    const jobs = await select
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+    let failures: string[] = [];
+    let failedJob = '';
+    for (const job of jobs) {
+      await select.selectOption(job);
+      // A stage resubmitted for lost outputs ends done like any other: nothing is left half-done.
+      const states = await page.$$eval('.dag-stage', (gs) => gs.map((g) => g.getAttribute('data-state')));
+      expect(states.every((x) => x === 'done' || x === 'skipped')).toBe(true);
+      const found = await page.$$eval('.dag-stage[data-failure]', (gs) =>
+        gs.map((g) => g.getAttribute('data-failure')!),
+      );
+      if (failures.length === 0 && found.length > 0) [failures, failedJob] = [found, job];
+    }
+    expect(failures).toEqual(['attempt 0 failed: fetch failure, resubmitted']);
+    await select.selectOption(failedJob);
+    await expect
+      .poll(() => page.locator('.dag-stage[data-failure] text.failure').first().textContent())
+      .toBe('attempt 0: fetch failure, resubmitted');
+    await expectDagFits(page);
+    await page.locator('.dag-stage[data-failure]').first().scrollIntoViewIfNeeded();
+    await s.screenshot('spark-dag-fetch-failed-1280');
+    expect(s.consoleErrors).toEqual([]);
+  });
+
   it('step 3 (no cache): the shuffle files of groupByKey are reused, nothing is cached', async () => {
     const { page } = s;
     await runStep(page, 2);

@@ -3,7 +3,7 @@
  * plain computation, counting tasks from the attempts, and formatting times and ratios the way
  * the reasons print them.
  */
-import type { JobRunReport } from '../engine/api/jobTypes';
+import type { CounterName, JobRunReport } from '../engine/api/jobTypes';
 import type { CheckVerdict, StepRun } from './labTypes';
 import { noun, plural } from './plural';
 
@@ -102,4 +102,10 @@ export function compareKeyed(
   return pass(
     `all ${expected.length} ${options.what} values match a plain computation over the same data (within ${options.tolerance} relative)`,
   );
+}
+
+/** A counter of the run by Hadoop's (or the Spark run's) name; 0 when this kind of run has no such counter. */
+export function counterOf(report: JobRunReport, name: CounterName): number {
+  const counters: Partial<Record<CounterName, number>> = report.metrics.counters;
+  return counters[name] ?? 0;
 }

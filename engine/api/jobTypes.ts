@@ -1,14 +1,32 @@
 /** The public types of running a job (for the lab player, the CLI and tests). */
-import type { TraceEvent } from '../core';
 import type { ClusterSpec, FaultSpec, PresetName } from '../cluster';
 import type { HdfsConfig } from '../hdfs';
 import type { YarnOptions } from '../yarn';
-import type { AttemptRecord } from '../exec/taskTypes';
+import type { AttemptRecord, ExecEvent } from '../exec/taskTypes';
+import type { JobEvent } from '../exec/jobEvents';
 import type { SnapshotOptions } from '../exec/snapshotRecorder';
 import type { MapReduceCounters } from '../mapreduce/mapReduceCounters';
 import type { JobSource, TaskRunner } from '../sandbox/taskRunner';
 import type { SparkConfInput } from '../spark/sparkConf';
+import type { SparkCounters } from '../spark/sparkCounters';
 import type { ClusterSnapshot } from './simulationSnapshot';
+import type { SimulationEvent } from './simulationEvents';
+
+/**
+ * One event of a job run's trace: the engine core's (cluster, HDFS, YARN), the task scheduler's
+ * and the job's (MapReduce or Spark), discriminated by `type`. The pictures and the checks read
+ * this union; an event they do not draw is simply passed over.
+ */
+export type RunEvent = SimulationEvent | ExecEvent | JobEvent;
+export type RunEventType = RunEvent['type'];
+/** The event of type `T`, e.g. `RunEventOf<'fetchFailed'>`. */
+export type RunEventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
+
+export type { MapReduceCounters, SparkCounters };
+/** A job's counters: Hadoop's (MapReduce) or the Spark run's, keyed by their upper-case names. */
+export type JobCounters = MapReduceCounters | SparkCounters;
+/** Every counter name a run may report (MAP_INPUT_RECORDS, STAGES_RUN, ...). */
+export type CounterName = keyof MapReduceCounters | keyof SparkCounters;
 
 export interface RunJobOptions {
   source: JobSource;
@@ -45,8 +63,7 @@ export interface OutputFile {
   text: string;
 }
 
-export interface JobMetrics {
-  kind: 'mapreduce' | 'spark';
+interface JobMetricsBase {
   jobs: number;
   tasks: number;
   attempts: number;
@@ -57,8 +74,20 @@ export interface JobMetrics {
   shuffleBytes: number;
   shuffleBytesLocal: number;
   shuffleBytesRemote: number;
-  counters: MapReduceCounters | Record<string, number>;
 }
+
+export interface MapReduceJobMetrics extends JobMetricsBase {
+  kind: 'mapreduce';
+  counters: MapReduceCounters;
+}
+
+export interface SparkJobMetrics extends JobMetricsBase {
+  kind: 'spark';
+  counters: SparkCounters;
+}
+
+/** A run's totals and counters; `kind` tells which counters it has. */
+export type JobMetrics = MapReduceJobMetrics | SparkJobMetrics;
 
 export interface JobRunReport {
   kind: 'mapreduce' | 'spark';
@@ -69,7 +98,7 @@ export interface JobRunReport {
   /** Every task attempt: node, locality, start, end, status and its cost breakdown. */
   attempts: AttemptRecord[];
   /** The engine core's events (HDFS, YARN, faults) and the job's, in time order. */
-  trace: TraceEvent[];
+  trace: RunEvent[];
   /** Cluster snapshots in time order (see snapshotAt); empty when disabled. */
   snapshots: ClusterSnapshot[];
   /** Sample datasets this run generated because the job read them and nothing was put there. */

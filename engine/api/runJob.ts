@@ -5,7 +5,7 @@
  * schedule, times and counters from the simulation, deterministic for a seed. The one entry the
  * CLI and the app use; it uses no Node or DOM API, so it runs in a Web Worker too.
  */
-import { Trace, decodeUtf8, encodeUtf8, type TraceEvent } from '../core';
+import { Trace, decodeUtf8, encodeUtf8 } from '../core';
 import {
   BudgetTicker,
   DEFAULT_MAX_ATTEMPTS,
@@ -25,7 +25,7 @@ import { createSimulation } from './createSimulation';
 import { JobFailedError } from './jobFailedError';
 import { RunawayLoopError } from '../sandbox/jobCodeError';
 import { jobOutputFiles } from './jobOutputFiles';
-import type { JobMetrics, JobRunReport, RunJobOptions } from './jobTypes';
+import type { JobMetrics, JobRunReport, RunEvent, RunJobOptions } from './jobTypes';
 import type { ClusterSnapshot } from './simulationSnapshot';
 
 export { SimulationStuckError, JobFailedError };
@@ -57,7 +57,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   // The budget covers the simulation too: checked before the inputs are built and while it runs.
   const checkBudget = options.runner.checkBudget?.bind(options.runner);
   const budget = checkBudget ? new BudgetTicker(checkBudget) : undefined;
-  const trace = new Trace<TraceEvent>();
+  const trace = new Trace<RunEvent>();
   const hdfsOptions = { ...options.hdfs, ...(options.blockSize !== undefined ? { blockSize: options.blockSize } : {}) };
   const sim = createSimulation({
     seed: options.seed,

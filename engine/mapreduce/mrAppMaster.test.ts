@@ -65,8 +65,9 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
       expect(ofType(t, type).length, type).toBeGreaterThan(0);
     }
     // Map requests name the replica nodes of their block; most maps run data-local.
-    const c = report.metrics.counters as Record<string, number>;
-    expect(c.DATA_LOCAL_MAPS).toBeGreaterThan(c.TOTAL_LAUNCHED_MAPS! / 2);
+    if (report.metrics.kind !== 'mapreduce') throw new Error('a MapReduce run');
+    const c = report.metrics.counters;
+    expect(c.DATA_LOCAL_MAPS).toBeGreaterThan(c.TOTAL_LAUNCHED_MAPS / 2);
     const requests = ofType(t, 'containerRequested').filter((e) => (e.nodes as string[]).length > 0);
     expect(requests.length).toBe(c.TOTAL_LAUNCHED_MAPS);
     // Part files are real, replicated HDFS files.
@@ -109,7 +110,9 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
     );
     expect(fetching.length).toBeGreaterThan(0);
     expect(ofType(t, 'mapOutputLost').length).toBeGreaterThan(0);
-    expect((faulty.metrics.counters as Record<string, number>).MAPS_RERUN_FOR_LOST_OUTPUT).toBeGreaterThan(0);
+    expect(faulty.metrics.kind === 'mapreduce' && faulty.metrics.counters.MAPS_RERUN_FOR_LOST_OUTPUT).toBeGreaterThan(
+      0,
+    );
     expect(faulty.simulatedMs).toBeGreaterThan(base.simulatedMs);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../core';
 import { createFunctionRunner } from '../api/inProcessRunner';
 import { runJob } from '../api/runJob';
-import type { RunJobOptions } from '../api/jobTypes';
+import type { CounterName, RunJobOptions } from '../api/jobTypes';
 import { SPARK_DEFAULTS, parseSparkTime, resolveSparkConf } from './sparkConf';
 
 describe('Spark settings (sparkConf.ts)', () => {
@@ -68,11 +68,11 @@ describe('Spark settings (sparkConf.ts)', () => {
         await r.close();
       }
     };
-    const local = (c: Record<string, number>) => c.NODE_LOCAL_TASKS! + c.PROCESS_LOCAL_TASKS!;
+    const local = (c: Partial<Record<CounterName, number>>) => c.NODE_LOCAL_TASKS! + c.PROCESS_LOCAL_TASKS!;
     const dflt = await run({});
     const none = await run({ 'spark.locality.wait': '0' });
     const long = await run({ 'spark.locality.wait': '1h' });
-    const counters = (r: typeof dflt) => r.metrics.counters as Record<string, number>;
+    const counters = (r: typeof dflt): Partial<Record<CounterName, number>> => r.metrics.counters;
     expect(none.result).toEqual(dflt.result);
     expect(local(counters(none))).toBeLessThan(local(counters(long)));
     expect(counters(long).ANY_TASKS! + counters(long).RACK_LOCAL_TASKS!).toBe(0);

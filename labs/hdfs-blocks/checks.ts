@@ -114,7 +114,7 @@ export function deadNodeCheck(id: string): LabCheck {
     evaluate(run) {
       const { report } = hdfsRun(run);
       const written = snap(report, 'written');
-      const kills = report.faults.filter((f) => f.kind === 'killNode').map((f) => (f as { node: string }).node);
+      const kills = report.faults.flatMap((f) => (f.kind === 'killNode' ? [f.node] : []));
       if (kills.length === 0)
         return fail(
           'no DataNode was killed: add a fault like { "atMs": 60000, "kind": "killNode", "node": "n2" } to "faults"',
@@ -126,9 +126,7 @@ export function deadNodeCheck(id: string): LabCheck {
           `the killed ${noun(kills.length, 'node')} ${kills.join(', ')} held no replica, so nothing needs repair: kill one of ${withBlocks.join(', ')}`,
         );
       }
-      const declared = report.trace
-        .filter((e) => e.type === 'dataNodeDeclaredDead')
-        .map((e) => (e as { node: string }).node);
+      const declared = report.trace.flatMap((e) => (e.type === 'dataNodeDeclaredDead' ? [e.node] : []));
       const seen = holding.filter((n) => declared.includes(n));
       if (seen.length === 0)
         return fail(

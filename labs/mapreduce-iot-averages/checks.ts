@@ -1,7 +1,18 @@
 /** The checks of the mapreduce-iot-averages lab: exact averages, task counts, parallelism, scaling. */
 import type { JobRunReport } from '../../engine/api/jobTypes';
 import { encodeUtf8 } from '../../engine/core';
-import { compareKeyed, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds, taskCount } from '../checkKit';
+import {
+  compareKeyed,
+  counterOf,
+  extraReport,
+  fail,
+  injectedNote,
+  jobReport,
+  pass,
+  ratio,
+  seconds,
+  taskCount,
+} from '../checkKit';
 import { plainAverages, SENSOR_BLOCK_SIZE, sensorText } from '../labData';
 import type { LabCheck, StepRun } from '../labTypes';
 import { plural } from '../plural';
@@ -45,7 +56,7 @@ export function mappersCheck(id: string, which: 'main' | string = 'main'): LabCh
     title: which === 'main' ? 'one mapper per split' : 'one mapper per split on 10x the data',
     evaluate(run) {
       const report = which === 'main' ? jobReport(run) : extraReport(run, which);
-      const bytes = (report.metrics.counters as Record<string, number>).HDFS_BYTES_READ ?? 0;
+      const bytes = counterOf(report, 'HDFS_BYTES_READ');
       const splits = splitsOf(encodeUtf8(sensorText(which === 'main' ? 1 : 10)).length);
       const maps = taskCount(report, 'map');
       if (maps !== splits)
@@ -101,7 +112,7 @@ export function scalingCheck(id: string, scaledRun: string, limit: number): LabC
       const base: JobRunReport = jobReport(run);
       const scaled = extraReport(run, scaledRun);
       const r = scaled.simulatedMs / base.simulatedMs;
-      const reduceIn = (x: JobRunReport) => (x.metrics.counters as Record<string, number>).REDUCE_INPUT_RECORDS ?? 0;
+      const reduceIn = (x: JobRunReport) => counterOf(x, 'REDUCE_INPUT_RECORDS');
       const detail = `${seconds(base.simulatedMs)} on 9 machines, ${seconds(scaled.simulatedMs)} with 10x the data on 90: ${ratio(r)}`;
       if (r > limit) {
         return fail(

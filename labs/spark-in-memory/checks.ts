@@ -1,6 +1,5 @@
 /** The checks of the spark-in-memory lab: correct results, Spark's measured speed-up, cache hits, lineage. */
-import type { JobRunReport } from '../../engine/api/jobTypes';
-import { compareKeyed, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
+import { compareKeyed, counterOf, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
 import { graphText, plainAverages, plainPageRank, sensorText } from '../labData';
 import type { LabCheck } from '../labTypes';
 import { plural } from '../plural';
@@ -38,7 +37,7 @@ export function pageRanksCheck(id: string): LabCheck {
   };
 }
 
-const counter = (r: JobRunReport, name: string) => (r.metrics.counters as Record<string, number>)[name] ?? 0;
+const counter = counterOf;
 
 export function chainedJobsCheck(id: string, jobs: number): LabCheck {
   return {

@@ -2,7 +2,7 @@
 import type { FaultSpec } from '../../engine/cluster';
 import type { JobRunReport } from '../../engine/api/jobTypes';
 import type { StepOutcome } from '../../labs/runStep';
-import type { DemoFrame, TimedEvent } from '../viz/clusterPicture';
+import type { DemoScenarioRun } from '../../engine/api/demoScenario';
 import type { NodeInfo } from '../viz/clusterTimeline';
 
 export type ToEngine =
@@ -72,13 +72,8 @@ export interface JobRunResult {
   consoleMore?: number;
 }
 
-export interface DemoRun {
-  durationMs: number;
-  frames: DemoFrame[];
-  events: TimedEvent[];
-  /** The engine's own event count for the run, shown to prove it ran. */
-  engineEvents: number;
-}
+/** The home page's live run: the engine scenario's trace and nodes, played like any run. */
+export type DemoRun = DemoScenarioRun;
 
 /** A lab step's run as the player needs it: the outcome plus the cluster's nodes to draw. */
 export interface StepRunResult {

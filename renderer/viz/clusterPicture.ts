@@ -52,8 +52,3 @@ export interface TimedEvent {
   text: string;
   kind: 'info' | 'fault' | 'recovery';
 }
-
-export interface DemoFrame {
-  t: number;
-  picture: ClusterPicture;
-}

@@ -1,13 +1,49 @@
 import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../engine/api/jobTypes';
+import { ZERO_COST } from '../../engine/exec/taskTypes';
+import { runDemoScenario } from '../../engine/api/demoScenario';
 import { ClusterTimeline } from './clusterTimeline';
 
 const nodes = ['n1', 'n2', 'n3'].map((id) => ({ id, rack: 'r1', cores: 4, memoryMb: 8192 }));
-const events = [
-  { t: 0, type: 'blockAllocated', block: 1, path: '/f', index: 0, replicas: ['n1', 'n2', 'n3'] },
-  { t: 10, type: 'taskStarted', task: 'm0', attempt: 1, node: 'n2' },
+const attempt = (task: string, attempt: number, node: string) => ({
+  taskSet: 'ts',
+  task,
+  attempt,
+  attemptId: `${task}.${attempt}`,
+  node,
+});
+const started = (t: number, task: string, n: number, node: string): RunEvent => ({
+  t,
+  type: 'taskStarted',
+  ...attempt(task, n, node),
+  executor: node,
+  locality: 'NODE_LOCAL',
+  speculative: false,
+});
+const finished = (t: number, task: string, n: number, node: string): RunEvent => ({
+  t,
+  type: 'taskFinished',
+  ...attempt(task, n, node),
+  ms: 0,
+  cost: ZERO_COST,
+});
+const allocated = (t: number, container: number, node: string, vcores: number): RunEvent => ({
+  t,
+  type: 'containerAllocated',
+  container,
+  app: 'app1',
+  request: container,
+  node,
+  vcores,
+  memoryMb: 1024,
+  locality: 'node',
+});
+const events: RunEvent[] = [
+  { t: 0, type: 'blockAllocated', block: 1, path: '/f', index: 0, bytes: 1, replicas: ['n1', 'n2', 'n3'] },
+  started(10, 'm0', 1, 'n2'),
   { t: 20, type: 'nodeDied', node: 'n3' },
-  { t: 30, type: 'blockReplicated', block: 1, from: 'n1', to: 'n2' },
-  { t: 40, type: 'taskFinished', task: 'm0', attempt: 1, node: 'n2' },
+  { t: 30, type: 'blockReplicated', block: 1, from: 'n1', to: 'n2', bytes: 1, ms: 1 },
+  finished(40, 'm0', 1, 'n2'),
 ];
 
 describe('ClusterTimeline', () => {
@@ -27,7 +63,7 @@ describe('ClusterTimeline', () => {
   it('knows the most replicas any node ever holds, and each block’s live nodes', () => {
     const tl = new ClusterTimeline(nodes, [
       ...events,
-      { t: 50, type: 'blockAllocated', block: 2, path: '/g', index: 0, replicas: ['n2', 'n1'] },
+      { t: 50, type: 'blockAllocated', block: 2, path: '/g', index: 0, bytes: 1, replicas: ['n2', 'n1'] },
     ]);
     expect(tl.peakBlocksPerNode()).toBe(2);
     tl.at(60);
@@ -38,12 +74,12 @@ describe('ClusterTimeline', () => {
   });
 
   it('counts a Spark executor’s cores as busy only while tasks run on them, the rest as held', () => {
-    const spark: { t: number; type: string; [field: string]: unknown }[] = [
-      { t: 0, type: 'containerAllocated', container: 1, node: 'n1', vcores: 1 },
-      { t: 0, type: 'containerAllocated', container: 2, node: 'n2', vcores: 4 },
+    const spark: RunEvent[] = [
+      allocated(0, 1, 'n1', 1),
+      allocated(0, 2, 'n2', 4),
       { t: 5, type: 'executorAdded', executor: 'exec-n2', node: 'n2', container: 2, cores: 4 },
-      { t: 10, type: 'taskStarted', task: 's0.0', attempt: 1, node: 'n2' },
-      { t: 20, type: 'taskFinished', task: 's0.0', attempt: 1, node: 'n2' },
+      started(10, 's0.0', 1, 'n2'),
+      finished(20, 's0.0', 1, 'n2'),
     ];
     const tl = new ClusterTimeline(nodes, spark);
     // Starting (before the executor registered): held, not busy. A plain container is busy.
@@ -54,5 +90,24 @@ describe('ClusterTimeline', () => {
     ]);
     expect(tl.at(15).nodes[1]).toMatchObject({ usedCores: 1, heldCores: 3 });
     expect(tl.at(25).nodes[1]).toMatchObject({ usedCores: 0, heldCores: 4 });
+  });
+});
+
+describe('the home page scenario played like any run', () => {
+  it('shows 24 replicas, a dead node, re-replication and busy cores that never exceed a node’s', () => {
+    const run = runDemoScenario(1);
+    const tl = new ClusterTimeline(run.nodes, run.trace);
+    const replicas = (t: number) => tl.at(t).nodes.reduce((n, node) => n + (node.blockCount ?? 0), 0);
+    expect(replicas(1000)).toBe(24);
+    const end = tl.at(run.durationMs);
+    expect(end.nodes.filter((n) => !n.alive)).toHaveLength(1);
+    expect(replicas(run.durationMs)).toBe(24);
+    let busy = 0;
+    for (let t = 0; t <= run.durationMs; t += 500)
+      for (const n of tl.at(t).nodes) {
+        expect(n.usedCores).toBeLessThanOrEqual(n.cores);
+        busy += n.usedCores > 0 ? 1 : 0;
+      }
+    expect(busy).toBeGreaterThan(10);
   });
 });

@@ -3,6 +3,7 @@
  * slow, which block replicas each holds, and what runs on it. Folding forward from the last
  * moment asked makes playback cheap; going back starts again from the beginning.
  */
+import type { RunEvent } from '../../engine/api/jobTypes';
 import { MAX_CHIPS, type BlockChip, type ClusterPicture, type NodePicture } from './clusterPicture';
 
 export interface NodeInfo {
@@ -11,8 +12,6 @@ export interface NodeInfo {
   cores: number;
   memoryMb: number;
 }
-
-type AnyEvent = { t: number; type: string; [k: string]: unknown };
 
 interface NodeState {
   alive: boolean;
@@ -23,7 +22,7 @@ interface NodeState {
 }
 
 export class ClusterTimeline {
-  private readonly events: AnyEvent[];
+  private readonly events: RunEvent[];
   private index = 0;
   private t = -Infinity;
   private nodes = new Map<string, NodeState>();
@@ -38,13 +37,11 @@ export class ClusterTimeline {
 
   constructor(
     private readonly info: readonly NodeInfo[],
-    events: readonly { t: number; type: string }[],
+    events: readonly RunEvent[],
   ) {
-    this.events = (events as AnyEvent[]).slice().sort((a, b) => a.t - b.t);
+    this.events = events.slice().sort((a, b) => a.t - b.t);
     this.usesContainers = this.events.some((e) => e.type === 'containerAllocated');
-    this.executorContainers = new Set(
-      this.events.filter((e) => e.type === 'executorAdded').map((e) => e.container as number),
-    );
+    this.executorContainers = new Set(this.events.flatMap((e) => (e.type === 'executorAdded' ? [e.container] : [])));
     this.reset();
   }
 
@@ -78,22 +75,21 @@ export class ClusterTimeline {
       const held = new Map<string, Set<number>>(this.info.map((n) => [n.id, new Set<number>()]));
       const ofPath = new Map<string, number[]>();
       let peak = 0;
-      const add = (node: unknown, block: unknown) => {
-        const set = held.get(String(node));
+      const add = (node: string, block: number) => {
+        const set = held.get(node);
         if (!set) return;
-        set.add(block as number);
+        set.add(block);
         peak = Math.max(peak, set.size);
       };
       for (const e of this.events) {
         if (e.type === 'blockAllocated') {
-          ofPath.set(String(e.path), [...(ofPath.get(String(e.path)) ?? []), e.block as number]);
-          for (const r of (e.replicas as string[]) ?? []) add(r, e.block);
+          ofPath.set(e.path, [...(ofPath.get(e.path) ?? []), e.block]);
+          for (const r of e.replicas) add(r, e.block);
         } else if (e.type === 'blockReplicated') add(e.to, e.block);
-        else if (e.type === 'replicaLost' || e.type === 'replicaDeleted')
-          held.get(String(e.node))?.delete(e.block as number);
+        else if (e.type === 'replicaLost' || e.type === 'replicaDeleted') held.get(e.node)?.delete(e.block);
         else if (e.type === 'pathDeleted') {
           for (const [path, blocks] of ofPath)
-            if (path === e.path || path.startsWith(`${String(e.path)}/`))
+            if (path === e.path || path.startsWith(`${e.path}/`))
               for (const set of held.values()) for (const b of blocks) set.delete(b);
         }
       }
@@ -150,61 +146,64 @@ export class ClusterTimeline {
     };
   }
 
-  private apply(e: AnyEvent): void {
-    const node = typeof e.node === 'string' ? this.nodes.get(e.node) : undefined;
+  private apply(e: RunEvent): void {
     switch (e.type) {
       case 'blockAllocated': {
-        const block = e.block as number;
-        const path = String(e.path);
-        this.chips.set(block, { id: block, path, index: Number(e.index) });
-        this.blocksOfPath.set(path, [...(this.blocksOfPath.get(path) ?? []), block]);
-        for (const r of (e.replicas as string[]) ?? []) this.nodes.get(r)?.blocks.add(block);
+        this.chips.set(e.block, { id: e.block, path: e.path, index: e.index });
+        this.blocksOfPath.set(e.path, [...(this.blocksOfPath.get(e.path) ?? []), e.block]);
+        for (const r of e.replicas) this.nodes.get(r)?.blocks.add(e.block);
         break;
       }
       case 'blockReplicated':
-        this.nodes.get(String(e.to))?.blocks.add(e.block as number);
+        this.nodes.get(e.to)?.blocks.add(e.block);
         break;
       case 'replicaLost':
       case 'replicaDeleted':
-        node?.blocks.delete(e.block as number);
+        this.nodes.get(e.node)?.blocks.delete(e.block);
         break;
       case 'pathDeleted':
         for (const [path, blocks] of this.blocksOfPath) {
-          if (path === e.path || path.startsWith(`${String(e.path)}/`))
+          if (path === e.path || path.startsWith(`${e.path}/`))
             for (const s of this.nodes.values()) for (const b of blocks) s.blocks.delete(b);
         }
         break;
-      case 'nodeDied':
+      case 'nodeDied': {
+        const node = this.nodes.get(e.node);
         if (node) {
           node.alive = false;
           node.containers.clear();
           node.tasks.clear();
         }
         break;
-      case 'nodeRestarted':
+      }
+      case 'nodeRestarted': {
+        const node = this.nodes.get(e.node);
         if (node) {
           node.alive = true;
           node.slowFactor = 1;
         }
         break;
-      case 'nodeSlowed':
-        if (node) node.slowFactor = Number(e.factor);
+      }
+      case 'nodeSlowed': {
+        const node = this.nodes.get(e.node);
+        if (node) node.slowFactor = e.factor;
         break;
+      }
       case 'containerAllocated':
-        node?.containers.set(e.container as number, Number(e.vcores ?? 1));
+        this.nodes.get(e.node)?.containers.set(e.container, e.vcores);
         break;
       case 'containerCompleted':
       case 'containerReleased':
       case 'containerLost':
-        node?.containers.delete(e.container as number);
+        this.nodes.get(e.node)?.containers.delete(e.container);
         break;
       case 'taskStarted':
-        node?.tasks.set(`${String(e.task)}#${String(e.attempt)}`, `${String(e.task)} (attempt ${String(e.attempt)})`);
+        this.nodes.get(e.node)?.tasks.set(`${e.task}#${e.attempt}`, `${e.task} (attempt ${e.attempt})`);
         break;
       case 'taskFinished':
       case 'taskKilled':
       case 'taskFailed':
-        node?.tasks.delete(`${String(e.task)}#${String(e.attempt)}`);
+        this.nodes.get(e.node)?.tasks.delete(`${e.task}#${e.attempt}`);
         break;
     }
   }

@@ -1,100 +1,79 @@
-/** Turns trace events into sentences for the "what happened" logs; unknown events give null. */
+/** Turns trace events into sentences for the "what happened" logs; events a log does not tell give null. */
+import type { RunEvent } from '../../engine/api/jobTypes';
 import { blockName } from '../../engine/hdfs/hdfsTypes';
 import { plural } from '../../labs/plural';
 import type { TimedEvent } from './clusterPicture';
+import { fetchFailureText } from './run/fetchFailures';
 
 const MB = 1024 * 1024;
-type Ev = { t: number; type: string; [k: string]: unknown };
 
-const mb = (bytes: unknown) => `${Math.round(Number(bytes) / MB)} MB`;
-const blk = (id: unknown) => blockName(Number(id));
+const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 
-export function describeEvent(event: { t: number; type: string }): TimedEvent | null {
-  const e = event as Ev;
-  const s = (k: string) => String(e[k]);
-  const n = (k: string) => Number(e[k]);
+export function describeEvent(e: RunEvent): TimedEvent | null {
+  const at = (kind: TimedEvent['kind'], text: string): TimedEvent => ({ t: e.t, kind, text });
   switch (e.type) {
     case 'fileWritten':
-      return {
-        t: e.t,
-        kind: 'info',
-        text: `HDFS: ${s('path')} written, ${mb(e.bytes)} in ${plural(n('blocks'), 'block')} × ${plural(n('replication'), 'replica')}`,
-      };
+      return at(
+        'info',
+        `HDFS: ${e.path} written, ${mb(e.bytes)} in ${plural(e.blocks, 'block')} × ${plural(e.replication, 'replica')}`,
+      );
     case 'fileAppended':
-      return {
-        t: e.t,
-        kind: 'info',
-        text: `HDFS: ${mb(e.bytes)} appended to ${s('path')} (${plural(n('blocks'), 'block')} now)`,
-      };
+      return at('info', `HDFS: ${mb(e.bytes)} appended to ${e.path} (${plural(e.blocks, 'block')} now)`);
     case 'blockAllocated':
-      return {
-        t: e.t,
-        kind: 'info',
-        text: `HDFS: ${blk(e.block)} (block #${s('index')} of ${s('path')}) placed on ${(e.replicas as string[]).join(', ')}`,
-      };
+      return at(
+        'info',
+        `HDFS: ${blockName(e.block)} (block #${e.index} of ${e.path}) placed on ${e.replicas.join(', ')}`,
+      );
     case 'applicationSubmitted':
-      return {
-        t: e.t,
-        kind: 'info',
-        text: `YARN: application ${s('app')} (${s('name')}) submitted to queue ${s('queue')}`,
-      };
+      return at('info', `YARN: application ${e.app} (${e.name}) submitted to queue ${e.queue}`);
     case 'containerAllocated':
-      return {
-        t: e.t,
-        kind: 'info',
-        text: `YARN: container ${s('container')} on ${s('node')} (${s('locality').toLowerCase().replace('_', '-')})`,
-      };
+      return at('info', `YARN: container ${e.container} on ${e.node} (${e.locality.toLowerCase().replace('_', '-')})`);
     case 'nodeDied':
-      return { t: e.t, kind: 'fault', text: `FAULT: node ${s('node')} died` };
+      return at('fault', `FAULT: node ${e.node} died`);
     case 'nodeSlowed':
-      return { t: e.t, kind: 'fault', text: `FAULT: node ${s('node')} slowed down ×${s('factor')}` };
+      return at('fault', `FAULT: node ${e.node} slowed down ×${e.factor}`);
     case 'nodeRestarted':
-      return { t: e.t, kind: 'recovery', text: `node ${s('node')} restarted` };
+      return at('recovery', `node ${e.node} restarted`);
     case 'diskFailed':
-      return { t: e.t, kind: 'fault', text: `FAULT: a disk of ${s('node')} failed` };
+      return at('fault', `FAULT: a disk of ${e.node} failed`);
     case 'rackPartitioned':
-      return { t: e.t, kind: 'fault', text: `FAULT: rack ${s('rack')} cut off the network` };
+      return at('fault', `FAULT: rack ${e.rack} cut off the network`);
     case 'containerLost':
-      return { t: e.t, kind: 'fault', text: `YARN: container ${s('container')} lost with ${s('node')}` };
+      return at('fault', `YARN: container ${e.container} lost with ${e.node}`);
     case 'nodeManagerLost':
-      return {
-        t: e.t,
-        kind: 'fault',
-        text: `YARN: NodeManager on ${s('node')} lost (${plural(n('containers'), 'container')})`,
-      };
+      return at('fault', `YARN: NodeManager on ${e.node} lost (${plural(e.containers, 'container')})`);
     case 'dataNodeDeclaredDead':
-      return {
-        t: e.t,
-        kind: 'fault',
-        text: `HDFS: NameNode declared DataNode ${s('node')} dead; ${plural(n('replicasLost'), 'replica')} to restore`,
-      };
+      return at(
+        'fault',
+        `HDFS: NameNode declared DataNode ${e.node} dead; ${plural(e.replicasLost, 'replica')} to restore`,
+      );
     case 'blockUnderReplicated':
-      return {
-        t: e.t,
-        kind: 'fault',
-        text: `HDFS: ${blk(e.block)} under-replicated (${s('replicas')}/${plural(n('target'), 'replica')})`,
-      };
+      return at('fault', `HDFS: ${blockName(e.block)} under-replicated (${e.replicas}/${plural(e.target, 'replica')})`);
     case 'blockMissing':
-      return {
-        t: e.t,
-        kind: 'fault',
-        text: `HDFS: ${blk(e.block)} of ${s('path')} is MISSING: every replica is gone`,
-      };
+      return at('fault', `HDFS: ${blockName(e.block)} of ${e.path} is MISSING: every replica is gone`);
     case 'blockReplicated':
-      return {
-        t: e.t,
-        kind: 'recovery',
-        text: `HDFS: ${blk(e.block)} re-replicated ${s('from')} → ${s('to')} (${mb(e.bytes)})`,
-      };
+      return at('recovery', `HDFS: ${blockName(e.block)} re-replicated ${e.from} → ${e.to} (${mb(e.bytes)})`);
     case 'taskKilled':
+      return at('fault', `task ${e.task} attempt ${e.attempt} on ${e.node} killed${e.reason ? `: ${e.reason}` : ''}`);
     case 'taskFailed':
-      return {
-        t: e.t,
-        kind: 'fault',
-        text: `task ${s('task')} attempt ${s('attempt')} on ${s('node')} ${e.type === 'taskKilled' ? 'killed' : 'failed'}${e.reason ? `: ${s('reason')}` : ''}`,
-      };
+      return at('fault', `task ${e.task} attempt ${e.attempt} on ${e.node} failed${e.reason ? `: ${e.reason}` : ''}`);
     case 'mapOutputLost':
-      return { t: e.t, kind: 'fault', text: `map output lost with ${s('node')}: the map task runs again` };
+      return at('fault', `map output lost with ${e.node}: the map task runs again`);
+    case 'fetchFailed':
+      return at(
+        'fault',
+        `Spark: fetch failure in stage ${e.stage} (attempt ${e.stageAttempt}), task ${e.task} ${fetchFailureText(e)}`,
+      );
+    case 'stageFailed':
+      return at(
+        'fault',
+        `Spark: stage ${e.stage} attempt ${e.attempt} failed (${e.reason.startsWith('FetchFailed(') ? 'fetch failure' : e.reason})${e.willRetry ? '' : ': too many failed attempts, the job is aborted'}`,
+      );
+    case 'stageResubmitted':
+      return at(
+        'recovery',
+        `Spark: ${e.stages.length === 1 ? 'stage' : 'stages'} ${e.stages.join(', ')} resubmitted after a ${e.reason}: the map stage re-runs the lost outputs`,
+      );
     default:
       return null;
   }

@@ -1,15 +1,16 @@
 /**
- * A live simulated run on the home page: the engine worker simulates a small cluster (a file
- * put into HDFS, tasks running in YARN containers, a DataNode killed and its blocks
- * re-replicated) and the cluster map plays it back on a simulated clock.
+ * A live simulated run on the home page: the engine worker runs an engine scenario on a small
+ * cluster (a file put into HDFS, map tasks in YARN containers, a DataNode killed, its tasks run
+ * again and its blocks re-replicated) and the page plays its trace like any run's: the same
+ * playback clock, cluster timeline and cluster map, and the trace told as a log.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { engineClient } from '../../bridge/engineClient';
 import type { DemoRun } from '../../bridge/engineProtocol';
-import { ClusterMap } from './ClusterMap';
+import { ClusterMapView, useClusterTimeline } from './ClusterMapView';
 import { usePlayback } from './usePlayback';
 import { formatSimTime, PlaybackBar } from './PlaybackBar';
-import { maxOf } from '../../viz/maxOf';
+import { describeEvent } from '../../viz/describeEvent';
 
 export function LiveClusterPanel() {
   const [run, setRun] = useState<DemoRun | null>(null);
@@ -23,7 +24,7 @@ export function LiveClusterPanel() {
       .runDemo(seed, (f) => live && setProgress(f))
       .then(
         (r) => live && setRun(r),
-        (e: unknown) => live && setError((e as Error).message),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
       );
     return () => {
       live = false;
@@ -69,25 +70,10 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
   // Play the whole run in about 20 seconds at 1×.
   const msPerSecond = Math.max(1, run.durationMs / 20);
   const playback = usePlayback(run.durationMs, msPerSecond);
-  const frameIndex = useMemo(() => {
-    let lo = 0;
-    let hi = run.frames.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (run.frames[mid]!.t <= playback.t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }, [run, playback.t]);
-  const frame = run.frames[frameIndex]!;
-
-  const peakBlocks = useMemo(
-    () => maxOf(run.frames, (f) => maxOf(f.picture.nodes, (n) => n.blockCount ?? n.blocks.length, 0), 0),
-    [run],
-  );
-
-  const shown = run.events.filter((e) => e.t <= playback.t);
-  const eventTimes = useMemo(() => [...new Set(run.events.map((e) => e.t))].sort((a, b) => a - b), [run]);
+  const timeline = useClusterTimeline(run.nodes, run.trace);
+  const events = useMemo(() => run.trace.map(describeEvent).filter((e) => e !== null), [run]);
+  const eventTimes = useMemo(() => [...new Set(run.trace.map((e) => e.t))].sort((a, b) => a - b), [run]);
+  const shown = events.filter((e) => e.t <= playback.t);
   return (
     <>
       <PlaybackBar playback={playback} durationMs={run.durationMs} eventTimes={eventTimes}>
@@ -95,12 +81,7 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
           New run (seed {seed + 1})
         </button>
       </PlaybackBar>
-      <ClusterMap
-        picture={frame.picture}
-        peakBlocks={peakBlocks}
-        label={`Cluster map at ${formatSimTime(playback.t)}`}
-        animate
-      />
+      <ClusterMapView timeline={timeline} t={playback.t} animate />
       <div className="legend" aria-hidden="true">
         <span style={{ ['--swatch' as string]: 'var(--accent)' }}>cores in use</span>
         <span style={{ ['--swatch' as string]: '#4fb3ff' }}>block replicas (blk_…, one colour per block)</span>

@@ -1,5 +1,6 @@
 /** An HDFS step's run at playback time t: the block map and what happened so far. */
 import { useMemo } from 'react';
+import type { RunEvent } from '../../../engine/api/jobTypes';
 import type { ClusterTimeline } from '../../viz/clusterTimeline';
 import { formatSimTime } from '../cluster/PlaybackBar';
 import { describeEvent } from '../../viz/describeEvent';
@@ -12,7 +13,7 @@ export function HdfsPanel({
   replication,
 }: {
   timeline: ClusterTimeline;
-  trace: readonly { t: number; type: string }[];
+  trace: readonly RunEvent[];
   t: number;
   replication: number;
 }) {

@@ -13,7 +13,7 @@ import { fittedSpeedNote, speedFor } from '../cluster/speedFit';
 import { usePlayback } from '../cluster/usePlayback';
 import { useAppStore } from '../../state/store';
 import { RunPanels } from '../run/RunPanels';
-import { ClusterMapView, useClusterTimeline } from './ClusterMapView';
+import { ClusterMapView, useClusterTimeline } from '../cluster/ClusterMapView';
 import { HdfsPanel } from './HdfsPanel';
 import { faultNote } from './faultNote';
 import { faultTimingOf } from '../../../labs/faultTiming';
@@ -37,7 +37,7 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
   const chooseSpeed = useAppStore((s) => s.choosePlaybackSpeed);
   const playback = usePlayback(durationMs, 1000, true, chosenSpeed ?? speedFor(durationMs), startAt);
   const speedNote = chosenSpeed === null ? fittedSpeedNote(playback.speed, durationMs) : null;
-  const trace = report.trace as readonly { t: number; type: string }[];
+  const trace = report.trace;
   const timeline = useClusterTimeline(nodes, trace);
   const eventTimes = useMemo(() => [...new Set(trace.map((e) => e.t))].sort((a, b) => a - b), [trace]);
   const [node, setNode] = useState(nodes[1]?.id ?? nodes[0]?.id ?? '');

@@ -10,6 +10,7 @@ import type { RunView, SparkJobView } from '../../viz/run/runViewTypes';
 import { layoutDag } from '../../viz/run/dagLayout';
 import { drawDag } from '../../viz/run/drawDag';
 import { stageProgressAt } from '../../viz/run/runStages';
+import { stageFailureText } from '../../viz/run/fetchFailures';
 import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { DagJobBar } from './DagJobBar';
@@ -89,11 +90,6 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
         <span style={{ ['--swatch' as string]: 'var(--ok)' }}>tasks done</span>
         <span style={{ ['--swatch' as string]: 'var(--accent)' }}>tasks running</span>
       </div>
-      {view.edgesInferred && (
-        <p className="muted run-note">
-          Stage dependencies inferred from timing: this trace does not name each stage’s parents.
-        </p>
-      )}
       <div className="run-dag-host" ref={hostRef}>
         <svg
           ref={svgRef}
@@ -111,6 +107,13 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
             {stage.label}: {progress.state}, {progress.done}/{plural(progress.total, 'task')} done, {progress.running}{' '}
             running
           </h3>
+          {(stage.failures ?? [])
+            .filter((f) => f.at <= t)
+            .map((f) => (
+              <p key={f.attempt} className="stage-failure">
+                Stage {stageFailureText(f, t)} ({f.reason})
+              </p>
+            ))}
           {attempts.length === 0 ? (
             <p className="muted">
               {stage.skipped

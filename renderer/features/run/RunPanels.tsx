@@ -6,7 +6,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { JobRunReport } from '../../../engine/api/jobTypes';
 import { toRunView } from '../../viz/run/runView';
-import type { RunView } from '../../viz/run/runViewTypes';
 import { TimelineView } from './TimelineView';
 import { DagView } from './DagView';
 import { DataFlowView } from './DataFlowView';
@@ -27,14 +26,11 @@ export interface RunPanelsProps {
   report: JobRunReport;
   nodes: { id: string; rack: string }[];
   t: number;
-  /** Optional: a prebuilt view (e.g. makeSyntheticRunView for the benchmark) instead of deriving one. */
-  view?: RunView;
   initialTab?: RunTab;
 }
 
-export function RunPanels({ report, nodes, t, view: given, initialTab = 'timeline' }: RunPanelsProps) {
-  const derived = useMemo(() => (given ? null : toRunView(report, nodes)), [report, nodes, given]);
-  const view = given ?? derived!;
+export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPanelsProps) {
+  const view = useMemo(() => toRunView(report, nodes), [report, nodes]);
   const [tab, setTab] = useState<RunTab>(initialTab);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

@@ -15,7 +15,8 @@ import { useElementWidth } from './useElementWidth';
 import { StartupLanes } from './StartupLanes';
 import { plural } from '../../../labs/plural';
 
-const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+const NAV_KEYS: readonly NavKey[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+const isNavKey = (key: string): key is NavKey => NAV_KEYS.some((k) => k === key);
 
 export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapreduce'): string {
   const status = b.end > t ? 'running' : b.status;
@@ -25,7 +26,11 @@ export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapr
   const span = `${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
   if (b.role === 'am')
     return `${b.task} (${b.attemptId}) in container ${b.container ?? '?'} on ${b.node}, ${status}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. ${b.reason}` : ''}`;
-  const flags = [b.retry ? `retry (attempt ${b.attempt + 1})` : '', b.speculative ? 'speculative copy' : '']
+  const flags = [
+    b.retry ? `retry (attempt ${b.attempt + 1})` : '',
+    b.speculative ? 'speculative copy' : '',
+    b.fetchFailed && b.end <= t ? 'fetch failure: a map output it needed was lost, not its code' : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return `${b.task} attempt ${b.attempt} (${b.attemptId}) on ${b.node}${b.executor !== b.node ? ` / ${b.executor}` : ''}, ${b.locality}, ${status}${flags ? `, ${flags}` : ''}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. Reason: ${b.reason}` : ''}`;
@@ -79,10 +84,11 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
     setHover(hitTest(view, layout, e.clientX - r.left, e.clientY - r.top, t));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
-    if (NAV_KEYS.has(e.key)) {
+    const key = e.key;
+    if (isNavKey(key)) {
       e.preventDefault();
       setHover(-1);
-      setSelected((current) => navigate(view, current, e.key as NavKey, t));
+      setSelected((current) => navigate(view, current, key, t));
     } else if (e.key === 'Escape') setSelected(-1);
   };
   const detail = shown >= 0 && shown < view.bars.length && view.bars[shown]!.start <= t ? view.bars[shown]! : null;
@@ -96,6 +102,11 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
           </span>
         ))}
         <span className="run-key failed">failed / killed ✕</span>
+        {view.kind === 'spark' && (
+          <span className="run-key fetch-failed" title="FetchFailed: a map output this task needed was lost">
+            fetch failed ↯
+          </span>
+        )}
         <span className="run-key retry">retry</span>
         <span className="run-key speculative">speculative</span>
         <span className="run-key died">node died</span>

@@ -41,7 +41,8 @@ export function opRows(s: StageView): number {
 
 export function boxSize(s: StageView): { width: number; height: number } {
   if (s.skipped) return { width: STAGE_W, height: SKIPPED_H };
-  return { width: STAGE_W, height: BASE_H + opRows(s) * OP_H + (opRows(s) > 0 ? 6 : 0) };
+  const failureRow = (s.failures?.length ?? 0) > 0 ? OP_H : 0;
+  return { width: STAGE_W, height: BASE_H + opRows(s) * OP_H + (opRows(s) > 0 ? 6 : 0) + failureRow };
 }
 
 function curve(points: { x: number; y: number }[]): string {

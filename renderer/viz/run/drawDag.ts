@@ -2,7 +2,8 @@
  * Draws the stage DAG into an SVG with d3, as Spark's UI draws a job: one box per stage listing
  * the RDD operations it pipelines (a dot each, green when the RDD is cached), its task progress
  * at time t (done / running / total and a bar), shuffle dependencies as solid arrows and narrow
- * ones dashed, skipped stages greyed and labelled "skipped". Boxes are focusable buttons: click,
+ * ones dashed, skipped stages greyed and labelled "skipped", a stage attempt that failed (a fetch
+ * failure) named with what followed ("attempt 0 failed: fetch failure, resubmitted"). Boxes are focusable buttons: click,
  * Enter or Space selects a stage. Each box carries data-stage, data-state and data-running-tasks.
  */
 import { select } from 'd3';
@@ -10,6 +11,7 @@ import type { RunView, StageProgress, StageView } from './runViewTypes';
 import { OP_H, type DagLayout, type StageBox } from './dagLayout';
 import { stageProgressAt } from './runStages';
 import { plural } from '../../../labs/plural';
+import { stageFailureText } from './fetchFailures';
 
 interface Datum {
   stage: StageView;
@@ -24,12 +26,19 @@ export function stageTitle(s: StageView): string {
   return `Stage ${s.stageId}${s.skipped ? ' (skipped)' : ''}`;
 }
 
-export function stageAriaLabel(s: StageView, p: StageProgress): string {
+/** The stage's latest failed attempt known at t, in words ("attempt 0 failed: fetch failure, resubmitted"), or ''. */
+export function stageFailureAt(s: StageView, t: number, short = false): string {
+  const failed = (s.failures ?? []).filter((f) => f.at <= t);
+  return failed.length > 0 ? stageFailureText(failed.at(-1)!, t, short) : '';
+}
+
+export function stageAriaLabel(s: StageView, p: StageProgress, t = Infinity): string {
   const ops = (s.ops ?? []).map((o) => `${o.name}${o.cached ? ' (cached)' : ''}`).join(', ');
   const what = ops ? ` (${ops})` : s.stageId !== null && s.stageId !== undefined ? ` ${s.label}` : '';
   const name = `${stageTitle(s)}${what}`;
   if (p.state === 'skipped') return `${name}: skipped, its output already exists`;
-  return `${name}: ${p.state}, ${p.done} of ${plural(p.total, 'task')} done, ${p.running} running${p.failed ? `, ${plural(p.failed, 'failed or killed attempt')}` : ''}`;
+  const failure = stageFailureAt(s, t);
+  return `${name}: ${p.state}, ${p.done} of ${plural(p.total, 'task')} done, ${p.running} running${p.failed ? `, ${plural(p.failed, 'failed or killed attempt')}` : ''}${failure ? `; stage ${failure}` : ''}`;
 }
 
 function countText(d: Datum): string {
@@ -150,6 +159,12 @@ export function drawDag(
             .attr('y', 30 + d.box.ops * OP_H)
             .text(`+ ${ops.length - d.box.ops} more`);
         const base = d.box.height - 34;
+        if ((d.stage.failures?.length ?? 0) > 0)
+          host
+            .append('text')
+            .attr('class', 'failure')
+            .attr('x', 10)
+            .attr('y', base - 4);
         host
           .append('text')
           .attr('class', 'count')
@@ -184,7 +199,8 @@ export function drawDag(
     .attr('data-state', (d) => d.p.state)
     .attr('data-running-tasks', (d) => d.p.running)
     .attr('data-ops', (d) => (d.stage.ops ?? []).map((o) => o.name.split(' ')[0]).join(','))
-    .attr('aria-label', (d) => stageAriaLabel(d.stage, d.p))
+    .attr('data-failure', (d) => stageFailureAt(d.stage, t) || null)
+    .attr('aria-label', (d) => stageAriaLabel(d.stage, d.p, t))
     .attr('aria-pressed', (d) => String(d.stage.id === selected))
     .on('click', (_e, d) => onSelect(d.stage.id))
     .on('keydown', (e: KeyboardEvent, d) => {
@@ -200,6 +216,7 @@ export function drawDag(
   nodes.select('text.title').text((d) => clip(stageTitle(d.stage), 34));
   const frac = (d: Datum, n: number) => (d.p.total > 0 ? (Math.min(n, d.p.total) / d.p.total) * (d.box.width - 20) : 0);
   nodes.select('text.count').text(countText);
+  nodes.select('text.failure').text((d) => clip(stageFailureAt(d.stage, t, true), 40));
   nodes.select('rect.done').attr('width', (d) => frac(d, d.p.done));
   nodes
     .select('rect.running')

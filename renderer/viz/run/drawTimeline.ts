@@ -57,6 +57,8 @@ export class TimelineRenderer {
   private layerT = -1;
   private dpr = 1;
   private hatch: CanvasPattern | null = null;
+  /** Fetch failures are hatched the other way in the warning colour: the data was lost, not the code wrong. */
+  private fetchHatch: CanvasPattern | null = null;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -87,7 +89,8 @@ export class TimelineRenderer {
     }
     this.canvas.style.width = `${layout.width}px`;
     this.canvas.style.height = `${layout.height}px`;
-    this.hatch = this.makeHatch();
+    this.hatch = this.makeHatch(this.colours.bad, false);
+    this.fetchHatch = this.makeHatch(this.colours.warn, true);
     this.layerT = -1;
   }
 
@@ -230,18 +233,20 @@ export class TimelineRenderer {
       const y = l.laneY[b.lane]! + b.slot * l.rowH;
       const done = ends[b.index]! <= until;
       if (done && (b.status === 'failed' || b.status === 'killed')) {
-        if (this.hatch) {
-          g.fillStyle = this.hatch;
+        const hatch = b.fetchFailed ? this.fetchHatch : this.hatch;
+        const colour = b.fetchFailed ? c.warn : c.bad;
+        if (hatch) {
+          g.fillStyle = hatch;
           g.fillRect(x0, y, x1 - x0, h);
         }
-        g.strokeStyle = c.bad;
+        g.strokeStyle = colour;
         g.lineWidth = 1.5;
         g.strokeRect(x0 + 0.5, y + 0.5, x1 - x0 - 1, h - 1);
         if (h >= 9 && x1 - x0 >= 10) {
-          g.fillStyle = c.bad;
+          g.fillStyle = colour;
           g.font = `700 ${Math.min(12, h)}px system-ui, sans-serif`;
           g.textBaseline = 'middle';
-          g.fillText('✕', x1 - Math.min(12, h), y + h / 2 + 0.5);
+          g.fillText(b.fetchFailed ? '↯' : '✕', x1 - Math.min(12, h), y + h / 2 + 0.5);
         }
       }
       if (b.speculative) {
@@ -263,17 +268,17 @@ export class TimelineRenderer {
     }
   }
 
-  private makeHatch(): CanvasPattern | null {
+  private makeHatch(colour: string, mirrored: boolean): CanvasPattern | null {
     const tile = document.createElement('canvas');
     tile.width = tile.height = 6;
     const g = tile.getContext('2d');
     if (!g) return null;
-    g.strokeStyle = this.colours.bad;
+    g.strokeStyle = colour;
     g.globalAlpha = 0.85;
     g.lineWidth = 1.5;
     g.beginPath();
-    g.moveTo(0, 6);
-    g.lineTo(6, 0);
+    g.moveTo(0, mirrored ? 0 : 6);
+    g.lineTo(6, mirrored ? 6 : 0);
     g.stroke();
     return this.ctx.createPattern(tile, 'repeat');
   }

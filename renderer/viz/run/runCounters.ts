@@ -2,7 +2,7 @@
  * The run's counters with Hadoop's display names (TaskCounter, FileSystemCounter, JobCounter
  * groups); ClusterLab's own extra counters are marked as such. Spark runs list their counters.
  */
-import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { JobRunReport, MapReduceCounters, SparkCounters } from '../../../engine/api/jobTypes';
 import type { CounterRow } from './runViewTypes';
 
 const FW = 'Map-Reduce Framework';
@@ -11,7 +11,7 @@ const JOB = 'Job Counters';
 const LAB = 'ClusterLab';
 
 /** name -> [label, group, unit]. Labels are Hadoop's own where Hadoop has the counter. */
-export const HADOOP_COUNTERS: Record<string, [string, string, CounterRow['unit']]> = {
+export const HADOOP_COUNTERS: Record<keyof MapReduceCounters, [string, string, CounterRow['unit']]> = {
   HDFS_BYTES_READ: ['HDFS: Number of bytes read', FS, 'bytes'],
   HDFS_BYTES_WRITTEN: ['HDFS: Number of bytes written', FS, 'bytes'],
   TOTAL_LAUNCHED_MAPS: ['Launched map tasks', JOB, 'count'],
@@ -20,6 +20,7 @@ export const HADOOP_COUNTERS: Record<string, [string, string, CounterRow['unit']
   RACK_LOCAL_MAPS: ['Rack-local map tasks', JOB, 'count'],
   OTHER_LOCAL_MAPS: ['Other local map tasks', JOB, 'count'],
   KILLED_TASK_ATTEMPTS: ['Killed task attempts', JOB, 'count'],
+  FAILED_TASK_ATTEMPTS: ['Failed task attempts', JOB, 'count'],
   MAP_INPUT_RECORDS: ['Map input records', FW, 'count'],
   MAP_OUTPUT_RECORDS: ['Map output records', FW, 'count'],
   MAP_OUTPUT_BYTES: ['Map output bytes', FW, 'bytes'],
@@ -37,7 +38,7 @@ export const HADOOP_COUNTERS: Record<string, [string, string, CounterRow['unit']
   MAPS_RERUN_FOR_LOST_OUTPUT: ['Maps re-run for lost map output', LAB, 'count'],
 };
 
-const SPARK_LABELS: Record<string, string> = {
+const SPARK_LABELS: Record<keyof SparkCounters, string> = {
   STAGES_RUN: 'Stages run',
   STAGES_SKIPPED: 'Stages skipped',
   CACHE_HITS: 'Cached partitions read',
@@ -48,20 +49,23 @@ const SPARK_LABELS: Record<string, string> = {
   ANY_TASKS: 'ANY (off-rack) tasks',
 };
 
-const GROUP_ORDER = [FS, JOB, FW, 'Spark', LAB, 'Other'];
+const GROUP_ORDER = [FS, JOB, FW, 'Spark', LAB];
+
+const isHadoopCounter = (name: string): name is keyof MapReduceCounters => name in HADOOP_COUNTERS;
+const isSparkCounter = (name: string): name is keyof SparkCounters => name in SPARK_LABELS;
 
 export function deriveCounters(report: JobRunReport): CounterRow[] {
-  const counters = (report.metrics?.counters ?? {}) as Record<string, unknown>;
+  const m = report.metrics;
   const rows: CounterRow[] = [];
-  for (const [name, value] of Object.entries(counters)) {
-    if (typeof value !== 'number') continue;
-    const known = HADOOP_COUNTERS[name];
-    if (known) rows.push({ name, label: known[0], group: known[1], unit: known[2], value });
-    else if (SPARK_LABELS[name]) rows.push({ name, label: SPARK_LABELS[name]!, group: 'Spark', unit: 'count', value });
-    else rows.push({ name, label: name, group: 'Other', unit: /BYTES/.test(name) ? 'bytes' : 'count', value });
-  }
-  if (report.kind === 'spark' && report.metrics) {
-    const m = report.metrics;
+  if (m.kind === 'mapreduce')
+    for (const [name, value] of Object.entries(m.counters)) {
+      if (!isHadoopCounter(name)) continue;
+      const [label, group, unit] = HADOOP_COUNTERS[name];
+      rows.push({ name, label, group, unit, value });
+    }
+  else {
+    for (const [name, value] of Object.entries(m.counters))
+      if (isSparkCounter(name)) rows.push({ name, label: SPARK_LABELS[name], group: 'Spark', unit: 'count', value });
     rows.push({
       name: 'SHUFFLE_BYTES',
       label: 'Shuffle bytes read',
@@ -85,6 +89,7 @@ export function deriveCounters(report: JobRunReport): CounterRow[] {
     });
   }
   const order = (r: CounterRow) => GROUP_ORDER.indexOf(r.group);
-  const within = (r: CounterRow) => Object.keys(HADOOP_COUNTERS).indexOf(r.name);
+  const names: readonly string[] = Object.keys(HADOOP_COUNTERS);
+  const within = (r: CounterRow) => names.indexOf(r.name);
   return rows.sort((a, b) => order(a) - order(b) || within(a) - within(b));
 }

@@ -1,6 +1,6 @@
 /**
- * Shuffle bytes moved between nodes. When the trace has shuffle fetch events (from, to, bytes)
- * they are used as they are. Otherwise the flows are estimated from where tasks ran: every
+ * Shuffle bytes moved between nodes. When the trace has shuffle fetch events (`shuffleFetched`:
+ * from, to, bytes) they are used as they are. Otherwise the flows are estimated from where tasks ran: every
  * successful consumer attempt of a shuffle fetches from the nodes of the producing stage's
  * successful attempts, weighted by the consumer's shuffle time, and the result is scaled so the
  * same-node and cross-node totals equal the engine's measured shuffleBytesLocal / Remote.
@@ -8,25 +8,10 @@
 import type { JobRunReport } from '../../../engine/api/jobTypes';
 import type { Bar, Flow, FlowScope, StageEdge, StageView } from './runViewTypes';
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 export function flowScope(from: string, to: string, rackOf: ReadonlyMap<string, string>): FlowScope {
   if (from === to) return 'local';
   const a = rackOf.get(from);
   return a !== undefined && a === rackOf.get(to) ? 'rack' : 'offRack';
-}
-
-/** A fetch event from an engine that records them; tolerant of field names. */
-function fetchEvent(e: {
-  t: number;
-  type: string;
-  [k: string]: unknown;
-}): { from: string; to: string; bytes: number } | null {
-  if (!/shuffle|fetch/i.test(e.type) || /lost|fail/i.test(e.type)) return null;
-  const from = str(e.from) ?? str(e.fromNode) ?? str(e.src) ?? str(e.source);
-  const to = str(e.to) ?? str(e.toNode) ?? str(e.dst) ?? str(e.node);
-  const bytes = typeof e.bytes === 'number' ? e.bytes : null;
-  return from !== null && to !== null && bytes !== null && bytes >= 0 ? { from, to, bytes } : null;
 }
 
 export function deriveFlows(
@@ -38,10 +23,9 @@ export function deriveFlows(
 ): { flows: Flow[]; estimated: boolean } {
   const rackOf = new Map(nodes.map((n) => [n.id, n.rack]));
   const real: Flow[] = [];
-  for (const e of report.trace ?? []) {
-    if (typeof e?.t !== 'number' || typeof e.type !== 'string') continue;
-    const f = fetchEvent(e);
-    if (f) real.push({ t: e.t, ...f, scope: flowScope(f.from, f.to, rackOf) });
+  for (const e of report.trace) {
+    if (e.type !== 'shuffleFetched') continue;
+    real.push({ t: e.t, from: e.from, to: e.to, bytes: e.bytes, scope: flowScope(e.from, e.to, rackOf) });
   }
   if (real.length > 0) return { flows: real.sort((a, b) => a.t - b.t), estimated: false };
   return { flows: estimateFlows(report, bars, rackOf, stages, edges), estimated: true };

@@ -1,36 +1,27 @@
 /**
  * The stages of a run and their dependencies, from the trace. MapReduce: a map stage and a reduce
  * stage per job joined by a shuffle (wide), chained jobs joined through HDFS (narrow). Spark: the
- * DAGScheduler's stages (stageSubmitted / stageSkipped); their parents come from the event's
- * `parents` field when the engine records it, else they are inferred from timing (a stage is
- * submitted the moment its last parent finishes) and flagged as inferred.
+ * DAGScheduler's stages of each job (sparkJobStages.ts).
  */
-import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { JobRunReport, RunEvent } from '../../../engine/api/jobTypes';
 import type { Bar, SparkJobView, StageEdge, StageProgress, StageView } from './runViewTypes';
 import { sparkJobStages } from './sparkJobStages';
 import { maxOf, minOf } from '../maxOf';
 
-type Ev = { t: number; type: string; [k: string]: unknown };
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
 export interface DerivedStages {
   stages: StageView[];
   edges: StageEdge[];
-  edgesInferred: boolean;
   jobs: SparkJobView[];
 }
 
 export function deriveStages(report: JobRunReport, bars: readonly Bar[]): DerivedStages {
-  const trace = (report.trace ?? []).filter((e): e is Ev => typeof e?.t === 'number' && typeof e?.type === 'string');
+  const trace = report.trace;
   const submitted = new Map<string, { t: number; tasks: number }>();
   const finished = new Map<string, number>();
   for (const e of trace) {
-    const ts = str(e.taskSet);
-    if (ts === null) continue;
-    if (e.type === 'taskSetSubmitted' && !submitted.has(ts)) submitted.set(ts, { t: e.t, tasks: num(e.tasks) ?? 0 });
-    if (e.type === 'taskSetFinished' || e.type === 'taskSetAborted') finished.set(ts, e.t);
+    if (e.type === 'taskSetSubmitted' && !submitted.has(e.taskSet))
+      submitted.set(e.taskSet, { t: e.t, tasks: e.tasks });
+    if (e.type === 'taskSetFinished' || e.type === 'taskSetAborted') finished.set(e.taskSet, e.t);
   }
   const barsOf = new Map<string, number[]>();
   for (const b of [...bars].sort((a, c) => a.start - c.start || a.index - c.index)) {
@@ -64,7 +55,7 @@ export function deriveStages(report: JobRunReport, bars: readonly Bar[]): Derive
     };
   };
   if (report.kind !== 'spark') return mapReduceStages(trace, stage, barsOf);
-  return sparkJobStages(trace, stage) ?? sparkStages(trace, stage, barsOf);
+  return sparkJobStages(trace, stage);
 }
 
 export type MakeStage = (
@@ -76,13 +67,11 @@ export type MakeStage = (
   skipped?: boolean,
 ) => StageView;
 
-function mapReduceStages(trace: Ev[], make: MakeStage, barsOf: Map<string, number[]>): DerivedStages {
+function mapReduceStages(trace: readonly RunEvent[], make: MakeStage, barsOf: Map<string, number[]>): DerivedStages {
   const jobs: { job: string; maps: number; reduces: number }[] = [];
-  for (const e of trace) {
-    const job = str(e.job);
-    if (e.type === 'jobSubmitted' && job !== null && !jobs.some((j) => j.job === job))
-      jobs.push({ job, maps: num(e.maps) ?? 0, reduces: num(e.reduces) ?? 0 });
-  }
+  for (const e of trace)
+    if (e.type === 'jobSubmitted' && !jobs.some((j) => j.job === e.job))
+      jobs.push({ job: e.job, maps: e.maps, reduces: e.reduces });
   // Without job events, fall back to the task sets the attempts name (`job/map`, `job/reduce`).
   if (jobs.length === 0)
     for (const ts of [...barsOf.keys()].sort()) {
@@ -103,80 +92,7 @@ function mapReduceStages(trace: Ev[], make: MakeStage, barsOf: Map<string, numbe
     if (previous) edges.push({ from: previous, to: map.id, kind: 'narrow', label: 'HDFS output' });
     previous = reduce.tasks > 0 ? reduce.id : map.id;
   }
-  return { stages, edges, edgesInferred: false, jobs: [] };
-}
-
-/** Traces that do not list each job's stages (older ones): stage ids count down from the result stage. */
-function sparkStages(trace: Ev[], make: MakeStage, barsOf: Map<string, number[]>): DerivedStages {
-  const stages: StageView[] = [];
-  const declared = new Map<string, string[]>();
-  const actions = new Map<string, string>();
-  let job = '0';
-  for (const e of trace) {
-    if (e.type === 'sparkJobSubmitted' || (e.type === 'jobSubmitted' && e.engine === 'spark')) {
-      job = str(e.job) ?? job;
-      actions.set(job, str(e.action) ?? 'result');
-    }
-    if (e.type === 'stageCompleted') {
-      const done = stages.find((s) => s.id === str(e.stage));
-      if (done) done.finishedAt = e.t;
-    }
-    if (e.type !== 'stageSubmitted' && e.type !== 'stageSkipped') continue;
-    const id = str(e.stage);
-    if (id === null || stages.some((s) => s.id === id)) continue;
-    const rdd = str(e.rdd);
-    const name = str(e.name);
-    const label = `Stage ${id}${name ? `: ${name}` : rdd !== null ? ` (RDD ${rdd})` : ''}`;
-    const skipped = e.type === 'stageSkipped';
-    stages.push(make(id, label, str(e.job) ?? job, skipped ? null : `stage-${id}`, num(e.tasks) ?? 0, skipped));
-    if (Array.isArray(e.parents))
-      declared.set(
-        id,
-        e.parents.map((p) => String(p)),
-      );
-  }
-  // Task sets that ran without a stage event (an older trace): still show them.
-  for (const ts of [...barsOf.keys()].sort())
-    if (!stages.some((s) => s.taskSet === ts)) stages.push(make(ts.replace(/^stage-/, ''), ts, job, ts, 0));
-  for (const s of stages) {
-    const action = actions.get(s.job);
-    const lowest = minOf(
-      stages.filter((x) => x.job === s.job),
-      (x) => Number(x.id),
-    );
-    if (Number(s.id) === lowest && stages.length > 1)
-      s.label += action && action !== 'result' ? ` → ${action}` : ' (result)';
-  }
-  if (declared.size > 0) {
-    const edges: StageEdge[] = [];
-    for (const [child, parents] of declared)
-      for (const p of parents)
-        if (stages.some((s) => s.id === p)) edges.push({ from: p, to: child, kind: 'wide', label: 'shuffle' });
-    return { stages, edges, edgesInferred: false, jobs: [] };
-  }
-  return { stages, edges: inferSparkEdges(stages), edgesInferred: stages.length > 1, jobs: [] };
-}
-
-/** Parents have higher ids than children in the same job; a stage starts when its last parent ends. */
-export function inferSparkEdges(stages: readonly StageView[]): StageEdge[] {
-  const edges: StageEdge[] = [];
-  const id = (s: StageView) => Number(s.id);
-  for (const s of stages) {
-    if (s.skipped) continue;
-    const older = stages.filter((p) => p.job === s.job && id(p) > id(s) && !p.skipped);
-    const triggers =
-      s.submittedAt === null
-        ? []
-        : older.filter((p) => p.finishedAt !== null && Math.abs(p.finishedAt - s.submittedAt!) < 1e-6);
-    for (const p of triggers) edges.push({ from: p.id, to: s.id, kind: 'wide', label: 'shuffle' });
-  }
-  for (const p of stages) {
-    if (!p.skipped) continue;
-    // A skipped stage gets its id right after its child's: the nearest lower running id.
-    const child = stages.filter((s) => s.job === p.job && !s.skipped && id(s) < id(p)).sort((a, b) => id(b) - id(a))[0];
-    if (child) edges.push({ from: p.id, to: child.id, kind: 'wide', label: 'shuffle (output reused)' });
-  }
-  return edges;
+  return { stages, edges, jobs: [] };
 }
 
 /** A stage's state and task counts at time t (a task is done when one of its attempts succeeded by t). */

@@ -195,7 +195,16 @@ function fixture(attempts: AttemptRecord[], trace: JobRunReport['trace']): JobRu
       shuffleBytes: 300,
       shuffleBytesLocal: 100,
       shuffleBytesRemote: 200,
-      counters: { STAGES_RUN: 2 },
+      counters: {
+        STAGES_RUN: 2,
+        STAGES_SKIPPED: 1,
+        CACHE_HITS: 0,
+        BLOCKS_EVICTED: 0,
+        PROCESS_LOCAL_TASKS: 0,
+        NODE_LOCAL_TASKS: 2,
+        RACK_LOCAL_TASKS: 0,
+        ANY_TASKS: 0,
+      },
     },
   };
 }
@@ -214,7 +223,8 @@ describe('toRunView on hand-made fixtures', () => {
     ]);
   });
 
-  it('uses declared parents, marks skipped stages, ignores unknown events and takes real fetch events', () => {
+  it('uses declared parents, marks skipped stages and takes real fetch events', () => {
+    const stage = { job: 'spark-job-0', name: 'map', parents: [] as number[] };
     const report = fixture(
       [
         attempt({}),
@@ -229,43 +239,49 @@ describe('toRunView on hand-made fixtures', () => {
         }),
       ],
       [
-        { t: 0, type: 'sparkJobSubmitted', job: 0, action: 'count' },
-        { t: 0, type: 'stageSkipped', stage: 2, rdd: 1, tasks: 4 },
-        { t: 0, type: 'stageSubmitted', stage: 1, rdd: 2, tasks: 1, parents: [] },
-        { t: 0, type: 'somethingNew', weird: { nested: true } },
-        { t: 100, type: 'stageSubmitted', stage: 0, rdd: 3, tasks: 1, parents: [1, 2] },
-        { t: 150, type: 'shuffleFetched', from: 'n1', to: 'n2', bytes: 300 },
+        {
+          t: 0,
+          type: 'jobSubmitted',
+          job: 'spark-job-0',
+          engine: 'spark',
+          maps: 0,
+          reduces: 0,
+          action: 'count',
+          stages: [2, 1, 0],
+        },
+        { t: 0, type: 'stageSkipped', ...stage, stage: 2, rdd: 1, tasks: 4 },
+        { t: 0, type: 'stageSubmitted', ...stage, stage: 1, rdd: 2, tasks: 1 },
+        { t: 100, type: 'stageSubmitted', ...stage, stage: 0, rdd: 3, tasks: 1, parents: [1, 2] },
+        {
+          t: 150,
+          type: 'shuffleFetched',
+          job: 'spark-job-0',
+          task: 's0.t0',
+          attempt: 0,
+          from: 'n1',
+          to: 'n2',
+          bytes: 300,
+        },
       ],
     );
     const view = toRunView(report, [
       { id: 'n1', rack: 'a' },
       { id: 'n2', rack: 'b' },
     ]);
-    expect(view.edgesInferred).toBe(false);
-    expect(view.edges.map((e) => `${e.from}->${e.to}`).sort()).toEqual(['1->0', '2->0']);
-    const skipped = view.stages.find((s) => s.id === '2')!;
+    expect(view.edges.map((e) => `${e.from}->${e.to}`).sort()).toEqual([
+      'spark-job-0/1->spark-job-0/0',
+      'spark-job-0/2->spark-job-0/0',
+    ]);
+    const skipped = view.stages.find((s) => s.stageId === 2)!;
     expect(skipped.skipped).toBe(true);
     expect(stageProgressAt(skipped, view.bars, 500).state).toBe('skipped');
     expect(view.flowsEstimated).toBe(false);
     expect(view.flows).toEqual([{ t: 150, from: 'n1', to: 'n2', bytes: 300, scope: 'offRack' }]);
-    expect(view.stages.find((s) => s.id === '0')!.label).toMatch(/count/);
+    expect(view.stages.find((s) => s.stageId === 0)!.label).toMatch(/count/);
     expect(view.counters.find((c) => c.name === 'STAGES_RUN')?.label).toBe('Stages run');
   });
 
-  it('infers a chain when parents are not recorded, and survives an empty report', () => {
-    const report = fixture(
-      [attempt({}), attempt({ taskSet: 'stage-0', task: 's0.t0', start: 100, end: 200 })],
-      [
-        { t: 0, type: 'stageSubmitted', stage: 1, rdd: 2, tasks: 1 },
-        { t: 0, type: 'taskSetSubmitted', taskSet: 'stage-1', tasks: 1 },
-        { t: 100, type: 'taskSetFinished', taskSet: 'stage-1' },
-        { t: 100, type: 'stageSubmitted', stage: 0, rdd: 3, tasks: 1 },
-        { t: 100, type: 'taskSetSubmitted', taskSet: 'stage-0', tasks: 1 },
-      ],
-    );
-    const view = toRunView(report, [{ id: 'n1', rack: 'a' }]);
-    expect(view.edgesInferred).toBe(true);
-    expect(view.edges).toEqual([{ from: '1', to: '0', kind: 'wide', label: 'shuffle' }]);
+  it('survives an empty report', () => {
     const empty = toRunView({ ...fixture([], []), trace: [] }, []);
     expect(empty.bars).toEqual([]);
     expect(empty.stages).toEqual([]);

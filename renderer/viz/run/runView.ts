@@ -21,6 +21,8 @@ import { deriveFlows } from './runFlows';
 import { deriveCounters } from './runCounters';
 import { startupRows } from './startupRows';
 import { maxOf } from '../maxOf';
+import { plural } from '../../../labs/plural';
+import { fetchFailureText, isFetchFailure } from './fetchFailures';
 
 export interface ClusterNodeRef {
   id: string;
@@ -159,13 +161,14 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
     retry: a.attempt > 0 && !a.speculative,
     phases: phaseSegments(a, phaseOrder(kind, a.taskSet)),
     reason: a.reason ?? null,
+    fetchFailed: isFetchFailure(a),
   }));
   for (const bar of appMasterBars(report, bars.length, laneOf)) bars.push(bar);
   assignSlots(bars, lanes);
   const index = buildBarIndex(bars, lanes.length);
   const durationMs = maxOf(bars, (b) => b.end, Math.max(report.simulatedMs ?? 0, 0));
   const tasks = bars.filter((b) => b.role === 'task');
-  const { stages, edges, edgesInferred, jobs } = deriveStages(report, bars);
+  const { stages, edges, jobs } = deriveStages(report, bars);
   const firstLaneOfNode = new Map<string, number>();
   for (const l of lanes) if (!firstLaneOfNode.has(l.node)) firstLaneOfNode.set(l.node, l.index);
   const { flows, estimated } = deriveFlows(report, bars, nodes, stages, edges);
@@ -181,7 +184,6 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
     stages,
     edges,
     jobs,
-    edgesInferred,
     flows,
     flowsEstimated: estimated,
     markers,
@@ -206,19 +208,18 @@ export function toRunView(report: JobRunReport, clusterNodes: readonly ClusterNo
  * its allocation to the end of its job; start-up until it is launched, then at work.
  */
 function appMasterBars(report: JobRunReport, first: number, laneOf: Map<string, number>): Bar[] {
-  const trace = (report.trace ?? []) as { t: number; type: string; [k: string]: unknown }[];
   const launched = new Map<number, { t: number; job: string; attempt: number }>();
-  for (const e of trace)
-    if (e.type === 'appMasterLaunched' && typeof e.container === 'number')
-      launched.set(e.container, { t: e.t, job: String(e.job), attempt: Number(e.attempt ?? 1) });
+  for (const e of report.trace)
+    if (e.type === 'appMasterLaunched') launched.set(e.container, { t: e.t, job: e.job, attempt: e.attempt });
   if (launched.size === 0) return [];
   const allocated = new Map<number, { t: number; node: string }>();
   const ended = new Map<number, { t: number; lost: boolean }>();
-  for (const e of trace) {
-    if (typeof e.container !== 'number' || !launched.has(e.container)) continue;
-    if (e.type === 'containerAllocated') allocated.set(e.container, { t: e.t, node: String(e.node) });
+  for (const e of report.trace) {
+    if (e.type === 'containerAllocated' && launched.has(e.container))
+      allocated.set(e.container, { t: e.t, node: e.node });
     else if (e.type === 'containerReleased' || e.type === 'containerCompleted' || e.type === 'containerLost')
-      if (!ended.has(e.container)) ended.set(e.container, { t: e.t, lost: e.type === 'containerLost' });
+      if (launched.has(e.container) && !ended.has(e.container))
+        ended.set(e.container, { t: e.t, lost: e.type === 'containerLost' });
   }
   const end = Math.max(report.simulatedMs ?? 0, 0);
   const out: Bar[] = [];
@@ -246,47 +247,59 @@ function appMasterBars(report: JobRunReport, first: number, laneOf: Map<string, 
       status: stop?.lost ? 'killed' : 'succeeded',
       speculative: false,
       retry: false,
-      phases: [
-        { phase: 'startup', start: alloc.t, end: Math.min(am.t, finish) },
-        { phase: 'am', start: Math.min(am.t, finish), end: finish },
-      ].filter((p) => p.end > p.start) as PhaseSegment[],
+      phases: amPhases(alloc.t, Math.min(am.t, finish), finish),
       reason: stop?.lost ? `its container was lost with ${alloc.node}` : null,
+      fetchFailed: false,
     });
   }
   return out;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+/** An ApplicationMaster's container: starting until it is launched, then at work; empty phases left out. */
+function amPhases(allocated: number, launched: number, finish: number): PhaseSegment[] {
+  const phases: PhaseSegment[] = [
+    { phase: 'startup', start: allocated, end: launched },
+    { phase: 'am', start: launched, end: finish },
+  ];
+  return phases.filter((p) => p.end > p.start);
+}
 
 function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: Map<string, number>): Marker[] {
   const out: Marker[] = [];
   const nodeMarker = (t: number, kind: Marker['kind'], node: string | null, text: string) =>
     out.push({ t, kind, node, lane: node !== null ? (laneOfNode.get(node) ?? null) : null, text });
-  for (const e of report.trace ?? []) {
-    if (typeof e?.t !== 'number') continue;
-    const node = str(e.node);
-    if (e.type === 'nodeDied') nodeMarker(e.t, 'nodeDied', node, `node ${node} died`);
-    else if (e.type === 'nodeRestarted') nodeMarker(e.t, 'nodeRestarted', node, `node ${node} restarted`);
-    else if (e.type === 'nodeSlowed')
-      nodeMarker(e.t, 'nodeSlowed', node, `node ${node} slowed ×${str(e.factor) ?? '?'}`);
+  for (const e of report.trace) {
+    if (e.type === 'nodeDied') nodeMarker(e.t, 'nodeDied', e.node, `node ${e.node} died`);
+    else if (e.type === 'nodeRestarted') nodeMarker(e.t, 'nodeRestarted', e.node, `node ${e.node} restarted`);
+    else if (e.type === 'nodeSlowed') nodeMarker(e.t, 'nodeSlowed', e.node, `node ${e.node} slowed ×${e.factor}`);
     else if (e.type === 'mapOutputLost')
-      nodeMarker(e.t, 'mapOutputLost', node, `map output of ${str(e.task)} lost with ${node}`);
+      nodeMarker(e.t, 'mapOutputLost', e.node, `map output of ${e.task} lost with ${e.node}`);
     else if (e.type === 'executorLost')
+      nodeMarker(e.t, 'executorLost', e.node, `executor ${e.executor} lost: ${e.reason}`);
+    else if (e.type === 'stageSkipped')
+      nodeMarker(e.t, 'stageSkipped', null, `stage ${e.stage} skipped (its output already exists)`);
+    else if (e.type === 'fetchFailed') nodeMarker(e.t, 'fetchFailed', e.from, `${e.task}: ${fetchFailureText(e)}`);
+    else if (e.type === 'stageFailed')
       nodeMarker(
         e.t,
-        'executorLost',
-        node,
-        `executor ${str(e.executor)} lost${typeof e.reason === 'string' ? `: ${e.reason}` : ''}`,
+        'stageFailed',
+        null,
+        `stage ${e.stage} attempt ${e.attempt} failed${e.willRetry ? '' : ', job aborted'}: ${e.reason}`,
       );
-    else if (e.type === 'stageSkipped')
-      nodeMarker(e.t, 'stageSkipped', null, `stage ${str(e.stage)} skipped (its output already exists)`);
+    else if (e.type === 'stageResubmitted')
+      nodeMarker(
+        e.t,
+        'stageResubmitted',
+        null,
+        `${plural(e.stages.length, 'stage')} resubmitted: ${e.stages.join(', ')}`,
+      );
   }
   for (const b of bars) {
     if (b.role !== 'task') continue;
     if (b.status === 'failed')
       out.push({
         t: b.end,
-        kind: 'taskFailed',
+        kind: b.fetchFailed ? 'taskFetchFailed' : 'taskFailed',
         node: b.node,
         lane: b.lane,
         text: `${b.task} attempt ${b.attempt} failed on ${b.node}${b.reason ? `: ${b.reason}` : ''}`,

@@ -66,6 +66,8 @@ export interface Bar {
   /** Non-empty phases in time order, clipped to the attempt's end (a killed attempt stops early). */
   phases: PhaseSegment[];
   reason: string | null;
+  /** A Spark attempt that failed because a map output could not be fetched (reason `FetchFailed(...)`), not its code. */
+  fetchFailed: boolean;
 }
 
 /** Packed, sorted arrays for drawing many bars without allocating per frame. */
@@ -121,6 +123,22 @@ export interface StageView {
   finishedAt: number | null;
   /** Bar indices of the stage's attempts, by start. */
   bars: number[];
+  /** Spark: attempts of the stage that failed (a fetch failure) and whether it was resubmitted. */
+  failures?: StageFailure[];
+}
+
+/** A Spark stage attempt that failed (Spark's DAGScheduler: a FetchFailed task fails its stage attempt). */
+export interface StageFailure {
+  /** The stage attempt that failed (0 first). */
+  attempt: number;
+  /** When it failed. */
+  at: number;
+  /** e.g. "fetch failure: map output 3 of shuffle 0 on n2 is lost". */
+  reason: string;
+  /** false when the failure aborted the job (spark.stage.maxConsecutiveAttempts). */
+  willRetry: boolean;
+  /** When the DAGScheduler submitted it again (stageResubmitted), or null. */
+  resubmittedAt: number | null;
 }
 
 /** A Spark job (one action) with the ids of its StageViews, run or skipped, ascending. */
@@ -166,12 +184,16 @@ export type MarkerKind =
   | 'nodeRestarted'
   | 'nodeSlowed'
   | 'taskFailed'
+  | 'taskFetchFailed'
   | 'taskKilled'
   | 'retryStarted'
   | 'speculativeStarted'
   | 'mapOutputLost'
   | 'stageSkipped'
-  | 'executorLost';
+  | 'executorLost'
+  | 'fetchFailed'
+  | 'stageFailed'
+  | 'stageResubmitted';
 
 export interface Marker {
   t: number;
@@ -201,10 +223,8 @@ export interface RunView {
   index: BarIndex;
   stages: StageView[];
   edges: StageEdge[];
-  /** Spark's jobs in order when the trace lists each job's stages (else []): the DAG view shows one at a time. */
+  /** Spark's jobs in order (MapReduce: []): the DAG view shows one at a time. */
   jobs: SparkJobView[];
-  /** True when the stage edges were guessed from timing (the trace did not name parents). */
-  edgesInferred: boolean;
   flows: Flow[];
   /** True when per-pair shuffle bytes were estimated from task placement (no fetch events in the trace). */
   flowsEstimated: boolean;

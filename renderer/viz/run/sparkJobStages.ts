@@ -2,23 +2,12 @@
  * Spark's jobs and their stages from a trace whose `jobSubmitted` events list each job's stages
  * (the engine's DAGScheduler): stage ids are global and in creation order, a stage shared by
  * several jobs appears once per job (run in one, skipped in the later ones, as Spark's UI shows
- * it), and each stage carries the RDD operations it pipelines with their cached mark.
+ * it), each stage carries the RDD operations it pipelines with their cached mark, and a stage
+ * attempt that failed on a fetch failure is kept with its resubmission.
  */
+import type { RunEvent } from '../../../engine/api/jobTypes';
 import type { MakeStage } from './runStages';
-import type { SparkJobView, StageEdge, StageOp, StageView } from './runViewTypes';
-
-type Ev = { t: number; type: string; [k: string]: unknown };
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-function opsOf(v: unknown): StageOp[] {
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((o: unknown) => {
-    const x = o as { rdd?: unknown; name?: unknown; cached?: unknown };
-    return typeof x?.name === 'string' ? [{ rdd: num(x.rdd) ?? -1, name: x.name, cached: x.cached === true }] : [];
-  });
-}
+import type { SparkJobView, StageEdge, StageView } from './runViewTypes';
 
 /** The StageView id of stage `stage` in job `job`. */
 export const sparkStageKey = (job: string, stage: number | string) => `${job}/${stage}`;
@@ -28,77 +17,94 @@ export function jobLabel(index: number, action: string, line: number | null): st
 }
 
 export function sparkJobStages(
-  trace: readonly Ev[],
+  trace: readonly RunEvent[],
   make: MakeStage,
-): { stages: StageView[]; edges: StageEdge[]; edgesInferred: false; jobs: SparkJobView[] } | null {
-  if (!trace.some((e) => e.type === 'jobSubmitted' && Array.isArray(e.stages))) return null;
+): { stages: StageView[]; edges: StageEdge[]; jobs: SparkJobView[] } {
   const jobs: SparkJobView[] = [];
   const stages: StageView[] = [];
   const byKey = new Map<string, StageView>();
   const parentsOf = new Map<string, number[]>();
   const jobOf = new Map<string, SparkJobView>();
   for (const e of trace) {
-    const job = str(e.job);
-    if (job === null) continue;
-    if (e.type === 'jobSubmitted' && Array.isArray(e.stages)) {
+    if (e.type === 'jobSubmitted') {
+      if (e.engine !== 'spark') continue;
       const index = jobs.length;
-      const action = str(e.action) ?? 'result';
-      const line = num(e.line);
+      const action = e.action ?? 'result';
+      const line = e.line ?? null;
       const view: SparkJobView = {
-        id: job,
+        id: e.job,
         index,
         action,
         line,
         label: jobLabel(index, action, line),
-        stages: [],
+        stages: (e.stages ?? []).map((s) => sparkStageKey(e.job, s)),
         submittedAt: e.t,
         finishedAt: null,
         failed: false,
       };
-      view.stages = (e.stages as unknown[]).flatMap((s) => (num(s) === null ? [] : [sparkStageKey(job, num(s)!)]));
       jobs.push(view);
-      jobOf.set(job, view);
+      jobOf.set(e.job, view);
       continue;
     }
-    const jv = jobOf.get(job);
-    if (jv && (e.type === 'jobFinished' || e.type === 'jobFailed')) {
-      jv.finishedAt = e.t;
-      jv.failed = e.type === 'jobFailed';
+    if (e.type === 'jobFinished' || e.type === 'jobFailed') {
+      const jv = jobOf.get(e.job);
+      if (jv) {
+        jv.finishedAt = e.t;
+        jv.failed = e.type === 'jobFailed';
+      }
+      continue;
     }
-    const id = num(e.stage);
-    if (id === null) continue;
-    const key = sparkStageKey(job, id);
     if (e.type === 'stageCompleted') {
-      const s = byKey.get(key);
+      const s = byKey.get(sparkStageKey(e.job, e.stage));
       if (s) s.finishedAt = e.t;
       continue;
     }
+    if (e.type === 'stageFailed') {
+      const s = byKey.get(sparkStageKey(e.job, e.stage));
+      if (s)
+        (s.failures ??= []).push({
+          attempt: e.attempt,
+          at: e.t,
+          reason: e.reason,
+          willRetry: e.willRetry,
+          resubmittedAt: null,
+        });
+      continue;
+    }
+    if (e.type === 'stageResubmitted') {
+      for (const id of e.stages) {
+        const failure = [...(byKey.get(sparkStageKey(e.job, id))?.failures ?? [])]
+          .reverse()
+          .find((f) => f.resubmittedAt === null);
+        if (failure) failure.resubmittedAt = e.t;
+      }
+      continue;
+    }
     if (e.type !== 'stageSubmitted' && e.type !== 'stageSkipped') continue;
+    const key = sparkStageKey(e.job, e.stage);
     const skipped = e.type === 'stageSkipped';
-    const attempt = num(e.attempt) ?? 0;
-    const taskSet = skipped ? null : attempt > 0 ? `stage-${id}.${attempt}` : `stage-${id}`;
-    const name = str(e.name);
-    const made = make(key, `Stage ${id}${name ? `: ${name}` : ''}`, job, taskSet, num(e.tasks) ?? 0, skipped);
-    made.stageId = id;
-    made.ops = opsOf(e.ops);
+    const attempt = e.type === 'stageSubmitted' ? (e.attempt ?? 0) : 0;
+    const taskSet = skipped ? null : attempt > 0 ? `stage-${e.stage}.${attempt}` : `stage-${e.stage}`;
+    // A resubmitted attempt runs only the missing partitions: its size is its task set's, not the stage's.
+    const fallback = attempt > 0 ? 0 : (e.tasks ?? 0);
+    const made = make(key, `Stage ${e.stage}${e.name ? `: ${e.name}` : ''}`, e.job, taskSet, fallback, skipped);
+    made.stageId = e.stage;
+    made.ops = (e.ops ?? []).map((o) => ({ rdd: o.rdd, name: o.name, cached: o.cached }));
     if (skipped) made.submittedAt = e.t;
     const known = byKey.get(key);
     if (known) {
-      // The same stage run again in this job (lost map outputs): one box with all its attempts.
+      // The same stage run again in this job (lost map outputs): one box with all its attempts. A
+      // stage this job had skipped runs only the partitions whose output was lost: those are its tasks.
+      known.tasks = known.skipped ? made.tasks : Math.max(known.tasks, made.tasks);
       known.bars = [...known.bars, ...made.bars];
       known.skipped = false;
       known.taskSet ??= taskSet;
       known.finishedAt = made.finishedAt;
-      known.tasks = Math.max(known.tasks, made.tasks);
       continue;
     }
     byKey.set(key, made);
     stages.push(made);
-    if (Array.isArray(e.parents))
-      parentsOf.set(
-        key,
-        e.parents.flatMap((p) => (num(p) === null ? [] : [num(p)!])),
-      );
+    parentsOf.set(key, e.parents);
   }
   for (const j of jobs) {
     // A stage the job never reached (it failed first) still belongs to its graph: it waits.
@@ -122,5 +128,5 @@ export function sparkJobStages(
       if (byKey.has(sparkStageKey(job, p)))
         edges.push({ from: sparkStageKey(job, p), to: key, kind: 'wide', label: 'shuffle' });
   }
-  return { stages, edges, edgesInferred: false, jobs };
+  return { stages, edges, jobs };
 }

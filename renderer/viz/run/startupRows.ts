@@ -4,7 +4,7 @@
  * for its NodeManager's heartbeat to be granted, then launches (localisation and a JVM) and
  * registers with the driver. The timeline draws these as extra "startup" rows above the lanes.
  */
-import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { JobRunReport, RunEventOf } from '../../../engine/api/jobTypes';
 
 export interface StartupSegment {
   kind: 'waiting' | 'starting';
@@ -25,19 +25,16 @@ export interface StartupRow {
   readyAt: number | null;
 }
 
-type Ev = { t: number; type: string; [k: string]: unknown };
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
-
 export function startupRows(report: JobRunReport): StartupRow[] {
   if (report.kind !== 'spark') return [];
-  const trace = (report.trace ?? []) as Ev[];
+  const trace = report.trace;
   const driver = trace.find((e) => e.type === 'driverStarted');
   if (!driver) return [];
   const ready = trace.find((e) => e.type === 'executorsRegistered');
-  const requested = new Map<string, number>();
-  const allocated = new Map<string, { t: number; request: string | null; vcores: number; memoryMb: number }>();
+  const requested = new Map<number, number>();
+  const allocated = new Map<number, { t: number; request: number; vcores: number; memoryMb: number }>();
   const rows: StartupRow[] = [];
-  const executors = trace.filter((e) => e.type === 'executorAdded');
+  const executors = trace.filter((e): e is RunEventOf<'executorAdded'> => e.type === 'executorAdded');
   rows.push({
     id: 'driver',
     name: 'driver',
@@ -54,20 +51,15 @@ export function startupRows(report: JobRunReport): StartupRow[] {
     readyAt: ready?.t ?? null,
   });
   for (const e of trace) {
-    if (e.type === 'containerRequested') requested.set(str(e.request) ?? '', e.t);
+    if (e.type === 'containerRequested') requested.set(e.request, e.t);
     if (e.type === 'containerAllocated')
-      allocated.set(str(e.container) ?? '', {
-        t: e.t,
-        request: str(e.request),
-        vcores: Number(e.vcores ?? 0),
-        memoryMb: Number(e.memoryMb ?? 0),
-      });
+      allocated.set(e.container, { t: e.t, request: e.request, vcores: e.vcores, memoryMb: e.memoryMb });
   }
   for (const e of executors) {
-    const id = str(e.executor) ?? '?';
-    const node = str(e.node);
-    const c = allocated.get(str(e.container) ?? '');
-    const asked = c?.request !== null && c?.request !== undefined ? requested.get(c.request) : undefined;
+    const id = e.executor;
+    const node = e.node;
+    const c = allocated.get(e.container);
+    const asked = c ? requested.get(c.request) : undefined;
     const segments: StartupSegment[] = [];
     if (c && asked !== undefined && c.t > asked)
       segments.push({
@@ -76,7 +68,7 @@ export function startupRows(report: JobRunReport): StartupRow[] {
         start: asked,
         end: c.t,
       });
-    const where = c ? ` (container ${str(e.container)}: ${c.vcores} cores, ${Math.round(c.memoryMb / 1024)} GB)` : '';
+    const where = c ? ` (container ${e.container}: ${c.vcores} cores, ${Math.round(c.memoryMb / 1024)} GB)` : '';
     segments.push({
       kind: 'starting',
       label: `${id} starting on ${node}${where}: localisation, JVM, registers with the driver`,

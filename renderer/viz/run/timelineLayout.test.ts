@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { makeSyntheticRunView } from './syntheticRun';
+import { makeSyntheticRunView } from './__tests__/syntheticRun';
 import {
   countRunning,
   hitTest,

@@ -1,16 +1,17 @@
-/** The cluster map of a run at playback time t, rebuilt from the run's trace. */
+/** The cluster map of a run (a job, an HDFS step or the home page's scenario) at playback time t, rebuilt from its trace. */
 import { useMemo } from 'react';
+import type { RunEvent } from '../../../engine/api/jobTypes';
 import { ClusterTimeline, type NodeInfo } from '../../viz/clusterTimeline';
-import { ClusterMap } from '../cluster/ClusterMap';
-import { formatSimTime } from '../cluster/PlaybackBar';
+import { ClusterMap } from './ClusterMap';
+import { formatSimTime } from './PlaybackBar';
 import { SUMMARY_ABOVE_NODES } from '../../viz/clusterMapLayout';
 import { plural } from '../../../labs/plural';
 
-export function useClusterTimeline(nodes: NodeInfo[], trace: readonly { t: number; type: string }[]) {
+export function useClusterTimeline(nodes: NodeInfo[], trace: readonly RunEvent[]) {
   return useMemo(() => new ClusterTimeline(nodes, trace), [nodes, trace]);
 }
 
-export function ClusterMapView({ timeline, t }: { timeline: ClusterTimeline; t: number }) {
+export function ClusterMapView({ timeline, t, animate }: { timeline: ClusterTimeline; t: number; animate?: boolean }) {
   const picture = useMemo(() => timeline.at(t), [timeline, t]);
   const peakBlocks = useMemo(() => timeline.peakBlocksPerNode(), [timeline]);
   const dead = picture.nodes.filter((n) => !n.alive).map((n) => n.id);
@@ -19,7 +20,12 @@ export function ClusterMapView({ timeline, t }: { timeline: ClusterTimeline; t: 
   const large = picture.nodes.length > SUMMARY_ABOVE_NODES;
   return (
     <figure className="map-figure">
-      <ClusterMap picture={picture} peakBlocks={peakBlocks} label={`Cluster map at ${formatSimTime(t)}`} />
+      <ClusterMap
+        picture={picture}
+        peakBlocks={peakBlocks}
+        label={`Cluster map at ${formatSimTime(t)}`}
+        animate={animate ?? false}
+      />
       <figcaption className="muted">
         {plural(picture.nodes.length, 'node')} · {plural(busy, 'core')} busy
         {held > 0 ? ` · ${held} held by executors waiting for tasks (pale)` : ''}

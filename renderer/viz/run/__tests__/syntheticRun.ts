@@ -3,12 +3,13 @@
  * rate benchmark: map then reduce waves on 4 cores per node, a node dying midway (its attempts
  * killed and retried elsewhere), a few failures and speculative copies. Seeded, no Math.random.
  */
-import type { JobRunReport } from '../../../engine/api/jobTypes';
-import type { AttemptRecord, CostBreakdown } from '../../../engine/exec/taskTypes';
-import type { TraceEvent } from '../../../engine/core';
-import { toRunView } from './runView';
-import type { RunView } from './runViewTypes';
-import { maxOf } from '../maxOf';
+import type { JobRunReport } from '../../../../engine/api/jobTypes';
+import type { AttemptRecord, CostBreakdown } from '../../../../engine/exec/taskTypes';
+import type { RunEvent } from '../../../../engine/api/jobTypes';
+import { emptyCounters } from '../../../../engine/mapreduce/mapReduceCounters';
+import { toRunView } from '../runView';
+import type { RunView } from '../runViewTypes';
+import { maxOf } from '../../maxOf';
 
 /** mulberry32: tiny, fast, deterministic. */
 function rng(seed: number): () => number {
@@ -47,7 +48,7 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): {
   const dead = nodeCount > 1 ? nodeCount - 1 : -1;
   const mapCount = Math.round(total * 0.8);
   const attempts: AttemptRecord[] = [];
-  const trace: TraceEvent[] = [];
+  const trace: RunEvent[] = [];
   let deathAt = Infinity;
   const place = (
     taskSet: string,
@@ -122,7 +123,14 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): {
     }
     return attempts.slice(startLen);
   };
-  trace.push({ t: 1000, type: 'jobSubmitted', job: 'job_00001', maps: mapCount, reduces: total - mapCount });
+  trace.push({
+    t: 1000,
+    type: 'jobSubmitted',
+    job: 'job_00001',
+    engine: 'mapreduce',
+    maps: mapCount,
+    reduces: total - mapCount,
+  });
   trace.push({ t: 1000, type: 'taskSetSubmitted', taskSet: 'job_00001/map', tasks: mapCount });
   const maps = runWave('job_00001/map', 'job_00001_m', mapCount, false, 1000);
   const mapsEnd = maxOf(maps, (a) => a.end);
@@ -166,7 +174,7 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): {
       shuffleBytes: shuffle,
       shuffleBytesLocal: shuffle / nodeCount,
       shuffleBytesRemote: shuffle - shuffle / nodeCount,
-      counters: {},
+      counters: emptyCounters(),
     },
     attempts,
     trace,
