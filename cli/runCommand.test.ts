@@ -134,9 +134,10 @@ describe('clusterlab run', () => {
       ].join('\n'),
     );
     const f = fakeIo();
-    expect(await runCommand(['loop.js', '--timeout', '2'], { ...f.io, cwd: dir })).toBe(1);
+    // 4 s: room for the sandbox processes to start on a loaded machine before the loop runs.
+    expect(await runCommand(['loop.js', '--timeout', '4'], { ...f.io, cwd: dir })).toBe(1);
     expect(f.err.join('')).toMatch(
-      /job failed: Your loop at loop\.js line 4 has been running for 1(\.\d)? s \(the time limit for your code is 2 s\) — does its condition ever become false\?/,
+      /job failed: Your loop at loop\.js line 4 has been running for \d(\.\d)? s \(the time limit for your code is 4 s\) — does its condition ever become false\?/,
     );
     // A learner who catches the guard's error inside an outer loop is stopped by the outer loop's guard.
     writeFileSync(
@@ -144,7 +145,7 @@ describe('clusterlab run', () => {
       "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map() {\n    for (;;) { try { for (;;) {} } catch (e) {} }\n  },\n};\n",
     );
     const g = fakeIo();
-    expect(await runCommand(['caught.js', '--timeout', '2'], { ...g.io, cwd: dir })).toBe(1);
+    expect(await runCommand(['caught.js', '--timeout', '4'], { ...g.io, cwd: dir })).toBe(1);
     expect(g.err.join('')).toMatch(/Your loop at caught\.js line 3 has been running/);
   });
 
