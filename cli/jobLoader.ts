@@ -5,10 +5,10 @@
  * (labs/compileJobSource.ts, the same compile as the app's).
  */
 import { relative, resolve } from 'node:path';
-import { JobCompileError, compileJobSource } from '../labs/compileJobSource';
+import { JobCompileError, compileJobSource } from '../engine/sandbox/compileJobSource';
 import { UsageError } from './cliIo';
 import { readLocalText } from './localInput';
-import type { JobSource } from '../engine/sandbox/taskRunner';
+import type { JobSource } from '../engine/sandbox/contract/taskRunner';
 
 export function compileJob(text: string, fileName: string): JobSource {
   try {

@@ -16,7 +16,7 @@ import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { JobFailedError, runJob, SimulationStuckError } from '../engine/api/runJob';
 import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/mapreduce/mapReduceJob';
-import { JobCodeError, JobSpecError, JobTimeoutError } from '../engine/sandbox/jobCodeError';
+import { JobCodeError, JobSpecError, JobTimeoutError } from '../engine/sandbox/contract/jobCodeError';
 import { ValidationError } from '../engine/core';
 import {
   isPresetName,

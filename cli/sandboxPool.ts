@@ -4,9 +4,9 @@
  * machine's cores (os.availableParallelism(), or CLUSTERLAB_WORKERS).
  */
 import { availableParallelism } from 'node:os';
-import { SandboxPoolCore } from '../engine/api/sandboxPoolCore';
-import type { SandboxReply } from '../engine/api/sandboxMessages';
-import { childCrashError } from '../engine/api/poolPlatform';
+import { SandboxPoolCore } from '../engine/sandbox/sandboxPoolCore';
+import type { SandboxReply } from '../engine/sandbox/sandboxMessages';
+import { childCrashError } from '../engine/sandbox/poolPlatform';
 import { forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
 
 export interface NodePoolOptions {

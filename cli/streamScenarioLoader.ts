@@ -13,7 +13,7 @@ import { didYouMean } from './missingFile';
 import { readLocalText } from './localInput';
 import { createSealedContext } from './sealedRealm';
 import { createHeapCheck } from './heapGuard';
-import { guardLoops } from '../labs/compileJobSource';
+import { guardLoops } from '../engine/sandbox/compileJobSource';
 import { LOOP_GUARD } from '../engine/sandbox/loopGuard';
 
 /** How long the file's top level may run (it only builds the scenario object). */

@@ -11,7 +11,7 @@ import { preset, type ClusterSpec, type FaultSpec, type PresetName } from '../en
 import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/mapreduce/mapReduceJob';
 import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
-import { compileJobSource, JobCompileError } from './compileJobSource';
+import { compileJobSource, JobCompileError } from '../engine/sandbox/compileJobSource';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
 import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';

@@ -6,7 +6,7 @@ import type { YarnOptions } from '../yarn';
 import type { AttemptRecord } from '../exec/taskTypes';
 import type { SnapshotOptions } from '../exec/snapshotRecorder';
 import type { MapReduceCounters } from '../mapreduce/mapReduceCounters';
-import type { JobSource, TaskRunner } from '../sandbox/taskRunner';
+import type { JobSource, TaskRunner } from '../sandbox/contract/taskRunner';
 import type { SparkConfInput } from '../spark/sparkConf';
 import type { ClusterSnapshot } from './simulationSnapshot';
 

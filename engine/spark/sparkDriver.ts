@@ -5,9 +5,9 @@
  * sandbox (engine/sandbox/plainData.ts); an RDD, a function, a Symbol, a Promise, a cycle or a
  * value past the limits fails the run with a JobResultError saying what was returned and where.
  */
-import { JobResultError, errorToData, type JobErrorData } from '../sandbox/jobCodeError';
-import { DATA_LIMITS, toPlainData, type PlainDataLimits } from '../sandbox/plainData';
-import type { DriverHost, SparkDriverOutput } from '../sandbox/taskRunner';
+import { JobResultError, errorToData, type JobErrorData } from '../sandbox/contract/jobCodeError';
+import { DATA_LIMITS, toPlainData, type PlainDataLimits } from '../sandbox/contract/plainData';
+import type { DriverHost, SparkDriverOutput } from '../sandbox/contract/taskRunner';
 import { Rdd } from './rdd';
 import { rddHandle, rddOf } from './rddHandle';
 import { MissingInputError, SparkRuntime } from './sparkRuntime';

@@ -8,7 +8,7 @@
 import { encodeUtf8 } from '../core';
 import { InputPathError } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
-import type { TaskRunner } from '../sandbox/taskRunner';
+import type { TaskRunner } from '../sandbox/contract/taskRunner';
 import type { JobRunReport } from '../api/jobTypes';
 import type { SparkLog } from './jobRecord';
 import { SparkApplication, type SparkJobFailure } from './sparkApplication';

@@ -14,13 +14,13 @@ import { resolveClusterSpec, type ResolvedClusterSpec } from '../../engine/clust
 import { clusterSpecOf } from '../../engine/api/createSimulation';
 import { runJob } from '../../engine/api/runJob';
 import { JobFailedError } from '../../engine/api/jobFailedError';
-import { compileJobSource } from '../../labs/compileJobSource';
+import { compileJobSource } from '../../engine/sandbox/compileJobSource';
 import type { NodeInfo } from '../viz/clusterTimeline';
 import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
 import { createProcessPool, type ProcessPool } from '../sandbox/processPool';
-import type { PoolProgress, SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
+import type { PoolProgress, SandboxPoolCore } from '../../engine/sandbox/sandboxPoolCore';
 import { runDemoScenario } from './demoScenario';
 import type { EngineRequest, FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
 import { RunConsole } from './runConsole';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { runJob } from '../../../engine/api/runJob';
-import { createInProcessRunner } from '../../../engine/api/inProcessRunner';
+import { createInProcessRunner } from '../../../engine/sandbox/inProcessRunner';
 import { preset } from '../../../engine/cluster';
 import type { JobRunReport } from '../../../engine/api/jobTypes';
 import type { AttemptRecord } from '../../../engine/exec/taskTypes';

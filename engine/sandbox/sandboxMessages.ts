@@ -5,7 +5,7 @@
  * errorToData), and the host checks every reply before using it (sandboxReplyValidation.ts): in the
  * browser the learner's code shares the worker's realm, so a reply is never trusted.
  */
-import type { JobErrorData } from '../sandbox/jobCodeError';
+import type { JobErrorData } from './contract/jobCodeError';
 import type {
   DriverHost,
   JobShape,
@@ -16,7 +16,7 @@ import type {
   ReduceTaskOutput,
   SandboxFile,
   SparkDriverOutput,
-} from '../sandbox/taskRunner';
+} from './contract/taskRunner';
 
 /** The run a load message starts: its loop guard's clock (wall-clock ms, Date.now in the workers). */
 export interface RunClock {

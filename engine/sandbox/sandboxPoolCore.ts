@@ -15,8 +15,8 @@
  * The job module is evaluated in every worker, so its top-level console output would be printed
  * once per worker: while loading, only the first worker's output is passed on.
  */
-import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from '../sandbox/jobCodeError';
-import { loopDeadline } from '../sandbox/loopGuard';
+import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from './contract/jobCodeError';
+import { loopDeadline } from './loopGuard';
 import type {
   DriverHost,
   JobShape,
@@ -27,7 +27,7 @@ import type {
   ReduceTaskOutput,
   SparkDriverOutput,
   TaskRunner,
-} from '../sandbox/taskRunner';
+} from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import { checkReply } from './sandboxReplyValidation';
 import { cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from './consoleCap';
