@@ -5,8 +5,7 @@
  * has passed. It defers to the pool's own checkBudget first, so a pool that implements it (and
  * knows about Stop) decides; the wrapper only makes sure a deadline is always there.
  */
-import { JobTimeoutError } from '../engine/sandbox/contract/jobCodeError';
-import type { TaskRunner } from '../engine/sandbox/contract/taskRunner';
+import { JobTimeoutError, type TaskRunner } from '../engine/sandbox';
 
 export function withRunBudget(
   inner: TaskRunner,

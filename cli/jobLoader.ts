@@ -5,10 +5,9 @@
  * (labs/compileJobSource.ts, the same compile as the app's).
  */
 import { relative, resolve } from 'node:path';
-import { JobCompileError, compileJobSource } from '../engine/sandbox/compileJobSource';
+import { JobCompileError, compileJobSource, type JobSource } from '../engine/sandbox';
 import { UsageError } from './cliIo';
 import { readLocalText } from './localInput';
-import type { JobSource } from '../engine/sandbox/contract/taskRunner';
 
 export function compileJob(text: string, fileName: string): JobSource {
   try {

@@ -13,10 +13,10 @@ import { withRunBudget } from './budgetedRunner';
 import { formatReport } from './runReport';
 import { loadJobFile } from './jobLoader';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
-import { JobFailedError, runJob, SimulationStuckError } from '../engine/api/runJob';
+import { JobFailedError, runJob, SimulationStuckError } from '../engine/api';
 import { HdfsError } from '../engine/hdfs';
-import { InputPathError } from '../engine/mapreduce/mapReduceJob';
-import { JobCodeError, JobSpecError, JobTimeoutError } from '../engine/sandbox/contract/jobCodeError';
+import { InputPathError } from '../engine/exec';
+import { JobCodeError, JobSpecError, JobTimeoutError } from '../engine/sandbox';
 import { ValidationError } from '../engine/core';
 import {
   isPresetName,

@@ -4,9 +4,7 @@
  * machine's cores (os.availableParallelism(), or CLUSTERLAB_WORKERS).
  */
 import { availableParallelism } from 'node:os';
-import { SandboxPoolCore } from '../engine/sandbox/sandboxPoolCore';
-import type { SandboxReply } from '../engine/sandbox/sandboxMessages';
-import { childCrashError } from '../engine/sandbox/poolPlatform';
+import { SandboxPoolCore, type SandboxReply, childCrashError } from '../engine/sandbox';
 import { forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
 
 export interface NodePoolOptions {

@@ -13,8 +13,7 @@ import { didYouMean } from './missingFile';
 import { readLocalText } from './localInput';
 import { createSealedContext } from './sealedRealm';
 import { createHeapCheck } from './heapGuard';
-import { guardLoops } from '../engine/sandbox/compileJobSource';
-import { LOOP_GUARD } from '../engine/sandbox/loopGuard';
+import { guardLoops, LOOP_GUARD } from '../engine/sandbox';
 
 /** How long the file's top level may run (it only builds the scenario object). */
 const LOAD_LIMIT_MS = 2000;

@@ -28,4 +28,4 @@ export {
 } from './runStep';
 export { validateLab, LabValidationError } from './validateLab';
 export { parseHdfsSettings, parseSize, formatBytes, HdfsSettingsError, type HdfsSettings } from './hdfsSettings';
-export { compileJobSource, JobCompileError } from '../engine/sandbox/compileJobSource';
+export { compileJobSource, JobCompileError } from '../engine/sandbox';

@@ -4,7 +4,7 @@ import { createFunctionRunner } from '../engine/sandbox';
 import hdfsBlocksLab from './hdfs-blocks/lab';
 import iotAveragesLab from './mapreduce-iot-averages/lab';
 import sparkInMemoryLab from './spark-in-memory/lab';
-import type { JobRunReport } from '../engine/api/jobTypes';
+import type { JobRunReport } from '../engine/api';
 import type { HdfsRunReport } from './labTypes';
 
 const runner = createFunctionRunner();

@@ -5,6 +5,7 @@ import type { HdfsConfig } from '../hdfs';
 import type { YarnOptions } from '../yarn';
 import type { AttemptRecord } from '../exec/taskTypes';
 import type { SnapshotOptions } from '../exec/snapshotRecorder';
+import type { JobMetrics as SharedJobMetrics } from '../exec/jobMetrics';
 import type { MapReduceCounters } from '../mapreduce/mapReduceCounters';
 import type { JobSource, TaskRunner } from '../sandbox/contract/taskRunner';
 import type { SparkConfInput } from '../spark/sparkConf';
@@ -45,20 +46,8 @@ export interface OutputFile {
   text: string;
 }
 
-export interface JobMetrics {
-  kind: 'mapreduce' | 'spark';
-  jobs: number;
-  tasks: number;
-  attempts: number;
-  killedAttempts: number;
-  failedAttempts: number;
-  bytesReadLocal: number;
-  bytesReadRemote: number;
-  shuffleBytes: number;
-  shuffleBytesLocal: number;
-  shuffleBytesRemote: number;
-  counters: MapReduceCounters | Record<string, number>;
-}
+/** A run's figures; a MapReduce job's counters are Hadoop's (MapReduceCounters). */
+export type JobMetrics = SharedJobMetrics<MapReduceCounters | Record<string, number>>;
 
 export interface JobRunReport {
   kind: 'mapreduce' | 'spark';

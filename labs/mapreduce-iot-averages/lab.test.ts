@@ -7,7 +7,7 @@ import lab from './lab';
 import { createFunctionRunner } from '../../engine/sandbox';
 import { SENSOR_DAYS, SENSOR_LINES } from '../labData';
 import { runStep } from '../runStep';
-import type { JobRunReport } from '../../engine/api/jobTypes';
+import type { JobRunReport } from '../../engine/api';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const count = (n: number) => n.toLocaleString('en-US');

@@ -1,5 +1,5 @@
 /** The checks of the spark-in-memory lab: correct results, Spark's measured speed-up, cache hits, lineage. */
-import type { JobRunReport } from '../../engine/api/jobTypes';
+import type { JobRunReport } from '../../engine/api';
 import { compareKeyed, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
 import { graphText, plainAverages, plainPageRank, sensorText } from '../labData';
 import type { LabCheck } from '../labTypes';

@@ -5,8 +5,7 @@
  * and re-run, and once the NameNode declares it dead HDFS re-replicates its blocks.
  * Runs in the engine worker; returns frames (cluster pictures) and readable events.
  */
-import { createSimulation, type Simulation } from '../../engine/api/createSimulation';
-import type { ClusterSnapshot } from '../../engine/api/simulationSnapshot';
+import { createSimulation, type Simulation, type ClusterSnapshot } from '../../engine/api';
 import { randomBytes } from '../../engine/hdfs';
 import { describeEvent } from '../viz/describeEvent';
 import type { Container } from '../../engine/yarn';

@@ -1,6 +1,6 @@
 /** The messages that cross the engine Web Worker's boundary: plain, structured-clonable data. */
 import type { FaultSpec } from '../../engine/cluster';
-import type { JobRunReport } from '../../engine/api/jobTypes';
+import type { JobRunReport } from '../../engine/api';
 import type { StepOutcome } from '../../labs/runStep';
 import type { DemoFrame, TimedEvent } from '../viz/clusterPicture';
 import type { NodeInfo } from '../viz/clusterTimeline';

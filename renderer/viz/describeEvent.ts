@@ -1,5 +1,5 @@
 /** Turns trace events into sentences for the "what happened" logs; unknown events give null. */
-import { blockName } from '../../engine/hdfs/hdfsTypes';
+import { blockName } from '../../engine/hdfs';
 import { plural } from '../../labs/plural';
 import type { TimedEvent } from './clusterPicture';
 

@@ -19,4 +19,10 @@ export {
   findLine,
   type JobErrorData,
 } from './jobCodeError';
-export { DATA_LIMITS, toPlainData, type PlainDataLimits, type PlainDataResult, type DescribeSpecial } from './plainData';
+export {
+  DATA_LIMITS,
+  toPlainData,
+  type PlainDataLimits,
+  type PlainDataResult,
+  type DescribeSpecial,
+} from './plainData';

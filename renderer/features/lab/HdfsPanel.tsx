@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { ClusterTimeline } from '../../viz/clusterTimeline';
 import { formatSimTime } from '../cluster/PlaybackBar';
 import { describeEvent } from '../../viz/describeEvent';
-import { blockName } from '../../../engine/hdfs/hdfsTypes';
+import { blockName } from '../../../engine/hdfs';
 
 export function HdfsPanel({
   timeline,

@@ -5,7 +5,7 @@
  * `parents` field when the engine records it, else they are inferred from timing (a stage is
  * submitted the moment its last parent finishes) and flagged as inferred.
  */
-import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { JobRunReport } from '../../../engine/api';
 import type { Bar, SparkJobView, StageEdge, StageProgress, StageView } from './runViewTypes';
 import { sparkJobStages } from './sparkJobStages';
 import { maxOf, minOf } from '../maxOf';
