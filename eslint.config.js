@@ -111,13 +111,14 @@ function engineLayerConfigs() {
 }
 
 /**
- * Outside the engine, only its public entries (engine/<area>/index.ts) may be imported: a deep
- * import into engine/<area>/<file> is refused.
+ * Outside the engine, only its public entries may be imported: engine/<area> (its index.ts), and
+ * engine/sandbox/compile (the compiler, kept out of engine/sandbox so workers do not carry it).
+ * A deep import into engine/<area>/<file> is refused.
  */
 const engineEntriesOnly = {
-  regex: String.raw`(^|/)engine/[^/]+/.`,
+  regex: String.raw`(^|/)engine/(?!sandbox/compile$)[^/]+/.`,
   message:
-    'Import the engine through its public entries only (engine/<area>, its index.ts): export what you need from there.',
+    'Import the engine through its public entries only (engine/<area>, its index.ts; engine/sandbox/compile): export what you need from there.',
 };
 
 /** The TypeScript projects type-aware rules read: every .ts and .tsx file belongs to one. */

@@ -5,7 +5,8 @@
  * (labs/compileJobSource.ts, the same compile as the app's).
  */
 import { relative, resolve } from 'node:path';
-import { JobCompileError, compileJobSource, type JobSource } from '../engine/sandbox';
+import { type JobSource } from '../engine/sandbox';
+import { JobCompileError, compileJobSource } from '../engine/sandbox/compile';
 import { UsageError } from './cliIo';
 import { readLocalText } from './localInput';
 

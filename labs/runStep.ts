@@ -9,15 +9,8 @@ import { ValidationError, encodeUtf8 } from '../engine/core';
 import { preset, type ClusterSpec, type FaultSpec, type PresetName } from '../engine/cluster';
 import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/exec';
-import {
-  JobCodeError,
-  JobSpecError,
-  JobTimeoutError,
-  type JobSource,
-  type TaskRunner,
-  compileJobSource,
-  JobCompileError,
-} from '../engine/sandbox';
+import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
+import { compileJobSource, JobCompileError } from '../engine/sandbox/compile';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
 import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';

@@ -157,6 +157,7 @@ describe('ESLint layering, public entries, determinism and promise rules', { tim
       ["'../../engine/sandbox/contract'", 'renderer/sandbox/sandboxWorker.ts'],
       ["'../engine/spark/sparkConf'", 'labs/runStep.ts'],
       ["'../engine/sandbox/sandboxPoolCore'", 'cli/sandboxPool.ts'],
+      ["'../engine/sandbox/compile/compileJobSource'", 'cli/jobLoader.ts'],
     ]) {
       expect((await messages(`import { x } from ${from};\nexport const y = x;\n`, file!)).join()).toMatch(
         /public entries/,
@@ -164,7 +165,7 @@ describe('ESLint layering, public entries, determinism and promise rules', { tim
     }
     expect(
       await messages(
-        "import { runJob } from '../../engine/api';\nimport { Kernel } from '../../engine/core';\nexport const y = [runJob, Kernel];\n",
+        "import { runJob } from '../../engine/api';\nimport { Kernel } from '../../engine/core';\nimport { compileJobSource } from '../../engine/sandbox/compile';\nexport const y = [runJob, Kernel, compileJobSource];\n",
         'renderer/bridge/engineWorker.ts',
       ),
     ).toEqual([]);

@@ -1,13 +1,13 @@
 /**
  * engine/sandbox: everything a learner's code runs in, free of DOM and Node. The contract the
- * engine runs jobs through (./contract); compiling job source with its loop guards; the executor
- * inside a worker with its console; the messages between pool and worker and the checks of every
- * reply; the pool itself over a platform's workers; and the in-process runner. The CLI
+ * engine runs jobs through (./contract); the loop guard; the executor inside a worker with its
+ * console; the messages between pool and worker and the checks of every reply; the pool itself
+ * over a platform's workers; and the in-process runner. Compiling job source has its own entry,
+ * engine/sandbox/compile, so that a worker does not carry the compiler. The CLI
  * (cli/sandboxProcess.ts, cli/sandboxWorker.ts) and the app (renderer/sandbox/) add only how a
  * worker is started and how code is evaluated there.
  */
 export * from './contract';
-export { compileJobSource, guardLoops, JobCompileError } from './compileJobSource';
 export {
   LOOP_GUARD,
   CHECK_EVERY,

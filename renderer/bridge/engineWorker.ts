@@ -12,7 +12,8 @@
  */
 import { resolveClusterSpec, type ResolvedClusterSpec } from '../../engine/cluster';
 import { clusterSpecOf, runJob, JobFailedError } from '../../engine/api';
-import { compileJobSource, type PoolProgress, type SandboxPoolCore } from '../../engine/sandbox';
+import { type PoolProgress, type SandboxPoolCore } from '../../engine/sandbox';
+import { compileJobSource } from '../../engine/sandbox/compile';
 import type { NodeInfo } from '../viz/clusterTimeline';
 import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
