@@ -243,6 +243,7 @@ export class SandboxPoolCore implements TaskRunner {
       // Tasks are handed out in a burst: one report for all of them, not "0 of 1", "0 of 2"...
       if (!run.reportQueued) {
         run.reportQueued = true;
+        // Fire and forget: one progress report for the burst, once all of it is queued.
         void Promise.resolve().then(() => {
           run.reportQueued = false;
           if (this.run === run) this.report(kind);
