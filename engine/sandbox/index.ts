@@ -32,4 +32,5 @@ export {
   type WorkerEndpoint,
 } from './poolPlatform';
 export { SandboxPoolCore } from './sandboxPoolCore';
+export { withRunBudget } from './withRunBudget';
 export { createInProcessRunner, createFunctionRunner, evaluateWithFunction } from './inProcessRunner';
