@@ -1,6 +1,6 @@
 /**
  * What a platform (cli/ with child processes, renderer/sandbox/ with Web Workers) gives the sandbox
- * pool (engine/api/sandboxPoolCore.ts), what the pool reports back, and how a dead worker is told
+ * pool (engine/sandbox/sandboxPoolCore.ts), what the pool reports back, and how a dead worker is told
  * to the learner.
  */
 import { JobCodeError, JobResultError, RunAbortedError, errorFromData } from './contract/jobCodeError';

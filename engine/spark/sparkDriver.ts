@@ -2,7 +2,7 @@
  * Runs a learner's Spark job function (the driver program) inside the sandbox with a
  * SparkContext-like `sc`, and returns its value with the log the simulation replays. The value
  * must be data, as collect() gives it: it is turned into plain, bounded data here, inside the
- * sandbox (engine/sandbox/plainData.ts); an RDD, a function, a Symbol, a Promise, a cycle or a
+ * sandbox (engine/sandbox/contract/plainData.ts); an RDD, a function, a Symbol, a Promise, a cycle or a
  * value past the limits fails the run with a JobResultError saying what was returned and where.
  */
 import { JobResultError, errorToData, type JobErrorData } from '../sandbox/contract/jobCodeError';
