@@ -30,7 +30,106 @@ function forbidLayers(layers, why) {
 }
 
 const engineSource = ['engine/**/*.ts'];
-const engineTests = ['engine/**/*.test.ts'];
+const engineTests = ['engine/**/*.test.ts', 'engine/**/__tests__/**'];
+
+/**
+ * The engine's layers from the bottom up (ARCHITECTURE.md, "Layers"): each imports only the ones
+ * before it. `sandbox/contract` (what MapReduce and Spark run learners' code through) sits below
+ * them; the rest of `sandbox` (pool, executor, compiling) runs them, so it sits above.
+ */
+const ENGINE_LAYERS = [
+  'core',
+  'cluster',
+  'hdfs',
+  'yarn',
+  'exec',
+  'sandbox/contract',
+  'mapreduce',
+  'spark',
+  'streaming',
+  'datasets',
+  'sandbox',
+  'api',
+];
+
+/** A regex source matching an import of engine layer `layer` from a file one folder deep in engine/. */
+function layerImport(layer) {
+  if (layer === 'sandbox/contract') return String.raw`^(\.\./)+sandbox/contract(/|$)`;
+  if (layer === 'sandbox') return String.raw`^(\.\./)+sandbox(?!/contract(/|$))(/|$)`;
+  return String.raw`^(\.\./)+${layer}(/|$)`;
+}
+
+/** `no-restricted-imports` patterns that keep engine layer `layer` from importing the layers above it. */
+function forbidHigherLayers(layer) {
+  const index = ENGINE_LAYERS.indexOf(layer);
+  const below = ENGINE_LAYERS.slice(0, index);
+  const allowed = below.length ? `only ${below.map((l) => `engine/${l}`).join(', ')}` : 'nothing from the other layers';
+  return ENGINE_LAYERS.slice(index + 1).map((higher) => ({
+    regex: layerImport(higher),
+    message: `engine/${layer} is below engine/${higher} (ARCHITECTURE.md, Layers): it may import ${allowed}. Move shared code down or pass it in.`,
+  }));
+}
+
+/** Rules of the whole engine: no Node modules, no outer folder. */
+const engineImportPaths = NODE_MODULES.filter((m) => !m.includes('*')).map((name) => ({
+  name,
+  message: 'engine/ runs in a Web Worker too: no Node modules.',
+}));
+const engineImportPatterns = [
+  { group: ['node:*'], message: 'engine/ runs in a Web Worker too: no Node modules.' },
+  ...forbidLayers(
+    ['renderer', 'electron', 'cli', 'labs', 'scripts'],
+    'engine/ is the bottom layer: it must not import renderer, electron, cli, labs or scripts.',
+  ),
+];
+
+/** Per engine layer, its files (sandbox's own without its contract) and the imports it may not make. */
+function engineLayerConfigs() {
+  return ENGINE_LAYERS.map((layer) => {
+    const patterns = [...engineImportPatterns, ...forbidHigherLayers(layer)];
+    if (layer === 'sandbox/contract') {
+      // The contract's files sit one folder deeper: `../x` is the rest of engine/sandbox, above it.
+      patterns.push(
+        {
+          regex: String.raw`^\.\./(?!\.\./)`,
+          message:
+            'engine/sandbox/contract is below the rest of engine/sandbox and MapReduce and Spark: it may import only engine/core.',
+        },
+        {
+          regex: String.raw`^\.\./\.\./(?!core(/|$))`,
+          message:
+            'engine/sandbox/contract is below the rest of engine/sandbox and MapReduce and Spark: it may import only engine/core.',
+        },
+      );
+    }
+    return {
+      files: [`engine/${layer}/**/*.ts`],
+      ignores: [...engineTests, ...(layer === 'sandbox' ? ['engine/sandbox/contract/**'] : [])],
+      rules: { 'no-restricted-imports': ['error', { paths: engineImportPaths, patterns }] },
+    };
+  });
+}
+
+/**
+ * Outside the engine, only its public entries may be imported: engine/<area> (its index.ts), and
+ * engine/sandbox/compile (the compiler, kept out of engine/sandbox so workers do not carry it).
+ * A deep import into engine/<area>/<file> is refused.
+ */
+const engineEntriesOnly = {
+  regex: String.raw`(^|/)engine/(?!sandbox/compile$)[^/]+/.`,
+  message:
+    'Import the engine through its public entries only (engine/<area>, its index.ts; engine/sandbox/compile): export what you need from there.',
+};
+
+/** The TypeScript projects type-aware rules read: every .ts and .tsx file belongs to one. */
+const TS_PROJECTS = [
+  './engine/tsconfig.json',
+  './labs/tsconfig.json',
+  './renderer/tsconfig.json',
+  './electron/tsconfig.json',
+  './cli/tsconfig.json',
+  './tsconfig.tests.json',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'e2e/artifacts/', '**/__golden__/**'] },
@@ -53,22 +152,7 @@ export default tseslint.config(
     ignores: engineTests,
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: NODE_MODULES.filter((m) => !m.includes('*')).map((name) => ({
-            name,
-            message: 'engine/ runs in a Web Worker too: no Node modules.',
-          })),
-          patterns: [
-            { group: ['node:*'], message: 'engine/ runs in a Web Worker too: no Node modules.' },
-            ...forbidLayers(
-              ['renderer', 'electron', 'cli', 'labs', 'scripts'],
-              'engine/ is the bottom layer: it must not import renderer, electron, cli, labs or scripts.',
-            ),
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: engineImportPaths, patterns: engineImportPatterns }],
       'no-restricted-globals': [
         'error',
         { name: 'window', message: 'engine/ has no DOM.' },
@@ -95,20 +179,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['engine/core/**/*.ts'],
-    ignores: engineTests,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['../*', '!../core/*'], message: 'engine/core imports nothing from the other engine layers.' },
-          ],
-        },
-      ],
-    },
-  },
+  ...engineLayerConfigs(),
   {
     files: ['labs/**/*.ts'],
     ignores: ['labs/**/*.test.ts', 'labs/examples/**'],
@@ -119,6 +190,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'Labs are data: no Node modules.' },
             ...forbidLayers(['renderer', 'electron', 'cli', 'scripts'], 'labs/ may import only the engine.'),
+            engineEntriesOnly,
           ],
         },
       ],
@@ -140,7 +212,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: forbidLayers(['renderer', 'electron'], 'cli/ may import engine and labs only.') },
+        {
+          patterns: [
+            ...forbidLayers(['renderer', 'electron'], 'cli/ may import engine and labs only.'),
+            engineEntriesOnly,
+          ],
+        },
       ],
     },
   },
@@ -162,6 +239,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer has no Node: use the preload API.' },
             ...forbidLayers(['cli', 'scripts'], 'renderer/ may import engine and labs only.'),
+            engineEntriesOnly,
             {
               group: ['**/electron/*', '**/electron'],
               allowTypeImports: true,
@@ -189,7 +267,24 @@ export default tseslint.config(
     },
   },
   {
+    // Labs' tests and the end-to-end tests also reach the engine through its entries only.
+    files: ['labs/**/*.test.ts', 'e2e/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [engineEntriesOnly] }] },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'scripts/bench/**/*.ts', '*.config.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Promises nobody awaits: in this worker-heavy code a floating promise is a failure nobody
+    // hears of. `void promise` says fire-and-forget on purpose; a promise-returning function
+    // where a void callback is expected (an event handler) is refused too.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['scripts/bench/**', '**/*.d.ts'],
+    languageOptions: { parserOptions: { project: TS_PROJECTS, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
 );

@@ -7,9 +7,9 @@
 import { relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { readLocalText } from './localInput';
-import { withRunBudget } from './budgetedRunner';
 import { MAX_TIMEOUT_SECONDS, intInRange, parseTimeoutSeconds } from './runArgs';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
+import { withRunBudget } from '../engine/sandbox';
 import { LABS, findLab } from '../labs/labRegistry';
 import { notJudgedReason, runStep, type StepOutcome } from '../labs/runStep';
 import type { Lab } from '../labs/labTypes';
@@ -108,7 +108,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
           log: (t) => io.err(`${t}\n`),
         });
   // --timeout covers each run's simulation too, not only the learner's code.
-  const runner = pool ? withRunBudget(pool, args.timeoutSeconds) : null;
+  const runner = pool ? withRunBudget(pool, args.timeoutSeconds, () => performance.now()) : null;
   try {
     const outcome = await runStep({
       lab,

@@ -2,13 +2,13 @@
  * Loads a learner's job file from any folder: TypeScript or JavaScript, compiled with sucrase
  * (types stripped, `export default` turned into `exports.default`) with line numbers preserved,
  * so errors raised in the sandbox point at the learner's own lines, and loops guarded
- * (labs/compileJobSource.ts, the same compile as the app's).
+ * (engine/sandbox/compile, the same compile as the app's).
  */
 import { relative, resolve } from 'node:path';
-import { JobCompileError, compileJobSource } from '../labs/compileJobSource';
+import type { JobSource } from '../engine/sandbox';
+import { JobCompileError, compileJobSource } from '../engine/sandbox/compile';
 import { UsageError } from './cliIo';
 import { readLocalText } from './localInput';
-import type { JobSource } from '../engine/sandbox/taskRunner';
 
 export function compileJob(text: string, fileName: string): JobSource {
   try {

@@ -6,7 +6,7 @@ import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
 import { labCommand } from './labNewCommand';
 import { main } from './main';
-import { createLabInProcessRunner } from '../labs/inProcessLabRunner';
+import { createFunctionRunner } from '../engine/sandbox';
 import { judgeLab } from '../labs/judgeLab';
 import type { Lab } from '../labs/labTypes';
 import { validateLab } from '../labs/validateLab';
@@ -50,7 +50,7 @@ describe('clusterlab lab new', () => {
     const { default: lab } = (await import(pathToFileURL(join(labDir, 'lab.ts')).href)) as { default: Lab };
     expect(validateLab(lab).title).toBe("Word count's basics");
     expect(lab.steps.map((s) => s.kind)).toEqual(['mapreduce', 'spark', 'hdfs']);
-    expect(await judgeLab(lab, createLabInProcessRunner())).toEqual([]);
+    expect(await judgeLab(lab, createFunctionRunner())).toEqual([]);
 
     const config = await prettier.resolveConfig(join(realLabs, 'labList.ts'));
     const files = readdirSync(labDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());

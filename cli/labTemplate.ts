@@ -46,7 +46,7 @@ function labFile(id: string, title: string, support: string): string {
  * this one (steps/<n>-<id>/: instructions.md, starter and solution); see labs/README.md.
  */
 import { dataset } from '${support}/labData';
-import type { JobRunSettings, Lab } from '${support}/labTypes';
+import type { JobRunSettings, Lab, LabCheck } from '${support}/labTypes';
 import { corpusText, replicasCheck, wordCountsCheck } from './checks';
 import intro from './intro.md?raw';
 import countInstructions from './steps/1-mapreduce-count/instructions.md?raw';
@@ -120,7 +120,6 @@ function checksFile(id: string, support: string): string {
   return `/** The checks of the ${id} lab: word counts against a plain count, replicas per block. */
 import { compareKeyed, fail, jobReport, pass } from '${support}/checkKit';
 import { textCorpus } from '${support}/../engine/datasets';
-import type { LabCheck } from '${support}/labTypes';
 
 /** The text the lab puts at /data/corpus.txt: 2,000 lines of words, generated from a fixed seed. */
 export const corpusText = () => textCorpus(2000, { seed: 7 });

@@ -4,7 +4,7 @@
  */
 import { UsageError } from './cliIo';
 import { LIMITS, formatCount } from '../engine/core';
-import { resolveSparkConf } from '../engine/spark/sparkConf';
+import { resolveSparkConf } from '../engine/spark';
 
 /** The wall-clock budget's range (seconds); also `check` and `stream` (setTimeout holds at most 2^31-1 ms). */
 export const MAX_TIMEOUT_SECONDS = 3600;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCommand } from './runCommand';
-import { sensorCsv } from '../engine/datasets/sampleData';
+import { sensorCsv } from '../engine/datasets';
 
 function fakeIo() {
   const out: string[] = [];

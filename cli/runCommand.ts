@@ -9,14 +9,13 @@ import { resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { MAX_PUT_BYTES, parseRunArgs, RUN_USAGE } from './runArgs';
 import { readLocalFile, readLocalText } from './localInput';
-import { withRunBudget } from './budgetedRunner';
 import { formatReport } from './runReport';
 import { loadJobFile } from './jobLoader';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
-import { JobFailedError, runJob, SimulationStuckError } from '../engine/api/runJob';
+import { JobFailedError, runJob, SimulationStuckError } from '../engine/api';
 import { HdfsError } from '../engine/hdfs';
-import { InputPathError } from '../engine/mapreduce/mapReduceJob';
-import { JobCodeError, JobSpecError, JobTimeoutError } from '../engine/sandbox/jobCodeError';
+import { InputPathError } from '../engine/exec';
+import { JobCodeError, JobSpecError, JobTimeoutError, withRunBudget } from '../engine/sandbox';
 import { ValidationError } from '../engine/core';
 import {
   isPresetName,
@@ -95,7 +94,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     timeoutSeconds: args.timeoutSeconds,
     log: (text) => io.err(`${text}\n`),
   });
-  const runner = withRunBudget(pool, args.timeoutSeconds);
+  const runner = withRunBudget(pool, args.timeoutSeconds, () => performance.now());
   try {
     const report = await runJob({
       source,

@@ -1,5 +1,5 @@
 /** The readable output of `clusterlab run`: a summary, the counters and a text timeline of task attempts. */
-import type { JobRunReport } from '../engine/api/jobTypes';
+import type { JobRunReport } from '../engine/api';
 import { oneLine } from './terminalSafeIo';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(3)}s`;

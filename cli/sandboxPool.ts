@@ -4,9 +4,7 @@
  * machine's cores (os.availableParallelism(), at most 4; or CLUSTERLAB_WORKERS).
  */
 import { availableParallelism } from 'node:os';
-import { SandboxPoolCore } from '../engine/api/sandboxPoolCore';
-import type { SandboxReply } from '../engine/api/sandboxMessages';
-import { childCrashError } from '../engine/api/poolPlatform';
+import { SandboxPoolCore, type SandboxReply, childCrashError } from '../engine/sandbox';
 import { forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
 
 export interface NodePoolOptions {

@@ -1,8 +1,8 @@
 /**
  * The Node sandbox worker (a child process of the CLI, cli/sandboxProcess.ts, bundled to
  * sandboxWorker.mjs). Learners' code
- * is evaluated in a `vm` context holding only `exports`, `module` and a console that forwards to
- * the parent: no require, process, fetch or timers, and no eval or Function inside it. The
+ * is evaluated in a `vm` context holding only `exports`, `module` and the executor's console
+ * (engine/sandbox/consoleShim.ts, capped as the pool shows it): no require, process, fetch or timers, and no eval or Function inside it. The
  * objects it is handed (ctx, values, console) come from this worker's own realm, whose Function
  * constructors are cut off first thing (cli/sealedRealm.ts, shared with the stream worker), so
  * `ctx.write.constructor('return process')()` finds nothing.
@@ -12,10 +12,7 @@
  */
 import vm from 'node:vm';
 import { createHeapCheck } from './heapGuard';
-import { consoleLine, createJobTaskExecutor } from '../engine/api/jobTaskExecutor';
-import type { SandboxReply, SandboxRequest } from '../engine/api/sandboxMessages';
-import { cappedConsoleLine, type ConsoleShown } from '../engine/api/consoleCap';
-import { errorToData } from '../engine/sandbox/jobCodeError';
+import { createJobTaskExecutor, errorToData, type SandboxRequest } from '../engine/sandbox';
 import { createSealedContext, sealRealm } from './sealedRealm';
 import { openChildPort, type ChildCrash } from './childPort';
 
@@ -24,41 +21,17 @@ let fileName = 'job.js';
 const port = openChildPort((thrown): ChildCrash => ({ type: 'crash', error: errorToData(thrown, fileName) }));
 const decoder = new TextDecoder();
 
-/**
- * Console output is capped here too (LOG_LIMITS a run, as the pool shows it): a loop that logs
- * forever must not queue millions of messages that the blocked child cannot send. Lines past the
- * cap are counted and the count is sent before the next reply.
- */
-let shown: ConsoleShown = { lines: 0, chars: 0, dropped: 0 };
-let droppedSent = 0;
-const post = (message: SandboxReply) => {
-  if (message.type !== 'log' && shown.dropped > droppedSent) {
-    port.send({ type: 'logDropped', count: shown.dropped - droppedSent } satisfies SandboxReply);
-    droppedSent = shown.dropped;
-  }
-  port.send(message);
-};
-const log = (...args: unknown[]) => {
-  if (shown.dropped > 0) {
-    shown.dropped++; // past the cap: not even formatted
-    return;
-  }
-  const text = cappedConsoleLine(shown, consoleLine(args));
-  if (text !== null) post({ type: 'log', text });
-};
-const consoleShim = { log, info: log, warn: log, error: log };
-
 const executor = createJobTaskExecutor({
   evaluate(code, fileName, bindings) {
     const module = { exports: {} as Record<string, unknown> };
-    const context = createSealedContext({ ...bindings, module, exports: module.exports, console: consoleShim });
+    const context = createSealedContext({ ...bindings, module, exports: module.exports });
     new vm.Script(code, { filename: fileName }).runInContext(context);
     return module.exports.default;
   },
   now: clockThatWatchesTheHeap(),
   lineOffset: 0,
   decodeUtf8: (bytes) => decoder.decode(bytes),
-  post,
+  post: (message) => port.send(message),
   deferAnswer: (send) => setImmediate(send),
 });
 
@@ -77,10 +50,6 @@ function clockThatWatchesTheHeap(): () => number {
 
 port.onMessage((raw) => {
   const message = raw as SandboxRequest;
-  if (message.type === 'load') {
-    fileName = message.source.fileName;
-    shown = { lines: 0, chars: 0, dropped: 0 };
-    droppedSent = 0;
-  }
+  if (message.type === 'load') fileName = message.source.fileName;
   executor.handle(message);
 });

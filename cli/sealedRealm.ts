@@ -12,7 +12,7 @@
  * (cli/sandboxWorker.test.ts, cli/streamSandbox.test.ts).
  */
 import vm from 'node:vm';
-import { freezeIntrinsics } from '../engine/sandbox/freezeIntrinsics';
+import { freezeIntrinsics } from '../engine/sandbox';
 
 /**
  * Removes the way from any function of this realm to a code-compiling constructor, and freezes

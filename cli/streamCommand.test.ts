@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CliIo } from './cliIo';
-import { UsageError } from './cliIo';
+import { type CliIo, UsageError } from './cliIo';
 import { streamCommand } from './streamCommand';
 
 const root = resolve(__dirname, '..');

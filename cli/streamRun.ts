@@ -11,7 +11,7 @@ import {
   validateScenario,
   type ScenarioSpec,
 } from '../engine/streaming';
-import { cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from '../engine/api/consoleCap';
+import { cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from '../engine/sandbox';
 import { UsageError, type CliIo } from './cliIo';
 import { loadScenarioFile, scenarioLine, thrownText } from './streamScenarioLoader';
 import { formatStreamReport } from './streamReport';

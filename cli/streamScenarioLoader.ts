@@ -13,8 +13,8 @@ import { didYouMean } from './missingFile';
 import { readLocalText } from './localInput';
 import { createSealedContext } from './sealedRealm';
 import { createHeapCheck } from './heapGuard';
-import { guardLoops } from '../labs/compileJobSource';
-import { LOOP_GUARD } from '../engine/sandbox/loopGuard';
+import { consoleLine, LOOP_GUARD } from '../engine/sandbox';
+import { guardLoops } from '../engine/sandbox/compile';
 
 /** How long the file's top level may run (it only builds the scenario object). */
 const LOAD_LIMIT_MS = 2000;
@@ -83,8 +83,8 @@ export function loadScenarioFile(path: string, cwd: string, log: (text: string) 
     throw new UsageError(`${file}: syntax error: ${message(e)}`);
   }
   const exportsObject: Record<string, unknown> = {};
-  const say = (...args: unknown[]): void =>
-    log(`${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}\n`);
+  // The same text as a job's console line (engine/sandbox/consoleShim.ts): never throws.
+  const say = (...args: unknown[]): void => log(`${consoleLine(args)}\n`);
   const context = createSealedContext({
     exports: exportsObject,
     module: { exports: exportsObject },

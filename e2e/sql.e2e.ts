@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtinDataset } from '../engine/datasets/builtinDatasets';
+import { builtinDataset } from '../engine/datasets';
 import { openApp, type Session } from './harness';
 
 /** Types a query into the console and runs it with Ctrl+Enter, as a learner would. */

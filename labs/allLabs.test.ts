@@ -4,12 +4,12 @@
  * one. A new lab in labs/labList.ts is covered here with no other edit.
  */
 import { describe, expect, it } from 'vitest';
-import { createLabInProcessRunner } from './inProcessLabRunner';
+import { createFunctionRunner } from '../engine/sandbox';
 import { judgeLab } from './judgeLab';
 import { LABS } from './labRegistry';
 
 describe.each(LABS.map((lab) => [lab.id, lab] as const))('lab %s', (_id, lab) => {
   it('every solution passes every check; every starter fails one', async () => {
-    expect(await judgeLab(lab, createLabInProcessRunner())).toEqual([]);
+    expect(await judgeLab(lab, createFunctionRunner())).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * plain computation, counting tasks from the attempts, and formatting times and ratios the way
  * the reasons print them.
  */
-import type { CounterName, JobRunReport } from '../engine/api/jobTypes';
+import type { CounterName, JobRunReport } from '../engine/api';
 import type { CheckVerdict, StepRun } from './labTypes';
 import { noun, plural } from './plural';
 

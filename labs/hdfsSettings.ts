@@ -3,8 +3,7 @@
  * replication, what to append, which faults to inject and how long to watch. Parsed with
  * JSON.parse (never eval); every error names the line, the column and the field at fault.
  */
-import type { FaultSpec } from '../engine/cluster';
-import { FAULT_KINDS } from '../engine/cluster';
+import { type FaultSpec, FAULT_KINDS } from '../engine/cluster';
 import { jsonPositions, lineColumn } from './jsonPositions';
 
 export interface HdfsSettings {

@@ -28,4 +28,3 @@ export {
 } from './runStep';
 export { validateLab, LabValidationError } from './validateLab';
 export { parseHdfsSettings, parseSize, formatBytes, HdfsSettingsError, type HdfsSettings } from './hdfsSettings';
-export { compileJobSource, JobCompileError } from './compileJobSource';

@@ -3,7 +3,7 @@
  * each step's starter fails at least one. Returns the failures as readable lines (empty: all
  * good), so a test prints exactly which step and check went wrong.
  */
-import type { TaskRunner } from '../engine/sandbox/taskRunner';
+import type { TaskRunner } from '../engine/sandbox';
 import type { Lab } from './labTypes';
 import { runStep } from './runStep';
 

@@ -4,10 +4,7 @@
  * tests all read labs through these types; `validateLab` proves a lab file has this shape.
  */
 import type { ClusterSpec, FaultSpec, PresetName } from '../engine/cluster';
-import type { JobRunReport } from '../engine/api/jobTypes';
-import type { ClusterSnapshot } from '../engine/api/simulationSnapshot';
-import type { SimulationEvent } from '../engine/api/simulationEvents';
-import type { SimulationMetrics } from '../engine/api/simulationMetrics';
+import type { JobRunReport, ClusterSnapshot, SimulationEvent, SimulationMetrics } from '../engine/api';
 import type { HdfsSettings } from './hdfsSettings';
 
 /** 'mapreduce' and 'spark' steps edit a job file (issue 4's format); 'hdfs' steps edit JSON settings. */

@@ -4,11 +4,14 @@
  * appends only to stored bytes), appends, plans the faults, then watches the cluster either for
  * `runForMs` or until the NameNode has declared the dead nodes dead and re-replication settled.
  */
-import { createSimulation, type Simulation } from '../engine/api/createSimulation';
-import type { SimulationEvent } from '../engine/api/simulationEvents';
-import { computeMetrics } from '../engine/api/simulationMetrics';
-import type { ClusterSnapshot } from '../engine/api/simulationSnapshot';
-import { SnapshotRecorder } from '../engine/exec/snapshotRecorder';
+import {
+  createSimulation,
+  type Simulation,
+  type SimulationEvent,
+  computeMetrics,
+  type ClusterSnapshot,
+} from '../engine/api';
+import { SnapshotRecorder } from '../engine/exec';
 import type { FaultSpec } from '../engine/cluster';
 import { randomBytes } from '../engine/hdfs';
 import type { HdfsSettings } from './hdfsSettings';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runStep, StepNotFoundError } from './runStep';
-import { createLabInProcessRunner } from './inProcessLabRunner';
+import { createFunctionRunner } from '../engine/sandbox';
 import hdfsBlocksLab from './hdfs-blocks/lab';
 import iotAveragesLab from './mapreduce-iot-averages/lab';
 import sparkInMemoryLab from './spark-in-memory/lab';
-import type { JobRunReport } from '../engine/api/jobTypes';
+import type { JobRunReport } from '../engine/api';
 import type { HdfsRunReport } from './labTypes';
 
-const runner = createLabInProcessRunner();
+const runner = createFunctionRunner();
 
 describe('runStep', () => {
   it('is deterministic: the same step, code and seed give the same trace and verdicts', async () => {

@@ -4,14 +4,13 @@
  * compare with); an hdfs step parses the JSON settings and drives a simulation. Then every check
  * is evaluated. Pure engine code and sucrase only, so it runs in a Web Worker as well as in Node.
  */
-import { JobFailedError, runJob, SimulationStuckError } from '../engine/api/runJob';
-import type { JobRunReport } from '../engine/api/jobTypes';
+import { JobFailedError, runJob, SimulationStuckError, type JobRunReport } from '../engine/api';
 import { ValidationError, encodeUtf8 } from '../engine/core';
 import { preset, type ClusterSpec, type FaultSpec, type PresetName } from '../engine/cluster';
 import { HdfsError } from '../engine/hdfs';
-import { InputPathError } from '../engine/mapreduce/mapReduceJob';
+import { InputPathError } from '../engine/exec';
 import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
-import { compileJobSource, JobCompileError } from './compileJobSource';
+import { compileJobSource, JobCompileError } from '../engine/sandbox/compile';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
 import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';

@@ -5,7 +5,7 @@
  */
 import { isPresetName, presetNames, resolveClusterSpec } from '../engine/cluster';
 import { ValidationError } from '../engine/core';
-import { resolveSparkConf, type SparkConfInput } from '../engine/spark/sparkConf';
+import { resolveSparkConf, type SparkConfInput } from '../engine/spark';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
 import { STEP_KINDS, type Lab } from './labTypes';
 

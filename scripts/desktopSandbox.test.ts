@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { runJob } from '../engine/api/runJob';
-import { compileJobSource } from '../labs/compileJobSource';
+import { compileJobSource } from '../engine/sandbox/compile';
 import { createProcessPool, type ProcessPool } from '../renderer/sandbox/processPool';
 
 const SHIM = `

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../core';
-import { createFunctionRunner } from './inProcessRunner';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from './runJob';
 import type { RunJobOptions } from './jobTypes';
 

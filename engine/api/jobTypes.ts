@@ -5,8 +5,9 @@ import type { YarnOptions } from '../yarn';
 import type { AttemptRecord, ExecEvent } from '../exec/taskTypes';
 import type { JobEvent } from '../exec/jobEvents';
 import type { SnapshotOptions } from '../exec/snapshotRecorder';
+import type { JobMetrics as SharedJobMetrics } from '../exec/jobMetrics';
 import type { MapReduceCounters } from '../mapreduce/mapReduceCounters';
-import type { JobSource, TaskRunner } from '../sandbox/taskRunner';
+import type { JobSource, TaskRunner } from '../sandbox/contract/taskRunner';
 import type { SparkConfInput } from '../spark/sparkConf';
 import type { SparkCounters } from '../spark/sparkCounters';
 import type { ClusterSnapshot } from './simulationSnapshot';
@@ -63,18 +64,8 @@ export interface OutputFile {
   text: string;
 }
 
-interface JobMetricsBase {
-  jobs: number;
-  tasks: number;
-  attempts: number;
-  killedAttempts: number;
-  failedAttempts: number;
-  bytesReadLocal: number;
-  bytesReadRemote: number;
-  shuffleBytes: number;
-  shuffleBytesLocal: number;
-  shuffleBytesRemote: number;
-}
+/** What every run's figures have, whatever its kind (engine/exec/jobMetrics.ts). */
+type JobMetricsBase = Omit<SharedJobMetrics, 'kind' | 'counters'>;
 
 export interface MapReduceJobMetrics extends JobMetricsBase {
   kind: 'mapreduce';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createFunctionRunner } from './inProcessRunner';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from './runJob';
 import { BUDGET_CHECK_EVERY } from '../exec/jobContext';
-import { JobTimeoutError } from '../sandbox/jobCodeError';
-import type { TaskRunner } from '../sandbox/taskRunner';
+import { JobTimeoutError } from '../sandbox/contract/jobCodeError';
+import type { TaskRunner } from '../sandbox/contract/taskRunner';
 
 /** An in-process runner whose budget "runs out" at its `limit`-th check (a fake clock of checks). */
 function budgetedRunner(limit: number): TaskRunner & { checks: number } {

@@ -23,7 +23,7 @@ import { parseRecords } from '../exec/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
 import { createSimulation } from './createSimulation';
 import { JobFailedError } from './jobFailedError';
-import { RunawayLoopError } from '../sandbox/jobCodeError';
+import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import { jobOutputFiles } from './jobOutputFiles';
 import type { JobMetrics, JobRunReport, RunEvent, RunJobOptions } from './jobTypes';
 import type { ClusterSnapshot } from './simulationSnapshot';

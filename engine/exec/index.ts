@@ -17,4 +17,5 @@ export { InputPathError, resolveInputFiles, readCost, preferredNodes, type ReadC
 export { planLineSplits, sparkSplitSize, type FileSplit } from './lineSplits';
 export { approxBytes, compareKeys, defaultPartition, keyId, keyText } from './keyOrder';
 export { formatRecord, parseRecords } from './recordText';
+export type { JobMetrics } from './jobMetrics';
 export { SnapshotRecorder, snapshotAt, type SnapshotOptions } from './snapshotRecorder';

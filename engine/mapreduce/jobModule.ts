@@ -4,8 +4,8 @@
  * array (each job usually reads the previous one's output, Cookbook 20.1.3); a Spark job is a
  * function of `sc`. Bad fields get a JobSpecError naming the field.
  */
-import { JobSpecError } from '../sandbox/jobCodeError';
-import type { JobShape, MapReduceJobConfig } from '../sandbox/taskRunner';
+import { JobSpecError } from '../sandbox/contract/jobCodeError';
+import type { JobShape, MapReduceJobConfig } from '../sandbox/contract/taskRunner';
 import type { MapReduceFunctions, WriteContext } from './mapTaskCompute';
 
 export interface LoadedJob {

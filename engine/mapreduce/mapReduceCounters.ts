@@ -1,6 +1,6 @@
 /** Hadoop's job counters (TaskCounter, FileSystemCounter, JobCounter names), summed over the successful attempts. */
 import type { ClusterNode, CostModel } from '../cluster';
-import type { MapTaskOutput } from '../sandbox/taskRunner';
+import type { MapTaskOutput } from '../sandbox/contract/taskRunner';
 import type { MrAppMaster, MrMapPlan, MrReducePlan } from './mrAppMaster';
 
 export interface MapReduceCounters {

@@ -8,14 +8,14 @@
 import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
 import { LIMITS, ValidationError, formatCount } from '../core';
-import { RunAbortedError, RunawayLoopError } from '../sandbox/jobCodeError';
+import { RunAbortedError, RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import type {
   TaskRunner,
   MapReduceJobConfig,
   MapTaskInput,
   MapTaskOutput,
   ReduceTaskOutput,
-} from '../sandbox/taskRunner';
+} from '../sandbox/contract/taskRunner';
 import { planLineSplits } from '../exec/lineSplits';
 import { jobCounters, type MapReduceCounters } from './mapReduceCounters';
 import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';

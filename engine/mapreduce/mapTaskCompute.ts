@@ -4,9 +4,9 @@
  * partition and key, sorted, passed through the combiner if there is one (as Hadoop does at each
  * spill) and packed for the trip back. Counters are Hadoop's.
  */
-import type { MapTaskOutput } from '../sandbox/taskRunner';
-import { toPlainData } from '../sandbox/plainData';
-import { JobResultError } from '../sandbox/jobCodeError';
+import type { MapTaskOutput } from '../sandbox/contract/taskRunner';
+import { toPlainData } from '../sandbox/contract/plainData';
+import { JobResultError } from '../sandbox/contract/jobCodeError';
 import { approxBytes, compareKeys, defaultPartition, keyId } from '../exec/keyOrder';
 import { packGroups, type Group } from './packedGroups';
 

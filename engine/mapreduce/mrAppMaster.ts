@@ -14,7 +14,7 @@
  */
 import type { Application, Container } from '../yarn';
 import type { JobContext } from '../exec/jobContext';
-import type { MapReduceJobConfig } from '../sandbox/taskRunner';
+import type { MapReduceJobConfig } from '../sandbox/contract/taskRunner';
 import { fetchesFailed } from './mapOutputLoss';
 import { killAttempt, startAttempt } from './mrAttempts';
 import { runMapAttempt } from './mrMapAttempt';

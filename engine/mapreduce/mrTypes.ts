@@ -5,7 +5,7 @@
 import type { ScheduledHandle } from '../core';
 import type { Container } from '../yarn';
 import type { AttemptRecord } from '../exec/taskTypes';
-import type { MapTaskOutput, ReduceTaskOutput } from '../sandbox/taskRunner';
+import type { MapTaskOutput, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
 import type { FileSplit } from '../exec/lineSplits';
 
 export interface MrMapPlan {

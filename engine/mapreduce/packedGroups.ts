@@ -3,7 +3,7 @@
  * values in key order, as one Float64Array when every value is a number (the common case for
  * counts and measurements), so a million records cost one buffer copy instead of a million clones.
  */
-import type { PackedGroups } from '../sandbox/taskRunner';
+import type { PackedGroups } from '../sandbox/contract/taskRunner';
 import { compareKeys, keyId } from '../exec/keyOrder';
 
 export interface Group {

@@ -3,7 +3,7 @@
  * runs from every map task, call the learner's reduce once per key with all its values (in map
  * task order), and format the output as a TextOutputFormat part file.
  */
-import type { PackedGroups, ReduceTaskOutput } from '../sandbox/taskRunner';
+import type { PackedGroups, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
 import { mergePacked } from './packedGroups';
 import {
   isThenable,

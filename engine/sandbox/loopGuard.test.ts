@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_EVERY, REPORT_EVERY_MS, createLoopGuard, loopDeadline } from './loopGuard';
-import { RunawayLoopError } from './jobCodeError';
+import { RunawayLoopError } from './contract/jobCodeError';
 
 describe('createLoopGuard', () => {
   it('reports the running loop at most once a second, and throws with its line past the deadline', () => {

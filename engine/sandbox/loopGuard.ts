@@ -12,7 +12,7 @@
  * the guard knows when the running loop instance started: only a loop that itself ran for most of
  * the budget is called endless; a short loop entered again and again (a slow job) is not blamed.
  */
-import { RunawayLoopError } from './jobCodeError';
+import { RunawayLoopError } from './contract/jobCodeError';
 
 /** The name the guard is bound to in the learner's code. */
 export const LOOP_GUARD = '__clusterlabLoopGuard';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFunctionRunner } from '../api/inProcessRunner';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from '../api/runJob';
 import { JobFailedError } from '../api/jobFailedError';
 import type { RunJobOptions } from '../api/jobTypes';

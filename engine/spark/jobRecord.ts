@@ -3,7 +3,7 @@
  * data, each RDD's real per-partition record and byte counts, shuffle sizes per (map, reduce)
  * partition, and one record per action (a Spark job).
  */
-import type { JobErrorData } from '../sandbox/jobCodeError';
+import type { JobErrorData } from '../sandbox/contract/jobCodeError';
 
 export interface RddDep {
   kind: 'narrow' | 'shuffle';

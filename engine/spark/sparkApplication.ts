@@ -9,7 +9,7 @@
  */
 import type { JobContext } from '../exec/jobContext';
 import type { AttemptRecord } from '../exec/taskTypes';
-import { errorFromData } from '../sandbox/jobCodeError';
+import { errorFromData } from '../sandbox/contract/jobCodeError';
 import { BlockManager } from './blockManager';
 import { DagScheduler, type Stage } from './dagScheduler';
 import { ExecutorPool } from './executorPool';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../core';
-import { createFunctionRunner } from '../api/inProcessRunner';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from '../api/runJob';
 import type { CounterName, RunJobOptions } from '../api/jobTypes';
 import { SPARK_DEFAULTS, parseSparkTime, resolveSparkConf } from './sparkConf';

@@ -2,12 +2,12 @@
  * Runs a learner's Spark job function (the driver program) inside the sandbox with a
  * SparkContext-like `sc`, and returns its value with the log the simulation replays. The value
  * must be data, as collect() gives it: it is turned into plain, bounded data here, inside the
- * sandbox (engine/sandbox/plainData.ts); an RDD, a function, a Symbol, a Promise, a cycle or a
+ * sandbox (engine/sandbox/contract/plainData.ts); an RDD, a function, a Symbol, a Promise, a cycle or a
  * value past the limits fails the run with a JobResultError saying what was returned and where.
  */
-import { JobResultError, errorToData, type JobErrorData } from '../sandbox/jobCodeError';
-import { DATA_LIMITS, toPlainData, type PlainDataLimits } from '../sandbox/plainData';
-import type { DriverHost, SparkDriverOutput } from '../sandbox/taskRunner';
+import { JobResultError, errorToData, type JobErrorData } from '../sandbox/contract/jobCodeError';
+import { DATA_LIMITS, toPlainData, type PlainDataLimits } from '../sandbox/contract/plainData';
+import type { DriverHost, SparkDriverOutput } from '../sandbox/contract/taskRunner';
 import { Rdd } from './rdd';
 import { rddHandle, rddOf } from './rddHandle';
 import { MissingInputError, SparkRuntime } from './sparkRuntime';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFunctionRunner } from '../api/inProcessRunner';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from '../api/runJob';
 import type { RunJobOptions } from '../api/jobTypes';
 import type { TraceEvent } from '../core';

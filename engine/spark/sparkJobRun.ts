@@ -8,15 +8,25 @@
 import { encodeUtf8 } from '../core';
 import { InputPathError } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
-import type { TaskRunner } from '../sandbox/taskRunner';
-import type { JobRunReport } from '../api/jobTypes';
+import type { TaskRunner } from '../sandbox/contract/taskRunner';
+import type { JobMetrics } from '../exec/jobMetrics';
+import type { SparkCounters } from './sparkCounters';
+import type { AttemptRecord } from '../exec/taskTypes';
 import type { SparkLog } from './jobRecord';
 import { SparkApplication, type SparkJobFailure } from './sparkApplication';
 import { resolveSparkConf, type SparkConfInput } from './sparkConf';
 
 export type { SparkJobFailure };
 
-type SparkReport = Omit<JobRunReport, 'trace' | 'snapshots' | 'generatedInputs'>;
+/** What runJob's report takes from a Spark run (it adds the trace, snapshots and inputs). */
+interface SparkReport {
+  kind: 'spark';
+  /** The driver's return value (null when the job failed). */
+  result: unknown;
+  simulatedMs: number;
+  metrics: JobMetrics<SparkCounters> & { kind: 'spark' };
+  attempts: AttemptRecord[];
+}
 
 /** Every file in HDFS with its size: what textFile needs to cut partitions. */
 function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: number }[] {

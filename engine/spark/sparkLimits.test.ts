@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createFunctionRunner } from '../api/inProcessRunner';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from '../api/runJob';
-import { JobCodeError } from '../sandbox/jobCodeError';
+import { JobCodeError } from '../sandbox/contract/jobCodeError';
 
 async function failure(body: string): Promise<JobCodeError> {
   const runner = createFunctionRunner();

@@ -6,8 +6,8 @@
 import { compareKeys, defaultPartition, keyId } from '../exec/keyOrder';
 import { planLineSplits, sparkSplitSize, type FileSplit } from '../exec/lineSplits';
 import { keyText } from '../exec/keyOrder';
-import type { JobErrorData } from '../sandbox/jobCodeError';
-import type { SandboxFile } from '../sandbox/taskRunner';
+import type { JobErrorData } from '../sandbox/contract/jobCodeError';
+import type { SandboxFile } from '../sandbox/contract/taskRunner';
 import type { RddDep, ShuffleInfo, SparkJobInfo, SparkLog } from './jobRecord';
 import { LIMITS, formatCount } from '../core';
 import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';

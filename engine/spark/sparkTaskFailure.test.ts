@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFunctionRunner } from '../api/inProcessRunner';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { JobFailedError, runJob } from '../api/runJob';
 import type { JobRunReport } from '../api/jobTypes';
 

@@ -1,5 +1,5 @@
 /** The checks of the hdfs-blocks lab: the block map, replica counts, rack awareness, recovery, append. */
-import type { ClusterSnapshot } from '../../engine/api/simulationSnapshot';
+import type { ClusterSnapshot } from '../../engine/api';
 import { blockName, type HdfsBlockSnapshot } from '../../engine/hdfs';
 import { fail, pass, seconds } from '../checkKit';
 import { formatBytes, type HdfsSettings } from '../hdfsSettings';

@@ -1,5 +1,5 @@
 /** The checks of the mapreduce-iot-averages lab: exact averages, task counts, parallelism, scaling. */
-import type { JobRunReport } from '../../engine/api/jobTypes';
+import type { JobRunReport } from '../../engine/api';
 import { encodeUtf8 } from '../../engine/core';
 import {
   compareKeyed,

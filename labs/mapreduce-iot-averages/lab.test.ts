@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import lab from './lab';
-import { createLabInProcessRunner } from '../inProcessLabRunner';
+import { createFunctionRunner } from '../../engine/sandbox';
 import { SENSOR_DAYS, SENSOR_LINES } from '../labData';
 import { runStep } from '../runStep';
-import type { JobRunReport } from '../../engine/api/jobTypes';
+import type { JobRunReport } from '../../engine/api';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const count = (n: number) => n.toLocaleString('en-US');
@@ -26,7 +26,7 @@ describe('the mapreduce-iot-averages lab', () => {
       lab,
       stepIndex: 0,
       source: step.solution,
-      runner: createLabInProcessRunner(),
+      runner: createFunctionRunner(),
     });
     const report = out.report as JobRunReport;
     const maps = report.attempts.filter((a) => a.taskSet.endsWith('/map'));

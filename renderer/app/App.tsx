@@ -26,6 +26,7 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
     const stopFollowing = followHashChanges();
     let stopSaving: (() => void) | undefined;
     let cancelled = false;
+    // startPersistence never rejects: a progress file it cannot load becomes a notice.
     void startPersistence().then((stop) => {
       if (cancelled) stop();
       else stopSaving = stop;

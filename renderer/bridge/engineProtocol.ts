@@ -1,8 +1,8 @@
 /** The messages that cross the engine Web Worker's boundary: plain, structured-clonable data. */
 import type { FaultSpec } from '../../engine/cluster';
-import type { JobRunReport } from '../../engine/api/jobTypes';
+import type { JobRunReport } from '../../engine/api';
 import type { StepOutcome } from '../../labs/runStep';
-import type { DemoScenarioRun } from '../../engine/api/demoScenario';
+import type { DemoScenarioRun } from '../../engine/api';
 import type { NodeInfo } from '../viz/clusterTimeline';
 
 export type ToEngine =

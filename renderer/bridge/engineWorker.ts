@@ -11,16 +11,14 @@
  * in full with the run's answer (renderer/bridge/runConsole.ts caps it).
  */
 import { resolveClusterSpec, type ResolvedClusterSpec } from '../../engine/cluster';
-import { clusterSpecOf } from '../../engine/api/createSimulation';
-import { runJob } from '../../engine/api/runJob';
-import { JobFailedError } from '../../engine/api/jobFailedError';
-import { compileJobSource } from '../../labs/compileJobSource';
+import { clusterSpecOf, runJob, JobFailedError } from '../../engine/api';
+import { type PoolProgress, type SandboxPoolCore } from '../../engine/sandbox';
+import { compileJobSource } from '../../engine/sandbox/compile';
 import type { NodeInfo } from '../viz/clusterTimeline';
 import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
 import { createProcessPool, type ProcessPool } from '../sandbox/processPool';
-import type { PoolProgress, SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
 import { runDemoScenario } from './demoScenario';
 import type { EngineRequest, FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
 import { RunConsole } from './runConsole';

@@ -6,9 +6,7 @@
  * to open it (`link.open`), the page hands over the process's MessagePort (`portArrived`) and
  * reports a process that ended on its own (`exited`). Requests posted before the port arrives wait.
  */
-import { SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
-import { childCrashError } from '../../engine/api/poolPlatform';
-import type { SandboxReply, SandboxRequest } from '../../engine/api/sandboxMessages';
+import { SandboxPoolCore, childCrashError, type SandboxReply, type SandboxRequest } from '../../engine/sandbox';
 
 /** How the engine worker reaches the page about its slots. */
 export interface SandboxSlotLink {

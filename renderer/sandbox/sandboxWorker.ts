@@ -4,25 +4,22 @@
  * the page serves that file with its own CSP: 'unsafe-eval' allowed, connect-src 'none', so the
  * learner's code can be evaluated but cannot reach the network). The job module is evaluated
  * with `new Function`, after messaging, storage, network and timer globals are removed from this
- * worker's global and its prototypes (sealScope), with a console that forwards to the pool and the
- * loop guard bound (it stops a runaway loop with its line before the budget ends). The pool
+ * worker's global and its prototypes (sealScope), with the executor's console (capped, forwarded to
+ * the pool: engine/sandbox/consoleShim.ts) and the loop guard bound (it stops a runaway loop with its line before the budget ends). The pool
  * checks every reply and enforces the wall-clock budget by terminating us.
  */
-import { freezeIntrinsics } from '../../engine/sandbox/freezeIntrinsics';
-import { consoleLine, createJobTaskExecutor } from '../../engine/api/jobTaskExecutor';
-import type { SandboxReply, SandboxRequest } from '../../engine/api/sandboxMessages';
+import {
+  createJobTaskExecutor,
+  evaluateWithFunction,
+  freezeIntrinsics,
+  type SandboxReply,
+  type SandboxRequest,
+} from '../../engine/sandbox';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const postToPool = scope.postMessage.bind(scope);
 const decoder = new TextDecoder();
 const post = (message: SandboxReply, transfer?: ArrayBuffer[]) => postToPool(message, transfer ?? []);
-const consoleShim = {
-  log: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
-  info: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
-  warn: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
-  error: (...args: unknown[]) => post({ type: 'log', text: consoleLine(args) }),
-};
-
 /**
  * What learners' code must not reach: posting messages itself (a forged reply), storage (IndexedDB,
  * Cache Storage, navigator.storage and its file system, locks), other tabs and workers
@@ -126,16 +123,7 @@ function sealScope(): void {
 }
 
 const executor = createJobTaskExecutor({
-  evaluate(code, fileName, bindings) {
-    const module = { exports: {} as Record<string, unknown> };
-    const names = Object.keys(bindings);
-    // `new Function(params..., body)` puts two lines above the body; sourceURL names the learner's file in stacks.
-    const factory = new Function('exports', 'module', 'console', ...names, `${code}\n//# sourceURL=${fileName}`) as (
-      ...args: unknown[]
-    ) => void;
-    factory(module.exports, module, consoleShim, ...names.map((n) => bindings[n]));
-    return module.exports.default;
-  },
+  evaluate: evaluateWithFunction,
   now: () => Date.now(),
   lineOffset: 2,
   decodeUtf8: (bytes) => decoder.decode(bytes),

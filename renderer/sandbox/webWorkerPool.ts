@@ -5,8 +5,7 @@
  * workers, idle workers reused from run to run).
  * Usable from the page or from the engine Web Worker, which passes it to `runJob`.
  */
-import { SandboxCrash, SandboxPoolCore } from '../../engine/api/sandboxPoolCore';
-import type { SandboxReply } from '../../engine/api/sandboxMessages';
+import { SandboxCrash, SandboxPoolCore, type SandboxReply } from '../../engine/sandbox';
 import { sandboxDiedMessage } from './sandboxDiedMessage';
 
 /** Lines sandboxWorker.ts's `new Function` puts above the learner's code (its executor's lineOffset). */

@@ -2,7 +2,7 @@
  * What the cluster map draws: a plain, JSON-able picture of the cluster at one moment, made
  * from a run's trace (clusterTimeline.ts) or from an engine snapshot in the engine worker.
  */
-import { blockName } from '../../engine/hdfs/hdfsTypes';
+import { blockName } from '../../engine/hdfs';
 
 /** A block replica on a node's card: the block's id (named blk_<id>) and where it belongs. */
 export interface BlockChip {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../engine/api/jobTypes';
-import { ZERO_COST } from '../../engine/exec/taskTypes';
-import { runDemoScenario } from '../../engine/api/demoScenario';
+import type { RunEvent } from '../../engine/api';
+import { ZERO_COST } from '../../engine/exec';
+import { runDemoScenario } from '../../engine/api';
 import { ClusterTimeline } from './clusterTimeline';
 
 const nodes = ['n1', 'n2', 'n3'].map((id) => ({ id, rack: 'r1', cores: 4, memoryMb: 8192 }));

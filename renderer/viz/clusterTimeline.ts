@@ -3,7 +3,7 @@
  * slow, which block replicas each holds, and what runs on it. Folding forward from the last
  * moment asked makes playback cheap; going back starts again from the beginning.
  */
-import type { RunEvent } from '../../engine/api/jobTypes';
+import type { RunEvent } from '../../engine/api';
 import { MAX_CHIPS, type BlockChip, type ClusterPicture, type NodePicture } from './clusterPicture';
 
 export interface NodeInfo {

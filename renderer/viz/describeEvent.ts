@@ -1,6 +1,6 @@
 /** Turns trace events into sentences for the "what happened" logs; events a log does not tell give null. */
-import type { RunEvent } from '../../engine/api/jobTypes';
-import { blockName } from '../../engine/hdfs/hdfsTypes';
+import type { RunEvent } from '../../engine/api';
+import { blockName } from '../../engine/hdfs';
 import { plural } from '../../labs/plural';
 import type { TimedEvent } from './clusterPicture';
 import { fetchFailureText } from './run/fetchFailures';

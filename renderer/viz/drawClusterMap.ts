@@ -8,7 +8,7 @@
 import { select, type Selection } from 'd3';
 // Side effect: adds .transition() to selections (tree-shaking would otherwise drop it).
 import 'd3-transition';
-import { blockName } from '../../engine/hdfs/hdfsTypes';
+import { blockName } from '../../engine/hdfs';
 import { noun, plural } from '../../labs/plural';
 import { describeChip, type BlockChip, type ClusterPicture, type NodePicture } from './clusterPicture';
 import {

@@ -1,6 +1,6 @@
 /** The cluster map of a run (a job, an HDFS step or the home page's scenario) at playback time t, rebuilt from its trace. */
 import { useMemo } from 'react';
-import type { RunEvent } from '../../../engine/api/jobTypes';
+import type { RunEvent } from '../../../engine/api';
 import { ClusterTimeline, type NodeInfo } from '../../viz/clusterTimeline';
 import { ClusterMap } from './ClusterMap';
 import { formatSimTime } from './PlaybackBar';

@@ -1,10 +1,10 @@
 /** An HDFS step's run at playback time t: the block map and what happened so far. */
 import { useMemo } from 'react';
-import type { RunEvent } from '../../../engine/api/jobTypes';
+import type { RunEvent } from '../../../engine/api';
 import type { ClusterTimeline } from '../../viz/clusterTimeline';
 import { formatSimTime } from '../cluster/PlaybackBar';
 import { describeEvent } from '../../viz/describeEvent';
-import { blockName } from '../../../engine/hdfs/hdfsTypes';
+import { blockName } from '../../../engine/hdfs';
 
 export function HdfsPanel({
   timeline,

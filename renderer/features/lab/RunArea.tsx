@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
-import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { JobRunReport } from '../../../engine/api';
 import type { HdfsRunReport } from '../../../labs/labTypes';
 import type { NodeInfo } from '../../viz/clusterTimeline';
 import { PlaybackBar } from '../cluster/PlaybackBar';

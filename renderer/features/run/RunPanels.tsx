@@ -4,7 +4,7 @@
  * per report; the panels redraw on t.
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { JobRunReport } from '../../../engine/api';
 import { toRunView } from '../../viz/run/runView';
 import { TimelineView } from './TimelineView';
 import { DagView } from './DagView';

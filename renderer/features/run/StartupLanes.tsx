@@ -3,8 +3,7 @@
  * starting on the client and each executor container waiting for YARN, then launching and
  * registering. Bars grow with playback like the task bars below.
  */
-import type { StartupRow } from '../../viz/run/startupRows';
-import { startupStateAt } from '../../viz/run/startupRows';
+import { type StartupRow, startupStateAt } from '../../viz/run/startupRows';
 import { xOf, type TimelineLayout } from '../../viz/run/timelineLayout';
 import { formatMs } from '../../viz/run/format';
 import './startup.css';

@@ -108,7 +108,7 @@ export default function SqlConsole() {
           onKeyDown={(e) => {
             if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
               e.preventDefault();
-              if (status === 'ready') void execute();
+              if (status === 'ready') void execute(); // execute shows its own errors
             }
           }}
           aria-keyshortcuts="Control+Enter Meta+Enter"

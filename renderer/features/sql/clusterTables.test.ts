@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { sensorCsv } from '../../../engine/datasets/sampleData';
+import { sensorCsv } from '../../../engine/datasets';
 import { ClusterTables, type RunOutputs } from './clusterTables';
 import type { SqlDb } from './sqlDb';
 import { sqlErrorView } from './sqlError';

@@ -4,7 +4,7 @@
  * console shows; all database work, the learner's queries included, goes through `exclusive`,
  * one piece at a time, so a query never sees a half-loaded table.
  */
-import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { JobRunReport } from '../../../engine/api';
 import { loadTable } from './loadTable';
 import { ident, type SqlDb } from './sqlDb';
 import { tableSources, type TableSource } from './tableSources';

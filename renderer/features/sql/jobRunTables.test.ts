@@ -2,9 +2,9 @@
 // app's engine worker asks), and their reports become DuckDB tables (the Node build of the same wasm).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { createFunctionRunner } from '../../../engine/api/inProcessRunner';
-import { runJob } from '../../../engine/api/runJob';
-import { compileJobSource } from '../../../labs/compileJobSource';
+import { createFunctionRunner } from '../../../engine/sandbox';
+import { compileJobSource } from '../../../engine/sandbox/compile';
+import { runJob } from '../../../engine/api';
 import { ClusterTables } from './clusterTables';
 import type { SqlDb } from './sqlDb';
 

@@ -4,7 +4,7 @@
  * and DuckDB load lazily, this does not.
  */
 import { create } from 'zustand';
-import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { JobRunReport } from '../../../engine/api';
 import type { RunOutputs } from './clusterTables';
 
 interface SqlRunState {

@@ -3,9 +3,9 @@
  * there, generated in the page from their fixed seeds) and the files the last sandbox run wrote
  * to HDFS, plus a Spark job's collected result. The naming rule (NAMING_RULE) is shown in the console.
  */
-import { BUILTIN_DATASETS } from '../../../engine/datasets/builtinDatasets';
-import type { JobRunReport, OutputFile } from '../../../engine/api/jobTypes';
-import { keyText } from '../../../engine/exec/keyOrder';
+import { BUILTIN_DATASETS } from '../../../engine/datasets';
+import type { JobRunReport, OutputFile } from '../../../engine/api';
+import { keyText } from '../../../engine/exec';
 
 /** How a file's text becomes rows. */
 export type TableFormat =

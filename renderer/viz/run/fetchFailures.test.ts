@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runJob } from '../../../engine/api/runJob';
-import { createFunctionRunner } from '../../../engine/api/inProcessRunner';
-import type { JobRunReport, RunJobOptions } from '../../../engine/api/jobTypes';
+import { runJob, type JobRunReport, type RunJobOptions } from '../../../engine/api';
+import { createFunctionRunner } from '../../../engine/sandbox';
 import { describeEvent } from '../describeEvent';
 import { stageFailureAt } from './drawDag';
 import { toRunView } from './runView';

@@ -3,7 +3,7 @@
  * a `FetchFailed(...)` reason (not its code's fault, and not counted toward
  * spark.task.maxFailures), its stage attempt fails and the DAGScheduler resubmits the map stage.
  */
-import type { RunEventOf } from '../../../engine/api/jobTypes';
+import type { RunEventOf } from '../../../engine/api';
 import type { StageFailure } from './runViewTypes';
 
 /** True for an attempt that failed on a fetch failure (Spark's reason starts with "FetchFailed("). */

@@ -2,7 +2,7 @@
  * The run's counters with Hadoop's display names (TaskCounter, FileSystemCounter, JobCounter
  * groups); ClusterLab's own extra counters are marked as such. Spark runs list their counters.
  */
-import type { JobRunReport, MapReduceCounters, SparkCounters } from '../../../engine/api/jobTypes';
+import type { JobRunReport, MapReduceCounters, SparkCounters } from '../../../engine/api';
 import type { CounterRow } from './runViewTypes';
 
 const FW = 'Map-Reduce Framework';

@@ -5,7 +5,7 @@
  * successful attempts, weighted by the consumer's shuffle time, and the result is scaled so the
  * same-node and cross-node totals equal the engine's measured shuffleBytesLocal / Remote.
  */
-import type { JobRunReport } from '../../../engine/api/jobTypes';
+import type { JobRunReport } from '../../../engine/api';
 import type { Bar, Flow, FlowScope, StageEdge, StageView } from './runViewTypes';
 
 export function flowScope(from: string, to: string, rackOf: ReadonlyMap<string, string>): FlowScope {

@@ -3,7 +3,7 @@
  * stage per job joined by a shuffle (wide), chained jobs joined through HDFS (narrow). Spark: the
  * DAGScheduler's stages of each job (sparkJobStages.ts).
  */
-import type { JobRunReport, RunEvent } from '../../../engine/api/jobTypes';
+import type { JobRunReport, RunEvent } from '../../../engine/api';
 import type { Bar, SparkJobView, StageEdge, StageProgress, StageView } from './runViewTypes';
 import { sparkJobStages } from './sparkJobStages';
 import { maxOf, minOf } from '../maxOf';

@@ -1,9 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { runJob } from '../../../engine/api/runJob';
-import { createInProcessRunner } from '../../../engine/api/inProcessRunner';
+import { runJob, type JobRunReport } from '../../../engine/api';
+import { createInProcessRunner } from '../../../engine/sandbox';
 import { preset } from '../../../engine/cluster';
-import type { JobRunReport } from '../../../engine/api/jobTypes';
-import type { AttemptRecord } from '../../../engine/exec/taskTypes';
+import type { AttemptRecord } from '../../../engine/exec';
 import { phaseSegments, toRunView } from './runView';
 import { stageProgressAt } from './runStages';
 import { flowMatrixAt } from './runFlows';

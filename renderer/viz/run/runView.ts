@@ -3,8 +3,8 @@
  * (lanes, bars with phase segments, stages, shuffle flows, counters, markers). Pure; unknown
  * trace events are ignored, so new engine events never break the picture.
  */
-import type { JobRunReport } from '../../../engine/api/jobTypes';
-import type { AttemptRecord } from '../../../engine/exec/taskTypes';
+import type { JobRunReport } from '../../../engine/api';
+import type { AttemptRecord } from '../../../engine/exec';
 import {
   PHASES,
   type Bar,

@@ -2,7 +2,7 @@
  * The RunView: a plain, precomputed model of one job run for the run visualisations (timeline,
  * DAG, data flow, counters). Built once per report by `toRunView`; drawing code only reads it.
  */
-import type { AttemptStatus, Locality } from '../../../engine/exec/taskTypes';
+import type { AttemptStatus, Locality } from '../../../engine/exec';
 import type { StartupRow } from './startupRows';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runJob } from '../../../engine/api/runJob';
-import { createFunctionRunner } from '../../../engine/api/inProcessRunner';
+import { runJob } from '../../../engine/api';
+import { createFunctionRunner } from '../../../engine/sandbox';
 import { toRunView } from './runView';
 import { stageProgressAt } from './runStages';
 import { startupStateAt } from './startupRows';

@@ -5,7 +5,7 @@
  * it), each stage carries the RDD operations it pipelines with their cached mark, and a stage
  * attempt that failed on a fetch failure is kept with its resubmission.
  */
-import type { RunEvent } from '../../../engine/api/jobTypes';
+import type { RunEvent } from '../../../engine/api';
 import type { MakeStage } from './runStages';
 import type { SparkJobView, StageEdge, StageView } from './runViewTypes';
 

@@ -4,7 +4,7 @@
  * for its NodeManager's heartbeat to be granted, then launches (localisation and a JVM) and
  * registers with the driver. The timeline draws these as extra "startup" rows above the lanes.
  */
-import type { JobRunReport, RunEventOf } from '../../../engine/api/jobTypes';
+import type { JobRunReport, RunEventOf } from '../../../engine/api';
 
 export interface StartupSegment {
   kind: 'waiting' | 'starting';

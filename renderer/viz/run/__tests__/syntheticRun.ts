@@ -3,10 +3,10 @@
  * rate benchmark: map then reduce waves on 4 cores per node, a node dying midway (its attempts
  * killed and retried elsewhere), a few failures and speculative copies. Seeded, no Math.random.
  */
-import type { JobRunReport } from '../../../../engine/api/jobTypes';
-import type { AttemptRecord, CostBreakdown } from '../../../../engine/exec/taskTypes';
-import type { RunEvent } from '../../../../engine/api/jobTypes';
-import { emptyCounters } from '../../../../engine/mapreduce/mapReduceCounters';
+import type { JobRunReport } from '../../../../engine/api';
+import type { AttemptRecord, CostBreakdown } from '../../../../engine/exec';
+import type { RunEvent } from '../../../../engine/api';
+import { emptyCounters } from '../../../../engine/mapreduce';
 import { toRunView } from '../runView';
 import type { RunView } from '../runViewTypes';
 import { maxOf } from '../../maxOf';

@@ -8,8 +8,8 @@
  */
 import { parse, type Node } from 'acorn';
 import { transform } from 'sucrase';
-import { LOOP_GUARD } from '../engine/sandbox/loopGuard';
-import type { JobSource } from '../engine/sandbox/taskRunner';
+import { LOOP_GUARD } from '../loopGuard';
+import type { JobSource } from '../contract/taskRunner';
 
 /** The job text does not compile; names the file and line. */
 export class JobCompileError extends Error {

@@ -1,11 +1,11 @@
 /**
  * The messages that cross a sandbox worker's boundary (a Node child process or a Web Worker).
  * Plain data only: errors travel as JobErrorData, map outputs as packed groups. The worker turns
- * every value of the learner's into plain, bounded data before it posts (engine/sandbox/plainData.ts,
+ * every value of the learner's into plain, bounded data before it posts (engine/sandbox/contract/plainData.ts,
  * errorToData), and the host checks every reply before using it (sandboxReplyValidation.ts): in the
  * browser the learner's code shares the worker's realm, so a reply is never trusted.
  */
-import type { JobErrorData } from '../sandbox/jobCodeError';
+import type { JobErrorData } from './contract/jobCodeError';
 import type {
   DriverHost,
   JobShape,
@@ -16,7 +16,7 @@ import type {
   ReduceTaskOutput,
   SandboxFile,
   SparkDriverOutput,
-} from '../sandbox/taskRunner';
+} from './contract/taskRunner';
 
 /** The run a load message starts: its loop guard's clock (wall-clock ms, Date.now in the workers). */
 export interface RunClock {

@@ -1,18 +1,14 @@
 /**
- * The CLI's guarantee that `--timeout` covers the whole run, the simulation after the learner's
+ * The guarantee that a run's time limit (the CLI's `--timeout`) covers the whole run, the simulation after the learner's
  * code included: a TaskRunner wrapper whose `checkBudget` (called by runJob every few thousand
  * kernel steps) throws the run's JobTimeoutError once the wall-clock budget that began at `load`
  * has passed. It defers to the pool's own checkBudget first, so a pool that implements it (and
  * knows about Stop) decides; the wrapper only makes sure a deadline is always there.
  */
-import { JobTimeoutError } from '../engine/sandbox/jobCodeError';
-import type { TaskRunner } from '../engine/sandbox/taskRunner';
+import { JobTimeoutError, type TaskRunner } from './contract';
 
-export function withRunBudget(
-  inner: TaskRunner,
-  timeoutSeconds: number,
-  now: () => number = () => performance.now(),
-): TaskRunner {
+/** `now` is the platform's wall clock in milliseconds (performance.now; the engine has none of its own). */
+export function withRunBudget(inner: TaskRunner, timeoutSeconds: number, now: () => number): TaskRunner {
   let deadline = Number.POSITIVE_INFINITY;
   return {
     load(source) {

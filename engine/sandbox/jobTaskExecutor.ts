@@ -4,20 +4,21 @@
  * request. The runtime-specific parts are passed in: how to evaluate code without Node or DOM
  * globals, how to decode UTF-8, and how to post a message.
  */
-import { JobResultError, errorToData } from '../sandbox/jobCodeError';
-import { LOOP_GUARD, createLoopGuard } from '../sandbox/loopGuard';
+import { JobResultError, errorToData } from './contract/jobCodeError';
+import { LOOP_GUARD, createLoopGuard } from './loopGuard';
 import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
 import { runMapTask } from '../mapreduce/mapTaskCompute';
 import { runReduceTask } from '../mapreduce/reduceTaskCompute';
 import { packedBuffers } from '../mapreduce/packedGroups';
 import { runSparkDriver } from '../spark/sparkDriver';
-import type { SandboxFile } from '../sandbox/taskRunner';
+import type { SandboxFile } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
+import { createConsoleShim } from './consoleShim';
 
 export interface ExecutorRuntime {
   /**
    * Evaluates CommonJS-style code and returns its `exports.default`; `bindings` are extra names
-   * the code sees (the loop guard).
+   * the code sees (the loop guard and `console`, consoleShim.ts).
    */
   evaluate(code: string, fileName: string, bindings: Record<string, unknown>): unknown;
   /** Wall-clock milliseconds (Date.now): the loop guard's clock. */
@@ -32,48 +33,6 @@ export interface ExecutorRuntime {
    * fails first and is reported as the run's error, not lost after the answer.
    */
   deferAnswer?(send: () => void): void;
-}
-
-/** The longest console line a worker sends (a run shows at most LOG_LIMITS, consoleCap.ts). */
-export const MAX_CONSOLE_LINE = 200_000;
-
-/**
- * The text of a learner's `console.log(...args)`, as the workers' console shims send it: strings
- * as they are, other values as JSON (a BigInt as its digits with `n`, a Symbol or function by
- * name). Never throws: a value that cannot be shown (a cycle, a Proxy whose traps throw) is a note.
- */
-export function consoleLine(args: unknown[]): string {
-  const parts: string[] = [];
-  let length = 0;
-  for (const arg of args) {
-    const part = consoleValue(arg);
-    parts.push(part);
-    length += part.length + 1;
-    if (length > MAX_CONSOLE_LINE) break;
-  }
-  const line = parts.join(' ');
-  return line.length > MAX_CONSOLE_LINE ? `${line.slice(0, MAX_CONSOLE_LINE)}…` : line;
-}
-
-function consoleValue(value: unknown): string {
-  try {
-    switch (typeof value) {
-      case 'string':
-        return value;
-      case 'bigint':
-        return `${value}n`;
-      case 'symbol':
-        return value.toString();
-      case 'function':
-        return `[function ${typeof value.name === 'string' && value.name ? value.name : '(anonymous)'}]`;
-      case 'undefined':
-        return 'undefined';
-    }
-    const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-    return typeof text === 'string' ? text : String(text);
-  } catch {
-    return '[a value that cannot be shown: it refers to itself, or reading it throws]';
-  }
 }
 
 export interface JobTaskExecutor {
@@ -92,6 +51,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
    * learner's values are turned into plain data before this, so that is a last resort.
    */
   const post = (message: SandboxReply, transfer?: ArrayBuffer[]): void => {
+    if (message.type !== 'log' && message.type !== 'logDropped') shim.flushDropped();
     try {
       runtime.post(message, transfer);
     } catch (error) {
@@ -113,6 +73,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
     if (runtime.deferAnswer) runtime.deferAnswer(() => post(message, transfer));
     else post(message, transfer);
   };
+  const shim = createConsoleShim(post);
   const fail = (id: number, error: unknown) =>
     answer({ type: 'failed', id, error: errorToData(error, fileName, runtime.lineOffset) });
   const loaded = (): LoadedJob => {
@@ -126,6 +87,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
         switch (message.type) {
           case 'load': {
             fileName = message.source.fileName;
+            shim.reset();
             const { startedAt, deadline, limitSeconds } = message.clock;
             const guard = createLoopGuard({
               fileName,
@@ -135,7 +97,10 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               limitSeconds: limitSeconds ?? 0,
               onLoop: (line) => post({ type: 'loop', line }),
             });
-            const exported = runtime.evaluate(message.source.code, fileName, { [LOOP_GUARD]: guard });
+            const exported = runtime.evaluate(message.source.code, fileName, {
+              [LOOP_GUARD]: guard,
+              console: shim.console,
+            });
             job = readJobModule(exported, fileName);
             answer({ type: 'loaded', id: message.id, shape: job.shape });
             return;

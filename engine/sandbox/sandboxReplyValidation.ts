@@ -6,8 +6,8 @@
  * and array sizes, and, for the Spark log, that its ids and sizes agree. Whether the reply answers
  * a request of the right kind is the pool's check (sandboxPoolCore.ts). Never throws.
  */
-import type { JobErrorData } from '../sandbox/jobCodeError';
-import { DATA_LIMITS, toPlainData } from '../sandbox/plainData';
+import type { JobErrorData } from './contract/jobCodeError';
+import { DATA_LIMITS, toPlainData } from './contract/plainData';
 import type { SandboxReply } from './sandboxMessages';
 
 /** Longest texts a reply may carry (the sandbox itself cuts error texts to 2,000 characters). */

@@ -17,6 +17,8 @@ export function createInProcessRunner(
     startTimer: () => () => {},
     log: () => {},
     spawn(onMessage) {
+      // Messages each way go in a microtask, as they would cross a worker: asynchronously. Neither
+      // side throws: the executor answers a failure with a reply, and the pool checks every reply.
       const executor = createJobTaskExecutor({
         now: () => 0,
         ...runtime,

@@ -2,7 +2,7 @@
 // message (never an exception in the host), console output is capped and late output dropped,
 // and checkBudget times a run out from the host side.
 import { describe, expect, it } from 'vitest';
-import { JobResultError, JobTimeoutError, RunStoppedError } from '../sandbox/jobCodeError';
+import { JobResultError, JobTimeoutError, RunStoppedError } from './contract/jobCodeError';
 import type { SparkLog } from '../spark/jobRecord';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import { LOG_LIMITS } from './consoleCap';

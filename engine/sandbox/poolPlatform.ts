@@ -1,9 +1,9 @@
 /**
  * What a platform (cli/ with child processes, renderer/sandbox/ with Web Workers) gives the sandbox
- * pool (engine/api/sandboxPoolCore.ts), what the pool reports back, and how a dead worker is told
+ * pool (engine/sandbox/sandboxPoolCore.ts), what the pool reports back, and how a dead worker is told
  * to the learner.
  */
-import { JobCodeError, JobResultError, RunAbortedError, errorFromData } from '../sandbox/jobCodeError';
+import { JobCodeError, JobResultError, RunAbortedError, errorFromData } from './contract/jobCodeError';
 import { checkReply } from './sandboxReplyValidation';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 

@@ -3,10 +3,10 @@
 // (an endless loop the guard does not see) so only the hard budget can stop it.
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, encodeUtf8 } from '../core';
-import { JobTimeoutError, RunStoppedError, RunawayLoopError } from '../sandbox/jobCodeError';
+import { JobTimeoutError, RunStoppedError, RunawayLoopError } from './contract/jobCodeError';
 import { evaluateWithFunction } from './inProcessRunner';
 import { createJobTaskExecutor } from './jobTaskExecutor';
-import { runJob } from './runJob';
+import { runJob } from '../api/runJob';
 import type { SandboxReply } from './sandboxMessages';
 import { SandboxPoolCore, type PoolPlatform, type PoolProgress } from './sandboxPoolCore';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLoopGuard, LOOP_GUARD, RunawayLoopError } from '../engine/sandbox';
+import { createLoopGuard, LOOP_GUARD, RunawayLoopError } from '..';
 import { compileJobSource, guardLoops, JobCompileError } from './compileJobSource';
 
 /** Runs compiled code with a guard whose clock moves 100 ms per look; returns the default export. */

@@ -15,8 +15,8 @@
  * The job module is evaluated in every worker, so its top-level console output would be printed
  * once per worker: while loading, only the first worker's output is passed on.
  */
-import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from '../sandbox/jobCodeError';
-import { loopDeadline } from '../sandbox/loopGuard';
+import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from './contract/jobCodeError';
+import { loopDeadline } from './loopGuard';
 import { LIMITS } from '../core/limits';
 import type {
   DriverHost,
@@ -28,7 +28,7 @@ import type {
   ReduceTaskOutput,
   SparkDriverOutput,
   TaskRunner,
-} from '../sandbox/taskRunner';
+} from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import { checkReply } from './sandboxReplyValidation';
 import { cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from './consoleCap';
@@ -247,6 +247,7 @@ export class SandboxPoolCore implements TaskRunner {
       // Tasks are handed out in a burst: one report for all of them, not "0 of 1", "0 of 2"...
       if (!run.reportQueued) {
         run.reportQueued = true;
+        // Fire and forget: one progress report for the burst, once all of it is queued.
         void Promise.resolve().then(() => {
           run.reportQueued = false;
           if (this.run === run) this.report(kind);

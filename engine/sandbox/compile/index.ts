@@ -1,0 +1,6 @@
+/**
+ * engine/sandbox/compile: compiling a learner's job text to the JobSource a sandbox loads (sucrase
+ * strips TypeScript types, acorn places the loop guards). An entry of its own so that sandbox
+ * workers, which only run compiled code, do not carry the compiler.
+ */
+export { compileJobSource, guardLoops, JobCompileError } from './compileJobSource';

@@ -1,0 +1,17 @@
+/**
+ * engine/spark: RDDs with lineage, the driver, the application (stage runner, partition costs,
+ * map output tracker, shuffle fetches), the DAG scheduler, the task scheduler with delay
+ * scheduling, executors in YARN containers, the block manager and Spark's settings.
+ */
+export { runSparkJob, type SparkJobFailure } from './sparkJobRun';
+export { SparkApplication } from './sparkApplication';
+export { DagScheduler, RESUBMIT_TIMEOUT_MS } from './dagScheduler';
+export { TaskScheduler } from './taskScheduler';
+export {
+  resolveSparkConf,
+  parseSparkTime,
+  SPARK_DEFAULTS,
+  SPARK_CONF_KEYS,
+  type SparkConf,
+  type SparkConfInput,
+} from './sparkConf';
