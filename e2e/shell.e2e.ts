@@ -68,6 +68,10 @@ describe('the app shell (web build in Chromium)', () => {
       /Word\s+count/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''),
     );
     const errors = () => page.locator('.monaco-editor .squiggly-error').count();
+    // The TypeScript example is checked as TypeScript (its model is a .ts file): no squiggles on
+    // its type annotations once the diagnostics have come (they once came as JavaScript errors).
+    await page.waitForTimeout(4000);
+    expect(await errors()).toBe(0);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+End');
     // Valid only if MapReduceJob is known: without the job API's types this line is an error too.

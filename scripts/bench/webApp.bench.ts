@@ -1,6 +1,6 @@
 /**
  * The web build in headless Chromium: first paint (with Monaco and DuckDB loading after it),
- * and frames per second while playing a 100-node run with about 11,000 map tasks (word count at
+ * and frames per second while playing a 100-node run with about 9,000 map tasks (word count at
  * 200-byte blocks), measured with requestAnimationFrame. Figures only; no pass/fail on time.
  */
 import { chromium, type Page } from 'playwright-core';

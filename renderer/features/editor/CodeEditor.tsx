@@ -17,6 +17,12 @@ export interface CodeEditorProps {
   height?: string | number;
   /** Errors to underline (a Monaco marker); the column is 1-based, null marks the whole line. */
   markers?: readonly EditorMarker[];
+  /**
+   * The model's file name (`file:///sandbox/job.ts`): its extension tells Monaco's TypeScript
+   * service whether the text is TypeScript or JavaScript (a model without one is checked as
+   * JavaScript, so TypeScript's type annotations would be underlined as errors).
+   */
+  path?: string;
 }
 
 export interface EditorMarker {
@@ -37,6 +43,7 @@ export default function CodeEditor({
   ariaLabel = 'Code editor',
   height = '100%',
   markers = NO_MARKERS,
+  path,
 }: CodeEditorProps) {
   const theme = useAppStore((s) => s.theme);
   // Monaco keeps the command registered at mount: it calls the latest onRun through this ref.
@@ -72,6 +79,7 @@ export default function CodeEditor({
     <Editor
       height={height}
       language={language}
+      {...(path ? { path } : {})}
       value={value}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
       onChange={(v) => onChange(v ?? '')}

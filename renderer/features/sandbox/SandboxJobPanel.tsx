@@ -172,6 +172,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
           onChange={onChange}
           onRun={() => void runRef.current()}
           language={language}
+          path={language === 'typescript' ? 'file:///sandbox/job.ts' : 'file:///sandbox/job.js'}
           ariaLabel="Job code"
         />
       </div>

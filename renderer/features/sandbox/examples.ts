@@ -55,11 +55,12 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'wc-scale',
-    title: 'Word count at scale: 100 nodes, ~11,000 map tasks',
+    title: 'Word count at scale: 100 nodes, ~9,000 map tasks',
     fileName: 'word-count.ts',
     code: wordCount,
     cluster: 100,
-    blockSize: 200,
+    // ~9,000 blocks: HDFS allows at most 10,000 per file (dfs.namenode.fs-limits.max-blocks-per-file).
+    blockSize: 256,
   },
   {
     id: 'pagerank-spark',
@@ -100,5 +101,5 @@ export const BLOCK_SIZES: { value: number; label: string }[] = [
   { value: 256 * KB, label: '256 KB' },
   { value: 64 * KB, label: '64 KB' },
   { value: 4 * KB, label: '4 KB' },
-  { value: 200, label: '200 bytes' },
+  { value: 256, label: '256 bytes' },
 ];
