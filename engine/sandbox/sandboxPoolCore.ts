@@ -17,7 +17,7 @@
  */
 import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from './contract/jobCodeError';
 import { loopDeadline } from './loopGuard';
-import { LIMITS } from '../core/limits';
+import { heldAfter, mapOutputTooBig } from './mapOutputBudget';
 import type {
   DriverHost,
   JobShape,
@@ -322,8 +322,14 @@ export class SandboxPoolCore implements TaskRunner {
       run.counts[pending.kind].done++;
       this.report(pending.kind);
     }
-    if (reply.type === 'mapDone' && this.heldTooMuch(run, reply.output.partitionBytes))
-      return pending.reject(run.failure!);
+    if (reply.type === 'mapDone') {
+      run.mapOutputBytes = heldAfter(run.mapOutputBytes, reply.output.partitionBytes);
+      const tooBig = mapOutputTooBig(run.fileName, run.mapOutputBytes);
+      if (tooBig) {
+        this.abort(tooBig);
+        return pending.reject(tooBig);
+      }
+    }
     if (reply.type === 'failed') pending.reject(errorFromData(reply.error));
     else pending.resolve(reply);
     this.pump();
@@ -345,21 +351,6 @@ export class SandboxPoolCore implements TaskRunner {
   private log(run: Run, text: string): void {
     const line = cappedConsoleLine(run.log, text);
     if (line !== null) this.platform.log(line);
-  }
-
-  /** Counts a map output the host will hold; past LIMITS.maxMapOutputBytes the run fails, saying so. */
-  private heldTooMuch(run: Run, partitionBytes: number[]): boolean {
-    for (const bytes of partitionBytes) run.mapOutputBytes += bytes;
-    if (run.mapOutputBytes <= LIMITS.maxMapOutputBytes) return false;
-    const mb = (n: number) => `${Math.round(n / 2 ** 20).toLocaleString('en')} MB`;
-    this.abort(
-      new JobResultError(
-        run.fileName,
-        null,
-        `the map output passed ${mb(run.mapOutputBytes)}, more than the ${mb(LIMITS.maxMapOutputBytes)} of intermediate data a run may hold — does map write more than it needs (a whole record, a long string) for every line?`,
-      ),
-    );
-    return true;
   }
 
   /** A reply that is not what the protocol allows fails the run (a job may forge messages). */

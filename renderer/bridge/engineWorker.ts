@@ -62,13 +62,14 @@ function closeConsole(id: number): { console: string[]; consoleMore: number } {
 let pool: SandboxPoolCore | undefined;
 /** Desktop: the sandbox processes' pool (set up by 'useSandboxProcesses' before any run). */
 let processes: ProcessPool | undefined;
+/** The sandbox pool's size, first budget and console, whichever kind of worker it runs. */
+const poolOptions = () => ({
+  size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
+  timeoutSeconds: DEFAULT_TIME_LIMIT_SECONDS,
+  log: printed,
+});
 function sandboxPool(timeLimitSeconds: number): SandboxPoolCore {
-  const options = {
-    size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
-    timeoutSeconds: DEFAULT_TIME_LIMIT_SECONDS,
-    log: printed,
-  };
-  pool ??= processes?.pool ?? createWebWorkerPool(options);
+  pool ??= processes?.pool ?? createWebWorkerPool(poolOptions());
   // Only a limit the Settings allow: 1e21 s would overflow the timer (2^31-1 ms) and fire at once.
   pool.timeoutSeconds = validTimeLimit(timeLimitSeconds) ?? DEFAULT_TIME_LIMIT_SECONDS;
   return pool;
@@ -199,9 +200,7 @@ function sandboxProcessMessage(
   if (message.type === 'useSandboxProcesses') {
     if (!pool && !processes)
       processes = createProcessPool({
-        size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
-        timeoutSeconds: DEFAULT_TIME_LIMIT_SECONDS,
-        log: printed,
+        ...poolOptions(),
         firstSlot: message.firstSlot,
         link: {
           open: (slot) => post({ id: 0, type: 'sandboxOpen', slot }),
