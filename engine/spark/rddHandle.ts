@@ -6,6 +6,7 @@
  * handle, so `rdd.cache() === rdd` holds as in Spark.
  */
 import { Rdd } from './rdd';
+import { currentTask } from './taskContext';
 
 /** The RDD methods a driver may call (transformations, persistence, actions). */
 export const RDD_METHODS = [
@@ -51,6 +52,10 @@ const unwrap = (value: unknown): unknown => rddOf(value) ?? value;
 function call(handle: unknown, name: (typeof RDD_METHODS)[number], args: unknown[]): unknown {
   const rdd = rddOf(handle);
   if (!rdd) throw new TypeError(`RDD.${name} was called on something that is not an RDD`);
+  if (currentTask() !== 0)
+    throw new Error(
+      `RDD.${name} was called inside a task: RDD transformations and actions can only be invoked by the driver, not inside of other transformations; for example, rdd1.map(x => rdd2.count() * x) is invalid because the count cannot be performed inside of the rdd1.map transformation (SPARK-5063). Compute it in the driver first: const n = await rdd2.count(); rdd1.map(x => n * x)`,
+    );
   const method = rdd[name] as (...a: unknown[]) => unknown;
   const out = method.apply(rdd, args.map(unwrap));
   return out instanceof Rdd ? rddHandle(out) : out;

@@ -12,6 +12,7 @@ import type { RddDep, ShuffleInfo, SparkJobInfo, SparkLog } from './jobRecord';
 import { LIMITS, formatCount } from '../core';
 import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
 import { atTask, SparkJobAbortedError } from './sparkTaskError';
+import { runAsTask } from './taskContext';
 
 export interface CatalogEntry {
   path: string;
@@ -146,7 +147,7 @@ export class SparkRuntime {
     // Errors are tagged with the map task they happened in (its stage is this shuffle's).
     const maps: Pair[][] = Array.from({ length: s.info.numMaps }, (_, m) => {
       try {
-        return s.parent.iterator(m) as Pair[];
+        return runAsTask(() => s.parent.iterator(m) as Pair[]);
       } catch (error) {
         throw atTask(error, s.info.id, m);
       }
@@ -154,11 +155,13 @@ export class SparkRuntime {
     const part = s.partitionOf(null, () => maps);
     s.buckets = maps.map((rows, m) => {
       try {
-        const b: Pair[][] = Array.from({ length: R }, () => []);
-        for (const row of rows) b[part(row[0])]!.push(row);
-        return s.agg
-          ? b.map((x) => combineRows(x, { create: s.agg!.create, merge: s.agg!.merge, combine: s.agg!.combine }))
-          : b;
+        return runAsTask(() => {
+          const b: Pair[][] = Array.from({ length: R }, () => []);
+          for (const row of rows) b[part(row[0])]!.push(row);
+          return s.agg
+            ? b.map((x) => combineRows(x, { create: s.agg!.create, merge: s.agg!.merge, combine: s.agg!.combine }))
+            : b;
+        });
       } catch (error) {
         throw atTask(error, s.info.id, m);
       }
@@ -325,9 +328,11 @@ export class SparkRuntime {
     this.onPartition?.(label, 0, parts.length);
     for (const p of parts) {
       try {
-        const r = rdd.iterator(p);
-        rows.push(r);
-        results.push(fn(r));
+        runAsTask(() => {
+          const r = rdd.iterator(p);
+          rows.push(r);
+          results.push(fn(r));
+        });
         this.onPartition?.(label, results.length, parts.length);
       } catch (error) {
         const at = atTask(error, null, p);
