@@ -3,7 +3,7 @@ import { decodeUtf8, encodeUtf8 } from '../core';
 import { InputPathError } from '../exec/hdfsInputs';
 import { runJob } from '../api/runJob';
 import type { RunJobOptions } from '../api/jobTypes';
-import { JobCodeError } from '../sandbox/contract/jobCodeError';
+import { errorToData, JobCodeError } from '../sandbox/contract/jobCodeError';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { SparkRuntime } from './sparkRuntime';
 
@@ -131,7 +131,7 @@ describe('SparkRuntime.wholeTextFiles', () => {
           [...bytes].filter(([p]) => p === path).map(([p, b]) => ({ path: p, bytes: b, blockSize: 1024 })),
         ),
       decodeUtf8,
-      (error) => ({ fileName: 'job.js', line: null, errorName: 'Error', detail: String(error) }),
+      (error) => errorToData(error, 'job.js'),
     );
 
   it('gives one [qualified path, content] pair per visible file, whole', async () => {

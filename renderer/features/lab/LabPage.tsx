@@ -191,6 +191,11 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 Reset step
               </button>
               <span className="spacer" />
+              {step.kind !== 'hdfs' && (
+                <a className="btn" href="#/api">
+                  Job API reference
+                </a>
+              )}
               <span
                 className="muted kbd-hint"
                 title="Tab indents. Monaco's tab-focus mode (Tab moves focus): Ctrl+M on Windows and Linux, Ctrl+Shift+M on macOS"
