@@ -14,7 +14,7 @@
  * PySpark, Hadoop, HDFS, KafkaJS, JavaScript; `ClusterLab: why` for a member that exists only here).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import ts from 'typescript';
@@ -185,7 +185,9 @@ async function main(args) {
     return problems.length === 0 ? 0 : 1;
   }
   writeFileSync(docPath, text);
-  process.stdout.write(`api-docs: wrote ${docPath} (${apiEntries(source).length} declarations)\n`);
+  process.stdout.write(
+    `api-docs: wrote ${relative(process.cwd(), docPath)} (${apiEntries(source).length} declarations)\n`,
+  );
   if (missing.length > 0) process.stderr.write(`api-docs: members without a counterpart: ${missing.join(', ')}\n`);
   return 0;
 }
