@@ -167,6 +167,11 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           {stepIndex === 0 && <Markdown source={lab.intro} />}
           <Markdown source={step.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />
+          {step.kind !== 'hdfs' && (
+            <p className="muted">
+              <a href="#/api">Job API reference</a>: what a job file can call, with Spark's and Hadoop's names.
+            </p>
+          )}
         </aside>
         <section
           className={`lab-work${editorShare === null ? '' : ' sized'}`}
@@ -191,11 +196,6 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 Reset step
               </button>
               <span className="spacer" />
-              {step.kind !== 'hdfs' && (
-                <a className="btn" href="#/api">
-                  Job API reference
-                </a>
-              )}
               <span
                 className="muted kbd-hint"
                 title="Tab indents. Monaco's tab-focus mode (Tab moves focus): Ctrl+M on Windows and Linux, Ctrl+Shift+M on macOS"
