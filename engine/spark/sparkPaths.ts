@@ -240,6 +240,26 @@ export function resolveInputFiles(spec: string, listing: DfsListing, where: stri
   return files;
 }
 
+/**
+ * wholeTextFiles' partitions, as file indexes: as WholeTextFileInputFormat sets
+ * CombineFileInputFormat's maximum split size to ceil(total bytes / minPartitions), a partition
+ * takes whole files in listing order until it holds that much (Spark also groups files by node first).
+ */
+export function wholeFileGroups(files: readonly DfsEntry[], minPartitions: number): number[][] {
+  const maxSplit = Math.ceil(files.reduce((s, f) => s + f.length, 0) / minPartitions);
+  const groups: number[][] = [[]];
+  let size = 0;
+  files.forEach((f, i) => {
+    groups[groups.length - 1]!.push(i);
+    size += f.length;
+    if (size >= maxSplit && i < files.length - 1) {
+      groups.push([]);
+      size = 0;
+    }
+  });
+  return groups;
+}
+
 /** Hadoop's FileAlreadyExistsException (FileOutputFormat.checkOutputSpecs): an output directory is never overwritten. */
 export class OutputExistsError extends Error {
   override name = 'FileAlreadyExistsException';

@@ -59,6 +59,13 @@ describe('sc.textFile paths in a real run', () => {
     });
   });
 
+  it('reads a directory holding only hidden files as no lines', async () => {
+    const report = await run(`return sc.textFile('/empty').count();`, {
+      files: [{ path: '/empty/_SUCCESS', bytes: new Uint8Array(0) }],
+    });
+    expect(report.result).toBe(0);
+  });
+
   it('reads back what saveAsTextFile wrote earlier in the program, and writes _SUCCESS', async () => {
     const report = await run(
       `await sc.parallelize(['b', 'a', 'c', 'd'], 2).map((x) => x.toUpperCase()).saveAsTextFile('/out/letters');

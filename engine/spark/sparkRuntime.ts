@@ -14,7 +14,7 @@ import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pa
 import { atTask, SparkJobAbortedError } from './sparkTaskError';
 import { runAsTask } from './taskContext';
 import { encodeUtf8 } from '../core';
-import { checkOutputPath, DfsListing, qualified, resolveInputFiles } from './sparkPaths';
+import { checkOutputPath, DfsListing, qualified, resolveInputFiles, wholeFileGroups } from './sparkPaths';
 
 export { MissingInputError } from './sparkPaths';
 
@@ -102,11 +102,7 @@ export class SparkRuntime {
     return rdd;
   }
 
-  /**
-   * sc.wholeTextFiles: one [path, content] pair per file (the path qualified, `hdfs:/data/a.txt`),
-   * files whole. As WholeTextFileInputFormat: at most ceil(total bytes / minPartitions) bytes per
-   * partition, files packed in listing order (Spark also groups them by node first).
-   */
+  /** sc.wholeTextFiles: one [path, content] pair per file (the path qualified, `hdfs:/data/a.txt`), files whole. */
   wholeTextFiles(path: string, minPartitions = 2): Rdd {
     if (typeof path !== 'string')
       throw new TypeError(
@@ -119,7 +115,6 @@ export class SparkRuntime {
     );
     if (files.length === 0) return new Rdd(this, `wholeTextFiles ${path}`, 1, [], () => []);
     checkPartitionCount(`wholeTextFiles(${JSON.stringify(path)})`, files.length);
-    const maxSplit = Math.ceil(files.reduce((s, f) => s + f.length, 0) / min);
     // One partition per file reads it (its blocks give the locality); the packed partitions take files whole.
     const perFile = new Rdd(this, `wholeTextFiles ${path}`, files.length, [], (p) => {
       const f = files[p]!;
@@ -127,16 +122,7 @@ export class SparkRuntime {
     });
     perFile.source = { path, ranges: files.map((f) => [0, f.length]), files: files.map((f) => f.path) };
     (perFile as Rdd & { files?: string[] }).files = [...new Set(files.map((f) => f.path))];
-    const groups: number[][] = [[]];
-    let size = 0;
-    files.forEach((f, i) => {
-      groups[groups.length - 1]!.push(i);
-      size += f.length;
-      if (size >= maxSplit && i < files.length - 1) {
-        groups.push([]);
-        size = 0;
-      }
-    });
+    const groups = wholeFileGroups(files, min);
     return new Rdd(
       this,
       'wholeTextFiles',
