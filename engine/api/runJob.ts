@@ -15,12 +15,14 @@ import {
 } from '../exec/jobContext';
 import { SnapshotRecorder } from '../exec/snapshotRecorder';
 import type { AttemptRecord } from '../exec/taskTypes';
-import { builtinDataset } from '../datasets/builtinDatasets';
+import { BUILTIN_DATASETS, builtinDataset } from '../datasets/builtinDatasets';
 import { runMapReduceJob } from '../mapreduce/mapReduceJob';
 import { addCounters, emptyCounters } from '../mapreduce/mapReduceCounters';
 import { compareKeys } from '../exec/keyOrder';
 import { parseRecords } from '../exec/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
+import { DfsListing, parseDfsPath, resolveInputFiles, splitInputPaths } from '../spark/sparkPaths';
+import type { Hdfs } from '../hdfs';
 import { createSimulation } from './createSimulation';
 import { JobFailedError } from './jobFailedError';
 import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
@@ -33,11 +35,40 @@ export { SimulationStuckError, JobFailedError };
 /** A job still running after a simulated week is stuck (no node can run its tasks). */
 const MAX_SIMULATED_MS = 7 * 24 * 3600_000;
 
-/** Absolute DFS paths written as string literals in a Spark job: the sample datasets it may read. */
-function mentionedPaths(code: string): string[] {
+/**
+ * The sample datasets a Spark job's string literals name and HDFS does not answer already: a path
+ * (`'/data/sensors.csv'`, `'hdfs:///data/corpus.txt'`), their directory, a glob or
+ * comma-separated paths matching them.
+ */
+function mentionedPaths(code: string, hdfs: Hdfs): string[] {
+  const samples = new DfsListing(BUILTIN_DATASETS.map((d) => ({ path: d.path, length: 0, blockSize: 1 })));
+  let present: DfsListing | null = null;
   const out = new Set<string>();
-  for (const m of code.matchAll(/['"`](\/[A-Za-z0-9_.\-/]+)['"`]/g)) out.add(m[1]!);
+  for (const m of code.matchAll(/['"`]((?:hdfs:)?\/[^'"`\n]{0,4096})['"`]/g)) {
+    for (const entry of splitInputPaths(m[1]!)) {
+      try {
+        const named = resolveInputFiles(entry, samples, 'textFile');
+        present ??= new DfsListing(filesIn(hdfs, '/'));
+        if (named.length > 0 && present.kind(parseDfsPath(entry, 'textFile')) === null && !hasFiles(entry, present))
+          for (const f of named) out.add(f.path);
+      } catch {
+        // Not a path of a sample dataset: the job's own run says what is wrong with it, if anything.
+      }
+    }
+  }
   return [...out].sort();
+}
+
+function hasFiles(entry: string, listing: DfsListing): boolean {
+  try {
+    return resolveInputFiles(entry, listing, 'textFile').length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function filesIn(hdfs: Hdfs, dir: string): { path: string; length: number; blockSize: number }[] {
+  return hdfs.ls(dir).flatMap((f) => (f.type === 'dir' ? filesIn(hdfs, f.path) : [f]));
 }
 
 /**
@@ -102,7 +133,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   };
 
   if (shape.kind === 'spark') {
-    for (const p of mentionedPaths(options.source.code)) ensureInput(p);
+    for (const p of mentionedPaths(options.source.code, sim.hdfs)) ensureInput(p);
     const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf: options.sparkConf });
     const report = finish(run);
     if (failure === null) return report;

@@ -50,6 +50,8 @@ export class SparkApplication {
   private jobFailedTask: string | null = null;
   private jobError: Error | null = null;
   failure: SparkJobFailure | null = null;
+  /** Told when a job finished (its output is committed then: saveAsTextFile's files go into HDFS). */
+  onJobFinished: ((job: SparkJobInfo) => void) | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -138,6 +140,7 @@ export class SparkApplication {
         // Attempts of failed stage attempts still running are not needed any more.
         for (const id of this.stageSets) this.scheduler.killRunning(id, `job ${this.jobName} finished`);
         trace.record({ t: kernel.now, type: 'jobFinished', job: this.jobName, ms: kernel.now - startMs });
+        this.onJobFinished?.(job);
         continue;
       }
       const task = this.jobFailedTask;

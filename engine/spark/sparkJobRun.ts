@@ -15,6 +15,7 @@ import type { AttemptRecord } from '../exec/taskTypes';
 import type { SparkLog } from './jobRecord';
 import { SparkApplication, type SparkJobFailure } from './sparkApplication';
 import { resolveSparkConf, type SparkConfInput } from './sparkConf';
+import { missingInputMessage, splitInputPaths } from './sparkPaths';
 
 export type { SparkJobFailure };
 
@@ -41,6 +42,13 @@ function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: 
   return out;
 }
 
+/** sc.textFile's input matched nothing: Hadoop's message (InvalidInputException), reported as a bad input. */
+function missingInputError(paths: string): InputPathError {
+  const error = new InputPathError(splitInputPaths(paths)[0] ?? paths, 'sc.textFile');
+  error.message = `sc.textFile: ${missingInputMessage(paths)}`;
+  return error;
+}
+
 export async function runSparkJob(
   ctx: JobContext,
   runner: TaskRunner,
@@ -56,13 +64,18 @@ export async function runSparkJob(
       return files.map((f) => ({ path: f.path, bytes: hdfs.read(f.path), blockSize: f.blockSize }));
     },
   });
-  if (out.missingInput !== undefined) throw new InputPathError(out.missingInput, 'sc.textFile');
+  if (out.missingInput !== undefined) throw missingInputError(out.missingInput);
   const log = out.jobs[0] as SparkLog;
   const app = new SparkApplication(ctx, log, conf, options.maxAttempts);
+  // A job's output is committed when it finishes, so a later job of the program reads it from HDFS.
+  app.onJobFinished = (job) => {
+    if (job.output === null) return;
+    const dir = `${job.output}/`;
+    for (const w of out.written) if (w.path.startsWith(dir)) hdfs.put(w.path, encodeUtf8(w.text), { overwrite: true });
+  };
   app.start();
   app.runJobs();
   const { failure } = app;
-  if (!failure) for (const w of out.written) hdfs.put(w.path, encodeUtf8(w.text), { overwrite: true });
   const attempts = app.scheduler.attempts;
   const { io } = app;
   const killed = attempts.filter((a) => a.status === 'killed').length;

@@ -13,6 +13,10 @@ import { LIMITS, formatCount } from '../core';
 import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
 import { atTask, SparkJobAbortedError } from './sparkTaskError';
 import { runAsTask } from './taskContext';
+import { encodeUtf8 } from '../core';
+import { checkOutputPath, DfsListing, qualified, resolveInputFiles, wholeFileGroups } from './sparkPaths';
+
+export { MissingInputError } from './sparkPaths';
 
 export interface CatalogEntry {
   path: string;
@@ -34,6 +38,7 @@ export class SparkRuntime {
   readonly jobs: SparkJobInfo[] = [];
   readonly written: { path: string; text: string }[] = [];
   private files = new Map<string, Uint8Array>();
+  private dfs: DfsListing | null = null;
   /** Told after each partition of a job's result stage is computed (its shuffles are computed on the way). */
   onPartition: ((job: string, done: number, total: number) => void) | null = null;
 
@@ -59,21 +64,15 @@ export class SparkRuntime {
       throw new TypeError(
         `textFile(path): the path must be a string like '/data/sensors.csv', got ${describeArg(path)}`,
       );
-    if (path.length > LIMITS.maxPathLength)
-      throw new RangeError(
-        `textFile(path): a path of ${formatCount(path.length)} characters is longer than the limit of ${formatCount(LIMITS.maxPathLength)}`,
-      );
-    const prefix = path.endsWith('/') ? path : `${path}/`;
-    const files = this.catalog.filter(
-      (f) => f.path === path || (f.path.startsWith(prefix) && !/\/[_.][^/]*$/.test(f.path)),
-    );
-    if (files.length === 0) throw new MissingInputError(path);
+    const files = resolveInputFiles(path, this.listing(), 'textFile');
     checkPartitionCount(`textFile(${JSON.stringify(path)}, minPartitions)`, wholeNumber(minPartitions));
     const total = files.reduce((s, f) => s + f.length, 0);
     // The partitions are counted before they are built: a tiny split size must not allocate first.
     let count = 0;
     for (const f of files)
       count += Math.max(1, Math.ceil(f.length / sparkSplitSize(total, f.blockSize, minPartitions)));
+    // Directories holding no visible file: Spark's RDD has no partition; here one empty one (an RDD has at least one).
+    if (files.length === 0) return new Rdd(this, `textFile ${path}`, 1, [], () => []);
     checkPartitionCount(`textFile(${JSON.stringify(path)})`, count);
     const parts: { file: string; split: number; size: number }[] = [];
     const ranges: [number, number][] = [];
@@ -99,8 +98,44 @@ export class SparkRuntime {
       return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
     });
     rdd.source = { path, ranges, files: parts.map((x) => x.file) };
-    (rdd as Rdd & { files?: string[] }).files = files.map((f) => f.path);
+    (rdd as Rdd & { files?: string[] }).files = [...new Set(files.map((f) => f.path))];
     return rdd;
+  }
+
+  /** sc.wholeTextFiles: one [path, content] pair per file (the path qualified, `hdfs:/data/a.txt`), files whole. */
+  wholeTextFiles(path: string, minPartitions = 2): Rdd {
+    if (typeof path !== 'string')
+      throw new TypeError(
+        `wholeTextFiles(path): the path must be a string like '/data/logs', got ${describeArg(path)}`,
+      );
+    const files = resolveInputFiles(path, this.listing(), 'wholeTextFiles');
+    const min = checkPartitionCount(
+      `wholeTextFiles(${JSON.stringify(path)}, minPartitions)`,
+      wholeNumber(minPartitions),
+    );
+    if (files.length === 0) return new Rdd(this, `wholeTextFiles ${path}`, 1, [], () => []);
+    checkPartitionCount(`wholeTextFiles(${JSON.stringify(path)})`, files.length);
+    // One partition per file reads it (its blocks give the locality); the packed partitions take files whole.
+    const perFile = new Rdd(this, `wholeTextFiles ${path}`, files.length, [], (p) => {
+      const f = files[p]!;
+      return [[qualified(f.path), this.decode(this.files.get(f.path)!)]];
+    });
+    perFile.source = { path, ranges: files.map((f) => [0, f.length]), files: files.map((f) => f.path) };
+    (perFile as Rdd & { files?: string[] }).files = [...new Set(files.map((f) => f.path))];
+    const groups = wholeFileGroups(files, min);
+    return new Rdd(
+      this,
+      'wholeTextFiles',
+      groups.length,
+      [{ kind: 'narrow', parent: perFile.id, parents: groups, shuffleId: -1 }],
+      (p) => groups[p]!.flatMap((i) => perFile.iterator(i)),
+    );
+  }
+
+  /** What the driver can read: HDFS's files when it started, and what it wrote since (made once). */
+  private listing(): DfsListing {
+    if (!this.dfs) this.dfs = new DfsListing(this.catalog);
+    return this.dfs;
   }
 
   parallelize(data: unknown[], numSlices = 2): Rdd {
@@ -309,6 +344,8 @@ export class SparkRuntime {
   ): Promise<T[]> {
     // Spark's call site: the learner's line that called the action (taken before the first await).
     const line = this.describeError(new Error('call site')).line;
+    // FileOutputFormat.checkOutputSpecs: the output directory is checked before the job runs.
+    const outDir = output === null ? null : checkOutputPath(output, this.listing(), action);
     await this.load(rdd);
     const parts = partitions ?? Array.from({ length: rdd.numPartitions }, (_, i) => i);
     const job: SparkJobInfo = {
@@ -319,7 +356,7 @@ export class SparkRuntime {
       partitions: parts,
       persisted: this.rdds.filter((r) => r.persisted).map((r) => r.id),
       resultBytes: parts.map(() => 0),
-      output,
+      output: outDir,
       failed: null,
     };
     const rows: unknown[][] = [];
@@ -349,11 +386,19 @@ export class SparkRuntime {
     }
     job.resultBytes = results.map((r) => (Array.isArray(r) ? sizeOf(r) : 8));
     this.jobs.push(job);
-    if (output) {
+    if (outDir !== null) {
+      // The part files, then Spark's _SUCCESS marker (FileOutputCommitter); a later textFile reads them.
+      const write = (path: string, text: string) => {
+        const bytes = encodeUtf8(text);
+        this.written.push({ path, text });
+        this.files.set(path, bytes);
+        this.listing().add({ path, length: bytes.length, blockSize: this.listing().blockSize() });
+      };
       parts.forEach((p, i) => {
         const text = rows[i]!.map((x) => keyText(x)).join('\n');
-        this.written.push({ path: `${output}/part-${String(p).padStart(5, '0')}`, text: text ? `${text}\n` : '' });
+        write(`${outDir}/part-${String(p).padStart(5, '0')}`, text ? `${text}\n` : '');
       });
+      write(`${outDir}/_SUCCESS`, '');
     }
     return results;
   }
@@ -388,12 +433,4 @@ function describeArg(value: unknown): string {
 
 function wholeNumber(n: unknown): unknown {
   return typeof n === 'number' && Number.isFinite(n) && n >= 1 ? Math.floor(n) : n;
-}
-
-/** sc.textFile on a path that is not in HDFS: the job's input is wrong, its code may be fine. */
-export class MissingInputError extends Error {
-  override name = 'MissingInputError';
-  constructor(readonly path: string) {
-    super(`textFile: input path does not exist: ${path}`);
-  }
 }

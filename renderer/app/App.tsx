@@ -6,6 +6,7 @@ import { Header } from './Header';
 import { HomePage } from './HomePage';
 import { SandboxPage } from './SandboxPage';
 import { LabPage } from '../features/lab/LabPage';
+import { ApiReferencePage } from '../features/apiReference/ApiReferencePage';
 import { crashNotice, type RunMarker } from '../state/runMarker';
 import { ErrorBoundary } from './ErrorBoundary';
 
@@ -65,6 +66,7 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
         <ErrorBoundary key={view.name} what="this page" part="page">
           {view.name === 'home' && <HomePage />}
           {view.name === 'sandbox' && <SandboxPage tab={view.tab} />}
+          {view.name === 'api' && <ApiReferencePage member={view.member} />}
           {view.name === 'lab' &&
             (progressLoaded ? (
               <LabPage key={`${view.labId}/${view.step}`} labId={view.labId} step={view.step} />

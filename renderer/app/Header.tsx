@@ -32,6 +32,14 @@ export function Header() {
         >
           Sandbox
         </button>
+        <button
+          type="button"
+          className="btn"
+          aria-current={view.name === 'api' ? 'page' : undefined}
+          onClick={() => navigate({ name: 'api', member: null })}
+        >
+          Job API
+        </button>
       </nav>
       <span className="spacer" />
       <button type="button" className="btn" onClick={() => setSettingsOpen(true)} aria-haspopup="dialog">

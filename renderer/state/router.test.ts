@@ -7,6 +7,8 @@ describe('router', () => {
       { name: 'home' },
       { name: 'sandbox', tab: 'sql' },
       { name: 'lab', labId: 'hdfs-blocks', step: 2 },
+      { name: 'api', member: null },
+      { name: 'api', member: 'RDD.map' },
     ] as const) {
       expect(hashToView(viewToHash(view))).toEqual(view);
     }

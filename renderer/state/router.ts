@@ -1,10 +1,13 @@
 /**
- * Views as URL hashes (#/, #/sandbox/sql, #/lab/hdfs-blocks/2), so a reload or the back
+ * Views as URL hashes (#/, #/sandbox/sql, #/lab/hdfs-blocks/2, #/api/RDD.map), so a reload or the back
  * button returns to the same place. Steps are 1-based in the URL, 0-based in the app.
  */
 export type SandboxTab = 'cluster' | 'editor' | 'sql';
 export type View =
-  { name: 'home' } | { name: 'sandbox'; tab: SandboxTab } | { name: 'lab'; labId: string; step: number };
+  | { name: 'home' }
+  | { name: 'sandbox'; tab: SandboxTab }
+  | { name: 'lab'; labId: string; step: number }
+  | { name: 'api'; member: string | null };
 
 const TABS: SandboxTab[] = ['cluster', 'editor', 'sql'];
 
@@ -16,6 +19,8 @@ export function viewToHash(view: View): string {
       return `#/sandbox/${view.tab}`;
     case 'lab':
       return `#/lab/${encodeURIComponent(view.labId)}/${view.step + 1}`;
+    case 'api':
+      return view.member === null ? '#/api' : `#/api/${encodeURIComponent(view.member)}`;
   }
 }
 
@@ -29,5 +34,6 @@ export function hashToView(hash: string): View {
     const step = Number(parts[2] ?? 1);
     return { name: 'lab', labId: parts[1], step: Number.isInteger(step) && step >= 1 ? step - 1 : 0 };
   }
+  if (parts[0] === 'api') return { name: 'api', member: parts[1] ?? null };
   return { name: 'home' };
 }

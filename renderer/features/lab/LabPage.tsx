@@ -167,6 +167,11 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           {stepIndex === 0 && <Markdown source={lab.intro} />}
           <Markdown source={step.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />
+          {step.kind !== 'hdfs' && (
+            <p className="muted">
+              <a href="#/api">Job API reference</a>: what a job file can call, with Spark's and Hadoop's names.
+            </p>
+          )}
         </aside>
         <section
           className={`lab-work${editorShare === null ? '' : ' sized'}`}

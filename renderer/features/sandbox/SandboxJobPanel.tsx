@@ -162,6 +162,10 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
         </button>
         <StopButton running={running} onStop={stop} />
         <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
+        <span className="spacer" />
+        <a className="btn" href="#/api">
+          Job API reference
+        </a>
       </div>
       <p className="muted small-print">
         Missing inputs are generated sample data: /data/sensors.csv, /data/corpus.txt, /data/pages.txt, /data/graph.txt.

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, encodeUtf8 } from '../core';
+import { InputPathError } from '../exec/hdfsInputs';
+import { runJob } from '../api/runJob';
+import type { RunJobOptions } from '../api/jobTypes';
+import { errorToData, JobCodeError } from '../sandbox/contract/jobCodeError';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
+import { SparkRuntime } from './sparkRuntime';
+
+async function run(body: string, extra: Partial<RunJobOptions> = {}) {
+  const runner = createFunctionRunner();
+  try {
+    return await runJob({
+      source: { fileName: 'job.js', code: `exports.default = async (sc) => {\n${body}\n};` },
+      runner,
+      cluster: 'classroom',
+      seed: 5,
+      outputText: true,
+      ...extra,
+    });
+  } finally {
+    await runner.close();
+  }
+}
+
+async function failure(body: string, extra: Partial<RunJobOptions> = {}): Promise<Error> {
+  try {
+    await run(body, extra);
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('the job succeeded');
+}
+
+const files = [
+  { path: '/logs/2024-01/a.log', bytes: encodeUtf8('jan a 1\njan a 2\n') },
+  { path: '/logs/2024-01/b.log', bytes: encodeUtf8('jan b 1\n') },
+  { path: '/logs/2024-02/a.log', bytes: encodeUtf8('feb a 1\n') },
+  { path: '/logs/2024-02/_COPYING_', bytes: encodeUtf8('partial\n') },
+  { path: '/logs/2024-02/.a.log.crc', bytes: encodeUtf8('crc\n') },
+];
+
+describe('sc.textFile paths in a real run', () => {
+  it('reads a directory, a glob and comma-separated paths, skipping hidden files', async () => {
+    const report = await run(
+      `return {
+        dir: await sc.textFile('/logs/2024-02').collect(),
+        glob: await sc.textFile('/logs/2024-*/a.log').collect(),
+        dirs: await sc.textFile('hdfs:///logs/*/').count(),
+        comma: await sc.textFile('/logs/2024-01/b.log,hdfs://namenode:8020/logs/2024-02').collect(),
+      };`,
+      { files },
+    );
+    expect(report.result).toEqual({
+      dir: ['feb a 1'],
+      glob: ['jan a 1', 'jan a 2', 'feb a 1'],
+      dirs: 4,
+      comma: ['jan b 1', 'feb a 1'],
+    });
+  });
+
+  it('reads a directory holding only hidden files as no lines', async () => {
+    const report = await run(`return sc.textFile('/empty').count();`, {
+      files: [{ path: '/empty/_SUCCESS', bytes: new Uint8Array(0) }],
+    });
+    expect(report.result).toBe(0);
+  });
+
+  it('reads back what saveAsTextFile wrote earlier in the program, and writes _SUCCESS', async () => {
+    const report = await run(
+      `await sc.parallelize(['b', 'a', 'c', 'd'], 2).map((x) => x.toUpperCase()).saveAsTextFile('/out/letters');
+      return {
+        all: await sc.textFile('/out/letters').collect(),
+        parts: await sc.textFile('/out/letters/part-*').getNumPartitions(),
+        first: await sc.textFile('hdfs:///out/letters/part-00000').collect(),
+      };`,
+    );
+    expect(report.result).toEqual({ all: ['B', 'A', 'C', 'D'], parts: 2, first: ['B', 'A'] });
+    expect(report.outputs!.map((f) => f.path)).toEqual([
+      '/out/letters/_SUCCESS',
+      '/out/letters/part-00000',
+      '/out/letters/part-00001',
+    ]);
+    // The later jobs read the parts from HDFS in the simulation: the first job's output was committed when it finished.
+    expect(report.metrics.bytesReadLocal + report.metrics.bytesReadRemote).toBeGreaterThan(0);
+  });
+
+  it('refuses to overwrite an output directory, in HDFS or written earlier, with the learner’s line', async () => {
+    const inHdfs = await failure(`await sc.parallelize([1]).saveAsTextFile('/logs/2024-01');\nreturn 1;`, { files });
+    expect(inHdfs).toBeInstanceOf(JobCodeError);
+    expect((inHdfs as JobCodeError).line).toBe(2);
+    expect(inHdfs.message).toMatch(/FileAlreadyExistsException: Output directory hdfs:\/logs\/2024-01 already exists/);
+    const twice = await failure(
+      `await sc.parallelize([1]).saveAsTextFile('/out/x');\nawait sc.parallelize([2]).saveAsTextFile('hdfs:///out/x/');`,
+    );
+    expect((twice as JobCodeError).line).toBe(3);
+    expect(twice.message).toMatch(/Output directory hdfs:\/out\/x already exists/);
+  });
+
+  it("reports a missing input with Hadoop's message, as a bad input (not a code error)", async () => {
+    const missing = await failure(`return sc.textFile('/logs/2025-*').count();`, { files });
+    expect(missing).toBeInstanceOf(InputPathError);
+    expect(missing.message).toBe('sc.textFile: Input Pattern hdfs:/logs/2025-* matches 0 files');
+    const path = await failure(`return sc.textFile('hdfs:///nope/x.csv').count();`);
+    expect(path.message).toBe('sc.textFile: Input path does not exist: hdfs:/nope/x.csv');
+  });
+
+  it('refuses file: paths with a clear message and the line', async () => {
+    const error = await failure(`\nreturn sc.textFile('file:///home/me/data.csv').count();`);
+    expect(error).toBeInstanceOf(JobCodeError);
+    expect((error as JobCodeError).line).toBe(3);
+    expect(error.message).toMatch(/the sandbox has no local files/);
+  });
+
+  it('generates a sample dataset named through hdfs:/// or a glob', async () => {
+    const report = await run(`return sc.textFile('hdfs:///data/gr*.txt').count();`);
+    expect(report.generatedInputs).toEqual(['/data/graph.txt']);
+    expect(report.result).toBeGreaterThan(0);
+  });
+
+  it('is deterministic: the same program and seed give the same trace', async () => {
+    const body = `await sc.textFile('/logs/*').map((l) => l.split(' ')[1]).saveAsTextFile('/out/w');
+      return sc.textFile('/out/w/part-*').collect();`;
+    const a = await run(body, { files });
+    const b = await run(body, { files });
+    expect(JSON.stringify(a.trace)).toBe(JSON.stringify(b.trace));
+    expect(a.result).toEqual(b.result);
+  });
+});
+
+describe('SparkRuntime.wholeTextFiles', () => {
+  const bytes = new Map(files.map((f) => [f.path, f.bytes]));
+  const runtime = () =>
+    new SparkRuntime(
+      files.map((f) => ({ path: f.path, length: f.bytes.length, blockSize: 1024 })),
+      (path) =>
+        Promise.resolve(
+          [...bytes].filter(([p]) => p === path).map(([p, b]) => ({ path: p, bytes: b, blockSize: 1024 })),
+        ),
+      decodeUtf8,
+      (error) => errorToData(error, 'job.js'),
+    );
+
+  it('gives one [qualified path, content] pair per visible file, whole', async () => {
+    const rt = runtime();
+    const rdd = rt.wholeTextFiles('/logs/*');
+    const rows = (await rt.runJob(rdd, 'collect', (r) => r)).flat();
+    expect(rows).toEqual([
+      ['hdfs:/logs/2024-01/a.log', 'jan a 1\njan a 2\n'],
+      ['hdfs:/logs/2024-01/b.log', 'jan b 1\n'],
+      ['hdfs:/logs/2024-02/a.log', 'feb a 1\n'],
+    ]);
+  });
+
+  it('packs files into at most minPartitions-sized groups (WholeTextFileInputFormat)', () => {
+    expect(runtime().wholeTextFiles('/logs/*', 1).numPartitions).toBe(1);
+    expect(runtime().wholeTextFiles('/logs/*', 2).numPartitions).toBe(2);
+    // 16 + 8 + 8 bytes, at most ceil(32 / 3) = 11 per partition: [16] closes, then [8, 8].
+    expect(runtime().wholeTextFiles('/logs/*', 3).numPartitions).toBe(2);
+    expect(runtime().wholeTextFiles('/logs/*', 30).numPartitions).toBe(3);
+  });
+});

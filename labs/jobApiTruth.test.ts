@@ -1,0 +1,148 @@
+/**
+ * One truth for the job API: the members labs/jobApi.d.ts declares (what the editor offers and
+ * the lab job files are checked against) are the members a job finds at runtime. Each row of
+ * RUNTIME_OBJECTS names a declared interface and a real job, run through runJob with the
+ * in-process runner, that returns the member names of that object as the job sees it. Adding a
+ * runtime object (the DataFrame API, a Kafka producer) is one more row.
+ */
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { runJob } from '../engine/api';
+import { createFunctionRunner } from '../engine/sandbox';
+
+const DTS = join(import.meta.dirname, 'jobApi.d.ts');
+
+/** Job code defining `names(o)`: an object's own and inherited property names, Object.prototype's left out. */
+const NAMES = `const names = (o) => {
+  const out = new Set();
+  for (let p = o; p !== null && p !== Object.prototype && p !== Function.prototype; p = Object.getPrototypeOf(p))
+    for (const n of Object.getOwnPropertyNames(p)) out.add(n);
+  return [...out].sort();
+};`;
+
+/** JavaScript's own protocol, not API: found on runtime objects, never declared. */
+const PROTOCOL = new Set(['constructor', 'toString', 'valueOf', 'toJSON']);
+
+interface RuntimeObject {
+  /** The declared interface (or `declare const`) in labs/jobApi.d.ts. */
+  declared: string;
+  /** A job file whose run returns the runtime object's member names (Spark: the driver's result). */
+  job: string;
+  /** The member names from the run's report. */
+  names(result: unknown): string[];
+  /**
+   * Mismatches known when this test was written, each to be fixed by adding the member to the
+   * runtime or the declarations. An entry that is no longer a mismatch fails the test too: delete it.
+   */
+  knownGaps?: { missingAtRuntime?: string[]; undeclared?: string[] };
+}
+
+const spark = (expr: string) => `${NAMES}\nexports.default = async (sc) => names(${expr});`;
+const asNames = (result: unknown) => result as string[];
+
+/** The MapReduce job: map, combine and reduce each write the names of the ctx they were given. */
+const MAPREDUCE = `${NAMES}
+exports.default = {
+  kind: 'mapreduce', input: '/in/x.txt', output: '/out/x', numReduceTasks: 1,
+  map(offset, line, ctx) { ctx.write('map', names(ctx).join(' ')); },
+  combine(key, values, ctx) { ctx.write(key, values[0]); ctx.write('combine', names(ctx).join(' ')); },
+  reduce(key, values, ctx) { ctx.write(key, values[0]); if (key === 'map') ctx.write('reduce', names(ctx).join(' ')); },
+};`;
+
+const contextNames = (which: string) => (result: unknown) => {
+  const pair = (result as [string, string][]).find(([k]) => k === which);
+  if (!pair) throw new Error(`the MapReduce run wrote no '${which}' record: ${JSON.stringify(result)}`);
+  return pair[1].split(' ').filter(Boolean);
+};
+
+const RUNTIME_OBJECTS: Record<string, RuntimeObject> = {
+  'the RDD handle (sc.parallelize)': {
+    declared: 'RDD',
+    job: spark('sc.parallelize([1, 2])'),
+    names: asNames,
+    knownGaps: { missingAtRuntime: ['aggregateByKey'], undeclared: ['combineByKey', 'id', 'numPartitions'] },
+  },
+  'the RDD handle (sc.textFile)': {
+    declared: 'RDD',
+    job: spark("sc.textFile('/in/x.txt')"),
+    names: asNames,
+    knownGaps: { missingAtRuntime: ['aggregateByKey'], undeclared: ['combineByKey', 'id', 'numPartitions'] },
+  },
+  'sc (the SparkContext)': {
+    declared: 'SparkContext',
+    job: spark('sc'),
+    names: asNames,
+    knownGaps: { undeclared: ['defaultParallelism'] },
+  },
+  'a Broadcast (sc.broadcast)': { declared: 'Broadcast', job: spark('sc.broadcast([1])'), names: asNames },
+  'console in a Spark driver': { declared: 'console', job: spark('console'), names: asNames },
+  "map's ctx": { declared: 'MapReduceContext', job: MAPREDUCE, names: contextNames('map') },
+  "combine's ctx": { declared: 'MapReduceContext', job: MAPREDUCE, names: contextNames('combine') },
+  "reduce's ctx": { declared: 'MapReduceContext', job: MAPREDUCE, names: contextNames('reduce') },
+};
+
+/** The declared members of every interface and `declare const` in jobApi.d.ts, read by TypeScript's checker. */
+function declaredMembers(): Map<string, string[]> {
+  const program = ts.createProgram([DTS], { noLib: true, types: [], strict: true });
+  const checker = program.getTypeChecker();
+  const sf = program.getSourceFile(DTS)!;
+  const out = new Map<string, string[]>();
+  for (const st of sf.statements) {
+    if (ts.isInterfaceDeclaration(st)) {
+      const type = checker.getTypeAtLocation(st.name);
+      out.set(
+        st.name.text,
+        checker.getPropertiesOfType(type).map((p) => p.name),
+      );
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const type = checker.getTypeAtLocation(d.name);
+        out.set(
+          d.name.getText(sf),
+          checker.getPropertiesOfType(type).map((p) => p.name),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+async function runtimeNames(row: RuntimeObject): Promise<string[]> {
+  const runner = createFunctionRunner();
+  try {
+    const report = await runJob({
+      source: { fileName: 'job.js', code: row.job },
+      runner,
+      cluster: 'classroom',
+      seed: 1,
+      files: [{ path: '/in/x.txt', bytes: new TextEncoder().encode('a line\n') }],
+    });
+    return row.names(report.result).filter((n) => !PROTOCOL.has(n));
+  } finally {
+    await runner.close();
+  }
+}
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+describe('labs/jobApi.d.ts and the runtime are one truth', () => {
+  const declared = declaredMembers();
+
+  it('reads the declarations (the table names declared interfaces)', () => {
+    for (const row of Object.values(RUNTIME_OBJECTS)) expect([...declared.keys()]).toContain(row.declared);
+    expect(declared.get('RDD')).toContain('map');
+  });
+
+  it.each(Object.entries(RUNTIME_OBJECTS))('%s has exactly the declared members', async (_what, row) => {
+    const want = new Set(declared.get(row.declared) ?? []);
+    const have = new Set(await runtimeNames(row));
+    const missingAtRuntime = sorted([...want].filter((n) => !have.has(n)));
+    const undeclared = sorted([...have].filter((n) => !want.has(n)));
+    // Named in the failure: declared but missing at runtime, and at runtime but undeclared.
+    expect({ missingAtRuntime, undeclared }).toEqual({
+      missingAtRuntime: sorted(row.knownGaps?.missingAtRuntime ?? []),
+      undeclared: sorted(row.knownGaps?.undeclared ?? []),
+    });
+  });
+});

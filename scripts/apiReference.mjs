@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+/**
+ * The job API reference: docs/job-api.md, generated from labs/jobApi.d.ts (the declarations the
+ * editor gives Monaco and the lab job files are checked against), so the page and the types are
+ * one truth. `npm run api-docs` writes it; `node scripts/apiReference.mjs --check` fails when it
+ * is stale or when a member has no counterpart (scripts/apiReference.test.ts runs that).
+ *
+ * Every interface and `declare const` is listed with each member's signatures and doc text. A
+ * member's counterpart in the real systems is a JSDoc tag in its comment:
+ *
+ *     /** Returns a new RDD ... @counterpart Spark: RDD.map · PySpark: rdd.map *\/
+ *
+ * one `@counterpart` tag, `System: name` pairs separated by ` · ` (systems such as Spark,
+ * PySpark, Hadoop, HDFS, KafkaJS, JavaScript; `ClusterLab: why` for a member that exists only here).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
+import ts from 'typescript';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DTS_PATH = join(ROOT, 'labs', 'jobApi.d.ts');
+export const DOC_PATH = join(ROOT, 'docs', 'job-api.md');
+
+/** @typedef {{ system: string, name: string }} Counterpart */
+/** @typedef {{ name: string, signatures: string[], doc: string, counterparts: Counterpart[] | null }} Member */
+/** @typedef {{ kind: 'interface' | 'const' | 'type', name: string, doc: string, text: string, members: Member[] }} Entry */
+
+/** A declaration's text on one line: whitespace collapsed, no trailing comma or semicolon. */
+function oneLine(text) {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/,\s*([)\]}>])/g, '$1')
+    .replace(/([([{<])\s+/g, '$1')
+    .replace(/;$/, '')
+    .trim();
+}
+
+/** The doc text and the @counterpart tag of a node's JSDoc comments. */
+function docOf(node) {
+  const texts = [];
+  let counterparts = null;
+  for (const doc of ts.getJSDocCommentsAndTags(node)) {
+    if (!ts.isJSDoc(doc)) continue;
+    const text = ts.getTextOfJSDocComment(doc.comment);
+    if (text) texts.push(text.trim());
+    for (const tag of doc.tags ?? []) {
+      const body = (ts.getTextOfJSDocComment(tag.comment) ?? '').trim();
+      if (tag.tagName.text === 'counterpart') counterparts = parseCounterparts(body);
+      else texts.push(`@${tag.tagName.text} ${body}`.trim());
+    }
+  }
+  return { doc: texts.join('\n\n'), counterparts };
+}
+
+/** `Spark: RDD.map · PySpark: rdd.map` → [{ system: 'Spark', name: 'RDD.map' }, ...] (null when empty). */
+export function parseCounterparts(text) {
+  const pairs = text
+    .split('·')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const colon = part.indexOf(':');
+      return colon < 0
+        ? { system: '', name: part }
+        : { system: part.slice(0, colon).trim(), name: part.slice(colon + 1).trim() };
+    });
+  return pairs.length > 0 ? pairs : null;
+}
+
+function membersOf(nodes, sourceFile) {
+  /** @type {Map<string, Member>} */
+  const members = new Map();
+  for (const m of nodes) {
+    if (!ts.isPropertySignature(m) && !ts.isMethodSignature(m)) continue;
+    const name = m.name.getText(sourceFile);
+    const { doc, counterparts } = docOf(m);
+    const signature = oneLine(m.getText(sourceFile));
+    const known = members.get(name);
+    if (known) {
+      known.signatures.push(signature);
+      if (!known.doc) known.doc = doc;
+      known.counterparts ??= counterparts;
+    } else members.set(name, { name, signatures: [signature], doc, counterparts });
+  }
+  return [...members.values()];
+}
+
+/** Every interface, `declare const` and type alias of the job API, in file order (interfaces merged). */
+export function apiEntries(source) {
+  const sf = ts.createSourceFile('jobApi.d.ts', source, ts.ScriptTarget.Latest, true);
+  /** @type {Entry[]} */
+  const entries = [];
+  const byName = new Map();
+  for (const st of sf.statements) {
+    if (ts.isInterfaceDeclaration(st)) {
+      const name = st.name.text;
+      const members = membersOf(st.members, sf);
+      const known = byName.get(name);
+      if (known) {
+        known.members.push(...members);
+        continue;
+      }
+      const params = st.typeParameters ? `<${st.typeParameters.map((p) => oneLine(p.getText(sf))).join(', ')}>` : '';
+      const entry = { kind: 'interface', name, doc: docOf(st).doc, text: `interface ${name}${params}`, members };
+      byName.set(name, entry);
+      entries.push(entry);
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const name = d.name.getText(sf);
+        const members = d.type && ts.isTypeLiteralNode(d.type) ? membersOf(d.type.members, sf) : [];
+        const type = members.length > 0 ? '{ ... }' : oneLine(d.type?.getText(sf) ?? 'unknown');
+        entries.push({ kind: 'const', name, doc: docOf(st).doc, text: `const ${name}: ${type}`, members });
+      }
+    } else if (ts.isTypeAliasDeclaration(st)) {
+      entries.push({
+        kind: 'type',
+        name: st.name.text,
+        doc: docOf(st).doc,
+        text: oneLine(st.getText(sf)),
+        members: [],
+      });
+    }
+  }
+  return entries;
+}
+
+/** The members that name no counterpart, as `Interface.member`. */
+export function missingCounterparts(entries) {
+  return entries.flatMap((e) => e.members.filter((m) => !m.counterparts).map((m) => `${e.name}.${m.name}`));
+}
+
+function counterpartLine(counterparts) {
+  return counterparts.map((c) => (c.system ? `**${c.system}:** \`${c.name}\`` : `\`${c.name}\``)).join(' · ');
+}
+
+/** docs/job-api.md's text (formatted as Prettier formats Markdown in this repository). */
+export async function renderApiReference(source) {
+  const entries = apiEntries(source);
+  const out = [
+    '# Job API reference',
+    '',
+    'What a job file can use: the objects of a MapReduce or Spark job, each member with its signatures, what it',
+    'does, and its counterpart in Spark, PySpark or Hadoop. Generated from `labs/jobApi.d.ts` (the types the',
+    'editor knows) by `npm run api-docs`: edit the declarations, not this file.',
+    '',
+  ];
+  for (const e of entries) {
+    out.push(`## ${e.name}`, '', '```', e.text, '```', '');
+    if (e.doc) out.push(e.doc, '');
+    for (const m of e.members) {
+      out.push(`### ${e.name}.${m.name}`, '', '```', ...m.signatures, '```', '');
+      if (m.doc) out.push(m.doc, '');
+      if (m.counterparts) out.push(`Counterpart: ${counterpartLine(m.counterparts)}`, '');
+    }
+  }
+  const options = (await prettier.resolveConfig(DOC_PATH)) ?? {};
+  return prettier.format(out.join('\n'), { ...options, parser: 'markdown', filepath: DOC_PATH });
+}
+
+/** `--check`: compare instead of writing. `--dts PATH --doc PATH`: other files (the tests use them). */
+async function main(args) {
+  const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+  const dtsPath = option('--dts', DTS_PATH);
+  const docPath = option('--doc', DOC_PATH);
+  const source = readFileSync(dtsPath, 'utf8');
+  const text = await renderApiReference(source);
+  const missing = missingCounterparts(apiEntries(source));
+  if (args.includes('--check')) {
+    const problems = [];
+    let current = null;
+    try {
+      current = readFileSync(docPath, 'utf8');
+    } catch {
+      problems.push(`${docPath} does not exist: run \`npm run api-docs\``);
+    }
+    if (current !== null && current !== text)
+      problems.push(`${docPath} is stale (its declarations changed): run \`npm run api-docs\``);
+    if (missing.length > 0)
+      problems.push(
+        `members without a counterpart (add a JSDoc tag like \`@counterpart Spark: RDD.map · PySpark: rdd.map\` to each in ${dtsPath}): ${missing.join(', ')}`,
+      );
+    for (const p of problems) process.stderr.write(`api-docs: ${p}\n`);
+    return problems.length === 0 ? 0 : 1;
+  }
+  writeFileSync(docPath, text);
+  process.stdout.write(
+    `api-docs: wrote ${relative(process.cwd(), docPath)} (${apiEntries(source).length} declarations)\n`,
+  );
+  if (missing.length > 0) process.stderr.write(`api-docs: members without a counterpart: ${missing.join(', ')}\n`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await main(process.argv.slice(2));
+}

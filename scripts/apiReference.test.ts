@@ -1,0 +1,58 @@
+// The job API reference (docs/job-api.md) is generated from labs/jobApi.d.ts and must be fresh,
+// with a counterpart (`@counterpart Spark: ... · PySpark: ...`) for every member.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SCRIPT = join(import.meta.dirname, 'apiReference.mjs');
+
+function apiDocs(...args: string[]) {
+  return spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 60_000 });
+}
+
+const DTS = `/** Emits pairs. */
+interface Ctx<K = unknown> {
+  /**
+   * Writes one pair.
+   * @counterpart Hadoop: Mapper.Context.write · PySpark: none
+   */
+  write(key: K, value: unknown): void;
+  /** An overload, documented once. */
+  read(key: string): unknown;
+  read(
+    key: number,
+  ): unknown;
+}
+declare const log: { line(text: string): void };
+`;
+
+describe('docs/job-api.md', () => {
+  it('is fresh and names a counterpart for every member (npm run api-docs)', () => {
+    const r = apiDocs('--check');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('lists interfaces and members with signatures, doc text and counterparts; --check names what is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-docs-'));
+    const dts = join(dir, 'api.d.ts');
+    const doc = join(dir, 'api.md');
+    writeFileSync(dts, DTS);
+    expect(apiDocs('--check', '--dts', dts, '--doc', doc).stderr).toMatch(/api\.md does not exist/);
+    expect(apiDocs('--dts', dts, '--doc', doc).status).toBe(0);
+    const text = readFileSync(doc, 'utf8');
+    expect(text).toContain('## Ctx\n\n```\ninterface Ctx<K = unknown>\n```\n\nEmits pairs.');
+    expect(text).toContain(
+      '### Ctx.write\n\n```\nwrite(key: K, value: unknown): void\n```\n\nWrites one pair.\n\nCounterpart: **Hadoop:** `Mapper.Context.write` · **PySpark:** `none`',
+    );
+    expect(text).toContain('### Ctx.read\n\n```\nread(key: string): unknown\nread(key: number): unknown\n```');
+    expect(text).toContain('### log.line');
+    const check = apiDocs('--check', '--dts', dts, '--doc', doc);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/members without a counterpart .*: Ctx\.read, log\.line\n$/);
+    writeFileSync(dts, DTS.replace('Writes one pair.', 'Writes one key/value pair.'));
+    expect(apiDocs('--check', '--dts', dts, '--doc', doc).stderr).toMatch(/api\.md is stale/);
+  });
+});
