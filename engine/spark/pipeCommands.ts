@@ -7,6 +7,8 @@
  * text tools are simulated here with their POSIX/GNU behaviour (C locale: byte order).
  */
 
+import { encodeUtf8 } from '../core';
+
 export interface PipeResult {
   out: string[];
   status: number;
@@ -102,7 +104,7 @@ const wc: Program = (args, input) => {
   if (missing) return missing;
   const lines = input.length;
   const words = input.reduce((n, l) => n + (l.match(/\S+/g)?.length ?? 0), 0);
-  const bytes = input.reduce((n, l) => n + new TextEncoder().encode(l).length + 1, 0);
+  const bytes = input.reduce((n, l) => n + encodeUtf8(l).length + 1, 0);
   const chosen = [flags.has('l') && lines, flags.has('w') && words, flags.has('c') && bytes].filter(
     (x): x is number => x !== false,
   );
