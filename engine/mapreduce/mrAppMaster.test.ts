@@ -123,7 +123,7 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
     if (o > 200000) null.boom();
     ctx.write(line.length, 1);
   },
-  reduce(k, v, ctx) { ctx.write(k, v.length); },
+  reduce(k, v, ctx) { ctx.write(k, [...v].length); },
 };`;
     const error = await run({}, bad).then(
       () => null,
