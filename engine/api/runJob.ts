@@ -119,7 +119,10 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     const run = await runMapReduceJob(ctx, options.runner, config, { maxAttempts, speculation });
     addCounters(counters, run.counters);
     for (const [group, named] of run.userCounters)
-      addUserCounters(userCounters, [...named].map(([name, value]) => [group, name, value]));
+      addUserCounters(
+        userCounters,
+        [...named].map(([name, value]) => [group, name, value]),
+      );
     for (const a of run.am.attempts) attempts.push(a.record);
     lastOutput = run.outputFiles;
     checkBudget?.();

@@ -18,12 +18,7 @@
 import { keyText } from './keyOrder';
 
 export type WritableType =
-  | 'Text'
-  | 'IntWritable'
-  | 'LongWritable'
-  | 'DoubleWritable'
-  | 'BooleanWritable'
-  | 'NullWritable';
+  'Text' | 'IntWritable' | 'LongWritable' | 'DoubleWritable' | 'BooleanWritable' | 'NullWritable';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;

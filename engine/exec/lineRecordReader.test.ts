@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decodeKeepingBom, forEachRecord } from './lineRecordReader';
 import { planInputSplits } from './lineSplits';
 import { encodeUtf8, decodeUtf8 } from '../core';
@@ -72,5 +73,20 @@ describe('LineRecordReader', () => {
       [11, 'e'],
     ]);
     for (let size = 1; size < text.length + 2; size++) expect(readFile(text, size, '\n\n')).toEqual(whole);
+  });
+
+  it('reads every record exactly once whatever the split size (property, lines and delimiters)', () => {
+    const unit = fc.constantFrom('a', 'b', '\r', '\n', '\n', 'é');
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 120 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom(null, '\n\n', 'ab', 'aa', '\r\n'),
+        (text, size, delim) => {
+          expect(readFile(text, size, delim)).toEqual(readFile(text, 1 << 20, delim));
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -34,7 +34,11 @@ function afterTerminator(bytes: Uint8Array, from: number): number {
 /** Where a custom delimiter occurs at or after `from` (-1: nowhere). */
 function findDelimiter(bytes: Uint8Array, delim: Uint8Array, from: number): number {
   const first = delim[0]!;
-  for (let i = bytes.indexOf(first, from); i >= 0 && i + delim.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+  for (
+    let i = bytes.indexOf(first, from);
+    i >= 0 && i + delim.length <= bytes.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
     let j = 1;
     while (j < delim.length && bytes[i + j] === delim[j]) j++;
     if (j === delim.length) return i;

@@ -125,7 +125,10 @@ export const COUNTER_INFO: Readonly<Record<BuiltinName, readonly [group: string,
   ) as Record<BuiltinName, readonly [string, string]>;
 
 /** The groups of a job's counters, Hadoop's first, then the learner's (in the order first seen). */
-export function counterGroups(c: MapReduceCounters, user: ReadonlyMap<string, ReadonlyMap<string, number>>): CounterGroup[] {
+export function counterGroups(
+  c: MapReduceCounters,
+  user: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): CounterGroup[] {
   const groups: CounterGroup[] = BUILTIN_GROUPS.map((g) => ({
     name: g.name,
     displayName: g.displayName,

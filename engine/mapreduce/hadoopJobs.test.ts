@@ -79,7 +79,10 @@ describe('MapReduce jobs as Hadoop runs them', () => {
   });
 
   it("uses Hadoop's identity Mapper and Reducer when map and reduce are left out", async () => {
-    const report = await run(`exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/id' };`, 'b\na\n\nc\n');
+    const report = await run(
+      `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/id' };`,
+      'b\na\n\nc\n',
+    );
     expect(report.result).toEqual([
       [0, 'b'],
       [2, 'a'],

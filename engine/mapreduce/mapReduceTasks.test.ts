@@ -197,7 +197,12 @@ describe('reduce values are an Iterable walked once', () => {
     );
     expect(reduceWith((k, vs, ctx) => ctx.write(k, (vs as unknown as unknown[])[0]))).toThrow(/values\[0\]/);
     expect(
-      reduceWith((k, vs, ctx) => ctx.write(k, (vs as unknown as number[]).reduce((a, b) => a + b, 0))),
+      reduceWith((k, vs, ctx) =>
+        ctx.write(
+          k,
+          (vs as unknown as number[]).reduce((a, b) => a + b, 0),
+        ),
+      ),
     ).toThrow(/values\.reduce/);
   });
 

@@ -119,11 +119,12 @@ export function forEachKeyGroup(
   fn: (key: unknown, values: Iterable<unknown>) => void,
 ): number {
   let calls = 0;
-  for (let i = 0; i < groups.length; ) {
+  for (let i = 0; i < groups.length;) {
     let j = i + 1;
     while (j < groups.length && same(groups[j - 1]!.key, groups[j]!.key)) j++;
     const runs = [];
-    for (let k = i; k < j; k++) runs.push({ key: groups[k]!.key, values: groups[k]!.values, start: 0, count: groups[k]!.values.length });
+    for (let k = i; k < j; k++)
+      runs.push({ key: groups[k]!.key, values: groups[k]!.values, start: 0, count: groups[k]!.values.length });
     setKey(groups[i]!.key);
     fn(groups[i]!.key, valueIterable(runs, which, setKey));
     calls++;

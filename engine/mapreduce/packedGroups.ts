@@ -52,10 +52,7 @@ export function packedRecordCount(p: PackedGroups): number {
  * the parts, then the order inside each part: deterministic, and the same order a
  * single-threaded pass over the input would see.
  */
-export function mergePacked(
-  parts: PackedGroups[],
-  cmp: (a: unknown, b: unknown) => number = compareKeys,
-): Group[] {
+export function mergePacked(parts: PackedGroups[], cmp: (a: unknown, b: unknown) => number = compareKeys): Group[] {
   const byKey = new Map<string | number, Group>();
   for (const p of parts) {
     let at = 0;

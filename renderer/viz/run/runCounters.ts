@@ -38,27 +38,27 @@ export function deriveCounters(report: JobRunReport): CounterRow[] {
     return rows;
   }
   for (const [name, value] of Object.entries(m.counters))
-      if (isSparkCounter(name)) rows.push({ name, label: SPARK_LABELS[name], group: 'Spark', unit: 'count', value });
-    rows.push({
-      name: 'SHUFFLE_BYTES',
-      label: 'Shuffle bytes read',
-      group: 'Spark',
-      unit: 'bytes',
-      value: m.shuffleBytes,
-    });
-    rows.push({
-      name: 'BYTES_READ_LOCAL',
-      label: 'Input bytes read from a local replica',
-      group: 'Spark',
-      unit: 'bytes',
-      value: m.bytesReadLocal,
-    });
-    rows.push({
-      name: 'BYTES_READ_REMOTE',
-      label: 'Input bytes read over the network',
-      group: 'Spark',
-      unit: 'bytes',
-      value: m.bytesReadRemote,
-    });
+    if (isSparkCounter(name)) rows.push({ name, label: SPARK_LABELS[name], group: 'Spark', unit: 'count', value });
+  rows.push({
+    name: 'SHUFFLE_BYTES',
+    label: 'Shuffle bytes read',
+    group: 'Spark',
+    unit: 'bytes',
+    value: m.shuffleBytes,
+  });
+  rows.push({
+    name: 'BYTES_READ_LOCAL',
+    label: 'Input bytes read from a local replica',
+    group: 'Spark',
+    unit: 'bytes',
+    value: m.bytesReadLocal,
+  });
+  rows.push({
+    name: 'BYTES_READ_REMOTE',
+    label: 'Input bytes read over the network',
+    group: 'Spark',
+    unit: 'bytes',
+    value: m.bytesReadRemote,
+  });
   return rows;
 }
