@@ -69,7 +69,8 @@ interface MapReduceJob<K = any, V = any, OK = any, OV = any> {
   output: string;
   /**
    * Hadoop: Job.setNumReduceTasks. How many reducers (and output partitions). Default 1; 0 makes
-   * a map-only job: each map writes its part-m file directly, with no sort and no shuffle.
+   * a map-only job: each map writes its part-m file directly, with no partition, sort, combine,
+   * shuffle or reduce (as on Hadoop, reduce and combine are then not run).
    */
   numReduceTasks?: number;
   /**
