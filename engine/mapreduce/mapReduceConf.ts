@@ -28,6 +28,15 @@ export const CONF_KEYS = {
   'mapreduce.map.combine.minspills': 'combineMinSpills',
 } as const satisfies Record<string, keyof MapReduceConf>;
 
+/** Hadoop 1's names, which Hadoop still reads (Configuration's deprecated keys). */
+export const DEPRECATED_CONF_KEYS: Readonly<Record<string, ConfKey>> = {
+  'mapred.min.split.size': 'mapreduce.input.fileinputformat.split.minsize',
+  'mapred.max.split.size': 'mapreduce.input.fileinputformat.split.maxsize',
+  'io.sort.mb': 'mapreduce.task.io.sort.mb',
+  'io.sort.spill.percent': 'mapreduce.map.sort.spill.percent',
+  'min.num.spills.for.combine': 'mapreduce.map.combine.minspills',
+};
+
 type ConfKey = keyof typeof CONF_KEYS;
 const isConfKey = (k: string): k is ConfKey => Object.prototype.hasOwnProperty.call(CONF_KEYS, k);
 
@@ -46,8 +55,11 @@ export function readMapReduceConf(value: unknown, where: string, fileName: strin
       fileName,
       `${where}: must be an object of Hadoop settings, like { 'textinputformat.record.delimiter': '\\n\\n' }`,
     );
-  for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
-    const at = `${where}[${JSON.stringify(key)}]`;
+  for (const [given, raw] of Object.entries(value as Record<string, unknown>)) {
+    const at = `${where}[${JSON.stringify(given)}]`;
+    const key = Object.prototype.hasOwnProperty.call(DEPRECATED_CONF_KEYS, given)
+      ? DEPRECATED_CONF_KEYS[given]!
+      : given;
     if (!isConfKey(key))
       throw new JobSpecError(
         fileName,
