@@ -19,8 +19,6 @@ import { MapOutputBuffer, type CombineRun } from './mapOutputBuffer';
 import { UserCounters, type TaskCounter } from './userCounters';
 import { valueIterable } from './valueIterable';
 
-export { utf8Length } from '../exec/lineRecordReader';
-
 /** What map, combine and reduce get as `ctx` (Hadoop's Mapper.Context / Reducer.Context). */
 export interface WriteContext {
   /** Context.write(key, value). */
