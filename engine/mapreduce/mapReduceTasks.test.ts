@@ -206,6 +206,16 @@ describe('reduce values are an Iterable walked once', () => {
     ).toThrow(/values\.reduce/);
   });
 
+  it('is not data: writing it is refused, and console.log says what it is', () => {
+    expect(reduceWith((k, vs, ctx) => ctx.write(k, vs))).toThrow(/the value is the values Iterable itself/);
+    let shown = '';
+    reduceWith((k, vs, ctx) => {
+      shown = JSON.stringify(vs);
+      ctx.write(k, 1);
+    })();
+    expect(shown).toMatch(/an Iterable — walk them with for \(const v of values\)/);
+  });
+
   it('can be spread or copied once', () => {
     expect(reduceWith((k, vs, ctx) => ctx.write(k, [...vs].length))().text).toBe('a\t2\n');
     expect(reduceWith((k, vs, ctx) => ctx.write(k, Math.max(...(vs as Iterable<number>))))().text).toBe('a\t1\n');

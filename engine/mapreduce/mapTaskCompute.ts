@@ -17,7 +17,7 @@ import { packGroups, type Group } from './packedGroups';
 import { keyComparators } from './keyComparators';
 import { MapOutputBuffer, type CombineRun } from './mapOutputBuffer';
 import { UserCounters, type TaskCounter } from './userCounters';
-import { valueIterable } from './valueIterable';
+import { isValueIterable, valueIterable } from './valueIterable';
 
 /** What map, combine and reduce get as `ctx` (Hadoop's Mapper.Context / Reducer.Context). */
 export interface WriteContext {
@@ -59,6 +59,10 @@ export function recordData(value: unknown, which: 'key' | 'value'): unknown {
       return value;
   }
   if (value === null) return value;
+  if (isValueIterable(value))
+    throw new TypeError(
+      `ctx.write(key, value): the ${which} is the values Iterable itself, which is not data (Hadoop could not write it either); write a value taken from it, or an array of them: [...values]`,
+    );
   const plain = toPlainData(value, which);
   if (plain.ok) return plain.value;
   // A getter or Proxy trap of the learner's threw: their error, with their line.

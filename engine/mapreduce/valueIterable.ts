@@ -33,6 +33,14 @@ function walkedTwice(which: string): Error {
   );
 }
 
+/** Every values Iterable handed out, so that ctx.write can refuse one (it is not data). */
+const handedOut = new WeakSet<object>();
+
+/** Whether `value` is the values Iterable of a reduce or combine call. */
+export function isValueIterable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && handedOut.has(value);
+}
+
 /** The values of one reduce or combine call. `onKey` runs before each value with that value's key. */
 export function valueIterable(
   runs: readonly ValueRun[],
@@ -41,6 +49,8 @@ export function valueIterable(
 ): Iterable<unknown> {
   let walked = false;
   const target = {
+    /** What console.log (JSON) shows of it. */
+    toJSON: () => `[the values of ${which}: an Iterable — walk them with for (const v of values)]`,
     [Symbol.iterator](): Iterator<unknown> {
       if (walked) throw walkedTwice(which);
       walked = true;
@@ -60,11 +70,13 @@ export function valueIterable(
       };
     },
   };
-  return new Proxy(target, {
+  const values = new Proxy(target, {
     get(t, prop, receiver) {
       if (typeof prop === 'string' && (ARRAY_NAMES.has(prop) || /^\d+$/.test(prop)))
         throw notAnArray(which, /^\d+$/.test(prop) ? `values[${prop}]` : `values.${prop}`);
       return Reflect.get(t, prop, receiver) as unknown;
     },
   });
+  handedOut.add(values);
+  return values;
 }
