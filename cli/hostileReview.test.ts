@@ -34,7 +34,7 @@ describe('a hostile review of the sandbox processes, contained', () => {
       const f = file(
         'mainbomb.js',
         "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/out/x', numReduceTasks: 4,\n" +
-          "  map(o, line, ctx) { ctx.write(line, 'v'.repeat(40000) + line); },\n  reduce(k, vs, ctx) { ctx.write(k, vs.length); } };\n",
+          "  map(o, line, ctx) { ctx.write(line, 'v'.repeat(40000) + line); },\n  reduce(k, vs, ctx) { ctx.write(k, [...vs].length); } };\n",
       );
       const r = cli(['run', f, '--block-size', '256k', '--timeout', '120']);
       expect(r.status, r.stderr).toBe(1);

@@ -180,7 +180,10 @@ export default {
 ${mapBody}
   },
   reduce(word, ones, ctx) {
-    ctx.write(word, ones.length);
+    // ones is an Iterable walked once, as Hadoop's reduce gets its values.
+    let count = 0;
+    for (const one of ones) count += one;
+    ctx.write(word, count);
   },
 };
 `;

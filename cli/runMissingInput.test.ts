@@ -23,7 +23,7 @@ describe('clusterlab run with a missing input path', () => {
   });
   it('exits 2 naming the path for a MapReduce job', () => {
     const r = run(
-      "export default { kind: 'mapreduce', input: '/nope/missing.csv', output: '/out/x', map(o, l, ctx) { ctx.write(l, 1) }, reduce(k, v, ctx) { ctx.write(k, v.length) } };\n",
+      "export default { kind: 'mapreduce', input: '/nope/missing.csv', output: '/out/x', map(o, l, ctx) { ctx.write(l, 1) }, reduce(k, v, ctx) { ctx.write(k, [...v].length) } };\n",
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('/nope/missing.csv');

@@ -32,8 +32,18 @@ export function formatReport(report: JobRunReport, clusterName: string, nodes: s
   lines.push(
     `bytes read local ${m.bytesReadLocal}, remote ${m.bytesReadRemote}; shuffle ${m.shuffleBytes} (local ${m.shuffleBytesLocal}, remote ${m.shuffleBytesRemote})`,
   );
-  lines.push('', 'Counters:');
-  for (const [k, v] of Object.entries(m.counters)) lines.push(`  ${k.padEnd(30)} ${v}`);
+  if (m.kind === 'mapreduce') {
+    // As Hadoop's job client prints them: each group, then `display name=value`.
+    const all = m.counterGroups.flatMap((g) => g.counters);
+    lines.push('', `Counters: ${all.length}`);
+    for (const g of m.counterGroups) {
+      lines.push(`\t${g.displayName}`);
+      for (const c of g.counters) lines.push(`\t\t${c.displayName}=${c.value}`);
+    }
+  } else {
+    lines.push('', 'Counters:');
+    for (const [k, v] of Object.entries(m.counters)) lines.push(`  ${k.padEnd(30)} ${v}`);
+  }
   lines.push('', 'Result:');
   const shown = Array.isArray(report.result) ? report.result.slice(0, 20) : [report.result];
   for (const r of shown) lines.push(`  ${showValue(r)}`);

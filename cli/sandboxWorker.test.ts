@@ -31,7 +31,7 @@ const ESCAPES = `export default {
       ctx.write(name, outcome);
     }
   },
-  reduce(key, values, ctx) { ctx.write(key, values[0]); },
+  reduce(key, values, ctx) { ctx.write(key, [...values][0]); },
 };
 `;
 

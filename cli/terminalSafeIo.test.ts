@@ -50,7 +50,7 @@ export default {
     if (offset === 0) console.log(${JSON.stringify(`in map ${OSC52}`)});
     if (offset === 0) ctx.write(${JSON.stringify(`key ${CLEAR_AND_FAKE}`)}, ${JSON.stringify(`\x9b31m value`)});
   },
-  reduce(key, values, ctx) { ctx.write(key, values[0]); },
+  reduce(key, values, ctx) { ctx.write(key, [...values][0]); },
 };
 `;
 

@@ -5,72 +5,113 @@
  * autocomplete and squiggles (renderer/features/editor/jobApiTypes.ts). Global types: job files
  * name them in JSDoc (`/** @type {MapReduceJob} *\/`, `/** @param {SparkContext} sc *\/`).
  */
-/** Emits key/value pairs from map, combine and reduce (Hadoop's Context.write). */
+/** A counter of the job (Hadoop: org.apache.hadoop.mapreduce.Counter). */
+interface MapReduceCounter {
+  /** Hadoop: Counter.increment(long incr). Default 1; a whole number, may be negative. */
+  increment(n?: number): void;
+  /** Hadoop: Counter.getValue(): this task's count so far. */
+  getValue(): number;
+  /** Hadoop: Counter.getName(). */
+  getName(): string;
+  /** Hadoop: Counter.getDisplayName(). */
+  getDisplayName(): string;
+}
+
+/** What map, combine and reduce get as `ctx` (Hadoop: Mapper.Context / Reducer.Context). */
 interface MapReduceContext<K = unknown, V = unknown> {
-  /**
-   * Emits one key/value pair.
-   * @counterpart Hadoop: TaskInputOutputContext.write (Mapper.Context, Reducer.Context)
-   */
+  /** Hadoop: Context.write(key, value). The record is copied when written (Hadoop serializes it). */
   write(key: K, value: V): void;
+  /**
+   * Hadoop: Context.getCounter(String groupName, String counterName). Your counters are shown
+   * after Hadoop's, in their group; the job's total sums the successful task attempts.
+   * At most 120 counters (mapreduce.job.counters.max).
+   */
+  getCounter(group: string, name: string): MapReduceCounter;
+  /**
+   * Hadoop: Context.getCurrentKey(). In map, the current record's offset; in reduce and combine,
+   * the key of the value last taken from `values` — with a grouping comparator one call holds
+   * several keys, and this one moves along as you iterate (Hadoop's key object does the same).
+   */
+  getCurrentKey(): unknown;
 }
 
 /**
- * A MapReduce job (Hadoop's names, TextInputFormat): map gets the byte offset of each line and
- * the line; reduce gets all values of one key as an array, keys in sorted order.
+ * The Hadoop settings a job may set (Hadoop: job.getConfiguration().set(name, value)), by
+ * Hadoop's names. Numbers may be given as numbers or as text.
+ */
+interface MapReduceConf {
+  /** Hadoop: textinputformat.record.delimiter. Records end at this text instead of at \n, \r or \r\n. */
+  'textinputformat.record.delimiter'?: string;
+  /** Hadoop: mapreduce.input.fileinputformat.split.minsize (bytes; default 1). */
+  'mapreduce.input.fileinputformat.split.minsize'?: number | string;
+  /** Hadoop: mapreduce.input.fileinputformat.split.maxsize (bytes; default Long.MAX_VALUE). */
+  'mapreduce.input.fileinputformat.split.maxsize'?: number | string;
+  /** Hadoop: mapreduce.task.io.sort.mb, the map's sort buffer (MB, 1 to 2047; default 100). */
+  'mapreduce.task.io.sort.mb'?: number | string;
+  /** Hadoop: mapreduce.map.sort.spill.percent, how full the buffer gets before a spill (default 0.8). */
+  'mapreduce.map.sort.spill.percent'?: number | string;
+  /** Hadoop: mapreduce.map.combine.minspills, spills from which the combiner runs again at the merge (default 3). */
+  'mapreduce.map.combine.minspills'?: number | string;
+}
+
+/**
+ * A MapReduce job (Hadoop's names, TextInputFormat and TextOutputFormat): map gets the byte
+ * offset of each line and the line; reduce gets each key once, in sorted order, with its values
+ * as an Iterable you walk once (`for (const v of values)`), as Hadoop gives them.
  */
 interface MapReduceJob<K = any, V = any, OK = any, OV = any> {
-  /**
-   * Tells a MapReduce job file from a Spark one.
-   * @counterpart ClusterLab: Hadoop's job is a Java class with a driver main(); this object is its configuration
-   */
   kind: 'mapreduce';
-  /**
-   * Shown on the timeline and in errors. Default: "job 1", "job 2", ...
-   * @counterpart Hadoop: Job.setJobName (mapreduce.job.name)
-   */
+  /** Hadoop: Job.setJobName. Shown on the timeline and in errors. Default: "job 1", "job 2", ... */
   name?: string;
-  /**
-   * A DFS path, or an array of them.
-   * @counterpart Hadoop: FileInputFormat.addInputPath (mapreduce.input.fileinputformat.inputdir)
-   */
+  /** Hadoop: FileInputFormat.addInputPath. A DFS path, or an array of them. */
   input: string | string[];
-  /**
-   * Written back to HDFS as part-r-00000, part-r-00001, ...
-   * @counterpart Hadoop: FileOutputFormat.setOutputPath (mapreduce.output.fileoutputformat.outputdir)
-   */
+  /** Hadoop: FileOutputFormat.setOutputPath. Written as part-r-00000, ... (part-m-00000, ... in a map-only job). */
   output: string;
   /**
-   * How many reducers (and output partitions). Default 1.
-   * @counterpart Hadoop: Job.setNumReduceTasks (mapreduce.job.reduces)
+   * Hadoop: Job.setNumReduceTasks. How many reducers (and output partitions). Default 1; 0 makes
+   * a map-only job: each map writes its part-m file directly, with no partition, sort, combine,
+   * shuffle or reduce (as on Hadoop, reduce and combine are then not run).
    */
   numReduceTasks?: number;
   /**
-   * Called once per input line with its byte offset (the key of TextInputFormat).
-   * @counterpart Hadoop: Mapper.map
+   * Hadoop: Mapper.map(key, value, context). Called once per line; the key is the line's byte
+   * offset in the file. Default: Hadoop's identity Mapper, which writes (offset, line).
    */
-  map(offset: number, line: string, ctx: MapReduceContext<K, V>): void;
+  map?(offset: number, line: string, ctx: MapReduceContext<K, V>): void;
   /**
-   * Optional: runs on each map task's output before the shuffle; same shape as reduce.
-   * @counterpart Hadoop: Job.setCombinerClass (a Reducer run on map output)
+   * Hadoop: Job.setCombinerClass (a Reducer). Runs on a map's sorted output at each spill of its
+   * sort buffer, and again at the merge when there were 3 or more spills: zero, one or several
+   * times per record, so it must be associative and commutative, and give what reduce expects.
    */
-  combine?(key: K, values: V[], ctx: MapReduceContext<K, V>): void;
+  combine?(key: K, values: Iterable<V>, ctx: MapReduceContext<K, V>): void;
   /**
-   * Called once per key with all its values, keys in sorted order.
-   * @counterpart Hadoop: Reducer.reduce
+   * Hadoop: Reducer.reduce(key, Iterable values, context). Called once per key (per group of
+   * keys the grouping comparator calls equal, with the group's first key). `values` is an
+   * Iterable walked once: `for (const v of values)`; copy it with `[...values]` to walk it twice.
+   * Default: Hadoop's identity Reducer, which writes every (key, value).
    */
-  reduce(key: K, values: V[], ctx: MapReduceContext<OK, OV>): void;
+  reduce?(key: K, values: Iterable<V>, ctx: MapReduceContext<OK, OV>): void;
   /**
-   * Optional: which reducer gets a key. Default: a hash of the key.
-   * @counterpart Hadoop: Partitioner.getPartition (default HashPartitioner)
+   * Hadoop: Job.setPartitionerClass (Partitioner.getPartition). Which reducer gets a key.
+   * Default: Hadoop's HashPartitioner, (hashCode & Integer.MAX_VALUE) % numReduceTasks, with the
+   * hashCode of the key's Writable (a string as Text, an integer as IntWritable or LongWritable).
    */
   partition?(key: K, numReduceTasks: number): number;
+  /**
+   * Hadoop: Job.setSortComparatorClass. Orders the keys reduce sees: negative when a comes
+   * first, 0 when equal, positive when b comes first. Default: numbers, then strings, ...
+   */
+  sortComparator?(a: K, b: K): number;
+  /**
+   * Hadoop: Job.setGroupingComparatorClass. Consecutive keys it calls equal (0) go to one reduce
+   * call, their values together (secondary sort). Default: the sort comparator.
+   */
+  groupingComparator?(a: K, b: K): number;
+  /** Hadoop's job configuration, by Hadoop's names (Job.getConfiguration().set(...)). */
+  conf?: MapReduceConf;
 }
 
 interface Broadcast<T> {
-  /**
-   * The broadcast value, read-only on the executors.
-   * @counterpart Spark: Broadcast.value · PySpark: broadcast.value
-   */
   readonly value: T;
 }
 
@@ -79,130 +120,34 @@ type Pairable = {} | null | undefined | [unknown, unknown];
 
 /** A resilient distributed dataset: lazy transformations, actions return promises. */
 interface RDD<T> {
-  /**
-   * A new RDD of f applied to each element.
-   * @counterpart Spark: RDD.map · PySpark: rdd.map
-   */
   map<U extends Pairable>(f: (x: T) => U): RDD<U>;
-  /**
-   * A new RDD of all the elements f returns for each element.
-   * @counterpart Spark: RDD.flatMap · PySpark: rdd.flatMap
-   */
   flatMap<U extends Pairable>(f: (x: T) => Iterable<U>): RDD<U>;
-  /**
-   * A new RDD of the elements for which f is true.
-   * @counterpart Spark: RDD.filter · PySpark: rdd.filter
-   */
   filter(f: (x: T) => boolean): RDD<T>;
-  /**
-   * The distinct elements (a shuffle).
-   * @counterpart Spark: RDD.distinct · PySpark: rdd.distinct
-   */
   distinct(numPartitions?: number): RDD<T>;
-  /**
-   * The elements of both RDDs, duplicates kept (no shuffle).
-   * @counterpart Spark: RDD.union · PySpark: rdd.union
-   */
   union(other: RDD<T>): RDD<T>;
-  /**
-   * Pairs [f(x), x].
-   * @counterpart Spark: RDD.keyBy · PySpark: rdd.keyBy
-   */
   keyBy<K>(f: (x: T) => K): RDD<[K, T]>;
-  /**
-   * The elements sorted by f(x) (a range-partitioned shuffle).
-   * @counterpart Spark: RDD.sortBy · PySpark: rdd.sortBy
-   */
   sortBy<K>(f: (x: T) => K, ascending?: boolean, numPartitions?: number): RDD<T>;
-  /**
-   * Exactly numPartitions partitions, by a full shuffle.
-   * @counterpart Spark: RDD.repartition · PySpark: rdd.repartition
-   */
   repartition(numPartitions: number): RDD<T>;
-  /**
-   * Fewer partitions without a shuffle.
-   * @counterpart Spark: RDD.coalesce · PySpark: rdd.coalesce
-   */
   coalesce(numPartitions: number): RDD<T>;
-  /**
-   * Keeps the partitions in executor memory once computed (persist with MEMORY_ONLY).
-   * @counterpart Spark: RDD.cache · PySpark: rdd.cache
-   */
   cache(): RDD<T>;
-  /**
-   * Keeps the partitions once computed, at a storage level.
-   * @counterpart Spark: RDD.persist · PySpark: rdd.persist
-   */
   persist(level?: string): RDD<T>;
-  /**
-   * Drops the kept partitions.
-   * @counterpart Spark: RDD.unpersist · PySpark: rdd.unpersist
-   */
   unpersist(): RDD<T>;
-  /**
-   * All elements, brought to the driver (an action: runs a job).
-   * @counterpart Spark: RDD.collect · PySpark: rdd.collect
-   */
   collect(): Promise<T[]>;
-  /**
-   * The number of elements (an action).
-   * @counterpart Spark: RDD.count · PySpark: rdd.count
-   */
   count(): Promise<number>;
-  /**
-   * The first n elements, scanning as few partitions as it can (an action).
-   * @counterpart Spark: RDD.take · PySpark: rdd.take
-   */
   take(n: number): Promise<T[]>;
-  /**
-   * The first element (an action).
-   * @counterpart Spark: RDD.first · PySpark: rdd.first
-   */
   first(): Promise<T>;
-  /**
-   * Combines all elements with f, which must be commutative and associative (an action).
-   * @counterpart Spark: RDD.reduce · PySpark: rdd.reduce
-   */
   reduce(f: (a: T, b: T) => T): Promise<T>;
-  /**
-   * Writes one part-NNNNN file per partition and _SUCCESS into a new HDFS directory; an existing one is an error (an action).
-   * @counterpart Spark: RDD.saveAsTextFile · PySpark: rdd.saveAsTextFile
-   */
   saveAsTextFile(path: string): Promise<void>;
-  /**
-   * How many partitions the RDD has.
-   * @counterpart Spark: RDD.getNumPartitions · PySpark: rdd.getNumPartitions
-   */
   getNumPartitions(): number;
   // Pair functions: for RDDs of [key, value] arrays. A pair may also be an array of one type,
   // such as `line.split(' ')`: the second signature of each.
-  /**
-   * f applied to each value, keys and partitioning kept.
-   * @counterpart Spark: PairRDDFunctions.mapValues · PySpark: rdd.mapValues
-   */
   mapValues<K, V, U>(this: RDD<[K, V]>, f: (v: V) => U): RDD<[K, U]>;
   mapValues<K, U>(this: RDD<K[]>, f: (v: K) => U): RDD<[K, U]>;
-  /**
-   * Each value replaced by the values f returns, keys kept.
-   * @counterpart Spark: PairRDDFunctions.flatMapValues · PySpark: rdd.flatMapValues
-   */
   flatMapValues<K, V, U>(this: RDD<[K, V]>, f: (v: V) => Iterable<U>): RDD<[K, U]>;
-  /**
-   * The values of each key merged with f, combined on the map side before the shuffle.
-   * @counterpart Spark: PairRDDFunctions.reduceByKey · PySpark: rdd.reduceByKey
-   */
   reduceByKey<K, V>(this: RDD<[K, V]>, f: (a: V, b: V) => V, numPartitions?: number): RDD<[K, V]>;
   reduceByKey<K>(this: RDD<K[]>, f: (a: K, b: K) => K, numPartitions?: number): RDD<[K, K]>;
-  /**
-   * All values of each key in one array (no map-side combine).
-   * @counterpart Spark: PairRDDFunctions.groupByKey · PySpark: rdd.groupByKey
-   */
   groupByKey<K, V>(this: RDD<[K, V]>, numPartitions?: number): RDD<[K, V[]]>;
   groupByKey<K>(this: RDD<K[]>, numPartitions?: number): RDD<[K, K[]]>;
-  /**
-   * The values of each key folded into a copy of zero with seqOp within each partition, then merged with combOp.
-   * @counterpart Spark: PairRDDFunctions.aggregateByKey · PySpark: rdd.aggregateByKey
-   */
   aggregateByKey<K, V, U>(
     this: RDD<[K, V]>,
     zero: U,
@@ -210,70 +155,21 @@ interface RDD<T> {
     combOp: (a: U, b: U) => U,
     numPartitions?: number,
   ): RDD<[K, U]>;
-  /**
-   * Sorted by key (a range-partitioned shuffle).
-   * @counterpart Spark: OrderedRDDFunctions.sortByKey · PySpark: rdd.sortByKey
-   */
   sortByKey<K, V>(this: RDD<[K, V]>, ascending?: boolean, numPartitions?: number): RDD<[K, V]>;
   sortByKey<K>(this: RDD<K[]>, ascending?: boolean, numPartitions?: number): RDD<[K, K]>;
-  /**
-   * Pairs [k, [v, w]] for each key in both RDDs.
-   * @counterpart Spark: PairRDDFunctions.join · PySpark: rdd.join
-   */
   join<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number): RDD<[K, [V, W]]>;
   join<K, W>(this: RDD<K[]>, other: RDD<[K, W]>, numPartitions?: number): RDD<[K, [K, W]]>;
-  /**
-   * Every pair of this RDD, with the matching values of the other or null.
-   * @counterpart Spark: PairRDDFunctions.leftOuterJoin · PySpark: rdd.leftOuterJoin
-   */
   leftOuterJoin<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number): RDD<[K, [V, W | null]]>;
-  /**
-   * The number of elements of each key, brought to the driver (an action).
-   * @counterpart Spark: PairRDDFunctions.countByKey · PySpark: rdd.countByKey
-   */
   countByKey<K, V>(this: RDD<[K, V]>): Promise<Record<string, number>>;
 }
 
 /** The entry point of a Spark job: `export default async (sc) => ...`. */
 interface SparkContext {
-  /**
-   * An RDD of the lines of an HDFS file, a directory's files (not _ or . ones), comma-separated paths or a glob.
-   * @counterpart Spark: SparkContext.textFile · PySpark: sc.textFile
-   */
   textFile(path: string, minPartitions?: number): RDD<string>;
-  /**
-   * An RDD of a driver-side array, cut into numSlices partitions.
-   * @counterpart Spark: SparkContext.parallelize · PySpark: sc.parallelize
-   */
   parallelize<T>(data: T[], numSlices?: number): RDD<T>;
-  /**
-   * A read-only value shipped once to each executor.
-   * @counterpart Spark: SparkContext.broadcast · PySpark: sc.broadcast
-   */
   broadcast<T>(value: T): Broadcast<T>;
 }
 
-declare const console: {
-  /**
-   * Prints to the run's Console.
-   * @counterpart JavaScript: console.log · Spark: println in the driver · PySpark: print
-   */
-  log(...values: unknown[]): void;
-  /**
-   * Prints to the run's Console.
-   * @counterpart JavaScript: console.info · Spark: log4j INFO
-   */
-  info(...values: unknown[]): void;
-  /**
-   * Prints to the run's Console.
-   * @counterpart JavaScript: console.warn · Spark: log4j WARN
-   */
-  warn(...values: unknown[]): void;
-  /**
-   * Prints to the run's Console.
-   * @counterpart JavaScript: console.error · Spark: System.err.println
-   */
-  error(...values: unknown[]): void;
-};
+declare const console: { log(...values: unknown[]): void; error(...values: unknown[]): void };
 
 type SparkJob = (sc: SparkContext) => Promise<unknown> | unknown;

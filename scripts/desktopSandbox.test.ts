@@ -93,7 +93,7 @@ describe('the desktop sandbox pool over MessagePorts', () => {
       expect(spark.result).toEqual([10, 20, 30, 40]);
       const mr = await run(
         processes,
-        "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/out/n', map(o, line, ctx) { ctx.write('lines', 1); }, reduce(k, vs, ctx) { ctx.write(k, vs.length); } };\n",
+        "export default { kind: 'mapreduce', input: '/data/sensors.csv', output: '/out/n', map(o, line, ctx) { ctx.write('lines', 1); }, reduce(k, vs, ctx) { ctx.write(k, [...vs].length); } };\n",
       );
       expect(mr.result).toEqual([['lines', expect.any(Number)]]);
       expect(opened).toEqual([1_000_000, 1_000_001]);

@@ -19,6 +19,7 @@ export type {
   RunEventType,
   RunEventOf,
   OutputFile,
+  CounterGroup,
 } from './jobTypes';
 export { runDemoScenario, type DemoScenarioRun } from './demoScenario';
 export { jobOutputFiles } from './jobOutputFiles';

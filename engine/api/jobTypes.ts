@@ -7,6 +7,7 @@ import type { JobEvent } from '../exec/jobEvents';
 import type { SnapshotOptions } from '../exec/snapshotRecorder';
 import type { JobMetrics as SharedJobMetrics } from '../exec/jobMetrics';
 import type { MapReduceCounters } from '../mapreduce/mapReduceCounters';
+import type { CounterGroup } from '../mapreduce/counterGroups';
 import type { JobSource, TaskRunner } from '../sandbox/contract/taskRunner';
 import type { SparkConfInput } from '../spark/sparkConf';
 import type { SparkCounters } from '../spark/sparkCounters';
@@ -23,7 +24,7 @@ export type RunEventType = RunEvent['type'];
 /** The event of type `T`, e.g. `RunEventOf<'fetchFailed'>`. */
 export type RunEventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
 
-export type { MapReduceCounters, SparkCounters };
+export type { MapReduceCounters, SparkCounters, CounterGroup };
 /** A job's counters: Hadoop's (MapReduce) or the Spark run's, keyed by their upper-case names. */
 export type JobCounters = MapReduceCounters | SparkCounters;
 /** Every counter name a run may report (MAP_INPUT_RECORDS, STAGES_RUN, ...). */
@@ -70,6 +71,8 @@ type JobMetricsBase = Omit<SharedJobMetrics, 'kind' | 'counters'>;
 export interface MapReduceJobMetrics extends JobMetricsBase {
   kind: 'mapreduce';
   counters: MapReduceCounters;
+  /** Every counter as Hadoop groups and prints them (built-in groups, then the learner's). */
+  counterGroups: CounterGroup[];
 }
 
 export interface SparkJobMetrics extends JobMetricsBase {
@@ -82,7 +85,7 @@ export type JobMetrics = MapReduceJobMetrics | SparkJobMetrics;
 
 export interface JobRunReport {
   kind: 'mapreduce' | 'spark';
-  /** MapReduce: the output's [key, value] pairs read back from HDFS, sorted by key. Spark: the job's return value. */
+  /** MapReduce: the output's [key, value] pairs read back from HDFS, part file after part file (as `hdfs dfs -cat out/part-*`). Spark: the job's return value. */
   result: unknown;
   simulatedMs: number;
   metrics: JobMetrics;

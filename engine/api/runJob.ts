@@ -17,8 +17,8 @@ import { SnapshotRecorder } from '../exec/snapshotRecorder';
 import type { AttemptRecord } from '../exec/taskTypes';
 import { BUILTIN_DATASETS, builtinDataset } from '../datasets/builtinDatasets';
 import { runMapReduceJob } from '../mapreduce/mapReduceJob';
-import { addCounters, emptyCounters } from '../mapreduce/mapReduceCounters';
-import { compareKeys } from '../exec/keyOrder';
+import { addCounters, addUserCounters, emptyCounters, type UserCounterTotals } from '../mapreduce/mapReduceCounters';
+import { counterGroups } from '../mapreduce/counterGroups';
 import { parseRecords } from '../exec/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
 import { DfsListing, parseDfsPath, resolveInputFiles, splitInputPaths } from '../spark/sparkPaths';
@@ -142,12 +142,18 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   }
 
   const counters = emptyCounters();
+  const userCounters: UserCounterTotals = new Map();
   const attempts: AttemptRecord[] = [];
   let lastOutput: string[] = [];
   for (const config of shape.jobs) {
     for (const p of config.input) ensureInput(p);
     const run = await runMapReduceJob(ctx, options.runner, config, { maxAttempts, speculation });
     addCounters(counters, run.counters);
+    for (const [group, named] of run.userCounters)
+      addUserCounters(
+        userCounters,
+        [...named].map(([name, value]) => [group, name, value]),
+      );
     for (const a of run.am.attempts) attempts.push(a.record);
     lastOutput = run.outputFiles;
     checkBudget?.();
@@ -156,7 +162,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
         kind: 'mapreduce',
         result: null,
         simulatedMs: sim.kernel.now,
-        metrics: mrMetrics(shape.jobs.length, counters, attempts),
+        metrics: mrMetrics(shape.jobs.length, counters, userCounters, attempts),
         attempts,
       });
       const cause = run.failure.error ?? new Error(run.failure.reason);
@@ -167,32 +173,39 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     }
   }
   const pairs: [unknown, unknown][] = [];
+  // The part files in order, each as its task wrote it (sorted within itself when it is a
+  // reducer's), as `hdfs dfs -cat /out/part-*` prints them: no global sort.
   // One record at a time: spreading a part file of a million records into push() overflows the stack.
   for (const path of lastOutput) for (const pair of parseRecords(decodeUtf8(sim.hdfs.read(path)))) pairs.push(pair);
-  pairs.sort((a, b) => compareKeys(a[0], b[0]));
   return finish({
     kind: 'mapreduce',
     result: pairs,
     simulatedMs: sim.kernel.now,
-    metrics: mrMetrics(shape.jobs.length, counters, attempts),
+    metrics: mrMetrics(shape.jobs.length, counters, userCounters, attempts),
     attempts,
   });
 }
 
-function mrMetrics(jobs: number, c: ReturnType<typeof emptyCounters>, attempts: AttemptRecord[]): JobMetrics {
+function mrMetrics(
+  jobs: number,
+  c: ReturnType<typeof emptyCounters>,
+  user: UserCounterTotals,
+  attempts: AttemptRecord[],
+): JobMetrics {
   return {
     kind: 'mapreduce',
     jobs,
     tasks: attempts.filter((a) => a.status === 'succeeded').length,
     attempts: attempts.length,
-    killedAttempts: c.KILLED_TASK_ATTEMPTS,
-    failedAttempts: c.FAILED_TASK_ATTEMPTS,
+    killedAttempts: c.NUM_KILLED_MAPS + c.NUM_KILLED_REDUCES,
+    failedAttempts: c.NUM_FAILED_MAPS + c.NUM_FAILED_REDUCES,
     bytesReadLocal: c.HDFS_BYTES_READ_LOCAL,
     bytesReadRemote: c.HDFS_BYTES_READ_REMOTE,
     shuffleBytes: c.REDUCE_SHUFFLE_BYTES,
     shuffleBytesLocal: c.SHUFFLE_BYTES_LOCAL,
     shuffleBytesRemote: c.SHUFFLE_BYTES_REMOTE,
     counters: c,
+    counterGroups: counterGroups(c, user),
   };
 }
 

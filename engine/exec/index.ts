@@ -14,7 +14,20 @@ export {
   BUDGET_CHECK_EVERY,
 } from './jobContext';
 export { InputPathError, resolveInputFiles, readCost, preferredNodes, type ReadCost } from './hdfsInputs';
-export { planLineSplits, sparkSplitSize, type FileSplit } from './lineSplits';
+export {
+  planLineSplits,
+  planInputSplits,
+  fileInputCuts,
+  computeSplitSize,
+  recordRanges,
+  SPLIT_SLOP,
+  sparkSplitSize,
+  type FileSplit,
+  type SplitCut,
+  type SplitSizeSettings,
+} from './lineSplits';
+export { forEachRecord, decodeKeepingBom, utf8Length } from './lineRecordReader';
+export { hadoopHashCode, hadoopPartition, writableOf, textHash, type WritableType } from './hadoopHash';
 export { approxBytes, compareKeys, defaultPartition, keyId, keyText } from './keyOrder';
 export { formatRecord, parseRecords } from './recordText';
 export type { JobMetrics } from './jobMetrics';

@@ -2,8 +2,9 @@
  * How keys are compared, grouped and partitioned, the same way in every task and in every run.
  * Order: numbers < strings < booleans < arrays < other values (by their JSON text); numbers
  * numerically, strings by UTF-16 code units (Hadoop's Text compares bytes; no locale here).
- * The default partition is Hadoop's HashPartitioner: (hashCode & MAX_INT) % numReduceTasks,
- * with Java's String.hashCode of the key's text.
+ * defaultPartition hashes the key's text with Java's String.hashCode (what Spark's textual keys
+ * get); MapReduce partitions with Hadoop's HashPartitioner over the key's Writable hash instead
+ * (hadoopHash.ts: hadoopPartition).
  */
 /**
  * A key's JSON text; a BigInt inside it is written as its digits and `n` (JSON itself refuses
@@ -81,7 +82,7 @@ export function javaHashCode(text: string): number {
   return h;
 }
 
-/** Hadoop's HashPartitioner on the key's text. */
+/** (String.hashCode of the key's text & MAX_INT) % n. MapReduce uses hadoopPartition (hadoopHash.ts). */
 export function defaultPartition(k: unknown, numReduceTasks: number): number {
   return (javaHashCode(keyText(k)) & 0x7fffffff) % numReduceTasks;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { planLineSplits } from './lineSplits';
+import { computeSplitSize, fileInputCuts, planLineSplits } from './lineSplits';
 
 const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
@@ -61,5 +61,30 @@ describe('planLineSplits (LineRecordReader semantics)', () => {
       [8, 12],
       [12, 12],
     ]);
+  });
+});
+
+describe('FileInputFormat.getSplits', () => {
+  const settings = (blockSize: number, minSize = 1, maxSize = Number.MAX_SAFE_INTEGER) => ({
+    blockSize,
+    minSize,
+    maxSize,
+  });
+
+  it('lets the last split be up to 10% bigger than the split size (SPLIT_SLOP 1.1)', () => {
+    // 110 bytes in blocks of 100: 110 / 100 = 1.1 is not > 1.1, so one split of 110.
+    expect(fileInputCuts(110, settings(100))).toEqual([{ start: 0, length: 110 }]);
+    // 111 bytes: 1.11 > 1.1, so 100 + 11.
+    expect(fileInputCuts(111, settings(100))).toEqual([
+      { start: 0, length: 100 },
+      { start: 100, length: 11 },
+    ]);
+    expect(fileInputCuts(0, settings(100))).toEqual([]);
+  });
+
+  it('sizes splits as max(minSize, min(maxSize, blockSize))', () => {
+    expect(computeSplitSize(settings(128, 1, 50))).toBe(50);
+    expect(computeSplitSize(settings(128, 200, 50))).toBe(200);
+    expect(fileInputCuts(300, settings(128, 1, 100)).map((c) => c.length)).toEqual([100, 100, 100]);
   });
 });

@@ -6,3 +6,5 @@
 export { runMapReduceJob, type MrJobResult } from './mapReduceJob';
 export { MrAppMaster, type MrAmOptions, type MrAttempt, type MrJobFailure, type MrTask } from './mrAppMaster';
 export { emptyCounters, type MapReduceCounters } from './mapReduceCounters';
+export { counterGroups, COUNTER_INFO, BUILTIN_GROUPS, type CounterGroup, type CounterRowData } from './counterGroups';
+export { DEFAULT_MAPREDUCE_CONF, CONF_KEYS } from './mapReduceConf';

@@ -7,6 +7,7 @@
 import { JobSpecError } from '../sandbox/contract/jobCodeError';
 import type { JobShape, MapReduceJobConfig } from '../sandbox/contract/taskRunner';
 import type { MapReduceFunctions, WriteContext } from './mapTaskCompute';
+import { readMapReduceConf } from './mapReduceConf';
 
 export interface LoadedJob {
   shape: JobShape;
@@ -54,6 +55,25 @@ function paths(value: unknown, where: string, fileName: string): string[] {
   });
 }
 
+/** Fields a learner may mean by another name (Hadoop's class names, Java setters): what they are called here. */
+const MEANT: Record<string, string> = {
+  mapper: 'map',
+  reducer: 'reduce',
+  combiner: 'combine',
+  partitioner: 'partition',
+  getPartition: 'partition',
+  numReducers: 'numReduceTasks',
+  numReduces: 'numReduceTasks',
+  setNumReduceTasks: 'numReduceTasks',
+  'mapreduce.job.reduces': 'numReduceTasks',
+  sortComparatorClass: 'sortComparator',
+  groupingComparatorClass: 'groupingComparator',
+  configuration: 'conf',
+};
+
+/** Hadoop's default Mapper.map: the identity, (offset, line) written as they come. */
+const identityMap = (offset: unknown, line: unknown, ctx: WriteContext) => ctx.write(offset, line);
+
 function readMapReduce(
   value: unknown,
   index: number,
@@ -65,26 +85,36 @@ function readMapReduce(
   const job = value as Record<string, unknown>;
   if (job.kind !== 'mapreduce')
     throw new JobSpecError(fileName, `${where}.kind: must be 'mapreduce', got ${JSON.stringify(job.kind)}`);
+  for (const field of Object.keys(job))
+    if (Object.prototype.hasOwnProperty.call(MEANT, field) && !(MEANT[field]! in job))
+      throw new JobSpecError(
+        fileName,
+        `${where}.${field}: a MapReduce job has no field '${field}'; did you mean '${MEANT[field]}'?`,
+      );
   const n = job.numReduceTasks ?? 1;
-  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 10000) {
+  if (!Number.isInteger(n) || (n as number) < 0 || (n as number) > 10000) {
     throw new JobSpecError(
       fileName,
-      `${where}.numReduceTasks: must be an integer from 1 to 10000, got ${JSON.stringify(n)}`,
+      `${where}.numReduceTasks: must be an integer from 0 (a map-only job) to 10000, got ${JSON.stringify(n)}`,
     );
   }
   const output = paths(job.output, `${where}.output`, fileName);
   if (output.length !== 1) throw new JobSpecError(fileName, `${where}.output: must be one DFS path`);
-  const map = fn(job, 'map', where, fileName, true)!;
+  const map = fn(job, 'map', where, fileName, false) ?? identityMap;
   const reduce = fn(job, 'reduce', where, fileName, false);
   const combine = fn(job, 'combine', where, fileName, false);
   const partition = fn(job, 'partition', where, fileName, false);
+  const sortComparator = fn(job, 'sortComparator', where, fileName, false);
+  const groupingComparator = fn(job, 'groupingComparator', where, fileName, false);
+  const conf = readMapReduceConf(job.conf, `${where}.conf`, fileName);
   if (typeof job.name === 'string' && job.name.length > MAX_NAME_LENGTH)
     throw new JobSpecError(
       fileName,
       `${where}.name: must be at most ${MAX_NAME_LENGTH} characters, got ${job.name.length}`,
     );
   const name = typeof job.name === 'string' ? job.name : `job ${index + 1}`;
-  const identity = (key: unknown, values: unknown[], ctx: WriteContext) => {
+  // Hadoop's default Reducer.reduce: every value written under its key.
+  const identity = (key: unknown, values: Iterable<unknown>, ctx: WriteContext) => {
     for (const v of values) ctx.write(key, v);
   };
   return {
@@ -96,6 +126,7 @@ function readMapReduce(
       numReduceTasks: n as number,
       hasCombine: combine !== null,
       hasPartition: partition !== null,
+      conf,
     },
     fns: {
       fileName,
@@ -103,6 +134,9 @@ function readMapReduce(
       reduce: (reduce ?? identity) as MapReduceFunctions['reduce'],
       combine: combine as MapReduceFunctions['combine'],
       partition: partition as MapReduceFunctions['partition'],
+      sortComparator: sortComparator as MapReduceFunctions['sortComparator'],
+      groupingComparator: groupingComparator as MapReduceFunctions['groupingComparator'],
+      conf,
     },
   };
 }

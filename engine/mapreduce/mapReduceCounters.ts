@@ -1,66 +1,34 @@
-/** Hadoop's job counters (TaskCounter, FileSystemCounter, JobCounter names), summed over the successful attempts. */
+/**
+ * Hadoop's job counters (TaskCounter, JobCounter, FileSystemCounter, the input and output format
+ * counters; their groups and display names in counterGroups.ts), summed over the successful
+ * attempts as Hadoop's job totals are, and the learner's own counters.
+ */
 import type { ClusterNode, CostModel } from '../cluster';
-import type { MapTaskOutput } from '../sandbox/contract/taskRunner';
+import type { MapTaskOutput, UserCounter } from '../sandbox/contract/taskRunner';
+import { BUILTIN_GROUPS, type MapReduceCounters } from './counterGroups';
 import type { MrAppMaster, MrMapPlan, MrReducePlan } from './mrAppMaster';
 
-export interface MapReduceCounters {
-  MAP_INPUT_RECORDS: number;
-  MAP_OUTPUT_RECORDS: number;
-  MAP_OUTPUT_BYTES: number;
-  COMBINE_INPUT_RECORDS: number;
-  COMBINE_OUTPUT_RECORDS: number;
-  REDUCE_INPUT_GROUPS: number;
-  REDUCE_INPUT_RECORDS: number;
-  REDUCE_OUTPUT_RECORDS: number;
-  SPILLED_RECORDS: number;
-  REDUCE_SHUFFLE_BYTES: number;
-  SHUFFLE_BYTES_LOCAL: number;
-  SHUFFLE_BYTES_REMOTE: number;
-  HDFS_BYTES_READ: number;
-  HDFS_BYTES_READ_LOCAL: number;
-  HDFS_BYTES_READ_REMOTE: number;
-  HDFS_BYTES_WRITTEN: number;
-  TOTAL_LAUNCHED_MAPS: number;
-  TOTAL_LAUNCHED_REDUCES: number;
-  DATA_LOCAL_MAPS: number;
-  RACK_LOCAL_MAPS: number;
-  OTHER_LOCAL_MAPS: number;
-  KILLED_TASK_ATTEMPTS: number;
-  FAILED_TASK_ATTEMPTS: number;
-  MAPS_RERUN_FOR_LOST_OUTPUT: number;
-}
+export type { MapReduceCounters };
 
 export function emptyCounters(): MapReduceCounters {
-  return {
-    MAP_INPUT_RECORDS: 0,
-    MAP_OUTPUT_RECORDS: 0,
-    MAP_OUTPUT_BYTES: 0,
-    COMBINE_INPUT_RECORDS: 0,
-    COMBINE_OUTPUT_RECORDS: 0,
-    REDUCE_INPUT_GROUPS: 0,
-    REDUCE_INPUT_RECORDS: 0,
-    REDUCE_OUTPUT_RECORDS: 0,
-    SPILLED_RECORDS: 0,
-    REDUCE_SHUFFLE_BYTES: 0,
-    SHUFFLE_BYTES_LOCAL: 0,
-    SHUFFLE_BYTES_REMOTE: 0,
-    HDFS_BYTES_READ: 0,
-    HDFS_BYTES_READ_LOCAL: 0,
-    HDFS_BYTES_READ_REMOTE: 0,
-    HDFS_BYTES_WRITTEN: 0,
-    TOTAL_LAUNCHED_MAPS: 0,
-    TOTAL_LAUNCHED_REDUCES: 0,
-    DATA_LOCAL_MAPS: 0,
-    RACK_LOCAL_MAPS: 0,
-    OTHER_LOCAL_MAPS: 0,
-    KILLED_TASK_ATTEMPTS: 0,
-    FAILED_TASK_ATTEMPTS: 0,
-    MAPS_RERUN_FOR_LOST_OUTPUT: 0,
-  };
+  const c: Partial<MapReduceCounters> = {};
+  for (const g of BUILTIN_GROUPS) for (const [name] of g.counters) c[name] = 0;
+  return c as MapReduceCounters;
 }
 
 export function addCounters(into: MapReduceCounters, from: MapReduceCounters): void {
   for (const k of Object.keys(into) as (keyof MapReduceCounters)[]) into[k] += from[k];
+}
+
+/** The learner's counters of a job or a chain: group → name → value, in the order first seen. */
+export type UserCounterTotals = Map<string, Map<string, number>>;
+
+export function addUserCounters(into: UserCounterTotals, from: readonly UserCounter[]): void {
+  for (const [group, name, value] of from) {
+    let g = into.get(group);
+    if (g === undefined) into.set(group, (g = new Map()));
+    g.set(name, (g.get(name) ?? 0) + value);
+  }
 }
 
 /** mapreduce.task.io.sort.mb (100 MB) * spill percent (0.8): map output buffered before a spill. */
@@ -68,10 +36,20 @@ export const SPILL_BYTES = 80 * 1024 * 1024;
 /** Reduce-side merge in memory up to this much shuffle input (0.70 of a 1 GB heap * 0.66). */
 export const REDUCE_MEMORY_BYTES = 460 * 1024 * 1024;
 
+/**
+ * Spills a map's output took on the simulated cluster: the real spills (the job's sort buffer
+ * settings) or, when the data stands for more (dataScale), as many as that much output would take
+ * in the default buffer.
+ */
+export function simulatedSpills(cost: CostModel, o: MapTaskOutput): number {
+  return Math.max(o.counters.spills, Math.ceil((o.counters.mapOutputBytes * cost.dataScale) / SPILL_BYTES));
+}
+
 /** Sorting and spilling a map's output (and combining it): CPU plus disk, written 3x when spills merge. */
 export function mapSpillMs(cost: CostModel, node: ClusterNode, o: MapTaskOutput): number {
   const outBytes = o.partitionBytes.reduce((a, b) => a + b, 0);
-  const spills = Math.max(1, Math.ceil((o.counters.mapOutputBytes * cost.dataScale) / SPILL_BYTES));
+  if (o.text !== null) return cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 });
+  const spills = Math.max(1, simulatedSpills(cost, o));
   return (
     cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 + o.counters.combineInputRecords * 0.5 }) +
     cost.diskWriteMs(node, outBytes) * (spills > 1 ? 3 : 1)
@@ -93,44 +71,82 @@ export function jobCounters(
   am: MrAppMaster,
   maps: readonly MrMapPlan[],
   reduces: readonly MrReducePlan[],
+  user: UserCounterTotals,
 ): MapReduceCounters {
   const c = emptyCounters();
+  const dataScale = am.ctx.cost.dataScale;
   maps.forEach((m, i) => {
     const win = am.maps[i]!.winner;
     const o = m.output;
     if (o === null || win === null) return;
+    const materialized = o.partitionBytes.reduce((x, y) => x + y, 0);
+    const spills = o.text === null ? simulatedSpills(am.ctx.cost, o) : 0;
     c.MAP_INPUT_RECORDS += o.counters.mapInputRecords;
     c.MAP_OUTPUT_RECORDS += o.counters.mapOutputRecords;
     c.MAP_OUTPUT_BYTES += o.counters.mapOutputBytes;
+    c.MAP_OUTPUT_MATERIALIZED_BYTES += materialized;
     c.COMBINE_INPUT_RECORDS += o.counters.combineInputRecords;
     c.COMBINE_OUTPUT_RECORDS += o.counters.combineOutputRecords;
-    const out = o.partitionRecords.reduce((x, y) => x + y, 0);
-    c.SPILLED_RECORDS += out * (o.counters.mapOutputBytes > SPILL_BYTES ? 2 : 1);
+    c.SPILLED_RECORDS += o.counters.spilledRecords;
+    c.MAP_SPILLS += o.counters.spills;
+    // Spill files written, and read back and written again as one file when there were several.
+    c.FILE_BYTES_WRITTEN += Math.round(materialized * (spills > 1 ? 2 : 1));
+    c.FILE_BYTES_READ += spills > 1 ? materialized : 0;
     c.HDFS_BYTES_READ += win.readLocal + win.readRemote;
+    c.BYTES_READ += m.split.recordEnd - m.split.recordStart;
     c.HDFS_BYTES_READ_LOCAL += win.readLocal;
     c.HDFS_BYTES_READ_REMOTE += win.readRemote;
+    if (o.text !== null) {
+      c.HDFS_BYTES_WRITTEN += utf8Bytes(o.text);
+      c.BYTES_WRITTEN += utf8Bytes(o.text);
+    }
     if (win.record.locality === 'NODE_LOCAL') c.DATA_LOCAL_MAPS++;
     else if (win.record.locality === 'RACK_LOCAL') c.RACK_LOCAL_MAPS++;
     else c.OTHER_LOCAL_MAPS++;
+    addUserCounters(user, o.userCounters);
   });
   reduces.forEach((r, ri) => {
     const win = am.reduces[ri]!.winner;
     const o = r.output;
     if (o === null || win === null) return;
     const bytes = win.shuffleLocal + win.shuffleRemote;
+    const onDisk = bytes * dataScale > REDUCE_MEMORY_BYTES;
     c.REDUCE_INPUT_GROUPS += o.reduceInputGroups;
     c.REDUCE_INPUT_RECORDS += o.reduceInputRecords;
     c.REDUCE_OUTPUT_RECORDS += o.reduceOutputRecords;
     c.REDUCE_SHUFFLE_BYTES += bytes;
+    c.SHUFFLED_MAPS += maps.length;
+    c.MERGED_MAP_OUTPUTS += maps.length;
     c.SHUFFLE_BYTES_LOCAL += win.shuffleLocal;
     c.SHUFFLE_BYTES_REMOTE += win.shuffleRemote;
-    c.SPILLED_RECORDS += bytes > REDUCE_MEMORY_BYTES ? o.reduceInputRecords : 0;
-    c.HDFS_BYTES_WRITTEN += o.text.length;
+    c.SPILLED_RECORDS += onDisk ? o.reduceInputRecords : 0;
+    c.FILE_BYTES_WRITTEN += onDisk ? bytes : 0;
+    c.FILE_BYTES_READ += onDisk ? bytes : 0;
+    c.HDFS_BYTES_WRITTEN += utf8Bytes(o.text);
+    c.BYTES_WRITTEN += utf8Bytes(o.text);
+    addUserCounters(user, o.userCounters);
   });
-  c.TOTAL_LAUNCHED_MAPS = am.attempts.filter((a) => a.task.kind === 'map').length;
-  c.TOTAL_LAUNCHED_REDUCES = am.attempts.filter((a) => a.task.kind === 'reduce').length;
-  c.KILLED_TASK_ATTEMPTS = am.attempts.filter((a) => a.record.status === 'killed').length;
-  c.FAILED_TASK_ATTEMPTS = am.attempts.filter((a) => a.record.status === 'failed').length;
+  for (const a of am.attempts) {
+    const map = a.task.kind === 'map';
+    const ms = Math.max(0, a.record.end - a.record.start);
+    if (map) c.TOTAL_LAUNCHED_MAPS++;
+    else c.TOTAL_LAUNCHED_REDUCES++;
+    if (map) c.MILLIS_MAPS += ms;
+    else c.MILLIS_REDUCES += ms;
+    if (a.record.status === 'killed') c[map ? 'NUM_KILLED_MAPS' : 'NUM_KILLED_REDUCES']++;
+    if (a.record.status === 'failed') c[map ? 'NUM_FAILED_MAPS' : 'NUM_FAILED_REDUCES']++;
+  }
+  c.MILLIS_MAPS = Math.round(c.MILLIS_MAPS);
+  c.MILLIS_REDUCES = Math.round(c.MILLIS_REDUCES);
   c.MAPS_RERUN_FOR_LOST_OUTPUT = am.mapsRerun;
   return c;
+}
+
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    n += ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch >= 0xd800 && ch <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
 }

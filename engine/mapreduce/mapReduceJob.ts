@@ -16,8 +16,9 @@ import type {
   MapTaskOutput,
   ReduceTaskOutput,
 } from '../sandbox/contract/taskRunner';
-import { planLineSplits } from '../exec/lineSplits';
-import { jobCounters, type MapReduceCounters } from './mapReduceCounters';
+import { planInputSplits } from '../exec/lineSplits';
+import { encodeUtf8 } from '../core';
+import { jobCounters, type MapReduceCounters, type UserCounterTotals } from './mapReduceCounters';
 import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
 
 export { InputPathError };
@@ -27,6 +28,8 @@ export interface MrJobResult {
   startMs: number;
   endMs: number;
   counters: MapReduceCounters;
+  /** The learner's counters (ctx.getCounter), summed over the successful attempts. */
+  userCounters: UserCounterTotals;
   am: MrAppMaster;
   outputFiles: string[];
   failure: MrJobFailure | null;
@@ -60,7 +63,18 @@ export async function runMapReduceJob(
     const bytes = ctx.hdfs.read(file);
     const blockSize = ctx.hdfs.stat(file).blockSize;
     const fileBlocks = ctx.hdfs.blocks(file);
-    for (const split of planLineSplits(bytes, blockSize)) {
+    const { conf } = config;
+    const splits = planInputSplits(
+      bytes,
+      { blockSize, minSize: conf.splitMinSize, maxSize: conf.splitMaxSize },
+      conf.recordDelimiter === null ? null : encodeUtf8(conf.recordDelimiter),
+    );
+    if (maps.length + splits.length > LIMITS.maxPartitions)
+      throw new ValidationError(
+        `job '${config.name}'.conf`,
+        `more than ${formatCount(LIMITS.maxPartitions)} input splits (the simulator's limit of map tasks): raise mapreduce.input.fileinputformat.split.minsize or maxsize`,
+      );
+    for (const split of splits) {
       const index = maps.length;
       maps.push({
         index,
@@ -121,12 +135,19 @@ export async function runMapReduceJob(
   const startMs = ctx.kernel.now;
   const am = new MrAppMaster(ctx, config, maps, reduces, options);
   ctx.drive(() => am.done);
-  const outputFiles = am.failure === null ? reduces.map((r) => am.partPath(r.index)) : [];
+  const outputFiles =
+    am.failure !== null
+      ? []
+      : config.numReduceTasks === 0
+        ? maps.map((m) => am.partPath(m.index, 'm'))
+        : reduces.map((r) => am.partPath(r.index, 'r'));
+  const userCounters: UserCounterTotals = new Map();
   return {
     job: am.job,
     startMs,
     endMs: ctx.kernel.now,
-    counters: jobCounters(am, maps, reduces),
+    counters: jobCounters(am, maps, reduces, userCounters),
+    userCounters,
     am,
     outputFiles,
     failure: am.failure,

@@ -1,17 +1,32 @@
 /**
- * The real work of one map task, run inside a sandbox worker: every line of the split goes
- * through the learner's map (key = byte offset, value = the line), output records are grouped by
- * partition and key, sorted, passed through the combiner if there is one (as Hadoop does at each
- * spill) and packed for the trip back. Counters are Hadoop's.
+ * The real work of one map task, run inside a sandbox worker: every record of the split
+ * (LineRecordReader, exec/lineRecordReader.ts) goes through the learner's map (key = byte
+ * offset, value = the line); output records go through the partitioner into the sort buffer,
+ * which spills, sorts and combines as Hadoop's MapOutputBuffer does (mapOutputBuffer.ts), and
+ * the merged output is packed for the trip back. A map-only job (numReduceTasks 0) writes its
+ * records straight to its part-m file text, unsorted, as Hadoop's direct output collector does.
  */
-import type { MapTaskOutput } from '../sandbox/contract/taskRunner';
+import type { MapReduceConf, MapTaskOutput } from '../sandbox/contract/taskRunner';
 import { toPlainData } from '../sandbox/contract/plainData';
 import { JobResultError } from '../sandbox/contract/jobCodeError';
-import { approxBytes, compareKeys, defaultPartition, keyId } from '../exec/keyOrder';
+import { approxBytes, keyId } from '../exec/keyOrder';
+import { hadoopPartition } from '../exec/hadoopHash';
+import { forEachRecord } from '../exec/lineRecordReader';
+import { formatRecord } from '../exec/recordText';
 import { packGroups, type Group } from './packedGroups';
+import { keyComparators } from './keyComparators';
+import { MapOutputBuffer, type CombineRun } from './mapOutputBuffer';
+import { UserCounters, type TaskCounter } from './userCounters';
+import { isValueIterable, valueIterable } from './valueIterable';
 
+/** What map, combine and reduce get as `ctx` (Hadoop's Mapper.Context / Reducer.Context). */
 export interface WriteContext {
+  /** Context.write(key, value). */
   write(key: unknown, value: unknown): void;
+  /** Context.getCounter(groupName, counterName). */
+  getCounter(group: string, name: string): TaskCounter;
+  /** Context.getCurrentKey(): in reduce and combine, the key of the value last taken from `values`. */
+  getCurrentKey(): unknown;
 }
 
 /** The learner's functions, already bound to their job object. */
@@ -19,9 +34,12 @@ export interface MapReduceFunctions {
   /** The job file, for messages (`job.js: map returned a Promise — ...`). */
   fileName: string;
   map: (offset: number, line: string, ctx: WriteContext) => void;
-  combine: ((key: unknown, values: unknown[], ctx: WriteContext) => void) | null;
-  reduce: (key: unknown, values: unknown[], ctx: WriteContext) => void;
+  combine: ((key: unknown, values: Iterable<unknown>, ctx: WriteContext) => void) | null;
+  reduce: (key: unknown, values: Iterable<unknown>, ctx: WriteContext) => void;
   partition: ((key: unknown, numReduceTasks: number) => number) | null;
+  sortComparator: ((a: unknown, b: unknown) => number) | null;
+  groupingComparator: ((a: unknown, b: unknown) => number) | null;
+  conf: MapReduceConf;
 }
 
 /** What ctx.write takes (a record crosses to the reduce side as data, as Hadoop serializes it at write). */
@@ -41,6 +59,10 @@ export function recordData(value: unknown, which: 'key' | 'value'): unknown {
       return value;
   }
   if (value === null) return value;
+  if (isValueIterable(value))
+    throw new TypeError(
+      `ctx.write(key, value): the ${which} is the values Iterable itself, which is not data (Hadoop could not write it either); write a value taken from it, or an array of them: [...values]`,
+    );
   const plain = toPlainData(value, which);
   if (plain.ok) return plain.value;
   // A getter or Proxy trap of the learner's threw: their error, with their line.
@@ -86,76 +108,31 @@ export function writeAfterEnd(which: 'map' | 'combine' | 'reduce'): Error {
   );
 }
 
-/** UTF-8 length of a string (for byte offsets of non-ASCII lines). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
+/**
+ * Calls `fn(key, values, ctx)` once per run of consecutive groups that `same` calls equal (Hadoop
+ * compares each key with the next), the key being the run's first; `values` walks every group's
+ * values once, moving `ctx.getCurrentKey()` along.
+ */
+export function forEachKeyGroup(
+  groups: readonly Group[],
+  same: (a: unknown, b: unknown) => boolean,
+  which: 'reduce' | 'combine',
+  setKey: (key: unknown) => void,
+  fn: (key: unknown, values: Iterable<unknown>) => void,
+): number {
+  let calls = 0;
+  for (let i = 0; i < groups.length;) {
+    let j = i + 1;
+    while (j < groups.length && same(groups[j - 1]!.key, groups[j]!.key)) j++;
+    const runs = [];
+    for (let k = i; k < j; k++)
+      runs.push({ key: groups[k]!.key, values: groups[k]!.values, start: 0, count: groups[k]!.values.length });
+    setKey(groups[i]!.key);
+    fn(groups[i]!.key, valueIterable(runs, which, setKey));
+    calls++;
+    i = j;
   }
-  return n;
-}
-
-interface PGroup extends Group {
-  part: number;
-}
-
-function makeGrouper(fns: MapReduceFunctions, numReduceTasks: number, which: 'map' | 'combine') {
-  const groups = new Map<string | number, PGroup>();
-  let ended = false;
-  let records = 0;
-  let bytes = 0;
-  const partitionOf = (key: unknown): number => {
-    if (!fns.partition) return defaultPartition(key, numReduceTasks);
-    const p = fns.partition(key, numReduceTasks);
-    if (!Number.isInteger(p) || p < 0 || p >= numReduceTasks) {
-      throw new PartitionError(
-        `partition(${JSON.stringify(key)}, ${numReduceTasks}) must return an integer in [0, ${numReduceTasks}), got ${String(p)}`,
-      );
-    }
-    return p;
-  };
-  const ctx: WriteContext = {
-    write(rawKey: unknown, rawValue: unknown) {
-      if (ended) throw writeAfterEnd(which);
-      const key = recordData(rawKey, 'key');
-      const value = recordData(rawValue, 'value');
-      const id = typeof key === 'string' || typeof key === 'number' ? key : keyId(key);
-      let g = groups.get(id);
-      if (g === undefined) {
-        g = { key, part: partitionOf(key), values: [] };
-        groups.set(id, g);
-      }
-      g.values.push(value);
-      records++;
-      bytes += approxBytes(key) + approxBytes(value);
-    },
-  };
-  return {
-    ctx,
-    groups,
-    /** The task is over: a later ctx.write throws instead of being lost. */
-    end() {
-      ended = true;
-    },
-    get records() {
-      return records;
-    },
-    get bytes() {
-      return bytes;
-    },
-  };
-}
-
-function byPartition(groups: Iterable<PGroup>, n: number): PGroup[][] {
-  const parts: PGroup[][] = Array.from({ length: n }, () => []);
-  for (const g of groups) parts[g.part]!.push(g);
-  return parts;
+  return calls;
 }
 
 export function runMapTask(
@@ -166,41 +143,108 @@ export function runMapTask(
   numReduceTasks: number,
   taskIndex: number,
 ): MapTaskOutput {
-  const out = makeGrouper(fns, numReduceTasks, 'map');
-  const ascii = byteLength === text.length;
-  let inputRecords = 0;
-  let offset = baseOffset;
-  let pos = 0;
-  const len = text.length;
-  while (pos < len) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = len;
-    let line = text.slice(pos, nl);
-    const step = ascii ? nl - pos + 1 : utf8Length(line) + 1;
-    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    const returned: unknown = fns.map(offset, line, out.ctx);
-    if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'map');
-    inputRecords++;
-    offset += step;
-    pos = nl + 1;
-  }
-  out.end();
-  let parts = byPartition(out.groups.values(), numReduceTasks);
-  const mapOutputRecords = out.records;
-  let combineOutputRecords = 0;
-  if (fns.combine) {
-    const combined = makeGrouper(fns, numReduceTasks, 'combine');
-    for (const part of parts) {
-      part.sort((a, b) => compareKeys(a.key, b.key));
-      for (const g of part) {
-        const returned: unknown = fns.combine(g.key, g.values, combined.ctx);
-        if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'combine');
-      }
+  const counters = new UserCounters();
+  const cmps = keyComparators(fns.sortComparator, fns.groupingComparator);
+  const mapOnly = numReduceTasks === 0;
+  const partitionOf = (key: unknown): number => {
+    if (!fns.partition) return hadoopPartition(key, numReduceTasks);
+    const p = fns.partition(key, numReduceTasks);
+    if (!Number.isInteger(p) || p < 0 || p >= numReduceTasks) {
+      throw new PartitionError(
+        `partition(${JSON.stringify(key)}, ${numReduceTasks}) must return an integer in [0, ${numReduceTasks}), got ${String(p)}`,
+      );
     }
-    combined.end();
-    combineOutputRecords = combined.records;
-    parts = byPartition(combined.groups.values(), numReduceTasks);
-  }
+    return p;
+  };
+
+  // The combiner: Hadoop's CombinerRunner over one partition's sorted groups, writing to that partition.
+  let combineOut: Map<string | number, Group> | null = null;
+  let combineKey: unknown = undefined;
+  const combineCtx: WriteContext = {
+    write(rawKey, rawValue) {
+      if (combineOut === null) throw writeAfterEnd('combine');
+      const key = recordData(rawKey, 'key');
+      const value = recordData(rawValue, 'value');
+      const id = typeof key === 'string' || typeof key === 'number' ? key : keyId(key);
+      let g = combineOut.get(id);
+      if (g === undefined) combineOut.set(id, (g = { key, values: [] }));
+      g.values.push(value);
+    },
+    getCounter: (group, name) => counters.get(group, name),
+    getCurrentKey: () => combineKey,
+  };
+  const combine = fns.combine;
+  const combineRun: CombineRun | null = combine
+    ? (groups) => {
+        const out = new Map<string | number, Group>();
+        combineOut = out;
+        forEachKeyGroup(
+          groups,
+          (a, b) => cmps.sort(a, b) === 0,
+          'combine',
+          (k) => (combineKey = k),
+          (key, values) => {
+            const returned: unknown = combine(key, values, combineCtx);
+            if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'combine');
+          },
+        );
+        combineOut = null;
+        return [...out.values()].sort((a, b) => cmps.sort(a.key, b.key));
+      }
+    : null;
+
+  const buffer = new MapOutputBuffer(Math.max(1, numReduceTasks), cmps.sort, combineRun, {
+    softLimit: fns.conf.sortMb * 1024 * 1024 * fns.conf.spillPercent,
+    minSpillsForCombine: fns.conf.combineMinSpills,
+  });
+  const lines: string[] = [];
+  let ended = false;
+  let outputRecords = 0;
+  let outputBytes = 0;
+  const ctx: WriteContext = {
+    write(rawKey, rawValue) {
+      if (ended) throw writeAfterEnd('map');
+      const key = recordData(rawKey, 'key');
+      const value = recordData(rawValue, 'value');
+      outputRecords++;
+      if (mapOnly) {
+        lines.push(formatRecord(key, value));
+        return;
+      }
+      const bytes = approxBytes(key) + approxBytes(value);
+      outputBytes += bytes;
+      buffer.add(key, value, partitionOf(key), bytes);
+    },
+    getCounter: (group, name) => counters.get(group, name),
+    getCurrentKey: () => mapKey,
+  };
+  let mapKey = baseOffset;
+  const inputRecords = forEachRecord(text, baseOffset, byteLength, fns.conf.recordDelimiter, (offset, line) => {
+    mapKey = offset;
+    const returned: unknown = fns.map(offset, line, ctx);
+    if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'map');
+  });
+  ended = true;
+  const common = { taskIndex, userCounters: counters.list() };
+  if (mapOnly)
+    return {
+      ...common,
+      partitions: [],
+      text: lines.length === 0 ? '' : `${lines.join('\n')}\n`,
+      counters: {
+        mapInputRecords: inputRecords,
+        mapOutputRecords: outputRecords,
+        // Hadoop's direct output collector counts records only.
+        mapOutputBytes: 0,
+        combineInputRecords: 0,
+        combineOutputRecords: 0,
+        spills: 0,
+        spilledRecords: 0,
+      },
+      partitionBytes: [],
+      partitionRecords: [],
+    };
+  const parts = buffer.finish();
   const partitionRecords = parts.map((p) => p.reduce((s, g) => s + g.values.length, 0));
   const partitionBytes = parts.map((p) =>
     p.reduce(
@@ -209,14 +253,17 @@ export function runMapTask(
     ),
   );
   return {
-    taskIndex,
-    partitions: parts.map((p) => packGroups(p)),
+    ...common,
+    partitions: parts.map((p) => packGroups(p, null)),
+    text: null,
     counters: {
       mapInputRecords: inputRecords,
-      mapOutputRecords,
-      mapOutputBytes: out.bytes,
-      combineInputRecords: fns.combine ? mapOutputRecords : 0,
-      combineOutputRecords,
+      mapOutputRecords: outputRecords,
+      mapOutputBytes: outputBytes,
+      combineInputRecords: buffer.combineInputRecords,
+      combineOutputRecords: buffer.combineOutputRecords,
+      spills: buffer.spillCount,
+      spilledRecords: buffer.spilledRecords,
     },
     partitionBytes,
     partitionRecords,

@@ -232,7 +232,8 @@ export class MrAppMaster {
     this.app.finish(status);
   }
 
-  partPath(index: number): string {
-    return `${this.config.output}/part-r-${pad(index, 5)}`;
+  /** A task's part file: part-r-NNNNN of a reducer, part-m-NNNNN of a map-only job's map. */
+  partPath(index: number, kind: 'm' | 'r'): string {
+    return `${this.config.output}/part-${kind}-${pad(index, 5)}`;
   }
 }

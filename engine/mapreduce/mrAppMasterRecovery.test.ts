@@ -7,7 +7,7 @@ import { runJob } from '../api/runJob';
 const SUM = `exports.default = {
   kind: 'mapreduce', input: '/data/sensors.csv', output: '/out/sum', numReduceTasks: 1,
   map(o, line, ctx) { const p = line.split(','); if (p.length === 3) ctx.write(p[0].slice(0, 10), 1); },
-  reduce(k, vs, ctx) { ctx.write(k, vs.length); },
+  reduce(k, vs, ctx) { ctx.write(k, [...vs].length); },
 };`;
 
 const runner = createFunctionRunner;

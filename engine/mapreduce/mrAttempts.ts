@@ -115,7 +115,7 @@ export function failAttempt(am: MrAppMaster, a: MrAttempt, reason: string, error
 export function killAttempt(am: MrAppMaster, a: MrAttempt, reason: string): void {
   if (a.phase === 'ended') return;
   const task = a.task;
-  if (a.phase === 'writing') am.ctx.hdfs.rm(am.partPath(task.index));
+  if (a.phase === 'writing') am.ctx.hdfs.rm(am.partPath(task.index, task.kind === 'map' ? 'm' : 'r'));
   if (a.container.live) am.app.complete(a.container, 'killed');
   endAttempt(am, a, 'killed', reason);
   if (am.ctx.tracing) am.ctx.trace.record({ t: am.ctx.kernel.now, type: 'taskKilled', ...attemptIds(a), reason });

@@ -1,7 +1,7 @@
 /**
  * The work of a map attempt on its node, in simulated time: read the split from the closest
  * live replica (`hdfs.readPlan` via readCost), run the map (its output was computed for real
- * beforehand), sort and spill; or fail as the learner's map did, or as a split with no live
+ * beforehand), sort and spill (or, in a map-only job, write its part-m file); or fail as the learner's map did, or as a split with no live
  * replica does.
  */
 import type { ClusterNode } from '../cluster';
@@ -9,6 +9,7 @@ import { readCost } from '../exec/hdfsInputs';
 import { mapSpillMs } from './mapReduceCounters';
 import type { MrAppMaster } from './mrAppMaster';
 import { endAfter, failAttempt, succeedAttempt } from './mrAttempts';
+import { commitPart } from './mrReduceAttempt';
 import type { MrAttempt } from './mrTypes';
 
 /** Charges the map's read, compute and spill and schedules its end (startup already charged). */
@@ -37,5 +38,9 @@ export function runMapAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNode):
       failAttempt(am, a, plan.error?.message ?? 'map failed', plan.error),
     );
   cb.spill = mapSpillMs(cost, node, o);
-  endAfter(am, a, cb.startup + cb.read + cb.compute + cb.spill, () => succeedAttempt(am, a));
+  const text = o.text;
+  // A map-only job's map writes its part-m file to HDFS itself (no sort, no shuffle).
+  endAfter(am, a, cb.startup + cb.read + cb.compute + cb.spill, () =>
+    text === null ? succeedAttempt(am, a) : commitPart(am, a, text),
+  );
 }

@@ -67,16 +67,18 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
   const workMs = cb.startup + cb.shuffle + cb.spill + cb.compute;
   if (plan.error !== null || o === null)
     return endAfter(am, a, workMs, () => failAttempt(am, a, plan.error?.message ?? 'reduce failed', plan.error));
-  endAfter(am, a, workMs, () => writePart(am, a));
+  endAfter(am, a, workMs, () => commitPart(am, a, o.text));
 }
 
-/** Commits the reducer's output as its part file; the first attempt to commit wins. */
-function writePart(am: MrAppMaster, a: MrAttempt): void {
+/**
+ * Commits a task's output as its part file (part-r-NNNNN of a reducer, part-m-NNNNN of a map in
+ * a map-only job); the first attempt to commit wins.
+ */
+export function commitPart(am: MrAppMaster, a: MrAttempt, text: string): void {
   const { hdfs, kernel } = am.ctx;
-  const path = am.partPath(a.task.index);
+  const path = am.partPath(a.task.index, a.task.kind === 'map' ? 'm' : 'r');
   if (hdfs.exists(path)) return killAttempt(am, a, 'another attempt is committing the output');
   a.phase = 'writing';
-  const text = am.reducePlans[a.task.index]!.output!.text;
   hdfs.put(path, text, { writer: a.container.nodeId });
   let ms = 0;
   for (const b of hdfs.blocks(path)) ms += hdfs.writeMs(a.container.nodeId, b.replicas, b.length);

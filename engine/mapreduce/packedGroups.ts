@@ -11,9 +11,12 @@ export interface Group {
   values: unknown[];
 }
 
-/** Sorts groups by key and packs them. */
-export function packGroups(groups: Group[]): PackedGroups {
-  groups.sort((a, b) => compareKeys(a.key, b.key));
+/** Sorts groups by key (unless `cmp` is null: already sorted) and packs them. */
+export function packGroups(
+  groups: Group[],
+  cmp: ((a: unknown, b: unknown) => number) | null = compareKeys,
+): PackedGroups {
+  if (cmp !== null) groups.sort((a, b) => cmp(a.key, b.key));
   const keys = new Array<unknown>(groups.length);
   const counts = new Array<number>(groups.length);
   let total = 0;
@@ -44,11 +47,12 @@ export function packedRecordCount(p: PackedGroups): number {
 }
 
 /**
- * Merges packed groups (in the given order) into one group per key, sorted by key. Values of a
- * key keep the order of the parts, then the order inside each part: deterministic, and the same
- * order a single-threaded pass over the input would see.
+ * Merges packed groups (in the given order) into one group per key, sorted by `cmp` (stable:
+ * keys it calls equal keep the order they first appear in). Values of a key keep the order of
+ * the parts, then the order inside each part: deterministic, and the same order a
+ * single-threaded pass over the input would see.
  */
-export function mergePacked(parts: PackedGroups[]): Group[] {
+export function mergePacked(parts: PackedGroups[], cmp: (a: unknown, b: unknown) => number = compareKeys): Group[] {
   const byKey = new Map<string | number, Group>();
   for (const p of parts) {
     let at = 0;
@@ -67,7 +71,7 @@ export function mergePacked(parts: PackedGroups[]): Group[] {
     }
   }
   const groups = [...byKey.values()];
-  groups.sort((a, b) => compareKeys(a.key, b.key));
+  groups.sort((a, b) => cmp(a.key, b.key));
   return groups;
 }
 

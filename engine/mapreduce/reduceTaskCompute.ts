@@ -1,11 +1,14 @@
 /**
  * The real work of one reduce task, run inside a sandbox worker: merge the partition's sorted
- * runs from every map task, call the learner's reduce once per key with all its values (in map
- * task order), and format the output as a TextOutputFormat part file.
+ * runs from every map task in the sort comparator's order, call the learner's reduce once per
+ * group of keys the grouping comparator calls equal (the group's first key, its values as an
+ * Iterable walked once, in map task order), and format the output as a TextOutputFormat part
+ * file, in the order reduce wrote it.
  */
 import type { PackedGroups, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
 import { mergePacked } from './packedGroups';
 import {
+  forEachKeyGroup,
   isThenable,
   notSynchronous,
   recordData,
@@ -14,29 +17,43 @@ import {
   type WriteContext,
 } from './mapTaskCompute';
 import { formatRecord } from '../exec/recordText';
+import { keyComparators } from './keyComparators';
+import { UserCounters } from './userCounters';
 
 export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], taskIndex: number): ReduceTaskOutput {
-  const groups = mergePacked(parts);
+  const cmps = keyComparators(fns.sortComparator, fns.groupingComparator);
+  const groups = mergePacked(parts, cmps.sort);
+  const counters = new UserCounters();
   const lines: string[] = [];
   let inputRecords = 0;
   let ended = false;
+  let currentKey: unknown = undefined;
   const ctx: WriteContext = {
     write(key: unknown, value: unknown) {
       if (ended) throw writeAfterEnd('reduce');
       lines.push(formatRecord(recordData(key, 'key'), recordData(value, 'value')));
     },
+    getCounter: (group, name) => counters.get(group, name),
+    getCurrentKey: () => currentKey,
   };
-  for (const g of groups) {
-    inputRecords += g.values.length;
-    const returned: unknown = fns.reduce(g.key, g.values, ctx);
-    if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'reduce');
-  }
+  for (const g of groups) inputRecords += g.values.length;
+  const calls = forEachKeyGroup(
+    groups,
+    (a, b) => cmps.group(a, b) === 0,
+    'reduce',
+    (k) => (currentKey = k),
+    (key, values) => {
+      const returned: unknown = fns.reduce(key, values, ctx);
+      if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'reduce');
+    },
+  );
   ended = true;
   return {
     taskIndex,
     text: lines.length === 0 ? '' : `${lines.join('\n')}\n`,
-    reduceInputGroups: groups.length,
+    reduceInputGroups: calls,
     reduceInputRecords: inputRecords,
     reduceOutputRecords: lines.length,
+    userCounters: counters.list(),
   };
 }

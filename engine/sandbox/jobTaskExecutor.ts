@@ -10,6 +10,7 @@ import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
 import { runMapTask } from '../mapreduce/mapTaskCompute';
 import { runReduceTask } from '../mapreduce/reduceTaskCompute';
 import { packedBuffers } from '../mapreduce/packedGroups';
+import { decodeKeepingBom } from '../exec/lineRecordReader';
 import { runSparkDriver } from '../spark/sparkDriver';
 import type { SandboxFile } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
@@ -108,7 +109,8 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
           case 'map': {
             const t = message.task;
             const fns = loaded().mapreduce[t.jobIndex]!;
-            const text = runtime.decodeUtf8(t.bytes);
+            // Byte-order marks kept: the record reader skips a file's leading one as Hadoop does.
+            const text = decodeKeepingBom(t.bytes, runtime.decodeUtf8);
             const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
             answer({ type: 'mapDone', id: message.id, output }, packedBuffers(output.partitions));
             return;

@@ -78,7 +78,7 @@ const JOB = `exports.default = { kind: 'mapreduce', input: '/in/words.txt', outp
 // Line 2 of this job loops for ever, guarded as compileJobSource guards it.
 const RUNAWAY = `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/count', numReduceTasks: 1,
   map(offset, line, ctx) { let i = 0; while (i >= 0) { __clusterlabLoopGuard(2); i++; } },
-  reduce(word, ones, ctx) { ctx.write(word, ones.length); } };`;
+  reduce(word, ones, ctx) { ctx.write(word, [...ones].length); } };`;
 const words = encodeUtf8(Array.from({ length: 400 }, (_, i) => `w${i % 7} w${i % 3} w${i % 5}`).join('\n') + '\n');
 
 function runOn(pool: SandboxPoolCore, code = JOB) {

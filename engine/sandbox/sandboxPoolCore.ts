@@ -323,7 +323,9 @@ export class SandboxPoolCore implements TaskRunner {
       this.report(pending.kind);
     }
     if (reply.type === 'mapDone') {
-      run.mapOutputBytes = heldAfter(run.mapOutputBytes, reply.output.partitionBytes);
+      // A map-only job's map holds its part-m text instead of partitions.
+      run.mapOutputBytes =
+        heldAfter(run.mapOutputBytes, reply.output.partitionBytes) + (reply.output.text?.length ?? 0);
       const tooBig = mapOutputTooBig(run.fileName, run.mapOutputBytes);
       if (tooBig) {
         this.abort(tooBig);

@@ -43,9 +43,13 @@ describe('checkReply', () => {
           mapOutputBytes: 30,
           combineInputRecords: 0,
           combineOutputRecords: 0,
+          spills: 1,
+          spilledRecords: 3,
         },
         partitionBytes: [30],
         partitionRecords: [3],
+        text: null,
+        userCounters: [['Quality', 'BAD_LINES', 2]],
       },
     };
     expect(checkReply(mapDone, 1).ok).toBe(true);

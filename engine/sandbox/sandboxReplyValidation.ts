@@ -120,9 +120,34 @@ function checkShape(v: unknown, where: string): void {
     if (input.length === 0) fail(`${at}.input`, 'is empty');
     input.forEach((p, k) => str(p, `${at}.input[${k}]`, REPLY_LIMITS.path));
     str(job.output, `${at}.output`, REPLY_LIMITS.path);
-    if (int(job.numReduceTasks, `${at}.numReduceTasks`, 10_000) < 1) fail(`${at}.numReduceTasks`, 'is 0');
+    int(job.numReduceTasks, `${at}.numReduceTasks`, 10_000);
     bool(job.hasCombine, `${at}.hasCombine`);
     bool(job.hasPartition, `${at}.hasPartition`);
+    checkConf(job.conf, `${at}.conf`);
+  });
+}
+
+/** A MapReduce job's settings (engine/mapreduce/mapReduceConf.ts checks them in the sandbox). */
+function checkConf(v: unknown, where: string): void {
+  const c = obj(v, where);
+  if (c.recordDelimiter !== null) {
+    if (str(c.recordDelimiter, `${where}.recordDelimiter`, 1_000).length === 0)
+      fail(`${where}.recordDelimiter`, 'is empty');
+  }
+  for (const k of ['splitMinSize', 'splitMaxSize', 'sortMb', 'combineMinSpills'])
+    if (int(c[k], `${where}.${k}`) < 1) fail(`${where}.${k}`, 'is below 1');
+  const p = c.spillPercent;
+  if (typeof p !== 'number' || !(p > 0 && p <= 1)) fail(`${where}.spillPercent`, 'is not in (0, 1]');
+}
+
+/** The learner's counters of a task: [group, name, value] triples. */
+function checkUserCounters(v: unknown, where: string): void {
+  list(v, where, 120).forEach((c, i) => {
+    const t = list(c, `${where}[${i}]`, 3);
+    if (t.length !== 3) fail(`${where}[${i}]`, 'is not [group, name, value]');
+    str(t[0], `${where}[${i}][0]`, 128);
+    str(t[1], `${where}[${i}][1]`, 64);
+    if (!Number.isSafeInteger(t[2])) fail(`${where}[${i}][2]`, 'is not a whole number');
   });
 }
 
@@ -157,10 +182,15 @@ function checkMapOutput(v: unknown, where: string, numReduceTasks: number | null
     'mapOutputBytes',
     'combineInputRecords',
     'combineOutputRecords',
+    'spills',
+    'spilledRecords',
   ])
     count(c[k], `${where}.counters.${k}`);
   counts(o.partitionBytes, `${where}.partitionBytes`, parts.length);
   counts(o.partitionRecords, `${where}.partitionRecords`, parts.length);
+  if (o.text !== null && typeof o.text !== 'string') fail(`${where}.text`, 'is not a string or null');
+  if (typeof o.text === 'string' && parts.length > 0) fail(`${where}.text`, 'is set next to partitions');
+  checkUserCounters(o.userCounters, `${where}.userCounters`);
 }
 
 function checkReduceOutput(v: unknown, where: string): void {
@@ -168,6 +198,7 @@ function checkReduceOutput(v: unknown, where: string): void {
   int(o.taskIndex, `${where}.taskIndex`);
   if (typeof o.text !== 'string') fail(`${where}.text`, 'is not a string');
   for (const k of ['reduceInputGroups', 'reduceInputRecords', 'reduceOutputRecords']) count(o[k], `${where}.${k}`);
+  checkUserCounters(o.userCounters, `${where}.userCounters`);
 }
 
 /** The Spark log: plain data whose ids, parents and sizes agree (engine/spark/jobRecord.ts). */

@@ -60,7 +60,7 @@ const lab: Lab = {
       solution: dailySolution,
       hints: [
         'The timestamp looks like "2016-05-01 01:02:03": the day is its first 10 characters.',
-        'In reduce, add up the values with a loop and divide by values.length.',
+        'In reduce, `values` is an Iterable, as in Hadoop, not an array: it has no length. Walk it once with `for (const v of values)`, adding up the values and counting them, then divide.',
         'Write `ctx.write(timestamp.slice(0, 10), Number(value))` in map and set `numReduceTasks: 3`.',
       ],
       run: base,
@@ -97,7 +97,7 @@ const lab: Lab = {
       starter: scaleStarter,
       solution: scaleSolution,
       hints: [
-        'A combiner runs on the map side with the same signature as reduce; its output goes to the reducers.',
+        'A combiner runs on the map side with the same signature as reduce (its values are an Iterable too); its output goes to the reducers. Hadoop may run it zero, one or several times on a record.',
         'Emit `[Number(value), 1]` from map; combine and reduce add the pairs up element by element.',
         'Only the reducer divides: `ctx.write(day, sum / count)`. The combiner writes `[sum, count]`.',
       ],

@@ -23,10 +23,32 @@ export interface MapReduceJobConfig {
   name: string;
   input: string[];
   output: string;
+  /** 0: a map-only job (part-m-NNNNN written by the maps, no shuffle). */
   numReduceTasks: number;
   hasCombine: boolean;
   hasPartition: boolean;
+  /** The job's Hadoop settings (its `conf` field, Hadoop's names), with Hadoop's defaults. */
+  conf: MapReduceConf;
 }
+
+/** The Hadoop settings a MapReduce job may set in its `conf` (Hadoop's Configuration keys). */
+export interface MapReduceConf {
+  /** textinputformat.record.delimiter; null: lines end at \n, \r or \r\n. */
+  recordDelimiter: string | null;
+  /** mapreduce.input.fileinputformat.split.minsize (1). */
+  splitMinSize: number;
+  /** mapreduce.input.fileinputformat.split.maxsize (Long.MAX_VALUE). */
+  splitMaxSize: number;
+  /** mapreduce.task.io.sort.mb (100): the map's sort buffer, in MB. */
+  sortMb: number;
+  /** mapreduce.map.sort.spill.percent (0.8): a spill starts when the buffer is this full. */
+  spillPercent: number;
+  /** mapreduce.map.combine.minspills (3): the combiner runs again at the merge from this many spills. */
+  combineMinSpills: number;
+}
+
+/** A user-defined counter's total in one task: [group, name, value] (Hadoop: Context.getCounter(group, name)). */
+export type UserCounter = [group: string, name: string, value: number];
 
 /** One map task's input: the bytes of the lines that belong to its split (LineRecordReader rule). */
 export interface MapTaskInput {
@@ -51,7 +73,12 @@ export interface PackedGroups {
 
 export interface MapTaskOutput {
   taskIndex: number;
+  /** One per reducer (none in a map-only job). */
   partitions: PackedGroups[];
+  /** A map-only job's part-m file text (TextOutputFormat); null when the job has reducers. */
+  text: string | null;
+  /** Counters the learner's code incremented (ctx.getCounter(group, name).increment(n)). */
+  userCounters: UserCounter[];
   counters: MapTaskCounters;
   /** Estimated serialized bytes per partition (after the combiner). */
   partitionBytes: number[];
@@ -65,6 +92,10 @@ export interface MapTaskCounters {
   mapOutputBytes: number;
   combineInputRecords: number;
   combineOutputRecords: number;
+  /** Spills of the sort buffer (mapreduce.task.io.sort.mb × spill.percent), at least 1 with reducers. */
+  spills: number;
+  /** Records written to spill files and the merged map output (Hadoop's SPILLED_RECORDS). */
+  spilledRecords: number;
 }
 
 export interface ReduceTaskInput {
@@ -81,6 +112,8 @@ export interface ReduceTaskOutput {
   reduceInputGroups: number;
   reduceInputRecords: number;
   reduceOutputRecords: number;
+  /** Counters the learner's code incremented. */
+  userCounters: UserCounter[];
 }
 
 /** A file as the sandbox sees it when a Spark job reads it. */

@@ -11,7 +11,7 @@ const build = {
     ctx.write(src, dst);
   },
   reduce(page, dsts, ctx) {
-    ctx.write(page, `1\t${dsts.join(',')}`);
+    ctx.write(page, `1\t${[...dsts].join(',')}`); // dsts is an Iterable (Hadoop's values): spread it to join
   },
 };
 const iteration = (i) => ({

@@ -29,7 +29,7 @@ const CHAINED = `const step = (i) => ({
   kind: 'mapreduce', input: i === 0 ? '/data/graph.txt' : '/chain/step-' + (i - 1), output: '/chain/step-' + i,
   numReduceTasks: 2,
   map(offset, line, ctx) { const [a, b] = line.split(/\\s+/); ctx.write(a, b); },
-  reduce(k, vs, ctx) { ctx.write(k, vs[0]); },
+  reduce(k, vs, ctx) { ctx.write(k, [...vs][0]); },
 });
 export default Array.from({ length: 11 }, (_, i) => step(i));`;
 

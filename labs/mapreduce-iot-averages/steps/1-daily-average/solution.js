@@ -11,7 +11,12 @@ export default {
   },
   reduce(day, values, ctx) {
     let sum = 0;
-    for (const v of values) sum += v;
-    ctx.write(day, sum / values.length);
+    let count = 0;
+    // values is an Iterable walked once, as Hadoop gives it: count while summing.
+    for (const v of values) {
+      sum += v;
+      count++;
+    }
+    ctx.write(day, sum / count);
   },
 };

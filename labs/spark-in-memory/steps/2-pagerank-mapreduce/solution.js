@@ -16,7 +16,7 @@ const build = {
     ctx.write(src, dst);
   },
   reduce(page, targets, ctx) {
-    ctx.write(page, `1\t${targets.join(',')}`);
+    ctx.write(page, `1\t${[...targets].join(',')}`); // targets is an Iterable: spread it to join
   },
 };
 

@@ -6,7 +6,7 @@
 import type { JobRunReport } from '../../../../engine/api';
 import type { AttemptRecord, CostBreakdown } from '../../../../engine/exec';
 import type { RunEvent } from '../../../../engine/api';
-import { emptyCounters } from '../../../../engine/mapreduce';
+import { counterGroups, emptyCounters } from '../../../../engine/mapreduce';
 import { toRunView } from '../runView';
 import type { RunView } from '../runViewTypes';
 import { maxOf } from '../../maxOf';
@@ -175,6 +175,7 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): {
       shuffleBytesLocal: shuffle / nodeCount,
       shuffleBytesRemote: shuffle - shuffle / nodeCount,
       counters: emptyCounters(),
+      counterGroups: counterGroups(emptyCounters(), new Map()),
     },
     attempts,
     trace,

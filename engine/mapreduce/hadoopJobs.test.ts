@@ -1,0 +1,160 @@
+/**
+ * Whole MapReduce jobs through the sandbox pool and the simulated cluster, checked against what
+ * Hadoop would write: part files in order, map-only jobs, identity map and reduce, counter groups.
+ */
+import { describe, expect, it } from 'vitest';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
+import { JobFailedError, runJob } from '../api/runJob';
+import type { JobRunReport } from '../api/jobTypes';
+import { encodeUtf8 } from '../core';
+import { hadoopPartition } from '../exec/hadoopHash';
+import { compareKeys } from '../exec/keyOrder';
+
+const WORDS = Array.from({ length: 60 }, (_, i) => `w${(i * 7) % 23} x${i % 5}`).join('\n') + '\n';
+
+async function run(code: string, text = WORDS, blockSize = 128): Promise<JobRunReport> {
+  const runner = createFunctionRunner();
+  try {
+    return await runJob({
+      source: { fileName: 'job.js', code },
+      runner,
+      cluster: 'cookbook-9',
+      seed: 5,
+      blockSize,
+      sampleData: false,
+      files: [{ path: '/in/words.txt', bytes: encodeUtf8(text) }],
+      outputText: true,
+    });
+  } finally {
+    await runner.close();
+  }
+}
+
+const WORD_COUNT = `exports.default = {
+  kind: 'mapreduce', input: '/in/words.txt', output: '/out/wc', numReduceTasks: 3,
+  map(o, line, ctx) { for (const w of line.split(' ')) ctx.write(w, 1); },
+  reduce(w, ones, ctx) { let n = 0; for (const one of ones) n += one; ctx.write(w, n); },
+};`;
+
+describe('MapReduce jobs as Hadoop runs them', () => {
+  it('shows the result as the part files in order, each sorted in itself, keys placed by HashPartitioner', async () => {
+    const report = await run(WORD_COUNT);
+    const counts = new Map<string, number>();
+    for (const w of WORDS.split(/\s+/)) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const parts = [0, 1, 2].map((p) =>
+      [...counts].filter(([w]) => hadoopPartition(w, 3) === p).sort((a, b) => compareKeys(a[0], b[0])),
+    );
+    expect(report.result).toEqual(parts.flat());
+    expect(
+      report
+        .outputs!.map((f) => f.path)
+        .filter((p) => p.includes('part-'))
+        .sort(),
+    ).toEqual(['/out/wc/part-r-00000', '/out/wc/part-r-00001', '/out/wc/part-r-00002']);
+    const r0 = report.outputs!.find((f) => f.path === '/out/wc/part-r-00000')!;
+    expect(r0.text).toBe(parts[0]!.map(([w, n]) => `${w}\t${n}\n`).join(''));
+  });
+
+  it('runs a map-only job: part-m-NNNNN per map, records in input order, no reducers', async () => {
+    const report = await run(
+      `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/m', numReduceTasks: 0,
+        map(o, line, ctx) { ctx.write(line.split(' ')[1], o); } };`,
+    );
+    const paths = report.outputs!.map((f) => f.path).filter((p) => p.includes('part-'));
+    expect(paths.length).toBeGreaterThan(1);
+    paths.forEach((p, i) => expect(p).toBe(`/out/m/part-m-${String(i).padStart(5, '0')}`));
+    const lines = WORDS.split('\n').filter(Boolean);
+    let offset = 0;
+    const expected = lines.map((l) => {
+      const pair = [l.split(' ')[1], offset];
+      offset += l.length + 1;
+      return pair;
+    });
+    expect(report.result).toEqual(expected);
+    const c = report.metrics.kind === 'mapreduce' ? report.metrics.counters : null;
+    expect(c!.TOTAL_LAUNCHED_REDUCES).toBe(0);
+    expect(c!.MAP_OUTPUT_RECORDS).toBe(lines.length);
+    expect(c!.REDUCE_INPUT_RECORDS).toBe(0);
+    expect(c!.HDFS_BYTES_WRITTEN).toBe(report.outputs!.reduce((s, f) => s + f.text.length, 0));
+  });
+
+  it("uses Hadoop's identity Mapper and Reducer when map and reduce are left out", async () => {
+    const report = await run(
+      `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/id' };`,
+      'b\na\n\nc\n',
+    );
+    expect(report.result).toEqual([
+      [0, 'b'],
+      [2, 'a'],
+      [4, ''],
+      [5, 'c'],
+    ]);
+  });
+
+  it("honours textinputformat.record.delimiter and the split sizes of the job's conf", async () => {
+    const text = 'a b\nc\n\nd e\n\nf\n';
+    const report = await run(
+      `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/p', numReduceTasks: 0,
+        conf: { 'textinputformat.record.delimiter': '\\n\\n', 'mapreduce.input.fileinputformat.split.maxsize': 5 },
+        map(o, rec, ctx) { ctx.write(o, rec.split('\\n').join('|')); } };`,
+      text,
+      1024,
+    );
+    expect(report.result).toEqual([
+      [0, 'a b|c'],
+      [7, 'd e'],
+      [12, 'f|'],
+    ]);
+    // 15 bytes in splits of 5: three maps (the last has no record starting in it: empty part file).
+    const c = report.metrics.kind === 'mapreduce' ? report.metrics.counters : null;
+    expect(c!.TOTAL_LAUNCHED_MAPS).toBe(3);
+  });
+
+  it("groups counters as Hadoop does, the learner's after Hadoop's", async () => {
+    const report = await run(
+      `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/c',
+        map(o, line, ctx) { ctx.getCounter('Words', 'LINES').increment(); ctx.write(line, 1); },
+        reduce(k, vs, ctx) { ctx.getCounter('Words', 'KEYS').increment(); for (const v of vs) ctx.write(k, v); } };`,
+    );
+    if (report.metrics.kind !== 'mapreduce') throw new Error('a MapReduce run');
+    const groups = report.metrics.counterGroups;
+    expect(groups.map((g) => g.displayName)).toEqual([
+      'File System Counters',
+      'Job Counters',
+      'Map-Reduce Framework',
+      'File Input Format Counters',
+      'File Output Format Counters',
+      'ClusterLab (not Hadoop counters)',
+      'Words',
+    ]);
+    const task = groups.find((g) => g.name === 'org.apache.hadoop.mapreduce.TaskCounter')!;
+    expect(task.counters.find((c) => c.name === 'MAP_INPUT_RECORDS')).toEqual({
+      name: 'MAP_INPUT_RECORDS',
+      displayName: 'Map input records',
+      value: 60,
+    });
+    const words = groups.at(-1)!;
+    expect(words.user).toBe(true);
+    expect(words.counters).toEqual([
+      { name: 'LINES', displayName: 'LINES', value: 60 },
+      { name: 'KEYS', displayName: 'KEYS', value: new Set(WORDS.split('\n').filter(Boolean)).size },
+    ]);
+  });
+
+  it("fails a reduce that walks its values twice with the learner's line and Hadoop's reason", async () => {
+    const code = `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/t',
+  map(o, line, ctx) { ctx.write('k', 1); },
+  reduce(k, vs, ctx) {
+    let n = 0;
+    for (const v of vs) n += v;
+    for (const v of vs) n += v;
+    ctx.write(k, n);
+  } };`;
+    const error = await run(code).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(JobFailedError);
+    expect((error as Error).message).toMatch(/job\.js:6.*walked a second time/);
+  });
+});
