@@ -170,6 +170,11 @@ interface SparkContext {
   broadcast<T>(value: T): Broadcast<T>;
 }
 
-declare const console: { log(...values: unknown[]): void; error(...values: unknown[]): void };
+declare const console: {
+  log(...values: unknown[]): void;
+  info(...values: unknown[]): void;
+  warn(...values: unknown[]): void;
+  error(...values: unknown[]): void;
+};
 
 type SparkJob = (sc: SparkContext) => Promise<unknown> | unknown;
