@@ -128,6 +128,15 @@ describe('sc.textFile paths in a real run', () => {
   });
 });
 
+describe('sc.textFile lines as Hadoop’s LineRecordReader reads them', () => {
+  it('ends lines at \\n, \\r and \\r\\n, and skips a byte-order mark', async () => {
+    const report = await run(`return sc.textFile('/in/mixed.txt').collect();`, {
+      files: [{ path: '/in/mixed.txt', bytes: encodeUtf8('\uFEFFa\r\nb\rc\n\nd') }],
+    });
+    expect(report.result).toEqual(['a', 'b', 'c', '', 'd']);
+  });
+});
+
 describe('SparkRuntime.wholeTextFiles', () => {
   const bytes = new Map(files.map((f) => [f.path, f.bytes]));
   const runtime = () =>

@@ -4,6 +4,7 @@
  * jobs and records everything the simulation needs (jobRecord.ts).
  */
 import { compareKeys, defaultPartition, keyId } from '../exec/keyOrder';
+import { forEachRecord } from '../exec/lineRecordReader';
 import { planLineSplits, sparkSplitSize, type FileSplit } from '../exec/lineSplits';
 import { keyText } from '../exec/keyOrder';
 import type { JobErrorData } from '../sandbox/contract/jobCodeError';
@@ -93,9 +94,10 @@ export class SparkRuntime {
       const sp = splits[part.split]!;
       if (sp.recordEnd <= sp.recordStart) return [];
       const text = this.decode(bytes.subarray(sp.recordStart, sp.recordEnd));
-      const lines = text.split('\n');
-      if (lines[lines.length - 1] === '') lines.pop();
-      return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+      // Hadoop's LineRecordReader, as MapReduce reads: \n, \r and \r\n end a line.
+      const lines: string[] = [];
+      forEachRecord(text, sp.recordStart, sp.recordEnd - sp.recordStart, null, (_offset, line) => lines.push(line));
+      return lines;
     });
     rdd.source = { path, ranges, files: parts.map((x) => x.file) };
     (rdd as Rdd & { files?: string[] }).files = [...new Set(files.map((f) => f.path))];
