@@ -12,6 +12,7 @@ import { Rdd } from './rdd';
 import { rddHandle, rddOf } from './rddHandle';
 import { MissingInputError, SparkRuntime } from './sparkRuntime';
 import { SparkJobAbortedError } from './sparkTaskError';
+import { createSparkSession } from './sql/sparkSession';
 
 /** Data the driver returns: the shape collect() gives, and how much of it (Spark caps it too, spark.driver.maxResultSize). */
 export const RESULT_KINDS = 'numbers, strings, booleans, null, arrays and plain objects';
@@ -45,7 +46,10 @@ export async function runSparkDriver(
   });
   let result: unknown;
   try {
-    result = await fn(sc);
+    result = await (fn as (sc: unknown, spark: unknown) => unknown)(
+      sc,
+      createSparkSession(rt, sc, host.print ?? (() => {})),
+    );
   } catch (error) {
     // What the learner threw may be anything (a revoked Proxy makes instanceof throw).
     if (isInstance(error, MissingInputError))

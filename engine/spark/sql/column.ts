@@ -1,0 +1,387 @@
+/**
+ * Spark SQL's Column: an expression tree built by the job (`col('t').gt(20)`, `sum('t')`) and
+ * resolved against a DataFrame's schema when a transformation uses it (Spark's analyzer runs
+ * eagerly too: a missing column fails at the learner's line). Rows inside the engine are arrays
+ * in schema order; nulls follow SQL's three-valued logic.
+ */
+import { javaDoubleString } from './sqlValues';
+
+export type DataType = 'integer' | 'long' | 'double' | 'string' | 'boolean' | 'null';
+
+/** One column of a schema: its name, type and Spark's expression id (`day#1`). */
+export interface Field {
+  name: string;
+  type: DataType;
+  id: number;
+  /** The DataFrame the column came from (for `df.col('id')` after a join). */
+  origin: number;
+}
+
+export type AggFn = 'count' | 'sum' | 'avg' | 'min' | 'max';
+type BinOp = '+' | '-' | '*' | '/' | '%' | '=' | '!=' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR' | '<=>';
+
+export type Expr =
+  | { k: 'col'; name: string; origin: number | null }
+  | { k: 'lit'; v: unknown }
+  | { k: 'bin'; op: BinOp; l: Expr; r: Expr }
+  | { k: 'not'; e: Expr }
+  | { k: 'isnull'; e: Expr; neg: boolean }
+  | { k: 'alias'; e: Expr; name: string }
+  | { k: 'agg'; fn: AggFn; e: Expr | null }
+  | { k: 'fn'; fn: 'upper' | 'lower' | 'length' | 'round' | 'concat' | 'coalesce'; args: Expr[] }
+  | { k: 'sort'; e: Expr; asc: boolean; nullsFirst: boolean }
+  | { k: 'broadcastHint' };
+
+export class Column {
+  /** @internal the expression; read by the DataFrame, not by jobs. */
+  constructor(readonly expr: Expr) {
+    Object.freeze(this);
+  }
+  toString(): string {
+    return `Column<'${exprName(this.expr)}'>`;
+  }
+  alias(name: string): Column {
+    return new Column({ k: 'alias', e: this.expr, name: String(name) });
+  }
+  as(name: string): Column {
+    return this.alias(name);
+  }
+  name(name: string): Column {
+    return this.alias(name);
+  }
+  plus(o: unknown): Column {
+    return bin('+', this, o);
+  }
+  minus(o: unknown): Column {
+    return bin('-', this, o);
+  }
+  multiply(o: unknown): Column {
+    return bin('*', this, o);
+  }
+  divide(o: unknown): Column {
+    return bin('/', this, o);
+  }
+  mod(o: unknown): Column {
+    return bin('%', this, o);
+  }
+  equalTo(o: unknown): Column {
+    return bin('=', this, o);
+  }
+  eq(o: unknown): Column {
+    return bin('=', this, o);
+  }
+  notEqual(o: unknown): Column {
+    return bin('!=', this, o);
+  }
+  eqNullSafe(o: unknown): Column {
+    return bin('<=>', this, o);
+  }
+  gt(o: unknown): Column {
+    return bin('>', this, o);
+  }
+  geq(o: unknown): Column {
+    return bin('>=', this, o);
+  }
+  lt(o: unknown): Column {
+    return bin('<', this, o);
+  }
+  leq(o: unknown): Column {
+    return bin('<=', this, o);
+  }
+  and(o: unknown): Column {
+    return bin('AND', this, o);
+  }
+  or(o: unknown): Column {
+    return bin('OR', this, o);
+  }
+  not(): Column {
+    return new Column({ k: 'not', e: this.expr });
+  }
+  isNull(): Column {
+    return new Column({ k: 'isnull', e: this.expr, neg: false });
+  }
+  isNotNull(): Column {
+    return new Column({ k: 'isnull', e: this.expr, neg: true });
+  }
+  asc(): Column {
+    return new Column({ k: 'sort', e: this.expr, asc: true, nullsFirst: true });
+  }
+  asc_nulls_last(): Column {
+    return new Column({ k: 'sort', e: this.expr, asc: true, nullsFirst: false });
+  }
+  desc(): Column {
+    return new Column({ k: 'sort', e: this.expr, asc: false, nullsFirst: false });
+  }
+  desc_nulls_first(): Column {
+    return new Column({ k: 'sort', e: this.expr, asc: false, nullsFirst: true });
+  }
+}
+Object.freeze(Column.prototype);
+
+/** A column name or a Column, as Spark's API takes them; anything else is a literal. */
+export function toExpr(v: unknown, literal = false): Expr {
+  if (v instanceof Column) return v.expr;
+  if (!literal && typeof v === 'string') return { k: 'col', name: v, origin: null };
+  if (v === undefined) throw new TypeError('a column or a value is missing (got undefined)');
+  if (v !== null && typeof v === 'object')
+    throw new TypeError(
+      `expected a Column, a column name or a literal value, got ${Array.isArray(v) ? 'an array' : 'an object'}`,
+    );
+  return { k: 'lit', v };
+}
+
+function bin(op: BinOp, l: Column, r: unknown): Column {
+  return new Column({ k: 'bin', op, l: l.expr, r: toExpr(r, true) });
+}
+
+/** The name Spark gives an expression's column when it has no alias: `sum(t)`, `(t + 1)`, `count(1)`. */
+export function exprName(e: Expr): string {
+  switch (e.k) {
+    case 'col':
+      return e.name;
+    case 'lit':
+      return e.v === null ? 'NULL' : typeof e.v === 'number' ? javaDoubleLiteral(e.v) : String(e.v);
+    case 'bin':
+      return `(${exprName(e.l)} ${e.op} ${exprName(e.r)})`;
+    case 'not':
+      return `(NOT ${exprName(e.e)})`;
+    case 'isnull':
+      return `(${exprName(e.e)} IS ${e.neg ? 'NOT ' : ''}NULL)`;
+    case 'alias':
+      return e.name;
+    case 'agg':
+      return `${e.fn}(${e.e ? exprName(e.e) : '1'})`;
+    case 'fn':
+      return `${e.fn}(${e.args.map(exprName).join(', ')})`;
+    case 'sort':
+      return `${exprName(e.e)} ${e.asc ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;
+    case 'broadcastHint':
+      return 'broadcast';
+  }
+}
+
+function javaDoubleLiteral(v: number): string {
+  return Number.isInteger(v) ? String(v) : javaDoubleString(v);
+}
+
+export interface Compiled {
+  eval: (row: unknown[]) => unknown;
+  type: DataType;
+  /** Spark's text of the expression with expression ids (`(t#2 > 20)`), for explain(). */
+  text: string;
+}
+
+/** Finds a column by name (case-insensitive, as spark.sql.caseSensitive=false), or throws Spark's error. */
+export function resolveField(schema: Field[], name: string, origin: number | null): number {
+  const lower = name.toLowerCase();
+  let hits = schema.map((f, i) => [f, i] as const).filter(([f]) => f.name.toLowerCase() === lower);
+  if (origin !== null && hits.length > 1) hits = hits.filter(([f]) => f.origin === origin);
+  if (hits.length === 1) return hits[0]![1];
+  if (hits.length > 1)
+    throw new Error(
+      `[AMBIGUOUS_REFERENCE] Reference \`${name}\` is ambiguous, could be: [${hits.map(([f]) => `\`${f.name}\``).join(', ')}]. Name the DataFrame it comes from: df.col('${name}')`,
+    );
+  throw new Error(
+    `[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name \`${name}\` cannot be resolved. Did you mean one of the following? [${schema.map((f) => `\`${f.name}\``).join(', ')}]`,
+  );
+}
+
+const NUMERIC = new Set<DataType>(['integer', 'long', 'double']);
+
+/** Resolves an expression against a schema: a function of a row, its type and its text. */
+export function compile(e: Expr, schema: Field[]): Compiled {
+  switch (e.k) {
+    case 'col': {
+      const i = resolveField(schema, e.name, e.origin);
+      const f = schema[i]!;
+      return { eval: (row) => row[i], type: f.type, text: `${f.name}#${f.id}` };
+    }
+    case 'lit': {
+      const v = e.v;
+      const type: DataType =
+        v === null
+          ? 'null'
+          : typeof v === 'number'
+            ? Number.isInteger(v)
+              ? 'integer'
+              : 'double'
+            : typeof v === 'boolean'
+              ? 'boolean'
+              : 'string';
+      if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean' && v !== null)
+        throw new TypeError(`lit(): a literal must be a number, a string, a boolean or null, got a ${typeof v}`);
+      return { eval: () => v, type, text: exprName(e) };
+    }
+    case 'alias': {
+      const c = compile(e.e, schema);
+      return { ...c, text: `${c.text} AS ${e.name}` };
+    }
+    case 'not': {
+      const c = compile(e.e, schema);
+      return { eval: (r) => nullOr(c.eval(r), (x) => !x), type: 'boolean', text: `NOT ${c.text}` };
+    }
+    case 'isnull': {
+      const c = compile(e.e, schema);
+      return {
+        eval: (r) => (c.eval(r) === null) !== e.neg,
+        type: 'boolean',
+        text: `${e.neg ? 'isnotnull' : 'isnull'}(${c.text})`,
+      };
+    }
+    case 'bin':
+      return compileBin(e.op, compile(e.l, schema), compile(e.r, schema));
+    case 'fn':
+      return compileFn(
+        e.fn,
+        e.args.map((a) => compile(a, schema)),
+      );
+    case 'sort':
+      return compile(e.e, schema);
+    case 'agg':
+      throw new Error(
+        `${exprName(e)} is an aggregate function: use it in groupBy(...).agg(...) or df.agg(...), not in select/filter/withColumn`,
+      );
+    case 'broadcastHint':
+      throw new Error('broadcast() marks a DataFrame for a join: use it as df1.join(broadcast(df2), ...)');
+  }
+}
+
+function nullOr(x: unknown, f: (x: unknown) => unknown): unknown {
+  return x === null || x === undefined ? null : f(x);
+}
+
+function compileBin(op: BinOp, l: Compiled, r: Compiled): Compiled {
+  const text = `(${l.text} ${op} ${r.text})`;
+  if (op === 'AND' || op === 'OR') {
+    const and = op === 'AND';
+    return {
+      text,
+      type: 'boolean',
+      eval: (row) => {
+        const a = l.eval(row);
+        if (a === !and) return !and; // false AND x, true OR x
+        const b = r.eval(row);
+        if (b === !and) return !and;
+        if (a === null || b === null) return null;
+        return and;
+      },
+    };
+  }
+  if (op === '<=>') return { text, type: 'boolean', eval: (row) => compareValues(l.eval(row), r.eval(row)) === 0 };
+  if (['=', '!=', '<', '<=', '>', '>='].includes(op)) {
+    const test = {
+      '=': (c: number) => c === 0,
+      '!=': (c: number) => c !== 0,
+      '<': (c: number) => c < 0,
+      '<=': (c: number) => c <= 0,
+      '>': (c: number) => c > 0,
+      '>=': (c: number) => c >= 0,
+    }[op as '=']!;
+    return {
+      text,
+      type: 'boolean',
+      eval: (row) => {
+        const a = l.eval(row);
+        const b = r.eval(row);
+        return a === null || b === null ? null : test(compareValues(a, b));
+      },
+    };
+  }
+  for (const side of [l, r])
+    if (!NUMERIC.has(side.type) && side.type !== 'null')
+      throw new Error(
+        `[DATATYPE_MISMATCH] cannot resolve "${text}": the operator ${op} needs numbers, but ${side.text} is a ${side.type}`,
+      );
+  const type: DataType =
+    op === '/' || l.type === 'double' || r.type === 'double'
+      ? 'double'
+      : l.type === 'long' || r.type === 'long'
+        ? 'long'
+        : 'integer';
+  const f = {
+    '+': (a: number, b: number) => a + b,
+    '-': (a: number, b: number) => a - b,
+    '*': (a: number, b: number) => a * b,
+    '/': (a: number, b: number) => (b === 0 ? null : a / b),
+    '%': (a: number, b: number) => (b === 0 ? null : a % b),
+  }[op as '+']!;
+  const integral = type !== 'double';
+  return {
+    text,
+    type,
+    eval: (row) => {
+      const a = l.eval(row);
+      const b = r.eval(row);
+      if (a === null || b === null) return null;
+      const v = f(a as number, b as number);
+      return integral && typeof v === 'number' ? Math.trunc(v) : v;
+    },
+  };
+}
+
+function compileFn(fn: string, args: Compiled[]): Compiled {
+  const text = `${fn}(${args.map((a) => a.text).join(', ')})`;
+  const [a, b] = args;
+  switch (fn) {
+    case 'upper':
+    case 'lower':
+      return {
+        text,
+        type: 'string',
+        eval: (r) => nullOr(a!.eval(r), (x) => (fn === 'upper' ? String(x).toUpperCase() : String(x).toLowerCase())),
+      };
+    case 'length':
+      return { text, type: 'integer', eval: (r) => nullOr(a!.eval(r), (x) => String(x).length) };
+    case 'round': {
+      const scale = b ? (b.eval([]) as number) : 0;
+      return {
+        text,
+        type: a!.type === 'double' ? 'double' : a!.type,
+        // Spark rounds HALF_UP (away from zero at .5).
+        eval: (r) =>
+          nullOr(a!.eval(r), (x) => {
+            const m = 10 ** scale;
+            const v = (x as number) * m;
+            return (Math.sign(v) * Math.round(Math.abs(v) + 1e-9)) / m;
+          }),
+      };
+    }
+    case 'concat':
+      return {
+        text,
+        type: 'string',
+        eval: (r) => {
+          const vs = args.map((x) => x.eval(r));
+          return vs.some((v) => v === null) ? null : vs.map((v) => valueText(v)).join('');
+        },
+      };
+    default: // coalesce
+      return {
+        text,
+        type: args.find((x) => x.type !== 'null')?.type ?? 'null',
+        eval: (r) => {
+          for (const x of args) {
+            const v = x.eval(r);
+            if (v !== null) return v;
+          }
+          return null;
+        },
+      };
+  }
+}
+
+/** Orders two non-null values as Spark does: numbers by value, strings by code unit, false < true. */
+export function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return a ? 1 : -1;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function valueText(v: unknown): string {
+  return typeof v === 'number' && !Number.isInteger(v) ? javaDoubleString(v) : String(v);
+}
