@@ -34,6 +34,7 @@ export function createSparkSession(rt: SparkRuntime, sc: unknown, print: (text: 
     planNode(
       `FileScan ${format} [${schema.map((f) => `${f.name}#${f.id}`).join(',')}] Batched: false, DataFilters: [], Format: ${format.toUpperCase()}, Location: InMemoryFileIndex(1 paths)[hdfs:${path}], PartitionFilters: [], PushedFilters: [], ReadSchema: struct<${schema.map((f) => `${f.name}:${f.type === 'integer' ? 'int' : f.type === 'long' ? 'bigint' : f.type}`).join(',')}>`,
       [],
+      false,
     );
   const bytesOf = (rdd: { source: { ranges: [number, number][] } | null }) =>
     (rdd.source?.ranges ?? []).reduce((a, [x, y]) => a + (y - x), 0);
@@ -162,7 +163,7 @@ export function createSparkSession(rt: SparkRuntime, sc: unknown, print: (text: 
     );
     const source = rt.parallelize(rows, 2);
     const rdd = narrowOp(source, 'LocalTableScan', (r) => r);
-    const plan = planNode(`LocalTableScan [${schema.map((f) => `${f.name}#${f.id}`).join(', ')}]`, [], false);
+    const plan = planNode(`LocalTableScan [${schema.map((f) => `${f.name}#${f.id}`).join(', ')}]`, []);
     return newDataFrame({ s, rdd, schema, plan, size: sizeOf(rows) });
   }
 
