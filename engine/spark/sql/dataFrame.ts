@@ -9,13 +9,13 @@ import type { SparkRuntime } from '../sparkRuntime';
 import { Column, compile, exprName, resolveField, toExpr, type Expr, type Field } from './column';
 import {
   broadcastJoin,
-  exchange,
+  exchangeThen,
   groupKey,
   hashAggregate,
   joinRows,
-  localSort,
   narrowOp,
   rangeSort,
+  rowComparator,
   singlePartition,
   zipOp,
   type AggSpec,
@@ -201,7 +201,7 @@ export class DataFrame {
     const keys = sortKeys(d, colArgs(cols));
     const n = shufflePartitions(d.s);
     const order = keys.map((k) => k.text).join(', ');
-    const rdd = rangeSort(d.rdd, keys, n, `Exchange rangepartitioning(${order}, ${n})`, `Sort [${order}], true`);
+    const rdd = rangeSort(d.rdd, keys, n, `Exchange rangepartitioning(${short(order)}, ${n})`, 'Sort');
     const ex = planNode(`Exchange rangepartitioning(${order}, ${n}), ENSURE_REQUIREMENTS`, [d.plan], false);
     const df = derive(d, rdd, d.schema, planNode(`Sort [${order}], true, 0`, [ex]));
     sortedBy.set(df, { child: d, keys });
@@ -218,9 +218,10 @@ export class DataFrame {
     if (sorted) {
       // orderBy(...).limit(n): Spark plans TakeOrderedAndProject, each partition's top n, then one.
       const { child, keys } = sorted;
-      const top = localTop(child.rdd, keys, n, 'TakeOrderedAndProject');
-      const one = singlePartition(top, 'Exchange SinglePartition');
-      const rdd = localTop(one, keys, n, 'TakeOrderedAndProject');
+      const cmp = rowComparator(keys);
+      const top = (rows: unknown[]) => [...(rows as unknown[][])].sort(cmp).slice(0, n);
+      const local = narrowOp(child.rdd, 'TakeOrderedAndProject', top);
+      const rdd = singlePartition(local, 'TakeOrderedAndProject', top);
       const order = keys.map((k) => k.text).join(',');
       return derive(
         d,
@@ -234,7 +235,7 @@ export class DataFrame {
       );
     }
     const local = narrowOp(d.rdd, 'LocalLimit', (rows) => rows.slice(0, n));
-    const rdd = narrowOp(singlePartition(local, 'Exchange SinglePartition'), 'GlobalLimit', (rows) => rows.slice(0, n));
+    const rdd = singlePartition(local, 'GlobalLimit', (rows) => rows.slice(0, n));
     const plan = planNode(`GlobalLimit ${n}`, [
       planNode('Exchange SinglePartition, ENSURE_REQUIREMENTS', [planNode(`LocalLimit ${n}`, [d.plan])], false),
     ]);
@@ -269,7 +270,7 @@ export class DataFrame {
   }
   async take(n: number): Promise<Record<string, unknown>[]> {
     const d = st(this);
-    return toRows(d, (await d.rdd.take(n)) as unknown[][]);
+    return toRows(d, await takeRows(d, n, 'take'));
   }
   async head(n?: number): Promise<Record<string, unknown>[] | Record<string, unknown> | null> {
     if (n === undefined) return this.first();
@@ -281,7 +282,7 @@ export class DataFrame {
   }
   async show(n: number = 20, truncate: boolean | number = true): Promise<void> {
     const d = st(this);
-    const rows = (await d.rdd.take(n + 1)) as unknown[][];
+    const rows = await takeRows(d, n + 1, 'showString');
     const cut = truncate === true ? 20 : truncate === false ? 0 : Number(truncate);
     d.s.print(
       showString(
@@ -295,6 +296,36 @@ export class DataFrame {
   }
 }
 Object.freeze(DataFrame.prototype);
+
+/**
+ * Spark's SparkPlan.executeTake: a job over the first partition, then over 4 times as many
+ * partitions as scanned so far (spark.sql.limit.scaleUpFactor), until n rows are found.
+ */
+async function takeRows(d: DfState, n: number, action: string): Promise<unknown[][]> {
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`${action}(n): n must be a whole number of at least 0, got ${String(n)}`);
+  const out: unknown[][] = [];
+  const total = d.rdd.numPartitions;
+  let scanned = 0;
+  while (out.length < n && scanned < total) {
+    let tryParts = 1;
+    if (scanned > 0)
+      tryParts =
+        out.length === 0
+          ? scanned * 4
+          : Math.min(Math.max(1, Math.ceil((1.5 * n * scanned) / out.length) - scanned), scanned * 4);
+    const parts = Array.from({ length: Math.min(tryParts, total - scanned) }, (_, i) => scanned + i);
+    const got = await d.s.rt.runJob(d.rdd, action, (rows) => rows.slice(0, n - out.length), parts);
+    for (const rows of got) for (const r of rows) if (out.length < n) out.push(r as unknown[]);
+    scanned += parts.length;
+  }
+  return out;
+}
+
+/** An expression's text without expression ids, for RDD names in the DAG: `day#0` → `day`. */
+function short(text: string): string {
+  return text.replace(/#\d+/g, '');
+}
 
 const sortedBy = new WeakMap<DataFrame, { child: DfState; keys: (SortKey & { text: string })[] }>();
 
@@ -335,15 +366,6 @@ function sortKeys(d: DfState, cols: unknown[]): (SortKey & { text: string })[] {
       text: `${compiled.text} ${sort.asc ? 'ASC' : 'DESC'} NULLS ${sort.nullsFirst ? 'FIRST' : 'LAST'}`,
     };
   });
-}
-
-function localTop(rdd: Rdd, keys: SortKey[], n: number, name: string): Rdd {
-  return localSortTop(rdd, keys, n, name);
-}
-
-function localSortTop(rdd: Rdd, keys: SortKey[], n: number, name: string): Rdd {
-  const sorted = localSort(rdd, keys, name);
-  return narrowOp(sorted, name, (rows) => rows.slice(0, n));
 }
 
 /** groupBy(keys).agg(aggs): HashAggregate partial → Exchange → HashAggregate final. */
@@ -388,15 +410,16 @@ export function aggregate(d: DfState, keys: Expr[], aggs: Expr[]): DataFrame {
   const keyText = keyC.map((k) => k.text).join(', ');
   const partialFns = texts.map((t) => `partial_${t}`).join(', ');
   const exName = keys.length === 0 ? 'Exchange SinglePartition' : `Exchange hashpartitioning(${keyText}, ${n})`;
+  const exRddName = keys.length === 0 ? exName : `Exchange hashpartitioning(${short(keyText)}, ${n})`;
   const rdd = hashAggregate(
     d.rdd,
     keyC.map((k) => k.eval),
     specs,
     n,
     {
-      partial: `HashAggregate(keys=[${keyText}], functions=[${partialFns}])`,
-      exchange: exName,
-      final: `HashAggregate(keys=[${keyText}], functions=[${texts.join(', ')}])`,
+      partial: 'HashAggregate (partial)',
+      exchange: exRddName,
+      final: 'HashAggregate (final)',
     },
   );
   const partial = planNode(`HashAggregate(keys=[${keyText}], functions=[${partialFns}])`, [d.plan]);
@@ -534,15 +557,10 @@ function join(l: DfState, r: DfState, on: unknown, howArg: string): DataFrame {
     const buildRight = rightSmall && (!leftSmall || r.broadcast || (!l.broadcast && r.size <= l.size));
     const side = buildRight ? 'BuildRight' : 'BuildLeft';
     const name = `BroadcastHashJoin [${keyText[0]}], [${keyText[1]}], ${sparkHow}, ${side}, false`;
+    const names = { exchange: 'BroadcastExchange', join: `BroadcastHashJoin ${sparkHow}` };
     const rdd = buildRight
-      ? broadcastJoin(l.rdd, r.rdd, true, (big, small) => joinRows(big, small, lk, rk, how, combine, false), {
-          exchange: 'BroadcastExchange',
-          join: name,
-        })
-      : broadcastJoin(r.rdd, l.rdd, false, (big, small) => joinRows(small, big, lk, rk, how, combine, true), {
-          exchange: 'BroadcastExchange',
-          join: name,
-        });
+      ? broadcastJoin(l.rdd, r.rdd, true, (big, small) => joinRows(big, small, lk, rk, how, combine, false), names)
+      : broadcastJoin(r.rdd, l.rdd, false, (big, small) => joinRows(small, big, lk, rk, how, combine, true), names);
     const small = buildRight ? r : l;
     const bx = planNode(
       `BroadcastExchange HashedRelationBroadcastMode(List(${keyText[buildRight ? 1 : 0]}),false), [plan_id=${small.id}]`,
@@ -554,9 +572,10 @@ function join(l: DfState, r: DfState, on: unknown, howArg: string): DataFrame {
   }
   const n = shufflePartitions(l.s);
   const side = (d: DfState, key: (row: unknown[]) => unknown, text: string) => {
-    const ex = exchange(d.rdd, n, `Exchange hashpartitioning(${text}, ${n})`, key);
-    const sortKey: SortKey[] = [{ eval: (row) => key(row), asc: true, nullsFirst: true }];
-    const sorted = localSort(ex, sortKey, `Sort [${text} ASC NULLS FIRST], false`);
+    const cmp = rowComparator([{ eval: (row) => key(row), asc: true, nullsFirst: true }]);
+    const sorted = exchangeThen(d.rdd, n, `Exchange hashpartitioning(${short(text)}, ${n})`, key, 'Sort', (rows) =>
+      rows.sort(cmp),
+    );
     const plan = planNode(`Sort [${text} ASC NULLS FIRST], false, 0`, [
       planNode(`Exchange hashpartitioning(${text}, ${n}), ENSURE_REQUIREMENTS`, [d.plan], false),
     ]);
@@ -565,7 +584,9 @@ function join(l: DfState, r: DfState, on: unknown, howArg: string): DataFrame {
   const a = side(l, lk, keyText[0]);
   const b = side(r, rk, keyText[1]);
   const name = `SortMergeJoin [${keyText[0]}], [${keyText[1]}], ${sparkHow}`;
-  const rdd = zipOp(a.sorted, b.sorted, name, (x, y) => joinRows(x, y, lk, rk, how, combine, true));
+  const rdd = zipOp(a.sorted, b.sorted, `SortMergeJoin ${sparkHow}`, (x, y) =>
+    joinRows(x, y, lk, rk, how, combine, true),
+  );
   return newDataFrame({ s: l.s, rdd, schema, plan: planNode(name, [a.plan, b.plan]), size });
 }
 

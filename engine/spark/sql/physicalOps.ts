@@ -18,11 +18,25 @@ export function narrowOp(parent: Rdd, name: string, f: (rows: unknown[], p: numb
   return new Rdd(parent.rt, name, parent.numPartitions, [narrowDep(parent)], (p) => f(parent.iterator(p), p));
 }
 
-/** A hash Exchange: rows keyed by `key` to `n` partitions; each partition's rows after it, in map order. */
-export function exchange(parent: Rdd, n: number, name: string, key: (row: unknown[]) => unknown): Rdd {
-  const keyed = narrowOp(parent, 'ShuffleWriter', (rows) => rows.map((r) => [key(r as unknown[]), r]));
+/**
+ * A hash Exchange then the operator after it: rows keyed by `key` to `n` partitions (the map side
+ * carries the Exchange's name), and `next` over each partition's rows, in map order.
+ */
+export function exchangeThen(
+  parent: Rdd,
+  n: number,
+  name: string,
+  key: (row: unknown[]) => unknown,
+  nextName: string,
+  next: (rows: unknown[][]) => unknown[][],
+): Rdd {
+  const keyed = narrowOp(parent, name, (rows) => rows.map((r) => [key(r as unknown[]), r]));
   const shuffled = parent.rt.shuffle(keyed, n, null, name);
-  return narrowOp(shuffled, 'ShuffledRowRDD', (groups) => (groups as [unknown, unknown[]][]).flatMap(([, vs]) => vs));
+  return narrowOp(shuffled, nextName, (groups) => next(flatGroups(groups)));
+}
+
+function flatGroups(groups: unknown[]): unknown[][] {
+  return (groups as [unknown, unknown[][]][]).flatMap(([, vs]) => vs);
 }
 
 /** The grouping key of a row: the value itself for one column, else the values' tuple. */
@@ -167,7 +181,7 @@ export function rangeSort(child: Rdd, keys: SortKey[], n: number, exchangeName: 
       (b) => b !== undefined,
     ));
   };
-  const keyed = narrowOp(child, 'ShuffleWriter', (rows) => {
+  const keyed = narrowOp(child, exchangeName, (rows) => {
     const b = boundsOf();
     return (rows as unknown[][]).map((r) => {
       let i = 0;
@@ -176,9 +190,7 @@ export function rangeSort(child: Rdd, keys: SortKey[], n: number, exchangeName: 
     });
   });
   const shuffled = child.rt.shuffle(keyed, n, null, exchangeName);
-  return narrowOp(shuffled, sortName, (groups) =>
-    (groups as [unknown, unknown[][]][]).flatMap(([, vs]) => vs).sort(cmp),
-  );
+  return narrowOp(shuffled, sortName, (groups) => flatGroups(groups).sort(cmp));
 }
 
 /** Sort within each partition (the Sort under a SortMergeJoin). */
@@ -187,9 +199,9 @@ export function localSort(child: Rdd, keys: SortKey[], name: string): Rdd {
   return narrowOp(child, name, (rows) => [...(rows as unknown[][])].sort(cmp));
 }
 
-/** All rows into one partition, in partition order (Exchange SinglePartition). */
-export function singlePartition(child: Rdd, name: string): Rdd {
-  return exchange(child, 1, name, () => 0);
+/** All rows into one partition, in partition order (Exchange SinglePartition), then `next`. */
+export function singlePartition(child: Rdd, nextName: string, next: (rows: unknown[][]) => unknown[][]): Rdd {
+  return exchangeThen(child, 1, 'Exchange SinglePartition', () => 0, nextName, next);
 }
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full';
