@@ -258,6 +258,8 @@ interface SqlFunctions {
   upper(col: ColumnOrName): Column;
   lower(col: ColumnOrName): Column;
   length(col: ColumnOrName): Column;
+  /** substring(str, pos, len): pos counts from 1. */
+  substring(col: ColumnOrName, pos: number, len: number): Column;
   /** round(col, scale = 0): HALF_UP. */
   round(col: ColumnOrName, scale?: number): Column;
   concat(...cols: ColumnOrName[]): Column;

@@ -28,7 +28,7 @@ export type Expr =
   | { k: 'isnull'; e: Expr; neg: boolean }
   | { k: 'alias'; e: Expr; name: string }
   | { k: 'agg'; fn: AggFn; e: Expr | null }
-  | { k: 'fn'; fn: 'upper' | 'lower' | 'length' | 'round' | 'concat' | 'coalesce'; args: Expr[] }
+  | { k: 'fn'; fn: 'upper' | 'lower' | 'length' | 'round' | 'concat' | 'coalesce' | 'substring'; args: Expr[] }
   | { k: 'sort'; e: Expr; asc: boolean; nullsFirst: boolean }
   | { k: 'broadcastHint' };
 
@@ -343,6 +343,21 @@ function compileFn(fn: string, args: Compiled[]): Compiled {
             const m = 10 ** scale;
             const v = (x as number) * m;
             return (Math.sign(v) * Math.round(Math.abs(v) + 1e-9)) / m;
+          }),
+      };
+    }
+    case 'substring': {
+      // Spark's substring(str, pos, len): pos counts from 1 (0 acts as 1), a negative pos from the end.
+      const pos = b!.eval([]) as number;
+      const len = args[2]!.eval([]) as number;
+      return {
+        text,
+        type: 'string',
+        eval: (r) =>
+          nullOr(a!.eval(r), (x) => {
+            const str = String(x);
+            const start = pos > 0 ? pos - 1 : pos < 0 ? Math.max(0, str.length + pos) : 0;
+            return str.slice(start, start + Math.max(0, len));
           }),
       };
     }

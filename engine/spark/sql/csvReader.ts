@@ -7,6 +7,7 @@
 import type { DataType } from './column';
 
 export function splitCsvLine(line: string, sep: string): string[] {
+  if (!line.includes('"')) return line.split(sep);
   const out: string[] = [];
   let cur = '';
   let quoted = false;

@@ -24,6 +24,9 @@ export const functions = Object.freeze({
   upper: (c: unknown) => new Column({ k: 'fn', fn: 'upper', args: [toExpr(c)] }),
   lower: (c: unknown) => new Column({ k: 'fn', fn: 'lower', args: [toExpr(c)] }),
   length: (c: unknown) => new Column({ k: 'fn', fn: 'length', args: [toExpr(c)] }),
+  /** functions.substring(str, pos, len): pos counts from 1. */
+  substring: (c: unknown, pos: number, len: number) =>
+    new Column({ k: 'fn', fn: 'substring', args: [toExpr(c), { k: 'lit', v: pos }, { k: 'lit', v: len }] }),
   /** functions.round(col, scale = 0): HALF_UP, as Spark rounds. */
   round: (c: unknown, scale = 0) => new Column({ k: 'fn', fn: 'round', args: [toExpr(c), { k: 'lit', v: scale }] }),
   concat: (...cs: unknown[]) => new Column({ k: 'fn', fn: 'concat', args: cs.map((c) => toExpr(c)) }),

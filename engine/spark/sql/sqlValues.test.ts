@@ -68,3 +68,16 @@ describe("values and tables as Spark's show() prints them", () => {
     expect(df.select(F.col('v').plus(1), F.col('v').gt(0).alias('pos')).columns).toEqual(['(v + 1)', 'pos']);
   });
 });
+
+describe('functions', () => {
+  it("substring counts from 1 as Spark's does", async () => {
+    const { spark } = testSession();
+    const { substring, col } = spark.functions;
+    const df = spark.createDataFrame([{ ts: '2016-05-01 00:00:25' }, { ts: null }]);
+    const rows = await df.select(substring('ts', 1, 10).alias('day'), substring(col('ts'), -2, 2).alias('s')).collect();
+    expect(rows).toEqual([
+      { day: '2016-05-01', s: '25' },
+      { day: null, s: null },
+    ]);
+  });
+});
