@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createFunctionRunner } from '../../sandbox/inProcessRunner';
 import { runJob } from '../../api/runJob';
 import { encodeUtf8 } from '../../core';
-import type { SparkLog } from '../jobRecord';
 
 const CSV = `day,sensor,t,ok
 2016-05-01,s1,20.5,true
@@ -18,8 +17,7 @@ s4,east
 `;
 
 async function run(body: string, conf: Record<string, string> = {}) {
-  const logs: string[] = [];
-  const runner = createFunctionRunner({ onLog: (l: string) => logs.push(l) } as never);
+  const runner = createFunctionRunner();
   try {
     const report = await runJob({
       source: { fileName: 'df.js', code: `exports.default = async (sc, spark) => {\n${body}\n};` },
@@ -32,7 +30,7 @@ async function run(body: string, conf: Record<string, string> = {}) {
       ],
       sparkConf: conf,
     });
-    return { report, logs };
+    return { report };
   } finally {
     await runner.close();
   }
@@ -43,7 +41,6 @@ const READ = `const F = spark.functions; const df = await spark.read.csv('/data/
 describe('DataFrames on the simulated cluster', () => {
   it('reads CSV with header and inferSchema as Spark types', async () => {
     const { report } = await run(`${READ} return [df.dtypes, await df.collect()];`);
-    expect(report.failure ?? null).toBeNull();
     const [dtypes, rows] = report.result as [string[][], Record<string, unknown>[]];
     expect(dtypes).toEqual([
       ['day', 'string'],
@@ -81,7 +78,24 @@ describe('DataFrames on the simulated cluster', () => {
     const right = [...inner, 's4||east'];
     const full = [...left, 's4||east'];
     expect(report.result).toEqual({ inner: inner.sort(), left: left.sort(), right: right.sort(), full: full.sort() });
-    const log = (report as unknown as { sparkLog?: SparkLog }).sparkLog;
-    void log;
+    // every join here broadcasts the small zones table: no stage reads an Exchange on the sensor side
+    const stages = report.trace.filter((e) => e.type === 'stageSubmitted');
+    const joinStages = stages.filter((e) => e.type === 'stageSubmitted' && e.name.includes('BroadcastHashJoin'));
+    expect(joinStages.map((e) => e.type === 'stageSubmitted' && e.name)).toContain(
+      'textFile /data/s.csv → Scan csv → BroadcastHashJoin Inner → Project',
+    );
+  });
+
+  it("shows Spark's operators as the stages of a groupBy, and names the learner's line of a missing column", async () => {
+    const { report } = await run(`${READ} return await df.groupBy('day').count().collect();`);
+    const names = report.trace.flatMap((e) => (e.type === 'stageSubmitted' ? [e.name] : []));
+    expect(names).toContain('textFile /data/s.csv → Scan csv → HashAggregate (partial)');
+    expect(names).toContain('Exchange hashpartitioning(day, 200) → HashAggregate (final)');
+    const tasks = report.trace.filter((e) => e.type === 'stageSubmitted' && e.name.endsWith('HashAggregate (final)'));
+    expect(tasks.map((e) => e.type === 'stageSubmitted' && e.tasks)).toEqual([200]);
+    await expect(run(`${READ}
+  return df.select('temp');`)).rejects.toThrow(
+      /df\.js:3: Error: \[UNRESOLVED_COLUMN\.WITH_SUGGESTION\] A column or function parameter with name `temp` cannot be resolved/,
+    );
   });
 });
