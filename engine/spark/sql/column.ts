@@ -123,6 +123,10 @@ export function toExpr(v: unknown, literal = false): Expr {
   if (v instanceof Column) return v.expr;
   if (!literal && typeof v === 'string') return { k: 'col', name: v, origin: null };
   if (v === undefined) throw new TypeError('a column or a value is missing (got undefined)');
+  if (typeof v === 'function')
+    throw new TypeError(
+      "DataFrame methods take Columns, not JavaScript functions: write the condition or value with columns, e.g. col('t').gt(20) or col('t').multiply(2)",
+    );
   if (v !== null && typeof v === 'object')
     throw new TypeError(
       `expected a Column, a column name or a literal value, got ${Array.isArray(v) ? 'an array' : 'an object'}`,

@@ -93,8 +93,13 @@ describe('DataFrames on the simulated cluster', () => {
     expect(names).toContain('Exchange hashpartitioning(day, 200) → HashAggregate (final)');
     const tasks = report.trace.filter((e) => e.type === 'stageSubmitted' && e.name.endsWith('HashAggregate (final)'));
     expect(tasks.map((e) => e.type === 'stageSubmitted' && e.tasks)).toEqual([200]);
-    await expect(run(`${READ}
-  return df.select('temp');`)).rejects.toThrow(
+    await expect(run(`${READ} return df;`)).rejects.toThrow(
+      /the driver returned a DataFrame — did you mean `await df.collect\(\)`\?/,
+    );
+    await expect(
+      run(`${READ}
+  return df.select('temp');`),
+    ).rejects.toThrow(
       /df\.js:3: Error: \[UNRESOLVED_COLUMN\.WITH_SUGGESTION\] A column or function parameter with name `temp` cannot be resolved/,
     );
   });

@@ -168,6 +168,8 @@ describe("DataFrame plans as Spark's physical operators", () => {
       '[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `temp` cannot be resolved. Did you mean one of the following? [`day`, `sensor`, `t`]',
     );
     expect(() => df.groupBy('day').agg(spark.functions.sum('sensor'))).toThrow(/needs a numeric column/);
+    expect(() => df.filter((r: { t: number }) => r.t > 20)).toThrow(/take Columns, not JavaScript functions/);
+    expect(() => df.join(df, 'day', 'semi')).toThrow(/unsupported join type 'semi'/);
   });
 
   it('groupBy sums equal the plain computation on seeded random data', async () => {

@@ -7,7 +7,8 @@ import { sizeOf } from '../rdd';
 import type { SparkRuntime } from '../sparkRuntime';
 import type { DataType, Field } from './column';
 import { inferField, mergeTypes, parseField, splitCsvLine } from './csvReader';
-import { newDataFrame, type DataFrame, type SessionState } from './dataFrame';
+import { DataFrame, GroupedData, newDataFrame, type SessionState } from './dataFrame';
+import { Column } from './column';
 import { functions } from './functions';
 import { narrowOp } from './physicalOps';
 import { planNode } from './plan';
@@ -219,4 +220,13 @@ function parseJsonLine(line: string, path: string): Record<string, unknown> {
       `spark.read.json(${JSON.stringify(path)}): a line is not a JSON object (JSON Lines: one object a line): ${line.slice(0, 60)}`,
     );
   return o as Record<string, unknown>;
+}
+
+/** A DataFrame, Column or GroupedData in the driver's result: what it is and what was meant (else null). */
+export function describeSqlObject(value: object): string | null {
+  if (value instanceof DataFrame) return 'a DataFrame — did you mean `await df.collect()`?';
+  if (value instanceof GroupedData)
+    return 'a GroupedData — aggregate it first, e.g. `await df.groupBy(...).count().collect()`';
+  if (value instanceof Column) return 'a Column, an expression to use in select/filter/agg, not data';
+  return null;
 }
