@@ -587,7 +587,8 @@ function join(l: DfState, r: DfState, on: unknown, howArg: string): DataFrame {
   const rdd = zipOp(a.sorted, b.sorted, `SortMergeJoin ${sparkHow}`, (x, y) =>
     joinRows(x, y, lk, rk, how, combine, true),
   );
-  return newDataFrame({ s: l.s, rdd, schema, plan: planNode(name, [a.plan, b.plan]), size });
+  const plan: Plan = { ...planNode(name, [a.plan, b.plan]), splitChildren: true };
+  return newDataFrame({ s: l.s, rdd, schema, plan, size });
 }
 
 function tryResolve(schema: Field[], e: Expr): number | null {

@@ -206,3 +206,26 @@ describe("DataFrame plans as Spark's physical operators", () => {
     }
   });
 });
+
+describe('explain', () => {
+  it("numbers a SortMergeJoin's sorted inputs as stages of their own, as Spark does", () => {
+    const { spark, printed } = testSession();
+    spark.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
+    const a = spark.createDataFrame([{ k: 1, v: 'a' }]);
+    const b = spark.createDataFrame([{ k: 1, w: 'b' }]);
+    a.join(b, 'k').explain();
+    expect(printed.pop()).toBe(
+      [
+        '== Physical Plan ==',
+        '*(5) SortMergeJoin [k#0], [k#2], Inner',
+        ':- *(2) Sort [k#0 ASC NULLS FIRST], false, 0',
+        ':  +- Exchange hashpartitioning(k#0, 200), ENSURE_REQUIREMENTS',
+        ':     +- *(1) LocalTableScan [k#0, v#1]',
+        '+- *(4) Sort [k#2 ASC NULLS FIRST], false, 0',
+        '   +- Exchange hashpartitioning(k#2, 200), ENSURE_REQUIREMENTS',
+        '      +- *(3) LocalTableScan [k#2, w#3]',
+        '',
+      ].join('\n'),
+    );
+  });
+});

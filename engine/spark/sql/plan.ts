@@ -9,6 +9,8 @@ export interface Plan {
   children: Plan[];
   /** Compiled into a WholeStageCodegen stage (Exchange, scans of local data and BroadcastExchange are not). */
   codegen: boolean;
+  /** Its children are code-generated in stages of their own (SortMergeJoin's inputs). */
+  splitChildren?: boolean;
 }
 
 export function planNode(op: string, children: Plan[], codegen = true): Plan {
@@ -20,7 +22,7 @@ export function explainString(root: Plan): string {
   let next = 1;
   // A codegen stage is a maximal group of codegen operators; its id is given after its inputs'.
   const assign = (p: Plan, parentCodegen: boolean): void => {
-    for (const c of p.children) assign(c, p.codegen);
+    for (const c of p.children) assign(c, p.codegen && !p.splitChildren);
     if (p.codegen && !parentCodegen) ids.set(p, next++);
   };
   assign(root, false);
@@ -31,7 +33,8 @@ export function explainString(root: Plan): string {
     lines.push(`${prefix}${id !== null ? `*(${id}) ` : ''}${p.op}`);
     p.children.forEach((c, i) => {
       const last = i === p.children.length - 1;
-      walk(c, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`, p.codegen ? id : null);
+      const inherited = p.codegen && !p.splitChildren ? id : null;
+      walk(c, `${childPrefix}${last ? '+- ' : ':- '}`, `${childPrefix}${last ? '   ' : ':  '}`, inherited);
     });
   };
   walk(root, '', '', null);
