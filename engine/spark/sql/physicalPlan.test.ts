@@ -229,3 +229,37 @@ describe('explain', () => {
     );
   });
 });
+
+describe('the readers', () => {
+  it('json: JSON Lines, fields sorted by name, integers as long; text: one value column; format().load()', async () => {
+    const files = {
+      '/e.json': '{"name":"a","n":1}\n{"n":2.5,"ok":true}\n\n{"name":"c"}\n',
+      '/t.txt': 'one\ntwo\n',
+      '/s.csv': 'x;y\n1;2\n',
+    };
+    const { spark } = testSession(files);
+    const j = await spark.read.json('/e.json');
+    expect(j.dtypes).toEqual([
+      ['n', 'double'],
+      ['name', 'string'],
+      ['ok', 'boolean'],
+    ]);
+    expect(await j.collect()).toEqual([
+      { n: 1, name: 'a', ok: null },
+      { n: 2.5, name: null, ok: true },
+      { n: null, name: 'c', ok: null },
+    ]);
+    expect(await spark.read.text('/t.txt').collect()).toEqual([{ value: 'one' }, { value: 'two' }]);
+    const csv = await spark.read
+      .format('csv')
+      .option('header', 'true')
+      .option('sep', ';')
+      .option('inferSchema', true)
+      .load('/s.csv');
+    expect(await csv.collect()).toEqual([{ x: 1, y: 2 }]);
+    csv.createOrReplaceTempView('pairs');
+    expect(spark.table('PAIRS')).toBe(csv);
+    expect(() => spark.table('nope')).toThrow(/TABLE_OR_VIEW_NOT_FOUND/);
+    await expect(spark.read.json('/t.txt')).rejects.toThrow(/a line is not a JSON object/);
+  });
+});
