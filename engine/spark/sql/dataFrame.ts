@@ -4,25 +4,14 @@
  * Spark's physical operators; actions run them as Spark jobs. Internals stay in a WeakMap, out of
  * the job's reach.
  */
-import { sizeOf, type Rdd } from '../rdd';
+import type { Rdd } from '../rdd';
 import type { SparkRuntime } from '../sparkRuntime';
-import { Column, compile, exprName, resolveField, toExpr, type Expr, type Field } from './column';
-import {
-  broadcastJoin,
-  exchangeThen,
-  groupKey,
-  hashAggregate,
-  joinRows,
-  narrowOp,
-  rangeSort,
-  rowComparator,
-  singlePartition,
-  zipOp,
-  type AggSpec,
-  type JoinType,
-  type SortKey,
-} from './physicalOps';
+import { Column, exprName, toExpr, type Expr, type Field } from './column';
+import { compile, resolveField } from './expressions';
+import { narrowOp, rangeSort, rowComparator, singlePartition, type SortKey } from './physicalOps';
 import { explainString, planNode, type Plan } from './plan';
+import { aggregate, GroupedData } from './groupedData';
+import { join } from './dataFrameJoin';
 import { showString } from './sqlValues';
 
 export interface SessionState {
@@ -34,7 +23,7 @@ export interface SessionState {
   nextDfId: () => number;
 }
 
-interface DfState {
+export interface DfState {
   s: SessionState;
   rdd: Rdd;
   schema: Field[];
@@ -67,7 +56,7 @@ export function dataFrameState(df: unknown): DfState {
 const attrs = (fs: Field[]) => `[${fs.map((f) => `${f.name}#${f.id}`).join(',')}]`;
 
 /** The columns a call names: strings, Columns, or one array of them. */
-function colArgs(args: unknown[]): unknown[] {
+export function colArgs(args: unknown[]): unknown[] {
   return args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
 }
 
@@ -78,12 +67,12 @@ function noSqlStrings(what: string, v: unknown): void {
     );
 }
 
-function shufflePartitions(s: SessionState): number {
+export function shufflePartitions(s: SessionState): number {
   const n = Number(s.conf.get('spark.sql.shuffle.partitions') ?? '200');
   return Number.isInteger(n) && n >= 1 ? n : 200;
 }
 
-function broadcastThreshold(s: SessionState): number {
+export function broadcastThreshold(s: SessionState): number {
   return Number(s.conf.get('spark.sql.autoBroadcastJoinThreshold') ?? String(10 * 1024 * 1024));
 }
 
@@ -323,7 +312,7 @@ async function takeRows(d: DfState, n: number, action: string): Promise<unknown[
 }
 
 /** An expression's text without expression ids, for RDD names in the DAG: `day#0` → `day`. */
-function short(text: string): string {
+export function short(text: string): string {
   return text.replace(/#\d+/g, '');
 }
 
@@ -338,7 +327,7 @@ function toRows(d: DfState, rows: unknown[][]): Record<string, unknown>[] {
   return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? null])));
 }
 
-function derive(d: DfState, rdd: Rdd, schema: Field[], plan: Plan, size = d.size): DataFrame {
+export function derive(d: DfState, rdd: Rdd, schema: Field[], plan: Plan, size = d.size): DataFrame {
   return newDataFrame({ s: d.s, rdd, schema, plan, size });
 }
 
@@ -367,256 +356,3 @@ function sortKeys(d: DfState, cols: unknown[]): (SortKey & { text: string })[] {
     };
   });
 }
-
-/** groupBy(keys).agg(aggs): HashAggregate partial → Exchange → HashAggregate final. */
-export function aggregate(d: DfState, keys: Expr[], aggs: Expr[]): DataFrame {
-  const keyC = keys.map((k) => compile(k, d.schema));
-  const specs: AggSpec[] = [];
-  const texts: string[] = [];
-  const schema: Field[] = keys.map((k, i) => {
-    const passthrough = k.k === 'col' ? d.schema[resolveField(d.schema, k.name, k.origin)]! : null;
-    return passthrough ?? { name: exprName(k), type: keyC[i]!.type, id: d.s.nextExprId(), origin: d.id };
-  });
-  for (const a of aggs) {
-    const inner = a.k === 'alias' ? a.e : a;
-    if (inner.k !== 'agg')
-      throw new TypeError(
-        `agg(...): ${exprName(a)} is not an aggregate; use count, sum, avg, min or max (e.g. sum('t')), or put the column in groupBy`,
-      );
-    const input = inner.e ? compile(inner.e, d.schema) : null;
-    if (
-      (inner.fn === 'sum' || inner.fn === 'avg') &&
-      input &&
-      !['integer', 'long', 'double', 'null'].includes(input.type)
-    )
-      throw new TypeError(
-        `[DATATYPE_MISMATCH] ${inner.fn}(${input.text}) needs a numeric column, but it is a ${input.type} (read the CSV with inferSchema: true, or cast it)`,
-      );
-    specs.push({ fn: inner.fn, input: input ? input.eval : null });
-    texts.push(`${inner.fn}(${input ? input.text : '1'})`);
-    const type =
-      inner.fn === 'count'
-        ? 'long'
-        : inner.fn === 'avg'
-          ? 'double'
-          : inner.fn === 'sum'
-            ? input?.type === 'double'
-              ? 'double'
-              : 'long'
-            : (input?.type ?? 'null');
-    schema.push({ name: exprName(a), type, id: d.s.nextExprId(), origin: d.id });
-  }
-  const n = shufflePartitions(d.s);
-  const keyText = keyC.map((k) => k.text).join(', ');
-  const partialFns = texts.map((t) => `partial_${t}`).join(', ');
-  const exName = keys.length === 0 ? 'Exchange SinglePartition' : `Exchange hashpartitioning(${keyText}, ${n})`;
-  const exRddName = keys.length === 0 ? exName : `Exchange hashpartitioning(${short(keyText)}, ${n})`;
-  const rdd = hashAggregate(
-    d.rdd,
-    keyC.map((k) => k.eval),
-    specs,
-    n,
-    {
-      partial: 'HashAggregate (partial)',
-      exchange: exRddName,
-      final: 'HashAggregate (final)',
-    },
-  );
-  const partial = planNode(`HashAggregate(keys=[${keyText}], functions=[${partialFns}])`, [d.plan]);
-  const ex = planNode(`${exName}, ENSURE_REQUIREMENTS`, [partial], false);
-  return derive(d, rdd, schema, planNode(`HashAggregate(keys=[${keyText}], functions=[${texts.join(', ')}])`, [ex]));
-}
-
-/** Spark's GroupedData: what groupBy returns, until agg or one of its shortcuts. */
-export class GroupedData {
-  readonly #df: DataFrame;
-  readonly #keys: Expr[];
-  constructor(df: DataFrame, keys: Expr[]) {
-    this.#df = df;
-    this.#keys = keys;
-    Object.freeze(this);
-  }
-  agg(...exprs: unknown[]): DataFrame {
-    const list = colArgs(exprs);
-    if (list.length === 0) throw new TypeError('agg(...): name at least one aggregate, e.g. count("*")');
-    return aggregate(
-      st(this.#df),
-      this.#keys,
-      list.map((e) => {
-        if (!(e instanceof Column))
-          throw new TypeError(`agg(...): expected aggregate Columns like sum('t'), got ${JSON.stringify(e)}`);
-        return e.expr;
-      }),
-    );
-  }
-  count(): DataFrame {
-    return this.agg(new Column({ k: 'alias', e: { k: 'agg', fn: 'count', e: null }, name: 'count' }));
-  }
-  sum(...cols: string[]): DataFrame {
-    return this.#each('sum', cols);
-  }
-  avg(...cols: string[]): DataFrame {
-    return this.#each('avg', cols);
-  }
-  mean(...cols: string[]): DataFrame {
-    return this.#each('avg', cols);
-  }
-  min(...cols: string[]): DataFrame {
-    return this.#each('min', cols);
-  }
-  max(...cols: string[]): DataFrame {
-    return this.#each('max', cols);
-  }
-  #each(fn: 'sum' | 'avg' | 'min' | 'max', cols: string[]): DataFrame {
-    const d = st(this.#df);
-    const names = cols.length
-      ? cols
-      : d.schema.filter((f) => ['integer', 'long', 'double'].includes(f.type)).map((f) => f.name);
-    return this.agg(...names.map((c) => new Column({ k: 'agg', fn, e: { k: 'col', name: String(c), origin: null } })));
-  }
-}
-Object.freeze(GroupedData.prototype);
-
-/**
- * df.join(other, on, how): equal keys from column names (`'id'`, `['a', 'b']`: one output column
- * each) or from a Column (`a.col('id').equalTo(b.col('uid'))`, ANDed equalities). A side whose
- * estimated size is at most spark.sql.autoBroadcastJoinThreshold (10 MB), or marked with
- * broadcast(df), is broadcast (BroadcastHashJoin, no shuffle of the other side); else both sides
- * are shuffled and sorted on the keys (SortMergeJoin).
- */
-function join(l: DfState, r: DfState, on: unknown, howArg: string): DataFrame {
-  const how = normalizeHow(howArg);
-  let lkeys: ((row: unknown[]) => unknown)[];
-  let rkeys: ((row: unknown[]) => unknown)[];
-  let keyText: [string, string];
-  let schema: Field[];
-  let combine: (a: unknown[] | null, b: unknown[] | null) => unknown[];
-  const lw = l.schema.length;
-  const rw = r.schema.length;
-  if (on === undefined || on === null)
-    throw new TypeError('join(other, on): name the join columns or give a join condition');
-  if (typeof on === 'string' || (Array.isArray(on) && on.every((x) => typeof x === 'string'))) {
-    const names = typeof on === 'string' ? [on] : (on as string[]);
-    const li = names.map((n) => resolveField(l.schema, n, null));
-    const ri = names.map((n) => resolveField(r.schema, n, null));
-    lkeys = li.map((i) => (row) => row[i]);
-    rkeys = ri.map((i) => (row) => row[i]);
-    keyText = [
-      li.map((i) => `${l.schema[i]!.name}#${l.schema[i]!.id}`).join(', '),
-      ri.map((i) => `${r.schema[i]!.name}#${r.schema[i]!.id}`).join(', '),
-    ];
-    const lrest = l.schema.map((_, i) => i).filter((i) => !li.includes(i));
-    const rrest = r.schema.map((_, i) => i).filter((i) => !ri.includes(i));
-    const keyFields = (how === 'right' ? ri.map((i) => r.schema[i]!) : li.map((i) => l.schema[i]!)).map((f) =>
-      how === 'full' ? { ...f, id: l.s.nextExprId() } : f,
-    );
-    schema = [...keyFields, ...lrest.map((i) => l.schema[i]!), ...rrest.map((i) => r.schema[i]!)];
-    combine = (a, b) => [
-      ...li.map((i, k) => (how === 'right' ? b![ri[k]!] : a === null ? b![ri[k]!] : a[i])),
-      ...lrest.map((i) => (a ? a[i] : null)),
-      ...rrest.map((i) => (b ? b[i] : null)),
-    ];
-  } else if (on instanceof Column) {
-    const pairs = equalities(on.expr);
-    const li: number[] = [];
-    const ri: number[] = [];
-    for (const [x, y] of pairs) {
-      const inLeft = (e: Expr) =>
-        e.k === 'col' &&
-        tryResolve(l.schema, e) !== null &&
-        (e.origin === null || e.origin === l.id || l.schema.some((f) => f.origin === e.origin));
-      const [a, b] = inLeft(x) ? [x, y] : [y, x];
-      const i = tryResolve(l.schema, a);
-      const j = tryResolve(r.schema, b);
-      if (i === null || j === null)
-        throw new Error(
-          `join: the condition ${exprName(on.expr)} must compare a column of each side (left: ${l.schema.map((f) => f.name).join(', ')}; right: ${r.schema.map((f) => f.name).join(', ')})`,
-        );
-      li.push(i);
-      ri.push(j);
-    }
-    lkeys = li.map((i) => (row) => row[i]);
-    rkeys = ri.map((i) => (row) => row[i]);
-    keyText = [
-      li.map((i) => `${l.schema[i]!.name}#${l.schema[i]!.id}`).join(', '),
-      ri.map((i) => `${r.schema[i]!.name}#${r.schema[i]!.id}`).join(', '),
-    ];
-    schema = [...l.schema, ...r.schema];
-    combine = (a, b) => [...(a ?? new Array<unknown>(lw).fill(null)), ...(b ?? new Array<unknown>(rw).fill(null))];
-  } else throw new TypeError('join(other, on): on must be a column name, an array of names or a Column condition');
-  const lk = groupKey(lkeys);
-  const rk = groupKey(rkeys);
-  const threshold = broadcastThreshold(l.s);
-  const canRight = how === 'inner' || how === 'left';
-  const canLeft = how === 'inner' || how === 'right';
-  const rightSmall = canRight && (r.broadcast || (threshold >= 0 && r.size <= threshold));
-  const leftSmall = canLeft && (l.broadcast || (threshold >= 0 && l.size <= threshold));
-  const size = Math.min(Number.MAX_SAFE_INTEGER, l.size * Math.max(1, r.size));
-  const sparkHow = { inner: 'Inner', left: 'LeftOuter', right: 'RightOuter', full: 'FullOuter' }[how];
-  if (rightSmall || leftSmall) {
-    const buildRight = rightSmall && (!leftSmall || r.broadcast || (!l.broadcast && r.size <= l.size));
-    const side = buildRight ? 'BuildRight' : 'BuildLeft';
-    const name = `BroadcastHashJoin [${keyText[0]}], [${keyText[1]}], ${sparkHow}, ${side}, false`;
-    const names = { exchange: 'BroadcastExchange', join: `BroadcastHashJoin ${sparkHow}` };
-    const rdd = buildRight
-      ? broadcastJoin(l.rdd, r.rdd, true, (big, small) => joinRows(big, small, lk, rk, how, combine, false), names)
-      : broadcastJoin(r.rdd, l.rdd, false, (big, small) => joinRows(small, big, lk, rk, how, combine, true), names);
-    const small = buildRight ? r : l;
-    const bx = planNode(
-      `BroadcastExchange HashedRelationBroadcastMode(List(${keyText[buildRight ? 1 : 0]}),false), [plan_id=${small.id}]`,
-      [small.plan],
-      false,
-    );
-    const kids = buildRight ? [l.plan, bx] : [bx, r.plan];
-    return newDataFrame({ s: l.s, rdd, schema, plan: planNode(name, kids), size });
-  }
-  const n = shufflePartitions(l.s);
-  const side = (d: DfState, key: (row: unknown[]) => unknown, text: string) => {
-    const cmp = rowComparator([{ eval: (row) => key(row), asc: true, nullsFirst: true }]);
-    const sorted = exchangeThen(d.rdd, n, `Exchange hashpartitioning(${short(text)}, ${n})`, key, 'Sort', (rows) =>
-      rows.sort(cmp),
-    );
-    const plan = planNode(`Sort [${text} ASC NULLS FIRST], false, 0`, [
-      planNode(`Exchange hashpartitioning(${text}, ${n}), ENSURE_REQUIREMENTS`, [d.plan], false),
-    ]);
-    return { sorted, plan };
-  };
-  const a = side(l, lk, keyText[0]);
-  const b = side(r, rk, keyText[1]);
-  const name = `SortMergeJoin [${keyText[0]}], [${keyText[1]}], ${sparkHow}`;
-  const rdd = zipOp(a.sorted, b.sorted, `SortMergeJoin ${sparkHow}`, (x, y) =>
-    joinRows(x, y, lk, rk, how, combine, true),
-  );
-  const plan: Plan = { ...planNode(name, [a.plan, b.plan]), splitChildren: true };
-  return newDataFrame({ s: l.s, rdd, schema, plan, size });
-}
-
-function tryResolve(schema: Field[], e: Expr): number | null {
-  if (e.k !== 'col') return null;
-  try {
-    return resolveField(schema, e.name, e.origin);
-  } catch {
-    return null;
-  }
-}
-
-function equalities(e: Expr): [Expr, Expr][] {
-  if (e.k === 'bin' && e.op === 'AND') return [...equalities(e.l), ...equalities(e.r)];
-  if (e.k === 'bin' && e.op === '=' && e.l.k === 'col' && e.r.k === 'col') return [[e.l, e.r]];
-  throw new Error(
-    `join: only equalities of columns joined with and() are supported as a join condition, got ${exprName(e)}`,
-  );
-}
-
-function normalizeHow(how: string): JoinType {
-  const h = String(how).toLowerCase().replace(/_/g, '');
-  if (h === 'inner') return 'inner';
-  if (h === 'left' || h === 'leftouter') return 'left';
-  if (h === 'right' || h === 'rightouter') return 'right';
-  if (h === 'full' || h === 'outer' || h === 'fullouter') return 'full';
-  throw new Error(
-    `join: unsupported join type '${how}'. Supported join types include: 'inner', 'outer', 'full', 'fullouter', 'full_outer', 'left', 'leftouter', 'left_outer', 'right', 'rightouter', 'right_outer'`,
-  );
-}
-
-export { sizeOf };

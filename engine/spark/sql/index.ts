@@ -1,6 +1,7 @@
 /** engine/spark/sql: Spark's DataFrames on the RDD machinery (SparkSession, DataFrame, Column, functions). */
 export { createSparkSession } from './sparkSession';
-export { DataFrame, GroupedData } from './dataFrame';
+export { DataFrame } from './dataFrame';
+export { GroupedData } from './groupedData';
 export { Column } from './column';
 export { functions } from './functions';
 export { showString, javaDoubleString } from './sqlValues';

@@ -7,7 +7,8 @@
 import type { RddDep } from '../jobRecord';
 import { Rdd, type Pair } from '../rdd';
 import { defaultPartition, keyId } from '../../exec/keyOrder';
-import { compareValues, type AggFn } from './column';
+import { type AggFn } from './column';
+import { compareValues } from './expressions';
 
 export function narrowDep(parent: Rdd, parents: number[][] | null = null): RddDep {
   return { kind: 'narrow', parent: parent.id, parents, shuffleId: -1 };
