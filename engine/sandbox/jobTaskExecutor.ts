@@ -126,6 +126,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             if (!driver) throw new Error('sandbox: the job is not a Spark job');
             const host = {
               catalog: message.catalog,
+              print: (text: string) => shim.console.log(text),
               readFiles: (path: string) =>
                 new Promise<SandboxFile[]>((resolve, reject) => {
                   const requestId = nextRequest++;

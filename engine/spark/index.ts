@@ -15,3 +15,4 @@ export {
   type SparkConf,
   type SparkConfInput,
 } from './sparkConf';
+export { createSparkSession, DataFrame, GroupedData, Column, functions, showString, javaDoubleString } from './sql';

@@ -12,6 +12,7 @@ import { Rdd } from './rdd';
 import { rddHandle, rddOf } from './rddHandle';
 import { MissingInputError, SparkRuntime } from './sparkRuntime';
 import { SparkJobAbortedError } from './sparkTaskError';
+import { createSparkSession, describeSqlObject } from './sql/sparkSession';
 
 /** Data the driver returns: the shape collect() gives, and how much of it (Spark caps it too, spark.driver.maxResultSize). */
 export const RESULT_KINDS = 'numbers, strings, booleans, null, arrays and plain objects';
@@ -45,7 +46,10 @@ export async function runSparkDriver(
   });
   let result: unknown;
   try {
-    result = await fn(sc);
+    result = await (fn as (sc: unknown, spark: unknown) => unknown)(
+      sc,
+      createSparkSession(rt, sc, host.print ?? (() => {})),
+    );
   } catch (error) {
     // What the learner threw may be anything (a revoked Proxy makes instanceof throw).
     if (isInstance(error, MissingInputError))
@@ -77,7 +81,7 @@ function plainResult(
 ): unknown {
   const describeRdd = (value: object) => {
     const rdd = rddOf(value);
-    if (!rdd) return value === rt ? 'the Spark runtime' : null;
+    if (!rdd) return value === rt ? 'the Spark runtime' : describeSqlObject(value);
     const line = lineageStart(rdd, rt, madeAt);
     return `an RDD${line === null ? '' : ` (its lineage starts at line ${line})`} — did you mean \`await rdd.collect()\`?`;
   };

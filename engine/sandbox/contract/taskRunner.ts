@@ -129,6 +129,8 @@ export interface DriverHost {
   catalog: { path: string; length: number; blockSize: number }[];
   /** The files at a path (a file, or the files of a directory in name order). */
   readFiles(path: string): Promise<SandboxFile[]>;
+  /** Prints a line to the learner's console (DataFrame.show, printSchema, explain); set inside the sandbox. */
+  print?(text: string): void;
 }
 
 /** What running a Spark driver returns: its value and the log of jobs for the simulation. */

@@ -1,0 +1,126 @@
+/**
+ * groupBy(...).agg(...): Spark's HashAggregate (partial) → Exchange → HashAggregate (final), with
+ * Spark's column names (`sum(t)`, `count(1)`) and result types; and GroupedData, what groupBy returns.
+ */
+import { Column, exprName, type Expr, type Field } from './column';
+import { compile, resolveField } from './expressions';
+import {
+  colArgs,
+  dataFrameState as st,
+  derive,
+  short,
+  shufflePartitions,
+  type DataFrame,
+  type DfState,
+} from './dataFrame';
+import { hashAggregate, type AggSpec } from './physicalOps';
+import { planNode } from './plan';
+
+/** groupBy(keys).agg(aggs): HashAggregate partial → Exchange → HashAggregate final. */
+export function aggregate(d: DfState, keys: Expr[], aggs: Expr[]): DataFrame {
+  const keyC = keys.map((k) => compile(k, d.schema));
+  const specs: AggSpec[] = [];
+  const texts: string[] = [];
+  const schema: Field[] = keys.map((k, i) => {
+    const passthrough = k.k === 'col' ? d.schema[resolveField(d.schema, k.name, k.origin)]! : null;
+    return passthrough ?? { name: exprName(k), type: keyC[i]!.type, id: d.s.nextExprId(), origin: d.id };
+  });
+  for (const a of aggs) {
+    const inner = a.k === 'alias' ? a.e : a;
+    if (inner.k !== 'agg')
+      throw new TypeError(
+        `agg(...): ${exprName(a)} is not an aggregate; use count, sum, avg, min or max (e.g. sum('t')), or put the column in groupBy`,
+      );
+    const input = inner.e ? compile(inner.e, d.schema) : null;
+    if (
+      (inner.fn === 'sum' || inner.fn === 'avg') &&
+      input &&
+      !['integer', 'long', 'double', 'null'].includes(input.type)
+    )
+      throw new TypeError(
+        `[DATATYPE_MISMATCH] ${inner.fn}(${input.text}) needs a numeric column, but it is a ${input.type} (read the CSV with inferSchema: true, or cast it)`,
+      );
+    specs.push({ fn: inner.fn, input: input ? input.eval : null });
+    texts.push(`${inner.fn}(${input ? input.text : '1'})`);
+    const type =
+      inner.fn === 'count'
+        ? 'long'
+        : inner.fn === 'avg'
+          ? 'double'
+          : inner.fn === 'sum'
+            ? input?.type === 'double'
+              ? 'double'
+              : 'long'
+            : (input?.type ?? 'null');
+    schema.push({ name: exprName(a), type, id: d.s.nextExprId(), origin: d.id });
+  }
+  const n = shufflePartitions(d.s);
+  const keyText = keyC.map((k) => k.text).join(', ');
+  const partialFns = texts.map((t) => `partial_${t}`).join(', ');
+  const exName = keys.length === 0 ? 'Exchange SinglePartition' : `Exchange hashpartitioning(${keyText}, ${n})`;
+  const exRddName = keys.length === 0 ? exName : `Exchange hashpartitioning(${short(keyText)}, ${n})`;
+  const rdd = hashAggregate(
+    d.rdd,
+    keyC.map((k) => k.eval),
+    specs,
+    n,
+    {
+      partial: 'HashAggregate (partial)',
+      exchange: exRddName,
+      final: 'HashAggregate (final)',
+    },
+  );
+  const partial = planNode(`HashAggregate(keys=[${keyText}], functions=[${partialFns}])`, [d.plan]);
+  const ex = planNode(`${exName}, ENSURE_REQUIREMENTS`, [partial], false);
+  return derive(d, rdd, schema, planNode(`HashAggregate(keys=[${keyText}], functions=[${texts.join(', ')}])`, [ex]));
+}
+
+/** Spark's GroupedData: what groupBy returns, until agg or one of its shortcuts. */
+export class GroupedData {
+  readonly #df: DataFrame;
+  readonly #keys: Expr[];
+  constructor(df: DataFrame, keys: Expr[]) {
+    this.#df = df;
+    this.#keys = keys;
+    Object.freeze(this);
+  }
+  agg(...exprs: unknown[]): DataFrame {
+    const list = colArgs(exprs);
+    if (list.length === 0) throw new TypeError('agg(...): name at least one aggregate, e.g. count("*")');
+    return aggregate(
+      st(this.#df),
+      this.#keys,
+      list.map((e) => {
+        if (!(e instanceof Column))
+          throw new TypeError(`agg(...): expected aggregate Columns like sum('t'), got ${JSON.stringify(e)}`);
+        return e.expr;
+      }),
+    );
+  }
+  count(): DataFrame {
+    return this.agg(new Column({ k: 'alias', e: { k: 'agg', fn: 'count', e: null }, name: 'count' }));
+  }
+  sum(...cols: string[]): DataFrame {
+    return this.#each('sum', cols);
+  }
+  avg(...cols: string[]): DataFrame {
+    return this.#each('avg', cols);
+  }
+  mean(...cols: string[]): DataFrame {
+    return this.#each('avg', cols);
+  }
+  min(...cols: string[]): DataFrame {
+    return this.#each('min', cols);
+  }
+  max(...cols: string[]): DataFrame {
+    return this.#each('max', cols);
+  }
+  #each(fn: 'sum' | 'avg' | 'min' | 'max', cols: string[]): DataFrame {
+    const d = st(this.#df);
+    const names = cols.length
+      ? cols
+      : d.schema.filter((f) => ['integer', 'long', 'double'].includes(f.type)).map((f) => f.name);
+    return this.agg(...names.map((c) => new Column({ k: 'agg', fn, e: { k: 'col', name: String(c), origin: null } })));
+  }
+}
+Object.freeze(GroupedData.prototype);

@@ -1,0 +1,233 @@
+/**
+ * Spark 3's SparkSession, the second argument of a Spark job (`export default async (sc, spark) =>`;
+ * `spark.sparkContext` is `sc`): spark.read (csv, text, json), createDataFrame, table (temporary
+ * views), conf (spark.sql.shuffle.partitions, spark.sql.autoBroadcastJoinThreshold) and functions.
+ */
+import { sizeOf } from '../rdd';
+import type { SparkRuntime } from '../sparkRuntime';
+import type { DataType, Field } from './column';
+import { inferField, mergeTypes, parseField, splitCsvLine } from './csvReader';
+import { DataFrame, newDataFrame, type SessionState } from './dataFrame';
+import { GroupedData } from './groupedData';
+import { Column } from './column';
+import { functions } from './functions';
+import { narrowOp } from './physicalOps';
+import { planNode } from './plan';
+
+type Options = Record<string, unknown>;
+
+const truthy = (v: unknown) => v === true || String(v).toLowerCase() === 'true';
+
+export function createSparkSession(rt: SparkRuntime, sc: unknown, print: (text: string) => void): object {
+  let exprId = 0;
+  let dfId = 0;
+  const s: SessionState = {
+    rt,
+    print,
+    conf: new Map(),
+    views: new Map(),
+    nextExprId: () => exprId++,
+    nextDfId: () => dfId++,
+  };
+  const fields = (names: string[], types: DataType[], origin: number): Field[] =>
+    names.map((name, i) => ({ name, type: types[i] ?? 'string', id: s.nextExprId(), origin }));
+
+  const scanPlan = (format: string, path: string, schema: Field[]) =>
+    planNode(
+      `FileScan ${format} [${schema.map((f) => `${f.name}#${f.id}`).join(',')}] Batched: false, DataFilters: [], Format: ${format.toUpperCase()}, Location: InMemoryFileIndex(1 paths)[hdfs:${path}], PartitionFilters: [], PushedFilters: [], ReadSchema: struct<${schema.map((f) => `${f.name}:${f.type === 'integer' ? 'int' : f.type === 'long' ? 'bigint' : f.type}`).join(',')}>`,
+      [],
+      false,
+    );
+  const bytesOf = (rdd: { source: { ranges: [number, number][] } | null }) =>
+    (rdd.source?.ranges ?? []).reduce((a, [x, y]) => a + (y - x), 0);
+
+  async function csv(path: string, options: Options): Promise<DataFrame> {
+    const text = rt.textFile(path);
+    const sep =
+      typeof options.sep === 'string' ? options.sep : typeof options.delimiter === 'string' ? options.delimiter : ',';
+    const header = truthy(options.header);
+    const infer = truthy(options.inferSchema);
+    // Spark reads the first line in a job of its own (for the header, or the column count).
+    const first = (await rt.runJob(text, 'csv', (rows) => rows.find((l) => l !== '') ?? null)).find((x) => x !== null);
+    const firstLine = (first as string | undefined) ?? '';
+    const headerCells = splitCsvLine(firstLine, sep);
+    const names = header ? headerCells.map((c, i) => c || `_c${i}`) : headerCells.map((_, i) => `_c${i}`);
+    const dataLines = (rows: unknown[]) => (rows as string[]).filter((l) => l !== '' && !(header && l === firstLine));
+    let types: DataType[] = names.map(() => 'string');
+    if (infer) {
+      const parts = await rt.runJob(text, 'csv', (rows) => {
+        const t: DataType[] = names.map(() => 'null');
+        for (const l of dataLines(rows)) {
+          const cells = splitCsvLine(l, sep);
+          for (let i = 0; i < t.length; i++) t[i] = mergeTypes(t[i]!, inferField(cells[i] ?? null));
+        }
+        return t;
+      });
+      types = names.map((_, i) => parts.reduce<DataType>((a, t) => mergeTypes(a, t[i]!), 'null'));
+      types = types.map((t) => (t === 'null' ? 'string' : t));
+    }
+    const id = dfId;
+    const schema = fields(names, types, id);
+    const rdd = narrowOp(text, 'Scan csv', (rows) =>
+      dataLines(rows).map((l) => {
+        const cells = splitCsvLine(l, sep);
+        return types.map((t, i) => parseField(cells[i], t));
+      }),
+    );
+    return newDataFrame({ s, rdd, schema, plan: scanPlan('csv', path, schema), size: bytesOf(text) });
+  }
+
+  function textDf(path: string): DataFrame {
+    const text = rt.textFile(path);
+    const schema = fields(['value'], ['string'], dfId);
+    const rdd = narrowOp(text, 'Scan text', (rows) => rows.map((l) => [l]));
+    return newDataFrame({ s, rdd, schema, plan: scanPlan('text', path, schema), size: bytesOf(text) });
+  }
+
+  async function json(path: string): Promise<DataFrame> {
+    const text = rt.textFile(path);
+    // Spark infers a JSON schema in a job: every field seen, sorted by name.
+    const parts = await rt.runJob(text, 'json', (rows) => {
+      const m: Record<string, DataType> = {};
+      for (const l of rows as string[]) {
+        if (l.trim() === '') continue;
+        const o = parseJsonLine(l, path);
+        for (const [k, v] of Object.entries(o)) m[k] = mergeTypes(m[k] ?? 'null', jsonType(v));
+      }
+      return m;
+    });
+    const merged: Record<string, DataType> = {};
+    for (const p of parts) for (const [k, t] of Object.entries(p)) merged[k] = mergeTypes(merged[k] ?? 'null', t);
+    const names = Object.keys(merged).sort();
+    const types = names.map((n) => (merged[n] === 'null' ? 'string' : merged[n]!));
+    const schema = fields(names, types, dfId);
+    const rdd = narrowOp(text, 'Scan json', (rows) =>
+      (rows as string[])
+        .filter((l) => l.trim() !== '')
+        .map((l) => {
+          const o = parseJsonLine(l, path);
+          return names.map((n, i) => {
+            const v = o[n];
+            return v === undefined || v === null
+              ? null
+              : types[i] === 'string' && typeof v !== 'string'
+                ? JSON.stringify(v)
+                : v;
+          });
+        }),
+    );
+    return newDataFrame({ s, rdd, schema, plan: scanPlan('json', path, schema), size: bytesOf(text) });
+  }
+
+  const reader = (opts: Options): object => {
+    const self: object = Object.freeze({
+      option: (k: string, v: unknown) => reader({ ...opts, [k]: v }),
+      options: (o: Options) => reader({ ...opts, ...o }),
+      format: (f: string) => reader({ ...opts, format: f }),
+      csv: (path: string, o: Options = {}) => csv(path, { ...opts, ...o }),
+      text: (path: string) => textDf(path),
+      json: (path: string) => json(path),
+      load: (path: string) => {
+        const f = String(opts.format ?? 'parquet').toLowerCase();
+        if (f === 'csv') return csv(path, opts);
+        if (f === 'json') return json(path);
+        if (f === 'text') return Promise.resolve(textDf(path));
+        throw new Error(`spark.read.format('${f}'): this simulator reads csv, json and text`);
+      },
+    });
+    return self;
+  };
+
+  function createDataFrame(data: unknown[], columns?: string[]): DataFrame {
+    if (!Array.isArray(data))
+      throw new TypeError('createDataFrame(data): data must be an array of rows (objects or arrays)');
+    const objects = data.length > 0 && !Array.isArray(data[0]);
+    const names =
+      columns ??
+      (objects
+        ? [...new Set(data.flatMap((r) => Object.keys(r as object)))]
+        : Array.from({ length: (data[0] as unknown[] | undefined)?.length ?? 0 }, (_, i) => `_${i + 1}`));
+    const rows = data.map((r) => {
+      if (objects) {
+        if (typeof r !== 'object' || r === null || Array.isArray(r))
+          throw new TypeError('createDataFrame(data): every row must be an object when the first one is');
+        return names.map((n) => (r as Record<string, unknown>)[n] ?? null);
+      }
+      if (!Array.isArray(r))
+        throw new TypeError('createDataFrame(data): every row must be an array when the first one is');
+      return names.map((_, i) => (r[i] as unknown) ?? null);
+    });
+    const types = names.map((_, i) => rows.reduce<DataType>((a, r) => mergeTypes(a, valueType(r[i])), 'null'));
+    const schema = fields(
+      names,
+      types.map((t) => (t === 'null' ? 'string' : t)),
+      dfId,
+    );
+    const source = rt.parallelize(rows, 2);
+    const rdd = narrowOp(source, 'LocalTableScan', (r) => r);
+    const plan = planNode(`LocalTableScan [${schema.map((f) => `${f.name}#${f.id}`).join(', ')}]`, []);
+    return newDataFrame({ s, rdd, schema, plan, size: sizeOf(rows) });
+  }
+
+  return Object.freeze({
+    sparkContext: sc,
+    read: reader({}),
+    functions,
+    createDataFrame,
+    table: (name: string) => {
+      const df = s.views.get(String(name).toLowerCase());
+      if (!df)
+        throw new Error(
+          `[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${name}\` cannot be found; create it with df.createOrReplaceTempView('${name}')`,
+        );
+      return df;
+    },
+    conf: Object.freeze({
+      set: (k: string, v: unknown) => void s.conf.set(String(k), String(v)),
+      get: (k: string, dflt?: string) =>
+        s.conf.get(k) ??
+        dflt ??
+        (
+          { 'spark.sql.shuffle.partitions': '200', 'spark.sql.autoBroadcastJoinThreshold': '10485760' } as Record<
+            string,
+            string
+          >
+        )[k] ??
+        null,
+    }),
+  });
+}
+
+function valueType(v: unknown): DataType {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'double';
+  if (typeof v === 'boolean') return 'boolean';
+  return 'string';
+}
+
+function jsonType(v: unknown): DataType {
+  return typeof v === 'object' && v !== null ? 'string' : valueType(v);
+}
+
+function parseJsonLine(line: string, path: string): Record<string, unknown> {
+  let o: unknown;
+  try {
+    o = JSON.parse(line);
+  } catch {
+    o = undefined;
+  }
+  if (typeof o !== 'object' || o === null || Array.isArray(o))
+    throw new Error(
+      `spark.read.json(${JSON.stringify(path)}): a line is not a JSON object (JSON Lines: one object a line): ${line.slice(0, 60)}`,
+    );
+  return o as Record<string, unknown>;
+}
+
+/** A DataFrame, Column or GroupedData in the driver's result: what it is and what was meant (else null). */
+export function describeSqlObject(value: object): string | null {
+  if (value instanceof DataFrame) return 'a DataFrame — did you mean `await df.collect()`?';
+  if (value instanceof GroupedData)
+    return 'a GroupedData — aggregate it first, e.g. `await df.groupBy(...).count().collect()`';
+  if (value instanceof Column) return 'a Column, an expression to use in select/filter/agg, not data';
+  return null;
+}
