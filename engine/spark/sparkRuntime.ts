@@ -3,13 +3,16 @@
  * materializes shuffles once (map-side combine when there is an aggregator), runs actions as
  * jobs and records everything the simulation needs (jobRecord.ts).
  */
-import { compareKeys, defaultPartition, keyId } from '../exec/keyOrder';
+import { compareKeys, keyId } from '../exec/keyOrder';
 import { planLineSplits, sparkSplitSize, type FileSplit } from '../exec/lineSplits';
 import { keyText } from '../exec/keyOrder';
 import type { JobErrorData } from '../sandbox/contract/jobCodeError';
 import type { SandboxFile } from '../sandbox/contract/taskRunner';
 import type { RddDep, ShuffleInfo, SparkJobInfo, SparkLog } from './jobRecord';
-import { LIMITS, formatCount } from '../core';
+import { LIMITS, createRng, formatCount } from '../core';
+import type { Partitioner } from './hashPartitioner';
+import { RangePartitioner } from './rangePartitioner';
+import { asPairs } from './rddArgs';
 import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
 import { atTask, SparkJobAbortedError } from './sparkTaskError';
 import { runAsTask } from './taskContext';
@@ -23,9 +26,14 @@ export interface CatalogEntry {
 interface ShuffleState {
   info: ShuffleInfo;
   parent: Rdd;
-  partitionOf: (key: unknown, rows: () => Pair[][]) => (k: unknown) => number;
+  /** Where a row of map task `m` goes; given all map output first (a range partitioner samples it). */
+  partitionOf: (maps: () => unknown[][]) => (row: unknown, m: number) => number;
   agg: Aggregator | null;
-  buckets: Pair[][][] | null;
+  /** Combine on the map side (reduceByKey...) or only on the reduce side (groupByKey). */
+  mapSideCombine: boolean;
+  /** The pair function whose shuffle this is (its rows must be pairs), or null (repartition: any rows). */
+  keyed: string | null;
+  buckets: unknown[][][] | null;
 }
 
 export class SparkRuntime {
@@ -45,13 +53,21 @@ export class SparkRuntime {
     private readonly describeError: (error: unknown) => JobErrorData,
   ) {}
 
+  /**
+   * spark.default.parallelism when the application sets it (SparkContext's setting), else null:
+   * shuffles without a partition count then take the largest parent's (Partitioner.defaultPartitioner).
+   */
+  configuredDefaultParallelism: number | null = null;
+
   register(rdd: Rdd): number {
     this.rdds.push(rdd);
     return this.rdds.length - 1;
   }
 
-  defaultParallelism(rdd: Rdd): number {
-    return rdd.partitioner ?? rdd.numPartitions;
+  /** The learner's file:line calling now (Spark's call site), or null when not in their code. */
+  callSite(): string | null {
+    const d = this.describeError(new Error('call site'));
+    return d.line === null ? null : `${d.fileName}:${d.line}`;
   }
 
   textFile(path: string, minPartitions = 2): Rdd {
@@ -120,7 +136,9 @@ export class SparkRuntime {
     numReduces: number,
     agg: Aggregator | null,
     partitionOf: ShuffleState['partitionOf'],
-    what = 'shuffle',
+    what: string,
+    keyed: boolean,
+    mapSideCombine = agg !== null,
   ): ShuffleState {
     checkPartitionCount(`${what}(numPartitions)`, numReduces);
     const blocks = parent.numPartitions * numReduces;
@@ -135,159 +153,187 @@ export class SparkRuntime {
       numReduces,
       bytes: [],
     };
-    const s: ShuffleState = { info, parent, partitionOf, agg, buckets: null };
+    const s: ShuffleState = { info, parent, partitionOf, agg, mapSideCombine, keyed: keyed ? what : null, buckets: null };
     this.shuffles.push(s);
     return s;
   }
 
   /** Runs the shuffle's map side once: partition (and pre-combine) every map partition's rows. */
-  private materialize(s: ShuffleState): Pair[][][] {
+  private materialize(s: ShuffleState): unknown[][][] {
     if (s.buckets) return s.buckets;
     const R = s.info.numReduces;
     // Errors are tagged with the map task they happened in (its stage is this shuffle's).
-    const maps: Pair[][] = Array.from({ length: s.info.numMaps }, (_, m) => {
+    const inMapTask = <T>(m: number, compute: () => T): T => {
       try {
-        return runAsTask(() => s.parent.iterator(m) as Pair[]);
+        return runAsTask(compute);
       } catch (error) {
         throw atTask(error, s.info.id, m);
       }
-    });
-    const part = s.partitionOf(null, () => maps);
-    s.buckets = maps.map((rows, m) => {
-      try {
-        return runAsTask(() => {
-          const b: Pair[][] = Array.from({ length: R }, () => []);
-          for (const row of rows) b[part(row[0])]!.push(row);
-          return s.agg
-            ? b.map((x) => combineRows(x, { create: s.agg!.create, merge: s.agg!.merge, combine: s.agg!.combine }))
-            : b;
-        });
-      } catch (error) {
-        throw atTask(error, s.info.id, m);
-      }
-    });
+    };
+    const maps: unknown[][] = Array.from({ length: s.info.numMaps }, (_, m) =>
+      inMapTask(m, () => {
+        const rows = s.parent.iterator(m);
+        return s.keyed ? asPairs(rows, s.keyed) : rows;
+      }),
+    );
+    const part = inMapTask(0, () => s.partitionOf(() => maps));
+    s.buckets = maps.map((rows, m) =>
+      inMapTask(m, () => {
+        const b: unknown[][] = Array.from({ length: R }, () => []);
+        for (const row of rows) b[part(row, m)]!.push(row);
+        return s.agg && s.mapSideCombine ? b.map((x) => combineRows(x as Pair[], s.agg!)) : b;
+      }),
+    );
     s.info.bytes = s.buckets.flatMap((b) => b.map((x) => sizeOf(x)));
     return s.buckets;
   }
 
-  private reduceSide(s: ShuffleState, r: number): Pair[] {
+  /**
+   * A reduce partition's rows: combiners merged (map-side combine), values combined here
+   * (groupByKey), or the rows as they came, map output by map output (no aggregator).
+   */
+  private reduceSide(s: ShuffleState, r: number): unknown[] {
     const buckets = this.materialize(s);
+    if (!s.agg) return buckets.flatMap((b) => b[r]!);
+    const agg = s.agg;
     const m = new Map<unknown, Pair>();
     for (const b of buckets) {
-      for (const [k, v] of b[r]!) {
+      for (const [k, v] of b[r]! as Pair[]) {
         const id = keyId(k);
         const c = m.get(id);
-        if (s.agg) {
-          if (c === undefined) m.set(id, [k, v]);
-          else c[1] = s.agg.combine(c[1], v);
-        } else if (c === undefined) m.set(id, [k, [v]]);
-        else (c[1] as unknown[]).push(v);
+        if (c === undefined) m.set(id, [k, s.mapSideCombine ? v : agg.create(v)]);
+        else c[1] = s.mapSideCombine ? agg.combine(c[1], v) : agg.merge(c[1], v);
       }
     }
     return [...m.values()];
   }
 
-  private hash(n: number): ShuffleState['partitionOf'] {
-    return () => (k) => defaultPartition(k, n);
-  }
-
-  shuffle(parent: Rdd, n: number, agg: Aggregator | null, name: string): Rdd {
+  /**
+   * Spark's ShuffledRDD by key: `partitioner` places each key; with an aggregator the values of a
+   * key are combined (on the map side too when `mapSideCombine`). `name` is the pair function.
+   */
+  shuffle(parent: Rdd, partitioner: Partitioner, agg: Aggregator | null, name: string, mapSideCombine = agg !== null): Rdd {
     const s = this.newShuffle(
       parent,
-      n,
-      agg ? { create: agg.create, merge: agg.merge, combine: agg.combine } : null,
-      this.hash(n),
+      partitioner.numPartitions,
+      agg,
+      () => (row) => partitioner.getPartition((row as Pair)[0]),
       name,
+      true,
+      mapSideCombine,
     );
-    // Map side: create combiners per record.
-    const mapAgg = s.agg;
-    if (mapAgg) s.agg = { create: mapAgg.create, merge: mapAgg.merge, combine: mapAgg.combine };
     const dep: RddDep = { kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id };
-    return new Rdd(this, name, n, [dep], (r) => this.reduceSide(s, r), n);
+    const rdd = new Rdd(this, name, partitioner.numPartitions, [dep], (r) => this.reduceSide(s, r), partitioner);
+    rdd.sparkClass = 'ShuffledRDD';
+    return rdd;
   }
 
-  cogroup(a: Rdd, b: Rdd, numPartitions?: number): Rdd {
-    const n = numPartitions ?? a.partitioner ?? b.partitioner ?? Math.max(a.numPartitions, b.numPartitions);
-    const side = (x: Rdd): { dep: RddDep; rows: (p: number) => Pair[] } => {
-      if (x.partitioner === n)
+  /**
+   * Spark's CoGroupedRDD: for each key, its values in each of `rdds` (`[k, [vs0, vs1, ...]]`). A
+   * parent already partitioned by `partitioner` is read narrowly (no shuffle), as in Spark.
+   */
+  cogroup(rdds: Rdd[], partitioner: Partitioner, name = 'cogroup'): Rdd {
+    const n = partitioner.numPartitions;
+    const sides = rdds.map((x): { dep: RddDep; rows: (p: number) => Pair[] } => {
+      if (partitioner.equals(x.partitioner))
         return {
           dep: { kind: 'narrow', parent: x.id, parents: null, shuffleId: -1 },
-          rows: (p) => x.iterator(p) as Pair[],
+          rows: (p) => asPairs(x.iterator(p), name),
         };
-      const s = this.newShuffle(x, n, null, this.hash(n), 'cogroup');
+      const s = this.newShuffle(x, n, null, () => (row) => partitioner.getPartition((row as Pair)[0]), name, true);
       return {
         dep: { kind: 'shuffle', parent: x.id, parents: null, shuffleId: s.info.id },
-        rows: (p) =>
-          (this.reduceSide(s, p) as [unknown, unknown[]][]).flatMap(([k, vs]) => vs.map((v) => [k, v] as Pair)),
+        rows: (p) => this.reduceSide(s, p) as Pair[],
       };
-    };
-    const left = side(a);
-    const right = side(b);
-    return new Rdd(
+    });
+    const rdd = new Rdd(
       this,
-      'cogroup',
+      name,
       n,
-      [left.dep, right.dep],
+      sides.map((x) => x.dep),
       (p) => {
-        const m = new Map<unknown, [unknown, [unknown[], unknown[]]]>();
-        const add = (rows: Pair[], i: 0 | 1) => {
-          for (const [k, v] of rows) {
+        const m = new Map<unknown, [unknown, unknown[][]]>();
+        sides.forEach((side, i) => {
+          for (const [k, v] of side.rows(p)) {
             const id = keyId(k);
             let e = m.get(id);
-            if (!e) m.set(id, (e = [k, [[], []]]));
-            e[1][i].push(v);
+            if (!e) m.set(id, (e = [k, rdds.map(() => [])]));
+            e[1][i]!.push(v);
           }
-        };
-        add(left.rows(p), 0);
-        add(right.rows(p), 1);
+        });
         return [...m.values()];
       },
-      n,
+      partitioner,
     );
+    rdd.sparkClass = 'CoGroupedRDD';
+    return rdd;
   }
 
-  sortShuffle(parent: Rdd, ascending: boolean, n: number): Rdd {
+  /**
+   * sortByKey: a shuffle by Spark's RangePartitioner (fitted on the map side's keys), each reduce
+   * partition sorted by key (or by `keyfunc(key)`), so the partitions in order are sorted.
+   */
+  sortShuffle(parent: Rdd, ascending: boolean, n: number, keyfunc: ((k: unknown) => unknown) | null): Rdd {
     const dir = ascending ? 1 : -1;
-    // A range partitioner from all keys (Spark samples them; the bounds are then the same kind of cut).
+    const sortKey = keyfunc ?? ((k: unknown) => k);
+    const rp = new RangePartitioner(n, ascending, sortKey, parent.id);
     const s = this.newShuffle(
       parent,
       n,
       null,
-      (_k, all) => {
-        const keys = all()
-          .flatMap((rows) => rows.map((r) => r[0]))
-          .sort((x, y) => dir * compareKeys(x, y));
-        const bounds = Array.from({ length: n - 1 }, (_, i) => keys[Math.floor(((i + 1) * keys.length) / n)]);
-        return (k) => {
-          let i = 0;
-          while (i < bounds.length && dir * compareKeys(k, bounds[i]) > 0) i++;
-          return i;
-        };
+      (maps) => {
+        rp.fit(maps().map((rows) => rows.map((r) => (r as Pair)[0])));
+        return (row) => rp.getPartition((row as Pair)[0]);
       },
       'sortByKey',
+      true,
     );
-    return new Rdd(
+    const rdd = new Rdd(
       this,
       'sortByKey',
       n,
       [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }],
       (r) => {
-        const rows = this.reduceSide(s, r).flatMap(([k, vs]) => (vs as unknown[]).map((v) => [k, v] as Pair));
-        return rows.sort((x, y) => dir * compareKeys(x[0], y[0]));
+        const rows = this.reduceSide(s, r) as Pair[];
+        const keyed = rows.map((row) => [sortKey(row[0]), row] as const);
+        keyed.sort((x, y) => dir * compareKeys(x[0], y[0]));
+        return keyed.map((x) => x[1]);
       },
+      rp,
     );
+    rdd.sparkClass = 'ShuffledRDD';
+    return rdd;
   }
 
+  /**
+   * repartition / coalesce(n, true): as Spark's distributePartition, map task m starts at a
+   * position drawn from a generator seeded by m and deals its rows round-robin from there.
+   */
   roundRobin(parent: Rdd, n: number): Rdd {
-    let counter = 0;
-    const s = this.newShuffle(parent, n, null, () => () => counter++ % n, 'repartition');
-    return new Rdd(
+    const s = this.newShuffle(
+      parent,
+      n,
+      null,
+      () => {
+        const position = new Map<number, number>();
+        return (_row, m) => {
+          const next = ((position.get(m) ?? createRng(m).int(n)) + 1) % n;
+          position.set(m, next);
+          return next;
+        };
+      },
+      'repartition',
+      false,
+    );
+    const rdd = new Rdd(
       this,
       'repartition',
       n,
       [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }],
-      (r) => this.reduceSide(s, r).flatMap(([, vs]) => vs as unknown[]),
+      (r) => this.reduceSide(s, r),
     );
+    rdd.sparkClass = 'ShuffledRDD';
+    return rdd;
   }
 
   private async load(rdd: Rdd, seen = new Set<number>()): Promise<void> {
