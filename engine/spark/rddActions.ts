@@ -13,7 +13,9 @@ type Fn2 = (a: unknown, b: unknown) => unknown;
 
 /** Spark's answer to reduce, first, max, min... on an RDD without elements. */
 export function emptyCollection(method: string): Error {
-  return new RangeError(`${method}: empty collection (this RDD has no elements; Spark throws UnsupportedOperationException)`);
+  return new RangeError(
+    `${method}: empty collection (this RDD has no elements; Spark throws UnsupportedOperationException)`,
+  );
 }
 
 export async function collect(rdd: Rdd): Promise<unknown[]> {
@@ -61,7 +63,9 @@ export async function isEmpty(rdd: Rdd): Promise<boolean> {
 
 export async function reduce(rdd: Rdd, f: unknown): Promise<unknown> {
   const g = fnArg<Fn2>('reduce', 'f', f);
-  const parts = await rdd.rt.runJob(rdd, 'reduce', (rows) => (rows.length === 0 ? [] : [rows.reduce((a, b) => g(a, b))]));
+  const parts = await rdd.rt.runJob(rdd, 'reduce', (rows) =>
+    rows.length === 0 ? [] : [rows.reduce((a, b) => g(a, b))],
+  );
   const vals = parts.flat();
   if (vals.length === 0) throw emptyCollection('reduce');
   return vals.reduce((a, b) => g(a, b));
@@ -173,14 +177,24 @@ export async function lookup(rdd: Rdd, key: unknown): Promise<unknown[]> {
   const res = await rdd.rt.runJob(
     rdd,
     'lookup',
-    (rows) => rows.map((r) => asPair(r, 'lookup')).filter((kv) => keyId(kv[0]) === id).map((kv) => kv[1]),
+    (rows) =>
+      rows
+        .map((r) => asPair(r, 'lookup'))
+        .filter((kv) => keyId(kv[0]) === id)
+        .map((kv) => kv[1]),
     parts,
   );
   return res.flat();
 }
 
 /** takeOrdered(num, keyfunc?): the num smallest (by keyfunc when given), in order. */
-export async function takeOrdered(rdd: Rdd, num: unknown, keyfunc?: unknown, action = 'takeOrdered', desc = false): Promise<unknown[]> {
+export async function takeOrdered(
+  rdd: Rdd,
+  num: unknown,
+  keyfunc?: unknown,
+  action = 'takeOrdered',
+  desc = false,
+): Promise<unknown[]> {
   const n = countArg(action, 'num', num);
   const kf = optFnArg<Fn1>(action, 'keyfunc', keyfunc) ?? ((x: unknown) => x);
   if (n === 0) return [];

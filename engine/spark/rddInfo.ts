@@ -53,7 +53,8 @@ export const getNumPartitions = (rdd: Rdd): number => rdd.numPartitions;
 export const name = (rdd: Rdd): string | null => rdd.userName;
 
 export function setName(rdd: Rdd, value: unknown): Rdd {
-  if (typeof value !== 'string') throw new TypeError(`setName(name): the name must be a string, got ${describeArg(value)}`);
+  if (typeof value !== 'string')
+    throw new TypeError(`setName(name): the name must be a string, got ${describeArg(value)}`);
   rdd.userName = value;
   return rdd;
 }

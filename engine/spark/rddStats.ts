@@ -5,7 +5,6 @@
  */
 import type { Rdd } from './rdd';
 import { asNumber, describeArg } from './rddArgs';
-import { emptyCollection } from './rddActions';
 
 /**
  * Spark's StatCounter: count, mean, sum, min, max, variance and standard deviations of numbers,
@@ -41,7 +40,13 @@ export class StatCounter {
   private mergeStats(other: StatCounter): StatCounter {
     if (other === this) return this.mergeStats(other.copy());
     if (this.n === 0) {
-      Object.assign(this, { n: other.n, mu: other.mu, m2: other.m2, maxValue: other.maxValue, minValue: other.minValue });
+      Object.assign(this, {
+        n: other.n,
+        mu: other.mu,
+        m2: other.m2,
+        maxValue: other.maxValue,
+        minValue: other.minValue,
+      });
     } else if (other.n !== 0) {
       const delta = other.mu - this.mu;
       if (other.n * 10 < this.n) this.mu = this.mu + (delta * other.n) / (this.n + other.n);
@@ -131,10 +136,7 @@ export async function histogram(rdd: Rdd, buckets: unknown): Promise<[number[], 
     const hi = st.maxValue;
     if (Number.isNaN(lo) || Number.isNaN(hi) || !Number.isFinite(lo) || !Number.isFinite(hi))
       throw new RangeError('histogram: Histogram on either an empty RDD or RDD containing +/-infinity or NaN');
-    bounds =
-      lo === hi
-        ? [lo, lo]
-        : [...Array.from({ length: buckets }, (_, s) => lo + (s * (hi - lo)) / buckets), hi];
+    bounds = lo === hi ? [lo, lo] : [...Array.from({ length: buckets }, (_, s) => lo + (s * (hi - lo)) / buckets), hi];
     even = lo !== hi;
   } else if (Array.isArray(buckets)) {
     if (buckets.length < 2) throw new RangeError('histogram: buckets array must have at least two elements');
@@ -147,7 +149,9 @@ export async function histogram(rdd: Rdd, buckets: unknown): Promise<[number[], 
     }
     bounds = (buckets as number[]).slice();
   } else {
-    throw new TypeError(`histogram: buckets must be a number of buckets or an array of bounds, got ${describeArg(buckets)}`);
+    throw new TypeError(
+      `histogram: buckets must be a number of buckets or an array of bounds, got ${describeArg(buckets)}`,
+    );
   }
   const nb = bounds.length - 1;
   const lo = bounds[0]!;

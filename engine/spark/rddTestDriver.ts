@@ -4,6 +4,7 @@
  */
 import { runSparkDriver } from './sparkDriver';
 import type { SparkLog } from './jobRecord';
+import { decodeUtf8 } from '../core';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the learner's view of sc and its RDDs is untyped
 export type AnyRdd = any;
@@ -19,7 +20,7 @@ export async function drive<T>(fn: (sc: TestSc) => Promise<T>): Promise<{ value:
       return null;
     },
     { catalog: [], readFiles: () => Promise.resolve([]) },
-    (b) => new TextDecoder().decode(b),
+    decodeUtf8,
   );
   return { value: value as T, log: out.jobs[0] as SparkLog };
 }

@@ -150,12 +150,8 @@ export function coalesce(rdd: Rdd, numPartitions: unknown, shuffle?: unknown): R
     const to = Math.floor(((i + 1) * rdd.numPartitions) / n);
     return Array.from({ length: to - from }, (_, j) => from + j);
   });
-  const c = new Rdd(
-    rdd.rt,
-    'coalesce',
-    n,
-    [{ kind: 'narrow', parent: rdd.id, parents: groups, shuffleId: -1 }],
-    (p) => groups[p]!.flatMap((q) => rdd.iterator(q)),
+  const c = new Rdd(rdd.rt, 'coalesce', n, [{ kind: 'narrow', parent: rdd.id, parents: groups, shuffleId: -1 }], (p) =>
+    groups[p]!.flatMap((q) => rdd.iterator(q)),
   );
   c.sparkClass = 'CoalescedRDD';
   return c;
@@ -211,7 +207,12 @@ export function cartesian(rdd: Rdd, otherArg: unknown): Rdd {
     'cartesian',
     total,
     [
-      { kind: 'narrow', parent: rdd.id, parents: Array.from({ length: total }, (_, p) => [Math.floor(p / nb)]), shuffleId: -1 },
+      {
+        kind: 'narrow',
+        parent: rdd.id,
+        parents: Array.from({ length: total }, (_, p) => [Math.floor(p / nb)]),
+        shuffleId: -1,
+      },
       { kind: 'narrow', parent: other.id, parents: Array.from({ length: total }, (_, p) => [p % nb]), shuffleId: -1 },
     ],
     (p) => {

@@ -153,7 +153,15 @@ export class SparkRuntime {
       numReduces,
       bytes: [],
     };
-    const s: ShuffleState = { info, parent, partitionOf, agg, mapSideCombine, keyed: keyed ? what : null, buckets: null };
+    const s: ShuffleState = {
+      info,
+      parent,
+      partitionOf,
+      agg,
+      mapSideCombine,
+      keyed: keyed ? what : null,
+      buckets: null,
+    };
     this.shuffles.push(s);
     return s;
   }
@@ -212,7 +220,13 @@ export class SparkRuntime {
    * Spark's ShuffledRDD by key: `partitioner` places each key; with an aggregator the values of a
    * key are combined (on the map side too when `mapSideCombine`). `name` is the pair function.
    */
-  shuffle(parent: Rdd, partitioner: Partitioner, agg: Aggregator | null, name: string, mapSideCombine = agg !== null): Rdd {
+  shuffle(
+    parent: Rdd,
+    partitioner: Partitioner,
+    agg: Aggregator | null,
+    name: string,
+    mapSideCombine = agg !== null,
+  ): Rdd {
     const s = this.newShuffle(
       parent,
       partitioner.numPartitions,
