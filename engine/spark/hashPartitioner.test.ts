@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FunctionPartitioner, HashPartitioner, javaHash, nonNegativeMod, stringHashCode } from './hashPartitioner';
 
 describe("Spark's HashPartitioner over Java's hashCode", () => {
-  it("hashes strings as java.lang.String.hashCode (UTF-16 code units)", () => {
+  it('hashes strings as java.lang.String.hashCode (UTF-16 code units)', () => {
     expect(stringHashCode('')).toBe(0);
     expect(stringHashCode('a')).toBe(97);
     expect(stringHashCode('hello')).toBe(99162322);
@@ -49,6 +49,8 @@ describe("Spark's HashPartitioner over Java's hashCode", () => {
     expect(new FunctionPartitioner(4, f).equals(new FunctionPartitioner(4, f))).toBe(true);
     expect(new FunctionPartitioner(4, f).equals(new HashPartitioner(4))).toBe(false);
     expect(new FunctionPartitioner(4, f).getPartition(-1)).toBe(3);
-    expect(() => new FunctionPartitioner(4, () => 'x').getPartition('k')).toThrow(/partitionFunc must return a whole number/);
+    expect(() => new FunctionPartitioner(4, () => 'x').getPartition('k')).toThrow(
+      /partitionFunc must return a whole number/,
+    );
   });
 });

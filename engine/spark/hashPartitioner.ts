@@ -120,16 +120,21 @@ export class HashPartitioner implements Partitioner {
 
 /** PySpark's partitionBy(numPartitions, partitionFunc): the partition is partitionFunc(key) mod n. */
 export class FunctionPartitioner implements Partitioner {
+  /** The learner's partitionBy call, named when partitionFunc returns something else than a whole number. */
+  private readonly site = new Error('call site');
   constructor(
     readonly numPartitions: number,
     private readonly partitionFunc: (key: unknown) => unknown,
   ) {}
   getPartition(key: unknown): number {
     const h = this.partitionFunc(key);
-    if (typeof h !== 'number' || !Number.isInteger(h))
-      throw new TypeError(
+    if (typeof h !== 'number' || !Number.isInteger(h)) {
+      const error = new TypeError(
         `partitionBy: partitionFunc must return a whole number for every key, got ${describeHash(h)} for the key ${keyText(key)}`,
       );
+      error.stack = `${error.name}: ${error.message}\n${this.site.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+      throw error;
+    }
     return nonNegativeMod(h, this.numPartitions);
   }
   equals(other: Partitioner | null): boolean {

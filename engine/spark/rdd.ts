@@ -87,8 +87,9 @@ export class Rdd {
   userName: string | null = null;
   /** Spark's class of this RDD, as toDebugString prints it. */
   sparkClass: string;
-  /** The learner's file:line that created it (Spark's creation site), if known. */
-  readonly callSite: string | null;
+  /** Where the learner created it: an Error whose stack has their line (read only when needed). */
+  readonly site: Error = new Error('call site');
+  private siteText: string | null | undefined;
   readonly cached = new Map<number, unknown[]>();
   readonly records: number[];
   readonly bytes: number[];
@@ -108,10 +109,15 @@ export class Rdd {
     checkPartitionCount(name, numPartitions);
     this.depth = lineageDepth(rt, name, deps);
     this.sparkClass = deps.length === 0 && name === 'parallelize' ? 'ParallelCollectionRDD' : 'MapPartitionsRDD';
-    this.callSite = rt.callSite();
     this.id = rt.register(this);
     this.records = new Array<number>(numPartitions).fill(-1);
     this.bytes = new Array<number>(numPartitions).fill(0);
+  }
+
+  /** The learner's file:line that created it (Spark's creation site), if known. */
+  get callSite(): string | null {
+    if (this.siteText === undefined) this.siteText = this.rt.describeSite(this.site);
+    return this.siteText;
   }
 
   /** The partition's rows: from the cache, or computed (and then cached if persisted). */
@@ -128,15 +134,17 @@ export class Rdd {
   }
 
   /** A child computed partition by partition from this one (Spark's MapPartitionsRDD). */
-  narrow(name: string, f: (rows: unknown[], p: number) => unknown[], keepPartitioner = false): Rdd {
-    return new Rdd(
+  /** `f` also gets the child's creation site, to name the learner's line in errors it finds. */
+  narrow(name: string, f: (rows: unknown[], p: number, site: Error) => unknown[], keepPartitioner = false): Rdd {
+    const child: Rdd = new Rdd(
       this.rt,
       name,
       this.numPartitions,
       [{ kind: 'narrow', parent: this.id, parents: null, shuffleId: -1 }],
-      (p) => f(this.iterator(p), p),
+      (p) => f(this.iterator(p), p, child.site),
       keepPartitioner ? this.partitioner : null,
     );
+    return child;
   }
 }
 

@@ -5,16 +5,19 @@
  */
 import { compareKeys, keyId } from '../exec/keyOrder';
 import type { Rdd } from './rdd';
-import { asPair, countArg, fnArg, optFnArg } from './rddArgs';
+import { asPair, atSite, callSite, countArg, fnArg, optFnArg } from './rddArgs';
 import { serializerCopy } from './serializerCopy';
 
 type Fn1 = (x: unknown) => unknown;
 type Fn2 = (a: unknown, b: unknown) => unknown;
 
 /** Spark's answer to reduce, first, max, min... on an RDD without elements. */
-export function emptyCollection(method: string): Error {
-  return new RangeError(
-    `${method}: empty collection (this RDD has no elements; Spark throws UnsupportedOperationException)`,
+export function emptyCollection(method: string, site: Error): Error {
+  return atSite(
+    new RangeError(
+      `${method}: empty collection (this RDD has no elements; Spark throws UnsupportedOperationException)`,
+    ),
+    site,
   );
 }
 
@@ -52,8 +55,9 @@ export async function take(rdd: Rdd, num: unknown, action = 'take'): Promise<unk
 }
 
 export async function first(rdd: Rdd): Promise<unknown> {
+  const site = callSite();
   const rows = await take(rdd, 1, 'first');
-  if (rows.length === 0) throw emptyCollection('first');
+  if (rows.length === 0) throw emptyCollection('first', site);
   return rows[0];
 }
 
@@ -63,11 +67,12 @@ export async function isEmpty(rdd: Rdd): Promise<boolean> {
 
 export async function reduce(rdd: Rdd, f: unknown): Promise<unknown> {
   const g = fnArg<Fn2>('reduce', 'f', f);
+  const site = callSite();
   const parts = await rdd.rt.runJob(rdd, 'reduce', (rows) =>
     rows.length === 0 ? [] : [rows.reduce((a, b) => g(a, b))],
   );
   const vals = parts.flat();
-  if (vals.length === 0) throw emptyCollection('reduce');
+  if (vals.length === 0) throw emptyCollection('reduce', site);
   return vals.reduce((a, b) => g(a, b));
 }
 
@@ -144,9 +149,10 @@ function mapOf(pairs: [unknown, unknown][], add: (old: unknown, v: unknown) => u
 }
 
 export async function countByKey(rdd: Rdd): Promise<Map<unknown, number>> {
+  const site = callSite();
   const parts = await rdd.rt.runJob(rdd, 'countByKey', (rows) => {
     const m = mapOf(
-      rows.map((r) => [asPair(r, 'countByKey')[0], 1]),
+      rows.map((r) => [asPair(r, 'countByKey', site)[0], 1]),
       (a, b) => (a as number) + (b as number),
     );
     return [...m.entries()];
@@ -166,20 +172,22 @@ export async function countByValue(rdd: Rdd): Promise<Map<unknown, number>> {
 
 /** collectAsMap: the pairs as a Map; a key seen twice keeps its last value, as Spark's HashMap.put. */
 export async function collectAsMap(rdd: Rdd): Promise<Map<unknown, unknown>> {
-  const rows = (await rdd.rt.runJob(rdd, 'collectAsMap', (r) => r.map((x) => asPair(x, 'collectAsMap')))).flat();
+  const site = callSite();
+  const rows = (await rdd.rt.runJob(rdd, 'collectAsMap', (r) => r.map((x) => asPair(x, 'collectAsMap', site)))).flat();
   return mapOf(rows, (_old, v) => v);
 }
 
 /** lookup: the values of a key; only the key's partition is read when the partitioner is known. */
 export async function lookup(rdd: Rdd, key: unknown): Promise<unknown[]> {
   const id = keyId(key);
+  const site = callSite();
   const parts = rdd.partitioner ? [rdd.partitioner.getPartition(key)] : undefined;
   const res = await rdd.rt.runJob(
     rdd,
     'lookup',
     (rows) =>
       rows
-        .map((r) => asPair(r, 'lookup'))
+        .map((r) => asPair(r, 'lookup', site))
         .filter((kv) => keyId(kv[0]) === id)
         .map((kv) => kv[1]),
     parts,
@@ -216,11 +224,12 @@ export function top(rdd: Rdd, num: unknown, keyfunc?: unknown): Promise<unknown[
 
 async function extreme(rdd: Rdd, key: unknown, method: 'max' | 'min'): Promise<unknown> {
   const kf = optFnArg<Fn1>(method, 'key', key) ?? ((x: unknown) => x);
+  const site = callSite();
   const dir = method === 'max' ? 1 : -1;
   const better = (a: unknown, b: unknown): unknown => (dir * compareKeys(kf(b), kf(a)) > 0 ? b : a);
   const parts = await rdd.rt.runJob(rdd, method, (rows) => (rows.length ? [rows.reduce(better)] : []));
   const vals = parts.flat();
-  if (vals.length === 0) throw emptyCollection(method);
+  if (vals.length === 0) throw emptyCollection(method, site);
   return vals.reduce(better);
 }
 

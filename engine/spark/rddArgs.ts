@@ -78,24 +78,45 @@ export function seedArg(method: string, seed: unknown): number {
   return seed;
 }
 
+/** Where the learner's call is: an Error made now, inside their call (its stack has their line). */
+export function callSite(): Error {
+  return new Error('call site');
+}
+
+/**
+ * An error found later (in a task, or after an action's await) told at the learner's call that
+ * caused it: its stack becomes the call site's, so the message names their file and line.
+ */
+export function atSite<E extends Error>(error: E, site: Error | null | undefined): E {
+  const frames = site?.stack?.split('\n').slice(1).join('\n');
+  if (frames) error.stack = `${error.name}: ${error.message}\n${frames}`;
+  return error;
+}
+
 /** Checks that a row is a [key, value] pair; `method` is the pair function that needs it. */
-export function asPair(row: unknown, method: string): Pair {
+export function asPair(row: unknown, method: string, site?: Error | null): Pair {
   if (Array.isArray(row) && row.length === 2) return row as Pair;
-  throw new TypeError(
-    `${method}: an element of this RDD is ${describeRow(row)}, not a pair: pair functions work on RDDs of [key, value] arrays of 2, e.g. rdd.map((x) => [x, 1])`,
+  throw atSite(
+    new TypeError(
+      `${method}: an element of this RDD is ${describeRow(row)}, not a pair: pair functions work on RDDs of [key, value] arrays of 2, e.g. rdd.map((x) => [x, 1])`,
+    ),
+    site,
   );
 }
 
 /** The rows of a partition checked as pairs. */
-export function asPairs(rows: unknown[], method: string): Pair[] {
-  for (const row of rows) asPair(row, method);
+export function asPairs(rows: unknown[], method: string, site?: Error | null): Pair[] {
+  for (const row of rows) asPair(row, method, site);
   return rows as Pair[];
 }
 
 /** A number element of a numeric RDD (sum, mean, stats, histogram). */
-export function asNumber(x: unknown, method: string): number {
+export function asNumber(x: unknown, method: string, site?: Error | null): number {
   if (typeof x === 'number') return x;
-  throw new TypeError(
-    `${method}: an element of this RDD is ${describeRow(x)}, not a number: ${method} works on RDDs of numbers (Spark's DoubleRDDFunctions); map them to numbers first`,
+  throw atSite(
+    new TypeError(
+      `${method}: an element of this RDD is ${describeRow(x)}, not a number: ${method} works on RDDs of numbers (Spark's DoubleRDDFunctions); map them to numbers first`,
+    ),
+    site,
   );
 }

@@ -17,23 +17,23 @@ type Fn2 = (a: unknown, b: unknown) => unknown;
 /** Spark's combineByKeyWithClassTag: narrow when already partitioned by `partitioner`, else a shuffle. */
 function combineWith(rdd: Rdd, agg: Aggregator, partitioner: Partitioner, name: string, mapSideCombine = true): Rdd {
   if (partitioner.equals(rdd.partitioner))
-    return rdd.narrow(name, (rows) => combineRows(asPairs(rows, name), agg), true);
+    return rdd.narrow(name, (rows, _p, site) => combineRows(asPairs(rows, name, site), agg), true);
   return rdd.rt.shuffle(rdd, partitioner, agg, name, mapSideCombine);
 }
 
 export function mapValues(rdd: Rdd, f: unknown): Rdd {
   const g = fnArg<Fn1>('mapValues', 'f', f);
-  return rdd.narrow('mapValues', (rows) => asPairs(rows, 'mapValues').map(([k, v]) => [k, g(v)]), true);
+  return rdd.narrow('mapValues', (rows, _p, site) => asPairs(rows, 'mapValues', site).map(([k, v]) => [k, g(v)]), true);
 }
 
 export function flatMapValues(rdd: Rdd, f: unknown): Rdd {
   const g = fnArg<Fn1>('flatMapValues', 'f', f);
   return rdd.narrow(
     'flatMapValues',
-    (rows) => {
+    (rows, _p, site) => {
       const out: Pair[] = [];
-      for (const [k, v] of asPairs(rows, 'flatMapValues'))
-        for (const w of iterableRows('flatMapValues', g(v), `the value ${describeRow(v)}`)) out.push([k, w]);
+      for (const [k, v] of asPairs(rows, 'flatMapValues', site))
+        for (const w of iterableRows('flatMapValues', g(v), `the value ${describeRow(v)}`, site)) out.push([k, w]);
       return out;
     },
     true,
@@ -41,11 +41,11 @@ export function flatMapValues(rdd: Rdd, f: unknown): Rdd {
 }
 
 export function keys(rdd: Rdd): Rdd {
-  return rdd.narrow('keys', (rows) => asPairs(rows, 'keys').map((kv) => kv[0]));
+  return rdd.narrow('keys', (rows, _p, site) => asPairs(rows, 'keys', site).map((kv) => kv[0]));
 }
 
 export function values(rdd: Rdd): Rdd {
-  return rdd.narrow('values', (rows) => asPairs(rows, 'values').map((kv) => kv[1]));
+  return rdd.narrow('values', (rows, _p, site) => asPairs(rows, 'values', site).map((kv) => kv[1]));
 }
 
 export function combineByKey(

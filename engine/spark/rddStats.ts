@@ -4,7 +4,7 @@
  * summarised in a StatCounter and merged in the driver, as Spark does.
  */
 import type { Rdd } from './rdd';
-import { asNumber, describeArg } from './rddArgs';
+import { asNumber, atSite, callSite, describeArg } from './rddArgs';
 
 /**
  * Spark's StatCounter: count, mean, sum, min, max, variance and standard deviations of numbers,
@@ -101,14 +101,17 @@ export class StatCounter {
 }
 Object.freeze(StatCounter.prototype);
 
-export async function stats(rdd: Rdd, action = 'stats'): Promise<StatCounter> {
-  const parts = await rdd.rt.runJob(rdd, action, (rows) => new StatCounter(rows.map((x) => asNumber(x, action))));
+export async function stats(rdd: Rdd, action = 'stats', site = callSite()): Promise<StatCounter> {
+  const parts = await rdd.rt.runJob(rdd, action, (rows) => new StatCounter(rows.map((x) => asNumber(x, action, site))));
   return parts.reduce((a, b) => a.merge(b), new StatCounter());
 }
 
 /** Spark's sum is a fold from 0: 0 for an empty RDD. */
 export async function sum(rdd: Rdd): Promise<number> {
-  const parts = await rdd.rt.runJob(rdd, 'sum', (rows) => rows.reduce<number>((s, x) => s + asNumber(x, 'sum'), 0));
+  const site = callSite();
+  const parts = await rdd.rt.runJob(rdd, 'sum', (rows) =>
+    rows.reduce<number>((s, x) => s + asNumber(x, 'sum', site), 0),
+  );
   return parts.reduce((a, b) => a + b, 0);
 }
 
@@ -126,16 +129,20 @@ export const sampleStdev = async (rdd: Rdd): Promise<number> => (await stats(rdd
  * counted. Returns [buckets, counts] (PySpark's pair; Scala's histogram(Array) gives the counts).
  */
 export async function histogram(rdd: Rdd, buckets: unknown): Promise<[number[], number[]]> {
+  const site = callSite();
   let bounds: number[];
   let even = false;
   if (typeof buckets === 'number') {
     if (!Number.isInteger(buckets) || buckets < 1)
       throw new RangeError(`histogram: the number of buckets must be a whole number >= 1, got ${buckets}`);
-    const st = await stats(rdd, 'histogram');
+    const st = await stats(rdd, 'histogram', site);
     const lo = st.minValue;
     const hi = st.maxValue;
     if (Number.isNaN(lo) || Number.isNaN(hi) || !Number.isFinite(lo) || !Number.isFinite(hi))
-      throw new RangeError('histogram: Histogram on either an empty RDD or RDD containing +/-infinity or NaN');
+      throw atSite(
+        new RangeError('histogram: Histogram on either an empty RDD or RDD containing +/-infinity or NaN'),
+        site,
+      );
     bounds = lo === hi ? [lo, lo] : [...Array.from({ length: buckets }, (_, s) => lo + (s * (hi - lo)) / buckets), hi];
     even = lo !== hi;
   } else if (Array.isArray(buckets)) {
@@ -174,7 +181,7 @@ export async function histogram(rdd: Rdd, buckets: unknown): Promise<[number[], 
   const parts = await rdd.rt.runJob(rdd, 'histogram', (rows) => {
     const counts = new Array<number>(nb).fill(0);
     for (const x of rows) {
-      const b = bucketOf(asNumber(x, 'histogram'));
+      const b = bucketOf(asNumber(x, 'histogram', site));
       if (b >= 0) counts[b]! += 1;
     }
     return counts;

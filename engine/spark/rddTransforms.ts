@@ -5,17 +5,20 @@
 import { keyId, keyText } from '../exec/keyOrder';
 import { partitionerFor } from './defaultPartitioner';
 import { checkPartitionCount, Rdd, type Pair } from './rdd';
-import { boolArg, describeRow, fnArg, optPartitions } from './rddArgs';
+import { atSite, boolArg, describeRow, fnArg, optPartitions } from './rddArgs';
 import { reduceByKey, sortByKey, subtractByKey } from './rddPairFunctions';
 
 type Fn1 = (x: unknown) => unknown;
 
 /** The rows of what `f` returned, or a clear error when it is not iterable. */
-export function iterableRows(method: string, out: unknown, of: string): Iterable<unknown> {
+export function iterableRows(method: string, out: unknown, of: string, site: Error): Iterable<unknown> {
   if (out !== null && out !== undefined && typeof (out as Iterable<unknown>)[Symbol.iterator] === 'function')
     return out as Iterable<unknown>;
-  throw new TypeError(
-    `${method}: the function must return an iterable (an array, a Set, a generator...), it returned ${describeRow(out)} for ${of}`,
+  throw atSite(
+    new TypeError(
+      `${method}: the function must return an iterable (an array, a Set, a generator...), it returned ${describeRow(out)} for ${of}`,
+    ),
+    site,
   );
 }
 
@@ -31,9 +34,9 @@ export function map(rdd: Rdd, f: unknown): Rdd {
 
 export function flatMap(rdd: Rdd, f: unknown): Rdd {
   const g = fnArg<Fn1>('flatMap', 'f', f);
-  return rdd.narrow('flatMap', (rows) => {
+  return rdd.narrow('flatMap', (rows, _p, site) => {
     const out: unknown[] = [];
-    for (const x of rows) for (const y of iterableRows('flatMap', g(x), `the element ${keyText(x)}`)) out.push(y);
+    for (const x of rows) for (const y of iterableRows('flatMap', g(x), `the element ${keyText(x)}`, site)) out.push(y);
     return out;
   });
 }
@@ -48,7 +51,9 @@ export function mapPartitionsWithIndex(rdd: Rdd, f: unknown, preservesPartitioni
   const keep = boolArg('mapPartitionsWithIndex', 'preservesPartitioning', preservesPartitioning, false);
   return rdd.narrow(
     'mapPartitionsWithIndex',
-    (rows, p) => [...iterableRows('mapPartitionsWithIndex', g(p, rows[Symbol.iterator]()), `partition ${p}`)],
+    (rows, p, site) => [
+      ...iterableRows('mapPartitionsWithIndex', g(p, rows[Symbol.iterator]()), `partition ${p}`, site),
+    ],
     keep,
   );
 }
@@ -58,7 +63,7 @@ export function mapPartitions(rdd: Rdd, f: unknown, preservesPartitioning?: unkn
   const keep = boolArg('mapPartitions', 'preservesPartitioning', preservesPartitioning, false);
   return rdd.narrow(
     'mapPartitions',
-    (rows, p) => [...iterableRows('mapPartitions', g(rows[Symbol.iterator]()), `partition ${p}`)],
+    (rows, p, site) => [...iterableRows('mapPartitions', g(rows[Symbol.iterator]()), `partition ${p}`, site)],
     keep,
   );
 }
@@ -172,8 +177,11 @@ export function zip(rdd: Rdd, otherArg: unknown): Rdd {
       const a = rdd.iterator(p);
       const b = other.iterator(p);
       if (a.length !== b.length)
-        throw new RangeError(
-          `zip: Can only zip RDDs with same number of elements in each partition (partition ${p} has ${a.length} and ${b.length})`,
+        throw atSite(
+          new RangeError(
+            `zip: Can only zip RDDs with same number of elements in each partition (partition ${p} has ${a.length} and ${b.length})`,
+          ),
+          z.site,
         );
       return a.map((x, i) => [x, b[i]]);
     },

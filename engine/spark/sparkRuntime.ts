@@ -33,6 +33,8 @@ interface ShuffleState {
   mapSideCombine: boolean;
   /** The pair function whose shuffle this is (its rows must be pairs), or null (repartition: any rows). */
   keyed: string | null;
+  /** Where the learner asked for it (an error about its rows names that line). */
+  site: Error;
   buckets: unknown[][][] | null;
 }
 
@@ -64,9 +66,9 @@ export class SparkRuntime {
     return this.rdds.length - 1;
   }
 
-  /** The learner's file:line calling now (Spark's call site), or null when not in their code. */
-  callSite(): string | null {
-    const d = this.describeError(new Error('call site'));
+  /** The learner's file:line in an Error's stack (Spark's call site), or null when not in their code. */
+  describeSite(site: Error): string | null {
+    const d = this.describeError(site);
     return d.line === null ? null : `${d.fileName}:${d.line}`;
   }
 
@@ -160,6 +162,7 @@ export class SparkRuntime {
       agg,
       mapSideCombine,
       keyed: keyed ? what : null,
+      site: new Error('call site'),
       buckets: null,
     };
     this.shuffles.push(s);
@@ -181,7 +184,7 @@ export class SparkRuntime {
     const maps: unknown[][] = Array.from({ length: s.info.numMaps }, (_, m) =>
       inMapTask(m, () => {
         const rows = s.parent.iterator(m);
-        return s.keyed ? asPairs(rows, s.keyed) : rows;
+        return s.keyed ? asPairs(rows, s.keyed, s.site) : rows;
       }),
     );
     const part = inMapTask(0, () => s.partitionOf(() => maps));
@@ -248,11 +251,12 @@ export class SparkRuntime {
    */
   cogroup(rdds: Rdd[], partitioner: Partitioner, name = 'cogroup'): Rdd {
     const n = partitioner.numPartitions;
+    const site = new Error('call site');
     const sides = rdds.map((x): { dep: RddDep; rows: (p: number) => Pair[] } => {
       if (partitioner.equals(x.partitioner))
         return {
           dep: { kind: 'narrow', parent: x.id, parents: null, shuffleId: -1 },
-          rows: (p) => asPairs(x.iterator(p), name),
+          rows: (p) => asPairs(x.iterator(p), name, site),
         };
       const s = this.newShuffle(x, n, null, () => (row) => partitioner.getPartition((row as Pair)[0]), name, true);
       return {
