@@ -202,6 +202,13 @@ interface RDD<T> {
   fold(zeroValue: T, op: (a: T, b: T) => T): Promise<T>;
   /** seqOp within partitions, combOp in the driver, each from a copy of zeroValue. Spark: RDD.aggregate / PySpark: rdd.aggregate */
   aggregate<U>(zeroValue: U, seqOp: (acc: U, x: T) => U, combOp: (a: U, b: U) => U): Promise<U>;
+  /** reduce, combining partial results in a tree of depth levels (default 2). Spark: RDD.treeReduce / PySpark: rdd.treeReduce */
+  treeReduce(f: (a: T, b: T) => T, depth?: number): Promise<T>;
+  /**
+   * aggregate, combining partial results in a tree of depth levels (default 2), each level a shuffle
+   * stage. Spark: RDD.treeAggregate / PySpark: rdd.treeAggregate
+   */
+  treeAggregate<U>(zeroValue: U, seqOp: (acc: U, x: T) => U, combOp: (a: U, b: U) => U, depth?: number): Promise<U>;
   /** Runs f on every element in the tasks. Spark: RDD.foreach / PySpark: rdd.foreach */
   foreach(f: (x: T) => void): Promise<void>;
   /** Spark: RDD.foreachPartition / PySpark: rdd.foreachPartition */

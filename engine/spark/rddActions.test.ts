@@ -33,6 +33,31 @@ describe('actions (PySpark docstring examples)', () => {
         ),
       [0, 0],
     ],
+    [
+      'treeReduce',
+      async (sc) => {
+        const r = sc.parallelize([-5, -4, -3, -2, -1, 1, 2, 3, 4], 10);
+        return [
+          await r.treeReduce(add),
+          await r.treeReduce(add, 1),
+          await r.treeReduce(add, 5),
+          await r.treeReduce(add, 10),
+        ];
+      },
+      [-5, -5, -5, -5],
+    ],
+    [
+      'treeAggregate',
+      async (sc) => {
+        const r = sc.parallelize([-5, -4, -3, -2, -1, 1, 2, 3, 4], 10);
+        return [
+          await r.treeAggregate(0, add, add),
+          await r.treeAggregate(0, add, add, 1),
+          await r.treeAggregate(0, add, add, 10),
+        ];
+      },
+      [-5, -5, -5],
+    ],
     ['take', (sc) => sc.parallelize([2, 3, 4, 5, 6]).cache().take(2), [2, 3]],
     [
       'take past the end',

@@ -10,6 +10,7 @@ import * as pairs from './rddPairFunctions';
 import * as sampling from './rddSampling';
 import * as stats from './rddStats';
 import * as transforms from './rddTransforms';
+import * as tree from './rddTree';
 
 type Method = (rdd: Rdd, ...args: never[]) => unknown;
 
@@ -79,6 +80,8 @@ export const RDD_API = api({
   reduce: [1, actions.reduce],
   fold: [2, actions.fold],
   aggregate: [3, actions.aggregate],
+  treeReduce: [2, tree.treeReduce],
+  treeAggregate: [4, tree.treeAggregate],
   foreach: [1, actions.foreach],
   foreachPartition: [1, actions.foreachPartition],
   toLocalIterator: [0, actions.toLocalIterator],

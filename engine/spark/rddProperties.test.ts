@@ -112,7 +112,12 @@ describe('RDD results equal plain computations, whatever the partitioning', () =
       expect(got.partitioned).toEqual(
         canon(right.filter(([k]) => sums.has(id(k))).map(([k, w]) => [k, [sums.get(id(k)), w]])),
       );
-      expect(got.sorted).toEqual(left.map((kv) => kv[0]).sort(compareKeys).map(id));
+      expect(got.sorted).toEqual(
+        left
+          .map((kv) => kv[0])
+          .sort(compareKeys)
+          .map(id),
+      );
       expect(got.sortedDesc).toEqual(left.map((kv) => kv[1]).sort((x, y) => y - x));
       expect(got.sum).toBe(sumOf(left.map((kv) => kv[1])));
       expect(got.fold1).toBe(got.sum);

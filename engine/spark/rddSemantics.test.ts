@@ -218,3 +218,27 @@ describe('jobs as Spark runs them', () => {
     ]);
   });
 });
+
+describe('treeAggregate as Spark builds it', () => {
+  it('combines 100 partial results in a shuffle of 10 partitions before the driver, with the zero per use', async () => {
+    const { log, value } = await drive(async (sc) => {
+      const r = sc.parallelize(range(0, 1000), 100);
+      return [await r.treeAggregate(0, add, add), await r.treeAggregate(1, add, add), await r.treeReduce(add, 3)];
+    });
+    // Zero 1: once per partition (100), once per key in each map task of the foldByKey (100),
+    // once per partition of the final fold (10) and once in the driver.
+    expect(value).toEqual([499500, 499500 + 100 + 100 + 10 + 1, 499500]);
+    expect(log.shuffles.map((s) => [s.numMaps, s.numReduces])).toEqual([
+      [100, 10],
+      [100, 10],
+      [100, 20], // depth 3: scale 5, 100 → 20 → 4
+      [20, 4],
+    ]);
+  });
+
+  it('treeReduce of nothing is Spark’s empty collection', async () => {
+    await expect(drive(async (sc) => sc.parallelize([], 4).treeReduce(add))).rejects.toThrow(
+      /treeReduce: empty collection/,
+    );
+  });
+});
