@@ -47,7 +47,7 @@ describe('partitioning as Spark partitions', () => {
     expect(value).toEqual([4, 4, 40, 7]);
     // partitionBy's shuffle, and mapped's: reduceByKey and join read p's partitions narrowly.
     expect(log.shuffles.length).toBe(2);
-    const cogroup = log.rdds.find((r) => r.name === 'join' && r.deps.length === 2)!;
+    const cogroup = log.rdds.find((r) => r.name === 'cogroup' && r.deps.length === 2)!;
     expect(cogroup.deps.map((d) => d.kind)).toEqual(['narrow', 'narrow']);
   });
 

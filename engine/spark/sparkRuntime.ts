@@ -266,7 +266,7 @@ export class SparkRuntime {
     });
     const rdd = new Rdd(
       this,
-      name,
+      'cogroup',
       n,
       sides.map((x) => x.dep),
       (p) => {
