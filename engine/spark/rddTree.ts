@@ -40,7 +40,7 @@ async function treeAggregateWith(
     const folded = rdd.rt.shuffle(
       keyed,
       p,
-      { create: (v) => comb(serializerCopy(zeroValue), v), merge: comb, combine: comb },
+      { create: (v: unknown) => comb(serializerCopy(zeroValue), v), merge: comb, combine: comb },
       action,
     );
     partial = folded.narrow(action, (rows) => rows.map((kv) => (kv as [unknown, unknown])[1]));
