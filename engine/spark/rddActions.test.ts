@@ -144,9 +144,10 @@ describe('actions (PySpark docstring examples)', () => {
           10,
         );
         const s = r.sortByKey();
-        return [await r.lookup(42), await s.lookup(42), await s.lookup(1024)];
+        const late = await r.sortByKey(true, 10).lookup(950); // before its shuffle ran
+        return [await r.lookup(42), await s.lookup(42), await s.lookup(1024), late, await s.lookup(999)];
       },
-      [[42], [42], []],
+      [[42], [42], [], [950], [999]],
     ],
     [
       'lookup a tuple key',

@@ -4,6 +4,7 @@
  * Spark's DAGScheduler hands them to the job's result handler.
  */
 import { compareKeys, keyId } from '../exec/keyOrder';
+import { RangePartitioner } from './rangePartitioner';
 import type { Rdd } from './rdd';
 import { asPair, atSite, callSite, countArg, fnArg, optFnArg } from './rddArgs';
 import { serializerCopy } from './serializerCopy';
@@ -181,7 +182,9 @@ export async function collectAsMap(rdd: Rdd): Promise<Map<unknown, unknown>> {
 export async function lookup(rdd: Rdd, key: unknown): Promise<unknown[]> {
   const id = keyId(key);
   const site = callSite();
-  const parts = rdd.partitioner ? [rdd.partitioner.getPartition(key)] : undefined;
+  // A range partitioner's bounds are known once its shuffle ran (rangePartitioner.ts): before, all partitions.
+  const known = rdd.partitioner && !(rdd.partitioner instanceof RangePartitioner && !rdd.partitioner.rangeBounds);
+  const parts = known ? [rdd.partitioner!.getPartition(key)] : undefined;
   const res = await rdd.rt.runJob(
     rdd,
     'lookup',
