@@ -93,3 +93,41 @@ describe('wrong use of the RDD API gets a clear message with the learner’s lin
     expect(e.detail).toMatch(message);
   });
 });
+
+describe('call sites', () => {
+  it('prints each RDD with the learner’s line in toDebugString, as Spark prints its creation site', async () => {
+    const runner = createFunctionRunner();
+    try {
+      const report = await runJob({
+        source: {
+          fileName: 'job.js',
+          code: `exports.default = async (sc) => {
+  const counts = sc.parallelize(['a b', 'b'], 2).flatMap((l) => l.split(' ')).map((w) => [w, 1])
+    .reduceByKey((a, b) => a + b);
+  return counts.join(counts.mapValues((v) => v * 2)).toDebugString();
+};`,
+        },
+        runner,
+        cluster: 'classroom',
+        seed: 1,
+      });
+      expect(report.result).toBe(
+        [
+          '(2) MapPartitionsRDD[6] at join at job.js:4 []',
+          ' |  CoGroupedRDD[5] at cogroup at job.js:4 []',
+          ' |  ShuffledRDD[3] at reduceByKey at job.js:3 []',
+          ' +-(2) MapPartitionsRDD[2] at map at job.js:2 []',
+          '    |  MapPartitionsRDD[1] at flatMap at job.js:2 []',
+          '    |  ParallelCollectionRDD[0] at parallelize at job.js:2 []',
+          ' |  MapPartitionsRDD[4] at mapValues at job.js:4 []',
+          ' |  ShuffledRDD[3] at reduceByKey at job.js:3 []',
+          ' +-(2) MapPartitionsRDD[2] at map at job.js:2 []',
+          '    |  MapPartitionsRDD[1] at flatMap at job.js:2 []',
+          '    |  ParallelCollectionRDD[0] at parallelize at job.js:2 []',
+        ].join('\n'),
+      );
+    } finally {
+      await runner.close();
+    }
+  });
+});
