@@ -1,7 +1,8 @@
 /**
  * engine/spark: RDDs with lineage, the driver, the application (stage runner, partition costs,
  * map output tracker, shuffle fetches), the DAG scheduler, the task scheduler with delay
- * scheduling, executors in YARN containers, the block manager and Spark's settings.
+ * scheduling, executors in YARN containers, the block manager and Spark's settings; the RDD API
+ * (RDD_METHODS) and its partitioners.
  */
 export { runSparkJob, type SparkJobFailure } from './sparkJobRun';
 export { SparkApplication } from './sparkApplication';
@@ -16,3 +17,7 @@ export {
   type SparkConfInput,
 } from './sparkConf';
 export { createSparkSession, DataFrame, GroupedData, Column, functions, showString, javaDoubleString } from './sql';
+export { RDD_METHODS } from './rddHandle';
+export { HashPartitioner, javaHash, stringHashCode, type Partitioner } from './hashPartitioner';
+export { RangePartitioner } from './rangePartitioner';
+export { StatCounter } from './rddStats';

@@ -1,12 +1,13 @@
 /**
  * Spark's RDD with its real semantics, evaluated inside the sandbox: transformations only build
  * lineage (narrow or shuffle dependencies); actions run a job over the partitions and return a
- * promise. Partitions are computed as arrays, narrow steps pipelined per partition, shuffles
+ * promise (the methods are in rddApi.ts and the files it gathers). Partitions are computed as arrays, narrow steps pipelined per partition, shuffles
  * materialized once (their output is reused by later jobs, as Spark reuses shuffle files), and
  * persisted RDDs keep their partitions. Pairs are `[key, value]` arrays.
  */
 import { LIMITS, formatCount } from '../core';
-import { approxBytes, compareKeys, keyId } from '../exec/keyOrder';
+import { approxBytes, keyId } from '../exec/keyOrder';
+import type { Partitioner } from './hashPartitioner';
 import type { RddDep } from './jobRecord';
 import type { SparkRuntime } from './sparkRuntime';
 
@@ -56,13 +57,39 @@ function lineageDepth(rt: SparkRuntime, name: string, deps: RddDep[]): number {
   return depth;
 }
 
-function deepCopy<T>(v: T): T {
-  return typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as T) : v;
-}
+/** Spark's StorageLevel names (persist(level)); cache() is MEMORY_ONLY. */
+export const STORAGE_LEVELS = [
+  'NONE',
+  'DISK_ONLY',
+  'DISK_ONLY_2',
+  'DISK_ONLY_3',
+  'MEMORY_ONLY',
+  'MEMORY_ONLY_2',
+  'MEMORY_ONLY_SER',
+  'MEMORY_ONLY_SER_2',
+  'MEMORY_AND_DISK',
+  'MEMORY_AND_DISK_2',
+  'MEMORY_AND_DISK_SER',
+  'MEMORY_AND_DISK_SER_2',
+  'OFF_HEAP',
+] as const;
+export type StorageLevelName = (typeof STORAGE_LEVELS)[number];
 
+/**
+ * One RDD: its lineage (deps), how a partition is computed, its partitioner and what Spark shows
+ * of it (class name, creation site, name, storage level). The RDD API itself is in rddApi.ts.
+ */
 export class Rdd {
   readonly id: number;
   persisted = false;
+  storageLevel: StorageLevelName = 'NONE';
+  /** The name given with setName (Spark's rdd.name), null until then. */
+  userName: string | null = null;
+  /** Spark's class of this RDD, as toDebugString prints it. */
+  sparkClass: string;
+  /** Where the learner created it: an Error whose stack has their line (read only when needed). */
+  readonly site: Error = new Error('call site');
+  private siteText: string | null | undefined;
   readonly cached = new Map<number, unknown[]>();
   readonly records: number[];
   readonly bytes: number[];
@@ -76,14 +103,21 @@ export class Rdd {
     readonly numPartitions: number,
     readonly deps: RddDep[],
     private readonly computeFn: Compute,
-    /** Hash partition count when the RDD is hash partitioned by key (co-partitioned joins are narrow). */
-    readonly partitioner: number | null = null,
+    /** How keys are placed in partitions when known (RDDs with equal partitioners are co-partitioned). */
+    readonly partitioner: Partitioner | null = null,
   ) {
     checkPartitionCount(name, numPartitions);
     this.depth = lineageDepth(rt, name, deps);
+    this.sparkClass = deps.length === 0 && name === 'parallelize' ? 'ParallelCollectionRDD' : 'MapPartitionsRDD';
     this.id = rt.register(this);
     this.records = new Array<number>(numPartitions).fill(-1);
     this.bytes = new Array<number>(numPartitions).fill(0);
+  }
+
+  /** The learner's file:line that created it (Spark's creation site), if known. */
+  get callSite(): string | null {
+    if (this.siteText === undefined) this.siteText = this.rt.describeSite(this.site);
+    return this.siteText;
   }
 
   /** The partition's rows: from the cache, or computed (and then cached if persisted). */
@@ -99,195 +133,18 @@ export class Rdd {
     return rows;
   }
 
-  private narrow(name: string, f: (rows: unknown[], p: number) => unknown[], keepPartitioner = false): Rdd {
-    return new Rdd(
+  /** A child computed partition by partition from this one (Spark's MapPartitionsRDD). */
+  /** `f` also gets the child's creation site, to name the learner's line in errors it finds. */
+  narrow(name: string, f: (rows: unknown[], p: number, site: Error) => unknown[], keepPartitioner = false): Rdd {
+    const child: Rdd = new Rdd(
       this.rt,
       name,
       this.numPartitions,
       [{ kind: 'narrow', parent: this.id, parents: null, shuffleId: -1 }],
-      (p) => f(this.iterator(p), p),
+      (p) => f(this.iterator(p), p, child.site),
       keepPartitioner ? this.partitioner : null,
     );
-  }
-
-  // ---- transformations ----
-  map(f: (x: unknown) => unknown): Rdd {
-    return this.narrow('map', (rows) => rows.map((x) => f(x)));
-  }
-  flatMap(f: (x: unknown) => Iterable<unknown>): Rdd {
-    return this.narrow('flatMap', (rows) => {
-      const out: unknown[] = [];
-      for (const x of rows) for (const y of f(x)) out.push(y);
-      return out;
-    });
-  }
-  filter(f: (x: unknown) => unknown): Rdd {
-    return this.narrow('filter', (rows) => rows.filter((x) => f(x)));
-  }
-  mapValues(f: (v: unknown) => unknown): Rdd {
-    return this.narrow('mapValues', (rows) => (rows as Pair[]).map(([k, v]) => [k, f(v)]), true);
-  }
-  flatMapValues(f: (v: unknown) => Iterable<unknown>): Rdd {
-    return this.narrow(
-      'flatMapValues',
-      (rows) => {
-        const out: Pair[] = [];
-        for (const [k, v] of rows as Pair[]) for (const w of f(v)) out.push([k, w]);
-        return out;
-      },
-      true,
-    );
-  }
-  keyBy(f: (x: unknown) => unknown): Rdd {
-    return this.map((x) => [f(x), x]);
-  }
-  union(other: Rdd): Rdd {
-    const n = this.numPartitions;
-    const deps: RddDep[] = [
-      {
-        kind: 'narrow',
-        parent: this.id,
-        parents: Array.from({ length: n + other.numPartitions }, (_, p) => (p < n ? [p] : [])),
-        shuffleId: -1,
-      },
-      {
-        kind: 'narrow',
-        parent: other.id,
-        parents: Array.from({ length: n + other.numPartitions }, (_, p) => (p >= n ? [p - n] : [])),
-        shuffleId: -1,
-      },
-    ];
-    return new Rdd(this.rt, 'union', n + other.numPartitions, deps, (p) =>
-      p < n ? this.iterator(p) : other.iterator(p - n),
-    );
-  }
-  distinct(numPartitions?: number): Rdd {
-    return this.map((x) => [x, null])
-      .reduceByKey((a) => a, numPartitions)
-      .map((kv) => (kv as Pair)[0]);
-  }
-  combineByKey(agg: Aggregator | null, numPartitions = this.rt.defaultParallelism(this), name = 'shuffled'): Rdd {
-    if (this.partitioner === numPartitions && agg) {
-      // Already partitioned by key: combine inside each partition, no shuffle (a narrow dependency).
-      return this.narrow(name, (rows) => combineRows(rows as Pair[], agg), true);
-    }
-    return this.rt.shuffle(this, numPartitions, agg, name);
-  }
-  reduceByKey(f: (a: unknown, b: unknown) => unknown, numPartitions?: number): Rdd {
-    return this.combineByKey({ create: (v) => v, merge: f, combine: f }, numPartitions, 'reduceByKey');
-  }
-  groupByKey(numPartitions?: number): Rdd {
-    return this.rt.shuffle(this, numPartitions ?? this.rt.defaultParallelism(this), null, 'groupByKey');
-  }
-  aggregateByKey(
-    zero: unknown,
-    seq: (a: unknown, v: unknown) => unknown,
-    comb: (a: unknown, b: unknown) => unknown,
-    numPartitions?: number,
-  ): Rdd {
-    return this.combineByKey(
-      { create: (v) => seq(deepCopy(zero), v), merge: seq, combine: comb },
-      numPartitions,
-      'aggregateByKey',
-    );
-  }
-  join(other: Rdd, numPartitions?: number): Rdd {
-    return this.rt.cogroup(this, other, numPartitions).flatMapValues((vw) => {
-      const [vs, ws] = vw as [unknown[], unknown[]];
-      const out: unknown[] = [];
-      for (const v of vs) for (const w of ws) out.push([v, w]);
-      return out;
-    });
-  }
-  leftOuterJoin(other: Rdd, numPartitions?: number): Rdd {
-    return this.rt.cogroup(this, other, numPartitions).flatMapValues((vw) => {
-      const [vs, ws] = vw as [unknown[], unknown[]];
-      const out: unknown[] = [];
-      for (const v of vs)
-        if (ws.length === 0) out.push([v, null]);
-        else for (const w of ws) out.push([v, w]);
-      return out;
-    });
-  }
-  sortByKey(ascending = true, numPartitions = this.numPartitions): Rdd {
-    return this.rt.sortShuffle(this, ascending, numPartitions);
-  }
-  sortBy(f: (x: unknown) => unknown, ascending = true, numPartitions = this.numPartitions): Rdd {
-    return this.keyBy(f)
-      .sortByKey(ascending, numPartitions)
-      .map((kv) => (kv as Pair)[1]);
-  }
-  repartition(numPartitions: number): Rdd {
-    checkPartitionCount('repartition(numPartitions)', numPartitions);
-    return this.rt.roundRobin(this, numPartitions);
-  }
-  coalesce(numPartitions: number, shuffle = false): Rdd {
-    checkPartitionCount('coalesce(numPartitions)', numPartitions);
-    if (shuffle || numPartitions >= this.numPartitions) return shuffle ? this.repartition(numPartitions) : this;
-    const groups = Array.from({ length: numPartitions }, (_, i) => {
-      const from = Math.floor((i * this.numPartitions) / numPartitions);
-      const to = Math.floor(((i + 1) * this.numPartitions) / numPartitions);
-      return Array.from({ length: to - from }, (_, j) => from + j);
-    });
-    return new Rdd(
-      this.rt,
-      'coalesce',
-      numPartitions,
-      [{ kind: 'narrow', parent: this.id, parents: groups, shuffleId: -1 }],
-      (p) => groups[p]!.flatMap((q) => this.iterator(q)),
-    );
-  }
-  cache(): Rdd {
-    return this.persist();
-  }
-  persist(_level?: unknown): Rdd {
-    this.persisted = true;
-    return this;
-  }
-  unpersist(): Rdd {
-    this.persisted = false;
-    this.cached.clear();
-    return this;
-  }
-
-  // ---- actions (each one is a Spark job) ----
-  async collect(): Promise<unknown[]> {
-    return (await this.rt.runJob(this, 'collect', (rows) => rows)).flat();
-  }
-  async count(): Promise<number> {
-    return (await this.rt.runJob(this, 'count', (rows) => rows.length)).reduce((a, b) => a + b, 0);
-  }
-  async take(n: number): Promise<unknown[]> {
-    const out: unknown[] = [];
-    for (let p = 0; p < this.numPartitions && out.length < n; p++) {
-      const [rows] = await this.rt.runJob(this, 'take', (r) => r.slice(0, n - out.length), [p]);
-      for (const row of rows!) out.push(row);
-    }
-    return out;
-  }
-  async first(): Promise<unknown> {
-    const [x] = await this.take(1);
-    if (x === undefined) throw new Error('first: the RDD is empty');
-    return x;
-  }
-  async reduce(f: (a: unknown, b: unknown) => unknown): Promise<unknown> {
-    const parts = await this.rt.runJob(this, 'reduce', (rows) =>
-      rows.length === 0 ? [] : [rows.reduce((a, b) => f(a, b))],
-    );
-    const vals = parts.flat();
-    if (vals.length === 0) throw new Error('reduce: the RDD is empty');
-    return vals.reduce((a, b) => f(a, b));
-  }
-  async countByKey(): Promise<Record<string, number>> {
-    const counts = await this.map((kv) => [(kv as Pair)[0], 1])
-      .reduceByKey((a, b) => (a as number) + (b as number))
-      .collect();
-    const out: Record<string, number> = {};
-    for (const [k, v] of (counts as Pair[]).sort((a, b) => compareKeys(a[0], b[0]))) out[String(k)] = v as number;
-    return out;
-  }
-  async saveAsTextFile(path: string): Promise<void> {
-    await this.rt.runJob(this, 'saveAsTextFile', (rows) => rows, undefined, path);
+    return child;
   }
 }
 

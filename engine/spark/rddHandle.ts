@@ -6,38 +6,12 @@
  * handle, so `rdd.cache() === rdd` holds as in Spark.
  */
 import { Rdd } from './rdd';
+import { RDD_API, type RddMethodName } from './rddApi';
+import { toString as rddToString } from './rddInfo';
 import { currentTask } from './taskContext';
 
-/** The RDD methods a driver may call (transformations, persistence, actions). */
-export const RDD_METHODS = [
-  'map',
-  'flatMap',
-  'filter',
-  'mapValues',
-  'flatMapValues',
-  'keyBy',
-  'union',
-  'distinct',
-  'combineByKey',
-  'reduceByKey',
-  'groupByKey',
-  'join',
-  'leftOuterJoin',
-  'sortByKey',
-  'sortBy',
-  'repartition',
-  'coalesce',
-  'cache',
-  'persist',
-  'unpersist',
-  'collect',
-  'count',
-  'take',
-  'first',
-  'reduce',
-  'countByKey',
-  'saveAsTextFile',
-] as const satisfies readonly (keyof Rdd)[];
+/** The RDD methods a driver may call (transformations, persistence, information, actions). */
+export const RDD_METHODS: readonly RddMethodName[] = Object.freeze(Object.keys(RDD_API) as RddMethodName[]);
 
 const realOf = new WeakMap<object, Rdd>();
 const handleOf = new WeakMap<Rdd, object>();
@@ -49,19 +23,28 @@ export function rddOf(value: unknown): Rdd | undefined {
 
 const unwrap = (value: unknown): unknown => rddOf(value) ?? value;
 
-function call(handle: unknown, name: (typeof RDD_METHODS)[number], args: unknown[]): unknown {
+/** An RDD in what a method returns (randomSplit's array) becomes its handle. */
+const wrap = (out: unknown): unknown =>
+  out instanceof Rdd ? rddHandle(out) : Array.isArray(out) && out[0] instanceof Rdd ? out.map(wrap) : out;
+
+function call(handle: unknown, name: RddMethodName, args: unknown[]): unknown {
   const rdd = rddOf(handle);
   if (!rdd) throw new TypeError(`RDD.${name} was called on something that is not an RDD`);
   if (currentTask() !== 0)
     throw new Error(
       `RDD.${name} was called inside a task: RDD transformations and actions can only be invoked by the driver, not inside of other transformations; for example, rdd1.map(x => rdd2.count() * x) is invalid because the count cannot be performed inside of the rdd1.map transformation (SPARK-5063). Compute it in the driver first: const n = await rdd2.count(); rdd1.map(x => n * x)`,
     );
-  const method = rdd[name] as (...a: unknown[]) => unknown;
-  const out = method.apply(rdd, args.map(unwrap));
-  return out instanceof Rdd ? rddHandle(out) : out;
+  const [maxArgs, method] = RDD_API[name] as [number, (rdd: Rdd, ...a: unknown[]) => unknown];
+  let given = args.length;
+  while (given > 0 && args[given - 1] === undefined) given--;
+  if (given > maxArgs)
+    throw new TypeError(
+      `RDD.${name} takes ${maxArgs === 0 ? 'no arguments' : `at most ${maxArgs} argument${maxArgs === 1 ? '' : 's'}`}, got ${given}`,
+    );
+  return wrap(method(rdd, ...args.slice(0, given).map(unwrap)));
 }
 
-/** The handles' shared prototype: one method per API name, plus Spark's small accessors. */
+/** The handles' shared prototype: one method per API name, and Spark's toString. */
 const HANDLE_PROTOTYPE: object = Object.freeze(
   Object.assign(
     Object.create(null) as object,
@@ -76,14 +59,9 @@ const HANDLE_PROTOTYPE: object = Object.freeze(
       ]),
     ),
     {
-      getNumPartitions(this: unknown): number {
-        const rdd = rddOf(this);
-        if (!rdd) throw new TypeError('RDD.getNumPartitions was called on something that is not an RDD');
-        return rdd.numPartitions;
-      },
       toString(this: unknown): string {
         const rdd = rddOf(this);
-        return rdd ? `${rdd.name} RDD [${rdd.id}] with ${rdd.numPartitions} partitions` : '[not an RDD]';
+        return rdd ? rddToString(rdd) : '[not an RDD]';
       },
     },
   ),
@@ -97,7 +75,6 @@ export function rddHandle(rdd: Rdd): object {
       Object.create(HANDLE_PROTOTYPE, {
         // Read-only copies of what Spark shows as properties or cheap calls; changing them changes nothing.
         numPartitions: { value: rdd.numPartitions, enumerable: true },
-        id: { value: rdd.id, enumerable: true },
       }) as object,
     );
     realOf.set(handle, rdd);

@@ -3,15 +3,15 @@
  * materializes shuffles once (map-side combine when there is an aggregator), runs actions as
  * jobs and records everything the simulation needs (jobRecord.ts).
  */
-import { compareKeys, defaultPartition, keyId } from '../exec/keyOrder';
 import { forEachRecord } from '../exec/lineRecordReader';
 import { planLineSplits, sparkSplitSize, type FileSplit } from '../exec/lineSplits';
 import { keyText } from '../exec/keyOrder';
 import type { JobErrorData } from '../sandbox/contract/jobCodeError';
 import type { SandboxFile } from '../sandbox/contract/taskRunner';
-import type { RddDep, ShuffleInfo, SparkJobInfo, SparkLog } from './jobRecord';
+import type { SparkJobInfo, SparkLog } from './jobRecord';
 import { LIMITS, formatCount } from '../core';
-import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
+import { checkPartitionCount, Rdd, sizeOf } from './rdd';
+import { ShuffleManager } from './shuffleManager';
 import { atTask, SparkJobAbortedError } from './sparkTaskError';
 import { runAsTask } from './taskContext';
 import { encodeUtf8 } from '../core';
@@ -25,17 +25,9 @@ export interface CatalogEntry {
   blockSize: number;
 }
 
-interface ShuffleState {
-  info: ShuffleInfo;
-  parent: Rdd;
-  partitionOf: (key: unknown, rows: () => Pair[][]) => (k: unknown) => number;
-  agg: Aggregator | null;
-  buckets: Pair[][][] | null;
-}
-
 export class SparkRuntime {
   readonly rdds: Rdd[] = [];
-  private shuffles: ShuffleState[] = [];
+  private readonly shuffleManager = new ShuffleManager(this);
   readonly jobs: SparkJobInfo[] = [];
   readonly written: { path: string; text: string }[] = [];
   private files = new Map<string, Uint8Array>();
@@ -51,13 +43,21 @@ export class SparkRuntime {
     private readonly describeError: (error: unknown) => JobErrorData,
   ) {}
 
+  /**
+   * spark.default.parallelism when the application sets it (SparkContext's setting), else null:
+   * shuffles without a partition count then take the largest parent's (Partitioner.defaultPartitioner).
+   */
+  configuredDefaultParallelism: number | null = null;
+
   register(rdd: Rdd): number {
     this.rdds.push(rdd);
     return this.rdds.length - 1;
   }
 
-  defaultParallelism(rdd: Rdd): number {
-    return rdd.partitioner ?? rdd.numPartitions;
+  /** The learner's file:line in an Error's stack (Spark's call site), or null when not in their code. */
+  describeSite(site: Error): string | null {
+    const d = this.describeError(site);
+    return d.line === null ? null : `${d.fileName}:${d.line}`;
   }
 
   textFile(path: string, minPartitions = 2): Rdd {
@@ -152,179 +152,21 @@ export class SparkRuntime {
     );
   }
 
-  private newShuffle(
-    parent: Rdd,
-    numReduces: number,
-    agg: Aggregator | null,
-    partitionOf: ShuffleState['partitionOf'],
-    what = 'shuffle',
-  ): ShuffleState {
-    checkPartitionCount(`${what}(numPartitions)`, numReduces);
-    const blocks = parent.numPartitions * numReduces;
-    if (blocks > LIMITS.maxShuffleBlocks)
-      throw new RangeError(
-        `a shuffle from ${formatCount(parent.numPartitions)} to ${formatCount(numReduces)} partitions makes ${formatCount(blocks)} shuffle blocks, more than the simulator's limit of ${formatCount(LIMITS.maxShuffleBlocks)}: use fewer partitions on one side`,
-      );
-    const info: ShuffleInfo = {
-      id: this.shuffles.length,
-      mapRdd: parent.id,
-      numMaps: parent.numPartitions,
-      numReduces,
-      bytes: [],
-    };
-    const s: ShuffleState = { info, parent, partitionOf, agg, buckets: null };
-    this.shuffles.push(s);
-    return s;
+  /** Spark's ShuffledRDD by a partitioner (shuffleManager.ts). */
+  shuffle(...args: Parameters<ShuffleManager['shuffle']>): Rdd {
+    return this.shuffleManager.shuffle(...args);
   }
-
-  /** Runs the shuffle's map side once: partition (and pre-combine) every map partition's rows. */
-  private materialize(s: ShuffleState): Pair[][][] {
-    if (s.buckets) return s.buckets;
-    const R = s.info.numReduces;
-    // Errors are tagged with the map task they happened in (its stage is this shuffle's).
-    const maps: Pair[][] = Array.from({ length: s.info.numMaps }, (_, m) => {
-      try {
-        return runAsTask(() => s.parent.iterator(m) as Pair[]);
-      } catch (error) {
-        throw atTask(error, s.info.id, m);
-      }
-    });
-    const part = s.partitionOf(null, () => maps);
-    s.buckets = maps.map((rows, m) => {
-      try {
-        return runAsTask(() => {
-          const b: Pair[][] = Array.from({ length: R }, () => []);
-          for (const row of rows) b[part(row[0])]!.push(row);
-          return s.agg
-            ? b.map((x) => combineRows(x, { create: s.agg!.create, merge: s.agg!.merge, combine: s.agg!.combine }))
-            : b;
-        });
-      } catch (error) {
-        throw atTask(error, s.info.id, m);
-      }
-    });
-    s.info.bytes = s.buckets.flatMap((b) => b.map((x) => sizeOf(x)));
-    return s.buckets;
+  /** Spark's CoGroupedRDD (shuffleManager.ts). */
+  cogroup(...args: Parameters<ShuffleManager['cogroup']>): Rdd {
+    return this.shuffleManager.cogroup(...args);
   }
-
-  private reduceSide(s: ShuffleState, r: number): Pair[] {
-    const buckets = this.materialize(s);
-    const m = new Map<unknown, Pair>();
-    for (const b of buckets) {
-      for (const [k, v] of b[r]!) {
-        const id = keyId(k);
-        const c = m.get(id);
-        if (s.agg) {
-          if (c === undefined) m.set(id, [k, v]);
-          else c[1] = s.agg.combine(c[1], v);
-        } else if (c === undefined) m.set(id, [k, [v]]);
-        else (c[1] as unknown[]).push(v);
-      }
-    }
-    return [...m.values()];
+  /** sortByKey's range-partitioned shuffle (shuffleManager.ts). */
+  sortShuffle(...args: Parameters<ShuffleManager['sortShuffle']>): Rdd {
+    return this.shuffleManager.sortShuffle(...args);
   }
-
-  private hash(n: number): ShuffleState['partitionOf'] {
-    return () => (k) => defaultPartition(k, n);
-  }
-
-  shuffle(parent: Rdd, n: number, agg: Aggregator | null, name: string): Rdd {
-    const s = this.newShuffle(
-      parent,
-      n,
-      agg ? { create: agg.create, merge: agg.merge, combine: agg.combine } : null,
-      this.hash(n),
-      name,
-    );
-    // Map side: create combiners per record.
-    const mapAgg = s.agg;
-    if (mapAgg) s.agg = { create: mapAgg.create, merge: mapAgg.merge, combine: mapAgg.combine };
-    const dep: RddDep = { kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id };
-    return new Rdd(this, name, n, [dep], (r) => this.reduceSide(s, r), n);
-  }
-
-  cogroup(a: Rdd, b: Rdd, numPartitions?: number): Rdd {
-    const n = numPartitions ?? a.partitioner ?? b.partitioner ?? Math.max(a.numPartitions, b.numPartitions);
-    const side = (x: Rdd): { dep: RddDep; rows: (p: number) => Pair[] } => {
-      if (x.partitioner === n)
-        return {
-          dep: { kind: 'narrow', parent: x.id, parents: null, shuffleId: -1 },
-          rows: (p) => x.iterator(p) as Pair[],
-        };
-      const s = this.newShuffle(x, n, null, this.hash(n), 'cogroup');
-      return {
-        dep: { kind: 'shuffle', parent: x.id, parents: null, shuffleId: s.info.id },
-        rows: (p) =>
-          (this.reduceSide(s, p) as [unknown, unknown[]][]).flatMap(([k, vs]) => vs.map((v) => [k, v] as Pair)),
-      };
-    };
-    const left = side(a);
-    const right = side(b);
-    return new Rdd(
-      this,
-      'cogroup',
-      n,
-      [left.dep, right.dep],
-      (p) => {
-        const m = new Map<unknown, [unknown, [unknown[], unknown[]]]>();
-        const add = (rows: Pair[], i: 0 | 1) => {
-          for (const [k, v] of rows) {
-            const id = keyId(k);
-            let e = m.get(id);
-            if (!e) m.set(id, (e = [k, [[], []]]));
-            e[1][i].push(v);
-          }
-        };
-        add(left.rows(p), 0);
-        add(right.rows(p), 1);
-        return [...m.values()];
-      },
-      n,
-    );
-  }
-
-  sortShuffle(parent: Rdd, ascending: boolean, n: number): Rdd {
-    const dir = ascending ? 1 : -1;
-    // A range partitioner from all keys (Spark samples them; the bounds are then the same kind of cut).
-    const s = this.newShuffle(
-      parent,
-      n,
-      null,
-      (_k, all) => {
-        const keys = all()
-          .flatMap((rows) => rows.map((r) => r[0]))
-          .sort((x, y) => dir * compareKeys(x, y));
-        const bounds = Array.from({ length: n - 1 }, (_, i) => keys[Math.floor(((i + 1) * keys.length) / n)]);
-        return (k) => {
-          let i = 0;
-          while (i < bounds.length && dir * compareKeys(k, bounds[i]) > 0) i++;
-          return i;
-        };
-      },
-      'sortByKey',
-    );
-    return new Rdd(
-      this,
-      'sortByKey',
-      n,
-      [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }],
-      (r) => {
-        const rows = this.reduceSide(s, r).flatMap(([k, vs]) => (vs as unknown[]).map((v) => [k, v] as Pair));
-        return rows.sort((x, y) => dir * compareKeys(x[0], y[0]));
-      },
-    );
-  }
-
-  roundRobin(parent: Rdd, n: number): Rdd {
-    let counter = 0;
-    const s = this.newShuffle(parent, n, null, () => () => counter++ % n, 'repartition');
-    return new Rdd(
-      this,
-      'repartition',
-      n,
-      [{ kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id }],
-      (r) => this.reduceSide(s, r).flatMap(([, vs]) => vs as unknown[]),
-    );
+  /** repartition's round-robin shuffle (shuffleManager.ts). */
+  roundRobin(...args: Parameters<ShuffleManager['roundRobin']>): Rdd {
+    return this.shuffleManager.roundRobin(...args);
   }
 
   private async load(rdd: Rdd, seen = new Set<number>()): Promise<void> {
@@ -416,7 +258,7 @@ export class SparkRuntime {
         records: r.records.map((x) => Math.max(0, x)),
         bytes: r.bytes,
       })),
-      shuffles: this.shuffles.map((s) => s.info),
+      shuffles: this.shuffleManager.infos(),
       jobs: this.jobs,
       aborted: false,
     };

@@ -13,6 +13,8 @@ import { explainString, planNode, type Plan } from './plan';
 import { aggregate, GroupedData } from './groupedData';
 import { join } from './dataFrameJoin';
 import { showString } from './sqlValues';
+import { collect as collectRdd, count as countRdd } from '../rddActions';
+import { cache as cacheRdd, unpersist as unpersistRdd } from '../rddInfo';
 
 export interface SessionState {
   rt: SparkRuntime;
@@ -234,14 +236,15 @@ export class DataFrame {
     return join(st(this), st(other), on, how);
   }
   cache(): DataFrame {
-    st(this).rdd.persist();
+    const d = st(this);
+    if (!d.rdd.persisted) cacheRdd(d.rdd);
     return this;
   }
   persist(): DataFrame {
     return this.cache();
   }
   unpersist(): DataFrame {
-    st(this).rdd.unpersist();
+    unpersistRdd(st(this).rdd);
     return this;
   }
   createOrReplaceTempView(name: string): void {
@@ -252,10 +255,10 @@ export class DataFrame {
   // ---- actions ----
   async collect(): Promise<Record<string, unknown>[]> {
     const d = st(this);
-    return toRows(d, (await d.rdd.collect()) as unknown[][]);
+    return toRows(d, (await collectRdd(d.rdd)) as unknown[][]);
   }
   async count(): Promise<number> {
-    return st(this).rdd.count();
+    return countRdd(st(this).rdd);
   }
   async take(n: number): Promise<Record<string, unknown>[]> {
     const d = st(this);

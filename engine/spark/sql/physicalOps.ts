@@ -6,7 +6,8 @@
  */
 import type { RddDep } from '../jobRecord';
 import { Rdd, type Pair } from '../rdd';
-import { defaultPartition, keyId } from '../../exec/keyOrder';
+import { keyId } from '../../exec/keyOrder';
+import { HashPartitioner, type Partitioner } from '../hashPartitioner';
 import { type AggFn } from './column';
 import { compareValues } from './expressions';
 
@@ -32,12 +33,25 @@ export function exchangeThen(
   next: (rows: unknown[][]) => unknown[][],
 ): Rdd {
   const keyed = narrowOp(parent, name, (rows) => rows.map((r) => [key(r as unknown[]), r]));
-  const shuffled = parent.rt.shuffle(keyed, n, null, name);
-  return narrowOp(shuffled, nextName, (groups) => next(flatGroups(groups)));
+  const shuffled = parent.rt.shuffle(keyed, new HashPartitioner(n), null, name);
+  return narrowOp(shuffled, nextName, (pairs) => next(rowsOf(pairs)));
 }
 
-function flatGroups(groups: unknown[]): unknown[][] {
-  return (groups as [unknown, unknown[][]][]).flatMap(([, vs]) => vs);
+/** The rows a shuffle without an aggregator delivers (Spark's ShuffledRDD gives the [key, row] records). */
+function rowsOf(pairs: unknown[]): unknown[][] {
+  return (pairs as [unknown, unknown[]][]).map(([, row]) => row);
+}
+
+/** The shuffled [key, value] records grouped by key, in the order keys first arrive. */
+function groupPairs(pairs: unknown[]): [unknown, unknown[]][] {
+  const m = new Map<unknown, [unknown, unknown[]]>();
+  for (const [k, v] of pairs as [unknown, unknown][]) {
+    const id = keyId(k);
+    const e = m.get(id);
+    if (e) e[1].push(v);
+    else m.set(id, [k, [v]]);
+  }
+  return [...m.values()];
 }
 
 /** The grouping key of a row: the value itself for one column, else the values' tuple. */
@@ -128,10 +142,10 @@ export function hashAggregate(
     return [...m.values()];
   });
   const parts = keys.length === 0 ? 1 : n;
-  const shuffled = child.rt.shuffle(partial, parts, null, names.exchange);
-  return narrowOp(shuffled, names.final, (groups) => {
+  const shuffled = child.rt.shuffle(partial, new HashPartitioner(parts), null, names.exchange);
+  return narrowOp(shuffled, names.final, (pairs) => {
     const out: unknown[][] = [];
-    for (const [k, bufs] of groups as [unknown, Buf[][]][]) {
+    for (const [k, bufs] of groupPairs(pairs) as [unknown, Buf[][]][]) {
       const merged = bufs.reduce((x, y) => x.map((b, i) => merge(aggs[i]!, b, y[i])));
       const keyVals = keys.length === 0 ? [] : keys.length === 1 ? [k] : (k as unknown[]);
       out.push([...keyVals, ...merged.map((b, i) => result(aggs[i]!, b))]);
@@ -171,7 +185,6 @@ export function rowComparator(keys: SortKey[]): (a: unknown[], b: unknown[]) => 
  */
 export function rangeSort(child: Rdd, keys: SortKey[], n: number, exchangeName: string, sortName: string): Rdd {
   const cmp = rowComparator(keys);
-  const keys_ = keysLandingIn(n);
   let bounds: unknown[][] | null = null;
   const boundsOf = () => {
     if (bounds) return bounds;
@@ -187,11 +200,13 @@ export function rangeSort(child: Rdd, keys: SortKey[], n: number, exchangeName: 
     return (rows as unknown[][]).map((r) => {
       let i = 0;
       while (i < b.length && cmp(r, b[i]!) > 0) i++;
-      return [keys_[i], r] as Pair;
+      return [i, r] as Pair;
     });
   });
-  const shuffled = child.rt.shuffle(keyed, n, null, exchangeName);
-  return narrowOp(shuffled, sortName, (groups) => flatGroups(groups).sort(cmp));
+  // The key of each record is the range it falls in: the Exchange sends it to that partition.
+  const ranges: Partitioner = { numPartitions: n, getPartition: (k) => k as number, equals: () => false };
+  const shuffled = child.rt.shuffle(keyed, ranges, null, exchangeName);
+  return narrowOp(shuffled, sortName, (pairs) => rowsOf(pairs).sort(cmp));
 }
 
 /** Sort within each partition (the Sort under a SortMergeJoin). */
@@ -287,21 +302,4 @@ export function broadcastJoin(
     rows ??= bcast.iterator(0) as unknown[][];
     return f(big.iterator(p) as unknown[][], rows);
   });
-}
-
-/**
- * For each partition i of n, a number key the runtime's hash partitioner puts in partition i: the
- * range Exchange then sends row i's partition where the range partitioner chose.
- */
-function keysLandingIn(n: number): number[] {
-  const out = new Array<number>(n).fill(-1);
-  let found = 0;
-  for (let j = 0; found < n && j < 10_000_000; j++) {
-    const p = defaultPartition(j, n);
-    if (out[p] === -1) {
-      out[p] = j;
-      found++;
-    }
-  }
-  return out;
 }
