@@ -11,6 +11,8 @@ import { runMapTask } from '../mapreduce/mapTaskCompute';
 import { runReduceTask } from '../mapreduce/reduceTaskCompute';
 import { packedBuffers } from '../mapreduce/packedGroups';
 import { runSparkDriver } from '../spark/sparkDriver';
+import { sparkClosure } from '../spark/taskClosures';
+import { SPARK_CLOSURE } from './compile/sparkClosures';
 import type { SandboxFile } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import { createConsoleShim } from './consoleShim';
@@ -99,6 +101,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             });
             const exported = runtime.evaluate(message.source.code, fileName, {
               [LOOP_GUARD]: guard,
+              [SPARK_CLOSURE]: sparkClosure,
               console: shim.console,
             });
             job = readJobModule(exported, fileName);
@@ -124,6 +127,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             if (!driver) throw new Error('sandbox: the job is not a Spark job');
             const host = {
               catalog: message.catalog,
+              ...(message.defaultParallelism === undefined ? {} : { defaultParallelism: message.defaultParallelism }),
               readFiles: (path: string) =>
                 new Promise<SandboxFile[]>((resolve, reject) => {
                   const requestId = nextRequest++;

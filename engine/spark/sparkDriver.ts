@@ -8,10 +8,24 @@
 import { JobResultError, errorToData, type JobErrorData } from '../sandbox/contract/jobCodeError';
 import { DATA_LIMITS, toPlainData, type PlainDataLimits } from '../sandbox/contract/plainData';
 import type { DriverHost, SparkDriverOutput } from '../sandbox/contract/taskRunner';
+import { Accumulator } from './accumulators';
+import { Broadcast } from './broadcast';
 import { Rdd } from './rdd';
 import { rddHandle, rddOf } from './rddHandle';
+import { createSparkContext } from './sparkContext';
 import { MissingInputError, SparkRuntime } from './sparkRuntime';
 import { SparkJobAbortedError } from './sparkTaskError';
+
+/**
+ * Spark's default parallelism on YARN and standalone clusters is the executors' total cores, and
+ * at least 2 (CoarseGrainedSchedulerBackend.defaultParallelism).
+ */
+export const MIN_DEFAULT_PARALLELISM = 2;
+
+/** sc.defaultParallelism: spark.default.parallelism when set, else max(total executor cores, 2). */
+export function defaultParallelismOf(totalExecutorCores: number, configured: number | null = null): number {
+  return configured ?? Math.max(totalExecutorCores, MIN_DEFAULT_PARALLELISM);
+}
 
 /** Data the driver returns: the shape collect() gives, and how much of it (Spark caps it too, spark.driver.maxResultSize). */
 export const RESULT_KINDS = 'numbers, strings, booleans, null, arrays and plain objects';
@@ -27,7 +41,8 @@ export async function runSparkDriver(
 ): Promise<SparkDriverOutput> {
   // Learners reach these prototypes through their objects (`Object.getPrototypeOf(rdd)`): frozen,
   // a job cannot replace collect() or the runtime's bookkeeping to fake what the host sees.
-  for (const proto of [Rdd.prototype, SparkRuntime.prototype]) Object.freeze(proto);
+  for (const proto of [Rdd.prototype, SparkRuntime.prototype, Accumulator.prototype, Broadcast.prototype])
+    Object.freeze(proto);
   const rt = new SparkRuntime(host.catalog, (p) => host.readFiles(p), decode, describeError);
   rt.onPartition = onPartition;
   // The line of the learner's sc.textFile / sc.parallelize call that began each lineage.
@@ -37,11 +52,15 @@ export async function runSparkDriver(
     madeAt.set(rdd.id, describeError(new Error('call site')).line);
     return rddHandle(rdd);
   };
-  const sc = Object.freeze({
-    textFile: (path: string, minPartitions?: number) => made(rt.textFile(path, minPartitions)),
-    parallelize: (data: unknown[], numSlices?: number) => made(rt.parallelize(data, numSlices)),
-    broadcast: <T>(value: T) => ({ value }),
-    defaultParallelism: 2,
+  const sc = createSparkContext({
+    rt,
+    defaultParallelism: host.defaultParallelism ?? MIN_DEFAULT_PARALLELISM,
+    appName: describeError(new Error('app')).fileName,
+    made,
+    siteOf: (what) => {
+      const { fileName, line } = describeError(new Error('call site'));
+      return `${what} at ${fileName}${line === null ? '' : `:${line}`}`;
+    },
   });
   let result: unknown;
   try {

@@ -96,6 +96,11 @@ export interface DriverHost {
   catalog: { path: string; length: number; blockSize: number }[];
   /** The files at a path (a file, or the files of a directory in name order). */
   readFiles(path: string): Promise<SandboxFile[]>;
+  /**
+   * sc.defaultParallelism: spark.default.parallelism when the run sets it, else the executors'
+   * total cores, at least 2 (engine/spark/sparkDriver.ts defaultParallelismOf). Default 2.
+   */
+  defaultParallelism?: number;
 }
 
 /** What running a Spark driver returns: its value and the log of jobs for the simulation. */
