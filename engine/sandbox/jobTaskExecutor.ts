@@ -127,7 +127,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             if (!driver) throw new Error('sandbox: the job is not a Spark job');
             const host = {
               catalog: message.catalog,
-              ...(message.defaultParallelism === undefined ? {} : { defaultParallelism: message.defaultParallelism }),
+              ...(message.parallelism === undefined ? {} : { parallelism: message.parallelism }),
               readFiles: (path: string) =>
                 new Promise<SandboxFile[]>((resolve, reject) => {
                   const requestId = nextRequest++;

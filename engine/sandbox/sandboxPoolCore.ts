@@ -187,7 +187,7 @@ export class SandboxPoolCore implements TaskRunner {
       type: 'spark' as const,
       id: this.nextId++,
       catalog: host.catalog,
-      ...(host.defaultParallelism === undefined ? {} : { defaultParallelism: host.defaultParallelism }),
+      ...(host.parallelism === undefined ? {} : { parallelism: host.parallelism }),
     };
     const reply = await this.enqueue(request, [], 'spark', host);
     return (reply as Extract<SandboxReply, { type: 'sparkDone' }>).output;

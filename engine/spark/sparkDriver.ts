@@ -27,6 +27,16 @@ export function defaultParallelismOf(totalExecutorCores: number, configured: num
   return configured ?? Math.max(totalExecutorCores, MIN_DEFAULT_PARALLELISM);
 }
 
+const configuredParallelism = new WeakMap<SparkRuntime, number | null>();
+
+/**
+ * spark.default.parallelism when the run set it, else null: Spark's Partitioner.defaultPartitioner
+ * uses it for a shuffle's partition count when set, and the parents' largest count otherwise.
+ */
+export function configuredParallelismOf(rt: SparkRuntime): number | null {
+  return configuredParallelism.get(rt) ?? null;
+}
+
 /** Data the driver returns: the shape collect() gives, and how much of it (Spark caps it too, spark.driver.maxResultSize). */
 export const RESULT_KINDS = 'numbers, strings, booleans, null, arrays and plain objects';
 
@@ -45,6 +55,7 @@ export async function runSparkDriver(
     Object.freeze(proto);
   const rt = new SparkRuntime(host.catalog, (p) => host.readFiles(p), decode, describeError);
   rt.onPartition = onPartition;
+  configuredParallelism.set(rt, host.parallelism?.configured ?? null);
   // The line of the learner's sc.textFile / sc.parallelize call that began each lineage.
   const madeAt = new Map<number, number | null>();
   // The learner gets handles (engine/spark/rddHandle.ts), never the Rdd and its runtime.
@@ -54,7 +65,9 @@ export async function runSparkDriver(
   };
   const sc = createSparkContext({
     rt,
-    defaultParallelism: host.defaultParallelism ?? MIN_DEFAULT_PARALLELISM,
+    defaultParallelism: host.parallelism
+      ? defaultParallelismOf(host.parallelism.executorCores, host.parallelism.configured)
+      : MIN_DEFAULT_PARALLELISM,
     appName: describeError(new Error('app')).fileName,
     made,
     siteOf: (what) => {

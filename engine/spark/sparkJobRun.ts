@@ -15,7 +15,6 @@ import type { AttemptRecord } from '../exec/taskTypes';
 import type { SparkLog } from './jobRecord';
 import { SparkApplication, type SparkJobFailure } from './sparkApplication';
 import { resolveSparkConf, type SparkConfInput } from './sparkConf';
-import { defaultParallelismOf } from './sparkDriver';
 
 export type { SparkJobFailure };
 
@@ -52,7 +51,7 @@ export async function runSparkJob(
   const cores = ctx.cluster.nodes.filter((n) => ctx.cluster.isReachable(n)).reduce((s, n) => s + n.cores, 0);
   const out = await runner.runSparkDriver({
     catalog: catalogOf(ctx),
-    defaultParallelism: defaultParallelismOf(cores, conf.defaultParallelism),
+    parallelism: { executorCores: cores, configured: conf.defaultParallelism },
     readFiles: async (path) => {
       const st = hdfs.stat(path);
       const files = st.type === 'file' ? [st] : hdfs.ls(path).filter((f) => f.type === 'file');

@@ -5,7 +5,11 @@ import { runJob } from '../api/runJob';
 import type { SparkConfInput } from './sparkConf';
 
 /** Runs `export default async (sc) => { <body> }` as job.js through the real compile and runJob path. */
-export async function runSpark(body: string, sparkConf?: SparkConfInput, cluster = 'classroom'): Promise<unknown> {
+export async function runSpark(
+  body: string,
+  sparkConf?: SparkConfInput,
+  cluster: 'classroom' | 'cookbook-9' = 'classroom',
+): Promise<unknown> {
   const runner = createFunctionRunner();
   try {
     const report = await runJob({

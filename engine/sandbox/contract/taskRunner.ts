@@ -90,6 +90,12 @@ export interface SandboxFile {
   blockSize: number;
 }
 
+/** The cluster's cores and the run's spark.default.parallelism, as a Spark driver needs them. */
+export interface DriverParallelism {
+  executorCores: number;
+  configured: number | null;
+}
+
 /** Services the engine offers to a Spark driver running in the sandbox. */
 export interface DriverHost {
   /** Every file in HDFS when the driver starts (textFile needs sizes to cut partitions). */
@@ -97,10 +103,11 @@ export interface DriverHost {
   /** The files at a path (a file, or the files of a directory in name order). */
   readFiles(path: string): Promise<SandboxFile[]>;
   /**
-   * sc.defaultParallelism: spark.default.parallelism when the run sets it, else the executors'
-   * total cores, at least 2 (engine/spark/sparkDriver.ts defaultParallelismOf). Default 2.
+   * Spark's parallelism: the executors' total cores and spark.default.parallelism when the run
+   * sets it (null otherwise). The driver derives sc.defaultParallelism from them as Spark does
+   * (engine/spark/sparkDriver.ts defaultParallelismOf); without them it is 2.
    */
-  defaultParallelism?: number;
+  parallelism?: DriverParallelism;
 }
 
 /** What running a Spark driver returns: its value and the log of jobs for the simulation. */
