@@ -89,8 +89,7 @@ export class Accumulator {
   /** PySpark lets the driver set the value (`acc.value = 0`); Spark's AccumulatorV2 has no setter. */
   set value(v: unknown) {
     this.#onDriver('value');
-    if (this.#kind !== 'pyspark')
-      throw new TypeError(`${this.#what()}.value cannot be set: use reset(), then add()`);
+    if (this.#kind !== 'pyspark') throw new TypeError(`${this.#what()}.value cannot be set: use reset(), then add()`);
     if (typeof v !== 'number' || !Number.isFinite(v))
       throw new TypeError(`Accumulator.value must be a finite number, got ${describe(v)}`);
     this.#value = { ...zero(), sum: v };

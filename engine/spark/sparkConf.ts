@@ -53,7 +53,7 @@ export const SPARK_CONF_KEYS: Readonly<Record<string, string>> = {
   'spark.speculation': 'true or false (default false)',
   'spark.speculation.multiplier': 'a number from 1 (default 1.5)',
   'spark.speculation.quantile': 'a number from 0 to 1 (default 0.75)',
-  'spark.default.parallelism': 'a whole number from 1 (default: the executors\' total cores, at least 2)',
+  'spark.default.parallelism': "a whole number from 1 (default: the executors' total cores, at least 2)",
 };
 
 /** The longest time a setting may take: a simulated day. */

@@ -175,10 +175,14 @@ describe('broadcast variables', () => {
 
   it('refuses writes in a task with a clear error, and any use after destroy() with Spark’s message', async () => {
     await expect(
-      runSpark('const bc = sc.broadcast({ a: [1] });\nreturn sc.parallelize([1], 1).map((x) => bc.value.a.push(x)).collect();'),
+      runSpark(
+        'const bc = sc.broadcast({ a: [1] });\nreturn sc.parallelize([1], 1).map((x) => bc.value.a.push(x)).collect();',
+      ),
     ).rejects.toThrow(/job\.js:3.*TypeError/);
     await expect(
-      runSpark('const bc = sc.broadcast(new Map());\nreturn sc.parallelize([1], 1).map((x) => bc.value.set(x, x)).collect();'),
+      runSpark(
+        'const bc = sc.broadcast(new Map());\nreturn sc.parallelize([1], 1).map((x) => bc.value.set(x, x)).collect();',
+      ),
     ).rejects.toThrow(/a broadcast value is read-only: set\(\) cannot change it/);
     await expect(
       runSpark('const bc = sc.broadcast([1]);\nbc.unpersist();\nbc.destroy();\nreturn bc.value;'),
@@ -188,9 +192,16 @@ describe('broadcast variables', () => {
 
 describe('sc', () => {
   it('has Spark’s defaultParallelism (executor cores, or spark.default.parallelism) as parallelize’s default', async () => {
-    const body = 'return [sc.defaultParallelism, sc.parallelize([1, 2, 3]).getNumPartitions(), sc.master, sc.version, sc.appName];';
+    const body =
+      'return [sc.defaultParallelism, sc.parallelize([1, 2, 3]).getNumPartitions(), sc.master, sc.version, sc.appName];';
     expect(await runSpark(body, undefined, 'cookbook-9')).toEqual([36, 36, 'yarn', '3.5.1', 'job.js']);
-    expect(await runSpark(body, { 'spark.default.parallelism': '5' }, 'cookbook-9')).toEqual([5, 5, 'yarn', '3.5.1', 'job.js']);
+    expect(await runSpark(body, { 'spark.default.parallelism': '5' }, 'cookbook-9')).toEqual([
+      5,
+      5,
+      'yarn',
+      '3.5.1',
+      'job.js',
+    ]);
   });
 
   it('has range, union and emptyRDD as Spark’s', async () => {
@@ -213,6 +224,8 @@ describe('sc', () => {
     );
     await expect(runSpark('sc.setLogLevel("LOUD");')).rejects.toThrow(/Supplied level LOUD did not match one of/);
     expect(await runSpark('sc.setLogLevel("warn"); return sc.undefinedThing === undefined;')).toBe(true);
-    await expect(runSpark('sc.stop();\nsc.parallelize([1]);')).rejects.toThrow(/Cannot call methods on a stopped SparkContext/);
+    await expect(runSpark('sc.stop();\nsc.parallelize([1]);')).rejects.toThrow(
+      /Cannot call methods on a stopped SparkContext/,
+    );
   });
 });

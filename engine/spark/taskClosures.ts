@@ -34,14 +34,14 @@ export function sparkClosure(make: (env: object) => Closure, env: Record<string,
   const live = make(env);
   let token = 0;
   let instance: Closure = live;
-  return function (this: unknown) {
+  return function (this: unknown, ...args: unknown[]) {
     const task = currentTask();
-    if (task === 0) return live.apply(this, arguments as unknown as unknown[]);
+    if (task === 0) return live.apply(this, args);
     if (task !== token) {
       token = task;
       instance = make(copyEnv(env, task));
     }
-    return instance.apply(this, arguments as unknown as unknown[]);
+    return instance.apply(this, args);
   };
 }
 
@@ -104,6 +104,8 @@ function copyForTask(value: unknown): unknown {
   }
   const time = dateValue(value);
   if (time !== null) {
+    // A copy of the learner's Date value; the engine's clock is not read.
+    // eslint-disable-next-line no-restricted-syntax
     const copy = withProto(new Date(time), proto, Date.prototype);
     memo.set(value, copy);
     return copy;

@@ -89,9 +89,7 @@ describe('wrapping Spark closures at compile time', () => {
     // sucrase turns class fields into an __init method; the field still reads the driver's base.
     expect(code).toContain('__init() {this.f = $env.base} m() { return $env.k; } }');
     expect(code).toContain('for (const base of [1]) {__clusterlabLoopGuard(8);n += base;}');
-    expect(envOf(code)).toBe(
-      '{ get base() { return base; }, get k() { return k; }, set k(v) { k = v; } }',
-    );
+    expect(envOf(code)).toBe('{ get base() { return base; }, get k() { return k; }, set k(v) { k = v; } }');
   });
 
   it('wraps only the outermost closure, and only closures given to closure-taking methods', () => {
