@@ -94,6 +94,25 @@ describe("Spark's closures: each task works on its own copy of the driver's vari
     expect(result).toEqual({ total: 6, same: ['a'] });
   });
 
+  it('copies for named functions too: the guide’s incrementCounter, and helpers a closure calls', async () => {
+    const result = await runSpark(
+      [
+        'let counter = 0;',
+        'const seen = [];',
+        'const note = (x) => { seen.push(x); return x; };',
+        'await sc.parallelize([1, 2, 3], 2).map(incrementCounter).map((x) => note(x)).count();',
+        'const inTasks = counter;',
+        'incrementCounter(5);',
+        'return { inTasks, driver: counter, seen };',
+        'function incrementCounter(x) {',
+        '  counter += x;',
+        '  return x;',
+        '}',
+      ].join('\n'),
+    );
+    expect(result).toEqual({ inTasks: 0, driver: 5, seen: [] });
+  });
+
   it('names the learner’s line of an error thrown inside a wrapped multi-line closure', async () => {
     const run = runSpark(
       [

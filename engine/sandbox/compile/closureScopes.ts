@@ -16,6 +16,8 @@ export interface Scope {
   readonly isFunction: boolean;
   /** Declared names with their kind: `const` (and a class expression's own name) cannot be assigned. */
   readonly names: Map<string, 'const' | 'mutable'>;
+  /** Names bound to a function literal here: `function f() {}`, `const f = (x) => ...`. */
+  readonly functions: Map<string, Node>;
 }
 
 /** An identifier that reads or writes a variable. */
@@ -51,6 +53,7 @@ export function collectReferences(program: Node): Reference[] {
     node,
     isFunction,
     names: new Map(),
+    functions: new Map(),
   });
   const functionScopeOf = (scope: Scope): Scope => {
     let s = scope;
@@ -132,7 +135,10 @@ export function collectReferences(program: Node): Reference[] {
 
   const visitFunction = (fn: AnyNode, scope: Scope): void => {
     const id = child(fn, 'id');
-    if (fn.type === 'FunctionDeclaration' && id) scope.names.set(id.name as string, 'mutable');
+    if (fn.type === 'FunctionDeclaration' && id) {
+      scope.names.set(id.name as string, 'mutable');
+      scope.functions.set(id.name as string, fn);
+    }
     const fs = newScope(scope, fn, true);
     if (fn.type === 'FunctionExpression' && id) fs.names.set(id.name as string, 'const');
     for (const p of children(fn, 'params')) declare(p, fs, 'mutable', fs);
@@ -181,8 +187,15 @@ export function collectReferences(program: Node): Reference[] {
         const target = node.kind === 'var' ? functionScopeOf(scope) : scope;
         for (const d of children(node, 'declarations')) {
           if (!d) continue;
-          declare(child(d, 'id'), target, kind, scope);
-          visit(child(d, 'init'), scope);
+          const id = child(d, 'id');
+          const init = child(d, 'init');
+          declare(id, target, kind, scope);
+          if (
+            id?.type === 'Identifier' &&
+            (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression')
+          )
+            target.functions.set(id.name as string, init);
+          visit(init, scope);
         }
         return;
       }

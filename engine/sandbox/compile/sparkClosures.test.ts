@@ -123,6 +123,33 @@ describe('wrapping Spark closures at compile time', () => {
     await expect(job({})).resolves.toEqual([0, 0, 3]);
   });
 
+  it('wraps functions given by name or used by a closure, keeping declarations hoisted', () => {
+    const code = compiled(
+      [
+        'let counter = 0; const seen = [];',
+        'early(1);',
+        'function early(x) { counter += x; }',
+        'function incrementCounter(x) {',
+        '  counter += x;',
+        '}',
+        'const note = (x) => seen.push(x);',
+        'const unused = (x) => seen.push(x);',
+        'await sc.parallelize([1]).map(incrementCounter).map((x) => note(x)).count();',
+      ].join('\n'),
+    );
+    expect(code).toContain(
+      `function incrementCounter(...$env_args) { return ($env_1 ??= ${SPARK_CLOSURE}(($env) => function incrementCounter(x) {`,
+    );
+    expect(code).toContain(
+      '  $env.counter += x;\n}, { get counter() { return counter; }, set counter(v) { counter = v; } })).apply(this, $env_args); } var $env_1;',
+    );
+    expect(code).toContain(
+      `const note = ${SPARK_CLOSURE}(($env) => (x) => $env.seen.push(x), { get seen() { return seen; } });`,
+    );
+    expect(code).toContain('const unused = (x) => seen.push(x);');
+    expect(code).toContain('function early(x) { counter += x; }');
+  });
+
   it('lists the closure-taking methods of Spark’s RDD API once', () => {
     expect(new Set(CLOSURE_METHODS).size).toBe(CLOSURE_METHODS.length);
     for (const name of ['map', 'foreach', 'reduceByKey', 'aggregate', 'combineByKey', 'sortBy', 'takeOrdered'])
