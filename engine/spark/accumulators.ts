@@ -141,6 +141,11 @@ export class Accumulator {
     return `${TYPE_NAMES[this.#kind]}(id: ${this.#id}, name: ${this.#name ?? 'None'}, value: ${value})`;
   }
 
+  /** What console.log shows (it prints values as JSON): the same text as toString(). */
+  toJSON(): string {
+    return this.toString();
+  }
+
   #current(): Partial {
     const task = currentTask();
     if (task === 0) return this.#value;

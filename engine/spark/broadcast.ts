@@ -54,6 +54,11 @@ export class Broadcast {
     return `Broadcast(${this.#id})`;
   }
 
+  /** What console.log shows (it prints values as JSON): `Broadcast(0)`. */
+  toJSON(): string {
+    return this.toString();
+  }
+
   #check(what: string): void {
     if (currentTask() !== 0)
       throw new Error(`Broadcast(${this.#id}).${what}() can only be called in the driver, not inside a task`);

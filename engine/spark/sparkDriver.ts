@@ -68,7 +68,7 @@ export async function runSparkDriver(
     defaultParallelism: host.parallelism
       ? defaultParallelismOf(host.parallelism.executorCores, host.parallelism.configured)
       : MIN_DEFAULT_PARALLELISM,
-    appName: describeError(new Error('app')).fileName,
+    appName: describeError(new Error('app')).fileName.split(/[\\/]/).pop() ?? 'job.js',
     made,
     siteOf: (what) => {
       const { fileName, line } = describeError(new Error('call site'));

@@ -246,5 +246,8 @@ describe('sc', () => {
     await expect(runSpark('sc.stop();\nsc.parallelize([1]);')).rejects.toThrow(
       /Cannot call methods on a stopped SparkContext/,
     );
+    await expect(runSpark('return sc.parallelize([1], 1).map((x) => sc.parallelize([x])).collect();')).rejects.toThrow(
+      /job\.js:2.*sc\.parallelize was called inside a task.*SPARK-5063/,
+    );
   });
 });
