@@ -39,6 +39,9 @@ onTaskEnd((task, succeeded) => {
 /** Each accumulator's merge of a task's updates (kept off its API). */
 const enders = new WeakMap<Accumulator, (task: number, succeeded: boolean) => void>();
 
+/** The driver's total of an accumulator (for LongAccumulator's count, sum and avg), checked to be read on the driver. */
+let driverTotal: (acc: Accumulator, what: string) => Partial;
+
 /** One accumulator: its driver value, and the partial values of the tasks running now. */
 export class Accumulator {
   readonly #kind: AccumulatorKind;
@@ -107,24 +110,6 @@ export class Accumulator {
     return this.#value.count === 0 && this.#value.sum === 0 && this.#value.list.length === 0;
   }
 
-  /** Spark: LongAccumulator.count: how many values were added. */
-  get count(): number {
-    this.#onDriver('count');
-    return this.#value.count;
-  }
-
-  /** Spark: LongAccumulator.sum. */
-  get sum(): number {
-    this.#onDriver('sum');
-    return this.#value.sum;
-  }
-
-  /** Spark: LongAccumulator.avg: sum / count (NaN when nothing was added). */
-  get avg(): number {
-    this.#onDriver('avg');
-    return this.#value.sum / this.#value.count;
-  }
-
   /** Spark: AccumulatorV2.name (null when unnamed). */
   get name(): string | null {
     return this.#name;
@@ -159,6 +144,13 @@ export class Accumulator {
     return part;
   }
 
+  static {
+    driverTotal = (acc, what) => {
+      acc.#onDriver(what);
+      return acc.#value;
+    };
+  }
+
   #onDriver(what: string): void {
     if (currentTask() !== 0)
       throw new Error(
@@ -168,6 +160,25 @@ export class Accumulator {
 
   #what(): string {
     return this.#name === null ? TYPE_NAMES[this.#kind] : `${TYPE_NAMES[this.#kind]} '${this.#name}'`;
+  }
+}
+
+/** Spark's LongAccumulator and DoubleAccumulator: also how many values were added, their sum and average. */
+export class NumericAccumulator extends Accumulator {
+  /** Spark: LongAccumulator.count: how many values were added. */
+  get count(): number {
+    return driverTotal(this, 'count').count;
+  }
+
+  /** Spark: LongAccumulator.sum. */
+  get sum(): number {
+    return driverTotal(this, 'sum').sum;
+  }
+
+  /** Spark: LongAccumulator.avg: sum / count (NaN when nothing was added). */
+  get avg(): number {
+    const total = driverTotal(this, 'avg');
+    return total.sum / total.count;
   }
 }
 

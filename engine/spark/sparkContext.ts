@@ -5,7 +5,7 @@
  * to one that does (`sc.textfile`) is a TypeError that suggests the right one.
  */
 import { LIMITS, formatCount } from '../core';
-import { Accumulator, type AccumulatorKind } from './accumulators';
+import { Accumulator, NumericAccumulator, type AccumulatorKind } from './accumulators';
 import { Broadcast } from './broadcast';
 import { checkPartitionCount, Rdd } from './rdd';
 import { rddHandle, rddOf } from './rddHandle';
@@ -48,7 +48,8 @@ export function createSparkContext(o: SparkContextOptions): object {
     driverOnly(what);
     if (name !== undefined && name !== null && typeof name !== 'string')
       throw new TypeError(`sc.${what}(name): the name must be a string, got ${typeof name}`);
-    return new Accumulator(kind, accumulators++, typeof name === 'string' ? name : null, initial);
+    const made = kind === 'long' || kind === 'double' ? NumericAccumulator : Accumulator;
+    return new made(kind, accumulators++, typeof name === 'string' ? name : null, initial);
   };
   const members = {
     /** Spark: SparkContext.textFile. */

@@ -8,34 +8,14 @@
 import { JobResultError, errorToData, type JobErrorData } from '../sandbox/contract/jobCodeError';
 import { DATA_LIMITS, toPlainData, type PlainDataLimits } from '../sandbox/contract/plainData';
 import type { DriverHost, SparkDriverOutput } from '../sandbox/contract/taskRunner';
-import { Accumulator } from './accumulators';
+import { Accumulator, NumericAccumulator } from './accumulators';
 import { Broadcast } from './broadcast';
 import { Rdd } from './rdd';
 import { rddHandle, rddOf } from './rddHandle';
 import { createSparkContext } from './sparkContext';
+import { defaultParallelismOf, MIN_DEFAULT_PARALLELISM, setConfiguredParallelism } from './defaultParallelism';
 import { MissingInputError, SparkRuntime } from './sparkRuntime';
 import { SparkJobAbortedError } from './sparkTaskError';
-
-/**
- * Spark's default parallelism on YARN and standalone clusters is the executors' total cores, and
- * at least 2 (CoarseGrainedSchedulerBackend.defaultParallelism).
- */
-export const MIN_DEFAULT_PARALLELISM = 2;
-
-/** sc.defaultParallelism: spark.default.parallelism when set, else max(total executor cores, 2). */
-export function defaultParallelismOf(totalExecutorCores: number, configured: number | null = null): number {
-  return configured ?? Math.max(totalExecutorCores, MIN_DEFAULT_PARALLELISM);
-}
-
-const configuredParallelism = new WeakMap<SparkRuntime, number | null>();
-
-/**
- * spark.default.parallelism when the run set it, else null: Spark's Partitioner.defaultPartitioner
- * uses it for a shuffle's partition count when set, and the parents' largest count otherwise.
- */
-export function configuredParallelismOf(rt: SparkRuntime): number | null {
-  return configuredParallelism.get(rt) ?? null;
-}
 
 /** Data the driver returns: the shape collect() gives, and how much of it (Spark caps it too, spark.driver.maxResultSize). */
 export const RESULT_KINDS = 'numbers, strings, booleans, null, arrays and plain objects';
@@ -51,11 +31,11 @@ export async function runSparkDriver(
 ): Promise<SparkDriverOutput> {
   // Learners reach these prototypes through their objects (`Object.getPrototypeOf(rdd)`): frozen,
   // a job cannot replace collect() or the runtime's bookkeeping to fake what the host sees.
-  for (const proto of [Rdd.prototype, SparkRuntime.prototype, Accumulator.prototype, Broadcast.prototype])
-    Object.freeze(proto);
+  const prototypes = [Rdd.prototype, SparkRuntime.prototype, Accumulator.prototype, NumericAccumulator.prototype];
+  for (const proto of [...prototypes, Broadcast.prototype]) Object.freeze(proto);
   const rt = new SparkRuntime(host.catalog, (p) => host.readFiles(p), decode, describeError);
   rt.onPartition = onPartition;
-  configuredParallelism.set(rt, host.parallelism?.configured ?? null);
+  setConfiguredParallelism(rt, host.parallelism?.configured ?? null);
   // The line of the learner's sc.textFile / sc.parallelize call that began each lineage.
   const madeAt = new Map<number, number | null>();
   // The learner gets handles (engine/spark/rddHandle.ts), never the Rdd and its runtime.

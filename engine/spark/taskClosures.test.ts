@@ -3,6 +3,7 @@ import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { compileJobSource } from '../sandbox/compile';
 import { runJob } from '../api/runJob';
 import type { SparkConfInput } from './sparkConf';
+import { configuredParallelismOf, defaultParallelismOf, setConfiguredParallelism } from './defaultParallelism';
 
 /** Runs `export default async (sc) => { <body> }` as job.js through the real compile and runJob path. */
 export async function runSpark(
@@ -221,6 +222,14 @@ describe('sc', () => {
       '3.5.1',
       'job.js',
     ]);
+  });
+
+  it('follows Spark’s rule: max(executor cores, 2), or spark.default.parallelism; shuffles see only the setting', () => {
+    expect([defaultParallelismOf(1), defaultParallelismOf(36), defaultParallelismOf(36, 5)]).toEqual([2, 36, 5]);
+    const rt = {};
+    expect(configuredParallelismOf(rt)).toBeNull();
+    setConfiguredParallelism(rt, 7);
+    expect(configuredParallelismOf(rt)).toBe(7);
   });
 
   it('has range, union and emptyRDD as Spark’s', async () => {
