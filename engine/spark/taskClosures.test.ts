@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { compileJobSource } from '../sandbox/compile';
 import { runJob } from '../api/runJob';
-import type { SparkConfInput } from './sparkConf';
+import { resolveSparkConf, type SparkConfInput } from './sparkConf';
 import { configuredParallelismOf, defaultParallelismOf, setConfiguredParallelism } from './defaultParallelism';
 
 /** Runs `export default async (sc) => { <body> }` as job.js through the real compile and runJob path. */
@@ -230,6 +230,10 @@ describe('sc', () => {
     expect(configuredParallelismOf(rt)).toBeNull();
     setConfiguredParallelism(rt, 7);
     expect(configuredParallelismOf(rt)).toBe(7);
+    expect(resolveSparkConf({ 'spark.default.parallelism': '8' }).defaultParallelism).toBe(8);
+    expect(() => resolveSparkConf({ 'spark.default.parallelism': '0' })).toThrow(
+      /spark\.default\.parallelism.*whole number/,
+    );
   });
 
   it('has range, union and emptyRDD as Spark’s', async () => {
