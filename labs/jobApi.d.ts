@@ -111,8 +111,78 @@ interface MapReduceJob<K = any, V = any, OK = any, OV = any> {
   conf?: MapReduceConf;
 }
 
+/**
+ * A broadcast variable: a value shipped once to every executor instead of with every task.
+ * The tasks read a snapshot taken when it was broadcast, deep-copied and read-only (writing to it
+ * in a task throws a TypeError); the driver's `value` is the object it broadcast.
+ * Spark: org.apache.spark.broadcast.Broadcast · PySpark: pyspark.Broadcast
+ */
 interface Broadcast<T> {
+  /**
+   * The value: in a task the read-only snapshot, on the driver the object broadcast. After
+   * destroy(), reading it fails ("Attempted to use Broadcast(0) after it was destroyed").
+   * Spark: Broadcast.value · PySpark: Broadcast.value
+   */
   readonly value: T;
+  /** Spark: Broadcast.id · PySpark: Broadcast (no id; the broadcast's number, from 0) */
+  readonly id: number;
+  /** Drops the executors' copies; a later task fetches it again. Spark: Broadcast.unpersist · PySpark: Broadcast.unpersist */
+  unpersist(blocking?: boolean): void;
+  /** Removes it everywhere; using it afterwards fails. Spark: Broadcast.destroy · PySpark: Broadcast.destroy */
+  destroy(blocking?: boolean): void;
+}
+
+/**
+ * An accumulator: tasks add to it, the driver reads the total. Inside a task `add` goes to the
+ * task's own copy, merged into the driver's value when the task succeeds (a failed task's adds
+ * are dropped); a transformation recomputed by two actions adds twice (cache it to add once).
+ * Reading `value` (or count, sum, avg, isZero) inside a task throws, as in PySpark.
+ * Spark: org.apache.spark.util.AccumulatorV2 · PySpark: pyspark.Accumulator
+ */
+interface Accumulator<IN, OUT> {
+  /** Spark: AccumulatorV2.add · PySpark: Accumulator.add */
+  add(v: IN): void;
+  /** The driver's total. Spark: AccumulatorV2.value · PySpark: Accumulator.value */
+  readonly value: OUT;
+  /** Back to zero. Spark: AccumulatorV2.reset · PySpark: (none; set value) */
+  reset(): void;
+  /** Spark: AccumulatorV2.isZero · PySpark: (none) */
+  isZero(): boolean;
+  /** The name given when it was made, or null. Spark: AccumulatorV2.name · PySpark: (none) */
+  readonly name: string | null;
+  /** Spark: AccumulatorV2.id · PySpark: (none) */
+  readonly id: number;
+}
+
+/**
+ * Whole numbers (a Scala Long): also counts and averages what was added.
+ * Spark: org.apache.spark.util.LongAccumulator · PySpark: sc.accumulator(0)
+ */
+interface LongAccumulator extends Accumulator<number, number> {
+  /** How many values were added. Spark: LongAccumulator.count · PySpark: (none) */
+  readonly count: number;
+  /** The sum (the same as value). Spark: LongAccumulator.sum · PySpark: (none) */
+  readonly sum: number;
+  /** sum / count (NaN when nothing was added). Spark: LongAccumulator.avg · PySpark: (none) */
+  readonly avg: number;
+}
+
+/** Spark: org.apache.spark.util.DoubleAccumulator · PySpark: sc.accumulator(0.0) */
+interface DoubleAccumulator extends LongAccumulator {}
+
+/**
+ * A list of everything the tasks added (copied as a serializer would), in task order.
+ * Spark: org.apache.spark.util.CollectionAccumulator · PySpark: (none; an AccumulatorParam)
+ */
+interface CollectionAccumulator<T> extends Accumulator<T, T[]> {}
+
+/**
+ * PySpark's number accumulator: `sc.accumulator(0)`; the driver may also set `value`.
+ * Spark: (Spark 1's Accumulator) · PySpark: pyspark.Accumulator
+ */
+interface NumberAccumulator extends Accumulator<number, number> {
+  /** Spark: (none) · PySpark: Accumulator.value (settable on the driver) */
+  value: number;
 }
 
 /** Any value; an array literal returned by map or flatMap is read as a [key, value] pair. */
@@ -238,6 +308,13 @@ interface RDD<T> {
   sample(withReplacement: boolean, fraction: number, seed?: number): RDD<T>;
   /** Disjoint random parts in proportion to weights. Spark: RDD.randomSplit / PySpark: rdd.randomSplit */
   randomSplit(weights: number[], seed?: number): RDD<T>[];
+  /**
+   * Each partition's elements, one per line, go to a program's standard input; each line it prints
+   * is an element. No shell: the command is split on whitespace. The simulated executors have cat,
+   * grep, wc, sort, uniq, head, tail, tr, cut and rev; a program that exits with a non-zero status
+   * fails the task (grep does when nothing matches). Spark: RDD.pipe / PySpark: rdd.pipe
+   */
+  pipe(command: string | string[], env?: Record<string, string>): RDD<string>;
 
   // ---- persistence and information ----
   /** persist('MEMORY_ONLY'). Spark: RDD.cache / PySpark: rdd.cache */
@@ -381,6 +458,18 @@ interface RDD<T> {
     keyfunc?: (key: K) => unknown,
   ): RDD<[K, V]>;
   sortByKey<K>(this: RDD<K[]>, ascending?: boolean, numPartitions?: number, keyfunc?: (key: K) => unknown): RDD<[K, K]>;
+  /**
+   * One shuffle that places each pair by its key (hash, or partitionFunc(key) mod numPartitions)
+   * and sorts every partition by key: sorted inside each partition, not across them.
+   * Spark: OrderedRDDFunctions.repartitionAndSortWithinPartitions · PySpark: rdd.repartitionAndSortWithinPartitions
+   */
+  repartitionAndSortWithinPartitions<K, V>(
+    this: RDD<[K, V]>,
+    numPartitions?: number,
+    partitionFunc?: (key: K) => number,
+    ascending?: boolean,
+    keyfunc?: (key: K) => unknown,
+  ): RDD<[K, V]>;
   /** [k, [values here, values in other]]. Spark: PairRDDFunctions.cogroup / PySpark: rdd.cogroup */
   cogroup<K, V, W>(this: RDD<[K, V]>, other: RDD<[K, W]>, numPartitions?: number): RDD<[K, [V[], W[]]]>;
   cogroup<K, V, W1, W2>(
@@ -410,11 +499,61 @@ interface RDD<T> {
   lookup<K, V>(this: RDD<[K, V]>, key: K): Promise<V[]>;
 }
 
-/** The entry point of a Spark job: `export default async (sc) => ...`. */
+/**
+ * The entry point of a Spark job: `export default async (sc) => ...`. A member that does not
+ * exist but is close to one that does (`sc.textfile`) is a TypeError naming the right one.
+ * Spark: org.apache.spark.SparkContext · PySpark: pyspark.SparkContext
+ */
 interface SparkContext {
+  /** The lines of a file or of a directory's files. Spark: SparkContext.textFile · PySpark: sc.textFile */
   textFile(path: string, minPartitions?: number): RDD<string>;
+  /**
+   * One [path, content] pair per file of a directory (or glob), each file whole.
+   * Spark: SparkContext.wholeTextFiles · PySpark: sc.wholeTextFiles
+   */
+  wholeTextFiles(path: string, minPartitions?: number): RDD<[string, string]>;
+  /**
+   * An RDD of the array's elements cut into numSlices partitions (default: defaultParallelism).
+   * Spark: SparkContext.parallelize · PySpark: sc.parallelize
+   */
   parallelize<T>(data: T[], numSlices?: number): RDD<T>;
+  /**
+   * The whole numbers from start (inclusive) to end (exclusive) by step; `range(n)` is 0 to n-1.
+   * Spark: SparkContext.range · PySpark: sc.range
+   */
+  range(start: number, end?: number, step?: number, numSlices?: number): RDD<number>;
+  /** One RDD with the elements of all of them. Spark: SparkContext.union · PySpark: sc.union */
+  union<T>(rdds: RDD<T>[]): RDD<T>;
+  /** An RDD with no elements (one empty partition here). Spark: SparkContext.emptyRDD · PySpark: sc.emptyRDD */
+  emptyRDD<T = never>(): RDD<T>;
+  /** A read-only value shipped once to each executor. Spark: SparkContext.broadcast · PySpark: sc.broadcast */
   broadcast<T>(value: T): Broadcast<T>;
+  /** Spark: SparkContext.longAccumulator · PySpark: sc.accumulator(0) */
+  longAccumulator(name?: string): LongAccumulator;
+  /** Spark: SparkContext.doubleAccumulator · PySpark: sc.accumulator(0.0) */
+  doubleAccumulator(name?: string): DoubleAccumulator;
+  /** Spark: SparkContext.collectionAccumulator · PySpark: (none) */
+  collectionAccumulator<T>(name?: string): CollectionAccumulator<T>;
+  /** A number accumulator starting at `value` (default 0). Spark: (none) · PySpark: sc.accumulator */
+  accumulator(value?: number): NumberAccumulator;
+  /**
+   * One of ALL, DEBUG, ERROR, FATAL, INFO, OFF, TRACE, WARN (checked as Spark checks it; the
+   * simulator's Spark writes no log). Spark: SparkContext.setLogLevel · PySpark: sc.setLogLevel
+   */
+  setLogLevel(level: string): void;
+  /** After stop(), sc's methods fail. Spark: SparkContext.stop · PySpark: sc.stop */
+  stop(): void;
+  /**
+   * The executors' total cores (at least 2), or spark.default.parallelism when the run sets it
+   * (`--conf spark.default.parallelism=8`). Spark: SparkContext.defaultParallelism · PySpark: sc.defaultParallelism
+   */
+  readonly defaultParallelism: number;
+  /** The job file's name. Spark: SparkContext.appName · PySpark: sc.appName */
+  readonly appName: string;
+  /** Always "yarn": the simulated cluster runs Spark on YARN. Spark: SparkContext.master · PySpark: sc.master */
+  readonly master: string;
+  /** The Spark version whose behaviour ClusterLab follows, "3.5.1". Spark: SparkContext.version · PySpark: sc.version */
+  readonly version: string;
 }
 
 declare const console: {
@@ -424,6 +563,13 @@ declare const console: {
   error(...values: unknown[]): void;
 };
 
+/**
+ * A Spark job file's default export: the driver program, given `sc` and the SparkSession `spark`. Functions passed to RDD
+ * methods are closures shipped to tasks: each task gets its own copy of the driver's variables
+ * they use (changes stay in the task), as Spark's guide ("Understanding closures") explains; use
+ * an accumulator to count across tasks.
+ * Spark: a driver program's main(args) · PySpark: a script run by spark-submit
+ */
 type SparkJob = (sc: SparkContext, spark: SparkSession) => Promise<unknown> | unknown;
 
 // ---- Spark SQL: DataFrames (engine/spark/sql). A Spark job gets the session as its second

@@ -12,6 +12,8 @@ import { runReduceTask } from '../mapreduce/reduceTaskCompute';
 import { packedBuffers } from '../mapreduce/packedGroups';
 import { decodeKeepingBom } from '../exec/lineRecordReader';
 import { runSparkDriver } from '../spark/sparkDriver';
+import { sparkClosure } from '../spark/taskClosures';
+import { SPARK_CLOSURE } from './compile/sparkClosures';
 import type { SandboxFile } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import { createConsoleShim } from './consoleShim';
@@ -100,6 +102,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             });
             const exported = runtime.evaluate(message.source.code, fileName, {
               [LOOP_GUARD]: guard,
+              [SPARK_CLOSURE]: sparkClosure,
               console: shim.console,
             });
             job = readJobModule(exported, fileName);
@@ -127,6 +130,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             const host = {
               catalog: message.catalog,
               print: (text: string) => shim.console.log(text),
+              ...(message.parallelism === undefined ? {} : { parallelism: message.parallelism }),
               readFiles: (path: string) =>
                 new Promise<SandboxFile[]>((resolve, reject) => {
                   const requestId = nextRequest++;

@@ -31,7 +31,7 @@ export type SandboxRequest =
   | { type: 'load'; id: number; source: JobSource; clock: RunClock }
   | { type: 'map'; id: number; task: MapTaskInput }
   | { type: 'reduce'; id: number; task: ReduceTaskInput }
-  | { type: 'spark'; id: number; catalog: DriverHost['catalog'] }
+  | { type: 'spark'; id: number; catalog: DriverHost['catalog']; parallelism?: DriverHost['parallelism'] }
   | { type: 'hostReply'; id: number; requestId: number; files: SandboxFile[] | null; error: string | null };
 
 export type SandboxReply =

@@ -183,7 +183,13 @@ export class SandboxPoolCore implements TaskRunner {
   }
 
   async runSparkDriver(host: DriverHost): Promise<SparkDriverOutput> {
-    const reply = await this.enqueue({ type: 'spark', id: this.nextId++, catalog: host.catalog }, [], 'spark', host);
+    const request = {
+      type: 'spark' as const,
+      id: this.nextId++,
+      catalog: host.catalog,
+      ...(host.parallelism === undefined ? {} : { parallelism: host.parallelism }),
+    };
+    const reply = await this.enqueue(request, [], 'spark', host);
     return (reply as Extract<SandboxReply, { type: 'sparkDone' }>).output;
   }
 

@@ -7,6 +7,7 @@ import type { Rdd } from './rdd';
 import * as actions from './rddActions';
 import * as info from './rddInfo';
 import * as pairs from './rddPairFunctions';
+import * as piped from './rddPipe';
 import * as sampling from './rddSampling';
 import * as stats from './rddStats';
 import * as transforms from './rddTransforms';
@@ -41,6 +42,7 @@ export const RDD_API = api({
   zipWithUniqueId: [0, transforms.zipWithUniqueId],
   sample: [3, sampling.sample],
   randomSplit: [2, sampling.randomSplit],
+  pipe: [2, piped.pipe],
   // pair functions
   keys: [0, pairs.keys],
   values: [0, pairs.values],
@@ -53,6 +55,7 @@ export const RDD_API = api({
   foldByKey: [3, pairs.foldByKey],
   partitionBy: [2, pairs.partitionBy],
   sortByKey: [3, pairs.sortByKey],
+  repartitionAndSortWithinPartitions: [4, piped.repartitionAndSortWithinPartitions],
   cogroup: [4, pairs.cogroup],
   groupWith: [100, pairs.groupWith],
   join: [2, pairs.join],

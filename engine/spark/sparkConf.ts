@@ -4,7 +4,7 @@
  * is milliseconds, as spark.locality.wait reads it), whole numbers and booleans. An unknown key or
  * a bad value is a ValidationError naming the setting and the value.
  */
-import { ValidationError, describeValue } from '../core';
+import { LIMITS, ValidationError, describeValue } from '../core';
 
 /** What a run passes: Spark's keys with string values (`--conf`), or numbers and booleans (JSON). */
 export type SparkConfInput = Readonly<Record<string, string | number | boolean>>;
@@ -25,6 +25,8 @@ export interface SparkConf {
   speculation: boolean;
   speculationMultiplier: number;
   speculationQuantile: number;
+  /** spark.default.parallelism (unset: the executors' total cores, at least 2): sc.defaultParallelism, parallelize's numSlices. */
+  defaultParallelism: number | null;
 }
 
 /** Spark's defaults (spark/docs/configuration.md). */
@@ -36,6 +38,7 @@ export const SPARK_DEFAULTS: SparkConf = {
   speculation: false,
   speculationMultiplier: 1.5,
   speculationQuantile: 0.75,
+  defaultParallelism: null,
 };
 
 /** The keys a run may set, with what each takes (shown when a key is unknown). */
@@ -50,6 +53,7 @@ export const SPARK_CONF_KEYS: Readonly<Record<string, string>> = {
   'spark.speculation': 'true or false (default false)',
   'spark.speculation.multiplier': 'a number from 1 (default 1.5)',
   'spark.speculation.quantile': 'a number from 0 to 1 (default 0.75)',
+  'spark.default.parallelism': "a whole number from 1 (default: the executors' total cores, at least 2)",
 };
 
 /** The longest time a setting may take: a simulated day. */
@@ -123,5 +127,8 @@ export function resolveSparkConf(input: SparkConfInput = {}): SparkConf {
       parseNumber(k, x, 1, 100),
     ),
     speculationQuantile: opt('spark.speculation.quantile', d.speculationQuantile, (k, x) => parseNumber(k, x, 0, 1)),
+    defaultParallelism: opt('spark.default.parallelism', d.defaultParallelism, (k, x) =>
+      parseWhole(k, x, 1, LIMITS.maxPartitions),
+    ),
   };
 }

@@ -8,8 +8,12 @@
 import { JobResultError, errorToData, type JobErrorData } from '../sandbox/contract/jobCodeError';
 import { DATA_LIMITS, toPlainData, type PlainDataLimits } from '../sandbox/contract/plainData';
 import type { DriverHost, SparkDriverOutput } from '../sandbox/contract/taskRunner';
+import { Accumulator, NumericAccumulator } from './accumulators';
+import { Broadcast } from './broadcast';
 import { Rdd } from './rdd';
 import { rddHandle, rddOf } from './rddHandle';
+import { createSparkContext } from './sparkContext';
+import { defaultParallelismOf, MIN_DEFAULT_PARALLELISM } from './defaultParallelism';
 import { MissingInputError, SparkRuntime } from './sparkRuntime';
 import { SparkJobAbortedError } from './sparkTaskError';
 import { createSparkSession, describeSqlObject } from './sql/sparkSession';
@@ -28,9 +32,12 @@ export async function runSparkDriver(
 ): Promise<SparkDriverOutput> {
   // Learners reach these prototypes through their objects (`Object.getPrototypeOf(rdd)`): frozen,
   // a job cannot replace collect() or the runtime's bookkeeping to fake what the host sees.
-  for (const proto of [Rdd.prototype, SparkRuntime.prototype]) Object.freeze(proto);
+  const prototypes = [Rdd.prototype, SparkRuntime.prototype, Accumulator.prototype, NumericAccumulator.prototype];
+  for (const proto of [...prototypes, Broadcast.prototype]) Object.freeze(proto);
   const rt = new SparkRuntime(host.catalog, (p) => host.readFiles(p), decode, describeError);
   rt.onPartition = onPartition;
+  // Shuffles without a partition count use it when set (Partitioner.defaultPartitioner).
+  rt.configuredDefaultParallelism = host.parallelism?.configured ?? null;
   // The line of the learner's sc.textFile / sc.parallelize call that began each lineage.
   const madeAt = new Map<number, number | null>();
   // The learner gets handles (engine/spark/rddHandle.ts), never the Rdd and its runtime.
@@ -38,11 +45,17 @@ export async function runSparkDriver(
     madeAt.set(rdd.id, describeError(new Error('call site')).line);
     return rddHandle(rdd);
   };
-  const sc = Object.freeze({
-    textFile: (path: string, minPartitions?: number) => made(rt.textFile(path, minPartitions)),
-    parallelize: (data: unknown[], numSlices?: number) => made(rt.parallelize(data, numSlices)),
-    broadcast: <T>(value: T) => ({ value }),
-    defaultParallelism: 2,
+  const sc = createSparkContext({
+    rt,
+    defaultParallelism: host.parallelism
+      ? defaultParallelismOf(host.parallelism.executorCores, host.parallelism.configured)
+      : MIN_DEFAULT_PARALLELISM,
+    appName: describeError(new Error('app')).fileName.split(/[\\/]/).pop() ?? 'job.js',
+    made,
+    siteOf: (what) => {
+      const { fileName, line } = describeError(new Error('call site'));
+      return `${what} at ${fileName}${line === null ? '' : `:${line}`}`;
+    },
   });
   let result: unknown;
   try {

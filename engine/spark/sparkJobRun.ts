@@ -56,8 +56,10 @@ export async function runSparkJob(
 ): Promise<SparkReport & { failure: SparkJobFailure | null }> {
   const conf = resolveSparkConf(options.conf);
   const { hdfs } = ctx;
+  const cores = ctx.cluster.nodes.filter((n) => ctx.cluster.isReachable(n)).reduce((s, n) => s + n.cores, 0);
   const out = await runner.runSparkDriver({
     catalog: catalogOf(ctx),
+    parallelism: { executorCores: cores, configured: conf.defaultParallelism },
     readFiles: async (path) => {
       const st = hdfs.stat(path);
       const files = st.type === 'file' ? [st] : hdfs.ls(path).filter((f) => f.type === 'file');

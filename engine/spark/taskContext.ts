@@ -15,13 +15,26 @@ export function currentTask(): number {
   return current;
 }
 
+/** Told when a task ends, whether it succeeded (accumulators merge a task's updates only then). */
+const endListeners: ((task: number, succeeded: boolean) => void)[] = [];
+
+/** Calls `listener(task, succeeded)` after every task from now on; it must not throw. */
+export function onTaskEnd(listener: (task: number, succeeded: boolean) => void): void {
+  endListeners.push(listener);
+}
+
 /** Runs `compute` as one task with a new token; the caller's token is restored after, even when it throws. */
 export function runAsTask<T>(compute: () => T): T {
   const saved = current;
-  current = ++issued;
+  const task = ++issued;
+  current = task;
+  let succeeded = false;
   try {
-    return compute();
+    const out = compute();
+    succeeded = true;
+    return out;
   } finally {
     current = saved;
+    for (const listener of endListeners) listener(task, succeeded);
   }
 }

@@ -10,6 +10,7 @@ import { parse, type Node } from 'acorn';
 import { transform } from 'sucrase';
 import { LOOP_GUARD } from '../loopGuard';
 import type { JobSource } from '../contract/taskRunner';
+import { wrapSparkClosures } from './sparkClosures';
 
 /** The job text does not compile; names the file and line. */
 export class JobCompileError extends Error {
@@ -35,6 +36,8 @@ export function compileJobSource(text: string, fileName: string): JobSource {
       (e.message ?? String(error)).replace(/^Error transforming [^:]*: /, ''),
     );
   }
+  // Spark's closures read their captured variables through a copy in each task (sparkClosures.ts).
+  code = wrapSparkClosures(code, parseJob(code, fileName));
   return { fileName, code: guardLoops(code, fileName) };
 }
 
@@ -47,24 +50,7 @@ type LoopNode = Node & { body: Node; loc: { start: { line: number } } };
  * `LOOP_GUARD(-line);` before the loop (each entry into it).
  */
 export function guardLoops(code: string, fileName: string): string {
-  let ast: Node;
-  try {
-    ast = parse(code, {
-      ecmaVersion: 'latest',
-      sourceType: 'script',
-      locations: true,
-      allowReturnOutsideFunction: true,
-      allowHashBang: true,
-    });
-  } catch (error) {
-    // sucrase does not check everything; acorn does, with the line (lines are the learner's).
-    const e = error as { message?: string; loc?: { line: number } };
-    throw new JobCompileError(
-      fileName,
-      e.loc ? e.loc.line : null,
-      (e.message ?? String(error)).replace(/ \(\d+:\d+\)$/, ''),
-    );
-  }
+  const ast = parseJob(code, fileName);
   const inserts: { at: number; text: string }[] = [];
   // Where each loop statement starts with its labels (`outer: for ...`): the entry mark goes
   // before the labels, so `continue outer` still names a loop.
@@ -94,6 +80,27 @@ export function guardLoops(code: string, fileName: string): string {
   let out = code;
   for (const x of ordered) out = out.slice(0, x.at) + x.text + out.slice(x.at);
   return out;
+}
+
+/** Parses compiled job code (a script), or throws a JobCompileError with the learner's line. */
+function parseJob(code: string, fileName: string): Node {
+  try {
+    return parse(code, {
+      ecmaVersion: 'latest',
+      sourceType: 'script',
+      locations: true,
+      allowReturnOutsideFunction: true,
+      allowHashBang: true,
+    });
+  } catch (error) {
+    // sucrase does not check everything; acorn does, with the line (lines are the learner's).
+    const e = error as { message?: string; loc?: { line: number } };
+    throw new JobCompileError(
+      fileName,
+      e.loc ? e.loc.line : null,
+      (e.message ?? String(error)).replace(/ \(\d+:\d+\)$/, ''),
+    );
+  }
 }
 
 function visit(node: Node, f: (node: Node) => void): void {

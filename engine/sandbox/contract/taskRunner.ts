@@ -123,6 +123,12 @@ export interface SandboxFile {
   blockSize: number;
 }
 
+/** The cluster's cores and the run's spark.default.parallelism, as a Spark driver needs them. */
+export interface DriverParallelism {
+  executorCores: number;
+  configured: number | null;
+}
+
 /** Services the engine offers to a Spark driver running in the sandbox. */
 export interface DriverHost {
   /** Every file in HDFS when the driver starts (textFile needs sizes to cut partitions). */
@@ -131,6 +137,12 @@ export interface DriverHost {
   readFiles(path: string): Promise<SandboxFile[]>;
   /** Prints a line to the learner's console (DataFrame.show, printSchema, explain); set inside the sandbox. */
   print?(text: string): void;
+  /**
+   * Spark's parallelism: the executors' total cores and spark.default.parallelism when the run
+   * sets it (null otherwise). The driver derives sc.defaultParallelism from them as Spark does
+   * (engine/spark/sparkDriver.ts defaultParallelismOf); without them it is 2.
+   */
+  parallelism?: DriverParallelism;
 }
 
 /** What running a Spark driver returns: its value and the log of jobs for the simulation. */

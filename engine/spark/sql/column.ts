@@ -5,6 +5,7 @@
  * in schema order; nulls follow SQL's three-valued logic.
  */
 import { javaDoubleString } from './sqlValues';
+import { shareAcrossTasks } from '../taskClosures';
 
 export type DataType = 'integer' | 'long' | 'double' | 'string' | 'boolean' | 'null';
 
@@ -35,6 +36,7 @@ export type Expr =
 export class Column {
   /** @internal the expression; read by the DataFrame, not by jobs. */
   constructor(readonly expr: Expr) {
+    shareAcrossTasks(this);
     Object.freeze(this);
   }
   toString(): string {

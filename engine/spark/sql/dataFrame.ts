@@ -15,6 +15,7 @@ import { join } from './dataFrameJoin';
 import { showString } from './sqlValues';
 import { collect as collectRdd, count as countRdd } from '../rddActions';
 import { cache as cacheRdd, unpersist as unpersistRdd } from '../rddInfo';
+import { shareAcrossTasks } from '../taskClosures';
 
 export interface SessionState {
   rt: SparkRuntime;
@@ -45,7 +46,8 @@ function st(df: unknown): DfState {
 }
 
 export function newDataFrame(state: Omit<DfState, 'id' | 'broadcast'> & { broadcast?: boolean }): DataFrame {
-  const df = new DataFrame();
+  // Driver-side objects: a closure that captures one gets it as it is, never a copy (taskClosures).
+  const df = shareAcrossTasks(new DataFrame());
   stateOf.set(df, { broadcast: false, ...state, id: state.s.nextDfId() });
   Object.freeze(df);
   return df;

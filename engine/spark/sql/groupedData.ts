@@ -15,6 +15,7 @@ import {
 } from './dataFrame';
 import { hashAggregate, type AggSpec } from './physicalOps';
 import { planNode } from './plan';
+import { shareAcrossTasks } from '../taskClosures';
 
 /** groupBy(keys).agg(aggs): HashAggregate partial → Exchange → HashAggregate final. */
 export function aggregate(d: DfState, keys: Expr[], aggs: Expr[]): DataFrame {
@@ -82,6 +83,7 @@ export class GroupedData {
   constructor(df: DataFrame, keys: Expr[]) {
     this.#df = df;
     this.#keys = keys;
+    shareAcrossTasks(this);
     Object.freeze(this);
   }
   agg(...exprs: unknown[]): DataFrame {

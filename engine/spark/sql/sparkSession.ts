@@ -13,6 +13,7 @@ import { Column } from './column';
 import { functions } from './functions';
 import { narrowOp } from './physicalOps';
 import { planNode } from './plan';
+import { shareAcrossTasks } from '../taskClosures';
 
 type Options = Record<string, unknown>;
 
@@ -169,33 +170,35 @@ export function createSparkSession(rt: SparkRuntime, sc: unknown, print: (text: 
     return newDataFrame({ s, rdd, schema, plan, size: sizeOf(rows) });
   }
 
-  return Object.freeze({
-    sparkContext: sc,
-    read: reader({}),
-    functions,
-    createDataFrame,
-    table: (name: string) => {
-      const df = s.views.get(String(name).toLowerCase());
-      if (!df)
-        throw new Error(
-          `[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${name}\` cannot be found; create it with df.createOrReplaceTempView('${name}')`,
-        );
-      return df;
-    },
-    conf: Object.freeze({
-      set: (k: string, v: unknown) => void s.conf.set(String(k), String(v)),
-      get: (k: string, dflt?: string) =>
-        s.conf.get(k) ??
-        dflt ??
-        (
-          { 'spark.sql.shuffle.partitions': '200', 'spark.sql.autoBroadcastJoinThreshold': '10485760' } as Record<
-            string,
-            string
-          >
-        )[k] ??
-        null,
+  return shareAcrossTasks(
+    Object.freeze({
+      sparkContext: sc,
+      read: reader({}),
+      functions,
+      createDataFrame,
+      table: (name: string) => {
+        const df = s.views.get(String(name).toLowerCase());
+        if (!df)
+          throw new Error(
+            `[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${name}\` cannot be found; create it with df.createOrReplaceTempView('${name}')`,
+          );
+        return df;
+      },
+      conf: Object.freeze({
+        set: (k: string, v: unknown) => void s.conf.set(String(k), String(v)),
+        get: (k: string, dflt?: string) =>
+          s.conf.get(k) ??
+          dflt ??
+          (
+            { 'spark.sql.shuffle.partitions': '200', 'spark.sql.autoBroadcastJoinThreshold': '10485760' } as Record<
+              string,
+              string
+            >
+          )[k] ??
+          null,
+      }),
     }),
-  });
+  );
 }
 
 function valueType(v: unknown): DataType {

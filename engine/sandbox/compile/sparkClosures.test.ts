@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { compileJobSource } from './compileJobSource';
+import { CLOSURE_METHODS, SPARK_CLOSURE } from './sparkClosures';
+
+/** The compiled code of a job body (inside `export default async (sc) => { ... }`). */
+function compiled(body: string, fileName = 'job.js'): string {
+  const text = `export default async (sc) => {\n${body}\n};`;
+  const { code } = compileJobSource(text, fileName);
+  expect(code.split('\n')).toHaveLength(text.split('\n').length); // no line break added
+  return code;
+}
+
+/** The env object literal of the one wrapped closure in `code` (its `{ get ... }` tail). */
+function envOf(code: string): string {
+  const m = /, (\{ get [^\n]*\})\)/.exec(code);
+  return m ? m[1]! : '';
+}
+
+/** Runs compiled code with a __sparkClosure that calls the closure over a plain snapshot of the env. */
+function runSnapshot(code: string): unknown {
+  const module = { exports: {} as Record<string, unknown> };
+  const closure = (make: (env: object) => unknown, env: Record<string, unknown>) => {
+    const copy: Record<string, unknown> = {};
+    for (const k of Object.keys(env)) copy[k] = structuredClone(env[k]);
+    return make(copy);
+  };
+  new Function('exports', 'module', SPARK_CLOSURE, '__clusterlabLoopGuard', code)(
+    module.exports,
+    module,
+    closure,
+    () => {},
+  );
+  return module.exports.default;
+}
+
+describe('wrapping Spark closures at compile time', () => {
+  it('reads and writes captured variables through $env, with live getters and setters for the driver', () => {
+    const code = compiled(
+      'let n = 0;\nconst seen = [];\nawait sc.parallelize([1]).map((x) => {\n  n += x;\n  seen.push(x);\n  return Math.max(n, x);\n}).count();\nreturn n;',
+    );
+    expect(code).toContain(`${SPARK_CLOSURE}(($env) => (x) => {`);
+    expect(code).toContain('$env.n += x;');
+    expect(code).toContain('$env.seen.push(x);');
+    expect(code).toContain('return Math.max($env.n, x);'); // a global stays as it is
+    expect(envOf(code)).toBe('{ get n() { return n; }, set n(v) { n = v; }, get seen() { return seen; } }');
+  });
+
+  it('handles shorthand properties, destructuring targets, typeof, calls without this and updates', () => {
+    const code = compiled(
+      [
+        'let n = 1; let m = 2; const f = (a) => a;',
+        'const r = sc.parallelize([1]).map((x) => {',
+        '  const o = { n, m: m };',
+        '  ({ n, m = 5 } = { n: x });',
+        '  [n] = [x];',
+        '  n++;',
+        '  f(typeof n, typeof undefinedGlobal);',
+        '  return o;',
+        '});',
+      ].join('\n'),
+    );
+    expect(code).toContain('const o = { n: $env.n, m: $env.m };');
+    expect(code).toContain('({ n: $env.n, m: $env.m = 5 } = { n: x });');
+    expect(code).toContain('[$env.n] = [x];');
+    expect(code).toContain('$env.n++;');
+    expect(code).toContain('(0, $env.f)(typeof $env.n, typeof undefinedGlobal);');
+    expect(envOf(code)).toContain('get f() { return f; } }'); // const: no setter
+    expect(envOf(code)).not.toContain('set f(');
+  });
+
+  it('leaves names the closure declares itself alone: params, shadowing, nested functions, catch, classes', () => {
+    const code = compiled(
+      [
+        'let n = 0; let k = 3; const base = 10;',
+        'sc.parallelize([1]).map(function inner(n, { a = base } = {}, ...rest) {',
+        '  { let k = 1; k++; }',
+        '  const g = (y = k) => { let base = y; return base + n; };',
+        '  try { throw 1; } catch (k) { k++; }',
+        '  class C { f = base; m() { return k; } }',
+        '  for (const base of [1]) n += base;',
+        '  return inner && g(a) + rest.length + new C().f;',
+        '});',
+      ].join('\n'),
+    );
+    expect(code).toContain('function inner(n, { a = $env.base } = {}, ...rest)');
+    expect(code).toContain('{ let k = 1; k++; }');
+    expect(code).toContain('const g = (y = $env.k) => { let base = y; return base + n; };');
+    expect(code).toContain('catch (k) { k++; }');
+    // sucrase turns class fields into an __init method; the field still reads the driver's base.
+    expect(code).toContain('__init() {this.f = $env.base} m() { return $env.k; } }');
+    expect(code).toContain('for (const base of [1]) {__clusterlabLoopGuard(8);n += base;}');
+    expect(envOf(code)).toBe('{ get base() { return base; }, get k() { return k; }, set k(v) { k = v; } }');
+  });
+
+  it('wraps only the outermost closure, and only closures given to closure-taking methods', () => {
+    const code = compiled(
+      [
+        'const t = 2;',
+        'const a = sc.parallelize([1]).map((x) => [x].map((y) => y * t));',
+        'const p = Promise.resolve(1).then((x) => x * t);',
+        'const plain = sc.parallelize([1]).map((x) => x + 1);',
+      ].join('\n'),
+    );
+    expect(code.split(SPARK_CLOSURE)).toHaveLength(2);
+    expect(code).toContain('[x].map((y) => y * $env.t)');
+    expect(code).toContain('.then((x) => x * t)');
+    expect(code).toContain('.map((x) => x + 1)'); // captures nothing: not wrapped
+  });
+
+  it('picks an environment name the job does not use, and compiles TypeScript and async closures', () => {
+    const code = compiled(
+      'const $env = 1; let n: number = 0;\nawait sc.parallelize<number>([1]).map(async (x: number): Promise<number> => x + n + $env).count();',
+      'job.ts',
+    );
+    expect(code).toContain(`${SPARK_CLOSURE}(($env1) => async (x) => x + $env1.n + $env1.$env,`);
+  });
+
+  it('runs: a closure called over its snapshot leaves the driver variables as they were', async () => {
+    const code = compiled(
+      'let n = 0; const seen = [];\nconst f = [1, 2, 3].filter((x) => { n += x; seen.push(x); return true; });\nreturn [n, seen.length, f.length];',
+    );
+    const job = runSnapshot(code) as (sc: unknown) => Promise<unknown>;
+    await expect(job({})).resolves.toEqual([0, 0, 3]);
+  });
+
+  it('wraps functions given by name or used by a closure, keeping declarations hoisted', () => {
+    const code = compiled(
+      [
+        'let counter = 0; const seen = [];',
+        'early(1);',
+        'function early(x) { counter += x; }',
+        'function incrementCounter(x) {',
+        '  counter += x;',
+        '}',
+        'const note = (x) => seen.push(x);',
+        'const unused = (x) => seen.push(x);',
+        'await sc.parallelize([1]).map(incrementCounter).map((x) => note(x)).count();',
+      ].join('\n'),
+    );
+    expect(code).toContain(
+      `function incrementCounter(...$env_args) { return ($env_1 ??= ${SPARK_CLOSURE}(($env) => function incrementCounter(x) {`,
+    );
+    expect(code).toContain(
+      '  $env.counter += x;\n}, { get counter() { return counter; }, set counter(v) { counter = v; } })).apply(this, $env_args); } var $env_1;',
+    );
+    expect(code).toContain(
+      `const note = ${SPARK_CLOSURE}(($env) => (x) => $env.seen.push(x), { get seen() { return seen; } });`,
+    );
+    expect(code).toContain('const unused = (x) => seen.push(x);');
+    expect(code).toContain('function early(x) { counter += x; }');
+  });
+
+  it('lists the closure-taking methods of Spark’s RDD API once', () => {
+    expect(new Set(CLOSURE_METHODS).size).toBe(CLOSURE_METHODS.length);
+    for (const name of ['map', 'foreach', 'reduceByKey', 'aggregate', 'combineByKey', 'sortBy', 'takeOrdered'])
+      expect(CLOSURE_METHODS).toContain(name);
+  });
+});
