@@ -43,6 +43,27 @@ describe('the job API reference page (docs/job-api.md in the app)', () => {
     expect(box && box.y >= 0 && box.y < 700).toBe(true);
   });
 
+  it('shows each member with its counterpart: the DataFrame and MapReduce sections', async () => {
+    const { page } = s;
+    for (const [id, counterpart, shot] of [
+      ['DataFrame.groupBy', 'Dataset.groupBy', 'api-reference-dataframe-1024-dark'],
+      ['GroupedData.agg', 'RelationalGroupedDataset.agg', 'api-reference-groupeddata-1024-dark'],
+      ['MapReduceJob.map', 'Mapper.map', 'api-reference-mapreduce-1024-dark'],
+      ['MapReduceContext.write', 'TaskInputOutputContext.write', 'api-reference-mapreduce-context-1024-dark'],
+    ] as const) {
+      await page.goto(`${s.baseUrl}#/api/${id}`);
+      await page.reload();
+      const member = page.locator(`[id="api-${id}"]`);
+      await member.waitFor();
+      await page.waitForFunction((want) => document.activeElement?.id === want, `api-${id}`);
+      const text = (await member.textContent()) ?? '';
+      expect(text).toContain('Counterpart:');
+      expect(text).toContain(counterpart);
+      expect(text).not.toContain('@counterpart');
+      await s.screenshot(shot);
+    }
+  });
+
   it('is reached from a lab’s editor by the keyboard, and reads in the light theme', async () => {
     const { page } = s;
     await page.goto(`${s.baseUrl}#/lab/mapreduce-iot-averages/1`);

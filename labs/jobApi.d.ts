@@ -96,9 +96,9 @@ interface MapReduceJob<K = any, V = any, OK = any, OV = any> {
    */
   map?(offset: number, line: string, ctx: MapReduceContext<K, V>): void;
   /**
-   * Runs on a map's sorted output at each spill of its sort buffer, and again at the merge when there were 3 or more
-   * spills: zero, one or several times per record, so it must be associative and commutative, and give what reduce
-   * expects.
+   * A Reducer that runs on a map's sorted output at each spill of its sort buffer, and again at the merge when there
+   * were 3 or more spills: zero, one or several times per record, so it must be associative and commutative, and give
+   * what reduce expects.
    * @counterpart Hadoop: Job.setCombinerClass
    */
   combine?(key: K, values: Iterable<V>, ctx: MapReduceContext<K, V>): void;
@@ -844,7 +844,7 @@ interface DataFrame {
   withColumnRenamed(existing: string, newName: string): DataFrame;
   /** Without the named columns. @counterpart Spark: Dataset.drop · PySpark: DataFrame.drop */
   drop(...cols: ColumnOrName[]): DataFrame;
-  /** Then agg, count, sum, avg/mean, min, max. @counterpart Spark: Dataset.groupBy · PySpark: DataFrame.groupBy */
+  /** Groups the rows by these columns, for agg, count, sum, avg/mean, min or max. @counterpart Spark: Dataset.groupBy · PySpark: DataFrame.groupBy */
   groupBy(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData;
   /** PySpark's alias of groupBy. @counterpart PySpark: DataFrame.groupby */
   groupby(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData;
