@@ -71,7 +71,7 @@ interface MapReduceConf {
  */
 interface MapReduceJob<K = any, V = any, OK = any, OV = any> {
   /**
-   * @counterpart ClusterLab: tells a MapReduce job file from a Spark one (a Hadoop job is a Driver class that configures a Job)
+   * @counterpart ClusterLab: marks a MapReduce job file (on Hadoop, a driver class configures a Job)
    */
   kind: 'mapreduce';
   /** Shown on the timeline and in errors. Default: "job 1", "job 2", ... @counterpart Hadoop: Job.setJobName */
@@ -844,7 +844,10 @@ interface DataFrame {
   withColumnRenamed(existing: string, newName: string): DataFrame;
   /** Without the named columns. @counterpart Spark: Dataset.drop · PySpark: DataFrame.drop */
   drop(...cols: ColumnOrName[]): DataFrame;
-  /** Groups the rows by these columns, for agg, count, sum, avg/mean, min or max. @counterpart Spark: Dataset.groupBy · PySpark: DataFrame.groupBy */
+  /**
+   * Groups the rows by these columns, for agg, count, sum, avg/mean, min or max.
+   * @counterpart Spark: Dataset.groupBy · PySpark: DataFrame.groupBy
+   */
   groupBy(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData;
   /** PySpark's alias of groupBy. @counterpart PySpark: DataFrame.groupby */
   groupby(...cols: (ColumnOrName | ColumnOrName[])[]): GroupedData;
