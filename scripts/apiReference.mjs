@@ -10,7 +10,7 @@
  *
  *     /** Returns a new RDD ... @counterpart Spark: RDD.map · PySpark: rdd.map *\/
  *
- * one `@counterpart` tag, `System: name` pairs separated by ` · ` (systems such as Spark,
+ * one `@counterpart` tag, `System: name` pairs separated by ` · ` (the systems of SYSTEMS: Spark,
  * PySpark, Hadoop, HDFS, KafkaJS, JavaScript; `ClusterLab: why` for a member that exists only here).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -131,6 +131,30 @@ export function missingCounterparts(entries) {
   return entries.flatMap((e) => e.members.filter((m) => !m.counterparts).map((m) => `${e.name}.${m.name}`));
 }
 
+/** The systems a counterpart may name (`ClusterLab: why` for a member that exists only here). */
+export const SYSTEMS = ['Spark', 'PySpark', 'Hadoop', 'HDFS', 'KafkaJS', 'JavaScript', 'ClusterLab'];
+
+/**
+ * What is wrong with the members' counterparts, one line each: a pair without a known system, or
+ * a counterpart left in the prose (`... Spark: RDD.map / PySpark: rdd.map`) instead of the tag.
+ */
+export function counterpartProblems(entries) {
+  const problems = [];
+  for (const e of entries)
+    for (const m of e.members) {
+      const where = `${e.name}.${m.name}`;
+      for (const c of m.counterparts ?? [])
+        if (!SYSTEMS.includes(c.system))
+          problems.push(
+            `${where}: "${c.system ? `${c.system}: ` : ''}${c.name}" names no system (${SYSTEMS.join(', ')})`,
+          );
+      const prose = new RegExp(`(^|[^\\w])(${SYSTEMS.join('|')}): `).exec(m.doc);
+      if (prose)
+        problems.push(`${where}: a counterpart in the text ("${prose[2]}: ..."): move it into the @counterpart tag`);
+    }
+  return problems;
+}
+
 function counterpartLine(counterparts) {
   return counterparts.map((c) => (c.system ? `**${c.system}:** \`${c.name}\`` : `\`${c.name}\``)).join(' · ');
 }
@@ -181,6 +205,7 @@ async function main(args) {
       problems.push(
         `members without a counterpart (add a JSDoc tag like \`@counterpart Spark: RDD.map · PySpark: rdd.map\` to each in ${dtsPath}): ${missing.join(', ')}`,
       );
+    problems.push(...counterpartProblems(apiEntries(source)));
     for (const p of problems) process.stderr.write(`api-docs: ${p}\n`);
     return problems.length === 0 ? 0 : 1;
   }

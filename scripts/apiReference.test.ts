@@ -55,4 +55,28 @@ describe('docs/job-api.md', () => {
     writeFileSync(dts, DTS.replace('Writes one pair.', 'Writes one key/value pair.'));
     expect(apiDocs('--check', '--dts', dts, '--doc', doc).stderr).toMatch(/api\.md is stale/);
   });
+
+  it('--check names a counterpart left in the prose and a pair without a known system', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-docs-'));
+    const dts = join(dir, 'api.d.ts');
+    const doc = join(dir, 'api.md');
+    writeFileSync(
+      dts,
+      `interface Ctx {
+  /** Writes one pair. Hadoop: Context.write. @counterpart Hadoop: TaskInputOutputContext.write */
+  write(key: string, value: unknown): void;
+  /** @counterpart Scala: Iterator.next · next */
+  read(): unknown;
+}
+`,
+    );
+    expect(apiDocs('--dts', dts, '--doc', doc).status).toBe(0);
+    const check = apiDocs('--check', '--dts', dts, '--doc', doc);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(
+      'Ctx.write: a counterpart in the text ("Hadoop: ..."): move it into the @counterpart tag',
+    );
+    expect(check.stderr).toContain('Ctx.read: "Scala: Iterator.next" names no system');
+    expect(check.stderr).toContain('Ctx.read: "next" names no system');
+  });
 });
