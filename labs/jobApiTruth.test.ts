@@ -105,9 +105,6 @@ const RUNTIME_OBJECTS: Record<string, RuntimeObject> = {
     declared: 'StatCounter',
     job: spark('await sc.parallelize([1, 2, 3]).stats()'),
     names: asNames,
-    // engine/spark/rddStats.ts: a TypeScript-private helper, visible to jobs. PySpark's
-    // StatCounter.mergeStats has this name, but given a number it computes NaN instead of failing.
-    knownGaps: { undeclared: ['mergeStats'] },
   },
   'console in a Spark driver': { declared: 'console', job: spark('console'), names: asNames },
   'the SparkSession (spark)': { declared: 'SparkSession', job: spark('spark'), names: asNames },
@@ -129,15 +126,11 @@ const RUNTIME_OBJECTS: Record<string, RuntimeObject> = {
     declared: 'Column',
     job: spark("spark.functions.col('t')"),
     names: asNames,
-    // engine/spark/sql/column.ts: the expression tree (`@internal`, read by the DataFrame), visible to jobs.
-    knownGaps: { undeclared: ['expr'] },
   },
   'a Column (an expression)': {
     declared: 'Column',
     job: spark(`spark.functions.sum(${DF}.col('t')).plus(1).alias('x')`),
     names: asNames,
-    // engine/spark/sql/column.ts: the expression tree (`@internal`, read by the DataFrame), visible to jobs.
-    knownGaps: { undeclared: ['expr'] },
   },
   'a StructType (df.schema)': { declared: 'StructType', job: spark(`${DF}.schema`), names: asNames },
   "map's ctx": { declared: 'MapReduceContext', job: MAPREDUCE, names: contextNames('map') },

@@ -25,7 +25,7 @@ export class StatCounter {
 
   /** Adds a number, or every number of another StatCounter. */
   merge(value: number | StatCounter): StatCounter {
-    if (value instanceof StatCounter) return this.mergeStats(value);
+    if (value instanceof StatCounter) return this.#mergeStats(value);
     if (typeof value !== 'number')
       throw new TypeError(`StatCounter.merge: give a number or a StatCounter, got ${describeArg(value)}`);
     const delta = value - this.mu;
@@ -37,8 +37,8 @@ export class StatCounter {
     return this;
   }
 
-  private mergeStats(other: StatCounter): StatCounter {
-    if (other === this) return this.mergeStats(other.copy());
+  #mergeStats(other: StatCounter): StatCounter {
+    if (other === this) return this.#mergeStats(other.copy());
     if (this.n === 0) {
       Object.assign(this, {
         n: other.n,

@@ -33,17 +33,25 @@ export type Expr =
   | { k: 'sort'; e: Expr; asc: boolean; nullsFirst: boolean }
   | { k: 'broadcastHint' };
 
+/** Each Column's expression, out of the job's reach (a job sees only Spark's Column methods). */
+const exprs = new WeakMap<Column, Expr>();
+
+/** The expression behind a Column (for the DataFrame's planning, never for jobs). */
+export function exprOf(column: Column): Expr {
+  return exprs.get(column)!;
+}
+
 export class Column {
-  /** @internal the expression; read by the DataFrame, not by jobs. */
-  constructor(readonly expr: Expr) {
+  constructor(expr: Expr) {
+    exprs.set(this, expr);
     shareAcrossTasks(this);
     Object.freeze(this);
   }
   toString(): string {
-    return `Column<'${exprName(this.expr)}'>`;
+    return `Column<'${exprName(exprOf(this))}'>`;
   }
   alias(name: string): Column {
-    return new Column({ k: 'alias', e: this.expr, name: String(name) });
+    return new Column({ k: 'alias', e: exprOf(this), name: String(name) });
   }
   as(name: string): Column {
     return this.alias(name);
@@ -97,32 +105,32 @@ export class Column {
     return bin('OR', this, o);
   }
   not(): Column {
-    return new Column({ k: 'not', e: this.expr });
+    return new Column({ k: 'not', e: exprOf(this) });
   }
   isNull(): Column {
-    return new Column({ k: 'isnull', e: this.expr, neg: false });
+    return new Column({ k: 'isnull', e: exprOf(this), neg: false });
   }
   isNotNull(): Column {
-    return new Column({ k: 'isnull', e: this.expr, neg: true });
+    return new Column({ k: 'isnull', e: exprOf(this), neg: true });
   }
   asc(): Column {
-    return new Column({ k: 'sort', e: this.expr, asc: true, nullsFirst: true });
+    return new Column({ k: 'sort', e: exprOf(this), asc: true, nullsFirst: true });
   }
   asc_nulls_last(): Column {
-    return new Column({ k: 'sort', e: this.expr, asc: true, nullsFirst: false });
+    return new Column({ k: 'sort', e: exprOf(this), asc: true, nullsFirst: false });
   }
   desc(): Column {
-    return new Column({ k: 'sort', e: this.expr, asc: false, nullsFirst: false });
+    return new Column({ k: 'sort', e: exprOf(this), asc: false, nullsFirst: false });
   }
   desc_nulls_first(): Column {
-    return new Column({ k: 'sort', e: this.expr, asc: false, nullsFirst: true });
+    return new Column({ k: 'sort', e: exprOf(this), asc: false, nullsFirst: true });
   }
 }
 Object.freeze(Column.prototype);
 
 /** A column name or a Column, as Spark's API takes them; anything else is a literal. */
 export function toExpr(v: unknown, literal = false): Expr {
-  if (v instanceof Column) return v.expr;
+  if (v instanceof Column) return exprOf(v);
   if (!literal && typeof v === 'string') return { k: 'col', name: v, origin: null };
   if (v === undefined) throw new TypeError('a column or a value is missing (got undefined)');
   if (typeof v === 'function')
@@ -137,7 +145,7 @@ export function toExpr(v: unknown, literal = false): Expr {
 }
 
 function bin(op: BinOp, l: Column, r: unknown): Column {
-  return new Column({ k: 'bin', op, l: l.expr, r: toExpr(r, true) });
+  return new Column({ k: 'bin', op, l: exprOf(l), r: toExpr(r, true) });
 }
 
 /** The name Spark gives an expression's column when it has no alias: `sum(t)`, `(t + 1)`, `count(1)`. */

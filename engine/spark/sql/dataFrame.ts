@@ -6,7 +6,7 @@
  */
 import type { Rdd } from '../rdd';
 import type { SparkRuntime } from '../sparkRuntime';
-import { Column, exprName, toExpr, type Expr, type Field } from './column';
+import { Column, exprName, exprOf, toExpr, type Expr, type Field } from './column';
 import { compile, resolveField } from './expressions';
 import { narrowOp, rangeSort, rowComparator, singlePartition, type SortKey } from './physicalOps';
 import { explainString, planNode, type Plan } from './plan';
@@ -141,11 +141,11 @@ export class DataFrame {
       );
     const exprs: Expr[] = d.schema.map((f) =>
       f.name.toLowerCase() === String(name).toLowerCase()
-        ? { k: 'alias', e: column.expr, name: String(name) }
+        ? { k: 'alias', e: exprOf(column), name: String(name) }
         : { k: 'col', name: f.name, origin: f.origin },
     );
     if (!d.schema.some((f) => f.name.toLowerCase() === String(name).toLowerCase()))
-      exprs.push({ k: 'alias', e: column.expr, name: String(name) });
+      exprs.push({ k: 'alias', e: exprOf(column), name: String(name) });
     return project(d, exprs);
   }
   withColumnRenamed(existing: string, newName: string): DataFrame {
@@ -161,7 +161,9 @@ export class DataFrame {
   }
   drop(...names: unknown[]): DataFrame {
     const d = st(this);
-    const gone = new Set(colArgs(names).map((n) => (n instanceof Column ? exprName(n.expr) : String(n)).toLowerCase()));
+    const gone = new Set(
+      colArgs(names).map((n) => (n instanceof Column ? exprName(exprOf(n)) : String(n)).toLowerCase()),
+    );
     return project(
       d,
       d.schema

@@ -1,5 +1,5 @@
 /** DataFrame.join: equi-joins planned as Spark plans them (BroadcastHashJoin or SortMergeJoin). */
-import { Column, exprName, type Expr, type Field } from './column';
+import { Column, exprName, exprOf, type Expr, type Field } from './column';
 import { resolveField } from './expressions';
 import { broadcastThreshold, newDataFrame, short, shufflePartitions, type DataFrame, type DfState } from './dataFrame';
 import { broadcastJoin, exchangeThen, groupKey, joinRows, rowComparator, zipOp, type JoinType } from './physicalOps';
@@ -45,7 +45,7 @@ export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataF
       ...rrest.map((i) => (b ? b[i] : null)),
     ];
   } else if (on instanceof Column) {
-    const pairs = equalities(on.expr);
+    const pairs = equalities(exprOf(on));
     const li: number[] = [];
     const ri: number[] = [];
     for (const [x, y] of pairs) {
@@ -58,7 +58,7 @@ export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataF
       const j = tryResolve(r.schema, b);
       if (i === null || j === null)
         throw new Error(
-          `join: the condition ${exprName(on.expr)} must compare a column of each side (left: ${l.schema.map((f) => f.name).join(', ')}; right: ${r.schema.map((f) => f.name).join(', ')})`,
+          `join: the condition ${exprName(exprOf(on))} must compare a column of each side (left: ${l.schema.map((f) => f.name).join(', ')}; right: ${r.schema.map((f) => f.name).join(', ')})`,
         );
       li.push(i);
       ri.push(j);

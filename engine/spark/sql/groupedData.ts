@@ -2,7 +2,7 @@
  * groupBy(...).agg(...): Spark's HashAggregate (partial) → Exchange → HashAggregate (final), with
  * Spark's column names (`sum(t)`, `count(1)`) and result types; and GroupedData, what groupBy returns.
  */
-import { Column, exprName, type Expr, type Field } from './column';
+import { Column, exprName, exprOf, type Expr, type Field } from './column';
 import { compile, resolveField } from './expressions';
 import {
   colArgs,
@@ -95,7 +95,7 @@ export class GroupedData {
       list.map((e) => {
         if (!(e instanceof Column))
           throw new TypeError(`agg(...): expected aggregate Columns like sum('t'), got ${JSON.stringify(e)}`);
-        return e.expr;
+        return exprOf(e);
       }),
     );
   }
