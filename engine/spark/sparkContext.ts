@@ -126,6 +126,7 @@ export function createSparkContext(o: SparkContextOptions): object {
     /** Spark: SparkContext.stop: sc cannot be used afterwards. */
     stop() {
       stopped = true;
+      rt.stopped = true;
     },
     defaultParallelism: o.defaultParallelism,
     appName: o.appName,

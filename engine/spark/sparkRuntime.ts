@@ -48,6 +48,8 @@ export class SparkRuntime {
    * shuffles without a partition count then take the largest parent's (Partitioner.defaultPartitioner).
    */
   configuredDefaultParallelism: number | null = null;
+  /** sc.stop() was called: no more jobs (Spark: "Cannot call methods on a stopped SparkContext"). */
+  stopped = false;
 
   register(rdd: Rdd): number {
     this.rdds.push(rdd);
@@ -188,6 +190,10 @@ export class SparkRuntime {
   ): Promise<T[]> {
     // Spark's call site: the learner's line that called the action (taken before the first await).
     const line = this.describeError(new Error('call site')).line;
+    if (this.stopped)
+      throw new Error(
+        `Cannot call methods on a stopped SparkContext: ${action} needs a job, and sc.stop() ended the application`,
+      );
     // FileOutputFormat.checkOutputSpecs: the output directory is checked before the job runs.
     const outDir = output === null ? null : checkOutputPath(output, this.listing(), action);
     await this.load(rdd);

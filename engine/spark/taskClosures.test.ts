@@ -259,6 +259,9 @@ return [sc.defaultParallelism, pairs.reduceByKey((a, b) => a + b).getNumPartitio
     await expect(runSpark('sc.stop();\nsc.parallelize([1]);')).rejects.toThrow(
       /Cannot call methods on a stopped SparkContext/,
     );
+    await expect(runSpark('const rdd = sc.parallelize([1]);\nsc.stop();\nreturn rdd.count();')).rejects.toThrow(
+      /job\.js:4.*Cannot call methods on a stopped SparkContext: count/,
+    );
     await expect(runSpark('return sc.parallelize([1], 1).map((x) => sc.parallelize([x])).collect();')).rejects.toThrow(
       /job\.js:2.*sc\.parallelize was called inside a task.*SPARK-5063/,
     );
