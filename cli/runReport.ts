@@ -43,6 +43,10 @@ export function formatReport(report: JobRunReport, clusterName: string, nodes: s
   } else {
     lines.push('', 'Counters:');
     for (const [k, v] of Object.entries(m.counters)) lines.push(`  ${k.padEnd(30)} ${v}`);
+    if (m.accumulators.length > 0) {
+      lines.push('', 'Accumulators:');
+      for (const a of m.accumulators) lines.push(`  ${oneLine(a.name).padEnd(30)} ${oneLine(a.value)}`);
+    }
   }
   lines.push('', 'Result:');
   const shown = Array.isArray(report.result) ? report.result.slice(0, 20) : [report.result];

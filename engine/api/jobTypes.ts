@@ -78,6 +78,8 @@ export interface MapReduceJobMetrics extends JobMetricsBase {
 export interface SparkJobMetrics extends JobMetricsBase {
   kind: 'spark';
   counters: SparkCounters;
+  /** The named accumulators and their values when the driver ended, as Spark's UI lists them. */
+  accumulators: { name: string; value: string }[];
 }
 
 /** A run's totals and counters; `kind` tells which counters it has. */

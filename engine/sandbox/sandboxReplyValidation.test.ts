@@ -9,7 +9,7 @@ import { LOG_LIMITS } from './consoleCap';
 import { SandboxPoolCore, type PoolPlatform } from './sandboxPoolCore';
 import { checkReply } from './sandboxReplyValidation';
 
-const emptyLog = (): SparkLog => ({ rdds: [], shuffles: [], jobs: [], aborted: false });
+const emptyLog = (): SparkLog => ({ rdds: [], shuffles: [], jobs: [], accumulators: [], aborted: false });
 const sparkDone = (id: number, output: Record<string, unknown> = {}) => ({
   type: 'sparkDone',
   id,

@@ -263,6 +263,12 @@ function checkSparkLog(v: unknown, where: string): void {
       checkErrorData(f.error, `${at}.failed.error`);
     }
   });
+  list(log.accumulators, `${where}.accumulators`).forEach((a, i) => {
+    const acc = obj(a, `${where}.accumulators[${i}]`);
+    int(acc.id, `${where}.accumulators[${i}].id`);
+    str(acc.name, `${where}.accumulators[${i}].name`, REPLY_LIMITS.path);
+    str(acc.value, `${where}.accumulators[${i}].value`, REPLY_LIMITS.path);
+  });
   bool(log.aborted, `${where}.aborted`);
 }
 

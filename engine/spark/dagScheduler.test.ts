@@ -25,6 +25,7 @@ const log: SparkLog = {
     { id: 1, mapRdd: 3, numMaps: 2, numReduces: 2, bytes: [1, 1, 1, 1] },
   ],
   jobs: [],
+  accumulators: [],
   aborted: false,
 };
 const job = (persisted: number[] = []) => ({

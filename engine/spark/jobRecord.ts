@@ -58,10 +58,20 @@ export interface SparkJobInfo {
   failed: SparkTaskFailure | null;
 }
 
+/** A named accumulator's value when the driver ended, as Spark's UI lists them (unnamed ones are not shown). */
+export interface AccumulatorInfo {
+  id: number;
+  name: string;
+  /** The value as Spark's UI prints it (a number, or a list as `[a, b]`). */
+  value: string;
+}
+
 export interface SparkLog {
   rdds: RddInfo[];
   shuffles: ShuffleInfo[];
   jobs: SparkJobInfo[];
+  /** The named accumulators (sc.longAccumulator('name'), ...), in creation order. */
+  accumulators: AccumulatorInfo[];
   /** True when the driver ended because its last job failed (the learner did not catch it). */
   aborted: boolean;
 }

@@ -5,6 +5,8 @@
  * to one that does (`sc.textfile`) is a TypeError that suggests the right one.
  */
 import { LIMITS, formatCount } from '../core';
+import { keyText } from '../exec/keyOrder';
+import { javaDoubleString } from './sql/sqlValues';
 import { Accumulator, NumericAccumulator, type AccumulatorKind } from './accumulators';
 import { Broadcast } from './broadcast';
 import { checkPartitionCount, Rdd } from './rdd';
@@ -50,7 +52,9 @@ export function createSparkContext(o: SparkContextOptions): object {
     if (name !== undefined && name !== null && typeof name !== 'string')
       throw new TypeError(`sc.${what}(name): the name must be a string, got ${typeof name}`);
     const made = kind === 'long' || kind === 'double' ? NumericAccumulator : Accumulator;
-    return new made(kind, accumulators++, typeof name === 'string' ? name : null, initial);
+    const acc = new made(kind, accumulators++, typeof name === 'string' ? name : null, initial);
+    if (typeof name === 'string') rt.namedAccumulators.push({ id: acc.id, name, read: () => uiValue(acc.value, kind) });
+    return acc;
   };
   const members = {
     /** Spark: SparkContext.textFile. */
@@ -202,4 +206,12 @@ function editDistance(a: string, b: string): number {
     prev = row;
   }
   return prev[b.length]!;
+}
+
+/** An accumulator's value as Spark's UI prints it: a number, or a list as Java prints one (`[a, b]`). */
+function uiValue(value: unknown, kind: AccumulatorKind): string {
+  if (kind === 'double' && typeof value === 'number') return javaDoubleString(value);
+  if (!Array.isArray(value)) return String(value);
+  const shown = value.slice(0, 50).map((v) => keyText(v));
+  return `[${shown.join(', ')}${value.length > 50 ? `, … ${value.length - 50} more` : ''}]`;
 }

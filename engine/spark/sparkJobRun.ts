@@ -25,7 +25,7 @@ interface SparkReport {
   /** The driver's return value (null when the job failed). */
   result: unknown;
   simulatedMs: number;
-  metrics: JobMetrics<SparkCounters> & { kind: 'spark' };
+  metrics: JobMetrics<SparkCounters> & { kind: 'spark'; accumulators: { name: string; value: string }[] };
   attempts: AttemptRecord[];
 }
 
@@ -109,6 +109,7 @@ export async function runSparkJob(
         RACK_LOCAL_TASKS: at('RACK_LOCAL'),
         ANY_TASKS: at('ANY'),
       },
+      accumulators: (log.accumulators ?? []).map(({ name, value }) => ({ name, value })),
     },
     attempts,
     failure,

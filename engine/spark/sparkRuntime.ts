@@ -48,6 +48,8 @@ export class SparkRuntime {
    * shuffles without a partition count then take the largest parent's (Partitioner.defaultPartitioner).
    */
   configuredDefaultParallelism: number | null = null;
+  /** Named accumulators, read when the log is made (sc registers them). */
+  readonly namedAccumulators: { id: number; name: string; read: () => string }[] = [];
   /** sc.stop() was called: no more jobs (Spark: "Cannot call methods on a stopped SparkContext"). */
   stopped = false;
 
@@ -266,6 +268,7 @@ export class SparkRuntime {
       })),
       shuffles: this.shuffleManager.infos(),
       jobs: this.jobs,
+      accumulators: this.namedAccumulators.map((a) => ({ id: a.id, name: clip(a.name), value: clip(a.read()) })),
       aborted: false,
     };
   }
@@ -283,4 +286,9 @@ function describeArg(value: unknown): string {
 
 function wholeNumber(n: unknown): unknown {
   return typeof n === 'number' && Number.isFinite(n) && n >= 1 ? Math.floor(n) : n;
+}
+
+/** A learner's text shown in the run's figures (an accumulator's name or value), at most 200 characters. */
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

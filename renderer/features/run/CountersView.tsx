@@ -35,7 +35,7 @@ export function CountersView({ view }: { view: RunView }) {
                   <td>{c.label}</td>
                   <td className="muted">{c.name}</td>
                   <td className="num" title={c.unit === 'bytes' ? `${formatNumber(c.value)} bytes` : undefined}>
-                    {c.unit === 'bytes' ? formatBytes(c.value) : formatNumber(c.value)}
+                    {c.text ?? (c.unit === 'bytes' ? formatBytes(c.value) : formatNumber(c.value))}
                   </td>
                 </tr>
               ))}

@@ -60,5 +60,17 @@ export function deriveCounters(report: JobRunReport): CounterRow[] {
     unit: 'bytes',
     value: m.bytesReadRemote,
   });
+  // Named accumulators, as Spark's UI lists them on the stage page.
+  m.accumulators.forEach((a, i) => {
+    const n = Number(a.value);
+    rows.push({
+      name: `accumulator ${i}`,
+      label: a.name,
+      group: 'Accumulators',
+      unit: 'count',
+      value: Number.isFinite(n) ? n : 0,
+      ...(Number.isFinite(n) && a.value.trim() !== '' ? {} : { text: a.value }),
+    });
+  });
   return rows;
 }

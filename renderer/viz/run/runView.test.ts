@@ -184,6 +184,7 @@ function fixture(attempts: AttemptRecord[], trace: JobRunReport['trace']): JobRu
     generatedInputs: [],
     metrics: {
       kind: 'spark',
+      accumulators: [],
       jobs: 1,
       tasks: 1,
       attempts: attempts.length,

@@ -211,6 +211,8 @@ export interface CounterRow {
   value: number;
   /** 'bytes' values are shown with units. */
   unit: 'count' | 'bytes';
+  /** Shown instead of the number when set (a collection accumulator's list). */
+  text?: string;
 }
 
 export interface RunView {
