@@ -1,5 +1,6 @@
 /** DataFrame.join: equi-joins planned as Spark plans them (BroadcastHashJoin or SortMergeJoin). */
-import { Column, exprName, exprOf, type Expr, type Field } from './column';
+import { Column, exprName, exprOf, type DataType, type Expr, type Field } from './column';
+import { commonKeyType, Murmur3Partitioner } from './murmur3';
 import { resolveField } from './expressions';
 import { broadcastThreshold, newDataFrame, short, shufflePartitions, type DataFrame, type DfState } from './dataFrame';
 import { broadcastJoin, exchangeThen, groupKey, joinRows, rowComparator, zipOp, type JoinType } from './physicalOps';
@@ -17,6 +18,8 @@ export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataF
   let lkeys: ((row: unknown[]) => unknown)[];
   let rkeys: ((row: unknown[]) => unknown)[];
   let keyText: [string, string];
+  // Both sides hash each key as one common type (Spark casts join keys first), so equal keys meet.
+  let keyTypes: DataType[];
   let schema: Field[];
   let combine: (a: unknown[] | null, b: unknown[] | null) => unknown[];
   const lw = l.schema.length;
@@ -29,6 +32,7 @@ export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataF
     const ri = names.map((n) => resolveField(r.schema, n, null));
     lkeys = li.map((i) => (row) => row[i]);
     rkeys = ri.map((i) => (row) => row[i]);
+    keyTypes = li.map((i, k) => commonKeyType(l.schema[i]!.type, r.schema[ri[k]!]!.type));
     keyText = [
       li.map((i) => `${l.schema[i]!.name}#${l.schema[i]!.id}`).join(', '),
       ri.map((i) => `${r.schema[i]!.name}#${r.schema[i]!.id}`).join(', '),
@@ -65,6 +69,7 @@ export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataF
     }
     lkeys = li.map((i) => (row) => row[i]);
     rkeys = ri.map((i) => (row) => row[i]);
+    keyTypes = li.map((i, k) => commonKeyType(l.schema[i]!.type, r.schema[ri[k]!]!.type));
     keyText = [
       li.map((i) => `${l.schema[i]!.name}#${l.schema[i]!.id}`).join(', '),
       ri.map((i) => `${r.schema[i]!.name}#${r.schema[i]!.id}`).join(', '),
@@ -101,7 +106,8 @@ export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataF
   const n = shufflePartitions(l.s);
   const side = (d: DfState, key: (row: unknown[]) => unknown, text: string) => {
     const cmp = rowComparator([{ eval: (row) => key(row), asc: true, nullsFirst: true }]);
-    const sorted = exchangeThen(d.rdd, n, `Exchange hashpartitioning(${short(text)}, ${n})`, key, 'Sort', (rows) =>
+    const exchange = `Exchange hashpartitioning(${short(text)}, ${n})`;
+    const sorted = exchangeThen(d.rdd, new Murmur3Partitioner(n, keyTypes), exchange, key, 'Sort', (rows) =>
       rows.sort(cmp),
     );
     const plan = planNode(`Sort [${text} ASC NULLS FIRST], false, 0`, [

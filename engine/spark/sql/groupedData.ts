@@ -70,6 +70,7 @@ export function aggregate(d: DfState, keys: Expr[], aggs: Expr[]): DataFrame {
       exchange: exRddName,
       final: 'HashAggregate (final)',
     },
+    keyC.map((k) => k.type),
   );
   const partial = planNode(`HashAggregate(keys=[${keyText}], functions=[${partialFns}])`, [d.plan]);
   const ex = planNode(`${exName}, ENSURE_REQUIREMENTS`, [partial], false);

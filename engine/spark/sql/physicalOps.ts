@@ -7,8 +7,9 @@
 import type { RddDep } from '../jobRecord';
 import { Rdd, type Pair } from '../rdd';
 import { keyId } from '../../exec/keyOrder';
-import { HashPartitioner, type Partitioner } from '../hashPartitioner';
-import { type AggFn } from './column';
+import type { Partitioner } from '../hashPartitioner';
+import { Murmur3Partitioner } from './murmur3';
+import { type AggFn, type DataType } from './column';
 import { compareValues } from './expressions';
 
 export function narrowDep(parent: Rdd, parents: number[][] | null = null): RddDep {
@@ -26,14 +27,14 @@ export function narrowOp(parent: Rdd, name: string, f: (rows: unknown[], p: numb
  */
 export function exchangeThen(
   parent: Rdd,
-  n: number,
+  partitioner: Partitioner,
   name: string,
   key: (row: unknown[]) => unknown,
   nextName: string,
   next: (rows: unknown[][]) => unknown[][],
 ): Rdd {
   const keyed = narrowOp(parent, name, (rows) => rows.map((r) => [key(r as unknown[]), r]));
-  const shuffled = parent.rt.shuffle(keyed, new HashPartitioner(n), null, name);
+  const shuffled = parent.rt.shuffle(keyed, partitioner, null, name);
   return narrowOp(shuffled, nextName, (pairs) => next(rowsOf(pairs)));
 }
 
@@ -126,6 +127,8 @@ export function hashAggregate(
   aggs: AggSpec[],
   n: number,
   names: { partial: string; exchange: string; final: string },
+  /** The grouping keys' column types: Spark SQL's Exchange hashes them with Murmur3 (murmur3.ts). */
+  keyTypes: DataType[],
 ): Rdd {
   const key = keys.length === 0 ? () => 0 : groupKey(keys);
   const partial = narrowOp(child, names.partial, (rows) => {
@@ -142,7 +145,7 @@ export function hashAggregate(
     return [...m.values()];
   });
   const parts = keys.length === 0 ? 1 : n;
-  const shuffled = child.rt.shuffle(partial, new HashPartitioner(parts), null, names.exchange);
+  const shuffled = child.rt.shuffle(partial, new Murmur3Partitioner(parts, keyTypes), null, names.exchange);
   return narrowOp(shuffled, names.final, (pairs) => {
     const out: unknown[][] = [];
     for (const [k, bufs] of groupPairs(pairs) as [unknown, Buf[][]][]) {
@@ -217,7 +220,14 @@ export function localSort(child: Rdd, keys: SortKey[], name: string): Rdd {
 
 /** All rows into one partition, in partition order (Exchange SinglePartition), then `next`. */
 export function singlePartition(child: Rdd, nextName: string, next: (rows: unknown[][]) => unknown[][]): Rdd {
-  return exchangeThen(child, 1, 'Exchange SinglePartition', () => 0, nextName, next);
+  return exchangeThen(
+    child,
+    new Murmur3Partitioner(1, ['integer']),
+    'Exchange SinglePartition',
+    () => 0,
+    nextName,
+    next,
+  );
 }
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full';
