@@ -49,6 +49,19 @@ describe('the programs rdd.pipe can run (simulated Unix text tools)', () => {
     expect(run('rev', ['abc']).out).toEqual(['cba']);
   });
 
+  it('refuses options it does not simulate instead of ignoring them, and reads sort keys as -k START,END', () => {
+    expect(run('grep -o a', ['c a'])).toMatchObject({ status: 2, stderr: /invalid option -- 'o'/ });
+    expect(run('cat -n', ['x'])).toMatchObject({ status: 1, stderr: /invalid option -- 'n'/ });
+    expect(run('grep --count a', ['a'])).toMatchObject({ status: 2, stderr: /unrecognized option '--count'/ });
+    expect(run('sort -k3,3n', ['foo bar 10', 'Foo x 1', 'qux 2 a', 'baz foo 9']).out).toEqual([
+      'qux 2 a',
+      'Foo x 1',
+      'baz foo 9',
+      'foo bar 10',
+    ]);
+    expect(run('sort -k2,2', ['a c x', 'b b z']).out).toEqual(['b b z', 'a c x']);
+  });
+
   it('a program that does not exist, or a file argument, fails with the real error', () => {
     const missing = run('python3 script.py', ['x']);
     expect(missing.status).toBe(127);

@@ -24,6 +24,7 @@ const fail = (status: number, stderr: string): PipeResult => ({ out: [], status,
 function options(
   args: string[],
   valued: string,
+  known = '',
 ): { flags: Map<string, string>; operands: string[]; bad: string | null } {
   const flags = new Map<string, string>();
   const operands: string[] = [];
@@ -37,6 +38,8 @@ function options(
       operands.push(a);
       continue;
     }
+    if (a.startsWith('--'))
+      return { flags, operands, bad: `unrecognized option '${a}' (the simulated tools take short options only)` };
     for (let j = 1; j < a.length; j++) {
       const f = a[j]!;
       if (/\d/.test(f) && valued.includes('n')) {
@@ -44,6 +47,8 @@ function options(
         flags.set('n', a.slice(j));
         break;
       }
+      if (!valued.includes(f) && !known.includes(f))
+        return { flags, operands, bad: `invalid option -- '${f}' (the simulated tool takes -${known}${valued})` };
       if (valued.includes(f)) {
         const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
         if (value === undefined) return { flags, operands, bad: `option requires an argument -- '${f}'` };
@@ -72,12 +77,13 @@ function count(value: string | undefined, name: string): number | PipeResult {
 }
 
 const cat: Program = (args, input) => {
-  const { operands } = options(args, '');
+  const { operands, bad } = options(args, '');
+  if (bad) return fail(1, `cat: ${bad}`);
   return noFiles('cat', operands) ?? ok(input);
 };
 
 const grep: Program = (args, input) => {
-  const { flags, operands, bad } = options(args, 'e');
+  const { flags, operands, bad } = options(args, 'e', 'vicFEwx');
   if (bad) return fail(2, `grep: ${bad}`);
   const pattern = flags.get('e') ?? operands.shift();
   if (pattern === undefined) return fail(2, 'Usage: grep [OPTION]... PATTERNS [FILE]...');
@@ -99,7 +105,8 @@ const grep: Program = (args, input) => {
 };
 
 const wc: Program = (args, input) => {
-  const { flags, operands } = options(args, '');
+  const { flags, operands, bad } = options(args, '', 'lwc');
+  if (bad) return fail(1, `wc: ${bad}`);
   const missing = noFiles('wc', operands);
   if (missing) return missing;
   const lines = input.length;
@@ -113,19 +120,23 @@ const wc: Program = (args, input) => {
   return ok([shown.map((n) => String(n).padStart(7)).join(' ')]);
 };
 
-function fieldOf(line: string, key: number | null, sep: string | null): string {
+/** A sort key -k START[,END][modifiers]: the fields START to END (to the line's end without END). */
+function fieldOf(line: string, key: { start: number; end: number | null } | null, sep: string | null): string {
   if (key === null) return line;
   const fields = sep === null ? line.trim().split(/\s+/) : line.split(sep);
-  return fields.slice(key - 1).join(sep ?? ' ');
+  return fields.slice(key.start - 1, key.end ?? undefined).join(sep ?? ' ');
 }
 
 const sort: Program = (args, input) => {
-  const { flags, operands, bad } = options(args, 'tk');
+  const { flags, operands, bad } = options(args, 'tk', 'rnuf');
   if (bad) return fail(2, `sort: ${bad}`);
   const missing = noFiles('sort', operands);
   if (missing) return missing;
-  const key = flags.has('k') ? Number.parseInt(flags.get('k')!, 10) : null;
-  if (key !== null && !(key >= 1)) return fail(2, `sort: invalid number at field start: '${flags.get('k')}'`);
+  const spec = flags.has('k') ? /^(\d+)(?:,(\d+))?([nrf]*)$/.exec(flags.get('k')!) : null;
+  if (flags.has('k') && (!spec || Number(spec[1]) < 1))
+    return fail(2, `sort: invalid key '${flags.get('k')}' (the simulated sort takes -k START[,END][nrf])`);
+  const key = spec ? { start: Number(spec[1]), end: spec[2] ? Number(spec[2]) : null } : null;
+  for (const m of spec?.[3] ?? '') flags.set(m, '');
   const sep = flags.get('t') ?? null;
   const fold = (s: string) => (flags.has('f') ? s.toUpperCase() : s);
   const byKey = (a: string, b: string): number => {
@@ -143,7 +154,8 @@ const sort: Program = (args, input) => {
 };
 
 const uniq: Program = (args, input) => {
-  const { flags, operands } = options(args, '');
+  const { flags, operands, bad } = options(args, '', 'cdui');
+  if (bad) return fail(1, `uniq: ${bad}`);
   const missing = noFiles('uniq', operands);
   if (missing) return missing;
   const same = (a: string, b: string) => (flags.has('i') ? a.toLowerCase() === b.toLowerCase() : a === b);
@@ -203,7 +215,8 @@ function trSet(set: string): string[] {
 }
 
 const tr: Program = (args, input) => {
-  const { flags, operands } = options(args, '');
+  const { flags, operands, bad } = options(args, '', 'ds');
+  if (bad) return fail(1, `tr: ${bad}`);
   const [from, to] = operands;
   if (from === undefined || (to === undefined && !flags.has('d')))
     return fail(1, `tr: missing operand${from === undefined ? '' : ` after '${from}'`}`);
@@ -260,8 +273,11 @@ const cut: Program = (args, input) => {
   );
 };
 
-const rev: Program = (args, input) =>
-  noFiles('rev', options(args, '').operands) ?? ok(input.map((l) => [...l].reverse().join('')));
+const rev: Program = (args, input) => {
+  const { operands, bad } = options(args, '');
+  if (bad) return fail(1, `rev: ${bad}`);
+  return noFiles('rev', operands) ?? ok(input.map((l) => [...l].reverse().join('')));
+};
 
 export const PIPE_PROGRAMS: Readonly<Record<string, Program>> = Object.freeze({
   cat,

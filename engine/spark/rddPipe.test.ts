@@ -26,6 +26,7 @@ describe('RDD.pipe runs a program per partition', () => {
       'c',
     ]);
     expect(await run((sc) => sc.parallelize([1, 2, 3, 4, 5], 2).pipe('wc -l').collect())).toEqual(['2', '3']);
+    expect(await run((sc) => sc.parallelize(['x\ny', 'z'], 1).pipe('cat').collect())).toEqual(['x', 'y', 'z']);
   });
 
   it('fails the task when the program exits non-zero, as Spark does (grep on a partition without a match)', async () => {

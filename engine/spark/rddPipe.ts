@@ -44,7 +44,8 @@ export function pipe(rdd: Rdd, command: unknown, env?: unknown): Rdd {
   return rdd.narrow('pipe', (rows, _p, site) => {
     const run = runPipeProgram(
       argv,
-      rows.map((x) => keyText(x)),
+      // Each element as saveAsTextFile writes it, then a line break: one with \n in it is several lines.
+      rows.flatMap((x) => keyText(x).split('\n')),
     );
     if (run.status !== 0)
       throw atSite(

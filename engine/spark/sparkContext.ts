@@ -101,6 +101,10 @@ export function createSparkContext(o: SparkContextOptions): object {
     /** Spark: SparkContext.broadcast. */
     broadcast(value: unknown) {
       driverOnly('broadcast');
+      if (rddOf(value))
+        throw new TypeError(
+          'sc.broadcast: Can not directly broadcast RDDs; instead, call collect() and broadcast the result (await rdd.collect())',
+        );
       return new Broadcast(broadcasts++, value, o.siteOf);
     },
     /** Spark: SparkContext.longAccumulator. */

@@ -128,6 +128,15 @@ describe('sc.textFile paths in a real run', () => {
   });
 });
 
+describe('saveAsTextFile then textFile', () => {
+  it('keeps empty strings as empty lines', async () => {
+    const report = await run(
+      `await sc.parallelize(['', 'a', ''], 3).saveAsTextFile('/out/e');\nreturn sc.textFile('/out/e').collect();`,
+    );
+    expect(report.result).toEqual(['', 'a', '']);
+  });
+});
+
 describe('sc.textFile lines as Hadoop’s LineRecordReader reads them', () => {
   it('ends lines at \\n, \\r and \\r\\n, and skips a byte-order mark', async () => {
     const report = await run(`return sc.textFile('/in/mixed.txt').collect();`, {

@@ -247,8 +247,9 @@ export class SparkRuntime {
         this.listing().add({ path, length: bytes.length, blockSize: this.listing().blockSize() });
       };
       parts.forEach((p, i) => {
-        const text = rows[i]!.map((x) => keyText(x)).join('\n');
-        write(`${outDir}/part-${String(p).padStart(5, '0')}`, text ? `${text}\n` : '');
+        // TextOutputFormat: each element, then a line break (an empty string is an empty line).
+        const text = rows[i]!.map((x) => `${keyText(x)}\n`).join('');
+        write(`${outDir}/part-${String(p).padStart(5, '0')}`, text);
       });
       write(`${outDir}/_SUCCESS`, '');
     }

@@ -114,6 +114,25 @@ describe("Spark's closures: each task works on its own copy of the driver's vari
     expect(result).toEqual({ inTasks: 0, driver: 5, seen: [] });
   });
 
+  it('copies variables named like Object’s own members, getters, symbols and regular expressions faithfully', async () => {
+    expect(
+      await runSpark(`const toString = (v) => 'v' + v;
+let constructor = 1;
+const st = { n: 0, get double() { return this.n * 2; } };
+const re = /a/g;
+const hidden = Symbol('h');
+const tagged = { [hidden]: 7 };
+return sc.parallelize([1, 2, 3], 3).map((x) => { st.n = x; return [toString(x), constructor + x, st.double, re.test('a'), tagged[hidden]]; }).collect();`),
+    ).toEqual([
+      ['v1', 2, 2, true, 7],
+      ['v2', 3, 4, true, 7],
+      ['v3', 4, 6, true, 7],
+    ]);
+    await expect(runSpark('return sc.broadcast(sc.parallelize([1]));')).rejects.toThrow(
+      /Can not directly broadcast RDDs/,
+    );
+  });
+
   it('names the learner’s line of an error thrown inside a wrapped multi-line closure', async () => {
     const run = runSpark(
       [

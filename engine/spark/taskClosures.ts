@@ -54,8 +54,10 @@ function copyEnv(env: Record<string, unknown>, task: number): object {
     memoTask = task;
     memo = new Map();
   }
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(env)) out[name] = copyForTask(env[name]);
+  // No prototype: a captured variable may be named toString, constructor or __proto__.
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const name of Object.keys(env))
+    Object.defineProperty(out, name, { value: copyForTask(env[name]), writable: true, enumerable: true });
   return out;
 }
 
@@ -110,15 +112,39 @@ function copyForTask(value: unknown): unknown {
     memo.set(value, copy);
     return copy;
   }
+  if (isRegExp(value)) {
+    // A serialized pattern: the same source and flags, its lastIndex back at 0 in each task.
+    const copy = withProto(new RegExp(value.source, value.flags), proto, RegExp.prototype);
+    memo.set(value, copy);
+    return copy;
+  }
   if (isOpaque(value)) return value;
   return copyFields(value, proto); // a class instance: its fields, its prototype (and methods)
 }
 
-/** A plain object or a class instance: its own enumerable fields copied, the same prototype. */
+function isRegExp(value: object): value is RegExp {
+  return Object.prototype.toString.call(value) === '[object RegExp]' && typeof (value as RegExp).source === 'string';
+}
+
+/**
+ * A plain object or a class instance: every own property (symbols and non-enumerable ones too),
+ * data copied and accessors kept as accessors, the same prototype. (Private #fields cannot be
+ * copied by any JavaScript code: a class with them is best shared with a broadcast.)
+ */
 function copyFields(value: object, proto: object | null): object {
-  const copy = Object.create(proto) as Record<string, unknown>;
+  let descriptors: PropertyDescriptorMap;
+  try {
+    descriptors = Object.getOwnPropertyDescriptors(value);
+  } catch {
+    return value; // a revoked Proxy: nothing to read, so nothing to copy
+  }
+  const copy = Object.create(proto) as object;
   memo.set(value, copy);
-  for (const key of Object.keys(value)) copy[key] = copyForTask((value as Record<string, unknown>)[key]);
+  for (const key of Reflect.ownKeys(descriptors)) {
+    const d = descriptors[key as string]!;
+    if ('value' in d) d.value = copyForTask(d.value);
+    Object.defineProperty(copy, key, d);
+  }
   return frozenLike(value, copy);
 }
 
