@@ -128,6 +128,18 @@ describe('sc.textFile paths in a real run', () => {
   });
 });
 
+describe('textFile partitions as FileInputFormat.getSplits cuts them', () => {
+  it('lets the last split be up to 10% bigger (SPLIT_SLOP) instead of making an empty one', async () => {
+    const report = await run(`return sc.textFile('/in/f21.txt').glom().collect();`, {
+      files: [{ path: '/in/f21.txt', bytes: encodeUtf8('aaaa\nbbbb\ncccc\ndddd\n\n') }],
+    });
+    expect(report.result).toEqual([
+      ['aaaa', 'bbbb', 'cccc'],
+      ['dddd', ''],
+    ]);
+  });
+});
+
 describe('saveAsTextFile then textFile', () => {
   it('keeps empty strings as empty lines', async () => {
     const report = await run(

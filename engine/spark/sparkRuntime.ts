@@ -4,7 +4,14 @@
  * jobs and records everything the simulation needs (jobRecord.ts).
  */
 import { forEachRecord } from '../exec/lineRecordReader';
-import { planLineSplits, sparkSplitSize, type FileSplit } from '../exec/lineSplits';
+import {
+  fileInputCuts,
+  recordRanges,
+  sparkSplitSize,
+  SPLIT_SLOP,
+  type FileSplit,
+  type SplitCut,
+} from '../exec/lineSplits';
 import { keyText } from '../exec/keyOrder';
 import type { JobErrorData } from '../sandbox/contract/jobCodeError';
 import type { SandboxFile } from '../sandbox/contract/taskRunner';
@@ -73,28 +80,35 @@ export class SparkRuntime {
     checkPartitionCount(`textFile(${JSON.stringify(path)}, minPartitions)`, wholeNumber(minPartitions));
     const total = files.reduce((s, f) => s + f.length, 0);
     // The partitions are counted before they are built: a tiny split size must not allocate first.
+    // mapred FileInputFormat.getSplits (Spark's HadoopRDD): splits of the split size while more than
+    // SPLIT_SLOP (1.1) × it remain, so the last split may be up to 10% bigger.
+    const settings = (f: { blockSize: number }) => ({
+      blockSize: sparkSplitSize(total, f.blockSize, minPartitions),
+      minSize: 1,
+      maxSize: Number.MAX_SAFE_INTEGER,
+    });
     let count = 0;
-    for (const f of files)
-      count += Math.max(1, Math.ceil(f.length / sparkSplitSize(total, f.blockSize, minPartitions)));
+    for (const f of files) count += Math.max(1, splitCount(f.length, settings(f).blockSize));
     // Directories holding no visible file: Spark's RDD has no partition; here one empty one (an RDD has at least one).
     if (files.length === 0) return new Rdd(this, `textFile ${path}`, 1, [], () => []);
     checkPartitionCount(`textFile(${JSON.stringify(path)})`, count);
-    const parts: { file: string; split: number; size: number }[] = [];
+    const parts: { file: string; split: number }[] = [];
     const ranges: [number, number][] = [];
+    const cutsOf = new Map<string, SplitCut[]>();
     for (const f of files) {
-      const size = sparkSplitSize(total, f.blockSize, minPartitions);
-      for (let s = 0, i = 0; s < f.length || (f.length === 0 && i === 0); s += size, i++) {
-        parts.push({ file: f.path, split: i, size });
-        ranges.push([s, Math.min(f.length, s + size)]);
-        if (f.length === 0) break;
-      }
+      const cuts = f.length === 0 ? [{ start: 0, length: 0 }] : fileInputCuts(f.length, settings(f));
+      cutsOf.set(f.path, cuts);
+      cuts.forEach((c, i) => {
+        parts.push({ file: f.path, split: i });
+        ranges.push([c.start, c.start + c.length]);
+      });
     }
     const splitCache = new Map<string, FileSplit[]>();
     const rdd = new Rdd(this, `textFile ${path}`, parts.length, [], (p) => {
       const part = parts[p]!;
       const bytes = this.files.get(part.file)!;
       let splits = splitCache.get(part.file);
-      if (!splits) splitCache.set(part.file, (splits = planLineSplits(bytes, part.size)));
+      if (!splits) splitCache.set(part.file, (splits = recordRanges(bytes, cutsOf.get(part.file)!, null)));
       const sp = splits[part.split]!;
       if (sp.recordEnd <= sp.recordStart) return [];
       const text = this.decode(bytes.subarray(sp.recordStart, sp.recordEnd));
@@ -292,4 +306,11 @@ function wholeNumber(n: unknown): unknown {
 /** A learner's text shown in the run's figures (an accumulator's name or value), at most 200 characters. */
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/** How many splits FileInputFormat.getSplits makes of `length` bytes at `splitSize`, counted without making them. */
+function splitCount(length: number, splitSize: number): number {
+  if (length === 0) return 1;
+  const full = Math.max(0, Math.ceil(length / splitSize - SPLIT_SLOP));
+  return full + (length - full * splitSize > 0 ? 1 : 0);
 }
