@@ -6,7 +6,7 @@
 import { compareKeys, keyId } from '../exec/keyOrder';
 import { RangePartitioner } from './rangePartitioner';
 import type { Rdd } from './rdd';
-import { asPair, atSite, callSite, countArg, fnArg, optFnArg } from './rddArgs';
+import { asPair, atSite, callSite, countArg, fnArg, keyFnArg } from './rddArgs';
 import { serializerCopy } from './serializerCopy';
 
 type Fn1 = (x: unknown) => unknown;
@@ -207,7 +207,7 @@ export async function takeOrdered(
   desc = false,
 ): Promise<unknown[]> {
   const n = countArg(action, 'num', num);
-  const kf = optFnArg<Fn1>(action, 'keyfunc', keyfunc) ?? ((x: unknown) => x);
+  const kf = keyFnArg<Fn1>(action, 'keyfunc', keyfunc) ?? ((x: unknown) => x);
   if (n === 0) return [];
   const dir = desc ? -1 : 1;
   const smallest = (rows: unknown[]): unknown[] =>
@@ -226,7 +226,7 @@ export function top(rdd: Rdd, num: unknown, keyfunc?: unknown): Promise<unknown[
 }
 
 async function extreme(rdd: Rdd, key: unknown, method: 'max' | 'min'): Promise<unknown> {
-  const kf = optFnArg<Fn1>(method, 'key', key) ?? ((x: unknown) => x);
+  const kf = keyFnArg<Fn1>(method, 'key', key) ?? ((x: unknown) => x);
   const site = callSite();
   const dir = method === 'max' ? 1 : -1;
   const better = (a: unknown, b: unknown): unknown => (dir * compareKeys(kf(b), kf(a)) > 0 ? b : a);

@@ -43,6 +43,20 @@ export function optFnArg<F>(method: string, name: string, f: unknown): F | null 
   return f === undefined || f === null ? null : fnArg<F>(method, name, f);
 }
 
+/**
+ * A key function (PySpark's keyfunc / key): one element in, its sort key out. A two-argument
+ * comparator `(a, b) => a - b`, as Array.prototype.sort takes, would be called with one argument
+ * and sort nothing: refused with the way to write it.
+ */
+export function keyFnArg<F>(method: string, name: string, f: unknown): F | null {
+  const g = optFnArg<F>(method, name, f);
+  if (g !== null && (g as { length: number }).length >= 2)
+    throw new TypeError(
+      `${method}: ${name} is a key function of one element (as PySpark's), but this function takes ${(g as { length: number }).length} arguments like a comparator; return the sort key instead, e.g. (x) => -x to sort descending`,
+    );
+  return g;
+}
+
 export function boolArg(method: string, name: string, b: unknown, dflt: boolean): boolean {
   if (b === undefined) return dflt;
   if (typeof b !== 'boolean') throw new TypeError(`${method}: ${name} must be true or false, got ${describeArg(b)}`);

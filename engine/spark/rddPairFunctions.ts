@@ -7,7 +7,7 @@
 import { partitionerFor } from './defaultPartitioner';
 import { FunctionPartitioner, HashPartitioner, type Partitioner } from './hashPartitioner';
 import { checkPartitionCount, combineRows, Rdd, type Aggregator, type Pair } from './rdd';
-import { asPairs, boolArg, describeRow, fnArg, optFnArg, optPartitions } from './rddArgs';
+import { asPairs, boolArg, describeRow, fnArg, optFnArg, optPartitions, keyFnArg } from './rddArgs';
 import { groupAggregator, iterableRows, rddArg } from './rddTransforms';
 import { serializerCopy } from './serializerCopy';
 
@@ -102,7 +102,7 @@ export function partitionBy(rdd: Rdd, numPartitions: unknown, partitionFunc?: un
 export function sortByKey(rdd: Rdd, ascending?: unknown, numPartitions?: unknown, keyfunc?: unknown): Rdd {
   const asc = boolArg('sortByKey', 'ascending', ascending, true);
   const n = optPartitions('sortByKey', numPartitions) ?? rdd.numPartitions;
-  const kf = optFnArg<Fn1>('sortByKey', 'keyfunc', keyfunc);
+  const kf = keyFnArg<Fn1>('sortByKey', 'keyfunc', keyfunc);
   return rdd.rt.sortShuffle(rdd, asc, n, kf);
 }
 

@@ -8,7 +8,7 @@ import { compareKeys, keyText } from '../exec/keyOrder';
 import { FunctionPartitioner, HashPartitioner } from './hashPartitioner';
 import { runPipeProgram, tokenizeCommand } from './pipeCommands';
 import type { Rdd } from './rdd';
-import { asPairs, atSite, boolArg, describeArg, optFnArg, optPartitions } from './rddArgs';
+import { asPairs, atSite, boolArg, describeArg, optFnArg, optPartitions, keyFnArg } from './rddArgs';
 
 /** The program and its arguments: a command string (split on whitespace, as Spark does) or an array. */
 function commandArg(command: unknown): string[] {
@@ -74,7 +74,7 @@ export function repartitionAndSortWithinPartitions(
   const n = optPartitions(method, numPartitions) ?? rdd.numPartitions;
   const f = optFnArg<(k: unknown) => unknown>(method, 'partitionFunc', partitionFunc);
   const asc = boolArg(method, 'ascending', ascending, true);
-  const kf = optFnArg<(k: unknown) => unknown>(method, 'keyfunc', keyfunc) ?? ((k: unknown) => k);
+  const kf = keyFnArg<(k: unknown) => unknown>(method, 'keyfunc', keyfunc) ?? ((k: unknown) => k);
   const partitioner = f ? new FunctionPartitioner(n, f) : new HashPartitioner(n);
   const shuffled = rdd.rt.shuffle(rdd, partitioner, null, method);
   const dir = asc ? 1 : -1;

@@ -5,7 +5,7 @@
 import { keyId, keyText } from '../exec/keyOrder';
 import { partitionerFor } from './defaultPartitioner';
 import { checkPartitionCount, Rdd, type Pair } from './rdd';
-import { atSite, boolArg, describeRow, fnArg, optPartitions } from './rddArgs';
+import { atSite, boolArg, describeRow, fnArg, optPartitions, keyFnArg } from './rddArgs';
 import { reduceByKey, sortByKey, subtractByKey } from './rddPairFunctions';
 
 type Fn1 = (x: unknown) => unknown;
@@ -269,7 +269,7 @@ export function subtract(rdd: Rdd, otherArg: unknown, numPartitions?: unknown): 
 }
 
 export function sortBy(rdd: Rdd, f: unknown, ascending?: unknown, numPartitions?: unknown): Rdd {
-  const g = fnArg<Fn1>('sortBy', 'f', f);
+  const g = keyFnArg<Fn1>('sortBy', 'keyfunc', f) ?? fnArg<Fn1>('sortBy', 'keyfunc', f);
   const keyed = keyBy(rdd, g);
   return sortByKey(keyed, ascending, numPartitions ?? rdd.numPartitions).narrow('sortBy', (rows) =>
     (rows as Pair[]).map((kv) => kv[1]),

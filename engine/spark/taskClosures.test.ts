@@ -128,6 +128,10 @@ return sc.parallelize([1, 2, 3], 3).map((x) => { st.n = x; return [toString(x), 
       ['v2', 3, 4, true, 7],
       ['v3', 4, 6, true, 7],
     ]);
+    await expect(runSpark('return sc.parallelize([5, 1, 4], 2).takeOrdered(2, (a, b) => b - a);')).rejects.toThrow(
+      /job\.js:2.*takeOrdered: keyfunc is a key function of one element.*takes 2 arguments like a comparator/,
+    );
+    expect(await runSpark('return sc.parallelize([5, 1, 4], 2).takeOrdered(2, (x) => -x);')).toEqual([5, 4]);
     await expect(runSpark('return sc.broadcast(sc.parallelize([1]));')).rejects.toThrow(
       /Can not directly broadcast RDDs/,
     );

@@ -34,7 +34,7 @@ export function sparkClosure(make: (env: object) => Closure, env: Record<string,
   const live = make(env);
   let token = 0;
   let instance: Closure = live;
-  return function (this: unknown, ...args: unknown[]) {
+  const wrapper = function (this: unknown, ...args: unknown[]) {
     const task = currentTask();
     if (task === 0) return live.apply(this, args);
     if (task !== token) {
@@ -43,6 +43,10 @@ export function sparkClosure(make: (env: object) => Closure, env: Record<string,
     }
     return instance.apply(this, args);
   };
+  // The learner's function as they wrote it: its name and how many parameters it takes.
+  Object.defineProperty(wrapper, 'length', { value: live.length });
+  Object.defineProperty(wrapper, 'name', { value: live.name });
+  return wrapper;
 }
 
 /**
