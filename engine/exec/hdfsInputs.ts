@@ -4,6 +4,7 @@
  * a byte range from the replicas closest to the reading node (`Hdfs.readPlan`).
  */
 import type { BlockInfo, Hdfs } from '../hdfs';
+import { globMatches, hasGlob, isHidden, type GlobListing } from './hadoopGlob';
 
 /** A job input path that does not exist (bad input: exit code 2). */
 export class InputPathError extends Error {
@@ -17,15 +18,31 @@ export class InputPathError extends Error {
   }
 }
 
+/**
+ * The input files of a job's paths, as FileInputFormat lists them: a file; a directory's files
+ * (hidden `_`/`.` names skipped); a Hadoop glob's matches in name order (FileSystem.globStatus:
+ * `/logs/2024-*`, `/out/part-*`, `{a,b}`), each match a file or a directory of files.
+ */
 export function resolveInputFiles(hdfs: Hdfs, paths: readonly string[], where: string): string[] {
   const files: string[] = [];
+  const listing: GlobListing = {
+    kind: (path) => (hdfs.exists(path) ? (hdfs.stat(path).type === 'file' ? 'file' : 'dir') : null),
+    list: (dir) => hdfs.ls(dir).map((f) => f.path),
+  };
   for (const p of paths) {
-    if (!hdfs.exists(p)) throw new InputPathError(p, where);
-    const st = hdfs.stat(p);
-    if (st.type === 'file') files.push(st.path);
-    else
-      for (const f of hdfs.ls(p))
-        if (f.type === 'file' && !/^[_.]/.test(f.path.slice(f.path.lastIndexOf('/') + 1))) files.push(f.path);
+    let matches: string[];
+    try {
+      matches = hasGlob(p) ? globMatches(p, listing) : hdfs.exists(p) ? [p] : [];
+    } catch (error) {
+      throw new InputPathError(p, where, error instanceof Error ? error.message : String(error));
+    }
+    if (matches.length === 0)
+      throw new InputPathError(p, where, hasGlob(p) ? 'input pattern matches 0 files' : undefined);
+    for (const m of matches) {
+      const st = hdfs.stat(m);
+      if (st.type === 'file') files.push(st.path);
+      else for (const f of hdfs.ls(m)) if (f.type === 'file' && !isHidden(f.path)) files.push(f.path);
+    }
   }
   return files;
 }

@@ -9,7 +9,9 @@
  * plus what saveAsTextFile wrote earlier in the same program.
  */
 import { LIMITS, formatCount } from '../core';
-import { componentRegExp, expandBraces, hasGlob, unescapeComponent } from './hadoopGlob';
+import { baseName, globMatches, hasGlob, isHidden } from '../exec/hadoopGlob';
+
+export { baseName, isHidden };
 
 /** A file the driver can read: its path, size and block size. */
 export interface DfsEntry {
@@ -71,16 +73,6 @@ export class DfsListing {
 function parentOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
-}
-
-export function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-/** Hadoop's hiddenFileFilter: names starting with `_` (like _SUCCESS) or `.` are not input. */
-export function isHidden(path: string): boolean {
-  const name = baseName(path);
-  return name.startsWith('_') || name.startsWith('.');
 }
 
 /** A path a learner wrote that Hadoop would refuse; thrown inside their call, so it names their line. */
@@ -189,33 +181,6 @@ function filesOf(match: string, listing: DfsListing, where: string, spec: string
 }
 
 /** The paths a glob pattern matches (hidden names left out, as Hadoop filters them at the end), in name order. */
-function globMatches(pattern: string, listing: DfsListing): string[] {
-  const found = new Set<string>();
-  for (const expanded of expandBraces(pattern)) {
-    const components = expanded.split('/').filter((c) => c !== '');
-    let candidates = ['/'];
-    for (const component of components) {
-      const next: string[] = [];
-      const glob = hasGlob(component);
-      const re = glob ? componentRegExp(component, pattern) : null;
-      const name = glob ? '' : unescapeComponent(component);
-      for (const dir of candidates) {
-        if (listing.kind(dir) !== 'dir') continue;
-        if (re) {
-          for (const child of listing.list(dir)) if (re.test(baseName(child))) next.push(child);
-        } else {
-          const child = dir === '/' ? `/${name}` : `${dir}/${name}`;
-          if (listing.kind(child) !== null) next.push(child);
-        }
-      }
-      candidates = next;
-      if (candidates.length === 0) break;
-    }
-    for (const c of candidates) if (!isHidden(c) || c === '/') found.add(c);
-  }
-  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /**
  * The input files of `spec` (sc.textFile's path), in Hadoop's order: each comma-separated path in
  * turn, a glob's matches in name order, a directory's files in name order. Throws

@@ -2,8 +2,8 @@
  * Hadoop's glob syntax for input paths (FileSystem.globStatus, GlobPattern): in any path
  * component `*` (any characters), `?` (one character), `[abc]`, `[a-z]`, `[^a]` or `[!a]` (one
  * character of a set or not of it), `{a,b}` (either alternative; nested, and across `/` as
- * GlobExpander does) and `\` (the next character literally). Pure functions: expansion and
- * matching; listing the file system is sparkPaths.ts's work.
+ * GlobExpander does) and `\` (the next character literally): expansion and matching over any
+ * file listing (MapReduce's inputs on HDFS, Spark's through sparkPaths.ts).
  */
 
 /** At most this many patterns after expanding `{a,b}` alternatives (a bound, not Hadoop's). */
@@ -132,4 +132,48 @@ export function componentRegExp(component: string, pattern: string): RegExp {
 /** A component without glob characters, its `\` escapes removed ('a\*b' → 'a*b'). */
 export function unescapeComponent(component: string): string {
   return component.replace(/\\(.)/gsu, '$1');
+}
+
+/** What a glob is matched against: a path's kind and a directory's children (full paths). */
+export interface GlobListing {
+  kind(path: string): 'file' | 'dir' | null;
+  list(dir: string): Iterable<string>;
+}
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Hadoop's hiddenFileFilter: names starting with `_` (like _SUCCESS) or `.` are not input. */
+export function isHidden(path: string): boolean {
+  const name = baseName(path);
+  return name.startsWith('_') || name.startsWith('.');
+}
+
+/** The paths matching a Hadoop glob (FileSystem.globStatus), hidden ones left out, in name order. */
+export function globMatches(pattern: string, listing: GlobListing): string[] {
+  const found = new Set<string>();
+  for (const expanded of expandBraces(pattern)) {
+    const components = expanded.split('/').filter((c) => c !== '');
+    let candidates = ['/'];
+    for (const component of components) {
+      const next: string[] = [];
+      const glob = hasGlob(component);
+      const re = glob ? componentRegExp(component, pattern) : null;
+      const name = glob ? '' : unescapeComponent(component);
+      for (const dir of candidates) {
+        if (listing.kind(dir) !== 'dir') continue;
+        if (re) {
+          for (const child of listing.list(dir)) if (re.test(baseName(child))) next.push(child);
+        } else {
+          const child = dir === '/' ? `/${name}` : `${dir}/${name}`;
+          if (listing.kind(child) !== null) next.push(child);
+        }
+      }
+      candidates = next;
+      if (candidates.length === 0) break;
+    }
+    for (const c of candidates) if (!isHidden(c) || c === '/') found.add(c);
+  }
+  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

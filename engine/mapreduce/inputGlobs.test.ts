@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { encodeUtf8 } from '../core';
+import { InputPathError } from '../exec/hdfsInputs';
+import { runJob } from '../api/runJob';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
+
+const job = (input: string) => `exports.default = {
+  kind: 'mapreduce', input: ${JSON.stringify(input)}, output: '/out/words', numReduceTasks: 1,
+  map(offset, line, ctx) { ctx.write(line, 1); },
+  reduce(word, ones, ctx) { let n = 0; for (const one of ones) n += one; ctx.write(word, n); },
+};`;
+
+async function run(input: string) {
+  const runner = createFunctionRunner();
+  try {
+    return await runJob({
+      source: { fileName: 'job.js', code: job(input) },
+      runner,
+      cluster: 'classroom',
+      seed: 1,
+      snapshots: false,
+      files: [
+        { path: '/in/a.txt', bytes: encodeUtf8('x\ny\n') },
+        { path: '/in/b.txt', bytes: encodeUtf8('x\n') },
+        { path: '/in/b.csv', bytes: encodeUtf8('csv\n') },
+        { path: '/in/_a.txt', bytes: encodeUtf8('hidden\n') },
+      ],
+    });
+  } finally {
+    await runner.close();
+  }
+}
+
+describe('MapReduce input paths as FileInputFormat lists them', () => {
+  it('expands Hadoop globs, leaving hidden files out', async () => {
+    expect((await run('/in/*.txt')).result).toEqual([
+      ['x', 2],
+      ['y', 1],
+    ]);
+    expect((await run('/in/{a,b}.*')).result).toEqual([
+      ['csv', 1],
+      ['x', 2],
+      ['y', 1],
+    ]);
+  });
+
+  it('says a pattern that matches nothing is bad input', async () => {
+    const error = await run('/in/*.json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputPathError);
+    expect(String(error)).toMatch(/input pattern matches 0 files: \/in\/\*\.json/);
+  });
+});
