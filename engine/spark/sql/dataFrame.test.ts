@@ -63,6 +63,18 @@ describe('DataFrames on the simulated cluster', () => {
     ]);
   });
 
+  it('refuses to collect two columns of one name into one row object, naming them and the line', async () => {
+    await expect(
+      run(
+        `${READ} const z = await spark.read.csv('/data/zones.csv', { header: true });\nreturn df.join(z, df.col('sensor').equalTo(z.col('sensor'))).collect();`,
+      ),
+    ).rejects.toThrow(/df\.js:3.*collect\(\): the DataFrame has more than one column named 'sensor'/s);
+    const { report } = await run(
+      `${READ} const z = await spark.read.csv('/data/zones.csv', { header: true });\nreturn (await df.join(z, 'sensor').collect()).length;`,
+    );
+    expect(report.result).toBe(4);
+  });
+
   it('joins of each type equal a nested-loop join; a small side is broadcast without an Exchange on the big side', async () => {
     const body = `${READ} const z = await spark.read.csv('/data/zones.csv', { header: true });
       const out = {};

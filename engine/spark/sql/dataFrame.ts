@@ -259,6 +259,7 @@ export class DataFrame {
   // ---- actions ----
   async collect(): Promise<Record<string, unknown>[]> {
     const d = st(this);
+    rowNames(d, 'collect');
     return toRows(d, (await collectRdd(d.rdd)) as unknown[][]);
   }
   async count(): Promise<number> {
@@ -266,6 +267,7 @@ export class DataFrame {
   }
   async take(n: number): Promise<Record<string, unknown>[]> {
     const d = st(this);
+    rowNames(d, 'take');
     return toRows(d, await takeRows(d, n, 'take'));
   }
   async head(n?: number): Promise<Record<string, unknown>[] | Record<string, unknown> | null> {
@@ -327,6 +329,21 @@ const sortedBy = new WeakMap<DataFrame, { child: DfState; keys: (SortKey & { tex
 
 function simpleType(t: Field['type']): string {
   return t === 'integer' ? 'int' : t === 'long' ? 'bigint' : t === 'null' ? 'void' : t;
+}
+
+/**
+ * The names of the Row objects' fields. Spark's Row keeps two columns of one name (after a join)
+ * by position; a JavaScript object cannot, so two such columns are refused before the job runs,
+ * naming them, instead of one silently hiding the other.
+ */
+function rowNames(d: DfState, action: string): string[] {
+  const names = d.schema.map((f) => f.name);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length > 0)
+    throw new Error(
+      `${action}(): the DataFrame has more than one column named ${[...new Set(twice)].map((n) => `'${n}'`).join(', ')} (a join keeps both sides' columns), and a row object can hold only one; rename them first, e.g. select(a.col('v').alias('a_v'), b.col('v').alias('b_v')) or withColumnRenamed, or join on the column name: a.join(b, 'id')`,
+    );
+  return names;
 }
 
 function toRows(d: DfState, rows: unknown[][]): Record<string, unknown>[] {
