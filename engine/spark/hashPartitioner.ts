@@ -14,6 +14,7 @@
  * `partitionBy(n, partitionFunc)` gives a learner's function instead (PySpark's partitionFunc).
  */
 import { keyText } from '../exec/keyOrder';
+import { fmix, mixH1, mixK1 } from './murmurHash3';
 
 export interface Partitioner {
   readonly numPartitions: number;
@@ -57,29 +58,6 @@ function numberHash(n: number): number {
   return doubleHash(n);
 }
 
-function rotl(x: number, r: number): number {
-  return (x << r) | (x >>> (32 - r));
-}
-
-function mix(h: number, data: number): number {
-  let k = Math.imul(data, 0xcc9e2d51);
-  k = rotl(k, 15);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = rotl(h, 13);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
-function finalizeHash(h: number, length: number): number {
-  h ^= length;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
-
 /** Scala's MurmurHash3.productSeed. */
 const PRODUCT_SEED = 0xcafebabe | 0;
 
@@ -99,9 +77,9 @@ export function javaHash(key: unknown, depth = 0): number {
     default:
       if (key === null) return 0;
       if (Array.isArray(key) && depth < 100) {
-        let h = mix(PRODUCT_SEED, stringHashCode(`Tuple${key.length}`));
-        for (const x of key as unknown[]) h = mix(h, javaHash(x, depth + 1));
-        return finalizeHash(h, key.length);
+        let h = mixH1(PRODUCT_SEED, mixK1(stringHashCode(`Tuple${key.length}`)));
+        for (const x of key as unknown[]) h = mixH1(h, mixK1(javaHash(x, depth + 1)));
+        return fmix(h, key.length);
       }
       return stringHashCode(keyText(key));
   }

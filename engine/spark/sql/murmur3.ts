@@ -8,22 +8,7 @@
 import { encodeUtf8 } from '../../core';
 import type { Partitioner } from '../hashPartitioner';
 import type { DataType } from './column';
-
-const C1 = 0xcc9e2d51;
-const C2 = 0x1b873593;
-const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
-const mixK1 = (k: number): number => Math.imul(rotl(Math.imul(k, C1), 15), C2);
-const mixH1 = (h: number, k: number): number => (Math.imul(rotl(h ^ k, 13), 5) + 0xe6546b64) | 0;
-
-function fmix(h: number, length: number): number {
-  h ^= length;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
+import { fmix, mixH1, mixK1 } from '../murmurHash3';
 
 export function hashInt(value: number, seed: number): number {
   return fmix(mixH1(seed, mixK1(value | 0)), 4);
