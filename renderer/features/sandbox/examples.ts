@@ -1,6 +1,7 @@
 /** The example jobs the sandbox offers, shipped as text from labs/examples/jobs. */
 import iotDaily from '../../../labs/examples/jobs/iot-daily-average.js?raw';
 import iotSpark from '../../../labs/examples/jobs/iot-daily-average-spark.js?raw';
+import iotDataFrame from '../../../labs/examples/jobs/iot-daily-average-dataframe.js?raw';
 import wordCount from '../../../labs/examples/jobs/word-count.ts?raw';
 import wordCountSpark from '../../../labs/examples/jobs/word-count-spark.js?raw';
 import pagerankSpark from '../../../labs/examples/jobs/pagerank-spark.js?raw';
@@ -34,6 +35,14 @@ export const EXAMPLES: readonly ExampleJob[] = [
     title: 'IoT daily average (Spark)',
     fileName: 'iot-daily-average-spark.js',
     code: iotSpark,
+    cluster: 'cookbook-9',
+    blockSize: 256 * KB,
+  },
+  {
+    id: 'iot-dataframe',
+    title: 'IoT daily average (Spark DataFrame)',
+    fileName: 'iot-daily-average-dataframe.js',
+    code: iotDataFrame,
     cluster: 'cookbook-9',
     blockSize: 256 * KB,
   },
