@@ -114,6 +114,16 @@ describe("Spark's closures: each task works on its own copy of the driver's vari
     expect(result).toEqual({ inTasks: 0, driver: 5, seen: [] });
   });
 
+  it('copies for closures given through optional chaining (rdd?.foreach) too', async () => {
+    expect(
+      await runSpark(`let c = 0;
+const r = sc.parallelize([1, 2, 3], 2);
+await r?.foreach((x) => { c += x; });
+const n = r.count?.() ?? 0;
+return [c, await n];`),
+    ).toEqual([0, 3]);
+  });
+
   it('copies variables named like Object’s own members, getters, symbols and regular expressions faithfully', async () => {
     expect(
       await runSpark(`const toString = (v) => 'v' + v;

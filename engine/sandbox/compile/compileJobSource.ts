@@ -27,7 +27,13 @@ export class JobCompileError extends Error {
 export function compileJobSource(text: string, fileName: string): JobSource {
   let code: string;
   try {
-    code = transform(text, { transforms: ['typescript', 'imports'], filePath: fileName }).code;
+    // Modern syntax (`?.`, `??`, class fields) is kept as written: the sandboxes run ES2022, and
+    // the Spark closure transform must see `rdd?.map(x => ...)` as the call it is.
+    code = transform(text, {
+      transforms: ['typescript', 'imports'],
+      filePath: fileName,
+      disableESTransforms: true,
+    }).code;
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number } };
     throw new JobCompileError(

@@ -86,8 +86,8 @@ describe('wrapping Spark closures at compile time', () => {
     expect(code).toContain('{ let k = 1; k++; }');
     expect(code).toContain('const g = (y = $env.k) => { let base = y; return base + n; };');
     expect(code).toContain('catch (k) { k++; }');
-    // sucrase turns class fields into an __init method; the field still reads the driver's base.
-    expect(code).toContain('__init() {this.f = $env.base} m() { return $env.k; } }');
+    // class fields stay native (sucrase's ES transforms are off): the field still reads the copy
+    expect(code).toContain('class C { f = $env.base; m() { return $env.k; } }');
     expect(code).toContain('for (const base of [1]) {__clusterlabLoopGuard(8);n += base;}');
     expect(envOf(code)).toBe('{ get base() { return base; }, get k() { return k; }, set k(v) { k = v; } }');
   });
