@@ -15,16 +15,21 @@ import { createHeapCheck } from './heapGuard';
 import { createJobTaskExecutor, errorToData, type SandboxRequest } from '../engine/sandbox';
 import { createSealedContext, sealRealm } from './sealedRealm';
 import { openChildPort, type ChildCrash } from './childPort';
+import { realmAdopter } from './realmAdopter';
 
 sealRealm();
 let fileName = 'job.js';
 const port = openChildPort((thrown): ChildCrash => ({ type: 'crash', error: errorToData(thrown, fileName) }));
 const decoder = new TextDecoder();
 
+/** Copies an action's result into the job's realm (cli/realmAdopter.ts); set with each job's context. */
+let adoptIntoJob: (value: unknown) => unknown = (value) => value;
+
 const executor = createJobTaskExecutor({
   evaluate(code, fileName, bindings) {
     const module = { exports: {} as Record<string, unknown> };
     const context = createSealedContext({ ...bindings, module, exports: module.exports });
+    adoptIntoJob = realmAdopter(context);
     new vm.Script(code, { filename: fileName }).runInContext(context);
     return module.exports.default;
   },
@@ -33,6 +38,7 @@ const executor = createJobTaskExecutor({
   decodeUtf8: (bytes) => decoder.decode(bytes),
   post: (message) => port.send(message),
   deferAnswer: (send) => setImmediate(send),
+  adopt: (value) => adoptIntoJob(value),
 });
 
 /**

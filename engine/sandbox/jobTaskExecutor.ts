@@ -36,6 +36,12 @@ export interface ExecutorRuntime {
    * fails first and is reported as the run's error, not lost after the answer.
    */
   deferAnswer?(send: () => void): void;
+  /**
+   * Makes a value the engine built (an action's result: arrays, Maps, Sets, Dates, plain objects)
+   * one of the learner's realm, when their code runs in a realm of its own (the CLI's `vm`
+   * context): `countByValue() instanceof Map` then holds there as in the browser.
+   */
+  adopt?(value: unknown): unknown;
 }
 
 export interface JobTaskExecutor {
@@ -129,6 +135,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             if (!driver) throw new Error('sandbox: the job is not a Spark job');
             const host = {
               catalog: message.catalog,
+              ...(runtime.adopt ? { adopt: (v: unknown) => runtime.adopt!(v) } : {}),
               print: (text: string) => shim.console.log(text),
               ...(message.parallelism === undefined ? {} : { parallelism: message.parallelism }),
               readFiles: (path: string) =>

@@ -41,7 +41,9 @@ function call(handle: unknown, name: RddMethodName, args: unknown[]): unknown {
     throw new TypeError(
       `RDD.${name} takes ${maxArgs === 0 ? 'no arguments' : `at most ${maxArgs} argument${maxArgs === 1 ? '' : 's'}`}, got ${given}`,
     );
-  return wrap(method(rdd, ...args.slice(0, given).map(unwrap)));
+  const out = wrap(method(rdd, ...args.slice(0, given).map(unwrap)));
+  // An action's result, as a value of the job's realm (Maps, arrays: instanceof holds there too).
+  return out instanceof Promise ? out.then((value: unknown) => rdd.rt.adopt(value)) : out;
 }
 
 /** The handles' shared prototype: one method per API name, and Spark's toString. */

@@ -36,6 +36,7 @@ export async function runSparkDriver(
   for (const proto of [...prototypes, Broadcast.prototype]) Object.freeze(proto);
   const rt = new SparkRuntime(host.catalog, (p) => host.readFiles(p), decode, describeError);
   rt.onPartition = onPartition;
+  if (host.adopt) rt.adopt = host.adopt;
   // Shuffles without a partition count use it when set (Partitioner.defaultPartitioner).
   rt.configuredDefaultParallelism = host.parallelism?.configured ?? null;
   // The line of the learner's sc.textFile / sc.parallelize call that began each lineage.

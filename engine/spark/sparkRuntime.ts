@@ -57,6 +57,8 @@ export class SparkRuntime {
   configuredDefaultParallelism: number | null = null;
   /** Named accumulators, read when the log is made (sc registers them). */
   readonly namedAccumulators: { id: number; name: string; read: () => string }[] = [];
+  /** Makes an action's result a value of the job's realm (DriverHost.adopt; identity in one realm). */
+  adopt: (value: unknown) => unknown = (value) => value;
   /** sc.stop() was called: no more jobs (Spark: "Cannot call methods on a stopped SparkContext"). */
   stopped = false;
 

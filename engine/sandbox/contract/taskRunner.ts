@@ -131,6 +131,8 @@ export interface DriverParallelism {
 
 /** Services the engine offers to a Spark driver running in the sandbox. */
 export interface DriverHost {
+  /** Makes an action's result a value of the learner's realm (set inside the sandbox; identity when absent). */
+  adopt?(value: unknown): unknown;
   /** Every file in HDFS when the driver starts (textFile needs sizes to cut partitions). */
   catalog: { path: string; length: number; blockSize: number }[];
   /** The files at a path (a file, or the files of a directory in name order). */
