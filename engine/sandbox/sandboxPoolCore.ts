@@ -30,62 +30,12 @@ import type {
   TaskRunner,
 } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
+import { ANSWERS, type Pending, type Run, type Slot, type TaskKind } from './poolState';
 import { checkReply } from './sandboxReplyValidation';
-import { cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from './consoleCap';
+import { cappedConsoleLine, consoleDroppedNotice } from './consoleCap';
 import { crashError, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
-
-type TaskKind = 'map' | 'reduce' | 'spark';
-
-/** The replies that answer each request (a `failed` answers any). */
-const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
-  load: 'loaded',
-  map: 'mapDone',
-  reduce: 'reduceDone',
-  spark: 'sparkDone',
-};
-
-interface Pending {
-  resolve: (reply: SandboxReply) => void;
-  reject: (error: Error) => void;
-  host?: DriverHost;
-  kind?: TaskKind;
-  /** What the request was (its reply must answer it) and the worker it went to. */
-  request: TaskKind | 'load';
-  slot?: Slot;
-  /** A map task's partitions: its output must have that many. */
-  numReduceTasks?: number;
-}
-
-interface Slot {
-  endpoint: WorkerEndpoint;
-  busy: boolean;
-  /** The line of the learner's loop this worker last reported running in its current task. */
-  loopLine: number | null;
-  /** Evaluating the job module (its top-level code) for the current run. */
-  loading?: boolean;
-}
-
-interface Run {
-  failure: Error | null;
-  /** The worker whose top-level console output is printed (the others' would repeat it). */
-  echo: Slot | null;
-  cancelTimer: () => void;
-  counts: Record<TaskKind, { done: number; total: number }>;
-  reportQueued: boolean;
-  /** The Spark driver's last progress report (partitions of its current job). */
-  spark: { job: string; done: number; total: number } | null;
-  /** The learner's file (to name a loop the time limit stopped). */
-  fileName: string;
-  /** The run's budget in seconds, and when it ends (platform.now() time); null: none. */
-  seconds: number | null;
-  deadline: number | null;
-  /** Console output shown so far, and lines not shown past LOG_LIMITS. */
-  log: ConsoleShown;
-  /** MapReduce map output held so far (estimated bytes after the combiner), at most LIMITS.maxMapOutputBytes. */
-  mapOutputBytes: number;
-}
 
 export class SandboxPoolCore implements TaskRunner {
   /** The budget for runs begun from now on (seconds, null: none). */

@@ -36,7 +36,6 @@ export interface SparkContextOptions {
 
 export function createSparkContext(o: SparkContextOptions): object {
   const { rt, made } = o;
-  let stopped = false;
   let broadcasts = 0;
   let accumulators = 0;
   /** Each member checks that it runs on the driver and that sc was not stopped, as Spark does. */
@@ -45,7 +44,7 @@ export function createSparkContext(o: SparkContextOptions): object {
       throw new Error(
         `sc.${name} was called inside a task: SparkContext can only be used on the driver, not in code that runs on workers (SPARK-5063)`,
       );
-    if (stopped) throw new Error(`Cannot call methods on a stopped SparkContext (sc.${name})`);
+    if (rt.stopped) throw new Error(`Cannot call methods on a stopped SparkContext (sc.${name})`);
   };
   const accumulator = (kind: AccumulatorKind, what: string, name: unknown, initial = 0) => {
     driverOnly(what);
@@ -133,7 +132,6 @@ export function createSparkContext(o: SparkContextOptions): object {
     },
     /** Spark: SparkContext.stop: sc cannot be used afterwards. */
     stop() {
-      stopped = true;
       rt.stopped = true;
     },
     defaultParallelism: o.defaultParallelism,

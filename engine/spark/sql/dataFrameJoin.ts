@@ -15,11 +15,9 @@ import { planNode, type Plan } from './plan';
  */
 export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataFrame {
   const how = normalizeHow(howArg);
-  let lkeys: ((row: unknown[]) => unknown)[];
-  let rkeys: ((row: unknown[]) => unknown)[];
-  let keyText: [string, string];
-  // Both sides hash each key as one common type (Spark casts join keys first), so equal keys meet.
-  let keyTypes: DataType[];
+  // The key columns' indexes on each side, pairwise equal.
+  let li: number[];
+  let ri: number[];
   let schema: Field[];
   let combine: (a: unknown[] | null, b: unknown[] | null) => unknown[];
   const lw = l.schema.length;
@@ -28,15 +26,8 @@ export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataF
     throw new TypeError('join(other, on): name the join columns or give a join condition');
   if (typeof on === 'string' || (Array.isArray(on) && on.every((x) => typeof x === 'string'))) {
     const names = typeof on === 'string' ? [on] : (on as string[]);
-    const li = names.map((n) => resolveField(l.schema, n, null));
-    const ri = names.map((n) => resolveField(r.schema, n, null));
-    lkeys = li.map((i) => (row) => row[i]);
-    rkeys = ri.map((i) => (row) => row[i]);
-    keyTypes = li.map((i, k) => commonKeyType(l.schema[i]!.type, r.schema[ri[k]!]!.type));
-    keyText = [
-      li.map((i) => `${l.schema[i]!.name}#${l.schema[i]!.id}`).join(', '),
-      ri.map((i) => `${r.schema[i]!.name}#${r.schema[i]!.id}`).join(', '),
-    ];
+    li = names.map((n) => resolveField(l.schema, n, null));
+    ri = names.map((n) => resolveField(r.schema, n, null));
     const lrest = l.schema.map((_, i) => i).filter((i) => !li.includes(i));
     const rrest = r.schema.map((_, i) => i).filter((i) => !ri.includes(i));
     const keyFields = (how === 'right' ? ri.map((i) => r.schema[i]!) : li.map((i) => l.schema[i]!)).map((f) =>
@@ -50,8 +41,8 @@ export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataF
     ];
   } else if (on instanceof Column) {
     const pairs = equalities(exprOf(on));
-    const li: number[] = [];
-    const ri: number[] = [];
+    li = [];
+    ri = [];
     for (const [x, y] of pairs) {
       const inLeft = (e: Expr) =>
         e.k === 'col' &&
@@ -67,18 +58,17 @@ export function join(l: DfState, r: DfState, on: unknown, howArg: string): DataF
       li.push(i);
       ri.push(j);
     }
-    lkeys = li.map((i) => (row) => row[i]);
-    rkeys = ri.map((i) => (row) => row[i]);
-    keyTypes = li.map((i, k) => commonKeyType(l.schema[i]!.type, r.schema[ri[k]!]!.type));
-    keyText = [
-      li.map((i) => `${l.schema[i]!.name}#${l.schema[i]!.id}`).join(', '),
-      ri.map((i) => `${r.schema[i]!.name}#${r.schema[i]!.id}`).join(', '),
-    ];
     schema = [...l.schema, ...r.schema];
     combine = (a, b) => [...(a ?? new Array<unknown>(lw).fill(null)), ...(b ?? new Array<unknown>(rw).fill(null))];
   } else throw new TypeError('join(other, on): on must be a column name, an array of names or a Column condition');
-  const lk = groupKey(lkeys);
-  const rk = groupKey(rkeys);
+  const lk = groupKey(li.map((i) => (row: unknown[]) => row[i]));
+  const rk = groupKey(ri.map((i) => (row: unknown[]) => row[i]));
+  // Both sides hash each key as one common type (Spark casts join keys first), so equal keys meet.
+  const keyTypes: DataType[] = li.map((i, k) => commonKeyType(l.schema[i]!.type, r.schema[ri[k]!]!.type));
+  const keyText: [string, string] = [
+    li.map((i) => `${l.schema[i]!.name}#${l.schema[i]!.id}`).join(', '),
+    ri.map((i) => `${r.schema[i]!.name}#${r.schema[i]!.id}`).join(', '),
+  ];
   const threshold = broadcastThreshold(l.s);
   const canRight = how === 'inner' || how === 'left';
   const canLeft = how === 'inner' || how === 'right';
