@@ -16,7 +16,10 @@ import { createJobTaskExecutor, errorToData, type SandboxRequest } from '../engi
 import { createSealedContext, sealRealm } from './sealedRealm';
 import { openChildPort, type ChildCrash } from './childPort';
 import { realmAdopter } from './realmAdopter';
+import { loadDuckDbModule } from './duckDbNode';
 
+// DuckDB's code loads before the seal (spark.sql opens the database on first use).
+const openDuckDb = loadDuckDbModule();
 sealRealm();
 let fileName = 'job.js';
 const port = openChildPort((thrown): ChildCrash => ({ type: 'crash', error: errorToData(thrown, fileName) }));
@@ -39,6 +42,7 @@ const executor = createJobTaskExecutor({
   post: (message) => port.send(message),
   deferAnswer: (send) => setImmediate(send),
   adopt: (value) => adoptIntoJob(value),
+  sqlEngine: openDuckDb,
 });
 
 /**

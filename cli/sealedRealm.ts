@@ -12,7 +12,7 @@
  * (cli/sandboxWorker.test.ts, cli/streamSandbox.test.ts).
  */
 import vm from 'node:vm';
-import { freezeIntrinsics } from '../engine/sandbox';
+import { freezeIntrinsics, freezeTamed } from '../engine/sandbox';
 
 /**
  * Removes the way from any function of this realm to a code-compiling constructor, and freezes
@@ -32,7 +32,7 @@ export function sealRealm(): void {
   Object.defineProperty(Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
   // Objects handed to learners lead to this realm's prototypes: frozen, they cannot be polluted
   // (a getter planted there would run learner code with this realm's objects as `this`).
-  for (const proto of [Object.prototype, Array.prototype, Function.prototype, Error.prototype]) Object.freeze(proto);
+  for (const proto of [Object.prototype, Array.prototype, Function.prototype, Error.prototype]) freezeTamed(proto);
   freezeIntrinsics();
 }
 

@@ -63,8 +63,47 @@ export function freezeIntrinsics(extra: readonly unknown[] = []): void {
   ];
   for (const root of roots) {
     if ((typeof root !== 'object' && typeof root !== 'function') || root === null) continue;
-    Object.freeze(root);
+    freezeTamed(root);
     const proto = (root as { prototype?: unknown }).prototype;
-    if (typeof proto === 'object' && proto !== null) Object.freeze(proto);
+    if (typeof proto === 'object' && proto !== null) freezeTamed(proto);
   }
+}
+
+/**
+ * The names that ordinary code assigns on its own objects although a prototype holds them
+ * (`Sub.prototype.constructor = Sub`, `obj.toString = ...`: apache-arrow and Emscripten's glue,
+ * which DuckDB-wasm runs in the sandbox, do). On a frozen prototype such an assignment throws
+ * (JavaScript's "override mistake"); SES's override taming, done here, turns each of them into an
+ * accessor whose setter gives the object its own property, and refuses on the prototype itself.
+ */
+const OVERRIDABLE = [
+  'constructor',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'name',
+  'message',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+];
+
+/** Freezes `target` after taming its overridable properties (see OVERRIDABLE). */
+export function freezeTamed(target: object): void {
+  if (Object.isFrozen(target)) return;
+  for (const key of OVERRIDABLE) {
+    const d = Object.getOwnPropertyDescriptor(target, key);
+    if (!d || !('value' in d) || !d.writable || !d.configurable) continue;
+    const value: unknown = d.value;
+    Object.defineProperty(target, key, {
+      get: () => value,
+      set(this: object, v: unknown) {
+        if (this === target) throw new TypeError(`Cannot assign to read only property '${key}' of a frozen prototype`);
+        Object.defineProperty(this, key, { value: v, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: d.enumerable,
+      configurable: false,
+    });
+  }
+  Object.freeze(target);
 }

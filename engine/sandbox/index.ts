@@ -17,7 +17,8 @@ export {
   type LoopGuard,
   type LoopGuardOptions,
 } from './loopGuard';
-export { freezeIntrinsics } from './freezeIntrinsics';
+export { freezeIntrinsics, freezeTamed } from './freezeIntrinsics';
+export { createDuckDbEngine, type ArrowTableLike, type BlockingConnection } from './duckDbEngine';
 export { LOG_LIMITS, cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from './consoleCap';
 export { MAX_CONSOLE_LINE, consoleLine, createConsoleShim, type ConsoleShim } from './consoleShim';
 export { createJobTaskExecutor, type ExecutorRuntime, type JobTaskExecutor } from './jobTaskExecutor';

@@ -4,6 +4,7 @@
  * request. The runtime-specific parts are passed in: how to evaluate code without Node or DOM
  * globals, how to decode UTF-8, and how to post a message.
  */
+import type { SqlEngine } from './contract/sqlEngine';
 import { JobResultError, errorToData } from './contract/jobCodeError';
 import { LOOP_GUARD, createLoopGuard } from './loopGuard';
 import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
@@ -42,10 +43,25 @@ export interface ExecutorRuntime {
    * context): `countByValue() instanceof Map` then holds there as in the browser.
    */
   adopt?(value: unknown): unknown;
+  /** Opens DuckDB for spark.sql in this sandbox (once; absent: spark.sql says the runner has none). */
+  sqlEngine?(): Promise<SqlEngine>;
 }
 
 export interface JobTaskExecutor {
   handle(message: SandboxRequest): void;
+}
+
+/** One DuckDB per sandbox, opened by the first spark.sql and kept for the next runs. */
+const sqlOpened = new WeakMap<ExecutorRuntime, Promise<SqlEngine>>();
+function openSql(runtime: ExecutorRuntime): Promise<SqlEngine> {
+  let opening = sqlOpened.get(runtime);
+  if (!opening) {
+    opening = runtime.sqlEngine!();
+    sqlOpened.set(runtime, opening);
+    // A failed opening is tried again by the next spark.sql.
+    opening.catch(() => sqlOpened.delete(runtime));
+  }
+  return opening;
 }
 
 export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor {
@@ -137,6 +153,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               catalog: message.catalog,
               ...(runtime.adopt ? { adopt: (v: unknown) => runtime.adopt!(v) } : {}),
               print: (text: string) => shim.console.log(text),
+              ...(runtime.sqlEngine ? { sqlEngine: () => openSql(runtime) } : {}),
               ...(message.parallelism === undefined ? {} : { parallelism: message.parallelism }),
               readFiles: (path: string) =>
                 new Promise<SandboxFile[]>((resolve, reject) => {

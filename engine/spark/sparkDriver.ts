@@ -62,7 +62,7 @@ export async function runSparkDriver(
   try {
     result = await (fn as (sc: unknown, spark: unknown) => unknown)(
       sc,
-      createSparkSession(rt, sc, host.print ?? (() => {})),
+      createSparkSession(rt, sc, host.print ?? (() => {}), host.sqlEngine ? () => host.sqlEngine!() : null),
     );
   } catch (error) {
     // What the learner threw may be anything (a revoked Proxy makes instanceof throw).

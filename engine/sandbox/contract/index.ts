@@ -26,3 +26,12 @@ export {
   type PlainDataResult,
   type DescribeSpecial,
 } from './plainData';
+export {
+  SqlEngineError,
+  type SqlColumn,
+  type SqlEngine,
+  type SqlPlan,
+  type SqlPlanNode,
+  type SqlTable,
+  type SqlType,
+} from './sqlEngine';

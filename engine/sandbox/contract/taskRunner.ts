@@ -4,6 +4,7 @@
  * implementations live where the runtime is: a child-process pool in cli/, a Web Worker pool in
  * renderer/sandbox/. Tests can pass an in-process runner or a recording fake.
  */
+import type { SqlEngine } from './sqlEngine';
 
 /** The job's module, compiled to CommonJS-style JS with the learner's line numbers preserved. */
 export interface JobSource {
@@ -145,6 +146,8 @@ export interface DriverHost {
    * (engine/spark/sparkDriver.ts defaultParallelismOf); without them it is 2.
    */
   parallelism?: DriverParallelism;
+  /** DuckDB for spark.sql, opened on first use inside the sandbox (absent: spark.sql says so). */
+  sqlEngine?(): Promise<SqlEngine>;
 }
 
 /** What running a Spark driver returns: its value and the log of jobs for the simulation. */

@@ -16,6 +16,7 @@ import { showString } from './sqlValues';
 import { collect as collectRdd, count as countRdd } from '../rddActions';
 import { cache as cacheRdd, unpersist as unpersistRdd } from '../rddInfo';
 import { shareAcrossTasks } from '../taskClosures';
+import type { SqlEngine } from '../../sandbox/contract/sqlEngine';
 
 export interface SessionState {
   rt: SparkRuntime;
@@ -24,6 +25,8 @@ export interface SessionState {
   views: Map<string, DataFrame>;
   nextExprId: () => number;
   nextDfId: () => number;
+  /** DuckDB for spark.sql, opened on first use (null: this runner has none). */
+  sqlEngine: (() => Promise<SqlEngine>) | null;
 }
 
 export interface DfState {

@@ -14,12 +14,19 @@ import { functions } from './functions';
 import { narrowOp } from './physicalOps';
 import { planNode } from './plan';
 import { shareAcrossTasks } from '../taskClosures';
+import type { SqlEngine } from '../../sandbox/contract/sqlEngine';
+import { sqlDataFrame } from './sqlQuery';
 
 type Options = Record<string, unknown>;
 
 const truthy = (v: unknown) => v === true || String(v).toLowerCase() === 'true';
 
-export function createSparkSession(rt: SparkRuntime, sc: unknown, print: (text: string) => void): object {
+export function createSparkSession(
+  rt: SparkRuntime,
+  sc: unknown,
+  print: (text: string) => void,
+  sqlEngine: (() => Promise<SqlEngine>) | null = null,
+): object {
   let exprId = 0;
   let dfId = 0;
   const s: SessionState = {
@@ -29,6 +36,7 @@ export function createSparkSession(rt: SparkRuntime, sc: unknown, print: (text: 
     views: new Map(),
     nextExprId: () => exprId++,
     nextDfId: () => dfId++,
+    sqlEngine,
   };
   const fields = (names: string[], types: DataType[], origin: number): Field[] =>
     names.map((name, i) => ({ name, type: types[i] ?? 'string', id: s.nextExprId(), origin }));
@@ -176,6 +184,14 @@ export function createSparkSession(rt: SparkRuntime, sc: unknown, print: (text: 
       read: reader({}),
       functions,
       createDataFrame,
+      sql: async (sqlText: unknown) => {
+        if (!s.sqlEngine)
+          throw new Error(
+            'spark.sql needs DuckDB, which this runner does not provide (run the job with clusterlab or in the app)',
+          );
+        const engine = await s.sqlEngine();
+        return sqlDataFrame(s, engine, sqlText);
+      },
       table: (name: string) => {
         const df = s.views.get(String(name).toLowerCase());
         if (!df)
