@@ -15,6 +15,14 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es', rolldownOptions: { checks: { bundlerTimings: false } } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  resolve: {
+    alias: {
+      // DuckDB-wasm's blocking browser build (the sandbox worker's spark.sql), which the package does not export.
+      'duckdb-wasm-browser-blocking': fileURLToPath(
+        new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -1,30 +1,50 @@
 /**
- * DuckDB for spark.sql in the CLI's sandbox process: the Node build of DuckDB-wasm (the same
- * wasm as the app's), blocking, opened the first time a job calls spark.sql (about a second) and
- * kept for the process's next runs. It runs beside the learner's vm context, never inside it.
+ * DuckDB for spark.sql in a Node sandbox process (the CLI's child, and the desktop app's sandbox
+ * utility process, which runs the same entry): the Node build of DuckDB-wasm (the same wasm as the
+ * web app's), blocking, opened the first time a job calls spark.sql (about a second) and kept for
+ * the process's next runs. It runs beside the learner's vm context, never inside it.
+ * Its files come from node_modules (the CLI) or from `duckdb/` beside the bundle (the desktop
+ * app: scripts/buildElectron.mjs copies them there).
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as DuckDb from '@duckdb/duckdb-wasm/blocking';
 import { createDuckDbEngine, type BlockingConnection, type SqlEngine } from '../engine/sandbox';
 
 type DuckDbModule = typeof DuckDb;
-const require = createRequire(import.meta.url);
+
+/** This bundle's folder: __dirname in the desktop app's CommonJS bundle, import.meta.url in the CLI's ESM one. */
+const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+const requireHere = createRequire(join(here, 'duckDbNode.js'));
+
+function duckDbFile(name: string): string {
+  const beside = join(here, 'duckdb', name);
+  return existsSync(beside) ? beside : requireHere.resolve(`@duckdb/duckdb-wasm/dist/${name}`);
+}
 
 /**
  * Loads DuckDB-wasm's code (not the database): called before the worker seals its realm, as
- * apache-arrow's module code sets methods on its prototypes, which frozen intrinsics forbid.
+ * apache-arrow's module code sets methods on its prototypes. When the files are missing (a
+ * broken install), spark.sql says so; nothing else of the sandbox depends on them.
  */
 export function loadDuckDbModule(): () => Promise<SqlEngine> {
-  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as DuckDbModule;
+  let duckdb: DuckDbModule;
+  try {
+    duckdb = requireHere(duckDbFile('duckdb-node-blocking.cjs')) as DuckDbModule;
+  } catch {
+    return () =>
+      Promise.reject(new Error('spark.sql: DuckDB-wasm is not installed with ClusterLab (run `npm ci` again)'));
+  }
   return () => openNodeDuckDb(duckdb);
 }
 
 async function openNodeDuckDb(duckdb: DuckDbModule): Promise<SqlEngine> {
-  const file = (name: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${name}`);
   const db = await duckdb.createDuckDB(
     {
-      mvp: { mainModule: file('duckdb-mvp.wasm'), mainWorker: file('duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: file('duckdb-eh.wasm'), mainWorker: file('duckdb-node-eh.worker.cjs') },
+      mvp: { mainModule: duckDbFile('duckdb-mvp.wasm'), mainWorker: duckDbFile('duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: duckDbFile('duckdb-eh.wasm'), mainWorker: duckDbFile('duckdb-node-eh.worker.cjs') },
     },
     new duckdb.VoidLogger(),
     duckdb.NODE_RUNTIME,

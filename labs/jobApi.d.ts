@@ -1031,6 +1031,15 @@ interface SparkSession {
    */
   table(name: string): DataFrame;
   /**
+   * A query over the temporary views, as a DataFrame: DuckDB parses and plans the SQL (its dialect;
+   * its errors are the query's ParseException or AnalysisException), the plan runs as Spark's stages
+   * (an Exchange hashpartitioning on GROUP BY keys, broadcast or sort-merge joins, a last stage for
+   * ORDER BY or LIMIT) and each task's part is DuckDB running the query over that task's rows.
+   * Awaited here (DuckDB opens on first use); in Spark it returns the DataFrame at once.
+   * @counterpart Spark: SparkSession.sql · PySpark: SparkSession.sql
+   */
+  sql(sqlText: string): Promise<DataFrame>;
+  /**
    * spark.sql.shuffle.partitions (200), spark.sql.autoBroadcastJoinThreshold (10485760; -1 turns broadcasting off).
    * @counterpart Spark: SparkSession.conf (RuntimeConfig) · PySpark: SparkSession.conf
    */

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Bundles electron/main.ts and electron/preload.ts (CommonJS, as a sandboxed preload requires)
 // into dist/electron with esbuild, and the sandbox process entry (cli/sandboxWorker.ts, the same
-// code the CLI forks) that electron/sandboxProcesses.ts starts as utility processes.
+// code the CLI forks) that electron/sandboxProcesses.ts starts as utility processes, with
+// DuckDB-wasm's Node build beside it (dist/electron/duckdb/) for spark.sql.
 import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +32,17 @@ export async function buildElectron() {
     target: 'node20',
     logLevel: 'error',
   });
+  // DuckDB-wasm's Node build for spark.sql in the sandbox processes (cli/duckDbNode.ts reads it from here).
+  const duckdb = join(root, 'dist', 'electron', 'duckdb');
+  mkdirSync(duckdb, { recursive: true });
+  for (const file of [
+    'duckdb-node-blocking.cjs',
+    'duckdb-eh.wasm',
+    'duckdb-mvp.wasm',
+    'duckdb-node-eh.worker.cjs',
+    'duckdb-node-mvp.worker.cjs',
+  ])
+    copyFileSync(join(root, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist', file), join(duckdb, file));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildElectron();

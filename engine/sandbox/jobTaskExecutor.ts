@@ -43,8 +43,11 @@ export interface ExecutorRuntime {
    * context): `countByValue() instanceof Map` then holds there as in the browser.
    */
   adopt?(value: unknown): unknown;
-  /** Opens DuckDB for spark.sql in this sandbox (once; absent: spark.sql says the runner has none). */
-  sqlEngine?(): Promise<SqlEngine>;
+  /**
+   * Opens DuckDB for spark.sql in this sandbox (once; absent: spark.sql says the runner has none).
+   * `askHost` gets DuckDB's compiled wasm module from the pool, for a worker that cannot load it.
+   */
+  sqlEngine?(askHost: () => Promise<unknown>): Promise<SqlEngine>;
 }
 
 export interface JobTaskExecutor {
@@ -53,10 +56,10 @@ export interface JobTaskExecutor {
 
 /** One DuckDB per sandbox, opened by the first spark.sql and kept for the next runs. */
 const sqlOpened = new WeakMap<ExecutorRuntime, Promise<SqlEngine>>();
-function openSql(runtime: ExecutorRuntime): Promise<SqlEngine> {
+function openSql(runtime: ExecutorRuntime, askHost: () => Promise<unknown>): Promise<SqlEngine> {
   let opening = sqlOpened.get(runtime);
   if (!opening) {
-    opening = runtime.sqlEngine!();
+    opening = runtime.sqlEngine!(askHost);
     sqlOpened.set(runtime, opening);
     // A failed opening is tried again by the next spark.sql.
     opening.catch(() => sqlOpened.delete(runtime));
@@ -68,7 +71,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   let job: LoadedJob | null = null;
   let fileName = 'job.js';
   let nextRequest = 1;
-  const pendingHost = new Map<number, { resolve: (f: SandboxFile[]) => void; reject: (e: Error) => void }>();
+  const pendingHost = new Map<number, { resolve: (answer: never) => void; reject: (e: Error) => void }>();
 
   /**
    * Posts a reply; never throws. A reply that cannot be sent (its data cannot be cloned, or is too
@@ -153,7 +156,20 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               catalog: message.catalog,
               ...(runtime.adopt ? { adopt: (v: unknown) => runtime.adopt!(v) } : {}),
               print: (text: string) => shim.console.log(text),
-              ...(runtime.sqlEngine ? { sqlEngine: () => openSql(runtime) } : {}),
+              ...(runtime.sqlEngine
+                ? {
+                    sqlEngine: () =>
+                      openSql(
+                        runtime,
+                        () =>
+                          new Promise<unknown>((resolve, reject) => {
+                            const requestId = nextRequest++;
+                            pendingHost.set(requestId, { resolve, reject });
+                            post({ type: 'sqlModuleRequest', id: message.id, requestId });
+                          }),
+                      ),
+                  }
+                : {}),
               ...(message.parallelism === undefined ? {} : { parallelism: message.parallelism }),
               readFiles: (path: string) =>
                 new Promise<SandboxFile[]>((resolve, reject) => {
@@ -182,11 +198,19 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             ); // post and fail never throw: this promise cannot reject unhandled
             return;
           }
+          case 'sqlModuleReply': {
+            const p = pendingHost.get(message.requestId);
+            pendingHost.delete(message.requestId);
+            if (!p) return;
+            if (message.error === null) (p.resolve as (m: unknown) => void)(message.module);
+            else p.reject(new Error(message.error));
+            return;
+          }
           case 'hostReply': {
             const p = pendingHost.get(message.requestId);
             pendingHost.delete(message.requestId);
             if (!p) return;
-            if (message.files) p.resolve(message.files);
+            if (message.files) (p.resolve as (f: SandboxFile[]) => void)(message.files);
             else p.reject(new Error(message.error ?? 'host request failed'));
             return;
           }

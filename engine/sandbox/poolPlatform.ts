@@ -44,6 +44,12 @@ export interface PoolPlatform {
    * one line `… N more lines of console output not shown`), never after the run ended.
    */
   log(text: string): void;
+  /**
+   * DuckDB's compiled wasm module, for workers that cannot load it themselves (the browser's
+   * sandbox workers have no network): asked for by a Spark driver's first spark.sql. Absent
+   * where the workers open DuckDB on their own (the CLI's and the desktop app's processes).
+   */
+  sqlModule?(): Promise<unknown>;
 }
 
 /** Tasks of the current run: how many were handed to the pool and how many came back. */

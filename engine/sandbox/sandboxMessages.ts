@@ -32,7 +32,9 @@ export type SandboxRequest =
   | { type: 'map'; id: number; task: MapTaskInput }
   | { type: 'reduce'; id: number; task: ReduceTaskInput }
   | { type: 'spark'; id: number; catalog: DriverHost['catalog']; parallelism?: DriverHost['parallelism'] }
-  | { type: 'hostReply'; id: number; requestId: number; files: SandboxFile[] | null; error: string | null };
+  | { type: 'hostReply'; id: number; requestId: number; files: SandboxFile[] | null; error: string | null }
+  /** DuckDB's compiled wasm module for spark.sql (a browser worker cannot fetch it), or why not. */
+  | { type: 'sqlModuleReply'; id: number; requestId: number; module: unknown; error: string | null };
 
 export type SandboxReply =
   | { type: 'loaded'; id: number; shape: JobShape }
@@ -41,6 +43,8 @@ export type SandboxReply =
   | { type: 'sparkDone'; id: number; output: SparkDriverOutput }
   | { type: 'failed'; id: number; error: JobErrorData }
   | { type: 'hostRequest'; id: number; requestId: number; path: string }
+  /** The Spark driver's first spark.sql needs DuckDB's wasm module (PoolPlatform.sqlModule). */
+  | { type: 'sqlModuleRequest'; id: number; requestId: number }
   | { type: 'log'; text: string }
   /** Console lines the worker did not send, past LOG_LIMITS (consoleCap.ts): counted, not shown. */
   | { type: 'logDropped'; count: number }

@@ -259,13 +259,14 @@ export class SandboxPoolCore implements TaskRunner {
     // Every other reply answers a request of this worker's that is still pending, of its kind.
     if (!pending || pending.slot !== slot)
       return this.invalid(run, `a ${reply.type} reply for task ${reply.id}, which is not this worker's`);
-    if (reply.type === 'sparkProgress' || reply.type === 'hostRequest') {
+    if (reply.type === 'sparkProgress' || reply.type === 'hostRequest' || reply.type === 'sqlModuleRequest') {
       if (pending.request !== 'spark')
         return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
       if (reply.type === 'sparkProgress') {
         run.spark = { job: reply.job.slice(0, 120), done: reply.done, total: reply.total };
         this.report('spark');
-      } else this.serveHost(slot, pending.host!, reply);
+      } else if (reply.type === 'hostRequest') this.serveHost(slot, pending.host!, reply);
+      else this.serveSqlModule(slot, reply);
       return;
     }
     if (reply.type !== 'failed' && reply.type !== ANSWERS[pending.request])
@@ -302,6 +303,24 @@ export class SandboxPoolCore implements TaskRunner {
     host.readFiles(reply.path).then(
       (files) => answer(files, null),
       (error: unknown) => answer(null, error instanceof Error ? error.message : 'the file could not be read'),
+    );
+  }
+
+  /** A Spark driver's spark.sql needs DuckDB's wasm module: the platform's, or why there is none. */
+  private serveSqlModule(slot: Slot, reply: Extract<SandboxReply, { type: 'sqlModuleRequest' }>): void {
+    const answer = (module: unknown, error: string | null) => {
+      if (this.slots.includes(slot))
+        slot.endpoint.post({ type: 'sqlModuleReply', id: reply.id, requestId: reply.requestId, module, error });
+    };
+    const load = this.platform.sqlModule;
+    if (!load) return answer(null, 'spark.sql: this sandbox has no DuckDB');
+    load().then(
+      (module) => answer(module, null),
+      (error: unknown) =>
+        answer(
+          null,
+          `spark.sql: DuckDB could not be loaded (${error instanceof Error ? error.message : 'unknown error'})`,
+        ),
     );
   }
 

@@ -319,6 +319,9 @@ export function checkReply(v: unknown, numReduceTasks: number | null = null): Re
         case 'failed':
           checkErrorData(r.error, 'failed.error');
           break;
+        case 'sqlModuleRequest':
+          int(r.requestId, 'sqlModuleRequest.requestId');
+          break;
         case 'hostRequest':
           int(r.requestId, 'hostRequest.requestId');
           str(r.path, 'hostRequest.path', REPLY_LIMITS.path);

@@ -8,12 +8,16 @@
  * the pool: engine/sandbox/consoleShim.ts) and the loop guard bound (it stops a runaway loop with its line before the budget ends). The pool
  * checks every reply and enforces the wall-clock budget by terminating us.
  */
+import * as duckdb from 'duckdb-wasm-browser-blocking';
 import {
+  createDuckDbEngine,
   createJobTaskExecutor,
   evaluateWithFunction,
   freezeIntrinsics,
+  type BlockingConnection,
   type SandboxReply,
   type SandboxRequest,
+  type SqlEngine,
 } from '../../engine/sandbox';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -122,8 +126,33 @@ function sealScope(): void {
   }
 }
 
+/**
+ * DuckDB for spark.sql, opened in this worker on the job's first spark.sql (its blocking build,
+ * so each task's query runs synchronously, and a runaway query ends with the run's budget like any
+ * task). The worker cannot fetch: the pool hands over the compiled wasm module (webWorkerPool.ts).
+ * DuckDB's runtime object is a global its code reads; it is set before the scope is sealed.
+ */
+(scope as unknown as { DUCKDB_RUNTIME: unknown }).DUCKDB_RUNTIME = duckdb.BROWSER_RUNTIME;
+async function openDuckDb(askHost: () => Promise<unknown>): Promise<SqlEngine> {
+  const module = await askHost();
+  if (!(module instanceof WebAssembly.Module)) throw new Error('spark.sql: the pool sent no DuckDB module');
+  const bundle = { mainModule: 'duckdb-eh.wasm', mainWorker: null };
+  const db = await duckdb.createDuckDB({ mvp: bundle, eh: bundle }, new duckdb.VoidLogger(), duckdb.BROWSER_RUNTIME);
+  // Instantiated from the module the pool compiled, instead of fetching the file.
+  (db as unknown as { instantiateWasm: unknown }).instantiateWasm = (
+    imports: WebAssembly.Imports,
+    done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ) => {
+    void WebAssembly.instantiate(module, imports).then((instance) => done(instance, module));
+    return [];
+  };
+  await db.instantiate();
+  return createDuckDbEngine(db.connect() as unknown as BlockingConnection);
+}
+
 const executor = createJobTaskExecutor({
   evaluate: evaluateWithFunction,
+  sqlEngine: openDuckDb,
   now: () => Date.now(),
   lineOffset: 2,
   decodeUtf8: (bytes) => decoder.decode(bytes),

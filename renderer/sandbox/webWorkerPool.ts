@@ -6,7 +6,22 @@
  * Usable from the page or from the engine Web Worker, which passes it to `runJob`.
  */
 import { SandboxCrash, SandboxPoolCore, type SandboxReply } from '../../engine/sandbox';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { sandboxDiedMessage } from './sandboxDiedMessage';
+
+/**
+ * DuckDB's wasm module (the `eh` build the SQL console also loads), compiled once per page or
+ * engine worker when a job first calls spark.sql, then handed to each sandbox worker that asks:
+ * the workers cannot fetch (connect-src 'none').
+ */
+let duckDbModule: Promise<WebAssembly.Module> | null = null;
+function compileDuckDb(): Promise<WebAssembly.Module> {
+  duckDbModule ??= WebAssembly.compileStreaming(fetch(ehWasm)).catch((error: unknown) => {
+    duckDbModule = null;
+    throw error;
+  });
+  return duckDbModule;
+}
 
 /** Lines sandboxWorker.ts's `new Function` puts above the learner's code (its executor's lineOffset). */
 const EVALUATION_HEADER_LINES = 2;
@@ -29,6 +44,7 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
     size,
     timeoutSeconds: options.timeoutSeconds,
     log: options.log ?? ((text) => console.log(text)),
+    sqlModule: compileDuckDb,
     now: () => Date.now(),
     startTimer(ms, fire) {
       const timer = setTimeout(fire, ms);

@@ -21,6 +21,9 @@ import { planNode, type Plan } from './plan';
 import type { SqlColumn, SqlEngine, SqlTable } from '../../sandbox/contract/sqlEngine';
 import { shapeOf, type ScanUse } from './sqlPlanShape';
 
+/** What a single-task query's RDD is named after (the DAG shows an RDD's first word), most telling first. */
+const MAIN_OPERATORS = ['Window', 'HashAggregate', 'Union', 'CartesianProduct', 'BroadcastNestedLoopJoin', 'HashJoin', 'Sort'];
+
 interface View {
   name: string;
   d: DfState;
@@ -77,7 +80,8 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
   const n = shufflePartitions(s);
   const id = s.nextDfId();
   const schema: Field[] = columns.map((c) => ({ name: c.name, type: c.type, id: s.nextExprId(), origin: id }));
-  const duck = `DuckDB: ${sqlText.replace(/\s+/g, ' ').trim().slice(0, 80)}`;
+  const oneLine = sqlText.replace(/\s+/g, ' ').trim();
+  const duck = `DuckDB: ${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}`;
   const attrs = `[${schema.map((f) => `${f.name}#${f.id}`).join(', ')}]`;
 
   let node: Rdd;
@@ -141,10 +145,9 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
         } else outputs = each;
         return outputs;
       };
-      const aggName = shape.ops
-        .filter((o) => o !== 'Filter' || shape.ops.indexOf(o) > shape.ops.indexOf('HashAggregate'))
-        .join(' + ');
-      node = narrowOp(shuffled, aggName || 'HashAggregate', (_rows, p) => compute()[p]!);
+      // The DAG names an RDD by its first word: the aggregate first, then what runs after it in the task.
+      const aggName = ['HashAggregate', ...shape.ops.slice(shape.ops.indexOf('HashAggregate') + 1)].join(' + ');
+      node = narrowOp(shuffled, aggName, (_rows, p) => compute()[p]!);
       const exchangePlan = planNode(exchange, [v.d.plan], false);
       plan = planNode(`HashAggregate(keys=[${shape.keys.join(', ')}], output=${attrs}) (${duck})`, [exchangePlan]);
       allInputs = () => mergeTables(Array.from({ length: parts }, (_, p) => inputs(p)));
@@ -231,7 +234,9 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
     }
     case 'single': {
       const used = shape.scans.map((u) => ({ v: viewOf(u), u }));
-      const name = [...new Set(shape.ops)].join(' + ') || 'Project';
+      const ops = [...new Set(shape.ops)];
+      const main = MAIN_OPERATORS.find((o) => ops.includes(o)) ?? ops.at(-1) ?? 'Project';
+      const name = [main, ...ops.filter((o) => o !== main)].join(' + ');
       // Every view's rows to one task (Spark's ShuffledRowRDD reads an Exchange's output).
       const gathered = used.map(({ v }) => singlePartition(v.d.rdd, 'ShuffledRowRDD', (rows) => rows));
       const tables = (p: number) => used.map(({ v, u }, i) => tableOf(v, u, gathered[i]!.iterator(p)));
@@ -255,7 +260,8 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
   if (finish !== null) {
     // The last stage orders (or limits) the tasks' answers; DuckDB gives it the query's own order.
     rdd = singlePartition(node, finish, () => run(allInputs()));
-    plan = planNode(`${finish === 'GlobalLimit' ? 'CollectLimit' : finish} ${attrs}`, [
+    const what = finish === 'GlobalLimit' ? "the query's LIMIT" : "the query's ORDER BY";
+    plan = planNode(`${finish === 'GlobalLimit' ? 'CollectLimit' : finish} [${what}], output=${attrs}`, [
       planNode('Exchange SinglePartition', [plan], false),
     ]);
   }

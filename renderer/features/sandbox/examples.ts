@@ -2,6 +2,7 @@
 import iotDaily from '../../../labs/examples/jobs/iot-daily-average.js?raw';
 import iotSpark from '../../../labs/examples/jobs/iot-daily-average-spark.js?raw';
 import iotDataFrame from '../../../labs/examples/jobs/iot-daily-average-dataframe.js?raw';
+import iotSql from '../../../labs/examples/jobs/iot-daily-average-sql.js?raw';
 import wordCount from '../../../labs/examples/jobs/word-count.ts?raw';
 import wordCountSpark from '../../../labs/examples/jobs/word-count-spark.js?raw';
 import pagerankSpark from '../../../labs/examples/jobs/pagerank-spark.js?raw';
@@ -43,6 +44,14 @@ export const EXAMPLES: readonly ExampleJob[] = [
     title: 'IoT daily average (Spark DataFrame)',
     fileName: 'iot-daily-average-dataframe.js',
     code: iotDataFrame,
+    cluster: 'cookbook-9',
+    blockSize: 256 * KB,
+  },
+  {
+    id: 'iot-sql',
+    title: 'IoT daily average (Spark SQL on DuckDB)',
+    fileName: 'iot-daily-average-sql.js',
+    code: iotSql,
     cluster: 'cookbook-9',
     blockSize: 256 * KB,
   },

@@ -1,0 +1,82 @@
+// spark.sql in the app (issue 12): the sandbox's SQL example runs its query on DuckDB-wasm inside
+// the sandbox worker (the pool hands it the compiled module), shows DuckDB's answer, and draws the
+// stages the plan's shape gives; a syntax error is DuckDB's message at the query. Run twice, to
+// see that the worker's DuckDB is reused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type Session } from './harness';
+import { setEditorText } from './labActions';
+
+async function waitForRunEnd(page: Page, timeout = 120_000) {
+  await page
+    .locator('[aria-label="Running"]')
+    .waitFor({ state: 'attached', timeout: 10_000 })
+    .catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('[aria-label="Running"]'), undefined, { timeout });
+}
+
+const consoleText = async (page: Page) => (await page.getByTestId('run-console-text').textContent()) ?? '';
+
+describe('spark.sql in the app', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('runs the SQL example on DuckDB in the sandbox, with the plan and the answer', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await page.locator('.sandbox-editor .monaco-editor').first().waitFor({ timeout: 60_000 });
+    await page.getByLabel('Example job').selectOption('iot-sql');
+    for (const attempt of [1, 2]) {
+      await page.getByRole('button', { name: '▶ Run' }).click();
+      await waitForRunEnd(page);
+      expect(await page.getByTestId('run-error').count(), `run ${attempt}`).toBe(0);
+      const text = await consoleText(page);
+      expect(text).toContain('Exchange hashpartitioning(day, 8)');
+      expect(text).toContain('|2016-05-01|');
+      expect(text).toContain('only showing top 5 rows');
+      await page.locator('#run-tab-output').click();
+      const output = (await page.getByTestId('run-output').textContent()) ?? '';
+      expect(output).toContain('2016-05-30');
+    }
+    // The DAG: the scan and the Exchange's map side, the aggregate's tasks, the ORDER BY's last stage.
+    await page.locator('#run-tab-dag').click();
+    const jobs = page.getByLabel('Spark job');
+    const collect = await jobs
+      .locator('option')
+      .evaluateAll((options) =>
+        (options as HTMLOptionElement[]).filter((o) => o.textContent?.includes('collect')).map((o) => o.value),
+      );
+    await jobs.selectOption(collect.at(-1)!);
+    const dag = (await page.getByTestId('run-dag').textContent()) ?? '';
+    // Stages: the scan and the Exchange's map side, the aggregate's tasks, the ORDER BY's last stage
+    // (the first two ran in show()'s job already: skipped, their shuffle output reused).
+    expect(dag).toMatch(/Stage \d+ \(skipped\)textFile → Scan → Project → Excha/);
+    expect(dag).toMatch(/Exchange → HashAggregate → Exchan/);
+    expect(dag).toMatch(/Exchange SinglePartitionSort/);
+    await s.screenshot('spark-sql-dag-1440-dark');
+  });
+
+  it("answers a syntax error with DuckDB's message", async () => {
+    const { page } = s;
+    await setEditorText(
+      page,
+      `export default async (sc, spark) => {
+  spark.createDataFrame([{ a: 1 }]).createOrReplaceTempView('t');
+  return (await spark.sql('SELEC a FROM t')).collect();
+};
+`,
+      '.sandbox-editor',
+    );
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page);
+    const error = (await page.getByTestId('run-error').textContent()) ?? '';
+    expect(error).toMatch(/ParseException/);
+    expect(error).toMatch(/syntax error at or near "SELEC"/);
+  });
+});
