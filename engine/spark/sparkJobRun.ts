@@ -73,7 +73,8 @@ export async function runSparkJob(
   app.onJobFinished = (job) => {
     if (job.output === null) return;
     const dir = `${job.output}/`;
-    for (const w of out.written) if (w.path.startsWith(dir)) hdfs.put(w.path, encodeUtf8(w.text), { overwrite: true });
+    for (const w of out.written)
+      if (w.path.startsWith(dir)) hdfs.put(w.path, 'bytes' in w ? w.bytes : encodeUtf8(w.text), { overwrite: true });
   };
   app.start();
   app.runJobs();
