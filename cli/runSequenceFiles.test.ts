@@ -47,7 +47,10 @@ describe('clusterlab run with SequenceFiles', () => {
 
   it("fails a text file read as a SequenceFile with Hadoop's message and the line (exit 1)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-seq-'));
-    writeFileSync(join(dir, 'bad.js'), `export default async (sc) =>\n  sc.sequenceFile('/data/corpus.txt').count();\n`);
+    writeFileSync(
+      join(dir, 'bad.js'),
+      `export default async (sc) =>\n  sc.sequenceFile('/data/corpus.txt').count();\n`,
+    );
     const f = fakeIo(dir);
     expect(await runCommand([join(dir, 'bad.js')], f.io)).toBe(1);
     expect(f.err.join('')).toMatch(/bad\.js:2: IOException: hdfs:\/data\/corpus\.txt not a SequenceFile/);

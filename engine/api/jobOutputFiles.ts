@@ -20,7 +20,11 @@ export function jobOutputFiles(hdfs: Hdfs, inputs: ReadonlySet<string>): OutputF
         try {
           const bytes = hdfs.read(entry.path);
           const seq = sequenceFileText(bytes, entry.path);
-          out.push(seq ? { path: entry.path, text: seq.text, binary: seq.summary } : { path: entry.path, text: decodeUtf8(bytes) });
+          out.push(
+            seq
+              ? { path: entry.path, text: seq.text, binary: seq.summary }
+              : { path: entry.path, text: decodeUtf8(bytes) },
+          );
         } catch {
           // A block with no live replica: the file is unreadable, as it would be on a real cluster.
         }

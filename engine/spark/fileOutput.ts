@@ -16,4 +16,3 @@ export interface FileOutput {
 export function textOutput(path: string): FileOutput {
   return { path, encoder: () => (rows) => rows.map((x) => `${keyText(x)}\n`).join('') };
 }
-

@@ -158,7 +158,9 @@ export function serializeValue(value: unknown, where: string, elementName?: (i: 
       // A plain object: its prototype is null or some realm's Object.prototype (whose own is null).
       if (proto !== null && Object.getPrototypeOf(proto) !== null) {
         const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
-        fail(`an instance of ${typeof name === 'string' && name ? `class ${name}` : 'a class'} (its methods cannot be written; make it a plain object)`);
+        fail(
+          `an instance of ${typeof name === 'string' && name ? `class ${name}` : 'a class'} (its methods cannot be written; make it a plain object)`,
+        );
       }
       const keys = Object.keys(o);
       out.byte(Tag.Object);
@@ -219,7 +221,12 @@ export function deserializeValue(bytes: Uint8Array, where: string): unknown {
         objects.push(o);
         for (let i = 0; i < n; i++) {
           const key = r.text();
-          Object.defineProperty(o, key, { value: read(depth + 1), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(o, key, {
+            value: read(depth + 1),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         }
         return o;
       }
@@ -256,7 +263,8 @@ export function deserializeValue(bytes: Uint8Array, where: string): unknown {
       }
       case Tag.Ref: {
         const i = r.vlong();
-        if (i < 0 || i >= objects.length) throw new StreamCorruptedError(`${where}: a reference to object ${i} of ${objects.length}`);
+        if (i < 0 || i >= objects.length)
+          throw new StreamCorruptedError(`${where}: a reference to object ${i} of ${objects.length}`);
         return objects[i];
       }
       default:

@@ -67,7 +67,10 @@ describe('writeSequenceFile', () => {
       ...encodeUtf8('org.apache.hadoop.io.IntWritable'),
       0, // not compressed
       0, // not block-compressed
-      0, 0, 0, 0, // no metadata
+      0,
+      0,
+      0,
+      0, // no metadata
       ...sync,
     ];
     expect([...bytes]).toEqual(expected);
@@ -86,7 +89,12 @@ describe('writeSequenceFile', () => {
 
   it('writes each record as its length, its key length, the key and the value', () => {
     const empty = writeSequenceFile('org.apache.hadoop.io.Text', 'org.apache.hadoop.io.IntWritable', [], sync);
-    const bytes = writeSequenceFile('org.apache.hadoop.io.Text', 'org.apache.hadoop.io.IntWritable', [record('hé', 7)], sync);
+    const bytes = writeSequenceFile(
+      'org.apache.hadoop.io.Text',
+      'org.apache.hadoop.io.IntWritable',
+      [record('hé', 7)],
+      sync,
+    );
     // Text "hé": vint 3, 68 C3 A9; IntWritable 7: 00 00 00 07.
     expect([...bytes.subarray(empty.length)]).toEqual([0, 0, 0, 8, 0, 0, 0, 4, 3, 0x68, 0xc3, 0xa9, 0, 0, 0, 7]);
   });
@@ -131,7 +139,8 @@ describe('readSplitRecords (SequenceFileRecordReader)', () => {
         (a, b) => a - b,
       );
       const all: number[] = [];
-      for (let i = 0; i + 1 < cuts.length; i++) all.push(...values(readSplitRecords(bytes, header, cuts[i]!, cuts[i + 1]!, path)));
+      for (let i = 0; i + 1 < cuts.length; i++)
+        all.push(...values(readSplitRecords(bytes, header, cuts[i]!, cuts[i + 1]!, path)));
       expect(all).toEqual(records.map((_, i) => i));
     }
   });
@@ -151,7 +160,9 @@ describe('readSplitRecords (SequenceFileRecordReader)', () => {
       'hdfs:/data/x.csv not a SequenceFile',
     );
     expect(() => readSequenceFileHeader(new Uint8Array(0), '/e')).toThrow('hdfs:/e not a SequenceFile');
-    expect(() => readSequenceFileHeader(bytes.subarray(0, 30), path)).toThrow(/not a SequenceFile \(its header is cut short\)/);
+    expect(() => readSequenceFileHeader(bytes.subarray(0, 30), path)).toThrow(
+      /not a SequenceFile \(its header is cut short\)/,
+    );
   });
 
   it('says where a file ends inside a record', () => {

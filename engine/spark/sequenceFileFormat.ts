@@ -110,7 +110,8 @@ export function readSequenceFileHeader(bytes: Uint8Array, path: string): Sequenc
     const sync = r.bytes(SYNC_HASH_SIZE).slice();
     return { version, keyClass, valueClass, compressed, blockCompressed, metadata, sync, end: r.pos };
   } catch (error) {
-    if (error instanceof EofError) throw new SequenceFileIOError(`${name} not a SequenceFile (its header is cut short)`);
+    if (error instanceof EofError)
+      throw new SequenceFileIOError(`${name} not a SequenceFile (its header is cut short)`);
     throw error;
   }
 }
@@ -150,19 +151,25 @@ export function readSplitRecords(
       if (length === SYNC_ESCAPE) {
         const check = r.bytes(SYNC_HASH_SIZE);
         if (check.some((b, i) => b !== header.sync[i]))
-          throw new SequenceFileIOError(`File is corrupt! (a sync entry at offset ${pos} of ${qualified(path)} does not match the header's)`);
+          throw new SequenceFileIOError(
+            `File is corrupt! (a sync entry at offset ${pos} of ${qualified(path)} does not match the header's)`,
+          );
         syncSeen = true;
         length = r.int();
       }
       if (pos >= end && syncSeen) break;
       const keyLength = r.int();
       if (length < 0 || keyLength < 0 || keyLength > length)
-        throw new SequenceFileIOError(`${qualified(path)}: a record at offset ${pos} has lengths ${length} and ${keyLength}`);
+        throw new SequenceFileIOError(
+          `${qualified(path)}: a record at offset ${pos} has lengths ${length} and ${keyLength}`,
+        );
       out.push({ key: r.bytes(keyLength), value: r.bytes(length - keyLength) });
     }
   } catch (error) {
     if (error instanceof EofError)
-      throw new SequenceFileIOError(`${qualified(path)}: the file ends inside a record (EOFException at offset ${r.pos})`);
+      throw new SequenceFileIOError(
+        `${qualified(path)}: the file ends inside a record (EOFException at offset ${r.pos})`,
+      );
     throw error;
   }
   return out;

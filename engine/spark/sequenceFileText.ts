@@ -29,7 +29,9 @@ export function sequenceFileText(bytes: Uint8Array, path: string): SequenceFileT
     const count = `${records.length} ${records.length === 1 ? 'record' : 'records'}`;
     if (kc === NULL && vc === BYTES) {
       try {
-        const elements = records.flatMap((r) => deserializeValue(readWritable(BYTES, r.value) as Uint8Array, path) as unknown[]);
+        const elements = records.flatMap(
+          (r) => deserializeValue(readWritable(BYTES, r.value) as Uint8Array, path) as unknown[],
+        );
         return {
           summary: `object file: a SequenceFile (${classes}), ${count} of ${elements.length} ${elements.length === 1 ? 'element' : 'elements'}`,
           text: elements.map((x) => `${keyText(x)}\n`).join(''),

@@ -161,7 +161,11 @@ function sequenceInput(
   const total = files.reduce((s, f) => s + f.length, 0);
   const parts: { file: string; start: number; end: number }[] = [];
   for (const f of files) {
-    const settings = { blockSize: sparkSplitSize(total, f.blockSize, min), minSize: 1, maxSize: Number.MAX_SAFE_INTEGER };
+    const settings = {
+      blockSize: sparkSplitSize(total, f.blockSize, min),
+      minSize: 1,
+      maxSize: Number.MAX_SAFE_INTEGER,
+    };
     const cuts = f.length === 0 ? [{ start: 0, length: 0 }] : fileInputCuts(f.length, settings);
     for (const c of cuts) parts.push({ file: f.path, start: c.start, end: c.start + c.length });
   }

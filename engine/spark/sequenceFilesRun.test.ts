@@ -55,7 +55,13 @@ describe('saveAsSequenceFile then sc.sequenceFile', () => {
         ['b', 2 ** 40],
         ['ç', -3],
       ],
-      parts: [[['a', 1]], [['b', 2 ** 40], ['ç', -3]]],
+      parts: [
+        [['a', 1]],
+        [
+          ['b', 2 ** 40],
+          ['ç', -3],
+        ],
+      ],
       doubles: [
         [1, '0.5'],
         [2, '2'],
@@ -148,7 +154,9 @@ describe('saveAsSequenceFile then sc.sequenceFile', () => {
       /IOException: wrong key class: org\.apache\.hadoop\.io\.IntWritable is not class org\.apache\.hadoop\.io\.Text/,
     );
     const single = await failure(`\nawait sc.parallelize([1, 2], 1).saveAsSequenceFile('/out/single');`);
-    expect(single.message).toMatch(/^job\.js:3: TypeError: saveAsSequenceFile: an element of this RDD is 1 \(a number\), not a pair/);
+    expect(single.message).toMatch(
+      /^job\.js:3: TypeError: saveAsSequenceFile: an element of this RDD is 1 \(a number\), not a pair/,
+    );
   });
 
   it('never overwrites an output directory (FileAlreadyExistsException)', async () => {
@@ -179,7 +187,14 @@ describe('saveAsObjectFile then sc.objectFile', () => {
       };`,
     );
     expect(report.result).toEqual({
-      kinds: ['[object Map]', '[object Object]', '[object Number]', '[object String]', '[object Null]', '[object BigInt]'],
+      kinds: [
+        '[object Map]',
+        '[object Object]',
+        '[object Number]',
+        '[object String]',
+        '[object Null]',
+        '[object BigInt]',
+      ],
       set: '[object Set]',
       setValues: [1, 2],
       date: 5,
@@ -210,12 +225,16 @@ describe('saveAsObjectFile then sc.objectFile', () => {
   });
 
   it('writes an empty RDD and reads it back as nothing', async () => {
-    const report = await run(`await sc.emptyRDD().saveAsObjectFile('/out/e');\nreturn sc.objectFile('/out/e').collect();`);
+    const report = await run(
+      `await sc.emptyRDD().saveAsObjectFile('/out/e');\nreturn sc.objectFile('/out/e').collect();`,
+    );
     expect(report.result).toEqual([]);
   });
 
   it('refuses a function inside an element, naming it and the learner’s line', async () => {
-    const error = await failure(`const rdd = sc.parallelize([1, { f: () => 2 }], 1);\nawait rdd.saveAsObjectFile('/out/fn');`);
+    const error = await failure(
+      `const rdd = sc.parallelize([1, { f: () => 2 }], 1);\nawait rdd.saveAsObjectFile('/out/fn');`,
+    );
     expect(error.message).toMatch(
       /^job\.js:3: NotSerializableException: saveAsObjectFile: in partition 0, element 1\.f is a function: object files keep/,
     );
@@ -225,7 +244,9 @@ describe('saveAsObjectFile then sc.objectFile', () => {
     const error = await failure(
       `await sc.parallelize([['a', 1]], 1).saveAsSequenceFile('/out/pairs');\nreturn sc.objectFile('/out/pairs').collect();`,
     );
-    expect(error.message).toMatch(/ClassCastException: hdfs:\/out\/pairs\/part-00000 holds org\.apache\.hadoop\.io\.Text keys/);
+    expect(error.message).toMatch(
+      /ClassCastException: hdfs:\/out\/pairs\/part-00000 holds org\.apache\.hadoop\.io\.Text keys/,
+    );
     expect(error.message).toMatch(/read it with sc\.sequenceFile/);
   });
 

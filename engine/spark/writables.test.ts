@@ -37,7 +37,8 @@ describe('Writables made from values as PySpark converts them', () => {
     expect(writableClassOf(true)).toBe(BOOLEAN);
     expect(writableClassOf(new Uint8Array([1]))).toBe(BYTES);
     expect(writableClassOf(null)).toBe(NULL);
-    for (const v of [undefined, {}, [1, 2], new Map(), new Float64Array(1), () => 1]) expect(writableClassOf(v)).toBeNull();
+    for (const v of [undefined, {}, [1, 2], new Map(), new Float64Array(1), () => 1])
+      expect(writableClassOf(v)).toBeNull();
   });
 
   it('widens numbers (Int, Long, Double) and nothing else', () => {

@@ -10,7 +10,7 @@
  * need (IntWritable, then LongWritable, then DoubleWritable): `[k, 1]` and `[k, 2.5]` in one RDD
  * are both DoubleWritables (Scala decides by the RDD's static type the same way).
  */
-import { ByteReader, ByteWriter } from './dataBytes';
+import { ByteReader, type ByteWriter } from './dataBytes';
 import { javaDoubleString } from './sql/sqlValues';
 
 export const TEXT = 'org.apache.hadoop.io.Text';
@@ -21,7 +21,8 @@ export const BOOLEAN = 'org.apache.hadoop.io.BooleanWritable';
 export const BYTES = 'org.apache.hadoop.io.BytesWritable';
 export const NULL = 'org.apache.hadoop.io.NullWritable';
 
-export type WritableClass = typeof TEXT | typeof INT | typeof LONG | typeof DOUBLE | typeof BOOLEAN | typeof BYTES | typeof NULL;
+export type WritableClass =
+  typeof TEXT | typeof INT | typeof LONG | typeof DOUBLE | typeof BOOLEAN | typeof BYTES | typeof NULL;
 
 const KNOWN: readonly string[] = [TEXT, INT, LONG, DOUBLE, BOOLEAN, BYTES, NULL];
 
@@ -126,8 +127,7 @@ export function readWritable(cls: WritableClass, bytes: Uint8Array): unknown {
 export function writableText(cls: WritableClass, value: unknown): string {
   if (cls === NULL) return '(null)';
   if (cls === DOUBLE) return javaDoubleString(value as number);
-  if (cls === BYTES)
-    return [...(value as Uint8Array)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  if (cls === BYTES) return [...(value as Uint8Array)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   return String(value);
 }
 

@@ -105,7 +105,8 @@ function outputSources(files: readonly OutputFile[]): PathSource[] {
     const joined = () => parts.map((p) => (p.text === '' || p.text.endsWith('\n') ? p.text : `${p.text}\n`)).join('');
     const n = parts.length;
     // A SequenceFile is binary: its text is its records (OutputFile.binary says what it is).
-    const binary = parts[0]!.binary === undefined ? '' : `, binary: ${parts[0]!.binary!.replace(/, \d+ record.*$/, '')}`;
+    const binary =
+      parts[0]!.binary === undefined ? '' : `, binary: ${parts[0]!.binary!.replace(/, \d+ record.*$/, '')}`;
     const origin = `${dir}/part-* (${n} part ${n === 1 ? 'file' : 'files'}${binary})`;
     const sample = parts.find((p) => p.text !== '')?.text ?? '';
     if (isJsonLines(sample)) {
