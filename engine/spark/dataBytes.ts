@@ -3,7 +3,16 @@
  * doubles, and Hadoop's variable-length ints (WritableUtils.writeVLong / readVLong: -112..127 in
  * one byte, else a length byte then the value's bytes, most significant first).
  */
-import { decodeUtf8, encodeUtf8 } from '../core';
+import { encodeUtf8 } from '../core';
+
+// The engine's ES2022 lib does not declare TextDecoder (engine/core/utf8.ts declares it too).
+declare class TextDecoder {
+  constructor(label?: string, options?: { ignoreBOM?: boolean });
+  decode(input: Uint8Array): string;
+}
+
+/** UTF-8 as Text decodes it: a leading U+FEFF is a character of the string, not a mark to drop. */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** A growing byte buffer written front to back (Hadoop's DataOutputBuffer). */
 export class ByteWriter {
@@ -141,6 +150,6 @@ export class ByteReader {
   text(): string {
     const n = this.vlong();
     if (n < 0) throw new EofError(`a negative string length ${n} at offset ${this.pos}`);
-    return decodeUtf8(this.bytes(n));
+    return utf8.decode(this.bytes(n));
   }
 }

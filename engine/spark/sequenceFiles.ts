@@ -149,10 +149,14 @@ function wholeNumber(n: unknown): unknown {
 function sequenceInput(
   rt: SparkRuntime,
   where: string,
-  path: unknown,
-  minPartitions: unknown,
+  args: unknown[],
   read: (records: SequenceRecord[], header: SequenceFileHeader, file: string) => unknown[],
 ): Rdd {
+  const [path, minPartitions = 2] = args;
+  if (typeof minPartitions === 'string' || args.length > 2)
+    throw new TypeError(
+      `sc.${where}(path, minPartitions) takes at most 2 arguments, got ${args.length}${typeof minPartitions === 'string' ? ` (${JSON.stringify(minPartitions)} as minPartitions)` : ''}: the key and value classes come from the files' headers, so PySpark's keyClass and valueClass arguments are not needed here`,
+    );
   if (typeof path !== 'string')
     throw new TypeError(`${where}(path): the path must be a string like '/out/pairs', got ${describeValueType(path)}`);
   const files = rt.inputFiles(path, where);
@@ -196,8 +200,8 @@ function knownClass(cls: string, which: string, file: string): WritableClass {
 }
 
 /** Spark: SparkContext.sequenceFile / PySpark: sc.sequenceFile: [key, value] pairs, Writables turned into values. */
-export function sequenceFile(rt: SparkRuntime, path: unknown, minPartitions: unknown = 2): Rdd {
-  return sequenceInput(rt, 'sequenceFile', path, minPartitions, (records, header, file) => {
+export function sequenceFile(rt: SparkRuntime, args: unknown[]): Rdd {
+  return sequenceInput(rt, 'sequenceFile', args, (records, header, file) => {
     const kc = knownClass(header.keyClass, 'key', file);
     const vc = knownClass(header.valueClass, 'value', file);
     return records.map((r) => [readWritable(kc, r.key), readWritable(vc, r.value)]);
@@ -205,8 +209,8 @@ export function sequenceFile(rt: SparkRuntime, path: unknown, minPartitions: unk
 }
 
 /** Spark: SparkContext.objectFile / PySpark: sc.pickleFile: the elements saveAsObjectFile wrote, with their types. */
-export function objectFile(rt: SparkRuntime, path: unknown, minPartitions: unknown = 2): Rdd {
-  const raw = sequenceInput(rt, 'objectFile', path, minPartitions, (records, header, file) => {
+export function objectFile(rt: SparkRuntime, args: unknown[]): Rdd {
+  const raw = sequenceInput(rt, 'objectFile', args, (records, header, file) => {
     if (header.keyClass !== NULL || header.valueClass !== BYTES)
       throw new ClassCastError(
         `${qualified(file)} holds ${header.keyClass} keys and ${header.valueClass} values, not the NullWritable keys and BytesWritable values saveAsObjectFile writes (class ${header.valueClass} cannot be cast to class ${BYTES}); read it with sc.sequenceFile`,

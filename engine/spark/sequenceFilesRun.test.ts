@@ -129,6 +129,15 @@ describe('saveAsSequenceFile then sc.sequenceFile', () => {
     expect(small.reduce((a, b) => a + b, 0)).toBe(20_000);
   });
 
+  it("refuses PySpark's keyClass and valueClass arguments: the classes come from the header", async () => {
+    const error = await failure(
+      `\nreturn sc.sequenceFile('/out/x', 'org.apache.hadoop.io.Text', 'org.apache.hadoop.io.IntWritable').count();`,
+    );
+    expect(error).toBeInstanceOf(JobCodeError);
+    expect((error as JobCodeError).line).toBe(3);
+    expect(error.message).toMatch(/sc\.sequenceFile\(path, minPartitions\) takes at most 2 arguments, got 3/);
+  });
+
   it("fails to read a text file as a SequenceFile with Hadoop's message and the learner's line", async () => {
     const error = await failure(`const rdd = sc.sequenceFile('/data/in.txt');\nreturn rdd.collect();`, {
       files: [{ path: '/data/in.txt', bytes: encodeUtf8('hello\nworld\n') }],

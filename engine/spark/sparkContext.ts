@@ -68,14 +68,14 @@ export function createSparkContext(o: SparkContextOptions): object {
       return made(rt.wholeTextFiles(path, minPartitions));
     },
     /** Spark: SparkContext.sequenceFile: [key, value] pairs of SequenceFiles (saveAsSequenceFile's output). */
-    sequenceFile(path: string, minPartitions?: number) {
+    sequenceFile(...args: unknown[]) {
       driverOnly('sequenceFile');
-      return made(sequenceFile(rt, path, minPartitions));
+      return made(sequenceFile(rt, args));
     },
     /** Spark: SparkContext.objectFile: the elements saveAsObjectFile wrote. */
-    objectFile(path: string, minPartitions?: number) {
+    objectFile(...args: unknown[]) {
       driverOnly('objectFile');
-      return made(objectFile(rt, path, minPartitions));
+      return made(objectFile(rt, args));
     },
     /** Spark: SparkContext.parallelize (numSlices defaults to defaultParallelism). */
     parallelize(data: unknown[], numSlices: number = o.defaultParallelism) {

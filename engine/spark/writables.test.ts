@@ -63,6 +63,7 @@ describe('Writables made from values as PySpark converts them', () => {
   it('reads values back: a long past 2^53 as a BigInt, bytes as a Uint8Array', () => {
     const cases: [WritableClass, unknown][] = [
       [TEXT, 'héllo wörld '.repeat(20)],
+      [TEXT, '\uFEFFstarts with a byte-order mark'],
       [INT, -5],
       [LONG, 2 ** 40],
       [LONG, 2n ** 62n],
