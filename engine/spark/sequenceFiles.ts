@@ -161,7 +161,12 @@ function sequenceInput(
     throw new TypeError(`${where}(path): the path must be a string like '/out/pairs', got ${describeValueType(path)}`);
   const files = rt.inputFiles(path, where);
   const min = checkPartitionCount(`${where}(${JSON.stringify(path)}, minPartitions)`, wholeNumber(minPartitions));
-  if (files.length === 0) return new Rdd(rt, `${where} ${path}`, 1, [], () => []);
+  if (files.length === 0) {
+    // A directory with no visible file: no records (Spark's RDD has no partition; here one empty one).
+    const none = new Rdd(rt, where, 1, [], () => []);
+    none.userName = path;
+    return none;
+  }
   const total = files.reduce((s, f) => s + f.length, 0);
   const parts: { file: string; start: number; end: number }[] = [];
   for (const f of files) {
@@ -175,7 +180,7 @@ function sequenceInput(
   }
   checkPartitionCount(`${where}(${JSON.stringify(path)})`, parts.length);
   const headers = new Map<string, SequenceFileHeader>();
-  const rdd: Rdd = new Rdd(rt, `${where} ${path}`, parts.length, [], (p) => {
+  const rdd: Rdd = new Rdd(rt, where, parts.length, [], (p) => {
     const part = parts[p]!;
     const bytes = rt.fileBytes(part.file);
     try {
@@ -186,7 +191,9 @@ function sequenceInput(
       throw error instanceof Error ? atSite(error, rdd.site) : error;
     }
   });
+  // Spark's hadoopFile names its HadoopRDD after the path: `/out/x HadoopRDD[0] at sequenceFile at job.js:3`.
   rdd.sparkClass = 'HadoopRDD';
+  rdd.userName = path;
   rdd.source = { path, ranges: parts.map((x) => [x.start, x.end]), files: parts.map((x) => x.file) };
   (rdd as Rdd & { files?: string[] }).files = [...new Set(files.map((f) => f.path))];
   return rdd;

@@ -269,3 +269,19 @@ describe('saveAsObjectFile then sc.objectFile', () => {
     expect(a.outputs).toEqual(b.outputs);
   });
 });
+
+describe('the RDDs sc.sequenceFile and sc.objectFile make', () => {
+  it('are HadoopRDDs named after their path, as Spark names them', async () => {
+    const report = await run(
+      `await sc.parallelize([['a', 1]], 2).saveAsSequenceFile('/o/s');
+      await sc.parallelize([1, 2, 3], 2).saveAsObjectFile('/o/b');
+      return [sc.sequenceFile('/o/s').toDebugString(), sc.objectFile('/o/b').toDebugString(), sc.sequenceFile('/o/s').name()];`,
+    );
+    const [seq, obj, name] = report.result as string[];
+    expect(seq).toBe('(2) /o/s HadoopRDD[2] at sequenceFile at job.js:4 []');
+    expect(obj).toBe(
+      '(2) MapPartitionsRDD[4] at objectFile at job.js:4 []\n |  /o/b HadoopRDD[3] at objectFile at job.js:4 []',
+    );
+    expect(name).toBe('/o/s');
+  });
+});

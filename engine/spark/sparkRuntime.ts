@@ -278,7 +278,12 @@ export class SparkRuntime {
     // The part files (FileOutputFormat's part-NNNNN), each made by its partition's task.
     const contents: { path: string; data: string | Uint8Array }[] = [];
     if (output !== null && outDir !== null) {
-      const encode = output.encoder(rows);
+      let encode: ReturnType<FileOutput['encoder']>;
+      try {
+        encode = output.encoder(rows);
+      } catch (error) {
+        throw abort(error, parts[0] ?? 0);
+      }
       parts.forEach((p, i) => {
         const path = `${outDir}/part-${String(p).padStart(5, '0')}`;
         try {
