@@ -291,6 +291,7 @@ function checkSparkOutput(v: unknown, where: string): void {
     } else fail(`${where}.written[${i}]`, `has the fields ${keys || 'none'}, not path with text or bytes`);
   });
   if (o.missingInput !== undefined) str(o.missingInput, `${where}.missingInput`, REPLY_LIMITS.path);
+  if (o.missingInputCall !== undefined) str(o.missingInputCall, `${where}.missingInputCall`, REPLY_LIMITS.name);
 }
 
 /**

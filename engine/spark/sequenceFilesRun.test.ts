@@ -2,6 +2,7 @@
 // files land in HDFS as bytes, later jobs of the program read them back, mistakes fail clearly.
 import { describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../core';
+import { InputPathError } from '../exec/hdfsInputs';
 import { JobFailedError, runJob } from '../api/runJob';
 import type { RunJobOptions } from '../api/jobTypes';
 import { JobCodeError } from '../sandbox/contract/jobCodeError';
@@ -136,6 +137,14 @@ describe('saveAsSequenceFile then sc.sequenceFile', () => {
     expect(error).toBeInstanceOf(JobCodeError);
     expect((error as JobCodeError).line).toBe(3);
     expect(error.message).toMatch(/sc\.sequenceFile\(path, minPartitions\) takes at most 2 arguments, got 3/);
+  });
+
+  it("reports a missing input with Hadoop's message, naming the call that read it", async () => {
+    const error = await failure(`return sc.sequenceFile('/out/nothing-*').count();`);
+    expect(error).toBeInstanceOf(InputPathError);
+    expect(error.message).toBe('sc.sequenceFile: Input Pattern hdfs:/out/nothing-* matches 0 files');
+    const obj = await failure(`return sc.objectFile('/nope').count();`);
+    expect(obj.message).toBe('sc.objectFile: Input path does not exist: hdfs:/nope');
   });
 
   it("fails to read a text file as a SequenceFile with Hadoop's message and the learner's line", async () => {

@@ -147,10 +147,13 @@ export class MissingInputError extends Error {
   override name = 'InvalidInputException';
   /** The paths (and patterns) that matched nothing, comma-separated, as DFS paths. */
   readonly path: string;
-  constructor(missing: string[]) {
+  /** The call that read them, as the learner wrote it (`sc.textFile`, `sc.sequenceFile`). */
+  readonly call: string;
+  constructor(missing: string[], where = 'textFile') {
     const path = missing.join(',');
     super(missingInputMessage(path));
     this.path = path;
+    this.call = where.includes('.') ? where : `sc.${where}`;
   }
 }
 
@@ -201,7 +204,7 @@ export function resolveInputFiles(spec: string, listing: DfsListing, where: stri
     if (matches.length === 0) missing.push(path);
     for (const m of matches) files.push(...filesOf(m, listing, where, spec));
   }
-  if (missing.length > 0) throw new MissingInputError(missing);
+  if (missing.length > 0) throw new MissingInputError(missing, where);
   return files;
 }
 

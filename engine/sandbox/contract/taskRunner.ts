@@ -163,6 +163,8 @@ export interface SparkDriverOutput {
   written: WrittenFile[];
   /** Set when the driver stopped at sc.textFile on a path that does not exist (bad input, not a bug). */
   missingInput?: string;
+  /** With missingInput: the call that read it (`sc.textFile`, `sc.sequenceFile`); sc.textFile when absent. */
+  missingInputCall?: string;
 }
 
 /**
