@@ -22,14 +22,8 @@ import { ShuffleManager } from './shuffleManager';
 import { atTask, SparkJobAbortedError } from './sparkTaskError';
 import { runAsTask } from './taskContext';
 import { encodeUtf8 } from '../core';
-import {
-  checkOutputPath,
-  DfsListing,
-  qualified,
-  resolveInputFiles,
-  wholeFileGroups,
-  type DfsEntry,
-} from './sparkPaths';
+import { checkOutputPath, DfsListing, resolveInputFiles, type DfsEntry } from './sparkPaths';
+import { wholeTextFiles } from './wholeTextFiles';
 
 export { MissingInputError } from './sparkPaths';
 
@@ -52,7 +46,8 @@ export class SparkRuntime {
   constructor(
     private readonly catalog: CatalogEntry[],
     private readonly readFiles: (path: string) => Promise<SandboxFile[]>,
-    private readonly decode: (b: Uint8Array) => string,
+    /** Text as the job reads it (UTF-8). */
+    readonly decode: (b: Uint8Array) => string,
     /** Turns a learner's error into data naming their file and line. */
     private readonly describeError: (error: unknown) => JobErrorData,
   ) {}
@@ -131,34 +126,9 @@ export class SparkRuntime {
     return rdd;
   }
 
-  /** sc.wholeTextFiles: one [path, content] pair per file (the path qualified, `hdfs:/data/a.txt`), files whole. */
+  /** sc.wholeTextFiles (wholeTextFiles.ts). */
   wholeTextFiles(path: string, minPartitions = 2): Rdd {
-    if (typeof path !== 'string')
-      throw new TypeError(
-        `wholeTextFiles(path): the path must be a string like '/data/logs', got ${describeArg(path)}`,
-      );
-    const files = resolveInputFiles(path, this.listing(), 'wholeTextFiles');
-    const min = checkPartitionCount(
-      `wholeTextFiles(${JSON.stringify(path)}, minPartitions)`,
-      wholeNumber(minPartitions),
-    );
-    if (files.length === 0) return new Rdd(this, `wholeTextFiles ${path}`, 1, [], () => []);
-    checkPartitionCount(`wholeTextFiles(${JSON.stringify(path)})`, files.length);
-    // One partition per file reads it (its blocks give the locality); the packed partitions take files whole.
-    const perFile = new Rdd(this, `wholeTextFiles ${path}`, files.length, [], (p) => {
-      const f = files[p]!;
-      return [[qualified(f.path), this.decode(this.files.get(f.path)!)]];
-    });
-    perFile.source = { path, ranges: files.map((f) => [0, f.length]), files: files.map((f) => f.path) };
-    (perFile as Rdd & { files?: string[] }).files = [...new Set(files.map((f) => f.path))];
-    const groups = wholeFileGroups(files, min);
-    return new Rdd(
-      this,
-      'wholeTextFiles',
-      groups.length,
-      [{ kind: 'narrow', parent: perFile.id, parents: groups, shuffleId: -1 }],
-      (p) => groups[p]!.flatMap((i) => perFile.iterator(i)),
-    );
+    return wholeTextFiles(this, path, minPartitions);
   }
 
   /** The input files of a path as textFile takes it, for the readers of other formats (sequenceFiles.ts). */
