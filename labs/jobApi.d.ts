@@ -488,6 +488,28 @@ interface RDD<T> {
    * @counterpart Spark: RDD.saveAsTextFile · PySpark: rdd.saveAsTextFile
    */
   saveAsTextFile(path: string): Promise<void>;
+  /**
+   * Hadoop SequenceFiles, one part file per partition (part-00000..., then _SUCCESS). Keys and values
+   * become Writables as PySpark converts them: a string a Text, a whole number an IntWritable (a
+   * LongWritable past 32 bits, as is a BigInt), any other number a DoubleWritable, a boolean a
+   * BooleanWritable, a Uint8Array a BytesWritable, null a NullWritable. A file has one key class and
+   * one value class: numbers take the widest their values need (1 and 2.5: DoubleWritable); keys of
+   * two kinds fail as Hadoop's Writer does ("wrong key class"), and an object or array fails
+   * ("Data of type ... cannot be used"): JSON.stringify it, or use saveAsObjectFile. An RDD with no
+   * records writes headers naming NullWritable. No compression. Read it back with sc.sequenceFile.
+   * @counterpart Spark: SequenceFileRDDFunctions.saveAsSequenceFile · PySpark: rdd.saveAsSequenceFile
+   */
+  saveAsSequenceFile<K, V>(this: RDD<[K, V]>, path: string): Promise<void>;
+  /**
+   * A SequenceFile of NullWritable keys and BytesWritable values, each value a batch of 10 serialized
+   * elements, as Spark writes it. Spark serializes with Java serialization; ClusterLab, having no JVM,
+   * with its own serialization in its place (a JVM cannot read these files). It keeps what Spark's
+   * serializer keeps: numbers, strings, booleans, null, undefined, BigInts, arrays, plain objects,
+   * Maps, Sets, Dates, typed arrays and shared references; a function, a Symbol or a class instance
+   * fails (Java's NotSerializableException). Read it back with sc.objectFile.
+   * @counterpart Spark: RDD.saveAsObjectFile · PySpark: rdd.saveAsPickleFile
+   */
+  saveAsObjectFile(path: string): Promise<void>;
 
   // ---- numeric RDDs (Spark's DoubleRDDFunctions) ----
   /** 0 for an empty RDD. @counterpart Spark: DoubleRDDFunctions.sum · PySpark: rdd.sum */
@@ -636,6 +658,20 @@ interface SparkContext {
    * @counterpart Spark: SparkContext.wholeTextFiles · PySpark: sc.wholeTextFiles
    */
   wholeTextFiles(path: string, minPartitions?: number): RDD<[string, string]>;
+  /**
+   * The [key, value] pairs of SequenceFiles (saveAsSequenceFile's output), the Writables as values:
+   * Text a string, IntWritable, DoubleWritable and LongWritable a number (a LongWritable past 2^53 a
+   * BigInt), BooleanWritable a boolean, BytesWritable a Uint8Array, NullWritable null. Paths as
+   * textFile takes them; files are split as SequenceFileInputFormat splits them (at sync markers).
+   * A file that is not a SequenceFile fails as Hadoop does ("... not a SequenceFile").
+   * @counterpart Spark: SparkContext.sequenceFile · PySpark: sc.sequenceFile
+   */
+  sequenceFile<K = unknown, V = unknown>(path: string, minPartitions?: number): RDD<[K, V]>;
+  /**
+   * The elements saveAsObjectFile wrote, with their types (a Map stays a Map). Paths as textFile takes them.
+   * @counterpart Spark: SparkContext.objectFile · PySpark: sc.pickleFile
+   */
+  objectFile<T = unknown>(path: string, minPartitions?: number): RDD<T>;
   /**
    * An RDD of the array's elements cut into numSlices partitions (default: defaultParallelism).
    * @counterpart Spark: SparkContext.parallelize · PySpark: sc.parallelize

@@ -63,6 +63,11 @@ export interface RunJobOptions {
 export interface OutputFile {
   path: string;
   text: string;
+  /**
+   * Set for a binary file (a SequenceFile): what it is (`SequenceFile (Text, IntWritable), 3
+   * records`); `text` is then its records as `hdfs dfs -text` prints them, not its bytes.
+   */
+  binary?: string;
 }
 
 /** What every run's figures have, whatever its kind (engine/exec/jobMetrics.ts). */

@@ -52,6 +52,11 @@ describe('checkReply', () => {
         userCounters: [['Quality', 'BAD_LINES', 2]],
       },
     };
+    const written = [
+      { path: '/out/part-00000', text: 'a\n' },
+      { path: '/seq/part-00000', bytes: new Uint8Array([83, 69, 81, 6]) },
+    ];
+    expect(checkReply(sparkDone(1, { written })).ok).toBe(true);
     expect(checkReply(mapDone, 1).ok).toBe(true);
     expect(checkReply(mapDone, 2)).toEqual({ ok: false, why: 'mapDone.output.partitions has 1 partitions, not 2' });
   });
@@ -112,6 +117,21 @@ describe('checkReply', () => {
       /done is more than its total/,
     ],
     ['a log that is not text', { type: 'log', text: { toString: 1 } }, /log\.text is not a string/],
+    [
+      'a written file with both text and bytes',
+      sparkDone(1, { written: [{ path: '/o/p', text: '', bytes: new Uint8Array(0) }] }),
+      /written\[0\] has the fields bytes,path,text, not path with text or bytes/,
+    ],
+    [
+      'a written file whose bytes are an array of numbers',
+      sparkDone(1, { written: [{ path: '/o/p', bytes: [83, 69, 81] }] }),
+      /written\[0\]\.bytes is not a Uint8Array/,
+    ],
+    [
+      'a written file whose bytes are another typed array',
+      sparkDone(1, { written: [{ path: '/o/p', bytes: new Float64Array(2) }] }),
+      /written\[0\]\.bytes is not a Uint8Array/,
+    ],
     ['a loop at line -1', { type: 'loop', line: -1 }, /loop\.line is not an integer/],
     [
       'a host request for a 10 kB path',

@@ -281,9 +281,17 @@ function checkSparkOutput(v: unknown, where: string): void {
   list(o.written, `${where}.written`).forEach((w, i) => {
     const file = obj(w, `${where}.written[${i}]`);
     str(file.path, `${where}.written[${i}].path`, REPLY_LIMITS.path);
-    if (typeof file.text !== 'string') fail(`${where}.written[${i}].text`, 'is not a string');
+    const keys = Object.keys(file).sort().join(',');
+    if (keys === 'path,text') {
+      if (typeof file.text !== 'string') fail(`${where}.written[${i}].text`, 'is not a string');
+    } else if (keys === 'bytes,path') {
+      // A plain Uint8Array of this realm (a clone made it so), not a Proxy or a look-alike.
+      if (!(file.bytes instanceof Uint8Array) || Object.getPrototypeOf(file.bytes) !== Uint8Array.prototype)
+        fail(`${where}.written[${i}].bytes`, 'is not a Uint8Array');
+    } else fail(`${where}.written[${i}]`, `has the fields ${keys || 'none'}, not path with text or bytes`);
   });
   if (o.missingInput !== undefined) str(o.missingInput, `${where}.missingInput`, REPLY_LIMITS.path);
+  if (o.missingInputCall !== undefined) str(o.missingInputCall, `${where}.missingInputCall`, REPLY_LIMITS.name);
 }
 
 /**

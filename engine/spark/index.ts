@@ -21,3 +21,4 @@ export { RDD_METHODS } from './rddHandle';
 export { HashPartitioner, javaHash, stringHashCode, type Partitioner } from './hashPartitioner';
 export { RangePartitioner } from './rangePartitioner';
 export { StatCounter } from './rddStats';
+export { sequenceFileText, type SequenceFileText } from './sequenceFileText';

@@ -4,6 +4,7 @@
  * Spark's DAGScheduler hands them to the job's result handler.
  */
 import { compareKeys, keyId } from '../exec/keyOrder';
+import { textOutput } from './fileOutput';
 import { RangePartitioner } from './rangePartitioner';
 import type { Rdd } from './rdd';
 import { asPair, atSite, callSite, countArg, fnArg, keyFnArg } from './rddArgs';
@@ -242,5 +243,5 @@ export const min = (rdd: Rdd, key?: unknown): Promise<unknown> => extreme(rdd, k
 export async function saveAsTextFile(rdd: Rdd, path: unknown): Promise<void> {
   if (typeof path !== 'string')
     throw new TypeError(`saveAsTextFile(path): the path must be a string like '/out/counts', got ${typeof path}`);
-  await rdd.rt.runJob(rdd, 'saveAsTextFile', (rows) => rows, undefined, path);
+  await rdd.rt.runJob(rdd, 'saveAsTextFile', (rows) => rows, undefined, textOutput(path));
 }

@@ -9,6 +9,7 @@ import * as info from './rddInfo';
 import * as pairs from './rddPairFunctions';
 import * as piped from './rddPipe';
 import * as sampling from './rddSampling';
+import * as sequenceFiles from './sequenceFiles';
 import * as stats from './rddStats';
 import * as transforms from './rddTransforms';
 import * as tree from './rddTree';
@@ -98,6 +99,8 @@ export const RDD_API = api({
   lookup: [1, actions.lookup],
   takeSample: [3, sampling.takeSample],
   saveAsTextFile: [1, actions.saveAsTextFile],
+  saveAsSequenceFile: [1, sequenceFiles.saveAsSequenceFile],
+  saveAsObjectFile: [1, sequenceFiles.saveAsObjectFile],
   // numeric RDDs (Spark's DoubleRDDFunctions)
   sum: [0, stats.sum],
   mean: [0, stats.mean],

@@ -12,6 +12,7 @@ import { Broadcast } from './broadcast';
 import { checkPartitionCount, Rdd } from './rdd';
 import { rddHandle, rddOf } from './rddHandle';
 import { union as unionRdds } from './rddTransforms';
+import { objectFile, sequenceFile } from './sequenceFiles';
 import type { SparkRuntime } from './sparkRuntime';
 import { shareAcrossTasks } from './taskClosures';
 import { currentTask } from './taskContext';
@@ -65,6 +66,16 @@ export function createSparkContext(o: SparkContextOptions): object {
     wholeTextFiles(path: string, minPartitions?: number) {
       driverOnly('wholeTextFiles');
       return made(rt.wholeTextFiles(path, minPartitions));
+    },
+    /** Spark: SparkContext.sequenceFile: [key, value] pairs of SequenceFiles (saveAsSequenceFile's output). */
+    sequenceFile(...args: unknown[]) {
+      driverOnly('sequenceFile');
+      return made(sequenceFile(rt, args));
+    },
+    /** Spark: SparkContext.objectFile: the elements saveAsObjectFile wrote. */
+    objectFile(...args: unknown[]) {
+      driverOnly('objectFile');
+      return made(objectFile(rt, args));
     },
     /** Spark: SparkContext.parallelize (numSlices defaults to defaultParallelism). */
     parallelize(data: unknown[], numSlices: number = o.defaultParallelism) {

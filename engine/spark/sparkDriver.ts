@@ -67,7 +67,13 @@ export async function runSparkDriver(
   } catch (error) {
     // What the learner threw may be anything (a revoked Proxy makes instanceof throw).
     if (isInstance(error, MissingInputError))
-      return { result: undefined, jobs: [rt.toLog()], written: [], missingInput: error.path };
+      return {
+        result: undefined,
+        jobs: [rt.toLog()],
+        written: [],
+        missingInput: error.path,
+        missingInputCall: error.call,
+      };
     // A job's task failed and the driver let the error through: the simulation replays the jobs
     // up to that one, whose task fails every attempt. Any other error is the driver's own.
     if (!isInstance(error, SparkJobAbortedError) || error.job !== rt.jobs.length - 1) throw error;

@@ -43,9 +43,9 @@ function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: 
 }
 
 /** sc.textFile's input matched nothing: Hadoop's message (InvalidInputException), reported as a bad input. */
-function missingInputError(paths: string): InputPathError {
-  const error = new InputPathError(splitInputPaths(paths)[0] ?? paths, 'sc.textFile');
-  error.message = `sc.textFile: ${missingInputMessage(paths)}`;
+function missingInputError(paths: string, call = 'sc.textFile'): InputPathError {
+  const error = new InputPathError(splitInputPaths(paths)[0] ?? paths, call);
+  error.message = `${call}: ${missingInputMessage(paths)}`;
   return error;
 }
 
@@ -66,14 +66,15 @@ export async function runSparkJob(
       return files.map((f) => ({ path: f.path, bytes: hdfs.read(f.path), blockSize: f.blockSize }));
     },
   });
-  if (out.missingInput !== undefined) throw missingInputError(out.missingInput);
+  if (out.missingInput !== undefined) throw missingInputError(out.missingInput, out.missingInputCall);
   const log = out.jobs[0] as SparkLog;
   const app = new SparkApplication(ctx, log, conf, options.maxAttempts);
   // A job's output is committed when it finishes, so a later job of the program reads it from HDFS.
   app.onJobFinished = (job) => {
     if (job.output === null) return;
     const dir = `${job.output}/`;
-    for (const w of out.written) if (w.path.startsWith(dir)) hdfs.put(w.path, encodeUtf8(w.text), { overwrite: true });
+    for (const w of out.written)
+      if (w.path.startsWith(dir)) hdfs.put(w.path, 'bytes' in w ? w.bytes : encodeUtf8(w.text), { overwrite: true });
   };
   app.start();
   app.runJobs();

@@ -147,10 +147,13 @@ export class MissingInputError extends Error {
   override name = 'InvalidInputException';
   /** The paths (and patterns) that matched nothing, comma-separated, as DFS paths. */
   readonly path: string;
-  constructor(missing: string[]) {
+  /** The call that read them, as the learner wrote it (`sc.textFile`, `sc.sequenceFile`). */
+  readonly call: string;
+  constructor(missing: string[], where = 'textFile') {
     const path = missing.join(',');
     super(missingInputMessage(path));
     this.path = path;
+    this.call = where.includes('.') ? where : `sc.${where}`;
   }
 }
 
@@ -201,7 +204,7 @@ export function resolveInputFiles(spec: string, listing: DfsListing, where: stri
     if (matches.length === 0) missing.push(path);
     for (const m of matches) files.push(...filesOf(m, listing, where, spec));
   }
-  if (missing.length > 0) throw new MissingInputError(missing);
+  if (missing.length > 0) throw new MissingInputError(missing, where);
   return files;
 }
 
@@ -228,14 +231,18 @@ export function wholeFileGroups(files: readonly DfsEntry[], minPartitions: numbe
 /** Hadoop's FileAlreadyExistsException (FileOutputFormat.checkOutputSpecs): an output directory is never overwritten. */
 export class OutputExistsError extends Error {
   override name = 'FileAlreadyExistsException';
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    where = 'saveAsTextFile',
+  ) {
+    const reader = { saveAsSequenceFile: 'sequenceFile', saveAsObjectFile: 'objectFile' }[where] ?? 'textFile';
     super(
-      `Output directory ${qualified(path)} already exists: Spark never overwrites an output directory (saveAsTextFile); write to a new path, or read this one with sc.textFile`,
+      `Output directory ${qualified(path)} already exists: Spark never overwrites an output directory (${where}); write to a new path, or read this one with sc.${reader}`,
     );
   }
 }
 
-/** saveAsTextFile's path as a DFS path; throws when it is not a string, is invalid or exists already. */
+/** A save action's output path (saveAsTextFile, saveAsSequenceFile...) as a DFS path; throws when it is not a string, is invalid or exists already. */
 export function checkOutputPath(raw: unknown, listing: DfsListing, where: string): string {
   if (typeof raw !== 'string')
     throw new TypeError(`${where}(path): the path must be a string like '/out/result', got ${typeof raw}`);
@@ -249,7 +256,7 @@ export function checkOutputPath(raw: unknown, listing: DfsListing, where: string
     );
   const path = parseDfsPath(raw, where);
   if (path === '/') throw new DfsPathError(`${where}(${JSON.stringify(raw)}): the output cannot be the root directory`);
-  if (listing.kind(path) !== null) throw new OutputExistsError(path);
+  if (listing.kind(path) !== null) throw new OutputExistsError(path, where);
   for (let dir = parentOf(path); dir !== '/'; dir = parentOf(dir))
     if (listing.kind(dir) === 'file')
       throw new DfsPathError(`${where}(${JSON.stringify(raw)}): ${dir} is a file, so nothing can be written under it`);

@@ -12,9 +12,9 @@ import {
   type FileSplit,
   type SplitCut,
 } from '../exec/lineSplits';
-import { keyText } from '../exec/keyOrder';
 import type { JobErrorData } from '../sandbox/contract/jobCodeError';
-import type { SandboxFile } from '../sandbox/contract/taskRunner';
+import type { SandboxFile, WrittenFile } from '../sandbox/contract/taskRunner';
+import type { FileOutput } from './fileOutput';
 import type { SparkJobInfo, SparkLog } from './jobRecord';
 import { LIMITS, formatCount } from '../core';
 import { checkPartitionCount, Rdd, sizeOf } from './rdd';
@@ -22,7 +22,8 @@ import { ShuffleManager } from './shuffleManager';
 import { atTask, SparkJobAbortedError } from './sparkTaskError';
 import { runAsTask } from './taskContext';
 import { encodeUtf8 } from '../core';
-import { checkOutputPath, DfsListing, qualified, resolveInputFiles, wholeFileGroups } from './sparkPaths';
+import { checkOutputPath, DfsListing, resolveInputFiles, type DfsEntry } from './sparkPaths';
+import { wholeTextFiles } from './wholeTextFiles';
 
 export { MissingInputError } from './sparkPaths';
 
@@ -36,7 +37,7 @@ export class SparkRuntime {
   readonly rdds: Rdd[] = [];
   private readonly shuffleManager = new ShuffleManager(this);
   readonly jobs: SparkJobInfo[] = [];
-  readonly written: { path: string; text: string }[] = [];
+  readonly written: WrittenFile[] = [];
   private files = new Map<string, Uint8Array>();
   private dfs: DfsListing | null = null;
   /** Told after each partition of a job's result stage is computed (its shuffles are computed on the way). */
@@ -45,7 +46,8 @@ export class SparkRuntime {
   constructor(
     private readonly catalog: CatalogEntry[],
     private readonly readFiles: (path: string) => Promise<SandboxFile[]>,
-    private readonly decode: (b: Uint8Array) => string,
+    /** Text as the job reads it (UTF-8). */
+    readonly decode: (b: Uint8Array) => string,
     /** Turns a learner's error into data naming their file and line. */
     private readonly describeError: (error: unknown) => JobErrorData,
   ) {}
@@ -124,34 +126,21 @@ export class SparkRuntime {
     return rdd;
   }
 
-  /** sc.wholeTextFiles: one [path, content] pair per file (the path qualified, `hdfs:/data/a.txt`), files whole. */
+  /** sc.wholeTextFiles (wholeTextFiles.ts). */
   wholeTextFiles(path: string, minPartitions = 2): Rdd {
-    if (typeof path !== 'string')
-      throw new TypeError(
-        `wholeTextFiles(path): the path must be a string like '/data/logs', got ${describeArg(path)}`,
-      );
-    const files = resolveInputFiles(path, this.listing(), 'wholeTextFiles');
-    const min = checkPartitionCount(
-      `wholeTextFiles(${JSON.stringify(path)}, minPartitions)`,
-      wholeNumber(minPartitions),
-    );
-    if (files.length === 0) return new Rdd(this, `wholeTextFiles ${path}`, 1, [], () => []);
-    checkPartitionCount(`wholeTextFiles(${JSON.stringify(path)})`, files.length);
-    // One partition per file reads it (its blocks give the locality); the packed partitions take files whole.
-    const perFile = new Rdd(this, `wholeTextFiles ${path}`, files.length, [], (p) => {
-      const f = files[p]!;
-      return [[qualified(f.path), this.decode(this.files.get(f.path)!)]];
-    });
-    perFile.source = { path, ranges: files.map((f) => [0, f.length]), files: files.map((f) => f.path) };
-    (perFile as Rdd & { files?: string[] }).files = [...new Set(files.map((f) => f.path))];
-    const groups = wholeFileGroups(files, min);
-    return new Rdd(
-      this,
-      'wholeTextFiles',
-      groups.length,
-      [{ kind: 'narrow', parent: perFile.id, parents: groups, shuffleId: -1 }],
-      (p) => groups[p]!.flatMap((i) => perFile.iterator(i)),
-    );
+    return wholeTextFiles(this, path, minPartitions);
+  }
+
+  /** The input files of a path as textFile takes it, for the readers of other formats (sequenceFiles.ts). */
+  inputFiles(path: string, where: string): DfsEntry[] {
+    return resolveInputFiles(path, this.listing(), where);
+  }
+
+  /** An input file's bytes, loaded before the job that reads it runs (an RDD's `files`). */
+  fileBytes(path: string): Uint8Array {
+    const bytes = this.files.get(path);
+    if (!bytes) throw new Error(`${path} was not loaded before its job ran`);
+    return bytes;
   }
 
   /** What the driver can read: HDFS's files when it started, and what it wrote since (made once). */
@@ -204,7 +193,7 @@ export class SparkRuntime {
     action: string,
     fn: (rows: unknown[]) => T,
     partitions?: number[],
-    output: string | null = null,
+    output: FileOutput | null = null,
   ): Promise<T[]> {
     // Spark's call site: the learner's line that called the action (taken before the first await).
     const line = this.describeError(new Error('call site')).line;
@@ -213,7 +202,7 @@ export class SparkRuntime {
         `Cannot call methods on a stopped SparkContext: ${action} needs a job, and sc.stop() ended the application`,
       );
     // FileOutputFormat.checkOutputSpecs: the output directory is checked before the job runs.
-    const outDir = output === null ? null : checkOutputPath(output, this.listing(), action);
+    const outDir = output === null ? null : checkOutputPath(output.path, this.listing(), action);
     await this.load(rdd);
     const parts = partitions ?? Array.from({ length: rdd.numPartitions }, (_, i) => i);
     const job: SparkJobInfo = {
@@ -231,6 +220,19 @@ export class SparkRuntime {
     const results: T[] = [];
     const label = `job ${job.id} (${action}${line === null ? '' : ` at line ${line}`})`;
     this.onPartition?.(label, 0, parts.length);
+    /** A task of partition `p` failed: the job is aborted, named with the learner's line when the error has it. */
+    const abort = (error: unknown, p: number): SparkJobAbortedError => {
+      const at = atTask(error, null, p);
+      const data = this.describeError(at.cause);
+      job.failed = { shuffleId: at.shuffleId, partition: at.partition, error: data };
+      this.jobs.push(job);
+      const where = at.shuffleId === null ? 'result stage' : `map stage of shuffle ${at.shuffleId}`;
+      const line = data.line === null ? '' : `:${data.line}`;
+      return new SparkJobAbortedError(
+        job.id,
+        `Job ${job.id} (${action}) aborted: task ${at.partition} of the ${where} failed: ${data.fileName}${line}: ${data.errorName}: ${data.detail}`,
+      );
+    };
     for (const p of parts) {
       try {
         runAsTask(() => {
@@ -240,33 +242,38 @@ export class SparkRuntime {
         });
         this.onPartition?.(label, results.length, parts.length);
       } catch (error) {
-        const at = atTask(error, null, p);
-        const data = this.describeError(at.cause);
-        job.failed = { shuffleId: at.shuffleId, partition: at.partition, error: data };
-        this.jobs.push(job);
-        const where = at.shuffleId === null ? 'result stage' : `map stage of shuffle ${at.shuffleId}`;
-        const line = data.line === null ? '' : `:${data.line}`;
-        throw new SparkJobAbortedError(
-          job.id,
-          `Job ${job.id} (${action}) aborted: task ${at.partition} of the ${where} failed: ${data.fileName}${line}: ${data.errorName}: ${data.detail}`,
-        );
+        throw abort(error, p);
       }
+    }
+    // The part files (FileOutputFormat's part-NNNNN), each made by its partition's task.
+    const contents: { path: string; data: string | Uint8Array }[] = [];
+    if (output !== null && outDir !== null) {
+      let encode: ReturnType<FileOutput['encoder']>;
+      try {
+        encode = output.encoder(rows);
+      } catch (error) {
+        throw abort(error, parts[0] ?? 0);
+      }
+      parts.forEach((p, i) => {
+        const path = `${outDir}/part-${String(p).padStart(5, '0')}`;
+        try {
+          runAsTask(() => contents.push({ path, data: encode(rows[i]!, path) }));
+        } catch (error) {
+          throw abort(error, p);
+        }
+      });
     }
     job.resultBytes = results.map((r) => (Array.isArray(r) ? sizeOf(r) : 8));
     this.jobs.push(job);
     if (outDir !== null) {
-      // The part files, then Spark's _SUCCESS marker (FileOutputCommitter); a later textFile reads them.
-      const write = (path: string, text: string) => {
-        const bytes = encodeUtf8(text);
-        this.written.push({ path, text });
+      // The part files, then Spark's _SUCCESS marker (FileOutputCommitter); a later read finds them.
+      const write = (path: string, data: string | Uint8Array) => {
+        const bytes = typeof data === 'string' ? encodeUtf8(data) : data;
+        this.written.push(typeof data === 'string' ? { path, text: data } : { path, bytes: data });
         this.files.set(path, bytes);
         this.listing().add({ path, length: bytes.length, blockSize: this.listing().blockSize() });
       };
-      parts.forEach((p, i) => {
-        // TextOutputFormat: each element, then a line break (an empty string is an empty line).
-        const text = rows[i]!.map((x) => `${keyText(x)}\n`).join('');
-        write(`${outDir}/part-${String(p).padStart(5, '0')}`, text);
-      });
+      for (const c of contents) write(c.path, c.data);
       write(`${outDir}/_SUCCESS`, '');
     }
     return results;

@@ -150,15 +150,24 @@ export interface DriverHost {
   sqlEngine?(): Promise<SqlEngine>;
 }
 
+/**
+ * A file a Spark driver wrote: TextOutputFormat's text (UTF-8 in HDFS), or a binary file's bytes
+ * (a SequenceFile). Exactly one of the two; a Uint8Array crosses the sandbox boundary as it is
+ * (structured clone in the browser, V8 serialization in the CLI).
+ */
+export type WrittenFile = { path: string; text: string } | { path: string; bytes: Uint8Array };
+
 /** What running a Spark driver returns: its value and the log of jobs for the simulation. */
 export interface SparkDriverOutput {
   result: unknown;
   /** Spark job records (see engine/spark/jobRecord.ts); plain data. */
   jobs: unknown[];
-  /** Files written by saveAsTextFile, in write order. */
-  written: { path: string; text: string }[];
+  /** Files written by saveAsTextFile (text), saveAsSequenceFile and saveAsObjectFile (bytes), in write order. */
+  written: WrittenFile[];
   /** Set when the driver stopped at sc.textFile on a path that does not exist (bad input, not a bug). */
   missingInput?: string;
+  /** With missingInput: the call that read it (`sc.textFile`, `sc.sequenceFile`); sc.textFile when absent. */
+  missingInputCall?: string;
 }
 
 /**

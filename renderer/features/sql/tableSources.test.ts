@@ -41,4 +41,19 @@ describe('table names and sources', () => {
     });
     expect(sources.some((s) => s.name === 'result')).toBe(false);
   });
+
+  it('shows a SequenceFile output as its records, its origin saying it is binary', () => {
+    const sources = tableSources({
+      kind: 'spark',
+      result: undefined,
+      outputs: [
+        { path: '/out/seq/part-00000', text: 'a\t1\n', binary: 'SequenceFile (Text, IntWritable), 1 record' },
+        { path: '/out/seq/part-00001', text: 'b\t2\n', binary: 'SequenceFile (Text, IntWritable), 1 record' },
+      ],
+    });
+    const seq = sources.find((s) => s.name === 'seq')!;
+    expect(seq.origin).toBe('/out/seq/part-* (2 part files, binary: SequenceFile (Text, IntWritable))');
+    expect(seq.format).toEqual({ kind: 'tabbed', columns: ['key', 'value'] });
+    expect(seq.text()).toBe('a\t1\nb\t2\n');
+  });
 });

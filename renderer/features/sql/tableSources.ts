@@ -95,7 +95,7 @@ function outputSources(files: readonly OutputFile[]): PathSource[] {
     out.push({
       path: f.path,
       isFile: true,
-      origin: f.path,
+      origin: f.binary ? `${f.path} (binary: ${f.binary})` : f.path,
       group: 'output',
       format: formatOf(f.path, f.text),
       text: () => f.text,
@@ -104,7 +104,10 @@ function outputSources(files: readonly OutputFile[]): PathSource[] {
   for (const [dir, parts] of dirs) {
     const joined = () => parts.map((p) => (p.text === '' || p.text.endsWith('\n') ? p.text : `${p.text}\n`)).join('');
     const n = parts.length;
-    const origin = `${dir}/part-* (${n} part ${n === 1 ? 'file' : 'files'})`;
+    // A SequenceFile is binary: its text is its records (OutputFile.binary says what it is).
+    const binary =
+      parts[0]!.binary === undefined ? '' : `, binary: ${parts[0]!.binary!.replace(/, \d+ record.*$/, '')}`;
+    const origin = `${dir}/part-* (${n} part ${n === 1 ? 'file' : 'files'}${binary})`;
     const sample = parts.find((p) => p.text !== '')?.text ?? '';
     if (isJsonLines(sample)) {
       // Spark's saveAsTextFile writes each record as JSON: a pair is ["key",value].
