@@ -11,33 +11,42 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as DuckDb from '@duckdb/duckdb-wasm/blocking';
-import { createDuckDbEngine, type BlockingConnection, type SqlEngine } from '../engine/sandbox';
+import type * as Arrow from 'apache-arrow';
+import { createDuckDbEngine, type ArrowKit, type BlockingConnection, type SqlEngine } from '../engine/sandbox';
 
-type DuckDbModule = typeof DuckDb;
+/** DuckDB-wasm's Node build and the Arrow it uses (one module in the desktop app: scripts/duckdbNode.cjs). */
+type DuckDbModule = typeof DuckDb & { arrow: typeof Arrow };
 
 /** This bundle's folder: __dirname in the desktop app's CommonJS bundle, import.meta.url in the CLI's ESM one. */
 const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 const requireHere = createRequire(join(here, 'duckDbNode.js'));
 
+/** A DuckDB-wasm file: beside the bundle in the desktop app, else from node_modules. */
 function duckDbFile(name: string): string {
   const beside = join(here, 'duckdb', name);
   return existsSync(beside) ? beside : requireHere.resolve(`@duckdb/duckdb-wasm/dist/${name}`);
 }
 
 /**
- * Loads DuckDB-wasm's code (not the database): called before the worker seals its realm, as
- * apache-arrow's module code sets methods on its prototypes. When the files are missing (a
- * broken install), spark.sql says so; nothing else of the sandbox depends on them.
+ * Opens DuckDB on the first spark.sql: its code is loaded then, after the worker sealed its realm
+ * (the frozen intrinsics' override taming lets apache-arrow and Emscripten set their own methods).
+ * When the files are missing (a broken install), spark.sql says so; nothing else depends on them.
  */
 export function loadDuckDbModule(): () => Promise<SqlEngine> {
-  let duckdb: DuckDbModule;
-  try {
-    duckdb = requireHere(duckDbFile('duckdb-node-blocking.cjs')) as DuckDbModule;
-  } catch {
-    return () =>
-      Promise.reject(new Error('spark.sql: DuckDB-wasm is not installed with ClusterLab (run `npm ci` again)'));
-  }
-  return () => openNodeDuckDb(duckdb);
+  return async () => {
+    let duckdb: DuckDbModule;
+    try {
+      duckdb = existsSync(join(here, 'duckdb', 'duckdb-node.cjs'))
+        ? (requireHere(join(here, 'duckdb', 'duckdb-node.cjs')) as DuckDbModule)
+        : {
+            ...(requireHere('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof DuckDb),
+            arrow: requireHere('apache-arrow') as typeof Arrow,
+          };
+    } catch {
+      throw new Error('spark.sql: DuckDB-wasm is not installed with ClusterLab (run `npm ci` again)');
+    }
+    return openNodeDuckDb(duckdb);
+  };
 }
 
 async function openNodeDuckDb(duckdb: DuckDbModule): Promise<SqlEngine> {
@@ -50,5 +59,5 @@ async function openNodeDuckDb(duckdb: DuckDbModule): Promise<SqlEngine> {
     duckdb.NODE_RUNTIME,
   );
   await db.instantiate();
-  return createDuckDbEngine(db.connect() as unknown as BlockingConnection);
+  return createDuckDbEngine(db.connect() as unknown as BlockingConnection, duckdb.arrow as unknown as ArrowKit);
 }

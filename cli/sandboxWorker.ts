@@ -18,9 +18,9 @@ import { openChildPort, type ChildCrash } from './childPort';
 import { realmAdopter } from './realmAdopter';
 import { loadDuckDbModule } from './duckDbNode';
 
-// DuckDB's code loads before the seal (spark.sql opens the database on first use).
-const openDuckDb = loadDuckDbModule();
 sealRealm();
+// DuckDB for spark.sql, loaded and opened on the first spark.sql.
+const openDuckDb = loadDuckDbModule();
 let fileName = 'job.js';
 const port = openChildPort((thrown): ChildCrash => ({ type: 'crash', error: errorToData(thrown, fileName) }));
 const decoder = new TextDecoder();

@@ -190,6 +190,22 @@ describe('spark.sql over temporary views', () => {
     });
   });
 
+  it('keeps every value as it was: unicode, quotes, line breaks, nulls, NaN, booleans', async () => {
+    const report = await run(
+      `spark.createDataFrame([
+        { s: "it's \\"quoted\\"\\nand broken", n: 1.5, b: true },
+        { s: 'Grüße, 東京 🚀', n: Number.NaN, b: false },
+        { s: null, n: null, b: null },
+      ]).createOrReplaceTempView('odd');
+      return (await spark.sql('SELECT s, n, b, length(s) AS len FROM odd')).collect();`,
+    );
+    expect(report.result).toEqual([
+      { s: 'it\'s "quoted"\nand broken', n: 1.5, b: true, len: 24 },
+      { s: 'Grüße, 東京 🚀', n: Number.NaN, b: false, len: 11 },
+      { s: null, n: null, b: null, len: null },
+    ]);
+  });
+
   it('is deterministic: the same query twice gives the same trace', async () => {
     const body = `return (await spark.sql('SELECT dept, avg(salary) AS a FROM people GROUP BY dept ORDER BY dept')).collect();`;
     const a = await run(body);

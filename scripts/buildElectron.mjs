@@ -4,7 +4,7 @@
 // code the CLI forks) that electron/sandboxProcesses.ts starts as utility processes, with
 // DuckDB-wasm's Node build beside it (dist/electron/duckdb/) for spark.sql.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,16 +32,20 @@ export async function buildElectron() {
     target: 'node20',
     logLevel: 'error',
   });
-  // DuckDB-wasm's Node build for spark.sql in the sandbox processes (cli/duckDbNode.ts reads it from here).
+  // DuckDB-wasm's Node build with its Arrow, and its wasm files, for spark.sql in the sandbox
+  // processes (cli/duckDbNode.ts reads them from dist/electron/duckdb/).
   const duckdb = join(root, 'dist', 'electron', 'duckdb');
-  mkdirSync(duckdb, { recursive: true });
-  for (const file of [
-    'duckdb-node-blocking.cjs',
-    'duckdb-eh.wasm',
-    'duckdb-mvp.wasm',
-    'duckdb-node-eh.worker.cjs',
-    'duckdb-node-mvp.worker.cjs',
-  ])
+  rmSync(duckdb, { recursive: true, force: true });
+  await build({
+    entryPoints: [join(root, 'scripts', 'duckdbNode.cjs')],
+    outfile: join(duckdb, 'duckdb-node.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+  });
+  for (const file of ['duckdb-eh.wasm', 'duckdb-mvp.wasm', 'duckdb-node-eh.worker.cjs', 'duckdb-node-mvp.worker.cjs'])
     copyFileSync(join(root, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist', file), join(duckdb, file));
 }
 

@@ -15,6 +15,7 @@ import {
   type SqlTable,
   type SqlType,
 } from './contract/sqlEngine';
+import { arrowTable, type ArrowKit } from './arrowColumns';
 
 /** The parts of an Arrow table the adapter reads (apache-arrow's Table, as DuckDB-wasm returns it). */
 export interface ArrowTableLike {
@@ -27,6 +28,7 @@ export interface ArrowTableLike {
 export interface BlockingConnection {
   query(sql: string): ArrowTableLike;
   prepare(sql: string): { close(): void };
+  insertArrowTable(table: unknown, options: { name: string; create?: boolean }): void;
 }
 
 /** The operators a query's plan may hold; anything else (COPY, INSERT, ATTACH...) is refused. */
@@ -80,6 +82,11 @@ const SETUP = [
   'SET lock_configuration = true',
 ];
 
+/** Where rows wait between Arrow and a view's table (schema main; the views are temporary tables). */
+const STAGE = '__clusterlab_stage';
+/** The partition number of a staged row (runPartitions). */
+const PART = '__clusterlab_p';
+
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 const SQL_TYPES: Record<SqlType, string> = {
@@ -101,19 +108,13 @@ export function sparkTypeOf(duckType: string): SqlType {
   return 'string';
 }
 
-function literal(v: unknown, type: SqlType): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (typeof v === 'boolean' && type === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number' && (type === 'integer' || type === 'long' || type === 'double')) {
-    if (Number.isFinite(v)) return type === 'double' ? `${v}::DOUBLE` : String(v);
-    return `'${Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity'}'::DOUBLE`;
-  }
-  const text =
-    typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-  return `'${text.replace(/'/g, "''")}'`;
+/** A value as the column's type holds it (a view's rows may hold anything a job put there). */
+function normalized(v: unknown, type: SqlType): unknown {
+  if (v === null || v === undefined) return null;
+  if (type === 'boolean') return typeof v === 'boolean' ? v : null;
+  if (type === 'integer' || type === 'long' || type === 'double') return typeof v === 'number' ? v : null;
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
-
-const INSERT_CHUNK = 500;
 
 /** DuckDB's message without the EXPLAIN prefix it quotes; Spark's exception class for it. */
 function sqlError(error: unknown, sql: string): SqlEngineError {
@@ -125,27 +126,34 @@ function sqlError(error: unknown, sql: string): SqlEngineError {
   );
 }
 
+/** The learner's query with its columns cast to the types Spark gives them (by position: names may repeat). */
+function wrapped(sql: string, columns: SqlColumn[]): string {
+  const alias = columns.map((_, i) => `c${i}`);
+  const select = columns.map((c, i) => `CAST(${quoteIdent(alias[i]!)} AS ${SQL_TYPES[c.type]})`).join(', ');
+  return `SELECT ${select || '*'} FROM (\n${statement(sql)}\n) AS __q(${alias.map(quoteIdent).join(', ')})`;
+}
+
 /** The query without the semicolons and blanks after it (DuckDB's EXPLAIN and subqueries take one statement). */
 const statement = (sql: string) => sql.replace(/[\s;]+$/, '');
 
-export function createDuckDbEngine(conn: BlockingConnection): SqlEngine {
+export function createDuckDbEngine(conn: BlockingConnection, arrow: ArrowKit): SqlEngine {
   for (const s of SETUP) conn.query(s);
   let loaded: string[] = [];
 
   function load(tables: SqlTable[]): void {
-    for (const name of loaded) conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+    for (const name of loaded) conn.query(`DROP TABLE IF EXISTS temp.${quoteIdent(name)}`);
     loaded = [];
     for (const t of tables) {
       const cols = t.columns.map((c) => `${quoteIdent(c.name)} ${SQL_TYPES[c.type]}`).join(', ');
       conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(t.name)} (${cols})`);
       loaded.push(t.name);
-      for (let i = 0; i < t.rows.length; i += INSERT_CHUNK) {
-        const values = t.rows
-          .slice(i, i + INSERT_CHUNK)
-          .map((r) => `(${t.columns.map((c, j) => literal(r[j], c.type)).join(', ')})`)
-          .join(',\n');
-        conn.query(`INSERT INTO ${quoteIdent(t.name)} VALUES ${values}`);
-      }
+      if (t.rows.length === 0) continue;
+      // Rows arrive as an Arrow table (fast), staged, then cast into the view's column types.
+      const columns = t.columns.map((c, j) => ({ type: c.type, values: t.rows.map((r) => normalized(r[j], c.type)) }));
+      conn.query(`DROP TABLE IF EXISTS main.${STAGE}`);
+      conn.insertArrowTable(arrowTable(arrow, columns), { name: STAGE, create: true });
+      conn.query(`INSERT INTO temp.${quoteIdent(t.name)} SELECT * FROM main.${STAGE}`);
+      conn.query(`DROP TABLE main.${STAGE}`);
     }
   }
 
@@ -196,17 +204,61 @@ export function createDuckDbEngine(conn: BlockingConnection): SqlEngine {
     },
     run(sql: string, tables: SqlTable[], columns: SqlColumn[]): unknown[][] {
       load(tables);
-      const alias = columns.map((_, i) => `c${i}`);
-      const select = columns.map((c, i) => `CAST(${quoteIdent(alias[i]!)} AS ${SQL_TYPES[c.type]})`).join(', ');
       try {
-        const result = conn.query(
-          `SELECT ${select || '*'} FROM (\n${statement(sql)}\n) AS __q(${alias.map(quoteIdent).join(', ')})`,
-        );
+        const result = conn.query(wrapped(sql, columns));
         return rowsOf(result, columns.length);
       } catch (error) {
         throw sqlError(error, sql);
       } finally {
         load([]);
+      }
+    },
+    runPartitions(sql: string, parts: SqlTable[][], columns: SqlColumn[]) {
+      // Every partition's rows loaded once, each table with its partition's number; the task's
+      // table is then a view of its own rows, and the whole query runs over all of them.
+      load([]);
+      const names = [...new Set(parts.flatMap((tables) => tables.map((t) => t.name)))];
+      const staged = names.map((name, i) => {
+        const first = parts.flatMap((tables) => tables.filter((t) => t.name === name))[0]!;
+        const all = `main.${STAGE}_${i}`;
+        const cols = first.columns.map((c) => `${quoteIdent(c.name)} ${SQL_TYPES[c.type]}`).join(', ');
+        conn.query(`CREATE OR REPLACE TABLE ${all} (${cols}, ${PART} INTEGER)`);
+        const rows: unknown[][] = [];
+        parts.forEach((tables, p) => {
+          for (const t of tables) if (t.name === name) for (const r of t.rows) rows.push([...r, p]);
+        });
+        if (rows.length > 0) {
+          const arrowColumns = [...first.columns, { name: PART, type: 'long' as const }].map((c, j) => ({
+            type: c.type,
+            values: rows.map((r) => normalized(r[j], c.type)),
+          }));
+          conn.query(`DROP TABLE IF EXISTS main.${STAGE}`);
+          conn.insertArrowTable(arrowTable(arrow, arrowColumns), { name: STAGE, create: true });
+          conn.query(`INSERT INTO ${all} SELECT * FROM main.${STAGE}`);
+          conn.query(`DROP TABLE main.${STAGE}`);
+        }
+        return { name, all, list: first.columns.map((c) => quoteIdent(c.name)).join(', ') };
+      });
+      const views = (where: string) => {
+        for (const v of staged)
+          conn.query(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(v.name)} AS SELECT ${v.list} FROM ${v.all}${where}`);
+      };
+      try {
+        const out = parts.map((tables, p) => {
+          if (tables.every((t) => t.rows.length === 0)) return [];
+          views(` WHERE ${PART} = ${p}`);
+          return rowsOf(conn.query(wrapped(sql, columns)), columns.length);
+        });
+        views('');
+        const counted = rowsOf(conn.query(`SELECT count(*)::BIGINT FROM (\n${statement(sql)}\n) AS __all`), 1);
+        return { parts: out, wholeCount: Number(counted[0]?.[0] ?? 0) };
+      } catch (error) {
+        throw sqlError(error, sql);
+      } finally {
+        for (const v of staged) {
+          conn.query(`DROP VIEW IF EXISTS temp.${quoteIdent(v.name)}`);
+          conn.query(`DROP TABLE IF EXISTS ${v.all}`);
+        }
       }
     },
   };

@@ -19,6 +19,7 @@ export {
 } from './loopGuard';
 export { freezeIntrinsics, freezeTamed } from './freezeIntrinsics';
 export { createDuckDbEngine, type ArrowTableLike, type BlockingConnection } from './duckDbEngine';
+export type { ArrowKit } from './arrowColumns';
 export { LOG_LIMITS, cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from './consoleCap';
 export { MAX_CONSOLE_LINE, consoleLine, createConsoleShim, type ConsoleShim } from './consoleShim';
 export { createJobTaskExecutor, type ExecutorRuntime, type JobTaskExecutor } from './jobTaskExecutor';

@@ -9,11 +9,13 @@
  * checks every reply and enforces the wall-clock budget by terminating us.
  */
 import * as duckdb from 'duckdb-wasm-browser-blocking';
+import * as arrow from 'apache-arrow';
 import {
   createDuckDbEngine,
   createJobTaskExecutor,
   evaluateWithFunction,
   freezeIntrinsics,
+  type ArrowKit,
   type BlockingConnection,
   type SandboxReply,
   type SandboxRequest,
@@ -147,7 +149,7 @@ async function openDuckDb(askHost: () => Promise<unknown>): Promise<SqlEngine> {
     return [];
   };
   await db.instantiate();
-  return createDuckDbEngine(db.connect() as unknown as BlockingConnection);
+  return createDuckDbEngine(db.connect() as unknown as BlockingConnection, arrow as unknown as ArrowKit);
 }
 
 const executor = createJobTaskExecutor({

@@ -41,6 +41,11 @@ export interface SqlEngine {
   plan(sql: string, tables: SqlTable[]): SqlPlan;
   /** Runs `sql` over the tables' rows: the result's rows, arrays in `columns` order. */
   run(sql: string, tables: SqlTable[], columns: SqlColumn[]): unknown[][];
+  /**
+   * `run` for each partition's tables at once (the rows loaded once), and the row count of the
+   * query over all partitions' rows together.
+   */
+  runPartitions(sql: string, parts: SqlTable[][], columns: SqlColumn[]): { parts: unknown[][][]; wholeCount: number };
 }
 
 /** What DuckDB said of the learner's SQL (a parser, binder or catalog error), or a refused statement. */

@@ -22,7 +22,15 @@ import type { SqlColumn, SqlEngine, SqlTable } from '../../sandbox/contract/sqlE
 import { shapeOf, type ScanUse } from './sqlPlanShape';
 
 /** What a single-task query's RDD is named after (the DAG shows an RDD's first word), most telling first. */
-const MAIN_OPERATORS = ['Window', 'HashAggregate', 'Union', 'CartesianProduct', 'BroadcastNestedLoopJoin', 'HashJoin', 'Sort'];
+const MAIN_OPERATORS = [
+  'Window',
+  'HashAggregate',
+  'Union',
+  'CartesianProduct',
+  'BroadcastNestedLoopJoin',
+  'HashJoin',
+  'Sort',
+];
 
 interface View {
   name: string;
@@ -75,7 +83,12 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
   const columns: SqlColumn[] = planned.columns;
   const viewColumns = new Map([...views.values()].map((v) => [v.name, v.d.schema.map((f) => f.name)]));
   const { shape, finish } = shapeOf(planned.plan, viewColumns);
-  const run = (tables: SqlTable[]) => engine.run(sqlText, tables, columns);
+  const query = (tables: SqlTable[]) => engine.run(sqlText, tables, columns);
+  // A task without rows answers nothing in these shapes (no aggregate without GROUP BY runs per
+  // partition): most of spark.sql.shuffle.partitions' 200 tasks are empty, and DuckDB is not asked.
+  const perPartition =
+    shape.kind === 'local' || shape.kind === 'join' || (shape.kind === 'grouped' && shape.keys.length > 0);
+  const run = (tables: SqlTable[]) => (perPartition && tables.every((t) => t.rows.length === 0) ? [] : query(tables));
   const viewOf = (use: ScanUse) => views.get(use.table)!;
   const n = shufflePartitions(s);
   const id = s.nextDfId();
@@ -131,18 +144,13 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
       let outputs: unknown[][][] | null = null;
       const compute = () => {
         if (outputs) return outputs;
-        const each = Array.from({ length: parts }, (_, p) => run(inputs(p)));
-        const total = each.reduce((a, r) => a + r.length, 0);
-        const whole = mergeTables(Array.from({ length: parts }, (_, p) => inputs(p)));
-        const counted = engine.run(
-          `SELECT count(*) AS n FROM (\n${sqlText.replace(/[\s;]+$/, '')}\n) AS __all`,
-          whole,
-          [{ name: 'n', type: 'long' }],
-        );
-        if (Number(counted[0]?.[0]) !== total) {
-          const all = run(whole);
-          outputs = each.map((_, p) => (p === 0 ? all : []));
-        } else outputs = each;
+        const perTask = Array.from({ length: parts }, (_, p) => inputs(p));
+        const answer = engine.runPartitions(sqlText, perTask, columns);
+        const total = answer.parts.reduce((a, r) => a + r.length, 0);
+        outputs =
+          total === answer.wholeCount
+            ? answer.parts
+            : answer.parts.map((_, p) => (p === 0 ? query(mergeTables(perTask)) : []));
         return outputs;
       };
       // The DAG names an RDD by its first word: the aggregate first, then what runs after it in the task.
@@ -259,7 +267,7 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
   let rdd = node;
   if (finish !== null) {
     // The last stage orders (or limits) the tasks' answers; DuckDB gives it the query's own order.
-    rdd = singlePartition(node, finish, () => run(allInputs()));
+    rdd = singlePartition(node, finish, () => query(allInputs()));
     const what = finish === 'GlobalLimit' ? "the query's LIMIT" : "the query's ORDER BY";
     plan = planNode(`${finish === 'GlobalLimit' ? 'CollectLimit' : finish} [${what}], output=${attrs}`, [
       planNode('Exchange SinglePartition', [plan], false),
