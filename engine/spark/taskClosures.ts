@@ -29,14 +29,19 @@ let memo = new Map<object, unknown>();
 
 type Closure = (...args: unknown[]) => unknown;
 
-/** A wrapped closure: `make(env)` builds the learner's function over the bindings in `env`. */
-export function sparkClosure(make: (env: object) => Closure, env: Record<string, unknown>): Closure {
+/**
+ * A wrapped function: `make(env)` builds the learner's function over the bindings in `env`.
+ * Called on the driver, or in the task it was created in, it is that function, live; called in
+ * another task, it is an instance over that task's copy of the bindings (one per task).
+ */
+function wrapClosure(make: (env: object) => Closure, env: Record<string, unknown>, name?: string): Closure {
   const live = make(env);
-  let token = 0;
+  const createdIn = currentTask();
+  let token = -1;
   let instance: Closure = live;
   const wrapper = function (this: unknown, ...args: unknown[]) {
     const task = currentTask();
-    if (task === 0) return live.apply(this, args);
+    if (task === 0 || task === createdIn) return live.apply(this, args);
     if (task !== token) {
       token = task;
       instance = make(copyEnv(env, task));
@@ -44,14 +49,75 @@ export function sparkClosure(make: (env: object) => Closure, env: Record<string,
     return instance.apply(this, args);
   };
   // The learner's function as they wrote it: its name and how many parameters it takes.
-  Object.defineProperty(wrapper, 'length', { value: live.length });
-  Object.defineProperty(wrapper, 'name', { value: live.name });
+  Object.defineProperties(wrapper, { length: { value: live.length }, name: { value: live.name || name || '' } });
   return wrapper;
 }
+
+/** The bindings a statement list's declarations, class members and object accessors capture, made where the list starts. */
+interface Holder {
+  readonly live: Record<string, unknown>;
+  readonly task: number;
+  copyTask: number;
+  copy: object | null;
+}
+
+/** `__sparkClosure.site(env)`: a holder made now, in the current task (or on the driver). */
+function site(env: Record<string, unknown>): Holder {
+  return { live: env, task: currentTask(), copyTask: -1, copy: null };
+}
+
+/** `__sparkClosure.env(holder)`: the bindings a member works on, live or this task's copy, as for wrapped functions. */
+function envOf(holder: Holder): object {
+  const task = currentTask();
+  if (task === 0 || task === holder.task) return holder.live;
+  if (holder.copyTask !== task) {
+    holder.copyTask = task;
+    holder.copy = copyEnv(holder.live, task);
+  }
+  return holder.copy!;
+}
+
+/** Classes with #private members, by prototype: their instances cannot be copied (see NotSerializableError). */
+const privateClasses = new WeakMap<object, { name: string; line: number; fields: readonly string[] }>();
+
+/** `__sparkClosure.privateFields(cls, line, names)`, run by the class's first static block. */
+function privateFields(cls: { name: string; prototype: object }, line: number, fields: readonly string[]): void {
+  privateClasses.set(cls.prototype, { name: cls.name || 'anonymous class', line, fields });
+}
+
+/**
+ * Spark's `Task not serializable` (java.io.NotSerializableException): a task needs its own copy
+ * of an object that cannot be copied. Here: an instance of a class with #private fields, which
+ * no JavaScript code can read or copy (a copy without them fails on its first `this.#x`).
+ */
+export class NotSerializableError extends Error {
+  override name = 'NotSerializableException';
+}
+
+function refusePrivate(proto: object | null): void {
+  for (let p = proto; p; p = Object.getPrototypeOf(p) as object | null) {
+    const info = privateClasses.get(p);
+    if (!info)
+      continue;
+    throw new NotSerializableError(
+      `Task not serializable: a task needs its own copy of an instance of class ${info.name} (line ${info.line}), ` +
+        `and its private fields (${info.fields.join(', ')}) cannot be copied: in Spark each task works on a ` +
+        `deserialized copy of what its closure captures. Make them ordinary fields (this.${info.fields[0]!.slice(1)}), ` +
+        `or create the object inside the task (in mapPartitions).`,
+    );
+  }
+}
+
+/**
+ * What a wrapped function becomes (engine/sandbox/compile/sparkClosures.ts), with the holders of
+ * declarations and class members as `sparkClosure.site` and `sparkClosure.env`.
+ */
+export const sparkClosure = Object.assign(wrapClosure, { site, env: envOf, privateFields });
 
 /**
  * The task's copy of a closure's bindings, as plain data properties (the fastest to read; a
  * `const` the task assigns changes only its copy, where on the driver it would be a TypeError).
+ * A binding still uninitialized (a `let` below the code that runs) stays so in the copy.
  */
 function copyEnv(env: Record<string, unknown>, task: number): object {
   if (memoTask !== task) {
@@ -60,8 +126,20 @@ function copyEnv(env: Record<string, unknown>, task: number): object {
   }
   // No prototype: a captured variable may be named toString, constructor or __proto__.
   const out = Object.create(null) as Record<string, unknown>;
-  for (const name of Object.keys(env))
-    Object.defineProperty(out, name, { value: copyForTask(env[name]), writable: true, enumerable: true });
+  for (const name of Object.keys(env)) {
+    let value: unknown;
+    try {
+      value = env[name];
+    } catch (error) {
+      if ((error as { name?: unknown } | null)?.name !== 'ReferenceError') throw error;
+      const uninitialized = () => {
+        throw error;
+      };
+      Object.defineProperty(out, name, { get: uninitialized, set: uninitialized, enumerable: true });
+      continue;
+    }
+    Object.defineProperty(out, name, { value: copyForTask(value), writable: true, enumerable: true });
+  }
   return out;
 }
 
@@ -123,6 +201,7 @@ function copyForTask(value: unknown): unknown {
     return copy;
   }
   if (isOpaque(value)) return value;
+  refusePrivate(proto);
   return copyFields(value, proto); // a class instance: its fields, its prototype (and methods)
 }
 
