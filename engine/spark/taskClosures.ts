@@ -97,8 +97,7 @@ export class NotSerializableError extends Error {
 function refusePrivate(proto: object | null): void {
   for (let p = proto; p; p = Object.getPrototypeOf(p) as object | null) {
     const info = privateClasses.get(p);
-    if (!info)
-      continue;
+    if (!info) continue;
     throw new NotSerializableError(
       `Task not serializable: a task needs its own copy of an instance of class ${info.name} (line ${info.line}), ` +
         `and its private fields (${info.fields.join(', ')}) cannot be copied: in Spark each task works on a ` +

@@ -1,9 +1,14 @@
+/**
+ * Closures are copied by definition: however a function reaches a task (an alias, a hoisted
+ * declaration, a method, a factory, a computed member, bind, a helper), the task works on its
+ * own copy of the driver's variables, and accumulators still count.
+ */
 import { describe, expect, it } from 'vitest';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { compileJobSource } from '../sandbox/compile';
 import { runJob } from '../api/runJob';
 
-/** Runs `export default async (sc) => { <body> }` (after `top`, the file's top level) through the real compile and runJob path. */
+/** Runs `<top>` then `export default async (sc) => { <body> }` as job.js through the real compile and runJob path. */
 async function runSpark(body: string, top = ''): Promise<unknown> {
   const runner = createFunctionRunner();
   try {
@@ -15,34 +20,162 @@ async function runSpark(body: string, top = ''): Promise<unknown> {
   }
 }
 
-const data = 'const rdd = sc.parallelize([1, 2, 3, 4], 2);';
+/**
+ * `defs` defines `n` (0) and a way to add to it; `action` runs it over 1..4 in two tasks
+ * (`rdd` and the accumulator `acc` are in scope). Returns [n on the driver, acc.value].
+ */
+function counted(defs: string, action: string): Promise<unknown> {
+  return runSpark(
+    [
+      'let n = 0;',
+      'const acc = sc.longAccumulator("seen");',
+      defs,
+      'const rdd = sc.parallelize([1, 2, 3, 4], 2);',
+      `await ${action};`,
+      'return [n, acc.value];',
+    ].join('\n'),
+  );
+}
 
-describe('closures are copied per task however they reach the task', () => {
-  it('an alias', async () => {
-    expect(await runSpark(`let n = 0; const add = (x) => { n += x }; ${data} await rdd.foreach(add); return [n, add.name, add.length];`)).toEqual([0, 'add', 1]);
+describe('a function reaches a task indirectly: the driver’s variables stay as they were', () => {
+  it('through an alias, keeping its name and length', async () => {
+    expect(await counted('const add = (x) => { n += x; acc.add(x); };', 'rdd.foreach(add)')).toEqual([0, 10]);
+    expect(await runSpark('let n = 0;\nconst add = (x, y = 1) => { n += x };\nreturn [add.name, add.length];')).toEqual(
+      ['add', 1],
+    );
   });
-  it('a hoisted declaration', async () => {
-    expect(await runSpark(`let n = 0; ${data} await rdd.foreach(add); add(5); return [n, add.name, add.length];\nfunction add(x, y = 1) { n += x }`)).toEqual([5, 'add', 1]);
+
+  it('through a hoisted function declaration, live when the driver calls it', async () => {
+    const body = [
+      'let n = 0;',
+      'const acc = sc.longAccumulator();',
+      'await sc.parallelize([1, 2, 3, 4], 2).foreach(add);',
+      'const afterJob = n;',
+      'add(5);',
+      'return [afterJob, n, acc.value, add.name, add.length];',
+      'function add(x, y = 2) { n += x; acc.add(x); }',
+    ].join('\n');
+    expect(await runSpark(body)).toEqual([0, 5, 15, 'add', 1]);
   });
-  it('a method', async () => {
-    expect(await runSpark(`let n = 0; const ops = { add(x) { n += x } }; ${data} await rdd.foreach(ops.add); return [n, ops.add.name, ops.add.length];`)).toEqual([0, 'add', 1]);
+
+  it('through an object’s method, and its getter', async () => {
+    expect(await counted('const ops = { add(x) { n += x; acc.add(x); } };', 'rdd.foreach(ops.add)')).toEqual([0, 10]);
+    expect(
+      await counted(
+        'const ops = { get add() { return (x) => { n += x; acc.add(x); }; }, set total(v) { n = v; } };',
+        'rdd.foreach((x) => { ops.total = x; ops.add(x); })',
+      ),
+    ).toEqual([0, 10]);
   });
-  it('a factory', async () => {
-    expect(await runSpark(`let n = 0; const make = () => (x) => { n += x }; ${data} await rdd.foreach(make()); return n;`)).toEqual(0);
+
+  it('through a factory', async () => {
+    expect(await counted('const make = () => (x) => { n += x; acc.add(x); };', 'rdd.foreach(make())')).toEqual([0, 10]);
   });
-  it('computed members', async () => {
-    expect(await runSpark(`let n = 0; ${data} await rdd['foreach'](x => { n += x }); const f = 'foreach'; await rdd[f]((x) => { n += x }); return n;`)).toEqual(0);
+
+  it('through computed members: rdd["foreach"] and rdd[name]', async () => {
+    expect(await counted('', 'rdd["foreach"]((x) => { n += x; acc.add(x); })')).toEqual([0, 10]);
+    expect(await counted('const f = "foreach";', 'rdd[f]((x) => { n += x; acc.add(x); })')).toEqual([0, 10]);
   });
-  it('bind', async () => {
-    expect(await runSpark(`let n = 0; ${data} const go = rdd.foreach.bind(rdd); await go(x => { n += x }); return n;`)).toEqual(0);
+
+  it('through a bound RDD method', async () => {
+    expect(await counted('', 'rdd.foreach.bind(rdd)((x) => { n += x; acc.add(x); })')).toEqual([0, 10]);
   });
-  it('a class instance', async () => {
-    expect(await runSpark(`class Counter { total = 0; add(x) { this.total += x } }\nconst c = new Counter(); ${data} await rdd.foreach(x => c.add(x)); return c.total;`)).toEqual(0);
+
+  it('through a class instance the closure captures, and a class whose members use the driver’s variables', async () => {
+    expect(
+      await runSpark(
+        [
+          'const c = new Counter();',
+          'await sc.parallelize([1, 2, 3, 4], 2).foreach((x) => c.add(x));',
+          'return c.total;',
+        ].join('\n'),
+        'class Counter { total = 0; add(x) { this.total += x; } }',
+      ),
+    ).toEqual(0);
+    // A constructor and a method that change a variable of the driver change the task's copy.
+    expect(
+      await runSpark(
+        [
+          'const ids = await sc.parallelize([1, 2, 3, 4], 2).map(() => new Point().id).collect();',
+          'Point.reset(); new Point();',
+          'return [ids, nextId];',
+        ].join('\n'),
+        'let nextId = 0;\nclass Point { constructor() { this.id = nextId++; } static reset() { nextId = 10; } }',
+      ),
+    ).toEqual([[0, 1, 0, 1], 11]);
   });
-  it('a task-made closure stays live', async () => {
-    expect(await runSpark(`${data} return rdd.mapPartitions((it) => { let c = 0; const inc = () => c++; for (const x of it) inc(); return [c]; }).collect();`)).toEqual([2, 2]);
+
+  it('through two levels of indirection: a helper of a helper, kept in a table', async () => {
+    expect(
+      await counted(
+        [
+          'const inner = (x) => { n += x; acc.add(x); };',
+          'function outer(x) { inner(x); }',
+          'const table = { ops: [(x) => outer(x)] };',
+          'const pick = () => table.ops[0];',
+        ].join('\n'),
+        'rdd.foreach(pick())',
+      ),
+    ).toEqual([0, 10]);
   });
-  it('private', async () => {
-    await expect(runSpark(`class Counter { #total = 0; add(x) { this.#total += x } }\nconst c = new Counter(); ${data} await rdd.foreach(x => c.add(x)); return 1;`)).rejects.toThrow(/Task not serializable/);
+});
+
+describe('functions made inside a task', () => {
+  it('stay live in their task: a counter made in mapPartitions counts', async () => {
+    const body = [
+      'return sc.parallelize([1, 2, 3, 4, 5], 2).mapPartitions((it) => {',
+      '  let c = 0;',
+      '  const inc = () => c++;',
+      '  function incTwice() { inc(); inc(); }',
+      '  const tally = { add(x) { c += x; } };',
+      '  for (const x of it) { incTwice(); tally.add(x); }',
+      '  return [c];',
+      '}).collect();',
+    ].join('\n');
+    expect(await runSpark(body)).toEqual([2 * 2 + 1 + 2, 3 * 2 + 3 + 4 + 5]);
+  });
+
+  it('work on a copy when another task calls them (a cached RDD of functions)', async () => {
+    const body = [
+      'const fns = sc.parallelize([1], 1).map((x) => { let c = x; return () => ++c; }).cache();',
+      'await fns.count();',
+      'const first = await fns.map((f) => [f(), f()]).collect();',
+      'const again = await fns.map((f) => f()).collect();',
+      'return [first, again];',
+    ].join('\n');
+    expect(await runSpark(body)).toEqual([[[2, 3]], [2]]);
+  });
+});
+
+describe('what cannot be copied', () => {
+  it('an instance of a class with #private fields is Spark’s Task not serializable, naming the class and its line', async () => {
+    const run = runSpark(
+      ['const c = new Counter();', 'await sc.parallelize([1, 2], 1).foreach((x) => c.add(x));', 'return c.total;'].join(
+        '\n',
+      ),
+      'class Counter {\n  #total = 0;\n  add(x) { this.#total += x; }\n  get total() { return this.#total; }\n}',
+    );
+    await expect(run).rejects.toThrow(/job\.js: NotSerializableException: /);
+    await expect(run).rejects.toThrow(
+      /Task not serializable: .*class Counter \(line 1\).*private fields \(#total\) cannot be copied.*this\.total/,
+    );
+    // On the driver it is an ordinary class.
+    expect(
+      await runSpark(
+        'const c = new Counter(); c.add(2); return c.total;',
+        'class Counter { #t = 0; add(x) { this.#t += x; } get total() { return this.#t; } }',
+      ),
+    ).toBe(2);
+  });
+
+  it('a variable a task copies before its line ran stays uninitialized in the copy', async () => {
+    const body = [
+      'const r = await sc.parallelize([1], 1).map((x) => x + late).collect();',
+      'let late = 1;',
+      'return r;',
+    ].join('\n');
+    await expect(runSpark(`return (async () => { ${body} })();`)).rejects.toThrow(
+      /job\.js:\d+.*ReferenceError: Cannot access 'late' before initialization/,
+    );
   });
 });

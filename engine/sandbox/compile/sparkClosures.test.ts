@@ -97,7 +97,9 @@ describe('wrapping Spark closures at compile time', () => {
       `class C { f = (($env) => ($env.base))(${SPARK_CLOSURE}.env($env_h1)); m() { const $env = ${SPARK_CLOSURE}.env($env_h1); return $env.k; } }`,
     );
     expect(code).toContain('for (const base of [1]) {__clusterlabLoopGuard(8);n += base;}');
-    expect(code).toContain('}, { get base() { return base; }, get k() { return k; }, set k($env_v) { k = $env_v; } }));');
+    expect(code).toContain(
+      '}, { get base() { return base; }, get k() { return k; }, set k($env_v) { k = $env_v; } }));',
+    );
   });
 
   it('wraps every function that captures, wherever it is passed; nested ones reach the outer copy', () => {
@@ -153,7 +155,9 @@ describe('wrapping Spark closures at compile time', () => {
       `{\nconst $env_h1 = ${SPARK_CLOSURE}.site({ get counter() { return counter; }, set counter($env_v) { counter = $env_v; }, get seen() { return seen; } }); let counter = 0;`,
     );
     expect(code).toContain(`function early(x) { const $env = ${SPARK_CLOSURE}.env($env_h1); $env.counter += x; }`);
-    expect(code).toContain(`function incrementCounter(x) {\n  const $env = ${SPARK_CLOSURE}.env($env_h1); $env.counter += x;\n}`);
+    expect(code).toContain(
+      `function incrementCounter(x) {\n  const $env = ${SPARK_CLOSURE}.env($env_h1); $env.counter += x;\n}`,
+    );
     expect(code).toContain(
       `const unused = ${SPARK_CLOSURE}(($env) => (x) => $env.seen.push(x), { get seen() { return seen; } }, "unused");`,
     );

@@ -105,9 +105,16 @@ export function wrapSparkClosures(code: string, program: Node): string {
     } else if (u.kind === 'method' && u.captured.size > 0) {
       // `add(x) {...}` becomes `add: <the wrapped method>`, the method kept as a method.
       const key = keyName(u.outer)!;
-      const keyText = key === '__proto__' ? '["__proto__"]' : code.slice((u.outer.key as AnyNode).start, (u.outer.key as AnyNode).end);
+      const keyText =
+        key === '__proto__'
+          ? '["__proto__"]'
+          : code.slice((u.outer.key as AnyNode).start, (u.outer.key as AnyNode).end);
       insert(u.outer.start, `${keyText}: ${SPARK_CLOSURE}((${env}) => ({ `, OPEN + depth);
-      insert(u.outer.end, ` })[${JSON.stringify(key)}], ${envObject(u.captured, u.parent, u.outer.end)})`, CLOSE - depth);
+      insert(
+        u.outer.end,
+        ` })[${JSON.stringify(key)}], ${envObject(u.captured, u.parent, u.outer.end)})`,
+        CLOSE - depth,
+      );
     } else if (u.kind === 'member' && u.included.size > 0) {
       insert(u.bodyStart, `const ${env} = ${SPARK_CLOSURE}.env(${env}_h${u.container!.index}); `, DECLARE);
     } else if (u.kind === 'field' && u.included.size > 0) {
@@ -151,7 +158,11 @@ function markPrivateClasses(node: AnyNode, insert: (at: number, text: string, ra
       .map((k) => `#${k.name as string}`);
     if (names.length > 0) {
       const line = (node.loc as { start: { line: number } } | undefined)?.start.line ?? 0;
-      insert(body.start + 1, `static { ${SPARK_CLOSURE}.privateFields(this, ${line}, ${JSON.stringify([...new Set(names)])}); }`, DECLARE);
+      insert(
+        body.start + 1,
+        `static { ${SPARK_CLOSURE}.privateFields(this, ${line}, ${JSON.stringify([...new Set(names)])}); }`,
+        DECLARE,
+      );
     }
   }
   for (const [key, value] of Object.entries(node)) {
@@ -170,12 +181,14 @@ function isNode(value: unknown): value is AnyNode {
 function inferredName(u: Unit, parent: AnyNode | null): string | null {
   const node = u.node;
   if (!parent || (node.type === 'FunctionExpression' && node.id)) return null;
-  const id = (n: unknown) => (n as AnyNode | null)?.type === 'Identifier' ? ((n as AnyNode).name as string) : null;
+  const id = (n: unknown) => ((n as AnyNode | null)?.type === 'Identifier' ? ((n as AnyNode).name as string) : null);
   switch (parent.type) {
     case 'VariableDeclarator':
       return parent.init === node ? id(parent.id) : null;
     case 'AssignmentExpression':
-      return parent.right === node && ['=', '||=', '&&=', '??='].includes(parent.operator as string) ? id(parent.left) : null;
+      return parent.right === node && ['=', '||=', '&&=', '??='].includes(parent.operator as string)
+        ? id(parent.left)
+        : null;
     case 'AssignmentPattern':
       return parent.right === node ? id(parent.left) : null;
     case 'Property':

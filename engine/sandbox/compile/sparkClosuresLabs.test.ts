@@ -5,11 +5,13 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createFunctionRunner } from '../inProcessRunner';
-import type { StepOutcome } from '../../../labs/runStep';
+import type { runStep as RunStepFn, StepOutcome } from '../../../labs/runStep';
+import type { LABS as Labs } from '../../../labs/labRegistry';
+import type * as SparkClosures from './sparkClosures';
 
-type RunStep = typeof import('../../../labs/runStep').runStep;
+type RunStep = typeof RunStepFn;
 
-async function outcomes(runStep: RunStep, labs: typeof import('../../../labs/labRegistry').LABS): Promise<unknown[]> {
+async function outcomes(runStep: RunStep, labs: typeof Labs): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const lab of labs)
     for (let i = 0; i < lab.steps.length; i++) {
@@ -39,7 +41,7 @@ describe('the closure rewrite on the labs’ solutions', () => {
     const withCopies = await outcomes(runStep, LABS);
     vi.resetModules();
     vi.doMock('./sparkClosures', async (importOriginal) => ({
-      ...(await importOriginal<typeof import('./sparkClosures')>()),
+      ...(await importOriginal<typeof SparkClosures>()),
       wrapSparkClosures: (code: string) => code,
     }));
     const before = await import('../../../labs/runStep');
