@@ -108,10 +108,53 @@ function refusePrivate(proto: object | null): void {
 }
 
 /**
+ * `__sparkClosure.bind(f, thisArg, ...args)`, what `f.bind(thisArg, ...args)` compiles to: the
+ * bound function, whose receiver and bound arguments are copied for each other task that calls
+ * it, as Spark serializes the object a method is bound to. Anything but a function with the
+ * built-in bind is left to its own `bind`.
+ */
+function bindForTasks(target: unknown, thisArg?: unknown, ...bound: unknown[]): unknown {
+  const own = (target as { bind?: unknown } | null | undefined)?.bind;
+  if (typeof target !== 'function' || typeof own !== 'function' || !isNativeBind(own))
+    return (target as { bind: (...a: unknown[]) => unknown }).bind(thisArg, ...bound);
+  const live = (own as (this: unknown, ...a: unknown[]) => Closure).call(target, thisArg, ...bound);
+  const createdIn = currentTask();
+  let token = -1;
+  let instance = live;
+  const wrapper = function (this: unknown, ...args: unknown[]) {
+    const task = currentTask();
+    if (task === 0 || task === createdIn) return new.target ? Reflect.construct(live, args) : live(...args);
+    if (task !== token) {
+      token = task;
+      startCopies(task);
+      instance = (own as (this: unknown, ...a: unknown[]) => Closure).call(
+        target,
+        copyForTask(thisArg),
+        ...bound.map(copyForTask),
+      );
+    }
+    return new.target ? Reflect.construct(instance, args) : instance(...args);
+  };
+  Object.defineProperties(wrapper, { length: { value: live.length }, name: { value: live.name } });
+  return wrapper;
+}
+
+const nativeBinds = new WeakSet<object>();
+/** Whether `bind` is the built-in Function.prototype.bind (of this realm or the job's own). */
+function isNativeBind(bind: object): boolean {
+  if (nativeBinds.has(bind)) return true;
+  const native =
+    bind === Function.prototype.bind ||
+    /^function bind\(\) \{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(bind));
+  if (native) nativeBinds.add(bind);
+  return native;
+}
+
+/**
  * What a wrapped function becomes (engine/sandbox/compile/sparkClosures.ts), with the holders of
  * declarations and class members as `sparkClosure.site` and `sparkClosure.env`.
  */
-export const sparkClosure = Object.assign(wrapClosure, { site, env: envOf, privateFields });
+export const sparkClosure = Object.assign(wrapClosure, { site, env: envOf, privateFields, bind: bindForTasks });
 
 /**
  * The task's copy of a closure's bindings, as plain data properties (the fastest to read; a
@@ -119,10 +162,7 @@ export const sparkClosure = Object.assign(wrapClosure, { site, env: envOf, priva
  * A binding still uninitialized (a `let` below the code that runs) stays so in the copy.
  */
 function copyEnv(env: Record<string, unknown>, task: number): object {
-  if (memoTask !== task) {
-    memoTask = task;
-    memo = new Map();
-  }
+  startCopies(task);
   // No prototype: a captured variable may be named toString, constructor or __proto__.
   const out = Object.create(null) as Record<string, unknown>;
   for (const name of Object.keys(env)) {
@@ -140,6 +180,14 @@ function copyEnv(env: Record<string, unknown>, task: number): object {
     Object.defineProperty(out, name, { value: copyForTask(value), writable: true, enumerable: true });
   }
   return out;
+}
+
+/** Copies made from now on are the task's: one copy of an object per task. */
+function startCopies(task: number): void {
+  if (memoTask !== task) {
+    memoTask = task;
+    memo = new Map();
+  }
 }
 
 /** A deep copy of `value` as a serializer makes it (Broadcast's snapshot): the same rules as a task's copy. */

@@ -179,3 +179,26 @@ describe('what cannot be copied', () => {
     );
   });
 });
+
+describe('bind', () => {
+  it('copies the object a method is bound to, and the bound arguments, for each other task', async () => {
+    const body = [
+      'const counter = { total: 0, add(x) { this.total += x; } };',
+      'const seen = [];',
+      'const note = function (list, x) { list.push(x); };',
+      'await sc.parallelize([1, 2, 3, 4], 2).foreach(counter.add.bind(counter));',
+      'await sc.parallelize([1, 2], 2).foreach(note.bind(null, seen));',
+      'const driverSide = counter.add.bind(counter);',
+      'driverSide(5);',
+      'const inTask = await sc.parallelize([1, 2, 3], 1).mapPartitions((it) => {',
+      '  const o = { t: 0, add(x) { this.t += x; } };',
+      '  const f = o.add.bind(o);',
+      '  for (const x of it) f(x);',
+      '  return [o.t, f.name, f.length];',
+      '}).collect();',
+      'const notAFunction = { bind: (x) => x * 2 }.bind(21);',
+      'return [counter.total, seen, inTask, driverSide.name, notAFunction];',
+    ].join('\n');
+    expect(await runSpark(body)).toEqual([5, [], [6, 'bound add', 1], 'bound add', 42]);
+  });
+});

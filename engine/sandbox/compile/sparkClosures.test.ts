@@ -168,4 +168,9 @@ describe('wrapping Spark closures at compile time', () => {
       `class Tally {static { ${SPARK_CLOSURE}.privateFields(this, 10, ["#n"]); } #n = 0; total = (($env) => ($env.counter))(`,
     );
   });
+
+  it('turns f.bind(o, ...) into __sparkClosure.bind(f, o, ...), keeping lines', () => {
+    const code = compiled('const o = { t: 0 };\nconst f = (function () { return this; })\n  .bind(o, 1);\nf.bind();');
+    expect(code).toContain(`const f = ${SPARK_CLOSURE}.bind((function () { return this; })\n  , o, 1);\nf.bind();`);
+  });
 });

@@ -133,6 +133,7 @@ export function wrapSparkClosures(code: string, program: Node): string {
   }
 
   markPrivateClasses(program as AnyNode, insert);
+  rewriteBinds(code, program as AnyNode, edits);
   if (edits.length === 0) return code;
   edits.sort((x, y) => x.at - y.at || x.rank - y.rank);
   const out: string[] = [];
@@ -170,6 +171,38 @@ function markPrivateClasses(node: AnyNode, insert: (at: number, text: string, ra
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) markPrivateClasses(item, insert);
     } else if (isNode(value)) markPrivateClasses(value, insert);
+  }
+}
+
+/**
+ * `f.bind(obj, ...args)` becomes `__sparkClosure.bind(f, obj, ...args)`: called in another task,
+ * the bound function gets that task's copy of `obj` and of the bound arguments, as Spark
+ * serializes the object a method is bound to (`rdd.foreach(counter.add.bind(counter))`).
+ */
+function rewriteBinds(code: string, node: AnyNode, edits: Edit[]): void {
+  const callee = node.callee as AnyNode | undefined;
+  const property = callee?.property as AnyNode | undefined;
+  if (
+    node.type === 'CallExpression' &&
+    !node.optional &&
+    callee!.type === 'MemberExpression' &&
+    !callee!.computed &&
+    !callee!.optional &&
+    property!.type === 'Identifier' &&
+    property!.name === 'bind' &&
+    (node.arguments as AnyNode[]).length > 0
+  ) {
+    const dot = code.lastIndexOf('.', property!.start);
+    const paren = code.indexOf('(', property!.end);
+    const newlines = code.slice(dot, paren + 1).replace(/[^\n]/g, '');
+    edits.push({ at: node.start, end: node.start, text: `${SPARK_CLOSURE}.bind(`, rank: OPEN - 1 });
+    edits.push({ at: dot, end: paren + 1, text: `, ${newlines}`, rank: REPLACE });
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) rewriteBinds(code, item, edits);
+    } else if (isNode(value)) rewriteBinds(code, value, edits);
   }
 }
 
