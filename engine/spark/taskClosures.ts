@@ -36,12 +36,13 @@ type Closure = (...args: unknown[]) => unknown;
  */
 function wrapClosure(make: (env: object) => Closure, env: Record<string, unknown>, name?: string): Closure {
   const live = make(env);
-  const createdIn = currentTask();
+  // Made in a task: its bindings are that task's (its own, or its copies of the driver's).
+  if (currentTask() !== 0) return live;
   let token = -1;
   let instance: Closure = live;
   const wrapper = function (this: unknown, ...args: unknown[]) {
     const task = currentTask();
-    if (task === 0 || task === createdIn) return live.apply(this, args);
+    if (task === 0) return live.apply(this, args);
     if (task !== token) {
       token = task;
       instance = make(copyEnv(env, task));
@@ -69,7 +70,7 @@ function site(env: Record<string, unknown>): Holder {
 /** `__sparkClosure.env(holder)`: the bindings a member works on, live or this task's copy, as for wrapped functions. */
 function envOf(holder: Holder): object {
   const task = currentTask();
-  if (task === 0 || task === holder.task) return holder.live;
+  if (task === 0 || holder.task !== 0) return holder.live;
   if (holder.copyTask !== task) {
     holder.copyTask = task;
     holder.copy = copyEnv(holder.live, task);

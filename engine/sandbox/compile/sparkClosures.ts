@@ -89,6 +89,18 @@ export function wrapSparkClosures(code: string, program: Node): string {
     return `{ ${bindings.join(', ')} }`;
   };
 
+  /**
+   * A wrapped function's env: when it reaches every name it captures through the `$env` around
+   * it, that very object (nothing to allocate each time it is made, in a task for each record);
+   * else an object of its own.
+   */
+  const closureEnv = (u: Unit): string => {
+    const pos = u.outer.end;
+    for (const [name, capture] of u.captured)
+      if (!reaches(u.parent, name, capture.scope, pos)) return envObject(u.captured, u.parent, pos);
+    return env;
+  };
+
   for (const r of a.refs) {
     const scope = declaringScope(r);
     if (scope && reaches(a.unitAt(r.id.start, r.id.end), r.id.name, scope, r.id.start))
@@ -101,7 +113,7 @@ export function wrapSparkClosures(code: string, program: Node): string {
       const name = inferredName(u, a.parentOf(u.node));
       insert(u.outer.start, `${SPARK_CLOSURE}((${env}) => `, OPEN + depth);
       const tail = name === null ? '' : `, ${JSON.stringify(name)}`;
-      insert(u.outer.end, `, ${envObject(u.captured, u.parent, u.outer.end)}${tail})`, CLOSE - depth);
+      insert(u.outer.end, `, ${closureEnv(u)}${tail})`, CLOSE - depth);
     } else if (u.kind === 'method' && u.captured.size > 0) {
       // `add(x) {...}` becomes `add: <the wrapped method>`, the method kept as a method.
       const key = keyName(u.outer)!;
@@ -110,11 +122,7 @@ export function wrapSparkClosures(code: string, program: Node): string {
           ? '["__proto__"]'
           : code.slice((u.outer.key as AnyNode).start, (u.outer.key as AnyNode).end);
       insert(u.outer.start, `${keyText}: ${SPARK_CLOSURE}((${env}) => ({ `, OPEN + depth);
-      insert(
-        u.outer.end,
-        ` })[${JSON.stringify(key)}], ${envObject(u.captured, u.parent, u.outer.end)})`,
-        CLOSE - depth,
-      );
+      insert(u.outer.end, ` })[${JSON.stringify(key)}], ${closureEnv(u)})`, CLOSE - depth);
     } else if (u.kind === 'member' && u.included.size > 0) {
       insert(u.bodyStart, `const ${env} = ${SPARK_CLOSURE}.env(${env}_h${u.container!.index}); `, DECLARE);
     } else if (u.kind === 'field' && u.included.size > 0) {
