@@ -1,16 +1,28 @@
 /**
  * The run-time half of Spark's closures (the compile-time half is
- * engine/sandbox/compile/sparkClosures.ts): `sparkClosure(make, env)` is what a wrapped closure
- * becomes. Called on the driver (currentTask() is 0: a plain array's map, the driver-side merge
- * of reduce) it is the learner's function with live bindings. Called inside a task it is an
- * instance built from a copy of the captured values, one copy per task, as each Spark task
- * deserializes its own copy of the closure: what the task changes never reaches the driver.
+ * engine/sandbox/compile/sparkClosures.ts, which says which functions are wrapped and how).
+ * Every function the job file defines that captures outer bindings is made through
+ * `sparkClosure(make, env)` (a declaration or class member reads its bindings through
+ * `sparkClosure.env(holder)`), and the rule is by definition, not by call site:
+ *
+ * - made on the driver and called on the driver (currentTask() is 0: a plain array's map, the
+ *   driver-side merge of reduce): the learner's function over the live bindings;
+ * - made on the driver and called inside a task: an instance built from a copy of the captured
+ *   values, one copy per task, as each Spark task deserializes its own copy of the closure, so
+ *   what the task changes never reaches the driver;
+ * - made inside a task (a helper in mapPartitions, a closure of a closure): the task's own,
+ *   live wherever it is called, since what it captures is that task's (its locals, or its
+ *   copies of the driver's values), never the driver's. No wrapper is made for it, so the
+ *   functions made for each record cost almost nothing.
  *
  * The copy is made as a serializer would: primitives as they are; arrays, plain objects, Map,
  * Set, Date and typed arrays deep-copied with cycles and shared objects kept (shared across the
  * closures of one task too, as one task binary holds them all); class instances field by field
  * with their prototype (methods by reference); functions by reference; objects registered with
- * `shareAcrossTasks` (a Broadcast, an accumulator, `sc`) and RDD handles as they are.
+ * `shareAcrossTasks` (a Broadcast, an accumulator, `sc`) and RDD handles as they are. An
+ * instance of a class with #private fields cannot be copied by any JavaScript code: it is
+ * Spark's "Task not serializable" (NotSerializableError). `f.bind(obj)` compiles to
+ * `sparkClosure.bind(f, obj)`: another task gets its copy of `obj`.
  */
 import { rddOf } from './rddHandle';
 import { currentTask } from './taskContext';
@@ -30,11 +42,10 @@ let memo = new Map<object, unknown>();
 type Closure = (...args: unknown[]) => unknown;
 
 /**
- * A wrapped function: `make(env)` builds the learner's function over the bindings in `env`.
- * Called on the driver, or in the task it was created in, it is that function, live; called in
- * another task, it is an instance over that task's copy of the bindings (one per task).
+ * A wrapped function: `make(env)` builds the learner's function over the bindings in `env`
+ * (`names`: the ones it uses, when `env` is a larger one it shares). See the file's comment.
  */
-function wrapClosure(make: (env: object) => Closure, env: Record<string, unknown>, name?: string): Closure {
+function wrapClosure(make: (env: object) => Closure, env: Record<string, unknown>, names?: readonly string[]): Closure {
   const live = make(env);
   // Made in a task: its bindings are that task's (its own, or its copies of the driver's).
   if (currentTask() !== 0) return live;
@@ -45,26 +56,27 @@ function wrapClosure(make: (env: object) => Closure, env: Record<string, unknown
     if (task === 0) return live.apply(this, args);
     if (task !== token) {
       token = task;
-      instance = make(copyEnv(env, task));
+      instance = make(copyEnv(env, task, names));
     }
     return instance.apply(this, args);
   };
   // The learner's function as they wrote it: its name and how many parameters it takes.
-  Object.defineProperties(wrapper, { length: { value: live.length }, name: { value: live.name || name || '' } });
+  Object.defineProperties(wrapper, { length: { value: live.length }, name: { value: live.name } });
   return wrapper;
 }
 
 /** The bindings a statement list's declarations, class members and object accessors capture, made where the list starts. */
 interface Holder {
   readonly live: Record<string, unknown>;
+  readonly names: readonly string[] | undefined;
   readonly task: number;
   copyTask: number;
   copy: object | null;
 }
 
 /** `__sparkClosure.site(env)`: a holder made now, in the current task (or on the driver). */
-function site(env: Record<string, unknown>): Holder {
-  return { live: env, task: currentTask(), copyTask: -1, copy: null };
+function site(env: Record<string, unknown>, names?: readonly string[]): Holder {
+  return { live: env, names, task: currentTask(), copyTask: -1, copy: null };
 }
 
 /** `__sparkClosure.env(holder)`: the bindings a member works on, live or this task's copy, as for wrapped functions. */
@@ -73,7 +85,7 @@ function envOf(holder: Holder): object {
   if (task === 0 || holder.task !== 0) return holder.live;
   if (holder.copyTask !== task) {
     holder.copyTask = task;
-    holder.copy = copyEnv(holder.live, task);
+    holder.copy = copyEnv(holder.live, task, holder.names);
   }
   return holder.copy!;
 }
@@ -162,11 +174,11 @@ export const sparkClosure = Object.assign(wrapClosure, { site, env: envOf, priva
  * `const` the task assigns changes only its copy, where on the driver it would be a TypeError).
  * A binding still uninitialized (a `let` below the code that runs) stays so in the copy.
  */
-function copyEnv(env: Record<string, unknown>, task: number): object {
+function copyEnv(env: Record<string, unknown>, task: number, names: readonly string[] = Object.keys(env)): object {
   startCopies(task);
   // No prototype: a captured variable may be named toString, constructor or __proto__.
   const out = Object.create(null) as Record<string, unknown>;
-  for (const name of Object.keys(env)) {
+  for (const name of names) {
     let value: unknown;
     try {
       value = env[name];

@@ -86,13 +86,11 @@ describe('wrapping Spark closures at compile time', () => {
     expect(code).toContain('{ let k = 1; k++; }');
     // a nested function is wrapped too, reaching the outer closure's copy through its $env
     expect(code).toContain(
-      `const g = ${SPARK_CLOSURE}(($env) => (y = $env.k) => { let base = y; return base + $env.n; }, { get k() { return $env.k; }, set k($env_v) { $env.k = $env_v; }, get n() { return n; }, set n($env_v) { n = $env_v; } }, "g");`,
+      `const g = ${SPARK_CLOSURE}(($env) => ({ "g": (y = $env.k) => { let base = y; return base + $env.n; } })["g"], { get k() { return $env.k; }, set k($env_v) { $env.k = $env_v; }, get n() { return n; }, set n($env_v) { n = $env_v; } });`,
     );
     expect(code).toContain('catch (k) { k++; }');
     // class members read through the holder made where the closure's body starts
-    expect(code).toContain(
-      `const $env_h1 = ${SPARK_CLOSURE}.site({ get base() { return $env.base; }, get k() { return $env.k; }, set k($env_v) { $env.k = $env_v; } }); { let k = 1; k++; }`,
-    );
+    expect(code).toContain(`const $env_h1 = ${SPARK_CLOSURE}.site($env, ["base","k"]); { let k = 1; k++; }`);
     expect(code).toContain(
       `class C { f = (($env) => ($env.base))(${SPARK_CLOSURE}.env($env_h1)); m() { const $env = ${SPARK_CLOSURE}.env($env_h1); return $env.k; } }`,
     );
@@ -113,12 +111,12 @@ describe('wrapping Spark closures at compile time', () => {
       ].join('\n'),
     );
     // all it captures comes through the outer function's $env: that object is its env, nothing to make per record
-    expect(code).toContain(`[x].map(${SPARK_CLOSURE}(($env) => (y) => y * $env.t, $env))`);
+    expect(code).toContain(`[x].map(${SPARK_CLOSURE}(($env) => (y) => y * $env.t, $env, ["t"]))`);
     expect(code).toContain(`.then(${SPARK_CLOSURE}(($env) => (x) => x * $env.t, { get t() { return t; } }))`);
     expect(code).toContain('.map((x) => x + 1)'); // captures nothing: not wrapped
     // closings at one position: the inner function's first
     expect(code).toContain(
-      `const curried = ${SPARK_CLOSURE}(($env) => (u) => ${SPARK_CLOSURE}(($env) => (v) => $env.u + v + $env.t, { get u() { return u; }, set u($env_v) { u = $env_v; }, get t() { return $env.t; } }), { get t() { return t; } }, "curried");`,
+      `const curried = ${SPARK_CLOSURE}(($env) => ({ "curried": (u) => ${SPARK_CLOSURE}(($env) => (v) => $env.u + v + $env.t, { get u() { return u; }, set u($env_v) { u = $env_v; }, get t() { return $env.t; } }) })["curried"], { get t() { return t; } });`,
     );
   });
 
@@ -160,7 +158,7 @@ describe('wrapping Spark closures at compile time', () => {
       `function incrementCounter(x) {\n  const $env = ${SPARK_CLOSURE}.env($env_h1); $env.counter += x;\n}`,
     );
     expect(code).toContain(
-      `const unused = ${SPARK_CLOSURE}(($env) => (x) => $env.seen.push(x), { get seen() { return seen; } }, "unused");`,
+      `const unused = ${SPARK_CLOSURE}(($env) => ({ "unused": (x) => $env.seen.push(x) })["unused"], { get seen() { return seen; } });`,
     );
     expect(code).toContain(`{ add: ${SPARK_CLOSURE}(($env) => ({ add(x) { $env.counter += x; } })["add"], {`);
     expect(code).toContain(`get size() { const $env = ${SPARK_CLOSURE}.env($env_h1); return $env.seen.length; }`);

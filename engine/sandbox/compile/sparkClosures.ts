@@ -90,16 +90,16 @@ export function wrapSparkClosures(code: string, program: Node): string {
   };
 
   /**
-   * A wrapped function's env: when it reaches every name it captures through the `$env` around
-   * it, that very object (nothing to allocate each time it is made, in a task for each record);
-   * else an object of its own.
+   * The env of a wrapped function or a holder: when every name it captures is reached through
+   * the `$env` around it, that very object and the names a task copies from it (nothing
+   * allocated each time the function is made, in a task for each record); else an object of its own.
    */
-  const closureEnv = (u: Unit): string => {
-    const pos = u.outer.end;
-    for (const [name, capture] of u.captured)
-      if (!reaches(u.parent, name, capture.scope, pos)) return envObject(u.captured, u.parent, pos);
-    return env;
+  const envOf = (names: Map<string, Capture>, context: Unit | null, pos: number): string => {
+    for (const [name, capture] of names)
+      if (!reaches(context, name, capture.scope, pos)) return envObject(names, context, pos);
+    return `${env}, ${JSON.stringify([...names.keys()])}`;
   };
+  const closureEnv = (u: Unit): string => envOf(u.captured, u.parent, u.outer.end);
 
   for (const r of a.refs) {
     const scope = declaringScope(r);
@@ -110,10 +110,11 @@ export function wrapSparkClosures(code: string, program: Node): string {
   for (const u of a.units) {
     const depth = u.depth;
     if (u.kind === 'make' && u.captured.size > 0) {
+      // A name JavaScript would infer (`const add = (x) => ...`) is kept by a property of that name.
       const name = inferredName(u, a.parentOf(u.node));
-      insert(u.outer.start, `${SPARK_CLOSURE}((${env}) => `, OPEN + depth);
-      const tail = name === null ? '' : `, ${JSON.stringify(name)}`;
-      insert(u.outer.end, `, ${closureEnv(u)}${tail})`, CLOSE - depth);
+      const [open, close] = name === null ? ['', ''] : [`({ ${JSON.stringify(name)}: `, ` })[${JSON.stringify(name)}]`];
+      insert(u.outer.start, `${SPARK_CLOSURE}((${env}) => ${open}`, OPEN + depth);
+      insert(u.outer.end, `${close}, ${closureEnv(u)})`, CLOSE - depth);
     } else if (u.kind === 'method' && u.captured.size > 0) {
       // `add(x) {...}` becomes `add: <the wrapped method>`, the method kept as a method.
       const key = keyName(u.outer)!;
@@ -137,7 +138,7 @@ export function wrapSparkClosures(code: string, program: Node): string {
     for (const m of c.members) for (const name of m.included) names.set(name, m.captured.get(name)!);
     if (names.size === 0) continue;
     const context = a.unitAt(c.node.start, c.node.end);
-    insert(c.at, `const ${env}_h${c.index} = ${SPARK_CLOSURE}.site(${envObject(names, context, c.at)}); `, HOLDER);
+    insert(c.at, `const ${env}_h${c.index} = ${SPARK_CLOSURE}.site(${envOf(names, context, c.at)}); `, HOLDER);
   }
 
   markPrivateClasses(program as AnyNode, insert);
