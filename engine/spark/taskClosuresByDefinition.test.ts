@@ -58,7 +58,13 @@ describe('a function reaches a task indirectly: the driver’s variables stay as
     expect(await runSpark(body)).toEqual([0, 5, 15, 'add', 1]);
   });
 
-  it('through an object’s method, and its getter', async () => {
+  it('through an object’s method, its getter, and a method using super', async () => {
+    expect(
+      await counted(
+        'const base = { note(x) { acc.add(x); } };\nconst ops = { __proto__: base, add(x) { n += x; super.note(x); } };',
+        'rdd.foreach((x) => ops.add(x))',
+      ),
+    ).toEqual([0, 10]);
     expect(await counted('const ops = { add(x) { n += x; acc.add(x); } };', 'rdd.foreach(ops.add)')).toEqual([0, 10]);
     expect(
       await counted(
@@ -129,10 +135,19 @@ describe('functions made inside a task', () => {
       '  function incTwice() { inc(); inc(); }',
       '  const tally = { add(x) { c += x; } };',
       '  for (const x of it) { incTwice(); tally.add(x); }',
-      '  return [c];',
+      '  return [c, inc.name, incTwice.name, tally.add.name];',
       '}).collect();',
     ].join('\n');
-    expect(await runSpark(body)).toEqual([2 * 2 + 1 + 2, 3 * 2 + 3 + 4 + 5]);
+    expect(await runSpark(body)).toEqual([
+      2 * 2 + 1 + 2,
+      'inc',
+      'incTwice',
+      'add',
+      3 * 2 + 3 + 4 + 5,
+      'inc',
+      'incTwice',
+      'add',
+    ]);
   });
 
   it('stay their task’s own when another task calls them (a cached RDD of functions): never the driver’s', async () => {

@@ -7,7 +7,7 @@
  * - `method`: an object literal's plain method `add(x) {...}` (a non-computed key). Wrapped the
  *   same way, as the property's value: `add: __sparkClosure(($env) => ({ add(x) {...} })["add"], ...)`.
  * - `member`: a function declaration, a class's method, accessor or constructor, an object
- *   literal's accessor or computed method. It stays where and what it is (hoisted, `super`,
+ *   literal's accessor, computed method or method using `super`. It stays where and what it is (hoisted, `super`,
  *   `new`...), and its body starts with `const $env = __sparkClosure.env($h1);`, where `$h1`, a
  *   *holder*, is made at the start of the statement list around it (its *container*: the
  *   program, a block, a function's body) with the env of the container's members.
@@ -77,8 +77,23 @@ function unitKind(node: AnyNode, parent: AnyNode | null): UnitKind | null {
   if (node.type === 'FunctionDeclaration') return 'member';
   if (parent?.type === 'MethodDefinition' && parent.value === node) return 'member';
   if (parent?.type === 'Property' && parent.value === node && (parent.method || parent.kind !== 'init'))
-    return parent.kind === 'init' && !parent.computed && keyName(parent) !== null ? 'method' : 'member';
+    return parent.kind === 'init' && !parent.computed && keyName(parent) !== null && !usesSuper(node.body)
+      ? 'method'
+      : 'member';
   return 'make';
+}
+
+/** Whether a method's body uses `super` (its own, not a nested function's): it must stay that object's method. */
+function usesSuper(node: unknown): boolean {
+  if (!isNode(node)) return false;
+  if (node.type === 'Super') return true;
+  if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody')
+    return false;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc') continue;
+    if (Array.isArray(value) ? value.some(usesSuper) : usesSuper(value)) return true;
+  }
+  return false;
 }
 
 /** A non-computed key's name (`add`, `"a b"`, `1`), or null. */
