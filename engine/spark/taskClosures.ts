@@ -107,15 +107,19 @@ export class NotSerializableError extends Error {
   override name = 'NotSerializableException';
 }
 
+/** The captured variable being copied, named by NotSerializableError (null: a broadcast value, a bound receiver). */
+let copying: string | null = null;
+
 function refusePrivate(proto: object | null): void {
   for (let p = proto; p; p = Object.getPrototypeOf(p) as object | null) {
     const info = privateClasses.get(p);
     if (!info) continue;
+    const what = copying === null ? 'an instance' : `\`${copying}\`, which holds an instance`;
     throw new NotSerializableError(
-      `Task not serializable: a task needs its own copy of an instance of class ${info.name} (line ${info.line}), ` +
-        `and its private fields (${info.fields.join(', ')}) cannot be copied: in Spark each task works on a ` +
-        `deserialized copy of what its closure captures. Make them ordinary fields (this.${info.fields[0]!.slice(1)}), ` +
-        `or create the object inside the task (in mapPartitions).`,
+      `Task not serializable: a task needs its own copy of ${what} of class ${info.name} (line ${info.line}), ` +
+        `and its private fields (${info.fields.join(', ')}) cannot be copied by any JavaScript code; in Spark each ` +
+        `task works on a deserialized copy of what its closure uses. Make them ordinary fields ` +
+        `(this.${info.fields[0]!.slice(1)}), or create the object inside the task (in mapPartitions).`,
     );
   }
 }
@@ -131,12 +135,12 @@ function bindForTasks(target: unknown, thisArg?: unknown, ...bound: unknown[]): 
   if (typeof target !== 'function' || typeof own !== 'function' || !isNativeBind(own))
     return (target as { bind: (...a: unknown[]) => unknown }).bind(thisArg, ...bound);
   const live = (own as (this: unknown, ...a: unknown[]) => Closure).call(target, thisArg, ...bound);
-  const createdIn = currentTask();
+  if (currentTask() !== 0) return live; // bound in a task: the task's own
   let token = -1;
   let instance = live;
   const wrapper = function (this: unknown, ...args: unknown[]) {
     const task = currentTask();
-    if (task === 0 || task === createdIn) return new.target ? Reflect.construct(live, args) : live(...args);
+    if (task === 0) return new.target ? Reflect.construct(live, args) : live(...args);
     if (task !== token) {
       token = task;
       startCopies(task);
@@ -190,7 +194,12 @@ function copyEnv(env: Record<string, unknown>, task: number, names: readonly str
       Object.defineProperty(out, name, { get: uninitialized, set: uninitialized, enumerable: true });
       continue;
     }
-    Object.defineProperty(out, name, { value: copyForTask(value), writable: true, enumerable: true });
+    copying = name;
+    try {
+      Object.defineProperty(out, name, { value: copyForTask(value), writable: true, enumerable: true });
+    } finally {
+      copying = null;
+    }
   }
   return out;
 }

@@ -172,7 +172,11 @@ describe('what cannot be copied', () => {
     );
     await expect(run).rejects.toThrow(/job\.js: NotSerializableException: /);
     await expect(run).rejects.toThrow(
-      /Task not serializable: .*class Counter \(line 1\).*private fields \(#total\) cannot be copied.*this\.total/,
+      /Task not serializable: .*`c`, which holds an instance of class Counter \(line 1\).*private fields \(#total\) cannot be copied.*this\.total/,
+    );
+    // A broadcast value is serialized too.
+    await expect(runSpark('sc.broadcast(new Counter());', 'class Counter { #t = 0; }')).rejects.toThrow(
+      /Task not serializable: a task needs its own copy of an instance of class Counter \(line 1\)/,
     );
     // On the driver it is an ordinary class.
     expect(
