@@ -74,7 +74,20 @@ describe('a function reaches a task indirectly: the driver’s variables stay as
     ).toEqual([0, 10]);
   });
 
-  it('through a factory', async () => {
+  it('through a factory, also one whose object has accessors and computed methods', async () => {
+    expect(
+      await runSpark(
+        [
+          'const seen = [];',
+          'const key = "put";',
+          'const wrap = (list) => ({ get size() { return list.length; }, [key](x) { list.push(x); } });',
+          'const box = wrap(seen);',
+          'const sizes = await sc.parallelize([1, 2, 3, 4], 2).map((x) => { box.put(x); return box.size; }).collect();',
+          'box.put(0);',
+          'return [sizes, seen];',
+        ].join('\n'),
+      ),
+    ).toEqual([[1, 2, 1, 2], [0]]);
     expect(await counted('const make = () => (x) => { n += x; acc.add(x); };', 'rdd.foreach(make())')).toEqual([0, 10]);
   });
 

@@ -46,11 +46,17 @@ export interface Unit {
   container: Container | null;
 }
 
-/** A statement list whose start makes the holder of the members inside it. */
+/**
+ * A statement list whose start makes the holder of the members inside it, or an arrow whose body
+ * is an expression (that body becomes `{ const $env_h1 = ...; return (<body>); }`).
+ */
 export interface Container {
   readonly node: AnyNode;
   readonly index: number;
-  /** Where the holder's declaration goes: before the list's first statement that is not a directive. */
+  /**
+   * Where the holder's declaration goes: before the list's first statement that is not a
+   * directive; for an arrow, just after its `=>`.
+   */
   readonly at: number;
   readonly members: Unit[];
 }
@@ -106,7 +112,11 @@ export function keyName(prop: AnyNode): string | null {
   return null;
 }
 
-export function analyze(program: Node): Analysis {
+const isArrowBody = (up: AnyNode, at: AnyNode) =>
+  up.type === 'ArrowFunctionExpression' && up.expression === true && up.body === at;
+
+/** The units of `program`, parsed from `code` with ranges. */
+export function analyze(code: string, program: Node): Analysis {
   const parents = new Map<Node, AnyNode>();
   const units: Unit[] = [];
   const byNode = new Map<Node, Unit>();
@@ -170,14 +180,24 @@ export function analyze(program: Node): Analysis {
     }
     let at: AnyNode = unit.outer;
     let up = parents.get(at) ?? null;
-    while (up && up.type !== 'Program' && up.type !== 'BlockStatement' && up.type !== 'StaticBlock') {
+    while (
+      up &&
+      up.type !== 'Program' &&
+      up.type !== 'BlockStatement' &&
+      up.type !== 'StaticBlock' &&
+      !isArrowBody(up, at)
+    ) {
       at = up;
       up = parents.get(at) ?? null;
     }
     if (!up) continue;
     let container = containers.get(up);
     if (!container) {
-      container = { node: up, index: containers.size + 1, at: firstStatement(up, up.end - 1), members: [] };
+      const start =
+        up.type === 'ArrowFunctionExpression'
+          ? code.lastIndexOf('=>', (up.body as AnyNode).start) + 2
+          : firstStatement(up, up.end - 1);
+      container = { node: up, index: containers.size + 1, at: start, members: [] };
       containers.set(up, container);
     }
     container.members.push(unit);

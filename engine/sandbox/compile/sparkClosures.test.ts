@@ -172,4 +172,11 @@ describe('wrapping Spark closures at compile time', () => {
     const code = compiled('const o = { t: 0 };\nconst f = (function () { return this; })\n  .bind(o, 1);\nf.bind();');
     expect(code).toContain(`const f = ${SPARK_CLOSURE}.bind((function () { return this; })\n  , o, 1);\nf.bind();`);
   });
+
+  it('gives an arrow whose body is an expression a block for the holder of the accessors in it', () => {
+    const code = compiled('const wrap = (list) =>\n  ({\n    get size() { return list.length; },\n  });');
+    expect(code).toContain(
+      `const wrap = (list) =>{const $env_h1 = ${SPARK_CLOSURE}.site({ get list() { return list; }, set list($env_v) { list = $env_v; } }); return (\n  ({\n    get size() { const $env = ${SPARK_CLOSURE}.env($env_h1); return $env.list.length; },\n  }));};`,
+    );
+  });
 });

@@ -59,7 +59,7 @@ function freshName(code: string): string {
  * outer bindings, as described above; returns `code` unchanged when none does.
  */
 export function wrapSparkClosures(code: string, program: Node): string {
-  const a = analyze(program);
+  const a = analyze(code, program);
   const env = freshName(code);
   const edits: Edit[] = [];
   const insert = (at: number, text: string, rank: number) => edits.push({ at, end: at, text, rank });
@@ -113,8 +113,8 @@ export function wrapSparkClosures(code: string, program: Node): string {
       // A name JavaScript would infer (`const add = (x) => ...`) is kept by a property of that name.
       const name = inferredName(u, a.parentOf(u.node));
       const [open, close] = name === null ? ['', ''] : [`({ ${JSON.stringify(name)}: `, ` })[${JSON.stringify(name)}]`];
-      insert(u.outer.start, `${SPARK_CLOSURE}((${env}) => ${open}`, OPEN + depth);
-      insert(u.outer.end, `${close}, ${closureEnv(u)})`, CLOSE - depth);
+      insert(u.outer.start, `${SPARK_CLOSURE}((${env}) => ${open}`, OPEN + 2 * depth);
+      insert(u.outer.end, `${close}, ${closureEnv(u)})`, CLOSE - 2 * depth);
     } else if (u.kind === 'method' && u.captured.size > 0) {
       // `add(x) {...}` becomes `add: <the wrapped method>`, the method kept as a method.
       const key = keyName(u.outer)!;
@@ -122,14 +122,14 @@ export function wrapSparkClosures(code: string, program: Node): string {
         key === '__proto__'
           ? '["__proto__"]'
           : code.slice((u.outer.key as AnyNode).start, (u.outer.key as AnyNode).end);
-      insert(u.outer.start, `${keyText}: ${SPARK_CLOSURE}((${env}) => ({ `, OPEN + depth);
-      insert(u.outer.end, ` })[${JSON.stringify(key)}], ${closureEnv(u)})`, CLOSE - depth);
+      insert(u.outer.start, `${keyText}: ${SPARK_CLOSURE}((${env}) => ({ `, OPEN + 2 * depth);
+      insert(u.outer.end, ` })[${JSON.stringify(key)}], ${closureEnv(u)})`, CLOSE - 2 * depth);
     } else if (u.kind === 'member' && u.included.size > 0) {
       insert(u.bodyStart, `const ${env} = ${SPARK_CLOSURE}.env(${env}_h${u.container!.index}); `, DECLARE);
     } else if (u.kind === 'field' && u.included.size > 0) {
       const value = u.node.value as AnyNode;
-      insert(value.start, `((${env}) => (`, OPEN + depth);
-      insert(value.end, `))(${SPARK_CLOSURE}.env(${env}_h${u.container!.index}))`, CLOSE - depth);
+      insert(value.start, `((${env}) => (`, OPEN + 2 * depth);
+      insert(value.end, `))(${SPARK_CLOSURE}.env(${env}_h${u.container!.index}))`, CLOSE - 2 * depth);
     }
   }
 
@@ -138,7 +138,13 @@ export function wrapSparkClosures(code: string, program: Node): string {
     for (const m of c.members) for (const name of m.included) names.set(name, m.captured.get(name)!);
     if (names.size === 0) continue;
     const context = a.unitAt(c.node.start, c.node.end);
-    insert(c.at, `const ${env}_h${c.index} = ${SPARK_CLOSURE}.site(${envOf(names, context, c.at)}); `, HOLDER);
+    const holder = `const ${env}_h${c.index} = ${SPARK_CLOSURE}.site(${envOf(names, context, c.at)});`;
+    if (c.node.type !== 'ArrowFunctionExpression') insert(c.at, `${holder} `, HOLDER);
+    else {
+      // `(x) => <expression>` becomes `(x) => {const $env_h1 = ...; return (<expression>);}`
+      insert(c.at, `{${holder} return (`, HOLDER);
+      insert(c.node.end, ');}', CLOSE - 2 * (context ? context.depth : 0) - 1);
+    }
   }
 
   markPrivateClasses(program as AnyNode, insert);
