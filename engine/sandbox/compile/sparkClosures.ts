@@ -6,26 +6,29 @@
  * The driver and its tasks run in one JavaScript realm here, so the compiler makes the copy
  * possible, by definition rather than at the call site: every function the job file defines
  * that captures variables bound outside it (globals are not captured) reads and writes them
- * through an environment object `$env`, however the function later reaches a task (passed
- * directly, through an alias, a method, a factory, `rdd['foreach']`, `bind`, a helper it calls):
+ * through an environment object `$env`, however the function later reaches a task (given
+ * directly, through an alias, a method, a getter, a factory, `rdd['foreach']`, `bind`, a helper):
  *
  *   const add = (x) => { n += x };
- *   const add = __sparkClosure(($env) => (x) => { $env.n += x }, { get n() { return n }, set n(v) { n = v } }, "add");
+ *   const add = __sparkClosure(($env) => ({ "add": (x) => { $env.n += x } })["add"], { get n() { return n }, set n(v) { n = v } });
  *
- * Declarations, class members and object accessors stay what they are (hoisted, `super`, `new`):
- * their body starts with `const $env = __sparkClosure.env($env_h1);`, `$env_h1` being made at
- * the start of the statement list around them (closureUnits.ts tells which is which).
+ * (the property keeps the name JavaScript infers). A function that reaches everything it
+ * captures through the `$env` around it shares that object: `__sparkClosure(($env) => ..., $env, ["n"])`.
+ * Declarations, class members, object accessors and methods using `super` stay what they are
+ * (hoisted, `super`, `new`): their body starts with `const $env = __sparkClosure.env($env_h1);`,
+ * `$env_h1` being made where the statement list around them starts (closureUnits.ts tells which
+ * is which). `f.bind(o, ...)` becomes `__sparkClosure.bind(f, o, ...)`. A class with #private
+ * members gets a first static block that registers it, so copying an instance is refused by name.
  *
- * At run time (engine/spark/taskClosures.ts) a function called on the driver, or in the task it
- * was created in, works on the live bindings (so `mapPartitions(it => { let c = 0; const inc =
- * () => c++; ... })` counts); called in another task, it works on that task's copy of them. A
- * class with #private fields cannot be copied: copying an instance of it is Spark's "Task not
- * serializable" error, naming the class and its line.
+ * At run time (engine/spark/taskClosures.ts): made on the driver, a function is live on the
+ * driver and works on a copy in each task; made inside a task, it is that task's own, live (so
+ * `mapPartitions(it => { let c = 0; const inc = () => c++; ... })` counts).
  *
  * Everything is spliced on the functions' own lines: no line break is added, so errors keep the
- * learner's lines. Names a holder cannot see (declared between a member and its statement list:
- * a for-head's `let`, a parameter of an arrow whose body is an expression) and names a member
- * reads in its own parameter defaults stay live.
+ * learner's lines. Known limits, all rare: a member reads live the names declared between it and
+ * its statement list (a `for (let i ...)` head whose body has no braces, a class expression's own
+ * name) and the names its own parameter defaults use; a method called with `this` bound to a
+ * driver object by other means than `bind` (call, apply) works on that object.
  */
 import type { Node } from 'acorn';
 import { declaringScope, type Reference, type Scope } from './closureScopes';
