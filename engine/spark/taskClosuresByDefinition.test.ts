@@ -200,6 +200,20 @@ describe('what cannot be copied', () => {
     ).toBe(2);
   });
 
+  it('a WeakMap is Task not serializable, naming the variable; an ArrayBuffer is copied', async () => {
+    await expect(
+      runSpark('const cache = new WeakMap();\nawait sc.parallelize([1], 1).foreach((x) => cache.set({}, x));'),
+    ).rejects.toThrow(
+      /Task not serializable: .*`cache`, which holds an instance of WeakMap, and its entries cannot be listed/,
+    );
+    const body = [
+      'const buf = new ArrayBuffer(2);',
+      'await sc.parallelize([1, 2], 2).foreach((x) => { new Uint8Array(buf)[x - 1] = 9; });',
+      'return [...new Uint8Array(buf)];',
+    ].join('\n');
+    expect(await runSpark(body)).toEqual([0, 0]);
+  });
+
   it('a variable a task copies before its line ran stays uninitialized in the copy', async () => {
     const body = [
       'const r = await sc.parallelize([1], 1).map((x) => x + late).collect();',

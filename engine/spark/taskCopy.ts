@@ -4,9 +4,10 @@
  * Set, Date and typed arrays deep-copied with cycles and shared objects kept (shared across the
  * closures of one task too, as one task binary holds them all); class instances field by field
  * with their prototype (methods by reference); functions by reference; objects registered with
- * `shareAcrossTasks` (a Broadcast, an accumulator, `sc`) and RDD handles as they are. An
- * instance of a class with #private fields cannot be copied by any JavaScript code: it is
- * Spark's "Task not serializable" (NotSerializableError).
+ * `shareAcrossTasks` (a Broadcast, an accumulator, `sc`) and RDD handles as they are; an
+ * ArrayBuffer copied; a Promise, an Error and a SharedArrayBuffer as they are. What no JavaScript
+ * code can copy is Spark's "Task not serializable" (NotSerializableError), naming the captured
+ * variable: an instance of a class with #private fields, a WeakMap, WeakSet or WeakRef.
  */
 import { rddOf } from './rddHandle';
 
@@ -46,14 +47,20 @@ function refusePrivate(proto: object | null): void {
   for (let p = proto; p; p = Object.getPrototypeOf(p) as object | null) {
     const info = privateClasses.get(p);
     if (!info) continue;
-    const what = copying === null ? 'an instance' : `\`${copying}\`, which holds an instance`;
-    throw new NotSerializableError(
-      `Task not serializable: a task needs its own copy of ${what} of class ${info.name} (line ${info.line}), ` +
-        `and its private fields (${info.fields.join(', ')}) cannot be copied by any JavaScript code; in Spark each ` +
-        `task works on a deserialized copy of what its closure uses. Make them ordinary fields ` +
-        `(this.${info.fields[0]!.slice(1)}), or create the object inside the task (in mapPartitions).`,
+    refuse(
+      `class ${info.name} (line ${info.line})`,
+      `its private fields (${info.fields.join(', ')}) cannot be copied by any JavaScript code`,
+      `Make them ordinary fields (this.${info.fields[0]!.slice(1)}), or create the object inside the task (in mapPartitions).`,
     );
   }
+}
+
+function refuse(kind: string, why: string, fix = 'Create it inside the task (in mapPartitions).'): never {
+  const what = copying === null ? 'an instance' : `\`${copying}\`, which holds an instance`;
+  throw new NotSerializableError(
+    `Task not serializable: a task needs its own copy of ${what} of ${kind}, and ${why}; in Spark each task ` +
+      `works on a deserialized copy of what its closure uses. ${fix}`,
+  );
 }
 
 /**
@@ -156,7 +163,14 @@ export function copyForTask(value: unknown): unknown {
     memo.set(value, copy);
     return copy;
   }
-  if (isOpaque(value)) return value;
+  const tag = Object.prototype.toString.call(value);
+  if (tag === '[object ArrayBuffer]') {
+    const copy = withProto(ArrayBuffer.prototype.slice.call(value, 0), proto, ArrayBuffer.prototype);
+    memo.set(value, copy);
+    return copy;
+  }
+  if (/^\[object (WeakMap|WeakSet|WeakRef)\]$/.test(tag)) refuse(tag.slice(8, -1), 'its entries cannot be listed');
+  if (isOpaque(tag)) return value;
   refusePrivate(proto);
   return copyFields(value, proto); // a class instance: its fields, its prototype (and methods)
 }
@@ -221,8 +235,10 @@ function dateValue(value: object): number | null {
     return null;
   }
 }
-/** Built-ins a field-by-field copy would break (a Promise, a RegExp, weak collections): kept as they are. */
-function isOpaque(value: object): boolean {
-  const tag = Object.prototype.toString.call(value);
-  return /^\[object (Promise|RegExp|WeakMap|WeakSet|WeakRef|ArrayBuffer|SharedArrayBuffer|Error)\]$/.test(tag);
+/**
+ * Built-ins kept as they are: a Promise (a task cannot change it), an Error (shared, not copied),
+ * a SharedArrayBuffer (memory shared by design).
+ */
+function isOpaque(tag: string): boolean {
+  return /^\[object (Promise|SharedArrayBuffer|Error)\]$/.test(tag);
 }
