@@ -139,6 +139,19 @@ describe('a function reaches a task indirectly: the driver’s variables stay as
   });
 });
 
+describe('one copy per task', () => {
+  it('is shared by a closure and the functions made with it on the driver', async () => {
+    const body = [
+      'let c = 0;',
+      'const counter = () => ({ inc: () => c++, get: () => c });',
+      'const { inc, get } = counter();',
+      'const seen = await sc.parallelize([1, 2, 3, 4], 2).map(() => { inc(); return get(); }).collect();',
+      'return [seen, c];',
+    ].join('\n');
+    expect(await runSpark(body)).toEqual([[1, 2, 1, 2], 0]);
+  });
+});
+
 describe('functions made inside a task', () => {
   it('stay live in their task: a counter made in mapPartitions counts', async () => {
     const body = [

@@ -66,7 +66,9 @@ function refuse(kind: string, why: string, fix = 'Create it inside the task (in 
 /**
  * The task's copy of a closure's bindings, as plain data properties (the fastest to read; a
  * `const` the task assigns changes only its copy, where on the driver it would be a TypeError).
- * A binding still uninitialized (a `let` below the code that runs) stays so in the copy.
+ * One copy per env object and task: the functions that share an env (a closure and the ones it
+ * makes, the members of one statement list) share their task's copy of it, as one task binary
+ * holds them all. A binding still uninitialized (a `let` below the code that runs) stays so.
  */
 export function copyEnv(
   env: Record<string, unknown>,
@@ -74,9 +76,15 @@ export function copyEnv(
   names: readonly string[] = Object.keys(env),
 ): object {
   startCopies(task);
-  // No prototype: a captured variable may be named toString, constructor or __proto__.
-  const out = Object.create(null) as Record<string, unknown>;
+  let out = memo.get(env) as Record<string, unknown> | undefined;
+  const fresh = out === undefined;
+  if (out === undefined) {
+    // No prototype: a captured variable may be named toString, constructor or __proto__.
+    out = Object.create(null) as Record<string, unknown>;
+    memo.set(env, out);
+  }
   for (const name of names) {
+    if (!fresh && Object.prototype.hasOwnProperty.call(out, name)) continue;
     let value: unknown;
     try {
       value = env[name];
