@@ -3,14 +3,15 @@
  * (sparkClosures.ts does the rewriting). A "unit" is every function the file defines, of four kinds:
  *
  * - `make`: an arrow or a function expression. Wrapped where it is written:
- *   `__sparkClosure(($env) => <the function>, <its env>, "<inferred name>")`.
+ *   `__sparkClosure(($env) => <the function>, <its env>)`.
  * - `method`: an object literal's plain method `add(x) {...}` (a non-computed key). Wrapped the
  *   same way, as the property's value: `add: __sparkClosure(($env) => ({ add(x) {...} })["add"], ...)`.
  * - `member`: a function declaration, a class's method, accessor or constructor, an object
- *   literal's accessor, computed method or method using `super`. It stays where and what it is (hoisted, `super`,
- *   `new`...), and its body starts with `const $env = __sparkClosure.env($h1);`, where `$h1`, a
- *   *holder*, is made at the start of the statement list around it (its *container*: the
- *   program, a block, a function's body) with the env of the container's members.
+ *   literal's accessor, computed method or method using `super`. It stays where and what it is
+ *   (hoisted, `super`, `new`...), and its body starts with `const $env = __sparkClosure.env($h1);`,
+ *   where `$h1`, a *holder*, is made at the start of the statement list around it (its
+ *   *container*: the program, a block, a function's body, or an arrow whose body is an
+ *   expression) with the env of the container's members.
  * - `field`: a class field's initializer, read through the holder the same way.
  *
  * A reference to a captured name becomes `$env.name` when the innermost unit around it reaches
@@ -203,7 +204,7 @@ export function analyze(code: string, program: Node): Analysis {
     container.members.push(unit);
     unit.container = container;
     // A name declared between the container and the member (a for-head's `let`, a class's own
-    // name, an arrow's parameter) is not visible where the holder is made: it stays live.
+    // name) is not visible where the holder is made: it stays live.
     for (const [name, capture] of unit.captured) if (contains(capture.scope.node, up)) unit.included.add(name);
   }
   return {
