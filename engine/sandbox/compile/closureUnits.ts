@@ -66,8 +66,10 @@ export interface Analysis {
   readonly units: Unit[];
   readonly refs: Reference[];
   readonly containers: Container[];
-  /** The innermost unit around a node or position. */
-  unitAt(start: number, end: number): Unit | null;
+  /** The innermost unit a reference is made in. */
+  unitOf(r: Reference): Unit | null;
+  /** The innermost unit around a node (the node itself when it is one). */
+  unitAround(node: Node): Unit | null;
   parentOf(node: Node): AnyNode | null;
 }
 
@@ -150,7 +152,12 @@ export function analyze(code: string, program: Node): Analysis {
   walk(program as AnyNode, null, null);
 
   const refs = collectReferences(program);
+  const refUnits = new Map<Reference, Unit | null>();
   for (const r of refs) {
+    let innermost: Unit | null = null;
+    for (let s: Scope | null = r.scope; s && !innermost; s = s.parent)
+      innermost = (s.isFunction && byNode.get(s.node)) || null;
+    refUnits.set(r, innermost);
     const declared = declaringScope(r);
     if (!declared) continue;
     const kind = declared.names.get(r.id.name)!;
@@ -159,16 +166,12 @@ export function analyze(code: string, program: Node): Analysis {
       if (unit && !unit.captured.has(r.id.name)) unit.captured.set(r.id.name, { kind, scope: declared });
     }
   }
-
-  // Units in source order, so the innermost one around a position is the last that contains it.
-  const sorted = units.slice().sort((a, b) => a.outer.start - b.outer.start || b.outer.end - a.outer.end);
-  const unitAt = (start: number, end: number): Unit | null => {
-    let found: Unit | null = null;
-    for (const u of sorted) {
-      if (u.outer.start > start) break;
-      if (u.outer.start <= start && end <= u.outer.end) found = u;
+  const unitAround = (node: Node): Unit | null => {
+    for (let n: Node | undefined = node; n; n = parents.get(n)) {
+      const unit = byNode.get(n);
+      if (unit) return unit;
     }
-    return found;
+    return null;
   };
 
   const containers = new Map<Node, Container>();
@@ -211,7 +214,8 @@ export function analyze(code: string, program: Node): Analysis {
     units,
     refs,
     containers: [...containers.values()],
-    unitAt,
+    unitOf: (r) => refUnits.get(r) ?? null,
+    unitAround,
     parentOf: (node) => parents.get(node) ?? null,
   };
 }

@@ -106,7 +106,7 @@ export function wrapSparkClosures(code: string, program: Node): string {
 
   for (const r of a.refs) {
     const scope = declaringScope(r);
-    if (scope && reaches(a.unitAt(r.id.start, r.id.end), r.id.name, scope, r.id.start))
+    if (scope && reaches(a.unitOf(r), r.id.name, scope, r.id.start))
       edits.push({ at: r.id.start, end: r.id.end, text: rewritten(r, env), rank: REPLACE });
   }
 
@@ -140,7 +140,7 @@ export function wrapSparkClosures(code: string, program: Node): string {
     const names = new Map<string, Capture>();
     for (const m of c.members) for (const name of m.included) names.set(name, m.captured.get(name)!);
     if (names.size === 0) continue;
-    const context = a.unitAt(c.node.start, c.node.end);
+    const context = a.unitAround(c.node);
     const holder = `const ${env}_h${c.index} = ${SPARK_CLOSURE}.site(${envOf(names, context, c.at)});`;
     if (c.node.type !== 'ArrowFunctionExpression') insert(c.at, `${holder} `, HOLDER);
     else {
