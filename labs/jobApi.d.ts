@@ -748,10 +748,12 @@ declare const console: {
 };
 
 /**
- * A Spark job file's default export: the driver program, given `sc` and the SparkSession `spark`. Functions passed to RDD
- * methods are closures shipped to tasks: each task gets its own copy of the driver's variables
- * they use (changes stay in the task), as Spark's guide ("Understanding closures") explains; use
- * an accumulator to count across tasks.
+ * A Spark job file's default export: the driver program, given `sc` and the SparkSession `spark`. The functions a job
+ * defines are closures shipped to tasks however they reach one (given to an RDD method, or through a variable, a method,
+ * a factory, `bind`, a helper): each task gets its own copy of the driver's variables they use (changes stay in the
+ * task), as Spark's guide ("Understanding closures") explains; use an accumulator to count across tasks. A function
+ * made inside a task works on that task's own variables. An object with #private fields cannot be copied: Spark's
+ * "Task not serializable".
  * Spark: a driver program's main(args) · PySpark: a script run by spark-submit
  */
 type SparkJob = (sc: SparkContext, spark: SparkSession) => Promise<unknown> | unknown;

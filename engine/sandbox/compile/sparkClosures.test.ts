@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileJobSource } from './compileJobSource';
-import { CLOSURE_METHODS, SPARK_CLOSURE } from './sparkClosures';
+import { SPARK_CLOSURE } from './sparkClosures';
 
 /** The compiled code of a job body (inside `export default async (sc) => { ... }`). */
 function compiled(body: string, fileName = 'job.js'): string {
@@ -12,7 +12,7 @@ function compiled(body: string, fileName = 'job.js'): string {
 
 /** The env object literal of the one wrapped closure in `code` (its `{ get ... }` tail). */
 function envOf(code: string): string {
-  const m = /, (\{ get [^\n]*\})\)/.exec(code);
+  const m = /, (\{ get [^\n]*\})(, "[^"]*")?\)/.exec(code);
   return m ? m[1]! : '';
 }
 
@@ -42,7 +42,7 @@ describe('wrapping Spark closures at compile time', () => {
     expect(code).toContain('$env.n += x;');
     expect(code).toContain('$env.seen.push(x);');
     expect(code).toContain('return Math.max($env.n, x);'); // a global stays as it is
-    expect(envOf(code)).toBe('{ get n() { return n; }, set n(v) { n = v; }, get seen() { return seen; } }');
+    expect(envOf(code)).toBe('{ get n() { return n; }, set n($env_v) { n = $env_v; }, get seen() { return seen; } }');
   });
 
   it('handles shorthand properties, destructuring targets, typeof, calls without this and updates', () => {
@@ -84,27 +84,40 @@ describe('wrapping Spark closures at compile time', () => {
     );
     expect(code).toContain('function inner(n, { a = $env.base } = {}, ...rest)');
     expect(code).toContain('{ let k = 1; k++; }');
-    expect(code).toContain('const g = (y = $env.k) => { let base = y; return base + n; };');
+    // a nested function is wrapped too, reaching the outer closure's copy through its $env
+    expect(code).toContain(
+      `const g = ${SPARK_CLOSURE}(($env) => ({ "g": (y = $env.k) => { let base = y; return base + $env.n; } })["g"], { get k() { return $env.k; }, set k($env_v) { $env.k = $env_v; }, get n() { return n; }, set n($env_v) { n = $env_v; } });`,
+    );
     expect(code).toContain('catch (k) { k++; }');
-    // class fields stay native (sucrase's ES transforms are off): the field still reads the copy
-    expect(code).toContain('class C { f = $env.base; m() { return $env.k; } }');
+    // class members read through the holder made where the closure's body starts
+    expect(code).toContain(`const $env_h1 = ${SPARK_CLOSURE}.site($env, ["base","k"]); { let k = 1; k++; }`);
+    expect(code).toContain(
+      `class C { f = (($env) => ($env.base))(${SPARK_CLOSURE}.env($env_h1)); m() { const $env = ${SPARK_CLOSURE}.env($env_h1); return $env.k; } }`,
+    );
     expect(code).toContain('for (const base of [1]) {__clusterlabLoopGuard(8);n += base;}');
-    expect(envOf(code)).toBe('{ get base() { return base; }, get k() { return k; }, set k(v) { k = v; } }');
+    expect(code).toContain(
+      '}, { get base() { return base; }, get k() { return k; }, set k($env_v) { k = $env_v; } }));',
+    );
   });
 
-  it('wraps only the outermost closure, and only closures given to closure-taking methods', () => {
+  it('wraps every function that captures, wherever it is passed; nested ones reach the outer copy', () => {
     const code = compiled(
       [
         'const t = 2;',
         'const a = sc.parallelize([1]).map((x) => [x].map((y) => y * t));',
         'const p = Promise.resolve(1).then((x) => x * t);',
         'const plain = sc.parallelize([1]).map((x) => x + 1);',
+        'const curried = (u) => (v) => u + v + t;',
       ].join('\n'),
     );
-    expect(code.split(SPARK_CLOSURE)).toHaveLength(2);
-    expect(code).toContain('[x].map((y) => y * $env.t)');
-    expect(code).toContain('.then((x) => x * t)');
+    // all it captures comes through the outer function's $env: that object is its env, nothing to make per record
+    expect(code).toContain(`[x].map(${SPARK_CLOSURE}(($env) => (y) => y * $env.t, $env, ["t"]))`);
+    expect(code).toContain(`.then(${SPARK_CLOSURE}(($env) => (x) => x * $env.t, { get t() { return t; } }))`);
     expect(code).toContain('.map((x) => x + 1)'); // captures nothing: not wrapped
+    // closings at one position: the inner function's first
+    expect(code).toContain(
+      `const curried = ${SPARK_CLOSURE}(($env) => ({ "curried": (u) => ${SPARK_CLOSURE}(($env) => (v) => $env.u + v + $env.t, { get u() { return u; }, set u($env_v) { u = $env_v; }, get t() { return $env.t; } }) })["curried"], { get t() { return t; } });`,
+    );
   });
 
   it('picks an environment name the job does not use, and compiles TypeScript and async closures', () => {
@@ -123,7 +136,7 @@ describe('wrapping Spark closures at compile time', () => {
     await expect(job({})).resolves.toEqual([0, 0, 3]);
   });
 
-  it('wraps functions given by name or used by a closure, keeping declarations hoisted', () => {
+  it('keeps declarations hoisted and class members as they are: their body reads a holder made where their block starts', () => {
     const code = compiled(
       [
         'let counter = 0; const seen = [];',
@@ -132,27 +145,38 @@ describe('wrapping Spark closures at compile time', () => {
         'function incrementCounter(x) {',
         '  counter += x;',
         '}',
-        'const note = (x) => seen.push(x);',
         'const unused = (x) => seen.push(x);',
-        'await sc.parallelize([1]).map(incrementCounter).map((x) => note(x)).count();',
+        'const ops = { add(x) { counter += x; }, get size() { return seen.length; }, __proto__(x) { return counter; } };',
+        'class Tally { #n = 0; total = counter; bump() { this.#n++; return seen; } }',
       ].join('\n'),
     );
     expect(code).toContain(
-      `function incrementCounter(...$env_args) { return ($env_1 ??= ${SPARK_CLOSURE}(($env) => function incrementCounter(x) {`,
+      `{\nconst $env_h1 = ${SPARK_CLOSURE}.site({ get counter() { return counter; }, set counter($env_v) { counter = $env_v; }, get seen() { return seen; } }); let counter = 0;`,
+    );
+    expect(code).toContain(`function early(x) { const $env = ${SPARK_CLOSURE}.env($env_h1); $env.counter += x; }`);
+    expect(code).toContain(
+      `function incrementCounter(x) {\n  const $env = ${SPARK_CLOSURE}.env($env_h1); $env.counter += x;\n}`,
     );
     expect(code).toContain(
-      '  $env.counter += x;\n}, { get counter() { return counter; }, set counter(v) { counter = v; } })).apply(this, $env_args); } var $env_1;',
+      `const unused = ${SPARK_CLOSURE}(($env) => ({ "unused": (x) => $env.seen.push(x) })["unused"], { get seen() { return seen; } });`,
     );
+    expect(code).toContain(`{ add: ${SPARK_CLOSURE}(($env) => ({ add(x) { $env.counter += x; } })["add"], {`);
+    expect(code).toContain(`get size() { const $env = ${SPARK_CLOSURE}.env($env_h1); return $env.seen.length; }`);
+    expect(code).toContain(`["__proto__"]: ${SPARK_CLOSURE}(($env) => ({ __proto__(x) {`);
     expect(code).toContain(
-      `const note = ${SPARK_CLOSURE}(($env) => (x) => $env.seen.push(x), { get seen() { return seen; } });`,
+      `class Tally {static { ${SPARK_CLOSURE}.privateFields(this, 10, ["#n"]); } #n = 0; total = (($env) => ($env.counter))(`,
     );
-    expect(code).toContain('const unused = (x) => seen.push(x);');
-    expect(code).toContain('function early(x) { counter += x; }');
   });
 
-  it('lists the closure-taking methods of Spark’s RDD API once', () => {
-    expect(new Set(CLOSURE_METHODS).size).toBe(CLOSURE_METHODS.length);
-    for (const name of ['map', 'foreach', 'reduceByKey', 'aggregate', 'combineByKey', 'sortBy', 'takeOrdered'])
-      expect(CLOSURE_METHODS).toContain(name);
+  it('turns f.bind(o, ...) into __sparkClosure.bind(f, o, ...), keeping lines', () => {
+    const code = compiled('const o = { t: 0 };\nconst f = (function () { return this; })\n  .bind(o, 1);\nf.bind();');
+    expect(code).toContain(`const f = ${SPARK_CLOSURE}.bind((function () { return this; })\n  , o, 1);\nf.bind();`);
+  });
+
+  it('gives an arrow whose body is an expression a block for the holder of the accessors in it', () => {
+    const code = compiled('const wrap = (list) =>\n  ({\n    get size() { return list.length; },\n  });');
+    expect(code).toContain(
+      `const wrap = (list) =>{const $env_h1 = ${SPARK_CLOSURE}.site({ get list() { return list; }, set list($env_v) { list = $env_v; } }); return (\n  ({\n    get size() { const $env = ${SPARK_CLOSURE}.env($env_h1); return $env.list.length; },\n  }));};`,
+    );
   });
 });
