@@ -252,3 +252,54 @@ describe("spark.sql's answers to mistakes", () => {
     expect(error.message).toMatch(/sqlText must be a string/);
   });
 });
+
+describe('spark.sql against what the reviewer found', () => {
+  it('a join on a subquery column that renames an expression finds its matches (shuffled)', async () => {
+    const report = await run(
+      `const w = ['Spark', 'HADOOP', 'Hive', 'Pig', 'YARN', 'Kafka', 'Flink', 'Storm', 'HDFS', 'Zookeeper'];
+      spark.createDataFrame(w.map((x, i) => ({ word: x, i }))).createOrReplaceTempView('l');
+      spark.createDataFrame(w.map((x, j) => ({ word: x.toLowerCase(), j }))).createOrReplaceTempView('r');
+      spark.conf.set('spark.sql.autoBroadcastJoinThreshold', -1);
+      const full = await (await spark.sql('SELECT i, j FROM (SELECT lower(word) AS word, i FROM l) l FULL JOIN r ON l.word = r.word')).collect();
+      const inner = await (await spark.sql('SELECT i, j FROM (SELECT lower(word) AS word, i FROM l) l JOIN r ON l.word = r.word')).count();
+      return { full: full.length, matched: full.filter((x) => x.i !== null && x.j !== null).length, inner };`,
+    );
+    expect(report.result).toEqual({ full: 10, matched: 10, inner: 10 });
+  });
+
+  it('a GROUP BY key that hides an expression, with HAVING, still gives the right groups', async () => {
+    const report = await run(
+      `spark.conf.set('spark.sql.shuffle.partitions', 8);
+      spark.createDataFrame([1, 1, 3, 3, 0, 2].map((x, i) => ({ x, v: i }))).createOrReplaceTempView('t');
+      return (await spark.sql('SELECT x % 2 AS x, count(*) AS c FROM t GROUP BY 1 HAVING count(*) >= 2 ORDER BY x')).collect();`,
+    );
+    expect(report.result).toEqual([
+      { x: 0, c: 2 },
+      { x: 1, c: 4 },
+    ]);
+  });
+
+  it('big views do not overflow the stack; empty-by-construction queries work; a bad view only fails queries that name it', async () => {
+    const report = await run(
+      `spark.createDataFrame(Array.from({ length: 250000 }, (_, i) => ({ k: i % 3, v: i }))).createOrReplaceTempView('big');
+      spark.createDataFrame([]).createOrReplaceTempView('nothing');
+      const top = await (await spark.sql('SELECT v FROM big ORDER BY v DESC LIMIT 2')).collect();
+      const none = await (await spark.sql('SELECT v FROM big WHERE 1 = 0')).count();
+      const zero = await (await spark.sql('SELECT count(*) AS n FROM big WHERE false')).collect();
+      return { top, none, zero };`,
+    );
+    expect(report.result).toEqual({ top: [{ v: 249999 }, { v: 249998 }], none: 0, zero: [{ n: 0 }] });
+    const error = await failure(
+      `spark.createDataFrame([]).createOrReplaceTempView('nothing');\nreturn (await spark.sql('SELECT * FROM nothing')).collect();`,
+    );
+    expect(error.message).toMatch(/the view 'nothing' has no columns/);
+  });
+
+  it("a data error inside a task names the learner's spark.sql line", async () => {
+    const error = await failure(
+      `spark.createDataFrame([{ s: 'x' }]).createOrReplaceTempView('bad');\nconst df = await spark.sql('SELECT CAST(s AS INTEGER) AS n FROM bad');\nreturn df.collect();`,
+    );
+    expect(error.message).toMatch(/job\.js:7/);
+    expect(error.message).toMatch(/Conversion Error/);
+  });
+});

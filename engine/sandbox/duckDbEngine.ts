@@ -66,6 +66,8 @@ const QUERY_OPERATORS = new Set([
   'CTE',
   'CTE_SCAN',
   'RECURSIVE_CTE',
+  'REC_CTE',
+  'REC_CTE_SCAN',
   'RECURSIVE_CTE_SCAN',
   'RECURSIVE_RECURRING_CTE_SCAN',
   'UNNEST',
@@ -102,8 +104,9 @@ const SQL_TYPES: Record<SqlType, string> = {
 export function sparkTypeOf(duckType: string): SqlType {
   const t = duckType.toUpperCase();
   if (/^(TINYINT|SMALLINT|INTEGER|UTINYINT|USMALLINT)$/.test(t)) return 'integer';
-  if (/^(BIGINT|UINTEGER|HUGEINT|UBIGINT|UHUGEINT)$/.test(t)) return 'long';
-  if (/^(FLOAT|DOUBLE|DECIMAL.*)$/.test(t)) return 'double';
+  if (/^(BIGINT|UINTEGER|HUGEINT)$/.test(t)) return 'long';
+  // Unsigned 64-bit values (hash()) do not fit a long.
+  if (/^(FLOAT|DOUBLE|DECIMAL.*|UBIGINT|UHUGEINT)$/.test(t)) return 'double';
   if (t === 'BOOLEAN') return 'boolean';
   return 'string';
 }
@@ -112,13 +115,26 @@ export function sparkTypeOf(duckType: string): SqlType {
 function normalized(v: unknown, type: SqlType): unknown {
   if (v === null || v === undefined) return null;
   if (type === 'boolean') return typeof v === 'boolean' ? v : null;
-  if (type === 'integer' || type === 'long' || type === 'double') return typeof v === 'number' ? v : null;
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  if (type === 'integer' || type === 'long' || type === 'double')
+    return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (Object.prototype.toString.call(v) === '[object Date]') {
+    const time = Date.prototype.getTime.call(v);
+    return Number.isNaN(time) ? null : new Date(time).toISOString();
+  }
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
 }
 
 /** DuckDB's message without the EXPLAIN prefix it quotes; Spark's exception class for it. */
 function sqlError(error: unknown, sql: string): SqlEngineError {
-  const message = error instanceof Error ? error.message : String(error);
+  // DuckDB-wasm repeats the `LINE n: ... ^` block; once is enough.
+  const paragraphs = (error instanceof Error ? error.message : String(error)).split(/\n\s*\n/);
+  const message = paragraphs.filter((p, i) => paragraphs.indexOf(p) === i).join('\n\n');
   const parse = /^Parser Error/i.test(message);
   return new SqlEngineError(
     `${message.replace(/\s+$/, '')}${/Table with name|does not exist/i.test(message) ? `\n(spark.sql reads temporary views: create one with df.createOrReplaceTempView('name'); the query was: ${sql.slice(0, 200)})` : ''}`,
@@ -130,7 +146,7 @@ function sqlError(error: unknown, sql: string): SqlEngineError {
 function wrapped(sql: string, columns: SqlColumn[]): string {
   const alias = columns.map((_, i) => `c${i}`);
   const select = columns.map((c, i) => `CAST(${quoteIdent(alias[i]!)} AS ${SQL_TYPES[c.type]})`).join(', ');
-  return `SELECT ${select || '*'} FROM (\n${statement(sql)}\n) AS __q(${alias.map(quoteIdent).join(', ')})`;
+  return `SELECT ${select || '*'} FROM (${statement(sql)}\n) AS __q(${alias.map(quoteIdent).join(', ')})`;
 }
 
 /** The query without the semicolons and blanks after it (DuckDB's EXPLAIN and subqueries take one statement). */
@@ -250,8 +266,7 @@ export function createDuckDbEngine(conn: BlockingConnection, arrow: ArrowKit): S
           return rowsOf(conn.query(wrapped(sql, columns)), columns.length);
         });
         views('');
-        const counted = rowsOf(conn.query(`SELECT count(*)::BIGINT FROM (\n${statement(sql)}\n) AS __all`), 1);
-        return { parts: out, wholeCount: Number(counted[0]?.[0] ?? 0) };
+        return { parts: out, whole: rowsOf(conn.query(wrapped(sql, columns)), columns.length) };
       } catch (error) {
         throw sqlError(error, sql);
       } finally {

@@ -42,10 +42,10 @@ export interface SqlEngine {
   /** Runs `sql` over the tables' rows: the result's rows, arrays in `columns` order. */
   run(sql: string, tables: SqlTable[], columns: SqlColumn[]): unknown[][];
   /**
-   * `run` for each partition's tables at once (the rows loaded once), and the row count of the
-   * query over all partitions' rows together.
+   * `run` for each partition's tables at once (the rows loaded once), and the query's answer over
+   * all partitions' rows together (`whole`).
    */
-  runPartitions(sql: string, parts: SqlTable[][], columns: SqlColumn[]): { parts: unknown[][][]; wholeCount: number };
+  runPartitions(sql: string, parts: SqlTable[][], columns: SqlColumn[]): { parts: unknown[][][]; whole: unknown[][] };
 }
 
 /** What DuckDB said of the learner's SQL (a parser, binder or catalog error), or a refused statement. */

@@ -16,9 +16,9 @@ import {
   type SessionState,
 } from './dataFrame';
 import { commonKeyType, Murmur3Partitioner } from './murmur3';
-import { broadcastJoin, narrowDep, narrowOp, singlePartition, zipOp } from './physicalOps';
+import { broadcastJoin, narrowDep, narrowOp, singlePartition } from './physicalOps';
 import { planNode, type Plan } from './plan';
-import type { SqlColumn, SqlEngine, SqlTable } from '../../sandbox/contract/sqlEngine';
+import { SqlEngineError, type SqlColumn, type SqlEngine, type SqlTable } from '../../sandbox/contract/sqlEngine';
 import { shapeOf, type ScanUse } from './sqlPlanShape';
 
 /** What a single-task query's RDD is named after (the DAG shows an RDD's first word), most telling first. */
@@ -52,10 +52,53 @@ function mergeTables(parts: SqlTable[][], once: Set<string> = new Set()): SqlTab
   for (const tables of parts)
     for (const t of tables) {
       const had = out.get(t.name);
-      if (!had) out.set(t.name, { ...t, rows: [...t.rows] });
-      else if (!once.has(t.name)) had.rows.push(...t.rows);
+      if (!had) out.set(t.name, { ...t, rows: t.rows.slice() });
+      else if (!once.has(t.name)) for (const r of t.rows) had.rows.push(r);
     }
   return [...out.values()];
+}
+
+/** A row's identity for comparing answers (NaN and -0 as themselves). */
+const rowKey = (row: unknown[]) =>
+  row.map((v) => (typeof v === 'number' ? (Object.is(v, -0) ? '-0' : String(v)) : JSON.stringify(v))).join('\u0001');
+
+/** Whether the tasks' answers together are the whole query's answer, row for row (in any order). */
+function sameRows(parts: unknown[][][], whole: unknown[][]): boolean {
+  const counts = new Map<string, number>();
+  let n = 0;
+  for (const rows of parts)
+    for (const r of rows) {
+      const k = rowKey(r);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      n++;
+    }
+  if (n !== whole.length) return false;
+  for (const r of whole) {
+    const k = rowKey(r);
+    const c = counts.get(k) ?? 0;
+    if (c === 0) return false;
+    counts.set(k, c - 1);
+  }
+  return true;
+}
+
+/**
+ * The tasks' answers, computed together: each task's, checked against the whole query's. DuckDB
+ * prints a key by the name it has in the query, and a name can hide an expression (`SELECT
+ * lower(w) AS w ... GROUP BY 1`, a join on a subquery's renamed column): then the hash Exchange
+ * on that column did not bring every group or match together, the answers differ, and the whole
+ * query's answer is the first task's (correct, if not spread as Spark would spread it).
+ */
+function checkedAnswers(
+  engine: SqlEngine,
+  sqlText: string,
+  perTask: SqlTable[][],
+  columns: SqlColumn[],
+): unknown[][][] {
+  const answer = engine.runPartitions(sqlText, perTask, columns);
+  return sameRows(answer.parts, answer.whole)
+    ? answer.parts
+    : answer.parts.map((_, p) => (p === 0 ? answer.whole : []));
 }
 
 const keyTypeOf = (d: DfState, names: string[]): DataType[] =>
@@ -64,26 +107,52 @@ const keyTypeOf = (d: DfState, names: string[]): DataType[] =>
 export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknown): DataFrame {
   if (typeof sqlText !== 'string')
     throw new TypeError(`spark.sql(sqlText): sqlText must be a string of SQL, got ${typeof sqlText}`);
+  // Where the learner called spark.sql: an error DuckDB raises inside a task names this line.
+  const site = new Error('spark.sql');
   const views = new Map<string, View>();
-  for (const [name, df] of s.views) views.set(name, { name, d: dataFrameState(df) });
-  for (const v of views.values()) {
-    const names = v.d.schema.map((f) => f.name.toLowerCase());
+  // Views SQL cannot hold (no columns, two columns whose names differ only in case) are left out
+  // of DuckDB's catalog; a query that names one is told why.
+  const unusable = new Map<string, string>();
+  for (const [name, df] of s.views) {
+    const d = dataFrameState(df);
+    const names = d.schema.map((f) => f.name.toLowerCase());
     const twice = names.find((n, i) => names.indexOf(n) !== i);
-    if (twice !== undefined)
-      throw new Error(
-        `spark.sql: the view '${v.name}' has two columns named '${twice}' (SQL names are case-insensitive); rename one (withColumnRenamed) before createOrReplaceTempView`,
+    if (names.length === 0) unusable.set(name, `the view '${name}' has no columns`);
+    else if (twice !== undefined)
+      unusable.set(
+        name,
+        `the view '${name}' has two columns named '${twice}' (SQL names ignore case); rename one (withColumnRenamed) before createOrReplaceTempView`,
       );
+    else views.set(name, { name, d });
   }
   const emptyTables: SqlTable[] = [...views.values()].map((v) => ({
     name: v.name,
     columns: v.d.schema.map((f) => ({ name: f.name, type: f.type })),
     rows: [],
   }));
-  const planned = engine.plan(sqlText, emptyTables);
+  let planned: ReturnType<SqlEngine['plan']>;
+  try {
+    planned = engine.plan(sqlText, emptyTables);
+  } catch (error) {
+    const missing =
+      error instanceof SqlEngineError ? /Table with name "?([^\s"!]+)"? does not exist/i.exec(error.message) : null;
+    const why = missing ? unusable.get(missing[1]!.toLowerCase()) : undefined;
+    if (why !== undefined) throw new SqlEngineError(`spark.sql: ${why}`, 'AnalysisException');
+    throw error;
+  }
   const columns: SqlColumn[] = planned.columns;
   const viewColumns = new Map([...views.values()].map((v) => [v.name, v.d.schema.map((f) => f.name)]));
   const { shape, finish } = shapeOf(planned.plan, viewColumns);
-  const query = (tables: SqlTable[]) => engine.run(sqlText, tables, columns);
+  const atSite = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof SqlEngineError)
+        error.stack = `${error.name}: ${error.message}\n${(site.stack ?? '').split('\n').slice(1).join('\n')}`;
+      throw error;
+    }
+  };
+  const query = (tables: SqlTable[]) => atSite(() => engine.run(sqlText, tables, columns));
   // A task without rows answers nothing in these shapes (no aggregate without GROUP BY runs per
   // partition): most of spark.sql.shuffle.partitions' 200 tasks are empty, and DuckDB is not asked.
   const perPartition =
@@ -103,7 +172,8 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
   switch (shape.kind) {
     case 'constant': {
       const source = s.rt.parallelize([null], 1);
-      node = narrowOp(source, 'LocalTableScan', () => run([]));
+      // DuckDB proved no view's rows are needed (no scan left in its plan): the views are empty tables.
+      node = narrowOp(source, 'LocalTableScan', () => run(emptyTables));
       plan = planNode(`LocalTableScan ${attrs}`, [], false);
       allInputs = () => [];
       break;
@@ -142,17 +212,15 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
       // key DuckDB prints by a column's name but that is an expression of it (an alias that hides
       // the column) would split groups: the answers are then checked against the whole query's count.
       let outputs: unknown[][][] | null = null;
-      const compute = () => {
-        if (outputs) return outputs;
-        const perTask = Array.from({ length: parts }, (_, p) => inputs(p));
-        const answer = engine.runPartitions(sqlText, perTask, columns);
-        const total = answer.parts.reduce((a, r) => a + r.length, 0);
-        outputs =
-          total === answer.wholeCount
-            ? answer.parts
-            : answer.parts.map((_, p) => (p === 0 ? query(mergeTables(perTask)) : []));
-        return outputs;
-      };
+      const compute = () =>
+        (outputs ??= atSite(() =>
+          checkedAnswers(
+            engine,
+            sqlText,
+            Array.from({ length: parts }, (_, p) => inputs(p)),
+            columns,
+          ),
+        ));
       // The DAG names an RDD by its first word: the aggregate first, then what runs after it in the task.
       const aggName = ['HashAggregate', ...shape.ops.slice(shape.ops.indexOf('HashAggregate') + 1)].join(' + ');
       node = narrowOp(shuffled, aggName, (_rows, p) => compute()[p]!);
@@ -226,18 +294,25 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
       const l = side(lv, shape.leftKeys);
       const r = side(rv, shape.rightKeys);
       const rowsOf = (x: unknown[]) => (x as [unknown, unknown[]][]).map(([, row]) => row);
-      const inputs = (a: unknown[], b: unknown[]) => [
-        tableOf(lv, shape.left, rowsOf(a)),
-        tableOf(rv, shape.right, rowsOf(b)),
+      const inputs = (p: number) => [
+        tableOf(lv, shape.left, rowsOf(l.rdd.iterator(p))),
+        tableOf(rv, shape.right, rowsOf(r.rdd.iterator(p))),
       ];
-      node = zipOp(
-        l.rdd,
-        r.rdd,
-        `SortMergeJoin ${joinName}${shape.ops.length > 0 ? ` + ${shape.ops.join(' + ')}` : ''}`,
-        (a, b) => run(inputs(a, b)),
-      );
+      let answers: unknown[][][] | null = null;
+      const smj = `SortMergeJoin ${joinName}${shape.ops.length > 0 ? ` + ${shape.ops.join(' + ')}` : ''}`;
+      node = new Rdd(s.rt, smj, n, [narrowDep(l.rdd), narrowDep(r.rdd)], (p) => {
+        answers ??= atSite(() =>
+          checkedAnswers(
+            engine,
+            sqlText,
+            Array.from({ length: n }, (_, q) => inputs(q)),
+            columns,
+          ),
+        );
+        return answers[p]!;
+      });
       plan = planNode(`SortMergeJoin ${joinName} ${attrs} (${duck})`, [l.plan, r.plan]);
-      allInputs = () => mergeTables(Array.from({ length: n }, (_, p) => inputs(l.rdd.iterator(p), r.rdd.iterator(p))));
+      allInputs = () => mergeTables(Array.from({ length: n }, (_, p) => inputs(p)));
       break;
     }
     case 'single': {
@@ -247,7 +322,11 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
       const name = [main, ...ops.filter((o) => o !== main)].join(' + ');
       // Every view's rows to one task (Spark's ShuffledRowRDD reads an Exchange's output).
       const gathered = used.map(({ v }) => singlePartition(v.d.rdd, 'ShuffledRowRDD', (rows) => rows));
-      const tables = (p: number) => used.map(({ v, u }, i) => tableOf(v, u, gathered[i]!.iterator(p)));
+      // The views whose scans DuckDB's plan dropped (a WHERE false, LIMIT 0) are there, empty.
+      const tables = (p: number) => {
+        const read = used.map(({ v, u }, i) => tableOf(v, u, gathered[i]!.iterator(p)));
+        return [...read, ...emptyTables.filter((t) => !read.some((r) => r.name === t.name))];
+      };
       const source = gathered.length === 0 ? [s.rt.parallelize([null], 1)] : gathered;
       node = new Rdd(
         s.rt,
