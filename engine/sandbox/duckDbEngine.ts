@@ -121,7 +121,7 @@ function normalized(v: unknown, type: SqlType): unknown {
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Object.prototype.toString.call(v) === '[object Date]') {
     const time = Date.prototype.getTime.call(v);
-    return Number.isNaN(time) ? null : new Date(time).toISOString();
+    return Number.isNaN(time) ? null : Date.prototype.toISOString.call(v);
   }
   try {
     return JSON.stringify(v) ?? String(v);
