@@ -1,17 +1,21 @@
 /**
- * One truth for the job API: the members labs/jobApi.d.ts declares (what the editor offers and
+ * One truth for the job API: the members labs/jobApi/ declares (what the editor offers and
  * the lab job files are checked against) are the members a job finds at runtime. Each row of
  * RUNTIME_OBJECTS names a declared interface and a real job, run through runJob with the
  * in-process runner, that returns the member names of that object as the job sees it. Adding a
  * runtime object (the DataFrame API, a Kafka producer) is one more row.
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../engine/api';
 import { createFunctionRunner } from '../engine/sandbox';
 
-const DTS = join(import.meta.dirname, 'jobApi.d.ts');
+/** The job API's declaration files (an interface may be declared in two: RDD's pair functions are in pairRdd.d.ts). */
+const DTS_FILES = readdirSync(join(import.meta.dirname, 'jobApi'))
+  .filter((f) => f.endsWith('.d.ts'))
+  .map((f) => join(import.meta.dirname, 'jobApi', f));
 
 /** Job code defining `names(o)`: an object's own and inherited property names, Object.prototype's left out. */
 const NAMES = `const names = (o) => {
@@ -28,7 +32,7 @@ const NAMES = `const names = (o) => {
 const PROTOCOL = new Set(['constructor', 'toString', 'valueOf', 'toJSON']);
 
 interface RuntimeObject {
-  /** The declared interface (or `declare const`) in labs/jobApi.d.ts. */
+  /** The declared interface (or `declare const`) in labs/jobApi/. */
   declared: string;
   /** A job file whose run returns the runtime object's member names (Spark: the driver's result). */
   job: string;
@@ -143,29 +147,29 @@ const RUNTIME_OBJECTS: Record<string, RuntimeObject> = {
   },
 };
 
-/** The declared members of every interface and `declare const` in jobApi.d.ts, read by TypeScript's checker. */
+/** The declared members of every interface and `declare const` in labs/jobApi/, read by TypeScript's checker (interfaces merged). */
 function declaredMembers(): Map<string, string[]> {
-  const program = ts.createProgram([DTS], { noLib: true, types: [], strict: true });
+  const program = ts.createProgram(DTS_FILES, { noLib: true, types: [], strict: true });
   const checker = program.getTypeChecker();
-  const sf = program.getSourceFile(DTS)!;
   const out = new Map<string, string[]>();
-  for (const st of sf.statements) {
-    if (ts.isInterfaceDeclaration(st)) {
-      const type = checker.getTypeAtLocation(st.name);
-      out.set(
-        st.name.text,
-        checker.getPropertiesOfType(type).map((p) => p.name),
-      );
-    } else if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const type = checker.getTypeAtLocation(d.name);
+  for (const sf of DTS_FILES.map((f) => program.getSourceFile(f)!))
+    for (const st of sf.statements) {
+      if (ts.isInterfaceDeclaration(st)) {
+        const type = checker.getTypeAtLocation(st.name);
         out.set(
-          d.name.getText(sf),
+          st.name.text,
           checker.getPropertiesOfType(type).map((p) => p.name),
         );
+      } else if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          const type = checker.getTypeAtLocation(d.name);
+          out.set(
+            d.name.getText(sf),
+            checker.getPropertiesOfType(type).map((p) => p.name),
+          );
+        }
       }
     }
-  }
   return out;
 }
 
@@ -187,7 +191,7 @@ async function runtimeNames(row: RuntimeObject): Promise<string[]> {
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
-describe('labs/jobApi.d.ts and the runtime are one truth', () => {
+describe('labs/jobApi/ and the runtime are one truth', () => {
   const declared = declaredMembers();
 
   it('reads the declarations (the table names declared interfaces)', () => {

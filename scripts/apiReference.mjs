@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * The job API reference: docs/job-api.md, generated from labs/jobApi.d.ts (the declarations the
- * editor gives Monaco and the lab job files are checked against), so the page and the types are
- * one truth. `npm run api-docs` writes it; `node scripts/apiReference.mjs --check` fails when it
- * is stale or when a member has no counterpart (scripts/apiReference.test.ts runs that).
+ * The job API reference: docs/job-api.md, generated from the files of labs/jobApi/ (the
+ * declarations the editor gives Monaco and the lab job files are checked against), read in the
+ * order of JOB_API_FILES, so the page and the types are one truth. `npm run api-docs` writes it;
+ * `node scripts/apiReference.mjs --check` fails when it is stale, when a member has no counterpart
+ * or when a file of labs/jobApi/ is not in JOB_API_FILES (scripts/apiReference.test.ts runs that).
  *
  * Every interface and `declare const` is listed with each member's signatures and doc text. A
  * member's counterpart in the real systems is a JSDoc tag in its comment:
@@ -13,15 +14,51 @@
  * one `@counterpart` tag, `System: name` pairs separated by ` · ` (the systems of SYSTEMS: Spark,
  * PySpark, Hadoop, HDFS, KafkaJS, JavaScript; `ClusterLab: why` for a member that exists only here).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import ts from 'typescript';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DTS_PATH = join(ROOT, 'labs', 'jobApi.d.ts');
+export const DTS_DIR = join(ROOT, 'labs', 'jobApi');
 export const DOC_PATH = join(ROOT, 'docs', 'job-api.md');
+
+/**
+ * The job API's files in labs/jobApi/, in the order docs/job-api.md lists their declarations (the
+ * editor joins them in the same order: renderer/features/editor/jobApiTypes.ts).
+ */
+export const JOB_API_FILES = [
+  'mapreduce.d.ts',
+  'sparkShared.d.ts',
+  'rdd.d.ts',
+  'pairRdd.d.ts',
+  'sparkContext.d.ts',
+  'dataFrame.d.ts',
+  'sparkSession.d.ts',
+];
+
+/** What is wrong with the folder's files, one line each: a `.d.ts` file JOB_API_FILES leaves out, or one it names that is not there. */
+export function jobApiFileProblems(dir = DTS_DIR) {
+  const present = readdirSync(dir).filter((f) => f.endsWith('.d.ts'));
+  const where = (f) => relative(process.cwd(), join(dir, f));
+  return [
+    ...present
+      .filter((f) => !JOB_API_FILES.includes(f))
+      .map(
+        (f) =>
+          `${where(f)} is not in JOB_API_FILES (scripts/apiReference.mjs): add it there and to renderer/features/editor/jobApiTypes.ts`,
+      ),
+    ...JOB_API_FILES.filter((f) => !present.includes(f)).map(
+      (f) => `${where(f)} does not exist (JOB_API_FILES in scripts/apiReference.mjs names it)`,
+    ),
+  ];
+}
+
+/** The job API's declarations: the files of JOB_API_FILES, joined in that order. */
+export function readJobApi(dir = DTS_DIR) {
+  return JOB_API_FILES.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+}
 
 /** @typedef {{ system: string, name: string }} Counterpart */
 /** @typedef {{ name: string, signatures: string[], doc: string, counterparts: Counterpart[] | null }} Member */
@@ -87,7 +124,10 @@ function membersOf(nodes, sourceFile) {
   return [...members.values()];
 }
 
-/** Every interface, `declare const` and type alias of the job API, in file order (interfaces merged). */
+/**
+ * Every interface, `declare const` and type alias of the job API, in file order (the declarations
+ * of one interface merged, as TypeScript merges them: RDD's pair functions are in pairRdd.d.ts).
+ */
 export function apiEntries(source) {
   const sf = ts.createSourceFile('jobApi.d.ts', source, ts.ScriptTarget.Latest, true);
   /** @type {Entry[]} */
@@ -166,7 +206,7 @@ export async function renderApiReference(source) {
     '# Job API reference',
     '',
     'What a job file can use: the objects of a MapReduce or Spark job, each member with its signatures, what it',
-    'does, and its counterpart in Spark, PySpark or Hadoop. Generated from `labs/jobApi.d.ts` (the types the',
+    'does, and its counterpart in Spark, PySpark or Hadoop. Generated from `labs/jobApi/` (the types the',
     'editor knows) by `npm run api-docs`: edit the declarations, not this file.',
     '',
   ];
@@ -183,12 +223,21 @@ export async function renderApiReference(source) {
   return prettier.format(out.join('\n'), { ...options, parser: 'markdown', filepath: DOC_PATH });
 }
 
-/** `--check`: compare instead of writing. `--dts PATH --doc PATH`: other files (the tests use them). */
+/**
+ * `--check`: compare instead of writing. `--dts PATH --doc PATH`: other files (the tests use them;
+ * the declarations are a folder like labs/jobApi/ or one `.d.ts` file).
+ */
 async function main(args) {
   const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-  const dtsPath = option('--dts', DTS_PATH);
+  const dtsPath = option('--dts', DTS_DIR);
   const docPath = option('--doc', DOC_PATH);
-  const source = readFileSync(dtsPath, 'utf8');
+  const isDir = statSync(dtsPath).isDirectory();
+  if (isDir) {
+    const fileProblems = jobApiFileProblems(dtsPath);
+    for (const p of fileProblems) process.stderr.write(`api-docs: ${p}\n`);
+    if (fileProblems.length > 0) return 1;
+  }
+  const source = isDir ? readJobApi(dtsPath) : readFileSync(dtsPath, 'utf8');
   const text = await renderApiReference(source);
   const missing = missingCounterparts(apiEntries(source));
   if (args.includes('--check')) {

@@ -1,12 +1,14 @@
-// The job API reference (docs/job-api.md) is generated from labs/jobApi.d.ts and must be fresh,
+// The job API reference (docs/job-api.md) is generated from labs/jobApi/ and must be fresh,
 // with a counterpart (`@counterpart Spark: ... · PySpark: ...`) for every member.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JOB_API_DTS, JOB_API_FILES } from '../renderer/features/editor/jobApiTypes';
 
 const SCRIPT = join(import.meta.dirname, 'apiReference.mjs');
+const JOB_API = join(import.meta.dirname, '..', 'labs', 'jobApi');
 
 function apiDocs(...args: string[]) {
   return spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -78,5 +80,54 @@ describe('docs/job-api.md', () => {
     );
     expect(check.stderr).toContain('Ctx.read: "Scala: Iterator.next" names no system');
     expect(check.stderr).toContain('Ctx.read: "next" names no system');
+  });
+
+  it('reads every file of labs/jobApi/ in order, and names a file its list leaves out or one that is gone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-docs-'));
+    const api = join(dir, 'jobApi');
+    const doc = join(dir, 'api.md');
+    cpSync(JOB_API, api, { recursive: true });
+    expect(apiDocs('--dts', api, '--doc', doc).status).toBe(0);
+    const text = readFileSync(doc, 'utf8');
+    // The files' order: MapReduce, then the RDD (its pair functions, from pairRdd.d.ts, after its
+    // numeric functions), SparkContext, then Spark SQL.
+    const at = (heading: string) => text.indexOf(`\n${heading}\n`);
+    const headings = [
+      '## MapReduceJob',
+      '## Broadcast',
+      '### RDD.histogram',
+      '### RDD.lookup',
+      '## SparkContext',
+      '## DataFrame',
+      '## SparkSession',
+    ];
+    for (const h of headings) expect(at(h), h).toBeGreaterThan(0);
+    expect(headings.map(at)).toEqual(headings.map(at).sort((a, b) => a - b));
+    expect(text.match(/^## RDD$/gm)).toHaveLength(1);
+
+    writeFileSync(join(api, 'kafka.d.ts'), 'interface Producer {}\n');
+    rmSync(join(api, 'pairRdd.d.ts'));
+    const check = apiDocs('--check', '--dts', api, '--doc', doc);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/kafka\.d\.ts is not in JOB_API_FILES \(scripts\/apiReference\.mjs\)/);
+    expect(check.stderr).toMatch(/pairRdd\.d\.ts does not exist/);
+  });
+});
+
+describe("the editor's job API declarations (renderer/features/editor/jobApiTypes.ts)", () => {
+  it('are every file of labs/jobApi/, each as it is on disk', () => {
+    const onDisk = readdirSync(JOB_API).filter((f) => f.endsWith('.d.ts'));
+    expect(Object.keys(JOB_API_FILES).sort()).toEqual(onDisk.sort());
+    for (const [name, text] of Object.entries(JOB_API_FILES))
+      expect(text, name).toBe(readFileSync(join(JOB_API, name), 'utf8'));
+  });
+
+  it('are joined in the order of docs/job-api.md: the reference made from them is the same page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-docs-'));
+    const dts = join(dir, 'job-api.d.ts');
+    writeFileSync(dts, JOB_API_DTS);
+    const check = apiDocs('--check', '--dts', dts, '--doc', join(import.meta.dirname, '..', 'docs', 'job-api.md'));
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The job API reference page (#/api, #/api/RDD.map): docs/job-api.md, which
- * scripts/apiReference.mjs generates from labs/jobApi.d.ts, rendered with the labs' Markdown
+ * scripts/apiReference.mjs generates from labs/jobApi/, rendered with the labs' Markdown
  * renderer, one section per declaration and member, each with its own address, and a filter.
  */
 import { useEffect, useMemo, useState } from 'react';

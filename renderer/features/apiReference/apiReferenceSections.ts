@@ -1,5 +1,5 @@
 /**
- * docs/job-api.md (scripts/apiReference.mjs writes it from labs/jobApi.d.ts) cut into the
+ * docs/job-api.md (scripts/apiReference.mjs writes it from labs/jobApi/) cut into the
  * sections the reference page shows and filters: one per declaration (`## RDD`) and one per
  * member (`### RDD.map`), each keeping its Markdown for markdownToReact.
  */

@@ -1,0 +1,123 @@
+// Spark SQL's entry point: SparkSession (spark), its DataFrameReader (spark.read) and the
+// functions (spark.functions).
+
+/** Spark's DataFrameReader (spark.read). csv and json run a job to read the header / infer the schema: await them. */
+interface DataFrameReader {
+  /**
+   * header, inferSchema, sep (delimiter).
+   * @counterpart Spark: DataFrameReader.option · PySpark: DataFrameReader.option
+   */
+  option(key: string, value: string | boolean | number): DataFrameReader;
+  /** @counterpart Spark: DataFrameReader.options · PySpark: DataFrameReader.options */
+  options(options: Record<string, string | boolean | number>): DataFrameReader;
+  /** @counterpart Spark: DataFrameReader.format · PySpark: DataFrameReader.format */
+  format(source: 'csv' | 'json' | 'text'): DataFrameReader;
+  /** @counterpart Spark: DataFrameReader.load · PySpark: DataFrameReader.load */
+  load(path: string): Promise<DataFrame>;
+  /**
+   * header (false), inferSchema (false: every column a string), sep (',').
+   * @counterpart Spark: DataFrameReader.csv · PySpark: DataFrameReader.csv
+   */
+  csv(
+    path: string,
+    options?: { header?: boolean | string; inferSchema?: boolean | string; sep?: string },
+  ): Promise<DataFrame>;
+  /**
+   * JSON Lines, one object a line; fields sorted by name, as Spark infers them.
+   * @counterpart Spark: DataFrameReader.json · PySpark: DataFrameReader.json
+   */
+  json(path: string): Promise<DataFrame>;
+  /** One `value` column, a row per line. @counterpart Spark: DataFrameReader.text · PySpark: DataFrameReader.text */
+  text(path: string): DataFrame;
+}
+
+/** pyspark.sql.functions (org.apache.spark.sql.functions), as spark.functions. */
+interface SqlFunctions {
+  /** @counterpart Spark: functions.col · PySpark: functions.col */
+  col(name: string): Column;
+  /** @counterpart Spark: functions.column · PySpark: functions.column */
+  column(name: string): Column;
+  /** @counterpart Spark: functions.lit · PySpark: functions.lit */
+  lit(value: string | number | boolean | null): Column;
+  /**
+   * count(col) counts non-null values; count('*') counts rows (named count(1)).
+   * @counterpart Spark: functions.count · PySpark: functions.count
+   */
+  count(col: ColumnOrName | 1): Column;
+  /** @counterpart Spark: functions.sum · PySpark: functions.sum */
+  sum(col: ColumnOrName): Column;
+  /** @counterpart Spark: functions.avg · PySpark: functions.avg */
+  avg(col: ColumnOrName): Column;
+  /** @counterpart Spark: functions.mean · PySpark: functions.mean */
+  mean(col: ColumnOrName): Column;
+  /** @counterpart Spark: functions.min · PySpark: functions.min */
+  min(col: ColumnOrName): Column;
+  /** @counterpart Spark: functions.max · PySpark: functions.max */
+  max(col: ColumnOrName): Column;
+  /** @counterpart Spark: functions.upper · PySpark: functions.upper */
+  upper(col: ColumnOrName): Column;
+  /** @counterpart Spark: functions.lower · PySpark: functions.lower */
+  lower(col: ColumnOrName): Column;
+  /** @counterpart Spark: functions.length · PySpark: functions.length */
+  length(col: ColumnOrName): Column;
+  /**
+   * substring(str, pos, len): pos counts from 1.
+   * @counterpart Spark: functions.substring · PySpark: functions.substring
+   */
+  substring(col: ColumnOrName, pos: number, len: number): Column;
+  /** round(col, scale = 0): HALF_UP. @counterpart Spark: functions.round · PySpark: functions.round */
+  round(col: ColumnOrName, scale?: number): Column;
+  /** @counterpart Spark: functions.concat · PySpark: functions.concat */
+  concat(...cols: ColumnOrName[]): Column;
+  /** @counterpart Spark: functions.coalesce · PySpark: functions.coalesce */
+  coalesce(...cols: ColumnOrName[]): Column;
+  /** @counterpart Spark: functions.asc · PySpark: functions.asc */
+  asc(name: string): Column;
+  /** @counterpart Spark: functions.desc · PySpark: functions.desc */
+  desc(name: string): Column;
+  /**
+   * broadcast(df): join hint, broadcast this side whatever its size.
+   * @counterpart Spark: functions.broadcast · PySpark: functions.broadcast
+   */
+  broadcast(df: DataFrame): DataFrame;
+}
+
+/** Spark 3's SparkSession: the job's second argument. */
+interface SparkSession {
+  /** The job's sc. @counterpart Spark: SparkSession.sparkContext · PySpark: SparkSession.sparkContext */
+  readonly sparkContext: SparkContext;
+  /** @counterpart Spark: SparkSession.read · PySpark: SparkSession.read */
+  readonly read: DataFrameReader;
+  /**
+   * The functions object: `const { col, sum } = spark.functions`.
+   * @counterpart Spark: import org.apache.spark.sql.functions._ · PySpark: import pyspark.sql.functions as F
+   */
+  readonly functions: SqlFunctions;
+  /**
+   * Rows as objects, or arrays with column names (default _1, _2...).
+   * @counterpart Spark: SparkSession.createDataFrame · PySpark: SparkSession.createDataFrame
+   */
+  createDataFrame(data: Record<string, unknown>[] | unknown[][], columns?: string[]): DataFrame;
+  /**
+   * A temporary view made by createOrReplaceTempView.
+   * @counterpart Spark: SparkSession.table · PySpark: SparkSession.table
+   */
+  table(name: string): DataFrame;
+  /**
+   * A query over the temporary views, as a DataFrame: DuckDB parses and plans the SQL (its dialect;
+   * its errors are the query's ParseException or AnalysisException), the plan runs as Spark's stages
+   * (an Exchange hashpartitioning on GROUP BY keys, broadcast or sort-merge joins, a last stage for
+   * ORDER BY or LIMIT) and each task's part is DuckDB running the query over that task's rows.
+   * Awaited here (DuckDB opens on first use); in Spark it returns the DataFrame at once.
+   * @counterpart Spark: SparkSession.sql · PySpark: SparkSession.sql
+   */
+  sql(sqlText: string): Promise<DataFrame>;
+  /**
+   * spark.sql.shuffle.partitions (200), spark.sql.autoBroadcastJoinThreshold (10485760; -1 turns broadcasting off).
+   * @counterpart Spark: SparkSession.conf (RuntimeConfig) · PySpark: SparkSession.conf
+   */
+  readonly conf: {
+    set(key: string, value: string | number | boolean): void;
+    get(key: string, defaultValue?: string): string | null;
+  };
+}
