@@ -303,3 +303,16 @@ describe('spark.sql against what the reviewer found', () => {
     expect(error.message).toMatch(/Conversion Error/);
   });
 });
+
+describe("spark.sql's answers to misuse", () => {
+  it('a forgotten await, extra arguments and a call inside a task each get a clear message', async () => {
+    const noAwait = await failure(`spark.sql('SELECT * FROM people').show();\nreturn 1;`);
+    expect(noAwait.message).toMatch(/await it, then call show/);
+    const args = await failure(
+      `return (await spark.sql('SELECT * FROM people WHERE salary > :min', { min: 60 })).collect();`,
+    );
+    expect(args.message).toMatch(/takes one argument/);
+    const inTask = await failure(`return sc.parallelize([1, 2], 2).map((x) => spark.sql('SELECT 1')).collect();`);
+    expect(inTask.message).toMatch(/SPARK-5063/);
+  });
+});

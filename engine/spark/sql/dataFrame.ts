@@ -344,7 +344,7 @@ function rowNames(d: DfState, action: string): string[] {
   const twice = names.filter((n, i) => names.indexOf(n) !== i);
   if (twice.length > 0)
     throw new Error(
-      `${action}(): the DataFrame has more than one column named ${[...new Set(twice)].map((n) => `'${n}'`).join(', ')} (a join keeps both sides' columns), and a row object can hold only one; rename them first, e.g. select(a.col('v').alias('a_v'), b.col('v').alias('b_v')) or withColumnRenamed, or join on the column name: a.join(b, 'id')`,
+      `${action}(): the DataFrame has more than one column named ${[...new Set(twice)].map((n) => `'${n}'`).join(', ')} (a join keeps both sides' columns), and a row object can hold only one; rename them first, e.g. select(a.col('v').alias('a_v'), b.col('v').alias('b_v')) or withColumnRenamed, or join on the column name: a.join(b, 'id'); in spark.sql, name them apart: SELECT a.id AS a_id, b.id AS b_id`,
     );
   return names;
 }

@@ -14,6 +14,7 @@ import { functions } from './functions';
 import { narrowOp } from './physicalOps';
 import { planNode } from './plan';
 import { shareAcrossTasks } from '../taskClosures';
+import { currentTask } from '../taskContext';
 import type { SqlEngine } from '../../sandbox/contract/sqlEngine';
 import { sqlDataFrame } from './sqlQuery';
 
@@ -184,14 +185,7 @@ export function createSparkSession(
       read: reader({}),
       functions,
       createDataFrame,
-      sql: async (sqlText: unknown) => {
-        if (!s.sqlEngine)
-          throw new Error(
-            'spark.sql needs DuckDB, which this runner does not provide (run the job with clusterlab or in the app)',
-          );
-        const engine = await s.sqlEngine();
-        return sqlDataFrame(s, engine, sqlText);
-      },
+      sql: (sqlText: unknown, ...rest: unknown[]) => sqlCall(s, sqlText, rest),
       table: (name: string) => {
         const df = s.views.get(String(name).toLowerCase());
         if (!df)
@@ -215,6 +209,42 @@ export function createSparkSession(
       }),
     }),
   );
+}
+
+/** The DataFrame methods a learner may call on spark.sql's promise when they forget `await`. */
+const DATAFRAME_METHODS = Object.getOwnPropertyNames(DataFrame.prototype).filter((n) => n !== 'constructor');
+
+/**
+ * spark.sql(sqlText): refused inside a task (SPARK-5063) and with arguments this simulator does
+ * not take (Spark 3.4's named parameters); otherwise DuckDB, opened on first use, plans it. The
+ * promise it returns answers a DataFrame method called on it with the missing `await`.
+ */
+function sqlCall(s: SessionState, sqlText: unknown, rest: unknown[]): Promise<DataFrame> {
+  if (currentTask() !== 0)
+    throw new Error(
+      'spark.sql was called inside a task: the SparkSession exists only on the driver (SPARK-5063); run queries in the driver program, not inside map or foreach',
+    );
+  if (rest.length > 0)
+    throw new TypeError(
+      `spark.sql(sqlText) takes one argument, the SQL text; got ${rest.length + 1} (named parameters, Spark 3.4's args, are not supported here: put the values in the text)`,
+    );
+  const open = s.sqlEngine;
+  const promise = (async () => {
+    if (!open)
+      throw new Error(
+        'spark.sql needs DuckDB, which this runner does not provide (run the job with clusterlab or in the app)',
+      );
+    return sqlDataFrame(s, await open(), sqlText);
+  })();
+  for (const name of DATAFRAME_METHODS)
+    void Object.defineProperty(promise, name, {
+      get() {
+        throw new TypeError(
+          `spark.sql(...) gives a promise here (DuckDB plans the query first): await it, then call ${name}: const df = await spark.sql(...); df.${name}(...)`,
+        );
+      },
+    });
+  return promise;
 }
 
 function valueType(v: unknown): DataType {

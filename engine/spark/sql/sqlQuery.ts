@@ -336,7 +336,7 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
         (p) => run(tables(p)),
       );
       plan = planNode(
-        `${shape.ops.at(-1) ?? 'Project'} ${attrs} (${duck})`,
+        `${main} ${attrs} (${duck})`,
         used.map(({ v }) => planNode('Exchange SinglePartition', [v.d.plan], false)),
       );
       allInputs = () => tables(0);
