@@ -37,3 +37,12 @@ export async function setTimeLimit(page: Page, seconds: number) {
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
+
+/** Waits until the run shows its Running marker and then until the marker is gone. */
+export async function waitForRunEnd(page: Page, timeout = 90_000) {
+  await page
+    .locator('[aria-label="Running"]')
+    .waitFor({ state: 'attached', timeout: 10_000 })
+    .catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('[aria-label="Running"]'), undefined, { timeout });
+}

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { findLab } from '../labs/labRegistry';
 import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
-import { checkStates, setEditorText, setTimeLimit } from './labActions';
+import { checkStates, setEditorText, setTimeLimit, waitForRunEnd } from './labActions';
 
 const LAB = 'mapreduce-iot-averages';
 const step = findLab(LAB)!.steps[0]!;
@@ -39,14 +39,6 @@ export default async (sc) => {
   return await sc.parallelize([1], 1).collect();
 };
 `;
-
-async function waitForRunEnd(page: Page, timeout = 90_000) {
-  await page
-    .locator('[aria-label="Running"]')
-    .waitFor({ state: 'attached', timeout: 10_000 })
-    .catch(() => {});
-  await page.waitForFunction(() => !document.querySelector('[aria-label="Running"]'), undefined, { timeout });
-}
 
 const consoleText = async (page: Page) => (await page.getByTestId('run-console').textContent()) ?? '';
 

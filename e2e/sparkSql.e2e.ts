@@ -5,15 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type Session } from './harness';
-import { setEditorText } from './labActions';
-
-async function waitForRunEnd(page: Page, timeout = 120_000) {
-  await page
-    .locator('[aria-label="Running"]')
-    .waitFor({ state: 'attached', timeout: 10_000 })
-    .catch(() => {});
-  await page.waitForFunction(() => !document.querySelector('[aria-label="Running"]'), undefined, { timeout });
-}
+import { setEditorText, waitForRunEnd } from './labActions';
 
 const consoleText = async (page: Page) => (await page.getByTestId('run-console-text').textContent()) ?? '';
 
@@ -34,7 +26,7 @@ describe('spark.sql in the app', () => {
     await page.getByLabel('Example job').selectOption('iot-sql');
     for (const attempt of [1, 2]) {
       await page.getByRole('button', { name: '▶ Run' }).click();
-      await waitForRunEnd(page);
+      await waitForRunEnd(page, 120_000);
       expect(await page.getByTestId('run-error').count(), `run ${attempt}`).toBe(0);
       const text = await consoleText(page);
       expect(text).toContain('Exchange hashpartitioning(day, 8)');
@@ -74,7 +66,7 @@ describe('spark.sql in the app', () => {
       '.sandbox-editor',
     );
     await page.getByRole('button', { name: '▶ Run' }).click();
-    await waitForRunEnd(page);
+    await waitForRunEnd(page, 120_000);
     const error = (await page.getByTestId('run-error').textContent()) ?? '';
     expect(error).toMatch(/ParseException/);
     expect(error).toMatch(/syntax error at or near "SELEC"/);
