@@ -75,14 +75,14 @@ export function freezeIntrinsics(extra: readonly unknown[] = []): void {
  * which DuckDB-wasm runs in the sandbox, do). On a frozen prototype such an assignment throws
  * (JavaScript's "override mistake"); SES's override taming, done here, turns each of them into an
  * accessor whose setter gives the object its own property, and refuses on the prototype itself.
+ * Not `name` and `message`: V8 reads an error's name as a data property when it reports an
+ * uncaught one (an accessor would drop the "Error: " of "Uncaught Error: ...").
  */
 const OVERRIDABLE = [
   'constructor',
   'toString',
   'toLocaleString',
   'valueOf',
-  'name',
-  'message',
   'hasOwnProperty',
   'isPrototypeOf',
   'propertyIsEnumerable',
