@@ -134,7 +134,15 @@ function normalized(v: unknown, type: SqlType): unknown {
 function sqlError(error: unknown, sql: string): SqlEngineError {
   // DuckDB-wasm repeats the `LINE n: ... ^` block; once is enough.
   const paragraphs = (error instanceof Error ? error.message : String(error)).split(/\n\s*\n/);
-  const message = paragraphs.filter((p, i) => paragraphs.indexOf(p) === i).join('\n\n');
+  let message = paragraphs.filter((p, i) => paragraphs.indexOf(p) === i).join('\n\n');
+  // A task's query runs inside the wrapper that casts its columns: its LINE shows the learner's text.
+  const wrapper = /LINE 1: (SELECT (?:CAST\("c\d+" AS \w+\)(?:, )?)+ FROM \()/.exec(message);
+  if (wrapper) {
+    const cut = wrapper[1]!.length;
+    message = message
+      .replace(wrapper[0], 'LINE 1: ')
+      .replace(/\n( +)\^/, (m, spaces: string) => (spaces.length >= 9 + cut ? `\n${spaces.slice(cut)}^` : m));
+  }
   const parse = /^Parser Error/i.test(message);
   return new SqlEngineError(
     `${message.replace(/\s+$/, '')}${/Table with name|does not exist/i.test(message) ? `\n(spark.sql reads temporary views: create one with df.createOrReplaceTempView('name'); the query was: ${sql.slice(0, 200)})` : ''}`,
