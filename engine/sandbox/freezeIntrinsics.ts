@@ -70,28 +70,27 @@ export function freezeIntrinsics(extra: readonly unknown[] = []): void {
 }
 
 /**
- * The names that ordinary code assigns on its own objects although a prototype holds them
- * (`Sub.prototype.constructor = Sub`, `obj.toString = ...`: apache-arrow and Emscripten's glue,
- * which DuckDB-wasm runs in the sandbox, do). On a frozen prototype such an assignment throws
- * (JavaScript's "override mistake"); SES's override taming, done here, turns each of them into an
- * accessor whose setter gives the object its own property, and refuses on the prototype itself.
- * Not `name` and `message`: V8 reads an error's name as a data property when it reports an
- * uncaught one (an accessor would drop the "Error: " of "Uncaught Error: ...").
+ * The properties that code the sandbox runs for the learner assigns on its own objects although a
+ * frozen prototype holds them: apache-arrow's `BigNum.prototype.valueOf = ...` and
+ * `toString`, Emscripten's `Sub.prototype.constructor = Sub` for its Error subclasses (DuckDB-wasm
+ * runs them inside the sandbox, for spark.sql). On a frozen prototype such an assignment throws
+ * (JavaScript's "override mistake"); SES's override taming, done here, turns each into an accessor
+ * whose setter gives the object its own property, and refuses on the prototype itself. Only these:
+ * an accessor is slower to read than a data property, and `constructor` or `toString` of
+ * Object.prototype are read on hot paths (tamed all, a word count ran 40 % slower). Not an
+ * error's `name` or `message`: V8 reads them as data properties when it reports an uncaught error.
  */
-const OVERRIDABLE = [
-  'constructor',
-  'toString',
-  'toLocaleString',
-  'valueOf',
-  'hasOwnProperty',
-  'isPrototypeOf',
-  'propertyIsEnumerable',
-];
+function overridable(target: object): readonly string[] {
+  if (target === Object.prototype) return ['toString', 'valueOf'];
+  if (target === Object.getPrototypeOf(Uint8Array.prototype)) return ['toString'];
+  if (target === Error.prototype) return ['constructor', 'toString'];
+  return [];
+}
 
-/** Freezes `target` after taming its overridable properties (see OVERRIDABLE). */
+/** Freezes `target` after taming its overridable properties (see `overridable`). */
 export function freezeTamed(target: object): void {
   if (Object.isFrozen(target)) return;
-  for (const key of OVERRIDABLE) {
+  for (const key of overridable(target)) {
     const d = Object.getOwnPropertyDescriptor(target, key);
     if (!d || !('value' in d) || !d.writable || !d.configurable) continue;
     const value: unknown = d.value;
