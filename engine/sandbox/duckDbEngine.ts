@@ -171,14 +171,18 @@ export function createDuckDbEngine(conn: BlockingConnection, arrow: ArrowKit): S
       const cols = t.columns.map((c) => `${quoteIdent(c.name)} ${SQL_TYPES[c.type]}`).join(', ');
       conn.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(t.name)} (${cols})`);
       loaded.push(t.name);
-      if (t.rows.length === 0) continue;
-      // Rows arrive as an Arrow table (fast), staged, then cast into the view's column types.
-      const columns = t.columns.map((c, j) => ({ type: c.type, values: t.rows.map((r) => normalized(r[j], c.type)) }));
-      conn.query(`DROP TABLE IF EXISTS main.${STAGE}`);
-      conn.insertArrowTable(arrowTable(arrow, columns), { name: STAGE, create: true });
-      conn.query(`INSERT INTO temp.${quoteIdent(t.name)} SELECT * FROM main.${STAGE}`);
-      conn.query(`DROP TABLE main.${STAGE}`);
+      insertRows(`temp.${quoteIdent(t.name)}`, t.columns, t.rows);
     }
+  }
+
+  /** Rows into `target`: as an Arrow table (fast), staged, then cast into the target's column types. */
+  function insertRows(target: string, columns: SqlColumn[], rows: unknown[][]): void {
+    if (rows.length === 0) return;
+    const values = columns.map((c, j) => ({ type: c.type, values: rows.map((r) => normalized(r[j], c.type)) }));
+    conn.query(`DROP TABLE IF EXISTS main.${STAGE}`);
+    conn.insertArrowTable(arrowTable(arrow, values), { name: STAGE, create: true });
+    conn.query(`INSERT INTO ${target} SELECT * FROM main.${STAGE}`);
+    conn.query(`DROP TABLE main.${STAGE}`);
   }
 
   function rowsOf(table: ArrowTableLike, width: number): unknown[][] {
@@ -251,16 +255,7 @@ export function createDuckDbEngine(conn: BlockingConnection, arrow: ArrowKit): S
         parts.forEach((tables, p) => {
           for (const t of tables) if (t.name === name) for (const r of t.rows) rows.push([...r, p]);
         });
-        if (rows.length > 0) {
-          const arrowColumns = [...first.columns, { name: PART, type: 'long' as const }].map((c, j) => ({
-            type: c.type,
-            values: rows.map((r) => normalized(r[j], c.type)),
-          }));
-          conn.query(`DROP TABLE IF EXISTS main.${STAGE}`);
-          conn.insertArrowTable(arrowTable(arrow, arrowColumns), { name: STAGE, create: true });
-          conn.query(`INSERT INTO ${all} SELECT * FROM main.${STAGE}`);
-          conn.query(`DROP TABLE main.${STAGE}`);
-        }
+        insertRows(all, [...first.columns, { name: PART, type: 'long' }], rows);
         return { name, all, list: first.columns.map((c) => quoteIdent(c.name)).join(', ') };
       });
       const views = (where: string) => {

@@ -47,13 +47,13 @@ function tableOf(view: View, use: ScanUse, rows: unknown[]): SqlTable {
   };
 }
 
-function mergeTables(parts: SqlTable[][], once: Set<string> = new Set()): SqlTable[] {
+function mergeTables(parts: SqlTable[][]): SqlTable[] {
   const out = new Map<string, SqlTable>();
   for (const tables of parts)
     for (const t of tables) {
       const had = out.get(t.name);
       if (!had) out.set(t.name, { ...t, rows: t.rows.slice() });
-      else if (!once.has(t.name)) for (const r of t.rows) had.rows.push(r);
+      else for (const r of t.rows) had.rows.push(r);
     }
   return [...out.values()];
 }
