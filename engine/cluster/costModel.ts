@@ -10,7 +10,13 @@
  * - CPU: `records * cpuUsPerRecord + bytes * cpuNsPerByte + extra ms`, times the straggler factor.
  * - Start-up: `containerStartMs` to launch a container, `taskStartMs` per task inside one.
  * - Scale: every byte and record counts `dataScale` times (a sample standing for real volumes).
- * Results are rounded to whole microseconds. Contention is not modelled: each transfer gets the full bandwidth of its link. MB = 2^20 bytes.
+ * - Sharing: the tasks a node runs at once share its disks and network interface. A phase of
+ *   `tasks` tasks spread over `nodes` nodes with `slots` task slots each runs
+ *   `ioShare(tasks, nodes, slots)` of them on a node together, and each task's disk and network
+ *   time is stretched by that many (callers multiply their I/O phases by it). CPU is not shared:
+ *   a task has its own core.
+ * Results are rounded to whole microseconds. Links between racks are not shared beyond the
+ * per-node cross-rack bandwidth of a preset. MB = 2^20 bytes.
  */
 import type { Cluster, ClusterNode } from './cluster';
 import type { CostParams } from './costParams';
@@ -28,6 +34,15 @@ export interface CpuWork {
   bytes?: number;
   /** Extra CPU milliseconds measured or estimated by the caller. */
   ms?: number;
+}
+
+/**
+ * How many tasks of a phase run on one node at once, and so share its disks and network: the
+ * phase's tasks spread evenly over the live nodes, at most `slotsPerNode` at a time. At least 1.
+ */
+export function ioShare(tasks: number, nodes: number, slotsPerNode: number): number {
+  if (tasks <= 0 || nodes <= 0) return 1;
+  return Math.max(1, Math.min(Math.floor(slotsPerNode), Math.ceil(tasks / nodes)));
 }
 
 export class CostModel {

@@ -13,8 +13,15 @@ export {
   type ResolvedClusterSpec,
 } from './clusterSpec';
 export { DEFAULT_COSTS, type CostParams } from './costParams';
-export { CostModel, type CpuWork } from './costModel';
+export { CostModel, ioShare, type CpuWork } from './costModel';
 export { clusterPresets, preset, presetNames, isPresetName, presetWithNodes, type PresetName } from './presets';
 export { HeartbeatMonitor, type HeartbeatOptions } from './heartbeatMonitor';
 export { FaultInjector, FAULT_KINDS, type FaultSpec } from './faultInjector';
 export type { ClusterEvent, NodeChange } from './clusterEvents';
+export {
+  hardwarePresets,
+  hardwarePresetNames,
+  hardwareCluster,
+  type HardwarePreset,
+  type HardwarePresetName,
+} from './hardwarePresets';

@@ -24,7 +24,7 @@ export const LIMITS = {
    * reduce side fetches. Tasks per stage need no limit of their own: a Spark stage has one per
    * partition (maxPartitions), MapReduce one map per split of a block (maxBlocksTotal).
    */
-  maxShuffleBlocks: 1_000_000,
+  maxShuffleBlocks: 4_000_000,
   /**
    * Bytes of MapReduce map output (after the combiner) one run may hold: the host keeps every map
    * task's output for the shuffle, so a map that writes far more than it reads must end with a

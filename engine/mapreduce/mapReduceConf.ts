@@ -16,6 +16,7 @@ export const DEFAULT_MAPREDUCE_CONF: Readonly<MapReduceConf> = {
   sortMb: 100,
   spillPercent: 0.8,
   combineMinSpills: 3,
+  replication: null,
 };
 
 /** Hadoop's key → the field it sets. */
@@ -26,6 +27,7 @@ export const CONF_KEYS = {
   'mapreduce.task.io.sort.mb': 'sortMb',
   'mapreduce.map.sort.spill.percent': 'spillPercent',
   'mapreduce.map.combine.minspills': 'combineMinSpills',
+  'dfs.replication': 'replication',
 } as const satisfies Record<string, keyof MapReduceConf>;
 
 /** Hadoop 1's names, which Hadoop still reads (Configuration's deprecated keys). */
@@ -95,6 +97,11 @@ export function readMapReduceConf(value: unknown, where: string, fileName: strin
       case 'combineMinSpills':
         if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw bad('must be a whole number, at least 1');
         conf.combineMinSpills = n;
+        break;
+      case 'replication':
+        // DFSClient: a replication outside [dfs.namenode.replication.min, dfs.replication.max] (1 to 512) is refused.
+        if (!Number.isInteger(n) || n < 1 || n > 512) throw bad('must be a whole number of replicas from 1 to 512');
+        conf.replication = n;
         break;
     }
   }

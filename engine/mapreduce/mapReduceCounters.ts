@@ -4,7 +4,7 @@
  * attempts as Hadoop's job totals are, and the learner's own counters.
  */
 import type { ClusterNode, CostModel } from '../cluster';
-import type { MapTaskOutput, UserCounter } from '../sandbox/contract/taskRunner';
+import type { MapReduceConf, MapTaskOutput, UserCounter } from '../sandbox/contract/taskRunner';
 import { BUILTIN_GROUPS, type MapReduceCounters } from './counterGroups';
 import type { MrAppMaster, MrMapPlan, MrReducePlan } from './mrAppMaster';
 
@@ -39,31 +39,54 @@ export const REDUCE_MEMORY_BYTES = 460 * 1024 * 1024;
 /**
  * Spills a map's output took on the simulated cluster: the real spills (the job's sort buffer
  * settings) or, when the data stands for more (dataScale), as many as that much output would take
- * in the default buffer.
+ * in the job's buffer (mapreduce.task.io.sort.mb x spill percent; the default one without `conf`).
  */
-export function simulatedSpills(cost: CostModel, o: MapTaskOutput): number {
-  return Math.max(o.counters.spills, Math.ceil((o.counters.mapOutputBytes * cost.dataScale) / SPILL_BYTES));
+export function simulatedSpills(cost: CostModel, o: MapTaskOutput, conf?: MapReduceConf): number {
+  const buffer = conf ? conf.sortMb * 1024 * 1024 * conf.spillPercent : SPILL_BYTES;
+  return Math.max(o.counters.spills, Math.ceil((o.counters.mapOutputBytes * cost.dataScale) / buffer));
 }
 
-/** Sorting and spilling a map's output (and combining it): CPU plus disk, written 3x when spills merge. */
-export function mapSpillMs(cost: CostModel, node: ClusterNode, o: MapTaskOutput): number {
+/**
+ * Sorting and spilling a map's output (and combining it): CPU plus disk, written 3x when spills
+ * merge; the disk is shared by `share` tasks (CostModel's ioShare).
+ */
+export function mapSpillMs(
+  cost: CostModel,
+  node: ClusterNode,
+  o: MapTaskOutput,
+  share = 1,
+  conf?: MapReduceConf,
+): number {
   const outBytes = o.partitionBytes.reduce((a, b) => a + b, 0);
   if (o.text !== null) return cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 });
-  const spills = Math.max(1, simulatedSpills(cost, o));
+  const spills = Math.max(1, simulatedSpills(cost, o, conf));
   return (
-    cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 + o.counters.combineInputRecords * 0.5 }) +
-    cost.diskWriteMs(node, outBytes) * (spills > 1 ? 3 : 1)
+    cost.cpuMs(node, {
+      records: o.counters.mapOutputRecords * 0.25 + o.counters.combineInputRecords * 0.5,
+      bytes: o.counters.mapOutputBytes,
+    }) +
+    cost.diskWriteMs(node, outBytes) * (spills > 1 ? 3 : 1) * share
   );
 }
 
 /**
- * A reducer's merge of the sorted segments it fetched: CPU for the merge sort, plus disk (written
- * and read back) when its input exceeds the in-memory buffer.
+ * A reducer's merge of the sorted segments it fetched: CPU for the merge sort, plus disk when its
+ * input exceeds the in-memory buffer. Segments go to disk as they arrive, so writing them costs
+ * only what the fetches (`fetchMs`) do not hide; the final merge reads them back. The disk is
+ * shared by `share` tasks.
  */
-export function reduceMergeMs(cost: CostModel, node: ClusterNode, bytes: number, records: number): number {
+export function reduceMergeMs(
+  cost: CostModel,
+  node: ClusterNode,
+  bytes: number,
+  records: number,
+  share = 1,
+  fetchMs = 0,
+): number {
   const cpu = cost.cpuMs(node, { records: records * 0.25 });
-  const onDisk = bytes * cost.dataScale > REDUCE_MEMORY_BYTES;
-  return cpu + (onDisk ? cost.diskWriteMs(node, bytes) + cost.diskReadMs(node, bytes) : 0);
+  if (bytes * cost.dataScale <= REDUCE_MEMORY_BYTES) return cpu;
+  const write = cost.diskWriteMs(node, bytes) * share;
+  return cpu + Math.max(0, write - fetchMs) + cost.diskReadMs(node, bytes) * share;
 }
 
 /** Hadoop's counters of a finished (or failed) job, from the winning attempts and every launch. */
@@ -80,7 +103,7 @@ export function jobCounters(
     const o = m.output;
     if (o === null || win === null) return;
     const materialized = o.partitionBytes.reduce((x, y) => x + y, 0);
-    const spills = o.text === null ? simulatedSpills(am.ctx.cost, o) : 0;
+    const spills = o.text === null ? simulatedSpills(am.ctx.cost, o, am.config.conf) : 0;
     c.MAP_INPUT_RECORDS += o.counters.mapInputRecords;
     c.MAP_OUTPUT_RECORDS += o.counters.mapOutputRecords;
     c.MAP_OUTPUT_BYTES += o.counters.mapOutputBytes;

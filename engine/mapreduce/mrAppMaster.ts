@@ -12,6 +12,7 @@
  * (mrSpeculator.ts). This file holds the job's state, YARN's callbacks, the container requests
  * and the job's end.
  */
+import { ioShare, type ClusterNode } from '../cluster';
 import type { Application, Container } from '../yarn';
 import type { JobContext } from '../exec/jobContext';
 import type { MapReduceJobConfig } from '../sandbox/contract/taskRunner';
@@ -50,7 +51,7 @@ export class MrAppMaster {
 
   constructor(
     readonly ctx: JobContext,
-    private readonly config: MapReduceJobConfig,
+    readonly config: MapReduceJobConfig,
     readonly mapPlans: MrMapPlan[],
     readonly reducePlans: MrReducePlan[],
     readonly options: MrAmOptions,
@@ -230,6 +231,18 @@ export class MrAppMaster {
     this.done = true;
     this.unsubscribe();
     this.app.finish(status);
+  }
+
+  /**
+   * How many of this job's `kind` tasks share `node`'s disks and network (CostModel's ioShare):
+   * the phase's tasks over the live nodes, at most as many as the node has task containers.
+   */
+  ioShare(kind: 'map' | 'reduce', node: ClusterNode): number {
+    const { cluster } = this.ctx;
+    let live = 0;
+    for (const n of cluster.nodes) if (cluster.isReachable(n)) live++;
+    const slots = Math.min(node.cores / TASK_ASK.vcores, node.memoryMb / TASK_ASK.memoryMb);
+    return ioShare(kind === 'map' ? this.maps.length : this.reduces.length, live, slots);
   }
 
   /** A task's part file: part-r-NNNNN of a reducer, part-m-NNNNN of a map-only job's map. */

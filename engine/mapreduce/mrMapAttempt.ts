@@ -17,9 +17,10 @@ export function runMapAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNode):
   const { cost } = am.ctx;
   const cb = a.record.cost;
   const plan = am.mapPlans[a.task.index]!;
+  const share = am.ioShare('map', node);
   try {
     const r = readCost(am.ctx.hdfs, plan.file, plan.split.recordStart, plan.split.recordEnd, node.id);
-    cb.read = r.ms;
+    cb.read = r.ms * share;
     a.readLocal = r.localBytes;
     a.readRemote = r.remoteBytes;
   } catch (error) {
@@ -37,7 +38,7 @@ export function runMapAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNode):
     return endAfter(am, a, cb.startup + cb.read + cb.compute, () =>
       failAttempt(am, a, plan.error?.message ?? 'map failed', plan.error),
     );
-  cb.spill = mapSpillMs(cost, node, o);
+  cb.spill = mapSpillMs(cost, node, o, share, am.config.conf);
   const text = o.text;
   // A map-only job's map writes its part-m file to HDFS itself (no sort, no shuffle).
   endAfter(am, a, cb.startup + cb.read + cb.compute + cb.spill, () =>

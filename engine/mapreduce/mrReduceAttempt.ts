@@ -22,6 +22,7 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
   );
   if (unreachable.length > 0) return lostMapOutputs(am, unreachable, a, 'fetch failed at shuffle start');
   const plan = am.reducePlans[a.task.index]!;
+  const share = am.ioShare('reduce', node);
   let at = cb.startup;
   let bytes = 0;
   if (am.ctx.tracing)
@@ -38,7 +39,7 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
     const b = partBytes(am, m.index, a.task.index);
     if (b === 0) continue;
     const src = m.outputNode!;
-    at += cost.readMs(node, src, b);
+    at += cost.readMs(node, src, b) * share;
     bytes += b;
     if (src === node.id) a.shuffleLocal += b;
     else a.shuffleRemote += b;
@@ -62,7 +63,7 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
   }
   cb.shuffle = at - cb.startup;
   const o = plan.output;
-  cb.spill = reduceMergeMs(cost, node, bytes, o?.reduceInputRecords ?? 0);
+  cb.spill = reduceMergeMs(cost, node, bytes, o?.reduceInputRecords ?? 0, share, cb.shuffle);
   cb.compute = cost.cpuMs(node, { records: (o?.reduceInputRecords ?? 0) + (o?.reduceOutputRecords ?? 0), bytes });
   const workMs = cb.startup + cb.shuffle + cb.spill + cb.compute;
   if (plan.error !== null || o === null)
@@ -72,16 +73,20 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
 
 /**
  * Commits a task's output as its part file (part-r-NNNNN of a reducer, part-m-NNNNN of a map in
- * a map-only job); the first attempt to commit wins.
+ * a map-only job); the first attempt to commit wins. The write streams while the task computes,
+ * so only what its CPU time does not hide is left to wait for.
  */
 export function commitPart(am: MrAppMaster, a: MrAttempt, text: string): void {
   const { hdfs, kernel } = am.ctx;
   const path = am.partPath(a.task.index, a.task.kind === 'map' ? 'm' : 'r');
   if (hdfs.exists(path)) return killAttempt(am, a, 'another attempt is committing the output');
   a.phase = 'writing';
-  hdfs.put(path, text, { writer: a.container.nodeId });
+  const replication = am.config.conf.replication;
+  hdfs.put(path, text, { writer: a.container.nodeId, ...(replication !== null ? { replication } : {}) });
   let ms = 0;
   for (const b of hdfs.blocks(path)) ms += hdfs.writeMs(a.container.nodeId, b.replicas, b.length);
+  // The records are written as the task emits them: the CPU time hides that much of the write.
+  ms = Math.max(0, ms * am.ioShare(a.task.kind, a.container.node) - a.record.cost.compute);
   a.record.cost.write = ms;
   a.handles.push(
     kernel.schedule(ms, () => {

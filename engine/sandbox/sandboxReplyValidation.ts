@@ -138,6 +138,10 @@ function checkConf(v: unknown, where: string): void {
     if (int(c[k], `${where}.${k}`) < 1) fail(`${where}.${k}`, 'is below 1');
   const p = c.spillPercent;
   if (typeof p !== 'number' || !(p > 0 && p <= 1)) fail(`${where}.spillPercent`, 'is not in (0, 1]');
+  if (c.replication !== null) {
+    const r = int(c.replication, `${where}.replication`);
+    if (r < 1 || r > 512) fail(`${where}.replication`, 'is not from 1 to 512');
+  }
 }
 
 /** The learner's counters of a task: [group, name, value] triples. */

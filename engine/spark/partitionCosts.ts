@@ -118,6 +118,8 @@ export class PartitionCosts {
       const [from, to] = info.source.ranges[p]!;
       const r = readCost(hdfs, info.source.files[p]!, from, to, node.id);
       c.read += r.ms;
+      // Decoding the bytes read into records.
+      c.compute += cost.cpuMs(node, { bytes: to - from });
       work.io.bytesLocal += r.localBytes;
       work.io.bytesRemote += r.remoteBytes;
     }
@@ -133,6 +135,8 @@ export class PartitionCosts {
           if (bytes > 0 || from === null) work.reads.push({ shuffleId: d.shuffleId, map: m, from, bytes });
           const src = cluster.node(from ?? node.id);
           c.shuffle += bytes > 0 ? cost.readMs(node, src, bytes) : 0;
+          // Deserialising what was fetched.
+          c.compute += cost.cpuMs(node, { bytes });
           if (src === node) work.io.shuffleLocal += bytes;
           else work.io.shuffleRemote += bytes;
         }

@@ -6,6 +6,7 @@
  * learner's code threw on that partition, and fails with FetchFailed when a map output it needs
  * is gone (shuffleFetches.ts). Records the stages' trace events.
  */
+import { ioShare } from '../cluster';
 import { ZERO_COST } from '../exec/taskTypes';
 import type { Stage, StageRunner } from './dagScheduler';
 import type { SparkJobInfo } from './jobRecord';
@@ -86,6 +87,8 @@ export class SparkStageRunner implements StageRunner {
     app.stageSets.push(taskSet);
     costs.newStage();
     /** The cost walk of each task's latest launch, then of each attempt (by attempt id). */
+    // The stage's tasks spread over the executors' nodes share each node's disks and network.
+    const execNodes = new Set(app.pool.executors.filter((e) => e.alive).map((e) => e.node.id)).size;
     const launching = new Map<number, PartitionWork>();
     const works = new Map<string, PartitionWork>();
     const tasks: SimTask[] = stage.partitions.map((p, i) => {
@@ -103,6 +106,8 @@ export class SparkStageRunner implements StageRunner {
             const sh = log.shuffles[stage.shuffleId]!;
             let bytes = 0;
             for (let r = 0; r < sh.numReduces; r++) bytes += sh.bytes[p * sh.numReduces + r] ?? 0;
+            // Serialised (CPU) and written to the local disk.
+            c.compute += ctx.cost.cpuMs(node, { bytes });
             c.spill += ctx.cost.diskWriteMs(node, bytes);
           } else if (job?.output) {
             c.write += ctx.hdfs.writeMs(node.id, costs.pipelineFrom(node), log.rdds[stage.rdd]!.bytes[p]!);
@@ -111,6 +116,11 @@ export class SparkStageRunner implements StageRunner {
             c.write +=
               ctx.cost.networkMs(node, node, job?.resultBytes[i] ?? 0) + ctx.cluster.network.crossRackLatencyMs;
           }
+          const share = ioShare(stage.partitions.length, execNodes, node.cores);
+          c.read *= share;
+          c.shuffle *= share;
+          c.spill *= share;
+          c.write *= share;
           launching.set(i, work);
           return c;
         },

@@ -58,6 +58,11 @@ interface MapReduceConf {
    * @counterpart Hadoop: mapreduce.map.combine.minspills
    */
   'mapreduce.map.combine.minspills'?: number | string;
+  /**
+   * Replicas of each block of the job's output files (1 to 512; default: the cluster's, 3). TeraSort writes its
+   * output with 1. @counterpart Hadoop: dfs.replication (set in the job's Configuration)
+   */
+  'dfs.replication'?: number | string;
 }
 
 /**

@@ -46,6 +46,8 @@ export interface MapReduceConf {
   spillPercent: number;
   /** mapreduce.map.combine.minspills (3): the combiner runs again at the merge from this many spills. */
   combineMinSpills: number;
+  /** dfs.replication for the job's output files; null: the cluster's (HDFS's dfs.replication). */
+  replication: number | null;
 }
 
 /** A user-defined counter's total in one task: [group, name, value] (Hadoop: Context.getCounter(group, name)). */
