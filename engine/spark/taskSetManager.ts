@@ -125,8 +125,8 @@ export class TaskSetManager {
       const level = LOCALITY_LEVELS[this.levelIndex]!;
       const wait = this.waitAt(this.levelIndex);
       if (!this.pending.anyAt(level)) this.levelIndex++;
-      else if (now - this.lastLaunch >= wait) {
-        this.lastLaunch += wait;
+      else if (now >= onClock(this.lastLaunch + wait)) {
+        this.lastLaunch = onClock(this.lastLaunch + wait);
         this.levelIndex++;
       } else break;
     }
@@ -137,8 +137,17 @@ export class TaskSetManager {
   nextLevelAt(): number {
     if (this.finished || this.pending.size === 0 || this.levelIndex >= LOCALITY_LEVELS.length - 1)
       return Number.POSITIVE_INFINITY;
-    return this.lastLaunch + this.waitAt(this.levelIndex);
+    return onClock(this.lastLaunch + this.waitAt(this.levelIndex));
   }
+}
+
+/**
+ * A time on the kernel's clock, which keeps whole microseconds: a level's deadline computed by
+ * float sums (9144.934000000001) must be the time the kernel wakes the scheduler at (9144.934),
+ * or the set would never see its wait pass and the scheduler would wake at that instant forever.
+ */
+function onClock(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
 }
 
 /** Tasks without preferences (parallelized data) run anywhere at once, as in Spark. */

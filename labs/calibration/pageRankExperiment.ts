@@ -147,7 +147,7 @@ export default async (sc) => {
   const lines = sc.textFile('/wiki/links.txt');
   const links = lines
     .map((line) => { const tab = line.indexOf('\\t'); return [line.slice(0, tab), line.slice(tab + 1).split(' ')]; })
-    ${partitioned ? `.partitionBy(lines.getNumPartitions())` : ''}
+    ${partitioned ? `.partitionBy(sc.defaultParallelism)` : ''}
     .cache();
   await links.count();
   let ranks = links.mapValues(() => 1);
@@ -179,9 +179,14 @@ export async function runPageRank(options: PageRankOptions): Promise<PageRankRun
   // Hadoop 0.20's usual setting: reduces a little under the cluster's reduce slots (2 per node).
   const reduces = Math.floor(machines * 2 * 0.95);
   const blockSize = Math.round(PAPER_BLOCK / dataScale);
-  // Spark's defaults: a partition per input split, and shuffles keep that many.
-  const partitions = inputSplits(pages * wikiLineBytes(), blockSize);
-  const text = wikiLinkGraph(balancedTitles(pages, partitions, reduces));
+  // Basic Spark keeps Spark's default, a partition per input split; controlled partitioning
+  // hash-partitions the links over sc.defaultParallelism, the executors' cores.
+  const splits = inputSplits(pages * wikiLineBytes(), blockSize);
+  const titles =
+    system === 'hadoop'
+      ? balancedTitles(pages, 1, reduces)
+      : balancedTitles(pages, system === 'spark-basic' ? splits : machines * 4, 1);
+  const text = wikiLinkGraph(titles);
   const code = system === 'hadoop' ? hadoopJobs(iterations, reduces) : sparkJob(iterations, system === 'spark-partitioned');
   const runner = createFunctionRunner();
   try {
