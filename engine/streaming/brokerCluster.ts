@@ -140,6 +140,11 @@ export class BrokerCluster {
     return ps;
   }
 
+  /** The partition's leader broker now, or null (no leader, or no such topic or partition). */
+  leaderOf(topic: string, partition: number): string | null {
+    return this.topics.get(topic)?.[partition]?.leader ?? null;
+  }
+
   /** Handles a produce request arriving at the partition's leader now. */
   produce(req: ProduceRequest): ProduceResult {
     const ps = this.topics.get(req.topic)?.[req.partition];

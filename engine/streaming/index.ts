@@ -11,6 +11,7 @@ export {
 } from './brokerCluster';
 export { brokerHosts, brokerNodeIds } from './brokerHosts';
 export { Producer, ProducerNetwork, type ProducerOptions, type ProducerStats } from './producer';
+export { NicLink, WireModel } from './wireModel';
 export { rangeAssign, roundRobinAssign, assign, type Assignment } from './assignors';
 export { ConsumerGroup, type GroupOptions } from './consumerGroup';
 export {

@@ -11,6 +11,7 @@ import type { BrokerCluster, ProduceResult } from './brokerCluster';
 import type { Ledger } from './ledger';
 import { KeylessPartitioner, partitionForKey } from './partitioner';
 import type { Acks, LogRecord } from './types';
+import type { WireModel } from './wireModel';
 
 export interface ProducerOptions {
   id: string;
@@ -71,6 +72,8 @@ export class Producer {
     private readonly network: ProducerNetwork,
     private readonly ledger: Ledger,
     private readonly trace: TraceSink,
+    /** Bytes on the wire (optional): a request then also takes its time through the NICs. */
+    private readonly wire?: WireModel,
   ) {
     for (let p = 0; p < partitions; p++) {
       this.queues.push([]);
@@ -145,7 +148,9 @@ export class Producer {
   private transmit(p: number, records: LogRecord[], answer: (r: ProduceResult) => void): void {
     const { id, topic, acks, idempotent, networkLatencyMs } = this.options;
     if (this.network.isDown(id, this.kernel.now)) return;
-    this.kernel.schedule(networkLatencyMs, () => {
+    const leader = this.wire === undefined ? null : this.cluster.leaderOf(topic, p);
+    const wireMs = leader === null ? 0 : this.wire!.requestMs(this.kernel.now, id, leader, records.length);
+    this.kernel.schedule(networkLatencyMs + wireMs, () => {
       const result = this.cluster.produce({ topic, partition: p, producerId: id, idempotent, acks, records });
       const reply = (r: ProduceResult): void => {
         if (this.network.isDown(id, this.kernel.now)) return;
