@@ -243,7 +243,7 @@ const CASES: Case[] = [
     'partitions',
     ['run', 'shuffle.js', '--timeout', '20'],
     1,
-    /shuffle\.js:1: RangeError: a shuffle from 50,000 to 50,000 partitions makes 2,500,000,000 shuffle blocks, more than the simulator's limit of 1,000,000/,
+    /shuffle\.js:1: RangeError: a shuffle from 50,000 to 50,000 partitions makes 2,500,000,000 shuffle blocks, more than the simulator's limit of 4,000,000/,
   ],
   [
     'partitions',

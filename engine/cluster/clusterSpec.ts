@@ -153,7 +153,11 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
     const c = check.object(`${path}.costs`, spec.costs);
     check.knownKeys(`${path}.costs`, c, Object.keys(DEFAULT_COSTS));
     for (const [key, value] of Object.entries(c)) {
-      costs[key as keyof CostParams] = check.nonNegativeNumber(`${path}.costs.${key}`, value);
+      // A scale of 0 would make every byte free, and a combine's share of it undefined.
+      costs[key as keyof CostParams] =
+        key === 'dataScale' || key === 'keyScale'
+          ? check.positiveNumber(`${path}.costs.${key}`, value)
+          : check.nonNegativeNumber(`${path}.costs.${key}`, value);
     }
   }
   return { name, racks, nodes, network, costs };

@@ -59,6 +59,15 @@ export class CostModel {
     return this.scale;
   }
 
+  /**
+   * What a record or byte that came out of a combine weighs against one of the input: keyScale
+   * over dataScale (a sample's ten days are the real ten days, however many readings each stands
+   * for). Callers multiply combined quantities by it before charging them.
+   */
+  get keyedFraction(): number {
+    return this.costs.keyScale / this.scale;
+  }
+
   private n(node: string | ClusterNode): ClusterNode {
     return typeof node === 'string' ? this.cluster.node(node) : node;
   }

@@ -18,6 +18,13 @@ export interface CostParams {
    * phase keeps its real share of the time. 1 by default.
    */
   dataScale: number;
+  /**
+   * How many real keys each key of the sample stands for, where a combiner or a reduce leaves one
+   * record per key: 1 by default (the sample has the real data's keys, days or sensors or words,
+   * each with `dataScale` times fewer records); `dataScale` when keys grow with the data (pages of
+   * a link graph). Records and bytes that come out of a combine are charged this many times.
+   */
+  keyScale: number;
 }
 
 export const DEFAULT_COSTS: CostParams = {
@@ -26,4 +33,5 @@ export const DEFAULT_COSTS: CostParams = {
   containerStartMs: 1000,
   taskStartMs: 50,
   dataScale: 1,
+  keyScale: 1,
 };

@@ -60,12 +60,14 @@ export function mapSpillMs(
   const outBytes = o.partitionBytes.reduce((a, b) => a + b, 0);
   if (o.text !== null) return cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 });
   const spills = Math.max(1, simulatedSpills(cost, o, conf));
+  // What a combiner left is one record per key: charged by keys, not by the data's size.
+  const written = outBytes * (o.counters.combineInputRecords > 0 ? cost.keyedFraction : 1);
   return (
     cost.cpuMs(node, {
       records: o.counters.mapOutputRecords * 0.25 + o.counters.combineInputRecords * 0.5,
       bytes: o.counters.mapOutputBytes,
     }) +
-    cost.diskWriteMs(node, outBytes) * (spills > 1 ? 3 : 1) * share
+    cost.diskWriteMs(node, written) * (spills > 1 ? 3 : 1) * share
   );
 }
 

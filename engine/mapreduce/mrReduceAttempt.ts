@@ -23,6 +23,9 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
   if (unreachable.length > 0) return lostMapOutputs(am, unreachable, a, 'fetch failed at shuffle start');
   const plan = am.reducePlans[a.task.index]!;
   const share = am.ioShare('reduce', node);
+  // A combiner's output, and a reducer's, is a record per key: charged by keys, not by data size.
+  const keyed = am.ctx.cost.keyedFraction;
+  const input = am.config.hasCombine ? keyed : 1;
   let at = cb.startup;
   let bytes = 0;
   if (am.ctx.tracing)
@@ -39,7 +42,7 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
     const b = partBytes(am, m.index, a.task.index);
     if (b === 0) continue;
     const src = m.outputNode!;
-    at += cost.readMs(node, src, b) * share;
+    at += cost.readMs(node, src, b * input) * share;
     bytes += b;
     if (src === node.id) a.shuffleLocal += b;
     else a.shuffleRemote += b;
@@ -63,18 +66,22 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
   }
   cb.shuffle = at - cb.startup;
   const o = plan.output;
-  cb.spill = reduceMergeMs(cost, node, bytes, o?.reduceInputRecords ?? 0, share, cb.shuffle);
-  cb.compute = cost.cpuMs(node, { records: (o?.reduceInputRecords ?? 0) + (o?.reduceOutputRecords ?? 0), bytes });
+  const records = (o?.reduceInputRecords ?? 0) * input;
+  cb.spill = reduceMergeMs(cost, node, bytes * input, records, share, cb.shuffle);
+  cb.compute = cost.cpuMs(node, { records: records + (o?.reduceOutputRecords ?? 0) * keyed, bytes: bytes * input });
   const workMs = cb.startup + cb.shuffle + cb.spill + cb.compute;
   if (plan.error !== null || o === null)
     return endAfter(am, a, workMs, () => failAttempt(am, a, plan.error?.message ?? 'reduce failed', plan.error));
   endAfter(am, a, workMs, () => commitPart(am, a, o.text));
 }
 
+/** dfs.client-write-packet-size: the unit an HDFS client streams down a write pipeline. */
+const WRITE_PACKET_BYTES = 64 * 1024;
+
 /**
  * Commits a task's output as its part file (part-r-NNNNN of a reducer, part-m-NNNNN of a map in
  * a map-only job); the first attempt to commit wins. The write streams while the task computes,
- * so only what its CPU time does not hide is left to wait for.
+ * so only what its CPU time does not hide, and at least the last packet, is left to wait for.
  */
 export function commitPart(am: MrAppMaster, a: MrAttempt, text: string): void {
   const { hdfs, kernel } = am.ctx;
@@ -84,9 +91,17 @@ export function commitPart(am: MrAppMaster, a: MrAttempt, text: string): void {
   const replication = am.config.conf.replication;
   hdfs.put(path, text, { writer: a.container.nodeId, ...(replication !== null ? { replication } : {}) });
   let ms = 0;
-  for (const b of hdfs.blocks(path)) ms += hdfs.writeMs(a.container.nodeId, b.replicas, b.length);
-  // The records are written as the task emits them: the CPU time hides that much of the write.
-  ms = Math.max(0, ms * am.ioShare(a.task.kind, a.container.node) - a.record.cost.compute);
+  // A reducer writes a record per key (a map-only job's map writes what its input holds).
+  const weight = a.task.kind === 'reduce' ? am.ctx.cost.keyedFraction : 1;
+  const blocks = hdfs.blocks(path);
+  for (const b of blocks) ms += hdfs.writeMs(a.container.nodeId, b.replicas, b.length * weight);
+  // The records are written as the task emits them: the CPU time hides that much of the write,
+  // all but the last packet, which goes down the pipeline (and is acknowledged) after the last record.
+  const share = am.ioShare(a.task.kind, a.container.node);
+  const last = blocks[blocks.length - 1];
+  const packet = last ? Math.min(last.length * weight, WRITE_PACKET_BYTES / am.ctx.cost.dataScale) : 0;
+  const tail = last ? hdfs.writeMs(a.container.nodeId, last.replicas, packet) * share : 0;
+  ms = Math.max(tail, ms * share - a.record.cost.compute);
   a.record.cost.write = ms;
   a.handles.push(
     kernel.schedule(ms, () => {

@@ -239,6 +239,7 @@ function checkSparkLog(v: unknown, where: string): void {
     if (int(sh.mapRdd, `${at}.mapRdd`) >= rdds.length) fail(`${at}.mapRdd`, 'is not an RDD of the log');
     const maps = int(sh.numMaps, `${at}.numMaps`, REPLY_LIMITS.list);
     const reduces = int(sh.numReduces, `${at}.numReduces`, REPLY_LIMITS.list);
+    bool(sh.combined, `${at}.combined`);
     if (maps * reduces > 100_000_000) fail(at, 'has more than 100,000,000 map-reduce pairs');
     // Filled as map tasks run: empty (or partial) when the job failed before its shuffle.
     if (counts(sh.bytes, `${at}.bytes`).length > maps * reduces)

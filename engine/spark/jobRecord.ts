@@ -31,6 +31,8 @@ export interface ShuffleInfo {
   numReduces: number;
   /** bytes[m * numReduces + r]. */
   bytes: number[];
+  /** Combined on the map side (reduceByKey, aggregateByKey, ...): a record per key and map leaves each map. */
+  combined: boolean;
 }
 
 /** The task of a job whose learner code threw: which stage (by its shuffle) and partition. */

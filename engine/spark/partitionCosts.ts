@@ -63,6 +63,30 @@ export class PartitionCosts {
     private readonly execNode: (executor: string) => string,
   ) {}
 
+  private readonly weights = new Map<number, number>();
+
+  /**
+   * What a record (or byte) of `rdd` weighs against one of the input (CostModel.keyedFraction):
+   * an RDD that a map-side combine produced (reduceByKey, aggregateByKey, ...) holds a record per
+   * key, and so do the RDDs derived from it narrowly (mapValues, filter, ...); every other RDD
+   * grows with the data (1).
+   */
+  weight(rdd: number): number {
+    const known = this.weights.get(rdd);
+    if (known !== undefined) return known;
+    const info = this.log.rdds[rdd]!;
+    const keyed = this.ctx.cost.keyedFraction;
+    let w = 1;
+    if (keyed !== 1 && info.deps.length > 0) {
+      const perDep = info.deps.map((d) =>
+        d.kind === 'shuffle' ? (this.log.shuffles[d.shuffleId]?.combined ? keyed : 1) : this.weight(d.parent),
+      );
+      w = Math.max(...perDep);
+    }
+    this.weights.set(rdd, w);
+    return w;
+  }
+
   /** A new stage: HDFS block listings are taken afresh. */
   newStage(): void {
     this.stageBlocks = new Map();
@@ -106,14 +130,15 @@ export class PartitionCosts {
     const { cluster, cost, hdfs } = this.ctx;
     const info = this.log.rdds[rdd]!;
     const key = `${rdd}:${p}`;
+    const weight = this.weight(rdd);
     const at = this.persisted.has(rdd) ? this.blocks.at(key) : undefined;
     if (at !== undefined) {
       work.io.cacheHits++;
-      if (at !== executor) c.read += cost.networkMs(cluster.node(this.execNode(at)), node, info.bytes[p]!);
+      if (at !== executor) c.read += cost.networkMs(cluster.node(this.execNode(at)), node, info.bytes[p]! * weight);
       work.after.push(() => this.blocks.touch(key, at));
       return;
     }
-    c.compute += cost.cpuMs(node, { records: info.records[p]! });
+    c.compute += cost.cpuMs(node, { records: info.records[p]! * weight });
     if (info.source) {
       const [from, to] = info.source.ranges[p]!;
       const r = readCost(hdfs, info.source.files[p]!, from, to, node.id);
@@ -128,15 +153,17 @@ export class PartitionCosts {
         for (const q of d.parents ? (d.parents[p] ?? []) : [p]) this.add(d.parent, q, node, executor, c, work);
       else {
         const sh = this.log.shuffles[d.shuffleId]!;
+        // A combined shuffle carries a record per key and map: charged by keys (weight).
+        const shuffleWeight = sh.combined ? cost.keyedFraction : 1;
         for (let m = 0; m < sh.numMaps; m++) {
           const bytes = sh.bytes[m * sh.numReduces + p] ?? 0;
           const from = this.outputs.location(d.shuffleId, m);
           // Empty blocks are not fetched; a missing output fails the task whatever its size (shuffleFetches.ts).
           if (bytes > 0 || from === null) work.reads.push({ shuffleId: d.shuffleId, map: m, from, bytes });
           const src = cluster.node(from ?? node.id);
-          c.shuffle += bytes > 0 ? cost.readMs(node, src, bytes) : 0;
+          c.shuffle += bytes > 0 ? cost.readMs(node, src, bytes * shuffleWeight) : 0;
           // Deserialising what was fetched.
-          c.compute += cost.cpuMs(node, { bytes });
+          c.compute += cost.cpuMs(node, { bytes: bytes * shuffleWeight });
           if (src === node) work.io.shuffleLocal += bytes;
           else work.io.shuffleRemote += bytes;
         }

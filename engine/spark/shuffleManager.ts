@@ -61,6 +61,7 @@ export class ShuffleManager {
       numMaps: parent.numPartitions,
       numReduces,
       bytes: [],
+      combined: mapSideCombine,
     };
     const s: ShuffleState = {
       info,

@@ -40,8 +40,8 @@ describe('Spark partition limits (thrown in the learner’s call, with its line)
       /textFile\("\/data\/sensors\.csv", minPartitions\): 1,000,000,000/,
     ],
     [
-      'sc.parallelize([[1, 1]], 2000).reduceByKey((a, b) => a + b, 2000).count()',
-      /a shuffle from 2,000 to 2,000 partitions makes 4,000,000 shuffle blocks, more than the simulator's limit of 1,000,000/,
+      'sc.parallelize([[1, 1]], 3000).reduceByKey((a, b) => a + b, 2000).count()',
+      /a shuffle from 3,000 to 2,000 partitions makes 6,000,000 shuffle blocks, more than the simulator's limit of 4,000,000/,
     ],
     [
       '((r) => { for (let i = 0; i < 5000; i++) r = r.map((x) => x); return r; })(sc.parallelize([1], 1)).count()',

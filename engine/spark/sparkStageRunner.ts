@@ -15,6 +15,24 @@ import type { SimTask } from './simTask';
 import type { SparkApplication } from './sparkApplication';
 import { stageName, stageOps, stageTasks } from './stageLabels';
 
+/** Actions whose tasks each send the driver one value however much data the partition holds. */
+const FOLDING_ACTIONS = new Set([
+  'reduce',
+  'treeReduce',
+  'fold',
+  'aggregate',
+  'treeAggregate',
+  'count',
+  'sum',
+  'mean',
+  'max',
+  'min',
+  'stats',
+  'variance',
+  'stdev',
+  'isEmpty',
+]);
+
 export class SparkStageRunner implements StageRunner {
   constructor(private readonly app: SparkApplication) {}
 
@@ -106,15 +124,23 @@ export class SparkStageRunner implements StageRunner {
             const sh = log.shuffles[stage.shuffleId]!;
             let bytes = 0;
             for (let r = 0; r < sh.numReduces; r++) bytes += sh.bytes[p * sh.numReduces + r] ?? 0;
+            // A map-side combine leaves a record per key: charged by keys, not by the data's size.
+            if (sh.combined) bytes *= ctx.cost.keyedFraction;
             // Serialised (CPU) and written to the local disk.
             c.compute += ctx.cost.cpuMs(node, { bytes });
             c.spill += ctx.cost.diskWriteMs(node, bytes);
           } else if (job?.output) {
-            c.write += ctx.hdfs.writeMs(node.id, costs.pipelineFrom(node), log.rdds[stage.rdd]!.bytes[p]!);
+            c.write += ctx.hdfs.writeMs(
+              node.id,
+              costs.pipelineFrom(node),
+              log.rdds[stage.rdd]!.bytes[p]! * costs.weight(stage.rdd),
+            );
           } else {
             // The result goes back to the driver, on the client outside the cluster.
+            // An action that folds a partition to one value (reduce, count, ...) sends a value, not data.
+            const weight = job && FOLDING_ACTIONS.has(job.action) ? ctx.cost.keyedFraction : costs.weight(stage.rdd);
             c.write +=
-              ctx.cost.networkMs(node, node, job?.resultBytes[i] ?? 0) + ctx.cluster.network.crossRackLatencyMs;
+              ctx.cost.networkMs(node, node, (job?.resultBytes[i] ?? 0) * weight) + ctx.cluster.network.crossRackLatencyMs;
           }
           const share = ioShare(stage.partitions.length, execNodes, node.cores);
           c.read *= share;

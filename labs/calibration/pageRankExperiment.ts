@@ -17,6 +17,8 @@ import { hardwareCluster, type ClusterSpec } from '../../engine/cluster';
 import { createFunctionRunner } from '../../engine/sandbox';
 import { compileJobSource } from '../../engine/sandbox/compile';
 import { encodeUtf8 } from '../../engine/core';
+import type { Experiment } from './calibrationTypes';
+import { pageRankFigures } from './figures/sparkPaperFigures';
 
 /** The paper's graph: "approximately 4 million articles" in a 54 GB dump. */
 export const WIKI_ARTICLES = 4_000_000;
@@ -193,7 +195,7 @@ export async function runPageRank(options: PageRankOptions): Promise<PageRankRun
     const report = await runJob({
       source: compileJobSource(code, `pagerank-${system}.js`),
       runner,
-      cluster: (options.override ?? ((c) => c))(hardwareCluster('ec2-m1.xlarge', machines, dataScale)),
+      cluster: (options.override ?? ((c) => c))(hardwareCluster('ec2-m1.xlarge', machines, dataScale, dataScale)),
       seed: 2012,
       blockSize,
       files: [{ path: '/wiki/links.txt', bytes: encodeUtf8(text) }],
@@ -209,3 +211,25 @@ export async function runPageRank(options: PageRankOptions): Promise<PageRankRun
     await runner.close();
   }
 }
+
+const FIGURE_SYSTEM: Record<PageRankSystem, string> = {
+  hadoop: 'hadoop',
+  'spark-basic': 'spark',
+  'spark-partitioned': 'spark-partitioned',
+};
+
+/** Figure 10: the three systems on 30 and 60 machines, seconds per iteration. */
+export const pageRankExperiment: Experiment = {
+  id: 'spark-paper-pagerank',
+  title: 'Spark RDD paper §6.2: PageRank, 10 iterations on the 54 GB Wikipedia link graph, 30 and 60 machines',
+  figures: pageRankFigures.filter((f) => !f.ratioOf).map((f) => f.id),
+  async run() {
+    const out: Record<string, number> = {};
+    for (const system of ['hadoop', 'spark-basic', 'spark-partitioned'] as const)
+      for (const machines of [30, 60]) {
+        const r = await runPageRank({ system, machines });
+        out[`pagerank.${FIGURE_SYSTEM[system]}.${machines}`] = r.iterationMs / 1000;
+      }
+    return out;
+  },
+};

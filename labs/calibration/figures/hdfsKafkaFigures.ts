@@ -28,6 +28,7 @@ export const hdfsFigures: PublishedFigure[] = [
     value: 800,
     unit: 's',
     source: CLOUDERA_ESTIMATE,
+    kind: 'lower-bound',
   },
 ];
 
