@@ -28,8 +28,8 @@ export interface CostParams {
 }
 
 export const DEFAULT_COSTS: CostParams = {
-  cpuUsPerRecord: 2,
-  cpuNsPerByte: 5,
+  cpuUsPerRecord: 0.49,
+  cpuNsPerByte: 3.89,
   containerStartMs: 1000,
   taskStartMs: 50,
   dataScale: 1,

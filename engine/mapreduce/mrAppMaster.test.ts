@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { preset } from '../cluster';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { JobFailedError, runJob } from '../api/runJob';
 import type { RunJobOptions } from '../api/jobTypes';
@@ -157,9 +158,11 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
   });
 
   it('runs a speculative copy of a straggler on a slowed node, and the copy wins', async () => {
-    const base = await run();
+    // Each line stands for 20: a map's work, not its container's start-up, is what the slow node drags.
+    const cluster = { ...preset('cookbook-9'), costs: { dataScale: 20 } };
+    const base = await run({ cluster });
     const straggler = base.attempts.find((a) => a.task.includes('_m_'))!.node;
-    const opts = { faults: [{ atMs: 0, kind: 'slowNode' as const, node: straggler, factor: 20 }] };
+    const opts = { cluster, faults: [{ atMs: 0, kind: 'slowNode' as const, node: straggler, factor: 20 }] };
     const slow = await run(opts);
     const fast = await run({ ...opts, speculation: true });
     expect(fast.result).toEqual(expected);

@@ -140,7 +140,8 @@ export class SparkStageRunner implements StageRunner {
             // An action that folds a partition to one value (reduce, count, ...) sends a value, not data.
             const weight = job && FOLDING_ACTIONS.has(job.action) ? ctx.cost.keyedFraction : costs.weight(stage.rdd);
             c.write +=
-              ctx.cost.networkMs(node, node, (job?.resultBytes[i] ?? 0) * weight) + ctx.cluster.network.crossRackLatencyMs;
+              ctx.cost.networkMs(node, node, (job?.resultBytes[i] ?? 0) * weight) +
+              ctx.cluster.network.crossRackLatencyMs;
           }
           const share = ioShare(stage.partitions.length, execNodes, node.cores);
           c.read *= share;

@@ -189,7 +189,8 @@ export async function runPageRank(options: PageRankOptions): Promise<PageRankRun
       ? balancedTitles(pages, 1, reduces)
       : balancedTitles(pages, system === 'spark-basic' ? splits : machines * 4, 1);
   const text = wikiLinkGraph(titles);
-  const code = system === 'hadoop' ? hadoopJobs(iterations, reduces) : sparkJob(iterations, system === 'spark-partitioned');
+  const code =
+    system === 'hadoop' ? hadoopJobs(iterations, reduces) : sparkJob(iterations, system === 'spark-partitioned');
   const runner = createFunctionRunner();
   try {
     const report = await runJob({

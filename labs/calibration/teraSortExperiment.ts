@@ -40,7 +40,9 @@ export function teraGen(records: number, seed = 2008): string {
   const filler = 'ABCDEFGHIJ'.repeat(6);
   const lines = order.map((rank, j) => {
     const key = String(Math.floor((rank * KEYS) / records)).padStart(10, '0');
-    return `${key} ${String(j).padStart(32, '0')} ${filler}`.slice(0, TERASORT_RECORD_BYTES - 1).padEnd(TERASORT_RECORD_BYTES - 1, '.');
+    return `${key} ${String(j).padStart(32, '0')} ${filler}`
+      .slice(0, TERASORT_RECORD_BYTES - 1)
+      .padEnd(TERASORT_RECORD_BYTES - 1, '.');
   });
   return `${lines.join('\n')}\n`;
 }
