@@ -73,6 +73,9 @@ export const DEFAULT_NETWORK: NetworkSpec = {
   crossRackLatencyMs: 0.5,
 };
 
+/** The largest dataScale or keyScale: a sample record standing for a billion real ones. */
+export const MAX_SCALE = 1e9;
+
 /** At most this many nodes: beyond it a browser UI and the memory budget stop making sense. */
 export const MAX_NODES = LIMITS.maxNodes;
 
@@ -153,12 +156,23 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
     const c = check.object(`${path}.costs`, spec.costs);
     check.knownKeys(`${path}.costs`, c, Object.keys(DEFAULT_COSTS));
     for (const [key, value] of Object.entries(c)) {
-      // A scale of 0 would make every byte free, and a combine's share of it undefined.
+      // A scale of 0 would make every byte free, and a combine's share of it undefined; past
+      // MAX_SCALE simulated times stop being finite.
       costs[key as keyof CostParams] =
         key === 'dataScale' || key === 'keyScale'
           ? check.positiveNumber(`${path}.costs.${key}`, value)
           : check.nonNegativeNumber(`${path}.costs.${key}`, value);
+      if ((key === 'dataScale' || key === 'keyScale') && (value as number) > MAX_SCALE)
+        throw new ValidationError(
+          `${path}.costs.${key}`,
+          `must be at most ${formatCount(MAX_SCALE)}, got ${describeValue(value)}`,
+        );
     }
+    if (costs.keyScale > costs.dataScale)
+      throw new ValidationError(
+        `${path}.costs.keyScale`,
+        `must be at most dataScale (${costs.dataScale}): a sample key cannot stand for more keys than a sample record stands for records, got ${costs.keyScale}`,
+      );
   }
   return { name, racks, nodes, network, costs };
 }

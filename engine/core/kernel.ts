@@ -171,7 +171,8 @@ export class Kernel {
       count++;
     }
     if (bounded && !this.stopped && count < maxEvents && until > this.clock) {
-      this.clock = until;
+      // On the clock's whole microseconds, as every event time is (enqueue).
+      this.clock = Math.max(this.clock, Math.round(until * 1000) / 1000);
     }
     return count;
   }

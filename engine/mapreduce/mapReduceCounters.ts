@@ -31,6 +31,26 @@ export function addUserCounters(into: UserCounterTotals, from: readonly UserCoun
   }
 }
 
+/**
+ * What a record that came out of a combine or a reduce weighs against a record of the input
+ * (CostModel.keyedFraction for one record per key): the first record of each key stands for a
+ * real key (keyScale), every further one for `dataScale` real records as the input's do. A
+ * combiner that only passes records on keeps the data's weight; one that leaves a record per key
+ * is charged by keys.
+ */
+export function keyedWeight(cost: CostModel, records: number, groups: number): number {
+  if (records <= 0) return 1;
+  const perKey = Math.min(records, groups);
+  return (perKey * cost.keyedFraction + (records - perKey)) / records;
+}
+
+/** keyedWeight of a map's output partition after its combiner (1 without one: records grow with the data). */
+export function mapPartitionWeight(cost: CostModel, o: MapTaskOutput, partition: number): number {
+  if (o.counters.combineInputRecords === 0) return 1;
+  const p = o.partitions[partition];
+  return p ? keyedWeight(cost, o.partitionRecords[partition] ?? 0, p.keys.length) : 1;
+}
+
 /** mapreduce.task.io.sort.mb (100 MB) * spill percent (0.8): map output buffered before a spill. */
 export const SPILL_BYTES = 80 * 1024 * 1024;
 /** Reduce-side merge in memory up to this much shuffle input (0.70 of a 1 GB heap * 0.66). */
@@ -60,8 +80,9 @@ export function mapSpillMs(
   const outBytes = o.partitionBytes.reduce((a, b) => a + b, 0);
   if (o.text !== null) return cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 });
   const spills = Math.max(1, simulatedSpills(cost, o, conf));
-  // What a combiner left is one record per key: charged by keys, not by the data's size.
-  const written = outBytes * (o.counters.combineInputRecords > 0 ? cost.keyedFraction : 1);
+  // What a combiner left as one record per key is charged by keys, not by the data's size.
+  let written = 0;
+  o.partitionBytes.forEach((b, p) => (written += b * mapPartitionWeight(cost, o, p)));
   return (
     cost.cpuMs(node, {
       records: o.counters.mapOutputRecords * 0.25 + o.counters.combineInputRecords * 0.5,

@@ -6,7 +6,7 @@
  */
 import type { ClusterNode } from '../cluster';
 import { lostMapOutputs } from './mapOutputLoss';
-import { reduceMergeMs } from './mapReduceCounters';
+import { keyedWeight, mapPartitionWeight, reduceMergeMs } from './mapReduceCounters';
 import type { MrAppMaster } from './mrAppMaster';
 import { endAfter, failAttempt, killAttempt, succeedAttempt } from './mrAttempts';
 import type { MrAttempt } from './mrTypes';
@@ -23,9 +23,8 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
   if (unreachable.length > 0) return lostMapOutputs(am, unreachable, a, 'fetch failed at shuffle start');
   const plan = am.reducePlans[a.task.index]!;
   const share = am.ioShare('reduce', node);
-  // A combiner's output, and a reducer's, is a record per key: charged by keys, not by data size.
-  const keyed = am.ctx.cost.keyedFraction;
-  const input = am.config.hasCombine ? keyed : 1;
+  // What a combiner left as a record per key is charged by keys, not by the data's size.
+  let weighted = 0;
   let at = cb.startup;
   let bytes = 0;
   if (am.ctx.tracing)
@@ -42,7 +41,9 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
     const b = partBytes(am, m.index, a.task.index);
     if (b === 0) continue;
     const src = m.outputNode!;
-    at += cost.readMs(node, src, b * input) * share;
+    const w = mapPartitionWeight(cost, am.mapPlans[m.index]!.output!, a.task.index);
+    at += cost.readMs(node, src, b * w) * share;
+    weighted += b * w;
     bytes += b;
     if (src === node.id) a.shuffleLocal += b;
     else a.shuffleRemote += b;
@@ -66,9 +67,11 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
   }
   cb.shuffle = at - cb.startup;
   const o = plan.output;
+  const input = bytes > 0 ? weighted / bytes : 1;
   const records = (o?.reduceInputRecords ?? 0) * input;
-  cb.spill = reduceMergeMs(cost, node, bytes * input, records, share, cb.shuffle);
-  cb.compute = cost.cpuMs(node, { records: records + (o?.reduceOutputRecords ?? 0) * keyed, bytes: bytes * input });
+  const output = (o?.reduceOutputRecords ?? 0) * outputWeight(am, a);
+  cb.spill = reduceMergeMs(cost, node, weighted, records, share, cb.shuffle);
+  cb.compute = cost.cpuMs(node, { records: records + output, bytes: weighted });
   const workMs = cb.startup + cb.shuffle + cb.spill + cb.compute;
   if (plan.error !== null || o === null)
     return endAfter(am, a, workMs, () => failAttempt(am, a, plan.error?.message ?? 'reduce failed', plan.error));
@@ -91,8 +94,8 @@ export function commitPart(am: MrAppMaster, a: MrAttempt, text: string): void {
   const replication = am.config.conf.replication;
   hdfs.put(path, text, { writer: a.container.nodeId, ...(replication !== null ? { replication } : {}) });
   let ms = 0;
-  // A reducer writes a record per key (a map-only job's map writes what its input holds).
-  const weight = a.task.kind === 'reduce' ? am.ctx.cost.keyedFraction : 1;
+  // A reducer's first record per key is charged by keys (a map-only job's map writes what its input holds).
+  const weight = outputWeight(am, a);
   const blocks = hdfs.blocks(path);
   for (const b of blocks) ms += hdfs.writeMs(a.container.nodeId, b.replicas, b.length * weight);
   // The records are written as the task emits them: the CPU time hides that much of the write,
@@ -120,6 +123,13 @@ export function commitPart(am: MrAppMaster, a: MrAttempt, text: string): void {
       succeedAttempt(am, a);
     }),
   );
+}
+
+/** keyedWeight of a reducer's output (its records against its key groups); 1 for a map-only job's map. */
+function outputWeight(am: MrAppMaster, a: MrAttempt): number {
+  if (a.task.kind !== 'reduce') return 1;
+  const o = am.reducePlans[a.task.index]!.output;
+  return o ? keyedWeight(am.ctx.cost, o.reduceOutputRecords, o.reduceInputGroups) : 1;
 }
 
 /** Bytes of map `map`'s output in reducer `reduce`'s partition. */

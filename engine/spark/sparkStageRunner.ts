@@ -30,7 +30,6 @@ const FOLDING_ACTIONS = new Set([
   'stats',
   'variance',
   'stdev',
-  'isEmpty',
 ]);
 
 export class SparkStageRunner implements StageRunner {

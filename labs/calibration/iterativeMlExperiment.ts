@@ -190,9 +190,8 @@ export interface MlRun {
   iterationMs: number[];
   /**
    * Of each iteration, the part after its per-point tasks ended (Hadoop: the reduce phase;
-   * Spark k-means: the reduceByKey stage; Spark LR: the driver's reduce), ms. Reported apart
-   * because the engine charges a combined record (one per map and key) `dataScale` times, as if
-   * it stood for that many real ones (see the report of issue 13's ml helper).
+   * Spark k-means: the reduceByKey stage; Spark LR: the driver's reduce), ms. Reported apart:
+   * it is charged by keys (keyScale), the per-point work by the data's size (dataScale).
    */
   aggregationMs: number[];
   dataScale: number;

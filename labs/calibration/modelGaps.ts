@@ -13,5 +13,5 @@ export const calibrationNotes: Record<string, string> = {
   terasort:
     "Maps are placed by YARN's delay scheduling: on 910 nodes under a quarter run node-local (Hadoop 0.18's JobTracker placed most maps on their data), and the off-rack reads share a rack's 8 Gb/s uplink; the sort's n log n comparisons are charged as a constant per record.",
   'kafka.producer':
-    "Followers' replication traffic does not use the brokers' NICs in the model; queued behind the produce requests it would cap three producers near 1.02 million records/s. Per-connection sharing of a NIC is missing; the producer's own CPU is not charged.",
+    "Followers' replication traffic does not use the brokers' NICs in the model, and the producer's own CPU is not charged. Adding the replication traffic would not close the gap: three producers' published 193 MB/s, replicated three times, needs about 190 MB/s into each broker (its third of the produce traffic plus two followers' fetches), more than the 1 Gb/s NIC the source describes carries; the published figure and the published hardware disagree.",
 };

@@ -6,7 +6,7 @@
  *
  * The sample: TeraGen-like 100-byte lines (a 10-byte key, then the row), each standing for
  * `dataScale` real ones; the HDFS block holds one map's share, so the run has the published
- * 1,800 maps. The job is TeraSort's: an identity map and reduce, a total-order partitioner
+ * 1,800 maps (1,786: the sample's 100-byte lines round a map's share to whole lines). The job is TeraSort's: an identity map and reduce, a total-order partitioner
  * (reducer i gets the i-th range of keys), output written with one replica (TeraSort's
  * default). Keys are spread so every range holds the same number of records: the sample's
  * 100 records per reducer would otherwise vary by a third where a real run's 5.5 million vary
@@ -64,7 +64,7 @@ export default {
 `;
 
 export interface TeraSortOptions {
-  /** Real records per sample line (default 100,000: 100,000 sample lines, 55 per map). */
+  /** Real records per sample line (default 100,000: 100,000 sample lines, 56 per map). */
   dataScale?: number;
   override?: (spec: ClusterSpec) => ClusterSpec;
 }
