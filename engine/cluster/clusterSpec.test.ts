@@ -87,3 +87,19 @@ describe('cluster spec', () => {
     expect(() => c.node('n11', 'ask.nodes[0]')).toThrow('ask.nodes[0]: unknown node "n11" (nodes are n1..n10)');
   });
 });
+
+describe('data and key scales', () => {
+  const racks = [{ nodes: 3 }];
+  it('accepts a sample whose keys grow with its data, or stay the real ones', () => {
+    expect(resolveClusterSpec({ racks, costs: { dataScale: 100 } }).costs.keyScale).toBe(1);
+    expect(resolveClusterSpec({ racks, costs: { dataScale: 100, keyScale: 100 } }).costs.keyScale).toBe(100);
+  });
+  it.each([
+    [{ dataScale: 0 }, /costs\.dataScale: .*positive/],
+    [{ dataScale: 1e308 }, /costs\.dataScale: must be at most 1,000,000,000/],
+    [{ keyScale: 1e12, dataScale: 1e9 }, /costs\.keyScale: must be at most 1,000,000,000/],
+    [{ dataScale: 10, keyScale: 100 }, /costs\.keyScale: must be at most dataScale \(10\)/],
+  ])('refuses costs %j, naming the field', (costs, message) => {
+    expect(() => resolveClusterSpec({ racks, costs })).toThrow(message);
+  });
+});

@@ -77,7 +77,6 @@ export function mapSpillMs(
   share = 1,
   conf?: MapReduceConf,
 ): number {
-  const outBytes = o.partitionBytes.reduce((a, b) => a + b, 0);
   if (o.text !== null) return cost.cpuMs(node, { records: o.counters.mapOutputRecords * 0.25 });
   const spills = Math.max(1, simulatedSpills(cost, o, conf));
   // What a combiner left as one record per key is charged by keys, not by the data's size.
