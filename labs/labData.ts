@@ -44,17 +44,27 @@ export function plainAverages(text: string, keyLength: number): [string, number]
  * Each line of the labs' samples stands for 100 records of a real deployment, so a lab cluster
  * charges every byte and record 100 times (CPU, disk and network alike): the phases of a run
  * then take the share of the time they would take on real volumes, while the computation
- * itself stays a fraction of a second.
+ * itself stays a fraction of a second. The sensor sample keeps the real data's keys (ten days
+ * are ten days: keyScale 1, what a combine leaves is charged by keys).
  */
 export const SAMPLE_COSTS = { dataScale: 100 };
 
-/** The cookbook's nine machines on three racks (the `cookbook-9` preset) with `racks` racks of `perRack`. */
-export function cookbookCluster(name: string, perRack = 3): ClusterSpec {
+/**
+ * The link graph's pages grow with the data: each of its 300 pages stands for 100 real ones, so
+ * what a combine or a reduce leaves per page is charged 100 times too (keyScale = dataScale).
+ */
+export const GRAPH_COSTS = { dataScale: 100, keyScale: 100 };
+
+/**
+ * The cookbook's nine machines on three racks (the `cookbook-9` preset) with `racks` racks of
+ * `perRack`, charging as the sample's `costs` say (SAMPLE_COSTS by default).
+ */
+export function cookbookCluster(name: string, perRack = 3, costs: ClusterSpec['costs'] = SAMPLE_COSTS): ClusterSpec {
   return {
     name,
     node: { cores: 4, memoryMb: 8192, diskMBps: 100 },
     racks: [{ nodes: perRack }, { nodes: perRack }, { nodes: perRack }],
-    costs: SAMPLE_COSTS,
+    costs,
   };
 }
 

@@ -5,7 +5,7 @@
  * job files are the files beside this one (steps/<n>-<id>/; reference/ holds a job the checks
  * time the learner's against).
  */
-import { cookbookCluster, dataset, graphText, SENSOR_BLOCK_SIZE, sensorText } from '../labData';
+import { cookbookCluster, dataset, GRAPH_COSTS, graphText, SENSOR_BLOCK_SIZE, sensorText } from '../labData';
 import type { JobRunSettings, Lab } from '../labTypes';
 import {
   cacheHitsCheck,
@@ -39,7 +39,7 @@ const sensors: JobRunSettings = {
 };
 const graph: JobRunSettings = {
   seed: 2020,
-  cluster: cookbookCluster('cookbook-9'),
+  cluster: cookbookCluster('cookbook-9', 3, GRAPH_COSTS),
   blockSize: 16_384,
   files: [{ path: '/data/graph.txt', dataset: 'graph' }],
 };
