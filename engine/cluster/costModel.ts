@@ -18,15 +18,14 @@
  * Results are rounded to whole microseconds. Links between racks are not shared beyond the
  * per-node cross-rack bandwidth of a preset. MB = 2^20 bytes.
  */
+import { onClock } from '../core';
 import type { Cluster, ClusterNode } from './cluster';
 import type { CostParams } from './costParams';
 
 const MB = 1024 * 1024;
 
-/** Rounds to whole microseconds: traces stay readable and sums stay exact enough to compare. */
-function us(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
-}
+/** Rounds to whole microseconds (the kernel's clock): traces stay readable and sums exact enough to compare. */
+const us = onClock;
 
 /** Work a task does on one node, for `cpuMs`. */
 export interface CpuWork {

@@ -1,5 +1,5 @@
 /** engine/core: the deterministic kernel every other engine layer builds on. */
-export { Kernel, type ScheduledHandle, type RunOptions } from './kernel';
+export { Kernel, onClock, type ScheduledHandle, type RunOptions } from './kernel';
 export { EventQueue, type QueuedEvent } from './eventQueue';
 export { createRng, hashString, type Rng } from './rng';
 export { Trace, CountingSink, nullSink, isTracing, type TraceEvent, type TraceSink } from './trace';

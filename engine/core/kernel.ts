@@ -30,6 +30,15 @@ export interface RunOptions {
 }
 
 /** One scheduled event; it is its own cancel handle, so scheduling allocates a single object. */
+/**
+ * A time on the kernel's clock, which keeps whole microseconds: sums of costs drift by float
+ * error (7328.0650000000005), and such a time survives no decimal round trip. Whoever compares
+ * a computed deadline with `kernel.now` rounds it with this first.
+ */
+export function onClock(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
 class KernelEvent implements QueuedEvent, ScheduledHandle {
   cancelled = false;
   constructor(
@@ -114,10 +123,9 @@ export class Kernel {
   }
 
   private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): KernelEvent {
-    // Simulated time is kept in whole microseconds: sums of costs (each rounded to µs) drift by
-    // float error (7328.0650000000005), and such a time survives no decimal round trip (a UI's
-    // scrubber at the end of a run read 7328.065, just before the last tasks ended).
-    const at = Math.max(this.clock, Math.round(time * 1000) / 1000);
+    // In whole microseconds (onClock): a UI's scrubber at the end of a run read 7328.065, just
+    // before the last tasks ended at 7328.0650000000005.
+    const at = Math.max(this.clock, onClock(time));
     const event = new KernelEvent(this, at, priority, this.seq++, handler, daemon);
     if (!daemon) this.live++;
     this.queue.push(event);
@@ -172,7 +180,7 @@ export class Kernel {
     }
     if (bounded && !this.stopped && count < maxEvents && until > this.clock) {
       // On the clock's whole microseconds, as every event time is (enqueue).
-      this.clock = Math.max(this.clock, Math.round(until * 1000) / 1000);
+      this.clock = Math.max(this.clock, onClock(until));
     }
     return count;
   }

@@ -4,7 +4,7 @@
  * is milliseconds, as spark.locality.wait reads it), whole numbers and booleans. An unknown key or
  * a bad value is a ValidationError naming the setting and the value.
  */
-import { LIMITS, ValidationError, describeValue } from '../core';
+import { LIMITS, ValidationError, describeValue, onClock } from '../core';
 
 /** What a run passes: Spark's keys with string values (`--conf`), or numbers and booleans (JSON). */
 export type SparkConfInput = Readonly<Record<string, string | number | boolean>>;
@@ -75,7 +75,7 @@ export function parseSparkTime(key: string, value: string | number | boolean): n
   const ms = m ? Number(m[1]) * UNIT_MS[m[2] ?? 'ms']! : NaN;
   if (!(ms >= 0 && ms <= MAX_TIME_MS))
     throw new ValidationError(key, `must be a time like 3s, 500ms or 1min, from 0 to 24h, got ${describeValue(value)}`);
-  return Math.round(ms * 1000) / 1000;
+  return onClock(ms);
 }
 
 function parseWhole(key: string, value: string | number | boolean, min: number, max: number): number {

@@ -5,6 +5,7 @@
  * current one (spark.locality.wait.process / .node / .rack). A set that saw a fetch failure is a
  * zombie: it launches nothing more, its running attempts finish, and it never completes.
  */
+import { onClock } from '../core';
 import { LOCALITY_LEVELS, type AttemptRecord, type CostBreakdown, type Locality } from '../exec/taskTypes';
 import { PendingTasks } from './pendingTasks';
 import { RunningMedian } from './runningMedian';
@@ -125,6 +126,8 @@ export class TaskSetManager {
       const level = LOCALITY_LEVELS[this.levelIndex]!;
       const wait = this.waitAt(this.levelIndex);
       if (!this.pending.anyAt(level)) this.levelIndex++;
+      // Deadlines on the kernel's clock (onClock): 9144.934000000001 would never pass at the
+      // wake-up the kernel gives (9144.934), and the scheduler would wake at that instant forever.
       else if (now >= onClock(this.lastLaunch + wait)) {
         this.lastLaunch = onClock(this.lastLaunch + wait);
         this.levelIndex++;
@@ -139,15 +142,6 @@ export class TaskSetManager {
       return Number.POSITIVE_INFINITY;
     return onClock(this.lastLaunch + this.waitAt(this.levelIndex));
   }
-}
-
-/**
- * A time on the kernel's clock, which keeps whole microseconds: a level's deadline computed by
- * float sums (9144.934000000001) must be the time the kernel wakes the scheduler at (9144.934),
- * or the set would never see its wait pass and the scheduler would wake at that instant forever.
- */
-function onClock(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
 }
 
 /** Tasks without preferences (parallelized data) run anywhere at once, as in Spark. */

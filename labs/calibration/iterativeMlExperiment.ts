@@ -31,10 +31,9 @@
  * (records and bytes of the hardware preset), no factor of this experiment's own.
  */
 import { createRng, encodeUtf8 } from '../../engine/core';
-import { runJob, type JobRunReport } from '../../engine/api';
+import type { JobRunReport } from '../../engine/api';
 import { hardwareCluster, type ClusterSpec } from '../../engine/cluster';
-import { createFunctionRunner } from '../../engine/sandbox';
-import { compileJobSource } from '../../engine/sandbox/compile';
+import { runSample } from './runSample';
 import type { Experiment } from './calibrationTypes';
 import { mlFigures } from './figures/mlFigures';
 
@@ -204,47 +203,39 @@ export async function runIterativeMl(options: MlRunOptions): Promise<MlRun> {
   const iterations = options.iterations ?? ML_ITERATIONS;
   const text = encodeUtf8(mlPoints(algorithm, ML_SPLITS * (options.pointsPerSplit ?? 20)));
   const dataScale = ML_BYTES / text.length;
-  const runner = createFunctionRunner();
-  try {
-    const code = system === 'hadoop' ? hadoopJobs(algorithm, iterations) : sparkJob(algorithm, iterations);
-    const report = await runJob({
-      source: compileJobSource(code, `${algorithm}-${system}.js`),
-      runner,
-      cluster: (options.override ?? ((c) => c))(hardwareCluster('ec2-m1.xlarge', machines, dataScale)),
-      seed: 2012,
-      blockSize: Math.ceil(text.length / ML_SPLITS),
-      files: [{ path: POINTS_PATH, bytes: text }],
-      sampleData: false,
-      snapshots: false,
-    });
-    const submitted = report.trace.find((e) => e.type === 'jobSubmitted');
-    const finished = report.trace.filter((e) => e.type === 'jobFinished').map((e) => e.t);
-    if (!submitted || finished.length !== iterations)
-      throw new Error(`${algorithm} on ${system}: ${finished.length} jobs finished, expected ${iterations}`);
-    const iterationMs = finished.map((t, i) => t - (i === 0 ? submitted.t : finished[i - 1]!));
-    const aggregationMs = finished.map((end, i) => {
-      const start = i === 0 ? submitted.t : finished[i - 1]!;
-      const inside = report.attempts.filter((a) => a.start >= start && a.start <= end);
-      const pointSet = inside[0]?.taskSet;
-      const pointsEnd = Math.max(start, ...inside.filter((a) => a.taskSet === pointSet).map((a) => a.end ?? end));
-      return end - pointsEnd;
-    });
-    const later = iterationMs.slice(1);
-    const laterMs = later.length > 0 ? later.reduce((a, b) => a + b, 0) / later.length : NaN;
-    return {
-      algorithm,
-      system,
-      machines,
-      firstMs: iterationMs[0]!,
-      laterMs,
-      iterationMs,
-      aggregationMs,
-      dataScale,
-      report,
-    };
-  } finally {
-    await runner.close();
-  }
+  const report = await runSample({
+    code: system === 'hadoop' ? hadoopJobs(algorithm, iterations) : sparkJob(algorithm, iterations),
+    fileName: `${algorithm}-${system}.js`,
+    cluster: (options.override ?? ((c) => c))(hardwareCluster('ec2-m1.xlarge', machines, dataScale)),
+    seed: 2012,
+    blockSize: Math.ceil(text.length / ML_SPLITS),
+    input: { path: POINTS_PATH, bytes: text },
+  });
+  const submitted = report.trace.find((e) => e.type === 'jobSubmitted');
+  const finished = report.trace.filter((e) => e.type === 'jobFinished').map((e) => e.t);
+  if (!submitted || finished.length !== iterations)
+    throw new Error(`${algorithm} on ${system}: ${finished.length} jobs finished, expected ${iterations}`);
+  const iterationMs = finished.map((t, i) => t - (i === 0 ? submitted.t : finished[i - 1]!));
+  const aggregationMs = finished.map((end, i) => {
+    const start = i === 0 ? submitted.t : finished[i - 1]!;
+    const inside = report.attempts.filter((a) => a.start >= start && a.start <= end);
+    const pointSet = inside[0]?.taskSet;
+    const pointsEnd = Math.max(start, ...inside.filter((a) => a.taskSet === pointSet).map((a) => a.end ?? end));
+    return end - pointsEnd;
+  });
+  const later = iterationMs.slice(1);
+  const laterMs = later.length > 0 ? later.reduce((a, b) => a + b, 0) / later.length : NaN;
+  return {
+    algorithm,
+    system,
+    machines,
+    firstMs: iterationMs[0]!,
+    laterMs,
+    iterationMs,
+    aggregationMs,
+    dataScale,
+    report,
+  };
 }
 
 /**

@@ -9,14 +9,12 @@
  * stands for `dataScale` real ones (and the HDFS block for 256 MB / dataScale bytes), so the
  * run has the published number of splits and the cost model charges the published volumes.
  */
-import { createRng } from '../../engine/core';
+import { createRng, encodeUtf8 } from '../../engine/core';
 import { textHash } from '../../engine/exec';
 import { stringHashCode } from '../../engine/spark';
-import { runJob, type JobRunReport } from '../../engine/api';
+import type { JobRunReport } from '../../engine/api';
 import { hardwareCluster, type ClusterSpec } from '../../engine/cluster';
-import { createFunctionRunner } from '../../engine/sandbox';
-import { compileJobSource } from '../../engine/sandbox/compile';
-import { encodeUtf8 } from '../../engine/core';
+import { runSample } from './runSample';
 import type { Experiment } from './calibrationTypes';
 import { pageRankFigures } from './figures/sparkPaperFigures';
 
@@ -191,26 +189,19 @@ export async function runPageRank(options: PageRankOptions): Promise<PageRankRun
   const text = wikiLinkGraph(titles);
   const code =
     system === 'hadoop' ? hadoopJobs(iterations, reduces) : sparkJob(iterations, system === 'spark-partitioned');
-  const runner = createFunctionRunner();
-  try {
-    const report = await runJob({
-      source: compileJobSource(code, `pagerank-${system}.js`),
-      runner,
-      cluster: (options.override ?? ((c) => c))(hardwareCluster('ec2-m1.xlarge', machines, dataScale, dataScale)),
-      seed: 2012,
-      blockSize,
-      files: [{ path: '/wiki/links.txt', bytes: encodeUtf8(text) }],
-      sampleData: false,
-      snapshots: false,
-    });
-    const finished = report.trace.filter((e) => e.type === 'jobFinished').map((e) => e.t);
-    // Hadoop: the build job, then one job per iteration. Spark: links.count, then the iterations' count.
-    const builtAt = finished[0]!;
-    const endAt = finished[finished.length - 1]!;
-    return { system, machines, iterationMs: (endAt - builtAt) / iterations, report };
-  } finally {
-    await runner.close();
-  }
+  const report = await runSample({
+    code,
+    fileName: `pagerank-${system}.js`,
+    cluster: (options.override ?? ((c) => c))(hardwareCluster('ec2-m1.xlarge', machines, dataScale, dataScale)),
+    seed: 2012,
+    blockSize,
+    input: { path: '/wiki/links.txt', bytes: encodeUtf8(text) },
+  });
+  const finished = report.trace.filter((e) => e.type === 'jobFinished').map((e) => e.t);
+  // Hadoop: the build job, then one job per iteration. Spark: links.count, then the iterations' count.
+  const builtAt = finished[0]!;
+  const endAt = finished[finished.length - 1]!;
+  return { system, machines, iterationMs: (endAt - builtAt) / iterations, report };
 }
 
 const FIGURE_SYSTEM: Record<PageRankSystem, string> = {

@@ -12,11 +12,10 @@
  * 100 records per reducer would otherwise vary by a third where a real run's 5.5 million vary
  * by a fraction of a percent.
  */
-import { runJob, type JobRunReport } from '../../engine/api';
+import type { JobRunReport } from '../../engine/api';
 import { hardwareCluster, type ClusterSpec } from '../../engine/cluster';
 import { createRng, encodeUtf8 } from '../../engine/core';
-import { createFunctionRunner } from '../../engine/sandbox';
-import { compileJobSource } from '../../engine/sandbox/compile';
+import { runSample } from './runSample';
 import type { Experiment } from './calibrationTypes';
 
 export const TERASORT_RECORDS = 10_000_000_000;
@@ -79,23 +78,16 @@ export async function runTeraSort(options: TeraSortOptions = {}): Promise<TeraSo
   const dataScale = options.dataScale ?? 100_000;
   const records = Math.round(TERASORT_RECORDS / dataScale);
   const text = teraGen(records);
-  const runner = createFunctionRunner();
-  try {
-    const report = await runJob({
-      source: compileJobSource(job(TERASORT_TASKS), 'terasort.js'),
-      runner,
-      cluster: (options.override ?? ((c) => c))(hardwareCluster('yahoo-2008', 910, dataScale, dataScale)),
-      seed: 2008,
-      blockSize: Math.ceil(text.length / TERASORT_TASKS / TERASORT_RECORD_BYTES) * TERASORT_RECORD_BYTES,
-      files: [{ path: '/terasort/input', bytes: encodeUtf8(text) }],
-      sampleData: false,
-      snapshots: false,
-    });
-    const finished = report.trace.find((e) => e.type === 'jobFinished');
-    return { ms: finished ? (finished.ms as number) : report.simulatedMs, report };
-  } finally {
-    await runner.close();
-  }
+  const report = await runSample({
+    code: job(TERASORT_TASKS),
+    fileName: 'terasort.js',
+    cluster: (options.override ?? ((c) => c))(hardwareCluster('yahoo-2008', 910, dataScale, dataScale)),
+    seed: 2008,
+    blockSize: Math.ceil(text.length / TERASORT_TASKS / TERASORT_RECORD_BYTES) * TERASORT_RECORD_BYTES,
+    input: { path: '/terasort/input', bytes: encodeUtf8(text) },
+  });
+  const finished = report.trace.find((e) => e.type === 'jobFinished');
+  return { ms: finished ? (finished.ms as number) : report.simulatedMs, report };
 }
 
 /** The 2008 terabyte sort: the job's time, seconds. */
