@@ -10,9 +10,7 @@ import { pageRankFigures } from './figures/sparkPaperFigures';
 import { runCalibration } from './calibrationSuite';
 
 /** Calibration figures the model cannot bring into their band yet, and why (modelGaps.ts says more). */
-const KNOWN_GAPS: Record<string, string> = {
-  'pagerank.spark-partitioned.60': 'the shuffle of 240 partitions does not shrink from 30 to 60 machines',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function describeResult(r: FigureResult): string {
   const err = r.error === null ? 'not simulated' : `${(r.error * 100).toFixed(1)}%`;
