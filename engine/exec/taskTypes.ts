@@ -4,7 +4,8 @@
  * the task events of the trace.
  */
 /** Spark's locality levels; MapReduce uses NODE_LOCAL, RACK_LOCAL and ANY ("off-switch"). */
-export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'RACK_LOCAL' | 'ANY';
+export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'NO_PREF' | 'RACK_LOCAL' | 'ANY';
+/** NO_PREF: the task has no preferred location (a shuffle's reduce side, a parallelized collection). */
 export const LOCALITY_LEVELS: readonly Locality[] = ['PROCESS_LOCAL', 'NODE_LOCAL', 'RACK_LOCAL', 'ANY'];
 
 /** Simulated milliseconds of one attempt, phase by phase (they add up to its duration). */
@@ -42,8 +43,44 @@ export interface AttemptRecord {
   status: AttemptStatus;
   speculative: boolean;
   cost: CostBreakdown;
+  /** What the attempt read, shuffled and wrote (Spark's TaskMetrics, Hadoop's task counters), in the run's real units (dataScale applied, as the counters). */
+  io: TaskIo;
   reason?: string;
 }
+
+/**
+ * Bytes and records of one attempt, named after Spark's task metrics (the Stages page's Input,
+ * Shuffle Read, Shuffle Write, Output and Spill columns) and filled for MapReduce from the same
+ * figures Hadoop's task counters hold (HDFS_BYTES_READ, MAP_OUTPUT_BYTES, REDUCE_SHUFFLE_BYTES, ...).
+ * A failed or killed attempt reports what it had done when it stopped.
+ */
+export interface TaskIo {
+  inputBytes: number;
+  inputRecords: number;
+  /** Shuffle read: all fetched bytes and records, and the part of the bytes fetched from other nodes. */
+  shuffleReadBytes: number;
+  shuffleReadRecords: number;
+  shuffleRemoteBytes: number;
+  shuffleWriteBytes: number;
+  shuffleWriteRecords: number;
+  outputBytes: number;
+  outputRecords: number;
+  /** Bytes spilled to disk (Spark's "Spill (Disk)"; Hadoop's spilled records' bytes). */
+  spillBytes: number;
+}
+
+export const ZERO_IO: TaskIo = {
+  inputBytes: 0,
+  inputRecords: 0,
+  shuffleReadBytes: 0,
+  shuffleReadRecords: 0,
+  shuffleRemoteBytes: 0,
+  shuffleWriteBytes: 0,
+  shuffleWriteRecords: 0,
+  outputBytes: 0,
+  outputRecords: 0,
+  spillBytes: 0,
+};
 
 /** Trace events of task execution, named in the past tense. */
 export type ExecEvent =

@@ -5,7 +5,7 @@
  * faster copy), each with its trace event and the follow-up requests for the task and the job.
  */
 import type { Container } from '../yarn';
-import { ZERO_COST, type AttemptRecord, type Locality } from '../exec/taskTypes';
+import { ZERO_COST, ZERO_IO, type AttemptRecord, type Locality } from '../exec/taskTypes';
 import type { MrAppMaster } from './mrAppMaster';
 import { speculate } from './mrSpeculator';
 import type { MrAttempt, MrTask } from './mrTypes';
@@ -31,6 +31,7 @@ export function startAttempt(am: MrAppMaster, task: MrTask, c: Container, specul
     status: 'running',
     speculative,
     cost: { ...ZERO_COST },
+    io: { ...ZERO_IO },
   };
   const a: MrAttempt = {
     task,

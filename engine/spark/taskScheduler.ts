@@ -11,7 +11,7 @@
  */
 import type { Kernel, TraceSink } from '../core';
 import type { Cluster } from '../cluster';
-import { LOCALITY_LEVELS, totalMs, type AttemptRecord, type ExecEvent } from '../exec/taskTypes';
+import { LOCALITY_LEVELS, ZERO_IO, totalMs, type AttemptRecord, type ExecEvent } from '../exec/taskTypes';
 import type { Slot, SlotPool } from './slotPool';
 import {
   TaskSetManager,
@@ -188,6 +188,7 @@ export class TaskScheduler {
       status: 'running',
       speculative,
       cost,
+      io: { ...ZERO_IO },
     };
     this.attempts.push(record);
     // A task fetches its shuffle input before it runs the learner's code.

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { runJob, type JobRunReport } from '../../../engine/api';
 import { createInProcessRunner } from '../../../engine/sandbox';
 import { preset } from '../../../engine/cluster';
-import type { AttemptRecord } from '../../../engine/exec';
+import { ZERO_IO, type AttemptRecord } from '../../../engine/exec';
 import { phaseSegments, toRunView } from './runView';
 import { stageProgressAt } from './runStages';
 import { flowMatrixAt } from './runFlows';
@@ -170,6 +170,7 @@ const attempt = (over: Partial<AttemptRecord>): AttemptRecord => ({
   status: 'succeeded',
   speculative: false,
   cost: { startup: 10, read: 20, compute: 70, spill: 0, shuffle: 0, write: 0 },
+  io: { ...ZERO_IO },
   ...over,
 });
 

@@ -4,7 +4,7 @@
  * killed and retried elsewhere), a few failures and speculative copies. Seeded, no Math.random.
  */
 import type { JobRunReport } from '../../../../engine/api';
-import type { AttemptRecord, CostBreakdown } from '../../../../engine/exec';
+import { ZERO_IO, type AttemptRecord, type CostBreakdown } from '../../../../engine/exec';
 import type { RunEvent } from '../../../../engine/api';
 import { counterGroups, emptyCounters } from '../../../../engine/mapreduce';
 import { toRunView } from '../runView';
@@ -102,6 +102,7 @@ export function makeSyntheticReport(options: SyntheticOptions = {}): {
       status: 'succeeded',
       speculative,
       cost,
+      io: { ...ZERO_IO },
     };
     if (!speculative && rand() < 0.004) {
       a.status = 'failed';
