@@ -24,6 +24,7 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
+import { labRunsKey } from '../../state/runHistory';
 import './labPage.css';
 
 export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
@@ -266,6 +267,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
             {shown?.outcome.report && (
               <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
                 <RunArea
+                  runsKey={labRunsKey(lab.id, stepIndex)}
                   report={shown.outcome.report}
                   nodes={shown.nodes}
                   faults={shown.faults}

@@ -18,6 +18,7 @@ import { HdfsPanel } from './HdfsPanel';
 import { faultNote } from './faultNote';
 import { faultTimingOf } from '../../../labs/faultTiming';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
+import { CompareButton } from '../compare/CompareButton';
 
 export interface RunAreaProps {
   report: JobRunReport | HdfsRunReport;
@@ -28,9 +29,11 @@ export interface RunAreaProps {
   onInjectFault(faults: FaultSpec[], atMs: number): void;
   busy: boolean;
   startAt?: number;
+  /** Where this session's runs of the step are kept (state/runHistory.ts): shows "Compare runs". */
+  runsKey?: string;
 }
 
-export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 0 }: RunAreaProps) {
+export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 0, runsKey }: RunAreaProps) {
   const durationMs = Math.max(1, report.simulatedMs);
   // Each run is fitted to about 20 s until the learner picks a speed; theirs then holds for the session.
   const chosenSpeed = useAppStore((s) => s.playbackSpeed);
@@ -84,6 +87,7 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
             Slow ×4
           </button>
         </span>
+        {runsKey && <CompareButton runsKey={runsKey} current={report} onOpen={playback.pause} />}
       </PlaybackBar>
       {faults.length > 0 && (
         <p className="muted faults-note" data-testid="injected-faults">

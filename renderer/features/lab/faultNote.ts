@@ -6,7 +6,7 @@
 import type { FaultSpec } from '../../../engine/cluster';
 import { formatInterval, type FaultTiming } from '../../../labs/faultTiming';
 
-function describeFault(f: FaultSpec): string {
+export function describeFault(f: FaultSpec): string {
   const at = `at ${(f.atMs / 1000).toFixed(1)} s`;
   switch (f.kind) {
     case 'killNode':

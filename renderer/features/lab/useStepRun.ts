@@ -15,6 +15,7 @@ import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { findLab } from '../../../labs/labRegistry';
+import { labRunsKey, useRunHistory } from '../../state/runHistory';
 
 export type RunState =
   | { status: 'idle' }
@@ -89,6 +90,16 @@ export function useStepRun(labId: string, stepIndex: number) {
           deadline,
         );
         if (generation.current !== mine) return null;
+        // Kept for the compare view (features/compare): this session's runs of the step.
+        if (result.outcome.report)
+          useRunHistory.getState().keep(labRunsKey(labId, stepIndex), {
+            at: Date.now(),
+            source,
+            setting: '',
+            report: result.outcome.report,
+            nodes: result.nodes,
+            faults: result.faults,
+          });
         setState({ status: 'done', result });
         setPrinted({ lines: result.console ?? [], more: result.consoleMore ?? 0 });
         return result;

@@ -17,6 +17,7 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
+import { SANDBOX_RUNS, useRunHistory } from '../../state/runHistory';
 
 /** `onResult` hears every run's answer (the SQL console turns its outputs into tables). */
 export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult) => void } = {}) {
@@ -78,6 +79,16 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
           generation.current === mine && setPrinted((p) => withPrinted(p ?? NOTHING_PRINTED, lines, dropped)),
       );
       if (generation.current !== mine) return;
+      // Kept for the compare view (features/compare): this session's sandbox runs.
+      if (answer.report)
+        useRunHistory.getState().keep(SANDBOX_RUNS, {
+          at: Date.now(),
+          source: code,
+          setting: `${CLUSTERS.find((c) => c.value === cluster)?.label ?? String(cluster)} with ${BLOCK_SIZES.find((s) => s.value === blockSize)?.label ?? `${blockSize}-byte`} blocks`,
+          report: answer.report,
+          nodes: answer.nodes,
+          faults: answer.faults,
+        });
       setResult(answer);
       setPrinted({ lines: answer.console ?? [], more: answer.consoleMore ?? 0 });
       onResult?.(answer);
@@ -193,6 +204,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
         {result?.report && (
           <ErrorBoundary key={version} what="this run's pictures" part="run-area">
             <RunArea
+              runsKey={SANDBOX_RUNS}
               report={result.report}
               nodes={result.nodes}
               faults={result.faults}

@@ -1,0 +1,46 @@
+/** The difference summary of two runs: each figure for run A and run B, and B against A in words. */
+import type { DifferenceRow } from '../../viz/compare/runDifference';
+import { formatBytes, formatNumber } from '../../viz/run/format';
+import { formatSimTime } from '../cluster/PlaybackBar';
+
+function show(row: DifferenceRow, v: number): string {
+  if (row.unit === 'bytes') return formatBytes(v);
+  if (row.unit === 'ms') return formatSimTime(v);
+  return formatNumber(v);
+}
+
+export function RunDifferenceTable({ rows, a, b }: { rows: DifferenceRow[]; a: string; b: string }) {
+  return (
+    <table className="grid compare-summary" aria-label="Difference summary" data-testid="compare-summary">
+      <thead>
+        <tr>
+          <th scope="col">Figure</th>
+          <th scope="col" className="num">
+            {a}
+          </th>
+          <th scope="col" className="num">
+            {b}
+          </th>
+          <th scope="col">
+            {b} against {a}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-figure={r.id}>
+            <th scope="row" title={r.title}>
+              {r.label}
+            </th>
+            <td className="num">{show(r, r.a)}</td>
+            <td className="num">{show(r, r.b)}</td>
+            <td className={r.better === 'b' ? 'better' : r.better === 'a' ? 'worse' : undefined}>
+              {r.change}
+              {r.better !== null && <span className="sr-only">{r.better === 'b' ? ' (better)' : ' (worse)'}</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

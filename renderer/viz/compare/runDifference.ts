@@ -1,0 +1,206 @@
+/**
+ * The difference summary of two runs of one lab step (or of the sandbox): what a learner compares
+ * when they change one thing (a combiner, cache(), the number of nodes). Job runs are compared
+ * by the engine's own figures (JobMetrics: the same numbers the Counters tab and the checks
+ * read), HDFS runs by the simulation's (SimulationMetrics). Pure.
+ */
+import type { JobRunReport } from '../../../engine/api';
+import type { HdfsRunReport } from '../../../labs/labTypes';
+import { formatBytes, formatNumber } from '../run/format';
+
+export type ComparedReport = JobRunReport | HdfsRunReport;
+
+export interface DifferenceRow {
+  id: string;
+  label: string;
+  /** What the figure is, for a tooltip. */
+  title: string;
+  unit: 'ms' | 'bytes' | 'count';
+  a: number;
+  b: number;
+  /** B against A in words: "2.4× faster", "3.1× more", "+2", "same". */
+  change: string;
+  /** Which run the change favours (less time, fewer bytes moved, fewer retries), or null. */
+  better: 'a' | 'b' | null;
+}
+
+interface Figure {
+  id: string;
+  label: string;
+  title: string;
+  unit: DifferenceRow['unit'];
+  value(r: ComparedReport, nodes: number): number | null;
+  /** Whether less is better (time, bytes moved, retries); null: neither (tasks, nodes). */
+  lessIsBetter: boolean | null;
+}
+
+const job = (r: ComparedReport) => (r.kind === 'hdfs' ? null : r);
+const hdfs = (r: ComparedReport) => (r.kind === 'hdfs' ? r : null);
+
+/** Attempts that re-ran a task after a failure or a lost node (not speculative copies). */
+export function retriesOf(report: JobRunReport): number {
+  return report.attempts.filter((a) => a.attempt > 0 && !a.speculative).length;
+}
+
+const FIGURES: Figure[] = [
+  {
+    id: 'time',
+    label: 'Simulated time',
+    title: 'How long the run took on the simulated cluster',
+    unit: 'ms',
+    value: (r) => r.simulatedMs,
+    lessIsBetter: true,
+  },
+  {
+    id: 'nodes',
+    label: 'Nodes',
+    title: 'Machines in the cluster',
+    unit: 'count',
+    value: (_r, nodes) => nodes,
+    lessIsBetter: null,
+  },
+  {
+    id: 'readRemote',
+    label: 'Bytes read remotely',
+    title: 'Input read from a DataNode on another machine (not data-local)',
+    unit: 'bytes',
+    value: (r) => job(r)?.metrics.bytesReadRemote ?? null,
+    lessIsBetter: true,
+  },
+  {
+    id: 'shuffled',
+    label: 'Bytes shuffled',
+    title: 'Map output fetched by the reduce side (MapReduce) or by the next stage (Spark)',
+    unit: 'bytes',
+    value: (r) => job(r)?.metrics.shuffleBytes ?? null,
+    lessIsBetter: true,
+  },
+  {
+    id: 'shuffledRemote',
+    label: '… of them over the network',
+    title: 'Shuffle bytes fetched from another machine',
+    unit: 'bytes',
+    value: (r) => job(r)?.metrics.shuffleBytesRemote ?? null,
+    lessIsBetter: true,
+  },
+  {
+    id: 'tasks',
+    label: 'Tasks',
+    title: 'Map and reduce tasks (MapReduce) or tasks of all stages (Spark)',
+    unit: 'count',
+    value: (r) => job(r)?.metrics.tasks ?? null,
+    lessIsBetter: null,
+  },
+  {
+    id: 'attempts',
+    label: 'Task attempts',
+    title: 'Every attempt, including retries and speculative copies',
+    unit: 'count',
+    value: (r) => job(r)?.metrics.attempts ?? null,
+    lessIsBetter: null,
+  },
+  {
+    id: 'retries',
+    label: 'Retries',
+    title: 'Attempts that ran a task again after a failure or a lost node',
+    unit: 'count',
+    value: (r) => {
+      const j = job(r);
+      return j ? retriesOf(j) : null;
+    },
+    lessIsBetter: true,
+  },
+  {
+    id: 'failed',
+    label: 'Failed attempts',
+    title: 'Attempts that failed (their task was retried)',
+    unit: 'count',
+    value: (r) => job(r)?.metrics.failedAttempts ?? null,
+    lessIsBetter: true,
+  },
+  {
+    id: 'dead',
+    label: 'DataNodes declared dead',
+    title: 'Nodes the NameNode stopped hearing from and declared dead',
+    unit: 'count',
+    value: (r) => hdfs(r)?.metrics.dataNodesDeclaredDead ?? null,
+    lessIsBetter: null,
+  },
+  {
+    id: 'blocksReplicated',
+    label: 'Blocks re-replicated',
+    title: 'Block copies made to bring replication back to its target',
+    unit: 'count',
+    value: (r) => hdfs(r)?.metrics.blocksReplicated ?? null,
+    lessIsBetter: null,
+  },
+  {
+    id: 'bytesReplicated',
+    label: 'Bytes re-replicated',
+    title: 'Bytes copied between DataNodes by re-replication',
+    unit: 'bytes',
+    value: (r) => hdfs(r)?.metrics.bytesReplicated ?? null,
+    lessIsBetter: true,
+  },
+  {
+    id: 'recovery',
+    label: 'Time to recover',
+    title: 'From the first DataNode declared dead to the last block re-replicated',
+    unit: 'ms',
+    value: (r) => hdfs(r)?.metrics.recoveryMs ?? null,
+    lessIsBetter: true,
+  },
+  {
+    id: 'missing',
+    label: 'Blocks missing at the end',
+    title: 'Blocks with no live replica left: data lost',
+    unit: 'count',
+    value: (r) => hdfs(r)?.metrics.blocksMissing ?? null,
+    lessIsBetter: true,
+  },
+];
+
+export interface ComparedRun {
+  report: ComparedReport;
+  nodes: number;
+}
+
+/** The figures both runs have, A against B. */
+export function runDifference(a: ComparedRun, b: ComparedRun): DifferenceRow[] {
+  const rows: DifferenceRow[] = [];
+  for (const f of FIGURES) {
+    const va = f.value(a.report, a.nodes);
+    const vb = f.value(b.report, b.nodes);
+    if (va === null || vb === null) continue;
+    rows.push({
+      id: f.id,
+      label: f.label,
+      title: f.title,
+      unit: f.unit,
+      a: va,
+      b: vb,
+      change: changeText(f.unit, va, vb),
+      better: va === vb || f.lessIsBetter === null ? null : vb < va === f.lessIsBetter ? 'b' : 'a',
+    });
+  }
+  return rows;
+}
+
+/** B against A: a factor for times and bytes ("2.4× faster", "3× more"), a signed count otherwise. */
+export function changeText(unit: DifferenceRow['unit'], a: number, b: number): string {
+  if (a === b) return 'same';
+  if (unit === 'count') return `${b > a ? '+' : '−'}${formatNumber(Math.abs(b - a))}`;
+  if (a === 0 || b === 0) {
+    const d = Math.abs(b - a);
+    const sign = b > a ? '+' : '−';
+    return unit === 'bytes' ? `${sign}${formatBytes(d)}` : `${sign}${formatSeconds(d)}`;
+  }
+  const factor = Math.max(a, b) / Math.min(a, b);
+  const f = factor < 10 ? factor.toFixed(factor < 1.1 ? 2 : 1) : formatNumber(Math.round(factor));
+  if (unit === 'ms') return `${f}× ${b < a ? 'faster' : 'slower'}`;
+  return `${f}× ${b < a ? 'less' : 'more'}`;
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
