@@ -87,11 +87,14 @@ describe('compare two runs of a step', () => {
     const heads = await sides.locator('h3').allTextContents();
     expect(heads[0]).toMatch(/^Run 2/);
     expect(heads[1]).toMatch(/^Run 1/);
-    expect(await seriousViolations(page)).toEqual([]);
+    const violations = await seriousViolations(page);
+    expect(violations.map((v) => `${v.id}: ${JSON.stringify(v).slice(0, 600)}`)).toEqual([]);
     await page.keyboard.press('Home');
     await s.screenshot('compare-runs-1280-dark');
     await page.setViewportSize({ width: 1024, height: 700 });
     await s.screenshot('compare-runs-1024-dark');
+    await page.locator('.compare-sides').scrollIntoViewIfNeeded();
+    await s.screenshot('compare-runs-1024-sides-dark');
     await page.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.setViewportSize({ width: 1280, height: 720 });

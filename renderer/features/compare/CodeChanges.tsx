@@ -18,7 +18,7 @@ export function CodeChanges({ a, b, labelA, labelB }: { a: string; b: string; la
       <summary>
         What changed in the code: {plural(removed, 'line')} only in {labelA}, {plural(added, 'line')} only in {labelB}
       </summary>
-      <pre aria-label={`Lines that differ between ${labelA} and ${labelB}`}>
+      <pre tabIndex={0} aria-label={`Lines that differ between ${labelA} and ${labelB}`}>
         {hunks.map((h, i) =>
           h === null ? (
             <span key={i} className="gap">

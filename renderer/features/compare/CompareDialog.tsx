@@ -87,7 +87,9 @@ export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
           </p>
         </div>
       </div>
-      <PlaybackBar playback={playback} durationMs={durationMs} />
+      <div className="compare-clock">
+        <PlaybackBar playback={playback} durationMs={durationMs} />
+      </div>
       <div className="compare-sides">
         <CompareSide name={nameA} run={a} t={playback.t} />
         <CompareSide name={nameB} run={b} t={playback.t} />
