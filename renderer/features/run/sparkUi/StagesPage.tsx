@@ -1,0 +1,135 @@
+/**
+ * Spark's Stages page at the playback instant: Active, Pending, Completed, Skipped and Failed
+ * stages, each a sortable table; a stage id opens its stage page.
+ */
+import { useMemo } from 'react';
+import { DataTable, type Column } from '../../table/DataTable';
+import { STAGE_GROUPS, stageRowsAt, type StageRow, type StageStatus } from '../../../viz/run/sparkUi/stageRows';
+import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
+import { TaskProgress, atTime, durationText, sizeRecords } from './sparkUiCells';
+
+export const stageTitle = (stageId: number, attempt: number) =>
+  attempt > 0 ? `${stageId} (retry ${attempt})` : String(stageId);
+
+function columns(open: (key: string) => void, status: StageStatus): Column<StageRow>[] {
+  const cols: Column<StageRow>[] = [
+    {
+      id: 'stage',
+      header: 'Stage Id',
+      numeric: true,
+      title: 'Spark numbers stages across the whole program, in the order it creates them',
+      value: (r) => r.stageId + r.attempt / 100,
+      render: (r) => (
+        <button
+          type="button"
+          className="link-button"
+          data-stage-key={r.key}
+          aria-label={`Stage ${stageTitle(r.stageId, r.attempt)}: open its tasks`}
+          onClick={() => open(r.key)}
+        >
+          {stageTitle(r.stageId, r.attempt)}
+        </button>
+      ),
+    },
+    {
+      id: 'description',
+      header: 'Description',
+      title: 'The RDD operations the stage pipelines (a result stage: the action and its line)',
+      value: (r) => r.description,
+    },
+    {
+      id: 'submitted',
+      header: 'Submitted',
+      numeric: true,
+      title: 'Simulated time since the run started',
+      value: (r) => r.submitted,
+      render: (r) => atTime(r.submitted),
+    },
+    {
+      id: 'duration',
+      header: 'Duration',
+      numeric: true,
+      value: (r) => r.duration,
+      render: (r) => durationText(r.duration),
+    },
+    {
+      id: 'tasks',
+      header: 'Tasks: Succeeded/Total',
+      numeric: true,
+      title: 'One task per partition the stage computes',
+      value: (r) => r.tasksSucceeded,
+      render: (r) => (
+        <TaskProgress
+          succeeded={r.tasksSucceeded}
+          total={r.tasksTotal}
+          running={r.tasksRunning}
+          failed={r.tasksFailed}
+        />
+      ),
+    },
+    {
+      id: 'input',
+      header: 'Input',
+      numeric: true,
+      title: 'Bytes and records read from HDFS or from cached partitions by the tasks ended so far',
+      value: (r) => r.inputBytes,
+      render: (r) => sizeRecords(r.inputBytes, r.inputRecords),
+    },
+    {
+      id: 'output',
+      header: 'Output',
+      numeric: true,
+      title: 'Bytes and records written to HDFS (saveAsTextFile)',
+      value: (r) => r.outputBytes,
+      render: (r) => sizeRecords(r.outputBytes, r.outputRecords),
+    },
+    {
+      id: 'shuffleRead',
+      header: 'Shuffle Read',
+      numeric: true,
+      title: 'Bytes and records fetched from the map outputs of the parent stage (local and remote)',
+      value: (r) => r.shuffleReadBytes,
+      render: (r) => sizeRecords(r.shuffleReadBytes, r.shuffleReadRecords),
+    },
+    {
+      id: 'shuffleWrite',
+      header: 'Shuffle Write',
+      numeric: true,
+      title: 'Bytes and records written to local shuffle files for the next stage to fetch',
+      value: (r) => r.shuffleWriteBytes,
+      render: (r) => sizeRecords(r.shuffleWriteBytes, r.shuffleWriteRecords),
+    },
+  ];
+  if (status === 'failed') cols.push({ id: 'reason', header: 'Failure Reason', value: (r) => r.failureReason ?? '' });
+  return cols;
+}
+
+export function StagesPage({ model, t, open }: { model: SparkUiModel; t: number; open: (key: string) => void }) {
+  const groups = useMemo(() => stageRowsAt(model, t), [model, t]);
+  const shown = STAGE_GROUPS.filter((g) => groups[g.status].length > 0);
+  return (
+    <div className="spark-page" data-testid="spark-stages">
+      <p className="muted run-note">
+        A stage is a run of operations Spark pipelines without a shuffle; its tasks each compute one partition. Pick a
+        stage id to see its tasks.
+      </p>
+      {shown.length === 0 && <p className="muted">No stage has been submitted yet at this instant.</p>}
+      {shown.map((g) => (
+        <section key={g.status} className="spark-group" aria-label={g.title} data-group={g.status}>
+          <h3>
+            {g.title} ({groups[g.status].length})
+          </h3>
+          <DataTable
+            label={g.title}
+            columns={columns(open, g.status)}
+            rows={groups[g.status]}
+            rowKey={(r) => r.key}
+            rowClass={(r) => (r.status === 'active' ? 'running' : r.status === 'failed' ? 'failed' : undefined)}
+            empty=""
+            testId={`spark-stages-${g.status}`}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}
