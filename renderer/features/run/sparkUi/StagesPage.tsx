@@ -6,7 +6,14 @@ import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
 import { STAGE_GROUPS, stageRowsAt, type StageRow, type StageStatus } from '../../../viz/run/sparkUi/stageRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
-import { TaskProgress, atTime, durationText, sizeRecords } from './sparkUiCells';
+import { TaskProgress, atTime, durationText } from './sparkUiCells';
+import { formatBytes, formatNumber } from '../../../viz/run/format';
+
+/** Bytes only, as Spark's stage table shows them; the records in the cell's tooltip. */
+function bytesCell(bytes: number, records: number) {
+  if (bytes === 0) return '';
+  return <span title={`${formatNumber(records)} records`}>{formatBytes(bytes)}</span>;
+}
 
 export const stageTitle = (stageId: number, attempt: number) =>
   attempt > 0 ? `${stageId} (retry ${attempt})` : String(stageId);
@@ -71,33 +78,34 @@ function columns(open: (key: string) => void, status: StageStatus): Column<Stage
       id: 'input',
       header: 'Input',
       numeric: true,
-      title: 'Bytes and records read from HDFS or from cached partitions by the tasks ended so far',
+      title:
+        'Bytes read from HDFS or from cached partitions by the tasks ended so far (parallelized data counts none, as in Spark)',
       value: (r) => r.inputBytes,
-      render: (r) => sizeRecords(r.inputBytes, r.inputRecords),
+      render: (r) => bytesCell(r.inputBytes, r.inputRecords),
     },
     {
       id: 'output',
       header: 'Output',
       numeric: true,
-      title: 'Bytes and records written to HDFS (saveAsTextFile)',
+      title: 'Bytes written to HDFS (saveAsTextFile)',
       value: (r) => r.outputBytes,
-      render: (r) => sizeRecords(r.outputBytes, r.outputRecords),
+      render: (r) => bytesCell(r.outputBytes, r.outputRecords),
     },
     {
       id: 'shuffleRead',
       header: 'Shuffle Read',
       numeric: true,
-      title: 'Bytes and records fetched from the map outputs of the parent stage (local and remote)',
+      title: 'Bytes fetched from the map outputs of the parent stages (local and remote)',
       value: (r) => r.shuffleReadBytes,
-      render: (r) => sizeRecords(r.shuffleReadBytes, r.shuffleReadRecords),
+      render: (r) => bytesCell(r.shuffleReadBytes, r.shuffleReadRecords),
     },
     {
       id: 'shuffleWrite',
       header: 'Shuffle Write',
       numeric: true,
-      title: 'Bytes and records written to local shuffle files for the next stage to fetch',
+      title: 'Bytes written to local shuffle files for the next stage to fetch',
       value: (r) => r.shuffleWriteBytes,
-      render: (r) => sizeRecords(r.shuffleWriteBytes, r.shuffleWriteRecords),
+      render: (r) => bytesCell(r.shuffleWriteBytes, r.shuffleWriteRecords),
     },
   ];
   if (status === 'failed') cols.push({ id: 'reason', header: 'Failure Reason', value: (r) => r.failureReason ?? '' });
