@@ -18,7 +18,21 @@ function bytesCell(bytes: number, records: number) {
 export const stageTitle = (stageId: number, attempt: number) =>
   attempt > 0 ? `${stageId} (retry ${attempt})` : String(stageId);
 
-function columns(open: (key: string) => void, status: StageStatus): Column<StageRow>[] {
+/** The byte columns a run has at all (Spark shows Input, Output, Shuffle Read, Shuffle Write only when some stage has them). */
+export type ByteColumns = Record<'input' | 'output' | 'shuffleRead' | 'shuffleWrite', boolean>;
+
+function byteColumns(model: SparkUiModel): ByteColumns {
+  const has = (k: 'inputBytes' | 'outputBytes' | 'shuffleReadBytes' | 'shuffleWriteBytes') =>
+    model.attempts.some((a) => a.record.io[k] > 0);
+  return {
+    input: has('inputBytes'),
+    output: has('outputBytes'),
+    shuffleRead: has('shuffleReadBytes'),
+    shuffleWrite: has('shuffleWriteBytes'),
+  };
+}
+
+function columns(open: (key: string) => void, status: StageStatus, bytes: ByteColumns): Column<StageRow>[] {
   const cols: Column<StageRow>[] = [
     {
       id: 'stage',
@@ -108,12 +122,14 @@ function columns(open: (key: string) => void, status: StageStatus): Column<Stage
       render: (r) => bytesCell(r.shuffleWriteBytes, r.shuffleWriteRecords),
     },
   ];
-  if (status === 'failed') cols.push({ id: 'reason', header: 'Failure Reason', value: (r) => r.failureReason ?? '' });
-  return cols;
+  const kept = cols.filter((c) => !(c.id in bytes) || bytes[c.id as keyof ByteColumns]);
+  if (status === 'failed') kept.push({ id: 'reason', header: 'Failure Reason', value: (r) => r.failureReason ?? '' });
+  return kept;
 }
 
 export function StagesPage({ model, t, open }: { model: SparkUiModel; t: number; open: (key: string) => void }) {
   const groups = useMemo(() => stageRowsAt(model, t), [model, t]);
+  const bytes = useMemo(() => byteColumns(model), [model]);
   const shown = STAGE_GROUPS.filter((g) => groups[g.status].length > 0);
   return (
     <div className="spark-page" data-testid="spark-stages">
@@ -129,7 +145,7 @@ export function StagesPage({ model, t, open }: { model: SparkUiModel; t: number;
           </h3>
           <DataTable
             label={g.title}
-            columns={columns(open, g.status)}
+            columns={columns(open, g.status, bytes)}
             rows={groups[g.status]}
             rowKey={(r) => r.key}
             rowClass={(r) => (r.status === 'active' ? 'running' : r.status === 'failed' ? 'failed' : undefined)}

@@ -7,9 +7,9 @@ export function sizeRecords(bytes: number, records: number | null): string {
   return records === null ? formatBytes(bytes) : `${formatBytes(bytes)} / ${formatNumber(records)}`;
 }
 
-/** A simulated instant, from the start of the run. */
+/** A simulated instant, from the start of the run (the column's tooltip says so). */
 export function atTime(t: number | null): string {
-  return t === null ? '' : `at ${formatMs(t)}`;
+  return t === null ? '' : formatMs(t);
 }
 
 export function durationText(ms: number | null): string {
