@@ -5,8 +5,12 @@
  */
 /** Spark's locality levels; MapReduce uses NODE_LOCAL, RACK_LOCAL and ANY ("off-switch"). */
 export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'NO_PREF' | 'RACK_LOCAL' | 'ANY';
-/** NO_PREF: the task has no preferred location (a shuffle's reduce side, a parallelized collection). */
-export const LOCALITY_LEVELS: readonly Locality[] = ['PROCESS_LOCAL', 'NODE_LOCAL', 'RACK_LOCAL', 'ANY'];
+/**
+ * Spark's locality levels in TaskLocality's order. NO_PREF: the task has no preferred location (a
+ * shuffle's reduce side, a parallelized collection); Spark offers such tasks after NODE_LOCAL ones
+ * and never delays them (TaskSetManager: spark.locality.wait does not apply to NO_PREF).
+ */
+export const LOCALITY_LEVELS: readonly Locality[] = ['PROCESS_LOCAL', 'NODE_LOCAL', 'NO_PREF', 'RACK_LOCAL', 'ANY'];
 
 /** Simulated milliseconds of one attempt, phase by phase (they add up to its duration). */
 export interface CostBreakdown {

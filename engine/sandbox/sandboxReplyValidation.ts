@@ -244,6 +244,8 @@ function checkSparkLog(v: unknown, where: string): void {
     // Filled as map tasks run: empty (or partial) when the job failed before its shuffle.
     if (counts(sh.bytes, `${at}.bytes`).length > maps * reduces)
       fail(`${at}.bytes`, `has more than ${maps * reduces} items`);
+    if (counts(sh.records, `${at}.records`).length > maps * reduces)
+      fail(`${at}.records`, `has more than ${maps * reduces} items`);
   });
   list(log.jobs, `${where}.jobs`).forEach((j, i) => {
     const at = `${where}.jobs[${i}]`;

@@ -21,8 +21,8 @@ const log: SparkLog = {
     rdd(4, [{ kind: 'shuffle', parent: 3, parents: null, shuffleId: 1 }]),
   ],
   shuffles: [
-    { id: 0, mapRdd: 1, numMaps: 2, numReduces: 2, bytes: [1, 1, 1, 1], combined: false },
-    { id: 1, mapRdd: 3, numMaps: 2, numReduces: 2, bytes: [1, 1, 1, 1], combined: false },
+    { id: 0, mapRdd: 1, numMaps: 2, numReduces: 2, bytes: [1, 1, 1, 1], records: [1, 1, 1, 1], combined: false },
+    { id: 1, mapRdd: 3, numMaps: 2, numReduces: 2, bytes: [1, 1, 1, 1], records: [1, 1, 1, 1], combined: false },
   ],
   jobs: [],
   accumulators: [],

@@ -31,6 +31,8 @@ export interface ShuffleInfo {
   numReduces: number;
   /** bytes[m * numReduces + r]. */
   bytes: number[];
+  /** records[m * numReduces + r]: the records (combiners, when combined) each block holds. */
+  records: number[];
   /** Combined on the map side (reduceByKey, aggregateByKey, ...): a record per key and map leaves each map. */
   combined: boolean;
 }

@@ -9,7 +9,7 @@ import type { ClusterNode } from '../cluster';
 import type { BlockInfo } from '../hdfs';
 import type { JobContext } from '../exec/jobContext';
 import { readCost } from '../exec/hdfsInputs';
-import type { CostBreakdown } from '../exec/taskTypes';
+import type { CostBreakdown, TaskIo } from '../exec/taskTypes';
 import type { BlockManager } from './blockManager';
 import type { SparkLog } from './jobRecord';
 import type { MapOutputTracker } from './mapOutputTracker';
@@ -41,10 +41,15 @@ export function addIo(into: SparkIo, io: SparkIo): void {
   into.cacheHits += io.cacheHits;
 }
 
-/** What one attempt's cost walk found: its shuffle reads, I/O and the cache updates due when it succeeds. */
+/**
+ * What one attempt's cost walk found: its shuffle reads, I/O, its task metrics (Spark's Input and
+ * Shuffle Read: HDFS ranges and cached blocks read, shuffle blocks fetched) and the cache updates
+ * due when it succeeds.
+ */
 export interface PartitionWork {
   reads: ShuffleRead[];
   io: SparkIo;
+  metrics: TaskIo;
   after: (() => void)[];
 }
 
@@ -132,8 +137,12 @@ export class PartitionCosts {
     const key = `${rdd}:${p}`;
     const weight = this.weight(rdd);
     const at = this.persisted.has(rdd) ? this.blocks.at(key) : undefined;
+    const records = Math.max(0, info.records[p] ?? 0);
     if (at !== undefined) {
       work.io.cacheHits++;
+      // A cached block read counts as the task's input, as Spark's InputMetrics count a block read from memory.
+      work.metrics.inputBytes += info.bytes[p]!;
+      work.metrics.inputRecords += records;
       if (at !== executor) c.read += cost.networkMs(cluster.node(this.execNode(at)), node, info.bytes[p]! * weight);
       work.after.push(() => this.blocks.touch(key, at));
       return;
@@ -147,6 +156,8 @@ export class PartitionCosts {
       c.compute += cost.cpuMs(node, { bytes: to - from });
       work.io.bytesLocal += r.localBytes;
       work.io.bytesRemote += r.remoteBytes;
+      work.metrics.inputBytes += r.localBytes + r.remoteBytes;
+      work.metrics.inputRecords += records;
     }
     for (const d of info.deps) {
       if (d.kind === 'narrow')
@@ -165,7 +176,12 @@ export class PartitionCosts {
           // Deserialising what was fetched.
           c.compute += cost.cpuMs(node, { bytes: bytes * shuffleWeight });
           if (src === node) work.io.shuffleLocal += bytes;
-          else work.io.shuffleRemote += bytes;
+          else {
+            work.io.shuffleRemote += bytes;
+            work.metrics.shuffleRemoteBytes += bytes;
+          }
+          work.metrics.shuffleReadBytes += bytes;
+          work.metrics.shuffleReadRecords += sh.records[m * sh.numReduces + p] ?? 0;
         }
       }
     }

@@ -63,6 +63,7 @@ export class PendingTasks<T extends Queueable> {
   private count = 0;
   private withExecutors = 0;
   private withNodes = 0;
+  private withoutPrefs = 0;
   private all = new LazyList<T>();
   private noPrefs = new LazyList<T>();
   private byExecutor = new Map<string, LazyList<T>>();
@@ -86,7 +87,10 @@ export class PendingTasks<T extends Queueable> {
     const executors = state.task.preferredExecutors ?? [];
     if (executors.length > 0) this.withExecutors++;
     if (preferredNodes.length > 0) this.withNodes++;
-    if (executors.length === 0 && preferredNodes.length === 0) this.noPrefs.push(entry);
+    if (executors.length === 0 && preferredNodes.length === 0) {
+      this.withoutPrefs++;
+      this.noPrefs.push(entry);
+    }
     for (const e of executors) listIn(this.byExecutor, e).push(entry);
     const racks = new Set<number>();
     for (const n of preferredNodes) {
@@ -102,6 +106,8 @@ export class PendingTasks<T extends Queueable> {
     this.count--;
     if ((state.task.preferredExecutors?.length ?? 0) > 0) this.withExecutors--;
     if (state.task.preferredNodes.length > 0) this.withNodes--;
+    if ((state.task.preferredExecutors?.length ?? 0) === 0 && state.task.preferredNodes.length === 0)
+      this.withoutPrefs--;
   }
 
   clear(): void {
@@ -112,6 +118,7 @@ export class PendingTasks<T extends Queueable> {
   anyAt(level: Locality): boolean {
     if (level === 'PROCESS_LOCAL') return this.withExecutors > 0;
     if (level === 'NODE_LOCAL' || level === 'RACK_LOCAL') return this.withNodes > 0;
+    if (level === 'NO_PREF') return this.withoutPrefs > 0;
     return this.count > 0;
   }
 
@@ -122,7 +129,8 @@ export class PendingTasks<T extends Queueable> {
 
   /**
    * The first pending task (in queue order) that runs in a slot on `executor`/`node`/`rack` at
-   * `level` (0 PROCESS_LOCAL .. 3 ANY) or better, or that has no preferences.
+   * `level` (0 PROCESS_LOCAL, 1 NODE_LOCAL, 2 NO_PREF, 3 RACK_LOCAL, 4 ANY) or better: tasks
+   * without preferences from NO_PREF on, as Spark's dequeueTask looks for them after NODE_LOCAL.
    */
   first(level: number, executor: string, node: string, rack: number): T | undefined {
     let best: Entry<T> | undefined;
@@ -130,12 +138,12 @@ export class PendingTasks<T extends Queueable> {
       const e = list?.peek();
       if (e && (best === undefined || e.seq < best.seq)) best = e;
     };
-    if (level >= 3) consider(this.all);
+    if (level >= 4) consider(this.all);
     else {
-      consider(this.noPrefs);
       consider(this.byExecutor.get(executor));
       if (level >= 1) consider(this.byNode.get(node));
-      if (level >= 2) consider(this.byRack.get(rack));
+      if (level >= 2) consider(this.noPrefs);
+      if (level >= 3) consider(this.byRack.get(rack));
     }
     return best?.state;
   }

@@ -61,6 +61,7 @@ export class ShuffleManager {
       numMaps: parent.numPartitions,
       numReduces,
       bytes: [],
+      records: [],
       combined: mapSideCombine,
     };
     const s: ShuffleState = {
@@ -104,6 +105,7 @@ export class ShuffleManager {
       }),
     );
     s.info.bytes = s.buckets.flatMap((b) => b.map((x) => sizeOf(x)));
+    s.info.records = s.buckets.flatMap((b) => b.map((x) => x.length));
     return s.buckets;
   }
 

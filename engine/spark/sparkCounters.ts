@@ -10,6 +10,8 @@ export interface SparkCounters {
   BLOCKS_EVICTED: number;
   PROCESS_LOCAL_TASKS: number;
   NODE_LOCAL_TASKS: number;
+  /** Tasks without a preferred location (parallelized data, a shuffle's reduce side): Spark's NO_PREF. */
+  NO_PREF_TASKS: number;
   RACK_LOCAL_TASKS: number;
   ANY_TASKS: number;
 }

@@ -107,6 +107,7 @@ export async function runSparkJob(
         BLOCKS_EVICTED: app.blocks.evictions,
         PROCESS_LOCAL_TASKS: at('PROCESS_LOCAL'),
         NODE_LOCAL_TASKS: at('NODE_LOCAL'),
+        NO_PREF_TASKS: at('NO_PREF'),
         RACK_LOCAL_TASKS: at('RACK_LOCAL'),
         ANY_TASKS: at('ANY'),
       },

@@ -7,7 +7,7 @@
  * is gone (shuffleFetches.ts). Records the stages' trace events.
  */
 import { ioShare } from '../cluster';
-import { ZERO_COST } from '../exec/taskTypes';
+import { ZERO_COST, ZERO_IO, type TaskIo } from '../exec/taskTypes';
 import type { Stage, StageRunner } from './dagScheduler';
 import type { SparkJobInfo } from './jobRecord';
 import { addIo, noIo, type PartitionWork } from './partitionCosts';
@@ -107,6 +107,22 @@ export class SparkStageRunner implements StageRunner {
     // The stage's tasks spread over the executors' nodes share each node's disks and network.
     const execNodes = new Set(app.pool.executors.filter((e) => e.alive).map((e) => e.node.id)).size;
     const launching = new Map<number, PartitionWork>();
+    /** Partition p's shuffle files (a map stage) or its HDFS part file (saveAsTextFile). */
+    const written = (p: number): Partial<TaskIo> => {
+      if (stage.shuffleId !== null) {
+        const sh = log.shuffles[stage.shuffleId]!;
+        let bytes = 0;
+        let records = 0;
+        for (let r = 0; r < sh.numReduces; r++) {
+          bytes += sh.bytes[p * sh.numReduces + r] ?? 0;
+          records += sh.records[p * sh.numReduces + r] ?? 0;
+        }
+        return { shuffleWriteBytes: bytes, shuffleWriteRecords: records };
+      }
+      if (!job?.output) return {};
+      const info = log.rdds[stage.rdd]!;
+      return { outputBytes: info.bytes[p] ?? 0, outputRecords: Math.max(0, info.records[p] ?? 0) };
+    };
     const works = new Map<string, PartitionWork>();
     const tasks: SimTask[] = stage.partitions.map((p, i) => {
       const pr = costs.prefs(stage.rdd, p);
@@ -117,7 +133,7 @@ export class SparkStageRunner implements StageRunner {
         preferredExecutors: pr.execs,
         cost(node, _locality, executor) {
           const c = { ...ZERO_COST };
-          const work: PartitionWork = { reads: [], io: noIo(), after: [] };
+          const work: PartitionWork = { reads: [], io: noIo(), metrics: { ...ZERO_IO }, after: [] };
           costs.add(stage.rdd, p, node, executor, c, work);
           if (stage.shuffleId !== null) {
             const sh = log.shuffles[stage.shuffleId]!;
@@ -167,6 +183,7 @@ export class SparkStageRunner implements StageRunner {
         // What a failed fetch read is not counted; an attempt that runs counts what it reads.
         if (failure === null) {
           addIo(app.io, work.io);
+          record.io = { ...work.metrics };
           works.set(record.attemptId, work);
         }
         return failure;
@@ -198,6 +215,8 @@ export class SparkStageRunner implements StageRunner {
           });
         }
         const p = stage.partitions[task.index]!;
+        // What it wrote counts once it succeeded (Spark's Shuffle Write and Output metrics).
+        Object.assign(attempt.io, written(p));
         if (stage.shuffleId !== null) app.outputs.register(stage.shuffleId, p, attempt.node);
         else app.dag.resultPartitionFinished(p);
       },

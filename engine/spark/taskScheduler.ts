@@ -1,8 +1,9 @@
 /**
  * Spark's task scheduler (after TaskSchedulerImpl; each set is a TaskSetManager,
  * taskSetManager.ts): task sets are offered free executor cores level by level (PROCESS_LOCAL,
- * NODE_LOCAL, RACK_LOCAL, ANY), with delay scheduling (a set waits spark.locality.wait at a level
- * before accepting a worse one); each attempt's duration is its cost on the chosen node; attempts
+ * NODE_LOCAL, NO_PREF, RACK_LOCAL, ANY), with delay scheduling (a set waits spark.locality.wait at a level
+ * before accepting a worse one; the NO_PREF round runs whatever the wait, as TaskSchedulerImpl
+ * offers it without delay, so tasks without preferences start at once); each attempt's duration is its cost on the chosen node; attempts
  * on a node that dies are killed and re-queued (not counted as failures); an attempt whose code
  * threw is retried, on another executor when one can take it, until spark.task.maxFailures fail
  * and the set is aborted; an attempt that cannot fetch a map output fails with FetchFailed (not
@@ -24,6 +25,8 @@ import {
 } from './taskSetManager';
 
 export type { TaskSetSpec, LocalityWaits, FetchFailure } from './taskSetManager';
+
+const NO_PREF_LEVEL = LOCALITY_LEVELS.indexOf('NO_PREF');
 
 export class TaskScheduler {
   private sets: TaskSetManager[] = [];
@@ -120,7 +123,8 @@ export class TaskScheduler {
     for (const set of [...this.live]) {
       if (set.finished || set.pending.size === 0) continue;
       const maxLevel = set.allowedLevel(this.kernel.now);
-      for (let level = 0; level <= maxLevel && set.pending.size > 0; level++) {
+      for (let level = 0; level < LOCALITY_LEVELS.length && set.pending.size > 0; level++) {
+        if (level > maxLevel && level !== NO_PREF_LEVEL) continue;
         for (const slot of this.slots.freeSlots()) {
           this.offerLooks++;
           const state = this.pick(set, slot, level);
@@ -142,11 +146,7 @@ export class TaskScheduler {
     const first = set.pending.first(level, slot.executor, slot.node.id, slot.node.rackIndex);
     if (first === undefined || this.mayRunOn(first, slot)) return first;
     for (const s of set.pending.ordered()) {
-      if (
-        (noPrefs(s.task) || LOCALITY_LEVELS.indexOf(localityOf(s.task, slot, this.rackOf)) <= level) &&
-        this.mayRunOn(s, slot)
-      )
-        return s;
+      if (LOCALITY_LEVELS.indexOf(localityOf(s.task, slot, this.rackOf)) <= level && this.mayRunOn(s, slot)) return s;
     }
     return undefined;
   }

@@ -111,10 +111,14 @@ export class TaskSetManager {
     if (!this.finished && !state.done && state.running.length === 0) this.pending.push(state);
   }
 
-  /** How long the set waits at locality level `index` (0 PROCESS_LOCAL .. 2 RACK_LOCAL) before the next. */
+  /**
+   * How long the set waits at locality level `index` (LOCALITY_LEVELS) before the next: NO_PREF
+   * never waits (Spark's getLocalityWait gives it 0), so tasks with preferences then wait at RACK_LOCAL.
+   */
   waitAt(index: number): number {
     const w = this.spec.localityWaitMs;
-    return index === 0 ? w.process : index === 1 ? w.node : w.rack;
+    const level = LOCALITY_LEVELS[index];
+    return level === 'PROCESS_LOCAL' ? w.process : level === 'NODE_LOCAL' ? w.node : level === 'NO_PREF' ? 0 : w.rack;
   }
 
   /**
@@ -149,8 +153,9 @@ export function noPrefs(task: SimTask): boolean {
   return task.preferredNodes.length === 0 && (task.preferredExecutors?.length ?? 0) === 0;
 }
 
-/** Where a task runs relative to its data if it runs in `slot`. */
+/** Where a task runs relative to its data if it runs in `slot` (NO_PREF: it has no preferred place). */
 export function localityOf(task: SimTask, slot: Slot, rackOf: (node: string) => number): Locality {
+  if (noPrefs(task)) return 'NO_PREF';
   if (task.preferredExecutors?.includes(slot.executor)) return 'PROCESS_LOCAL';
   if (task.preferredNodes.includes(slot.node.id)) return 'NODE_LOCAL';
   const racks = task.preferredNodes.map(rackOf);

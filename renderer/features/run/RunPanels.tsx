@@ -11,14 +11,16 @@ import { DagView } from './DagView';
 import { DataFlowView } from './DataFlowView';
 import { CountersView } from './CountersView';
 import { OutputTable } from './OutputTable';
+import { SparkUiView } from './sparkUi/SparkUiView';
 import './run.css';
 
-export type RunTab = 'timeline' | 'dag' | 'flow' | 'counters' | 'output';
-const TABS: { id: RunTab; label: string }[] = [
+export type RunTab = 'timeline' | 'dag' | 'flow' | 'counters' | 'output' | 'sparkUi';
+const ALL_TABS: { id: RunTab; label: string; spark?: true }[] = [
   { id: 'timeline', label: 'Timeline' },
   { id: 'dag', label: 'DAG' },
   { id: 'flow', label: 'Data flow' },
   { id: 'counters', label: 'Counters' },
+  { id: 'sparkUi', label: 'Spark UI', spark: true },
   { id: 'output', label: 'Output' },
 ];
 
@@ -31,7 +33,10 @@ export interface RunPanelsProps {
 
 export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPanelsProps) {
   const view = useMemo(() => toRunView(report, nodes), [report, nodes]);
-  const [tab, setTab] = useState<RunTab>(initialTab);
+  const TABS = ALL_TABS.filter((x) => !x.spark || report.kind === 'spark');
+  const [wanted, setTab] = useState<RunTab>(initialTab);
+  // A MapReduce run has no Spark UI tab: its timeline shows instead.
+  const tab = TABS.some((x) => x.id === wanted) ? wanted : 'timeline';
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = TABS.findIndex((x) => x.id === tab);
@@ -78,6 +83,7 @@ export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPane
         {tab === 'dag' && <DagView view={view} t={clampT} />}
         {tab === 'flow' && <DataFlowView view={view} t={clampT} />}
         {tab === 'counters' && <CountersView view={view} />}
+        {tab === 'sparkUi' && report.kind === 'spark' && <SparkUiView report={report} t={clampT} />}
         {tab === 'output' && <OutputTable result={report.result} kind={report.kind} />}
       </div>
     </section>

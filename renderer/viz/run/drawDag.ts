@@ -1,6 +1,6 @@
 /**
  * Draws the stage DAG into an SVG with d3, as Spark's UI draws a job: one box per stage listing
- * the RDD operations it pipelines (a dot each, green when the RDD is cached), its task progress
+ * the RDD operations it pipelines (a dot each, linked in order, green when the RDD is cached), its task progress
  * at time t (done / running / total and a bar), shuffle dependencies as solid arrows and narrow
  * ones dashed, skipped stages greyed and labelled "skipped", a stage attempt that failed (a fetch
  * failure) named with what followed ("attempt 0 failed: fetch failure, resubmitted"). Boxes are focusable buttons: click,
@@ -138,6 +138,15 @@ export function drawDag(
         }
         ops.slice(0, d.box.ops).forEach((o, i) => {
           const y = 30 + i * OP_H;
+          // Spark's UI links each RDD to the next one it feeds inside the stage.
+          if (i > 0)
+            host
+              .append('line')
+              .attr('class', 'op-edge')
+              .attr('x1', 16)
+              .attr('x2', 16)
+              .attr('y1', y - OP_H + 8)
+              .attr('y2', y);
           host
             .append('circle')
             .attr('class', `op-dot${o.cached ? ' cached' : ''}`)

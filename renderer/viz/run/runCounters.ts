@@ -15,6 +15,7 @@ const SPARK_LABELS: Record<keyof SparkCounters, string> = {
   BLOCKS_EVICTED: 'Cached blocks evicted',
   PROCESS_LOCAL_TASKS: 'PROCESS_LOCAL tasks',
   NODE_LOCAL_TASKS: 'NODE_LOCAL tasks',
+  NO_PREF_TASKS: 'NO_PREF tasks (no preferred place)',
   RACK_LOCAL_TASKS: 'RACK_LOCAL tasks',
   ANY_TASKS: 'ANY (off-rack) tasks',
 };

@@ -203,6 +203,7 @@ function fixture(attempts: AttemptRecord[], trace: JobRunReport['trace']): JobRu
         BLOCKS_EVICTED: 0,
         PROCESS_LOCAL_TASKS: 0,
         NODE_LOCAL_TASKS: 2,
+        NO_PREF_TASKS: 0,
         RACK_LOCAL_TASKS: 0,
         ANY_TASKS: 0,
       },

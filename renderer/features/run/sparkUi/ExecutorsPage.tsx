@@ -1,0 +1,79 @@
+/** Spark's Executors page at the playback instant: the driver and each executor with its tasks and bytes. */
+import { useMemo } from 'react';
+import { DataTable, type Column } from '../../table/DataTable';
+import { formatBytes, formatMs } from '../../../viz/run/format';
+import { executorRowsAt, type ExecutorRow } from '../../../viz/run/sparkUi/executorRows';
+import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
+
+const bytes = (n: number) => (n > 0 ? formatBytes(n) : '0 B');
+
+const COLUMNS: Column<ExecutorRow>[] = [
+  {
+    id: 'id',
+    header: 'Executor ID',
+    title: 'An executor is a process on a node that runs tasks; the driver runs your program',
+    value: (r) => r.id,
+  },
+  { id: 'address', header: 'Address', title: 'The node it runs on', value: (r) => r.address },
+  {
+    id: 'status',
+    header: 'Status',
+    value: (r) => r.status,
+    render: (r) => <span className={`spark-status ${r.status.toLowerCase()}`}>{r.status}</span>,
+  },
+  { id: 'cores', header: 'Cores', numeric: true, title: 'Tasks it can run at once', value: (r) => r.cores },
+  { id: 'active', header: 'Active Tasks', numeric: true, value: (r) => r.activeTasks },
+  { id: 'failed', header: 'Failed Tasks', numeric: true, value: (r) => r.failedTasks },
+  { id: 'complete', header: 'Complete Tasks', numeric: true, value: (r) => r.completeTasks },
+  {
+    id: 'total',
+    header: 'Total Tasks',
+    numeric: true,
+    title: 'Active + failed + complete (killed attempts count in none)',
+    value: (r) => r.totalTasks,
+  },
+  {
+    id: 'time',
+    header: 'Task Time',
+    numeric: true,
+    title: 'The durations of its ended tasks, added up',
+    value: (r) => r.taskTime,
+    render: (r) => formatMs(r.taskTime),
+  },
+  { id: 'input', header: 'Input', numeric: true, value: (r) => r.inputBytes, render: (r) => bytes(r.inputBytes) },
+  {
+    id: 'shuffleRead',
+    header: 'Shuffle Read',
+    numeric: true,
+    value: (r) => r.shuffleReadBytes,
+    render: (r) => bytes(r.shuffleReadBytes),
+  },
+  {
+    id: 'shuffleWrite',
+    header: 'Shuffle Write',
+    numeric: true,
+    value: (r) => r.shuffleWriteBytes,
+    render: (r) => bytes(r.shuffleWriteBytes),
+  },
+];
+
+export function ExecutorsPage({ model, t }: { model: SparkUiModel; t: number }) {
+  const rows = useMemo(() => executorRowsAt(model, t), [model, t]);
+  return (
+    <div className="spark-page" data-testid="spark-executors">
+      <p className="muted run-note">
+        Each executor is a YARN container on one node running tasks in parallel, one per core; its figures count the
+        tasks ended so far.
+      </p>
+      <DataTable
+        label="Spark executors"
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowClass={(r) => (r.status === 'Dead' ? 'failed' : undefined)}
+        empty="No executor has registered yet at this instant."
+        testId="spark-executors-table"
+      />
+    </div>
+  );
+}

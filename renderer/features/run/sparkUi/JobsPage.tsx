@@ -1,0 +1,88 @@
+/** Spark's Jobs page at the playback instant: one row per action submitted so far. */
+import { useMemo } from 'react';
+import { DataTable, type Column } from '../../table/DataTable';
+import { jobRowsAt, type JobRow } from '../../../viz/run/sparkUi/jobRows';
+import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
+import { TaskProgress, atTime, durationText } from './sparkUiCells';
+
+const COLUMNS: Column<JobRow>[] = [
+  {
+    id: 'job',
+    header: 'Job Id',
+    numeric: true,
+    title: 'Spark numbers the jobs of a program 0, 1, 2… (one per action)',
+    value: (r) => r.jobId,
+  },
+  {
+    id: 'description',
+    header: 'Description',
+    title: 'The action that started the job and the line of your program that called it',
+    value: (r) => r.description,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    value: (r) => r.status,
+    render: (r) => <span className={`spark-status ${r.status.toLowerCase()}`}>{r.status}</span>,
+  },
+  {
+    id: 'submitted',
+    header: 'Submitted',
+    numeric: true,
+    title: 'Simulated time since the run started',
+    value: (r) => r.submitted,
+    render: (r) => atTime(r.submitted),
+  },
+  {
+    id: 'duration',
+    header: 'Duration',
+    numeric: true,
+    value: (r) => r.duration,
+    render: (r) => durationText(r.duration),
+  },
+  {
+    id: 'stages',
+    header: 'Stages: Succeeded/Total',
+    title: 'Stages this job ran; a skipped stage reused shuffle files an earlier job wrote, so it is not counted',
+    numeric: true,
+    value: (r) => r.stagesSucceeded,
+    render: (r) => `${r.stagesSucceeded}/${r.stagesTotal}${r.stagesSkipped > 0 ? ` (${r.stagesSkipped} skipped)` : ''}`,
+  },
+  {
+    id: 'tasks',
+    header: 'Tasks (for all stages): Succeeded/Total',
+    title: 'One task per partition of each stage the job runs',
+    numeric: true,
+    value: (r) => r.tasksSucceeded,
+    render: (r) => (
+      <TaskProgress
+        succeeded={r.tasksSucceeded}
+        total={r.tasksTotal}
+        running={r.tasksRunning}
+        failed={r.tasksFailed}
+        killed={r.tasksKilled}
+      />
+    ),
+  },
+];
+
+export function JobsPage({ model, t }: { model: SparkUiModel; t: number }) {
+  const rows = useMemo(() => jobRowsAt(model, t), [model, t]);
+  return (
+    <div className="spark-page" data-testid="spark-jobs">
+      <p className="muted run-note">
+        A Spark job runs for each action (count, collect, save…) your program calls; its stages are cut at shuffles.
+      </p>
+      <DataTable
+        label="Spark jobs"
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(r) => String(r.jobId)}
+        initialSort={{ column: 'job', descending: true }}
+        rowClass={(r) => (r.status === 'RUNNING' ? 'running' : r.status === 'FAILED' ? 'failed' : undefined)}
+        empty="No job has been submitted yet at this instant."
+        testId="spark-jobs-table"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The "Spark UI" run tab: Spark's own pages for the run at the playback instant, as keyboard tabs
+ * (arrow keys, Home, End): Jobs, Stages (a stage id opens its stage page; "All stages" or Escape
+ * comes back to the stage's link) and Executors.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { JobRunReport } from '../../../../engine/api';
+import { sparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
+import { JobsPage } from './JobsPage';
+import { StagesPage } from './StagesPage';
+import { StagePage } from './StagePage';
+import { ExecutorsPage } from './ExecutorsPage';
+import './sparkUi.css';
+
+type SparkPage = 'jobs' | 'stages' | 'executors';
+const PAGES: { id: SparkPage; label: string }[] = [
+  { id: 'jobs', label: 'Jobs' },
+  { id: 'stages', label: 'Stages' },
+  { id: 'executors', label: 'Executors' },
+];
+
+export function SparkUiView({ report, t }: { report: JobRunReport; t: number }) {
+  const model = useMemo(() => sparkUiModel(report), [report]);
+  const [page, setPage] = useState<SparkPage>('jobs');
+  const [stageKey, setStageKey] = useState<string | null>(null);
+  /** The stage whose page was just closed: its link gets the focus back. */
+  const returnTo = useRef<string | null>(null);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const panel = useRef<HTMLDivElement>(null);
+  const stage = stageKey === null ? undefined : model.stages.find((s) => s.key === stageKey);
+  const select = (p: SparkPage) => {
+    setPage(p);
+    setStageKey(null);
+  };
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = PAGES.findIndex((x) => x.id === page);
+    const n = PAGES.length;
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % n
+        : e.key === 'ArrowLeft'
+          ? (i + n - 1) % n
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    select(PAGES[next]!.id);
+    tabRefs.current[next]?.focus();
+  };
+  const back = () => {
+    returnTo.current = stageKey;
+    setStageKey(null);
+  };
+  useEffect(() => {
+    const key = returnTo.current;
+    if (stageKey !== null || key === null) return;
+    panel.current?.querySelector<HTMLButtonElement>(`[data-stage-key="${CSS.escape(key)}"]`)?.focus();
+    returnTo.current = null;
+  }, [stageKey]);
+  return (
+    <div className="spark-ui" data-testid="spark-ui">
+      <div className="spark-ui-tabs" role="tablist" aria-label="Spark UI pages" onKeyDown={onTabKey}>
+        {PAGES.map((x, i) => (
+          <button
+            key={x.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`spark-ui-tab-${x.id}`}
+            aria-controls={`spark-ui-panel-${x.id}`}
+            aria-selected={page === x.id}
+            tabIndex={page === x.id ? 0 : -1}
+            className="btn small"
+            onClick={() => select(x.id)}
+          >
+            {x.label}
+          </button>
+        ))}
+      </div>
+      <div
+        ref={panel}
+        role="tabpanel"
+        id={`spark-ui-panel-${page}`}
+        aria-labelledby={`spark-ui-tab-${page}`}
+        className="spark-ui-panel"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && stage) {
+            e.preventDefault();
+            back();
+          }
+        }}
+      >
+        {page === 'jobs' && <JobsPage model={model} t={t} />}
+        {page === 'stages' &&
+          (stage ? (
+            <StagePage model={model} stage={stage} t={t} onBack={back} />
+          ) : (
+            <StagesPage model={model} t={t} open={setStageKey} />
+          ))}
+        {page === 'executors' && <ExecutorsPage model={model} t={t} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * Spark's page of one stage attempt at the playback instant: its totals and Locality Level
+ * Summary, the Summary Metrics of its completed tasks (Spark's quantiles) and its task table.
+ * "All stages" (or Escape) goes back.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { Locality } from '../../../../engine/exec';
+import { DataTable, type Column } from '../../table/DataTable';
+import { formatBytes, formatMs, formatNumber } from '../../../viz/run/format';
+import type { SparkUiModel, UiStageAttempt } from '../../../viz/run/sparkUi/sparkUiModel';
+import { stageRowAt } from '../../../viz/run/sparkUi/stageRows';
+import { stageSummaryAt, type SummaryMetric } from '../../../viz/run/sparkUi/stageSummary';
+import { QUANTILE_NAMES } from '../../../viz/run/sparkUi/sparkQuantiles';
+import { taskRowsAt, type TaskRow } from '../../../viz/run/sparkUi/taskRows';
+import { atTime, sizeRecords } from './sparkUiCells';
+import { stageTitle } from './StagesPage';
+
+export const LOCALITY_HELP: Record<Locality, string> = {
+  PROCESS_LOCAL: 'PROCESS_LOCAL: the data was cached in the same executor',
+  NODE_LOCAL: 'NODE_LOCAL: the data was on the same node (an HDFS replica)',
+  NO_PREF:
+    'NO_PREF: the task had no preferred place (parallelized data, the reduce side of a shuffle); Spark’s own UI lists these as PROCESS_LOCAL',
+  RACK_LOCAL: 'RACK_LOCAL: the data was on another node of the same rack',
+  ANY: 'ANY: the data was on another rack',
+};
+
+const quantileColumns: Column<SummaryMetric>[] = [
+  { id: 'metric', header: 'Metric', value: (m) => m.metric },
+  ...QUANTILE_NAMES.map((name, q): Column<SummaryMetric> => ({
+    id: `q${q}`,
+    header: name,
+    numeric: true,
+    title:
+      q === 0
+        ? 'The smallest value among the completed tasks'
+        : q === 4
+          ? 'The largest value'
+          : `${name} of the completed tasks`,
+    value: (m) => m.quantiles[q]!,
+    render: (m) =>
+      m.unit === 'ms'
+        ? formatMs(m.quantiles[q]!)
+        : sizeRecords(m.quantiles[q]!, m.records ? m.records[q]! : null) || '0 B',
+  })),
+];
+
+const taskColumns: Column<TaskRow>[] = [
+  { id: 'index', header: 'Index', numeric: true, title: 'The partition the task computes', value: (r) => r.index },
+  {
+    id: 'tid',
+    header: 'Task ID',
+    numeric: true,
+    title: 'Spark numbers task attempts across the whole program, in launch order',
+    value: (r) => r.taskId,
+  },
+  {
+    id: 'attempt',
+    header: 'Attempt',
+    numeric: true,
+    title: 'A task that failed, or was copied because it was slow (speculative), runs again as attempt 1, 2…',
+    value: (r) => r.attempt,
+    render: (r) => `${r.attempt}${r.speculative ? ' (speculative)' : ''}`,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    value: (r) => r.status,
+    render: (r) => <span className={`spark-status ${r.status.toLowerCase()}`}>{r.status}</span>,
+  },
+  {
+    id: 'locality',
+    header: 'Locality Level',
+    title: 'How close the task ran to its data: PROCESS_LOCAL, NODE_LOCAL, NO_PREF, RACK_LOCAL, ANY (best to worst)',
+    value: (r) => r.locality,
+    render: (r) => <span title={LOCALITY_HELP[r.locality]}>{r.locality}</span>,
+  },
+  { id: 'executor', header: 'Executor ID', value: (r) => r.executor },
+  { id: 'host', header: 'Host', value: (r) => r.host },
+  {
+    id: 'launch',
+    header: 'Launch Time',
+    numeric: true,
+    value: (r) => r.launchTime,
+    render: (r) => atTime(r.launchTime),
+  },
+  { id: 'duration', header: 'Duration', numeric: true, value: (r) => r.duration, render: (r) => formatMs(r.duration) },
+  {
+    id: 'input',
+    header: 'Input Size / Records',
+    numeric: true,
+    value: (r) => r.inputBytes,
+    render: (r) => sizeRecords(r.inputBytes, r.inputRecords),
+  },
+  {
+    id: 'shuffleRead',
+    header: 'Shuffle Read Size / Records',
+    numeric: true,
+    value: (r) => r.shuffleReadBytes,
+    render: (r) => sizeRecords(r.shuffleReadBytes, r.shuffleReadRecords),
+  },
+  {
+    id: 'shuffleWrite',
+    header: 'Shuffle Write Size / Records',
+    numeric: true,
+    value: (r) => r.shuffleWriteBytes,
+    render: (r) => sizeRecords(r.shuffleWriteBytes, r.shuffleWriteRecords),
+  },
+  {
+    id: 'output',
+    header: 'Output Size / Records',
+    numeric: true,
+    value: (r) => r.outputBytes,
+    render: (r) => sizeRecords(r.outputBytes, r.outputRecords),
+  },
+  { id: 'errors', header: 'Errors', value: (r) => r.errors },
+];
+
+export function StagePage({
+  model,
+  stage,
+  t,
+  onBack,
+}: {
+  model: SparkUiModel;
+  stage: UiStageAttempt;
+  t: number;
+  onBack: () => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [stage.key]);
+  const row = useMemo(() => stageRowAt(model, stage, t), [model, stage, t]);
+  const summary = useMemo(() => stageSummaryAt(model, stage, t), [model, stage, t]);
+  const tasks = useMemo(() => taskRowsAt(model, stage, t), [model, stage, t]);
+  const localities = new Map<Locality, number>();
+  let totalTime = 0;
+  for (const r of tasks) {
+    localities.set(r.locality, (localities.get(r.locality) ?? 0) + 1);
+    if (r.status !== 'RUNNING') totalTime += r.duration;
+  }
+  return (
+    <div className="spark-page spark-stage-page" data-testid="spark-stage-page" data-stage={stage.key}>
+      <div className="spark-stage-head">
+        <button type="button" className="btn small" onClick={onBack}>
+          ← All stages
+        </button>
+        <h3 ref={heading} tabIndex={-1}>
+          Details for Stage {stage.stageId} (Attempt {stage.attempt})
+        </h3>
+      </div>
+      <p className="muted run-note">
+        {stage.description}. The quantiles summarise the tasks that succeeded so far; Escape goes back.
+      </p>
+      {row === null ? (
+        <p className="muted">
+          Stage {stageTitle(stage.stageId, stage.attempt)} has not been submitted yet at this instant.
+        </p>
+      ) : (
+        <>
+          <dl className="spark-stage-facts">
+            <div>
+              <dt>Status</dt>
+              <dd>{row.status}</dd>
+            </div>
+            <div>
+              <dt title="The durations of its ended tasks, added up">Total Time Across All Tasks</dt>
+              <dd>{formatMs(totalTime)}</dd>
+            </div>
+            <div>
+              <dt title="How many tasks ran at each locality level">Locality Level Summary</dt>
+              <dd>{[...localities].map(([l, n]) => `${l}: ${formatNumber(n)}`).join('; ') || '–'}</dd>
+            </div>
+            {row.inputBytes > 0 && (
+              <div>
+                <dt>Input Size / Records</dt>
+                <dd>{sizeRecords(row.inputBytes, row.inputRecords)}</dd>
+              </div>
+            )}
+            {row.shuffleReadBytes > 0 && (
+              <div>
+                <dt>Shuffle Read Size / Records</dt>
+                <dd>{sizeRecords(row.shuffleReadBytes, row.shuffleReadRecords)}</dd>
+              </div>
+            )}
+            {row.shuffleWriteBytes > 0 && (
+              <div>
+                <dt>Shuffle Write Size / Records</dt>
+                <dd>{sizeRecords(row.shuffleWriteBytes, row.shuffleWriteRecords)}</dd>
+              </div>
+            )}
+            {row.outputBytes > 0 && (
+              <div>
+                <dt>Output Size / Records</dt>
+                <dd>
+                  {formatBytes(row.outputBytes)} / {formatNumber(row.outputRecords)}
+                </dd>
+              </div>
+            )}
+          </dl>
+          <h4>Summary Metrics for {formatNumber(summary.completedTasks)} Completed Tasks</h4>
+          {summary.completedTasks === 0 ? (
+            <p className="muted">No task of this stage has succeeded yet at this instant.</p>
+          ) : (
+            <DataTable
+              label={`Summary metrics of stage ${stage.stageId}`}
+              columns={quantileColumns}
+              rows={summary.metrics}
+              rowKey={(m) => m.id}
+              empty=""
+              testId="spark-stage-summary"
+            />
+          )}
+          <h4>Tasks ({formatNumber(tasks.length)})</h4>
+          <DataTable
+            label={`Tasks of stage ${stage.stageId}`}
+            columns={taskColumns}
+            rows={tasks}
+            rowKey={(r) => r.key}
+            initialSort={{ column: 'index', descending: false }}
+            rowClass={(r) => (r.status === 'RUNNING' ? 'running' : r.status === 'FAILED' ? 'failed' : undefined)}
+            empty="No task of this stage has been launched yet at this instant."
+            testId="spark-stage-tasks"
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Spark's Stages page at the playback instant: Active, Pending, Completed, Skipped and Failed
+ * stages, each a sortable table; a stage id opens its stage page.
+ */
+import { useMemo } from 'react';
+import { DataTable, type Column } from '../../table/DataTable';
+import { STAGE_GROUPS, stageRowsAt, type StageRow, type StageStatus } from '../../../viz/run/sparkUi/stageRows';
+import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
+import { TaskProgress, atTime, durationText } from './sparkUiCells';
+import { formatBytes, formatNumber } from '../../../viz/run/format';
+
+/** Bytes only, as Spark's stage table shows them; the records in the cell's tooltip. */
+function bytesCell(bytes: number, records: number) {
+  if (bytes === 0) return '';
+  return <span title={`${formatNumber(records)} records`}>{formatBytes(bytes)}</span>;
+}
+
+export const stageTitle = (stageId: number, attempt: number) =>
+  attempt > 0 ? `${stageId} (retry ${attempt})` : String(stageId);
+
+/** The byte columns a run has at all (Spark shows Input, Output, Shuffle Read, Shuffle Write only when some stage has them). */
+export type ByteColumns = Record<'input' | 'output' | 'shuffleRead' | 'shuffleWrite', boolean>;
+
+function byteColumns(model: SparkUiModel): ByteColumns {
+  const has = (k: 'inputBytes' | 'outputBytes' | 'shuffleReadBytes' | 'shuffleWriteBytes') =>
+    model.attempts.some((a) => a.record.io[k] > 0);
+  return {
+    input: has('inputBytes'),
+    output: has('outputBytes'),
+    shuffleRead: has('shuffleReadBytes'),
+    shuffleWrite: has('shuffleWriteBytes'),
+  };
+}
+
+function columns(open: (key: string) => void, status: StageStatus, bytes: ByteColumns): Column<StageRow>[] {
+  const cols: Column<StageRow>[] = [
+    {
+      id: 'stage',
+      header: 'Stage Id',
+      numeric: true,
+      title: 'Spark numbers stages across the whole program, in the order it creates them',
+      value: (r) => r.stageId + r.attempt / 100,
+      render: (r) => (
+        <button
+          type="button"
+          className="link-button"
+          data-stage-key={r.key}
+          aria-label={`Stage ${stageTitle(r.stageId, r.attempt)}: open its tasks`}
+          onClick={() => open(r.key)}
+        >
+          {stageTitle(r.stageId, r.attempt)}
+        </button>
+      ),
+    },
+    {
+      id: 'description',
+      header: 'Description',
+      title: 'The RDD operations the stage pipelines (a result stage: the action and its line)',
+      value: (r) => r.description,
+    },
+    {
+      id: 'submitted',
+      header: 'Submitted',
+      numeric: true,
+      title: 'Simulated time since the run started',
+      value: (r) => r.submitted,
+      render: (r) => atTime(r.submitted),
+    },
+    {
+      id: 'duration',
+      header: 'Duration',
+      numeric: true,
+      value: (r) => r.duration,
+      render: (r) => durationText(r.duration),
+    },
+    {
+      id: 'tasks',
+      header: 'Tasks: Succeeded/Total',
+      numeric: true,
+      title: 'One task per partition the stage computes',
+      value: (r) => r.tasksSucceeded,
+      render: (r) => (
+        <TaskProgress
+          succeeded={r.tasksSucceeded}
+          total={r.tasksTotal}
+          running={r.tasksRunning}
+          failed={r.tasksFailed}
+        />
+      ),
+    },
+    {
+      id: 'input',
+      header: 'Input',
+      numeric: true,
+      title:
+        'Bytes read from HDFS or from cached partitions by the tasks ended so far (parallelized data counts none, as in Spark)',
+      value: (r) => r.inputBytes,
+      render: (r) => bytesCell(r.inputBytes, r.inputRecords),
+    },
+    {
+      id: 'output',
+      header: 'Output',
+      numeric: true,
+      title: 'Bytes written to HDFS (saveAsTextFile)',
+      value: (r) => r.outputBytes,
+      render: (r) => bytesCell(r.outputBytes, r.outputRecords),
+    },
+    {
+      id: 'shuffleRead',
+      header: 'Shuffle Read',
+      numeric: true,
+      title: 'Bytes fetched from the map outputs of the parent stages (local and remote)',
+      value: (r) => r.shuffleReadBytes,
+      render: (r) => bytesCell(r.shuffleReadBytes, r.shuffleReadRecords),
+    },
+    {
+      id: 'shuffleWrite',
+      header: 'Shuffle Write',
+      numeric: true,
+      title: 'Bytes written to local shuffle files for the next stage to fetch',
+      value: (r) => r.shuffleWriteBytes,
+      render: (r) => bytesCell(r.shuffleWriteBytes, r.shuffleWriteRecords),
+    },
+  ];
+  const kept = cols.filter((c) => !(c.id in bytes) || bytes[c.id as keyof ByteColumns]);
+  if (status === 'failed') kept.push({ id: 'reason', header: 'Failure Reason', value: (r) => r.failureReason ?? '' });
+  return kept;
+}
+
+export function StagesPage({ model, t, open }: { model: SparkUiModel; t: number; open: (key: string) => void }) {
+  const groups = useMemo(() => stageRowsAt(model, t), [model, t]);
+  const bytes = useMemo(() => byteColumns(model), [model]);
+  const shown = STAGE_GROUPS.filter((g) => groups[g.status].length > 0);
+  return (
+    <div className="spark-page" data-testid="spark-stages">
+      <p className="muted run-note">
+        A stage is a run of operations Spark pipelines without a shuffle; its tasks each compute one partition. Pick a
+        stage id to see its tasks.
+      </p>
+      {shown.length === 0 && <p className="muted">No stage has been submitted yet at this instant.</p>}
+      {shown.map((g) => (
+        <section key={g.status} className="spark-group" aria-label={g.title} data-group={g.status}>
+          <h3>
+            {g.title} ({groups[g.status].length})
+          </h3>
+          <DataTable
+            label={g.title}
+            columns={columns(open, g.status, bytes)}
+            rows={groups[g.status]}
+            rowKey={(r) => r.key}
+            rowClass={(r) => (r.status === 'active' ? 'running' : r.status === 'failed' ? 'failed' : undefined)}
+            empty=""
+            testId={`spark-stages-${g.status}`}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}
