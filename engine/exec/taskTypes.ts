@@ -67,6 +67,12 @@ export interface TaskIo {
   outputRecords: number;
   /** Bytes spilled to disk (Spark's "Spill (Disk)"; Hadoop's spilled records' bytes). */
   spillBytes: number;
+  /**
+   * MapReduce: the attempt's own task counters by Hadoop's names (FILE_BYTES_WRITTEN,
+   * MAP_OUTPUT_MATERIALIZED_BYTES, ...), non-zero ones only, as JobHistory's task counters page
+   * lists them; a successful attempt's add up to the job's. Absent for Spark.
+   */
+  counters?: Record<string, number>;
 }
 
 export const ZERO_IO: TaskIo = {
