@@ -11,15 +11,21 @@ import { DagView } from './DagView';
 import { DataFlowView } from './DataFlowView';
 import { CountersView } from './CountersView';
 import { OutputTable } from './OutputTable';
+import { JobHistoryView } from './hadoopUi/JobHistoryView';
+import { YarnView } from './hadoopUi/YarnView';
+import { NameNodeView } from './hadoopUi/NameNodeView';
 import './run.css';
 
-export type RunTab = 'timeline' | 'dag' | 'flow' | 'counters' | 'output';
-const TABS: { id: RunTab; label: string }[] = [
+export type RunTab = 'timeline' | 'dag' | 'flow' | 'counters' | 'output' | 'history' | 'yarn' | 'hdfs';
+const ALL_TABS: { id: RunTab; label: string; mapreduce?: boolean }[] = [
   { id: 'timeline', label: 'Timeline' },
   { id: 'dag', label: 'DAG' },
   { id: 'flow', label: 'Data flow' },
   { id: 'counters', label: 'Counters' },
   { id: 'output', label: 'Output' },
+  { id: 'history', label: 'Job history', mapreduce: true },
+  { id: 'yarn', label: 'YARN' },
+  { id: 'hdfs', label: 'HDFS' },
 ];
 
 export interface RunPanelsProps {
@@ -31,6 +37,7 @@ export interface RunPanelsProps {
 
 export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPanelsProps) {
   const view = useMemo(() => toRunView(report, nodes), [report, nodes]);
+  const TABS = ALL_TABS.filter((x) => !x.mapreduce || report.kind === 'mapreduce');
   const [tab, setTab] = useState<RunTab>(initialTab);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -77,8 +84,18 @@ export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPane
         {tab === 'timeline' && <TimelineView view={view} t={clampT} />}
         {tab === 'dag' && <DagView view={view} t={clampT} />}
         {tab === 'flow' && <DataFlowView view={view} t={clampT} />}
-        {tab === 'counters' && <CountersView view={view} />}
+        {tab === 'counters' && <CountersView view={view} report={report} t={clampT} />}
         {tab === 'output' && <OutputTable result={report.result} kind={report.kind} />}
+        {tab === 'history' && <JobHistoryView report={report} view={view} t={clampT} />}
+        {tab === 'yarn' && <YarnView report={report} nodes={nodes} t={clampT} />}
+        {tab === 'hdfs' && (
+          <NameNodeView
+            trace={report.trace}
+            nodes={nodes}
+            t={clampT}
+            blockSize={report.snapshots[report.snapshots.length - 1]?.hdfs.blockSize ?? 128 * 1024 * 1024}
+          />
+        )}
       </div>
     </section>
   );

@@ -75,8 +75,9 @@ export interface YarnAt {
 export interface YarnNodeInfo {
   id: string;
   rack: string;
-  cores: number;
-  memoryMb: number;
+  /** Used when the run kept no snapshot (the snapshots have the NodeManagers' capacities). */
+  cores?: number;
+  memoryMb?: number;
 }
 
 export function containerName(n: number): string {
@@ -176,8 +177,8 @@ export function yarnAt(
   }
   const nodeRows: YarnNodeRow[] = nodes.map((n) => {
     const cap = capacity.get(n.id);
-    const vcores = cap?.capacityVcores ?? n.cores;
-    const memory = cap?.capacityMemoryMb ?? n.memoryMb;
+    const vcores = cap?.capacityVcores ?? n.cores ?? 0;
+    const memory = cap?.capacityMemoryMb ?? n.memoryMb ?? 0;
     const containers = [...live.values()].filter((c) => c.node === n.id).sort((a, b) => a.number - b.number);
     const usedVcores = containers.reduce((s, c) => s + c.vcores, 0);
     const usedMemoryMb = containers.reduce((s, c) => s + c.memoryMb, 0);
@@ -192,8 +193,8 @@ export function yarnAt(
       availMemoryMb: Math.max(0, memory - usedMemoryMb),
     };
   });
-  const clusterMemoryMb = nodes.reduce((s, n) => s + (capacity.get(n.id)?.capacityMemoryMb ?? n.memoryMb), 0);
-  const clusterVcores = nodes.reduce((s, n) => s + (capacity.get(n.id)?.capacityVcores ?? n.cores), 0);
+  const clusterMemoryMb = nodes.reduce((s, n) => s + (capacity.get(n.id)?.capacityMemoryMb ?? n.memoryMb ?? 0), 0);
+  const clusterVcores = nodes.reduce((s, n) => s + (capacity.get(n.id)?.capacityVcores ?? n.cores ?? 0), 0);
   const appRows = [...apps.values()];
   const queueDefs = last?.yarn.queues.length
     ? last.yarn.queues
