@@ -101,7 +101,7 @@ export function jobHistoryAt(report: JobRunReport, t: number): HistoryJob[] {
     const app = am?.type === 'appMasterLaunched' ? apps.get(appOfContainer.get(am.container) ?? '') : undefined;
     const end = trace.find((x) => (x.type === 'jobFinished' || x.type === 'jobFailed') && x.job === jobId && x.t <= t);
     const lost = trace.filter((x) => x.type === 'mapOutputLost' && x.job === jobId && x.t <= t);
-    const attempts = report.attempts.filter((a) => a.taskSet.startsWith(`${jobId}/`) && a.start <= t);
+    const attempts = report.attempts.filter((a) => a.start <= t && a.taskSet.startsWith(`${jobId}/`));
     const mapTasks = tasksOf(attempts, 'map', e.maps, jobId, t, lost);
     const reduceTasks = tasksOf(attempts, 'reduce', e.reduces, jobId, t, []);
     const failed = end?.type === 'jobFailed';
@@ -143,17 +143,26 @@ function tasksOf(
   t: number,
   lost: readonly { t: number; task?: string }[],
 ): HistoryTask[] {
-  const mine = attempts.filter((a) => a.taskSet === `${jobId}/${kind}`);
-  const n = Math.max(count, ...mine.map((a) => a.index + 1));
+  const byIndex = new Map<number, AttemptRecord[]>();
+  let n = count;
+  for (const a of attempts) {
+    if (a.taskSet !== `${jobId}/${kind}`) continue;
+    const list = byIndex.get(a.index);
+    if (list) list.push(a);
+    else byIndex.set(a.index, [a]);
+    n = Math.max(n, a.index + 1);
+  }
+  const lostTasks = new Map<string, number>();
+  for (const l of lost) if (l.task !== undefined) lostTasks.set(l.task, Math.max(lostTasks.get(l.task) ?? -1, l.t));
   const letter = kind === 'map' ? 'm' : 'r';
   return Array.from({ length: n }, (_, index) => {
-    const own = mine.filter((a) => a.index === index).sort((x, y) => x.start - y.start || x.attempt - y.attempt);
+    const own = (byIndex.get(index) ?? []).sort((x, y) => x.start - y.start || x.attempt - y.attempt);
     const taskId = own[0]?.task ?? `task_${jobId.slice(4)}_${letter}_${String(index).padStart(6, '0')}`;
     const list = own.map((a) => attemptAt(a, kind, t));
     const won = list.filter((a) => a.state === 'SUCCEEDED').sort((x, y) => x.finish! - y.finish!);
     let successful = won[won.length - 1] ?? null;
     // A map whose output was lost after it succeeded runs again (Hadoop re-schedules it).
-    if (successful && lost.some((l) => l.task === taskId && l.t >= successful!.finish!)) successful = null;
+    if (successful && (lostTasks.get(taskId) ?? -1) >= successful.finish!) successful = null;
     const running = list.some((a) => a.state === 'RUNNING');
     const start = list.length > 0 ? Math.min(...list.map((a) => a.start)) : null;
     const finish = successful?.finish ?? null;
