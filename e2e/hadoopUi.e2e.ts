@@ -62,6 +62,15 @@ async function counter(page: Page, name: string): Promise<string[]> {
   );
 }
 
+/** Scrolls the run pane so the element with test id `id` starts at its top, and shoots. */
+async function shoot(s: Session, id: string, name: string) {
+  await s.page
+    .getByTestId(id)
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await s.screenshot(name);
+}
+
 async function theme(page: Page, which: 'light' | 'dark') {
   const toggle = page.getByRole('button', { name: new RegExp(`Switch to ${which} theme`) });
   if (await toggle.count()) await toggle.click();
@@ -105,7 +114,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     ])
       expect(await info.locator(`[data-field="${f}"] dd`).textContent(), f).toMatch(/\d/);
     await noSeriousAxe(page);
-    await s.screenshot('hadoop-job-overview-1280-dark');
+    await shoot(s, 'job-history', 'hadoop-job-overview-1280-dark');
 
     // Map tasks: nine, each on its own machine (next to its split), all SUCCEEDED.
     await page.getByRole('button', { name: 'Map tasks', exact: true }).click();
@@ -137,8 +146,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     expect(cell('Node')).toMatch(/^n\d+$/);
     for (const h of ['Shuffle Finished', 'Merge Finished', 'Elapsed Shuffle', 'Elapsed Merge', 'Elapsed Reduce'])
       expect(cell(h), h).toMatch(/\d/);
-    await page.getByTestId('reduce-attempts').scrollIntoViewIfNeeded();
-    await s.screenshot('hadoop-reduce-attempts-1280-dark');
+    await shoot(s, 'reduce-attempts', 'hadoop-reduce-attempts-1280-dark');
 
     // Counters: Hadoop's groups, Map / Reduce / Total.
     await page.getByRole('button', { name: 'Counters', exact: true }).click();
@@ -164,7 +172,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     const [launchedMap, , launched] = await counter(page, 'TOTAL_LAUNCHED_MAPS');
     expect([launchedMap, launched]).toEqual(['', '9']);
     await noSeriousAxe(page);
-    await s.screenshot('hadoop-counters-1280-dark');
+    await shoot(s, 'job-history', 'hadoop-counters-1280-dark');
 
     // Earlier in the run fewer maps have finished: the counters and the tasks show that instant.
     await seek(page, 0.12);
@@ -182,11 +190,10 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await theme(page, 'light');
     await seek(page, 0.6);
     await page.getByRole('button', { name: 'Reduce tasks', exact: true }).click();
-    await page.getByTestId('job-history').scrollIntoViewIfNeeded();
     await noSeriousAxe(page);
-    await s.screenshot('hadoop-reduce-tasks-1024-light');
+    await shoot(s, 'job-history', 'hadoop-reduce-tasks-1024-light');
     await page.getByRole('button', { name: 'Overview', exact: true }).click();
-    await s.screenshot('hadoop-job-overview-1024-light');
+    await shoot(s, 'job-history', 'hadoop-job-overview-1024-light');
   });
 
   it('IoT step 1: YARN lists the application and the containers on each node; HDFS the input file’s blocks and replicas', async () => {
@@ -210,7 +217,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     expect(runs.some((r) => r.startsWith('MRAppMaster'))).toBe(true);
     expect(runs.some((r) => r.startsWith('attempt_'))).toBe(true);
     await noSeriousAxe(page);
-    await s.screenshot('hadoop-yarn-1024-light');
+    await shoot(s, 'yarn-view', 'hadoop-yarn-1024-light');
     await seek(page, 1);
     expect(await column(page, 'yarn-apps', 6)).toEqual(['FINISHED']);
     expect(await column(page, 'yarn-apps', 7)).toEqual(['SUCCEEDED']);
@@ -229,13 +236,13 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await seek(page, 1);
     expect((await column(page, 'nn-files', 0)).filter((f) => f.startsWith('/out/daily/part-r-'))).toHaveLength(3);
     await noSeriousAxe(page);
-    await s.screenshot('hadoop-hdfs-1024-light');
+    await shoot(s, 'namenode-view', 'hadoop-hdfs-1024-light');
     await page.setViewportSize({ width: 1280, height: 720 });
-    await s.screenshot('hadoop-hdfs-1280-light');
+    await shoot(s, 'namenode-view', 'hadoop-hdfs-1280-light');
     await theme(page, 'dark');
     await page.getByRole('tab', { name: 'YARN' }).click();
     await seek(page, busy);
-    await s.screenshot('hadoop-yarn-1280-dark');
+    await shoot(s, 'yarn-view', 'hadoop-yarn-1280-dark');
   });
 
   it('hdfs-blocks step 3: the killed DataNode stays In Service, then its blocks are under-replicated, then copied back', async () => {
@@ -266,12 +273,11 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     const rows = await column(page, 'nn-under', 3);
     expect(rows.length).toBe(under[first]);
     for (const r of rows) expect(r).not.toContain('n5');
-    await page.getByTestId('nn-under').scrollIntoViewIfNeeded();
     await noSeriousAxe(page);
-    await s.screenshot('hadoop-hdfs-lab-under-replicated-1280-dark');
+    await shoot(s, 'nn-summary', 'hadoop-hdfs-lab-under-replicated-1280-dark');
     await theme(page, 'light');
     await page.setViewportSize({ width: 1024, height: 700 });
-    await s.screenshot('hadoop-hdfs-lab-under-replicated-1024-light');
+    await shoot(s, 'nn-summary', 'hadoop-hdfs-lab-under-replicated-1024-light');
     await theme(page, 'dark');
     await page.setViewportSize({ width: 1280, height: 720 });
   });

@@ -97,7 +97,9 @@ export function NameNodeView({
   const nn = useMemo(() => nameNodeAt(trace, nodes, t, blockSize), [trace, nodes, t, blockSize]);
   const [open, setOpen] = useState<string | null>(initialFile ?? null);
   const file = nn.files.find((f) => f.path === open) ?? nn.files[0] ?? null;
-  const down = new Set(nn.dataNodes.filter((d) => d.down).map((d) => d.id));
+  // Down, and not declared dead yet: the NameNode still counts their replicas.
+  const down = new Set(nn.dataNodes.filter((d) => d.down && d.state === 'In Service').map((d) => d.id));
+  const dead = nn.dataNodes.filter((d) => d.state === 'Dead').map((d) => d.id);
   const blockCols = blockColumns(down);
   const files: Column<FileRow>[] = [
     {
@@ -153,9 +155,16 @@ export function NameNodeView({
         </div>
       </dl>
       {down.size > 0 && (
-        <p className="muted run-note">
+        <p className="muted run-note" data-testid="nn-note">
           {[...down].join(', ')} {down.size === 1 ? 'is' : 'are'} down, but the NameNode only knows a DataNode by its
-          heartbeats: it keeps it In Service, with its replicas, until it declares it dead.
+          heartbeats: it keeps {down.size === 1 ? 'it' : 'them'} In Service, replicas and all, until it declares{' '}
+          {down.size === 1 ? 'it' : 'them'} dead (10 min 30 s without a heartbeat by Hadoop’s defaults).
+        </p>
+      )}
+      {dead.length > 0 && (
+        <p className="muted run-note" data-testid="nn-note-dead">
+          The NameNode has declared {dead.join(', ')} dead: {dead.length === 1 ? 'its' : 'their'} replicas no longer
+          count, and it copies each under-replicated block from a surviving replica to another DataNode.
         </p>
       )}
       <section aria-label="Datanodes">
