@@ -177,7 +177,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     // Earlier in the run fewer maps have finished: the counters and the tasks show that instant.
     await seek(page, 0.12);
     const [, , earlyIn] = await counter(page, 'MAP_INPUT_RECORDS');
-    expect(Number(earlyIn.replace(/,/g, ''))).toBeLessThan(Number(totalIn!.replace(/,/g, '')));
+    expect(Number(earlyIn!.replace(/,/g, ''))).toBeLessThan(Number(totalIn!.replace(/,/g, '')));
     await page.getByRole('button', { name: 'Map tasks', exact: true }).click();
     const states = await column(page, 'map-tasks', 1);
     expect(states.some((x) => x !== 'SUCCEEDED')).toBe(true);
