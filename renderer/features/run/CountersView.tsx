@@ -9,6 +9,7 @@ import type { RunView } from '../../viz/run/runViewTypes';
 import { formatBytes, formatNumber } from '../../viz/run/format';
 import { hadoopCountersAt, type JobCounterRow } from '../../viz/run/runCounters';
 import { DataTable, type Column } from '../table/DataTable';
+import './hadoopUi/hadoopUi.css';
 
 export interface CountersViewProps {
   view: RunView;
@@ -99,7 +100,7 @@ function HadoopCounters({ rows }: { rows: JobCounterRow[] }) {
     },
   ];
   return (
-    <div className="run-counters hadoop-counters" data-testid="run-counters">
+    <div className="run-counters hadoop-ui hadoop-counters" data-testid="run-counters">
       <p className="muted run-note">
         As Hadoop’s JobHistory lists them, at this instant of the run: a task’s counters count once its attempt has
         succeeded; the Job Counters are the job’s own (Total only).
