@@ -49,6 +49,13 @@ export interface AttemptRecord {
   cost: CostBreakdown;
   /** What the attempt read, shuffled and wrote (Spark's TaskMetrics, Hadoop's task counters), in the run's real units (dataScale applied, as the counters). */
   io: TaskIo;
+  /**
+   * MapReduce, a successful attempt: its own task counters by Hadoop's names (FILE_BYTES_WRITTEN,
+   * MAP_OUTPUT_MATERIALIZED_BYTES, ...), non-zero ones only, as JobHistory's task counters page
+   * lists them; the winning attempts' add up to the job's. Absent for Spark and for an attempt
+   * that did not succeed.
+   */
+  taskCounters?: Record<string, number>;
   reason?: string;
 }
 

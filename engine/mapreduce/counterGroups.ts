@@ -28,6 +28,8 @@ export const JOB_COUNTER = 'org.apache.hadoop.mapreduce.JobCounter';
 export const TASK_COUNTER = 'org.apache.hadoop.mapreduce.TaskCounter';
 export const FILE_INPUT_FORMAT_COUNTER = 'org.apache.hadoop.mapreduce.lib.input.FileInputFormatCounter';
 export const FILE_OUTPUT_FORMAT_COUNTER = 'org.apache.hadoop.mapreduce.lib.output.FileOutputFormatCounter';
+/** Hadoop's reduce-side fetch errors (a group name, not an enum class). */
+export const SHUFFLE_ERRORS = 'Shuffle Errors';
 /** ClusterLab's own figures (not Hadoop counters). */
 export const CLUSTERLAB_COUNTER = 'ClusterLab';
 
@@ -78,6 +80,19 @@ export const BUILTIN_GROUPS = [
       ['SHUFFLED_MAPS', 'Shuffled Maps'],
       ['FAILED_SHUFFLE', 'Failed Shuffles'],
       ['MERGED_MAP_OUTPUTS', 'Merged Map outputs'],
+    ],
+  },
+  {
+    // The reducers' fetchers count these under a plain group name, as Hadoop's Fetcher does.
+    name: SHUFFLE_ERRORS,
+    displayName: 'Shuffle Errors',
+    counters: [
+      ['BAD_ID', 'BAD_ID'],
+      ['CONNECTION', 'CONNECTION'],
+      ['IO_ERROR', 'IO_ERROR'],
+      ['WRONG_LENGTH', 'WRONG_LENGTH'],
+      ['WRONG_MAP', 'WRONG_MAP'],
+      ['WRONG_REDUCE', 'WRONG_REDUCE'],
     ],
   },
   {

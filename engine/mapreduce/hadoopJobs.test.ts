@@ -122,6 +122,7 @@ describe('MapReduce jobs as Hadoop runs them', () => {
       'File System Counters',
       'Job Counters',
       'Map-Reduce Framework',
+      'Shuffle Errors',
       'File Input Format Counters',
       'File Output Format Counters',
       'ClusterLab (not Hadoop counters)',

@@ -111,7 +111,10 @@ export function reduceMergeMs(
   return cpu + Math.max(0, write - fetchMs) + cost.diskReadMs(node, bytes) * share;
 }
 
-/** Hadoop's counters of a finished (or failed) job, from the winning attempts and every launch. */
+/**
+ * Hadoop's counters of a finished (or failed) job: the winning attempts' task counters
+ * (mrTaskCounters.ts, kept in each attempt's taskCounters) summed, and the Job Counters over every launch.
+ */
 export function jobCounters(
   am: MrAppMaster,
   maps: readonly MrMapPlan[],
@@ -119,58 +122,21 @@ export function jobCounters(
   user: UserCounterTotals,
 ): MapReduceCounters {
   const c = emptyCounters();
-  const dataScale = am.ctx.cost.dataScale;
-  maps.forEach((m, i) => {
-    const win = am.maps[i]!.winner;
-    const o = m.output;
-    if (o === null || win === null) return;
-    const materialized = o.partitionBytes.reduce((x, y) => x + y, 0);
-    const spills = o.text === null ? simulatedSpills(am.ctx.cost, o, am.config.conf) : 0;
-    c.MAP_INPUT_RECORDS += o.counters.mapInputRecords;
-    c.MAP_OUTPUT_RECORDS += o.counters.mapOutputRecords;
-    c.MAP_OUTPUT_BYTES += o.counters.mapOutputBytes;
-    c.MAP_OUTPUT_MATERIALIZED_BYTES += materialized;
-    c.COMBINE_INPUT_RECORDS += o.counters.combineInputRecords;
-    c.COMBINE_OUTPUT_RECORDS += o.counters.combineOutputRecords;
-    c.SPILLED_RECORDS += o.counters.spilledRecords;
-    c.MAP_SPILLS += o.counters.spills;
-    // Spill files written, and read back and written again as one file when there were several.
-    c.FILE_BYTES_WRITTEN += Math.round(materialized * (spills > 1 ? 2 : 1));
-    c.FILE_BYTES_READ += spills > 1 ? materialized : 0;
-    c.HDFS_BYTES_READ += win.readLocal + win.readRemote;
-    c.BYTES_READ += m.split.recordEnd - m.split.recordStart;
-    c.HDFS_BYTES_READ_LOCAL += win.readLocal;
-    c.HDFS_BYTES_READ_REMOTE += win.readRemote;
-    if (o.text !== null) {
-      c.HDFS_BYTES_WRITTEN += utf8Bytes(o.text);
-      c.BYTES_WRITTEN += utf8Bytes(o.text);
+  const tasks = [
+    ...maps.map((m, i) => ({ output: m.output, win: am.maps[i]!.winner })),
+    ...reduces.map((r, i) => ({ output: r.output, win: am.reduces[i]!.winner })),
+  ];
+  for (const { output, win } of tasks) {
+    if (output === null || win === null) continue;
+    for (const [name, value] of Object.entries(win.record.taskCounters ?? {}))
+      if (name in c) c[name as keyof MapReduceCounters] += value;
+    if (win.task.kind === 'map') {
+      if (win.record.locality === 'NODE_LOCAL') c.DATA_LOCAL_MAPS++;
+      else if (win.record.locality === 'RACK_LOCAL') c.RACK_LOCAL_MAPS++;
+      else c.OTHER_LOCAL_MAPS++;
     }
-    if (win.record.locality === 'NODE_LOCAL') c.DATA_LOCAL_MAPS++;
-    else if (win.record.locality === 'RACK_LOCAL') c.RACK_LOCAL_MAPS++;
-    else c.OTHER_LOCAL_MAPS++;
-    addUserCounters(user, o.userCounters);
-  });
-  reduces.forEach((r, ri) => {
-    const win = am.reduces[ri]!.winner;
-    const o = r.output;
-    if (o === null || win === null) return;
-    const bytes = win.shuffleLocal + win.shuffleRemote;
-    const onDisk = bytes * dataScale > REDUCE_MEMORY_BYTES;
-    c.REDUCE_INPUT_GROUPS += o.reduceInputGroups;
-    c.REDUCE_INPUT_RECORDS += o.reduceInputRecords;
-    c.REDUCE_OUTPUT_RECORDS += o.reduceOutputRecords;
-    c.REDUCE_SHUFFLE_BYTES += bytes;
-    c.SHUFFLED_MAPS += maps.length;
-    c.MERGED_MAP_OUTPUTS += maps.length;
-    c.SHUFFLE_BYTES_LOCAL += win.shuffleLocal;
-    c.SHUFFLE_BYTES_REMOTE += win.shuffleRemote;
-    c.SPILLED_RECORDS += onDisk ? o.reduceInputRecords : 0;
-    c.FILE_BYTES_WRITTEN += onDisk ? bytes : 0;
-    c.FILE_BYTES_READ += onDisk ? bytes : 0;
-    c.HDFS_BYTES_WRITTEN += utf8Bytes(o.text);
-    c.BYTES_WRITTEN += utf8Bytes(o.text);
-    addUserCounters(user, o.userCounters);
-  });
+    addUserCounters(user, output.userCounters);
+  }
   for (const a of am.attempts) {
     const map = a.task.kind === 'map';
     const ms = Math.max(0, a.record.end - a.record.start);
@@ -185,13 +151,4 @@ export function jobCounters(
   c.MILLIS_REDUCES = Math.round(c.MILLIS_REDUCES);
   c.MAPS_RERUN_FOR_LOST_OUTPUT = am.mapsRerun;
   return c;
-}
-
-function utf8Bytes(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    n += ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch >= 0xd800 && ch <= 0xdbff ? (i++, 4) : 3;
-  }
-  return n;
 }

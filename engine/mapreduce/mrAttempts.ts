@@ -7,6 +7,7 @@
 import type { Container } from '../yarn';
 import { ZERO_COST, ZERO_IO, type AttemptRecord, type Locality } from '../exec/taskTypes';
 import type { MrAppMaster } from './mrAppMaster';
+import { fillAttemptIo } from './mrAttemptIo';
 import { speculate } from './mrSpeculator';
 import type { MrAttempt, MrTask } from './mrTypes';
 
@@ -44,6 +45,8 @@ export function startAttempt(am: MrAppMaster, task: MrTask, c: Container, specul
     readRemote: 0,
     shuffleLocal: 0,
     shuffleRemote: 0,
+    fetchedLocal: 0,
+    fetchedRemote: 0,
     unfetched: new Set(),
   };
   task.running.push(a);
@@ -132,6 +135,7 @@ function endAttempt(am: MrAppMaster, a: MrAttempt, status: 'succeeded' | 'failed
   a.record.status = status;
   a.record.end = am.ctx.kernel.now;
   if (reason !== undefined) a.record.reason = reason;
+  fillAttemptIo(am, a, status === 'succeeded');
   a.task.running = a.task.running.filter((x) => x !== a);
   am.ctx.noteTaskEvent();
 }

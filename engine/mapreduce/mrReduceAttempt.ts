@@ -51,6 +51,8 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
     a.handles.push(
       kernel.scheduleAt(a.record.start + at, () => {
         a.unfetched.delete(m.index);
+        if (src === node.id) a.fetchedLocal += b;
+        else a.fetchedRemote += b;
         if (am.ctx.tracing)
           am.ctx.trace.record({
             t: kernel.now,

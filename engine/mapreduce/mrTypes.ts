@@ -54,6 +54,9 @@ export interface MrAttempt {
   readRemote: number;
   shuffleLocal: number;
   shuffleRemote: number;
+  /** Reducers: shuffle bytes fetched so far, from this node and from others. */
+  fetchedLocal: number;
+  fetchedRemote: number;
   /** Reducers: map indexes not fetched yet. */
   unfetched: Set<number>;
 }

@@ -1,26 +1,26 @@
-/** An HDFS step's run at playback time t: the block map and what happened so far. */
+/**
+ * An HDFS step's run at playback time t: the NameNode's view (Datanodes, the file browser with
+ * each block's replica locations, under-replicated blocks; its blocks table is the step's block
+ * table) and what happened so far.
+ */
 import { useMemo } from 'react';
 import type { RunEvent } from '../../../engine/api';
-import type { ClusterTimeline } from '../../viz/clusterTimeline';
 import { formatSimTime } from '../cluster/PlaybackBar';
 import { describeEvent } from '../../viz/describeEvent';
-import { blockName } from '../../../engine/hdfs';
+import { NameNodeView } from '../run/hadoopUi/NameNodeView';
 
 export function HdfsPanel({
-  timeline,
+  nodes,
   trace,
   t,
-  replication,
+  blockSize,
 }: {
-  timeline: ClusterTimeline;
+  nodes: readonly { id: string; rack: string }[];
   trace: readonly RunEvent[];
   t: number;
-  replication: number;
+  /** dfs.blocksize of the step. */
+  blockSize: number;
 }) {
-  const blocks = useMemo(() => {
-    timeline.at(t);
-    return timeline.blockMap();
-  }, [timeline, t]);
   const events = useMemo(
     () =>
       trace
@@ -31,30 +31,7 @@ export function HdfsPanel({
   );
   return (
     <div className="hdfs-panel">
-      <table className="grid" aria-label="Block map" data-testid="block-table">
-        <thead>
-          <tr>
-            <th scope="col">Block</th>
-            <th scope="col">File, position</th>
-            <th scope="col">Replicas (live nodes)</th>
-            <th scope="col">Count</th>
-          </tr>
-        </thead>
-        <tbody>
-          {blocks.map(({ block, nodes }) => (
-            <tr key={block.id} className={nodes.length < replication ? 'under' : ''}>
-              <td className="mono">{blockName(block.id)}</td>
-              <td>
-                {block.path} #{block.index}
-              </td>
-              <td>{nodes.join(', ') || 'none: lost'}</td>
-              <td>
-                {nodes.length}/{replication}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NameNodeView trace={trace} nodes={nodes} t={t} blockSize={blockSize} blocksTestId="block-table" />
       <h3>What happened</h3>
       <ol className="events" aria-label="Events so far" data-testid="event-log" tabIndex={0}>
         {events.slice(-80).map((e, i) => (

@@ -100,12 +100,7 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
         </ErrorBoundary>
         {report.kind === 'hdfs' ? (
           <ErrorBoundary what="the block map" part="hdfs-panel">
-            <HdfsPanel
-              timeline={timeline}
-              trace={trace}
-              t={playback.t}
-              replication={report.final.hdfs.files[0]?.replication ?? 3}
-            />
+            <HdfsPanel nodes={nodes} trace={trace} t={playback.t} blockSize={report.final.hdfs.blockSize} />
           </ErrorBoundary>
         ) : (
           <ErrorBoundary what="the run's pictures (timeline, DAG, data flow, counters, output)" part="run-panels">

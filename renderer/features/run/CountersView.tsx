@@ -1,8 +1,27 @@
-/** The run's counters at the end of the run, grouped and labelled with Hadoop's names. */
+/**
+ * The run's counters, grouped and labelled with Hadoop's names. A MapReduce run shows them as
+ * JobHistory's counters page does, live at playback time t: Map, Reduce and Total columns, the
+ * task counters of the attempts succeeded by t (hadoopCountersAt); `job` picks one job of a chain
+ * (null: every job). Spark runs list their counters at the end of the run.
+ */
+import type { JobRunReport } from '../../../engine/api';
 import type { RunView } from '../../viz/run/runViewTypes';
 import { formatBytes, formatNumber } from '../../viz/run/format';
+import { hadoopCountersAt, type JobCounterRow } from '../../viz/run/runCounters';
+import { DataTable, type Column } from '../table/DataTable';
+import './hadoopUi/hadoopUi.css';
 
-export function CountersView({ view }: { view: RunView }) {
+export interface CountersViewProps {
+  view: RunView;
+  /** With both, a MapReduce run's counters are shown live at t with Map / Reduce / Total. */
+  report?: JobRunReport;
+  t?: number;
+  job?: string | null;
+}
+
+export function CountersView({ view, report, t, job = null }: CountersViewProps) {
+  if (report !== undefined && t !== undefined && report.kind === 'mapreduce')
+    return <HadoopCounters rows={hadoopCountersAt(report, job, t)} />;
   const groups = [...new Set(view.counters.map((c) => c.group))];
   if (view.counters.length === 0) return <p className="muted">This run reported no counters.</p>;
   return (
@@ -42,6 +61,63 @@ export function CountersView({ view }: { view: RunView }) {
           </tbody>
         ))}
       </table>
+    </div>
+  );
+}
+
+/** One sortable table per counter group, as JobHistory's counters page nests a table in each group. */
+function HadoopCounters({ rows }: { rows: JobCounterRow[] }) {
+  const groups = [...new Set(rows.map((c) => c.group))];
+  const cell = (v: number | null, bytes: boolean) =>
+    v === null ? (
+      ''
+    ) : (
+      <span title={bytes ? `${formatNumber(v)} bytes` : undefined}>{bytes ? formatBytes(v) : formatNumber(v)}</span>
+    );
+  const columns: Column<JobCounterRow>[] = [
+    { id: 'label', header: 'Name', title: 'What Hadoop prints for the counter', value: (c) => c.label },
+    {
+      id: 'name',
+      header: 'Counter',
+      title: 'The counter’s enum name',
+      value: (c) => c.name,
+      render: (c) => <span className="muted">{c.name}</span>,
+    },
+    { id: 'map', header: 'Map', numeric: true, value: (c) => c.map, render: (c) => cell(c.map, c.unit === 'bytes') },
+    {
+      id: 'reduce',
+      header: 'Reduce',
+      numeric: true,
+      value: (c) => c.reduce,
+      render: (c) => cell(c.reduce, c.unit === 'bytes'),
+    },
+    {
+      id: 'total',
+      header: 'Total',
+      numeric: true,
+      value: (c) => c.total,
+      render: (c) => cell(c.total, c.unit === 'bytes'),
+    },
+  ];
+  return (
+    <div className="run-counters hadoop-ui hadoop-counters" data-testid="run-counters">
+      <p className="muted run-note">
+        As Hadoop’s JobHistory lists them, at this instant of the run: a task’s counters count once its attempt has
+        succeeded; the Job Counters are the job’s own (Total only).
+      </p>
+      {groups.map((g) => (
+        <section key={g} className="counter-group" aria-label={g}>
+          <h4>{g}</h4>
+          <DataTable
+            label={g}
+            columns={columns}
+            rows={rows.filter((c) => c.group === g)}
+            rowKey={(c) => c.name}
+            empty="No counters."
+            testId={`counters-${g.replace(/[^A-Za-z]+/g, '-').toLowerCase()}`}
+          />
+        </section>
+      ))}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * The run visualisations for one job run at playback time t: Timeline, DAG, Data flow, Counters
- * and Output as keyboard-accessible tabs (arrow keys, Home, End). The RunView is derived once
+ * The run visualisations for one job run at playback time t: Timeline, DAG, Data flow, Spark's
+ * UI (Spark runs) or Hadoop's Job history (MapReduce runs), Counters, Output, and YARN's and
+ * HDFS's views, as keyboard-accessible tabs (arrow keys, Home, End). The RunView is derived once
  * per report; the panels redraw on t.
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -12,16 +13,23 @@ import { DataFlowView } from './DataFlowView';
 import { CountersView } from './CountersView';
 import { OutputTable } from './OutputTable';
 import { SparkUiView } from './sparkUi/SparkUiView';
+import { JobHistoryView } from './hadoopUi/JobHistoryView';
+import { YarnView } from './hadoopUi/YarnView';
+import { NameNodeView } from './hadoopUi/NameNodeView';
 import './run.css';
 
-export type RunTab = 'timeline' | 'dag' | 'flow' | 'counters' | 'output' | 'sparkUi';
-const ALL_TABS: { id: RunTab; label: string; spark?: true }[] = [
+export type RunTab = 'timeline' | 'dag' | 'flow' | 'sparkUi' | 'history' | 'counters' | 'output' | 'yarn' | 'hdfs';
+/** The tabs, in order; `only`: shown for that kind of run alone. */
+const ALL_TABS: { id: RunTab; label: string; only?: 'spark' | 'mapreduce' }[] = [
   { id: 'timeline', label: 'Timeline' },
   { id: 'dag', label: 'DAG' },
   { id: 'flow', label: 'Data flow' },
+  { id: 'sparkUi', label: 'Spark UI', only: 'spark' },
+  { id: 'history', label: 'Job history', only: 'mapreduce' },
   { id: 'counters', label: 'Counters' },
-  { id: 'sparkUi', label: 'Spark UI', spark: true },
   { id: 'output', label: 'Output' },
+  { id: 'yarn', label: 'YARN' },
+  { id: 'hdfs', label: 'HDFS' },
 ];
 
 export interface RunPanelsProps {
@@ -33,9 +41,9 @@ export interface RunPanelsProps {
 
 export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPanelsProps) {
   const view = useMemo(() => toRunView(report, nodes), [report, nodes]);
-  const TABS = ALL_TABS.filter((x) => !x.spark || report.kind === 'spark');
+  const TABS = ALL_TABS.filter((x) => !x.only || x.only === report.kind);
   const [wanted, setTab] = useState<RunTab>(initialTab);
-  // A MapReduce run has no Spark UI tab: its timeline shows instead.
+  // A tab the run does not have (the Spark UI of a MapReduce run): its timeline shows instead.
   const tab = TABS.some((x) => x.id === wanted) ? wanted : 'timeline';
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -82,9 +90,19 @@ export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPane
         {tab === 'timeline' && <TimelineView view={view} t={clampT} />}
         {tab === 'dag' && <DagView view={view} t={clampT} />}
         {tab === 'flow' && <DataFlowView view={view} t={clampT} />}
-        {tab === 'counters' && <CountersView view={view} />}
         {tab === 'sparkUi' && report.kind === 'spark' && <SparkUiView report={report} t={clampT} />}
+        {tab === 'counters' && <CountersView view={view} report={report} t={clampT} />}
         {tab === 'output' && <OutputTable result={report.result} kind={report.kind} />}
+        {tab === 'history' && <JobHistoryView report={report} view={view} t={clampT} />}
+        {tab === 'yarn' && <YarnView report={report} nodes={nodes} t={clampT} />}
+        {tab === 'hdfs' && (
+          <NameNodeView
+            trace={report.trace}
+            nodes={nodes}
+            t={clampT}
+            blockSize={report.snapshots[report.snapshots.length - 1]?.hdfs.blockSize ?? 128 * 1024 * 1024}
+          />
+        )}
       </div>
     </section>
   );

@@ -4,7 +4,12 @@
  * them); ClusterLab's own extra figures are in a group of their own. Spark runs list their counters.
  */
 import type { JobRunReport, SparkCounters } from '../../../engine/api';
+import { BUILTIN_GROUPS } from '../../../engine/mapreduce';
 import type { CounterRow } from './runViewTypes';
+import { jobHistoryAt } from './hadoopUi/jobHistory';
+
+/** Hadoop's JobCounter group: counted for the job, not per task. */
+const JOB_GROUP = 'org.apache.hadoop.mapreduce.JobCounter';
 
 const unitOf = (name: string): CounterRow['unit'] => (/BYTES/.test(name) ? 'bytes' : 'count');
 
@@ -73,5 +78,90 @@ export function deriveCounters(report: JobRunReport): CounterRow[] {
       ...(Number.isFinite(n) && a.value.trim() !== '' ? {} : { text: a.value }),
     });
   });
+  return rows;
+}
+
+/** A counter as JobHistory's counters page lists it: the maps' value, the reducers', and the job's. */
+export interface JobCounterRow {
+  name: string;
+  label: string;
+  group: string;
+  unit: CounterRow['unit'];
+  /** null where Hadoop keeps the counter for the job alone (Job Counters, the learner's totals). */
+  map: number | null;
+  reduce: number | null;
+  total: number;
+}
+
+/**
+ * Hadoop's counters of one MapReduce job (or, with `jobId` null, of every job of the run) at
+ * playback time t, with JobHistory's Map, Reduce and Total columns: each task counter summed over
+ * the tasks whose attempt has succeeded by t (that attempt's own counters), the Job Counters over
+ * the attempts launched and ended by t. The learner's own counters are known only for the whole
+ * run, so they appear once it has ended (and for one job only when the run has one).
+ */
+export function hadoopCountersAt(report: JobRunReport, jobId: string | null, t: number): JobCounterRow[] {
+  const m = report.metrics;
+  if (m.kind !== 'mapreduce') return [];
+  const all = jobHistoryAt(report, t);
+  const jobs = jobId === null ? all : all.filter((j) => j.jobId === jobId);
+  const sums = new Map<string, { map: number; reduce: number }>();
+  const add = (name: string, side: 'map' | 'reduce', v: number) => {
+    const s = sums.get(name) ?? { map: 0, reduce: 0 };
+    s[side] += v;
+    sums.set(name, s);
+  };
+  const job: Record<string, number> = {};
+  const bump = (name: string, v = 1) => (job[name] = (job[name] ?? 0) + v);
+  for (const j of jobs) {
+    for (const task of [...j.mapTasks, ...j.reduceTasks]) {
+      const won = task.successful;
+      if (won) for (const [name, v] of Object.entries(won.record.taskCounters ?? {})) add(name, task.kind, v);
+      if (won && task.kind === 'map')
+        bump(
+          won.record.locality === 'NODE_LOCAL'
+            ? 'DATA_LOCAL_MAPS'
+            : won.record.locality === 'RACK_LOCAL'
+              ? 'RACK_LOCAL_MAPS'
+              : 'OTHER_LOCAL_MAPS',
+        );
+      const maps = task.kind === 'map';
+      for (const a of task.attempts) {
+        bump(maps ? 'TOTAL_LAUNCHED_MAPS' : 'TOTAL_LAUNCHED_REDUCES');
+        if (a.finish !== null) bump(maps ? 'MILLIS_MAPS' : 'MILLIS_REDUCES', a.elapsed);
+        if (a.state === 'FAILED') bump(maps ? 'NUM_FAILED_MAPS' : 'NUM_FAILED_REDUCES');
+        if (a.state === 'KILLED') bump(maps ? 'NUM_KILLED_MAPS' : 'NUM_KILLED_REDUCES');
+      }
+    }
+    bump(
+      'MAPS_RERUN_FOR_LOST_OUTPUT',
+      report.trace.filter((e) => e.type === 'mapOutputLost' && e.job === j.jobId && e.t <= t).length,
+    );
+  }
+  const rows: JobCounterRow[] = [];
+  for (const g of BUILTIN_GROUPS)
+    for (const [name, label] of g.counters) {
+      const base = { name, label, group: g.displayName, unit: unitOf(name) };
+      const s = sums.get(name);
+      if (g.name === JOB_GROUP || name === 'MAPS_RERUN_FOR_LOST_OUTPUT') {
+        const v = job[name] ?? 0;
+        rows.push({ ...base, map: null, reduce: null, total: name.startsWith('MILLIS') ? Math.round(v) : v });
+      } else rows.push({ ...base, map: s?.map ?? 0, reduce: s?.reduce ?? 0, total: (s?.map ?? 0) + (s?.reduce ?? 0) });
+    }
+  const ended = all.length > 0 && all.every((j) => j.finished !== null) && t >= report.simulatedMs;
+  const whole = jobId === null || report.trace.filter((e) => e.type === 'jobSubmitted').length === 1;
+  if (ended && whole)
+    for (const g of m.counterGroups)
+      if (g.user)
+        for (const c of g.counters)
+          rows.push({
+            name: c.name,
+            label: c.displayName,
+            group: g.displayName,
+            unit: 'count',
+            map: null,
+            reduce: null,
+            total: c.value,
+          });
   return rows;
 }

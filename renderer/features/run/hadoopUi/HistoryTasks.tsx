@@ -1,0 +1,150 @@
+/**
+ * JobHistory's Map tasks or Reduce tasks page at t: each task's state, node, start, finish and
+ * elapsed time (for reduces, the successful attempt's Shuffle Finished and Merge Finished and its
+ * elapsed shuffle, merge and reduce), and, for the task picked, its attempts.
+ */
+import { useState } from 'react';
+import type { HistoryAttempt, HistoryTask } from '../../../viz/run/hadoopUi/jobHistory';
+import { formatMs } from '../../../viz/run/format';
+import { formatSimTime } from '../../cluster/PlaybackBar';
+import { DataTable, type Column } from '../../table/DataTable';
+
+const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
+const span = (ms: number | null) => (ms === null ? 'N/A' : formatMs(ms));
+const shown = (a: HistoryAttempt | null) => a;
+/** The attempt a task's row speaks for: the successful one, else the last one started. */
+const lead = (x: HistoryTask) => x.successful ?? x.attempts[x.attempts.length - 1] ?? null;
+
+function reduceColumns<R>(of: (r: R) => HistoryAttempt | null): Column<R>[] {
+  return [
+    {
+      id: 'shuffleFinished',
+      header: 'Shuffle Finished',
+      numeric: true,
+      value: (r) => of(r)?.shuffleFinished ?? null,
+      render: (r) => time(of(r)?.shuffleFinished ?? null),
+    },
+    {
+      id: 'mergeFinished',
+      header: 'Merge Finished',
+      numeric: true,
+      value: (r) => of(r)?.mergeFinished ?? null,
+      render: (r) => time(of(r)?.mergeFinished ?? null),
+    },
+    {
+      id: 'elapsedShuffle',
+      header: 'Elapsed Shuffle',
+      title: 'Shuffle Finished − start',
+      numeric: true,
+      value: (r) => of(r)?.elapsedShuffle ?? null,
+      render: (r) => span(of(r)?.elapsedShuffle ?? null),
+    },
+    {
+      id: 'elapsedMerge',
+      header: 'Elapsed Merge',
+      title: 'Merge Finished − Shuffle Finished',
+      numeric: true,
+      value: (r) => of(r)?.elapsedMerge ?? null,
+      render: (r) => span(of(r)?.elapsedMerge ?? null),
+    },
+    {
+      id: 'elapsedReduce',
+      header: 'Elapsed Reduce',
+      title: 'Finish − Merge Finished',
+      numeric: true,
+      value: (r) => of(r)?.elapsedReduce ?? null,
+      render: (r) => span(of(r)?.elapsedReduce ?? null),
+    },
+  ];
+}
+
+export function HistoryTasks({ tasks, kind }: { tasks: HistoryTask[]; kind: 'map' | 'reduce' }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const picked = tasks.find((x) => x.taskId === open) ?? null;
+  const what = kind === 'map' ? 'Map' : 'Reduce';
+  const columns: Column<HistoryTask>[] = [
+    {
+      id: 'task',
+      header: 'Task',
+      value: (x) => x.taskId,
+      render: (x) => (
+        <button
+          type="button"
+          className="link-button mono"
+          aria-expanded={open === x.taskId}
+          title="Show this task’s attempts"
+          onClick={() => setOpen(open === x.taskId ? null : x.taskId)}
+        >
+          {x.taskId}
+        </button>
+      ),
+    },
+    { id: 'state', header: 'State', value: (x) => x.state },
+    {
+      id: 'node',
+      header: 'Node',
+      title: 'Where its successful (or latest) attempt ran',
+      value: (x) => lead(x)?.node ?? null,
+    },
+    { id: 'attempts', header: 'Attempts', numeric: true, value: (x) => x.attempts.length },
+    { id: 'start', header: 'Start Time', numeric: true, value: (x) => x.start, render: (x) => time(x.start) },
+    { id: 'finish', header: 'Finish Time', numeric: true, value: (x) => x.finish, render: (x) => time(x.finish) },
+    { id: 'elapsed', header: 'Elapsed Time', numeric: true, value: (x) => x.elapsed, render: (x) => span(x.elapsed) },
+    ...(kind === 'reduce' ? reduceColumns<HistoryTask>((x) => shown(x.successful)) : []),
+  ];
+  return (
+    <div className="history-tasks">
+      <DataTable
+        label={`${what} tasks`}
+        columns={columns}
+        rows={tasks}
+        rowKey={(x) => x.taskId}
+        rowClass={(x) => (x.state === 'RUNNING' ? 'running' : x.state === 'FAILED' ? 'failed' : undefined)}
+        empty={`No ${kind} tasks.`}
+        testId={`${kind}-tasks`}
+        pageSize={50}
+      />
+      {picked === null ? (
+        <p className="muted run-note">Pick a task to see its attempts.</p>
+      ) : (
+        <section aria-label={`Attempts of ${picked.taskId}`} className="history-attempts">
+          <h4>
+            Attempts of <span className="mono">{picked.taskId}</span>
+          </h4>
+          <Attempts attempts={picked.attempts} kind={kind} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Attempts({ attempts, kind }: { attempts: HistoryAttempt[]; kind: 'map' | 'reduce' }) {
+  const columns: Column<HistoryAttempt>[] = [
+    {
+      id: 'attempt',
+      header: 'Attempt',
+      value: (a) => a.attemptId,
+      render: (a) => <span className="mono">{a.attemptId}</span>,
+    },
+    { id: 'state', header: 'State', value: (a) => a.state },
+    { id: 'node', header: 'Node', value: (a) => a.node },
+    { id: 'container', header: 'Container', value: (a) => (a.container === null ? null : `container_${a.container}`) },
+    { id: 'start', header: 'Start Time', numeric: true, value: (a) => a.start, render: (a) => time(a.start) },
+    ...(kind === 'reduce' ? reduceColumns<HistoryAttempt>((a) => a).slice(0, 2) : []),
+    { id: 'finish', header: 'Finish Time', numeric: true, value: (a) => a.finish, render: (a) => time(a.finish) },
+    ...(kind === 'reduce' ? reduceColumns<HistoryAttempt>((a) => a).slice(2) : []),
+    { id: 'elapsed', header: 'Elapsed Time', numeric: true, value: (a) => a.elapsed, render: (a) => span(a.elapsed) },
+    { id: 'note', header: 'Note', value: (a) => a.note || null, render: (a) => a.note },
+  ];
+  return (
+    <DataTable
+      label="Attempts"
+      columns={columns}
+      rows={attempts}
+      rowKey={(a) => a.attemptId}
+      rowClass={(a) => (a.state === 'RUNNING' ? 'running' : a.state === 'FAILED' ? 'failed' : undefined)}
+      empty="No attempt has started yet."
+      testId={`${kind}-attempts`}
+    />
+  );
+}

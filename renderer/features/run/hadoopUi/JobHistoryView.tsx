@@ -1,0 +1,71 @@
+/**
+ * The job page of Hadoop's JobHistory server at playback time t: Overview (Job Name, State,
+ * Submitted, Started, Finished, Elapsed, the average map, shuffle, merge and reduce times, tasks
+ * and attempts by outcome), Map tasks and Reduce tasks (each task opens its attempts: node,
+ * Shuffle Finished, Merge Finished, elapsed shuffle, merge and reduce) and Counters (Map, Reduce,
+ * Total). A chain of jobs gets a job selector. Everything is derived in viz/run/hadoopUi.
+ */
+import { useMemo, useState } from 'react';
+import type { JobRunReport } from '../../../../engine/api';
+import { jobHistoryAt, type HistoryJob } from '../../../viz/run/hadoopUi/jobHistory';
+import type { RunView } from '../../../viz/run/runViewTypes';
+import { CountersView } from '../CountersView';
+import { HistoryTasks } from './HistoryTasks';
+import { JobOverview } from './JobOverview';
+import './hadoopUi.css';
+
+type Page = 'overview' | 'maps' | 'reduces' | 'counters';
+const PAGES: { id: Page; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'maps', label: 'Map tasks' },
+  { id: 'reduces', label: 'Reduce tasks' },
+  { id: 'counters', label: 'Counters' },
+];
+
+export function JobHistoryView({ report, view, t }: { report: JobRunReport; view: RunView; t: number }) {
+  const jobs = useMemo(() => jobHistoryAt(report, t), [report, t]);
+  const [wanted, setWanted] = useState<string | null>(null);
+  const [page, setPage] = useState<Page>('overview');
+  const allJobs = useMemo(() => jobHistoryAt(report, Number.POSITIVE_INFINITY).map((j) => j), [report]);
+  const job: HistoryJob | undefined = jobs.find((j) => j.jobId === wanted) ?? jobs[jobs.length - 1];
+  return (
+    <div className="hadoop-ui job-history" data-testid="job-history">
+      <div className="hadoop-ui-bar">
+        {allJobs.length > 1 && (
+          <label>
+            Job{' '}
+            <select value={job?.jobId ?? ''} onChange={(e) => setWanted(e.target.value)} aria-label="Job">
+              {allJobs.map((j) => (
+                <option key={j.jobId} value={j.jobId} disabled={!jobs.some((x) => x.jobId === j.jobId)}>
+                  {j.jobId}: {j.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <nav className="hadoop-ui-pages" aria-label="Job history pages">
+          {PAGES.map((p) => (
+            <button key={p.id} type="button" className="btn" aria-pressed={page === p.id} onClick={() => setPage(p.id)}>
+              {p.label}
+            </button>
+          ))}
+        </nav>
+      </div>
+      {job === undefined ? (
+        <p className="muted">No MapReduce job has been submitted yet at this instant of the run.</p>
+      ) : (
+        <>
+          <h3 className="hadoop-ui-title">
+            MapReduce Job {job.jobId} <span className="muted">({job.name})</span>
+          </h3>
+          {page === 'overview' && <JobOverview job={job} />}
+          {page === 'maps' && <HistoryTasks key={`${job.jobId}-m`} tasks={job.mapTasks} kind="map" />}
+          {page === 'reduces' && <HistoryTasks key={`${job.jobId}-r`} tasks={job.reduceTasks} kind="reduce" />}
+          {page === 'counters' && (
+            <CountersView view={view} report={report} t={t} job={allJobs.length > 1 ? job.jobId : null} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/** JobHistory's Job Overview: the job's times and state, average phase times, tasks and attempts by outcome. */
+import type { HistoryJob, TaskTally } from '../../../viz/run/hadoopUi/jobHistory';
+import { formatMs } from '../../../viz/run/format';
+import { formatSimTime } from '../../cluster/PlaybackBar';
+import { DataTable, type Column } from '../../table/DataTable';
+
+const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
+const span = (ms: number | null) => (ms === null ? 'N/A' : formatMs(ms));
+
+interface TallyRow {
+  type: string;
+  tally: TaskTally;
+  attempts: { failed: number; killed: number; successful: number; running: number };
+}
+
+const TALLY_COLUMNS: Column<TallyRow>[] = [
+  { id: 'type', header: 'Task Type', value: (r) => r.type },
+  { id: 'total', header: 'Total', numeric: true, value: (r) => r.tally.total },
+  { id: 'complete', header: 'Complete', title: 'Tasks succeeded', numeric: true, value: (r) => r.tally.successful },
+  { id: 'running', header: 'Running', numeric: true, value: (r) => r.tally.running },
+  {
+    id: 'pending',
+    header: 'Pending',
+    title: 'Tasks not running yet (SCHEDULED)',
+    numeric: true,
+    value: (r) => r.tally.pending,
+  },
+  { id: 'failed', header: 'Failed', title: 'Tasks failed', numeric: true, value: (r) => r.tally.failed },
+  { id: 'killed', header: 'Killed', title: 'Tasks killed', numeric: true, value: (r) => r.tally.killed },
+];
+
+const ATTEMPT_COLUMNS: Column<TallyRow>[] = [
+  { id: 'type', header: 'Attempt Type', value: (r) => r.type },
+  { id: 'failed', header: 'Failed', numeric: true, value: (r) => r.attempts.failed },
+  { id: 'killed', header: 'Killed', numeric: true, value: (r) => r.attempts.killed },
+  { id: 'successful', header: 'Successful', numeric: true, value: (r) => r.attempts.successful },
+  { id: 'running', header: 'Running', numeric: true, value: (r) => r.attempts.running },
+];
+
+export function JobOverview({ job }: { job: HistoryJob }) {
+  const info: [string, string][] = [
+    ['Job Name', job.name],
+    ['Queue', job.queue],
+    ['State', job.state],
+    ['Submitted', time(job.submitted)],
+    ['Started', time(job.started)],
+    ['Finished', time(job.finished)],
+    ['Elapsed', span(job.elapsed)],
+    ['Average Map Time', span(job.averageMapTime)],
+    ['Average Shuffle Time', span(job.averageShuffleTime)],
+    ['Average Merge Time', span(job.averageMergeTime)],
+    ['Average Reduce Time', span(job.averageReduceTime)],
+  ];
+  if (job.diagnostics) info.push(['Diagnostics', job.diagnostics]);
+  const rows: TallyRow[] = [
+    { type: 'Map', tally: job.maps, attempts: job.mapAttempts },
+    { type: 'Reduce', tally: job.reduces, attempts: job.reduceAttempts },
+  ];
+  return (
+    <div className="job-overview" data-testid="job-overview">
+      <dl className="hadoop-ui-info">
+        {info.map(([k, v]) => (
+          <div key={k} data-field={k}>
+            <dt>{k}:</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted run-note">
+        Times are simulated, from the start of the run. The averages are over the attempts that succeeded so far: a
+        reducer’s shuffle runs from its start to Shuffle Finished, its merge to Merge Finished, its reduce to its end.
+      </p>
+      <DataTable label="Tasks" columns={TALLY_COLUMNS} rows={rows} rowKey={(r) => r.type} empty="No tasks." />
+      <DataTable label="Attempts" columns={ATTEMPT_COLUMNS} rows={rows} rowKey={(r) => r.type} empty="No attempts." />
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * YARN's ResourceManager pages at playback time t: the Scheduler's queues, the Applications and
+ * the Nodes with the containers running on each (what runs in them: the ApplicationMaster, a task
+ * attempt, a Spark executor). Derived from the trace by yarnAt.
+ */
+import { useMemo } from 'react';
+import type { JobRunReport } from '../../../../engine/api';
+import {
+  yarnAt,
+  type YarnAppRow,
+  type YarnContainerRow,
+  type YarnNodeRow,
+  type YarnQueueRow,
+} from '../../../viz/run/hadoopUi/yarnAt';
+import { formatNumber } from '../../../viz/run/format';
+import { formatSimTime } from '../../cluster/PlaybackBar';
+import { DataTable, type Column } from '../../table/DataTable';
+import './hadoopUi.css';
+
+const pct = (x: number) => `${formatNumber(Math.round(x * 10) / 10)}%`;
+const mb = (x: number) => `${formatNumber(x)} MB`;
+const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
+
+const QUEUES: Column<YarnQueueRow>[] = [
+  { id: 'name', header: 'Queue', value: (q) => q.name },
+  {
+    id: 'capacity',
+    header: 'Capacity',
+    title: 'Configured share of the cluster',
+    numeric: true,
+    value: (q) => q.capacity,
+    render: (q) => pct(q.capacity),
+  },
+  { id: 'max', header: 'Max Capacity', numeric: true, value: (q) => q.maxCapacity, render: (q) => pct(q.maxCapacity) },
+  {
+    id: 'used',
+    header: 'Used Capacity',
+    title: 'Memory in use against the queue’s configured share',
+    numeric: true,
+    value: (q) => q.usedCapacity,
+    render: (q) => pct(q.usedCapacity),
+  },
+  {
+    id: 'abs',
+    header: 'Absolute Used Capacity',
+    title: 'Memory in use against the whole cluster',
+    numeric: true,
+    value: (q) => q.absoluteUsedCapacity,
+    render: (q) => pct(q.absoluteUsedCapacity),
+  },
+  { id: 'mem', header: 'Used Memory', numeric: true, value: (q) => q.usedMemoryMb, render: (q) => mb(q.usedMemoryMb) },
+  { id: 'vcores', header: 'Used VCores', numeric: true, value: (q) => q.usedVcores },
+  { id: 'running', header: 'Num Active Applications', numeric: true, value: (q) => q.runningApps },
+  { id: 'apps', header: 'Applications', numeric: true, value: (q) => q.apps },
+];
+
+const APPS: Column<YarnAppRow>[] = [
+  { id: 'id', header: 'ID', value: (a) => a.id, render: (a) => <span className="mono">{a.id}</span> },
+  { id: 'name', header: 'Name', value: (a) => a.name },
+  { id: 'type', header: 'Application Type', value: (a) => a.type },
+  { id: 'queue', header: 'Queue', value: (a) => a.queue },
+  { id: 'start', header: 'StartTime', numeric: true, value: (a) => a.start, render: (a) => time(a.start) },
+  { id: 'finish', header: 'FinishTime', numeric: true, value: (a) => a.finish, render: (a) => time(a.finish) },
+  { id: 'state', header: 'State', value: (a) => a.state },
+  { id: 'final', header: 'FinalStatus', value: (a) => a.finalStatus },
+  { id: 'containers', header: 'Running Containers', numeric: true, value: (a) => a.runningContainers },
+  { id: 'vcores', header: 'Allocated CPU VCores', numeric: true, value: (a) => a.vcores },
+  { id: 'memory', header: 'Allocated Memory MB', numeric: true, value: (a) => a.memoryMb },
+];
+
+const NODES: Column<YarnNodeRow>[] = [
+  { id: 'rack', header: 'Rack', value: (n) => n.rack },
+  { id: 'id', header: 'Node Address', value: (n) => n.id },
+  { id: 'state', header: 'Node State', value: (n) => n.state },
+  { id: 'containers', header: 'Containers', numeric: true, value: (n) => n.containers.length },
+  {
+    id: 'list',
+    header: 'Running',
+    title: 'The containers on the node and what runs in each',
+    value: (n) => n.containers.map((c) => c.id).join(', ') || null,
+    render: (n) =>
+      n.containers.length === 0 ? '' : n.containers.map((c) => `${c.id}${c.runs ? ` (${c.runs})` : ''}`).join(', '),
+  },
+  { id: 'memUsed', header: 'Mem Used', numeric: true, value: (n) => n.usedMemoryMb, render: (n) => mb(n.usedMemoryMb) },
+  {
+    id: 'memAvail',
+    header: 'Mem Avail',
+    numeric: true,
+    value: (n) => n.availMemoryMb,
+    render: (n) => mb(n.availMemoryMb),
+  },
+  { id: 'vcUsed', header: 'VCores Used', numeric: true, value: (n) => n.usedVcores },
+  { id: 'vcAvail', header: 'VCores Avail', numeric: true, value: (n) => n.availVcores },
+];
+
+const CONTAINERS: Column<YarnContainerRow>[] = [
+  { id: 'id', header: 'Container', value: (c) => c.number, render: (c) => <span className="mono">{c.id}</span> },
+  { id: 'node', header: 'Node', value: (c) => c.node },
+  { id: 'app', header: 'Application', value: (c) => c.app },
+  { id: 'runs', header: 'Runs', value: (c) => c.runs || null },
+  { id: 'state', header: 'State', value: (c) => c.state },
+  {
+    id: 'since',
+    header: 'Allocated at',
+    numeric: true,
+    value: (c) => c.allocatedAt,
+    render: (c) => time(c.allocatedAt),
+  },
+  { id: 'vcores', header: 'VCores', numeric: true, value: (c) => c.vcores },
+  { id: 'memory', header: 'Memory', numeric: true, value: (c) => c.memoryMb, render: (c) => mb(c.memoryMb) },
+];
+
+export function YarnView({
+  report,
+  nodes,
+  t,
+}: {
+  report: JobRunReport;
+  nodes: readonly { id: string; rack: string }[];
+  t: number;
+}) {
+  const y = useMemo(() => yarnAt(report, nodes, t), [report, nodes, t]);
+  const containers = y.nodes.flatMap((n) => n.containers);
+  return (
+    <div className="hadoop-ui yarn-view" data-testid="yarn-view">
+      <p className="muted run-note">
+        The ResourceManager at this instant: {formatNumber(containers.length)} containers running,{' '}
+        {formatNumber(containers.reduce((s, c) => s + c.vcores, 0))} of {formatNumber(y.clusterVcores)} vcores and{' '}
+        {mb(containers.reduce((s, c) => s + c.memoryMb, 0))} of {mb(y.clusterMemoryMb)} allocated ({y.scheduler}{' '}
+        scheduler).
+      </p>
+      <section aria-label="Scheduler">
+        <h4>Scheduler: queues</h4>
+        <DataTable
+          label="Queues"
+          columns={QUEUES}
+          rows={y.queues}
+          rowKey={(q) => q.name}
+          empty="No queues."
+          testId="yarn-queues"
+        />
+      </section>
+      <section aria-label="Applications">
+        <h4>Applications</h4>
+        <DataTable
+          label="Applications"
+          columns={APPS}
+          rows={y.apps}
+          rowKey={(a) => a.id}
+          rowClass={(a) => (a.state === 'RUNNING' ? 'running' : a.state === 'FAILED' ? 'failed' : undefined)}
+          empty="No application has been submitted yet at this instant."
+          testId="yarn-apps"
+        />
+      </section>
+      <section aria-label="Nodes">
+        <h4>Nodes</h4>
+        <DataTable
+          label="Nodes"
+          columns={NODES}
+          rows={y.nodes}
+          rowKey={(n) => n.id}
+          rowClass={(n) => (n.state === 'LOST' ? 'failed' : undefined)}
+          empty="No nodes."
+          testId="yarn-nodes"
+        />
+      </section>
+      <section aria-label="Containers">
+        <h4>Containers</h4>
+        <DataTable
+          label="Containers"
+          columns={CONTAINERS}
+          rows={containers}
+          rowKey={(c) => c.id}
+          empty="No container is running at this instant."
+          testId="yarn-containers"
+        />
+      </section>
+    </div>
+  );
+}
