@@ -9,6 +9,7 @@ import { LabPage } from '../features/lab/LabPage';
 import { ApiReferencePage } from '../features/apiReference/ApiReferencePage';
 import { crashNotice, type RunMarker } from '../state/runMarker';
 import { ErrorBoundary } from './ErrorBoundary';
+import { CompareHost } from '../features/compare/CompareHost';
 
 /** `crashed`: the run that took the last page down (its marker), shown in a notice until dismissed. */
 export function App({ crashed = null }: { crashed?: RunMarker | null }) {
@@ -75,6 +76,9 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
                 <span className="spinner" /> Loading your progress…
               </div>
             ))}
+        </ErrorBoundary>
+        <ErrorBoundary what="the compare view" part="compare">
+          <CompareHost />
         </ErrorBoundary>
       </main>
     </div>

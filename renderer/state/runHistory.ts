@@ -2,7 +2,9 @@
  * The runs of this session, kept per lab step (and for the sandbox) so two of them can be
  * compared side by side (features/compare). Only the last MAX_KEPT runs of each step stay: a
  * 100-node run's report is large. Kept in memory, not on disk: progress and code are saved
- * (state/persistence.ts), a run can be made again from them.
+ * (state/persistence.ts), a run can be made again from them. The compare view's state lives here
+ * too, outside the page that opened it: a run that ends while it is open re-mounts the run area,
+ * not the view.
  */
 import { create } from 'zustand';
 import type { FaultSpec } from '../../engine/cluster';
@@ -32,15 +34,30 @@ export function withKept(runs: readonly KeptRun[], run: NewRun, number: number, 
   return [...runs, { ...run, number }].slice(-max);
 }
 
+/** The compare view asked for: which step's runs, the two shown first, and what to focus after. */
+export interface CompareRequest {
+  key: string;
+  a: number;
+  b: number;
+  opener: HTMLElement | null;
+}
+
 interface RunHistoryState {
   runs: Record<string, KeptRun[]>;
   counts: Record<string, number>;
   keep(key: string, run: NewRun): void;
+  /** The open compare view (features/compare/CompareHost.tsx), or null. */
+  compare: CompareRequest | null;
+  openCompare(request: CompareRequest): void;
+  closeCompare(): void;
 }
 
 export const useRunHistory = create<RunHistoryState>((set) => ({
   runs: {},
   counts: {},
+  compare: null,
+  openCompare: (request) => set({ compare: request }),
+  closeCompare: () => set({ compare: null }),
   keep: (key, run) =>
     set((s) => {
       const number = (s.counts[key] ?? 0) + 1;

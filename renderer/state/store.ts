@@ -88,5 +88,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
 export function followHashChanges(): () => void {
   const onPop = () => useAppStore.setState({ view: hashToView(window.location.hash) });
   window.addEventListener('popstate', onPop);
+  // The address may have changed between the store's creation and now (a link followed while
+  // the page was starting): take it as it is.
+  if (viewToHash(hashToView(window.location.hash)) !== viewToHash(useAppStore.getState().view)) onPop();
   return () => window.removeEventListener('popstate', onPop);
 }

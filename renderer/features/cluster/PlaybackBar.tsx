@@ -4,15 +4,12 @@
  * bar has focus.
  */
 import type { Playback } from './usePlayback';
+import { formatSimTime } from '../../viz/run/format';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
 
-export function formatSimTime(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${(s - m * 60).toFixed(0).padStart(2, '0')} s`;
-}
+/** Simulated time as the clock shows it (renderer/viz/run/format.ts). */
+export { formatSimTime };
 
 export interface PlaybackBarProps {
   playback: Playback;

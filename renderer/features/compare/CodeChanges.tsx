@@ -1,25 +1,47 @@
-/** What changed between the two runs' code (or settings) and faults, in a collapsible list of hunks. */
-import { useMemo } from 'react';
+/** What changed between the two runs' code (or settings), in a collapsible list of hunks. */
+import { memo, useMemo } from 'react';
 import { changedHunks, lineDiff } from '../../viz/compare/lineDiff';
 import { plural } from '../../../labs/plural';
+import { formatNumber } from '../../viz/run/format';
 
-export function CodeChanges({ a, b, labelA, labelB }: { a: string; b: string; labelA: string; labelB: string }) {
-  const hunks = useMemo(() => changedHunks(lineDiff(a, b)), [a, b]);
-  const removed = hunks.filter((h) => h?.kind === 'removed').length;
-  const added = hunks.filter((h) => h?.kind === 'added').length;
+/** Lines of hunks shown at most (a file rewritten from top to bottom would be thousands). */
+const SHOWN = 400;
+
+export const CodeChanges = memo(function CodeChanges({
+  a,
+  b,
+  labelA,
+  labelB,
+}: {
+  a: string;
+  b: string;
+  labelA: string;
+  labelB: string;
+}) {
+  const { hunks, removed, added, aligned } = useMemo(() => {
+    const diff = lineDiff(a, b);
+    return {
+      hunks: changedHunks(diff.lines),
+      removed: diff.lines.filter((l) => l.kind === 'removed').length,
+      added: diff.lines.filter((l) => l.kind === 'added').length,
+      aligned: diff.aligned,
+    };
+  }, [a, b]);
   if (hunks.length === 0)
     return (
       <p className="muted compare-code-same" data-testid="compare-code">
         Same code in both runs.
       </p>
     );
+  const shown = hunks.slice(0, SHOWN);
   return (
     <details className="compare-code" data-testid="compare-code" open={removed + added <= 12}>
       <summary>
         What changed in the code: {plural(removed, 'line')} only in {labelA}, {plural(added, 'line')} only in {labelB}
+        {aligned ? '' : ' (too different to line up: the differing part is shown as replaced)'}
       </summary>
       <pre tabIndex={0} aria-label={`Lines that differ between ${labelA} and ${labelB}`}>
-        {hunks.map((h, i) =>
+        {shown.map((h, i) =>
           h === null ? (
             <span key={i} className="gap">
               {'   …\n'}
@@ -30,7 +52,10 @@ export function CodeChanges({ a, b, labelA, labelB }: { a: string; b: string; la
             </span>
           ),
         )}
+        {hunks.length > SHOWN && (
+          <span className="gap">{`   … and ${formatNumber(hunks.length - SHOWN)} more lines of changes\n`}</span>
+        )}
       </pre>
     </details>
   );
-}
+});

@@ -1,46 +1,42 @@
 /**
- * "Compare runs": opens the compare view (CompareDialog) on this session's runs of the step,
- * with the run on screen as B and the one before it as A. With a single run so far, the view
- * opens on it alone and says how to get a second one.
+ * "Compare runs": opens the compare view (CompareHost) on this session's runs of the step, with
+ * the run on screen (or the latest) as B and the one before it as A. With a single run so far,
+ * the view opens on it alone and says how to get a second one.
  */
-import { useState } from 'react';
 import { useRunHistory, type KeptRun } from '../../state/runHistory';
 import type { ComparedReport } from '../../viz/compare/runDifference';
-import { CompareDialog } from './CompareDialog';
 
 const NONE: KeptRun[] = [];
 
 export function CompareButton({
   runsKey,
-  current,
+  current = null,
   onOpen,
 }: {
   runsKey: string;
-  current: ComparedReport;
+  /** The run on screen, if any. */
+  current?: ComparedReport | null;
   onOpen?(): void;
 }) {
   const runs = useRunHistory((s) => s.runs[runsKey] ?? NONE);
-  const [open, setOpen] = useState<[number, number] | null>(null);
+  const openCompare = useRunHistory((s) => s.openCompare);
   if (runs.length === 0) return null;
-  const show = () => {
+  const show = (opener: HTMLElement) => {
     const at = runs.findIndex((r) => r.report === current);
     const b = at >= 0 ? at : runs.length - 1;
     const a = b > 0 ? b - 1 : runs.length > 1 ? b + 1 : b;
     onOpen?.();
-    setOpen([runs[a]!.number, runs[b]!.number]);
+    openCompare({ key: runsKey, a: runs[a]!.number, b: runs[b]!.number, opener });
   };
   return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        onClick={show}
-        title="Two runs of this step side by side on one clock, with what differs"
-        data-testid="compare-runs"
-      >
-        Compare runs{runs.length > 1 ? ` (${runs.length})` : ''}
-      </button>
-      {open && <CompareDialog runs={runs} initial={open} onClose={() => setOpen(null)} />}
-    </>
+    <button
+      type="button"
+      className="btn"
+      onClick={(e) => show(e.currentTarget)}
+      title="Two runs of this step side by side on one clock, with what differs"
+      data-testid="compare-runs"
+    >
+      Compare runs{runs.length > 1 ? ` (${runs.length})` : ''}
+    </button>
   );
 }

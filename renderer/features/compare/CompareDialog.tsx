@@ -3,17 +3,15 @@
  * of the session's runs, read the difference summary (simulated time, bytes read remotely,
  * bytes shuffled, tasks, retries) and what changed in the code, then play both at once. Each
  * side shows its cluster map and its run pictures; a run that ended earlier stays at its end.
- * A modal <dialog>: Esc or Close closes it.
+ * A modal <dialog> (CompareHost.tsx places it): Esc or Close closes it; Ctrl/Cmd+Enter and Esc
+ * stay inside it (they do not run or stop the step behind it).
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { KeptRun } from '../../state/runHistory';
 import { runDifference } from '../../viz/compare/runDifference';
-import { PlaybackBar, formatSimTime } from '../cluster/PlaybackBar';
-import { usePlayback } from '../cluster/usePlayback';
-import { speedFor } from '../cluster/speedFit';
 import { RunDifferenceTable } from './RunDifferenceTable';
 import { CodeChanges } from './CodeChanges';
-import { CompareSide } from './CompareSide';
+import { ComparePlayback } from './ComparePlayback';
 import { runLabel } from './runLabel';
 import './compare.css';
 
@@ -26,34 +24,47 @@ export interface CompareDialogProps {
 
 export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const id = useId();
   const [numA, setA] = useState(initial[0]);
   const [numB, setB] = useState(initial[1]);
+  // A run dropped from the kept ones (past MAX_KEPT) falls back to the oldest / newest kept.
   const a = runs.find((r) => r.number === numA) ?? runs[0]!;
   const b = runs.find((r) => r.number === numB) ?? runs[runs.length - 1]!;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    closeButton.current?.focus();
   }, []);
 
   const rows = useMemo(
     () => runDifference({ report: a.report, nodes: a.nodes.length }, { report: b.report, nodes: b.nodes.length }),
     [a, b],
   );
-  const durationMs = Math.max(1, a.report.simulatedMs, b.report.simulatedMs);
-  const playback = usePlayback(durationMs, 1000, false, speedFor(durationMs));
   const nameA = `Run ${a.number}`;
   const nameB = `Run ${b.number}`;
+  const kinds = { mapreduce: 'a MapReduce', spark: 'a Spark', hdfs: 'an HDFS' };
+  // The shortcuts of the page behind (Run, Stop) must not fire from inside the dialog.
+  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.stopPropagation();
+  };
 
   return (
-    <dialog ref={dialog} className="compare-dialog panel" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="compare-dialog panel"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      onKeyDown={onKeyDown}
+      data-testid="compare-dialog"
+    >
       <header className="compare-head">
         <h2 id={`${id}-title`}>Compare runs</h2>
         <RunPicker label="Run A" runs={runs} value={a.number} onChange={setA} />
         <RunPicker label="Run B" runs={runs} value={b.number} onChange={setB} />
         <span className="spacer" />
-        <button type="button" className="btn" onClick={onClose} autoFocus>
+        <button type="button" className="btn" ref={closeButton} onClick={() => dialog.current?.close()}>
           Close
         </button>
       </header>
@@ -68,8 +79,9 @@ export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
         )
       )}
       {a.report.kind !== b.report.kind && (
-        <p className="notice">
-          {nameA} is a {a.report.kind} run and {nameB} a {b.report.kind} run: only the figures both have are compared.
+        <p className="muted">
+          {nameA} is {kinds[a.report.kind]} run and {nameB} {kinds[b.report.kind]} run: each figure is the engine&apos;s
+          own for its run.
         </p>
       )}
       <div className="compare-top">
@@ -81,19 +93,10 @@ export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
               Settings: {nameA} ran on {a.setting}; {nameB} on {b.setting}.
             </p>
           )}
-          <p className="muted">
-            Both runs play on one clock: at {formatSimTime(playback.t)} each side shows its cluster at that instant of
-            its own run.
-          </p>
         </div>
       </div>
-      <div className="compare-clock">
-        <PlaybackBar playback={playback} durationMs={durationMs} />
-      </div>
-      <div className="compare-sides">
-        <CompareSide name={nameA} run={a} t={playback.t} />
-        <CompareSide name={nameB} run={b} t={playback.t} />
-      </div>
+      {/* Keyed by the pair: a new pair starts at 0 with a speed fitted to its length. */}
+      <ComparePlayback key={`${a.number}/${b.number}`} a={a} b={b} nameA={nameA} nameB={nameB} />
     </dialog>
   );
 }

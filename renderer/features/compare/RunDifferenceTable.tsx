@@ -1,15 +1,16 @@
 /** The difference summary of two runs: each figure for run A and run B, and B against A in words. */
-import type { DifferenceRow } from '../../viz/compare/runDifference';
-import { formatBytes, formatNumber } from '../../viz/run/format';
-import { formatSimTime } from '../cluster/PlaybackBar';
+import { memo } from 'react';
+import { showFigure, type DifferenceRow } from '../../viz/compare/runDifference';
 
-function show(row: DifferenceRow, v: number): string {
-  if (row.unit === 'bytes') return formatBytes(v);
-  if (row.unit === 'ms') return formatSimTime(v);
-  return formatNumber(v);
-}
-
-export function RunDifferenceTable({ rows, a, b }: { rows: DifferenceRow[]; a: string; b: string }) {
+export const RunDifferenceTable = memo(function RunDifferenceTable({
+  rows,
+  a,
+  b,
+}: {
+  rows: DifferenceRow[];
+  a: string;
+  b: string;
+}) {
   return (
     <table className="grid compare-summary" aria-label="Difference summary" data-testid="compare-summary">
       <thead>
@@ -32,8 +33,8 @@ export function RunDifferenceTable({ rows, a, b }: { rows: DifferenceRow[]; a: s
             <th scope="row" title={r.title}>
               {r.label}
             </th>
-            <td className="num">{show(r, r.a)}</td>
-            <td className="num">{show(r, r.b)}</td>
+            <td className="num">{showFigure(r.unit, r.a)}</td>
+            <td className="num">{showFigure(r.unit, r.b)}</td>
             <td className={r.better === 'b' ? 'better' : r.better === 'a' ? 'worse' : undefined}>
               {r.change}
               {r.better !== null && <span className="sr-only">{r.better === 'b' ? ' (better)' : ' (worse)'}</span>}
@@ -43,4 +44,4 @@ export function RunDifferenceTable({ rows, a, b }: { rows: DifferenceRow[]; a: s
       </tbody>
     </table>
   );
-}
+});

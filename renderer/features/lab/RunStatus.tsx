@@ -77,6 +77,8 @@ export function StopButton({ running, onStop }: { running: boolean; onStop: () =
     if (!running) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
+      // Esc in a dialog (the compare view) closes the dialog, not the run behind it.
+      if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
       e.preventDefault();
       onStop();
     };

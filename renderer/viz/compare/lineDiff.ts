@@ -1,19 +1,26 @@
 /**
- * What changed between two versions of a job's code, line by line (a longest common
- * subsequence of lines): the compare view shows it so the learner sees the one change they
- * made. Pure. Long files are compared after their common head and tail are set aside; if what
- * remains is still too large to compare (over MAX_CELLS line pairs), the middle is reported as
- * one replaced block.
+ * What changed between two versions of a job's code, line by line: the shortest edit script of
+ * Myers' O(ND) algorithm ("An O(ND) Difference Algorithm and Its Variations", 1986), so a
+ * 5,000-line file with two changed lines costs a few thousand steps. Pure. When the versions
+ * differ in more than MAX_EDITS lines, the part between their common head and tail is reported
+ * as one replaced block (and said so by `aligned: false`).
  */
 export type DiffLine = {
   kind: 'same' | 'removed' | 'added';
   text: string;
-  /** 1-based line in A (same, removed) or B (added). */ line: number;
+  /** 1-based line in A (same, removed) or B (added). */
+  line: number;
 };
 
-export const MAX_CELLS = 4_000_000;
+export const MAX_EDITS = 1000;
 
-export function lineDiff(a: string, b: string): DiffLine[] {
+export interface Diff {
+  lines: DiffLine[];
+  /** false: too many differences to align; the middle is one replaced block. */
+  aligned: boolean;
+}
+
+export function lineDiff(a: string, b: string): Diff {
   const la = a.split(/\r?\n/);
   const lb = b.split(/\r?\n/);
   let head = 0;
@@ -21,46 +28,79 @@ export function lineDiff(a: string, b: string): DiffLine[] {
   let tail = 0;
   while (tail < la.length - head && tail < lb.length - head && la[la.length - 1 - tail] === lb[lb.length - 1 - tail])
     tail++;
-  const out: DiffLine[] = [];
-  for (let i = 0; i < head; i++) out.push({ kind: 'same', text: la[i]!, line: i + 1 });
+  const lines: DiffLine[] = [];
+  for (let i = 0; i < head; i++) lines.push({ kind: 'same', text: la[i]!, line: i + 1 });
   const ma = la.slice(head, la.length - tail);
   const mb = lb.slice(head, lb.length - tail);
-  if (ma.length * mb.length > MAX_CELLS) {
-    ma.forEach((text, i) => out.push({ kind: 'removed', text, line: head + i + 1 }));
-    mb.forEach((text, i) => out.push({ kind: 'added', text, line: head + i + 1 }));
-  } else out.push(...middle(ma, mb, head));
-  for (let i = la.length - tail; i < la.length; i++) out.push({ kind: 'same', text: la[i]!, line: i + 1 });
-  return out;
+  const middle = myers(ma, mb, head);
+  if (middle) lines.push(...middle);
+  else {
+    ma.forEach((text, i) => lines.push({ kind: 'removed', text, line: head + i + 1 }));
+    mb.forEach((text, i) => lines.push({ kind: 'added', text, line: head + i + 1 }));
+  }
+  for (let i = la.length - tail; i < la.length; i++) lines.push({ kind: 'same', text: la[i]!, line: i + 1 });
+  return { lines, aligned: middle !== null };
 }
 
-function middle(a: string[], b: string[], offset: number): DiffLine[] {
+/** Myers' greedy forward search, keeping each round's furthest reaches to walk back; null past MAX_EDITS. */
+function myers(a: string[], b: string[], offset: number): DiffLine[] | null {
   const n = a.length;
   const m = b.length;
-  // lcs[i * (m + 1) + j]: longest common subsequence of a[i..] and b[j..].
-  const lcs = new Uint32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      lcs[i * (m + 1) + j] =
-        a[i] === b[j]
-          ? lcs[(i + 1) * (m + 1) + j + 1]! + 1
-          : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
+  const max = Math.min(n + m, MAX_EDITS);
+  const size = 2 * max + 1;
+  let v = new Int32Array(size + 2);
+  const rounds: Int32Array[] = [];
+  let found = -1;
+  for (let d = 0; d <= max && found < 0; d++) {
+    rounds.push(v.slice());
+    const next = v;
+    for (let k = -d; k <= d; k += 2) {
+      const down = k === -d || (k !== d && v[max + k - 1]! < v[max + k + 1]!);
+      let x = down ? v[max + k + 1]! : v[max + k - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      next[max + k] = x;
+      if (x >= n && y >= m) {
+        found = d;
+        break;
+      }
+    }
+    v = next;
+  }
+  if (found < 0) return null;
+  // Walk back from (n, m): each round's snapshot says where the path came from.
   const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      out.push({ kind: 'same', text: a[i]!, line: offset + i + 1 });
-      i++;
-      j++;
-    } else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!)) {
-      out.push({ kind: 'removed', text: a[i]!, line: offset + i + 1 });
-      i++;
+  let x = n;
+  let y = m;
+  for (let d = found; d > 0; d--) {
+    const prev = rounds[d]!;
+    const k = x - y;
+    const down = k === -d || (k !== d && prev[max + k - 1]! < prev[max + k + 1]!);
+    const pk = down ? k + 1 : k - 1;
+    const px = prev[max + pk]!;
+    const py = px - pk;
+    while (x > px + (down ? 0 : 1) && y > py + (down ? 1 : 0)) {
+      x--;
+      y--;
+      out.push({ kind: 'same', text: a[x]!, line: offset + x + 1 });
+    }
+    if (down) {
+      y--;
+      out.push({ kind: 'added', text: b[y]!, line: offset + y + 1 });
     } else {
-      out.push({ kind: 'added', text: b[j]!, line: offset + j + 1 });
-      j++;
+      x--;
+      out.push({ kind: 'removed', text: a[x]!, line: offset + x + 1 });
     }
   }
-  return out;
+  while (x > 0 && y > 0) {
+    x--;
+    y--;
+    out.push({ kind: 'same', text: a[x]!, line: offset + x + 1 });
+  }
+  return out.reverse();
 }
 
 /** The changed lines with `context` unchanged lines around each change; a gap of skipped lines is null. */

@@ -4,7 +4,7 @@ import { createFunctionRunner } from '../../../engine/sandbox';
 import iotAveragesLab from '../../../labs/mapreduce-iot-averages/lab';
 import hdfsBlocksLab from '../../../labs/hdfs-blocks/lab';
 import type { JobRunReport } from '../../../engine/api';
-import { changeText, retriesOf, runDifference } from './runDifference';
+import { changeText, retriesOf, runDifference, tasksOf } from './runDifference';
 
 const runner = createFunctionRunner();
 const scaleOut = iotAveragesLab.steps.findIndex((s) => s.id.includes('scale'));
@@ -26,7 +26,7 @@ describe('runDifference: two runs of one step, by the engine figures', () => {
     const row = (id: string) => rows.find((r) => r.id === id)!;
     expect(row('time')).toMatchObject({ a: a.simulatedMs, b: b.simulatedMs });
     expect(row('shuffled')).toMatchObject({ a: a.metrics.shuffleBytes, b: b.metrics.shuffleBytes, better: 'b' });
-    expect(row('shuffled').b).toBeLessThan(row('shuffled').a);
+    expect(row('shuffled').b!).toBeLessThan(row('shuffled').a!);
     expect(row('shuffled').change).toMatch(/× less$/);
     expect(row('tasks')).toMatchObject({ a: a.metrics.tasks, b: b.metrics.tasks, change: 'same', better: null });
     expect(row('retries')).toMatchObject({ a: 0, b: 0, change: 'same' });
@@ -47,6 +47,11 @@ describe('runDifference: two runs of one step, by the engine figures', () => {
     ).report as JobRunReport;
     expect(retriesOf(faulty)).toBe(faulty.attempts.filter((x) => x.attempt > 0 && !x.speculative).length);
     expect(retriesOf(faulty)).toBeGreaterThan(0);
+    // A map re-run after its node died is still one task: the job has as many tasks as without the fault.
+    const rows = runDifference({ report: plain, nodes: 9 }, { report: faulty, nodes: 9 });
+    expect(tasksOf(faulty)).toBe(tasksOf(plain));
+    expect(rows.find((r) => r.id === 'tasks')).toMatchObject({ change: 'same' });
+    expect(rows.find((r) => r.id === 'attempts')!.b).toBeGreaterThan(rows.find((r) => r.id === 'attempts')!.a!);
     const hdfsStep = hdfsBlocksLab.steps.findIndex((s) => s.kind === 'hdfs' && /kill/i.test(s.id));
     const h = (
       await runStep({
@@ -56,10 +61,18 @@ describe('runDifference: two runs of one step, by the engine figures', () => {
         runner,
       })
     ).report!;
-    const rows = runDifference({ report: h, nodes: 6 }, { report: h, nodes: 6 });
-    expect(rows.map((r) => r.id)).toContain('bytesReplicated');
-    expect(rows.every((r) => r.change === 'same')).toBe(true);
-    expect(rows.some((r) => r.id === 'shuffled')).toBe(false);
+    const same = runDifference({ report: h, nodes: 6 }, { report: h, nodes: 6 });
+    expect(same.map((r) => r.id)).toContain('bytesReplicated');
+    expect(same.every((r) => r.change === 'same')).toBe(true);
+    expect(same.some((r) => r.id === 'shuffled')).toBe(false);
+    // A run where no DataNode died has no time to recover ("–"), not a recovery of 0 s.
+    const calm = (await runStep({ lab: hdfsBlocksLab, stepIndex: 0, source: hdfsBlocksLab.steps[0]!.solution, runner }))
+      .report!;
+    const recovery = runDifference({ report: calm, nodes: 6 }, { report: h, nodes: 6 }).find(
+      (r) => r.id === 'recovery',
+    )!;
+    expect(recovery).toMatchObject({ a: null, change: '–', better: null });
+    expect(recovery.b).toBeGreaterThan(0);
   }, 60_000);
 
   it('says the change in words a learner reads', () => {
@@ -70,5 +83,8 @@ describe('runDifference: two runs of one step, by the engine figures', () => {
     expect(changeText('bytes', 0, 2048)).toBe('+2.0 KB');
     expect(changeText('count', 5, 3)).toBe('−2');
     expect(changeText('count', 3, 3)).toBe('same');
+    // Shown alike, so no verdict: 1,000 and 999 ms both read "1.0 s".
+    expect(changeText('ms', 1000, 999)).toBe('about the same');
+    expect(changeText('bytes', 2048, 2047)).toBe('about the same');
   });
 });

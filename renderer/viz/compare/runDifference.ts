@@ -6,7 +6,7 @@
  */
 import type { JobRunReport } from '../../../engine/api';
 import type { HdfsRunReport } from '../../../labs/labTypes';
-import { formatBytes, formatNumber } from '../run/format';
+import { formatBytes, formatNumber, formatSimTime } from '../run/format';
 
 export type ComparedReport = JobRunReport | HdfsRunReport;
 
@@ -16,9 +16,10 @@ export interface DifferenceRow {
   /** What the figure is, for a tooltip. */
   title: string;
   unit: 'ms' | 'bytes' | 'count';
-  a: number;
-  b: number;
-  /** B against A in words: "2.4× faster", "3.1× more", "+2", "same". */
+  /** null: the figure does not apply to that run (no DataNode died: no time to recover). */
+  a: number | null;
+  b: number | null;
+  /** B against A in words: "2.4× faster", "3.1× more", "+2", "same", "about the same", "–". */
   change: string;
   /** Which run the change favours (less time, fewer bytes moved, fewer retries), or null. */
   better: 'a' | 'b' | null;
@@ -29,6 +30,8 @@ interface Figure {
   label: string;
   title: string;
   unit: DifferenceRow['unit'];
+  /** The runs it is a figure of: job runs, HDFS runs, or both. */
+  of: 'job' | 'hdfs' | 'all';
   value(r: ComparedReport, nodes: number): number | null;
   /** Whether less is better (time, bytes moved, retries); null: neither (tasks, nodes). */
   lessIsBetter: boolean | null;
@@ -42,9 +45,15 @@ export function retriesOf(report: JobRunReport): number {
   return report.attempts.filter((a) => a.attempt > 0 && !a.speculative).length;
 }
 
+/** The job's tasks, each counted once however often it ran (a map re-run after its node died too). */
+export function tasksOf(report: JobRunReport): number {
+  return new Set(report.attempts.map((a) => `${a.taskSet}\u0000${a.task}`)).size;
+}
+
 const FIGURES: Figure[] = [
   {
     id: 'time',
+    of: 'all',
     label: 'Simulated time',
     title: 'How long the run took on the simulated cluster',
     unit: 'ms',
@@ -53,6 +62,7 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'nodes',
+    of: 'all',
     label: 'Nodes',
     title: 'Machines in the cluster',
     unit: 'count',
@@ -61,6 +71,7 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'readRemote',
+    of: 'job',
     label: 'Bytes read remotely',
     title: 'Input read from a DataNode on another machine (not data-local)',
     unit: 'bytes',
@@ -69,6 +80,7 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'shuffled',
+    of: 'job',
     label: 'Bytes shuffled',
     title: 'Map output fetched by the reduce side (MapReduce) or by the next stage (Spark)',
     unit: 'bytes',
@@ -77,6 +89,7 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'shuffledRemote',
+    of: 'job',
     label: '… of them over the network',
     title: 'Shuffle bytes fetched from another machine',
     unit: 'bytes',
@@ -85,14 +98,19 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'tasks',
+    of: 'job',
     label: 'Tasks',
-    title: 'Map and reduce tasks (MapReduce) or tasks of all stages (Spark)',
+    title: 'Map and reduce tasks (MapReduce) or tasks of all stages (Spark), each counted once however often it ran',
     unit: 'count',
-    value: (r) => job(r)?.metrics.tasks ?? null,
+    value: (r) => {
+      const j = job(r);
+      return j ? tasksOf(j) : null;
+    },
     lessIsBetter: null,
   },
   {
     id: 'attempts',
+    of: 'job',
     label: 'Task attempts',
     title: 'Every attempt, including retries and speculative copies',
     unit: 'count',
@@ -101,6 +119,7 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'retries',
+    of: 'job',
     label: 'Retries',
     title: 'Attempts that ran a task again after a failure or a lost node',
     unit: 'count',
@@ -112,6 +131,7 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'failed',
+    of: 'job',
     label: 'Failed attempts',
     title: 'Attempts that failed (their task was retried)',
     unit: 'count',
@@ -120,6 +140,7 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'dead',
+    of: 'hdfs',
     label: 'DataNodes declared dead',
     title: 'Nodes the NameNode stopped hearing from and declared dead',
     unit: 'count',
@@ -128,6 +149,7 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'blocksReplicated',
+    of: 'hdfs',
     label: 'Blocks re-replicated',
     title: 'Block copies made to bring replication back to its target',
     unit: 'count',
@@ -136,22 +158,29 @@ const FIGURES: Figure[] = [
   },
   {
     id: 'bytesReplicated',
+    of: 'hdfs',
     label: 'Bytes re-replicated',
     title: 'Bytes copied between DataNodes by re-replication',
     unit: 'bytes',
     value: (r) => hdfs(r)?.metrics.bytesReplicated ?? null,
-    lessIsBetter: true,
+    lessIsBetter: null,
   },
   {
     id: 'recovery',
+    of: 'hdfs',
     label: 'Time to recover',
     title: 'From the first DataNode declared dead to the last block re-replicated',
     unit: 'ms',
-    value: (r) => hdfs(r)?.metrics.recoveryMs ?? null,
+    // No DataNode declared dead: nothing to recover from (not "recovered at once").
+    value: (r) => {
+      const h = hdfs(r);
+      return h && h.metrics.dataNodesDeclaredDead > 0 ? h.metrics.recoveryMs : null;
+    },
     lessIsBetter: true,
   },
   {
     id: 'missing',
+    of: 'hdfs',
     label: 'Blocks missing at the end',
     title: 'Blocks with no live replica left: data lost',
     unit: 'count',
@@ -165,13 +194,17 @@ export interface ComparedRun {
   nodes: number;
 }
 
-/** The figures both runs have, A against B. */
+const applies = (f: Figure, r: ComparedReport) => f.of === 'all' || (f.of === 'hdfs') === (r.kind === 'hdfs');
+
+/** The figures of both runs, A against B ("–" where a figure does not apply to one of them). */
 export function runDifference(a: ComparedRun, b: ComparedRun): DifferenceRow[] {
   const rows: DifferenceRow[] = [];
   for (const f of FIGURES) {
+    if (!applies(f, a.report) || !applies(f, b.report)) continue;
     const va = f.value(a.report, a.nodes);
     const vb = f.value(b.report, b.nodes);
-    if (va === null || vb === null) continue;
+    const change = va === null || vb === null ? '–' : changeText(f.unit, va, vb);
+    const even = change === 'same' || change === 'about the same' || change === '–';
     rows.push({
       id: f.id,
       label: f.label,
@@ -179,16 +212,26 @@ export function runDifference(a: ComparedRun, b: ComparedRun): DifferenceRow[] {
       unit: f.unit,
       a: va,
       b: vb,
-      change: changeText(f.unit, va, vb),
-      better: va === vb || f.lessIsBetter === null ? null : vb < va === f.lessIsBetter ? 'b' : 'a',
+      change,
+      better: even || f.lessIsBetter === null ? null : vb! < va! === f.lessIsBetter ? 'b' : 'a',
     });
   }
   return rows;
 }
 
+/** A figure as the summary shows it. */
+export function showFigure(unit: DifferenceRow['unit'], v: number | null): string {
+  if (v === null) return '–';
+  if (unit === 'bytes') return formatBytes(v);
+  if (unit === 'ms') return formatSimTime(v);
+  return formatNumber(v);
+}
+
 /** B against A: a factor for times and bytes ("2.4× faster", "3× more"), a signed count otherwise. */
 export function changeText(unit: DifferenceRow['unit'], a: number, b: number): string {
   if (a === b) return 'same';
+  // Shown alike (1,000 and 999 ms are both "1.0 s"): no verdict on a difference nobody can see.
+  if (showFigure(unit, a) === showFigure(unit, b)) return 'about the same';
   if (unit === 'count') return `${b > a ? '+' : '−'}${formatNumber(Math.abs(b - a))}`;
   if (a === 0 || b === 0) {
     const d = Math.abs(b - a);

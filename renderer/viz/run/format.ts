@@ -25,3 +25,11 @@ export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return n.toLocaleString('en');
   return n.toLocaleString('en', { maximumFractionDigits: Math.abs(n) < 1 ? 4 : 2 });
 }
+
+/** Simulated time as the playback bar shows it: "4.2 s", "3 min 05 s". */
+export function formatSimTime(ms: number): string {
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${(s - m * 60).toFixed(0).padStart(2, '0')} s`;
+}

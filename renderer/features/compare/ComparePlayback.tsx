@@ -1,0 +1,25 @@
+/** The compare view's one clock and the two runs it plays (CompareSide), A left and B right. */
+import type { KeptRun } from '../../state/runHistory';
+import { PlaybackBar, formatSimTime } from '../cluster/PlaybackBar';
+import { usePlayback } from '../cluster/usePlayback';
+import { speedFor } from '../cluster/speedFit';
+import { CompareSide } from './CompareSide';
+
+export function ComparePlayback({ a, b, nameA, nameB }: { a: KeptRun; b: KeptRun; nameA: string; nameB: string }) {
+  const durationMs = Math.max(1, a.report.simulatedMs, b.report.simulatedMs);
+  const playback = usePlayback(durationMs, 1000, false, speedFor(durationMs));
+  return (
+    <>
+      <div className="compare-clock">
+        <PlaybackBar playback={playback} durationMs={durationMs} />
+        <p className="muted">
+          One clock for both: at {formatSimTime(playback.t)} each side shows its cluster at that instant of its own run.
+        </p>
+      </div>
+      <div className="compare-sides">
+        <CompareSide name={nameA} run={a} t={playback.t} />
+        <CompareSide name={nameB} run={b} t={playback.t} />
+      </div>
+    </>
+  );
+}
