@@ -38,6 +38,17 @@ export class MapFlowIndex {
     this.peakRate = peak;
   }
 
+  private firsts: Map<MapFlowKind, number> | null = null;
+
+  /** When the first transfer of a kind starts (undefined: none in the run). */
+  firstOf(kind: MapFlowKind): number | undefined {
+    if (this.firsts === null) {
+      this.firsts = new Map();
+      for (const f of this.flows) if (!this.firsts.has(f.kind)) this.firsts.set(f.kind, f.start);
+    }
+    return this.firsts.get(kind);
+  }
+
   /** Indices of the flows moving at t or ended within `lingerMs` before t. */
   visible(t: number, lingerMs: number): number[] {
     const flows = this.flows;

@@ -1,0 +1,160 @@
+/**
+ * Data that moves on the cluster map (shuffle fetches, remote reads, write pipelines,
+ * re-replication) on the playback clock, at 1x and 64x; and the timeline's zoom and pan.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type Session } from './harness';
+import { seriousViolations } from './axe';
+
+const MAP = '[data-testid="cluster-map"]';
+
+async function runAndWait(page: Page) {
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
+      !document.querySelector('[aria-label="Running"]') &&
+      document.querySelector('[data-testid="cluster-map"] g'),
+    undefined,
+    { timeout: 120_000 },
+  );
+}
+
+async function pause(page: Page) {
+  await page
+    .getByRole('button', { name: /Pause/ })
+    .click({ timeout: 2_000 })
+    .catch(() => {});
+}
+
+/** Pauses playback and moves it to simulated time `ms`. */
+async function seekMs(page: Page, ms: number) {
+  await pause(page);
+  await page.getByLabel('Simulated time').fill(String(Math.round(ms)));
+  await page.waitForFunction(
+    ([sel, t]) => {
+      const svg = document.querySelector(sel!);
+      return svg !== null && (svg.getAttribute('aria-label') ?? '').length > 0 && Number(t) >= 0;
+    },
+    [MAP, String(ms)] as const,
+  );
+}
+
+const attr = async (page: Page, name: string) => Number(await page.locator(MAP).getAttribute(name));
+
+async function setTheme(page: Page, theme: 'dark' | 'light') {
+  const toggle = page.getByRole('button', { name: new RegExp(`Switch to ${theme} theme`) });
+  if (await toggle.count()) await toggle.click();
+}
+
+/** Plays at `speed` from the start and counts, frame by frame for `ms` of wall time, the frames with flows drawn. */
+async function framesWithFlows(page: Page, speed: string, ms: number) {
+  await page.getByLabel('Playback speed').selectOption(speed);
+  await page.getByRole('button', { name: /Restart/ }).click();
+  return page.evaluate(
+    ([sel, wall]) =>
+      new Promise<{ frames: number; withFlows: number; moving: number }>((resolve) => {
+        let frames = 0;
+        let withFlows = 0;
+        let moving = 0;
+        const start = performance.now();
+        const tick = (now: number) => {
+          frames++;
+          const svg = document.querySelector(sel!)!;
+          if (svg.querySelectorAll('g.flow').length > 0) withFlows++;
+          moving = Math.max(moving, Number(svg.getAttribute('data-flows-moving') ?? 0));
+          if (now - start < Number(wall)) requestAnimationFrame(tick);
+          else resolve({ frames, withFlows, moving });
+        };
+        requestAnimationFrame(tick);
+      }),
+    [MAP, String(ms)] as const,
+  );
+}
+
+describe('data that moves on the cluster map', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp();
+    await s.page.getByRole('heading', { name: 'Labs' }).waitFor();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('MapReduce: no flow before the first transfer, shuffle fetches during the shuffle, at 1x and 64x', async () => {
+    const { page } = s;
+    await page.goto(`${s.baseUrl}#/lab/mapreduce-iot-averages/1`);
+    await page.locator('.lab-editor .monaco-editor').waitFor({ timeout: 120_000 });
+    await runAndWait(page);
+    await pause(page);
+    const first = await attr(page, 'data-first-flow');
+    const shuffle = await attr(page, 'data-first-shuffle');
+    expect(shuffle).toBeGreaterThanOrEqual(first);
+    await seekMs(page, Math.max(0, first - 1));
+    expect(await attr(page, 'data-flows-moving')).toBe(0);
+    expect(await page.locator(`${MAP} g.flow.moving`).count()).toBe(0);
+    expect(await page.getByTestId('flow-legend').textContent()).toContain('no data moving');
+    // Just after the first fetch began: fetches are drawn, and the legend names them.
+    await seekMs(page, shuffle + 0.5);
+    await page.waitForFunction(
+      (sel) => Number(document.querySelector(sel)!.getAttribute('data-flows-moving')) > 0,
+      MAP,
+    );
+    expect(await page.locator(`${MAP} g.flow.moving`).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('flow-legend').textContent()).toMatch(/shuffle fetch/);
+    for (const [size, theme] of [
+      [{ width: 1280, height: 720 }, 'dark'],
+      [{ width: 1024, height: 700 }, 'light'],
+      [{ width: 1280, height: 720 }, 'light'],
+      [{ width: 1024, height: 700 }, 'dark'],
+    ] as const) {
+      await page.setViewportSize(size);
+      await setTheme(page, theme);
+      await page.locator(MAP).scrollIntoViewIfNeeded();
+      await s.screenshot(`data-flows-shuffle-${size.width}-${theme}`);
+    }
+    // Monaco's light theme has its own contrast findings: check the page in the dark theme.
+    await setTheme(page, 'dark');
+    expect(await seriousViolations(page)).toEqual([]);
+    // Played at 1x and at 64x, flows are on screen for many frames (ended transfers linger, fading).
+    const slow = await framesWithFlows(page, '1', 1500);
+    expect(slow.withFlows).toBeGreaterThan(0);
+    const fast = await framesWithFlows(page, '64', 1500);
+    expect(fast.withFlows).toBeGreaterThan(10);
+    expect(fast.moving).toBeGreaterThan(0);
+  });
+
+  it('HDFS: a killed DataNode’s blocks are re-replicated, drawn from a live replica to its new node', async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await setTheme(page, 'dark');
+    await page.goto(`${s.baseUrl}#/lab/hdfs-blocks/3`);
+    await page.locator('.lab-editor .monaco-editor').waitFor({ timeout: 120_000 });
+    await runAndWait(page);
+    await pause(page);
+    await page.getByLabel('Simulated time').fill('5000');
+    await page.getByLabel('Node to break').selectOption('n5');
+    await page.getByRole('button', { name: 'Kill node' }).click();
+    await page.getByTestId('injected-faults').waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Running"]'));
+    await pause(page);
+    const rep = await attr(page, 'data-first-replication');
+    expect(rep).toBeGreaterThan(0);
+    await seekMs(page, rep + 1);
+    await page.waitForFunction(
+      (sel) => Number(document.querySelector(sel)!.getAttribute('data-flows-moving')) > 0,
+      MAP,
+    );
+    expect(await page.getByTestId('flow-legend').textContent()).toMatch(/re-replication/);
+    const dead = await page.$$eval(`${MAP} g.node.dead`, (gs) => gs.map((g) => g.getAttribute('data-node')));
+    const pairs = await page.$$eval(`${MAP} g.flow.moving`, (gs) => gs.map((g) => g.getAttribute('data-pair') ?? ''));
+    expect(pairs.length).toBeGreaterThan(0);
+    // Nothing is read from, or written to, the dead node.
+    for (const p of pairs) for (const d of dead) expect(p.split('>')).not.toContain(d);
+    await page.locator(MAP).scrollIntoViewIfNeeded();
+    await s.screenshot('data-flows-rereplication-1280-dark');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
