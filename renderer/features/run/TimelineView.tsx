@@ -97,8 +97,11 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
       canvas.dataset.t = String(t);
       canvas.dataset.t0 = String(layout.t0);
       canvas.dataset.t1 = String(layout.t1);
+      const b = view.bars[selected];
+      canvas.dataset.selectedStart = b ? String(b.start) : '';
+      canvas.dataset.selectedEnd = b ? String(b.end) : '';
     }
-  }, [t, shown, layout, view, themeTick]);
+  }, [t, shown, selected, layout, view, themeTick]);
 
   const zoomBy = useCallback(
     (factor: number, anchor?: number) =>
@@ -239,7 +242,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
         <button
           type="button"
           className="btn"
-          aria-label="Zoom to the selected attempt"
+          aria-label="Fit attempt: zoom the timeline to the selected attempt"
           disabled={selected < 0 || (view.bars[selected]?.start ?? Infinity) > t}
           onClick={() => fitBar(selected)}
         >
@@ -248,7 +251,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
         <button
           type="button"
           className="btn"
-          aria-label="Show the whole run"
+          aria-label="Whole run: show all of the timeline"
           onClick={() => setRange(null)}
           disabled={!zoomed}
         >
