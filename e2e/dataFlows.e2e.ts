@@ -227,10 +227,13 @@ describe('data that moves on the cluster map', () => {
     await page.mouse.up();
     expect((await range()).t0).toBeGreaterThan(wheeled.t0);
 
-    // One attempt brought to fill the view: select the first, then F.
+    // One attempt brought to fill the view: select it, then F.
     await canvas.focus();
     await page.keyboard.press('0');
+    // Home selects the first bar (the ApplicationMaster, as long as the job); down the lanes is a task attempt.
     await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#run-timeline-detail').textContent()).toMatch(/ attempt \d+ \(/);
     await page.keyboard.press('f');
     const fit = await range();
     const start = Number(await canvas.getAttribute('data-selected-start'));

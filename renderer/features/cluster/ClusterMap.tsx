@@ -61,7 +61,8 @@ class RateEstimator {
     const dt = t - this.t;
     const dw = now - this.wall;
     // A seek is a jump, not playback: no speed is above 64x of 1 s per second here but a fitted one.
-    if (dt > 0 && dw > 0 && dw < 250 && dt / dw < 500) this.rate = this.rate === 0 ? dt / dw : 0.8 * this.rate + 0.2 * (dt / dw);
+    if (dt > 0 && dw > 0 && dw < 250 && dt / dw < 500)
+      this.rate = this.rate === 0 ? dt / dw : 0.8 * this.rate + 0.2 * (dt / dw);
     this.t = t;
     this.wall = now;
     return this.rate;
@@ -112,8 +113,14 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
   }, [picture, width, zoom, peakBlocks, animate]);
 
   useEffect(() => {
-    if (svgRef.current && geometryRef.current && flows)
-      paintFlows(svgRef.current, geometryRef.current, flows, rateRef.current);
+    const svg = svgRef.current;
+    if (!svg) return;
+    if (flows && geometryRef.current) paintFlows(svg, geometryRef.current, flows, rateRef.current);
+    else if (!flows) {
+      svg.querySelector('g.layer-flows')?.remove();
+      svg.dataset.flowsMoving = '0';
+      svg.dataset.flowPairs = '0';
+    }
   }, [flows]);
 
   const mode = mapMode(picture, zoom);

@@ -1,5 +1,5 @@
 /** The cluster map of a run (a job, an HDFS step or the home page's scenario) at playback time t, rebuilt from its trace, with the data moving at t drawn over it. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { RunEvent } from '../../../engine/api';
 import { ClusterTimeline, type NodeInfo } from '../../viz/clusterTimeline';
 import { ClusterMap } from './ClusterMap';
@@ -33,6 +33,7 @@ export function ClusterMapView({
   const held = picture.nodes.reduce((s, n) => s + (n.heldCores ?? 0), 0);
   const large = picture.nodes.length > SUMMARY_ABOVE_NODES;
   const hasFlows = index.flows.length > 0;
+  const [showFlows, setShowFlows] = useState(true);
   return (
     <figure className="map-figure">
       <ClusterMap
@@ -40,7 +41,7 @@ export function ClusterMapView({
         peakBlocks={peakBlocks}
         label={`Cluster map at ${formatSimTime(t)}${hasFlows ? `; ${movingSummary(moving)}` : ''}`}
         animate={animate ?? false}
-        flows={hasFlows ? { index, t, simMsPerSecond } : undefined}
+        flows={hasFlows && showFlows ? { index, t, simMsPerSecond } : undefined}
       />
       <figcaption className="muted">
         {plural(picture.nodes.length, 'node')} · {plural(busy, 'core')} busy
@@ -52,7 +53,9 @@ export function ClusterMapView({
           ? ' · each rack sums up its nodes: squares are nodes, darker is busier, red is dead'
           : ` · chips are block replicas, named as in HDFS (blk_…); one colour per block`}
       </figcaption>
-      {hasFlows && <FlowLegend moving={moving} peakRate={index.peakRate} racks={large} />}
+      {hasFlows && (
+        <FlowLegend moving={moving} peakRate={index.peakRate} racks={large} shown={showFlows} onShow={setShowFlows} />
+      )}
     </figure>
   );
 }

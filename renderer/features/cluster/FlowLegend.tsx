@@ -29,18 +29,22 @@ const SCOPES = [
   { scope: 'offRack', label: 'other rack', dash: '' },
 ] as const;
 
-export function FlowLegend({
-  moving,
-  peakRate,
-  racks,
-}: {
+export interface FlowLegendProps {
   moving: readonly MapFlow[];
   peakRate: number;
   racks: boolean;
-}) {
+  /** Whether the flows are drawn on the map; the checkbox turns them off to see the chips alone. */
+  shown: boolean;
+  onShow(shown: boolean): void;
+}
+
+export function FlowLegend({ moving, peakRate, racks, shown, onShow }: FlowLegendProps) {
   const rate = moving.reduce((s, f) => s + (f.end > f.start ? (f.bytes * 1000) / (f.end - f.start) : 0), 0);
   return (
     <div className="flow-legend" data-testid="flow-legend">
+      <label className="flow-toggle">
+        <input type="checkbox" checked={shown} onChange={(e) => onShow(e.target.checked)} /> Draw data moving
+      </label>
       <span className="flow-now" aria-live="off">
         {movingSummary(moving)}
         {moving.length > 0 ? ` · ${formatBytes(rate)}/s` : ''}
