@@ -26,9 +26,12 @@ const SCOPE_RANK: Record<FlowScope, number> = { local: 0, rack: 1, offRack: 2 };
 
 export class MapFlowIndex {
   private cursor = 0;
+  /** Flows moving at lastT (start <= lastT < end). */
   private live: number[] = [];
+  /** Per node pair `${from}>${to}`: the latest end among its flows ended by lastT, and that flow. */
+  private lastEnded = new Map<string, number>();
   private lastT = Number.NEGATIVE_INFINITY;
-  private keep = 0;
+  private firsts: Map<MapFlowKind, number> | null = null;
   /** The highest bytes/s of one transfer (sizes line widths once for the run). */
   readonly peakRate: number;
 
@@ -37,8 +40,6 @@ export class MapFlowIndex {
     for (const f of flows) if (f.end > f.start) peak = Math.max(peak, (f.bytes * 1000) / (f.end - f.start));
     this.peakRate = peak;
   }
-
-  private firsts: Map<MapFlowKind, number> | null = null;
 
   /** When the first transfer of a kind starts (undefined: none in the run). */
   firstOf(kind: MapFlowKind): number | undefined {
@@ -49,36 +50,52 @@ export class MapFlowIndex {
     return this.firsts.get(kind);
   }
 
-  /** Indices of the flows moving at t or ended within `lingerMs` before t. */
-  visible(t: number, lingerMs: number): number[] {
+  /**
+   * Brings the sweep to t: flows that started join the live set, those that ended leave it and
+   * note their end on their pair. Forward playback touches only flows near t; going back rebuilds.
+   */
+  private advance(t: number): void {
+    if (t === this.lastT) return;
     const flows = this.flows;
-    if (t < this.lastT || lingerMs > this.keep) {
-      this.keep = Math.max(lingerMs, this.keep);
+    if (t < this.lastT) {
       this.cursor = 0;
       this.live = [];
+      this.lastEnded.clear();
     }
-    while (this.cursor < flows.length && flows[this.cursor]!.start <= t) this.live.push(this.cursor++);
-    const keep = this.keep;
-    this.live = this.live.filter((i) => flows[i]!.end + keep > t || flows[i]!.end > t);
+    const ended = (i: number) => {
+      const f = flows[i]!;
+      const key = `${f.from}>${f.to}`;
+      const prev = this.lastEnded.get(key);
+      if (prev === undefined || flows[prev]!.end < f.end) this.lastEnded.set(key, i);
+    };
+    let kept = 0;
+    for (const i of this.live) {
+      if (flows[i]!.end > t) this.live[kept++] = i;
+      else ended(i);
+    }
+    this.live.length = kept;
+    while (this.cursor < flows.length && flows[this.cursor]!.start <= t) {
+      const i = this.cursor++;
+      if (flows[i]!.end > t) this.live.push(i);
+      else ended(i);
+    }
     this.lastT = t;
-    return this.live.filter((i) => flows[i]!.end > t || flows[i]!.end + lingerMs > t);
   }
 
   /** Flows moving at t: start <= t < end. */
   activeAt(t: number): MapFlow[] {
-    return this.visible(t, 0)
-      .map((i) => this.flows[i]!)
-      .filter((f) => f.start <= t && t < f.end);
+    this.advance(t);
+    return this.live.map((i) => this.flows[i]!);
   }
 
-  /** Visible flows summed per pair of endpoints (`endpoint` maps a node to what the map draws it as). */
+  /** Moving flows summed per pair of endpoints (`endpoint` maps a node to what the map draws it as), and pairs whose last transfer ended within `lingerMs`, fading. */
   pairs(t: number, lingerMs: number, endpoint: (node: string) => string | null): FlowPair[] {
+    this.advance(t);
     const byKey = new Map<string, FlowPair>();
-    for (const i of this.visible(t, lingerMs)) {
-      const f = this.flows[i]!;
+    const pairOf = (f: MapFlow): FlowPair | null => {
       const from = endpoint(f.from);
       const to = endpoint(f.to);
-      if (from === null || to === null) continue;
+      if (from === null || to === null) return null;
       const key = `${from}>${to}`;
       let p = byKey.get(key);
       if (!p) {
@@ -87,15 +104,24 @@ export class MapFlowIndex {
       }
       if (SCOPE_RANK[f.scope] > SCOPE_RANK[p.scope]) p.scope = f.scope;
       if (!p.kinds.includes(f.kind)) p.kinds.push(f.kind);
-      if (f.start <= t && t < f.end) {
-        p.active++;
-        p.rate += (f.bytes * 1000) / (f.end - f.start);
-        p.fade = 1;
-      } else {
-        const since = t - f.end;
-        p.fade = Math.max(p.fade, lingerMs > 0 ? Math.max(0, 1 - since / lingerMs) : 0);
-      }
+      return p;
+    };
+    for (const i of this.live) {
+      const f = this.flows[i]!;
+      const p = pairOf(f);
+      if (!p) continue;
+      p.active++;
+      p.rate += (f.bytes * 1000) / (f.end - f.start);
+      p.fade = 1;
     }
+    if (lingerMs > 0)
+      for (const i of this.lastEnded.values()) {
+        const f = this.flows[i]!;
+        const since = t - f.end;
+        if (since >= lingerMs) continue;
+        const p = pairOf(f);
+        if (p) p.fade = Math.max(p.fade, 1 - since / lingerMs);
+      }
     return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }
