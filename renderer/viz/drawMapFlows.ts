@@ -3,9 +3,9 @@
  * endpoints (node cards, or rack summaries; a loop for bytes that stay on one node or inside one
  * summarised rack), its width scaled by bytes/s, its colour and dash by scope (same node: dotted,
  * same rack: dashed, other rack: solid), dots running from sender to receiver and an arrowhead at
- * the receiver. Transfers that just ended fade out. The layer ignores the pointer.
+ * the receiver. Transfers that just ended fade out. Drawn on a canvas over the SVG map, which
+ * ignores the pointer.
  */
-import { select } from 'd3';
 import type { FlowPair } from './mapFlowIndex';
 import type { Box } from './clusterMapLayout';
 
@@ -63,86 +63,117 @@ function at(c: Curve, u: number): [number, number] {
   ];
 }
 
-const pathOf = (c: Curve) => `M${c.a[0]},${c.a[1]}C${c.c1[0]},${c.c1[1]} ${c.c2[0]},${c.c2[1]} ${c.b[0]},${c.b[1]}`;
-
 /** Line width for a pair's bytes/s: 2.5 px for a trickle (or a transfer that just ended) up to 8 px at the run's peak. */
 export function flowWidth(rate: number, peakRate: number): number {
   return 2.5 + 6 * Math.sqrt(peakRate > 0 ? Math.min(1, rate / peakRate) : 0);
 }
 
-interface Drawn {
-  pair: FlowPair;
-  curve: Curve;
+export interface FlowColours {
+  local: string;
+  rack: string;
+  offRack: string;
+  panel: string;
+  muted: string;
 }
 
+const DASHES: Record<FlowPair['scope'], number[]> = { local: [2, 4], rack: [8, 5], offRack: [] };
+
+export function readFlowColours(el: Element): FlowColours {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    local: v('--flow-local', '#007a5a'),
+    rack: v('--flow-rack', '#0061a0'),
+    offRack: v('--flow-offrack', '#b34700'),
+    panel: v('--panel', '#ffffff'),
+    muted: v('--muted', '#4f5f73'),
+  };
+}
+
+/**
+ * Paints the pairs on a canvas laid over the map (same CSS size as the SVG's drawing), so a frame
+ * repaints only this layer, not the map's cards and chips. Returns the keys drawn (`*` = moving).
+ */
 export function drawMapFlows(
-  svgElement: SVGSVGElement,
+  canvas: HTMLCanvasElement,
+  size: { width: number; height: number },
   pairs: readonly FlowPair[],
   geometry: FlowGeometry,
   peakRate: number,
   wallMs: number,
-): void {
-  const svg = select(svgElement);
-  const layer = svg
-    .selectAll<SVGGElement, string>('g.layer-flows')
-    .data(['flows'])
-    .join('g')
-    .attr('class', 'layer-flows')
-    .attr('aria-hidden', 'true')
-    .raise();
-  const drawn: Drawn[] = [];
-  for (const pair of pairs) {
-    const curve = curveOf(pair, geometry);
-    if (curve) drawn.push({ pair, curve });
+  colours: FlowColours,
+): string[] {
+  const dpr = Math.max(1, Math.min(2, window.devicePixelRatio || 1));
+  const w = Math.round(size.width * dpr);
+  const h = Math.round(size.height * dpr);
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+    canvas.style.width = `${size.width}px`;
+    canvas.style.height = `${size.height}px`;
   }
-  const groups = layer
-    .selectAll<SVGGElement, Drawn>('g.flow')
-    .data(drawn, (d) => d.pair.key)
-    .join((enter) => {
-      const g = enter.append('g');
-      g.append('path').attr('class', 'flow-line');
-      g.append('path').attr('class', 'flow-head');
-      for (let i = 0; i < DOTS; i++) g.append('circle').attr('class', 'flow-dot');
-      return g;
-    })
-    .attr('class', (d) => `flow ${d.pair.scope}${d.pair.active > 0 ? ' moving' : ' ended'}`)
-    .attr('data-pair', (d) => d.pair.key)
-    .attr('data-active', (d) => d.pair.active)
-    .attr('opacity', (d) => (d.pair.active > 0 ? 0.92 : 0.2 + 0.6 * d.pair.fade));
-  groups
-    .select('path.flow-line')
-    .attr('d', (d) => pathOf(d.curve))
-    .attr('stroke-width', (d) => flowWidth(d.pair.rate, peakRate));
-  groups.select('path.flow-head').attr('d', (d) => {
-    const w = flowWidth(d.pair.rate, peakRate);
-    const tip = at(d.curve, d.pair.from === d.pair.to ? 1 : 0.8);
-    const back = at(d.curve, d.pair.from === d.pair.to ? 0.85 : 0.74);
-    const dx = tip[0] - back[0];
-    const dy = tip[1] - back[1];
-    const len = Math.hypot(dx, dy) || 1;
-    const size = 5 + w;
-    const ux = dx / len;
-    const uy = dy / len;
-    const bx = tip[0] - ux * size;
-    const by = tip[1] - uy * size;
-    return `M${tip[0]},${tip[1]}L${bx - uy * size * 0.6},${by + ux * size * 0.6}L${bx + uy * size * 0.6},${by - ux * size * 0.6}Z`;
-  });
-  const outside = geometry.anchors.get('outside');
-  const usesOutside = outside !== undefined && drawn.some((d) => d.pair.from === 'outside' || d.pair.to === 'outside');
-  layer
-    .selectAll<SVGTextElement, Box>('text.flow-outside')
-    .data(usesOutside ? [outside] : [])
-    .join('text')
-    .attr('class', 'flow-outside')
-    .attr('x', (b) => b.x - 6)
-    .attr('y', (b) => b.y + 16)
-    .attr('text-anchor', 'end')
-    .text('other racks ⇄');
+  const g = canvas.getContext('2d');
+  if (!g) return [];
+  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.clearRect(0, 0, w, h);
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.lineCap = 'round';
+  const drawnKeys: string[] = [];
   const phase = (wallMs % LAP_MS) / LAP_MS;
-  groups
-    .selectAll<SVGCircleElement, Drawn>('circle.flow-dot')
-    .data((d) => Array.from({ length: DOTS }, () => d))
-    .attr('r', (d) => (d.pair.active > 0 ? 2 + flowWidth(d.pair.rate, peakRate) / 2 : 0))
-    .attr('cx', (d, i) => at(d.curve, (phase + i / DOTS) % 1)[0])
-    .attr('cy', (d, i) => at(d.curve, (phase + i / DOTS) % 1)[1]);
+  let outsideUsed = false;
+  for (const pair of pairs) {
+    const c = curveOf(pair, geometry);
+    if (!c) continue;
+    if (pair.from === 'outside' || pair.to === 'outside') outsideUsed = true;
+    drawnKeys.push(`${pair.key}${pair.active > 0 ? '*' : ''}`);
+    const colour = colours[pair.scope];
+    const width = flowWidth(pair.rate, peakRate);
+    g.globalAlpha = pair.active > 0 ? 0.9 : 0.2 + 0.6 * pair.fade;
+    g.strokeStyle = colour;
+    g.fillStyle = colour;
+    g.lineWidth = width;
+    g.setLineDash(DASHES[pair.scope]);
+    g.beginPath();
+    g.moveTo(c.a[0], c.a[1]);
+    g.bezierCurveTo(c.c1[0], c.c1[1], c.c2[0], c.c2[1], c.b[0], c.b[1]);
+    g.stroke();
+    g.setLineDash([]);
+    // The arrowhead at the receiver.
+    const self = pair.from === pair.to;
+    const tip = at(c, self ? 1 : 0.8);
+    const back = at(c, self ? 0.85 : 0.74);
+    const len = Math.hypot(tip[0] - back[0], tip[1] - back[1]) || 1;
+    const ux = (tip[0] - back[0]) / len;
+    const uy = (tip[1] - back[1]) / len;
+    const head = 5 + width;
+    const bx = tip[0] - ux * head;
+    const by = tip[1] - uy * head;
+    g.beginPath();
+    g.moveTo(tip[0], tip[1]);
+    g.lineTo(bx - uy * head * 0.6, by + ux * head * 0.6);
+    g.lineTo(bx + uy * head * 0.6, by - ux * head * 0.6);
+    g.closePath();
+    g.fill();
+    if (pair.active === 0) continue;
+    // Dots running from sender to receiver (wall-clock paced: readable at any playback speed).
+    const r = 2 + width / 2;
+    g.lineWidth = 1;
+    g.strokeStyle = colours.panel;
+    for (let i = 0; i < DOTS; i++) {
+      const [x, y] = at(c, (phase + i / DOTS) % 1);
+      g.beginPath();
+      g.arc(x, y, r, 0, 2 * Math.PI);
+      g.fill();
+      g.stroke();
+    }
+  }
+  g.globalAlpha = 1;
+  const outside = geometry.anchors.get('outside');
+  if (outsideUsed && outside) {
+    g.fillStyle = colours.muted;
+    g.font = '12px system-ui, sans-serif';
+    g.textAlign = 'end';
+    g.fillText('other racks ⇄', outside.x - 6, outside.y + 16);
+  }
+  return drawnKeys;
 }

@@ -5,9 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawClusterMap, mapMode } from '../../viz/drawClusterMap';
-import { drawMapFlows, type FlowGeometry } from '../../viz/drawMapFlows';
+import { drawMapFlows, readFlowColours, type FlowGeometry } from '../../viz/drawMapFlows';
 import type { MapFlowIndex } from '../../viz/mapFlowIndex';
-import type { MapFlowKind } from '../../viz/mapFlows';
 import type { ClusterPicture } from '../../viz/clusterPicture';
 import { SUMMARY_ABOVE_NODES } from '../../viz/clusterMapLayout';
 import { plural } from '../../../labs/plural';
@@ -69,9 +68,10 @@ class RateEstimator {
   }
 }
 
-/** Draws the flows at t over the map; the SVG carries how many transfers move at t and how many pairs are drawn. */
+/** Draws the flows at t over the map; the SVG carries how many transfers move at t and which pairs are drawn. */
 function paintFlows(
   svg: SVGSVGElement,
+  canvas: HTMLCanvasElement,
   geometry: FlowGeometry,
   flows: NonNullable<ClusterMapProps['flows']>,
   rate: RateEstimator,
@@ -81,19 +81,33 @@ function paintFlows(
   const perMs = flows.simMsPerSecond !== undefined ? flows.simMsPerSecond / 1000 : estimated;
   const lingerMs = FLOW_LINGER_WALL_MS * perMs;
   const pairs = flows.index.pairs(flows.t, lingerMs, geometry.endpoint);
-  drawMapFlows(svg, pairs, geometry, flows.index.peakRate, now);
-  svg.dataset.flowsMoving = String(pairs.reduce((s, p) => s + p.active, 0));
-  svg.dataset.flowPairs = String(pairs.length);
-  const first = (kind: MapFlowKind) => flows.index.firstOf(kind);
-  svg.dataset.firstFlow = String(flows.index.flows[0]?.start ?? '');
-  svg.dataset.firstShuffle = String(first('shuffle') ?? '');
-  svg.dataset.firstReplication = String(first('replication') ?? '');
-  svg.dataset.flowScopes = [...new Set(pairs.map((p) => p.scope))].sort().join(' ');
+  const box = svg.viewBox.baseVal;
+  const keys = drawMapFlows(
+    canvas,
+    { width: box?.width ?? 0, height: box?.height ?? 0 },
+    pairs,
+    geometry,
+    flows.index.peakRate,
+    now,
+    readFlowColours(canvas),
+  );
+  const d = svg.dataset;
+  const set = (k: string, v: string) => {
+    if (d[k] !== v) d[k] = v;
+  };
+  set('flowsMoving', String(pairs.reduce((s, p) => s + p.active, 0)));
+  set('flowPairs', String(keys.length));
+  set('flowKeys', keys.join(' '));
+  set('firstFlow', String(flows.index.flows[0]?.start ?? ''));
+  set('firstShuffle', String(flows.index.firstOf('shuffle') ?? ''));
+  set('firstReplication', String(flows.index.firstOf('replication') ?? ''));
+  set('flowScopes', [...new Set(pairs.map((p) => p.scope))].sort().join(' '));
 }
 
 export function ClusterMap({ picture, peakBlocks, label, animate = false, flows }: ClusterMapProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const geometryRef = useRef<FlowGeometry | null>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const flowsRef = useRef(flows);
   const rateRef = useRef(new RateEstimator());
   useEffect(() => {
@@ -109,15 +123,18 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
     const svg = svgRef.current;
     if (!svg || width <= 0) return;
     geometryRef.current = drawClusterMap(svg, picture, { width, rack: zoom, peakBlocks, animate, onOpenRack: setRack });
-    if (flowsRef.current) paintFlows(svg, geometryRef.current, flowsRef.current, rateRef.current);
+    if (flowsRef.current && canvasRef.current)
+      paintFlows(svg, canvasRef.current, geometryRef.current, flowsRef.current, rateRef.current);
   }, [picture, width, zoom, peakBlocks, animate]);
 
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg) return;
-    if (flows && geometryRef.current) paintFlows(svg, geometryRef.current, flows, rateRef.current);
+    const canvas = canvasRef.current;
+    if (!svg || !canvas) return;
+    if (flows && geometryRef.current) paintFlows(svg, canvas, geometryRef.current, flows, rateRef.current);
     else if (!flows) {
-      svg.querySelector('g.layer-flows')?.remove();
+      canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+      svg.dataset.flowKeys = '';
       svg.dataset.flowsMoving = '0';
       svg.dataset.flowPairs = '0';
     }
@@ -170,15 +187,18 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
           </span>
         </div>
       )}
-      <svg
-        ref={svgRef}
-        className="cluster-map cluster-map-fit"
-        data-testid="cluster-map"
-        data-mode={mode}
-        data-zoom={zoom ?? 'all'}
-        data-busy-cores={picture.nodes.reduce((sum, n) => sum + n.usedCores, 0)}
-        aria-label={`${label}: ${where}`}
-      />
+      <div className="cluster-map-stack">
+        <svg
+          ref={svgRef}
+          className="cluster-map cluster-map-fit"
+          data-testid="cluster-map"
+          data-mode={mode}
+          data-zoom={zoom ?? 'all'}
+          data-busy-cores={picture.nodes.reduce((sum, n) => sum + n.usedCores, 0)}
+          aria-label={`${label}: ${where}`}
+        />
+        <canvas ref={canvasRef} className="flow-canvas" aria-hidden="true" data-testid="flow-canvas" />
+      </div>
     </div>
   );
 }
