@@ -134,6 +134,8 @@ describe('data that moves on the cluster map', () => {
       await page.locator(MAP).scrollIntoViewIfNeeded();
       await s.screenshot(`data-flows-shuffle-${size.width}-${theme}`);
     }
+    await page.getByTestId('flow-legend').scrollIntoViewIfNeeded();
+    await s.screenshot('data-flows-legend-1024-dark');
     // Monaco's light theme has its own contrast findings: check the page in the dark theme.
     await setTheme(page, 'dark');
     expect(await ownViolations(page)).toEqual([]);

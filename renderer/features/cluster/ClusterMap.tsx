@@ -113,6 +113,13 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
   useEffect(() => {
     flowsRef.current = flows;
   }, [flows]);
+  // The flows' colours come from the theme (<html data-theme>): repaint when it changes, even paused.
+  const [themeTick, setThemeTick] = useState(0);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setThemeTick((n) => n + 1));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+    return () => observer.disconnect();
+  }, []);
   const width = useSvgWidth(svgRef);
   const [rack, setRack] = useState<string | null>(null);
   const racks = useMemo(() => [...new Set(picture.nodes.map((n) => n.rack))], [picture.nodes]);
@@ -138,7 +145,7 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
       svg.dataset.flowsMoving = '0';
       svg.dataset.flowPairs = '0';
     }
-  }, [flows]);
+  }, [flows, themeTick]);
 
   const mode = mapMode(picture, zoom);
   const shown = zoom === null ? picture.nodes : picture.nodes.filter((n) => n.rack === zoom);
