@@ -105,6 +105,11 @@ export class BlockManager {
         index: block.index,
         bytes: length,
         replicas: ids,
+        writer: writer === undefined ? null : this.cluster.nodes[writer]!.id,
+        pipelineMs:
+          ids.length > 0
+            ? this.cost.writePipelineMs(writer === undefined ? ids[0]! : this.cluster.nodes[writer]!, ids, length)
+            : 0,
       });
     }
     if (targets.length < file.replication) this.markUnder(block);

@@ -202,7 +202,7 @@ export class Hdfs {
     const file = this.ns.file(normalizePath(path));
     const r = this.writerIndex(reader, 'reader');
     const end = Math.min(file.length, offset + length);
-    return overlapping(file, offset, end).map((b) => {
+    const pieces = overlapping(file, offset, end).map((b): ReadPiece => {
       const i = this.reader.closest(b, r);
       const node = this.cluster.nodes[i]!;
       const from = Math.max(offset, b.offset);
@@ -212,6 +212,16 @@ export class Hdfs {
       const ms = readerNode === undefined ? this.cost.diskReadMs(node, len) : this.cost.readMs(readerNode, node, len);
       return { block: b.id, node: node.id, distance, offset: from, length: len, ms };
     });
+    // A task's read (the execution layers plan each read once, when it starts): traced when bytes cross the network.
+    if (this.tracing && reader !== undefined && pieces.some((p) => p.distance > 0 && p.length > 0))
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'blocksRead',
+        reader: this.cluster.nodes[r!]!.id,
+        path: file.path,
+        pieces: pieces.map((p) => ({ block: p.block, node: p.node, bytes: p.length, ms: p.ms })),
+      });
+    return pieces;
   }
 
   /** The replica node id a reader on `reader` would use for a block (closest, ties deterministic). */

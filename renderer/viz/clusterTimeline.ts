@@ -5,6 +5,8 @@
  */
 import type { RunEvent } from '../../engine/api';
 import { MAX_CHIPS, type BlockChip, type ClusterPicture, type NodePicture } from './clusterPicture';
+import { deriveMapFlows } from './mapFlows';
+import { MapFlowIndex } from './mapFlowIndex';
 
 export interface NodeInfo {
   id: string;
@@ -34,6 +36,7 @@ export class ClusterTimeline {
   private readonly executorContainers: ReadonlySet<number>;
   private cached: ClusterPicture | null = null;
   private peak: number | null = null;
+  private flowIndex: MapFlowIndex | null = null;
 
   constructor(
     private readonly info: readonly NodeInfo[],
@@ -67,6 +70,12 @@ export class ClusterTimeline {
     return [...this.chips.keys()]
       .sort((a, b) => a - b)
       .map((b) => ({ block: this.chips.get(b)!, nodes: map.get(b) ?? [] }));
+  }
+
+  /** The run's transfers between nodes (derived once, on first use). */
+  flows(): MapFlowIndex {
+    this.flowIndex ??= new MapFlowIndex(deriveMapFlows(this.events, this.info));
+    return this.flowIndex;
   }
 
   /** The most block replicas any one node holds at any moment of the run (sizes the map's cards once). */

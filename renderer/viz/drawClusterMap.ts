@@ -22,6 +22,7 @@ import {
   type NodesLayout,
 } from './clusterMapLayout';
 import { drawRackSummaries } from './drawRackSummaries';
+import type { FlowGeometry } from './drawMapFlows';
 
 const BLOCK_COLOURS = ['#4fb3ff', '#ffb547', '#3ecf8e', '#c18cff', '#ff7eb6', '#7ee0e0', '#f2e35b', '#ff8a5b'];
 /** Dark text on the light block colours: readable in both themes. */
@@ -50,16 +51,21 @@ export function mapMode(picture: ClusterPicture, rack: string | null): 'nodes' |
   return rack === null && picture.nodes.length > SUMMARY_ABOVE_NODES ? 'racks' : 'nodes';
 }
 
-export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPicture, options: DrawOptions): void {
+/** Draws the map and returns where its nodes are, for the data-flow layer drawn over it. */
+export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPicture, options: DrawOptions): FlowGeometry {
   const svg = select(svgElement).attr('role', 'img');
   const layer = (name: string) =>
     svg.selectAll<SVGGElement, string>(`g.layer-${name}`).data([name]).join('g').attr('class', `layer-${name}`);
   const width = Math.max(280, options.width);
+  const rackOf = new Map(picture.nodes.map((n) => [n.id, n.rack]));
   if (mapMode(picture, options.rack) === 'racks') {
     svg.selectAll('g.layer-nodes').remove();
-    const height = drawRackSummaries(layer('racks'), summariseRacks(picture.nodes), width, options.onOpenRack);
+    const racks = summariseRacks(picture.nodes);
+    const { height, boxes } = drawRackSummaries(layer('racks'), racks, width, options.onOpenRack);
     setSize(svgElement, width, height);
-    return;
+    const anchors = new Map<string, Box>();
+    for (const [id, box] of boxes) anchors.set(`rack:${id}`, box);
+    return { anchors, endpoint: (node) => (rackOf.has(node) ? `rack:${rackOf.get(node)!}` : null) };
   }
   svg.selectAll('g.layer-racks').remove();
   const nodes = options.rack === null ? picture.nodes : picture.nodes.filter((n) => n.rack === options.rack);
@@ -68,6 +74,16 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
   const g = layer('nodes');
   drawRackFrames(g, layout);
   drawNodeCards(g, nodes, layout, options.animate ? 250 : 0);
+  const anchors = new Map<string, Box>(layout.cards);
+  const zoomed = options.rack;
+  if (zoomed === null) return { anchors, endpoint: (node) => (anchors.has(node) ? node : null) };
+  // Zoomed into one rack: transfers with the other racks run to the rack frame's top-right corner.
+  const frame = layout.racks[0];
+  anchors.set('outside', { x: (frame?.x ?? 0) + (frame?.w ?? width) - 24, y: frame?.y ?? 0, w: 0, h: 0 });
+  return {
+    anchors,
+    endpoint: (node) => (rackOf.get(node) === zoomed ? node : rackOf.has(node) ? 'outside' : null),
+  };
 }
 
 function setSize(svg: SVGSVGElement, width: number, height: number) {

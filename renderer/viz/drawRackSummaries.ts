@@ -11,6 +11,7 @@ import {
   SQUARE,
   SUMMARY_LINE_H,
   SUMMARY_LINES,
+  type Box,
   type RackSummary,
 } from './clusterMapLayout';
 import type { NodePicture } from './clusterPicture';
@@ -24,13 +25,13 @@ const lines = (r: RackSummary): string[] => [
 
 const load = (n: NodePicture) => (n.alive && n.cores > 0 ? Math.min(1, n.usedCores / n.cores) : 0);
 
-/** Draws the summaries into `g` and returns the height they need. */
+/** Draws the summaries into `g` and returns the height they need and where each rack's card is. */
 export function drawRackSummaries(
   g: Selection<SVGGElement, string, SVGSVGElement, unknown>,
   racks: RackSummary[],
   width: number,
   onOpenRack?: (rack: string) => void,
-): number {
+): { height: number; boxes: ReadonlyMap<string, Box> } {
   const layout = layoutSummaries(racks, width);
   const box = (r: RackSummary) => layout.boxes.get(r.id)!;
   const cards = g
@@ -104,5 +105,5 @@ export function drawRackSummaries(
     .attr('fill-opacity', (n) => (n.alive ? 0.15 + 0.85 * load(n) : 1))
     .select('title')
     .text((n) => `${n.id}: ${n.alive ? `${n.usedCores}/${plural(n.cores, 'core')} busy` : 'dead'}`);
-  return layout.height;
+  return { height: layout.height, boxes: layout.boxes };
 }

@@ -5,6 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawClusterMap, mapMode } from '../../viz/drawClusterMap';
+import { drawMapFlows, readFlowColours, type FlowGeometry } from '../../viz/drawMapFlows';
+import type { MapFlowIndex } from '../../viz/mapFlowIndex';
 import type { ClusterPicture } from '../../viz/clusterPicture';
 import { SUMMARY_ABOVE_NODES } from '../../viz/clusterMapLayout';
 import { plural } from '../../../labs/plural';
@@ -39,10 +41,85 @@ export interface ClusterMapProps {
   /** What the map shows, for screen readers: "Cluster map at 4.1 s". */
   label: string;
   animate?: boolean;
+  /**
+   * Data moving at playback time t, drawn over the map. simMsPerSecond: the playback's speed
+   * (estimated from successive frames when absent), so an ended transfer lingers FLOW_LINGER_WALL_MS.
+   */
+  flows?: { index: MapFlowIndex; t: number; simMsPerSecond?: number | undefined };
 }
 
-export function ClusterMap({ picture, peakBlocks, label, animate = false }: ClusterMapProps) {
+/** A transfer stays on the map at least this long in wall-clock time, fading after it ended. */
+export const FLOW_LINGER_WALL_MS = 700;
+
+/** Simulated ms per wall ms from successive frames: a pause, seek or jump keeps the last estimate. */
+class RateEstimator {
+  private t = 0;
+  private wall = 0;
+  rate = 0;
+  note(t: number, now: number): number {
+    const dt = t - this.t;
+    const dw = now - this.wall;
+    // A seek is a jump, not playback: no speed is above 64x of 1 s per second here but a fitted one.
+    if (dt > 0 && dw > 0 && dw < 250 && dt / dw < 500)
+      this.rate = this.rate === 0 ? dt / dw : 0.8 * this.rate + 0.2 * (dt / dw);
+    this.t = t;
+    this.wall = now;
+    return this.rate;
+  }
+}
+
+/** Draws the flows at t over the map; the SVG carries how many transfers move at t and which pairs are drawn. */
+function paintFlows(
+  svg: SVGSVGElement,
+  canvas: HTMLCanvasElement,
+  geometry: FlowGeometry,
+  flows: NonNullable<ClusterMapProps['flows']>,
+  rate: RateEstimator,
+) {
+  const now = performance.now();
+  const estimated = rate.note(flows.t, now);
+  const perMs = flows.simMsPerSecond !== undefined ? flows.simMsPerSecond / 1000 : estimated;
+  const lingerMs = FLOW_LINGER_WALL_MS * perMs;
+  const pairs = flows.index.pairs(flows.t, lingerMs, geometry.endpoint);
+  const box = svg.viewBox.baseVal;
+  const keys = drawMapFlows(
+    canvas,
+    { width: box?.width ?? 0, height: box?.height ?? 0 },
+    pairs,
+    geometry,
+    flows.index.peakRate,
+    now,
+    readFlowColours(canvas),
+  );
+  const d = svg.dataset;
+  const set = (k: string, v: string) => {
+    if (d[k] !== v) d[k] = v;
+  };
+  set('flowsMoving', String(pairs.reduce((s, p) => s + p.active, 0)));
+  set('flowPairs', String(keys.length));
+  set('flowKeys', keys.join(' '));
+  set('firstFlow', String(flows.index.flows[0]?.start ?? ''));
+  set('firstShuffle', String(flows.index.firstOf('shuffle') ?? ''));
+  set('firstReplication', String(flows.index.firstOf('replication') ?? ''));
+  set('flowScopes', [...new Set(pairs.map((p) => p.scope))].sort().join(' '));
+}
+
+export function ClusterMap({ picture, peakBlocks, label, animate = false, flows }: ClusterMapProps) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const geometryRef = useRef<FlowGeometry | null>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flowsRef = useRef(flows);
+  const rateRef = useRef(new RateEstimator());
+  useEffect(() => {
+    flowsRef.current = flows;
+  }, [flows]);
+  // The flows' colours come from the theme (<html data-theme>): repaint when it changes, even paused.
+  const [themeTick, setThemeTick] = useState(0);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setThemeTick((n) => n + 1));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+    return () => observer.disconnect();
+  }, []);
   const width = useSvgWidth(svgRef);
   const [rack, setRack] = useState<string | null>(null);
   const racks = useMemo(() => [...new Set(picture.nodes.map((n) => n.rack))], [picture.nodes]);
@@ -50,9 +127,25 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false }: Clus
   const zoom = zoomable && rack !== null && racks.includes(rack) ? rack : null;
 
   useEffect(() => {
-    if (svgRef.current && width > 0)
-      drawClusterMap(svgRef.current, picture, { width, rack: zoom, peakBlocks, animate, onOpenRack: setRack });
+    const svg = svgRef.current;
+    if (!svg || width <= 0) return;
+    geometryRef.current = drawClusterMap(svg, picture, { width, rack: zoom, peakBlocks, animate, onOpenRack: setRack });
+    if (flowsRef.current && canvasRef.current)
+      paintFlows(svg, canvasRef.current, geometryRef.current, flowsRef.current, rateRef.current);
   }, [picture, width, zoom, peakBlocks, animate]);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    const canvas = canvasRef.current;
+    if (!svg || !canvas) return;
+    if (flows && geometryRef.current) paintFlows(svg, canvas, geometryRef.current, flows, rateRef.current);
+    else if (!flows) {
+      canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+      svg.dataset.flowKeys = '';
+      svg.dataset.flowsMoving = '0';
+      svg.dataset.flowPairs = '0';
+    }
+  }, [flows, themeTick]);
 
   const mode = mapMode(picture, zoom);
   const shown = zoom === null ? picture.nodes : picture.nodes.filter((n) => n.rack === zoom);
@@ -101,15 +194,18 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false }: Clus
           </span>
         </div>
       )}
-      <svg
-        ref={svgRef}
-        className="cluster-map cluster-map-fit"
-        data-testid="cluster-map"
-        data-mode={mode}
-        data-zoom={zoom ?? 'all'}
-        data-busy-cores={picture.nodes.reduce((sum, n) => sum + n.usedCores, 0)}
-        aria-label={`${label}: ${where}`}
-      />
+      <div className="cluster-map-stack">
+        <svg
+          ref={svgRef}
+          className="cluster-map cluster-map-fit"
+          data-testid="cluster-map"
+          data-mode={mode}
+          data-zoom={zoom ?? 'all'}
+          data-busy-cores={picture.nodes.reduce((sum, n) => sum + n.usedCores, 0)}
+          aria-label={`${label}: ${where}`}
+        />
+        <canvas ref={canvasRef} className="flow-canvas" aria-hidden="true" data-testid="flow-canvas" />
+      </div>
     </div>
   );
 }

@@ -81,7 +81,7 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
           New run (seed {seed + 1})
         </button>
       </PlaybackBar>
-      <ClusterMapView timeline={timeline} t={playback.t} animate />
+      <ClusterMapView timeline={timeline} t={playback.t} animate simMsPerSecond={msPerSecond * playback.speed} />
       <div className="legend" aria-hidden="true">
         <span style={{ ['--swatch' as string]: 'var(--accent)' }}>cores in use</span>
         <span style={{ ['--swatch' as string]: '#4fb3ff' }}>block replicas (blk_…, one colour per block)</span>

@@ -2,17 +2,33 @@
  * The run timeline: one lane per node (MapReduce) or executor (Spark), one bar per task attempt
  * (and per MapReduce ApplicationMaster, which holds a container too) coloured by phase, drawn on
  * a canvas up to time t. Hover or click an attempt for its details; with the canvas focused,
- * arrow keys move between attempts and Home/End jump to the first/last. The canvas carries
- * `data-running-bars`: how many bars the last frame drew running at t.
+ * arrow keys move between attempts and Home/End jump to the first/last. It zooms and pans: the
+ * wheel zooms at the pointer (sideways or with Shift it pans), dragging pans, and with the canvas
+ * focused + and - zoom, Shift+arrows pan, F fits the selected attempt and 0 shows the whole run;
+ * buttons do the same. The canvas carries `data-running-bars` (how many bars the last frame drew
+ * running at t) and `data-t0`/`data-t1` (the time shown).
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Bar, RunView } from '../../viz/run/runViewTypes';
 import { barPhaseLabel, legendPhases, phaseLabel } from '../../viz/run/phases';
-import { hitTest, makeTimelineLayout, navigate, runningAt, type NavKey } from '../../viz/run/timelineLayout';
+import {
+  fitRange,
+  hitTest,
+  makeTimelineLayout,
+  navigate,
+  panRange,
+  runningAt,
+  timeAt,
+  withRange,
+  zoomRange,
+  type NavKey,
+  type TimeRange,
+} from '../../viz/run/timelineLayout';
 import { readColours, TimelineRenderer } from '../../viz/run/drawTimeline';
 import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { StartupLanes } from './StartupLanes';
+import './timelineZoom.css';
 import { plural } from '../../../labs/plural';
 
 const NAV_KEYS: readonly NavKey[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
@@ -43,7 +59,19 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
   const [selected, setSelected] = useState(-1);
   const [hover, setHover] = useState(-1);
   const [themeTick, setThemeTick] = useState(0);
-  const layout = useMemo(() => makeTimelineLayout(view, width, maxHeight), [view, width, maxHeight]);
+  const duration = Math.max(1, view.durationMs);
+  const [range, setRange] = useState<TimeRange | null>(null);
+  const shownRange = range ?? { t0: 0, t1: duration };
+  const full = useMemo(() => makeTimelineLayout(view, width, maxHeight), [view, width, maxHeight]);
+  const layout = useMemo(() => withRange(full, shownRange), [full, shownRange.t0, shownRange.t1]); // eslint-disable-line react-hooks/exhaustive-deps
+  const drag = useRef<{ x: number; range: TimeRange; moved: boolean } | null>(null);
+
+  // A new run shows the whole of it.
+  const [rangeFor, setRangeFor] = useState(view);
+  if (rangeFor !== view) {
+    setRangeFor(view);
+    setRange(null);
+  }
 
   // The theme lives on <html data-theme>: repaint with the new colours when it changes.
   useEffect(() => {
@@ -63,11 +91,54 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
   const shown = hover >= 0 ? hover : selected;
   useEffect(() => {
     const drawn = rendererRef.current?.draw(t, shown);
-    if (canvasRef.current && drawn !== undefined) {
-      canvasRef.current.dataset.runningBars = String(drawn);
-      canvasRef.current.dataset.t = String(t);
+    const canvas = canvasRef.current;
+    if (canvas && drawn !== undefined) {
+      canvas.dataset.runningBars = String(drawn);
+      canvas.dataset.t = String(t);
+      canvas.dataset.t0 = String(layout.t0);
+      canvas.dataset.t1 = String(layout.t1);
+      const b = view.bars[selected];
+      canvas.dataset.selectedStart = b ? String(b.start) : '';
+      canvas.dataset.selectedEnd = b ? String(b.end) : '';
     }
-  }, [t, shown, layout, view, themeTick]);
+  }, [t, shown, selected, layout, view, themeTick]);
+
+  const zoomBy = useCallback(
+    (factor: number, anchor?: number) =>
+      setRange((r) => {
+        const cur = r ?? { t0: 0, t1: duration };
+        const at = anchor ?? (t >= cur.t0 && t <= cur.t1 ? t : (cur.t0 + cur.t1) / 2);
+        const next = zoomRange(cur, factor, at, duration);
+        return next.t0 <= 0 && next.t1 >= duration ? null : next;
+      }),
+    [duration, t],
+  );
+  const panBy = useCallback(
+    (fraction: number) => setRange((r) => (r === null ? null : panRange(r, (r.t1 - r.t0) * fraction, duration))),
+    [duration],
+  );
+  const fitBar = useCallback(
+    (i: number) => {
+      const b = view.bars[i];
+      if (b) setRange(fitRange(b.start, Math.min(b.end, Math.max(t, b.start + 1)), duration));
+    },
+    [view, duration, t],
+  );
+
+  // The wheel zooms at the pointer (a non-passive listener, so the page does not scroll instead).
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const sideways = e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY);
+      if (sideways) return panBy((e.shiftKey ? e.deltaY : e.deltaX) / 500);
+      const x = e.clientX - canvas.getBoundingClientRect().left;
+      zoomBy(Math.exp(Math.max(-1, Math.min(1, e.deltaY * 0.002))), x >= layout.left ? timeAt(layout, x) : undefined);
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
+  }, [layout, zoomBy, panBy]);
 
   const summary = useMemo(() => {
     const ids = new Int32Array(Math.max(1, view.bars.length));
@@ -79,19 +150,63 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
     return `${plural(tot.attempts, 'task attempt')} on ${plural(view.lanes.length, view.kind === 'spark' ? 'executor' : 'node')}; ${tot.failed} failed, ${tot.killed} killed, ${plural(tot.retries, 'retry')}, ${tot.speculative} speculative. At ${formatMs(t)}: ${plural(n - masters, 'task')}${am} running.`;
   }, [view, t]);
 
+  const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (e.button !== 0) return;
+    drag.current = { x: e.clientX, range: shownRange, moved: false };
+  };
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const d = drag.current;
+    if (d && e.buttons & 1) {
+      const dx = e.clientX - d.x;
+      if (Math.abs(dx) > 3 || d.moved) {
+        if (!d.moved) e.currentTarget.setPointerCapture?.(e.pointerId);
+        d.moved = true;
+        const perPx = (d.range.t1 - d.range.t0) / Math.max(1, layout.width - layout.left - 8);
+        if (range !== null || d.range.t1 - d.range.t0 < duration) setRange(panRange(d.range, -dx * perPx, duration));
+        return;
+      }
+    }
     const r = e.currentTarget.getBoundingClientRect();
     setHover(hitTest(view, layout, e.clientX - r.left, e.clientY - r.top, t));
   };
+  const onPointerUp = () => {
+    const d = drag.current;
+    drag.current = null;
+    if (!d?.moved) setSelected(hover);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
     const key = e.key;
-    if (isNavKey(key)) {
+    if (e.shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) {
+      e.preventDefault();
+      panBy(key === 'ArrowLeft' ? -0.25 : 0.25);
+    } else if (isNavKey(key)) {
       e.preventDefault();
       setHover(-1);
-      setSelected((current) => navigate(view, current, key, t));
-    } else if (e.key === 'Escape') setSelected(-1);
+      const next = navigate(view, selected, key, t);
+      setSelected(next);
+      // Keep the attempt chosen by keyboard in view.
+      const b = view.bars[next];
+      if (b && range !== null && (b.start > range.t1 || Math.min(b.end, t) < range.t0)) {
+        const span = range.t1 - range.t0;
+        setRange(panRange(range, b.start - (range.t0 + span / 2), duration));
+      }
+    } else if (key === '+' || key === '=') {
+      e.preventDefault();
+      const b = view.bars[selected];
+      zoomBy(0.5, b ? (b.start + Math.min(b.end, t)) / 2 : undefined);
+    } else if (key === '-' || key === '_') {
+      e.preventDefault();
+      zoomBy(2);
+    } else if (key === '0') {
+      e.preventDefault();
+      setRange(null);
+    } else if ((key === 'f' || key === 'F') && selected >= 0) {
+      e.preventDefault();
+      fitBar(selected);
+    } else if (key === 'Escape') setSelected(-1);
   };
   const detail = shown >= 0 && shown < view.bars.length && view.bars[shown]!.start <= t ? view.bars[shown]! : null;
+  const zoomed = range !== null;
 
   return (
     <div className="run-timeline">
@@ -111,18 +226,58 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
         <span className="run-key speculative">speculative</span>
         <span className="run-key died">node died</span>
       </div>
+      <div className="timeline-zoom" role="group" aria-label="Timeline zoom">
+        <button
+          type="button"
+          className="btn"
+          aria-label="Zoom the timeline out"
+          onClick={() => zoomBy(2)}
+          disabled={!zoomed}
+        >
+          −
+        </button>
+        <button type="button" className="btn" aria-label="Zoom the timeline in" onClick={() => zoomBy(0.5)}>
+          +
+        </button>
+        <button
+          type="button"
+          className="btn"
+          aria-label="Fit attempt: zoom the timeline to the selected attempt"
+          disabled={selected < 0 || (view.bars[selected]?.start ?? Infinity) > t}
+          onClick={() => fitBar(selected)}
+        >
+          Fit attempt
+        </button>
+        <button
+          type="button"
+          className="btn"
+          aria-label="Whole run: show all of the timeline"
+          onClick={() => setRange(null)}
+          disabled={!zoomed}
+        >
+          Whole run
+        </button>
+        <span className="muted" data-testid="timeline-range">
+          {zoomed
+            ? `Showing ${formatMs(layout.t0)} – ${formatMs(layout.t1)} (${formatMs(layout.t1 - layout.t0)}) of ${formatMs(duration)}`
+            : `Showing the whole run (${formatMs(duration)})`}
+          . Wheel zooms, drag pans; focused: + − zoom, Shift+← → pan, F fits the attempt, 0 resets.
+        </span>
+      </div>
       <StartupLanes rows={view.startup ?? []} layout={layout} t={t} />
       <div ref={hostRef} className="run-canvas-host" style={{ maxHeight: maxHeight + 40 }}>
         <canvas
           ref={canvasRef}
           tabIndex={0}
           role="img"
-          aria-label={`Task timeline. ${summary} Use the arrow keys to move between task attempts.`}
+          className={zoomed ? 'zoomed' : undefined}
+          aria-label={`Task timeline. ${summary} Use the arrow keys to move between task attempts; + and − zoom, Shift with the arrows pans, F fits the selected attempt, 0 shows the whole run.`}
           aria-describedby="run-timeline-detail"
           data-testid="run-timeline"
+          onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
           onPointerLeave={() => setHover(-1)}
-          onClick={() => setSelected(hover)}
           onKeyDown={onKeyDown}
         />
       </div>

@@ -106,6 +106,10 @@ export class TimelineRenderer {
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.drawImage(this.layer, 0, 0);
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(l.left, 0, l.width - l.left, l.height);
+    ctx.clip();
     const n = runningAt(view, t, this.running);
     this.paintBars(ctx, this.running, n, t);
     // Node events up to t: a red line down the node's lane and a label in the axis band.
@@ -151,11 +155,14 @@ export class TimelineRenderer {
     const px = xOf(l, t);
     ctx.fillStyle = c.text;
     ctx.fillRect(px - 0.75, l.top - 4, 1.5, l.height - l.top);
+    ctx.restore();
     return n;
   }
 
   private resetLayer(): void {
     const { lctx: g, layout: l, colours: c, view } = this;
+    g.restore();
+    g.save();
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.clearRect(0, 0, this.layer.width, this.layer.height);
     g.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
@@ -185,13 +192,19 @@ export class TimelineRenderer {
     });
     g.fillStyle = c.muted;
     g.textBaseline = 'alphabetic';
-    for (const tick of timeTicks(l)) {
+    const ticks = timeTicks(l);
+    const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : l.t1 - l.t0;
+    for (const tick of ticks) {
       const x = xOf(l, tick);
       g.fillStyle = c.border;
       g.fillRect(x, l.top - 3, 1, l.height - l.top);
       g.fillStyle = c.muted;
-      g.fillText(formatTick(tick), x + 2, l.top - 6);
+      g.fillText(formatTick(tick, step), x + 2, l.top - 6);
     }
+    // Bars and markers stay right of the lane labels when the view is zoomed.
+    g.beginPath();
+    g.rect(l.left, 0, l.width - l.left, l.height);
+    g.clip();
     this.endCursor = 0;
     this.layerT = 0;
   }
@@ -216,6 +229,7 @@ export class TimelineRenderer {
       g.fillStyle = c.phases[k]!;
       for (let j = 0; j < n; j++) {
         const i = ids[j]!;
+        if (starts[i]! > l.t1 || ends[i]! < l.t0) continue;
         const from = phaseStarts[i * P + k]!;
         const to = Math.min(phaseEnds[i * P + k]!, until);
         if (to <= from) continue;
@@ -284,8 +298,13 @@ export class TimelineRenderer {
   }
 }
 
-export function formatTick(ms: number): string {
+/** An axis label; `step` (the distance between ticks) sets how many decimals a zoomed-in axis needs. */
+export function formatTick(ms: number, step = 1000): string {
+  if (step < 1000 && ms >= 1000) {
+    const decimals = Math.min(4, Math.max(1, Math.ceil(-Math.log10(step / 1000) - 1e-9)));
+    return `${(ms / 1000).toFixed(decimals)} s`;
+  }
   if (ms >= 60_000) return `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
   if (ms >= 1000) return `${+(ms / 1000).toFixed(2)} s`;
-  return `${Math.round(ms)} ms`;
+  return step < 1 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }

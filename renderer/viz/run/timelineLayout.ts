@@ -186,3 +186,43 @@ export function countRunning(view: Pick<RunView, 'index'>, t: number): number {
   }
   return n;
 }
+
+/** The narrowest span the timeline zooms to, in simulated ms: one short attempt fills the view. */
+export const MIN_SPAN_MS = 2;
+
+export interface TimeRange {
+  t0: number;
+  t1: number;
+}
+
+/** `range` kept inside [0, duration] and at least MIN_SPAN_MS wide (its span kept when it can be). */
+export function clampRange(range: TimeRange, durationMs: number): TimeRange {
+  const full = Math.max(MIN_SPAN_MS, durationMs);
+  const span = Math.min(full, Math.max(MIN_SPAN_MS, range.t1 - range.t0));
+  const t0 = Math.min(Math.max(0, range.t0), full - span);
+  return { t0, t1: t0 + span };
+}
+
+/** Zooms by `factor` (< 1 zooms in) keeping time `anchor` at the same place on screen. */
+export function zoomRange(range: TimeRange, factor: number, anchor: number, durationMs: number): TimeRange {
+  const span = range.t1 - range.t0;
+  const next = Math.max(MIN_SPAN_MS, span * factor);
+  const k = span > 0 ? (anchor - range.t0) / span : 0.5;
+  return clampRange({ t0: anchor - k * next, t1: anchor - k * next + next }, durationMs);
+}
+
+/** Moves the range by `ms` (negative: earlier), stopping at the run's ends. */
+export function panRange(range: TimeRange, ms: number, durationMs: number): TimeRange {
+  return clampRange({ t0: range.t0 + ms, t1: range.t1 + ms }, durationMs);
+}
+
+/** A range that shows [start, end) with a margin of a twentieth on each side. */
+export function fitRange(start: number, end: number, durationMs: number): TimeRange {
+  const pad = (end - start) / 20;
+  return clampRange({ t0: start - pad, t1: end + pad }, durationMs);
+}
+
+/** The same layout looking at another stretch of time. */
+export function withRange(l: TimelineLayout, range: TimeRange): TimelineLayout {
+  return { ...l, t0: range.t0, t1: range.t1 };
+}
