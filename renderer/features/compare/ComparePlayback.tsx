@@ -17,8 +17,8 @@ export function ComparePlayback({ a, b, nameA, nameB }: { a: KeptRun; b: KeptRun
         </p>
       </div>
       <div className="compare-sides">
-        <CompareSide name={nameA} run={a} t={playback.t} />
-        <CompareSide name={nameB} run={b} t={playback.t} />
+        <CompareSide name={nameA} run={a} t={playback.t} simMsPerSecond={1000 * playback.speed} />
+        <CompareSide name={nameB} run={b} t={playback.t} simMsPerSecond={1000 * playback.speed} />
       </div>
     </>
   );

@@ -5,7 +5,17 @@ import { RunPanels } from '../run/RunPanels';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { formatSimTime } from '../cluster/PlaybackBar';
 
-export function CompareSide({ name, run, t }: { name: string; run: KeptRun; t: number }) {
+export function CompareSide({
+  name,
+  run,
+  t,
+  simMsPerSecond,
+}: {
+  name: string;
+  run: KeptRun;
+  t: number;
+  simMsPerSecond: number;
+}) {
   const timeline = useClusterTimeline(run.nodes, run.report.trace);
   const end = run.report.simulatedMs;
   const shown = Math.min(t, end);
@@ -20,7 +30,7 @@ export function CompareSide({ name, run, t }: { name: string; run: KeptRun; t: n
         </span>
       </h3>
       <ErrorBoundary what={`${name}'s cluster map`} part="compare-map">
-        <ClusterMapView timeline={timeline} t={shown} />
+        <ClusterMapView timeline={timeline} t={shown} simMsPerSecond={simMsPerSecond} />
       </ErrorBoundary>
       {run.report.kind !== 'hdfs' && (
         <ErrorBoundary what={`${name}'s pictures`} part="compare-panels">

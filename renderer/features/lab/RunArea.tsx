@@ -96,7 +96,7 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
       )}
       <div className={`run-views ${report.kind === 'hdfs' ? 'hdfs' : 'job'}`}>
         <ErrorBoundary what="the cluster map" part="cluster-map">
-          <ClusterMapView timeline={timeline} t={playback.t} />
+          <ClusterMapView timeline={timeline} t={playback.t} simMsPerSecond={1000 * playback.speed} />
         </ErrorBoundary>
         {report.kind === 'hdfs' ? (
           <ErrorBoundary what="the block map" part="hdfs-panel">

@@ -4,6 +4,7 @@
  * registering. Bars grow with playback like the task bars below.
  */
 import { type StartupRow, startupStateAt } from '../../viz/run/startupRows';
+import { useId } from 'react';
 import { xOf, type TimelineLayout } from '../../viz/run/timelineLayout';
 import { formatMs } from '../../viz/run/format';
 import './startup.css';
@@ -17,8 +18,11 @@ export function rowText(r: StartupRow, state: string, t: number): string {
 }
 
 export function StartupLanes({ rows, layout, t }: { rows: readonly StartupRow[]; layout: TimelineLayout; t: number }) {
+  const clip = useId();
   if (rows.length === 0) return null;
   const height = rows.length * ROW_H + 4;
+  // Zoomed in (the timeline's range t0..t1), bars and labels stay right of the names.
+  const plot = { x: layout.left, width: Math.max(0, layout.width - layout.left - 8) };
   const ready = rows.filter((r) => r.readyAt !== null && r.readyAt <= t).length;
   return (
     <div className="run-startup" data-testid="run-startup" data-rows={rows.length}>
@@ -28,6 +32,11 @@ export function StartupLanes({ rows, layout, t }: { rows: readonly StartupRow[];
         role="img"
         aria-label={`Start-up: the driver and ${rows.length - 1} executors; at ${formatMs(t)} ${ready} of ${rows.length} are up.`}
       >
+        <defs>
+          <clipPath id={clip}>
+            <rect x={plot.x} y={0} width={plot.width} height={height} />
+          </clipPath>
+        </defs>
         {rows.map((r, i) => {
           const y = 2 + i * ROW_H;
           const state = startupStateAt(r, t);
@@ -43,26 +52,28 @@ export function StartupLanes({ rows, layout, t }: { rows: readonly StartupRow[];
               <text className="startup-name" x={4} y={y + 11}>
                 {r.name.length > 14 ? `${r.name.slice(0, 13)}…` : r.name}
               </text>
-              {r.segments.map((s, k) => {
-                if (s.start > t) return null;
-                const x0 = xOf(layout, s.start);
-                const x1 = Math.max(x0 + 1, xOf(layout, Math.min(s.end, t)));
-                return (
-                  <rect
-                    key={k}
-                    className={`startup-seg ${s.kind}`}
-                    x={x0}
-                    y={y + 1}
-                    width={x1 - x0}
-                    height={ROW_H - 3}
-                  />
-                );
-              })}
-              {r.segments.some((s) => s.start <= t) && (
-                <text className="startup-label" x={xOf(layout, Math.min(t, r.segments.at(-1)!.end)) + 4} y={y + 11}>
-                  {rowText(r, state, t)}
-                </text>
-              )}
+              <g clipPath={`url(#${clip})`}>
+                {r.segments.map((s, k) => {
+                  if (s.start > t) return null;
+                  const x0 = xOf(layout, s.start);
+                  const x1 = Math.max(x0 + 1, xOf(layout, Math.min(s.end, t)));
+                  return (
+                    <rect
+                      key={k}
+                      className={`startup-seg ${s.kind}`}
+                      x={x0}
+                      y={y + 1}
+                      width={x1 - x0}
+                      height={ROW_H - 3}
+                    />
+                  );
+                })}
+                {r.segments.some((s) => s.start <= t) && (
+                  <text className="startup-label" x={xOf(layout, Math.min(t, r.segments.at(-1)!.end)) + 4} y={y + 11}>
+                    {rowText(r, state, t)}
+                  </text>
+                )}
+              </g>
             </g>
           );
         })}
