@@ -24,6 +24,8 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
+import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
+import { stepFigures } from '../figures/stepFigures';
 import './labPage.css';
 
 export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
@@ -164,6 +166,17 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           <h2 id="step-heading">
             {stepIndex + 1}. {step.title}
           </h2>
+          {stepFigures(lab, stepIndex).length > 0 && (
+            <ErrorBoundary what="the cookbook's figure" part="cookbook-figure">
+              <CookbookFigurePanel
+                key={step.id}
+                figures={stepFigures(lab, stepIndex)}
+                report={shown?.outcome.report ?? null}
+                nodes={shown?.nodes ?? NO_NODES}
+                clockRoot={runPanelRef}
+              />
+            </ErrorBoundary>
+          )}
           {stepIndex === 0 && <Markdown source={lab.intro} />}
           <Markdown source={step.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />
@@ -282,6 +295,8 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
     </div>
   );
 }
+
+const NO_NODES: never[] = [];
 
 /** After a run: the run pane shows its top (the checks); in a small window the main area scrolls to it (the header stays). */
 function showRunTop(panel: HTMLElement | null) {
