@@ -57,8 +57,16 @@ async function caption(page: Page) {
   return ((await page.locator('.cookbook-figure figcaption').textContent()) ?? '').replace(/\s+/g, ' ');
 }
 
+/**
+ * axe's serious findings; in the dark theme those inside Monaco (its dark theme's token colours,
+ * not this page's) are left to the editor's own tests, as labPage.e2e.ts does.
+ */
 async function noSeriousAxe(page: Page) {
-  expect(await seriousViolations(page)).toEqual([]);
+  const dark = (await page.evaluate(() => document.documentElement.getAttribute('data-theme'))) === 'dark';
+  const found = (await seriousViolations(page))
+    .map((v) => ({ ...v, nodes: dark ? v.nodes.filter((n) => !/\.mtk\d|\.view-line|monaco/.test(n)) : v.nodes }))
+    .filter((v) => v.nodes.length > 0);
+  expect(found).toEqual([]);
 }
 
 /** The IoT step 1 solution's shuffle window and a map-phase instant, from the same deterministic engine run. */
@@ -171,7 +179,7 @@ describe('cookbook figures at 1024x700', () => {
     await litAt(page, when.shuffle);
     const figure = await page.locator('.figure-svg').boundingBox();
     const editor = await page.locator('.lab-editor').boundingBox();
-    const runPanel = await page.locator('.run-panel').boundingBox();
+    const runPanel = await page.getByRole('region', { name: 'Checks and the run' }).boundingBox();
     expect(figure && editor && runPanel).toBeTruthy();
     // Beside, not over: the figure ends left of the editor and the run pane.
     expect(figure!.x + figure!.width).toBeLessThanOrEqual(editor!.x);

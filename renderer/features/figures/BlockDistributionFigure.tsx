@@ -137,7 +137,7 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
         );
       })}
       <Label x={8} y={height - 6} anchor="start">
-        {live ? 'Filled: stored · crossed: node down · dashed: being copied' : 'Filled when the run has placed them'}
+        {live ? 'filled: stored · red: node down · dashed: copying' : 'Filled when the run has placed them'}
       </Label>
     </FigureSvg>
   );

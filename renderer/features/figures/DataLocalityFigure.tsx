@@ -24,15 +24,15 @@ export function DataLocalityFigure({ lit, t }: FigureProps) {
         <g key={x}>
           <rect x={x} y={4} width={SERVER_W} height={148} rx={6} className="fig-server" />
           <Label x={x + SERVER_W / 2} y={18}>{`server ${i + 1}`}</Label>
-          <Box part="executors" x={x + 6} y={26} w={SERVER_W - 12} h={40} label="Spark executor" sub="memory" />
-          {i === 0 && <Box part="memory" x={x + 12} y={70} w={SERVER_W - 24} h={18} label="cached partition" small />}
-          <Arrow part="local" d={`M${x + SERVER_W / 2},106 L${x + SERVER_W / 2},${i === 0 ? 90 : 68}`} />
+          <Box part="executors" x={x + 6} y={26} w={SERVER_W - 12} h={40} label="executor" sub="Spark, in memory" />
+          {i === 0 && <Box part="memory" x={x + 4} y={72} w={36} h={20} label="cache" small />}
+          <Arrow part="local" d={`M${x + SERVER_W / 2 + 8},106 L${x + SERVER_W / 2 + 8},68`} />
           <Box part="blocks" x={x + 6} y={108} w={SERVER_W - 12} h={38} label="DataNode" sub="HDFS blocks" />
         </g>
       ))}
-      <Arrow part="remote" d="M40,146 C60,180 230,180 250,68" dashed />
+      <Arrow part="remote" d="M40,146 C60,184 240,184 258,68" dashed />
       <Label x={150} y={190}>
-        solid: read on its own machine · dashed: over the network
+        solid: local read · dashed: over the network
       </Label>
     </FigureSvg>
   );

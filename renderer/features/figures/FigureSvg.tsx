@@ -130,9 +130,24 @@ export function Arrow({ part, on, d, dashed }: ArrowProps) {
 }
 
 /** Plain text in a figure (headings, sample data). */
-export function Label({ x, y, children, anchor = 'middle', mono }: { x: number; y: number; children: ReactNode; anchor?: 'start' | 'middle' | 'end'; mono?: boolean }) {
+export function Label({
+  x,
+  y,
+  children,
+  anchor = 'middle',
+  mono,
+  halo,
+}: {
+  x: number;
+  y: number;
+  children: ReactNode;
+  anchor?: 'start' | 'middle' | 'end';
+  mono?: boolean;
+  /** Outlined in the background colour, to stay readable over lines. */
+  halo?: boolean;
+}) {
   return (
-    <text x={x} y={y} textAnchor={anchor} className={mono ? 'fig-note mono' : 'fig-note'}>
+    <text x={x} y={y} textAnchor={anchor} className={`fig-note${mono ? ' mono' : ''}${halo ? ' halo' : ''}`}>
       {children}
     </text>
   );

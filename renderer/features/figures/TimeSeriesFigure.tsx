@@ -30,6 +30,12 @@ function TaskBox({ prefix, ids, ...box }: { prefix: string; ids: number[]; x: nu
   return <Box {...box} on={ids.some((i) => lit.has(`${prefix}:${i}`))} small={!box.sub} />;
 }
 
+/** A mapper-to-reducer line of the shuffle (no arrowhead: many lines meet at each reducer). */
+function ShuffleLine({ x1, x2 }: { x1: number; x2: number }) {
+  const lit = useLitSet().has('shuffle');
+  return <path d={`M${x1},102 L${x2},140`} className={`fig-arrow${lit ? ' lit thin' : ''}`} />;
+}
+
 export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
   const maps = groups(tasks(run, 'map', 9));
   const reduces = groups(tasks(run, 'reduce', 3));
@@ -59,10 +65,10 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
       </Label>
       {maps.map((mids, i) =>
         reduces.map((rids, k) => (
-          <Arrow key={`${mids[0]}-${rids[0]}`} part="shuffle" d={`M${4 + i * mw + mw / 2},102 L${4 + k * rw + rw / 2},140`} />
+          <ShuffleLine key={`${mids[0]}-${rids[0]}`} x1={4 + i * mw + mw / 2} x2={4 + k * rw + rw / 2} />
         )),
       )}
-      <Label x={W / 2} y={122}>
+      <Label x={W / 2} y={124} halo>
         shuffle: each day to one reducer
       </Label>
       {reduces.map((ids, k) => (
