@@ -24,8 +24,8 @@ export function DataLocalityFigure({ lit, t }: FigureProps) {
         <g key={x}>
           <rect x={x} y={4} width={SERVER_W} height={148} rx={6} className="fig-server" />
           <Label x={x + SERVER_W / 2} y={18}>{`server ${i + 1}`}</Label>
-          <Box part="executors" x={x + 6} y={26} w={SERVER_W - 12} h={40} label="executor" sub="Spark, in memory" />
-          {i === 0 && <Box part="memory" x={x + 4} y={72} w={36} h={20} label="cache" small />}
+          <Box part="executors" x={x + 6} y={26} w={SERVER_W - 12} h={40} label="executor" sub="Spark" />
+          {i === 0 && <Box part="memory" x={x + 4} y={72} w={42} h={20} label="cache" small />}
           <Arrow part="local" d={`M${x + SERVER_W / 2 + 8},106 L${x + SERVER_W / 2 + 8},68`} />
           <Box part="blocks" x={x + 6} y={108} w={SERVER_W - 12} h={38} label="DataNode" sub="HDFS blocks" />
         </g>

@@ -7,8 +7,8 @@
 import { Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
-const COL_X = [66, 144, 222];
-const COL_W = 74;
+const COL_X = [62, 140, 218];
+const COL_W = 78;
 
 export function HadoopSparkFigure({ lit, t }: FigureProps) {
   return (
@@ -25,14 +25,14 @@ export function HadoopSparkFigure({ lit, t }: FigureProps) {
       <Label x={COL_X[2]! + COL_W / 2} y={14}>Resources</Label>
       <Label x={4} y={48} anchor="start">Hadoop</Label>
       <Label x={4} y={100} anchor="start">Spark</Label>
-      <Box part="hdfs" x={COL_X[0]!} y={24} w={COL_W} h={42} label="HDFS" sub="distributed files" />
+      <Box part="hdfs" x={COL_X[0]!} y={24} w={COL_W} h={42} label="HDFS" sub="files" />
       <Box part="mapreduce" x={COL_X[1]!} y={24} w={COL_W} h={42} label="MapReduce" />
       <Box part="yarn" x={COL_X[2]!} y={24} w={COL_W} h={42} label="YARN" sub="containers" />
       <Label x={COL_X[0]! + COL_W / 2} y={100}>—</Label>
       <Box part="spark" x={COL_X[1]!} y={76} w={COL_W} h={42} label="Spark" sub="in memory" />
-      <Box x={COL_X[2]!} y={76} w={COL_W} h={42} label="standalone" sub="not used here" unused />
+      <Box x={COL_X[2]!} y={76} w={COL_W} h={42} label="standalone" sub="not used" unused />
       <Label x={150} y={140}>
-        Together: HDFS stores, Spark or MapReduce analyses, YARN allocates
+        HDFS stores · MapReduce or Spark computes · YARN allocates
       </Label>
     </FigureSvg>
   );

@@ -1,16 +1,17 @@
 /**
  * Figure 19.1, HDFS Master and Data Nodes: the NameNode (the master) keeps the namespace and
  * where every block's replicas are; DataNodes on the worker machines hold the replicas and send
- * heartbeats. Lit: the namespace, the replicas, a DataNode down, the NameNode re-replicating and
- * a block being copied.
+ * heartbeats. Lit: the namespace, the replicas, a DataNode down, the NameNode re-replicating, a
+ * block being copied and, after that, the copy in place.
  */
-import { Arrow, Box, FigureSvg, Label, useLit } from './FigureSvg';
+import { Arrow, Box, FigureSvg, Label, useLitSet } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
-const DN_X = [8, 80, 152, 224];
-const DN_Y = 122;
+const DN_X = [2, 78, 154, 230];
+const DN_Y = 118;
 const DN_W = 68;
-/** Three replicas per block over four DataNodes, one of them (DataNode 3) the one that goes down. */
+const DN_H = 48;
+/** Three replicas per block over four DataNodes; DataNode 3 is the one drawn going down, DataNode 4 gets its B3 back. */
 const CHIPS = [
   ['B1', 'B2', 'B3'],
   ['B1', 'B3', 'B4'],
@@ -18,34 +19,39 @@ const CHIPS = [
   ['B1', 'B2', 'B4'],
 ];
 
-function DataNode({ i }: { i: number }) {
-  const down = useLit('down') && i === 2;
-  const stored = useLit('datanodes');
-  const copying = useLit('copying') && i === 3;
-  const x = DN_X[i]!;
+function Chip({ x, label, state }: { x: number; label: string; state: string }) {
   return (
-    <g>
-      <Box x={x} y={DN_Y} w={DN_W} h={58} label={`DataNode ${i + 1}`} on={stored && !down} />
+    <g className={`fig-chip ${state}`}>
+      <rect x={x} y={DN_Y + 24} width={16} height={18} rx={3} />
+      <text x={x + 8} y={DN_Y + 36.5} textAnchor="middle">
+        {label}
+      </text>
+    </g>
+  );
+}
+
+function DataNode({ i }: { i: number }) {
+  const lit = useLitSet();
+  const down = lit.has('down') && i === 2;
+  const stored = lit.has('datanodes');
+  const x = DN_X[i]!;
+  const chipState = down ? 'down' : stored ? 'live lit' : 'live';
+  const extra = i === 3 ? (lit.has('copying') ? 'copying' : lit.has('restored') ? 'copied lit' : null) : null;
+  return (
+    <g data-part={i === 2 ? 'down' : undefined}>
+      <rect x={x} y={DN_Y} width={DN_W} height={DN_H} rx={5} className={`fig-dn${stored && !down ? ' lit' : ''}${down ? ' down' : ''}`} />
+      <text x={x + DN_W / 2} y={DN_Y + 16} textAnchor="middle" className="fig-label tiny">
+        DataNode
+      </text>
       {CHIPS[i]!.map((c, k) => (
-        <g key={c} className={`fig-chip${stored && !down ? ' lit' : ''}`}>
-          <rect x={x + 5 + k * 20} y={DN_Y + 36} width={18} height={14} rx={3} />
-          <text x={x + 14 + k * 20} y={DN_Y + 46} textAnchor="middle">
-            {c}
-          </text>
-        </g>
+        <Chip key={c} x={x + 1 + k * 16.6} label={c} state={chipState} />
       ))}
-      {copying && (
-        <g className="fig-chip copying">
-          <rect x={x + 5 + 3 * 20 - 22} y={DN_Y - 2} width={22} height={14} rx={3} />
-          <text x={x + 5 + 3 * 20 - 11} y={DN_Y + 8} textAnchor="middle">
-            +B
-          </text>
-        </g>
-      )}
-      {i === 2 && down && (
-        <g className="fig-down" data-part="down">
-          <path d={`M${x + 4},${DN_Y + 4} L${x + DN_W - 4},${DN_Y + 54} M${x + DN_W - 4},${DN_Y + 4} L${x + 4},${DN_Y + 54}`} />
-        </g>
+      {extra && <Chip x={x + 1 + 3 * 16.6} label="B3" state={extra} />}
+      {down && (
+        <path
+          className="fig-down"
+          d={`M${x + 4},${DN_Y + 4} L${x + DN_W - 4},${DN_Y + DN_H - 4} M${x + DN_W - 4},${DN_Y + 4} L${x + 4},${DN_Y + DN_H - 4}`}
+        />
       )}
     </g>
   );
@@ -56,25 +62,25 @@ export function HdfsArchitectureFigure({ lit, t }: FigureProps) {
     <FigureSvg
       id="19.1"
       width={300}
-      height={206}
+      height={214}
       lit={lit}
       t={t}
-      description="The NameNode, the master, keeps the file system's namespace: every file, its blocks and which DataNodes hold each block's replicas. Four DataNodes on the worker machines hold the blocks, each block on three of them, and report to the NameNode with heartbeats. When a DataNode goes down, the NameNode has other DataNodes copy its blocks so that each has three replicas again."
+      description="The NameNode, the master, keeps the file system's namespace: every file, its blocks and which DataNodes hold each block's replicas. Four DataNodes on the worker machines hold the blocks B1 to B4, each block on three of them, and report to the NameNode with heartbeats and block reports. When a DataNode goes down (here the third), the NameNode has a DataNode that still holds a lost block copy it to another, so that each block has three replicas again."
     >
-      <Box part="namespace" x={60} y={6} w={180} h={44} label="NameNode (master)" sub="namespace: files → blocks → DataNodes" />
-      <Box part="repair" x={96} y={56} w={108} h={20} label="re-replicate" small />
-      {DN_X.map((x, i) => (
-        <Arrow key={x} d={`M${x + DN_W / 2},${DN_Y - 2} L${x + DN_W / 2 + (150 - x - DN_W / 2) * 0.55},${80}`} dashed />
+      <Box part="namespace" x={50} y={4} w={200} h={42} label="NameNode (master)" sub="files → blocks → DataNodes" />
+      <Box part="repair" x={90} y={54} w={120} h={22} label="re-replicate" small />
+      {DN_X.map((x) => (
+        <Arrow key={x} d={`M${x + DN_W / 2},${DN_Y - 2} L${150 + (x + DN_W / 2 - 150) * 0.45},${80}`} dashed />
       ))}
-      <Label x={150} y={96}>
-        heartbeats and block reports
+      <Label x={150} y={103} halo>
+        heartbeats, block reports
       </Label>
       {DN_X.map((_, i) => (
         <DataNode key={i} i={i} />
       ))}
-      <Arrow part="copying" d={`M${DN_X[1]! + 50},${DN_Y + 62} C${DN_X[1]! + 60},${DN_Y + 84} ${DN_X[3]! + 20},${DN_Y + 84} ${DN_X[3]! + 30},${DN_Y + 62}`} />
-      <Label x={8} y={202} anchor="start">
-        B1–B4: a file&apos;s blocks, three replicas each
+      <Arrow part="copying" d={`M${DN_X[1]! + 24},${DN_Y + DN_H + 2} C${DN_X[1]! + 30},${DN_Y + 76} ${DN_X[3]! + 50},${DN_Y + 76} ${DN_X[3]! + 54},${DN_Y + DN_H + 3}`} />
+      <Label x={150} y={208}>
+        B1–B4: one file&apos;s blocks, 3 replicas each
       </Label>
     </FigureSvg>
   );

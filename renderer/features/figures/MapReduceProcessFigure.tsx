@@ -12,7 +12,7 @@ const MAP_STEPS = [
   { part: 'splits', label: 'input split', sub: 'read from HDFS' },
   { part: 'map', label: 'map()', sub: 'key/value pairs' },
   { part: 'spill', label: 'partition, sort', sub: 'spill to local disk' },
-  { part: 'combine', label: 'combine', sub: 'on each spill, if set' },
+  { part: 'combine', label: 'combine', sub: 'on spills, if set' },
 ];
 const REDUCE_STEPS = [
   { part: 'shuffle', label: 'shuffle', sub: 'fetch own partition' },
@@ -52,7 +52,7 @@ export function MapReduceProcessFigure({ run, lit, t }: FigureProps) {
       {column(REDUCE_STEPS, 164)}
       <Arrow part="shuffle" d={`M136,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} C150,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} 150,${TOP + STEP_H / 2} 162,${TOP + STEP_H / 2}`} />
       <Label x={150} y={last + STEP_H + 16}>
-        {combiner ? 'Map output crosses the network only in the shuffle' : 'This job has no combiner (dashed)'}
+        {combiner ? 'Only the shuffle moves map output between machines' : 'This job has no combiner (dashed)'}
       </Label>
     </FigureSvg>
   );

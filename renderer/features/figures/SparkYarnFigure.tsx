@@ -23,9 +23,9 @@ export function SparkYarnFigure({ lit, t }: FigureProps) {
       description="The Spark driver, which runs the program, asks YARN's ResourceManager for containers. The ResourceManager grants them on the worker machines, where NodeManagers launch them. A Spark executor runs in each container, and the driver sends its tasks to the executors. One resource manager, YARN, shares the machines between Spark and Hadoop's other jobs."
     >
       <Box part="driver" x={4} y={6} w={120} h={44} label="Spark driver" sub="SparkContext" />
-      <Box part="resourcemanager" x={176} y={6} w={120} h={44} label="ResourceManager" sub="YARN" />
-      <Arrow part="resourcemanager" d="M124,28 L174,28" />
-      <Label x={150} y={22}>
+      <Box part="resourcemanager" x={170} y={6} w={128} h={44} label="ResourceManager" sub="YARN" />
+      <Arrow part="resourcemanager" d="M124,28 L168,28" />
+      <Label x={147} y={22}>
         ask
       </Label>
       {NM_X.map((x) => (
@@ -33,7 +33,7 @@ export function SparkYarnFigure({ lit, t }: FigureProps) {
           <Arrow part="resourcemanager" d={`M236,50 L${x + NM_W / 2},90`} />
           <rect x={x} y={92} width={NM_W} height={86} rx={6} className="fig-server" />
           <Box part="nodemanagers" x={x + 4} y={96} w={NM_W - 8} h={28} label="NodeManager" small />
-          <Box part="executors" x={x + 8} y={132} w={NM_W - 16} h={40} label="executor" sub="in a container" />
+          <Box part="executors" x={x + 8} y={132} w={NM_W - 16} h={40} label="executor" sub="container" />
           <Arrow part="executors" d={`M${x + NM_W / 2},${BUS_Y} L${x + NM_W / 2},174`} dashed />
         </g>
       ))}

@@ -53,7 +53,7 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
       t={t}
       description={`Sensor readings such as "2016-05-01 01:02:03, 1" are read from HDFS by ${mapCount} mappers in parallel, one per input split. Each mapper cuts the hours, minutes and seconds off the timestamp, so its key is the day: "2016-05-01, 1". The shuffle sends all the values of a day to one of ${reduceCount} reducers, which computes the day's mean, for example (1+5+9)/3, and writes it to HDFS.`}
     >
-      <Box part="input" x={4} y={4} w={W - 8} h={34} label="HDFS: the readings, one split per mapper" sub="2016-05-01 01:02:03, 1" />
+      <Box part="input" x={4} y={4} w={W - 8} h={34} label="HDFS: readings, a split per mapper" sub="2016-05-01 01:02:03, 1" />
       {maps.map((ids, i) => (
         <g key={ids[0]}>
           <Arrow part="input" d={`M${4 + i * mw + mw / 2},38 L${4 + i * mw + mw / 2},52`} />
@@ -79,7 +79,7 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
       ))}
       <Box part="output" x={4} y={198} w={W - 8} h={22} label="HDFS: one mean per day, e.g. (1+5+9)/3" small />
       <Label x={W / 2} y={233}>
-        {mapCount} mappers (m = map task), {reduceCount} reducers (r = reduce task)
+        m: map tasks ({mapCount}) · r: reduce tasks ({reduceCount})
       </Label>
     </FigureSvg>
   );

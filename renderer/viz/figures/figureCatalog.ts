@@ -27,6 +27,7 @@ export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
       down: 'a DataNode is down',
       repair: 'the NameNode re-replicates under-replicated blocks',
       copying: 'a DataNode copies a block to another',
+      restored: 'copies restore the lost replicas',
     },
   },
   '19.2': {

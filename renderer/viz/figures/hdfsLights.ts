@@ -3,7 +3,8 @@
  * namespace once a file is written, the DataNodes' replicas once a block is allocated, a
  * DataNode down (nodeDied until nodeRestarted), the NameNode repairing (from its first
  * blockUnderReplicated until every missing copy is back) and a block being copied
- * (replicationStarted until blockReplicated or replicationFailed).
+ * (replicationStarted until blockReplicated or replicationFailed), and from the first copy done on,
+ * the restored replica.
  */
 import type { RunEvent } from '../../../engine/api';
 import { lightsOf, type FigureLight } from './figureLights';
@@ -14,6 +15,7 @@ export const HDFS_PARTS = {
   down: 'down',
   repair: 'repair',
   copying: 'copying',
+  restored: 'restored',
 } as const;
 
 /** [start, end) intervals of a condition keyed by `key`, opened and closed by events. */
@@ -71,5 +73,7 @@ export function hdfsLights(trace: readonly RunEvent[]): FigureLight[] {
   out.push(...lightsOf(HDFS_PARTS.down, down.all()));
   out.push(...lightsOf(HDFS_PARTS.repair, repair.all()));
   out.push(...lightsOf(HDFS_PARTS.copying, copying.all()));
+  const restored = trace.find((e) => e.type === 'blockReplicated')?.t;
+  if (restored !== undefined) out.push({ part: HDFS_PARTS.restored, start: restored, end: Infinity });
   return out;
 }
