@@ -44,7 +44,9 @@ async function runSolution(s: Session, labId: string, stepIndex: number) {
 /** Scrubs to t and returns the figure's lit parts once the panel has followed. */
 async function litAt(page: Page, t: number): Promise<string[]> {
   await page.getByLabel('Simulated time').fill(String(t));
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))));
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+  );
   return lit(page);
 }
 
@@ -64,7 +66,10 @@ async function caption(page: Page) {
 async function noSeriousAxe(page: Page) {
   const dark = (await page.evaluate(() => document.documentElement.getAttribute('data-theme'))) === 'dark';
   const found = (await seriousViolations(page))
-    .map((v) => ({ ...v, nodes: dark ? v.nodes.filter((n) => !/\.mtk\d|\.view-line|monaco/.test(n)) : v.nodes }))
+    .map((v) => ({
+      ...v,
+      nodes: dark ? v.nodes.filter((n) => !/\.mtk\d|\.view-line|line-number|monaco/.test(n)) : v.nodes,
+    }))
     .filter((v) => v.nodes.length > 0);
   expect(found).toEqual([]);
 }
@@ -80,7 +85,12 @@ async function mapReduceInstants() {
   const end = Math.max(...fetched.filter((e) => e.task === first.task).map((e) => e.t));
   const maps = report.attempts.filter((a) => a.taskSet.endsWith('/map'));
   const mapPhase = Math.max(...maps.map((m) => m.start + m.cost.startup)) + 1;
-  return { shuffle: (first.t + end) / 2, mapPhase, lastMapEnd: Math.max(...maps.map((m) => m.end)), firstShuffle: first.t };
+  return {
+    shuffle: (first.t + end) / 2,
+    mapPhase,
+    lastMapEnd: Math.max(...maps.map((m) => m.end)),
+    firstShuffle: first.t,
+  };
 }
 
 for (const theme of ['dark', 'light'] as const) {
@@ -115,7 +125,9 @@ for (const theme of ['dark', 'light'] as const) {
       expect(inShuffle).toContain('shuffle');
       expect(inShuffle.some((p) => p.startsWith('reducer:'))).toBe(true);
       expect(inShuffle.some((p) => p.startsWith('mapper:'))).toBe(false);
-      await expect(page.getByTestId('figure-now').textContent()).resolves.toContain('the shuffle: each day goes to one reducer');
+      await expect(page.getByTestId('figure-now').textContent()).resolves.toContain(
+        'the shuffle: each day goes to one reducer',
+      );
       await noSeriousAxe(page);
       await s.screenshot(`figures-mr-shuffle-1280-${theme}`);
 
@@ -160,6 +172,48 @@ for (const theme of ['dark', 'light'] as const) {
     });
   });
 }
+
+describe("every step's figures", () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp({ colorScheme: 'light', viewport: { width: 1280, height: 720 } });
+  });
+  afterAll(async () => {
+    expect(s.consoleErrors).toEqual([]);
+    await s.close();
+  });
+
+  it('each step shows the figures its lab names, with their captions, unlit before a run', async () => {
+    const { page } = s;
+    await page.evaluate(() => localStorage.clear());
+    const shown: string[] = [];
+    for (const l of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory'].map(lab)) {
+      for (let i = 0; i < l.steps.length; i++) {
+        const figures = [...new Set([...(l.steps[i]!.figures ?? []), ...(i === 0 ? (l.figures ?? []) : [])])];
+        await openStep(s, l.id, i);
+        if (figures.length === 0) {
+          expect(await page.getByTestId('figure-panel').count()).toBe(0);
+          continue;
+        }
+        await page.getByTestId('figure-panel').waitFor();
+        for (const f of figures) {
+          if (figures.length > 1) await page.getByRole('button', { name: f, exact: true }).click();
+          expect(await caption(page), `${l.id} step ${i + 1}`).toContain(`Figure ${f}:`);
+          expect(await lit(page)).toEqual([]);
+          if (!shown.includes(f)) {
+            shown.push(f);
+            await s.screenshot(`figures-unlit-${f}-1280-light`);
+          }
+        }
+      }
+    }
+    expect(shown.sort()).toEqual(['19.1', '19.2', '20.1', '20.2', '20.3', '20.4', '20.5', '20.6']);
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await openStep(s, 'spark-in-memory', 2);
+    await s.screenshot('figures-unlit-20.4-1280-dark');
+    await noSeriousAxe(page);
+  });
+});
 
 describe('cookbook figures at 1024x700', () => {
   let s: Session;

@@ -12,6 +12,8 @@ import { blockPart } from '../../viz/figures/blockLights';
 
 const MB = 2 ** 20;
 const W = 300;
+/** More blocks than this are drawn as one bar. */
+const MAX_BLOCKS = 12;
 
 /** The cookbook's picture: four 128 MB blocks, three replicas each, one rack holding one and the other two. */
 const EXAMPLE: BlockMap = {
@@ -38,7 +40,9 @@ const EXAMPLE_NODES = [
 ];
 
 const size = (bytes: number) =>
-  bytes >= 1024 * MB ? `${+(bytes / (1024 * MB)).toFixed(1)} GB` : `${+(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+  bytes >= 1024 * MB
+    ? `${+(bytes / (1024 * MB)).toFixed(1)} GB`
+    : `${+(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
 
 export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
   const live = run && t !== null ? blockMapAt(run.trace, t) : null;
@@ -54,39 +58,56 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
   const n = map.blocks.length;
   const blockW = n > 0 ? (W - 16) / Math.max(1, map.bytes) : 0;
   const label = (i: number) => `B${i + 1}`;
-  let x0 = 8;
+  // Each block as wide as its share of the file (a short last block is narrower), at least 18 wide.
+  const widths = map.blocks.map((b) => Math.max(18, b.bytes * blockW));
+  const scale = Math.min(1, (W - 16) / widths.reduce((a, b) => a + b, 0));
+  const starts: number[] = [];
+  widths.forEach((w, i) => {
+    widths[i] = w * scale;
+    starts.push(i === 0 ? 8 : starts[i - 1]! + widths[i - 1]!);
+  });
   const description =
     `${map.path}, ${size(map.bytes)}, is stored as ${n} block${n === 1 ? '' : 's'}` +
     (n > 0 ? ` of ${size(map.blocks[0]!.bytes)}` : '') +
     `, each with ${map.replication} replicas on different DataNodes. ` +
     (live
       ? `At this instant: ${map.blocks
-          .map((b) => `block ${b.index + 1} (blk_${b.id}) on ${b.replicas.map((r) => `${r.node}${r.state === 'live' || r.state === 'copied' ? '' : ` (${r.state})`}`).join(', ')}`)
+          .map(
+            (b) =>
+              `block ${b.index + 1} (blk_${b.id}) on ${b.replicas.map((r) => `${r.node}${r.state === 'live' || r.state === 'copied' ? '' : ` (${r.state})`}`).join(', ')}`,
+          )
           .join('; ')}.`
       : 'The example places one replica of each block on one rack and two on the other, as HDFS does.');
   return (
     <FigureSvg id="19.2" width={W} height={height} lit={lit} t={t} description={description}>
       <Label x={8} y={14} anchor="start">
-        {map.path} · {size(map.bytes)} · {map.replication} replicas per block
+        {map.path} · {size(map.bytes)} · {map.replication} replicas
       </Label>
-      {map.blocks.map((b) => {
-        const w = Math.max(18, b.bytes * blockW);
-        const x = x0;
-        x0 += w;
-        return (
+      {n > MAX_BLOCKS ? (
+        <Box
+          part={blockPart(0)}
+          x={8}
+          y={22}
+          w={W - 16}
+          h={34}
+          label={`${n} blocks`}
+          sub={`of ${size(map.blocks[0]!.bytes)}`}
+        />
+      ) : (
+        map.blocks.map((b, i) => (
           <Box
             key={b.id}
             part={blockPart(b.index)}
-            x={x}
+            x={starts[i]!}
             y={22}
-            w={w - 2}
+            w={widths[i]! - 2}
             h={34}
             label={label(b.index)}
-            sub={w > 54 ? size(b.bytes) : undefined}
-            small={w <= 54}
+            sub={widths[i]! > 54 ? size(b.bytes) : undefined}
+            small={widths[i]! <= 54}
           />
-        );
-      })}
+        ))
+      )}
       {!live && (
         <Label x={8} y={68} anchor="start">
           Example placement; run the step to see the NameNode&apos;s.
@@ -118,7 +139,12 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
                     {node.id}
                   </text>
                   {held.slice(0, maxChips).map(({ b, r }, c) => (
-                    <g key={b.id} className={`fig-chip ${r.state}${live ? ' lit' : ''}`} data-block={b.index} data-state={r.state}>
+                    <g
+                      key={b.id}
+                      className={`fig-chip ${r.state}${live ? ' lit' : ''}`}
+                      data-block={b.index}
+                      data-state={r.state}
+                    >
                       <rect x={cx + 38 + c * 22} y={y + 3} width={20} height={rowH - 9} rx={3} />
                       <text x={cx + 48 + c * 22} y={y + 13} textAnchor="middle">
                         {label(b.index)}
@@ -137,7 +163,7 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
         );
       })}
       <Label x={8} y={height - 6} anchor="start">
-        {live ? 'filled: stored · red: node down · dashed: copying' : 'Filled when the run has placed them'}
+        {live ? 'red: node down · dashed: being copied' : 'Filled when the run has placed them'}
       </Label>
     </FigureSvg>
   );

@@ -56,7 +56,13 @@ export function CookbookFigurePanel({ figures, report, nodes, clockRoot }: Cookb
   return (
     <section className="figure-panel" aria-label="Cookbook figures" data-testid="figure-panel">
       <div className="figure-panel-head">
-        <button type="button" className="btn small figure-toggle" aria-expanded={open} aria-controls={`${uid}-body`} onClick={toggle}>
+        <button
+          type="button"
+          className="btn small figure-toggle"
+          aria-expanded={open}
+          aria-controls={`${uid}-body`}
+          onClick={toggle}
+        >
           {open ? '▾' : '▸'} Cookbook figure{figures.length > 1 ? 's' : ` ${figure}`}
         </button>
         {figures.length > 1 && (

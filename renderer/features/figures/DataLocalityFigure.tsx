@@ -32,7 +32,7 @@ export function DataLocalityFigure({ lit, t }: FigureProps) {
       ))}
       <Arrow part="remote" d="M40,146 C60,184 240,184 258,68" dashed />
       <Label x={150} y={190}>
-        solid: local read · dashed: over the network
+        solid: local read · dashed: network
       </Label>
     </FigureSvg>
   );

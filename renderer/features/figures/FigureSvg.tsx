@@ -47,10 +47,26 @@ export function FigureSvg({ id, width, height, lit, description, t, children }: 
         <title id={`${uid}-title`}>{title}</title>
         <desc id={`${uid}-desc`}>{description}</desc>
         <defs>
-          <marker id={`${uid}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id={`${uid}-arrow`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className="fig-arrowhead" />
           </marker>
-          <marker id={`${uid}-arrow-lit`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id={`${uid}-arrow-lit`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className="fig-arrowhead lit" />
           </marker>
         </defs>

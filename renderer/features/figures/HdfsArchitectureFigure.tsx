@@ -39,7 +39,14 @@ function DataNode({ i }: { i: number }) {
   const extra = i === 3 ? (lit.has('copying') ? 'copying' : lit.has('restored') ? 'copied lit' : null) : null;
   return (
     <g data-part={i === 2 ? 'down' : undefined}>
-      <rect x={x} y={DN_Y} width={DN_W} height={DN_H} rx={5} className={`fig-dn${stored && !down ? ' lit' : ''}${down ? ' down' : ''}`} />
+      <rect
+        x={x}
+        y={DN_Y}
+        width={DN_W}
+        height={DN_H}
+        rx={5}
+        className={`fig-dn${stored && !down ? ' lit' : ''}${down ? ' down' : ''}`}
+      />
       <text x={x + DN_W / 2} y={DN_Y + 16} textAnchor="middle" className="fig-label tiny">
         DataNode
       </text>
@@ -78,7 +85,10 @@ export function HdfsArchitectureFigure({ lit, t }: FigureProps) {
       {DN_X.map((_, i) => (
         <DataNode key={i} i={i} />
       ))}
-      <Arrow part="copying" d={`M${DN_X[1]! + 24},${DN_Y + DN_H + 2} C${DN_X[1]! + 30},${DN_Y + 76} ${DN_X[3]! + 50},${DN_Y + 76} ${DN_X[3]! + 54},${DN_Y + DN_H + 3}`} />
+      <Arrow
+        part="copying"
+        d={`M${DN_X[1]! + 24},${DN_Y + DN_H + 2} C${DN_X[1]! + 30},${DN_Y + 76} ${DN_X[3]! + 50},${DN_Y + 76} ${DN_X[3]! + 54},${DN_Y + DN_H + 3}`}
+      />
       <Label x={150} y={208}>
         B1–B4: one file&apos;s blocks, 3 replicas each
       </Label>

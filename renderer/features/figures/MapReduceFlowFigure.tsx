@@ -20,15 +20,25 @@ export function MapReduceFlowFigure({ lit, t }: FigureProps) {
       t={t}
       description="Input files in HDFS are read by three mappers working in parallel; each turns its input records into key/value pairs. The shuffle sends every pair to the reducer that handles its key, sorted by key, so each reducer gets a key with the list of its values. Two reducers compute a result per key and write it back to HDFS."
     >
-      <Label x={26} y={16}>input</Label>
-      <Label x={99} y={16}>map</Label>
-      <Label x={160} y={16}>shuffle</Label>
-      <Label x={223} y={16}>reduce</Label>
-      <Label x={280} y={16}>output</Label>
+      <Label x={26} y={16}>
+        input
+      </Label>
+      <Label x={99} y={16}>
+        map
+      </Label>
+      <Label x={160} y={16}>
+        shuffle
+      </Label>
+      <Label x={223} y={16}>
+        reduce
+      </Label>
+      <Label x={280} y={16}>
+        output
+      </Label>
       {MAP_Y.map((y, i) => (
         <g key={y}>
-          <Box part="input" x={2} y={y} w={48} h={36} label={`file ${i + 1}`} small />
-          <Arrow part="input" d={`M50,${y + 18} L64,${y + 18}`} />
+          <Box part="input" x={1} y={y} w={50} h={36} label={`file ${i + 1}`} small />
+          <Arrow part="input" d={`M51,${y + 18} L64,${y + 18}`} />
           <Box part="map" x={66} y={y} w={66} h={36} label="mapper" sub="key/value" />
           {RED_Y.map((ry) => (
             <Arrow key={ry} part="shuffle" d={`M132,${y + 18} L188,${ry + 22}`} />

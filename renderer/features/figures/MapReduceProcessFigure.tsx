@@ -31,8 +31,19 @@ export function MapReduceProcessFigure({ run, lit, t }: FigureProps) {
       const y = TOP + i * (STEP_H + GAP);
       return (
         <g key={s.part}>
-          <Box part={s.part} x={x} y={y} w={128} h={STEP_H} label={s.label} sub={s.sub} unused={s.part === 'combine' && !combiner} />
-          {i + 1 < steps.length && <Arrow part={steps[i + 1]!.part} d={`M${x + 64},${y + STEP_H} L${x + 64},${y + STEP_H + GAP - 1}`} />}
+          <Box
+            part={s.part}
+            x={x}
+            y={y}
+            w={128}
+            h={STEP_H}
+            label={s.label}
+            sub={s.sub}
+            unused={s.part === 'combine' && !combiner}
+          />
+          {i + 1 < steps.length && (
+            <Arrow part={steps[i + 1]!.part} d={`M${x + 64},${y + STEP_H} L${x + 64},${y + STEP_H + GAP - 1}`} />
+          )}
         </g>
       );
     });
@@ -46,13 +57,20 @@ export function MapReduceProcessFigure({ run, lit, t }: FigureProps) {
       t={t}
       description="A map task reads its input split from HDFS, runs map() on each record to produce key/value pairs, partitions them by reducer, sorts them and spills them to its local disk; a combiner, if the job has one, runs on each spill. Each reduce task then fetches its partition from every map task (the shuffle), merges the sorted pieces, runs reduce() once per key with all its values and writes its part file to HDFS. Only then is the result stored; a next step would be a new job reading it back."
     >
-      <Label x={72} y={14}>map task</Label>
-      <Label x={228} y={14}>reduce task</Label>
+      <Label x={72} y={14}>
+        map task
+      </Label>
+      <Label x={228} y={14}>
+        reduce task
+      </Label>
       {column(MAP_STEPS, 8)}
       {column(REDUCE_STEPS, 164)}
-      <Arrow part="shuffle" d={`M136,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} C150,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} 150,${TOP + STEP_H / 2} 162,${TOP + STEP_H / 2}`} />
+      <Arrow
+        part="shuffle"
+        d={`M136,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} C150,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} 150,${TOP + STEP_H / 2} 162,${TOP + STEP_H / 2}`}
+      />
       <Label x={150} y={last + STEP_H + 16}>
-        {combiner ? 'Only the shuffle moves map output between machines' : 'This job has no combiner (dashed)'}
+        {combiner ? 'Data crosses machines only in the shuffle' : 'This job has no combiner (dashed)'}
       </Label>
     </FigureSvg>
   );

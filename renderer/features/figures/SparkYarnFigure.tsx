@@ -39,7 +39,7 @@ export function SparkYarnFigure({ lit, t }: FigureProps) {
       ))}
       <Arrow part="executors" d={`M10,50 L10,${BUS_Y} L${NM_X[2]! + NM_W / 2},${BUS_Y}`} dashed />
       <Label x={150} y={208}>
-        dashed: the driver sends tasks to its executors
+        dashed: the driver&apos;s tasks to executors
       </Label>
     </FigureSvg>
   );

@@ -13,7 +13,9 @@ const MAX_BOXES = 10;
 
 /** Task numbers of the run's maps and reducers (the lab's nine and three before a run). */
 function tasks(run: FigureRun | null, side: 'map' | 'reduce', fallback: number): number[] {
-  const seen = run ? [...new Set(run.attempts.filter((a) => a.side === side).map((a) => a.index))].sort((a, b) => a - b) : [];
+  const seen = run
+    ? [...new Set(run.attempts.filter((a) => a.side === side).map((a) => a.index))].sort((a, b) => a - b)
+    : [];
   return seen.length > 0 ? seen : Array.from({ length: fallback }, (_, i) => i);
 }
 
@@ -25,7 +27,20 @@ function groups(ids: number[]): number[][] {
   return out;
 }
 
-function TaskBox({ prefix, ids, ...box }: { prefix: string; ids: number[]; x: number; y: number; w: number; h: number; label: string; sub?: string }) {
+function TaskBox({
+  prefix,
+  ids,
+  ...box
+}: {
+  prefix: string;
+  ids: number[];
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  label: string;
+  sub?: string;
+}) {
   const lit = useLitSet();
   return <Box {...box} on={ids.some((i) => lit.has(`${prefix}:${i}`))} small={!box.sub} />;
 }
@@ -43,7 +58,8 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
   const reduceCount = reduces.flat().length;
   const mw = (W - 8) / maps.length;
   const rw = (W - 8) / reduces.length;
-  const name = (ids: number[], letter: string) => (ids.length === 1 ? `${letter}${ids[0]}` : `${letter}${ids[0]}–${ids[ids.length - 1]}`);
+  const name = (ids: number[], letter: string) =>
+    ids.length === 1 ? `${letter}${ids[0]}` : `${letter}${ids[0]}–${ids[ids.length - 1]}`;
   return (
     <FigureSvg
       id="20.2"
@@ -53,7 +69,15 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
       t={t}
       description={`Sensor readings such as "2016-05-01 01:02:03, 1" are read from HDFS by ${mapCount} mappers in parallel, one per input split. Each mapper cuts the hours, minutes and seconds off the timestamp, so its key is the day: "2016-05-01, 1". The shuffle sends all the values of a day to one of ${reduceCount} reducers, which computes the day's mean, for example (1+5+9)/3, and writes it to HDFS.`}
     >
-      <Box part="input" x={4} y={4} w={W - 8} h={34} label="HDFS: readings, a split per mapper" sub="2016-05-01 01:02:03, 1" />
+      <Box
+        part="input"
+        x={4}
+        y={4}
+        w={W - 8}
+        h={34}
+        label="HDFS: readings, a split per mapper"
+        sub="2016-05-01 01:02:03, 1"
+      />
       {maps.map((ids, i) => (
         <g key={ids[0]}>
           <Arrow part="input" d={`M${4 + i * mw + mw / 2},38 L${4 + i * mw + mw / 2},52`} />
@@ -73,11 +97,20 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
       </Label>
       {reduces.map((ids, k) => (
         <g key={ids[0]}>
-          <TaskBox prefix="reducer" ids={ids} x={4 + k * rw + 4} y={142} w={rw - 8} h={40} label={name(ids, 'r')} sub="mean of a day" />
+          <TaskBox
+            prefix="reducer"
+            ids={ids}
+            x={4 + k * rw + 4}
+            y={142}
+            w={rw - 8}
+            h={40}
+            label={name(ids, 'r')}
+            sub="mean of a day"
+          />
           <Arrow part="output" d={`M${4 + k * rw + rw / 2},182 L${4 + k * rw + rw / 2},196`} />
         </g>
       ))}
-      <Box part="output" x={4} y={198} w={W - 8} h={22} label="HDFS: one mean per day, e.g. (1+5+9)/3" small />
+      <Box part="output" x={4} y={198} w={W - 8} h={22} label="HDFS: a mean per day, (1+5+9)/3" small />
       <Label x={W / 2} y={233}>
         m: map tasks ({mapCount}) · r: reduce tasks ({reduceCount})
       </Label>

@@ -53,7 +53,9 @@ describe("the labs' cookbook figures", () => {
     '19.2 block': 'block:0',
   };
   const render = (id: CookbookFigureId, lit: string[]) =>
-    renderToStaticMarkup(createElement(FIGURE_DRAWINGS[id], { run: null, t: lit.length ? 0 : null, lit: new Set(lit) }));
+    renderToStaticMarkup(
+      createElement(FIGURE_DRAWINGS[id], { run: null, t: lit.length ? 0 : null, lit: new Set(lit) }),
+    );
 
   it.each(COOKBOOK_FIGURE_IDS.map((id) => [id]))('Figure %s has its caption, a title and a description', (id) => {
     const html = render(id, []);

@@ -57,20 +57,18 @@ export function toFigureRun(report: JobRunReport | HdfsRunReport, nodes: readonl
     return { ...base, kind: 'hdfs', trace: report.trace, attempts: [], shuffles: [], combineInputRecords: 0 };
   }
   const kind = report.kind;
-  const attempts = report.attempts.map(
-    (a): FigureAttempt => ({
-      side: sideOf(kind, a),
-      taskSet: a.taskSet,
-      task: a.task,
-      attempt: a.attempt,
-      index: a.index,
-      node: a.node,
-      locality: a.locality,
-      start: a.start,
-      end: a.end,
-      phases: phaseSegments(a, phaseOrder(kind, a.taskSet)),
-    }),
-  );
+  const attempts = report.attempts.map((a): FigureAttempt => ({
+    side: sideOf(kind, a),
+    taskSet: a.taskSet,
+    task: a.task,
+    attempt: a.attempt,
+    index: a.index,
+    node: a.node,
+    locality: a.locality,
+    start: a.start,
+    end: a.end,
+    phases: phaseSegments(a, phaseOrder(kind, a.taskSet)),
+  }));
   const counters = report.metrics.counters as { COMBINE_INPUT_RECORDS?: number };
   return {
     ...base,

@@ -67,13 +67,20 @@ export function mapReduceProcessLights(run: FigureRun): FigureLight[] {
 function hdfsStages(trace: readonly RunEvent[]): Set<string> {
   const out = new Set<string>();
   for (const e of trace)
-    if (e.type === 'stageSubmitted' && /^(textFile|wholeTextFiles|sequenceFile|objectFile)\b/.test(e.ops?.[0]?.name ?? e.name))
+    if (
+      e.type === 'stageSubmitted' &&
+      /^(textFile|wholeTextFiles|sequenceFile|objectFile)\b/.test(e.ops?.[0]?.name ?? e.name)
+    )
       out.add(`stage-${e.stage}`);
   return out;
 }
 
 /** [first, last) per key of events that open and close a span (containers, applications). */
-function spans(trace: readonly RunEvent[], open: (e: RunEvent) => string | null, close: (e: RunEvent) => string | null) {
+function spans(
+  trace: readonly RunEvent[],
+  open: (e: RunEvent) => string | null,
+  close: (e: RunEvent) => string | null,
+) {
   const started = new Map<string, number>();
   const out: { start: number; end: number }[] = [];
   for (const e of trace) {
@@ -104,8 +111,14 @@ export function hadoopSparkLights(run: FigureRun): FigureLight[] {
   return [
     ...lightsOf('hdfs', [...phaseIntervals(a, readsHdfs, ['read']), ...phaseIntervals(a, () => true, ['write'])]),
     ...lightsOf('yarn', appSpans(run.trace)),
-    ...lightsOf('mapreduce', a.filter((x) => x.side !== 'spark')),
-    ...lightsOf('spark', a.filter((x) => x.side === 'spark')),
+    ...lightsOf(
+      'mapreduce',
+      a.filter((x) => x.side !== 'spark'),
+    ),
+    ...lightsOf(
+      'spark',
+      a.filter((x) => x.side === 'spark'),
+    ),
   ];
 }
 
@@ -121,7 +134,10 @@ export function dataLocalityLights(run: FigureRun): FigureLight[] {
     ...lightsOf('executors', executorSpans(run.trace)),
     ...lightsOf('local', hdfsRead(['NODE_LOCAL'])),
     ...lightsOf('remote', hdfsRead(['RACK_LOCAL', 'ANY'])),
-    ...lightsOf('memory', sparkTasks.filter((x) => x.locality === 'PROCESS_LOCAL')),
+    ...lightsOf(
+      'memory',
+      sparkTasks.filter((x) => x.locality === 'PROCESS_LOCAL'),
+    ),
   ];
 }
 
@@ -168,6 +184,9 @@ export function sparkYarnLights(run: FigureRun): FigureLight[] {
     ...lightsOf('driver', driver),
     ...lightsOf('resourcemanager', granting),
     ...lightsOf('nodemanagers', containers),
-    ...lightsOf('executors', run.attempts.filter((x) => x.side === 'spark')),
+    ...lightsOf(
+      'executors',
+      run.attempts.filter((x) => x.side === 'spark'),
+    ),
   ];
 }

@@ -33,7 +33,12 @@ function instants(trace: readonly RunEvent[], end: number): number[] {
 }
 
 /** Expects `part` of `figure` lit at t exactly when `truth(t)`. */
-function expectLitIff(run: FigureRun, figure: Parameters<typeof lightsForFigure>[0], part: string, truth: (t: number) => boolean) {
+function expectLitIff(
+  run: FigureRun,
+  figure: Parameters<typeof lightsForFigure>[0],
+  part: string,
+  truth: (t: number) => boolean,
+) {
   const lights = lightsForFigure(figure, run);
   const wrong = instants(run.trace, run.simulatedMs).filter((t) => litParts(lights, t).has(part) !== truth(t));
   expect(wrong.slice(0, 5), `${figure} ${part} lit wrongly at these instants`).toEqual([]);
