@@ -55,6 +55,26 @@ async function lit(page: Page): Promise<string[]> {
   return (value ?? '').split(' ').filter(Boolean);
 }
 
+/** Labels of the figure's boxes wider than their box (in the page's real font), and texts outside the drawing. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const svg = document.querySelector<SVGSVGElement>('.cookbook-figure svg');
+    if (!svg) return ['no figure'];
+    const width = svg.viewBox.baseVal.width;
+    for (const g of svg.querySelectorAll('g.fig-box')) {
+      const rect = g.querySelector('rect')!;
+      for (const text of g.querySelectorAll('text'))
+        if (text.getComputedTextLength() > rect.width.baseVal.value - 1) out.push(text.textContent ?? '');
+    }
+    for (const text of svg.querySelectorAll('text')) {
+      const box = text.getBBox();
+      if (box.x < -0.5 || box.x + box.width > width + 0.5) out.push(`outside: ${text.textContent}`);
+    }
+    return out;
+  });
+}
+
 async function caption(page: Page) {
   return ((await page.locator('.cookbook-figure figcaption').textContent()) ?? '').replace(/\s+/g, ' ');
 }
@@ -125,6 +145,7 @@ for (const theme of ['dark', 'light'] as const) {
       expect(inShuffle).toContain('shuffle');
       expect(inShuffle.some((p) => p.startsWith('reducer:'))).toBe(true);
       expect(inShuffle.some((p) => p.startsWith('mapper:'))).toBe(false);
+      expect(await overflowing(page)).toEqual([]);
       await expect(page.getByTestId('figure-now').textContent()).resolves.toContain(
         'the shuffle: each day goes to one reducer',
       );
@@ -147,6 +168,7 @@ for (const theme of ['dark', 'light'] as const) {
       await runSolution(s, 'hdfs-blocks', 0);
       expect((await litAt(page, 1000)).sort()).toEqual(['block:0', 'block:1', 'block:2', 'block:3']);
       expect(await page.locator('.cookbook-figure .fig-chip.live').count()).toBe(12);
+      expect(await overflowing(page)).toEqual([]);
       await noSeriousAxe(page);
       await s.screenshot(`figures-hdfs-1280-${theme}`);
       await page.getByRole('button', { name: '19.1', exact: true }).click();
@@ -200,6 +222,7 @@ describe("every step's figures", () => {
           if (figures.length > 1) await page.getByRole('button', { name: f, exact: true }).click();
           expect(await caption(page), `${l.id} step ${i + 1}`).toContain(`Figure ${f}:`);
           expect(await lit(page)).toEqual([]);
+          expect(await overflowing(page), `Figure ${f}: labels wider than their box`).toEqual([]);
           if (!shown.includes(f)) {
             shown.push(f);
             await s.screenshot(`figures-unlit-${f}-1280-light`);

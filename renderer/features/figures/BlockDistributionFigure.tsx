@@ -110,7 +110,7 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
       )}
       {!live && (
         <Label x={8} y={68} anchor="start">
-          Example placement; run the step to see the NameNode&apos;s.
+          An example: run the step to see the real one.
         </Label>
       )}
       {live && (

@@ -99,13 +99,15 @@ export interface BoxProps {
   /** Drawn dashed: a part the run does not use. */
   unused?: boolean;
   small?: boolean;
+  /** The smallest label (a long name in a narrow box). */
+  tiny?: boolean;
 }
 
 /** A part of a figure: a rounded box with a label (and a second line), outlined and filled when lit. */
-export function Box({ part, x, y, w, h, label, sub, on, unused, small }: BoxProps) {
+export function Box({ part, x, y, w, h, label, sub, on, unused, small, tiny }: BoxProps) {
   const litPart = useLit(part ?? '');
   const lit = on ?? litPart;
-  const cls = `fig-box${lit ? ' lit' : ''}${unused ? ' unused' : ''}${small ? ' small' : ''}`;
+  const cls = `fig-box${lit ? ' lit' : ''}${unused ? ' unused' : ''}${small ? ' small' : ''}${tiny ? ' tiny' : ''}`;
   const mid = y + h / 2;
   return (
     <g className={cls} data-part={part}>

@@ -7,8 +7,8 @@
 import { Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
-const COL_X = [58, 139, 220];
-const COL_W = 78;
+const COL_X = [54, 136, 218];
+const COL_W = 80;
 
 export function HadoopSparkFigure({ lit, t }: FigureProps) {
   return (
@@ -36,13 +36,13 @@ export function HadoopSparkFigure({ lit, t }: FigureProps) {
         Spark
       </Label>
       <Box part="hdfs" x={COL_X[0]!} y={24} w={COL_W} h={42} label="HDFS" sub="files" />
-      <Box part="mapreduce" x={COL_X[1]!} y={24} w={COL_W} h={42} label="MapReduce" />
+      <Box part="mapreduce" x={COL_X[1]!} y={24} w={COL_W} h={42} label="MapReduce" tiny />
       <Box part="yarn" x={COL_X[2]!} y={24} w={COL_W} h={42} label="YARN" sub="containers" />
       <Label x={COL_X[0]! + COL_W / 2} y={100}>
         —
       </Label>
       <Box part="spark" x={COL_X[1]!} y={76} w={COL_W} h={42} label="Spark" sub="in memory" />
-      <Box x={COL_X[2]!} y={76} w={COL_W} h={42} label="standalone" sub="not used" unused small />
+      <Box x={COL_X[2]!} y={76} w={COL_W} h={42} label="standalone" sub="not used" unused tiny />
       <Label x={150} y={140}>
         HDFS + Spark (or MapReduce) + YARN
       </Label>
