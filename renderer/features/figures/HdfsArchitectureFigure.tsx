@@ -74,12 +74,13 @@ export function HdfsArchitectureFigure({ lit, t }: FigureProps) {
       t={t}
       description="The NameNode, the master, keeps the file system's namespace: every file, its blocks and which DataNodes hold each block's replicas. Four DataNodes on the worker machines hold the blocks B1 to B4, each block on three of them, and report to the NameNode with heartbeats and block reports. When a DataNode goes down (here the third), the NameNode has a DataNode that still holds a lost block copy it to another, so that each block has three replicas again."
     >
-      <Box part="namespace" x={50} y={4} w={200} h={42} label="NameNode (master)" sub="files → blocks → DataNodes" />
-      <Box part="repair" x={90} y={54} w={120} h={22} label="re-replicate" small />
+      <Box part="namespace" x={40} y={4} w={176} h={46} label="NameNode (master)" sub="files → blocks → DataNodes" />
+      <Arrow part="repair" d="M216,27 L224,27" />
+      <Box part="repair" x={226} y={14} w={72} h={26} label="repair" small />
       {DN_X.map((x) => (
-        <Arrow key={x} d={`M${x + DN_W / 2},${DN_Y - 2} L${150 + (x + DN_W / 2 - 150) * 0.45},${80}`} dashed />
+        <Arrow key={x} d={`M${x + DN_W / 2},${DN_Y - 2} L${128 + (x + DN_W / 2 - 150) * 0.5},${53}`} dashed />
       ))}
-      <Label x={150} y={103} halo>
+      <Label x={150} y={92} halo>
         heartbeats, block reports
       </Label>
       {DN_X.map((_, i) => (

@@ -25,7 +25,7 @@ export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
       namespace: 'the NameNode knows the file and its blocks',
       datanodes: 'DataNodes hold the replicas',
       down: 'a DataNode is down',
-      repair: 'the NameNode re-replicates under-replicated blocks',
+      repair: 'the NameNode repairs: it has under-replicated blocks copied',
       copying: 'a DataNode copies a block to another',
       restored: 'copies restore the lost replicas',
     },
