@@ -1,6 +1,6 @@
 /**
  * The playback instant of the run shown inside `root`, read from its playback bar's scrubber
- * (`input.scrubber`, whose value is the playback clock's simulated ms), or null while no run is
+ * (`.run-area > .playback > input.scrubber`, whose value is the playback clock's simulated ms), or null while no run is
  * shown. The clock lives in RunArea; reading the scrubber lets the figure follow it without
  * re-rendering the lab page on every frame (only the component calling this hook renders).
  */
@@ -12,7 +12,8 @@ export function useRunClock(root: RefObject<HTMLElement | null>): number | null 
     const el = root.current;
     if (!el) return;
     const read = () => {
-      const input = el.querySelector<HTMLInputElement>('input.scrubber');
+      // The run area's own bar, not one inside it (the Compare runs dialog has a clock of its own).
+      const input = el.querySelector<HTMLInputElement>('.run-area > .playback > input.scrubber');
       const value = input ? Number(input.value) : NaN;
       setT(Number.isFinite(value) ? value : null);
     };
