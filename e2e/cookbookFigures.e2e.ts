@@ -19,8 +19,19 @@ const lab = (id: string) => LABS.find((l) => l.id === id)!;
 
 async function openStep(s: Session, labId: string, stepIndex: number) {
   const step = lab(labId).steps[stepIndex]!;
+  const heading = s.page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` });
   await s.page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
-  await s.page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` }).waitFor({ timeout: 90_000 });
+  // Once, under a loaded machine, the app's start-up routing ran after the hash was set: go there again.
+  if (
+    !(await heading.waitFor({ timeout: 30_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await s.page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
+    await s.page.reload();
+    await heading.waitFor({ timeout: 60_000 });
+  }
 }
 
 async function runSolution(s: Session, labId: string, stepIndex: number) {
