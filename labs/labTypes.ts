@@ -67,6 +67,23 @@ export interface HdfsRunSettings {
   cluster: PresetName | ClusterSpec;
 }
 
+/**
+ * The cookbook's figures the app draws as its own pictures (renderer/features/figures), by their
+ * number in the Data Engineering Cookbook: 19.1 HDFS's NameNode and DataNodes, 19.2 a 512 MB file's
+ * blocks, 20.1-20.3 MapReduce, 20.4-20.6 Spark beside Hadoop.
+ */
+export type CookbookFigureId = '19.1' | '19.2' | '20.1' | '20.2' | '20.3' | '20.4' | '20.5' | '20.6';
+export const COOKBOOK_FIGURE_IDS: readonly CookbookFigureId[] = [
+  '19.1',
+  '19.2',
+  '20.1',
+  '20.2',
+  '20.3',
+  '20.4',
+  '20.5',
+  '20.6',
+];
+
 interface StepBase {
   /** kebab-case, unique in the lab. */
   id: string;
@@ -80,6 +97,11 @@ interface StepBase {
   /** 1-3 hints, each more explicit than the one before. */
   hints: string[];
   checks: LabCheck[];
+  /**
+   * The cookbook's figures shown beside this step's run, the one its text is about first (every
+   * "Figure 19.2" its instructions cite is here: labs/labFigures.test.ts).
+   */
+  figures?: CookbookFigureId[];
 }
 
 export interface JobStep extends StepBase {
@@ -107,6 +129,8 @@ export interface Lab {
   summary: string;
   /** Markdown: the story the lab tells, in our own words. */
   intro: string;
+  /** The cookbook's figures the intro cites (shown with the first step, after the step's own). */
+  figures?: CookbookFigureId[];
   /** The cluster preset the lab is about (steps may vary it). */
   cluster: PresetName;
   datasets: LabDataset[];

@@ -39,6 +39,7 @@ const lab: Lab = {
   minutes: 20,
   summary: 'Put a 512 MB file into HDFS, see its blocks placed rack-aware, kill a DataNode and watch re-replication.',
   intro,
+  figures: ['19.1'],
   cluster: 'two-racks',
   datasets: [],
   steps: [
@@ -47,6 +48,7 @@ const lab: Lab = {
       title: 'A 512 MB file in 128 MB blocks',
       kind: 'hdfs',
       instructions: putInstructions,
+      figures: ['19.2', '19.1'],
       starter: putStarter,
       solution: putSolution,
       hints: [
@@ -70,6 +72,7 @@ const lab: Lab = {
       title: 'Other block sizes, fewer replicas',
       kind: 'hdfs',
       instructions: sizesInstructions,
+      figures: ['19.2'],
       starter: sizesStarter,
       solution: sizesSolution,
       hints: [
@@ -88,6 +91,7 @@ const lab: Lab = {
       title: 'Kill a DataNode, watch re-replication',
       kind: 'hdfs',
       instructions: killInstructions,
+      figures: ['19.1', '19.2'],
       starter: killStarter,
       solution: killSolution,
       hints: [
@@ -108,6 +112,7 @@ const lab: Lab = {
       title: 'Append to a file',
       kind: 'hdfs',
       instructions: appendInstructions,
+      figures: ['19.2'],
       starter: appendStarter,
       solution: appendSolution,
       hints: ['Add an "append" field next to "file".', 'Write "append": { "size": "100m" }.'],

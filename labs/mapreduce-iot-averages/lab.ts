@@ -41,6 +41,7 @@ const lab: Lab = {
   minutes: 30,
   summary: 'Average sensor readings per day with 9 mappers and 3 reducers, then per minute, then at 10x scale.',
   intro,
+  figures: ['20.2'],
   cluster: 'cookbook-9',
   datasets: [
     dataset('sensors', `${SENSOR_LINES} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () =>
@@ -56,6 +57,7 @@ const lab: Lab = {
       title: 'Average per day',
       kind: 'mapreduce',
       instructions: dailyInstructions,
+      figures: ['20.2', '20.1'],
       starter: dailyStarter,
       solution: dailySolution,
       hints: [
@@ -76,6 +78,7 @@ const lab: Lab = {
       title: 'Average per minute',
       kind: 'mapreduce',
       instructions: minuteInstructions,
+      figures: ['20.2'],
       starter: minuteStarter,
       solution: minuteSolution,
       hints: [
@@ -94,6 +97,7 @@ const lab: Lab = {
       title: '10x the data on 10x the machines',
       kind: 'mapreduce',
       instructions: scaleInstructions,
+      figures: ['20.2', '20.3'],
       starter: scaleStarter,
       solution: scaleSolution,
       hints: [

@@ -68,6 +68,7 @@ const lab: Lab = {
       title: 'The daily averages as one Spark DAG',
       kind: 'spark',
       instructions: dailyInstructions,
+      figures: ['20.5', '20.6'],
       starter: dailyStarter,
       solution: dailySolution,
       hints: [
@@ -94,6 +95,7 @@ const lab: Lab = {
       title: 'An iterative algorithm in MapReduce',
       kind: 'mapreduce',
       instructions: mrInstructions,
+      figures: ['20.3'],
       starter: mrStarter,
       solution: mrSolution,
       hints: [
@@ -108,6 +110,7 @@ const lab: Lab = {
       title: 'The same algorithm in Spark',
       kind: 'spark',
       instructions: sparkInstructions,
+      figures: ['20.4'],
       starter: sparkStarter,
       solution: sparkSolution,
       hints: [
@@ -127,6 +130,7 @@ const lab: Lab = {
       title: 'cache() and lineage',
       kind: 'spark',
       instructions: cacheInstructions,
+      figures: ['20.5', '20.6'],
       starter: cacheStarter,
       solution: cacheSolution,
       hints: ['Only one line changes: the definition of links.', 'Append `.cache()` after `.groupByKey(4)`.'],

@@ -25,6 +25,8 @@ import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
 import { labRunsKey } from '../../state/runHistory';
+import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
+import { stepFigures } from '../figures/stepFigures';
 import './labPage.css';
 
 export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
@@ -165,6 +167,16 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           <h2 id="step-heading">
             {stepIndex + 1}. {step.title}
           </h2>
+          {stepFigures(lab, stepIndex).length > 0 && (
+            <ErrorBoundary what="the cookbook's figure" part="cookbook-figure">
+              <CookbookFigurePanel
+                key={step.id}
+                figures={stepFigures(lab, stepIndex)}
+                report={shown?.outcome.report ?? null}
+                nodes={shown?.nodes ?? NO_NODES}
+              />
+            </ErrorBoundary>
+          )}
           {stepIndex === 0 && <Markdown source={lab.intro} />}
           <Markdown source={step.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />
@@ -284,6 +296,8 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
     </div>
   );
 }
+
+const NO_NODES: never[] = [];
 
 /** After a run: the run pane shows its top (the checks); in a small window the main area scrolls to it (the header stays). */
 function showRunTop(panel: HTMLElement | null) {

@@ -1,0 +1,303 @@
+/**
+ * The cookbook's figures beside a lab step's run: each of the three labs shows the figure its
+ * step cites, with the cookbook's caption; before a run nothing is lit; paused in the MapReduce
+ * lab's shuffle the figures light the shuffle (and not in the map phase); the panel collapses
+ * from the keyboard and stays collapsed after a reload. axe on each page; screenshots at
+ * 1280x720 and 1024x700, dark and light.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { JobRunReport } from '../engine/api';
+import { createFunctionRunner } from '../engine/sandbox';
+import { LABS } from '../labs/labRegistry';
+import { runStep } from '../labs/runStep';
+import { seriousViolations } from './axe';
+import { openApp, type Session } from './harness';
+import { setEditorText } from './labActions';
+
+const lab = (id: string) => LABS.find((l) => l.id === id)!;
+
+async function openStep(s: Session, labId: string, stepIndex: number) {
+  const step = lab(labId).steps[stepIndex]!;
+  const heading = s.page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` });
+  await s.page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
+  // Once, under a loaded machine, the app's start-up routing ran after the hash was set: go there again.
+  if (
+    !(await heading.waitFor({ timeout: 30_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await s.page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
+    await s.page.reload();
+    await heading.waitFor({ timeout: 60_000 });
+  }
+}
+
+async function runSolution(s: Session, labId: string, stepIndex: number) {
+  const { page } = s;
+  await setEditorText(page, lab(labId).steps[stepIndex]!.solution);
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
+      !document.querySelector('[aria-label="Running"]') &&
+      document.querySelector('input.scrubber') !== null,
+    undefined,
+    { timeout: 90_000 },
+  );
+  await page
+    .getByRole('button', { name: /Pause/ })
+    .click({ timeout: 2_000 })
+    .catch(() => {});
+}
+
+/** Scrubs to t and returns the figure's lit parts once the panel has followed. */
+async function litAt(page: Page, t: number): Promise<string[]> {
+  await page.getByLabel('Simulated time').fill(String(t));
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+  );
+  return lit(page);
+}
+
+async function lit(page: Page): Promise<string[]> {
+  const value = await page.locator('.cookbook-figure').getAttribute('data-lit');
+  return (value ?? '').split(' ').filter(Boolean);
+}
+
+/** Labels of the figure's boxes wider than their box (in the page's real font), and texts outside the drawing. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const svg = document.querySelector<SVGSVGElement>('.cookbook-figure svg');
+    if (!svg) return ['no figure'];
+    const width = svg.viewBox.baseVal.width;
+    for (const g of svg.querySelectorAll('g.fig-box')) {
+      const rect = g.querySelector('rect')!;
+      for (const text of g.querySelectorAll('text'))
+        if (text.getComputedTextLength() > rect.width.baseVal.value - 1) out.push(text.textContent ?? '');
+    }
+    for (const text of svg.querySelectorAll('text')) {
+      const box = text.getBBox();
+      if (box.x < -0.5 || box.x + box.width > width + 0.5) out.push(`outside: ${text.textContent}`);
+    }
+    return out;
+  });
+}
+
+async function caption(page: Page) {
+  return ((await page.locator('.cookbook-figure figcaption').textContent()) ?? '').replace(/\s+/g, ' ');
+}
+
+/**
+ * axe's serious findings; in the dark theme those inside Monaco (its dark theme's token colours,
+ * not this page's) are left to the editor's own tests, as labPage.e2e.ts does.
+ */
+async function noSeriousAxe(page: Page) {
+  const dark = (await page.evaluate(() => document.documentElement.getAttribute('data-theme'))) === 'dark';
+  const found = (await seriousViolations(page))
+    .map((v) => ({
+      ...v,
+      nodes: dark ? v.nodes.filter((n) => !/\.mtk\d|\.view-line|line-number|monaco/.test(n)) : v.nodes,
+    }))
+    .filter((v) => v.nodes.length > 0);
+  expect(found).toEqual([]);
+}
+
+/** The IoT step 1 solution's shuffle window and a map-phase instant, from the same deterministic engine run. */
+async function mapReduceInstants() {
+  const l = lab('mapreduce-iot-averages');
+  const out = await runStep({ lab: l, stepIndex: 0, source: l.steps[0]!.solution, runner: createFunctionRunner() });
+  const report = out.report as JobRunReport;
+  const started = report.trace.filter((e) => e.type === 'shuffleStarted');
+  const fetched = report.trace.filter((e) => e.type === 'shuffleFetched');
+  const first = started[0]!;
+  const end = Math.max(...fetched.filter((e) => e.task === first.task).map((e) => e.t));
+  const maps = report.attempts.filter((a) => a.taskSet.endsWith('/map'));
+  const mapPhase = Math.max(...maps.map((m) => m.start + m.cost.startup)) + 1;
+  return {
+    shuffle: (first.t + end) / 2,
+    mapPhase,
+    lastMapEnd: Math.max(...maps.map((m) => m.end)),
+    firstShuffle: first.t,
+  };
+}
+
+for (const theme of ['dark', 'light'] as const) {
+  describe(`cookbook figures beside the run (${theme})`, () => {
+    let s: Session;
+    beforeAll(async () => {
+      s = await openApp({ colorScheme: theme, viewport: { width: 1280, height: 720 } });
+    });
+    afterAll(async () => {
+      expect(s.consoleErrors).toEqual([]);
+      expect(s.outsideRequests).toEqual([]);
+      await s.close();
+    });
+
+    it('MapReduce: Figure 20.2 unlit before the run, the shuffle lit while reducers fetch, not while maps run', async () => {
+      const when = await mapReduceInstants();
+      expect(when.mapPhase).toBeLessThan(when.lastMapEnd);
+      await openStep(s, 'mapreduce-iot-averages', 0);
+      const { page } = s;
+      await page.getByTestId('figure-panel').waitFor();
+      expect(await caption(page)).toContain('Figure 20.2: MapReduce Example of Time Series Data');
+      expect(await lit(page)).toEqual([]);
+      await expect(page.getByTestId('figure-now').textContent()).resolves.toContain('Run the step');
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-mr-before-1280-${theme}`);
+
+      await runSolution(s, 'mapreduce-iot-averages', 0);
+      const inMaps = await litAt(page, when.mapPhase);
+      expect(inMaps).not.toContain('shuffle');
+      expect(inMaps.filter((p) => p.startsWith('mapper:')).length).toBeGreaterThan(0);
+      const inShuffle = await litAt(page, when.shuffle);
+      expect(inShuffle).toContain('shuffle');
+      expect(inShuffle.some((p) => p.startsWith('reducer:'))).toBe(true);
+      expect(inShuffle.some((p) => p.startsWith('mapper:'))).toBe(false);
+      expect(await overflowing(page)).toEqual([]);
+      await expect(page.getByTestId('figure-now').textContent()).resolves.toContain(
+        'the shuffle: each day goes to one reducer',
+      );
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-mr-shuffle-1280-${theme}`);
+
+      // The same instant in Figure 20.1 (the step's second figure).
+      await page.getByRole('button', { name: '20.1', exact: true }).click();
+      expect(await caption(page)).toContain('Figure 20.1: Mapping of input files and reducing of mapped records');
+      expect(await lit(page)).toContain('shuffle');
+      await s.screenshot(`figures-mr-20.1-1280-${theme}`);
+    });
+
+    it('HDFS: Figure 19.2 follows the run (four blocks of three replicas) and 19.1 is a click away', async () => {
+      await openStep(s, 'hdfs-blocks', 0);
+      const { page } = s;
+      await page.getByTestId('figure-panel').waitFor();
+      expect(await caption(page)).toContain('Figure 19.2: Distribution of Blocks for a 512MB File');
+      expect(await lit(page)).toEqual([]);
+      await runSolution(s, 'hdfs-blocks', 0);
+      expect((await litAt(page, 1000)).sort()).toEqual(['block:0', 'block:1', 'block:2', 'block:3']);
+      expect(await page.locator('.cookbook-figure .fig-chip.live').count()).toBe(12);
+      expect(await overflowing(page)).toEqual([]);
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-hdfs-1280-${theme}`);
+      await page.getByRole('button', { name: '19.1', exact: true }).click();
+      expect(await caption(page)).toContain('Figure 19.1: HDFS Master and Data Nodes');
+      expect((await lit(page)).sort()).toEqual(['datanodes', 'namespace']);
+    });
+
+    it('Spark: Figure 20.5 with 20.6 beside the Spark run; YARN lights before the executors run tasks', async () => {
+      await openStep(s, 'spark-in-memory', 0);
+      const { page } = s;
+      await page.getByTestId('figure-panel').waitFor();
+      expect(await caption(page)).toContain('Figure 20.5: Spark Using Hadoop Data Locality');
+      await runSolution(s, 'spark-in-memory', 0);
+      await page.getByRole('button', { name: '20.6', exact: true }).click();
+      expect(await caption(page)).toContain('Figure 20.6: Spark Resource Management With YARN');
+      expect(await litAt(page, 500)).toEqual(['driver', 'resourcemanager']);
+      await s.screenshot(`figures-spark-20.6-1280-${theme}`);
+      await page.getByRole('button', { name: '20.5', exact: true }).click();
+      const reading = await litAt(page, 1950);
+      expect(reading).toContain('local');
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-spark-20.5-1280-${theme}`);
+    });
+  });
+}
+
+describe("every step's figures", () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp({ colorScheme: 'light', viewport: { width: 1280, height: 720 } });
+  });
+  afterAll(async () => {
+    expect(s.consoleErrors).toEqual([]);
+    await s.close();
+  });
+
+  it('each step shows the figures its lab names, with their captions, unlit before a run', async () => {
+    const { page } = s;
+    await page.evaluate(() => localStorage.clear());
+    const shown: string[] = [];
+    for (const l of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory'].map(lab)) {
+      for (let i = 0; i < l.steps.length; i++) {
+        const figures = [...new Set([...(l.steps[i]!.figures ?? []), ...(i === 0 ? (l.figures ?? []) : [])])];
+        await openStep(s, l.id, i);
+        if (figures.length === 0) {
+          expect(await page.getByTestId('figure-panel').count()).toBe(0);
+          continue;
+        }
+        await page.getByTestId('figure-panel').waitFor();
+        for (const f of figures) {
+          if (figures.length > 1) await page.getByRole('button', { name: f, exact: true }).click();
+          expect(await caption(page), `${l.id} step ${i + 1}`).toContain(`Figure ${f}:`);
+          expect(await lit(page)).toEqual([]);
+          expect(await overflowing(page), `Figure ${f}: labels wider than their box`).toEqual([]);
+          if (!shown.includes(f)) {
+            shown.push(f);
+            await s.screenshot(`figures-unlit-${f}-1280-light`);
+          }
+        }
+      }
+    }
+    expect(shown.sort()).toEqual(['19.1', '19.2', '20.1', '20.2', '20.3', '20.4', '20.5', '20.6']);
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await openStep(s, 'spark-in-memory', 2);
+    await s.screenshot('figures-unlit-20.4-1280-dark');
+    await noSeriousAxe(page);
+  });
+});
+
+describe('cookbook figures at 1024x700', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp({ colorScheme: 'light', viewport: { width: 1024, height: 700 } });
+  });
+  afterAll(async () => {
+    expect(s.consoleErrors).toEqual([]);
+    await s.close();
+  });
+
+  it('fits beside the editor and the run, collapses from the keyboard and stays collapsed after a reload', async () => {
+    const { page } = s;
+    const when = await mapReduceInstants();
+    await openStep(s, 'mapreduce-iot-averages', 0);
+    await runSolution(s, 'mapreduce-iot-averages', 0);
+    await litAt(page, when.shuffle);
+    const figure = await page.locator('.figure-svg').boundingBox();
+    const editor = await page.locator('.lab-editor').boundingBox();
+    const runPanel = await page.getByRole('region', { name: 'Checks and the run' }).boundingBox();
+    expect(figure && editor && runPanel).toBeTruthy();
+    // Beside, not over: the figure ends left of the editor and the run pane.
+    expect(figure!.x + figure!.width).toBeLessThanOrEqual(editor!.x);
+    expect(figure!.x + figure!.width).toBeLessThanOrEqual(runPanel!.x);
+    expect(figure!.y + figure!.height).toBeLessThanOrEqual(700);
+    await noSeriousAxe(page);
+    await s.screenshot('figures-mr-shuffle-1024-light');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await s.screenshot('figures-mr-shuffle-1024-dark');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+
+    const toggle = page.getByRole('button', { name: /Cookbook figures/ });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.cookbook-figure').count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('figure-panel').waitFor({ timeout: 90_000 });
+    expect(await page.getByRole('button', { name: /Cookbook figures/ }).getAttribute('aria-expanded')).toBe('false');
+    await page.getByRole('button', { name: /Cookbook figures/ }).press('Space');
+    await page.locator('.cookbook-figure').waitFor();
+
+    await openStep(s, 'hdfs-blocks', 2);
+    await runSolution(s, 'hdfs-blocks', 2);
+    await page.getByRole('button', { name: '19.2', exact: true }).click();
+    await litAt(page, 692_000);
+    expect(await page.locator('.cookbook-figure .fig-chip.copying').count()).toBeGreaterThan(0);
+    await s.screenshot('figures-hdfs-repair-1024-light');
+    await page.getByRole('button', { name: '19.1', exact: true }).click();
+    expect(await lit(page)).toEqual(expect.arrayContaining(['down', 'repair', 'copying']));
+    await s.screenshot('figures-hdfs-19.1-repair-1024-light');
+  });
+});

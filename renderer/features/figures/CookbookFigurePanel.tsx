@@ -1,0 +1,92 @@
+/**
+ * The cookbook's figures a lab step cites, drawn beside its run: collapsible (the choice is
+ * remembered), one figure at a time with a button per figure, lit on the run's playback clock
+ * (unlit before a run).
+ */
+import { useId, useMemo, useState } from 'react';
+import type { JobRunReport } from '../../../engine/api';
+import type { CookbookFigureId, HdfsRunReport } from '../../../labs/labTypes';
+import { FIGURES } from '../../viz/figures/figureCatalog';
+import { litParts } from '../../viz/figures/figureLights';
+import { toFigureRun, type FigureNode } from '../../viz/figures/figureRun';
+import { lightsForFigure } from '../../viz/figures/lightsForFigure';
+import { FIGURE_DRAWINGS } from './figureDrawings';
+import { usePlaybackClock } from '../../state/playbackClock';
+import './figures.css';
+
+const OPEN_KEY = 'clusterlab.figures.open';
+
+function savedOpen(): boolean {
+  try {
+    return window.localStorage?.getItem(OPEN_KEY) !== 'false';
+  } catch {
+    return true;
+  }
+}
+
+export interface CookbookFigurePanelProps {
+  figures: readonly CookbookFigureId[];
+  /** The run shown beside the figure, or null before one. */
+  report: JobRunReport | HdfsRunReport | null;
+  nodes: readonly FigureNode[];
+}
+
+export function CookbookFigurePanel({ figures, report, nodes }: CookbookFigurePanelProps) {
+  const uid = useId();
+  const [open, setOpen] = useState(savedOpen);
+  const [chosen, setChosen] = useState<CookbookFigureId | null>(null);
+  const figure = chosen !== null && figures.includes(chosen) ? chosen : figures[0];
+  // The run's playback instant (RunArea writes it): the figure lights on the run's own clock.
+  const clock = usePlaybackClock((s) => s.t);
+  const run = useMemo(() => (report ? toFigureRun(report, nodes) : null), [report, nodes]);
+  const lights = useMemo(() => (run && figure ? lightsForFigure(figure, run) : []), [run, figure]);
+  if (!figure) return null;
+  const t = run ? clock : null;
+  const lit = litParts(lights, t);
+  const Drawing = FIGURE_DRAWINGS[figure];
+  const toggle = () => {
+    setOpen(!open);
+    try {
+      window.localStorage?.setItem(OPEN_KEY, String(!open));
+    } catch {
+      // Storage refused (private mode): the choice lasts for this page only.
+    }
+  };
+  return (
+    <section className="figure-panel" aria-label="Cookbook figures" data-testid="figure-panel">
+      <div className="figure-panel-head">
+        <button
+          type="button"
+          className="btn small figure-toggle"
+          aria-expanded={open}
+          aria-controls={`${uid}-body`}
+          onClick={toggle}
+        >
+          {open ? '▾' : '▸'} Cookbook figure{figures.length > 1 ? 's' : ` ${figure}`}
+        </button>
+        {figures.length > 1 && (
+          <span className="figure-choice" role="group" aria-label="Figure">
+            {figures.map((f) => (
+              <button
+                key={f}
+                type="button"
+                className={`btn small${f === figure ? ' primary' : ''}`}
+                aria-pressed={f === figure}
+                title={`Figure ${f}: ${FIGURES[f].caption}`}
+                onClick={() => {
+                  setChosen(f);
+                  if (!open) toggle();
+                }}
+              >
+                {f}
+              </button>
+            ))}
+          </span>
+        )}
+      </div>
+      <div id={`${uid}-body`} hidden={!open}>
+        {open && <Drawing run={run} t={t} lit={lit} />}
+      </div>
+    </section>
+  );
+}

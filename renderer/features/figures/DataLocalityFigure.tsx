@@ -1,0 +1,39 @@
+/**
+ * Figure 20.5, Spark Using Hadoop Data Locality: Spark executors run on the machines where HDFS
+ * DataNodes run, so a task reads its block from the disk of its own machine (NODE_LOCAL) instead
+ * of over the network (RACK_LOCAL, ANY); a cached partition is read from the executor's own
+ * memory (PROCESS_LOCAL). Lit while the run's tasks read that way.
+ */
+import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+const SERVER_X = [4, 104, 204];
+const SERVER_W = 92;
+
+export function DataLocalityFigure({ lit, t }: FigureProps) {
+  return (
+    <FigureSvg
+      id="20.5"
+      width={300}
+      height={196}
+      lit={lit}
+      t={t}
+      description="Three servers, each running an HDFS DataNode and a Spark executor. A task reads the block it needs from the DataNode on its own server, straight into the executor's memory, without using the network (NODE_LOCAL). Reading a block from another server goes over the network (RACK_LOCAL or ANY), which is slower. A partition cached by the executor is read from its own memory (PROCESS_LOCAL)."
+    >
+      {SERVER_X.map((x, i) => (
+        <g key={x}>
+          <rect x={x} y={4} width={SERVER_W} height={148} rx={6} className="fig-server" />
+          <Label x={x + SERVER_W / 2} y={18}>{`server ${i + 1}`}</Label>
+          <Box part="executors" x={x + 6} y={26} w={SERVER_W - 12} h={40} label="executor" sub="Spark" />
+          {i === 0 && <Box part="memory" x={x + 4} y={72} w={42} h={20} label="cache" small />}
+          <Arrow part="local" d={`M${x + SERVER_W / 2 + 8},106 L${x + SERVER_W / 2 + 8},68`} />
+          <Box part="blocks" x={x + 6} y={108} w={SERVER_W - 12} h={38} label="DataNode" sub="HDFS blocks" />
+        </g>
+      ))}
+      <Arrow part="remote" d="M40,146 C60,184 240,184 258,68" dashed />
+      <Label x={150} y={190}>
+        solid: local read · dashed: network
+      </Label>
+    </FigureSvg>
+  );
+}

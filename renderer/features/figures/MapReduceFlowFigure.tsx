@@ -1,0 +1,60 @@
+/**
+ * Figure 20.1, Mapping of input files and reducing of mapped records: input files read by
+ * parallel mappers that emit key/value pairs, the shuffle that brings each key to one reducer
+ * (sorted by key), and the reducers writing their results. Lit while the run's maps read and
+ * map, reducers fetch (the shuffle), reduce and write.
+ */
+import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+const MAP_Y = [30, 76, 122];
+const RED_Y = [52, 100];
+
+export function MapReduceFlowFigure({ lit, t }: FigureProps) {
+  return (
+    <FigureSvg
+      id="20.1"
+      width={300}
+      height={176}
+      lit={lit}
+      t={t}
+      description="Input files in HDFS are read by three mappers working in parallel; each turns its input records into key/value pairs. The shuffle sends every pair to the reducer that handles its key, sorted by key, so each reducer gets a key with the list of its values. Two reducers compute a result per key and write it back to HDFS."
+    >
+      <Label x={26} y={16}>
+        input
+      </Label>
+      <Label x={99} y={16}>
+        map
+      </Label>
+      <Label x={160} y={16}>
+        shuffle
+      </Label>
+      <Label x={223} y={16}>
+        reduce
+      </Label>
+      <Label x={280} y={16}>
+        output
+      </Label>
+      {MAP_Y.map((y, i) => (
+        <g key={y}>
+          <Box part="input" x={1} y={y} w={50} h={36} label={`file ${i + 1}`} small />
+          <Arrow part="input" d={`M51,${y + 18} L64,${y + 18}`} />
+          <Box part="map" x={66} y={y} w={66} h={36} label="mapper" sub="key/value" />
+          {RED_Y.map((ry) => (
+            <Arrow key={ry} part="shuffle" d={`M132,${y + 18} L188,${ry + 22}`} />
+          ))}
+        </g>
+      ))}
+      {RED_Y.map((y) => (
+        <g key={y}>
+          <Box part="reduce" x={190} y={y} w={66} h={44} label="reducer" sub="per key" />
+          <Arrow part="output" d={`M256,${y + 22} L264,${y + 22}`} />
+          <Box part="output" x={266} y={y + 6} w={32} h={32} label="part" small />
+        </g>
+      ))}
+      <Label x={150} y={172}>
+        a key's pairs meet in one reducer, sorted
+      </Label>
+    </FigureSvg>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Figure 20.3, The Map Reduce Process: a map task reads its split from HDFS, runs map(),
+ * partitions and sorts its output in memory and spills it to disk (running the combiner on each
+ * spill, when the job has one); each reduce task fetches its partition from every map (the
+ * shuffle), merges the sorted pieces, runs reduce() and writes a part file to HDFS. Each step
+ * lights while some task of the run is in it.
+ */
+import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+const MAP_STEPS = [
+  { part: 'splits', label: 'input split', sub: 'read from HDFS' },
+  { part: 'map', label: 'map()', sub: 'key/value pairs' },
+  { part: 'spill', label: 'partition, sort', sub: 'spill to local disk' },
+  { part: 'combine', label: 'combine', sub: 'on spills, if set' },
+];
+const REDUCE_STEPS = [
+  { part: 'shuffle', label: 'shuffle', sub: 'fetch own partition' },
+  { part: 'merge', label: 'merge', sub: 'sorted map outputs' },
+  { part: 'reduce', label: 'reduce()', sub: 'key, [values]' },
+  { part: 'output', label: 'output', sub: 'part file to HDFS' },
+];
+const STEP_H = 36;
+const GAP = 12;
+const TOP = 24;
+
+export function MapReduceProcessFigure({ run, lit, t }: FigureProps) {
+  const combiner = run === null || run.combineInputRecords > 0;
+  const column = (steps: typeof MAP_STEPS, x: number) =>
+    steps.map((s, i) => {
+      const y = TOP + i * (STEP_H + GAP);
+      return (
+        <g key={s.part}>
+          <Box
+            part={s.part}
+            x={x}
+            y={y}
+            w={128}
+            h={STEP_H}
+            label={s.label}
+            sub={s.sub}
+            unused={s.part === 'combine' && !combiner}
+          />
+          {i + 1 < steps.length && (
+            <Arrow part={steps[i + 1]!.part} d={`M${x + 64},${y + STEP_H} L${x + 64},${y + STEP_H + GAP - 1}`} />
+          )}
+        </g>
+      );
+    });
+  const last = TOP + 3 * (STEP_H + GAP);
+  return (
+    <FigureSvg
+      id="20.3"
+      width={300}
+      height={last + STEP_H + 22}
+      lit={lit}
+      t={t}
+      description="A map task reads its input split from HDFS, runs map() on each record to produce key/value pairs, partitions them by reducer, sorts them and spills them to its local disk; a combiner, if the job has one, runs on each spill. Each reduce task then fetches its partition from every map task (the shuffle), merges the sorted pieces, runs reduce() once per key with all its values and writes its part file to HDFS. Only then is the result stored; a next step would be a new job reading it back."
+    >
+      <Label x={72} y={14}>
+        map task
+      </Label>
+      <Label x={228} y={14}>
+        reduce task
+      </Label>
+      {column(MAP_STEPS, 8)}
+      {column(REDUCE_STEPS, 164)}
+      <Arrow
+        part="shuffle"
+        d={`M136,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} C150,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} 150,${TOP + STEP_H / 2} 162,${TOP + STEP_H / 2}`}
+      />
+      <Label x={150} y={last + STEP_H + 16}>
+        {combiner ? 'Data crosses machines only in the shuffle' : 'This job has no combiner (dashed)'}
+      </Label>
+    </FigureSvg>
+  );
+}

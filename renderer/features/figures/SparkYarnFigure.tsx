@@ -1,0 +1,46 @@
+/**
+ * Figure 20.6, Spark Resource Management With YARN: the Spark driver asks YARN's
+ * ResourceManager for containers, NodeManagers on the workers launch them, and Spark's
+ * executors run in those containers and run the driver's tasks. Lit: the driver while the
+ * program runs, the ResourceManager until the containers it granted are launched, the
+ * NodeManagers' containers while they run, the executors while they run tasks.
+ */
+import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+const NM_X = [8, 103, 198];
+const NM_W = 94;
+const BUS_Y = 188;
+
+export function SparkYarnFigure({ lit, t }: FigureProps) {
+  return (
+    <FigureSvg
+      id="20.6"
+      width={300}
+      height={214}
+      lit={lit}
+      t={t}
+      description="The Spark driver, which runs the program, asks YARN's ResourceManager for containers. The ResourceManager grants them on the worker machines, where NodeManagers launch them. A Spark executor runs in each container, and the driver sends its tasks to the executors. One resource manager, YARN, shares the machines between Spark and Hadoop's other jobs."
+    >
+      <Box part="driver" x={4} y={6} w={120} h={44} label="Spark driver" sub="SparkContext" />
+      <Box part="resourcemanager" x={160} y={6} w={138} h={44} label="ResourceManager" sub="YARN" />
+      <Arrow part="resourcemanager" d="M124,28 L158,28" />
+      <Label x={141} y={20}>
+        ask
+      </Label>
+      {NM_X.map((x) => (
+        <g key={x}>
+          <Arrow part="resourcemanager" d={`M229,50 L${x + NM_W / 2},90`} />
+          <rect x={x} y={92} width={NM_W} height={86} rx={6} className="fig-server" />
+          <Box part="nodemanagers" x={x + 1} y={96} w={NM_W - 2} h={28} label="NodeManager" tiny />
+          <Box part="executors" x={x + 8} y={132} w={NM_W - 16} h={40} label="executor" sub="container" />
+          <Arrow part="executors" d={`M${x + NM_W / 2},${BUS_Y} L${x + NM_W / 2},174`} dashed />
+        </g>
+      ))}
+      <Arrow part="executors" d={`M4,50 L4,${BUS_Y} L${NM_X[2]! + NM_W / 2},${BUS_Y}`} dashed />
+      <Label x={150} y={208}>
+        dashed: the driver&apos;s tasks to executors
+      </Label>
+    </FigureSvg>
+  );
+}

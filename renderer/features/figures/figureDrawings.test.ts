@@ -1,0 +1,82 @@
+/**
+ * Every figure a lab cites has a drawing, and every drawing is what its caption and text
+ * alternative promise: the cookbook's number and caption, a title and description for screen
+ * readers, nothing lit before a run and a part lit when its light is on.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createElement } from 'react';
+import { LABS } from '../../../labs/labRegistry';
+import { COOKBOOK_FIGURE_IDS, type CookbookFigureId } from '../../../labs/labTypes';
+import { FIGURES } from '../../viz/figures/figureCatalog';
+import { FIGURE_DRAWINGS } from './figureDrawings';
+import { stepFigures } from './stepFigures';
+
+/** "Figure 19.2" and "Figures 19.1 and 19.2" in a lab text. */
+function citedFigures(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/Figures? (\d+\.\d+)((?:(?:, | and )\d+\.\d+)*)/g))
+    out.push(m[1]!, ...(m[2]!.match(/\d+\.\d+/g) ?? []));
+  return out;
+}
+
+describe("the labs' cookbook figures", () => {
+  it('every figure a lab text cites is in its figures field, and every figure there has a drawing', () => {
+    for (const lab of LABS) {
+      expect(lab.figures ?? [], `${lab.id}: the intro's figures`).toEqual(
+        expect.arrayContaining(citedFigures(lab.intro)),
+      );
+      lab.steps.forEach((step, i) => {
+        expect(step.figures ?? [], `${lab.id} step ${i + 1}: the figures its text cites`).toEqual(
+          expect.arrayContaining(citedFigures(step.instructions)),
+        );
+        for (const f of stepFigures(lab, i)) expect(FIGURE_DRAWINGS[f], `${lab.id}: Figure ${f}`).toBeDefined();
+      });
+    }
+  });
+
+  it('the three labs show a figure on their first step', () => {
+    for (const id of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory']) {
+      const lab = LABS.find((l) => l.id === id)!;
+      expect(stepFigures(lab, 0).length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads "Figures 19.1 and 19.2" as two citations and ignores a paper\'s "Figure 10"', () => {
+    expect(citedFigures('(Cookbook 19.2.2 with Figures 19.1 and 19.2, and 15.1)')).toEqual(['19.1', '19.2']);
+    expect(citedFigures('Zaharia et al., Figure 10; and Figure 20.2.')).toEqual(['20.2']);
+  });
+
+  const PER_TASK: Record<string, string> = {
+    '20.2 map': 'mapper:0',
+    '20.2 reduce': 'reducer:0',
+    '19.2 block': 'block:0',
+  };
+  const render = (id: CookbookFigureId, lit: string[]) =>
+    renderToStaticMarkup(
+      createElement(FIGURE_DRAWINGS[id], { run: null, t: lit.length ? 0 : null, lit: new Set(lit) }),
+    );
+
+  it.each(COOKBOOK_FIGURE_IDS.map((id) => [id]))('Figure %s has its caption, a title and a description', (id) => {
+    const html = render(id, []);
+    expect(html).toContain(`<title id=`);
+    expect(html).toMatch(/<desc id="[^"]+">[^<]{80,}<\/desc>/);
+    expect(html).toContain(`Figure ${id}:</strong> ${FIGURES[id].caption.replace(/'/g, '&#x27;')}`);
+    expect(html).toContain('role="img"');
+    expect(html).toContain('data-lit=""');
+    expect(html).not.toContain('fig-box lit');
+  });
+
+  it.each(COOKBOOK_FIGURE_IDS.map((id) => [id]))('each part of Figure %s lights when its light is on', (id) => {
+    // 19.2's replicas down or being copied are drawn from the run's block map (e2e: cookbookFigures).
+    const fromRun = id === '19.2' ? ['down', 'copying'] : [];
+    for (const part of Object.keys(FIGURES[id].parts).filter((p) => !fromRun.includes(p))) {
+      // Parts drawn once per task or block light with the task's or block's own light.
+      const drawn = PER_TASK[`${id} ${part}`];
+      const html = render(id, drawn ? [part, drawn] : [part]);
+      expect(html, `${id} ${part}`).toMatch(/class="fig-(?:box|dn|arrow|chip)(?:\s[^"]*)?\slit\b|class="fig-down"/);
+      expect(html, `${id} ${part}: the status line says it`).toContain(FIGURES[id].parts[part]);
+      if (drawn) expect(render(id, [part]), `${id} ${part} alone`).not.toMatch(/class="fig-box(?:\s[^"]*)?\slit\b/);
+    }
+  });
+});

@@ -1,0 +1,23 @@
+/** Each of the cookbook's figures the app draws, by its number. */
+import type { ComponentType } from 'react';
+import type { CookbookFigureId } from '../../../labs/labTypes';
+import type { FigureProps } from './figureProps';
+import { HdfsArchitectureFigure } from './HdfsArchitectureFigure';
+import { BlockDistributionFigure } from './BlockDistributionFigure';
+import { MapReduceFlowFigure } from './MapReduceFlowFigure';
+import { TimeSeriesFigure } from './TimeSeriesFigure';
+import { MapReduceProcessFigure } from './MapReduceProcessFigure';
+import { HadoopSparkFigure } from './HadoopSparkFigure';
+import { DataLocalityFigure } from './DataLocalityFigure';
+import { SparkYarnFigure } from './SparkYarnFigure';
+
+export const FIGURE_DRAWINGS: Record<CookbookFigureId, ComponentType<FigureProps>> = {
+  '19.1': HdfsArchitectureFigure,
+  '19.2': BlockDistributionFigure,
+  '20.1': MapReduceFlowFigure,
+  '20.2': TimeSeriesFigure,
+  '20.3': MapReduceProcessFigure,
+  '20.4': HadoopSparkFigure,
+  '20.5': DataLocalityFigure,
+  '20.6': SparkYarnFigure,
+};

@@ -1,0 +1,124 @@
+/**
+ * The cookbook's figures the app draws: their captions as the cookbook prints them, and the
+ * parts that light up, each with the sentence the figure's status line says while it is lit.
+ * Part ids match the lights modules (hdfsLights, blockLights, jobLights); parts lit per task or
+ * per block (`map:3`, `block:0`) are described by their prefix.
+ */
+import type { CookbookFigureId } from '../../../labs/labTypes';
+
+export interface FigureInfo {
+  id: CookbookFigureId;
+  /** The cookbook's caption, after "Figure 19.2: ". */
+  caption: string;
+  /** The cookbook section the figure illustrates. */
+  section: string;
+  /** Lit part (or per-task prefix, `map`) → what is happening, for the status line. */
+  parts: Record<string, string>;
+}
+
+export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
+  '19.1': {
+    id: '19.1',
+    caption: 'HDFS Master and Data Nodes',
+    section: '19.2.2',
+    parts: {
+      namespace: 'the NameNode knows the file and its blocks',
+      datanodes: 'DataNodes hold the replicas',
+      down: 'a DataNode is down',
+      repair: 'the NameNode repairs: it has under-replicated blocks copied',
+      copying: 'a DataNode copies a block to another',
+      restored: 'copies restore the lost replicas',
+    },
+  },
+  '19.2': {
+    id: '19.2',
+    caption: 'Distribution of Blocks for a 512MB File',
+    section: '19.2.2',
+    parts: {
+      block: 'blocks allocated',
+      down: 'replicas on a DataNode that is down',
+      copying: 'a replica being copied',
+    },
+  },
+  '20.1': {
+    id: '20.1',
+    caption: 'Mapping of input files and reducing of mapped records',
+    section: '20.1',
+    parts: {
+      input: 'mappers read their input splits from HDFS',
+      map: 'mappers turn records into key/value pairs',
+      shuffle: 'the shuffle: reducers fetch map output',
+      reduce: 'reducers compute per key',
+      output: 'reducers write their output to HDFS',
+    },
+  },
+  '20.2': {
+    id: '20.2',
+    caption: 'MapReduce Example of Time Series Data',
+    section: '20.1.2',
+    parts: {
+      input: 'mappers read readings from HDFS',
+      map: 'mappers cut the time of day off the key',
+      shuffle: 'the shuffle: each day goes to one reducer',
+      reduce: 'reducers average each day',
+      output: 'reducers write the averages to HDFS',
+    },
+  },
+  '20.3': {
+    id: '20.3',
+    caption: 'The Map Reduce Process',
+    section: '20.1.3',
+    parts: {
+      splits: 'map tasks read their splits from HDFS',
+      map: 'map() runs',
+      spill: 'map output is partitioned, sorted and spilled',
+      combine: 'the combiner runs on each spill',
+      shuffle: 'the shuffle: reducers fetch their partitions',
+      merge: 'reducers merge the sorted map outputs',
+      reduce: 'reduce() runs',
+      output: 'reducers write part files to HDFS',
+    },
+  },
+  '20.4': {
+    id: '20.4',
+    caption: 'Hadoop vs Spark capabilities',
+    section: '20.2.2',
+    parts: {
+      hdfs: 'HDFS: tasks read input or write output',
+      yarn: 'YARN manages the job’s containers',
+      mapreduce: 'MapReduce tasks run',
+      spark: 'Spark tasks run',
+    },
+  },
+  '20.5': {
+    id: '20.5',
+    caption: 'Spark Using Hadoop Data Locality',
+    section: '20.2.10',
+    parts: {
+      blocks: 'DataNodes hold the input’s blocks',
+      executors: 'Spark executors run on the DataNodes’ machines',
+      local: 'a task reads a block on its own machine (NODE_LOCAL)',
+      remote: 'a task reads a block over the network (RACK_LOCAL, ANY)',
+      memory: 'a task reads a cached partition in its executor (PROCESS_LOCAL)',
+    },
+  },
+  '20.6': {
+    id: '20.6',
+    caption: 'Spark Resource Management With YARN',
+    section: '20.10',
+    parts: {
+      driver: 'the Spark driver runs the program',
+      resourcemanager: 'the ResourceManager grants containers',
+      nodemanagers: 'NodeManagers run the executors’ containers',
+      executors: 'executors run tasks',
+    },
+  },
+};
+
+/** What the lit parts mean, in the figure's order of parts (per-task parts by their prefix). */
+export function litSentences(figure: CookbookFigureId, lit: ReadonlySet<string>): string[] {
+  const prefixes = new Set([...lit].map((p) => p.split(':')[0]!));
+  return Object.entries(FIGURES[figure].parts)
+    .filter(([part]) => prefixes.has(part))
+    .map(([, sentence]) => sentence);
+}

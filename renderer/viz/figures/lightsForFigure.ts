@@ -1,0 +1,33 @@
+/** The lights of one of the cookbook's figures for a run (see each figure's lights module). */
+import type { CookbookFigureId } from '../../../labs/labTypes';
+import { blockLights } from './blockLights';
+import type { FigureLight } from './figureLights';
+import type { FigureRun } from './figureRun';
+import { hdfsLights } from './hdfsLights';
+import {
+  dataLocalityLights,
+  hadoopSparkLights,
+  mapReduceFlowLights,
+  mapReduceProcessLights,
+  sparkYarnLights,
+} from './jobLights';
+
+export function lightsForFigure(figure: CookbookFigureId, run: FigureRun): FigureLight[] {
+  switch (figure) {
+    case '19.1':
+      return hdfsLights(run.trace);
+    case '19.2':
+      return blockLights(run.trace);
+    case '20.1':
+    case '20.2':
+      return mapReduceFlowLights(run);
+    case '20.3':
+      return mapReduceProcessLights(run);
+    case '20.4':
+      return hadoopSparkLights(run);
+    case '20.5':
+      return dataLocalityLights(run);
+    case '20.6':
+      return sparkYarnLights(run);
+  }
+}
