@@ -52,9 +52,35 @@ describe('compare two runs of a step', () => {
     await dialog.waitFor({ state: 'hidden' });
   }, 180_000);
 
+  it('stays open while a run ends behind it, gives the focus back, and keeps runs across steps', async () => {
+    const { page } = s;
+    await setEditorText(page, withoutCombiner);
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    // Opened while the second run computes (the first run is on screen).
+    await page.getByTestId('compare-runs').click();
+    const dialog = page.getByRole('dialog', { name: 'Compare runs' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    // Ctrl+Enter and Esc inside it neither run nor stop the step behind.
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await waitForRunEnd(page);
+    expect(await dialog.isVisible()).toBe(true);
+    // The new run joined the pickers.
+    await dialog.getByLabel('Run B').selectOption('2');
+    expect(await dialog.getByLabel('Run A').inputValue()).toBe('1');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('compare-runs');
+    // Another step and back: the runs are still there to compare.
+    await page.goto(`${s.baseUrl}#/lab/${lab.id}/1`);
+    await page.getByRole('heading', { name: `1. ${lab.steps[0]!.title}` }).waitFor();
+    await page.goto(`${s.baseUrl}#/lab/${lab.id}/${stepIndex + 1}`);
+    await page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` }).waitFor();
+    expect(await page.getByTestId('compare-runs').textContent()).toBe('Compare runs (2)');
+  }, 240_000);
+
   it('with and without the combiner: the summary, the changed lines, both runs on one clock', async () => {
     const { page } = s;
-    await run(withoutCombiner);
     const button = page.getByTestId('compare-runs');
     expect(await button.textContent()).toBe('Compare runs (2)');
     await button.click();

@@ -25,6 +25,7 @@ import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
 import { labRunsKey } from '../../state/runHistory';
+import { CompareButton } from '../compare/CompareButton';
 import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
 import { stepFigures } from '../figures/stepFigures';
 import './labPage.css';
@@ -273,7 +274,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
             {state.status === 'idle' && (
               <p className="muted">
                 Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster
-                {fromSave ? ' and watch the run again.' : '.'}
+                {fromSave ? ' and watch the run again.' : '.'}{' '}
+                {/* This session's earlier runs of the step stay comparable after leaving it and coming back. */}
+                <CompareButton runsKey={labRunsKey(lab.id, stepIndex)} />
               </p>
             )}
             {shown?.outcome.report && (
