@@ -4,7 +4,8 @@
  * HDFS's views, as keyboard-accessible tabs (arrow keys, Home, End). The RunView is derived once
  * per report; the panels redraw on t.
  */
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { TabList } from '../tabs/TabList';
 import type { JobRunReport } from '../../../engine/api';
 import { toRunView } from '../../viz/run/runView';
 import { TimelineView } from './TimelineView';
@@ -45,47 +46,18 @@ export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPane
   const [wanted, setTab] = useState<RunTab>(initialTab);
   // A tab the run does not have (the Spark UI of a MapReduce run): its timeline shows instead.
   const tab = TABS.some((x) => x.id === wanted) ? wanted : 'timeline';
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = TABS.findIndex((x) => x.id === tab);
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % TABS.length
-        : e.key === 'ArrowLeft'
-          ? (i + TABS.length - 1) % TABS.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? TABS.length - 1
-              : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    setTab(TABS[next]!.id);
-    tabRefs.current[next]?.focus();
-  };
   const clampT = Math.max(0, Math.min(t, view.durationMs));
   return (
     <section className="run-panels" aria-label="Job run">
-      <div className="run-tabs" role="tablist" aria-label="Run views" onKeyDown={onKeyDown}>
-        {TABS.map((x, i) => (
-          <button
-            key={x.id}
-            ref={(el) => {
-              tabRefs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`run-tab-${x.id}`}
-            aria-controls={`run-panel-${x.id}`}
-            aria-selected={tab === x.id}
-            tabIndex={tab === x.id ? 0 : -1}
-            className="run-tab"
-            onClick={() => setTab(x.id)}
-          >
-            {x.label}
-          </button>
-        ))}
-      </div>
+      <TabList<RunTab>
+        tabs={TABS}
+        selected={tab}
+        onSelect={setTab}
+        label="Run views"
+        idPrefix="run"
+        className="run-tabs"
+        tabClassName="run-tab"
+      />
       <div role="tabpanel" id={`run-panel-${tab}`} aria-labelledby={`run-tab-${tab}`} className="run-panel">
         {tab === 'timeline' && <TimelineView view={view} t={clampT} />}
         {tab === 'dag' && <DagView view={view} t={clampT} />}

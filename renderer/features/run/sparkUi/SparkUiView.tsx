@@ -3,7 +3,8 @@
  * (arrow keys, Home, End): Jobs, Stages (a stage id opens its stage page; "All stages" or Escape
  * comes back to the stage's link) and Executors.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { TabList } from '../../tabs/TabList';
 import type { JobRunReport } from '../../../../engine/api';
 import { sparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
 import { JobsPage } from './JobsPage';
@@ -25,30 +26,11 @@ export function SparkUiView({ report, t }: { report: JobRunReport; t: number }) 
   const [stageKey, setStageKey] = useState<string | null>(null);
   /** The stage whose page was just closed: its link gets the focus back. */
   const returnTo = useRef<string | null>(null);
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const panel = useRef<HTMLDivElement>(null);
   const stage = stageKey === null ? undefined : model.stages.find((s) => s.key === stageKey);
   const select = (p: SparkPage) => {
     setPage(p);
     setStageKey(null);
-  };
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = PAGES.findIndex((x) => x.id === page);
-    const n = PAGES.length;
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (i + n - 1) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    select(PAGES[next]!.id);
-    tabRefs.current[next]?.focus();
   };
   const back = () => {
     returnTo.current = stageKey;
@@ -62,26 +44,15 @@ export function SparkUiView({ report, t }: { report: JobRunReport; t: number }) 
   }, [stageKey]);
   return (
     <div className="spark-ui" data-testid="spark-ui">
-      <div className="spark-ui-tabs" role="tablist" aria-label="Spark UI pages" onKeyDown={onTabKey}>
-        {PAGES.map((x, i) => (
-          <button
-            key={x.id}
-            ref={(el) => {
-              tabRefs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`spark-ui-tab-${x.id}`}
-            aria-controls={`spark-ui-panel-${x.id}`}
-            aria-selected={page === x.id}
-            tabIndex={page === x.id ? 0 : -1}
-            className="btn small"
-            onClick={() => select(x.id)}
-          >
-            {x.label}
-          </button>
-        ))}
-      </div>
+      <TabList
+        tabs={PAGES}
+        selected={page}
+        onSelect={select}
+        label="Spark UI pages"
+        idPrefix="spark-ui"
+        className="spark-ui-tabs"
+        tabClassName="btn small"
+      />
       <div
         ref={panel}
         role="tabpanel"
