@@ -46,3 +46,33 @@ export async function waitForRunEnd(page: Page, timeout = 90_000) {
     .catch(() => {});
   await page.waitForFunction(() => !document.querySelector('[aria-label="Running"]'), undefined, { timeout });
 }
+
+/**
+ * Opens step `index` of `lab` from the home page as a learner does (the lab opens at the step
+ * last visited, so the step is picked), pastes its solution, runs it and waits until every check
+ * is judged and the run is over. Returns the checks as `id:state`.
+ */
+export async function runSolutionFromHome(
+  page: Page,
+  lab: { id: string; steps: readonly { title: string; solution: string }[] },
+  index: number,
+): Promise<string[]> {
+  const step = lab.steps[index]!;
+  await page.getByRole('button', { name: 'ClusterLab home' }).click();
+  await page.locator(`[data-lab="${lab.id}"] button`).click();
+  const stepButton = page.getByRole('button', { name: `${index + 1}. ${step.title}` }).first();
+  await stepButton.waitFor();
+  await stepButton.click();
+  await page.getByRole('heading', { name: `${index + 1}. ${step.title}` }).waitFor();
+  await setEditorText(page, step.solution);
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid="checks"] li').length > 0 &&
+      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
+      !document.querySelector('[aria-label="Running"]'),
+    undefined,
+    { timeout: 90_000 },
+  );
+  return checkStates(page);
+}

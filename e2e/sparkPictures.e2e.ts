@@ -2,31 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import sparkInMemoryLab from '../labs/spark-in-memory/lab';
 import { openApp, type Session } from './harness';
-import { setEditorText } from './labActions';
+import { runSolutionFromHome } from './labActions';
 
 async function runStep(page: Page, index: number) {
-  const step = sparkInMemoryLab.steps[index]!;
-  await page.getByRole('button', { name: 'ClusterLab home' }).click();
-  await page.locator(`[data-lab="${sparkInMemoryLab.id}"] button`).click();
-  // The lab opens at the step last visited: pick the step.
-  const stepButton = page.getByRole('button', { name: `${index + 1}. ${step.title}` }).first();
-  await stepButton.waitFor();
-  await stepButton.click();
-  await page.getByRole('heading', { name: `${index + 1}. ${step.title}` }).waitFor();
-  await setEditorText(page, step.solution);
-  await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('[data-testid="checks"] li').length > 0 &&
-      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
-      !document.querySelector('[aria-label="Running"]'),
-    undefined,
-    { timeout: 90_000 },
-  );
-  const states = await page.$$eval('[data-testid="checks"] li', (items) =>
-    items.map((li) => `${li.getAttribute('data-check')}:${li.getAttribute('data-state')}`),
-  );
-  expect(states).toEqual(step.checks.map((c) => `${c.id}:pass`));
+  const states = await runSolutionFromHome(page, sparkInMemoryLab, index);
+  expect(states).toEqual(sparkInMemoryLab.steps[index]!.checks.map((c) => `${c.id}:pass`));
 }
 
 async function seek(page: Page, ms: number | 'end') {
