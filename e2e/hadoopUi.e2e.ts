@@ -144,7 +144,13 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     const cell = (h: string) => cells[heads.findIndex((x) => x.startsWith(h))]!;
     expect(cell('State')).toBe('SUCCEEDED');
     expect(cell('Node')).toMatch(/^n\d+$/);
-    for (const h of ['Shuffle Finished', 'Merge Finished', 'Elapsed Shuffle', 'Elapsed Merge', 'Elapsed Reduce'])
+    for (const h of [
+      'Shuffle Finish Time',
+      'Merge Finish Time',
+      'Elapsed Time Shuffle',
+      'Elapsed Time Merge',
+      'Elapsed Time Reduce',
+    ])
       expect(cell(h), h).toMatch(/\d/);
     await shoot(s, 'reduce-attempts', 'hadoop-reduce-attempts-1280-dark');
 

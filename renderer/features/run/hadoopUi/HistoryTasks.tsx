@@ -19,21 +19,21 @@ function reduceColumns<R>(of: (r: R) => HistoryAttempt | null): Column<R>[] {
   return [
     {
       id: 'shuffleFinished',
-      header: 'Shuffle Finished',
+      header: 'Shuffle Finish Time',
       numeric: true,
       value: (r) => of(r)?.shuffleFinished ?? null,
       render: (r) => time(of(r)?.shuffleFinished ?? null),
     },
     {
       id: 'mergeFinished',
-      header: 'Merge Finished',
+      header: 'Merge Finish Time',
       numeric: true,
       value: (r) => of(r)?.mergeFinished ?? null,
       render: (r) => time(of(r)?.mergeFinished ?? null),
     },
     {
       id: 'elapsedShuffle',
-      header: 'Elapsed Shuffle',
+      header: 'Elapsed Time Shuffle',
       title: 'Shuffle Finished − start',
       numeric: true,
       value: (r) => of(r)?.elapsedShuffle ?? null,
@@ -41,7 +41,7 @@ function reduceColumns<R>(of: (r: R) => HistoryAttempt | null): Column<R>[] {
     },
     {
       id: 'elapsedMerge',
-      header: 'Elapsed Merge',
+      header: 'Elapsed Time Merge',
       title: 'Merge Finished − Shuffle Finished',
       numeric: true,
       value: (r) => of(r)?.elapsedMerge ?? null,
@@ -49,7 +49,7 @@ function reduceColumns<R>(of: (r: R) => HistoryAttempt | null): Column<R>[] {
     },
     {
       id: 'elapsedReduce',
-      header: 'Elapsed Reduce',
+      header: 'Elapsed Time Reduce',
       title: 'Finish − Merge Finished',
       numeric: true,
       value: (r) => of(r)?.elapsedReduce ?? null,

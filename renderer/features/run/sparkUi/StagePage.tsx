@@ -115,6 +115,18 @@ const taskColumns: Column<TaskRow>[] = [
   { id: 'errors', header: 'Errors', value: (r) => r.errors },
 ];
 
+/**
+ * The summary's names, as Spark's StagePage writes them ("Node local: 9; Process local: 2",
+ * sorted). Spark has no name for NO_PREF there: it records such tasks as PROCESS_LOCAL.
+ */
+const LOCALITY_SUMMARY_NAMES: Record<string, string> = {
+  PROCESS_LOCAL: 'Process local',
+  NODE_LOCAL: 'Node local',
+  NO_PREF: 'No preference',
+  RACK_LOCAL: 'Rack local',
+  ANY: 'Any',
+};
+
 export function StagePage({
   model,
   stage,
@@ -167,7 +179,12 @@ export function StagePage({
             </div>
             <div>
               <dt title="How many tasks ran at each locality level">Locality Level Summary</dt>
-              <dd>{[...localities].map(([l, n]) => `${l}: ${formatNumber(n)}`).join('; ') || '–'}</dd>
+              <dd>
+                {[...localities]
+                  .map(([l, n]) => `${LOCALITY_SUMMARY_NAMES[l] ?? l}: ${formatNumber(n)}`)
+                  .sort()
+                  .join('; ') || '–'}
+              </dd>
             </div>
             {row.inputBytes > 0 && (
               <div>

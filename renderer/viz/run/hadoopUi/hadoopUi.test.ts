@@ -42,6 +42,37 @@ async function run(code = AVG, faults: RunJobOptions['faults'] = []): Promise<Jo
 }
 
 describe("JobHistory's job page", () => {
+  it('of a failed job: the task that used up its attempts is FAILED, the ones the job killed are KILLED', async () => {
+    const failing = AVG.replace(
+      'map(o, line, ctx) {',
+      "map(o, line, ctx) { if (o > 300000) throw new Error('bad line');",
+    );
+    const runner = createFunctionRunner();
+    let report: JobRunReport | null = null;
+    try {
+      await runJob({
+        source: { fileName: 'avg.js', code: failing },
+        runner,
+        cluster: 'cookbook-9',
+        seed: 2,
+        blockSize: 256 * 1024,
+      });
+    } catch (error) {
+      report = (error as { report?: JobRunReport }).report ?? null;
+    } finally {
+      await runner.close();
+    }
+    const [job] = jobHistoryAt(report!, report!.simulatedMs);
+    expect(job!.state).toBe('FAILED');
+    const failed = job!.mapTasks.filter((x) => x.state === 'FAILED');
+    // Each failed task's last attempt failed; every other unfinished task was killed.
+    for (const task of failed) expect(task.attempts.at(-1)!.state).toBe('FAILED');
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(failed.length).toBeLessThan(job!.mapTasks.filter((x) => x.state !== 'SUCCEEDED').length);
+    for (const task of job!.mapTasks.filter((x) => x.state === 'KILLED'))
+      expect(task.attempts.at(-1)!.state).toBe('KILLED');
+  }, 60_000);
+
   it('lists every task and attempt with the trace’s nodes and times, and its counters equal the job’s at the end', async () => {
     const r = await run();
     if (r.metrics.kind !== 'mapreduce') throw new Error('not MapReduce');

@@ -214,9 +214,17 @@ function attemptAt(a: AttemptRecord, kind: 'map' | 'reduce', t: number): History
   };
 }
 
+/**
+ * A task that ended without success is FAILED when its last attempt failed (it used up its
+ * attempts: the task that failed the job), KILLED when its last attempt was killed (the job
+ * failing killed it), as Hadoop's JobHistory says, whatever its earlier attempts did.
+ */
 function failedTaskState(task: HistoryTask): TaskState {
-  if (task.attempts.some((a) => a.state === 'FAILED')) return 'FAILED';
-  return 'KILLED';
+  const last = task.attempts.reduce<HistoryTask['attempts'][number] | null>(
+    (l, a) => (l === null || a.start >= l.start ? a : l),
+    null,
+  );
+  return last?.state === 'FAILED' ? 'FAILED' : 'KILLED';
 }
 
 function tally(tasks: readonly HistoryTask[]): TaskTally {
