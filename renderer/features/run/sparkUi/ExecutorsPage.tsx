@@ -1,7 +1,7 @@
 /** Spark's Executors page at the playback instant: the driver and each executor with its tasks and bytes. */
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
-import { formatBytes, formatMs } from '../../../viz/run/format';
+import { formatBytes, formatMs, formatSimTime } from '../../../viz/run/format';
 import { executorRowsAt, type ExecutorRow } from '../../../viz/run/sparkUi/executorRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
 
@@ -59,12 +59,23 @@ const COLUMNS: Column<ExecutorRow>[] = [
 
 export function ExecutorsPage({ model, t }: { model: SparkUiModel; t: number }) {
   const rows = useMemo(() => executorRowsAt(model, t), [model, t]);
+  // Killed nodes whose executors the driver has not dropped yet at t.
+  const killedButActive = model.nodeDeaths
+    .filter((d) => d.t <= t && model.executors.some((x) => x.host === d.node && (x.lostAt === null || x.lostAt > t)))
+    .map((d) => `${d.node} (at ${formatSimTime(d.t)})`);
   return (
     <div className="spark-page" data-testid="spark-executors">
       <p className="muted run-note">
         Each executor is a YARN container on one node running tasks in parallel, one per core; its figures count the
         tasks ended so far.
       </p>
+      {killedButActive.length > 0 && (
+        <p className="muted run-note" data-testid="spark-executors-killed-note">
+          {killedButActive.join(', ')} {killedButActive.length > 1 ? 'were' : 'was'} killed, yet listed Active: the
+          driver drops an executor only when YARN reports its container lost (once the NodeManager has missed its
+          heartbeats for the expiry interval), not when the machine stops, just as Spark&apos;s own page does.
+        </p>
+      )}
       <DataTable
         label="Spark executors"
         columns={COLUMNS}

@@ -1,5 +1,5 @@
-// A Spark job whose task fails every attempt: at the run's end the Spark UI shows the job FAILED,
-// its stage under Failed Stages and the last attempt FAILED, as Spark's UI does.
+// A Spark job whose task fails every attempt (FAILED at the end, its stage failed, its last attempt
+// FAILED, as Spark's UI shows it), and a run with a node killed, in the Spark UI.
 import { describe, expect, it } from 'vitest';
 import { runStep } from '../../../../labs/runStep';
 import { createFunctionRunner } from '../../../../engine/sandbox';
@@ -28,5 +28,18 @@ describe('a failed Spark job in the Spark UI', () => {
     const last = [...report.attempts].sort((a, b) => b.end - a.end)[0]!;
     expect(last.end).toBeLessThanOrEqual(end);
     expect(taskStatusAt(last, end)).toBe('FAILED');
+  }, 60_000);
+
+  it('knows the nodes killed during the run (the Executors page explains why their executors stay Active)', async () => {
+    const step = lab.steps[3]!;
+    const out = await runStep({
+      lab,
+      stepIndex: 3,
+      source: step.solution,
+      runner: createFunctionRunner(),
+      faults: [{ atMs: 1500, kind: 'killNode', node: 'n2' }],
+    });
+    const model = sparkUiModel(out.report as JobRunReport);
+    expect(model.nodeDeaths).toEqual([{ node: 'n2', t: 1500 }]);
   }, 60_000);
 });

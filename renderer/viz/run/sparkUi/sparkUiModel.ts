@@ -71,6 +71,8 @@ export interface SparkUiModel {
   executors: UiExecutor[];
   /** Where the driver ran and since when, when the trace says. */
   driver: { host: string; startedAt: number } | null;
+  /** Nodes killed during the run, and when (the trace's nodeDied). */
+  nodeDeaths: { node: string; t: number }[];
 }
 
 export function sparkUiModel(report: JobRunReport): SparkUiModel {
@@ -241,7 +243,8 @@ export function sparkUiModel(report: JobRunReport): SparkUiModel {
           taskAttempts: [],
         });
   stages.sort((a, b) => a.stageId - b.stageId || a.attempt - b.attempt);
-  return { jobs, stages, attempts, executors, driver };
+  const nodeDeaths = report.trace.flatMap((e) => (e.type === 'nodeDied' ? [{ node: e.node, t: e.t }] : []));
+  return { jobs, stages, attempts, executors, driver, nodeDeaths };
 }
 
 function describe(stage: number, name: string, results: Map<number, UiJob>): string {
