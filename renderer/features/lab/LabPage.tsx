@@ -257,7 +257,13 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               verdicts={lastRun?.checks ?? null}
               notJudged={lastRun?.notJudged ?? null}
               savedAt={fromSave ? lastRun.at : null}
-              action={allPassed && state.status !== 'running' && <StepDone lab={lab} stepIndex={stepIndex} />}
+              action={
+                <>
+                  {allPassed && state.status !== 'running' && <StepDone lab={lab} stepIndex={stepIndex} />}
+                  {/* This session's runs of the step, side by side; there even when the step was left and opened again. */}
+                  <CompareButton runsKey={labRunsKey(lab.id, stepIndex)} current={shown?.outcome.report ?? null} />
+                </>
+              }
             />
             <RunStatus
               running={state.status === 'running'}
@@ -274,15 +280,12 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
             {state.status === 'idle' && (
               <p className="muted">
                 Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster
-                {fromSave ? ' and watch the run again.' : '.'}{' '}
-                {/* This session's earlier runs of the step stay comparable after leaving it and coming back. */}
-                <CompareButton runsKey={labRunsKey(lab.id, stepIndex)} />
+                {fromSave ? ' and watch the run again.' : '.'}
               </p>
             )}
             {shown?.outcome.report && (
               <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
                 <RunArea
-                  runsKey={labRunsKey(lab.id, stepIndex)}
                   report={shown.outcome.report}
                   nodes={shown.nodes}
                   faults={shown.faults}
