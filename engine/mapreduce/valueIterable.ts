@@ -33,12 +33,74 @@ function walkedTwice(which: string): Error {
   );
 }
 
-/** Every values Iterable handed out, so that ctx.write can refuse one (it is not data). */
-const handedOut = new WeakSet<object>();
+/**
+ * Array-style reads (`values.length`, `values.map`, `values[0]`) miss the iterable's own
+ * properties and its class's prototype and end here, on one Proxy shared by every values
+ * Iterable: a Proxy per reduce call cost more than the learner's reduce on small groups.
+ */
+const arrayAccessGuard: object = new Proxy(Object.create(null) as object, {
+  get(_t, prop, receiver: unknown) {
+    if (typeof prop === 'string' && (ARRAY_NAMES.has(prop) || /^\d+$/.test(prop))) {
+      throw notAnArray(ValueIterable.whichOf(receiver), /^\d+$/.test(prop) ? `values[${prop}]` : `values.${prop}`);
+    }
+    return undefined;
+  },
+});
+
+/** The values of one reduce or combine call: walked once, with `onKey` told each value's key. */
+class ValueIterable implements Iterable<unknown> {
+  // Private fields: the learner's code sees no property of its own on the values.
+  #walked = false;
+  readonly #runs: readonly ValueRun[];
+  readonly #which: 'reduce' | 'combine';
+  readonly #onKey: (key: unknown) => void;
+
+  constructor(runs: readonly ValueRun[], which: 'reduce' | 'combine', onKey: (key: unknown) => void) {
+    this.#runs = runs;
+    this.#which = which;
+    this.#onKey = onKey;
+  }
+
+  /** Whether `value` is one of these (a brand check: never runs a learner's getter or Proxy trap). */
+  static is(value: object): boolean {
+    return #walked in value;
+  }
+
+  static whichOf(value: unknown): 'reduce' | 'combine' {
+    return typeof value === 'object' && value !== null && #which in value ? (value as ValueIterable).#which : 'reduce';
+  }
+
+  /** What console.log (JSON) shows of it. */
+  toJSON(): string {
+    return `[the values of ${this.#which}: an Iterable — walk them with for (const v of values)]`;
+  }
+
+  [Symbol.iterator](): Iterator<unknown> {
+    if (this.#walked) throw walkedTwice(this.#which);
+    this.#walked = true;
+    const runs = this.#runs;
+    const onKey = this.#onKey;
+    let r = 0;
+    let i = 0;
+    return {
+      next(): IteratorResult<unknown> {
+        while (r < runs.length && i >= runs[r]!.count) {
+          r++;
+          i = 0;
+        }
+        if (r >= runs.length) return { done: true, value: undefined };
+        const run = runs[r]!;
+        if (i === 0) onKey(run.key);
+        return { done: false, value: run.values[run.start + i++] };
+      },
+    };
+  }
+}
+Object.setPrototypeOf(ValueIterable.prototype, arrayAccessGuard);
 
 /** Whether `value` is the values Iterable of a reduce or combine call. */
 export function isValueIterable(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && handedOut.has(value);
+  return typeof value === 'object' && value !== null && ValueIterable.is(value);
 }
 
 /** The values of one reduce or combine call. `onKey` runs before each value with that value's key. */
@@ -47,36 +109,5 @@ export function valueIterable(
   which: 'reduce' | 'combine',
   onKey: (key: unknown) => void,
 ): Iterable<unknown> {
-  let walked = false;
-  const target = {
-    /** What console.log (JSON) shows of it. */
-    toJSON: () => `[the values of ${which}: an Iterable — walk them with for (const v of values)]`,
-    [Symbol.iterator](): Iterator<unknown> {
-      if (walked) throw walkedTwice(which);
-      walked = true;
-      let r = 0;
-      let i = 0;
-      return {
-        next(): IteratorResult<unknown> {
-          while (r < runs.length && i >= runs[r]!.count) {
-            r++;
-            i = 0;
-          }
-          if (r >= runs.length) return { done: true, value: undefined };
-          const run = runs[r]!;
-          if (i === 0) onKey(run.key);
-          return { done: false, value: run.values[run.start + i++] };
-        },
-      };
-    },
-  };
-  const values = new Proxy(target, {
-    get(t, prop, receiver) {
-      if (typeof prop === 'string' && (ARRAY_NAMES.has(prop) || /^\d+$/.test(prop)))
-        throw notAnArray(which, /^\d+$/.test(prop) ? `values[${prop}]` : `values.${prop}`);
-      return Reflect.get(t, prop, receiver) as unknown;
-    },
-  });
-  handedOut.add(values);
-  return values;
+  return new ValueIterable(runs, which, onKey);
 }
