@@ -32,6 +32,7 @@ import {
   type ReadPiece,
 } from './hdfsTypes';
 import { BlockReader, bytesOf, overlapping } from './blockReader';
+import { SnapshotEntries } from './snapshotEntries';
 import { Namespace, statusOf, type FileNode, type HBlock } from './namespace';
 
 export class Hdfs {
@@ -40,6 +41,7 @@ export class Hdfs {
   private readonly bm: BlockManager;
   private readonly reader: BlockReader;
   private readonly tracing: boolean;
+  private readonly entries: SnapshotEntries;
 
   constructor(
     private readonly kernel: Kernel,
@@ -53,6 +55,7 @@ export class Hdfs {
     this.tracing = isTracing(sink);
     this.bm = new BlockManager(kernel, cluster, cost, rng, sink, config);
     this.reader = new BlockReader(cluster, this.bm);
+    this.entries = new SnapshotEntries(cluster);
   }
 
   // ---- namespace ----
@@ -267,20 +270,13 @@ export class Hdfs {
           path: n.path,
           bytes: n.length,
           replication: n.replication,
-          blocks: n.blocks.map((b) => b.id),
+          blocks: this.entries.blockIds(n),
           generator: n.generator?.name ?? null,
         });
     });
     const blocks = [...this.bm.blocks.values()]
       .sort((a, b) => a.id - b.id)
-      .map((b) => ({
-        id: b.id,
-        path: b.file.path,
-        index: b.index,
-        bytes: b.length,
-        replicas: b.replicas.map((i) => this.cluster.nodes[i]!.id),
-        target: b.file.replication,
-      }));
+      .map((b) => this.entries.block(b));
     return { blockSize: this.config.blockSize, files, dirs, blocks, deadNodes: this.deadNodes(), ...this.health };
   }
 
