@@ -27,11 +27,17 @@ export interface Pending {
   slot?: Slot;
   /** A map task's partitions: its output must have that many. */
   numReduceTasks?: number;
+  /** A map task's input bytes, while it is in flight (pipelined map tasks are bounded by bytes). */
+  bytes?: number;
 }
 
 export interface Slot {
   endpoint: WorkerEndpoint;
-  busy: boolean;
+  /** Requests sent to this worker and not yet answered (several only for map tasks: pipelined). */
+  inFlight: number;
+  /** Whether every request in flight is a map task, and their input bytes. */
+  mapsOnly: boolean;
+  inFlightBytes: number;
   /** The line of the learner's loop this worker last reported running in its current task. */
   loopLine: number | null;
   /** Evaluating the job module (its top-level code) for the current run. */

@@ -4,11 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, encodeUtf8 } from '../core';
 import { JobTimeoutError, RunStoppedError, RunawayLoopError } from './contract/jobCodeError';
-import { evaluateWithFunction } from './inProcessRunner';
+import { createFunctionRunner, evaluateWithFunction } from './inProcessRunner';
 import { createJobTaskExecutor } from './jobTaskExecutor';
 import { runJob } from '../api/runJob';
 import type { SandboxReply } from './sandboxMessages';
-import { SandboxPoolCore, type PoolPlatform, type PoolProgress } from './sandboxPoolCore';
+import { PIPELINE, SandboxPoolCore, type PoolPlatform, type PoolProgress } from './sandboxPoolCore';
 
 class FakePlatform implements PoolPlatform {
   size = 2;
@@ -22,6 +22,9 @@ class FakePlatform implements PoolPlatform {
   hangInLoopAt: number | null = null;
   /** Every look at the clock from inside a worker takes this long (a loop burning time). */
   workerMsPerLook = 0;
+  /** The most map tasks one worker has had sent and not yet answered, and their most input bytes. */
+  maxMapsInFlight = 0;
+  maxBytesInFlight = 0;
   private timers: { at: number; fire: () => void; cancelled: boolean }[] = [];
 
   now = () => this.clock;
@@ -48,15 +51,27 @@ class FakePlatform implements PoolPlatform {
     this.live++;
     this.spawned++;
     let alive = true;
+    const maps: number[] = [];
     const executor = createJobTaskExecutor({
       evaluate: evaluateWithFunction,
       now: () => (this.clock += this.workerMsPerLook),
       lineOffset: 2,
       decodeUtf8,
-      post: (m) => void Promise.resolve().then(() => alive && onMessage(m)),
+      post: (m) => {
+        if (m.type === 'mapDone') maps.shift();
+        void Promise.resolve().then(() => alive && onMessage(m));
+      },
     });
     return {
       post: (m: Parameters<typeof executor.handle>[0]) => {
+        if (m.type === 'map') {
+          maps.push(m.task.bytes.length);
+          this.maxMapsInFlight = Math.max(this.maxMapsInFlight, maps.length);
+          this.maxBytesInFlight = Math.max(
+            this.maxBytesInFlight,
+            maps.reduce((a, b) => a + b, 0),
+          );
+        }
         if (this.hang && m.type === 'map') {
           const line = this.hangInLoopAt;
           if (line !== null) void Promise.resolve().then(() => alive && onMessage({ type: 'loop', line }));
@@ -81,14 +96,14 @@ const RUNAWAY = `exports.default = { kind: 'mapreduce', input: '/in/words.txt', 
   reduce(word, ones, ctx) { ctx.write(word, [...ones].length); } };`;
 const words = encodeUtf8(Array.from({ length: 400 }, (_, i) => `w${i % 7} w${i % 3} w${i % 5}`).join('\n') + '\n');
 
-function runOn(pool: SandboxPoolCore, code = JOB) {
+function runOn(pool: SandboxPoolCore, code = JOB, blockSize = 1024, input = words) {
   return runJob({
     source: { fileName: 'count.js', code },
     runner: pool,
     cluster: 'classroom',
     seed: 1,
-    blockSize: 1024,
-    files: [{ path: '/in/words.txt', bytes: words }],
+    blockSize,
+    files: [{ path: '/in/words.txt', bytes: input }],
     snapshots: false,
   });
 }
@@ -97,6 +112,29 @@ function runOn(pool: SandboxPoolCore, code = JOB) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('SandboxPoolCore runs', () => {
+  it('pipelines small map tasks to each worker, within PIPELINE, with the same result as one worker', async () => {
+    const platform = new FakePlatform();
+    platform.timeoutSeconds = null;
+    const report = await runOn(new SandboxPoolCore(platform), JOB, 64);
+    expect(report.metrics.tasks).toBeGreaterThan(40);
+    expect(platform.maxMapsInFlight).toBe(PIPELINE.depth);
+    const alone = await runOn(createFunctionRunner(), JOB, 64);
+    expect(report.result).toEqual(alone.result);
+    expect(report.simulatedMs).toBe(alone.simulatedMs);
+  });
+
+  it('pipelines big map tasks only as far as PIPELINE.bytes allows', async () => {
+    const platform = new FakePlatform();
+    platform.timeoutSeconds = null;
+    const line = 'x'.repeat(1023) + '\n';
+    const big = encodeUtf8(line.repeat(6 * 1024)); // 6 MB: four 1.5 MB blocks on two workers
+    const quiet = `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/n', numReduceTasks: 1,
+  map(offset, line, ctx) {}, reduce(k, vs, ctx) {} };`;
+    await runOn(new SandboxPoolCore(platform), quiet, 1.5 * 1024 * 1024, big);
+    expect(platform.maxMapsInFlight).toBe(2);
+    expect(platform.maxBytesInFlight).toBeLessThanOrEqual(PIPELINE.bytes);
+  });
+
   it('gives each run its own budget: idling past it does not fail the next run', async () => {
     const platform = new FakePlatform();
     const pool = new SandboxPoolCore(platform);

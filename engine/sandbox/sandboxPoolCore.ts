@@ -35,6 +35,9 @@ import { checkReply } from './sandboxReplyValidation';
 import { cappedConsoleLine, consoleDroppedNotice } from './consoleCap';
 import { crashError, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
+/** How many map tasks, and how many bytes of their input, may wait in one worker's queue. */
+export const PIPELINE = { depth: 8, bytes: 4 * 1024 * 1024 } as const;
+
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
 export class SandboxPoolCore implements TaskRunner {
@@ -92,7 +95,13 @@ export class SandboxPoolCore implements TaskRunner {
         this.timeOut(run, seconds);
       });
     while (this.slots.length < this.platform.size) {
-      const slot: Slot = { endpoint: undefined as unknown as WorkerEndpoint, busy: false, loopLine: null };
+      const slot: Slot = {
+        endpoint: undefined as unknown as WorkerEndpoint,
+        inFlight: 0,
+        mapsOnly: true,
+        inFlightBytes: 0,
+        loopLine: null,
+      };
       slot.endpoint = this.platform.spawn(
         (reply) => this.onReply(slot, reply),
         (error) => {
@@ -118,7 +127,14 @@ export class SandboxPoolCore implements TaskRunner {
   async runMapTasks(tasks: MapTaskInput[]): Promise<MapTaskOutput[]> {
     const replies = await Promise.all(
       tasks.map((task) =>
-        this.enqueue({ type: 'map', id: this.nextId++, task }, [], 'map', undefined, task.numReduceTasks),
+        this.enqueue(
+          { type: 'map', id: this.nextId++, task },
+          [],
+          'map',
+          undefined,
+          task.numReduceTasks,
+          task.bytes.length,
+        ),
       ),
     );
     return replies.map((r) => (r as Extract<SandboxReply, { type: 'mapDone' }>).output);
@@ -155,8 +171,8 @@ export class SandboxPoolCore implements TaskRunner {
     const notice = consoleDroppedNotice(run.log);
     if (notice !== null) this.platform.log(notice);
     const ended = new Error('sandbox: the run has ended');
-    for (const slot of this.slots.filter((s) => s.busy)) slot.endpoint.terminate();
-    this.slots = this.slots.filter((s) => !s.busy);
+    for (const slot of this.slots.filter((s) => s.inFlight > 0)) slot.endpoint.terminate();
+    this.slots = this.slots.filter((s) => s.inFlight === 0);
     this.rejectAll(ended);
   }
 
@@ -190,6 +206,7 @@ export class SandboxPoolCore implements TaskRunner {
     kind: TaskKind,
     host?: DriverHost,
     numReduceTasks?: number,
+    bytes?: number,
   ): Promise<SandboxReply> {
     const run = this.run;
     if (!run) return Promise.reject(new Error('sandbox: no run in progress (load a job first)'));
@@ -198,6 +215,7 @@ export class SandboxPoolCore implements TaskRunner {
       const pending: Pending = { resolve, reject, kind, request: kind };
       if (host) pending.host = host;
       if (numReduceTasks !== undefined) pending.numReduceTasks = numReduceTasks;
+      if (bytes !== undefined) pending.bytes = bytes;
       this.queue.push({ message, transfer, pending });
       run.counts[kind].total++;
       // Tasks are handed out in a burst: one report for all of them, not "0 of 1", "0 of 2"...
@@ -216,21 +234,44 @@ export class SandboxPoolCore implements TaskRunner {
   private sendTo(slot: Slot, message: SandboxRequest): Promise<SandboxReply> {
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { resolve, reject, request: 'load', slot });
-      slot.busy = true;
+      slot.inFlight = 1;
+      slot.mapsOnly = false;
       slot.endpoint.post(message);
     });
   }
 
+  /**
+   * Hands queued requests to workers: each idle worker gets the next one, and map tasks are
+   * pipelined, up to PIPELINE.depth of them (and PIPELINE.bytes of input) per worker, so that a
+   * worker finishing a small task starts the next without waiting for a round trip (a 256-byte
+   * block's map takes less time than the message that brings it).
+   */
   private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.busy) continue;
-      const next = this.queue.shift();
+    for (;;) {
+      const next = this.queue[0];
       if (!next) return;
+      const slot = this.slotFor(next.pending);
+      if (!slot) return;
+      this.queue.shift();
       next.pending.slot = slot;
       this.pending.set(next.message.id, next.pending);
-      slot.busy = true;
+      slot.mapsOnly = slot.inFlight === 0 ? next.pending.kind === 'map' : slot.mapsOnly && next.pending.kind === 'map';
+      slot.inFlight++;
+      slot.inFlightBytes += next.pending.bytes ?? 0;
       slot.endpoint.post(next.message, next.transfer);
     }
+  }
+
+  /** An idle worker, or else for a map task the least loaded worker with only map tasks in flight and room. */
+  private slotFor(pending: Pending): Slot | null {
+    let best: Slot | null = null;
+    for (const slot of this.slots) {
+      if (slot.inFlight === 0) return slot;
+      if (pending.kind !== 'map' || !slot.mapsOnly || slot.inFlight >= PIPELINE.depth) continue;
+      if (slot.inFlightBytes + (pending.bytes ?? 0) > PIPELINE.bytes) continue;
+      if (!best || slot.inFlight < best.inFlight) best = slot;
+    }
+    return best;
   }
 
   private onReply(slot: Slot, raw: unknown): void {
@@ -252,7 +293,7 @@ export class SandboxPoolCore implements TaskRunner {
       return;
     }
     if (reply.type === 'loop') {
-      if (slot.busy) slot.loopLine = reply.line;
+      if (slot.inFlight > 0) slot.loopLine = reply.line;
       return;
     }
     const pending = pendingOf(reply);
@@ -272,7 +313,8 @@ export class SandboxPoolCore implements TaskRunner {
     if (reply.type !== 'failed' && reply.type !== ANSWERS[pending.request])
       return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
     this.pending.delete(reply.id);
-    slot.busy = false;
+    slot.inFlight--;
+    slot.inFlightBytes -= pending.bytes ?? 0;
     slot.loopLine = null;
     slot.loading = false;
     if (pending.kind) {
@@ -342,7 +384,7 @@ export class SandboxPoolCore implements TaskRunner {
 
   /** The run's budget ran out: the loop a worker last reported running is what the limit stopped. */
   private timeOut(run: Run, seconds: number): void {
-    const line = this.slots.find((s) => s.busy && s.loopLine !== null)?.loopLine ?? null;
+    const line = this.slots.find((s) => s.inFlight > 0 && s.loopLine !== null)?.loopLine ?? null;
     this.abort(new JobTimeoutError(seconds, line !== null ? { fileName: run.fileName, line } : null));
   }
 
@@ -350,7 +392,7 @@ export class SandboxPoolCore implements TaskRunner {
     if (!this.onProgress || !this.run) return;
     const spark = phase === 'spark' ? this.run.spark : null;
     const counts = phase === 'load' ? { done: 0, total: 0 } : (spark ?? this.run.counts[phase]);
-    const idle = phase !== 'load' && this.queue.length === 0 && this.slots.every((s) => !s.busy);
+    const idle = phase !== 'load' && this.queue.length === 0 && this.slots.every((s) => s.inFlight === 0);
     this.onProgress({ phase, done: counts.done, total: counts.total, idle, ...(spark ? { job: spark.job } : {}) });
   }
 
