@@ -22,6 +22,7 @@ import { createProcessPool, type ProcessPool } from '../sandbox/processPool';
 import { runDemoScenario } from './demoScenario';
 import type { EngineRequest, FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
 import { RunConsole } from './runConsole';
+import { ProgressThrottle } from './progressThrottle';
 import { validTimeLimit } from '../state/timeLimit';
 
 const post = (message: FromEngine) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -30,6 +31,11 @@ const post = (message: FromEngine) => (self as unknown as DedicatedWorkerGlobalS
 const DEFAULT_TIME_LIMIT_SECONDS = 30;
 /** How often console lines go to the page while a run computes. */
 const CONSOLE_BATCH_MS = 100;
+
+/** How often the pool's task counts go to the page while a run computes (at most). */
+const PROGRESS_EVERY_MS = 100;
+/** The progress reports of the request whose run holds the pool. */
+let progress: ProgressThrottle | null = null;
 
 /** The console of the request whose run holds the pool (null between runs: output then is dropped). */
 let consoleOut: { id: number; lines: RunConsole; timer: ReturnType<typeof setTimeout> | null } | null = null;
@@ -84,6 +90,20 @@ let runs: Promise<void> = Promise.resolve();
 /** Posts the pool's task counts as the run's progress; `labels` names a step's runs (main run first). */
 function reportProgress(id: number, sandbox: SandboxPoolCore, labels: (string | null)[]): void {
   let run = 0;
+  progress?.close();
+  const throttle = new ProgressThrottle(
+    (progress) =>
+      post({ id, type: 'progress', fraction: progress.total > 0 ? progress.done / progress.total : 0, progress }),
+    {
+      now: () => performance.now(),
+      setTimer: (ms, fire) => {
+        const timer = setTimeout(fire, ms);
+        return () => clearTimeout(timer);
+      },
+    },
+    PROGRESS_EVERY_MS,
+  );
+  progress = throttle;
   sandbox.onProgress = (p: PoolProgress) => {
     if (p.phase === 'load') {
       run++;
@@ -99,7 +119,7 @@ function reportProgress(id: number, sandbox: SandboxPoolCore, labels: (string | 
       runLabel: labels[Math.min(run, labels.length) - 1] ?? null,
       ...(p.job !== undefined && !p.idle ? { job: p.job } : {}),
     };
-    post({ id, type: 'progress', fraction: progress.total > 0 ? progress.done / progress.total : 0, progress });
+    throttle.offer(progress);
   };
 }
 
@@ -189,6 +209,8 @@ async function runExclusive(message: Exclude<EngineRequest, { type: 'runDemo' }>
     current = null;
     stopped.delete(message.id);
     if (pool) pool.onProgress = null;
+    progress?.close();
+    progress = null;
   }
 }
 
