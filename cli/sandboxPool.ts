@@ -4,7 +4,7 @@
  * machine's cores (os.availableParallelism(), at most 4; or CLUSTERLAB_WORKERS).
  */
 import { availableParallelism } from 'node:os';
-import { SandboxPoolCore, type SandboxReply, childCrashError } from '../engine/sandbox';
+import { SandboxPoolCore, type SandboxPost, childCrashError } from '../engine/sandbox';
 import { forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
 
 export interface NodePoolOptions {
@@ -40,7 +40,7 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
         onMessage(message) {
           const crash = childCrashError(message);
           if (crash) onError(crash);
-          else onMessage(message as SandboxReply);
+          else onMessage(message as SandboxPost);
         },
         onExit: (why) => onError(new Error(why)),
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noun, plural } from './plural';
+import { count, noun, plural } from './plural';
 
 describe('plural', () => {
   it('agrees with the count', () => {
@@ -15,5 +15,9 @@ describe('plural', () => {
     expect(noun(2, 'copy')).toBe('copies');
     expect(plural(4, 'child', 'children')).toBe('4 children');
     expect(noun(1, 'child', 'children')).toBe('child');
+  });
+  it('writes counts as toLocaleString("en-US") does', () => {
+    for (const n of [0, -0, 7, 999, 1000, 12345678, -4, 0.5, 2.3456, 1e21, NaN, Infinity])
+      expect(count(n)).toBe(n.toLocaleString('en-US'));
   });
 });

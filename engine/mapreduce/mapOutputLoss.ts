@@ -35,6 +35,7 @@ export function lostMapOutputs(am: MrAppMaster, lost: MrTask[], reducer: MrAttem
         reason,
       });
     m.outputNode = null;
+    am.mapOutputsHeld--;
     m.done = false;
     am.mapsRerun++;
     if (m.running.length === 0 && m.requested === 0) am.request(m, false);

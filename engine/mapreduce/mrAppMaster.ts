@@ -41,8 +41,15 @@ export class MrAppMaster {
   done = false;
   failure: MrJobFailure | null = null;
   mapsRerun = 0;
+  /** Maps whose output is held on a node (outputNode set): kept as a count, not searched for per map done. */
+  mapOutputsHeld = 0;
   private amAttempts = 0;
   private mapsRequested = false;
+
+  /** Every map's output is held on a node: the reducers can fetch them all. */
+  allMapOutputsHeld(): boolean {
+    return this.mapOutputsHeld === this.maps.length;
+  }
   // Shared with the AM's own modules (mrAttempts.ts, mrMapAttempt.ts, ...), not with other layers.
   readonly app: Application;
   readonly byContainer = new Map<number, MrAttempt>();

@@ -97,8 +97,9 @@ export function succeedAttempt(am: MrAppMaster, a: MrAttempt): void {
   }
   for (const other of [...task.running]) killAttempt(am, other, `${a.record.attemptId} finished first`);
   if (task.kind === 'map') {
+    if (task.outputNode === null) am.mapOutputsHeld++;
     task.outputNode = a.container.nodeId;
-    if (am.maps.every((m) => m.outputNode !== null)) am.requestReduces();
+    if (am.allMapOutputsHeld()) am.requestReduces();
   } else if (am.reduces.every((r) => r.done)) return am.finishJob();
   if (am.options.speculation) speculate(am, task.kind === 'map' ? am.maps : am.reduces);
 }
@@ -125,7 +126,7 @@ export function killAttempt(am: MrAppMaster, a: MrAttempt, reason: string): void
   if (am.ctx.tracing) am.ctx.trace.record({ t: am.ctx.kernel.now, type: 'taskKilled', ...attemptIds(a), reason });
   if (am.done || task.done || task.running.length > 0 || task.requested > 0) return;
   // Reducers wait for every map output (requestReduces asks for them); maps ask at once.
-  if (task.kind === 'map' || am.maps.every((m) => m.outputNode !== null)) am.request(task, false);
+  if (task.kind === 'map' || am.allMapOutputsHeld()) am.request(task, false);
 }
 
 function endAttempt(am: MrAppMaster, a: MrAttempt, status: 'succeeded' | 'failed' | 'killed', reason?: string): void {

@@ -2,7 +2,7 @@
  * A TaskRunner that runs the sandbox executor in the calling thread: no parallelism and no
  * wall-clock budget, but the same code path as the workers. For tests and tiny runs.
  */
-import type { SandboxReply } from './sandboxMessages';
+import type { SandboxPost } from './sandboxMessages';
 import { createJobTaskExecutor, type ExecutorRuntime } from './jobTaskExecutor';
 import { SandboxPoolCore } from './sandboxPoolCore';
 import { decodeUtf8 } from '../core';
@@ -22,7 +22,7 @@ export function createInProcessRunner(
       const executor = createJobTaskExecutor({
         now: () => 0,
         ...runtime,
-        post: (m: SandboxReply) => void Promise.resolve().then(() => onMessage(m)),
+        post: (m: SandboxPost) => void Promise.resolve().then(() => onMessage(m)),
       });
       return { post: (m) => void Promise.resolve().then(() => executor.handle(m)), terminate: () => {} };
     },

@@ -23,7 +23,7 @@ export type { ArrowKit } from './arrowColumns';
 export { LOG_LIMITS, cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from './consoleCap';
 export { MAX_CONSOLE_LINE, consoleLine, createConsoleShim, type ConsoleShim } from './consoleShim';
 export { createJobTaskExecutor, type ExecutorRuntime, type JobTaskExecutor } from './jobTaskExecutor';
-export type { RunClock, SandboxReply, SandboxRequest } from './sandboxMessages';
+export type { RunClock, SandboxPost, SandboxReply, SandboxRequest } from './sandboxMessages';
 export { REPLY_LIMITS, checkErrorData, checkReply, type ReplyCheck } from './sandboxReplyValidation';
 export {
   SandboxCrash,

@@ -15,9 +15,10 @@ import { decodeKeepingBom } from '../exec/lineRecordReader';
 import { runSparkDriver } from '../spark/sparkDriver';
 import { sparkClosure } from '../spark/taskClosures';
 import { SPARK_CLOSURE } from './compile/sparkClosures';
-import type { SandboxFile } from './contract/taskRunner';
-import type { SandboxReply, SandboxRequest } from './sandboxMessages';
+import type { MapTaskInput, SandboxFile } from './contract/taskRunner';
+import type { SandboxPost, SandboxReply, SandboxRequest } from './sandboxMessages';
 import { createConsoleShim } from './consoleShim';
+import { BATCH_HOLD_BYTES } from './mapOutputBudget';
 
 export interface ExecutorRuntime {
   /**
@@ -30,7 +31,7 @@ export interface ExecutorRuntime {
   /** Lines added above the learner's code by `evaluate` (0 for vm, 2 for `new Function`). */
   lineOffset: number;
   decodeUtf8(bytes: Uint8Array): string;
-  post(message: SandboxReply, transfer?: ArrayBuffer[]): void;
+  post(message: SandboxPost, transfer?: ArrayBuffer[]): void;
   /**
    * Calls `send` later to post a request's answer (default: at once). The Node sandbox waits one
    * turn of its event loop, so a promise the learner's code left to fail after its work was done
@@ -78,8 +79,16 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
    * deep for the worker's structured clone) becomes a `failed` reply for its task saying so: the
    * learner's values are turned into plain data before this, so that is a last resort.
    */
+  /** The replies of the mapBatch being run (posted together when it ends), or null. */
+  let batch: { replies: SandboxReply[]; transfer: ArrayBuffer[] } | null = null;
   const post = (message: SandboxReply, transfer?: ArrayBuffer[]): void => {
     if (message.type !== 'log' && message.type !== 'logDropped') shim.flushDropped();
+    // A loop report says what runs now: it cannot wait for the end of a batch that loop holds up.
+    if (batch && message.type !== 'loop') {
+      batch.replies.push(message);
+      if (transfer) batch.transfer.push(...transfer);
+      return;
+    }
     try {
       runtime.post(message, transfer);
     } catch (error) {
@@ -96,9 +105,23 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
       }
     }
   };
+  /**
+   * Posts a batch's replies as one message; if they cannot be cloned together, each on its own
+   * (so one task's uncloneable answer becomes that task's `failed` reply, as it would alone).
+   */
+  const postBatch = (replies: SandboxReply[], transfer: ArrayBuffer[], returned: number[]): void => {
+    try {
+      runtime.post({ type: 'batch', replies, returned }, transfer);
+    } catch {
+      for (const reply of replies) post(reply);
+      if (returned.length > 0) runtime.post({ type: 'batch', replies: [], returned });
+    }
+  };
   /** Posts a request's answer (never a log or progress message), when the runtime says. */
   const answer = (message: SandboxReply, transfer?: ArrayBuffer[]): void => {
-    if (runtime.deferAnswer) runtime.deferAnswer(() => post(message, transfer));
+    // Inside a batch the answer joins the batch, which is deferred as a whole.
+    if (batch) post(message, transfer);
+    else if (runtime.deferAnswer) runtime.deferAnswer(() => post(message, transfer));
     else post(message, transfer);
   };
   const shim = createConsoleShim(post);
@@ -107,6 +130,15 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   const loaded = (): LoadedJob => {
     if (!job) throw new Error('sandbox: no job module loaded');
     return job;
+  };
+  /** Runs a map task and answers it; returns about how many bytes its answer holds. */
+  const mapTask = (id: number, t: MapTaskInput): number => {
+    const fns = loaded().mapreduce[t.jobIndex]!;
+    // Byte-order marks kept: the record reader skips a file's leading one as Hadoop does.
+    const text = decodeKeepingBom(t.bytes, runtime.decodeUtf8);
+    const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
+    answer({ type: 'mapDone', id, output }, packedBuffers(output.partitions));
+    return output.partitionBytes.reduce((a, b) => a + b, 0) + (output.text?.length ?? 0);
   };
 
   return {
@@ -134,13 +166,34 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             answer({ type: 'loaded', id: message.id, shape: job.shape });
             return;
           }
-          case 'map': {
-            const t = message.task;
-            const fns = loaded().mapreduce[t.jobIndex]!;
-            // Byte-order marks kept: the record reader skips a file's leading one as Hadoop does.
-            const text = decodeKeepingBom(t.bytes, runtime.decodeUtf8);
-            const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
-            answer({ type: 'mapDone', id: message.id, output }, packedBuffers(output.partitions));
+          case 'map':
+            mapTask(message.id, message.task);
+            return;
+          case 'mapBatch': {
+            // Outputs that pile up end the batch early: the tasks not run go back to the pool,
+            // whose map output budget sees what came so far before more is computed.
+            const held = { replies: [] as SandboxReply[], transfer: [] as ArrayBuffer[] };
+            batch = held;
+            const returned: number[] = [];
+            let heldBytes = 0;
+            try {
+              for (const { id, task } of message.tasks) {
+                if (heldBytes >= BATCH_HOLD_BYTES) {
+                  returned.push(id);
+                  continue;
+                }
+                try {
+                  heldBytes += mapTask(id, task);
+                } catch (error) {
+                  fail(id, error);
+                }
+              }
+            } finally {
+              batch = null;
+            }
+            const send = () => postBatch(held.replies, held.transfer, returned);
+            if (runtime.deferAnswer) runtime.deferAnswer(send);
+            else send();
             return;
           }
           case 'reduce': {
@@ -216,7 +269,8 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
           }
         }
       } catch (error) {
-        fail(message.id, error);
+        // A batch answers each of its tasks itself.
+        if (message.type !== 'mapBatch') fail(message.id, error);
       }
     },
   };

@@ -6,6 +6,12 @@
 import { LIMITS } from '../core/limits';
 import { JobResultError } from './contract/jobCodeError';
 
+/**
+ * Map output bytes a worker's batch of map tasks may hold: past them, the batch's tasks not yet
+ * run go back to the pool, and the run's map tasks go one at a time from then on.
+ */
+export const BATCH_HOLD_BYTES = 8 * 1024 * 1024;
+
 /** The map output held after one more map task's partitions (estimated bytes after the combiner). */
 export function heldAfter(held: number, partitionBytes: readonly number[]): number {
   let total = held;

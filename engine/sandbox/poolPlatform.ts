@@ -5,7 +5,7 @@
  */
 import { JobCodeError, JobResultError, RunAbortedError, errorFromData } from './contract/jobCodeError';
 import { checkReply } from './sandboxReplyValidation';
-import type { SandboxReply, SandboxRequest } from './sandboxMessages';
+import type { SandboxPost, SandboxRequest } from './sandboxMessages';
 
 /**
  * How a platform reports a worker that died with its own words for the learner (the browser's
@@ -32,7 +32,7 @@ export interface WorkerEndpoint {
 export interface PoolPlatform {
   size: number;
   /** Starts a worker that calls `onMessage` with its replies and `onError` if it dies. */
-  spawn(onMessage: (reply: SandboxReply) => void, onError: (error: Error) => void): WorkerEndpoint;
+  spawn(onMessage: (reply: SandboxPost) => void, onError: (error: Error) => void): WorkerEndpoint;
   /** Wall-clock budget of each run in seconds (null: none); `pool.timeoutSeconds` changes it. */
   timeoutSeconds: number | null;
   /** Wall-clock milliseconds, as the workers' Date.now() sees them (the loop guard's deadline). */

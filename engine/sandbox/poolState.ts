@@ -62,4 +62,10 @@ export interface Run {
   log: ConsoleShown;
   /** MapReduce map output held so far (estimated bytes after the combiner), at most LIMITS.maxMapOutputBytes. */
   mapOutputBytes: number;
+  /**
+   * What this run's map outputs have been: 'small' once one came (then map tasks are pipelined),
+   * 'big' once a worker gave tasks back or one output held BATCH_HOLD_BYTES (then one at a time,
+   * so the map output budget sees each before the next is computed).
+   */
+  mapOutputs: 'unknown' | 'small' | 'big';
 }

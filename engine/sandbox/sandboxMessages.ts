@@ -30,6 +30,8 @@ export interface RunClock {
 export type SandboxRequest =
   | { type: 'load'; id: number; source: JobSource; clock: RunClock }
   | { type: 'map'; id: number; task: MapTaskInput }
+  /** Several map tasks in one message (small tasks cost less than a message each); answered by one batch. */
+  | { type: 'mapBatch'; tasks: { id: number; task: MapTaskInput }[] }
   | { type: 'reduce'; id: number; task: ReduceTaskInput }
   | { type: 'spark'; id: number; catalog: DriverHost['catalog']; parallelism?: DriverHost['parallelism'] }
   | { type: 'hostReply'; id: number; requestId: number; files: SandboxFile[] | null; error: string | null }
@@ -52,3 +54,11 @@ export type SandboxReply =
   | { type: 'loop'; line: number }
   /** The Spark driver's progress: partitions of the current job's result stage done of total. */
   | { type: 'sparkProgress'; id: number; job: string; done: number; total: number };
+
+/**
+ * What a worker posts: a reply, or the replies of a mapBatch request in the order they were made
+ * (each task's answer and the console output between them; a loop report is never held back),
+ * with the ids of the batch's tasks it did not run (`returned`: their outputs would have held too
+ * much at once; the pool hands them out again).
+ */
+export type SandboxPost = SandboxReply | { type: 'batch'; replies: SandboxReply[]; returned: number[] };

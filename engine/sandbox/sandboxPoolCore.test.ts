@@ -7,7 +7,7 @@ import { JobTimeoutError, RunStoppedError, RunawayLoopError } from './contract/j
 import { createFunctionRunner, evaluateWithFunction } from './inProcessRunner';
 import { createJobTaskExecutor } from './jobTaskExecutor';
 import { runJob } from '../api/runJob';
-import type { SandboxReply } from './sandboxMessages';
+import type { SandboxPost } from './sandboxMessages';
 import { PIPELINE, SandboxPoolCore, type PoolPlatform, type PoolProgress } from './sandboxPoolCore';
 
 class FakePlatform implements PoolPlatform {
@@ -25,6 +25,8 @@ class FakePlatform implements PoolPlatform {
   /** The most map tasks one worker has had sent and not yet answered, and their most input bytes. */
   maxMapsInFlight = 0;
   maxBytesInFlight = 0;
+  /** The number of map tasks in each message sent to a worker. */
+  batches: number[] = [];
   private timers: { at: number; fire: () => void; cancelled: boolean }[] = [];
 
   now = () => this.clock;
@@ -47,7 +49,7 @@ class FakePlatform implements PoolPlatform {
   get activeTimers() {
     return this.timers.filter((t) => !t.cancelled).length;
   }
-  spawn(onMessage: (reply: SandboxReply) => void) {
+  spawn(onMessage: (reply: SandboxPost) => void) {
     this.live++;
     this.spawned++;
     let alive = true;
@@ -58,21 +60,22 @@ class FakePlatform implements PoolPlatform {
       lineOffset: 2,
       decodeUtf8,
       post: (m) => {
-        if (m.type === 'mapDone') maps.shift();
+        for (const r of m.type === 'batch' ? m.replies : [m])
+          if (r.type === 'mapDone' || r.type === 'failed') maps.shift();
         void Promise.resolve().then(() => alive && onMessage(m));
       },
     });
     return {
       post: (m: Parameters<typeof executor.handle>[0]) => {
-        if (m.type === 'map') {
-          maps.push(m.task.bytes.length);
-          this.maxMapsInFlight = Math.max(this.maxMapsInFlight, maps.length);
-          this.maxBytesInFlight = Math.max(
-            this.maxBytesInFlight,
-            maps.reduce((a, b) => a + b, 0),
-          );
-        }
-        if (this.hang && m.type === 'map') {
+        const tasks = m.type === 'map' ? [m] : m.type === 'mapBatch' ? m.tasks : [];
+        for (const t of tasks) maps.push(t.task.bytes.length);
+        this.maxMapsInFlight = Math.max(this.maxMapsInFlight, maps.length);
+        this.maxBytesInFlight = Math.max(
+          this.maxBytesInFlight,
+          maps.reduce((a, b) => a + b, 0),
+        );
+        if (tasks.length > 0) this.batches.push(tasks.length);
+        if (this.hang && tasks.length > 0) {
           const line = this.hangInLoopAt;
           if (line !== null) void Promise.resolve().then(() => alive && onMessage({ type: 'loop', line }));
           return;
@@ -112,15 +115,37 @@ function runOn(pool: SandboxPoolCore, code = JOB, blockSize = 1024, input = word
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('SandboxPoolCore runs', () => {
-  it('pipelines small map tasks to each worker, within PIPELINE, with the same result as one worker', async () => {
+  it('sends small map tasks in batches shared fairly between workers, pipelined within PIPELINE, with the same result as one worker', async () => {
     const platform = new FakePlatform();
     platform.timeoutSeconds = null;
     const report = await runOn(new SandboxPoolCore(platform), JOB, 64);
-    expect(report.metrics.tasks).toBeGreaterThan(40);
-    expect(platform.maxMapsInFlight).toBe(PIPELINE.depth);
+    const maps = report.metrics.tasks - 2;
+    expect(maps).toBeGreaterThan(40);
+    // Every map task went, in fewer messages than tasks, none of them more than a fair share.
+    expect(platform.batches.reduce((a, b) => a + b, 0)).toBe(maps);
+    expect(platform.batches.length).toBeLessThan(maps / 4);
+    expect(Math.max(...platform.batches)).toBeLessThanOrEqual(Math.ceil(maps / 4));
+    expect(platform.maxMapsInFlight).toBeLessThanOrEqual(PIPELINE.tasks);
     const alone = await runOn(createFunctionRunner(), JOB, 64);
     expect(report.result).toEqual(alone.result);
     expect(report.simulatedMs).toBe(alone.simulatedMs);
+  });
+
+  it('gives back the tasks of a batch whose outputs pile up, then sends map tasks one at a time', async () => {
+    const platform = new FakePlatform();
+    platform.timeoutSeconds = null;
+    // Every line of words.txt becomes a 180 KB value: about 2.5 MB of output per 128-byte block.
+    const heavy = `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/n', numReduceTasks: 1,
+  map(offset, line, ctx) { ctx.write(offset, line.repeat(20_000)); }, reduce(k, vs, ctx) { for (const v of vs) ctx.write(k, v.length); } };`;
+    const report = await runOn(new SandboxPoolCore(platform), heavy, 128);
+    const alone = await runOn(createFunctionRunner(), heavy, 128);
+    expect(report.result).toEqual(alone.result);
+    // The first batch held several tasks; once outputs were seen to be big, one task per message.
+    expect(platform.batches[0]).toBeGreaterThan(1);
+    // Some tasks were given back and sent again.
+    expect(platform.batches.reduce((a, b) => a + b, 0)).toBeGreaterThan(report.metrics.tasks - 1);
+    expect(platform.batches.slice(2).every((n) => n === 1)).toBe(true);
+    expect(platform.maxMapsInFlight).toBeLessThanOrEqual(platform.batches[0]!);
   });
 
   it('pipelines big map tasks only as far as PIPELINE.bytes allows', async () => {

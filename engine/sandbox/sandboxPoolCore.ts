@@ -17,7 +17,7 @@
  */
 import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from './contract/jobCodeError';
 import { loopDeadline } from './loopGuard';
-import { heldAfter, mapOutputTooBig } from './mapOutputBudget';
+import { BATCH_HOLD_BYTES, heldAfter, mapOutputTooBig } from './mapOutputBudget';
 import type {
   DriverHost,
   JobShape,
@@ -31,12 +31,22 @@ import type {
 } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import { ANSWERS, type Pending, type Run, type Slot, type TaskKind } from './poolState';
-import { checkReply } from './sandboxReplyValidation';
+import { batchOf, checkReply } from './sandboxReplyValidation';
 import { cappedConsoleLine, consoleDroppedNotice } from './consoleCap';
 import { crashError, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
-/** How many map tasks, and how many bytes of their input, may wait in one worker's queue. */
-export const PIPELINE = { depth: 8, bytes: 4 * 1024 * 1024 } as const;
+/**
+ * Map tasks in flight per worker: at most `tasks` of them and `bytes` of their input, sent in
+ * batches of at most `batch`.
+ */
+export const PIPELINE = { tasks: 64, batch: 32, bytes: 4 * 1024 * 1024 } as const;
+
+/** A request waiting for a worker. */
+interface Queued {
+  message: Exclude<SandboxRequest, { type: 'mapBatch' }>;
+  transfer: ArrayBuffer[];
+  pending: Pending;
+}
 
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
@@ -47,7 +57,12 @@ export class SandboxPoolCore implements TaskRunner {
   onProgress: ((progress: PoolProgress) => void) | null = null;
   private slots: Slot[] = [];
   private pending = new Map<number, Pending>();
-  private queue: { message: SandboxRequest; transfer: ArrayBuffer[]; pending: Pending }[] = [];
+  private queue: Queued[] = [];
+  /** Map tasks sent and not yet answered (a worker may give them back). */
+  private sent = new Map<number, Queued>();
+  private pumpQueued = false;
+  /** Set while the replies of a batch are taken in: the pump runs once after them. */
+  private holdPump = false;
   private nextId = 1;
   private run: Run | null = null;
 
@@ -84,6 +99,7 @@ export class SandboxPoolCore implements TaskRunner {
       deadline: null,
       log: { lines: 0, chars: 0, dropped: 0 },
       mapOutputBytes: 0,
+      mapOutputs: 'unknown',
     };
     this.run = run;
     const startedAt = this.platform.now();
@@ -103,7 +119,7 @@ export class SandboxPoolCore implements TaskRunner {
         loopLine: null,
       };
       slot.endpoint = this.platform.spawn(
-        (reply) => this.onReply(slot, reply),
+        (reply) => this.onPost(slot, reply),
         (error) => {
           if (!this.slots.includes(slot)) return;
           if (this.run) this.abort(this.crashed(error));
@@ -201,7 +217,7 @@ export class SandboxPoolCore implements TaskRunner {
   }
 
   private enqueue(
-    message: SandboxRequest,
+    message: Queued['message'],
     transfer: ArrayBuffer[],
     kind: TaskKind,
     host?: DriverHost,
@@ -227,11 +243,11 @@ export class SandboxPoolCore implements TaskRunner {
           if (this.run === run) this.report(kind);
         });
       }
-      this.pump();
+      this.pumpSoon();
     });
   }
 
-  private sendTo(slot: Slot, message: SandboxRequest): Promise<SandboxReply> {
+  private sendTo(slot: Slot, message: Extract<SandboxRequest, { type: 'load' }>): Promise<SandboxReply> {
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { resolve, reject, request: 'load', slot });
       slot.inFlight = 1;
@@ -240,11 +256,22 @@ export class SandboxPoolCore implements TaskRunner {
     });
   }
 
+  /** Pumps once the current burst of requests is queued (so that it can go in batches). */
+  private pumpSoon(): void {
+    if (this.pumpQueued) return;
+    this.pumpQueued = true;
+    void Promise.resolve().then(() => {
+      this.pumpQueued = false;
+      this.pump();
+    });
+  }
+
   /**
-   * Hands queued requests to workers: each idle worker gets the next one, and map tasks are
-   * pipelined, up to PIPELINE.depth of them (and PIPELINE.bytes of input) per worker, so that a
-   * worker finishing a small task starts the next without waiting for a round trip (a 256-byte
-   * block's map takes less time than the message that brings it).
+   * Hands queued requests to workers: each idle worker gets the next one. Map tasks go in
+   * batches (a 256-byte block's map takes less time than the message that brings it) and are
+   * pipelined: a worker may hold PIPELINE.tasks of them (and PIPELINE.bytes of input), so it
+   * starts the next batch without waiting for a round trip. A batch is at most PIPELINE.batch
+   * tasks and never more than a fair share of the queue, so every worker gets work.
    */
   private pump(): void {
     for (;;) {
@@ -252,13 +279,40 @@ export class SandboxPoolCore implements TaskRunner {
       if (!next) return;
       const slot = this.slotFor(next.pending);
       if (!slot) return;
-      this.queue.shift();
-      next.pending.slot = slot;
-      this.pending.set(next.message.id, next.pending);
-      slot.mapsOnly = slot.inFlight === 0 ? next.pending.kind === 'map' : slot.mapsOnly && next.pending.kind === 'map';
+      if (next.pending.kind !== 'map') {
+        this.queue.shift();
+        this.send(slot, [next]);
+        slot.endpoint.post(next.message, next.transfer);
+        continue;
+      }
+      const fair = Math.ceil(this.queue.length / (2 * this.slots.length));
+      const big = this.run?.mapOutputs === 'big';
+      const most = big ? 1 : Math.max(1, Math.min(PIPELINE.batch, fair, PIPELINE.tasks - slot.inFlight));
+      const batch: Queued[] = [];
+      let bytes = slot.inFlightBytes;
+      while (batch.length < most) {
+        const q = this.queue[0];
+        if (!q || q.pending.kind !== 'map') break;
+        const b = q.pending.bytes ?? 0;
+        if (batch.length > 0 && bytes + b > PIPELINE.bytes) break;
+        bytes += b;
+        batch.push(this.queue.shift()!);
+      }
+      this.send(slot, batch);
+      const tasks = batch.map((q) => ({ id: q.message.id, task: (q.message as { task: MapTaskInput }).task }));
+      slot.endpoint.post({ type: 'mapBatch', tasks }, []);
+    }
+  }
+
+  /** Books `sent` as in flight on `slot`. */
+  private send(slot: Slot, sent: Queued[]): void {
+    for (const q of sent) {
+      q.pending.slot = slot;
+      this.pending.set(q.message.id, q.pending);
+      if (q.pending.kind === 'map') this.sent.set(q.message.id, q);
+      slot.mapsOnly = slot.inFlight === 0 ? q.pending.kind === 'map' : slot.mapsOnly && q.pending.kind === 'map';
       slot.inFlight++;
-      slot.inFlightBytes += next.pending.bytes ?? 0;
-      slot.endpoint.post(next.message, next.transfer);
+      slot.inFlightBytes += q.pending.bytes ?? 0;
     }
   }
 
@@ -267,11 +321,47 @@ export class SandboxPoolCore implements TaskRunner {
     let best: Slot | null = null;
     for (const slot of this.slots) {
       if (slot.inFlight === 0) return slot;
-      if (pending.kind !== 'map' || !slot.mapsOnly || slot.inFlight >= PIPELINE.depth) continue;
+      if (pending.kind !== 'map' || this.run?.mapOutputs !== 'small') continue;
+      if (!slot.mapsOnly || slot.inFlight >= PIPELINE.tasks) continue;
       if (slot.inFlightBytes + (pending.bytes ?? 0) > PIPELINE.bytes) continue;
       if (!best || slot.inFlight < best.inFlight) best = slot;
     }
     return best;
+  }
+
+  /** A worker's post: one reply, or a batch of them (each checked as if it came alone). */
+  private onPost(slot: Slot, raw: unknown): void {
+    const batch = batchOf(raw);
+    if (batch === null) return this.onReply(slot, raw);
+    if (!this.slots.includes(slot) || !this.run || this.run.failure) return;
+    if ('why' in batch) return this.invalid(this.run, batch.why);
+    const run = this.run;
+    const back: Queued[] = [];
+    for (const id of batch.returned) {
+      const q = this.sent.get(id);
+      const pending = this.pending.get(id);
+      if (!q || !pending || pending.slot !== slot)
+        return this.invalid(run, `batch.returned names task ${id}, which is not a map task of this worker's`);
+      this.sent.delete(id);
+      this.pending.delete(id);
+      slot.inFlight--;
+      slot.inFlightBytes -= pending.bytes ?? 0;
+      back.push(q);
+    }
+    if (back.length > 0) {
+      run.mapOutputs = 'big';
+      this.queue.unshift(...back);
+    }
+    this.holdPump = true;
+    try {
+      for (const reply of batch.replies) {
+        if (batchOf(reply) !== null) return this.invalid(this.run, 'a batch holds a batch');
+        this.onReply(slot, reply);
+      }
+    } finally {
+      this.holdPump = false;
+    }
+    this.pump();
   }
 
   private onReply(slot: Slot, raw: unknown): void {
@@ -313,6 +403,7 @@ export class SandboxPoolCore implements TaskRunner {
     if (reply.type !== 'failed' && reply.type !== ANSWERS[pending.request])
       return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
     this.pending.delete(reply.id);
+    this.sent.delete(reply.id);
     slot.inFlight--;
     slot.inFlightBytes -= pending.bytes ?? 0;
     slot.loopLine = null;
@@ -323,8 +414,11 @@ export class SandboxPoolCore implements TaskRunner {
     }
     if (reply.type === 'mapDone') {
       // A map-only job's map holds its part-m text instead of partitions.
+      const held = run.mapOutputBytes;
       run.mapOutputBytes =
         heldAfter(run.mapOutputBytes, reply.output.partitionBytes) + (reply.output.text?.length ?? 0);
+      if (run.mapOutputBytes - held >= BATCH_HOLD_BYTES) run.mapOutputs = 'big';
+      else if (run.mapOutputs === 'unknown') run.mapOutputs = 'small';
       const tooBig = mapOutputTooBig(run.fileName, run.mapOutputBytes);
       if (tooBig) {
         this.abort(tooBig);
@@ -333,7 +427,7 @@ export class SandboxPoolCore implements TaskRunner {
     }
     if (reply.type === 'failed') pending.reject(errorFromData(reply.error));
     else pending.resolve(reply);
-    this.pump();
+    if (!this.holdPump) this.pump();
   }
 
   /** A Spark driver reads files through the host: the answer goes back to its worker, if still alive. */
@@ -399,6 +493,7 @@ export class SandboxPoolCore implements TaskRunner {
   private rejectAll(error: Error): void {
     const pending = [...this.pending.values(), ...this.queue.map((q) => q.pending)];
     this.pending.clear();
+    this.sent.clear();
     this.queue = [];
     for (const p of pending) p.reject(error);
   }

@@ -164,7 +164,11 @@ class ScriptedPlatform implements PoolPlatform {
   timeoutSeconds: number | null = 10;
   clock = 0;
   logs: string[] = [];
-  workers: { reply: (r: unknown) => void; posted: SandboxRequest[]; terminated: boolean }[] = [];
+  workers: {
+    reply: (r: unknown) => void;
+    posted: Exclude<SandboxRequest, { type: 'mapBatch' }>[];
+    terminated: boolean;
+  }[] = [];
   now = () => this.clock;
   startTimer() {
     return () => {};
@@ -175,12 +179,12 @@ class ScriptedPlatform implements PoolPlatform {
   spawn(onMessage: (reply: SandboxReply) => void) {
     const worker = {
       reply: (r: unknown) => onMessage(r as SandboxReply),
-      posted: [] as SandboxRequest[],
+      posted: [] as Exclude<SandboxRequest, { type: 'mapBatch' }>[],
       terminated: false,
     };
     this.workers.push(worker);
     return {
-      post: (m: SandboxRequest) => void worker.posted.push(m),
+      post: (m: SandboxRequest) => void (m.type !== 'mapBatch' && worker.posted.push(m)),
       terminate: () => void (worker.terminated = true),
     };
   }
@@ -195,6 +199,7 @@ async function sparkRun() {
   await loading;
   const driver = pool.runSparkDriver({ catalog: [], readFiles: () => Promise.resolve([]) });
   driver.catch(() => {}); // tests that end the run without awaiting the driver
+  await Promise.resolve(); // the pool sends once the burst of requests is queued
   const request = worker.posted[1]!;
   return { platform, pool, worker, driver, request };
 }

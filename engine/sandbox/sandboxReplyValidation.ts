@@ -18,6 +18,8 @@ export const REPLY_LIMITS = {
   logText: 1_000_000,
   /** Jobs in a chain, paths of a job, RDDs, shuffles and Spark jobs of a log, partitions of an RDD. */
   list: 1_000_000,
+  /** Replies in one batch: its tasks' answers and the console lines between them. */
+  batch: 100_000,
 } as const;
 
 export type ReplyCheck = { ok: true; reply: SandboxReply } | { ok: false; why: string };
@@ -299,6 +301,21 @@ function checkSparkOutput(v: unknown, where: string): void {
   });
   if (o.missingInput !== undefined) str(o.missingInput, `${where}.missingInput`, REPLY_LIMITS.path);
   if (o.missingInputCall !== undefined) str(o.missingInputCall, `${where}.missingInputCall`, REPLY_LIMITS.name);
+}
+
+/**
+ * The replies inside a worker's batch post, or null when `v` is not a batch (then it is one
+ * reply, for checkReply). A batch that is not a plain list of at most REPLY_LIMITS.batch is `why`.
+ */
+export function batchOf(v: unknown): { replies: unknown[]; returned: number[] } | { why: string } | null {
+  if (typeof v !== 'object' || v === null || (v as { type?: unknown }).type !== 'batch') return null;
+  const { replies, returned } = v as { replies?: unknown; returned?: unknown };
+  if (!Array.isArray(replies)) return { why: 'batch.replies is not a list' };
+  if (replies.length > REPLY_LIMITS.batch) return { why: `batch.replies holds more than ${REPLY_LIMITS.batch}` };
+  if (!Array.isArray(returned) || returned.length > REPLY_LIMITS.batch)
+    return { why: 'batch.returned is not a list of task ids' };
+  if (!returned.every((id) => Number.isSafeInteger(id))) return { why: 'batch.returned holds a non-integer' };
+  return { replies, returned: returned as number[] };
 }
 
 /**

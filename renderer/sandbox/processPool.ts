@@ -6,7 +6,7 @@
  * to open it (`link.open`), the page hands over the process's MessagePort (`portArrived`) and
  * reports a process that ended on its own (`exited`). Requests posted before the port arrives wait.
  */
-import { SandboxPoolCore, childCrashError, type SandboxReply, type SandboxRequest } from '../../engine/sandbox';
+import { SandboxPoolCore, childCrashError, type SandboxPost, type SandboxRequest } from '../../engine/sandbox';
 
 /** How the engine worker reaches the page about its slots. */
 export interface SandboxSlotLink {
@@ -26,7 +26,7 @@ export interface ProcessPoolOptions {
 interface Slot {
   port: MessagePort | null;
   waiting: SandboxRequest[];
-  onMessage: (reply: SandboxReply) => void;
+  onMessage: (reply: SandboxPost) => void;
   onError: (error: Error) => void;
 }
 
@@ -81,7 +81,7 @@ export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
         if (!slots.has(id)) return;
         const crash = childCrashError(event.data);
         if (crash) slot.onError(crash);
-        else slot.onMessage(event.data as SandboxReply);
+        else slot.onMessage(event.data as SandboxPost);
       };
       for (const message of slot.waiting.splice(0)) port.postMessage(message);
     },

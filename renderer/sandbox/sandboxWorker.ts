@@ -17,7 +17,7 @@ import {
   freezeIntrinsics,
   type ArrowKit,
   type BlockingConnection,
-  type SandboxReply,
+  type SandboxPost,
   type SandboxRequest,
   type SqlEngine,
 } from '../../engine/sandbox';
@@ -25,7 +25,7 @@ import {
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const postToPool = scope.postMessage.bind(scope);
 const decoder = new TextDecoder();
-const post = (message: SandboxReply, transfer?: ArrayBuffer[]) => postToPool(message, transfer ?? []);
+const post = (message: SandboxPost, transfer?: ArrayBuffer[]) => postToPool(message, transfer ?? []);
 /**
  * What learners' code must not reach: posting messages itself (a forged reply), storage (IndexedDB,
  * Cache Storage, navigator.storage and its file system, locks), other tabs and workers

@@ -5,7 +5,7 @@
  * workers, idle workers reused from run to run).
  * Usable from the page or from the engine Web Worker, which passes it to `runJob`.
  */
-import { SandboxCrash, SandboxPoolCore, type SandboxReply } from '../../engine/sandbox';
+import { SandboxCrash, SandboxPoolCore, type SandboxPost } from '../../engine/sandbox';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { sandboxDiedMessage } from './sandboxDiedMessage';
 
@@ -55,7 +55,7 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
         type: 'module',
         name: 'clusterlab-sandbox',
       });
-      worker.onmessage = (event: MessageEvent<SandboxReply>) => onMessage(event.data);
+      worker.onmessage = (event: MessageEvent<SandboxPost>) => onMessage(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
         // A worker that died (out of memory) or an error its code threw where nothing catches it.

@@ -4,7 +4,7 @@
  * dead). Clicking a card zooms into the rack (the map's zoom buttons do the same by keyboard).
  */
 import type { Selection } from 'd3';
-import { plural } from '../../labs/plural';
+import { count, plural } from '../../labs/plural';
 import {
   layoutSummaries,
   RACK_HEAD,
@@ -18,7 +18,7 @@ import type { NodePicture } from './clusterPicture';
 
 const lines = (r: RackSummary): string[] => [
   r.dead > 0 ? `${r.alive} alive · ${r.dead} dead` : `${r.alive} alive${r.slow > 0 ? ` · ${r.slow} slow` : ''}`,
-  `${r.busyCores.toLocaleString('en-US')}/${plural(r.cores, 'core')} busy`,
+  `${count(r.busyCores)}/${plural(r.cores, 'core')} busy`,
   plural(r.containers, 'container'),
   plural(r.blocks, 'block replica'),
 ];
@@ -67,7 +67,9 @@ export function drawRackSummaries(
     .select('text.open')
     .attr('x', (r) => box(r).w - 10)
     .text((r) => `${plural(r.nodes.length, 'node')} ›`);
-  for (let i = 0; i < SUMMARY_LINES; i++) cards.select(`text.line-${i}`).text((r) => lines(r)[i]!);
+  // Each card's lines, worked out once per draw (they are written into several elements).
+  const textOf = new Map(racks.map((r) => [r.id, lines(r)]));
+  for (let i = 0; i < SUMMARY_LINES; i++) cards.select(`text.line-${i}`).text((r) => textOf.get(r.id)![i]!);
   const barY = RACK_HEAD + SUMMARY_LINES * SUMMARY_LINE_H;
   cards
     .select('rect.cpu-bg')
@@ -80,7 +82,10 @@ export function drawRackSummaries(
   cards
     // The card's own title, not the first of its chips' or squares'.
     .select(':scope > title')
-    .text((r) => `Rack ${r.id}: ${plural(r.nodes.length, 'node')}, ${lines(r).join(', ')}. Click to show its nodes.`);
+    .text(
+      (r) =>
+        `Rack ${r.id}: ${plural(r.nodes.length, 'node')}, ${textOf.get(r.id)!.join(', ')}. Click to show its nodes.`,
+    );
 
   const per = layout.squaresPerRow;
   cards
