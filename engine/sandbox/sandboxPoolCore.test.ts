@@ -131,6 +131,17 @@ describe('SandboxPoolCore runs', () => {
     expect(report.simulatedMs).toBe(alone.simulatedMs);
   });
 
+  it('warm() starts the workers ahead of the first run, which then uses them', async () => {
+    const platform = new FakePlatform();
+    const pool = new SandboxPoolCore(platform);
+    pool.warm();
+    pool.warm();
+    expect(platform.spawned).toBe(2);
+    const report = await runOn(pool);
+    expect(report.result.length).toBeGreaterThan(0);
+    expect(platform.spawned).toBe(2);
+  });
+
   it('gives back the tasks of a batch whose outputs pile up, then sends map tasks one at a time', async () => {
     const platform = new FakePlatform();
     platform.timeoutSeconds = null;

@@ -84,6 +84,36 @@ export class SandboxPoolCore implements TaskRunner {
     return this.run !== null;
   }
 
+  /**
+   * Starts the workers before the first run needs them (a worker's start, its bundle parsed and
+   * evaluated, costs a few hundred ms): the page calls this while the learner reads or types.
+   */
+  warm(): void {
+    this.fill();
+  }
+
+  /** Spawns workers until there are `size`. */
+  private fill(): void {
+    while (this.slots.length < this.platform.size) {
+      const slot: Slot = {
+        endpoint: undefined as unknown as WorkerEndpoint,
+        inFlight: 0,
+        mapsOnly: true,
+        inFlightBytes: 0,
+        loopLine: null,
+      };
+      slot.endpoint = this.platform.spawn(
+        (reply) => this.onPost(slot, reply),
+        (error) => {
+          if (!this.slots.includes(slot)) return;
+          if (this.run) this.abort(this.crashed(error));
+          else this.slots = this.slots.filter((s) => s !== slot);
+        },
+      );
+      this.slots.push(slot);
+    }
+  }
+
   async load(source: JobSource): Promise<JobShape> {
     if (this.run) this.endRun();
     const seconds = this.timeoutSeconds;
@@ -110,24 +140,7 @@ export class SandboxPoolCore implements TaskRunner {
         // A worker still inside the task in which its loop reported: that loop is what the limit stopped.
         this.timeOut(run, seconds);
       });
-    while (this.slots.length < this.platform.size) {
-      const slot: Slot = {
-        endpoint: undefined as unknown as WorkerEndpoint,
-        inFlight: 0,
-        mapsOnly: true,
-        inFlightBytes: 0,
-        loopLine: null,
-      };
-      slot.endpoint = this.platform.spawn(
-        (reply) => this.onPost(slot, reply),
-        (error) => {
-          if (!this.slots.includes(slot)) return;
-          if (this.run) this.abort(this.crashed(error));
-          else this.slots = this.slots.filter((s) => s !== slot);
-        },
-      );
-      this.slots.push(slot);
-    }
+    this.fill();
     this.report('load');
     const clock = { startedAt, deadline: loopDeadline(startedAt, seconds), limitSeconds: seconds };
     run.echo = this.slots[0] ?? null;

@@ -136,6 +136,11 @@ export class EngineClient {
     return result.result;
   }
 
+  /** Starts the sandbox's workers ahead of the first run (ignored when they are up). */
+  warmUp(): void {
+    this.worker.postMessage({ id: 0, type: 'warmUp' } satisfies ToEngine);
+  }
+
   /** Stops every running lab step or job; their promises reject with RunStoppedError. */
   stop(): void {
     const stoppable = [...this.pending].filter(([, p]) => p.stoppable);
@@ -273,6 +278,20 @@ function progressOnly(onProgress?: (progress: RunProgress) => void): Pending['on
 let shared: EngineClient | undefined;
 
 /** The app's one engine worker, started on first use (with the desktop's sandbox processes, if any). */
+/**
+ * Warms the sandbox up once the page is idle (a page with an editor calls this when it opens):
+ * the first Run then does not wait for its workers to start. Returns the cancel.
+ */
+export function warmSandboxSoon(): () => void {
+  const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback }).requestIdleCallback;
+  if (typeof idle === 'function') {
+    const handle = idle(() => engineClient().warmUp(), { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(() => engineClient().warmUp(), 1000);
+  return () => clearTimeout(timer);
+}
+
 export function engineClient(): EngineClient {
   shared ??= new EngineClient(desktopSandboxHost((window as { clusterlab?: ClusterLabDesktopApi }).clusterlab, window));
   return shared;

@@ -21,6 +21,8 @@ export type ToEngine =
   | { id: number; type: 'runJob'; request: JobRequest }
   /** Stop the run of request `id` (answered with 'stopAck'). */
   | { id: number; type: 'stop' }
+  /** Start the sandbox's workers now, before the first run needs them (not answered). */
+  | { id: 0; type: 'warmUp' }
   /**
    * Desktop only, sent first: run learners' code in the app's sandbox processes, numbering this
    * worker's slots from `firstSlot` (renderer/sandbox/processPool.ts).
@@ -32,7 +34,10 @@ export type ToEngine =
   | { id: 0; type: 'sandboxExit'; slot: number; why: string };
 
 /** The requests that are answered (not the stop and the sandbox plumbing). */
-export type EngineRequest = Exclude<ToEngine, { type: 'stop' | 'useSandboxProcesses' | 'sandboxPort' | 'sandboxExit' }>;
+export type EngineRequest = Exclude<
+  ToEngine,
+  { type: 'stop' | 'warmUp' | 'useSandboxProcesses' | 'sandboxPort' | 'sandboxExit' }
+>;
 
 /** A free job run from the sandbox: the learner's code on a cluster of their choice. */
 export interface JobRequest {

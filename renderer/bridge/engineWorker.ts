@@ -70,7 +70,7 @@ let pool: SandboxPoolCore | undefined;
 let processes: ProcessPool | undefined;
 /** The sandbox pool's size, first budget and console, whichever kind of worker it runs. */
 const poolOptions = () => ({
-  size: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)),
+  size: Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)),
   timeoutSeconds: DEFAULT_TIME_LIMIT_SECONDS,
   log: printed,
 });
@@ -249,6 +249,11 @@ function sandboxProcessMessage(
 self.onmessage = (event: MessageEvent<ToEngine>) => {
   const message = event.data;
   if (sandboxProcessMessage(message, event.ports)) return;
+  if (message.type === 'warmUp') {
+    // A run already holds the pool, or has: its workers are up.
+    if (!pool) sandboxPool(DEFAULT_TIME_LIMIT_SECONDS).warm();
+    return;
+  }
   if (message.type === 'stop') {
     if (current === message.id || queued.has(message.id)) stopped.add(message.id);
     if (current === message.id) pool?.stop();

@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
-import { engineClient, RunStoppedError } from '../../bridge/engineClient';
+import { engineClient, RunStoppedError, warmSandboxSoon } from '../../bridge/engineClient';
 import type { RunProgress, StepRunResult } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
@@ -55,6 +55,8 @@ export function useStepRun(labId: string, stepIndex: number) {
   const [printed, setPrinted] = useState<Printed>(NOTHING_PRINTED);
   const generation = useRef(0);
   const inFlight = useRef(false);
+  // The sandbox's workers start while the learner reads the step, not when Run is pressed.
+  useEffect(() => warmSandboxSoon(), []);
 
   const run = useCallback(
     async (source: string, faults: FaultSpec[] = []): Promise<StepRunResult | null> => {

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
-import { engineClient, RunStoppedError } from '../../bridge/engineClient';
+import { engineClient, RunStoppedError, warmSandboxSoon } from '../../bridge/engineClient';
 import type { JobRunResult, RunProgress } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
 import { useFollowSaved } from '../../state/useFollowSaved';
@@ -104,6 +104,8 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
     }
   };
   const stop = useCallback(() => engineClient().stop(), []);
+  // The sandbox's workers start while the learner reads or types, not when Run is pressed.
+  useEffect(() => warmSandboxSoon(), []);
   // Leaving the Jobs tab while a job runs stops it.
   const runningRef = useRef(running);
   useEffect(() => {
