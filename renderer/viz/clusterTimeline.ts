@@ -92,7 +92,9 @@ export class ClusterTimeline {
       };
       for (const e of this.events) {
         if (e.type === 'blockAllocated') {
-          ofPath.set(e.path, [...(ofPath.get(e.path) ?? []), e.block]);
+          const blocks = ofPath.get(e.path);
+          if (blocks) blocks.push(e.block);
+          else ofPath.set(e.path, [e.block]);
           for (const r of e.replicas) add(r, e.block);
         } else if (e.type === 'blockReplicated') add(e.to, e.block);
         else if (e.type === 'replicaLost' || e.type === 'replicaDeleted') held.get(e.node)?.delete(e.block);
