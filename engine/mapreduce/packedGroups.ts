@@ -11,6 +11,9 @@ export interface Group {
   values: unknown[];
 }
 
+/** Values packed as one Float64Array from this many numbers on. */
+export const PACK_AS_BUFFER_FROM = 256;
+
 /** Sorts groups by key (unless `cmp` is null: already sorted) and packs them. */
 export function packGroups(
   groups: Group[],
@@ -28,7 +31,9 @@ export function packGroups(
     total += g.values.length;
     if (allNumbers) for (const v of g.values) if (typeof v !== 'number') allNumbers = false;
   }
-  if (allNumbers) {
+  // A typed array costs a buffer of its own (allocated, transferred, detached): worth it for many
+  // numbers, not for the few of a small task, which clone faster as a plain array.
+  if (allNumbers && total >= PACK_AS_BUFFER_FROM) {
     const numbers = new Float64Array(total);
     let at = 0;
     for (const g of groups) for (const v of g.values) numbers[at++] = v as number;

@@ -45,6 +45,12 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
   const timeline = useClusterTimeline(nodes, trace);
   const eventTimes = useMemo(() => [...new Set(trace.map((e) => e.t))].sort((a, b) => a - b), [trace]);
   const [node, setNode] = useState(nodes[1]?.id ?? nodes[0]?.id ?? '');
+  // A new run is computing: this one's playback stops, so the pictures do not take the CPU the
+  // run needs (the learner may press Play again).
+  const pause = playback.pause;
+  useEffect(() => {
+    if (busy) pause();
+  }, [busy, pause]);
   // Pictures outside the run area (the cookbook figure) follow this run's clock.
   useEffect(() => setPlaybackClock(playback.t), [playback.t]);
   useEffect(() => () => setPlaybackClock(null), []);
