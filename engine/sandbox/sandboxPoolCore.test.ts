@@ -138,7 +138,7 @@ describe('SandboxPoolCore runs', () => {
     pool.warm();
     expect(platform.spawned).toBe(2);
     const report = await runOn(pool);
-    expect(report.result.length).toBeGreaterThan(0);
+    expect((report.result as unknown[]).length).toBeGreaterThan(0);
     expect(platform.spawned).toBe(2);
   });
 

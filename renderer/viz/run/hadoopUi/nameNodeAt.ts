@@ -75,6 +75,8 @@ export function nameNodeAt(
 ): NameNodeAt {
   const files = new Map<string, { path: string; bytes: number; replication: number; blocks: number[] }>();
   const blocks = new Map<number, { id: number; path: string; index: number; bytes: number; holders: Set<string> }>();
+  /** Every block id some file listed so far (a Set: a 9,000-block file made a list search quadratic). */
+  const listed = new Set<number>();
   const diedAt = new Map<string, number>();
   const declared = new Set<string>();
   for (const e of trace) {
@@ -96,7 +98,10 @@ export function nameNodeAt(
       case 'blockAllocated': {
         let f = files.get(e.path);
         if (!f) files.set(e.path, (f = { path: e.path, bytes: 0, replication: e.replicas.length, blocks: [] }));
-        if (!f.blocks.includes(e.block)) f.blocks.push(e.block);
+        if (!listed.has(e.block)) {
+          listed.add(e.block);
+          f.blocks.push(e.block);
+        }
         const old = blocks.get(e.block);
         blocks.set(e.block, {
           id: e.block,
