@@ -117,7 +117,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await shoot(s, 'job-history', 'hadoop-job-overview-1280-dark');
 
     // Map tasks: nine, each on its own machine (next to its split), all SUCCEEDED.
-    await page.getByRole('button', { name: 'Map tasks', exact: true }).click();
+    await page.getByRole('tab', { name: 'Map tasks', exact: true }).click();
     expect(await column(page, 'map-tasks', 1)).toEqual(Array(9).fill('SUCCEEDED'));
     const nodes = await column(page, 'map-tasks', 2);
     expect(new Set(nodes).size).toBe(9);
@@ -135,7 +135,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await noSeriousAxe(page);
 
     // A reduce attempt: Shuffle Finished, Merge Finished and the elapsed shuffle, merge and reduce times.
-    await page.getByRole('button', { name: 'Reduce tasks', exact: true }).click();
+    await page.getByRole('tab', { name: 'Reduce tasks', exact: true }).click();
     expect(await column(page, 'reduce-tasks', 1)).toEqual(Array(3).fill('SUCCEEDED'));
     await page.locator('[data-testid="reduce-tasks"] tbody tr').first().getByRole('button').click();
     const attempt = page.locator('[data-testid="reduce-attempts"] tbody tr').first();
@@ -155,7 +155,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await shoot(s, 'reduce-attempts', 'hadoop-reduce-attempts-1280-dark');
 
     // Counters: Hadoop's groups, Map / Reduce / Total.
-    await page.getByRole('button', { name: 'Counters', exact: true }).click();
+    await page.getByRole('tab', { name: 'Counters', exact: true }).click();
     const groups = await page.locator('[data-testid="run-counters"] h4').allTextContents();
     expect(groups.slice(0, 6)).toEqual([
       'File System Counters',
@@ -184,10 +184,10 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await seek(page, 0.12);
     const [, , earlyIn] = await counter(page, 'MAP_INPUT_RECORDS');
     expect(Number(earlyIn!.replace(/,/g, ''))).toBeLessThan(Number(totalIn!.replace(/,/g, '')));
-    await page.getByRole('button', { name: 'Map tasks', exact: true }).click();
+    await page.getByRole('tab', { name: 'Map tasks', exact: true }).click();
     const states = await column(page, 'map-tasks', 1);
     expect(states.some((x) => x !== 'SUCCEEDED')).toBe(true);
-    await page.getByRole('button', { name: 'Overview', exact: true }).click();
+    await page.getByRole('tab', { name: 'Overview', exact: true }).click();
     expect(await info.locator('[data-field="State"] dd').textContent()).toBe('RUNNING');
     expect(await info.locator('[data-field="Finished"] dd').textContent()).toBe('N/A');
 
@@ -195,10 +195,10 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await theme(page, 'light');
     await seek(page, 0.6);
-    await page.getByRole('button', { name: 'Reduce tasks', exact: true }).click();
+    await page.getByRole('tab', { name: 'Reduce tasks', exact: true }).click();
     await noSeriousAxe(page);
     await shoot(s, 'job-history', 'hadoop-reduce-tasks-1024-light');
-    await page.getByRole('button', { name: 'Overview', exact: true }).click();
+    await page.getByRole('tab', { name: 'Overview', exact: true }).click();
     await shoot(s, 'job-history', 'hadoop-job-overview-1024-light');
   });
 

@@ -113,7 +113,8 @@ export function reduceMergeMs(
 
 /**
  * Hadoop's counters of a finished (or failed) job: the winning attempts' task counters
- * (mrTaskCounters.ts, kept in each attempt's taskCounters) summed, and the Job Counters over every launch.
+ * (mrTaskCounters.ts, kept in each attempt's taskCounters) summed, and the Job Counters over every launch
+ * (the data-local, rack-local and other map counts included, as Hadoop counts them).
  */
 export function jobCounters(
   am: MrAppMaster,
@@ -130,15 +131,17 @@ export function jobCounters(
     if (output === null || win === null) continue;
     for (const [name, value] of Object.entries(win.record.taskCounters ?? {}))
       if (name in c) c[name as keyof MapReduceCounters] += value;
-    if (win.task.kind === 'map') {
-      if (win.record.locality === 'NODE_LOCAL') c.DATA_LOCAL_MAPS++;
-      else if (win.record.locality === 'RACK_LOCAL') c.RACK_LOCAL_MAPS++;
-      else c.OTHER_LOCAL_MAPS++;
-    }
     addUserCounters(user, output.userCounters);
   }
   for (const a of am.attempts) {
     const map = a.task.kind === 'map';
+    // As Hadoop's RMContainerAllocator counts them: every map attempt given a container, by the
+    // locality of that container (failed, killed and speculative attempts too).
+    if (map) {
+      if (a.record.locality === 'NODE_LOCAL') c.DATA_LOCAL_MAPS++;
+      else if (a.record.locality === 'RACK_LOCAL') c.RACK_LOCAL_MAPS++;
+      else c.OTHER_LOCAL_MAPS++;
+    }
     const ms = Math.max(0, a.record.end - a.record.start);
     if (map) c.TOTAL_LAUNCHED_MAPS++;
     else c.TOTAL_LAUNCHED_REDUCES++;

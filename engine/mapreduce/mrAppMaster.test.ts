@@ -120,6 +120,12 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
       0,
     );
     expect(faulty.simulatedMs).toBeGreaterThan(base.simulatedMs);
+    // Hadoop counts the locality of every map attempt given a container, the reruns included.
+    if (faulty.metrics.kind !== 'mapreduce') throw new Error('a MapReduce run');
+    const c = faulty.metrics.counters;
+    const maps = new Set(faulty.attempts.filter((a) => a.task.includes('_m_')).map((a) => a.task)).size;
+    expect(c.TOTAL_LAUNCHED_MAPS).toBeGreaterThan(maps);
+    expect(c.DATA_LOCAL_MAPS + c.RACK_LOCAL_MAPS + c.OTHER_LOCAL_MAPS).toBe(c.TOTAL_LAUNCHED_MAPS);
   });
 
   it('retries a throwing task on other nodes up to maxAttempts, then fails naming file and line', async () => {

@@ -161,7 +161,9 @@ export class ClusterTimeline {
     switch (e.type) {
       case 'blockAllocated': {
         this.chips.set(e.block, { id: e.block, path: e.path, index: e.index });
-        this.blocksOfPath.set(e.path, [...(this.blocksOfPath.get(e.path) ?? []), e.block]);
+        const ofPath = this.blocksOfPath.get(e.path);
+        if (ofPath) ofPath.push(e.block);
+        else this.blocksOfPath.set(e.path, [e.block]);
         for (const r of e.replicas) this.nodes.get(r)?.blocks.add(e.block);
         break;
       }

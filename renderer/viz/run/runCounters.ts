@@ -117,17 +117,18 @@ export function hadoopCountersAt(report: JobRunReport, jobId: string | null, t: 
     for (const task of [...j.mapTasks, ...j.reduceTasks]) {
       const won = task.successful;
       if (won) for (const [name, v] of Object.entries(won.record.taskCounters ?? {})) add(name, task.kind, v);
-      if (won && task.kind === 'map')
-        bump(
-          won.record.locality === 'NODE_LOCAL'
-            ? 'DATA_LOCAL_MAPS'
-            : won.record.locality === 'RACK_LOCAL'
-              ? 'RACK_LOCAL_MAPS'
-              : 'OTHER_LOCAL_MAPS',
-        );
       const maps = task.kind === 'map';
       for (const a of task.attempts) {
         bump(maps ? 'TOTAL_LAUNCHED_MAPS' : 'TOTAL_LAUNCHED_REDUCES');
+        // Every launched map attempt, by its container's locality, as Hadoop counts them.
+        if (maps)
+          bump(
+            a.record.locality === 'NODE_LOCAL'
+              ? 'DATA_LOCAL_MAPS'
+              : a.record.locality === 'RACK_LOCAL'
+                ? 'RACK_LOCAL_MAPS'
+                : 'OTHER_LOCAL_MAPS',
+          );
         if (a.finish !== null) bump(maps ? 'MILLIS_MAPS' : 'MILLIS_REDUCES', a.elapsed);
         if (a.state === 'FAILED') bump(maps ? 'NUM_FAILED_MAPS' : 'NUM_FAILED_REDUCES');
         if (a.state === 'KILLED') bump(maps ? 'NUM_KILLED_MAPS' : 'NUM_KILLED_REDUCES');

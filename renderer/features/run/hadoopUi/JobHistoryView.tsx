@@ -10,6 +10,7 @@ import type { JobRunReport } from '../../../../engine/api';
 import { jobHistoryAt, type HistoryJob } from '../../../viz/run/hadoopUi/jobHistory';
 import type { RunView } from '../../../viz/run/runViewTypes';
 import { CountersView } from '../CountersView';
+import { TabList } from '../../tabs/TabList';
 import { HistoryTasks } from './HistoryTasks';
 import { JobOverview } from './JobOverview';
 import './hadoopUi.css';
@@ -43,29 +44,33 @@ export function JobHistoryView({ report, view, t }: { report: JobRunReport; view
             </select>
           </label>
         )}
-        <nav className="hadoop-ui-pages" aria-label="Job history pages">
-          {PAGES.map((p) => (
-            <button key={p.id} type="button" className="btn" aria-pressed={page === p.id} onClick={() => setPage(p.id)}>
-              {p.label}
-            </button>
-          ))}
-        </nav>
+        <TabList<Page>
+          tabs={PAGES}
+          selected={page}
+          onSelect={setPage}
+          label="Job history pages"
+          idPrefix="job-history"
+          className="hadoop-ui-pages"
+          tabClassName="btn"
+        />
       </div>
-      {job === undefined ? (
-        <p className="muted">No MapReduce job has been submitted yet at this instant of the run.</p>
-      ) : (
-        <>
-          <h3 className="hadoop-ui-title">
-            MapReduce Job {job.jobId} <span className="muted">({job.name})</span>
-          </h3>
-          {page === 'overview' && <JobOverview job={job} />}
-          {page === 'maps' && <HistoryTasks key={`${job.jobId}-m`} tasks={job.mapTasks} kind="map" />}
-          {page === 'reduces' && <HistoryTasks key={`${job.jobId}-r`} tasks={job.reduceTasks} kind="reduce" />}
-          {page === 'counters' && (
-            <CountersView view={view} report={report} t={t} job={allJobs.length > 1 ? job.jobId : null} />
-          )}
-        </>
-      )}
+      <div role="tabpanel" id={`job-history-panel-${page}`} aria-labelledby={`job-history-tab-${page}`}>
+        {job === undefined ? (
+          <p className="muted">No MapReduce job has been submitted yet at this instant of the run.</p>
+        ) : (
+          <>
+            <h3 className="hadoop-ui-title">
+              MapReduce Job {job.jobId} <span className="muted">({job.name})</span>
+            </h3>
+            {page === 'overview' && <JobOverview job={job} />}
+            {page === 'maps' && <HistoryTasks key={`${job.jobId}-m`} tasks={job.mapTasks} kind="map" />}
+            {page === 'reduces' && <HistoryTasks key={`${job.jobId}-r`} tasks={job.reduceTasks} kind="reduce" />}
+            {page === 'counters' && (
+              <CountersView view={view} report={report} t={t} job={allJobs.length > 1 ? job.jobId : null} />
+            )}
+          </>
+        )}
+      </div>
     </div>
   );
 }
