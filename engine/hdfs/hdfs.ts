@@ -274,9 +274,7 @@ export class Hdfs {
           generator: n.generator?.name ?? null,
         });
     });
-    const blocks = [...this.bm.blocks.values()]
-      .sort((a, b) => a.id - b.id)
-      .map((b) => this.entries.block(b));
+    const blocks = [...this.bm.blocks.values()].sort((a, b) => a.id - b.id).map((b) => this.entries.block(b));
     return { blockSize: this.config.blockSize, files, dirs, blocks, deadNodes: this.deadNodes(), ...this.health };
   }
 
