@@ -10,7 +10,12 @@ import type { Page } from 'playwright-core';
 import { LABS } from '../labs/labRegistry';
 import { openApp, type Session } from './harness';
 import { setEditorText } from './labActions';
+
 import { seriousViolations } from './axe';
+
+/** A page of the Job history view (its tab list, not the run views' tabs). */
+const historyTab = (page: Page, name: string) =>
+  page.getByRole('tablist', { name: 'Job history pages' }).getByRole('tab', { name, exact: true });
 
 async function runSolution(s: Session, labId: string, stepIndex: number, wait = '[data-testid="run-timeline"]') {
   const { page } = s;
@@ -117,7 +122,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await shoot(s, 'job-history', 'hadoop-job-overview-1280-dark');
 
     // Map tasks: nine, each on its own machine (next to its split), all SUCCEEDED.
-    await page.getByRole('tab', { name: 'Map tasks', exact: true }).click();
+    await historyTab(page, 'Map tasks').click();
     expect(await column(page, 'map-tasks', 1)).toEqual(Array(9).fill('SUCCEEDED'));
     const nodes = await column(page, 'map-tasks', 2);
     expect(new Set(nodes).size).toBe(9);
@@ -135,7 +140,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await noSeriousAxe(page);
 
     // A reduce attempt: Shuffle Finished, Merge Finished and the elapsed shuffle, merge and reduce times.
-    await page.getByRole('tab', { name: 'Reduce tasks', exact: true }).click();
+    await historyTab(page, 'Reduce tasks').click();
     expect(await column(page, 'reduce-tasks', 1)).toEqual(Array(3).fill('SUCCEEDED'));
     await page.locator('[data-testid="reduce-tasks"] tbody tr').first().getByRole('button').click();
     const attempt = page.locator('[data-testid="reduce-attempts"] tbody tr').first();
@@ -155,7 +160,7 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await shoot(s, 'reduce-attempts', 'hadoop-reduce-attempts-1280-dark');
 
     // Counters: Hadoop's groups, Map / Reduce / Total.
-    await page.getByRole('tab', { name: 'Counters', exact: true }).click();
+    await historyTab(page, 'Counters').click();
     const groups = await page.locator('[data-testid="run-counters"] h4').allTextContents();
     expect(groups.slice(0, 6)).toEqual([
       'File System Counters',
@@ -184,10 +189,10 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await seek(page, 0.12);
     const [, , earlyIn] = await counter(page, 'MAP_INPUT_RECORDS');
     expect(Number(earlyIn!.replace(/,/g, ''))).toBeLessThan(Number(totalIn!.replace(/,/g, '')));
-    await page.getByRole('tab', { name: 'Map tasks', exact: true }).click();
+    await historyTab(page, 'Map tasks').click();
     const states = await column(page, 'map-tasks', 1);
     expect(states.some((x) => x !== 'SUCCEEDED')).toBe(true);
-    await page.getByRole('tab', { name: 'Overview', exact: true }).click();
+    await historyTab(page, 'Overview').click();
     expect(await info.locator('[data-field="State"] dd').textContent()).toBe('RUNNING');
     expect(await info.locator('[data-field="Finished"] dd').textContent()).toBe('N/A');
 
@@ -195,10 +200,10 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await theme(page, 'light');
     await seek(page, 0.6);
-    await page.getByRole('tab', { name: 'Reduce tasks', exact: true }).click();
+    await historyTab(page, 'Reduce tasks').click();
     await noSeriousAxe(page);
     await shoot(s, 'job-history', 'hadoop-reduce-tasks-1024-light');
-    await page.getByRole('tab', { name: 'Overview', exact: true }).click();
+    await historyTab(page, 'Overview').click();
     await shoot(s, 'job-history', 'hadoop-job-overview-1024-light');
   });
 
