@@ -29,6 +29,8 @@ export interface Pending {
   numReduceTasks?: number;
   /** A map task's input bytes, while it is in flight (pipelined map tasks are bounded by bytes). */
   bytes?: number;
+  /** A map task's job (its index in the run's chain). */
+  job?: number;
 }
 
 export interface Slot {
@@ -63,9 +65,10 @@ export interface Run {
   /** MapReduce map output held so far (estimated bytes after the combiner), at most LIMITS.maxMapOutputBytes. */
   mapOutputBytes: number;
   /**
-   * What this run's map outputs have been: 'small' once one came (then map tasks are pipelined),
-   * 'big' once a worker gave tasks back or one output held BATCH_HOLD_BYTES (then one at a time,
-   * so the map output budget sees each before the next is computed).
+   * What each job's map outputs have been (by job index; absent: none seen yet): 'small' once one
+   * came (then its map tasks are pipelined), 'big' once a worker gave tasks back or one output
+   * held BATCH_HOLD_BYTES (then one at a time, so the map output budget sees each before the next
+   * is computed). Per job: a chain's second job may write far more than its first.
    */
-  mapOutputs: 'unknown' | 'small' | 'big';
+  mapOutputs: Map<number, 'small' | 'big'>;
 }

@@ -27,6 +27,8 @@ class FakePlatform implements PoolPlatform {
   maxBytesInFlight = 0;
   /** The number of map tasks in each message sent to a worker. */
   batches: number[] = [];
+  /** The most map tasks of each job (by index) one worker has had in flight. */
+  maxInFlightByJob = new Map<number, number>();
   private timers: { at: number; fire: () => void; cancelled: boolean }[] = [];
 
   now = () => this.clock;
@@ -54,6 +56,7 @@ class FakePlatform implements PoolPlatform {
     this.spawned++;
     let alive = true;
     const maps: number[] = [];
+    const jobs: number[] = [];
     const executor = createJobTaskExecutor({
       evaluate: evaluateWithFunction,
       now: () => (this.clock += this.workerMsPerLook),
@@ -68,7 +71,12 @@ class FakePlatform implements PoolPlatform {
     return {
       post: (m: Parameters<typeof executor.handle>[0]) => {
         const tasks = m.type === 'map' ? [m] : m.type === 'mapBatch' ? m.tasks : [];
-        for (const t of tasks) maps.push(t.task.bytes.length);
+        for (const t of tasks) {
+          maps.push(t.task.bytes.length);
+          jobs.push(t.task.jobIndex);
+        }
+        for (const j of new Set(jobs))
+          this.maxInFlightByJob.set(j, Math.max(this.maxInFlightByJob.get(j) ?? 0, jobs.filter((x) => x === j).length));
         this.maxMapsInFlight = Math.max(this.maxMapsInFlight, maps.length);
         this.maxBytesInFlight = Math.max(
           this.maxBytesInFlight,
@@ -129,6 +137,26 @@ describe('SandboxPoolCore runs', () => {
     const alone = await runOn(createFunctionRunner(), JOB, 64);
     expect(report.result).toEqual(alone.result);
     expect(report.simulatedMs).toBe(alone.simulatedMs);
+  });
+
+  it('pipelines each job of a chain by what its own outputs have been', async () => {
+    const platform = new FakePlatform();
+    platform.timeoutSeconds = null;
+    const chain = `exports.default = [
+  { kind: 'mapreduce', input: '/in/words.txt', output: '/out/a', numReduceTasks: 1,
+    map(offset, line, ctx) { for (const w of line.split(' ')) ctx.write(w, 1); }, reduce(k, vs, ctx) { ctx.write(k, [...vs].length); } },
+  { kind: 'mapreduce', input: '/in/words.txt', output: '/out/b', numReduceTasks: 1,
+    map(offset, line, ctx) { ctx.write(offset, line.repeat(offset < 128 ? 100_000 : 1)); }, reduce(k, vs, ctx) { for (const v of vs) ctx.write(k, v.length); } },
+];`;
+    const report = await runOn(new SandboxPoolCore(platform), chain, 128);
+    expect(report.result).toEqual((await runOn(createFunctionRunner(), chain, 128)).result);
+    // The first job was pipelined once its outputs were seen to be small; the second job's first
+    // output is big (12 MB): its worker gave the rest of its batch back, and that job went one task
+    // at a time from then on.
+    const maps = Math.ceil(words.length / 128);
+    expect(platform.maxInFlightByJob.get(0)!).toBeGreaterThan(Math.ceil(maps / 4));
+    expect(platform.batches.at(-1)).toBe(1);
+    expect(platform.batches.reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * maps);
   });
 
   it('warm() starts the workers ahead of the first run, which then uses them', async () => {

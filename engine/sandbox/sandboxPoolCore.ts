@@ -151,7 +151,7 @@ export class SandboxPoolCore implements TaskRunner {
       deadline: null,
       log: { lines: 0, chars: 0, dropped: 0 },
       mapOutputBytes: 0,
-      mapOutputs: 'unknown',
+      mapOutputs: new Map(),
     };
     this.run = run;
     const startedAt = this.platform.now();
@@ -267,6 +267,7 @@ export class SandboxPoolCore implements TaskRunner {
       if (host) pending.host = host;
       if (numReduceTasks !== undefined) pending.numReduceTasks = numReduceTasks;
       if (bytes !== undefined) pending.bytes = bytes;
+      if (message.type === 'map') pending.job = message.task.jobIndex;
       this.queue.push({ message, transfer, pending });
       run.counts[kind].total++;
       // Tasks are handed out in a burst: one report for all of them, not "0 of 1", "0 of 2"...
@@ -321,7 +322,7 @@ export class SandboxPoolCore implements TaskRunner {
         continue;
       }
       const fair = Math.ceil(this.queue.length / (2 * this.slots.length));
-      const big = this.run?.mapOutputs === 'big';
+      const big = this.run?.mapOutputs.get(next.pending.job ?? 0) === 'big';
       const most = big ? 1 : Math.max(1, Math.min(PIPELINE.batch, fair, PIPELINE.tasks - slot.inFlight));
       const batch: Queued[] = [];
       let bytes = slot.inFlightBytes;
@@ -358,7 +359,7 @@ export class SandboxPoolCore implements TaskRunner {
     let best: Slot | null = null;
     for (const slot of this.slots) {
       if (slot.inFlight === 0) return slot;
-      if (pending.kind !== 'map' || this.run?.mapOutputs !== 'small') continue;
+      if (pending.kind !== 'map' || this.run?.mapOutputs.get(pending.job ?? 0) !== 'small') continue;
       if (!slot.mapsOnly || slot.inFlight >= PIPELINE.tasks) continue;
       if (slot.inFlightBytes + (pending.bytes ?? 0) > PIPELINE.bytes) continue;
       if (!best || slot.inFlight < best.inFlight) best = slot;
@@ -386,7 +387,7 @@ export class SandboxPoolCore implements TaskRunner {
       back.push(q);
     }
     if (back.length > 0) {
-      run.mapOutputs = 'big';
+      for (const q of back) run.mapOutputs.set(q.pending.job ?? 0, 'big');
       this.queue.unshift(...back);
     }
     this.holdPump = true;
@@ -454,8 +455,9 @@ export class SandboxPoolCore implements TaskRunner {
       const held = run.mapOutputBytes;
       run.mapOutputBytes =
         heldAfter(run.mapOutputBytes, reply.output.partitionBytes) + (reply.output.text?.length ?? 0);
-      if (run.mapOutputBytes - held >= BATCH_HOLD_BYTES) run.mapOutputs = 'big';
-      else if (run.mapOutputs === 'unknown') run.mapOutputs = 'small';
+      const job = pending.job ?? 0;
+      if (run.mapOutputBytes - held >= BATCH_HOLD_BYTES) run.mapOutputs.set(job, 'big');
+      else if (!run.mapOutputs.has(job)) run.mapOutputs.set(job, 'small');
       const tooBig = mapOutputTooBig(run.fileName, run.mapOutputBytes);
       if (tooBig) {
         this.abort(tooBig);
