@@ -49,4 +49,31 @@ describe('the values of a reduce or combine call', () => {
     expect(isValueIterable([1, 2])).toBe(false);
     expect(isValueIterable(null)).toBe(false);
   });
+
+  it('cannot be changed by one job for the next: the class, its prototype and the guard are frozen', () => {
+    const values = valueIterable(runs, 'reduce', () => {}) as unknown as Record<PropertyKey, unknown>;
+    const proto = Object.getPrototypeOf(values) as Record<PropertyKey, unknown>;
+    expect(values.constructor).toBeUndefined();
+    expect(Object.isFrozen(proto)).toBe(true);
+    expect(() => {
+      proto[Symbol.iterator] = function* () {
+        yield 1000;
+      };
+    }).toThrow(TypeError);
+    expect(() => Object.defineProperty(Object.getPrototypeOf(proto) as object, 'length', { value: 3 })).toThrow(
+      TypeError,
+    );
+    const next = valueIterable(runs, 'reduce', () => {});
+    expect([...next]).toEqual([2, 3, 4]);
+    expect(isValueIterable(next)).toBe(true);
+  });
+
+  it('convert to a string and answer Object methods as a plain object does', () => {
+    const values = valueIterable(runs, 'reduce', () => {});
+    expect(String(values)).toBe('[object Object]');
+    expect(`${values as unknown as string}`).toBe('[object Object]');
+    expect(Object.prototype.hasOwnProperty.call(values, 'x')).toBe(false);
+    expect((values as unknown as { hasOwnProperty(k: string): boolean }).hasOwnProperty('x')).toBe(false);
+    expect(values instanceof Object).toBe(true);
+  });
 });

@@ -33,21 +33,29 @@ function walkedTwice(which: string): Error {
   );
 }
 
+/** The brand checks of ValueIterable, kept here: nothing a learner can reach can swap them. */
+let hasBrand: (value: object) => boolean;
+let whichOf: (value: unknown) => 'reduce' | 'combine';
+
 /**
  * Array-style reads (`values.length`, `values.map`, `values[0]`) miss the iterable's own
  * properties and its class's prototype and end here, on one Proxy shared by every values
- * Iterable: a Proxy per reduce call cost more than the learner's reduce on small groups.
+ * Iterable (a Proxy per reduce call cost more than the learner's reduce on small groups); any
+ * other name is read from Object.prototype, as on a plain object (`String(values)`).
  */
-const arrayAccessGuard: object = new Proxy(Object.create(null) as object, {
-  get(_t, prop, receiver: unknown) {
-    if (typeof prop === 'string' && (ARRAY_NAMES.has(prop) || /^\d+$/.test(prop))) {
-      throw notAnArray(ValueIterable.whichOf(receiver), /^\d+$/.test(prop) ? `values[${prop}]` : `values.${prop}`);
-    }
-    return undefined;
+const arrayAccessGuard: object = new Proxy(Object.freeze({}), {
+  get(target, prop, receiver: unknown) {
+    if (typeof prop === 'string' && (ARRAY_NAMES.has(prop) || /^\d+$/.test(prop)))
+      throw notAnArray(whichOf(receiver), /^\d+$/.test(prop) ? `values[${prop}]` : `values.${prop}`);
+    return Reflect.get(target, prop, receiver) as unknown;
   },
 });
 
-/** The values of one reduce or combine call: walked once, with `onKey` told each value's key. */
+/**
+ * The values of one reduce or combine call: walked once, with `onKey` told each value's key.
+ * Workers run one job after another, so everything shared is frozen (the class, its prototype,
+ * the guard): a learner's code cannot change how the next job's values behave.
+ */
 class ValueIterable implements Iterable<unknown> {
   // Private fields: the learner's code sees no property of its own on the values.
   #walked = false;
@@ -55,19 +63,17 @@ class ValueIterable implements Iterable<unknown> {
   readonly #which: 'reduce' | 'combine';
   readonly #onKey: (key: unknown) => void;
 
+  static {
+    // Brand checks on private fields: they never run a learner's getter or Proxy trap.
+    hasBrand = (value) => #walked in value;
+    whichOf = (value) =>
+      typeof value === 'object' && value !== null && #which in value ? (value as ValueIterable).#which : 'reduce';
+  }
+
   constructor(runs: readonly ValueRun[], which: 'reduce' | 'combine', onKey: (key: unknown) => void) {
     this.#runs = runs;
     this.#which = which;
     this.#onKey = onKey;
-  }
-
-  /** Whether `value` is one of these (a brand check: never runs a learner's getter or Proxy trap). */
-  static is(value: object): boolean {
-    return #walked in value;
-  }
-
-  static whichOf(value: unknown): 'reduce' | 'combine' {
-    return typeof value === 'object' && value !== null && #which in value ? (value as ValueIterable).#which : 'reduce';
   }
 
   /** What console.log (JSON) shows of it. */
@@ -97,10 +103,14 @@ class ValueIterable implements Iterable<unknown> {
   }
 }
 Object.setPrototypeOf(ValueIterable.prototype, arrayAccessGuard);
+// `values.constructor` would lead to the class: there is none to see.
+Object.defineProperty(ValueIterable.prototype, 'constructor', { value: undefined });
+Object.freeze(ValueIterable.prototype);
+Object.freeze(ValueIterable);
 
 /** Whether `value` is the values Iterable of a reduce or combine call. */
 export function isValueIterable(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && ValueIterable.is(value);
+  return typeof value === 'object' && value !== null && hasBrand(value);
 }
 
 /** The values of one reduce or combine call. `onKey` runs before each value with that value's key. */

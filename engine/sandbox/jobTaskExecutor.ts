@@ -81,9 +81,12 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
    */
   /** The replies of the mapBatch being run (posted together when it ends), or null. */
   let batch: { replies: SandboxReply[]; transfer: ArrayBuffer[] } | null = null;
+  /** A loop of the learner's was reported during the batch's current task. */
+  let loopReported = false;
   const post = (message: SandboxReply, transfer?: ArrayBuffer[]): void => {
     if (message.type !== 'log' && message.type !== 'logDropped') shim.flushDropped();
     // A loop report says what runs now: it cannot wait for the end of a batch that loop holds up.
+    if (batch && message.type === 'loop') loopReported = true;
     if (batch && message.type !== 'loop') {
       batch.replies.push(message);
       if (transfer) batch.transfer.push(...transfer);
@@ -172,12 +175,15 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
           case 'mapBatch': {
             // Outputs that pile up end the batch early: the tasks not run go back to the pool,
             // whose map output budget sees what came so far before more is computed.
-            const held = { replies: [] as SandboxReply[], transfer: [] as ArrayBuffer[] };
+            let held = { replies: [] as SandboxReply[], transfer: [] as ArrayBuffer[] };
             batch = held;
+            loopReported = false;
             const returned: number[] = [];
             let heldBytes = 0;
+            let next = 0;
             try {
-              for (const { id, task } of message.tasks) {
+              for (; next < message.tasks.length; next++) {
+                const { id, task } = message.tasks[next]!;
                 if (heldBytes >= BATCH_HOLD_BYTES) {
                   returned.push(id);
                   continue;
@@ -187,11 +193,23 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                 } catch (error) {
                   fail(id, error);
                 }
+                // A loop was reported during that task: what is done goes now, so that the pool
+                // does not take that loop for the next task's (the time limit names its line).
+                if (loopReported && held.replies.length > 0) {
+                  postBatch(held.replies, held.transfer, []);
+                  held = { replies: [], transfer: [] };
+                  batch = held;
+                  loopReported = false;
+                }
               }
+            } catch (error) {
+              // Not expected (fail never throws): the tasks not answered fail with it, none is lost.
+              for (const { id } of message.tasks.slice(next)) fail(id, error);
             } finally {
               batch = null;
             }
-            const send = () => postBatch(held.replies, held.transfer, returned);
+            const done = held;
+            const send = () => postBatch(done.replies, done.transfer, returned);
             if (runtime.deferAnswer) runtime.deferAnswer(send);
             else send();
             return;

@@ -374,17 +374,19 @@ export class SandboxPoolCore implements TaskRunner {
     if (!this.slots.includes(slot) || !this.run || this.run.failure) return;
     if ('why' in batch) return this.invalid(this.run, batch.why);
     const run = this.run;
+    // Every id is checked before any task is taken back: a bad list leaves nothing half done.
     const back: Queued[] = [];
     for (const id of batch.returned) {
       const q = this.sent.get(id);
-      const pending = this.pending.get(id);
-      if (!q || !pending || pending.slot !== slot)
+      if (!q || q.pending.slot !== slot || this.pending.get(id) !== q.pending || back.includes(q))
         return this.invalid(run, `batch.returned names task ${id}, which is not a map task of this worker's`);
-      this.sent.delete(id);
-      this.pending.delete(id);
-      slot.inFlight--;
-      slot.inFlightBytes -= pending.bytes ?? 0;
       back.push(q);
+    }
+    for (const q of back) {
+      this.sent.delete(q.message.id);
+      this.pending.delete(q.message.id);
+      slot.inFlight--;
+      slot.inFlightBytes -= q.pending.bytes ?? 0;
     }
     if (back.length > 0) {
       for (const q of back) run.mapOutputs.set(q.pending.job ?? 0, 'big');

@@ -167,6 +167,7 @@ class ScriptedPlatform implements PoolPlatform {
   workers: {
     reply: (r: unknown) => void;
     posted: Exclude<SandboxRequest, { type: 'mapBatch' }>[];
+    batches: Extract<SandboxRequest, { type: 'mapBatch' }>[];
     terminated: boolean;
   }[] = [];
   now = () => this.clock;
@@ -180,11 +181,12 @@ class ScriptedPlatform implements PoolPlatform {
     const worker = {
       reply: (r: unknown) => onMessage(r as SandboxReply),
       posted: [] as Exclude<SandboxRequest, { type: 'mapBatch' }>[],
+      batches: [] as Extract<SandboxRequest, { type: 'mapBatch' }>[],
       terminated: false,
     };
     this.workers.push(worker);
     return {
-      post: (m: SandboxRequest) => void (m.type !== 'mapBatch' && worker.posted.push(m)),
+      post: (m: SandboxRequest) => void (m.type === 'mapBatch' ? worker.batches.push(m) : worker.posted.push(m)),
       terminate: () => void (worker.terminated = true),
     };
   }
@@ -249,6 +251,29 @@ describe('SandboxPoolCore with a forging worker', () => {
     expect(worker.terminated).toBe(true);
     // Anything the worker sends after that is ignored, and the host still does not throw.
     expect(() => worker.reply(sparkDone(request.id))).not.toThrow();
+    pool.endRun();
+  });
+
+  it('fails the run, and leaves no task pending, on a batch that gives back a task it never had', async () => {
+    const platform = new ScriptedPlatform();
+    const pool = new SandboxPoolCore(platform);
+    const loading = pool.load({ fileName: 'job.js', code: '' });
+    const worker = platform.workers[0]!;
+    worker.reply({ type: 'loaded', id: worker.posted[0]!.id, shape: { kind: 'spark' } });
+    await loading;
+    const task = { jobIndex: 0, taskIndex: 0, baseOffset: 0, bytes: new Uint8Array([104, 105]), numReduceTasks: 1 };
+    const maps = pool.runMapTasks([task]).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await Promise.resolve();
+    const sent = worker.batches[0]!.tasks[0]!.id;
+    worker.reply({ type: 'batch', replies: [], returned: [sent, sent + 999] });
+    const failure = await maps;
+    expect((failure as Error).message).toMatch(
+      /batch\.returned names task \d+, which is not a map task of this worker's/,
+    );
+    expect(worker.terminated).toBe(true);
     pool.endRun();
   });
 
