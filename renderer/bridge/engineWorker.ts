@@ -23,6 +23,7 @@ import { runDemoScenario } from './demoScenario';
 import type { EngineRequest, FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
 import { RunConsole } from './runConsole';
 import { ProgressThrottle } from './progressThrottle';
+import { warmUpRun } from './warmUpRun';
 import { validTimeLimit } from '../state/timeLimit';
 
 const post = (message: FromEngine) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -250,8 +251,12 @@ self.onmessage = (event: MessageEvent<ToEngine>) => {
   const message = event.data;
   if (sandboxProcessMessage(message, event.ports)) return;
   if (message.type === 'warmUp') {
-    // A run already holds the pool, or has: its workers are up.
-    if (!pool) sandboxPool(DEFAULT_TIME_LIMIT_SECONDS).warm();
+    // A run already holds the pool, or has: its workers are up and its code has run.
+    if (pool) return;
+    const warming = sandboxPool(DEFAULT_TIME_LIMIT_SECONDS);
+    warming.warm();
+    // Queued like a run: a Run pressed meanwhile waits for it (a few hundred ms at most).
+    runs = runs.then(() => warmUpRun(warming));
     return;
   }
   if (message.type === 'stop') {
