@@ -111,3 +111,19 @@ describe('the home page scenario played like any run', () => {
     expect(busy).toBeGreaterThan(10);
   });
 });
+
+describe('ClusterTimeline played forward', () => {
+  it('pictures every instant as a timeline built afresh for it does, reusing the nodes nothing touched', () => {
+    const run = runDemoScenario(1);
+    const played = new ClusterTimeline(run.nodes, run.trace);
+    let previous = played.at(0);
+    let reused = 0;
+    for (let t = 0; t <= run.durationMs; t += run.durationMs / 200) {
+      const now = played.at(t);
+      expect(now).toEqual(new ClusterTimeline(run.nodes, run.trace).at(t));
+      reused += now.nodes.filter((n, i) => n === previous.nodes[i]).length;
+      previous = now;
+    }
+    expect(reused).toBeGreaterThan(0);
+  });
+});

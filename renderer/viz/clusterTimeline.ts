@@ -35,6 +35,9 @@ export class ClusterTimeline {
   /** Containers that are Spark executors (their cores are busy only while tasks run). */
   private readonly executorContainers: ReadonlySet<number>;
   private cached: ClusterPicture | null = null;
+  /** Nodes an event changed since the last picture (all of them after a path's deletion). */
+  private dirty = new Set<string>();
+  private allDirty = false;
   private peak: number | null = null;
   private flowIndex: MapFlowIndex | null = null;
 
@@ -55,7 +58,18 @@ export class ClusterTimeline {
     while (this.index < this.events.length && this.events[this.index]!.t <= t) this.apply(this.events[this.index++]!);
     this.t = t;
     // Nothing happened since the last picture: hand back the same object, so views skip redrawing.
-    if (this.cached === null || this.index !== before) this.cached = { nodes: this.info.map((n) => this.picture(n)) };
+    // Otherwise only the nodes an event touched are pictured anew (a frame of a 100-node run's
+    // playback touches a few; making all of them again each frame fed the garbage collector).
+    if (this.cached === null || this.index !== before) {
+      const previous = this.cached;
+      this.cached = {
+        nodes: this.info.map((n, i) =>
+          previous !== null && !this.allDirty && !this.dirty.has(n.id) ? previous.nodes[i]! : this.picture(n),
+        ),
+      };
+      this.dirty.clear();
+      this.allDirty = false;
+    }
     return this.cached;
   }
 
@@ -109,6 +123,36 @@ export class ClusterTimeline {
     return this.peak;
   }
 
+  /** Notes which nodes' pictures `e` changes. */
+  private markDirty(e: RunEvent): void {
+    switch (e.type) {
+      case 'blockAllocated':
+        for (const r of e.replicas) this.dirty.add(r);
+        break;
+      case 'blockReplicated':
+        this.dirty.add(e.to);
+        break;
+      case 'pathDeleted':
+        this.allDirty = true;
+        break;
+      case 'replicaLost':
+      case 'replicaDeleted':
+      case 'nodeDied':
+      case 'nodeRestarted':
+      case 'nodeSlowed':
+      case 'containerAllocated':
+      case 'containerCompleted':
+      case 'containerReleased':
+      case 'containerLost':
+      case 'taskStarted':
+      case 'taskFinished':
+      case 'taskKilled':
+      case 'taskFailed':
+        this.dirty.add(e.node);
+        break;
+    }
+  }
+
   private reset(): void {
     this.index = 0;
     this.t = -Infinity;
@@ -121,6 +165,8 @@ export class ClusterTimeline {
     this.chips.clear();
     this.blocksOfPath.clear();
     this.cached = null;
+    this.dirty.clear();
+    this.allDirty = false;
   }
 
   private picture(n: NodeInfo): NodePicture {
@@ -158,6 +204,7 @@ export class ClusterTimeline {
   }
 
   private apply(e: RunEvent): void {
+    this.markDirty(e);
     switch (e.type) {
       case 'blockAllocated': {
         this.chips.set(e.block, { id: e.block, path: e.path, index: e.index });

@@ -65,7 +65,9 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
     setSize(svgElement, width, height);
     const anchors = new Map<string, Box>();
     for (const [id, box] of boxes) anchors.set(`rack:${id}`, box);
-    return { anchors, endpoint: (node) => (rackOf.has(node) ? `rack:${rackOf.get(node)!}` : null) };
+    // Each node's anchor name made once per draw, not once per flow and frame.
+    const anchorOf = new Map(picture.nodes.map((n) => [n.id, `rack:${n.rack}`]));
+    return { anchors, endpoint: (node) => anchorOf.get(node) ?? null };
   }
   svg.selectAll('g.layer-racks').remove();
   const nodes = options.rack === null ? picture.nodes : picture.nodes.filter((n) => n.rack === options.rack);

@@ -78,7 +78,21 @@ export interface FlowColours {
 
 const DASHES: Record<FlowPair['scope'], number[]> = { local: [2, 4], rack: [8, 5], offRack: [] };
 
+/** The colours last read, and the theme they were read in (the theme lives on <html>). */
+let coloursRead: { theme: string; colours: FlowColours } | null = null;
+
+/**
+ * The flow colours of the current theme. Read from CSS once per theme, not per frame: reading
+ * computed styles every frame of playback made the browser recompute styles every frame.
+ */
 export function readFlowColours(el: Element): FlowColours {
+  const html = el.ownerDocument.documentElement;
+  const theme = `${html.getAttribute('data-theme')}|${html.className}|${html.getAttribute('style')}`;
+  if (coloursRead?.theme !== theme) coloursRead = { theme, colours: readFlowColoursNow(el) };
+  return coloursRead.colours;
+}
+
+function readFlowColoursNow(el: Element): FlowColours {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {

@@ -32,6 +32,8 @@ export class MapFlowIndex {
   private lastEnded = new Map<string, number>();
   private lastT = Number.NEGATIVE_INFINITY;
   private firsts: Map<MapFlowKind, number> | null = null;
+  /** Pair keys by their endpoints (see pairKey). */
+  private readonly keys = new Map<string, Map<string, string>>();
   /** The highest bytes/s of one transfer (sizes line widths once for the run). */
   readonly peakRate: number;
 
@@ -92,11 +94,12 @@ export class MapFlowIndex {
   pairs(t: number, lingerMs: number, endpoint: (node: string) => string | null): FlowPair[] {
     this.advance(t);
     const byKey = new Map<string, FlowPair>();
-    const pairOf = (f: MapFlow): FlowPair | null => {
+    const pairOf = (i: number): FlowPair | null => {
+      const f = this.flows[i]!;
       const from = endpoint(f.from);
       const to = endpoint(f.to);
       if (from === null || to === null) return null;
-      const key = `${from}>${to}`;
+      const key = this.pairKey(from, to);
       let p = byKey.get(key);
       if (!p) {
         p = { key, from, to, scope: f.scope, rate: 0, active: 0, fade: 0, kinds: [] };
@@ -108,7 +111,7 @@ export class MapFlowIndex {
     };
     for (const i of this.live) {
       const f = this.flows[i]!;
-      const p = pairOf(f);
+      const p = pairOf(i);
       if (!p) continue;
       p.active++;
       p.rate += (f.bytes * 1000) / (f.end - f.start);
@@ -119,9 +122,18 @@ export class MapFlowIndex {
         const f = this.flows[i]!;
         const since = t - f.end;
         if (since >= lingerMs) continue;
-        const p = pairOf(f);
+        const p = pairOf(i);
         if (p) p.fade = Math.max(p.fade, 1 - since / lingerMs);
       }
     return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /** The key of the pair `from`>`to`, made once per pair for the whole playback (not per frame). */
+  private pairKey(from: string, to: string): string {
+    let row = this.keys.get(from);
+    if (!row) this.keys.set(from, (row = new Map()));
+    let key = row.get(to);
+    if (key === undefined) row.set(to, (key = `${from}>${to}`));
+    return key;
   }
 }

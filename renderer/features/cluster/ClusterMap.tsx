@@ -126,25 +126,39 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
   const zoomable = picture.nodes.length > SUMMARY_ABOVE_NODES;
   const zoom = zoomable && rack !== null && racks.includes(rack) ? rack : null;
 
+  // What the flows were last painted for: a frame that changes both the picture and the flows
+  // paints them once, not once per effect.
+  const painted = useRef<{ flows: unknown; geometry: unknown; theme: number } | null>(null);
+  const paintOnce = (svg: SVGSVGElement, canvas: HTMLCanvasElement, geometry: FlowGeometry, f: typeof flows) => {
+    if (!f) return;
+    const last = painted.current;
+    if (last && last.flows === f && last.geometry === geometry && last.theme === themeTick) return;
+    painted.current = { flows: f, geometry, theme: themeTick };
+    paintFlows(svg, canvas, geometry, f, rateRef.current);
+  };
+
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || width <= 0) return;
     geometryRef.current = drawClusterMap(svg, picture, { width, rack: zoom, peakBlocks, animate, onOpenRack: setRack });
-    if (flowsRef.current && canvasRef.current)
-      paintFlows(svg, canvasRef.current, geometryRef.current, flowsRef.current, rateRef.current);
+    if (canvasRef.current) paintOnce(svg, canvasRef.current, geometryRef.current, flowsRef.current);
+    // paintOnce reads only refs and themeTick, which the flows effect below repaints for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [picture, width, zoom, peakBlocks, animate]);
 
   useEffect(() => {
     const svg = svgRef.current;
     const canvas = canvasRef.current;
     if (!svg || !canvas) return;
-    if (flows && geometryRef.current) paintFlows(svg, canvas, geometryRef.current, flows, rateRef.current);
+    if (flows && geometryRef.current) paintOnce(svg, canvas, geometryRef.current, flows);
     else if (!flows) {
       canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
       svg.dataset.flowKeys = '';
       svg.dataset.flowsMoving = '0';
       svg.dataset.flowPairs = '0';
+      painted.current = null;
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flows, themeTick]);
 
   const mode = mapMode(picture, zoom);
