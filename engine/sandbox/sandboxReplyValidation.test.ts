@@ -192,13 +192,19 @@ class ScriptedPlatform implements PoolPlatform {
   }
 }
 
-async function sparkRun() {
+/** A pool on one scripted worker, with a job loaded. */
+async function loadedPool() {
   const platform = new ScriptedPlatform();
   const pool = new SandboxPoolCore(platform);
   const loading = pool.load({ fileName: 'job.js', code: '' });
   const worker = platform.workers[0]!;
   worker.reply({ type: 'loaded', id: worker.posted[0]!.id, shape: { kind: 'spark' } });
   await loading;
+  return { platform, pool, worker };
+}
+
+async function sparkRun() {
+  const { platform, pool, worker } = await loadedPool();
   const driver = pool.runSparkDriver({ catalog: [], readFiles: () => Promise.resolve([]) });
   driver.catch(() => {}); // tests that end the run without awaiting the driver
   await Promise.resolve(); // the pool sends once the burst of requests is queued
@@ -255,12 +261,7 @@ describe('SandboxPoolCore with a forging worker', () => {
   });
 
   it('fails the run, and leaves no task pending, on a batch that gives back a task it never had', async () => {
-    const platform = new ScriptedPlatform();
-    const pool = new SandboxPoolCore(platform);
-    const loading = pool.load({ fileName: 'job.js', code: '' });
-    const worker = platform.workers[0]!;
-    worker.reply({ type: 'loaded', id: worker.posted[0]!.id, shape: { kind: 'spark' } });
-    await loading;
+    const { pool, worker } = await loadedPool();
     const task = { jobIndex: 0, taskIndex: 0, baseOffset: 0, bytes: new Uint8Array([104, 105]), numReduceTasks: 1 };
     const maps = pool.runMapTasks([task]).then(
       () => null,
