@@ -5,7 +5,7 @@
 import type { DriverHost } from './contract/taskRunner';
 import type { ConsoleShown } from './consoleCap';
 import type { WorkerEndpoint } from './poolPlatform';
-import type { SandboxReply } from './sandboxMessages';
+import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 
 export type TaskKind = 'map' | 'reduce' | 'spark';
 
@@ -71,4 +71,39 @@ export interface Run {
    * is computed). Per job: a chain's second job may write far more than its first.
    */
   mapOutputs: Map<number, 'small' | 'big'>;
+}
+
+/** A request waiting for a worker, or sent and not yet answered. */
+export interface Queued {
+  message: Exclude<SandboxRequest, { type: 'mapBatch' }>;
+  pending: Pending;
+}
+
+/** A worker's slot, idle; its endpoint is set once spawned (the spawn's callbacks need the slot). */
+export function newSlot(): Slot {
+  return {
+    endpoint: undefined as unknown as WorkerEndpoint,
+    inFlight: 0,
+    mapsOnly: true,
+    inFlightBytes: 0,
+    loopLine: null,
+  };
+}
+
+/** A run of `fileName` just begun, with a budget of `seconds` (null: none). */
+export function newRun(fileName: string, seconds: number | null): Run {
+  return {
+    failure: null,
+    echo: null,
+    cancelTimer: () => {},
+    counts: { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 }, spark: { done: 0, total: 0 } },
+    reportQueued: false,
+    spark: null,
+    fileName,
+    seconds,
+    deadline: null,
+    log: { lines: 0, chars: 0, dropped: 0 },
+    mapOutputBytes: 0,
+    mapOutputs: new Map(),
+  };
 }

@@ -8,7 +8,8 @@ import { createFunctionRunner, evaluateWithFunction } from './inProcessRunner';
 import { createJobTaskExecutor } from './jobTaskExecutor';
 import { runJob } from '../api/runJob';
 import type { SandboxPost } from './sandboxMessages';
-import { PIPELINE, SandboxPoolCore, type PoolPlatform, type PoolProgress } from './sandboxPoolCore';
+import { PIPELINE } from './mapBatches';
+import { SandboxPoolCore, type PoolPlatform, type PoolProgress } from './sandboxPoolCore';
 
 class FakePlatform implements PoolPlatform {
   size = 2;

@@ -1,9 +1,9 @@
 /**
  * A TaskRunner over a pool of sandbox workers, independent of the worker technology: cli/ plugs
  * in child processes, renderer/sandbox/ plugs in Web Workers. The job module is shipped to every
- * worker once per run (as Hadoop ships the job's jar); tasks queue for the next idle worker;
- * outputs are returned in task order, so the combined result never depends on which worker was
- * faster.
+ * worker once per run (as Hadoop ships the job's jar); tasks queue for the next idle worker
+ * (map tasks in batches, and pipelined: mapBatches.ts); outputs are returned in task order, so
+ * the combined result never depends on which worker was faster.
  *
  * Runs: `load` begins one, `endRun` ends it. The wall-clock budget belongs to the run: its timer
  * starts in `load` and is cancelled in `endRun`; at the deadline every worker is terminated (a
@@ -17,7 +17,6 @@
  */
 import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from './contract/jobCodeError';
 import { loopDeadline } from './loopGuard';
-import { BATCH_HOLD_BYTES, heldAfter, mapOutputTooBig } from './mapOutputBudget';
 import type {
   DriverHost,
   JobShape,
@@ -30,45 +29,12 @@ import type {
   TaskRunner,
 } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
-import { ANSWERS, type Pending, type Run, type Slot, type TaskKind } from './poolState';
+import { ANSWERS, newRun, newSlot, type Pending, type Queued, type Run, type Slot, type TaskKind } from './poolState';
+import { book, holdMapOutput, packBatch, slotFor, takeBack, takeBatch, unbook } from './mapBatches';
+import { serveHostRequest, serveSqlModuleRequest } from './driverRequests';
 import { batchOf, checkReply } from './sandboxReplyValidation';
 import { cappedConsoleLine, consoleDroppedNotice } from './consoleCap';
-import { crashError, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
-
-/**
- * Map tasks in flight per worker: at most `tasks` of them and `bytes` of their input, sent in
- * batches of at most `batch`.
- */
-export const PIPELINE = { tasks: 64, batch: 32, bytes: 4 * 1024 * 1024 } as const;
-
-/**
- * A batch's tasks with their input bytes copied into one new buffer (each task's bytes a view
- * of it), sent as a transfer: one buffer crosses the boundary instead of one per task, and the
- * tasks' own bytes (views of HDFS blocks) are not detached.
- */
-function packBatch(tasks: { id: number; task: MapTaskInput }[]): {
-  tasks: { id: number; task: MapTaskInput }[];
-  buffer: ArrayBuffer;
-} {
-  let total = 0;
-  for (const t of tasks) total += t.task.bytes.length;
-  const all = new Uint8Array(total);
-  let at = 0;
-  const packed = tasks.map(({ id, task }) => {
-    all.set(task.bytes, at);
-    const bytes = all.subarray(at, at + task.bytes.length);
-    at += task.bytes.length;
-    return { id, task: { ...task, bytes } };
-  });
-  return { tasks: packed, buffer: all.buffer };
-}
-
-/** A request waiting for a worker. */
-interface Queued {
-  message: Exclude<SandboxRequest, { type: 'mapBatch' }>;
-  transfer: ArrayBuffer[];
-  pending: Pending;
-}
+import { crashError, type PoolPlatform, type PoolProgress } from './poolPlatform';
 
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
@@ -117,18 +83,13 @@ export class SandboxPoolCore implements TaskRunner {
   /** Spawns workers until there are `size`. */
   private fill(): void {
     while (this.slots.length < this.platform.size) {
-      const slot: Slot = {
-        endpoint: undefined as unknown as WorkerEndpoint,
-        inFlight: 0,
-        mapsOnly: true,
-        inFlightBytes: 0,
-        loopLine: null,
-      };
+      const slot = newSlot();
       slot.endpoint = this.platform.spawn(
         (reply) => this.onPost(slot, reply),
         (error) => {
           if (!this.slots.includes(slot)) return;
-          if (this.run) this.abort(this.crashed(error));
+          // A worker that died (out of memory, a crash) fails the run with a message, not its stack.
+          if (this.run) this.abort(crashError(error, this.run.fileName));
           else this.slots = this.slots.filter((s) => s !== slot);
         },
       );
@@ -139,20 +100,7 @@ export class SandboxPoolCore implements TaskRunner {
   async load(source: JobSource): Promise<JobShape> {
     if (this.run) this.endRun();
     const seconds = this.timeoutSeconds;
-    const run: Run = {
-      failure: null,
-      echo: null,
-      cancelTimer: () => {},
-      counts: { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 }, spark: { done: 0, total: 0 } },
-      reportQueued: false,
-      spark: null,
-      fileName: source.fileName,
-      seconds,
-      deadline: null,
-      log: { lines: 0, chars: 0, dropped: 0 },
-      mapOutputBytes: 0,
-      mapOutputs: new Map(),
-    };
+    const run = newRun(source.fileName, seconds);
     this.run = run;
     const startedAt = this.platform.now();
     if (seconds !== null) run.deadline = startedAt + seconds * 1000;
@@ -177,16 +125,7 @@ export class SandboxPoolCore implements TaskRunner {
 
   async runMapTasks(tasks: MapTaskInput[]): Promise<MapTaskOutput[]> {
     const replies = await Promise.all(
-      tasks.map((task) =>
-        this.enqueue(
-          { type: 'map', id: this.nextId++, task },
-          [],
-          'map',
-          undefined,
-          task.numReduceTasks,
-          task.bytes.length,
-        ),
-      ),
+      tasks.map((task) => this.enqueue({ type: 'map', id: this.nextId++, task }, 'map')),
     );
     return replies.map((r) => (r as Extract<SandboxReply, { type: 'mapDone' }>).output);
   }
@@ -194,7 +133,7 @@ export class SandboxPoolCore implements TaskRunner {
   async runReduceTasks(tasks: ReduceTaskInput[]): Promise<ReduceTaskOutput[]> {
     // Map outputs may feed several attempts or jobs: copy, never transfer, their buffers.
     const replies = await Promise.all(
-      tasks.map((task) => this.enqueue({ type: 'reduce', id: this.nextId++, task }, [], 'reduce')),
+      tasks.map((task) => this.enqueue({ type: 'reduce', id: this.nextId++, task }, 'reduce')),
     );
     return replies.map((r) => (r as Extract<SandboxReply, { type: 'reduceDone' }>).output);
   }
@@ -206,7 +145,7 @@ export class SandboxPoolCore implements TaskRunner {
       catalog: host.catalog,
       ...(host.parallelism === undefined ? {} : { parallelism: host.parallelism }),
     };
-    const reply = await this.enqueue(request, [], 'spark', host);
+    const reply = await this.enqueue(request, 'spark', host);
     return (reply as Extract<SandboxReply, { type: 'sparkDone' }>).output;
   }
 
@@ -251,24 +190,20 @@ export class SandboxPoolCore implements TaskRunner {
     this.slots = [];
   }
 
-  private enqueue(
-    message: Queued['message'],
-    transfer: ArrayBuffer[],
-    kind: TaskKind,
-    host?: DriverHost,
-    numReduceTasks?: number,
-    bytes?: number,
-  ): Promise<SandboxReply> {
+  private enqueue(message: Queued['message'], kind: TaskKind, host?: DriverHost): Promise<SandboxReply> {
     const run = this.run;
     if (!run) return Promise.reject(new Error('sandbox: no run in progress (load a job first)'));
     if (run.failure) return Promise.reject(run.failure);
     return new Promise((resolve, reject) => {
       const pending: Pending = { resolve, reject, kind, request: kind };
       if (host) pending.host = host;
-      if (numReduceTasks !== undefined) pending.numReduceTasks = numReduceTasks;
-      if (bytes !== undefined) pending.bytes = bytes;
-      if (message.type === 'map') pending.job = message.task.jobIndex;
-      this.queue.push({ message, transfer, pending });
+      if (message.type === 'map') {
+        // Its output must have this many partitions; its input and job bound its pipelining.
+        pending.numReduceTasks = message.task.numReduceTasks;
+        pending.bytes = message.task.bytes.length;
+        pending.job = message.task.jobIndex;
+      }
+      this.queue.push({ message, pending });
       run.counts[kind].total++;
       // Tasks are handed out in a burst: one report for all of them, not "0 of 1", "0 of 2"...
       if (!run.reportQueued) {
@@ -302,42 +237,21 @@ export class SandboxPoolCore implements TaskRunner {
     });
   }
 
-  /**
-   * Hands queued requests to workers: each idle worker gets the next one. Map tasks go in
-   * batches (a 256-byte block's map takes less time than the message that brings it) and are
-   * pipelined: a worker may hold PIPELINE.tasks of them (and PIPELINE.bytes of input), so it
-   * starts the next batch without waiting for a round trip. A batch is at most PIPELINE.batch
-   * tasks and never more than a fair share of the queue, so every worker gets work.
-   */
+  /** Hands queued requests to workers: the next one to an idle worker, map tasks in batches (mapBatches.ts). */
   private pump(): void {
     for (;;) {
       const next = this.queue[0];
       if (!next) return;
-      const slot = this.slotFor(next.pending);
+      const slot = slotFor(this.slots, next.pending, this.run);
       if (!slot) return;
       if (next.pending.kind !== 'map') {
-        this.queue.shift();
-        this.send(slot, [next]);
-        slot.endpoint.post(next.message, next.transfer);
+        this.send(slot, [this.queue.shift()!]);
+        slot.endpoint.post(next.message);
         continue;
       }
-      const fair = Math.ceil(this.queue.length / (2 * this.slots.length));
-      const big = this.run?.mapOutputs.get(next.pending.job ?? 0) === 'big';
-      const most = big ? 1 : Math.max(1, Math.min(PIPELINE.batch, fair, PIPELINE.tasks - slot.inFlight));
-      const batch: Queued[] = [];
-      let bytes = slot.inFlightBytes;
-      while (batch.length < most) {
-        const q = this.queue[0];
-        if (!q || q.pending.kind !== 'map') break;
-        const b = q.pending.bytes ?? 0;
-        if (batch.length > 0 && bytes + b > PIPELINE.bytes) break;
-        bytes += b;
-        batch.push(this.queue.shift()!);
-      }
+      const batch = takeBatch(this.queue, slot, this.slots.length, this.run);
       this.send(slot, batch);
-      const { tasks, buffer } = packBatch(
-        batch.map((q) => ({ id: q.message.id, task: (q.message as { task: MapTaskInput }).task })),
-      );
+      const { tasks, buffer } = packBatch(batch);
       slot.endpoint.post({ type: 'mapBatch', tasks }, [buffer]);
     }
   }
@@ -345,26 +259,10 @@ export class SandboxPoolCore implements TaskRunner {
   /** Books `sent` as in flight on `slot`. */
   private send(slot: Slot, sent: Queued[]): void {
     for (const q of sent) {
-      q.pending.slot = slot;
+      book(slot, q);
       this.pending.set(q.message.id, q.pending);
       if (q.pending.kind === 'map') this.sent.set(q.message.id, q);
-      slot.mapsOnly = slot.inFlight === 0 ? q.pending.kind === 'map' : slot.mapsOnly && q.pending.kind === 'map';
-      slot.inFlight++;
-      slot.inFlightBytes += q.pending.bytes ?? 0;
     }
-  }
-
-  /** An idle worker, or else for a map task the least loaded worker with only map tasks in flight and room. */
-  private slotFor(pending: Pending): Slot | null {
-    let best: Slot | null = null;
-    for (const slot of this.slots) {
-      if (slot.inFlight === 0) return slot;
-      if (pending.kind !== 'map' || this.run?.mapOutputs.get(pending.job ?? 0) !== 'small') continue;
-      if (!slot.mapsOnly || slot.inFlight >= PIPELINE.tasks) continue;
-      if (slot.inFlightBytes + (pending.bytes ?? 0) > PIPELINE.bytes) continue;
-      if (!best || slot.inFlight < best.inFlight) best = slot;
-    }
-    return best;
   }
 
   /** A worker's post: one reply, or a batch of them (each checked as if it came alone). */
@@ -374,24 +272,15 @@ export class SandboxPoolCore implements TaskRunner {
     if (!this.slots.includes(slot) || !this.run || this.run.failure) return;
     if ('why' in batch) return this.invalid(this.run, batch.why);
     const run = this.run;
-    // Every id is checked before any task is taken back: a bad list leaves nothing half done.
-    const back: Queued[] = [];
-    for (const id of batch.returned) {
-      const q = this.sent.get(id);
-      if (!q || q.pending.slot !== slot || this.pending.get(id) !== q.pending || back.includes(q))
-        return this.invalid(run, `batch.returned names task ${id}, which is not a map task of this worker's`);
-      back.push(q);
-    }
+    const back = takeBack(batch.returned, slot, this.sent, this.pending);
+    if (typeof back === 'string') return this.invalid(run, back);
     for (const q of back) {
       this.sent.delete(q.message.id);
       this.pending.delete(q.message.id);
-      slot.inFlight--;
-      slot.inFlightBytes -= q.pending.bytes ?? 0;
+      unbook(slot, q.pending);
+      run.mapOutputs.set(q.pending.job ?? 0, 'big');
     }
-    if (back.length > 0) {
-      for (const q of back) run.mapOutputs.set(q.pending.job ?? 0, 'big');
-      this.queue.unshift(...back);
-    }
+    this.queue.unshift(...back);
     this.holdPump = true;
     try {
       for (const reply of batch.replies) {
@@ -418,8 +307,11 @@ export class SandboxPoolCore implements TaskRunner {
     const reply = checked.reply;
     if (reply.type === 'log' || reply.type === 'logDropped') {
       if (slot.loading && slot !== run.echo) return;
-      if (reply.type === 'log') this.log(run, reply.text);
-      else run.log.dropped += reply.count;
+      if (reply.type === 'log') {
+        // One line of the learner's console output, within the run's LOG_LIMITS.
+        const line = cappedConsoleLine(run.log, reply.text);
+        if (line !== null) this.platform.log(line);
+      } else run.log.dropped += reply.count;
       return;
     }
     if (reply.type === 'loop') {
@@ -436,16 +328,18 @@ export class SandboxPoolCore implements TaskRunner {
       if (reply.type === 'sparkProgress') {
         run.spark = { job: reply.job.slice(0, 120), done: reply.done, total: reply.total };
         this.report('spark');
-      } else if (reply.type === 'hostRequest') this.serveHost(slot, pending.host!, reply);
-      else this.serveSqlModule(slot, reply);
+      } else {
+        const alive = () => this.slots.includes(slot);
+        if (reply.type === 'hostRequest') serveHostRequest(slot.endpoint, alive, pending.host!, reply);
+        else serveSqlModuleRequest(slot.endpoint, alive, this.platform.sqlModule?.bind(this.platform), reply);
+      }
       return;
     }
     if (reply.type !== 'failed' && reply.type !== ANSWERS[pending.request])
       return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
     this.pending.delete(reply.id);
     this.sent.delete(reply.id);
-    slot.inFlight--;
-    slot.inFlightBytes -= pending.bytes ?? 0;
+    unbook(slot, pending);
     slot.loopLine = null;
     slot.loading = false;
     if (pending.kind) {
@@ -453,14 +347,7 @@ export class SandboxPoolCore implements TaskRunner {
       this.report(pending.kind);
     }
     if (reply.type === 'mapDone') {
-      // A map-only job's map holds its part-m text instead of partitions.
-      const held = run.mapOutputBytes;
-      run.mapOutputBytes =
-        heldAfter(run.mapOutputBytes, reply.output.partitionBytes) + (reply.output.text?.length ?? 0);
-      const job = pending.job ?? 0;
-      if (run.mapOutputBytes - held >= BATCH_HOLD_BYTES) run.mapOutputs.set(job, 'big');
-      else if (!run.mapOutputs.has(job)) run.mapOutputs.set(job, 'small');
-      const tooBig = mapOutputTooBig(run.fileName, run.mapOutputBytes);
+      const tooBig = holdMapOutput(run, pending.job ?? 0, reply.output);
       if (tooBig) {
         this.abort(tooBig);
         return pending.reject(tooBig);
@@ -471,50 +358,9 @@ export class SandboxPoolCore implements TaskRunner {
     if (!this.holdPump) this.pump();
   }
 
-  /** A Spark driver reads files through the host: the answer goes back to its worker, if still alive. */
-  private serveHost(slot: Slot, host: DriverHost, reply: Extract<SandboxReply, { type: 'hostRequest' }>): void {
-    const answer = (files: Awaited<ReturnType<DriverHost['readFiles']>> | null, error: string | null) => {
-      if (this.slots.includes(slot))
-        slot.endpoint.post({ type: 'hostReply', id: reply.id, requestId: reply.requestId, files, error });
-    };
-    host.readFiles(reply.path).then(
-      (files) => answer(files, null),
-      (error: unknown) => answer(null, error instanceof Error ? error.message : 'the file could not be read'),
-    );
-  }
-
-  /** A Spark driver's spark.sql needs DuckDB's wasm module: the platform's, or why there is none. */
-  private serveSqlModule(slot: Slot, reply: Extract<SandboxReply, { type: 'sqlModuleRequest' }>): void {
-    const answer = (module: unknown, error: string | null) => {
-      if (this.slots.includes(slot))
-        slot.endpoint.post({ type: 'sqlModuleReply', id: reply.id, requestId: reply.requestId, module, error });
-    };
-    const load = this.platform.sqlModule;
-    if (!load) return answer(null, 'spark.sql: this sandbox has no DuckDB');
-    load().then(
-      (module) => answer(module, null),
-      (error: unknown) =>
-        answer(
-          null,
-          `spark.sql: DuckDB could not be loaded (${error instanceof Error ? error.message : 'unknown error'})`,
-        ),
-    );
-  }
-
-  /** One line of the learner's console output, within the run's LOG_LIMITS. */
-  private log(run: Run, text: string): void {
-    const line = cappedConsoleLine(run.log, text);
-    if (line !== null) this.platform.log(line);
-  }
-
   /** A reply that is not what the protocol allows fails the run (a job may forge messages). */
   private invalid(run: Run, why: string): void {
     this.abort(new JobResultError(run.fileName, null, `the sandbox sent an invalid reply: ${why}`));
-  }
-
-  /** A worker that died (out of memory, a crash) fails the run with a message, not its stack. */
-  private crashed(error: unknown): Error {
-    return crashError(error, this.run?.fileName ?? 'job.js');
   }
 
   /** The run's budget ran out: the loop a worker last reported running is what the limit stopped. */
