@@ -13,7 +13,7 @@ import { LABS } from '../labs/labRegistry';
 import { runStep } from '../labs/runStep';
 import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
-import { setEditorText } from './labActions';
+import { runShownSolution } from './labActions';
 
 const lab = (id: string) => LABS.find((l) => l.id === id)!;
 
@@ -35,21 +35,7 @@ async function openStep(s: Session, labId: string, stepIndex: number) {
 }
 
 async function runSolution(s: Session, labId: string, stepIndex: number) {
-  const { page } = s;
-  await setEditorText(page, lab(labId).steps[stepIndex]!.solution);
-  await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
-      !document.querySelector('[aria-label="Running"]') &&
-      document.querySelector('input.scrubber') !== null,
-    undefined,
-    { timeout: 90_000 },
-  );
-  await page
-    .getByRole('button', { name: /Pause/ })
-    .click({ timeout: 2_000 })
-    .catch(() => {});
+  await runShownSolution(s.page, lab(labId), stepIndex, 'input.scrubber');
 }
 
 /** Scrubs to t and returns the figure's lit parts once the panel has followed. */

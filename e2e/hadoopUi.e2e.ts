@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LABS } from '../labs/labRegistry';
 import { openApp, type Session } from './harness';
-import { setEditorText } from './labActions';
+import { runShownSolution } from './labActions';
 
 import { seriousViolations } from './axe';
 
@@ -18,25 +18,11 @@ const historyTab = (page: Page, name: string) =>
   page.getByRole('tablist', { name: 'Job history pages' }).getByRole('tab', { name, exact: true });
 
 async function runSolution(s: Session, labId: string, stepIndex: number, wait = '[data-testid="run-timeline"]') {
-  const { page } = s;
   const lab = LABS.find((l) => l.id === labId)!;
   const step = lab.steps[stepIndex]!;
-  await page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
-  await page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` }).waitFor({ timeout: 90_000 });
-  await setEditorText(page, step.solution);
-  await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.waitForFunction(
-    (sel) =>
-      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
-      !document.querySelector('[aria-label="Running"]') &&
-      document.querySelector(sel) !== null,
-    wait,
-    { timeout: 120_000 },
-  );
-  await page
-    .getByRole('button', { name: /Pause/ })
-    .click({ timeout: 2_000 })
-    .catch(() => {});
+  await s.page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
+  await s.page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` }).waitFor({ timeout: 90_000 });
+  await runShownSolution(s.page, lab, stepIndex, wait, 120_000);
 }
 
 async function seek(page: Page, fraction: number) {

@@ -76,3 +76,31 @@ export async function runSolutionFromHome(
   );
   return checkStates(page);
 }
+
+/**
+ * Pastes step `stepIndex`'s solution of `lab` into the editor of the page it is on, runs it and
+ * waits until every check is judged, the run is over and `shown` is on the page; then pauses the
+ * playback, so the test scrubs from where it stopped.
+ */
+export async function runShownSolution(
+  page: Page,
+  lab: { steps: readonly { solution: string }[] },
+  stepIndex: number,
+  shown = '[data-testid="run-timeline"]',
+  timeout = 90_000,
+) {
+  await setEditorText(page, lab.steps[stepIndex]!.solution);
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.waitForFunction(
+    (sel) =>
+      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
+      !document.querySelector('[aria-label="Running"]') &&
+      document.querySelector(sel) !== null,
+    shown,
+    { timeout },
+  );
+  await page
+    .getByRole('button', { name: /Pause/ })
+    .click({ timeout: 2_000 })
+    .catch(() => {});
+}

@@ -8,28 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LABS } from '../labs/labRegistry';
 import { openApp, type Session } from './harness';
-import { setEditorText } from './labActions';
+import { runShownSolution } from './labActions';
 
 async function runSolution(s: Session, labId: string, stepIndex: number) {
-  const { page } = s;
   const lab = LABS.find((l) => l.id === labId)!;
   const step = lab.steps[stepIndex]!;
-  await page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
-  await page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` }).waitFor({ timeout: 90_000 });
-  await setEditorText(page, step.solution);
-  await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
-      !document.querySelector('[aria-label="Running"]') &&
-      document.querySelector('[data-testid="run-timeline"]') !== null,
-    undefined,
-    { timeout: 90_000 },
-  );
-  await page
-    .getByRole('button', { name: /Pause/ })
-    .click({ timeout: 2_000 })
-    .catch(() => {});
+  await s.page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
+  await s.page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` }).waitFor({ timeout: 90_000 });
+  await runShownSolution(s.page, lab, stepIndex);
 }
 
 /** Scrubs the playback to `t` and reads what the map and the timeline drew at that instant. */

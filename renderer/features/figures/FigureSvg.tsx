@@ -47,28 +47,8 @@ export function FigureSvg({ id, width, height, lit, description, t, children }: 
         <title id={`${uid}-title`}>{title}</title>
         <desc id={`${uid}-desc`}>{description}</desc>
         <defs>
-          <marker
-            id={`${uid}-arrow`}
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" className="fig-arrowhead" />
-          </marker>
-          <marker
-            id={`${uid}-arrow-lit`}
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" className="fig-arrowhead lit" />
-          </marker>
+          <Arrowhead id={`${uid}-arrow`} className="fig-arrowhead" />
+          <Arrowhead id={`${uid}-arrow-lit`} className="fig-arrowhead lit" />
         </defs>
         <Lit.Provider value={{ lit, marker: uid }}>{children}</Lit.Provider>
       </svg>
@@ -168,5 +148,14 @@ export function Label({
     <text x={x} y={y} textAnchor={anchor} className={`fig-note${mono ? ' mono' : ''}${halo ? ' halo' : ''}`}>
       {children}
     </text>
+  );
+}
+
+/** The arrowhead the figures' arrows end in (`marker-end`), plain or lit. */
+function Arrowhead({ id, className }: { id: string; className: string }) {
+  return (
+    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+      <path d="M0,0 L10,5 L0,10 z" className={className} />
+    </marker>
   );
 }
