@@ -150,6 +150,25 @@ describe('the cluster map and its words', () => {
     await map.scrollIntoViewIfNeeded();
     await s.screenshot('cluster-map-100-nodes-racks');
 
+    // A redraw writes only what changed: moving to another instant updates the busy squares and
+    // counts, never the cards' names, places or titles of racks that did not change.
+    await page.evaluate(() => {
+      const layer = document.querySelector('[data-testid="cluster-map"] g.layer-racks')!;
+      const seen: string[] = [];
+      (window as unknown as { mapWrites: string[] }).mapWrites = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = (r.target.nodeType === 1 ? r.target : r.target.parentElement) as Element;
+          seen.push(`${r.type}:${el.tagName}.${el.getAttribute('class') ?? ''}:${r.attributeName ?? ''}`);
+        }
+      }).observe(layer, { subtree: true, attributes: true, childList: true, characterData: true });
+    });
+    await seek(page, 0.05);
+    await page.waitForFunction(() => (window as unknown as { mapWrites: string[] }).mapWrites.length > 0);
+    const writes = await page.evaluate(() => (window as unknown as { mapWrites: string[] }).mapWrites);
+    expect(writes.filter((w) => /text\.name|:transform$|:data-rack$|text\.open/.test(w))).toEqual([]);
+    expect(writes.length).toBeLessThan(400);
+
     // Click a rack: its 20 nodes appear; Escape zooms out again.
     await page.locator('[data-testid="cluster-map"] g.rack-summary[data-rack="r2"]').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="cluster-map"] g.node').length === 20);

@@ -59,7 +59,11 @@ async function drawnPairs(page: Page) {
   };
 }
 
-const attr = async (page: Page, name: string) => Number(await page.locator(MAP).getAttribute(name));
+/** A figure the map carries, once its flows are drawn (they join the map a render after the run shows). */
+const attr = async (page: Page, name: string) => {
+  await page.locator(`${MAP}[${name}]`).waitFor({ state: 'attached' });
+  return Number(await page.locator(MAP).getAttribute(name));
+};
 
 async function setTheme(page: Page, theme: 'dark' | 'light') {
   const toggle = page.getByRole('button', { name: new RegExp(`Switch to ${theme} theme`) });

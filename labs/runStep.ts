@@ -181,7 +181,8 @@ async function runJobStep(
     sampleData: false,
     yarn: { ...LAB_JOB_YARN, maxAssignmentsPerHeartbeat: LAB_ASSIGNMENTS_PER_HEARTBEAT },
     ...(settings.sparkConf !== undefined ? { sparkConf: settings.sparkConf } : {}),
-    ...(snapshots ? {} : { snapshots: false as const }),
+    // The UI plays a run back from its trace and reads only the final snapshot (no film).
+    snapshots: snapshots ? { film: false } : false,
   });
 }
 

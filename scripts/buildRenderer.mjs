@@ -38,6 +38,9 @@ export function buildRenderer({ force = false } = {}) {
     {
       cwd: root,
       stdio: 'inherit',
+      // Always the production build that ships: under vitest (the e2e setup) NODE_ENV is "test",
+      // which would bundle React's development build, slower and with another memory profile.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (result.status !== 0) {

@@ -9,12 +9,19 @@ export interface SnapshotOptions {
   intervalMs?: number;
   /** Most snapshots kept (default 240). */
   max?: number;
+  /**
+   * Whether to keep the film (default true). false: only the run's final state, for a UI that
+   * plays the run back from its trace and needs the end state alone (a large cluster's film of
+   * HDFS states is most of what would cross to the page).
+   */
+  film?: boolean;
 }
 
 export class SnapshotRecorder<S extends { t: number }> {
   readonly frames: S[] = [];
   private intervalMs: number;
   private readonly max: number;
+  private readonly film: boolean;
   private last = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -23,11 +30,12 @@ export class SnapshotRecorder<S extends { t: number }> {
   ) {
     this.intervalMs = Math.max(1, options.intervalMs ?? 1000);
     this.max = Math.max(2, options.max ?? 240);
+    this.film = options.film ?? true;
   }
 
   /** Records a snapshot if one is due at `now`. */
   note(now: number): void {
-    if (now - this.last < this.intervalMs) return;
+    if (!this.film || now - this.last < this.intervalMs) return;
     this.last = now;
     this.frames.push(this.take());
     if (this.frames.length >= this.max) {

@@ -87,6 +87,14 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
     for (let i = 1; i < t.length; i++) expect(t[i]!.t).toBeGreaterThanOrEqual(t[i - 1]!.t);
   });
 
+  it('without a film keeps the trace and the final snapshot the film ends with', async () => {
+    const full = await run();
+    const last = await run({ snapshots: { film: false } });
+    expect(last.snapshots).toHaveLength(1);
+    expect(JSON.stringify(last.snapshots[0])).toBe(JSON.stringify(full.snapshots.at(-1)));
+    expect(JSON.stringify(last.trace)).toBe(JSON.stringify(full.trace));
+  });
+
   it('gives a byte-identical trace for the same seed', async () => {
     const a = await run();
     const b = await run();

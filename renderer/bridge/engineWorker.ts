@@ -181,6 +181,8 @@ async function runFreeJob(request: JobRequest, sandbox: SandboxPoolCore): Promis
       sampleData: true,
       outputText: true,
       yarn: { nodeExpiryMs: LAB_NODE_EXPIRY_MS },
+      // The page plays the run back from its trace and reads only the final snapshot.
+      snapshots: { film: false },
     });
     return { ...base, report, error: null };
   } catch (error) {

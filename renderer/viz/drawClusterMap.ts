@@ -23,6 +23,7 @@ import {
 } from './clusterMapLayout';
 import { drawRackSummaries } from './drawRackSummaries';
 import type { FlowGeometry } from './drawMapFlows';
+import { attrOf, classOf, setAttr, textOf } from './writeIfChanged';
 
 const BLOCK_COLOURS = ['#4fb3ff', '#ffb547', '#3ecf8e', '#c18cff', '#ff7eb6', '#7ee0e0', '#f2e35b', '#ff8a5b'];
 /** Dark text on the light block colours: readable in both themes. */
@@ -53,9 +54,13 @@ export function mapMode(picture: ClusterPicture, rack: string | null): 'nodes' |
 
 /** Draws the map and returns where its nodes are, for the data-flow layer drawn over it. */
 export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPicture, options: DrawOptions): FlowGeometry {
-  const svg = select(svgElement).attr('role', 'img');
+  setAttr(svgElement, 'role', 'img');
+  const svg = select(svgElement);
   const layer = (name: string) =>
-    svg.selectAll<SVGGElement, string>(`g.layer-${name}`).data([name]).join('g').attr('class', `layer-${name}`);
+    svg
+      .selectAll<SVGGElement, string>(`g.layer-${name}`)
+      .data([name])
+      .join((enter) => enter.append('g').attr('class', `layer-${name}`));
   const width = Math.max(280, options.width);
   const rackOf = new Map(picture.nodes.map((n) => [n.id, n.rack]));
   if (mapMode(picture, options.rack) === 'racks') {
@@ -89,8 +94,8 @@ export function drawClusterMap(svgElement: SVGSVGElement, picture: ClusterPictur
 }
 
 function setSize(svg: SVGSVGElement, width: number, height: number) {
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.style.height = `${height}px`;
+  setAttr(svg, 'viewBox', `0 0 ${width} ${height}`);
+  if (svg.style.height !== `${height}px`) svg.style.height = `${height}px`;
 }
 
 function drawRackFrames(g: Selection<SVGGElement, string, SVGSVGElement, unknown>, layout: NodesLayout) {
@@ -106,14 +111,10 @@ function drawRackFrames(g: Selection<SVGGElement, string, SVGSVGElement, unknown
       r.append('text').attr('class', 'rack-label').attr('x', 10).attr('y', 18);
       return r;
     })
-    .attr('transform', (d) => `translate(${d.x},${d.y})`)
-    .call((r) =>
-      r
-        .select('rect')
-        .attr('width', (d) => d.w)
-        .attr('height', (d) => d.h),
-    )
-    .call((r) => r.select('text').text((d) => `rack ${d.id}`));
+    .call((r) => attrOf(r, 'transform', (d) => `translate(${d.x},${d.y})`))
+    .call((r) => attrOf(r.select('rect'), 'width', (d) => d.w))
+    .call((r) => attrOf(r.select('rect'), 'height', (d) => d.h))
+    .call((r) => textOf(r.select('text'), (d) => `rack ${d.id}`));
 }
 
 function statusText(d: NodePicture): string {
@@ -145,37 +146,30 @@ function drawNodeCards(
       c.append('text').attr('class', 'more');
       c.append('title');
       return c;
-    })
-    .attr('transform', (d) => `translate(${box(d).x},${box(d).y})`)
-    .attr('data-node', (d) => d.id)
-    .classed('dead', (d) => !d.alive)
-    .classed('slow', (d) => d.alive && d.slowFactor > 1);
+    });
+  attrOf(cards, 'transform', (d) => `translate(${box(d).x},${box(d).y})`);
+  attrOf(cards, 'data-node', (d) => d.id);
+  classOf(cards, 'dead', (d) => !d.alive);
+  classOf(cards, 'slow', (d) => d.alive && d.slowFactor > 1);
 
-  cards
-    .select('rect.card')
-    .attr('width', (d) => box(d).w)
-    .attr('height', (d) => box(d).h);
-  cards.select('text.name').text((d) => d.id);
-  cards
-    .select('text.status')
-    .attr('x', (d) => box(d).w - 8)
-    .text(statusText);
-  cards.select('rect.cpu-bg').attr('width', (d) => box(d).w - 16);
+  attrOf(cards.select('rect.card'), 'width', (d) => box(d).w);
+  attrOf(cards.select('rect.card'), 'height', (d) => box(d).h);
+  textOf(cards.select('text.name'), (d) => d.id);
+  attrOf(cards.select('text.status'), 'x', (d) => box(d).w - 8);
+  textOf(cards.select('text.status'), statusText);
+  attrOf(cards.select('rect.cpu-bg'), 'width', (d) => box(d).w - 16);
   const coreWidth = (d: NodePicture, cores: number) =>
     d.alive && d.cores > 0 ? ((box(d).w - 16) * Math.min(cores, d.cores)) / d.cores : 0;
-  cards.select('rect.cpu').attr('width', (d) => coreWidth(d, d.usedCores));
+  attrOf(cards.select('rect.cpu'), 'width', (d) => coreWidth(d, d.usedCores));
   // Held cores (a Spark executor's idle slots) continue the bar, hatched lighter.
-  cards
-    .select('rect.cpu-held')
-    .attr('x', (d) => 8 + coreWidth(d, d.usedCores))
-    .attr('width', (d) => coreWidth(d, d.heldCores ?? 0));
-  cards
+  attrOf(cards.select('rect.cpu-held'), 'x', (d) => 8 + coreWidth(d, d.usedCores));
+  attrOf(cards.select('rect.cpu-held'), 'width', (d) => coreWidth(d, d.heldCores ?? 0));
+  textOf(
     // The card's own title, not the first of its chips' or squares'.
-    .select(':scope > title')
-    .text(
-      (d) =>
-        `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.usedCores} of ${plural(d.cores, 'core')} busy${d.heldCores ? ` (${d.heldCores} more held by an executor waiting for tasks)` : ''}, ${plural(d.blockCount ?? d.blocks.length, 'block replica')}, ${plural(d.containerCount ?? d.containers.length, 'container')}`,
-    );
+    cards.select(':scope > title'),
+    (d) =>
+      `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.usedCores} of ${plural(d.cores, 'core')} busy${d.heldCores ? ` (${d.heldCores} more held by an executor waiting for tasks)` : ''}, ${plural(d.blockCount ?? d.blocks.length, 'block replica')}, ${plural(d.containerCount ?? d.containers.length, 'container')}`,
+  );
 
   const slots = layout.chipsPerRow * layout.chipRows;
   const count = (d: NodePicture) => d.blockCount ?? d.blocks.length;
@@ -184,14 +178,13 @@ function drawNodeCards(
     x: (i % layout.chipsPerRow) * (CHIP_W + 4),
     y: Math.floor(i / layout.chipsPerRow) * CHIP_PITCH,
   });
-  cards
-    .select('text.more')
-    .attr('x', (d) => 8 + slot(shown(d).length).x + 2)
-    .attr('y', (d) => 40 + slot(shown(d).length).y + 13)
-    .text((d) => {
-      if (!d.alive) return layout.chipRows > 0 ? 'its replicas are unreachable' : '';
-      return count(d) > shown(d).length ? `+${(count(d) - shown(d).length).toLocaleString('en-US')} more` : '';
-    });
+  const more = cards.select('text.more');
+  attrOf(more, 'x', (d) => 8 + slot(shown(d).length).x + 2);
+  attrOf(more, 'y', (d) => 40 + slot(shown(d).length).y + 13);
+  textOf(more, (d) => {
+    if (!d.alive) return layout.chipRows > 0 ? 'its replicas are unreachable' : '';
+    return count(d) > shown(d).length ? `+${(count(d) - shown(d).length).toLocaleString('en-US')} more` : '';
+  });
 
   cards
     .select('g.chips')
@@ -230,6 +223,6 @@ function drawNodeCards(
           ? exit.classed('exiting', true).transition().duration(duration).attr('opacity', 0).remove()
           : exit.remove(),
     )
-    .attr('data-block', (b) => blockName(b.id))
-    .attr('transform', (_b, i) => `translate(${slot(i).x},${slot(i).y})`);
+    .call((c) => attrOf(c, 'data-block', (b) => blockName(b.id)))
+    .call((c) => attrOf(c, 'transform', (_b, i) => `translate(${slot(i).x},${slot(i).y})`));
 }

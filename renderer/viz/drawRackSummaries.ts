@@ -15,6 +15,10 @@ import {
   type RackSummary,
 } from './clusterMapLayout';
 import type { NodePicture } from './clusterPicture';
+import { attrOf, classOf, textOf } from './writeIfChanged';
+
+/** The newest rack-click callback of each summaries layer (cards bind their handler once). */
+const openRackOf = new WeakMap<SVGGElement, ((rack: string) => void) | undefined>();
 
 const lines = (r: RackSummary): string[] => [
   r.dead > 0 ? `${r.alive} alive · ${r.dead} dead` : `${r.alive} alive${r.slow > 0 ? ` · ${r.slow} slow` : ''}`,
@@ -34,6 +38,9 @@ export function drawRackSummaries(
 ): { height: number; boxes: ReadonlyMap<string, Box> } {
   const layout = layoutSummaries(racks, width);
   const box = (r: RackSummary) => layout.boxes.get(r.id)!;
+  // The click handler is bound once per card and reads the newest callback from here.
+  const host = g.node();
+  if (host) openRackOf.set(host, onOpenRack);
   const cards = g
     .selectAll<SVGGElement, RackSummary>('g.rack-summary')
     .data(racks, (r) => r.id)
@@ -51,46 +58,39 @@ export function drawRackSummaries(
       c.append('rect').attr('class', 'cpu').attr('x', 10).attr('height', 5).attr('rx', 2);
       c.append('g').attr('class', 'squares');
       c.append('title');
+      c.on('click', (_event, r) => (host ? openRackOf.get(host) : undefined)?.(r.id));
       return c;
-    })
-    .attr('transform', (r) => `translate(${box(r).x},${box(r).y})`)
-    .attr('data-rack', (r) => r.id)
-    .classed('has-dead', (r) => r.dead > 0)
-    .on('click', (_event, r) => onOpenRack?.(r.id));
+    });
+  attrOf(cards, 'transform', (r) => `translate(${box(r).x},${box(r).y})`);
+  attrOf(cards, 'data-rack', (r) => r.id);
+  classOf(cards, 'has-dead', (r) => r.dead > 0);
 
-  cards
-    .select('rect.card')
-    .attr('width', (r) => box(r).w)
-    .attr('height', (r) => box(r).h);
-  cards.select('text.name').text((r) => `rack ${r.id}`);
-  cards
-    .select('text.open')
-    .attr('x', (r) => box(r).w - 10)
-    .text((r) => `${plural(r.nodes.length, 'node')} ›`);
+  attrOf(cards.select('rect.card'), 'width', (r) => box(r).w);
+  attrOf(cards.select('rect.card'), 'height', (r) => box(r).h);
+  textOf(cards.select('text.name'), (r) => `rack ${r.id}`);
+  attrOf(cards.select('text.open'), 'x', (r) => box(r).w - 10);
+  textOf(cards.select('text.open'), (r) => `${plural(r.nodes.length, 'node')} ›`);
   // Each card's lines, worked out once per draw (they are written into several elements).
-  const textOf = new Map(racks.map((r) => [r.id, lines(r)]));
-  for (let i = 0; i < SUMMARY_LINES; i++) cards.select(`text.line-${i}`).text((r) => textOf.get(r.id)![i]!);
+  const textOfRack = new Map(racks.map((r) => [r.id, lines(r)]));
+  for (let i = 0; i < SUMMARY_LINES; i++) textOf(cards.select(`text.line-${i}`), (r) => textOfRack.get(r.id)![i]!);
   const barY = RACK_HEAD + SUMMARY_LINES * SUMMARY_LINE_H;
-  cards
-    .select('rect.cpu-bg')
-    .attr('y', barY)
-    .attr('width', (r) => box(r).w - 20);
-  cards
-    .select('rect.cpu')
-    .attr('y', barY)
-    .attr('width', (r) => (r.cores > 0 ? ((box(r).w - 20) * Math.min(r.busyCores, r.cores)) / r.cores : 0));
-  cards
+  attrOf(cards.select('rect.cpu-bg'), 'y', barY);
+  attrOf(cards.select('rect.cpu-bg'), 'width', (r) => box(r).w - 20);
+  attrOf(cards.select('rect.cpu'), 'y', barY);
+  attrOf(cards.select('rect.cpu'), 'width', (r) =>
+    r.cores > 0 ? ((box(r).w - 20) * Math.min(r.busyCores, r.cores)) / r.cores : 0,
+  );
+  textOf(
     // The card's own title, not the first of its chips' or squares'.
-    .select(':scope > title')
-    .text(
-      (r) =>
-        `Rack ${r.id}: ${plural(r.nodes.length, 'node')}, ${textOf.get(r.id)!.join(', ')}. Click to show its nodes.`,
-    );
+    cards.select(':scope > title'),
+    (r) =>
+      `Rack ${r.id}: ${plural(r.nodes.length, 'node')}, ${textOfRack.get(r.id)!.join(', ')}. Click to show its nodes.`,
+  );
 
   const per = layout.squaresPerRow;
-  cards
-    .select('g.squares')
-    .attr('transform', `translate(10,${barY + 12})`)
+  const squaresBox = cards.select('g.squares');
+  attrOf(squaresBox, 'transform', `translate(10,${barY + 12})`);
+  const squares = squaresBox
     .selectAll<SVGRectElement, NodePicture>('rect')
     .data(
       (r) => r.nodes,
@@ -103,12 +103,14 @@ export function drawRackSummaries(
         .attr('height', SQUARE)
         .attr('rx', 2)
         .call((s) => s.append('title')),
-    )
-    .attr('x', (_n, i) => (i % per) * (SQUARE + 3))
-    .attr('y', (_n, i) => Math.floor(i / per) * (SQUARE + 3))
-    .attr('class', (n) => (n.alive ? 'square' : 'square dead'))
-    .attr('fill-opacity', (n) => (n.alive ? 0.15 + 0.85 * load(n) : 1))
-    .select('title')
-    .text((n) => `${n.id}: ${n.alive ? `${n.usedCores}/${plural(n.cores, 'core')} busy` : 'dead'}`);
+    );
+  attrOf(squares, 'x', (_n, i) => (i % per) * (SQUARE + 3));
+  attrOf(squares, 'y', (_n, i) => Math.floor(i / per) * (SQUARE + 3));
+  attrOf(squares, 'class', (n) => (n.alive ? 'square' : 'square dead'));
+  attrOf(squares, 'fill-opacity', (n) => (n.alive ? 0.15 + 0.85 * load(n) : 1));
+  textOf(
+    squares.select('title'),
+    (n) => `${n.id}: ${n.alive ? `${n.usedCores}/${plural(n.cores, 'core')} busy` : 'dead'}`,
+  );
   return { height: layout.height, boxes: layout.boxes };
 }

@@ -165,6 +165,8 @@ async function playbackFps(): Promise<{ figures: FpsFigure[]; nodes: string; att
   await page.getByTestId('cluster-map').scrollIntoViewIfNeeded();
   const toggle = page.getByLabel('Draw data moving');
   // Each speed from the first transfer (the interesting part), with the flows drawn and then without.
+  // The flows join the map a render after the run shows.
+  await page.locator('[data-testid="cluster-map"][data-first-flow]').waitFor({ state: 'attached' });
   const first = Number(await page.getByTestId('cluster-map').getAttribute('data-first-flow'));
   for (const speed of ['1', '4', '16', '64']) {
     for (const flows of [true, false]) {

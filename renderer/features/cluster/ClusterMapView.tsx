@@ -1,5 +1,5 @@
 /** The cluster map of a run (a job, an HDFS step or the home page's scenario) at playback time t, rebuilt from its trace, with the data moving at t drawn over it. */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { RunEvent } from '../../../engine/api';
 import { ClusterTimeline, type NodeInfo } from '../../viz/clusterTimeline';
 import { ClusterMap } from './ClusterMap';
@@ -26,13 +26,16 @@ export function ClusterMapView({
 }) {
   const picture = useMemo(() => timeline.at(t), [timeline, t]);
   const peakBlocks = useMemo(() => timeline.peakBlocksPerNode(), [timeline]);
-  const index = useMemo(() => timeline.flows(), [timeline]);
-  const moving = useMemo(() => index.activeAt(t), [index, t]);
+  // The transfers are derived from the whole trace (tens of milliseconds for a large run): the
+  // map and the timeline show first, and the flows join them on the next render.
+  const flowsOf = useDeferredValue<ClusterTimeline | null>(timeline, null);
+  const index = flowsOf === timeline ? timeline.flows() : null;
+  const moving = useMemo(() => index?.activeAt(t) ?? [], [index, t]);
   const dead = picture.nodes.filter((n) => !n.alive).map((n) => n.id);
   const busy = picture.nodes.reduce((s, n) => s + n.usedCores, 0);
   const held = picture.nodes.reduce((s, n) => s + (n.heldCores ?? 0), 0);
   const large = picture.nodes.length > SUMMARY_ABOVE_NODES;
-  const hasFlows = index.flows.length > 0;
+  const hasFlows = index !== null && index.flows.length > 0;
   const [showFlows, setShowFlows] = useState(true);
   return (
     <figure className="map-figure">
