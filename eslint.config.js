@@ -141,6 +141,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'smart'],
+      // Learners' code is compiled by the sandbox alone; nothing of ours evaluates strings.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
     },
   },
   {
