@@ -3,22 +3,39 @@ import type { Page } from 'playwright-core';
 
 /**
  * Replaces the editor's text by pasting it, as a learner would (typing would trigger
- * auto-closing), and waits until Monaco shows its last line. `host` selects the editor's panel.
+ * auto-closing), and copies it back out to check that the editor holds exactly that text.
+ * `host` selects the editor's panel.
  */
 export async function setEditorText(page: Page, text: string, host = '.lab-editor') {
   const editor = page.locator(`${host} .monaco-editor`).first();
   await editor.waitFor({ timeout: 60_000 });
   await editor.click();
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  const squash = (s: string) => s.replace(/\s+/g, '');
-  // After the paste the cursor, and so the visible part of the editor, is at the end.
-  const lastLine = squash([...text.split('\n')].reverse().find((l) => l.trim().length > 0) ?? '');
-  await page.waitForFunction(
-    ([h, line]) => (document.querySelector(`${h} .view-lines`)?.textContent ?? '').replace(/\s+/g, '').includes(line!),
-    [host, lastLine],
-  );
+  // The visible lines cannot tell two texts that end alike apart; the copied text can.
+  const visible = (h: string) => document.querySelector(`${h} .view-lines`)?.textContent ?? '';
+  for (let attempt = 0; ; attempt++) {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.keyboard.press('ControlOrMeta+A');
+    const before = await page.evaluate(visible, host);
+    await page.keyboard.press('ControlOrMeta+V');
+    // Monaco may apply a paste a moment later, and a selection change before then cancels it: wait
+    // for the lines to change (up to a second, as two texts that end alike show the same lines).
+    await page
+      .waitForFunction(
+        ([h, b]) => (document.querySelector(`${h} .view-lines`)?.textContent ?? '') !== b,
+        [host, before],
+        { timeout: 1_000 },
+      )
+      .catch(() => {});
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+C');
+    // The selection collapses to the end: the cursor, and the visible part of the editor, are there.
+    await page.keyboard.press('ArrowRight');
+    const held = await page.evaluate(() => navigator.clipboard.readText());
+    if (held === text) return;
+    if (attempt === 4)
+      throw new Error(`setEditorText: the editor holds ${JSON.stringify(held)}, not ${JSON.stringify(text)}`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /** Each check as `id:state` (pass, fail, pending, not-judged). */
