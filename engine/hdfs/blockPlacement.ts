@@ -31,7 +31,14 @@ export class BlockPlacementPolicy {
     const maxPerRack = rackCount > 1 ? Math.floor((total - 1) / rackCount) + 2 : total;
     const nodes = this.cluster.nodes;
     const rackOf = (i: number): number => nodes[i]!.rackIndex;
-    const usable = (i: number): boolean => !chosen.includes(i) && this.isGoodTarget(i);
+    // Whether each node is a good target, asked once per node per call (a block's picks scan
+    // every node up to three times: a 100-node cluster writing 9,000 blocks asked 2.7 M times).
+    const good = new Int8Array(nodes.length);
+    const isGood = (i: number): boolean => {
+      if (good[i] === 0) good[i] = this.isGoodTarget(i) ? 1 : 2;
+      return good[i] === 1;
+    };
+    const usable = (i: number): boolean => !chosen.includes(i) && isGood(i);
     const rackLoad = (r: number): number => chosen.filter((c) => rackOf(c) === r).length;
     for (let k = 0; k < count; k++) {
       let pick: number | undefined;
@@ -57,12 +64,14 @@ export class BlockPlacementPolicy {
     return added;
   }
 
-  /** A uniformly random node index satisfying `ok`, scanning nodes in order. */
+  /** A uniformly random node index satisfying `ok`: the k-th such node in node order, k drawn from the Rng. */
   private random(ok: (i: number) => boolean): number | undefined {
-    const candidates: number[] = [];
     const n = this.cluster.nodes.length;
-    for (let i = 0; i < n; i++) if (ok(i)) candidates.push(i);
-    if (candidates.length === 0) return undefined;
-    return candidates[this.rng.int(candidates.length)];
+    let candidates = 0;
+    for (let i = 0; i < n; i++) if (ok(i)) candidates++;
+    if (candidates === 0) return undefined;
+    let k = this.rng.int(candidates);
+    for (let i = 0; i < n; i++) if (ok(i) && k-- === 0) return i;
+    return undefined;
   }
 }

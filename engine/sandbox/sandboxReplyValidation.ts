@@ -69,14 +69,23 @@ function list(v: unknown, where: string, max: number = REPLY_LIMITS.list): unkno
 
 function ints(v: unknown, where: string, max?: number): number[] {
   const a = list(v, where);
-  for (let i = 0; i < a.length; i++) int(a[i], `${where}[${i}]`, max);
+  // The item's path is spelled out only for the message of a bad one (thousands of items per run).
+  const top = max ?? Number.MAX_SAFE_INTEGER;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (!(typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 && x <= top)) int(x, `${where}[${i}]`, max);
+  }
   return a as number[];
 }
 
 function counts(v: unknown, where: string, length?: number, allowMinusOne = false): number[] {
   const a = list(v, where);
   if (length !== undefined && a.length !== length) fail(where, `has ${a.length} items, not ${length}`);
-  for (let i = 0; i < a.length; i++) if (!(allowMinusOne && a[i] === -1)) count(a[i], `${where}[${i}]`);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (!(typeof x === 'number' && Number.isFinite(x) && x >= 0) && !(allowMinusOne && x === -1))
+      count(x, `${where}[${i}]`);
+  }
   return a as number[];
 }
 
@@ -89,8 +98,25 @@ function notPlain(v: object): string | null {
 
 /** Plain data (numbers, strings, booleans, null, arrays, plain objects) within the data limits. */
 function data(v: unknown, where: string): void {
+  if (flatPrimitives(v)) return;
   const plain = toPlainData(v, where, DATA_LIMITS, notPlain);
   if (!plain.ok) fail(plain.path, `is not plain data: ${plain.problem}`);
+}
+
+/**
+ * Whether `v` is a list of strings, numbers, booleans, null and undefined within DATA_LIMITS: what
+ * toPlainData accepts, checked without copying (a map task's keys, thousands of tasks per run).
+ */
+function flatPrimitives(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length >= DATA_LIMITS.maxValues) return false;
+  let chars = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    const t = typeof x;
+    if (t === 'string') chars += (x as string).length;
+    else if (t !== 'number' && t !== 'boolean' && t !== 'undefined' && x !== null) return false;
+  }
+  return chars <= DATA_LIMITS.maxChars;
 }
 
 export function checkErrorData(v: unknown, where: string): JobErrorData {
