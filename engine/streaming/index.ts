@@ -1,6 +1,6 @@
 /** engine/streaming: a Kafka-like log, consumer groups, a micro-batch processor, sinks and the delivery ledger. */
 export * from './types';
-export { partitionForKey, KeylessPartitioner } from './partitioner';
+export { partitionForKey, murmur2, toPositive, KeylessPartitioner } from './partitioner';
 export { PartitionLog } from './partitionLog';
 export {
   BrokerCluster,
@@ -51,3 +51,7 @@ export {
   type PartitionLag,
   type RunScenarioOptions,
 } from './runScenario';
+export { KafkaHost, type KafkaHostOptions } from './kafkaHost';
+export { KafkaGroup, roundRobin, INITIAL_REBALANCE_DELAY_MS } from './kafkaGroups';
+export { StepTransport, runSteps, type StepRun } from './kafkaSteps';
+export * as kafkajs from './kafkajs';

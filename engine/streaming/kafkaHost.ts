@@ -1,0 +1,363 @@
+/**
+ * The simulated Kafka that ClusterLab's KafkaJS talks to: brokers on the cluster's nodes, topics,
+ * consumer groups and the delivery ledger, on one simulated clock. Learners' clients run elsewhere
+ * (the sandbox) and meet the host in steps (docs/streaming-design.md): `apply` takes every call
+ * the clients made since the last step, in (client, seq) order; `advance` runs the clock until at
+ * least one call is answered and returns every answer due by then. Deterministic: the same calls
+ * in the same steps give the same answers and the same trace.
+ */
+import { Kernel, createRng, nullSink, type Rng, type TraceSink } from '../core';
+import { Cluster, resolveClusterSpec, type ClusterSpec } from '../cluster';
+import { BrokerCluster } from './brokerCluster';
+import { brokerHosts } from './brokerHosts';
+import { KafkaGroup } from './kafkaGroups';
+import { ProducerSends } from './kafkaSends';
+import { Ledger } from './ledger';
+import type { TopicConfig } from './types';
+import type { FetchAnswer, IncomingMessage, KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
+import type { KafkaErrorData } from './kafkajs/kafkaErrors';
+
+export interface KafkaHostOptions {
+  cluster: ClusterSpec;
+  /** How many nodes run a broker (spread over the racks). */
+  brokers: number;
+  /** Topics that exist when the run starts (a lab's setting). */
+  topics: TopicConfig[];
+  seed: number;
+  /** One-way latency between a client and a broker (ms). */
+  networkLatencyMs?: number;
+  /** Whether a send to a missing topic creates it (Kafka's auto.create.topics.enable; default true). */
+  autoCreateTopics?: boolean;
+  trace?: TraceSink;
+}
+
+/** Kafka's broker defaults for a topic created on first use (num.partitions, default.replication.factor). */
+const AUTO_TOPIC = { partitions: 1, replicationFactor: 1 };
+
+const nonRetriable = (message: string): KafkaErrorData => ({ name: 'KafkaJSNonRetriableError', message });
+
+interface Client {
+  kind: 'producer' | 'consumer' | 'admin';
+  clientId: string;
+  connected: boolean;
+  sends: ProducerSends | null;
+}
+
+export class KafkaHost {
+  readonly kernel = new Kernel();
+  readonly ledger = new Ledger();
+  readonly brokers: BrokerCluster;
+  readonly cluster: Cluster;
+  private readonly trace: TraceSink;
+  private readonly rng: Rng;
+  private readonly latency: number;
+  private readonly autoCreate: boolean;
+  private readonly clients = new Map<number, Client>();
+  private readonly groups = new Map<string, KafkaGroup>();
+  private readonly headers = new Map<number, Record<string, string[]>>();
+  private readonly due: KafkaAnswer[] = [];
+  private readonly knownTopics = new Set<string>();
+  /** Calls applied and not answered yet. */
+  private open = 0;
+
+  constructor(options: KafkaHostOptions) {
+    this.trace = options.trace ?? nullSink;
+    this.rng = createRng(options.seed);
+    this.latency = options.networkLatencyMs ?? 1;
+    this.autoCreate = options.autoCreateTopics ?? true;
+    this.cluster = new Cluster(resolveClusterSpec(options.cluster), this.kernel, this.trace);
+    this.brokers = new BrokerCluster(brokerHosts(this.cluster, options.brokers), this.kernel, this.ledger, this.trace);
+    this.cluster.subscribe((change) => {
+      if (change.kind === 'died') this.brokers.killBroker(change.node);
+      else if (change.kind === 'restarted') this.brokers.restartBroker(change.node);
+    });
+    for (const t of options.topics) {
+      this.brokers.createTopic(t);
+      this.knownTopics.add(t.name);
+    }
+    this.brokers.start();
+  }
+
+  /** Registers a client (a producer, a consumer or an admin) under its number. */
+  openClient(client: number, kind: Client['kind'], clientId: string): void {
+    this.clients.set(client, { kind, clientId, connected: false, sends: null });
+  }
+
+  /** The brokers' addresses, as a KafkaJS client names them (`new Kafka({ brokers })`). */
+  get addresses(): string[] {
+    return this.brokers.brokerIds.map((id) => `${id}:9092`);
+  }
+
+  /** Calls applied and not answered yet. */
+  get waiting(): number {
+    return this.open;
+  }
+
+  /** Applies the calls of one step, in (client, seq) order. */
+  apply(calls: readonly KafkaCall[]): void {
+    const ordered = [...calls].sort((a, b) => a.client - b.client || a.seq - b.seq);
+    for (const call of ordered) {
+      this.open++;
+      const answer = (value: unknown) => this.settle({ client: call.client, seq: call.seq, ok: true, value });
+      const fail = (error: KafkaErrorData) => this.settle({ client: call.client, seq: call.seq, ok: false, error });
+      try {
+        this.handle(call.client, call.request, answer, fail);
+      } catch (error) {
+        fail(nonRetriable(error instanceof Error ? error.message : String(error)));
+      }
+    }
+  }
+
+  /**
+   * Runs the clock until some call is answered (or `until`, or nothing is left to run), and
+   * returns the answers due, in the order they fell due.
+   */
+  advance(until = Number.POSITIVE_INFINITY): KafkaAnswer[] {
+    while (this.due.length === 0 && this.kernel.step(until));
+    // Everything else due at the same instant goes in the same step.
+    const now = this.kernel.now;
+    while (this.kernel.step(now));
+    return this.due.splice(0);
+  }
+
+  private settle(answer: KafkaAnswer): void {
+    this.open--;
+    this.due.push(answer);
+  }
+
+  /** After the network's round trip. */
+  private later(fn: () => void, roundTrips = 1): void {
+    this.kernel.schedule(this.latency * 2 * roundTrips, fn, 5);
+  }
+
+  private handle(
+    client: number,
+    req: KafkaRequest,
+    answer: (value: unknown) => void,
+    fail: (error: KafkaErrorData) => void,
+  ): void {
+    const c = this.clients.get(client);
+    if (!c) return fail(nonRetriable(`unknown client ${client}`));
+    switch (req.op) {
+      case 'connect':
+        c.connected = true;
+        return this.later(() => answer(null));
+      case 'disconnect':
+        c.connected = false;
+        for (const g of this.groups.values()) g.leave(client);
+        return this.later(() => answer(null));
+      case 'send': {
+        c.sends ??= new ProducerSends(
+          {
+            kernel: this.kernel,
+            brokers: this.brokers,
+            ledger: this.ledger,
+            trace: this.trace,
+            rng: this.rng,
+            latencyMs: this.latency,
+            networkDown: () => false,
+            partitionsOf: (topic) => this.partitionsOf(topic, this.autoCreate),
+            headers: this.headers,
+          },
+          `${c.clientId}#${client}`,
+        );
+        return c.sends.send(req, (r) => (r.ok ? answer(r.value) : fail(r.error)));
+      }
+      case 'createTopics': {
+        let created = false;
+        for (const t of req.topics) {
+          if (this.partitionsOf(t.topic, false) !== null) continue;
+          this.createTopic(t.topic, t.numPartitions, t.replicationFactor);
+          created = true;
+        }
+        return this.later(() => answer(created));
+      }
+      case 'listTopics':
+        return this.later(() => answer(this.topicNames()));
+      case 'fetchTopicOffsets': {
+        const n = this.partitionsOf(req.topic, false);
+        if (n === null) return this.later(() => fail(unknownTopic()));
+        const offsets = this.brokers.partitions(req.topic).map((ps, partition) => ({
+          partition,
+          offset: ps.log.highWatermark,
+          high: ps.log.highWatermark,
+          low: ps.log.logStartOffset,
+        }));
+        return this.later(() => answer(offsets));
+      }
+      case 'fetchOffsets': {
+        const g = this.groups.get(req.groupId);
+        const out = req.topics.map((topic) => ({
+          topic,
+          partitions: Array.from({ length: this.partitionsOf(topic, false) ?? 0 }, (_, partition) => ({
+            partition,
+            offset: g?.committedOffset(topic, partition) ?? -1,
+          })),
+        }));
+        return this.later(() => answer(out));
+      }
+      case 'join': {
+        const g = this.group(req.groupId);
+        const missing = req.topics.find((t) => this.partitionsOf(t, this.autoCreate) === null);
+        if (missing !== undefined) return this.later(() => fail(unknownTopic()));
+        const timeouts = { sessionTimeout: req.sessionTimeout, rebalanceTimeout: req.rebalanceTimeout };
+        this.kernel.schedule(
+          this.latency,
+          () => g.join(client, c.clientId, req.topics, timeouts, (joined) => this.later(() => answer(joined), 0.5)),
+          5,
+        );
+        return;
+      }
+      case 'fetch':
+        return this.fetch(client, req, answer);
+      case 'commit': {
+        const g = this.groups.get(req.groupId);
+        const member = g?.memberOf(client);
+        if (g && member !== undefined) g.touch(member);
+        const ok = g?.commit(client, req.generation, req.offsets) ?? false;
+        if (ok)
+          this.trace.record({
+            t: this.kernel.now,
+            type: 'offsetsCommitted',
+            group: req.groupId,
+            member: member ?? '',
+            offsets: req.offsets.map((o) => [o.topic, o.partition, o.offset]),
+          });
+        return this.later(() => (ok ? answer(null) : fail(rebalanceInProgress())));
+      }
+      case 'leave':
+        this.groups.get(req.groupId)?.leave(client);
+        return this.later(() => answer(null));
+      case 'sleep':
+        this.kernel.schedule(Math.max(0, req.ms), () => answer(null), 5);
+        return;
+      case 'processed': {
+        const record = this.brokers.partition(req.topic, req.partition).log.at(req.offset);
+        if (record) this.ledger.processed(record.id);
+        return answer(null);
+      }
+    }
+  }
+
+  /** A fetch: what the member's partitions have from its positions, or (long poll) up to maxWaitTimeInMs later. */
+  private fetch(
+    client: number,
+    req: Extract<KafkaRequest, { op: 'fetch' }>,
+    answer: (value: FetchAnswer) => void,
+  ): void {
+    const g = this.groups.get(req.groupId);
+    const started = this.kernel.now;
+    const poll = (): void => {
+      const member = g?.memberOf(client);
+      if (g && member !== undefined) g.touch(member);
+      if (!g || !g.current(client, req.generation)) return answer({ rebalancing: true, batches: [] });
+      const owned = g.owned(client);
+      const batches: FetchAnswer['batches'] = [];
+      for (const pos of req.positions) {
+        if (!owned.get(pos.topic)?.includes(pos.partition)) continue;
+        const ps = this.brokers.partition(pos.topic, pos.partition);
+        const records = this.brokers.fetch(pos.topic, pos.partition, pos.offset, maxRecords(req.maxBytesPerPartition));
+        if (records.length === 0) continue;
+        batches.push({
+          topic: pos.topic,
+          partition: pos.partition,
+          highWatermark: ps.log.highWatermark,
+          messages: records.map((r): IncomingMessage => ({
+            offset: r.offset,
+            key: r.key,
+            value: r.value as string | null,
+            timestamp: r.eventTime,
+            headers: this.headers.get(r.id) ?? {},
+          })),
+        });
+      }
+      if (batches.length > 0 || this.kernel.now - started >= req.maxWaitTimeInMs) {
+        this.kernel.schedule(this.latency, () => answer({ rebalancing: false, batches }), 5);
+        return;
+      }
+      // Nothing yet: the broker holds the fetch until data comes or the wait is over.
+      this.kernel.schedule(Math.min(POLL_MS, req.maxWaitTimeInMs - (this.kernel.now - started)), poll, 6);
+    };
+    this.kernel.schedule(this.latency, poll, 5);
+  }
+
+  private group(groupId: string): KafkaGroup {
+    let g = this.groups.get(groupId);
+    if (!g)
+      this.groups.set(
+        groupId,
+        (g = new KafkaGroup(groupId, {
+          kernel: this.kernel,
+          trace: this.trace,
+          rng: this.rng,
+          partitionsOf: (t) => this.partitionsOf(t, false),
+          bounds: (t, p) => {
+            const log = this.brokers.partition(t, p).log;
+            return { logStartOffset: log.logStartOffset, highWatermark: log.highWatermark };
+          },
+        })),
+      );
+    return g;
+  }
+
+  /** A consumer group, for the checks and pictures (undefined if no consumer joined it). */
+  groupOf(groupId: string): KafkaGroup | undefined {
+    return this.groups.get(groupId);
+  }
+
+  private topicNames(): string[] {
+    return [...this.knownTopics].sort();
+  }
+
+  /** The topic's partition count; a missing topic is created first when `create`, else null. */
+  private partitionsOf(topic: string, create: boolean): number | null {
+    if (this.knownTopics.has(topic)) return this.brokers.partitions(topic).length;
+    try {
+      const n = this.brokers.partitions(topic).length;
+      this.knownTopics.add(topic);
+      return n;
+    } catch {
+      if (!create) return null;
+      this.createTopic(topic, AUTO_TOPIC.partitions, AUTO_TOPIC.replicationFactor);
+      return AUTO_TOPIC.partitions;
+    }
+  }
+
+  private createTopic(topic: string, partitions: number, replicationFactor: number): void {
+    this.brokers.createTopic({
+      name: topic,
+      partitions,
+      replicationFactor,
+      minInsyncReplicas: 1,
+      retentionMs: Number.POSITIVE_INFINITY,
+      retentionRecords: Number.POSITIVE_INFINITY,
+    });
+    this.knownTopics.add(topic);
+  }
+}
+
+/** How often a held fetch looks for new data (the brokers' replication interval). */
+const POLL_MS = 20;
+
+/** Records of about 100 bytes: what maxBytesPerPartition holds. */
+function maxRecords(maxBytes: number): number {
+  return Math.max(1, Math.floor(maxBytes / 100));
+}
+
+function unknownTopic(): KafkaErrorData {
+  return {
+    name: 'KafkaJSProtocolError',
+    type: 'UNKNOWN_TOPIC_OR_PARTITION',
+    retriable: true,
+    message: 'This server does not host this topic-partition',
+  };
+}
+
+function rebalanceInProgress(): KafkaErrorData {
+  return {
+    name: 'KafkaJSProtocolError',
+    type: 'REBALANCE_IN_PROGRESS',
+    retriable: false,
+    message: 'The group is rebalancing, so a rejoin is needed',
+  };
+}

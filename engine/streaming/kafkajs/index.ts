@@ -1,0 +1,28 @@
+/** ClusterLab's KafkaJS: the library learners' streaming code imports as 'kafkajs'. */
+export { kafkaClass, type KafkaConfig } from './kafka';
+export {
+  KafkaProducer,
+  type ProducerConfig,
+  type ProducerRecord,
+  type RecordMetadata,
+  type Message,
+} from './kafkaProducer';
+export {
+  KafkaConsumer,
+  type ConsumerConfig,
+  type ConsumerRunConfig,
+  type EachMessagePayload,
+  type EachBatchPayload,
+  type KafkaMessage,
+} from './kafkaConsumer';
+export { KafkaAdmin } from './kafkaAdmin';
+export { KafkaBuffer } from './kafkaBuffer';
+export {
+  KafkaJSError,
+  KafkaJSNonRetriableError,
+  KafkaJSProtocolError,
+  KafkaJSNumberOfRetriesExceeded,
+  errorFromData,
+  type KafkaErrorData,
+} from './kafkaErrors';
+export type * from './kafkaCalls';

@@ -1,0 +1,116 @@
+/**
+ * What ClusterLab's KafkaJS asks the simulated Kafka, and what it answers: plain data, so the
+ * calls can cross from the sandbox (the learner's code) to the engine (the brokers, the groups,
+ * the ledger) as messages. Offsets are numbers here; the library shows them as KafkaJS's strings.
+ */
+import type { KafkaErrorData } from './kafkaErrors';
+
+/** A message as a producer sends it: KafkaJS takes strings (or Buffers, sent as their text). */
+export interface OutgoingMessage {
+  key: string | null;
+  value: string | null;
+  /** A partition the learner chose, or null for the partitioner's choice. */
+  partition: number | null;
+  /** Each header's values, in order (KafkaJS sends an array's values as repeated headers). */
+  headers: Record<string, string[]>;
+  /** Milliseconds (simulated clock), or null for the time of sending. */
+  timestamp: number | null;
+}
+
+/** A message as a consumer receives it. */
+export interface IncomingMessage {
+  offset: number;
+  key: string | null;
+  value: string | null;
+  timestamp: number;
+  headers: Record<string, string[]>;
+}
+
+export interface TopicPartitionOffset {
+  topic: string;
+  partition: number;
+  offset: number;
+}
+
+export type KafkaRequest =
+  | { op: 'connect' }
+  | { op: 'disconnect' }
+  | {
+      op: 'send';
+      idempotent: boolean;
+      acks: -1 | 0 | 1;
+      /** How long the producer waits for the brokers' answer (KafkaJS `timeout`, ms). */
+      timeout: number;
+      topicMessages: { topic: string; messages: OutgoingMessage[] }[];
+    }
+  | { op: 'createTopics'; topics: { topic: string; numPartitions: number; replicationFactor: number }[] }
+  | { op: 'listTopics' }
+  | { op: 'fetchTopicOffsets'; topic: string }
+  | { op: 'fetchOffsets'; groupId: string; topics: string[] }
+  | { op: 'join'; groupId: string; topics: string[]; sessionTimeout: number; rebalanceTimeout: number }
+  | {
+      op: 'fetch';
+      groupId: string;
+      generation: number;
+      /** The next offset to read of each partition the member owns. */
+      positions: TopicPartitionOffset[];
+      maxWaitTimeInMs: number;
+      maxBytesPerPartition: number;
+    }
+  | { op: 'commit'; groupId: string; generation: number; offsets: TopicPartitionOffset[] }
+  | { op: 'leave'; groupId: string }
+  /** Answered `ms` of simulated time later (KafkaJS's retrier waiting before a retry). */
+  | { op: 'sleep'; ms: number }
+  /** A message was handed to eachMessage (or eachBatch): the ledger counts it processed. */
+  | { op: 'processed'; topic: string; partition: number; offset: number };
+
+/** One partition's metadata of a send's answer (KafkaJS's RecordMetadata, offsets as numbers). */
+export interface SentMetadata {
+  topicName: string;
+  partition: number;
+  errorCode: number;
+  baseOffset: number;
+  logAppendTime: number;
+  logStartOffset: number;
+}
+
+export interface JoinAnswer {
+  generation: number;
+  memberId: string;
+  leaderId: string;
+  /** Topic -> partitions this member owns. */
+  assignment: Record<string, number[]>;
+  /** Where each owned partition starts: the committed offset, else -1 (none committed). */
+  committed: TopicPartitionOffset[];
+  /** Each owned partition's log start and end (for fromBeginning / latest). */
+  bounds: { topic: string; partition: number; logStartOffset: number; highWatermark: number }[];
+}
+
+export interface FetchAnswer {
+  /** The group is rebalancing: commit what was processed and join again. */
+  rebalancing: boolean;
+  batches: { topic: string; partition: number; highWatermark: number; messages: IncomingMessage[] }[];
+}
+
+/** A call as it crosses: which client made it, its sequence number within that client, and what. */
+export interface KafkaCall {
+  client: number;
+  seq: number;
+  request: KafkaRequest;
+}
+
+export type KafkaAnswer =
+  | { client: number; seq: number; ok: true; value: unknown }
+  | { client: number; seq: number; ok: false; error: KafkaErrorData };
+
+/** How the library reaches the simulated Kafka. */
+export interface KafkaTransport {
+  /** A new client (a producer, a consumer or an admin): its calls carry the number returned. */
+  open(kind: 'producer' | 'consumer' | 'admin', clientId: string): number;
+  /** Sends a request; the promise settles with the host's answer (rejects with a KafkaJS error). */
+  call(client: number, request: KafkaRequest): Promise<unknown>;
+  /** The simulated clock, ms. */
+  now(): number;
+  /** KafkaJS's logger: a line for the learner's console (level ERROR, WARN or INFO). */
+  log(level: 'ERROR' | 'WARN' | 'INFO', message: string): void;
+}

@@ -1,0 +1,420 @@
+/**
+ * KafkaJS's consumer (src/consumer, src/consumer/runner.js): `connect`, `subscribe`, `run` with
+ * `eachMessage` or `eachBatch`, `commitOffsets`, `stop`, `disconnect`, with KafkaJS's defaults and
+ * commit rules:
+ * - `run` resolves once the group is joined; the fetch loop then runs on its own.
+ * - A partition starts at the group's committed offset; without one, at the log's start
+ *   (`fromBeginning: true`) or its end (the default).
+ * - With `autoCommit` (the default) the offsets processed are committed after each batch, and
+ *   during a batch only when `autoCommitInterval` or `autoCommitThreshold` says so; the value
+ *   committed is the next offset to read.
+ * - A handler that throws: what was processed before is committed (autoCommit), and the fetch
+ *   loop starts again from the failed message after KafkaJS's backoff, 5 times; then the consumer
+ *   crashes, leaves the group and starts again from the last commit. A TypeError, RangeError,
+ *   ReferenceError or SyntaxError (or a KafkaJS error that is not retriable) stops it for good.
+ * - A rebalance is seen at the next fetch or commit: the processed offsets are committed
+ *   (autoCommit), the rest of the batch is dropped, and the consumer joins again; what it
+ *   processed and did not commit is delivered again to the partition's next owner.
+ */
+import { KafkaJSError, KafkaJSNonRetriableError } from './kafkaErrors';
+import type { FetchAnswer, JoinAnswer, KafkaRequest, KafkaTransport, TopicPartitionOffset } from './kafkaCalls';
+import { KafkaBuffer } from './kafkaBuffer';
+
+export interface ConsumerConfig {
+  groupId: string;
+  sessionTimeout?: number;
+  rebalanceTimeout?: number;
+  heartbeatInterval?: number;
+  maxBytesPerPartition?: number;
+  minBytes?: number;
+  maxBytes?: number;
+  maxWaitTimeInMs?: number;
+  readUncommitted?: boolean;
+  allowAutoTopicCreation?: boolean;
+  retry?: { retries?: number; initialRetryTime?: number; multiplier?: number; maxRetryTime?: number };
+}
+
+export interface KafkaMessage {
+  key: KafkaBuffer | null;
+  value: KafkaBuffer | null;
+  timestamp: string;
+  attributes: number;
+  offset: string;
+  headers: Record<string, KafkaBuffer | KafkaBuffer[]>;
+}
+
+export interface EachMessagePayload {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  heartbeat(): Promise<void>;
+  pause(): () => void;
+}
+
+export interface Batch {
+  topic: string;
+  partition: number;
+  highWatermark: string;
+  messages: KafkaMessage[];
+  isEmpty(): boolean;
+  firstOffset(): string | null;
+  lastOffset(): string;
+  offsetLag(): string;
+  offsetLagLow(): string;
+}
+
+export interface EachBatchPayload {
+  batch: Batch;
+  resolveOffset(offset: string): void;
+  heartbeat(): Promise<void>;
+  pause(): () => void;
+  commitOffsetsIfNecessary(offsets?: unknown): Promise<void>;
+  uncommittedOffsets(): { topics: { topic: string; partitions: { partition: number; offset: string }[] }[] };
+  isRunning(): boolean;
+  isStale(): boolean;
+}
+
+export interface ConsumerRunConfig {
+  autoCommit?: boolean;
+  autoCommitInterval?: number | null;
+  autoCommitThreshold?: number | null;
+  eachBatchAutoResolve?: boolean;
+  partitionsConsumedConcurrently?: number;
+  eachMessage?: (payload: EachMessagePayload) => Promise<void>;
+  eachBatch?: (payload: EachBatchPayload) => Promise<void>;
+}
+
+const UNRECOVERABLE = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
+const tp = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+export class KafkaConsumer {
+  readonly #transport: KafkaTransport;
+  readonly #client: number;
+  readonly #groupId: string;
+  readonly #config: Required<
+    Pick<ConsumerConfig, 'sessionTimeout' | 'rebalanceTimeout' | 'maxWaitTimeInMs' | 'maxBytesPerPartition'>
+  >;
+  readonly #retries: { retries: number; initialRetryTime: number; multiplier: number; maxRetryTime: number };
+  #connected = false;
+  #topics: string[] = [];
+  #fromBeginning = new Map<string, boolean>();
+  #run: ConsumerRunConfig | null = null;
+  #running = false;
+  #generation = -1;
+  /** The next offset to read of each owned partition, and the last committed one. */
+  #positions = new Map<string, TopicPartitionOffset>();
+  /** The next offset to read after what was processed (KafkaJS's resolved offsets), per partition. */
+  #resolved = new Map<string, number>();
+  #committed = new Map<string, number>();
+  #lastCommit = 0;
+  #loop: Promise<void> | null = null;
+
+  constructor(transport: KafkaTransport, clientId: string, config: ConsumerConfig) {
+    if (typeof config !== 'object' || config === null || typeof config.groupId !== 'string' || config.groupId === '')
+      throw new KafkaJSNonRetriableError('Consumer groupId must be a non-empty string.');
+    const heartbeatInterval = config.heartbeatInterval ?? 3000;
+    const sessionTimeout = config.sessionTimeout ?? 30000;
+    if (heartbeatInterval >= sessionTimeout)
+      throw new KafkaJSNonRetriableError(
+        `Consumer heartbeatInterval (${heartbeatInterval}) must be lower than sessionTimeout (${sessionTimeout}). It is recommended to set heartbeatInterval to approximately a third of the sessionTimeout.`,
+      );
+    this.#transport = transport;
+    this.#groupId = config.groupId;
+    this.#config = {
+      sessionTimeout,
+      rebalanceTimeout: config.rebalanceTimeout ?? 60000,
+      maxWaitTimeInMs: config.maxWaitTimeInMs ?? 5000,
+      maxBytesPerPartition: config.maxBytesPerPartition ?? 1048576,
+    };
+    this.#retries = { retries: 5, initialRetryTime: 300, multiplier: 2, maxRetryTime: 30000, ...config.retry };
+    this.#client = transport.open('consumer', clientId);
+  }
+
+  async connect(): Promise<void> {
+    await this.#call({ op: 'connect' });
+    this.#connected = true;
+  }
+
+  async disconnect(): Promise<void> {
+    await this.stop();
+    if (!this.#connected) return;
+    this.#connected = false;
+    await this.#call({ op: 'disconnect' });
+  }
+
+  async subscribe(subscription: { topics?: string[]; topic?: string; fromBeginning?: boolean }): Promise<void> {
+    if (this.#run) throw new KafkaJSNonRetriableError('Cannot subscribe to topic while consumer is running');
+    const { topics, topic, fromBeginning = false } = subscription ?? {};
+    const list = topics ?? (topic !== undefined ? [topic] : undefined);
+    if (list === undefined) throw new KafkaJSNonRetriableError('Missing required argument "topics"');
+    if (!Array.isArray(list)) throw new KafkaJSNonRetriableError('Argument "topics" must be an array');
+    for (const t of list)
+      if (typeof t !== 'string')
+        throw new KafkaJSNonRetriableError(
+          `Invalid topic ${String(t)} (${typeof t}), the topic name has to be a String`,
+        );
+    for (const t of list) {
+      if (!this.#topics.includes(t)) this.#topics.push(t);
+      this.#fromBeginning.set(t, fromBeginning === true);
+    }
+  }
+
+  /** Joins the group and starts the fetch loop; resolves once joined, as KafkaJS's run does. */
+  async run(config: ConsumerRunConfig = {}): Promise<void> {
+    if (this.#run) {
+      this.#transport.log('WARN', 'consumer#run was called while the consumer is already running');
+      return;
+    }
+    if (typeof config.eachMessage !== 'function' && typeof config.eachBatch !== 'function')
+      throw new KafkaJSNonRetriableError('Consumer#run needs eachMessage or eachBatch, a function');
+    if (this.#topics.length === 0)
+      throw new KafkaJSNonRetriableError('Consumer#run: subscribe to a topic first (consumer.subscribe({ topics }))');
+    this.#run = config;
+    this.#running = true;
+    await this.#join();
+    this.#loop = this.#fetchLoop();
+  }
+
+  /** Stops fetching: the batch in hand ends (its processed offsets committed with autoCommit), then the consumer leaves the group. */
+  async stop(): Promise<void> {
+    if (!this.#running) return;
+    this.#running = false;
+    await this.#loop;
+    await this.#call({ op: 'leave', groupId: this.#groupId });
+  }
+
+  /** Commits exactly these offsets (each the next offset to read). Does nothing once stopped. */
+  async commitOffsets(
+    offsets: { topic: string; partition: number; offset: string; metadata?: string | null }[],
+  ): Promise<void> {
+    if (!this.#run)
+      throw new KafkaJSNonRetriableError('Consumer group was not initialized, consumer#run must be called first');
+    if (!Array.isArray(offsets))
+      throw new KafkaJSNonRetriableError('commitOffsets takes an array of { topic, partition, offset }');
+    const list = offsets.map((o) => {
+      if (typeof o?.topic !== 'string') throw new KafkaJSNonRetriableError(`Invalid topic ${String(o?.topic)}`);
+      if (!Number.isInteger(o.partition))
+        throw new KafkaJSNonRetriableError(`Invalid partition, expected a number received ${String(o.partition)}`);
+      const offset = Number(o.offset);
+      if (!Number.isInteger(offset))
+        throw new KafkaJSNonRetriableError(`Invalid offset, expected a long received ${String(o.offset)}`);
+      if (offset < 0) throw new KafkaJSNonRetriableError('Offset must not be a negative number');
+      return { topic: o.topic, partition: o.partition, offset };
+    });
+    if (!this.#running) return;
+    await this.#commit(list);
+  }
+
+  #call(request: KafkaRequest): Promise<unknown> {
+    return this.#transport.call(this.#client, request);
+  }
+
+  async #join(): Promise<void> {
+    const joined = (await this.#call({
+      op: 'join',
+      groupId: this.#groupId,
+      topics: this.#topics,
+      sessionTimeout: this.#config.sessionTimeout,
+      rebalanceTimeout: this.#config.rebalanceTimeout,
+    })) as JoinAnswer;
+    this.#generation = joined.generation;
+    // A new assignment: every partition restarts from the group's committed offset.
+    this.#positions.clear();
+    this.#resolved.clear();
+    this.#committed.clear();
+    for (const c of joined.committed) {
+      const bounds = joined.bounds.find((b) => b.topic === c.topic && b.partition === c.partition)!;
+      const start =
+        c.offset >= 0 ? c.offset : this.#fromBeginning.get(c.topic) ? bounds.logStartOffset : bounds.highWatermark;
+      this.#positions.set(tp(c.topic, c.partition), { topic: c.topic, partition: c.partition, offset: start });
+      if (c.offset >= 0) this.#committed.set(tp(c.topic, c.partition), c.offset);
+    }
+  }
+
+  /** Commits `offsets`; a rebalance in progress surfaces as KafkaJS's REBALANCE_IN_PROGRESS error. */
+  async #commit(offsets: TopicPartitionOffset[]): Promise<void> {
+    if (offsets.length === 0) return;
+    await this.#call({ op: 'commit', groupId: this.#groupId, generation: this.#generation, offsets });
+    for (const o of offsets) this.#committed.set(tp(o.topic, o.partition), o.offset);
+    this.#lastCommit = this.#transport.now();
+  }
+
+  /** The processed offsets not committed yet. */
+  #uncommitted(): TopicPartitionOffset[] {
+    const out: TopicPartitionOffset[] = [];
+    for (const [key, offset] of this.#resolved)
+      if (this.#committed.get(key) !== offset) {
+        const p = this.#positions.get(key)!;
+        out.push({ topic: p.topic, partition: p.partition, offset });
+      }
+    return out;
+  }
+
+  async #fetchLoop(): Promise<void> {
+    let failures = 0;
+    while (this.#running) {
+      const fetched = (await this.#call({
+        op: 'fetch',
+        groupId: this.#groupId,
+        generation: this.#generation,
+        positions: [...this.#positions.values()],
+        maxWaitTimeInMs: this.#config.maxWaitTimeInMs,
+        maxBytesPerPartition: this.#config.maxBytesPerPartition,
+      })) as FetchAnswer;
+      if (fetched.rebalancing) {
+        if (!this.#running) break;
+        await this.#rejoin();
+        continue;
+      }
+      try {
+        for (const batch of fetched.batches) {
+          if (!this.#running) break;
+          await this.#handleBatch(batch);
+        }
+        failures = 0;
+      } catch (error) {
+        if (isRebalance(error)) {
+          await this.#rejoin();
+          continue;
+        }
+        failures++;
+        if (!(await this.#recover(error, failures))) return;
+      }
+    }
+  }
+
+  /** After a handler threw: wait and go on (true), or crash (restarting, or stopped for good: false). */
+  async #recover(error: unknown, failures: number): Promise<boolean> {
+    const name = error instanceof Error ? error.name : '';
+    const message = error instanceof Error ? error.message : String(error);
+    const retriable = !UNRECOVERABLE.has(name) && !(error instanceof KafkaJSError && !error.retriable);
+    if (this.#run?.autoCommit !== false) await this.#commit(this.#uncommitted()).catch(() => undefined);
+    if (retriable && failures <= this.#retries.retries) {
+      this.#transport.log(
+        'ERROR',
+        `Error when calling ${this.#run?.eachMessage ? 'eachMessage' : 'eachBatch'}: ${message}`,
+      );
+      await this.#call({ op: 'sleep', ms: this.#backoff(failures - 1) });
+      return true;
+    }
+    this.#transport.log('ERROR', `Crash: ${retriable ? 'KafkaJSNumberOfRetriesExceeded' : name}: ${message}`);
+    await this.#call({ op: 'leave', groupId: this.#groupId });
+    if (!retriable) {
+      this.#running = false;
+      return false;
+    }
+    // KafkaJS restarts a crashed consumer: it joins again and reads from the last commit.
+    await this.#call({ op: 'sleep', ms: this.#backoff(failures - 1) });
+    await this.#join();
+    return true;
+  }
+
+  #backoff(attempt: number): number {
+    const r = this.#retries;
+    return Math.min(r.initialRetryTime * r.multiplier ** attempt, r.maxRetryTime);
+  }
+
+  async #rejoin(): Promise<void> {
+    if (this.#run?.autoCommit !== false) await this.#commit(this.#uncommitted()).catch(() => undefined);
+    await this.#join();
+  }
+
+  async #handleBatch(b: FetchAnswer['batches'][number]): Promise<void> {
+    const run = this.#run!;
+    const key = tp(b.topic, b.partition);
+    const position = this.#positions.get(key);
+    if (!position) return;
+    const messages = b.messages.filter((m) => m.offset >= position.offset).map(toKafkaMessage);
+    if (messages.length === 0) return;
+    const resolve = (offset: string) => {
+      const next = Number(offset) + 1;
+      if (next > position.offset) position.offset = next;
+      if (next > (this.#resolved.get(key) ?? -1)) this.#resolved.set(key, next);
+    };
+    const heartbeat = async () => {};
+    const pause = () => () => {};
+    if (run.eachMessage) {
+      for (const message of messages) {
+        if (!this.#running) break;
+        void this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(message.offset) });
+        await run.eachMessage({ topic: b.topic, partition: b.partition, message, heartbeat, pause });
+        resolve(message.offset);
+        await this.#commitIfNecessary();
+      }
+    } else {
+      for (const m of messages)
+        void this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(m.offset) });
+      const last = messages[messages.length - 1]!.offset;
+      const hw = b.highWatermark;
+      const batch: Batch = {
+        topic: b.topic,
+        partition: b.partition,
+        highWatermark: String(hw),
+        messages,
+        isEmpty: () => messages.length === 0,
+        firstOffset: () => messages[0]?.offset ?? null,
+        lastOffset: () => last,
+        offsetLag: () => String(hw - 1 - Number(last)),
+        offsetLagLow: () => String(hw - 1 - Number(messages[0]!.offset)),
+      };
+      await run.eachBatch!({
+        batch,
+        resolveOffset: resolve,
+        heartbeat,
+        pause,
+        commitOffsetsIfNecessary: () => this.#commitIfNecessary(),
+        uncommittedOffsets: () => ({ topics: groupByTopic(this.#uncommitted()) }),
+        isRunning: () => this.#running,
+        isStale: () => false,
+      });
+      if (run.eachBatchAutoResolve !== false) resolve(last);
+    }
+    if (run.autoCommit !== false) await this.#commit(this.#uncommitted());
+  }
+
+  /** KafkaJS's commitOffsetsIfNecessary: only when autoCommitInterval has passed or autoCommitThreshold is reached. */
+  async #commitIfNecessary(): Promise<void> {
+    const run = this.#run!;
+    const pending = this.#uncommitted();
+    if (pending.length === 0) return;
+    const interval = run.autoCommitInterval ?? null;
+    const threshold = run.autoCommitThreshold ?? null;
+    const byTime = interval !== null && this.#transport.now() - this.#lastCommit >= interval;
+    const byCount =
+      threshold !== null &&
+      pending.reduce((n, p) => n + (p.offset - (this.#committed.get(tp(p.topic, p.partition)) ?? 0)), 0) >= threshold;
+    if (byTime || byCount) await this.#commit(pending);
+  }
+}
+
+function isRebalance(error: unknown): boolean {
+  return error instanceof KafkaJSError && (error as { type?: string }).type === 'REBALANCE_IN_PROGRESS';
+}
+
+function toKafkaMessage(m: FetchAnswer['batches'][number]['messages'][number]): KafkaMessage {
+  const headers: Record<string, KafkaBuffer | KafkaBuffer[]> = {};
+  for (const [k, values] of Object.entries(m.headers)) {
+    const buffers = values.map((v) => KafkaBuffer.fromText(v));
+    headers[k] = buffers.length === 1 ? buffers[0]! : buffers;
+  }
+  return {
+    key: m.key === null ? null : KafkaBuffer.fromText(m.key),
+    value: m.value === null ? null : KafkaBuffer.fromText(m.value),
+    timestamp: String(m.timestamp),
+    attributes: 0,
+    offset: String(m.offset),
+    headers,
+  };
+}
+
+function groupByTopic(
+  list: TopicPartitionOffset[],
+): { topic: string; partitions: { partition: number; offset: string }[] }[] {
+  const out = new Map<string, { partition: number; offset: string }[]>();
+  for (const o of list) {
+    const ps = out.get(o.topic) ?? [];
+    ps.push({ partition: o.partition, offset: String(o.offset) });
+    out.set(o.topic, ps);
+  }
+  return [...out].map(([topic, partitions]) => ({ topic, partitions }));
+}

@@ -1,0 +1,69 @@
+/**
+ * KafkaJS's error classes, by their names: a learner's `catch (e)` sees `e.name` and `e.retriable`
+ * as KafkaJS sets them (src/errors.js). The host's answers carry errors as data; these turn them
+ * back into the classes.
+ */
+
+export class KafkaJSError extends Error {
+  override name = 'KafkaJSError';
+  readonly retriable: boolean;
+  constructor(message: string, options: { retriable?: boolean } = {}) {
+    super(message);
+    this.retriable = options.retriable ?? true;
+  }
+}
+
+/** A mistake in how the API was called (a missing argument, a wrong type): retrying cannot help. */
+export class KafkaJSNonRetriableError extends KafkaJSError {
+  override name = 'KafkaJSNonRetriableError';
+  constructor(message: string) {
+    super(message, { retriable: false });
+  }
+}
+
+/** An error a broker answered with (Kafka's protocol error code, by its name in `type`). */
+export class KafkaJSProtocolError extends KafkaJSError {
+  override name = 'KafkaJSProtocolError';
+  constructor(
+    message: string,
+    readonly type: string,
+    retriable: boolean,
+  ) {
+    super(message, { retriable });
+  }
+}
+
+/** A request was retried `retryCount` times and failed every time; `cause` is the last failure. */
+export class KafkaJSNumberOfRetriesExceeded extends KafkaJSNonRetriableError {
+  override name = 'KafkaJSNumberOfRetriesExceeded';
+  constructor(
+    override readonly cause: KafkaJSError,
+    readonly retryCount: number,
+    readonly retryTime: number,
+  ) {
+    super(cause.message);
+  }
+}
+
+/** An error as the host sends it (plain data), and back. */
+export interface KafkaErrorData {
+  name: 'KafkaJSNonRetriableError' | 'KafkaJSProtocolError' | 'KafkaJSNumberOfRetriesExceeded';
+  message: string;
+  /** KafkaJSProtocolError: the Kafka error's name (NOT_ENOUGH_REPLICAS, ...). */
+  type?: string;
+  retriable?: boolean;
+  retryCount?: number;
+  retryTime?: number;
+}
+
+export function errorFromData(e: KafkaErrorData): KafkaJSError {
+  if (e.name === 'KafkaJSProtocolError')
+    return new KafkaJSProtocolError(e.message, e.type ?? 'UNKNOWN', e.retriable ?? true);
+  if (e.name === 'KafkaJSNumberOfRetriesExceeded')
+    return new KafkaJSNumberOfRetriesExceeded(
+      new KafkaJSProtocolError(e.message, e.type ?? 'UNKNOWN', true),
+      e.retryCount ?? 0,
+      e.retryTime ?? 0,
+    );
+  return new KafkaJSNonRetriableError(e.message);
+}

@@ -1,0 +1,181 @@
+/**
+ * KafkaJS's producer (src/producer): `connect`, `send`, `sendBatch`, `disconnect`, `isIdempotent`,
+ * with KafkaJS's options, defaults, checks and error messages. Sending goes to the simulated
+ * brokers through the transport; the answer is KafkaJS's RecordMetadata, one per partition written.
+ */
+import { KafkaJSError, KafkaJSNonRetriableError } from './kafkaErrors';
+import type { KafkaTransport, OutgoingMessage, SentMetadata } from './kafkaCalls';
+import { textOf } from './kafkaBuffer';
+
+export interface ProducerConfig {
+  /** Kafka's idempotent producer: retries never write a message twice. KafkaJS's default: false (Java 3.x: true). */
+  idempotent?: boolean;
+  transactionalId?: string;
+  maxInFlightRequests?: number | null;
+  transactionTimeout?: number;
+  allowAutoTopicCreation?: boolean;
+}
+
+export interface Message {
+  key?: string | Uint8Array | null;
+  value: string | Uint8Array | null;
+  partition?: number;
+  headers?: Record<string, string | Uint8Array | (string | Uint8Array)[]>;
+  timestamp?: string;
+}
+
+export interface ProducerRecord {
+  topic: string;
+  messages: Message[];
+  /** -1 (all in-sync replicas, the default), 1 (the leader) or 0 (no answer). */
+  acks?: number;
+  timeout?: number;
+  compression?: number;
+}
+
+export interface ProducerBatch {
+  topicMessages: { topic: string; messages: Message[] }[];
+  acks?: number;
+  timeout?: number;
+  compression?: number;
+}
+
+/** KafkaJS's RecordMetadata: offsets and times as strings (int64). */
+export interface RecordMetadata {
+  topicName: string;
+  partition: number;
+  errorCode: number;
+  baseOffset: string;
+  logAppendTime: string;
+  logStartOffset: string;
+}
+
+type Status = 'disconnected' | 'connected' | 'disconnecting';
+
+export class KafkaProducer {
+  readonly #transport: KafkaTransport;
+  readonly #client: number;
+  readonly #idempotent: boolean;
+  #status: Status = 'disconnected';
+
+  constructor(transport: KafkaTransport, clientId: string, config: ProducerConfig = {}) {
+    if (typeof config !== 'object' || config === null)
+      throw new KafkaJSNonRetriableError('kafka.producer(config): config must be an object');
+    this.#idempotent = config.idempotent === true;
+    this.#transport = transport;
+    this.#client = transport.open('producer', clientId);
+  }
+
+  isIdempotent(): boolean {
+    return this.#idempotent;
+  }
+
+  async connect(): Promise<void> {
+    await this.#transport.call(this.#client, { op: 'connect' });
+    this.#status = 'connected';
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.#status === 'disconnected') return;
+    this.#status = 'disconnecting';
+    await this.#transport.call(this.#client, { op: 'disconnect' });
+    this.#status = 'disconnected';
+  }
+
+  send(record: ProducerRecord): Promise<RecordMetadata[]> {
+    const { topic, messages, ...rest } = record ?? ({} as ProducerRecord);
+    return this.sendBatch({ ...rest, topicMessages: [{ topic, messages }] });
+  }
+
+  async sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
+    const { topicMessages, acks = -1, timeout = 30000 } = batch ?? ({} as ProducerBatch);
+    if (!Array.isArray(topicMessages)) throw new KafkaJSNonRetriableError('Invalid topicMessages array');
+    if (topicMessages.some((t) => !t || !t.topic)) throw new KafkaJSNonRetriableError('Invalid topic');
+    if (this.#idempotent && acks !== -1)
+      throw new KafkaJSNonRetriableError(
+        "Not requiring ack for all messages invalidates the idempotent producer's EoS guarantees",
+      );
+    if (acks !== -1 && acks !== 0 && acks !== 1)
+      throw new KafkaJSNonRetriableError(`Invalid acks ${String(acks)}: acks is -1 (all in-sync replicas), 1 or 0`);
+    if (typeof timeout !== 'number' || !(timeout > 0))
+      throw new KafkaJSNonRetriableError(`Invalid timeout ${String(timeout)}: milliseconds, above 0`);
+    // Entries for the same topic are merged, as KafkaJS's sendBatch does.
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const { topic, messages } of topicMessages) {
+      if (!Array.isArray(messages))
+        throw new KafkaJSNonRetriableError(`Invalid messages array [${String(messages)}] for topic "${topic}"`);
+      const list = byTopic.get(topic) ?? [];
+      for (const m of messages) list.push(outgoing(topic, m));
+      byTopic.set(topic, list);
+    }
+    if (this.#status === 'disconnecting')
+      throw new KafkaJSNonRetriableError(
+        "The producer is disconnecting; therefore, it can't safely accept messages anymore",
+      );
+    if (this.#status === 'disconnected') throw new KafkaJSError('The producer is disconnected');
+    const sent = (await this.#transport.call(this.#client, {
+      op: 'send',
+      idempotent: this.#idempotent,
+      acks,
+      timeout,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    })) as SentMetadata[];
+    return sent.map((s) => ({
+      topicName: s.topicName,
+      partition: s.partition,
+      errorCode: s.errorCode,
+      baseOffset: String(s.baseOffset),
+      logAppendTime: String(s.logAppendTime),
+      logStartOffset: String(s.logStartOffset),
+    }));
+  }
+}
+
+function bytesOrText(v: unknown): v is string | Uint8Array {
+  return typeof v === 'string' || v instanceof Uint8Array;
+}
+
+/** A learner's message as it is sent, or a KafkaJS error saying what is wrong with it. */
+function outgoing(topic: string, m: Message): OutgoingMessage {
+  if (typeof m !== 'object' || m === null)
+    throw new KafkaJSNonRetriableError(
+      `Invalid message for topic "${topic}": ${String(m)} (a message is { key, value })`,
+    );
+  if (m.value === undefined)
+    throw new KafkaJSNonRetriableError(`Invalid message without value for topic "${topic}": ${safeJson(m)}`);
+  if (m.value !== null && !bytesOrText(m.value))
+    throw new KafkaJSNonRetriableError(
+      `Invalid message value for topic "${topic}": a string, a Buffer or null, not ${typeof m.value} (JSON.stringify an object first)`,
+    );
+  if (m.key !== undefined && m.key !== null && !bytesOrText(m.key))
+    throw new KafkaJSNonRetriableError(
+      `Invalid message key for topic "${topic}": a string, a Buffer or null, not ${typeof m.key}`,
+    );
+  if (m.partition !== undefined && (!Number.isInteger(m.partition) || m.partition < 0))
+    throw new KafkaJSNonRetriableError(`Invalid partition ${String(m.partition)} for topic "${topic}"`);
+  const headers: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(m.headers ?? {})) {
+    const values = Array.isArray(v) ? v : [v];
+    if (!values.every(bytesOrText))
+      throw new KafkaJSNonRetriableError(`Invalid header "${k}" for topic "${topic}": a string or a Buffer`);
+    headers[k] = values.map(textOf);
+  }
+  const timestamp = m.timestamp === undefined ? null : Number(m.timestamp);
+  if (timestamp !== null && !Number.isFinite(timestamp))
+    throw new KafkaJSNonRetriableError(`Invalid timestamp ${String(m.timestamp)} for topic "${topic}": milliseconds`);
+  return {
+    key: m.key === undefined || m.key === null ? null : textOf(m.key),
+    value: m.value === null ? null : textOf(m.value),
+    partition: m.partition ?? null,
+    headers,
+    timestamp,
+  };
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
