@@ -17,9 +17,9 @@ const topic = (name: string, partitions: number): TopicConfig => ({
 });
 
 /** A simulated Kafka with `topics`, the KafkaJS class bound to it, and a way to run programs on it. */
-function kafkaRun(topics: TopicConfig[], seed = 1) {
+function kafkaRun(topics: TopicConfig[], seed = 1, processingMsPerMessage = 0) {
   const trace = new Trace();
-  const host = new KafkaHost({ cluster: preset('classroom'), brokers: 3, topics, seed, trace });
+  const host = new KafkaHost({ cluster: preset('classroom'), brokers: 3, topics, seed, trace, processingMsPerMessage });
   const logs: string[] = [];
   const transport = new StepTransport((level, message) => logs.push(`${level} ${message}`));
   const Kafka = kafkaClass(transport, host.addresses);
@@ -216,6 +216,32 @@ describe('KafkaJS on the simulated Kafka', () => {
     expect([...a, ...b].sort()).toEqual([0, 1, 2, 3, 4]);
     expect(a.filter((p) => b.includes(p))).toEqual([]);
     expect(host.groupOf('billing')!.generation).toBe(1);
+  });
+
+  it("a consumer spends the lab's processing time on each message: its commit comes after them", async () => {
+    const { kafka, run, trace } = kafkaRun([topic('gps', 1)], 1, 10);
+    await run(
+      [
+        async () => {
+          const producer = kafka.producer();
+          await producer.connect();
+          await producer.send({
+            topic: 'gps',
+            messages: Array.from({ length: 100 }, (_, i) => ({ value: String(i) })),
+          });
+          const consumer = kafka.consumer({ groupId: 'positions' });
+          await consumer.subscribe({ topics: ['gps'], fromBeginning: true });
+          await consumer.run({ eachMessage: async () => {} });
+        },
+      ],
+      10_000,
+    );
+    const commits = trace.events.filter((e) => e.type === 'offsetsCommitted');
+    const joined = trace.events.find((e) => e.type === 'groupRebalanced')!;
+    expect(commits.length).toBeGreaterThan(0);
+    // 100 messages at 10 ms each: the batch's commit lands at least a second after the group formed.
+    expect(commits[0]!.t - joined.t).toBeGreaterThanOrEqual(1000);
+    expect(commits.at(-1)!.offsets).toEqual([['gps', 0, 100]]);
   });
 
   it('gives the same trace for the same programs and seed', async () => {

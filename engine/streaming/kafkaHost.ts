@@ -28,6 +28,12 @@ export interface KafkaHostOptions {
   networkLatencyMs?: number;
   /** Whether a send to a missing topic creates it (Kafka's auto.create.topics.enable; default true). */
   autoCreateTopics?: boolean;
+  /**
+   * Simulated time a consumer spends on each message it is handed (ms; default 0): the learner's
+   * handler runs in no simulated time, so the lab says what processing costs. The consumer's next
+   * call (a commit, a fetch) waits until its messages are done.
+   */
+  processingMsPerMessage?: number;
   trace?: TraceSink;
 }
 
@@ -41,6 +47,8 @@ interface Client {
   clientId: string;
   connected: boolean;
   sends: ProducerSends | null;
+  /** The client is busy processing messages until then (simulated ms). */
+  busyUntil: number;
 }
 
 export class KafkaHost {
@@ -52,6 +60,7 @@ export class KafkaHost {
   private readonly rng: Rng;
   private readonly latency: number;
   private readonly autoCreate: boolean;
+  private readonly processingMs: number;
   private readonly clients = new Map<number, Client>();
   private readonly groups = new Map<string, KafkaGroup>();
   private readonly headers = new Map<number, Record<string, string[]>>();
@@ -65,6 +74,7 @@ export class KafkaHost {
     this.rng = createRng(options.seed);
     this.latency = options.networkLatencyMs ?? 1;
     this.autoCreate = options.autoCreateTopics ?? true;
+    this.processingMs = Math.max(0, options.processingMsPerMessage ?? 0);
     this.cluster = new Cluster(resolveClusterSpec(options.cluster), this.kernel, this.trace);
     this.brokers = new BrokerCluster(brokerHosts(this.cluster, options.brokers), this.kernel, this.ledger, this.trace);
     this.cluster.subscribe((change) => {
@@ -80,7 +90,7 @@ export class KafkaHost {
 
   /** Registers a client (a producer, a consumer or an admin) under its number. */
   openClient(client: number, kind: Client['kind'], clientId: string): void {
-    this.clients.set(client, { kind, clientId, connected: false, sends: null });
+    this.clients.set(client, { kind, clientId, connected: false, sends: null, busyUntil: 0 });
   }
 
   /** The brokers' addresses, as a KafkaJS client names them (`new Kafka({ brokers })`). */
@@ -100,11 +110,20 @@ export class KafkaHost {
       this.open++;
       const answer = (value: unknown) => this.settle({ client: call.client, seq: call.seq, ok: true, value });
       const fail = (error: KafkaErrorData) => this.settle({ client: call.client, seq: call.seq, ok: false, error });
-      try {
-        this.handle(call.client, call.request, answer, fail);
-      } catch (error) {
-        fail(nonRetriable(error instanceof Error ? error.message : String(error)));
-      }
+      const run = () => {
+        try {
+          this.handle(call.client, call.request, answer, fail);
+        } catch (error) {
+          fail(nonRetriable(error instanceof Error ? error.message : String(error)));
+        }
+      };
+      // A consumer busy with the messages it was handed makes its next call once they are done.
+      const c = this.clients.get(call.client);
+      if (c && call.request.op === 'processed')
+        c.busyUntil = Math.max(this.kernel.now, c.busyUntil) + this.processingMs;
+      if (c && call.request.op !== 'processed' && c.busyUntil > this.kernel.now)
+        this.kernel.scheduleAt(c.busyUntil, run, 4);
+      else run();
     }
   }
 
