@@ -29,6 +29,8 @@ export interface GroupHost {
   partitionsOf(topic: string): number | null;
   /** A partition's log start and high watermark. */
   bounds(topic: string, partition: number): { logStartOffset: number; highWatermark: number };
+  /** The lab's processing time per message (ms), told to each member as it joins. */
+  processingMsPerMessage: number;
 }
 
 const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
@@ -46,11 +48,13 @@ export class KafkaGroup {
   generation = 0;
   rebalancing = false;
   rebalances = 0;
-  /** Joins waiting for the rebalance to finish. */
-  private readonly joining = new Map<string, (answer: JoinAnswer) => void>();
+  /** Joins waiting for the rebalance to finish (null: the member was dropped meanwhile). */
+  private readonly joining = new Map<string, (answer: JoinAnswer | null) => void>();
   private rebalanceTimer: ScheduledHandle | null = null;
   /** While a new group waits for more members (group.initial.rebalance.delay.ms), the end of the wait. */
   private initialDelayUntil: number | null = null;
+  /** When the new group's wait began: it lasts at most the rebalance timeout. */
+  private initialDelayStart = 0;
   private initialDelayTimer: ScheduledHandle | null = null;
   /** No member is in the group (Kafka's Empty state): the next rebalance waits for more members. */
   private empty = true;
@@ -70,9 +74,10 @@ export class KafkaGroup {
     clientId: string,
     topics: string[],
     timeouts: { sessionTimeout: number; rebalanceTimeout: number },
-    done: (answer: JoinAnswer) => void,
+    done: (answer: JoinAnswer | null) => void,
   ): void {
     let memberId = this.byClient.get(client);
+    const isNew = memberId === undefined;
     if (memberId === undefined) {
       // KafkaJS's member ids are `${clientId}-${uuid}`; the uuid comes from the seeded Rng here.
       memberId = `${clientId}-${uuidFrom(this.host.rng)}`;
@@ -83,8 +88,11 @@ export class KafkaGroup {
       const m = this.members.get(memberId);
       if (m) m.topics = topics;
     }
-    this.touch(memberId);
+    // A member with a join in purgatory is kept alive (Kafka's shouldKeepAlive): no session expiry.
     this.joining.set(memberId, done);
+    this.touch(memberId);
+    // A new member joining a new group's first rebalance makes it wait longer for more.
+    if (isNew && this.initialDelayUntil !== null) this.extendInitialDelay();
     this.startRebalance();
     this.completeIfAllJoined();
   }
@@ -94,6 +102,8 @@ export class KafkaGroup {
     const m = this.members.get(memberId);
     if (!m) return;
     m.expiry?.cancel();
+    m.expiry = null;
+    if (this.joining.has(memberId)) return;
     m.expiry = this.host.kernel.schedule(
       m.sessionTimeout,
       () => {
@@ -130,13 +140,21 @@ export class KafkaGroup {
     return (memberId !== undefined ? this.assignment.get(memberId) : undefined) ?? new Map();
   }
 
-  /** Stores committed offsets (the next offset to read); false if the member is not current. */
-  commit(client: number, generation: number, offsets: readonly TopicPartitionOffset[]): boolean {
-    if (!this.current(client, generation)) return false;
-    const owned = this.owned(client);
-    for (const o of offsets)
-      if (owned.get(o.topic)?.includes(o.partition)) this.committed.set(key(o.topic, o.partition), o.offset);
-    return true;
+  /**
+   * Stores committed offsets (the next offset to read), or says why not: the coordinator does not
+   * know the member (evicted), or its generation is old. While a rebalance is being prepared a
+   * current member may still commit (Kafka's GroupCoordinator allows it, so finished work is kept).
+   */
+  commit(
+    client: number,
+    generation: number,
+    offsets: readonly TopicPartitionOffset[],
+  ): 'unknownMember' | 'illegalGeneration' | null {
+    const memberId = this.byClient.get(client);
+    if (memberId === undefined || !this.members.has(memberId)) return 'unknownMember';
+    if (generation !== this.generation) return 'illegalGeneration';
+    for (const o of offsets) this.committed.set(key(o.topic, o.partition), o.offset);
+    return null;
   }
 
   committedOffset(topic: string, partition: number): number | undefined {
@@ -163,8 +181,10 @@ export class KafkaGroup {
     m.expiry?.cancel();
     this.members.delete(memberId);
     this.byClient.delete(m.client);
+    const waiting = this.joining.get(memberId);
     this.joining.delete(memberId);
     this.assignment.delete(memberId);
+    waiting?.(null);
     if (this.members.size === 0) {
       this.rebalanceTimer?.cancel();
       this.initialDelayTimer?.cancel();
@@ -178,7 +198,6 @@ export class KafkaGroup {
   }
 
   private startRebalance(): void {
-    if (this.initialDelayUntil !== null) this.extendInitialDelay();
     if (this.rebalancing) return;
     this.rebalancing = true;
     this.rebalances++;
@@ -187,6 +206,7 @@ export class KafkaGroup {
     // A new group's first rebalance waits for more members (Kafka's group.initial.rebalance.delay.ms).
     if (this.empty) {
       this.empty = false;
+      this.initialDelayStart = this.host.kernel.now;
       this.extendInitialDelay();
     }
     this.rebalanceTimer = this.host.kernel.schedule(
@@ -202,7 +222,9 @@ export class KafkaGroup {
   /** Each member that joins a new group pushes its first rebalance another INITIAL_REBALANCE_DELAY_MS back. */
   private extendInitialDelay(): void {
     const kernel = this.host.kernel;
-    this.initialDelayUntil = kernel.now + INITIAL_REBALANCE_DELAY_MS;
+    // Up to the rebalance timeout after the first member joined.
+    const cap = this.initialDelayStart + Math.max(0, ...[...this.members.values()].map((m) => m.rebalanceTimeout));
+    this.initialDelayUntil = Math.max(kernel.now, Math.min(kernel.now + INITIAL_REBALANCE_DELAY_MS, cap));
     this.initialDelayTimer?.cancel();
     this.initialDelayTimer = kernel.scheduleAt(
       this.initialDelayUntil,
@@ -238,7 +260,11 @@ export class KafkaGroup {
     });
     const waiting = [...this.joining];
     this.joining.clear();
-    for (const [memberId, done] of waiting) done(this.answerFor(memberId));
+    for (const [memberId, done] of waiting) {
+      // Out of purgatory: the session runs again from the answer.
+      this.touch(memberId);
+      done(this.answerFor(memberId));
+    }
   }
 
   private answerFor(memberId: string): JoinAnswer {
@@ -257,6 +283,7 @@ export class KafkaGroup {
       assignment: Object.fromEntries(owned),
       committed,
       bounds,
+      processingMsPerMessage: this.host.processingMsPerMessage,
     };
   }
 }

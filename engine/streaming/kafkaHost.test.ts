@@ -1,42 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preset } from '../cluster';
-import { Trace } from '../core';
-import { KafkaHost } from './kafkaHost';
-import { StepTransport, runSteps } from './kafkaSteps';
-import { kafkaClass } from './kafkajs/kafka';
-import type { TopicConfig } from './types';
 import { partitionForKey } from './partitioner';
-
-const topic = (name: string, partitions: number): TopicConfig => ({
-  name,
-  partitions,
-  replicationFactor: 3,
-  minInsyncReplicas: 2,
-  retentionMs: Number.POSITIVE_INFINITY,
-  retentionRecords: Number.POSITIVE_INFINITY,
-});
-
-/** A simulated Kafka with `topics`, the KafkaJS class bound to it, and a way to run programs on it. */
-function kafkaRun(topics: TopicConfig[], seed = 1, processingMsPerMessage = 0) {
-  const trace = new Trace();
-  const host = new KafkaHost({ cluster: preset('classroom'), brokers: 3, topics, seed, trace, processingMsPerMessage });
-  const logs: string[] = [];
-  const transport = new StepTransport((level, message) => logs.push(`${level} ${message}`));
-  const Kafka = kafkaClass(transport, host.addresses);
-  const kafka = new Kafka({ clientId: 'lab', brokers: host.addresses.slice(0, 1) });
-  const run = async (programs: (() => Promise<unknown>)[], untilMs = 60_000) => {
-    const failures: unknown[] = [];
-    for (const p of programs) p().catch((e: unknown) => failures.push(e));
-    const steps = await runSteps({
-      host,
-      transport,
-      untilMs,
-      settle: () => new Promise((resolve) => setImmediate(resolve)),
-    });
-    return { steps, failures };
-  };
-  return { host, kafka, trace, logs, run };
-}
+import { kafkaRun, topic } from './__tests__/kafkaRun';
 
 const payments = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ key: `card-${i % 5}`, value: JSON.stringify({ id: i, cents: 100 + i }) }));
@@ -143,7 +107,11 @@ describe('KafkaJS on the simulated Kafka', () => {
       {
         topic: 'payments',
         // The next offset to read; -1 where the group committed nothing (a partition without messages).
-        partitions: [0, 1, 2].map((p) => ({ partition: p, offset: counts[p] ? String(counts[p]) : '-1' })),
+        partitions: [0, 1, 2].map((p) => ({
+          partition: p,
+          offset: counts[p] ? String(counts[p]) : '-1',
+          metadata: null,
+        })),
       },
     ]);
     const summary = host.ledger.summarize();

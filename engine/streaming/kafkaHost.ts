@@ -133,9 +133,16 @@ export class KafkaHost {
    */
   advance(until = Number.POSITIVE_INFINITY): KafkaAnswer[] {
     while (this.due.length === 0 && this.kernel.step(until));
+    // Nothing answered before `until`: the clock still moves there.
+    if (this.due.length === 0 && until !== Number.POSITIVE_INFINITY) this.kernel.run({ until });
     // Everything else due at the same instant goes in the same step.
     const now = this.kernel.now;
     while (this.kernel.step(now));
+    return this.due.splice(0);
+  }
+
+  /** Answers given while the calls were applied (a call refused at once), for the same step. */
+  takeDue(): KafkaAnswer[] {
     return this.due.splice(0);
   }
 
@@ -157,6 +164,8 @@ export class KafkaHost {
   ): void {
     const c = this.clients.get(client);
     if (!c) return fail(nonRetriable(`unknown client ${client}`));
+    const bad = badNumber(req);
+    if (bad !== null) return fail(nonRetriable(bad));
     switch (req.op) {
       case 'connect':
         c.connected = true;
@@ -184,6 +193,17 @@ export class KafkaHost {
       }
       case 'createTopics': {
         let created = false;
+        const brokers = this.brokers.brokerIds.length;
+        const tooMany = req.topics.find((t) => t.replicationFactor > brokers);
+        if (tooMany)
+          return this.later(() =>
+            fail({
+              name: 'KafkaJSProtocolError',
+              type: 'INVALID_REPLICATION_FACTOR',
+              retriable: false,
+              message: `Replication-factor is invalid: ${tooMany.replicationFactor} for topic "${tooMany.topic}", and this cluster has ${brokers} brokers`,
+            }),
+          );
         for (const t of req.topics) {
           if (this.partitionsOf(t.topic, false) !== null) continue;
           this.createTopic(t.topic, t.numPartitions, t.replicationFactor);
@@ -206,7 +226,10 @@ export class KafkaHost {
       }
       case 'fetchOffsets': {
         const g = this.groups.get(req.groupId);
-        const out = req.topics.map((topic) => ({
+        // Without topics: every topic the group committed offsets for (KafkaJS 2's fetchOffsets).
+        const topics =
+          req.topics.length > 0 ? req.topics : [...new Set((g?.committedOffsets() ?? []).map((o) => o.topic))];
+        const out = topics.map((topic) => ({
           topic,
           partitions: Array.from({ length: this.partitionsOf(topic, false) ?? 0 }, (_, partition) => ({
             partition,
@@ -222,7 +245,10 @@ export class KafkaHost {
         const timeouts = { sessionTimeout: req.sessionTimeout, rebalanceTimeout: req.rebalanceTimeout };
         this.kernel.schedule(
           this.latency,
-          () => g.join(client, c.clientId, req.topics, timeouts, (joined) => this.later(() => answer(joined), 0.5)),
+          () =>
+            g.join(client, c.clientId, req.topics, timeouts, (joined) =>
+              this.later(() => (joined ? answer(joined) : fail(groupError('unknownMember'))), 0.5),
+            ),
           5,
         );
         return;
@@ -233,8 +259,13 @@ export class KafkaHost {
         const g = this.groups.get(req.groupId);
         const member = g?.memberOf(client);
         if (g && member !== undefined) g.touch(member);
-        const ok = g?.commit(client, req.generation, req.offsets) ?? false;
-        if (ok)
+        const missing = req.offsets.find((o) => {
+          const n = this.partitionsOf(o.topic, false);
+          return n === null || o.partition >= n;
+        });
+        if (missing) return this.later(() => fail(unknownTopic()));
+        const refused = g ? g.commit(client, req.generation, req.offsets) : 'unknownMember';
+        if (refused === null)
           this.trace.record({
             t: this.kernel.now,
             type: 'offsetsCommitted',
@@ -242,7 +273,15 @@ export class KafkaHost {
             member: member ?? '',
             offsets: req.offsets.map((o) => [o.topic, o.partition, o.offset]),
           });
-        return this.later(() => (ok ? answer(null) : fail(rebalanceInProgress())));
+        return this.later(() => (refused === null ? answer(null) : fail(groupError(refused))));
+      }
+      case 'heartbeat': {
+        // Kafka's Heartbeat: REBALANCE_IN_PROGRESS tells the member to join again.
+        const g = this.groups.get(req.groupId);
+        const member = g?.memberOf(client);
+        if (g && member !== undefined) g.touch(member);
+        const why = !g || member === undefined ? 'unknownMember' : g.rebalancing ? 'rebalancing' : null;
+        return this.later(() => (why === null ? answer(null) : fail(groupError(why))));
       }
       case 'leave':
         this.groups.get(req.groupId)?.leave(client);
@@ -314,6 +353,7 @@ export class KafkaHost {
             const log = this.brokers.partition(t, p).log;
             return { logStartOffset: log.logStartOffset, highWatermark: log.highWatermark };
           },
+          processingMsPerMessage: this.processingMs,
         })),
       );
     return g;
@@ -372,11 +412,38 @@ function unknownTopic(): KafkaErrorData {
   };
 }
 
-function rebalanceInProgress(): KafkaErrorData {
-  return {
-    name: 'KafkaJSProtocolError',
-    type: 'REBALANCE_IN_PROGRESS',
-    retriable: false,
-    message: 'The group is rebalancing, so a rejoin is needed',
-  };
+/** Kafka's group errors (src/protocol/error.js): each tells the consumer to join again. */
+function groupError(why: 'unknownMember' | 'illegalGeneration' | 'rebalancing'): KafkaErrorData {
+  const [type, message] =
+    why === 'unknownMember'
+      ? ['UNKNOWN_MEMBER_ID', 'The coordinator is not aware of this member']
+      : why === 'illegalGeneration'
+        ? ['ILLEGAL_GENERATION', 'Specified group generation id is not valid']
+        : ['REBALANCE_IN_PROGRESS', 'The group is rebalancing, so a rejoin is needed'];
+  return { name: 'KafkaJSProtocolError', type, retriable: false, message };
+}
+
+/** The numbers a request carries that go on the clock: finite and not negative (a learner's option may be anything). */
+function badNumber(req: KafkaRequest): string | null {
+  const fields: [string, unknown][] =
+    req.op === 'send'
+      ? [['timeout', req.timeout]]
+      : req.op === 'join'
+        ? [
+            ['sessionTimeout', req.sessionTimeout],
+            ['rebalanceTimeout', req.rebalanceTimeout],
+          ]
+        : req.op === 'fetch'
+          ? [
+              ['maxWaitTimeInMs', req.maxWaitTimeInMs],
+              ['maxBytesPerPartition', req.maxBytesPerPartition],
+              ...req.positions.map((p): [string, unknown] => [`offset of ${p.topic}/${p.partition}`, p.offset]),
+            ]
+          : req.op === 'sleep'
+            ? [['retry time', req.ms]]
+            : [];
+  for (const [name, v] of fields)
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      return `${name} must be a finite number >= 0, got ${String(v)}`;
+  return null;
 }

@@ -89,9 +89,10 @@ export class ProducerSends {
       }
     }
     if (req.acks === 0) {
-      // No answer is awaited: the batches go out, and the send resolves to [] at once.
-      for (const b of batches.values()) this.transmit(req, b, 0, () => {});
-      this.ctx.kernel.schedule(0, () => done({ ok: true, value: [] }), 5);
+      // No answer comes back, so nothing is retried: each batch goes out once, and the send
+      // resolves to [] once the requests have left (one-way latency).
+      for (const b of batches.values()) this.fireAndForget(req, b);
+      this.ctx.kernel.schedule(this.ctx.latencyMs, () => done({ ok: true, value: [] }), 5);
       return;
     }
     const results: SentMetadata[] = [];
@@ -143,6 +144,24 @@ export class ProducerSends {
       producer: this.producer,
       seq: -1,
     };
+  }
+
+  /** acks 0: the batch is sent once; whether it arrives (a live leader, a working network) nobody hears. */
+  private fireAndForget(req: Send, batch: { topic: string; partition: number; records: LogRecord[] }): void {
+    if (this.ctx.networkDown(this.producer)) return;
+    this.ctx.kernel.schedule(
+      this.ctx.latencyMs,
+      () =>
+        this.ctx.brokers.produce({
+          topic: batch.topic,
+          partition: batch.partition,
+          producerId: this.producer,
+          idempotent: req.idempotent,
+          acks: 0,
+          records: batch.records,
+        }),
+      5,
+    );
   }
 
   /** Sends one partition's batch, and retries it as KafkaJS does; `answer` is called once. */

@@ -93,6 +93,12 @@ export async function runSteps(options: {
     const { opened, calls } = transport.take();
     for (const o of opened) host.openClient(o.client, o.kind, o.clientId);
     if (calls.length > 0) host.apply(calls);
+    // Calls answered as they were applied (refused at once) go back before anything waits.
+    const immediate = host.takeDue();
+    if (immediate.length > 0) {
+      transport.deliver(immediate, host.kernel.now);
+      continue;
+    }
     if (host.waiting === 0) return { steps, ended: 'quiet', endMs: host.kernel.now };
     if (host.kernel.now >= untilMs) return { steps, ended: 'time', endMs: host.kernel.now };
     const answers = host.advance(untilMs);

@@ -43,8 +43,10 @@ export class KafkaAdmin {
     const list = topics.map((t) => {
       if (typeof t?.topic !== 'string' || t.topic === '')
         throw new KafkaJSNonRetriableError(`Invalid topics array, the topic names have to be a valid string`);
-      const numPartitions = t.numPartitions ?? 1;
-      const replicationFactor = t.replicationFactor ?? 1;
+      // -1 (KafkaJS 2's default) or nothing: the broker's defaults (num.partitions, default.replication.factor).
+      const numPartitions = t.numPartitions === undefined || t.numPartitions === -1 ? 1 : t.numPartitions;
+      const replicationFactor =
+        t.replicationFactor === undefined || t.replicationFactor === -1 ? 1 : t.replicationFactor;
       if (!Number.isInteger(numPartitions) || numPartitions < 1)
         throw new KafkaJSNonRetriableError(`Invalid numPartitions ${String(t.numPartitions)} for topic "${t.topic}"`);
       if (!Number.isInteger(replicationFactor) || replicationFactor < 1)
@@ -84,7 +86,7 @@ export class KafkaAdmin {
   async fetchOffsets(options: {
     groupId: string;
     topics?: string[];
-  }): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]> {
+  }): Promise<{ topic: string; partitions: { partition: number; offset: string; metadata: string | null }[] }[]> {
     if (typeof options?.groupId !== 'string' || options.groupId === '')
       throw new KafkaJSNonRetriableError(`Invalid groupId ${String(options?.groupId)}`);
     const topics = options.topics ?? [];
@@ -94,7 +96,7 @@ export class KafkaAdmin {
     }[];
     return result.map((t) => ({
       topic: t.topic,
-      partitions: t.partitions.map((p) => ({ partition: p.partition, offset: String(p.offset) })),
+      partitions: t.partitions.map((p) => ({ partition: p.partition, offset: String(p.offset), metadata: null })),
     }));
   }
 }

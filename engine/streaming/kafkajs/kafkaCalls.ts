@@ -59,6 +59,8 @@ export type KafkaRequest =
     }
   | { op: 'commit'; groupId: string; generation: number; offsets: TopicPartitionOffset[] }
   | { op: 'leave'; groupId: string }
+  /** Kafka's Heartbeat: keeps the member's session; fails with REBALANCE_IN_PROGRESS during a rebalance. */
+  | { op: 'heartbeat'; groupId: string }
   /** Answered `ms` of simulated time later (KafkaJS's retrier waiting before a retry). */
   | { op: 'sleep'; ms: number }
   /** A message was handed to eachMessage (or eachBatch): the ledger counts it processed. */
@@ -84,6 +86,8 @@ export interface JoinAnswer {
   committed: TopicPartitionOffset[];
   /** Each owned partition's log start and end (for fromBeginning / latest). */
   bounds: { topic: string; partition: number; logStartOffset: number; highWatermark: number }[];
+  /** Simulated time the consumer spends on each message (the lab's processing cost, ms). */
+  processingMsPerMessage: number;
 }
 
 export interface FetchAnswer {

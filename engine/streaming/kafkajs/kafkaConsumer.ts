@@ -92,8 +92,15 @@ export class KafkaConsumer {
   readonly #client: number;
   readonly #groupId: string;
   readonly #config: Required<
-    Pick<ConsumerConfig, 'sessionTimeout' | 'rebalanceTimeout' | 'maxWaitTimeInMs' | 'maxBytesPerPartition'>
+    Pick<
+      ConsumerConfig,
+      'sessionTimeout' | 'heartbeatInterval' | 'rebalanceTimeout' | 'maxWaitTimeInMs' | 'maxBytesPerPartition'
+    >
   >;
+  #lastHeartbeat = 0;
+  /** The lab's processing time per message, and when the messages handed so far are done (the consumer's own clock). */
+  #processingMs = 0;
+  #busyUntil = 0;
   readonly #retries: { retries: number; initialRetryTime: number; multiplier: number; maxRetryTime: number };
   #connected = false;
   #topics: string[] = [];
@@ -112,8 +119,14 @@ export class KafkaConsumer {
   constructor(transport: KafkaTransport, clientId: string, config: ConsumerConfig) {
     if (typeof config !== 'object' || config === null || typeof config.groupId !== 'string' || config.groupId === '')
       throw new KafkaJSNonRetriableError('Consumer groupId must be a non-empty string.');
-    const heartbeatInterval = config.heartbeatInterval ?? 3000;
-    const sessionTimeout = config.sessionTimeout ?? 30000;
+    const ms = (name: string, v: unknown, fallback: number): number => {
+      if (v === undefined) return fallback;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        throw new KafkaJSNonRetriableError(`Consumer ${name} must be a number of milliseconds, got ${String(v)}`);
+      return v;
+    };
+    const heartbeatInterval = ms('heartbeatInterval', config.heartbeatInterval, 3000);
+    const sessionTimeout = ms('sessionTimeout', config.sessionTimeout, 30000);
     if (heartbeatInterval >= sessionTimeout)
       throw new KafkaJSNonRetriableError(
         `Consumer heartbeatInterval (${heartbeatInterval}) must be lower than sessionTimeout (${sessionTimeout}). It is recommended to set heartbeatInterval to approximately a third of the sessionTimeout.`,
@@ -122,11 +135,23 @@ export class KafkaConsumer {
     this.#groupId = config.groupId;
     this.#config = {
       sessionTimeout,
-      rebalanceTimeout: config.rebalanceTimeout ?? 60000,
-      maxWaitTimeInMs: config.maxWaitTimeInMs ?? 5000,
-      maxBytesPerPartition: config.maxBytesPerPartition ?? 1048576,
+      heartbeatInterval,
+      rebalanceTimeout: ms('rebalanceTimeout', config.rebalanceTimeout, 60000),
+      maxWaitTimeInMs: ms('maxWaitTimeInMs', config.maxWaitTimeInMs, 5000),
+      maxBytesPerPartition: ms('maxBytesPerPartition', config.maxBytesPerPartition, 1048576),
     };
-    this.#retries = { retries: 5, initialRetryTime: 300, multiplier: 2, maxRetryTime: 30000, ...config.retry };
+    const retry = config.retry ?? {};
+    if (typeof retry !== 'object' || retry === null)
+      throw new KafkaJSNonRetriableError('Consumer retry must be an object');
+    const retries = ms('retry.retries', retry.retries, 5);
+    if (!Number.isInteger(retries))
+      throw new KafkaJSNonRetriableError(`Consumer retry.retries must be a whole number, got ${retries}`);
+    this.#retries = {
+      retries,
+      initialRetryTime: ms('retry.initialRetryTime', retry.initialRetryTime, 300),
+      multiplier: ms('retry.multiplier', retry.multiplier, 2),
+      maxRetryTime: ms('retry.maxRetryTime', retry.maxRetryTime, 30000),
+    };
     this.#client = transport.open('consumer', clientId);
   }
 
@@ -218,11 +243,15 @@ export class KafkaConsumer {
       rebalanceTimeout: this.#config.rebalanceTimeout,
     })) as JoinAnswer;
     this.#generation = joined.generation;
+    this.#processingMs = joined.processingMsPerMessage;
+    this.#lastHeartbeat = this.#now();
     // A new assignment: every partition restarts from the group's committed offset.
     this.#positions.clear();
     this.#resolved.clear();
     this.#committed.clear();
     for (const c of joined.committed) {
+      // A partition of a topic this member did not subscribe to is dropped (KafkaJS's RECEIVED_UNSUBSCRIBED_TOPICS).
+      if (!this.#topics.includes(c.topic)) continue;
       const bounds = joined.bounds.find((b) => b.topic === c.topic && b.partition === c.partition)!;
       const start =
         c.offset >= 0 ? c.offset : this.#fromBeginning.get(c.topic) ? bounds.logStartOffset : bounds.highWatermark;
@@ -236,7 +265,7 @@ export class KafkaConsumer {
     if (offsets.length === 0) return;
     await this.#call({ op: 'commit', groupId: this.#groupId, generation: this.#generation, offsets });
     for (const o of offsets) this.#committed.set(tp(o.topic, o.partition), o.offset);
-    this.#lastCommit = this.#transport.now();
+    this.#lastCommit = this.#now();
   }
 
   /** The processed offsets not committed yet. */
@@ -278,35 +307,46 @@ export class KafkaConsumer {
           continue;
         }
         failures++;
-        if (!(await this.#recover(error, failures))) return;
+        const next = await this.#recover(error, failures);
+        if (next === 'stopped') return;
+        if (next === 'restarted') failures = 0;
       }
     }
   }
 
-  /** After a handler threw: wait and go on (true), or crash (restarting, or stopped for good: false). */
-  async #recover(error: unknown, failures: number): Promise<boolean> {
+  /**
+   * After a handler threw: KafkaJS's retrier waits and fetches again from the failed message
+   * ('retry'); once its retries are spent, or for an error it does not retry, the consumer
+   * crashes: it leaves the group and, unless the error cannot be cured by trying again (a
+   * TypeError, a non-retriable root cause), joins again after the last wait and reads from the
+   * last commit ('restarted'); else it stays stopped ('stopped').
+   */
+  async #recover(error: unknown, failures: number): Promise<'retry' | 'restarted' | 'stopped'> {
     const name = error instanceof Error ? error.name : '';
     const message = error instanceof Error ? error.message : String(error);
-    const retriable = !UNRECOVERABLE.has(name) && !(error instanceof KafkaJSError && !error.retriable);
+    const retriable = !UNRECOVERABLE.has(name) && (error as { retriable?: unknown } | null)?.retriable !== false;
     if (this.#run?.autoCommit !== false) await this.#commit(this.#uncommitted()).catch(() => undefined);
+    const wait = this.#backoff(failures - 1);
     if (retriable && failures <= this.#retries.retries) {
       this.#transport.log(
         'ERROR',
         `Error when calling ${this.#run?.eachMessage ? 'eachMessage' : 'eachBatch'}: ${message}`,
       );
-      await this.#call({ op: 'sleep', ms: this.#backoff(failures - 1) });
-      return true;
+      await this.#call({ op: 'sleep', ms: wait });
+      return 'retry';
     }
-    this.#transport.log('ERROR', `Crash: ${retriable ? 'KafkaJSNumberOfRetriesExceeded' : name}: ${message}`);
+    const crash = retriable ? 'KafkaJSNumberOfRetriesExceeded' : name || 'Error';
+    this.#transport.log('ERROR', `Crash: ${crash}: ${message}`);
     await this.#call({ op: 'leave', groupId: this.#groupId });
-    if (!retriable) {
+    // KafkaJS's onCrash restarts when the retries were spent, or the root cause is retriable.
+    const restart = retriable || name === 'KafkaJSNumberOfRetriesExceeded' || rootCause(error)?.retriable === true;
+    if (!restart) {
       this.#running = false;
-      return false;
+      return 'stopped';
     }
-    // KafkaJS restarts a crashed consumer: it joins again and reads from the last commit.
-    await this.#call({ op: 'sleep', ms: this.#backoff(failures - 1) });
+    await this.#call({ op: 'sleep', ms: wait });
     await this.#join();
-    return true;
+    return 'restarted';
   }
 
   #backoff(attempt: number): number {
@@ -331,19 +371,23 @@ export class KafkaConsumer {
       if (next > position.offset) position.offset = next;
       if (next > (this.#resolved.get(key) ?? -1)) this.#resolved.set(key, next);
     };
-    const heartbeat = async () => {};
+    const heartbeat = () => this.#heartbeat();
     const pause = () => () => {};
     if (run.eachMessage) {
       for (const message of messages) {
         if (!this.#running) break;
         void this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(message.offset) });
+        this.#busyUntil = this.#now() + this.#processingMs;
         await run.eachMessage({ topic: b.topic, partition: b.partition, message, heartbeat, pause });
         resolve(message.offset);
+        await this.#heartbeat();
         await this.#commitIfNecessary();
       }
     } else {
-      for (const m of messages)
+      for (const m of messages) {
         void this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(m.offset) });
+        this.#busyUntil = this.#now() + this.#processingMs;
+      }
       const last = messages[messages.length - 1]!.offset;
       const hw = b.highWatermark;
       const batch: Batch = {
@@ -372,6 +416,24 @@ export class KafkaConsumer {
     if (run.autoCommit !== false) await this.#commit(this.#uncommitted());
   }
 
+  /**
+   * KafkaJS heartbeats from the consume loop only (after each message, or when the handler calls
+   * heartbeat()), and only once heartbeatInterval has passed; a rebalance in progress comes back as
+   * REBALANCE_IN_PROGRESS, which ends the batch (the consumer commits what it finished and joins again).
+   */
+  /** The consumer's clock: the simulated time, or later while it works through the messages it was handed. */
+  #now(): number {
+    return Math.max(this.#transport.now(), this.#busyUntil);
+  }
+
+  async #heartbeat(): Promise<void> {
+    // The handler's heartbeat() too is a no-op until heartbeatInterval has passed.
+    const now = this.#now();
+    if (now - this.#lastHeartbeat < this.#config.heartbeatInterval) return;
+    this.#lastHeartbeat = now;
+    await this.#call({ op: 'heartbeat', groupId: this.#groupId });
+  }
+
   /** KafkaJS's commitOffsetsIfNecessary: only when autoCommitInterval has passed or autoCommitThreshold is reached. */
   async #commitIfNecessary(): Promise<void> {
     const run = this.#run!;
@@ -379,7 +441,7 @@ export class KafkaConsumer {
     if (pending.length === 0) return;
     const interval = run.autoCommitInterval ?? null;
     const threshold = run.autoCommitThreshold ?? null;
-    const byTime = interval !== null && this.#transport.now() - this.#lastCommit >= interval;
+    const byTime = interval !== null && this.#now() - this.#lastCommit >= interval;
     const byCount =
       threshold !== null &&
       pending.reduce((n, p) => n + (p.offset - (this.#committed.get(tp(p.topic, p.partition)) ?? 0)), 0) >= threshold;
@@ -387,8 +449,23 @@ export class KafkaConsumer {
   }
 }
 
+/** The group errors after which KafkaJS joins the group again (src/errors.js isRebalancing, UNKNOWN_MEMBER_ID). */
+const REJOIN = new Set([
+  'REBALANCE_IN_PROGRESS',
+  'ILLEGAL_GENERATION',
+  'UNKNOWN_MEMBER_ID',
+  'NOT_COORDINATOR_FOR_GROUP',
+]);
+
 function isRebalance(error: unknown): boolean {
-  return error instanceof KafkaJSError && (error as { type?: string }).type === 'REBALANCE_IN_PROGRESS';
+  return error instanceof KafkaJSError && REJOIN.has((error as { type?: string }).type ?? '');
+}
+
+/** The innermost `cause` of a KafkaJS error (KafkaJS's getOriginalCause). */
+function rootCause(error: unknown): { retriable?: unknown } | null {
+  let e: unknown = error;
+  for (let depth = 0; depth < 20 && e instanceof KafkaJSError && e.cause instanceof Error; depth++) e = e.cause;
+  return typeof e === 'object' && e !== null ? (e as { retriable?: unknown }) : null;
 }
 
 function toKafkaMessage(m: FetchAnswer['batches'][number]['messages'][number]): KafkaMessage {

@@ -97,7 +97,7 @@ export class KafkaProducer {
       );
     if (acks !== -1 && acks !== 0 && acks !== 1)
       throw new KafkaJSNonRetriableError(`Invalid acks ${String(acks)}: acks is -1 (all in-sync replicas), 1 or 0`);
-    if (typeof timeout !== 'number' || !(timeout > 0))
+    if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0)
       throw new KafkaJSNonRetriableError(`Invalid timeout ${String(timeout)}: milliseconds, above 0`);
     // Entries for the same topic are merged, as KafkaJS's sendBatch does.
     const byTopic = new Map<string, OutgoingMessage[]>();
