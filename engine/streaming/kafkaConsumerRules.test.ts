@@ -214,3 +214,128 @@ describe("KafkaJS's consumer rules", () => {
     );
   });
 });
+
+describe("KafkaJS's seek, pause and resume, and positions outside the log", () => {
+  const produce = (kafka: ReturnType<typeof kafkaRun>['kafka'], topicName: string, n: number) => async () => {
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: topicName, messages: messages(n) });
+  };
+
+  it('seek moves the next fetch (and commits it with autoCommit); -2 is the log start', async () => {
+    const { kafka, run, host } = kafkaRun([topic('in', 1)]);
+    const seen: string[] = [];
+    await run(
+      [
+        async () => {
+          await produce(kafka, 'in', 5)();
+          const consumer = kafka.consumer({ groupId: 'g' });
+          await consumer.subscribe({ topics: ['in'], fromBeginning: true });
+          const seeks = ['1', '-2'];
+          await consumer.run({
+            eachMessage: async ({ message }) => {
+              seen.push(message.value!.toString());
+              if (message.offset === '3' && seeks.length === 2)
+                consumer.seek({ topic: 'in', partition: 0, offset: seeks.shift()! });
+              else if (message.offset === '4' && seeks.length === 1)
+                consumer.seek({ topic: 'in', partition: 0, offset: seeks.shift()! });
+            },
+          });
+        },
+      ],
+      30_000,
+    );
+    // 0..3, then from 1 after the first seek (the rest of the batch was stale), then from 0.
+    expect(seen.slice(0, 8)).toEqual(['0', '1', '2', '3', '1', '2', '3', '4']);
+    expect(seen[8]).toBe('0');
+    expect(host.groupOf('g')!.committedOffsets()).toEqual([{ topic: 'in', partition: 0, offset: 5 }]);
+  });
+
+  it('a paused partition is not fetched until it is resumed, and paused() lists it', async () => {
+    const { kafka, run } = kafkaRun([topic('in', 2)]);
+    const seen: number[] = [];
+    let listed: unknown;
+    await run(
+      [
+        async () => {
+          const producer = kafka.producer();
+          await producer.connect();
+          await producer.send({
+            topic: 'in',
+            messages: [0, 1, 0, 1].map((partition, i) => ({ value: String(i), partition })),
+          });
+          const consumer = kafka.consumer({ groupId: 'g' });
+          await consumer.subscribe({ topics: ['in'], fromBeginning: true });
+          await consumer.run({
+            eachMessage: async ({ partition, pause }) => {
+              seen.push(partition);
+              if (seen.length === 1) {
+                const resume = pause();
+                listed = consumer.paused();
+                // Resumed once the other partition has been read.
+                setTimeoutInSteps(resume);
+              }
+            },
+          });
+          await producer.disconnect();
+        },
+      ],
+      30_000,
+    );
+    expect(listed).toEqual([{ topic: 'in', partitions: [seen[0]!] }]);
+    expect(seen.filter((p) => p === seen[0]).length).toBe(2);
+    expect(seen.length).toBe(4);
+  });
+
+  it('subscribes to the topics a RegExp matches when it subscribes', async () => {
+    const { kafka, run } = kafkaRun([topic('cars.gps', 1), topic('cars.misfires', 1), topic('cards', 1)]);
+    const topics = new Set<string>();
+    await run(
+      [
+        async () => {
+          await produce(kafka, 'cars.gps', 1)();
+          await produce(kafka, 'cars.misfires', 1)();
+          await produce(kafka, 'cards', 1)();
+          const consumer = kafka.consumer({ groupId: 'g' });
+          await consumer.subscribe({ topics: [/^cars\./], fromBeginning: true });
+          await consumer.run({ eachMessage: async ({ topic: t }) => void topics.add(t) });
+        },
+      ],
+      20_000,
+    );
+    expect([...topics].sort()).toEqual(['cars.gps', 'cars.misfires']);
+  });
+
+  it('a committed offset past the log end starts over at the log start (fromBeginning), and is committed', async () => {
+    const { kafka, run, host } = kafkaRun([topic('in', 1)]);
+    const seen: string[] = [];
+    await run(
+      [
+        async () => {
+          await produce(kafka, 'in', 3)();
+          const first = kafka.consumer({ groupId: 'g' });
+          await first.subscribe({ topics: ['in'] });
+          await first.run({ eachMessage: async () => {} });
+          await first.commitOffsets([{ topic: 'in', partition: 0, offset: '1000' }]);
+          await first.stop();
+          const second = kafka.consumer({ groupId: 'g' });
+          await second.subscribe({ topics: ['in'], fromBeginning: true });
+          await second.run({ eachMessage: async ({ message }) => void seen.push(message.value!.toString()) });
+        },
+      ],
+      30_000,
+    );
+    expect(seen).toEqual(['0', '1', '2']);
+    expect(host.groupOf('g')!.committedOffsets()).toEqual([{ topic: 'in', partition: 0, offset: 3 }]);
+  });
+});
+
+/** Runs `fn` a few steps later (the test's own code, not a learner's: the steps are macrotasks). */
+function setTimeoutInSteps(fn: () => void): void {
+  let n = 0;
+  const tick = (): void => {
+    if (++n >= 3) fn();
+    else setImmediate(tick);
+  };
+  setImmediate(tick);
+}

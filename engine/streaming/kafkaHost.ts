@@ -308,12 +308,18 @@ export class KafkaHost {
     const poll = (): void => {
       const member = g?.memberOf(client);
       if (g && member !== undefined) g.touch(member);
-      if (!g || !g.current(client, req.generation)) return answer({ rebalancing: true, batches: [] });
+      if (!g || !g.current(client, req.generation)) return answer({ rebalancing: true, outOfRange: [], batches: [] });
       const owned = g.owned(client);
       const batches: FetchAnswer['batches'] = [];
+      const outOfRange: FetchAnswer['outOfRange'] = [];
       for (const pos of req.positions) {
         if (!owned.get(pos.topic)?.includes(pos.partition)) continue;
         const ps = this.brokers.partition(pos.topic, pos.partition);
+        const { logStartOffset, highWatermark } = ps.log;
+        if (pos.offset < logStartOffset || pos.offset > ps.log.logEndOffset) {
+          outOfRange.push({ topic: pos.topic, partition: pos.partition, logStartOffset, highWatermark });
+          continue;
+        }
         const records = this.brokers.fetch(pos.topic, pos.partition, pos.offset, maxRecords(req.maxBytesPerPartition));
         if (records.length === 0) continue;
         batches.push({
@@ -329,8 +335,8 @@ export class KafkaHost {
           })),
         });
       }
-      if (batches.length > 0 || this.kernel.now - started >= req.maxWaitTimeInMs) {
-        this.kernel.schedule(this.latency, () => answer({ rebalancing: false, batches }), 5);
+      if (batches.length > 0 || outOfRange.length > 0 || this.kernel.now - started >= req.maxWaitTimeInMs) {
+        this.kernel.schedule(this.latency, () => answer({ rebalancing: false, outOfRange, batches }), 5);
         return;
       }
       // Nothing yet: the broker holds the fetch until data comes or the wait is over.

@@ -7,14 +7,15 @@ export {
   type RecordMetadata,
   type Message,
 } from './kafkaProducer';
-export {
-  KafkaConsumer,
-  type ConsumerConfig,
-  type ConsumerRunConfig,
-  type EachMessagePayload,
-  type EachBatchPayload,
-  type KafkaMessage,
-} from './kafkaConsumer';
+export { KafkaConsumer } from './kafkaConsumer';
+export type {
+  ConsumerConfig,
+  ConsumerRunConfig,
+  EachMessagePayload,
+  EachBatchPayload,
+  KafkaMessage,
+  Batch,
+} from './consumerPayloads';
 export { KafkaAdmin } from './kafkaAdmin';
 export { KafkaBuffer } from './kafkaBuffer';
 export {

@@ -7,7 +7,8 @@
 import { KafkaJSNonRetriableError } from './kafkaErrors';
 import type { KafkaTransport } from './kafkaCalls';
 import { KafkaProducer, type ProducerConfig } from './kafkaProducer';
-import { KafkaConsumer, type ConsumerConfig } from './kafkaConsumer';
+import { KafkaConsumer } from './kafkaConsumer';
+import type { ConsumerConfig } from './consumerPayloads';
 import { KafkaAdmin } from './kafkaAdmin';
 
 export interface KafkaConfig {

@@ -93,6 +93,8 @@ export interface JoinAnswer {
 export interface FetchAnswer {
   /** The group is rebalancing: commit what was processed and join again. */
   rebalancing: boolean;
+  /** Positions outside their partition's log (OFFSET_OUT_OF_RANGE), with the log's bounds. */
+  outOfRange: { topic: string; partition: number; logStartOffset: number; highWatermark: number }[];
   batches: { topic: string; partition: number; highWatermark: number; messages: IncomingMessage[] }[];
 }
 

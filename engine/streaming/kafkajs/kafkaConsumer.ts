@@ -16,75 +16,17 @@
  *   (autoCommit), the rest of the batch is dropped, and the consumer joins again; what it
  *   processed and did not commit is delivered again to the partition's next owner.
  */
-import { KafkaJSError, KafkaJSNonRetriableError } from './kafkaErrors';
+import { KafkaJSNonRetriableError, UNRECOVERABLE, isRebalance, rootCause } from './kafkaErrors';
+import { PartitionPauses } from './partitionPauses';
 import type { FetchAnswer, JoinAnswer, KafkaRequest, KafkaTransport, TopicPartitionOffset } from './kafkaCalls';
-import { KafkaBuffer } from './kafkaBuffer';
+import {
+  groupByTopic,
+  toKafkaMessage,
+  type Batch,
+  type ConsumerConfig,
+  type ConsumerRunConfig,
+} from './consumerPayloads';
 
-export interface ConsumerConfig {
-  groupId: string;
-  sessionTimeout?: number;
-  rebalanceTimeout?: number;
-  heartbeatInterval?: number;
-  maxBytesPerPartition?: number;
-  minBytes?: number;
-  maxBytes?: number;
-  maxWaitTimeInMs?: number;
-  readUncommitted?: boolean;
-  allowAutoTopicCreation?: boolean;
-  retry?: { retries?: number; initialRetryTime?: number; multiplier?: number; maxRetryTime?: number };
-}
-
-export interface KafkaMessage {
-  key: KafkaBuffer | null;
-  value: KafkaBuffer | null;
-  timestamp: string;
-  attributes: number;
-  offset: string;
-  headers: Record<string, KafkaBuffer | KafkaBuffer[]>;
-}
-
-export interface EachMessagePayload {
-  topic: string;
-  partition: number;
-  message: KafkaMessage;
-  heartbeat(): Promise<void>;
-  pause(): () => void;
-}
-
-export interface Batch {
-  topic: string;
-  partition: number;
-  highWatermark: string;
-  messages: KafkaMessage[];
-  isEmpty(): boolean;
-  firstOffset(): string | null;
-  lastOffset(): string;
-  offsetLag(): string;
-  offsetLagLow(): string;
-}
-
-export interface EachBatchPayload {
-  batch: Batch;
-  resolveOffset(offset: string): void;
-  heartbeat(): Promise<void>;
-  pause(): () => void;
-  commitOffsetsIfNecessary(offsets?: unknown): Promise<void>;
-  uncommittedOffsets(): { topics: { topic: string; partitions: { partition: number; offset: string }[] }[] };
-  isRunning(): boolean;
-  isStale(): boolean;
-}
-
-export interface ConsumerRunConfig {
-  autoCommit?: boolean;
-  autoCommitInterval?: number | null;
-  autoCommitThreshold?: number | null;
-  eachBatchAutoResolve?: boolean;
-  partitionsConsumedConcurrently?: number;
-  eachMessage?: (payload: EachMessagePayload) => Promise<void>;
-  eachBatch?: (payload: EachBatchPayload) => Promise<void>;
-}
-
-const UNRECOVERABLE = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
 const tp = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
 export class KafkaConsumer {
@@ -115,6 +57,9 @@ export class KafkaConsumer {
   #committed = new Map<string, number>();
   #lastCommit = 0;
   #loop: Promise<void> | null = null;
+  #pauses = new PartitionPauses();
+  /** Seeks waiting for the next fetch, per topic-partition. */
+  #seeks = new Map<string, TopicPartitionOffset>();
 
   constructor(transport: KafkaTransport, clientId: string, config: ConsumerConfig) {
     if (typeof config !== 'object' || config === null || typeof config.groupId !== 'string' || config.groupId === '')
@@ -167,21 +112,96 @@ export class KafkaConsumer {
     await this.#call({ op: 'disconnect' });
   }
 
-  async subscribe(subscription: { topics?: string[]; topic?: string; fromBeginning?: boolean }): Promise<void> {
+  async subscribe(subscription: {
+    topics?: (string | RegExp)[];
+    topic?: string | RegExp;
+    fromBeginning?: boolean;
+  }): Promise<void> {
     if (this.#run) throw new KafkaJSNonRetriableError('Cannot subscribe to topic while consumer is running');
     const { topics, topic, fromBeginning = false } = subscription ?? {};
     const list = topics ?? (topic !== undefined ? [topic] : undefined);
     if (list === undefined) throw new KafkaJSNonRetriableError('Missing required argument "topics"');
     if (!Array.isArray(list)) throw new KafkaJSNonRetriableError('Argument "topics" must be an array');
     for (const t of list)
-      if (typeof t !== 'string')
+      if (typeof t !== 'string' && !(t instanceof RegExp))
         throw new KafkaJSNonRetriableError(
-          `Invalid topic ${String(t)} (${typeof t}), the topic name has to be a String`,
+          `Invalid topic ${String(t)} (${typeof t}), the topic name has to be a String or a RegExp`,
         );
-    for (const t of list) {
+    // A RegExp matches the topics that exist now (KafkaJS reads the metadata once, at subscribe).
+    const existing = list.some((t) => t instanceof RegExp)
+      ? ((await this.#call({ op: 'listTopics' })) as string[])
+      : [];
+    const names = list.flatMap((t) => (typeof t === 'string' ? [t] : existing.filter((name) => t.test(name))));
+    for (const t of names) {
       if (!this.#topics.includes(t)) this.#topics.push(t);
       this.#fromBeginning.set(t, fromBeginning === true);
     }
+  }
+
+  /** Moves a partition's next fetch to `offset` ('-2' the log's start, '-1' its end); with autoCommit it is committed at once. */
+  seek(target: { topic: string; partition: number; offset: string | number }): void {
+    if (!this.#run)
+      throw new KafkaJSNonRetriableError('Consumer group was not initialized, consumer#run must be called first');
+    const { topic, partition, offset } = target ?? ({} as typeof target);
+    if (typeof topic !== 'string') throw new KafkaJSNonRetriableError(`Invalid topic ${String(topic)}`);
+    if (!Number.isInteger(partition))
+      throw new KafkaJSNonRetriableError(`Invalid partition, expected a number received ${String(partition)}`);
+    const at = Number(offset);
+    if (!Number.isInteger(at) || at < -2)
+      throw new KafkaJSNonRetriableError(`Offset must not be a negative number (or -1, -2), got ${String(offset)}`);
+    this.#seeks.set(tp(topic, partition), { topic, partition, offset: at });
+  }
+
+  /** Stops fetching these topics (all their partitions, or the ones listed) until resume. */
+  pause(list: { topic: string; partitions?: number[] }[]): void {
+    this.#mustRun();
+    this.#pauses.pause(list);
+  }
+
+  resume(list: { topic: string; partitions?: number[] }[]): void {
+    this.#mustRun();
+    this.#pauses.resume(list);
+  }
+
+  /** The paused topic-partitions this member owns. */
+  paused(): { topic: string; partitions: number[] }[] {
+    return this.#pauses.among([...this.#positions.values()]);
+  }
+
+  #mustRun(): void {
+    if (!this.#run)
+      throw new KafkaJSNonRetriableError('Consumer group was not initialized, consumer#run must be called first');
+  }
+
+  #isPaused(topic: string, partition: number): boolean {
+    return this.#pauses.has(topic, partition);
+  }
+
+  /** The seeks asked for since the last fetch, on the partitions this member owns. */
+  async #applySeeks(): Promise<void> {
+    const seeks = [...this.#seeks.values()];
+    this.#seeks.clear();
+    const committed: TopicPartitionOffset[] = [];
+    for (const seek of seeks) {
+      const key = tp(seek.topic, seek.partition);
+      const position = this.#positions.get(key);
+      if (!position) continue;
+      let offset = seek.offset;
+      if (offset < 0) {
+        const ends = (await this.#call({ op: 'fetchTopicOffsets', topic: seek.topic })) as {
+          partition: number;
+          high: number;
+          low: number;
+        }[];
+        const end = ends.find((e) => e.partition === seek.partition);
+        offset = offset === -2 ? (end?.low ?? 0) : (end?.high ?? 0);
+      }
+      position.offset = offset;
+      this.#resolved.set(key, offset);
+      committed.push({ topic: seek.topic, partition: seek.partition, offset });
+    }
+    // With autoCommit, KafkaJS commits a seek's offset at once.
+    if (this.#run?.autoCommit !== false) await this.#commit(committed);
   }
 
   /** Joins the group and starts the fetch loop; resolves once joined, as KafkaJS's run does. */
@@ -282,11 +302,18 @@ export class KafkaConsumer {
   async #fetchLoop(): Promise<void> {
     let failures = 0;
     while (this.#running) {
+      try {
+        if (this.#seeks.size > 0) await this.#applySeeks();
+      } catch (error) {
+        if (!isRebalance(error)) throw error;
+        await this.#rejoin();
+        continue;
+      }
       const fetched = (await this.#call({
         op: 'fetch',
         groupId: this.#groupId,
         generation: this.#generation,
-        positions: [...this.#positions.values()],
+        positions: [...this.#positions.values()].filter((p) => !this.#isPaused(p.topic, p.partition)),
         maxWaitTimeInMs: this.#config.maxWaitTimeInMs,
         maxBytesPerPartition: this.#config.maxBytesPerPartition,
       })) as FetchAnswer;
@@ -294,6 +321,14 @@ export class KafkaConsumer {
         if (!this.#running) break;
         await this.#rejoin();
         continue;
+      }
+      // A position outside the log (retention deleted it, or a commit past the end): KafkaJS
+      // starts over at the log's start (fromBeginning) or end, and commits that.
+      for (const r of fetched.outOfRange) {
+        const position = this.#positions.get(tp(r.topic, r.partition));
+        if (!position) continue;
+        position.offset = this.#fromBeginning.get(r.topic) ? r.logStartOffset : r.highWatermark;
+        this.#seeks.set(tp(r.topic, r.partition), { ...position });
       }
       try {
         for (const batch of fetched.batches) {
@@ -372,10 +407,14 @@ export class KafkaConsumer {
       if (next > (this.#resolved.get(key) ?? -1)) this.#resolved.set(key, next);
     };
     const heartbeat = () => this.#heartbeat();
-    const pause = () => () => {};
+    const pause = () => {
+      this.#pauses.pause([{ topic: b.topic, partitions: [b.partition] }]);
+      return () => this.#pauses.resume([{ topic: b.topic, partitions: [b.partition] }]);
+    };
     if (run.eachMessage) {
       for (const message of messages) {
-        if (!this.#running) break;
+        // A seek makes the rest of the batch stale; a pause skips it (it is fetched again after resume).
+        if (!this.#running || this.#seeks.has(key) || this.#isPaused(b.topic, b.partition)) break;
         void this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(message.offset) });
         this.#busyUntil = this.#now() + this.#processingMs;
         await run.eachMessage({ topic: b.topic, partition: b.partition, message, heartbeat, pause });
@@ -409,7 +448,7 @@ export class KafkaConsumer {
         commitOffsetsIfNecessary: () => this.#commitIfNecessary(),
         uncommittedOffsets: () => ({ topics: groupByTopic(this.#uncommitted()) }),
         isRunning: () => this.#running,
-        isStale: () => false,
+        isStale: () => this.#seeks.has(key),
       });
       if (run.eachBatchAutoResolve !== false) resolve(last);
     }
@@ -447,51 +486,4 @@ export class KafkaConsumer {
       pending.reduce((n, p) => n + (p.offset - (this.#committed.get(tp(p.topic, p.partition)) ?? 0)), 0) >= threshold;
     if (byTime || byCount) await this.#commit(pending);
   }
-}
-
-/** The group errors after which KafkaJS joins the group again (src/errors.js isRebalancing, UNKNOWN_MEMBER_ID). */
-const REJOIN = new Set([
-  'REBALANCE_IN_PROGRESS',
-  'ILLEGAL_GENERATION',
-  'UNKNOWN_MEMBER_ID',
-  'NOT_COORDINATOR_FOR_GROUP',
-]);
-
-function isRebalance(error: unknown): boolean {
-  return error instanceof KafkaJSError && REJOIN.has((error as { type?: string }).type ?? '');
-}
-
-/** The innermost `cause` of a KafkaJS error (KafkaJS's getOriginalCause). */
-function rootCause(error: unknown): { retriable?: unknown } | null {
-  let e: unknown = error;
-  for (let depth = 0; depth < 20 && e instanceof KafkaJSError && e.cause instanceof Error; depth++) e = e.cause;
-  return typeof e === 'object' && e !== null ? (e as { retriable?: unknown }) : null;
-}
-
-function toKafkaMessage(m: FetchAnswer['batches'][number]['messages'][number]): KafkaMessage {
-  const headers: Record<string, KafkaBuffer | KafkaBuffer[]> = {};
-  for (const [k, values] of Object.entries(m.headers)) {
-    const buffers = values.map((v) => KafkaBuffer.fromText(v));
-    headers[k] = buffers.length === 1 ? buffers[0]! : buffers;
-  }
-  return {
-    key: m.key === null ? null : KafkaBuffer.fromText(m.key),
-    value: m.value === null ? null : KafkaBuffer.fromText(m.value),
-    timestamp: String(m.timestamp),
-    attributes: 0,
-    offset: String(m.offset),
-    headers,
-  };
-}
-
-function groupByTopic(
-  list: TopicPartitionOffset[],
-): { topic: string; partitions: { partition: number; offset: string }[] }[] {
-  const out = new Map<string, { partition: number; offset: string }[]>();
-  for (const o of list) {
-    const ps = out.get(o.topic) ?? [];
-    ps.push({ partition: o.partition, offset: String(o.offset) });
-    out.set(o.topic, ps);
-  }
-  return [...out].map(([topic, partitions]) => ({ topic, partitions }));
 }

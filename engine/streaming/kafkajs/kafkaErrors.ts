@@ -67,3 +67,25 @@ export function errorFromData(e: KafkaErrorData): KafkaJSError {
     );
   return new KafkaJSNonRetriableError(e.message);
 }
+
+/** Errors KafkaJS's retrier never retries (src/retry/index.js isErrorUnrecoverable). */
+export const UNRECOVERABLE: ReadonlySet<string> = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
+
+/** The group errors after which KafkaJS joins the group again (src/errors.js isRebalancing, UNKNOWN_MEMBER_ID). */
+const REJOIN = new Set([
+  'REBALANCE_IN_PROGRESS',
+  'ILLEGAL_GENERATION',
+  'UNKNOWN_MEMBER_ID',
+  'NOT_COORDINATOR_FOR_GROUP',
+]);
+
+export function isRebalance(error: unknown): boolean {
+  return error instanceof KafkaJSError && REJOIN.has((error as { type?: string }).type ?? '');
+}
+
+/** The innermost `cause` of a KafkaJS error (KafkaJS's getOriginalCause). */
+export function rootCause(error: unknown): { retriable?: unknown } | null {
+  let e: unknown = error;
+  for (let depth = 0; depth < 20 && e instanceof KafkaJSError && e.cause instanceof Error; depth++) e = e.cause;
+  return typeof e === 'object' && e !== null ? (e as { retriable?: unknown }) : null;
+}
