@@ -238,7 +238,7 @@ export class BrokerCluster {
     const end = Math.min(ps.replicaEnd.get(next) ?? 0, ps.log.logEndOffset);
     const removed = ps.log.truncateTo(end);
     for (const r of removed) {
-      this.ledger.unappended(r.id);
+      if (r.id >= 0) this.ledger.unappended(r.id);
       const state = ps.producers.get(r.producer);
       if (state && r.seq >= 0 && r.seq <= state.lastSeq) {
         state.lastSeq = r.seq - 1;

@@ -157,6 +157,11 @@ export class KafkaGroup {
     return null;
   }
 
+  /** A committed transaction's consumed offsets (TxnOffsetCommit): stored as the transaction ends, whoever owns the partitions now. */
+  commitFromTransaction(offsets: readonly TopicPartitionOffset[]): void {
+    for (const o of offsets) this.committed.set(key(o.topic, o.partition), o.offset);
+  }
+
   committedOffset(topic: string, partition: number): number | undefined {
     return this.committed.get(key(topic, partition));
   }

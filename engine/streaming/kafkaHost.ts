@@ -12,6 +12,7 @@ import { BrokerCluster } from './brokerCluster';
 import { brokerHosts } from './brokerHosts';
 import { KafkaGroup } from './kafkaGroups';
 import { ProducerSends } from './kafkaSends';
+import { TransactionCoordinator } from './kafkaTransactions';
 import { Ledger } from './ledger';
 import type { TopicConfig } from './types';
 import type { FetchAnswer, IncomingMessage, KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
@@ -66,6 +67,7 @@ export class KafkaHost {
   private readonly headers = new Map<number, Record<string, string[]>>();
   private readonly due: KafkaAnswer[] = [];
   private readonly knownTopics = new Set<string>();
+  readonly transactions: TransactionCoordinator;
   /** Calls applied and not answered yet. */
   private open = 0;
 
@@ -81,6 +83,9 @@ export class KafkaHost {
       if (change.kind === 'died') this.brokers.killBroker(change.node);
       else if (change.kind === 'restarted') this.brokers.restartBroker(change.node);
     });
+    this.transactions = new TransactionCoordinator(this.kernel, this.brokers, this.trace, (groupId, offsets) =>
+      this.group(groupId).commitFromTransaction(offsets),
+    );
     for (const t of options.topics) {
       this.brokers.createTopic(t);
       this.knownTopics.add(t.name);
@@ -186,6 +191,7 @@ export class KafkaHost {
             networkDown: () => false,
             partitionsOf: (topic) => this.partitionsOf(topic, this.autoCreate),
             headers: this.headers,
+            transactions: this.transactions,
           },
           `${c.clientId}#${client}`,
         );
@@ -286,6 +292,23 @@ export class KafkaHost {
       case 'leave':
         this.groups.get(req.groupId)?.leave(client);
         return this.later(() => answer(null));
+      case 'initTransactions': {
+        const epoch = this.transactions.init(req.transactionalId, req.transactionTimeout);
+        return this.later(() => answer(epoch));
+      }
+      case 'sendOffsets': {
+        const fenced = this.transactions.check(req.transaction);
+        if (fenced) return this.later(() => fail(fenced));
+        this.transactions.addOffsets(req.transaction, req.groupId, req.offsets);
+        return this.later(() => answer(null));
+      }
+      case 'endTransaction': {
+        const fenced = this.transactions.check(req.transaction);
+        if (fenced) return this.later(() => fail(fenced));
+        // The markers are written once the EndTxn reaches the coordinator.
+        this.kernel.schedule(this.latency, () => this.transactions.endFor(req.transaction, req.commit), 5);
+        return this.later(() => answer(null));
+      }
       case 'sleep':
         this.kernel.schedule(Math.max(0, req.ms), () => answer(null), 5);
         return;
@@ -320,12 +343,18 @@ export class KafkaHost {
           outOfRange.push({ topic: pos.topic, partition: pos.partition, logStartOffset, highWatermark });
           continue;
         }
-        const records = this.brokers.fetch(pos.topic, pos.partition, pos.offset, maxRecords(req.maxBytesPerPartition));
-        if (records.length === 0) continue;
+        const upTo = req.readCommitted
+          ? this.transactions.lastStableOffset(pos.topic, pos.partition, highWatermark)
+          : highWatermark;
+        const read = this.brokers.fetch(pos.topic, pos.partition, pos.offset, maxRecords(req.maxBytesPerPartition));
+        const inRange = read.filter((r) => r.offset < upTo);
+        if (inRange.length === 0) continue;
+        const records = inRange.filter((r) => this.transactions.visible(r, req.readCommitted));
         batches.push({
           topic: pos.topic,
           partition: pos.partition,
           highWatermark: ps.log.highWatermark,
+          nextOffset: inRange[inRange.length - 1]!.offset + 1,
           messages: records.map((r): IncomingMessage => ({
             offset: r.offset,
             key: r.key,

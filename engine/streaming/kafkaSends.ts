@@ -16,6 +16,7 @@ import { KeylessPartitioner, partitionForKey } from './partitioner';
 import type { LogRecord } from './types';
 import type { KafkaRequest, OutgoingMessage, SentMetadata } from './kafkajs/kafkaCalls';
 import type { KafkaErrorData } from './kafkajs/kafkaErrors';
+import type { TransactionCoordinator } from './kafkaTransactions';
 
 /** KafkaJS's retry defaults (src/retry/defaults.js). */
 export const KAFKAJS_RETRY = { retries: 5, initialRetryTime: 300, multiplier: 2, factor: 0.2, maxRetryTime: 30000 };
@@ -57,6 +58,7 @@ export interface SendContext {
   partitionsOf(topic: string): number | null;
   /** Headers of each record, by ledger id (the log's records carry no headers). */
   headers: Map<number, Record<string, string[]>>;
+  transactions: TransactionCoordinator;
 }
 
 type Send = Extract<KafkaRequest, { op: 'send' }>;
@@ -77,6 +79,13 @@ export class ProducerSends {
     req: Send,
     done: (result: { ok: true; value: SentMetadata[] } | { ok: false; error: KafkaErrorData }) => void,
   ): void {
+    if (req.transaction) {
+      const fenced = this.ctx.transactions.check(req.transaction);
+      if (fenced) {
+        this.ctx.kernel.schedule(this.ctx.latencyMs * 2, () => done({ ok: false, error: fenced }), 5);
+        return;
+      }
+    }
     const batches = new Map<string, { topic: string; partition: number; records: LogRecord[] }>();
     for (const { topic, messages } of req.topicMessages) {
       const partitions = this.ctx.partitionsOf(topic);
@@ -85,7 +94,8 @@ export class ProducerSends {
         const key = `${topic}\u0000${partition}`;
         let batch = batches.get(key);
         if (!batch) batches.set(key, (batch = { topic, partition, records: [] }));
-        batch.records.push(this.record(m, partition));
+        const txn = req.transaction ? this.ctx.transactions.recordsOf(req.transaction, topic, partition) : undefined;
+        batch.records.push(this.record(m, partition, txn));
       }
     }
     if (req.acks === 0) {
@@ -130,7 +140,7 @@ export class ProducerSends {
     return p.nextPartition();
   }
 
-  private record(m: OutgoingMessage, partition: number): LogRecord {
+  private record(m: OutgoingMessage, partition: number, txn: string | undefined): LogRecord {
     const id = this.ctx.ledger.nextId();
     if (Object.keys(m.headers).length > 0) this.ctx.headers.set(id, m.headers);
     return {
@@ -143,6 +153,7 @@ export class ProducerSends {
       appendTime: -1,
       producer: this.producer,
       seq: -1,
+      ...(txn !== undefined ? { txn } : {}),
     };
   }
 
@@ -172,7 +183,7 @@ export class ProducerSends {
     answer: (r: { ok: true; value: SentMetadata } | { ok: false; error: KafkaErrorData }) => void,
   ): void {
     const { kernel, brokers, latencyMs } = this.ctx;
-    if (req.idempotent && attempt === 0) {
+    if ((req.idempotent || req.transaction) && attempt === 0) {
       // Sequence numbers per partition, given once: a retry carries the same ones.
       const key = `${batch.topic}\u0000${batch.partition}`;
       let seq = this.seqs.get(key) ?? 0;
@@ -216,7 +227,7 @@ export class ProducerSends {
           topic: batch.topic,
           partition: batch.partition,
           producerId: this.producer,
-          idempotent: req.idempotent,
+          idempotent: req.idempotent || req.transaction !== null,
           acks: req.acks === -1 ? 'all' : req.acks,
           records,
         });

@@ -42,6 +42,10 @@ export interface LogRecord {
   readonly producer: string;
   /** Idempotent producers' sequence number within (producer, partition); -1 otherwise. */
   seq: number;
+  /** The transaction it was written in (a transactional producer's), if any. */
+  readonly txn?: string;
+  /** A transaction's commit or abort marker (a control record: no ledger id, never handed to a consumer). */
+  readonly control?: 'commit' | 'abort';
 }
 
 /** What the processing function sees of a record: a frozen copy, so the log's record stays intact. */

@@ -26,6 +26,12 @@ export interface IncomingMessage {
   headers: Record<string, string[]>;
 }
 
+/** A transactional producer's identity in the coordinator: its transactional id and epoch. */
+export interface TransactionRef {
+  transactionalId: string;
+  epoch: number;
+}
+
 export interface TopicPartitionOffset {
   topic: string;
   partition: number;
@@ -38,6 +44,8 @@ export type KafkaRequest =
   | {
       op: 'send';
       idempotent: boolean;
+      /** The transaction the messages belong to (a transactional producer's transaction.send), or null. */
+      transaction: TransactionRef | null;
       acks: -1 | 0 | 1;
       /** How long the producer waits for the brokers' answer (KafkaJS `timeout`, ms). */
       timeout: number;
@@ -56,9 +64,17 @@ export type KafkaRequest =
       positions: TopicPartitionOffset[];
       maxWaitTimeInMs: number;
       maxBytesPerPartition: number;
+      /** read_committed (KafkaJS's default, readUncommitted: false): up to the last stable offset, aborted records left out. */
+      readCommitted: boolean;
     }
   | { op: 'commit'; groupId: string; generation: number; offsets: TopicPartitionOffset[] }
   | { op: 'leave'; groupId: string }
+  /** InitProducerId for a transactional id: a new epoch, which fences the producers of older ones. */
+  | { op: 'initTransactions'; transactionalId: string; transactionTimeout: number }
+  /** TxnOffsetCommit: consumed offsets that commit with the transaction. */
+  | { op: 'sendOffsets'; transaction: TransactionRef; groupId: string; offsets: TopicPartitionOffset[] }
+  /** EndTxn: commit or abort, with a marker in every partition the transaction wrote to. */
+  | { op: 'endTransaction'; transaction: TransactionRef; commit: boolean }
   /** Kafka's Heartbeat: keeps the member's session; fails with REBALANCE_IN_PROGRESS during a rebalance. */
   | { op: 'heartbeat'; groupId: string }
   /** Answered `ms` of simulated time later (KafkaJS's retrier waiting before a retry). */
@@ -95,7 +111,14 @@ export interface FetchAnswer {
   rebalancing: boolean;
   /** Positions outside their partition's log (OFFSET_OUT_OF_RANGE), with the log's bounds. */
   outOfRange: { topic: string; partition: number; logStartOffset: number; highWatermark: number }[];
-  batches: { topic: string; partition: number; highWatermark: number; messages: IncomingMessage[] }[];
+  batches: {
+    topic: string;
+    partition: number;
+    highWatermark: number;
+    messages: IncomingMessage[];
+    /** The offset after the last one read, control markers and aborted records included. */
+    nextOffset: number;
+  }[];
 }
 
 /** A call as it crosses: which client made it, its sequence number within that client, and what. */

@@ -58,6 +58,8 @@ export class KafkaConsumer {
   #lastCommit = 0;
   #loop: Promise<void> | null = null;
   #pauses = new PartitionPauses();
+  /** read_committed (KafkaJS's default, readUncommitted: false), or read_uncommitted. */
+  readonly #readCommitted: boolean;
   /** Seeks waiting for the next fetch, per topic-partition. */
   #seeks = new Map<string, TopicPartitionOffset>();
 
@@ -78,6 +80,7 @@ export class KafkaConsumer {
       );
     this.#transport = transport;
     this.#groupId = config.groupId;
+    this.#readCommitted = config.readUncommitted !== true;
     this.#config = {
       sessionTimeout,
       heartbeatInterval,
@@ -316,6 +319,7 @@ export class KafkaConsumer {
         positions: [...this.#positions.values()].filter((p) => !this.#isPaused(p.topic, p.partition)),
         maxWaitTimeInMs: this.#config.maxWaitTimeInMs,
         maxBytesPerPartition: this.#config.maxBytesPerPartition,
+        readCommitted: this.#readCommitted,
       })) as FetchAnswer;
       if (fetched.rebalancing) {
         if (!this.#running) break;
@@ -400,12 +404,18 @@ export class KafkaConsumer {
     const position = this.#positions.get(key);
     if (!position) return;
     const messages = b.messages.filter((m) => m.offset >= position.offset).map(toKafkaMessage);
-    if (messages.length === 0) return;
-    const resolve = (offset: string) => {
-      const next = Number(offset) + 1;
+    const moveTo = (next: number) => {
       if (next > position.offset) position.offset = next;
       if (next > (this.#resolved.get(key) ?? -1)) this.#resolved.set(key, next);
     };
+    const resolve = (offset: string) => moveTo(Number(offset) + 1);
+    if (messages.length === 0) {
+      // Empty because of filtering (transaction markers, aborted records): resolved past them.
+      moveTo(b.nextOffset);
+      if (run.autoCommit !== false) await this.#commitIfNecessary();
+      return;
+    }
+    let whole = true;
     const heartbeat = () => this.#heartbeat();
     const pause = () => {
       this.#pauses.pause([{ topic: b.topic, partitions: [b.partition] }]);
@@ -414,7 +424,10 @@ export class KafkaConsumer {
     if (run.eachMessage) {
       for (const message of messages) {
         // A seek makes the rest of the batch stale; a pause skips it (it is fetched again after resume).
-        if (!this.#running || this.#seeks.has(key) || this.#isPaused(b.topic, b.partition)) break;
+        if (!this.#running || this.#seeks.has(key) || this.#isPaused(b.topic, b.partition)) {
+          whole = false;
+          break;
+        }
         void this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(message.offset) });
         this.#busyUntil = this.#now() + this.#processingMs;
         await run.eachMessage({ topic: b.topic, partition: b.partition, message, heartbeat, pause });
@@ -451,7 +464,10 @@ export class KafkaConsumer {
         isStale: () => this.#seeks.has(key),
       });
       if (run.eachBatchAutoResolve !== false) resolve(last);
+      else whole = false;
     }
+    // Every message handed: a trailing marker or aborted record is passed too (KafkaJS resolves batch.lastOffset()).
+    if (whole && position.offset >= Number(messages[messages.length - 1]!.offset) + 1) moveTo(b.nextOffset);
     if (run.autoCommit !== false) await this.#commit(this.#uncommitted());
   }
 

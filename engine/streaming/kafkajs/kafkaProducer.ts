@@ -4,8 +4,9 @@
  * brokers through the transport; the answer is KafkaJS's RecordMetadata, one per partition written.
  */
 import { KafkaJSError, KafkaJSNonRetriableError } from './kafkaErrors';
-import type { KafkaTransport, OutgoingMessage, SentMetadata } from './kafkaCalls';
+import type { KafkaTransport, OutgoingMessage, SentMetadata, TransactionRef } from './kafkaCalls';
 import { textOf } from './kafkaBuffer';
+import { KafkaTransaction } from './kafkaTransaction';
 
 export interface ProducerConfig {
   /** Kafka's idempotent producer: retries never write a message twice. KafkaJS's default: false (Java 3.x: true). */
@@ -56,12 +57,27 @@ export class KafkaProducer {
   readonly #transport: KafkaTransport;
   readonly #client: number;
   readonly #idempotent: boolean;
+  readonly #transactionalId: string | null;
+  readonly #transactionTimeout: number;
   #status: Status = 'disconnected';
+  /** The epoch InitProducerId gave (on the first transaction()), and the transaction in hand. */
+  #epoch: number | null = null;
+  #transaction: KafkaTransaction | null = null;
 
   constructor(transport: KafkaTransport, clientId: string, config: ProducerConfig = {}) {
     if (typeof config !== 'object' || config === null)
       throw new KafkaJSNonRetriableError('kafka.producer(config): config must be an object');
     this.#idempotent = config.idempotent === true;
+    if (
+      config.transactionalId !== undefined &&
+      (typeof config.transactionalId !== 'string' || config.transactionalId === '')
+    )
+      throw new KafkaJSNonRetriableError('kafka.producer({ transactionalId }): a non-empty string');
+    this.#transactionalId = config.transactionalId ?? null;
+    const timeout = config.transactionTimeout ?? 60000;
+    if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0)
+      throw new KafkaJSNonRetriableError(`Invalid transactionTimeout ${String(timeout)}: milliseconds, above 0`);
+    this.#transactionTimeout = timeout;
     this.#transport = transport;
     this.#client = transport.open('producer', clientId);
   }
@@ -87,11 +103,42 @@ export class KafkaProducer {
     return this.sendBatch({ ...rest, topicMessages: [{ topic, messages }] });
   }
 
-  async sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
+  sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
+    return this.#sendBatch(batch, null);
+  }
+
+  /**
+   * Begins a transaction (the first call runs InitProducerId, as Java's initTransactions does:
+   * a new epoch, which fences any older producer with this transactional id).
+   */
+  async transaction(): Promise<KafkaTransaction> {
+    if (this.#transactionalId === null)
+      throw new KafkaJSNonRetriableError('Must provide transactional id for transactional producer');
+    if (this.#transaction?.isActive())
+      throw new KafkaJSNonRetriableError(
+        'There is already an ongoing transaction for this producer. Please end the transaction before beginning another.',
+      );
+    if (this.#status !== 'connected') throw new KafkaJSError('The producer is disconnected');
+    this.#epoch ??= (await this.#transport.call(this.#client, {
+      op: 'initTransactions',
+      transactionalId: this.#transactionalId,
+      transactionTimeout: this.#transactionTimeout,
+    })) as number;
+    const ref: TransactionRef = { transactionalId: this.#transactionalId, epoch: this.#epoch };
+    this.#transaction = new KafkaTransaction(
+      (batch) => this.#sendBatch(batch, ref),
+      (request) => this.#transport.call(this.#client, request),
+      ref,
+    );
+    return this.#transaction;
+  }
+
+  async #sendBatch(batch: ProducerBatch, transaction: TransactionRef | null): Promise<RecordMetadata[]> {
     const { topicMessages, acks = -1, timeout = 30000 } = batch ?? ({} as ProducerBatch);
     if (!Array.isArray(topicMessages)) throw new KafkaJSNonRetriableError('Invalid topicMessages array');
     if (topicMessages.some((t) => !t || !t.topic)) throw new KafkaJSNonRetriableError('Invalid topic');
-    if (this.#idempotent && acks !== -1)
+    // A transaction's sends are always idempotent (KafkaJS hard-codes it).
+    if ((this.#idempotent || transaction !== null) && acks !== -1)
       throw new KafkaJSNonRetriableError(
         "Not requiring ack for all messages invalidates the idempotent producer's EoS guarantees",
       );
@@ -115,7 +162,8 @@ export class KafkaProducer {
     if (this.#status === 'disconnected') throw new KafkaJSError('The producer is disconnected');
     const sent = (await this.#transport.call(this.#client, {
       op: 'send',
-      idempotent: this.#idempotent,
+      idempotent: this.#idempotent || transaction !== null,
+      transaction,
       acks,
       timeout,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),

@@ -1,0 +1,156 @@
+/**
+ * Kafka's transaction coordinator, as a transactional KafkaJS producer meets it: InitProducerId
+ * gives a transactional id a new epoch (fencing the producers of older epochs, and aborting what
+ * they left open); records sent in a transaction are written at once but stay invisible to
+ * read_committed consumers until the transaction ends: the partition's last stable offset (LSO)
+ * stops at the first record of a transaction still open. EndTxn writes a commit or abort marker
+ * (a control record: it takes an offset, and no consumer is handed it) in every partition the
+ * transaction wrote to, and a commit applies the consumed offsets sent with it (sendOffsets) to
+ * their group in the same step. A transaction open past its timeout is aborted by the coordinator.
+ */
+import type { Kernel, ScheduledHandle, TraceSink } from '../core';
+import type { BrokerCluster } from './brokerCluster';
+import type { LogRecord } from './types';
+import type { TopicPartitionOffset, TransactionRef } from './kafkajs/kafkaCalls';
+import type { KafkaErrorData } from './kafkajs/kafkaErrors';
+
+interface OpenTransaction {
+  /** The transaction's name on its records: `${transactionalId}#${epoch}.${n}`. */
+  id: string;
+  /** Partition key -> the first offset the transaction wrote there. */
+  partitions: Map<string, { topic: string; partition: number; first: number }>;
+  offsets: { groupId: string; offsets: TopicPartitionOffset[] }[];
+  timeout: ScheduledHandle;
+}
+
+interface Producer {
+  epoch: number;
+  timeoutMs: number;
+  /** Transactions begun so far, for their names. */
+  count: number;
+  open: OpenTransaction | null;
+}
+
+const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+export const FENCED: KafkaErrorData = {
+  name: 'KafkaJSProtocolError',
+  type: 'INVALID_PRODUCER_EPOCH',
+  retriable: false,
+  message: 'Producer attempted an operation with an old epoch',
+};
+
+export class TransactionCoordinator {
+  private readonly producers = new Map<string, Producer>();
+  /** Per partition, the transactions writing to it and their first offsets (the LSO is the least). */
+  private readonly openOn = new Map<string, Map<string, number>>();
+  /** Transactions that were aborted: their records are left out of read_committed fetches. */
+  private readonly aborted = new Set<string>();
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly brokers: BrokerCluster,
+    private readonly trace: TraceSink,
+    /** Applies a committed transaction's consumed offsets to their group. */
+    private readonly commitOffsets: (groupId: string, offsets: TopicPartitionOffset[]) => void,
+  ) {}
+
+  /** InitProducerId: the next epoch for `transactionalId`; an open transaction of an older epoch is aborted. */
+  init(transactionalId: string, timeoutMs: number): number {
+    const p = this.producers.get(transactionalId);
+    if (p?.open) this.end(transactionalId, false, 'fenced');
+    const epoch = (p?.epoch ?? -1) + 1;
+    this.producers.set(transactionalId, { epoch, timeoutMs, count: p?.count ?? 0, open: null });
+    return epoch;
+  }
+
+  /** Why `ref` may not act now (an old epoch: fenced), or null. */
+  check(ref: TransactionRef): KafkaErrorData | null {
+    const p = this.producers.get(ref.transactionalId);
+    return !p || p.epoch !== ref.epoch ? FENCED : null;
+  }
+
+  /** The open transaction of `ref`, begun now if none is (Kafka begins one with its first write). */
+  private transaction(ref: TransactionRef): OpenTransaction {
+    const p = this.producers.get(ref.transactionalId)!;
+    if (!p.open) {
+      const id = `${ref.transactionalId}#${ref.epoch}.${p.count++}`;
+      const timeout = this.kernel.schedule(p.timeoutMs, () => this.end(ref.transactionalId, false, 'timeout'), 7);
+      p.open = { id, partitions: new Map(), offsets: [], timeout };
+    }
+    return p.open;
+  }
+
+  /** The transaction id the records of `ref` carry, the partition written to now registered. */
+  recordsOf(ref: TransactionRef, topic: string, partition: number): string {
+    const t = this.transaction(ref);
+    const k = key(topic, partition);
+    if (!t.partitions.has(k)) {
+      // The first offset it can take: the LSO of this partition stops here until the transaction ends.
+      const first = this.brokers.partition(topic, partition).log.logEndOffset;
+      t.partitions.set(k, { topic, partition, first });
+      let open = this.openOn.get(k);
+      if (!open) this.openOn.set(k, (open = new Map()));
+      open.set(t.id, first);
+    }
+    return t.id;
+  }
+
+  addOffsets(ref: TransactionRef, groupId: string, offsets: TopicPartitionOffset[]): void {
+    this.transaction(ref).offsets.push({ groupId, offsets });
+  }
+
+  /** EndTxn for `ref`'s open transaction (nothing to do when none is open). */
+  endFor(ref: TransactionRef, commit: boolean): void {
+    this.end(ref.transactionalId, commit, commit ? 'commit' : 'abort');
+  }
+
+  private end(transactionalId: string, commit: boolean, why: 'commit' | 'abort' | 'fenced' | 'timeout'): void {
+    const p = this.producers.get(transactionalId);
+    const t = p?.open;
+    if (!p || !t) return;
+    p.open = null;
+    t.timeout.cancel();
+    const now = this.kernel.now;
+    for (const { topic, partition } of t.partitions.values()) {
+      const marker: LogRecord = {
+        id: -1,
+        key: null,
+        value: null,
+        eventTime: now,
+        partition,
+        offset: -1,
+        appendTime: -1,
+        producer: transactionalId,
+        seq: -1,
+        txn: t.id,
+        control: commit ? 'commit' : 'abort',
+      };
+      this.brokers.partition(topic, partition).log.append(marker, now);
+      this.openOn.get(key(topic, partition))?.delete(t.id);
+    }
+    if (commit) for (const o of t.offsets) this.commitOffsets(o.groupId, o.offsets);
+    else this.aborted.add(t.id);
+    this.trace.record({
+      t: now,
+      type: commit ? 'transactionCommitted' : 'transactionAborted',
+      transactionalId,
+      transaction: t.id,
+      why,
+      partitions: [...t.partitions.values()].map((x) => [x.topic, x.partition]),
+    });
+  }
+
+  /** The last stable offset: read_committed consumers read no further than this. */
+  lastStableOffset(topic: string, partition: number, highWatermark: number): number {
+    let lso = highWatermark;
+    for (const first of this.openOn.get(key(topic, partition))?.values() ?? []) lso = Math.min(lso, first);
+    return lso;
+  }
+
+  /** Whether a read_committed consumer is handed this record (not a marker, not of an aborted transaction). */
+  visible(record: LogRecord, readCommitted: boolean): boolean {
+    if (record.control !== undefined) return false;
+    return !readCommitted || record.txn === undefined || !this.aborted.has(record.txn);
+  }
+}
