@@ -13,6 +13,7 @@ import { brokerHosts } from './brokerHosts';
 import { KafkaGroup } from './kafkaGroups';
 import { ProducerSends } from './kafkaSends';
 import { TransactionCoordinator } from './kafkaTransactions';
+import { KafkaFaults, type KafkaFault } from './kafkaFaults';
 import { Ledger } from './ledger';
 import type { TopicConfig } from './types';
 import type { FetchAnswer, IncomingMessage, KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
@@ -35,6 +36,8 @@ export interface KafkaHostOptions {
    * call (a commit, a fetch) waits until its messages are done.
    */
   processingMsPerMessage?: number;
+  /** The step's faults: consumer crashes at chosen points, broker kills, producers' network cuts. */
+  faults?: KafkaFault[];
   trace?: TraceSink;
 }
 
@@ -68,6 +71,7 @@ export class KafkaHost {
   private readonly due: KafkaAnswer[] = [];
   private readonly knownTopics = new Set<string>();
   readonly transactions: TransactionCoordinator;
+  private readonly faults: KafkaFaults;
   /** Calls applied and not answered yet. */
   private open = 0;
 
@@ -83,6 +87,7 @@ export class KafkaHost {
       if (change.kind === 'died') this.brokers.killBroker(change.node);
       else if (change.kind === 'restarted') this.brokers.restartBroker(change.node);
     });
+    this.faults = new KafkaFaults(options.faults ?? [], this.kernel, this.trace, this.cluster);
     this.transactions = new TransactionCoordinator(this.kernel, this.brokers, this.trace, (groupId, offsets) =>
       this.group(groupId).commitFromTransaction(offsets),
     );
@@ -96,6 +101,7 @@ export class KafkaHost {
   /** Registers a client (a producer, a consumer or an admin) under its number. */
   openClient(client: number, kind: Client['kind'], clientId: string): void {
     this.clients.set(client, { kind, clientId, connected: false, sends: null, busyUntil: 0 });
+    this.faults.opened(client, kind);
   }
 
   /** The brokers' addresses, as a KafkaJS client names them (`new Kafka({ brokers })`). */
@@ -112,6 +118,9 @@ export class KafkaHost {
   apply(calls: readonly KafkaCall[]): void {
     const ordered = [...calls].sort((a, b) => a.client - b.client || a.seq - b.seq);
     for (const call of ordered) {
+      // A crashed consumer's calls go nowhere (and are not waited for).
+      const verdict = this.faults.beforeCall(call.client, call.request);
+      if (verdict === 'drop') continue;
       this.open++;
       const answer = (value: unknown) => this.settle({ client: call.client, seq: call.seq, ok: true, value });
       const fail = (error: KafkaErrorData) => this.settle({ client: call.client, seq: call.seq, ok: false, error });
@@ -153,7 +162,8 @@ export class KafkaHost {
 
   private settle(answer: KafkaAnswer): void {
     this.open--;
-    this.due.push(answer);
+    // The answers of a client that crashed meanwhile are lost with it.
+    if (!this.faults.isCrashed(answer.client)) this.due.push(answer);
   }
 
   /** After the network's round trip. */
@@ -188,7 +198,7 @@ export class KafkaHost {
             trace: this.trace,
             rng: this.rng,
             latencyMs: this.latency,
-            networkDown: () => false,
+            networkDown: () => this.faults.networkDown(client),
             partitionsOf: (topic) => this.partitionsOf(topic, this.autoCreate),
             headers: this.headers,
             transactions: this.transactions,

@@ -5,6 +5,7 @@ import { KafkaHost } from '../kafkaHost';
 import { StepTransport, runSteps } from '../kafkaSteps';
 import { kafkaClass } from '../kafkajs/kafka';
 import type { TopicConfig } from '../types';
+import type { KafkaFault } from '../kafkaFaults';
 
 export const topic = (name: string, partitions: number): TopicConfig => ({
   name,
@@ -16,9 +17,17 @@ export const topic = (name: string, partitions: number): TopicConfig => ({
 });
 
 /** A simulated Kafka with `topics`, the KafkaJS class bound to it, and a way to run programs on it. */
-export function kafkaRun(topics: TopicConfig[], seed = 1, processingMsPerMessage = 0) {
+export function kafkaRun(topics: TopicConfig[], seed = 1, processingMsPerMessage = 0, faults: KafkaFault[] = []) {
   const trace = new Trace();
-  const host = new KafkaHost({ cluster: preset('classroom'), brokers: 3, topics, seed, trace, processingMsPerMessage });
+  const host = new KafkaHost({
+    cluster: preset('classroom'),
+    brokers: 3,
+    topics,
+    seed,
+    trace,
+    processingMsPerMessage,
+    faults,
+  });
   const logs: string[] = [];
   const transport = new StepTransport((level, message) => logs.push(`${level} ${message}`));
   const Kafka = kafkaClass(transport, host.addresses);
