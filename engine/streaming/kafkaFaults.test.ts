@@ -100,3 +100,55 @@ describe('faults in KafkaJS runs', () => {
     expect(await duplicates(true)).toBe(0);
   });
 });
+
+describe('the sink and the ledger under a crash (Cookbook 12.2-12.3)', () => {
+  /** GPS readings, each with its own id; consumer 1 crashes after processing its 2nd, before committing it. */
+  async function gps(write: 'put' | 'append') {
+    const { kafka, run, host, sink } = kafkaRun([topic('gps', 2)], 1, 0, [
+      { kind: 'crashConsumer', consumer: 1, atMessage: 2, point: 'after-processing' },
+    ]);
+    const consume = () => async () => {
+      const consumer = kafka.consumer({ groupId: 'positions' });
+      await consumer.subscribe({ topics: ['gps'], fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ topic: t, partition, message }) => {
+          const reading = JSON.parse(message.value!.toString()) as { id: string };
+          if (write === 'put') await sink.put(reading.id, message.value!);
+          else await sink.append(message.value!);
+          await consumer.commitOffsets([{ topic: t, partition, offset: String(Number(message.offset) + 1) }]);
+        },
+      });
+    };
+    await run(
+      [
+        async () => {
+          const producer = kafka.producer();
+          await producer.connect();
+          await producer.send({
+            topic: 'gps',
+            messages: Array.from({ length: 8 }, (_, i) => ({
+              key: `car-${i % 2}`,
+              value: JSON.stringify({ id: `r${i}`, car: `car-${i % 2}`, lat: 52 + i / 100 }),
+            })),
+          });
+        },
+        consume(),
+        consume(),
+      ],
+      120_000,
+    );
+    host.settleLedger((_key, value) => (value === null ? null : (JSON.parse(value) as { id: string }).id), 'positions');
+    return host.ledger.summarize();
+  }
+
+  it('at-least-once into an idempotent store (put by the reading id): reprocessed, yet each reading stored once', async () => {
+    const s = await gps('put');
+    expect([s.produced, s.reprocessed, s.stored, s.duplicated, s.lost]).toEqual([8, 1, 8, 0, 0]);
+  });
+
+  it('at-least-once into an append-only store: the reprocessed reading is stored twice', async () => {
+    const s = await gps('append');
+    expect([s.produced, s.reprocessed, s.stored, s.duplicated, s.lost]).toEqual([8, 1, 8, 1, 0]);
+  });
+});

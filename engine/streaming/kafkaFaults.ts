@@ -55,7 +55,7 @@ export class KafkaFaults {
   }
 
   /** A client was opened: consumers and producers are numbered from 1 in the order they open. */
-  opened(client: number, kind: 'producer' | 'consumer' | 'admin'): void {
+  opened(client: number, kind: 'producer' | 'consumer' | 'admin' | 'sink'): void {
     if (kind === 'consumer') {
       const n = ++this.consumers;
       for (const f of this.faults)

@@ -14,6 +14,7 @@ import { KafkaGroup } from './kafkaGroups';
 import { ProducerSends } from './kafkaSends';
 import { TransactionCoordinator } from './kafkaTransactions';
 import { KafkaFaults, type KafkaFault } from './kafkaFaults';
+import { KafkaSink, countStored, type RecordIdentity } from './kafkaSink';
 import { Ledger } from './ledger';
 import type { TopicConfig } from './types';
 import type { FetchAnswer, IncomingMessage, KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
@@ -47,7 +48,7 @@ const AUTO_TOPIC = { partitions: 1, replicationFactor: 1 };
 const nonRetriable = (message: string): KafkaErrorData => ({ name: 'KafkaJSNonRetriableError', message });
 
 interface Client {
-  kind: 'producer' | 'consumer' | 'admin';
+  kind: 'producer' | 'consumer' | 'admin' | 'sink';
   clientId: string;
   connected: boolean;
   sends: ProducerSends | null;
@@ -72,6 +73,9 @@ export class KafkaHost {
   private readonly knownTopics = new Set<string>();
   readonly transactions: TransactionCoordinator;
   private readonly faults: KafkaFaults;
+  /** The lab's store the consumers write to. */
+  readonly sink: KafkaSink;
+  private readonly produced = new Map<number, { key: string | null; value: string | null }>();
   /** Calls applied and not answered yet. */
   private open = 0;
 
@@ -87,6 +91,7 @@ export class KafkaHost {
       if (change.kind === 'died') this.brokers.killBroker(change.node);
       else if (change.kind === 'restarted') this.brokers.restartBroker(change.node);
     });
+    this.sink = new KafkaSink(this.kernel, this.trace);
     this.faults = new KafkaFaults(options.faults ?? [], this.kernel, this.trace, this.cluster);
     this.transactions = new TransactionCoordinator(this.kernel, this.brokers, this.trace, (groupId, offsets) =>
       this.group(groupId).commitFromTransaction(offsets),
@@ -201,6 +206,7 @@ export class KafkaHost {
             networkDown: () => this.faults.networkDown(client),
             partitionsOf: (topic) => this.partitionsOf(topic, this.autoCreate),
             headers: this.headers,
+            produced: this.produced,
             transactions: this.transactions,
           },
           `${c.clientId}#${client}`,
@@ -319,6 +325,14 @@ export class KafkaHost {
         this.kernel.schedule(this.latency, () => this.transactions.endFor(req.transaction, req.commit), 5);
         return this.later(() => answer(null));
       }
+      case 'sinkPut':
+        this.sink.put(req.key, req.value);
+        return this.later(() => answer(null), 0.5);
+      case 'sinkAppend':
+        this.sink.append(req.value);
+        return this.later(() => answer(null), 0.5);
+      case 'sinkGet':
+        return this.later(() => answer(this.sink.get(req.key)), 0.5);
       case 'sleep':
         this.kernel.schedule(Math.max(0, req.ms), () => answer(null), 5);
         return;
@@ -327,7 +341,28 @@ export class KafkaHost {
         if (record) this.ledger.processed(record.id);
         return answer(null);
       }
+      default: {
+        // A request of no known kind (the sandbox's messages are checked before they get here).
+        const unknown: never = req;
+        return fail(nonRetriable(`unknown request ${JSON.stringify((unknown as { op?: unknown }).op)}`));
+      }
     }
+  }
+
+  /**
+   * The ledger at the end of the run: which produced record each sink row stands for (`identity`
+   * reads a record's own id from a message or a row), and what is still on its way (in the log
+   * at or after the group's committed offset).
+   */
+  settleLedger(identity: RecordIdentity, groupId: string): void {
+    countStored(this.ledger, this.produced, this.sink.rows(), identity);
+    const group = this.groups.get(groupId);
+    for (const topic of this.knownTopics)
+      this.brokers.partitions(topic).forEach((ps, partition) => {
+        const from = group?.committedOffset(topic, partition) ?? ps.log.logStartOffset;
+        for (const r of ps.log.read(from, Number.MAX_SAFE_INTEGER, ps.log.logEndOffset))
+          if (r.id >= 0 && this.ledger.storedTimes(r.id) === 0) this.ledger.pending(r.id);
+      });
   }
 
   /** A fetch: what the member's partitions have from its positions, or (long poll) up to maxWaitTimeInMs later. */

@@ -58,6 +58,8 @@ export interface SendContext {
   partitionsOf(topic: string): number | null;
   /** Headers of each record, by ledger id (the log's records carry no headers). */
   headers: Map<number, Record<string, string[]>>;
+  /** What each record (by ledger id) was sent as, for the ledger's reading of the sink. */
+  produced: Map<number, { key: string | null; value: string | null }>;
   transactions: TransactionCoordinator;
 }
 
@@ -142,6 +144,7 @@ export class ProducerSends {
 
   private record(m: OutgoingMessage, partition: number, txn: string | undefined): LogRecord {
     const id = this.ctx.ledger.nextId();
+    this.ctx.produced.set(id, { key: m.key, value: m.value });
     if (Object.keys(m.headers).length > 0) this.ctx.headers.set(id, m.headers);
     return {
       id,

@@ -12,7 +12,7 @@ import type { KafkaAnswer, KafkaCall, KafkaRequest, KafkaTransport } from './kaf
 
 interface Opened {
   client: number;
-  kind: 'producer' | 'consumer' | 'admin';
+  kind: 'producer' | 'consumer' | 'admin' | 'sink';
   clientId: string;
 }
 

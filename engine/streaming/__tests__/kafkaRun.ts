@@ -4,6 +4,7 @@ import { Trace } from '../../core';
 import { KafkaHost } from '../kafkaHost';
 import { StepTransport, runSteps } from '../kafkaSteps';
 import { kafkaClass } from '../kafkajs/kafka';
+import { createSink } from '../kafkajs/clusterlabSink';
 import type { TopicConfig } from '../types';
 import type { KafkaFault } from '../kafkaFaults';
 
@@ -32,6 +33,7 @@ export function kafkaRun(topics: TopicConfig[], seed = 1, processingMsPerMessage
   const transport = new StepTransport((level, message) => logs.push(`${level} ${message}`));
   const Kafka = kafkaClass(transport, host.addresses);
   const kafka = new Kafka({ clientId: 'lab', brokers: host.addresses.slice(0, 1) });
+  const sink = createSink(transport);
   const run = async (programs: (() => Promise<unknown>)[], untilMs = 60_000) => {
     const failures: unknown[] = [];
     for (const p of programs) p().catch((e: unknown) => failures.push(e));
@@ -43,5 +45,5 @@ export function kafkaRun(topics: TopicConfig[], seed = 1, processingMsPerMessage
     });
     return { steps, failures };
   };
-  return { host, kafka, trace, logs, run };
+  return { host, kafka, sink, trace, logs, run };
 }

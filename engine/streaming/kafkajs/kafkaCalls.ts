@@ -79,6 +79,10 @@ export type KafkaRequest =
   | { op: 'heartbeat'; groupId: string }
   /** Answered `ms` of simulated time later (KafkaJS's retrier waiting before a retry). */
   | { op: 'sleep'; ms: number }
+  /** The lab's store: upsert a row by key, append a row, read a row by key. */
+  | { op: 'sinkPut'; key: string; value: string }
+  | { op: 'sinkAppend'; value: string }
+  | { op: 'sinkGet'; key: string }
   /** A message was handed to eachMessage (or eachBatch): the ledger counts it processed. */
   | { op: 'processed'; topic: string; partition: number; offset: number };
 
@@ -135,7 +139,7 @@ export type KafkaAnswer =
 /** How the library reaches the simulated Kafka. */
 export interface KafkaTransport {
   /** A new client (a producer, a consumer or an admin): its calls carry the number returned. */
-  open(kind: 'producer' | 'consumer' | 'admin', clientId: string): number;
+  open(kind: 'producer' | 'consumer' | 'admin' | 'sink', clientId: string): number;
   /** Sends a request; the promise settles with the host's answer (rejects with a KafkaJS error). */
   call(client: number, request: KafkaRequest): Promise<unknown>;
   /** The simulated clock, ms. */

@@ -1,0 +1,85 @@
+/**
+ * The store a lab's consumers write to (a real job would use a database client): `put` upserts a
+ * row by key (writing a key twice leaves one row: the idempotent store of Cookbook 12.3), `append`
+ * adds a row (writing twice leaves two). At the end the ledger reads which produced record each
+ * row stands for from the row itself, by the record's own id (the lab says where it is), as a
+ * data engineer checks an output table: stored once, duplicated, or missing.
+ */
+import type { Kernel, TraceSink } from '../core';
+import type { Ledger } from './ledger';
+
+export interface SinkRow {
+  key: string | null;
+  value: string;
+}
+
+/** The id a lab reads from a produced message or a sink row (a payment's id), or null if it has none. */
+export type RecordIdentity = (key: string | null, value: string | null) => string | null;
+
+export class KafkaSink {
+  private readonly byKey = new Map<string, string>();
+  private readonly appended: SinkRow[] = [];
+  writes = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly trace: TraceSink,
+  ) {}
+
+  put(key: string, value: string): void {
+    this.byKey.set(key, value);
+    this.written('put', key);
+  }
+
+  append(value: string): void {
+    this.appended.push({ key: null, value });
+    this.written('append', null);
+  }
+
+  get(key: string): string | null {
+    return this.byKey.get(key) ?? null;
+  }
+
+  /** Every row: the upserted ones in key order, then the appended ones in order. */
+  rows(): SinkRow[] {
+    const keyed = [...this.byKey]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => ({ key, value }));
+    return [...keyed, ...this.appended];
+  }
+
+  private written(kind: 'put' | 'append', key: string | null): void {
+    this.writes++;
+    this.trace.record({ t: this.kernel.now, type: 'sinkWritten', kind, key });
+  }
+}
+
+/**
+ * Counts, in the ledger, how often each produced record stands in the sink's rows: `produced`
+ * maps ledger ids to what was sent; a row is counted for the first produced record with its id.
+ */
+export function countStored(
+  ledger: Ledger,
+  produced: ReadonlyMap<number, { key: string | null; value: string | null }>,
+  rows: readonly SinkRow[],
+  identity: RecordIdentity,
+): void {
+  const recordOf = new Map<string, number>();
+  for (const [id, m] of produced) {
+    const bid = safeIdentity(identity, m.key, m.value);
+    if (bid !== null && !recordOf.has(bid)) recordOf.set(bid, id);
+  }
+  for (const row of rows) {
+    const bid = safeIdentity(identity, row.key, row.value);
+    const id = bid === null ? undefined : recordOf.get(bid);
+    if (id !== undefined) ledger.stored(id);
+  }
+}
+
+function safeIdentity(identity: RecordIdentity, key: string | null, value: string | null): string | null {
+  try {
+    return identity(key, value);
+  } catch {
+    return null;
+  }
+}
