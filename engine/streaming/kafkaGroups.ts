@@ -28,7 +28,7 @@ export interface GroupHost {
   /** The partition count of a topic, or null if it does not exist. */
   partitionsOf(topic: string): number | null;
   /** A partition's log start and high watermark. */
-  bounds(topic: string, partition: number): { logStartOffset: number; highWatermark: number };
+  bounds(topic: string, partition: number): { logStartOffset: number; highWatermark: number; lastStableOffset: number };
   /** The lab's processing time per message (ms), told to each member as it joins. */
   processingMsPerMessage: number;
 }

@@ -281,11 +281,7 @@ export class KafkaHost {
         const g = this.groups.get(req.groupId);
         const member = g?.memberOf(client);
         if (g && member !== undefined) g.touch(member);
-        const missing = req.offsets.find((o) => {
-          const n = this.partitionsOf(o.topic, false);
-          return n === null || o.partition >= n;
-        });
-        if (missing) return this.later(() => fail(unknownTopic()));
+        if (!this.partitionsExist(req.offsets)) return this.later(() => fail(unknownTopic()));
         const refused = g ? g.commit(client, req.generation, req.offsets) : 'unknownMember';
         if (refused === null)
           this.trace.record({
@@ -313,18 +309,24 @@ export class KafkaHost {
         return this.later(() => answer(epoch));
       }
       case 'sendOffsets': {
+        if (!this.partitionsExist(req.offsets)) return this.later(() => fail(unknownTopic()));
         const fenced = this.transactions.check(req.transaction);
         if (fenced) return this.later(() => fail(fenced));
         this.transactions.addOffsets(req.transaction, req.groupId, req.offsets);
         return this.later(() => answer(null));
       }
-      case 'endTransaction': {
-        const fenced = this.transactions.check(req.transaction);
-        if (fenced) return this.later(() => fail(fenced));
-        // The markers are written once the EndTxn reaches the coordinator.
-        this.kernel.schedule(this.latency, () => this.transactions.endFor(req.transaction, req.commit), 5);
-        return this.later(() => answer(null));
-      }
+      case 'endTransaction':
+        // Checked and applied when it reaches the coordinator (a fresh producer may have fenced it meanwhile).
+        this.kernel.schedule(
+          this.latency,
+          () => {
+            const refused = this.transactions.check(req.transaction);
+            if (refused === null) this.transactions.endFor(req.transaction, req.commit);
+            this.kernel.schedule(this.latency, () => (refused ? fail(refused) : answer(null)), 5);
+          },
+          5,
+        );
+        return;
       case 'sinkPut':
         this.sink.put(req.key, req.value);
         return this.later(() => answer(null), 0.5);
@@ -385,7 +387,13 @@ export class KafkaHost {
         const ps = this.brokers.partition(pos.topic, pos.partition);
         const { logStartOffset, highWatermark } = ps.log;
         if (pos.offset < logStartOffset || pos.offset > ps.log.logEndOffset) {
-          outOfRange.push({ topic: pos.topic, partition: pos.partition, logStartOffset, highWatermark });
+          outOfRange.push({
+            topic: pos.topic,
+            partition: pos.partition,
+            logStartOffset,
+            highWatermark,
+            lastStableOffset: this.transactions.lastStableOffset(pos.topic, pos.partition, highWatermark),
+          });
           continue;
         }
         const upTo = req.readCommitted
@@ -419,6 +427,14 @@ export class KafkaHost {
     this.kernel.schedule(this.latency, poll, 5);
   }
 
+  /** Whether every topic-partition named exists. */
+  private partitionsExist(list: readonly { topic: string; partition: number }[]): boolean {
+    return list.every((o) => {
+      const n = this.partitionsOf(o.topic, false);
+      return n !== null && Number.isInteger(o.partition) && o.partition >= 0 && o.partition < n;
+    });
+  }
+
   private group(groupId: string): KafkaGroup {
     let g = this.groups.get(groupId);
     if (!g)
@@ -431,7 +447,11 @@ export class KafkaHost {
           partitionsOf: (t) => this.partitionsOf(t, false),
           bounds: (t, p) => {
             const log = this.brokers.partition(t, p).log;
-            return { logStartOffset: log.logStartOffset, highWatermark: log.highWatermark };
+            return {
+              logStartOffset: log.logStartOffset,
+              highWatermark: log.highWatermark,
+              lastStableOffset: this.transactions.lastStableOffset(t, p, log.highWatermark),
+            };
           },
           processingMsPerMessage: this.processingMs,
         })),

@@ -93,6 +93,15 @@ export class ProducerSends {
       const partitions = this.ctx.partitionsOf(topic);
       for (const m of messages) {
         const partition = this.partitionOf(topic, partitions, m);
+        // A transaction writes only to partitions that exist (its coordinator adds each before the write).
+        if (req.transaction && (partitions === null || partition < 0 || partition >= partitions)) {
+          this.ctx.kernel.schedule(
+            this.ctx.latencyMs * 2,
+            () => done({ ok: false, error: PROTOCOL_ERRORS.unknownTopic }),
+            5,
+          );
+          return;
+        }
         const key = `${topic}\u0000${partition}`;
         let batch = batches.get(key);
         if (!batch) batches.set(key, (batch = { topic, partition, records: [] }));
@@ -213,6 +222,13 @@ export class ProducerSends {
       }
       kernel.schedule(this.backoff(attempt), () => this.transmit(req, batch, attempt + 1, answer), 5);
     };
+    // An error no retry can cure (a fenced producer): the send fails with it at once.
+    const failWith = (error: KafkaErrorData): void => {
+      if (settled) return;
+      settled = true;
+      timer.cancel();
+      answer({ ok: false, error });
+    };
     const succeed = (value: SentMetadata): void => {
       if (settled) return;
       settled = true;
@@ -224,6 +240,12 @@ export class ProducerSends {
     kernel.schedule(
       latencyMs,
       () => {
+        // A transactional batch reaching the leader after its producer was fenced, or its transaction ended, is refused.
+        const refused = req.transaction ? this.ctx.transactions.check(req.transaction) : null;
+        if (refused) {
+          kernel.schedule(latencyMs, () => failWith(refused), 5);
+          return;
+        }
         // Each attempt appends copies of the records (a retry of a non-idempotent producer duplicates).
         const records = batch.records.map((r) => ({ ...r, offset: -1, appendTime: -1 }));
         const result = brokers.produce({

@@ -173,3 +173,146 @@ describe('Kafka transactions through KafkaJS', () => {
     ]);
   });
 });
+
+describe('transaction lifecycles, as a second review found them', () => {
+  it('a transaction the coordinator aborted on its timeout fences the producer: later calls fail, nothing is half published', async () => {
+    const { kafka, run, host } = kafkaRun([topic('out', 1)]);
+    const errors: string[] = [];
+    await run(
+      [
+        async () => {
+          const producer = kafka.producer({ transactionalId: 'slow', transactionTimeout: 50 });
+          await producer.connect();
+          const txn = await producer.transaction();
+          await txn.send({ topic: 'out', messages: [{ value: 'A' }] });
+          await kafka.admin().fetchTopicOffsets('out');
+          await kafka.admin().createTopics({ topics: [{ topic: 'wait-a-bit' }] });
+          for (let i = 0; i < 30; i++) await kafka.admin().listTopics();
+          await txn
+            .send({ topic: 'out', messages: [{ value: 'B' }] })
+            .catch((e: Error & { type?: string }) => errors.push(e.type!));
+          await txn.commit().catch((e: Error & { type?: string }) => errors.push(e.type!));
+        },
+      ],
+      30_000,
+    );
+    expect(errors).toEqual(['INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_EPOCH']);
+    const log = host.brokers.partition('out', 0).log.read(0, 10, Number.POSITIVE_INFINITY);
+    expect(log.map((r) => r.control ?? r.value)).toEqual(['A', 'abort']);
+  });
+
+  it('refuses a second transaction() while one initialises or commits (KafkaJS state machine)', async () => {
+    const { kafka, run } = kafkaRun([topic('out', 1)]);
+    const said: string[] = [];
+    await run(
+      [
+        async () => {
+          const producer = kafka.producer({ transactionalId: 't' });
+          await producer.connect();
+          const [a, b] = await Promise.allSettled([producer.transaction(), producer.transaction()]);
+          said.push(a.status, b.status === 'rejected' ? (b.reason as Error).message : 'fulfilled');
+          const txn = (a as PromiseFulfilledResult<Awaited<ReturnType<typeof producer.transaction>>>).value;
+          await txn.send({ topic: 'out', messages: [{ value: 'keep' }] });
+          const committing = txn.commit();
+          await producer.transaction().catch((e: Error) => said.push(e.message));
+          await committing;
+          const next = await producer.transaction();
+          said.push(String(next.isActive()));
+          await next.abort();
+        },
+      ],
+      30_000,
+    );
+    expect(said).toEqual([
+      'fulfilled',
+      'There is already an ongoing transaction for this producer. Please end the transaction before beginning another.',
+      'Transaction state exception: Cannot call "beginTransaction" in state "COMMITTING"',
+      'true',
+    ]);
+  });
+
+  it("a read_committed consumer starting at 'latest' starts at the last stable offset, so an open transaction is not skipped", async () => {
+    const { kafka, run } = kafkaRun([topic('out', 1)]);
+    const seen: string[] = [];
+    await run(
+      [
+        async () => {
+          const producer = kafka.producer({ transactionalId: 't' });
+          await producer.connect();
+          const txn = await producer.transaction();
+          await txn.send({ topic: 'out', messages: [{ value: 'in-txn' }] });
+          const consumer = kafka.consumer({ groupId: 'g' });
+          await consumer.subscribe({ topics: ['out'] });
+          await consumer.run({ eachMessage: async ({ message }) => void seen.push(message.value!.toString()) });
+          await txn.commit();
+        },
+      ],
+      30_000,
+    );
+    expect(seen).toEqual(['in-txn']);
+  });
+
+  it('eachBatch: lastOffset counts the marker, resolving the last message passes it; commitOffsetsIfNecessary(offsets) commits those', async () => {
+    const { kafka, run, host } = kafkaRun([topic('out', 1)]);
+    const batches: string[] = [];
+    await run(
+      [
+        async () => {
+          const producer = kafka.producer({ transactionalId: 't' });
+          await producer.connect();
+          const txn = await producer.transaction();
+          await txn.send({ topic: 'out', messages: [{ value: 'a' }, { value: 'b' }] });
+          await txn.commit();
+          const consumer = kafka.consumer({ groupId: 'g' });
+          await consumer.subscribe({ topics: ['out'], fromBeginning: true });
+          await consumer.run({
+            autoCommit: false,
+            eachBatchAutoResolve: false,
+            eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary }) => {
+              batches.push(`${batch.firstOffset()}..${batch.lastOffset()} lag ${batch.offsetLag()}`);
+              for (const m of batch.messages) resolveOffset(m.offset);
+              await commitOffsetsIfNecessary({
+                topics: [{ topic: 'out', partitions: [{ partition: 0, offset: '3' }] }],
+              });
+            },
+          });
+        },
+      ],
+      30_000,
+    );
+    expect(batches).toEqual(['0..2 lag 0']);
+    expect(host.groupOf('g')!.committedOffsets()).toEqual([{ topic: 'out', partition: 0, offset: 3 }]);
+  });
+
+  it('offsets are checked as KafkaJS reads them', async () => {
+    const { kafka, run } = kafkaRun([topic('out', 1)]);
+    const errors: string[] = [];
+    await run(
+      [
+        async () => {
+          const consumer = kafka.consumer({ groupId: 'g' });
+          await consumer.subscribe({ topics: ['out'] });
+          await consumer.run({ eachMessage: async () => {} });
+          for (const offset of [null, '', true, ' 3 ', '0x4', '-1'])
+            await consumer
+              .commitOffsets([{ topic: 'out', partition: 0, offset: offset as string }])
+              .catch((e: Error) => errors.push(e.message));
+          await consumer
+            .commitOffsets([{ topic: 'no-such-topic', partition: 0, offset: '1' }])
+            .catch((e: Error) => errors.push(e.message));
+          await consumer.stop();
+        },
+      ],
+      30_000,
+    );
+    expect(errors).toEqual([
+      'Invalid offset, expected a long received null',
+      'Invalid offset, expected a long received ',
+      'Invalid offset, expected a long received true',
+      'Invalid offset, expected a long received  3 ',
+      'Invalid offset, expected a long received 0x4',
+      'Offset must not be a negative number',
+      'This server does not host this topic-partition',
+    ]);
+  });
+});

@@ -15,8 +15,10 @@ import type { TopicPartitionOffset, TransactionRef } from './kafkajs/kafkaCalls'
 import type { KafkaErrorData } from './kafkajs/kafkaErrors';
 
 interface OpenTransaction {
-  /** The transaction's name on its records: `${transactionalId}#${epoch}.${n}`. */
+  /** The transaction's name on its records: `${transactionalId}#${epoch}.${seq}`. */
   id: string;
+  /** Which of the producer's transactions at this epoch it is (the client numbers them). */
+  seq: number;
   /** Partition key -> the first offset the transaction wrote there. */
   partitions: Map<string, { topic: string; partition: number; first: number }>;
   offsets: { groupId: string; offsets: TopicPartitionOffset[] }[];
@@ -26,8 +28,8 @@ interface OpenTransaction {
 interface Producer {
   epoch: number;
   timeoutMs: number;
-  /** Transactions begun so far, for their names. */
-  count: number;
+  /** The number the next transaction of this epoch must carry. */
+  next: number;
   open: OpenTransaction | null;
 }
 
@@ -38,6 +40,14 @@ export const FENCED: KafkaErrorData = {
   type: 'INVALID_PRODUCER_EPOCH',
   retriable: false,
   message: 'Producer attempted an operation with an old epoch',
+};
+
+/** A call for a transaction that is not the open one (it ended, or was never begun). */
+export const INVALID_TXN_STATE: KafkaErrorData = {
+  name: 'KafkaJSProtocolError',
+  type: 'INVALID_TXN_STATE',
+  retriable: false,
+  message: 'The producer attempted a transactional operation in an invalid state',
 };
 
 export class TransactionCoordinator {
@@ -60,23 +70,29 @@ export class TransactionCoordinator {
     const p = this.producers.get(transactionalId);
     if (p?.open) this.end(transactionalId, false, 'fenced');
     const epoch = (p?.epoch ?? -1) + 1;
-    this.producers.set(transactionalId, { epoch, timeoutMs, count: p?.count ?? 0, open: null });
+    this.producers.set(transactionalId, { epoch, timeoutMs, next: 0, open: null });
     return epoch;
   }
 
-  /** Why `ref` may not act now (an old epoch: fenced), or null. */
+  /**
+   * Why `ref` may not act now, or null: an old epoch (fenced, also after the coordinator aborted
+   * a transaction that timed out), or a transaction that is not the open one nor the next.
+   */
   check(ref: TransactionRef): KafkaErrorData | null {
     const p = this.producers.get(ref.transactionalId);
-    return !p || p.epoch !== ref.epoch ? FENCED : null;
+    if (!p || p.epoch !== ref.epoch) return FENCED;
+    if (p.open ? p.open.seq !== ref.seq : ref.seq !== p.next) return INVALID_TXN_STATE;
+    return null;
   }
 
-  /** The open transaction of `ref`, begun now if none is (Kafka begins one with its first write). */
+  /** The open transaction of `ref`, begun with its first write or offsets (check(ref) passed). */
   private transaction(ref: TransactionRef): OpenTransaction {
     const p = this.producers.get(ref.transactionalId)!;
     if (!p.open) {
-      const id = `${ref.transactionalId}#${ref.epoch}.${p.count++}`;
+      const id = `${ref.transactionalId}#${ref.epoch}.${ref.seq}`;
+      p.next = ref.seq + 1;
       const timeout = this.kernel.schedule(p.timeoutMs, () => this.end(ref.transactionalId, false, 'timeout'), 7);
-      p.open = { id, partitions: new Map(), offsets: [], timeout };
+      p.open = { id, seq: ref.seq, partitions: new Map(), offsets: [], timeout };
     }
     return p.open;
   }
@@ -100,8 +116,10 @@ export class TransactionCoordinator {
     this.transaction(ref).offsets.push({ groupId, offsets });
   }
 
-  /** EndTxn for `ref`'s open transaction (nothing to do when none is open). */
+  /** EndTxn for `ref`'s transaction (an empty one, never begun here, ends with nothing to write). */
   endFor(ref: TransactionRef, commit: boolean): void {
+    const p = this.producers.get(ref.transactionalId);
+    if (p && !p.open && p.next === ref.seq) p.next++;
     this.end(ref.transactionalId, commit, commit ? 'commit' : 'abort');
   }
 
@@ -111,6 +129,8 @@ export class TransactionCoordinator {
     if (!p || !t) return;
     p.open = null;
     t.timeout.cancel();
+    // The coordinator's own abort (a timeout) bumps the epoch: the producer finds itself fenced.
+    if (why === 'timeout') p.epoch++;
     const now = this.kernel.now;
     for (const { topic, partition } of t.partitions.values()) {
       const marker: LogRecord = {

@@ -30,6 +30,8 @@ export interface IncomingMessage {
 export interface TransactionRef {
   transactionalId: string;
   epoch: number;
+  /** Which transaction of this producer at this epoch (0, 1, ...): a call for an ended one is refused. */
+  seq: number;
 }
 
 export interface TopicPartitionOffset {
@@ -105,7 +107,13 @@ export interface JoinAnswer {
   /** Where each owned partition starts: the committed offset, else -1 (none committed). */
   committed: TopicPartitionOffset[];
   /** Each owned partition's log start and end (for fromBeginning / latest). */
-  bounds: { topic: string; partition: number; logStartOffset: number; highWatermark: number }[];
+  bounds: {
+    topic: string;
+    partition: number;
+    logStartOffset: number;
+    highWatermark: number;
+    lastStableOffset: number;
+  }[];
   /** Simulated time the consumer spends on each message (the lab's processing cost, ms). */
   processingMsPerMessage: number;
 }
@@ -114,7 +122,13 @@ export interface FetchAnswer {
   /** The group is rebalancing: commit what was processed and join again. */
   rebalancing: boolean;
   /** Positions outside their partition's log (OFFSET_OUT_OF_RANGE), with the log's bounds. */
-  outOfRange: { topic: string; partition: number; logStartOffset: number; highWatermark: number }[];
+  outOfRange: {
+    topic: string;
+    partition: number;
+    logStartOffset: number;
+    highWatermark: number;
+    lastStableOffset: number;
+  }[];
   batches: {
     topic: string;
     partition: number;

@@ -18,6 +18,7 @@
  */
 import { KafkaJSNonRetriableError, UNRECOVERABLE, isRebalance, rootCause } from './kafkaErrors';
 import { PartitionPauses } from './partitionPauses';
+import { offsetList, parseOffset, parsePartition } from './offsetArgs';
 import type { FetchAnswer, JoinAnswer, KafkaRequest, KafkaTransport, TopicPartitionOffset } from './kafkaCalls';
 import {
   groupByTopic,
@@ -241,13 +242,7 @@ export class KafkaConsumer {
       throw new KafkaJSNonRetriableError('commitOffsets takes an array of { topic, partition, offset }');
     const list = offsets.map((o) => {
       if (typeof o?.topic !== 'string') throw new KafkaJSNonRetriableError(`Invalid topic ${String(o?.topic)}`);
-      if (!Number.isInteger(o.partition))
-        throw new KafkaJSNonRetriableError(`Invalid partition, expected a number received ${String(o.partition)}`);
-      const offset = Number(o.offset);
-      if (!Number.isInteger(offset))
-        throw new KafkaJSNonRetriableError(`Invalid offset, expected a long received ${String(o.offset)}`);
-      if (offset < 0) throw new KafkaJSNonRetriableError('Offset must not be a negative number');
-      return { topic: o.topic, partition: o.partition, offset };
+      return { topic: o.topic, partition: parsePartition(o.partition), offset: parseOffset(o.offset) };
     });
     if (!this.#running) return;
     await this.#commit(list);
@@ -277,7 +272,7 @@ export class KafkaConsumer {
       if (!this.#topics.includes(c.topic)) continue;
       const bounds = joined.bounds.find((b) => b.topic === c.topic && b.partition === c.partition)!;
       const start =
-        c.offset >= 0 ? c.offset : this.#fromBeginning.get(c.topic) ? bounds.logStartOffset : bounds.highWatermark;
+        c.offset >= 0 ? c.offset : this.#fromBeginning.get(c.topic) ? bounds.logStartOffset : this.#latest(bounds);
       this.#positions.set(tp(c.topic, c.partition), { topic: c.topic, partition: c.partition, offset: start });
       if (c.offset >= 0) this.#committed.set(tp(c.topic, c.partition), c.offset);
     }
@@ -331,7 +326,7 @@ export class KafkaConsumer {
       for (const r of fetched.outOfRange) {
         const position = this.#positions.get(tp(r.topic, r.partition));
         if (!position) continue;
-        position.offset = this.#fromBeginning.get(r.topic) ? r.logStartOffset : r.highWatermark;
+        position.offset = this.#fromBeginning.get(r.topic) ? r.logStartOffset : this.#latest(r);
         this.#seeks.set(tp(r.topic, r.partition), { ...position });
       }
       try {
@@ -440,7 +435,9 @@ export class KafkaConsumer {
         void this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(m.offset) });
         this.#busyUntil = this.#now() + this.#processingMs;
       }
-      const last = messages[messages.length - 1]!.offset;
+      // KafkaJS's lastOffset() counts records the batch filtered out (markers, aborted records).
+      const last = String(b.nextOffset - 1);
+      const lastVisible = messages[messages.length - 1]!.offset;
       const hw = b.highWatermark;
       const batch: Batch = {
         topic: b.topic,
@@ -455,10 +452,13 @@ export class KafkaConsumer {
       };
       await run.eachBatch!({
         batch,
-        resolveOffset: resolve,
+        // Resolving the last visible message resolves the batch's end, past a trailing marker.
+        resolveOffset: (offset: string) => resolve(offset === lastVisible ? last : offset),
         heartbeat,
         pause,
-        commitOffsetsIfNecessary: () => this.#commitIfNecessary(),
+        // With offsets, KafkaJS commits exactly those (runner.js); without, only if interval or threshold says so.
+        commitOffsetsIfNecessary: (offsets?: unknown) =>
+          offsets === undefined ? this.#commitIfNecessary() : this.#commit(offsetList(offsets)),
         uncommittedOffsets: () => ({ topics: groupByTopic(this.#uncommitted()) }),
         isRunning: () => this.#running,
         isStale: () => this.#seeks.has(key),
@@ -476,6 +476,11 @@ export class KafkaConsumer {
    * heartbeat()), and only once heartbeatInterval has passed; a rebalance in progress comes back as
    * REBALANCE_IN_PROGRESS, which ends the batch (the consumer commits what it finished and joins again).
    */
+  /** A partition's end as this consumer's isolation sees it (read_committed: the last stable offset). */
+  #latest(b: { highWatermark: number; lastStableOffset: number }): number {
+    return this.#readCommitted ? b.lastStableOffset : b.highWatermark;
+  }
+
   /** The consumer's clock: the simulated time, or later while it works through the messages it was handed. */
   #now(): number {
     return Math.max(this.#transport.now(), this.#busyUntil);

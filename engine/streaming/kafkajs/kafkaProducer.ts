@@ -60,9 +60,11 @@ export class KafkaProducer {
   readonly #transactionalId: string | null;
   readonly #transactionTimeout: number;
   #status: Status = 'disconnected';
-  /** The epoch InitProducerId gave (on the first transaction()), and the transaction in hand. */
+  /** The epoch InitProducerId gave (on the first transaction()), and the transactions begun at it. */
   #epoch: number | null = null;
-  #transaction: KafkaTransaction | null = null;
+  #transactions = 0;
+  /** KafkaJS's transaction state machine: READY, TRANSACTING, then COMMITTING or ABORTING. */
+  #txnState: 'READY' | 'TRANSACTING' | 'COMMITTING' | 'ABORTING' = 'READY';
 
   constructor(transport: KafkaTransport, clientId: string, config: ProducerConfig = {}) {
     if (typeof config !== 'object' || config === null)
@@ -114,23 +116,40 @@ export class KafkaProducer {
   async transaction(): Promise<KafkaTransaction> {
     if (this.#transactionalId === null)
       throw new KafkaJSNonRetriableError('Must provide transactional id for transactional producer');
-    if (this.#transaction?.isActive())
+    if (this.#txnState === 'TRANSACTING')
       throw new KafkaJSNonRetriableError(
         'There is already an ongoing transaction for this producer. Please end the transaction before beginning another.',
       );
+    if (this.#txnState !== 'READY')
+      throw new KafkaJSNonRetriableError(
+        `Transaction state exception: Cannot call "beginTransaction" in state "${this.#txnState}"`,
+      );
     if (this.#status !== 'connected') throw new KafkaJSError('The producer is disconnected');
-    this.#epoch ??= (await this.#transport.call(this.#client, {
-      op: 'initTransactions',
+    // TRANSACTING at once: a second transaction() while the first still initialises is refused.
+    this.#txnState = 'TRANSACTING';
+    try {
+      this.#epoch ??= (await this.#transport.call(this.#client, {
+        op: 'initTransactions',
+        transactionalId: this.#transactionalId,
+        transactionTimeout: this.#transactionTimeout,
+      })) as number;
+    } catch (error) {
+      this.#txnState = 'READY';
+      throw error;
+    }
+    const ref: TransactionRef = {
       transactionalId: this.#transactionalId,
-      transactionTimeout: this.#transactionTimeout,
-    })) as number;
-    const ref: TransactionRef = { transactionalId: this.#transactionalId, epoch: this.#epoch };
-    this.#transaction = new KafkaTransaction(
+      epoch: this.#epoch,
+      seq: this.#transactions++,
+    };
+    return new KafkaTransaction(
       (batch) => this.#sendBatch(batch, ref),
       (request) => this.#transport.call(this.#client, request),
       ref,
+      (state) => {
+        this.#txnState = state;
+      },
     );
-    return this.#transaction;
   }
 
   async #sendBatch(batch: ProducerBatch, transaction: TransactionRef | null): Promise<RecordMetadata[]> {

@@ -4,6 +4,7 @@
  * `abort` and `isActive`. Once ended it refuses everything, as KafkaJS does.
  */
 import { KafkaJSNonRetriableError } from './kafkaErrors';
+import { parseOffset, parsePartition } from './offsetArgs';
 import type { KafkaRequest, TransactionRef } from './kafkaCalls';
 import type { ProducerBatch, ProducerRecord, RecordMetadata } from './kafkaProducer';
 
@@ -12,15 +13,19 @@ export class KafkaTransaction {
   readonly #send: (batch: ProducerBatch) => Promise<RecordMetadata[]>;
   readonly #call: (request: KafkaRequest) => Promise<unknown>;
   readonly #ref: TransactionRef;
+  /** Tells the producer's state machine: COMMITTING or ABORTING while EndTxn is in flight, READY after. */
+  readonly #state: (state: 'COMMITTING' | 'ABORTING' | 'READY') => void;
 
   constructor(
     send: (batch: ProducerBatch) => Promise<RecordMetadata[]>,
     call: (request: KafkaRequest) => Promise<unknown>,
     ref: TransactionRef,
+    state: (state: 'COMMITTING' | 'ABORTING' | 'READY') => void,
   ) {
     this.#send = send;
     this.#call = call;
     this.#ref = ref;
+    this.#state = state;
   }
 
   isActive(): boolean {
@@ -51,28 +56,32 @@ export class KafkaTransaction {
     const offsets = topics.flatMap((t) => {
       if (typeof t?.topic !== 'string' || !Array.isArray(t.partitions))
         throw new KafkaJSNonRetriableError('Missing offset topics');
-      return t.partitions.map((p) => {
-        const offset = Number(p?.offset);
-        if (!Number.isInteger(p?.partition) || !Number.isInteger(offset) || offset < 0)
-          throw new KafkaJSNonRetriableError(
-            `Invalid offset ${String(p?.offset)} for ${t.topic}/${String(p?.partition)}: the next offset to read`,
-          );
-        return { topic: t.topic, partition: p.partition, offset };
-      });
+      return t.partitions.map((p) => ({
+        topic: t.topic,
+        partition: parsePartition(p?.partition),
+        offset: parseOffset(p?.offset),
+      }));
     });
     await this.#call({ op: 'sendOffsets', transaction: this.#ref, groupId: consumerGroupId, offsets });
   }
 
-  async commit(): Promise<void> {
-    this.#mustBeActive();
-    this.#active = false;
-    await this.#call({ op: 'endTransaction', transaction: this.#ref, commit: true });
+  commit(): Promise<void> {
+    return this.#end(true);
   }
 
-  async abort(): Promise<void> {
+  abort(): Promise<void> {
+    return this.#end(false);
+  }
+
+  async #end(commit: boolean): Promise<void> {
     this.#mustBeActive();
     this.#active = false;
-    await this.#call({ op: 'endTransaction', transaction: this.#ref, commit: false });
+    this.#state(commit ? 'COMMITTING' : 'ABORTING');
+    try {
+      await this.#call({ op: 'endTransaction', transaction: this.#ref, commit });
+    } finally {
+      this.#state('READY');
+    }
   }
 
   #mustBeActive(): void {
