@@ -30,6 +30,33 @@ describe("KafkaJS's consumer rules", () => {
     expect(host.groupOf('g')!.committedOffsets()).toEqual([{ topic: 'in', partition: 0, offset: 2000 }]);
   });
 
+  it('eachBatch: a long batch whose handler heartbeats is not evicted either', async () => {
+    const { kafka, run, host, trace } = kafkaRun([topic('in', 1)], 1, 20);
+    await run(
+      [
+        async () => {
+          const producer = kafka.producer();
+          await producer.connect();
+          await producer.send({ topic: 'in', messages: messages(2000) });
+          const consumer = kafka.consumer({ groupId: 'g' });
+          await consumer.subscribe({ topics: ['in'], fromBeginning: true });
+          await consumer.run({
+            eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+              for (const m of batch.messages) {
+                resolveOffset(m.offset);
+                await heartbeat();
+              }
+            },
+          });
+        },
+      ],
+      120_000,
+    );
+    expect(trace.events.filter((e) => e.type === 'sessionExpired')).toEqual([]);
+    expect(host.ledger.summarize().reprocessed).toBe(0);
+    expect(host.groupOf('g')!.committedOffsets()).toEqual([{ topic: 'in', partition: 0, offset: 2000 }]);
+  });
+
   it('a member that joins mid-batch lets the first finish and commit its batch: nothing is processed twice', async () => {
     const { kafka, run, host } = kafkaRun([topic('in', 1)], 1, 50);
     const seen: Record<string, number> = { c1: 0, c2: 0 };

@@ -189,7 +189,11 @@ export class KafkaConsumer {
     for (const seek of seeks) {
       const key = tp(seek.topic, seek.partition);
       const position = this.#positions.get(key);
-      if (!position) continue;
+      if (!position) {
+        // Not this member's (yet): KafkaJS keeps the seek until the partition is assigned.
+        this.#seeks.set(key, seek);
+        continue;
+      }
       let offset = seek.offset;
       if (offset < 0) {
         const ends = (await this.#call({ op: 'fetchTopicOffsets', topic: seek.topic })) as {
@@ -431,10 +435,21 @@ export class KafkaConsumer {
         await this.#commitIfNecessary();
       }
     } else {
-      for (const m of messages) {
-        void this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(m.offset) });
-        this.#busyUntil = this.#now() + this.#processingMs;
-      }
+      // The messages count as processed, and take the lab's processing time, as the handler
+      // resolves them (or all at the end): its heartbeats and calls in between come on time.
+      let noted = 0;
+      const noteUpTo = (offset: number) => {
+        for (; noted < messages.length && Number(messages[noted]!.offset) <= offset; noted++) {
+          void this.#call({
+            op: 'processed',
+            topic: b.topic,
+            partition: b.partition,
+            offset: Number(messages[noted]!.offset),
+          });
+          this.#busyUntil = this.#now() + this.#processingMs;
+        }
+      };
+      noteUpTo(Number(messages[0]!.offset));
       // KafkaJS's lastOffset() counts records the batch filtered out (markers, aborted records).
       const last = String(b.nextOffset - 1);
       const lastVisible = messages[messages.length - 1]!.offset;
@@ -453,7 +468,10 @@ export class KafkaConsumer {
       await run.eachBatch!({
         batch,
         // Resolving the last visible message resolves the batch's end, past a trailing marker.
-        resolveOffset: (offset: string) => resolve(offset === lastVisible ? last : offset),
+        resolveOffset: (offset: string) => {
+          noteUpTo(Number(offset) + 1);
+          resolve(offset === lastVisible ? last : offset);
+        },
         heartbeat,
         pause,
         // With offsets, KafkaJS commits exactly those (runner.js); without, only if interval or threshold says so.
@@ -463,6 +481,7 @@ export class KafkaConsumer {
         isRunning: () => this.#running,
         isStale: () => this.#seeks.has(key),
       });
+      noteUpTo(Number(lastVisible));
       if (run.eachBatchAutoResolve !== false) resolve(last);
       else whole = false;
     }
