@@ -15,9 +15,12 @@ import { ProducerSends } from './kafkaSends';
 import { TransactionCoordinator } from './kafkaTransactions';
 import { KafkaFaults, type KafkaFault } from './kafkaFaults';
 import { KafkaSink, countStored, type RecordIdentity } from './kafkaSink';
+import { heldFetch } from './kafkaFetch';
+import { badNumber, groupError, nonRetriable, unknownTopic } from './kafkaHostErrors';
 import { Ledger } from './ledger';
+import { TopicRegistry } from './kafkaTopics';
 import type { TopicConfig } from './types';
-import type { FetchAnswer, IncomingMessage, KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
+import type { KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
 import type { KafkaErrorData } from './kafkajs/kafkaErrors';
 
 export interface KafkaHostOptions {
@@ -42,11 +45,6 @@ export interface KafkaHostOptions {
   trace?: TraceSink;
 }
 
-/** Kafka's broker defaults for a topic created on first use (num.partitions, default.replication.factor). */
-const AUTO_TOPIC = { partitions: 1, replicationFactor: 1 };
-
-const nonRetriable = (message: string): KafkaErrorData => ({ name: 'KafkaJSNonRetriableError', message });
-
 interface Client {
   kind: 'producer' | 'consumer' | 'admin' | 'sink';
   clientId: string;
@@ -70,7 +68,7 @@ export class KafkaHost {
   private readonly groups = new Map<string, KafkaGroup>();
   private readonly headers = new Map<number, Record<string, string[]>>();
   private readonly due: KafkaAnswer[] = [];
-  private readonly knownTopics = new Set<string>();
+  private readonly topics: TopicRegistry;
   readonly transactions: TransactionCoordinator;
   private readonly faults: KafkaFaults;
   /** The lab's store the consumers write to. */
@@ -96,10 +94,8 @@ export class KafkaHost {
     this.transactions = new TransactionCoordinator(this.kernel, this.brokers, this.trace, (groupId, offsets) =>
       this.group(groupId).commitFromTransaction(offsets),
     );
-    for (const t of options.topics) {
-      this.brokers.createTopic(t);
-      this.knownTopics.add(t.name);
-    }
+    this.topics = new TopicRegistry(this.brokers);
+    for (const t of options.topics) this.topics.add(t);
     this.brokers.start();
   }
 
@@ -204,7 +200,7 @@ export class KafkaHost {
             rng: this.rng,
             latencyMs: this.latency,
             networkDown: () => this.faults.networkDown(client),
-            partitionsOf: (topic) => this.partitionsOf(topic, this.autoCreate),
+            partitionsOf: (topic) => this.topics.partitionsOf(topic, this.autoCreate),
             headers: this.headers,
             produced: this.produced,
             transactions: this.transactions,
@@ -227,16 +223,16 @@ export class KafkaHost {
             }),
           );
         for (const t of req.topics) {
-          if (this.partitionsOf(t.topic, false) !== null) continue;
-          this.createTopic(t.topic, t.numPartitions, t.replicationFactor);
+          if (this.topics.partitionsOf(t.topic, false) !== null) continue;
+          this.topics.create(t.topic, t.numPartitions, t.replicationFactor);
           created = true;
         }
         return this.later(() => answer(created));
       }
       case 'listTopics':
-        return this.later(() => answer(this.topicNames()));
+        return this.later(() => answer(this.topics.names()));
       case 'fetchTopicOffsets': {
-        const n = this.partitionsOf(req.topic, false);
+        const n = this.topics.partitionsOf(req.topic, false);
         if (n === null) return this.later(() => fail(unknownTopic()));
         const offsets = this.brokers.partitions(req.topic).map((ps, partition) => ({
           partition,
@@ -253,7 +249,7 @@ export class KafkaHost {
           req.topics.length > 0 ? req.topics : [...new Set((g?.committedOffsets() ?? []).map((o) => o.topic))];
         const out = topics.map((topic) => ({
           topic,
-          partitions: Array.from({ length: this.partitionsOf(topic, false) ?? 0 }, (_, partition) => ({
+          partitions: Array.from({ length: this.topics.partitionsOf(topic, false) ?? 0 }, (_, partition) => ({
             partition,
             offset: g?.committedOffset(topic, partition) ?? -1,
           })),
@@ -262,7 +258,7 @@ export class KafkaHost {
       }
       case 'join': {
         const g = this.group(req.groupId);
-        const missing = req.topics.find((t) => this.partitionsOf(t, this.autoCreate) === null);
+        const missing = req.topics.find((t) => this.topics.partitionsOf(t, this.autoCreate) === null);
         if (missing !== undefined) return this.later(() => fail(unknownTopic()));
         const timeouts = { sessionTimeout: req.sessionTimeout, rebalanceTimeout: req.rebalanceTimeout };
         this.kernel.schedule(
@@ -276,12 +272,24 @@ export class KafkaHost {
         return;
       }
       case 'fetch':
-        return this.fetch(client, req, answer);
+        return heldFetch(
+          {
+            kernel: this.kernel,
+            brokers: this.brokers,
+            transactions: this.transactions,
+            groups: this.groups,
+            headers: this.headers,
+            latency: this.latency,
+          },
+          client,
+          req,
+          answer,
+        );
       case 'commit': {
         const g = this.groups.get(req.groupId);
         const member = g?.memberOf(client);
         if (g && member !== undefined) g.touch(member);
-        if (!this.partitionsExist(req.offsets)) return this.later(() => fail(unknownTopic()));
+        if (!this.topics.exist(req.offsets)) return this.later(() => fail(unknownTopic()));
         const refused = g ? g.commit(client, req.generation, req.offsets) : 'unknownMember';
         if (refused === null)
           this.trace.record({
@@ -309,7 +317,7 @@ export class KafkaHost {
         return this.later(() => answer(epoch));
       }
       case 'sendOffsets': {
-        if (!this.partitionsExist(req.offsets)) return this.later(() => fail(unknownTopic()));
+        if (!this.topics.exist(req.offsets)) return this.later(() => fail(unknownTopic()));
         const fenced = this.transactions.check(req.transaction);
         if (fenced) return this.later(() => fail(fenced));
         this.transactions.addOffsets(req.transaction, req.groupId, req.offsets);
@@ -359,80 +367,12 @@ export class KafkaHost {
   settleLedger(identity: RecordIdentity, groupId: string): void {
     countStored(this.ledger, this.produced, this.sink.rows(), identity);
     const group = this.groups.get(groupId);
-    for (const topic of this.knownTopics)
+    for (const topic of this.topics.names())
       this.brokers.partitions(topic).forEach((ps, partition) => {
         const from = group?.committedOffset(topic, partition) ?? ps.log.logStartOffset;
         for (const r of ps.log.read(from, Number.MAX_SAFE_INTEGER, ps.log.logEndOffset))
           if (r.id >= 0 && this.ledger.storedTimes(r.id) === 0) this.ledger.pending(r.id);
       });
-  }
-
-  /** A fetch: what the member's partitions have from its positions, or (long poll) up to maxWaitTimeInMs later. */
-  private fetch(
-    client: number,
-    req: Extract<KafkaRequest, { op: 'fetch' }>,
-    answer: (value: FetchAnswer) => void,
-  ): void {
-    const g = this.groups.get(req.groupId);
-    const started = this.kernel.now;
-    const poll = (): void => {
-      const member = g?.memberOf(client);
-      if (g && member !== undefined) g.touch(member);
-      if (!g || !g.current(client, req.generation)) return answer({ rebalancing: true, outOfRange: [], batches: [] });
-      const owned = g.owned(client);
-      const batches: FetchAnswer['batches'] = [];
-      const outOfRange: FetchAnswer['outOfRange'] = [];
-      for (const pos of req.positions) {
-        if (!owned.get(pos.topic)?.includes(pos.partition)) continue;
-        const ps = this.brokers.partition(pos.topic, pos.partition);
-        const { logStartOffset, highWatermark } = ps.log;
-        if (pos.offset < logStartOffset || pos.offset > ps.log.logEndOffset) {
-          outOfRange.push({
-            topic: pos.topic,
-            partition: pos.partition,
-            logStartOffset,
-            highWatermark,
-            lastStableOffset: this.transactions.lastStableOffset(pos.topic, pos.partition, highWatermark),
-          });
-          continue;
-        }
-        const upTo = req.readCommitted
-          ? this.transactions.lastStableOffset(pos.topic, pos.partition, highWatermark)
-          : highWatermark;
-        const read = this.brokers.fetch(pos.topic, pos.partition, pos.offset, maxRecords(req.maxBytesPerPartition));
-        const inRange = read.filter((r) => r.offset < upTo);
-        if (inRange.length === 0) continue;
-        const records = inRange.filter((r) => this.transactions.visible(r, req.readCommitted));
-        batches.push({
-          topic: pos.topic,
-          partition: pos.partition,
-          highWatermark: ps.log.highWatermark,
-          nextOffset: inRange[inRange.length - 1]!.offset + 1,
-          messages: records.map((r): IncomingMessage => ({
-            offset: r.offset,
-            key: r.key,
-            value: r.value as string | null,
-            timestamp: r.eventTime,
-            headers: this.headers.get(r.id) ?? {},
-          })),
-        });
-      }
-      if (batches.length > 0 || outOfRange.length > 0 || this.kernel.now - started >= req.maxWaitTimeInMs) {
-        this.kernel.schedule(this.latency, () => answer({ rebalancing: false, outOfRange, batches }), 5);
-        return;
-      }
-      // Nothing yet: the broker holds the fetch until data comes or the wait is over.
-      this.kernel.schedule(Math.min(POLL_MS, req.maxWaitTimeInMs - (this.kernel.now - started)), poll, 6);
-    };
-    this.kernel.schedule(this.latency, poll, 5);
-  }
-
-  /** Whether every topic-partition named exists. */
-  private partitionsExist(list: readonly { topic: string; partition: number }[]): boolean {
-    return list.every((o) => {
-      const n = this.partitionsOf(o.topic, false);
-      return n !== null && Number.isInteger(o.partition) && o.partition >= 0 && o.partition < n;
-    });
   }
 
   private group(groupId: string): KafkaGroup {
@@ -444,7 +384,7 @@ export class KafkaHost {
           kernel: this.kernel,
           trace: this.trace,
           rng: this.rng,
-          partitionsOf: (t) => this.partitionsOf(t, false),
+          partitionsOf: (t) => this.topics.partitionsOf(t, false),
           bounds: (t, p) => {
             const log = this.brokers.partition(t, p).log;
             return {
@@ -463,87 +403,4 @@ export class KafkaHost {
   groupOf(groupId: string): KafkaGroup | undefined {
     return this.groups.get(groupId);
   }
-
-  private topicNames(): string[] {
-    return [...this.knownTopics].sort();
-  }
-
-  /** The topic's partition count; a missing topic is created first when `create`, else null. */
-  private partitionsOf(topic: string, create: boolean): number | null {
-    if (this.knownTopics.has(topic)) return this.brokers.partitions(topic).length;
-    try {
-      const n = this.brokers.partitions(topic).length;
-      this.knownTopics.add(topic);
-      return n;
-    } catch {
-      if (!create) return null;
-      this.createTopic(topic, AUTO_TOPIC.partitions, AUTO_TOPIC.replicationFactor);
-      return AUTO_TOPIC.partitions;
-    }
-  }
-
-  private createTopic(topic: string, partitions: number, replicationFactor: number): void {
-    this.brokers.createTopic({
-      name: topic,
-      partitions,
-      replicationFactor,
-      minInsyncReplicas: 1,
-      retentionMs: Number.POSITIVE_INFINITY,
-      retentionRecords: Number.POSITIVE_INFINITY,
-    });
-    this.knownTopics.add(topic);
-  }
-}
-
-/** How often a held fetch looks for new data (the brokers' replication interval). */
-const POLL_MS = 20;
-
-/** Records of about 100 bytes: what maxBytesPerPartition holds. */
-function maxRecords(maxBytes: number): number {
-  return Math.max(1, Math.floor(maxBytes / 100));
-}
-
-function unknownTopic(): KafkaErrorData {
-  return {
-    name: 'KafkaJSProtocolError',
-    type: 'UNKNOWN_TOPIC_OR_PARTITION',
-    retriable: true,
-    message: 'This server does not host this topic-partition',
-  };
-}
-
-/** Kafka's group errors (src/protocol/error.js): each tells the consumer to join again. */
-function groupError(why: 'unknownMember' | 'illegalGeneration' | 'rebalancing'): KafkaErrorData {
-  const [type, message] =
-    why === 'unknownMember'
-      ? ['UNKNOWN_MEMBER_ID', 'The coordinator is not aware of this member']
-      : why === 'illegalGeneration'
-        ? ['ILLEGAL_GENERATION', 'Specified group generation id is not valid']
-        : ['REBALANCE_IN_PROGRESS', 'The group is rebalancing, so a rejoin is needed'];
-  return { name: 'KafkaJSProtocolError', type, retriable: false, message };
-}
-
-/** The numbers a request carries that go on the clock: finite and not negative (a learner's option may be anything). */
-function badNumber(req: KafkaRequest): string | null {
-  const fields: [string, unknown][] =
-    req.op === 'send'
-      ? [['timeout', req.timeout]]
-      : req.op === 'join'
-        ? [
-            ['sessionTimeout', req.sessionTimeout],
-            ['rebalanceTimeout', req.rebalanceTimeout],
-          ]
-        : req.op === 'fetch'
-          ? [
-              ['maxWaitTimeInMs', req.maxWaitTimeInMs],
-              ['maxBytesPerPartition', req.maxBytesPerPartition],
-              ...req.positions.map((p): [string, unknown] => [`offset of ${p.topic}/${p.partition}`, p.offset]),
-            ]
-          : req.op === 'sleep'
-            ? [['retry time', req.ms]]
-            : [];
-  for (const [name, v] of fields)
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-      return `${name} must be a finite number >= 0, got ${String(v)}`;
-  return null;
 }
