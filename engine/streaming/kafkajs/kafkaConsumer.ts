@@ -18,6 +18,7 @@
  */
 import { KafkaJSNonRetriableError, UNRECOVERABLE, isRebalance, rootCause } from './kafkaErrors';
 import { PartitionPauses } from './partitionPauses';
+import { ConsumerOffsets } from './consumerOffsets';
 import { offsetList, parseOffset, parsePartition } from './offsetArgs';
 import type { FetchAnswer, JoinAnswer, KafkaRequest, KafkaTransport, TopicPartitionOffset } from './kafkaCalls';
 import {
@@ -28,7 +29,6 @@ import {
   type ConsumerRunConfig,
 } from './consumerPayloads';
 
-const tp = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
 export class KafkaConsumer {
   readonly #transport: KafkaTransport;
@@ -51,18 +51,12 @@ export class KafkaConsumer {
   #run: ConsumerRunConfig | null = null;
   #running = false;
   #generation = -1;
-  /** The next offset to read of each owned partition, and the last committed one. */
-  #positions = new Map<string, TopicPartitionOffset>();
-  /** The next offset to read after what was processed (KafkaJS's resolved offsets), per partition. */
-  #resolved = new Map<string, number>();
-  #committed = new Map<string, number>();
+  readonly #offsets = new ConsumerOffsets();
   #lastCommit = 0;
   #loop: Promise<void> | null = null;
   #pauses = new PartitionPauses();
   /** read_committed (KafkaJS's default, readUncommitted: false), or read_uncommitted. */
   readonly #readCommitted: boolean;
-  /** Seeks waiting for the next fetch, per topic-partition. */
-  #seeks = new Map<string, TopicPartitionOffset>();
 
   constructor(transport: KafkaTransport, clientId: string, config: ConsumerConfig) {
     if (typeof config !== 'object' || config === null || typeof config.groupId !== 'string' || config.groupId === '')
@@ -153,7 +147,7 @@ export class KafkaConsumer {
     const at = Number(offset);
     if (!Number.isInteger(at) || at < -2)
       throw new KafkaJSNonRetriableError(`Offset must not be a negative number (or -1, -2), got ${String(offset)}`);
-    this.#seeks.set(tp(topic, partition), { topic, partition, offset: at });
+    this.#offsets.seek({ topic, partition, offset: at });
   }
 
   /** Stops fetching these topics (all their partitions, or the ones listed) until resume. */
@@ -169,7 +163,7 @@ export class KafkaConsumer {
 
   /** The paused topic-partitions this member owns. */
   paused(): { topic: string; partitions: number[] }[] {
-    return this.#pauses.among([...this.#positions.values()]);
+    return this.#pauses.among(this.#offsets.all());
   }
 
   #mustRun(): void {
@@ -183,17 +177,8 @@ export class KafkaConsumer {
 
   /** The seeks asked for since the last fetch, on the partitions this member owns. */
   async #applySeeks(): Promise<void> {
-    const seeks = [...this.#seeks.values()];
-    this.#seeks.clear();
     const committed: TopicPartitionOffset[] = [];
-    for (const seek of seeks) {
-      const key = tp(seek.topic, seek.partition);
-      const position = this.#positions.get(key);
-      if (!position) {
-        // Not this member's (yet): KafkaJS keeps the seek until the partition is assigned.
-        this.#seeks.set(key, seek);
-        continue;
-      }
+    for (const seek of this.#offsets.takeSeeks()) {
       let offset = seek.offset;
       if (offset < 0) {
         const ends = (await this.#call({ op: 'fetchTopicOffsets', topic: seek.topic })) as {
@@ -204,8 +189,7 @@ export class KafkaConsumer {
         const end = ends.find((e) => e.partition === seek.partition);
         offset = offset === -2 ? (end?.low ?? 0) : (end?.high ?? 0);
       }
-      position.offset = offset;
-      this.#resolved.set(key, offset);
+      this.#offsets.moveTo(seek.topic, seek.partition, offset);
       committed.push({ topic: seek.topic, partition: seek.partition, offset });
     }
     // With autoCommit, KafkaJS commits a seek's offset at once.
@@ -267,45 +251,33 @@ export class KafkaConsumer {
     this.#generation = joined.generation;
     this.#processingMs = joined.processingMsPerMessage;
     this.#lastHeartbeat = this.#now();
-    // A new assignment: every partition restarts from the group's committed offset.
-    this.#positions.clear();
-    this.#resolved.clear();
-    this.#committed.clear();
-    for (const c of joined.committed) {
-      // A partition of a topic this member did not subscribe to is dropped (KafkaJS's RECEIVED_UNSUBSCRIBED_TOPICS).
-      if (!this.#topics.includes(c.topic)) continue;
-      const bounds = joined.bounds.find((b) => b.topic === c.topic && b.partition === c.partition)!;
-      const start =
-        c.offset >= 0 ? c.offset : this.#fromBeginning.get(c.topic) ? bounds.logStartOffset : this.#latest(bounds);
-      this.#positions.set(tp(c.topic, c.partition), { topic: c.topic, partition: c.partition, offset: start });
-      if (c.offset >= 0) this.#committed.set(tp(c.topic, c.partition), c.offset);
-    }
+    // A new assignment: every partition restarts from the group's committed offset. A partition
+    // of a topic this member did not subscribe to is dropped (KafkaJS's RECEIVED_UNSUBSCRIBED_TOPICS).
+    this.#offsets.assign(
+      joined.committed
+        .filter((c) => this.#topics.includes(c.topic))
+        .map((c) => {
+          const bounds = joined.bounds.find((b) => b.topic === c.topic && b.partition === c.partition)!;
+          const start =
+            c.offset >= 0 ? c.offset : this.#fromBeginning.get(c.topic) ? bounds.logStartOffset : this.#latest(bounds);
+          return { topic: c.topic, partition: c.partition, start, committed: c.offset };
+        }),
+    );
   }
 
   /** Commits `offsets`; a rebalance in progress surfaces as KafkaJS's REBALANCE_IN_PROGRESS error. */
   async #commit(offsets: TopicPartitionOffset[]): Promise<void> {
     if (offsets.length === 0) return;
     await this.#call({ op: 'commit', groupId: this.#groupId, generation: this.#generation, offsets });
-    for (const o of offsets) this.#committed.set(tp(o.topic, o.partition), o.offset);
+    this.#offsets.committed(offsets);
     this.#lastCommit = this.#now();
-  }
-
-  /** The processed offsets not committed yet. */
-  #uncommitted(): TopicPartitionOffset[] {
-    const out: TopicPartitionOffset[] = [];
-    for (const [key, offset] of this.#resolved)
-      if (this.#committed.get(key) !== offset) {
-        const p = this.#positions.get(key)!;
-        out.push({ topic: p.topic, partition: p.partition, offset });
-      }
-    return out;
   }
 
   async #fetchLoop(): Promise<void> {
     let failures = 0;
     while (this.#running) {
       try {
-        if (this.#seeks.size > 0) await this.#applySeeks();
+        if (this.#offsets.seeking) await this.#applySeeks();
       } catch (error) {
         if (!isRebalance(error)) throw error;
         await this.#rejoin();
@@ -315,7 +287,7 @@ export class KafkaConsumer {
         op: 'fetch',
         groupId: this.#groupId,
         generation: this.#generation,
-        positions: [...this.#positions.values()].filter((p) => !this.#isPaused(p.topic, p.partition)),
+        positions: this.#offsets.all().filter((p) => !this.#isPaused(p.topic, p.partition)),
         maxWaitTimeInMs: this.#config.maxWaitTimeInMs,
         maxBytesPerPartition: this.#config.maxBytesPerPartition,
         readCommitted: this.#readCommitted,
@@ -327,12 +299,13 @@ export class KafkaConsumer {
       }
       // A position outside the log (retention deleted it, or a commit past the end): KafkaJS
       // starts over at the log's start (fromBeginning) or end, and commits that.
-      for (const r of fetched.outOfRange) {
-        const position = this.#positions.get(tp(r.topic, r.partition));
-        if (!position) continue;
-        position.offset = this.#fromBeginning.get(r.topic) ? r.logStartOffset : this.#latest(r);
-        this.#seeks.set(tp(r.topic, r.partition), { ...position });
-      }
+      for (const r of fetched.outOfRange)
+        if (this.#offsets.owns(r.topic, r.partition))
+          this.#offsets.seek({
+            topic: r.topic,
+            partition: r.partition,
+            offset: this.#fromBeginning.get(r.topic) ? r.logStartOffset : this.#latest(r),
+          });
       try {
         for (const batch of fetched.batches) {
           if (!this.#running) break;
@@ -363,7 +336,7 @@ export class KafkaConsumer {
     const name = error instanceof Error ? error.name : '';
     const message = error instanceof Error ? error.message : String(error);
     const retriable = !UNRECOVERABLE.has(name) && (error as { retriable?: unknown } | null)?.retriable !== false;
-    if (this.#run?.autoCommit !== false) await this.#commit(this.#uncommitted()).catch(() => undefined);
+    if (this.#run?.autoCommit !== false) await this.#commit(this.#offsets.uncommitted()).catch(() => undefined);
     const wait = this.#backoff(failures - 1);
     if (retriable && failures <= this.#retries.retries) {
       this.#transport.log(
@@ -393,20 +366,16 @@ export class KafkaConsumer {
   }
 
   async #rejoin(): Promise<void> {
-    if (this.#run?.autoCommit !== false) await this.#commit(this.#uncommitted()).catch(() => undefined);
+    if (this.#run?.autoCommit !== false) await this.#commit(this.#offsets.uncommitted()).catch(() => undefined);
     await this.#join();
   }
 
   async #handleBatch(b: FetchAnswer['batches'][number]): Promise<void> {
     const run = this.#run!;
-    const key = tp(b.topic, b.partition);
-    const position = this.#positions.get(key);
-    if (!position) return;
-    const messages = b.messages.filter((m) => m.offset >= position.offset).map(toKafkaMessage);
-    const moveTo = (next: number) => {
-      if (next > position.offset) position.offset = next;
-      if (next > (this.#resolved.get(key) ?? -1)) this.#resolved.set(key, next);
-    };
+    const from = this.#offsets.position(b.topic, b.partition);
+    if (from === undefined) return;
+    const messages = b.messages.filter((m) => m.offset >= from).map(toKafkaMessage);
+    const moveTo = (next: number) => this.#offsets.resolve(b.topic, b.partition, next);
     const resolve = (offset: string) => moveTo(Number(offset) + 1);
     if (messages.length === 0) {
       // Empty because of filtering (transaction markers, aborted records): resolved past them.
@@ -423,7 +392,7 @@ export class KafkaConsumer {
     if (run.eachMessage) {
       for (const message of messages) {
         // A seek makes the rest of the batch stale; a pause skips it (it is fetched again after resume).
-        if (!this.#running || this.#seeks.has(key) || this.#isPaused(b.topic, b.partition)) {
+        if (!this.#running || this.#offsets.hasSeek(b.topic, b.partition) || this.#isPaused(b.topic, b.partition)) {
           whole = false;
           break;
         }
@@ -477,17 +446,21 @@ export class KafkaConsumer {
         // With offsets, KafkaJS commits exactly those (runner.js); without, only if interval or threshold says so.
         commitOffsetsIfNecessary: (offsets?: unknown) =>
           offsets === undefined ? this.#commitIfNecessary() : this.#commit(offsetList(offsets)),
-        uncommittedOffsets: () => ({ topics: groupByTopic(this.#uncommitted()) }),
+        uncommittedOffsets: () => ({ topics: groupByTopic(this.#offsets.uncommitted()) }),
         isRunning: () => this.#running,
-        isStale: () => this.#seeks.has(key),
+        isStale: () => this.#offsets.hasSeek(b.topic, b.partition),
       });
       noteUpTo(Number(lastVisible));
       if (run.eachBatchAutoResolve !== false) resolve(last);
       else whole = false;
     }
     // Every message handed: a trailing marker or aborted record is passed too (KafkaJS resolves batch.lastOffset()).
-    if (whole && position.offset >= Number(messages[messages.length - 1]!.offset) + 1) moveTo(b.nextOffset);
-    if (run.autoCommit !== false) await this.#commit(this.#uncommitted());
+    if (
+      whole &&
+      (this.#offsets.position(b.topic, b.partition) ?? -1) >= Number(messages[messages.length - 1]!.offset) + 1
+    )
+      moveTo(b.nextOffset);
+    if (run.autoCommit !== false) await this.#commit(this.#offsets.uncommitted());
   }
 
   /**
@@ -516,14 +489,12 @@ export class KafkaConsumer {
   /** KafkaJS's commitOffsetsIfNecessary: only when autoCommitInterval has passed or autoCommitThreshold is reached. */
   async #commitIfNecessary(): Promise<void> {
     const run = this.#run!;
-    const pending = this.#uncommitted();
+    const pending = this.#offsets.uncommitted();
     if (pending.length === 0) return;
     const interval = run.autoCommitInterval ?? null;
     const threshold = run.autoCommitThreshold ?? null;
     const byTime = interval !== null && this.#now() - this.#lastCommit >= interval;
-    const byCount =
-      threshold !== null &&
-      pending.reduce((n, p) => n + (p.offset - (this.#committed.get(tp(p.topic, p.partition)) ?? 0)), 0) >= threshold;
+    const byCount = threshold !== null && this.#offsets.uncommittedCount() >= threshold;
     if (byTime || byCount) await this.#commit(pending);
   }
 }
