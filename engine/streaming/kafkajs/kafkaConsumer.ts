@@ -29,7 +29,6 @@ import {
   type ConsumerRunConfig,
 } from './consumerPayloads';
 
-
 export class KafkaConsumer {
   readonly #transport: KafkaTransport;
   readonly #client: number;
