@@ -23,7 +23,8 @@ export function rendererIsStale() {
   if (!existsSync(index)) return true;
   const sources = Math.max(
     ...['renderer', 'engine', 'labs', 'assets'].map((d) => newest(join(root, d))),
-    statSync(join(root, 'package-lock.json')).mtimeMs,
+    // The build's own settings and script: a change to either (the production mode, say) rebuilds.
+    ...['package-lock.json', 'vite.config.ts', 'scripts/buildRenderer.mjs'].map((f) => statSync(join(root, f)).mtimeMs),
   );
   return statSync(index).mtimeMs < sources;
 }

@@ -108,7 +108,17 @@ function data(v: unknown, where: string): void {
  * toPlainData accepts, checked without copying (a map task's keys, thousands of tasks per run).
  */
 function flatPrimitives(v: unknown): boolean {
+  try {
+    return flatPrimitivesOf(v);
+  } catch {
+    // A getter or trap that throws: the full check names where (replies are copies; this is a safeguard).
+    return false;
+  }
+}
+
+function flatPrimitivesOf(v: unknown): boolean {
   if (!Array.isArray(v) || v.length >= DATA_LIMITS.maxValues) return false;
+  if (typeof (v as { then?: unknown }).then === 'function') return false;
   let chars = 0;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];

@@ -156,6 +156,8 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
       svg.dataset.flowKeys = '';
       svg.dataset.flowsMoving = '0';
       svg.dataset.flowPairs = '0';
+      // No flows (yet): nothing of a previous run's flows stays on the map.
+      for (const k of ['firstFlow', 'firstShuffle', 'firstReplication', 'flowScopes'] as const) delete svg.dataset[k];
       painted.current = null;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
