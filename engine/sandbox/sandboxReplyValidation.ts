@@ -7,7 +7,7 @@
  * a request of the right kind is the pool's check (sandboxPoolCore.ts). Never throws.
  */
 import type { JobErrorData } from './contract/jobCodeError';
-import { DATA_LIMITS, toPlainData } from './contract/plainData';
+import { DATA_LIMITS, isFlatPlainList, toPlainData } from './contract/plainData';
 import type { SandboxReply } from './sandboxMessages';
 
 /** Longest texts a reply may carry (the sandbox itself cuts error texts to 2,000 characters). */
@@ -98,35 +98,9 @@ function notPlain(v: object): string | null {
 
 /** Plain data (numbers, strings, booleans, null, arrays, plain objects) within the data limits. */
 function data(v: unknown, where: string): void {
-  if (flatPrimitives(v)) return;
+  if (isFlatPlainList(v, DATA_LIMITS)) return;
   const plain = toPlainData(v, where, DATA_LIMITS, notPlain);
   if (!plain.ok) fail(plain.path, `is not plain data: ${plain.problem}`);
-}
-
-/**
- * Whether `v` is a list of strings, numbers, booleans, null and undefined within DATA_LIMITS: what
- * toPlainData accepts, checked without copying (a map task's keys, thousands of tasks per run).
- */
-function flatPrimitives(v: unknown): boolean {
-  try {
-    return flatPrimitivesOf(v);
-  } catch {
-    // A getter or trap that throws: the full check names where (replies are copies; this is a safeguard).
-    return false;
-  }
-}
-
-function flatPrimitivesOf(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length >= DATA_LIMITS.maxValues) return false;
-  if (typeof (v as { then?: unknown }).then === 'function') return false;
-  let chars = 0;
-  for (let i = 0; i < v.length; i++) {
-    const x: unknown = v[i];
-    const t = typeof x;
-    if (t === 'string') chars += (x as string).length;
-    else if (t !== 'number' && t !== 'boolean' && t !== 'undefined' && x !== null) return false;
-  }
-  return chars <= DATA_LIMITS.maxChars;
 }
 
 export function checkErrorData(v: unknown, where: string): JobErrorData {

@@ -14,8 +14,8 @@ import { KafkaGroup } from './kafkaGroups';
 import { ProducerSends } from './kafkaSends';
 import { TransactionCoordinator } from './kafkaTransactions';
 import { KafkaFaults, type KafkaFault } from './kafkaFaults';
-import { KafkaSink, countStored, type RecordIdentity } from './kafkaSink';
-import { heldFetch } from './kafkaFetch';
+import { KafkaSink, countStored, markPending, type RecordIdentity } from './kafkaSink';
+import { heldFetch, type FetchContext } from './kafkaFetch';
 import { badNumber, groupError, nonRetriable, unknownTopic } from './kafkaHostErrors';
 import { Ledger } from './ledger';
 import { TopicRegistry } from './kafkaTopics';
@@ -71,6 +71,8 @@ export class KafkaHost {
   private readonly topics: TopicRegistry;
   readonly transactions: TransactionCoordinator;
   private readonly faults: KafkaFaults;
+  /** What a held fetch reads (made once, not per fetch). */
+  private readonly fetchContext: FetchContext;
   /** The lab's store the consumers write to. */
   readonly sink: KafkaSink;
   private readonly produced = new Map<number, { key: string | null; value: string | null }>();
@@ -94,6 +96,8 @@ export class KafkaHost {
     this.transactions = new TransactionCoordinator(this.kernel, this.brokers, this.trace, (groupId, offsets) =>
       this.group(groupId).commitFromTransaction(offsets),
     );
+    const { kernel, brokers, transactions, groups, headers, latency } = this;
+    this.fetchContext = { kernel, brokers, transactions, groups, headers, latency };
     this.topics = new TopicRegistry(this.brokers);
     for (const t of options.topics) this.topics.add(t);
     this.brokers.start();
@@ -272,19 +276,7 @@ export class KafkaHost {
         return;
       }
       case 'fetch':
-        return heldFetch(
-          {
-            kernel: this.kernel,
-            brokers: this.brokers,
-            transactions: this.transactions,
-            groups: this.groups,
-            headers: this.headers,
-            latency: this.latency,
-          },
-          client,
-          req,
-          answer,
-        );
+        return heldFetch(this.fetchContext, client, req, answer);
       case 'commit': {
         const g = this.groups.get(req.groupId);
         const member = g?.memberOf(client);
@@ -367,12 +359,7 @@ export class KafkaHost {
   settleLedger(identity: RecordIdentity, groupId: string): void {
     countStored(this.ledger, this.produced, this.sink.rows(), identity);
     const group = this.groups.get(groupId);
-    for (const topic of this.topics.names())
-      this.brokers.partitions(topic).forEach((ps, partition) => {
-        const from = group?.committedOffset(topic, partition) ?? ps.log.logStartOffset;
-        for (const r of ps.log.read(from, Number.MAX_SAFE_INTEGER, ps.log.logEndOffset))
-          if (r.id >= 0 && this.ledger.storedTimes(r.id) === 0) this.ledger.pending(r.id);
-      });
+    markPending(this.ledger, this.topics.names(), this.brokers, (t, p) => group?.committedOffset(t, p));
   }
 
   private group(groupId: string): KafkaGroup {

@@ -7,6 +7,7 @@
  */
 import type { Kernel, TraceSink } from '../core';
 import type { Ledger } from './ledger';
+import type { BrokerCluster } from './brokerCluster';
 
 export interface SinkRow {
   key: string | null;
@@ -74,6 +75,21 @@ export function countStored(
     const id = bid === null ? undefined : recordOf.get(bid);
     if (id !== undefined) ledger.stored(id);
   }
+}
+
+/** Marks what is still on its way: records not stored, in the log at or after the group's committed offset. */
+export function markPending(
+  ledger: Ledger,
+  topics: readonly string[],
+  brokers: BrokerCluster,
+  committed: (topic: string, partition: number) => number | undefined,
+): void {
+  for (const topic of topics)
+    brokers.partitions(topic).forEach((ps, partition) => {
+      const from = committed(topic, partition) ?? ps.log.logStartOffset;
+      for (const r of ps.log.read(from, Number.MAX_SAFE_INTEGER, ps.log.logEndOffset))
+        if (r.id >= 0 && ledger.storedTimes(r.id) === 0) ledger.pending(r.id);
+    });
 }
 
 function safeIdentity(identity: RecordIdentity, key: string | null, value: string | null): string | null {

@@ -238,3 +238,25 @@ function mapOrSetEntries(obj: object): unknown[] | null {
     return null;
   }
 }
+
+/**
+ * Whether `v` is a list of strings, numbers, booleans, null and undefined within `limits`: a value
+ * toPlainData accepts as it is, checked without copying (a map task's keys, thousands per run).
+ * Anything odd (a `then`, a getter or trap that throws) answers false, for toPlainData to name.
+ */
+export function isFlatPlainList(v: unknown, limits: PlainDataLimits = DATA_LIMITS): boolean {
+  try {
+    if (!Array.isArray(v) || v.length >= limits.maxValues) return false;
+    if (typeof (v as { then?: unknown }).then === 'function') return false;
+    let chars = 0;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      const t = typeof x;
+      if (t === 'string') chars += (x as string).length;
+      else if (t !== 'number' && t !== 'boolean' && t !== 'undefined' && x !== null) return false;
+    }
+    return chars <= limits.maxChars;
+  } catch {
+    return false;
+  }
+}
