@@ -1,6 +1,7 @@
 // Learners' code must not reach Node: every known way from the objects it is handed to a
 // code-compiling constructor (and so to `process`) must fail inside the sandbox worker. (A dynamic
-// import() is compiled by sucrase to require(), which does not exist there.)
+// import() is compiled by sucrase to require(), which gives 'kafkajs' in a streaming run and
+// throws for any other name.)
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,9 @@ const ESCAPES = `export default {
       evalCall: () => eval('typeof process'),
       asyncFunction: () => Object.getPrototypeOf(async function () {}).constructor('return process')(),
       loopGuard: () => __clusterlabLoopGuard.constructor('return process')(),
+      requireNode: () => require(['child', 'process'].join('_')),
+      requireKafka: () => require('kafkajs'),
+      requireConstructor: () => require.constructor('return process')(),
       globals: () => [typeof process, typeof require, typeof fetch, typeof setTimeout].join(','),
     };
     for (const [name, probe] of Object.entries(probes)) {
@@ -53,7 +57,10 @@ describe('the Node sandbox', () => {
       evalCall: 'blocked',
       asyncFunction: 'blocked',
       loopGuard: 'blocked',
-      globals: 'undefined,undefined,undefined,undefined',
+      requireNode: 'blocked',
+      requireKafka: 'blocked',
+      requireConstructor: 'blocked',
+      globals: 'undefined,function,undefined,undefined',
     });
   });
 });

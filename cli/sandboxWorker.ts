@@ -34,13 +34,14 @@ const executor = createJobTaskExecutor({
     const context = createSealedContext({ ...bindings, module, exports: module.exports });
     adoptIntoJob = realmAdopter(context);
     new vm.Script(code, { filename: fileName }).runInContext(context);
-    return module.exports.default;
+    return module.exports;
   },
   now: clockThatWatchesTheHeap(),
   lineOffset: 0,
   decodeUtf8: (bytes) => decoder.decode(bytes),
   post: (message) => port.send(message),
   deferAnswer: (send) => setImmediate(send),
+  macrotask: (fn) => setImmediate(fn),
   adopt: (value) => adoptIntoJob(value),
   sqlEngine: openDuckDb,
 });

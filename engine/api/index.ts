@@ -26,3 +26,11 @@ export { jobOutputFiles } from './jobOutputFiles';
 export type { SimulationEvent, SimulationEventType } from './simulationEvents';
 export { computeMetrics, type SimulationMetrics } from './simulationMetrics';
 export { takeSnapshot, type ClusterSnapshot, type NodeSnapshot } from './simulationSnapshot';
+export {
+  runKafkaJob,
+  jsonFieldIdentity,
+  DEFAULT_KAFKA_RUN_MS,
+  type KafkaJobOptions,
+  type KafkaJobReport,
+  type KafkaPartitionReport,
+} from './runKafkaJob';

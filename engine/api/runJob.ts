@@ -25,7 +25,7 @@ import { DfsListing, parseDfsPath, resolveInputFiles, splitInputPaths } from '..
 import type { Hdfs } from '../hdfs';
 import { createSimulation } from './createSimulation';
 import { JobFailedError } from './jobFailedError';
-import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
+import { JobSpecError, RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import { jobOutputFiles } from './jobOutputFiles';
 import type { JobMetrics, JobRunReport, RunEvent, RunJobOptions } from './jobTypes';
 import type { ClusterSnapshot } from './simulationSnapshot';
@@ -122,6 +122,11 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   };
   const shape = await options.runner.load(options.source);
   checkBudget?.();
+  if (shape.kind === 'kafka')
+    throw new JobSpecError(
+      options.source.fileName,
+      `exports ${shape.functions.join(', ')} and no default job: a KafkaJS program runs with \`clusterlab stream\` or in a streaming lab`,
+    );
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const speculation = options.speculation ?? false;
   const finish = (r: Omit<JobRunReport, 'trace' | 'snapshots' | 'generatedInputs'>): JobRunReport => {

@@ -33,13 +33,14 @@ export function createInProcessRunner(
  * The in-process runner with job code evaluated by `new Function`: not a sandbox (no time budget,
  * no isolation), for tests and lab checks that must stay fast and deterministic. `new Function`
  * puts two lines of its own above the body, hence lineOffset 2; sourceURL names the learner's
- * file in stack frames, so errors point at their line.
+ * file in stack frames, so errors point at their line. `macrotask` (setImmediate in Node) lets it
+ * run KafkaJS programs.
  */
-export function createFunctionRunner(): SandboxPoolCore {
-  return createInProcessRunner({ evaluate: evaluateWithFunction, lineOffset: 2, decodeUtf8 });
+export function createFunctionRunner(options: Pick<ExecutorRuntime, 'macrotask'> = {}): SandboxPoolCore {
+  return createInProcessRunner({ evaluate: evaluateWithFunction, lineOffset: 2, decodeUtf8, ...options });
 }
 
-/** Evaluates a compiled job module with `new Function` (two lines above the body): no isolation. */
+/** Evaluates a compiled job module with `new Function` (two lines above the body) and returns its exports: no isolation. */
 export function evaluateWithFunction(code: string, fileName: string, bindings: Record<string, unknown>): unknown {
   const module = { exports: {} as Record<string, unknown> };
   const names = Object.keys(bindings);
@@ -48,5 +49,5 @@ export function evaluateWithFunction(code: string, fileName: string, bindings: R
     module,
     ...names.map((n) => bindings[n]),
   );
-  return module.exports.default;
+  return module.exports;
 }

@@ -19,11 +19,13 @@ import type { MapTaskInput, SandboxFile } from './contract/taskRunner';
 import type { SandboxPost, SandboxReply, SandboxRequest } from './sandboxMessages';
 import { createConsoleShim } from './consoleShim';
 import { BATCH_HOLD_BYTES } from './mapOutputBudget';
+import { KafkaWorkerRun, jobRequire, kafkaFunctions, simulatedDate } from './kafkaWorkerRun';
+import type { KafkaAnswer } from '../streaming/kafkajs';
 
 export interface ExecutorRuntime {
   /**
-   * Evaluates CommonJS-style code and returns its `exports.default`; `bindings` are extra names
-   * the code sees (the loop guard and `console`, consoleShim.ts).
+   * Evaluates CommonJS-style code and returns its exports (`module.exports`); `bindings` are extra
+   * names the code sees (the loop guard, `console` of consoleShim.ts, `require`, a streaming run's `Date`).
    */
   evaluate(code: string, fileName: string, bindings: Record<string, unknown>): unknown;
   /** Wall-clock milliseconds (Date.now): the loop guard's clock. */
@@ -38,6 +40,12 @@ export interface ExecutorRuntime {
    * fails first and is reported as the run's error, not lost after the answer.
    */
   deferAnswer?(send: () => void): void;
+  /**
+   * Calls `fn` after a macrotask boundary (every microtask queued before has run), through a
+   * reference the learner's code cannot reach: a streaming run's step loop (kafkaWorkerRun.ts)
+   * needs it. Absent: this sandbox cannot run KafkaJS programs.
+   */
+  macrotask?(fn: () => void): void;
   /**
    * Makes a value the engine built (an action's result: arrays, Maps, Sets, Dates, plain objects)
    * one of the learner's realm, when their code runs in a realm of its own (the CLI's `vm`
@@ -70,6 +78,8 @@ function openSql(runtime: ExecutorRuntime, askHost: () => Promise<unknown>): Pro
 
 export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor {
   let job: LoadedJob | null = null;
+  /** A KafkaJS program's exports and its run (a streaming load), or null. */
+  let kafka: { run: KafkaWorkerRun; exports: Record<string, unknown> | null } | null = null;
   let fileName = 'job.js';
   let nextRequest = 1;
   const pendingHost = new Map<number, { resolve: (answer: never) => void; reject: (e: Error) => void }>();
@@ -160,15 +170,43 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               limitSeconds: limitSeconds ?? 0,
               onLoop: (line) => post({ type: 'loop', line }),
             });
+            const streaming = message.kafka
+              ? new KafkaWorkerRun(fileName, message.kafka.brokers, (line) => shim.console.log(line))
+              : null;
+            kafka = streaming ? { run: streaming, exports: null } : null;
             const exported = runtime.evaluate(message.source.code, fileName, {
               [LOOP_GUARD]: guard,
               [SPARK_CLOSURE]: sparkClosure,
               console: shim.console,
-            });
-            job = readJobModule(exported, fileName);
+              require: jobRequire(fileName, streaming),
+              ...(streaming ? { Date: simulatedDate(() => streaming.transport.now()) } : {}),
+            }) as Record<string, unknown> | null | undefined;
+            const functions = streaming && exported ? kafkaFunctions(exported) : null;
+            if (kafka && functions) {
+              kafka.exports = exported!;
+              job = { shape: { kind: 'kafka', functions }, mapreduce: [], spark: null };
+            } else job = readJobModule(exported?.default, fileName);
             answer({ type: 'loaded', id: message.id, shape: job.shape });
             return;
           }
+          case 'kafka': {
+            if (!kafka?.exports) throw new Error('sandbox: the job is not a KafkaJS program');
+            if (!runtime.macrotask) throw new Error('sandbox: this sandbox cannot run KafkaJS programs');
+            const id = message.id;
+            kafka.run.start(id, message.programs, kafka.exports, {
+              post,
+              fail: (error) => fail(id, error),
+              macrotask: runtime.macrotask,
+              adopt: runtime.adopt ?? ((v) => v),
+            });
+            return;
+          }
+          case 'kafkaAnswers':
+            kafka?.run.answer(message.id, message.answers as KafkaAnswer[], message.now);
+            return;
+          case 'kafkaStop':
+            kafka?.run.stop(message.id);
+            return;
           case 'map':
             mapTask(message.id, message.task);
             return;

@@ -2,12 +2,12 @@
  * What the sandbox pool (sandboxPoolCore.ts) keeps track of: its workers (slots), the requests
  * waiting for an answer and the state of the current run.
  */
-import type { DriverHost } from './contract/taskRunner';
+import type { DriverHost, KafkaStepper } from './contract/taskRunner';
 import type { ConsoleShown } from './consoleCap';
 import type { WorkerEndpoint } from './poolPlatform';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 
-export type TaskKind = 'map' | 'reduce' | 'spark';
+export type TaskKind = 'map' | 'reduce' | 'spark' | 'kafka';
 
 /** The replies that answer each request (a `failed` answers any). */
 export const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
@@ -15,12 +15,15 @@ export const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
   map: 'mapDone',
   reduce: 'reduceDone',
   spark: 'sparkDone',
+  kafka: 'kafkaDone',
 };
 
 export interface Pending {
   resolve: (reply: SandboxReply) => void;
   reject: (error: Error) => void;
   host?: DriverHost;
+  /** A streaming run's simulated Kafka, which answers its steps. */
+  stepper?: KafkaStepper;
   kind?: TaskKind;
   /** What the request was (its reply must answer it) and the worker it went to. */
   request: TaskKind | 'load';
@@ -96,7 +99,12 @@ export function newRun(fileName: string, seconds: number | null): Run {
     failure: null,
     echo: null,
     cancelTimer: () => {},
-    counts: { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 }, spark: { done: 0, total: 0 } },
+    counts: {
+      map: { done: 0, total: 0 },
+      reduce: { done: 0, total: 0 },
+      spark: { done: 0, total: 0 },
+      kafka: { done: 0, total: 0 },
+    },
     reportQueued: false,
     spark: null,
     fileName,

@@ -9,6 +9,8 @@ import type { JobErrorData } from './contract/jobCodeError';
 import type {
   DriverHost,
   JobShape,
+  KafkaOpened,
+  KafkaProgram,
   JobSource,
   MapTaskInput,
   MapTaskOutput,
@@ -28,13 +30,20 @@ export interface RunClock {
 }
 
 export type SandboxRequest =
-  | { type: 'load'; id: number; source: JobSource; clock: RunClock }
+  /** `kafka`: a streaming run's brokers (`import 'kafkajs'` works only then). */
+  | { type: 'load'; id: number; source: JobSource; clock: RunClock; kafka?: { brokers: string[] } }
   | { type: 'map'; id: number; task: MapTaskInput }
   /** Several map tasks in one message (small tasks cost less than a message each); answered by one batch. */
   | { type: 'mapBatch'; tasks: { id: number; task: MapTaskInput }[] }
   | { type: 'reduce'; id: number; task: ReduceTaskInput }
   | { type: 'spark'; id: number; catalog: DriverHost['catalog']; parallelism?: DriverHost['parallelism'] }
   | { type: 'hostReply'; id: number; requestId: number; files: SandboxFile[] | null; error: string | null }
+  /** Calls a KafkaJS program's functions; the worker then posts a kafkaStep whenever its clients all wait. */
+  | { type: 'kafka'; id: number; programs: KafkaProgram[] }
+  /** The simulated Kafka's answers to the calls of the last step, at its time `now` (simulated ms). */
+  | { type: 'kafkaAnswers'; id: number; answers: unknown[]; now: number }
+  /** The streaming run is over: the worker forgets its clients and answers kafkaDone. */
+  | { type: 'kafkaStop'; id: number }
   /** DuckDB's compiled wasm module for spark.sql (a browser worker cannot fetch it), or why not. */
   | { type: 'sqlModuleReply'; id: number; requestId: number; module: unknown; error: string | null };
 
@@ -52,6 +61,9 @@ export type SandboxReply =
   | { type: 'logDropped'; count: number }
   /** A loop of the learner's code is still running, at this line (sent at most once a second). */
   | { type: 'loop'; line: number }
+  /** A KafkaJS program's clients all wait: those opened and the calls made since the last step. */
+  | { type: 'kafkaStep'; id: number; opened: KafkaOpened[]; calls: unknown[] }
+  | { type: 'kafkaDone'; id: number }
   /** The Spark driver's progress: partitions of the current job's result stage done of total. */
   | { type: 'sparkProgress'; id: number; job: string; done: number; total: number };
 

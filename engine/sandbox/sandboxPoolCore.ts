@@ -21,6 +21,9 @@ import type {
   DriverHost,
   JobShape,
   JobSource,
+  KafkaProgram,
+  KafkaStepper,
+  LoadOptions,
   MapTaskInput,
   MapTaskOutput,
   ReduceTaskInput,
@@ -97,7 +100,7 @@ export class SandboxPoolCore implements TaskRunner {
     }
   }
 
-  async load(source: JobSource): Promise<JobShape> {
+  async load(source: JobSource, options: LoadOptions = {}): Promise<JobShape> {
     if (this.run) this.endRun();
     const seconds = this.timeoutSeconds;
     const run = newRun(source.fileName, seconds);
@@ -115,8 +118,9 @@ export class SandboxPoolCore implements TaskRunner {
     const clock = { startedAt, deadline: loopDeadline(startedAt, seconds), limitSeconds: seconds };
     run.echo = this.slots[0] ?? null;
     for (const slot of this.slots) slot.loading = true;
+    const kafka = options.kafkaBrokers ? { kafka: { brokers: options.kafkaBrokers } } : {};
     const replies = await Promise.all(
-      this.slots.map((slot) => this.sendTo(slot, { type: 'load', id: this.nextId++, source, clock })),
+      this.slots.map((slot) => this.sendTo(slot, { type: 'load', id: this.nextId++, source, clock, ...kafka })),
     );
     const first = replies[0]!;
     if (first.type !== 'loaded') throw new Error('sandbox: unexpected reply to load');
@@ -145,8 +149,12 @@ export class SandboxPoolCore implements TaskRunner {
       catalog: host.catalog,
       ...(host.parallelism === undefined ? {} : { parallelism: host.parallelism }),
     };
-    const reply = await this.enqueue(request, 'spark', host);
+    const reply = await this.enqueue(request, 'spark', { host });
     return (reply as Extract<SandboxReply, { type: 'sparkDone' }>).output;
+  }
+
+  async runKafkaPrograms(programs: KafkaProgram[], stepper: KafkaStepper): Promise<void> {
+    await this.enqueue({ type: 'kafka', id: this.nextId++, programs }, 'kafka', { stepper });
   }
 
   /**
@@ -190,13 +198,16 @@ export class SandboxPoolCore implements TaskRunner {
     this.slots = [];
   }
 
-  private enqueue(message: Queued['message'], kind: TaskKind, host?: DriverHost): Promise<SandboxReply> {
+  private enqueue(
+    message: Queued['message'],
+    kind: TaskKind,
+    services: Pick<Pending, 'host' | 'stepper'> = {},
+  ): Promise<SandboxReply> {
     const run = this.run;
     if (!run) return Promise.reject(new Error('sandbox: no run in progress (load a job first)'));
     if (run.failure) return Promise.reject(run.failure);
     return new Promise((resolve, reject) => {
-      const pending: Pending = { resolve, reject, kind, request: kind };
-      if (host) pending.host = host;
+      const pending: Pending = { resolve, reject, kind, request: kind, ...services };
       if (message.type === 'map') {
         // Its output must have this many partitions; its input and job bound its pipelining.
         pending.numReduceTasks = message.task.numReduceTasks;
@@ -335,6 +346,10 @@ export class SandboxPoolCore implements TaskRunner {
       }
       return;
     }
+    if (reply.type === 'kafkaStep') {
+      if (pending.request !== 'kafka') return this.invalid(run, `a kafkaStep reply to a ${pending.request} request`);
+      return this.kafkaStep(run, slot, pending.stepper!, reply);
+    }
     if (reply.type !== 'failed' && reply.type !== ANSWERS[pending.request])
       return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
     this.pending.delete(reply.id);
@@ -356,6 +371,30 @@ export class SandboxPoolCore implements TaskRunner {
     if (reply.type === 'failed') pending.reject(errorFromData(reply.error));
     else pending.resolve(reply);
     if (!this.holdPump) this.pump();
+  }
+
+  /**
+   * A streaming run's step: the simulated Kafka applies its calls and answers, within the run's
+   * budget (its clock may run far ahead in one step); the run ends when the stepper says so.
+   */
+  private kafkaStep(
+    run: Run,
+    slot: Slot,
+    stepper: KafkaStepper,
+    reply: Extract<SandboxReply, { type: 'kafkaStep' }>,
+  ): void {
+    let out: ReturnType<KafkaStepper['step']>;
+    try {
+      this.checkBudget();
+      out = stepper.step(reply.opened, reply.calls);
+    } catch (error) {
+      return this.abort(error instanceof Error ? error : new JobResultError(run.fileName, null, String(error)));
+    }
+    slot.endpoint.post(
+      out === null
+        ? { type: 'kafkaStop', id: reply.id }
+        : { type: 'kafkaAnswers', id: reply.id, answers: out.answers, now: out.now },
+    );
   }
 
   /** A reply that is not what the protocol allows fails the run (a job may forge messages). */

@@ -9,85 +9,12 @@
 import type { JobErrorData } from './contract/jobCodeError';
 import { DATA_LIMITS, isFlatPlainList, toPlainData } from './contract/plainData';
 import type { SandboxReply } from './sandboxMessages';
+import { Invalid, REPLY_LIMITS, bool, count, counts, fail, int, ints, list, obj, str } from './contract/replyChecks';
+import { checkKafkaStep } from '../streaming/kafkaCallCheck';
 
-/** Longest texts a reply may carry (the sandbox itself cuts error texts to 2,000 characters). */
-export const REPLY_LIMITS = {
-  name: 1_000,
-  path: 4_096,
-  errorText: 10_000,
-  logText: 1_000_000,
-  /** Jobs in a chain, paths of a job, RDDs, shuffles and Spark jobs of a log, partitions of an RDD. */
-  list: 1_000_000,
-  /** Replies in one batch: its tasks' answers and the console lines between them. */
-  batch: 100_000,
-} as const;
+export { REPLY_LIMITS } from './contract/replyChecks';
 
 export type ReplyCheck = { ok: true; reply: SandboxReply } | { ok: false; why: string };
-
-class Invalid {
-  constructor(readonly why: string) {}
-}
-
-const fail = (where: string, what: string): never => {
-  throw new Invalid(`${where} ${what}`);
-};
-
-function obj(v: unknown, where: string): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(where, 'is not an object');
-  return v as Record<string, unknown>;
-}
-
-function str(v: unknown, where: string, max: number): string {
-  if (typeof v !== 'string') fail(where, 'is not a string');
-  if ((v as string).length > max) fail(where, `is longer than ${max} characters (${(v as string).length})`);
-  return v as string;
-}
-
-/** A non-negative safe integer. */
-function int(v: unknown, where: string, max = Number.MAX_SAFE_INTEGER): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > max)
-    fail(where, `is not an integer from 0 to ${max} (${typeof v === 'number' ? v : typeof v})`);
-  return v as number;
-}
-
-/** A finite non-negative number. */
-function count(v: unknown, where: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(where, `is not a finite non-negative number`);
-  return v as number;
-}
-
-function bool(v: unknown, where: string): boolean {
-  if (typeof v !== 'boolean') fail(where, 'is not true or false');
-  return v as boolean;
-}
-
-function list(v: unknown, where: string, max: number = REPLY_LIMITS.list): unknown[] {
-  if (!Array.isArray(v)) fail(where, 'is not an array');
-  if ((v as unknown[]).length > max) fail(where, `has more than ${max} items`);
-  return v as unknown[];
-}
-
-function ints(v: unknown, where: string, max?: number): number[] {
-  const a = list(v, where);
-  // The item's path is spelled out only for the message of a bad one (thousands of items per run).
-  const top = max ?? Number.MAX_SAFE_INTEGER;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    if (!(typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 && x <= top)) int(x, `${where}[${i}]`, max);
-  }
-  return a as number[];
-}
-
-function counts(v: unknown, where: string, length?: number, allowMinusOne = false): number[] {
-  const a = list(v, where);
-  if (length !== undefined && a.length !== length) fail(where, `has ${a.length} items, not ${length}`);
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    if (!(typeof x === 'number' && Number.isFinite(x) && x >= 0) && !(allowMinusOne && x === -1))
-      count(x, `${where}[${i}]`);
-  }
-  return a as number[];
-}
 
 /** Anything but an array or an object of this realm's Object.prototype (or none): a Map, a Date... */
 function notPlain(v: object): string | null {
@@ -120,7 +47,11 @@ export function checkErrorData(v: unknown, where: string): JobErrorData {
 function checkShape(v: unknown, where: string): void {
   const shape = obj(v, where);
   if (shape.kind === 'spark') return;
-  if (shape.kind !== 'mapreduce') fail(`${where}.kind`, 'is not mapreduce or spark');
+  if (shape.kind === 'kafka') {
+    const fns = list(shape.functions, `${where}.functions`, 1_000);
+    return fns.forEach((f, i) => str(f, `${where}.functions[${i}]`, REPLY_LIMITS.name));
+  }
+  if (shape.kind !== 'mapreduce') fail(`${where}.kind`, 'is not mapreduce, spark or kafka');
   const jobs = list(shape.jobs, `${where}.jobs`, 1_000);
   if (jobs.length === 0) fail(`${where}.jobs`, 'is empty');
   jobs.forEach((j, i) => {
@@ -360,6 +291,11 @@ export function checkReply(v: unknown, numReduceTasks: number | null = null): Re
           break;
         case 'failed':
           checkErrorData(r.error, 'failed.error');
+          break;
+        case 'kafkaStep':
+          checkKafkaStep(r.opened, r.calls);
+          break;
+        case 'kafkaDone':
           break;
         case 'sqlModuleRequest':
           int(r.requestId, 'sqlModuleRequest.requestId');

@@ -11,13 +11,16 @@ import { JobTimeoutError, type TaskRunner } from './contract';
 export function withRunBudget(inner: TaskRunner, timeoutSeconds: number, now: () => number): TaskRunner {
   let deadline = Number.POSITIVE_INFINITY;
   return {
-    load(source) {
+    load(source, options) {
       deadline = now() + timeoutSeconds * 1000;
-      return inner.load(source);
+      return inner.load(source, options);
     },
     runMapTasks: (tasks) => inner.runMapTasks(tasks),
     runReduceTasks: (tasks) => inner.runReduceTasks(tasks),
     runSparkDriver: (host) => inner.runSparkDriver(host),
+    ...(inner.runKafkaPrograms
+      ? { runKafkaPrograms: (programs, stepper) => inner.runKafkaPrograms!(programs, stepper) }
+      : {}),
     endRun() {
       deadline = Number.POSITIVE_INFINITY;
       inner.endRun();

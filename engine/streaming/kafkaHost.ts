@@ -114,6 +114,11 @@ export class KafkaHost {
     return this.brokers.brokerIds.map((id) => `${id}:9092`);
   }
 
+  /** The topics that exist now, in name order. */
+  topicNames(): string[] {
+    return this.topics.names();
+  }
+
   /** Calls applied and not answered yet. */
   get waiting(): number {
     return this.open;
@@ -354,12 +359,13 @@ export class KafkaHost {
   /**
    * The ledger at the end of the run: which produced record each sink row stands for (`identity`
    * reads a record's own id from a message or a row), and what is still on its way (in the log
-   * at or after the group's committed offset).
+   * at or after the group's committed offset). Returns how many produced records have no id.
    */
-  settleLedger(identity: RecordIdentity, groupId: string): void {
-    countStored(this.ledger, this.produced, this.sink.rows(), identity);
+  settleLedger(identity: RecordIdentity, groupId: string): number {
+    const unidentified = countStored(this.ledger, this.produced, this.sink.rows(), identity);
     const group = this.groups.get(groupId);
     markPending(this.ledger, this.topics.names(), this.brokers, (t, p) => group?.committedOffset(t, p));
+    return unidentified;
   }
 
   private group(groupId: string): KafkaGroup {

@@ -58,23 +58,27 @@ export class KafkaSink {
 /**
  * Counts, in the ledger, how often each produced record stands in the sink's rows: `produced`
  * maps ledger ids to what was sent; a row is counted for the first produced record with its id.
+ * Returns how many produced records have no id (the ledger cannot tell whether they were stored).
  */
 export function countStored(
   ledger: Ledger,
   produced: ReadonlyMap<number, { key: string | null; value: string | null }>,
   rows: readonly SinkRow[],
   identity: RecordIdentity,
-): void {
+): number {
   const recordOf = new Map<string, number>();
+  let unidentified = 0;
   for (const [id, m] of produced) {
     const bid = safeIdentity(identity, m.key, m.value);
-    if (bid !== null && !recordOf.has(bid)) recordOf.set(bid, id);
+    if (bid === null) unidentified++;
+    else if (!recordOf.has(bid)) recordOf.set(bid, id);
   }
   for (const row of rows) {
     const bid = safeIdentity(identity, row.key, row.value);
     const id = bid === null ? undefined : recordOf.get(bid);
     if (id !== undefined) ledger.stored(id);
   }
+  return unidentified;
 }
 
 /** Marks what is still on its way: records not stored, in the log at or after the group's committed offset. */

@@ -7,13 +7,25 @@
  * every microtask of the clients has run by then), as the engine has no timers of its own.
  */
 import type { KafkaHost } from './kafkaHost';
-import { errorFromData } from './kafkajs/kafkaErrors';
+import { KafkaJSNonRetriableError, errorFromData } from './kafkajs/kafkaErrors';
+import { KAFKA_LIMITS } from './kafkaLimits';
 import type { KafkaAnswer, KafkaCall, KafkaRequest, KafkaTransport } from './kafkajs/kafkaCalls';
+import type { KafkaOpened as Opened, KafkaStepper as Stepper } from '../sandbox/contract';
 
-interface Opened {
-  client: number;
-  kind: 'producer' | 'consumer' | 'admin' | 'sink';
-  clientId: string;
+/**
+ * An error the host answered, with the stack of the call that asked (`site`) below its message:
+ * V8's stack of a call made inside an async function lists the learner's awaiting frames, so the
+ * error names the learner's line (`await producer.send(...)`), not the step loop's.
+ */
+function withCallSite(error: Error, site: Error | null): Error {
+  if (site === null) return error;
+  try {
+    const frames = (site.stack ?? '').split('\n').slice(1).join('\n');
+    if (frames) error.stack = `${error.name}: ${error.message}\n${frames}`;
+  } catch {
+    // keep the error's own stack
+  }
+  return error;
 }
 
 export class StepTransport implements KafkaTransport {
@@ -21,22 +33,45 @@ export class StepTransport implements KafkaTransport {
   private readonly seqs = new Map<number, number>();
   private opened: Opened[] = [];
   private calls: KafkaCall[] = [];
-  private readonly pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  private readonly pending = new Map<
+    string,
+    { resolve: (v: unknown) => void; reject: (e: unknown) => void; site: Error | null }
+  >();
   private clock = 0;
 
-  constructor(private readonly onLog: (level: 'ERROR' | 'WARN' | 'INFO', message: string) => void = () => {}) {}
+  /**
+   * `callSites`: keep each call's stack, so that an error answered later names the learner's
+   * line (a sandbox's transport does; the tests' need not).
+   */
+  constructor(
+    private readonly onLog: (level: 'ERROR' | 'WARN' | 'INFO', message: string) => void = () => {},
+    private readonly callSites = false,
+  ) {}
 
   open(kind: Opened['kind'], clientId: string): number {
+    if (this.nextClient > KAFKA_LIMITS.clients)
+      throw new KafkaJSNonRetriableError(
+        `A run may open at most ${KAFKA_LIMITS.clients} clients (producers, consumers, admins); make one and reuse it`,
+      );
+    if (typeof clientId !== 'string' || clientId.length > KAFKA_LIMITS.name)
+      throw new KafkaJSNonRetriableError(`Invalid clientId: a string of at most ${KAFKA_LIMITS.name} characters`);
     const client = this.nextClient++;
     this.opened.push({ client, kind, clientId });
     return client;
   }
 
   call(client: number, request: KafkaRequest): Promise<unknown> {
+    if (this.calls.length >= KAFKA_LIMITS.callsPerStep)
+      return Promise.reject(
+        new KafkaJSNonRetriableError(
+          `More than ${KAFKA_LIMITS.callsPerStep} calls are waiting at once: await each send (or use sendBatch) instead of starting them all together`,
+        ),
+      );
     const seq = (this.seqs.get(client) ?? 0) + 1;
     this.seqs.set(client, seq);
     this.calls.push({ client, seq, request });
-    return new Promise((resolve, reject) => this.pending.set(`${client}:${seq}`, { resolve, reject }));
+    const site = this.callSites ? new Error() : null;
+    return new Promise((resolve, reject) => this.pending.set(`${client}:${seq}`, { resolve, reject, site }));
   }
 
   now(): number {
@@ -64,8 +99,47 @@ export class StepTransport implements KafkaTransport {
       if (!p) continue;
       this.pending.delete(key);
       if (a.ok) p.resolve(a.value);
-      else p.reject(errorFromData(a.error));
+      else p.reject(withCallSite(errorFromData(a.error), p.site));
     }
+  }
+
+  /** Forgets every call not answered (the run is over: their promises never settle). */
+  drop(): void {
+    this.pending.clear();
+    this.calls = [];
+    this.opened = [];
+  }
+}
+
+/**
+ * The host's side of the step loop (the contract's KafkaStepper): each step applies the clients
+ * opened and the calls made since the last one, then answers what was refused at once, or runs
+ * the clock until some call is answered; null once every call is answered and none was made
+ * (`quiet`), or the run's simulated time is over (`time`).
+ */
+export class KafkaStepper implements Stepper {
+  steps = 0;
+  ended: 'quiet' | 'time' | null = null;
+
+  constructor(
+    private readonly host: KafkaHost,
+    private readonly untilMs: number,
+  ) {}
+
+  step(opened: readonly Opened[], calls: readonly unknown[]): { answers: KafkaAnswer[]; now: number } | null {
+    const { host } = this;
+    if (this.ended) return null;
+    for (const o of opened) host.openClient(o.client, o.kind, o.clientId);
+    if (calls.length > 0) host.apply(calls as KafkaCall[]);
+    // Calls answered as they were applied (refused at once) go back before anything waits.
+    const immediate = host.takeDue();
+    if (immediate.length > 0) return { answers: immediate, now: host.kernel.now };
+    if (host.waiting === 0) this.ended = 'quiet';
+    else if (host.kernel.now >= this.untilMs) this.ended = 'time';
+    if (this.ended) return null;
+    const answers = host.advance(this.untilMs);
+    this.steps++;
+    return { answers, now: host.kernel.now };
   }
 }
 
@@ -87,22 +161,12 @@ export async function runSteps(options: {
   settle: () => Promise<void>;
 }): Promise<StepRun> {
   const { host, transport, untilMs, settle } = options;
-  let steps = 0;
+  const stepper = new KafkaStepper(host, untilMs);
   for (;;) {
     await settle();
     const { opened, calls } = transport.take();
-    for (const o of opened) host.openClient(o.client, o.kind, o.clientId);
-    if (calls.length > 0) host.apply(calls);
-    // Calls answered as they were applied (refused at once) go back before anything waits.
-    const immediate = host.takeDue();
-    if (immediate.length > 0) {
-      transport.deliver(immediate, host.kernel.now);
-      continue;
-    }
-    if (host.waiting === 0) return { steps, ended: 'quiet', endMs: host.kernel.now };
-    if (host.kernel.now >= untilMs) return { steps, ended: 'time', endMs: host.kernel.now };
-    const answers = host.advance(untilMs);
-    steps++;
-    transport.deliver(answers, host.kernel.now);
+    const out = stepper.step(opened, calls);
+    if (out === null) return { steps: stepper.steps, ended: stepper.ended ?? 'quiet', endMs: host.kernel.now };
+    transport.deliver(out.answers, out.now);
   }
 }

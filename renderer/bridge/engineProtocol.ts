@@ -53,8 +53,11 @@ export interface JobRequest {
 
 /** What a run is doing while it computes, for a determinate progress bar. */
 export interface RunProgress {
-  /** 'starting': the job is shipped to the sandbox; 'map'/'reduce'/'spark': tasks computing; 'simulating': the cluster replays the run. */
-  phase: 'starting' | 'map' | 'reduce' | 'spark' | 'simulating';
+  /**
+   * 'starting': the job is shipped to the sandbox; 'map'/'reduce'/'spark': tasks computing; 'kafka':
+   * a KafkaJS program running against the simulated Kafka; 'simulating': the cluster replays the run.
+   */
+  phase: 'starting' | 'map' | 'reduce' | 'spark' | 'kafka' | 'simulating';
   /** Tasks of this phase done, and handed out so far (0 of 0 for 'starting' and 'simulating'). */
   done: number;
   total: number;

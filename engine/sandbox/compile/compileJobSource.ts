@@ -19,8 +19,10 @@ export class JobCompileError extends Error {
     readonly fileName: string,
     readonly line: number | null,
     readonly detail: string,
+    /** The error's name as the message shows it (an import of a module there is not: `Error`, as Node says). */
+    readonly errorName = 'SyntaxError',
   ) {
-    super(`${fileName}${line === null ? '' : `:${line}`}: SyntaxError: ${detail}`);
+    super(`${fileName}${line === null ? '' : `:${line}`}: ${errorName}: ${detail}`);
   }
 }
 
@@ -42,9 +44,38 @@ export function compileJobSource(text: string, fileName: string): JobSource {
       (e.message ?? String(error)).replace(/^Error transforming [^:]*: /, ''),
     );
   }
+  const ast = parseJob(code, fileName);
+  const modules = importedModules(ast, fileName);
   // Spark's closures read their captured variables through a copy in each task (sparkClosures.ts).
-  code = wrapSparkClosures(code, parseJob(code, fileName));
-  return { fileName, code: guardLoops(code, fileName) };
+  code = wrapSparkClosures(code, ast);
+  return { fileName, code: guardLoops(code, fileName), ...(modules.length > 0 ? { modules } : {}) };
+}
+
+/** The modules there are for a job to import: ClusterLab's KafkaJS. */
+const MODULES: ReadonlySet<string> = new Set(['kafkajs']);
+
+/**
+ * The modules `ast` (sucrase's output: imports are `require('name')` calls) imports, in order; an
+ * import of any other module is a JobCompileError at its line.
+ */
+function importedModules(ast: Node, fileName: string): string[] {
+  const found: string[] = [];
+  visit(ast, (node) => {
+    if (node.type !== 'CallExpression') return;
+    const call = node as Node & { callee: Node & { name?: string }; arguments: (Node & { value?: unknown })[] };
+    const arg = call.arguments[0];
+    if (call.callee.type !== 'Identifier' || call.callee.name !== 'require' || arg?.type !== 'Literal') return;
+    if (typeof arg.value !== 'string') return;
+    if (!MODULES.has(arg.value))
+      throw new JobCompileError(
+        fileName,
+        (node as Node & { loc: { start: { line: number } } }).loc.start.line,
+        `Cannot find module '${arg.value.slice(0, 100)}': a job can import only 'kafkajs' (in a streaming program); what a job reads comes from HDFS or from its arguments`,
+        'Error',
+      );
+    if (!found.includes(arg.value)) found.push(arg.value);
+  });
+  return found;
 }
 
 const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);

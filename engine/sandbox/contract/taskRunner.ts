@@ -12,10 +12,50 @@ export interface JobSource {
   fileName: string;
   /** JS that assigns `exports.default` (sucrase's output with the `imports` transform). */
   code: string;
+  /** The modules the job imports (`'kafkajs'` is the only one there is); absent: none. */
+  modules?: string[];
 }
 
-/** What the default export of a job module looks like, as seen from outside the sandbox. */
-export type JobShape = { kind: 'mapreduce'; jobs: MapReduceJobConfig[] } | { kind: 'spark' };
+/**
+ * What a job module looks like, as seen from outside the sandbox: its default export (a MapReduce
+ * job or chain, a Spark function), or the functions a KafkaJS program exports by name (`produce`,
+ * `consume`) for a streaming run to call.
+ */
+export type JobShape =
+  { kind: 'mapreduce'; jobs: MapReduceJobConfig[] } | { kind: 'spark' } | { kind: 'kafka'; functions: string[] };
+
+/** What `load` needs to know of the run beyond the job: the brokers `import 'kafkajs'` connects to. */
+export interface LoadOptions {
+  /** The simulated Kafka's broker addresses (`broker-1:9092`); absent: `kafkajs` cannot be imported. */
+  kafkaBrokers?: string[];
+}
+
+/**
+ * One exported function of a KafkaJS program a streaming run calls, and its argument: `input`
+ * (plain data, such as the step's records) with the lab's store added as `sink` when asked.
+ */
+export interface KafkaProgram {
+  fn: string;
+  input: Record<string, unknown>;
+  sink: boolean;
+}
+
+/** A client a program opened since the last step (numbered in the order they were opened). */
+export interface KafkaOpened {
+  client: number;
+  kind: 'producer' | 'consumer' | 'admin' | 'sink';
+  clientId: string;
+}
+
+/**
+ * The simulated Kafka's side of a streaming run (engine/streaming/kafkaSteps.ts): given the
+ * clients opened and the calls made since the last step (checked by the pool), it runs its clock
+ * until some are answered and returns the answers with its time; null once the run is over.
+ * Calls and answers are engine/streaming/kafkajs/kafkaCalls.ts's KafkaCall and KafkaAnswer.
+ */
+export interface KafkaStepper {
+  step(opened: KafkaOpened[], calls: unknown[]): { answers: unknown[]; now: number } | null;
+}
 
 /** The plain-data part of a MapReduce job (functions stay inside the sandbox). */
 export interface MapReduceJobConfig {
@@ -180,13 +220,19 @@ export interface SparkDriverOutput {
  */
 export interface TaskRunner {
   /** Begins a run: ships the job module to every worker (once) and describes its default export. */
-  load(source: JobSource): Promise<JobShape>;
+  load(source: JobSource, options?: LoadOptions): Promise<JobShape>;
   /** Runs map tasks in parallel; outputs come back in the order of `tasks`. */
   runMapTasks(tasks: MapTaskInput[]): Promise<MapTaskOutput[]>;
   /** Runs reduce tasks in parallel; outputs come back in the order of `tasks`. */
   runReduceTasks(tasks: ReduceTaskInput[]): Promise<ReduceTaskOutput[]>;
   /** Runs a Spark job function (the driver program) in one sandbox worker. */
   runSparkDriver(host: DriverHost): Promise<SparkDriverOutput>;
+  /**
+   * Runs a KafkaJS program's functions together in one sandbox worker, in steps against
+   * `stepper` (the simulated Kafka), until the stepper ends the run; rejects with the error one
+   * of the functions threw (its line named).
+   */
+  runKafkaPrograms?(programs: KafkaProgram[], stepper: KafkaStepper): Promise<void>;
   /** Ends the run begun by `load`: cancels its budget; idle workers stay for the next run. */
   endRun(): void;
   /**

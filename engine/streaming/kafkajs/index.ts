@@ -1,5 +1,6 @@
 /** ClusterLab's KafkaJS: the library learners' streaming code imports as 'kafkajs'. */
 export { kafkaClass, type KafkaConfig } from './kafka';
+export { kafkajsModule } from './kafkaModule';
 export {
   KafkaProducer,
   type ProducerConfig,
@@ -27,3 +28,4 @@ export {
   type KafkaErrorData,
 } from './kafkaErrors';
 export type * from './kafkaCalls';
+export { createSink, type ClusterLabSink } from './clusterlabSink';

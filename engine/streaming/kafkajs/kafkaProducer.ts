@@ -3,7 +3,8 @@
  * with KafkaJS's options, defaults, checks and error messages. Sending goes to the simulated
  * brokers through the transport; the answer is KafkaJS's RecordMetadata, one per partition written.
  */
-import { KafkaJSError, KafkaJSNonRetriableError } from './kafkaErrors';
+import { KafkaJSError, KafkaJSNonRetriableError, KafkaJSProtocolError } from './kafkaErrors';
+import { KAFKA_LIMITS } from '../kafkaLimits';
 import type { KafkaTransport, OutgoingMessage, SentMetadata, TransactionRef } from './kafkaCalls';
 import { textOf } from './kafkaBuffer';
 import { KafkaTransaction } from './kafkaTransaction';
@@ -155,7 +156,8 @@ export class KafkaProducer {
   async #sendBatch(batch: ProducerBatch, transaction: TransactionRef | null): Promise<RecordMetadata[]> {
     const { topicMessages, acks = -1, timeout = 30000 } = batch ?? ({} as ProducerBatch);
     if (!Array.isArray(topicMessages)) throw new KafkaJSNonRetriableError('Invalid topicMessages array');
-    if (topicMessages.some((t) => !t || !t.topic)) throw new KafkaJSNonRetriableError('Invalid topic');
+    if (topicMessages.some((t) => !t || !t.topic || typeof t.topic !== 'string'))
+      throw new KafkaJSNonRetriableError('Invalid topic');
     // A transaction's sends are always idempotent (KafkaJS hard-codes it).
     if ((this.#idempotent || transaction !== null) && acks !== -1)
       throw new KafkaJSNonRetriableError(
@@ -167,9 +169,15 @@ export class KafkaProducer {
       throw new KafkaJSNonRetriableError(`Invalid timeout ${String(timeout)}: milliseconds, above 0`);
     // Entries for the same topic are merged, as KafkaJS's sendBatch does.
     const byTopic = new Map<string, OutgoingMessage[]>();
+    let count = 0;
     for (const { topic, messages } of topicMessages) {
       if (!Array.isArray(messages))
         throw new KafkaJSNonRetriableError(`Invalid messages array [${String(messages)}] for topic "${topic}"`);
+      count += messages.length;
+      if (count > KAFKA_LIMITS.messagesPerSend)
+        throw new KafkaJSNonRetriableError(
+          `One send may carry at most ${KAFKA_LIMITS.messagesPerSend} messages in this simulation, got ${count} or more: send them in batches`,
+        );
       const list = byTopic.get(topic) ?? [];
       for (const m of messages) list.push(outgoing(topic, m));
       byTopic.set(topic, list);
@@ -227,12 +235,38 @@ function outgoing(topic: string, m: Message): OutgoingMessage {
       throw new KafkaJSNonRetriableError(`Invalid header "${k}" for topic "${topic}": a string or a Buffer`);
     headers[k] = values.map(textOf);
   }
+  if (
+    Object.keys(headers).length > KAFKA_LIMITS.headers ||
+    Object.keys(headers).some((k) => k.length > KAFKA_LIMITS.name)
+  )
+    throw new KafkaJSNonRetriableError(
+      `Invalid headers for topic "${topic}": at most ${KAFKA_LIMITS.headers} headers, names of at most ${KAFKA_LIMITS.name} characters`,
+    );
+  const key = m.key === undefined || m.key === null ? null : textOf(m.key);
+  const value = m.value === null ? null : textOf(m.value);
+  const sizes = [
+    key?.length ?? 0,
+    value?.length ?? 0,
+    ...Object.values(headers)
+      .flat()
+      .map((h) => h.length),
+  ];
+  if (
+    Object.values(headers).some((h) => h.length > KAFKA_LIMITS.headers) ||
+    sizes.some((n) => n > KAFKA_LIMITS.messageChars)
+  )
+    // What the broker answers (MESSAGE_TOO_LARGE, message.max.bytes is 1 MB by default).
+    throw new KafkaJSProtocolError(
+      `The request included a message larger than the max message size the server will accept (topic "${topic}": a key, value or header of more than ${KAFKA_LIMITS.messageChars} characters)`,
+      'MESSAGE_TOO_LARGE',
+      false,
+    );
   const timestamp = m.timestamp === undefined ? null : Number(m.timestamp);
   if (timestamp !== null && !Number.isFinite(timestamp))
     throw new KafkaJSNonRetriableError(`Invalid timestamp ${String(m.timestamp)} for topic "${topic}": milliseconds`);
   return {
-    key: m.key === undefined || m.key === null ? null : textOf(m.key),
-    value: m.value === null ? null : textOf(m.value),
+    key,
+    value,
     partition: m.partition ?? null,
     headers,
     timestamp,

@@ -23,6 +23,8 @@ export function progressText(progress: RunProgress | null, what: string): string
       return progress.job
         ? `${prefix}Spark ${progress.job}: ${progress.done} of ${progress.total} partitions computed`
         : `${prefix}Running your Spark driver program…`;
+    case 'kafka':
+      return `${prefix}Running your producers and consumers against the simulated Kafka…`;
     case 'simulating':
       return `${prefix}Simulating the cluster…`;
   }

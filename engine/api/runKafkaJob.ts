@@ -1,0 +1,162 @@
+/**
+ * Runs a learner's KafkaJS program (docs/streaming-design.md) against a simulated Kafka: the
+ * program is loaded in the sandbox with `import 'kafkajs'` bound to the run, its functions are
+ * called (`produce({ records })` once, `consume({ sink })` once per consumer, or what the lab
+ * says), and the sandbox and the simulated Kafka meet in steps until every call is answered or
+ * the run's simulated time is over. The report is the delivery ledger, each partition's log and
+ * lag, the sink's rows and the trace: plain data, the same bytes for the same program, seed and
+ * faults.
+ */
+import { Trace, ValidationError, type TraceEvent } from '../core';
+import { preset, type ClusterSpec } from '../cluster';
+import { KafkaHost } from '../streaming/kafkaHost';
+import { KafkaStepper } from '../streaming/kafkaSteps';
+import type { KafkaFault } from '../streaming/kafkaFaults';
+import type { RecordIdentity, SinkRow } from '../streaming/kafkaSink';
+import type { LedgerSummary } from '../streaming/ledger';
+import type { TopicConfig } from '../streaming/types';
+import { JobSpecError } from '../sandbox/contract/jobCodeError';
+import type { JobSource, KafkaProgram, TaskRunner } from '../sandbox/contract';
+
+export interface KafkaJobOptions {
+  runner: TaskRunner;
+  source: JobSource;
+  seed: number;
+  /** The functions to call, in order (each gets its `input`, and the sink when asked). */
+  programs: KafkaProgram[];
+  cluster?: ClusterSpec;
+  /** Nodes that run a broker (default 3). */
+  brokers?: number;
+  /** Topics that exist when the run starts (default none: a send creates its topic, one partition). */
+  topics?: TopicConfig[];
+  /** Simulated time the run may last (ms, default 60 s); consumers are stopped then. */
+  untilMs?: number;
+  processingMsPerMessage?: number;
+  faults?: KafkaFault[];
+  /** The consumer group whose committed offsets say what is still on its way at the end. */
+  groupId?: string;
+  /** Reads a record's own id from a message or a sink row (default: the `id` field of a JSON value). */
+  recordId?: RecordIdentity;
+}
+
+export interface KafkaPartitionReport {
+  topic: string;
+  partition: number;
+  leader: string | null;
+  isr: string[];
+  logStartOffset: number;
+  logEndOffset: number;
+  highWatermark: number;
+  /** The group's committed offset (null: none committed). */
+  committed: number | null;
+  /** Records after the committed offset (from the log's start when none was committed). */
+  lag: number;
+}
+
+export interface KafkaJobReport {
+  ledger: LedgerSummary;
+  /** Produced records with no id the ledger could read: whether they were stored is unknown. */
+  unidentified: number;
+  partitions: KafkaPartitionReport[];
+  /** The consumer group's members at the end and its rebalances. */
+  group: { groupId: string; members: number; generation: number; rebalances: number } | null;
+  sinkRows: SinkRow[];
+  /** Round trips between the sandbox and the simulated Kafka. */
+  steps: number;
+  /** Why the run ended: every call answered and none made (`quiet`), or its simulated time was over. */
+  ended: 'quiet' | 'time';
+  simulatedMs: number;
+  brokers: string[];
+  trace: TraceEvent[];
+}
+
+export const DEFAULT_KAFKA_RUN_MS = 60_000;
+
+/** The default record id: the `id` field of a JSON object value (a payment's, a GPS reading's). */
+export function jsonFieldIdentity(field: string): RecordIdentity {
+  return (_key, value) => {
+    if (value === null || !value.startsWith('{')) return null;
+    try {
+      const id = (JSON.parse(value) as Record<string, unknown>)[field];
+      return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobReport> {
+  const { runner, source } = options;
+  if (!runner.runKafkaPrograms)
+    throw new ValidationError('runner', 'cannot run KafkaJS programs (it has no runKafkaPrograms)');
+  const trace = new Trace();
+  const host = new KafkaHost({
+    cluster: options.cluster ?? preset('classroom'),
+    brokers: options.brokers ?? 3,
+    topics: options.topics ?? [],
+    seed: options.seed,
+    trace,
+    processingMsPerMessage: options.processingMsPerMessage ?? 0,
+    faults: options.faults ?? [],
+  });
+  const untilMs = options.untilMs ?? DEFAULT_KAFKA_RUN_MS;
+  try {
+    const shape = await runner.load(source, { kafkaBrokers: host.addresses });
+    if (shape.kind !== 'kafka')
+      throw new JobSpecError(
+        source.fileName,
+        "is a batch job, not a KafkaJS program: a streaming run calls the functions the file exports (export async function produce(...), consume(...)) with import { Kafka } from 'kafkajs'",
+      );
+    const missing = options.programs.map((p) => p.fn).filter((fn) => !shape.functions.includes(fn));
+    if (missing.length > 0)
+      throw new JobSpecError(
+        source.fileName,
+        `must export ${[...new Set(missing)].map((f) => `\`export async function ${f}(...)\``).join(' and ')}; it exports ${shape.functions.join(', ')}`,
+      );
+    const stepper = new KafkaStepper(host, untilMs);
+    await runner.runKafkaPrograms(options.programs, stepper);
+    const groupId = options.groupId ?? null;
+    const unidentified = host.settleLedger(options.recordId ?? jsonFieldIdentity('id'), groupId ?? '');
+    const group = groupId === null ? undefined : host.groupOf(groupId);
+    return {
+      ledger: host.ledger.summarize(),
+      unidentified,
+      partitions: partitionReports(host, group),
+      group: group
+        ? {
+            groupId: group.groupId,
+            members: group.memberIds.length,
+            generation: group.generation,
+            rebalances: group.rebalances,
+          }
+        : null,
+      sinkRows: host.sink.rows(),
+      steps: stepper.steps,
+      ended: stepper.ended ?? 'quiet',
+      simulatedMs: host.kernel.now,
+      brokers: host.addresses,
+      trace: trace.events,
+    };
+  } finally {
+    runner.endRun();
+  }
+}
+
+function partitionReports(host: KafkaHost, group: ReturnType<KafkaHost['groupOf']>): KafkaPartitionReport[] {
+  return host.topicNames().flatMap((topic) =>
+    host.brokers.partitions(topic).map((ps, partition): KafkaPartitionReport => {
+      const committed = group?.committedOffset(topic, partition) ?? null;
+      return {
+        topic,
+        partition,
+        leader: ps.leader,
+        isr: [...ps.isr],
+        logStartOffset: ps.log.logStartOffset,
+        logEndOffset: ps.log.logEndOffset,
+        highWatermark: ps.log.highWatermark,
+        committed,
+        lag: Math.max(0, ps.log.logEndOffset - (committed ?? ps.log.logStartOffset)),
+      };
+    }),
+  );
+}
