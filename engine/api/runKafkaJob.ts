@@ -22,8 +22,11 @@ export interface KafkaJobOptions {
   runner: TaskRunner;
   source: JobSource;
   seed: number;
-  /** The functions to call, in order (each gets its `input`, and the sink when asked). */
-  programs: KafkaProgram[];
+  /**
+   * The functions to call, in order (each gets its `input`, and the sink when asked); or how to
+   * choose them from the functions the program exports.
+   */
+  programs: KafkaProgram[] | ((exported: readonly string[]) => KafkaProgram[]);
   cluster?: ClusterSpec;
   /** Nodes that run a broker (default 3). */
   brokers?: number;
@@ -33,7 +36,7 @@ export interface KafkaJobOptions {
   untilMs?: number;
   processingMsPerMessage?: number;
   faults?: KafkaFault[];
-  /** The consumer group whose committed offsets say what is still on its way at the end. */
+  /** The consumer group whose committed offsets say what is still on its way at the end (default: the only one). */
   groupId?: string;
   /** Reads a record's own id from a message or a sink row (default: the `id` field of a JSON value). */
   recordId?: RecordIdentity;
@@ -107,15 +110,17 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
         source.fileName,
         "is a batch job, not a KafkaJS program: a streaming run calls the functions the file exports (export async function produce(...), consume(...)) with import { Kafka } from 'kafkajs'",
       );
-    const missing = options.programs.map((p) => p.fn).filter((fn) => !shape.functions.includes(fn));
+    const programs = typeof options.programs === 'function' ? options.programs(shape.functions) : options.programs;
+    const missing = programs.map((p) => p.fn).filter((fn) => !shape.functions.includes(fn));
     if (missing.length > 0)
       throw new JobSpecError(
         source.fileName,
         `must export ${[...new Set(missing)].map((f) => `\`export async function ${f}(...)\``).join(' and ')}; it exports ${shape.functions.join(', ')}`,
       );
     const stepper = new KafkaStepper(host, untilMs);
-    await runner.runKafkaPrograms(options.programs, stepper);
-    const groupId = options.groupId ?? null;
+    await runner.runKafkaPrograms(programs, stepper);
+    const groups = host.groupIds();
+    const groupId = options.groupId ?? (groups.length === 1 ? groups[0]! : null);
     const unidentified = host.settleLedger(options.recordId ?? jsonFieldIdentity('id'), groupId ?? '');
     const group = groupId === null ? undefined : host.groupOf(groupId);
     return {

@@ -55,3 +55,7 @@ export { KafkaHost, type KafkaHostOptions } from './kafkaHost';
 export { KafkaGroup, roundRobin, INITIAL_REBALANCE_DELAY_MS } from './kafkaGroups';
 export { StepTransport, runSteps, type StepRun } from './kafkaSteps';
 export * as kafkajs from './kafkajs';
+export { KAFKA_LIMITS } from './kafkaLimits';
+export { KafkaStepper } from './kafkaSteps';
+export type { KafkaFault, KafkaCrashPoint } from './kafkaFaults';
+export type { SinkRow, RecordIdentity } from './kafkaSink';

@@ -392,6 +392,11 @@ export class KafkaHost {
     return g;
   }
 
+  /** The consumer groups that exist (a consumer joined them), in name order. */
+  groupIds(): string[] {
+    return [...this.groups.keys()].sort();
+  }
+
   /** A consumer group, for the checks and pictures (undefined if no consumer joined it). */
   groupOf(groupId: string): KafkaGroup | undefined {
     return this.groups.get(groupId);

@@ -152,8 +152,25 @@ async function openDuckDb(askHost: () => Promise<unknown>): Promise<SqlEngine> {
   return createDuckDbEngine(db.connect() as unknown as BlockingConnection, arrow as unknown as ArrowKit);
 }
 
+/**
+ * A macrotask boundary for a streaming run's steps (engine/sandbox/kafkaWorkerRun.ts): a message
+ * through a channel of our own, made before sealScope removes MessageChannel from the learner's
+ * reach (a zero timeout would be clamped to 4 ms after a few steps, and timers are removed too).
+ */
+function createMacrotask(): (fn: () => void) => void {
+  const channel = new MessageChannel();
+  const queued: (() => void)[] = [];
+  channel.port1.onmessage = () => queued.shift()?.();
+  const tick = channel.port2.postMessage.bind(channel.port2);
+  return (fn) => {
+    queued.push(fn);
+    tick(null);
+  };
+}
+
 const executor = createJobTaskExecutor({
   evaluate: evaluateWithFunction,
+  macrotask: createMacrotask(),
   sqlEngine: openDuckDb,
   now: () => Date.now(),
   lineOffset: 2,

@@ -35,6 +35,9 @@ export function compileJobSource(text: string, fileName: string): JobSource {
       transforms: ['typescript', 'imports'],
       filePath: fileName,
       disableESTransforms: true,
+      // An import is kept even when unused, as JavaScript runs it: `import { Kafka } from 'kafkajs'`
+      // marks a streaming program, and an import of a module there is not is an error at its line.
+      keepUnusedImports: true,
     }).code;
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number } };

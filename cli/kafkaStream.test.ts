@@ -1,0 +1,117 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type CliIo, UsageError } from './cliIo';
+import { streamCommand } from './streamCommand';
+
+const root = resolve(__dirname, '..');
+const EXAMPLE = 'labs/examples/streaming/kafkajs';
+
+async function run(argv: string[], cwd = root) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), cwd };
+  try {
+    const code = await streamCommand(argv, io);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stdout: out.join(''), stderr: e.message };
+    throw e;
+  }
+}
+
+function program(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kafkajs-'));
+  writeFileSync(join(dir, 'job.js'), text);
+  writeFileSync(join(dir, 'r.jsonl'), ['{"id":"a"}', '{"id":"b"}', '{"id":"c"}'].join('\n'));
+  return dir;
+}
+
+const HEAD = `import { Kafka } from 'kafkajs';
+const kafka = new Kafka({ clientId: 'lab', brokers: ['n1:9092'] });
+export async function produce({ records }) {
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({ topic: 't', messages: records.map((r) => ({ value: JSON.stringify(r) })) });
+}
+`;
+
+const PAYMENTS = [
+  `${EXAMPLE}/card-payments.js`,
+  '--records',
+  `${EXAMPLE}/payments.jsonl`,
+  '--topic',
+  'payments:3',
+  '--consumers',
+  '2',
+  '--json',
+];
+
+// The first run builds the CLI bundle (the sandbox worker), which can take a few seconds.
+describe('clusterlab stream PROGRAM: a KafkaJS program against the simulated Kafka', { timeout: 60_000 }, () => {
+  it('runs the example: every payment stored once, and a crash before the commit replays one', async () => {
+    const clean = await run(PAYMENTS);
+    expect(clean.stderr).toBe('');
+    expect(clean.code).toBe(0);
+    const c = JSON.parse(clean.stdout);
+    expect(c.ledger).toMatchObject({ produced: 40, stored: 40, duplicated: 0, lost: 0, reprocessed: 0 });
+    expect(c.group).toMatchObject({ groupId: 'billing', members: 2 });
+    expect(c.sinkRows).toHaveLength(40);
+
+    const crashed = await run([...PAYMENTS, '--crash', '1:5:after-processing']);
+    expect(crashed.code).toBe(0);
+    const k = JSON.parse(crashed.stdout);
+    expect(k.ledger).toMatchObject({ produced: 40, stored: 40, duplicated: 0, lost: 0, reprocessed: 1 });
+    // The crashed member left the group: the survivor owns every partition.
+    expect(k.group.members).toBe(1);
+  });
+
+  it('prints the same bytes for the same program, records, faults and seed', async () => {
+    const args = [...PAYMENTS.filter((a) => a !== '--json'), '--crash', '2:3:before-processing', '--seed', '9'];
+    const a = await run(args);
+    const b = await run(args);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(a.stdout).toMatch(/ledger \(records\)/);
+  });
+
+  it("names the program's line when it throws, and stops an endless loop at its line", async () => {
+    const threw = program(`${HEAD}export async function consume() {\n  null.x;\n}\n`);
+    const r = await run(['job.js', '--records', 'r.jsonl'], threw);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/program failed: job\.js:9: TypeError/);
+
+    const loops = program(`${HEAD}export async function consume({ sink }) {\n  for (;;) await sink.get('a');\n}\n`);
+    const l = await run(['job.js', '--timeout', '2'], loops);
+    expect(l.code).toBe(1);
+    expect(l.stderr).toMatch(/Your loop at job\.js line 9 has been running/);
+  });
+
+  it('refuses what is not a KafkaJS program, a module there is not, and bad options, saying what to do', async () => {
+    const none = program(`import { Kafka } from 'kafkajs';\nexport async function other() {}\n`);
+    const n = await run(['job.js'], none);
+    expect(n.code).toBe(2);
+    expect(n.stderr).toMatch(/exports produce and consume for clusterlab stream to call.*this one exports other/);
+
+    const fs = program(`import { Kafka } from 'kafkajs';\nimport fs from 'fs';\nexport const produce = () => fs.x;\n`);
+    const f = await run(['job.js'], fs);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toMatch(/job\.js:2: Error: Cannot find module 'fs'/);
+
+    const bad = await run([...PAYMENTS, '--crash', '1:5:later']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--crash: must be CONSUMER:MESSAGE:POINT/);
+
+    const scenario = await run(['labs/examples/streaming/car-gps.js', '--consumers', '2']);
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toMatch(/--consumers: applies to KafkaJS programs/);
+
+    const broker = program(HEAD.replace("'n1:9092'", "'localhost:9092'") + 'export async function consume() {}\n');
+    const b = await run(['job.js'], broker);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toMatch(
+      /job\.js:2: KafkaJSNonRetriableError: .*no broker at localhost:9092.*n1:9092, n2:9092, n3:9092/,
+    );
+  });
+});

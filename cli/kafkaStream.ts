@@ -1,0 +1,81 @@
+/**
+ * `clusterlab stream PROGRAM` for a KafkaJS program (a file that imports 'kafkajs'): its
+ * `produce({ records })` runs once and its `consume({ sink })` once per consumer, in a sandbox
+ * process, against a simulated Kafka (engine/api runKafkaJob); then the ledger, the partitions'
+ * logs and lag, the group and the sink are printed. Exit 0 when the program ran, 1 when it threw
+ * or the budget ran out, 2 for bad usage or a program that is not one.
+ */
+import { runKafkaJob, jsonFieldIdentity } from '../engine/api';
+import { JobCodeError, JobSpecError, JobTimeoutError, withRunBudget, type JobSource } from '../engine/sandbox';
+import type { KafkaProgram } from '../engine/sandbox';
+import { ValidationError } from '../engine/core';
+import { UsageError, type CliIo } from './cliIo';
+import type { KafkaStreamArgs } from './kafkaStreamArgs';
+import { formatKafkaReport } from './kafkaStreamReport';
+import { createNodeSandboxPool } from './sandboxPool';
+import { oneLine } from './terminalSafeIo';
+
+export interface KafkaRunArgs {
+  seed: number;
+  json: boolean;
+  timeoutSeconds: number;
+}
+
+/** What a program exports decides what runs: produce once, consume once per consumer. */
+function programsFor(kafka: KafkaStreamArgs): (exported: readonly string[]) => KafkaProgram[] {
+  return (exported) => {
+    const out: KafkaProgram[] = [];
+    if (exported.includes('produce')) out.push({ fn: 'produce', input: { records: kafka.records }, sink: false });
+    if (exported.includes('consume'))
+      for (let i = 0; i < kafka.consumers; i++) out.push({ fn: 'consume', input: { consumer: i + 1 }, sink: true });
+    if (out.length === 0)
+      throw new UsageError(
+        `a KafkaJS program exports produce and consume for clusterlab stream to call (export async function produce({ records }), consume({ sink })); this one exports ${exported.join(', ')}`,
+      );
+    return out;
+  };
+}
+
+export async function runKafkaStream(
+  source: JobSource,
+  args: KafkaRunArgs,
+  kafka: KafkaStreamArgs,
+  io: CliIo,
+): Promise<number> {
+  // One worker: the program's functions all run in it, together.
+  const pool = await createNodeSandboxPool({
+    size: 1,
+    timeoutSeconds: args.timeoutSeconds,
+    log: (text) => io.err(`${text}\n`),
+  });
+  const runner = withRunBudget(pool, args.timeoutSeconds, () => performance.now());
+  try {
+    const report = await runKafkaJob({
+      runner,
+      source,
+      seed: args.seed,
+      programs: programsFor(kafka),
+      brokers: kafka.brokers,
+      topics: kafka.topics,
+      untilMs: kafka.durationMs,
+      processingMsPerMessage: kafka.processingMs,
+      faults: kafka.faults,
+      recordId: jsonFieldIdentity(kafka.idField),
+    });
+    if (args.json) {
+      const { trace, ...rest } = report;
+      io.out(`${JSON.stringify({ file: source.fileName, seed: args.seed, ...rest, traceEvents: trace.length })}\n`);
+    } else io.out(formatKafkaReport(report, source.fileName, args.seed, kafka.idField));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    if (error instanceof JobSpecError || error instanceof ValidationError) throw new UsageError(error.message);
+    if (error instanceof JobCodeError || error instanceof JobTimeoutError) {
+      io.err(`clusterlab stream: program failed: ${oneLine(error.message)}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await runner.close();
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * The options of `clusterlab stream` that only a KafkaJS program takes (cli/kafkaStream.ts): its
+ * topics, how many consumers, the records `produce` gets, the run's simulated length, and the
+ * faults. Each bad value is a UsageError naming the option and what it must be.
+ */
+import { resolve } from 'node:path';
+import { UsageError } from './cliIo';
+import { readLocalFile } from './localInput';
+import type { KafkaFault, TopicConfig } from '../engine/streaming';
+import { KAFKA_LIMITS } from '../engine/streaming';
+
+export const KAFKA_OPTIONS = [
+  '--records',
+  '--topic',
+  '--consumers',
+  '--brokers',
+  '--duration',
+  '--processing-ms',
+  '--id',
+  '--crash',
+  '--kill-broker',
+  '--cut-network',
+] as const;
+
+export const KAFKA_USAGE = `For a KafkaJS program (a file that imports 'kafkajs' and exports produce and consume):
+  --records FILE       the records produce({ records }) gets: a JSON array, or one JSON value a line
+  --topic NAME[:P[:R]] a topic that exists at the start, with P partitions (1) and R replicas (3);
+                       repeat for more (a send to a missing topic creates it with 1 partition)
+  --consumers N        how many times consume({ sink }) is called: the group's members (default 1)
+  --brokers N          brokers on the cluster's nodes, 1 to 3 (default 3)
+  --duration SEC       simulated seconds the run lasts; consumers stop then (default 60, at most 3600)
+  --processing-ms MS   simulated time a consumer spends on each message (default 0)
+  --id FIELD           the JSON field of a message value and a sink row that is the record's id,
+                       which the ledger follows (default id)
+  --crash C:M:POINT    crash consumer C at its M-th message: before-processing, after-processing
+                       (before its next commit) or after-commit
+  --kill-broker B:SEC[:BACK]  kill broker B (n1, n2, n3) at SEC, restart it BACK seconds later
+  --cut-network P:FROM-TO     cut producer P's network from FROM to TO seconds
+`;
+
+export interface KafkaStreamArgs {
+  records: unknown[];
+  topics: TopicConfig[];
+  consumers: number;
+  brokers: number;
+  durationMs: number;
+  processingMs: number;
+  idField: string;
+  faults: KafkaFault[];
+}
+
+/** Records files are data, not code: up to 64 MB. */
+const MAX_RECORDS_BYTES = 64 * 1024 ** 2;
+const SECONDS = /^\d+(\.\d+)?$/;
+
+function int(option: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new UsageError(`${option}: must be an integer from ${min} to ${max}, got '${text}'`);
+  return Number(text);
+}
+
+function seconds(option: string, text: string, max = 3600): number {
+  if (!SECONDS.test(text) || Number(text) > max)
+    throw new UsageError(`${option}: must be a number of seconds from 0 to ${max}, got '${text}'`);
+  return Math.round(Number(text) * 1000);
+}
+
+function topic(text: string): TopicConfig {
+  const [name = '', partitions = '1', replicas = '3', ...rest] = text.split(':');
+  if (rest.length > 0 || !/^[a-zA-Z0-9._-]{1,249}$/.test(name))
+    throw new UsageError(
+      `--topic: must be NAME[:PARTITIONS[:REPLICAS]] with a name of letters, digits, '.', '_' and '-' (Kafka's rule), got '${text}'`,
+    );
+  return {
+    name,
+    partitions: int(`--topic ${name}: partitions`, partitions, 1, 1000),
+    replicationFactor: int(`--topic ${name}: replicas`, replicas, 1, 3),
+    // Kafka's defaults: min.insync.replicas 1, retention.ms 7 days.
+    minInsyncReplicas: 1,
+    retentionMs: 7 * 24 * 3600 * 1000,
+    retentionRecords: Number.POSITIVE_INFINITY,
+  };
+}
+
+const POINTS = ['before-processing', 'after-processing', 'after-commit'] as const;
+
+function fault(option: string, text: string): KafkaFault {
+  const parts = text.split(':');
+  if (option === '--crash') {
+    const [c = '', m = '', point = ''] = parts;
+    if (parts.length !== 3 || !(POINTS as readonly string[]).includes(point))
+      throw new UsageError(
+        `--crash: must be CONSUMER:MESSAGE:POINT with POINT one of ${POINTS.join(', ')}, got '${text}'`,
+      );
+    return {
+      kind: 'crashConsumer',
+      consumer: int('--crash: consumer', c, 1, 100),
+      atMessage: int('--crash: message', m, 1, KAFKA_LIMITS.producedRecords),
+      point: point as (typeof POINTS)[number],
+    };
+  }
+  if (option === '--kill-broker') {
+    const [broker = '', at = '', back] = parts;
+    if (parts.length < 2 || parts.length > 3 || !/^n\d+$/.test(broker))
+      throw new UsageError(`--kill-broker: must be BROKER:SEC[:BACK] with a broker such as n2, got '${text}'`);
+    return {
+      kind: 'killBroker',
+      broker,
+      atMs: seconds('--kill-broker: SEC', at),
+      ...(back === undefined ? {} : { restartAfterMs: seconds('--kill-broker: BACK', back) }),
+    };
+  }
+  const [p = '', window = ''] = parts;
+  const [from = '', to = ''] = window.split('-');
+  if (parts.length !== 2 || !window.includes('-'))
+    throw new UsageError(`--cut-network: must be PRODUCER:FROM-TO in seconds, such as 1:2-5, got '${text}'`);
+  const fromMs = seconds('--cut-network: FROM', from);
+  const toMs = seconds('--cut-network: TO', to);
+  if (toMs <= fromMs) throw new UsageError(`--cut-network: TO must come after FROM, got '${text}'`);
+  return { kind: 'cutNetwork', producer: int('--cut-network: producer', p, 1, 100), fromMs, toMs };
+}
+
+function duration(text: string): number {
+  const ms = seconds('--duration', text);
+  if (ms < 1) throw new UsageError(`--duration: must be above 0 seconds, got '${text}'`);
+  return ms;
+}
+
+/** The records of a --records file: a JSON array, or JSON lines (blank lines skipped). */
+function records(path: string, cwd: string): unknown[] {
+  const bytes = readLocalFile(resolve(cwd, path), {
+    what: `--records ${path}`,
+    notFound: `--records: file not found: ${path}`,
+    maxBytes: MAX_RECORDS_BYTES,
+  });
+  const text = new TextDecoder().decode(bytes);
+  let list: unknown[];
+  if (text.trimStart().startsWith('[')) {
+    try {
+      list = JSON.parse(text) as unknown[];
+    } catch (e) {
+      throw new UsageError(`--records ${path}: not a valid JSON array (${(e as Error).message})`);
+    }
+  } else {
+    list = [];
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        list.push(JSON.parse(line));
+      } catch (e) {
+        throw new UsageError(`--records ${path}:${i + 1}: not a JSON value (${(e as Error).message})`);
+      }
+    });
+  }
+  if (list.length > KAFKA_LIMITS.producedRecords)
+    throw new UsageError(`--records ${path}: holds ${list.length} records, more than ${KAFKA_LIMITS.producedRecords}`);
+  return list;
+}
+
+/** Reads the KafkaJS options from `options` (each option with its values, in order). */
+export function parseKafkaArgs(options: Map<string, string[]>, cwd: string): KafkaStreamArgs {
+  const one = (name: string): string | undefined => {
+    const values = options.get(name) ?? [];
+    if (values.length > 1) throw new UsageError(`${name}: given ${values.length} times, once is enough`);
+    return values[0];
+  };
+  const topics = (options.get('--topic') ?? []).map(topic);
+  const names = topics.map((t) => t.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new UsageError(`--topic: ${twice} is given twice`);
+  const brokers = int('--brokers', one('--brokers') ?? '3', 1, 3);
+  const tooMany = topics.find((t) => t.replicationFactor > brokers);
+  if (tooMany)
+    throw new UsageError(
+      `--topic ${tooMany.name}: ${tooMany.replicationFactor} replicas need as many brokers, and there are ${brokers} (--brokers)`,
+    );
+  const recordsFile = one('--records');
+  const idField = one('--id') ?? 'id';
+  if (idField === '' || idField.length > 200) throw new UsageError('--id: must name a JSON field, such as id');
+  return {
+    records: recordsFile === undefined ? [] : records(recordsFile, cwd),
+    topics,
+    consumers: int('--consumers', one('--consumers') ?? '1', 0, 100),
+    brokers,
+    durationMs: duration(one('--duration') ?? '60'),
+    processingMs: int('--processing-ms', one('--processing-ms') ?? '0', 0, 60_000),
+    idField,
+    faults: ['--crash', '--kill-broker', '--cut-network'].flatMap((o) =>
+      (options.get(o) ?? []).map((t) => fault(o, t)),
+    ),
+  };
+}
