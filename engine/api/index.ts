@@ -33,4 +33,6 @@ export {
   type KafkaJobOptions,
   type KafkaJobReport,
   type KafkaPartitionReport,
+  type PartitionFilm,
+  type FilmRecord,
 } from './runKafkaJob';

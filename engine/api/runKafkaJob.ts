@@ -56,6 +56,18 @@ export interface KafkaPartitionReport {
   lag: number;
 }
 
+/** One record of a partition's log as the pictures draw it: [offset, append time, record id, key]. */
+export type FilmRecord = [offset: number, appendTime: number, record: string | null, key: string | null];
+
+/** A partition's log at the end of the run, every record with its append time (the tape grows by them). */
+export interface PartitionFilm {
+  topic: string;
+  partition: number;
+  replicas: string[];
+  /** Transaction markers are left out (they take an offset each: offsets may skip). */
+  records: FilmRecord[];
+}
+
 export interface KafkaJobReport {
   ledger: LedgerSummary;
   /** Produced records with no id the ledger could read: whether they were stored is unknown. */
@@ -64,6 +76,8 @@ export interface KafkaJobReport {
   /** The consumer group's members at the end and its rebalances. */
   group: { groupId: string; members: number; generation: number; rebalances: number } | null;
   sinkRows: SinkRow[];
+  /** Each partition's log, for playback (the trace has the rest: commits, records processed, members, sink writes). */
+  film: PartitionFilm[];
   /** Round trips between the sandbox and the simulated Kafka. */
   steps: number;
   /** Why the run ended: every call answered and none made (`quiet`), or its simulated time was over. */
@@ -101,6 +115,7 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
     trace,
     processingMsPerMessage: options.processingMsPerMessage ?? 0,
     faults: options.faults ?? [],
+    recordId: options.recordId ?? jsonFieldIdentity('id'),
   });
   const untilMs = options.untilMs ?? DEFAULT_KAFKA_RUN_MS;
   try {
@@ -136,6 +151,7 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
           }
         : null,
       sinkRows: host.sink.rows(),
+      film: partitionFilms(host, options.recordId ?? jsonFieldIdentity('id')),
       steps: stepper.steps,
       ended: stepper.ended ?? 'quiet',
       simulatedMs: host.kernel.now,
@@ -162,6 +178,28 @@ function partitionReports(host: KafkaHost, group: ReturnType<KafkaHost['groupOf'
         committed,
         lag: Math.max(0, ps.log.logEndOffset - (committed ?? ps.log.logStartOffset)),
       };
+    }),
+  );
+}
+
+/** Keys are cut to this many characters in the film (the pictures show a few). */
+const FILM_KEY = 40;
+
+function partitionFilms(host: KafkaHost, identity: RecordIdentity): PartitionFilm[] {
+  return host.topicNames().flatMap((topic) =>
+    host.brokers.partitions(topic).map((ps, partition): PartitionFilm => {
+      const records: FilmRecord[] = [];
+      for (const r of ps.log.read(ps.log.logStartOffset, Number.MAX_SAFE_INTEGER, ps.log.logEndOffset)) {
+        if (r.control) continue;
+        let id: string | null = null;
+        try {
+          id = identity(r.key, typeof r.value === 'string' ? r.value : null);
+        } catch {
+          id = null;
+        }
+        records.push([r.offset, r.appendTime, id, r.key === null ? null : r.key.slice(0, FILM_KEY)]);
+      }
+      return { topic, partition, replicas: [...ps.replicas], records };
     }),
   );
 }

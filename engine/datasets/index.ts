@@ -1,3 +1,3 @@
 /** engine/datasets: deterministic sample data for labs and the `clusterlab run` command. */
-export { sensorCsv, textCorpus, webPages, graphEdges } from './sampleData';
+export { sensorCsv, textCorpus, webPages, graphEdges, cardPayments } from './sampleData';
 export { BUILTIN_DATASETS, builtinDataset, type BuiltinDataset } from './builtinDatasets';

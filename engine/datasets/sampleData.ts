@@ -96,3 +96,28 @@ export function graphEdges(pages: number, options: { seed?: number; maxOut?: num
   }
   return `${out.join('\n')}\n`;
 }
+
+/**
+ * Card payments for the streaming labs (Cookbook 12.4): `{ id, card, cents, merchant }`, each with
+ * its own id (`pay-1`, ...) that the delivery ledger follows into the sink; a few cards pay often.
+ */
+export function cardPayments(
+  count: number,
+  options: { seed?: number; cards?: number } = {},
+): Record<string, unknown>[] {
+  const rng = createRng(options.seed ?? 12);
+  const cards = options.cards ?? 8;
+  const merchants = ['bakery', 'bookshop', 'cinema', 'grocer', 'pharmacy', 'station'];
+  const out: Record<string, unknown>[] = [];
+  for (let i = 1; i <= count; i++) {
+    // Skewed: card 1 pays about twice as often as the last.
+    const card = 1 + Math.min(cards - 1, Math.floor(rng.next() * rng.next() * 2 * cards));
+    out.push({
+      id: `pay-${i}`,
+      card: `card-${card}`,
+      cents: 100 + rng.int(9900),
+      merchant: merchants[rng.int(merchants.length)],
+    });
+  }
+  return out;
+}

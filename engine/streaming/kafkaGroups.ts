@@ -83,7 +83,13 @@ export class KafkaGroup {
       memberId = `${clientId}-${uuidFrom(this.host.rng)}`;
       this.byClient.set(client, memberId);
       this.members.set(memberId, { memberId, client, topics, ...timeouts, expiry: null });
-      this.host.trace.record({ t: this.host.kernel.now, type: 'memberJoined', group: this.groupId, member: memberId });
+      this.host.trace.record({
+        t: this.host.kernel.now,
+        type: 'memberJoined',
+        group: this.groupId,
+        member: memberId,
+        client,
+      });
     } else {
       const m = this.members.get(memberId);
       if (m) m.topics = topics;

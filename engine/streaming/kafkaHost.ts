@@ -43,6 +43,8 @@ export interface KafkaHostOptions {
   /** The step's faults: consumer crashes at chosen points, broker kills, producers' network cuts. */
   faults?: KafkaFault[];
   trace?: TraceSink;
+  /** Reads a record's own id from a sink row, for the trace of each write (default: none). */
+  recordId?: RecordIdentity;
 }
 
 interface Client {
@@ -91,7 +93,7 @@ export class KafkaHost {
       if (change.kind === 'died') this.brokers.killBroker(change.node);
       else if (change.kind === 'restarted') this.brokers.restartBroker(change.node);
     });
-    this.sink = new KafkaSink(this.kernel, this.trace);
+    this.sink = new KafkaSink(this.kernel, this.trace, options.recordId);
     this.faults = new KafkaFaults(options.faults ?? [], this.kernel, this.trace, this.cluster);
     this.transactions = new TransactionCoordinator(this.kernel, this.brokers, this.trace, (groupId, offsets) =>
       this.group(groupId).commitFromTransaction(offsets),
@@ -106,6 +108,9 @@ export class KafkaHost {
   /** Registers a client (a producer, a consumer or an admin) under its number. */
   openClient(client: number, kind: Client['kind'], clientId: string): void {
     this.clients.set(client, { kind, clientId, connected: false, sends: null, busyUntil: 0 });
+    // Consumers and producers are numbered from 1 in the order they open, as the faults name them.
+    const n = [...this.clients.values()].filter((c) => c.kind === kind).length;
+    this.trace.record({ t: this.kernel.now, type: 'clientOpened', client, kind, clientId, n });
     this.faults.opened(client, kind);
   }
 
@@ -294,6 +299,7 @@ export class KafkaHost {
             type: 'offsetsCommitted',
             group: req.groupId,
             member: member ?? '',
+            client,
             offsets: req.offsets.map((o) => [o.topic, o.partition, o.offset]),
           });
         return this.later(() => (refused === null ? answer(null) : fail(groupError(refused))));
@@ -346,6 +352,14 @@ export class KafkaHost {
       case 'processed': {
         const record = this.brokers.partition(req.topic, req.partition).log.at(req.offset);
         if (record) this.ledger.processed(record.id);
+        this.trace.record({
+          t: this.kernel.now,
+          type: 'recordProcessed',
+          client,
+          topic: req.topic,
+          partition: req.partition,
+          offset: req.offset,
+        });
         return answer(null);
       }
       default: {

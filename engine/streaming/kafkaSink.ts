@@ -25,16 +25,18 @@ export class KafkaSink {
   constructor(
     private readonly kernel: Kernel,
     private readonly trace: TraceSink,
+    /** Reads the record id of a row, for the trace (the ledger's path of each record). */
+    private readonly identity: RecordIdentity | null = null,
   ) {}
 
   put(key: string, value: string): void {
     this.byKey.set(key, value);
-    this.written('put', key);
+    this.written('put', key, value);
   }
 
   append(value: string): void {
     this.appended.push({ key: null, value });
-    this.written('append', null);
+    this.written('append', null, value);
   }
 
   get(key: string): string | null {
@@ -49,9 +51,10 @@ export class KafkaSink {
     return [...keyed, ...this.appended];
   }
 
-  private written(kind: 'put' | 'append', key: string | null): void {
+  private written(kind: 'put' | 'append', key: string | null, value: string): void {
     this.writes++;
-    this.trace.record({ t: this.kernel.now, type: 'sinkWritten', kind, key });
+    const record = this.identity ? safeIdentity(this.identity, key, value) : null;
+    this.trace.record({ t: this.kernel.now, type: 'sinkWritten', kind, key, record });
   }
 }
 

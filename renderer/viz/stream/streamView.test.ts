@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { runKafkaJob } from '../../../engine/api';
+import { createFunctionRunner } from '../../../engine/sandbox';
+import { compileJobSource } from '../../../engine/sandbox/compile';
+import { cardPayments } from '../../../engine/datasets';
+import program from '../../../labs/examples/streaming/kafkajs/card-payments.js?raw';
+import { buildStreamView, recordPath, streamAt } from './streamView';
+
+async function run() {
+  return runKafkaJob({
+    runner: createFunctionRunner({ macrotask: (fn) => setImmediate(fn) }),
+    source: compileJobSource(program, 'card-payments.js'),
+    seed: 3,
+    topics: [
+      {
+        name: 'payments',
+        partitions: 4,
+        replicationFactor: 3,
+        minInsyncReplicas: 1,
+        retentionMs: Number.POSITIVE_INFINITY,
+        retentionRecords: Number.POSITIVE_INFINITY,
+      },
+    ],
+    programs: [
+      { fn: 'produce', input: { records: cardPayments(60) }, sink: false },
+      { fn: 'consume', input: {}, sink: true },
+      { fn: 'consume', input: {}, sink: true },
+    ],
+    processingMsPerMessage: 20,
+    faults: [{ kind: 'crashConsumer', consumer: 1, atMessage: 6, point: 'after-processing' }],
+    untilMs: 90_000,
+  });
+}
+
+describe('the streaming pictures read the run at any instant', () => {
+  it('agrees with the report at the end and is empty at the start', async () => {
+    const report = await run();
+    const view = buildStreamView(report);
+    const end = streamAt(view, report.simulatedMs);
+    for (const p of end.partitions) {
+      const r = report.partitions.find((x) => x.topic === p.track.topic && x.partition === p.track.partition)!;
+      expect([p.logEnd, p.committed, p.lag]).toEqual([r.logEndOffset, r.committed, r.lag]);
+    }
+    expect(end.ledger).toEqual({
+      appended: report.ledger.appended,
+      processed: report.ledger.processed,
+      reprocessed: report.ledger.reprocessed,
+      stored: report.ledger.stored,
+      duplicated: report.ledger.duplicated,
+    });
+    expect(report.ledger.reprocessed).toBe(1);
+    // The crashed consumer left; the other owns every partition.
+    expect(end.members).toEqual([2]);
+    expect(new Set(end.partitions.map((p) => p.owner))).toEqual(new Set([2]));
+    expect(view.events.map((e) => e.kind)).toContain('crash');
+
+    const start = streamAt(view, 0);
+    expect(start.ledger).toEqual({ appended: 0, processed: 0, reprocessed: 0, stored: 0, duplicated: 0 });
+    expect(start.partitions.every((p) => p.logEnd === 0 && p.committed === null)).toBe(true);
+
+    // Halfway the counts sit between, and never run ahead of each other.
+    const mid = streamAt(view, view.ledgerTimes.stored[30]!);
+    expect(mid.ledger.stored).toBeGreaterThanOrEqual(31);
+    expect(mid.ledger.processed).toBeGreaterThanOrEqual(mid.ledger.stored);
+    expect(mid.ledger.appended).toBeGreaterThanOrEqual(mid.ledger.processed);
+  });
+
+  it("follows one record's path, twice through a handler when it was replayed", async () => {
+    const report = await run();
+    const view = buildStreamView(report);
+    const replayed = view.partitions
+      .flatMap((p) =>
+        p.offsets.map((o, i) => ({ o, id: p.records[i]!, n: p.processed.filter((h) => h.offset === o).length })),
+      )
+      .find((r) => r.n === 2)!;
+    const path = recordPath(view, replayed.id);
+    expect(path.filter((s) => s.text.startsWith('handed to consumer'))).toHaveLength(2);
+    expect(path[0]!.text).toMatch(/^appended to payments-\d at offset \d+/);
+    expect(path.at(-1)!.text).toMatch(/committed past|written to the sink/);
+    expect(path.map((s) => s.t)).toEqual([...path.map((s) => s.t)].sort((a, b) => a - b));
+  });
+});

@@ -1,0 +1,331 @@
+/**
+ * What a streaming run's pictures draw, derived once from its report (each partition's log with
+ * append times, and the trace: clients opened, members and rebalances, records processed, offsets
+ * committed, sink writes, faults) and then read at any instant of playback (`streamAt`): each
+ * partition's log end, committed offset, the last record processed and by whom, its owner and
+ * leader, the lag; the ledger so far; the group's members; the sink's latest writes; what happened.
+ */
+import type { KafkaJobReport } from '../../../engine/api';
+import type { TraceEvent } from '../../../engine/core';
+
+export interface PartitionTrack {
+  key: string;
+  topic: string;
+  partition: number;
+  replicas: string[];
+  /** Offsets, their append times (non-decreasing), record ids and keys, in log order. */
+  offsets: number[];
+  appendTimes: number[];
+  records: (string | null)[];
+  keys: (string | null)[];
+  /** Commits of the group, by time: the committed offset (the next to read). */
+  commits: { t: number; offset: number }[];
+  /** Records handed to a consumer's handler, by time. */
+  processed: { t: number; offset: number; consumer: number }[];
+  /** The partition's leader from time t on (null: offline). */
+  leaders: { t: number; leader: string | null }[];
+}
+
+export interface StreamEvent {
+  t: number;
+  kind: 'member' | 'rebalance' | 'crash' | 'broker' | 'leader';
+  text: string;
+}
+
+export interface StreamView {
+  endMs: number;
+  partitions: PartitionTrack[];
+  /** Consumers by their number (1, 2, ... in the order they opened, as faults name them). */
+  consumers: number[];
+  /** Which consumer owns each partition from time t on (by partition key). */
+  owners: { t: number; generation: number; owner: Map<string, number> }[];
+  /** Members in the group from time t on (consumer numbers). */
+  members: { t: number; consumers: number[] }[];
+  events: StreamEvent[];
+  sinkWrites: { t: number; kind: 'put' | 'append'; key: string | null; record: string | null }[];
+  /** When the ledger's counts grow: each sorted by time. */
+  ledgerTimes: {
+    appended: number[];
+    processed: number[];
+    reprocessed: number[];
+    stored: number[];
+    duplicated: number[];
+  };
+  /** The ledger at the end of the run (lost and pending are known only then). */
+  final: KafkaJobReport['ledger'];
+}
+
+export interface PartitionAt {
+  track: PartitionTrack;
+  /** Records in the log by now (the log end offset). */
+  logEnd: number;
+  committed: number | null;
+  /** The offset after the last record handed to a consumer, and that consumer. */
+  processedTo: number | null;
+  lastConsumer: number | null;
+  owner: number | null;
+  leader: string | null;
+  lag: number;
+}
+
+export interface StreamAt {
+  t: number;
+  partitions: PartitionAt[];
+  ledger: { appended: number; processed: number; reprocessed: number; stored: number; duplicated: number };
+  members: number[];
+  generation: number;
+  sinkRows: number;
+  recentWrites: StreamView['sinkWrites'];
+  recentEvents: StreamEvent[];
+}
+
+const pkey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+/** How many items of `sorted` (by `at`) are at or before `t`. */
+function countUpTo<T>(sorted: readonly T[], t: number, at: (x: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(sorted[mid]!) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const num = (x: number) => x;
+const byT = (x: { t: number }) => x.t;
+
+export function buildStreamView(report: KafkaJobReport): StreamView {
+  const partitions = new Map<string, PartitionTrack>();
+  for (const f of report.film) {
+    partitions.set(pkey(f.topic, f.partition), {
+      key: pkey(f.topic, f.partition),
+      topic: f.topic,
+      partition: f.partition,
+      replicas: f.replicas,
+      offsets: f.records.map((r) => r[0]),
+      appendTimes: f.records.map((r) => r[1]),
+      records: f.records.map((r) => r[2]),
+      keys: f.records.map((r) => r[3]),
+      commits: [],
+      processed: [],
+      leaders: [{ t: 0, leader: f.replicas[0] ?? null }],
+    });
+  }
+  const consumerOf = new Map<number, number>();
+  const memberClient = new Map<string, number>();
+  const owners: StreamView['owners'] = [];
+  const members: StreamView['members'] = [];
+  const live = new Set<number>();
+  const events: StreamEvent[] = [];
+  const sinkWrites: StreamView['sinkWrites'] = [];
+  const processedCount = new Map<string, number>();
+  const ledgerTimes: StreamView['ledgerTimes'] = {
+    appended: [],
+    processed: [],
+    reprocessed: [],
+    stored: [],
+    duplicated: [],
+  };
+  const recordAt = new Map<string, string | null>();
+  for (const p of partitions.values())
+    p.offsets.forEach((o, i) => {
+      recordAt.set(`${p.key}\u0000${o}`, p.records[i]!);
+      ledgerTimes.appended.push(p.appendTimes[i]!);
+    });
+  const rowsOf = new Map<string, Set<string>>();
+  const membersChanged = (t: number) => members.push({ t, consumers: [...live].sort((a, b) => a - b) });
+  const label = (client: number) => `consumer ${consumerOf.get(client) ?? '?'}`;
+  for (const e of report.trace as (TraceEvent & Record<string, unknown>)[]) {
+    switch (e.type) {
+      case 'clientOpened':
+        if (e.kind === 'consumer') consumerOf.set(e.client as number, e.n as number);
+        break;
+      case 'memberJoined': {
+        const client = e.client as number;
+        memberClient.set(e.member as string, client);
+        live.add(consumerOf.get(client) ?? 0);
+        membersChanged(e.t);
+        events.push({ t: e.t, kind: 'member', text: `${label(client)} joined group ${String(e.group)}` });
+        break;
+      }
+      case 'memberLeft':
+      case 'sessionExpired': {
+        const client = memberClient.get(e.member as string);
+        if (client === undefined) break;
+        live.delete(consumerOf.get(client) ?? 0);
+        membersChanged(e.t);
+        events.push({
+          t: e.t,
+          kind: 'member',
+          text:
+            e.type === 'memberLeft'
+              ? `${label(client)} left the group`
+              : `${label(client)}'s session timed out: the coordinator removed it`,
+        });
+        break;
+      }
+      case 'groupRebalanced': {
+        const owner = new Map<string, number>();
+        const assignment = e.assignment as Record<string, Record<string, number[]>>;
+        for (const [member, byTopic] of Object.entries(assignment)) {
+          const n = consumerOf.get(memberClient.get(member) ?? -1) ?? 0;
+          for (const [topic, ps] of Object.entries(byTopic)) for (const p of ps) owner.set(pkey(topic, p), n);
+        }
+        owners.push({ t: e.t, generation: e.generation as number, owner });
+        events.push({
+          t: e.t,
+          kind: 'rebalance',
+          text: `rebalance: generation ${String(e.generation)}, ${Object.keys(assignment).length} members share the partitions`,
+        });
+        break;
+      }
+      case 'recordProcessed': {
+        const k = pkey(e.topic as string, e.partition as number);
+        const n = consumerOf.get(e.client as number) ?? 0;
+        partitions.get(k)?.processed.push({ t: e.t, offset: e.offset as number, consumer: n });
+        const rk = `${k}\u0000${String(e.offset)}`;
+        const times = (processedCount.get(rk) ?? 0) + 1;
+        processedCount.set(rk, times);
+        if (times === 1) ledgerTimes.processed.push(e.t);
+        if (times === 2) ledgerTimes.reprocessed.push(e.t);
+        break;
+      }
+      case 'offsetsCommitted':
+        for (const [topic, partition, offset] of e.offsets as [string, number, number][])
+          partitions.get(pkey(topic, partition))?.commits.push({ t: e.t, offset });
+        break;
+      case 'sinkWritten': {
+        const w = {
+          t: e.t,
+          kind: e.kind as 'put' | 'append',
+          key: e.key as string | null,
+          record: e.record as string | null,
+        };
+        sinkWrites.push(w);
+        if (w.record === null) break;
+        const rows = rowsOf.get(w.record) ?? new Set<string>();
+        const before = rows.size;
+        rows.add(w.kind === 'put' ? `k${w.key}` : `a${sinkWrites.length}`);
+        rowsOf.set(w.record, rows);
+        if (before === 0 && rows.size === 1) ledgerTimes.stored.push(e.t);
+        if (before === 1 && rows.size === 2) ledgerTimes.duplicated.push(e.t);
+        break;
+      }
+      case 'consumerCrashed':
+        events.push({
+          t: e.t,
+          kind: 'crash',
+          text: `consumer ${String(e.consumer)} crashed at its message ${String(e.atMessage)} (${String(e.point).replace('-', ' ')})`,
+        });
+        break;
+      case 'brokerDied':
+      case 'brokerRestarted':
+        events.push({
+          t: e.t,
+          kind: 'broker',
+          text: `broker ${String(e.broker)} ${e.type === 'brokerDied' ? 'died' : 'is back'}`,
+        });
+        break;
+      case 'leaderElected':
+      case 'partitionWentOffline': {
+        const p = partitions.get(pkey(e.topic as string, e.partition as number));
+        const leader = e.type === 'leaderElected' ? ((e.leader as string | undefined) ?? null) : null;
+        p?.leaders.push({ t: e.t, leader });
+        if (p)
+          events.push({
+            t: e.t,
+            kind: 'leader',
+            text: `${p.topic}-${p.partition}: ${leader === null ? 'offline, no in-sync replica left' : `new leader ${leader}`}`,
+          });
+        break;
+      }
+    }
+  }
+  ledgerTimes.appended.sort((a, b) => a - b);
+  return {
+    endMs: report.simulatedMs,
+    partitions: [...partitions.values()],
+    consumers: [...new Set(consumerOf.values())].sort((a, b) => a - b),
+    owners,
+    members,
+    events,
+    sinkWrites,
+    ledgerTimes,
+    final: report.ledger,
+  };
+}
+
+/** The last item of `sorted` (by t) at or before `t`, or undefined. */
+function latest<T extends { t: number }>(sorted: readonly T[], t: number): T | undefined {
+  const n = countUpTo(sorted, t, byT);
+  return n > 0 ? sorted[n - 1] : undefined;
+}
+
+export function streamAt(view: StreamView, t: number): StreamAt {
+  const owners = latest(view.owners, t);
+  const partitions = view.partitions.map((track): PartitionAt => {
+    const logEnd = countUpTo(track.appendTimes, t, num);
+    const end = logEnd > 0 ? track.offsets[logEnd - 1]! + 1 : (track.offsets[0] ?? 0);
+    const commit = latest(track.commits, t);
+    const last = latest(track.processed, t);
+    const committed = commit?.offset ?? null;
+    return {
+      track,
+      logEnd: end,
+      committed,
+      processedTo: last ? last.offset + 1 : null,
+      lastConsumer: last?.consumer ?? null,
+      owner: owners?.owner.get(track.key) ?? null,
+      leader: latest(track.leaders, t)?.leader ?? null,
+      lag: Math.max(0, end - (committed ?? track.offsets[0] ?? 0)),
+    };
+  });
+  const L = view.ledgerTimes;
+  const writes = countUpTo(view.sinkWrites, t, byT);
+  return {
+    t,
+    partitions,
+    ledger: {
+      appended: countUpTo(L.appended, t, num),
+      processed: countUpTo(L.processed, t, num),
+      reprocessed: countUpTo(L.reprocessed, t, num),
+      stored: countUpTo(L.stored, t, num),
+      duplicated: countUpTo(L.duplicated, t, num),
+    },
+    members: latest(view.members, t)?.consumers ?? [],
+    generation: owners?.generation ?? 0,
+    sinkRows: writes,
+    recentWrites: view.sinkWrites.slice(Math.max(0, writes - 6), writes),
+    recentEvents: view.events.slice(0, countUpTo(view.events, t, byT)).slice(-6),
+  };
+}
+
+/** One step of a record's path through the run, for the learner who clicks it. */
+export interface PathStep {
+  t: number;
+  text: string;
+}
+
+/** Where record `record` (its id) went: appended, handed to consumers, committed past, written to the sink. */
+export function recordPath(view: StreamView, record: string): PathStep[] {
+  const steps: PathStep[] = [];
+  for (const p of view.partitions)
+    p.records.forEach((r, i) => {
+      if (r !== record) return;
+      const offset = p.offsets[i]!;
+      steps.push({ t: p.appendTimes[i]!, text: `appended to ${p.topic}-${p.partition} at offset ${offset}` });
+      for (const h of p.processed)
+        if (h.offset === offset) steps.push({ t: h.t, text: `handed to consumer ${h.consumer}'s eachMessage` });
+      const past = p.commits.find((c) => c.offset > offset);
+      if (past) steps.push({ t: past.t, text: `committed past (offset ${past.offset})` });
+    });
+  for (const w of view.sinkWrites)
+    if (w.record === record)
+      steps.push({
+        t: w.t,
+        text: w.kind === 'put' ? `written to the sink (put ${w.key ?? ''})` : 'appended to the sink',
+      });
+  return steps.sort((a, b) => a.t - b.t);
+}
