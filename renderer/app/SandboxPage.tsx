@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useAppStore, type SandboxTab } from '../state/store';
 import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
 import { SandboxJobPanel } from '../features/sandbox/SandboxJobPanel';
+import { StreamJobPanel } from '../features/stream/StreamJobPanel';
 import { useSqlRunStore } from '../features/sql/sqlRunStore';
 import { ErrorBoundary } from './ErrorBoundary';
 
@@ -11,6 +12,7 @@ const SqlConsole = lazy(() => import('../features/sql/SqlConsole'));
 const TABS: { id: SandboxTab; label: string }[] = [
   { id: 'cluster', label: 'Cluster' },
   { id: 'editor', label: 'Jobs' },
+  { id: 'stream', label: 'Streaming' },
   { id: 'sql', label: 'SQL' },
 ];
 
@@ -50,6 +52,7 @@ export function SandboxPage({ tab }: { tab: SandboxTab }) {
         )}
         {/* Each run's outputs become the SQL console's tables. */}
         {tab === 'editor' && <SandboxJobPanel onResult={(r) => publishRun(r.report)} />}
+        {tab === 'stream' && <StreamJobPanel />}
         {tab === 'sql' && (
           <ErrorBoundary what="the SQL console" part="sql-console">
             <Suspense fallback={<Loading what="DuckDB" />}>

@@ -22,6 +22,8 @@ import type {
   JobRunResult,
   RunProgress,
   StepRunResult,
+  StreamRequest,
+  StreamRunResult,
   ToEngine,
 } from './engineProtocol';
 import type { ClusterLabDesktopApi } from '../../electron/preloadApi';
@@ -133,6 +135,16 @@ export class EngineClient {
   ): Promise<JobRunResult> {
     const result = await this.request({ type: 'runJob', request }, progressOnly(onProgress), true, onConsole);
     if (result.type !== 'jobDone') throw new Error('The engine answered a job run with something else.');
+    return result.result;
+  }
+
+  async runStream(
+    request: StreamRequest,
+    onProgress?: (progress: RunProgress) => void,
+    onConsole?: ConsoleListener,
+  ): Promise<StreamRunResult> {
+    const result = await this.request({ type: 'runStream', request }, progressOnly(onProgress), true, onConsole);
+    if (result.type !== 'streamDone') throw new Error('The engine answered a streaming run with something else.');
     return result.result;
   }
 

@@ -1,6 +1,7 @@
 /** The messages that cross the engine Web Worker's boundary: plain, structured-clonable data. */
 import type { FaultSpec } from '../../engine/cluster';
-import type { JobRunReport } from '../../engine/api';
+import type { JobRunReport, KafkaJobReport } from '../../engine/api';
+import type { KafkaFault } from '../../engine/streaming';
 import type { StepOutcome } from '../../labs/runStep';
 import type { DemoScenarioRun } from '../../engine/api';
 import type { NodeInfo } from '../viz/clusterTimeline';
@@ -19,6 +20,7 @@ export type ToEngine =
       timeLimitSeconds: number;
     }
   | { id: number; type: 'runJob'; request: JobRequest }
+  | { id: number; type: 'runStream'; request: StreamRequest }
   /** Stop the run of request `id` (answered with 'stopAck'). */
   | { id: number; type: 'stop' }
   /** Start the sandbox's workers now, before the first run needs them (not answered). */
@@ -49,6 +51,34 @@ export interface JobRequest {
   faults: FaultSpec[];
   /** Wall-clock budget for the learner's code, in seconds. */
   timeLimitSeconds: number;
+}
+
+/**
+ * A KafkaJS program's run from the sandbox's Streaming tab: `produce({ records })` once with
+ * `records` sample card payments, `consume({ sink })` once per consumer, against a simulated
+ * Kafka with the topic as set, for `durationMs` of simulated time, with the faults injected.
+ */
+export interface StreamRequest {
+  source: string;
+  fileName: string;
+  seed: number;
+  topic: { name: string; partitions: number };
+  consumers: number;
+  records: number;
+  durationMs: number;
+  processingMs: number;
+  faults: KafkaFault[];
+  /** Wall-clock budget for the learner's code, in seconds. */
+  timeLimitSeconds: number;
+}
+
+/** A streaming run's answer: the report (with its film and trace), or the error. */
+export interface StreamRunResult {
+  report: KafkaJobReport | null;
+  error: string | null;
+  faults: KafkaFault[];
+  console?: string[];
+  consoleMore?: number;
 }
 
 /** What a run is doing while it computes, for a determinate progress bar. */
@@ -96,7 +126,8 @@ export interface StepRunResult {
 export type EngineResult =
   | { type: 'demoReady'; run: DemoRun }
   | { type: 'stepDone'; result: StepRunResult }
-  | { type: 'jobDone'; result: JobRunResult };
+  | { type: 'jobDone'; result: JobRunResult }
+  | { type: 'streamDone'; result: StreamRunResult };
 
 export type FromEngine =
   | { id: number; type: 'progress'; fraction: number; progress?: RunProgress }

@@ -11,7 +11,8 @@
  * in full with the run's answer (renderer/bridge/runConsole.ts caps it).
  */
 import { resolveClusterSpec, type ResolvedClusterSpec } from '../../engine/cluster';
-import { clusterSpecOf, runJob, JobFailedError } from '../../engine/api';
+import { clusterSpecOf, runJob, runKafkaJob, JobFailedError } from '../../engine/api';
+import { cardPayments } from '../../engine/datasets';
 import { type PoolProgress, type SandboxPoolCore } from '../../engine/sandbox';
 import { compileJobSource } from '../../engine/sandbox/compile';
 import type { NodeInfo } from '../viz/clusterTimeline';
@@ -20,7 +21,16 @@ import { findLab as labById } from '../../labs/labRegistry';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
 import { createProcessPool, type ProcessPool } from '../sandbox/processPool';
 import { runDemoScenario } from './demoScenario';
-import type { EngineRequest, FromEngine, JobRequest, JobRunResult, RunProgress, ToEngine } from './engineProtocol';
+import type {
+  EngineRequest,
+  FromEngine,
+  JobRequest,
+  JobRunResult,
+  RunProgress,
+  StreamRequest,
+  StreamRunResult,
+  ToEngine,
+} from './engineProtocol';
 import { RunConsole } from './runConsole';
 import { ProgressThrottle } from './progressThrottle';
 import { warmUpRun } from './warmUpRun';
@@ -133,6 +143,14 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     if (!stopped.has(message.id)) post({ id: message.id, type: 'jobDone', result: { ...result, ...printedLines } });
     return;
   }
+  if (message.type === 'runStream') {
+    const sandbox = sandboxPool(message.request.timeLimitSeconds);
+    reportProgress(message.id, sandbox, [null]);
+    const result = await runFreeStream(message.request, sandbox);
+    const printedLines = closeConsole(message.id);
+    if (!stopped.has(message.id)) post({ id: message.id, type: 'streamDone', result: { ...result, ...printedLines } });
+    return;
+  }
   const lab = labById(message.labId);
   if (!lab) throw new Error(`There is no lab called '${message.labId}'.`);
   const step = stepAt(lab, message.stepIndex);
@@ -188,6 +206,54 @@ async function runFreeJob(request: JobRequest, sandbox: SandboxPoolCore): Promis
   } catch (error) {
     if (error instanceof JobFailedError) return { ...base, report: error.report, error: error.message };
     return { ...base, report: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Streaming runs' sizes, as the Streaming tab offers them (a forged request is cut to these). */
+const STREAM_LIMITS = { partitions: 64, consumers: 16, records: 20_000, durationMs: 600_000, processingMs: 10_000 };
+
+async function runFreeStream(request: StreamRequest, sandbox: SandboxPoolCore): Promise<StreamRunResult> {
+  const clamp = (v: unknown, min: number, max: number) =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, Math.round(v))) : min;
+  const L = STREAM_LIMITS;
+  const consumers = clamp(request.consumers, 0, L.consumers);
+  try {
+    const source = compileJobSource(request.source, request.fileName);
+    const report = await runKafkaJob({
+      runner: sandbox,
+      source,
+      seed: clamp(request.seed, 0, 0xffffffff),
+      topics: [
+        {
+          name: /^[a-zA-Z0-9._-]{1,249}$/.test(request.topic.name) ? request.topic.name : 'payments',
+          partitions: clamp(request.topic.partitions, 1, L.partitions),
+          replicationFactor: 3,
+          minInsyncReplicas: 1,
+          retentionMs: Number.POSITIVE_INFINITY,
+          retentionRecords: Number.POSITIVE_INFINITY,
+        },
+      ],
+      programs: (exported) => {
+        if (!exported.includes('produce') && !exported.includes('consume'))
+          throw new Error(
+            `${request.fileName}: a streaming program exports produce and consume for the run to call (export async function produce({ records }), consume({ sink })); this one exports ${exported.join(', ')}`,
+          );
+        return [
+          ...(exported.includes('produce')
+            ? [{ fn: 'produce', input: { records: cardPayments(clamp(request.records, 0, L.records)) }, sink: false }]
+            : []),
+          ...(exported.includes('consume')
+            ? Array.from({ length: consumers }, (_, i) => ({ fn: 'consume', input: { consumer: i + 1 }, sink: true }))
+            : []),
+        ];
+      },
+      untilMs: clamp(request.durationMs, 1000, L.durationMs),
+      processingMsPerMessage: clamp(request.processingMs, 0, L.processingMs),
+      faults: request.faults,
+    });
+    return { report, error: null, faults: request.faults };
+  } catch (error) {
+    return { report: null, error: error instanceof Error ? error.message : String(error), faults: request.faults };
   }
 }
 

@@ -28,7 +28,7 @@ export function stampChanges(previous: Progress, next: Progress, now: number): P
     if (steps !== lab.steps) labs = { ...labs, [labId]: { ...lab, steps } };
   }
   const stamped: Progress = labs === next.labs ? next : { ...next, labs };
-  const sandbox = next.sandboxCode !== previous.sandboxCode;
+  const sandbox = next.sandboxCode !== previous.sandboxCode || next.streamCode !== previous.streamCode;
   const settings = next.theme !== previous.theme || next.timeLimitSeconds !== previous.timeLimitSeconds;
   if (!sandbox && !settings) return stamped;
   return {
@@ -67,10 +67,11 @@ export function mergeProgress(local: Progress, remote: Progress): Progress {
   }
   let result: Progress = labs === local.labs ? local : { ...local, labs };
   if (newer(remote.sandboxUpdatedAt, local.sandboxUpdatedAt)) {
-    const { sandboxCode: _drop, ...rest } = result;
+    const { sandboxCode: _drop, streamCode: _stream, ...rest } = result;
     result = {
       ...rest,
       ...(remote.sandboxCode !== undefined ? { sandboxCode: remote.sandboxCode } : {}),
+      ...(remote.streamCode !== undefined ? { streamCode: remote.streamCode } : {}),
       sandboxUpdatedAt: remote.sandboxUpdatedAt!,
     };
   }

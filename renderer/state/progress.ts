@@ -54,11 +54,13 @@ export interface Progress {
   lastLab?: string;
   /** The free sandbox's job code, as typed. */
   sandboxCode?: string;
+  /** The free sandbox's KafkaJS program (the Streaming tab), as typed. */
+  streamCode?: string;
   /** Preferences. */
   theme?: 'light' | 'dark';
   /** The time limit for the learner's code, in seconds (see timeLimit.ts; absent: the default). */
   timeLimitSeconds?: number;
-  /** When sandboxCode, and the settings (theme, time limit), last changed: for merges between tabs. */
+  /** When sandboxCode or streamCode, and the settings (theme, time limit), last changed: for merges between tabs. */
   sandboxUpdatedAt?: number;
   settingsUpdatedAt?: number;
 }
@@ -144,6 +146,7 @@ export function parseProgress(data: unknown): Progress {
     labs?: unknown;
     lastLab?: unknown;
     sandboxCode?: unknown;
+    streamCode?: unknown;
     theme?: unknown;
     timeLimitSeconds?: unknown;
     sandboxUpdatedAt?: unknown;
@@ -178,6 +181,7 @@ export function parseProgress(data: unknown): Progress {
     labs,
     ...(typeof raw.lastLab === 'string' ? { lastLab: raw.lastLab } : {}),
     ...(typeof raw.sandboxCode === 'string' ? { sandboxCode: raw.sandboxCode } : {}),
+    ...(typeof raw.streamCode === 'string' ? { streamCode: raw.streamCode } : {}),
     ...(raw.theme === 'light' || raw.theme === 'dark' ? { theme: raw.theme } : {}),
     ...(timeLimit !== null ? { timeLimitSeconds: timeLimit } : {}),
     ...(stamp(raw.sandboxUpdatedAt) ? { sandboxUpdatedAt: raw.sandboxUpdatedAt } : {}),

@@ -2,14 +2,14 @@
  * Views as URL hashes (#/, #/sandbox/sql, #/lab/hdfs-blocks/2, #/api/RDD.map), so a reload or the back
  * button returns to the same place. Steps are 1-based in the URL, 0-based in the app.
  */
-export type SandboxTab = 'cluster' | 'editor' | 'sql';
+export type SandboxTab = 'cluster' | 'editor' | 'stream' | 'sql';
 export type View =
   | { name: 'home' }
   | { name: 'sandbox'; tab: SandboxTab }
   | { name: 'lab'; labId: string; step: number }
   | { name: 'api'; member: string | null };
 
-const TABS: SandboxTab[] = ['cluster', 'editor', 'sql'];
+const TABS: SandboxTab[] = ['cluster', 'editor', 'stream', 'sql'];
 
 export function viewToHash(view: View): string {
   switch (view.name) {

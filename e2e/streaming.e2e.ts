@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type Session } from './harness';
+import { seriousViolations } from './axe';
+import { setEditorText } from './labActions';
+
+/** Scrubs the playback to `fraction` of the run (paused first). */
+async function seek(page: Page, fraction: number): Promise<void> {
+  await page
+    .getByRole('button', { name: /Pause/ })
+    .click({ timeout: 2_000 })
+    .catch(() => {});
+  const scrub = page.getByLabel('Simulated time');
+  const duration = Number(await scrub.getAttribute('max'));
+  await scrub.fill(String(Math.round(duration * fraction)));
+}
+
+const ledger = async (page: Page, name: string) => Number(await page.locator(`[data-ledger="${name}"]`).textContent());
+
+async function runAndWait(page: Page, click: () => Promise<void>): Promise<void> {
+  const before = await page.locator('.stream-run').count();
+  await click();
+  await page.getByRole('button', { name: '▶ Run' }).waitFor();
+  await page.waitForFunction(
+    () => !(document.querySelector('.stream-job .btn.primary') as HTMLButtonElement | null)?.disabled,
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.locator('.stream-run').waitFor({ timeout: 60_000 });
+  expect(await page.locator('.stream-run').count()).toBeGreaterThanOrEqual(before);
+}
+
+describe('the Streaming tab: a KafkaJS program against the simulated Kafka, played back', { timeout: 180_000 }, () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp();
+    await s.page.goto(`${s.baseUrl}#/sandbox/stream`);
+    await s.page.getByRole('tab', { name: 'Streaming' }).waitFor();
+  });
+  afterAll(async () => s.close());
+
+  it('runs the example: the tapes fill, the ledger counts every payment stored once', async () => {
+    const { page } = s;
+    await runAndWait(page, () => page.getByRole('button', { name: '▶ Run' }).click());
+    await expect.poll(() => page.locator('.stream-tape').count()).toBe(3);
+    await seek(page, 0);
+    expect(await ledger(page, 'stored')).toBe(0);
+    await seek(page, 1);
+    await expect.poll(() => ledger(page, 'stored')).toBe(200);
+    expect(await ledger(page, 'duplicated')).toBe(0);
+    expect(await ledger(page, 'lost')).toBe(0);
+    expect(await ledger(page, 'processed twice')).toBe(0);
+    await expect.poll(() => page.getByTestId('stream-group').textContent()).toMatch(/consumer 1, consumer 2/);
+    await s.screenshot('streaming-run');
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+  });
+
+  it('crashes a consumer after processing, before its commit: the payment is processed twice, stored once', async () => {
+    const { page } = s;
+    await page.getByLabel('Consumer to crash').selectOption('1');
+    await page.getByLabel('Message at which the consumer crashes').fill('10');
+    await page.getByLabel('Crash point').selectOption('after-processing');
+    await runAndWait(page, () => page.getByRole('button', { name: 'Crash and rerun' }).click());
+    await expect
+      .poll(() => page.getByTestId('injected-faults').textContent())
+      .toMatch(/consumer 1 crashes at its message 10/);
+    await seek(page, 1);
+    await expect.poll(() => ledger(page, 'processed twice')).toBe(1);
+    expect(await ledger(page, 'stored')).toBe(200);
+    expect(await ledger(page, 'duplicated')).toBe(0);
+    await expect.poll(() => page.getByTestId('stream-events').textContent()).toMatch(/consumer 2 joined|rebalance/);
+    await expect.poll(() => page.getByTestId('stream-group').textContent()).toMatch(/Group members: consumer 2 ·/);
+
+    // A record's path: click the first cell of the first tape.
+    await page.locator('.stream-tape .tape-cell').first().click();
+    await expect.poll(() => page.getByTestId('record-path').textContent()).toMatch(/appended to payments-\d at offset/);
+    await s.screenshot('streaming-crash');
+  });
+
+  it('names the line of a program that throws, and keeps no stray console errors or requests', async () => {
+    const { page } = s;
+    await setEditorText(
+      page,
+      "import { Kafka } from 'kafkajs';\nconst kafka = new Kafka({ clientId: 'x', brokers: ['n1:9092'] });\nexport async function produce() {\n  const p = kafka.producer();\n  await p.connect();\n  await p.send({ topic: 'payments', acks: 0, messages: [{ value: 'a' }], idempotent: true });\n  null.boom;\n}\n",
+      '.sandbox-editor',
+    );
+    await page.getByRole('button', { name: 'Run without faults' }).click();
+    await page.getByTestId('run-error').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('run-error').textContent()).toMatch(/card-payments\.js:7: TypeError/);
+    expect(s.consoleErrors).toEqual([]);
+    expect(s.outsideRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The sandbox's Streaming tab: a KafkaJS program (the code a JavaScript developer runs against a
+ * real Kafka) run against the simulated Kafka, with sample card payments for `produce` and as
+ * many `consume` calls as consumers; then played back (StreamRunView) with faults to inject.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KafkaFault } from '../../../engine/streaming';
+import { engineClient, RunStoppedError, warmSandboxSoon } from '../../bridge/engineClient';
+import type { RunProgress, StreamRunResult } from '../../bridge/engineProtocol';
+import { useAppStore } from '../../state/store';
+import { useFollowSaved } from '../../state/useFollowSaved';
+import { LazyCodeEditor } from '../editor/LazyCodeEditor';
+import { RunStatus, StopButton } from '../lab/RunStatus';
+import { currentTimeLimit, NOTHING_PRINTED, withPrinted, type Printed } from '../lab/useStepRun';
+import { ConsolePanel } from '../run/ConsolePanel';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
+import { saveProgressNow } from '../../state/persistence';
+import { runEnded, runStarting } from '../../state/runMarker';
+import { StreamRunView } from './StreamRunView';
+import cardPaymentsProgram from '../../../labs/examples/streaming/kafkajs/card-payments.js?raw';
+import './stream.css';
+
+const PARTITIONS = [1, 2, 3, 4, 6, 12, 48];
+const CONSUMERS = [0, 1, 2, 3, 4, 6];
+const RECORDS = [40, 200, 1000, 5000];
+
+export function StreamJobPanel() {
+  const saved = useAppStore((s) => s.progress.streamCode);
+  const updateProgress = useAppStore((s) => s.updateProgress);
+  const [code, setCode] = useState(saved ?? cardPaymentsProgram);
+  useFollowSaved(saved, code, setCode);
+  const [partitions, setPartitions] = useState(3);
+  const [consumers, setConsumers] = useState(2);
+  const [records, setRecords] = useState(200);
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const [result, setResult] = useState<StreamRunResult | null>(null);
+  const [printed, setPrinted] = useState<Printed | null>(null);
+  const [version, setVersion] = useState(0);
+
+  const onChange = (value: string) => {
+    setCode(value);
+    updateProgress((p) => ({ ...p, streamCode: value }));
+  };
+  const generation = useRef(0);
+  const run = async (faults: KafkaFault[] = []) => {
+    if (running) engineClient().stop();
+    const mine = ++generation.current;
+    setRunning(true);
+    setProgress(null);
+    setStopped(false);
+    setPrinted(NOTHING_PRINTED);
+    saveProgressNow();
+    const marker = runStarting({ kind: 'sandbox' });
+    try {
+      const answer = await engineClient().runStream(
+        {
+          source: code,
+          fileName: /:\s*(string|number)\b|interface\s/.test(code) ? 'card-payments.ts' : 'card-payments.js',
+          seed: 1,
+          topic: { name: 'payments', partitions },
+          consumers,
+          records,
+          durationMs: 60_000,
+          processingMs: 20,
+          faults,
+          timeLimitSeconds: currentTimeLimit(),
+        },
+        (p) => generation.current === mine && setProgress(p),
+        (lines, dropped) =>
+          generation.current === mine && setPrinted((p) => withPrinted(p ?? NOTHING_PRINTED, lines, dropped)),
+      );
+      if (generation.current !== mine) return;
+      setResult(answer);
+      setPrinted({ lines: answer.console ?? [], more: answer.consoleMore ?? 0 });
+      setVersion((v) => v + 1);
+    } catch (error) {
+      if (generation.current !== mine) return;
+      if (error instanceof RunStoppedError) setStopped(true);
+      else setResult({ report: null, error: (error as Error).message, faults });
+    } finally {
+      runEnded(marker);
+      if (generation.current === mine) setRunning(false);
+    }
+  };
+  const stop = useCallback(() => engineClient().stop(), []);
+  useEffect(() => warmSandboxSoon(), []);
+  const runningRef = useRef(running);
+  useEffect(() => {
+    runningRef.current = running;
+  }, [running]);
+  useEffect(
+    () => () => {
+      if (runningRef.current) engineClient().stop();
+    },
+    [],
+  );
+  const runRef = useRef(run);
+  useEffect(() => {
+    runRef.current = run;
+  });
+
+  const language = /:\s*(string|number)\b|interface\s/.test(code) ? 'typescript' : 'javascript';
+  const pickNumber = (set: (n: number) => void) => (e: React.ChangeEvent<HTMLSelectElement>) =>
+    set(Number(e.target.value));
+  return (
+    <div className="sandbox-job stream-job">
+      <div className="toolbar">
+        <label>
+          Partitions{' '}
+          <select value={partitions} onChange={pickNumber(setPartitions)} aria-label="Partitions of the payments topic">
+            {PARTITIONS.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Consumers{' '}
+          <select value={consumers} onChange={pickNumber(setConsumers)} aria-label="Consumers in the group">
+            {CONSUMERS.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Payments{' '}
+          <select value={records} onChange={pickNumber(setRecords)} aria-label="Card payments to produce">
+            {RECORDS.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="btn primary"
+          disabled={running}
+          onClick={() => void run(result?.faults ?? [])}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
+          ▶ Run
+        </button>
+        <StopButton running={running} onStop={stop} />
+        <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={() => onChange(cardPaymentsProgram)}>
+          Reset to the example
+        </button>
+      </div>
+      <p className="muted small-print">
+        A KafkaJS program: <code>produce(&#123; records &#125;)</code> runs once with the sample card payments,{' '}
+        <code>consume(&#123; sink &#125;)</code> once per consumer, against brokers n1:9092, n2:9092 and n3:9092. Each
+        message takes a consumer 20 ms; the run lasts 60 simulated seconds.
+      </p>
+      <div className="editor-host sandbox-editor">
+        <LazyCodeEditor
+          value={code}
+          onChange={onChange}
+          onRun={() => void runRef.current(result?.faults ?? [])}
+          language={language}
+          path={language === 'typescript' ? 'file:///sandbox/stream.ts' : 'file:///sandbox/stream.js'}
+          ariaLabel="KafkaJS program"
+        />
+      </div>
+      <div className="run-panel" aria-live="polite">
+        <RunStatus running={running} stopped={stopped} progress={progress} what="program" />
+        {result?.error && (
+          <p className="error" role="alert" data-testid="run-error">
+            {result.error}
+          </p>
+        )}
+        {result?.report && (
+          <ErrorBoundary key={version} what="this run's pictures" part="stream-run">
+            <StreamRunView
+              report={result.report}
+              faults={result.faults}
+              busy={running}
+              consumers={consumers}
+              onInjectFault={(faults) => void run(faults)}
+            />
+          </ErrorBoundary>
+        )}
+        {printed && (printed.lines.length > 0 || printed.more > 0) && (
+          <ConsolePanel lines={printed.lines} more={printed.more} running={running} />
+        )}
+      </div>
+    </div>
+  );
+}

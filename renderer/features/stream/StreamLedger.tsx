@@ -1,0 +1,34 @@
+/**
+ * The delivery ledger as the run plays: records appended, processed (twice: replayed), stored in
+ * the sink and duplicated there, so far; lost and pending are known at the end of the run.
+ */
+import type { StreamAt, StreamView } from '../../viz/stream/streamView';
+
+export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
+  const l = at.ledger;
+  const ended = at.t >= view.endMs;
+  const rows: [string, number | string, string][] = [
+    ['produced', view.final.produced, 'records the producers sent'],
+    ['appended', l.appended, 'in a partition log'],
+    ['processed', l.processed, "handed to a consumer's eachMessage"],
+    ['processed twice', l.reprocessed, 'replayed after a crash or a rebalance'],
+    ['stored', l.stored, 'in the sink'],
+    ['duplicated', l.duplicated, 'in the sink more than once'],
+    ['lost', ended ? view.final.lost : '…', 'never stored and not on its way (known at the end)'],
+  ];
+  return (
+    <table className="stream-ledger" aria-label="Delivery ledger">
+      <caption>Ledger {ended ? 'at the end' : 'so far'}</caption>
+      <tbody>
+        {rows.map(([name, n, what]) => (
+          <tr key={name} className={name === 'duplicated' || name === 'lost' ? 'ledger-bad' : undefined}>
+            <th scope="row" title={what}>
+              {name}
+            </th>
+            <td data-ledger={name}>{n}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
