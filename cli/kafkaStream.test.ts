@@ -82,6 +82,15 @@ describe('clusterlab stream PROGRAM: a KafkaJS program against the simulated Kaf
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/program failed: job\.js:9: TypeError/);
 
+    const handler = program(
+      `${HEAD}export async function consume() {\n  const c = kafka.consumer({ groupId: 'g' });\n  await c.connect();\n  await c.subscribe({ topics: ['t'], fromBeginning: true });\n  await c.run({ eachMessage: async () => { null.x; } });\n}\n`,
+    );
+    const h = await run(['job.js', '--records', 'r.jsonl', '--json'], handler);
+    expect(h.code).toBe(0);
+    // A TypeError in the handler (of the program's own realm) stops the consumer for good, with its line.
+    expect(h.stderr).toMatch(/Crash: TypeError: Cannot read properties of null \(reading 'x'\) \(at job\.js:12\)/);
+    expect(h.stderr).not.toMatch(/Error when calling eachMessage/);
+
     const loops = program(`${HEAD}export async function consume({ sink }) {\n  for (;;) await sink.get('a');\n}\n`);
     const l = await run(['job.js', '--timeout', '2'], loops);
     expect(l.code).toBe(1);
@@ -98,6 +107,10 @@ describe('clusterlab stream PROGRAM: a KafkaJS program against the simulated Kaf
     const f = await run(['job.js'], fs);
     expect(f.code).toBe(2);
     expect(f.stderr).toMatch(/job\.js:2: Error: Cannot find module 'fs'/);
+
+    const ghost = await run([...PAYMENTS, '--crash', '3:5:after-commit']);
+    expect(ghost.code).toBe(2);
+    expect(ghost.stderr).toMatch(/--crash: there is no consumer 3; the run has 2/);
 
     const bad = await run([...PAYMENTS, '--crash', '1:5:later']);
     expect(bad.code).toBe(2);

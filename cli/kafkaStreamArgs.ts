@@ -174,13 +174,20 @@ export function parseKafkaArgs(options: Map<string, string[]>, cwd: string): Kaf
     throw new UsageError(
       `--topic ${tooMany.name}: ${tooMany.replicationFactor} replicas need as many brokers, and there are ${brokers} (--brokers)`,
     );
+  const consumers = int('--consumers', one('--consumers') ?? '1', 0, 100);
+  const faults = ['--crash', '--kill-broker', '--cut-network'].flatMap((o) =>
+    (options.get(o) ?? []).map((t) => fault(o, t)),
+  );
+  const missing = faults.find((f) => f.kind === 'crashConsumer' && f.consumer > consumers);
+  if (missing?.kind === 'crashConsumer')
+    throw new UsageError(`--crash: there is no consumer ${missing.consumer}; the run has ${consumers} (--consumers)`);
   const recordsFile = one('--records');
   const idField = one('--id') ?? 'id';
   if (idField === '' || idField.length > 200) throw new UsageError('--id: must name a JSON field, such as id');
   return {
     records: recordsFile === undefined ? [] : records(recordsFile, cwd),
     topics,
-    consumers: int('--consumers', one('--consumers') ?? '1', 0, 100),
+    consumers,
     brokers,
     durationMs: duration(one('--duration') ?? '60'),
     processingMs: int('--processing-ms', one('--processing-ms') ?? '0', 0, 60_000),

@@ -84,7 +84,13 @@ function parseArgs(argv: string[]): StreamArgs | null {
  */
 function kafkaProgram(path: string, cwd: string): JobSource | null {
   const full = resolve(cwd, path);
-  const text = readLocalText(full, `file ${path}`, `file not found: ${path}`);
+  let text: string;
+  try {
+    text = readLocalText(full, `file ${path}`, `file not found: ${path}`);
+  } catch {
+    // Not readable: the scenario loader says why, in its words.
+    return null;
+  }
   const shown = relative(cwd, full) || path;
   const fileName = shown.startsWith('..') ? full : shown;
   try {

@@ -16,6 +16,7 @@ import type { RecordIdentity, SinkRow } from '../streaming/kafkaSink';
 import type { LedgerSummary } from '../streaming/ledger';
 import type { TopicConfig } from '../streaming/types';
 import { JobSpecError } from '../sandbox/contract/jobCodeError';
+import { DATA_LIMITS, toPlainData } from '../sandbox/contract/plainData';
 import type { JobSource, KafkaProgram, TaskRunner } from '../sandbox/contract';
 
 export interface KafkaJobOptions {
@@ -119,20 +120,25 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
   });
   const untilMs = options.untilMs ?? DEFAULT_KAFKA_RUN_MS;
   try {
-    const shape = await runner.load(source, { kafkaBrokers: host.addresses });
+    const shape = await runner.load(source, { kafkaBrokers: host.addresses, seed: options.seed });
     if (shape.kind !== 'kafka')
       throw new JobSpecError(
         source.fileName,
         "is a batch job, not a KafkaJS program: a streaming run calls the functions the file exports (export async function produce(...), consume(...)) with import { Kafka } from 'kafkajs'",
       );
     const programs = typeof options.programs === 'function' ? options.programs(shape.functions) : options.programs;
+    // What the functions are given crosses to the sandbox: plain data within the data limits.
+    for (const p of programs) {
+      const plain = toPlainData(p.input, 'input', DATA_LIMITS);
+      if (!plain.ok) throw new ValidationError(plain.path, `${p.fn}'s input is not plain data: ${plain.problem}`);
+    }
     const missing = programs.map((p) => p.fn).filter((fn) => !shape.functions.includes(fn));
     if (missing.length > 0)
       throw new JobSpecError(
         source.fileName,
         `must export ${[...new Set(missing)].map((f) => `\`export async function ${f}(...)\``).join(' and ')}; it exports ${shape.functions.join(', ')}`,
       );
-    const stepper = new KafkaStepper(host, untilMs);
+    const stepper = new KafkaStepper(host, untilMs, runner.checkBudget?.bind(runner));
     await runner.runKafkaPrograms(programs, stepper);
     const groups = host.groupIds();
     const groupId = options.groupId ?? (groups.length === 1 ? groups[0]! : null);

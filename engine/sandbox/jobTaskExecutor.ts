@@ -19,7 +19,9 @@ import type { MapTaskInput, SandboxFile } from './contract/taskRunner';
 import type { SandboxPost, SandboxReply, SandboxRequest } from './sandboxMessages';
 import { createConsoleShim } from './consoleShim';
 import { BATCH_HOLD_BYTES } from './mapOutputBudget';
-import { KafkaWorkerRun, jobRequire, kafkaFunctions, simulatedDate } from './kafkaWorkerRun';
+import { KafkaWorkerRun, jobRequire, kafkaFunctions, seededMath, simulatedDate } from './kafkaWorkerRun';
+import { BufferShim } from '../streaming/kafkajs/kafkaBuffer';
+import { createRng } from '../core/rng';
 import type { KafkaAnswer } from '../streaming/kafkajs';
 
 export interface ExecutorRuntime {
@@ -171,7 +173,12 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               onLoop: (line) => post({ type: 'loop', line }),
             });
             const streaming = message.kafka
-              ? new KafkaWorkerRun(fileName, message.kafka.brokers, (line) => shim.console.log(line))
+              ? new KafkaWorkerRun(
+                  fileName,
+                  message.kafka.brokers,
+                  (line) => shim.console.log(line),
+                  runtime.lineOffset,
+                )
               : null;
             kafka = streaming ? { run: streaming, exports: null } : null;
             const exported = runtime.evaluate(message.source.code, fileName, {
@@ -179,10 +186,17 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               [SPARK_CLOSURE]: sparkClosure,
               console: shim.console,
               require: jobRequire(fileName, streaming),
-              ...(streaming ? { Date: simulatedDate(() => streaming.transport.now()) } : {}),
+              // A streaming run is deterministic: its clock is the simulation's, its chance seeded.
+              ...(streaming
+                ? {
+                    Date: simulatedDate(() => streaming.transport.now()),
+                    Math: seededMath(createRng(message.kafka!.seed).next),
+                    Buffer: BufferShim,
+                  }
+                : {}),
             }) as Record<string, unknown> | null | undefined;
-            const functions = streaming && exported ? kafkaFunctions(exported) : null;
-            if (kafka && functions) {
+            if (kafka) {
+              const functions = kafkaFunctions(exported, fileName);
               kafka.exports = exported!;
               job = { shape: { kind: 'kafka', functions }, mapreduce: [], spark: null };
             } else job = readJobModule(exported?.default, fileName);

@@ -10,7 +10,7 @@ import { StepTransport } from '../streaming/kafkaSteps';
 import { createSink, kafkajsModule } from '../streaming/kafkajs';
 import type { KafkaAnswer } from '../streaming/kafkajs';
 import type { KafkaProgram } from './contract/taskRunner';
-import { JobSpecError } from './contract/jobCodeError';
+import { JobSpecError, findLine } from './contract/jobCodeError';
 import type { SandboxReply } from './sandboxMessages';
 
 type Fn = (arg: unknown) => unknown;
@@ -29,21 +29,37 @@ function kafkaLogLine(level: string, message: string, now: number): string {
 /**
  * `Date` as a streaming program sees it: `Date.now()` and `new Date()` read the simulated clock
  * (ms since 1 January 1970, when the run starts), so the same program, seed and faults give the
- * same run; `new Date(x)`, `Date.parse` and `Date.UTC` are the real ones.
+ * same run; `new Date(x)`, `Date.parse` and `Date.UTC` are the real ones. Its instances are real
+ * Dates whose constructor is this one, and it can be extended (`class Stamp extends Date`).
  */
 export function simulatedDate(now: () => number): DateConstructor {
   const Real = Date;
   function SimulatedDate(this: unknown, ...args: unknown[]): unknown {
     if (new.target === undefined) return String(Reflect.construct(Real, [now()]));
-    return Reflect.construct(Real, args.length === 0 ? [now()] : args);
+    return Reflect.construct(Real, args.length === 0 ? [now()] : args, new.target);
   }
+  const prototype = Object.create(Real.prototype, {
+    constructor: { value: SimulatedDate, writable: true, configurable: true },
+  }) as object;
   Object.defineProperties(SimulatedDate, {
     now: { value: () => now() },
     parse: { value: Real.parse },
     UTC: { value: Real.UTC },
-    prototype: { value: Real.prototype },
+    prototype: { value: Object.freeze(prototype) },
   });
   return Object.freeze(SimulatedDate) as unknown as DateConstructor;
+}
+
+/**
+ * `Math` as a streaming program sees it: the real one, except that `Math.random()` draws from the
+ * run's seeded generator, so the same program and seed give the same run.
+ */
+export function seededMath(random: () => number): Math {
+  const out = Object.create(Object.getPrototypeOf(Math) as object) as Record<PropertyKey, unknown>;
+  for (const key of Reflect.ownKeys(Math))
+    if (key !== 'random') Object.defineProperty(out, key, Reflect.getOwnPropertyDescriptor(Math, key)!);
+  Object.defineProperty(out, 'random', { value: random, writable: false, enumerable: false, configurable: false });
+  return Object.freeze(out) as unknown as Math;
 }
 
 export interface KafkaRunHooks {
@@ -66,10 +82,24 @@ export class KafkaWorkerRun {
     private readonly fileName: string,
     brokers: readonly string[],
     log: (line: string) => void,
+    /** Lines the evaluation puts above the learner's code (ExecutorRuntime.lineOffset). */
+    lineOffset: number,
   ) {
+    const where = (error: unknown): string | null => {
+      let stack = '';
+      try {
+        const s = (error as { stack?: unknown } | null)?.stack;
+        if (typeof s === 'string') stack = s;
+      } catch {
+        return null;
+      }
+      const line = findLine(stack, fileName, lineOffset);
+      return line === null ? null : `${fileName}:${line}`;
+    };
     this.transport = new StepTransport(
       (level, message) => log(kafkaLogLine(level, message, this.transport.now())),
       true,
+      where,
     );
     this.module = kafkajsModule(this.transport, brokers);
   }
@@ -129,15 +159,24 @@ export class KafkaWorkerRun {
 }
 
 /**
- * The functions a KafkaJS program exports by name (no default export, one function or more), in
- * name order; null for any other module (a MapReduce or Spark job).
+ * The functions a KafkaJS program exports by name, in name order (a streaming run calls them);
+ * a JobSpecError when it exports none.
  */
-export function kafkaFunctions(exported: Record<string, unknown>): string[] | null {
-  if (exported.default !== undefined) return null;
-  const names = Object.keys(exported)
-    .filter((k) => k !== '__esModule' && typeof exported[k] === 'function')
+export function kafkaFunctions(exported: Record<string, unknown> | null | undefined, fileName: string): string[] {
+  const names = Object.keys(exported ?? {})
+    .filter((k) => k !== '__esModule' && k !== 'default' && typeof exported![k] === 'function')
     .sort();
-  return names.length > 0 ? names : null;
+  if (names.length === 0 && exported?.default !== undefined)
+    throw new JobSpecError(
+      fileName,
+      "is a batch job (it has a default export), not a KafkaJS program: a streaming run calls the functions the file exports, such as export async function produce({ records }) and consume({ sink }), with import { Kafka } from 'kafkajs'",
+    );
+  if (names.length === 0)
+    throw new JobSpecError(
+      fileName,
+      'exports no function: a KafkaJS program exports the functions the run calls, such as export async function produce({ records }) and export async function consume({ sink })',
+    );
+  return names;
 }
 
 /**
@@ -153,9 +192,9 @@ export function jobRequire(fileName: string, kafka: KafkaWorkerRun | null): (nam
         "imports 'kafkajs': a KafkaJS program runs with `clusterlab stream` or in a streaming lab, not as a batch job",
       );
     }
-    throw new JobSpecError(
-      fileName,
-      `cannot import '${String(name).slice(0, 100)}': a job can import only 'kafkajs' (its streaming programs); everything else it needs is passed to it`,
+    // An Error of the program's own: its stack names the line of the require.
+    throw new Error(
+      `Cannot find module '${String(name).slice(0, 100)}': a job can import only 'kafkajs' (in a streaming program)`,
     );
   };
 }

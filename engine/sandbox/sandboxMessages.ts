@@ -31,7 +31,7 @@ export interface RunClock {
 
 export type SandboxRequest =
   /** `kafka`: a streaming run's brokers (`import 'kafkajs'` works only then). */
-  | { type: 'load'; id: number; source: JobSource; clock: RunClock; kafka?: { brokers: string[] } }
+  | { type: 'load'; id: number; source: JobSource; clock: RunClock; kafka?: { brokers: string[]; seed: number } }
   | { type: 'map'; id: number; task: MapTaskInput }
   /** Several map tasks in one message (small tasks cost less than a message each); answered by one batch. */
   | { type: 'mapBatch'; tasks: { id: number; task: MapTaskInput }[] }

@@ -118,7 +118,7 @@ export class SandboxPoolCore implements TaskRunner {
     const clock = { startedAt, deadline: loopDeadline(startedAt, seconds), limitSeconds: seconds };
     run.echo = this.slots[0] ?? null;
     for (const slot of this.slots) slot.loading = true;
-    const kafka = options.kafkaBrokers ? { kafka: { brokers: options.kafkaBrokers } } : {};
+    const kafka = options.kafkaBrokers ? { kafka: { brokers: options.kafkaBrokers, seed: options.seed ?? 1 } } : {};
     const replies = await Promise.all(
       this.slots.map((slot) => this.sendTo(slot, { type: 'load', id: this.nextId++, source, clock, ...kafka })),
     );

@@ -8,7 +8,7 @@
 import { bool, count, fail, int, list, obj, str } from '../sandbox/contract/replyChecks';
 import type { KafkaOpened } from '../sandbox/contract';
 import type { KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
-import { KAFKA_LIMITS as L } from './kafkaLimits';
+import { KAFKA_LIMITS as L, MAX_TOPIC_PARTITIONS, topicNameProblem } from './kafkaLimits';
 
 /** A safe integer of either sign (offsets and generations may be -1; the host judges their meaning). */
 function sint(v: unknown, where: string): number {
@@ -17,13 +17,19 @@ function sint(v: unknown, where: string): number {
 }
 
 const name = (v: unknown, where: string) => str(v, where, L.name);
+/** A topic: Kafka's legal names only (the library refuses others first, with KafkaJS's error). */
+const topicName = (v: unknown, where: string) => {
+  if (topicNameProblem(v) !== null)
+    fail(where, "is not a legal topic name (letters, digits, '.', '_', '-'; at most 249)");
+};
 const text = (v: unknown, where: string) => (v === null ? null : str(v, where, L.messageChars));
-const names = (v: unknown, where: string) => list(v, where, L.partitions).forEach((x, i) => name(x, `${where}[${i}]`));
+const names = (v: unknown, where: string) =>
+  list(v, where, L.partitions).forEach((x, i) => topicName(x, `${where}[${i}]`));
 
 function offsets(v: unknown, where: string): void {
   list(v, where, L.partitions).forEach((x, i) => {
     const o = obj(x, `${where}[${i}]`);
-    name(o.topic, `${where}[${i}].topic`);
+    topicName(o.topic, `${where}[${i}].topic`);
     sint(o.partition, `${where}[${i}].partition`);
     sint(o.offset, `${where}[${i}].offset`);
   });
@@ -57,7 +63,7 @@ function send(r: Record<string, unknown>, where: string): void {
   list(r.topicMessages, `${where}.topicMessages`, L.partitions).forEach((x, i) => {
     const at = `${where}.topicMessages[${i}]`;
     const tm = obj(x, at);
-    name(tm.topic, `${at}.topic`);
+    topicName(tm.topic, `${at}.topic`);
     const ms = list(tm.messages, `${at}.messages`, L.messagesPerSend);
     messages += ms.length;
     if (messages > L.messagesPerSend) fail(`${where}.topicMessages`, `holds more than ${L.messagesPerSend} messages`);
@@ -87,13 +93,13 @@ function request(v: unknown, where: string): void {
     case 'createTopics':
       list(r.topics, `${where}.topics`, L.partitions).forEach((x, i) => {
         const t = obj(x, `${where}.topics[${i}]`);
-        name(t.topic, `${where}.topics[${i}].topic`);
-        sint(t.numPartitions, `${where}.topics[${i}].numPartitions`);
-        sint(t.replicationFactor, `${where}.topics[${i}].replicationFactor`);
+        topicName(t.topic, `${where}.topics[${i}].topic`);
+        int(t.numPartitions, `${where}.topics[${i}].numPartitions`, MAX_TOPIC_PARTITIONS);
+        int(t.replicationFactor, `${where}.topics[${i}].replicationFactor`, 1000);
       });
       return;
     case 'fetchTopicOffsets':
-      return void name(r.topic, `${where}.topic`);
+      return void topicName(r.topic, `${where}.topic`);
     case 'fetchOffsets':
       name(r.groupId, `${where}.groupId`);
       return names(r.topics, `${where}.topics`);
@@ -136,7 +142,7 @@ function request(v: unknown, where: string): void {
     case 'sinkGet':
       return void str(r.key, `${where}.key`, L.messageChars);
     case 'processed':
-      name(r.topic, `${where}.topic`);
+      topicName(r.topic, `${where}.topic`);
       sint(r.partition, `${where}.partition`);
       return void sint(r.offset, `${where}.offset`);
     default:

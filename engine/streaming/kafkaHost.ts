@@ -18,7 +18,8 @@ import { KafkaSink, countStored, markPending, type RecordIdentity } from './kafk
 import { heldFetch, type FetchContext } from './kafkaFetch';
 import { badNumber, groupError, nonRetriable, unknownTopic } from './kafkaHostErrors';
 import { Ledger } from './ledger';
-import { TopicRegistry } from './kafkaTopics';
+import { MAX_TOTAL_PARTITIONS, TopicRegistry } from './kafkaTopics';
+import { KAFKA_LIMITS, producedLimitProblem, sendSize } from './kafkaLimits';
 import type { TopicConfig } from './types';
 import type { KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
 import type { KafkaErrorData } from './kafkajs/kafkaErrors';
@@ -80,6 +81,9 @@ export class KafkaHost {
   private readonly produced = new Map<number, { key: string | null; value: string | null }>();
   /** Calls applied and not answered yet. */
   private open = 0;
+  /** What the run has produced and written to the sink so far (KAFKA_LIMITS bounds them). */
+  private producedChars = 0;
+  private sinkChars = 0;
 
   constructor(options: KafkaHostOptions) {
     this.trace = options.trace ?? nullSink;
@@ -160,8 +164,10 @@ export class KafkaHost {
    * Runs the clock until some call is answered (or `until`, or nothing is left to run), and
    * returns the answers due, in the order they fell due.
    */
-  advance(until = Number.POSITIVE_INFINITY): KafkaAnswer[] {
-    while (this.due.length === 0 && this.kernel.step(until));
+  advance(until = Number.POSITIVE_INFINITY, checkBudget?: () => void): KafkaAnswer[] {
+    let steps = 0;
+    // The run's wall-clock budget is looked at every few thousand events (a step may run long).
+    while (this.due.length === 0 && this.kernel.step(until)) if (checkBudget && ++steps % 4096 === 0) checkBudget();
     // Nothing answered before `until`: the clock still moves there.
     if (this.due.length === 0 && until !== Number.POSITIVE_INFINITY) this.kernel.run({ until });
     // Everything else due at the same instant goes in the same step.
@@ -205,6 +211,8 @@ export class KafkaHost {
         for (const g of this.groups.values()) g.leave(client);
         return this.later(() => answer(null));
       case 'send': {
+        const over = this.overProduced(req);
+        if (over !== null) return this.later(() => fail(nonRetriable(over)));
         c.sends ??= new ProducerSends(
           {
             kernel: this.kernel,
@@ -235,6 +243,17 @@ export class KafkaHost {
               retriable: false,
               message: `Replication-factor is invalid: ${tooMany.replicationFactor} for topic "${tooMany.topic}", and this cluster has ${brokers} brokers`,
             }),
+          );
+        const adding = req.topics
+          .filter((t) => this.topics.partitionsOf(t.topic, false) === null)
+          .reduce((n, t) => n + t.numPartitions, 0);
+        if (!this.topics.room(adding))
+          return this.later(() =>
+            fail(
+              nonRetriable(
+                `createTopics: ${adding} more partitions would pass this simulation's ${MAX_TOTAL_PARTITIONS} partitions in all topics together`,
+              ),
+            ),
           );
         for (const t of req.topics) {
           if (this.topics.partitionsOf(t.topic, false) !== null) continue;
@@ -339,10 +358,14 @@ export class KafkaHost {
         );
         return;
       case 'sinkPut':
-        this.sink.put(req.key, req.value);
-        return this.later(() => answer(null), 0.5);
       case 'sinkAppend':
-        this.sink.append(req.value);
+        this.sinkChars += req.value.length + (req.op === 'sinkPut' ? req.key.length : 0);
+        if (this.sinkChars > KAFKA_LIMITS.sinkChars)
+          return this.later(() =>
+            fail(nonRetriable(`sink: this run's rows may hold at most ${KAFKA_LIMITS.sinkChars} characters in all`)),
+          );
+        if (req.op === 'sinkAppend') this.sink.append(req.value);
+        else this.sink.put(req.key, req.value);
         return this.later(() => answer(null), 0.5);
       case 'sinkGet':
         return this.later(() => answer(this.sink.get(req.key)), 0.5);
@@ -350,6 +373,7 @@ export class KafkaHost {
         this.kernel.schedule(Math.max(0, req.ms), () => answer(null), 5);
         return;
       case 'processed': {
+        if (c.kind !== 'consumer') return fail(nonRetriable('only a consumer hands messages to a handler'));
         const record = this.brokers.partition(req.topic, req.partition).log.at(req.offset);
         if (record) this.ledger.processed(record.id);
         this.trace.record({
@@ -380,6 +404,14 @@ export class KafkaHost {
     const group = this.groups.get(groupId);
     markPending(this.ledger, this.topics.names(), this.brokers, (t, p) => group?.committedOffset(t, p));
     return unidentified;
+  }
+
+  /** Why `req` would pass the run's produced records or characters (KAFKA_LIMITS), or null. */
+  private overProduced(req: Extract<KafkaRequest, { op: 'send' }>): string | null {
+    const { records, chars } = sendSize(req);
+    const why = producedLimitProblem(this.ledger.produced, records, this.producedChars, chars);
+    if (why === null) this.producedChars += chars;
+    return why;
   }
 
   private group(groupId: string): KafkaGroup {

@@ -46,6 +46,8 @@ export class StepTransport implements KafkaTransport {
   constructor(
     private readonly onLog: (level: 'ERROR' | 'WARN' | 'INFO', message: string) => void = () => {},
     private readonly callSites = false,
+    /** Names the learner's line of an error (the sandbox's transport knows the file). */
+    readonly where?: (error: unknown) => string | null,
   ) {}
 
   open(kind: Opened['kind'], clientId: string): number {
@@ -121,9 +123,11 @@ export class KafkaStepper implements Stepper {
   steps = 0;
   ended: 'quiet' | 'time' | null = null;
 
+  /** `checkBudget` throws once the run's wall-clock budget is over (the runner's), checked while the clock runs. */
   constructor(
     private readonly host: KafkaHost,
     private readonly untilMs: number,
+    private readonly checkBudget?: () => void,
   ) {}
 
   step(opened: readonly Opened[], calls: readonly unknown[]): { answers: KafkaAnswer[]; now: number } | null {
@@ -137,7 +141,7 @@ export class KafkaStepper implements Stepper {
     if (host.waiting === 0) this.ended = 'quiet';
     else if (host.kernel.now >= this.untilMs) this.ended = 'time';
     if (this.ended) return null;
-    const answers = host.advance(this.untilMs);
+    const answers = host.advance(this.untilMs, this.checkBudget);
     this.steps++;
     return { answers, now: host.kernel.now };
   }

@@ -9,14 +9,25 @@ import type { TopicConfig } from './types';
 /** Kafka's broker defaults for a topic created on first use (num.partitions, default.replication.factor). */
 const AUTO_TOPIC = { partitions: 1, replicationFactor: 1 };
 
+/** Partitions of all topics together, in this simulation (each keeps a log, a leader and replicas). */
+export const MAX_TOTAL_PARTITIONS = 10_000;
+
 export class TopicRegistry {
   private readonly known = new Set<string>();
+  /** Partitions of every topic so far. */
+  total = 0;
 
   constructor(private readonly brokers: BrokerCluster) {}
 
   add(config: TopicConfig): void {
     this.brokers.createTopic(config);
     this.known.add(config.name);
+    this.total += config.partitions;
+  }
+
+  /** Whether `partitions` more partitions fit within MAX_TOTAL_PARTITIONS. */
+  room(partitions: number): boolean {
+    return this.total + partitions <= MAX_TOTAL_PARTITIONS;
   }
 
   create(topic: string, partitions: number, replicationFactor: number): void {
@@ -37,7 +48,8 @@ export class TopicRegistry {
   /** The topic's partition count; a missing topic is created first when `create`, else null. */
   partitionsOf(topic: string, create: boolean): number | null {
     if (this.known.has(topic)) return this.brokers.partitions(topic).length;
-    if (!create) return null;
+    // Past the simulation's partitions, a topic is not created (the send fails as for a missing topic).
+    if (!create || !this.room(AUTO_TOPIC.partitions)) return null;
     this.create(topic, AUTO_TOPIC.partitions, AUTO_TOPIC.replicationFactor);
     return AUTO_TOPIC.partitions;
   }

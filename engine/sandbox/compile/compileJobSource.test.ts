@@ -107,4 +107,17 @@ describe('loop guards in compiled job code', () => {
     expect(() => compileJobSource(bad, 'job.js')).toThrow(JobCompileError);
     expect(() => compileJobSource(bad, 'job.js')).toThrow(/^job\.js:3: SyntaxError: /);
   });
+
+  it('lets a TypeScript import used only for its types go, and marks a file that imports kafkajs', () => {
+    const typed = compileJobSource(
+      "import { Ctx } from './types';\nconst f = (x: Ctx) => x;\nexport default { kind: 'mapreduce', map: f };\n",
+      'job.ts',
+    );
+    expect(typed.modules).toBeUndefined();
+    const unused = compileJobSource("import { Kafka } from 'kafkajs';\nexport async function produce() {}\n", 'p.js');
+    expect(unused.modules).toEqual(['kafkajs']);
+    expect(() => compileJobSource("import fs from 'fs';\nexport default fs.x;\n", 'j.js')).toThrow(
+      /j\.js:1: Error: Cannot find module 'fs'/,
+    );
+  });
 });

@@ -35,9 +35,6 @@ export function compileJobSource(text: string, fileName: string): JobSource {
       transforms: ['typescript', 'imports'],
       filePath: fileName,
       disableESTransforms: true,
-      // An import is kept even when unused, as JavaScript runs it: `import { Kafka } from 'kafkajs'`
-      // marks a streaming program, and an import of a module there is not is an error at its line.
-      keepUnusedImports: true,
     }).code;
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number } };
@@ -49,17 +46,24 @@ export function compileJobSource(text: string, fileName: string): JobSource {
   }
   const ast = parseJob(code, fileName);
   const modules = importedModules(ast, fileName);
+  // An import TypeScript drops as unused (only its types used, or nothing) still marks a
+  // streaming program when it names 'kafkajs'.
+  if (!modules.includes('kafkajs') && KAFKAJS_IMPORT.test(text)) modules.push('kafkajs');
   // Spark's closures read their captured variables through a copy in each task (sparkClosures.ts).
   code = wrapSparkClosures(code, ast);
   return { fileName, code: guardLoops(code, fileName), ...(modules.length > 0 ? { modules } : {}) };
 }
 
+/** `import ... from 'kafkajs'` or `require('kafkajs')` anywhere in the text. */
+const KAFKAJS_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*)['"]kafkajs['"]/;
+
 /** The modules there are for a job to import: ClusterLab's KafkaJS. */
 const MODULES: ReadonlySet<string> = new Set(['kafkajs']);
 
 /**
- * The modules `ast` (sucrase's output: imports are `require('name')` calls) imports, in order; an
- * import of any other module is a JobCompileError at its line.
+ * The modules `ast` (sucrase's output: imports are `require('name')` calls, those TypeScript
+ * keeps: an import used only for its types is gone) imports, in order; an import of any other
+ * module is a JobCompileError at its line.
  */
 function importedModules(ast: Node, fileName: string): string[] {
   const found: string[] = [];

@@ -26,8 +26,10 @@ export type JobShape =
 
 /** What `load` needs to know of the run beyond the job: the brokers `import 'kafkajs'` connects to. */
 export interface LoadOptions {
-  /** The simulated Kafka's broker addresses (`broker-1:9092`); absent: `kafkajs` cannot be imported. */
+  /** The simulated Kafka's broker addresses (`n1:9092`); absent: `kafkajs` cannot be imported. */
   kafkaBrokers?: string[];
+  /** A streaming run's seed: the program's Math.random() draws from it. */
+  seed?: number;
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { KafkaJSNonRetriableError } from './kafkaErrors';
 import type { KafkaTransport } from './kafkaCalls';
-import { textOf } from './kafkaBuffer';
+import { isBytes, textOf } from './kafkaBuffer';
+import { KAFKA_LIMITS } from '../kafkaLimits';
 
 export interface ClusterLabSink {
   put(key: string | Uint8Array, value: string | Uint8Array): Promise<void>;
@@ -14,7 +15,14 @@ export interface ClusterLabSink {
 }
 
 function text(what: string, v: unknown): string {
-  if (typeof v === 'string' || v instanceof Uint8Array) return textOf(v);
+  if (typeof v === 'string' || isBytes(v)) {
+    const t = textOf(v);
+    if (t.length > KAFKA_LIMITS.messageChars)
+      throw new KafkaJSNonRetriableError(
+        `sink: the ${what} holds ${t.length} characters; a row's key or value may hold at most ${KAFKA_LIMITS.messageChars}`,
+      );
+    return t;
+  }
   throw new KafkaJSNonRetriableError(
     `sink: the ${what} must be a string or a Buffer, not ${v === null ? 'null' : typeof v} (JSON.stringify an object first)`,
   );

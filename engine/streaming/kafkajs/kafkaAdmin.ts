@@ -3,6 +3,7 @@
  * `fetchOffsets`, with KafkaJS's shapes (offsets as strings).
  */
 import { KafkaJSNonRetriableError } from './kafkaErrors';
+import { MAX_TOPIC_PARTITIONS, topicNameProblem } from '../kafkaLimits';
 import type { KafkaRequest, KafkaTransport } from './kafkaCalls';
 
 export interface ITopicConfig {
@@ -43,13 +44,19 @@ export class KafkaAdmin {
     const list = topics.map((t) => {
       if (typeof t?.topic !== 'string' || t.topic === '')
         throw new KafkaJSNonRetriableError(`Invalid topics array, the topic names have to be a valid string`);
+      const bad = topicNameProblem(t.topic);
+      if (bad !== null) throw new KafkaJSNonRetriableError(bad);
       // -1 (KafkaJS 2's default) or nothing: the broker's defaults (num.partitions, default.replication.factor).
       const numPartitions = t.numPartitions === undefined || t.numPartitions === -1 ? 1 : t.numPartitions;
       const replicationFactor =
         t.replicationFactor === undefined || t.replicationFactor === -1 ? 1 : t.replicationFactor;
       if (!Number.isInteger(numPartitions) || numPartitions < 1)
         throw new KafkaJSNonRetriableError(`Invalid numPartitions ${String(t.numPartitions)} for topic "${t.topic}"`);
-      if (!Number.isInteger(replicationFactor) || replicationFactor < 1)
+      if (numPartitions > MAX_TOPIC_PARTITIONS)
+        throw new KafkaJSNonRetriableError(
+          `Invalid numPartitions ${numPartitions} for topic "${t.topic}": this simulation allows at most ${MAX_TOPIC_PARTITIONS} partitions a topic`,
+        );
+      if (!Number.isInteger(replicationFactor) || replicationFactor < 1 || replicationFactor > 1000)
         throw new KafkaJSNonRetriableError(
           `Invalid replicationFactor ${String(t.replicationFactor)} for topic "${t.topic}"`,
         );
@@ -67,7 +74,7 @@ export class KafkaAdmin {
 
   /** Each partition's high watermark (offset, high) and log start (low), as strings. */
   async fetchTopicOffsets(topic: string): Promise<{ partition: number; offset: string; high: string; low: string }[]> {
-    if (typeof topic !== 'string' || topic === '') throw new KafkaJSNonRetriableError(`Invalid topic ${String(topic)}`);
+    if (topicNameProblem(topic) !== null) throw new KafkaJSNonRetriableError(topicNameProblem(topic)!);
     const offsets = (await this.#call({ op: 'fetchTopicOffsets', topic })) as {
       partition: number;
       offset: number;

@@ -160,4 +160,6 @@ export interface KafkaTransport {
   now(): number;
   /** KafkaJS's logger: a line for the learner's console (level ERROR, WARN or INFO). */
   log(level: 'ERROR' | 'WARN' | 'INFO', message: string): void;
+  /** Where in the learner's file an error was thrown (`job.js:12`), when the transport can tell. */
+  where?(error: unknown): string | null;
 }

@@ -17,6 +17,7 @@
  *   processed and did not commit is delivered again to the partition's next owner.
  */
 import { KafkaJSNonRetriableError, UNRECOVERABLE, isRebalance, rootCause } from './kafkaErrors';
+import { idProblem, topicNameProblem } from '../kafkaLimits';
 import { PartitionPauses } from './partitionPauses';
 import { ConsumerOffsets } from './consumerOffsets';
 import { offsetList, parseOffset, parsePartition } from './offsetArgs';
@@ -60,6 +61,8 @@ export class KafkaConsumer {
   constructor(transport: KafkaTransport, clientId: string, config: ConsumerConfig) {
     if (typeof config !== 'object' || config === null || typeof config.groupId !== 'string' || config.groupId === '')
       throw new KafkaJSNonRetriableError('Consumer groupId must be a non-empty string.');
+    const tooLong = idProblem('Consumer groupId', config.groupId);
+    if (tooLong !== null) throw new KafkaJSNonRetriableError(tooLong);
     const ms = (name: string, v: unknown, fallback: number): number => {
       if (v === undefined) return fallback;
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
@@ -119,15 +122,18 @@ export class KafkaConsumer {
     const list = topics ?? (topic !== undefined ? [topic] : undefined);
     if (list === undefined) throw new KafkaJSNonRetriableError('Missing required argument "topics"');
     if (!Array.isArray(list)) throw new KafkaJSNonRetriableError('Argument "topics" must be an array');
-    for (const t of list)
-      if (typeof t !== 'string' && !(t instanceof RegExp))
+    // A RegExp of any realm (the CLI runs learners' code in a vm context of its own).
+    const isRegExp = (t: unknown): t is RegExp => Object.prototype.toString.call(t) === '[object RegExp]';
+    for (const t of list) {
+      if (typeof t !== 'string' && !isRegExp(t))
         throw new KafkaJSNonRetriableError(
           `Invalid topic ${String(t)} (${typeof t}), the topic name has to be a String or a RegExp`,
         );
+      if (typeof t === 'string' && topicNameProblem(t) !== null)
+        throw new KafkaJSNonRetriableError(topicNameProblem(t)!);
+    }
     // A RegExp matches the topics that exist now (KafkaJS reads the metadata once, at subscribe).
-    const existing = list.some((t) => t instanceof RegExp)
-      ? ((await this.#call({ op: 'listTopics' })) as string[])
-      : [];
+    const existing = list.some(isRegExp) ? ((await this.#call({ op: 'listTopics' })) as string[]) : [];
     const names = list.flatMap((t) => (typeof t === 'string' ? [t] : existing.filter((name) => t.test(name))));
     for (const t of names) {
       if (!this.#topics.includes(t)) this.#topics.push(t);
@@ -332,21 +338,23 @@ export class KafkaConsumer {
    * last commit ('restarted'); else it stays stopped ('stopped').
    */
   async #recover(error: unknown, failures: number): Promise<'retry' | 'restarted' | 'stopped'> {
-    const name = error instanceof Error ? error.name : '';
-    const message = error instanceof Error ? error.message : String(error);
+    // Read as data: an error of the learner's realm (the CLI's vm context) is no instance of ours.
+    const { name, message } = errorText(error);
+    const where = this.#transport.where?.(error) ?? null;
+    const at = where === null ? '' : ` (at ${where})`;
     const retriable = !UNRECOVERABLE.has(name) && (error as { retriable?: unknown } | null)?.retriable !== false;
     if (this.#run?.autoCommit !== false) await this.#commit(this.#offsets.uncommitted()).catch(() => undefined);
     const wait = this.#backoff(failures - 1);
     if (retriable && failures <= this.#retries.retries) {
       this.#transport.log(
         'ERROR',
-        `Error when calling ${this.#run?.eachMessage ? 'eachMessage' : 'eachBatch'}: ${message}`,
+        `Error when calling ${this.#run?.eachMessage ? 'eachMessage' : 'eachBatch'}: ${message}${at}`,
       );
       await this.#call({ op: 'sleep', ms: wait });
       return 'retry';
     }
     const crash = retriable ? 'KafkaJSNumberOfRetriesExceeded' : name || 'Error';
-    this.#transport.log('ERROR', `Crash: ${crash}: ${message}`);
+    this.#transport.log('ERROR', `Crash: ${crash}: ${message}${at}`);
     await this.#call({ op: 'leave', groupId: this.#groupId });
     // KafkaJS's onCrash restarts when the retries were spent, or the root cause is retriable.
     const restart = retriable || name === 'KafkaJSNumberOfRetriesExceeded' || rootCause(error)?.retriable === true;
@@ -495,5 +503,20 @@ export class KafkaConsumer {
     const byTime = interval !== null && this.#now() - this.#lastCommit >= interval;
     const byCount = threshold !== null && this.#offsets.uncommittedCount() >= threshold;
     if (byTime || byCount) await this.#commit(pending);
+  }
+}
+
+/** An error's name and message, read without trusting it (a getter may throw; it may be no Error at all). */
+function errorText(error: unknown): { name: string; message: string } {
+  try {
+    if (typeof error === 'object' && error !== null) {
+      const e = error as { name?: unknown; message?: unknown };
+      const name = typeof e.name === 'string' ? e.name.slice(0, 200) : '';
+      const message = typeof e.message === 'string' ? e.message.slice(0, 2000) : String(error).slice(0, 2000);
+      return { name, message };
+    }
+    return { name: '', message: String(error).slice(0, 2000) };
+  } catch {
+    return { name: '', message: 'an error that cannot be read' };
   }
 }

@@ -4,9 +4,9 @@
  * brokers through the transport; the answer is KafkaJS's RecordMetadata, one per partition written.
  */
 import { KafkaJSError, KafkaJSNonRetriableError, KafkaJSProtocolError } from './kafkaErrors';
-import { KAFKA_LIMITS } from '../kafkaLimits';
+import { KAFKA_LIMITS, idProblem, topicNameProblem } from '../kafkaLimits';
 import type { KafkaTransport, OutgoingMessage, SentMetadata, TransactionRef } from './kafkaCalls';
-import { textOf } from './kafkaBuffer';
+import { isBytes, textOf } from './kafkaBuffer';
 import { KafkaTransaction } from './kafkaTransaction';
 
 export interface ProducerConfig {
@@ -71,10 +71,7 @@ export class KafkaProducer {
     if (typeof config !== 'object' || config === null)
       throw new KafkaJSNonRetriableError('kafka.producer(config): config must be an object');
     this.#idempotent = config.idempotent === true;
-    if (
-      config.transactionalId !== undefined &&
-      (typeof config.transactionalId !== 'string' || config.transactionalId === '')
-    )
+    if (config.transactionalId !== undefined && idProblem('transactionalId', config.transactionalId) !== null)
       throw new KafkaJSNonRetriableError('kafka.producer({ transactionalId }): a non-empty string');
     this.#transactionalId = config.transactionalId ?? null;
     const timeout = config.transactionTimeout ?? 60000;
@@ -158,6 +155,10 @@ export class KafkaProducer {
     if (!Array.isArray(topicMessages)) throw new KafkaJSNonRetriableError('Invalid topicMessages array');
     if (topicMessages.some((t) => !t || !t.topic || typeof t.topic !== 'string'))
       throw new KafkaJSNonRetriableError('Invalid topic');
+    for (const t of topicMessages) {
+      const bad = topicNameProblem(t.topic);
+      if (bad !== null) throw new KafkaJSNonRetriableError(bad);
+    }
     // A transaction's sends are always idempotent (KafkaJS hard-codes it).
     if ((this.#idempotent || transaction !== null) && acks !== -1)
       throw new KafkaJSNonRetriableError(
@@ -207,7 +208,7 @@ export class KafkaProducer {
 }
 
 function bytesOrText(v: unknown): v is string | Uint8Array {
-  return typeof v === 'string' || v instanceof Uint8Array;
+  return typeof v === 'string' || isBytes(v);
 }
 
 /** A learner's message as it is sent, or a KafkaJS error saying what is wrong with it. */
@@ -226,7 +227,7 @@ function outgoing(topic: string, m: Message): OutgoingMessage {
     throw new KafkaJSNonRetriableError(
       `Invalid message key for topic "${topic}": a string, a Buffer or null, not ${typeof m.key}`,
     );
-  if (m.partition !== undefined && (!Number.isInteger(m.partition) || m.partition < 0))
+  if (m.partition !== undefined && (!Number.isSafeInteger(m.partition) || m.partition < 0))
     throw new KafkaJSNonRetriableError(`Invalid partition ${String(m.partition)} for topic "${topic}"`);
   const headers: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(m.headers ?? {})) {

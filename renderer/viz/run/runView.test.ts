@@ -14,7 +14,7 @@ const runner = createInProcessRunner({
     const module = { exports: {} as Record<string, unknown> };
     // The browser worker's way: a Function with only module and exports in scope.
     new Function('module', 'exports', code)(module, module.exports);
-    return module.exports.default;
+    return module.exports;
   },
   lineOffset: 2,
   decodeUtf8: (b) => new TextDecoder().decode(b),
