@@ -100,13 +100,15 @@ export function graphEdges(pages: number, options: { seed?: number; maxOut?: num
 /**
  * Card payments for the streaming labs (Cookbook 12.4): `{ id, card, cents, merchant }`, each with
  * its own id (`pay-1`, ...) that the delivery ledger follows into the sink; a few cards pay often.
+ * By default one card for every 40 payments (at least 8), so a topic keyed by card spreads them
+ * over many partitions when it has many.
  */
 export function cardPayments(
   count: number,
   options: { seed?: number; cards?: number } = {},
 ): Record<string, unknown>[] {
   const rng = createRng(options.seed ?? 12);
-  const cards = options.cards ?? 8;
+  const cards = options.cards ?? Math.max(8, Math.round(count / 40));
   const merchants = ['bakery', 'bookshop', 'cinema', 'grocer', 'pharmacy', 'station'];
   const out: Record<string, unknown>[] = [];
   for (let i = 1; i <= count; i++) {

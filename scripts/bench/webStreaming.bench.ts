@@ -119,11 +119,16 @@ async function browserFigures(url: string) {
     await page.getByRole('button', { name: 'Crash and rerun' }).click();
     await page.getByTestId('injected-faults').waitFor({ timeout: 600_000 });
     const computeMs = Date.now() - t0;
+    // The page at rest: the run shown, its playback paused.
+    await page
+      .getByRole('button', { name: /Pause/ })
+      .click({ timeout: 2_000 })
+      .catch(() => {});
     const idle = await frames(page);
     const figures: { speed: string; fps: number; worstFrameMs: number }[] = [];
     for (const speed of ['1', '16']) {
-      await page.getByRole('button', { name: /Restart/ }).click();
       await page.getByLabel('Playback speed').selectOption(speed);
+      await page.getByRole('button', { name: /Restart/ }).click();
       figures.push({ speed, ...(await frames(page)) });
     }
     const stored = await page.locator('[data-ledger="stored"]').textContent();
@@ -145,7 +150,7 @@ try {
   );
   console.log(`  the CLI's ledger: ${cli.stored} stored, ${cli.reprocessed} processed twice`);
   console.log(
-    `page at rest (baseline): ${web.idle.fps.toFixed(1)} frames/s, worst frame ${web.idle.worstFrameMs.toFixed(1)} ms`,
+    `the page at rest, playback paused (baseline): ${web.idle.fps.toFixed(1)} frames/s, worst frame ${web.idle.worstFrameMs.toFixed(1)} ms`,
   );
   for (const f of web.figures)
     console.log(

@@ -4,7 +4,7 @@
  * the run, and a clicked record's path. Faults are injected from here: the run is computed again
  * with them, as for batch runs.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KafkaJobReport } from '../../../engine/api';
 import type { KafkaCrashPoint, KafkaFault } from '../../../engine/streaming';
 import { buildStreamView, recordPath, streamAt, type StreamView } from '../../viz/stream/streamView';
@@ -24,13 +24,19 @@ function lagSamples(view: StreamView, n = 120): { t: number; lag: number }[] {
 }
 
 function LagChart({ view, t }: { view: StreamView; t: number }) {
-  const samples = useMemo(() => lagSamples(view), [view]);
-  const max = Math.max(1, ...samples.map((s) => s.lag));
   const W = 320;
   const H = 60;
   const x = (ms: number) => (ms / Math.max(1, view.endMs)) * W;
-  const y = (lag: number) => H - (lag / max) * (H - 4);
-  const d = samples.map((s, i) => `${i === 0 ? 'M' : 'L'}${x(s.t).toFixed(1)},${y(s.lag).toFixed(1)}`).join('');
+  const { max, d } = useMemo(() => {
+    const samples = lagSamples(view);
+    const top = Math.max(1, ...samples.map((s) => s.lag));
+    const y = (lag: number) => H - (lag / top) * (H - 4);
+    const at = (ms: number) => (ms / Math.max(1, view.endMs)) * W;
+    return {
+      max: top,
+      d: samples.map((s, i) => `${i === 0 ? 'M' : 'L'}${at(s.t).toFixed(1)},${y(s.lag).toFixed(1)}`).join(''),
+    };
+  }, [view]);
   return (
     <figure className="stream-lag">
       <figcaption>Total lag (records not yet committed), peak {max}</figcaption>
@@ -78,7 +84,11 @@ export function StreamRunView({
   }, [busy, pause]);
   const at = streamAt(view, playback.t);
   const eventTimes = useMemo(() => view.events.map((e) => e.t), [view]);
-  const [selected, setSelected] = useState<{ record: string | null; label: string } | null>(null);
+  const [selected, setSelected] = useState<{ record: string | null; label: string; key: string } | null>(null);
+  const select = useCallback(
+    (record: string | null, label: string, key: string) => setSelected({ record, label, key }),
+    [],
+  );
   const [consumer, setConsumer] = useState(1);
   const [message, setMessage] = useState(10);
   const [point, setPoint] = useState<KafkaCrashPoint>('after-processing');
@@ -162,11 +172,7 @@ export function StreamRunView({
               ? 'No consumer in the group yet.'
               : `Group members: ${at.members.map((m) => `consumer ${m}`).join(', ')} · generation ${at.generation}`}
           </p>
-          <StreamTapes
-            at={at}
-            selected={selected?.record ?? null}
-            onSelect={(record, label) => setSelected({ record, label })}
-          />
+          <StreamTapes at={at} selected={selected} onSelect={select} />
           <p className="muted stream-legend">
             <span className="tape-cell committed" aria-hidden="true" /> committed{' '}
             <span className="tape-cell processed" aria-hidden="true" /> processed, not committed{' '}

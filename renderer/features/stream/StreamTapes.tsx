@@ -2,23 +2,105 @@
  * Each partition as a log tape at the playback instant: its latest offsets as cells (processed
  * and committed, processed but not committed yet, waiting in the log), the committed offset, the
  * consumer that owns it and its leader broker. A cell is a button: it shows the record's path.
+ * A row draws again only when its numbers change (48 partitions play at 60 frames a second).
  */
-import type { PartitionAt, StreamAt } from '../../viz/stream/streamView';
+import { memo } from 'react';
+import type { PartitionTrack, StreamAt } from '../../viz/stream/streamView';
 
 /** Offsets shown per partition: the latest ones. */
 export const TAPE_CELLS = 24;
 
-function cellState(p: PartitionAt, offset: number): 'committed' | 'processed' | 'waiting' {
-  if (p.committed !== null && offset < p.committed) return 'committed';
-  if (p.processedTo !== null && offset < p.processedTo) return 'processed';
-  return 'waiting';
-}
+type CellState = 'committed' | 'processed' | 'waiting';
 
-const STATE_TEXT = {
+const STATE_TEXT: Record<CellState, string> = {
   committed: 'processed, offset committed',
   processed: 'handed to the consumer, not committed yet',
   waiting: 'in the log, not processed yet',
 };
+
+/** How many of the track's offsets are below `end` (offsets ascend). */
+function countBelow(offsets: readonly number[], end: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface RowProps {
+  track: PartitionTrack;
+  logEnd: number;
+  committed: number | null;
+  processedTo: number | null;
+  owner: number | null;
+  leader: string | null;
+  lag: number;
+  /** The selected record, when it is in this row (else null: rows without it need not draw again). */
+  selected: string | null;
+  onSelect(record: string | null, label: string, key: string): void;
+}
+
+const TapeRow = memo(function TapeRow({
+  track,
+  logEnd,
+  committed,
+  processedTo,
+  owner,
+  leader,
+  lag,
+  selected,
+  onSelect,
+}: RowProps) {
+  const end = countBelow(track.offsets, logEnd);
+  const first = Math.max(0, end - TAPE_CELLS);
+  const name = `${track.topic}-${track.partition}`;
+  const stateOf = (offset: number): CellState =>
+    committed !== null && offset < committed
+      ? 'committed'
+      : processedTo !== null && offset < processedTo
+        ? 'processed'
+        : 'waiting';
+  return (
+    <div className="stream-tape" role="listitem" data-partition={name}>
+      <div className="tape-label">
+        <strong>{name}</strong>
+        <span className="muted">
+          leader {leader ?? 'offline'} · {owner === null ? 'no owner' : `consumer ${owner}`}
+        </span>
+      </div>
+      <div
+        className="tape-cells"
+        aria-label={`${name}: ${logEnd} records, committed ${committed ?? 'none'}, lag ${lag}`}
+      >
+        {first > 0 && <span className="tape-more muted">… {first}</span>}
+        {track.offsets.slice(first, end).map((offset, i) => {
+          const record = track.records[first + i] ?? null;
+          const state = stateOf(offset);
+          const label = `offset ${offset}${record ? ` (${record})` : ''}: ${STATE_TEXT[state]}`;
+          return (
+            <button
+              type="button"
+              key={offset}
+              className={`tape-cell ${state}${record !== null && record === selected ? ' selected' : ''}`}
+              title={label}
+              aria-label={label}
+              onClick={() => onSelect(record, `${name} offset ${offset}`, track.key)}
+            >
+              {offset % 10 === 0 ? offset : ''}
+            </button>
+          );
+        })}
+        {end === 0 && <span className="muted tape-empty">empty</span>}
+      </div>
+      <div className="tape-numbers muted">
+        end {logEnd} · committed {committed ?? '–'} · lag <strong>{lag}</strong>
+      </div>
+    </div>
+  );
+});
 
 export function StreamTapes({
   at,
@@ -26,56 +108,27 @@ export function StreamTapes({
   onSelect,
 }: {
   at: StreamAt;
-  selected: string | null;
-  onSelect(record: string | null, label: string): void;
+  /** The record clicked, and the partition (track key) it is in. */
+  selected: { record: string | null; key: string } | null;
+  /** Stable across renders (a row draws again when it changes). */
+  onSelect(record: string | null, label: string, key: string): void;
 }) {
   return (
     <div className="stream-tapes" role="list" aria-label="Partitions: each a log tape of offsets">
-      {at.partitions.map((p) => {
-        const { track } = p;
-        // The cells: the latest TAPE_CELLS records appended by now.
-        const appended = track.offsets.findIndex((o) => o >= p.logEnd);
-        const end = appended === -1 ? track.offsets.length : appended;
-        const first = Math.max(0, end - TAPE_CELLS);
-        const name = `${track.topic}-${track.partition}`;
-        return (
-          <div className="stream-tape" role="listitem" key={track.key} data-partition={name}>
-            <div className="tape-label">
-              <strong>{name}</strong>
-              <span className="muted">
-                leader {p.leader ?? 'offline'} · {p.owner === null ? 'no owner' : `consumer ${p.owner}`}
-              </span>
-            </div>
-            <div
-              className="tape-cells"
-              aria-label={`${name}: ${p.logEnd} records, committed ${p.committed ?? 'none'}, lag ${p.lag}`}
-            >
-              {first > 0 && <span className="tape-more muted">… {first}</span>}
-              {track.offsets.slice(first, end).map((offset, i) => {
-                const record = track.records[first + i] ?? null;
-                const state = cellState(p, offset);
-                const label = `offset ${offset}${record ? ` (${record})` : ''}: ${STATE_TEXT[state]}`;
-                return (
-                  <button
-                    type="button"
-                    key={offset}
-                    className={`tape-cell ${state}${record !== null && record === selected ? ' selected' : ''}`}
-                    title={label}
-                    aria-label={label}
-                    onClick={() => onSelect(record, `${name} offset ${offset}`)}
-                  >
-                    {offset % 10 === 0 ? offset : ''}
-                  </button>
-                );
-              })}
-              {end === 0 && <span className="muted tape-empty">empty</span>}
-            </div>
-            <div className="tape-numbers muted">
-              end {p.logEnd} · committed {p.committed ?? '–'} · lag <strong>{p.lag}</strong>
-            </div>
-          </div>
-        );
-      })}
+      {at.partitions.map((p) => (
+        <TapeRow
+          key={p.track.key}
+          track={p.track}
+          logEnd={p.logEnd}
+          committed={p.committed}
+          processedTo={p.processedTo}
+          owner={p.owner}
+          leader={p.leader}
+          lag={p.lag}
+          selected={selected !== null && selected.key === p.track.key ? selected.record : null}
+          onSelect={onSelect}
+        />
+      ))}
     </div>
   );
 }
