@@ -78,6 +78,26 @@ describe('the Streaming tab: a KafkaJS program against the simulated Kafka, play
     await s.screenshot('streaming-crash');
   });
 
+  it('kills a broker halfway: the strip shows it down, its partitions elect new leaders', async () => {
+    const { page } = s;
+    await seek(page, 0.5);
+    await page.getByLabel('Broker to kill').selectOption('n1');
+    await runAndWait(page, () => page.getByRole('button', { name: 'Kill broker now' }).click());
+    await expect.poll(() => page.getByTestId('injected-faults').textContent()).toMatch(/broker n1 dies at/);
+    await seek(page, 1);
+    await expect.poll(() => page.getByTestId('stream-brokers').textContent()).toMatch(/n1 down/);
+    expect(await page.getByTestId('stream-brokers').textContent()).toMatch(/n2 leads \d+ partitions?/);
+    expect(await page.locator('.stream-tape .tape-label').allTextContents()).not.toContainEqual(
+      expect.stringMatching(/leader n1 /),
+    );
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.locator('.stream-run').scrollIntoViewIfNeeded();
+    await s.screenshot('streaming-1024');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('button', { name: 'Run without faults' }).click();
+    await page.locator('[data-testid="injected-faults"]').waitFor({ state: 'detached', timeout: 60_000 });
+  });
+
   it('names the line of a program that throws, and keeps no stray console errors or requests', async () => {
     const { page } = s;
     await setEditorText(
@@ -85,7 +105,7 @@ describe('the Streaming tab: a KafkaJS program against the simulated Kafka, play
       "import { Kafka } from 'kafkajs';\nconst kafka = new Kafka({ clientId: 'x', brokers: ['n1:9092'] });\nexport async function produce() {\n  const p = kafka.producer();\n  await p.connect();\n  await p.send({ topic: 'payments', acks: 0, messages: [{ value: 'a' }], idempotent: true });\n  null.boom;\n}\n",
       '.sandbox-editor',
     );
-    await page.getByRole('button', { name: 'Run without faults' }).click();
+    await page.getByRole('button', { name: '▶ Run' }).click();
     await page.getByTestId('run-error').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('run-error').textContent()).toMatch(/card-payments\.js:7: TypeError/);
     expect(s.consoleErrors).toEqual([]);

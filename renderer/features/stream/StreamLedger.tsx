@@ -21,7 +21,12 @@ export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
       <caption>Ledger {ended ? 'at the end' : 'so far'}</caption>
       <tbody>
         {rows.map(([name, n, what]) => (
-          <tr key={name} className={name === 'duplicated' || name === 'lost' ? 'ledger-bad' : undefined}>
+          <tr
+            key={name}
+            className={
+              (name === 'duplicated' || name === 'lost') && typeof n === 'number' && n > 0 ? 'ledger-bad' : undefined
+            }
+          >
             <th scope="row" title={what}>
               {name}
             </th>

@@ -97,66 +97,81 @@ export function StreamRunView({
 
   return (
     <div className="stream-run">
-      <PlaybackBar playback={playback} durationMs={durationMs} eventTimes={eventTimes}>
-        <span className="fault-controls" role="group" aria-label="Fault injection">
-          <label>
-            Crash consumer{' '}
-            <select
-              value={consumer}
-              onChange={(e) => setConsumer(Number(e.target.value))}
-              aria-label="Consumer to crash"
-            >
-              {Array.from({ length: Math.max(1, consumers) }, (_, i) => (
-                <option key={i} value={i + 1}>
-                  {i + 1}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            at its message{' '}
-            <input
-              type="number"
-              min={1}
-              max={100000}
-              value={message}
-              onChange={(e) => setMessage(Math.max(1, Math.min(100000, Math.round(Number(e.target.value)) || 1)))}
-              aria-label="Message at which the consumer crashes"
-            />
-          </label>
-          <select value={point} onChange={(e) => setPoint(e.target.value as KafkaCrashPoint)} aria-label="Crash point">
-            {POINTS.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
+      <PlaybackBar playback={playback} durationMs={durationMs} eventTimes={eventTimes} />
+      <div className="toolbar stream-faults" role="group" aria-label="Fault injection">
+        <span className="stream-faults-title">Inject a fault and run again:</span>
+        <label>
+          Crash consumer{' '}
+          <select value={consumer} onChange={(e) => setConsumer(Number(e.target.value))} aria-label="Consumer to crash">
+            {Array.from({ length: Math.max(1, consumers) }, (_, i) => (
+              <option key={i} value={i + 1}>
+                {i + 1}
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            className="btn danger"
-            disabled={busy || consumers === 0}
-            onClick={() => onInjectFault([...faults, { kind: 'crashConsumer', consumer, atMessage: message, point }])}
-          >
-            Crash and rerun
-          </button>
-          <select value={broker} onChange={(e) => setBroker(e.target.value)} aria-label="Broker to kill">
-            {report.brokers.map((b) => (
-              <option key={b} value={b.replace(/:\d+$/, '')}>
-                {b.replace(/:\d+$/, '')}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="btn danger"
-            disabled={busy}
-            onClick={() => onInjectFault([...faults, { kind: 'killBroker', broker, atMs: Math.round(playback.t) }])}
-            title="Kill this broker now and rerun: its partitions elect new leaders among the in-sync replicas"
-          >
-            Kill broker now
-          </button>
-        </span>
-      </PlaybackBar>
+        </label>
+        <label>
+          at its message{' '}
+          <input
+            type="number"
+            min={1}
+            max={100000}
+            value={message}
+            onChange={(e) => setMessage(Math.max(1, Math.min(100000, Math.round(Number(e.target.value)) || 1)))}
+            aria-label="Message at which the consumer crashes"
+          />
+        </label>
+        <select value={point} onChange={(e) => setPoint(e.target.value as KafkaCrashPoint)} aria-label="Crash point">
+          {POINTS.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn danger"
+          disabled={busy || consumers === 0}
+          onClick={() => onInjectFault([...faults, { kind: 'crashConsumer', consumer, atMessage: message, point }])}
+        >
+          Crash and rerun
+        </button>
+        <select value={broker} onChange={(e) => setBroker(e.target.value)} aria-label="Broker to kill">
+          {report.brokers.map((b) => (
+            <option key={b} value={b.replace(/:\d+$/, '')}>
+              {b.replace(/:\d+$/, '')}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn danger"
+          disabled={busy}
+          onClick={() => onInjectFault([...faults, { kind: 'killBroker', broker, atMs: Math.round(playback.t) }])}
+          title="Kill this broker now and rerun: its partitions elect new leaders among the in-sync replicas"
+        >
+          Kill broker now
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy}
+          onClick={() =>
+            onInjectFault([
+              ...faults,
+              {
+                kind: 'cutNetwork',
+                producer: 1,
+                fromMs: Math.round(playback.t),
+                toMs: Math.round(playback.t) + 5000,
+              },
+            ])
+          }
+          title="Cut the producer's network for 5 s from now and rerun: what it sends and what comes back is lost, so its retries decide duplicates"
+        >
+          Cut producer network 5 s
+        </button>
+      </div>
       {faults.length > 0 && (
         <p className="muted faults-note" data-testid="injected-faults">
           Faults in this run: {faults.map(describeFault).join('; ')}.{' '}
@@ -167,6 +182,15 @@ export function StreamRunView({
       )}
       <div className="stream-views">
         <section className="stream-main" aria-label="Topic partitions">
+          <p className="stream-brokers" data-testid="stream-brokers">
+            Brokers:{' '}
+            {at.brokers.map((b, i) => (
+              <span key={b.id} className={b.alive ? undefined : 'broker-down'}>
+                {i > 0 ? ' · ' : ''}
+                {b.id} {b.alive ? `leads ${b.leads} partition${b.leads === 1 ? '' : 's'}` : 'down'}
+              </span>
+            ))}
+          </p>
           <p className="stream-group" data-testid="stream-group">
             {at.members.length === 0
               ? 'No consumer in the group yet.'

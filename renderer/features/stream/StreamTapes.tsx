@@ -38,6 +38,8 @@ interface RowProps {
   owner: number | null;
   leader: string | null;
   lag: number;
+  /** The brokers down at this instant, comma-joined ('' when none): their replicas are struck through. */
+  down: string;
   /** The selected record, when it is in this row (else null: rows without it need not draw again). */
   selected: string | null;
   onSelect(record: string | null, label: string, key: string): void;
@@ -51,9 +53,11 @@ const TapeRow = memo(function TapeRow({
   owner,
   leader,
   lag,
+  down,
   selected,
   onSelect,
 }: RowProps) {
+  const dead = new Set(down === '' ? [] : down.split(','));
   const end = countBelow(track.offsets, logEnd);
   const first = Math.max(0, end - TAPE_CELLS);
   const name = `${track.topic}-${track.partition}`;
@@ -69,6 +73,14 @@ const TapeRow = memo(function TapeRow({
         <strong>{name}</strong>
         <span className="muted">
           leader {leader ?? 'offline'} · {owner === null ? 'no owner' : `consumer ${owner}`}
+        </span>
+        <span className="muted tape-replicas">
+          replicas{' '}
+          {track.replicas.map((r) => (
+            <span key={r} className={dead.has(r) ? 'replica-down' : undefined} title={dead.has(r) ? `${r} is down` : r}>
+              {r}{' '}
+            </span>
+          ))}
         </span>
       </div>
       <div
@@ -113,6 +125,10 @@ export function StreamTapes({
   /** Stable across renders (a row draws again when it changes). */
   onSelect(record: string | null, label: string, key: string): void;
 }) {
+  const down = at.brokers
+    .filter((b) => !b.alive)
+    .map((b) => b.id)
+    .join(',');
   return (
     <div className="stream-tapes" role="list" aria-label="Partitions: each a log tape of offsets">
       {at.partitions.map((p) => (
@@ -125,6 +141,7 @@ export function StreamTapes({
           owner={p.owner}
           leader={p.leader}
           lag={p.lag}
+          down={down}
           selected={selected !== null && selected.key === p.track.key ? selected.record : null}
           onSelect={onSelect}
         />

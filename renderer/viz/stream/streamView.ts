@@ -34,6 +34,8 @@ export interface StreamEvent {
 
 export interface StreamView {
   endMs: number;
+  /** The brokers (n1, n2, ...) and when each was down (`to` Infinity: until the end). */
+  brokers: { id: string; down: { from: number; to: number }[] }[];
   partitions: PartitionTrack[];
   /** Consumers by their number (1, 2, ... in the order they opened, as faults name them). */
   consumers: number[];
@@ -70,6 +72,8 @@ export interface PartitionAt {
 
 export interface StreamAt {
   t: number;
+  /** Each broker at `t`: alive or not, and how many partitions it leads. */
+  brokers: { id: string; alive: boolean; leads: number }[];
   partitions: PartitionAt[];
   ledger: { appended: number; processed: number; reprocessed: number; stored: number; duplicated: number };
   members: number[];
@@ -135,6 +139,9 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
       ledgerTimes.appended.push(p.appendTimes[i]!);
     });
   const rowsOf = new Map<string, Set<string>>();
+  const brokers = new Map<string, { from: number; to: number }[]>(
+    report.brokers.map((b) => [b.replace(/:\d+$/, ''), []]),
+  );
   const membersChanged = (t: number) => members.push({ t, consumers: [...live].sort((a, b) => a - b) });
   const label = (client: number) => `consumer ${consumerOf.get(client) ?? '?'}`;
   for (const e of report.trace as (TraceEvent & Record<string, unknown>)[]) {
@@ -221,13 +228,17 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         });
         break;
       case 'brokerDied':
-      case 'brokerRestarted':
+      case 'brokerRestarted': {
+        const downs = brokers.get(e.broker as string);
+        if (downs && e.type === 'brokerDied') downs.push({ from: e.t, to: Number.POSITIVE_INFINITY });
+        if (downs && e.type === 'brokerRestarted' && downs.length > 0) downs[downs.length - 1]!.to = e.t;
         events.push({
           t: e.t,
           kind: 'broker',
           text: `broker ${String(e.broker)} ${e.type === 'brokerDied' ? 'died' : 'is back'}`,
         });
         break;
+      }
       case 'leaderElected':
       case 'partitionWentOffline': {
         const p = partitions.get(pkey(e.topic as string, e.partition as number));
@@ -246,6 +257,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
   ledgerTimes.appended.sort((a, b) => a - b);
   return {
     endMs: report.simulatedMs,
+    brokers: [...brokers].map(([id, down]) => ({ id, down })),
     partitions: [...partitions.values()],
     consumers: [...new Set(consumerOf.values())].sort((a, b) => a - b),
     owners,
@@ -284,8 +296,15 @@ export function streamAt(view: StreamView, t: number): StreamAt {
   });
   const L = view.ledgerTimes;
   const writes = countUpTo(view.sinkWrites, t, byT);
+  const leads = new Map<string, number>();
+  for (const p of partitions) if (p.leader !== null) leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
   return {
     t,
+    brokers: view.brokers.map((b) => ({
+      id: b.id,
+      alive: !b.down.some((d) => t >= d.from && t < d.to),
+      leads: leads.get(b.id) ?? 0,
+    })),
     partitions,
     ledger: {
       appended: countUpTo(L.appended, t, num),
