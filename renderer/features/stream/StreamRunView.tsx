@@ -196,7 +196,7 @@ export function StreamRunView({
               ? 'No consumer in the group yet.'
               : `Group members: ${at.members.map((m) => `consumer ${m}`).join(', ')} · generation ${at.generation}`}
           </p>
-          <StreamTapes at={at} selected={selected} onSelect={select} />
+          <StreamTapes view={view} at={at} selected={selected} onSelect={select} />
           <p className="muted stream-legend">
             <span className="tape-cell committed" aria-hidden="true" /> committed{' '}
             <span className="tape-cell processed" aria-hidden="true" /> processed, not committed{' '}

@@ -4,8 +4,8 @@
  * consumer that owns it and its leader broker. A cell is a button: it shows the record's path.
  * A row draws again only when its numbers change (48 partitions play at 60 frames a second).
  */
-import { memo } from 'react';
-import type { PartitionTrack, StreamAt } from '../../viz/stream/streamView';
+import { memo, useMemo } from 'react';
+import { partitionLagSeries, type PartitionTrack, type StreamAt, type StreamView } from '../../viz/stream/streamView';
 
 /** Offsets shown per partition: the latest ones. */
 export const TAPE_CELLS = 24;
@@ -30,7 +30,28 @@ function countBelow(offsets: readonly number[], end: number): number {
   return lo;
 }
 
+/** A partition's lag over the whole run, as a small line (the run's lag chart carries the clock). */
+function LagSparkline({ view, track }: { view: StreamView; track: PartitionTrack }) {
+  const { d, max } = useMemo(() => {
+    const series = partitionLagSeries(view, track);
+    const top = Math.max(1, ...series);
+    const step = 60 / Math.max(1, series.length - 1);
+    return {
+      max: top,
+      d: series
+        .map((v, i) => `${i === 0 ? 'M' : 'L'}${(i * step).toFixed(1)},${(14 - (v / top) * 13).toFixed(1)}`)
+        .join(''),
+    };
+  }, [view, track]);
+  return (
+    <svg className="tape-lag" viewBox="0 0 60 15" role="img" aria-label={`lag over the run, at most ${max}`}>
+      <path d={d} />
+    </svg>
+  );
+}
+
 interface RowProps {
+  view: StreamView;
   track: PartitionTrack;
   logEnd: number;
   committed: number | null;
@@ -46,6 +67,7 @@ interface RowProps {
 }
 
 const TapeRow = memo(function TapeRow({
+  view,
   track,
   logEnd,
   committed,
@@ -108,17 +130,20 @@ const TapeRow = memo(function TapeRow({
         {end === 0 && <span className="muted tape-empty">empty</span>}
       </div>
       <div className="tape-numbers muted">
-        end {logEnd} · committed {committed ?? '–'} · lag <strong>{lag}</strong>
+        end {logEnd} · committed {committed ?? '–'} · lag <strong>{lag}</strong>{' '}
+        <LagSparkline view={view} track={track} />
       </div>
     </div>
   );
 });
 
 export function StreamTapes({
+  view,
   at,
   selected,
   onSelect,
 }: {
+  view: StreamView;
   at: StreamAt;
   /** The record clicked, and the partition (track key) it is in. */
   selected: { record: string | null; key: string } | null;
@@ -134,6 +159,7 @@ export function StreamTapes({
       {at.partitions.map((p) => (
         <TapeRow
           key={p.track.key}
+          view={view}
           track={p.track}
           logEnd={p.logEnd}
           committed={p.committed}

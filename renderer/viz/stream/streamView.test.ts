@@ -4,7 +4,7 @@ import { createFunctionRunner } from '../../../engine/sandbox';
 import { compileJobSource } from '../../../engine/sandbox/compile';
 import { cardPayments } from '../../../engine/datasets';
 import program from '../../../labs/examples/streaming/kafkajs/card-payments.js?raw';
-import { buildStreamView, recordPath, streamAt } from './streamView';
+import { buildStreamView, partitionLagSeries, recordPath, streamAt } from './streamView';
 
 async function run() {
   return runKafkaJob({
@@ -57,6 +57,14 @@ describe('the streaming pictures read the run at any instant', () => {
     const start = streamAt(view, 0);
     expect(start.ledger).toEqual({ appended: 0, processed: 0, reprocessed: 0, stored: 0, duplicated: 0 });
     expect(start.partitions.every((p) => p.logEnd === 0 && p.committed === null)).toBe(true);
+
+    // Each partition's lag line ends at its lag at the end, and starts empty.
+    for (const p of end.partitions) {
+      const series = partitionLagSeries(view, p.track);
+      expect(series[0]).toBe(0);
+      expect(series.at(-1)).toBe(p.lag);
+      expect(series.some((v) => v > 0)).toBe(p.track.offsets.length > 0);
+    }
 
     // Halfway the counts sit between, and never run ahead of each other.
     const mid = streamAt(view, view.ledgerTimes.stored[30]!);
