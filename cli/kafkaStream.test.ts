@@ -95,6 +95,15 @@ describe('clusterlab stream PROGRAM: a KafkaJS program against the simulated Kaf
     const l = await run(['job.js', '--timeout', '2'], loops);
     expect(l.code).toBe(1);
     expect(l.stderr).toMatch(/Your loop at job\.js line 9 has been running/);
+
+    // A loop inside eachMessage is not a handler error to retry: it ends the program with its line.
+    const inHandler = program(
+      `${HEAD}export async function consume() {\n  const c = kafka.consumer({ groupId: 'g' });\n  await c.connect();\n  await c.subscribe({ topics: ['t'], fromBeginning: true });\n  await c.run({ eachMessage: async () => {\n    while (true) {}\n  } });\n}\n`,
+    );
+    const m = await run(['job.js', '--records', 'r.jsonl', '--timeout', '2'], inHandler);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toMatch(/program failed: Your loop at job\.js line 13 has been running/);
+    expect(m.stderr).not.toMatch(/Error when calling eachMessage/);
   });
 
   it('refuses what is not a KafkaJS program, a module there is not, and bad options, saying what to do', async () => {

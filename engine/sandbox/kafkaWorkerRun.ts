@@ -100,6 +100,7 @@ export class KafkaWorkerRun {
       (level, message) => log(kafkaLogLine(level, message, this.transport.now())),
       true,
       where,
+      (error) => this.failed(error),
     );
     this.module = kafkajsModule(this.transport, brokers);
   }

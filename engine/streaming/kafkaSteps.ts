@@ -48,6 +48,8 @@ export class StepTransport implements KafkaTransport {
     private readonly callSites = false,
     /** Names the learner's line of an error (the sandbox's transport knows the file). */
     readonly where?: (error: unknown) => string | null,
+    /** Ends the program with an error (set by the sandbox's run). */
+    public fatal?: (error: unknown) => void,
   ) {}
 
   open(kind: Opened['kind'], clientId: string): number {

@@ -162,4 +162,6 @@ export interface KafkaTransport {
   log(level: 'ERROR' | 'WARN' | 'INFO', message: string): void;
   /** Where in the learner's file an error was thrown (`job.js:12`), when the transport can tell. */
   where?(error: unknown): string | null;
+  /** Ends the program with `error` (a loop the sandbox stopped inside a handler), when the transport can. */
+  fatal?(error: unknown): void;
 }

@@ -215,6 +215,11 @@ export class KafkaConsumer {
     this.#running = true;
     await this.#join();
     this.#loop = this.#fetchLoop();
+    // The loop runs on after run() resolves: what ends it unexpectedly fails the program.
+    this.#loop.catch((error: unknown) => {
+      this.#running = false;
+      this.#transport.fatal?.(error);
+    });
   }
 
   /** Stops fetching: the batch in hand ends (its processed offsets committed with autoCommit), then the consumer leaves the group. */
@@ -340,6 +345,12 @@ export class KafkaConsumer {
   async #recover(error: unknown, failures: number): Promise<'retry' | 'restarted' | 'stopped'> {
     // Read as data: an error of the learner's realm (the CLI's vm context) is no instance of ours.
     const { name, message } = errorText(error);
+    // A loop the sandbox stopped (or the run's time limit) is no handler failure to retry: it ends the program.
+    if (name === 'RunawayLoopError' || name === 'JobTimeoutError') {
+      this.#running = false;
+      this.#transport.fatal?.(error);
+      return 'stopped';
+    }
     const where = this.#transport.where?.(error) ?? null;
     const at = where === null ? '' : ` (at ${where})`;
     const retriable = !UNRECOVERABLE.has(name) && (error as { retriable?: unknown } | null)?.retriable !== false;

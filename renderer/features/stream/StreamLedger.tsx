@@ -6,15 +6,17 @@ import type { StreamAt, StreamView } from '../../viz/stream/streamView';
 
 export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
   const l = at.ledger;
-  const ended = at.t >= view.endMs;
+  const ended = at.t >= view.activeUntil;
+  const atEnd = (n: number) => (ended ? n : '…');
   const rows: [string, number | string, string][] = [
-    ['produced', view.final.produced, 'records the producers sent'],
+    ['produced (in all)', view.final.produced, 'records the producers sent during the whole run'],
     ['appended', l.appended, 'in a partition log'],
     ['processed', l.processed, "handed to a consumer's eachMessage"],
     ['processed twice', l.reprocessed, 'replayed after a crash or a rebalance'],
     ['stored', l.stored, 'in the sink'],
     ['duplicated', l.duplicated, 'in the sink more than once'],
-    ['lost', ended ? view.final.lost : '…', 'never stored and not on its way (known at the end)'],
+    ['pending', atEnd(view.final.pending), 'not stored yet, still in the log after the committed offset'],
+    ['lost', atEnd(view.final.lost), 'never stored and not on its way'],
   ];
   return (
     <table className="stream-ledger" aria-label="Delivery ledger">
@@ -34,6 +36,15 @@ export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
           </tr>
         ))}
       </tbody>
+      {!ended && (
+        <tfoot>
+          <tr>
+            <td colSpan={2} className="muted small-print">
+              Pending and lost are known at the end of the run.
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }

@@ -75,7 +75,8 @@ export function StreamRunView({
   onInjectFault(faults: KafkaFault[]): void;
 }) {
   const view = useMemo(() => buildStreamView(report), [report]);
-  const durationMs = Math.max(1, view.endMs);
+  // Playback ends when the last thing happens (the consumers then only wait until the run's end).
+  const durationMs = Math.max(1, view.activeUntil);
   // Fitted to about 20 s of playback, as batch runs are.
   const playback = usePlayback(durationMs, 1000, true, speedFor(durationMs));
   const pause = playback.pause;
@@ -180,6 +181,12 @@ export function StreamRunView({
           </button>
         </p>
       )}
+      {view.activeUntil < view.endMs && (
+        <p className="muted small-print" data-testid="stream-quiet">
+          Nothing happens after {formatSimTime(view.activeUntil)}: the consumers wait for more records until the run
+          ends at {formatSimTime(view.endMs)}.
+        </p>
+      )}
       <div className="stream-views">
         <section className="stream-main" aria-label="Topic partitions">
           <p className="stream-brokers" data-testid="stream-brokers">
@@ -194,7 +201,16 @@ export function StreamRunView({
           <p className="stream-group" data-testid="stream-group">
             {at.members.length === 0
               ? 'No consumer in the group yet.'
-              : `Group members: ${at.members.map((m) => `consumer ${m}`).join(', ')} · generation ${at.generation}`}
+              : `Group members: ${at.members
+                  .map(
+                    (m) =>
+                      `consumer ${m}${at.crashed.includes(m) ? ' (crashed: the coordinator waits for its session to time out)' : ''}`,
+                  )
+                  .join(', ')} · ${
+                  at.generation === 0
+                    ? 'waiting for the first rebalance (Kafka waits 3 s for more members to join)'
+                    : `generation ${at.generation}`
+                }`}
           </p>
           <StreamTapes view={view} at={at} selected={selected} onSelect={select} />
           <p className="muted stream-legend">
@@ -226,6 +242,9 @@ export function StreamRunView({
           <LagChart view={view} t={playback.t} />
           <section aria-label="Sink">
             <h4>Sink: {at.sinkRows} writes</h4>
+            <p className="muted small-print">
+              A put of a key already there rewrites its row: writes can outnumber rows.
+            </p>
             <ul className="stream-list">
               {at.recentWrites.map((w, i) => (
                 <li key={i}>

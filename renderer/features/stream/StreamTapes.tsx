@@ -5,7 +5,13 @@
  * A row draws again only when its numbers change (48 partitions play at 60 frames a second).
  */
 import { memo, useMemo } from 'react';
-import { partitionLagSeries, type PartitionTrack, type StreamAt, type StreamView } from '../../viz/stream/streamView';
+import {
+  partitionLagSeries,
+  tapeWindow,
+  type PartitionTrack,
+  type StreamAt,
+  type StreamView,
+} from '../../viz/stream/streamView';
 
 /** Offsets shown per partition: the latest ones. */
 export const TAPE_CELLS = 24;
@@ -80,8 +86,11 @@ const TapeRow = memo(function TapeRow({
   onSelect,
 }: RowProps) {
   const dead = new Set(down === '' ? [] : down.split(','));
-  const end = countBelow(track.offsets, logEnd);
-  const first = Math.max(0, end - TAPE_CELLS);
+  const { first, end } = tapeWindow(
+    { track, logEnd, committed, processedTo, lastConsumer: null, owner, leader, lag },
+    TAPE_CELLS,
+  );
+  const after = countBelow(track.offsets, logEnd) - end;
   const name = `${track.topic}-${track.partition}`;
   const stateOf = (offset: number): CellState =>
     committed !== null && offset < committed
@@ -127,7 +136,8 @@ const TapeRow = memo(function TapeRow({
             </button>
           );
         })}
-        {end === 0 && <span className="muted tape-empty">empty</span>}
+        {after > 0 && <span className="tape-more muted">{after} more …</span>}
+        {countBelow(track.offsets, logEnd) === 0 && <span className="muted tape-empty">empty</span>}
       </div>
       <div className="tape-numbers muted">
         end {logEnd} · committed {committed ?? '–'} · lag <strong>{lag}</strong>{' '}

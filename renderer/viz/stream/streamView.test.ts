@@ -4,7 +4,7 @@ import { createFunctionRunner } from '../../../engine/sandbox';
 import { compileJobSource } from '../../../engine/sandbox/compile';
 import { cardPayments } from '../../../engine/datasets';
 import program from '../../../labs/examples/streaming/kafkajs/card-payments.js?raw';
-import { buildStreamView, partitionLagSeries, recordPath, streamAt } from './streamView';
+import { buildStreamView, partitionLagSeries, recordPath, streamAt, tapeWindow } from './streamView';
 
 async function run() {
   return runKafkaJob({
@@ -58,6 +58,13 @@ describe('the streaming pictures read the run at any instant', () => {
     expect(start.ledger).toEqual({ appended: 0, processed: 0, reprocessed: 0, stored: 0, duplicated: 0 });
     expect(start.partitions.every((p) => p.logEnd === 0 && p.committed === null)).toBe(true);
 
+    // Playback ends when the last thing happens, with the state of the end.
+    expect(view.activeUntil).toBeLessThanOrEqual(report.simulatedMs);
+    expect(streamAt(view, view.activeUntil).ledger).toEqual(end.ledger);
+    expect(streamAt(view, view.activeUntil).partitions.map((p) => p.committed)).toEqual(
+      end.partitions.map((p) => p.committed),
+    );
+
     // Each partition's lag line ends at its lag at the end, and starts empty.
     for (const p of end.partitions) {
       const series = partitionLagSeries(view, p.track);
@@ -71,6 +78,23 @@ describe('the streaming pictures read the run at any instant', () => {
     expect(mid.ledger.stored).toBeGreaterThanOrEqual(31);
     expect(mid.ledger.processed).toBeGreaterThanOrEqual(mid.ledger.stored);
     expect(mid.ledger.appended).toBeGreaterThanOrEqual(mid.ledger.processed);
+  });
+
+  it('shows on a tape the record a consumer is on, not only the latest ones', async () => {
+    const report = await run();
+    const view = buildStreamView(report);
+    // The instant the crashed consumer's last record was processed and not committed.
+    const crash = view.crashes[0]!;
+    const at = streamAt(view, crash.t);
+    const stuck = at.partitions.find(
+      (p) => p.committed !== null && p.processedTo !== null && p.processedTo > p.committed,
+    );
+    expect(stuck).toBeDefined();
+    const w = tapeWindow(stuck!, 24);
+    const shown = stuck!.track.offsets.slice(w.first, w.end);
+    expect(shown).toContain(stuck!.committed);
+    expect(w.end - w.first).toBeLessThanOrEqual(24);
+    expect(at.crashed).toEqual([1]);
   });
 
   it("follows one record's path, twice through a handler when it was replayed", async () => {

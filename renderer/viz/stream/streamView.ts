@@ -34,6 +34,14 @@ export interface StreamEvent {
 
 export interface StreamView {
   endMs: number;
+  /**
+   * When the last thing happens (a record appended, processed, committed or stored, a member, a
+   * fault), a little after: the consumers only wait for more records from then to endMs, so
+   * playback ends here, with the state of the end.
+   */
+  activeUntil: number;
+  /** Consumers that crashed, and when (their session times out later). */
+  crashes: { t: number; consumer: number }[];
   /** The brokers (n1, n2, ...) and when each was down (`to` Infinity: until the end). */
   brokers: { id: string; down: { from: number; to: number }[] }[];
   partitions: PartitionTrack[];
@@ -77,6 +85,8 @@ export interface StreamAt {
   partitions: PartitionAt[];
   ledger: { appended: number; processed: number; reprocessed: number; stored: number; duplicated: number };
   members: number[];
+  /** Members that crashed and are still in the group (until their session times out). */
+  crashed: number[];
   generation: number;
   sinkRows: number;
   recentWrites: StreamView['sinkWrites'];
@@ -139,12 +149,16 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
       ledgerTimes.appended.push(p.appendTimes[i]!);
     });
   const rowsOf = new Map<string, Set<string>>();
+  const crashes: StreamView['crashes'] = [];
+  let lastActive = 0;
+  const QUIET = new Set(['kafkaStep', 'clientOpened']);
   const brokers = new Map<string, { from: number; to: number }[]>(
     report.brokers.map((b) => [b.replace(/:\d+$/, ''), []]),
   );
   const membersChanged = (t: number) => members.push({ t, consumers: [...live].sort((a, b) => a - b) });
   const label = (client: number) => `consumer ${consumerOf.get(client) ?? '?'}`;
   for (const e of report.trace as (TraceEvent & Record<string, unknown>)[]) {
+    if (!QUIET.has(e.type)) lastActive = Math.max(lastActive, e.t);
     switch (e.type) {
       case 'clientOpened':
         if (e.kind === 'consumer') consumerOf.set(e.client as number, e.n as number);
@@ -184,7 +198,11 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         events.push({
           t: e.t,
           kind: 'rebalance',
-          text: `rebalance: generation ${String(e.generation)}, ${Object.keys(assignment).length} members share the partitions`,
+          text: `rebalance: generation ${String(e.generation)}, ${
+            Object.keys(assignment).length === 1
+              ? 'one member owns every partition'
+              : `${Object.keys(assignment).length} members share the partitions`
+          }`,
         });
         break;
       }
@@ -221,6 +239,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         break;
       }
       case 'consumerCrashed':
+        crashes.push({ t: e.t, consumer: e.consumer as number });
         events.push({
           t: e.t,
           kind: 'crash',
@@ -255,8 +274,12 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
     }
   }
   ledgerTimes.appended.sort((a, b) => a - b);
+  lastActive = Math.max(lastActive, ledgerTimes.appended.at(-1) ?? 0);
   return {
     endMs: report.simulatedMs,
+    // Two seconds after the last thing that happened, or the end of the run.
+    activeUntil: Math.min(report.simulatedMs, Math.max(1000, lastActive + 2000)),
+    crashes,
     brokers: [...brokers].map(([id, down]) => ({ id, down })),
     partitions: [...partitions.values()],
     consumers: [...new Set(consumerOf.values())].sort((a, b) => a - b),
@@ -314,10 +337,13 @@ export function streamAt(view: StreamView, t: number): StreamAt {
       duplicated: countUpTo(L.duplicated, t, num),
     },
     members: latest(view.members, t)?.consumers ?? [],
+    crashed: view.crashes
+      .filter((c) => c.t <= t && (latest(view.members, t)?.consumers ?? []).includes(c.consumer))
+      .map((c) => c.consumer),
     generation: owners?.generation ?? 0,
     sinkRows: writes,
     recentWrites: view.sinkWrites.slice(Math.max(0, writes - 6), writes),
-    recentEvents: view.events.slice(0, countUpTo(view.events, t, byT)).slice(-6),
+    recentEvents: view.events.slice(0, countUpTo(view.events, t, byT)).slice(-50),
   };
 }
 
@@ -358,4 +384,28 @@ export function partitionLagSeries(view: StreamView, track: PartitionTrack, n = 
     const committed = latest(track.commits, t)?.offset ?? track.offsets[0] ?? 0;
     return Math.max(0, end - committed);
   });
+}
+
+/**
+ * Which of a partition's records its tape shows at an instant (indices into track.offsets, from
+ * `first` to `end`): the latest `cells` when everything is committed; else from a few before the
+ * first record not committed yet, so the record a consumer is on (or is stuck on) is in view.
+ */
+export function tapeWindow(p: PartitionAt, cells: number): { first: number; end: number } {
+  const offsets = p.track.offsets;
+  const below = (x: number) => {
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const end = below(p.logEnd);
+  const uncommitted = p.committed === null ? 0 : below(p.committed);
+  if (uncommitted >= end) return { first: Math.max(0, end - cells), end };
+  const first = Math.max(0, Math.min(uncommitted - 3, end - cells));
+  return { first, end: Math.min(end, first + cells) };
 }
