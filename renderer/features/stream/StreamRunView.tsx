@@ -18,7 +18,7 @@ import { StreamLedger } from './StreamLedger';
 /** Total lag sampled over the run, for the chart. */
 function lagSamples(view: StreamView, n = 120): { t: number; lag: number }[] {
   return Array.from({ length: n + 1 }, (_, i) => {
-    const t = (view.endMs * i) / n;
+    const t = (view.activeUntil * i) / n;
     return { t, lag: streamAt(view, t).partitions.reduce((a, p) => a + p.lag, 0) };
   });
 }
@@ -26,12 +26,13 @@ function lagSamples(view: StreamView, n = 120): { t: number; lag: number }[] {
 function LagChart({ view, t }: { view: StreamView; t: number }) {
   const W = 320;
   const H = 60;
-  const x = (ms: number) => (ms / Math.max(1, view.endMs)) * W;
+  // Over the playback's span (the run's quiet end is left out, as the scrubber leaves it).
+  const x = (ms: number) => (ms / Math.max(1, view.activeUntil)) * W;
   const { max, d } = useMemo(() => {
     const samples = lagSamples(view);
     const top = Math.max(1, ...samples.map((s) => s.lag));
     const y = (lag: number) => H - (lag / top) * (H - 4);
-    const at = (ms: number) => (ms / Math.max(1, view.endMs)) * W;
+    const at = (ms: number) => (ms / Math.max(1, view.activeUntil)) * W;
     return {
       max: top,
       d: samples.map((s, i) => `${i === 0 ? 'M' : 'L'}${at(s.t).toFixed(1)},${y(s.lag).toFixed(1)}`).join(''),

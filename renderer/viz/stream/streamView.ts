@@ -375,10 +375,10 @@ export function recordPath(view: StreamView, record: string): PathStep[] {
   return steps.sort((a, b) => a.t - b.t);
 }
 
-/** A partition's lag (records after its committed offset) at `n + 1` even instants of the run. */
+/** A partition's lag (records after its committed offset) at `n + 1` even instants of its playback. */
 export function partitionLagSeries(view: StreamView, track: PartitionTrack, n = 48): number[] {
   return Array.from({ length: n + 1 }, (_, i) => {
-    const t = (view.endMs * i) / n;
+    const t = (view.activeUntil * i) / n;
     const appended = countUpTo(track.appendTimes, t, num);
     const end = appended > 0 ? track.offsets[appended - 1]! + 1 : (track.offsets[0] ?? 0);
     const committed = latest(track.commits, t)?.offset ?? track.offsets[0] ?? 0;
