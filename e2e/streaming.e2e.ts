@@ -98,6 +98,20 @@ describe('the Streaming tab: a KafkaJS program against the simulated Kafka, play
     await page.locator('[data-testid="injected-faults"]').waitFor({ state: 'detached', timeout: 60_000 });
   });
 
+  it('keeps its choices and last run across tabs, and says when leaving stopped a run', async () => {
+    const { page } = s;
+    await page.getByLabel('Consumers in the group').selectOption('3');
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await page.getByRole('tab', { name: 'Streaming' }).click();
+    expect(await page.getByLabel('Consumers in the group').inputValue()).toBe('3');
+    await page.locator('.stream-run').waitFor();
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await page.getByRole('tab', { name: 'Streaming' }).click();
+    await page.getByTestId('stream-interrupted').waitFor();
+    await page.getByLabel('Consumers in the group').selectOption('2');
+  });
+
   it('names the line of a program that throws, and keeps no stray console errors or requests', async () => {
     const { page } = s;
     await setEditorText(

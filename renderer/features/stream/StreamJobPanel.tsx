@@ -17,6 +17,7 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { StreamRunView } from './StreamRunView';
+import { useStreamSession } from './streamSession';
 import cardPaymentsProgram from '../../../labs/examples/streaming/kafkajs/card-payments.js?raw';
 import './stream.css';
 
@@ -29,13 +30,16 @@ export function StreamJobPanel() {
   const updateProgress = useAppStore((s) => s.updateProgress);
   const [code, setCode] = useState(saved ?? cardPaymentsProgram);
   useFollowSaved(saved, code, setCode);
-  const [partitions, setPartitions] = useState(3);
-  const [consumers, setConsumers] = useState(2);
-  const [records, setRecords] = useState(200);
+  // Kept for the session: leaving the tab and coming back finds the choices and the last run.
+  const session = useStreamSession();
+  const { partitions, consumers, records, result, interrupted } = session;
+  const setPartitions = (n: number) => session.set({ partitions: n });
+  const setConsumers = (n: number) => session.set({ consumers: n });
+  const setRecords = (n: number) => session.set({ records: n });
+  const setResult = (r: StreamRunResult) => useStreamSession.getState().set({ result: r });
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [stopped, setStopped] = useState(false);
-  const [result, setResult] = useState<StreamRunResult | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
   const [version, setVersion] = useState(0);
 
@@ -52,6 +56,7 @@ export function StreamJobPanel() {
     setRunning(true);
     setProgress(null);
     setStopped(false);
+    useStreamSession.getState().set({ interrupted: false });
     setPrinted(NOTHING_PRINTED);
     saveProgressNow();
     const marker = runStarting({ kind: 'sandbox' });
@@ -92,9 +97,13 @@ export function StreamJobPanel() {
   useEffect(() => {
     runningRef.current = running;
   }, [running]);
+  // Leaving the tab while a program runs stops it; coming back says so.
   useEffect(
     () => () => {
-      if (runningRef.current) engineClient().stop();
+      if (runningRef.current) {
+        engineClient().stop();
+        useStreamSession.getState().set({ interrupted: true });
+      }
     },
     [],
   );
@@ -172,6 +181,11 @@ export function StreamJobPanel() {
       </div>
       <div className="run-panel" aria-live="polite">
         <RunStatus running={running} stopped={stopped} progress={progress} what="program" />
+        {interrupted && !running && (
+          <p className="muted" role="status" data-testid="stream-interrupted">
+            The last run was stopped when you left this tab. Press Run to run it again.
+          </p>
+        )}
         {result?.error && (
           <p className="error" role="alert" data-testid="run-error">
             {result.error}
