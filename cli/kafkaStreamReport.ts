@@ -1,10 +1,7 @@
 /** Formats a KafkaJS program's streaming run for the terminal: the ledger, each partition's log and lag, the group and the sink. */
 import type { KafkaJobReport } from '../engine/api';
 import { oneLine } from './terminalSafeIo';
-
-function row(cells: (string | number)[], widths: number[]): string {
-  return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
-}
+import { row } from './streamReport';
 
 /** Rows of the sink shown (the JSON output has them all). */
 const SINK_SAMPLE = 10;

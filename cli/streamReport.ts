@@ -2,7 +2,8 @@
 import type { ScenarioResult } from '../engine/streaming';
 import { oneLine } from './terminalSafeIo';
 
-function row(cells: (string | number)[], widths: number[]): string {
+/** A table row for the terminal: the first cell left-aligned, the others right-aligned, in `widths`. */
+export function row(cells: (string | number)[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
 }
 

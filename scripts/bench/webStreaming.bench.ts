@@ -8,28 +8,15 @@
  * the page at rest as the baseline. Figures only; no pass/fail on time.
  */
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium';
+import { CHROMIUM_ARGS } from '../../e2e/chromium';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { cardPayments } from '../../engine/datasets';
+import { root, serveWebBuild } from './webBench';
 
-const root = process.env.CLUSTERLAB_ROOT ?? process.cwd();
-const { buildRenderer, rendererOut } = (await import(
-  pathToFileURL(join(root, 'scripts', 'buildRenderer.mjs')).href
-)) as { buildRenderer(): void; rendererOut: string };
-const { startWebServer } = (await import(pathToFileURL(join(root, 'scripts', 'webServer.mjs')).href)) as {
-  startWebServer(o: { root: string; port: number }): Promise<{ url: string; close(): Promise<void> }>;
-};
-let chromiumPath: string;
-try {
-  chromiumPath = findChromium();
-} catch (error) {
-  console.log(`${(error as Error).message} The web benchmarks were skipped.`);
-  process.exit(0);
-}
+const { chromiumPath, server } = await serveWebBuild();
 
 const PARTITIONS = 48;
 const CONSUMERS = 6;
@@ -138,8 +125,6 @@ async function browserFigures(url: string) {
   }
 }
 
-buildRenderer();
-const server = await startWebServer({ root: rendererOut, port: 0 });
 try {
   const cli = cliTime();
   const web = await browserFigures(server.url);

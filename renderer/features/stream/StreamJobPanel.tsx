@@ -25,6 +25,28 @@ const PARTITIONS = [1, 2, 3, 4, 6, 12, 48];
 const CONSUMERS = [0, 1, 2, 3, 4, 6];
 const RECORDS = [40, 200, 1000, 5000];
 
+/** A labelled choice among a few numbers. */
+function NumberChoice(props: {
+  label: string;
+  aria: string;
+  value: number;
+  choices: readonly number[];
+  onChange(n: number): void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))} aria-label={props.aria}>
+        {props.choices.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function StreamJobPanel() {
   const saved = useAppStore((s) => s.progress.streamCode);
   const updateProgress = useAppStore((s) => s.updateProgress);
@@ -113,41 +135,30 @@ export function StreamJobPanel() {
   });
 
   const language = /:\s*(string|number)\b|interface\s/.test(code) ? 'typescript' : 'javascript';
-  const pickNumber = (set: (n: number) => void) => (e: React.ChangeEvent<HTMLSelectElement>) =>
-    set(Number(e.target.value));
   return (
     <div className="sandbox-job stream-job">
       <div className="toolbar">
-        <label>
-          Partitions{' '}
-          <select value={partitions} onChange={pickNumber(setPartitions)} aria-label="Partitions of the payments topic">
-            {PARTITIONS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Consumers{' '}
-          <select value={consumers} onChange={pickNumber(setConsumers)} aria-label="Consumers in the group">
-            {CONSUMERS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Payments{' '}
-          <select value={records} onChange={pickNumber(setRecords)} aria-label="Card payments to produce">
-            {RECORDS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NumberChoice
+          label="Partitions"
+          aria="Partitions of the payments topic"
+          value={partitions}
+          choices={PARTITIONS}
+          onChange={setPartitions}
+        />
+        <NumberChoice
+          label="Consumers"
+          aria="Consumers in the group"
+          value={consumers}
+          choices={CONSUMERS}
+          onChange={setConsumers}
+        />
+        <NumberChoice
+          label="Payments"
+          aria="Card payments to produce"
+          value={records}
+          choices={RECORDS}
+          onChange={setRecords}
+        />
         <button
           type="button"
           className="btn primary"
