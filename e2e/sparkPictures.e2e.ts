@@ -56,20 +56,24 @@ async function stagesPerJob(page: Page): Promise<Map<string, StageRow[]>> {
   return out;
 }
 
-/** The DAG drawing lies inside its panel and nothing scrolls sideways. */
+/**
+ * The DAG drawing lies inside its panel and nothing scrolls sideways, once the panel has laid
+ * itself out again (it follows its width through a ResizeObserver, a frame or two after a change).
+ */
 async function expectDagFits(page: Page) {
-  const fit = await page.evaluate(() => {
-    const host = document.querySelector('.run-dag-host')!;
-    const svg = host.querySelector('svg')!;
-    const h = host.getBoundingClientRect();
-    const s = svg.getBoundingClientRect();
-    return {
-      inside: s.left >= h.left - 0.5 && s.right <= h.right + 0.5,
-      hostOverflow: host.scrollWidth - host.clientWidth,
-      pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
-    };
-  });
-  expect(fit).toEqual({ inside: true, hostOverflow: 0, pageOverflow: 0 });
+  const measure = () =>
+    page.evaluate(() => {
+      const host = document.querySelector('.run-dag-host')!;
+      const svg = host.querySelector('svg')!;
+      const h = host.getBoundingClientRect();
+      const s = svg.getBoundingClientRect();
+      return {
+        inside: s.left >= h.left - 0.5 && s.right <= h.right + 0.5,
+        hostOverflow: host.scrollWidth - host.clientWidth,
+        pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    });
+  await expect.poll(measure, { timeout: 5_000 }).toEqual({ inside: true, hostOverflow: 0, pageOverflow: 0 });
 }
 
 describe('Spark pictures agree with the spark-in-memory lab text', () => {
