@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KafkaJobReport } from '../../../engine/api';
 import type { KafkaCrashPoint, KafkaFault } from '../../../engine/streaming';
-import { buildStreamView, recordPath, streamAt, type StreamView } from '../../viz/stream/streamView';
+import { buildStreamView, streamAt, type StreamView } from '../../viz/stream/streamView';
+import { recordPath } from '../../viz/stream/streamQueries';
 import { PlaybackBar } from '../cluster/PlaybackBar';
 import { usePlayback } from '../cluster/usePlayback';
 import { speedFor } from '../cluster/speedFit';

@@ -5,13 +5,8 @@
  * A row draws again only when its numbers change (48 partitions play at 60 frames a second).
  */
 import { memo, useMemo } from 'react';
-import {
-  partitionLagSeries,
-  tapeWindow,
-  type PartitionTrack,
-  type StreamAt,
-  type StreamView,
-} from '../../viz/stream/streamView';
+import type { PartitionTrack, StreamAt, StreamView } from '../../viz/stream/streamView';
+import { partitionLagSeries, tapeWindow } from '../../viz/stream/streamQueries';
 
 /** Offsets shown per partition: the latest ones. */
 export const TAPE_CELLS = 24;

@@ -4,7 +4,8 @@ import { createFunctionRunner } from '../../../engine/sandbox';
 import { compileJobSource } from '../../../engine/sandbox/compile';
 import { cardPayments } from '../../../engine/datasets';
 import program from '../../../labs/examples/streaming/kafkajs/card-payments.js?raw';
-import { buildStreamView, partitionLagSeries, recordPath, streamAt, tapeWindow } from './streamView';
+import { buildStreamView, streamAt } from './streamView';
+import { partitionLagSeries, recordPath, tapeWindow } from './streamQueries';
 
 async function run() {
   return runKafkaJob({

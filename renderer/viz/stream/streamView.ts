@@ -96,7 +96,7 @@ export interface StreamAt {
 const pkey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
 /** How many items of `sorted` (by `at`) are at or before `t`. */
-function countUpTo<T>(sorted: readonly T[], t: number, at: (x: T) => number): number {
+export function countUpTo<T>(sorted: readonly T[], t: number, at: (x: T) => number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -107,7 +107,7 @@ function countUpTo<T>(sorted: readonly T[], t: number, at: (x: T) => number): nu
   return lo;
 }
 
-const num = (x: number) => x;
+export const num = (x: number) => x;
 const byT = (x: { t: number }) => x.t;
 
 export function buildStreamView(report: KafkaJobReport): StreamView {
@@ -293,7 +293,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
 }
 
 /** The last item of `sorted` (by t) at or before `t`, or undefined. */
-function latest<T extends { t: number }>(sorted: readonly T[], t: number): T | undefined {
+export function latest<T extends { t: number }>(sorted: readonly T[], t: number): T | undefined {
   const n = countUpTo(sorted, t, byT);
   return n > 0 ? sorted[n - 1] : undefined;
 }
@@ -345,67 +345,4 @@ export function streamAt(view: StreamView, t: number): StreamAt {
     recentWrites: view.sinkWrites.slice(Math.max(0, writes - 6), writes),
     recentEvents: view.events.slice(0, countUpTo(view.events, t, byT)).slice(-50),
   };
-}
-
-/** One step of a record's path through the run, for the learner who clicks it. */
-export interface PathStep {
-  t: number;
-  text: string;
-}
-
-/** Where record `record` (its id) went: appended, handed to consumers, committed past, written to the sink. */
-export function recordPath(view: StreamView, record: string): PathStep[] {
-  const steps: PathStep[] = [];
-  for (const p of view.partitions)
-    p.records.forEach((r, i) => {
-      if (r !== record) return;
-      const offset = p.offsets[i]!;
-      steps.push({ t: p.appendTimes[i]!, text: `appended to ${p.topic}-${p.partition} at offset ${offset}` });
-      for (const h of p.processed)
-        if (h.offset === offset) steps.push({ t: h.t, text: `handed to consumer ${h.consumer}'s eachMessage` });
-      const past = p.commits.find((c) => c.offset > offset);
-      if (past) steps.push({ t: past.t, text: `committed past (offset ${past.offset})` });
-    });
-  for (const w of view.sinkWrites)
-    if (w.record === record)
-      steps.push({
-        t: w.t,
-        text: w.kind === 'put' ? `written to the sink (put ${w.key ?? ''})` : 'appended to the sink',
-      });
-  return steps.sort((a, b) => a.t - b.t);
-}
-
-/** A partition's lag (records after its committed offset) at `n + 1` even instants of its playback. */
-export function partitionLagSeries(view: StreamView, track: PartitionTrack, n = 48): number[] {
-  return Array.from({ length: n + 1 }, (_, i) => {
-    const t = (view.activeUntil * i) / n;
-    const appended = countUpTo(track.appendTimes, t, num);
-    const end = appended > 0 ? track.offsets[appended - 1]! + 1 : (track.offsets[0] ?? 0);
-    const committed = latest(track.commits, t)?.offset ?? track.offsets[0] ?? 0;
-    return Math.max(0, end - committed);
-  });
-}
-
-/**
- * Which of a partition's records its tape shows at an instant (indices into track.offsets, from
- * `first` to `end`): the latest `cells` when everything is committed; else from a few before the
- * first record not committed yet, so the record a consumer is on (or is stuck on) is in view.
- */
-export function tapeWindow(p: PartitionAt, cells: number): { first: number; end: number } {
-  const offsets = p.track.offsets;
-  const below = (x: number) => {
-    let lo = 0;
-    let hi = offsets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (offsets[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const end = below(p.logEnd);
-  const uncommitted = p.committed === null ? 0 : below(p.committed);
-  if (uncommitted >= end) return { first: Math.max(0, end - cells), end };
-  const first = Math.max(0, Math.min(uncommitted - 3, end - cells));
-  return { first, end: Math.min(end, first + cells) };
 }
