@@ -18,7 +18,8 @@ import { oneLine } from './terminalSafeIo';
 export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--json]
 
 Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with its verdict.
-FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs steps.
+FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs steps, and a
+KafkaJS program (exporting produce and consume) for streaming steps.
   --step N        the step to check (see 'clusterlab labs')
   --seed S        the run's seed (default: the step's own)
   --timeout SEC   wall-clock budget for the run: the learner's code and the simulation

@@ -5,9 +5,8 @@
  * logs and lag, the group and the sink are printed. Exit 0 when the program ran, 1 when it threw
  * or the budget ran out, 2 for bad usage or a program that is not one.
  */
-import { runKafkaJob, jsonFieldIdentity } from '../engine/api';
+import { runKafkaJob, jsonFieldIdentity, produceConsumePrograms } from '../engine/api';
 import { JobCodeError, JobSpecError, JobTimeoutError, withRunBudget, type JobSource } from '../engine/sandbox';
-import type { KafkaProgram } from '../engine/sandbox';
 import { ValidationError } from '../engine/core';
 import { UsageError, type CliIo } from './cliIo';
 import type { KafkaStreamArgs } from './kafkaStreamArgs';
@@ -19,21 +18,6 @@ export interface KafkaRunArgs {
   seed: number;
   json: boolean;
   timeoutSeconds: number;
-}
-
-/** What a program exports decides what runs: produce once, consume once per consumer. */
-function programsFor(kafka: KafkaStreamArgs): (exported: readonly string[]) => KafkaProgram[] {
-  return (exported) => {
-    const out: KafkaProgram[] = [];
-    if (exported.includes('produce')) out.push({ fn: 'produce', input: { records: kafka.records }, sink: false });
-    if (exported.includes('consume'))
-      for (let i = 0; i < kafka.consumers; i++) out.push({ fn: 'consume', input: { consumer: i + 1 }, sink: true });
-    if (out.length === 0)
-      throw new UsageError(
-        `a KafkaJS program exports produce and consume for clusterlab stream to call (export async function produce({ records }), consume({ sink })); this one exports ${exported.join(', ')}`,
-      );
-    return out;
-  };
 }
 
 export async function runKafkaStream(
@@ -54,13 +38,14 @@ export async function runKafkaStream(
       runner,
       source,
       seed: args.seed,
-      programs: programsFor(kafka),
+      programs: produceConsumePrograms(source.fileName, kafka.records, kafka.consumers),
       brokers: kafka.brokers,
       topics: kafka.topics,
       untilMs: kafka.durationMs,
       processingMsPerMessage: kafka.processingMs,
       faults: kafka.faults,
       recordId: jsonFieldIdentity(kafka.idField),
+      ...(kafka.storeTopic !== null ? { storeTopic: kafka.storeTopic } : {}),
     });
     if (args.json) {
       const { trace, ...rest } = report;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UsageError } from './cliIo';
 import { readLocalFile } from './localInput';
 import type { KafkaFault, TopicConfig } from '../engine/streaming';
-import { KAFKA_LIMITS } from '../engine/streaming';
+import { KAFKA_LIMITS, topicNameProblem } from '../engine/streaming';
 
 export const KAFKA_OPTIONS = [
   '--records',
@@ -17,6 +17,7 @@ export const KAFKA_OPTIONS = [
   '--duration',
   '--processing-ms',
   '--id',
+  '--store-topic',
   '--crash',
   '--kill-broker',
   '--cut-network',
@@ -32,6 +33,8 @@ export const KAFKA_USAGE = `For a KafkaJS program (a file that imports 'kafkajs'
   --processing-ms MS   simulated time a consumer spends on each message (default 0)
   --id FIELD           the JSON field of a message value and a sink row that is the record's id,
                        which the ledger follows (default id)
+  --store-topic NAME   the store is also topic NAME as a read_committed reader sees it (a
+                       consume-transform-produce program's output): its records count as rows
   --crash C:M:POINT    crash consumer C at its M-th message: before-processing, after-processing
                        (before its next commit) or after-commit
   --kill-broker B:SEC[:BACK]  kill broker B (n1, n2, n3) at SEC, restart it BACK seconds later
@@ -46,6 +49,8 @@ export interface KafkaStreamArgs {
   durationMs: number;
   processingMs: number;
   idField: string;
+  /** The topic whose committed records are the store's rows (null: the sink alone). */
+  storeTopic: string | null;
   faults: KafkaFault[];
 }
 
@@ -184,6 +189,9 @@ export function parseKafkaArgs(options: Map<string, string[]>, cwd: string): Kaf
   const recordsFile = one('--records');
   const idField = one('--id') ?? 'id';
   if (idField === '' || idField.length > 200) throw new UsageError('--id: must name a JSON field, such as id');
+  const storeTopic = one('--store-topic') ?? null;
+  if (storeTopic !== null && topicNameProblem(storeTopic) !== null)
+    throw new UsageError(`--store-topic: ${topicNameProblem(storeTopic)}`);
   return {
     records: recordsFile === undefined ? [] : records(recordsFile, cwd),
     topics,
@@ -192,8 +200,7 @@ export function parseKafkaArgs(options: Map<string, string[]>, cwd: string): Kaf
     durationMs: duration(one('--duration') ?? '60'),
     processingMs: int('--processing-ms', one('--processing-ms') ?? '0', 0, 60_000),
     idField,
-    faults: ['--crash', '--kill-broker', '--cut-network'].flatMap((o) =>
-      (options.get(o) ?? []).map((t) => fault(o, t)),
-    ),
+    storeTopic,
+    faults,
   };
 }

@@ -22,7 +22,11 @@ export function formatKafkaReport(report: KafkaJobReport, file: string, seed: nu
     ['produced', l.produced, ''],
     ['appended to the log', l.appended, `more than once: ${l.logDuplicated}`],
     ['processed', l.processed, `more than once: ${l.reprocessed}`],
-    ['stored', l.stored, 'in the sink'],
+    [
+      'stored',
+      l.stored,
+      report.storeTopic ? `in the sink and committed in ${oneLine(report.storeTopic)}` : 'in the sink',
+    ],
     ['duplicated', l.duplicated, 'stored more than once'],
     ['pending', l.pending, 'still on its way at the end'],
     ['lost', l.lost, `never reached the log: ${l.lostBeforeLog}`],

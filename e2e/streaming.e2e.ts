@@ -3,19 +3,7 @@ import type { Page } from 'playwright-core';
 import { openApp, type Session } from './harness';
 import { seriousViolations } from './axe';
 import { setEditorText } from './labActions';
-
-/** Scrubs the playback to `fraction` of the run (paused first). */
-async function seek(page: Page, fraction: number): Promise<void> {
-  await page
-    .getByRole('button', { name: /Pause/ })
-    .click({ timeout: 2_000 })
-    .catch(() => {});
-  const scrub = page.getByLabel('Simulated time');
-  const duration = Number(await scrub.getAttribute('max'));
-  await scrub.fill(String(Math.round(duration * fraction)));
-}
-
-const ledger = async (page: Page, name: string) => Number(await page.locator(`[data-ledger="${name}"]`).textContent());
+import { ledger, seek } from './streamActions';
 
 async function runAndWait(page: Page, click: () => Promise<void>): Promise<void> {
   const before = await page.locator('.stream-run').count();

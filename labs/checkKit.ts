@@ -3,7 +3,7 @@
  * plain computation, counting tasks from the attempts, and formatting times and ratios the way
  * the reasons print them.
  */
-import type { CounterName, JobRunReport } from '../engine/api';
+import type { CounterName, JobRunReport, KafkaJobReport } from '../engine/api';
 import type { CheckVerdict, StepRun } from './labTypes';
 import { noun, plural } from './plural';
 
@@ -27,12 +27,24 @@ export const ratio = (x: number): string => `${(Math.round(x * 100) / 100).toFix
 
 /** The main job report of a job step's run (checks of hdfs steps never call this). */
 export function jobReport(run: StepRun): JobRunReport {
-  if (run.kind === 'hdfs') throw new Error('this check judges a job step');
+  if (run.kind === 'hdfs' || run.kind === 'stream') throw new Error('this check judges a job step');
   return run.report;
 }
 
+/** The main report of a stream step's run (checks of other steps never call this). */
+export function streamReport(run: StepRun): KafkaJobReport {
+  if (run.kind !== 'stream') throw new Error('this check judges a stream step');
+  return run.report;
+}
+
+/** A stream step's extra run (a fault schedule the step does not show). */
+export function streamExtra(run: StepRun, id: string): KafkaJobReport {
+  if (run.kind !== 'stream' || !run.extra[id]) throw new Error(`extra run '${id}' is missing`);
+  return run.extra[id];
+}
+
 export function extraReport(run: StepRun, id: string): JobRunReport {
-  if (run.kind === 'hdfs' || !run.extra[id]) throw new Error(`extra run '${id}' is missing`);
+  if (run.kind === 'hdfs' || run.kind === 'stream' || !run.extra[id]) throw new Error(`extra run '${id}' is missing`);
   return run.extra[id];
 }
 

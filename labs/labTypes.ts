@@ -4,12 +4,16 @@
  * tests all read labs through these types; `validateLab` proves a lab file has this shape.
  */
 import type { ClusterSpec, FaultSpec, PresetName } from '../engine/cluster';
-import type { JobRunReport, ClusterSnapshot, SimulationEvent, SimulationMetrics } from '../engine/api';
+import type { JobRunReport, ClusterSnapshot, KafkaJobReport, SimulationEvent, SimulationMetrics } from '../engine/api';
+import type { KafkaFault, TopicConfig } from '../engine/streaming';
 import type { HdfsSettings } from './hdfsSettings';
 
-/** 'mapreduce' and 'spark' steps edit a job file (issue 4's format); 'hdfs' steps edit JSON settings. */
-export type StepKind = 'mapreduce' | 'spark' | 'hdfs';
-export const STEP_KINDS: readonly StepKind[] = ['mapreduce', 'spark', 'hdfs'];
+/**
+ * 'mapreduce' and 'spark' steps edit a job file (issue 4's format); 'hdfs' steps edit JSON
+ * settings; 'stream' steps edit a KafkaJS program (docs/streaming-design.md).
+ */
+export type StepKind = 'mapreduce' | 'spark' | 'hdfs' | 'stream';
+export const STEP_KINDS: readonly StepKind[] = ['mapreduce', 'spark', 'hdfs', 'stream'];
 
 /** What a check says about a run; `reason` says concretely what was right or wrong. */
 export interface CheckVerdict {
@@ -68,6 +72,41 @@ export interface HdfsRunSettings {
 }
 
 /**
+ * Where a stream step's KafkaJS program runs: the program's `produce({ records })` is called once
+ * with the dataset's records (JSON lines), its `consume({ sink, consumer })` once per consumer, on
+ * a simulated Kafka with these topics, for `durationMs` of simulated time, with the faults planned.
+ */
+export interface StreamRunSettings {
+  seed: number;
+  cluster: PresetName | ClusterSpec;
+  /** Nodes that run a broker (default 3). */
+  brokers?: number;
+  /** Topics that exist when the run starts (a send to another topic creates it, one partition). */
+  topics: TopicConfig[];
+  /** The dataset (by id, JSON lines) whose records `produce` gets. */
+  records: string;
+  consumers: number;
+  durationMs: number;
+  /** Simulated processing time of each message a consumer is handed (ms, default 0). */
+  processingMs?: number;
+  faults?: KafkaFault[];
+  /** The field of a record (and of a sink row) that holds its own id: how the ledger tells records apart. */
+  recordId: string;
+  /** The consumer group the end-of-run offsets and lag are read for (default: the only one). */
+  groupId?: string;
+  /** The store is (also) this topic as a read_committed reader sees it: a consume-transform-produce program's output. */
+  storeTopic?: string;
+}
+
+/** A further run of the learner's program a stream step's checks judge, e.g. under a fault schedule the step does not show. */
+export interface StreamExtraRun {
+  id: string;
+  /** Shown in the checks' reasons once run, e.g. "a broker dies at 2 s". */
+  label: string;
+  run: StreamRunSettings;
+}
+
+/**
  * The cookbook's figures the app draws as its own pictures (renderer/features/figures), by their
  * number in the Data Engineering Cookbook: 19.1 HDFS's NameNode and DataNodes, 19.2 a 512 MB file's
  * blocks, 20.1-20.3 MapReduce, 20.4-20.6 Spark beside Hadoop.
@@ -115,7 +154,13 @@ export interface HdfsStep extends StepBase {
   run: HdfsRunSettings;
 }
 
-export type LabStep = JobStep | HdfsStep;
+export interface StreamStep extends StepBase {
+  kind: 'stream';
+  run: StreamRunSettings;
+  extraRuns?: StreamExtraRun[];
+}
+
+export type LabStep = JobStep | HdfsStep | StreamStep;
 
 export interface Lab {
   /** kebab-case, as in the catalogue. */
@@ -169,4 +214,13 @@ export type StepRun =
       settings: HdfsSettings;
       report: HdfsRunReport;
       injectedFaults: FaultSpec[];
+    }
+  | {
+      kind: 'stream';
+      step: StreamStep;
+      report: KafkaJobReport;
+      /** Reports of the step's extra runs, by StreamExtraRun.id. */
+      extra: Record<string, KafkaJobReport>;
+      /** The faults added from outside (the UI's crash, kill-broker and cut-network buttons). */
+      injectedFaults: KafkaFault[];
     };

@@ -4,9 +4,12 @@
  * compare with); an hdfs step parses the JSON settings and drives a simulation. Then every check
  * is evaluated. Pure engine code and sucrase only, so it runs in a Web Worker as well as in Node.
  */
-import { JobFailedError, runJob, SimulationStuckError, type JobRunReport } from '../engine/api';
+import { JobFailedError, runJob, SimulationStuckError, type JobRunReport, type KafkaJobReport } from '../engine/api';
 import { ValidationError, encodeUtf8 } from '../engine/core';
-import { preset, type ClusterSpec, type FaultSpec, type PresetName } from '../engine/cluster';
+import type { FaultSpec } from '../engine/cluster';
+import type { KafkaFault } from '../engine/streaming';
+import { clusterOf } from './clusterOf';
+import { runStreamStep } from './runStreamStep';
 import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/exec';
 import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
@@ -27,8 +30,10 @@ export interface RunStepOptions {
   runner?: TaskRunner;
   /** Overrides the step's seed. */
   seed?: number;
-  /** Extra faults (the UI's kill-node button), merged into the main run. */
+  /** Extra faults (the UI's kill-node button), merged into the main run of a job or hdfs step. */
   faults?: FaultSpec[];
+  /** Extra faults of a stream step (the UI's crash, kill-broker and cut-network buttons), merged into its main run. */
+  streamFaults?: KafkaFault[];
   /** The name errors point at (default `<step id>.js` or `.json`). */
   fileName?: string;
 }
@@ -48,9 +53,9 @@ export interface StepOutcome {
    * The main run: what the UI plays back (a job report carries `snapshots` and `attempts`). When
    * the run failed (see `error`) it is null, or the partial report of a job whose task failed.
    */
-  report: JobRunReport | HdfsRunReport | null;
-  /** The step's extra runs (job steps), in declaration order. */
-  extra: { id: string; label: string; report: JobRunReport }[];
+  report: JobRunReport | HdfsRunReport | KafkaJobReport | null;
+  /** The step's extra runs (job and stream steps), in declaration order. */
+  extra: { id: string; label: string; report: JobRunReport | KafkaJobReport }[];
   /** HDFS steps: the cluster after the write, after an append and at the end. */
   snapshots?: HdfsRunReport['snapshots'];
   checks: CheckResult[];
@@ -64,9 +69,7 @@ export class StepNotFoundError extends Error {
   override name = 'StepNotFoundError';
 }
 
-export function clusterOf(cluster: PresetName | ClusterSpec): ClusterSpec {
-  return typeof cluster === 'string' ? preset(cluster) : (JSON.parse(JSON.stringify(cluster)) as ClusterSpec);
-}
+export { clusterOf };
 
 export function stepAt(lab: Lab, stepIndex: number): LabStep {
   const step = Number.isInteger(stepIndex) ? lab.steps[stepIndex] : undefined;
@@ -78,6 +81,14 @@ export function stepAt(lab: Lab, stepIndex: number): LabStep {
 }
 
 export { notJudgedReason };
+
+function needRunner(options: RunStepOptions): TaskRunner {
+  if (!options.runner)
+    throw new StepNotFoundError(
+      `lab '${options.lab.id}' step ${options.stepIndex + 1} runs the learner's code: runStep needs a runner`,
+    );
+  return options.runner;
+}
 
 export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   const { lab } = options;
@@ -97,12 +108,16 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
         report: runHdfsSettings(settings, runSettings, injected),
         injectedFaults: injected,
       };
+    } else if (step.kind === 'stream') {
+      const runner = needRunner(options);
+      const source = compileJobSource(options.source, fileName);
+      const streamFaults = options.streamFaults ?? [];
+      const runs = await runStreamStep(lab, step, source, runner, options.seed ?? step.run.seed, streamFaults);
+      extra.push(...runs.extra);
+      const byId = Object.fromEntries(runs.extra.map((x) => [x.id, x.report]));
+      run = { kind: 'stream', step, report: runs.report, extra: byId, injectedFaults: streamFaults };
     } else {
-      if (!options.runner)
-        throw new StepNotFoundError(
-          `lab '${lab.id}' step ${options.stepIndex + 1} runs job code: runStep needs a runner`,
-        );
-      const runner = options.runner;
+      const runner = needRunner(options);
       const source = compileJobSource(options.source, fileName);
       const seed = options.seed ?? step.run.seed;
       const report = await runJobStep(lab, step.run, source, runner, seed, injected);

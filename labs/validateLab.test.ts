@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LabValidationError, validateLab } from './validateLab';
 import hdfsBlocksLab from './hdfs-blocks/lab';
 import iotAveragesLab from './mapreduce-iot-averages/lab';
+import deliveryLab from './streaming-delivery/lab';
 import { LABS, findLab } from './labRegistry';
 import { LAB_CATALOGUE } from './catalogue';
 import { compareChapters } from './chapterOrder';
@@ -28,6 +29,29 @@ function errorOf(raw: unknown): string {
 }
 
 describe('validateLab', () => {
+  it("checks a stream step's run: its dataset, topics, consumers, faults and store topic, by field", () => {
+    type Run = Record<string, unknown>;
+    const broken = (edit: (run: Run, extra: Run) => void) => {
+      const lab = copy(deliveryLab) as unknown as { steps: { run: Run; extraRuns: { run: Run }[] }[] };
+      edit(lab.steps[2]!.run, lab.steps[2]!.extraRuns[0]!.run);
+      return errorOf(lab);
+    };
+    expect(broken((r) => (r.records = 'trades'))).toMatch(
+      /steps\[2\]\.run\.records: must name one of the lab's datasets \(gps, misfires, payments\)/,
+    );
+    expect(
+      broken((r) => (r.topics = [{ name: 'bad topic', partitions: 3, replicationFactor: 3, minInsyncReplicas: 1 }])),
+    ).toMatch(/steps\[2\]\.run\.topics\[0\]\.name: /);
+    expect(broken((r) => (r.consumers = 99))).toMatch(/steps\[2\]\.run\.consumers: must be an integer from 0 to 16/);
+    expect(broken((r) => (r.faults = [{ kind: 'killBroker', broker: 'n7', atMs: 0 }]))).toMatch(
+      /steps\[2\]\.run\.faults\[0\]\.broker: must be one of the brokers/,
+    );
+    expect(
+      broken((_r, x) => (x.faults = [{ kind: 'crashConsumer', consumer: 1, atMessage: 0, point: 'after-commit' }])),
+    ).toMatch(/steps\[2\]\.extraRuns\[0\]\.run\.faults\[0\]\.atMessage: must be an integer from 1/);
+    expect(broken((r) => (r.storeTopic = ''))).toMatch(/steps\[2\]\.run\.storeTopic: /);
+  });
+
   it('names the lab and the field of a broken check title', () => {
     const lab = copy(hdfsBlocksLab) as unknown as { steps: { checks: { title: unknown }[] }[] };
     lab.steps[2]!.checks[0]!.title = '';

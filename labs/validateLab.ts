@@ -7,6 +7,8 @@ import { isPresetName, presetNames, resolveClusterSpec } from '../engine/cluster
 import { ValidationError } from '../engine/core';
 import { resolveSparkConf, type SparkConfInput } from '../engine/spark';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
+import { brokerNodeIds, checkKafkaFaults, topicNameProblem } from '../engine/streaming';
+import { clusterOf } from './clusterOf';
 import { STEP_KINDS, type Lab } from './labTypes';
 
 export class LabValidationError extends Error {
@@ -133,6 +135,46 @@ export function validateLab(raw: unknown): Lab {
           throw error;
         }
       }
+      return;
+    }
+    if (step.kind === 'stream') {
+      const streamRun = (field: string, r: Record<string, unknown>) => {
+        if (typeof r.seed !== 'number' || !Number.isInteger(r.seed))
+          bad(`${field}.seed`, `must be an integer, got ${describe(r.seed)}`);
+        cluster(`${field}.cluster`, r.cluster);
+        array(`${field}.topics`, r.topics, 0, 20).forEach((t, k) => {
+          const topic = object(`${field}.topics[${k}]`, t);
+          if (topicNameProblem(topic.name) !== null) bad(`${field}.topics[${k}].name`, topicNameProblem(topic.name)!);
+          posInt(`${field}.topics[${k}].partitions`, topic.partitions);
+          posInt(`${field}.topics[${k}].replicationFactor`, topic.replicationFactor);
+          posInt(`${field}.topics[${k}].minInsyncReplicas`, topic.minInsyncReplicas);
+        });
+        if (!datasetIds.includes(r.records as string))
+          bad(
+            `${field}.records`,
+            `must name one of the lab's datasets (${datasetIds.join(', ') || 'none'}), got ${describe(r.records)}`,
+          );
+        if (typeof r.consumers !== 'number' || !Number.isInteger(r.consumers) || r.consumers < 0 || r.consumers > 16)
+          bad(`${field}.consumers`, `must be an integer from 0 to 16, got ${describe(r.consumers)}`);
+        posInt(`${field}.durationMs`, r.durationMs);
+        text(`${field}.recordId`, r.recordId);
+        if (r.storeTopic !== undefined && topicNameProblem(r.storeTopic) !== null)
+          bad(`${field}.storeTopic`, topicNameProblem(r.storeTopic)!);
+        if (r.brokers !== undefined) posInt(`${field}.brokers`, r.brokers);
+        try {
+          checkKafkaFaults(r.faults ?? [], brokerNodeIds(clusterOf(r.cluster as never), (r.brokers as number) ?? 3));
+        } catch (error) {
+          if (error instanceof ValidationError) bad(`${field}.${error.path}`, error.problem);
+          throw error;
+        }
+      };
+      streamRun(`${at}.run`, run);
+      array(`${at}.extraRuns`, step.extraRuns ?? [], 0, 5).forEach((x, k) => {
+        const extra = object(`${at}.extraRuns[${k}]`, x);
+        kebab(`${at}.extraRuns[${k}].id`, extra.id);
+        text(`${at}.extraRuns[${k}].label`, extra.label);
+        streamRun(`${at}.extraRuns[${k}].run`, object(`${at}.extraRuns[${k}].run`, extra.run));
+      });
       return;
     }
     const jobRun = (field: string, r: Record<string, unknown>) => {

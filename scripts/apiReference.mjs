@@ -6,7 +6,8 @@
  * `node scripts/apiReference.mjs --check` fails when it is stale, when a member has no counterpart
  * or when a file of labs/jobApi/ is not in JOB_API_FILES (scripts/apiReference.test.ts runs that).
  *
- * Every interface and `declare const` is listed with each member's signatures and doc text. A
+ * Every interface and `declare const` is listed with each member's signatures and doc text (a
+ * library a job imports, `declare module 'kafkajs'`, with its doc text only). A
  * member's counterpart in the real systems is a JSDoc tag in its comment:
  *
  *     /** Returns a new RDD ... @counterpart Spark: RDD.map · PySpark: rdd.map *\/
@@ -36,6 +37,7 @@ export const JOB_API_FILES = [
   'sparkContext.d.ts',
   'dataFrame.d.ts',
   'sparkSession.d.ts',
+  'kafkajs.d.ts',
 ];
 
 /** What is wrong with the folder's files, one line each: a `.d.ts` file JOB_API_FILES leaves out, or one it names that is not there. */
@@ -62,7 +64,7 @@ export function readJobApi(dir = DTS_DIR) {
 
 /** @typedef {{ system: string, name: string }} Counterpart */
 /** @typedef {{ name: string, signatures: string[], doc: string, counterparts: Counterpart[] | null }} Member */
-/** @typedef {{ kind: 'interface' | 'const' | 'type', name: string, doc: string, text: string, members: Member[] }} Entry */
+/** @typedef {{ kind: 'interface' | 'const' | 'type' | 'module', name: string, doc: string, text: string, members: Member[] }} Entry */
 
 /** A declaration's text on one line: whitespace collapsed, no trailing comma or semicolon. */
 function oneLine(text) {
@@ -153,6 +155,11 @@ export function apiEntries(source) {
         const type = members.length > 0 ? '{ ... }' : oneLine(d.type?.getText(sf) ?? 'unknown');
         entries.push({ kind: 'const', name, doc: docOf(st).doc, text: `const ${name}: ${type}`, members });
       }
+    } else if (ts.isModuleDeclaration(st) && ts.isStringLiteral(st.name)) {
+      // A library a job imports: one section, its doc (the calls and their counterparts); the
+      // declarations inside are the library's own (KafkaJS's), documented in the .d.ts for the editor.
+      const text = `declare module '${st.name.text}'`;
+      entries.push({ kind: 'module', name: st.name.text, doc: docOf(st).doc, text, members: [] });
     } else if (ts.isTypeAliasDeclaration(st)) {
       entries.push({
         kind: 'type',
@@ -205,9 +212,9 @@ export async function renderApiReference(source) {
   const out = [
     '# Job API reference',
     '',
-    'What a job file can use: the objects of a MapReduce or Spark job, each member with its signatures, what it',
-    'does, and its counterpart in Spark, PySpark or Hadoop. Generated from `labs/jobApi/` (the types the',
-    'editor knows) by `npm run api-docs`: edit the declarations, not this file.',
+    'What a job file can use: the objects of a MapReduce, Spark or streaming job, each member with its signatures, what',
+    "it does, and its counterpart in Spark, PySpark, Hadoop or Kafka's Java client. Generated from `labs/jobApi/` (the",
+    'types the editor knows) by `npm run api-docs`: edit the declarations, not this file.',
     '',
   ];
   for (const e of entries) {

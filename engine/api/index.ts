@@ -36,3 +36,4 @@ export {
   type PartitionFilm,
   type FilmRecord,
 } from './runKafkaJob';
+export { produceConsumePrograms } from './produceConsumePrograms';

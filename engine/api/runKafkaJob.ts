@@ -41,6 +41,11 @@ export interface KafkaJobOptions {
   groupId?: string;
   /** Reads a record's own id from a message or a sink row (default: the `id` field of a JSON value). */
   recordId?: RecordIdentity;
+  /**
+   * The store is (also) this topic as a read_committed reader sees it: a consume-transform-produce
+   * program's output (exactly-once with transactions). Its records are rows, not ledger records.
+   */
+  storeTopic?: string;
 }
 
 export interface KafkaPartitionReport {
@@ -57,8 +62,21 @@ export interface KafkaPartitionReport {
   lag: number;
 }
 
-/** One record of a partition's log as the pictures draw it: [offset, append time, record id, key]. */
-export type FilmRecord = [offset: number, appendTime: number, record: string | null, key: string | null];
+/**
+ * One record of a partition's log as the pictures draw it: [offset, append time, record id, key];
+ * a record written in a transaction adds how it ended and when ('open': it had not ended when
+ * the run did, at -1): read_committed readers see it from a commit on, never after an abort.
+ */
+export type FilmRecord =
+  | [offset: number, appendTime: number, record: string | null, key: string | null]
+  | [
+      offset: number,
+      appendTime: number,
+      record: string | null,
+      key: string | null,
+      transaction: 'committed' | 'aborted' | 'open',
+      endedAt: number,
+    ];
 
 /** A partition's log at the end of the run, every record with its append time (the tape grows by them). */
 export interface PartitionFilm {
@@ -70,6 +88,8 @@ export interface PartitionFilm {
 }
 
 export interface KafkaJobReport {
+  /** Tells a streaming run's report from a batch job's ('mapreduce', 'spark') and an HDFS run's. */
+  kind: 'stream';
   ledger: LedgerSummary;
   /** Produced records with no id the ledger could read: whether they were stored is unknown. */
   unidentified: number;
@@ -77,6 +97,8 @@ export interface KafkaJobReport {
   /** The consumer group's members at the end and its rebalances. */
   group: { groupId: string; members: number; generation: number; rebalances: number } | null;
   sinkRows: SinkRow[];
+  /** The topic whose committed records are rows of the store (null: the sink alone is the store). */
+  storeTopic: string | null;
   /** Each partition's log, for playback (the trace has the rest: commits, records processed, members, sink writes). */
   film: PartitionFilm[];
   /** Round trips between the sandbox and the simulated Kafka. */
@@ -117,6 +139,7 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
     processingMsPerMessage: options.processingMsPerMessage ?? 0,
     faults: options.faults ?? [],
     recordId: options.recordId ?? jsonFieldIdentity('id'),
+    ...(options.storeTopic !== undefined ? { storeTopic: options.storeTopic } : {}),
   });
   const untilMs = options.untilMs ?? DEFAULT_KAFKA_RUN_MS;
   try {
@@ -145,6 +168,7 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
     const unidentified = host.settleLedger(options.recordId ?? jsonFieldIdentity('id'), groupId ?? '');
     const group = groupId === null ? undefined : host.groupOf(groupId);
     return {
+      kind: 'stream',
       ledger: host.ledger.summarize(),
       unidentified,
       partitions: partitionReports(host, group),
@@ -157,6 +181,7 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
           }
         : null,
       sinkRows: host.sink.rows(),
+      storeTopic: host.storeTopic,
       film: partitionFilms(host, options.recordId ?? jsonFieldIdentity('id')),
       steps: stepper.steps,
       ended: stepper.ended ?? 'quiet',
@@ -182,7 +207,8 @@ function partitionReports(host: KafkaHost, group: ReturnType<KafkaHost['groupOf'
         logEndOffset: ps.log.logEndOffset,
         highWatermark: ps.log.highWatermark,
         committed,
-        lag: Math.max(0, ps.log.logEndOffset - (committed ?? ps.log.logStartOffset)),
+        // The store topic is the program's output: no consumer of the group reads it, it has no lag.
+        lag: topic === host.storeTopic ? 0 : Math.max(0, ps.log.logEndOffset - (committed ?? ps.log.logStartOffset)),
       };
     }),
   );
@@ -203,7 +229,11 @@ function partitionFilms(host: KafkaHost, identity: RecordIdentity): PartitionFil
         } catch {
           id = null;
         }
-        records.push([r.offset, r.appendTime, id, r.key === null ? null : r.key.slice(0, FILM_KEY)]);
+        const key = r.key === null ? null : r.key.slice(0, FILM_KEY);
+        const txn = host.transactions.stateOf(r);
+        records.push(
+          txn === null ? [r.offset, r.appendTime, id, key] : [r.offset, r.appendTime, id, key, txn.state, txn.at],
+        );
       }
       return { topic, partition, replicas: [...ps.replicas], records };
     }),

@@ -109,7 +109,7 @@ export class KafkaWorkerRun {
   start(id: number, programs: readonly KafkaProgram[], exported: Record<string, unknown>, hooks: KafkaRunHooks): void {
     this.run = { id, hooks };
     const sink = programs.some((p) => p.sink) ? createSink(this.transport) : null;
-    for (const p of programs) {
+    for (const [index, p] of programs.entries()) {
       const fn = exported[p.fn];
       if (typeof fn !== 'function')
         throw new JobSpecError(
@@ -118,7 +118,14 @@ export class KafkaWorkerRun {
         );
       const arg = hooks.adopt(p.input) as Record<string, unknown>;
       if (sink) arg.sink = sink;
-      const result = (fn as Fn)(arg);
+      // The clients this call opens before its first await are its own (a crash takes them all).
+      this.transport.program = index + 1;
+      let result: unknown;
+      try {
+        result = (fn as Fn)(arg);
+      } finally {
+        this.transport.program = null;
+      }
       // A thenable of the learner's is followed as `await` would; its failure ends the run.
       Promise.resolve(result).then(undefined, (error: unknown) => this.failed(error));
       if (this.run === null) return;

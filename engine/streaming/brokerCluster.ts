@@ -60,6 +60,8 @@ export class BrokerCluster {
   private readonly alive = new Map<string, boolean>();
   private readonly topics = new Map<string, PartitionState[]>();
   readonly brokerIds: string[];
+  /** Told of each data record a leader appends (the host watches the lab's store topic). */
+  onAppended: ((topic: string, record: LogRecord) => void) | null = null;
   leaderElections = 0;
   truncatedRecords = 0;
   deletedByRetention = 0;
@@ -164,6 +166,7 @@ export class BrokerCluster {
     for (const r of req.records) {
       last = ps.log.append(r, now);
       this.ledger.appended(r.id);
+      this.onAppended?.(req.topic, last);
     }
     if (req.idempotent && last) {
       if (state) {

@@ -21,7 +21,11 @@ const send = (over: Record<string, unknown> = {}, message: Record<string, unknow
 
 describe('a streaming step from the sandbox is checked field by field before the simulated Kafka applies it', () => {
   it('lets through what the library sends', () => {
-    expect(step([send()], [{ client: 1, kind: 'producer', clientId: 'lab' }]).ok).toBe(true);
+    expect(step([send()], [{ client: 1, kind: 'producer', clientId: 'lab', program: null }]).ok).toBe(true);
+    expect(step([send()], [{ client: 1, kind: 'consumer', clientId: 'lab', program: 2 }]).ok).toBe(true);
+    // The program that opened a client decides what a crash takes with it: it must be a program's number.
+    const forged = step([send()], [{ client: 1, kind: 'consumer', clientId: 'lab', program: -1 } as never]);
+    expect(forged.ok).toBe(false);
     expect(step([{ client: 2, seq: 4, request: { op: 'processed', topic: 't', partition: 0, offset: 7 } }]).ok).toBe(
       true,
     );

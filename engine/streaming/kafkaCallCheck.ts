@@ -159,6 +159,7 @@ export function checkKafkaStep(opened: unknown, calls: unknown): { opened: Kafka
     int(o.client, `kafkaStep.opened[${i}].client`, L.clients);
     if (!KINDS.has(o.kind)) fail(`kafkaStep.opened[${i}].kind`, 'is not producer, consumer, admin or sink');
     name(o.clientId, `kafkaStep.opened[${i}].clientId`);
+    if (o.program !== null) int(o.program, `kafkaStep.opened[${i}].program`, L.clients);
   });
   list(calls, 'kafkaStep.calls', L.callsPerStep).forEach((x, i) => {
     const c = obj(x, `kafkaStep.calls[${i}]`);

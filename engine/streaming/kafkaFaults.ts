@@ -36,6 +36,8 @@ interface Watch {
 export class KafkaFaults {
   private readonly crashed = new Set<number>();
   private readonly watches = new Map<number, Watch>();
+  /** The program call that opened each client (its synchronous start), when known. */
+  private readonly programOf = new Map<number, number>();
   private readonly cuts = new Map<number, { fromMs: number; toMs: number }[]>();
   private consumers = 0;
   private producers = 0;
@@ -55,7 +57,8 @@ export class KafkaFaults {
   }
 
   /** A client was opened: consumers and producers are numbered from 1 in the order they open. */
-  opened(client: number, kind: 'producer' | 'consumer' | 'admin' | 'sink'): void {
+  opened(client: number, kind: 'producer' | 'consumer' | 'admin' | 'sink', program: number | null = null): void {
+    if (program !== null) this.programOf.set(client, program);
     if (kind === 'consumer') {
       const n = ++this.consumers;
       for (const f of this.faults)
@@ -81,27 +84,34 @@ export class KafkaFaults {
    */
   beforeCall(client: number, request: KafkaRequest): 'apply' | 'drop' | 'applyThenCrash' {
     if (this.crashed.has(client)) return 'drop';
-    const w = this.watches.get(client);
-    if (!w) return 'apply';
+    // A producer the consumer's own call opened commits for it (a transaction's sendOffsets and commit).
+    const consumer = this.watches.has(client) ? client : this.watchedSibling(client);
+    const w = consumer === null ? undefined : this.watches.get(consumer);
+    if (!w || consumer === null) return 'apply';
     if (request.op === 'processed') {
+      if (consumer !== client) return 'apply';
       w.handed++;
       if (w.handed !== w.fault.atMessage) return 'apply';
       if (w.fault.point === 'before-processing') {
-        this.crash(client, w);
+        this.crash(consumer, w);
         return 'drop';
       }
       w.armed = true;
       return 'apply';
     }
     if (w.armed && COMMITS.has(request.op)) {
-      if (w.fault.point === 'after-processing') {
-        this.crash(client, w);
-        return 'drop';
-      }
-      this.crash(client, w);
-      return 'applyThenCrash';
+      this.crash(consumer, w);
+      return w.fault.point === 'after-processing' ? 'drop' : 'applyThenCrash';
     }
     return 'apply';
+  }
+
+  /** The watched consumer opened by the same program call as `client`, or null. */
+  private watchedSibling(client: number): number | null {
+    const program = this.programOf.get(client);
+    if (program === undefined) return null;
+    for (const consumer of this.watches.keys()) if (this.programOf.get(consumer) === program) return consumer;
+    return null;
   }
 
   /** Whether what `client` (a producer) sends or receives now is lost. */
@@ -110,8 +120,11 @@ export class KafkaFaults {
     return (this.cuts.get(client) ?? []).some((c) => now >= c.fromMs && now < c.toMs);
   }
 
+  /** The consumer crashes, and with it every client its program call opened (one process). */
   private crash(client: number, w: Watch): void {
     this.crashed.add(client);
+    const program = this.programOf.get(client);
+    if (program !== undefined) for (const [c, p] of this.programOf) if (p === program) this.crashed.add(c);
     this.watches.delete(client);
     this.trace.record({
       t: this.kernel.now,

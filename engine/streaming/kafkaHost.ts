@@ -13,6 +13,7 @@ import { brokerHosts } from './brokerHosts';
 import { KafkaGroup } from './kafkaGroups';
 import { ProducerSends } from './kafkaSends';
 import { TransactionCoordinator } from './kafkaTransactions';
+import { checkKafkaFaults } from './kafkaFaultCheck';
 import { KafkaFaults, type KafkaFault } from './kafkaFaults';
 import { KafkaSink, countStored, markPending, type RecordIdentity } from './kafkaSink';
 import { heldFetch, type FetchContext } from './kafkaFetch';
@@ -20,7 +21,7 @@ import { badNumber, groupError, nonRetriable, unknownTopic } from './kafkaHostEr
 import { Ledger } from './ledger';
 import { MAX_TOTAL_PARTITIONS, TopicRegistry } from './kafkaTopics';
 import { KAFKA_LIMITS, producedLimitProblem, sendSize } from './kafkaLimits';
-import type { TopicConfig } from './types';
+import type { LogRecord, TopicConfig } from './types';
 import type { KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
 import type { KafkaErrorData } from './kafkajs/kafkaErrors';
 
@@ -46,6 +47,12 @@ export interface KafkaHostOptions {
   trace?: TraceSink;
   /** Reads a record's own id from a sink row, for the trace of each write (default: none). */
   recordId?: RecordIdentity;
+  /**
+   * The lab's store is this topic, as a read_committed reader sees it (a consume-transform-produce
+   * pipeline's output): its records are rows of the store once visible (appended outside a
+   * transaction, or their transaction committed), not records the ledger follows.
+   */
+  storeTopic?: string;
 }
 
 interface Client {
@@ -70,6 +77,9 @@ export class KafkaHost {
   private readonly clients = new Map<number, Client>();
   private readonly groups = new Map<string, KafkaGroup>();
   private readonly headers = new Map<number, Record<string, string[]>>();
+  /** The lab's store topic (null: the store is the sink alone), and the ids its records get (below zero). */
+  readonly storeTopic: string | null;
+  private outputIds = -1;
   private readonly due: KafkaAnswer[] = [];
   private readonly topics: TopicRegistry;
   readonly transactions: TransactionCoordinator;
@@ -98,24 +108,56 @@ export class KafkaHost {
       else if (change.kind === 'restarted') this.brokers.restartBroker(change.node);
     });
     this.sink = new KafkaSink(this.kernel, this.trace, options.recordId);
-    this.faults = new KafkaFaults(options.faults ?? [], this.kernel, this.trace, this.cluster);
-    this.transactions = new TransactionCoordinator(this.kernel, this.brokers, this.trace, (groupId, offsets) =>
-      this.group(groupId).commitFromTransaction(offsets),
+    this.faults = new KafkaFaults(
+      checkKafkaFaults(options.faults ?? [], this.brokers.brokerIds),
+      this.kernel,
+      this.trace,
+      this.cluster,
     );
+    this.transactions = new TransactionCoordinator(this.kernel, this.brokers, this.trace, (groupId, offsets) => {
+      this.group(groupId).commitFromTransaction(offsets);
+      // Offsets a transaction sent (sendOffsets) are committed with it: no member commits them.
+      this.trace.record({
+        t: this.kernel.now,
+        type: 'offsetsCommitted',
+        group: groupId,
+        member: '',
+        client: null,
+        transactional: true,
+        offsets: offsets.map((o) => [o.topic, o.partition, o.offset]),
+      });
+    });
     const { kernel, brokers, transactions, groups, headers, latency } = this;
     this.fetchContext = { kernel, brokers, transactions, groups, headers, latency };
     this.topics = new TopicRegistry(this.brokers);
     for (const t of options.topics) this.topics.add(t);
+    this.storeTopic = options.storeTopic ?? null;
+    if (this.storeTopic !== null) this.watchStoreTopic(this.storeTopic);
     this.brokers.start();
   }
 
+  /** Rows of the store from its topic: a record outside a transaction once appended, a transaction's once committed. */
+  private watchStoreTopic(topic: string): void {
+    const row = (r: LogRecord) => {
+      if (r.control === undefined && typeof r.value === 'string') this.sink.topicRecord(topic, r.key, r.value);
+    };
+    this.brokers.onAppended = (t, r) => {
+      if (t === topic && r.txn === undefined) row(r);
+    };
+    this.transactions.onCommitted = (t, partition, first, txn) => {
+      if (t !== topic) return;
+      const log = this.brokers.partition(t, partition).log;
+      for (const r of log.read(first, Number.MAX_SAFE_INTEGER, log.logEndOffset)) if (r.txn === txn) row(r);
+    };
+  }
+
   /** Registers a client (a producer, a consumer or an admin) under its number. */
-  openClient(client: number, kind: Client['kind'], clientId: string): void {
+  openClient(client: number, kind: Client['kind'], clientId: string, program: number | null = null): void {
     this.clients.set(client, { kind, clientId, connected: false, sends: null, busyUntil: 0 });
     // Consumers and producers are numbered from 1 in the order they open, as the faults name them.
     const n = [...this.clients.values()].filter((c) => c.kind === kind).length;
     this.trace.record({ t: this.kernel.now, type: 'clientOpened', client, kind, clientId, n });
-    this.faults.opened(client, kind);
+    this.faults.opened(client, kind, program);
   }
 
   /** The brokers' addresses, as a KafkaJS client names them (`new Kafka({ brokers })`). */
@@ -226,6 +268,8 @@ export class KafkaHost {
             headers: this.headers,
             produced: this.produced,
             transactions: this.transactions,
+            storeTopic: this.storeTopic,
+            nextOutputId: () => --this.outputIds,
           },
           `${c.clientId}#${client}`,
         );

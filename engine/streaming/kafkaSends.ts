@@ -61,6 +61,12 @@ export interface SendContext {
   /** What each record (by ledger id) was sent as, for the ledger's reading of the sink. */
   produced: Map<number, { key: string | null; value: string | null }>;
   transactions: TransactionCoordinator;
+  /**
+   * The lab's store when it is a topic (what a read_committed reader of it sees): its records are
+   * outputs, not records the ledger follows, and get ids of their own below zero.
+   */
+  storeTopic: string | null;
+  nextOutputId(): number;
 }
 
 type Send = Extract<KafkaRequest, { op: 'send' }>;
@@ -106,7 +112,7 @@ export class ProducerSends {
         let batch = batches.get(key);
         if (!batch) batches.set(key, (batch = { topic, partition, records: [] }));
         const txn = req.transaction ? this.ctx.transactions.recordsOf(req.transaction, topic, partition) : undefined;
-        batch.records.push(this.record(m, partition, txn));
+        batch.records.push(this.record(topic, m, partition, txn));
       }
     }
     if (req.acks === 0) {
@@ -151,9 +157,10 @@ export class ProducerSends {
     return p.nextPartition();
   }
 
-  private record(m: OutgoingMessage, partition: number, txn: string | undefined): LogRecord {
-    const id = this.ctx.ledger.nextId();
-    this.ctx.produced.set(id, { key: m.key, value: m.value });
+  private record(topic: string, m: OutgoingMessage, partition: number, txn: string | undefined): LogRecord {
+    const output = topic === this.ctx.storeTopic;
+    const id = output ? this.ctx.nextOutputId() : this.ctx.ledger.nextId();
+    if (!output) this.ctx.produced.set(id, { key: m.key, value: m.value });
     if (Object.keys(m.headers).length > 0) this.ctx.headers.set(id, m.headers);
     return {
       id,

@@ -20,6 +20,8 @@ export type RecordIdentity = (key: string | null, value: string | null) => strin
 export class KafkaSink {
   private readonly byKey = new Map<string, string>();
   private readonly appended: SinkRow[] = [];
+  /** The records of the store topic a read_committed reader sees, in the order they became visible. */
+  private readonly fromTopic: SinkRow[] = [];
   writes = 0;
 
   constructor(
@@ -39,22 +41,35 @@ export class KafkaSink {
     this.written('append', null, value);
   }
 
+  /** A record of the lab's store topic became visible to read_committed readers: a row of the store. */
+  topicRecord(topic: string, key: string | null, value: string): void {
+    this.fromTopic.push({ key, value });
+    this.written('topic', key, value, topic);
+  }
+
   get(key: string): string | null {
     return this.byKey.get(key) ?? null;
   }
 
-  /** Every row: the upserted ones in key order, then the appended ones in order. */
+  /** Every row: the upserted ones in key order, then the appended ones in order, then the store topic's. */
   rows(): SinkRow[] {
     const keyed = [...this.byKey]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, value]) => ({ key, value }));
-    return [...keyed, ...this.appended];
+    return [...keyed, ...this.appended, ...this.fromTopic];
   }
 
-  private written(kind: 'put' | 'append', key: string | null, value: string): void {
-    this.writes++;
+  private written(kind: 'put' | 'append' | 'topic', key: string | null, value: string, topic?: string): void {
+    if (kind !== 'topic') this.writes++;
     const record = this.identity ? safeIdentity(this.identity, key, value) : null;
-    this.trace.record({ t: this.kernel.now, type: 'sinkWritten', kind, key, record });
+    this.trace.record({
+      t: this.kernel.now,
+      type: 'sinkWritten',
+      kind,
+      key,
+      record,
+      ...(topic !== undefined ? { topic } : {}),
+    });
   }
 }
 

@@ -38,6 +38,8 @@ export class StepTransport implements KafkaTransport {
     { resolve: (v: unknown) => void; reject: (e: unknown) => void; site: Error | null }
   >();
   private clock = 0;
+  /** The program call running its synchronous start now (its clients are its own), or null. */
+  program: number | null = null;
 
   /**
    * `callSites`: keep each call's stack, so that an error answered later names the learner's
@@ -60,7 +62,7 @@ export class StepTransport implements KafkaTransport {
     if (typeof clientId !== 'string' || clientId.length > KAFKA_LIMITS.name)
       throw new KafkaJSNonRetriableError(`Invalid clientId: a string of at most ${KAFKA_LIMITS.name} characters`);
     const client = this.nextClient++;
-    this.opened.push({ client, kind, clientId });
+    this.opened.push({ client, kind, clientId, program: this.program });
     return client;
   }
 
@@ -135,7 +137,7 @@ export class KafkaStepper implements Stepper {
   step(opened: readonly Opened[], calls: readonly unknown[]): { answers: KafkaAnswer[]; now: number } | null {
     const { host } = this;
     if (this.ended) return null;
-    for (const o of opened) host.openClient(o.client, o.kind, o.clientId);
+    for (const o of opened) host.openClient(o.client, o.kind, o.clientId, o.program ?? null);
     if (calls.length > 0) host.apply(calls as KafkaCall[]);
     // Calls answered as they were applied (refused at once) go back before anything waits.
     const immediate = host.takeDue();

@@ -54,6 +54,10 @@ export class TransactionCoordinator {
   private readonly producers = new Map<string, Producer>();
   /** Per partition, the transactions writing to it and their first offsets (the LSO is the least). */
   private readonly openOn = new Map<string, Map<string, number>>();
+  /** Told of each partition a transaction commits: its records are those of `txn` from offset `first` on. */
+  onCommitted: ((topic: string, partition: number, first: number, txn: string) => void) | null = null;
+  /** When each ended transaction ended (its markers' time). */
+  private readonly endedAt = new Map<string, number>();
   /** Transactions that were aborted: their records are left out of read_committed fetches. */
   private readonly aborted = new Set<string>();
 
@@ -133,6 +137,8 @@ export class TransactionCoordinator {
     if (why === 'timeout') p.epoch++;
     const now = this.kernel.now;
     for (const { topic, partition } of t.partitions.values()) {
+      const first = this.openOn.get(key(topic, partition))?.get(t.id);
+      if (commit && first !== undefined) this.onCommitted?.(topic, partition, first, t.id);
       const marker: LogRecord = {
         id: -1,
         key: null,
@@ -149,6 +155,7 @@ export class TransactionCoordinator {
       this.brokers.partition(topic, partition).log.append(marker, now);
       this.openOn.get(key(topic, partition))?.delete(t.id);
     }
+    this.endedAt.set(t.id, now);
     if (commit) for (const o of t.offsets) this.commitOffsets(o.groupId, o.offsets);
     else this.aborted.add(t.id);
     this.trace.record({
@@ -166,6 +173,17 @@ export class TransactionCoordinator {
     let lso = highWatermark;
     for (const first of this.openOn.get(key(topic, partition))?.values() ?? []) lso = Math.min(lso, first);
     return lso;
+  }
+
+  /**
+   * A data record's transaction as it stands: committed or aborted (and when), or still open;
+   * null for a record written outside a transaction.
+   */
+  stateOf(record: LogRecord): { state: 'committed' | 'aborted' | 'open'; at: number } | null {
+    if (record.txn === undefined || record.control !== undefined) return null;
+    const ended = this.endedAt.get(record.txn);
+    if (ended === undefined) return { state: 'open', at: -1 };
+    return { state: this.aborted.has(record.txn) ? 'aborted' : 'committed', at: ended };
   }
 
   /** Whether a read_committed consumer is handed this record (not a marker, not of an aborted transaction). */

@@ -71,19 +71,24 @@ export class Ledger {
   }
 
   appended(id: number): void {
+    // Ids below zero are not the ledger's: markers, and the records of a store topic (outputs).
+    if (id < 0) return;
     if (this.appendedCopies[id]! < MAX) this.appendedCopies[id]!++;
   }
 
   /** A copy was removed from the log by truncation (a new leader lacked it). */
   unappended(id: number): void {
+    if (id < 0) return;
     if (this.appendedCopies[id]! > 0) this.appendedCopies[id]!--;
   }
 
   processed(id: number): void {
+    if (id < 0) return;
     if (this.processedCount[id]! < MAX) this.processedCount[id]!++;
   }
 
   stored(id: number): void {
+    if (id < 0) return;
     if (this.storedCount[id]! < MAX) this.storedCount[id]!++;
   }
 

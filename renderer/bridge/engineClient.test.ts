@@ -85,7 +85,7 @@ describe('EngineClient.stop', () => {
     fresh.reply({
       id: message.id,
       type: 'stepDone',
-      result: { outcome: { passed: true } as never, nodes: [], faults: [] },
+      result: { outcome: { passed: true } as never, nodes: [], faults: [], streamFaults: [] },
     });
     await expect(next).resolves.toMatchObject({ outcome: { passed: true } });
     fresh.reply({ id: fresh.sent[0]!.id, type: 'demoReady', run: { durationMs: 1 } as never });
@@ -140,7 +140,7 @@ describe('EngineClient, console and a dying engine worker', () => {
     fresh.reply({
       id: fresh.sent[0]!.id,
       type: 'stepDone',
-      result: { outcome: { passed: true } as never, nodes: [], faults: [] },
+      result: { outcome: { passed: true } as never, nodes: [], faults: [], streamFaults: [] },
     });
     await expect(next).resolves.toMatchObject({ outcome: { passed: true } });
   });
@@ -179,7 +179,7 @@ describe("EngineClient, the page's own deadline", () => {
     worker.reply({
       id: worker.sent[0]!.id,
       type: 'stepDone',
-      result: { outcome: { passed: true } as never, nodes: [], faults: [] },
+      result: { outcome: { passed: true } as never, nodes: [], faults: [], streamFaults: [] },
     });
     await expect(run).resolves.toMatchObject({ outcome: { passed: true } });
     vi.advanceTimersByTime(10_000);

@@ -16,6 +16,8 @@ export type ToEngine =
       source: string;
       seed?: number;
       faults: FaultSpec[];
+      /** A stream step's faults injected from the UI (the engine checks each field). */
+      streamFaults?: KafkaFault[];
       /** Wall-clock budget of each run of the learner's code, in seconds (the Settings' time limit). */
       timeLimitSeconds: number;
     }
@@ -118,6 +120,8 @@ export interface StepRunResult {
   outcome: StepOutcome;
   nodes: NodeInfo[];
   faults: FaultSpec[];
+  /** A stream step's faults injected from the UI (part of this run). */
+  streamFaults: KafkaFault[];
   /** The learner's console output over all the step's runs (capped, in order), and the lines past the cap. */
   console?: string[];
   consoleMore?: number;

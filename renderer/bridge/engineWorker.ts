@@ -11,7 +11,7 @@
  * in full with the run's answer (renderer/bridge/runConsole.ts caps it).
  */
 import { resolveClusterSpec, type ResolvedClusterSpec } from '../../engine/cluster';
-import { clusterSpecOf, runJob, runKafkaJob, JobFailedError } from '../../engine/api';
+import { clusterSpecOf, runJob, runKafkaJob, JobFailedError, produceConsumePrograms } from '../../engine/api';
 import { cardPayments } from '../../engine/datasets';
 import { type PoolProgress, type SandboxPoolCore } from '../../engine/sandbox';
 import { compileJobSource } from '../../engine/sandbox/compile';
@@ -168,6 +168,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     source: message.source,
     runner: sandbox,
     faults: message.faults,
+    streamFaults: message.streamFaults ?? [],
     ...(step.kind === 'hdfs' ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
   });
@@ -176,7 +177,13 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     post({
       id: message.id,
       type: 'stepDone',
-      result: { outcome, nodes: nodesOf(spec), faults: message.faults, ...printedLines },
+      result: {
+        outcome,
+        nodes: nodesOf(spec),
+        faults: message.faults,
+        streamFaults: message.streamFaults ?? [],
+        ...printedLines,
+      },
     });
 }
 
@@ -233,20 +240,7 @@ async function runFreeStream(request: StreamRequest, sandbox: SandboxPoolCore): 
           retentionRecords: Number.POSITIVE_INFINITY,
         },
       ],
-      programs: (exported) => {
-        if (!exported.includes('produce') && !exported.includes('consume'))
-          throw new Error(
-            `${request.fileName}: a streaming program exports produce and consume for the run to call (export async function produce({ records }), consume({ sink })); this one exports ${exported.join(', ')}`,
-          );
-        return [
-          ...(exported.includes('produce')
-            ? [{ fn: 'produce', input: { records: cardPayments(clamp(request.records, 0, L.records)) }, sink: false }]
-            : []),
-          ...(exported.includes('consume')
-            ? Array.from({ length: consumers }, (_, i) => ({ fn: 'consume', input: { consumer: i + 1 }, sink: true }))
-            : []),
-        ];
-      },
+      programs: produceConsumePrograms(request.fileName, cardPayments(clamp(request.records, 0, L.records)), consumers),
       untilMs: clamp(request.durationMs, 1000, L.durationMs),
       processingMsPerMessage: clamp(request.processingMs, 0, L.processingMs),
       faults: request.faults,

@@ -47,6 +47,12 @@ export interface KafkaOpened {
   client: number;
   kind: 'producer' | 'consumer' | 'admin' | 'sink';
   clientId: string;
+  /**
+   * The program call (1-based, in the order the run calls them) whose synchronous start opened
+   * the client, or null (opened at the top of the file, or after an await). A crash fault crashes
+   * a consumer's whole call: the producers it opened too (a process dies with all its clients).
+   */
+  program: number | null;
 }
 
 /**

@@ -7,6 +7,7 @@ import { kafkaClass } from '../kafkajs/kafka';
 import { createSink } from '../kafkajs/clusterlabSink';
 import type { TopicConfig } from '../types';
 import type { KafkaFault } from '../kafkaFaults';
+import type { RecordIdentity } from '../kafkaSink';
 
 export const topic = (name: string, partitions: number): TopicConfig => ({
   name,
@@ -18,7 +19,13 @@ export const topic = (name: string, partitions: number): TopicConfig => ({
 });
 
 /** A simulated Kafka with `topics`, the KafkaJS class bound to it, and a way to run programs on it. */
-export function kafkaRun(topics: TopicConfig[], seed = 1, processingMsPerMessage = 0, faults: KafkaFault[] = []) {
+export function kafkaRun(
+  topics: TopicConfig[],
+  seed = 1,
+  processingMsPerMessage = 0,
+  faults: KafkaFault[] = [],
+  options: { storeTopic?: string; recordId?: RecordIdentity } = {},
+) {
   const trace = new Trace();
   const host = new KafkaHost({
     cluster: preset('classroom'),
@@ -28,6 +35,7 @@ export function kafkaRun(topics: TopicConfig[], seed = 1, processingMsPerMessage
     trace,
     processingMsPerMessage,
     faults,
+    ...options,
   });
   const logs: string[] = [];
   const transport = new StepTransport((level, message) => logs.push(`${level} ${message}`));
@@ -36,7 +44,15 @@ export function kafkaRun(topics: TopicConfig[], seed = 1, processingMsPerMessage
   const sink = createSink(transport);
   const run = async (programs: (() => Promise<unknown>)[], untilMs = 60_000) => {
     const failures: unknown[] = [];
-    for (const p of programs) p().catch((e: unknown) => failures.push(e));
+    // As the sandbox does: the clients a program opens before its first await are its own.
+    programs.forEach((p, i) => {
+      transport.program = i + 1;
+      try {
+        p().catch((e: unknown) => failures.push(e));
+      } finally {
+        transport.program = null;
+      }
+    });
     const steps = await runSteps({
       host,
       transport,

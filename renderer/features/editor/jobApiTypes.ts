@@ -10,6 +10,7 @@ import pairRdd from '../../../labs/jobApi/pairRdd.d.ts?raw';
 import sparkContext from '../../../labs/jobApi/sparkContext.d.ts?raw';
 import dataFrame from '../../../labs/jobApi/dataFrame.d.ts?raw';
 import sparkSession from '../../../labs/jobApi/sparkSession.d.ts?raw';
+import kafkajs from '../../../labs/jobApi/kafkajs.d.ts?raw';
 
 /**
  * Each file of labs/jobApi/ by name, in the order of docs/job-api.md (JOB_API_FILES in
@@ -23,6 +24,7 @@ export const JOB_API_FILES: Readonly<Record<string, string>> = {
   'sparkContext.d.ts': sparkContext,
   'dataFrame.d.ts': dataFrame,
   'sparkSession.d.ts': sparkSession,
+  'kafkajs.d.ts': kafkajs,
 };
 
 /** The job API's declarations as one file, Monaco's extra lib (its interfaces merge across the files). */

@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
+import type { KafkaFault } from '../../../engine/streaming';
 import { findLab as labById } from '../../../labs/labRegistry';
 import { notJudgedReason } from '../../../labs/notJudgedReason';
 import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
@@ -19,6 +20,7 @@ import { Markdown } from './Markdown';
 import { PaneSplitter } from './PaneSplitter';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from './RunArea';
+import { StreamRunView } from '../stream/StreamRunView';
 import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { RunStatus, StopButton } from './RunStatus';
@@ -46,6 +48,13 @@ export function LabPage({ labId, step: stepIndex }: { labId: string; step: numbe
   const index = Math.min(stepIndex, lab.steps.length - 1);
   return <LabStepView labId={lab.id} stepIndex={index} fixUrl={index !== stepIndex} />;
 }
+
+const EDITOR_KIND = {
+  hdfs: 'Settings (JSON)',
+  spark: 'Spark job',
+  mapreduce: 'MapReduce job',
+  stream: 'KafkaJS program',
+} as const;
 
 function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: number; fixUrl: boolean }) {
   const lab = labById(labId)!;
@@ -83,12 +92,12 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
     updateProgress((p) => withStep(p, labId, step.id, (s) => ({ ...s, code: value })));
   };
 
-  const runWith = async (faults: FaultSpec[], at: number) => {
-    const result = await run(source, faults);
+  const runWith = async (faults: FaultSpec[], at: number, streamFaults: KafkaFault[] = []) => {
+    const result = await run(source, faults, streamFaults);
     if (!result) return;
     setStartAt(at);
     // A new run shows its checks from the top; a fault re-run keeps the learner where they are.
-    showTopOnResult.current = faults.length === 0;
+    showTopOnResult.current = faults.length === 0 && streamFaults.length === 0;
     setResultVersion((v) => v + 1);
     const { checks: verdicts, error: failure } = result.outcome;
     updateProgress((p) =>
@@ -173,7 +182,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               <CookbookFigurePanel
                 key={step.id}
                 figures={stepFigures(lab, stepIndex)}
-                report={shown?.outcome.report ?? null}
+                report={shown?.outcome.report?.kind === 'stream' ? null : (shown?.outcome.report ?? null)}
                 nodes={shown?.nodes ?? NO_NODES}
               />
             </ErrorBoundary>
@@ -183,7 +192,15 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           <HintsPanel key={step.id} hints={step.hints} />
           {step.kind !== 'hdfs' && (
             <p className="muted">
-              <a href="#/api">Job API reference</a>: what a job file can call, with Spark's and Hadoop's names.
+              {step.kind === 'stream' ? (
+                <>
+                  <a href="#/api">API reference</a>: the KafkaJS calls a program can make, with the Java client's names.
+                </>
+              ) : (
+                <>
+                  <a href="#/api">Job API reference</a>: what a job file can call, with Spark's and Hadoop's names.
+                </>
+              )}
             </p>
           )}
         </aside>
@@ -216,9 +233,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               >
                 Ctrl+M: Tab moves focus
               </span>
-              <span className="muted editor-kind">
-                {step.kind === 'hdfs' ? 'Settings (JSON)' : step.kind === 'spark' ? 'Spark job' : 'MapReduce job'}
-              </span>
+              <span className="muted editor-kind">{EDITOR_KIND[step.kind]}</span>
             </div>
             {error && state.status !== 'running' && (
               <p className="error editor-error" role="alert" data-testid="run-error">
@@ -261,7 +276,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 <>
                   {allPassed && state.status !== 'running' && <StepDone lab={lab} stepIndex={stepIndex} />}
                   {/* This session's runs of the step, side by side; there even when the step was left and opened again. */}
-                  <CompareButton runsKey={labRunsKey(lab.id, stepIndex)} current={shown?.outcome.report ?? null} />
+                  {shown?.outcome.report?.kind !== 'stream' && step.kind !== 'stream' && (
+                    <CompareButton runsKey={labRunsKey(lab.id, stepIndex)} current={shown?.outcome.report ?? null} />
+                  )}
                 </>
               }
             />
@@ -269,7 +286,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               running={state.status === 'running'}
               stopped={state.status === 'stopped'}
               progress={state.status === 'running' ? state.progress : null}
-              what={step.kind === 'hdfs' ? 'settings' : 'job'}
+              what={step.kind === 'hdfs' ? 'settings' : step.kind === 'stream' ? 'program' : 'job'}
             />
             {state.status === 'failed' && (
               <p className="error" role="alert">
@@ -279,11 +296,24 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
             {showConsole && consoleFirst(printed.lines, printed.more) && consolePanel}
             {state.status === 'idle' && (
               <p className="muted">
-                Press Run to run your {step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster
+                {step.kind === 'stream'
+                  ? 'Press Run to run your program against the simulated Kafka'
+                  : `Press Run to run your ${step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster`}
                 {fromSave ? ' and watch the run again.' : '.'}
               </p>
             )}
-            {shown?.outcome.report && (
+            {shown?.outcome.report?.kind === 'stream' && (
+              <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+                <StreamRunView
+                  report={shown.outcome.report}
+                  faults={shown.streamFaults}
+                  busy={state.status === 'running'}
+                  consumers={step.kind === 'stream' ? step.run.consumers : 0}
+                  onInjectFault={(faults) => void runWith([], 0, faults)}
+                />
+              </ErrorBoundary>
+            )}
+            {shown?.outcome.report && shown.outcome.report.kind !== 'stream' && (
               <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
                 <RunArea
                   report={shown.outcome.report}

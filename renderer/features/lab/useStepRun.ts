@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
+import type { KafkaFault } from '../../../engine/streaming';
 import { engineClient, RunStoppedError, warmSandboxSoon } from '../../bridge/engineClient';
 import type { RunProgress, StepRunResult } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
@@ -59,7 +60,11 @@ export function useStepRun(labId: string, stepIndex: number) {
   useEffect(() => warmSandboxSoon(), []);
 
   const run = useCallback(
-    async (source: string, faults: FaultSpec[] = []): Promise<StepRunResult | null> => {
+    async (
+      source: string,
+      faults: FaultSpec[] = [],
+      streamFaults: KafkaFault[] = [],
+    ): Promise<StepRunResult | null> => {
       // Run while a run is going on (Ctrl/Cmd+Enter in the editor): the newer code wins.
       if (inFlight.current) engineClient().stop();
       const mine = ++generation.current;
@@ -75,7 +80,7 @@ export function useStepRun(labId: string, stepIndex: number) {
       const title = findLab(labId)?.steps[stepIndex]?.title ?? '';
       const marker = runStarting({ kind: 'lab', labId, step: stepIndex, title });
       try {
-        const request = { labId, stepIndex, source, faults, timeLimitSeconds: currentTimeLimit() };
+        const request = { labId, stepIndex, source, faults, streamFaults, timeLimitSeconds: currentTimeLimit() };
         // HDFS settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
         const hdfs = findLab(labId)?.steps[stepIndex]?.kind === 'hdfs';
         const deadline = hdfs
@@ -92,13 +97,14 @@ export function useStepRun(labId: string, stepIndex: number) {
           deadline,
         );
         if (generation.current !== mine) return null;
-        // Kept for the compare view (features/compare): this session's runs of the step.
-        if (result.outcome.report)
+        // Kept for the compare view (features/compare): this session's runs of a batch or HDFS step.
+        const report = result.outcome.report;
+        if (report && report.kind !== 'stream')
           useRunHistory.getState().keep(labRunsKey(labId, stepIndex), {
             at: Date.now(),
             source,
             setting: '',
-            report: result.outcome.report,
+            report,
             nodes: result.nodes,
             faults: result.faults,
           });

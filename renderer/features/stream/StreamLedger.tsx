@@ -11,10 +11,11 @@ export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
   const rows: [string, number | string, string][] = [
     ['produced (in all)', view.final.produced, 'records the producers sent during the whole run'],
     ['appended', l.appended, 'in a partition log'],
+    ['appended twice', l.logDuplicated, 'in the log a second time: the producer sent its batch again'],
     ['processed', l.processed, "handed to a consumer's eachMessage"],
     ['processed twice', l.reprocessed, 'replayed after a crash or a rebalance'],
-    ['stored', l.stored, 'in the sink'],
-    ['duplicated', l.duplicated, 'in the sink more than once'],
+    ['stored', l.stored, view.storeTopic ? 'in the store (committed in the output topic)' : 'in the sink'],
+    ['duplicated', l.duplicated, 'in the store more than once'],
     ['pending', atEnd(view.final.pending), 'not stored yet, still in the log after the committed offset'],
     ['lost', atEnd(view.final.lost), 'never stored and not on its way'],
   ];
@@ -26,7 +27,9 @@ export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
           <tr
             key={name}
             className={
-              (name === 'duplicated' || name === 'lost') && typeof n === 'number' && n > 0 ? 'ledger-bad' : undefined
+              (name === 'duplicated' || name === 'lost' || name === 'appended twice') && typeof n === 'number' && n > 0
+                ? 'ledger-bad'
+                : undefined
             }
           >
             <th scope="row" title={what}>

@@ -219,6 +219,19 @@ export function StreamRunView({
             <span className="tape-cell committed" aria-hidden="true" /> committed{' '}
             <span className="tape-cell processed" aria-hidden="true" /> processed, not committed{' '}
             <span className="tape-cell waiting" aria-hidden="true" /> waiting in the log
+            {view.partitions.some((p) => p.output) && (
+              <>
+                {' '}
+                <span className="tape-cell row" aria-hidden="true" /> a row of the store
+              </>
+            )}
+            {view.partitions.some((p) => p.transactional) && (
+              <>
+                {' '}
+                <span className="tape-cell open" aria-hidden="true" /> in an open transaction{' '}
+                <span className="tape-cell aborted" aria-hidden="true" /> aborted
+              </>
+            )}
           </p>
           {selected && (
             <div className="record-path" role="region" aria-label="Record path" data-testid="record-path">
@@ -243,14 +256,17 @@ export function StreamRunView({
           <StreamLedger view={view} at={at} />
           <LagChart view={view} t={playback.t} />
           <section aria-label="Sink">
-            <h4>Sink: {at.sinkRows} writes</h4>
+            <h4>{report.storeTopic ? `Store: ${at.sinkRows} rows` : `Sink: ${at.sinkRows} writes`}</h4>
             <p className="muted small-print">
-              A put of a key already there rewrites its row: writes can outnumber rows.
+              {report.storeTopic
+                ? `The store is topic ${report.storeTopic} as a read_committed reader sees it: a record is a row once its transaction commits (at once when written outside one).`
+                : 'A put of a key already there rewrites its row: writes can outnumber rows.'}
             </p>
             <ul className="stream-list">
               {at.recentWrites.map((w, i) => (
                 <li key={i}>
-                  {formatSimTime(w.t)} {w.kind} {w.key ?? ''} {w.record ? `(${w.record})` : ''}
+                  {formatSimTime(w.t)} {w.kind === 'topic' ? 'row' : w.kind} {w.key ?? ''}{' '}
+                  {w.record ? `(${w.record})` : ''}
                 </li>
               ))}
             </ul>

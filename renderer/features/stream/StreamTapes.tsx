@@ -11,13 +11,24 @@ import { partitionLagSeries, tapeWindow } from '../../viz/stream/streamQueries';
 /** Offsets shown per partition: the latest ones. */
 export const TAPE_CELLS = 24;
 
-type CellState = 'committed' | 'processed' | 'waiting';
+type CellState = 'committed' | 'processed' | 'waiting' | 'row' | 'open' | 'aborted';
 
 const STATE_TEXT: Record<CellState, string> = {
   committed: 'processed, offset committed',
   processed: 'handed to the consumer, not committed yet',
   waiting: 'in the log, not processed yet',
+  row: 'a row of the store: read_committed readers see it',
+  open: 'written in a transaction not committed yet: read_committed readers do not see it',
+  aborted: 'written in a transaction that was aborted: read_committed readers never see it',
 };
+
+/** A record written in a transaction, at instant `t`: open until it ends, then seen or never seen. */
+function transactionState(track: PartitionTrack, index: number, t: number): 'open' | 'aborted' | 'seen' | null {
+  const txn = track.transactions[index];
+  if (!txn) return null;
+  if (txn.state === 'open' || t < txn.at) return 'open';
+  return txn.state === 'aborted' ? 'aborted' : 'seen';
+}
 
 /** How many of the track's offsets are below `end` (offsets ascend). */
 function countBelow(offsets: readonly number[], end: number): number {
@@ -62,6 +73,8 @@ interface RowProps {
   lag: number;
   /** The brokers down at this instant, comma-joined ('' when none): their replicas are struck through. */
   down: string;
+  /** The playback instant, for a track with records written in transactions (else 0: the row need not draw again). */
+  t: number;
   /** The selected record, when it is in this row (else null: rows without it need not draw again). */
   selected: string | null;
   onSelect(record: string | null, label: string, key: string): void;
@@ -77,6 +90,7 @@ const TapeRow = memo(function TapeRow({
   leader,
   lag,
   down,
+  t,
   selected,
   onSelect,
 }: RowProps) {
@@ -84,21 +98,27 @@ const TapeRow = memo(function TapeRow({
   const { first, end } = tapeWindow(
     { track, logEnd, committed, processedTo, lastConsumer: null, owner, leader, lag },
     TAPE_CELLS,
+    t,
   );
   const after = countBelow(track.offsets, logEnd) - end;
   const name = `${track.topic}-${track.partition}`;
-  const stateOf = (offset: number): CellState =>
-    committed !== null && offset < committed
+  const stateOf = (offset: number, index: number): CellState => {
+    const txn = transactionState(track, index, t);
+    if (txn === 'open' || txn === 'aborted') return txn;
+    if (track.output) return 'row';
+    return committed !== null && offset < committed
       ? 'committed'
       : processedTo !== null && offset < processedTo
         ? 'processed'
         : 'waiting';
+  };
   return (
     <div className="stream-tape" role="listitem" data-partition={name}>
       <div className="tape-label">
         <strong>{name}</strong>
         <span className="muted">
-          leader {leader ?? 'offline'} · {owner === null ? 'no owner' : `consumer ${owner}`}
+          leader {leader ?? 'offline'} ·{' '}
+          {track.output ? 'the store (output)' : owner === null ? 'no owner' : `consumer ${owner}`}
         </span>
         <span className="muted tape-replicas">
           replicas{' '}
@@ -116,7 +136,7 @@ const TapeRow = memo(function TapeRow({
         {first > 0 && <span className="tape-more muted">… {first}</span>}
         {track.offsets.slice(first, end).map((offset, i) => {
           const record = track.records[first + i] ?? null;
-          const state = stateOf(offset);
+          const state = stateOf(offset, first + i);
           const label = `offset ${offset}${record ? ` (${record})` : ''}: ${STATE_TEXT[state]}`;
           return (
             <button
@@ -134,10 +154,14 @@ const TapeRow = memo(function TapeRow({
         {after > 0 && <span className="tape-more muted">{after} more …</span>}
         {countBelow(track.offsets, logEnd) === 0 && <span className="muted tape-empty">empty</span>}
       </div>
-      <div className="tape-numbers muted">
-        end {logEnd} · committed {committed ?? '–'} · lag <strong>{lag}</strong>{' '}
-        <LagSparkline view={view} track={track} />
-      </div>
+      {track.output ? (
+        <div className="tape-numbers muted">end {logEnd} · read by no consumer of the group: the store's rows</div>
+      ) : (
+        <div className="tape-numbers muted">
+          end {logEnd} · committed {committed ?? '–'} · lag <strong>{lag}</strong>{' '}
+          <LagSparkline view={view} track={track} />
+        </div>
+      )}
     </div>
   );
 });
@@ -173,6 +197,7 @@ export function StreamTapes({
           leader={p.leader}
           lag={p.lag}
           down={down}
+          t={p.track.transactional ? at.t : 0}
           selected={selected !== null && selected.key === p.track.key ? selected.record : null}
           onSelect={onSelect}
         />

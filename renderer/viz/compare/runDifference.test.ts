@@ -4,6 +4,7 @@ import { createFunctionRunner } from '../../../engine/sandbox';
 import iotAveragesLab from '../../../labs/mapreduce-iot-averages/lab';
 import hdfsBlocksLab from '../../../labs/hdfs-blocks/lab';
 import type { JobRunReport } from '../../../engine/api';
+import type { HdfsRunReport } from '../../../labs/labTypes';
 import { changeText, retriesOf, runDifference, tasksOf } from './runDifference';
 
 const runner = createFunctionRunner();
@@ -60,14 +61,14 @@ describe('runDifference: two runs of one step, by the engine figures', () => {
         source: hdfsBlocksLab.steps[hdfsStep]!.solution,
         runner,
       })
-    ).report!;
+    ).report as HdfsRunReport;
     const same = runDifference({ report: h, nodes: 6 }, { report: h, nodes: 6 });
     expect(same.map((r) => r.id)).toContain('bytesReplicated');
     expect(same.every((r) => r.change === 'same')).toBe(true);
     expect(same.some((r) => r.id === 'shuffled')).toBe(false);
     // A run where no DataNode died has no time to recover ("–"), not a recovery of 0 s.
     const calm = (await runStep({ lab: hdfsBlocksLab, stepIndex: 0, source: hdfsBlocksLab.steps[0]!.solution, runner }))
-      .report!;
+      .report as HdfsRunReport;
     const recovery = runDifference({ report: calm, nodes: 6 }, { report: h, nodes: 6 }).find(
       (r) => r.id === 'recovery',
     )!;

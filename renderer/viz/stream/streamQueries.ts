@@ -22,12 +22,22 @@ export function recordPath(view: StreamView, record: string): PathStep[] {
         if (h.offset === offset) steps.push({ t: h.t, text: `handed to consumer ${h.consumer}'s eachMessage` });
       const past = p.commits.find((c) => c.offset > offset);
       if (past) steps.push({ t: past.t, text: `committed past (offset ${past.offset})` });
+      const txn = p.transactions[i];
+      if (txn?.state === 'aborted')
+        steps.push({ t: txn.at, text: `its transaction was aborted: read_committed readers never see it` });
+      else if (txn?.state === 'committed' && !p.output)
+        steps.push({ t: txn.at, text: 'its transaction was committed' });
     });
   for (const w of view.sinkWrites)
     if (w.record === record)
       steps.push({
         t: w.t,
-        text: w.kind === 'put' ? `written to the sink (put ${w.key ?? ''})` : 'appended to the sink',
+        text:
+          w.kind === 'put'
+            ? `written to the sink (put ${w.key ?? ''})`
+            : w.kind === 'topic'
+              ? `a row of the store: committed in ${view.storeTopic ?? 'the store topic'}`
+              : 'appended to the sink',
       });
   return steps.sort((a, b) => a.t - b.t);
 }
@@ -44,11 +54,13 @@ export function partitionLagSeries(view: StreamView, track: PartitionTrack, n = 
 }
 
 /**
- * Which of a partition's records its tape shows at an instant (indices into track.offsets, from
+ * Which of a partition's records its tape shows at instant `t` (indices into track.offsets, from
  * `first` to `end`): the latest `cells` when everything is committed; else from a few before the
  * first record not committed yet, so the record a consumer is on (or is stuck on) is in view.
+ * The store topic's tape (no consumer commits there) follows the first record of a transaction
+ * that is open or was aborted by then, else shows its latest records.
  */
-export function tapeWindow(p: PartitionAt, cells: number): { first: number; end: number } {
+export function tapeWindow(p: PartitionAt, cells: number, t = 0): { first: number; end: number } {
   const offsets = p.track.offsets;
   const below = (x: number) => {
     let lo = 0;
@@ -61,6 +73,17 @@ export function tapeWindow(p: PartitionAt, cells: number): { first: number; end:
     return lo;
   };
   const end = below(p.logEnd);
+  if (p.track.output) {
+    const txns = p.track.transactions;
+    let stuck = -1;
+    for (let i = 0; i < end && stuck < 0; i++) {
+      const x = txns[i];
+      if (x && (x.state === 'aborted' || x.state === 'open' || t < x.at)) stuck = i;
+    }
+    if (stuck < 0) return { first: Math.max(0, end - cells), end };
+    const first = Math.max(0, Math.min(stuck - 3, end - cells));
+    return { first, end: Math.min(end, first + cells) };
+  }
   const uncommitted = p.committed === null ? 0 : below(p.committed);
   if (uncommitted >= end) return { first: Math.max(0, end - cells), end };
   const first = Math.max(0, Math.min(uncommitted - 3, end - cells));

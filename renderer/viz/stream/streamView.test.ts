@@ -44,6 +44,7 @@ describe('the streaming pictures read the run at any instant', () => {
     }
     expect(end.ledger).toEqual({
       appended: report.ledger.appended,
+      logDuplicated: report.ledger.logDuplicated,
       processed: report.ledger.processed,
       reprocessed: report.ledger.reprocessed,
       stored: report.ledger.stored,
@@ -56,7 +57,14 @@ describe('the streaming pictures read the run at any instant', () => {
     expect(view.events.map((e) => e.kind)).toContain('crash');
 
     const start = streamAt(view, 0);
-    expect(start.ledger).toEqual({ appended: 0, processed: 0, reprocessed: 0, stored: 0, duplicated: 0 });
+    expect(start.ledger).toEqual({
+      appended: 0,
+      logDuplicated: 0,
+      processed: 0,
+      reprocessed: 0,
+      stored: 0,
+      duplicated: 0,
+    });
     expect(start.partitions.every((p) => p.logEnd === 0 && p.committed === null)).toBe(true);
 
     // Playback ends when the last thing happens, with the state of the end.

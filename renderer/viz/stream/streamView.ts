@@ -24,6 +24,15 @@ export interface PartitionTrack {
   processed: { t: number; offset: number; consumer: number }[];
   /** The partition's leader from time t on (null: offline). */
   leaders: { t: number; leader: string | null }[];
+  /** A partition of the store topic: its records are the store's rows (outputs), which no consumer of the group reads. */
+  output: boolean;
+  /**
+   * Per record written in a transaction: how it ended and when (ms; -1 while open at the end),
+   * else null (written outside a transaction: readable once in the log).
+   */
+  transactions: ({ state: 'committed' | 'aborted' | 'open'; at: number } | null)[];
+  /** Some record of the partition was written in a transaction (its cells change as transactions end). */
+  transactional: boolean;
 }
 
 export interface StreamEvent {
@@ -52,10 +61,12 @@ export interface StreamView {
   /** Members in the group from time t on (consumer numbers). */
   members: { t: number; consumers: number[] }[];
   events: StreamEvent[];
-  sinkWrites: { t: number; kind: 'put' | 'append'; key: string | null; record: string | null }[];
+  sinkWrites: { t: number; kind: 'put' | 'append' | 'topic'; key: string | null; record: string | null }[];
   /** When the ledger's counts grow: each sorted by time. */
   ledgerTimes: {
     appended: number[];
+    /** A record appended to the log a second time (its producer sent its batch again). */
+    logDuplicated: number[];
     processed: number[];
     reprocessed: number[];
     stored: number[];
@@ -63,6 +74,8 @@ export interface StreamView {
   };
   /** The ledger at the end of the run (lost and pending are known only then). */
   final: KafkaJobReport['ledger'];
+  /** The topic whose committed records are the store's rows, or null (the sink alone). */
+  storeTopic: string | null;
 }
 
 export interface PartitionAt {
@@ -83,7 +96,14 @@ export interface StreamAt {
   /** Each broker at `t`: alive or not, and how many partitions it leads. */
   brokers: { id: string; alive: boolean; leads: number }[];
   partitions: PartitionAt[];
-  ledger: { appended: number; processed: number; reprocessed: number; stored: number; duplicated: number };
+  ledger: {
+    appended: number;
+    logDuplicated: number;
+    processed: number;
+    reprocessed: number;
+    stored: number;
+    duplicated: number;
+  };
   members: number[];
   /** Members that crashed and are still in the group (until their session times out). */
   crashed: number[];
@@ -125,6 +145,9 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
       commits: [],
       processed: [],
       leaders: [{ t: 0, leader: f.replicas[0] ?? null }],
+      output: f.topic === report.storeTopic,
+      transactions: f.records.map((r) => (r.length === 6 ? { state: r[4], at: r[5] } : null)),
+      transactional: f.records.some((r) => r.length === 6),
     });
   }
   const consumerOf = new Map<number, number>();
@@ -137,16 +160,25 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
   const processedCount = new Map<string, number>();
   const ledgerTimes: StreamView['ledgerTimes'] = {
     appended: [],
+    logDuplicated: [],
     processed: [],
     reprocessed: [],
     stored: [],
     duplicated: [],
   };
   const recordAt = new Map<string, string | null>();
+  // Copies of a record in the log (by its id): the first is appended, the second duplicates it.
+  const copies = new Map<string, number>();
   for (const p of partitions.values())
     p.offsets.forEach((o, i) => {
-      recordAt.set(`${p.key}\u0000${o}`, p.records[i]!);
-      ledgerTimes.appended.push(p.appendTimes[i]!);
+      const record = p.records[i]!;
+      recordAt.set(`${p.key}\u0000${o}`, record);
+      // The store topic's records are rows of the store, not records the ledger follows.
+      if (p.output) return;
+      const n = record === null ? 1 : (copies.get(record) ?? 0) + 1;
+      if (record !== null) copies.set(record, n);
+      if (n === 1) ledgerTimes.appended.push(p.appendTimes[i]!);
+      else if (n === 2) ledgerTimes.logDuplicated.push(p.appendTimes[i]!);
     });
   const rowsOf = new Map<string, Set<string>>();
   const crashes: StreamView['crashes'] = [];
@@ -224,7 +256,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
       case 'sinkWritten': {
         const w = {
           t: e.t,
-          kind: e.kind as 'put' | 'append',
+          kind: e.kind as 'put' | 'append' | 'topic',
           key: e.key as string | null,
           record: e.record as string | null,
         };
@@ -274,6 +306,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
     }
   }
   ledgerTimes.appended.sort((a, b) => a - b);
+  ledgerTimes.logDuplicated.sort((a, b) => a - b);
   lastActive = Math.max(lastActive, ledgerTimes.appended.at(-1) ?? 0);
   return {
     endMs: report.simulatedMs,
@@ -289,6 +322,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
     sinkWrites,
     ledgerTimes,
     final: report.ledger,
+    storeTopic: report.storeTopic,
   };
 }
 
@@ -314,7 +348,8 @@ export function streamAt(view: StreamView, t: number): StreamAt {
       lastConsumer: last?.consumer ?? null,
       owner: owners?.owner.get(track.key) ?? null,
       leader: latest(track.leaders, t)?.leader ?? null,
-      lag: Math.max(0, end - (committed ?? track.offsets[0] ?? 0)),
+      // No consumer of the group reads the store topic: it has no lag.
+      lag: track.output ? 0 : Math.max(0, end - (committed ?? track.offsets[0] ?? 0)),
     };
   });
   const L = view.ledgerTimes;
@@ -331,6 +366,7 @@ export function streamAt(view: StreamView, t: number): StreamAt {
     partitions,
     ledger: {
       appended: countUpTo(L.appended, t, num),
+      logDuplicated: countUpTo(L.logDuplicated, t, num),
       processed: countUpTo(L.processed, t, num),
       reprocessed: countUpTo(L.reprocessed, t, num),
       stored: countUpTo(L.stored, t, num),

@@ -1,0 +1,17 @@
+/** What the streaming e2e tests do with a played-back streaming run (the Streaming tab's, a lab step's). */
+import type { Page } from 'playwright-core';
+
+/** Scrubs the playback to `fraction` of the run (paused first). */
+export async function seek(page: Page, fraction: number): Promise<void> {
+  await page
+    .getByRole('button', { name: /Pause/ })
+    .click({ timeout: 2_000 })
+    .catch(() => {});
+  const scrub = page.getByLabel('Simulated time');
+  const duration = Number(await scrub.getAttribute('max'));
+  await scrub.fill(String(Math.round(duration * fraction)));
+}
+
+/** A row of the ledger as the run shows it at the playback instant. */
+export const ledger = async (page: Page, name: string) =>
+  Number(await page.locator(`[data-ledger="${name}"]`).textContent());

@@ -1,0 +1,387 @@
+// A streaming job file: what the lab passes to the functions it exports (`produce({ records })`,
+// `consume({ sink, consumer })`), and what `import { Kafka } from 'kafkajs'` gives it: the part of
+// KafkaJS 2.2 that ClusterLab implements (engine/streaming/kafkajs/), with KafkaJS's names and defaults.
+
+/**
+ * The store a lab hands each consumer (`consume({ sink })`), ClusterLab's own (a real job writes to
+ * its database). Keys and values are text, or bytes stored as their UTF-8 text: JSON.stringify an
+ * object first. The ledger reads its rows to count each record stored, duplicated or lost.
+ */
+interface ClusterLabSink {
+  /**
+   * Writes the row with this key, replacing any: a key written twice is one row.
+   * @counterpart ClusterLab: the lab's store (a real job upserts into its database)
+   */
+  put(key: string | Uint8Array, value: string | Uint8Array): Promise<void>;
+  /** Adds a row: a value written twice is two rows. @counterpart ClusterLab: the lab's store (a real job inserts) */
+  append(value: string | Uint8Array): Promise<void>;
+  /** The value of the row with this key, or null. @counterpart ClusterLab: the lab's store (a real job reads it) */
+  get(key: string | Uint8Array): Promise<string | null>;
+}
+
+/** What `export async function produce(input)` receives, once a run. */
+interface ProduceInput {
+  /**
+   * The step's input records (`clusterlab stream`: those of `--records`).
+   * @counterpart ClusterLab: the lab's input (a real producer reads its own source)
+   */
+  records: any[];
+}
+
+/** What `export async function consume(input)` receives, once per consumer of the group. */
+interface ConsumeInput {
+  /** The store to write results to. @counterpart ClusterLab: the lab's store (a real job opens its database client) */
+  sink: ClusterLabSink;
+  /** Which consumer this call is: 1, 2, ... @counterpart ClusterLab: the lab's numbering (a real group: processes) */
+  consumer: number;
+}
+
+/**
+ * KafkaJS 2.2 as ClusterLab runs it: its names, options, defaults, checks and error messages, so the
+ * file runs unchanged against a real Kafka. Each call and its counterpart in Kafka's Java client:
+ *
+ * - `new Kafka({ clientId, brokers })`: the client.id and bootstrap.servers in each client's Properties
+ * - `kafka.producer()`, `consumer({ groupId })`, `admin()`: new KafkaProducer, new KafkaConsumer, Admin.create
+ * - `connect()`: nothing (a Java client connects on first use); `disconnect()`: close()
+ * - `producer.send({ topic, messages })`, `sendBatch`: KafkaProducer.send(record).get() for each record
+ * - `producer.transaction()`: initTransactions() (the first time), then beginTransaction()
+ * - `transaction.send`, `sendOffsets`, `commit`, `abort`: send, sendOffsetsToTransaction, commitTransaction,
+ *   abortTransaction
+ * - `consumer.subscribe({ topics, fromBeginning: true })`: subscribe(topics) with auto.offset.reset=earliest
+ * - `consumer.run({ eachMessage })`: the loop over poll()'s records; `run({ autoCommit })`: enable.auto.commit
+ * - `consumer.commitOffsets`, `seek`, `pause`, `resume`, `paused`, `stop`: commitSync, seek, pause, resume,
+ *   paused, wakeup()
+ * - `admin.createTopics`, `listTopics`, `fetchTopicOffsets`, `fetchOffsets`: Admin.createTopics, listTopics,
+ *   listOffsets, listConsumerGroupOffsets
+ *
+ * Defaults are KafkaJS's, and some differ from Java's: sessionTimeout 30000 ms (Java 45000),
+ * maxWaitTimeInMs 5000 ms (Java 500), readUncommitted false (Java reads uncommitted), idempotent false
+ * (Java true since 3.0), autoCommitInterval none (Java 5000 ms).
+ */
+declare module 'kafkajs' {
+  /** `new Kafka(config)`. KafkaJS's other options (ssl, sasl, retry, logLevel, ...) are accepted, with no effect. */
+  export interface KafkaConfig {
+    /** This cluster's brokers, such as 'n1:9092'; an unknown address fails. Java: bootstrap.servers. */
+    brokers: string[];
+    /** Default 'kafkajs'. Java: client.id. */
+    clientId?: string;
+    [option: string]: unknown;
+  }
+
+  /** The client of one cluster: makes its producers, consumers and admin clients (none connected yet). */
+  export class Kafka {
+    constructor(config: KafkaConfig);
+    /** Java: new KafkaProducer(props). */
+    producer(config?: ProducerConfig): Producer;
+    /** A member of the group config.groupId. Java: new KafkaConsumer(props). */
+    consumer(config: ConsumerConfig): Consumer;
+    /** Java: Admin.create(props). */
+    admin(): Admin;
+  }
+
+  export interface ProducerConfig {
+    /** Retries never write a message twice; needs acks -1. Default false. Java: enable.idempotence (true since 3.0). */
+    idempotent?: boolean;
+    /** Makes transaction() possible; a newer producer with this id fences the older. Java: transactional.id. */
+    transactionalId?: string;
+    /** An open transaction is aborted after this. Default 60000 ms. Java: transaction.timeout.ms. */
+    transactionTimeout?: number;
+    /** Accepted, no effect here (sends are in order). Default null. Java: max.in.flight.requests.per.connection. */
+    maxInFlightRequests?: number | null;
+  }
+
+  /** A message to send. Java: a ProducerRecord. */
+  export interface Message {
+    /** Picks the partition (murmur2, as Java's); without one: round robin. Java: ProducerRecord.key. */
+    key?: string | Uint8Array | null;
+    /** Text or bytes (JSON.stringify an object first). Java: ProducerRecord.value. */
+    value: string | Uint8Array | null;
+    /** A partition of your choice instead of the key's. Java: ProducerRecord.partition. */
+    partition?: number;
+    /** Name to value, or values. Java: ProducerRecord.headers. */
+    headers?: Record<string, string | Uint8Array | (string | Uint8Array)[]>;
+    /** Milliseconds as a string. Default: the time of sending. Java: ProducerRecord.timestamp. */
+    timestamp?: string;
+  }
+
+  /** send's argument: messages for one topic. */
+  export interface ProducerRecord {
+    topic: string;
+    messages: Message[];
+    /** -1 all in-sync replicas, 1 the leader, 0 none (resolves to []). Default -1. Java: acks (all since 3.0). */
+    acks?: number;
+    /** How long to wait for the brokers' answer. Default 30000 ms. Java: request.timeout.ms. */
+    timeout?: number;
+    /** Accepted; the simulation does not compress. Default CompressionTypes.None. Java: compression.type. */
+    compression?: CompressionTypes;
+  }
+
+  /** sendBatch's argument: several topics' messages in one request; acks, timeout and compression as send's. */
+  export interface ProducerBatch extends Pick<ProducerRecord, 'acks' | 'timeout' | 'compression'> {
+    topicMessages: { topic: string; messages: Message[] }[];
+  }
+
+  /** One per partition a send wrote to; offsets and times are strings (int64). Java: RecordMetadata. */
+  export interface RecordMetadata {
+    /** Java: RecordMetadata.topic. */
+    topicName: string;
+    partition: number;
+    /** 0: a failed write rejects the send instead. */
+    errorCode: number;
+    /** The offset of the send's first message in this partition. Java: RecordMetadata.offset. */
+    baseOffset: string;
+    /** '-1': the topics use CreateTime. */
+    logAppendTime: string;
+    /** The partition's first offset still stored. */
+    logStartOffset: string;
+  }
+
+  export interface Producer {
+    /** Java: none (KafkaProducer connects on its first send). */
+    connect(): Promise<void>;
+    /** Java: KafkaProducer.close. */
+    disconnect(): Promise<void>;
+    /** Resolves once the brokers have answered, as acks asks. Java: KafkaProducer.send(record).get(). */
+    send(record: ProducerRecord): Promise<RecordMetadata[]>;
+    /** Java: KafkaProducer.send per record, then flush. */
+    sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]>;
+    /** Needs transactionalId. Java: KafkaProducer.initTransactions (the first time), then beginTransaction. */
+    transaction(): Promise<Transaction>;
+    isIdempotent(): boolean;
+  }
+
+  /** An open transaction: its messages and offsets reach read_committed consumers together, or never. */
+  export interface Transaction {
+    /** As producer.send (always idempotent: acks must be -1). Java: KafkaProducer.send. */
+    send(record: ProducerRecord): Promise<RecordMetadata[]>;
+    /** As producer.sendBatch. Java: KafkaProducer.send for each record. */
+    sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]>;
+    /** A group's consumed offsets (each the next to read). Java: KafkaProducer.sendOffsetsToTransaction. */
+    sendOffsets(offsets: Offsets & { consumerGroupId: string }): Promise<void>;
+    /** Java: KafkaProducer.commitTransaction. */
+    commit(): Promise<void>;
+    /** Java: KafkaProducer.abortTransaction. */
+    abort(): Promise<void>;
+    /** False once committed or aborted; an ended transaction refuses every call. */
+    isActive(): boolean;
+  }
+
+  export type PartitionOffset = { partition: number; offset: string };
+  export type TopicOffsets = { topic: string; partitions: PartitionOffset[] };
+  export type Offsets = { topics: TopicOffsets[] };
+  export type TopicPartitions = { topic: string; partitions: number[] };
+  export type TopicPartitionOffsetAndMetadata = PartitionOffset & { topic: string; metadata?: string | null };
+  export type ConsumerSubscribeTopics = { topics: (string | RegExp)[]; fromBeginning?: boolean };
+  export type ConsumerSubscribeTopic = { topic: string | RegExp; fromBeginning?: boolean };
+
+  export interface ConsumerConfig {
+    /** Required: the group whose members share the partitions and the committed offsets. Java: group.id. */
+    groupId: string;
+    /** A member without a heartbeat for this long is dropped. Default 30000 ms. Java: session.timeout.ms (45000). */
+    sessionTimeout?: number;
+    /** How long a rebalance waits for the members. Default 60000 ms. Java: max.poll.interval.ms (300000). */
+    rebalanceTimeout?: number;
+    /** Heartbeats at most this often. Default 3000 ms. Java: heartbeat.interval.ms. */
+    heartbeatInterval?: number;
+    /** The most one fetch takes from a partition. Default 1048576. Java: max.partition.fetch.bytes. */
+    maxBytesPerPartition?: number;
+    /** How long a fetch waits for new messages. Default 5000 ms. Java: fetch.max.wait.ms (500). */
+    maxWaitTimeInMs?: number;
+    /** Default false: read_committed. Java: isolation.level (read_uncommitted). */
+    readUncommitted?: boolean;
+    /** How a handler that throws is retried, before the consumer crashes and restarts. */
+    retry?: RetryOptions;
+  }
+
+  /** Waits of initialRetryTime × multiplier^n, at most maxRetryTime. */
+  export interface RetryOptions {
+    /** Default 5. */
+    retries?: number;
+    /** Default 300 ms. Java: retry.backoff.ms. */
+    initialRetryTime?: number;
+    /** Default 2. */
+    multiplier?: number;
+    /** Default 30000 ms. Java: retry.backoff.max.ms. */
+    maxRetryTime?: number;
+  }
+
+  /** Received bytes: the part of Node's Buffer KafkaJS code uses. */
+  export interface KafkaBuffer extends Uint8Array {
+    /** The text, UTF-8 (the only encoding here): `message.value.toString()`. Java: new String(bytes, UTF_8). */
+    toString(encoding?: 'utf8' | 'utf-8'): string;
+    /** `{ type: 'Buffer', data: [...] }`, as a Buffer prints in JSON. */
+    toJSON(): { type: 'Buffer'; data: number[] };
+  }
+
+  /** A received message. Java: a ConsumerRecord (key(), value(), timestamp(), offset(), headers()). */
+  export interface KafkaMessage {
+    key: KafkaBuffer | null;
+    value: KafkaBuffer | null;
+    /** Milliseconds as a string. */
+    timestamp: string;
+    attributes: number;
+    /** A string: commit `String(Number(message.offset) + 1)`, the next to read. */
+    offset: string;
+    /** A header sent once is one buffer, repeated an array. */
+    headers: Record<string, KafkaBuffer | KafkaBuffer[]>;
+  }
+
+  export interface EachMessagePayload {
+    topic: string;
+    partition: number;
+    message: KafkaMessage;
+    /** Heartbeats if heartbeatInterval has passed. Java: none (a background thread heartbeats). */
+    heartbeat(): Promise<void>;
+    /** Pauses this partition (the batch's rest is skipped); returns its resume. Java: KafkaConsumer.pause. */
+    pause(): () => void;
+  }
+
+  /** One partition's messages from one fetch. */
+  export interface Batch {
+    topic: string;
+    partition: number;
+    /** The partition's end: the offset its next message will get. */
+    highWatermark: string;
+    messages: KafkaMessage[];
+    isEmpty(): boolean;
+    firstOffset(): string | null;
+    /** The batch's last offset, transaction markers and aborted records included. */
+    lastOffset(): string;
+    /** highWatermark - 1 - lastOffset. Java: KafkaConsumer.currentLag. */
+    offsetLag(): string;
+    /** highWatermark - 1 - firstOffset. */
+    offsetLagLow(): string;
+  }
+
+  export interface EachBatchPayload {
+    batch: Batch;
+    /** Marks the message at offset processed: the next commit includes it. */
+    resolveOffset(offset: string): void;
+    heartbeat(): Promise<void>;
+    pause(): () => void;
+    /** Commits these offsets; without, the resolved ones if autoCommitInterval or autoCommitThreshold says so. */
+    commitOffsetsIfNecessary(offsets?: Offsets): Promise<void>;
+    /** The resolved offsets not committed yet. */
+    uncommittedOffsets(): Offsets;
+    /** False once the consumer is stopping: end the batch early. */
+    isRunning(): boolean;
+    /** True once a seek made the batch's rest stale. */
+    isStale(): boolean;
+  }
+
+  /** consumer.run's options: eachMessage or eachBatch, and how offsets are committed. */
+  export interface ConsumerRunConfig {
+    /** Commits the processed offsets after each batch. Default true. Java: enable.auto.commit. */
+    autoCommit?: boolean;
+    /** Also commits during a batch once this long has passed. Default null. Java: auto.commit.interval.ms (5000). */
+    autoCommitInterval?: number | null;
+    /** Also commits during a batch once this many messages are resolved. Default null. */
+    autoCommitThreshold?: number | null;
+    /** Resolves the whole batch when eachBatch returns. Default true. */
+    eachBatchAutoResolve?: boolean;
+    /** Each message in turn. Java: the loop over the records KafkaConsumer.poll returns. */
+    eachMessage?: (payload: EachMessagePayload) => Promise<void>;
+    /** Each batch in turn. Java: ConsumerRecords.records(partition). */
+    eachBatch?: (payload: EachBatchPayload) => Promise<void>;
+  }
+
+  export interface Consumer {
+    /** Java: none (KafkaConsumer connects on its first poll). */
+    connect(): Promise<void>;
+    /** Stops, then disconnects. Java: KafkaConsumer.close. */
+    disconnect(): Promise<void>;
+    /**
+     * Names or RegExps (matched against the topics there are now). fromBeginning (default false): where a partition
+     * without a committed offset starts. Java: KafkaConsumer.subscribe, auto.offset.reset=earliest.
+     */
+    subscribe(subscription: ConsumerSubscribeTopics | ConsumerSubscribeTopic): Promise<void>;
+    /** Joins the group, then resolves; the handler is called from then on. Java: the KafkaConsumer.poll loop. */
+    run(config?: ConsumerRunConfig): Promise<void>;
+    /** Finishes the batch in hand (committed with autoCommit), then leaves the group. Java: KafkaConsumer.wakeup. */
+    stop(): Promise<void>;
+    /** Exactly these offsets, each the next to read (processed + 1). Java: KafkaConsumer.commitSync(offsets). */
+    commitOffsets(topicPartitions: TopicPartitionOffsetAndMetadata[]): Promise<void>;
+    /** The partition's next fetch starts at offset ('-2' the log's start, '-1' its end). Java: KafkaConsumer.seek. */
+    seek(topicPartition: { topic: string; partition: number; offset: string }): void;
+    /** Stops fetching these topics (or the partitions listed). Java: KafkaConsumer.pause. */
+    pause(topics: { topic: string; partitions?: number[] }[]): void;
+    /** Java: KafkaConsumer.resume. */
+    resume(topics: { topic: string; partitions?: number[] }[]): void;
+    /** The paused partitions this member owns. Java: KafkaConsumer.paused. */
+    paused(): TopicPartitions[];
+  }
+
+  /** A topic to create. Java: NewTopic. */
+  export interface ITopicConfig {
+    topic: string;
+    /** Default -1: the broker's num.partitions (1 here). */
+    numPartitions?: number;
+    /** Default -1: the broker's default.replication.factor (1 here). */
+    replicationFactor?: number;
+  }
+
+  export interface Admin {
+    /** Java: none (Admin connects on its first call). */
+    connect(): Promise<void>;
+    /** Java: Admin.close. */
+    disconnect(): Promise<void>;
+    /** False when every topic existed already; validateOnly (default false) only checks. Java: Admin.createTopics. */
+    createTopics(options: { topics: ITopicConfig[]; validateOnly?: boolean }): Promise<boolean>;
+    /** Java: Admin.listTopics().names(). */
+    listTopics(): Promise<string[]>;
+    /** Each partition's end (offset, high) and start (low). Java: Admin.listOffsets (OffsetSpec.latest, earliest). */
+    fetchTopicOffsets(topic: string): Promise<(PartitionOffset & { high: string; low: string })[]>;
+    /** The group's committed offsets ('-1' where none). Java: Admin.listConsumerGroupOffsets. */
+    fetchOffsets(options: {
+      groupId: string;
+      topics?: string[];
+    }): Promise<{ topic: string; partitions: (PartitionOffset & { metadata: string | null })[] }[]>;
+  }
+
+  /** send's compression (accepted; the simulation does not compress). Java: compression.type. */
+  export enum CompressionTypes {
+    None = 0,
+    GZIP = 1,
+    Snappy = 2,
+    LZ4 = 3,
+    ZSTD = 4,
+  }
+
+  /** KafkaJS's log levels (exported; ClusterLab's clients do not read them). */
+  export enum logLevel {
+    NOTHING = 0,
+    ERROR = 1,
+    WARN = 2,
+    INFO = 4,
+    DEBUG = 5,
+  }
+
+  /** Every KafkaJS error: `e.name` says which. Java: KafkaException. */
+  export class KafkaJSError extends Error {
+    constructor(message: string, metadata?: { retriable?: boolean });
+    /** Whether trying again can help. Default true. Java: instanceof RetriableException. */
+    readonly retriable: boolean;
+  }
+
+  /** A mistake in a call (a missing argument, a wrong type): trying again cannot help. */
+  export class KafkaJSNonRetriableError extends KafkaJSError {
+    constructor(message: string);
+  }
+
+  /** An error a broker answered with. Java: an ApiException. */
+  export class KafkaJSProtocolError extends KafkaJSError {
+    /** ClusterLab's arguments; KafkaJS's are the broker's error. */
+    constructor(message: string, type: string, retriable: boolean);
+    /** Kafka's name for the error: NOT_ENOUGH_REPLICAS, REBALANCE_IN_PROGRESS, ... */
+    readonly type: string;
+  }
+
+  /** A request retried retryCount times, failing each time; cause is the last failure. */
+  export class KafkaJSNumberOfRetriesExceeded extends KafkaJSNonRetriableError {
+    /** ClusterLab's arguments; KafkaJS's are (error, { retryCount, retryTime }). */
+    constructor(cause: KafkaJSError, retryCount: number, retryTime: number);
+    readonly cause: KafkaJSError;
+    readonly retryCount: number;
+    readonly retryTime: number;
+  }
+}

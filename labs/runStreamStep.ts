@@ -1,0 +1,78 @@
+/**
+ * Runs a stream step's KafkaJS program for real (engine/api runKafkaJob): `produce({ records })`
+ * with the step's dataset, `consume({ sink, consumer })` once per consumer, on the step's topics,
+ * with the step's faults and those injected from the UI; then the step's extra runs (the same
+ * program under fault schedules the step does not show). Records are told apart by their own id
+ * field, in the log and in the sink.
+ */
+import { jsonFieldIdentity, produceConsumePrograms, runKafkaJob, type KafkaJobReport } from '../engine/api';
+import type { KafkaFault } from '../engine/streaming';
+import type { JobSource, TaskRunner } from '../engine/sandbox';
+import { clusterOf } from './runStep';
+import type { Lab, StreamRunSettings, StreamStep } from './labTypes';
+
+export interface StreamStepRuns {
+  report: KafkaJobReport;
+  extra: { id: string; label: string; report: KafkaJobReport }[];
+}
+
+/** A lab's JSON-lines dataset as the records `produce` is given (parsed once per dataset text). */
+const parsed = new WeakMap<object, { text: string; records: unknown[] }>();
+
+export function datasetRecords(lab: Lab, datasetId: string): unknown[] {
+  const dataset = lab.datasets.find((d) => d.id === datasetId);
+  if (!dataset) throw new Error(`lab '${lab.id}': dataset '${datasetId}' does not exist`);
+  const text = dataset.text();
+  const known = parsed.get(dataset);
+  if (known && known.text === text) return known.records;
+  const records = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as unknown);
+  parsed.set(dataset, { text, records });
+  return records;
+}
+
+export async function runStreamSettings(
+  lab: Lab,
+  settings: StreamRunSettings,
+  source: JobSource,
+  runner: TaskRunner,
+  seed: number,
+  injected: readonly KafkaFault[],
+): Promise<KafkaJobReport> {
+  return runKafkaJob({
+    runner,
+    source,
+    seed,
+    cluster: clusterOf(settings.cluster),
+    brokers: settings.brokers ?? 3,
+    topics: settings.topics.map((t) => ({ ...t })),
+    programs: produceConsumePrograms(source.fileName, datasetRecords(lab, settings.records), settings.consumers),
+    untilMs: settings.durationMs,
+    processingMsPerMessage: settings.processingMs ?? 0,
+    faults: [...(settings.faults ?? []), ...injected],
+    recordId: jsonFieldIdentity(settings.recordId),
+    ...(settings.groupId !== undefined ? { groupId: settings.groupId } : {}),
+    ...(settings.storeTopic !== undefined ? { storeTopic: settings.storeTopic } : {}),
+  });
+}
+
+export async function runStreamStep(
+  lab: Lab,
+  step: StreamStep,
+  source: JobSource,
+  runner: TaskRunner,
+  seed: number,
+  injected: readonly KafkaFault[],
+): Promise<StreamStepRuns> {
+  const report = await runStreamSettings(lab, step.run, source, runner, seed, injected);
+  const extra: StreamStepRuns['extra'] = [];
+  for (const x of step.extraRuns ?? [])
+    extra.push({
+      id: x.id,
+      label: x.label,
+      report: await runStreamSettings(lab, x.run, source, runner, x.run.seed, []),
+    });
+  return { report, extra };
+}

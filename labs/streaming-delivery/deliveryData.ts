@@ -1,0 +1,52 @@
+/**
+ * The streaming-delivery lab's records, generated from fixed seeds (the same bytes on every
+ * machine), one JSON object a line, each with its own `id` the delivery ledger follows:
+ * - car GPS positions (Cookbook 12.2): a car reports where it is every 5 s; a position's id is
+ *   the car and its timestamp, so writing it twice overwrites the same row;
+ * - engine misfires (Cookbook 12.3): events a car's engine reports now and then;
+ * - card payments (Cookbook 12.4): engine/datasets cardPayments.
+ */
+import { createRng } from '../../engine/core';
+import { cardPayments } from '../../engine/datasets';
+
+export const GPS_CARS = 12;
+export const GPS_POSITIONS = 240;
+export const MISFIRES = 150;
+export const PAYMENTS = 200;
+/** 2026-03-01T08:00:00Z, in seconds: when the cars start reporting. */
+const START_S = 1_772_352_000;
+
+const lines = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+const car = (n: number) => `car-${String(n).padStart(2, '0')}`;
+
+export function gpsPositionsText(): string {
+  const rng = createRng(1202);
+  const out: object[] = [];
+  for (let i = 0; i < GPS_POSITIONS; i++) {
+    const c = car(1 + (i % GPS_CARS));
+    const ts = START_S + 5 * Math.floor(i / GPS_CARS);
+    out.push({
+      id: `${c}@${ts}`,
+      car: c,
+      ts,
+      lat: Math.round((48.13 + rng.next() * 0.1) * 1e5) / 1e5,
+      lon: Math.round((11.52 + rng.next() * 0.1) * 1e5) / 1e5,
+    });
+  }
+  return lines(out);
+}
+
+export function misfiresText(): string {
+  const rng = createRng(1203);
+  const out: object[] = [];
+  let ts = START_S;
+  for (let i = 1; i <= MISFIRES; i++) {
+    ts += 1 + rng.int(20);
+    out.push({ id: `misfire-${i}`, car: car(1 + rng.int(GPS_CARS)), ts, cylinder: 1 + rng.int(4) });
+  }
+  return lines(out);
+}
+
+export function paymentsText(): string {
+  return lines(cardPayments(PAYMENTS, { seed: 1204 }));
+}
