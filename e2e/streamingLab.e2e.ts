@@ -83,7 +83,7 @@ describe(
       await page.locator('[data-partition^="billed-"] .tape-cell.aborted').click();
       await expect.poll(() => page.getByTestId('record-path').textContent()).toMatch(/transaction was aborted/);
       // Before the coordinator's abort, the same bill is in an open transaction.
-      await seek(page, 0.3);
+      await seek(page, 0.6);
       await expect.poll(() => page.locator('[data-partition^="billed-"] .tape-cell.open').count()).toBeGreaterThan(0);
       await s.screenshot('lab-streaming-delivery-step3-aborted');
       await page.getByRole('button', { name: /Switch to light theme/ }).click();
