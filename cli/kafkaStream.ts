@@ -54,6 +54,8 @@ export async function runKafkaStream(
     return 0;
   } catch (error) {
     if (error instanceof UsageError) throw error;
+    if (error instanceof ValidationError && /^faults\[\d+\]/.test(error.path))
+      throw new UsageError(`a fault (--crash, --kill-broker or --cut-network): ${error.problem}`);
     if (error instanceof JobSpecError || error instanceof ValidationError) throw new UsageError(error.message);
     if (error instanceof JobCodeError || error instanceof JobTimeoutError) {
       io.err(`clusterlab stream: program failed: ${oneLine(error.message)}\n`);

@@ -35,8 +35,9 @@ export const KAFKA_USAGE = `For a KafkaJS program (a file that imports 'kafkajs'
                        which the ledger follows (default id)
   --store-topic NAME   the store is also topic NAME as a read_committed reader sees it (a
                        consume-transform-produce program's output): its records count as rows
-  --crash C:M:POINT    crash consumer C at its M-th message: before-processing, after-processing
-                       (before its next commit) or after-commit
+  --crash C:M:POINT    crash consumer C at its M-th message: before-processing (when handed it),
+                       after-processing (at the commit that covers it, which is lost) or
+                       after-commit (right after that commit)
   --kill-broker B:SEC[:BACK]  kill broker B (n1, n2, n3) at SEC, restart it BACK seconds later
   --cut-network P:FROM-TO     cut producer P's network from FROM to TO seconds
 `;
@@ -192,6 +193,10 @@ export function parseKafkaArgs(options: Map<string, string[]>, cwd: string): Kaf
   const storeTopic = one('--store-topic') ?? null;
   if (storeTopic !== null && topicNameProblem(storeTopic) !== null)
     throw new UsageError(`--store-topic: ${topicNameProblem(storeTopic)}`);
+  if (storeTopic !== null && !topics.some((t) => t.name === storeTopic))
+    throw new UsageError(
+      `--store-topic ${storeTopic}: name one of the topics given with --topic, the one the program writes its output to`,
+    );
   return {
     records: recordsFile === undefined ? [] : records(recordsFile, cwd),
     topics,

@@ -36,8 +36,10 @@ describe('a stream step run', () => {
   it('tells a forged fault by its field, before anything runs', async () => {
     const o = await run(step.solution, [{ kind: 'killBroker', broker: 'n99', atMs: 1 }]);
     expect(o.error).toMatchObject({ kind: 'invalid' });
-    expect(o.error!.message).toMatch(/faults\[1\]\.broker: must be one of the brokers/);
+    expect(o.error!.message).toMatch(/faults from the page\[0\]\.broker: must be one of the brokers/);
     expect(o.checks.every((c) => !c.pass && c.reason.startsWith('not judged'))).toBe(true);
+    const notList = await runStep({ lab, stepIndex: 0, source: step.solution, runner, streamFaults: 'crash' as never });
+    expect(notList.error!.message).toBe('faults from the page: must be an array');
   });
 
   it('tells what the learner got wrong, with the line', async () => {

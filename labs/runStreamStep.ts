@@ -6,9 +6,10 @@
  * field, in the log and in the sink.
  */
 import { jsonFieldIdentity, produceConsumePrograms, runKafkaJob, type KafkaJobReport } from '../engine/api';
-import type { KafkaFault } from '../engine/streaming';
+import { brokerNodeIds, checkKafkaFaults, type KafkaFault } from '../engine/streaming';
+import { ValidationError } from '../engine/core';
 import type { JobSource, TaskRunner } from '../engine/sandbox';
-import { clusterOf } from './runStep';
+import { clusterOf } from './clusterOf';
 import type { Lab, StreamRunSettings, StreamStep } from './labTypes';
 
 export interface StreamStepRuns {
@@ -41,6 +42,14 @@ export async function runStreamSettings(
   seed: number,
   injected: readonly KafkaFault[],
 ): Promise<KafkaJobReport> {
+  // The page's faults are checked on their own, so an error names the one the learner added.
+  try {
+    checkKafkaFaults(injected, brokerNodeIds(clusterOf(settings.cluster), settings.brokers ?? 3));
+  } catch (error) {
+    if (error instanceof ValidationError)
+      throw new ValidationError(error.path.replace(/^faults/, 'faults from the page'), error.problem);
+    throw error;
+  }
   return runKafkaJob({
     runner,
     source,

@@ -160,6 +160,12 @@ export function validateLab(raw: unknown): Lab {
         text(`${field}.recordId`, r.recordId);
         if (r.storeTopic !== undefined && topicNameProblem(r.storeTopic) !== null)
           bad(`${field}.storeTopic`, topicNameProblem(r.storeTopic)!);
+        const names = (r.topics as { name: unknown }[]).map((t) => t.name);
+        if (r.storeTopic !== undefined && !names.includes(r.storeTopic))
+          bad(
+            `${field}.storeTopic`,
+            `must be one of the run's topics (${names.join(', ')}), got ${describe(r.storeTopic)}`,
+          );
         if (r.brokers !== undefined) posInt(`${field}.brokers`, r.brokers);
         try {
           checkKafkaFaults(r.faults ?? [], brokerNodeIds(clusterOf(r.cluster as never), (r.brokers as number) ?? 3));

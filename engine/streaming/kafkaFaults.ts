@@ -1,15 +1,22 @@
 /**
  * Faults a lab step injects into a KafkaJS run, decided by the host at its steps so the run stays
  * deterministic:
- * - crash a consumer (the n-th one opened) at its m-th message: before processing it (the message
- *   was handed over and nothing of it happens), after processing it but before its next commit
- *   (that commit is lost), or right after that commit (its answer is lost). A crashed consumer
- *   makes no more calls and gets no more answers; its partitions move to the others once its
- *   session times out.
+ * - crash consumer C at its m-th message: when it is handed the message, before the handler runs
+ *   ('before-processing'); when the message's offset is about to be committed, the commit lost
+ *   ('after-processing': whatever the handler did before the commit stays done); or right after
+ *   that commit went through ('after-commit'). "The commit" is the first commit that covers the
+ *   message (the consumer's commitOffsets or auto-commit, or a transaction's sendOffsets and its
+ *   commit); a consumer that moves on to its next fetch without committing crashes then. The crash
+ *   takes down every client the consumer's program call opened (one process), which make no more
+ *   calls and get no more answers; its partitions move to the others once its session times out.
  * - kill a broker at a time (and restart it later): its partitions elect new leaders among the
  *   in-sync replicas.
- * - cut a producer's (the n-th one opened) network for a while: what it sends, and what comes back
- *   to it, is lost, so its retries decide whether a record is written twice.
+ * - cut producer P's network for a while: what it sends, and what comes back to it, is lost, so its
+ *   retries decide whether a record is written twice.
+ * Consumers and producers are numbered as processes: consumer C is the C-th program call (or
+ * client opened outside one) whose consumer joins a group, and the first of its consumers to join
+ * is watched; producer P is the P-th to send, with the producers its program call opened. Clients
+ * that never join or send (decoys) take no number.
  */
 import type { Kernel, TraceSink } from '../core';
 import type { Cluster } from '../cluster';
@@ -22,25 +29,33 @@ export type KafkaFault =
   | { kind: 'killBroker'; broker: string; atMs: number; restartAfterMs?: number }
   | { kind: 'cutNetwork'; producer: number; fromMs: number; toMs: number };
 
-/** Calls that commit offsets: where "after processing, before the commit" ends. */
-const COMMITS: ReadonlySet<KafkaRequest['op']> = new Set(['commit', 'sendOffsets', 'endTransaction']);
+type Crash = Extract<KafkaFault, { kind: 'crashConsumer' }>;
+type TopicPartitionOffset = { topic: string; partition: number; offset: number };
 
 interface Watch {
-  fault: Extract<KafkaFault, { kind: 'crashConsumer' }>;
+  fault: Crash;
   /** Messages handed to the consumer so far. */
   handed: number;
-  /** The m-th message was processed: the crash waits for its next commit. */
-  armed: boolean;
+  /** The m-th message, once handed: the crash waits for the commit that covers it. */
+  target: { topic: string; partition: number; offset: number } | null;
+  /** A transaction whose sendOffsets covered the target: its commit is the commit ('after-commit'). */
+  transaction: string | null;
 }
+
+const covers = (offsets: readonly TopicPartitionOffset[], t: NonNullable<Watch['target']>) =>
+  offsets.some((o) => o.topic === t.topic && o.partition === t.partition && o.offset > t.offset);
 
 export class KafkaFaults {
   private readonly crashed = new Set<number>();
+  /** Watched consumers (by client) and their crash. */
   private readonly watches = new Map<number, Watch>();
   /** The program call that opened each client (its synchronous start), when known. */
   private readonly programOf = new Map<number, number>();
   private readonly cuts = new Map<number, { fromMs: number; toMs: number }[]>();
-  private consumers = 0;
-  private producers = 0;
+  /** Processes numbered so far: consumer processes (first join) and producer processes (first send). */
+  private readonly consumerProcesses: string[] = [];
+  private readonly producerProcesses: string[] = [];
+  private readonly kinds = new Map<number, 'producer' | 'consumer' | 'admin' | 'sink'>();
 
   constructor(
     private readonly faults: readonly KafkaFault[],
@@ -56,26 +71,54 @@ export class KafkaFaults {
     }
   }
 
-  /** A client was opened: consumers and producers are numbered from 1 in the order they open. */
+  /** A client was opened, by the program call `program` when its synchronous start opened it. */
   opened(client: number, kind: 'producer' | 'consumer' | 'admin' | 'sink', program: number | null = null): void {
+    this.kinds.set(client, kind);
     if (program !== null) this.programOf.set(client, program);
-    if (kind === 'consumer') {
-      const n = ++this.consumers;
-      for (const f of this.faults)
-        if (f.kind === 'crashConsumer' && f.consumer === n)
-          this.watches.set(client, { fault: f, handed: 0, armed: false });
-    } else if (kind === 'producer') {
-      const n = ++this.producers;
-      const cuts = this.faults.filter((f) => f.kind === 'cutNetwork' && f.producer === n) as Extract<
-        KafkaFault,
-        { kind: 'cutNetwork' }
-      >[];
-      if (cuts.length > 0) this.cuts.set(client, cuts);
-    }
   }
 
   isCrashed(client: number): boolean {
     return this.crashed.has(client);
+  }
+
+  /** The process a client belongs to: its program call, or the client alone. */
+  private processOf(client: number): string {
+    const p = this.programOf.get(client);
+    return p === undefined ? `client ${client}` : `program ${p}`;
+  }
+
+  private sameProcess(a: number, b: number): boolean {
+    return this.processOf(a) === this.processOf(b);
+  }
+
+  /** Numbers the process of a consumer joining a group, and watches it if a crash names it. */
+  private joining(client: number): void {
+    const process = this.processOf(client);
+    if (this.consumerProcesses.includes(process)) return;
+    this.consumerProcesses.push(process);
+    const n = this.consumerProcesses.length;
+    const fault = this.faults.find((f): f is Crash => f.kind === 'crashConsumer' && f.consumer === n);
+    if (fault) this.watches.set(client, { fault, handed: 0, target: null, transaction: null });
+  }
+
+  /** Numbers the process of a producer sending, and cuts its network if a fault names it. */
+  private sending(client: number): void {
+    const process = this.processOf(client);
+    let n = this.producerProcesses.indexOf(process) + 1;
+    if (n === 0) n = this.producerProcesses.push(process);
+    if (this.cuts.has(client)) return;
+    const cuts = this.faults.filter(
+      (f): f is Extract<KafkaFault, { kind: 'cutNetwork' }> => f.kind === 'cutNetwork' && f.producer === n,
+    );
+    this.cuts.set(client, cuts);
+  }
+
+  /** The watch of `client` or of the watched consumer of its process. */
+  private watchOf(client: number): [number, Watch] | null {
+    const own = this.watches.get(client);
+    if (own) return [client, own];
+    for (const [consumer, w] of this.watches) if (this.sameProcess(consumer, client)) return [consumer, w];
+    return null;
   }
 
   /**
@@ -84,34 +127,48 @@ export class KafkaFaults {
    */
   beforeCall(client: number, request: KafkaRequest): 'apply' | 'drop' | 'applyThenCrash' {
     if (this.crashed.has(client)) return 'drop';
-    // A producer the consumer's own call opened commits for it (a transaction's sendOffsets and commit).
-    const consumer = this.watches.has(client) ? client : this.watchedSibling(client);
-    const w = consumer === null ? undefined : this.watches.get(consumer);
-    if (!w || consumer === null) return 'apply';
+    if (request.op === 'join' && this.kinds.get(client) === 'consumer') this.joining(client);
+    if (request.op === 'send') this.sending(client);
+    const found = this.watchOf(client);
+    if (!found) return 'apply';
+    const [consumer, w] = found;
     if (request.op === 'processed') {
-      if (consumer !== client) return 'apply';
+      if (consumer !== client || w.target !== null) return 'apply';
       w.handed++;
       if (w.handed !== w.fault.atMessage) return 'apply';
-      if (w.fault.point === 'before-processing') {
-        this.crash(consumer, w);
-        return 'drop';
-      }
-      w.armed = true;
-      return 'apply';
-    }
-    if (w.armed && COMMITS.has(request.op)) {
+      w.target = { topic: request.topic, partition: request.partition, offset: request.offset };
+      if (w.fault.point !== 'before-processing') return 'apply';
       this.crash(consumer, w);
-      return w.fault.point === 'after-processing' ? 'drop' : 'applyThenCrash';
+      return 'drop';
+    }
+    const t = w.target;
+    if (t === null) return 'apply';
+    const after = w.fault.point === 'after-commit';
+    if (request.op === 'commit' && covers(request.offsets, t)) {
+      this.crash(consumer, w);
+      return after ? 'applyThenCrash' : 'drop';
+    }
+    if (request.op === 'sendOffsets' && covers(request.offsets, t)) {
+      if (after) {
+        // The offsets commit with the transaction: the crash follows its commit.
+        w.transaction = `${request.transaction.transactionalId}/${request.transaction.epoch}/${request.transaction.seq}`;
+        return 'apply';
+      }
+      this.crash(consumer, w);
+      return 'drop';
+    }
+    if (request.op === 'endTransaction' && w.transaction !== null) {
+      const ref = `${request.transaction.transactionalId}/${request.transaction.epoch}/${request.transaction.seq}`;
+      if (ref !== w.transaction) return 'apply';
+      this.crash(consumer, w);
+      return request.commit ? 'applyThenCrash' : 'drop';
+    }
+    // The consumer moves on without having committed the message: it crashes before the commit.
+    if (request.op === 'fetch' && consumer === client && w.transaction === null) {
+      this.crash(consumer, w);
+      return 'drop';
     }
     return 'apply';
-  }
-
-  /** The watched consumer opened by the same program call as `client`, or null. */
-  private watchedSibling(client: number): number | null {
-    const program = this.programOf.get(client);
-    if (program === undefined) return null;
-    for (const consumer of this.watches.keys()) if (this.programOf.get(consumer) === program) return consumer;
-    return null;
   }
 
   /** Whether what `client` (a producer) sends or receives now is lost. */
@@ -132,6 +189,8 @@ export class KafkaFaults {
       consumer: w.fault.consumer,
       atMessage: w.fault.atMessage,
       point: w.fault.point,
+      // The message it had in hand: [topic, partition, offset].
+      message: w.target === null ? null : [w.target.topic, w.target.partition, w.target.offset],
     });
   }
 }

@@ -138,6 +138,7 @@ export class KafkaHost {
 
   /** Rows of the store from its topic: a record outside a transaction once appended, a transaction's once committed. */
   private watchStoreTopic(topic: string): void {
+    this.sink.fromTopicOnly = true;
     const row = (r: LogRecord) => {
       if (r.control === undefined && typeof r.value === 'string') this.sink.topicRecord(topic, r.key, r.value);
     };

@@ -23,6 +23,8 @@ export class KafkaSink {
   /** The records of the store topic a read_committed reader sees, in the order they became visible. */
   private readonly fromTopic: SinkRow[] = [];
   writes = 0;
+  /** The store is a topic: the sink's own rows do not count. */
+  fromTopicOnly = false;
 
   constructor(
     private readonly kernel: Kernel,
@@ -51,8 +53,13 @@ export class KafkaSink {
     return this.byKey.get(key) ?? null;
   }
 
-  /** Every row: the upserted ones in key order, then the appended ones in order, then the store topic's. */
+  /**
+   * The store's rows: the upserted ones in key order, then the appended ones in order; or, when
+   * the store is a topic (`fromTopicOnly`), that topic's rows alone (what a program writes to the
+   * sink then is no part of the store).
+   */
   rows(): SinkRow[] {
+    if (this.fromTopicOnly) return [...this.fromTopic];
     const keyed = [...this.byKey]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, value]) => ({ key, value }));

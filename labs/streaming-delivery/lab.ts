@@ -194,7 +194,7 @@ const lab: Lab = {
       solution: paymentSolution,
       hints: [
         'Two things go wrong in the starter: a batch of payments is in the log twice (the network cut), and one is billed twice (the crash). Find each in the ledger.',
-        '`kafka.producer({ idempotent: true })` writes a batch once however often it is sent. For the bill and the offset together: `kafka.producer({ transactionalId: `billing-${n}`, idempotent: true, maxInFlightRequests: 1 })`.',
+        "`kafka.producer({ idempotent: true })` writes a batch once however often it is sent. For the bill and the offset together, a transactional producer per consumer: `kafka.producer({ transactionalId: 'billing-' + n, idempotent: true, maxInFlightRequests: 1 })`.",
         'In eachMessage: `const transaction = await producer.transaction()`, then `transaction.send(...)` the bill, `transaction.sendOffsets({ consumerGroupId: "billing", topics: [{ topic, partitions: [{ partition, offset: next }] }] })`, and `transaction.commit()`.',
       ],
       run: payments,

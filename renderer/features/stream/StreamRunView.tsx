@@ -50,10 +50,11 @@ function LagChart({ view, t }: { view: StreamView; t: number }) {
   );
 }
 
+/** Where a crash strikes (engine/streaming/kafkaFaults.ts): "the commit" is the first that covers the message. */
 const POINTS: { value: KafkaCrashPoint; label: string }[] = [
-  { value: 'before-processing', label: 'before processing it' },
-  { value: 'after-processing', label: 'after processing, before the commit' },
-  { value: 'after-commit', label: 'after the commit' },
+  { value: 'before-processing', label: 'when handed it, before processing' },
+  { value: 'after-processing', label: 'at its commit, which is lost' },
+  { value: 'after-commit', label: 'right after its commit' },
 ];
 
 export function describeFault(f: KafkaFault): string {
@@ -201,18 +202,24 @@ export function StreamRunView({
             ))}
           </p>
           <p className="stream-group" data-testid="stream-group">
-            {at.members.length === 0
-              ? 'No consumer in the group yet.'
-              : `Group members: ${at.members
-                  .map(
-                    (m) =>
-                      `consumer ${m}${at.crashed.includes(m) ? ' (crashed: the coordinator waits for its session to time out)' : ''}`,
-                  )
-                  .join(', ')} · ${
-                  at.generation === 0
-                    ? 'waiting for the first rebalance (Kafka waits 3 s for more members to join)'
-                    : `generation ${at.generation}`
-                }`}
+            {at.groups.length > 1
+              ? `${at.groups.length} groups, each reading every partition for itself: ${at.groups
+                  .map((g) => `${g.groupId} (consumer ${g.consumers.join(', ')})`)
+                  .join(
+                    ' · ',
+                  )}${view.committedGroup ? `; the tapes show ${view.committedGroup}'s committed offsets and lag` : ''}`
+              : at.members.length === 0
+                ? 'No consumer in the group yet.'
+                : `Group members: ${at.members
+                    .map(
+                      (m) =>
+                        `consumer ${m}${at.crashed.includes(m) ? ' (crashed: the coordinator waits for its session to time out)' : ''}`,
+                    )
+                    .join(', ')} · ${
+                    at.generation === 0
+                      ? 'waiting for the first rebalance (Kafka waits 3 s for more members to join)'
+                      : `generation ${at.generation}`
+                  }`}
           </p>
           <StreamTapes view={view} at={at} selected={selected} onSelect={select} />
           <p className="muted stream-legend">

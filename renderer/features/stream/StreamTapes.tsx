@@ -68,7 +68,8 @@ interface RowProps {
   logEnd: number;
   committed: number | null;
   processedTo: number | null;
-  owner: number | null;
+  /** The consumers reading the partition, comma-joined ('' when none; several: one per group). */
+  owners: string;
   leader: string | null;
   lag: number;
   /** The brokers down at this instant, comma-joined ('' when none): their replicas are struck through. */
@@ -86,7 +87,7 @@ const TapeRow = memo(function TapeRow({
   logEnd,
   committed,
   processedTo,
-  owner,
+  owners,
   leader,
   lag,
   down,
@@ -96,7 +97,7 @@ const TapeRow = memo(function TapeRow({
 }: RowProps) {
   const dead = new Set(down === '' ? [] : down.split(','));
   const { first, end } = tapeWindow(
-    { track, logEnd, committed, processedTo, lastConsumer: null, owner, leader, lag },
+    { track, logEnd, committed, processedTo, lastConsumer: null, owners: [], leader, lag },
     TAPE_CELLS,
     t,
   );
@@ -118,7 +119,13 @@ const TapeRow = memo(function TapeRow({
         <strong>{name}</strong>
         <span className="muted">
           leader {leader ?? 'offline'} ·{' '}
-          {track.output ? 'the store (output)' : owner === null ? 'no owner' : `consumer ${owner}`}
+          {track.output
+            ? 'the store (output)'
+            : owners === ''
+              ? 'no owner'
+              : owners.includes(',')
+                ? `consumers ${owners.replaceAll(',', ', ')} (one per group)`
+                : `consumer ${owners}`}
         </span>
         <span className="muted tape-replicas">
           replicas{' '}
@@ -193,7 +200,7 @@ export function StreamTapes({
           logEnd={p.logEnd}
           committed={p.committed}
           processedTo={p.processedTo}
-          owner={p.owner}
+          owners={p.owners.join(',')}
           leader={p.leader}
           lag={p.lag}
           down={down}

@@ -57,7 +57,14 @@ export interface StreamView {
   /** Consumers by their number (1, 2, ... in the order they opened, as faults name them). */
   consumers: number[];
   /** Which consumer owns each partition from time t on (by partition key). */
-  owners: { t: number; generation: number; owner: Map<string, number> }[];
+  owners: {
+    t: number;
+    generation: number;
+    /** The consumers reading each partition (one per group that reads it), by partition key. */
+    owner: Map<string, number[]>;
+    /** The groups with an assignment so far, each with its members (consumer numbers). */
+    groups: { groupId: string; consumers: number[] }[];
+  }[];
   /** Members in the group from time t on (consumer numbers). */
   members: { t: number; consumers: number[] }[];
   events: StreamEvent[];
@@ -76,6 +83,10 @@ export interface StreamView {
   final: KafkaJobReport['ledger'];
   /** The topic whose committed records are the store's rows, or null (the sink alone). */
   storeTopic: string | null;
+  /** The group whose committed offsets (and so lag) the tapes show; null: no group committed. */
+  committedGroup: string | null;
+  /** When each write to the store happened (the sink's, or the store topic's rows alone). */
+  storeWriteTimes: number[];
 }
 
 export interface PartitionAt {
@@ -86,7 +97,8 @@ export interface PartitionAt {
   /** The offset after the last record handed to a consumer, and that consumer. */
   processedTo: number | null;
   lastConsumer: number | null;
-  owner: number | null;
+  /** The consumers reading the partition now: one per group that reads it (none: no owner). */
+  owners: number[];
   leader: string | null;
   lag: number;
 }
@@ -108,6 +120,8 @@ export interface StreamAt {
   /** Members that crashed and are still in the group (until their session times out). */
   crashed: number[];
   generation: number;
+  /** The groups with an assignment by now and their members (several: each reads its own copy). */
+  groups: { groupId: string; consumers: number[] }[];
   sinkRows: number;
   recentWrites: StreamView['sinkWrites'];
   recentEvents: StreamEvent[];
@@ -153,6 +167,9 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
   const consumerOf = new Map<number, number>();
   const memberClient = new Map<string, number>();
   const owners: StreamView['owners'] = [];
+  /** Each group's latest assignment (several groups may read the same topic, each its own copy). */
+  const byGroup = new Map<string, { owner: Map<string, number>; consumers: number[] }>();
+  let committedGroup: string | null = report.group?.groupId ?? null;
   const members: StreamView['members'] = [];
   const live = new Set<number>();
   const events: StreamEvent[] = [];
@@ -220,13 +237,27 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         break;
       }
       case 'groupRebalanced': {
-        const owner = new Map<string, number>();
         const assignment = e.assignment as Record<string, Record<string, number[]>>;
+        const mine = new Map<string, number>();
         for (const [member, byTopic] of Object.entries(assignment)) {
           const n = consumerOf.get(memberClient.get(member) ?? -1) ?? 0;
-          for (const [topic, ps] of Object.entries(byTopic)) for (const p of ps) owner.set(pkey(topic, p), n);
+          for (const [topic, ps] of Object.entries(byTopic)) for (const p of ps) mine.set(pkey(topic, p), n);
         }
-        owners.push({ t: e.t, generation: e.generation as number, owner });
+        byGroup.set(String(e.group), {
+          owner: mine,
+          consumers: Object.keys(assignment)
+            .map((m) => consumerOf.get(memberClient.get(m) ?? -1) ?? 0)
+            .sort((a, b) => a - b),
+        });
+        const owner = new Map<string, number[]>();
+        for (const g of byGroup.values())
+          for (const [k, n] of g.owner)
+            owner.set(
+              k,
+              [...(owner.get(k) ?? []), n].sort((a, b) => a - b),
+            );
+        const groups = [...byGroup].map(([groupId, g]) => ({ groupId, consumers: g.consumers }));
+        owners.push({ t: e.t, generation: e.generation as number, owner, groups });
         events.push({
           t: e.t,
           kind: 'rebalance',
@@ -250,6 +281,10 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         break;
       }
       case 'offsetsCommitted':
+        // One group's offsets: the report's group, or else the first to commit (several groups
+        // reading a topic each have offsets of their own).
+        committedGroup ??= String(e.group);
+        if (String(e.group) !== committedGroup) break;
         for (const [topic, partition, offset] of e.offsets as [string, number, number][])
           partitions.get(pkey(topic, partition))?.commits.push({ t: e.t, offset });
         break;
@@ -261,7 +296,8 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
           record: e.record as string | null,
         };
         sinkWrites.push(w);
-        if (w.record === null) break;
+        // When the store is a topic, what the program writes to the sink is no part of it.
+        if (w.record === null || (report.storeTopic !== null && w.kind !== 'topic')) break;
         const rows = rowsOf.get(w.record) ?? new Set<string>();
         const before = rows.size;
         rows.add(w.kind === 'put' ? `k${w.key}` : `a${sinkWrites.length}`);
@@ -323,6 +359,11 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
     ledgerTimes,
     final: report.ledger,
     storeTopic: report.storeTopic,
+    committedGroup,
+    storeWriteTimes: sinkWrites
+      .filter((w) => report.storeTopic === null || w.kind === 'topic')
+      .map((w) => w.t)
+      .sort((a, b) => a - b),
   };
 }
 
@@ -346,7 +387,7 @@ export function streamAt(view: StreamView, t: number): StreamAt {
       committed,
       processedTo: last ? last.offset + 1 : null,
       lastConsumer: last?.consumer ?? null,
-      owner: owners?.owner.get(track.key) ?? null,
+      owners: owners?.owner.get(track.key) ?? [],
       leader: latest(track.leaders, t)?.leader ?? null,
       // No consumer of the group reads the store topic: it has no lag.
       lag: track.output ? 0 : Math.max(0, end - (committed ?? track.offsets[0] ?? 0)),
@@ -377,7 +418,8 @@ export function streamAt(view: StreamView, t: number): StreamAt {
       .filter((c) => c.t <= t && (latest(view.members, t)?.consumers ?? []).includes(c.consumer))
       .map((c) => c.consumer),
     generation: owners?.generation ?? 0,
-    sinkRows: writes,
+    groups: owners?.groups ?? [],
+    sinkRows: countUpTo(view.storeWriteTimes, t, num),
     recentWrites: view.sinkWrites.slice(Math.max(0, writes - 6), writes),
     recentEvents: view.events.slice(0, countUpTo(view.events, t, byT)).slice(-50),
   };
