@@ -114,3 +114,49 @@ describe('faults are checked before a run', () => {
     ).toEqual([{ kind: 'killBroker', broker: 'n2', atMs: 10, restartAfterMs: 5 }]);
   });
 });
+
+describe('a crashed consumer does nothing more', () => {
+  it('crashed when handed a message, it never runs the handler for it or for the rest of its batch', async () => {
+    // The coordinator gives the one partition to the second member (its id sorts first).
+    const { kafka, run, host, sink, trace } = kafkaRun(
+      [topic('t', 1)],
+      1,
+      10,
+      [{ kind: 'crashConsumer', consumer: 2, atMessage: 2, point: 'before-processing' }],
+      { recordId: id },
+    );
+    const { failures } = await run(
+      [
+        async () => {
+          const producer = kafka.producer();
+          await producer.connect();
+          await producer.send({
+            topic: 't',
+            messages: Array.from({ length: 8 }, (_, i) => ({ value: JSON.stringify({ id: `r${i}` }) })),
+          });
+        },
+        ...[1, 2].map(() => async () => {
+          const consumer = kafka.consumer({ groupId: 'g' });
+          await consumer.connect();
+          await consumer.subscribe({ topics: ['t'], fromBeginning: true });
+          // Auto-commit, and a handler that makes no call of the consumer's own: it would go on
+          // through the batch if it were not stopped at the crash.
+          await consumer.run({
+            eachMessage: async ({ message }) => {
+              await sink.append(message.value!);
+            },
+          });
+        }),
+      ],
+      90_000,
+    );
+    expect(failures).toEqual([]);
+    host.settleLedger(id, 'g');
+    const writes = trace.events.filter((e) => e.type === 'sinkWritten');
+    const crashedAt = trace.events.find((e) => e.type === 'consumerCrashed')!.t;
+    // Consumer 2 wrote r0 and nothing after it crashed; consumer 1 took the partition over from the
+    // last commit (none: auto-commit comes after the batch) and wrote all eight.
+    expect(writes.filter((e) => e.t <= crashedAt).map((e) => e.record)).toEqual(['r0']);
+    expect(host.ledger.summarize()).toMatchObject({ stored: 8, duplicated: 1, lost: 0 });
+  });
+});

@@ -414,7 +414,9 @@ export class KafkaConsumer {
           whole = false;
           break;
         }
-        void this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(message.offset) });
+        // Handed over once the host has it: a consumer that crashes at this message never runs its
+        // handler (the call is never answered), so nothing of the message happens.
+        await this.#call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(message.offset) });
         this.#busyUntil = this.#now() + this.#processingMs;
         await run.eachMessage({ topic: b.topic, partition: b.partition, message, heartbeat, pause });
         resolve(message.offset);
