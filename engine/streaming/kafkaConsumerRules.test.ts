@@ -139,11 +139,11 @@ describe("KafkaJS's consumer rules", () => {
     expect(host.groupOf('g')!.memberIds).toEqual([]);
   });
 
-  it("a new group's first rebalance waits 3 s for more members, even past a shorter session timeout", async () => {
+  it("a new group's first rebalance waits 3 s for more members; the shortest session a broker allows outlives it", async () => {
     const { kafka, run, trace } = kafkaRun([topic('in', 3)]);
     const joined: number[] = [];
     const consume = () => async () => {
-      const consumer = kafka.consumer({ groupId: 'g', sessionTimeout: 2000, heartbeatInterval: 500 });
+      const consumer = kafka.consumer({ groupId: 'g', sessionTimeout: 6000, heartbeatInterval: 500 });
       await consumer.subscribe({ topics: ['in'] });
       await consumer.run({ eachMessage: async () => {} });
       joined.push(trace.events.filter((e) => e.type === 'groupRebalanced').length);
@@ -154,6 +154,22 @@ describe("KafkaJS's consumer rules", () => {
     expect(rebalances[0]!.t).toBeGreaterThanOrEqual(3000);
     expect(joined).toEqual([1, 1]);
     expect(trace.events.filter((e) => e.type === 'sessionExpired')).toEqual([]);
+  });
+
+  it('a session shorter than the broker allows (group.min.session.timeout.ms, 6 s) is refused: INVALID_SESSION_TIMEOUT', async () => {
+    const { kafka, run } = kafkaRun([topic('in', 1)]);
+    const consumer = kafka.consumer({ groupId: 'g', sessionTimeout: 2000, heartbeatInterval: 500 });
+    const { failures } = await run(
+      [
+        async () => {
+          await consumer.subscribe({ topics: ['in'] });
+          await consumer.run({ eachMessage: async () => {} });
+        },
+      ],
+      20_000,
+    );
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ name: 'KafkaJSProtocolError', type: 'INVALID_SESSION_TIMEOUT' });
   });
 
   it('a member is handed only the topics it subscribed to', async () => {

@@ -56,6 +56,8 @@ export class KafkaFaults {
   private readonly consumerProcesses: string[] = [];
   private readonly producerProcesses: string[] = [];
   private readonly kinds = new Map<number, 'producer' | 'consumer' | 'admin' | 'sink'>();
+  /** Consumers that joined a group and got their process's number. */
+  private readonly numbered = new Set<number>();
 
   constructor(
     private readonly faults: readonly KafkaFault[],
@@ -93,11 +95,18 @@ export class KafkaFaults {
 
   /** Numbers the process of a consumer joining a group, and watches it if a crash names it. */
   private joining(client: number): void {
+    if (this.numbered.has(client)) return;
     const process = this.processOf(client);
-    if (this.consumerProcesses.includes(process)) return;
-    this.consumerProcesses.push(process);
-    const n = this.consumerProcesses.length;
-    const fault = this.faults.find((f): f is Crash => f.kind === 'crashConsumer' && f.consumer === n);
+    const known = this.consumerProcesses.indexOf(process) + 1;
+    const n = known > 0 ? known : this.consumerProcesses.push(process);
+    this.numbered.add(client);
+    // The pictures and the checks name consumers by this number, as the faults do.
+    this.trace.record({ t: this.kernel.now, type: 'consumerNumbered', client, consumer: n });
+    if (known > 0) return;
+    // A consumer crashes once: at the earliest of the crashes that name it.
+    const fault = this.faults
+      .filter((f): f is Crash => f.kind === 'crashConsumer' && f.consumer === n)
+      .sort((a, b) => a.atMessage - b.atMessage)[0];
     if (fault) this.watches.set(client, { fault, handed: 0, target: null, transaction: null });
   }
 
@@ -187,6 +196,7 @@ export class KafkaFaults {
       t: this.kernel.now,
       type: 'consumerCrashed',
       consumer: w.fault.consumer,
+      client,
       atMessage: w.fault.atMessage,
       point: w.fault.point,
       // The message it had in hand: [topic, partition, offset].

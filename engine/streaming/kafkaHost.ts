@@ -17,7 +17,14 @@ import { checkKafkaFaults } from './kafkaFaultCheck';
 import { KafkaFaults, type KafkaFault } from './kafkaFaults';
 import { KafkaSink, countStored, markPending, type RecordIdentity } from './kafkaSink';
 import { heldFetch, type FetchContext } from './kafkaFetch';
-import { badNumber, groupError, nonRetriable, unknownTopic } from './kafkaHostErrors';
+import {
+  SESSION_TIMEOUT_BOUNDS,
+  badNumber,
+  groupError,
+  invalidSessionTimeout,
+  nonRetriable,
+  unknownTopic,
+} from './kafkaHostErrors';
 import { Ledger } from './ledger';
 import { MAX_TOTAL_PARTITIONS, TopicRegistry } from './kafkaTopics';
 import { KAFKA_LIMITS, producedLimitProblem, sendSize } from './kafkaLimits';
@@ -155,7 +162,8 @@ export class KafkaHost {
   /** Registers a client (a producer, a consumer or an admin) under its number. */
   openClient(client: number, kind: Client['kind'], clientId: string, program: number | null = null): void {
     this.clients.set(client, { kind, clientId, connected: false, sends: null, busyUntil: 0 });
-    // Consumers and producers are numbered from 1 in the order they open, as the faults name them.
+    // Clients of a kind are numbered from 1 in the order they open; a consumer that joins a group
+    // gets its process's number too ('consumerNumbered'), which the faults and pictures name it by.
     const n = [...this.clients.values()].filter((c) => c.kind === kind).length;
     this.trace.record({ t: this.kernel.now, type: 'clientOpened', client, kind, clientId, n });
     this.faults.opened(client, kind, program);
@@ -338,6 +346,9 @@ export class KafkaHost {
         const g = this.group(req.groupId);
         const missing = req.topics.find((t) => this.topics.partitionsOf(t, this.autoCreate) === null);
         if (missing !== undefined) return this.later(() => fail(unknownTopic()));
+        const { min, max } = SESSION_TIMEOUT_BOUNDS;
+        if (req.sessionTimeout < min || req.sessionTimeout > max)
+          return this.later(() => fail(invalidSessionTimeout()));
         const timeouts = { sessionTimeout: req.sessionTimeout, rebalanceTimeout: req.rebalanceTimeout };
         this.kernel.schedule(
           this.latency,

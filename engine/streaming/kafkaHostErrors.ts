@@ -27,6 +27,20 @@ export function groupError(why: 'unknownMember' | 'illegalGeneration' | 'rebalan
   return { name: 'KafkaJSProtocolError', type, retriable: false, message };
 }
 
+/** The broker's bounds on a member's session (group.min.session.timeout.ms, group.max.session.timeout.ms). */
+export const SESSION_TIMEOUT_BOUNDS = { min: 6_000, max: 1_800_000 };
+
+/** JoinGroup with a session the broker does not allow: Kafka's INVALID_SESSION_TIMEOUT, as KafkaJS reports it. */
+export function invalidSessionTimeout(): KafkaErrorData {
+  return {
+    name: 'KafkaJSProtocolError',
+    type: 'INVALID_SESSION_TIMEOUT',
+    retriable: false,
+    message:
+      'The session timeout is not within the range allowed by the broker (as configured by group.min.session.timeout.ms and group.max.session.timeout.ms)',
+  };
+}
+
 /** The numbers a request carries that go on the clock: finite and not negative (a learner's option may be anything). */
 export function badNumber(req: KafkaRequest): string | null {
   const fields: [string, unknown][] =

@@ -5,33 +5,21 @@
  * lag was drained.
  */
 import type { KafkaJobReport } from '../../engine/api';
-import { fail, pass, seconds, streamExtra, streamReport } from '../checkKit';
-import { plural } from '../plural';
-import type { LabCheck, StepRun } from '../labTypes';
+import { fail, pass, seconds, streamReport } from '../checkKit';
+import { count, plural } from '../plural';
+import type { LabCheck } from '../labTypes';
+import { isVerdict, judged, storedVerdict, under, type Which } from '../streamChecks';
 
 export const TOPIC = 'readings';
 
-/** The run a check judges: the step's own (with any fault injected from the UI) or an extra run. */
-type Which = { extra: string; label: string } | null;
-const reportOf = (run: StepRun, which: Which) => (which === null ? streamReport(run) : streamExtra(run, which.extra));
-const under = (which: Which) => (which === null ? '' : ` (under ${which.label})`);
-
-/** Every reading is in the store: none lost, none still waiting. */
-export function everyReadingStoredCheck(id: string, total: number): LabCheck {
+/** Every reading is in the store: none lost, none still waiting, the group's offsets committed to the end. */
+export function everyReadingStoredCheck(id: string, total: number, which: Which = null): LabCheck {
   return {
     id,
     title: `Every one of the ${total} readings is stored`,
     evaluate(run) {
-      const l = streamReport(run).ledger;
-      if (l.stored === total && l.lost === 0 && l.pending === 0) return pass(`all ${total} readings are in the store`);
-      const why = [
-        l.produced < total ? `the producer sent ${l.produced}` : '',
-        l.pending > 0 ? `${l.pending} still waited in the log at the end (a partition no consumer read?)` : '',
-        l.lost > 0 ? `${l.lost} were lost` : '',
-      ].filter((x) => x !== '');
-      return fail(
-        `${plural(total - l.stored, 'reading')} of ${total} not in the store: ${why.join('; ') || 'their rows lack their id'}`,
-      );
+      const j = judged(run, which);
+      return isVerdict(j) ? j : storedVerdict(j.r, { one: 'reading', total }, which);
     },
   };
 }
@@ -51,13 +39,17 @@ function storedReadings(r: KafkaJobReport): { machine: string; seq: number }[] {
 }
 
 /** Each machine's readings were stored in the order the machine took them. */
-export function perKeyOrderCheck(id: string): LabCheck {
+export function perKeyOrderCheck(id: string, total: number): LabCheck {
   return {
     id,
     title: "Each machine's readings are stored in the order it took them",
     evaluate(run) {
-      const rows = storedReadings(streamReport(run));
-      if (rows.length === 0) return fail('the store holds no reading: append each reading (its JSON) to the sink');
+      const r = streamReport(run);
+      const rows = storedReadings(r);
+      if (rows.length !== total || r.sinkRows.length !== total)
+        return fail(
+          `the store holds ${plural(r.sinkRows.length, 'row')}, ${count(rows.length)} of them readings (a machine and its seq): append each of the ${count(total)} readings, its JSON as sent, to the machine history`,
+        );
       const latest = new Map<string, number>();
       const late: string[] = [];
       for (const r of rows) {
@@ -105,20 +97,10 @@ function finalAssignments(r: KafkaJobReport): Map<string, Map<string, number[]>>
 
 /** The group members (by member id) whose consumer crashed during the run. */
 function crashedMembers(r: KafkaJobReport): Set<string> {
-  const clientOf = new Map<number, number>();
-  const crashedClients = new Set<number>();
-  const out = new Set<string>();
-  for (const e of r.trace) {
-    if (e.type === 'clientOpened' && e.kind === 'consumer') clientOf.set(e.n as number, e.client as number);
-    else if (e.type === 'consumerCrashed') {
-      const client = clientOf.get(e.consumer as number);
-      if (client !== undefined) crashedClients.add(client);
-    }
-  }
-  // Members join before their consumer crashes: match them by client once the crashes are known.
-  for (const e of r.trace)
-    if (e.type === 'memberJoined' && crashedClients.has(e.client as number)) out.add(String(e.member));
-  return out;
+  const clients = new Set(r.trace.filter((e) => e.type === 'consumerCrashed').map((e) => e.client as number));
+  return new Set(
+    r.trace.filter((e) => e.type === 'memberJoined' && clients.has(e.client as number)).map((e) => String(e.member)),
+  );
 }
 
 /**
@@ -130,7 +112,9 @@ export function onePerPartitionCheck(id: string, title: string, everyMember: boo
     id,
     title,
     evaluate(run) {
-      const r = reportOf(run, which);
+      const j = judged(run, which);
+      if (isVerdict(j)) return j;
+      const { r, settings } = j;
       const groups = finalAssignments(r);
       const partitions = r.partitions.filter((p) => p.topic === TOPIC).length;
       if (groups.size === 0) return fail(`no consumer group was assigned a partition of ${TOPIC}${under(which)}`);
@@ -151,10 +135,16 @@ export function onePerPartitionCheck(id: string, title: string, everyMember: boo
         return fail(
           `partition ${unowned.map((p) => `${TOPIC}-${p}`).join(', ')} has no owner in group ${groupId}${under(which)}`,
         );
+      const crashes = r.trace.filter((e) => e.type === 'consumerCrashed').length;
+      const expected = settings.consumers - crashes;
+      if (everyMember && members.size < expected)
+        return fail(
+          `the group ${groupId} had ${plural(members.size, 'member')} at the end, and ${plural(expected, 'consumer')} should share the work${under(which)}: every consume call's consumer must join the group and stay in it.`,
+        );
       const idle = [...members.values()].filter((ps) => ps.length === 0).length;
       if (everyMember && idle > 0)
         return fail(
-          `${plural(idle, 'consumer')} of the group ${members.size} had no partition to read${under(which)}: ${TOPIC} has ${plural(partitions, 'partition')}, and a partition is read by one consumer of a group at a time. A group can use at most as many consumers as the topic has partitions.`,
+          `${idle} of the group's ${plural(members.size, 'consumer')} had no partition to read${under(which)}: ${TOPIC} has ${plural(partitions, 'partition')}, and a partition is read by one consumer of a group at a time. A group can use at most as many consumers as the topic has partitions.`,
         );
       return pass(
         `group ${groupId}: ${plural(partitions, 'partition')} over ${plural(members.size, 'consumer')}, each partition read by one of them${under(which)}`,
@@ -170,7 +160,8 @@ export function processedOnceCheck(id: string): LabCheck {
     title: 'Each reading is processed once',
     evaluate(run) {
       const l = streamReport(run).ledger;
-      if (l.reprocessed === 0) return pass(`${l.processed} readings, each handed to one consumer once`);
+      if (l.processed === 0) return fail('no reading was handed to a consumer');
+      if (l.reprocessed === 0) return pass(`${count(l.processed)} readings, each handed to one consumer once`);
       return fail(
         `${plural(l.reprocessed, 'reading')} handed to consumers more than once: each consumer read the whole topic for itself.`,
       );
@@ -178,18 +169,27 @@ export function processedOnceCheck(id: string): LabCheck {
   };
 }
 
-/** When the group's committed offsets reached the end of every partition (null: never). */
+/**
+ * When the group's committed offsets reached the end of every partition and stayed there (null:
+ * not at the end of the run): a commit that goes back re-opens the partition.
+ */
 export function drainedAt(r: KafkaJobReport): number | null {
   const ends = new Map(r.partitions.filter((p) => p.topic === TOPIC).map((p) => [p.partition, p.logEndOffset]));
   if (ends.size === 0) return null;
-  const reached = new Map<number, number>();
-  for (const [p, end] of ends) if (end === 0) reached.set(p, 0);
+  const group = r.group?.groupId ?? null;
+  const reached = new Map<number, number | null>();
+  for (const [p, end] of ends) reached.set(p, end === 0 ? 0 : null);
   for (const e of r.trace) {
-    if (e.type !== 'offsetsCommitted') continue;
-    for (const [topic, p, offset] of e.offsets as [string, number, number][])
-      if (topic === TOPIC && !reached.has(p) && offset >= (ends.get(p) ?? Infinity)) reached.set(p, e.t);
+    if (e.type !== 'offsetsCommitted' || (group !== null && e.group !== group)) continue;
+    for (const [topic, p, offset] of e.offsets as [string, number, number][]) {
+      if (topic !== TOPIC || !ends.has(p)) continue;
+      const end = ends.get(p)!;
+      if (offset < end) reached.set(p, end === 0 ? 0 : null);
+      else if (reached.get(p) === null) reached.set(p, e.t);
+    }
   }
-  return reached.size === ends.size ? Math.max(...reached.values()) : null;
+  const times = [...reached.values()];
+  return times.every((t) => t !== null) ? Math.max(...(times as number[])) : null;
 }
 
 /** The group's lag is drained (every reading committed) within `boundMs` of the start. */
@@ -204,16 +204,37 @@ export function lagDrainedCheck(
     id,
     title,
     evaluate(run) {
-      const r = reportOf(run, which);
+      const j = judged(run, which);
+      if (isVerdict(j)) return j;
+      const { r } = j;
+      if (r.ledger.processed === 0) return fail(`no reading was handed to a consumer${under(which)}`);
       const at = drainedAt(r);
       const lag = r.partitions.filter((p) => p.topic === TOPIC).reduce((n, p) => n + p.lag, 0);
       if (at === null)
         return fail(
-          `the lag was never drained${under(which)}: ${plural(lag, 'reading')} not committed at the end. ${why}`,
+          `the lag was not drained at the end${under(which)}: ${plural(lag, 'reading')} after the group's committed offsets.`,
         );
       if (at <= boundMs) return pass(`every reading committed ${seconds(at)} into the run${under(which)}`);
       return fail(
         `every reading was committed only ${seconds(at)} into the run${under(which)}, later than ${seconds(boundMs)}. ${why}`,
+      );
+    },
+  };
+}
+
+/** Every partition of the topic has `n` replicas (copies on `n` brokers). */
+export function replicasCheck(id: string, n: number): LabCheck {
+  return {
+    id,
+    title: `Each partition of ${TOPIC} is kept on ${plural(n, 'broker')}`,
+    evaluate(run) {
+      const films = streamReport(run).film.filter((f) => f.topic === TOPIC);
+      if (films.length === 0) return fail(`there is no topic ${TOPIC}`);
+      const short = films.filter((f) => f.replicas.length !== n);
+      if (short.length === 0)
+        return pass(`${plural(films.length, 'partition')}, each on ${films[0]!.replicas.join(', ')} or another ${n}`);
+      return fail(
+        `${TOPIC}-${short[0]!.partition} is kept on ${plural(short[0]!.replicas.length, 'broker')} (${short[0]!.replicas.join(', ')}): a partition with one copy is gone when its broker dies. Give createTopics a replicationFactor of ${n}.`,
       );
     },
   };

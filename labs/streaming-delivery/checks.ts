@@ -5,65 +5,21 @@
  * proves nothing: every check says so instead of judging it.
  */
 import type { KafkaJobReport } from '../../engine/api';
-import type { KafkaFault } from '../../engine/streaming';
-import { fail, pass, streamExtra, streamReport } from '../checkKit';
+import { fail, pass } from '../checkKit';
 import { plural } from '../plural';
-import type { CheckVerdict, LabCheck, StepRun, StreamRunSettings } from '../labTypes';
+import type { LabCheck } from '../labTypes';
+import {
+  isVerdict,
+  judged,
+  missing,
+  storedVerdict,
+  uncommitted,
+  under,
+  type Records,
+  type Which,
+} from '../streamChecks';
 
-/** What the records are called in the reasons: "position", "misfire", "payment". */
-export interface Records {
-  one: string;
-  /** How many the dataset holds (the producer is given them all). */
-  total: number;
-}
-
-/**
- * The run a check judges: the step's own (with any fault injected from the UI) or an extra run,
- * whose label the reason names (unless `named`: a check of several said it first).
- */
-type Which = { extra: string; label: string; named?: boolean } | null;
-
-const under = (which: Which) => (which === null || which.named ? '' : ` (under ${which.label})`);
-
-/** The run's report and settings, or why it cannot be judged: a planned crash that never happened. */
-function judged(run: StepRun, which: Which): { r: KafkaJobReport; settings: StreamRunSettings } | CheckVerdict {
-  if (run.kind !== 'stream') throw new Error('this check judges a stream step');
-  const r = which === null ? streamReport(run) : streamExtra(run, which.extra);
-  const extra = which === null ? null : run.step.extraRuns?.find((x) => x.id === which.extra);
-  const settings = extra?.run ?? run.step.run;
-  const faults: readonly KafkaFault[] =
-    which === null ? [...(settings.faults ?? []), ...run.injectedFaults] : (settings.faults ?? []);
-  const fired = new Set(r.trace.filter((e) => e.type === 'consumerCrashed').map((e) => e.consumer as number));
-  const missed = faults.find((f) => f.kind === 'crashConsumer' && !fired.has(f.consumer));
-  if (missed?.kind === 'crashConsumer')
-    return fail(
-      `not judged${under(which)}: consumer ${missed.consumer} was to crash at its message ${missed.atMessage}, and never got there (each of the ${plural(settings.consumers, 'consume call')} must open a consumer that joins the group and reads the topic), so this run shows nothing about a crash`,
-    );
-  return { r, settings };
-}
-
-const isVerdict = (x: object): x is CheckVerdict => 'pass' in x;
-
-/** The input topics' records still after the group's committed offsets at the end. */
-function uncommitted(r: KafkaJobReport): number {
-  return r.partitions.filter((p) => p.topic !== r.storeTopic).reduce((n, p) => n + p.lag, 0);
-}
-
-/** Why records are missing from the store, in the ledger's words. */
-function missing(r: KafkaJobReport, what: Records): string {
-  const l = r.ledger;
-  const parts: string[] = [];
-  if (l.produced < what.total) parts.push(`the producer sent ${l.produced} of the ${plural(what.total, what.one)}`);
-  if (l.produced > what.total)
-    parts.push(`the producer sent ${l.produced} records for ${plural(what.total, what.one)}: some of them twice`);
-  if (l.lostBeforeLog > 0) parts.push(`${l.lostBeforeLog} never reached the log`);
-  if (l.lost - l.lostBeforeLog > 0)
-    parts.push(
-      `${l.lost - l.lostBeforeLog} were in the log and committed past without being stored (a commit before the write skips a record when the consumer dies in between)`,
-    );
-  if (l.pending > 0) parts.push(`${l.pending} were still waiting for a consumer when the run ended`);
-  return parts.join('; ');
-}
+export type { Records };
 
 /** Every record is in the store: none lost, none still on its way, and the group's offsets committed to the end. */
 export function everyRecordStoredCheck(id: string, title: string, what: Records, which: Which = null): LabCheck {
@@ -72,19 +28,7 @@ export function everyRecordStoredCheck(id: string, title: string, what: Records,
     title,
     evaluate(run) {
       const j = judged(run, which);
-      if (isVerdict(j)) return j;
-      const { r } = j;
-      const l = r.ledger;
-      if (l.stored !== what.total || l.produced !== what.total || l.lost > 0 || l.pending > 0)
-        return fail(
-          `${plural(Math.max(0, what.total - l.stored), what.one)} of ${what.total} missing from the store${under(which)}: ${missing(r, what) || 'their rows do not carry their id'}.`,
-        );
-      const open = uncommitted(r);
-      if (open > 0)
-        return fail(
-          `all ${plural(what.total, what.one)} are in the store${under(which)}, but ${plural(open, 'record')} of the topic are after the group's committed offsets: a consumer that starts again reads them again. Commit what you have stored.`,
-        );
-      return pass(`all ${plural(what.total, what.one)} are in the store${under(which)}`);
+      return isVerdict(j) ? j : storedVerdict(j.r, what, which);
     },
   };
 }

@@ -1,0 +1,86 @@
+/**
+ * What the checks of stream steps share: which run a check judges (the step's own, with the
+ * faults injected from the page, or an extra run the step does not show), a guard that refuses to
+ * judge a run whose planned crash never happened (it proves nothing about a crash), and the
+ * ledger's reasons for records missing from the store.
+ */
+import type { KafkaJobReport } from '../engine/api';
+import type { KafkaFault } from '../engine/streaming';
+import { fail, streamExtra, streamReport } from './checkKit';
+import { count, plural } from './plural';
+import type { CheckVerdict, StepRun, StreamRunSettings } from './labTypes';
+
+/** What the records are called in the reasons ("position", "reading"), and how many the dataset holds. */
+export interface Records {
+  one: string;
+  total: number;
+}
+
+/**
+ * The run a check judges: the step's own (null) or an extra run, whose label the reason names
+ * (unless `named`: a check of several said it first).
+ */
+export type Which = { extra: string; label: string; named?: boolean } | null;
+
+export const under = (which: Which) => (which === null || which.named ? '' : ` (under ${which.label})`);
+
+export const isVerdict = (x: object): x is CheckVerdict => 'pass' in x;
+
+/** The run's report and settings, or why it cannot be judged: a planned crash that never happened. */
+export function judged(run: StepRun, which: Which): { r: KafkaJobReport; settings: StreamRunSettings } | CheckVerdict {
+  if (run.kind !== 'stream') throw new Error('this check judges a stream step');
+  const r = which === null ? streamReport(run) : streamExtra(run, which.extra);
+  const extra = which === null ? null : run.step.extraRuns?.find((x) => x.id === which.extra);
+  const settings = extra?.run ?? run.step.run;
+  const faults: readonly KafkaFault[] =
+    which === null ? [...(settings.faults ?? []), ...run.injectedFaults] : (settings.faults ?? []);
+  const fired = new Set(r.trace.filter((e) => e.type === 'consumerCrashed').map((e) => e.consumer as number));
+  const missed = faults.find((f) => f.kind === 'crashConsumer' && !fired.has(f.consumer));
+  if (missed?.kind === 'crashConsumer')
+    return fail(
+      `not judged${under(which)}: consumer ${missed.consumer} was to crash at its message ${missed.atMessage}, and never got there (each of the ${plural(settings.consumers, 'consume call')} must open a consumer that joins the group and reads the topic), so this run shows nothing about a crash`,
+    );
+  return { r, settings };
+}
+
+/** The input topics' records still after the group's committed offsets at the end. */
+export function uncommitted(r: KafkaJobReport): number {
+  return r.partitions.filter((p) => p.topic !== r.storeTopic).reduce((n, p) => n + p.lag, 0);
+}
+
+/** Why records are missing from the store, in the ledger's words. */
+export function missing(r: KafkaJobReport, what: Records): string {
+  const l = r.ledger;
+  const parts: string[] = [];
+  if (l.produced < what.total)
+    parts.push(`the producer sent ${count(l.produced)} of the ${plural(what.total, what.one)}`);
+  if (l.produced > what.total)
+    parts.push(
+      `the producer sent ${count(l.produced)} records for ${plural(what.total, what.one)}: some of them twice`,
+    );
+  if (l.lostBeforeLog > 0) parts.push(`${count(l.lostBeforeLog)} never reached the log`);
+  if (l.lost - l.lostBeforeLog > 0)
+    parts.push(
+      `${count(l.lost - l.lostBeforeLog)} were in the log and committed past without being stored (a commit before the write skips a record when the consumer dies in between)`,
+    );
+  if (l.pending > 0)
+    parts.push(
+      `${count(l.pending)} were still in the log after the group's committed offsets when the run ended (no consumer read them: a partition without a reader, or a group that started at the end of the log)`,
+    );
+  return parts.join('; ');
+}
+
+/** Every record is in the store: none lost, none still on its way, and the group's offsets committed to the end. */
+export function storedVerdict(r: KafkaJobReport, what: Records, which: Which): CheckVerdict {
+  const l = r.ledger;
+  if (l.stored !== what.total || l.produced !== what.total || l.lost > 0 || l.pending > 0)
+    return fail(
+      `${plural(Math.max(0, what.total - l.stored), what.one)} of ${count(what.total)} missing from the store${under(which)}${l.produced !== what.total || l.stored !== what.total ? '' : ' or in it twice'}: ${missing(r, what) || 'their rows do not carry their id'}.`,
+    );
+  const open = uncommitted(r);
+  if (open > 0)
+    return fail(
+      `all ${plural(what.total, what.one)} are in the store${under(which)}, but ${plural(open, 'record')} of the topic are after the group's committed offsets: a consumer that starts again reads them again. Commit what you have stored.`,
+    );
+  return { pass: true, reason: `all ${plural(what.total, what.one)} are in the store${under(which)}` };
+}
