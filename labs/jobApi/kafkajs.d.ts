@@ -88,7 +88,19 @@ declare module 'kafkajs' {
     transactionTimeout?: number;
     /** Accepted, no effect here (sends are in order). Default null. Java: max.in.flight.requests.per.connection. */
     maxInFlightRequests?: number | null;
+    /** Partitioners.DefaultPartitioner only (murmur2, Java's); others are refused. Java: partitioner.class. */
+    createPartitioner?: PartitionerFactory;
   }
+
+  /** A partitioner factory, as KafkaJS names them. */
+  export type PartitionerFactory = () => (args: unknown) => number;
+
+  /** KafkaJS 2's partitioners: DefaultPartitioner (= JavaCompatiblePartitioner) is the one used here. */
+  export const Partitioners: {
+    DefaultPartitioner: PartitionerFactory;
+    JavaCompatiblePartitioner: PartitionerFactory;
+    LegacyPartitioner: PartitionerFactory;
+  };
 
   /** A message to send. Java: a ProducerRecord. */
   export interface Message {

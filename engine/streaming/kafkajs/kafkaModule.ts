@@ -1,9 +1,10 @@
 /**
  * What `import ... from 'kafkajs'` gives a learner's program in a streaming run: KafkaJS 2's
  * exports that mean something here (the `Kafka` class bound to the run's simulated cluster, the
- * log levels, the compression types, the error classes), frozen.
+ * log levels, the compression types, the partitioners, the error classes), frozen.
  */
 import { kafkaClass } from './kafka';
+import { PARTITIONERS } from './partitioners';
 import type { KafkaTransport } from './kafkaCalls';
 import {
   KafkaJSError,
@@ -22,6 +23,7 @@ export function kafkajsModule(transport: KafkaTransport, brokerAddresses: readon
     Kafka: kafkaClass(transport, brokerAddresses),
     logLevel: LOG_LEVELS,
     CompressionTypes: COMPRESSION_TYPES,
+    Partitioners: PARTITIONERS,
     KafkaJSError,
     KafkaJSNonRetriableError,
     KafkaJSProtocolError,

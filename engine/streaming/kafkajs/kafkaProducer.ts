@@ -8,6 +8,7 @@ import { KAFKA_LIMITS, idProblem, topicNameProblem } from '../kafkaLimits';
 import type { KafkaTransport, OutgoingMessage, SentMetadata, TransactionRef } from './kafkaCalls';
 import { isBytes, textOf } from './kafkaBuffer';
 import { KafkaTransaction } from './kafkaTransaction';
+import { checkPartitioner } from './partitioners';
 
 export interface ProducerConfig {
   /** Kafka's idempotent producer: retries never write a message twice. KafkaJS's default: false (Java 3.x: true). */
@@ -16,6 +17,8 @@ export interface ProducerConfig {
   maxInFlightRequests?: number | null;
   transactionTimeout?: number;
   allowAutoTopicCreation?: boolean;
+  /** KafkaJS 2's Partitioners.DefaultPartitioner only (Kafka's Java client's murmur2). */
+  createPartitioner?: unknown;
 }
 
 export interface Message {
@@ -70,6 +73,7 @@ export class KafkaProducer {
   constructor(transport: KafkaTransport, clientId: string, config: ProducerConfig = {}) {
     if (typeof config !== 'object' || config === null)
       throw new KafkaJSNonRetriableError('kafka.producer(config): config must be an object');
+    checkPartitioner(config.createPartitioner);
     this.#idempotent = config.idempotent === true;
     if (config.transactionalId !== undefined && idProblem('transactionalId', config.transactionalId) !== null)
       throw new KafkaJSNonRetriableError('kafka.producer({ transactionalId }): a non-empty string');
