@@ -216,7 +216,7 @@ export function lagDrainedCheck(
         );
       if (at <= boundMs) return pass(`every reading committed ${seconds(at)} into the run${under(which)}`);
       return fail(
-        `every reading was committed only ${seconds(at)} into the run${under(which)}, later than ${seconds(boundMs)}. ${why}`,
+        `every reading was committed only ${seconds(at)} into the run${under(which)}, later than ${boundMs / 1000} s. ${why}`,
       );
     },
   };
