@@ -43,8 +43,13 @@ export function judged(run: StepRun, which: Which): { r: KafkaJobReport; setting
   return { r, settings };
 }
 
-/** The input topics' records still after the group's committed offsets at the end. */
+/**
+ * The input topics' records still after the group's committed offsets at the end. Several groups
+ * (each reading its own copy) have no one lag: the report then has no group, and this is 0 (the
+ * checks of groups say what is wrong).
+ */
 export function uncommitted(r: KafkaJobReport): number {
+  if (r.group === null) return 0;
   return r.partitions.filter((p) => p.topic !== r.storeTopic).reduce((n, p) => n + p.lag, 0);
 }
 

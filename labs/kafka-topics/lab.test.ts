@@ -33,6 +33,15 @@ describe('kafka-topics: wrong solutions fail, right ones pass', () => {
     );
   });
 
+  it('step 2: the starter (a group per consumer) stores every reading; what fails is how the groups read', async () => {
+    const o = await runStep({ lab, stepIndex: 1, source: groups!.starter, runner });
+    expect(o.checks.map((c) => `${c.id}:${c.pass}`)).toEqual([
+      'one-owner-per-partition:false',
+      'processed-once:false',
+      'every-reading-stored:true',
+    ]);
+  });
+
   it('step 2: one consumer doing all the work while the others stay out fails', async () => {
     const alone = edit(
       groups!.solution,
