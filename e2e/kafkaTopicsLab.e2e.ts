@@ -3,20 +3,10 @@ import type { Page } from 'playwright-core';
 import { openApp, type Session } from './harness';
 import { seriousViolations } from './axe';
 import { checkStates } from './labActions';
-import { ledger, seek } from './streamActions';
+import { ledger, runStreamStep, seek } from './streamActions';
 import lab from '../labs/kafka-topics/lab';
 
-async function run(page: Page) {
-  await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
-      !document.querySelector('[aria-label="Running"]') &&
-      document.querySelector('.stream-run'),
-    undefined,
-    { timeout: 120_000 },
-  );
-}
+const run = (page: Page) => runStreamStep(page);
 
 describe(
   'the kafka-topics lab in Chromium: groups, partitions and the coordinator, as the run plays',

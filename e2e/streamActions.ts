@@ -15,3 +15,16 @@ export async function seek(page: Page, fraction: number): Promise<void> {
 /** A row of the ledger as the run shows it at the playback instant. */
 export const ledger = async (page: Page, name: string) =>
   Number(await page.locator(`[data-ledger="${name}"]`).textContent());
+
+/** Clicks (Run, by default) and waits for the stream step's checks and its run's pictures. */
+export async function runStreamStep(page: Page, click?: () => Promise<void>): Promise<void> {
+  await (click ? click() : page.getByRole('button', { name: '▶ Run' }).click());
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
+      !document.querySelector('[aria-label="Running"]') &&
+      document.querySelector('.stream-run'),
+    undefined,
+    { timeout: 120_000 },
+  );
+}

@@ -3,22 +3,10 @@ import type { Page } from 'playwright-core';
 import { openApp, type Session } from './harness';
 import { seriousViolations } from './axe';
 import { checkStates, setEditorText } from './labActions';
-import { ledger, seek } from './streamActions';
+import { ledger, runStreamStep, seek } from './streamActions';
 import lab from '../labs/streaming-delivery/lab';
 
-async function runAndWaitForChecks(page: Page, click: () => Promise<void>) {
-  await click();
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
-      !document.querySelector('[aria-label="Running"]') &&
-      document.querySelector('.stream-run'),
-    undefined,
-    { timeout: 120_000 },
-  );
-}
-
-const run = (page: Page) => runAndWaitForChecks(page, () => page.getByRole('button', { name: '▶ Run' }).click());
+const run = (page: Page) => runStreamStep(page);
 
 describe(
   'the streaming-delivery lab in Chromium: crashes from the page, the ledger, the store topic',
@@ -50,7 +38,7 @@ describe(
       // Crash the other consumer too, from the page: nobody is left to store what it had, and the check says so.
       await page.getByLabel('Consumer to crash').selectOption('2');
       await page.getByLabel('Message at which the consumer crashes').fill('50');
-      await runAndWaitForChecks(page, () => page.getByRole('button', { name: 'Crash and rerun' }).click());
+      await runStreamStep(page, () => page.getByRole('button', { name: 'Crash and rerun' }).click());
       await expect
         .poll(() => page.getByTestId('injected-faults').textContent())
         .toMatch(/consumer 2 crashes at its message 50/);
@@ -58,7 +46,7 @@ describe(
       await seek(page, 1);
       expect((await ledger(page, 'pending')) + (await ledger(page, 'lost'))).toBeGreaterThan(0);
       // Without the fault again, as the step runs it.
-      await runAndWaitForChecks(page, () => page.getByRole('button', { name: 'Run without faults' }).click());
+      await runStreamStep(page, () => page.getByRole('button', { name: 'Run without faults' }).click());
       expect(await page.getByTestId('injected-faults').count()).toBe(0);
       expect(await checkStates(page)).toContain('every-position-stored:pass');
       const violations = await seriousViolations(page);
