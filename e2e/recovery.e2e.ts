@@ -53,18 +53,37 @@ async function evaluate(cdp: CDPSession, expression: string): Promise<unknown> {
   return result.value ?? null;
 }
 
-/** Reloads a crashed page and returns the crash notice's text once the app shows it. */
+/**
+ * Reloads a crashed page and returns the crash notice's text once the app shows it. A renderer
+ * killed for its memory can take a while to go on a loaded machine, and a reload sent meanwhile
+ * may be lost: while the page answers nothing, the reload is sent again every 15 s.
+ */
 async function reloadAfterCrash(cdp: CDPSession): Promise<string> {
-  await cdp.send('Page.reload');
-  for (let i = 0; i < 120; i++) {
+  const reload = () => cdp.send('Page.reload').catch(() => {});
+  await reload();
+  let silentSince = Date.now();
+  let last: unknown = 'no answer yet';
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const text = await evaluate(
+    const state = await evaluate(
       cdp,
-      `document.querySelector('[data-testid="crash-notice"] span')?.textContent ?? null`,
-    ).catch(() => null);
-    if (typeof text === 'string') return text;
+      `JSON.stringify({ notice: document.querySelector('[data-testid="crash-notice"] span')?.textContent ?? null, ready: document.readyState, app: !!document.querySelector('header') })`,
+    ).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+    if (typeof state === 'string' && state.startsWith('{')) {
+      silentSince = Date.now();
+      last = state;
+      const { notice } = JSON.parse(state) as { notice: string | null };
+      if (typeof notice === 'string') return notice;
+    } else {
+      last = state;
+      if (Date.now() - silentSince > 15_000) {
+        silentSince = Date.now();
+        await reload();
+      }
+    }
   }
-  throw new Error('no crash notice after the reload');
+  throw new Error(`no crash notice after the reload (the page last said: ${String(last)})`);
 }
 
 /** React reports an error a boundary caught on the console: those are expected here, nothing else is. */
@@ -182,5 +201,5 @@ describe('recovery', () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 240_000);
 });
