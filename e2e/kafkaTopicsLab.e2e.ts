@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type Session } from './harness';
 import { seriousViolations } from './axe';
-import { checkStates } from './labActions';
+import { checkStates, setEditorText } from './labActions';
 import { ledger, runStreamStep, seek } from './streamActions';
 import lab from '../labs/kafka-topics/lab';
 
@@ -52,6 +52,45 @@ describe(
       expect(events).toMatch(/consumer 2's session timed out: the coordinator removed it/);
       expect(events).toMatch(/rebalance: generation 2/);
       await s.screenshot('lab-kafka-topics-step4-rebalance');
+    });
+
+    it('step 5: retention deletes the readings a crashed consumer left unread; a minute of retention loses none', async () => {
+      const { page } = s;
+      const step = lab.steps[4]!;
+      await page.goto(`${s.baseUrl}#/lab/${lab.id}/5`);
+      await page.getByRole('heading', { name: `5. ${step.title}` }).waitFor();
+      await run(page);
+      expect(await checkStates(page)).toEqual([
+        'none-deleted-unread:fail',
+        'every-reading-stored:fail',
+        'forgets-within-a-minute:pass',
+      ]);
+      // Before the first retention check nothing is deleted; after it the crashed consumer's readings are.
+      await seek(page, 0);
+      expect(await page.locator('.stream-tape .tape-cell.expired, .stream-tape .tape-cell.deleted').count()).toBe(0);
+      await seek(page, 0.5);
+      await expect.poll(() => page.locator('.stream-tape .tape-cell.expired').count()).toBeGreaterThan(0);
+      expect(await page.locator('.stream-legend').textContent()).toMatch(/deleted before anyone read it \(lost\)/);
+      await page.locator('.stream-tape .tape-cell.expired').first().click();
+      await expect
+        .poll(() => page.getByTestId('record-path').textContent())
+        .toMatch(/deleted by retention before any consumer read it: lost/);
+      await seek(page, 1);
+      await expect.poll(() => ledger(page, 'lost')).toBe(221);
+      expect(await page.getByTestId('stream-events').textContent()).toMatch(
+        /retention deleted \d+ records older than retention\.ms from readings/,
+      );
+      await s.screenshot('lab-kafka-topics-step5-retention');
+
+      await setEditorText(page, step.solution);
+      await run(page);
+      expect(await checkStates(page)).toEqual(step.checks.map((c) => `${c.id}:pass`));
+      await seek(page, 1);
+      await expect.poll(() => ledger(page, 'lost')).toBe(0);
+      // At the end every reading was read, then forgotten: grey hatching only.
+      expect(await page.locator('.stream-tape .tape-cell.expired').count()).toBe(0);
+      expect(await page.locator('.stream-tape .tape-cell.deleted').count()).toBeGreaterThan(0);
+      expect(await page.locator('.stream-tape .tape-cell.committed, .stream-tape .tape-cell.waiting').count()).toBe(0);
     });
 
     it('made no request outside 127.0.0.1 and logged no console error', () => {

@@ -78,11 +78,48 @@ describe('the Streaming tab: a KafkaJS program against the simulated Kafka, play
     expect(await page.locator('.stream-tape .tape-label').allTextContents()).not.toContainEqual(
       expect.stringMatching(/leader n1 /),
     );
+    // The cluster map agrees: n1 is drawn down and leads nothing, its replicas out of sync; every
+    // partition still has one leader, on a live broker.
+    const map = page.getByTestId('stream-broker-map');
+    expect(await map.locator('[data-broker="n1"]').getAttribute('class')).toMatch(/\bdown\b/);
+    expect(await map.locator('[data-broker="n1"] .bm-chip.leader').count()).toBe(0);
+    expect(await map.locator('[data-broker="n1"] .bm-chip:not(.out-of-sync)').count()).toBe(0);
+    const tapes = await page.locator('.stream-tape').count();
+    expect(await map.locator('.bm-broker:not(.down) .bm-chip.leader').count()).toBe(tapes);
+    expect(await page.getByTestId('stream-isr').textContent()).toMatch(/\d+ partitions? under-replicated/);
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.locator('.stream-run').scrollIntoViewIfNeeded();
     await s.screenshot('streaming-1024');
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Run without faults' }).click();
+    await page.locator('[data-testid="injected-faults"]').waitFor({ state: 'detached', timeout: 60_000 });
+  });
+
+  it("cuts the producer's network: the map draws its batches lost on the way, then sent again", async () => {
+    const { page } = s;
+    await seek(page, 0);
+    await runAndWait(page, () => page.getByRole('button', { name: 'Cut producer network 5 s' }).click());
+    await expect.poll(() => page.getByTestId('injected-faults').textContent()).toMatch(/producer 1's network is cut/);
+    const map = page.getByTestId('stream-broker-map');
+    /** The first instant (as a fraction of the playback) at which the map shows `selector`, scanning forward. */
+    await seek(page, 0);
+    const scrub = page.getByLabel('Simulated time');
+    const duration = Number(await scrub.getAttribute('max'));
+    const scanFor = async (selector: string, from: number): Promise<number> => {
+      for (let f = from; f <= 1; f += 0.004) {
+        await scrub.fill(String(Math.round(duration * f)));
+        if ((await map.locator(selector).count()) > 0) return f;
+      }
+      throw new Error(`the map never shows ${selector}`);
+    };
+    const lostAt = await scanFor('.bm-send.lost', 0);
+    expect(await map.locator('.bm-send.lost title').first().textContent()).toMatch(
+      /^producer 1: \d+ records? in \d+ batch(es)? lost, its network is cut$/,
+    );
+    expect(await map.locator('svg').getAttribute('aria-label')).toMatch(/lost, its network is cut/);
+    // KafkaJS waits for its request timeout (30 s), then sends the batch again, this time through.
+    await scanFor('.bm-send:not(.lost) .bm-send-label:text-matches("retry")', lostAt + 0.004);
+    await runAndWait(page, () => page.getByRole('button', { name: 'Run without faults' }).click());
     await page.locator('[data-testid="injected-faults"]').waitFor({ state: 'detached', timeout: 60_000 });
   });
 

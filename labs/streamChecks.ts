@@ -54,6 +54,32 @@ export function uncommitted(r: KafkaJobReport): number {
 }
 
 /** Why records are missing from the store, in the ledger's words. */
+/**
+ * Per partition (of `topic`, or of every topic but the store): its log's start and end at the
+ * end of the run, and how many records below the start no consumer was handed: deleted by
+ * retention unread. The trace has each record handed to a consumer.
+ */
+export function deletedUnread(
+  r: KafkaJobReport,
+  topic: string | null = null,
+): { topic: string; partition: number; start: number; end: number; unread: number }[] {
+  const handed = new Map<string, Set<number>>();
+  for (const e of r.trace) {
+    if (e.type !== 'recordProcessed') continue;
+    const k = `${String(e.topic)}\u0000${String(e.partition)}`;
+    if (!handed.has(k)) handed.set(k, new Set());
+    handed.get(k)!.add(e.offset as number);
+  }
+  return r.partitions
+    .filter((p) => (topic === null ? p.topic !== r.storeTopic : p.topic === topic))
+    .map((p) => {
+      const seen = handed.get(`${p.topic}\u0000${p.partition}`) ?? new Set<number>();
+      let unread = 0;
+      for (let o = 0; o < p.logStartOffset; o++) if (!seen.has(o)) unread++;
+      return { topic: p.topic, partition: p.partition, start: p.logStartOffset, end: p.logEndOffset, unread };
+    });
+}
+
 export function missing(r: KafkaJobReport, what: Records): string {
   const l = r.ledger;
   const parts: string[] = [];
@@ -64,9 +90,17 @@ export function missing(r: KafkaJobReport, what: Records): string {
       `the producer sent ${count(l.produced)} records for ${plural(what.total, what.one)}: some of them twice`,
     );
   if (l.lostBeforeLog > 0) parts.push(`${count(l.lostBeforeLog)} never reached the log`);
-  if (l.lost - l.lostBeforeLog > 0)
+  const expired = Math.min(
+    l.lost - l.lostBeforeLog,
+    deletedUnread(r).reduce((n, p) => n + p.unread, 0),
+  );
+  if (expired > 0)
     parts.push(
-      `${count(l.lost - l.lostBeforeLog)} were in the log and committed past without being stored (a commit before the write skips a record when the consumer dies in between)`,
+      `${count(expired)} were deleted by retention before any consumer read them (retention deletes by age, read or not)`,
+    );
+  if (l.lost - l.lostBeforeLog - expired > 0)
+    parts.push(
+      `${count(l.lost - l.lostBeforeLog - expired)} were in the log and committed past without being stored (a commit before the write skips a record when the consumer dies in between)`,
     );
   if (l.pending > 0)
     parts.push(

@@ -107,6 +107,8 @@ export interface KafkaJobReport {
   ended: 'quiet' | 'time';
   simulatedMs: number;
   brokers: string[];
+  /** The node each broker runs on (its id) and that node's rack, for the cluster map. */
+  brokerHosts: { id: string; rack: string }[];
   trace: TraceEvent[];
 }
 
@@ -187,6 +189,7 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
       ended: stepper.ended ?? 'quiet',
       simulatedMs: host.kernel.now,
       brokers: host.addresses,
+      brokerHosts: host.brokers.hosts.map((h) => ({ id: h.id, rack: h.rack ?? 'default' })),
       trace: trace.events,
     };
   } finally {
@@ -221,7 +224,8 @@ function partitionFilms(host: KafkaHost, identity: RecordIdentity): PartitionFil
   return host.topicNames().flatMap((topic) =>
     host.brokers.partitions(topic).map((ps, partition): PartitionFilm => {
       const records: FilmRecord[] = [];
-      for (const r of ps.log.read(ps.log.logStartOffset, Number.MAX_SAFE_INTEGER, ps.log.logEndOffset)) {
+      // Records retention deleted are in the film too: the tapes draw them deleted from that instant on.
+      for (const r of ps.log.everyRecord()) {
         if (r.control) continue;
         let id: string | null = null;
         try {

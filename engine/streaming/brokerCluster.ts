@@ -60,6 +60,8 @@ export class BrokerCluster {
   private readonly alive = new Map<string, boolean>();
   private readonly topics = new Map<string, PartitionState[]>();
   readonly brokerIds: string[];
+  /** The nodes that run the brokers, with their racks. */
+  readonly hosts: readonly BrokerHost[];
   /** Told of each data record a leader appends (the host watches the lab's store topic). */
   onAppended: ((topic: string, record: LogRecord) => void) | null = null;
   leaderElections = 0;
@@ -73,6 +75,7 @@ export class BrokerCluster {
     private readonly trace: TraceSink,
     private readonly options: BrokerClusterOptions = { replicaFetchMs: 20, retentionCheckMs: 1000 },
   ) {
+    this.hosts = hosts.map((h) => ({ ...h }));
     this.brokerIds = hosts.map((h) => h.id);
     for (const id of this.brokerIds) this.alive.set(id, true);
   }
@@ -200,7 +203,10 @@ export class BrokerCluster {
       for (const ps of parts) {
         if (!ps.replicas.includes(broker)) continue;
         // Kafka keeps the last in-sync replica in the ISR so that it can come back as leader.
-        if (ps.isr.length > 1) ps.isr = ps.isr.filter((b) => b !== broker);
+        if (ps.isr.length > 1 && ps.isr.includes(broker)) {
+          ps.isr = ps.isr.filter((b) => b !== broker);
+          this.isrChanged(ps);
+        }
         if (ps.leader === broker) {
           ps.replicaEnd.set(broker, ps.log.logEndOffset);
           this.electLeader(ps);
@@ -223,6 +229,17 @@ export class BrokerCluster {
         }
       }
     }
+  }
+
+  /** Traces a partition's in-sync replicas after they shrank (a broker died) or grew (a follower caught up). */
+  private isrChanged(ps: PartitionState): void {
+    this.trace.record({
+      t: this.kernel.now,
+      type: 'isrChanged',
+      topic: ps.topic.name,
+      partition: ps.log.partition,
+      isr: [...ps.isr],
+    });
   }
 
   private electLeader(ps: PartitionState): void {
@@ -279,6 +296,7 @@ export class BrokerCluster {
           }
           if (!ps.isr.includes(b)) {
             ps.isr = ps.replicas.filter((r) => r === b || ps.isr.includes(r));
+            this.isrChanged(ps);
             changed = true;
           }
         }
@@ -307,7 +325,17 @@ export class BrokerCluster {
     const now = this.kernel.now;
     for (const parts of this.topics.values()) {
       for (const ps of parts) {
-        this.deletedByRetention += ps.log.applyRetention(now, ps.topic.retentionMs, ps.topic.retentionRecords);
+        const deleted = ps.log.applyRetention(now, ps.topic.retentionMs, ps.topic.retentionRecords);
+        if (deleted === 0) continue;
+        this.deletedByRetention += deleted;
+        this.trace.record({
+          t: now,
+          type: 'retentionDeleted',
+          topic: ps.topic.name,
+          partition: ps.log.partition,
+          records: deleted,
+          logStartOffset: ps.log.logStartOffset,
+        });
       }
     }
   }

@@ -96,6 +96,10 @@ function request(v: unknown, where: string): void {
         topicName(t.topic, `${where}.topics[${i}].topic`);
         int(t.numPartitions, `${where}.topics[${i}].numPartitions`, MAX_TOPIC_PARTITIONS);
         int(t.replicationFactor, `${where}.topics[${i}].replicationFactor`, 1000);
+        if (t.retentionMs !== undefined && t.retentionMs !== null)
+          int(t.retentionMs, `${where}.topics[${i}].retentionMs`, Number.MAX_SAFE_INTEGER);
+        if (t.minInsyncReplicas !== undefined)
+          int(t.minInsyncReplicas, `${where}.topics[${i}].minInsyncReplicas`, 1000);
       });
       return;
     case 'fetchTopicOffsets':

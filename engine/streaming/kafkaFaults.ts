@@ -116,6 +116,8 @@ export class KafkaFaults {
     let n = this.producerProcesses.indexOf(process) + 1;
     if (n === 0) n = this.producerProcesses.push(process);
     if (this.cuts.has(client)) return;
+    // The pictures draw a producer's sends under this number, as the faults name it.
+    this.trace.record({ t: this.kernel.now, type: 'producerNumbered', client, producer: n });
     const cuts = this.faults.filter(
       (f): f is Extract<KafkaFault, { kind: 'cutNetwork' }> => f.kind === 'cutNetwork' && f.producer === n,
     );

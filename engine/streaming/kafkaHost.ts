@@ -281,6 +281,7 @@ export class KafkaHost {
             nextOutputId: () => --this.outputIds,
           },
           `${c.clientId}#${client}`,
+          client,
         );
         return c.sends.send(req, (r) => (r.ok ? answer(r.value) : fail(r.error)));
       }
@@ -310,7 +311,10 @@ export class KafkaHost {
           );
         for (const t of req.topics) {
           if (this.topics.partitionsOf(t.topic, false) !== null) continue;
-          this.topics.create(t.topic, t.numPartitions, t.replicationFactor);
+          this.topics.create(t.topic, t.numPartitions, t.replicationFactor, {
+            ...(t.retentionMs !== undefined ? { retentionMs: t.retentionMs } : {}),
+            ...(t.minInsyncReplicas !== undefined ? { minInsyncReplicas: t.minInsyncReplicas } : {}),
+          });
           created = true;
         }
         return this.later(() => answer(created));
@@ -430,8 +434,9 @@ export class KafkaHost {
         return;
       case 'processed': {
         if (c.kind !== 'consumer') return fail(nonRetriable('only a consumer hands messages to a handler'));
-        const record = this.brokers.partition(req.topic, req.partition).log.at(req.offset);
-        if (record) this.ledger.processed(record.id);
+        // The record may be gone from the log (retention) while the consumer still holds it from a fetch.
+        const id = this.brokers.partition(req.topic, req.partition).log.idAt(req.offset);
+        if (id !== undefined) this.ledger.processed(id);
         this.trace.record({
           t: this.kernel.now,
           type: 'recordProcessed',

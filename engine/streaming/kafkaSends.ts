@@ -80,7 +80,24 @@ export class ProducerSends {
     private readonly ctx: SendContext,
     /** The producer's name in the log and the trace (its clientId and number). */
     readonly producer: string,
+    /** Its client number, which the trace's sends carry. */
+    readonly client: number,
   ) {}
+
+  /** Traces one attempt at sending a partition's batch: the pictures draw it travelling to the leader. */
+  private traced(batch: { topic: string; partition: number; records: LogRecord[] }, attempt: number, lost: boolean) {
+    this.ctx.trace.record({
+      t: this.ctx.kernel.now,
+      type: 'batchSent',
+      client: this.client,
+      topic: batch.topic,
+      partition: batch.partition,
+      records: batch.records.length,
+      attempt,
+      leader: this.ctx.brokers.leaderOf(batch.topic, batch.partition),
+      lost,
+    });
+  }
 
   /** Sends `req`; `done` gets the RecordMetadata (one per partition written) or the error. */
   send(
@@ -178,7 +195,9 @@ export class ProducerSends {
 
   /** acks 0: the batch is sent once; whether it arrives (a live leader, a working network) nobody hears. */
   private fireAndForget(req: Send, batch: { topic: string; partition: number; records: LogRecord[] }): void {
-    if (this.ctx.networkDown(this.producer)) return;
+    const lost = this.ctx.networkDown(this.producer);
+    this.traced(batch, 0, lost);
+    if (lost) return;
     this.ctx.kernel.schedule(
       this.ctx.latencyMs,
       () =>
@@ -243,7 +262,9 @@ export class ProducerSends {
       answer({ ok: true, value });
     };
     const timer = kernel.schedule(req.timeout, () => fail('timeout'), 6);
-    if (this.ctx.networkDown(this.producer)) return; // lost on the way: the timeout fails it
+    const lost = this.ctx.networkDown(this.producer);
+    this.traced(batch, attempt, lost);
+    if (lost) return; // lost on the way: the timeout fails it
     kernel.schedule(
       latencyMs,
       () => {
@@ -279,6 +300,15 @@ export class ProducerSends {
         const reply = (): void => {
           // The answer is lost when the producer's network is down as it comes back.
           if (!this.ctx.networkDown(this.producer)) succeed(metadata);
+          else
+            this.ctx.trace.record({
+              t: kernel.now,
+              type: 'answerLost',
+              client: this.client,
+              topic: batch.topic,
+              partition: batch.partition,
+              attempt,
+            });
         };
         if (req.acks === 1 || result.duplicate) kernel.schedule(latencyMs, reply, 5);
         else if (req.acks === -1)

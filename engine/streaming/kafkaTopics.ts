@@ -30,13 +30,22 @@ export class TopicRegistry {
     return this.total + partitions <= MAX_TOTAL_PARTITIONS;
   }
 
-  create(topic: string, partitions: number, replicationFactor: number): void {
+  /**
+   * Creates a topic with the broker's defaults (min.insync.replicas 1; retention.ms seven days,
+   * longer than any run, so kept for ever here) unless `config` sets them (null: kept for ever).
+   */
+  create(
+    topic: string,
+    partitions: number,
+    replicationFactor: number,
+    config: { retentionMs?: number | null; minInsyncReplicas?: number } = {},
+  ): void {
     this.add({
       name: topic,
       partitions,
       replicationFactor,
-      minInsyncReplicas: 1,
-      retentionMs: Number.POSITIVE_INFINITY,
+      minInsyncReplicas: config.minInsyncReplicas ?? 1,
+      retentionMs: config.retentionMs ?? Number.POSITIVE_INFINITY,
       retentionRecords: Number.POSITIVE_INFINITY,
     });
   }

@@ -330,6 +330,12 @@ declare module 'kafkajs' {
     numPartitions?: number;
     /** Default -1: the broker's default.replication.factor (1 here). */
     replicationFactor?: number;
+    /**
+     * Topic configs by Kafka's names, values as strings: `retention.ms` (default 604800000, seven
+     * days; -1 keeps records for ever), `min.insync.replicas` (default 1), `cleanup.policy`
+     * ('delete' only here). Any other name is refused (INVALID_CONFIG). Java: NewTopic.configs.
+     */
+    configEntries?: { name: string; value: string }[];
   }
 
   export interface Admin {

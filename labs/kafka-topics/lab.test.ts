@@ -6,7 +6,7 @@ import { runStep } from '../runStep';
 import lab from './lab';
 
 const runner = createFunctionRunner({ macrotask: (fn) => setImmediate(fn) });
-const [keys, groups, , rebalance] = lab.steps;
+const [keys, groups, , rebalance, retention] = lab.steps;
 
 async function failures(index: number, source: string): Promise<string[]> {
   const o = await runStep({ lab, stepIndex: index, source, runner });
@@ -21,7 +21,32 @@ function edit(text: string, from: string, to: string): string {
 
 const EACH = '    eachMessage: async ({ message }) => {\n';
 
+const RETENTION = "configEntries: [{ name: 'retention.ms', value: '60000' }],";
+
 describe('kafka-topics: wrong solutions fail, right ones pass', () => {
+  it('step 5: a topic that keeps its readings for ever (no configEntries, or retention.ms -1) fails the disk check', async () => {
+    for (const to of ['', "configEntries: [{ name: 'retention.ms', value: '-1' }],"]) {
+      const forever = edit(retention!.solution, RETENTION, to);
+      expect((await failures(4, forever)).join('\n')).toMatch(
+        /^forgets-within-a-minute: 300 readings still in topic readings when the run ended at 90.00 s/,
+      );
+    }
+  });
+
+  it('step 5: a retention of two minutes keeps the readings past the run; zero deletes them unread', async () => {
+    const long = edit(retention!.solution, RETENTION, "configEntries: [{ name: 'retention.ms', value: '120000' }],");
+    expect(await failures(4, long)).toEqual([expect.stringMatching(/^forgets-within-a-minute: 300 readings still/)]);
+    const zero = edit(retention!.solution, RETENTION, "configEntries: [{ name: 'retention.ms', value: '0' }],");
+    expect((await failures(4, zero)).join('\n')).toMatch(/^none-deleted-unread: \d+ readings deleted by retention/);
+  });
+
+  it('step 5: a config Kafka does not know, or a value it refuses, fails createTopics with its message', async () => {
+    const unknown = edit(retention!.solution, "name: 'retention.ms'", "name: 'retention.minutes'");
+    expect((await failures(4, unknown))[0]).toMatch(/^error: .*Unknown topic config name: retention\.minutes/);
+    const bad = edit(retention!.solution, "value: '60000'", "value: 'a minute'");
+    expect((await failures(4, bad))[0]).toMatch(/^error: .*Invalid value a minute for configuration retention\.ms/);
+  });
+
   it('step 1: storing only the ids of out-of-order readings does not pass the order check', async () => {
     const idsOnly = edit(
       keys!.starter,

@@ -18,6 +18,7 @@ import {
   replicasCheck,
   spreadCheck,
 } from './checks';
+import { forgetsWithinCheck, noneDeletedUnreadCheck } from './retentionChecks';
 import { MACHINES, READINGS, READINGS_PER_MACHINE, readingsText } from './topicsData';
 import intro from './intro.md?raw';
 import keysInstructions from './steps/1-keys-and-order/instructions.md?raw';
@@ -32,6 +33,9 @@ import lagSolution from './steps/3-partitions-and-lag/solution.js?raw';
 import rebalanceInstructions from './steps/4-rebalance/instructions.md?raw';
 import rebalanceStarter from './steps/4-rebalance/starter.js?raw';
 import rebalanceSolution from './steps/4-rebalance/solution.js?raw';
+import retentionInstructions from './steps/5-retention/instructions.md?raw';
+import retentionStarter from './steps/5-retention/starter.js?raw';
+import retentionSolution from './steps/5-retention/solution.js?raw';
 
 const readings = (partitions: number): TopicConfig => ({
   name: TOPIC,
@@ -69,6 +73,10 @@ const rebalance: StreamRunSettings = {
   processingMs: 40,
   faults: [{ kind: 'crashConsumer', consumer: 2, atMessage: 20, point: 'before-processing' }],
 };
+/** Step 5: the disk holds about a minute of readings; retention checks run every second. */
+const FORGET_BOUND_MS = 65_000;
+const ARCHIVE_MS_EACH = 40;
+
 const HIDDEN_CRASH = { extra: 'hidden', label: 'consumer 1 crashing instead, at another message' };
 
 const lab: Lab = {
@@ -192,6 +200,33 @@ const lab: Lab = {
           HIDDEN_CRASH,
           `The lag is drained within ${REBALANCE_BOUND_MS / 1000} s when another consumer crashes`,
         ),
+      ],
+    },
+    {
+      id: 'retention',
+      title: 'Retention: the log forgets on a clock',
+      kind: 'stream',
+      instructions: retentionInstructions,
+      starter: retentionStarter,
+      solution: retentionSolution,
+      hints: [
+        'Play the starter and watch the tapes of the crashed consumer: red hatching is a reading deleted before anyone read it.',
+        'Retention deletes by age (retention.ms since the reading was appended), whether a group has read it or not.',
+        "The outage lasts until consumer 1's session times out (30 s), and consumer 2 then needs a few seconds to catch up: `configEntries: [{ name: 'retention.ms', value: '60000' }]`.",
+      ],
+      run: {
+        ...base,
+        seed: 25,
+        topics: [],
+        consumers: 2,
+        processingMs: ARCHIVE_MS_EACH,
+        durationMs: 90_000,
+        faults: [{ kind: 'crashConsumer', consumer: 1, atMessage: 20, point: 'before-processing' }],
+      },
+      checks: [
+        noneDeletedUnreadCheck('none-deleted-unread', ARCHIVE_MS_EACH),
+        everyReadingStoredCheck('every-reading-stored', READINGS),
+        forgetsWithinCheck('forgets-within-a-minute', FORGET_BOUND_MS),
       ],
     },
   ],

@@ -2,7 +2,7 @@
  * KafkaJS's admin client (src/admin): `createTopics`, `listTopics`, `fetchTopicOffsets`,
  * `fetchOffsets`, with KafkaJS's shapes (offsets as strings).
  */
-import { KafkaJSNonRetriableError } from './kafkaErrors';
+import { KafkaJSNonRetriableError, KafkaJSProtocolError } from './kafkaErrors';
 import { MAX_TOPIC_PARTITIONS, topicNameProblem } from '../kafkaLimits';
 import type { KafkaRequest, KafkaTransport } from './kafkaCalls';
 
@@ -10,6 +10,62 @@ export interface ITopicConfig {
   topic: string;
   numPartitions?: number;
   replicationFactor?: number;
+  /** Topic configs as Kafka names them (`retention.ms`, `min.insync.replicas`, `cleanup.policy`), values as strings. */
+  configEntries?: { name: string; value: string }[];
+}
+
+/** An invalid topic config, as the broker answers it (KafkaJS throws it from createTopics). */
+function invalidConfig(message: string): KafkaJSProtocolError {
+  return new KafkaJSProtocolError(message, 'INVALID_CONFIG', false);
+}
+
+/** The topic configs this simulation applies; refuses an unknown name or a value Kafka refuses. */
+function topicConfig(
+  t: ITopicConfig,
+  replicationFactor: number,
+): { retentionMs?: number | null; minInsyncReplicas?: number } {
+  const entries = t.configEntries;
+  if (entries === undefined) return {};
+  if (!Array.isArray(entries))
+    throw new KafkaJSNonRetriableError(
+      `Invalid configEntries for topic "${t.topic}": expected an array of { name, value }`,
+    );
+  const out: { retentionMs?: number | null; minInsyncReplicas?: number } = {};
+  entries.forEach((e: unknown, i) => {
+    const { name, value } = (e ?? {}) as { name?: unknown; value?: unknown };
+    if (typeof name !== 'string' || typeof value !== 'string')
+      throw new KafkaJSNonRetriableError(
+        `Invalid configEntries[${i}] for topic "${t.topic}": each entry is { name: string, value: string }`,
+      );
+    const n = /^-?\d{1,16}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+    switch (name) {
+      case 'retention.ms':
+        if (!Number.isSafeInteger(n) || n < -1)
+          throw invalidConfig(`Invalid value ${value} for configuration retention.ms: Value must be at least -1`);
+        out.retentionMs = n === -1 ? null : n;
+        return;
+      case 'min.insync.replicas':
+        if (!Number.isSafeInteger(n) || n < 1)
+          throw invalidConfig(`Invalid value ${value} for configuration min.insync.replicas: Value must be at least 1`);
+        if (n > replicationFactor)
+          throw invalidConfig(
+            `min.insync.replicas ${n} for topic "${t.topic}" exceeds its replicationFactor ${replicationFactor}: no write with acks -1 could ever succeed`,
+          );
+        out.minInsyncReplicas = n;
+        return;
+      case 'cleanup.policy':
+        if (value !== 'delete')
+          throw invalidConfig(
+            `cleanup.policy ${value} for topic "${t.topic}": this simulation keeps cleanup.policy=delete only (no log compaction)`,
+          );
+        return;
+      default:
+        throw invalidConfig(
+          `Unknown topic config name: ${name} (this simulation applies retention.ms, min.insync.replicas and cleanup.policy)`,
+        );
+    }
+  });
+  return out;
 }
 
 export class KafkaAdmin {
@@ -60,7 +116,7 @@ export class KafkaAdmin {
         throw new KafkaJSNonRetriableError(
           `Invalid replicationFactor ${String(t.replicationFactor)} for topic "${t.topic}"`,
         );
-      return { topic: t.topic, numPartitions, replicationFactor };
+      return { topic: t.topic, numPartitions, replicationFactor, ...topicConfig(t, replicationFactor) };
     });
     if (new Set(list.map((t) => t.topic)).size !== list.length)
       throw new KafkaJSNonRetriableError('Invalid topics array, it cannot have multiple entries for the same topic');

@@ -53,7 +53,17 @@ export type KafkaRequest =
       timeout: number;
       topicMessages: { topic: string; messages: OutgoingMessage[] }[];
     }
-  | { op: 'createTopics'; topics: { topic: string; numPartitions: number; replicationFactor: number }[] }
+  | {
+      op: 'createTopics';
+      topics: {
+        topic: string;
+        numPartitions: number;
+        replicationFactor: number;
+        /** retention.ms (null: -1, kept for ever) and min.insync.replicas from configEntries; the broker's defaults when absent. */
+        retentionMs?: number | null;
+        minInsyncReplicas?: number;
+      }[];
+    }
   | { op: 'listTopics' }
   | { op: 'fetchTopicOffsets'; topic: string }
   | { op: 'fetchOffsets'; groupId: string; topics: string[] }

@@ -15,6 +15,7 @@ import { speedFor } from '../cluster/speedFit';
 import { formatSimTime } from '../../viz/run/format';
 import { StreamTapes } from './StreamTapes';
 import { StreamLedger } from './StreamLedger';
+import { StreamBrokerMap } from './StreamBrokerMap';
 
 /** Total lag sampled over the run, for the chart. */
 function lagSamples(view: StreamView, n = 120): { t: number; lag: number }[] {
@@ -192,15 +193,7 @@ export function StreamRunView({
       )}
       <div className="stream-views">
         <section className="stream-main" aria-label="Topic partitions">
-          <p className="stream-brokers" data-testid="stream-brokers">
-            Brokers:{' '}
-            {at.brokers.map((b, i) => (
-              <span key={b.id} className={b.alive ? undefined : 'broker-down'}>
-                {i > 0 ? ' · ' : ''}
-                {b.id} {b.alive ? `leads ${b.leads} partition${b.leads === 1 ? '' : 's'}` : 'down'}
-              </span>
-            ))}
-          </p>
+          <StreamBrokerMap view={view} at={at} />
           <p className="stream-group" data-testid="stream-group">
             {at.groups.length > 1
               ? `${at.groups.length} groups, each reading every partition for itself: ${at.groups
@@ -230,6 +223,13 @@ export function StreamRunView({
               <>
                 {' '}
                 <span className="tape-cell row" aria-hidden="true" /> a row of the store
+              </>
+            )}
+            {view.partitions.some((p) => p.logStarts.length > 0) && (
+              <>
+                {' '}
+                <span className="tape-cell deleted" aria-hidden="true" /> deleted by retention after it was read{' '}
+                <span className="tape-cell expired" aria-hidden="true" /> deleted before anyone read it (lost)
               </>
             )}
             {view.partitions.some((p) => p.transactional) && (

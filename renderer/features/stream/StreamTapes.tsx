@@ -11,7 +11,7 @@ import { partitionLagSeries, tapeWindow } from '../../viz/stream/streamQueries';
 /** Offsets shown per partition: the latest ones. */
 export const TAPE_CELLS = 24;
 
-type CellState = 'committed' | 'processed' | 'waiting' | 'row' | 'open' | 'aborted';
+type CellState = 'committed' | 'processed' | 'waiting' | 'row' | 'open' | 'aborted' | 'deleted' | 'expired';
 
 const STATE_TEXT: Record<CellState, string> = {
   committed: 'processed, offset committed',
@@ -20,6 +20,8 @@ const STATE_TEXT: Record<CellState, string> = {
   row: 'a row of the store: read_committed readers see it',
   open: 'written in a transaction not committed yet: read_committed readers do not see it',
   aborted: 'written in a transaction that was aborted: read_committed readers never see it',
+  deleted: 'deleted by retention after a consumer read it',
+  expired: 'deleted by retention before any consumer read it: lost',
 };
 
 /** A record written in a transaction, at instant `t`: open until it ends, then seen or never seen. */
@@ -66,6 +68,8 @@ interface RowProps {
   view: StreamView;
   track: PartitionTrack;
   logEnd: number;
+  /** The first offset retention left in the log at this instant. */
+  logStart: number;
   committed: number | null;
   processedTo: number | null;
   /** The consumers reading the partition, comma-joined ('' when none; several: one per group). */
@@ -85,6 +89,7 @@ const TapeRow = memo(function TapeRow({
   view,
   track,
   logEnd,
+  logStart,
   committed,
   processedTo,
   owners,
@@ -97,7 +102,7 @@ const TapeRow = memo(function TapeRow({
 }: RowProps) {
   const dead = new Set(down === '' ? [] : down.split(','));
   const { first, end } = tapeWindow(
-    { track, logEnd, committed, processedTo, lastConsumer: null, owners: [], leader, lag },
+    { track, logEnd, logStart, committed, processedTo, lastConsumer: null, owners: [], leader, isr: [], lag },
     TAPE_CELLS,
     t,
   );
@@ -106,6 +111,10 @@ const TapeRow = memo(function TapeRow({
   const stateOf = (offset: number, index: number): CellState => {
     const txn = transactionState(track, index, t);
     if (txn === 'open' || txn === 'aborted') return txn;
+    if (offset < logStart) {
+      const read = track.firstProcessed.get(offset);
+      return read !== undefined && read <= t ? 'deleted' : 'expired';
+    }
     if (track.output) return 'row';
     return committed !== null && offset < committed
       ? 'committed'
@@ -198,13 +207,14 @@ export function StreamTapes({
           view={view}
           track={p.track}
           logEnd={p.logEnd}
+          logStart={p.logStart}
           committed={p.committed}
           processedTo={p.processedTo}
           owners={p.owners.join(',')}
           leader={p.leader}
           lag={p.lag}
           down={down}
-          t={p.track.transactional ? at.t : 0}
+          t={p.track.transactional || p.track.logStarts.length > 0 ? at.t : 0}
           selected={selected !== null && selected.key === p.track.key ? selected.record : null}
           onSelect={onSelect}
         />

@@ -22,6 +22,17 @@ export function recordPath(view: StreamView, record: string): PathStep[] {
         if (h.offset === offset) steps.push({ t: h.t, text: `handed to consumer ${h.consumer}'s eachMessage` });
       const past = p.commits.find((c) => c.offset > offset);
       if (past) steps.push({ t: past.t, text: `committed past (offset ${past.offset})` });
+      const gone = p.logStarts.find((s) => s.start > offset);
+      if (gone) {
+        const read = p.firstProcessed.get(offset);
+        steps.push({
+          t: gone.t,
+          text:
+            read !== undefined && read <= gone.t
+              ? `deleted by retention (older than retention.ms): the log now starts at offset ${gone.start}`
+              : `deleted by retention before any consumer read it: lost (the log now starts at offset ${gone.start})`,
+        });
+      }
       const txn = p.transactions[i];
       if (txn?.state === 'aborted')
         steps.push({ t: txn.at, text: `its transaction was aborted: read_committed readers never see it` });
@@ -48,8 +59,9 @@ export function partitionLagSeries(view: StreamView, track: PartitionTrack, n = 
     const t = (view.activeUntil * i) / n;
     const appended = countUpTo(track.appendTimes, t, num);
     const end = appended > 0 ? track.offsets[appended - 1]! + 1 : (track.offsets[0] ?? 0);
-    const committed = latest(track.commits, t)?.offset ?? track.offsets[0] ?? 0;
-    return Math.max(0, end - committed);
+    const committed = latest(track.commits, t)?.offset ?? 0;
+    const start = latest(track.logStarts, t)?.start ?? track.offsets[0] ?? 0;
+    return Math.max(0, end - Math.max(committed, start));
   });
 }
 

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { runKafkaJob } from '../../../engine/api';
-import { createFunctionRunner } from '../../../engine/sandbox';
-import { compileJobSource } from '../../../engine/sandbox/compile';
-import { cardPayments } from '../../../engine/datasets';
-import program from '../../../labs/examples/streaming/kafkajs/card-payments.js?raw';
 import { buildStreamView, streamAt } from './streamView';
 import { partitionLagSeries, recordPath, tapeWindow } from './streamQueries';
+import { runCardPayments } from './cardPaymentsRun';
 
-async function run() {
-  return runKafkaJob({
-    runner: createFunctionRunner({ macrotask: (fn) => setImmediate(fn) }),
-    source: compileJobSource(program, 'card-payments.js'),
+const run = () =>
+  runCardPayments({
     seed: 3,
-    topics: [
-      {
-        name: 'payments',
-        partitions: 4,
-        replicationFactor: 3,
-        minInsyncReplicas: 1,
-        retentionMs: Number.POSITIVE_INFINITY,
-        retentionRecords: Number.POSITIVE_INFINITY,
-      },
-    ],
-    programs: [
-      { fn: 'produce', input: { records: cardPayments(60) }, sink: false },
-      { fn: 'consume', input: {}, sink: true },
-      { fn: 'consume', input: {}, sink: true },
-    ],
-    processingMsPerMessage: 20,
+    consumers: 2,
     faults: [{ kind: 'crashConsumer', consumer: 1, atMessage: 6, point: 'after-processing' }],
     untilMs: 90_000,
   });
-}
 
 describe('the streaming pictures read the run at any instant', () => {
   it('agrees with the report at the end and is empty at the start', async () => {

@@ -7,9 +7,9 @@
  */
 import type { KafkaJobReport } from '../../../engine/api';
 import type { TraceEvent } from '../../../engine/core';
-import type { PartitionAt, PartitionTrack, StreamAt, StreamEvent, StreamView } from './streamViewTypes';
+import type { PartitionAt, PartitionTrack, StreamAt, StreamEvent, StreamSend, StreamView } from './streamViewTypes';
 
-export type { PartitionAt, PartitionTrack, StreamAt, StreamEvent, StreamView };
+export type { PartitionAt, PartitionTrack, StreamAt, StreamEvent, StreamSend, StreamView };
 
 const pkey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
@@ -43,12 +43,18 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
       commits: [],
       processed: [],
       leaders: [{ t: 0, leader: f.replicas[0] ?? null }],
+      isr: [{ t: 0, isr: [...f.replicas] }],
+      logStarts: [],
+      firstProcessed: new Map(),
       output: f.topic === report.storeTopic,
       transactions: f.records.map((r) => (r.length === 6 ? { state: r[4], at: r[5] } : null)),
       transactional: f.records.some((r) => r.length === 6),
     });
   }
   const consumerOf = new Map<number, number>();
+  const producerOf = new Map<number, number>();
+  let lastRetention: { t: number; topic: string; total: number; event: StreamEvent } | null = null;
+  const sends: StreamSend[] = [];
   const memberClient = new Map<string, number>();
   const owners: StreamView['owners'] = [];
   /** Each group's latest assignment (several groups may read the same topic, each its own copy). */
@@ -84,7 +90,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
   const rowsOf = new Map<string, Set<string>>();
   const crashes: StreamView['crashes'] = [];
   let lastActive = 0;
-  const QUIET = new Set(['kafkaStep', 'clientOpened', 'consumerNumbered']);
+  const QUIET = new Set(['kafkaStep', 'clientOpened', 'consumerNumbered', 'producerNumbered', 'answerLost']);
   const brokers = new Map<string, { from: number; to: number }[]>(
     report.brokers.map((b) => [b.replace(/:\d+$/, ''), []]),
   );
@@ -97,6 +103,78 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         // The number faults and crashes name a consumer by (its program call's, in join order).
         consumerOf.set(e.client as number, e.consumer as number);
         break;
+      case 'retentionDeleted': {
+        const p = partitions.get(pkey(e.topic as string, e.partition as number));
+        if (!p) break;
+        p.logStarts.push({ t: e.t, start: e.logStartOffset as number });
+        // One line a topic for each of the broker's retention checks.
+        const n = e.records as number;
+        type Retention = { t: number; topic: string; total: number; event: StreamEvent };
+        const same: Retention | null =
+          lastRetention !== null && lastRetention.t === e.t && lastRetention.topic === p.topic ? lastRetention : null;
+        const total: number = (same?.total ?? 0) + n;
+        const text = `retention deleted ${total} record${total === 1 ? '' : 's'} older than retention.ms from ${p.topic} (the log's start moved up)`;
+        if (same) same.event.text = text;
+        else {
+          const event: StreamEvent = { t: e.t, kind: 'retention', text };
+          events.push(event);
+          lastRetention = { t: e.t, topic: p.topic, total, event };
+          break;
+        }
+        same.total = total;
+        break;
+      }
+      case 'producerNumbered':
+        producerOf.set(e.client as number, e.producer as number);
+        break;
+      case 'batchSent':
+        sends.push({
+          t: e.t,
+          producer: producerOf.get(e.client as number) ?? 0,
+          topic: e.topic as string,
+          partition: e.partition as number,
+          records: e.records as number,
+          attempt: e.attempt as number,
+          leader: (e.leader as string | null) ?? null,
+          lost: e.lost === true,
+          answerLost: false,
+        });
+        break;
+      case 'answerLost': {
+        const producer = producerOf.get(e.client as number) ?? 0;
+        for (let i = sends.length - 1; i >= 0; i--) {
+          const s = sends[i]!;
+          if (
+            s.producer === producer &&
+            s.topic === e.topic &&
+            s.partition === e.partition &&
+            s.attempt === e.attempt
+          ) {
+            s.answerLost = true;
+            break;
+          }
+        }
+        break;
+      }
+      case 'isrChanged': {
+        const p = partitions.get(pkey(e.topic as string, e.partition as number));
+        const isr = e.isr as string[];
+        if (!p) break;
+        const before = p.isr[p.isr.length - 1]!.isr;
+        p.isr.push({ t: e.t, isr: [...isr] });
+        const gone = before.filter((b) => !isr.includes(b));
+        const back = isr.filter((b) => !before.includes(b));
+        events.push({
+          t: e.t,
+          kind: 'isr',
+          text: `${p.topic}-${p.partition}: ${
+            gone.length > 0
+              ? `${gone.join(', ')} left the in-sync replicas`
+              : `${back.join(', ')} caught up, in sync again`
+          } (ISR ${isr.join(', ')})`,
+        });
+        break;
+      }
       case 'clientOpened':
         if (e.kind === 'consumer' && !consumerOf.has(e.client as number))
           consumerOf.set(e.client as number, e.n as number);
@@ -161,7 +239,9 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
       case 'recordProcessed': {
         const k = pkey(e.topic as string, e.partition as number);
         const n = consumerOf.get(e.client as number) ?? 0;
-        partitions.get(k)?.processed.push({ t: e.t, offset: e.offset as number, consumer: n });
+        const track = partitions.get(k);
+        track?.processed.push({ t: e.t, offset: e.offset as number, consumer: n });
+        if (track && !track.firstProcessed.has(e.offset as number)) track.firstProcessed.set(e.offset as number, e.t);
         const rk = `${k}\u0000${String(e.offset)}`;
         const times = (processedCount.get(rk) ?? 0) + 1;
         processedCount.set(rk, times);
@@ -238,7 +318,13 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
     // Two seconds after the last thing that happened, or the end of the run.
     activeUntil: Math.min(report.simulatedMs, Math.max(1000, lastActive + 2000)),
     crashes,
-    brokers: [...brokers].map(([id, down]) => ({ id, down })),
+    brokers: [...brokers].map(([id, down]) => ({
+      id,
+      rack: report.brokerHosts.find((h) => h.id === id)?.rack ?? 'default',
+      down,
+    })),
+    producers: [...new Set(producerOf.values())].sort((a, b) => a - b),
+    sends,
     partitions: [...partitions.values()],
     consumers: [...new Set(consumerOf.values())].sort((a, b) => a - b),
     owners,
@@ -267,19 +353,23 @@ export function streamAt(view: StreamView, t: number): StreamAt {
   const partitions = view.partitions.map((track): PartitionAt => {
     const logEnd = countUpTo(track.appendTimes, t, num);
     const end = logEnd > 0 ? track.offsets[logEnd - 1]! + 1 : (track.offsets[0] ?? 0);
+    const logStart = latest(track.logStarts, t)?.start ?? track.offsets[0] ?? 0;
     const commit = latest(track.commits, t);
     const last = latest(track.processed, t);
     const committed = commit?.offset ?? null;
     return {
       track,
       logEnd: end,
+      logStart,
       committed,
       processedTo: last ? last.offset + 1 : null,
       lastConsumer: last?.consumer ?? null,
       owners: owners?.owner.get(track.key) ?? [],
       leader: latest(track.leaders, t)?.leader ?? null,
+      isr: latest(track.isr, t)?.isr ?? track.replicas,
       // No consumer of the group reads the store topic: it has no lag.
-      lag: track.output ? 0 : Math.max(0, end - (committed ?? track.offsets[0] ?? 0)),
+      // Records retention deleted are no lag: nobody can read them any more.
+      lag: track.output ? 0 : Math.max(0, end - Math.max(committed ?? 0, logStart)),
     };
   });
   const L = view.ledgerTimes;

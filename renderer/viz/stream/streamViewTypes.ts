@@ -20,6 +20,12 @@ export interface PartitionTrack {
   processed: { t: number; offset: number; consumer: number }[];
   /** The partition's leader from time t on (null: offline). */
   leaders: { t: number; leader: string | null }[];
+  /** The log's start from time t on: retention deletes the oldest records (offsets below it). */
+  logStarts: { t: number; start: number }[];
+  /** When each offset was first handed to a consumer (offsets never handed are absent). */
+  firstProcessed: Map<number, number>;
+  /** Its in-sync replicas from time t on (they shrink when a broker dies, grow as a follower catches up). */
+  isr: { t: number; isr: string[] }[];
   /** A partition of the store topic: its records are the store's rows (outputs), which no consumer of the group reads. */
   output: boolean;
   /**
@@ -33,7 +39,7 @@ export interface PartitionTrack {
 
 export interface StreamEvent {
   t: number;
-  kind: 'member' | 'rebalance' | 'crash' | 'broker' | 'leader';
+  kind: 'member' | 'rebalance' | 'crash' | 'broker' | 'leader' | 'isr' | 'retention';
   text: string;
 }
 
@@ -47,8 +53,12 @@ export interface StreamView {
   activeUntil: number;
   /** Consumers that crashed, and when (their session times out later). */
   crashes: { t: number; consumer: number }[];
-  /** The brokers (n1, n2, ...) and when each was down (`to` Infinity: until the end). */
-  brokers: { id: string; down: { from: number; to: number }[] }[];
+  /** The brokers (n1, n2, ...), their racks, and when each was down (`to` Infinity: until the end). */
+  brokers: { id: string; rack: string; down: { from: number; to: number }[] }[];
+  /** Producers by their number (1, 2, ... in the order they first sent, as faults name them). */
+  producers: number[];
+  /** Each attempt at sending a partition's batch, by time: to the leader it went to (null: none), lost when the network was cut. */
+  sends: StreamSend[];
   partitions: PartitionTrack[];
   /** Consumers by their number (1, 2, ... in the order they opened, as faults name them). */
   consumers: number[];
@@ -89,6 +99,8 @@ export interface PartitionAt {
   track: PartitionTrack;
   /** Records in the log by now (the log end offset). */
   logEnd: number;
+  /** The first offset still in the log (retention deleted those below). */
+  logStart: number;
   committed: number | null;
   /** The offset after the last record handed to a consumer, and that consumer. */
   processedTo: number | null;
@@ -96,7 +108,22 @@ export interface PartitionAt {
   /** The consumers reading the partition now: one per group that reads it (none: no owner). */
   owners: number[];
   leader: string | null;
+  isr: string[];
   lag: number;
+}
+
+export interface StreamSend {
+  t: number;
+  producer: number;
+  topic: string;
+  partition: number;
+  records: number;
+  /** 0 for the first attempt, then each retry. */
+  attempt: number;
+  leader: string | null;
+  lost: boolean;
+  /** The batch arrived, but the leader's answer was lost on the way back (the producer will time out and retry). */
+  answerLost: boolean;
 }
 
 export interface StreamAt {

@@ -1,0 +1,77 @@
+/**
+ * The retention step's checks: they read the run's trace, where the brokers record each deletion
+ * by retention (the log's new start) and the consumers each record handed to them. A record below
+ * the log's final start that no consumer was handed was deleted unread: lost to retention.
+ */
+import { fail, pass, seconds, streamReport } from '../checkKit';
+import { plural } from '../plural';
+import type { LabCheck } from '../labTypes';
+import { deletedUnread } from '../streamChecks';
+import { TOPIC } from './checks';
+
+/** No record of the topic was deleted by retention before a consumer was handed it. */
+export function noneDeletedUnreadCheck(id: string, readMsEach: number): LabCheck {
+  return {
+    id,
+    title: 'No reading is deleted before the archive reads it',
+    evaluate(run) {
+      const r = streamReport(run);
+      const parts = deletedUnread(r, TOPIC);
+      if (parts.length === 0) return fail(`there is no topic ${TOPIC}`);
+      const unread = parts.reduce((n, p) => n + p.unread, 0);
+      const total = parts.reduce((n, p) => n + p.end, 0);
+      if (unread === 0) return pass(`all ${plural(total, 'reading')} were read before retention deleted any of them`);
+      return fail(
+        `${plural(unread, 'reading')} deleted by retention before the archive read them (${parts
+          .filter((p) => p.unread > 0)
+          .map((p) => `${TOPIC}-${p.partition}: ${p.unread}`)
+          .join(
+            ', ',
+          )}): retention deletes by age, read or not. A consumer that stops (consumer 1 crashed here, and its partitions waited for its session to time out before another consumer took them over) falls behind by the whole outage, and then needs ${readMsEach} ms a reading to catch up. Give the topic a retention.ms longer than that.`,
+      );
+    },
+  };
+}
+
+/** Retention deleted every record of the topic within `boundMs` of the start: the log still forgets. */
+export function forgetsWithinCheck(id: string, boundMs: number): LabCheck {
+  return {
+    id,
+    title: `Retention deletes every reading within ${boundMs / 1000} s`,
+    evaluate(run) {
+      const r = streamReport(run);
+      const ends = new Map(r.partitions.filter((p) => p.topic === TOPIC).map((p) => [p.partition, p.logEndOffset]));
+      if (ends.size === 0) return fail(`there is no topic ${TOPIC}`);
+      // When each partition's start reached its end (everything deleted).
+      const emptied = new Map<number, number>();
+      for (const [p, end] of ends) if (end === 0) emptied.set(p, 0);
+      for (const e of r.trace)
+        if (
+          e.type === 'retentionDeleted' &&
+          e.topic === TOPIC &&
+          (e.logStartOffset as number) >= (ends.get(e.partition as number) ?? Infinity)
+        )
+          if (!emptied.has(e.partition as number)) emptied.set(e.partition as number, e.t);
+      const kept = [...ends].filter(([p]) => !emptied.has(p));
+      if (kept.length > 0) {
+        const left = kept.reduce(
+          (n, [p, end]) =>
+            n + end - (r.partitions.find((x) => x.topic === TOPIC && x.partition === p)?.logStartOffset ?? 0),
+          0,
+        );
+        return fail(
+          `${plural(left, 'reading')} still in topic ${TOPIC} when the run ended at ${seconds(r.simulatedMs)}: the topic keeps them longer than the run (a retention.ms of -1, or none: Kafka's default is seven days). The disk of this cluster holds about a minute; give retention.ms at most 60000.`,
+        );
+      }
+      const last = Math.max(...emptied.values());
+      const unread = deletedUnread(r, TOPIC).reduce((n, p) => n + p.unread, 0);
+      if (last <= boundMs)
+        return pass(
+          `every reading was deleted by ${seconds(last)} into the run${unread === 0 ? ', after the archive had read it' : ''}`,
+        );
+      return fail(
+        `the last readings were deleted only ${seconds(last)} into the run, later than ${boundMs / 1000} s: retention.ms is longer than the minute this disk holds.`,
+      );
+    },
+  };
+}
