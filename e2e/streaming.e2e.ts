@@ -63,6 +63,26 @@ describe('the Streaming tab: a KafkaJS program against the simulated Kafka, play
     // A record's path: click the first cell of the first tape.
     await page.locator('.stream-tape .tape-cell').first().click();
     await expect.poll(() => page.getByTestId('record-path').textContent()).toMatch(/appended to payments-\d at offset/);
+    // The tapes are one tab stop; the arrow keys move between records and partitions, Enter opens a path.
+    expect(await page.locator('.stream-tapes [tabindex="0"]').count()).toBe(1);
+    const at = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return `${el?.dataset.row ?? '-'}:${el?.dataset.col ?? '-'}`;
+      });
+    expect(await at()).toBe('0:0');
+    await page.keyboard.press('ArrowRight');
+    expect(await at()).toBe('0:1');
+    await page.keyboard.press('ArrowDown');
+    expect(await at()).toBe('1:1');
+    await page.keyboard.press('End');
+    expect(await at()).toMatch(/^1:([2-9]|\d\d)$/);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('record-path').locator('h4').textContent())
+      .toMatch(/payments-\d offset \d+/);
+    expect(await page.locator('.stream-tapes [tabindex="0"]').count()).toBe(1);
     await s.screenshot('streaming-crash');
   });
 

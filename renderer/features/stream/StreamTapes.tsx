@@ -3,8 +3,10 @@
  * and committed, processed but not committed yet, waiting in the log), the committed offset, the
  * consumer that owns it and its leader broker. A cell is a button: it shows the record's path.
  * A row draws again only when its numbers change (48 partitions play at 60 frames a second).
+ * The cells are one tab stop: the arrow keys move between records (left, right, Home, End) and
+ * partitions (up, down), as in a grid, so 48 tapes of 24 cells are not 1,152 stops.
  */
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { PartitionTrack, StreamAt, StreamView } from '../../viz/stream/streamView';
 import { partitionLagSeries, tapeWindow } from '../../viz/stream/streamQueries';
 
@@ -82,6 +84,9 @@ interface RowProps {
   t: number;
   /** The selected record, when it is in this row (else null: rows without it need not draw again). */
   selected: string | null;
+  /** This row's place among the tapes, and which of its cells is the tapes' tab stop (null: none of them). */
+  row: number;
+  tabCell: number | null;
   onSelect(record: string | null, label: string, key: string): void;
 }
 
@@ -98,6 +103,8 @@ const TapeRow = memo(function TapeRow({
   down,
   t,
   selected,
+  row,
+  tabCell,
   onSelect,
 }: RowProps) {
   const dead = new Set(down === '' ? [] : down.split(','));
@@ -159,6 +166,9 @@ const TapeRow = memo(function TapeRow({
               type="button"
               key={offset}
               className={`tape-cell ${state}${record !== null && record === selected ? ' selected' : ''}`}
+              data-row={row}
+              data-col={i}
+              tabIndex={i === tabCell ? 0 : -1}
               title={label}
               aria-label={label}
               onClick={() => onSelect(record, `${name} offset ${offset}`, track.key)}
@@ -199,9 +209,53 @@ export function StreamTapes({
     .filter((b) => !b.alive)
     .map((b) => b.id)
     .join(',');
+  // The tab stop: the cell last focused, kept within what each tape shows now.
+  const [focus, setFocus] = useState({ row: 0, col: 0 });
+  const cells = at.partitions.map((p) => {
+    const w = tapeWindow(p, TAPE_CELLS, at.t);
+    return w.end - w.first;
+  });
+  const stopRow = cells[focus.row] ? focus.row : cells.findIndex((n) => n > 0);
+  const stopCol = stopRow < 0 ? null : Math.min(stopRow === focus.row ? focus.col : 0, cells[stopRow]! - 1);
+  const move = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const cell = (e.target as HTMLElement).closest<HTMLElement>('.tape-cell[data-row]');
+      if (!cell) return;
+      const row = Number(cell.dataset.row);
+      const col = Number(cell.dataset.col);
+      let r = row;
+      let c = col;
+      if (e.key === 'ArrowLeft') c = Math.max(0, col - 1);
+      else if (e.key === 'ArrowRight') c = Math.min((cells[row] ?? 1) - 1, col + 1);
+      else if (e.key === 'Home') c = 0;
+      else if (e.key === 'End') c = (cells[row] ?? 1) - 1;
+      else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+        const step = e.key === 'ArrowUp' ? -1 : 1;
+        // The next tape in that direction that shows a cell.
+        do r += step;
+        while (r >= 0 && r < cells.length && !cells[r]);
+        if (r < 0 || r >= cells.length) return;
+        c = Math.min(col, cells[r]! - 1);
+      } else return;
+      e.preventDefault();
+      setFocus({ row: r, col: c });
+      e.currentTarget.querySelector<HTMLElement>(`.tape-cell[data-row="${r}"][data-col="${c}"]`)?.focus();
+    },
+    [cells],
+  );
+  const focused = useCallback((e: FocusEvent<HTMLDivElement>) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('.tape-cell[data-row]');
+    if (cell) setFocus({ row: Number(cell.dataset.row), col: Number(cell.dataset.col) });
+  }, []);
   return (
-    <div className="stream-tapes" role="list" aria-label="Partitions: each a log tape of offsets">
-      {at.partitions.map((p) => (
+    <div
+      className="stream-tapes"
+      role="list"
+      aria-label="Partitions: each a log tape of offsets (arrow keys move between records and partitions)"
+      onKeyDown={move}
+      onFocus={focused}
+    >
+      {at.partitions.map((p, row) => (
         <TapeRow
           key={p.track.key}
           view={view}
@@ -216,6 +270,8 @@ export function StreamTapes({
           down={down}
           t={p.track.transactional || p.track.logStarts.length > 0 ? at.t : 0}
           selected={selected !== null && selected.key === p.track.key ? selected.record : null}
+          row={row}
+          tabCell={row === stopRow ? stopCol : null}
           onSelect={onSelect}
         />
       ))}
