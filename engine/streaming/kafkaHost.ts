@@ -26,7 +26,8 @@ import {
   unknownTopic,
 } from './kafkaHostErrors';
 import { Ledger } from './ledger';
-import { MAX_TOTAL_PARTITIONS, TopicRegistry } from './kafkaTopics';
+import { TopicRegistry } from './kafkaTopics';
+import { adminAnswer } from './kafkaAdminOps';
 import { KAFKA_LIMITS, producedLimitProblem, sendSize } from './kafkaLimits';
 import type { LogRecord, TopicConfig } from './types';
 import type { KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
@@ -285,66 +286,16 @@ export class KafkaHost {
         );
         return c.sends.send(req, (r) => (r.ok ? answer(r.value) : fail(r.error)));
       }
-      case 'createTopics': {
-        let created = false;
-        const brokers = this.brokers.brokerIds.length;
-        const tooMany = req.topics.find((t) => t.replicationFactor > brokers);
-        if (tooMany)
-          return this.later(() =>
-            fail({
-              name: 'KafkaJSProtocolError',
-              type: 'INVALID_REPLICATION_FACTOR',
-              retriable: false,
-              message: `Replication-factor is invalid: ${tooMany.replicationFactor} for topic "${tooMany.topic}", and this cluster has ${brokers} brokers`,
-            }),
-          );
-        const adding = req.topics
-          .filter((t) => this.topics.partitionsOf(t.topic, false) === null)
-          .reduce((n, t) => n + t.numPartitions, 0);
-        if (!this.topics.room(adding))
-          return this.later(() =>
-            fail(
-              nonRetriable(
-                `createTopics: ${adding} more partitions would pass this simulation's ${MAX_TOTAL_PARTITIONS} partitions in all topics together`,
-              ),
-            ),
-          );
-        for (const t of req.topics) {
-          if (this.topics.partitionsOf(t.topic, false) !== null) continue;
-          this.topics.create(t.topic, t.numPartitions, t.replicationFactor, {
-            ...(t.retentionMs !== undefined ? { retentionMs: t.retentionMs } : {}),
-            ...(t.minInsyncReplicas !== undefined ? { minInsyncReplicas: t.minInsyncReplicas } : {}),
-          });
-          created = true;
-        }
-        return this.later(() => answer(created));
-      }
+      case 'createTopics':
       case 'listTopics':
-        return this.later(() => answer(this.topics.names()));
-      case 'fetchTopicOffsets': {
-        const n = this.topics.partitionsOf(req.topic, false);
-        if (n === null) return this.later(() => fail(unknownTopic()));
-        const offsets = this.brokers.partitions(req.topic).map((ps, partition) => ({
-          partition,
-          offset: ps.log.highWatermark,
-          high: ps.log.highWatermark,
-          low: ps.log.logStartOffset,
-        }));
-        return this.later(() => answer(offsets));
-      }
+      case 'fetchTopicOffsets':
       case 'fetchOffsets': {
-        const g = this.groups.get(req.groupId);
-        // Without topics: every topic the group committed offsets for (KafkaJS 2's fetchOffsets).
-        const topics =
-          req.topics.length > 0 ? req.topics : [...new Set((g?.committedOffsets() ?? []).map((o) => o.topic))];
-        const out = topics.map((topic) => ({
-          topic,
-          partitions: Array.from({ length: this.topics.partitionsOf(topic, false) ?? 0 }, (_, partition) => ({
-            partition,
-            offset: g?.committedOffset(topic, partition) ?? -1,
-          })),
-        }));
-        return this.later(() => answer(out));
+        const r = adminAnswer(req, {
+          brokers: this.brokers,
+          topics: this.topics,
+          groupOf: (id) => this.groups.get(id),
+        });
+        return this.later(() => (r.ok ? answer(r.value) : fail(r.error)));
       }
       case 'join': {
         const g = this.group(req.groupId);
