@@ -321,6 +321,51 @@ declare module 'kafkajs' {
     resume(topics: { topic: string; partitions?: number[] }[]): void;
     /** The paused partitions this member owns. Java: KafkaConsumer.paused. */
     paused(): TopicPartitions[];
+    /** The names of the consumer's instrumentation events, for on(). */
+    readonly events: ConsumerEvents;
+    /**
+     * Calls listener after each such event (later, never in the consumer's way; its errors are
+     * ignored); returns the function that removes it. GROUP_JOIN's payload has the memberAssignment
+     * the coordinator gave this member. Java: a ConsumerRebalanceListener, and the client's metrics.
+     */
+    on(
+      eventName: ValueOf<ConsumerEvents>,
+      listener: (event: InstrumentationEvent<any>) => void,
+    ): RemoveInstrumentationEventListener;
+  }
+
+  export type ValueOf<T> = T[keyof T];
+  export type RemoveInstrumentationEventListener = () => void;
+
+  /** { id, type, timestamp (simulated ms), payload }. */
+  export interface InstrumentationEvent<T> {
+    id: number;
+    type: string;
+    timestamp: number;
+    payload: T;
+  }
+
+  export interface ConsumerEvents {
+    HEARTBEAT: 'consumer.heartbeat';
+    COMMIT_OFFSETS: 'consumer.commit_offsets';
+    GROUP_JOIN: 'consumer.group_join';
+    FETCH_START: 'consumer.fetch_start';
+    FETCH: 'consumer.fetch';
+    START_BATCH_PROCESS: 'consumer.start_batch_process';
+    END_BATCH_PROCESS: 'consumer.end_batch_process';
+    CONNECT: 'consumer.connect';
+    DISCONNECT: 'consumer.disconnect';
+    STOP: 'consumer.stop';
+    CRASH: 'consumer.crash';
+    REBALANCING: 'consumer.rebalancing';
+    /** The coordinator gave this member partitions of a topic it did not subscribe to (the group's members subscribe to different topics). */
+    RECEIVED_UNSUBSCRIBED_TOPICS: 'consumer.received_unsubscribed_topics';
+    /** Not emitted here (no network layer is simulated per request): accepted as a name. */
+    REQUEST: 'consumer.network.request';
+    /** Not emitted here: accepted as a name. */
+    REQUEST_TIMEOUT: 'consumer.network.request_timeout';
+    /** Not emitted here: accepted as a name. */
+    REQUEST_QUEUE_SIZE: 'consumer.network.request_queue_size';
   }
 
   /** A topic to create. Java: NewTopic. */

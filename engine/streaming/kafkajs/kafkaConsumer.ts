@@ -19,6 +19,7 @@
 import { KafkaJSNonRetriableError, UNRECOVERABLE, isRebalance, rootCause } from './kafkaErrors';
 import { idProblem, topicNameProblem } from '../kafkaLimits';
 import { PartitionPauses } from './partitionPauses';
+import { CONSUMER_EVENTS, InstrumentationEmitter, type InstrumentationEvent } from './instrumentation';
 import { ConsumerOffsets } from './consumerOffsets';
 import { offsetList, parseOffset, parsePartition } from './offsetArgs';
 import type { FetchAnswer, JoinAnswer, KafkaRequest, KafkaTransport, TopicPartitionOffset } from './kafkaCalls';
@@ -57,6 +58,10 @@ export class KafkaConsumer {
   #pauses = new PartitionPauses();
   /** read_committed (KafkaJS's default, readUncommitted: false), or read_uncommitted. */
   readonly #readCommitted: boolean;
+  #memberId = '';
+  /** KafkaJS's instrumentation events: `consumer.on(consumer.events.GROUP_JOIN, e => ...)`. */
+  readonly events = CONSUMER_EVENTS;
+  readonly #emitter: InstrumentationEmitter;
 
   constructor(transport: KafkaTransport, clientId: string, config: ConsumerConfig) {
     if (typeof config !== 'object' || config === null || typeof config.groupId !== 'string' || config.groupId === '')
@@ -98,11 +103,22 @@ export class KafkaConsumer {
       maxRetryTime: ms('retry.maxRetryTime', retry.maxRetryTime, 30000),
     };
     this.#client = transport.open('consumer', clientId);
+    this.#emitter = new InstrumentationEmitter(
+      CONSUMER_EVENTS,
+      (fn) => void Promise.resolve().then(fn),
+      () => this.#now(),
+    );
+  }
+
+  /** Adds a listener of one of `consumer.events`; returns the function that removes it. */
+  on(eventName: string, listener: (event: InstrumentationEvent) => void): () => void {
+    return this.#emitter.on(eventName, listener);
   }
 
   async connect(): Promise<void> {
     await this.#call({ op: 'connect' });
     this.#connected = true;
+    this.#emitter.emit(CONSUMER_EVENTS.CONNECT);
   }
 
   async disconnect(): Promise<void> {
@@ -110,6 +126,7 @@ export class KafkaConsumer {
     if (!this.#connected) return;
     this.#connected = false;
     await this.#call({ op: 'disconnect' });
+    this.#emitter.emit(CONSUMER_EVENTS.DISCONNECT);
   }
 
   async subscribe(subscription: {
@@ -228,6 +245,7 @@ export class KafkaConsumer {
     this.#running = false;
     await this.#loop;
     await this.#call({ op: 'leave', groupId: this.#groupId });
+    this.#emitter.emit(CONSUMER_EVENTS.STOP);
   }
 
   /** Commits exactly these offsets (each the next offset to read). Does nothing once stopped. */
@@ -251,6 +269,7 @@ export class KafkaConsumer {
   }
 
   async #join(): Promise<void> {
+    const started = this.#now();
     const joined = (await this.#call({
       op: 'join',
       groupId: this.#groupId,
@@ -259,8 +278,29 @@ export class KafkaConsumer {
       rebalanceTimeout: this.#config.rebalanceTimeout,
     })) as JoinAnswer;
     this.#generation = joined.generation;
+    this.#memberId = joined.memberId;
     this.#processingMs = joined.processingMsPerMessage;
+    this.#emitter.emit(CONSUMER_EVENTS.GROUP_JOIN, {
+      groupId: this.#groupId,
+      memberId: joined.memberId,
+      leaderId: joined.leaderId,
+      isLeader: joined.memberId === joined.leaderId,
+      memberAssignment: Object.fromEntries(Object.entries(joined.assignment).map(([t, ps]) => [t, [...ps]])),
+      groupProtocol: 'RoundRobinAssigner',
+      duration: this.#now() - started,
+    });
     this.#lastHeartbeat = this.#now();
+    const assignedTopics = Object.keys(joined.assignment);
+    const topicsNotSubscribed = assignedTopics.filter((t) => !this.#topics.includes(t));
+    if (topicsNotSubscribed.length > 0)
+      this.#emitter.emit(CONSUMER_EVENTS.RECEIVED_UNSUBSCRIBED_TOPICS, {
+        groupId: this.#groupId,
+        generationId: joined.generation,
+        memberId: joined.memberId,
+        assignedTopics,
+        topicsSubscribed: [...this.#topics],
+        topicsNotSubscribed,
+      });
     // A new assignment: every partition restarts from the group's committed offset. A partition
     // of a topic this member did not subscribe to is dropped (KafkaJS's RECEIVED_UNSUBSCRIBED_TOPICS).
     this.#offsets.assign(
@@ -281,6 +321,12 @@ export class KafkaConsumer {
     await this.#call({ op: 'commit', groupId: this.#groupId, generation: this.#generation, offsets });
     this.#offsets.committed(offsets);
     this.#lastCommit = this.#now();
+    this.#emitter.emit(CONSUMER_EVENTS.COMMIT_OFFSETS, {
+      groupId: this.#groupId,
+      memberId: this.#memberId,
+      groupGenerationId: this.#generation,
+      topics: groupByTopic(offsets),
+    });
   }
 
   async #fetchLoop(): Promise<void> {
@@ -293,6 +339,8 @@ export class KafkaConsumer {
         await this.#rejoin();
         continue;
       }
+      const fetchStarted = this.#now();
+      this.#emitter.emit(CONSUMER_EVENTS.FETCH_START);
       const fetched = (await this.#call({
         op: 'fetch',
         groupId: this.#groupId,
@@ -307,6 +355,10 @@ export class KafkaConsumer {
         await this.#rejoin();
         continue;
       }
+      this.#emitter.emit(CONSUMER_EVENTS.FETCH, {
+        numberOfBatches: fetched.batches.length,
+        duration: this.#now() - fetchStarted,
+      });
       // A position outside the log (retention deleted it, or a commit past the end): KafkaJS
       // starts over at the log's start (fromBeginning) or end, and commits that.
       for (const r of fetched.outOfRange)
@@ -369,6 +421,7 @@ export class KafkaConsumer {
     await this.#call({ op: 'leave', groupId: this.#groupId });
     // KafkaJS's onCrash restarts when the retries were spent, or the root cause is retriable.
     const restart = retriable || name === 'KafkaJSNumberOfRetriesExceeded' || rootCause(error)?.retriable === true;
+    this.#emitter.emit(CONSUMER_EVENTS.CRASH, { error, groupId: this.#groupId, restart });
     if (!restart) {
       this.#running = false;
       return 'stopped';
@@ -384,6 +437,7 @@ export class KafkaConsumer {
   }
 
   async #rejoin(): Promise<void> {
+    this.#emitter.emit(CONSUMER_EVENTS.REBALANCING, { groupId: this.#groupId, memberId: this.#memberId });
     if (this.#run?.autoCommit !== false) await this.#commit(this.#offsets.uncommitted()).catch(() => undefined);
     await this.#join();
   }
@@ -402,6 +456,20 @@ export class KafkaConsumer {
       return;
     }
     let whole = true;
+    const batchStarted = this.#now();
+    const hwm = b.highWatermark;
+    const lastOffset = String(b.nextOffset - 1);
+    const batchInfo = {
+      topic: b.topic,
+      partition: b.partition,
+      highWatermark: String(hwm),
+      offsetLag: String(hwm - 1 - Number(lastOffset)),
+      offsetLagLow: String(hwm - 1 - Number(messages[0]!.offset)),
+      batchSize: messages.length,
+      firstOffset: messages[0]!.offset,
+      lastOffset,
+    };
+    this.#emitter.emit(CONSUMER_EVENTS.START_BATCH_PROCESS, batchInfo);
     const heartbeat = () => this.#heartbeat();
     const pause = () => {
       this.#pauses.pause([{ topic: b.topic, partitions: [b.partition] }]);
@@ -480,6 +548,7 @@ export class KafkaConsumer {
       (this.#offsets.position(b.topic, b.partition) ?? -1) >= Number(messages[messages.length - 1]!.offset) + 1
     )
       moveTo(b.nextOffset);
+    this.#emitter.emit(CONSUMER_EVENTS.END_BATCH_PROCESS, { ...batchInfo, duration: this.#now() - batchStarted });
     if (run.autoCommit !== false) await this.#commit(this.#offsets.uncommitted());
   }
 
@@ -504,6 +573,11 @@ export class KafkaConsumer {
     if (now - this.#lastHeartbeat < this.#config.heartbeatInterval) return;
     this.#lastHeartbeat = now;
     await this.#call({ op: 'heartbeat', groupId: this.#groupId });
+    this.#emitter.emit(CONSUMER_EVENTS.HEARTBEAT, {
+      groupId: this.#groupId,
+      memberId: this.#memberId,
+      groupGenerationId: this.#generation,
+    });
   }
 
   /** KafkaJS's commitOffsetsIfNecessary: only when autoCommitInterval has passed or autoCommitThreshold is reached. */
