@@ -70,11 +70,11 @@ describe(
       expect(await page.locator('.stream-tape .tape-cell.expired, .stream-tape .tape-cell.deleted').count()).toBe(0);
       await seek(page, 0.5);
       await expect.poll(() => page.locator('.stream-tape .tape-cell.expired').count()).toBeGreaterThan(0);
-      expect(await page.locator('.stream-legend').textContent()).toMatch(/deleted before anyone read it \(lost\)/);
+      expect(await page.locator('.stream-legend').textContent()).toMatch(/deleted, never read \(lost\)/);
       await page.locator('.stream-tape .tape-cell.expired').first().click();
       await expect
         .poll(() => page.getByTestId('record-path').textContent())
-        .toMatch(/deleted by retention before any consumer read it: lost/);
+        .toMatch(/deleted by retention, and no consumer ever read it: lost/);
       await seek(page, 1);
       await expect.poll(() => ledger(page, 'lost')).toBe(221);
       expect(await page.getByTestId('stream-events').textContent()).toMatch(

@@ -56,16 +56,21 @@ export function uncommitted(r: KafkaJobReport): number {
 /** Why records are missing from the store, in the ledger's words. */
 /**
  * Per partition (of `topic`, or of every topic but the store): its log's start and end at the
- * end of the run, and how many records below the start no consumer was handed: deleted by
- * retention unread. The trace has each record handed to a consumer.
+ * end of the run, and how many records below the start were never handed to a consumer (of
+ * `group`, when given): deleted by retention unread. A record a consumer held from a fetch made
+ * before the deletion counts as read once it is handed over.
  */
 export function deletedUnread(
   r: KafkaJobReport,
   topic: string | null = null,
+  group: string | null = null,
 ): { topic: string; partition: number; start: number; end: number; unread: number }[] {
+  const groupOf = new Map<number, string>();
+  for (const e of r.trace) if (e.type === 'memberJoined') groupOf.set(e.client as number, String(e.group));
   const handed = new Map<string, Set<number>>();
   for (const e of r.trace) {
     if (e.type !== 'recordProcessed') continue;
+    if (group !== null && groupOf.get(e.client as number) !== group) continue;
     const k = `${String(e.topic)}\u0000${String(e.partition)}`;
     if (!handed.has(k)) handed.set(k, new Set());
     handed.get(k)!.add(e.offset as number);
@@ -80,6 +85,7 @@ export function deletedUnread(
     });
 }
 
+/** Why records are missing from the store, from the ledger: never sent, lost before the log, deleted unread, committed past, pending. */
 export function missing(r: KafkaJobReport, what: Records): string {
   const l = r.ledger;
   const parts: string[] = [];

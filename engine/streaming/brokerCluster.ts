@@ -98,18 +98,27 @@ export class BrokerCluster {
     return this.alive.get(broker) === true;
   }
 
-  /** Creates a topic, placing partition p's replicas on brokers p, p+1, ... (mod brokers). */
+  /** The brokers alive now, in broker order. */
+  liveBrokerIds(): string[] {
+    return this.brokerIds.filter((b) => this.isAlive(b));
+  }
+
+  /**
+   * Creates a topic, placing partition p's replicas on the live brokers p, p+1, ... (mod their
+   * number): as Kafka, a topic is placed on the brokers that are up when it is created.
+   */
   createTopic(config: TopicConfig): void {
-    const n = this.brokerIds.length;
+    const live = this.liveBrokerIds();
+    const n = live.length;
     if (config.replicationFactor > n) {
       throw new RangeError(
-        `topic ${config.name}: replicationFactor ${config.replicationFactor} exceeds the ${n} brokers`,
+        `topic ${config.name}: replicationFactor ${config.replicationFactor} exceeds the ${n} live brokers`,
       );
     }
     const parts: PartitionState[] = [];
     for (let p = 0; p < config.partitions; p++) {
       const replicas: string[] = [];
-      for (let r = 0; r < config.replicationFactor; r++) replicas.push(this.brokerIds[(p + r) % n]!);
+      for (let r = 0; r < config.replicationFactor; r++) replicas.push(live[(p + r) % n]!);
       const replicaEnd = new Map<string, number>();
       for (const r of replicas) replicaEnd.set(r, 0);
       parts.push({

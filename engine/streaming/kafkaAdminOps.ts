@@ -59,7 +59,11 @@ export function adminAnswer(req: AdminRequest, ctx: AdminContext): AdminAnswer {
 /** Creates the topics that do not exist yet; answers whether it created any (KafkaJS does not throw when all existed). */
 function createTopics(req: Extract<AdminRequest, { op: 'createTopics' }>, ctx: AdminContext): AdminAnswer {
   const brokers = ctx.brokers.brokerIds.length;
-  const tooMany = req.topics.find((t) => t.replicationFactor > brokers);
+  // Kafka places a new topic on the brokers that are alive.
+  const live = ctx.brokers.liveBrokerIds().length;
+  const tooMany = req.topics.find(
+    (t) => t.replicationFactor > live && ctx.topics.partitionsOf(t.topic, false) === null,
+  );
   if (tooMany)
     return {
       ok: false,
@@ -67,7 +71,11 @@ function createTopics(req: Extract<AdminRequest, { op: 'createTopics' }>, ctx: A
         name: 'KafkaJSProtocolError',
         type: 'INVALID_REPLICATION_FACTOR',
         retriable: false,
-        message: `Replication-factor is invalid: ${tooMany.replicationFactor} for topic "${tooMany.topic}", and this cluster has ${brokers} brokers`,
+        message: `Replication-factor is invalid: ${tooMany.replicationFactor} for topic "${tooMany.topic}", and ${
+          live === brokers
+            ? `this cluster has ${brokers} brokers`
+            : `only ${live} of this cluster's ${brokers} brokers are alive`
+        }`,
       },
     };
   const adding = req.topics

@@ -40,6 +40,23 @@ describe('kafka-topics: wrong solutions fail, right ones pass', () => {
     expect((await failures(4, zero)).join('\n')).toMatch(/^none-deleted-unread: \d+ readings deleted by retention/);
   });
 
+  it('step 5: cheats fail: a second group reading what the archive lost, or the readings sent to another topic', async () => {
+    const backup = edit(
+      retention!.starter,
+      "const consumer = kafka.consumer({ groupId: 'archive' });",
+      "const consumer = kafka.consumer({ groupId: n === 2 ? 'backup' : 'archive' });",
+    ).replace('export async function consume({ sink }) {', 'export async function consume({ sink, consumer: n }) {');
+    expect((await failures(4, backup)).join('\n')).toMatch(
+      /^none-deleted-unread: \d+ readings deleted by retention before the group archive read them/,
+    );
+    const elsewhere = retention!.starter
+      .replaceAll("topic: 'readings',\n      messages", "topic: 'raw',\n      messages")
+      .replace("topics: ['readings']", "topics: ['raw']")
+      .replace("value: '4000'", "value: '0'");
+    expect(elsewhere).toContain("topic: 'raw'");
+    expect((await failures(4, elsewhere)).join('\n')).toMatch(/^none-deleted-unread: readings holds 0 records/);
+  });
+
   it('step 5: a config Kafka does not know, or a value it refuses, fails createTopics with its message', async () => {
     const unknown = edit(retention!.solution, "name: 'retention.ms'", "name: 'retention.minutes'");
     expect((await failures(4, unknown))[0]).toMatch(/^error: .*Unknown topic config name: retention\.minutes/);

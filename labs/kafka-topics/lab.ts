@@ -210,7 +210,7 @@ const lab: Lab = {
       starter: retentionStarter,
       solution: retentionSolution,
       hints: [
-        'Play the starter and watch the tapes of the crashed consumer: red hatching is a reading deleted before anyone read it.',
+        'Play the starter and watch the tapes of the crashed consumer: red hatching is a reading retention deleted that no consumer ever read.',
         'Retention deletes by age (retention.ms since the reading was appended), whether a group has read it or not.',
         "The outage lasts until consumer 1's session times out (30 s), and consumer 2 then needs a few seconds to catch up: `configEntries: [{ name: 'retention.ms', value: '60000' }]`.",
       ],
@@ -224,7 +224,7 @@ const lab: Lab = {
         faults: [{ kind: 'crashConsumer', consumer: 1, atMessage: 20, point: 'before-processing' }],
       },
       checks: [
-        noneDeletedUnreadCheck('none-deleted-unread', ARCHIVE_MS_EACH),
+        noneDeletedUnreadCheck('none-deleted-unread', 'archive', READINGS),
         everyReadingStoredCheck('every-reading-stored', READINGS),
         forgetsWithinCheck('forgets-within-a-minute', FORGET_BOUND_MS),
       ],

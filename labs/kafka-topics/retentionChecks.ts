@@ -9,25 +9,35 @@ import type { LabCheck } from '../labTypes';
 import { deletedUnread } from '../streamChecks';
 import { TOPIC } from './checks';
 
-/** No record of the topic was deleted by retention before a consumer was handed it. */
-export function noneDeletedUnreadCheck(id: string, readMsEach: number): LabCheck {
+/**
+ * No reading of the topic was deleted by retention before a consumer of `group` was handed it;
+ * the topic holds every reading (not fewer, not none), and that group reads it.
+ */
+export function noneDeletedUnreadCheck(id: string, group: string, total: number): LabCheck {
   return {
     id,
-    title: 'No reading is deleted before the archive reads it',
+    title: `No reading is deleted before the group ${group} reads it`,
     evaluate(run) {
       const r = streamReport(run);
-      const parts = deletedUnread(r, TOPIC);
+      const parts = deletedUnread(r, TOPIC, group);
       if (parts.length === 0) return fail(`there is no topic ${TOPIC}`);
+      const inTopic = parts.reduce((n, p) => n + p.end, 0);
+      if (inTopic !== total)
+        return fail(
+          `${TOPIC} holds ${plural(inTopic, 'record')}: send each of the ${total} readings to ${TOPIC}, once`,
+        );
+      const readers = r.trace.some((e) => e.type === 'memberJoined' && e.group === group);
+      if (!readers) return fail(`no consumer joined the group ${group}: the archive's consumers share that groupId`);
       const unread = parts.reduce((n, p) => n + p.unread, 0);
-      const total = parts.reduce((n, p) => n + p.end, 0);
-      if (unread === 0) return pass(`all ${plural(total, 'reading')} were read before retention deleted any of them`);
+      if (unread === 0)
+        return pass(`the group ${group} read all ${plural(total, 'reading')} before retention deleted them`);
       return fail(
-        `${plural(unread, 'reading')} deleted by retention before the archive read them (${parts
+        `${plural(unread, 'reading')} deleted by retention before the group ${group} read them (${parts
           .filter((p) => p.unread > 0)
           .map((p) => `${TOPIC}-${p.partition}: ${p.unread}`)
           .join(
             ', ',
-          )}): retention deletes by age, read or not. A consumer that stops (consumer 1 crashed here, and its partitions waited for its session to time out before another consumer took them over) falls behind by the whole outage, and then needs ${readMsEach} ms a reading to catch up. Give the topic a retention.ms longer than that.`,
+          )}): retention deletes by age, read or not. A consumer that stops (consumer 1 crashed here, and its partitions waited for its session to time out before another consumer took them over) falls behind by the whole outage, and then needs time to catch up. Give the topic a retention.ms longer than that.`,
       );
     },
   };
@@ -60,7 +70,7 @@ export function forgetsWithinCheck(id: string, boundMs: number): LabCheck {
           0,
         );
         return fail(
-          `${plural(left, 'reading')} still in topic ${TOPIC} when the run ended at ${seconds(r.simulatedMs)}: the topic keeps them longer than the run (a retention.ms of -1, or none: Kafka's default is seven days). The disk of this cluster holds about a minute; give retention.ms at most 60000.`,
+          `${plural(left, 'reading')} still in topic ${TOPIC} when the run ended at ${seconds(r.simulatedMs)}: the topic keeps them longer than the run (a retention.ms of -1, or none: Kafka's default is seven days). The disk of this cluster holds about a minute of readings: they must be gone within 65 s of the start (retention.ms about 60000).`,
         );
       }
       const last = Math.max(...emptied.values());
@@ -70,7 +80,7 @@ export function forgetsWithinCheck(id: string, boundMs: number): LabCheck {
           `every reading was deleted by ${seconds(last)} into the run${unread === 0 ? ', after the archive had read it' : ''}`,
         );
       return fail(
-        `the last readings were deleted only ${seconds(last)} into the run, later than ${boundMs / 1000} s: retention.ms is longer than the minute this disk holds.`,
+        `the last readings were deleted only ${seconds(last)} into the run, later than ${boundMs / 1000} s: retention.ms is longer than the minute of readings this disk holds.`,
       );
     },
   };

@@ -19,11 +19,21 @@ function invalidConfig(message: string): KafkaJSProtocolError {
   return new KafkaJSProtocolError(message, 'INVALID_CONFIG', false);
 }
 
+/** Java's Long.MAX_VALUE, the largest value of a LONG config. */
+const LONG_MAX = 9223372036854775807n;
+
+/** A config value as Kafka parses a number (Long.parseLong after trimming), or why it is not one. */
+function parseWhole(value: string, type: 'LONG' | 'INT'): bigint | string {
+  const v = value.trim();
+  if (!/^[+-]?\d{1,25}$/.test(v)) return `Not a number of type ${type}`;
+  const n = BigInt(v);
+  const max = type === 'LONG' ? LONG_MAX : 2147483647n;
+  if (n > max || n < -max - 1n) return `Not a number of type ${type}`;
+  return n;
+}
+
 /** The topic configs this simulation applies; refuses an unknown name or a value Kafka refuses. */
-function topicConfig(
-  t: ITopicConfig,
-  replicationFactor: number,
-): { retentionMs?: number | null; minInsyncReplicas?: number } {
+function topicConfig(t: ITopicConfig): { retentionMs?: number | null; minInsyncReplicas?: number } {
   const entries = t.configEntries;
   if (entries === undefined) return {};
   if (!Array.isArray(entries))
@@ -31,34 +41,41 @@ function topicConfig(
       `Invalid configEntries for topic "${t.topic}": expected an array of { name, value }`,
     );
   const out: { retentionMs?: number | null; minInsyncReplicas?: number } = {};
+  const invalid = (name: string, value: string, why: string) =>
+    invalidConfig(`Invalid value ${value} for configuration ${name}: ${why}`);
   entries.forEach((e: unknown, i) => {
     const { name, value } = (e ?? {}) as { name?: unknown; value?: unknown };
     if (typeof name !== 'string' || typeof value !== 'string')
       throw new KafkaJSNonRetriableError(
         `Invalid configEntries[${i}] for topic "${t.topic}": each entry is { name: string, value: string }`,
       );
-    const n = /^-?\d{1,16}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
     switch (name) {
-      case 'retention.ms':
-        if (!Number.isSafeInteger(n) || n < -1)
-          throw invalidConfig(`Invalid value ${value} for configuration retention.ms: Value must be at least -1`);
-        out.retentionMs = n === -1 ? null : n;
+      case 'retention.ms': {
+        const n = parseWhole(value, 'LONG');
+        if (typeof n === 'string') throw invalid(name, value, n);
+        if (n < -1n) throw invalid(name, value, 'Value must be at least -1');
+        // -1, or more milliseconds than a run could ever last: kept for ever.
+        out.retentionMs = n === -1n || n > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(n);
         return;
-      case 'min.insync.replicas':
-        if (!Number.isSafeInteger(n) || n < 1)
-          throw invalidConfig(`Invalid value ${value} for configuration min.insync.replicas: Value must be at least 1`);
-        if (n > replicationFactor)
-          throw invalidConfig(
-            `min.insync.replicas ${n} for topic "${t.topic}" exceeds its replicationFactor ${replicationFactor}: no write with acks -1 could ever succeed`,
-          );
-        out.minInsyncReplicas = n;
+      }
+      case 'min.insync.replicas': {
+        const n = parseWhole(value, 'INT');
+        if (typeof n === 'string') throw invalid(name, value, n);
+        if (n < 1n) throw invalid(name, value, 'Value must be at least 1');
+        // More than the replicas is accepted, as by Kafka: every acks -1 write then fails (NOT_ENOUGH_REPLICAS).
+        out.minInsyncReplicas = Number(n);
         return;
-      case 'cleanup.policy':
-        if (value !== 'delete')
+      }
+      case 'cleanup.policy': {
+        const policies = value.split(',').map((p) => p.trim().toLowerCase());
+        if (policies.some((p) => p !== 'delete' && p !== 'compact'))
+          throw invalid(name, value, 'String must be one of: compact, delete');
+        if (policies.includes('compact'))
           throw invalidConfig(
             `cleanup.policy ${value} for topic "${t.topic}": this simulation keeps cleanup.policy=delete only (no log compaction)`,
           );
         return;
+      }
       default:
         throw invalidConfig(
           `Unknown topic config name: ${name} (this simulation applies retention.ms, min.insync.replicas and cleanup.policy)`,
@@ -116,7 +133,7 @@ export class KafkaAdmin {
         throw new KafkaJSNonRetriableError(
           `Invalid replicationFactor ${String(t.replicationFactor)} for topic "${t.topic}"`,
         );
-      return { topic: t.topic, numPartitions, replicationFactor, ...topicConfig(t, replicationFactor) };
+      return { topic: t.topic, numPartitions, replicationFactor, ...topicConfig(t) };
     });
     if (new Set(list.map((t) => t.topic)).size !== list.length)
       throw new KafkaJSNonRetriableError('Invalid topics array, it cannot have multiple entries for the same topic');

@@ -44,8 +44,8 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
     .map((b) => `${b.id} ${b.alive ? `leads ${plural(b.leads, 'partition')}` : 'is down'}`)
     .join(', ');
   return (
-    <figure className="stream-broker-map" data-testid="stream-broker-map">
-      <figcaption>
+    <details className="stream-broker-map" data-testid="stream-broker-map" open>
+      <summary>
         <span className="stream-brokers" data-testid="stream-brokers">
           Brokers:{' '}
           {at.brokers.map((b, i) => (
@@ -60,7 +60,7 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
             ? '· every partition has all its replicas in sync'
             : `· ${plural(layout.underReplicated, 'partition')} under-replicated: fewer in-sync replicas than replicas`}
         </span>
-      </figcaption>
+      </summary>
       <svg
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="img"
@@ -176,6 +176,6 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
         {view.producers.length > 0 &&
           ` · arrows: records each producer sent in the last ${formatSimTime(layout.windowMs)}`}
       </p>
-    </figure>
+    </details>
   );
 }

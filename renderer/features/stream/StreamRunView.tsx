@@ -42,7 +42,7 @@ function LagChart({ view, t }: { view: StreamView; t: number }) {
   }, [view]);
   return (
     <figure className="stream-lag">
-      <figcaption>Total lag (records not yet committed), peak {max}</figcaption>
+      <figcaption>Total lag (records still in the log, not yet committed), peak {max}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Total consumer lag over the run, at most ${max} records`}>
         <path d={d} className="lag-line" />
         <line x1={x(t)} x2={x(t)} y1={0} y2={H} className="lag-cursor" />
@@ -228,8 +228,8 @@ export function StreamRunView({
             {view.partitions.some((p) => p.logStarts.length > 0) && (
               <>
                 {' '}
-                <span className="tape-cell deleted" aria-hidden="true" /> deleted by retention after it was read{' '}
-                <span className="tape-cell expired" aria-hidden="true" /> deleted before anyone read it (lost)
+                <span className="tape-cell deleted" aria-hidden="true" /> deleted by retention, read{' '}
+                <span className="tape-cell expired" aria-hidden="true" /> deleted, never read (lost)
               </>
             )}
             {view.partitions.some((p) => p.transactional) && (

@@ -22,8 +22,8 @@ const STATE_TEXT: Record<CellState, string> = {
   row: 'a row of the store: read_committed readers see it',
   open: 'written in a transaction not committed yet: read_committed readers do not see it',
   aborted: 'written in a transaction that was aborted: read_committed readers never see it',
-  deleted: 'deleted by retention after a consumer read it',
-  expired: 'deleted by retention before any consumer read it: lost',
+  deleted: 'deleted by retention; a consumer read it (or reads it later from an earlier fetch)',
+  expired: 'deleted by retention, and no consumer ever read it: lost',
 };
 
 /** A record written in a transaction, at instant `t`: open until it ends, then seen or never seen. */
@@ -118,10 +118,8 @@ const TapeRow = memo(function TapeRow({
   const stateOf = (offset: number, index: number): CellState => {
     const txn = transactionState(track, index, t);
     if (txn === 'open' || txn === 'aborted') return txn;
-    if (offset < logStart) {
-      const read = track.firstProcessed.get(offset);
-      return read !== undefined && read <= t ? 'deleted' : 'expired';
-    }
+    // A consumer may still hold a deleted record from a fetch made before: lost only if nobody ever reads it.
+    if (offset < logStart) return track.firstProcessed.has(offset) ? 'deleted' : 'expired';
     if (track.output) return 'row';
     return committed !== null && offset < committed
       ? 'committed'

@@ -66,15 +66,15 @@ export interface BrokerMapLayout {
   windowMs: number;
 }
 
-export const CHIP_W = 20;
-export const CHIP_H = 14;
+export const CHIP_W = 22;
+export const CHIP_H = 15;
 const CHIP_GAP = 3;
 const PAD = 8;
 const HEADER = 20;
 const RACK_HEADER = 18;
-const PRODUCER_H = 26;
+const PRODUCER_H = 24;
 const PRODUCER_W = 96;
-const SEND_GAP = 56;
+const SEND_GAP = 46;
 const MIN_BROKER_W = 6 * (CHIP_W + CHIP_GAP) + 2 * PAD;
 
 /** The sends from `t - windowMs` to `t`, summed by producer and the broker they went to. */

@@ -28,9 +28,11 @@ export function recordPath(view: StreamView, record: string): PathStep[] {
         steps.push({
           t: gone.t,
           text:
-            read !== undefined && read <= gone.t
-              ? `deleted by retention (older than retention.ms): the log now starts at offset ${gone.start}`
-              : `deleted by retention before any consumer read it: lost (the log now starts at offset ${gone.start})`,
+            read === undefined
+              ? `deleted by retention, and no consumer ever read it: lost (the log now starts at offset ${gone.start})`
+              : read <= gone.t
+                ? `deleted by retention (older than retention.ms): the log now starts at offset ${gone.start}`
+                : `deleted by retention from the log; a consumer still holds it from an earlier fetch (the log now starts at offset ${gone.start})`,
         });
       }
       const txn = p.transactions[i];

@@ -10,23 +10,10 @@ import type { TraceEvent } from '../../../engine/core';
 import type { PartitionAt, PartitionTrack, StreamAt, StreamEvent, StreamSend, StreamView } from './streamViewTypes';
 
 export type { PartitionAt, PartitionTrack, StreamAt, StreamEvent, StreamSend, StreamView };
+export { countUpTo, latest, num } from './timeSeries';
+export { streamAt } from './streamAt';
 
 const pkey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
-
-/** How many items of `sorted` (by `at`) are at or before `t`. */
-export function countUpTo<T>(sorted: readonly T[], t: number, at: (x: T) => number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at(sorted[mid]!) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export const num = (x: number) => x;
-const byT = (x: { t: number }) => x.t;
 
 export function buildStreamView(report: KafkaJobReport): StreamView {
   const partitions = new Map<string, PartitionTrack>();
@@ -339,67 +326,5 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
       .filter((w) => report.storeTopic === null || w.kind === 'topic')
       .map((w) => w.t)
       .sort((a, b) => a - b),
-  };
-}
-
-/** The last item of `sorted` (by t) at or before `t`, or undefined. */
-export function latest<T extends { t: number }>(sorted: readonly T[], t: number): T | undefined {
-  const n = countUpTo(sorted, t, byT);
-  return n > 0 ? sorted[n - 1] : undefined;
-}
-
-export function streamAt(view: StreamView, t: number): StreamAt {
-  const owners = latest(view.owners, t);
-  const partitions = view.partitions.map((track): PartitionAt => {
-    const logEnd = countUpTo(track.appendTimes, t, num);
-    const end = logEnd > 0 ? track.offsets[logEnd - 1]! + 1 : (track.offsets[0] ?? 0);
-    const logStart = latest(track.logStarts, t)?.start ?? track.offsets[0] ?? 0;
-    const commit = latest(track.commits, t);
-    const last = latest(track.processed, t);
-    const committed = commit?.offset ?? null;
-    return {
-      track,
-      logEnd: end,
-      logStart,
-      committed,
-      processedTo: last ? last.offset + 1 : null,
-      lastConsumer: last?.consumer ?? null,
-      owners: owners?.owner.get(track.key) ?? [],
-      leader: latest(track.leaders, t)?.leader ?? null,
-      isr: latest(track.isr, t)?.isr ?? track.replicas,
-      // No consumer of the group reads the store topic: it has no lag.
-      // Records retention deleted are no lag: nobody can read them any more.
-      lag: track.output ? 0 : Math.max(0, end - Math.max(committed ?? 0, logStart)),
-    };
-  });
-  const L = view.ledgerTimes;
-  const writes = countUpTo(view.sinkWrites, t, byT);
-  const leads = new Map<string, number>();
-  for (const p of partitions) if (p.leader !== null) leads.set(p.leader, (leads.get(p.leader) ?? 0) + 1);
-  return {
-    t,
-    brokers: view.brokers.map((b) => ({
-      id: b.id,
-      alive: !b.down.some((d) => t >= d.from && t < d.to),
-      leads: leads.get(b.id) ?? 0,
-    })),
-    partitions,
-    ledger: {
-      appended: countUpTo(L.appended, t, num),
-      logDuplicated: countUpTo(L.logDuplicated, t, num),
-      processed: countUpTo(L.processed, t, num),
-      reprocessed: countUpTo(L.reprocessed, t, num),
-      stored: countUpTo(L.stored, t, num),
-      duplicated: countUpTo(L.duplicated, t, num),
-    },
-    members: latest(view.members, t)?.consumers ?? [],
-    crashed: view.crashes
-      .filter((c) => c.t <= t && (latest(view.members, t)?.consumers ?? []).includes(c.consumer))
-      .map((c) => c.consumer),
-    generation: owners?.generation ?? 0,
-    groups: owners?.groups ?? [],
-    sinkRows: countUpTo(view.storeWriteTimes, t, num),
-    recentWrites: view.sinkWrites.slice(Math.max(0, writes - 6), writes),
-    recentEvents: view.events.slice(0, countUpTo(view.events, t, byT)).slice(-50),
   };
 }
