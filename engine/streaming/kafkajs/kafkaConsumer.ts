@@ -17,7 +17,8 @@
  *   processed and did not commit is delivered again to the partition's next owner.
  */
 import { KafkaJSNonRetriableError, UNRECOVERABLE, isRebalance, rootCause } from './kafkaErrors';
-import { idProblem, topicNameProblem } from '../kafkaLimits';
+import { topicNameProblem } from '../kafkaLimits';
+import { parseConsumerConfig, type ConsumerRetry, type ConsumerTiming } from './consumerConfig';
 import { PartitionPauses } from './partitionPauses';
 import { CONSUMER_EVENTS, InstrumentationEmitter, type InstrumentationEvent } from './instrumentation';
 import { ConsumerOffsets } from './consumerOffsets';
@@ -35,17 +36,12 @@ export class KafkaConsumer {
   readonly #transport: KafkaTransport;
   readonly #client: number;
   readonly #groupId: string;
-  readonly #config: Required<
-    Pick<
-      ConsumerConfig,
-      'sessionTimeout' | 'heartbeatInterval' | 'rebalanceTimeout' | 'maxWaitTimeInMs' | 'maxBytesPerPartition'
-    >
-  >;
+  readonly #config: ConsumerTiming;
   #lastHeartbeat = 0;
   /** The lab's processing time per message, and when the messages handed so far are done (the consumer's own clock). */
   #processingMs = 0;
   #busyUntil = 0;
-  readonly #retries: { retries: number; initialRetryTime: number; multiplier: number; maxRetryTime: number };
+  readonly #retries: ConsumerRetry;
   #connected = false;
   #topics: string[] = [];
   #fromBeginning = new Map<string, boolean>();
@@ -64,44 +60,12 @@ export class KafkaConsumer {
   readonly #emitter: InstrumentationEmitter;
 
   constructor(transport: KafkaTransport, clientId: string, config: ConsumerConfig) {
-    if (typeof config !== 'object' || config === null || typeof config.groupId !== 'string' || config.groupId === '')
-      throw new KafkaJSNonRetriableError('Consumer groupId must be a non-empty string.');
-    const tooLong = idProblem('Consumer groupId', config.groupId);
-    if (tooLong !== null) throw new KafkaJSNonRetriableError(tooLong);
-    const ms = (name: string, v: unknown, fallback: number): number => {
-      if (v === undefined) return fallback;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-        throw new KafkaJSNonRetriableError(`Consumer ${name} must be a number of milliseconds, got ${String(v)}`);
-      return v;
-    };
-    const heartbeatInterval = ms('heartbeatInterval', config.heartbeatInterval, 3000);
-    const sessionTimeout = ms('sessionTimeout', config.sessionTimeout, 30000);
-    if (heartbeatInterval >= sessionTimeout)
-      throw new KafkaJSNonRetriableError(
-        `Consumer heartbeatInterval (${heartbeatInterval}) must be lower than sessionTimeout (${sessionTimeout}). It is recommended to set heartbeatInterval to approximately a third of the sessionTimeout.`,
-      );
+    const parsed = parseConsumerConfig(config);
     this.#transport = transport;
-    this.#groupId = config.groupId;
-    this.#readCommitted = config.readUncommitted !== true;
-    this.#config = {
-      sessionTimeout,
-      heartbeatInterval,
-      rebalanceTimeout: ms('rebalanceTimeout', config.rebalanceTimeout, 60000),
-      maxWaitTimeInMs: ms('maxWaitTimeInMs', config.maxWaitTimeInMs, 5000),
-      maxBytesPerPartition: ms('maxBytesPerPartition', config.maxBytesPerPartition, 1048576),
-    };
-    const retry = config.retry ?? {};
-    if (typeof retry !== 'object' || retry === null)
-      throw new KafkaJSNonRetriableError('Consumer retry must be an object');
-    const retries = ms('retry.retries', retry.retries, 5);
-    if (!Number.isInteger(retries))
-      throw new KafkaJSNonRetriableError(`Consumer retry.retries must be a whole number, got ${retries}`);
-    this.#retries = {
-      retries,
-      initialRetryTime: ms('retry.initialRetryTime', retry.initialRetryTime, 300),
-      multiplier: ms('retry.multiplier', retry.multiplier, 2),
-      maxRetryTime: ms('retry.maxRetryTime', retry.maxRetryTime, 30000),
-    };
+    this.#groupId = parsed.groupId;
+    this.#readCommitted = parsed.readCommitted;
+    this.#config = parsed.timing;
+    this.#retries = parsed.retries;
     this.#client = transport.open('consumer', clientId);
     this.#emitter = new InstrumentationEmitter(
       CONSUMER_EVENTS,
