@@ -38,6 +38,7 @@ export const JOB_API_FILES = [
   'dataFrame.d.ts',
   'sparkSession.d.ts',
   'kafkajs.d.ts',
+  'kafkajsConsumer.d.ts',
 ];
 
 /** What is wrong with the folder's files, one line each: a `.d.ts` file JOB_API_FILES leaves out, or one it names that is not there. */
@@ -158,8 +159,10 @@ export function apiEntries(source) {
     } else if (ts.isModuleDeclaration(st) && ts.isStringLiteral(st.name)) {
       // A library a job imports: one section, its doc (the calls and their counterparts); the
       // declarations inside are the library's own (KafkaJS's), documented in the .d.ts for the editor.
+      // A module declared in several files (they merge) is one section, from the file with its doc.
       const text = `declare module '${st.name.text}'`;
-      entries.push({ kind: 'module', name: st.name.text, doc: docOf(st).doc, text, members: [] });
+      const doc = docOf(st).doc;
+      if (doc !== '') entries.push({ kind: 'module', name: st.name.text, doc, text, members: [] });
     } else if (ts.isTypeAliasDeclaration(st)) {
       entries.push({
         kind: 'type',

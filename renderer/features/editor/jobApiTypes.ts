@@ -11,6 +11,7 @@ import sparkContext from '../../../labs/jobApi/sparkContext.d.ts?raw';
 import dataFrame from '../../../labs/jobApi/dataFrame.d.ts?raw';
 import sparkSession from '../../../labs/jobApi/sparkSession.d.ts?raw';
 import kafkajs from '../../../labs/jobApi/kafkajs.d.ts?raw';
+import kafkajsConsumer from '../../../labs/jobApi/kafkajsConsumer.d.ts?raw';
 
 /**
  * Each file of labs/jobApi/ by name, in the order of docs/job-api.md (JOB_API_FILES in
@@ -25,6 +26,7 @@ export const JOB_API_FILES: Readonly<Record<string, string>> = {
   'dataFrame.d.ts': dataFrame,
   'sparkSession.d.ts': sparkSession,
   'kafkajs.d.ts': kafkajs,
+  'kafkajsConsumer.d.ts': kafkajsConsumer,
 };
 
 /** The job API's declarations as one file, Monaco's extra lib (its interfaces merge across the files). */
