@@ -71,6 +71,7 @@ function createTopics(req: Extract<AdminRequest, { op: 'createTopics' }>, ctx: A
         name: 'KafkaJSProtocolError',
         type: 'INVALID_REPLICATION_FACTOR',
         retriable: false,
+        topic: tooMany.topic,
         message: `Replication-factor is invalid: ${tooMany.replicationFactor} for topic "${tooMany.topic}", and ${
           live === brokers
             ? `this cluster has ${brokers} brokers`

@@ -247,7 +247,7 @@ describe("KafkaJS's consumer rules", () => {
       10_007,
     );
     expect(errors).toEqual([
-      'KafkaJSProtocolError: Replication-factor is invalid: 5 for topic "x", and this cluster has 3 brokers',
+      'KafkaJSAggregateError: Topic creation errors: topic "x": Replication-factor is invalid: 5 for topic "x", and this cluster has 3 brokers (INVALID_REPLICATION_FACTOR)',
       'KafkaJSNonRetriableError: Invalid timeout Infinity: milliseconds, above 0',
     ]);
     expect(consumer).not.toBeNull();

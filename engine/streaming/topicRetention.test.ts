@@ -40,6 +40,13 @@ describe('topic configs (configEntries)', () => {
   });
 
   it("refuses with Kafka's words: not a LONG, below -1, an unknown name, compaction", async () => {
+    // As KafkaJS: an aggregate holding one KafkaJSCreateTopicError per topic refused.
+    const {
+      failures: [aggregate],
+    } = await createWith([{ name: 'retention.ms', value: 'soon' }]);
+    expect(aggregate).toMatch(
+      /^KafkaJSAggregateError: Topic creation errors: topic "t": Invalid value soon for configuration retention\.ms: Not a number of type LONG \(INVALID_CONFIG\)$/,
+    );
     const cases: [unknown, RegExp][] = [
       [
         [{ name: 'retention.ms', value: '1e3' }],
@@ -72,7 +79,7 @@ describe('topic configs (configEntries)', () => {
       },
     ]);
     expect(failures.map((e) => (e as Error).message)).toEqual([
-      'Replication-factor is invalid: 3 for topic "three", and only 2 of this cluster\'s 3 brokers are alive',
+      'Topic creation errors: topic "three": Replication-factor is invalid: 3 for topic "three", and only 2 of this cluster\'s 3 brokers are alive (INVALID_REPLICATION_FACTOR)',
     ]);
     for (const ps of host.brokers.partitions('two')) {
       expect(ps.replicas).not.toContain('n1');

@@ -257,4 +257,17 @@ declare module 'kafkajs' {
     readonly retryCount: number;
     readonly retryTime: number;
   }
+
+  /** One topic's error of admin.createTopics(): the broker's `type` (INVALID_CONFIG, INVALID_REPLICATION_FACTOR) and the topic. */
+  export class KafkaJSCreateTopicError extends KafkaJSProtocolError {
+    /** ClusterLab's arguments; KafkaJS's are (error, topicName). */
+    constructor(message: string, type: string, topic: string);
+    readonly topic: string;
+  }
+
+  /** createTopics throws one: `errors` holds a KafkaJSCreateTopicError per topic refused. Java: CreateTopicsResult.values(), a future per topic. */
+  export class KafkaJSAggregateError extends Error {
+    constructor(message: string, errors: KafkaJSError[]);
+    readonly errors: KafkaJSError[];
+  }
 }

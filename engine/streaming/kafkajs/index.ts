@@ -24,6 +24,8 @@ export {
   KafkaJSNonRetriableError,
   KafkaJSProtocolError,
   KafkaJSNumberOfRetriesExceeded,
+  KafkaJSCreateTopicError,
+  KafkaJSAggregateError,
   errorFromData,
   type KafkaErrorData,
 } from './kafkaErrors';

@@ -2,7 +2,7 @@
  * KafkaJS's admin client (src/admin): `createTopics`, `listTopics`, `fetchTopicOffsets`,
  * `fetchOffsets`, with KafkaJS's shapes (offsets as strings).
  */
-import { KafkaJSNonRetriableError, KafkaJSProtocolError } from './kafkaErrors';
+import { KafkaJSCreateTopicError, KafkaJSNonRetriableError, topicCreationErrors } from './kafkaErrors';
 import { MAX_TOPIC_PARTITIONS, topicNameProblem } from '../kafkaLimits';
 import type { KafkaRequest, KafkaTransport } from './kafkaCalls';
 
@@ -14,9 +14,10 @@ export interface ITopicConfig {
   configEntries?: { name: string; value: string }[];
 }
 
-/** An invalid topic config, as the broker answers it (KafkaJS throws it from createTopics). */
-function invalidConfig(message: string): KafkaJSProtocolError {
-  return new KafkaJSProtocolError(message, 'INVALID_CONFIG', false);
+/** An invalid topic config, as the broker answers it (KafkaJS throws an aggregate of such errors from createTopics). */
+class InvalidConfig extends Error {}
+function invalidConfig(message: string): InvalidConfig {
+  return new InvalidConfig(message);
 }
 
 /** Java's Long.MAX_VALUE, the largest value of a LONG config. */
@@ -133,7 +134,12 @@ export class KafkaAdmin {
         throw new KafkaJSNonRetriableError(
           `Invalid replicationFactor ${String(t.replicationFactor)} for topic "${t.topic}"`,
         );
-      return { topic: t.topic, numPartitions, replicationFactor, ...topicConfig(t) };
+      try {
+        return { topic: t.topic, numPartitions, replicationFactor, ...topicConfig(t) };
+      } catch (error) {
+        if (!(error instanceof InvalidConfig)) throw error;
+        throw topicCreationErrors([new KafkaJSCreateTopicError(error.message, 'INVALID_CONFIG', t.topic)]);
+      }
     });
     if (new Set(list.map((t) => t.topic)).size !== list.length)
       throw new KafkaJSNonRetriableError('Invalid topics array, it cannot have multiple entries for the same topic');

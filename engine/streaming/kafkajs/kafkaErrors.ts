@@ -33,6 +33,40 @@ export class KafkaJSProtocolError extends KafkaJSError {
   }
 }
 
+/** One topic's error of `admin.createTopics()`: the broker's error (its `type`) and the topic. */
+export class KafkaJSCreateTopicError extends KafkaJSProtocolError {
+  override name = 'KafkaJSCreateTopicError';
+  constructor(
+    message: string,
+    type: string,
+    readonly topic: string,
+  ) {
+    super(message, type, false);
+  }
+}
+
+/**
+ * Several errors at once (KafkaJS's `createTopics` throws one holding a KafkaJSCreateTopicError
+ * per topic the broker refused). KafkaJS's message is 'Topic creation errors'; here it names them.
+ */
+export class KafkaJSAggregateError extends Error {
+  override name = 'KafkaJSAggregateError';
+  constructor(
+    message: string,
+    readonly errors: KafkaJSError[],
+  ) {
+    super(message);
+  }
+}
+
+/** createTopics' failure, as KafkaJS throws it: an aggregate of each topic's error. */
+export function topicCreationErrors(errors: KafkaJSCreateTopicError[]): KafkaJSAggregateError {
+  return new KafkaJSAggregateError(
+    `Topic creation errors: ${errors.map((e) => `topic "${e.topic}": ${e.message} (${e.type})`).join('; ')}`,
+    errors,
+  );
+}
+
 /** A request was retried `retryCount` times and failed every time; `cause` is the last failure. */
 export class KafkaJSNumberOfRetriesExceeded extends KafkaJSNonRetriableError {
   override name = 'KafkaJSNumberOfRetriesExceeded';
@@ -51,12 +85,16 @@ export interface KafkaErrorData {
   message: string;
   /** KafkaJSProtocolError: the Kafka error's name (NOT_ENOUGH_REPLICAS, ...). */
   type?: string;
+  /** A createTopics error: the topic it is about (the client throws KafkaJS's aggregate of them). */
+  topic?: string;
   retriable?: boolean;
   retryCount?: number;
   retryTime?: number;
 }
 
-export function errorFromData(e: KafkaErrorData): KafkaJSError {
+export function errorFromData(e: KafkaErrorData): KafkaJSError | KafkaJSAggregateError {
+  if (e.name === 'KafkaJSProtocolError' && e.topic !== undefined)
+    return topicCreationErrors([new KafkaJSCreateTopicError(e.message, e.type ?? 'UNKNOWN', e.topic)]);
   if (e.name === 'KafkaJSProtocolError')
     return new KafkaJSProtocolError(e.message, e.type ?? 'UNKNOWN', e.retriable ?? true);
   if (e.name === 'KafkaJSNumberOfRetriesExceeded')

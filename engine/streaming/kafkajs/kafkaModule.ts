@@ -7,6 +7,8 @@ import { kafkaClass } from './kafka';
 import { PARTITIONERS } from './partitioners';
 import type { KafkaTransport } from './kafkaCalls';
 import {
+  KafkaJSAggregateError,
+  KafkaJSCreateTopicError,
   KafkaJSError,
   KafkaJSNonRetriableError,
   KafkaJSNumberOfRetriesExceeded,
@@ -28,5 +30,7 @@ export function kafkajsModule(transport: KafkaTransport, brokerAddresses: readon
     KafkaJSNonRetriableError,
     KafkaJSProtocolError,
     KafkaJSNumberOfRetriesExceeded,
+    KafkaJSCreateTopicError,
+    KafkaJSAggregateError,
   });
 }
