@@ -105,28 +105,33 @@ export class BrokerCluster {
 
   /**
    * Creates a topic, placing partition p's replicas on the live brokers p, p+1, ... (mod their
-   * number): as Kafka, a topic is placed on the brokers that are up when it is created.
+   * number): as Kafka, a topic is placed on the brokers that are up when it is created. A topic
+   * created on first use while too few brokers are up (the admin refuses that case) is placed on
+   * every broker, its partitions without a leader until one of their brokers is back.
    */
   createTopic(config: TopicConfig): void {
     const live = this.liveBrokerIds();
-    const n = live.length;
+    const pool = live.length >= config.replicationFactor ? live : this.brokerIds;
+    const n = pool.length;
     if (config.replicationFactor > n) {
       throw new RangeError(
-        `topic ${config.name}: replicationFactor ${config.replicationFactor} exceeds the ${n} live brokers`,
+        `topic ${config.name}: replicationFactor ${config.replicationFactor} exceeds the ${n} brokers`,
       );
     }
     const parts: PartitionState[] = [];
     for (let p = 0; p < config.partitions; p++) {
       const replicas: string[] = [];
-      for (let r = 0; r < config.replicationFactor; r++) replicas.push(live[(p + r) % n]!);
+      for (let r = 0; r < config.replicationFactor; r++) replicas.push(pool[(p + r) % n]!);
       const replicaEnd = new Map<string, number>();
       for (const r of replicas) replicaEnd.set(r, 0);
+      const up = replicas.filter((r) => this.isAlive(r));
       parts.push({
         topic: config,
         log: new PartitionLog(config.name, p),
         replicas,
-        leader: replicas[0]!,
-        isr: [...replicas],
+        leader: up[0] ?? null,
+        // Kafka keeps the last in-sync replica in the ISR, so that it can lead when it is back.
+        isr: up.length > 0 ? up : [replicas[0]!],
         replicaEnd,
         producers: new Map(),
         waiters: [],
@@ -139,6 +144,9 @@ export class BrokerCluster {
       topic: config.name,
       partitions: config.partitions,
       replicationFactor: config.replicationFactor,
+      // Each partition's first leader (null: offline) and in-sync replicas, for the pictures.
+      leaders: parts.map((ps) => ps.leader),
+      isr: parts.map((ps) => [...ps.isr]),
     });
   }
 

@@ -93,6 +93,92 @@ describe("KafkaJS's consumer events", () => {
     const crash = heard.find((e) => e.type === 'consumer.crash')!;
     expect((crash.payload.error as Error).message).toBe('boom');
     expect(crash.payload).toMatchObject({ groupId: 'g', restart: false });
+    // As KafkaJS's onCrash: the consumer is stopped and disconnected before the crash is told.
+    expect(heard.map((e) => e.type)).toEqual(['consumer.stop', 'consumer.crash']);
+  });
+
+  it('a consumer stopped by a crash can be run again from its CRASH listener', async () => {
+    const { kafka, run, host } = kafkaRun([topic('in', 1)]);
+    let handled = 0;
+    const { failures } = await run(
+      [
+        async () => {
+          const producer = kafka.producer();
+          await producer.connect();
+          await producer.send({ topic: 'in', messages: messages(3) });
+          const c = kafka.consumer({ groupId: 'g', retry: { retries: 0 } });
+          let first = true;
+          c.on(c.events.CRASH, async (e) => {
+            if (e.payload.restart) return;
+            await c.connect();
+            await c.subscribe({ topics: ['in'], fromBeginning: true });
+            await c.run({ eachMessage: async () => void handled++ });
+          });
+          await c.subscribe({ topics: ['in'], fromBeginning: true });
+          await c.run({
+            eachMessage: async () => {
+              if (first) {
+                first = false;
+                throw new TypeError('boom');
+              }
+            },
+          });
+        },
+      ],
+      20_000,
+    );
+    expect(failures).toEqual([]);
+    expect(handled).toBe(3);
+    expect(host.groupOf('g')!.committedOffsets()).toEqual([{ topic: 'in', partition: 0, offset: 3 }]);
+  });
+
+  it("a listener's error is logged as KafkaJS logs it; a loop the sandbox stopped ends the program", async () => {
+    const { kafka, run, logs, transport } = kafkaRun([topic('in', 1)]);
+    const fatal: unknown[] = [];
+    transport.fatal = (e) => fatal.push(e);
+    const stopped = Object.assign(new Error('Your loop at job.js line 3 has been running for 5 s'), {
+      name: 'RunawayLoopError',
+    });
+    const { failures } = await run([
+      async () => {
+        const c = kafka.consumer({ groupId: 'g' });
+        c.on(c.events.CONNECT, () => {
+          throw new Error('listener bug');
+        });
+        c.on(c.events.GROUP_JOIN, () => {
+          throw stopped;
+        });
+        await c.connect();
+        await c.subscribe({ topics: ['in'], fromBeginning: true });
+        await c.run({ eachMessage: async () => {} });
+      },
+    ]);
+    expect(logs).toContain('ERROR Failed to execute listener: listener bug');
+    expect(failures).toEqual([]);
+    expect(fatal).toEqual([stopped]);
+    expect(logs.join('\n')).not.toMatch(/Failed to execute listener: Your loop/);
+    // The names are KafkaJS's constants: frozen, so one program cannot rename them for the next.
+    const c = kafka.consumer({ groupId: 'h' });
+    expect(Object.isFrozen(c.events)).toBe(true);
+  });
+
+  it('an idle member heartbeats too, after its empty fetches, once heartbeatInterval has passed', async () => {
+    const { kafka, run } = kafkaRun([topic('in', 1)]);
+    const beats: number[] = [];
+    await run(
+      [
+        async () => {
+          const c = kafka.consumer({ groupId: 'g' });
+          c.on(c.events.HEARTBEAT, (e) => beats.push(e.timestamp));
+          await c.subscribe({ topics: ['in'] });
+          await c.run({ eachMessage: async () => {} });
+        },
+      ],
+      30_000,
+    );
+    // Empty fetches wait maxWaitTimeInMs (5 s) each: a heartbeat after each, about every 5 s.
+    expect(beats.length).toBeGreaterThanOrEqual(4);
+    expect(beats.every((t, i) => i === 0 || t - beats[i - 1]! >= 3000)).toBe(true);
   });
 
   it('refuses an event name KafkaJS does not have, and a listener that is not a function', async () => {

@@ -58,13 +58,7 @@ export class TopicRegistry {
   partitionsOf(topic: string, create: boolean): number | null {
     if (this.known.has(topic)) return this.brokers.partitions(topic).length;
     // Past the simulation's partitions, a topic is not created (the send fails as for a missing topic).
-    // Nor with no live broker to put it on (the send fails, and is retried, until one is back).
-    if (
-      !create ||
-      !this.room(AUTO_TOPIC.partitions) ||
-      this.brokers.liveBrokerIds().length < AUTO_TOPIC.replicationFactor
-    )
-      return null;
+    if (!create || !this.room(AUTO_TOPIC.partitions)) return null;
     this.create(topic, AUTO_TOPIC.partitions, AUTO_TOPIC.replicationFactor);
     return AUTO_TOPIC.partitions;
   }

@@ -86,6 +86,28 @@ describe('topic configs (configEntries)', () => {
       expect(ps.leader).not.toBe('n1');
     }
   });
+
+  it('a topic created on first use while every broker is down waits for one: offline, then led when it is back', async () => {
+    const faults = ['n1', 'n2', 'n3'].map((broker) => ({
+      kind: 'killBroker' as const,
+      broker,
+      atMs: 0,
+      ...(broker === 'n1' ? { restartAfterMs: 2000 } : {}),
+    }));
+    const { kafka, run, host, trace } = kafkaRun([], 1, 0, faults);
+    const { failures } = await run([
+      async () => {
+        const producer = kafka.producer();
+        await producer.connect();
+        await producer.send({ topic: 'auto', messages: [{ value: 'a' }] });
+      },
+    ]);
+    expect(failures).toEqual([]);
+    const created = trace.events.find((e) => e.type === 'topicCreated')!;
+    expect(created).toMatchObject({ topic: 'auto', leaders: [null] });
+    expect(host.brokers.partitions('auto')[0]!.leader).toBe('n1');
+    expect(host.ledger.summarize().appended).toBe(1);
+  });
 });
 
 describe('retention on the brokers', () => {

@@ -26,8 +26,22 @@ export function noneDeletedUnreadCheck(id: string, group: string, total: number)
         return fail(
           `${TOPIC} holds ${plural(inTopic, 'record')}: send each of the ${total} readings to ${TOPIC}, once`,
         );
-      const readers = r.trace.some((e) => e.type === 'memberJoined' && e.group === group);
-      if (!readers) return fail(`no consumer joined the group ${group}: the archive's consumers share that groupId`);
+      // Every consume call's consumer is one of the archive's (a crash that strikes a consumer of
+      // another group shows nothing about the archive).
+      const numberOf = new Map<number, number>();
+      for (const e of r.trace)
+        if (e.type === 'consumerNumbered') numberOf.set(e.client as number, e.consumer as number);
+      const inGroup = new Set(
+        r.trace
+          .filter((e) => e.type === 'memberJoined' && e.group === group)
+          .map((e) => numberOf.get(e.client as number) ?? 0),
+      );
+      const consumers = run.kind === 'stream' ? run.step.run.consumers : 0;
+      const outside = Array.from({ length: consumers }, (_, i) => i + 1).filter((n) => !inGroup.has(n));
+      if (outside.length > 0)
+        return fail(
+          `consumer ${outside.join(', ')} never joined the group ${group}: each consume call's consumer is one of the archive's (groupId '${group}')`,
+        );
       const unread = parts.reduce((n, p) => n + p.unread, 0);
       if (unread === 0)
         return pass(`the group ${group} read all ${plural(total, 'reading')} before retention deleted them`);

@@ -61,5 +61,5 @@ export function kafkaRun(
     });
     return { steps, failures };
   };
-  return { host, kafka, sink, trace, logs, run };
+  return { host, kafka, sink, trace, logs, run, transport };
 }

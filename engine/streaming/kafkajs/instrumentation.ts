@@ -7,7 +7,7 @@
 import { KafkaJSNonRetriableError } from './kafkaErrors';
 
 /** The consumer's events, named as KafkaJS names them ('consumer.' + the event). */
-export const CONSUMER_EVENTS = {
+export const CONSUMER_EVENTS = Object.freeze({
   HEARTBEAT: 'consumer.heartbeat',
   COMMIT_OFFSETS: 'consumer.commit_offsets',
   GROUP_JOIN: 'consumer.group_join',
@@ -24,7 +24,7 @@ export const CONSUMER_EVENTS = {
   REQUEST: 'consumer.network.request',
   REQUEST_TIMEOUT: 'consumer.network.request_timeout',
   REQUEST_QUEUE_SIZE: 'consumer.network.request_queue_size',
-} as const;
+} as const);
 
 export type ConsumerEventName = (typeof CONSUMER_EVENTS)[keyof typeof CONSUMER_EVENTS];
 
@@ -44,10 +44,15 @@ export class InstrumentationEmitter {
   #nextId = 0;
 
   constructor(
-    names: Record<string, string>,
+    names: Readonly<Record<string, string>>,
     /** Runs `fn` after the current call, as an event emitter's listeners run in KafkaJS. */
     private readonly later: (fn: () => void) => void,
     private readonly now: () => number,
+    /**
+     * Told of a listener's error: KafkaJS logs it and goes on; a loop the sandbox stopped or the
+     * run's time limit must end the run instead (the consumer passes those on).
+     */
+    private readonly failed: (error: unknown) => void,
   ) {
     this.#names = new Set(Object.values(names));
   }
@@ -80,10 +85,10 @@ export class InstrumentationEmitter {
       this.later(() => {
         try {
           const r = listener(event) as { catch?: unknown } | undefined;
-          // An async listener's rejection is ignored too.
-          if (r && typeof r.catch === 'function') (r as Promise<unknown>).catch(() => undefined);
-        } catch {
-          // Errors in listeners do not affect the consumer (KafkaJS).
+          // An async listener's rejection is reported too.
+          if (r && typeof r.catch === 'function') (r as Promise<unknown>).catch((error) => this.failed(error));
+        } catch (error) {
+          this.failed(error);
         }
       });
   }

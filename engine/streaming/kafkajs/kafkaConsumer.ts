@@ -70,8 +70,21 @@ export class KafkaConsumer {
     this.#emitter = new InstrumentationEmitter(
       CONSUMER_EVENTS,
       (fn) => void Promise.resolve().then(fn),
-      () => this.#now(),
+      () => transport.now(),
+      (error) => this.#listenerFailed(error),
     );
+  }
+
+  /** A listener threw: KafkaJS logs it and goes on; a stopped loop or the time limit ends the program. */
+  #listenerFailed(error: unknown): void {
+    const { name, message } = errorText(error);
+    if (name === 'RunawayLoopError' || name === 'JobTimeoutError') {
+      this.#running = false;
+      this.#transport.fatal?.(error);
+      return;
+    }
+    const where = this.#transport.where?.(error) ?? null;
+    this.#transport.log('ERROR', `Failed to execute listener: ${message}${where === null ? '' : ` (at ${where})`}`);
   }
 
   /** Adds a listener of one of `consumer.events`; returns the function that removes it. */
@@ -244,15 +257,6 @@ export class KafkaConsumer {
     this.#generation = joined.generation;
     this.#memberId = joined.memberId;
     this.#processingMs = joined.processingMsPerMessage;
-    this.#emitter.emit(CONSUMER_EVENTS.GROUP_JOIN, {
-      groupId: this.#groupId,
-      memberId: joined.memberId,
-      leaderId: joined.leaderId,
-      isLeader: joined.memberId === joined.leaderId,
-      memberAssignment: Object.fromEntries(Object.entries(joined.assignment).map(([t, ps]) => [t, [...ps]])),
-      groupProtocol: 'RoundRobinAssigner',
-      duration: this.#now() - started,
-    });
     this.#lastHeartbeat = this.#now();
     const assignedTopics = Object.keys(joined.assignment);
     const topicsNotSubscribed = assignedTopics.filter((t) => !this.#topics.includes(t));
@@ -265,6 +269,19 @@ export class KafkaConsumer {
         topicsSubscribed: [...this.#topics],
         topicsNotSubscribed,
       });
+    this.#emitter.emit(CONSUMER_EVENTS.GROUP_JOIN, {
+      groupId: this.#groupId,
+      memberId: joined.memberId,
+      leaderId: joined.leaderId,
+      isLeader: joined.memberId === joined.leaderId,
+      memberAssignment: Object.fromEntries(
+        Object.entries(joined.assignment)
+          .filter(([t]) => this.#topics.includes(t))
+          .map(([t, ps]) => [t, [...ps]]),
+      ),
+      groupProtocol: 'RoundRobinAssigner',
+      duration: this.#now() - started,
+    });
     // A new assignment: every partition restarts from the group's committed offset. A partition
     // of a topic this member did not subscribe to is dropped (KafkaJS's RECEIVED_UNSUBSCRIBED_TOPICS).
     this.#offsets.assign(
@@ -337,6 +354,8 @@ export class KafkaConsumer {
           if (!this.#running) break;
           await this.#handleBatch(batch);
         }
+        // KafkaJS's runner heartbeats after every fetch too (once heartbeatInterval has passed), so an idle member does.
+        if (this.#running && fetched.batches.length === 0) await this.#heartbeat();
         failures = 0;
       } catch (error) {
         if (isRebalance(error)) {
@@ -385,9 +404,18 @@ export class KafkaConsumer {
     await this.#call({ op: 'leave', groupId: this.#groupId });
     // KafkaJS's onCrash restarts when the retries were spent, or the root cause is retriable.
     const restart = retriable || name === 'KafkaJSNumberOfRetriesExceeded' || rootCause(error)?.retriable === true;
+    // KafkaJS's onCrash disconnects the consumer (STOP, DISCONNECT), then tells of the crash.
+    this.#emitter.emit(CONSUMER_EVENTS.STOP);
+    if (!restart) {
+      await this.#call({ op: 'disconnect' });
+      this.#connected = false;
+    }
+    this.#emitter.emit(CONSUMER_EVENTS.DISCONNECT);
     this.#emitter.emit(CONSUMER_EVENTS.CRASH, { error, groupId: this.#groupId, restart });
     if (!restart) {
+      // Stopped for good: a CRASH listener may connect, subscribe and run the consumer again.
       this.#running = false;
+      this.#run = null;
       return 'stopped';
     }
     await this.#call({ op: 'sleep', ms: wait });

@@ -90,6 +90,18 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         // The number faults and crashes name a consumer by (its program call's, in join order).
         consumerOf.set(e.client as number, e.consumer as number);
         break;
+      case 'topicCreated': {
+        // A partition's first leader and in-sync replicas, as placed on the brokers up then.
+        const leaders = e.leaders as (string | null)[] | undefined;
+        const isr = e.isr as string[][] | undefined;
+        leaders?.forEach((leader, i) => {
+          const p = partitions.get(pkey(e.topic as string, i));
+          if (!p) return;
+          p.leaders = [{ t: 0, leader }];
+          if (isr?.[i]) p.isr = [{ t: 0, isr: [...isr[i]] }];
+        });
+        break;
+      }
       case 'retentionDeleted': {
         const p = partitions.get(pkey(e.topic as string, e.partition as number));
         if (!p) break;
