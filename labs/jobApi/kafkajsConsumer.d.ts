@@ -149,12 +149,12 @@ declare module 'kafkajs' {
     readonly events: ConsumerEvents;
     /**
      * Calls listener after each such event (later, never in the consumer's way; its errors are
-     * ignored); returns the function that removes it. GROUP_JOIN's payload has the memberAssignment
+     * logged, not thrown); returns the function that removes it. GROUP_JOIN's payload has the memberAssignment
      * the coordinator gave this member. Java: a ConsumerRebalanceListener, and the client's metrics.
      */
     on(
       eventName: ValueOf<ConsumerEvents>,
-      listener: (event: InstrumentationEvent<any>) => void,
+      listener: (event: InstrumentationEvent<any>) => void | Promise<void>,
     ): RemoveInstrumentationEventListener;
   }
 

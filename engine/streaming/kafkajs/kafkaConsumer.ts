@@ -88,7 +88,7 @@ export class KafkaConsumer {
   }
 
   /** Adds a listener of one of `consumer.events`; returns the function that removes it. */
-  on(eventName: string, listener: (event: InstrumentationEvent) => void): () => void {
+  on(eventName: string, listener: (event: InstrumentationEvent) => unknown): () => void {
     return this.#emitter.on(eventName, listener);
   }
 
