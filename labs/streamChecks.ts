@@ -96,17 +96,22 @@ export function missing(r: KafkaJobReport, what: Records): string {
       `the producer sent ${count(l.produced)} records for ${plural(what.total, what.one)}: some of them twice`,
     );
   if (l.lostBeforeLog > 0) parts.push(`${count(l.lostBeforeLog)} never reached the log`);
-  const expired = Math.min(
-    l.lost - l.lostBeforeLog,
-    deletedUnread(r).reduce((n, p) => n + p.unread, 0),
-  );
+  // Only a run that lost records in the log has any deleted unread to tell apart.
+  const inLog = l.lost - l.lostBeforeLog;
+  const expired =
+    inLog > 0
+      ? Math.min(
+          inLog,
+          deletedUnread(r).reduce((n, p) => n + p.unread, 0),
+        )
+      : 0;
   if (expired > 0)
     parts.push(
       `${count(expired)} were deleted by retention before any consumer read them (retention deletes by age, read or not)`,
     );
-  if (l.lost - l.lostBeforeLog - expired > 0)
+  if (inLog - expired > 0)
     parts.push(
-      `${count(l.lost - l.lostBeforeLog - expired)} were in the log and committed past without being stored (a commit before the write skips a record when the consumer dies in between)`,
+      `${count(inLog - expired)} were in the log and committed past without being stored (a commit before the write skips a record when the consumer dies in between)`,
     );
   if (l.pending > 0)
     parts.push(

@@ -12,10 +12,6 @@ export class PartitionLog {
   private start = 0;
   /** Offsets below this are on every in-sync replica (and visible to consumers). */
   highWatermark = 0;
-  /** The ledger id of the record at each offset, kept after retention deletes the record. */
-  private readonly ids: number[] = [];
-  /** Records retention deleted that a compaction took out of `records` (the run's film still shows them). */
-  private compacted: LogRecord[] = [];
 
   constructor(
     readonly topic: string,
@@ -47,7 +43,6 @@ export class PartitionLog {
     stored.offset = this.logEndOffset;
     stored.appendTime = now;
     this.records.push(stored);
-    this.ids[stored.offset] = stored.id;
     return stored;
   }
 
@@ -56,12 +51,14 @@ export class PartitionLog {
    * it from an earlier fetch); undefined when nothing was written there.
    */
   idAt(offset: number): number | undefined {
-    return offset >= 0 && offset < this.logEndOffset ? this.ids[offset] : undefined;
+    // `records` keeps every record appended, from offset 0 (retention only moves the start).
+    if (offset < 0 || offset >= this.logEndOffset) return undefined;
+    return this.records[offset]?.id;
   }
 
   /** Every record appended and not truncated away, the ones retention deleted too, in offset order (for the run's film). */
   everyRecord(): LogRecord[] {
-    return this.compacted.concat(this.records);
+    return this.records.slice();
   }
 
   /** The record at `offset`, or undefined when it was deleted or not written yet. */
@@ -83,7 +80,6 @@ export class PartitionLog {
     if (offset >= this.logEndOffset) return [];
     const keep = Math.max(offset, this.start);
     const removed = this.records.splice(this.base + keep - this.start);
-    this.ids.length = keep;
     if (this.highWatermark > keep) this.highWatermark = keep;
     return removed;
   }
@@ -108,12 +104,7 @@ export class PartitionLog {
     this.base += drop;
     this.start += drop;
     if (this.highWatermark < this.start) this.highWatermark = this.start;
-    // Compact now and then so the array does not grow forever.
-    if (this.base > 4096 && this.base * 2 > this.records.length) {
-      this.compacted = this.compacted.concat(this.records.slice(0, this.base));
-      this.records = this.records.slice(this.base);
-      this.base = 0;
-    }
+    // The records stay in the array (bounded by the run's produce limits): the film draws them deleted.
     return drop;
   }
 }

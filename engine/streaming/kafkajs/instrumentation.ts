@@ -77,10 +77,11 @@ export class InstrumentationEmitter {
     };
   }
 
-  emit(type: string, payload: Record<string, unknown> = {}): void {
+  /** Tells the listeners of `type`, if any; the payload is made only then (events fire on the consumer's hot path). */
+  emit(type: string, payload: () => Record<string, unknown> = () => ({})): void {
     const listeners = this.#listeners.get(type);
     if (!listeners || listeners.length === 0) return;
-    const event: InstrumentationEvent = { id: this.#nextId++, type, timestamp: this.now(), payload };
+    const event: InstrumentationEvent = { id: this.#nextId++, type, timestamp: this.now(), payload: payload() };
     for (const listener of [...listeners])
       this.later(() => {
         try {

@@ -16,9 +16,6 @@ export interface ITopicConfig {
 
 /** An invalid topic config, as the broker answers it (KafkaJS throws an aggregate of such errors from createTopics). */
 class InvalidConfig extends Error {}
-function invalidConfig(message: string): InvalidConfig {
-  return new InvalidConfig(message);
-}
 
 /** Java's Long.MAX_VALUE, the largest value of a LONG config. */
 const LONG_MAX = 9223372036854775807n;
@@ -43,7 +40,7 @@ function topicConfig(t: ITopicConfig): { retentionMs?: number | null; minInsyncR
     );
   const out: { retentionMs?: number | null; minInsyncReplicas?: number } = {};
   const invalid = (name: string, value: string, why: string) =>
-    invalidConfig(`Invalid value ${value} for configuration ${name}: ${why}`);
+    new InvalidConfig(`Invalid value ${value} for configuration ${name}: ${why}`);
   entries.forEach((e: unknown, i) => {
     const { name, value } = (e ?? {}) as { name?: unknown; value?: unknown };
     if (typeof name !== 'string' || typeof value !== 'string')
@@ -72,13 +69,13 @@ function topicConfig(t: ITopicConfig): { retentionMs?: number | null; minInsyncR
         if (policies.some((p) => p !== 'delete' && p !== 'compact'))
           throw invalid(name, value, 'String must be one of: compact, delete');
         if (policies.includes('compact'))
-          throw invalidConfig(
+          throw new InvalidConfig(
             `cleanup.policy ${value} for topic "${t.topic}": this simulation keeps cleanup.policy=delete only (no log compaction)`,
           );
         return;
       }
       default:
-        throw invalidConfig(
+        throw new InvalidConfig(
           `Unknown topic config name: ${name} (this simulation applies retention.ms, min.insync.replicas and cleanup.policy)`,
         );
     }

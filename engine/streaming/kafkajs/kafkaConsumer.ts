@@ -78,13 +78,17 @@ export class KafkaConsumer {
   /** A listener threw: KafkaJS logs it and goes on; a stopped loop or the time limit ends the program. */
   #listenerFailed(error: unknown): void {
     const { name, message } = errorText(error);
-    if (name === 'RunawayLoopError' || name === 'JobTimeoutError') {
-      this.#running = false;
-      this.#transport.fatal?.(error);
-      return;
-    }
+    if (this.#endsRun(name, error)) return;
     const where = this.#transport.where?.(error) ?? null;
     this.#transport.log('ERROR', `Failed to execute listener: ${message}${where === null ? '' : ` (at ${where})`}`);
+  }
+
+  /** A loop the sandbox stopped, or the run's time limit: it ends the program (true), wherever it was thrown. */
+  #endsRun(name: string, error: unknown): boolean {
+    if (name !== 'RunawayLoopError' && name !== 'JobTimeoutError') return false;
+    this.#running = false;
+    this.#transport.fatal?.(error);
+    return true;
   }
 
   /** Adds a listener of one of `consumer.events`; returns the function that removes it. */
@@ -261,15 +265,15 @@ export class KafkaConsumer {
     const assignedTopics = Object.keys(joined.assignment);
     const topicsNotSubscribed = assignedTopics.filter((t) => !this.#topics.includes(t));
     if (topicsNotSubscribed.length > 0)
-      this.#emitter.emit(CONSUMER_EVENTS.RECEIVED_UNSUBSCRIBED_TOPICS, {
+      this.#emitter.emit(CONSUMER_EVENTS.RECEIVED_UNSUBSCRIBED_TOPICS, () => ({
         groupId: this.#groupId,
         generationId: joined.generation,
         memberId: joined.memberId,
         assignedTopics,
         topicsSubscribed: [...this.#topics],
         topicsNotSubscribed,
-      });
-    this.#emitter.emit(CONSUMER_EVENTS.GROUP_JOIN, {
+      }));
+    this.#emitter.emit(CONSUMER_EVENTS.GROUP_JOIN, () => ({
       groupId: this.#groupId,
       memberId: joined.memberId,
       leaderId: joined.leaderId,
@@ -281,7 +285,7 @@ export class KafkaConsumer {
       ),
       groupProtocol: 'RoundRobinAssigner',
       duration: this.#now() - started,
-    });
+    }));
     // A new assignment: every partition restarts from the group's committed offset. A partition
     // of a topic this member did not subscribe to is dropped (KafkaJS's RECEIVED_UNSUBSCRIBED_TOPICS).
     this.#offsets.assign(
@@ -302,12 +306,12 @@ export class KafkaConsumer {
     await this.#call({ op: 'commit', groupId: this.#groupId, generation: this.#generation, offsets });
     this.#offsets.committed(offsets);
     this.#lastCommit = this.#now();
-    this.#emitter.emit(CONSUMER_EVENTS.COMMIT_OFFSETS, {
+    this.#emitter.emit(CONSUMER_EVENTS.COMMIT_OFFSETS, () => ({
       groupId: this.#groupId,
       memberId: this.#memberId,
       groupGenerationId: this.#generation,
       topics: groupByTopic(offsets),
-    });
+    }));
   }
 
   async #fetchLoop(): Promise<void> {
@@ -336,10 +340,10 @@ export class KafkaConsumer {
         await this.#rejoin();
         continue;
       }
-      this.#emitter.emit(CONSUMER_EVENTS.FETCH, {
+      this.#emitter.emit(CONSUMER_EVENTS.FETCH, () => ({
         numberOfBatches: fetched.batches.length,
         duration: this.#now() - fetchStarted,
-      });
+      }));
       // A position outside the log (retention deleted it, or a commit past the end): KafkaJS
       // starts over at the log's start (fromBeginning) or end, and commits that.
       for (const r of fetched.outOfRange)
@@ -380,12 +384,8 @@ export class KafkaConsumer {
   async #recover(error: unknown, failures: number): Promise<'retry' | 'restarted' | 'stopped'> {
     // Read as data: an error of the learner's realm (the CLI's vm context) is no instance of ours.
     const { name, message } = errorText(error);
-    // A loop the sandbox stopped (or the run's time limit) is no handler failure to retry: it ends the program.
-    if (name === 'RunawayLoopError' || name === 'JobTimeoutError') {
-      this.#running = false;
-      this.#transport.fatal?.(error);
-      return 'stopped';
-    }
+    // A loop the sandbox stopped (or the run's time limit) is no handler failure to retry.
+    if (this.#endsRun(name, error)) return 'stopped';
     const where = this.#transport.where?.(error) ?? null;
     const at = where === null ? '' : ` (at ${where})`;
     const retriable = !UNRECOVERABLE.has(name) && (error as { retriable?: unknown } | null)?.retriable !== false;
@@ -411,7 +411,7 @@ export class KafkaConsumer {
       this.#connected = false;
     }
     this.#emitter.emit(CONSUMER_EVENTS.DISCONNECT);
-    this.#emitter.emit(CONSUMER_EVENTS.CRASH, { error, groupId: this.#groupId, restart });
+    this.#emitter.emit(CONSUMER_EVENTS.CRASH, () => ({ error, groupId: this.#groupId, restart }));
     if (!restart) {
       // Stopped for good: a CRASH listener may connect, subscribe and run the consumer again.
       this.#running = false;
@@ -429,7 +429,7 @@ export class KafkaConsumer {
   }
 
   async #rejoin(): Promise<void> {
-    this.#emitter.emit(CONSUMER_EVENTS.REBALANCING, { groupId: this.#groupId, memberId: this.#memberId });
+    this.#emitter.emit(CONSUMER_EVENTS.REBALANCING, () => ({ groupId: this.#groupId, memberId: this.#memberId }));
     if (this.#run?.autoCommit !== false) await this.#commit(this.#offsets.uncommitted()).catch(() => undefined);
     await this.#join();
   }
@@ -461,7 +461,7 @@ export class KafkaConsumer {
       firstOffset: messages[0]!.offset,
       lastOffset,
     };
-    this.#emitter.emit(CONSUMER_EVENTS.START_BATCH_PROCESS, batchInfo);
+    this.#emitter.emit(CONSUMER_EVENTS.START_BATCH_PROCESS, () => batchInfo);
     const heartbeat = () => this.#heartbeat();
     const pause = () => {
       this.#pauses.pause([{ topic: b.topic, partitions: [b.partition] }]);
@@ -540,7 +540,10 @@ export class KafkaConsumer {
       (this.#offsets.position(b.topic, b.partition) ?? -1) >= Number(messages[messages.length - 1]!.offset) + 1
     )
       moveTo(b.nextOffset);
-    this.#emitter.emit(CONSUMER_EVENTS.END_BATCH_PROCESS, { ...batchInfo, duration: this.#now() - batchStarted });
+    this.#emitter.emit(CONSUMER_EVENTS.END_BATCH_PROCESS, () => ({
+      ...batchInfo,
+      duration: this.#now() - batchStarted,
+    }));
     if (run.autoCommit !== false) await this.#commit(this.#offsets.uncommitted());
   }
 
@@ -565,11 +568,11 @@ export class KafkaConsumer {
     if (now - this.#lastHeartbeat < this.#config.heartbeatInterval) return;
     this.#lastHeartbeat = now;
     await this.#call({ op: 'heartbeat', groupId: this.#groupId });
-    this.#emitter.emit(CONSUMER_EVENTS.HEARTBEAT, {
+    this.#emitter.emit(CONSUMER_EVENTS.HEARTBEAT, () => ({
       groupId: this.#groupId,
       memberId: this.#memberId,
       groupGenerationId: this.#generation,
-    });
+    }));
   }
 
   /** KafkaJS's commitOffsetsIfNecessary: only when autoCommitInterval has passed or autoCommitThreshold is reached. */

@@ -209,38 +209,47 @@ export function StreamTapes({
     .join(',');
   // The tab stop: the cell last focused, kept within what each tape shows now.
   const [focus, setFocus] = useState({ row: 0, col: 0 });
-  const cells = at.partitions.map((p) => {
+  // Only the focused tape's window is needed each frame (another's only when that one shows no cell).
+  const shown = (row: number) => {
+    const p = at.partitions[row];
+    if (!p) return 0;
     const w = tapeWindow(p, TAPE_CELLS, at.t);
     return w.end - w.first;
-  });
-  const stopRow = cells[focus.row] ? focus.row : cells.findIndex((n) => n > 0);
-  const stopCol = stopRow < 0 ? null : Math.min(stopRow === focus.row ? focus.col : 0, cells[stopRow]! - 1);
-  const move = useCallback(
-    (e: KeyboardEvent<HTMLDivElement>) => {
-      const cell = (e.target as HTMLElement).closest<HTMLElement>('.tape-cell[data-row]');
-      if (!cell) return;
-      const row = Number(cell.dataset.row);
-      const col = Number(cell.dataset.col);
-      let r = row;
-      let c = col;
-      if (e.key === 'ArrowLeft') c = Math.max(0, col - 1);
-      else if (e.key === 'ArrowRight') c = Math.min((cells[row] ?? 1) - 1, col + 1);
-      else if (e.key === 'Home') c = 0;
-      else if (e.key === 'End') c = (cells[row] ?? 1) - 1;
-      else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
-        const step = e.key === 'ArrowUp' ? -1 : 1;
-        // The next tape in that direction that shows a cell.
-        do r += step;
-        while (r >= 0 && r < cells.length && !cells[r]);
-        if (r < 0 || r >= cells.length) return;
-        c = Math.min(col, cells[r]! - 1);
-      } else return;
-      e.preventDefault();
-      setFocus({ row: r, col: c });
-      e.currentTarget.querySelector<HTMLElement>(`.tape-cell[data-row="${r}"][data-col="${c}"]`)?.focus();
-    },
-    [cells],
-  );
+  };
+  let stopRow = focus.row;
+  let stopCells = shown(stopRow);
+  if (stopCells === 0)
+    for (stopRow = 0; stopRow < at.partitions.length && (stopCells = shown(stopRow)) === 0; stopRow++);
+  const stopCol = stopCells === 0 ? null : Math.min(stopRow === focus.row ? focus.col : 0, stopCells - 1);
+  const move = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('.tape-cell[data-row]');
+    if (!cell) return;
+    const tapes = e.currentTarget;
+    // The cells each tape draws now.
+    const cells = Array.from(
+      tapes.querySelectorAll(':scope > .stream-tape'),
+      (t) => t.querySelectorAll('.tape-cell[data-row]').length,
+    );
+    const row = Number(cell.dataset.row);
+    const col = Number(cell.dataset.col);
+    let r = row;
+    let c = col;
+    if (e.key === 'ArrowLeft') c = Math.max(0, col - 1);
+    else if (e.key === 'ArrowRight') c = Math.min((cells[row] ?? 1) - 1, col + 1);
+    else if (e.key === 'Home') c = 0;
+    else if (e.key === 'End') c = (cells[row] ?? 1) - 1;
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      const step = e.key === 'ArrowUp' ? -1 : 1;
+      // The next tape in that direction that shows a cell.
+      do r += step;
+      while (r >= 0 && r < cells.length && !cells[r]);
+      if (r < 0 || r >= cells.length) return;
+      c = Math.min(col, cells[r]! - 1);
+    } else return;
+    e.preventDefault();
+    setFocus({ row: r, col: c });
+    tapes.querySelector<HTMLElement>(`.tape-cell[data-row="${r}"][data-col="${c}"]`)?.focus();
+  }, []);
   const focused = useCallback((e: FocusEvent<HTMLDivElement>) => {
     const cell = (e.target as HTMLElement).closest<HTMLElement>('.tape-cell[data-row]');
     if (cell) setFocus({ row: Number(cell.dataset.row), col: Number(cell.dataset.col) });
@@ -266,7 +275,7 @@ export function StreamTapes({
           leader={p.leader}
           lag={p.lag}
           down={down}
-          t={p.track.transactional || p.track.logStarts.length > 0 ? at.t : 0}
+          t={p.track.transactional ? at.t : 0}
           selected={selected !== null && selected.key === p.track.key ? selected.record : null}
           row={row}
           tabCell={row === stopRow ? stopCol : null}

@@ -40,7 +40,8 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
   }
   const consumerOf = new Map<number, number>();
   const producerOf = new Map<number, number>();
-  let lastRetention: { t: number; topic: string; total: number; event: StreamEvent } | null = null;
+  /** Each retention check's one line a topic (by time and topic), and how many records it deleted. */
+  const retentionLines = new Map<string, { event: StreamEvent; total: number }>();
   const sends: StreamSend[] = [];
   const memberClient = new Map<string, number>();
   const owners: StreamView['owners'] = [];
@@ -107,20 +108,15 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         if (!p) break;
         p.logStarts.push({ t: e.t, start: e.logStartOffset as number });
         // One line a topic for each of the broker's retention checks.
-        const n = e.records as number;
-        type Retention = { t: number; topic: string; total: number; event: StreamEvent };
-        const same: Retention | null =
-          lastRetention !== null && lastRetention.t === e.t && lastRetention.topic === p.topic ? lastRetention : null;
-        const total: number = (same?.total ?? 0) + n;
-        const text = `retention deleted ${total} record${total === 1 ? '' : 's'} older than retention.ms from ${p.topic} (the log's start moved up)`;
-        if (same) same.event.text = text;
-        else {
-          const event: StreamEvent = { t: e.t, kind: 'retention', text };
-          events.push(event);
-          lastRetention = { t: e.t, topic: p.topic, total, event };
-          break;
+        const key = `${e.t}\u0000${p.topic}`;
+        let line = retentionLines.get(key);
+        if (!line) {
+          line = { event: { t: e.t, kind: 'retention', text: '' }, total: 0 };
+          retentionLines.set(key, line);
+          events.push(line.event);
         }
-        same.total = total;
+        line.total += e.records as number;
+        line.event.text = `retention deleted ${line.total} record${line.total === 1 ? '' : 's'} older than retention.ms from ${p.topic} (the log's start moved up)`;
         break;
       }
       case 'producerNumbered':
