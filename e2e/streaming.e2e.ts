@@ -150,10 +150,19 @@ describe('the Streaming tab: a KafkaJS program against the simulated Kafka, play
     await page.getByRole('tab', { name: 'Streaming' }).click();
     expect(await page.getByLabel('Consumers in the group').inputValue()).toBe('3');
     await page.locator('.stream-run').waitFor();
+    // The largest run, so that it is still going when the tab is left, however fast the machine.
+    const payments = page.getByLabel('Card payments to produce');
+    const before = await payments.inputValue();
+    await payments.selectOption('5000');
     await page.getByRole('button', { name: '▶ Run' }).click();
+    await page.waitForFunction(
+      () => !(document.querySelector('.stream-job .stop-button') as HTMLButtonElement | null)?.disabled,
+    );
     await page.getByRole('tab', { name: 'Jobs' }).click();
     await page.getByRole('tab', { name: 'Streaming' }).click();
     await page.getByTestId('stream-interrupted').waitFor();
+    expect(await page.getByRole('button', { name: '▶ Run' }).isEnabled()).toBe(true);
+    await payments.selectOption(before);
     await page.getByLabel('Consumers in the group').selectOption('2');
   });
 
