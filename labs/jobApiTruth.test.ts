@@ -5,17 +5,10 @@
  * in-process runner, that returns the member names of that object as the job sees it. Adding a
  * runtime object (the DataFrame API, a Kafka producer) is one more row.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../engine/api';
 import { createFunctionRunner } from '../engine/sandbox';
-
-/** The job API's declaration files (an interface may be declared in two: RDD's pair functions are in pairRdd.d.ts). */
-const DTS_FILES = readdirSync(join(import.meta.dirname, 'jobApi'))
-  .filter((f) => f.endsWith('.d.ts'))
-  .map((f) => join(import.meta.dirname, 'jobApi', f));
+import { declaredMembers, JOB_API_PROTOCOL as PROTOCOL } from './__tests__/jobApiDeclared';
 
 /** Job code defining `names(o)`: an object's own and inherited property names, Object.prototype's left out. */
 const NAMES = `const names = (o) => {
@@ -24,12 +17,6 @@ const NAMES = `const names = (o) => {
     for (const n of Object.getOwnPropertyNames(p)) out.add(n);
   return [...out].sort();
 };`;
-
-/**
- * JavaScript's own protocol: every runtime object has these (Object.prototype's at least), so they
- * are left out on both sides; a declaration may still document one (StatCounter.toString's text).
- */
-const PROTOCOL = new Set(['constructor', 'toString', 'valueOf', 'toJSON']);
 
 interface RuntimeObject {
   /** The declared interface (or `declare const`) in labs/jobApi/. */
@@ -146,32 +133,6 @@ const RUNTIME_OBJECTS: Record<string, RuntimeObject> = {
     names: contextNames('counter'),
   },
 };
-
-/** The declared members of every interface and `declare const` in labs/jobApi/, read by TypeScript's checker (interfaces merged). */
-function declaredMembers(): Map<string, string[]> {
-  const program = ts.createProgram(DTS_FILES, { noLib: true, types: [], strict: true });
-  const checker = program.getTypeChecker();
-  const out = new Map<string, string[]>();
-  for (const sf of DTS_FILES.map((f) => program.getSourceFile(f)!))
-    for (const st of sf.statements) {
-      if (ts.isInterfaceDeclaration(st)) {
-        const type = checker.getTypeAtLocation(st.name);
-        out.set(
-          st.name.text,
-          checker.getPropertiesOfType(type).map((p) => p.name),
-        );
-      } else if (ts.isVariableStatement(st)) {
-        for (const d of st.declarationList.declarations) {
-          const type = checker.getTypeAtLocation(d.name);
-          out.set(
-            d.name.getText(sf),
-            checker.getPropertiesOfType(type).map((p) => p.name),
-          );
-        }
-      }
-    }
-  return out;
-}
 
 async function runtimeNames(row: RuntimeObject): Promise<string[]> {
   const runner = createFunctionRunner();

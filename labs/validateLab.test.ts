@@ -37,7 +37,7 @@ describe('validateLab', () => {
       return errorOf(lab);
     };
     expect(broken((r) => (r.records = 'trades'))).toMatch(
-      /steps\[2\]\.run\.records: must name one of the lab's datasets \(gps, misfires, payments\)/,
+      /steps\[2\]\.run\.records: must name one of the lab's datasets \(gps, misfires, payments, fleet\)/,
     );
     expect(
       broken((r) => (r.topics = [{ name: 'bad topic', partitions: 3, replicationFactor: 3, minInsyncReplicas: 1 }])),

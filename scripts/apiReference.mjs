@@ -39,6 +39,7 @@ export const JOB_API_FILES = [
   'sparkSession.d.ts',
   'kafkajs.d.ts',
   'kafkajsConsumer.d.ts',
+  'sparkStreaming.d.ts',
 ];
 
 /** What is wrong with the folder's files, one line each: a `.d.ts` file JOB_API_FILES leaves out, or one it names that is not there. */

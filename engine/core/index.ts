@@ -6,3 +6,4 @@ export { Trace, CountingSink, nullSink, isTracing, type TraceEvent, type TraceSi
 export { ValidationError, check, describeValue } from './validationError';
 export { encodeUtf8, decodeUtf8 } from './utf8';
 export { LIMITS, formatCount } from './limits';
+export { dateAt } from './dateAt';

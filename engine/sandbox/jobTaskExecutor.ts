@@ -192,6 +192,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                     Date: simulatedDate(() => streaming.transport.now()),
                     Math: seededMath(createRng(message.kafka!.seed).next),
                     Buffer: BufferShim,
+                    ...streaming.timers,
                   }
                 : {}),
             }) as Record<string, unknown> | null | undefined;

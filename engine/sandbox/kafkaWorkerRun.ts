@@ -8,6 +8,8 @@
  */
 import { StepTransport } from '../streaming/kafkaSteps';
 import { createSink, kafkajsModule } from '../streaming/kafkajs';
+import { sparkStreamSession } from '../streaming/structured';
+import { simulatedTimers, type SimulatedTimers } from './simulatedTimers';
 import type { KafkaAnswer } from '../streaming/kafkajs';
 import type { KafkaProgram } from './contract/taskRunner';
 import { JobSpecError, findLine } from './contract/jobCodeError';
@@ -76,12 +78,14 @@ export interface KafkaRunHooks {
 export class KafkaWorkerRun {
   readonly transport: StepTransport;
   readonly module: object;
+  /** setTimeout and setInterval on the simulated clock, for the program's realm. */
+  readonly timers: SimulatedTimers;
   private run: { id: number; hooks: KafkaRunHooks } | null = null;
 
   constructor(
     private readonly fileName: string,
-    brokers: readonly string[],
-    log: (line: string) => void,
+    private readonly brokers: readonly string[],
+    private readonly log: (line: string) => void,
     /** Lines the evaluation puts above the learner's code (ExecutorRuntime.lineOffset). */
     lineOffset: number,
   ) {
@@ -103,12 +107,14 @@ export class KafkaWorkerRun {
       (error) => this.failed(error),
     );
     this.module = kafkajsModule(this.transport, brokers);
+    this.timers = simulatedTimers(this.transport);
   }
 
   /** Calls the programs' functions (`exported` is the module's exports) and starts the steps. */
   start(id: number, programs: readonly KafkaProgram[], exported: Record<string, unknown>, hooks: KafkaRunHooks): void {
     this.run = { id, hooks };
     const sink = programs.some((p) => p.sink) ? createSink(this.transport) : null;
+    const spark = sparkStreamSession(this.transport, this.brokers, this.log);
     for (const [index, p] of programs.entries()) {
       const fn = exported[p.fn];
       if (typeof fn !== 'function')
@@ -118,6 +124,7 @@ export class KafkaWorkerRun {
         );
       const arg = hooks.adopt(p.input) as Record<string, unknown>;
       if (sink) arg.sink = sink;
+      arg.spark = spark;
       // The clients this call opens before its first await are its own (a crash takes them all).
       this.transport.program = index + 1;
       let result: unknown;

@@ -9,6 +9,7 @@ import { bool, count, fail, int, list, obj, str } from '../sandbox/contract/repl
 import type { KafkaOpened } from '../sandbox/contract';
 import type { KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
 import { KAFKA_LIMITS as L, MAX_TOPIC_PARTITIONS, topicNameProblem } from './kafkaLimits';
+import { checkAggregated, checkMicroBatch } from './structuredCallCheck';
 
 /** A safe integer of either sign (offsets and generations may be -1; the host judges their meaning). */
 function sint(v: unknown, where: string): number {
@@ -149,6 +150,11 @@ function request(v: unknown, where: string): void {
       topicName(r.topic, `${where}.topic`);
       sint(r.partition, `${where}.partition`);
       return void sint(r.offset, `${where}.offset`);
+    case 'aggregated':
+      topicName(r.topic, `${where}.topic`);
+      return checkAggregated(r, where);
+    case 'microBatch':
+      return checkMicroBatch(r, where);
     default:
       fail(`${where}.op`, `is not a request Kafka knows (${JSON.stringify(String(op).slice(0, 40))})`);
   }

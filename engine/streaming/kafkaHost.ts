@@ -28,6 +28,7 @@ import {
 import { Ledger } from './ledger';
 import { TopicRegistry } from './kafkaTopics';
 import { adminAnswer } from './kafkaAdminOps';
+import { structuredNote } from './structuredOps';
 import { KAFKA_LIMITS, producedLimitProblem, sendSize } from './kafkaLimits';
 import type { LogRecord, TopicConfig } from './types';
 import type { KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
@@ -398,6 +399,11 @@ export class KafkaHost {
         });
         return answer(null);
       }
+      case 'aggregated':
+      case 'microBatch':
+        if (c.kind !== 'consumer') return fail(nonRetriable('only a streaming query reports batches'));
+        structuredNote(req, client, this.kernel.now, { brokers: this.brokers, ledger: this.ledger, trace: this.trace });
+        return answer(null);
       default: {
         // A request of no known kind (the sandbox's messages are checked before they get here).
         const unknown: never = req;

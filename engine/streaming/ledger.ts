@@ -10,11 +10,13 @@
  * - stored:     its effect was applied to the sink at least once (committed, for the transactional sink).
  * - duplicated: its effect was applied to the sink more than once (a subset of stored).
  * - filtered:   processed, the processing function returned null, and never stored.
- * - late:       dropped by the window's watermark, and never stored.
+ * - aggregated: counted in a window of a streaming aggregation (Structured Streaming), whose rows
+ *               the sink gets, not the records; never stored one by one.
+ * - late:       dropped by the window's watermark, and never stored or aggregated.
  * - pending:    not stored but still on its way at the end: in a producer's buffer or in the
  *               log at or after the offset the consumers would resume from.
  * - lost:       none of the above: the pipeline dropped it for good.
- * stored + filtered + late + pending + lost = produced.
+ * stored + filtered + aggregated + late + pending + lost = produced.
  */
 
 export interface LedgerSummary {
@@ -27,6 +29,8 @@ export interface LedgerSummary {
   duplicated: number;
   filtered: number;
   late: number;
+  /** Counted in the windows of a streaming aggregation (Structured Streaming), not stored one by one. */
+  aggregated: number;
   pending: number;
   lost: number;
   /** Of `lost`: never reached the log (producer gave up, acks=0 into a dead network, truncated on failover). */
@@ -36,6 +40,7 @@ export interface LedgerSummary {
 const FILTERED = 1;
 const LATE = 2;
 const PENDING = 4;
+const AGGREGATED = 8;
 const MAX = 65535;
 
 function grow(a: Uint16Array, need: number): Uint16Array {
@@ -100,6 +105,10 @@ export class Ledger {
     this.flagBits[id]! |= LATE;
   }
 
+  aggregated(id: number): void {
+    this.flagBits[id]! |= AGGREGATED;
+  }
+
   /** Marks a record as still on its way at the end of the run. */
   pending(id: number): void {
     this.flagBits[id]! |= PENDING;
@@ -128,6 +137,7 @@ export class Ledger {
       duplicated: 0,
       filtered: 0,
       late: 0,
+      aggregated: 0,
       pending: 0,
       lost: 0,
       lostBeforeLog: 0,
@@ -145,6 +155,7 @@ export class Ledger {
         s.stored++;
         if (st > 1) s.duplicated++;
       } else if (f & FILTERED) s.filtered++;
+      else if (f & AGGREGATED) s.aggregated++;
       else if (f & LATE) s.late++;
       else if (f & PENDING) s.pending++;
       else {

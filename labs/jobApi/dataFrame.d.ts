@@ -53,6 +53,16 @@ interface Column {
   and(other: Column): Column;
   /** `||` in Scala, `|` in Python. @counterpart Spark: Column.or · PySpark: Column.__or__ */
   or(other: Column): Column;
+  /**
+   * CAST to a type by its SQL name (`string`, `int`, `bigint`, `double`, `boolean`, `timestamp`, `binary`):
+   * a value that does not convert is null (Spark 3, ANSI mode off). A Kafka record's value is binary:
+   * `col('value').cast('string')`; a timestamp is read from `yyyy-MM-dd HH:mm:ss` or ISO 8601 text, or
+   * from seconds since 1970.
+   * @counterpart Spark: Column.cast · PySpark: Column.cast
+   */
+  cast(to: string): Column;
+  /** The same as cast. @counterpart PySpark: Column.astype */
+  astype(to: string): Column;
   /** `!` in Scala, `~` in Python. @counterpart Spark: functions.not · PySpark: Column.__invert__ */
   not(): Column;
   /** @counterpart Spark: Column.isNull · PySpark: Column.isNull */

@@ -26,6 +26,8 @@ interface ProduceInput {
    * @counterpart ClusterLab: the lab's input (a real producer reads its own source)
    */
   records: any[];
+  /** Spark Structured Streaming: `spark.readStream...` (sparkStreaming.d.ts). @counterpart Spark: SparkSession.builder.getOrCreate() */
+  spark: SparkStreamSession;
 }
 
 /** What `export async function consume(input)` receives, once per consumer of the group. */
@@ -34,6 +36,8 @@ interface ConsumeInput {
   sink: ClusterLabSink;
   /** Which consumer this call is: 1, 2, ... @counterpart ClusterLab: the lab's numbering (a real group: processes) */
   consumer: number;
+  /** Spark Structured Streaming: `spark.readStream...` (sparkStreaming.d.ts). @counterpart Spark: SparkSession.builder.getOrCreate() */
+  spark: SparkStreamSession;
 }
 
 /**
@@ -271,3 +275,18 @@ declare module 'kafkajs' {
     readonly errors: KafkaJSError[];
   }
 }
+
+// ---- Timers in a streaming program: on the simulated clock (a batch job has none). ----
+
+/**
+ * Calls `handler` after `timeout` ms of simulated time: `await new Promise((r) => setTimeout(r, 1000))`
+ * waits one simulated second (a producer sending each event when it happens).
+ * @counterpart JavaScript: setTimeout
+ */
+declare function setTimeout(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): number;
+/** @counterpart JavaScript: clearTimeout */
+declare function clearTimeout(id: number | undefined): void;
+/** Calls `handler` every `timeout` ms of simulated time (at least 1 ms). @counterpart JavaScript: setInterval */
+declare function setInterval(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): number;
+/** @counterpart JavaScript: clearInterval */
+declare function clearInterval(id: number | undefined): void;

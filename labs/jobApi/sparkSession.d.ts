@@ -71,6 +71,19 @@ interface SqlFunctions {
   concat(...cols: ColumnOrName[]): Column;
   /** @counterpart Spark: functions.coalesce · PySpark: functions.coalesce */
   coalesce(...cols: ColumnOrName[]): Column;
+  /**
+   * get_json_object(json, path): the value at a JSONPath (`$.car`, `$.pos.lat`, `$.tags[0]`) as a string
+   * (an object or array as its JSON), or null when the text is not JSON or nothing is there.
+   * @counterpart Spark: functions.get_json_object · PySpark: functions.get_json_object
+   */
+  get_json_object(col: ColumnOrName, path: string): Column;
+  /**
+   * window(timeColumn, windowDuration, slideDuration = windowDuration): the event-time windows a row falls
+   * in, for a streaming groupBy: tumbling (`'1 minute'`) or sliding (`'1 minute', '20 seconds'`), aligned
+   * to 1970-01-01 00:00 UTC. The result column `window` is a struct of `start` and `end`.
+   * @counterpart Spark: functions.window · PySpark: functions.window
+   */
+  window(timeColumn: ColumnOrName, windowDuration: string, slideDuration?: string): Column;
   /** @counterpart Spark: functions.asc · PySpark: functions.asc */
   asc(name: string): Column;
   /** @counterpart Spark: functions.desc · PySpark: functions.desc */

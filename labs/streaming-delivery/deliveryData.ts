@@ -50,3 +50,48 @@ export function misfiresText(): string {
 export function paymentsText(): string {
   return lines(cardPayments(PAYMENTS, { seed: 1204 }));
 }
+
+export const FLEET_CARS = 8;
+/** Rounds of positions (one per car every 5 s): two minutes of driving. */
+export const FLEET_ROUNDS = 24;
+export const FLEET_POSITIONS = FLEET_CARS * FLEET_ROUNDS;
+/** The longest a position waits in a tunnel before it is sent (s). */
+export const FLEET_MAX_DELAY_S = 20;
+
+const isoSeconds = (s: number) => new Date(s * 1000).toISOString().replace('T', ' ').replace('.000Z', '');
+
+/**
+ * Car positions for the windows step (Cookbook 12.2, 25.2): each car reports every 5 s, with the
+ * time the position was taken (`ts`, UTC) and when it reaches Kafka (`sentAfterMs`, from the start
+ * of the run). Three cars drive through a tunnel: the positions they take inside are sent together
+ * when they come out, up to FLEET_MAX_DELAY_S late. Sorted by when they are sent.
+ */
+export function fleetPositionsText(): string {
+  const rng = createRng(1205);
+  const tunnels: Record<number, [number, number]> = { 2: [4, 7], 5: [8, 10], 7: [11, 13] };
+  const out: { sentAfterMs: number; round: number; car: number; line: object }[] = [];
+  for (let round = 0; round < FLEET_ROUNDS; round++)
+    for (let n = 1; n <= FLEET_CARS; n++) {
+      const c = car(n);
+      const ts = START_S + 5 * round;
+      const taken = 5 * round + (n % 5) * 0.4;
+      const tunnel = tunnels[n];
+      // A position taken in the tunnel goes out with the first one after it.
+      const sent = tunnel && round >= tunnel[0] && round <= tunnel[1] ? 5 * (tunnel[1] + 1) + (n % 5) * 0.4 : taken;
+      out.push({
+        sentAfterMs: Math.round(sent * 1000) + 500,
+        round,
+        car: n,
+        line: {
+          id: `${c}@${isoSeconds(ts)}`,
+          car: c,
+          ts: isoSeconds(ts),
+          lat: Math.round((48.13 + rng.next() * 0.1) * 1e5) / 1e5,
+          lon: Math.round((11.52 + rng.next() * 0.1) * 1e5) / 1e5,
+          sentAfterMs: Math.round(sent * 1000) + 500,
+        },
+      });
+    }
+  out.sort((a, b) => a.sentAfterMs - b.sentAfterMs || a.round - b.round || a.car - b.car);
+  return lines(out.map((o) => o.line));
+}

@@ -6,7 +6,7 @@ import { runStep } from '../runStep';
 import lab from './lab';
 
 const runner = createFunctionRunner({ macrotask: (fn) => setImmediate(fn) });
-const [gps, misfires, payments] = lab.steps.map((s) => s);
+const [gps, misfires, payments, windows] = lab.steps.map((s) => s);
 
 /** The failed checks of `source` on step `index`, as `id: reason`. */
 async function failures(index: number, source: string): Promise<string[]> {
@@ -90,5 +90,37 @@ describe('streaming-delivery: wrong solutions fail', () => {
     expect((await failures(2, sink)).join('\n')).toMatch(
       /every-payment-billed: 200 payments of 200 missing from the store/,
     );
+  });
+
+  it('windows: a watermark that never forgets, or complete mode, keeps every window in memory', async () => {
+    const noWatermark = edit(
+      edit(windows!.solution, ".withWatermark('ts', '25 seconds')", ''),
+      "outputMode('append')",
+      "outputMode('update')",
+    );
+    expect((await failures(3, noWatermark)).join('\n')).toMatch(
+      /state-bounded: the query's state grew to 96 car-windows/,
+    );
+    const complete = edit(windows!.solution, "outputMode('append')", "outputMode('complete')");
+    expect((await failures(3, complete)).join('\n')).toMatch(/state-bounded/);
+  });
+
+  it('windows: append without a watermark is refused as Spark refuses it, naming the line', async () => {
+    const noWatermark = edit(windows!.solution, ".withWatermark('ts', '25 seconds')", '');
+    expect((await failures(3, noWatermark)).join('\n')).toMatch(
+      /^error: windows-late-positions\.js:\d+: Error: \[AnalysisException\] Append output mode not supported when there are streaming aggregations/,
+    );
+  });
+
+  it('windows: a watermark so long that the first minute never closes leaves windows out of the store', async () => {
+    const long = edit(windows!.solution, "'25 seconds'", "'70 seconds'");
+    expect((await failures(3, long)).join('\n')).toMatch(
+      /every-window-stored: \d+ windows of the first minute are wrong: car-01's window 08:00:40–08:00:50 is not in the store.*; and \d+ more\. /,
+    );
+  });
+
+  it('windows: rows written in another shape are not counted as windows', async () => {
+    const shape = edit(windows!.solution, 'positions: row.count', 'n: row.count');
+    expect((await failures(3, shape)).join('\n')).toMatch(/every-window-stored: the store holds no window/);
   });
 });

@@ -17,7 +17,17 @@ import {
   unseenFaultsCheck,
   type Records,
 } from './checks';
-import { GPS_POSITIONS, MISFIRES, PAYMENTS, gpsPositionsText, misfiresText, paymentsText } from './deliveryData';
+import {
+  FLEET_CARS,
+  FLEET_POSITIONS,
+  GPS_POSITIONS,
+  MISFIRES,
+  PAYMENTS,
+  fleetPositionsText,
+  gpsPositionsText,
+  misfiresText,
+  paymentsText,
+} from './deliveryData';
 import intro from './intro.md?raw';
 import gpsInstructions from './steps/1-gps-at-least-once/instructions.md?raw';
 import gpsStarter from './steps/1-gps-at-least-once/starter.js?raw';
@@ -28,6 +38,10 @@ import misfireSolution from './steps/2-misfires-at-most-once/solution.js?raw';
 import paymentInstructions from './steps/3-payments-exactly-once/instructions.md?raw';
 import paymentStarter from './steps/3-payments-exactly-once/starter.js?raw';
 import paymentSolution from './steps/3-payments-exactly-once/solution.js?raw';
+import windowsInstructions from './steps/4-windows-late-positions/instructions.md?raw';
+import windowsStarter from './steps/4-windows-late-positions/starter.js?raw';
+import windowsSolution from './steps/4-windows-late-positions/solution.js?raw';
+import { boundedStateCheck, everyWindowStoredCheck, noLatePositionsCheck, type FleetPosition } from './windowChecks';
 
 const topic = (name: string, partitions: number): TopicConfig => ({
   name,
@@ -76,6 +90,25 @@ const payments: StreamRunSettings = {
   storeTopic: 'billed',
 };
 
+const fleet: StreamRunSettings = {
+  seed: 125,
+  cluster: 'classroom',
+  topics: [topic('positions', 3)],
+  records: 'fleet',
+  consumers: 1,
+  durationMs: 150_000,
+  processingMs: 5,
+  recordId: 'id',
+  groupId: 'spark-kafka-source-query1',
+};
+/** The fleet's positions as the checks recompute the windows from them (parsed once). */
+let fleetPositions: FleetPosition[] | null = null;
+const fleetData = () =>
+  (fleetPositions ??= fleetPositionsText()
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as FleetPosition));
+
 const POSITIONS: Records = { one: 'position', total: GPS_POSITIONS };
 const EVENTS: Records = { one: 'misfire', total: MISFIRES };
 const BILLS: Records = { one: 'payment', total: PAYMENTS };
@@ -93,16 +126,21 @@ const HIDDEN_PAYMENTS = {
 const lab: Lab = {
   id: 'streaming-delivery',
   title: 'At most once, at least once, exactly once',
-  chapters: ['12.1', '12.2', '12.3', '12.4', '12.5'],
+  chapters: ['12.1', '12.2', '12.3', '12.4', '12.5', '25.2'],
   minutes: 40,
   summary:
-    'Write the KafkaJS consumers for car positions, engine misfires and card payments, crash them, and read the ledger of losses and duplicates.',
+    'Write the KafkaJS consumers for car positions, engine misfires and card payments, crash them, and read the ledger of losses and duplicates; then count positions in event-time windows with Spark Structured Streaming.',
   intro,
   cluster: 'classroom',
   datasets: [
     dataset('gps', `${GPS_POSITIONS} GPS positions of 12 cars, one every 5 s each (seed 1202)`, gpsPositionsText),
     dataset('misfires', `${MISFIRES} engine misfire events (seed 1203)`, misfiresText),
     dataset('payments', `${PAYMENTS} card payments (seed 1204)`, paymentsText),
+    dataset(
+      'fleet',
+      `${FLEET_POSITIONS} positions of ${FLEET_CARS} cars, one every 5 s each; three cars pass a tunnel (seed 1205)`,
+      fleetPositionsText,
+    ),
   ],
   steps: [
     {
@@ -230,6 +268,30 @@ const lab: Lab = {
           loggedOnceCheck('logged', '', BILLS, which),
           storedOnceCheck('once', '', BILLS, 'bill and commit in one transaction.', which),
         ]),
+      ],
+    },
+    {
+      id: 'windows-late-positions',
+      title: 'Event time: windows and late positions',
+      kind: 'stream',
+      instructions: windowsInstructions,
+      starter: windowsStarter,
+      solution: windowsSolution,
+      hints: [
+        'Run the starter and play it: when a tunnel car comes out, its positions arrive as red dots behind the watermark line. The ledger counts them late.',
+        'A position is late when the watermark (the latest event time seen, minus the delay) has passed the end of its window. The longest tunnel holds a position back 20 seconds.',
+        "Give the watermark a delay a little longer than the longest tunnel, such as `withWatermark('ts', '25 seconds')`: long enough for every position, short enough that the windows of the first minute close before the run ends.",
+      ],
+      run: fleet,
+      checks: [
+        noLatePositionsCheck('none-late', 'No position is dropped as late', FLEET_POSITIONS),
+        everyWindowStoredCheck(
+          'every-window-stored',
+          'Each window of the first minute is in the store with all its positions',
+          fleetData,
+          '2026-03-01 08:00:00',
+        ),
+        boundedStateCheck('state-bounded', 'The query forgets finished windows: its state stays small', 56),
       ],
     },
   ],

@@ -4,10 +4,11 @@
  * eagerly too: a missing column fails at the learner's line). Rows inside the engine are arrays
  * in schema order; nulls follow SQL's three-valued logic.
  */
+import { castTypeOf } from './casts';
 import { javaDoubleString } from './sqlValues';
 import { shareAcrossTasks } from '../taskClosures';
 
-export type DataType = 'integer' | 'long' | 'double' | 'string' | 'boolean' | 'null';
+export type DataType = 'integer' | 'long' | 'double' | 'string' | 'boolean' | 'timestamp' | 'binary' | 'null';
 
 /** One column of a schema: its name, type and Spark's expression id (`day#1`). */
 export interface Field {
@@ -29,7 +30,14 @@ export type Expr =
   | { k: 'isnull'; e: Expr; neg: boolean }
   | { k: 'alias'; e: Expr; name: string }
   | { k: 'agg'; fn: AggFn; e: Expr | null }
-  | { k: 'fn'; fn: 'upper' | 'lower' | 'length' | 'round' | 'concat' | 'coalesce' | 'substring'; args: Expr[] }
+  | {
+      k: 'fn';
+      fn: 'upper' | 'lower' | 'length' | 'round' | 'concat' | 'coalesce' | 'substring' | 'get_json_object';
+      args: Expr[];
+    }
+  | { k: 'cast'; e: Expr; to: DataType }
+  /** functions.window(timeColumn, windowDuration, slideDuration): the event-time windows a row falls in. */
+  | { k: 'window'; e: Expr; sizeMs: number; slideMs: number; text: string }
   | { k: 'sort'; e: Expr; asc: boolean; nullsFirst: boolean }
   | { k: 'broadcastHint' };
 
@@ -104,6 +112,13 @@ export class Column {
   or(o: unknown): Column {
     return bin('OR', this, o);
   }
+  /** Column.cast(to): Spark's CAST; a value that does not convert is null (ANSI mode off, Spark 3's default). */
+  cast(to: string): Column {
+    return new Column({ k: 'cast', e: exprOf(this), to: castTypeOf(to) });
+  }
+  astype(to: string): Column {
+    return this.cast(to);
+  }
   not(): Column {
     return new Column({ k: 'not', e: exprOf(this) });
   }
@@ -171,9 +186,25 @@ export function exprName(e: Expr): string {
       return `${exprName(e.e)} ${e.asc ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;
     case 'broadcastHint':
       return 'broadcast';
+    case 'cast':
+      return `CAST(${exprName(e.e)} AS ${DDL_NAMES[e.to]})`;
+    case 'window':
+      return 'window';
   }
 }
 
 function javaDoubleLiteral(v: number): string {
   return Number.isInteger(v) ? String(v) : javaDoubleString(v);
 }
+
+/** A type's name in Spark's DDL, as CAST prints it. */
+export const DDL_NAMES: Record<DataType, string> = {
+  integer: 'INT',
+  long: 'BIGINT',
+  double: 'DOUBLE',
+  string: 'STRING',
+  boolean: 'BOOLEAN',
+  timestamp: 'TIMESTAMP',
+  binary: 'BINARY',
+  null: 'VOID',
+};

@@ -4,6 +4,7 @@
  * Spark's physical operators; actions run them as Spark jobs. Internals stay in a WeakMap, out of
  * the job's reach.
  */
+import { dateAt } from '../../core';
 import type { Rdd } from '../rdd';
 import type { SparkRuntime } from '../sparkRuntime';
 import { Column, exprName, exprOf, toExpr, type Expr, type Field } from './column';
@@ -350,8 +351,7 @@ function rowNames(d: DfState, action: string): string[] {
 }
 
 function toRows(d: DfState, rows: unknown[][]): Record<string, unknown>[] {
-  const names = d.schema.map((f) => f.name);
-  return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? null])));
+  return rows.map((r) => rowObject(d.schema, r));
 }
 
 export function derive(d: DfState, rdd: Rdd, schema: Field[], plan: Plan, size = d.size): DataFrame {
@@ -382,4 +382,14 @@ function sortKeys(d: DfState, cols: unknown[]): (SortKey & { text: string })[] {
       text: `${compiled.text} ${sort.asc ? 'ASC' : 'DESC'} NULLS ${sort.nullsFirst ? 'FIRST' : 'LAST'}`,
     };
   });
+}
+
+/** A row as collect() gives it: Spark's Row as a plain object; a timestamp as a Date. */
+export function rowObject(schema: readonly Field[], r: readonly unknown[]): Record<string, unknown> {
+  return Object.fromEntries(
+    schema.map((f, i) => {
+      const v = r[i] ?? null;
+      return [f.name, f.type === 'timestamp' && typeof v === 'number' ? dateAt(v) : v];
+    }),
+  );
 }

@@ -3,6 +3,8 @@
  * type and Spark's text with expression ids; SQL's null semantics and Spark's value order.
  */
 import { exprName, type BinOp, type DataType, type Expr, type Field } from './column';
+import { castValue } from './casts';
+import { getJsonObject, parseJsonPath } from './jsonPath';
 import { javaDoubleString } from './sqlValues';
 
 export interface Compiled {
@@ -84,6 +86,19 @@ export function compile(e: Expr, schema: Field[]): Compiled {
       );
     case 'broadcastHint':
       throw new Error('broadcast() marks a DataFrame for a join: use it as df1.join(broadcast(df2), ...)');
+    case 'cast': {
+      const c = compile(e.e, schema);
+      if (c.type === 'binary' && e.to !== 'string' && e.to !== 'binary')
+        throw new Error(
+          `[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] cannot resolve "${exprName(e)}": a binary casts only to a string (cast it to a string first)`,
+        );
+      const from = c.type;
+      return { eval: (r) => castValue(c.eval(r), from, e.to), type: e.to, text: `cast(${c.text} as ${e.to})` };
+    }
+    case 'window':
+      throw new Error(
+        'window() groups rows by event time: use it in a streaming groupBy, e.g. groupBy(window(col("ts"), "1 minute")), not in select/filter/withColumn',
+      );
   }
 }
 
@@ -211,6 +226,14 @@ function compileFn(fn: string, args: Compiled[]): Compiled {
           return vs.some((v) => v === null) ? null : vs.map((v) => valueText(v)).join('');
         },
       };
+    case 'get_json_object': {
+      const steps = parseJsonPath(String(b!.eval([])));
+      return {
+        text,
+        type: 'string',
+        eval: (r) => nullOr(a!.eval(r), (x) => (steps ? getJsonObject(String(x), steps) : null)),
+      };
+    }
     default: // coalesce
       return {
         text,

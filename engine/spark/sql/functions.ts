@@ -4,6 +4,7 @@
  */
 import { Column, toExpr, type AggFn } from './column';
 import { dataFrameState, newDataFrame, type DataFrame } from './dataFrame';
+import { windowColumn } from './windowColumn';
 
 const agg = (fn: AggFn) => (c: unknown) =>
   new Column({ k: 'agg', fn, e: fn === 'count' && (c === '*' || c === 1) ? null : toExpr(c) });
@@ -31,6 +32,15 @@ export const functions = Object.freeze({
   round: (c: unknown, scale = 0) => new Column({ k: 'fn', fn: 'round', args: [toExpr(c), { k: 'lit', v: scale }] }),
   concat: (...cs: unknown[]) => new Column({ k: 'fn', fn: 'concat', args: cs.map((c) => toExpr(c)) }),
   coalesce: (...cs: unknown[]) => new Column({ k: 'fn', fn: 'coalesce', args: cs.map((c) => toExpr(c)) }),
+  /** functions.get_json_object(col, path): the value at a JSONPath (`$.car`) as a string, or null. */
+  get_json_object: (c: unknown, path: string) =>
+    new Column({ k: 'fn', fn: 'get_json_object', args: [toExpr(c), { k: 'lit', v: String(path) }] }),
+  /**
+   * functions.window(timeColumn, windowDuration, slideDuration = windowDuration): the tumbling or
+   * sliding event-time windows a row falls in, for a streaming groupBy.
+   */
+  window: (c: unknown, windowDuration: string, slideDuration?: string) =>
+    windowColumn(c, windowDuration, slideDuration),
   asc: (name: string) => new Column({ k: 'sort', e: { k: 'col', name, origin: null }, asc: true, nullsFirst: true }),
   desc: (name: string) => new Column({ k: 'sort', e: { k: 'col', name, origin: null }, asc: false, nullsFirst: false }),
   /** functions.broadcast(df): marks a DataFrame to be broadcast in a join, whatever its size. */

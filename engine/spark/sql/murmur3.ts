@@ -52,6 +52,8 @@ function hashValue(value: unknown, type: DataType, seed: number): number {
       return hashLong(Number(value), seed);
     case 'double':
       return hashDouble(Number(value), seed);
+    case 'timestamp': // microseconds in Spark
+      return hashLong(Number(value) * 1000, seed);
     case 'boolean':
       return hashInt(value ? 1 : 0, seed);
     default:

@@ -18,7 +18,13 @@ import {
 import { commonKeyType, Murmur3Partitioner } from './murmur3';
 import { broadcastJoin, narrowDep, narrowOp, singlePartition } from './physicalOps';
 import { planNode, type Plan } from './plan';
-import { SqlEngineError, type SqlColumn, type SqlEngine, type SqlTable } from '../../sandbox/contract/sqlEngine';
+import {
+  SqlEngineError,
+  type SqlColumn,
+  type SqlEngine,
+  type SqlTable,
+  type SqlType,
+} from '../../sandbox/contract/sqlEngine';
 import { shapeOf, type ScanUse } from './sqlPlanShape';
 
 /** What a single-task query's RDD is named after (the DAG shows an RDD's first word), most telling first. */
@@ -42,7 +48,7 @@ function tableOf(view: View, use: ScanUse, rows: unknown[]): SqlTable {
   const idx = use.columns.map((c) => view.d.schema.findIndex((f) => f.name === c));
   return {
     name: view.name,
-    columns: idx.map((i) => ({ name: view.d.schema[i]!.name, type: view.d.schema[i]!.type })),
+    columns: idx.map((i) => ({ name: view.d.schema[i]!.name, type: view.d.schema[i]!.type as SqlType })),
     rows: (rows as unknown[][]).map((r) => idx.map((i) => r[i] ?? null)),
   };
 }
@@ -117,7 +123,13 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
     const d = dataFrameState(df);
     const names = d.schema.map((f) => f.name.toLowerCase());
     const twice = names.find((n, i) => names.indexOf(n) !== i);
+    const unsupported = d.schema.find((f) => f.type === 'timestamp' || f.type === 'binary');
     if (names.length === 0) unusable.set(name, `the view '${name}' has no columns`);
+    else if (unsupported)
+      unusable.set(
+        name,
+        `the view '${name}' has a ${unsupported.type} column '${unsupported.name}', which spark.sql cannot read here; cast it first, e.g. withColumn('${unsupported.name}', col('${unsupported.name}').cast('string'))`,
+      );
     else if (twice !== undefined)
       unusable.set(
         name,
@@ -127,7 +139,7 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
   }
   const emptyTables: SqlTable[] = [...views.values()].map((v) => ({
     name: v.name,
-    columns: v.d.schema.map((f) => ({ name: f.name, type: f.type })),
+    columns: v.d.schema.map((f) => ({ name: f.name, type: f.type as SqlType })),
     rows: [],
   }));
   let planned: ReturnType<SqlEngine['plan']>;

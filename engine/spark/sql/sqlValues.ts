@@ -3,6 +3,7 @@
  * nulls, `true`/`false`, and Spark's `show()` table (Dataset.showString).
  */
 import type { DataType } from './column';
+import { binaryText, timestampText } from './casts';
 
 /** Java's Double.toString: shortest digits, `.0` on whole numbers, `E` notation outside [1e-3, 1e7). */
 export function javaDoubleString(v: number): string {
@@ -21,6 +22,8 @@ export function javaDoubleString(v: number): string {
 /** A cell's text as Spark's show() gives it. */
 export function cellText(v: unknown, type: DataType): string {
   if (v === null || v === undefined) return 'null';
+  if (type === 'timestamp' && typeof v === 'number') return timestampText(v);
+  if (type === 'binary' && typeof v === 'string') return binaryText(v);
   if (typeof v === 'number') return type === 'double' ? javaDoubleString(v) : String(v);
   if (Array.isArray(v)) return `[${v.map((x) => cellText(x, 'string')).join(', ')}]`;
   return String(v);

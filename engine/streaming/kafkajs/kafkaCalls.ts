@@ -96,7 +96,45 @@ export type KafkaRequest =
   | { op: 'sinkAppend'; value: string }
   | { op: 'sinkGet'; key: string }
   /** A message was handed to eachMessage (or eachBatch): the ledger counts it processed. */
-  | { op: 'processed'; topic: string; partition: number; offset: number };
+  | { op: 'processed'; topic: string; partition: number; offset: number }
+  /**
+   * A Structured Streaming query put the record into its aggregation's windows, or dropped it as
+   * late (all its windows had ended by the watermark): the ledger counts it aggregated or late.
+   */
+  | { op: 'aggregated'; topic: string; partition: number; offset: number; eventTime: number | null; late: boolean }
+  /** A Structured Streaming query ended a micro-batch: what it read, dropped and wrote (for the pictures). */
+  | { op: 'microBatch'; batch: MicroBatchReport };
+
+/** A micro-batch of a Structured Streaming query, as the host traces it (`microBatch`). */
+export interface MicroBatchReport {
+  query: string;
+  batchId: number;
+  /** When the batch was planned (simulated ms); the host's time of the call is when it ended. */
+  startedAt: number;
+  /** Each partition's range the batch read: [start, end). */
+  ranges: { topic: string; partition: number; start: number; end: number }[];
+  /** Rows read from the source, and how many of them the watermark dropped. */
+  rows: number;
+  late: number;
+  /** The watermark this batch ran with, and the one the next batch gets (ms, or null: none yet). */
+  watermark: number | null;
+  nextWatermark: number | null;
+  outputMode: 'append' | 'update' | 'complete';
+  /** Each group of the aggregation after the batch (the state), and the groups written out. */
+  state: WindowCell[];
+  emitted: WindowCell[];
+  /** The batch's rows by event time: where each came from, and whether it was late. */
+  events: { partition: number; offset: number; eventTime: number; late: boolean }[];
+}
+
+/** One group of a streaming aggregation: its window [start, end) and other keys, and its first aggregate. */
+export interface WindowCell {
+  start: number;
+  end: number;
+  /** The grouping values besides the window, as text (`c1`), or '' when there are none. */
+  key: string;
+  value: number;
+}
 
 /** One partition's metadata of a send's answer (KafkaJS's RecordMetadata, offsets as numbers). */
 export interface SentMetadata {

@@ -12,6 +12,7 @@ import dataFrame from '../../../labs/jobApi/dataFrame.d.ts?raw';
 import sparkSession from '../../../labs/jobApi/sparkSession.d.ts?raw';
 import kafkajs from '../../../labs/jobApi/kafkajs.d.ts?raw';
 import kafkajsConsumer from '../../../labs/jobApi/kafkajsConsumer.d.ts?raw';
+import sparkStreaming from '../../../labs/jobApi/sparkStreaming.d.ts?raw';
 
 /**
  * Each file of labs/jobApi/ by name, in the order of docs/job-api.md (JOB_API_FILES in
@@ -27,6 +28,7 @@ export const JOB_API_FILES: Readonly<Record<string, string>> = {
   'sparkSession.d.ts': sparkSession,
   'kafkajs.d.ts': kafkajs,
   'kafkajsConsumer.d.ts': kafkajsConsumer,
+  'sparkStreaming.d.ts': sparkStreaming,
 };
 
 /** The job API's declarations as one file, Monaco's extra lib (its interfaces merge across the files). */

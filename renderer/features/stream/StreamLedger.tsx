@@ -1,8 +1,33 @@
 /**
- * The delivery ledger as the run plays: records appended, processed (twice: replayed), stored in
- * the sink and duplicated there, so far; lost and pending are known at the end of the run.
+ * The delivery ledger as the run plays: records appended, processed (twice: replayed), counted in
+ * a query's windows or dropped as late, stored in the sink and duplicated there, so far; lost and
+ * pending are known at the end of the run.
  */
-import type { StreamAt, StreamView } from '../../viz/stream/streamView';
+import { countUpTo, num, type StreamAt, type StreamView } from '../../viz/stream/streamView';
+
+const BAD = new Set(['duplicated', 'lost', 'appended twice', 'late']);
+
+/** A Structured Streaming query's rows: records counted in its windows, and dropped as late, so far. */
+function queryRows(
+  view: StreamView,
+  at: StreamAt,
+  atEnd: (n: number) => number | string,
+): [string, number | string, string][] {
+  if (view.final.aggregated === 0 && view.final.late === 0) return [];
+  const times = view.microBatches?.ledgerTimes;
+  return [
+    [
+      'counted in windows',
+      times ? countUpTo(times.aggregated, at.t, num) : atEnd(view.final.aggregated),
+      "counted in a window of the query's aggregation (the sink gets the windows, not the records)",
+    ],
+    [
+      'late',
+      times ? countUpTo(times.late, at.t, num) : atEnd(view.final.late),
+      'dropped by the watermark: every window it belongs to had ended',
+    ],
+  ];
+}
 
 export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
   const l = at.ledger;
@@ -14,6 +39,7 @@ export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
     ['appended twice', l.logDuplicated, 'in the log a second time: the producer sent its batch again'],
     ['processed', l.processed, "handed to a consumer's eachMessage"],
     ['processed twice', l.reprocessed, 'replayed after a crash or a rebalance'],
+    ...queryRows(view, at, atEnd),
     ['stored', l.stored, view.storeTopic ? 'in the store (committed in the output topic)' : 'in the sink'],
     ['duplicated', l.duplicated, 'in the store more than once'],
     ['pending', atEnd(view.final.pending), 'not stored yet, still in the log after the committed offset'],
@@ -24,14 +50,7 @@ export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
       <caption>Ledger {ended ? 'at the end' : 'so far'}</caption>
       <tbody>
         {rows.map(([name, n, what]) => (
-          <tr
-            key={name}
-            className={
-              (name === 'duplicated' || name === 'lost' || name === 'appended twice') && typeof n === 'number' && n > 0
-                ? 'ledger-bad'
-                : undefined
-            }
-          >
+          <tr key={name} className={BAD.has(name) && typeof n === 'number' && n > 0 ? 'ledger-bad' : undefined}>
             <th scope="row" title={what}>
               {name}
             </th>

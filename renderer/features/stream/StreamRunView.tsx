@@ -1,7 +1,8 @@
 /**
- * A streaming run played back: the partitions' log tapes, the group, the ledger filling in, the
- * sink's latest writes, what happened (joins, rebalances, crashes, brokers), the total lag over
- * the run, and a clicked record's path. Faults are injected from here: the run is computed again
+ * A streaming run played back: the partitions' log tapes, the group, a Structured Streaming
+ * query's micro-batches and windows, the ledger filling in, the sink's latest writes, what
+ * happened (joins, rebalances, crashes, brokers), the total lag over the run, and a clicked
+ * record's path. Faults are injected from here: the run is computed again
  * with them, as for batch runs.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -16,6 +17,7 @@ import { formatSimTime } from '../../viz/run/format';
 import { StreamTapes } from './StreamTapes';
 import { StreamLedger } from './StreamLedger';
 import { StreamBrokerMap } from './StreamBrokerMap';
+import { StreamMicroBatches } from './StreamMicroBatches';
 
 /** Total lag sampled over the run, for the chart. */
 function lagSamples(view: StreamView, n = 120): { t: number; lag: number }[] {
@@ -240,6 +242,9 @@ export function StreamRunView({
               </>
             )}
           </p>
+          {view.microBatches && (
+            <StreamMicroBatches view={view} t={playback.t} selected={selected?.record ?? null} onSelect={select} />
+          )}
           {selected && (
             <div className="record-path" role="region" aria-label="Record path" data-testid="record-path">
               <h4>

@@ -3,6 +3,7 @@
  * instant: a record's path, a partition's lag over the playback, which records a tape shows.
  */
 import { countUpTo, latest, num, type PartitionAt, type PartitionTrack, type StreamView } from './streamView';
+import { aggregationSteps } from './aggregationSteps';
 
 /** One step of a record's path through the run, for the learner who clicks it. */
 export interface PathStep {
@@ -10,7 +11,10 @@ export interface PathStep {
   text: string;
 }
 
-/** Where record `record` (its id) went: appended, handed to consumers, committed past, written to the sink. */
+/**
+ * Where record `record` (its id) went: appended, handed to consumers, counted in a query's windows
+ * or dropped as late, committed past, written to the sink.
+ */
 export function recordPath(view: StreamView, record: string): PathStep[] {
   const steps: PathStep[] = [];
   for (const p of view.partitions)
@@ -20,6 +24,7 @@ export function recordPath(view: StreamView, record: string): PathStep[] {
       steps.push({ t: p.appendTimes[i]!, text: `appended to ${p.topic}-${p.partition} at offset ${offset}` });
       for (const h of p.processed)
         if (h.offset === offset) steps.push({ t: h.t, text: `handed to consumer ${h.consumer}'s eachMessage` });
+      if (view.microBatches) steps.push(...aggregationSteps(view.microBatches, p.topic, p.partition, offset));
       const past = p.commits.find((c) => c.offset > offset);
       if (past) steps.push({ t: past.t, text: `committed past (offset ${past.offset})` });
       const gone = p.logStarts.find((s) => s.start > offset);

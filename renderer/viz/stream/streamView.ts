@@ -8,6 +8,7 @@
 import type { KafkaJobReport } from '../../../engine/api';
 import type { TraceEvent } from '../../../engine/core';
 import type { PartitionAt, PartitionTrack, StreamAt, StreamEvent, StreamSend, StreamView } from './streamViewTypes';
+import { buildMicroBatchView } from './microBatchView';
 
 export type { PartitionAt, PartitionTrack, StreamAt, StreamEvent, StreamSend, StreamView };
 export { countUpTo, latest, num } from './timeSeries';
@@ -334,5 +335,6 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
       .filter((w) => report.storeTopic === null || w.kind === 'topic')
       .map((w) => w.t)
       .sort((a, b) => a - b),
+    microBatches: buildMicroBatchView(report),
   };
 }

@@ -3,6 +3,7 @@
  * run's events, the view itself, and the state at an instant that the pictures draw.
  */
 import type { KafkaJobReport } from '../../../engine/api';
+import type { MicroBatchView } from './microBatchView';
 
 export interface PartitionTrack {
   key: string;
@@ -93,6 +94,8 @@ export interface StreamView {
   committedGroup: string | null;
   /** When each write to the store happened (the sink's, or the store topic's rows alone). */
   storeWriteTimes: number[];
+  /** The run's Structured Streaming query: its micro-batches, windows and watermark (null: the run has none). */
+  microBatches: MicroBatchView | null;
 }
 
 export interface PartitionAt {

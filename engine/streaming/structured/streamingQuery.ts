@@ -1,0 +1,340 @@
+/**
+ * A running Structured Streaming query (Spark's MicroBatchExecution) on the simulated clock. Each
+ * trigger plans a batch from the Kafka source's latest offsets; a batch runs with the watermark
+ * the last one left (the largest event time seen minus the delay), drops rows whose windows have
+ * all ended by then (late), updates the aggregation state, writes out what the output mode says
+ * (append: windows the watermark closed; update: groups changed; complete: every group), then
+ * commits its offsets. When the watermark has moved and closed windows are waiting, a batch runs
+ * without new data (spark.sql.streaming.noDataMicroBatches.enabled, on by default).
+ */
+import { dateAt } from '../../core';
+import { AggregationState } from './aggregationState';
+import {
+  KafkaSource,
+  type MicroBatchReport,
+  type OffsetRange,
+  type SourceRecord,
+  type WindowCell,
+} from './kafkaSource';
+import { MicroBatchFrame, batchTable } from './microBatchFrame';
+import { MICRO_BATCH_LIMITS } from '../structuredCallCheck';
+import type { StreamPlan } from './streamingDataFrame';
+
+export interface QuerySettings {
+  name: string;
+  outputMode: 'append' | 'update' | 'complete';
+  /** ms between batch starts; 0: the next batch as soon as data is there. */
+  triggerMs: number;
+  console: { numRows: number; truncate: boolean } | null;
+  foreachBatch: ((batchDF: MicroBatchFrame, batchId: number) => unknown) | null;
+  /** The watermark closes the aggregation's windows. */
+  watermarked: boolean;
+}
+
+/** Spark's spark.sql.streaming.pollingDelay: how long an idle query waits before looking again. */
+const POLLING_DELAY_MS = 10;
+const { events: MAX_EVENTS, cells: MAX_CELLS, keyChars: MAX_KEY } = MICRO_BATCH_LIMITS;
+/** How many progress reports recentProgress keeps (spark.sql.streaming.numRecentProgressUpdates). */
+const RECENT = 100;
+
+const iso = (ms: number | null) => (ms === null ? undefined : dateAt(ms).toISOString());
+
+export class StreamingQuery {
+  readonly #plan: StreamPlan;
+  readonly #settings: QuerySettings;
+  readonly #source: KafkaSource;
+  readonly #state: AggregationState | null;
+  #active = true;
+  #error: Error | null = null;
+  #batchId = 0;
+  #watermark: number | null = null;
+  #maxEventTime: number | null = null;
+  #startedAt = 0;
+  #progress: Record<string, unknown>[] = [];
+  #waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+
+  constructor(plan: StreamPlan, settings: QuerySettings) {
+    this.#plan = plan;
+    this.#settings = settings;
+    this.#source = new KafkaSource(plan.session.transport, plan.source, settings.name);
+    const agg = plan.agg;
+    this.#state = agg ? new AggregationState(agg.keyFns, agg.aggs, agg.window) : null;
+    // Started as it is made (DataStreamWriter.start): the batches run on the simulated clock.
+    this.#startedAt = plan.session.transport.now();
+    this.#loop().then(undefined, (error: unknown) => this.#fail(error));
+  }
+
+  get name(): string {
+    return this.#settings.name;
+  }
+  get id(): string {
+    return `${this.#settings.name}-id`;
+  }
+  get runId(): string {
+    return `${this.#settings.name}-run-1`;
+  }
+  get isActive(): boolean {
+    return this.#active;
+  }
+  /** The last batch's StreamingQueryProgress (as JSON), or null before the first. */
+  get lastProgress(): Record<string, unknown> | null {
+    return this.#progress.at(-1) ?? null;
+  }
+  get recentProgress(): Record<string, unknown>[] {
+    return [...this.#progress];
+  }
+  get status(): { message: string; isDataAvailable: boolean; isTriggerActive: boolean } {
+    return {
+      message: this.#active ? 'Waiting for data to arrive' : 'Stopped',
+      isDataAvailable: false,
+      isTriggerActive: false,
+    };
+  }
+
+  /** The error that stopped the query, or null. */
+  exception(): Error | null {
+    return this.#error;
+  }
+
+  /** Resolves when the query stops (stop(), or the run's end never does); rejects with the error that stopped it. */
+  awaitTermination(timeoutMs?: number): Promise<boolean | undefined> {
+    if (this.#error) return Promise.reject(this.#error);
+    if (!this.#active) return Promise.resolve(timeoutMs === undefined ? undefined : true);
+    return new Promise((resolve, reject) => {
+      this.#waiters.push({ resolve: () => resolve(timeoutMs === undefined ? undefined : true), reject });
+      if (timeoutMs !== undefined) {
+        if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0))
+          return reject(
+            new RangeError(`awaitTermination(timeoutMs): a number of milliseconds, got ${String(timeoutMs)}`),
+          );
+        void this.#source.sleep(timeoutMs).then(
+          () => resolve(false),
+          () => resolve(false),
+        );
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.#active) return;
+    this.#active = false;
+    await this.#source.stop();
+    for (const w of this.#waiters.splice(0)) w.resolve();
+  }
+
+  #fail(error: unknown): void {
+    this.#active = false;
+    const e = error instanceof Error ? error : new Error(String(error));
+    this.#error = e;
+    const waiters = this.#waiters.splice(0);
+    for (const w of waiters) w.reject(e);
+    // Nobody awaits the query: its error ends the program, as an uncaught exception would.
+    if (waiters.length === 0) this.#plan.session.transport.fatal?.(e);
+  }
+
+  async #loop(): Promise<void> {
+    await this.#source.start();
+    while (this.#active) {
+      const planned = this.#plan.session.transport.now();
+      const ranges = await this.#source.plan();
+      if (!this.#active) return;
+      const hasData = ranges.some((r) => r.end > r.start);
+      if (hasData || this.#closesWindows()) await this.#runBatch(planned, ranges);
+      await this.#waitForTrigger(hasData);
+    }
+  }
+
+  /** A batch without data would write out windows the watermark has closed since the last batch. */
+  #closesWindows(): boolean {
+    const next = this.#nextWatermark();
+    return (
+      this.#state !== null &&
+      this.#settings.watermarked &&
+      this.#settings.outputMode !== 'complete' &&
+      next !== this.#watermark &&
+      this.#state.ended(next).length > 0
+    );
+  }
+
+  #nextWatermark(): number | null {
+    const wm = this.#plan.watermark;
+    if (!wm || this.#maxEventTime === null) return this.#watermark;
+    const candidate = this.#maxEventTime - wm.delayMs;
+    return this.#watermark === null ? candidate : Math.max(this.#watermark, candidate);
+  }
+
+  async #waitForTrigger(hadData: boolean): Promise<void> {
+    const transport = this.#plan.session.transport;
+    const interval = this.#settings.triggerMs;
+    const now = transport.now();
+    let wait: number;
+    if (interval > 0) {
+      const since = now - this.#startedAt;
+      wait = (Math.floor(since / interval) + 1) * interval - since;
+    } else wait = hadData ? 0 : POLLING_DELAY_MS;
+    // The session is kept while the query waits (a long trigger sleeps in heartbeats).
+    while (wait > 0 && this.#active) {
+      const slice = Math.min(wait, 3_000);
+      await this.#source.sleep(slice);
+      wait -= slice;
+      await this.#source.heartbeat();
+    }
+  }
+
+  async #runBatch(plannedAt: number, ranges: OffsetRange[]): Promise<void> {
+    const { session, agg } = this.#plan;
+    const watermark = this.#nextWatermark();
+    this.#watermark = watermark;
+    const records = await this.#source.read(ranges);
+    const events: MicroBatchReport['events'] = [];
+    const out: unknown[][] = [];
+    let late = 0;
+    let batchMax: number | null = null;
+    for (const r of records) {
+      this.#source.processed(r);
+      const row = this.#rowOf(r);
+      if (row === null) continue;
+      if (!this.#state) {
+        out.push(row);
+        continue;
+      }
+      const { fate, eventTime } = this.#state.add(row, this.#settings.watermarked ? watermark : null);
+      if (eventTime !== null) {
+        batchMax = batchMax === null ? eventTime : Math.max(batchMax, eventTime);
+        if (events.length < MAX_EVENTS)
+          events.push({ partition: r.partition, offset: r.offset, eventTime, late: fate === 'late' });
+      }
+      if (fate === 'late') late++;
+      if (fate !== 'no-time') this.#source.aggregated(r, eventTime, fate === 'late');
+    }
+    if (batchMax !== null)
+      this.#maxEventTime = this.#maxEventTime === null ? batchMax : Math.max(this.#maxEventTime, batchMax);
+    // What the batch writes out, by output mode.
+    const state = this.#state;
+    let emitted: unknown[][] = out;
+    let emittedCells: WindowCell[] = [];
+    if (state && agg) {
+      const mode = this.#settings.outputMode;
+      const groups =
+        mode === 'complete'
+          ? state.all()
+          : mode === 'update'
+            ? state.all().filter((g) => g.updated)
+            : state.ended(watermark);
+      emitted = groups.map((g) => {
+        const values = state.values(g);
+        const keys = [...g.keys];
+        if (agg.windowKey >= 0)
+          keys.splice(
+            agg.windowKey,
+            0,
+            g.start === null ? null : { start: g.start, end: g.start + agg.window!.sizeMs },
+          );
+        return [...keys, ...values];
+      });
+      emittedCells = groups.map((g) => this.#cell(g)).slice(0, MAX_CELLS);
+    }
+    const stateCells = state
+      ? state
+          .all()
+          .map((g) => this.#cell(g))
+          .slice(0, MAX_CELLS)
+      : [];
+    const fields = agg ? agg.fields : this.#plan.schema;
+    const batchId = this.#batchId;
+    if (this.#settings.console) {
+      const { numRows, truncate } = this.#settings.console;
+      session.print(
+        `-------------------------------------------\nBatch: ${batchId}\n-------------------------------------------\n${batchTable(fields, emitted, numRows, truncate)}\n`,
+      );
+    }
+    if (this.#settings.foreachBatch)
+      await this.#settings.foreachBatch(new MicroBatchFrame(fields, emitted, session.print), batchId);
+    if (state && this.#settings.outputMode !== 'complete') state.evict(this.#settings.watermarked ? watermark : null);
+    else if (state) state.evict(null);
+    await this.#source.commit(ranges);
+    const nextWatermark = this.#nextWatermark();
+    this.#source.report({
+      query: this.name,
+      batchId,
+      startedAt: plannedAt,
+      ranges,
+      rows: records.length,
+      late,
+      watermark,
+      nextWatermark,
+      outputMode: this.#settings.outputMode,
+      state: stateCells,
+      emitted: emittedCells,
+      events,
+    });
+    this.#noteProgress(plannedAt, ranges, records.length, late, emitted.length, state?.size ?? 0, watermark);
+    this.#batchId++;
+  }
+
+  #cell(g: { start: number | null; keys: unknown[] }): WindowCell {
+    const state = this.#state!;
+    const value = state.values(g as never)[0];
+    return {
+      start: g.start ?? 0,
+      end: g.start === null ? 0 : g.start + state.window!.sizeMs,
+      key: g.keys
+        .map((k) => (k === null ? 'null' : String(k)))
+        .join(', ')
+        .slice(0, MAX_KEY),
+      value: typeof value === 'number' && Number.isFinite(value) ? value : 0,
+    };
+  }
+
+  /** The Kafka source's row (key, value, topic, partition, offset, timestamp, timestampType) through the row operators. */
+  #rowOf(r: SourceRecord): unknown[] | null {
+    let row: unknown[] | null = [r.key, r.value, r.topic, r.partition, r.offset, r.timestamp, 0];
+    for (const op of this.#plan.rowOps) {
+      row = op(row);
+      if (row === null) return null;
+    }
+    return row;
+  }
+
+  #noteProgress(
+    at: number,
+    ranges: OffsetRange[],
+    rows: number,
+    late: number,
+    written: number,
+    stateRows: number,
+    watermark: number | null,
+  ): void {
+    const offsets = (pick: 'start' | 'end') => {
+      const o: Record<string, Record<string, number>> = {};
+      for (const r of ranges) (o[r.topic] ??= {})[String(r.partition)] = r[pick];
+      return o;
+    };
+    const now = this.#plan.session.transport.now();
+    this.#progress.push(
+      Object.freeze({
+        id: this.id,
+        runId: this.runId,
+        name: this.name,
+        timestamp: iso(at),
+        batchId: this.#batchId,
+        numInputRows: rows,
+        durationMs: { triggerExecution: now - at },
+        eventTime: watermark === null ? {} : { watermark: iso(watermark) },
+        stateOperators: this.#state
+          ? [{ numRowsTotal: stateRows, numRowsUpdated: written, numRowsDroppedByWatermark: late }]
+          : [],
+        sources: [
+          {
+            description: `KafkaV2[Subscribe[${this.#plan.source.topics.join(',')}]]`,
+            startOffset: offsets('start'),
+            endOffset: offsets('end'),
+            numInputRows: rows,
+          },
+        ],
+        sink: { description: this.#settings.console ? 'ConsoleSink' : 'ForeachBatchSink', numOutputRows: written },
+      }),
+    );
+    if (this.#progress.length > RECENT) this.#progress.shift();
+  }
+}

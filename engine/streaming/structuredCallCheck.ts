@@ -1,0 +1,69 @@
+/**
+ * Checks a Structured Streaming query's notes as they come from the sandbox (kafkaCallCheck.ts
+ * calls it): `aggregated` for a record, `microBatch` for a finished batch. The learner's program
+ * shares the library's realm, so every field is checked, and the batch's lists are bounded.
+ */
+import { bool, count, fail, int, list, obj, str } from '../sandbox/contract/replyChecks';
+import { KAFKA_LIMITS as L } from './kafkaLimits';
+
+/** What one batch's note may carry at most (the query sends fewer: streamingQuery.ts). */
+export const MICRO_BATCH_LIMITS = { events: 2_000, cells: 400, keyChars: 200 } as const;
+
+/** A finite number of either sign, or null. */
+function time(v: unknown, where: string, nullable: boolean): void {
+  if (nullable && v === null) return;
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    fail(where, nullable ? 'is not a finite number or null' : 'is not a finite number');
+}
+
+function sint(v: unknown, where: string): void {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) fail(where, 'is not an integer');
+}
+
+function cells(v: unknown, where: string): void {
+  list(v, where, MICRO_BATCH_LIMITS.cells).forEach((x, i) => {
+    const c = obj(x, `${where}[${i}]`);
+    time(c.start, `${where}[${i}].start`, false);
+    time(c.end, `${where}[${i}].end`, false);
+    str(c.key, `${where}[${i}].key`, MICRO_BATCH_LIMITS.keyChars);
+    time(c.value, `${where}[${i}].value`, false);
+  });
+}
+
+export function checkAggregated(r: Record<string, unknown>, where: string): void {
+  str(r.topic, `${where}.topic`, L.name);
+  sint(r.partition, `${where}.partition`);
+  sint(r.offset, `${where}.offset`);
+  time(r.eventTime, `${where}.eventTime`, true);
+  bool(r.late, `${where}.late`);
+}
+
+export function checkMicroBatch(r: Record<string, unknown>, where: string): void {
+  const b = obj(r.batch, `${where}.batch`);
+  const at = `${where}.batch`;
+  str(b.query, `${at}.query`, L.name);
+  int(b.batchId, `${at}.batchId`);
+  count(b.startedAt, `${at}.startedAt`);
+  list(b.ranges, `${at}.ranges`, L.partitions).forEach((x, i) => {
+    const g = obj(x, `${at}.ranges[${i}]`);
+    str(g.topic, `${at}.ranges[${i}].topic`, L.name);
+    int(g.partition, `${at}.ranges[${i}].partition`);
+    int(g.start, `${at}.ranges[${i}].start`);
+    int(g.end, `${at}.ranges[${i}].end`);
+  });
+  int(b.rows, `${at}.rows`);
+  int(b.late, `${at}.late`);
+  time(b.watermark, `${at}.watermark`, true);
+  time(b.nextWatermark, `${at}.nextWatermark`, true);
+  if (b.outputMode !== 'append' && b.outputMode !== 'update' && b.outputMode !== 'complete')
+    fail(`${at}.outputMode`, 'is not append, update or complete');
+  cells(b.state, `${at}.state`);
+  cells(b.emitted, `${at}.emitted`);
+  list(b.events, `${at}.events`, MICRO_BATCH_LIMITS.events).forEach((x, i) => {
+    const e = obj(x, `${at}.events[${i}]`);
+    int(e.partition, `${at}.events[${i}].partition`);
+    int(e.offset, `${at}.events[${i}].offset`);
+    time(e.eventTime, `${at}.events[${i}].eventTime`, false);
+    bool(e.late, `${at}.events[${i}].late`);
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The checks of the windows step (Cookbook 12.2, 25.2): a Structured Streaming query counts each
+ * car's positions in 10-second windows of when they were taken. They judge the real run: the
+ * ledger (no position dropped as late), the store (each window of the first minute there, with
+ * every position taken in it, recomputed here from the dataset) and the query's state (it forgets
+ * finished windows, so its memory stays bounded).
+ */
+import type { KafkaJobReport } from '../../engine/api';
+import { fail, pass, streamReport } from '../checkKit';
+import { plural } from '../plural';
+import type { LabCheck } from '../labTypes';
+
+/** What the checks need of the dataset: each position's car and when it was taken (`yyyy-MM-dd HH:mm:ss`, UTC). */
+export interface FleetPosition {
+  car: string;
+  ts: string;
+}
+
+const WINDOW_MS = 10_000;
+const utcMs = (ts: string) => Date.parse(`${ts.replace(' ', 'T')}Z`);
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+
+/** No position was dropped as late by the watermark. */
+export function noLatePositionsCheck(id: string, title: string, total: number): LabCheck {
+  return {
+    id,
+    title,
+    evaluate(run) {
+      const r = streamReport(run);
+      const l = r.ledger;
+      if (l.aggregated + l.late === 0)
+        return fail(
+          'no position reached the windows: the query must read the topic positions and group by window(...) of when each position was taken',
+        );
+      if (l.late > 0) {
+        const late = r.trace.filter((e) => e.type === 'recordAggregated' && e.late === true);
+        const worst = late[0];
+        return fail(
+          `${plural(l.late, 'position')} dropped as late${worst ? ` (the first at ${(worst.t / 1000).toFixed(1)} s, taken at ${clock(worst.eventTime as number)})` : ''}: when ${l.late === 1 ? 'it' : 'they'} arrived, the watermark had passed the end of ${l.late === 1 ? 'its window' : 'their windows'}. How late can a position from the tunnel be?`,
+        );
+      }
+      return pass(`all ${plural(total, 'position')} were counted in their windows, none dropped as late`);
+    },
+  };
+}
+
+/** Each car's windows of the first minute are in the store, with every position taken in them. */
+export function everyWindowStoredCheck(
+  id: string,
+  title: string,
+  positions: () => readonly FleetPosition[],
+  firstMinute: string,
+): LabCheck {
+  return {
+    id,
+    title,
+    evaluate(run) {
+      const r = streamReport(run);
+      const from = utcMs(firstMinute);
+      const want = new Map<string, number>();
+      for (const p of positions()) {
+        const t = utcMs(p.ts);
+        if (t < from || t >= from + 60_000) continue;
+        const start = Math.floor(t / WINDOW_MS) * WINDOW_MS;
+        const k = `${p.car} ${new Date(start).toISOString()}`;
+        want.set(k, (want.get(k) ?? 0) + 1);
+      }
+      const have = storedWindows(r);
+      const wrong: string[] = [];
+      for (const [k, n] of [...want].sort(([a], [b]) => a.localeCompare(b))) {
+        const got = have.get(k);
+        const [car, start] = k.split(' ') as [string, string];
+        const window = `${car}'s window ${clock(Date.parse(start))}–${clock(Date.parse(start) + WINDOW_MS)}`;
+        if (got === undefined) wrong.push(`${window} is not in the store`);
+        else if (got !== n) wrong.push(`${window} holds ${got}, ${plural(n, 'position')} were taken in it`);
+      }
+      if (have.size === 0)
+        return fail(
+          'the store holds no window: write each row of a batch with sink.put(`${car} ${start}`, JSON.stringify({ car, start, end, positions })) in foreachBatch (start and end as ISO strings)',
+        );
+      if (wrong.length > 0)
+        return fail(
+          `${plural(wrong.length, 'window')} of the first minute ${wrong.length === 1 ? 'is' : 'are'} wrong: ${wrong.slice(0, 3).join('; ')}${wrong.length > 3 ? `; and ${wrong.length - 3} more` : ''}. A window is written when the watermark passes its end; is every window of the first minute closed before the run ends, and is nothing dropped?`,
+        );
+      return pass(`each of the ${want.size} car-windows of the first minute is in the store with all its positions`);
+    },
+  };
+}
+
+/** The store's windows by `car start` (start as an ISO string), with their counts. */
+function storedWindows(r: KafkaJobReport): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of r.sinkRows) {
+    try {
+      const v = JSON.parse(row.value) as { car?: unknown; start?: unknown; positions?: unknown };
+      const start = typeof v.start === 'string' ? Date.parse(v.start) : Number.NaN;
+      if (typeof v.car !== 'string' || Number.isNaN(start) || typeof v.positions !== 'number') continue;
+      out.set(`${v.car} ${new Date(start).toISOString()}`, v.positions);
+    } catch {
+      // not a window's row
+    }
+  }
+  return out;
+}
+
+/** The query's state never holds more than `most` groups: it forgets the windows the watermark has closed. */
+export function boundedStateCheck(id: string, title: string, most: number): LabCheck {
+  return {
+    id,
+    title,
+    evaluate(run) {
+      const r = streamReport(run);
+      const batches = r.trace.filter((e) => e.type === 'microBatch');
+      if (batches.length === 0) return fail('no micro-batch ran: start the query with writeStream...start()');
+      const largest = batches.reduce((a, e) => Math.max(a, (e.state as unknown[]).length), 0);
+      if (largest > most)
+        return fail(
+          `the query's state grew to ${largest} car-windows (at most ${most} wanted): windows it never forgets stay in memory for ever. What tells Spark that a window is final?`,
+        );
+      return pass(`the state held at most ${largest} car-windows: finished windows are forgotten`);
+    },
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * A Structured Streaming query on the playback clock: the strip of its micro-batches (each one
+ * that has ended by now, as tall as the rows it read, its late rows in red), and its windows in
+ * event time, one lane per key: cells written to the sink filled, cells still open in the state
+ * outlined, each row read a dot at its event time (late ones red, crossed), the watermark and the
+ * latest event time as lines. A dot is a button of sorts: a click shows the record's path.
+ */
+import { memo, useMemo } from 'react';
+import type { StreamView } from '../../viz/stream/streamViewTypes';
+import { batchesEndedBy, formatEventTime, windowsAfter, type MicroBatchView } from '../../viz/stream/microBatchView';
+import {
+  batchLabel,
+  describeWindows,
+  layoutStrip,
+  layoutWindowChart,
+  MB_WIDTH,
+  type WindowChartLayout,
+} from '../../viz/stream/microBatchLayout';
+import { formatSimTime } from '../../viz/run/format';
+import { useElementWidth } from '../run/useElementWidth';
+
+const MODE_TEXT = {
+  append:
+    'Append mode: a window is written once, final, when the watermark passes its end; a row whose windows have all ended by then is dropped as late.',
+  update: 'Update mode: each batch writes the windows it changed; a window is final once the watermark passes its end.',
+  complete: 'Complete mode: each batch writes every window it holds; none is ever final.',
+};
+
+type Select = (record: string | null, label: string, key: string) => void;
+
+/** Draws again only when the batches ended, the width or the selected record change (not every frame). */
+const WindowChart = memo(function WindowChart({
+  mb,
+  chart,
+  label,
+  partitionKey,
+  selected,
+  onSelect,
+}: {
+  mb: MicroBatchView;
+  chart: WindowChartLayout;
+  label: string;
+  partitionKey: (topic: string, partition: number) => string;
+  selected: string | null;
+  onSelect: Select;
+}) {
+  const { left, right, lanesTop, lanesBottom } = chart;
+  return (
+    <svg className="mb-windows" viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-label={label}>
+      {chart.band && (
+        <rect className="mb-band" x={chart.band.x} y={lanesTop} width={chart.band.w} height={lanesBottom - lanesTop}>
+          <title>Between the watermark and the latest event: windows here still take late rows</title>
+        </rect>
+      )}
+      {chart.lanes.map((l) => (
+        <g key={l.key} className="mb-lane">
+          <line x1={left} x2={right} y1={l.y + chart.laneHeight} y2={l.y + chart.laneHeight} />
+          <text x={left - 6} y={l.y + chart.laneHeight / 2 + 4}>
+            {l.label}
+          </text>
+        </g>
+      ))}
+      {/* The lines under the cells, so that a cell's value reads over them; their labels on top. */}
+      {chart.latest && <line className="mb-latest" x1={chart.latest.x} x2={chart.latest.x} y1={4} y2={lanesBottom} />}
+      {chart.watermark && (
+        <g className={`mb-watermark${chart.watermark.before ? ' before' : ''}`} data-testid="mb-watermark">
+          <title>
+            {chart.watermark.before
+              ? `The watermark is ${chart.watermark.label.text.replace('watermark ', '')}, before the first window`
+              : 'The watermark: windows that end at or before it are final, and rows before it are dropped as late'}
+          </title>
+          <line x1={chart.watermark.x} x2={chart.watermark.x} y1={16} y2={lanesBottom} />
+        </g>
+      )}
+      {chart.cells.map((c) => {
+        const w = c.window;
+        const state = w.written ? 'written' : 'open';
+        return (
+          <g
+            key={`${w.start} ${w.end} ${w.key}`}
+            className={`mb-cell ${state}${w.written && !w.final ? ' not-final' : ''}`}
+            data-testid="mb-window"
+            data-state={state}
+          >
+            <title>
+              {`${w.key === '' ? '' : `${w.key}, `}window ${formatEventTime(w.start)}–${formatEventTime(w.end)}: ${w.value}, ${
+                w.written
+                  ? `written to the sink at ${formatSimTime(w.writtenAt ?? 0)}${w.final ? ' (final)' : ' (may still change)'}`
+                  : 'open, held in the state'
+              }`}
+            </title>
+            <rect x={c.x} y={c.y} width={c.w} height={c.h} rx={2} />
+            {c.text !== null && (
+              <text x={c.x + c.w / 2} y={c.y + 10}>
+                {c.text}
+              </text>
+            )}
+          </g>
+        );
+      })}
+      {chart.dots.map(({ x, y, row }) => {
+        const title = `${row.record ?? 'a row'}: event time ${formatEventTime(row.eventTime)}, ${row.topic}-${row.partition} offset ${row.offset}, batch ${row.batchId}${row.late ? ', dropped as late' : ''}`;
+        const pick = () =>
+          onSelect(
+            row.record,
+            `${row.topic}-${row.partition} offset ${row.offset}`,
+            partitionKey(row.topic, row.partition),
+          );
+        const sel = row.record !== null && row.record === selected;
+        return row.late ? (
+          <g
+            key={`${row.topic} ${row.partition} ${row.offset} ${row.batchId}`}
+            className={`mb-dot late${sel ? ' selected' : ''}`}
+            data-testid="mb-late"
+            onClick={pick}
+          >
+            <title>{title}</title>
+            <circle cx={x} cy={y} r={4} />
+            <path d={`M${x - 3},${y - 3}L${x + 3},${y + 3}M${x - 3},${y + 3}L${x + 3},${y - 3}`} />
+          </g>
+        ) : (
+          <circle
+            key={`${row.topic} ${row.partition} ${row.offset} ${row.batchId}`}
+            className={`mb-dot${sel ? ' selected' : ''}`}
+            cx={x}
+            cy={y}
+            r={2.5}
+            onClick={pick}
+          >
+            <title>{title}</title>
+          </circle>
+        );
+      })}
+      {chart.latest && (
+        <text className="mb-latest-label" x={chart.latest.label.x} y={11} textAnchor={chart.latest.label.anchor}>
+          {chart.latest.label.text}
+        </text>
+      )}
+      {chart.watermark && (
+        <text
+          className="mb-watermark-label"
+          x={chart.watermark.label.x}
+          y={24}
+          textAnchor={chart.watermark.label.anchor}
+        >
+          {chart.watermark.before ? `◂ ${chart.watermark.label.text}` : chart.watermark.label.text}
+        </text>
+      )}
+      <g className="mb-axis">
+        <line x1={left} x2={right} y1={lanesBottom} y2={lanesBottom} />
+        {chart.ticks.map((tk) => (
+          <g key={tk.x}>
+            <line x1={tk.x} x2={tk.x} y1={lanesBottom} y2={lanesBottom + 4} />
+            <text x={tk.x} y={lanesBottom + 14} textAnchor={tk.anchor}>
+              {tk.text}
+            </text>
+          </g>
+        ))}
+        <text className="mb-axis-title" x={(left + right) / 2} y={lanesBottom + 28} textAnchor="middle">
+          event time (UTC): when the {mb.keys.some((k) => k.startsWith('car')) ? 'position was taken' : 'row happened'}
+        </text>
+      </g>
+    </svg>
+  );
+});
+
+export function StreamMicroBatches({
+  view,
+  t,
+  selected,
+  onSelect,
+}: {
+  view: StreamView;
+  t: number;
+  selected: string | null;
+  onSelect: Select;
+}) {
+  const mb = view.microBatches;
+  // Laid out at the width it has, so that its text keeps its size in a narrow pane too.
+  const [hostRef, hostWidth] = useElementWidth<HTMLDetailsElement>(MB_WIDTH);
+  const width = Math.max(360, Math.min(900, hostWidth));
+  const ended = mb ? batchesEndedBy(mb, t) : 0;
+  const at = useMemo(() => (mb ? windowsAfter(mb, ended) : null), [mb, ended]);
+  const chart = useMemo(() => (mb && at ? layoutWindowChart(mb, at, width) : null), [mb, at, width]);
+  const partitionKey = useMemo(() => {
+    const keys = new Map(view.partitions.map((p) => [`${p.topic}-${p.partition}`, p.key]));
+    return (topic: string, partition: number) => keys.get(`${topic}-${partition}`) ?? '';
+  }, [view]);
+  if (!mb || !at || !chart) return null;
+  const strip = layoutStrip(mb, at, t, view.activeUntil, width);
+  const b = at.batch;
+  const wm = at.watermark === null ? 'no watermark yet' : `watermark ${formatEventTime(at.watermark)}`;
+  return (
+    <details className="stream-micro-batches" data-testid="stream-micro-batches" open ref={hostRef}>
+      <summary>
+        <strong>{mb.query}</strong>{' '}
+        <span data-testid="mb-summary">
+          {b === null
+            ? 'No micro-batch has ended yet: the query plans one at each trigger.'
+            : `Batch ${b.id} ran at ${formatSimTime(b.startedAt)}: ${b.rows} row${b.rows === 1 ? '' : 's'}, ${b.late} late; ${wm}`}
+        </span>{' '}
+        <span className="muted">
+          · {at.written} window{at.written === 1 ? '' : 's'} written, {at.open} open
+        </span>
+      </summary>
+      {mb.otherQueries.length > 0 && (
+        <p className="muted small-print">
+          The run has other queries too ({mb.otherQueries.join(', ')}): this shows {mb.query}.
+        </p>
+      )}
+      <svg
+        className="mb-strip"
+        viewBox={`0 0 ${strip.width} ${strip.height}`}
+        role="img"
+        aria-label={`Micro-batches on the run's time: ${at.ended} ended${b ? `, the latest ${batchLabel(b)}` : ''}.`}
+      >
+        <text className="mb-strip-title" x={strip.left - 6} y={strip.baseline - 10}>
+          batches
+        </text>
+        {strip.blocks.map((k) => (
+          <g
+            key={k.batch.id}
+            className={`mb-batch${k.latest ? ' latest' : ''}`}
+            data-testid="mb-batch"
+            data-batch={k.batch.id}
+          >
+            <title>
+              {`${batchLabel(k.batch)}: ${formatSimTime(k.batch.startedAt)}–${formatSimTime(k.batch.t)}, ${k.batch.emitted} window${k.batch.emitted === 1 ? '' : 's'} written, ${k.batch.stateSize} held after it`}
+            </title>
+            <rect x={k.x} y={k.y} width={k.w} height={k.h} />
+            {k.lateH > 0 && <rect className="mb-batch-late" x={k.x} y={k.lateY} width={k.w} height={k.lateH} />}
+            {k.idLabel && (
+              <text x={k.x + k.w / 2} y={strip.baseline + 11}>
+                {k.idLabel}
+              </text>
+            )}
+          </g>
+        ))}
+        {strip.latestLabel && (
+          <text className="mb-batch-label" x={strip.latestLabel.x} y={11} textAnchor={strip.latestLabel.anchor}>
+            {strip.latestLabel.text}
+          </text>
+        )}
+        <line className="mb-axis-line" x1={strip.left} x2={strip.right} y1={strip.baseline} y2={strip.baseline} />
+        <line className="mb-cursor" x1={strip.cursorX} x2={strip.cursorX} y1={4} y2={strip.baseline + 14} />
+        <g className="mb-axis">
+          {strip.ticks.map((tk) => (
+            <text key={tk.x} x={tk.x} y={strip.baseline + 26} textAnchor={tk.anchor}>
+              {tk.text}
+            </text>
+          ))}
+        </g>
+      </svg>
+      <WindowChart
+        mb={mb}
+        chart={chart}
+        label={describeWindows(at)}
+        partitionKey={partitionKey}
+        selected={selected}
+        onSelect={onSelect}
+      />
+      <p className="muted small-print mb-legend">
+        <span className="mb-key written" aria-hidden="true" /> window written to the sink{' '}
+        <span className="mb-key open" aria-hidden="true" /> open (in the state){' '}
+        <span className="mb-key dot" aria-hidden="true" /> a row{' '}
+        <span className="mb-key late" aria-hidden="true">
+          ✕
+        </span>{' '}
+        dropped as late <span className="mb-key watermark" aria-hidden="true" /> watermark{' '}
+        <span className="mb-key latest" aria-hidden="true" /> latest event time · {MODE_TEXT[mb.outputMode]} Click a dot
+        to follow its record.
+      </p>
+    </details>
+  );
+}

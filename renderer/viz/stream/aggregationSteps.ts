@@ -1,0 +1,60 @@
+/**
+ * What a Structured Streaming query did with one record, as steps of the record's path
+ * (streamQueries.ts recordPath): counted in its windows, or dropped as late by the watermark, and
+ * when the window that counted it was written to the sink.
+ */
+import { formatEventTime, rowKey, type MicroBatchView, type WindowCell } from './microBatchView';
+
+const span = (c: WindowCell) =>
+  `${formatEventTime(c.start)}–${formatEventTime(c.end)}${c.key === '' ? '' : ` of ${c.key}`}`;
+
+export function aggregationSteps(
+  view: MicroBatchView,
+  topic: string,
+  partition: number,
+  offset: number,
+): { t: number; text: string }[] {
+  const steps: { t: number; text: string }[] = [];
+  for (const a of view.aggregations.get(rowKey(topic, partition, offset)) ?? []) {
+    const i = view.batches.findIndex((b) => b.id === a.batchId);
+    const batch = view.batches[i];
+    const when = a.eventTime === null ? '' : ` (event time ${formatEventTime(a.eventTime)})`;
+    const by = batch ? ` in batch ${batch.id}` : '';
+    if (a.late) {
+      const wm = batch?.watermark ?? null;
+      steps.push({
+        t: a.t,
+        text: `dropped as late by ${view.query}${by}${when}: ${
+          wm === null
+            ? 'its windows had ended by the watermark'
+            : `its windows had ended by the watermark ${formatEventTime(wm)}`
+        }`,
+      });
+      continue;
+    }
+    const row = view.rows[i]?.find((r) => r.topic === topic && r.partition === partition && r.offset === offset);
+    const et = a.eventTime;
+    const inWindow = (c: WindowCell) =>
+      et !== null && c.start <= et && et < c.end && (row?.key == null || c.key === row.key);
+    const cells = [...(view.states[i] ?? []), ...(view.writes[i] ?? [])].filter(inWindow);
+    const unique = [...new Map(cells.map((c) => [`${c.start} ${c.end} ${c.key}`, c])).values()];
+    steps.push({
+      t: a.t,
+      text: `counted in the windows of ${view.query}${by}${when}${
+        unique.length > 0 ? `: window ${unique.map(span).join(', ')}` : ''
+      }`,
+    });
+    // When each of its windows was first written to the sink, from this batch on.
+    for (const c of unique)
+      for (let j = Math.max(0, i); j < view.batches.length; j++) {
+        const w = view.writes[j]!.find((x) => x.start === c.start && x.end === c.end && x.key === c.key);
+        if (!w) continue;
+        steps.push({
+          t: view.batches[j]!.t,
+          text: `its window ${span(c)} written to the sink by batch ${view.batches[j]!.id} (value ${w.value})`,
+        });
+        break;
+      }
+  }
+  return steps;
+}
