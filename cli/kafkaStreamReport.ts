@@ -28,6 +28,13 @@ export function formatKafkaReport(report: KafkaJobReport, file: string, seed: nu
       report.storeTopic ? `in the sink and committed in ${oneLine(report.storeTopic)}` : 'in the sink',
     ],
     ['duplicated', l.duplicated, 'stored more than once'],
+    // A Structured Streaming query's records: counted in its windows, or dropped behind the watermark.
+    ...(l.aggregated + l.late > 0
+      ? ([
+          ['in windows', l.aggregated, "counted in a streaming query's windows"],
+          ['late', l.late, 'dropped by the watermark'],
+        ] as [string, number, string][])
+      : []),
     ['pending', l.pending, 'still on its way at the end'],
     ['lost', l.lost, `never reached the log: ${l.lostBeforeLog}`],
   ];

@@ -80,6 +80,49 @@ describe(
       await page.getByRole('button', { name: /Switch to dark theme/ }).click();
     });
 
+    it('step 4: the starter drops tunnel positions as late behind the watermark; the solution counts them all', async () => {
+      const { page } = s;
+      await page.goto(`${s.baseUrl}#/lab/${lab.id}/4`);
+      await page.getByRole('heading', { name: `4. ${lab.steps[3]!.title}` }).waitFor();
+      await run(page);
+      expect(await checkStates(page)).toEqual([
+        'none-late:fail',
+        'every-window-stored:fail',
+        'delay-covered:fail',
+        'state-bounded:pass',
+      ]);
+      const batches = page.getByTestId('stream-micro-batches');
+      // At the start of playback nothing has run: no batch, no window written, no watermark yet.
+      await seek(page, 0);
+      await expect.poll(() => batches.getByTestId('mb-batch').count()).toBe(0);
+      expect(await batches.locator('[data-testid="mb-window"][data-state="written"]').count()).toBe(0);
+      // At the end: the late positions are drawn red, the ledger counts them, and no window written
+      // lies past the watermark (a window is written once the watermark passes its end).
+      await seek(page, 1);
+      await expect.poll(() => ledger(page, 'late')).toBe(6);
+      expect(await batches.getByTestId('mb-late').count()).toBe(6);
+      expect(await batches.getByTestId('mb-batch').count()).toBeGreaterThan(10);
+      const past = await page.evaluate(() => {
+        const line = document.querySelector('[data-testid="mb-watermark"] line')!.getBoundingClientRect();
+        return [...document.querySelectorAll('[data-testid="mb-window"][data-state="written"] rect')].filter(
+          (r) => r.getBoundingClientRect().right > line.left + 1,
+        ).length;
+      });
+      expect(past).toBe(0);
+      await batches.getByTestId('mb-late').first().click();
+      await expect.poll(() => page.getByTestId('record-path').textContent()).toMatch(/dropped as late by query1/);
+      await s.screenshot('lab-streaming-delivery-step4-late');
+      await setEditorText(page, lab.steps[3]!.solution);
+      await run(page);
+      expect(await checkStates(page)).toEqual(lab.steps[3]!.checks.map((c) => `${c.id}:pass`));
+      await seek(page, 1);
+      await expect.poll(() => ledger(page, 'counted in windows')).toBe(192);
+      expect(await ledger(page, 'late')).toBe(0);
+      expect(await batches.getByTestId('mb-late').count()).toBe(0);
+      const violations = await seriousViolations(page);
+      expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    });
+
     it('fits a 1024×700 window: the tapes keep their cells, nothing overflows sideways', async () => {
       const { page } = s;
       await page.setViewportSize({ width: 1024, height: 700 });

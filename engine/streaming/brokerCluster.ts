@@ -156,6 +156,11 @@ export class BrokerCluster {
     return parts;
   }
 
+  /** Whether the topic has this partition. */
+  has(topic: string, partition: number): boolean {
+    return this.topics.get(topic)?.[partition] !== undefined;
+  }
+
   partition(topic: string, partition: number): PartitionState {
     const ps = this.partitions(topic)[partition];
     if (!ps) throw new RangeError(`topic ${topic} has no partition ${partition}`);

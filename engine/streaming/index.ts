@@ -27,6 +27,7 @@ export { AppendSink, WindowTable, type SinkEntry } from './appendSink';
 export { KeyValueStore } from './keyValueStore';
 export { TransactionalSink, type SinkTransaction } from './transactionalSink';
 export { Ledger, type LedgerSummary } from './ledger';
+export type { MicroBatchReport, WindowCell as StreamWindowCell } from './kafkajs/kafkaCalls';
 export {
   MicroBatchProcessor,
   type ProcessFn,

@@ -9,7 +9,7 @@ import { bool, count, fail, int, list, obj, str } from '../sandbox/contract/repl
 import type { KafkaOpened } from '../sandbox/contract';
 import type { KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
 import { KAFKA_LIMITS as L, MAX_TOPIC_PARTITIONS, topicNameProblem } from './kafkaLimits';
-import { checkAggregated, checkMicroBatch } from './structuredCallCheck';
+import { checkMicroBatch, checkQueryRows } from './structuredCallCheck';
 
 /** A safe integer of either sign (offsets and generations may be -1; the host judges their meaning). */
 function sint(v: unknown, where: string): number {
@@ -114,7 +114,7 @@ function request(v: unknown, where: string): void {
       count(r.sessionTimeout, `${where}.sessionTimeout`);
       return void count(r.rebalanceTimeout, `${where}.rebalanceTimeout`);
     case 'fetch':
-      name(r.groupId, `${where}.groupId`);
+      if (r.groupId !== null) name(r.groupId, `${where}.groupId`);
       sint(r.generation, `${where}.generation`);
       offsets(r.positions, `${where}.positions`);
       count(r.maxWaitTimeInMs, `${where}.maxWaitTimeInMs`);
@@ -150,9 +150,9 @@ function request(v: unknown, where: string): void {
       topicName(r.topic, `${where}.topic`);
       sint(r.partition, `${where}.partition`);
       return void sint(r.offset, `${where}.offset`);
-    case 'aggregated':
+    case 'queryRows':
       topicName(r.topic, `${where}.topic`);
-      return checkAggregated(r, where);
+      return checkQueryRows(r, where);
     case 'microBatch':
       return checkMicroBatch(r, where);
     default:

@@ -138,7 +138,9 @@ export class KafkaFaults {
    */
   beforeCall(client: number, request: KafkaRequest): 'apply' | 'drop' | 'applyThenCrash' {
     if (this.crashed.has(client)) return 'drop';
-    if (request.op === 'join' && this.kinds.get(client) === 'consumer') this.joining(client);
+    // A consumer is numbered when it joins a group, or (partitions assigned by hand) first fetches.
+    const reads = request.op === 'join' || (request.op === 'fetch' && request.groupId === null);
+    if (reads && this.kinds.get(client) === 'consumer') this.joining(client);
     if (request.op === 'send') this.sending(client);
     const found = this.watchOf(client);
     if (!found) return 'apply';

@@ -36,17 +36,21 @@ export function heldFetch(
   req: Extract<KafkaRequest, { op: 'fetch' }>,
   answer: (value: FetchAnswer) => void,
 ): void {
-  const g = ctx.groups.get(req.groupId);
+  // A consumer with partitions assigned by hand (no group) reads whatever partitions it names.
+  const assigned = req.groupId === null;
+  const g = req.groupId === null ? undefined : ctx.groups.get(req.groupId);
   const started = ctx.kernel.now;
   const poll = (): void => {
     const member = g?.memberOf(client);
     if (g && member !== undefined) g.touch(member);
-    if (!g || !g.current(client, req.generation)) return answer({ rebalancing: true, outOfRange: [], batches: [] });
-    const owned = g.owned(client);
+    if (!assigned && (!g || !g.current(client, req.generation)))
+      return answer({ rebalancing: true, outOfRange: [], batches: [] });
+    const owned = g?.owned(client);
     const batches: FetchAnswer['batches'] = [];
     const outOfRange: FetchAnswer['outOfRange'] = [];
     for (const pos of req.positions) {
-      if (!owned.get(pos.topic)?.includes(pos.partition)) continue;
+      if (!assigned && !owned?.get(pos.topic)?.includes(pos.partition)) continue;
+      if (assigned && !ctx.brokers.has(pos.topic, pos.partition)) continue;
       const ps = ctx.brokers.partition(pos.topic, pos.partition);
       const { logStartOffset, highWatermark } = ps.log;
       if (pos.offset < logStartOffset || pos.offset > ps.log.logEndOffset) {

@@ -157,6 +157,13 @@ export class KafkaGroup {
     offsets: readonly TopicPartitionOffset[],
   ): 'unknownMember' | 'illegalGeneration' | null {
     const memberId = this.byClient.get(client);
+    // A consumer with partitions assigned by hand commits as no member (generation -1): Kafka
+    // takes it while the group has no members, and refuses it once consumers share the group.
+    if (generation === -1 && memberId === undefined) {
+      if (this.members.size > 0) return 'unknownMember';
+      for (const o of offsets) this.committed.set(key(o.topic, o.partition), o.offset);
+      return null;
+    }
     if (memberId === undefined || !this.members.has(memberId)) return 'unknownMember';
     if (generation !== this.generation) return 'illegalGeneration';
     for (const o of offsets) this.committed.set(key(o.topic, o.partition), o.offset);

@@ -205,10 +205,10 @@ export class KafkaHost {
       };
       // A consumer busy with the messages it was handed makes its next call once they are done.
       const c = this.clients.get(call.client);
-      if (c && call.request.op === 'processed')
-        c.busyUntil = Math.max(this.kernel.now, c.busyUntil) + this.processingMs;
-      if (c && call.request.op !== 'processed' && c.busyUntil > this.kernel.now)
-        this.kernel.scheduleAt(c.busyUntil, run, 4);
+      const handed =
+        call.request.op === 'processed' ? 1 : call.request.op === 'queryRows' ? call.request.rows.length : 0;
+      if (c && handed > 0) c.busyUntil = Math.max(this.kernel.now, c.busyUntil) + this.processingMs * handed;
+      if (c && handed === 0 && c.busyUntil > this.kernel.now) this.kernel.scheduleAt(c.busyUntil, run, 4);
       else run();
     }
   }
@@ -319,7 +319,8 @@ export class KafkaHost {
       case 'fetch':
         return heldFetch(this.fetchContext, client, req, answer);
       case 'commit': {
-        const g = this.groups.get(req.groupId);
+        // A standalone commit (generation -1) makes the group if need be, as Kafka's coordinator does.
+        const g = req.generation === -1 ? this.group(req.groupId) : this.groups.get(req.groupId);
         const member = g?.memberOf(client);
         if (g && member !== undefined) g.touch(member);
         if (!this.topics.exist(req.offsets)) return this.later(() => fail(unknownTopic()));
@@ -399,7 +400,7 @@ export class KafkaHost {
         });
         return answer(null);
       }
-      case 'aggregated':
+      case 'queryRows':
       case 'microBatch':
         if (c.kind !== 'consumer') return fail(nonRetriable('only a streaming query reports batches'));
         structuredNote(req, client, this.kernel.now, { brokers: this.brokers, ledger: this.ledger, trace: this.trace });

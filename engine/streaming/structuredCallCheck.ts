@@ -1,10 +1,11 @@
 /**
  * Checks a Structured Streaming query's notes as they come from the sandbox (kafkaCallCheck.ts
- * calls it): `aggregated` for a record, `microBatch` for a finished batch. The learner's program
- * shares the library's realm, so every field is checked, and the batch's lists are bounded.
+ * calls it): `queryRows` for the rows a batch took, `microBatch` for a finished batch. The learner's program
+ * shares the library's realm, so every field is checked, and the lists are bounded.
  */
 import { bool, count, fail, int, list, obj, str } from '../sandbox/contract/replyChecks';
 import { KAFKA_LIMITS as L } from './kafkaLimits';
+import { QUERY_ROWS_PER_NOTE } from './kafkajs/kafkaCalls';
 
 /** What one batch's note may carry at most (the query sends fewer: streamingQuery.ts). */
 export const MICRO_BATCH_LIMITS = { events: 2_000, cells: 400, keyChars: 200 } as const;
@@ -14,10 +15,6 @@ function time(v: unknown, where: string, nullable: boolean): void {
   if (nullable && v === null) return;
   if (typeof v !== 'number' || !Number.isFinite(v))
     fail(where, nullable ? 'is not a finite number or null' : 'is not a finite number');
-}
-
-function sint(v: unknown, where: string): void {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v)) fail(where, 'is not an integer');
 }
 
 function cells(v: unknown, where: string): void {
@@ -30,12 +27,15 @@ function cells(v: unknown, where: string): void {
   });
 }
 
-export function checkAggregated(r: Record<string, unknown>, where: string): void {
-  str(r.topic, `${where}.topic`, L.name);
-  sint(r.partition, `${where}.partition`);
-  sint(r.offset, `${where}.offset`);
-  time(r.eventTime, `${where}.eventTime`, true);
-  bool(r.late, `${where}.late`);
+export function checkQueryRows(r: Record<string, unknown>, where: string): void {
+  list(r.rows, `${where}.rows`, QUERY_ROWS_PER_NOTE).forEach((x, i) => {
+    const row = obj(x, `${where}.rows[${i}]`);
+    int(row.partition, `${where}.rows[${i}].partition`);
+    int(row.offset, `${where}.rows[${i}].offset`);
+    time(row.eventTime, `${where}.rows[${i}].eventTime`, true);
+    if (row.fate !== 'processed' && row.fate !== 'aggregated' && row.fate !== 'late')
+      fail(`${where}.rows[${i}].fate`, 'is not processed, aggregated or late');
+  });
 }
 
 export function checkMicroBatch(r: Record<string, unknown>, where: string): void {
@@ -54,6 +54,7 @@ export function checkMicroBatch(r: Record<string, unknown>, where: string): void
   int(b.rows, `${at}.rows`);
   int(b.late, `${at}.late`);
   time(b.watermark, `${at}.watermark`, true);
+  time(b.lateWatermark, `${at}.lateWatermark`, true);
   time(b.nextWatermark, `${at}.nextWatermark`, true);
   if (b.outputMode !== 'append' && b.outputMode !== 'update' && b.outputMode !== 'complete')
     fail(`${at}.outputMode`, 'is not append, update or complete');

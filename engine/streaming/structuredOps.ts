@@ -1,15 +1,15 @@
 /**
  * What the simulated Kafka does with a Structured Streaming query's notes (engine/streaming/
- * structured): a record aggregated into windows or dropped as late goes in the ledger and the
- * trace (`recordAggregated`); a finished micro-batch goes in the trace (`microBatch`), for the
- * pictures of batches, windows and the watermark.
+ * structured): the rows a batch took go in the ledger (processed; aggregated into windows or
+ * dropped as late) and the trace (`recordProcessed`, `recordAggregated`); a finished micro-batch
+ * goes in the trace (`microBatch`), for the pictures of batches, windows and the watermark.
  */
 import type { TraceSink } from '../core';
 import type { BrokerCluster } from './brokerCluster';
 import type { Ledger } from './ledger';
 import type { KafkaRequest } from './kafkajs/kafkaCalls';
 
-export type StructuredRequest = Extract<KafkaRequest, { op: 'aggregated' | 'microBatch' }>;
+export type StructuredRequest = Extract<KafkaRequest, { op: 'queryRows' | 'microBatch' }>;
 
 export function structuredNote(
   req: StructuredRequest,
@@ -21,20 +21,24 @@ export function structuredNote(
     ctx.trace.record({ t: now, type: 'microBatch', client, ...req.batch });
     return;
   }
-  // The record may be gone from the log (retention) while the query still holds it from a fetch.
-  const id = ctx.brokers.partition(req.topic, req.partition).log.idAt(req.offset);
-  if (id !== undefined) {
-    if (req.late) ctx.ledger.late(id);
-    else ctx.ledger.aggregated(id);
+  const { topic } = req;
+  for (const row of req.rows) {
+    // The record may be gone from the log (retention) while the query still holds it from a fetch.
+    const id = ctx.brokers.partition(topic, row.partition).log.idAt(row.offset);
+    if (id !== undefined) {
+      ctx.ledger.processed(id);
+      if (row.fate === 'late') ctx.ledger.late(id);
+      else if (row.fate === 'aggregated') ctx.ledger.aggregated(id);
+    }
+    const where = { client, topic, partition: row.partition, offset: row.offset };
+    ctx.trace.record({ t: now, type: 'recordProcessed', ...where });
+    if (row.fate !== 'processed')
+      ctx.trace.record({
+        t: now,
+        type: 'recordAggregated',
+        ...where,
+        eventTime: row.eventTime,
+        late: row.fate === 'late',
+      });
   }
-  ctx.trace.record({
-    t: now,
-    type: 'recordAggregated',
-    client,
-    topic: req.topic,
-    partition: req.partition,
-    offset: req.offset,
-    eventTime: req.eventTime,
-    late: req.late,
-  });
 }

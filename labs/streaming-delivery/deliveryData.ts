@@ -56,39 +56,45 @@ export const FLEET_CARS = 8;
 export const FLEET_ROUNDS = 24;
 export const FLEET_POSITIONS = FLEET_CARS * FLEET_ROUNDS;
 /** The longest a position waits in a tunnel before it is sent (s). */
-export const FLEET_MAX_DELAY_S = 20;
+export const FLEET_MAX_DELAY_S = 30;
 
-const isoSeconds = (s: number) => new Date(s * 1000).toISOString().replace('T', ' ').replace('.000Z', '');
+/** Which cars drive through a tunnel, from which round to which (a round is 5 s), at most six rounds long. */
+export type Tunnels = Readonly<Record<number, readonly [number, number]>>;
+/** The tunnels of the step's run. */
+export const SHOWN_TUNNELS: Tunnels = { 2: [3, 8], 5: [9, 12], 7: [12, 17] };
+
+/** `yyyy-MM-dd HH:mm:ss.SSS`, UTC, as the cars write the time a position was taken. */
+const timestampText = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
 /**
- * Car positions for the windows step (Cookbook 12.2, 25.2): each car reports every 5 s, with the
- * time the position was taken (`ts`, UTC) and when it reaches Kafka (`sentAfterMs`, from the start
- * of the run). Three cars drive through a tunnel: the positions they take inside are sent together
- * when they come out, up to FLEET_MAX_DELAY_S late. Sorted by when they are sent.
+ * Car positions for the windows step (Cookbook 12.2, 25.2): car n reports every 5 s, (n - 1) × 0.6 s
+ * into each 5-second slot, with the time the position was taken (`ts`, UTC) and when it is sent
+ * (`sentAfterMs`, from the start of the run). A car in a tunnel sends the positions it took there
+ * together when it comes out, with its next position: up to FLEET_MAX_DELAY_S late. Sorted by
+ * when they are sent.
  */
-export function fleetPositionsText(): string {
-  const rng = createRng(1205);
-  const tunnels: Record<number, [number, number]> = { 2: [4, 7], 5: [8, 10], 7: [11, 13] };
+export function fleetPositionsText(tunnels: Tunnels = SHOWN_TUNNELS, seed = 1205): string {
+  const rng = createRng(seed);
   const out: { sentAfterMs: number; round: number; car: number; line: object }[] = [];
   for (let round = 0; round < FLEET_ROUNDS; round++)
     for (let n = 1; n <= FLEET_CARS; n++) {
       const c = car(n);
-      const ts = START_S + 5 * round;
-      const taken = 5 * round + (n % 5) * 0.4;
+      const takenMs = 5000 * round + (n - 1) * 600;
       const tunnel = tunnels[n];
-      // A position taken in the tunnel goes out with the first one after it.
-      const sent = tunnel && round >= tunnel[0] && round <= tunnel[1] ? 5 * (tunnel[1] + 1) + (n % 5) * 0.4 : taken;
+      const inside = tunnel !== undefined && round >= tunnel[0] && round <= tunnel[1];
+      const sentAfterMs = inside ? 5000 * (tunnel[1] + 1) + (n - 1) * 600 : takenMs;
+      const ts = timestampText(START_S * 1000 + takenMs);
       out.push({
-        sentAfterMs: Math.round(sent * 1000) + 500,
+        sentAfterMs,
         round,
         car: n,
         line: {
-          id: `${c}@${isoSeconds(ts)}`,
+          id: `${c}@${ts}`,
           car: c,
-          ts: isoSeconds(ts),
+          ts,
           lat: Math.round((48.13 + rng.next() * 0.1) * 1e5) / 1e5,
           lon: Math.round((11.52 + rng.next() * 0.1) * 1e5) / 1e5,
-          sentAfterMs: Math.round(sent * 1000) + 500,
+          sentAfterMs,
         },
       });
     }

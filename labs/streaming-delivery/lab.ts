@@ -19,6 +19,7 @@ import {
 } from './checks';
 import {
   FLEET_CARS,
+  FLEET_MAX_DELAY_S,
   FLEET_POSITIONS,
   GPS_POSITIONS,
   MISFIRES,
@@ -41,7 +42,13 @@ import paymentSolution from './steps/3-payments-exactly-once/solution.js?raw';
 import windowsInstructions from './steps/4-windows-late-positions/instructions.md?raw';
 import windowsStarter from './steps/4-windows-late-positions/starter.js?raw';
 import windowsSolution from './steps/4-windows-late-positions/solution.js?raw';
-import { boundedStateCheck, everyWindowStoredCheck, noLatePositionsCheck, type FleetPosition } from './windowChecks';
+import {
+  boundedStateCheck,
+  everyWindowStoredCheck,
+  noLatePositionsCheck,
+  watermarkCoversDelayCheck,
+  type FleetPosition,
+} from './windowChecks';
 
 const topic = (name: string, partitions: number): TopicConfig => ({
   name,
@@ -278,18 +285,23 @@ const lab: Lab = {
       starter: windowsStarter,
       solution: windowsSolution,
       hints: [
-        'Run the starter and play it: when a tunnel car comes out, its positions arrive as red dots behind the watermark line. The ledger counts them late.',
-        'A position is late when the watermark (the latest event time seen, minus the delay) has passed the end of its window. The longest tunnel holds a position back 20 seconds.',
-        "Give the watermark a delay a little longer than the longest tunnel, such as `withWatermark('ts', '25 seconds')`: long enough for every position, short enough that the windows of the first minute close before the run ends.",
+        'Run the starter and play it: when a tunnel car comes out, its positions arrive as red dots left of the watermark line. The ledger counts them late.',
+        'A position is late when the watermark has passed the end of its window. The watermark trails the latest position by the delay you give withWatermark; the longest tunnel holds a position back 30 seconds.',
+        'Give withWatermark a delay at least as long as the longest tunnel, and not much longer: the windows of the first minute must close before the run ends, and every open window costs memory.',
       ],
       run: fleet,
       checks: [
         noLatePositionsCheck('none-late', 'No position is dropped as late', FLEET_POSITIONS),
         everyWindowStoredCheck(
           'every-window-stored',
-          'Each window of the first minute is in the store with all its positions',
+          'Every window of the first minute is stored, with all its positions',
           fleetData,
           '2026-03-01 08:00:00',
+        ),
+        watermarkCoversDelayCheck(
+          'delay-covered',
+          'The watermark covers the longest tunnel: no position can be late',
+          FLEET_MAX_DELAY_S,
         ),
         boundedStateCheck('state-bounded', 'The query forgets finished windows: its state stays small', 56),
       ],

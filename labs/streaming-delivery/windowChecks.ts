@@ -115,9 +115,47 @@ export function boundedStateCheck(id: string, title: string, most: number): LabC
       const largest = batches.reduce((a, e) => Math.max(a, (e.state as unknown[]).length), 0);
       if (largest > most)
         return fail(
-          `the query's state grew to ${largest} car-windows (at most ${most} wanted): windows it never forgets stay in memory for ever. What tells Spark that a window is final?`,
+          `the query's state grew to ${largest} car-windows (at most ${most} wanted): a window stays in the state until the watermark passes its end, and the longer the watermark waits (or if nothing makes it pass), the more windows are held. What tells Spark a window is final, and how long must it wait?`,
         );
       return pass(`the state held at most ${largest} car-windows: finished windows are forgotten`);
+    },
+  };
+}
+
+/**
+ * The watermark trails the latest event time by at least `longestS`, the longest any position
+ * waited: Spark promises to keep a row less late than the delay, and may drop a later one (or
+ * not, as the batches happen to fall). Read from the run: each batch that moved the watermark
+ * says where it put it, and its rows say the latest event time by then.
+ */
+export function watermarkCoversDelayCheck(id: string, title: string, longestS: number): LabCheck {
+  return {
+    id,
+    title,
+    evaluate(run) {
+      const r = streamReport(run);
+      let latest = Number.NEGATIVE_INFINITY;
+      let trail = Number.POSITIVE_INFINITY;
+      let previous: number | null = null;
+      for (const e of r.trace) {
+        if (e.type !== 'microBatch') continue;
+        for (const x of e.events as { eventTime: number }[]) latest = Math.max(latest, x.eventTime);
+        const next = e.nextWatermark as number | null;
+        if (next !== null && next !== previous && Number.isFinite(latest)) trail = Math.min(trail, latest - next);
+        previous = next;
+      }
+      if (!Number.isFinite(trail))
+        return fail('the query has no watermark that moves: set one on the time the positions were taken');
+      const s = Math.round(trail / 100) / 10;
+      if (trail < longestS * 1000)
+        return fail(
+          `the watermark trails the latest position by ${s} s, and a position from the tunnel reached Kafka ${longestS} s after it was taken. Spark promises to keep a row only when it is less late than the delay${
+            r.ledger.late === 0 ? ': that none was dropped in this run is the timing of its batches, not a promise' : ''
+          }`,
+        );
+      return pass(
+        `the watermark trails the latest position by ${s} s: no position up to ${longestS} s late can be dropped`,
+      );
     },
   };
 }

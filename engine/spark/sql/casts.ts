@@ -60,16 +60,12 @@ export function parseTimestamp(text: string): number | null {
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
     return null;
-  let ms = Date.UTC(
-    Number(y),
-    month - 1,
-    day,
-    Number(h),
-    Number(mi),
-    Number(s),
-    Number(frac.padEnd(3, '0').slice(0, 3)),
-  );
-  if (dateAt(ms).getUTCDate() !== day) return null; // 31 February
+  const at = dateAt(0);
+  // setUTCFullYear, not Date.UTC: years 0 to 99 are those years, not 1900 to 1999.
+  at.setUTCFullYear(Number(y), month - 1, day);
+  at.setUTCHours(Number(h), Number(mi), Number(s), Number(frac.padEnd(3, '0').slice(0, 3)));
+  let ms = at.getTime();
+  if (at.getUTCDate() !== day) return null; // 31 February
   if (zone && zone.toUpperCase() !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');

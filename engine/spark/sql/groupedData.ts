@@ -2,7 +2,7 @@
  * groupBy(...).agg(...): Spark's HashAggregate (partial) → Exchange → HashAggregate (final), with
  * Spark's column names (`sum(t)`, `count(1)`) and result types; and GroupedData, what groupBy returns.
  */
-import { Column, exprName, exprOf, type Expr, type Field } from './column';
+import { Column, exprName, exprOf, type AggFn, type DataType, type Expr, type Field } from './column';
 import { compile, resolveField } from './expressions';
 import {
   colArgs,
@@ -33,14 +33,8 @@ export function aggregate(d: DfState, keys: Expr[], aggs: Expr[]): DataFrame {
         `agg(...): ${exprName(a)} is not an aggregate; use count, sum, avg, min or max (e.g. sum('t')), or put the column in groupBy`,
       );
     const input = inner.e ? compile(inner.e, d.schema) : null;
-    if (
-      (inner.fn === 'sum' || inner.fn === 'avg') &&
-      input &&
-      !['integer', 'long', 'double', 'null'].includes(input.type)
-    )
-      throw new TypeError(
-        `[DATATYPE_MISMATCH] ${inner.fn}(${input.text}) needs a numeric column, but it is a ${input.type} (read the CSV with inferSchema: true, or cast it)`,
-      );
+    const problem = numericAggProblem(inner.fn, input);
+    if (problem !== null) throw new TypeError(problem);
     specs.push({ fn: inner.fn, input: input ? input.eval : null });
     texts.push(`${inner.fn}(${input ? input.text : '1'})`);
     const type =
@@ -127,3 +121,10 @@ export class GroupedData {
   }
 }
 Object.freeze(GroupedData.prototype);
+
+/** Why sum or avg cannot take a column (Spark's DATATYPE_MISMATCH: it needs numbers), or null. */
+export function numericAggProblem(fn: AggFn, input: { type: DataType; text: string } | null): string | null {
+  if ((fn !== 'sum' && fn !== 'avg') || input === null || ['integer', 'long', 'double', 'null'].includes(input.type))
+    return null;
+  return `[DATATYPE_MISMATCH] ${fn}(${input.text}) needs a numeric column, but it is a ${input.type} (read the CSV with inferSchema: true, or cast it: col('x').cast('double'))`;
+}

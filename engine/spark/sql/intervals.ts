@@ -39,5 +39,12 @@ export function intervalMs(text: unknown, what: string): number {
     if (!/^\d+(\.\d+)?$/.test(words[i]!) || unit === undefined || !Number.isFinite(n)) throw bad();
     ms += n * unit;
   }
+  // At most a thousand years: longer is no interval a run of an hour can tell apart from for ever.
+  if (!Number.isFinite(ms) || ms > MAX_INTERVAL_MS)
+    throw new Error(
+      `[CANNOT_PARSE_INTERVAL] ${what}: ${JSON.stringify(String(text).slice(0, 60))} is longer than ClusterLab takes (a thousand years)`,
+    );
   return Math.round(ms);
 }
+
+const MAX_INTERVAL_MS = 1000 * 365 * 86_400_000;

@@ -7,6 +7,9 @@
 import { Column, toExpr } from './column';
 import { intervalMs } from './intervals';
 
+/** Windows one row may fall in, at most (window duration / slide duration). */
+export const MAX_WINDOWS_PER_ROW = 100;
+
 export function windowColumn(c: unknown, windowDuration: unknown, slideDuration?: unknown): Column {
   const sizeMs = intervalMs(windowDuration, 'window(): the window duration');
   const slideMs = slideDuration === undefined ? sizeMs : intervalMs(slideDuration, 'window(): the slide duration');
@@ -15,6 +18,10 @@ export function windowColumn(c: unknown, windowDuration: unknown, slideDuration?
   if (slideMs > sizeMs)
     throw new Error(
       `window(): the slide duration (${String(slideDuration)}) must be less than or equal to the window duration (${String(windowDuration)})`,
+    );
+  if (sizeMs / slideMs > MAX_WINDOWS_PER_ROW)
+    throw new Error(
+      `window(): a ${String(windowDuration)} window sliding every ${String(slideDuration)} puts each row in ${Math.ceil(sizeMs / slideMs)} windows; ClusterLab allows at most ${MAX_WINDOWS_PER_ROW} (a longer slide, or a shorter window)`,
     );
   const text = `window(${String(windowDuration)}${slideDuration === undefined ? '' : `, ${String(slideDuration)}`})`;
   return new Column({ k: 'window', e: toExpr(c), sizeMs, slideMs, text });

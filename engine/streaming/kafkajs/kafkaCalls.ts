@@ -70,7 +70,8 @@ export type KafkaRequest =
   | { op: 'join'; groupId: string; topics: string[]; sessionTimeout: number; rebalanceTimeout: number }
   | {
       op: 'fetch';
-      groupId: string;
+      /** The member's group, or null: a consumer with partitions assigned by hand (Spark's Kafka source), which reads any partition. */
+      groupId: string | null;
       generation: number;
       /** The next offset to read of each partition the member owns. */
       positions: TopicPartitionOffset[];
@@ -79,6 +80,7 @@ export type KafkaRequest =
       /** read_committed (KafkaJS's default, readUncommitted: false): up to the last stable offset, aborted records left out. */
       readCommitted: boolean;
     }
+  /** generation -1: a standalone commit (no member of the group), which Kafka takes while the group has no members. */
   | { op: 'commit'; groupId: string; generation: number; offsets: TopicPartitionOffset[] }
   | { op: 'leave'; groupId: string }
   /** InitProducerId for a transactional id: a new epoch, which fences the producers of older ones. */
@@ -98,12 +100,25 @@ export type KafkaRequest =
   /** A message was handed to eachMessage (or eachBatch): the ledger counts it processed. */
   | { op: 'processed'; topic: string; partition: number; offset: number }
   /**
-   * A Structured Streaming query put the record into its aggregation's windows, or dropped it as
-   * late (all its windows had ended by the watermark): the ledger counts it aggregated or late.
+   * Rows a Structured Streaming query's batch took (at most QUERY_ROWS_PER_NOTE a note): each is
+   * processed (the lab's cost per record), and put into windows or dropped as late (all its windows
+   * had ended by the watermark); the ledger counts them so.
    */
-  | { op: 'aggregated'; topic: string; partition: number; offset: number; eventTime: number | null; late: boolean }
+  | { op: 'queryRows'; topic: string; rows: QueryRow[] }
   /** A Structured Streaming query ended a micro-batch: what it read, dropped and wrote (for the pictures). */
   | { op: 'microBatch'; batch: MicroBatchReport };
+
+/** A record as a Structured Streaming query's batch took it. */
+export interface QueryRow {
+  partition: number;
+  offset: number;
+  /** Its event time (ms), when the query aggregates by a window, else null. */
+  eventTime: number | null;
+  fate: 'processed' | 'aggregated' | 'late';
+}
+
+/** Rows of one `queryRows` note, at most. */
+export const QUERY_ROWS_PER_NOTE = 2_000;
 
 /** A micro-batch of a Structured Streaming query, as the host traces it (`microBatch`). */
 export interface MicroBatchReport {
@@ -118,6 +133,8 @@ export interface MicroBatchReport {
   late: number;
   /** The watermark this batch ran with, and the one the next batch gets (ms, or null: none yet). */
   watermark: number | null;
+  /** The watermark its late rows were judged by: the batch before's (Spark 3.4+), or null. */
+  lateWatermark: number | null;
   nextWatermark: number | null;
   outputMode: 'append' | 'update' | 'complete';
   /** Each group of the aggregation after the batch (the state), and the groups written out. */

@@ -110,7 +110,8 @@ export class AggregationState {
   /** Every group, by window start then keys. */
   all(): Group[] {
     return [...this.groups.values()].sort(
-      (a, b) => (a.start ?? 0) - (b.start ?? 0) || JSON.stringify(a.keys).localeCompare(JSON.stringify(b.keys)),
+      // By code unit, not the machine's locale: the same program gives the same order everywhere.
+      (a, b) => (a.start ?? 0) - (b.start ?? 0) || byCodeUnit(JSON.stringify(a.keys), JSON.stringify(b.keys)),
     );
   }
 
@@ -136,4 +137,8 @@ function compare(a: unknown, b: unknown): number {
   const x = String(a);
   const y = String(b);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

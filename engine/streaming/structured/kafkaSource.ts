@@ -1,17 +1,19 @@
 /**
  * Spark's Kafka source (spark-sql-kafka-0-10) on ClusterLab's simulated Kafka: each micro-batch
  * reads every partition from where the last batch ended up to the latest offsets the brokers
- * have (at most maxOffsetsPerTrigger in all, shared over the partitions by their backlog), as one
- * consumer in a group of its own (`spark-kafka-source-<query>`). Spark keeps the offsets in the
- * query's checkpoint; here they are also committed to that group, so the tapes and the lag show
- * how far the query has read.
+ * have (at most maxOffsetsPerTrigger in all, shared over the partitions by their backlog), with
+ * the partitions assigned by hand, as Spark's consumer does: no group to join, no session to keep.
+ * Spark keeps the offsets in the query's checkpoint; here they are also committed, as a
+ * standalone commit, to a group of the query's own (`spark-kafka-source-<query>`), so the tapes
+ * and the lag show how far the query has read.
  */
-import type {
-  FetchAnswer,
-  JoinAnswer,
-  KafkaTransport,
-  MicroBatchReport,
-  TopicPartitionOffset,
+import {
+  QUERY_ROWS_PER_NOTE,
+  type FetchAnswer,
+  type KafkaTransport,
+  type MicroBatchReport,
+  type QueryRow,
+  type TopicPartitionOffset,
 } from '../kafkajs/kafkaCalls';
 
 export type { MicroBatchReport, WindowCell } from '../kafkajs/kafkaCalls';
@@ -40,17 +42,13 @@ export interface OffsetRange {
   end: number;
 }
 
-const SESSION_TIMEOUT = 30_000;
 /** A note to the host whose answer nobody waits for (a crashed query's is never answered). */
 const ignore = () => undefined;
-const HEARTBEAT_EVERY = 3_000;
 
 export class KafkaSource {
   private readonly client: number;
-  private readonly groupId: string;
-  private generation = -1;
+  readonly groupId: string;
   private readonly positions = new Map<string, TopicPartitionOffset>();
-  private lastHeartbeat = 0;
 
   constructor(
     private readonly transport: KafkaTransport,
@@ -65,45 +63,9 @@ export class KafkaSource {
     return this.transport.call(this.client, request);
   }
 
-  /** Connects and takes every partition of the topics; the first batch starts at `startingOffsets`. */
+  /** Connects; the first batch starts at `startingOffsets` of each partition. */
   async start(): Promise<void> {
     await this.call({ op: 'connect' });
-    await this.join();
-  }
-
-  private async join(): Promise<void> {
-    const joined = (await this.call({
-      op: 'join',
-      groupId: this.groupId,
-      topics: this.options.topics,
-      sessionTimeout: SESSION_TIMEOUT,
-      rebalanceTimeout: SESSION_TIMEOUT * 2,
-    })) as JoinAnswer;
-    this.generation = joined.generation;
-    this.lastHeartbeat = this.transport.now();
-    for (const b of joined.bounds) {
-      const k = `${b.topic}\u0000${b.partition}`;
-      if (this.positions.has(k)) continue;
-      const committed = joined.committed.find((c) => c.topic === b.topic && c.partition === b.partition);
-      const offset =
-        committed && committed.offset >= 0
-          ? committed.offset
-          : this.options.startingOffsets === 'earliest'
-            ? b.logStartOffset
-            : b.highWatermark;
-      this.positions.set(k, { topic: b.topic, partition: b.partition, offset });
-    }
-  }
-
-  /** Keeps the group's session while the query waits for its next trigger. */
-  async heartbeat(): Promise<void> {
-    if (this.transport.now() - this.lastHeartbeat < HEARTBEAT_EVERY) return;
-    this.lastHeartbeat = this.transport.now();
-    try {
-      await this.call({ op: 'heartbeat', groupId: this.groupId });
-    } catch {
-      await this.join();
-    }
   }
 
   /** The next batch's ranges: from the current positions to the latest offsets, within maxOffsetsPerTrigger. */
@@ -116,10 +78,16 @@ export class KafkaSource {
         low: number;
       }[];
       for (const p of latest) {
-        const pos = this.positions.get(`${topic}\u0000${p.partition}`);
-        if (!pos) continue;
+        const k = `${topic}\u0000${p.partition}`;
+        // A partition seen for the first time starts where startingOffsets says.
+        if (!this.positions.has(k))
+          this.positions.set(k, {
+            topic,
+            partition: p.partition,
+            offset: this.options.startingOffsets === 'earliest' ? p.low : p.high,
+          });
         // Records retention deleted before the query read them are skipped (failOnDataLoss=false).
-        const start = Math.max(pos.offset, p.low);
+        const start = Math.max(this.positions.get(k)!.offset, p.low);
         ranges.push({ topic, partition: p.partition, start, end: Math.max(start, p.high) });
       }
     }
@@ -141,24 +109,19 @@ export class KafkaSource {
     while (todo.size > 0) {
       const fetched = (await this.call({
         op: 'fetch',
-        groupId: this.groupId,
-        generation: this.generation,
+        groupId: null,
+        generation: -1,
         positions: [...todo.values()].map((r) => ({ topic: r.topic, partition: r.partition, offset: r.start })),
         maxWaitTimeInMs: 500,
         maxBytesPerPartition: 1_048_576,
         readCommitted: false,
       })) as FetchAnswer;
-      if (fetched.rebalancing) {
-        await this.join();
-        continue;
-      }
       for (const o of fetched.outOfRange) {
         const r = todo.get(`${o.topic}\u0000${o.partition}`);
         if (r) r.start = Math.min(r.end, Math.max(r.start, o.logStartOffset));
       }
       for (const b of fetched.batches) {
-        const k = `${b.topic}\u0000${b.partition}`;
-        const r = todo.get(k);
+        const r = todo.get(`${b.topic}\u0000${b.partition}`);
         if (!r) continue;
         for (const m of b.messages)
           if (m.offset >= r.start && m.offset < r.end)
@@ -177,29 +140,23 @@ export class KafkaSource {
     return out;
   }
 
-  /** The query has committed the batch: the next one starts at its end (and the group says so). */
+  /** The query has committed the batch: the next one starts at its end (and the query's group says so). */
   async commit(ranges: readonly OffsetRange[]): Promise<void> {
     const offsets = ranges.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.end }));
     for (const o of offsets) this.positions.set(`${o.topic}\u0000${o.partition}`, o);
-    if (offsets.length > 0)
-      await this.call({ op: 'commit', groupId: this.groupId, generation: this.generation, offsets });
+    if (offsets.length > 0) await this.call({ op: 'commit', groupId: this.groupId, generation: -1, offsets });
   }
 
-  /** The record goes through the query's processing (the lab's cost per record; the ledger counts it). */
-  processed(r: SourceRecord): void {
-    this.call({ op: 'processed', topic: r.topic, partition: r.partition, offset: r.offset }).then(undefined, ignore);
-  }
-
-  /** The record went into the aggregation's windows, or was dropped as late by the watermark. */
-  aggregated(r: SourceRecord, eventTime: number | null, late: boolean): void {
-    this.call({ op: 'aggregated', topic: r.topic, partition: r.partition, offset: r.offset, eventTime, late }).then(
-      undefined,
-      ignore,
-    );
+  /**
+   * The batch's rows went through the query (the lab's cost per record; the ledger counts them
+   * processed, and aggregated or late), in notes of QUERY_ROWS_PER_NOTE rows, each awaited.
+   */
+  async took(topic: string, rows: readonly QueryRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += QUERY_ROWS_PER_NOTE)
+      await this.call({ op: 'queryRows', topic, rows: rows.slice(i, i + QUERY_ROWS_PER_NOTE) });
   }
 
   async stop(): Promise<void> {
-    await this.call({ op: 'leave', groupId: this.groupId });
     await this.call({ op: 'disconnect' });
   }
 

@@ -7,7 +7,7 @@ import { functions } from '../../spark/sql/functions';
 import type { KafkaTransport } from '../kafkajs/kafkaCalls';
 import { DataStreamReader } from './dataStreamReader';
 import type { StreamSession } from './streamingDataFrame';
-import type { StreamingQuery } from './streamingQuery';
+import { whenTerminated, type StreamingQuery } from './streamingQuery';
 
 export interface SparkStreamSession {
   readonly readStream: DataStreamReader;
@@ -34,7 +34,22 @@ export function sparkStreamSession(
       get active() {
         return session.queries.filter((q) => q.isActive);
       },
-      awaitAnyTermination: () => Promise.race(session.queries.map((q) => q.awaitTermination().then(() => undefined))),
+      // Settles when the first query stops (rejects with its error); the other queries forget the wait.
+      awaitAnyTermination: () =>
+        new Promise<void>((resolve, reject) => {
+          const stopped = session.queries.find((q) => !q.isActive);
+          if (stopped) {
+            const e = stopped.exception();
+            return e ? reject(e) : resolve();
+          }
+          const forget: (() => void)[] = [];
+          const done = (f: () => void) => {
+            for (const stop of forget) stop();
+            f();
+          };
+          for (const q of session.queries)
+            forget.push(whenTerminated(q, { resolve: () => done(resolve), reject: (e) => done(() => reject(e)) }));
+        }),
     }),
   });
 }

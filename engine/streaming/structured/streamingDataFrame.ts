@@ -9,6 +9,7 @@
 import { exprName, toExpr, type AggFn, type DataType, type Expr, type Field } from '../../spark/sql/column';
 import { compile, resolveField } from '../../spark/sql/expressions';
 import { colArgs } from '../../spark/sql/dataFrame';
+import { numericAggProblem } from '../../spark/sql/groupedData';
 import { intervalMs } from '../../spark/sql/intervals';
 import type { KafkaTransport } from '../kafkajs/kafkaCalls';
 import type { KafkaSourceOptions } from './kafkaSource';
@@ -156,6 +157,10 @@ export class StreamingDataFrame {
   filter(condition: unknown): StreamingDataFrame {
     const p = planOf(this);
     notAfterAgg(p, 'filter');
+    if (typeof condition === 'string')
+      throw new TypeError(
+        `filter(${JSON.stringify(condition.slice(0, 60))}): SQL expression strings are not supported here; build the condition from columns, e.g. col('speed').gt(20)`,
+      );
     const c = compile(toExpr(condition), p.schema);
     if (c.type !== 'boolean' && c.type !== 'null')
       throw new Error(
@@ -304,6 +309,8 @@ export class StreamingGroupedData {
           `agg(): ${exprName(e)} is not an aggregate function; use count, sum, avg, min or max (from spark.functions)`,
         );
       const value = inner.e ? compile(inner.e, p.schema) : null;
+      const problem = numericAggProblem(inner.fn, value);
+      if (problem !== null) throw new TypeError(problem);
       const type: DataType =
         inner.fn === 'count'
           ? 'long'

@@ -2,7 +2,8 @@
  * A running Structured Streaming query (Spark's MicroBatchExecution) on the simulated clock. Each
  * trigger plans a batch from the Kafka source's latest offsets; a batch runs with the watermark
  * the last one left (the largest event time seen minus the delay), drops rows whose windows have
- * all ended by then (late), updates the aggregation state, writes out what the output mode says
+ * all ended by the watermark of the batch before (late, as Spark 3.4+ does), updates the
+ * aggregation state, writes out what the output mode says
  * (append: windows the watermark closed; update: groups changed; complete: every group), then
  * commits its offsets. When the watermark has moved and closed windows are waiting, a batch runs
  * without new data (spark.sql.streaming.noDataMicroBatches.enabled, on by default).
@@ -17,6 +18,7 @@ import {
   type WindowCell,
 } from './kafkaSource';
 import { MicroBatchFrame, batchTable } from './microBatchFrame';
+import type { QueryRow } from '../kafkajs/kafkaCalls';
 import { MICRO_BATCH_LIMITS } from '../structuredCallCheck';
 import type { StreamPlan } from './streamingDataFrame';
 
@@ -39,6 +41,23 @@ const RECENT = 100;
 
 const iso = (ms: number | null) => (ms === null ? undefined : dateAt(ms).toISOString());
 
+/** Someone waiting for a query to stop: settled once, then forgotten. */
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+/** How a query's waiters are reached outside the class (spark.streams.awaitAnyTermination), never by a program. */
+const waiting = new WeakMap<StreamingQuery, (w: Waiter) => () => void>();
+
+/** Waits for `query` to stop; returns what stops the waiting (the waiter is forgotten). */
+export function whenTerminated(query: StreamingQuery, w: Waiter): () => void {
+  return waiting.get(query)!(w);
+}
+
+/** The longest awaitTermination(timeoutMs) waits (ms): longer is the same as for ever, in a run of at most an hour. */
+const LONGEST_WAIT = 1e12;
+
 export class StreamingQuery {
   readonly #plan: StreamPlan;
   readonly #settings: QuerySettings;
@@ -47,11 +66,11 @@ export class StreamingQuery {
   #active = true;
   #error: Error | null = null;
   #batchId = 0;
+  /** The watermark the last batch ran with (the next batch judges late rows by it, as Spark 3.4+ does). */
   #watermark: number | null = null;
   #maxEventTime: number | null = null;
-  #startedAt = 0;
   #progress: Record<string, unknown>[] = [];
-  #waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  readonly #waiters = new Set<Waiter>();
 
   constructor(plan: StreamPlan, settings: QuerySettings) {
     this.#plan = plan;
@@ -59,8 +78,11 @@ export class StreamingQuery {
     this.#source = new KafkaSource(plan.session.transport, plan.source, settings.name);
     const agg = plan.agg;
     this.#state = agg ? new AggregationState(agg.keyFns, agg.aggs, agg.window) : null;
+    waiting.set(this, (w) => {
+      this.#waiters.add(w);
+      return () => void this.#waiters.delete(w);
+    });
     // Started as it is made (DataStreamWriter.start): the batches run on the simulated clock.
-    this.#startedAt = plan.session.transport.now();
     this.#loop().then(undefined, (error: unknown) => this.#fail(error));
   }
 
@@ -96,22 +118,26 @@ export class StreamingQuery {
     return this.#error;
   }
 
-  /** Resolves when the query stops (stop(), or the run's end never does); rejects with the error that stopped it. */
+  /**
+   * Resolves when the query stops; rejects with the error that stopped it. With a timeout (ms of
+   * simulated time): true if it stopped by then, false if not.
+   */
   awaitTermination(timeoutMs?: number): Promise<boolean | undefined> {
+    if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs >= 0)))
+      return Promise.reject(
+        new RangeError(`awaitTermination(timeoutMs): a number of milliseconds of at least 0, got ${String(timeoutMs)}`),
+      );
     if (this.#error) return Promise.reject(this.#error);
     if (!this.#active) return Promise.resolve(timeoutMs === undefined ? undefined : true);
     return new Promise((resolve, reject) => {
-      this.#waiters.push({ resolve: () => resolve(timeoutMs === undefined ? undefined : true), reject });
-      if (timeoutMs !== undefined) {
-        if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0))
-          return reject(
-            new RangeError(`awaitTermination(timeoutMs): a number of milliseconds, got ${String(timeoutMs)}`),
-          );
-        void this.#source.sleep(timeoutMs).then(
-          () => resolve(false),
-          () => resolve(false),
-        );
-      }
+      const w: Waiter = { resolve: () => resolve(timeoutMs === undefined ? undefined : true), reject };
+      this.#waiters.add(w);
+      if (timeoutMs === undefined) return;
+      // The timeout's waiter is forgotten when it fires: a later error is nobody's, and ends the program.
+      const forget = () => {
+        if (this.#waiters.delete(w)) resolve(false);
+      };
+      this.#source.sleep(Math.min(timeoutMs, LONGEST_WAIT)).then(forget, forget);
     });
   }
 
@@ -119,14 +145,20 @@ export class StreamingQuery {
     if (!this.#active) return;
     this.#active = false;
     await this.#source.stop();
-    for (const w of this.#waiters.splice(0)) w.resolve();
+    for (const w of this.#takeWaiters()) w.resolve();
+  }
+
+  #takeWaiters(): Waiter[] {
+    const all = [...this.#waiters];
+    this.#waiters.clear();
+    return all;
   }
 
   #fail(error: unknown): void {
     this.#active = false;
     const e = error instanceof Error ? error : new Error(String(error));
     this.#error = e;
-    const waiters = this.#waiters.splice(0);
+    const waiters = this.#takeWaiters();
     for (const w of waiters) w.reject(e);
     // Nobody awaits the query: its error ends the program, as an uncaught exception would.
     if (waiters.length === 0) this.#plan.session.transport.fatal?.(e);
@@ -140,7 +172,8 @@ export class StreamingQuery {
       if (!this.#active) return;
       const hasData = ranges.some((r) => r.end > r.start);
       if (hasData || this.#closesWindows()) await this.#runBatch(planned, ranges);
-      await this.#waitForTrigger(hasData);
+      if (!this.#active) return;
+      await this.#waitForTrigger(planned, hasData);
     }
   }
 
@@ -163,50 +196,59 @@ export class StreamingQuery {
     return this.#watermark === null ? candidate : Math.max(this.#watermark, candidate);
   }
 
-  async #waitForTrigger(hadData: boolean): Promise<void> {
-    const transport = this.#plan.session.transport;
+  /**
+   * Spark's ProcessingTimeExecutor: the next batch at the next multiple of the interval after this
+   * one's trigger (at once when this batch ran past it); without an interval, at once after a
+   * batch with data, else after spark.sql.streaming.pollingDelay.
+   */
+  async #waitForTrigger(planned: number, hadData: boolean): Promise<void> {
     const interval = this.#settings.triggerMs;
-    const now = transport.now();
-    let wait: number;
-    if (interval > 0) {
-      const since = now - this.#startedAt;
-      wait = (Math.floor(since / interval) + 1) * interval - since;
-    } else wait = hadData ? 0 : POLLING_DELAY_MS;
-    // The session is kept while the query waits (a long trigger sleeps in heartbeats).
-    while (wait > 0 && this.#active) {
-      const slice = Math.min(wait, 3_000);
-      await this.#source.sleep(slice);
-      wait -= slice;
-      await this.#source.heartbeat();
-    }
+    const now = this.#plan.session.transport.now();
+    const wait =
+      interval > 0
+        ? Math.max(0, (Math.floor(planned / interval) + 1) * interval - now)
+        : hadData
+          ? 0
+          : POLLING_DELAY_MS;
+    if (wait > 0) await this.#source.sleep(wait);
   }
 
   async #runBatch(plannedAt: number, ranges: OffsetRange[]): Promise<void> {
     const { session, agg } = this.#plan;
     const watermark = this.#nextWatermark();
+    // Spark 3.4+ (statefulOperator.allowMultiple): late rows are judged by the watermark of the
+    // batch before; windows close and are forgotten by this batch's.
+    const lateWatermark = this.#watermark;
     this.#watermark = watermark;
     const records = await this.#source.read(ranges);
     const events: MicroBatchReport['events'] = [];
     const out: unknown[][] = [];
+    const notes = new Map<string, QueryRow[]>();
+    const note = (r: SourceRecord, eventTime: number | null, fate: QueryRow['fate']) => {
+      const list = notes.get(r.topic) ?? [];
+      list.push({ partition: r.partition, offset: r.offset, eventTime, fate });
+      notes.set(r.topic, list);
+    };
     let late = 0;
     let batchMax: number | null = null;
     for (const r of records) {
-      this.#source.processed(r);
       const row = this.#rowOf(r);
-      if (row === null) continue;
-      if (!this.#state) {
-        out.push(row);
+      if (row === null || !this.#state) {
+        if (row !== null) out.push(row);
+        note(r, null, 'processed');
         continue;
       }
-      const { fate, eventTime } = this.#state.add(row, this.#settings.watermarked ? watermark : null);
+      const { fate, eventTime } = this.#state.add(row, this.#settings.watermarked ? lateWatermark : null);
       if (eventTime !== null) {
         batchMax = batchMax === null ? eventTime : Math.max(batchMax, eventTime);
         if (events.length < MAX_EVENTS)
           events.push({ partition: r.partition, offset: r.offset, eventTime, late: fate === 'late' });
       }
       if (fate === 'late') late++;
-      if (fate !== 'no-time') this.#source.aggregated(r, eventTime, fate === 'late');
+      note(r, eventTime, fate === 'no-time' ? 'processed' : fate);
     }
+    // The rows cost the lab's processing time, and the ledger counts them, before the batch writes.
+    for (const [topic, rows] of notes) await this.#source.took(topic, rows);
     if (batchMax !== null)
       this.#maxEventTime = this.#maxEventTime === null ? batchMax : Math.max(this.#maxEventTime, batchMax);
     // What the batch writes out, by output mode.
@@ -250,6 +292,8 @@ export class StreamingQuery {
     }
     if (this.#settings.foreachBatch)
       await this.#settings.foreachBatch(new MicroBatchFrame(fields, emitted, session.print), batchId);
+    // Stopped during the batch (stop() in foreachBatch): Spark commits nothing of it.
+    if (!this.#active) return;
     if (state && this.#settings.outputMode !== 'complete') state.evict(this.#settings.watermarked ? watermark : null);
     else if (state) state.evict(null);
     await this.#source.commit(ranges);
@@ -262,6 +306,7 @@ export class StreamingQuery {
       rows: records.length,
       late,
       watermark,
+      lateWatermark: this.#settings.watermarked ? lateWatermark : null,
       nextWatermark,
       outputMode: this.#settings.outputMode,
       state: stateCells,

@@ -108,6 +108,8 @@ export default function CodeEditor({
         tabSize: 2,
         // Faded unused names (the job API's `offset`) fail WCAG contrast in the light theme.
         showUnused: false,
+        // So does the dimmed number of the empty line after a file's last newline.
+        renderFinalNewline: 'on',
       }}
       loading={
         <div className="loading">

@@ -67,7 +67,7 @@ const WindowChart = memo(function WindowChart({
           <title>
             {chart.watermark.before
               ? `The watermark is ${chart.watermark.label.text.replace('watermark ', '')}, before the first window`
-              : 'The watermark: windows that end at or before it are final, and rows before it are dropped as late'}
+              : 'The watermark the latest batch ran with: the windows it wrote and forgot ended at or before it; a row for them that comes later is dropped as late'}
           </title>
           <line x1={chart.watermark.x} x2={chart.watermark.x} y1={16} y2={lanesBottom} />
         </g>
@@ -113,6 +113,15 @@ const WindowChart = memo(function WindowChart({
             className={`mb-dot late${sel ? ' selected' : ''}`}
             data-testid="mb-late"
             onClick={pick}
+            // The late rows are few and what the step is about: each is a tab stop that opens its path.
+            tabIndex={0}
+            role="button"
+            aria-label={title}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault();
+              pick();
+            }}
           >
             <title>{title}</title>
             <circle cx={x} cy={y} r={4} />

@@ -21,7 +21,8 @@ export function aggregationSteps(
     const when = a.eventTime === null ? '' : ` (event time ${formatEventTime(a.eventTime)})`;
     const by = batch ? ` in batch ${batch.id}` : '';
     if (a.late) {
-      const wm = batch?.watermark ?? null;
+      // Late rows are judged by the watermark of the batch before (Spark 3.4+).
+      const wm = batch?.lateWatermark ?? batch?.watermark ?? null;
       steps.push({
         t: a.t,
         text: `dropped as late by ${view.query}${by}${when}: ${

@@ -1,7 +1,7 @@
 /**
  * Test fixture of the micro-batch pictures' tests: the streaming-delivery lab's windows step (a
  * Structured Streaming query counting car positions in 10-second event-time windows) run against
- * the simulated Kafka (3 partitions, 3 replicas). The solution waits 25 s for late positions; the
+ * the simulated Kafka (3 partitions, 3 replicas). The solution waits 35 s for late positions; the
  * starter only 5 s, so the positions a tunnel held back are dropped as late.
  */
 import { runKafkaJob, type KafkaJobReport } from '../../../engine/api';

@@ -66,7 +66,7 @@ describe('where the micro-batch pictures put things', () => {
     const at = windowsAt(view, late.t);
     expect(describeWindows(at)).toMatch(
       new RegExp(
-        `^Watermark 08:\\d\\d:\\d\\d\\. Latest event 08:\\d\\d:\\d\\d\\. ${at.written} windows written, ${at.open} open\\. \\d+ rows read, ${late.late} dropped as late\\.$`,
+        `^Watermark 08:\\d\\d:\\d\\d(\\.\\d{1,3})?\\. Latest event 08:\\d\\d:\\d\\d(\\.\\d{1,3})?\\. ${at.written} windows written, ${at.open} open\\. \\d+ rows read, ${late.late} dropped as late\\.$`,
       ),
     );
   });

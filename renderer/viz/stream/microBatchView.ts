@@ -6,15 +6,11 @@
  * Event times are ms since 1970 (UTC), not the run's simulated time. No DOM: the pictures draw it.
  */
 import type { KafkaJobReport } from '../../../engine/api';
+import type { MicroBatchReport, StreamWindowCell } from '../../../engine/streaming';
 import { countUpTo } from './timeSeries';
 
 /** One group of the aggregation: its window [start, end) in event time, its other keys as text, its first aggregate. */
-export interface WindowCell {
-  start: number;
-  end: number;
-  key: string;
-  value: number;
-}
+export type WindowCell = StreamWindowCell;
 
 /** A micro-batch, as the strip draws it (times are the run's simulated ms). */
 export interface MicroBatch {
@@ -25,8 +21,9 @@ export interface MicroBatch {
   rows: number;
   /** Rows the watermark dropped. */
   late: number;
-  /** The watermark it ran with, and the one after it (event-time ms; null: none yet). */
+  /** The watermark it ran with, the one its late rows were judged by (the batch before's), and the one after it (event-time ms; null: none yet). */
   watermark: number | null;
+  lateWatermark: number | null;
   nextWatermark: number | null;
   /** Windows it wrote to the sink, and the groups held after it. */
   emitted: number;
@@ -90,7 +87,10 @@ export interface MicroBatchesAt {
   /** How many batches have ended, and the latest of them (null: none yet). */
   ended: number;
   batch: MicroBatch | null;
-  /** The watermark the next batch runs with, and the largest event time read so far. */
+  /**
+   * The watermark the latest batch ran with (the windows written so far ended at or before it),
+   * and the largest event time read so far.
+   */
   watermark: number | null;
   maxEventTime: number | null;
   windows: WindowAt[];
@@ -100,22 +100,8 @@ export interface MicroBatchesAt {
   late: number;
 }
 
-interface MicroBatchEvent {
-  t: number;
-  client: number;
-  query: string;
-  batchId: number;
-  startedAt: number;
-  ranges: { topic: string; partition: number; start: number; end: number }[];
-  rows: number;
-  late: number;
-  watermark: number | null;
-  nextWatermark: number | null;
-  outputMode: 'append' | 'update' | 'complete';
-  state: WindowCell[];
-  emitted: WindowCell[];
-  events: { partition: number; offset: number; eventTime: number; late: boolean }[];
-}
+/** A `microBatch` event of the trace: the query's report of the batch, when it ended and by which client. */
+type MicroBatchEvent = MicroBatchReport & { t: number; client: number };
 
 interface AggregatedEvent {
   t: number;
@@ -210,6 +196,7 @@ export function buildMicroBatchView(report: KafkaJobReport): MicroBatchView | nu
       rows: b.rows,
       late: b.late,
       watermark: b.watermark,
+      lateWatermark: b.lateWatermark ?? null,
       nextWatermark: b.nextWatermark,
       emitted: b.emitted.length,
       stateSize: b.state.length,
@@ -257,13 +244,15 @@ export function windowsAfter(view: MicroBatchView, ended: number): MicroBatchesA
   }
   for (const [k, w] of windows)
     if (w.written) w.final = view.outputMode === 'append' || (view.outputMode === 'update' && !held.has(k));
-  const list = [...windows.values()].sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
+  const list = [...windows.values()].sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const rows = view.rows.slice(0, n).flat();
   const written = list.filter((w) => w.written).length;
   return {
     ended: n,
     batch,
-    watermark: batch?.nextWatermark ?? null,
+    // The watermark the latest batch ran with: what it wrote and forgot ended at or before it (the
+    // next one, from this batch's events, takes effect when the next batch runs).
+    watermark: batch?.watermark ?? null,
     maxEventTime,
     windows: list,
     rows,

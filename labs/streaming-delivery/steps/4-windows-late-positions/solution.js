@@ -29,8 +29,8 @@ export async function consume({ spark, sink }) {
     .select(get_json_object(json, '$.car').alias('car'), get_json_object(json, '$.ts').cast('timestamp').alias('ts'));
 
   const query = positions
-    // A position may reach Kafka up to 20 s after it was taken (a tunnel): wait that long, and a little more.
-    .withWatermark('ts', '25 seconds')
+    // A position may reach Kafka up to 30 s after it was taken (a tunnel): wait that long, and a little more.
+    .withWatermark('ts', '35 seconds')
     .groupBy(window(col('ts'), '10 seconds'), col('car'))
     .count()
     .writeStream.outputMode('append')
