@@ -72,7 +72,12 @@ describe('every registered lab, end to end in Chromium', () => {
         const states = await checkStates(page);
         expect(states, `${lab.id} step ${i + 1}`).toEqual(step.checks.map((c) => `${c.id}:pass`));
         await page.getByText('Step passed.').waitFor();
-        if (i === 0) await s.screenshot(`lab-${lab.id}-step1-passed`);
+        // Each step's passed state, as the lab standard asks: at 1440×900 and at 1024×700.
+        await page.setViewportSize({ width: 1440, height: 900 });
+        await s.screenshot(`lab-${lab.id}-step${i + 1}-passed`);
+        await page.setViewportSize({ width: 1024, height: 700 });
+        await s.screenshot(`lab-${lab.id}-step${i + 1}-passed-1024`);
+        await page.setViewportSize({ width: 1280, height: 720 });
       }
       await s.screenshot(`lab-${lab.id}-done`);
     });
