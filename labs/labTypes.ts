@@ -96,6 +96,8 @@ export interface StreamRunSettings {
   groupId?: string;
   /** The store is (also) this topic as a read_committed reader sees it: a consume-transform-produce program's output. */
   storeTopic?: string;
+  /** The functions get Spark Structured Streaming (`spark`); without it the step's consumers are KafkaJS consumers only. */
+  structuredStreaming?: boolean;
 }
 
 /** A further run of the learner's program a stream step's checks judge, e.g. under a fault schedule the step does not show. */

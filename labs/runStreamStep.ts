@@ -57,7 +57,12 @@ export async function runStreamSettings(
     cluster: clusterOf(settings.cluster),
     brokers: settings.brokers ?? 3,
     topics: settings.topics.map((t) => ({ ...t })),
-    programs: produceConsumePrograms(source.fileName, datasetRecords(lab, settings.records), settings.consumers),
+    programs: produceConsumePrograms(
+      source.fileName,
+      datasetRecords(lab, settings.records),
+      settings.consumers,
+      settings.structuredStreaming === true,
+    ),
     untilMs: settings.durationMs,
     processingMsPerMessage: settings.processingMs ?? 0,
     faults: [...(settings.faults ?? []), ...injected],

@@ -11,12 +11,15 @@ export function produceConsumePrograms(
   fileName: string,
   records: unknown[],
   consumers: number,
+  /** Whether the functions get Spark Structured Streaming (`spark`); a lab's KafkaJS steps do not. */
+  spark = true,
 ): (exported: readonly string[]) => KafkaProgram[] {
   return (exported) => {
     const out: KafkaProgram[] = [];
-    if (exported.includes('produce')) out.push({ fn: 'produce', input: { records }, sink: false });
+    if (exported.includes('produce')) out.push({ fn: 'produce', input: { records }, sink: false, spark });
     if (exported.includes('consume'))
-      for (let i = 0; i < consumers; i++) out.push({ fn: 'consume', input: { consumer: i + 1 }, sink: true });
+      for (let i = 0; i < consumers; i++)
+        out.push({ fn: 'consume', input: { consumer: i + 1 }, sink: true, spark });
     if (out.length === 0)
       throw new JobSpecError(
         fileName,

@@ -64,6 +64,26 @@ export function seededMath(random: () => number): Math {
   return Object.freeze(out) as unknown as Math;
 }
 
+/** The `spark` of a lab step whose consumers are KafkaJS consumers: each use says why it is not there. */
+const NO_SPARK = Object.freeze(
+  Object.defineProperties(
+    {},
+    Object.fromEntries(
+      ['readStream', 'functions', 'streams'].map((name) => [
+        name,
+        {
+          enumerable: true,
+          get() {
+            throw new Error(
+              `spark.${name}: this step's consumers are KafkaJS consumers (consumer.run with eachMessage or eachBatch); Spark Structured Streaming is for the windows step and the sandbox's Streaming tab`,
+            );
+          },
+        },
+      ]),
+    ),
+  ),
+);
+
 export interface KafkaRunHooks {
   post(reply: SandboxReply): void;
   /** Ends the run with the error a program threw (answered as the request's `failed`). */
@@ -124,7 +144,7 @@ export class KafkaWorkerRun {
         );
       const arg = hooks.adopt(p.input) as Record<string, unknown>;
       if (sink) arg.sink = sink;
-      arg.spark = spark;
+      arg.spark = p.spark === false ? NO_SPARK : spark;
       // The clients this call opens before its first await are its own (a crash takes them all).
       this.transport.program = index + 1;
       let result: unknown;

@@ -123,6 +123,7 @@ function request(v: unknown, where: string): void {
     case 'commit':
       name(r.groupId, `${where}.groupId`);
       sint(r.generation, `${where}.generation`);
+      if (r.standalone !== undefined) bool(r.standalone, `${where}.standalone`);
       return offsets(r.offsets, `${where}.offsets`);
     case 'leave':
     case 'heartbeat':

@@ -155,11 +155,12 @@ export class KafkaGroup {
     client: number,
     generation: number,
     offsets: readonly TopicPartitionOffset[],
+    standalone = false,
   ): 'unknownMember' | 'illegalGeneration' | null {
     const memberId = this.byClient.get(client);
-    // A consumer with partitions assigned by hand commits as no member (generation -1): Kafka
-    // takes it while the group has no members, and refuses it once consumers share the group.
-    if (generation === -1 && memberId === undefined) {
+    // A consumer with partitions assigned by hand commits as no member: Kafka takes it while the
+    // group has no members, and refuses it once consumers share the group.
+    if (standalone && memberId === undefined) {
       if (this.members.size > 0) return 'unknownMember';
       for (const o of offsets) this.committed.set(key(o.topic, o.partition), o.offset);
       return null;

@@ -319,12 +319,13 @@ export class KafkaHost {
       case 'fetch':
         return heldFetch(this.fetchContext, client, req, answer);
       case 'commit': {
-        // A standalone commit (generation -1) makes the group if need be, as Kafka's coordinator does.
-        const g = req.generation === -1 ? this.group(req.groupId) : this.groups.get(req.groupId);
+        // A standalone commit makes the group if need be, as Kafka's coordinator does.
+        const standalone = req.standalone === true;
+        const g = standalone ? this.group(req.groupId) : this.groups.get(req.groupId);
         const member = g?.memberOf(client);
         if (g && member !== undefined) g.touch(member);
         if (!this.topics.exist(req.offsets)) return this.later(() => fail(unknownTopic()));
-        const refused = g ? g.commit(client, req.generation, req.offsets) : 'unknownMember';
+        const refused = g ? g.commit(client, req.generation, req.offsets, standalone) : 'unknownMember';
         if (refused === null)
           this.trace.record({
             t: this.kernel.now,

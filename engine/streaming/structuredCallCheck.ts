@@ -58,6 +58,7 @@ export function checkMicroBatch(r: Record<string, unknown>, where: string): void
   time(b.nextWatermark, `${at}.nextWatermark`, true);
   if (b.outputMode !== 'append' && b.outputMode !== 'update' && b.outputMode !== 'complete')
     fail(`${at}.outputMode`, 'is not append, update or complete');
+  int(b.stateSize, `${at}.stateSize`);
   cells(b.state, `${at}.state`);
   cells(b.emitted, `${at}.emitted`);
   list(b.events, `${at}.events`, MICRO_BATCH_LIMITS.events).forEach((x, i) => {

@@ -123,4 +123,15 @@ describe('streaming-delivery: wrong solutions fail', () => {
     const shape = edit(windows!.solution, 'positions: row.count', 'n: row.count');
     expect((await failures(3, shape)).join('\n')).toMatch(/every-window-stored: the store holds no window/);
   });
+
+  it("a KafkaJS step gives no Spark query to read behind the group's back", async () => {
+    const sneaky = edit(
+      gps!.solution,
+      'export async function consume({ sink }) {',
+      'export async function consume({ sink, spark }) {\n  spark.readStream;',
+    );
+    expect((await failures(0, sneaky)).join('\n')).toMatch(
+      /^error: gps-at-least-once\.js:\d+: Error: spark\.readStream: this step's consumers are KafkaJS consumers/,
+    );
+  });
 });

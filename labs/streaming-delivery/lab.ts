@@ -106,7 +106,7 @@ const fleet: StreamRunSettings = {
   durationMs: 150_000,
   processingMs: 5,
   recordId: 'id',
-  groupId: 'spark-kafka-source-query1',
+  structuredStreaming: true,
 };
 /** The fleet's positions as the checks recompute the windows from them (parsed once). */
 let fleetPositions: FleetPosition[] | null = null;

@@ -6,7 +6,8 @@
  * finished windows, so its memory stays bounded).
  */
 import type { KafkaJobReport } from '../../engine/api';
-import { fail, pass, streamReport } from '../checkKit';
+import { fail, pass } from '../checkKit';
+import { isVerdict, judged } from '../streamChecks';
 import { plural } from '../plural';
 import type { LabCheck } from '../labTypes';
 
@@ -26,7 +27,9 @@ export function noLatePositionsCheck(id: string, title: string, total: number): 
     id,
     title,
     evaluate(run) {
-      const r = streamReport(run);
+      const j = judged(run, null);
+      if (isVerdict(j)) return j;
+      const { r } = j;
       const l = r.ledger;
       if (l.aggregated + l.late === 0)
         return fail(
@@ -39,6 +42,10 @@ export function noLatePositionsCheck(id: string, title: string, total: number): 
           `${plural(l.late, 'position')} dropped as late${worst ? ` (the first at ${(worst.t / 1000).toFixed(1)} s, taken at ${clock(worst.eventTime as number)})` : ''}: when ${l.late === 1 ? 'it' : 'they'} arrived, the watermark had passed the end of ${l.late === 1 ? 'its window' : 'their windows'}. How late can a position from the tunnel be?`,
         );
       }
+      if (l.aggregated < total)
+        return fail(
+          `only ${l.aggregated} of the ${total} positions reached the windows by the end of the run: the query read too little of the topic (how many records may a batch read, and from which offset does it start?)`,
+        );
       return pass(`all ${plural(total, 'position')} were counted in their windows, none dropped as late`);
     },
   };
@@ -55,7 +62,9 @@ export function everyWindowStoredCheck(
     id,
     title,
     evaluate(run) {
-      const r = streamReport(run);
+      const j = judged(run, null);
+      if (isVerdict(j)) return j;
+      const { r } = j;
       const from = utcMs(firstMinute);
       const want = new Map<string, number>();
       for (const p of positions()) {
@@ -76,7 +85,7 @@ export function everyWindowStoredCheck(
       }
       if (have.size === 0)
         return fail(
-          'the store holds no window: write each row of a batch with sink.put(`${car} ${start}`, JSON.stringify({ car, start, end, positions })) in foreachBatch (start and end as ISO strings)',
+          'the store holds no window in the shape the dashboard reads: a row per car and window, its value the JSON of { car, start, end, positions } with start and end as ISO strings, written from foreachBatch',
         );
       if (wrong.length > 0)
         return fail(
@@ -109,10 +118,12 @@ export function boundedStateCheck(id: string, title: string, most: number): LabC
     id,
     title,
     evaluate(run) {
-      const r = streamReport(run);
+      const j = judged(run, null);
+      if (isVerdict(j)) return j;
+      const { r } = j;
       const batches = r.trace.filter((e) => e.type === 'microBatch');
       if (batches.length === 0) return fail('no micro-batch ran: start the query with writeStream...start()');
-      const largest = batches.reduce((a, e) => Math.max(a, (e.state as unknown[]).length), 0);
+      const largest = batches.reduce((a, e) => Math.max(a, e.stateSize as number), 0);
       if (largest > most)
         return fail(
           `the query's state grew to ${largest} car-windows (at most ${most} wanted): a window stays in the state until the watermark passes its end, and the longer the watermark waits (or if nothing makes it pass), the more windows are held. What tells Spark a window is final, and how long must it wait?`,
@@ -133,7 +144,9 @@ export function watermarkCoversDelayCheck(id: string, title: string, longestS: n
     id,
     title,
     evaluate(run) {
-      const r = streamReport(run);
+      const j = judged(run, null);
+      if (isVerdict(j)) return j;
+      const { r } = j;
       let latest = Number.NEGATIVE_INFINITY;
       let trail = Number.POSITIVE_INFINITY;
       let previous: number | null = null;

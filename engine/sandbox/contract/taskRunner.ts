@@ -40,6 +40,11 @@ export interface KafkaProgram {
   fn: string;
   input: Record<string, unknown>;
   sink: boolean;
+  /**
+   * Whether the function gets Spark Structured Streaming as `spark` (default true): a lab step
+   * whose consumers are KafkaJS consumers gives one that refuses, so its checks judge them.
+   */
+  spark?: boolean;
 }
 
 /** A client a program opened since the last step (numbered in the order they were opened). */

@@ -80,8 +80,11 @@ export type KafkaRequest =
       /** read_committed (KafkaJS's default, readUncommitted: false): up to the last stable offset, aborted records left out. */
       readCommitted: boolean;
     }
-  /** generation -1: a standalone commit (no member of the group), which Kafka takes while the group has no members. */
-  | { op: 'commit'; groupId: string; generation: number; offsets: TopicPartitionOffset[] }
+  /**
+   * `standalone`: a commit of a consumer with partitions assigned by hand (Spark's Kafka source),
+   * as no member of the group, which Kafka takes while the group has no members.
+   */
+  | { op: 'commit'; groupId: string; generation: number; offsets: TopicPartitionOffset[]; standalone?: boolean }
   | { op: 'leave'; groupId: string }
   /** InitProducerId for a transactional id: a new epoch, which fences the producers of older ones. */
   | { op: 'initTransactions'; transactionalId: string; transactionTimeout: number }
@@ -137,6 +140,8 @@ export interface MicroBatchReport {
   lateWatermark: number | null;
   nextWatermark: number | null;
   outputMode: 'append' | 'update' | 'complete';
+  /** How many groups the aggregation holds after the batch (state lists at most MICRO_BATCH_LIMITS.cells of them). */
+  stateSize: number;
   /** Each group of the aggregation after the batch (the state), and the groups written out. */
   state: WindowCell[];
   emitted: WindowCell[];

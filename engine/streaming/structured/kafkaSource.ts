@@ -72,11 +72,14 @@ export class KafkaSource {
   async plan(): Promise<OffsetRange[]> {
     const ranges: OffsetRange[] = [];
     for (const topic of this.options.topics) {
-      const latest = (await this.call({ op: 'fetchTopicOffsets', topic })) as {
-        partition: number;
-        high: number;
-        low: number;
-      }[];
+      let latest: { partition: number; high: number; low: number }[];
+      try {
+        latest = (await this.call({ op: 'fetchTopicOffsets', topic })) as typeof latest;
+      } catch (error) {
+        // A topic not there yet: Spark's source waits for it (it does not create topics).
+        if ((error as { type?: unknown } | null)?.type === 'UNKNOWN_TOPIC_OR_PARTITION') continue;
+        throw error;
+      }
       for (const p of latest) {
         const k = `${topic}\u0000${p.partition}`;
         // A partition seen for the first time starts where startingOffsets says.
@@ -94,8 +97,12 @@ export class KafkaSource {
     const limit = this.options.maxOffsetsPerTrigger;
     const total = ranges.reduce((n, r) => n + r.end - r.start, 0);
     if (limit !== null && total > limit) {
-      // Spark's rateLimit: each partition gets its share of the limit by its backlog.
-      for (const r of ranges) r.end = r.start + Math.floor(((r.end - r.start) * limit) / total);
+      // Spark's rateLimit: each partition gets its share of the limit by its backlog, a share
+      // below one rounded up (so every partition with a backlog moves), others rounded down.
+      for (const r of ranges) {
+        const share = ((r.end - r.start) * limit) / total;
+        r.end = r.start + (share < 1 ? Math.ceil(share) : Math.floor(share));
+      }
     }
     return ranges;
   }
@@ -144,7 +151,8 @@ export class KafkaSource {
   async commit(ranges: readonly OffsetRange[]): Promise<void> {
     const offsets = ranges.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.end }));
     for (const o of offsets) this.positions.set(`${o.topic}\u0000${o.partition}`, o);
-    if (offsets.length > 0) await this.call({ op: 'commit', groupId: this.groupId, generation: -1, offsets });
+    if (offsets.length > 0)
+      await this.call({ op: 'commit', groupId: this.groupId, generation: -1, offsets, standalone: true });
   }
 
   /**

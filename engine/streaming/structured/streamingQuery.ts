@@ -8,7 +8,6 @@
  * commits its offsets. When the watermark has moved and closed windows are waiting, a batch runs
  * without new data (spark.sql.streaming.noDataMicroBatches.enabled, on by default).
  */
-import { dateAt } from '../../core';
 import { AggregationState } from './aggregationState';
 import {
   KafkaSource,
@@ -18,6 +17,7 @@ import {
   type WindowCell,
 } from './kafkaSource';
 import { MicroBatchFrame, batchTable } from './microBatchFrame';
+import { queryProgress } from './queryProgress';
 import type { QueryRow } from '../kafkajs/kafkaCalls';
 import { MICRO_BATCH_LIMITS } from '../structuredCallCheck';
 import type { StreamPlan } from './streamingDataFrame';
@@ -36,10 +36,14 @@ export interface QuerySettings {
 /** Spark's spark.sql.streaming.pollingDelay: how long an idle query waits before looking again. */
 const POLLING_DELAY_MS = 10;
 const { events: MAX_EVENTS, cells: MAX_CELLS, keyChars: MAX_KEY } = MICRO_BATCH_LIMITS;
+/**
+ * What all of a query's batch notes carry at most, for the pictures: a long run of many small
+ * batches would otherwise repeat its state in every note. Past it, notes carry counts only.
+ */
+const RUN_EVENTS = 20_000;
+const RUN_CELLS = 40_000;
 /** How many progress reports recentProgress keeps (spark.sql.streaming.numRecentProgressUpdates). */
 const RECENT = 100;
-
-const iso = (ms: number | null) => (ms === null ? undefined : dateAt(ms).toISOString());
 
 /** Someone waiting for a query to stop: settled once, then forgotten. */
 interface Waiter {
@@ -70,6 +74,8 @@ export class StreamingQuery {
   #watermark: number | null = null;
   #maxEventTime: number | null = null;
   #progress: Record<string, unknown>[] = [];
+  /** Rows and groups the batch notes have carried so far (RUN_EVENTS, RUN_CELLS). */
+  readonly #noted = { events: 0, cells: 0 };
   readonly #waiters = new Set<Waiter>();
 
   constructor(plan: StreamPlan, settings: QuerySettings) {
@@ -177,15 +183,17 @@ export class StreamingQuery {
     }
   }
 
-  /** A batch without data would write out windows the watermark has closed since the last batch. */
+  /**
+   * Spark's noDataMicroBatches (StateStoreSaveExec.shouldRunAnotherBatch): a batch without data
+   * runs whenever the watermark has moved since the last batch, in append and update modes, so
+   * windows it closed are written and forgotten, and the watermark late rows are judged by moves.
+   */
   #closesWindows(): boolean {
-    const next = this.#nextWatermark();
     return (
       this.#state !== null &&
       this.#settings.watermarked &&
       this.#settings.outputMode !== 'complete' &&
-      next !== this.#watermark &&
-      this.#state.ended(next).length > 0
+      this.#nextWatermark() !== this.#watermark
     );
   }
 
@@ -238,10 +246,12 @@ export class StreamingQuery {
         note(r, null, 'processed');
         continue;
       }
-      const { fate, eventTime } = this.#state.add(row, this.#settings.watermarked ? lateWatermark : null);
+      // Complete mode keeps every group, so no row is late in it (Spark drops none there).
+      const dropsLate = this.#settings.watermarked && this.#settings.outputMode !== 'complete';
+      const { fate, eventTime } = this.#state.add(row, dropsLate ? lateWatermark : null);
       if (eventTime !== null) {
         batchMax = batchMax === null ? eventTime : Math.max(batchMax, eventTime);
-        if (events.length < MAX_EVENTS)
+        if (events.length < Math.min(MAX_EVENTS, RUN_EVENTS - this.#noted.events))
           events.push({ partition: r.partition, offset: r.offset, eventTime, late: fate === 'late' });
       }
       if (fate === 'late') late++;
@@ -306,15 +316,49 @@ export class StreamingQuery {
       rows: records.length,
       late,
       watermark,
-      lateWatermark: this.#settings.watermarked ? lateWatermark : null,
+      lateWatermark: this.#settings.watermarked && this.#settings.outputMode !== 'complete' ? lateWatermark : null,
+      stateSize: state?.size ?? 0,
       nextWatermark,
       outputMode: this.#settings.outputMode,
-      state: stateCells,
-      emitted: emittedCells,
-      events,
+      ...this.#budgeted(stateCells, emittedCells, events),
     });
-    this.#noteProgress(plannedAt, ranges, records.length, late, emitted.length, state?.size ?? 0, watermark);
+    this.#progress.push(
+      queryProgress({
+        id: this.id,
+        runId: this.runId,
+        name: this.name,
+        batchId: this.#batchId,
+        at: plannedAt,
+        now: session.transport.now(),
+        topics: this.#plan.source.topics,
+        ranges,
+        rows: records.length,
+        late,
+        written: emitted.length,
+        stateRows: state ? state.size : null,
+        watermark,
+        sink: this.#settings.console ? 'ConsoleSink' : 'ForeachBatchSink',
+      }),
+    );
+    if (this.#progress.length > RECENT) this.#progress.shift();
     this.#batchId++;
+  }
+
+  /** The note's lists, within what the query's notes may carry in all. */
+  #budgeted(
+    state: WindowCell[],
+    emitted: WindowCell[],
+    events: MicroBatchReport['events'],
+  ): Pick<MicroBatchReport, 'state' | 'emitted' | 'events'> {
+    const cells = Math.max(0, RUN_CELLS - this.#noted.cells);
+    const out = {
+      emitted: emitted.slice(0, cells),
+      state: state.slice(0, Math.max(0, cells - emitted.length)),
+      events,
+    };
+    this.#noted.cells += out.emitted.length + out.state.length;
+    this.#noted.events += events.length;
+    return out;
   }
 
   #cell(g: { start: number | null; keys: unknown[] }): WindowCell {
@@ -339,47 +383,5 @@ export class StreamingQuery {
       if (row === null) return null;
     }
     return row;
-  }
-
-  #noteProgress(
-    at: number,
-    ranges: OffsetRange[],
-    rows: number,
-    late: number,
-    written: number,
-    stateRows: number,
-    watermark: number | null,
-  ): void {
-    const offsets = (pick: 'start' | 'end') => {
-      const o: Record<string, Record<string, number>> = {};
-      for (const r of ranges) (o[r.topic] ??= {})[String(r.partition)] = r[pick];
-      return o;
-    };
-    const now = this.#plan.session.transport.now();
-    this.#progress.push(
-      Object.freeze({
-        id: this.id,
-        runId: this.runId,
-        name: this.name,
-        timestamp: iso(at),
-        batchId: this.#batchId,
-        numInputRows: rows,
-        durationMs: { triggerExecution: now - at },
-        eventTime: watermark === null ? {} : { watermark: iso(watermark) },
-        stateOperators: this.#state
-          ? [{ numRowsTotal: stateRows, numRowsUpdated: written, numRowsDroppedByWatermark: late }]
-          : [],
-        sources: [
-          {
-            description: `KafkaV2[Subscribe[${this.#plan.source.topics.join(',')}]]`,
-            startOffset: offsets('start'),
-            endOffset: offsets('end'),
-            numInputRows: rows,
-          },
-        ],
-        sink: { description: this.#settings.console ? 'ConsoleSink' : 'ForeachBatchSink', numOutputRows: written },
-      }),
-    );
-    if (this.#progress.length > RECENT) this.#progress.shift();
   }
 }

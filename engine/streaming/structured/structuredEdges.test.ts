@@ -165,4 +165,69 @@ describe('Structured Streaming under a careless learner', () => {
     const ts = castValue('0050-06-01 12:00:00', 'string', 'timestamp');
     expect(castValue(ts, 'timestamp', 'string')).toBe('0050-06-01 12:00:00');
   });
+
+  it('maxOffsetsPerTrigger below the partitions still moves every partition with a backlog (Spark rounds a share up)', async () => {
+    const { k } = await run(30, 0, async (spark, servers) => {
+      const q = source(spark, servers).writeStream.trigger({ processingTime: '1 second' }).format('console').start();
+      await q.awaitTermination();
+    });
+    expect(k.host.ledger.summarize().processed).toBe(30);
+    const limited = await run(30, 0, async (spark, servers) => {
+      const q = spark.readStream
+        .format('kafka')
+        .option('kafka.bootstrap.servers', servers)
+        .option('subscribe', 'r')
+        .option('startingOffsets', 'earliest')
+        .option('maxOffsetsPerTrigger', 1)
+        .load()
+        .writeStream.trigger({ processingTime: '1 second' })
+        .format('console')
+        .start();
+      await q.awaitTermination();
+    });
+    expect(limited.k.host.ledger.summarize().processed).toBeGreaterThanOrEqual(30);
+  });
+
+  it('complete mode drops no row as late; a topic not there yet is waited for', async () => {
+    const { k, failures, fatals } = await run(20, 1000, async (spark, servers) => {
+      const { col, window } = spark.functions;
+      const q = source(spark, servers)
+        .withWatermark('ts', '1 second')
+        .groupBy(window(col('ts'), '2 seconds'))
+        .count()
+        .writeStream.outputMode('complete')
+        .format('console')
+        .start();
+      const missing = spark.readStream
+        .format('kafka')
+        .option('kafka.bootstrap.servers', servers)
+        .option('subscribe', 'not-yet')
+        .load()
+        .writeStream.format('console')
+        .start();
+      await Promise.all([q.awaitTermination(), missing.awaitTermination()]);
+    });
+    expect([failures, fatals]).toEqual([[], []]);
+    expect(k.host.ledger.summarize().late).toBe(0);
+  });
+
+  it("a KafkaJS consumer's commit before it has joined is refused; only the Spark source commits standalone", async () => {
+    const k = kafkaRun([topic('r', 1)]);
+    const client = k.transport.open('consumer', 'c');
+    const errors: unknown[] = [];
+    const forged = async () => {
+      await k.transport.call(client, { op: 'connect' });
+      await k.transport
+        .call(client, {
+          op: 'commit',
+          groupId: 'g',
+          generation: -1,
+          offsets: [{ topic: 'r', partition: 0, offset: 5 }],
+        })
+        .catch((e: unknown) => errors.push(e));
+    };
+    await k.run([forged], 5_000);
+    expect(String(errors[0])).toMatch(/not aware of this member/);
+    expect(k.trace.events.filter((e) => e.type === 'offsetsCommitted')).toEqual([]);
+  });
 });

@@ -233,7 +233,12 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               >
                 Ctrl+M: Tab moves focus
               </span>
-              <span className="muted editor-kind">{EDITOR_KIND[step.kind]}</span>
+              <span className="muted editor-kind">
+                {/* A stream step whose consumer is a Spark query says so. */}
+                {step.kind === 'stream' && /\breadStream\b/.test(step.starter)
+                  ? 'KafkaJS + Spark Structured Streaming'
+                  : EDITOR_KIND[step.kind]}
+              </span>
             </div>
             {error && state.status !== 'running' && (
               <p className="error editor-error" role="alert" data-testid="run-error">

@@ -37,7 +37,7 @@ export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
     ['produced (in all)', view.final.produced, 'records the producers sent during the whole run'],
     ['appended', l.appended, 'in a partition log'],
     ['appended twice', l.logDuplicated, 'in the log a second time: the producer sent its batch again'],
-    ['processed', l.processed, "handed to a consumer's eachMessage"],
+    ['processed', l.processed, "handed to a consumer's eachMessage, or read by a Spark query's batch"],
     ['processed twice', l.reprocessed, 'replayed after a crash or a rebalance'],
     ...queryRows(view, at, atEnd),
     ['stored', l.stored, view.storeTopic ? 'in the store (committed in the output topic)' : 'in the sink'],

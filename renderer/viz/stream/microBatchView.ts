@@ -199,7 +199,7 @@ export function buildMicroBatchView(report: KafkaJobReport): MicroBatchView | nu
       lateWatermark: b.lateWatermark ?? null,
       nextWatermark: b.nextWatermark,
       emitted: b.emitted.length,
-      stateSize: b.state.length,
+      stateSize: b.stateSize ?? b.state.length,
     })),
     states: mine.map((b) => b.state),
     writes: mine.map((b) => b.emitted),

@@ -22,9 +22,18 @@ export function recordPath(view: StreamView, record: string): PathStep[] {
       if (r !== record) return;
       const offset = p.offsets[i]!;
       steps.push({ t: p.appendTimes[i]!, text: `appended to ${p.topic}-${p.partition} at offset ${offset}` });
+      // A record a Spark query read is told by the query's steps (read in a batch, counted or late).
+      const queried = view.microBatches ? aggregationSteps(view.microBatches, p.topic, p.partition, offset) : [];
+      const query = queried.length > 0;
       for (const h of p.processed)
-        if (h.offset === offset) steps.push({ t: h.t, text: `handed to consumer ${h.consumer}'s eachMessage` });
-      if (view.microBatches) steps.push(...aggregationSteps(view.microBatches, p.topic, p.partition, offset));
+        if (h.offset === offset)
+          steps.push({
+            t: h.t,
+            text: query
+              ? `read by ${view.microBatches!.query} in a micro-batch`
+              : `handed to consumer ${h.consumer}'s eachMessage`,
+          });
+      steps.push(...queried);
       const past = p.commits.find((c) => c.offset > offset);
       if (past) steps.push({ t: past.t, text: `committed past (offset ${past.offset})` });
       const gone = p.logStarts.find((s) => s.start > offset);
