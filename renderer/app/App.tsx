@@ -7,7 +7,7 @@ import { HomePage } from './HomePage';
 import { SandboxPage } from './SandboxPage';
 import { LabPage } from '../features/lab/LabPage';
 import { ApiReferencePage } from '../features/apiReference/ApiReferencePage';
-import { crashNotice, type RunMarker } from '../state/runMarker';
+import { crashNotice, crashNoticeSeen, type RunMarker } from '../state/runMarker';
 import { ErrorBoundary } from './ErrorBoundary';
 import { CompareHost } from '../features/compare/CompareHost';
 
@@ -50,7 +50,14 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
         {crashedRun && (
           <div className="notice" role="alert" data-testid="crash-notice">
             <span>{crashNotice(crashedRun)}</span>
-            <button type="button" className="btn small" onClick={() => setCrashedRun(null)}>
+            <button
+              type="button"
+              className="btn small"
+              onClick={() => {
+                crashNoticeSeen();
+                setCrashedRun(null);
+              }}
+            >
               Dismiss
             </button>
           </div>

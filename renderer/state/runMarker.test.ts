@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { crashNotice, forgetRun, RUN_MARKER_KEY, runEnded, runStarting, takeCrashedRun } from './runMarker';
+import {
+  crashNotice,
+  crashNoticeSeen,
+  forgetRun,
+  RUN_MARKER_KEY,
+  runEnded,
+  runStarting,
+  takeCrashedRun,
+} from './runMarker';
 
 function memoryStorage() {
   const items = new Map<string, string>();
@@ -31,7 +39,7 @@ describe('the run marker', () => {
     expect(storage.items.has(RUN_MARKER_KEY)).toBe(false);
   });
 
-  it('left behind by a crash, it gives one notice naming the step and memory, then is gone', () => {
+  it('left behind by a crash, its notice names the step and memory, and stays through reloads until dismissed or another run starts', () => {
     const storage = memoryStorage();
     runStarting({ kind: 'lab', labId: 'mapreduce-iot-averages', step: 1, title: 'Daily averages' }, storage);
     const crashed = takeCrashedRun(storage);
@@ -39,6 +47,18 @@ describe('the run marker', () => {
     expect(crashNotice(crashed!)).toMatch(
       /^Your last run stopped the page — probably it used too much memory: the run of step 2 \(“Daily averages”\) did not finish\. Your code is saved\./,
     );
+    // Reloaded again (F5 twice), the page still says so; dismissed, it does not.
+    forgetRun(storage);
+    expect(takeCrashedRun(storage)?.place).toEqual(crashed?.place);
+    crashNoticeSeen(storage);
+    expect(takeCrashedRun(storage)).toBeNull();
+    // A new run after a crash ends the old notice too.
+    runStarting({ kind: 'sandbox' }, storage);
+    runEnded(1_000_000, storage);
+    storage.setItem(RUN_MARKER_KEY, JSON.stringify({ token: 7, place: { kind: 'sandbox' } }));
+    expect(takeCrashedRun(storage)).not.toBeNull();
+    runStarting({ kind: 'sandbox' }, storage);
+    forgetRun(storage);
     expect(takeCrashedRun(storage)).toBeNull();
   });
 

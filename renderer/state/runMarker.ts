@@ -9,6 +9,11 @@
  */
 
 export const RUN_MARKER_KEY = 'clusterlab.runInProgress.v1';
+/**
+ * The crashed run whose notice is showing: kept until the learner dismisses it or starts another
+ * run, so a second reload (a learner who presses F5 twice) still says what happened.
+ */
+export const CRASH_NOTICE_KEY = 'clusterlab.crashNotice.v1';
 
 /** Where the run was started. */
 export type RunPlace = { kind: 'lab'; labId: string; step: number; title: string } | { kind: 'sandbox' };
@@ -36,6 +41,7 @@ let nextToken = 1;
 export function runStarting(place: RunPlace, storage: MarkerStore | null = store()): number {
   const token = nextToken++;
   try {
+    storage?.removeItem(CRASH_NOTICE_KEY);
     storage?.setItem(RUN_MARKER_KEY, JSON.stringify({ token, place } satisfies RunMarker));
   } catch {
     // Storage full or blocked: the run goes ahead; only the notice after a crash is lost.
@@ -70,12 +76,25 @@ export function takeCrashedRun(storage: MarkerStore | null = store()): RunMarker
   let raw: string | null = null;
   try {
     raw = storage?.getItem(RUN_MARKER_KEY) ?? null;
-    if (raw !== null) storage?.removeItem(RUN_MARKER_KEY);
+    if (raw !== null) {
+      storage?.removeItem(RUN_MARKER_KEY);
+      // Its notice stays until dismissed (crashNoticeSeen) or another run starts.
+      storage?.setItem(CRASH_NOTICE_KEY, raw);
+    } else raw = storage?.getItem(CRASH_NOTICE_KEY) ?? null;
   } catch {
     return null;
   }
   if (raw === null) return null;
   return parseMarker(raw) ?? { token: 0, place: { kind: 'sandbox' } };
+}
+
+/** The learner dismissed the crash notice: later reloads show it no more. */
+export function crashNoticeSeen(storage: MarkerStore | null = store()): void {
+  try {
+    storage?.removeItem(CRASH_NOTICE_KEY);
+  } catch {
+    // A notice that comes back once more is all that is lost.
+  }
 }
 
 function readMarker(storage: MarkerStore | null): RunMarker | null {
