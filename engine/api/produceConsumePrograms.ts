@@ -18,8 +18,7 @@ export function produceConsumePrograms(
     const out: KafkaProgram[] = [];
     if (exported.includes('produce')) out.push({ fn: 'produce', input: { records }, sink: false, spark });
     if (exported.includes('consume'))
-      for (let i = 0; i < consumers; i++)
-        out.push({ fn: 'consume', input: { consumer: i + 1 }, sink: true, spark });
+      for (let i = 0; i < consumers; i++) out.push({ fn: 'consume', input: { consumer: i + 1 }, sink: true, spark });
     if (out.length === 0)
       throw new JobSpecError(
         fileName,
