@@ -9,7 +9,7 @@ import type { KafkaJobReport } from '../../engine/api';
 import { fail, pass } from '../checkKit';
 import { isVerdict, judged } from '../streamChecks';
 import { plural } from '../plural';
-import type { LabCheck } from '../labTypes';
+import type { CheckVerdict, LabCheck } from '../labTypes';
 
 /** What the checks need of the dataset: each position's car and when it was taken (`yyyy-MM-dd HH:mm:ss`, UTC). */
 export interface FleetPosition {
@@ -18,37 +18,41 @@ export interface FleetPosition {
 }
 
 const WINDOW_MS = 10_000;
-const utcMs = (ts: string) => Date.parse(`${ts.replace(' ', 'T')}Z`);
-const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
-/** No position was dropped as late by the watermark. */
-export function noLatePositionsCheck(id: string, title: string, total: number): LabCheck {
+/** A check of the step's own run (not judged when a crash injected from the page never happened). */
+function judgedCheck(id: string, title: string, judge: (r: KafkaJobReport) => CheckVerdict): LabCheck {
   return {
     id,
     title,
     evaluate(run) {
       const j = judged(run, null);
-      if (isVerdict(j)) return j;
-      const { r } = j;
-      const l = r.ledger;
-      if (l.aggregated + l.late === 0)
-        return fail(
-          'no position reached the windows: the query must read the topic positions and group by window(...) of when each position was taken',
-        );
-      if (l.late > 0) {
-        const late = r.trace.filter((e) => e.type === 'recordAggregated' && e.late === true);
-        const worst = late[0];
-        return fail(
-          `${plural(l.late, 'position')} dropped as late${worst ? ` (the first at ${(worst.t / 1000).toFixed(1)} s, taken at ${clock(worst.eventTime as number)})` : ''}: when ${l.late === 1 ? 'it' : 'they'} arrived, the watermark had passed the end of ${l.late === 1 ? 'its window' : 'their windows'}. How late can a position from the tunnel be?`,
-        );
-      }
-      if (l.aggregated < total)
-        return fail(
-          `only ${l.aggregated} of the ${total} positions reached the windows by the end of the run: the query read too little of the topic (how many records may a batch read, and from which offset does it start?)`,
-        );
-      return pass(`all ${plural(total, 'position')} were counted in their windows, none dropped as late`);
+      return isVerdict(j) ? j : judge(j.r);
     },
   };
+}
+const utcMs = (ts: string) => Date.parse(`${ts.replace(' ', 'T')}Z`);
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+
+/** No position was dropped as late by the watermark. */
+export function noLatePositionsCheck(id: string, title: string, total: number): LabCheck {
+  return judgedCheck(id, title, (r) => {
+    const l = r.ledger;
+    if (l.aggregated + l.late === 0)
+      return fail(
+        'no position reached the windows: the query must read the topic positions and group by window(...) of when each position was taken',
+      );
+    if (l.late > 0) {
+      const worst = r.trace.find((e) => e.type === 'recordAggregated' && e.late === true);
+      return fail(
+        `${plural(l.late, 'position')} dropped as late${worst ? ` (the first at ${(worst.t / 1000).toFixed(1)} s, taken at ${clock(worst.eventTime as number)})` : ''}: when ${l.late === 1 ? 'it' : 'they'} arrived, the watermark had passed the end of ${l.late === 1 ? 'its window' : 'their windows'}. How late can a position from the tunnel be?`,
+      );
+    }
+    if (l.aggregated < total)
+      return fail(
+        `only ${l.aggregated} of the ${total} positions reached the windows by the end of the run: the query read too little of the topic (how many records may a batch read, and from which offset does it start?)`,
+      );
+    return pass(`all ${plural(total, 'position')} were counted in their windows, none dropped as late`);
+  });
 }
 
 /** Each car's windows of the first minute are in the store, with every position taken in them. */
@@ -58,42 +62,35 @@ export function everyWindowStoredCheck(
   positions: () => readonly FleetPosition[],
   firstMinute: string,
 ): LabCheck {
-  return {
-    id,
-    title,
-    evaluate(run) {
-      const j = judged(run, null);
-      if (isVerdict(j)) return j;
-      const { r } = j;
-      const from = utcMs(firstMinute);
-      const want = new Map<string, number>();
-      for (const p of positions()) {
-        const t = utcMs(p.ts);
-        if (t < from || t >= from + 60_000) continue;
-        const start = Math.floor(t / WINDOW_MS) * WINDOW_MS;
-        const k = `${p.car} ${new Date(start).toISOString()}`;
-        want.set(k, (want.get(k) ?? 0) + 1);
-      }
-      const have = storedWindows(r);
-      const wrong: string[] = [];
-      for (const [k, n] of [...want].sort(([a], [b]) => a.localeCompare(b))) {
-        const got = have.get(k);
-        const [car, start] = k.split(' ') as [string, string];
-        const window = `${car}'s window ${clock(Date.parse(start))}–${clock(Date.parse(start) + WINDOW_MS)}`;
-        if (got === undefined) wrong.push(`${window} is not in the store`);
-        else if (got !== n) wrong.push(`${window} holds ${got}, ${plural(n, 'position')} were taken in it`);
-      }
-      if (have.size === 0)
-        return fail(
-          'the store holds no window in the shape the dashboard reads: a row per car and window, its value the JSON of { car, start, end, positions } with start and end as ISO strings, written from foreachBatch',
-        );
-      if (wrong.length > 0)
-        return fail(
-          `${plural(wrong.length, 'window')} of the first minute ${wrong.length === 1 ? 'is' : 'are'} wrong: ${wrong.slice(0, 3).join('; ')}${wrong.length > 3 ? `; and ${wrong.length - 3} more` : ''}. A window is written when the watermark passes its end; is every window of the first minute closed before the run ends, and is nothing dropped?`,
-        );
-      return pass(`each of the ${want.size} car-windows of the first minute is in the store with all its positions`);
-    },
-  };
+  return judgedCheck(id, title, (r) => {
+    const from = utcMs(firstMinute);
+    const want = new Map<string, number>();
+    for (const p of positions()) {
+      const t = utcMs(p.ts);
+      if (t < from || t >= from + 60_000) continue;
+      const start = Math.floor(t / WINDOW_MS) * WINDOW_MS;
+      const k = `${p.car} ${new Date(start).toISOString()}`;
+      want.set(k, (want.get(k) ?? 0) + 1);
+    }
+    const have = storedWindows(r);
+    const wrong: string[] = [];
+    for (const [k, n] of [...want].sort(([a], [b]) => a.localeCompare(b))) {
+      const got = have.get(k);
+      const [car, start] = k.split(' ') as [string, string];
+      const window = `${car}'s window ${clock(Date.parse(start))}–${clock(Date.parse(start) + WINDOW_MS)}`;
+      if (got === undefined) wrong.push(`${window} is not in the store`);
+      else if (got !== n) wrong.push(`${window} holds ${got}, ${plural(n, 'position')} were taken in it`);
+    }
+    if (have.size === 0)
+      return fail(
+        'the store holds no window in the shape the dashboard reads: a row per car and window, its value the JSON of { car, start, end, positions } with start and end as ISO strings, written from foreachBatch',
+      );
+    if (wrong.length > 0)
+      return fail(
+        `${plural(wrong.length, 'window')} of the first minute ${wrong.length === 1 ? 'is' : 'are'} wrong: ${wrong.slice(0, 3).join('; ')}${wrong.length > 3 ? `; and ${wrong.length - 3} more` : ''}. A window is written when the watermark passes its end; is every window of the first minute closed before the run ends, and is nothing dropped?`,
+      );
+    return pass(`each of the ${want.size} car-windows of the first minute is in the store with all its positions`);
+  });
 }
 
 /** The store's windows by `car start` (start as an ISO string), with their counts. */
@@ -114,23 +111,16 @@ function storedWindows(r: KafkaJobReport): Map<string, number> {
 
 /** The query's state never holds more than `most` groups: it forgets the windows the watermark has closed. */
 export function boundedStateCheck(id: string, title: string, most: number): LabCheck {
-  return {
-    id,
-    title,
-    evaluate(run) {
-      const j = judged(run, null);
-      if (isVerdict(j)) return j;
-      const { r } = j;
-      const batches = r.trace.filter((e) => e.type === 'microBatch');
-      if (batches.length === 0) return fail('no micro-batch ran: start the query with writeStream...start()');
-      const largest = batches.reduce((a, e) => Math.max(a, e.stateSize as number), 0);
-      if (largest > most)
-        return fail(
-          `the query's state grew to ${largest} car-windows (at most ${most} wanted): a window stays in the state until the watermark passes its end, and the longer the watermark waits (or if nothing makes it pass), the more windows are held. What tells Spark a window is final, and how long must it wait?`,
-        );
-      return pass(`the state held at most ${largest} car-windows: finished windows are forgotten`);
-    },
-  };
+  return judgedCheck(id, title, (r) => {
+    const batches = r.trace.filter((e) => e.type === 'microBatch');
+    if (batches.length === 0) return fail('no micro-batch ran: start the query with writeStream...start()');
+    const largest = batches.reduce((a, e) => Math.max(a, e.stateSize as number), 0);
+    if (largest > most)
+      return fail(
+        `the query's state grew to ${largest} car-windows (at most ${most} wanted): a window stays in the state until the watermark passes its end, and the longer the watermark waits (or if nothing makes it pass), the more windows are held. What tells Spark a window is final, and how long must it wait?`,
+      );
+    return pass(`the state held at most ${largest} car-windows: finished windows are forgotten`);
+  });
 }
 
 /**
@@ -140,35 +130,28 @@ export function boundedStateCheck(id: string, title: string, most: number): LabC
  * says where it put it, and its rows say the latest event time by then.
  */
 export function watermarkCoversDelayCheck(id: string, title: string, longestS: number): LabCheck {
-  return {
-    id,
-    title,
-    evaluate(run) {
-      const j = judged(run, null);
-      if (isVerdict(j)) return j;
-      const { r } = j;
-      let latest = Number.NEGATIVE_INFINITY;
-      let trail = Number.POSITIVE_INFINITY;
-      let previous: number | null = null;
-      for (const e of r.trace) {
-        if (e.type !== 'microBatch') continue;
-        for (const x of e.events as { eventTime: number }[]) latest = Math.max(latest, x.eventTime);
-        const next = e.nextWatermark as number | null;
-        if (next !== null && next !== previous && Number.isFinite(latest)) trail = Math.min(trail, latest - next);
-        previous = next;
-      }
-      if (!Number.isFinite(trail))
-        return fail('the query has no watermark that moves: set one on the time the positions were taken');
-      const s = Math.round(trail / 100) / 10;
-      if (trail < longestS * 1000)
-        return fail(
-          `the watermark trails the latest position by ${s} s, and a position from the tunnel reached Kafka ${longestS} s after it was taken. Spark promises to keep a row only when it is less late than the delay${
-            r.ledger.late === 0 ? ': that none was dropped in this run is the timing of its batches, not a promise' : ''
-          }`,
-        );
-      return pass(
-        `the watermark trails the latest position by ${s} s: no position up to ${longestS} s late can be dropped`,
+  return judgedCheck(id, title, (r) => {
+    let latest = Number.NEGATIVE_INFINITY;
+    let trail = Number.POSITIVE_INFINITY;
+    let previous: number | null = null;
+    for (const e of r.trace) {
+      if (e.type !== 'microBatch') continue;
+      for (const x of e.events as { eventTime: number }[]) latest = Math.max(latest, x.eventTime);
+      const next = e.nextWatermark as number | null;
+      if (next !== null && next !== previous && Number.isFinite(latest)) trail = Math.min(trail, latest - next);
+      previous = next;
+    }
+    if (!Number.isFinite(trail))
+      return fail('the query has no watermark that moves: set one on the time the positions were taken');
+    const s = Math.round(trail / 100) / 10;
+    if (trail < longestS * 1000)
+      return fail(
+        `the watermark trails the latest position by ${s} s, and a position from the tunnel reached Kafka ${longestS} s after it was taken. Spark promises to keep a row only when it is less late than the delay${
+          r.ledger.late === 0 ? ': that none was dropped in this run is the timing of its batches, not a promise' : ''
+        }`,
       );
-    },
-  };
+    return pass(
+      `the watermark trails the latest position by ${s} s: no position up to ${longestS} s late can be dropped`,
+    );
+  });
 }
