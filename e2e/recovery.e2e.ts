@@ -182,6 +182,36 @@ describe('recovery', () => {
     expect(await evaluate(cdp, `localStorage.getItem('clusterlab.progress.v1')`)).toContain('Date.now() + 30000');
   });
 
+  it('a run the time limit stopped that takes the page down a moment later is still named after the reload', async () => {
+    // A memory bomb can pass the time limit in its worker's last garbage collections: the limit
+    // stops the run, and the page goes down all the same a moment later.
+    const fresh = await openApp({ viewport: { width: 1024, height: 700 } });
+    try {
+      const { page, context } = fresh;
+      await page.getByRole('button', { name: '⚙ Settings' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      await dialog.getByLabel('Time limit for your code (seconds)').fill('2');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+      await page.getByRole('tab', { name: 'Jobs' }).click();
+      await setEditorText(page, SLOW_JOB, '.sandbox-editor');
+      await page.getByRole('button', { name: '▶ Run' }).click();
+      await page.getByText(/the time limit for your code (is 2 s|\(2 s\))/).waitFor({ timeout: 30_000 });
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
+      const cdp = await context.newCDPSession(page);
+      const crashed = new Promise((resolve) => page.once('crash', resolve));
+      void cdp.send('Page.crash').catch(() => {});
+      await crashed;
+      const notice = await reloadAfterCrash(cdp);
+      expect(notice).toMatch(
+        /^Your last run stopped the page — probably it used too much memory: your last run in the sandbox/,
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('a memory bomb in the sandbox takes the page down in Chromium; the reloaded page says so and keeps the code', async () => {
     const fresh = await openApp({ viewport: { width: 1024, height: 700 } });
     try {

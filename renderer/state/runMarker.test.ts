@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   crashNotice,
   crashNoticeSeen,
+  FAILED_RUN_LINGER_MS,
   forgetRun,
   RUN_MARKER_KEY,
   runEnded,
@@ -24,7 +25,7 @@ describe('the run marker', () => {
     const storage = memoryStorage();
     const token = runStarting({ kind: 'lab', labId: 'mapreduce-iot-averages', step: 0, title: 'Daily' }, storage);
     expect(storage.items.has(RUN_MARKER_KEY)).toBe(true);
-    runEnded(token, storage);
+    runEnded(token, 'finished', storage);
     expect(storage.items.has(RUN_MARKER_KEY)).toBe(false);
     expect(takeCrashedRun(storage)).toBeNull();
   });
@@ -33,9 +34,9 @@ describe('the run marker', () => {
     const storage = memoryStorage();
     const old = runStarting({ kind: 'sandbox' }, storage);
     const newer = runStarting({ kind: 'sandbox' }, storage);
-    runEnded(old, storage);
+    runEnded(old, 'finished', storage);
     expect(storage.items.has(RUN_MARKER_KEY)).toBe(true);
-    runEnded(newer, storage);
+    runEnded(newer, 'finished', storage);
     expect(storage.items.has(RUN_MARKER_KEY)).toBe(false);
   });
 
@@ -54,12 +55,34 @@ describe('the run marker', () => {
     expect(takeCrashedRun(storage)).toBeNull();
     // A new run after a crash ends the old notice too.
     runStarting({ kind: 'sandbox' }, storage);
-    runEnded(1_000_000, storage);
+    runEnded(1_000_000, 'finished', storage);
     storage.setItem(RUN_MARKER_KEY, JSON.stringify({ token: 7, place: { kind: 'sandbox' } }));
     expect(takeCrashedRun(storage)).not.toBeNull();
     runStarting({ kind: 'sandbox' }, storage);
     forgetRun(storage);
     expect(takeCrashedRun(storage)).toBeNull();
+  });
+
+  it('a run that failed or was stopped keeps it a while: a worker stopped mid-collection can still take the page down', () => {
+    const storage = memoryStorage();
+    const timers: { fire: () => void; ms: number }[] = [];
+    const schedule = (fire: () => void, ms: number) => void timers.push({ fire, ms });
+    const token = runStarting({ kind: 'sandbox' }, storage);
+    runEnded(token, 'failed', storage, schedule);
+    expect(timers.map((t) => t.ms)).toEqual([FAILED_RUN_LINGER_MS]);
+    // The page goes down within the linger: the reloaded page names the run.
+    const copy = memoryStorage();
+    for (const [k, v] of storage.items) copy.setItem(k, v);
+    expect(crashNotice(takeCrashedRun(copy)!)).toMatch(/your last run in the sandbox did not finish/);
+    // The page lives on: the marker goes.
+    timers[0]!.fire();
+    expect(storage.items.has(RUN_MARKER_KEY)).toBe(false);
+    // A newer run's marker is not removed by an older failed run's timer.
+    const failed = runStarting({ kind: 'sandbox' }, storage);
+    runEnded(failed, 'failed', storage, schedule);
+    runStarting({ kind: 'sandbox' }, storage);
+    timers[1]!.fire();
+    expect(storage.items.has(RUN_MARKER_KEY)).toBe(true);
   });
 
   it('a page left normally forgets it; a garbled marker still counts as a crash', () => {
@@ -84,7 +107,8 @@ describe('the run marker', () => {
       },
     };
     const token = runStarting({ kind: 'sandbox' }, broken);
-    expect(() => runEnded(token, broken)).not.toThrow();
+    expect(() => runEnded(token, 'finished', broken)).not.toThrow();
+    expect(() => runEnded(token, 'failed', broken, (fire) => fire())).not.toThrow();
     expect(takeCrashedRun(broken)).toBeNull();
   });
 });

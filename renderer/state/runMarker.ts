@@ -4,7 +4,9 @@
  * Chromium a Web Worker's out-of-memory crash is the tab's crash, not an error event); after
  * the reload (the learner's, or Electron's on `render-process-gone`) the marker is still there,
  * and the app says what happened. A page left normally (reload, close, navigation) removes it
- * on `pagehide`, so only a crash leaves it behind. sessionStorage belongs to the tab, so
+ * on `pagehide`, so only a crash leaves it behind. A run that failed or was stopped keeps it a
+ * little longer (FAILED_RUN_LINGER_MS): the time limit can stop a memory bomb in its worker's last
+ * garbage collections, and the page then still goes down. sessionStorage belongs to the tab, so
  * another tab's run never shows up here.
  */
 
@@ -49,14 +51,40 @@ export function runStarting(place: RunPlace, storage: MarkerStore | null = store
   return token;
 }
 
-/** The run `token` ended (answer, error or stop): its marker goes, a newer run's stays. */
-export function runEnded(token: number, storage: MarkerStore | null = store()): void {
-  try {
-    const marker = readMarker(storage);
-    if (marker === null || marker.token === token) storage?.removeItem(RUN_MARKER_KEY);
-  } catch {
-    // Nothing to do: a marker that stays only shows one notice too many.
-  }
+/**
+ * How long the marker of a run that failed or was stopped stays after its end. A job that fills
+ * its worker's memory can be stopped (by the time limit, or Stop) while the worker is deep in
+ * its last garbage collections, and the page still goes down a moment later: the notice must
+ * then still name the run.
+ */
+export const FAILED_RUN_LINGER_MS = 20_000;
+
+/** Calls `fire` after `ms` (setTimeout in the page; a fake in unit tests). */
+export type Schedule = (fire: () => void, ms: number) => void;
+
+const inThePage: Schedule = (fire, ms) => void setTimeout(fire, ms);
+
+/**
+ * The run `token` ended: its marker goes, a newer run's stays. A run that `failed` (an error, the
+ * time limit or Stop) keeps it for FAILED_RUN_LINGER_MS more, unless another run starts or the
+ * page is left normally.
+ */
+export function runEnded(
+  token: number,
+  how: 'finished' | 'failed',
+  storage: MarkerStore | null = store(),
+  schedule: Schedule = inThePage,
+): void {
+  const remove = () => {
+    try {
+      const marker = readMarker(storage);
+      if (marker === null || marker.token === token) storage?.removeItem(RUN_MARKER_KEY);
+    } catch {
+      // Nothing to do: a marker that stays only shows one notice too many.
+    }
+  };
+  if (how === 'finished') remove();
+  else schedule(remove, FAILED_RUN_LINGER_MS);
 }
 
 /** Removes the marker whatever run wrote it (the page is being left normally). */

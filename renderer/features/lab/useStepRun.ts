@@ -79,6 +79,7 @@ export function useStepRun(labId: string, stepIndex: number) {
       saveProgressNow();
       const title = findLab(labId)?.steps[stepIndex]?.title ?? '';
       const marker = runStarting({ kind: 'lab', labId, step: stepIndex, title });
+      let ended: 'finished' | 'failed' = 'failed';
       try {
         const request = { labId, stepIndex, source, faults, streamFaults, timeLimitSeconds: currentTimeLimit() };
         // HDFS settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
@@ -96,6 +97,7 @@ export function useStepRun(labId: string, stepIndex: number) {
           },
           deadline,
         );
+        if (result.outcome.error === null) ended = 'finished';
         if (generation.current !== mine) return null;
         // Kept for the compare view (features/compare): this session's runs of a batch or HDFS step.
         const report = result.outcome.report;
@@ -118,7 +120,7 @@ export function useStepRun(labId: string, stepIndex: number) {
         else setState({ status: 'failed', message: (error as Error).message });
         return null;
       } finally {
-        runEnded(marker);
+        runEnded(marker, ended);
         if (generation.current === mine) inFlight.current = false;
       }
     },

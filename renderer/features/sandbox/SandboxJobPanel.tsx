@@ -59,6 +59,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
     // If this run takes the page down, the reloaded page says so (runMarker.ts); the code is saved first.
     saveProgressNow();
     const marker = runStarting({ kind: 'sandbox' });
+    let ended: 'finished' | 'failed' = 'failed';
     try {
       const fileName = /:\s*(string|number)\b|interface\s/.test(code)
         ? example.fileName.replace(/\.js$/, '.ts')
@@ -78,6 +79,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
         (lines, dropped) =>
           generation.current === mine && setPrinted((p) => withPrinted(p ?? NOTHING_PRINTED, lines, dropped)),
       );
+      if (answer.error === null) ended = 'finished';
       if (generation.current !== mine) return;
       // Kept for the compare view (features/compare): this session's sandbox runs.
       if (answer.report)
@@ -99,7 +101,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
       if (error instanceof RunStoppedError) setStopped(true);
       else setResult({ report: null, error: (error as Error).message, nodes: [], faults });
     } finally {
-      runEnded(marker);
+      runEnded(marker, ended);
       if (generation.current === mine) setRunning(false);
     }
   };

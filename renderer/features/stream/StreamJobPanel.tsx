@@ -82,6 +82,7 @@ export function StreamJobPanel() {
     setPrinted(NOTHING_PRINTED);
     saveProgressNow();
     const marker = runStarting({ kind: 'sandbox' });
+    let ended: 'finished' | 'failed' = 'failed';
     try {
       const answer = await engineClient().runStream(
         {
@@ -100,6 +101,7 @@ export function StreamJobPanel() {
         (lines, dropped) =>
           generation.current === mine && setPrinted((p) => withPrinted(p ?? NOTHING_PRINTED, lines, dropped)),
       );
+      if (answer.error === null) ended = 'finished';
       if (generation.current !== mine) return;
       setResult(answer);
       setPrinted({ lines: answer.console ?? [], more: answer.consoleMore ?? 0 });
@@ -109,7 +111,7 @@ export function StreamJobPanel() {
       if (error instanceof RunStoppedError) setStopped(true);
       else setResult({ report: null, error: (error as Error).message, faults });
     } finally {
-      runEnded(marker);
+      runEnded(marker, ended);
       if (generation.current === mine) setRunning(false);
     }
   };
