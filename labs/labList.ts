@@ -4,6 +4,7 @@
  * through labRegistry.ts. The export's name does not matter; `clusterlab lab new` appends here.
  */
 export { default as hdfsBlocks } from './hdfs-blocks/lab';
+export { default as mapreduceBasics } from './mapreduce-basics/lab';
 export { default as mapreduceIotAverages } from './mapreduce-iot-averages/lab';
 export { default as sparkInMemory } from './spark-in-memory/lab';
 export { default as streamingDelivery } from './streaming-delivery/lab';

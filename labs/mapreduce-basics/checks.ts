@@ -1,0 +1,170 @@
+/**
+ * The checks of the mapreduce-basics lab: exact tag counts, one mapper per split, mappers bounded
+ * by cores (one wave), and part files that read in alphabetical order.
+ */
+import type { JobRunReport } from '../../engine/api';
+import type { AttemptRecord } from '../../engine/exec';
+import { compareKeyed, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds, taskCount } from '../checkKit';
+import type { LabCheck } from '../labTypes';
+import { plural } from '../plural';
+import { plainTagCounts } from './pages';
+
+const shown = (v: unknown) => JSON.stringify(v) ?? String(v);
+
+/** The tag counts equal a plain count over the same pages, names in lower case. */
+export function tagCountsCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'exact tag counts',
+    evaluate(run) {
+      const result = jobReport(run).result;
+      if (Array.isArray(result)) {
+        const keys = result.map((row) => (Array.isArray(row) ? String(row[0]) : ''));
+        const twice = keys.find((k) => k !== k.toLowerCase() && keys.includes(k.toLowerCase()));
+        if (twice !== undefined)
+          return fail(
+            `the result counts ${shown(twice)} and ${shown(twice.toLowerCase())} apart: HTML does not care about the case of a tag name, so both are one tag, under its lower-case name`,
+          );
+      }
+      return compareKeyed(plainTagCounts(), result, {
+        tolerance: 0,
+        what: 'tag',
+        hint: 'map must write one (name, 1) pair per tag, the name in lower case, and reduce the sum of the 1s of each name',
+      });
+    },
+  };
+}
+
+/** The job's map tasks: as many as the splits it was cut into. */
+export function mappersPerSplitCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'one mapper per split',
+    evaluate(run) {
+      const report = jobReport(run);
+      const submitted = report.trace.find((e) => e.type === 'jobSubmitted');
+      const splits = submitted && 'maps' in submitted ? Number(submitted.maps) : null;
+      const maps = taskCount(report, 'map');
+      if (splits === null) return fail('the job was never submitted: read the error above');
+      if (maps !== splits)
+        return fail(`the input was cut into ${plural(splits, 'split')} but ${maps} map tasks finished`);
+      return pass(`the input was cut into ${plural(splits, 'split')}, and ${plural(maps, 'map task')} read one each`);
+    },
+  };
+}
+
+function mapAttempts(report: JobRunReport): AttemptRecord[] {
+  return report.attempts.filter((a) => a.status === 'succeeded' && a.taskSet.endsWith('/map'));
+}
+
+/** The most map tasks running at one instant. */
+export function mostMapsAtOnce(report: JobRunReport): number {
+  const events: [number, number][] = [];
+  for (const a of mapAttempts(report)) events.push([a.start, 1], [a.end, -1]);
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0;
+  let most = 0;
+  for (const [, d] of events) most = Math.max(most, (now += d));
+  return most;
+}
+
+/** From the first map's start to the last map's end. */
+export function mapPhaseMs(report: JobRunReport): number {
+  const maps = mapAttempts(report);
+  if (maps.length === 0) return 0;
+  return Math.max(...maps.map((a) => a.end)) - Math.min(...maps.map((a) => a.start));
+}
+
+/** Every map task ran at the same time as every other: one wave, each on a core of its own. */
+export function oneWaveCheck(id: string, cores: number): LabCheck {
+  return {
+    id,
+    title: 'all mappers at once, one core each',
+    evaluate(run) {
+      const report = jobReport(run);
+      const maps = taskCount(report, 'map');
+      const most = mostMapsAtOnce(report);
+      if (most < maps) {
+        const waves = Math.ceil(maps / Math.max(1, most));
+        return fail(
+          `${plural(maps, 'map task')} but at most ${most} ran at the same time: a mapper takes one core, and YARN had ${cores} free (the ApplicationMaster holds one more), so the maps queued in about ${plural(waves, 'wave')}, each paying its container's start-up again${injectedNote(run)}`,
+        );
+      }
+      return pass(`all ${plural(maps, 'map task')} ran at the same time, each on a core of its own`);
+    },
+  };
+}
+
+/** The map phase is `factor` times shorter than in the run `reference` (the starter's splits). */
+export function shorterMapPhaseCheck(id: string, reference: string, factor: number): LabCheck {
+  return {
+    id,
+    title: `map phase ${ratio(factor)} shorter than with the starter's splits`,
+    evaluate(run) {
+      const mine = mapPhaseMs(jobReport(run));
+      const theirs = mapPhaseMs(extraReport(run, reference));
+      const r = theirs / Math.max(1, mine);
+      const detail = `the map phase took ${seconds(mine)}, against ${seconds(theirs)} with the starter's splits (${ratio(r)})`;
+      if (r < factor)
+        return fail(
+          `${detail}; at least ${ratio(factor)} was expected. Too many small splits pay a container start-up each, wave after wave; too few big ones leave cores idle${injectedNote(run)}`,
+        );
+      return pass(detail);
+    },
+  };
+}
+
+/** How many reduce tasks succeeded, each with the records it wrote (by partition). */
+function partRecords(report: JobRunReport): number[] {
+  const parts: number[] = [];
+  for (const a of report.attempts)
+    if (a.status === 'succeeded' && a.taskSet.endsWith('/reduce'))
+      parts[a.index] = a.taskCounters?.REDUCE_OUTPUT_RECORDS ?? 0;
+  return Array.from(parts, (n) => n ?? 0);
+}
+
+export function reducersCheck(id: string, wanted: number): LabCheck {
+  return {
+    id,
+    title: `${wanted} reducers, each with some tags`,
+    evaluate(run) {
+      const parts = partRecords(jobReport(run));
+      if (parts.length !== wanted)
+        return fail(`${plural(parts.length, 'reduce task')} ran; the step asks for ${wanted} (numReduceTasks)`);
+      const empty = parts.findIndex((n) => n === 0);
+      if (empty >= 0)
+        return fail(
+          `part-r-${String(empty).padStart(5, '0')} is empty: your partition sends no tag to reducer ${empty}, so it works for nothing`,
+        );
+      return pass(`the part files hold ${parts.map((n) => plural(n, 'tag')).join(', ')}`);
+    },
+  };
+}
+
+/** Read part after part (as `hdfs dfs -cat /out/tags/part-*` does), the tags are in alphabetical order. */
+export function partsInOrderCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'the part files, one after the other, are in alphabetical order',
+    evaluate(run) {
+      const report = jobReport(run);
+      const result = Array.isArray(report.result) ? report.result : [];
+      const keys = result.map((row) => (Array.isArray(row) ? String(row[0]) : String(row)));
+      const parts = partRecords(report);
+      if (keys.length === 0) return fail('the job wrote no tags');
+      for (let i = 1; i < keys.length; i++) {
+        if (keys[i - 1]! <= keys[i]!) continue;
+        // Which part does the break fall in? A break inside one part cannot happen (each reducer gets its keys sorted).
+        let seen = 0;
+        let part = 0;
+        while (part < parts.length && seen + parts[part]! <= i - 1) seen += parts[part++]!;
+        return fail(
+          `${shown(keys[i - 1])} comes before ${shown(keys[i])} where part-r-${String(part).padStart(5, '0')} ends and the next begins: each reducer gets its own keys sorted, but which keys a reducer gets is the partitioner's choice (by default a hash, in no order)`,
+        );
+      }
+      return pass(
+        `${plural(keys.length, 'tag')} from ${shown(keys[0])} to ${shown(keys[keys.length - 1])}, in order across the parts`,
+      );
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The mapreduce-basics lab's data: 1,200 web pages as a 2004 crawler stored them
+ * (engine/datasets/crawledPages.ts), and the plain tag count its checks compare with.
+ */
+import { crawledPages } from '../../engine/datasets';
+import { encodeUtf8 } from '../../engine/core';
+
+export const PAGES = 1_200;
+/** A multiple of 512 (HDFS checksums) that cuts the file into nine blocks: nine splits. */
+export const PAGES_BLOCK_SIZE = 98_816;
+
+let text: string | null = null;
+export const pagesText = (): string => (text ??= crawledPages(PAGES, { seed: 2004 }));
+
+let bytes: number | null = null;
+export const pagesBytes = (): number => (bytes ??= encodeUtf8(pagesText()).length);
+
+/** A tag: `<` then a letter; its name runs on over letters and digits. */
+export const TAG = /<([A-Za-z][A-Za-z0-9]*)/g;
+
+let counts: [string, number][] | null = null;
+/** Every tag name (lower case: HTML ignores case) with its number of start tags, by name. */
+export function plainTagCounts(): [string, number][] {
+  if (counts) return counts;
+  const byName = new Map<string, number>();
+  for (const m of pagesText().matchAll(TAG)) {
+    const name = m[1]!.toLowerCase();
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+  }
+  return (counts = [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
