@@ -4,6 +4,7 @@
  * the reasons print them.
  */
 import type { CounterName, JobRunReport, KafkaJobReport } from '../engine/api';
+import type { AttemptRecord } from '../engine/exec';
 import type { CheckVerdict, StepRun } from './labTypes';
 import { noun, plural } from './plural';
 
@@ -120,4 +121,26 @@ export function compareKeyed(
 export function counterOf(report: JobRunReport, name: CounterName): number {
   const counters: Partial<Record<CounterName, number>> = report.metrics.counters;
   return counters[name] ?? 0;
+}
+
+function mapAttempts(report: JobRunReport): AttemptRecord[] {
+  return report.attempts.filter((a) => a.status === 'succeeded' && a.taskSet.endsWith('/map'));
+}
+
+/** The most map tasks running at one instant. */
+export function mostMapsAtOnce(report: JobRunReport): number {
+  const events: [number, number][] = [];
+  for (const a of mapAttempts(report)) events.push([a.start, 1], [a.end, -1]);
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0;
+  let most = 0;
+  for (const [, d] of events) most = Math.max(most, (now += d));
+  return most;
+}
+
+/** From the first map's start to the last map's end. */
+export function mapPhaseMs(report: JobRunReport): number {
+  const maps = mapAttempts(report);
+  if (maps.length === 0) return 0;
+  return Math.max(...maps.map((a) => a.end)) - Math.min(...maps.map((a) => a.start));
 }

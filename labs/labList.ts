@@ -9,3 +9,4 @@ export { default as mapreduceIotAverages } from './mapreduce-iot-averages/lab';
 export { default as sparkInMemory } from './spark-in-memory/lab';
 export { default as streamingDelivery } from './streaming-delivery/lab';
 export { default as kafkaTopics } from './kafka-topics/lab';
+export { default as mapreduceChaining } from './mapreduce-chaining/lab';

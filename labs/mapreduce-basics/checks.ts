@@ -3,8 +3,19 @@
  * by cores (one wave), and part files that read in alphabetical order.
  */
 import type { JobRunReport } from '../../engine/api';
-import type { AttemptRecord } from '../../engine/exec';
-import { compareKeyed, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds, taskCount } from '../checkKit';
+import {
+  compareKeyed,
+  extraReport,
+  fail,
+  injectedNote,
+  jobReport,
+  mapPhaseMs,
+  mostMapsAtOnce,
+  pass,
+  ratio,
+  seconds,
+  taskCount,
+} from '../checkKit';
 import type { LabCheck } from '../labTypes';
 import { plural } from '../plural';
 import { plainTagCounts } from './pages';
@@ -51,28 +62,6 @@ export function mappersPerSplitCheck(id: string): LabCheck {
       return pass(`the input was cut into ${plural(splits, 'split')}, and ${plural(maps, 'map task')} read one each`);
     },
   };
-}
-
-function mapAttempts(report: JobRunReport): AttemptRecord[] {
-  return report.attempts.filter((a) => a.status === 'succeeded' && a.taskSet.endsWith('/map'));
-}
-
-/** The most map tasks running at one instant. */
-export function mostMapsAtOnce(report: JobRunReport): number {
-  const events: [number, number][] = [];
-  for (const a of mapAttempts(report)) events.push([a.start, 1], [a.end, -1]);
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0;
-  let most = 0;
-  for (const [, d] of events) most = Math.max(most, (now += d));
-  return most;
-}
-
-/** From the first map's start to the last map's end. */
-export function mapPhaseMs(report: JobRunReport): number {
-  const maps = mapAttempts(report);
-  if (maps.length === 0) return 0;
-  return Math.max(...maps.map((a) => a.end)) - Math.min(...maps.map((a) => a.start));
 }
 
 /** Every map task ran at the same time as every other: one wave, each on a core of its own. */

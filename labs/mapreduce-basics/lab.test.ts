@@ -8,7 +8,7 @@ import { createFunctionRunner } from '../../engine/sandbox';
 import { runStep } from '../runStep';
 import type { JobRunReport } from '../../engine/api';
 import { PAGES, PAGES_BLOCK_SIZE, pagesBytes, pagesText, plainTagCounts } from './pages';
-import { mostMapsAtOnce } from './checks';
+import { mostMapsAtOnce } from '../checkKit';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const count = (n: number) => n.toLocaleString('en-US');

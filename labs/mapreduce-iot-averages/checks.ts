@@ -8,6 +8,7 @@ import {
   fail,
   injectedNote,
   jobReport,
+  mostMapsAtOnce,
   pass,
   ratio,
   seconds,
@@ -87,18 +88,14 @@ export function parallelMapsCheck(id: string): LabCheck {
     id,
     title: 'mappers run in parallel',
     evaluate(run) {
-      const maps = jobReport(run).attempts.filter((a) => a.status === 'succeeded' && a.taskSet.endsWith('/map'));
-      const events: [number, number][] = [];
-      for (const a of maps) events.push([a.start, 1], [a.end, -1]);
-      events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      let now = 0;
-      let most = 0;
-      for (const [, d] of events) most = Math.max(most, (now += d));
-      if (most < maps.length)
+      const report = jobReport(run);
+      const maps = taskCount(report, 'map');
+      const most = mostMapsAtOnce(report);
+      if (most < maps)
         return fail(
-          `at most ${most} of the ${maps.length} map tasks ran at the same time: each mapper needs only its own split, so all of them should run at once${injectedNote(run)}`,
+          `at most ${most} of the ${maps} map tasks ran at the same time: each mapper needs only its own split, so all of them should run at once${injectedNote(run)}`,
         );
-      return pass(`all ${maps.length} map tasks ran at the same time, each on its own core`);
+      return pass(`all ${maps} map tasks ran at the same time, each on its own core`);
     },
   };
 }

@@ -1,0 +1,361 @@
+/**
+ * The checks of the mapreduce-chaining lab: the exact top 10 by in-links, the two chained jobs
+ * and what passes between them through HDFS (bytes, blocks, replicas), and the start-up job 2
+ * pays per part file of job 1. Per-job figures are read from the attempts' own task counters and
+ * the trace (`partFileWritten`, `blockAllocated`), since the run's counters add up every job.
+ */
+import type { JobRunReport, RunEventOf } from '../../engine/api';
+import { extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
+import { graphText } from '../labData';
+import type { CheckVerdict, LabCheck } from '../labTypes';
+import { count, plural } from '../plural';
+
+/** How many pages the answer lists. */
+export const TOP = 10;
+
+/** In-links per page of the link graph text (`src dst` lines): how many lines end with the page. */
+export function inLinkCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const dst = line.split(' ')[1]!;
+    counts.set(dst, (counts.get(dst) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The `n` pages with the most in-links, most first, equal counts in page-name order (as strings). */
+export function plainTopInLinks(text: string, n = TOP): [string, number][] {
+  return [...inLinkCounts(text)].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, n);
+}
+
+let graphCounts: Map<string, number> | null = null;
+let expectedTop: [string, number][] | null = null;
+
+/** `job_00001` for job index 0, as the engine names the jobs of a chain. */
+export const jobId = (jobIndex: number): string => `job_${String(jobIndex + 1).padStart(5, '0')}`;
+
+/** A Hadoop counter of one job of the chain: the sum of its successful attempts' task counters. */
+export function jobCounter(report: JobRunReport, jobIndex: number, name: string): number {
+  let sum = 0;
+  for (const a of report.attempts)
+    if (a.status === 'succeeded' && a.taskSet.startsWith(`${jobId(jobIndex)}/`)) sum += a.taskCounters?.[name] ?? 0;
+  return sum;
+}
+
+/** Successful attempts of one phase of one job (one per task: a task succeeds once). */
+export function jobAttempts(report: JobRunReport, jobIndex: number, phase: 'map' | 'reduce') {
+  return report.attempts.filter((a) => a.status === 'succeeded' && a.taskSet === `${jobId(jobIndex)}/${phase}`);
+}
+
+/** The part files a job committed, in path order. */
+export function partFiles(report: JobRunReport, jobIndex: number): string[] {
+  const paths = new Set<string>();
+  for (const e of report.trace) if (e.type === 'partFileWritten' && e.job === jobId(jobIndex)) paths.add(e.path);
+  return [...paths].sort(byName);
+}
+
+/** The directory a job wrote its part files to ("/tmp/inlinks"), or null when it wrote none. */
+export function outputDir(report: JobRunReport, jobIndex: number): string | null {
+  const first = partFiles(report, jobIndex)[0];
+  return first === undefined ? null : first.slice(0, first.lastIndexOf('/'));
+}
+
+/** The blocks HDFS allocated for a job's part files, as the trace shows them. */
+export function partBlocks(report: JobRunReport, jobIndex: number): RunEventOf<'blockAllocated'>[] {
+  const files = new Set(partFiles(report, jobIndex));
+  return report.trace.filter(
+    (e): e is RunEventOf<'blockAllocated'> => e.type === 'blockAllocated' && files.has(e.path),
+  );
+}
+
+/** What the intermediate result weighs: logical bytes, bytes on DataNode disks, bytes sent between machines. */
+export function intermediateBytes(report: JobRunReport): { bytes: number; stored: number; network: number } {
+  let bytes = 0;
+  let stored = 0;
+  let network = 0;
+  for (const b of partBlocks(report, 0)) {
+    bytes += b.bytes;
+    stored += b.bytes * b.replicas.length;
+    // The pipeline: the writer streams to the first replica, each replica to the next.
+    let from = b.writer ?? null;
+    for (const node of b.replicas) {
+      if (from !== node) network += b.bytes;
+      from = node;
+    }
+  }
+  return { bytes, stored, network };
+}
+
+/** The report of a chain, or why it is not one (a Spark program, fewer than two jobs). */
+function chainOf(report: JobRunReport): string | null {
+  if (report.kind !== 'mapreduce') return 'this lab is about MapReduce: export an array of MapReduce jobs';
+  if (report.metrics.jobs < 2)
+    return `only ${plural(report.metrics.jobs, 'job')} ran: export both jobs as an array, the counting job first and the sorting job second`;
+  return null;
+}
+
+const shown = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 40)}...` : s;
+};
+
+const links = (n: number) => plural(n, 'in-link');
+
+/** The last job's output against the plain top 10, with a reason that says what is off, not how to code it. */
+export function judgeTop(result: unknown, jobs: number): CheckVerdict {
+  graphCounts ??= inLinkCounts(graphText());
+  expectedTop ??= plainTopInLinks(graphText());
+  if (!Array.isArray(result)) return fail(`the last job's output is ${shown(result)}, not lines of "page TAB count"`);
+  if (result.length !== TOP) {
+    const more =
+      result.length > TOP
+        ? jobs < 2
+          ? `: only one job ran, and its output is a count for every page. A second job must read those counts and keep the ${TOP} largest`
+          : `: the last job must keep only the ${TOP} pages with the most in-links`
+        : `: every page of the top ${TOP} must be written, one line each`;
+    return fail(`the last job wrote ${plural(result.length, 'line')}, the answer has ${TOP}${more}`);
+  }
+  const seen = new Set<string>();
+  for (const [i, row] of result.entries()) {
+    if (!Array.isArray(row) || row.length !== 2)
+      return fail(`line ${i + 1} is ${shown(row)}, not a page and its count separated by a tab`);
+    const page = String(row[0]);
+    const n = typeof row[1] === 'number' ? row[1] : Number(String(row[1]).split('\t')[0]);
+    const truth = graphCounts.get(page);
+    if (truth === undefined)
+      return fail(
+        `line ${i + 1} starts with ${shown(row[0])}, which no link of /data/graph.txt points to: each line must be a page (like "p0") and then its number of in-links`,
+      );
+    if (n !== truth)
+      return fail(
+        `line ${i + 1} says ${page} has ${shown(row[1])} in-links, but ${truth} lines of /data/graph.txt end with ${page}. A line "a b" is a link from a to b: ${page}'s in-links are the lines whose second page is ${page}`,
+      );
+    if (seen.has(page)) return fail(`${page} appears twice: each page must appear once, with all its in-links`);
+    seen.add(page);
+  }
+  for (const [i, [page, n]] of expectedTop.entries()) {
+    const got = String((result[i] as unknown[])[0]);
+    const gotN = graphCounts.get(got)!;
+    if (got === page) continue;
+    if (gotN === n)
+      return fail(
+        `line ${i + 1} is ${got}, but ${page} has as many in-links (${n}) and comes first by name ("${page}" sorts before "${got}" as text): break ties by page name`,
+      );
+    if (gotN < n)
+      return fail(
+        `line ${i + 1} is ${got} with ${links(gotN)}, but ${page} has ${links(n)} and belongs there: the pages must come in order of in-links, the most first`,
+      );
+    return fail(
+      `line ${i + 1} is ${got} with ${links(gotN)}, more than line ${i}: sort the pages by in-links, most first`,
+    );
+  }
+  const last = expectedTop[TOP - 1]!;
+  const tied = [...graphCounts.values()].filter((v) => v === last[1]).length;
+  return pass(
+    `the ${TOP} pages with the most in-links, in order: ${expectedTop.map(([p, v]) => `${p} (${v})`).join(', ')}${tied > 1 ? `; ${last[0]} comes first of the ${tied} pages with ${last[1]} by name` : ''}`,
+  );
+}
+
+export function topTenCheck(id: string): LabCheck {
+  return {
+    id,
+    title: `the ${TOP} pages with the most in-links`,
+    evaluate(run) {
+      const report = jobReport(run);
+      if (report.kind !== 'mapreduce') return fail('this lab is about MapReduce: export an array of MapReduce jobs');
+      return judgeTop(report.result, report.metrics.jobs);
+    },
+  };
+}
+
+export function twoJobsCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'two chained jobs ran',
+    evaluate(run) {
+      const report = jobReport(run);
+      const why = chainOf(report);
+      if (why) return fail(why);
+      if (report.metrics.jobs > 2)
+        return fail(
+          `${report.metrics.jobs} jobs ran: this question needs two, one that counts and one that sorts the counts`,
+        );
+      const end1 = report.trace.find((e) => e.type === 'jobFinished' && e.job === jobId(0))?.t ?? 0;
+      return pass(
+        `2 jobs ran one after the other: ${jobId(0)} finished at ${seconds(end1)}, then ${jobId(1)} ran until ${seconds(report.simulatedMs)}`,
+      );
+    },
+  };
+}
+
+/** Job 2 started one mapper per part file of job 1 and read back exactly the bytes job 1 wrote. */
+export function readsIntermediateCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'job 2 reads what job 1 wrote',
+    evaluate(run) {
+      const report = jobReport(run);
+      const why = chainOf(report);
+      if (why) return fail(why);
+      const dir = outputDir(report, 0);
+      const parts = partFiles(report, 0).length;
+      const written = jobCounter(report, 0, 'HDFS_BYTES_WRITTEN');
+      const read = jobCounter(report, 1, 'HDFS_BYTES_READ');
+      const maps = jobAttempts(report, 1, 'map').length;
+      if (dir === null) return fail('job 1 wrote no part files: give it an output directory and a reduce');
+      if (read !== written || maps !== parts)
+        return fail(
+          `job 1 wrote ${plural(written, 'byte')} in ${plural(parts, 'part file')} under ${dir}, but job 2 read ${plural(read, 'byte')} with ${plural(maps, 'map task')}: job 2's input must be job 1's output directory, ${dir}`,
+        );
+      return pass(
+        `job 1 wrote ${plural(written, 'byte')} to ${dir} in ${plural(parts, 'part file')}; job 2 read the same ${plural(read, 'byte')} back, one map task per part file`,
+      );
+    },
+  };
+}
+
+/**
+ * The intermediate result's round trip as the counters and the trace tell it: job 1's
+ * HDFS_BYTES_WRITTEN, the bytes of the blocks allocated for its part files, job 2's HDFS_BYTES_READ.
+ */
+export function roundTripCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'the intermediate bytes written and read back match the trace',
+    evaluate(run) {
+      const report = jobReport(run);
+      const why = chainOf(report);
+      if (why) return fail(why);
+      const written = jobCounter(report, 0, 'HDFS_BYTES_WRITTEN');
+      const read = jobCounter(report, 1, 'HDFS_BYTES_READ');
+      const blocks = partBlocks(report, 0);
+      const { bytes, stored } = intermediateBytes(report);
+      const dir = outputDir(report, 0) ?? "job 1's output";
+      if (written !== bytes || read !== bytes)
+        return fail(
+          `job 1 counted ${plural(written, 'byte')} written (HDFS_BYTES_WRITTEN), the trace shows ${plural(bytes, 'byte')} in the blocks of ${dir}, and job 2 counted ${plural(read, 'byte')} read (HDFS_BYTES_READ): job 2 must read exactly job 1's output directory, ${dir}`,
+        );
+      return pass(
+        `job 1 wrote ${plural(bytes, 'byte')} to ${dir}: ${plural(blocks.length, 'block')} (blockAllocated in the trace), ${count(stored)} bytes on DataNode disks counting every replica; job 2 read the same ${plural(read, 'byte')} back`,
+      );
+    },
+  };
+}
+
+/** Every block of the intermediate result has one replica. */
+export function oneReplicaCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'the intermediate result is stored once',
+    evaluate(run) {
+      const report = jobReport(run);
+      const why = chainOf(report);
+      if (why) return fail(why);
+      const blocks = partBlocks(report, 0);
+      const dir = outputDir(report, 0) ?? "job 1's output";
+      const copied = blocks.filter((b) => b.replicas.length !== 1);
+      if (blocks.length === 0) return fail('job 1 wrote no part files: give it an output directory and a reduce');
+      if (copied.length > 0) {
+        const b = copied[0]!;
+        return fail(
+          `${plural(copied.length, 'block')} of ${dir} ${copied.length === 1 ? 'has' : 'have'} more than one replica (blk_${b.block} of ${b.path} is on ${b.replicas.join(', ')}): ask HDFS for a single replica in job 1's configuration, not in job 2's`,
+        );
+      }
+      return pass(
+        `all ${plural(blocks.length, 'block')} of ${dir} have one replica, each on the machine of the reducer that wrote it (${blocks.map((b) => b.replicas[0]).join(', ')})`,
+      );
+    },
+  };
+}
+
+/** Fewer bytes reach DataNode disks and the network than with the default three replicas (an extra run). */
+export function fewerBytesCheck(id: string, reference: string): LabCheck {
+  return {
+    id,
+    title: 'fewer intermediate bytes on disks and on the network',
+    evaluate(run) {
+      const report = jobReport(run);
+      const why = chainOf(report);
+      if (why) return fail(why);
+      const ref = extraReport(run, reference);
+      const mine = intermediateBytes(report);
+      const theirs = intermediateBytes(ref);
+      const detail = `the intermediate result took ${count(mine.stored)} bytes on DataNode disks and sent ${count(mine.network)} bytes between machines while being written; with three replicas ${count(theirs.stored)} and ${count(theirs.network)}`;
+      if (mine.stored >= theirs.stored) return fail(`${detail}: store job 1's output with fewer replicas`);
+      return pass(
+        `${detail}. The chain took ${seconds(report.simulatedMs)}, ${seconds(ref.simulatedMs)} with three replicas`,
+      );
+    },
+  };
+}
+
+/** Job 2 launched exactly one map task per part file of job 1. */
+export function mapperPerPartCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'job 2 starts one mapper per part file of job 1',
+    evaluate(run) {
+      const report = jobReport(run);
+      const why = chainOf(report);
+      if (why) return fail(why);
+      const parts = partFiles(report, 0).length;
+      const reducers = jobAttempts(report, 0, 'reduce').length;
+      const maps = jobAttempts(report, 1, 'map').length;
+      if (maps !== parts)
+        return fail(
+          `job 1 wrote ${plural(parts, 'part file')}, but job 2 ran ${plural(maps, 'map task')}: job 2's input must be job 1's output directory and nothing else`,
+        );
+      return pass(
+        `job 1's ${plural(reducers, 'reducer')} wrote ${plural(parts, 'part file')}, and job 2 started ${plural(maps, 'map task')}, one per file`,
+      );
+    },
+  };
+}
+
+/** Job 2's map tasks spend at most `limitMs` starting containers altogether. */
+export function startupCheck(id: string, limitMs: number): LabCheck {
+  return {
+    id,
+    title: `job 2's mappers spend at most ${seconds(limitMs)} starting up`,
+    evaluate(run) {
+      const report = jobReport(run);
+      const why = chainOf(report);
+      if (why) return fail(why);
+      const maps = jobAttempts(report, 1, 'map');
+      const startup = maps.reduce((s, a) => s + a.cost.startup, 0);
+      const work = maps.reduce((s, a) => s + a.cost.read + a.cost.compute + a.cost.spill, 0);
+      const read = jobCounter(report, 1, 'HDFS_BYTES_READ');
+      const detail = `job 2's ${plural(maps.length, 'map task')} spent ${seconds(startup)} starting containers altogether and ${seconds(work)} reading, mapping and sorting ${plural(read, 'byte')}`;
+      if (startup > limitMs)
+        return fail(
+          `${detail} (at most ${seconds(limitMs)} expected): every part file of job 1 is one more map task in job 2, and every map task starts its own container. Give job 1 fewer reducers${injectedNote(run)}`,
+        );
+      return pass(detail);
+    },
+  };
+}
+
+/** The whole chain is at least `atLeast` times faster than a reference run (job 1 with many reducers). */
+export function fasterChainCheck(id: string, reference: string, atLeast: number, what: string): LabCheck {
+  return {
+    id,
+    title: `the chain is at least ${ratio(atLeast)} faster than with ${what}`,
+    evaluate(run) {
+      const report = jobReport(run);
+      const why = chainOf(report);
+      if (why) return fail(why);
+      const ref = extraReport(run, reference);
+      const factor = ref.simulatedMs / report.simulatedMs;
+      const maps = (r: JobRunReport) => jobAttempts(r, 1, 'map').length;
+      const detail = `with ${what} the chain took ${seconds(ref.simulatedMs)} (job 2: ${plural(maps(ref), 'map task')}), yours ${seconds(report.simulatedMs)} (job 2: ${plural(maps(report), 'map task')}): ${ratio(factor)} faster`;
+      if (factor < atLeast)
+        return fail(
+          `${detail}, at least ${ratio(atLeast)} expected: fewer part files from job 1 mean fewer containers for both jobs to start${injectedNote(run)}`,
+        );
+      return pass(detail);
+    },
+  };
+}
