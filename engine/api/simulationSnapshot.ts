@@ -3,7 +3,7 @@
  * storage), files, blocks and replicas, applications and containers. Plain JSON-able data
  * only, because it crosses a Web Worker boundary.
  */
-import type { Cluster } from '../cluster';
+import type { Cluster, NodeRole } from '../cluster';
 import type { Hdfs, HdfsSnapshot } from '../hdfs';
 import type { ResourceManager, YarnSnapshot } from '../yarn';
 
@@ -13,6 +13,12 @@ export interface NodeSnapshot {
   cores: number;
   memoryMb: number;
   diskMBps: number;
+  /**
+   * The services it runs: 'datanode' (it stores block replicas: `blocks`, `storedBytes`) and
+   * 'nodemanager' (YARN runs containers on its `cores`). A node without 'nodemanager' never has
+   * used cores or containers, one without 'datanode' never holds a block.
+   */
+  roles: NodeRole[];
   alive: boolean;
   /** Alive and its rack not cut off. */
   reachable: boolean;
@@ -56,6 +62,7 @@ export function takeSnapshot(now: number, cluster: Cluster, hdfs: Hdfs, yarn: Re
         cores: n.cores,
         memoryMb: n.memoryMb,
         diskMBps: n.diskMBps,
+        roles: n.roles,
         alive: n.alive,
         reachable: cluster.isReachable(n),
         slowFactor: n.slowFactor,

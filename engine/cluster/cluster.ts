@@ -7,6 +7,7 @@ import { ValidationError, describeValue, isTracing, type Kernel, type TraceSink 
 import type { ClusterEvent, NodeChange } from './clusterEvents';
 import { unknownNodeError, type NetworkSpec, type NodeInfo, type ResolvedClusterSpec } from './clusterSpec';
 import type { CostParams } from './costParams';
+import { isDataNode, isNodeManager } from './nodeRoles';
 
 /** A node: its hardware (from the spec) and its current health. */
 export interface ClusterNode extends NodeInfo {
@@ -30,6 +31,10 @@ export class Cluster {
   readonly name: string;
   readonly nodes: readonly ClusterNode[];
   readonly racks: readonly Rack[];
+  /** The nodes running a DataNode (HDFS stores blocks there), in node order. */
+  readonly dataNodes: readonly ClusterNode[];
+  /** The nodes running a NodeManager (YARN runs containers there), in node order. */
+  readonly nodeManagers: readonly ClusterNode[];
   readonly network: NetworkSpec;
   readonly costs: CostParams;
   private readonly byId = new Map<string, ClusterNode>();
@@ -52,6 +57,8 @@ export class Cluster {
       partitioned: false,
       nodes: this.nodes.filter((n) => n.rackIndex === index),
     }));
+    this.dataNodes = this.nodes.filter(isDataNode);
+    this.nodeManagers = this.nodes.filter(isNodeManager);
     for (const n of this.nodes) this.byId.set(n.id, n);
     for (const r of this.racks) this.rackById.set(r.id, r);
     this.tracing = isTracing(sink);

@@ -5,6 +5,7 @@
  */
 import { LIMITS, ValidationError, check, describeValue, formatCount } from '../core';
 import { DEFAULT_COSTS, type CostParams } from './costParams';
+import { DEFAULT_ROLES, checkClusterRoles, resolveRoles, type NodeRole } from './nodeRoles';
 
 /** A machine's hardware. */
 export interface NodeSpec {
@@ -16,11 +17,17 @@ export interface NodeSpec {
   diskMBps: number;
 }
 
+/** A node's entry, or defaults for nodes: its hardware and the services it runs. */
+export interface NodeOptions extends Partial<NodeSpec> {
+  /** The Hadoop services it runs (default both): 'datanode' stores blocks, 'nodemanager' runs containers. */
+  roles?: NodeRole[];
+}
+
 export interface RackSpec {
   /** Either a node count (each node from `node` defaults) or one entry per node. */
-  nodes: number | Partial<NodeSpec>[];
+  nodes: number | NodeOptions[];
   /** Defaults for this rack's nodes. */
-  node?: Partial<NodeSpec>;
+  node?: NodeOptions;
 }
 
 export interface NetworkSpec {
@@ -41,7 +48,7 @@ export interface ClusterSpec {
   name?: string;
   racks: RackSpec[];
   /** Defaults for every node. */
-  node?: Partial<NodeSpec>;
+  node?: NodeOptions;
   network?: Partial<NetworkSpec>;
   costs?: Partial<CostParams>;
 }
@@ -53,6 +60,8 @@ export interface NodeInfo extends NodeSpec {
   index: number;
   rack: string;
   rackIndex: number;
+  /** The services it runs, once each in NODE_ROLES order ('datanode', 'nodemanager'). */
+  roles: NodeRole[];
 }
 
 export interface ResolvedClusterSpec {
@@ -79,14 +88,18 @@ export const MAX_SCALE = 1e9;
 /** At most this many nodes: beyond it a browser UI and the memory budget stop making sense. */
 export const MAX_NODES = LIMITS.maxNodes;
 
-function nodeFields(path: string, raw: unknown, defaults: NodeSpec): NodeSpec {
+/** A node's fields once its entry is merged over the defaults. */
+type NodeFields = NodeSpec & { roles: NodeRole[] };
+
+function nodeFields(path: string, raw: unknown, defaults: NodeFields): NodeFields {
   const obj = check.object(path, raw);
-  check.knownKeys(path, obj, ['cores', 'memoryMb', 'diskMBps']);
+  check.knownKeys(path, obj, ['cores', 'memoryMb', 'diskMBps', 'roles']);
   const merged = { ...defaults, ...obj };
   return {
     cores: check.positiveInt(`${path}.cores`, merged.cores),
     memoryMb: check.positiveInt(`${path}.memoryMb`, merged.memoryMb),
     diskMBps: check.positiveNumber(`${path}.diskMBps`, merged.diskMBps),
+    roles: obj.roles === undefined ? defaults.roles : resolveRoles(`${path}.roles`, obj.roles),
   };
 }
 
@@ -95,7 +108,8 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
   const spec = check.object(path, raw);
   check.knownKeys(path, spec, ['name', 'racks', 'node', 'network', 'costs']);
   const name = spec.name === undefined ? 'custom' : check.string(`${path}.name`, spec.name);
-  const clusterDefaults = spec.node === undefined ? DEFAULT_NODE : nodeFields(`${path}.node`, spec.node, DEFAULT_NODE);
+  const builtIn: NodeFields = { ...DEFAULT_NODE, roles: [...DEFAULT_ROLES] };
+  const clusterDefaults = spec.node === undefined ? builtIn : nodeFields(`${path}.node`, spec.node, builtIn);
   const racksRaw = check.array(`${path}.racks`, spec.racks);
   if (racksRaw.length === 0) throw new ValidationError(`${path}.racks`, 'must list at least one rack');
   if (racksRaw.length > LIMITS.maxRacks)
@@ -132,14 +146,15 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
     const rackId = `r${r + 1}`;
     const ids: string[] = [];
     entries.forEach((entry, i) => {
-      const hw = nodeFields(`${rpath}.nodes[${i}]`, entry, rackDefaults);
+      const fields = nodeFields(`${rpath}.nodes[${i}]`, entry, rackDefaults);
       const index = nodes.length;
       const id = `n${index + 1}`;
-      nodes.push({ id, index, rack: rackId, rackIndex: r, ...hw });
+      nodes.push({ id, index, rack: rackId, rackIndex: r, ...fields, roles: [...fields.roles] });
       ids.push(id);
     });
     racks.push({ id: rackId, nodes: ids });
   });
+  checkClusterRoles(`${path}.racks`, nodes);
   const network = { ...DEFAULT_NETWORK };
   if (spec.network !== undefined) {
     const net = check.object(`${path}.network`, spec.network);

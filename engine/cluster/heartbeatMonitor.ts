@@ -1,11 +1,13 @@
 /**
  * Per-node heartbeats on the simulated clock, as a master (NameNode, ResourceManager) hears
- * them: every node that is alive and reachable beats every `intervalMs` (staggered over one
- * interval, as real daemons drift apart); a node silent for `expiryMs` is declared expired,
- * exactly `expiryMs` after its last beat. Both are daemon events: they never keep a run alive.
+ * them: every node that runs the master's daemon (`runsDaemon`: a DataNode, a NodeManager) and
+ * is alive and reachable beats every `intervalMs` (staggered over one interval, as real daemons
+ * drift apart); a node silent for `expiryMs` is declared expired, exactly `expiryMs` after its
+ * last beat. Both are daemon events: they never keep a run alive. A node without the daemon
+ * never beats and is never declared expired: the master does not know it.
  */
 import type { Kernel } from '../core';
-import type { Cluster } from './cluster';
+import type { Cluster, ClusterNode } from './cluster';
 
 export interface HeartbeatOptions {
   intervalMs: number;
@@ -16,6 +18,8 @@ export interface HeartbeatOptions {
   onHeartbeat(i: number, rejoined: boolean): void;
   /** Node `i` has been silent for `expiryMs`. */
   onExpired(i: number): void;
+  /** Whether the node runs the daemon this master hears (default: every node). */
+  runsDaemon?: (node: ClusterNode) => boolean;
 }
 
 export class HeartbeatMonitor {
@@ -33,6 +37,8 @@ export class HeartbeatMonitor {
     this.lastHeartbeat = new Array<number>(n).fill(kernel.now);
     const every = options.intervalMs;
     for (let i = 0; i < n; i++) {
+      if (options.runsDaemon?.(cluster.nodes[i]!) === false) continue;
+      // Phases spread over every node, daemon or not, so a node's beats do not depend on the others' roles.
       const phase = Math.floor((i * every) / n);
       const beat = (): void => {
         this.beat(i);

@@ -8,10 +8,12 @@ export {
   type ClusterSpec,
   type RackSpec,
   type NodeSpec,
+  type NodeOptions,
   type NetworkSpec,
   type NodeInfo,
   type ResolvedClusterSpec,
 } from './clusterSpec';
+export { NODE_ROLES, DEFAULT_ROLES, isDataNode, isNodeManager, type NodeRole, type HasRoles } from './nodeRoles';
 export { DEFAULT_COSTS, type CostParams } from './costParams';
 export { CostModel, ioShare, type CpuWork } from './costModel';
 export { clusterPresets, preset, presetNames, isPresetName, presetWithNodes, type PresetName } from './presets';

@@ -9,7 +9,7 @@
  * its detection, which is exactly what a learner should see.
  */
 import { isTracing, type Kernel, type Rng, type TraceSink } from '../core';
-import { HeartbeatMonitor, type Cluster, type CostModel } from '../cluster';
+import { HeartbeatMonitor, isDataNode, type Cluster, type CostModel } from '../cluster';
 import { BlockPlacementPolicy } from './blockPlacement';
 import type { HdfsConfig } from './hdfsConfig';
 import type { HdfsEvent } from './hdfsEvents';
@@ -59,14 +59,15 @@ export class BlockManager {
       priority: 5,
       onHeartbeat: (i, rejoined) => this.heartbeat(i, rejoined),
       onExpired: (i) => this.declareDead(i),
+      runsDaemon: isDataNode,
     });
     this.declaredDead = this.heartbeats.expired;
   }
 
-  /** A node that can take a new replica: known live, reachable, disk working. */
+  /** A node that can take a new replica: a DataNode, known live, reachable, disk working. */
   isGoodTarget(i: number): boolean {
     const node = this.cluster.nodes[i]!;
-    return !this.declaredDead[i] && !node.diskFailed && this.cluster.isReachable(node);
+    return isDataNode(node) && !this.declaredDead[i] && !node.diskFailed && this.cluster.isReachable(node);
   }
 
   /** Whether node `i` can serve block `b` right now to `reader` (undefined: a client outside). */

@@ -1,22 +1,28 @@
 /**
- * Hadoop's default rack-aware replica placement (BlockPlacementPolicyDefault):
- * 1st replica on the writer's node if it is a DataNode, else on a random node; 2nd on a node of
- * a different rack; 3rd on the 2nd's rack, different node (if the 1st and 2nd ended up on the
- * same rack, the 3rd goes to another rack); further replicas at random, at most
- * `(replicas - 1) / racks + 2` per rack. With one rack it falls back to distinct nodes of that
- * rack; it never puts two replicas of a block on one node. Random picks use the seeded Rng over
- * candidates in node order, so placement is deterministic.
+ * Hadoop's default rack-aware replica placement (BlockPlacementPolicyDefault), among DataNodes
+ * only (the NameNode's topology holds no compute-only node): 1st replica on the writer's node if
+ * it is a DataNode, else on a random DataNode; 2nd on a node of a different rack; 3rd on the
+ * 2nd's rack, different node (if the 1st and 2nd ended up on the same rack, the 3rd goes to
+ * another rack); further replicas at random, at most `(replicas - 1) / racks + 2` per rack,
+ * counting the racks that hold DataNodes. With one such rack it falls back to distinct nodes of
+ * that rack; it never puts two replicas of a block on one node. Random picks use the seeded Rng
+ * over candidates in node order, so placement is deterministic.
  */
 import type { Rng } from '../core';
-import type { Cluster } from '../cluster';
+import { isDataNode, type Cluster } from '../cluster';
 
 export class BlockPlacementPolicy {
+  /** Racks with at least one DataNode: the racks of the NameNode's topology. */
+  private readonly rackCount: number;
+
   constructor(
     private readonly cluster: Cluster,
     private readonly rng: Rng,
-    /** Whether a node can take a new replica now (live, reachable, disk working). */
+    /** Whether a node can take a new replica now (a DataNode, live, reachable, disk working). */
     private readonly isGoodTarget: (nodeIndex: number) => boolean,
-  ) {}
+  ) {
+    this.rackCount = cluster.racks.filter((r) => r.nodes.some(isDataNode)).length;
+  }
 
   /**
    * Chooses `count` more nodes for a block that already has replicas on `existing` (node
@@ -27,7 +33,7 @@ export class BlockPlacementPolicy {
     const chosen = [...existing];
     const added: number[] = [];
     const total = existing.length + count;
-    const rackCount = this.cluster.racks.length;
+    const rackCount = this.rackCount;
     const maxPerRack = rackCount > 1 ? Math.floor((total - 1) / rackCount) + 2 : total;
     const nodes = this.cluster.nodes;
     const rackOf = (i: number): number => nodes[i]!.rackIndex;

@@ -242,12 +242,12 @@ export class MrAppMaster {
 
   /**
    * How many of this job's `kind` tasks share `node`'s disks and network (CostModel's ioShare):
-   * the phase's tasks over the live nodes, at most as many as the node has task containers.
+   * the phase's tasks over the live NodeManager nodes, at most as many as the node has task containers.
    */
   ioShare(kind: 'map' | 'reduce', node: ClusterNode): number {
     const { cluster } = this.ctx;
     let live = 0;
-    for (const n of cluster.nodes) if (cluster.isReachable(n)) live++;
+    for (const n of cluster.nodeManagers) if (cluster.isReachable(n)) live++;
     const slots = Math.min(node.cores / TASK_ASK.vcores, node.memoryMb / TASK_ASK.memoryMb);
     return ioShare(kind === 'map' ? this.maps.length : this.reduces.length, live, slots);
   }

@@ -1,6 +1,6 @@
 /**
  * Spark executors in YARN containers (Cookbook 20.2.5): the driver asks YARN for one executor
- * per node (all its cores, half its memory), each started once and reused by every task, unlike
+ * per NodeManager node (all its cores, half its memory), each started once and reused by every task, unlike
  * MapReduce's container per task. Each executor core is a Slot for the task scheduler. An
  * executor is lost when YARN reports its container lost, or when it misses heartbeats to the
  * driver for `spark.network.timeout` (120 s) after its node died or was cut off. A lost
@@ -50,7 +50,7 @@ export class ExecutorPool implements SlotPool {
         onContainerLost: (c) => this.lose(c, `container ${c.id} lost with node ${c.nodeId}`),
       },
     });
-    for (const node of ctx.cluster.nodes) {
+    for (const node of ctx.cluster.nodeManagers) {
       if (!ctx.cluster.isReachable(node)) continue;
       this.requested++;
       this.app.request({

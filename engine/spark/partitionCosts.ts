@@ -5,7 +5,7 @@
  * where a partition prefers to run (its cached block's executor, or its HDFS block's replicas).
  * The bytes read and fetched are counted into a SparkIo an attempt commits once it launched.
  */
-import type { ClusterNode } from '../cluster';
+import { isDataNode, type ClusterNode } from '../cluster';
 import type { BlockInfo } from '../hdfs';
 import type { JobContext } from '../exec/jobContext';
 import { readCost } from '../exec/hdfsInputs';
@@ -188,13 +188,19 @@ export class PartitionCosts {
     if (this.persisted.has(rdd)) work.after.push(() => this.blocks.put(key, executor, node, info.bytes[p]!));
   }
 
-  /** saveAsTextFile's write: a pipeline from the executor's node to two replicas on another rack (HDFS's placement). */
+  /**
+   * saveAsTextFile's write: a pipeline of DataNodes as HDFS's placement makes it: the executor's
+   * node when it is a DataNode (else the first reachable one), then two replicas on another rack.
+   */
   pipelineFrom(node: ClusterNode): string[] {
     const { cluster } = this.ctx;
-    const others = cluster.nodes.filter((n) => n !== node && cluster.isReachable(n));
-    const remote = others.filter((n) => n.rack !== node.rack);
+    const targets = cluster.dataNodes.filter((n) => n === node || cluster.isReachable(n));
+    const first = isDataNode(node) ? node : targets[0];
+    if (first === undefined) return [];
+    const others = targets.filter((n) => n !== first);
+    const remote = others.filter((n) => n.rack !== first.rack);
     const second = (remote.length > 0 ? remote : others)[0];
     const third = second ? others.find((n) => n !== second && n.rack === second.rack) : undefined;
-    return [node.id, ...(second ? [second.id] : []), ...(third ? [third.id] : [])];
+    return [first.id, ...(second ? [second.id] : []), ...(third ? [third.id] : [])];
   }
 }

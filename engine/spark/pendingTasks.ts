@@ -4,6 +4,9 @@
  * may run in a slot at a locality level looks at the heads of a few lists instead of scanning
  * every pending task, so offering slots costs the same for a stage of 10 tasks or 100,000.
  * Removal is lazy: an entry is stale once its task left the queue (or was queued again later).
+ * Like Spark's computeValidLocalityLevels, a task counts toward NODE_LOCAL only when one of its
+ * preferred nodes can host an executor, toward RACK_LOCAL only when one of their racks can: tasks
+ * reading blocks from storage-only nodes give delay scheduling nothing to wait for at NODE_LOCAL.
  */
 import type { Locality } from '../exec/taskTypes';
 import type { SimTask } from './simTask';
@@ -13,6 +16,15 @@ export interface Queueable {
   task: SimTask;
   /** Sequence number of the task's current queue entry; 0 when not queued. */
   queueSeq: number;
+}
+
+/** The cluster as delay scheduling sees it: racks, and where executors can run. */
+export interface ExecutorPlaces {
+  rackOf(node: string): number;
+  /** An executor can run on the node (it runs a NodeManager): Spark's hasExecutorsAliveOnHost. */
+  onNode(node: string): boolean;
+  /** An executor can run on some node of the rack: Spark's hasHostAliveOnRack. */
+  onRack(rack: number): boolean;
 }
 
 interface Entry<T> {
@@ -62,7 +74,9 @@ export class PendingTasks<T extends Queueable> {
   private seq = 0;
   private count = 0;
   private withExecutors = 0;
+  /** Pending tasks preferring a node that can host an executor, and a rack that can. */
   private withNodes = 0;
+  private withRacks = 0;
   private withoutPrefs = 0;
   private all = new LazyList<T>();
   private noPrefs = new LazyList<T>();
@@ -70,7 +84,7 @@ export class PendingTasks<T extends Queueable> {
   private byNode = new Map<string, LazyList<T>>();
   private byRack = new Map<number, LazyList<T>>();
 
-  constructor(private readonly rackOf: (node: string) => number) {}
+  constructor(private readonly places: ExecutorPlaces) {}
 
   get size(): number {
     return this.count;
@@ -85,17 +99,13 @@ export class PendingTasks<T extends Queueable> {
     this.all.push(entry);
     const { preferredNodes } = state.task;
     const executors = state.task.preferredExecutors ?? [];
-    if (executors.length > 0) this.withExecutors++;
-    if (preferredNodes.length > 0) this.withNodes++;
-    if (executors.length === 0 && preferredNodes.length === 0) {
-      this.withoutPrefs++;
-      this.noPrefs.push(entry);
-    }
+    if (executors.length === 0 && preferredNodes.length === 0) this.noPrefs.push(entry);
+    this.countPrefs(state, 1);
     for (const e of executors) listIn(this.byExecutor, e).push(entry);
     const racks = new Set<number>();
     for (const n of preferredNodes) {
       listIn(this.byNode, n).push(entry);
-      racks.add(this.rackOf(n));
+      racks.add(this.places.rackOf(n));
     }
     for (const r of racks) listIn(this.byRack, r).push(entry);
   }
@@ -104,10 +114,17 @@ export class PendingTasks<T extends Queueable> {
     if (state.queueSeq === 0) return;
     state.queueSeq = 0;
     this.count--;
-    if ((state.task.preferredExecutors?.length ?? 0) > 0) this.withExecutors--;
-    if (state.task.preferredNodes.length > 0) this.withNodes--;
-    if ((state.task.preferredExecutors?.length ?? 0) === 0 && state.task.preferredNodes.length === 0)
-      this.withoutPrefs--;
+    this.countPrefs(state, -1);
+  }
+
+  /** Adds `delta` to the counts of tasks with preferences at each level that `state` counts toward. */
+  private countPrefs(state: T, delta: 1 | -1): void {
+    const { preferredNodes } = state.task;
+    const executors = state.task.preferredExecutors?.length ?? 0;
+    if (executors > 0) this.withExecutors += delta;
+    if (preferredNodes.some((n) => this.places.onNode(n))) this.withNodes += delta;
+    if (preferredNodes.some((n) => this.places.onRack(this.places.rackOf(n)))) this.withRacks += delta;
+    if (executors === 0 && preferredNodes.length === 0) this.withoutPrefs += delta;
   }
 
   clear(): void {
@@ -117,7 +134,8 @@ export class PendingTasks<T extends Queueable> {
   /** True when some pending task has a preference at `level` (delay scheduling waits only for those). */
   anyAt(level: Locality): boolean {
     if (level === 'PROCESS_LOCAL') return this.withExecutors > 0;
-    if (level === 'NODE_LOCAL' || level === 'RACK_LOCAL') return this.withNodes > 0;
+    if (level === 'NODE_LOCAL') return this.withNodes > 0;
+    if (level === 'RACK_LOCAL') return this.withRacks > 0;
     if (level === 'NO_PREF') return this.withoutPrefs > 0;
     return this.count > 0;
   }

@@ -56,7 +56,8 @@ export async function runSparkJob(
 ): Promise<SparkReport & { failure: SparkJobFailure | null }> {
   const conf = resolveSparkConf(options.conf);
   const { hdfs } = ctx;
-  const cores = ctx.cluster.nodes.filter((n) => ctx.cluster.isReachable(n)).reduce((s, n) => s + n.cores, 0);
+  // The executors' cores: one executor per reachable NodeManager node, with all its cores.
+  const cores = ctx.cluster.nodeManagers.filter((n) => ctx.cluster.isReachable(n)).reduce((s, n) => s + n.cores, 0);
   const out = await runner.runSparkDriver({
     catalog: catalogOf(ctx),
     parallelism: { executorCores: cores, configured: conf.defaultParallelism },

@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel, Trace, type TraceEvent } from '../core';
-import { Cluster, preset, resolveClusterSpec, type ClusterNode } from '../cluster';
-import { interleave, type Slot, type SlotPool } from './slotPool';
+import { Cluster, preset, resolveClusterSpec } from '../cluster';
 import { TaskScheduler } from './taskScheduler';
 import { ZERO_COST } from '../exec/taskTypes';
 import type { SimTask } from './simTask';
-
-const waits = (ms: number) => ({ process: ms, node: ms, rack: ms });
-
-/** A recording fake of the executors: one slot per node, and a log of takes and gives. */
-class FakeSlots implements SlotPool {
-  readonly log: string[] = [];
-  private free: Map<string, Slot[]>;
-  constructor(nodes: readonly ClusterNode[]) {
-    this.free = new Map(nodes.map((n) => [n.id, [{ id: `${n.id}/0`, node: n, executor: `exec-${n.id}` }]]));
-  }
-  freeSlots(): Slot[] {
-    return interleave([...this.free.values()]);
-  }
-  take(slot: Slot): void {
-    this.log.push(`take ${slot.id}`);
-    this.free.set(slot.node.id, []);
-  }
-  give(slot: Slot): void {
-    this.log.push(`give ${slot.id}`);
-    if (slot.node.alive) this.free.set(slot.node.id, [slot]);
-  }
-  startupMs(): number {
-    return 10;
-  }
-  nodeDied(node: string): void {
-    this.free.set(node, []);
-  }
-}
+import { FakeSlots, task, taskSet, waits } from './__tests__/fakeSlots';
 
 function setup() {
   const kernel = new Kernel();
@@ -42,14 +14,6 @@ function setup() {
   const scheduler = new TaskScheduler(kernel, cluster, slots, trace);
   return { kernel, trace, cluster, slots, scheduler };
 }
-
-const task = (i: number, nodes: string[], ms = 1000, execs: string[] = []): SimTask => ({
-  id: `t${i}`,
-  index: i,
-  preferredNodes: nodes,
-  preferredExecutors: execs,
-  cost: () => ({ ...ZERO_COST, compute: ms }),
-});
 
 describe('TaskScheduler (locality levels, delay scheduling)', () => {
   it('places tasks PROCESS_LOCAL, then NODE_LOCAL where their data is', () => {
@@ -76,15 +40,7 @@ describe('TaskScheduler (locality levels, delay scheduling)', () => {
     const { kernel, scheduler, cluster } = setup();
     // Three tasks all want n1, which has one slot: the second waits, then takes a rack-local slot.
     const tasks = [task(0, ['n1'], 10_000), task(1, ['n1'], 10_000), task(2, ['n1'], 10_000)];
-    scheduler.submit({
-      id: 's',
-      tasks,
-      maxAttempts: 4,
-      localityWaitMs: waits(3000),
-      speculation: null,
-      onTaskFinished: () => {},
-      onFinished: () => {},
-    });
+    scheduler.submit(taskSet(tasks));
     kernel.run();
     const [a, b, c] = scheduler.attempts;
     expect([a!.node, a!.locality, a!.start]).toEqual(['n1', 'NODE_LOCAL', 0]);
@@ -97,15 +53,7 @@ describe('TaskScheduler (locality levels, delay scheduling)', () => {
 
   it('runs tasks without preferences anywhere at once', () => {
     const { kernel, scheduler } = setup();
-    scheduler.submit({
-      id: 's',
-      tasks: [task(0, []), task(1, []), task(2, [])],
-      maxAttempts: 4,
-      localityWaitMs: waits(3000),
-      speculation: null,
-      onTaskFinished: () => {},
-      onFinished: () => {},
-    });
+    scheduler.submit(taskSet([task(0, []), task(1, []), task(2, [])]));
     kernel.run();
     expect(scheduler.attempts.map((a) => a.start)).toEqual([0, 0, 0]);
     expect(new Set(scheduler.attempts.map((a) => a.node)).size).toBe(3);

@@ -11,8 +11,9 @@
  * speculative copies of stragglers (spark.speculation). All timing goes through the Kernel.
  */
 import type { Kernel, TraceSink } from '../core';
-import type { Cluster } from '../cluster';
+import { isNodeManager, type Cluster } from '../cluster';
 import { LOCALITY_LEVELS, ZERO_IO, totalMs, type AttemptRecord, type ExecEvent } from '../exec/taskTypes';
+import type { ExecutorPlaces } from './pendingTasks';
 import type { Slot, SlotPool } from './slotPool';
 import {
   TaskSetManager,
@@ -38,6 +39,8 @@ export class TaskScheduler {
   private timer: { cancel(): void } | null = null;
   readonly attempts: AttemptRecord[] = [];
   private readonly rackOf = (node: string) => this.cluster.node(node).rackIndex;
+  /** Where executors can run: the NodeManager nodes and their racks (fixed for the cluster). */
+  private readonly places: ExecutorPlaces;
 
   constructor(
     private readonly kernel: Kernel,
@@ -46,10 +49,17 @@ export class TaskScheduler {
     private readonly trace: TraceSink<ExecEvent>,
     /** Called after every attempt start and end (snapshot taking). */
     private readonly onTaskEvent: () => void = () => {},
-  ) {}
+  ) {
+    const racks = cluster.racks.map((r) => r.nodes.some(isNodeManager));
+    this.places = {
+      rackOf: this.rackOf,
+      onNode: (node) => isNodeManager(cluster.node(node)),
+      onRack: (rack) => racks[rack]!,
+    };
+  }
 
   submit(spec: TaskSetSpec): void {
-    const set = new TaskSetManager(spec, this.sets.length, this.kernel.now, this.rackOf);
+    const set = new TaskSetManager(spec, this.sets.length, this.kernel.now, this.places);
     this.sets.push(set);
     // Found by id: the first set of that id, as a search of the list in submission order finds it.
     if (!this.byId.has(spec.id)) this.byId.set(spec.id, set);

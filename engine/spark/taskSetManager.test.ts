@@ -16,7 +16,7 @@ describe('TaskSetManager locality deadlines', () => {
       },
       0,
       6144.934,
-      () => 0,
+      { rackOf: () => 0, onNode: () => true, onRack: () => true },
     );
     // 6144.934 + 3000 is 9144.934000000001 in floating point; the kernel wakes at 9144.934.
     expect(6144.934 + 3000).not.toBe(9144.934);

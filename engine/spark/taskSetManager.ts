@@ -7,7 +7,7 @@
  */
 import { onClock } from '../core';
 import { LOCALITY_LEVELS, type AttemptRecord, type CostBreakdown, type Locality } from '../exec/taskTypes';
-import { PendingTasks } from './pendingTasks';
+import { PendingTasks, type ExecutorPlaces } from './pendingTasks';
 import { RunningMedian } from './runningMedian';
 import type { Slot } from './slotPool';
 import type { SimTask } from './simTask';
@@ -84,7 +84,7 @@ export class TaskSetManager {
     readonly spec: TaskSetSpec,
     readonly order: number,
     now: number,
-    rackOf: (node: string) => number,
+    places: ExecutorPlaces,
   ) {
     this.states = spec.tasks.map((task, pos) => ({
       task,
@@ -96,7 +96,7 @@ export class TaskSetManager {
       failedOn: [],
       queueSeq: 0,
     }));
-    this.pending = new PendingTasks<TaskState>(rackOf);
+    this.pending = new PendingTasks<TaskState>(places);
     for (const s of this.states) this.pending.push(s);
     this.lastLaunch = now;
   }
@@ -122,7 +122,8 @@ export class TaskSetManager {
   }
 
   /**
-   * Spark's getAllowedLocalityLevel: levels without pending tasks are passed at once; at a level
+   * Spark's getAllowedLocalityLevel: levels without pending tasks (that an executor could run at
+   * that level: pendingTasks.ts) are passed at once; at a level
    * with some, the set moves on once it waited that level's wait since its last launch.
    */
   allowedLevel(now: number): number {

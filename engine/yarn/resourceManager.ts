@@ -5,10 +5,13 @@
  * first (delay scheduling), at most `maxAssignmentsPerHeartbeat` containers and
  * `maxOffSwitchPerHeartbeat` off-switch ones per heartbeat (CapacityScheduler's
  * per-node-heartbeat limits). A node is never oversubscribed. A NodeManager silent for
- * `nodeExpiryMs` is lost, and its containers with it; applications hear of it by callback.
+ * `nodeExpiryMs` is lost, and its containers with it; applications hear of it by callback. Only
+ * nodes that run a NodeManager (`isNodeManager`) heartbeat, so only they get containers; a
+ * request naming a node without one (a DataNode holding a task's block) can at best be met on
+ * its rack, after the locality delay.
  */
 import { ValidationError, check, isTracing, type Kernel, type TraceSink } from '../core';
-import { HeartbeatMonitor, type Cluster, type CostModel } from '../cluster';
+import { HeartbeatMonitor, isNodeManager, type Cluster, type CostModel } from '../cluster';
 import { Application, type AppHost, type AppState, type SubmitOptions } from './application';
 import { AppRequests } from './appRequests';
 import { Container, ContainerRequest, type ContainerAsk, type ContainerEndStatus, type Locality } from './container';
@@ -70,14 +73,15 @@ export class ResourceManager implements AppHost {
     // Loops, not Math.max(...nodes): a spread of a huge array overflows the call stack.
     let maxVcores = 0;
     let maxMemoryMb = 0;
-    for (const x of cluster.nodes) {
+    const { nodeManagers } = cluster;
+    for (const x of nodeManagers) {
       maxVcores = Math.max(maxVcores, x.cores);
       maxMemoryMb = Math.max(maxMemoryMb, x.memoryMb);
     }
-    this.maxVcores = cluster.nodes.length === 0 ? -Infinity : maxVcores;
-    this.maxMemoryMb = cluster.nodes.length === 0 ? -Infinity : maxMemoryMb;
+    this.maxVcores = nodeManagers.length === 0 ? -Infinity : maxVcores;
+    this.maxMemoryMb = nodeManagers.length === 0 ? -Infinity : maxMemoryMb;
     this.tracing = isTracing(sink);
-    this.liveMemory = cluster.nodes.reduce((sum, x) => sum + x.memoryMb, 0);
+    this.liveMemory = nodeManagers.reduce((sum, x) => sum + x.memoryMb, 0);
     this.policy = new SchedulerPolicy(config, () => this.liveMemoryMb());
     cluster.subscribe((change) => {
       if (change.kind === 'died') this.crashed[cluster.node(change.node).index] = true;
@@ -88,6 +92,7 @@ export class ResourceManager implements AppHost {
       priority: 3,
       onHeartbeat: (i, rejoined) => this.heartbeat(i, rejoined),
       onExpired: (i) => this.expire(i),
+      runsDaemon: isNodeManager,
     });
     this.lostNodes = this.heartbeats.expired;
   }

@@ -1,5 +1,5 @@
 /** YARN's state as plain JSON-able data (it crosses a Web Worker boundary), and its counters. */
-import type { Cluster } from '../cluster';
+import { isNodeManager, type Cluster } from '../cluster';
 import type { Application } from './application';
 import type { ContainerState, Locality } from './container';
 import type { ResourceManager } from './resourceManager';
@@ -18,6 +18,7 @@ export interface YarnStats {
 export interface YarnSnapshot {
   scheduler: string;
   queues: { name: string; capacity: number; maxCapacity: number; weight: number; usedMemoryMb: number; apps: number }[];
+  /** Every node of the cluster in node order; one without a NodeManager has no capacity (the RM knows nothing of it). */
   nodes: {
     id: string;
     capacityVcores: number;
@@ -76,8 +77,8 @@ export function buildYarnSnapshot(rm: ResourceManager, cluster: Cluster, apps: r
     })),
     nodes: cluster.nodes.map((n) => ({
       id: n.id,
-      capacityVcores: n.cores,
-      capacityMemoryMb: n.memoryMb,
+      capacityVcores: isNodeManager(n) ? n.cores : 0,
+      capacityMemoryMb: isNodeManager(n) ? n.memoryMb : 0,
       usedVcores: rm.usedVcores[n.index]!,
       usedMemoryMb: rm.usedMemoryMb[n.index]!,
       containers: rm.nodeContainers[n.index]!.size,

@@ -188,7 +188,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
 }
 
 function nodesOf(spec: ResolvedClusterSpec): NodeInfo[] {
-  return spec.nodes.map((n) => ({ id: n.id, rack: n.rack, cores: n.cores, memoryMb: n.memoryMb }));
+  return spec.nodes.map((n) => ({ id: n.id, rack: n.rack, cores: n.cores, memoryMb: n.memoryMb, roles: n.roles }));
 }
 
 async function runFreeJob(request: JobRequest, sandbox: SandboxPoolCore): Promise<JobRunResult> {

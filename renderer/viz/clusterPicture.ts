@@ -2,7 +2,9 @@
  * What the cluster map draws: a plain, JSON-able picture of the cluster at one moment, made
  * from a run's trace (clusterTimeline.ts) or from an engine snapshot in the engine worker.
  */
+import type { NodeRole } from '../../engine/cluster';
 import { blockName } from '../../engine/hdfs';
+import { plural } from '../../labs/plural';
 
 /** A block replica on a node's card: the block's id (named blk_<id>) and where it belongs. */
 export interface BlockChip {
@@ -18,6 +20,9 @@ export interface NodePicture {
   alive: boolean;
   /** 1 = normal speed; above 1 the node is a straggler. */
   slowFactor: number;
+  /** The services it runs (absent: a DataNode and a NodeManager, as every node by default). */
+  roles?: readonly NodeRole[];
+  /** Cores YARN can hand out: 0 on a node without a NodeManager. */
   cores: number;
   /** Cores running work: a task, or a container that is one task (MapReduce) or an ApplicationMaster. */
   usedCores: number;
@@ -40,6 +45,38 @@ export const MAX_CHIPS = 16;
 
 export interface ClusterPicture {
   nodes: NodePicture[];
+}
+
+/** The node runs a DataNode: it can hold block replicas. */
+export function runsDataNode(node: Pick<NodePicture, 'roles'>): boolean {
+  return node.roles?.includes('datanode') ?? true;
+}
+
+/** The node runs a NodeManager: its cores run containers (tasks, executors). */
+export function runsNodeManager(node: Pick<NodePicture, 'roles'>): boolean {
+  return node.roles?.includes('nodemanager') ?? true;
+}
+
+/** What a node card says of a node that does not run both services, or null when it runs both. */
+export function roleNote(node: Pick<NodePicture, 'roles'>): string | null {
+  if (!runsNodeManager(node)) return 'DataNode only: no NodeManager runs containers here';
+  if (!runsDataNode(node)) return 'NodeManager only: no DataNode stores blocks here';
+  return null;
+}
+
+/** A node card's words for a reader (its title): health, services, cores, replicas, containers. */
+export function describeNode(d: NodePicture): string {
+  const cores = runsNodeManager(d)
+    ? `${d.usedCores} of ${plural(d.cores, 'core')} busy${d.heldCores ? ` (${d.heldCores} more held by an executor waiting for tasks)` : ''}`
+    : null;
+  const parts = [
+    d.alive ? 'alive' : 'dead',
+    roleNote(d),
+    cores,
+    plural(d.blockCount ?? d.blocks.length, 'block replica'),
+    plural(d.containerCount ?? d.containers.length, 'container'),
+  ];
+  return `${d.id} (rack ${d.rack}): ${parts.filter((p) => p !== null).join(', ')}`;
 }
 
 /** A chip's words for a reader: "blk_1073741825: block #2 of /data/big.bin". */

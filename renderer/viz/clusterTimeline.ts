@@ -4,7 +4,8 @@
  * moment asked makes playback cheap; going back starts again from the beginning.
  */
 import type { RunEvent } from '../../engine/api';
-import { MAX_CHIPS, type BlockChip, type ClusterPicture, type NodePicture } from './clusterPicture';
+import type { NodeRole } from '../../engine/cluster';
+import { MAX_CHIPS, runsNodeManager, type BlockChip, type ClusterPicture, type NodePicture } from './clusterPicture';
 import { deriveMapFlows } from './mapFlows';
 import { MapFlowIndex } from './mapFlowIndex';
 
@@ -13,6 +14,8 @@ export interface NodeInfo {
   rack: string;
   cores: number;
   memoryMb: number;
+  /** The services it runs (absent: both, a DataNode and a NodeManager). */
+  roles?: readonly NodeRole[];
 }
 
 interface NodeState {
@@ -184,14 +187,17 @@ export class ClusterTimeline {
       usedCores += working;
       heldCores -= working;
     } else usedCores = s.tasks.size;
+    // A node without a NodeManager has no cores to offer: none are drawn for it.
+    const cores = runsNodeManager(n) ? n.cores : 0;
     return {
       id: n.id,
       rack: n.rack,
       alive: s.alive,
       slowFactor: s.slowFactor,
-      cores: n.cores,
-      usedCores: s.alive ? Math.min(usedCores, n.cores) : 0,
-      heldCores: s.alive ? Math.max(0, Math.min(heldCores, n.cores - usedCores)) : 0,
+      ...(n.roles ? { roles: n.roles } : {}),
+      cores,
+      usedCores: s.alive ? Math.min(usedCores, cores) : 0,
+      heldCores: s.alive ? Math.max(0, Math.min(heldCores, cores - usedCores)) : 0,
       memoryMb: n.memoryMb,
       usedMemoryMb: 0,
       blocks: s.alive

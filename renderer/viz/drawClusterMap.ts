@@ -9,8 +9,16 @@ import { select, type Selection } from 'd3';
 // Side effect: adds .transition() to selections (tree-shaking would otherwise drop it).
 import 'd3-transition';
 import { blockName } from '../../engine/hdfs';
-import { noun, plural } from '../../labs/plural';
-import { describeChip, type BlockChip, type ClusterPicture, type NodePicture } from './clusterPicture';
+import { noun } from '../../labs/plural';
+import {
+  describeChip,
+  describeNode,
+  runsDataNode,
+  runsNodeManager,
+  type BlockChip,
+  type ClusterPicture,
+  type NodePicture,
+} from './clusterPicture';
 import {
   CHIP_H,
   CHIP_PITCH,
@@ -119,6 +127,7 @@ function drawRackFrames(g: Selection<SVGGElement, string, SVGSVGElement, unknown
 
 function statusText(d: NodePicture): string {
   if (!d.alive) return 'dead';
+  if (!runsNodeManager(d)) return 'DataNode only';
   if (d.slowFactor > 1) return `slow ×${d.slowFactor} · ${d.usedCores}/${d.cores} busy`;
   const held = d.heldCores ? ` · ${d.heldCores} held` : '';
   return `${d.usedCores}/${d.cores} ${noun(d.cores, 'core')} busy${held}`;
@@ -157,7 +166,8 @@ function drawNodeCards(
   textOf(cards.select('text.name'), (d) => d.id);
   attrOf(cards.select('text.status'), 'x', (d) => box(d).w - 8);
   textOf(cards.select('text.status'), statusText);
-  attrOf(cards.select('rect.cpu-bg'), 'width', (d) => box(d).w - 16);
+  // No cores bar on a node without a NodeManager: YARN runs nothing there.
+  attrOf(cards.select('rect.cpu-bg'), 'width', (d) => (runsNodeManager(d) ? box(d).w - 16 : 0));
   const coreWidth = (d: NodePicture, cores: number) =>
     d.alive && d.cores > 0 ? ((box(d).w - 16) * Math.min(cores, d.cores)) / d.cores : 0;
   attrOf(cards.select('rect.cpu'), 'width', (d) => coreWidth(d, d.usedCores));
@@ -167,8 +177,7 @@ function drawNodeCards(
   textOf(
     // The card's own title, not the first of its chips' or squares'.
     cards.select(':scope > title'),
-    (d) =>
-      `${d.id} (rack ${d.rack}): ${d.alive ? 'alive' : 'dead'}, ${d.usedCores} of ${plural(d.cores, 'core')} busy${d.heldCores ? ` (${d.heldCores} more held by an executor waiting for tasks)` : ''}, ${plural(d.blockCount ?? d.blocks.length, 'block replica')}, ${plural(d.containerCount ?? d.containers.length, 'container')}`,
+    describeNode,
   );
 
   const slots = layout.chipsPerRow * layout.chipRows;
@@ -182,6 +191,7 @@ function drawNodeCards(
   attrOf(more, 'x', (d) => 8 + slot(shown(d).length).x + 2);
   attrOf(more, 'y', (d) => 40 + slot(shown(d).length).y + 13);
   textOf(more, (d) => {
+    if (!runsDataNode(d)) return layout.chipRows > 0 ? 'no DataNode: stores no blocks' : '';
     if (!d.alive) return layout.chipRows > 0 ? 'its replicas are unreachable' : '';
     return count(d) > shown(d).length ? `+${(count(d) - shown(d).length).toLocaleString('en-US')} more` : '';
   });
