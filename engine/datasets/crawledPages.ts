@@ -54,7 +54,7 @@ function words(rng: Rng, min: number, max: number): string {
   return Array.from({ length: n }, () => WORDS[rng.int(WORDS.length)]!).join(' ');
 }
 
-function page(rng: Rng, site: string, style: SiteStyle, pageCount: number): string {
+function page(rng: Rng, site: string, style: SiteStyle, pageCount: number, moreTags: boolean): string {
   const t = (name: string) => (style.upper ? name.toUpperCase() : name);
   const open = (name: string, attrs = '') => `<${t(name)}${attrs}>`;
   const close = (name: string) => `</${t(name)}>`;
@@ -103,6 +103,19 @@ function page(rng: Rng, site: string, style: SiteStyle, pageCount: number): stri
         blocks.push(`<!-- ${words(rng, 1, 3)} -->${el('p', el('i', words(rng, 2, 5)))}`);
     }
   }
+  if (moreTags)
+    blocks.push(
+      el('center', `${el('span', words(rng, 1, 3))} ${el('strong', words(rng, 1, 2))}`) +
+        el(
+          'form',
+          `${open('input', ' name="q"')}${el('select', el('option', words(rng, 1, 2)))}`,
+          ' action="/search"',
+        ) +
+        el('em', words(rng, 1, 3)) +
+        el('u', words(rng, 1, 2)) +
+        el('var', 'x') +
+        el('kbd', 'F5'),
+    );
   const doctype = rng.int(4) ? '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">' : '';
   const head = el(
     'head',
@@ -112,8 +125,12 @@ function page(rng: Rng, site: string, style: SiteStyle, pageCount: number): stri
   return doctype + el('html', head + body);
 }
 
-/** `pages` pages of 26 sites, one per line: `http://www.<site>.com/page<n>.html TAB <html>`. */
-export function crawledPages(pages: number, options: { seed?: number } = {}): string {
+/**
+ * `pages` pages of 26 sites, one per line: `http://www.<site>.com/page<n>.html TAB <html>`. With
+ * `moreTags`, every page also has a search form and a few more kinds of tag (center, span, strong,
+ * form, input, select, option, em, u, var, kbd).
+ */
+export function crawledPages(pages: number, options: { seed?: number; moreTags?: boolean } = {}): string {
   const rng = createRng(options.seed ?? 2004);
   const styles = new Map<string, SiteStyle>();
   for (const site of SITES)
@@ -121,7 +138,8 @@ export function crawledPages(pages: number, options: { seed?: number } = {}): st
   const out: string[] = new Array<string>(pages);
   for (let i = 0; i < pages; i++) {
     const site = SITES[rng.int(SITES.length)]!;
-    out[i] = `http://www.${site}.com/page${i}.html\t${page(rng, site, styles.get(site)!, pages)}`;
+    out[i] =
+      `http://www.${site}.com/page${i}.html\t${page(rng, site, styles.get(site)!, pages, options.moreTags ?? false)}`;
   }
   return `${out.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@
 import type { JobRunReport } from '../../engine/api';
 import {
   compareKeyed,
+  counterOf,
   extraReport,
   fail,
   injectedNote,
@@ -46,6 +47,32 @@ export function tagCountsCheck(id: string): LabCheck {
   };
 }
 
+/** The maps wrote one (name, 1) pair per tag, and the reducers got one group per tag name. */
+export function pairPerTagCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'the maps write one pair per tag',
+    evaluate(run) {
+      const report = jobReport(run);
+      const expected = plainTagCounts();
+      const tags = expected.reduce((n, [, c]) => n + c, 0);
+      const pairs = counterOf(report, 'MAP_OUTPUT_RECORDS');
+      const groups = counterOf(report, 'REDUCE_INPUT_GROUPS');
+      if (pairs !== tags)
+        return fail(
+          `the maps wrote ${plural(pairs, 'key/value pair')}, but the pages hold ${plural(tags, 'tag')}: in MapReduce the map turns each record into pairs, one per tag here, and the reduce adds them up per key`,
+        );
+      if (groups !== expected.length)
+        return fail(
+          `the reducers got ${plural(groups, 'key')}, one per reduce call; the pages have ${plural(expected.length, 'tag name')}: the key of each pair is the tag's name`,
+        );
+      return pass(
+        `the maps wrote ${plural(pairs, 'pair')}, one per tag; the reducers got ${plural(groups, 'key')}, one per tag name`,
+      );
+    },
+  };
+}
+
 /** The job's map tasks: as many as the splits it was cut into. */
 export function mappersPerSplitCheck(id: string): LabCheck {
   return {
@@ -64,11 +91,14 @@ export function mappersPerSplitCheck(id: string): LabCheck {
   };
 }
 
-/** Every map task ran at the same time as every other: one wave, each on a core of its own. */
-export function oneWaveCheck(id: string, cores: number): LabCheck {
+/**
+ * Every map task ran at the same time as every other: one wave, each on a core of its own. With
+ * `fill`, also as many map tasks as free cores: none of them idle through the map phase.
+ */
+export function oneWaveCheck(id: string, cores: number, fill = false): LabCheck {
   return {
     id,
-    title: 'all mappers at once, one core each',
+    title: fill ? 'one wave of mappers on every free core' : 'all mappers at once, one core each',
     evaluate(run) {
       const report = jobReport(run);
       const maps = taskCount(report, 'map');
@@ -79,6 +109,10 @@ export function oneWaveCheck(id: string, cores: number): LabCheck {
           `${plural(maps, 'map task')} but at most ${most} ran at the same time: a mapper takes one core, and YARN had ${cores} free (the ApplicationMaster holds one more), so the maps queued in about ${plural(waves, 'wave')}, each paying its container's start-up again${injectedNote(run)}`,
         );
       }
+      if (fill && maps < cores)
+        return fail(
+          `all ${plural(maps, 'map task')} ran at once, but YARN had ${cores} free cores: ${cores - maps} of them sat idle through the whole map phase while the others read larger splits`,
+        );
       return pass(`all ${plural(maps, 'map task')} ran at the same time, each on a core of its own`);
     },
   };
@@ -103,11 +137,13 @@ export function shorterMapPhaseCheck(id: string, reference: string, factor: numb
   };
 }
 
-/** How many reduce tasks succeeded, each with the records it wrote (by partition). */
+/** The records each reduce task of the run's last job wrote, by partition (a chain of jobs: the answer is the last's). */
 function partRecords(report: JobRunReport): number[] {
+  const jobs = report.attempts.map((a) => a.taskSet.split('/')[0]!).sort();
+  const last = jobs[jobs.length - 1];
   const parts: number[] = [];
   for (const a of report.attempts)
-    if (a.status === 'succeeded' && a.taskSet.endsWith('/reduce'))
+    if (a.status === 'succeeded' && a.taskSet === `${last}/reduce`)
       parts[a.index] = a.taskCounters?.REDUCE_OUTPUT_RECORDS ?? 0;
   return Array.from(parts, (n) => n ?? 0);
 }
@@ -131,16 +167,23 @@ export function reducersCheck(id: string, wanted: number): LabCheck {
 }
 
 /** Read part after part (as `hdfs dfs -cat /out/tags/part-*` does), the tags are in alphabetical order. */
-export function partsInOrderCheck(id: string): LabCheck {
+export function partsInOrderCheck(id: string, which: 'main' | string = 'main'): LabCheck {
   return {
     id,
-    title: 'the part files, one after the other, are in alphabetical order',
+    title:
+      which === 'main'
+        ? 'the part files, one after the other, are in alphabetical order'
+        : 'in alphabetical order on pages with more kinds of tag',
     evaluate(run) {
-      const report = jobReport(run);
+      const report = which === 'main' ? jobReport(run) : extraReport(run, which);
       const result = Array.isArray(report.result) ? report.result : [];
       const keys = result.map((row) => (Array.isArray(row) ? String(row[0]) : String(row)));
       const parts = partRecords(report);
-      if (keys.length === 0) return fail('the job wrote no tags');
+      const where =
+        which === 'main'
+          ? ''
+          : 'on other pages with more kinds of tag (a run the step does not show, to judge the partitioner on names it was not written for): ';
+      if (keys.length === 0) return fail(`${where}the job wrote no tags`);
       for (let i = 1; i < keys.length; i++) {
         if (keys[i - 1]! <= keys[i]!) continue;
         // Which part does the break fall in? A break inside one part cannot happen (each reducer gets its keys sorted).
@@ -148,7 +191,7 @@ export function partsInOrderCheck(id: string): LabCheck {
         let part = 0;
         while (part < parts.length && seen + parts[part]! <= i - 1) seen += parts[part++]!;
         return fail(
-          `${shown(keys[i - 1])} comes before ${shown(keys[i])} where part-r-${String(part).padStart(5, '0')} ends and the next begins: each reducer gets its own keys sorted, but which keys a reducer gets is the partitioner's choice (by default a hash, in no order)`,
+          `${where}${shown(keys[i - 1])} comes before ${shown(keys[i])} where part-r-${String(part).padStart(5, '0')} ends and the next begins: each reducer gets its own keys sorted, but which keys a reducer gets is the partitioner's choice (by default a hash, in no order)`,
         );
       }
       return pass(

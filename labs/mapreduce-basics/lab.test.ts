@@ -66,6 +66,28 @@ describe('the mapreduce-basics lab', () => {
     expect(upper.out.checks.find((c) => c.id === 'exact-counts')!.reason).toMatch(
       /counts "[A-Z0-9]+" and "[a-z0-9]+" apart/,
     );
+    // The whole count in reduce, with no pairs from the map, is not MapReduce's key/value pairs.
+    const reduceOnly = await run(
+      0,
+      `/** @type {MapReduceJob} */
+export default {
+  kind: 'mapreduce',
+  input: '/data/pages.txt',
+  output: '/out/tags',
+  groupingComparator() {
+    return 0;
+  },
+  reduce(k, lines, ctx) {
+    const n = new Map();
+    for (const l of lines) for (const m of String(l).matchAll(/<([A-Za-z][A-Za-z0-9]*)/g)) n.set(m[1].toLowerCase(), (n.get(m[1].toLowerCase()) ?? 0) + 1);
+    for (const [t, c] of [...n].sort()) ctx.write(t, c);
+  },
+};
+`,
+    );
+    expect(reduceOnly.out.error).toBeNull();
+    expect(reduceOnly.out.checks.find((c) => c.id === 'exact-counts')!.pass).toBe(true);
+    expect(reduceOnly.out.checks.find((c) => c.id === 'pair-per-tag')).toMatchObject({ pass: false });
     const once = await run(0, lab.steps[0]!.solution.replace('count += v', 'count = v'));
     expect(once.out.checks.find((c) => c.id === 'exact-counts')!.reason).toMatch(/^tag "a": expected \d+, got 1:/);
   });
@@ -105,6 +127,16 @@ describe('the mapreduce-basics lab', () => {
     );
     expect(maps(one.report)).toHaveLength(1);
     expect(one.out.checks.find((c) => c.id === 'shorter-map-phase')!.pass).toBe(false);
+    // Three splits of three blocks: one wave, but two free cores idle.
+    const three = await run(
+      1,
+      lab.steps[1]!.starter.replace(
+        "'mapreduce.input.fileinputformat.split.maxsize': BLOCK / 4",
+        "'mapreduce.input.fileinputformat.split.minsize': 3 * BLOCK",
+      ),
+    );
+    expect(maps(three.report)).toHaveLength(3);
+    expect(three.out.checks.find((c) => c.id === 'one-wave')!.reason).toMatch(/2 of them sat idle/);
   });
 
   it('step 3 is what its text says: the starter jumps back in the alphabet twice; three reducers start together on three machines', async () => {
@@ -126,5 +158,23 @@ describe('the mapreduce-basics lab', () => {
       ),
     );
     expect(lazy.out.checks.find((c) => c.id === 'three-reducers')).toMatchObject({ pass: false });
+    // Letter sets that happen to fit these twenty names fail on the pages the step does not show.
+    const luck = await run(
+      2,
+      lab.steps[2]!.solution.replace(
+        /partition\(tag, numReduceTasks\) \{[\s\S]*?\n {2}\},/,
+        "partition(tag) {\n    return 'abdfh'.includes(tag[0]) ? 0 : 'ilmp'.includes(tag[0]) ? 1 : 2;\n  },",
+      ),
+    );
+    expect(luck.out.checks.find((c) => c.id === 'parts-in-order')!.pass).toBe(true);
+    expect(luck.out.checks.find((c) => c.id === 'parts-in-order-more-tags')!.reason).toMatch(/^on other pages/);
+    // A chain that hashes first and sorts with one reducer after is judged by its last job.
+    const chained = await run(
+      2,
+      `const first = ${lab.steps[2]!.starter.slice(lab.steps[2]!.starter.indexOf('export default {') + 15, lab.steps[2]!.starter.lastIndexOf('}') + 1).replace("'/out/tags'", "'/tmp/hashed'")};\n` +
+        "export default [first, { ...first, input: '/tmp/hashed', output: '/out/tags', numReduceTasks: 1, map(o, line, ctx) { const [k, v] = line.split('\\t'); ctx.write(k, Number(v)); } }];\n",
+    );
+    expect(chained.out.error).toBeNull();
+    expect(chained.out.checks.find((c) => c.id === 'three-reducers')).toMatchObject({ pass: false });
   });
 });

@@ -10,12 +10,13 @@ import type { JobRunSettings, Lab } from '../labTypes';
 import {
   mappersPerSplitCheck,
   oneWaveCheck,
+  pairPerTagCheck,
   partsInOrderCheck,
   reducersCheck,
   shorterMapPhaseCheck,
   tagCountsCheck,
 } from './checks';
-import { PAGES, PAGES_BLOCK_SIZE, pagesText } from './pages';
+import { morePagesText, PAGES, PAGES_BLOCK_SIZE, pagesText } from './pages';
 import intro from './intro.md?raw';
 import countInstructions from './steps/1-count-tags/instructions.md?raw';
 import countStarter from './steps/1-count-tags/starter.js?raw';
@@ -66,6 +67,11 @@ const lab: Lab = {
       `${PAGES.toLocaleString('en-US')} web pages of 26 sites, one per line: url TAB html (seed 2004)`,
       pagesText,
     ),
+    dataset(
+      'pages-more-tags',
+      `${PAGES.toLocaleString('en-US')} other pages of the same sites, with a search form and more kinds of tag (seed 2005)`,
+      morePagesText,
+    ),
   ],
   steps: [
     {
@@ -84,6 +90,7 @@ const lab: Lab = {
       run: nine,
       checks: [
         tagCountsCheck('exact-counts'),
+        pairPerTagCheck('pair-per-tag'),
         mappersPerSplitCheck('mappers-per-split'),
         oneWaveCheck('parallel-mappers', 35),
       ],
@@ -97,7 +104,7 @@ const lab: Lab = {
       starter: coresStarter,
       solution: coresSolution,
       hints: [
-        'Five cores are free: five splits of about the same size fill them in one wave. The file has nine blocks of 98,816 bytes.',
+        'Five cores are free: five splits of about the same size fill them in one wave. The file has eight blocks of 98,816 bytes and a last one of 98,256.',
         'maxsize can only make splits smaller than a block. Raising minsize to two blocks makes five splits (four of two blocks, one of one); so does a fifth of the file.',
         "Replace the maxsize line with `'mapreduce.input.fileinputformat.split.minsize': 2 * BLOCK`.",
       ],
@@ -113,7 +120,7 @@ const lab: Lab = {
       checks: [
         tagCountsCheck('exact-counts'),
         mappersPerSplitCheck('mappers-per-split'),
-        oneWaveCheck('one-wave', 5),
+        oneWaveCheck('one-wave', 5, true),
         shorterMapPhaseCheck('shorter-map-phase', 'tiny-splits', 1.3),
       ],
     },
@@ -130,7 +137,20 @@ const lab: Lab = {
         'Return 0 for tags starting with a to h, 1 for i to p and 2 for the rest: compare `tag[0]` with letters.',
       ],
       run: nine,
-      checks: [tagCountsCheck('exact-counts'), reducersCheck('three-reducers', 3), partsInOrderCheck('parts-in-order')],
+      extraRuns: [
+        {
+          id: 'more-tags',
+          label: 'your job on other pages, with more kinds of tag',
+          run: { ...nine, files: [{ path: '/data/pages.txt', dataset: 'pages-more-tags' }] },
+          code: 'learner',
+        },
+      ],
+      checks: [
+        tagCountsCheck('exact-counts'),
+        reducersCheck('three-reducers', 3),
+        partsInOrderCheck('parts-in-order'),
+        partsInOrderCheck('parts-in-order-more-tags', 'more-tags'),
+      ],
     },
   ],
 };

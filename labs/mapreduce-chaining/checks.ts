@@ -34,6 +34,18 @@ export function plainTopInLinks(text: string, n = TOP): [string, number][] {
 let graphCounts: Map<string, number> | null = null;
 let expectedTop: [string, number][] | null = null;
 
+/** The in-links of the lab's graph, computed once. */
+function inLinks(): Map<string, number> {
+  return (graphCounts ??= inLinkCounts(graphText()));
+}
+
+/** The bytes of `page<TAB>count` lines, one per page (TextOutputFormat), whatever the number of part files. */
+function countLinesBytes(counts: Map<string, number>): number {
+  let bytes = 0;
+  for (const [page, n] of counts) bytes += `${page}\t${n}\n`.length;
+  return bytes;
+}
+
 /** `job_00001` for job index 0, as the engine names the jobs of a chain. */
 export const jobId = (jobIndex: number): string => `job_${String(jobIndex + 1).padStart(5, '0')}`;
 
@@ -206,6 +218,13 @@ export function readsIntermediateCheck(id: string): LabCheck {
       const read = jobCounter(report, 1, 'HDFS_BYTES_READ');
       const maps = jobAttempts(report, 1, 'map').length;
       if (dir === null) return fail('job 1 wrote no part files: give it an output directory and a reduce');
+      const counts = inLinks();
+      const lines = jobCounter(report, 0, 'REDUCE_OUTPUT_RECORDS');
+      const wanted = countLinesBytes(counts);
+      if (lines !== counts.size || written !== wanted)
+        return fail(
+          `job 1 wrote ${plural(lines, 'counted line')} (${plural(written, 'byte')}) to ${dir}; the graph has ${count(counts.size)} pages with in-links, so job 1's reducers should write one \`page<TAB>count\` line each (${count(wanted)} bytes): count in job 1, rank in job 2`,
+        );
       if (read !== written || maps !== parts)
         return fail(
           `job 1 wrote ${plural(written, 'byte')} in ${plural(parts, 'part file')} under ${dir}, but job 2 read ${plural(read, 'byte')} with ${plural(maps, 'map task')}: job 2's input must be job 1's output directory, ${dir}`,
@@ -261,9 +280,14 @@ export function oneReplicaCheck(id: string): LabCheck {
       if (copied.length > 0) {
         const b = copied[0]!;
         return fail(
-          `${plural(copied.length, 'block')} of ${dir} ${copied.length === 1 ? 'has' : 'have'} more than one replica (blk_${b.block} of ${b.path} is on ${b.replicas.join(', ')}): ask HDFS for a single replica in job 1's configuration, not in job 2's`,
+          `${plural(copied.length, 'block')} of ${dir} ${copied.length === 1 ? 'has' : 'have'} more than one replica (blk_${b.block} of ${b.path} is on ${b.replicas.join(', ')}): ask HDFS for a single replica of job 1's output, in job 1's configuration`,
         );
       }
+      const answer = partBlocks(report, 1).find((a) => a.replicas.length < 3);
+      if (answer)
+        return fail(
+          `the answer's ${answer.path} has ${plural(answer.replicas.length, 'replica')}: only the intermediate result is cheap to make again; the answer keeps HDFS's default of three, so set the replication in job 1 only`,
+        );
       return pass(
         `all ${plural(blocks.length, 'block')} of ${dir} have one replica, each on the machine of the reducer that wrote it (${blocks.map((b) => b.replicas[0]).join(', ')})`,
       );

@@ -9,7 +9,7 @@ export default {
   output: '/out/tags',
   conf: {
     // "More splits, more mappers, faster": a quarter of a block each, so 36 map tasks.
-    // TODO: choose the split size so that every mapper gets a core at once, and no core sits idle for long.
+    // TODO: choose the split size so that every mapper gets a core at once, and every free core a mapper.
     'mapreduce.input.fileinputformat.split.maxsize': BLOCK / 4,
   },
   map(offset, line, ctx) {
