@@ -34,6 +34,16 @@ export function plainTopInLinks(text: string, n = TOP): [string, number][] {
 let graphCounts: Map<string, number> | null = null;
 let expectedTop: [string, number][] | null = null;
 
+let graphOutLinks: Map<string, number> | null = null;
+/** Out-links per page of the lab's graph (how many lines start with the page), computed once. */
+function outLinks(): Map<string, number> {
+  if (graphOutLinks) return graphOutLinks;
+  graphOutLinks = new Map();
+  for (const line of graphText().split('\n'))
+    if (line) graphOutLinks.set(line.split(' ')[0]!, (graphOutLinks.get(line.split(' ')[0]!) ?? 0) + 1);
+  return graphOutLinks;
+}
+
 /** The in-links of the lab's graph, computed once. */
 function inLinks(): Map<string, number> {
   return (graphCounts ??= inLinkCounts(graphText()));
@@ -141,10 +151,18 @@ export function judgeTop(result: unknown, jobs: number): CheckVerdict {
       return fail(
         `line ${i + 1} starts with ${shown(row[0])}, which no link of /data/graph.txt points to: each line must be a page (like "p0") and then its number of in-links`,
       );
-    if (n !== truth)
-      return fail(
-        `line ${i + 1} says ${page} has ${shown(row[1])} in-links, but ${truth} lines of /data/graph.txt end with ${page}. A line "a b" is a link from a to b: ${page}'s in-links are the lines whose second page is ${page}`,
-      );
+    if (n !== truth) {
+      const says = `line ${i + 1} says ${page} has ${typeof n === 'number' && Number.isFinite(n) ? links(n) : `${shown(row[1])} in-links`}, but ${truth} ${truth === 1 ? 'line' : 'lines'} of /data/graph.txt end with ${page}`;
+      if (n === outLinks().get(page))
+        return fail(
+          `${says}; ${n} is its number of out-links. A line "a b" is a link from a to b: ${page}'s in-links are the lines whose second page is ${page}`,
+        );
+      if (n === 1)
+        return fail(
+          `${says}: the counts reached job 2 one per link, not added up per page. Job 1's reduce adds them; a job with no reducers writes its map's pairs as they are`,
+        );
+      return fail(`${says}: job 1 must count, for each page, every line whose second page it is`);
+    }
     if (seen.has(page)) return fail(`${page} appears twice: each page must appear once, with all its in-links`);
     seen.add(page);
   }

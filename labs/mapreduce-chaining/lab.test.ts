@@ -278,4 +278,12 @@ describe('the mapreduce-chaining lab', () => {
     expect(check(starter3, 'faster-chain').pass).toBe(false);
     expect(check(starter3, 'mapper-per-part-file').pass).toBe(true);
   });
+  it('the top-10 reason names the real cause: out-links counted, or counts never added up', async () => {
+    const solution = lab.steps[0]!.solution;
+    const reason = (o: StepOutcome) => o.checks.find((c) => c.id === 'exact-top-10')!.reason;
+    const outLinks = await run(0, solution.replace('const [, dst] = line.split', 'const [dst] = line.split'));
+    expect(reason(outLinks)).toMatch(/is its number of out-links\. A line "a b" is a link from a to b/);
+    const unreduced = await run(0, solution.replace('numReduceTasks: 3,', 'numReduceTasks: 0,'));
+    expect(reason(unreduced)).toMatch(/^line 1 says p\d+ has 1 in-link, but \d+ lines .*not added up per page/);
+  });
 });
