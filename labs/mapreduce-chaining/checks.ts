@@ -4,112 +4,12 @@
  * pays per part file of job 1. Per-job figures are read from the attempts' own task counters and
  * the trace (`partFileWritten`, `blockAllocated`), since the run's counters add up every job.
  */
-import type { JobRunReport, RunEventOf } from '../../engine/api';
+import type { JobRunReport } from '../../engine/api';
 import { extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
-import { graphText } from '../labData';
 import type { CheckVerdict, LabCheck } from '../labTypes';
 import { count, plural } from '../plural';
-
-/** How many pages the answer lists. */
-export const TOP = 10;
-
-/** In-links per page of the link graph text (`src dst` lines): how many lines end with the page. */
-export function inLinkCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const dst = line.split(' ')[1]!;
-    counts.set(dst, (counts.get(dst) ?? 0) + 1);
-  }
-  return counts;
-}
-
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The `n` pages with the most in-links, most first, equal counts in page-name order (as strings). */
-export function plainTopInLinks(text: string, n = TOP): [string, number][] {
-  return [...inLinkCounts(text)].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, n);
-}
-
-let graphCounts: Map<string, number> | null = null;
-let expectedTop: [string, number][] | null = null;
-
-let graphOutLinks: Map<string, number> | null = null;
-/** Out-links per page of the lab's graph (how many lines start with the page), computed once. */
-function outLinks(): Map<string, number> {
-  if (graphOutLinks) return graphOutLinks;
-  graphOutLinks = new Map();
-  for (const line of graphText().split('\n'))
-    if (line) graphOutLinks.set(line.split(' ')[0]!, (graphOutLinks.get(line.split(' ')[0]!) ?? 0) + 1);
-  return graphOutLinks;
-}
-
-/** The in-links of the lab's graph, computed once. */
-function inLinks(): Map<string, number> {
-  return (graphCounts ??= inLinkCounts(graphText()));
-}
-
-/** The bytes of `page<TAB>count` lines, one per page (TextOutputFormat), whatever the number of part files. */
-function countLinesBytes(counts: Map<string, number>): number {
-  let bytes = 0;
-  for (const [page, n] of counts) bytes += `${page}\t${n}\n`.length;
-  return bytes;
-}
-
-/** `job_00001` for job index 0, as the engine names the jobs of a chain. */
-export const jobId = (jobIndex: number): string => `job_${String(jobIndex + 1).padStart(5, '0')}`;
-
-/** A Hadoop counter of one job of the chain: the sum of its successful attempts' task counters. */
-export function jobCounter(report: JobRunReport, jobIndex: number, name: string): number {
-  let sum = 0;
-  for (const a of report.attempts)
-    if (a.status === 'succeeded' && a.taskSet.startsWith(`${jobId(jobIndex)}/`)) sum += a.taskCounters?.[name] ?? 0;
-  return sum;
-}
-
-/** Successful attempts of one phase of one job (one per task: a task succeeds once). */
-export function jobAttempts(report: JobRunReport, jobIndex: number, phase: 'map' | 'reduce') {
-  return report.attempts.filter((a) => a.status === 'succeeded' && a.taskSet === `${jobId(jobIndex)}/${phase}`);
-}
-
-/** The part files a job committed, in path order. */
-export function partFiles(report: JobRunReport, jobIndex: number): string[] {
-  const paths = new Set<string>();
-  for (const e of report.trace) if (e.type === 'partFileWritten' && e.job === jobId(jobIndex)) paths.add(e.path);
-  return [...paths].sort(byName);
-}
-
-/** The directory a job wrote its part files to ("/tmp/inlinks"), or null when it wrote none. */
-export function outputDir(report: JobRunReport, jobIndex: number): string | null {
-  const first = partFiles(report, jobIndex)[0];
-  return first === undefined ? null : first.slice(0, first.lastIndexOf('/'));
-}
-
-/** The blocks HDFS allocated for a job's part files, as the trace shows them. */
-export function partBlocks(report: JobRunReport, jobIndex: number): RunEventOf<'blockAllocated'>[] {
-  const files = new Set(partFiles(report, jobIndex));
-  return report.trace.filter(
-    (e): e is RunEventOf<'blockAllocated'> => e.type === 'blockAllocated' && files.has(e.path),
-  );
-}
-
-/** What the intermediate result weighs: logical bytes, bytes on DataNode disks, bytes sent between machines. */
-export function intermediateBytes(report: JobRunReport): { bytes: number; stored: number; network: number } {
-  let bytes = 0;
-  let stored = 0;
-  let network = 0;
-  for (const b of partBlocks(report, 0)) {
-    bytes += b.bytes;
-    stored += b.bytes * b.replicas.length;
-    // The pipeline: the writer streams to the first replica, each replica to the next.
-    let from = b.writer ?? null;
-    for (const node of b.replicas) {
-      if (from !== node) network += b.bytes;
-      from = node;
-    }
-  }
-  return { bytes, stored, network };
-}
+import { intermediateBytes, jobAttempts, jobCounter, jobId, outputDir, partBlocks, partFiles } from './chainFacts';
+import { countLinesBytes, expectedTop, inLinks, outLinks, TOP } from './linkGraph';
 
 /** The report of a chain, or why it is not one (a Spark program, fewer than two jobs). */
 function chainOf(report: JobRunReport): string | null {
@@ -128,8 +28,8 @@ const links = (n: number) => plural(n, 'in-link');
 
 /** The last job's output against the plain top 10, with a reason that says what is off, not how to code it. */
 export function judgeTop(result: unknown, jobs: number): CheckVerdict {
-  graphCounts ??= inLinkCounts(graphText());
-  expectedTop ??= plainTopInLinks(graphText());
+  const graphCounts = inLinks();
+  const top = expectedTop();
   if (!Array.isArray(result)) return fail(`the last job's output is ${shown(result)}, not lines of "page TAB count"`);
   if (result.length !== TOP) {
     const more =
@@ -166,7 +66,7 @@ export function judgeTop(result: unknown, jobs: number): CheckVerdict {
     if (seen.has(page)) return fail(`${page} appears twice: each page must appear once, with all its in-links`);
     seen.add(page);
   }
-  for (const [i, [page, n]] of expectedTop.entries()) {
+  for (const [i, [page, n]] of top.entries()) {
     const got = String((result[i] as unknown[])[0]);
     const gotN = graphCounts.get(got)!;
     if (got === page) continue;
@@ -182,10 +82,10 @@ export function judgeTop(result: unknown, jobs: number): CheckVerdict {
       `line ${i + 1} is ${got} with ${links(gotN)}, more than line ${i}: sort the pages by in-links, most first`,
     );
   }
-  const last = expectedTop[TOP - 1]!;
+  const last = top[TOP - 1]!;
   const tied = [...graphCounts.values()].filter((v) => v === last[1]).length;
   return pass(
-    `the ${TOP} pages with the most in-links, in order: ${expectedTop.map(([p, v]) => `${p} (${v})`).join(', ')}${tied > 1 ? `; ${last[0]} comes first of the ${tied} pages with ${last[1]} by name` : ''}`,
+    `the ${TOP} pages with the most in-links, in order: ${top.map(([p, v]) => `${p} (${v})`).join(', ')}${tied > 1 ? `; ${last[0]} comes first of the ${tied} pages with ${last[1]} by name` : ''}`,
   );
 }
 

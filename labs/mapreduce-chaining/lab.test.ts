@@ -5,16 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import lab, { GRAPH_BLOCK_SIZE, STARTUP_LIMIT_MS } from './lab';
-import {
-  inLinkCounts,
-  intermediateBytes,
-  jobAttempts,
-  jobCounter,
-  judgeTop,
-  partBlocks,
-  partFiles,
-  plainTopInLinks,
-} from './checks';
+import { intermediateBytes, jobAttempts, jobCounter, partBlocks, partFiles } from './chainFacts';
+import { judgeTop } from './checks';
+import { inLinkCounts, plainTopInLinks } from './linkGraph';
 import type { JobRunReport } from '../../engine/api';
 import { encodeUtf8 } from '../../engine/core';
 import { createFunctionRunner } from '../../engine/sandbox';

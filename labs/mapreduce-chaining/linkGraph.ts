@@ -1,0 +1,47 @@
+/**
+ * The link graph of the mapreduce-chaining lab as the checks see it: in- and out-links per page,
+ * the plain top 10, and the bytes of the counts job 1 should write.
+ */
+import { graphText } from '../labData';
+
+/** How many pages the answer lists. */
+export const TOP = 10;
+
+/** Links per page of a link graph text (`src dst` lines), counted at the line's `end` (0: out-links, 1: in-links). */
+function linkCounts(text: string, end: 0 | 1): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const page = line.split(' ')[end]!;
+    counts.set(page, (counts.get(page) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** In-links per page of the link graph text: how many lines end with the page. */
+export const inLinkCounts = (text: string): Map<string, number> => linkCounts(text, 1);
+
+export const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The `n` pages with the most in-links, most first, equal counts in page-name order (as strings). */
+export function plainTopInLinks(text: string, n = TOP): [string, number][] {
+  return [...inLinkCounts(text)].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, n);
+}
+
+let graphIn: Map<string, number> | null = null;
+let graphOut: Map<string, number> | null = null;
+let graphTop: [string, number][] | null = null;
+
+/** The in-links of the lab's graph, computed once. */
+export const inLinks = (): Map<string, number> => (graphIn ??= linkCounts(graphText(), 1));
+/** The out-links of the lab's graph (how many lines start with the page), computed once. */
+export const outLinks = (): Map<string, number> => (graphOut ??= linkCounts(graphText(), 0));
+/** The lab's answer, computed once. */
+export const expectedTop = (): [string, number][] => (graphTop ??= plainTopInLinks(graphText()));
+
+/** The bytes of `page<TAB>count` lines, one per page (TextOutputFormat), whatever the number of part files. */
+export function countLinesBytes(counts: Map<string, number>): number {
+  let bytes = 0;
+  for (const [page, n] of counts) bytes += `${page}\t${n}\n`.length;
+  return bytes;
+}
