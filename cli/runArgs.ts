@@ -51,7 +51,9 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
   --speculation       enable speculative execution of stragglers (MapReduce; Spark: --conf spark.speculation=true)
   --conf K=V          a Spark setting, as spark-submit takes it (repeatable): spark.locality.wait (3s),
                       spark.locality.wait.process/.node/.rack, spark.stage.maxConsecutiveAttempts (4),
-                      spark.shuffle.io.maxRetries (3), spark.shuffle.io.retryWait (5s), spark.speculation
+                      spark.shuffle.io.maxRetries (3), spark.shuffle.io.retryWait (5s), spark.speculation,
+                      spark.yarn.executor.nodeLabelExpression; a job file's own
+                      \`export const conf = { ... }\` overrides these, as SparkConf.set in a program does
 
 Missing inputs /data/sensors.csv, /data/corpus.txt, /data/pages.txt and /data/graph.txt are
 generated (deterministic sample data) unless put.

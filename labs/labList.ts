@@ -10,3 +10,4 @@ export { default as sparkInMemory } from './spark-in-memory/lab';
 export { default as streamingDelivery } from './streaming-delivery/lab';
 export { default as kafkaTopics } from './kafka-topics/lab';
 export { default as mapreduceChaining } from './mapreduce-chaining/lab';
+export { default as dataLocality } from './data-locality/lab';

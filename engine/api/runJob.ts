@@ -21,6 +21,7 @@ import { addCounters, addUserCounters, emptyCounters, type UserCounterTotals } f
 import { counterGroups } from '../mapreduce/counterGroups';
 import { parseRecords } from '../exec/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
+import { submittedSparkConf } from '../spark/sparkConf';
 import { DfsListing, parseDfsPath, resolveInputFiles, splitInputPaths } from '../spark/sparkPaths';
 import type { Hdfs } from '../hdfs';
 import { createSimulation } from './createSimulation';
@@ -139,7 +140,8 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
 
   if (shape.kind === 'spark') {
     for (const p of mentionedPaths(options.source.code, sim.hdfs)) ensureInput(p);
-    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf: options.sparkConf });
+    const conf = submittedSparkConf(options.sparkConf, shape.conf, options.source.fileName);
+    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf });
     const report = finish(run);
     if (failure === null) return report;
     const { task, error, nodes } = failure;

@@ -15,12 +15,23 @@ export interface NodeSpec {
   memoryMb: number;
   /** Sequential disk bandwidth, MB/s (read and write). */
   diskMBps: number;
+  /**
+   * How fast its cores run tasks' code against the cost parameters' reference core (default 1): at
+   * 2, CPU work (costs.cpuUsPerRecord, cpuNsPerByte) takes half the time. Start-ups are not scaled.
+   */
+  cpuSpeed?: number;
 }
 
 /** A node's entry, or defaults for nodes: its hardware and the services it runs. */
 export interface NodeOptions extends Partial<NodeSpec> {
   /** The Hadoop services it runs (default both): 'datanode' stores blocks, 'nodemanager' runs containers. */
   roles?: NodeRole[];
+  /**
+   * Its YARN node label (partition), e.g. 'compute' (default none: the default partition). Labels
+   * are exclusive, as YARN's are by default: a labelled node runs only containers asked for with its
+   * label (spark.yarn.executor.nodeLabelExpression), an unlabelled one only those asked without.
+   */
+  nodeLabel?: string;
 }
 
 export interface RackSpec {
@@ -62,6 +73,9 @@ export interface NodeInfo extends NodeSpec {
   rackIndex: number;
   /** The services it runs, once each in NODE_ROLES order ('datanode', 'nodemanager'). */
   roles: NodeRole[];
+  cpuSpeed: number;
+  /** Its YARN node label; '' for none (the default partition). */
+  nodeLabel: string;
 }
 
 export interface ResolvedClusterSpec {
@@ -72,7 +86,13 @@ export interface ResolvedClusterSpec {
   costs: CostParams;
 }
 
-export const DEFAULT_NODE: NodeSpec = { cores: 8, memoryMb: 16384, diskMBps: 100 };
+export const DEFAULT_NODE: Required<NodeSpec> = { cores: 8, memoryMb: 16384, diskMBps: 100, cpuSpeed: 1 };
+
+/** The fastest and slowest cpuSpeed: a hundred times the reference core either way. */
+export const CPU_SPEED_RANGE = { min: 0.01, max: 100 } as const;
+
+/** A YARN node label: a letter or digit, then letters, digits, '-' and '_' (YARN's rule), at most 64. */
+const NODE_LABEL = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/;
 
 export const DEFAULT_NETWORK: NetworkSpec = {
   intraRackMBps: 125,
@@ -89,17 +109,39 @@ export const MAX_SCALE = 1e9;
 export const MAX_NODES = LIMITS.maxNodes;
 
 /** A node's fields once its entry is merged over the defaults. */
-type NodeFields = NodeSpec & { roles: NodeRole[] };
+type NodeFields = Required<NodeSpec> & { roles: NodeRole[]; nodeLabel: string };
+
+function cpuSpeedOf(path: string, value: unknown): number {
+  const speed = check.positiveNumber(path, value);
+  if (speed < CPU_SPEED_RANGE.min || speed > CPU_SPEED_RANGE.max)
+    throw new ValidationError(
+      path,
+      `must be from ${CPU_SPEED_RANGE.min} to ${CPU_SPEED_RANGE.max} (times the reference core), got ${describeValue(value)}`,
+    );
+  return speed;
+}
+
+function nodeLabelOf(path: string, value: unknown): string {
+  const label = check.string(path, value);
+  if (label !== '' && !NODE_LABEL.test(label))
+    throw new ValidationError(
+      path,
+      `a YARN node label starts with a letter or digit and holds only letters, digits, '-' and '_' (at most 64), got ${describeValue(value)}`,
+    );
+  return label;
+}
 
 function nodeFields(path: string, raw: unknown, defaults: NodeFields): NodeFields {
   const obj = check.object(path, raw);
-  check.knownKeys(path, obj, ['cores', 'memoryMb', 'diskMBps', 'roles']);
+  check.knownKeys(path, obj, ['cores', 'memoryMb', 'diskMBps', 'cpuSpeed', 'roles', 'nodeLabel']);
   const merged = { ...defaults, ...obj };
   return {
     cores: check.positiveInt(`${path}.cores`, merged.cores),
     memoryMb: check.positiveInt(`${path}.memoryMb`, merged.memoryMb),
     diskMBps: check.positiveNumber(`${path}.diskMBps`, merged.diskMBps),
+    cpuSpeed: obj.cpuSpeed === undefined ? defaults.cpuSpeed : cpuSpeedOf(`${path}.cpuSpeed`, obj.cpuSpeed),
     roles: obj.roles === undefined ? defaults.roles : resolveRoles(`${path}.roles`, obj.roles),
+    nodeLabel: obj.nodeLabel === undefined ? defaults.nodeLabel : nodeLabelOf(`${path}.nodeLabel`, obj.nodeLabel),
   };
 }
 
@@ -108,7 +150,7 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
   const spec = check.object(path, raw);
   check.knownKeys(path, spec, ['name', 'racks', 'node', 'network', 'costs']);
   const name = spec.name === undefined ? 'custom' : check.string(`${path}.name`, spec.name);
-  const builtIn: NodeFields = { ...DEFAULT_NODE, roles: [...DEFAULT_ROLES] };
+  const builtIn: NodeFields = { ...DEFAULT_NODE, roles: [...DEFAULT_ROLES], nodeLabel: '' };
   const clusterDefaults = spec.node === undefined ? builtIn : nodeFields(`${path}.node`, spec.node, builtIn);
   const racksRaw = check.array(`${path}.racks`, spec.racks);
   if (racksRaw.length === 0) throw new ValidationError(`${path}.racks`, 'must list at least one rack');

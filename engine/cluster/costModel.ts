@@ -7,7 +7,8 @@
  *   racks: `crossRackMBps`), times the slower endpoint's straggler factor.
  * - A transfer from disk to disk (re-replication, remote read + write) is pipelined as HDFS
  *   streams it: its time is the slowest stage plus latency, not the sum of the stages.
- * - CPU: `records * cpuUsPerRecord + bytes * cpuNsPerByte + extra ms`, times the straggler factor.
+ * - CPU: `records * cpuUsPerRecord + bytes * cpuNsPerByte + extra ms`, times the straggler factor,
+ *   over the node's cpuSpeed (2: a core twice as fast as the reference the parameters describe).
  * - Start-up: `containerStartMs` to launch a container, `taskStartMs` per task inside one.
  * - Scale: every byte and record counts `dataScale` times (a sample standing for real volumes).
  * - Sharing: the tasks a node runs at once share its disks and network interface. A phase of
@@ -146,7 +147,7 @@ export class CostModel {
     const ms =
       (((work.records ?? 0) * c.cpuUsPerRecord) / 1000 + ((work.bytes ?? 0) * c.cpuNsPerByte) / 1e6) * this.scale +
       (work.ms ?? 0);
-    return us(ms * n.slowFactor);
+    return us((ms * n.slowFactor) / n.cpuSpeed);
   }
 
   containerStartMs(node: string | ClusterNode): number {

@@ -5,6 +5,7 @@
  * function of `sc`. Bad fields get a JobSpecError naming the field.
  */
 import { JobSpecError } from '../sandbox/contract/jobCodeError';
+import { readSubmitConf } from '../sandbox/contract/submitConf';
 import type { JobShape, MapReduceJobConfig } from '../sandbox/contract/taskRunner';
 import type { MapReduceFunctions, WriteContext } from './mapTaskCompute';
 import { readMapReduceConf } from './mapReduceConf';
@@ -141,9 +142,21 @@ function readMapReduce(
   };
 }
 
-export function readJobModule(exported: unknown, fileName: string): LoadedJob {
-  if (typeof exported === 'function')
-    return { shape: { kind: 'spark' }, mapreduce: [], spark: exported as (sc: unknown) => unknown };
+/**
+ * Reads a job module: its default export, and for a Spark job its `conf` export (submit-time
+ * settings, engine/sandbox/contract/submitConf.ts). A MapReduce job's settings are its `conf` field.
+ */
+export function readJobModule(exported: unknown, fileName: string, confExport?: unknown): LoadedJob {
+  if (typeof exported === 'function') {
+    const shape: JobShape =
+      confExport === undefined ? { kind: 'spark' } : { kind: 'spark', conf: readSubmitConf(confExport, fileName) };
+    return { shape, mapreduce: [], spark: exported as (sc: unknown) => unknown };
+  }
+  if (confExport !== undefined)
+    throw new JobSpecError(
+      fileName,
+      "exports conf, the settings of a Spark job; a MapReduce job's settings are its own conf field (conf: { 'dfs.replication': 2 })",
+    );
   if (exported === undefined)
     throw new JobSpecError(
       fileName,

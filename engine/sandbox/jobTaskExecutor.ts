@@ -200,7 +200,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               const functions = kafkaFunctions(exported, fileName);
               kafka.exports = exported!;
               job = { shape: { kind: 'kafka', functions }, mapreduce: [], spark: null };
-            } else job = readJobModule(exported?.default, fileName);
+            } else job = readJobModule(exported?.default, fileName, exported?.conf);
             answer({ type: 'loaded', id: message.id, shape: job.shape });
             return;
           }

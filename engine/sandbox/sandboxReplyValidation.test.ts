@@ -59,6 +59,14 @@ describe('checkReply', () => {
     expect(checkReply(sparkDone(1, { written })).ok).toBe(true);
     expect(checkReply(mapDone, 1).ok).toBe(true);
     expect(checkReply(mapDone, 2)).toEqual({ ok: false, why: 'mapDone.output.partitions has 1 partitions, not 2' });
+    // A Spark job's conf export: plain settings only, whatever the worker claims.
+    const loaded = (conf: unknown) => ({ type: 'loaded', id: 1, shape: { kind: 'spark', conf } });
+    expect(checkReply(loaded({ 'spark.locality.wait': '1s', 'spark.speculation': true })).ok).toBe(true);
+    expect(checkReply(loaded({ 'spark.locality.wait': { toString: 1 } }))).toMatchObject({ ok: false });
+    expect(checkReply(loaded({ x: 'y'.repeat(5000) }))).toMatchObject({ ok: false });
+    expect(checkReply(loaded(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, 1]))))).toMatchObject({
+      ok: false,
+    });
   });
 
   const cyclic: unknown[] = [];

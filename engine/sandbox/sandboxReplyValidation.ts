@@ -11,6 +11,7 @@ import { DATA_LIMITS, isFlatPlainList, toPlainData } from './contract/plainData'
 import type { SandboxReply } from './sandboxMessages';
 import { Invalid, REPLY_LIMITS, bool, count, counts, fail, int, ints, list, obj, str } from './contract/replyChecks';
 import { checkKafkaStep } from '../streaming/kafkaCallCheck';
+import { submitConfProblem } from './contract/submitConf';
 
 export { REPLY_LIMITS } from './contract/replyChecks';
 
@@ -46,7 +47,11 @@ export function checkErrorData(v: unknown, where: string): JobErrorData {
 
 function checkShape(v: unknown, where: string): void {
   const shape = obj(v, where);
-  if (shape.kind === 'spark') return;
+  if (shape.kind === 'spark') {
+    const problem = shape.conf === undefined ? null : submitConfProblem(shape.conf);
+    if (problem) fail(`${where}.${problem.where}`, problem.problem);
+    return;
+  }
   if (shape.kind === 'kafka') {
     const fns = list(shape.functions, `${where}.functions`, 1_000);
     return fns.forEach((f, i) => str(f, `${where}.functions[${i}]`, REPLY_LIMITS.name));

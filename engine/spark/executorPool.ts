@@ -7,7 +7,8 @@
  * executor is replaced, as Spark's YarnAllocator keeps its target count: the driver asks YARN for
  * a container of the same size anywhere, granted on the first live node with room for it.
  */
-import type { ClusterNode } from '../cluster';
+import { ValidationError } from '../core';
+import type { Cluster, ClusterNode } from '../cluster';
 import type { Application, Container } from '../yarn';
 import type { JobContext } from '../exec/jobContext';
 import { interleave, type Slot, type SlotPool } from './slotPool';
@@ -26,6 +27,23 @@ export const EXECUTOR_TIMEOUT_MS = 120_000;
 /** How long the driver waits for all executors before starting with those it has. */
 const REGISTRATION_WAIT_MS = 30_000;
 
+/**
+ * The NodeManagers executors are asked on: those under the node label (spark.yarn.executor.nodeLabelExpression,
+ * '' for the unlabelled ones). None: YARN would never grant one, so the run stops with a message naming the setting.
+ */
+export function executorNodes(cluster: Cluster, label: string): ClusterNode[] {
+  const nodes = cluster.nodeManagers.filter((n) => n.nodeLabel === label);
+  if (nodes.length > 0) return nodes;
+  const labels = [...new Set(cluster.nodeManagers.map((n) => n.nodeLabel))].sort();
+  const named = labels.map((l) => (l === '' ? "'' (no label)" : `'${l}'`)).join(', ');
+  throw new ValidationError(
+    'spark.yarn.executor.nodeLabelExpression',
+    label === ''
+      ? `every NodeManager of this cluster has a node label (${named}), so executors asked without one are never granted: set it to one of them`
+      : `no NodeManager has the label '${label}', so YARN would never grant an executor (labels here: ${named})`,
+  );
+}
+
 export class ExecutorPool implements SlotPool {
   readonly executors: Executor[] = [];
   private readonly app: Application;
@@ -40,6 +58,8 @@ export class ExecutorPool implements SlotPool {
     private readonly onLost: (executor: Executor, reason: string) => void,
     /** An executor registered (a replacement, later on): its slots are free for tasks. */
     private readonly onAdded: (executor: Executor) => void = () => {},
+    /** spark.yarn.executor.nodeLabelExpression: executors only on nodes with this YARN label ('' none). */
+    private readonly label = '',
   ) {
     this.askedAt = ctx.kernel.now;
     this.app = ctx.yarn.submitApplication({
@@ -50,7 +70,7 @@ export class ExecutorPool implements SlotPool {
         onContainerLost: (c) => this.lose(c, `container ${c.id} lost with node ${c.nodeId}`),
       },
     });
-    for (const node of ctx.cluster.nodeManagers) {
+    for (const node of executorNodes(ctx.cluster, label)) {
       if (!ctx.cluster.isReachable(node)) continue;
       this.requested++;
       this.app.request({
@@ -58,6 +78,7 @@ export class ExecutorPool implements SlotPool {
         memoryMb: Math.max(1024, Math.floor(node.memoryMb / 2)),
         nodes: [node.id],
         relaxLocality: false,
+        nodeLabelExpression: label,
         tag: node.id,
       });
     }
@@ -149,7 +170,13 @@ export class ExecutorPool implements SlotPool {
     this.onLost(e, reason);
     if (!this.finished) {
       // Same size, anywhere: YARN places it on a live node with room (never the lost one while it is down).
-      this.app.request({ vcores: c.vcores, memoryMb: c.memoryMb, relaxLocality: true, tag: `replaces ${e.id}` });
+      this.app.request({
+        vcores: c.vcores,
+        memoryMb: c.memoryMb,
+        relaxLocality: true,
+        nodeLabelExpression: this.label,
+        tag: `replaces ${e.id}`,
+      });
     }
   }
 }

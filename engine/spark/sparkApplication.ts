@@ -77,6 +77,7 @@ export class SparkApplication {
         this.outputs.removeOutputsOn(e.node.id);
       },
       () => this.sched?.wake(),
+      conf.executorNodeLabel,
     );
     this.costs = new PartitionCosts(ctx, log, this.blocks, this.outputs, (e) => this.executorNode(e));
     this.dag = new DagScheduler(

@@ -5,6 +5,7 @@
  * a bad value is a ValidationError naming the setting and the value.
  */
 import { LIMITS, ValidationError, describeValue, onClock } from '../core';
+import { JobSpecError } from '../sandbox/contract';
 
 /** What a run passes: Spark's keys with string values (`--conf`), or numbers and booleans (JSON). */
 export type SparkConfInput = Readonly<Record<string, string | number | boolean>>;
@@ -27,6 +28,11 @@ export interface SparkConf {
   speculationQuantile: number;
   /** spark.default.parallelism (unset: the executors' total cores, at least 2): sc.defaultParallelism, parallelize's numSlices. */
   defaultParallelism: number | null;
+  /**
+   * spark.yarn.executor.nodeLabelExpression (unset): the YARN node label executors are asked for,
+   * so they run only on nodes with that label; '' asks for the default partition (unlabelled nodes).
+   */
+  executorNodeLabel: string;
 }
 
 /** Spark's defaults (spark/docs/configuration.md). */
@@ -39,6 +45,7 @@ export const SPARK_DEFAULTS: SparkConf = {
   speculationMultiplier: 1.5,
   speculationQuantile: 0.75,
   defaultParallelism: null,
+  executorNodeLabel: '',
 };
 
 /** The keys a run may set, with what each takes (shown when a key is unknown). */
@@ -54,6 +61,8 @@ export const SPARK_CONF_KEYS: Readonly<Record<string, string>> = {
   'spark.speculation.multiplier': 'a number from 1 (default 1.5)',
   'spark.speculation.quantile': 'a number from 0 to 1 (default 0.75)',
   'spark.default.parallelism': "a whole number from 1 (default: the executors' total cores, at least 2)",
+  'spark.yarn.executor.nodeLabelExpression':
+    'a YARN node label, e.g. compute (default: none, the nodes without a label)',
 };
 
 /** The longest time a setting may take: a simulated day. */
@@ -98,6 +107,17 @@ function parseBool(key: string, value: string | number | boolean): boolean {
   throw new ValidationError(key, `must be true or false, got ${describeValue(value)}`);
 }
 
+/** A node label expression: one label (YARN's characters), or '' for the nodes without one. */
+function parseLabel(key: string, value: string | number | boolean): string {
+  const label = typeof value === 'string' ? value.trim() : null;
+  if (label === null || (label !== '' && !/^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/.test(label)))
+    throw new ValidationError(
+      key,
+      `must be one YARN node label (letters, digits, '-' and '_'), or '' for the nodes without a label, got ${describeValue(value)}`,
+    );
+  return label;
+}
+
 /** Spark's defaults with the given settings applied; throws a ValidationError naming a bad key or value. */
 export function resolveSparkConf(input: SparkConfInput = {}): SparkConf {
   for (const key of Object.keys(input))
@@ -130,5 +150,27 @@ export function resolveSparkConf(input: SparkConfInput = {}): SparkConf {
     defaultParallelism: opt('spark.default.parallelism', d.defaultParallelism, (k, x) =>
       parseWhole(k, x, 1, LIMITS.maxPartitions),
     ),
+    executorNodeLabel: opt('spark.yarn.executor.nodeLabelExpression', d.executorNodeLabel, parseLabel),
   };
+}
+
+/**
+ * The settings a Spark job runs with: the run's (spark-submit's --conf, a lab step's) with the job
+ * file's `conf` export over them, as settings made in the program (SparkConf.set,
+ * SparkSession.builder.config) take precedence over spark-submit's flags. A bad setting of the
+ * file is a JobSpecError naming the file and the entry (`conf['spark.locality.wait']`).
+ */
+export function submittedSparkConf(
+  run: SparkConfInput | undefined,
+  file: SparkConfInput | undefined,
+  fileName: string,
+): SparkConfInput | undefined {
+  if (file === undefined) return run;
+  try {
+    resolveSparkConf(file);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new JobSpecError(fileName, `conf['${error.path}']: ${error.problem}`);
+    throw error;
+  }
+  return { ...run, ...file };
 }

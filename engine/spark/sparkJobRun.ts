@@ -15,6 +15,7 @@ import type { AttemptRecord } from '../exec/taskTypes';
 import type { SparkLog } from './jobRecord';
 import { SparkApplication, type SparkJobFailure } from './sparkApplication';
 import { resolveSparkConf, type SparkConfInput } from './sparkConf';
+import { executorNodes } from './executorPool';
 import { missingInputMessage, splitInputPaths } from './sparkPaths';
 
 export type { SparkJobFailure };
@@ -56,8 +57,10 @@ export async function runSparkJob(
 ): Promise<SparkReport & { failure: SparkJobFailure | null }> {
   const conf = resolveSparkConf(options.conf);
   const { hdfs } = ctx;
-  // The executors' cores: one executor per reachable NodeManager node, with all its cores.
-  const cores = ctx.cluster.nodeManagers.filter((n) => ctx.cluster.isReachable(n)).reduce((s, n) => s + n.cores, 0);
+  // The executors' cores: one executor per reachable NodeManager node under the executors' node label, with all its cores.
+  const cores = executorNodes(ctx.cluster, conf.executorNodeLabel)
+    .filter((n) => ctx.cluster.isReachable(n))
+    .reduce((s, n) => s + n.cores, 0);
   const out = await runner.runSparkDriver({
     catalog: catalogOf(ctx),
     parallelism: { executorCores: cores, configured: conf.defaultParallelism },

@@ -21,6 +21,11 @@ export interface ContainerAsk {
   racks?: readonly string[];
   /** Accept a container elsewhere when the preferred places stay busy (default true). */
   relaxLocality?: boolean;
+  /**
+   * The node label the container must run under (ResourceRequest.setNodeLabelExpression): only
+   * nodes with that label qualify. Absent or '': the default partition, the nodes without a label.
+   */
+  nodeLabelExpression?: string;
   /** Anything the AM wants back with the allocation (a task index, say). */
   tag?: unknown;
 }
@@ -41,6 +46,8 @@ export class ContainerRequest {
     readonly relaxLocality: boolean,
     readonly requestedAt: number,
     readonly tag: unknown,
+    /** The node label it must run under; '' for the default partition. */
+    readonly label: string = '',
   ) {}
 }
 

@@ -3,8 +3,8 @@
  * rounded up to the minimum allocation, refused when no node could ever hold them, preferred
  * nodes and racks checked and turned into indexes. Errors name the field (`ask.nodes[1]`).
  */
-import { ValidationError, check } from '../core';
-import type { Cluster } from '../cluster';
+import { ValidationError, check, describeValue } from '../core';
+import { isNodeManager, type Cluster } from '../cluster';
 import type { ContainerAsk } from './container';
 import type { YarnConfig } from './yarnConfig';
 
@@ -14,6 +14,8 @@ export interface ResolvedAsk {
   nodes: number[] | null;
   racks: number[] | null;
   relax: boolean;
+  /** The node label asked for; '' for the default partition. */
+  label: string;
 }
 
 export function resolveAsk(
@@ -44,5 +46,28 @@ export function resolveAsk(
       ? null
       : check.array('ask.racks', ask.racks).map((id, i) => cluster.rack(String(id), `ask.racks[${i}]`).index);
   const relax = ask.relaxLocality === undefined ? true : check.boolean('ask.relaxLocality', ask.relaxLocality);
-  return { vcores, memoryMb, nodes, racks, relax };
+  const label = ask.nodeLabelExpression === undefined ? '' : labelOf(ask.nodeLabelExpression, cluster);
+  if (nodes)
+    nodes.forEach((i, k) => {
+      const node = cluster.nodes[i]!;
+      if (isNodeManager(node) && node.nodeLabel !== label)
+        throw new ValidationError(
+          `ask.nodes[${k}]`,
+          `${node.id} ${node.nodeLabel === '' ? 'has no node label' : `is labelled '${node.nodeLabel}'`}; the ask is for ${label === '' ? 'the default partition' : `label '${label}'`}`,
+        );
+    });
+  return { vcores, memoryMb, nodes, racks, relax, label };
+}
+
+/** A node label expression: one label some NodeManager carries, or '' (YARN refuses a label no node has). */
+function labelOf(raw: unknown, cluster: Cluster): string {
+  if (typeof raw !== 'string')
+    throw new ValidationError('ask.nodeLabelExpression', `must be a string, got ${describeValue(raw)}`);
+  const label = raw.trim();
+  if (label === '' || cluster.nodeManagers.some((n) => n.nodeLabel === label)) return label;
+  const known = [...new Set(cluster.nodeManagers.map((n) => n.nodeLabel).filter((l) => l !== ''))].sort();
+  throw new ValidationError(
+    'ask.nodeLabelExpression',
+    `no NodeManager has the label ${describeValue(label)} (${known.length === 0 ? 'no node has a label' : `labels: ${known.join(', ')}`})`,
+  );
 }

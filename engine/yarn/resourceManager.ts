@@ -56,7 +56,10 @@ export class ResourceManager implements AppHost {
   private liveMemory = 0;
   private freeV = 0;
   private freeM = 0;
-  private readonly fits = (r: ContainerRequest): boolean => r.vcores <= this.freeV && r.memoryMb <= this.freeM;
+  /** The label of the node being scheduled: exclusive partitions, a request fits only a node of its label. */
+  private labelV = '';
+  private readonly fits = (r: ContainerRequest): boolean =>
+    r.vcores <= this.freeV && r.memoryMb <= this.freeM && r.label === this.labelV;
 
   constructor(
     private readonly kernel: Kernel,
@@ -138,7 +141,7 @@ export class ResourceManager implements AppHost {
 
   request(app: Application, ask: ContainerAsk): ContainerRequest {
     this.assertRunning(app);
-    const { vcores, memoryMb, nodes, racks, relax } = resolveAsk(
+    const { vcores, memoryMb, nodes, racks, relax, label } = resolveAsk(
       ask,
       this.cluster,
       this.config,
@@ -155,6 +158,7 @@ export class ResourceManager implements AppHost {
       relax,
       this.kernel.now,
       ask.tag,
+      label,
     );
     app.requests.add(r);
     this.pendingTotal++;
@@ -173,6 +177,7 @@ export class ResourceManager implements AppHost {
         nodes: nodeIds,
         racks: rackIds,
         relaxLocality: relax,
+        ...(label === '' ? {} : { nodeLabel: label }),
       });
     }
     return r;
@@ -276,6 +281,7 @@ export class ResourceManager implements AppHost {
     this.tried.clear();
     let assigned = 0;
     let offSwitch = 0;
+    this.labelV = node.nodeLabel;
     for (;;) {
       this.freeV = node.cores - this.usedVcores[i]!;
       this.freeM = node.memoryMb - this.usedMemoryMb[i]!;

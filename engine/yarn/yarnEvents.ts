@@ -14,6 +14,8 @@ export type YarnEvent =
       nodes: string[];
       racks: string[];
       relaxLocality: boolean;
+      /** The node label asked for; absent for the default partition. */
+      nodeLabel?: string;
     }
   | {
       t: number;

@@ -113,3 +113,16 @@ declare const console: {
  * Spark: a driver program's main(args) · PySpark: a script run by spark-submit
  */
 type SparkJob = (sc: SparkContext, spark: SparkSession) => Promise<unknown> | unknown;
+
+/**
+ * A Spark job file's submit-time settings, exported beside the driver:
+ * `export const conf = { 'spark.yarn.executor.nodeLabelExpression': 'compute' }`. They are fixed before
+ * the application starts (where its executors run, how long tasks wait for locality), so they cannot be
+ * set from the driver's code once it runs; they override the run's own settings, as settings made in a
+ * program override spark-submit's flags. Keys: spark.locality.wait (3s) and .process/.node/.rack,
+ * spark.yarn.executor.nodeLabelExpression (none), spark.default.parallelism, spark.speculation (false)
+ * and .multiplier/.quantile, spark.stage.maxConsecutiveAttempts (4), spark.shuffle.io.maxRetries (3),
+ * spark.shuffle.io.retryWait (5s). Any other key is refused with the list.
+ * Spark: spark-submit --conf key=value, SparkSession.builder.config(key, value) · PySpark: the same
+ */
+type SparkSubmitConf = Record<string, string | number | boolean>;

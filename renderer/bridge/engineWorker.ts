@@ -188,7 +188,15 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
 }
 
 function nodesOf(spec: ResolvedClusterSpec): NodeInfo[] {
-  return spec.nodes.map((n) => ({ id: n.id, rack: n.rack, cores: n.cores, memoryMb: n.memoryMb, roles: n.roles }));
+  return spec.nodes.map((n) => ({
+    id: n.id,
+    rack: n.rack,
+    cores: n.cores,
+    memoryMb: n.memoryMb,
+    roles: n.roles,
+    ...(n.nodeLabel !== '' ? { nodeLabel: n.nodeLabel } : {}),
+    ...(n.cpuSpeed !== 1 ? { cpuSpeed: n.cpuSpeed } : {}),
+  }));
 }
 
 async function runFreeJob(request: JobRequest, sandbox: SandboxPoolCore): Promise<JobRunResult> {

@@ -22,6 +22,10 @@ export interface NodePicture {
   slowFactor: number;
   /** The services it runs (absent: a DataNode and a NodeManager, as every node by default). */
   roles?: readonly NodeRole[];
+  /** Its YARN node label (absent: none): only containers asked for with this label run here. */
+  nodeLabel?: string;
+  /** How fast its cores are against the reference core (absent: 1). */
+  cpuSpeed?: number;
   /** Cores YARN can hand out: 0 on a node without a NodeManager. */
   cores: number;
   /** Cores running work: a task, or a container that is one task (MapReduce) or an ApplicationMaster. */
@@ -72,6 +76,8 @@ export function describeNode(d: NodePicture): string {
   const parts = [
     d.alive ? 'alive' : 'dead',
     roleNote(d),
+    d.nodeLabel ? `YARN node label ${d.nodeLabel}` : null,
+    d.cpuSpeed !== undefined && d.cpuSpeed !== 1 ? `cores ${d.cpuSpeed}× as fast as the reference` : null,
     cores,
     plural(d.blockCount ?? d.blocks.length, 'block replica'),
     plural(d.containerCount ?? d.containers.length, 'container'),

@@ -16,6 +16,10 @@ export interface NodeInfo {
   memoryMb: number;
   /** The services it runs (absent: both, a DataNode and a NodeManager). */
   roles?: readonly NodeRole[];
+  /** Its YARN node label (absent: none, the default partition). */
+  nodeLabel?: string;
+  /** How fast its cores run against the reference core (absent: 1). */
+  cpuSpeed?: number;
 }
 
 interface NodeState {
@@ -195,6 +199,8 @@ export class ClusterTimeline {
       alive: s.alive,
       slowFactor: s.slowFactor,
       ...(n.roles ? { roles: n.roles } : {}),
+      ...(n.nodeLabel ? { nodeLabel: n.nodeLabel } : {}),
+      ...(n.cpuSpeed !== undefined && n.cpuSpeed !== 1 ? { cpuSpeed: n.cpuSpeed } : {}),
       cores,
       usedCores: s.alive ? Math.min(usedCores, cores) : 0,
       heldCores: s.alive ? Math.max(0, Math.min(heldCores, cores - usedCores)) : 0,

@@ -163,7 +163,8 @@ function drawNodeCards(
 
   attrOf(cards.select('rect.card'), 'width', (d) => box(d).w);
   attrOf(cards.select('rect.card'), 'height', (d) => box(d).h);
-  textOf(cards.select('text.name'), (d) => d.id);
+  // A labelled node says its YARN node label beside its name: executors asked for with the label run there only.
+  textOf(cards.select('text.name'), (d) => (d.nodeLabel ? `${d.id} · ${d.nodeLabel}` : d.id));
   attrOf(cards.select('text.status'), 'x', (d) => box(d).w - 8);
   textOf(cards.select('text.status'), statusText);
   // No cores bar on a node without a NodeManager: YARN runs nothing there.

@@ -35,3 +35,4 @@ export {
   type SqlTable,
   type SqlType,
 } from './sqlEngine';
+export { SUBMIT_CONF_LIMITS, readSubmitConf, submitConfProblem, type SubmitConf } from './submitConf';

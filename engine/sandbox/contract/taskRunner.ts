@@ -22,7 +22,16 @@ export interface JobSource {
  * `consume`) for a streaming run to call.
  */
 export type JobShape =
-  { kind: 'mapreduce'; jobs: MapReduceJobConfig[] } | { kind: 'spark' } | { kind: 'kafka'; functions: string[] };
+  | { kind: 'mapreduce'; jobs: MapReduceJobConfig[] }
+  | {
+      kind: 'spark';
+      /**
+       * The file's `export const conf = { 'spark.locality.wait': '1s' }`: settings given when the application is
+       * submitted (spark-submit's --conf, SparkSession.builder.config), over the run's own; checked by the host.
+       */
+      conf?: Record<string, string | number | boolean>;
+    }
+  | { kind: 'kafka'; functions: string[] };
 
 /** What `load` needs to know of the run beyond the job: the brokers `import 'kafkajs'` connects to. */
 export interface LoadOptions {

@@ -9,6 +9,7 @@ import {
   yarnAt,
   type YarnAppRow,
   type YarnContainerRow,
+  type YarnNodeInfo,
   type YarnNodeRow,
   type YarnQueueRow,
 } from '../../../viz/run/hadoopUi/yarnAt';
@@ -71,6 +72,7 @@ const APPS: Column<YarnAppRow>[] = [
 const NODES: Column<YarnNodeRow>[] = [
   { id: 'rack', header: 'Rack', value: (n) => n.rack },
   { id: 'id', header: 'Node Address', value: (n) => n.id },
+  { id: 'labels', header: 'Node Labels', value: (n) => n.nodeLabels || null },
   { id: 'state', header: 'Node State', value: (n) => n.state },
   { id: 'containers', header: 'Containers', numeric: true, value: (n) => n.containers.length },
   {
@@ -110,15 +112,7 @@ const CONTAINERS: Column<YarnContainerRow>[] = [
   { id: 'memory', header: 'Memory', numeric: true, value: (c) => c.memoryMb, render: (c) => mb(c.memoryMb) },
 ];
 
-export function YarnView({
-  report,
-  nodes,
-  t,
-}: {
-  report: JobRunReport;
-  nodes: readonly { id: string; rack: string }[];
-  t: number;
-}) {
+export function YarnView({ report, nodes, t }: { report: JobRunReport; nodes: readonly YarnNodeInfo[]; t: number }) {
   const y = useMemo(() => yarnAt(report, nodes, t), [report, nodes, t]);
   const containers = y.nodes.flatMap((n) => n.containers);
   return (

@@ -54,6 +54,8 @@ export interface YarnQueueRow {
 export interface YarnNodeRow {
   id: string;
   rack: string;
+  /** Its node label, '' for none (YARN's Node Labels column). */
+  nodeLabels: string;
   /** RUNNING, or LOST once the ResourceManager stopped hearing from it (yarn.nm.liveness-monitor.expiry-interval-ms). */
   state: 'RUNNING' | 'LOST';
   containers: YarnContainerRow[];
@@ -78,6 +80,9 @@ export interface YarnNodeInfo {
   /** Used when the run kept no snapshot (the snapshots have the NodeManagers' capacities). */
   cores?: number;
   memoryMb?: number;
+  /** The services it runs (absent: both): a node without a NodeManager is not one of YARN's nodes. */
+  roles?: readonly string[];
+  nodeLabel?: string;
 }
 
 export function containerName(n: number): string {
@@ -175,7 +180,9 @@ export function yarnAt(
     a.vcores += c.vcores;
     a.memoryMb += c.memoryMb;
   }
-  const nodeRows: YarnNodeRow[] = nodes.map((n) => {
+  // YARN lists its NodeManagers: a DataNode-only machine is HDFS's, not the ResourceManager's.
+  const managers = nodes.filter((n) => n.roles === undefined || n.roles.includes('nodemanager'));
+  const nodeRows: YarnNodeRow[] = managers.map((n) => {
     const cap = capacity.get(n.id);
     const vcores = cap?.capacityVcores ?? n.cores ?? 0;
     const memory = cap?.capacityMemoryMb ?? n.memoryMb ?? 0;
@@ -185,6 +192,7 @@ export function yarnAt(
     return {
       id: n.id,
       rack: n.rack,
+      nodeLabels: n.nodeLabel ?? '',
       state: lost.has(n.id) ? 'LOST' : 'RUNNING',
       containers,
       usedVcores,
@@ -193,8 +201,8 @@ export function yarnAt(
       availMemoryMb: Math.max(0, memory - usedMemoryMb),
     };
   });
-  const clusterMemoryMb = nodes.reduce((s, n) => s + (capacity.get(n.id)?.capacityMemoryMb ?? n.memoryMb ?? 0), 0);
-  const clusterVcores = nodes.reduce((s, n) => s + (capacity.get(n.id)?.capacityVcores ?? n.cores ?? 0), 0);
+  const clusterMemoryMb = managers.reduce((s, n) => s + (capacity.get(n.id)?.capacityMemoryMb ?? n.memoryMb ?? 0), 0);
+  const clusterVcores = managers.reduce((s, n) => s + (capacity.get(n.id)?.capacityVcores ?? n.cores ?? 0), 0);
   const appRows = [...apps.values()];
   const queueDefs = last?.yarn.queues.length
     ? last.yarn.queues

@@ -1,0 +1,193 @@
+/**
+ * The checks of the data-locality lab: the answers (each recomputed from the readings), the share
+ * of the blocks read where they lie and the bytes read over the network (from the tasks that read
+ * HDFS, as the Spark UI's Stages page lists them), and a deadline.
+ */
+import type { JobRunReport } from '../../engine/api';
+import type { AttemptRecord } from '../../engine/exec';
+import { compareKeyed, fail, injectedNote, jobReport, pass, seconds } from '../checkKit';
+import { formatBytes } from '../hdfsSettings';
+import type { CheckVerdict, LabCheck } from '../labTypes';
+import { plural } from '../plural';
+import { readingsText } from './cluster';
+
+interface Reading {
+  sensor: string;
+  second: number;
+  value: number;
+}
+
+let readings: Reading[] | undefined;
+function allReadings(): Reading[] {
+  return (readings ??= readingsText()
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const [timestamp, sensor, value] = line.split(',') as [string, string, string];
+      const [h, m, s] = timestamp.slice(11).split(':').map(Number) as [number, number, number];
+      return { sensor, second: h * 3600 + m * 60 + s, value: Number(value) };
+    }));
+}
+
+const byKey = <T>(rows: Map<string, T>): [string, T][] =>
+  [...rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+
+/** Per sensor: [mean, highest]. */
+export function plainMeanAndHighest(): [string, [number, number]][] {
+  const acc = new Map<string, [number, number, number]>();
+  for (const r of allReadings()) {
+    const a = acc.get(r.sensor) ?? [0, 0, -Infinity];
+    acc.set(r.sensor, [a[0] + r.value, a[1] + 1, Math.max(a[2], r.value)]);
+  }
+  return byKey(new Map([...acc].map(([k, [sum, n, hi]]) => [k, [sum / n, hi] as [number, number]])));
+}
+
+/** Per sensor: readings of `threshold` or more. */
+export function plainHotCounts(threshold: number): [string, number][] {
+  const acc = new Map<string, number>();
+  for (const r of allReadings()) if (r.value >= threshold) acc.set(r.sensor, (acc.get(r.sensor) ?? 0) + 1);
+  return byKey(acc);
+}
+
+/** Step 3's model: the reading it expects from sensor `n` at second `s` of the day. */
+const expected = (n: number, s: number) => 19.5 + n + 4 * Math.sin((s / 86400) * 2 * Math.PI);
+
+/** Per sensor: readings further than `distance` from what the model expects. */
+export function plainOddCounts(distance: number): [string, number][] {
+  const acc = new Map<string, number>();
+  for (const r of allReadings()) {
+    const n = Number(r.sensor.slice('sensor-'.length));
+    if (Math.abs(r.value - expected(n, r.second)) > distance) acc.set(r.sensor, (acc.get(r.sensor) ?? 0) + 1);
+  }
+  return byKey(acc);
+}
+
+/** Step 1's answer: [sensor, [mean, highest]] per sensor, means within a relative 1e-9. */
+export function meanAndHighestCheck(id: string): LabCheck {
+  const hint =
+    'reduceByKey must combine the [sum, count, highest] triples of a sensor into one, so that mapValues divides the sum of all its readings by their count';
+  return {
+    id,
+    title: 'mean and highest reading of each sensor',
+    evaluate(run) {
+      const result = jobReport(run).result;
+      const want = plainMeanAndHighest();
+      const rows = Array.isArray(result) ? result : null;
+      const pairsOf = (i: 0 | 1): unknown =>
+        rows?.map((row: unknown) => (Array.isArray(row) && Array.isArray(row[1]) ? [row[0], row[1][i]] : row)) ??
+        result;
+      const means = compareKeyed(
+        want.map(([k, [mean]]) => [k, mean]),
+        pairsOf(0),
+        { tolerance: 1e-9, what: 'sensor', hint },
+      );
+      if (!means.pass) return withoutExpected(means, 'mean');
+      const highest = compareKeyed(
+        want.map(([k, [, hi]]) => [k, hi]),
+        pairsOf(1),
+        { tolerance: 0, what: 'sensor', hint },
+      );
+      if (!highest.pass) return withoutExpected(highest, 'highest reading');
+      return pass(
+        `the mean and the highest reading of all ${want.length} sensors match a plain computation over the file`,
+      );
+    },
+  };
+}
+
+/** A count per sensor, judged without giving the expected numbers away. */
+export function countsCheck(id: string, title: string, want: () => [string, number][], hint: string): LabCheck {
+  return {
+    id,
+    title,
+    evaluate(run) {
+      const verdict = compareKeyed(want(), jobReport(run).result, { tolerance: 0, what: 'sensor', hint });
+      return verdict.pass
+        ? pass(`the counts of all ${want().length} sensors match a plain count over the file`)
+        : withoutExpected(verdict, 'count');
+    },
+  };
+}
+
+/** compareKeyed's reason without the expected value ("sensor "sensor-3": expected 12, got 10" → "the count of sensor-3 is 10, not what..."). */
+function withoutExpected(verdict: CheckVerdict, what: string): CheckVerdict {
+  const m = /^sensor "([^"]*)": expected [^,]*, got ([^:]*): (.*)$/.exec(verdict.reason);
+  if (!m) return verdict;
+  return fail(`the ${what} of ${m[1]} is ${m[2]}, which is not what a plain computation over the file gives: ${m[3]}`);
+}
+
+/** The tasks that read HDFS blocks (their Input), succeeded: one per block. */
+function readingTasks(report: JobRunReport): AttemptRecord[] {
+  return report.attempts.filter((a) => a.status === 'succeeded' && a.io.inputBytes > 0);
+}
+
+const isLocal = (a: AttemptRecord) => a.locality === 'PROCESS_LOCAL' || a.locality === 'NODE_LOCAL';
+
+/** What the reading tasks read where their block lies, and what they read over the network. */
+export function inputLocality(report: JobRunReport): {
+  tasks: number;
+  local: number;
+  bytes: number;
+  remote: number;
+  byLevel: Record<string, number>;
+} {
+  const tasks = readingTasks(report);
+  const byLevel: Record<string, number> = {};
+  for (const a of tasks) byLevel[a.locality] = (byLevel[a.locality] ?? 0) + 1;
+  return {
+    tasks: tasks.length,
+    local: tasks.filter(isLocal).length,
+    bytes: tasks.reduce((s, a) => s + a.io.inputBytes, 0),
+    remote: tasks.filter((a) => !isLocal(a)).reduce((s, a) => s + a.io.inputBytes, 0),
+    byLevel,
+  };
+}
+
+const percent = (part: number, whole: number) => `${Math.round((100 * part) / Math.max(1, whole))}%`;
+const levels = (byLevel: Record<string, number>) =>
+  ['PROCESS_LOCAL', 'NODE_LOCAL', 'RACK_LOCAL', 'ANY']
+    .filter((l) => byLevel[l])
+    .map((l) => `${byLevel[l]} ${l}`)
+    .join(', ');
+
+/** At least `share` of the tasks reading HDFS ran NODE_LOCAL (or PROCESS_LOCAL): on a machine holding their block. */
+export function localShareCheck(id: string, share: number, where: string): LabCheck {
+  return {
+    id,
+    title: `at least ${Math.round(share * 100)}% of the blocks read where they lie`,
+    evaluate(run) {
+      const loc = inputLocality(jobReport(run));
+      if (loc.tasks === 0)
+        return fail('no task read a block of /data/readings.csv: the job must read the file with sc.textFile');
+      const said = `${loc.local} of the ${plural(loc.tasks, 'task')} that read a block ran on a machine holding it (${percent(loc.local, loc.tasks)}; ${levels(loc.byLevel)})`;
+      return loc.local >= share * loc.tasks ? pass(said) : fail(`only ${said}: ${where}`);
+    },
+  };
+}
+
+/** The reading tasks fetched at most `share` of the file's bytes from another machine. */
+export function networkBytesCheck(id: string, share: number, where: string): LabCheck {
+  return {
+    id,
+    title: `at most ${Math.round(share * 100)}% of the file read over the network`,
+    evaluate(run) {
+      const loc = inputLocality(jobReport(run));
+      const said = `${formatBytes(loc.remote)} of the file's ${formatBytes(loc.bytes)} came over the network (${percent(loc.remote, loc.bytes)})`;
+      return loc.bytes > 0 && loc.remote <= share * loc.bytes ? pass(said) : fail(`${said}: ${where}`);
+    },
+  };
+}
+
+/** The job's simulated time is at most `limitMs`. */
+export function deadlineCheck(id: string, limitMs: number, why: string): LabCheck {
+  return {
+    id,
+    title: `done within ${seconds(limitMs)}`,
+    evaluate(run) {
+      const ms = jobReport(run).simulatedMs;
+      return ms <= limitMs
+        ? pass(`the job took ${seconds(ms)}, within ${seconds(limitMs)}`)
+        : fail(`the job took ${seconds(ms)}, more than ${seconds(limitMs)}: ${why}${injectedNote(run)}`);
+    },
+  };
+}

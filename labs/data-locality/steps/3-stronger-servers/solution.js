@@ -1,0 +1,29 @@
+// Score every reading against a model and count, per sensor, the readings the model finds odd
+// (Cookbook 20.2.10). The model costs about 50 microseconds of CPU per reading on a Hadoop
+// server's core: this job is bound by its CPU, not by its disks.
+
+// The executors on the Spark servers: 48 cores twice as fast, far from the blocks.
+export const conf = {
+  'spark.yarn.executor.nodeLabelExpression': 'compute',
+};
+
+/** The reading the model expects from sensor `n` at second `s` of the day. */
+function expected(n, s) {
+  return 19.5 + n + 4 * Math.sin((s / 86400) * 2 * Math.PI);
+}
+
+/** @param {SparkContext} sc */
+export default async (sc) =>
+  sc
+    .textFile('/data/readings.csv')
+    .map((line) => {
+      const [timestamp, sensor, value] = line.split(',');
+      const [h, m, s] = timestamp.slice(11).split(':').map(Number);
+      const n = Number(sensor.slice('sensor-'.length));
+      return [sensor, Math.abs(Number(value) - expected(n, h * 3600 + m * 60 + s))];
+    })
+    .filter(([, distance]) => distance > 1.4)
+    .mapValues(() => 1)
+    .reduceByKey((a, b) => a + b)
+    .sortByKey()
+    .collect();
