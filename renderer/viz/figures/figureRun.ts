@@ -13,6 +13,8 @@ import { phaseSegments } from '../run/runView';
 export interface FigureNode {
   id: string;
   rack: string;
+  /** The services it runs (absent: both a DataNode and a NodeManager). */
+  roles?: readonly string[];
 }
 
 /** One task attempt as the figures see it: which side of the job it is on and its phases in time. */
@@ -52,7 +54,10 @@ function sideOf(kind: FigureRun['kind'], a: AttemptRecord): FigureAttempt['side'
 }
 
 export function toFigureRun(report: JobRunReport | HdfsRunReport, nodes: readonly FigureNode[]): FigureRun {
-  const base = { simulatedMs: report.simulatedMs, nodes: nodes.map((n) => ({ id: n.id, rack: n.rack })) };
+  const base = {
+    simulatedMs: report.simulatedMs,
+    nodes: nodes.map((n) => ({ id: n.id, rack: n.rack, ...(n.roles ? { roles: n.roles } : {}) })),
+  };
   if (report.kind === 'hdfs') {
     return { ...base, kind: 'hdfs', trace: report.trace, attempts: [], shuffles: [], combineInputRecords: 0 };
   }

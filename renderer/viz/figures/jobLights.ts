@@ -131,7 +131,9 @@ export function dataLocalityLights(run: FigureRun): FigureLight[] {
   const firstBlock = run.trace.find((e) => e.type === 'blockAllocated')?.t;
   return [
     ...(firstBlock === undefined ? [] : [{ part: 'blocks', start: firstBlock, end: Infinity }]),
-    ...lightsOf('executors', executorSpans(run.trace)),
+    // The figure's executors sit on the DataNodes' machines: an executor on a machine without a
+    // DataNode (a compute-only server) is not what it draws, so it does not light it.
+    ...lightsOf('executors', executorSpans(run.trace, onDataNodes(run))),
     ...lightsOf('local', hdfsRead(['NODE_LOCAL'])),
     ...lightsOf('remote', hdfsRead(['RACK_LOCAL', 'ANY'])),
     ...lightsOf(
@@ -141,13 +143,19 @@ export function dataLocalityLights(run: FigureRun): FigureLight[] {
   ];
 }
 
-/** Executors from executorAdded until executorLost or their container ends. */
-function executorSpans(trace: readonly RunEvent[]) {
+/** Whether a node runs a DataNode (a node the run does not describe is taken to run both services). */
+function onDataNodes(run: FigureRun): (node: string) => boolean {
+  const storing = new Map(run.nodes.map((n) => [n.id, n.roles === undefined || n.roles.includes('datanode')]));
+  return (node) => storing.get(node) ?? true;
+}
+
+/** Executors from executorAdded until executorLost or their container ends (only those on nodes `where` takes). */
+function executorSpans(trace: readonly RunEvent[], where: (node: string) => boolean = () => true) {
   const executorOf = new Map<number, string>();
   return spans(
     trace,
     (e) => {
-      if (e.type !== 'executorAdded') return null;
+      if (e.type !== 'executorAdded' || !where(e.node)) return null;
       executorOf.set(e.container, e.executor);
       return e.executor;
     },

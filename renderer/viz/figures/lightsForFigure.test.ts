@@ -169,3 +169,24 @@ describe('the Spark figures on the spark-in-memory lab step 1', () => {
     expectLitIff(run, '20.4', 'yarn', (t) => t < finished);
   });
 });
+
+describe('figure 20.5 on the data-locality lab step 1', () => {
+  async function stepRun(source: 'starter' | 'solution') {
+    const lab = findLab('data-locality')!;
+    const out = await runStep({ lab, stepIndex: 0, source: lab.steps[0]![source], runner: createFunctionRunner() });
+    const report = out.report as JobRunReport;
+    const nodes = (report.snapshots[0]?.nodes ?? []).map((n) => ({ id: n.id, rack: n.rack, roles: n.roles }));
+    return { report, run: toFigureRun(report, nodes) };
+  }
+
+  it('lights the executors only while some run on a DataNode machine, never for the Spark servers apart', async () => {
+    const apart = await stepRun('starter');
+    expect(apart.report.trace.some((e) => e.type === 'executorAdded')).toBe(true);
+    expectLitIff(apart.run, '20.5', 'executors', () => false);
+    expectLitIff(apart.run, '20.5', 'local', () => false);
+    const beside = await stepRun('solution');
+    const added = beside.report.trace.filter((e) => e.type === 'executorAdded').map((e) => e.t);
+    const finished = beside.report.trace.find((e) => e.type === 'applicationFinished')!.t;
+    expectLitIff(beside.run, '20.5', 'executors', (t) => Math.min(...added) <= t && t < finished);
+  });
+});
