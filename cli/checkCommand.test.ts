@@ -38,6 +38,17 @@ describe('clusterlab check', () => {
     expect(bad.out).toMatch(/Hint: /);
   });
 
+  it("data-locality: a job file's conf export crosses the child process's realm; every step's solution passes", async () => {
+    for (const step of [1, 2, 3]) {
+      const ok = await check('data-locality', step, 'solution');
+      expect(ok.out).not.toMatch(/plain object/);
+      expect(ok.code).toBe(0);
+    }
+    const bad = await check('data-locality', 1, 'starter');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/FAIL {2}at least 90% of the blocks read where they lie/);
+  });
+
   it('mapreduce-iot-averages: solution exit 0, starter exit 1', async () => {
     const ok = await check('mapreduce-iot-averages', 1, 'solution');
     expect(ok.code).toBe(0);

@@ -16,8 +16,11 @@ export const SUBMIT_CONF_LIMITS = { keys: 64, key: 200, value: 1_000 } as const;
 function objectProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return `must be an object of Spark settings like { 'spark.locality.wait': '1s' }, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`;
+  // Some realm's Object.prototype (the CLI runs jobs in a vm context of its own), or none: a class
+  // instance, a Map or a Date is refused.
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return 'must be a plain object literal of Spark settings';
+  if (proto !== null && Object.getPrototypeOf(proto) !== null)
+    return 'must be a plain object literal of Spark settings';
   const keys = Object.keys(value).length;
   return keys > SUBMIT_CONF_LIMITS.keys ? `at most ${SUBMIT_CONF_LIMITS.keys} settings, got ${keys}` : null;
 }
