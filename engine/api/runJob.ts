@@ -5,7 +5,7 @@
  * schedule, times and counters from the simulation, deterministic for a seed. The one entry the
  * CLI and the app use; it uses no Node or DOM API, so it runs in a Web Worker too.
  */
-import { Trace, decodeUtf8, encodeUtf8 } from '../core';
+import { Trace, decodeUtf8, encodeUtf8, ValidationError } from '../core';
 import {
   BudgetTicker,
   DEFAULT_MAX_ATTEMPTS,
@@ -21,7 +21,8 @@ import { addCounters, addUserCounters, emptyCounters, type UserCounterTotals } f
 import { counterGroups } from '../mapreduce/counterGroups';
 import { parseRecords } from '../exec/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
-import { submittedSparkConf } from '../spark/sparkConf';
+import { resolveSparkConf, submittedSparkConf, type SparkConfInput } from '../spark/sparkConf';
+import { executorNodes } from '../spark/executorPool';
 import { DfsListing, parseDfsPath, resolveInputFiles, splitInputPaths } from '../spark/sparkPaths';
 import type { Hdfs } from '../hdfs';
 import { createSimulation } from './createSimulation';
@@ -141,6 +142,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   if (shape.kind === 'spark') {
     for (const p of mentionedPaths(options.source.code, sim.hdfs)) ensureInput(p);
     const conf = submittedSparkConf(options.sparkConf, shape.conf, options.source.fileName);
+    checkExecutorLabel(ctx.cluster, conf, shape.conf, options.source.fileName);
     const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf });
     const report = finish(run);
     if (failure === null) return report;
@@ -220,4 +222,24 @@ function mrMetrics(
 function attemptsMessage(error: Error, task: string, nodes: string[]): string {
   if (error instanceof RunawayLoopError) return error.message;
   return `${error.message} (${task} failed ${nodes.length} attempt${nodes.length === 1 ? '' : 's'}, on ${nodes.join(', ')})`;
+}
+
+/**
+ * A node label no NodeManager carries: when the job file set it, the message names the file and
+ * its `conf` entry (the likeliest slip: a label carried over to a cluster without it).
+ */
+function checkExecutorLabel(
+  cluster: JobContext['cluster'],
+  conf: SparkConfInput | undefined,
+  fileConf: SparkConfInput | undefined,
+  fileName: string,
+): void {
+  const key = 'spark.yarn.executor.nodeLabelExpression';
+  try {
+    executorNodes(cluster, resolveSparkConf(conf).executorNodeLabel);
+  } catch (error) {
+    if (error instanceof ValidationError && fileConf !== undefined && Object.hasOwn(fileConf, key))
+      throw new JobSpecError(fileName, `conf['${key}']: ${error.problem}`);
+    throw error;
+  }
 }

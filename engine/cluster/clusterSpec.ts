@@ -122,7 +122,8 @@ function cpuSpeedOf(path: string, value: unknown): number {
 }
 
 function nodeLabelOf(path: string, value: unknown): string {
-  const label = check.string(path, value);
+  if (typeof value !== 'string') throw new ValidationError(path, `must be a string, got ${describeValue(value)}`);
+  const label = value;
   if (label !== '' && !NODE_LABEL.test(label))
     throw new ValidationError(
       path,

@@ -152,7 +152,7 @@ export function readJobModule(exported: unknown, fileName: string, confExport?: 
       confExport === undefined ? { kind: 'spark' } : { kind: 'spark', conf: readSubmitConf(confExport, fileName) };
     return { shape, mapreduce: [], spark: exported as (sc: unknown) => unknown };
   }
-  if (confExport !== undefined)
+  if (confExport !== undefined && exported !== undefined)
     throw new JobSpecError(
       fileName,
       "exports conf, the settings of a Spark job; a MapReduce job's settings are its own conf field (conf: { 'dfs.replication': 2 })",

@@ -87,6 +87,33 @@ exports.conf = { 'spark.locality.wait': '0' };`;
     expect([...used].every((n) => !['n3', 'n6', 'n9'].includes(n))).toBe(true);
   });
 
+  it('names the file and its conf entry for a label the cluster lacks, and blames a conf export without a job on the missing job', async () => {
+    const plainCluster: ClusterSpec = { node: { cores: 2, memoryMb: 4096, diskMBps: 100 }, racks: [{ nodes: 3 }] };
+    await expect(
+      run(withConf("{ 'spark.yarn.executor.nodeLabelExpression': 'compute' }"), { cluster: plainCluster }),
+    ).rejects.toThrow(
+      /count\.js.*conf\['spark\.yarn\.executor\.nodeLabelExpression'\]: no NodeManager has the label 'compute'/,
+    );
+    await expect(run('exports.conf = {};')).rejects.toThrow(/has no default export/);
+    await expect(run(withConf("{ ['__proto__']: { x: 1 } }"))).rejects.toThrow(
+      /conf\['__proto__'\]: must be a string, a number or true\/false/,
+    );
+  });
+
+  it('runs a MapReduce job on a cluster where a DataNode is labelled: replicas there are simply not preferred', async () => {
+    const mr = `exports.default = { kind: 'mapreduce', input: '/data/corpus.txt', output: '/out',
+      map(k, line, ctx) { for (const w of line.split(/\\s+/)) if (w) ctx.write(w, 1); },
+      reduce(w, vs, ctx) { let n = 0; for (const v of vs) n += v; ctx.write(w, n); } };`;
+    const report = await run(mr, {
+      cluster: {
+        node: { cores: 2, memoryMb: 4096, diskMBps: 100 },
+        racks: [{ nodes: 3 }, { nodes: [{ nodeLabel: 'compute' }] }],
+      },
+    });
+    expect(report.result).not.toBeNull();
+    expect(new Set(report.attempts.map((a) => a.node)).has('n4')).toBe(false);
+  });
+
   it('runs CPU work cpuSpeed times faster, start-ups and reads unchanged', async () => {
     const at = (cpuSpeed: number) =>
       runInProcess({
@@ -110,6 +137,12 @@ exports.conf = { 'spark.locality.wait': '0' };`;
     );
     expect(() => resolveClusterSpec(spec({ cpuSpeed: 0 }))).toThrow(/cluster.racks\[0\].nodes\[0\].cpuSpeed/);
     expect(() => resolveClusterSpec(spec({ cpuSpeed: 1000 }))).toThrow(/must be from 0.01 to 100/);
+    // '' is the default partition: it unsets a label the rack's or the cluster's defaults give.
+    const unset = resolveClusterSpec({
+      node: { nodeLabel: 'gpu' },
+      racks: [{ nodes: 1 }, { nodes: 1, node: { nodeLabel: '' } }],
+    });
+    expect(unset.nodes.map((n) => n.nodeLabel)).toEqual(['gpu', '']);
     const ok = resolveClusterSpec(spec({ nodeLabel: 'gpu-1', cpuSpeed: 1.5 }));
     expect(ok.nodes[0]).toMatchObject({ nodeLabel: 'gpu-1', cpuSpeed: 1.5 });
     expect(resolveClusterSpec({ racks: [{ nodes: 1 }] }).nodes[0]).toMatchObject({ nodeLabel: '', cpuSpeed: 1 });

@@ -47,16 +47,11 @@ export function resolveAsk(
       : check.array('ask.racks', ask.racks).map((id, i) => cluster.rack(String(id), `ask.racks[${i}]`).index);
   const relax = ask.relaxLocality === undefined ? true : check.boolean('ask.relaxLocality', ask.relaxLocality);
   const label = ask.nodeLabelExpression === undefined ? '' : labelOf(ask.nodeLabelExpression, cluster);
-  if (nodes)
-    nodes.forEach((i, k) => {
-      const node = cluster.nodes[i]!;
-      if (isNodeManager(node) && node.nodeLabel !== label)
-        throw new ValidationError(
-          `ask.nodes[${k}]`,
-          `${node.id} ${node.nodeLabel === '' ? 'has no node label' : `is labelled '${node.nodeLabel}'`}; the ask is for ${label === '' ? 'the default partition' : `label '${label}'`}`,
-        );
-    });
-  return { vcores, memoryMb, nodes, racks, relax, label };
+  // A preferred node of another partition can never be matched (YARN simply never satisfies it there):
+  // it is dropped, as a block's replica on a labelled node is for a MapReduce task asked without a label.
+  const inPartition = nodes?.filter((i) => !isNodeManager(cluster.nodes[i]!) || cluster.nodes[i]!.nodeLabel === label);
+  const preferred = inPartition === undefined || inPartition.length === 0 ? null : inPartition;
+  return { vcores, memoryMb, nodes: preferred, racks, relax, label };
 }
 
 /** A node label expression: one label some NodeManager carries, or '' (YARN refuses a label no node has). */

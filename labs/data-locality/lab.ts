@@ -28,8 +28,8 @@ import serversInstructions from './steps/3-stronger-servers/instructions.md?raw'
 import serversStarter from './steps/3-stronger-servers/starter.js?raw';
 import serversSolution from './steps/3-stronger-servers/solution.js?raw';
 
-/** Step 3's deadline: the scores are due every five minutes. */
-export const SCORING_DEADLINE_MS = 300_000;
+/** Step 3's deadline: the scores are due within eight minutes. */
+export const SCORING_DEADLINE_MS = 480_000;
 /** Step 2's threshold of a hot reading. */
 export const HOT = 30;
 /** Step 3's distance from the model that makes a reading odd. */
@@ -146,7 +146,7 @@ const lab: Lab = {
         deadlineCheck(
           'within-deadline',
           SCORING_DEADLINE_MS,
-          "the scoring is bound by CPU: look at the stages' duration against their input, and at which machines have the most and fastest cores",
+          "the scoring is bound by CPU: look at the stages' duration against their input, at which machines have the most and fastest cores, and at how many steps each reading passes through",
         ),
       ],
     },

@@ -54,7 +54,8 @@ export function submitConfProblem(value: unknown): { where: string; problem: str
 export function readSubmitConf(value: unknown, fileName: string): SubmitConf {
   const whole = objectProblem(value);
   if (whole) throw new JobSpecError(fileName, `conf: ${whole}`);
-  const copy: Record<string, unknown> = {};
+  // A null-prototype copy: an own '__proto__' key stays a key (then refused as an unknown setting).
+  const copy = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value as object)) copy[key] = (value as Record<string, unknown>)[key];
   const problem = submitConfProblem(copy);
   if (problem) throw new JobSpecError(fileName, `${problem.where}: ${problem.problem}`);

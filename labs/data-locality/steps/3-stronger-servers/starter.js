@@ -1,6 +1,6 @@
 // Score every reading against a model and count, per sensor, the readings the model finds odd
-// (Cookbook 20.2.10). The model costs about 50 microseconds of CPU per reading on a Hadoop
-// server's core: this job is bound by its CPU, not by its disks.
+// (Cookbook 20.2.10). The model is expensive: about 50 microseconds of CPU on a Hadoop server's
+// core for every reading at every step it passes through. This job is bound by its CPU, not its disks.
 
 // Step 1's lesson: the executors run on the Hadoop servers, beside the blocks.
 export const conf = {};
