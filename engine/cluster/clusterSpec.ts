@@ -192,6 +192,11 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
       const fields = nodeFields(`${rpath}.nodes[${i}]`, entry, rackDefaults);
       const index = nodes.length;
       const id = `n${index + 1}`;
+      if (fields.nodeLabel !== '' && !fields.roles.includes('nodemanager'))
+        throw new ValidationError(
+          `${rpath}.nodes[${i}].nodeLabel`,
+          `a YARN node label belongs to a NodeManager, and this node runs none (roles: ${fields.roles.join(', ')}): give it the role 'nodemanager' or no label`,
+        );
       nodes.push({ id, index, rack: rackId, rackIndex: r, ...fields, roles: [...fields.roles] });
       ids.push(id);
     });

@@ -137,6 +137,9 @@ exports.conf = { 'spark.locality.wait': '0' };`;
     );
     expect(() => resolveClusterSpec(spec({ cpuSpeed: 0 }))).toThrow(/cluster.racks\[0\].nodes\[0\].cpuSpeed/);
     expect(() => resolveClusterSpec(spec({ cpuSpeed: 1000 }))).toThrow(/must be from 0.01 to 100/);
+    expect(() => resolveClusterSpec(spec({ nodeLabel: 'x', roles: ['datanode'] }))).toThrow(
+      /nodes\[0\]\.nodeLabel: a YARN node label belongs to a NodeManager/,
+    );
     // '' is the default partition: it unsets a label the rack's or the cluster's defaults give.
     const unset = resolveClusterSpec({
       node: { nodeLabel: 'gpu' },

@@ -50,7 +50,7 @@ export const SPARK_DEFAULTS: SparkConf = {
 
 /** The keys a run may set, with what each takes (shown when a key is unknown). */
 export const SPARK_CONF_KEYS: Readonly<Record<string, string>> = {
-  'spark.locality.wait': 'a time, e.g. 3s (default 3s)',
+  'spark.locality.wait': 'a time, e.g. 3s (default 3s; a bare number is milliseconds)',
   'spark.locality.wait.process': 'a time (default: spark.locality.wait)',
   'spark.locality.wait.node': 'a time (default: spark.locality.wait)',
   'spark.locality.wait.rack': 'a time (default: spark.locality.wait)',
