@@ -33,6 +33,8 @@ export interface SqlPlan {
   plan: SqlPlanNode[];
   /** The result's columns, named as DuckDB names them, typed as Spark would type them. */
   columns: SqlColumn[];
+  /** The result columns' types as DuckDB names them (`INTEGER`, `HUGEINT`, `DECIMAL(18,3)`...). */
+  duckTypes: string[];
 }
 
 /** DuckDB behind a synchronous face (DuckDB-wasm's blocking build): one query at a time. */
@@ -60,3 +62,6 @@ export class SqlEngineError extends Error {
     this.name = sparkClass;
   }
 }
+
+/** A name as a DuckDB (SQL) identifier: double-quoted, quotes doubled. */
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
