@@ -8,14 +8,19 @@ import { SandboxPoolCore } from './sandboxPoolCore';
 import { decodeUtf8 } from '../core';
 
 export function createInProcessRunner(
-  runtime: Omit<ExecutorRuntime, 'post' | 'now'> & { now?: () => number },
+  options: Omit<ExecutorRuntime, 'post' | 'now'> & {
+    now?: () => number;
+    /** Where the job's console lines (and explain(), show()) go; dropped by default. */
+    log?: (line: string) => void;
+  },
 ): SandboxPoolCore {
+  const { log = () => {}, ...runtime } = options;
   return new SandboxPoolCore({
     size: 1,
     timeoutSeconds: null,
     now: () => 0,
     startTimer: () => () => {},
-    log: () => {},
+    log,
     spawn(onMessage) {
       // Messages each way go in a microtask, as they would cross a worker: asynchronously. Neither
       // side throws: the executor answers a failure with a reply, and the pool checks every reply.
