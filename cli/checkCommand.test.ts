@@ -47,6 +47,26 @@ describe('clusterlab check', () => {
     expect(bad.out).toMatch(/FAIL {2}3 reducers\n {8}expected 3 reduce tasks, got 1: set numReduceTasks: 3/);
   });
 
+  it('judges a step solved with spark.sql (DuckDB in the sandbox workers)', async () => {
+    writeFileSync(
+      join(dir, 'daily-sql.js'),
+      `export default async (sc, spark) => {
+  const { col, substring } = spark.functions;
+  const readings = await spark.read.csv('/data/sensors.csv', { inferSchema: true });
+  readings.select(substring(col('_c0'), 1, 10).alias('day'), col('_c2').alias('t')).createOrReplaceTempView('readings');
+  spark.conf.set('spark.sql.shuffle.partitions', 8);
+  const daily = await spark.sql('SELECT day, avg(t) AS average FROM readings GROUP BY day ORDER BY day');
+  return (await daily.collect()).map((r) => [r.day, r.average]);
+};
+`,
+    );
+    const f = fakeIo(dir);
+    const code = await checkCommand(['spark-in-memory', 'daily-sql.js', '--step', '1'], f.io);
+    expect(f.err.join('')).toBe('');
+    expect(code).toBe(0);
+    expect(f.out.join('')).toMatch(/PASS {2}exact daily averages/);
+  });
+
   it('spark-in-memory: solution exit 0, starter exit 1, and --json', async () => {
     const ok = await check('spark-in-memory', 4, 'solution', ['--json']);
     expect(ok.code).toBe(0);

@@ -39,9 +39,10 @@ export function createInProcessRunner(
  * no isolation), for tests and lab checks that must stay fast and deterministic. `new Function`
  * puts two lines of its own above the body, hence lineOffset 2; sourceURL names the learner's
  * file in stack frames, so errors point at their line. `macrotask` (setImmediate in Node) lets it
- * run KafkaJS programs.
+ * run KafkaJS programs; `sqlEngine` (DuckDB: the CLI's cli/duckDbNode.ts in Node tests) lets it run
+ * spark.sql.
  */
-export function createFunctionRunner(options: Pick<ExecutorRuntime, 'macrotask'> = {}): SandboxPoolCore {
+export function createFunctionRunner(options: Pick<ExecutorRuntime, 'macrotask' | 'sqlEngine'> = {}): SandboxPoolCore {
   return createInProcessRunner({ evaluate: evaluateWithFunction, lineOffset: 2, decodeUtf8, ...options });
 }
 
