@@ -32,11 +32,15 @@ export interface PartialAggregateSql {
 
 /** The aggregates DuckDB's plan may hold (sum_no_overflow is DuckDB's sum of small integers). */
 const MERGEABLE = /^(count_star|count|sum|sum_no_overflow|min|max|avg)\((#\d+)?\)$/;
-/** The DuckDB types a partial may have: each travels the shuffle as a plain value and comes back unchanged. */
+/**
+ * The DuckDB types a partial may have: each travels the shuffle as a plain value and comes back
+ * unchanged. A HUGEINT sum travels as a JavaScript number, as every result does (exact to 2^53),
+ * so its column is a DOUBLE (a BIGINT could overflow); the merge casts it back to HUGEINT.
+ */
 const PARTIAL_TYPES: Record<string, SqlType> = {
   INTEGER: 'integer',
   BIGINT: 'long',
-  HUGEINT: 'long',
+  HUGEINT: 'double',
   DOUBLE: 'double',
   VARCHAR: 'string',
   BOOLEAN: 'boolean',

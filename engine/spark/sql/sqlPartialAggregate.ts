@@ -34,6 +34,8 @@ export interface PartialAggregateInput {
   rewrite: PartialAggregateSql;
   /** Runs work where the learner called spark.sql (errors name that line). */
   atSite: <T>(work: () => T) => T;
+  /** Whether a last single-partition stage (ORDER BY, LIMIT) gives the answer. */
+  lastStage: boolean;
   /** The plan's top line: the query's output and its text. */
   top: string;
   n: number;
@@ -69,8 +71,7 @@ export function partialAggregateStages(x: PartialAggregateInput): PartialAggrega
       ...(bufs as unknown[]),
     ]),
   });
-  let shuffledTables: SqlTable[][] = [];
-  let outputs: { parts: unknown[][][]; merged: boolean } | null = null;
+  let outputs: { parts: unknown[][][]; last: unknown[][] } | null = null;
   const raw = () =>
     mergeTables(
       Array.from({ length: view.d.rdd.numPartitions }, (_, p) => [tableOf(view, scan, view.d.rdd.iterator(p))]),
@@ -78,14 +79,17 @@ export function partialAggregateStages(x: PartialAggregateInput): PartialAggrega
   const finalName = [naming.rdds.final, ...x.after].join(' + ');
   const compute = (shuffled: Rdd) =>
     (outputs ??= x.atSite(() => {
-      shuffledTables = Array.from({ length: parts }, (_, p) => [
+      const shuffledTables = Array.from({ length: parts }, (_, p) => [
         partialTable(shuffled.iterator(p) as [unknown, unknown][]),
       ]);
       const answer = engine.runPartitions(rewrite.final, shuffledTables, x.columns);
-      const whole = engine.run(x.sqlText, raw(), x.columns);
-      return sameRows(answer.parts, whole, true)
-        ? { parts: answer.parts, merged: true }
-        : { parts: answer.parts.map((_, p) => (p === 0 ? whole : [])), merged: false };
+      const truth = engine.run(x.sqlText, raw(), x.columns);
+      // With a last stage (ORDER BY, LIMIT) the answer is the final query over every partial row;
+      // without, the reduce tasks' answers together.
+      const merged = x.lastStage ? sameRows([answer.whole], truth, true) : sameRows(answer.parts, truth, true);
+      return merged
+        ? { parts: answer.parts, last: answer.whole }
+        : { parts: answer.parts.map((_, p) => (p === 0 ? truth : [])), last: truth };
     }));
   let shuffledRdd: Rdd | null = null;
   const reduce = aggregateExchange(
@@ -100,13 +104,9 @@ export function partialAggregateStages(x: PartialAggregateInput): PartialAggrega
     rdd: reduce,
     plan,
     whole: () => {
-      // The reduce tasks ran before the last stage; their partials are what it orders.
+      // The reduce tasks ran before the last stage: their answers are computed.
       if (!shuffledRdd) reduce.iterator(0);
-      return x.atSite(() =>
-        compute(shuffledRdd!).merged
-          ? engine.run(rewrite.final, mergeTables(shuffledTables), x.columns)
-          : engine.run(x.sqlText, raw(), x.columns),
-      );
+      return compute(shuffledRdd!).last;
     },
   };
 }

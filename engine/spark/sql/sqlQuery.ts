@@ -176,6 +176,7 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
           columns,
           rewrite,
           atSite,
+          lastStage: finish !== null,
           top: `${attrs} (${duck})`,
           n,
         });
