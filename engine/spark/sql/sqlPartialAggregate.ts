@@ -11,7 +11,6 @@
 import type { Rdd } from '../rdd';
 import type { SqlColumn, SqlEngine, SqlTable } from '../../sandbox/contract/sqlEngine';
 import type { DataType } from './column';
-import type { SessionState } from './dataFrame';
 import { aggregateNaming } from './groupedData';
 import { aggregateExchange, narrowOp } from './physicalOps';
 import { planNode, type Plan } from './plan';
@@ -20,7 +19,6 @@ import type { ScanUse } from './sqlPlanShape';
 import { mergeTables, sameRows, tableOf, type View } from './sqlTables';
 
 export interface PartialAggregateInput {
-  s: SessionState;
   engine: SqlEngine;
   sqlText: string;
   view: View;

@@ -159,12 +159,9 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
       const v = viewOf(shape.scan);
       const at = shape.ops.indexOf('HashAggregate');
       const viewTable = emptyTables.find((t) => t.name === v.name)!;
-      const rewrite = atSite(() =>
-        partialAggregateSql(engine, sqlText, planned.plan, viewTable, shape.keys, columns, emptyTables),
-      );
+      const rewrite = partialAggregateSql(engine, sqlText, planned.plan, viewTable, shape.keys, columns, emptyTables);
       if (rewrite) {
         const stages = partialAggregateStages({
-          s,
           engine,
           sqlText,
           view: v,
