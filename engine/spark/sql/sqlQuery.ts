@@ -2,7 +2,9 @@
  * spark.sql(sqlText): DuckDB parses, binds and plans the learner's SQL over the job's temporary
  * views; the plan's shape (sqlPlanShape.ts) becomes Spark's stages on the simulated cluster, and
  * each task's partition is computed by DuckDB running the learner's own SQL over exactly the rows
- * that task holds. The answer is DuckDB's, the stages and their records are the cluster's.
+ * that task holds (or, for a GROUP BY whose aggregates merge, DuckDB's partial aggregate in the map
+ * tasks and the learner's query over the partials in the reduce tasks: sqlPartialAggregate.ts). The
+ * answer is DuckDB's, the stages and their records are the cluster's.
  */
 import { Rdd, sizeOf } from '../rdd';
 import type { DataType, Field } from './column';
