@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { main } from './main';
 import { checkCommand } from './checkCommand';
 import { findLab, LABS } from '../labs/labRegistry';
+import { dailyAveragesSql } from '../labs/__tests__/dailyAveragesSql';
 
 function fakeIo(cwd: string) {
   const out: string[] = [];
@@ -48,18 +49,7 @@ describe('clusterlab check', () => {
   });
 
   it('judges a step solved with spark.sql (DuckDB in the sandbox workers)', async () => {
-    writeFileSync(
-      join(dir, 'daily-sql.js'),
-      `export default async (sc, spark) => {
-  const { col, substring } = spark.functions;
-  const readings = await spark.read.csv('/data/sensors.csv', { inferSchema: true });
-  readings.select(substring(col('_c0'), 1, 10).alias('day'), col('_c2').alias('t')).createOrReplaceTempView('readings');
-  spark.conf.set('spark.sql.shuffle.partitions', 8);
-  const daily = await spark.sql('SELECT day, avg(t) AS average FROM readings GROUP BY day ORDER BY day');
-  return (await daily.collect()).map((r) => [r.day, r.average]);
-};
-`,
-    );
+    writeFileSync(join(dir, 'daily-sql.js'), dailyAveragesSql);
     const f = fakeIo(dir);
     const code = await checkCommand(['spark-in-memory', 'daily-sql.js', '--step', '1'], f.io);
     expect(f.err.join('')).toBe('');

@@ -6,20 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runStep } from './runStep';
 import sparkInMemoryLab from './spark-in-memory/lab';
 import { labTestRunner } from './__tests__/labTestRunner';
+import { dailyAveragesSql as dailySql } from './__tests__/dailyAveragesSql';
 
 const runner = labTestRunner();
 afterAll(() => runner.close());
-
-/** Step 1's daily averages as SQL over a view with a day column. */
-const dailySql = `export default async (sc, spark) => {
-  const { col, substring } = spark.functions;
-  const readings = await spark.read.csv('/data/sensors.csv', { inferSchema: true });
-  readings.select(substring(col('_c0'), 1, 10).alias('day'), col('_c2').alias('t')).createOrReplaceTempView('readings');
-  spark.conf.set('spark.sql.shuffle.partitions', 8);
-  const daily = await spark.sql('SELECT day, avg(t) AS average FROM readings GROUP BY day ORDER BY day');
-  return (await daily.collect()).map((r) => [r.day, r.average]);
-};
-`;
 
 describe('a lab step in SQL', () => {
   it("spark-in-memory's daily averages with spark.sql pass every check", async () => {
