@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { main } from './main';
 import { checkCommand } from './checkCommand';
 import { findLab, LABS } from '../labs/labRegistry';
+import { dailyAveragesSql } from '../labs/__tests__/dailyAveragesSql';
 
 function fakeIo(cwd: string) {
   const out: string[] = [];
@@ -56,6 +57,15 @@ describe('clusterlab check', () => {
     const bad = await check('mapreduce-iot-averages', 1, 'starter');
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/FAIL {2}3 reducers\n {8}expected 3 reduce tasks, got 1: set numReduceTasks: 3/);
+  });
+
+  it('judges a step solved with spark.sql (DuckDB in the sandbox workers)', async () => {
+    writeFileSync(join(dir, 'daily-sql.js'), dailyAveragesSql);
+    const f = fakeIo(dir);
+    const code = await checkCommand(['spark-in-memory', 'daily-sql.js', '--step', '1'], f.io);
+    expect(f.err.join('')).toBe('');
+    expect(code).toBe(0);
+    expect(f.out.join('')).toMatch(/PASS {2}exact daily averages/);
   });
 
   it('spark-in-memory: solution exit 0, starter exit 1, and --json', async () => {

@@ -36,7 +36,7 @@ describe('spark.sql in the app', () => {
       const output = (await page.getByTestId('run-output').textContent()) ?? '';
       expect(output).toContain('2016-05-30');
     }
-    // The DAG: the scan and the Exchange's map side, the aggregate's tasks, the ORDER BY's last stage.
+    // The DAG: the scan and the partial aggregate (the Exchange's map side), the final aggregate's tasks, the ORDER BY's last stage.
     await page.locator('#run-tab-dag').click();
     const jobs = page.getByLabel('Spark job');
     const collect = await jobs
@@ -46,9 +46,9 @@ describe('spark.sql in the app', () => {
       );
     await jobs.selectOption(collect.at(-1)!);
     const dag = (await page.getByTestId('run-dag').textContent()) ?? '';
-    // Stages: the scan and the Exchange's map side, the aggregate's tasks, the ORDER BY's last stage
-    // (the first two ran in show()'s job already: skipped, their shuffle output reused).
-    expect(dag).toMatch(/Stage \d+ \(skipped\)textFile → Scan → Project → Excha/);
+    // Stages: the scan and HashAggregate (partial), the final aggregate's tasks, the ORDER BY's last
+    // stage (the first two ran in show()'s job already: skipped, their shuffle output reused).
+    expect(dag).toMatch(/Stage \d+ \(skipped\)textFile → Scan → Project → HashA/);
     expect(dag).toMatch(/Exchange → HashAggregate → Exchan/);
     expect(dag).toMatch(/Exchange SinglePartitionSort/);
     await s.screenshot('spark-sql-dag-1440-dark');

@@ -7,6 +7,7 @@
  * views it is given.
  */
 import {
+  quoteIdent,
   SqlEngineError,
   type SqlColumn,
   type SqlEngine,
@@ -88,8 +89,6 @@ const SETUP = [
 const STAGE = '__clusterlab_stage';
 /** The partition number of a staged row (runPartitions). */
 const PART = '__clusterlab_p';
-
-export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 const SQL_TYPES: Record<SqlType, string> = {
   integer: 'INTEGER',
@@ -224,11 +223,9 @@ export function createDuckDbEngine(conn: BlockingConnection, arrow: ArrowKit): S
           `spark.sql runs queries (SELECT ... FROM views) over the job's temporary views; DuckDB planned ${refused} for this statement, which ClusterLab does not run`,
           'AnalysisException',
         );
-      const columns = rowsOf(described, 2).map(([name, type]) => ({
-        name: String(name),
-        type: sparkTypeOf(String(type)),
-      }));
-      return { plan, columns };
+      const described2 = rowsOf(described, 2);
+      const columns = described2.map(([name, type]) => ({ name: String(name), type: sparkTypeOf(String(type)) }));
+      return { plan, columns, duckTypes: described2.map(([, type]) => String(type)) };
     },
     run(sql: string, tables: SqlTable[], columns: SqlColumn[]): unknown[][] {
       load(tables);

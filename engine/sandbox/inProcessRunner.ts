@@ -8,14 +8,19 @@ import { SandboxPoolCore } from './sandboxPoolCore';
 import { decodeUtf8 } from '../core';
 
 export function createInProcessRunner(
-  runtime: Omit<ExecutorRuntime, 'post' | 'now'> & { now?: () => number },
+  options: Omit<ExecutorRuntime, 'post' | 'now'> & {
+    now?: () => number;
+    /** Where the job's console lines (and explain(), show()) go; dropped by default. */
+    log?: (line: string) => void;
+  },
 ): SandboxPoolCore {
+  const { log = () => {}, ...runtime } = options;
   return new SandboxPoolCore({
     size: 1,
     timeoutSeconds: null,
     now: () => 0,
     startTimer: () => () => {},
-    log: () => {},
+    log,
     spawn(onMessage) {
       // Messages each way go in a microtask, as they would cross a worker: asynchronously. Neither
       // side throws: the executor answers a failure with a reply, and the pool checks every reply.
@@ -34,9 +39,10 @@ export function createInProcessRunner(
  * no isolation), for tests and lab checks that must stay fast and deterministic. `new Function`
  * puts two lines of its own above the body, hence lineOffset 2; sourceURL names the learner's
  * file in stack frames, so errors point at their line. `macrotask` (setImmediate in Node) lets it
- * run KafkaJS programs.
+ * run KafkaJS programs; `sqlEngine` (DuckDB: the CLI's cli/duckDbNode.ts in Node tests) lets it run
+ * spark.sql.
  */
-export function createFunctionRunner(options: Pick<ExecutorRuntime, 'macrotask'> = {}): SandboxPoolCore {
+export function createFunctionRunner(options: Pick<ExecutorRuntime, 'macrotask' | 'sqlEngine'> = {}): SandboxPoolCore {
   return createInProcessRunner({ evaluate: evaluateWithFunction, lineOffset: 2, decodeUtf8, ...options });
 }
 

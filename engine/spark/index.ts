@@ -17,6 +17,8 @@ export {
   type SparkConfInput,
 } from './sparkConf';
 export { createSparkSession, DataFrame, GroupedData, Column, functions, showString, javaDoubleString } from './sql';
+// spark.sql's planning pieces, for the tests that run them on DuckDB (cli/).
+export { sqlShapeOf, partialAggregateSql } from './sql';
 export { RDD_METHODS } from './rddHandle';
 export { HashPartitioner, javaHash, stringHashCode, type Partitioner } from './hashPartitioner';
 export { RangePartitioner } from './rangePartitioner';

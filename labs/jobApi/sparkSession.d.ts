@@ -119,8 +119,10 @@ interface SparkSession {
   /**
    * A query over the temporary views, as a DataFrame: DuckDB parses and plans the SQL (its dialect;
    * its errors are the query's ParseException or AnalysisException), the plan runs as Spark's stages
-   * (an Exchange hashpartitioning on GROUP BY keys, broadcast or sort-merge joins, a last stage for
-   * ORDER BY or LIMIT) and each task's part is DuckDB running the query over that task's rows.
+   * (a GROUP BY with count, sum, min, max or avg as groupBy().agg(): HashAggregate (partial), an
+   * Exchange hashpartitioning on the keys, HashAggregate (final); other GROUP BYs shuffle the rows;
+   * broadcast or sort-merge joins; a last stage for ORDER BY or LIMIT) and each task's part is
+   * DuckDB running the query over that task's rows (or partials).
    * Awaited here (DuckDB opens on first use); in Spark it returns the DataFrame at once.
    * @counterpart Spark: SparkSession.sql · PySpark: SparkSession.sql
    */

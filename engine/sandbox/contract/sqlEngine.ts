@@ -3,7 +3,8 @@
  * sandbox it runs in (DriverHost.sqlEngine; the CLI's child process and the app's sandbox worker
  * each open DuckDB-wasm there: engine/sandbox/duckDbEngine.ts, so a runaway query ends with the run's budget like any task).
  * DuckDB parses, binds and plans the learner's SQL (its errors are the learner's messages), and
- * computes each task's partition; ClusterLab never parses SQL itself.
+ * computes each task's partition; ClusterLab never parses SQL itself (it only cuts a plain
+ * aggregate query into its clauses: engine/spark/sql/aggregateQueryText.ts).
  */
 
 /** A column's type as Spark SQL names it (spark/sql/column.ts DataType). */
@@ -33,6 +34,8 @@ export interface SqlPlan {
   plan: SqlPlanNode[];
   /** The result's columns, named as DuckDB names them, typed as Spark would type them. */
   columns: SqlColumn[];
+  /** The result columns' types as DuckDB names them (`INTEGER`, `HUGEINT`, `DECIMAL(18,3)`...). */
+  duckTypes: string[];
 }
 
 /** DuckDB behind a synchronous face (DuckDB-wasm's blocking build): one query at a time. */
@@ -60,3 +63,6 @@ export class SqlEngineError extends Error {
     this.name = sparkClass;
   }
 }
+
+/** A name as a DuckDB (SQL) identifier: double-quoted, quotes doubled. */
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;

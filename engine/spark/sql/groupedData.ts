@@ -14,7 +14,7 @@ import {
   type DfState,
 } from './dataFrame';
 import { hashAggregate, type AggSpec } from './physicalOps';
-import { planNode } from './plan';
+import { planNode, type Plan } from './plan';
 import { shareAcrossTasks } from '../taskClosures';
 
 /** groupBy(keys).agg(aggs): HashAggregate partial → Exchange → HashAggregate final. */
@@ -50,25 +50,41 @@ export function aggregate(d: DfState, keys: Expr[], aggs: Expr[]): DataFrame {
     schema.push({ name: exprName(a), type, id: d.s.nextExprId(), origin: d.id });
   }
   const n = shufflePartitions(d.s);
-  const keyText = keyC.map((k) => k.text).join(', ');
-  const partialFns = texts.map((t) => `partial_${t}`).join(', ');
-  const exName = keys.length === 0 ? 'Exchange SinglePartition' : `Exchange hashpartitioning(${keyText}, ${n})`;
-  const exRddName = keys.length === 0 ? exName : `Exchange hashpartitioning(${short(keyText)}, ${n})`;
+  const naming = aggregateNaming(
+    keyC.map((k) => k.text),
+    texts,
+    n,
+  );
   const rdd = hashAggregate(
     d.rdd,
     keyC.map((k) => k.eval),
     specs,
     n,
-    {
-      partial: 'HashAggregate (partial)',
-      exchange: exRddName,
-      final: 'HashAggregate (final)',
-    },
+    naming.rdds,
     keyC.map((k) => k.type),
   );
-  const partial = planNode(`HashAggregate(keys=[${keyText}], functions=[${partialFns}])`, [d.plan]);
-  const ex = planNode(`${exName}, ENSURE_REQUIREMENTS`, [partial], false);
-  return derive(d, rdd, schema, planNode(`HashAggregate(keys=[${keyText}], functions=[${texts.join(', ')}])`, [ex]));
+  return derive(d, rdd, schema, naming.plan(d.plan));
+}
+
+/**
+ * Spark's names for HashAggregate (partial) → Exchange → HashAggregate (final): the RDDs' (the
+ * DAG's) and the physical plan's, `HashAggregate(keys=[day], functions=[partial_sum(t)])` under
+ * `Exchange hashpartitioning(day, 200), ENSURE_REQUIREMENTS` under `HashAggregate(keys=[day],
+ * functions=[sum(t)])`. With no keys the Exchange is SinglePartition.
+ */
+export function aggregateNaming(keyTexts: string[], functions: string[], n: number) {
+  const keyText = keyTexts.join(', ');
+  const partialFns = functions.map((t) => `partial_${t}`).join(', ');
+  const exName = keyTexts.length === 0 ? 'Exchange SinglePartition' : `Exchange hashpartitioning(${keyText}, ${n})`;
+  const exRddName = keyTexts.length === 0 ? exName : `Exchange hashpartitioning(${short(keyText)}, ${n})`;
+  return {
+    rdds: { partial: 'HashAggregate (partial)', exchange: exRddName, final: 'HashAggregate (final)' },
+    plan: (child: Plan): Plan => {
+      const partial = planNode(`HashAggregate(keys=[${keyText}], functions=[${partialFns}])`, [child]);
+      const ex = planNode(`${exName}, ENSURE_REQUIREMENTS`, [partial], false);
+      return planNode(`HashAggregate(keys=[${keyText}], functions=[${functions.join(', ')}])`, [ex]);
+    },
+  };
 }
 
 /** Spark's GroupedData: what groupBy returns, until agg or one of its shortcuts. */

@@ -6,3 +6,5 @@ export { Column } from './column';
 export { functions } from './functions';
 export { showString, javaDoubleString } from './sqlValues';
 export { explainString } from './plan';
+export { shapeOf as sqlShapeOf } from './sqlPlanShape';
+export { partialAggregateSql } from './partialAggregateSql';

@@ -145,8 +145,7 @@ export function hashAggregate(
     return [...m.values()];
   });
   const parts = keys.length === 0 ? 1 : n;
-  const shuffled = child.rt.shuffle(partial, new Murmur3Partitioner(parts, keyTypes), null, names.exchange);
-  return narrowOp(shuffled, names.final, (pairs) => {
+  return aggregateExchange(partial, parts, keyTypes, names, (pairs) => {
     const out: unknown[][] = [];
     for (const [k, bufs] of groupPairs(pairs) as [unknown, Buf[][]][]) {
       const merged = bufs.reduce((x, y) => x.map((b, i) => merge(aggs[i]!, b, y[i])));
@@ -155,6 +154,23 @@ export function hashAggregate(
     }
     return out;
   });
+}
+
+/**
+ * The Exchange after a HashAggregate (partial) and the HashAggregate (final) after it: the partial
+ * rows' [key, buffers] records to `parts` partitions by key (Murmur3 over the keys' types), then
+ * `final` over each reduce partition's records. The DataFrame's agg and spark.sql's GROUP BY share it.
+ */
+export function aggregateExchange(
+  partial: Rdd,
+  parts: number,
+  keyTypes: DataType[],
+  names: { exchange: string; final: string },
+  /** A reduce partition's records (`shuffled` gives any partition's, for work done once for all). */
+  final: (pairs: [unknown, unknown][], p: number, shuffled: Rdd) => unknown[][],
+): Rdd {
+  const shuffled = partial.rt.shuffle(partial, new Murmur3Partitioner(parts, keyTypes), null, names.exchange);
+  return narrowOp(shuffled, names.final, (pairs, p) => final(pairs as [unknown, unknown][], p, shuffled));
 }
 
 export interface SortKey {

@@ -6,7 +6,8 @@
  * - `local`: one view, only scans, filters and projections: one stage, a task per partition.
  * - `grouped`: GROUP BY over one view whose keys are its columns: an Exchange hashpartitioning on
  *   the keys brings every group's rows to one task, which runs the query (HashAggregate). Without
- *   keys (count(*) of the whole view) the Exchange is SinglePartition.
+ *   keys (count(*) of the whole view) the Exchange is SinglePartition. When every aggregate merges
+ *   (partialAggregateSql.ts) a HashAggregate (partial) before the Exchange ships partials instead.
  * - `join`: an equi-join of two views on their columns: both sides hash-partitioned on the keys
  *   (SortMergeJoin), or the small side broadcast to every partition of the other (BroadcastHashJoin).
  * - `single`: anything else (windows, subqueries, set operations, an aggregate over a join): every

@@ -2,7 +2,9 @@
  * spark.sql(sqlText): DuckDB parses, binds and plans the learner's SQL over the job's temporary
  * views; the plan's shape (sqlPlanShape.ts) becomes Spark's stages on the simulated cluster, and
  * each task's partition is computed by DuckDB running the learner's own SQL over exactly the rows
- * that task holds. The answer is DuckDB's, the stages and their records are the cluster's.
+ * that task holds (or, for a GROUP BY whose aggregates merge, DuckDB's partial aggregate in the map
+ * tasks and the learner's query over the partials in the reduce tasks: sqlPartialAggregate.ts). The
+ * answer is DuckDB's, the stages and their records are the cluster's.
  */
 import { Rdd, sizeOf } from '../rdd';
 import type { DataType, Field } from './column';
@@ -26,6 +28,9 @@ import {
   type SqlType,
 } from '../../sandbox/contract/sqlEngine';
 import { shapeOf, type ScanUse } from './sqlPlanShape';
+import { partialAggregateSql } from './partialAggregateSql';
+import { partialAggregateStages } from './sqlPartialAggregate';
+import { mergeTables, sameRows, tableOf, type View } from './sqlTables';
 
 /** What a single-task query's RDD is named after (the DAG shows an RDD's first word), most telling first. */
 const MAIN_OPERATORS = [
@@ -37,56 +42,6 @@ const MAIN_OPERATORS = [
   'HashJoin',
   'Sort',
 ];
-
-interface View {
-  name: string;
-  d: DfState;
-}
-
-/** A view's rows as the table a task gives DuckDB: only the columns the query reads. */
-function tableOf(view: View, use: ScanUse, rows: unknown[]): SqlTable {
-  const idx = use.columns.map((c) => view.d.schema.findIndex((f) => f.name === c));
-  return {
-    name: view.name,
-    columns: idx.map((i) => ({ name: view.d.schema[i]!.name, type: view.d.schema[i]!.type as SqlType })),
-    rows: (rows as unknown[][]).map((r) => idx.map((i) => r[i] ?? null)),
-  };
-}
-
-function mergeTables(parts: SqlTable[][]): SqlTable[] {
-  const out = new Map<string, SqlTable>();
-  for (const tables of parts)
-    for (const t of tables) {
-      const had = out.get(t.name);
-      if (!had) out.set(t.name, { ...t, rows: t.rows.slice() });
-      else for (const r of t.rows) had.rows.push(r);
-    }
-  return [...out.values()];
-}
-
-/** A row's identity for comparing answers (NaN and -0 as themselves). */
-const rowKey = (row: unknown[]) =>
-  row.map((v) => (typeof v === 'number' ? (Object.is(v, -0) ? '-0' : String(v)) : JSON.stringify(v))).join('\u0001');
-
-/** Whether the tasks' answers together are the whole query's answer, row for row (in any order). */
-function sameRows(parts: unknown[][][], whole: unknown[][]): boolean {
-  const counts = new Map<string, number>();
-  let n = 0;
-  for (const rows of parts)
-    for (const r of rows) {
-      const k = rowKey(r);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-      n++;
-    }
-  if (n !== whole.length) return false;
-  for (const r of whole) {
-    const k = rowKey(r);
-    const c = counts.get(k) ?? 0;
-    if (c === 0) return false;
-    counts.set(k, c - 1);
-  }
-  return true;
-}
 
 /**
  * The tasks' answers, computed together: each task's, checked against the whole query's. DuckDB
@@ -180,7 +135,9 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
 
   let node: Rdd;
   let plan: Plan;
-  let allInputs: () => SqlTable[];
+  let allInputs: () => SqlTable[] = () => [];
+  // The query's whole answer for the last stage (ORDER BY, LIMIT): DuckDB over every input row.
+  let whole = () => query(allInputs());
   switch (shape.kind) {
     case 'constant': {
       const source = s.rt.parallelize([null], 1);
@@ -202,6 +159,31 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
     }
     case 'grouped': {
       const v = viewOf(shape.scan);
+      const at = shape.ops.indexOf('HashAggregate');
+      const viewTable = emptyTables.find((t) => t.name === v.name)!;
+      const rewrite = partialAggregateSql(engine, sqlText, planned.plan, viewTable, shape.keys, columns, emptyTables);
+      if (rewrite) {
+        const stages = partialAggregateStages({
+          engine,
+          sqlText,
+          view: v,
+          scan: shape.scan,
+          keys: shape.keys,
+          keyTypes: keyTypeOf(v.d, shape.keys),
+          before: shape.ops.slice(0, at),
+          after: shape.ops.slice(at + 1),
+          columns,
+          rewrite,
+          atSite,
+          lastStage: finish !== null,
+          top: `${attrs} (${duck})`,
+          n,
+        });
+        node = stages.rdd;
+        plan = stages.plan;
+        whole = stages.whole;
+        break;
+      }
       const parts = shape.keys.length === 0 ? 1 : n;
       const exchange =
         shape.keys.length === 0
@@ -358,7 +340,7 @@ export function sqlDataFrame(s: SessionState, engine: SqlEngine, sqlText: unknow
   let rdd = node;
   if (finish !== null) {
     // The last stage orders (or limits) the tasks' answers; DuckDB gives it the query's own order.
-    rdd = singlePartition(node, finish, () => query(allInputs()));
+    rdd = singlePartition(node, finish, () => whole());
     const what = finish === 'GlobalLimit' ? "the query's LIMIT" : "the query's ORDER BY";
     plan = planNode(`${finish === 'GlobalLimit' ? 'CollectLimit' : finish} [${what}], output=${attrs}`, [
       planNode('Exchange SinglePartition', [plan], false),

@@ -1,7 +1,8 @@
 // The same daily average as SQL: spark.sql hands the text to DuckDB, which parses and plans it;
-// the plan becomes Spark's stages on the cluster (an Exchange hashpartitioning on the GROUP BY
-// key, then one task per partition running the query over its rows), and the ORDER BY adds a
-// last single-partition stage. explain() prints the plan; DuckDB's errors are the query's errors.
+// the plan becomes Spark's stages on the cluster, as Spark plans the DataFrame version: a
+// HashAggregate (partial) in each map task, an Exchange hashpartitioning on the GROUP BY key of
+// one row per day per task, a HashAggregate (final) per partition, and the ORDER BY adds a last
+// single-partition stage. explain() prints the plan; DuckDB's errors are the query's errors.
 /**
  * @param {SparkContext} sc
  * @param {SparkSession} spark
