@@ -11,3 +11,4 @@ export { default as streamingDelivery } from './streaming-delivery/lab';
 export { default as kafkaTopics } from './kafka-topics/lab';
 export { default as mapreduceChaining } from './mapreduce-chaining/lab';
 export { default as dataLocality } from './data-locality/lab';
+export { default as rddDataframeSql } from './rdd-dataframe-sql/lab';

@@ -1,0 +1,124 @@
+/**
+ * The checks of the rdd-dataframe-sql lab: the answer (recomputed from the readings), the bytes
+ * the job shuffled (the Spark UI's Shuffle Write, summed over its tasks) against a reference run,
+ * and what the plan ran (the operators of its stages, as the DAG view names them).
+ */
+import type { JobRunReport } from '../../engine/api';
+import { extraReport, fail, jobReport, pass } from '../checkKit';
+import { formatBytes } from '../hdfsSettings';
+import type { LabCheck } from '../labTypes';
+import { sensorsText } from './data';
+
+type Stats = [string, [number, number, number]];
+
+let expected: Stats[] | undefined;
+/** Per sensor: [readings, mean, highest], sorted by sensor. */
+export function plainSensorStats(): Stats[] {
+  if (expected) return expected;
+  const acc = new Map<string, [number, number, number]>();
+  for (const line of sensorsText().trimEnd().split('\n')) {
+    const [, sensor, raw] = line.split(',') as [string, string, string];
+    const v = Number(raw);
+    const a = acc.get(sensor) ?? [0, 0, -Infinity];
+    acc.set(sensor, [a[0] + 1, a[1] + v, Math.max(a[2], v)]);
+  }
+  expected = [...acc]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([k, [n, sum, hi]]): Stats => [k, [n, sum / n, hi]]);
+  return expected;
+}
+
+const shown = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 60)}...` : s;
+};
+
+/** The answer: [sensor, [readings, mean, highest]] per sensor, means within a relative 1e-9. */
+export function sensorStatsCheck(id: string, hint: string): LabCheck {
+  return {
+    id,
+    title: 'readings, mean and highest value of each sensor',
+    evaluate(run) {
+      const result = jobReport(run).result;
+      const want = plainSensorStats();
+      if (!Array.isArray(result)) return fail(`the job returned ${shown(result)}, not a list of rows: ${hint}`);
+      if (result.length !== want.length)
+        return fail(
+          `the job returned ${result.length} rows; the file has ${want.length} sensors, one row each: ${hint}`,
+        );
+      for (const [i, [sensor, [n, mean, hi]]] of want.entries()) {
+        const row: unknown = result[i];
+        const values = Array.isArray(row) && Array.isArray(row[1]) ? (row[1] as unknown[]) : null;
+        if (!Array.isArray(row) || row[0] !== sensor || values === null || values.length !== 3)
+          return fail(
+            `row ${i + 1} is ${shown(row)}; expected ["${sensor}", [readings, mean, highest]] (rows ordered by sensor): ${hint}`,
+          );
+        const [gn, gmean, ghi] = values.map(Number) as [number, number, number];
+        if (gn !== n)
+          return fail(`${sensor}: ${shown(values[0])} readings is not what a plain count over the file gives: ${hint}`);
+        if (!(Math.abs(gmean - mean) <= 1e-9 * Math.abs(mean)))
+          return fail(`${sensor}: the mean ${shown(values[1])} is not the sum of its values over their count: ${hint}`);
+        if (ghi !== hi)
+          return fail(`${sensor}: the highest value ${shown(values[2])} is not its largest reading: ${hint}`);
+      }
+      return pass(
+        `all ${want.length} sensors' readings, means and highest values match a plain computation over the file`,
+      );
+    },
+  };
+}
+
+/** Bytes the job's tasks wrote to the shuffle (Spark UI: Shuffle Write). */
+export function shuffleWritten(report: JobRunReport): number {
+  return report.attempts.filter((a) => a.status === 'succeeded').reduce((s, a) => s + a.io.shuffleWriteBytes, 0);
+}
+
+/** The run shuffled at most `share` of what the reference run shuffled. */
+export function shufflesLessCheck(id: string, reference: string, label: string, share: number, why: string): LabCheck {
+  return {
+    id,
+    title: `shuffles at most ${Math.round(share * 100)}% of ${label}`,
+    evaluate(run) {
+      const mine = shuffleWritten(jobReport(run));
+      const theirs = shuffleWritten(extraReport(run, reference));
+      const said = `your job wrote ${formatBytes(mine)} to the shuffle; ${label} writes ${formatBytes(theirs)}`;
+      return theirs > 0 && mine <= share * theirs ? pass(said) : fail(`${said}: ${why}`);
+    },
+  };
+}
+
+/** The run shuffled within `tolerance` (relative) of the reference run: the same plan. */
+export function shufflesAlikeCheck(
+  id: string,
+  reference: string,
+  label: string,
+  tolerance: number,
+  why: string,
+): LabCheck {
+  return {
+    id,
+    title: `shuffles as much as ${label}`,
+    evaluate(run) {
+      const mine = shuffleWritten(jobReport(run));
+      const theirs = shuffleWritten(extraReport(run, reference));
+      const said = `your job wrote ${formatBytes(mine)} to the shuffle; ${label} writes ${formatBytes(theirs)}`;
+      return theirs > 0 && Math.abs(mine - theirs) <= tolerance * theirs ? pass(said) : fail(`${said}: ${why}`);
+    },
+  };
+}
+
+/** Some stage of the run ran an operator named `op` (as the DAG view and explain() name it). */
+export function ranOperatorCheck(id: string, title: string, op: string, why: string): LabCheck {
+  return {
+    id,
+    title,
+    evaluate(run) {
+      const names = new Set<string>();
+      for (const e of jobReport(run).trace)
+        if (e.type === 'stageSubmitted') for (const o of e.ops ?? []) names.add(o.name);
+      return [...names].some((n) => n.startsWith(op))
+        ? pass(`the plan ran ${op}`)
+        : fail(`no stage ran ${op} (the stages ran ${[...names].slice(0, 8).join(', ') || 'nothing'}): ${why}`);
+    },
+  };
+}
