@@ -4,7 +4,7 @@
  * the closure rewrite as without it (the job's code compiled as it was before closures existed).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createFunctionRunner } from '../inProcessRunner';
+import { labTestRunner } from '../../../labs/__tests__/labTestRunner';
 import type { runStep as RunStepFn, StepOutcome } from '../../../labs/runStep';
 import type { LABS as Labs } from '../../../labs/labRegistry';
 import type * as SparkClosures from './sparkClosures';
@@ -17,7 +17,8 @@ async function outcomes(runStep: RunStep, labs: typeof Labs): Promise<unknown[]>
     for (let i = 0; i < lab.steps.length; i++) {
       // The closure rewrite is Spark's: HDFS settings and KafkaJS programs have no closures to ship.
       if (lab.steps[i]!.kind === 'hdfs' || lab.steps[i]!.kind === 'stream') continue;
-      const runner = createFunctionRunner();
+      // The labs' own test runner: in-process, with DuckDB for the steps solved with spark.sql.
+      const runner = labTestRunner();
       try {
         const o: StepOutcome = await runStep({ lab, stepIndex: i, source: lab.steps[i]!.solution, runner });
         const report = o.report as { result?: unknown; counters?: unknown } | null;
