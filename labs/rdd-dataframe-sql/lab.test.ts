@@ -42,6 +42,22 @@ describe('the rdd-dataframe-sql lab', () => {
     expect(shuffled / bytes).toBeGreaterThan(0.7);
     expect(shuffled / bytes).toBeLessThan(0.8);
     expect(grouped.out.checks.find((c) => c.id === 'small-shuffle')!.pass).toBe(false);
+    // Collecting every reading and doing the maths in the driver shuffles nothing, and fails.
+    const driver = `export default async (sc) => {
+  const by = new Map();
+  for (const line of await sc.textFile('/data/sensors.csv').collect()) {
+    const [, s, raw] = line.split(',');
+    const v = Number(raw);
+    const a = by.get(s) ?? [0, 0, -Infinity];
+    by.set(s, [a[0] + 1, a[1] + v, Math.max(a[2], v)]);
+  }
+  return [...by].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([s, [n, sum, hi]]) => [s, [n, sum / n, hi]]);
+};`;
+    const onDriver = await run(0, driver);
+    expect(onDriver.out.checks.map((c) => [c.id, c.pass])).toEqual([
+      ['sensor-stats', true],
+      ['small-shuffle', false],
+    ]);
   });
 
   it('step 2: the DataFrame plans a partial aggregation, 200 tasks after each Exchange, and takes the time the text says', async () => {
@@ -68,6 +84,18 @@ describe('the rdd-dataframe-sql lab', () => {
   for (const r of rows) { const a = by.get(r.sensor) ?? [0, 0, -Infinity]; by.set(r.sensor, [a[0] + 1, a[1] + r.value, Math.max(a[2], r.value)]); }
   return [...by].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([s, [n, sum, hi]]) => [s, [n, sum / n, hi]]);`,
     );
+    // mean is avg's other name, and step 1's sum over count is the mean too: both pass.
+    for (const other of ['mean(value) AS mean', 'sum(value) / count(value) AS mean']) {
+      const alike = await run(2, lab.steps[2]!.solution.replace('avg(value) AS mean', other));
+      expect(alike.out.passed, other).toBe(true);
+    }
+    // A token aggregate beside RDD code that computes the answer: the result's job has no partial aggregate.
+    const token = lab.steps[0]!.solution.replace(
+      'export default async (sc) =>\n  sc',
+      "export default async (sc, spark) => {\n  const df = await spark.read.csv('/data/sensors.csv', { inferSchema: true });\n  df.createOrReplaceTempView('r');\n  await (await spark.sql('SELECT count(*) AS n FROM r')).collect();\n  return sc",
+    ).replace(/\.collect\(\);\s*$/, '.collect();\n};\n');
+    const tokenRun = await run(2, token);
+    expect(tokenRun.out.checks.find((c) => c.id === 'partial-aggregate')!.pass).toBe(false);
     const cheat = await run(2, inJs);
     expect(cheat.out.checks.map((c) => [c.id, c.pass])).toEqual([
       ['sensor-stats', true],

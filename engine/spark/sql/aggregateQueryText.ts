@@ -50,7 +50,12 @@ export interface AggregateQueryText {
   calls: AggregateCall[];
 }
 
-const AGGREGATES = new Set<string>(['count', 'sum', 'min', 'max', 'avg']);
+const AGGREGATES = new Set<string>(['count', 'sum', 'min', 'max', 'avg', 'mean']);
+/**
+ * Names DuckDB plans as one of the mergeable aggregates that the cut does not read as calls: a query
+ * naming one is refused (else its partial column would be missing and the merge would count rows).
+ */
+const UNREAD_ALIASES = new Set<string>(['count_star', 'sum_no_overflow']);
 /** Words that make a query anything but the plain form above, at any depth. */
 const REFUSED = new Set([
   'distinct',
@@ -149,6 +154,8 @@ function callsIn(tokens: Token[], from: number, to: number, sql: string): Aggreg
   const calls: AggregateCall[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
+    // A function named in quotes ("count"(*)) or by an alias the cut does not read: not the plain form.
+    if (tokens[i + 1]?.text === '(' && (t.kind === 'quoted' || UNREAD_ALIASES.has(t.text.toLowerCase()))) return null;
     if (t.kind !== 'word' || !AGGREGATES.has(t.text.toLowerCase()) || tokens[i + 1]?.text !== '(') continue;
     if (tokens[i - 1]?.text === '.') return null;
     const close = tokens.findIndex((u, j) => j > i + 1 && u.text === ')' && u.depth === t.depth);
@@ -157,7 +164,9 @@ function callsIn(tokens: Token[], from: number, to: number, sql: string): Aggreg
     if (args.some((a) => a.depth === t.depth + 1 && a.text === ',')) return null;
     if (args.some((a, j) => a.kind === 'word' && AGGREGATES.has(a.text.toLowerCase()) && args[j + 1]?.text === '('))
       return null;
-    const fn = t.text.toLowerCase() as AggregateFn;
+    // mean is avg's other name, in Spark SQL and in DuckDB alike.
+    const name = t.text.toLowerCase();
+    const fn = (name === 'mean' ? 'avg' : name) as AggregateFn;
     const star = args.length === 0 || (args.length === 1 && args[0]!.text === '*');
     if (star && fn !== 'count') return null;
     calls.push({

@@ -31,7 +31,7 @@ export interface PartialAggregateSql {
 }
 
 /** The aggregates DuckDB's plan may hold (sum_no_overflow is DuckDB's sum of small integers). */
-const MERGEABLE = /^(count_star|count|sum|sum_no_overflow|min|max|avg)\((#\d+)?\)$/;
+const MERGEABLE = /^(count_star|count|sum|sum_no_overflow|min|max|avg|mean)\((#\d+)?\)$/;
 /**
  * The DuckDB types a partial may have: each travels the shuffle as a plain value and comes back
  * unchanged. A HUGEINT sum travels as a JavaScript number, as every result does (exact to 2^53),
@@ -61,7 +61,8 @@ function planAggregates(plan: SqlPlanNode[]): string[] {
 }
 
 const oneLine = (t: string) => t.replace(/\s+/g, ' ').trim();
-const callId = (c: AggregateCall) => `${c.fn}(${c.arg === null ? '*' : oneLine(c.arg)})`;
+/** A call's identity: its function and its argument exactly as written (two string literals that differ in spaces differ). */
+const callId = (c: AggregateCall) => `${c.fn}(${c.arg === null ? '*' : c.arg})`;
 
 /** `text[span]` with each call inside it replaced. */
 function substituted(sql: string, span: Span, calls: AggregateCall[], merge: (c: AggregateCall) => string): string {
