@@ -10,7 +10,6 @@ import { ranOperatorCheck, sensorStatsCheck, shufflesLessCheck } from './checks'
 import { SENSORS_BLOCK_SIZE, SENSORS_PATH, sensorsText } from './data';
 import intro from './intro.md?raw';
 import groupByKey from './reference/group-by-key.js?raw';
-import dataframeReference from './reference/dataframe.js?raw';
 import rddInstructions from './steps/1-rdd/instructions.md?raw';
 import rddStarter from './steps/1-rdd/starter.js?raw';
 import rddSolution from './steps/1-rdd/solution.js?raw';
@@ -40,7 +39,8 @@ const dataframeRun: ExtraRun = {
   id: 'dataframe',
   label: 'the DataFrame groupBy().agg()',
   run,
-  code: { fileName: 'dataframe.js', text: dataframeReference },
+  // Step 2's solution: the DataFrame the SQL step is compared with.
+  code: { fileName: 'dataframe.js', text: dfSolution },
 };
 
 const answerHint = (how: string) => `each row is [sensor, [readings, mean, highest]], ordered by sensor; ${how}`;
