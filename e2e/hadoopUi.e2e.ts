@@ -206,7 +206,8 @@ describe("Hadoop's pages: JobHistory, YARN and HDFS", () => {
     const apps = await column(page, 'yarn-apps', 2);
     expect(apps).toEqual(['MAPREDUCE']);
     expect(await column(page, 'yarn-apps', 6)).toEqual(['RUNNING']);
-    const perNode = (await column(page, 'yarn-nodes', 3)).map(Number);
+    // Rack, Node Address, Node Labels, Node State, Containers.
+    const perNode = (await column(page, 'yarn-nodes', 4)).map(Number);
     const containers = await column(page, 'yarn-containers', 0);
     expect(perNode.reduce((a, b) => a + b, 0)).toBe(containers.length);
     expect(containers.length).toBeGreaterThan(1);
