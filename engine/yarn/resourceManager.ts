@@ -14,12 +14,13 @@ import { ValidationError, check, isTracing, type Kernel, type TraceSink } from '
 import { HeartbeatMonitor, isNodeManager, type Cluster, type CostModel } from '../cluster';
 import { Application, type AppHost, type AppState, type SubmitOptions } from './application';
 import { AppRequests } from './appRequests';
+import { KernelHold } from './kernelHold';
 import { Container, ContainerRequest, type ContainerAsk, type ContainerEndStatus, type Locality } from './container';
 import { resolveAsk } from './resolveAsk';
 import { SchedulerPolicy } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
 import type { YarnEvent } from './yarnEvents';
-import { buildYarnSnapshot, type YarnSnapshot, type YarnStats } from './yarnSnapshot';
+import { buildYarnSnapshot, emptyYarnStats, type YarnSnapshot, type YarnStats } from './yarnSnapshot';
 
 export class ResourceManager implements AppHost {
   readonly policy: SchedulerPolicy;
@@ -28,16 +29,7 @@ export class ResourceManager implements AppHost {
   readonly nodeContainers: Set<Container>[];
   /** The RM's verdict per node: lost (expired) or not. */
   readonly lostNodes: readonly boolean[];
-  readonly stats: YarnStats = {
-    requested: 0,
-    allocated: 0,
-    nodeLocal: 0,
-    rackLocal: 0,
-    offSwitch: 0,
-    completed: 0,
-    released: 0,
-    lost: 0,
-  };
+  readonly stats: YarnStats = emptyYarnStats();
   private readonly apps: Application[] = [];
   private active: Application[] = [];
   private readonly heartbeats: HeartbeatMonitor;
@@ -48,8 +40,7 @@ export class ResourceManager implements AppHost {
   private nextContainer = 1;
   private nextRequest = 1;
   private pendingTotal = 0;
-  private outstanding = 0;
-  private releaseKernel: (() => void) | undefined;
+  private readonly held: KernelHold;
   private readonly tracing: boolean;
   private readonly tried = new Set<number>();
   /** Memory of the nodes the RM considers live: the base of queue shares. */
@@ -84,6 +75,7 @@ export class ResourceManager implements AppHost {
     this.maxVcores = nodeManagers.length === 0 ? -Infinity : maxVcores;
     this.maxMemoryMb = nodeManagers.length === 0 ? -Infinity : maxMemoryMb;
     this.tracing = isTracing(sink);
+    this.held = new KernelHold(kernel);
     this.liveMemory = nodeManagers.reduce((sum, x) => sum + x.memoryMb, 0);
     this.policy = new SchedulerPolicy(config, () => this.liveMemoryMb());
     cluster.subscribe((change) => {
@@ -374,15 +366,9 @@ export class ResourceManager implements AppHost {
 
   // ---- helpers ----
 
-  /** Keeps kernel.run() going while requests are pending or containers are live (see Kernel.retain). */
+  /** Keeps kernel.run() going while requests are pending or containers are live. */
   private hold(delta: number): void {
-    const before = this.outstanding;
-    this.outstanding += delta;
-    if (before === 0 && this.outstanding > 0) this.releaseKernel = this.kernel.retain();
-    else if (before > 0 && this.outstanding === 0) {
-      this.releaseKernel?.();
-      this.releaseKernel = undefined;
-    }
+    this.held.add(delta);
   }
 
   private liveMemoryMb(): number {

@@ -15,6 +15,11 @@ export interface YarnStats {
   lost: number;
 }
 
+/** The counters of a ResourceManager that has done nothing yet. */
+export function emptyYarnStats(): YarnStats {
+  return { requested: 0, allocated: 0, nodeLocal: 0, rackLocal: 0, offSwitch: 0, completed: 0, released: 0, lost: 0 };
+}
+
 export interface YarnSnapshot {
   scheduler: string;
   queues: { name: string; capacity: number; maxCapacity: number; weight: number; usedMemoryMb: number; apps: number }[];
