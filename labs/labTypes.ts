@@ -6,6 +6,7 @@
 import type { ClusterSpec, FaultSpec, PresetName } from '../engine/cluster';
 import type { JobRunReport, ClusterSnapshot, KafkaJobReport, SimulationEvent, SimulationMetrics } from '../engine/api';
 import type { KafkaFault, TopicConfig } from '../engine/streaming';
+import type { YarnLoadSpec, YarnOptions } from '../engine/yarn';
 import type { HdfsSettings } from './hdfsSettings';
 
 /**
@@ -53,6 +54,12 @@ export interface JobRunSettings {
   faults?: FaultSpec[];
   /** Spark settings by Spark's names, e.g. { 'spark.locality.wait': '0' } (engine/spark/sparkConf.ts). */
   sparkConf?: Record<string, string | number | boolean>;
+  /** YARN's scheduler and queues for this run (engine/yarn/yarnConfig.ts; the labs' heartbeat settings stay). */
+  yarn?: Pick<YarnOptions, 'scheduler' | 'queues'>;
+  /** Other applications on YARN while the job runs, e.g. another team's ETL (engine/yarn/yarnLoad.ts). */
+  yarnLoad?: YarnLoadSpec[];
+  /** When the job is submitted, simulated ms (default 0): the yarnLoad is already running then. */
+  submitAtMs?: number;
 }
 
 /** A further run a job step's checks compare with (a bigger cluster, a reference job, ...). */

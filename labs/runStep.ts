@@ -194,7 +194,9 @@ async function runJobStep(
     files,
     faults,
     sampleData: false,
-    yarn: { ...LAB_JOB_YARN, maxAssignmentsPerHeartbeat: LAB_ASSIGNMENTS_PER_HEARTBEAT },
+    yarn: { ...settings.yarn, ...LAB_JOB_YARN, maxAssignmentsPerHeartbeat: LAB_ASSIGNMENTS_PER_HEARTBEAT },
+    ...(settings.yarnLoad !== undefined ? { yarnLoad: settings.yarnLoad } : {}),
+    ...(settings.submitAtMs !== undefined ? { submitAtMs: settings.submitAtMs } : {}),
     ...(settings.sparkConf !== undefined ? { sparkConf: settings.sparkConf } : {}),
     // The UI plays a run back from its trace and reads only the final snapshot (no film).
     snapshots: snapshots ? { film: false } : false,

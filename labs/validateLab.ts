@@ -6,6 +6,7 @@
 import { isPresetName, presetNames, resolveClusterSpec } from '../engine/cluster';
 import { ValidationError } from '../engine/core';
 import { resolveSparkConf, type SparkConfInput } from '../engine/spark';
+import { resolveYarnConfig, resolveYarnLoads } from '../engine/yarn';
 import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
 import { brokerNodeIds, checkKafkaFaults, topicNameProblem } from '../engine/streaming';
 import { clusterOf } from './clusterOf';
@@ -203,6 +204,14 @@ export function validateLab(raw: unknown): Lab {
           if (error instanceof ValidationError) bad(`${field}.sparkConf['${error.path}']`, error.problem);
           throw error;
         }
+      }
+      try {
+        if (r.yarn !== undefined) resolveYarnConfig(object(`${field}.yarn`, r.yarn), `${field}.yarn`);
+        resolveYarnLoads(r.yarnLoad);
+      } catch (error) {
+        if (error instanceof ValidationError)
+          bad(error.path.startsWith('yarnLoad') ? `${field}.${error.path}` : error.path, error.problem);
+        throw error;
       }
     };
     jobRun(`${at}.run`, run);

@@ -1,7 +1,7 @@
 /** The public types of running a job (for the lab player, the CLI and tests). */
 import type { ClusterSpec, FaultSpec, PresetName } from '../cluster';
 import type { HdfsConfig } from '../hdfs';
-import type { YarnOptions } from '../yarn';
+import type { YarnLoadSpec, YarnOptions } from '../yarn';
 import type { AttemptRecord, ExecEvent } from '../exec/taskTypes';
 import type { JobEvent } from '../exec/jobEvents';
 import type { SnapshotOptions } from '../exec/snapshotRecorder';
@@ -40,8 +40,16 @@ export interface RunJobOptions {
   blockSize?: number;
   /** Other HDFS settings (replication, heartbeats, ...). */
   hdfs?: Partial<HdfsConfig>;
-  /** YARN settings (scheduler, nodeExpiryMs, localityDelayMs, ...). */
+  /** YARN settings (scheduler, queues, nodeExpiryMs, localityDelayMs, ...). */
   yarn?: YarnOptions;
+  /** Other applications on the same YARN while the job runs (engine/yarn/yarnLoad.ts). */
+  yarnLoad?: YarnLoadSpec[];
+  /**
+   * When the job is submitted, simulated ms (default 0): the `yarnLoad` applications start at
+   * their own times, so a later submission finds them holding YARN's resources. The report's
+   * `simulatedMs` counts from 0, so the job took `simulatedMs - submitAtMs`.
+   */
+  submitAtMs?: number;
   /** Files to put into HDFS before the job starts. */
   files?: { path: string; bytes: Uint8Array }[];
   faults?: FaultSpec[];

@@ -22,9 +22,10 @@ import { counterGroups } from '../mapreduce/counterGroups';
 import { parseRecords } from '../exec/recordText';
 import { runSparkJob } from '../spark/sparkJobRun';
 import { resolveSparkConf, submittedSparkConf, type SparkConfInput } from '../spark/sparkConf';
-import { executorNodes } from '../spark/executorPool';
+import { plannedExecutorCores } from '../spark/plannedExecutorCores';
 import { DfsListing, parseDfsPath, resolveInputFiles, splitInputPaths } from '../spark/sparkPaths';
 import type { Hdfs } from '../hdfs';
+import { resolveYarnLoads, startYarnLoads } from '../yarn';
 import { createSimulation } from './createSimulation';
 import { JobFailedError } from './jobFailedError';
 import { JobSpecError, RunawayLoopError } from '../sandbox/contract/jobCodeError';
@@ -101,6 +102,11 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     trace,
   });
   for (const f of options.files ?? []) sim.hdfs.put(f.path, f.bytes);
+  startYarnLoads(sim.kernel, sim.yarn, sim.cost, resolveYarnLoads(options.yarnLoad));
+  const submitAt = options.submitAtMs ?? 0;
+  if (!(submitAt >= 0 && submitAt <= MAX_SIMULATED_MS))
+    throw new ValidationError('submitAtMs', `must be from 0 to ${MAX_SIMULATED_MS} ms, got ${String(submitAt)}`);
+  if (submitAt > 0) sim.run({ until: submitAt });
   const generated: string[] = [];
   const ensureInput = (path: string) => {
     if (sim.hdfs.exists(path) || options.sampleData === false) return;
@@ -142,7 +148,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   if (shape.kind === 'spark') {
     for (const p of mentionedPaths(options.source.code, sim.hdfs)) ensureInput(p);
     const conf = submittedSparkConf(options.sparkConf, shape.conf, options.source.fileName);
-    checkExecutorLabel(ctx.cluster, conf, shape.conf, options.source.fileName);
+    checkExecutorPlan(ctx, conf, shape.conf, options.source.fileName);
     const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf });
     const report = finish(run);
     if (failure === null) return report;
@@ -225,21 +231,22 @@ function attemptsMessage(error: Error, task: string, nodes: string[]): string {
 }
 
 /**
- * A node label no NodeManager carries: when the job file set it, the message names the file and
- * its `conf` entry (the likeliest slip: a label carried over to a cluster without it).
+ * Executors their cluster manager could never grant (a node label no NodeManager carries, a
+ * queue YARN does not have, an executor bigger than any node): when the job file set the
+ * setting, the message names the file and its `conf` entry (the likeliest slip: a setting
+ * carried over to a cluster it does not fit).
  */
-function checkExecutorLabel(
-  cluster: JobContext['cluster'],
+function checkExecutorPlan(
+  ctx: JobContext,
   conf: SparkConfInput | undefined,
   fileConf: SparkConfInput | undefined,
   fileName: string,
 ): void {
-  const key = 'spark.yarn.executor.nodeLabelExpression';
   try {
-    executorNodes(cluster, resolveSparkConf(conf).executorNodeLabel);
+    plannedExecutorCores(ctx, resolveSparkConf(conf));
   } catch (error) {
-    if (error instanceof ValidationError && fileConf !== undefined && Object.hasOwn(fileConf, key))
-      throw new JobSpecError(fileName, `conf['${key}']: ${error.problem}`);
+    if (error instanceof ValidationError && fileConf !== undefined && Object.hasOwn(fileConf, error.path))
+      throw new JobSpecError(fileName, `conf['${error.path}']: ${error.problem}`);
     throw error;
   }
 }

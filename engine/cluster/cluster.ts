@@ -8,6 +8,7 @@ import type { ClusterEvent, NodeChange } from './clusterEvents';
 import { unknownNodeError, type NetworkSpec, type NodeInfo, type ResolvedClusterSpec } from './clusterSpec';
 import type { CostParams } from './costParams';
 import { isDataNode, isNodeManager } from './nodeRoles';
+import { ResourceLedger } from './resourceLedger';
 
 /** A node: its hardware (from the spec) and its current health. */
 export interface ClusterNode extends NodeInfo {
@@ -37,6 +38,8 @@ export class Cluster {
   readonly nodeManagers: readonly ClusterNode[];
   readonly network: NetworkSpec;
   readonly costs: CostParams;
+  /** The cores and memory YARN and Spark's standalone Master have handed out on each node. */
+  readonly ledger: ResourceLedger;
   private readonly byId = new Map<string, ClusterNode>();
   private readonly rackById = new Map<string, Rack>();
   private listeners: NodeChangeListener[] = [];
@@ -58,6 +61,7 @@ export class Cluster {
       nodes: this.nodes.filter((n) => n.rackIndex === index),
     }));
     this.dataNodes = this.nodes.filter(isDataNode);
+    this.ledger = new ResourceLedger(this.nodes, kernel, sink);
     this.nodeManagers = this.nodes.filter(isNodeManager);
     for (const n of this.nodes) this.byId.set(n.id, n);
     for (const r of this.racks) this.rackById.set(r.id, r);

@@ -5,7 +5,24 @@ export type ClusterEvent =
   | { t: number; type: 'nodeSlowed'; node: string; factor: number }
   | { t: number; type: 'diskFailed'; node: string }
   | { t: number; type: 'rackPartitioned'; rack: string }
-  | { t: number; type: 'rackHealed'; rack: string };
+  | { t: number; type: 'rackHealed'; rack: string }
+  /**
+   * Two resource managers together handed out more cores or memory than the node has
+   * (resourceLedger.ts): the totals, the node's capacity and each manager's part.
+   */
+  | {
+      t: number;
+      type: 'nodeOversubscribed';
+      node: string;
+      cores: number;
+      capacityCores: number;
+      memoryMb: number;
+      capacityMemoryMb: number;
+      yarn: { cores: number; memoryMb: number };
+      standalone: { cores: number; memoryMb: number };
+    }
+  /** An oversubscribed node's managers took back enough that it fits again. */
+  | { t: number; type: 'nodeSubscriptionRestored'; node: string };
 
 /** What listeners (HDFS, YARN) hear when a node's state changes. */
 export type NodeChange =

@@ -8,7 +8,9 @@
  * - A transfer from disk to disk (re-replication, remote read + write) is pipelined as HDFS
  *   streams it: its time is the slowest stage plus latency, not the sum of the stages.
  * - CPU: `records * cpuUsPerRecord + bytes * cpuNsPerByte + extra ms`, times the straggler factor,
- *   over the node's cpuSpeed (2: a core twice as fast as the reference the parameters describe).
+ *   over the node's cpuSpeed (2: a core twice as fast as the reference the parameters describe),
+ *   times the node's oversubscription (resourceLedger.ts: two resource managers handed out more
+ *   cores than it has, so its threads share them).
  * - Start-up: `containerStartMs` to launch a container, `taskStartMs` per task inside one.
  * - Scale: every byte and record counts `dataScale` times (a sample standing for real volumes).
  * - Sharing: the tasks a node runs at once share its disks and network interface. A phase of
@@ -147,7 +149,7 @@ export class CostModel {
     const ms =
       (((work.records ?? 0) * c.cpuUsPerRecord) / 1000 + ((work.bytes ?? 0) * c.cpuNsPerByte) / 1e6) * this.scale +
       (work.ms ?? 0);
-    return us((ms * n.slowFactor) / n.cpuSpeed);
+    return us((ms * n.slowFactor * this.cluster.ledger.cpuStretch(n.index)) / n.cpuSpeed);
   }
 
   containerStartMs(node: string | ClusterNode): number {

@@ -20,6 +20,7 @@ export { clusterPresets, preset, presetNames, isPresetName, presetWithNodes, typ
 export { HeartbeatMonitor, type HeartbeatOptions } from './heartbeatMonitor';
 export { FaultInjector, FAULT_KINDS, type FaultSpec } from './faultInjector';
 export type { ClusterEvent, NodeChange } from './clusterEvents';
+export { ResourceLedger, type ResourceManagerName, type HandedOut } from './resourceLedger';
 export {
   hardwarePresets,
   hardwarePresetNames,

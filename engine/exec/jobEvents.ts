@@ -91,6 +91,22 @@ export type JobEvent =
     }
   | { t: number; type: 'driverStarted'; app: string; host: string }
   | { t: number; type: 'executorsRegistered'; app: string; executors: string[] }
-  | { t: number; type: 'executorAdded'; executor: string; node: string; container: number; cores: number }
+  /**
+   * An executor registered with the driver: in a YARN container (`container`), or launched by a
+   * standalone Worker (`manager: 'standalone'`, no container; its cores and memory are the
+   * Master's grant, which YARN does not see).
+   */
+  | {
+      t: number;
+      type: 'executorAdded';
+      executor: string;
+      node: string;
+      cores: number;
+      memoryMb: number;
+      container?: number;
+      manager?: 'standalone';
+    }
   | { t: number; type: 'executorLost'; executor: string; node: string; reason: string }
+  /** A standalone executor ended with its application: the Worker gave its cores and memory back to the Master. */
+  | { t: number; type: 'executorRemoved'; executor: string; node: string }
   | { t: number; type: 'blockEvicted'; block: string; executor: string };

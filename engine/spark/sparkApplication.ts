@@ -65,7 +65,7 @@ export class SparkApplication {
     this.outputs = new MapOutputTracker(log.shuffles);
     this.fetches = new ShuffleFetches(ctx.cluster, conf, () => this.scheduler);
     this.currentJob = log.jobs[0];
-    // Client mode: the driver (SparkContext) runs on the client and asks YARN for the executors.
+    // Client mode: the driver (SparkContext) runs on the client and asks its cluster manager for the executors.
     trace.record({ t: kernel.now, type: 'driverStarted', app: APP_NAME, host: 'client' });
     this.pool = new ExecutorPool(
       ctx,
@@ -77,7 +77,7 @@ export class SparkApplication {
         this.outputs.removeOutputsOn(e.node.id);
       },
       () => this.sched?.wake(),
-      conf.executorNodeLabel,
+      conf,
     );
     this.costs = new PartitionCosts(ctx, log, this.blocks, this.outputs, (e) => this.executorNode(e));
     this.dag = new DagScheduler(

@@ -6,6 +6,7 @@
  */
 import { LIMITS, ValidationError, describeValue, onClock } from '../core';
 import { JobSpecError } from '../sandbox/contract';
+import { parseMemoryMb, parseQueue, parseSparkMaster, type SparkMaster } from './sparkResourceSettings';
 
 /** What a run passes: Spark's keys with string values (`--conf`), or numbers and booleans (JSON). */
 export type SparkConfInput = Readonly<Record<string, string | number | boolean>>;
@@ -33,6 +34,24 @@ export interface SparkConf {
    * so they run only on nodes with that label; '' asks for the default partition (unlabelled nodes).
    */
   executorNodeLabel: string;
+  /** spark.master (yarn): the cluster manager the executors are asked of, YARN or a standalone Master. */
+  master: SparkMaster;
+  /** spark.yarn.queue (default): the YARN queue the application is submitted to. */
+  yarnQueue: string;
+  /**
+   * spark.executor.instances, .cores, .memory (unset). Unset all three, this simulator gives each
+   * NodeManager one executor with all its cores and half its memory (sized by hand for the
+   * cluster); set any, and Spark's own defaults fill in the rest: 2 executors of 1 core and 1g
+   * on YARN. A standalone Master ignores the instances: it gives an application every free core
+   * (up to spark.cores.max), one executor per worker unless spark.executor.cores is set.
+   */
+  executorInstances: number | null;
+  executorCores: number | null;
+  executorMemoryMb: number | null;
+  /** spark.executor.memoryOverhead (unset: 10% of the executor's memory, at least 384 MiB): added to a YARN container. */
+  executorMemoryOverheadMb: number | null;
+  /** spark.cores.max (unset: every free core): a standalone application's cores across the cluster. */
+  coresMax: number | null;
 }
 
 /** Spark's defaults (spark/docs/configuration.md). */
@@ -46,6 +65,13 @@ export const SPARK_DEFAULTS: SparkConf = {
   speculationQuantile: 0.75,
   defaultParallelism: null,
   executorNodeLabel: '',
+  master: { kind: 'yarn' },
+  yarnQueue: 'default',
+  executorInstances: null,
+  executorCores: null,
+  executorMemoryMb: null,
+  executorMemoryOverheadMb: null,
+  coresMax: null,
 };
 
 /** The keys a run may set, with what each takes (shown when a key is unknown). */
@@ -63,6 +89,13 @@ export const SPARK_CONF_KEYS: Readonly<Record<string, string>> = {
   'spark.default.parallelism': "a whole number from 1 (default: the executors' total cores, at least 2)",
   'spark.yarn.executor.nodeLabelExpression':
     'a YARN node label, e.g. compute (default: none, the nodes without a label)',
+  'spark.master': "yarn, or the standalone Master's URL spark://master:7077 (default yarn)",
+  'spark.yarn.queue': 'a YARN queue name (default: default)',
+  'spark.executor.instances': 'a whole number from 1 (YARN; default 2 once executors are sized)',
+  'spark.executor.cores': 'a whole number from 1 (default 1 on YARN; standalone: all free cores of a worker)',
+  'spark.executor.memory': 'a memory size, e.g. 4g (default 1g)',
+  'spark.executor.memoryOverhead': "a memory size (YARN; default 10% of the executor's memory, at least 384m)",
+  'spark.cores.max': 'a whole number from 1 (standalone; default: every free core)',
 };
 
 /** The longest time a setting may take: a simulated day. */
@@ -151,6 +184,13 @@ export function resolveSparkConf(input: SparkConfInput = {}): SparkConf {
       parseWhole(k, x, 1, LIMITS.maxPartitions),
     ),
     executorNodeLabel: opt('spark.yarn.executor.nodeLabelExpression', d.executorNodeLabel, parseLabel),
+    master: opt('spark.master', d.master, parseSparkMaster),
+    yarnQueue: opt('spark.yarn.queue', d.yarnQueue, parseQueue),
+    executorInstances: opt('spark.executor.instances', d.executorInstances, (k, x) => parseWhole(k, x, 1, 1000)),
+    executorCores: opt('spark.executor.cores', d.executorCores, (k, x) => parseWhole(k, x, 1, 1024)),
+    executorMemoryMb: opt('spark.executor.memory', d.executorMemoryMb, parseMemoryMb),
+    executorMemoryOverheadMb: opt('spark.executor.memoryOverhead', d.executorMemoryOverheadMb, parseMemoryMb),
+    coresMax: opt('spark.cores.max', d.coresMax, (k, x) => parseWhole(k, x, 1, 100_000)),
   };
 }
 

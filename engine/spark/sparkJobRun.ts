@@ -15,7 +15,7 @@ import type { AttemptRecord } from '../exec/taskTypes';
 import type { SparkLog } from './jobRecord';
 import { SparkApplication, type SparkJobFailure } from './sparkApplication';
 import { resolveSparkConf, type SparkConfInput } from './sparkConf';
-import { executorNodes } from './executorPool';
+import { plannedExecutorCores } from './plannedExecutorCores';
 import { missingInputMessage, splitInputPaths } from './sparkPaths';
 
 export type { SparkJobFailure };
@@ -57,10 +57,8 @@ export async function runSparkJob(
 ): Promise<SparkReport & { failure: SparkJobFailure | null }> {
   const conf = resolveSparkConf(options.conf);
   const { hdfs } = ctx;
-  // The executors' cores: one executor per reachable NodeManager node under the executors' node label, with all its cores.
-  const cores = executorNodes(ctx.cluster, conf.executorNodeLabel)
-    .filter((n) => ctx.cluster.isReachable(n))
-    .reduce((s, n) => s + n.cores, 0);
+  // The executors' cores, as their cluster manager will grant them (a setting it never could stops the run here).
+  const cores = plannedExecutorCores(ctx, conf);
   const out = await runner.runSparkDriver({
     catalog: catalogOf(ctx),
     parallelism: { executorCores: cores, configured: conf.defaultParallelism },

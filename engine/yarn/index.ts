@@ -20,4 +20,5 @@ export {
 } from './yarnConfig';
 export { SchedulerPolicy, type SchedulableApp } from './schedulerPolicy';
 export type { YarnEvent } from './yarnEvents';
+export { resolveYarnLoads, startYarnLoads, type YarnLoadSpec } from './yarnLoad';
 export type { YarnSnapshot, YarnStats } from './yarnSnapshot';

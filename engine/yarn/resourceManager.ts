@@ -300,6 +300,7 @@ export class ResourceManager implements AppHost {
     const c = new Container(this.nextContainer++, app.id, node, r.vcores, r.memoryMb, locality, r);
     this.usedVcores[i]! += c.vcores;
     this.usedMemoryMb[i]! += c.memoryMb;
+    this.cluster.ledger.change(i, 'yarn', c.vcores, c.memoryMb);
     app.usedVcores += c.vcores;
     app.usedMemoryMb += c.memoryMb;
     this.policy.charge(app.queueIndex, c.memoryMb);
@@ -330,6 +331,7 @@ export class ResourceManager implements AppHost {
     c.state = state;
     this.usedVcores[i]! -= c.vcores;
     this.usedMemoryMb[i]! -= c.memoryMb;
+    this.cluster.ledger.change(i, 'yarn', -c.vcores, -c.memoryMb);
     app.usedVcores -= c.vcores;
     app.usedMemoryMb -= c.memoryMb;
     this.policy.charge(app.queueIndex, -c.memoryMb);

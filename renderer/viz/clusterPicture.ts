@@ -32,6 +32,10 @@ export interface NodePicture {
   usedCores: number;
   /** Cores a container holds without running a task on them (a Spark executor starting or idle). */
   heldCores?: number;
+  /** Cores Spark's standalone Master handed out here (absent: none), which YARN does not know of. */
+  standaloneCores?: number;
+  /** With standaloneCores: the cores YARN and the standalone Master handed out together (above `cores`: oversubscribed). */
+  handedOutCores?: number;
   memoryMb: number;
   usedMemoryMb: number;
   /** Block replicas stored on the node (the MAX_CHIPS with the smallest ids). */
@@ -68,6 +72,19 @@ export function roleNote(node: Pick<NodePicture, 'roles'>): string | null {
   return null;
 }
 
+/** Two resource managers together handed out more cores than the node has. */
+export function oversubscribed(d: Pick<NodePicture, 'cores' | 'handedOutCores'>): boolean {
+  return d.handedOutCores !== undefined && d.handedOutCores > d.cores;
+}
+
+/** What YARN and a standalone Master handed out on the node, when a standalone Master did. */
+function handedOutNote(d: NodePicture): string | null {
+  if (d.standaloneCores === undefined || d.handedOutCores === undefined) return null;
+  const yarn = d.handedOutCores - d.standaloneCores;
+  const total = `${d.handedOutCores} of its ${plural(d.cores, 'core')} handed out (YARN ${yarn}, Spark's standalone Master ${d.standaloneCores})`;
+  return oversubscribed(d) ? `oversubscribed: ${total}` : total;
+}
+
 /** A node card's words for a reader (its title): health, services, cores, replicas, containers. */
 export function describeNode(d: NodePicture): string {
   const cores = runsNodeManager(d)
@@ -79,6 +96,7 @@ export function describeNode(d: NodePicture): string {
     d.nodeLabel ? `YARN node label ${d.nodeLabel}` : null,
     d.cpuSpeed !== undefined && d.cpuSpeed !== 1 ? `cores ${d.cpuSpeed}× as fast as the reference` : null,
     cores,
+    handedOutNote(d),
     plural(d.blockCount ?? d.blocks.length, 'block replica'),
     plural(d.containerCount ?? d.containers.length, 'container'),
   ];

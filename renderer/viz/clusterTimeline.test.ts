@@ -77,7 +77,7 @@ describe('ClusterTimeline', () => {
     const spark: RunEvent[] = [
       allocated(0, 1, 'n1', 1),
       allocated(0, 2, 'n2', 4),
-      { t: 5, type: 'executorAdded', executor: 'exec-n2', node: 'n2', container: 2, cores: 4 },
+      { t: 5, type: 'executorAdded', executor: 'exec-n2', node: 'n2', container: 2, cores: 4, memoryMb: 4096 },
       started(10, 's0.0', 1, 'n2'),
       finished(20, 's0.0', 1, 'n2'),
     ];

@@ -27,6 +27,8 @@ interface NodeState {
   slowFactor: number;
   blocks: Set<number>;
   containers: Map<number, number>;
+  /** Executors a Spark standalone Master launched here (no YARN container), and their cores. */
+  standalone: Map<string, number>;
   tasks: Map<string, string>;
 }
 
@@ -54,7 +56,9 @@ export class ClusterTimeline {
   ) {
     this.events = events.slice().sort((a, b) => a.t - b.t);
     this.usesContainers = this.events.some((e) => e.type === 'containerAllocated');
-    this.executorContainers = new Set(this.events.flatMap((e) => (e.type === 'executorAdded' ? [e.container] : [])));
+    this.executorContainers = new Set(
+      this.events.flatMap((e) => (e.type === 'executorAdded' && e.container !== undefined ? [e.container] : [])),
+    );
     this.reset();
   }
 
@@ -151,6 +155,9 @@ export class ClusterTimeline {
       case 'containerCompleted':
       case 'containerReleased':
       case 'containerLost':
+      case 'executorAdded':
+      case 'executorLost':
+      case 'executorRemoved':
       case 'taskStarted':
       case 'taskFinished':
       case 'taskKilled':
@@ -166,7 +173,14 @@ export class ClusterTimeline {
     this.nodes = new Map(
       this.info.map((n) => [
         n.id,
-        { alive: true, slowFactor: 1, blocks: new Set(), containers: new Map(), tasks: new Map() },
+        {
+          alive: true,
+          slowFactor: 1,
+          blocks: new Set(),
+          containers: new Map(),
+          standalone: new Map(),
+          tasks: new Map(),
+        },
       ]),
     );
     this.chips.clear();
@@ -182,17 +196,26 @@ export class ClusterTimeline {
     // running a task are busy (as Spark's UI counts active tasks); the rest are held, drawn apart.
     let usedCores = 0;
     let heldCores = 0;
-    if (this.usesContainers) {
+    let yarnCores = 0;
+    let standaloneCores = 0;
+    for (const v of s.standalone.values()) standaloneCores += v;
+    if (this.usesContainers || standaloneCores > 0) {
       for (const [id, v] of s.containers) {
+        yarnCores += v;
         if (this.executorContainers.has(id)) heldCores += v;
         else usedCores += v;
       }
+      // A standalone executor's cores, like a YARN executor's, are busy only while tasks run on them.
+      heldCores += standaloneCores;
       const working = heldCores > 0 ? Math.min(s.tasks.size, heldCores) : 0;
       usedCores += working;
       heldCores -= working;
     } else usedCores = s.tasks.size;
     // A node without a NodeManager has no cores to offer: none are drawn for it.
     const cores = runsNodeManager(n) ? n.cores : 0;
+    // Two resource managers may together hand out more than the node has: both are said then.
+    const handedOut =
+      s.alive && standaloneCores > 0 ? { standaloneCores, handedOutCores: yarnCores + standaloneCores } : {};
     return {
       id: n.id,
       rack: n.rack,
@@ -204,6 +227,7 @@ export class ClusterTimeline {
       cores,
       usedCores: s.alive ? Math.min(usedCores, cores) : 0,
       heldCores: s.alive ? Math.max(0, Math.min(heldCores, cores - usedCores)) : 0,
+      ...handedOut,
       memoryMb: n.memoryMb,
       usedMemoryMb: 0,
       blocks: s.alive
@@ -244,6 +268,7 @@ export class ClusterTimeline {
         if (node) {
           node.alive = false;
           node.containers.clear();
+          node.standalone.clear();
           node.tasks.clear();
         }
         break;
@@ -268,6 +293,13 @@ export class ClusterTimeline {
       case 'containerReleased':
       case 'containerLost':
         this.nodes.get(e.node)?.containers.delete(e.container);
+        break;
+      case 'executorAdded':
+        if (e.manager === 'standalone') this.nodes.get(e.node)?.standalone.set(e.executor, e.cores);
+        break;
+      case 'executorLost':
+      case 'executorRemoved':
+        this.nodes.get(e.node)?.standalone.delete(e.executor);
         break;
       case 'taskStarted':
         this.nodes.get(e.node)?.tasks.set(`${e.task}#${e.attempt}`, `${e.task} (attempt ${e.attempt})`);

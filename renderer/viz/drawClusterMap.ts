@@ -13,6 +13,7 @@ import { noun } from '../../labs/plural';
 import {
   describeChip,
   describeNode,
+  oversubscribed,
   runsDataNode,
   runsNodeManager,
   type BlockChip,
@@ -128,6 +129,7 @@ function drawRackFrames(g: Selection<SVGGElement, string, SVGSVGElement, unknown
 function statusText(d: NodePicture): string {
   if (!d.alive) return 'dead';
   if (!runsNodeManager(d)) return 'DataNode only';
+  if (oversubscribed(d)) return `${d.handedOutCores}/${d.cores} ${noun(d.cores, 'core')} handed out`;
   if (d.slowFactor > 1) return `slow ×${d.slowFactor} · ${d.usedCores}/${d.cores} busy`;
   const held = d.heldCores ? ` · ${d.heldCores} held` : '';
   return `${d.usedCores}/${d.cores} ${noun(d.cores, 'core')} busy${held}`;
@@ -160,6 +162,7 @@ function drawNodeCards(
   attrOf(cards, 'data-node', (d) => d.id);
   classOf(cards, 'dead', (d) => !d.alive);
   classOf(cards, 'slow', (d) => d.alive && d.slowFactor > 1);
+  classOf(cards, 'oversubscribed', (d) => d.alive && oversubscribed(d));
 
   attrOf(cards.select('rect.card'), 'width', (d) => box(d).w);
   attrOf(cards.select('rect.card'), 'height', (d) => box(d).h);

@@ -156,11 +156,11 @@ function executorSpans(trace: readonly RunEvent[], where: (node: string) => bool
     trace,
     (e) => {
       if (e.type !== 'executorAdded' || !where(e.node)) return null;
-      executorOf.set(e.container, e.executor);
+      if (e.container !== undefined) executorOf.set(e.container, e.executor);
       return e.executor;
     },
     (e) =>
-      e.type === 'executorLost'
+      e.type === 'executorLost' || e.type === 'executorRemoved'
         ? e.executor
         : e.type === 'containerReleased' || e.type === 'containerCompleted'
           ? (executorOf.get(e.container) ?? null)

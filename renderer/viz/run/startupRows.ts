@@ -58,7 +58,7 @@ export function startupRows(report: JobRunReport): StartupRow[] {
   for (const e of executors) {
     const id = e.executor;
     const node = e.node;
-    const c = allocated.get(e.container);
+    const c = e.container === undefined ? undefined : allocated.get(e.container);
     const asked = c ? requested.get(c.request) : undefined;
     const segments: StartupSegment[] = [];
     if (c && asked !== undefined && c.t > asked)

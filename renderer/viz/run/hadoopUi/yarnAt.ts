@@ -165,7 +165,7 @@ export function yarnAt(
         runs.set(e.container, `MRAppMaster of ${e.job}`);
         break;
       case 'executorAdded':
-        runs.set(e.container, `executor ${e.executor}`);
+        if (e.container !== undefined) runs.set(e.container, `executor ${e.executor}`);
         break;
       case 'taskStarted':
         if (e.executor.startsWith('container_')) runs.set(Number(e.executor.slice(10)), e.attemptId);
