@@ -117,6 +117,19 @@ export function compareKeyed(
   );
 }
 
+/**
+ * compareKeyed's failure without the expected value, which would hand the answer over:
+ * `sensor "sensor-3": expected 12, got 10: hint` → `the count of sensor-3 is 10, which is not what a
+ * plain computation over the file gives: hint`. `keyWhat` is compareKeyed's `what`.
+ */
+export function withoutExpected(verdict: CheckVerdict, keyWhat: string, valueWhat: string): CheckVerdict {
+  const m = /^(.*) "([^"]*)": expected [^,]*, got ([^:]*): (.*)$/s.exec(verdict.reason);
+  if (verdict.pass || !m || m[1] !== keyWhat) return verdict;
+  return fail(
+    `the ${valueWhat} of ${m[2]} is ${m[3]}, which is not what a plain computation over the file gives: ${m[4]}`,
+  );
+}
+
 /** A counter of the run by Hadoop's (or the Spark run's) name; 0 when this kind of run has no such counter. */
 export function counterOf(report: JobRunReport, name: CounterName): number {
   const counters: Partial<Record<CounterName, number>> = report.metrics.counters;

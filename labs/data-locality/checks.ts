@@ -5,9 +5,9 @@
  */
 import type { JobRunReport } from '../../engine/api';
 import type { AttemptRecord } from '../../engine/exec';
-import { compareKeyed, fail, injectedNote, jobReport, pass, seconds } from '../checkKit';
+import { compareKeyed, fail, injectedNote, jobReport, pass, seconds, withoutExpected } from '../checkKit';
 import { formatBytes } from '../hdfsSettings';
-import type { CheckVerdict, LabCheck } from '../labTypes';
+import type { LabCheck } from '../labTypes';
 import { plural } from '../plural';
 import { readingsText } from './cluster';
 
@@ -81,13 +81,13 @@ export function meanAndHighestCheck(id: string): LabCheck {
         pairsOf(0),
         { tolerance: 1e-9, what: 'sensor', hint },
       );
-      if (!means.pass) return withoutExpected(means, 'mean');
+      if (!means.pass) return withoutExpected(means, 'sensor', 'mean');
       const highest = compareKeyed(
         want.map(([k, [, hi]]) => [k, hi]),
         pairsOf(1),
         { tolerance: 0, what: 'sensor', hint },
       );
-      if (!highest.pass) return withoutExpected(highest, 'highest reading');
+      if (!highest.pass) return withoutExpected(highest, 'sensor', 'highest reading');
       return pass(
         `the mean and the highest reading of all ${want.length} sensors match a plain computation over the file`,
       );
@@ -104,16 +104,9 @@ export function countsCheck(id: string, title: string, want: () => [string, numb
       const verdict = compareKeyed(want(), jobReport(run).result, { tolerance: 0, what: 'sensor', hint });
       return verdict.pass
         ? pass(`the counts of all ${want().length} sensors match a plain count over the file`)
-        : withoutExpected(verdict, 'count');
+        : withoutExpected(verdict, 'sensor', 'count');
     },
   };
-}
-
-/** compareKeyed's reason without the expected value ("sensor "sensor-3": expected 12, got 10" → "the count of sensor-3 is 10, not what..."). */
-function withoutExpected(verdict: CheckVerdict, what: string): CheckVerdict {
-  const m = /^sensor "([^"]*)": expected [^,]*, got ([^:]*): (.*)$/.exec(verdict.reason);
-  if (!m) return verdict;
-  return fail(`the ${what} of ${m[1]} is ${m[2]}, which is not what a plain computation over the file gives: ${m[3]}`);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Figure 20.4, Hadoop vs Spark capabilities: Hadoop has storage (HDFS), analytics (MapReduce)
  * and resource management (YARN); Spark is analytics, with a standalone resource manager that
- * is seldom used on Hadoop. Lit: the parts the run uses at the instant (ClusterLab runs Spark on
- * YARN, so Spark's standalone manager is drawn dashed and never lights).
+ * is seldom used on Hadoop. Lit: the parts the run uses at the instant (Spark's standalone
+ * manager only while executors it launched run: a job asks for it with spark.master).
  */
 import { Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
@@ -18,7 +18,7 @@ export function HadoopSparkFigure({ lit, t }: FigureProps) {
       height={150}
       lit={lit}
       t={t}
-      description="A table of capabilities. Hadoop: storage with the Hadoop Distributed File System (HDFS), analytics with MapReduce, resource management with YARN. Spark: no storage, analytics with Spark, resource management with Spark's standalone manager. Used together, HDFS stores the data, Spark or MapReduce analyses it and YARN manages the resources; this is how ClusterLab runs them, so Spark's standalone manager is not used."
+      description="A table of capabilities. Hadoop: storage with the Hadoop Distributed File System (HDFS), analytics with MapReduce, resource management with YARN. Spark: no storage, analytics with Spark, resource management with Spark's standalone manager. Used together, HDFS stores the data, Spark or MapReduce analyses it and YARN manages the resources; Spark's standalone manager is then seldom used. ClusterLab runs Spark on YARN unless a job's spark.master names the standalone Master."
     >
       <Label x={COL_X[0]! + COL_W / 2} y={14}>
         Storage
@@ -42,7 +42,7 @@ export function HadoopSparkFigure({ lit, t }: FigureProps) {
         —
       </Label>
       <Box part="spark" x={COL_X[1]!} y={76} w={COL_W} h={42} label="Spark" sub="in memory" />
-      <Box x={COL_X[2]!} y={76} w={COL_W} h={42} label="standalone" sub="not used" unused tiny />
+      <Box part="standalone" x={COL_X[2]!} y={76} w={COL_W} h={42} label="standalone" sub="seldom used" tiny />
       <Label x={150} y={140}>
         HDFS + Spark (or MapReduce) + YARN
       </Label>

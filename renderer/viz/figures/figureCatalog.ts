@@ -85,9 +85,10 @@ export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
     section: '20.2.2',
     parts: {
       hdfs: 'HDFS: tasks read input or write output',
-      yarn: 'YARN manages the job’s containers',
+      yarn: 'YARN manages containers',
       mapreduce: 'MapReduce tasks run',
       spark: 'Spark tasks run',
+      standalone: 'Spark’s standalone Master hands out executors',
     },
   },
   '20.5': {
@@ -108,7 +109,7 @@ export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
     section: '20.10',
     parts: {
       driver: 'the Spark driver runs the program',
-      resourcemanager: 'the ResourceManager grants containers',
+      resourcemanager: 'the ResourceManager grants the executors’ containers',
       nodemanagers: 'NodeManagers run the executors’ containers',
       executors: 'executors run tasks',
     },

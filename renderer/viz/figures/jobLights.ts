@@ -111,6 +111,7 @@ export function hadoopSparkLights(run: FigureRun): FigureLight[] {
   return [
     ...lightsOf('hdfs', [...phaseIntervals(a, readsHdfs, ['read']), ...phaseIntervals(a, () => true, ['write'])]),
     ...lightsOf('yarn', appSpans(run.trace)),
+    ...lightsOf('standalone', standaloneSpans(run.trace)),
     ...lightsOf(
       'mapreduce',
       a.filter((x) => x.side !== 'spark'),
@@ -168,16 +169,37 @@ function executorSpans(trace: readonly RunEvent[], where: (node: string) => bool
   );
 }
 
-/** 20.6: Spark on YARN. */
+/** The YARN application of the run's Spark driver (its executors'), if it asked YARN for them. */
+function sparkYarnApp(trace: readonly RunEvent[]): string | null {
+  const e = trace.find((x) => x.type === 'applicationSubmitted' && x.name === 'spark');
+  return e?.type === 'applicationSubmitted' ? e.app : null;
+}
+
+/** Executors Spark's standalone Master launched, from executorAdded until they were lost or removed. */
+const standaloneSpans = (trace: readonly RunEvent[]) =>
+  spans(
+    trace,
+    (e) => (e.type === 'executorAdded' && e.manager === 'standalone' ? e.executor : null),
+    (e) => (e.type === 'executorLost' || e.type === 'executorRemoved' ? e.executor : null),
+  );
+
+/**
+ * 20.6: Spark on YARN. Only the Spark application's own containers and executors light: another
+ * application's containers on the same NodeManagers (an ETL) are not the figure's, nor are
+ * executors a standalone Master launched.
+ */
 export function sparkYarnLights(run: FigureRun): FigureLight[] {
   const t = run.trace;
-  const driverEnd = t.find((e) => e.type === 'applicationFinished')?.t ?? Infinity;
+  const app = sparkYarnApp(t);
+  const driverEnd =
+    t.find((e) => e.type === 'applicationFinished' && e.app === app)?.t ??
+    (t.some((e) => e.type === 'driverStarted') ? run.simulatedMs : Infinity);
   const driver = t.filter((e) => e.type === 'driverStarted').map((e) => ({ start: e.t, end: driverEnd }));
   // A container request is the ResourceManager's work until the container it granted is launched.
   const containerOfRequest = new Map<string, string>();
   const granting = spans(
     t,
-    (e) => (e.type === 'containerRequested' ? `${e.app}/${e.request}` : null),
+    (e) => (e.type === 'containerRequested' && e.app === app ? `${e.app}/${e.request}` : null),
     (e) => {
       if (e.type === 'containerAllocated') containerOfRequest.set(String(e.container), `${e.app}/${e.request}`);
       return e.type === 'containerLaunched' ? (containerOfRequest.get(String(e.container)) ?? null) : null;
@@ -185,7 +207,7 @@ export function sparkYarnLights(run: FigureRun): FigureLight[] {
   );
   const containers = spans(
     t,
-    (e) => (e.type === 'containerLaunched' ? String(e.container) : null),
+    (e) => (e.type === 'containerLaunched' && e.app === app ? String(e.container) : null),
     (e) => (e.type === 'containerReleased' || e.type === 'containerCompleted' ? String(e.container) : null),
   );
   return [
@@ -194,7 +216,7 @@ export function sparkYarnLights(run: FigureRun): FigureLight[] {
     ...lightsOf('nodemanagers', containers),
     ...lightsOf(
       'executors',
-      run.attempts.filter((x) => x.side === 'spark'),
+      run.attempts.filter((x) => x.side === 'spark' && app !== null),
     ),
   ];
 }

@@ -190,3 +190,38 @@ describe('figure 20.5 on the data-locality lab step 1', () => {
     expectLitIff(beside.run, '20.5', 'executors', (t) => Math.min(...added) <= t && t < finished);
   });
 });
+
+describe('figures 20.4 and 20.6 on the spark-on-yarn lab step 1 (an ETL on YARN beside the job)', () => {
+  async function stepRun(source: 'starter' | 'solution') {
+    const lab = findLab('spark-on-yarn')!;
+    const code = lab.steps[0]![source];
+    const out = await runStep({ lab, stepIndex: 0, source: code, runner: createFunctionRunner() });
+    const report = out.report as JobRunReport;
+    return { report, run: toFigureRun(report, []) };
+  }
+
+  it("the standalone starter: 20.4's standalone manager lights while its executors live; 20.6 lights neither the ETL's containers nor standalone executors", async () => {
+    const { report, run } = await stepRun('starter');
+    const added = report.trace.filter((e) => e.type === 'executorAdded');
+    const from = Math.min(...added.map((e) => e.t));
+    const to = Math.max(...report.trace.filter((e) => e.type === 'executorRemoved').map((e) => e.t));
+    expectLitIff(run, '20.4', 'standalone', (t) => from <= t && t < to);
+    expectLitIff(run, '20.6', 'nodemanagers', () => false);
+    expectLitIff(run, '20.6', 'executors', () => false);
+    expectLitIff(run, '20.6', 'resourcemanager', () => false);
+    const driver = report.trace.find((e) => e.type === 'driverStarted')!.t;
+    expectLitIff(run, '20.6', 'driver', (t) => driver <= t && t < report.simulatedMs);
+  });
+
+  it("on YARN: 20.6's NodeManagers light for the Spark application's containers only, and the driver until its application ends", async () => {
+    const { report, run } = await stepRun('solution');
+    const app = report.trace.find((e) => e.type === 'applicationSubmitted' && e.name === 'spark')!;
+    const appId = app.type === 'applicationSubmitted' ? app.app : '';
+    const launched = report.trace.filter((e) => e.type === 'containerLaunched' && e.app === appId);
+    const first = Math.min(...launched.map((e) => e.t));
+    const finished = report.trace.find((e) => e.type === 'applicationFinished' && e.app === appId)!.t;
+    expectLitIff(run, '20.6', 'nodemanagers', (t) => first <= t && t < finished);
+    expectLitIff(run, '20.6', 'driver', (t) => app.t <= t && t < finished);
+    expectLitIff(run, '20.4', 'standalone', () => false);
+  });
+});
