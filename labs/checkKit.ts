@@ -11,9 +11,14 @@ import { noun, plural } from './plural';
 export const pass = (reason: string): CheckVerdict => ({ pass: true, reason });
 export const fail = (reason: string): CheckVerdict => ({ pass: false, reason });
 
-/** Simulated ms as "3.12 s" (or "12 min 30 s" when long). */
+/** Simulated ms as "3.12 s" (or "12 min 30 s", "4 min" when long). */
 export function seconds(ms: number): string {
-  if (ms >= 120_000) return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  if (ms >= 120_000) {
+    const rest = Math.round((ms % 60_000) / 1000);
+    // 59.6 s rounds up to the next minute, not to "60 s".
+    const min = Math.floor(ms / 60_000) + (rest === 60 ? 1 : 0);
+    return rest === 0 || rest === 60 ? `${min} min` : `${min} min ${rest} s`;
+  }
   return `${(Math.round(ms / 10) / 100).toFixed(2)} s`;
 }
 
