@@ -109,7 +109,7 @@ export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
     section: '20.10',
     parts: {
       driver: 'the Spark driver runs the program',
-      resourcemanager: 'the ResourceManager grants the executors’ containers',
+      resourcemanager: 'the ResourceManager has the executors’ containers to grant',
       nodemanagers: 'NodeManagers run the executors’ containers',
       executors: 'executors run tasks',
     },
