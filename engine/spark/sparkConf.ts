@@ -6,7 +6,13 @@
  */
 import { LIMITS, ValidationError, describeValue, onClock } from '../core';
 import { JobSpecError } from '../sandbox/contract';
-import { parseMemoryMb, parseQueue, parseSparkMaster, type SparkMaster } from './sparkResourceSettings';
+import {
+  parseExecutorMemoryMb,
+  parseMemoryMb,
+  parseQueue,
+  parseSparkMaster,
+  type SparkMaster,
+} from './sparkResourceSettings';
 
 /** What a run passes: Spark's keys with string values (`--conf`), or numbers and booleans (JSON). */
 export type SparkConfInput = Readonly<Record<string, string | number | boolean>>;
@@ -39,7 +45,7 @@ export interface SparkConf {
   /** spark.yarn.queue (default): the YARN queue the application is submitted to. */
   yarnQueue: string;
   /**
-   * spark.executor.instances, .cores, .memory (unset). Unset all three, this simulator gives each
+   * spark.executor.instances, .cores, .memory (unset). Unset all three (and .memoryOverhead), this simulator gives each
    * NodeManager one executor with all its cores and half its memory (sized by hand for the
    * cluster); set any, and Spark's own defaults fill in the rest: 2 executors of 1 core and 1g
    * on YARN. A standalone Master ignores the instances: it gives an application every free core
@@ -188,7 +194,7 @@ export function resolveSparkConf(input: SparkConfInput = {}): SparkConf {
     yarnQueue: opt('spark.yarn.queue', d.yarnQueue, parseQueue),
     executorInstances: opt('spark.executor.instances', d.executorInstances, (k, x) => parseWhole(k, x, 1, 1000)),
     executorCores: opt('spark.executor.cores', d.executorCores, (k, x) => parseWhole(k, x, 1, 1024)),
-    executorMemoryMb: opt('spark.executor.memory', d.executorMemoryMb, parseMemoryMb),
+    executorMemoryMb: opt('spark.executor.memory', d.executorMemoryMb, parseExecutorMemoryMb),
     executorMemoryOverheadMb: opt('spark.executor.memoryOverhead', d.executorMemoryOverheadMb, parseMemoryMb),
     coresMax: opt('spark.cores.max', d.coresMax, (k, x) => parseWhole(k, x, 1, 100_000)),
   };

@@ -110,6 +110,44 @@ describe("Spark's standalone Master beside YARN (Cookbook 20.2.5, 20.10)", () =>
     );
   });
 
+  it('refuses before the run standalone executors no Worker could hold, naming the setting', async () => {
+    const standalone = (more: string) => withConf(`{ 'spark.master': 'spark://master:7077', ${more} }`);
+    await expect(run(standalone("'spark.executor.cores': 9"))).rejects.toThrow(
+      /conf\['spark\.executor\.cores'\]: executors of 9 cores, but the largest Worker offers 8/,
+    );
+    await expect(run(standalone("'spark.executor.memory': '32g'"))).rejects.toThrow(
+      /conf\['spark\.executor\.memory'\]: executors of 32768 MB, but the largest Worker offers 31744 MB/,
+    );
+    await expect(run(standalone("'spark.executor.cores': 2, 'spark.cores.max': 1"))).rejects.toThrow(
+      /conf\['spark\.cores\.max'\]: 1 cores in all is fewer than one executor's 2/,
+    );
+    await expect(run(withConf("{ 'spark.executor.memory': '100m' }"))).rejects.toThrow(/must be at least 450m/);
+  });
+
+  it('sizes executors by spark.executor.memoryOverhead alone too (Spark defaults for the rest)', async () => {
+    const r = await run(withConf("{ 'spark.executor.memoryOverhead': '2g' }"), { yarnLoad: [] });
+    expect(ofType(r, 'executorAdded').map((e) => [e.cores, e.memoryMb])).toEqual([
+      [1, 3072],
+      [1, 3072],
+    ]);
+  });
+
+  it('a standalone executor dies with its machine: the Master hears of it when the Worker comes back, and launches a new one', async () => {
+    const r = await run(withConf("{ 'spark.master': 'spark://master:7077' }"), {
+      yarnLoad: [],
+      faults: [
+        { atMs: 12_000, kind: 'killNode', node: 'n2' },
+        { atMs: 20_000, kind: 'restartNode', node: 'n2' },
+      ],
+    });
+    expect(ofType(r, 'executorLost').map((e) => [e.executor, e.t])).toEqual([['exec-n2', 20_000]]);
+    expect(
+      ofType(r, 'executorAdded')
+        .filter((e) => e.node === 'n2')
+        .map((e) => e.executor),
+    ).toEqual(['exec-n2', 'exec-n2.2']);
+  });
+
   it('refuses a Master URL the cluster has no Master at, and local mode', async () => {
     await expect(run(withConf("{ 'spark.master': 'spark://n1:7077' }"))).rejects.toThrow(
       /conf\['spark\.master'\]: no standalone Master answers at spark:\/\/n1:7077: this cluster's Master listens at spark:\/\/master:7077/,

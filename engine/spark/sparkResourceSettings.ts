@@ -51,6 +51,20 @@ export function parseMemoryMb(key: string, value: string | number | boolean): nu
   return mb;
 }
 
+/**
+ * spark.executor.memory: at least 450 MiB, as Spark's UnifiedMemoryManager demands (it reserves
+ * 300 MiB and wants 1.5 times that: "Executor memory ... must be at least 471859200").
+ */
+export function parseExecutorMemoryMb(key: string, value: string | number | boolean): number {
+  const mb = parseMemoryMb(key, value);
+  if (mb < 450)
+    throw new ValidationError(
+      key,
+      `must be at least 450m: Spark reserves 300 MB of an executor's memory and needs 1.5 times that, got ${describeValue(value)}`,
+    );
+  return mb;
+}
+
 /** A YARN queue name (letters, digits, '-', '_' and '.' for a queue path). */
 export function parseQueue(key: string, value: string | number | boolean): string {
   const q = typeof value === 'string' ? value.trim() : '';

@@ -2,12 +2,17 @@
  * Executors from Spark's standalone Master (standaloneMaster.ts), launched by the Workers beside
  * whatever YARN runs on the same machines. Each executor's cores and memory enter the cluster's
  * ResourceLedger as the standalone manager's while it runs, so the cost model sees the
- * oversubscription and the trace says when a node has more handed out than it has.
+ * oversubscription and the trace says when a node has more handed out than it has. An executor
+ * dies with its machine: the Master hears of it when the Worker misses heartbeats for
+ * spark.worker.timeout (60 s), or at once when the restarted Worker registers again.
  */
 import type { JobContext } from '../exec/jobContext';
 import type { BackendEvents, ExecutorBackend, ExecutorLease } from './executorBackend';
 import type { SparkConf } from './sparkConf';
 import { StandaloneMaster, type StandaloneAsk, type StandaloneGrant } from './standaloneMaster';
+
+/** spark.worker.timeout: the Master declares a silent Worker lost after this. */
+const WORKER_TIMEOUT_MS = 60_000;
 
 export class StandaloneExecutorBackend implements ExecutorBackend {
   readonly requested: number;
@@ -15,6 +20,7 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
   private readonly ask: StandaloneAsk;
   private readonly grants = new Map<ExecutorLease, StandaloneGrant>();
   private finished = false;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly ctx: JobContext,
@@ -30,6 +36,15 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
     const grants = this.master.schedule(this.ask);
     this.requested = grants.length;
     for (const g of grants) this.launch(g);
+    this.unsubscribe = ctx.cluster.subscribe((change) => {
+      if (change.kind !== 'died' && change.kind !== 'restarted') return;
+      const dead = [...this.grants.keys()].filter((l) => l.live && l.node.id === change.node);
+      const lose = () => {
+        for (const l of dead) if (l.live) this.events.lost(l, `Worker on ${l.node.id} lost with its machine`);
+      };
+      if (change.kind === 'restarted') lose();
+      else ctx.kernel.schedule(WORKER_TIMEOUT_MS, lose);
+    });
   }
 
   replace(lease: ExecutorLease): void {
@@ -50,6 +65,7 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
 
   finish(): void {
     this.finished = true;
+    this.unsubscribe();
     for (const [lease] of this.grants) this.release(lease);
   }
 

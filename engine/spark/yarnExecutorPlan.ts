@@ -2,7 +2,7 @@
  * The executors a Spark application asks YARN for (Cookbook 20.10, Figure 20.6), checked before
  * the run starts so that a setting YARN could never grant stops it with Spark's own complaint,
  * naming the setting:
- * - unsized (no spark.executor.instances, .cores or .memory): one executor per NodeManager under
+ * - unsized (no spark.executor.instances, .cores, .memory or .memoryOverhead): one executor per NodeManager under
  *   the node label, with all its cores and half its memory, on that node (this simulator's default);
  * - sized: spark.executor.instances (2) containers of spark.executor.cores (1) vcores and
  *   spark.executor.memory (1g) plus spark.executor.memoryOverhead (10%, at least 384m) MB,
@@ -15,9 +15,14 @@ import { executorNodes } from './executorNodes';
 import type { SparkConf } from './sparkConf';
 import { defaultMemoryOverheadMb } from './sparkResourceSettings';
 
-/** True when the run sizes its executors itself (any of spark.executor.instances, .cores, .memory set). */
+/** True when the run sizes its executors itself (any of spark.executor.instances, .cores, .memory, .memoryOverhead set). */
 export function executorsSized(conf: SparkConf): boolean {
-  return conf.executorInstances !== null || conf.executorCores !== null || conf.executorMemoryMb !== null;
+  return (
+    conf.executorInstances !== null ||
+    conf.executorCores !== null ||
+    conf.executorMemoryMb !== null ||
+    conf.executorMemoryOverheadMb !== null
+  );
 }
 
 /** The container asks for the executors; throws a ValidationError naming the Spark setting YARN could not meet. */
