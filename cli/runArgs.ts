@@ -52,7 +52,10 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
   --conf K=V          a Spark setting, as spark-submit takes it (repeatable): spark.locality.wait (3s),
                       spark.locality.wait.process/.node/.rack, spark.stage.maxConsecutiveAttempts (4),
                       spark.shuffle.io.maxRetries (3), spark.shuffle.io.retryWait (5s), spark.speculation,
-                      spark.yarn.executor.nodeLabelExpression; a job file's own
+                      spark.yarn.executor.nodeLabelExpression, spark.default.parallelism,
+                      spark.master (yarn, or spark://master:7077: the standalone Master),
+                      spark.yarn.queue (default), spark.executor.instances/.cores/.memory/.memoryOverhead,
+                      spark.cores.max (standalone); a job file's own
                       \`export const conf = { ... }\` overrides these, as SparkConf.set in a program does
 
 Missing inputs /data/sensors.csv, /data/corpus.txt, /data/pages.txt and /data/graph.txt are

@@ -8,7 +8,8 @@ export type ClusterEvent =
   | { t: number; type: 'rackHealed'; rack: string }
   /**
    * Two resource managers together handed out more cores or memory than the node has
-   * (resourceLedger.ts): the totals, the node's capacity and each manager's part.
+   * (resourceLedger.ts): the totals, the node's capacity and each manager's part. Traced when it
+   * happens and again each time more is handed out while it lasts.
    */
   | {
       t: number;

@@ -22,7 +22,7 @@ export interface HandedOut {
 
 export class ResourceLedger {
   private readonly held: Record<ResourceManagerName, HandedOut[]>;
-  /** Per node: oversubscribed now (so the event is traced once per episode). */
+  /** Per node: oversubscribed now. */
   private readonly over: boolean[];
   private readonly tracing: boolean;
 
@@ -45,9 +45,11 @@ export class ResourceLedger {
     const node = this.nodes[index]!;
     const total = this.total(index);
     const over = total.cores > node.cores || total.memoryMb > node.memoryMb;
-    if (over === this.over[index]) return;
+    const was = this.over[index];
     this.over[index] = over;
-    if (!this.tracing) return;
+    // Traced when a node becomes oversubscribed and each time more is handed out while it is, so
+    // the trace has its peak; and once when it fits again.
+    if (!this.tracing || (over ? was && cores <= 0 && memoryMb <= 0 : !was)) return;
     const t = this.kernel.now;
     if (!over) this.sink.record({ t, type: 'nodeSubscriptionRestored', node: node.id });
     else

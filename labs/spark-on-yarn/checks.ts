@@ -13,6 +13,8 @@ import { readingsText } from './cluster';
 
 const SPARK_APP = 'spark';
 
+const gb = (mb: number) => `${Math.round((mb / 1024) * 10) / 10} GB`;
+
 /** `sensor-3 2016-05-01` → the day's mean reading of that sensor, sorted by key. */
 let means: [string, number][] | undefined;
 export function plainDailyMeans(): [string, number][] {
@@ -76,10 +78,21 @@ export function notOversubscribedCheck(id: string): LabCheck {
     evaluate(run) {
       const over = ofType(jobReport(run), 'nodeOversubscribed');
       if (over.length === 0) return pass('no machine ever had more cores or memory handed out than it has');
-      const first = over[0]!;
+      // The worst moment: the most handed out against what the machine has, cores or memory.
+      const load = (e: (typeof over)[number]) => Math.max(e.cores / e.capacityCores, e.memoryMb / e.capacityMemoryMb);
+      const worst = over.reduce((w, e) => (load(e) > load(w) ? e : w));
       const nodes = [...new Set(over.map((e) => e.node))];
+      const parts: string[] = [];
+      if (worst.cores > worst.capacityCores)
+        parts.push(
+          `${worst.cores} of its ${worst.capacityCores} cores (YARN ${worst.yarn.cores}, Spark's standalone Master ${worst.standalone.cores}), so the cost model gives each handed-out core ${Math.round((100 * worst.capacityCores) / worst.cores)}% of a real one`,
+        );
+      if (worst.memoryMb > worst.capacityMemoryMb)
+        parts.push(
+          `${gb(worst.memoryMb)} of its ${gb(worst.capacityMemoryMb)} of memory (YARN ${gb(worst.yarn.memoryMb)}, Spark's standalone Master ${gb(worst.standalone.memoryMb)}), more than the machine has`,
+        );
       return fail(
-        `${plural(nodes.length, 'machine')} (${nodes.join(', ')}) had more handed out than they have: on ${first.node} at ${seconds(first.t)}, ${first.cores} of its ${first.capacityCores} cores (YARN ${first.yarn.cores}, Spark's standalone Master ${first.standalone.cores}), so every thread there got ${Math.round((100 * first.capacityCores) / first.cores)}% of a core. Neither manager knows what the other handed out (Cookbook 20.2.5)`,
+        `${plural(nodes.length, 'machine')} (${nodes.join(', ')}) had more handed out than they have: on ${worst.node} at ${seconds(worst.t)}, ${parts.join(', and ')}. Neither manager knows what the other handed out (Cookbook 20.2.5)`,
       );
     },
   };

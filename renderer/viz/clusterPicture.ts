@@ -36,6 +36,9 @@ export interface NodePicture {
   standaloneCores?: number;
   /** With standaloneCores: the cores YARN and the standalone Master handed out together (above `cores`: oversubscribed). */
   handedOutCores?: number;
+  /** With standaloneCores: the standalone executors' memory, and YARN's containers' and theirs together, MB. */
+  standaloneMemoryMb?: number;
+  handedOutMemoryMb?: number;
   memoryMb: number;
   usedMemoryMb: number;
   /** Block replicas stored on the node (the MAX_CHIPS with the smallest ids). */
@@ -73,16 +76,32 @@ export function roleNote(node: Pick<NodePicture, 'roles'>): string | null {
 }
 
 /** Two resource managers together handed out more cores than the node has. */
-export function oversubscribed(d: Pick<NodePicture, 'cores' | 'handedOutCores'>): boolean {
+export function coresOversubscribed(d: Pick<NodePicture, 'cores' | 'handedOutCores'>): boolean {
   return d.handedOutCores !== undefined && d.handedOutCores > d.cores;
 }
+
+/** Two resource managers together handed out more memory than the node has. */
+export function memoryOversubscribed(d: Pick<NodePicture, 'memoryMb' | 'handedOutMemoryMb'>): boolean {
+  return d.handedOutMemoryMb !== undefined && d.handedOutMemoryMb > d.memoryMb;
+}
+
+/** Two resource managers together handed out more cores or memory than the node has. */
+export function oversubscribed(d: NodePicture): boolean {
+  return coresOversubscribed(d) || memoryOversubscribed(d);
+}
+
+const gb = (mb: number) => `${Math.round((mb / 1024) * 10) / 10} GB`;
 
 /** What YARN and a standalone Master handed out on the node, when a standalone Master did. */
 function handedOutNote(d: NodePicture): string | null {
   if (d.standaloneCores === undefined || d.handedOutCores === undefined) return null;
   const yarn = d.handedOutCores - d.standaloneCores;
   const total = `${d.handedOutCores} of its ${plural(d.cores, 'core')} handed out (YARN ${yarn}, Spark's standalone Master ${d.standaloneCores})`;
-  return oversubscribed(d) ? `oversubscribed: ${total}` : total;
+  const memory =
+    d.handedOutMemoryMb !== undefined && d.standaloneMemoryMb !== undefined
+      ? `, ${gb(d.handedOutMemoryMb)} of its ${gb(d.memoryMb)} of memory (YARN ${gb(d.handedOutMemoryMb - d.standaloneMemoryMb)}, the standalone Master ${gb(d.standaloneMemoryMb)})`
+      : '';
+  return oversubscribed(d) ? `oversubscribed: ${total}${memory}` : `${total}${memory}`;
 }
 
 /** A node card's words for a reader (its title): health, services, cores, replicas, containers. */

@@ -127,3 +127,40 @@ describe('ClusterTimeline played forward', () => {
     expect(reused).toBeGreaterThan(0);
   });
 });
+
+describe("two resource managers on one node (Spark's standalone Master beside YARN)", () => {
+  const standaloneAdded = (t: number, node: string, cores: number, memoryMb: number): RunEvent => ({
+    t,
+    type: 'executorAdded',
+    executor: `exec-${node}`,
+    node,
+    cores,
+    memoryMb,
+    manager: 'standalone',
+  });
+  it('says what each manager handed out, and when together they handed out more cores or memory than the node has', async () => {
+    const { describeNode, oversubscribed } = await import('./clusterPicture');
+    const tl = new ClusterTimeline(nodes, [
+      allocated(0, 1, 'n1', 2),
+      allocated(0, 2, 'n2', 1),
+      standaloneAdded(5, 'n1', 4, 1024),
+      standaloneAdded(5, 'n2', 2, 7680),
+      started(6, 's0.0', 1, 'n1'),
+      { t: 20, type: 'executorRemoved', executor: 'exec-n1', node: 'n1' },
+    ]);
+    expect(tl.at(1).nodes[0]).not.toHaveProperty('handedOutCores');
+    const [n1, n2, n3] = tl.at(10).nodes;
+    // n1: YARN 2 + standalone 4 = 6 of 4 cores.
+    expect(n1).toMatchObject({ standaloneCores: 4, handedOutCores: 6, handedOutMemoryMb: 2048 });
+    expect(oversubscribed(n1!)).toBe(true);
+    expect(describeNode(n1!)).toContain(
+      "oversubscribed: 6 of its 4 cores handed out (YARN 2, Spark's standalone Master 4)",
+    );
+    // n2: 3 of 4 cores, but 1 GB + 7.5 GB of its 8 GB of memory.
+    expect(n2).toMatchObject({ handedOutCores: 3, handedOutMemoryMb: 8704 });
+    expect(oversubscribed(n2!)).toBe(true);
+    expect(oversubscribed(n3!)).toBe(false);
+    // The executor removed with its application: n1 is YARN's alone again.
+    expect(tl.at(25).nodes[0]).not.toHaveProperty('handedOutCores');
+  });
+});

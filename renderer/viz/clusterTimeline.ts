@@ -27,8 +27,10 @@ interface NodeState {
   slowFactor: number;
   blocks: Set<number>;
   containers: Map<number, number>;
-  /** Executors a Spark standalone Master launched here (no YARN container), and their cores. */
-  standalone: Map<string, number>;
+  /** The live containers' memory, MB. */
+  containerMemory: Map<number, number>;
+  /** Executors a Spark standalone Master launched here (no YARN container): cores and memory. */
+  standalone: Map<string, { cores: number; memoryMb: number }>;
   tasks: Map<string, string>;
 }
 
@@ -178,6 +180,7 @@ export class ClusterTimeline {
           slowFactor: 1,
           blocks: new Set(),
           containers: new Map(),
+          containerMemory: new Map(),
           standalone: new Map(),
           tasks: new Map(),
         },
@@ -198,7 +201,11 @@ export class ClusterTimeline {
     let heldCores = 0;
     let yarnCores = 0;
     let standaloneCores = 0;
-    for (const v of s.standalone.values()) standaloneCores += v;
+    let standaloneMemoryMb = 0;
+    for (const v of s.standalone.values()) {
+      standaloneCores += v.cores;
+      standaloneMemoryMb += v.memoryMb;
+    }
     if (this.usesContainers || standaloneCores > 0) {
       for (const [id, v] of s.containers) {
         yarnCores += v;
@@ -214,8 +221,17 @@ export class ClusterTimeline {
     // A node without a NodeManager has no cores to offer: none are drawn for it.
     const cores = runsNodeManager(n) ? n.cores : 0;
     // Two resource managers may together hand out more than the node has: both are said then.
+    let yarnMemoryMb = 0;
+    for (const m of s.containerMemory.values()) yarnMemoryMb += m;
     const handedOut =
-      s.alive && standaloneCores > 0 ? { standaloneCores, handedOutCores: yarnCores + standaloneCores } : {};
+      s.alive && standaloneCores > 0
+        ? {
+            standaloneCores,
+            handedOutCores: yarnCores + standaloneCores,
+            standaloneMemoryMb,
+            handedOutMemoryMb: yarnMemoryMb + standaloneMemoryMb,
+          }
+        : {};
     return {
       id: n.id,
       rack: n.rack,
@@ -268,6 +284,7 @@ export class ClusterTimeline {
         if (node) {
           node.alive = false;
           node.containers.clear();
+          node.containerMemory.clear();
           node.standalone.clear();
           node.tasks.clear();
         }
@@ -288,14 +305,17 @@ export class ClusterTimeline {
       }
       case 'containerAllocated':
         this.nodes.get(e.node)?.containers.set(e.container, e.vcores);
+        this.nodes.get(e.node)?.containerMemory.set(e.container, e.memoryMb);
         break;
       case 'containerCompleted':
       case 'containerReleased':
       case 'containerLost':
         this.nodes.get(e.node)?.containers.delete(e.container);
+        this.nodes.get(e.node)?.containerMemory.delete(e.container);
         break;
       case 'executorAdded':
-        if (e.manager === 'standalone') this.nodes.get(e.node)?.standalone.set(e.executor, e.cores);
+        if (e.manager === 'standalone')
+          this.nodes.get(e.node)?.standalone.set(e.executor, { cores: e.cores, memoryMb: e.memoryMb });
         break;
       case 'executorLost':
       case 'executorRemoved':

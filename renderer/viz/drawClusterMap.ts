@@ -13,6 +13,8 @@ import { noun } from '../../labs/plural';
 import {
   describeChip,
   describeNode,
+  coresOversubscribed,
+  memoryOversubscribed,
   oversubscribed,
   runsDataNode,
   runsNodeManager,
@@ -129,7 +131,9 @@ function drawRackFrames(g: Selection<SVGGElement, string, SVGSVGElement, unknown
 function statusText(d: NodePicture): string {
   if (!d.alive) return 'dead';
   if (!runsNodeManager(d)) return 'DataNode only';
-  if (oversubscribed(d)) return `${d.handedOutCores}/${d.cores} ${noun(d.cores, 'core')} handed out`;
+  if (coresOversubscribed(d)) return `${d.handedOutCores}/${d.cores} ${noun(d.cores, 'core')} handed out`;
+  if (memoryOversubscribed(d))
+    return `${Math.round((d.handedOutMemoryMb ?? 0) / 1024)}/${Math.round(d.memoryMb / 1024)} GB handed out`;
   if (d.slowFactor > 1) return `slow ×${d.slowFactor} · ${d.usedCores}/${d.cores} busy`;
   const held = d.heldCores ? ` · ${d.heldCores} held` : '';
   return `${d.usedCores}/${d.cores} ${noun(d.cores, 'core')} busy${held}`;

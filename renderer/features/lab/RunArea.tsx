@@ -101,7 +101,11 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
       </PlaybackBar>
       {faults.length > 0 && (
         <p className="muted faults-note" data-testid="injected-faults">
-          {faultNote(faults, faultTimingOf(report.kind))}
+          {faultNote(
+            faults,
+            faultTimingOf(report.kind),
+            report.trace.some((e) => e.type === 'executorAdded' && e.manager === 'standalone'),
+          )}
         </p>
       )}
       <div className={`run-views ${report.kind === 'hdfs' ? 'hdfs' : 'job'}`}>

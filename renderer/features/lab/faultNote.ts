@@ -24,8 +24,8 @@ export function describeFault(f: FaultSpec): string {
   }
 }
 
-/** What happens next after a node is killed, in this run. */
-export function killConsequence(timing: FaultTiming): string {
+/** What happens next after a node is killed, in this run (`standalone`: its Spark executors came from a standalone Master). */
+export function killConsequence(timing: FaultTiming, standalone = false): string {
   if (timing.kind === 'hdfs') {
     return (
       `The NameNode declares a DataNode dead after ${formatInterval(timing.dataNodeDeadMs)} without a heartbeat ` +
@@ -39,14 +39,20 @@ export function killConsequence(timing: FaultTiming): string {
     timing.nodeManagerExpiryMs === timing.defaultNodeManagerExpiryMs
       ? ` (Hadoop's default)`
       : ` here (Hadoop's default is ${standard})`;
+  if (standalone)
+    return (
+      `Spark's standalone Master declares the node's Worker lost after 60 s without a heartbeat (spark.worker.timeout), ` +
+      `and the driver runs the lost executor's tasks again on the other executors; YARN declares the NodeManager lost ` +
+      `after ${expiry}${compared} for its own containers.`
+    );
   return (
     `YARN declares the node's NodeManager lost after ${expiry} without a heartbeat${compared}, ` +
     `then runs its lost tasks again on other nodes.`
   );
 }
 
-export function faultNote(faults: readonly FaultSpec[], timing: FaultTiming): string {
+export function faultNote(faults: readonly FaultSpec[], timing: FaultTiming, standalone = false): string {
   const list = faults.map(describeFault).join('; ');
   const killed = faults.some((f) => f.kind === 'killNode');
-  return `Injected: ${list}.${killed ? ` ${killConsequence(timing)}` : ''}`;
+  return `Injected: ${list}.${killed ? ` ${killConsequence(timing, standalone)}` : ''}`;
 }

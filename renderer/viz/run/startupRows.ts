@@ -35,10 +35,14 @@ export function startupRows(report: JobRunReport): StartupRow[] {
   const allocated = new Map<number, { t: number; request: number; vcores: number; memoryMb: number }>();
   const rows: StartupRow[] = [];
   const executors = trace.filter((e): e is RunEventOf<'executorAdded'> => e.type === 'executorAdded');
+  const standalone = executors.some((e) => e.manager === 'standalone');
+  const asks = standalone
+    ? "Spark's standalone Master for executors"
+    : `YARN for ${executors.length || 'its'} executor containers`;
   rows.push({
     id: 'driver',
     name: 'driver',
-    label: `driver starting on the client: SparkContext asks YARN for ${executors.length || 'its'} executor containers and waits for them to register`,
+    label: `driver starting on the client: SparkContext asks ${asks} and waits for them to register`,
     node: null,
     segments: [
       {
@@ -68,11 +72,17 @@ export function startupRows(report: JobRunReport): StartupRow[] {
         start: asked,
         end: c.t,
       });
-    const where = c ? ` (container ${e.container}: ${c.vcores} cores, ${Math.round(c.memoryMb / 1024)} GB)` : '';
+    const where = c
+      ? ` (container ${e.container}: ${c.vcores} cores, ${Math.round(c.memoryMb / 1024)} GB)`
+      : e.manager === 'standalone'
+        ? ` (launched by its standalone Worker: ${e.cores} cores)`
+        : '';
+    // The Master grants a standalone executor when the driver registers (or, for a replacement, when one was lost).
+    const granted = e.manager === 'standalone' && ready !== undefined && e.t <= ready.t ? driver.t : e.t;
     segments.push({
       kind: 'starting',
-      label: `${id} starting on ${node}${where}: localisation, JVM, registers with the driver`,
-      start: c?.t ?? e.t,
+      label: `${id} starting on ${node}${where}: ${c ? 'localisation, JVM' : 'JVM'}, registers with the driver`,
+      start: c?.t ?? granted,
       end: e.t,
     });
     rows.push({ id, name: id, label: `${id} starting on ${node}`, node, segments, readyAt: e.t });

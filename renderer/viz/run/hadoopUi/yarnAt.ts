@@ -101,7 +101,10 @@ export function yarnAt(
   const apps = new Map<string, YarnAppRow>();
   const lost = new Set<string>();
   const runs = new Map<number, string>();
-  const type: YarnAppRow['type'] = report.kind === 'spark' ? 'SPARK' : 'MAPREDUCE';
+  // The run's Spark driver is the application named 'spark'; every other one (a MapReduce job, the
+  // other team's work sharing YARN) is MapReduce.
+  const typeOf = (name: string): YarnAppRow['type'] =>
+    report.kind === 'spark' && name === 'spark' ? 'SPARK' : 'MAPREDUCE';
   for (const e of report.trace) {
     if (e.t > t) break;
     switch (e.type) {
@@ -109,7 +112,7 @@ export function yarnAt(
         apps.set(e.app, {
           id: e.app,
           name: e.name,
-          type,
+          type: typeOf(e.name),
           queue: e.queue,
           state: 'ACCEPTED',
           finalStatus: 'UNDEFINED',
