@@ -12,3 +12,4 @@ export { default as kafkaTopics } from './kafka-topics/lab';
 export { default as mapreduceChaining } from './mapreduce-chaining/lab';
 export { default as dataLocality } from './data-locality/lab';
 export { default as rddDataframeSql } from './rdd-dataframe-sql/lab';
+export { default as scaleUpVsOut } from './scale-up-vs-out/lab';

@@ -1,0 +1,61 @@
+/** What the scale-up-vs-out texts state as facts agrees with engine/server and the runs of the steps. */
+import { describe, expect, it } from 'vitest';
+import {
+  BIGGEST_SERVER,
+  CHASSIS_USD,
+  CPUS,
+  DAILY_NEW_SHARE,
+  DISKS,
+  HBA,
+  HADOOP_STARTUP_S,
+  NICS,
+  RAM_SIZES_GB,
+  RAM_USD_PER_GB,
+  runPlatform,
+  SANS,
+} from '../../engine/server';
+import { runServerSettings } from '../runServerSettings';
+import { parseServerSettings } from '../serverSettings';
+import { BASE_SERVER } from './checks';
+import lab, { CEILING_GB, SCALE_UP_GB } from './lab';
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+const n = (v: number) => v.toLocaleString('en-US');
+const step = (i: number) => flat(lab.steps[i]!.instructions);
+
+describe('the scale-up-vs-out texts', () => {
+  it("list the catalogue's parts with the engine's figures and prices", () => {
+    const text = step(1);
+    for (const d of Object.values(DISKS))
+      expect(text).toContain(
+        `| \`"${d.id}"\` | ${d.name} | ${n(d.readMBps)} | ${n(d.capacityGB)} GB | $${n(d.priceUsd)} |`,
+      );
+    for (const c of Object.values(CPUS))
+      expect(text).toContain(
+        `| \`"${c.id}"\` | ${c.cores} | ${c.ghz} | ${c.memoryGBps} GB/s | ${n(c.maxRamGB)} GB | $${n(c.priceUsd)} |`,
+      );
+    for (const c of Object.values(NICS)) expect(text).toContain(`| \`"${c.id}"\` | ${n(c.MBps)} | $${n(c.priceUsd)} |`);
+    expect(text).toContain(
+      `\`"ramGB"\`: ${RAM_SIZES_GB.slice(0, -2).join(', ')}, 2048 or 4096, at $${RAM_USD_PER_GB} per GB`,
+    );
+    expect(text).toContain(`chassis ($${n(CHASSIS_USD)})`);
+    const out = step(2);
+    for (const s of Object.values(SANS))
+      expect(out).toContain(`| \`"${s.id}"\` | ${n(s.readMBps)} MB/s | ${n(s.writeMBps)} MB/s | $${n(s.priceUsd)} |`);
+    expect(out).toContain(`(${n(HBA.MBps)} MB/s, $${n(HBA.priceUsd)} per server)`);
+    expect(out).toContain(`grows by ${(DAILY_NEW_SHARE * 100).toFixed(2)}% a day`);
+    expect(step(3)).toContain(`(${HADOOP_STARTUP_S} s: submission`);
+  });
+
+  it('tell the runs as they are: the base server at 4,096 GB, the biggest server at 65,536 GB', () => {
+    const base = runPlatform({ kind: 'single', server: BASE_SERVER }, SCALE_UP_GB);
+    expect(base.totalS).toBeGreaterThan(2 * 3600); // "needs more than two hours"
+    expect(step(1)).toContain('needs more than two hours');
+    const biggest = runPlatform({ kind: 'single', server: BIGGEST_SERVER }, CEILING_GB);
+    expect(biggest.totalS).toBeGreaterThan(3600);
+    expect(parseServerSettings(lab.steps[2]!.starter).platform).toEqual({ kind: 'single', server: BIGGEST_SERVER });
+    // Step 1: the starter's six months all fit; the base server first misses at the solution's answer.
+    const growth = runServerSettings(parseServerSettings(lab.steps[0]!.solution), lab.steps[0]!.run as never);
+    expect(growth.nights[growth.firstMiss!]!.dataGB).toBe(JSON.parse(lab.steps[0]!.solution).answer);
+  });
+});
