@@ -24,9 +24,9 @@ export function ScaleOutFigure({ lit, t, run }: FigureProps) {
       t={t}
       description="Up to eight SQL servers are attached to one storage area network, the SAN, which holds the one database they share; the queries are spread over the servers. Because the storage is shared, the database is read-only. To update it, every server detaches, one attaches the database read-write and loads the new data, then all attach again; meanwhile no server answers queries."
     >
-      <Label x={24} y={12}>
-        day&apos;s rows
-      </Label>
+      <text x={4} y={12} className="fig-note">
+        day&apos;s new rows
+      </text>
       <Arrow part="readwrite" d="M22,16 L22,30" />
       {Array.from({ length: MAX_SAN_SERVERS }, (_, i) => {
         const on = lit.has(`server:${i}`);

@@ -8,15 +8,15 @@ import { Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 import type { ServerRunReport } from '../../../labs/labTypes';
 
-/** The run's parts in a few words (the platform is the same every night of a run). */
-export function partsLine(report: ServerRunReport | undefined): string {
+/** The run's parts in two short lines (the platform is the same every night of a run). */
+export function partsLines(report: ServerRunReport | undefined): [string, string] {
   const p = report?.nights[0]?.run.platform;
-  if (!p) return 'Run the step to see your server’s parts here.';
+  if (!p) return ['Run the step to see', 'your server’s parts here.'];
   const s = p.server;
   const storage = s.disk === null ? 'the SAN' : `${s.disks} × ${DISKS[s.disk].name}`;
   const who =
     p.kind === 'single' ? 'This run' : p.kind === 'san' ? `Each of ${p.servers} servers` : `Each of ${p.nodes} nodes`;
-  return `${who}: ${storage}, ${s.ramGB} GB, ${CPUS[s.cpu].name.replace(/ \(.*\)$/, '')}, ${NICS[s.network].name}`;
+  return [`${who}: ${storage}`, `${s.ramGB} GB, ${CPUS[s.cpu].name.replace(/ \(.*\)$/, '')}, ${NICS[s.network].name}`];
 }
 
 export function ScaleUpFigure({ lit, t, run }: FigureProps) {
@@ -24,7 +24,7 @@ export function ScaleUpFigure({ lit, t, run }: FigureProps) {
     <FigureSvg
       id="13.2"
       width={300}
-      height={184}
+      height={196}
       lit={lit}
       t={t}
       description="Scaling up makes one SQL server more powerful: faster disks speed up the extract, more memory caches rows so fewer are read from disk, more powerful processors speed up the transform, and a faster network delivers the result sooner. The part whose resource bounds the night is the one worth upgrading; sooner or later the server is a monster that cannot grow further, or costs too much."
@@ -35,11 +35,13 @@ export function ScaleUpFigure({ lit, t, run }: FigureProps) {
       </Label>
       <Box part="disk" x={10} y={26} w={136} h={54} label="Disks" sub="faster: extract" />
       <Box part="memory" x={154} y={26} w={136} h={54} label="RAM" sub="more: row cache" />
-      <Box part="cpu" x={10} y={90} w={136} h={54} label="CPU" sub="more powerful: transform" />
+      <Box part="cpu" x={10} y={90} w={136} h={54} label="CPU" sub="faster: transform" />
       <Box part="network" x={154} y={90} w={136} h={54} label="Network" sub="faster: load" />
-      <Label x={150} y={172}>
-        {partsLine(run?.server)}
-      </Label>
+      {partsLines(run?.server).map((line, i) => (
+        <Label key={i} x={150} y={170 + i * 16}>
+          {line}
+        </Label>
+      ))}
     </FigureSvg>
   );
 }

@@ -32,7 +32,7 @@ export function SqlPlatformFigure({ lit, t }: FigureProps) {
       <Arrow d="M160,80 L182,62" dashed />
       <Arrow d="M182,72 L162,90" dashed />
       <Arrow part="load" d="M237,131 L237,156" />
-      <Box part="load" x={184} y={158} w={106} h={38} label="User interface" sub="load: charts" />
+      <Box part="load" x={184} y={158} w={106} h={38} label="User interface" sub="load: charts" small />
       <Box part="late" x={4} y={158} w={156} h={38} label="the night's deadline" sub="lit once a night is late" />
     </FigureSvg>
   );

@@ -12,13 +12,19 @@ import { usePlayback } from '../cluster/usePlayback';
 import { useAppStore } from '../../state/store';
 import { setPlaybackClock } from '../../state/playbackClock';
 import { gbText, minutesText, serverAt, serverEventTimes, type ServerInstant } from '../../viz/server/serverAt';
-import { NightBars, phaseTitle } from './NightBars';
+import { NightBars } from './NightBars';
 import { MonthChart } from './MonthChart';
 import { CostTable } from './CostTable';
 import './server.css';
 
 /** Nights last minutes to hours: at 1× the playback shows a simulated minute each second. */
 const MS_PER_SECOND = 60_000;
+
+const PHASE_NOW = {
+  startup: 'the Hadoop job starts',
+  refresh: 'the refresh; every server detached but the one loading the new rows',
+  etl: 'the ETL runs',
+} as const;
 
 export function nowSentence(report: ServerRunReport, at: ServerInstant): string {
   const deadlineS = report.deadlineMs / 1000;
@@ -30,7 +36,7 @@ export function nowSentence(report: ServerRunReport, at: ServerInstant): string 
     return `${month}${data}: the night took ${minutesText(n.run.totalS)}, ${verdict} the ${minutesText(deadlineS)} deadline.`;
   }
   const late = at.elapsedS > deadlineS ? ', past the deadline' : '';
-  return `${month}${data}: ${minutesText(at.elapsedS)} into the night${late}. ${phaseTitle(at.phase, n.run)}.`;
+  return `${month}${data}, ${minutesText(at.elapsedS)} into the night${late}: ${PHASE_NOW[at.phase.kind]}.`;
 }
 
 export function ServerRunArea({ report, busy }: { report: ServerRunReport; busy: boolean }) {
