@@ -4,17 +4,17 @@
  * current night's bars per resource, and what the platform costs. The cookbook figures beside the
  * step follow the same clock (renderer/state/playbackClock.ts).
  */
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ServerRunReport } from '../../../labs/labTypes';
 import { PlaybackBar, formatSimTime } from '../cluster/PlaybackBar';
 import { speedFor } from '../cluster/speedFit';
 import { usePlayback } from '../cluster/usePlayback';
 import { useAppStore } from '../../state/store';
-import { setPlaybackClock } from '../../state/playbackClock';
 import { gbText, minutesText, serverAt, serverEventTimes, type ServerInstant } from '../../viz/server/serverAt';
 import { NightBars } from './NightBars';
 import { MonthChart } from './MonthChart';
 import { CostTable } from './CostTable';
+import { useRunClock } from '../lab/useRunClock';
 import './server.css';
 
 /** Nights last minutes to hours: at 1× the playback shows a simulated minute each second. */
@@ -47,12 +47,7 @@ export function ServerRunArea({ report, busy }: { report: ServerRunReport; busy:
   const playback = usePlayback(durationMs, MS_PER_SECOND, true, chosenSpeed ?? speedFor(durationMs / 60));
   const at = useMemo(() => serverAt(report, playback.t), [report, playback.t]);
   const eventTimes = useMemo(() => serverEventTimes(report), [report]);
-  const pause = playback.pause;
-  useEffect(() => {
-    if (busy) pause();
-  }, [busy, pause]);
-  useEffect(() => setPlaybackClock(playback.t), [playback.t]);
-  useEffect(() => () => setPlaybackClock(null), []);
+  useRunClock(playback, busy);
   const watchS = durationMs / MS_PER_SECOND / playback.speed;
   const note = `1× plays a simulated minute a second: the ${formatSimTime(durationMs)} run takes about ${watchS >= 60 ? formatSimTime(watchS * 1000) : `${Math.max(1, Math.round(watchS))} s`} at ${playback.speed}×`;
   return (
