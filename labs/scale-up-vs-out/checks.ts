@@ -47,17 +47,20 @@ export function resourceTimes(phase: PlatformRun['phases'][number]): string {
   return order.map((r, i) => `${r} ${minutes(phase.seconds[r])}${i === 0 ? ' (the bound)' : ''}`).join(', ');
 }
 
-/** What a night consists of, in words: "reports 37 min (cpu 37 min (the bound), ...)". */
+/** What a night consists of, in words: "the ETL 37 min: cpu 37 min (the bound), disk 27 min, ...". */
 export function nightInWords(night: PlatformRun): string {
   const named = { etl: 'the ETL', refresh: 'the refresh', startup: 'the job start-up' } as const;
   return night.phases
-    .map((p) =>
-      p.kind === 'startup'
-        ? `${named.startup} ${minutes(p.endS - p.startS)}`
-        : `${named[p.kind]} ${minutes(p.endS - p.startS)} (${resourceTimes(p)}${p.kind === 'refresh' ? `, plus ${minutes(DETACH_ATTACH_S)} to detach and attach` : ''})`,
-    )
-    .join(', then ');
+    .map((p) => {
+      const took = `${named[p.kind]} ${minutes(p.endS - p.startS)}`;
+      if (p.kind === 'startup') return took;
+      const attach = p.kind === 'refresh' ? `, plus ${minutes(DETACH_ATTACH_S)} to detach and attach` : '';
+      return `${took}: ${resourceTimes(p)}${attach}`;
+    })
+    .join('; then ');
 }
+
+const upper = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const sameServer = (a: ServerConfig, b: ServerConfig) =>
   a.disk === b.disk && a.disks === b.disks && a.ramGB === b.ramGB && a.cpu === b.cpu && a.network === b.network;
@@ -158,9 +161,9 @@ export function meetsDeadlineCheck(id: string): LabCheck {
       const { report, deadlineMs } = serverRun(run);
       const night = report.nights[0]!;
       const limit = minutes(deadlineMs / 1000);
-      if (night.meets) return pass(`${minutes(night.run.totalS)} of ${limit}: ${nightInWords(night.run)}`);
+      if (night.meets) return pass(`${minutes(night.run.totalS)} of ${limit}. ${upper(nightInWords(night.run))}`);
       return fail(
-        `${minutes(night.run.totalS)}, more than ${limit}: ${nightInWords(night.run)}. Speed up what bounds it`,
+        `${minutes(night.run.totalS)}, more than ${limit}. ${upper(nightInWords(night.run))}. Speed up what bounds it`,
       );
     },
   };
@@ -195,13 +198,17 @@ export function leastCostCheck(id: string, kinds: readonly Platform['kind'][], s
       const over = `${usd(cost)}, ${usd(cost - best.costUsd)} more than the cheapest ${what} that meets the deadline${slack > 1 ? ` (allowed: ${usd(best.costUsd * slack)})` : ''}.`;
       if (best.platform.kind !== settings.platform.kind)
         return fail(`${over} Another kind of platform does it for less: compare the runs' prices.`);
-      // Where the money went: a resource far inside the deadline may have a part better than it needs.
+      // Where the money went, and which resources (that a part buys: storage, processors, network)
+      // are far inside the deadline: a cheaper part may do there.
       const etl = night.run.phases.find((p) => p.kind === 'etl')!;
-      const spare = RESOURCES.filter((r) => etl.seconds[r] < 0.5 * (deadlineMs / 1000)).map(
-        (r) => `${r} ${minutes(etl.seconds[r])}`,
-      );
+      const spare = (['disk', 'cpu', 'network'] as const)
+        .filter((r) => etl.seconds[r] < 0.5 * (deadlineMs / 1000))
+        .map((r) => `${r} ${minutes(etl.seconds[r])}`);
+      const spent = night.run.cost
+        .filter((c) => c.item !== 'server chassis' && c.usd > 0)
+        .map((c) => `${c.count} × ${c.item} ${usd(c.count * c.usd)}`);
       return fail(
-        `${over} ${spare.length ? `Resources with much time to spare: ${spare.join(', ')}; a cheaper part may do there.` : 'Compare the prices of parts that would do.'}`,
+        `${over} Your parts: ${spent.join(', ')}.${spare.length ? ` Resources far inside the deadline: ${spare.join(', ')}.` : ''}`,
       );
     },
   };

@@ -15,6 +15,7 @@ import {
   SANS,
 } from '../../engine/server';
 import { runServerSettings } from '../runServerSettings';
+import { runStep } from '../runStep';
 import { parseServerSettings } from '../serverSettings';
 import { BASE_SERVER } from './checks';
 import lab, { CEILING_GB, SCALE_UP_GB } from './lab';
@@ -57,5 +58,31 @@ describe('the scale-up-vs-out texts', () => {
     // Step 1: the starter's six months all fit; the base server first misses at the solution's answer.
     const growth = runServerSettings(parseServerSettings(lab.steps[0]!.solution), lab.steps[0]!.run as never);
     expect(growth.nights[growth.firstMiss!]!.dataGB).toBe(JSON.parse(lab.steps[0]!.solution).answer);
+  });
+
+  it('judge what a learner may try: a dearer server that meets the deadline, a later month, a Hadoop cluster in step 3', async () => {
+    const verdict = async (i: number, source: string, id: string) =>
+      (await runStep({ lab, stepIndex: i, source })).checks.find((c) => c.id === id)!;
+    const dear = await verdict(
+      1,
+      '{"dataGB":4096,"server":{"disk":"nvme-ssd","disks":2,"ramGB":32,"cpu":"xeon-silver-4314","network":"1gbe"}}',
+      'least-cost',
+    );
+    expect(dear.pass).toBe(false);
+    expect(dear.reason).toContain('$6,428, $520 more than the cheapest single server that meets the deadline.');
+    expect(dear.reason).toContain('2 × NVMe PCIe 4 SSD 7.68 TB $2,200');
+    expect(dear.reason).toContain('Resources far inside the deadline: disk 5 min.');
+    const later = await verdict(
+      0,
+      lab.steps[0]!.solution.replace('"months": 12', '"months": 13').replace('2048', '4096'),
+      'first-miss',
+    );
+    expect(later).toMatchObject({ pass: false, reason: expect.stringContaining('not the first month') });
+    const hadoop = await verdict(
+      2,
+      '{"dataGB":65536,"server":{"disk":"hdd-7200","disks":14,"ramGB":64,"cpu":"xeon-gold-6338","network":"100gbe"},"hadoop":{"nodes":5},"answer":"cpu"}',
+      'on-a-san',
+    );
+    expect(hadoop.pass).toBe(false);
   });
 });
