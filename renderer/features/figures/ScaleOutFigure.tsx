@@ -33,7 +33,17 @@ export function ScaleOutFigure({ lit, t, run }: FigureProps) {
         const detached = refreshing && i > 0 && i < used;
         return (
           <g key={i}>
-            <Box x={xOf(i)} y={32} w={W} h={40} label={`SQL ${i + 1}`} on={on} unused={i >= used || detached} tiny />
+            <Box
+              x={xOf(i)}
+              y={32}
+              w={W}
+              h={40}
+              label="SQL"
+              sub={String(i + 1)}
+              on={on}
+              unused={i >= used || detached}
+              tiny
+            />
             <Arrow
               on={on}
               d={`M${xOf(i) + W / 2},74 L${xOf(i) + W / 2},${detached || i >= used ? 84 : 106}`}
