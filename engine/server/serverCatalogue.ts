@@ -53,12 +53,12 @@ export interface SanModel {
 
 /**
  * Seagate Exos X16 16 TB datasheet: 261 MB/s max. sustained transfer; Samsung PM893 3.84 TB
- * (SATA 6 Gb/s): 550 MB/s sequential read; Samsung PM9A3 7.68 TB (PCIe 4.0 x4 NVMe): 6,900 MB/s.
+ * (SATA 6 Gb/s): 550 MB/s sequential read; Samsung PM9A3 7.68 TB (U.2, PCIe 4.0 x4 NVMe): up to 6,500 MB/s (Samsung's announcement, May 2020).
  */
 export const DISKS: Record<DiskId, DiskModel> = {
   'hdd-7200': { id: 'hdd-7200', name: '7,200 rpm HDD 16 TB', readMBps: 261, capacityGB: 16_000, priceUsd: 300 },
   'sata-ssd': { id: 'sata-ssd', name: 'SATA SSD 3.84 TB', readMBps: 550, capacityGB: 3_840, priceUsd: 420 },
-  'nvme-ssd': { id: 'nvme-ssd', name: 'NVMe PCIe 4 SSD 7.68 TB', readMBps: 6_900, capacityGB: 7_680, priceUsd: 1_100 },
+  'nvme-ssd': { id: 'nvme-ssd', name: 'NVMe PCIe 4 SSD 7.68 TB', readMBps: 6_500, capacityGB: 7_680, priceUsd: 1_100 },
 };
 
 /**
