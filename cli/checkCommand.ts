@@ -1,6 +1,6 @@
 /**
  * `clusterlab check LAB FILE [--step N]`: runs a lab step on the learner's file (a job file, or
- * the JSON settings of an hdfs step) with sandbox workers, and prints every check with its
+ * the JSON settings of an hdfs or server step) with sandbox workers, and prints every check with its
  * verdict and reason. Exit 0 only when every check passes; 1 when a check fails or the run
  * fails; 2 for bad usage (unknown lab, step out of range, missing file).
  */
@@ -18,8 +18,8 @@ import { oneLine } from './terminalSafeIo';
 export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--json]
 
 Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with its verdict.
-FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs and server steps, and a
-KafkaJS program (exporting produce and consume) for streaming steps.
+FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs and server
+steps, and a KafkaJS program (exporting produce and consume) for streaming steps.
   --step N        the step to check (see 'clusterlab labs')
   --seed S        the run's seed (default: the step's own)
   --timeout SEC   wall-clock budget for the run: the learner's code and the simulation
