@@ -1,6 +1,7 @@
 /**
  * The lights of Figures 13.1-13.3 for a server step's run: 13.1's extract, transform and load
- * while an ETL runs (pipelined: all three at once) and "late" once a night is past its deadline;
+ * while a SQL platform's ETL runs (pipelined: all three at once) and "late" once a night is past
+ * its deadline;
  * 13.2's part that bounds the running phase; 13.3's SAN, its servers read-only during the ETL
  * (`server:i` for each one at work), or detached while one loads the day's rows read-write.
  */
@@ -19,7 +20,9 @@ export function serverLights(figure: CookbookFigureId, report: ServerRunReport):
       if (end > start) out.push({ part, start, end });
     };
     for (const p of night.run.phases) {
-      if (figure === '13.1' && p.kind === 'etl') for (const part of ['extract', 'transform', 'load']) light(part, p);
+      // A Hadoop cluster is not the SQL platform of Figure 13.1 (nor the one server of 13.2).
+      if (figure === '13.1' && p.kind === 'etl' && platform.kind !== 'hadoop')
+        for (const part of ['extract', 'transform', 'load']) light(part, p);
       if (figure === '13.2' && p.kind !== 'startup' && platform.kind !== 'hadoop') light(p.bound, p);
       if (figure === '13.3' && platform.kind === 'san') {
         light('san', p);
@@ -30,7 +33,7 @@ export function serverLights(figure: CookbookFigureId, report: ServerRunReport):
             light(part, p);
       }
     }
-    if (figure === '13.1' && night.endMs - night.startMs > deadlineMs)
+    if (figure === '13.1' && platform.kind !== 'hadoop' && night.endMs - night.startMs > deadlineMs)
       out.push({ part: 'late', start: night.startMs + deadlineMs, end: night.endMs });
   }
   return out;

@@ -43,4 +43,9 @@ describe('a server run at an instant', () => {
     expect(litParts(serverLights('13.1', r), at(61)).has('late')).toBe(true);
     expect(litParts(serverLights('13.1', r), at(61)).has('extract')).toBe(true);
   });
+
+  it('lights nothing of the SQL figures for a Hadoop cluster', () => {
+    const r = report(3, 'starter');
+    for (const f of ['13.1', '13.2', '13.3'] as const) expect(serverLights(f, r)).toEqual([]);
+  });
 });
