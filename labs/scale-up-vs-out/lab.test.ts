@@ -2,6 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   BIGGEST_SERVER,
+  CACHE_SHARE,
+  DETACH_ATTACH_S,
+  MAX_SAN_SERVERS,
+  MEMORY_PASSES,
+  MIN_HADOOP_NODES,
+  REPORTS,
+  RESULT_SHARE,
+  ROW_BYTES,
+  ROW_CYCLES,
+  SORT_CYCLES,
   CHASSIS_USD,
   CPUS,
   DAILY_NEW_SHARE,
@@ -46,6 +56,26 @@ describe('the scale-up-vs-out texts', () => {
     expect(out).toContain(`(${n(HBA.MBps)} MB/s, $${n(HBA.priceUsd)} per server)`);
     expect(out).toContain(`grows by ${(DAILY_NEW_SHARE * 100).toFixed(2)}% a day`);
     expect(step(3)).toContain(`(${HADOOP_STARTUP_S} s: submission`);
+  });
+
+  it("state the model's constants as engine/server has them", () => {
+    const intro = flat(lab.intro);
+    expect(intro).toContain(`The buffer pool is ${CACHE_SHARE * 100}% of the memory`);
+    expect(MEMORY_PASSES).toBe(3);
+    expect(intro).toContain('passes through memory three times');
+    expect(intro).toContain(
+      `a row is ${ROW_BYTES} bytes; extracting and filtering it costs ${n(ROW_CYCLES)} cycles, and the sort by timestamp ${SORT_CYCLES} cycles per comparison`,
+    );
+    expect(RESULT_SHARE).toBe(0.1);
+    expect(intro).toContain('a tenth of the data, the result');
+    const out = step(2);
+    expect(out).toContain(`The nightly ETL is ${REPORTS} reports`);
+    expect(MAX_SAN_SERVERS).toBe(8);
+    expect(out).toContain('up to eight');
+    expect(DETACH_ATTACH_S).toBe(60);
+    expect(out).toContain('(one minute in all)');
+    expect(MIN_HADOOP_NODES).toBe(5);
+    expect(step(3)).toContain('a Hadoop cluster of five base servers');
   });
 
   it('tell the runs as they are: the base server at 4,096 GB, the biggest server at 65,536 GB', () => {
