@@ -48,6 +48,7 @@ const ENGINE_LAYERS = [
   'spark',
   'streaming',
   'datasets',
+  'server',
   'sandbox',
   'api',
 ];

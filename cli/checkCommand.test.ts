@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cl-check-'));
 /** Writes a step's solution or starter to a temp file and runs `check` on it. */
 async function check(labId: string, step: number, which: 'solution' | 'starter', extra: string[] = []) {
   const s = findLab(labId)!.steps[step - 1]!;
-  const file = `${labId}-${step}-${which}.${s.kind === 'hdfs' ? 'json' : 'js'}`;
+  const file = `${labId}-${step}-${which}.${s.kind === 'hdfs' || s.kind === 'server' ? 'json' : 'js'}`;
   writeFileSync(join(dir, file), s[which]);
   const f = fakeIo(dir);
   const code = await checkCommand([labId, file, '--step', String(step), ...extra], f.io);
@@ -37,6 +37,20 @@ describe('clusterlab check', () => {
       /FAIL {2}\/data\/big\.bin is stored as 4 blocks.*\n {8}expected 4 blocks \(128 MB \+ 128 MB \+ 128 MB \+ 128 MB\), got 8/,
     );
     expect(bad.out).toMatch(/Hint: /);
+  });
+
+  it('scale-up-vs-out: every step runs without a sandbox; the solutions pass, a starter names the bound', async () => {
+    const lab = findLab('scale-up-vs-out')!;
+    for (let step = 1; step <= lab.steps.length; step++) {
+      const ok = await check(lab.id, step, 'solution');
+      expect(ok.code, `step ${step}: ${ok.out}`).toBe(0);
+    }
+    const bad = await check(lab.id, 2, 'starter');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(
+      /FAIL {2}The night finishes within the deadline\n {8}130 min, more than 60 min\. The ETL 130 min: disk 130 min \(the bound\)/,
+    );
+    expect(bad.out).toMatch(/simulated time 7800\.766 s\./);
   });
 
   it("data-locality: a job file's conf export crosses the child process's realm; every step's solution passes", async () => {

@@ -1,6 +1,6 @@
 /**
  * `clusterlab check LAB FILE [--step N]`: runs a lab step on the learner's file (a job file, or
- * the JSON settings of an hdfs step) with sandbox workers, and prints every check with its
+ * the JSON settings of an hdfs or server step) with sandbox workers, and prints every check with its
  * verdict and reason. Exit 0 only when every check passes; 1 when a check fails or the run
  * fails; 2 for bad usage (unknown lab, step out of range, missing file).
  */
@@ -11,15 +11,15 @@ import { MAX_TIMEOUT_SECONDS, intInRange, parseTimeoutSeconds } from './runArgs'
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { withRunBudget } from '../engine/sandbox';
 import { LABS, findLab } from '../labs/labRegistry';
-import { notJudgedReason, runStep, type StepOutcome } from '../labs/runStep';
+import { notJudgedReason, runStep, settingsStep, type StepOutcome } from '../labs/runStep';
 import type { Lab } from '../labs/labTypes';
 import { oneLine } from './terminalSafeIo';
 
 export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--json]
 
 Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with its verdict.
-FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs steps, and a
-KafkaJS program (exporting produce and consume) for streaming steps.
+FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs and server
+steps, and a KafkaJS program (exporting produce and consume) for streaming steps.
   --step N        the step to check (see 'clusterlab labs')
   --seed S        the run's seed (default: the step's own)
   --timeout SEC   wall-clock budget for the run: the learner's code and the simulation
@@ -100,14 +100,13 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const shown = relative(io.cwd, full);
   const fileName = shown && !shown.startsWith('..') ? shown : full;
   const step = lab.steps[args.step - 1]!;
-  const pool =
-    step.kind === 'hdfs'
-      ? null
-      : await createNodeSandboxPool({
-          size: defaultPoolSize(),
-          timeoutSeconds: args.timeoutSeconds,
-          log: (t) => io.err(`${t}\n`),
-        });
+  const pool = settingsStep(step)
+    ? null
+    : await createNodeSandboxPool({
+        size: defaultPoolSize(),
+        timeoutSeconds: args.timeoutSeconds,
+        log: (t) => io.err(`${t}\n`),
+      });
   // --timeout covers each run's simulation too, not only the learner's code.
   const runner = pool ? withRunBudget(pool, args.timeoutSeconds, () => performance.now()) : null;
   try {

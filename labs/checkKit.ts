@@ -24,7 +24,7 @@ export function seconds(ms: number): string {
 
 /** Appended to a timing check's failure when faults came from outside (the UI's kill button). */
 export function injectedNote(run: StepRun): string {
-  return run.injectedFaults.length > 0
+  return run.kind !== 'server' && run.injectedFaults.length > 0
     ? ' (a fault was injected from outside during this run, which costs time: run again without it to measure)'
     : '';
 }
@@ -33,7 +33,7 @@ export const ratio = (x: number): string => `${(Math.round(x * 100) / 100).toFix
 
 /** The main job report of a job step's run (checks of hdfs steps never call this). */
 export function jobReport(run: StepRun): JobRunReport {
-  if (run.kind === 'hdfs' || run.kind === 'stream') throw new Error('this check judges a job step');
+  if (run.kind !== 'mapreduce' && run.kind !== 'spark') throw new Error('this check judges a job step');
   return run.report;
 }
 
@@ -50,7 +50,8 @@ export function streamExtra(run: StepRun, id: string): KafkaJobReport {
 }
 
 export function extraReport(run: StepRun, id: string): JobRunReport {
-  if (run.kind === 'hdfs' || run.kind === 'stream' || !run.extra[id]) throw new Error(`extra run '${id}' is missing`);
+  if ((run.kind !== 'mapreduce' && run.kind !== 'spark') || !run.extra[id])
+    throw new Error(`extra run '${id}' is missing`);
   return run.extra[id];
 }
 

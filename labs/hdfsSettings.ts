@@ -4,7 +4,7 @@
  * JSON.parse (never eval); every error names the line, the column and the field at fault.
  */
 import { type FaultSpec, FAULT_KINDS } from '../engine/cluster';
-import { jsonPositions, lineColumn } from './jsonPositions';
+import { readJsonSettings, SettingsError, show } from './jsonSettings';
 
 export interface HdfsSettings {
   file: { path: string; size: number };
@@ -18,17 +18,8 @@ export interface HdfsSettings {
   runForMs: number | null;
 }
 
-export class HdfsSettingsError extends Error {
+export class HdfsSettingsError extends SettingsError {
   override name = 'HdfsSettingsError';
-  constructor(
-    readonly fileName: string,
-    readonly line: number,
-    readonly column: number,
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`${fileName}:${line}:${column}: ${field ? `${field}: ` : ''}${problem}`);
-  }
 }
 
 const UNITS: Record<string, number> = {
@@ -74,31 +65,8 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** A value as the learner wrote it; 1e400 (Infinity after JSON.parse) shows as Infinity, not null. */
-const show = (v: unknown) =>
-  v === undefined ? 'nothing' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
-
 export function parseHdfsSettings(text: string, fileName = 'settings.json'): HdfsSettings {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const { line, column } = jsonErrorPosition(text, (error as Error).message);
-    const detail = (error as Error).message
-      .replace(/\s*(in JSON )?at position \d+.*$/, '')
-      .replace(/\s*\(line \d+ column \d+\)$/, '');
-    throw new HdfsSettingsError(fileName, line, column, '', `not valid JSON: ${detail}`);
-  }
-  const positions = jsonPositions(text);
-  const fail = (field: string, problem: string): never => {
-    const at = positions.get(field) ?? positions.get(field.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) ?? 0;
-    const { line, column } = lineColumn(text, at);
-    throw new HdfsSettingsError(fileName, line, column, field, problem);
-  };
-  const object = (field: string, v: unknown): Record<string, unknown> => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, `must be an object, got ${show(v)}`);
-    return v as Record<string, unknown>;
-  };
+  const { raw, fail, object } = readJsonSettings(text, fileName, (...args) => new HdfsSettingsError(...args));
   const size = (field: string, v: unknown): number => {
     const bytes = parseSize(v);
     if (bytes === null)
@@ -183,13 +151,4 @@ export function parseHdfsSettings(text: string, fileName = 'settings.json'): Hdf
     faults,
     runForMs,
   };
-}
-
-/** Line and column of a JSON.parse error, from V8's "position N" or Firefox's "line L column C". */
-function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return lineColumn(text, Number(pos[1]));
-  return lineColumn(text, text.length);
 }

@@ -13,3 +13,4 @@ export { default as mapreduceChaining } from './mapreduce-chaining/lab';
 export { default as dataLocality } from './data-locality/lab';
 export { default as rddDataframeSql } from './rdd-dataframe-sql/lab';
 export { default as sparkOnYarn } from './spark-on-yarn/lab';
+export { default as scaleUpVsOut } from './scale-up-vs-out/lab';

@@ -8,13 +8,16 @@ import type { JobRunReport, ClusterSnapshot, KafkaJobReport, SimulationEvent, Si
 import type { KafkaFault, TopicConfig } from '../engine/streaming';
 import type { YarnLoadSpec, YarnOptions } from '../engine/yarn';
 import type { HdfsSettings } from './hdfsSettings';
+import type { ServerSettings } from './serverSettings';
+import type { PlatformRun } from '../engine/server';
 
 /**
  * 'mapreduce' and 'spark' steps edit a job file (issue 4's format); 'hdfs' steps edit JSON
- * settings; 'stream' steps edit a KafkaJS program (docs/streaming-design.md).
+ * settings; 'stream' steps edit a KafkaJS program (docs/streaming-design.md); 'server' steps edit
+ * JSON settings of a SQL server platform (serverSettings.ts).
  */
-export type StepKind = 'mapreduce' | 'spark' | 'hdfs' | 'stream';
-export const STEP_KINDS: readonly StepKind[] = ['mapreduce', 'spark', 'hdfs', 'stream'];
+export type StepKind = 'mapreduce' | 'spark' | 'hdfs' | 'stream' | 'server';
+export const STEP_KINDS: readonly StepKind[] = ['mapreduce', 'spark', 'hdfs', 'stream', 'server'];
 
 /** What a check says about a run; `reason` says concretely what was right or wrong. */
 export interface CheckVerdict {
@@ -78,6 +81,12 @@ export interface HdfsRunSettings {
   cluster: PresetName | ClusterSpec;
 }
 
+/** How a server step's nights are judged: the ETL's deadline (the seed is unused: the model has no chance in it). */
+export interface ServerRunSettings {
+  seed: number;
+  deadlineMinutes: number;
+}
+
 /**
  * Where a stream step's KafkaJS program runs: the program's `produce({ records })` is called once
  * with the dataset's records (JSON lines), its `consume({ sink, consumer })` once per consumer, on
@@ -118,10 +127,14 @@ export interface StreamExtraRun {
 /**
  * The cookbook's figures the app draws as its own pictures (renderer/features/figures), by their
  * number in the Data Engineering Cookbook: 19.1 HDFS's NameNode and DataNodes, 19.2 a 512 MB file's
- * blocks, 20.1-20.3 MapReduce, 20.4-20.6 Spark beside Hadoop.
+ * blocks, 20.1-20.3 MapReduce, 20.4-20.6 Spark beside Hadoop, 13.1-13.3 a SQL platform scaled up and out.
  */
-export type CookbookFigureId = '19.1' | '19.2' | '20.1' | '20.2' | '20.3' | '20.4' | '20.5' | '20.6';
+export type CookbookFigureId =
+  '13.1' | '13.2' | '13.3' | '19.1' | '19.2' | '20.1' | '20.2' | '20.3' | '20.4' | '20.5' | '20.6';
 export const COOKBOOK_FIGURE_IDS: readonly CookbookFigureId[] = [
+  '13.1',
+  '13.2',
+  '13.3',
   '19.1',
   '19.2',
   '20.1',
@@ -169,7 +182,12 @@ export interface StreamStep extends StepBase {
   extraRuns?: StreamExtraRun[];
 }
 
-export type LabStep = JobStep | HdfsStep | StreamStep;
+export interface ServerStep extends StepBase {
+  kind: 'server';
+  run: ServerRunSettings;
+}
+
+export type LabStep = JobStep | HdfsStep | StreamStep | ServerStep;
 
 export interface Lab {
   /** kebab-case, as in the catalogue. */
@@ -206,6 +224,29 @@ export interface HdfsRunReport {
   faults: FaultSpec[];
 }
 
+/** One night of a server step's run: its month of growth (null without growth), its data and its phases. */
+export interface ServerNight {
+  month: number | null;
+  dataGB: number;
+  /** Where the night lies on the run's clock, ms. */
+  startMs: number;
+  endMs: number;
+  /** The night as engine/server computed it (its phases' times in seconds from the night's start). */
+  run: PlatformRun;
+  /** Finished within the step's deadline. */
+  meets: boolean;
+}
+
+/** What a server step's run produced: its nights end to end on the clock. */
+export interface ServerRunReport {
+  kind: 'server';
+  simulatedMs: number;
+  deadlineMs: number;
+  nights: ServerNight[];
+  /** Index of the first night that missed the deadline, or null. */
+  firstMiss: number | null;
+}
+
 /** What a check sees. */
 export type StepRun =
   | {
@@ -232,4 +273,10 @@ export type StepRun =
       extra: Record<string, KafkaJobReport>;
       /** The faults added from outside (the UI's crash, kill-broker and cut-network buttons). */
       injectedFaults: KafkaFault[];
+    }
+  | {
+      kind: 'server';
+      step: ServerStep;
+      settings: ServerSettings;
+      report: ServerRunReport;
     };

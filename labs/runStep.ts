@@ -14,17 +14,29 @@ import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/exec';
 import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
 import { compileJobSource, JobCompileError } from '../engine/sandbox/compile';
-import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
+import { parseHdfsSettings } from './hdfsSettings';
 import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';
+import { parseServerSettings } from './serverSettings';
+import { runServerSettings } from './runServerSettings';
+import { SettingsError } from './jsonSettings';
 import { LAB_JOB_YARN, LAB_NODE_EXPIRY_MS } from './faultTiming';
-import type { CheckResult, HdfsRunReport, JobRunSettings, Lab, LabStep, StepKind, StepRun } from './labTypes';
+import type {
+  CheckResult,
+  HdfsRunReport,
+  JobRunSettings,
+  Lab,
+  LabStep,
+  ServerRunReport,
+  StepKind,
+  StepRun,
+} from './labTypes';
 
 export interface RunStepOptions {
   lab: Lab;
   /** 0-based. */
   stepIndex: number;
-  /** The learner's text: job code for 'mapreduce'/'spark' steps, JSON settings for 'hdfs' steps. */
+  /** The learner's text: job code for 'mapreduce'/'spark' steps, JSON settings for 'hdfs' and 'server' steps. */
   source: string;
   /** Runs the job's code (a sandbox pool); required for job steps, unused by hdfs steps. */
   runner?: TaskRunner;
@@ -53,7 +65,7 @@ export interface StepOutcome {
    * The main run: what the UI plays back (a job report carries `snapshots` and `attempts`). When
    * the run failed (see `error`) it is null, or the partial report of a job whose task failed.
    */
-  report: JobRunReport | HdfsRunReport | KafkaJobReport | null;
+  report: JobRunReport | HdfsRunReport | KafkaJobReport | ServerRunReport | null;
   /** The step's extra runs (job and stream steps), in declaration order. */
   extra: { id: string; label: string; report: JobRunReport | KafkaJobReport }[];
   /** HDFS steps: the cluster after the write, after an append and at the end. */
@@ -82,6 +94,11 @@ export function stepAt(lab: Lab, stepIndex: number): LabStep {
 
 export { notJudgedReason };
 
+/** Steps whose learner edits JSON settings (simulated only: no sandbox runs their text). */
+export function settingsStep(step: LabStep): boolean {
+  return step.kind === 'hdfs' || step.kind === 'server';
+}
+
 function needRunner(options: RunStepOptions): TaskRunner {
   if (!options.runner)
     throw new StepNotFoundError(
@@ -94,7 +111,7 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   const { lab } = options;
   const step = stepAt(lab, options.stepIndex);
   const injected = options.faults ?? [];
-  const fileName = options.fileName ?? `${step.id}.${step.kind === 'hdfs' ? 'json' : 'js'}`;
+  const fileName = options.fileName ?? `${step.id}.${settingsStep(step) ? 'json' : 'js'}`;
   let run: StepRun;
   const extra: StepOutcome['extra'] = [];
   try {
@@ -108,6 +125,9 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
         report: runHdfsSettings(settings, runSettings, injected),
         injectedFaults: injected,
       };
+    } else if (step.kind === 'server') {
+      const settings = parseServerSettings(options.source, fileName);
+      run = { kind: 'server', step, settings, report: runServerSettings(settings, step.run) };
     } else if (step.kind === 'stream') {
       const runner = needRunner(options);
       const source = compileJobSource(options.source, fileName);
@@ -231,7 +251,7 @@ function classify(error: unknown): StepError {
       column,
     };
   }
-  if (error instanceof HdfsSettingsError)
+  if (error instanceof SettingsError)
     return { kind: 'settings', message: error.message, line: error.line, column: error.column };
   if (error instanceof JobFailedError) {
     const line = error.cause instanceof JobCodeError ? error.cause.line : null;

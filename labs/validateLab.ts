@@ -1,13 +1,15 @@
 /**
  * Checks that a lab definition has the lab format (labTypes.ts) before the app or the CLI
  * trusts it. Errors name the lab and the field: `lab 'hdfs-blocks': steps[2].checks[0].title:
- * must be a non-empty string`. The starter and solution of an hdfs step must parse as settings.
+ * must be a non-empty string`. The starter and solution of an hdfs or server step must parse as settings.
  */
 import { isPresetName, presetNames, resolveClusterSpec } from '../engine/cluster';
 import { ValidationError } from '../engine/core';
 import { resolveSparkConf, type SparkConfInput } from '../engine/spark';
 import { resolveYarnConfig, resolveYarnLoads } from '../engine/yarn';
-import { HdfsSettingsError, parseHdfsSettings } from './hdfsSettings';
+import { parseHdfsSettings } from './hdfsSettings';
+import { parseServerSettings } from './serverSettings';
+import { SettingsError } from './jsonSettings';
 import { brokerNodeIds, checkKafkaFaults, topicNameProblem } from '../engine/streaming';
 import { clusterOf } from './clusterOf';
 import { STEP_KINDS, type Lab } from './labTypes';
@@ -96,6 +98,24 @@ export function validateLab(raw: unknown): Lab {
     return kebab(`datasets[${i}].id`, o.id);
   });
 
+  /** The starter and solution of a settings step must parse as its settings. */
+  const settingsParse = (
+    at: string,
+    starter: string,
+    solution: string,
+    parse: (text: string, name: string) => unknown,
+  ) => {
+    for (const which of ['starter', 'solution'] as const) {
+      try {
+        parse(which === 'starter' ? starter : solution, `${at}.${which}`);
+      } catch (error) {
+        if (error instanceof SettingsError)
+          bad(`${at}.${which}`, `not valid settings: ${error.message.replace(`${at}.${which}:`, 'line ')}`);
+        throw error;
+      }
+    }
+  };
+
   const stepIds = new Set<string>();
   array('steps', lab.steps, 3, 7).forEach((s, i) => {
     const at = `steps[${i}]`;
@@ -125,17 +145,18 @@ export function validateLab(raw: unknown): Lab {
     const run = object(`${at}.run`, step.run);
     if (typeof run.seed !== 'number' || !Number.isInteger(run.seed))
       bad(`${at}.run.seed`, `must be an integer, got ${describe(run.seed)}`);
+    if (step.kind === 'server') {
+      if (typeof run.deadlineMinutes !== 'number' || !(run.deadlineMinutes > 0) || run.deadlineMinutes > 24 * 60)
+        bad(
+          `${at}.run.deadlineMinutes`,
+          `must be a number of minutes from 1 to 1440, got ${describe(run.deadlineMinutes)}`,
+        );
+      settingsParse(at, starter, solution, parseServerSettings);
+      return;
+    }
     cluster(`${at}.run.cluster`, run.cluster);
     if (step.kind === 'hdfs') {
-      for (const which of ['starter', 'solution'] as const) {
-        try {
-          parseHdfsSettings(which === 'starter' ? starter : solution, `${at}.${which}`);
-        } catch (error) {
-          if (error instanceof HdfsSettingsError)
-            bad(`${at}.${which}`, `not valid settings: ${error.message.replace(`${at}.${which}:`, 'line ')}`);
-          throw error;
-        }
-      }
+      settingsParse(at, starter, solution, parseHdfsSettings);
       return;
     }
     if (step.kind === 'stream') {

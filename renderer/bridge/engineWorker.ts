@@ -16,7 +16,7 @@ import { cardPayments } from '../../engine/datasets';
 import { type PoolProgress, type SandboxPoolCore } from '../../engine/sandbox';
 import { compileJobSource } from '../../engine/sandbox/compile';
 import type { NodeInfo } from '../viz/clusterTimeline';
-import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, stepAt } from '../../labs/runStep';
+import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, settingsStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
 import { createProcessPool, type ProcessPool } from '../sandbox/processPool';
@@ -154,11 +154,13 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
   const lab = labById(message.labId);
   if (!lab) throw new Error(`There is no lab called '${message.labId}'.`);
   const step = stepAt(lab, message.stepIndex);
-  const spec = resolveClusterSpec(clusterOf(step.run.cluster), 'cluster');
+  // A server step has no cluster: its model is one SQL server, or a few (engine/server).
+  const spec = step.kind === 'server' ? null : resolveClusterSpec(clusterOf(step.run.cluster), 'cluster');
   const sandbox = sandboxPool(message.timeLimitSeconds);
-  const labels = step.kind === 'hdfs' ? [null] : [null, ...(step.extraRuns ?? []).map((x) => x.label)];
+  const labels =
+    step.kind === 'hdfs' || step.kind === 'server' ? [null] : [null, ...(step.extraRuns ?? []).map((x) => x.label)];
   reportProgress(message.id, sandbox, labels);
-  if (step.kind === 'hdfs') {
+  if (settingsStep(step)) {
     const progress: RunProgress = { phase: 'simulating', done: 0, total: 0, run: 1, runs: 1, runLabel: null };
     post({ id: message.id, type: 'progress', fraction: 0, progress });
   }
@@ -169,7 +171,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     runner: sandbox,
     faults: message.faults,
     streamFaults: message.streamFaults ?? [],
-    ...(step.kind === 'hdfs' ? { fileName: 'settings.json' } : {}),
+    ...(settingsStep(step) ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
   });
   const printedLines = closeConsole(message.id);
@@ -179,7 +181,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
       type: 'stepDone',
       result: {
         outcome,
-        nodes: nodesOf(spec),
+        nodes: spec ? nodesOf(spec) : [],
         faults: message.faults,
         streamFaults: message.streamFaults ?? [],
         ...printedLines,

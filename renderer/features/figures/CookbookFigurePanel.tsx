@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { JobRunReport } from '../../../engine/api';
-import type { CookbookFigureId, HdfsRunReport } from '../../../labs/labTypes';
+import type { CookbookFigureId, HdfsRunReport, ServerRunReport } from '../../../labs/labTypes';
 import { FIGURES } from '../../viz/figures/figureCatalog';
 import { litParts } from '../../viz/figures/figureLights';
 import { toFigureRun, type FigureNode } from '../../viz/figures/figureRun';
@@ -27,7 +27,7 @@ function savedOpen(): boolean {
 export interface CookbookFigurePanelProps {
   figures: readonly CookbookFigureId[];
   /** The run shown beside the figure, or null before one. */
-  report: JobRunReport | HdfsRunReport | null;
+  report: JobRunReport | HdfsRunReport | ServerRunReport | null;
   nodes: readonly FigureNode[];
 }
 

@@ -10,8 +10,14 @@ import { MapReduceProcessFigure } from './MapReduceProcessFigure';
 import { HadoopSparkFigure } from './HadoopSparkFigure';
 import { DataLocalityFigure } from './DataLocalityFigure';
 import { SparkYarnFigure } from './SparkYarnFigure';
+import { SqlPlatformFigure } from './SqlPlatformFigure';
+import { ScaleUpFigure } from './ScaleUpFigure';
+import { ScaleOutFigure } from './ScaleOutFigure';
 
 export const FIGURE_DRAWINGS: Record<CookbookFigureId, ComponentType<FigureProps>> = {
+  '13.1': SqlPlatformFigure,
+  '13.2': ScaleUpFigure,
+  '13.3': ScaleOutFigure,
   '19.1': HdfsArchitectureFigure,
   '19.2': BlockDistributionFigure,
   '20.1': MapReduceFlowFigure,

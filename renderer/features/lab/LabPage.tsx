@@ -26,6 +26,8 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
+import { settingsStep } from '../../../labs/runStep';
+import { ServerRunArea } from '../server/ServerRunArea';
 import { labRunsKey } from '../../state/runHistory';
 import { CompareButton } from '../compare/CompareButton';
 import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
@@ -51,6 +53,7 @@ export function LabPage({ labId, step: stepIndex }: { labId: string; step: numbe
 
 const EDITOR_KIND = {
   hdfs: 'Settings (JSON)',
+  server: 'Settings (JSON)',
   spark: 'Spark job',
   mapreduce: 'MapReduce job',
   stream: 'KafkaJS program',
@@ -159,14 +162,14 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
     [error],
   );
   const allPassed = lastRun !== null && !lastRun.notJudged && lastRun.checks.every((c) => c.state === 'pass');
-  const language =
-    step.kind === 'hdfs'
-      ? 'json'
-      : /:\s*(string|number|SparkContext|MapReduceJob)\b|satisfies\s/.test(step.starter)
-        ? 'typescript'
-        : 'javascript';
+  const settings = settingsStep(step);
+  const language = settings
+    ? 'json'
+    : /:\s*(string|number|SparkContext|MapReduceJob)\b|satisfies\s/.test(step.starter)
+      ? 'typescript'
+      : 'javascript';
 
-  const showConsole = step.kind !== 'hdfs' && state.status !== 'idle';
+  const showConsole = !settings && state.status !== 'idle';
   const consolePanel = <ConsolePanel lines={printed.lines} more={printed.more} running={state.status === 'running'} />;
 
   return (
@@ -190,7 +193,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           {stepIndex === 0 && <Markdown source={lab.intro} />}
           <Markdown source={step.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />
-          {step.kind !== 'hdfs' && (
+          {!settings && (
             <p className="muted">
               {step.kind === 'stream' ? (
                 <>
@@ -281,9 +284,12 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 <>
                   {allPassed && state.status !== 'running' && <StepDone lab={lab} stepIndex={stepIndex} />}
                   {/* This session's runs of the step, side by side; there even when the step was left and opened again. */}
-                  {shown?.outcome.report?.kind !== 'stream' && step.kind !== 'stream' && (
-                    <CompareButton runsKey={labRunsKey(lab.id, stepIndex)} current={shown?.outcome.report ?? null} />
-                  )}
+                  {shown?.outcome.report?.kind !== 'stream' &&
+                    shown?.outcome.report?.kind !== 'server' &&
+                    step.kind !== 'stream' &&
+                    step.kind !== 'server' && (
+                      <CompareButton runsKey={labRunsKey(lab.id, stepIndex)} current={shown?.outcome.report ?? null} />
+                    )}
                 </>
               }
             />
@@ -291,7 +297,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               running={state.status === 'running'}
               stopped={state.status === 'stopped'}
               progress={state.status === 'running' ? state.progress : null}
-              what={step.kind === 'hdfs' ? 'settings' : step.kind === 'stream' ? 'program' : 'job'}
+              what={settings ? 'settings' : step.kind === 'stream' ? 'program' : 'job'}
             />
             {state.status === 'failed' && (
               <p className="error" role="alert">
@@ -303,7 +309,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               <p className="muted">
                 {step.kind === 'stream'
                   ? 'Press Run to run your program against the simulated Kafka'
-                  : `Press Run to run your ${step.kind === 'hdfs' ? 'settings' : 'job'} on the simulated cluster`}
+                  : step.kind === 'server'
+                    ? 'Press Run to run your settings on the simulated SQL platform'
+                    : `Press Run to run your ${settings ? 'settings' : 'job'} on the simulated cluster`}
                 {fromSave ? ' and watch the run again.' : '.'}
               </p>
             )}
@@ -318,18 +326,25 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 />
               </ErrorBoundary>
             )}
-            {shown?.outcome.report && shown.outcome.report.kind !== 'stream' && (
+            {shown?.outcome.report?.kind === 'server' && (
               <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
-                <RunArea
-                  report={shown.outcome.report}
-                  nodes={shown.nodes}
-                  faults={shown.faults}
-                  startAt={startAt}
-                  busy={state.status === 'running'}
-                  onInjectFault={(faults, at) => void runWith(faults, at)}
-                />
+                <ServerRunArea report={shown.outcome.report} busy={state.status === 'running'} />
               </ErrorBoundary>
             )}
+            {shown?.outcome.report &&
+              shown.outcome.report.kind !== 'stream' &&
+              shown.outcome.report.kind !== 'server' && (
+                <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+                  <RunArea
+                    report={shown.outcome.report}
+                    nodes={shown.nodes}
+                    faults={shown.faults}
+                    startAt={startAt}
+                    busy={state.status === 'running'}
+                    onInjectFault={(faults, at) => void runWith(faults, at)}
+                  />
+                </ErrorBoundary>
+              )}
             {showConsole && !consoleFirst(printed.lines, printed.more) && consolePanel}
           </div>
         </section>

@@ -3,7 +3,7 @@
  * timeline, DAG, data flow, counters and output (or, for HDFS steps, the block map), all on one
  * playback clock.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { JobRunReport } from '../../../engine/api';
 import type { HdfsRunReport } from '../../../labs/labTypes';
@@ -19,7 +19,7 @@ import { faultNote } from './faultNote';
 import { faultTimingOf } from '../../../labs/faultTiming';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { CompareButton } from '../compare/CompareButton';
-import { setPlaybackClock } from '../../state/playbackClock';
+import { useRunClock } from './useRunClock';
 
 export interface RunAreaProps {
   report: JobRunReport | HdfsRunReport;
@@ -45,15 +45,7 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
   const timeline = useClusterTimeline(nodes, trace);
   const eventTimes = useMemo(() => [...new Set(trace.map((e) => e.t))].sort((a, b) => a - b), [trace]);
   const [node, setNode] = useState(nodes[1]?.id ?? nodes[0]?.id ?? '');
-  // A new run is computing: this one's playback stops, so the pictures do not take the CPU the
-  // run needs (the learner may press Play again).
-  const pause = playback.pause;
-  useEffect(() => {
-    if (busy) pause();
-  }, [busy, pause]);
-  // Pictures outside the run area (the cookbook figure) follow this run's clock.
-  useEffect(() => setPlaybackClock(playback.t), [playback.t]);
-  useEffect(() => () => setPlaybackClock(null), []);
+  useRunClock(playback, busy);
 
   const inject = (kind: 'killNode' | 'slowNode') => {
     const atMs = Math.round(playback.t);

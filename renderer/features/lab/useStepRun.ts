@@ -16,6 +16,7 @@ import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { findLab } from '../../../labs/labRegistry';
+import { settingsStep } from '../../../labs/runStep';
 import { labRunsKey, useRunHistory } from '../../state/runHistory';
 
 export type RunState =
@@ -82,9 +83,10 @@ export function useStepRun(labId: string, stepIndex: number) {
       let ended: 'finished' | 'failed' = 'failed';
       try {
         const request = { labId, stepIndex, source, faults, streamFaults, timeLimitSeconds: currentTimeLimit() };
-        // HDFS settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
-        const hdfs = findLab(labId)?.steps[stepIndex]?.kind === 'hdfs';
-        const deadline = hdfs
+        // HDFS and server settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
+        const labStep = findLab(labId)?.steps[stepIndex];
+        const simulatedOnly = labStep !== undefined && settingsStep(labStep);
+        const deadline = simulatedOnly
           ? { ms: request.timeLimitSeconds * 1000, error: () => new Error(hdfsTooLong(request.timeLimitSeconds)) }
           : undefined;
         const result = await engineClient().runStep(
@@ -101,7 +103,7 @@ export function useStepRun(labId: string, stepIndex: number) {
         if (generation.current !== mine) return null;
         // Kept for the compare view (features/compare): this session's runs of a batch or HDFS step.
         const report = result.outcome.report;
-        if (report && report.kind !== 'stream')
+        if (report && report.kind !== 'stream' && report.kind !== 'server')
           useRunHistory.getState().keep(labRunsKey(labId, stepIndex), {
             at: Date.now(),
             source,

@@ -17,6 +17,39 @@ export interface FigureInfo {
 }
 
 export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
+  '13.1': {
+    id: '13.1',
+    caption: 'Common SQL Platform Architecture',
+    section: '13.3.2',
+    parts: {
+      extract: 'the database extracts the rows from its storage',
+      transform: 'the rows are transformed: filtered and sorted by timestamp',
+      load: 'the result is loaded to the analytics UI',
+      late: 'this night is past its deadline',
+    },
+  },
+  '13.2': {
+    id: '13.2',
+    caption: 'Scaling up a SQL Database',
+    section: '13.3.3',
+    parts: {
+      disk: 'the storage bounds the night: faster disks would shorten it',
+      memory: 'memory bandwidth bounds the night',
+      cpu: 'the processors bound the night: more powerful CPUs would shorten it',
+      network: 'the network bounds the night: a faster network would shorten it',
+    },
+  },
+  '13.3': {
+    id: '13.3',
+    caption: 'Scaling out a SQL Database',
+    section: '13.3.4',
+    parts: {
+      san: 'the SAN holds the one database all servers share',
+      readonly: 'the attached servers run the reports, read-only',
+      detached: 'the other servers are detached: none answers queries',
+      readwrite: 'one server, attached read-write, loads the day’s new rows',
+    },
+  },
   '19.1': {
     id: '19.1',
     caption: 'HDFS Master and Data Nodes',

@@ -5,7 +5,7 @@
  */
 import type { JobRunReport, RunEvent } from '../../../engine/api';
 import type { AttemptRecord } from '../../../engine/exec';
-import type { HdfsRunReport } from '../../../labs/labTypes';
+import type { HdfsRunReport, ServerRunReport } from '../../../labs/labTypes';
 import type { PhaseSegment } from '../run/runViewTypes';
 import { phaseOrder } from '../run/phases';
 import { phaseSegments } from '../run/runView';
@@ -34,8 +34,10 @@ export interface FigureAttempt {
 }
 
 export interface FigureRun {
-  kind: 'mapreduce' | 'spark' | 'hdfs';
+  kind: 'mapreduce' | 'spark' | 'hdfs' | 'server';
   simulatedMs: number;
+  /** A server step's run (Figures 13.1-13.3 read its nights); absent for the cluster's runs. */
+  server?: ServerRunReport;
   trace: readonly RunEvent[];
   attempts: FigureAttempt[];
   /**
@@ -48,16 +50,21 @@ export interface FigureRun {
   nodes: FigureNode[];
 }
 
-function sideOf(kind: FigureRun['kind'], a: AttemptRecord): FigureAttempt['side'] {
+function sideOf(kind: 'mapreduce' | 'spark', a: AttemptRecord): FigureAttempt['side'] {
   if (kind === 'spark') return 'spark';
   return a.taskSet.endsWith('/reduce') ? 'reduce' : 'map';
 }
 
-export function toFigureRun(report: JobRunReport | HdfsRunReport, nodes: readonly FigureNode[]): FigureRun {
+export function toFigureRun(
+  report: JobRunReport | HdfsRunReport | ServerRunReport,
+  nodes: readonly FigureNode[],
+): FigureRun {
   const base = {
     simulatedMs: report.simulatedMs,
     nodes: nodes.map((n) => ({ id: n.id, rack: n.rack, ...(n.roles ? { roles: n.roles } : {}) })),
   };
+  if (report.kind === 'server')
+    return { ...base, kind: 'server', server: report, trace: [], attempts: [], shuffles: [], combineInputRecords: 0 };
   if (report.kind === 'hdfs') {
     return { ...base, kind: 'hdfs', trace: report.trace, attempts: [], shuffles: [], combineInputRecords: 0 };
   }

@@ -4,6 +4,7 @@ import { blockLights } from './blockLights';
 import type { FigureLight } from './figureLights';
 import type { FigureRun } from './figureRun';
 import { hdfsLights } from './hdfsLights';
+import { serverLights } from './serverLights';
 import {
   dataLocalityLights,
   hadoopSparkLights,
@@ -14,6 +15,10 @@ import {
 
 export function lightsForFigure(figure: CookbookFigureId, run: FigureRun): FigureLight[] {
   switch (figure) {
+    case '13.1':
+    case '13.2':
+    case '13.3':
+      return run.server ? serverLights(figure, run.server) : [];
     case '19.1':
       return hdfsLights(run.trace);
     case '19.2':

@@ -1,0 +1,75 @@
+/**
+ * What every step kind whose learner edits JSON settings shares (hdfs, server): JSON.parse (never
+ * eval), and errors that name the line, the column and the field at fault, worded for the learner.
+ */
+import { jsonPositions, lineColumn } from './jsonPositions';
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+  constructor(
+    readonly fileName: string,
+    readonly line: number,
+    readonly column: number,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${fileName}:${line}:${column}: ${field ? `${field}: ` : ''}${problem}`);
+  }
+}
+
+/** A value as the learner wrote it; 1e400 (Infinity after JSON.parse) shows as Infinity, not null. */
+export const show = (v: unknown) =>
+  v === undefined ? 'nothing' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
+
+export interface JsonSettingsReader {
+  /** The parsed text. */
+  raw: unknown;
+  /** Throws the settings error for `field` (a path like `server.disks`), at its line. */
+  fail(field: string, problem: string): never;
+  /** `v` as an object, or the error "must be an object". */
+  object(field: string, v: unknown): Record<string, unknown>;
+  /** Refuses keys of `o` not in `known` (`at` is the object's path, '' for the root). */
+  onlyKnown(at: string, o: Record<string, unknown>, known: readonly string[]): void;
+}
+
+/** Parses `text`; `make` builds the step kind's own error (a subclass of SettingsError). */
+export function readJsonSettings(
+  text: string,
+  fileName: string,
+  make: (fileName: string, line: number, column: number, field: string, problem: string) => SettingsError,
+): JsonSettingsReader {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const { line, column } = jsonErrorPosition(text, (error as Error).message);
+    const detail = (error as Error).message
+      .replace(/\s*(in JSON )?at position \d+.*$/, '')
+      .replace(/\s*\(line \d+ column \d+\)$/, '');
+    throw make(fileName, line, column, '', `not valid JSON: ${detail}`);
+  }
+  const positions = jsonPositions(text);
+  const fail = (field: string, problem: string): never => {
+    const at = positions.get(field) ?? positions.get(field.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) ?? 0;
+    const { line, column } = lineColumn(text, at);
+    throw make(fileName, line, column, field, problem);
+  };
+  const object = (field: string, v: unknown): Record<string, unknown> => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, `must be an object, got ${show(v)}`);
+    return v as Record<string, unknown>;
+  };
+  const onlyKnown = (at: string, o: Record<string, unknown>, known: readonly string[]) => {
+    for (const key of Object.keys(o))
+      if (!known.includes(key)) fail(at ? `${at}.${key}` : key, `unknown field (expected ${known.join(', ')})`);
+  };
+  return { raw, fail, object, onlyKnown };
+}
+
+/** Line and column of a JSON.parse error, from V8's "position N" or Firefox's "line L column C". */
+function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return lineColumn(text, Number(pos[1]));
+  return lineColumn(text, text.length);
+}

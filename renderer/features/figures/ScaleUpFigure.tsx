@@ -1,0 +1,47 @@
+/**
+ * Figure 13.2, Scaling up a SQL Database: the same server with better parts, faster disks for
+ * the extract, more memory to cache rows, more powerful processors for the transform, a faster
+ * network for the load. The part that bounds the running phase is lit; below, the run's parts.
+ */
+import { CPUS, DISKS, NICS } from '../../../engine/server';
+import { Box, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+import type { ServerRunReport } from '../../../labs/labTypes';
+
+/** The run's parts in two short lines (the platform is the same every night of a run). */
+export function partsLines(report: ServerRunReport | undefined): [string, string] {
+  const p = report?.nights[0]?.run.platform;
+  if (!p) return ['Run the step to see', 'your server’s parts here.'];
+  const s = p.server;
+  const storage = s.disk === null ? 'the SAN' : `${s.disks} × ${DISKS[s.disk].name}`;
+  const who =
+    p.kind === 'single' ? 'This run' : p.kind === 'san' ? `Each of ${p.servers} servers` : `Each of ${p.nodes} nodes`;
+  return [`${who}: ${storage}`, `${s.ramGB} GB, ${CPUS[s.cpu].name.replace(/ \(.*\)$/, '')}, ${NICS[s.network].name}`];
+}
+
+export function ScaleUpFigure({ lit, t, run }: FigureProps) {
+  return (
+    <FigureSvg
+      id="13.2"
+      width={300}
+      height={196}
+      lit={lit}
+      t={t}
+      description="Scaling up makes one SQL server more powerful: faster disks speed up the extract, more memory caches rows so fewer are read from disk, more powerful processors speed up the transform, and a faster network delivers the result sooner. The part whose resource bounds the night is the one worth upgrading; sooner or later the server is a monster that cannot grow further, or costs too much."
+    >
+      <rect x={2} y={2} width={296} height={150} rx={8} className="fig-server" />
+      <Label x={150} y={17}>
+        one SQL server, scaled up
+      </Label>
+      <Box part="disk" x={10} y={26} w={136} h={54} label="Disks" sub="faster: extract" />
+      <Box part="memory" x={154} y={26} w={136} h={54} label="RAM" sub="more: row cache" />
+      <Box part="cpu" x={10} y={90} w={136} h={54} label="CPU" sub="faster: transform" />
+      <Box part="network" x={154} y={90} w={136} h={54} label="Network" sub="faster: load" />
+      {partsLines(run?.server).map((line, i) => (
+        <Label key={i} x={150} y={170 + i * 16}>
+          {line}
+        </Label>
+      ))}
+    </FigureSvg>
+  );
+}

@@ -1,0 +1,51 @@
+/** A server run at an instant, and the lights of Figures 13.1-13.3 on its clock. */
+import { describe, expect, it } from 'vitest';
+import { runServerSettings } from '../../../labs/runServerSettings';
+import { parseServerSettings } from '../../../labs/serverSettings';
+import lab from '../../../labs/scale-up-vs-out/lab';
+import { litParts } from '../figures/figureLights';
+import { serverLights } from '../figures/serverLights';
+import { serverAt, serverEventTimes } from './serverAt';
+
+const report = (i: number, which: 'starter' | 'solution' = 'solution') =>
+  runServerSettings(parseServerSettings(lab.steps[i]![which]), { seed: 1, deadlineMinutes: 60 });
+
+describe('a server run at an instant', () => {
+  it('walks a growth run month by month, each resource filling at its share', () => {
+    const r = report(0);
+    const last = r.nights[r.nights.length - 1]!;
+    const mid = (last.startMs + last.endMs) / 2;
+    const at = serverAt(r, mid);
+    expect(at.nightIndex).toBe(r.nights.length - 1);
+    expect(at.nightsDone).toBe(r.nights.length - 1);
+    expect(at.phaseDone[0]).toBeCloseTo(0.5, 3);
+    expect(at.phase?.kind).toBe('etl');
+    const end = serverAt(r, r.simulatedMs);
+    expect(end.phase).toBeNull();
+    expect(end.nightsDone).toBe(r.nights.length);
+    expect(serverEventTimes(r)).toContain(last.startMs);
+  });
+
+  it('lights 13.3: the refresh on one server with the others detached, then the reports on all', () => {
+    const r = report(2);
+    const [refresh, etl] = r.nights[0]!.run.phases;
+    const lights = serverLights('13.3', r);
+    const during = (p: typeof refresh) => litParts(lights, ((p!.startS + p!.endS) / 2) * 1000);
+    expect([...during(refresh)].sort()).toEqual(['detached', 'readwrite', 'san', 'server:0']);
+    expect(during(etl)).toEqual(new Set(['san', 'readonly', ...Array.from({ length: 8 }, (_, i) => `server:${i}`)]));
+  });
+
+  it('lights 13.2 with the bound of the running phase, and 13.1 late only past the deadline', () => {
+    const r = report(1, 'starter'); // 130 min on the base server, bounded by its disks
+    const at = (m: number) => m * 60_000;
+    expect(litParts(serverLights('13.2', r), at(10))).toEqual(new Set(['disk']));
+    expect(litParts(serverLights('13.1', r), at(59)).has('late')).toBe(false);
+    expect(litParts(serverLights('13.1', r), at(61)).has('late')).toBe(true);
+    expect(litParts(serverLights('13.1', r), at(61)).has('extract')).toBe(true);
+  });
+
+  it('lights nothing of the SQL figures for a Hadoop cluster', () => {
+    const r = report(3, 'starter');
+    for (const f of ['13.1', '13.2', '13.3'] as const) expect(serverLights(f, r)).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * A server step's run at a playback instant: which night (month) is running, which of its phases
+ * (a Hadoop job's start-up, the SAN's refresh, the ETL), how far into it, and how much of each
+ * resource's work is done. The phases are pipelined, so every resource of a phase advances at
+ * the same share of its own time. Pure: the pictures and the figures' lights read it.
+ */
+import type { PlatformPhase, Resource } from '../../../engine/server';
+import type { ServerNight, ServerRunReport } from '../../../labs/labTypes';
+
+export interface ServerInstant {
+  nightIndex: number;
+  night: ServerNight;
+  /** The phase at work at this instant; null once the night is over (the run's end). */
+  phase: PlatformPhase | null;
+  /** Seconds since the night began. */
+  elapsedS: number;
+  /** Each phase of the night: the share of it done (0 to 1). */
+  phaseDone: number[];
+  /** Nights that have ended by this instant. */
+  nightsDone: number;
+}
+
+/** The night running at `t` (ms on the run's clock), or the last one at and after the end. */
+export function serverAt(report: ServerRunReport, t: number): ServerInstant {
+  const nights = report.nights;
+  let i = nights.findIndex((n) => t < n.endMs);
+  if (i < 0) i = nights.length - 1;
+  const night = nights[i]!;
+  const elapsedS = Math.max(0, Math.min(t, night.endMs) - night.startMs) / 1000;
+  const over = t >= night.endMs;
+  const phases = night.run.phases;
+  const phaseDone = phases.map((p) =>
+    over ? 1 : Math.max(0, Math.min(1, p.endS > p.startS ? (elapsedS - p.startS) / (p.endS - p.startS) : 1)),
+  );
+  const phase = over ? null : (phases.find((p) => elapsedS >= p.startS && elapsedS < p.endS) ?? null);
+  const nightsDone = nights.filter((n) => n.endMs <= t).length;
+  return { nightIndex: i, night, phase, elapsedS, phaseDone, nightsDone };
+}
+
+/** The work of `resource` done in a phase that is `done` (0 to 1) through: seconds. */
+export function resourceDoneS(phase: PlatformPhase, resource: Resource, done: number): number {
+  return phase.seconds[resource] * done;
+}
+
+/** Times on the run's clock where something starts or ends (for "Step ›"). */
+export function serverEventTimes(report: ServerRunReport): number[] {
+  const out = new Set<number>();
+  for (const n of report.nights) {
+    out.add(n.startMs);
+    for (const p of n.run.phases) out.add(n.startMs + Math.round(p.endS * 1000));
+    out.add(n.endMs);
+  }
+  return [...out].filter((t) => t <= report.simulatedMs).sort((a, b) => a - b);
+}
+
+/** Minutes as the pictures show them: "0.4 min", "13 min". */
+export function minutesText(seconds: number): string {
+  const m = seconds / 60;
+  return m < 10 ? `${(Math.round(m * 10) / 10).toString()} min` : `${Math.round(m)} min`;
+}
+
+/** "2,048 GB": the lab speaks GB throughout. */
+export function gbText(gb: number): string {
+  return `${Number(gb.toPrecision(6)).toLocaleString('en-US')} GB`;
+}
