@@ -148,8 +148,8 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   if (shape.kind === 'spark') {
     for (const p of mentionedPaths(options.source.code, sim.hdfs)) ensureInput(p);
     const conf = submittedSparkConf(options.sparkConf, shape.conf, options.source.fileName);
-    checkExecutorPlan(ctx, conf, shape.conf, options.source.fileName);
-    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf });
+    const executorCores = checkExecutorPlan(ctx, conf, shape.conf, options.source.fileName);
+    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf, executorCores });
     const report = finish(run);
     if (failure === null) return report;
     const { task, error, nodes } = failure;
@@ -234,16 +234,16 @@ function attemptsMessage(error: Error, task: string, nodes: string[]): string {
  * Executors their cluster manager could never grant (a node label no NodeManager carries, a
  * queue YARN does not have, an executor bigger than any node): when the job file set the
  * setting, the message names the file and its `conf` entry (the likeliest slip: a setting
- * carried over to a cluster it does not fit).
+ * carried over to a cluster it does not fit). Returns the executors' cores, planned once for the run.
  */
 function checkExecutorPlan(
   ctx: JobContext,
   conf: SparkConfInput | undefined,
   fileConf: SparkConfInput | undefined,
   fileName: string,
-): void {
+): number {
   try {
-    plannedExecutorCores(ctx, resolveSparkConf(conf));
+    return plannedExecutorCores(ctx, resolveSparkConf(conf));
   } catch (error) {
     if (error instanceof ValidationError && fileConf !== undefined && Object.hasOwn(fileConf, error.path))
       throw new JobSpecError(fileName, `conf['${error.path}']: ${error.problem}`);

@@ -53,12 +53,17 @@ function missingInputError(paths: string, call = 'sc.textFile'): InputPathError 
 export async function runSparkJob(
   ctx: JobContext,
   runner: TaskRunner,
-  options: { maxAttempts: number; conf?: SparkConfInput },
+  options: {
+    maxAttempts: number;
+    conf?: SparkConfInput;
+    /** The executors' cores when the caller already planned them (plannedExecutorCores). */
+    executorCores?: number;
+  },
 ): Promise<SparkReport & { failure: SparkJobFailure | null }> {
   const conf = resolveSparkConf(options.conf);
   const { hdfs } = ctx;
   // The executors' cores, as their cluster manager will grant them (a setting it never could stops the run here).
-  const cores = plannedExecutorCores(ctx, conf);
+  const cores = options.executorCores ?? plannedExecutorCores(ctx, conf);
   const out = await runner.runSparkDriver({
     catalog: catalogOf(ctx),
     parallelism: { executorCores: cores, configured: conf.defaultParallelism },
