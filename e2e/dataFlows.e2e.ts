@@ -143,12 +143,14 @@ describe('data that moves on the cluster map', () => {
     // Monaco's light theme has its own contrast findings: check the page in the dark theme.
     await setTheme(page, 'dark');
     expect(await ownViolations(page)).toEqual([]);
-    // Played at 1x and at 64x, flows are on screen for many frames (ended transfers linger, fading).
+    // Played at 1x across the shuffle (about 1.1 s of fetches), frames draw them moving. At 64x the
+    // whole 7 s run plays in about 0.1 s of wall time and the fetches move for about one frame, which a
+    // loaded machine may skip: ended transfers linger, fading, so flows stay on screen for many frames.
     const slow = await framesWithFlows(page, '1', 1500, shuffle - 200);
     expect(slow.withFlows).toBeGreaterThan(0);
+    expect(slow.moving).toBeGreaterThan(0);
     const fast = await framesWithFlows(page, '64', 1500, 0);
     expect(fast.withFlows).toBeGreaterThan(10);
-    expect(fast.moving).toBeGreaterThan(0);
   });
 
   it('HDFS: a killed DataNode’s blocks are re-replicated, drawn from a live replica to its new node', async () => {
