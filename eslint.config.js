@@ -49,6 +49,7 @@ const ENGINE_LAYERS = [
   'streaming',
   'datasets',
   'server',
+  'pipeline',
   'sandbox',
   'api',
 ];

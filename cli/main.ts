@@ -8,11 +8,13 @@ import { streamCommand } from './streamCommand';
 import { labsCommand } from './labsCommand';
 import { checkCommand } from './checkCommand';
 import { labCommand } from './labNewCommand';
+import { pipelineCommand } from './pipelineCommand';
 import { terminalSafeIo } from './terminalSafeIo';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   run: { run: runCommand, summary: 'run a MapReduce or Spark job file on a simulated cluster' },
   stream: { run: streamCommand, summary: 'run a streaming scenario file and print its delivery ledger' },
+  pipeline: { run: pipelineCommand, summary: 'run a pipeline file and print what became of its events' },
   labs: { run: labsCommand, summary: 'list the guided labs' },
   check: { run: checkCommand, summary: "run a lab step's checks on a job file" },
   lab: { run: labCommand, summary: 'lab new ID: scaffold a new lab folder and register it' },

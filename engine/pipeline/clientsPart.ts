@@ -1,0 +1,85 @@
+/**
+ * The clients: devices and apps outside the cluster that send `events` events at `ratePerSec`,
+ * in bursts every 10 ms (or one event at a time below 100 per second), each to every part they
+ * feed. A copy refused (the receiver down, full or unreachable) is sent again after `retryMs`:
+ * the clients keep what they have not handed over, so they lose nothing.
+ */
+import type { Rng } from '../core';
+import { PartRuntime, type PipelineContext } from './partRuntime';
+import type { ResolvedPart } from './pipelineSpec';
+
+export class ClientsPart extends PartRuntime {
+  private sent = 0;
+  /** Copies handed to a receiver and not yet answered, by batch. */
+  private readonly waiting = new Set<number[]>();
+  /** Refused copies waiting for their resend. */
+  private readonly resending = new Set<number[]>();
+
+  constructor(
+    spec: ResolvedPart,
+    ctx: PipelineContext,
+    private readonly rng: Rng,
+  ) {
+    super(spec, ctx);
+  }
+
+  get total(): number {
+    return this.num('events');
+  }
+
+  /** When the last event is created. */
+  get lastCreationMs(): number {
+    return this.createdAt(this.total - 1);
+  }
+
+  private get tickMs(): number {
+    return Math.max(10, 1000 / this.num('ratePerSec'));
+  }
+
+  private createdAt(id: number): number {
+    const perTick = Math.max(1, Math.round((this.num('ratePerSec') * this.tickMs) / 1000));
+    return Math.floor(id / perTick) * this.tickMs;
+  }
+
+  override start(): void {
+    this.tick();
+  }
+
+  private tick(): void {
+    const { kernel, ledger } = this.ctx;
+    const now = kernel.now;
+    const keys = this.num('keys');
+    const ids: number[] = [];
+    while (this.sent < this.total && this.createdAt(this.sent) <= now + 1e-9) {
+      ledger.create(this.sent, now, this.rng.int(keys));
+      ids.push(this.sent++);
+    }
+    if (ids.length > 0) for (const to of this.downstream()) this.deliver(to, ids);
+    if (this.sent < this.total) kernel.schedule(this.createdAt(this.sent) - now, () => this.tick());
+  }
+
+  private deliver(to: PartRuntime, ids: number[]): void {
+    this.waiting.add(ids);
+    this.send(to, ids, ids.length * this.ctx.eventBytes, (refused) => {
+      this.waiting.delete(ids);
+      this.delivered += ids.length - refused.length;
+      if (refused.length === 0) return;
+      this.resending.add(refused);
+      this.ctx.kernel.schedule(this.num('retryMs'), () => {
+        this.resending.delete(refused);
+        this.deliver(to, refused);
+      });
+    });
+  }
+
+  forEachHeld(mark: (id: number) => void): void {
+    for (const batch of this.waiting) for (const id of batch) mark(id);
+    for (const batch of this.resending) for (const id of batch) mark(id);
+  }
+
+  heldCount(): number {
+    let n = 0;
+    for (const batch of this.resending) n += batch.length;
+    return n;
+  }
+}

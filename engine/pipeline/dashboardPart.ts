@@ -1,0 +1,64 @@
+/**
+ * The dashboard: every `refreshMs` it queries its store and shows what the query read; an event
+ * is displayed at the end of the first refresh that read it. On HDFS a refresh opens and scans
+ * every closed file; on HBase it gets the rows by key; on the database it runs the report query.
+ * A refresh that cannot reach its store fails and shows nothing new.
+ */
+import { PartRuntime } from './partRuntime';
+import type { HdfsPart } from './hdfsPart';
+import type { StorePart } from './storePart';
+
+export class DashboardPart extends PartRuntime {
+  /** How far into the store's readable events it has shown. */
+  private shown = 0;
+  private querying = false;
+  refreshes = 0;
+  /** Called when a refresh showed something (the run stops once every event is shown). */
+  onShown: () => void = () => {};
+
+  override start(): void {
+    this.ctx.kernel.schedule(this.num('refreshMs'), () => this.refresh_());
+  }
+
+  private refresh_(): void {
+    this.ctx.kernel.schedule(this.num('refreshMs'), () => this.refresh_());
+    if (this.querying || !this.up) return;
+    const store = this.upstream()[0]!;
+    const t0 = this.ctx.kernel.now;
+    if (!store.canReach(this)) {
+      this.ctx.emit({ t: t0, type: 'refresh', part: this.id, shown: 0, durationMs: 0, ok: false });
+      return;
+    }
+    const visible = store.spec.type === 'hdfs' ? (store as HdfsPart).visible : (store as StorePart).visible;
+    const upTo = visible.length;
+    const ms =
+      store.spec.type === 'hdfs'
+        ? (store as HdfsPart).readMs((store as HdfsPart).files, (store as HdfsPart).bytes, upTo)
+        : (store as StorePart).queryMs();
+    const answer = store.networkMs(this, 64 * 1024);
+    this.querying = true;
+    this.busyMs += ms;
+    this.later(ms + answer, () => {
+      this.querying = false;
+      this.refreshes++;
+      const t = this.ctx.kernel.now;
+      const ids = visible.slice(this.shown, upTo);
+      this.shown = upTo;
+      this.received += ids.length;
+      const fresh = this.ctx.ledger.display(this.index, ids, t);
+      this.delivered += fresh;
+      this.ctx.emit({ t, type: 'refresh', part: this.id, shown: fresh, durationMs: t - t0, ok: true });
+      if (fresh > 0) this.onShown();
+    });
+  }
+
+  protected override onDown(): void {
+    this.querying = false;
+  }
+
+  forEachHeld(): void {}
+
+  heldCount(): number {
+    return 0;
+  }
+}
