@@ -1,10 +1,10 @@
 /**
  * The clients: devices and apps outside the cluster that send `events` events at `ratePerSec`,
- * in bursts every 10 ms (or one event at a time below 100 per second), each to every part they
+ * in bursts every 10 ms (or one event at a time below 100 per second; an event waits for its burst), each to every part they
  * feed. A copy refused (the receiver down, full or unreachable) is sent again after `retryMs`:
  * the clients keep what they have not handed over, so they lose nothing.
  */
-import type { Rng } from '../core';
+import { onClock, type Rng } from '../core';
 import { PartRuntime, type PipelineContext } from './partRuntime';
 import type { ResolvedPart } from './pipelineSpec';
 
@@ -36,9 +36,10 @@ export class ClientsPart extends PartRuntime {
     return Math.max(10, 1000 / this.num('ratePerSec'));
   }
 
+  /** Event `id` is due at id / rate, sent with its burst: on the tick grid, on the kernel's clock. */
   private createdAt(id: number): number {
-    const perTick = Math.max(1, Math.round((this.num('ratePerSec') * this.tickMs) / 1000));
-    return Math.floor(id / perTick) * this.tickMs;
+    const tick = this.tickMs;
+    return onClock(Math.floor((id * 1000) / this.num('ratePerSec') / tick + 1e-9) * tick);
   }
 
   override start(): void {
@@ -50,7 +51,7 @@ export class ClientsPart extends PartRuntime {
     const now = kernel.now;
     const keys = this.num('keys');
     const ids: number[] = [];
-    while (this.sent < this.total && this.createdAt(this.sent) <= now + 1e-9) {
+    while (this.sent < this.total && this.createdAt(this.sent) <= now) {
       ledger.create(this.sent, now, this.rng.int(keys));
       ids.push(this.sent++);
     }

@@ -201,3 +201,26 @@ describe('an event lost for good', () => {
     expect(r.paths.filter((p) => p.state === 'lost').every((p) => p.lostAt === 'agent')).toBe(true);
   });
 });
+
+describe('the clients', () => {
+  it('send at the rate asked, however odd, on the kernel clock (a rate of 3 a second never spins)', () => {
+    for (const ratePerSec of [3, 7, 150, 99_999]) {
+      const r = runPipeline({
+        pipeline: {
+          parts: [
+            { id: 'c', type: 'clients', settings: { events: 500, ratePerSec } },
+            { id: 'agent', type: 'flume', node: 'n1' },
+            { id: 'store', type: 'hbase', node: 'n2' },
+            { id: 'dash', type: 'dashboard', node: 'n3' },
+          ],
+          wires: wire('c', 'agent', 'store', 'dash'),
+        },
+      });
+      expect(r.summary.displayed).toBe(500);
+      // The last event is due at 499 / rate seconds (on a 10 ms grid above 100 a second).
+      const lastDue = (499 * 1000) / ratePerSec;
+      expect(r.summary.lastDisplayMs! - lastDue).toBeGreaterThan(0);
+      expect(r.summary.lastDisplayMs! - lastDue).toBeLessThan(5_000 + 1_000);
+    }
+  });
+});
