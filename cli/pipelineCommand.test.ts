@@ -56,6 +56,8 @@ describe('clusterlab pipeline', () => {
     const e = await run([bad.path], bad.dir);
     expect(e.code).toBe(2);
     expect(e.stderr).toBe('p.json:3:51: parts[0].settings.events: must be a number from 1 to 200,000 (events), got -5');
+    const deep = file(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect((await run([deep.path], deep.dir)).stderr).toBe('p.json:1:1: pipeline: must be an object, got a list');
     const notJson = file('{ "parts": [ }');
     expect((await run([notJson.path], notJson.dir)).stderr).toMatch(/^p\.json:1:\d+: not valid JSON/);
     expect((await run([])).stderr).toMatch(/missing the pipeline FILE/);

@@ -17,9 +17,18 @@ export class SettingsError extends Error {
   }
 }
 
-/** A value as the learner wrote it; 1e400 (Infinity after JSON.parse) shows as Infinity, not null. */
-export const show = (v: unknown) =>
-  v === undefined ? 'nothing' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
+/**
+ * A value as the learner wrote it, short: 1e400 (Infinity after JSON.parse) shows as Infinity, not
+ * null; a list or an object is named, not printed (it may be huge, or nested beyond any stack).
+ */
+export const show = (v: unknown): string => {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : 'a list';
+  if (typeof v === 'object' && v !== null) return 'an object';
+  if (typeof v === 'string' && v.length > 60) return `${JSON.stringify(v.slice(0, 60))}...`;
+  return JSON.stringify(v);
+};
 
 export interface JsonSettingsReader {
   /** The parsed text. */
@@ -48,7 +57,13 @@ export function readJsonSettings(
       .replace(/\s*\(line \d+ column \d+\)$/, '');
     throw make(fileName, line, column, '', `not valid JSON: ${detail}`);
   }
-  const positions = jsonPositions(text);
+  let positions: Map<string, number>;
+  try {
+    positions = jsonPositions(text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw make(fileName, 1, 1, '', 'nested too deeply: settings are a few levels of objects and lists');
+  }
   const fail = (field: string, problem: string): never => {
     const at = positions.get(field) ?? positions.get(field.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) ?? 0;
     const { line, column } = lineColumn(text, at);

@@ -16,6 +16,8 @@ export const KAFKA_POLL_MS = 100;
 export class FlumePart extends PartRuntime {
   private channel: number[] = [];
   private sinkBusy = false;
+  /** After a failed delivery the sink waits until then. */
+  private backoffUntil = 0;
   private polling = false;
 
   private get fileChannel(): boolean {
@@ -60,12 +62,14 @@ export class FlumePart extends PartRuntime {
     this.polling = true;
     const epoch = this.epoch;
     this.ctx.kernel.schedule(kafka.networkMs(this, ids.length * this.ctx.eventBytes), () => {
-      this.polling = false;
-      if (epoch === this.epoch && this.up)
-        this.accept(ids, kafka, (refused) => {
-          if (refused.length === 0) kafka.commit(this.index, to);
-        });
-      again();
+      if (epoch !== this.epoch || !this.up) return void again();
+      // The next poll waits for this put (a file channel writes it to disk first) and its commit.
+      this.accept(ids, kafka, (refused) => {
+        if (epoch !== this.epoch) return void again();
+        this.polling = false;
+        if (refused.length === 0) kafka.commit(this.index, to);
+        again();
+      });
     });
   }
 
@@ -74,7 +78,7 @@ export class FlumePart extends PartRuntime {
   }
 
   private pump(): void {
-    if (this.sinkBusy || this.channel.length === 0 || !this.up) return;
+    if (this.sinkBusy || this.channel.length === 0 || !this.up || this.ctx.kernel.now < this.backoffUntil) return;
     const batch = this.channel.slice(0, this.num('batchSize'));
     const next = this.downstream()[0]!;
     const epoch = this.epoch;
@@ -86,13 +90,17 @@ export class FlumePart extends PartRuntime {
         this.channel.splice(0, batch.length);
         this.delivered += batch.length;
         this.pump();
-      } else this.later(SINK_BACKOFF_MS, () => this.pump());
+      } else {
+        this.backoffUntil = this.ctx.kernel.now + SINK_BACKOFF_MS;
+        this.later(SINK_BACKOFF_MS, () => this.pump());
+      }
     });
   }
 
   protected override onDown(): void {
     this.sinkBusy = false;
     this.polling = false;
+    // Its Kafka source's poll loop goes on (it finds the agent down and waits).
     if (!this.fileChannel) {
       this.drop(this.channel);
       this.channel = [];
@@ -102,8 +110,7 @@ export class FlumePart extends PartRuntime {
   }
 
   protected override onUp(): void {
-    const next = this.downstream()[0]!;
-    if (next.spec.type === 'hdfs') (next as HdfsPart).writerUp(this);
+    this.backoffUntil = 0;
     this.pump();
   }
 

@@ -3,8 +3,9 @@
  * only once it is closed. A Flume agent closes its file by its HDFS sink's roll settings (every
  * `rollIntervalSec`, `rollCount` events or `rollSize` bytes: Flume's defaults make many small
  * files); any other writer closes one file per write (a Spark micro-batch, a request). A writer
- * that crashes leaves its file open: it is closed when the writer comes back, or by the
- * NameNode's lease recovery after the hard limit of one hour. Readers pay per file opened.
+ * that crashes leaves its file open: come back, it is a new client and writes a new file, and the
+ * old one is closed by the NameNode's lease recovery after the hard limit of one hour. Readers
+ * pay per file opened.
  */
 import { PartRuntime, type Reply } from './partRuntime';
 import { rowsOf } from './rowsOf';
@@ -26,6 +27,8 @@ export class HdfsPart extends PartRuntime {
   files = 0;
   bytes = 0;
   private readonly open = new Map<number, OpenFile>();
+  /** Files of writers that died, waiting for lease recovery. */
+  private readonly orphans = new Set<OpenFile>();
 
   override accept(ids: number[], from: PartRuntime, reply: Reply): void {
     const epoch = this.epoch;
@@ -86,6 +89,10 @@ export class HdfsPart extends PartRuntime {
     if (!file) return;
     file.timer?.cancel();
     this.open.delete(writer.index);
+    this.publish(writer, file);
+  }
+
+  private publish(writer: PartRuntime, file: OpenFile): void {
     for (const id of file.ids) this.visible.push(id);
     this.files++;
     this.bytes += file.bytes;
@@ -100,16 +107,17 @@ export class HdfsPart extends PartRuntime {
     });
   }
 
-  /** A writer died: its file stays open until it comes back or the lease's hard limit passes. */
+  /** A writer died: its file stays open, unread, until the lease's hard limit passes. */
   writerDown(writer: PartRuntime): void {
     const file = this.open.get(writer.index);
     if (!file) return;
     file.timer?.cancel();
-    file.timer = this.ctx.kernel.schedule(LEASE_HARD_LIMIT_MS, () => this.close(writer));
-  }
-
-  writerUp(writer: PartRuntime): void {
-    if (this.open.has(writer.index)) this.close(writer);
+    this.open.delete(writer.index);
+    this.orphans.add(file);
+    this.ctx.kernel.schedule(LEASE_HARD_LIMIT_MS, () => {
+      this.orphans.delete(file);
+      this.publish(writer, file);
+    });
   }
 
   /** Reading `files` files of `bytes` in all with `parallel` readers: opening each, then the bytes. */
@@ -124,12 +132,14 @@ export class HdfsPart extends PartRuntime {
   forEachHeld(mark: (id: number) => void): void {
     for (const id of this.visible) mark(id);
     for (const file of this.open.values()) for (const id of file.ids) mark(id);
+    for (const file of this.orphans) for (const id of file.ids) mark(id);
   }
 
   /** Events written but not yet readable (in open files). */
   heldCount(): number {
     let n = 0;
     for (const file of this.open.values()) n += file.ids.length;
+    for (const file of this.orphans) n += file.ids.length;
     return n;
   }
 }

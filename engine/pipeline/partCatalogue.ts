@@ -150,7 +150,7 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
     type: 'spark-streaming',
     label: 'Spark Streaming',
     stage: 'process',
-    what: 'a micro-batch every trigger: it reads new records from Kafka, processes them, writes, then commits its offsets',
+    what: 'a micro-batch every trigger: it reads new records from Kafka, processes them, writes, then checkpoints its offsets',
     durable: false,
     input: 'pull',
     feeds: ['hbase', 'rdbms', 'hdfs', 'kafka', 'model-serving'],

@@ -35,8 +35,9 @@ export abstract class PartRuntime {
   /** Simulated ms spent down, and since when it is down. */
   downMs = 0;
   private downSince = 0;
-  /** Events taken in and handed on (per event, copies to several parts count once). */
+  /** Events taken in (each counted once, however often it comes again: a replay, a batch job's full re-read). */
   received = 0;
+  /** Copies handed on (Kafka hands every event to each consumer group; a batch job re-delivers what it re-reads). */
   delivered = 0;
   /** Events refused to a sender (down, full) and copies dropped. */
   refused = 0;
@@ -60,9 +61,10 @@ export abstract class PartRuntime {
   get node(): ClusterNode | null {
     return this.spec.node === null ? null : this.ctx.cluster.node(this.spec.node);
   }
+  /** Its process runs: not stopped, its machine alive. A cut network does not stop it (`canReach` says who it can talk to). */
   get up(): boolean {
     const n = this.node;
-    return !this.stopped && (n === null || this.ctx.cluster.isReachable(n));
+    return !this.stopped && (n === null || n.alive);
   }
   num(key: string): number {
     return this.spec.settings[key] as number;
@@ -110,7 +112,7 @@ export abstract class PartRuntime {
     this.refresh();
   }
 
-  /** Re-reads whether it is up after a node or rack change, and goes down or up. */
+  /** Re-reads whether it is up after a node change, and goes down or up. */
   refresh(): void {
     const up = this.up;
     if (up === this.wasUp) return;
@@ -170,8 +172,7 @@ export abstract class PartRuntime {
 
   /** Notes `ids` as taken in at now. */
   take(ids: readonly number[]): void {
-    this.received += ids.length;
-    this.ctx.ledger.reach(this.index, ids, this.ctx.kernel.now);
+    this.received += this.ctx.ledger.reach(this.index, ids, this.ctx.kernel.now);
   }
 
   /** Notes copies of `ids` lost with this part. */

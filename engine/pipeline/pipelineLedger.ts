@@ -60,9 +60,16 @@ export class PipelineLedger {
     this.keys[id] = key;
   }
 
-  reach(part: number, ids: readonly number[], t: number): void {
+  /** Notes `ids` at `part`; returns how many reached it for the first time. */
+  reach(part: number, ids: readonly number[], t: number): number {
     const row = this.reached[part]!;
-    for (const id of ids) if (Number.isNaN(row[id]!)) row[id] = t;
+    let fresh = 0;
+    for (const id of ids)
+      if (Number.isNaN(row[id]!)) {
+        row[id] = t;
+        fresh++;
+      }
+    return fresh;
   }
 
   /** Marks `ids` shown at t; returns how many were shown for the first time. */

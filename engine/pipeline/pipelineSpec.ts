@@ -160,6 +160,8 @@ function checkShape(parts: ResolvedPart[], at: (p: string) => string): void {
       );
     if (PART_CATALOGUE[p.type].input === 'pull' && p.type !== 'dashboard' && p.fedBy.length > 1)
       throw new ValidationError(where, `"${p.id}" reads one source; ${p.fedBy.length} wires lead to it`);
+    if (p.fedBy.length > 1 && p.fedBy.some((i) => parts[i]!.type === 'kafka'))
+      throw new ValidationError(where, `"${p.id}" reads Kafka; it cannot take events pushed by other parts too`);
     if (p.type === 'dashboard' && p.fedBy.length > 1)
       throw new ValidationError(where, `"${p.id}" reads one store; ${p.fedBy.length} wires lead to it`);
   }

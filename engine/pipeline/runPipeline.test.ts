@@ -224,3 +224,75 @@ describe('the clients', () => {
     }
   });
 });
+
+describe('what a hostile reviewer found', () => {
+  it('a rack cut off keeps its processes: a memory channel behind a partition loses nothing', () => {
+    const r = runPipeline({
+      cluster: 'two-racks',
+      pipeline: {
+        parts: [
+          { id: 'c', type: 'clients', settings: { events: 2_000, ratePerSec: 500 } },
+          { id: 'f', type: 'flume', node: 'n1', settings: { capacity: 1_000 } },
+          { id: 'h', type: 'hdfs', node: 'n6' },
+          { id: 'd', type: 'dashboard', node: 'n6' },
+        ],
+        wires: wire('c', 'f', 'h', 'd'),
+      },
+      faults: [
+        { atMs: 1_000, kind: 'stopPart', part: 'h' },
+        { atMs: 5_000, kind: 'partitionRack', rack: 'r1', durationMs: 1_000 },
+        { atMs: 7_000, kind: 'startPart', part: 'h' },
+      ],
+    });
+    expect(r.summary).toMatchObject({ displayed: 2_000, lost: 0 });
+    expect(r.parts.find((p) => p.id === 'f')!.downMs).toBe(0);
+  });
+
+  it("Flume's Kafka source polls again only after its put and commit: no event read twice", () => {
+    const r = runPipeline({
+      pipeline: {
+        parts: [
+          { id: 'c', type: 'clients', settings: { events: 3_000, ratePerSec: 500 } },
+          { id: 'a', type: 'api', node: 'n1' },
+          { id: 'k', type: 'kafka', node: 'n2' },
+          { id: 'f', type: 'flume', node: 'n3', settings: { channel: 'file' } },
+          { id: 'h', type: 'hdfs', node: 'n1' },
+          { id: 'd', type: 'dashboard', node: 'n1' },
+        ],
+        wires: wire('c', 'a', 'k', 'f', 'h', 'd'),
+      },
+      faults: [{ atMs: 100, kind: 'slowNode', node: 'n3', factor: 20_000 }],
+    });
+    const part = (id: string) => r.parts.find((p) => p.id === id)!;
+    expect(part('k').delivered).toBe(part('f').received);
+    expect(part('h').received).toBeLessThanOrEqual(part('f').received);
+    expect(r.summary.displayed + r.summary.pending + r.summary.lost).toBe(3_000);
+  });
+
+  it('a batch job re-reading everything rewrites rows: the store keeps each event once', () => {
+    const r = runPipeline({
+      pipeline: {
+        parts: [
+          { id: 'c', type: 'clients', settings: { events: 2_000, ratePerSec: 1_000 } },
+          { id: 'a', type: 'api', node: 'n1' },
+          { id: 'h', type: 'hdfs', node: 'n2' },
+          { id: 'b', type: 'spark-batch', node: 'n3', settings: { everyMs: 5_000, startupMs: 0, op: 'raw' } },
+          { id: 'r', type: 'rdbms', node: 'n1' },
+          { id: 'd', type: 'dashboard', node: 'n1' },
+        ],
+        wires: wire('c', 'a', 'h', 'b', 'r', 'd'),
+      },
+    });
+    const store = r.parts.find((p) => p.id === 'r')!;
+    expect(store.rows).toBe(2_000);
+    expect(store.received).toBe(2_000);
+    expect(r.summary.displayed).toBe(2_000);
+  });
+
+  it('refuses a Flume agent fed by Kafka and by pushes at once', () => {
+    const b = blueprint();
+    expect(problem({ ...b, wires: [...b.wires, { from: 'clients', to: 'flume' }] })).toBe(
+      'pipeline.parts[6]: "flume" reads Kafka; it cannot take events pushed by other parts too',
+    );
+  });
+});

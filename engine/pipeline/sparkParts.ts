@@ -1,8 +1,10 @@
 /**
  * Spark in a pipeline. Structured Streaming reads Kafka in micro-batches: at every trigger it
- * takes the records after its committed offset (at most `maxEventsPerBatch`), processes them,
- * writes to every part it feeds, and commits only once all took the output: a crash or a refused
- * write replays the batch from the same offset (at-least-once). A batch longer than the trigger
+ * takes the records after the offsets of its last finished batch (at most `maxEventsPerBatch`),
+ * processes them, writes to every part it feeds, and marks the batch done (Spark keeps the offsets
+ * in its checkpoint, not in Kafka; here they sit on the Kafka part as a consumer's position) only
+ * once all took the output: a crash or a refused write replays the batch from the same offsets
+ * (at-least-once). A batch longer than the trigger
  * delays the next, which then starts at once. A batch job runs every `everyMs`: it starts on YARN,
  * reads every closed file in HDFS (a full recomputation), and writes its result.
  */

@@ -51,10 +51,13 @@ export class StorePart extends PartRuntime {
     this.busyMs += ms;
     this.later(ms, () => {
       this.current = null;
-      this.take(w.ids);
+      // An event is stored once: a replayed batch or a batch job's recomputation rewrites its row.
+      const stored = this.ctx.ledger.reached[this.index]!;
+      const fresh = w.ids.filter((id) => Number.isNaN(stored[id]!));
+      this.take(fresh);
       if (keys) for (const k of keys) this.keys.add(k);
-      else this.rawRows += rows;
-      for (const id of w.ids) this.visible.push(id);
+      else this.rawRows += fresh.length;
+      for (const id of fresh) this.visible.push(id);
       this.delivered += w.ids.length;
       w.reply([]);
       this.pump();
