@@ -10,14 +10,16 @@ import type { YarnLoadSpec, YarnOptions } from '../engine/yarn';
 import type { HdfsSettings } from './hdfsSettings';
 import type { ServerSettings } from './serverSettings';
 import type { PlatformRun } from '../engine/server';
+import type { PipelineFault, PipelineResult } from '../engine/pipeline';
 
 /**
  * 'mapreduce' and 'spark' steps edit a job file (issue 4's format); 'hdfs' steps edit JSON
  * settings; 'stream' steps edit a KafkaJS program (docs/streaming-design.md); 'server' steps edit
- * JSON settings of a SQL server platform (serverSettings.ts).
+ * JSON settings of a SQL server platform (serverSettings.ts); 'pipeline' steps edit a pipeline
+ * file: parts on the cluster's machines, wired (pipelineFile.ts, engine/pipeline).
  */
-export type StepKind = 'mapreduce' | 'spark' | 'hdfs' | 'stream' | 'server';
-export const STEP_KINDS: readonly StepKind[] = ['mapreduce', 'spark', 'hdfs', 'stream', 'server'];
+export type StepKind = 'mapreduce' | 'spark' | 'hdfs' | 'stream' | 'server' | 'pipeline';
+export const STEP_KINDS: readonly StepKind[] = ['mapreduce', 'spark', 'hdfs', 'stream', 'server', 'pipeline'];
 
 /** What a check says about a run; `reason` says concretely what was right or wrong. */
 export interface CheckVerdict {
@@ -85,6 +87,16 @@ export interface HdfsRunSettings {
 export interface ServerRunSettings {
   seed: number;
   deadlineMinutes: number;
+}
+
+/** Where a pipeline step runs: the cluster its parts are placed on, and the faults planned. */
+export interface PipelineRunSettings {
+  seed: number;
+  cluster: PresetName;
+  /** Faults on machines (killNode, ...) or parts (stopPart, startPart) at simulated times. */
+  faults?: PipelineFault[];
+  /** Stop here at the latest (default: the last event's creation plus a drain, engine/pipeline). */
+  untilMs?: number;
 }
 
 /**
@@ -187,7 +199,12 @@ export interface ServerStep extends StepBase {
   run: ServerRunSettings;
 }
 
-export type LabStep = JobStep | HdfsStep | StreamStep | ServerStep;
+export interface PipelineStep extends StepBase {
+  kind: 'pipeline';
+  run: PipelineRunSettings;
+}
+
+export type LabStep = JobStep | HdfsStep | StreamStep | ServerStep | PipelineStep;
 
 export interface Lab {
   /** kebab-case, as in the catalogue. */
@@ -247,6 +264,15 @@ export interface ServerRunReport {
   firstMiss: number | null;
 }
 
+/** What a pipeline step's run produced: the engine's result and every fault applied. */
+export interface PipelineRunReport {
+  kind: 'pipeline';
+  simulatedMs: number;
+  result: PipelineResult;
+  /** The step's faults and the UI's, in time order. */
+  faults: PipelineFault[];
+}
+
 /** What a check sees. */
 export type StepRun =
   | {
@@ -279,4 +305,11 @@ export type StepRun =
       step: ServerStep;
       settings: ServerSettings;
       report: ServerRunReport;
+    }
+  | {
+      kind: 'pipeline';
+      step: PipelineStep;
+      report: PipelineRunReport;
+      /** The faults added from outside (the UI's kill and stop buttons). */
+      injectedFaults: PipelineFault[];
     };

@@ -4,8 +4,14 @@
  * and runs it; every error names the file, the line, the column and the field at fault.
  */
 import { ValidationError } from '../engine/core';
-import { isPresetName, presetNames } from '../engine/cluster';
-import { runPipeline, type PipelineFault, type PipelineResult, type PipelineRunOptions } from '../engine/pipeline';
+import { isPresetName, preset, presetNames, resolveClusterSpec } from '../engine/cluster';
+import {
+  runPipeline,
+  validatePipeline,
+  type PipelineFault,
+  type PipelineResult,
+  type PipelineRunOptions,
+} from '../engine/pipeline';
 import { readJsonSettings, SettingsError, show } from './jsonSettings';
 
 export class PipelineFileError extends SettingsError {
@@ -25,14 +31,46 @@ export interface PipelineFileRun {
   result: PipelineResult;
 }
 
+/** Parses and checks `text` as a lab step's pipeline file on `cluster`, without running it. */
+export function checkPipelineFile(text: string, fileName: string, cluster: string): void {
+  const { raw, fail, object } = readJsonSettings(text, fileName, (...a) => new PipelineFileError(...a));
+  const root = object('pipeline', raw);
+  for (const key of ['cluster', 'faults'])
+    if (root[key] !== undefined)
+      fail(key, `is set by the step (its cluster is "${cluster}"): the file holds parts and wires`);
+  if (!isPresetName(cluster)) fail('cluster', `must be one of ${presetNames.join(', ')}`);
+  const nodes = resolveClusterSpec(preset(cluster)).nodes.map((n) => n.id);
+  try {
+    validatePipeline(root, nodes, '');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    fail(error.path, error.problem);
+  }
+}
+
 /** Parses, checks and runs `text`; `defaults` fill what the file leaves out (a lab step's cluster and faults). */
 export function runPipelineFile(
   text: string,
   fileName: string,
-  options: { seed?: number; cluster?: string; faults?: PipelineFault[]; check?: PipelineRunOptions['check'] } = {},
+  options: {
+    seed?: number;
+    cluster?: string;
+    faults?: PipelineFault[];
+    untilMs?: number;
+    check?: PipelineRunOptions['check'];
+    /** A lab step's file: the step, not the file, decides the cluster and the faults. */
+    stepOwnsRun?: boolean;
+  } = {},
 ): PipelineFileRun {
   const { raw, fail, object, onlyKnown } = readJsonSettings(text, fileName, (...a) => new PipelineFileError(...a));
   const root = object('pipeline', raw);
+  if (options.stepOwnsRun)
+    for (const key of ['cluster', 'faults'])
+      if (root[key] !== undefined)
+        fail(
+          key,
+          `is set by the step (its cluster is "${options.cluster ?? 'classroom'}"): the file holds parts and wires`,
+        );
   onlyKnown('', root, KNOWN);
   const cluster = root.cluster ?? options.cluster ?? 'classroom';
   if (!isPresetName(cluster))
@@ -50,6 +88,7 @@ export function runPipelineFile(
       cluster: file.cluster,
       faults: file.faults,
       seed: options.seed,
+      untilMs: options.untilMs,
       check: options.check,
     });
     return { file, result };

@@ -19,6 +19,8 @@ import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';
 import { parseServerSettings } from './serverSettings';
 import { runServerSettings } from './runServerSettings';
+import { runPipelineStep } from './runPipelineStep';
+import type { PipelineFault } from '../engine/pipeline';
 import { SettingsError } from './jsonSettings';
 import { LAB_JOB_YARN, LAB_NODE_EXPIRY_MS } from './faultTiming';
 import type {
@@ -27,6 +29,7 @@ import type {
   JobRunSettings,
   Lab,
   LabStep,
+  PipelineRunReport,
   ServerRunReport,
   StepKind,
   StepRun,
@@ -36,7 +39,7 @@ export interface RunStepOptions {
   lab: Lab;
   /** 0-based. */
   stepIndex: number;
-  /** The learner's text: job code for 'mapreduce'/'spark' steps, JSON settings for 'hdfs' and 'server' steps. */
+  /** The learner's text: job code for 'mapreduce'/'spark' steps, JSON for 'hdfs', 'server' and 'pipeline' steps. */
   source: string;
   /** Runs the job's code (a sandbox pool); required for job steps, unused by hdfs steps. */
   runner?: TaskRunner;
@@ -44,6 +47,8 @@ export interface RunStepOptions {
   seed?: number;
   /** Extra faults (the UI's kill-node button), merged into the main run of a job or hdfs step. */
   faults?: FaultSpec[];
+  /** Extra faults of a pipeline step (the UI's kill-machine and stop-part buttons), merged into its run. */
+  pipelineFaults?: PipelineFault[];
   /** Extra faults of a stream step (the UI's crash, kill-broker and cut-network buttons), merged into its main run. */
   streamFaults?: KafkaFault[];
   /** The name errors point at (default `<step id>.js` or `.json`). */
@@ -65,7 +70,7 @@ export interface StepOutcome {
    * The main run: what the UI plays back (a job report carries `snapshots` and `attempts`). When
    * the run failed (see `error`) it is null, or the partial report of a job whose task failed.
    */
-  report: JobRunReport | HdfsRunReport | KafkaJobReport | ServerRunReport | null;
+  report: JobRunReport | HdfsRunReport | KafkaJobReport | ServerRunReport | PipelineRunReport | null;
   /** The step's extra runs (job and stream steps), in declaration order. */
   extra: { id: string; label: string; report: JobRunReport | KafkaJobReport }[];
   /** HDFS steps: the cluster after the write, after an append and at the end. */
@@ -96,7 +101,7 @@ export { notJudgedReason };
 
 /** Steps whose learner edits JSON settings (simulated only: no sandbox runs their text). */
 export function settingsStep(step: LabStep): boolean {
-  return step.kind === 'hdfs' || step.kind === 'server';
+  return step.kind === 'hdfs' || step.kind === 'server' || step.kind === 'pipeline';
 }
 
 function needRunner(options: RunStepOptions): TaskRunner {
@@ -128,6 +133,10 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     } else if (step.kind === 'server') {
       const settings = parseServerSettings(options.source, fileName);
       run = { kind: 'server', step, settings, report: runServerSettings(settings, step.run) };
+    } else if (step.kind === 'pipeline') {
+      const injectedFaults = options.pipelineFaults ?? [];
+      const report = runPipelineStep(step.run, options.source, fileName, options.seed ?? step.run.seed, injectedFaults);
+      run = { kind: 'pipeline', step, report, injectedFaults };
     } else if (step.kind === 'stream') {
       const runner = needRunner(options);
       const source = compileJobSource(options.source, fileName);

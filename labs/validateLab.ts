@@ -3,6 +3,7 @@
  * trusts it. Errors name the lab and the field: `lab 'hdfs-blocks': steps[2].checks[0].title:
  * must be a non-empty string`. The starter and solution of an hdfs or server step must parse as settings.
  */
+import { checkPipelineFile } from './pipelineFile';
 import { isPresetName, presetNames, resolveClusterSpec } from '../engine/cluster';
 import { ValidationError } from '../engine/core';
 import { resolveSparkConf, type SparkConfInput } from '../engine/spark';
@@ -145,6 +146,13 @@ export function validateLab(raw: unknown): Lab {
     const run = object(`${at}.run`, step.run);
     if (typeof run.seed !== 'number' || !Number.isInteger(run.seed))
       bad(`${at}.run.seed`, `must be an integer, got ${describe(run.seed)}`);
+    if (step.kind === 'pipeline') {
+      if (!isPresetName(run.cluster))
+        bad(`${at}.run.cluster`, `must be a preset's name (${presetNames.join(', ')}), got ${describe(run.cluster)}`);
+      const clusterName = run.cluster as string;
+      settingsParse(at, starter, solution, (text, name) => checkPipelineFile(text, name, clusterName));
+      return;
+    }
     if (step.kind === 'server') {
       if (typeof run.deadlineMinutes !== 'number' || !(run.deadlineMinutes > 0) || run.deadlineMinutes > 24 * 60)
         bad(

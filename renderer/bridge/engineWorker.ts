@@ -158,7 +158,9 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
   const spec = step.kind === 'server' ? null : resolveClusterSpec(clusterOf(step.run.cluster), 'cluster');
   const sandbox = sandboxPool(message.timeLimitSeconds);
   const labels =
-    step.kind === 'hdfs' || step.kind === 'server' ? [null] : [null, ...(step.extraRuns ?? []).map((x) => x.label)];
+    step.kind === 'hdfs' || step.kind === 'server' || step.kind === 'pipeline'
+      ? [null]
+      : [null, ...(step.extraRuns ?? []).map((x) => x.label)];
   reportProgress(message.id, sandbox, labels);
   if (settingsStep(step)) {
     const progress: RunProgress = { phase: 'simulating', done: 0, total: 0, run: 1, runs: 1, runLabel: null };

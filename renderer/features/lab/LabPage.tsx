@@ -5,6 +5,7 @@
  * The code is saved as it is typed; a step whose checks all pass is marked done, and its last
  * run's verdicts are saved with it and shown again after a reload.
  */
+import { PipelineRunView } from '../pipeline/PipelineRunView';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
@@ -57,6 +58,7 @@ const EDITOR_KIND = {
   spark: 'Spark job',
   mapreduce: 'MapReduce job',
   stream: 'KafkaJS program',
+  pipeline: 'Pipeline (JSON)',
 } as const;
 
 function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: number; fixUrl: boolean }) {
@@ -185,7 +187,11 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               <CookbookFigurePanel
                 key={step.id}
                 figures={stepFigures(lab, stepIndex)}
-                report={shown?.outcome.report?.kind === 'stream' ? null : (shown?.outcome.report ?? null)}
+                report={
+                  shown?.outcome.report?.kind === 'stream' || shown?.outcome.report?.kind === 'pipeline'
+                    ? null
+                    : (shown?.outcome.report ?? null)
+                }
                 nodes={shown?.nodes ?? NO_NODES}
               />
             </ErrorBoundary>
@@ -286,8 +292,10 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                   {/* This session's runs of the step, side by side; there even when the step was left and opened again. */}
                   {shown?.outcome.report?.kind !== 'stream' &&
                     shown?.outcome.report?.kind !== 'server' &&
+                    shown?.outcome.report?.kind !== 'pipeline' &&
                     step.kind !== 'stream' &&
-                    step.kind !== 'server' && (
+                    step.kind !== 'server' &&
+                    step.kind !== 'pipeline' && (
                       <CompareButton runsKey={labRunsKey(lab.id, stepIndex)} current={shown?.outcome.report ?? null} />
                     )}
                 </>
@@ -311,7 +319,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                   ? 'Press Run to run your program against the simulated Kafka'
                   : step.kind === 'server'
                     ? 'Press Run to run your settings on the simulated SQL platform'
-                    : `Press Run to run your ${settings ? 'settings' : 'job'} on the simulated cluster`}
+                    : step.kind === 'pipeline'
+                      ? 'Press Run to send the events through your pipeline on the simulated cluster'
+                      : `Press Run to run your ${settings ? 'settings' : 'job'} on the simulated cluster`}
                 {fromSave ? ' and watch the run again.' : '.'}
               </p>
             )}
@@ -331,9 +341,15 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 <ServerRunArea report={shown.outcome.report} busy={state.status === 'running'} />
               </ErrorBoundary>
             )}
+            {shown?.outcome.report?.kind === 'pipeline' && (
+              <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+                <PipelineRunView report={shown.outcome.report} />
+              </ErrorBoundary>
+            )}
             {shown?.outcome.report &&
               shown.outcome.report.kind !== 'stream' &&
-              shown.outcome.report.kind !== 'server' && (
+              shown.outcome.report.kind !== 'server' &&
+              shown.outcome.report.kind !== 'pipeline' && (
                 <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
                   <RunArea
                     report={shown.outcome.report}

@@ -103,7 +103,7 @@ export function useStepRun(labId: string, stepIndex: number) {
         if (generation.current !== mine) return null;
         // Kept for the compare view (features/compare): this session's runs of a batch or HDFS step.
         const report = result.outcome.report;
-        if (report && report.kind !== 'stream' && report.kind !== 'server')
+        if (report && report.kind !== 'stream' && report.kind !== 'server' && report.kind !== 'pipeline')
           useRunHistory.getState().keep(labRunsKey(labId, stepIndex), {
             at: Date.now(),
             source,
