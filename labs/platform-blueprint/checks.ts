@@ -94,13 +94,13 @@ export function ingestNeverRefusesCheck(id: string, hiddenOutage: FaultSpec[]): 
       const mine = resent(r.report.result);
       if (mine > 0)
         return fail(
-          `The devices had to send ${n(mine)} events again${outageText(r.report.faults)}: the ingest API answers a device only once the part after it took the event, and that part could not. A device keeps few events; the blueprint puts a buffer after the API that is up when a store is not.`,
+          `The devices had to send events again ${n(mine)} times${outageText(r.report.faults)} (an event refused twice counts twice): the ingest API answers a device only once the part after it took the event, and that part could not. A device keeps few events; the blueprint puts a buffer after the API that is up when a store is not.`,
         );
       const other = underHiddenOutage(run, hiddenOutage);
       const theirs = resent(other);
       if (theirs > 0)
         return fail(
-          `Not one event was sent again in this run, but under another outage${outageText(hiddenOutage)} the devices had to send ${n(theirs)} again: a part the ingest API depends on sits on that machine.`,
+          `Not one event was sent again in this run, but under another outage${outageText(hiddenOutage)} the devices had to send events again ${n(theirs)} times: a part the ingest API depends on sits on that machine.`,
         );
       return pass(
         `No device had to send an event again${outageText(r.report.faults)}, nor under another outage${outageText(hiddenOutage)}: the API always handed its events on.`,
