@@ -19,7 +19,7 @@ export function HadoopToolsFigure({ lit, t }: FigureProps) {
     <FigureSvg
       id="15.2"
       width={300}
-      height={206}
+      height={216}
       lit={lit}
       t={t}
       description="The Hadoop ecosystem fills the blueprint's stages with tools made to work together. Kafka ingests the data and HDFS stores it. Spark does the analytics: it consumes messages from Kafka directly, reads and writes HDFS, and writes its results into HBase, the back end of the display. Underneath, YARN manages the resources and ZooKeeper keeps the configuration that Kafka and HBase need; this lab does not simulate those two."
@@ -34,18 +34,18 @@ export function HadoopToolsFigure({ lit, t }: FigureProps) {
         display
       </Label>
       {tool('kafka', 4, 18, 72, 42, 'Kafka', 'messages')}
-      <Arrow d="M76,39 L110,39" />
-      {tool('spark', 112, 18, 76, 42, 'Spark', 'stream, batch')}
-      <Arrow d="M188,39 L222,39" />
+      <Arrow d="M76,39 L106,39" />
+      {tool('spark', 108, 18, 84, 42, 'Spark', 'analytics')}
+      <Arrow d="M192,39 L222,39" />
       {tool('hbase', 224, 18, 72, 42, 'HBase', 'results')}
       <Arrow d="M260,60 L260,82" />
-      {tool('display', 224, 84, 72, 36, 'Display', 'front end')}
-      <Arrow d="M40,60 L110,100" />
+      {tool('display', 224, 84, 72, 42, 'Display', 'front end')}
+      <Arrow d="M40,60 L106,100" />
       <Arrow d="M140,60 L140,82" />
       <Arrow d="M160,82 L160,62" />
-      {tool('hdfs', 112, 84, 76, 42, 'HDFS', 'store')}
-      <Box x={4} y={142} w={292} h={26} label="YARN: resource management" unused small />
-      <Box x={4} y={174} w={292} h={26} label="ZooKeeper: configuration for Kafka and HBase" unused small />
+      {tool('hdfs', 108, 84, 84, 42, 'HDFS', 'store')}
+      <Box x={4} y={138} w={292} h={34} label="YARN" sub="resource management" unused small />
+      <Box x={4} y={178} w={292} h={34} label="ZooKeeper" sub="configuration for Kafka and HBase" unused small />
     </FigureSvg>
   );
 }

@@ -32,39 +32,38 @@ export function PlatformBlueprintFigure({ lit, t, run }: FigureProps) {
     <FigureSvg
       id="24.1"
       width={300}
-      height={222}
+      height={244}
       lit={lit}
       t={t}
       description="The blueprint splits a data platform into four areas: ingest, analyse, store and display. Sources send their data to the API services in the ingest area, which push it into a temporary store, a publish/subscribe buffer such as Kafka. Analytics consumes the buffer as streams and takes big chunks of the store as batches, and writes its results back to the store. The store keeps everything. The display has direct access to the data in the store. Each area is a module with loose interfaces, so any of its parts can be swapped."
     >
-      <Box x={2} y={46} w={42} h={40} label="Sources" tiny />
-      <Arrow d="M44,66 L60,50" />
-      <rect x={52} y={2} width={88} height={150} rx={6} className="fig-server" />
-      <Label x={96} y={15}>
+      <Box x={7} y={2} w={90} h={22} label="Sources" tiny />
+      <Arrow d="M52,24 L52,50" />
+      <rect x={2} y={30} width={100} height={150} rx={6} className="fig-server" />
+      <Label x={8} y={44} anchor="start">
         Ingest
       </Label>
-      {area('ingest', 58, 22, 76, 40, 'API', 'services')}
-      <Arrow d="M96,62 L96,84" />
-      {area('buffer', 58, 86, 76, 54, 'Buffer', 'temporary store')}
-      <rect x={146} y={2} width={82} height={150} rx={6} className="fig-server" />
-      <Label x={187} y={15}>
+      {area('ingest', 7, 52, 90, 40, 'API', 'services')}
+      <Arrow d="M52,92 L52,114" />
+      {area('buffer', 7, 116, 90, 54, 'Buffer', 'temporary store')}
+      <rect x={108} y={30} width={96} height={150} rx={6} className="fig-server" />
+      <Label x={114} y={44} anchor="start">
         Analyse
       </Label>
-      <Arrow d="M134,104 L150,50" />
-      {area('stream', 152, 22, 70, 40, 'Stream', 'live data')}
-      {area('batch', 152, 86, 70, 54, 'Batch', 'big chunks')}
-      <rect x={234} y={2} width={64} height={150} rx={6} className="fig-server" />
-      <Label x={266} y={15}>
+      <Arrow d="M97,132 L111,84" />
+      {area('stream', 113, 52, 86, 40, 'Stream', 'live data')}
+      {area('batch', 113, 116, 86, 54, 'Batch', 'big chunks')}
+      <rect x={210} y={30} width={88} height={150} rx={6} className="fig-server" />
+      <Label x={216} y={44} anchor="start">
         Display
       </Label>
-      {area('display', 238, 46, 56, 56, 'Display', 'UI, APIs')}
-      <Arrow d="M222,42 L236,60" />
-      <Arrow d="M187,62 L187,84" dashed />
-      <Arrow d="M170,140 L170,166" />
-      <Arrow d="M204,166 L204,142" />
-      <Arrow d="M266,166 L266,104" />
-      <Arrow d="M96,140 L96,166" dashed />
-      {area('store', 52, 168, 246, 44, 'Store', 'big data storage: keep everything')}
+      <Arrow d="M199,72 L213,92" />
+      {area('display', 215, 76, 78, 56, 'Display', 'UI, APIs')}
+      <Arrow d="M52,170 L52,194" dashed />
+      <Arrow d="M140,170 L140,194" />
+      <Arrow d="M172,194 L172,172" />
+      <Arrow d="M254,194 L254,134" />
+      {area('store', 2, 196, 296, 44, 'Store', 'big data storage: keep everything')}
     </FigureSvg>
   );
 }
