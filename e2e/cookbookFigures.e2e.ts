@@ -252,7 +252,7 @@ describe("every step's figures", () => {
     const { page } = s;
     await page.evaluate(() => localStorage.clear());
     const shown: string[] = [];
-    for (const l of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory'].map(lab)) {
+    for (const l of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory', 'platform-blueprint'].map(lab)) {
       for (let i = 0; i < l.steps.length; i++) {
         const figures = [...new Set([...(l.steps[i]!.figures ?? []), ...(i === 0 ? (l.figures ?? []) : [])])];
         await openStep(s, l.id, i);
@@ -273,7 +273,19 @@ describe("every step's figures", () => {
         }
       }
     }
-    expect(shown.sort()).toEqual(['19.1', '19.2', '20.1', '20.2', '20.3', '20.4', '20.5', '20.6']);
+    expect(shown.sort()).toEqual([
+      '15.2',
+      '15.3',
+      '19.1',
+      '19.2',
+      '20.1',
+      '20.2',
+      '20.3',
+      '20.4',
+      '20.5',
+      '20.6',
+      '24.1',
+    ]);
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     await openStep(s, 'spark-in-memory', 2);
     await s.screenshot('figures-unlit-20.4-1280-dark');
