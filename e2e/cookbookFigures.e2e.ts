@@ -1,7 +1,8 @@
 /**
  * The cookbook's figures beside a lab step's run: each of the three labs shows the figure its
  * step cites, with the cookbook's caption; before a run nothing is lit; paused in the MapReduce
- * lab's shuffle the figures light the shuffle (and not in the map phase); the panel collapses
+ * lab's shuffle the figures light the shuffle (and not in the map phase); in the platform lab the
+ * pipeline's run plays in the panel and Figures 24.1, 15.2 and 15.3 follow it; the panel collapses
  * from the keyboard and stays collapsed after a reload. axe on each page; screenshots at
  * 1280x720 and 1024x700, dark and light.
  */
@@ -192,6 +193,51 @@ for (const theme of ['dark', 'light'] as const) {
   });
 }
 
+for (const theme of ['dark', 'light'] as const) {
+  describe(`the platform blueprint's figures beside a pipeline run (${theme})`, () => {
+    let s: Session;
+    beforeAll(async () => {
+      s = await openApp({ colorScheme: theme, viewport: { width: 1280, height: 720 } });
+    });
+    afterAll(async () => {
+      expect(s.consoleErrors).toEqual([]);
+      expect(s.outsideRequests).toEqual([]);
+      await s.close();
+    });
+
+    it('24.1: the buffer takes the events while the database is down; 15.2 and 15.3 follow the run', async () => {
+      const { page } = s;
+      await openStep(s, 'platform-blueprint', 0);
+      await page.getByTestId('figure-panel').waitFor();
+      expect(await caption(page)).toContain('Figure 24.1: Platfrom Blueprint');
+      expect(await lit(page)).toEqual([]);
+      await runSolution(s, 'platform-blueprint', 0);
+      const outage = await litAt(page, 30_000);
+      expect(outage).toEqual(expect.arrayContaining(['ingest', 'buffer', 'down', 'down:store']));
+      expect(outage).not.toContain('store');
+      await expect(page.getByTestId('figure-now').textContent()).resolves.toContain('a part of the pipeline is down');
+      expect(await overflowing(page)).toEqual([]);
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-pipeline-24.1-1280-${theme}`);
+
+      await openStep(s, 'platform-blueprint', 2);
+      await page.getByTestId('figure-panel').waitFor();
+      expect(await caption(page)).toContain('Figure 15.2: Connections between tools');
+      await runSolution(s, 'platform-blueprint', 2);
+      expect(await litAt(page, 12_000)).toEqual(expect.arrayContaining(['kafka', 'spark', 'hbase', 'display']));
+      expect(await overflowing(page)).toEqual([]);
+      await s.screenshot(`figures-pipeline-15.2-1280-${theme}`);
+      await page.getByRole('button', { name: '15.3', exact: true }).click();
+      expect(await caption(page)).toContain('Figure 15.3: Flume Integration');
+      expect(await litAt(page, 45_000)).toEqual(expect.arrayContaining(['flume', 'hdfs', 'closed']));
+      expect(await page.locator('.cookbook-figure').textContent()).toContain('1 file');
+      expect(await overflowing(page)).toEqual([]);
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-pipeline-15.3-1280-${theme}`);
+    });
+  });
+}
+
 describe("every step's figures", () => {
   let s: Session;
   beforeAll(async () => {
@@ -206,7 +252,7 @@ describe("every step's figures", () => {
     const { page } = s;
     await page.evaluate(() => localStorage.clear());
     const shown: string[] = [];
-    for (const l of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory'].map(lab)) {
+    for (const l of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory', 'platform-blueprint'].map(lab)) {
       for (let i = 0; i < l.steps.length; i++) {
         const figures = [...new Set([...(l.steps[i]!.figures ?? []), ...(i === 0 ? (l.figures ?? []) : [])])];
         await openStep(s, l.id, i);
@@ -227,7 +273,19 @@ describe("every step's figures", () => {
         }
       }
     }
-    expect(shown.sort()).toEqual(['19.1', '19.2', '20.1', '20.2', '20.3', '20.4', '20.5', '20.6']);
+    expect(shown.sort()).toEqual([
+      '15.2',
+      '15.3',
+      '19.1',
+      '19.2',
+      '20.1',
+      '20.2',
+      '20.3',
+      '20.4',
+      '20.5',
+      '20.6',
+      '24.1',
+    ]);
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     await openStep(s, 'spark-in-memory', 2);
     await s.screenshot('figures-unlit-20.4-1280-dark');

@@ -139,14 +139,30 @@ export interface StreamExtraRun {
 /**
  * The cookbook's figures the app draws as its own pictures (renderer/features/figures), by their
  * number in the Data Engineering Cookbook: 19.1 HDFS's NameNode and DataNodes, 19.2 a 512 MB file's
- * blocks, 20.1-20.3 MapReduce, 20.4-20.6 Spark beside Hadoop, 13.1-13.3 a SQL platform scaled up and out.
+ * blocks, 20.1-20.3 MapReduce, 20.4-20.6 Spark beside Hadoop, 13.1-13.3 a SQL platform scaled up and out,
+ * 24.1 the platform blueprint, 15.2-15.3 the Hadoop ecosystem's tools connected and Flume between them.
  */
 export type CookbookFigureId =
-  '13.1' | '13.2' | '13.3' | '19.1' | '19.2' | '20.1' | '20.2' | '20.3' | '20.4' | '20.5' | '20.6';
+  | '13.1'
+  | '13.2'
+  | '13.3'
+  | '15.2'
+  | '15.3'
+  | '19.1'
+  | '19.2'
+  | '20.1'
+  | '20.2'
+  | '20.3'
+  | '20.4'
+  | '20.5'
+  | '20.6'
+  | '24.1';
 export const COOKBOOK_FIGURE_IDS: readonly CookbookFigureId[] = [
   '13.1',
   '13.2',
   '13.3',
+  '15.2',
+  '15.3',
   '19.1',
   '19.2',
   '20.1',
@@ -155,6 +171,7 @@ export const COOKBOOK_FIGURE_IDS: readonly CookbookFigureId[] = [
   '20.4',
   '20.5',
   '20.6',
+  '24.1',
 ];
 
 interface StepBase {

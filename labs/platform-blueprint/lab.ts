@@ -47,6 +47,7 @@ const lab: Lab = {
   summary:
     'Build a data platform from modular parts (ingest, buffer, process, store, display), keep every event in the lake, and swap a part to see what changes.',
   intro,
+  figures: ['24.1', '15.2', '15.3'],
   cluster: 'classroom',
   datasets: [],
   steps: [
@@ -57,6 +58,7 @@ const lab: Lab = {
       instructions: assembleInstructions,
       starter: assembleStarter,
       solution: assembleSolution,
+      figures: ['24.1'],
       hints: [
         'Run the starter and read the table: the devices had to send events again while n2 was down. Which part refused them, and which part did it depend on?',
         'A `kafka` part takes events whatever happens behind it; a `spark-streaming` part reads a `kafka` part and writes to a store. Place both on n1 or n3.',
@@ -75,6 +77,7 @@ const lab: Lab = {
       instructions: keepInstructions,
       starter: keepStarter,
       solution: keepSolution,
+      figures: ['15.3', '24.1'],
       hints: [
         "Run the starter: the lake's row in the table says how many files it closed. Which of the three limits closes them so often?",
         'Turn off the limits by count and by size (0) and let the interval close the files.',
@@ -93,6 +96,7 @@ const lab: Lab = {
       instructions: swapInstructions,
       starter: swapStarter,
       solution: swapSolution,
+      figures: ['15.2', '24.1', '15.3'],
       hints: [
         'Run the starter: the first position reaches the map only when Flume closes its first file, 30 s in.',
         'Add a `spark-streaming` part reading `log` and an `hbase` part it writes to, and wire the map to the HBase part instead of the lake.',

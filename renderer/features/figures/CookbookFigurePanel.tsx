@@ -1,16 +1,17 @@
 /**
  * The cookbook's figures a lab step cites, drawn beside its run: collapsible (the choice is
  * remembered), one figure at a time with a button per figure, lit on the run's playback clock
- * (unlit before a run).
+ * (unlit before a run). A pipeline run has no playback of its own: the panel plays it.
  */
 import { useId, useMemo, useState } from 'react';
 import type { JobRunReport } from '../../../engine/api';
-import type { CookbookFigureId, HdfsRunReport, ServerRunReport } from '../../../labs/labTypes';
+import type { CookbookFigureId, HdfsRunReport, PipelineRunReport, ServerRunReport } from '../../../labs/labTypes';
 import { FIGURES } from '../../viz/figures/figureCatalog';
 import { litParts } from '../../viz/figures/figureLights';
 import { toFigureRun, type FigureNode } from '../../viz/figures/figureRun';
 import { lightsForFigure } from '../../viz/figures/lightsForFigure';
 import { FIGURE_DRAWINGS } from './figureDrawings';
+import { PipelinePlayback } from './PipelinePlayback';
 import { usePlaybackClock } from '../../state/playbackClock';
 import './figures.css';
 
@@ -27,7 +28,7 @@ function savedOpen(): boolean {
 export interface CookbookFigurePanelProps {
   figures: readonly CookbookFigureId[];
   /** The run shown beside the figure, or null before one. */
-  report: JobRunReport | HdfsRunReport | ServerRunReport | null;
+  report: JobRunReport | HdfsRunReport | ServerRunReport | PipelineRunReport | null;
   nodes: readonly FigureNode[];
 }
 
@@ -85,6 +86,7 @@ export function CookbookFigurePanel({ figures, report, nodes }: CookbookFigurePa
         )}
       </div>
       <div id={`${uid}-body`} hidden={!open}>
+        {open && report?.kind === 'pipeline' && <PipelinePlayback report={report} />}
         {open && <Drawing run={run} t={t} lit={lit} />}
       </div>
     </section>

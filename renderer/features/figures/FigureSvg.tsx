@@ -159,3 +159,14 @@ function Arrowhead({ id, className }: { id: string; className: string }) {
     </marker>
   );
 }
+
+/** A cross over a part whose machine is down, drawn while `part` is lit (colour is not the only cue: the status line says it). */
+export function DownMark({ part, x, y, w, h }: { part: string; x: number; y: number; w: number; h: number }) {
+  const down = useLit(part);
+  if (!down) return null;
+  return (
+    <g className="fig-down" data-part={part}>
+      <path d={`M${x + 3},${y + 3} L${x + w - 3},${y + h - 3} M${x + w - 3},${y + 3} L${x + 3},${y + h - 3}`} />
+    </g>
+  );
+}

@@ -51,6 +51,10 @@ describe("the labs' cookbook figures", () => {
     '20.2 map': 'mapper:0',
     '20.2 reduce': 'reducer:0',
     '19.2 block': 'block:0',
+    // A pipeline part down is drawn as a cross on its own area.
+    '24.1 down': 'down:store',
+    '15.2 down': 'down:hdfs',
+    '15.3 down': 'down:flume',
   };
   const render = (id: CookbookFigureId, lit: string[]) =>
     renderToStaticMarkup(

@@ -13,11 +13,16 @@ import { SparkYarnFigure } from './SparkYarnFigure';
 import { SqlPlatformFigure } from './SqlPlatformFigure';
 import { ScaleUpFigure } from './ScaleUpFigure';
 import { ScaleOutFigure } from './ScaleOutFigure';
+import { HadoopToolsFigure } from './HadoopToolsFigure';
+import { FlumeFigure } from './FlumeFigure';
+import { PlatformBlueprintFigure } from './PlatformBlueprintFigure';
 
 export const FIGURE_DRAWINGS: Record<CookbookFigureId, ComponentType<FigureProps>> = {
   '13.1': SqlPlatformFigure,
   '13.2': ScaleUpFigure,
   '13.3': ScaleOutFigure,
+  '15.2': HadoopToolsFigure,
+  '15.3': FlumeFigure,
   '19.1': HdfsArchitectureFigure,
   '19.2': BlockDistributionFigure,
   '20.1': MapReduceFlowFigure,
@@ -26,4 +31,5 @@ export const FIGURE_DRAWINGS: Record<CookbookFigureId, ComponentType<FigureProps
   '20.4': HadoopSparkFigure,
   '20.5': DataLocalityFigure,
   '20.6': SparkYarnFigure,
+  '24.1': PlatformBlueprintFigure,
 };

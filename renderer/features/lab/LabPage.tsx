@@ -187,11 +187,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               <CookbookFigurePanel
                 key={step.id}
                 figures={stepFigures(lab, stepIndex)}
-                report={
-                  shown?.outcome.report?.kind === 'stream' || shown?.outcome.report?.kind === 'pipeline'
-                    ? null
-                    : (shown?.outcome.report ?? null)
-                }
+                report={shown?.outcome.report?.kind === 'stream' ? null : (shown?.outcome.report ?? null)}
                 nodes={shown?.nodes ?? NO_NODES}
               />
             </ErrorBoundary>

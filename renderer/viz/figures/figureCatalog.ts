@@ -1,7 +1,8 @@
 /**
  * The cookbook's figures the app draws: their captions as the cookbook prints them, and the
  * parts that light up, each with the sentence the figure's status line says while it is lit.
- * Part ids match the lights modules (hdfsLights, blockLights, jobLights); parts lit per task or
+ * Part ids match the lights modules (hdfsLights, blockLights, jobLights, serverLights,
+ * pipelineLights); parts lit per task or
  * per block (`map:3`, `block:0`) are described by their prefix.
  */
 import type { CookbookFigureId } from '../../../labs/labTypes';
@@ -48,6 +49,32 @@ export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
       readonly: 'the attached servers run the reports, read-only',
       detached: 'the other servers are detached: none answers queries',
       readwrite: 'one server, attached read-write, loads the day’s new rows',
+    },
+  },
+  '15.2': {
+    id: '15.2',
+    caption: 'Connections between tools',
+    section: '15.3',
+    parts: {
+      kafka: 'Kafka holds events its consumers have yet to read',
+      spark: 'Spark analyses events: a micro-batch or batch run processes them',
+      hdfs: 'HDFS stores events: its open files take writes',
+      hbase: 'HBase takes writes for the display',
+      display: 'the display’s latest refresh read new events from HBase',
+      down: 'a part of the pipeline is down: its machine is off',
+    },
+  },
+  '15.3': {
+    id: '15.3',
+    caption: 'Flume Integration',
+    section: '15.3',
+    parts: {
+      kafka: 'Kafka holds events its consumers have yet to read',
+      flume: 'the Flume agent consumes from Kafka and writes into HDFS files',
+      channel: 'events wait in the agent’s channel',
+      hdfs: 'HDFS holds events in files still open, not yet readable',
+      closed: 'files the agent closed are readable in HDFS',
+      down: 'a part of the pipeline is down: its machine is off',
     },
   },
   '19.1': {
@@ -145,6 +172,20 @@ export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
       resourcemanager: 'the ResourceManager has the executors’ containers to grant',
       nodemanagers: 'NodeManagers run the executors’ containers',
       executors: 'executors run tasks',
+    },
+  },
+  '24.1': {
+    id: '24.1',
+    caption: 'Platfrom Blueprint',
+    section: '24',
+    parts: {
+      ingest: 'ingest: the API services (or a Flume agent) take events in',
+      buffer: 'the temporary store holds events its subscribers have yet to read',
+      stream: 'analyse, stream: micro-batches process the incoming events',
+      batch: 'analyse, batch: a batch run processes a chunk of stored data',
+      store: 'store: the big data store takes writes',
+      display: 'display: the latest refresh showed new events',
+      down: 'a part of the pipeline is down: its machine is off',
     },
   },
 };

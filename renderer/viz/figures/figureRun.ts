@@ -5,7 +5,7 @@
  */
 import type { JobRunReport, RunEvent } from '../../../engine/api';
 import type { AttemptRecord } from '../../../engine/exec';
-import type { HdfsRunReport, ServerRunReport } from '../../../labs/labTypes';
+import type { HdfsRunReport, PipelineRunReport, ServerRunReport } from '../../../labs/labTypes';
 import type { PhaseSegment } from '../run/runViewTypes';
 import { phaseOrder } from '../run/phases';
 import { phaseSegments } from '../run/runView';
@@ -34,10 +34,12 @@ export interface FigureAttempt {
 }
 
 export interface FigureRun {
-  kind: 'mapreduce' | 'spark' | 'hdfs' | 'server';
+  kind: 'mapreduce' | 'spark' | 'hdfs' | 'server' | 'pipeline';
   simulatedMs: number;
   /** A server step's run (Figures 13.1-13.3 read its nights); absent for the cluster's runs. */
   server?: ServerRunReport;
+  /** A pipeline step's run (Figures 24.1, 15.2 and 15.3 read its parts and events). */
+  pipeline?: PipelineRunReport;
   trace: readonly RunEvent[];
   attempts: FigureAttempt[];
   /**
@@ -56,7 +58,7 @@ function sideOf(kind: 'mapreduce' | 'spark', a: AttemptRecord): FigureAttempt['s
 }
 
 export function toFigureRun(
-  report: JobRunReport | HdfsRunReport | ServerRunReport,
+  report: JobRunReport | HdfsRunReport | ServerRunReport | PipelineRunReport,
   nodes: readonly FigureNode[],
 ): FigureRun {
   const base = {
@@ -65,6 +67,16 @@ export function toFigureRun(
   };
   if (report.kind === 'server')
     return { ...base, kind: 'server', server: report, trace: [], attempts: [], shuffles: [], combineInputRecords: 0 };
+  if (report.kind === 'pipeline')
+    return {
+      ...base,
+      kind: 'pipeline',
+      pipeline: report,
+      trace: [],
+      attempts: [],
+      shuffles: [],
+      combineInputRecords: 0,
+    };
   if (report.kind === 'hdfs') {
     return { ...base, kind: 'hdfs', trace: report.trace, attempts: [], shuffles: [], combineInputRecords: 0 };
   }

@@ -5,6 +5,7 @@ import type { FigureLight } from './figureLights';
 import type { FigureRun } from './figureRun';
 import { hdfsLights } from './hdfsLights';
 import { serverLights } from './serverLights';
+import { pipelineLights } from './pipelineLights';
 import {
   dataLocalityLights,
   hadoopSparkLights,
@@ -19,6 +20,10 @@ export function lightsForFigure(figure: CookbookFigureId, run: FigureRun): Figur
     case '13.2':
     case '13.3':
       return run.server ? serverLights(figure, run.server) : [];
+    case '15.2':
+    case '15.3':
+    case '24.1':
+      return run.pipeline ? pipelineLights(figure, run.pipeline) : [];
     case '19.1':
       return hdfsLights(run.trace);
     case '19.2':

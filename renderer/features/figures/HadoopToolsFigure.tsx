@@ -1,0 +1,51 @@
+/**
+ * Figure 15.2, Connections between tools: the blueprint's stages filled by the Hadoop ecosystem.
+ * Kafka ingests, HDFS stores, Spark analyses (consuming from Kafka, reading and writing HDFS) and
+ * writes its results into HBase, the back end of the display; YARN manages resources and
+ * ZooKeeper configures Kafka and HBase underneath (not simulated here: drawn dashed). Lit from a
+ * pipeline run (pipelineLights); the display only when it reads HBase.
+ */
+import { Arrow, Box, DownMark, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+export function HadoopToolsFigure({ lit, t }: FigureProps) {
+  const tool = (part: string, x: number, y: number, w: number, h: number, label: string, sub: string) => (
+    <>
+      <Box part={part} x={x} y={y} w={w} h={h} label={label} sub={sub} />
+      <DownMark part={`down:${part}`} x={x} y={y} w={w} h={h} />
+    </>
+  );
+  return (
+    <FigureSvg
+      id="15.2"
+      width={300}
+      height={216}
+      lit={lit}
+      t={t}
+      description="The Hadoop ecosystem fills the blueprint's stages with tools made to work together. Kafka ingests the data and HDFS stores it. Spark does the analytics: it consumes messages from Kafka directly, reads and writes HDFS, and writes its results into HBase, the back end of the display. Underneath, YARN manages the resources and ZooKeeper keeps the configuration that Kafka and HBase need; this lab does not simulate those two."
+    >
+      <Label x={40} y={12}>
+        ingest
+      </Label>
+      <Label x={150} y={12}>
+        analyse
+      </Label>
+      <Label x={260} y={12}>
+        display
+      </Label>
+      {tool('kafka', 4, 18, 72, 42, 'Kafka', 'messages')}
+      <Arrow d="M76,39 L106,39" />
+      {tool('spark', 108, 18, 84, 42, 'Spark', 'analytics')}
+      <Arrow d="M192,39 L222,39" />
+      {tool('hbase', 224, 18, 72, 42, 'HBase', 'results')}
+      <Arrow d="M260,60 L260,82" />
+      {tool('display', 224, 84, 72, 42, 'Display', 'front end')}
+      <Arrow d="M40,60 L106,100" />
+      <Arrow d="M140,60 L140,82" />
+      <Arrow d="M160,82 L160,62" />
+      {tool('hdfs', 108, 84, 84, 42, 'HDFS', 'store')}
+      <Box x={4} y={138} w={292} h={34} label="YARN" sub="resource management" unused small />
+      <Box x={4} y={178} w={292} h={34} label="ZooKeeper" sub="configuration for Kafka and HBase" unused small />
+    </FigureSvg>
+  );
+}

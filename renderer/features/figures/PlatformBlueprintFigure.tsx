@@ -1,0 +1,69 @@
+/**
+ * Figure 24.1, Platfrom Blueprint (the cookbook's spelling): the four areas of a data platform.
+ * Sources send data to the API services in the ingest area, which push it into a temporary store
+ * (publish/subscribe); analytics consumes it in streams and takes chunks of the store in batches,
+ * writing back; the store keeps everything; the display has direct access to the data. Lit from a
+ * pipeline run (pipelineLights): each area while its parts work, a cross on an area with a part
+ * down. Areas the run has no part for are dashed.
+ */
+import type { PartType } from '../../../engine/pipeline';
+import { Arrow, Box, DownMark, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+const USED_BY: Record<string, readonly PartType[]> = {
+  ingest: ['api', 'flume'],
+  buffer: ['kafka'],
+  stream: ['spark-streaming'],
+  batch: ['spark-batch'],
+  store: ['hdfs', 'hbase', 'rdbms'],
+  display: ['dashboard'],
+};
+
+export function PlatformBlueprintFigure({ lit, t, run }: FigureProps) {
+  const types = run?.pipeline ? new Set(run.pipeline.result.parts.map((p) => p.type)) : null;
+  const unused = (area: string) => types !== null && !USED_BY[area]!.some((type) => types.has(type));
+  const area = (part: string, x: number, y: number, w: number, h: number, label: string, sub: string) => (
+    <>
+      <Box part={part} x={x} y={y} w={w} h={h} label={label} sub={sub} unused={unused(part)} small />
+      <DownMark part={`down:${part}`} x={x} y={y} w={w} h={h} />
+    </>
+  );
+  return (
+    <FigureSvg
+      id="24.1"
+      width={300}
+      height={244}
+      lit={lit}
+      t={t}
+      description="The blueprint splits a data platform into four areas: ingest, analyse, store and display. Sources send their data to the API services in the ingest area, which push it into a temporary store, a publish/subscribe buffer such as Kafka. Analytics consumes the buffer as streams and takes big chunks of the store as batches, and writes its results back to the store. The store keeps everything. The display has direct access to the data in the store. Each area is a module with loose interfaces, so any of its parts can be swapped."
+    >
+      <Box x={7} y={2} w={90} h={22} label="Sources" tiny />
+      <Arrow d="M52,24 L52,50" />
+      <rect x={2} y={30} width={100} height={150} rx={6} className="fig-server" />
+      <Label x={8} y={44} anchor="start">
+        Ingest
+      </Label>
+      {area('ingest', 7, 52, 90, 40, 'API', 'services')}
+      <Arrow d="M52,92 L52,114" />
+      {area('buffer', 7, 116, 90, 54, 'Buffer', 'temporary store')}
+      <rect x={108} y={30} width={96} height={150} rx={6} className="fig-server" />
+      <Label x={114} y={44} anchor="start">
+        Analyse
+      </Label>
+      <Arrow d="M97,132 L111,84" />
+      {area('stream', 113, 52, 86, 40, 'Stream', 'live data')}
+      {area('batch', 113, 116, 86, 54, 'Batch', 'big chunks')}
+      <rect x={210} y={30} width={88} height={150} rx={6} className="fig-server" />
+      <Label x={216} y={44} anchor="start">
+        Display
+      </Label>
+      <Arrow d="M199,72 L213,92" />
+      {area('display', 215, 76, 78, 56, 'Display', 'UI, APIs')}
+      <Arrow d="M52,170 L52,194" dashed />
+      <Arrow d="M140,170 L140,194" />
+      <Arrow d="M172,194 L172,172" />
+      <Arrow d="M254,194 L254,134" />
+      {area('store', 2, 196, 296, 44, 'Store', 'big data storage: keep everything')}
+    </FigureSvg>
+  );
+}
