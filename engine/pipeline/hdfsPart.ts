@@ -1,7 +1,7 @@
 /**
  * HDFS as a pipeline's store: each writer appends to a file of its own, and a reader sees a file
  * only once it is closed. A Flume agent closes its file by its HDFS sink's roll settings (every
- * `rollIntervalSec`, `rollCount` events or `rollSize` bytes: Flume's defaults make many small
+ * `rollInterval`, `rollCount` events or `rollSize` bytes: Flume's defaults make many small
  * files); any other writer closes one file per write (a Spark micro-batch, a request). A writer
  * that crashes leaves its file open: come back, it is a new client and writes a new file, and the
  * old one is closed by the NameNode's lease recovery after the hard limit of one hour. Readers
@@ -70,8 +70,8 @@ export class HdfsPart extends PartRuntime {
     if (!file) {
       file = { ids: [], bytes: 0, timer: null };
       this.open.set(writer.index, file);
-      if (writer.spec.type === 'flume' && writer.num('rollIntervalSec') > 0)
-        file.timer = this.ctx.kernel.schedule(writer.num('rollIntervalSec') * 1000, () => this.close(writer));
+      if (writer.spec.type === 'flume' && writer.num('rollInterval') > 0)
+        file.timer = this.ctx.kernel.schedule(writer.num('rollInterval') * 1000, () => this.close(writer));
     }
     return file;
   }

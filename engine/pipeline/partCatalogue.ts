@@ -128,7 +128,13 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
       },
       capacity: num(100, 1, 10_000_000, 'events', "the channel's capacity (Flume's memory channel: 100)"),
       batchSize: num(100, 1, 100_000, 'events', 'events the sink takes per transaction'),
-      rollIntervalSec: num(30, 0, 86_400, 's', 'HDFS sink: close the file after this long (0: never by time)'),
+      rollInterval: num(
+        30,
+        0,
+        86_400,
+        's',
+        'HDFS sink (hdfs.rollInterval): close the file after this many seconds (0: never by time)',
+      ),
       rollCount: num(10, 0, 10_000_000, 'events', 'HDFS sink: close the file after this many events (0: never)'),
       rollSize: num(1024, 0, 1 << 30, 'bytes', 'HDFS sink: close the file once this big (0: never)'),
     },
@@ -157,12 +163,13 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
     maxFeeds: 4,
     settings: {
       triggerMs: num(1_000, 100, 3_600_000, 'ms', 'how often a micro-batch starts (processingTime trigger)'),
-      maxEventsPerBatch: num(
-        100_000,
+      // Spark's default sets no limit: the most a run can hold is every event.
+      maxOffsetsPerTrigger: num(
+        MAX_EVENTS,
         1,
-        10_000_000,
-        'events',
-        'the most records one micro-batch reads (maxOffsetsPerTrigger)',
+        MAX_EVENTS,
+        'records',
+        'the most records one micro-batch reads (Spark: no limit by default)',
       ),
       op: {
         kind: 'choice',

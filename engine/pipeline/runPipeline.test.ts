@@ -44,7 +44,7 @@ describe('a pipeline as data', () => {
       channel: 'memory',
       capacity: 100,
       batchSize: 100,
-      rollIntervalSec: 30,
+      rollInterval: 30,
       rollCount: 10,
       rollSize: 1024,
     });

@@ -87,7 +87,7 @@ export function drainMs(pipeline: ResolvedPipeline): number {
       p.type === 'spark-batch'
         ? (s.everyMs as number) + (s.startupMs as number)
         : p.type === 'flume'
-          ? (s.rollIntervalSec as number) * 1000
+          ? (s.rollInterval as number) * 1000
           : p.type === 'dashboard'
             ? (s.refreshMs as number)
             : p.type === 'spark-streaming'

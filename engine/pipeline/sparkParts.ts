@@ -1,6 +1,6 @@
 /**
  * Spark in a pipeline. Structured Streaming reads Kafka in micro-batches: at every trigger it
- * takes the records after the offsets of its last finished batch (at most `maxEventsPerBatch`),
+ * takes the records after the offsets of its last finished batch (at most `maxOffsetsPerTrigger`),
  * processes them, writes to every part it feeds, and marks the batch done (Spark keeps the offsets
  * in its checkpoint, not in Kafka; here they sit on the Kafka part as a consumer's position) only
  * once all took the output: a crash or a refused write replays the batch from the same offsets
@@ -51,7 +51,7 @@ export class SparkStreamingPart extends PartRuntime {
       this.ctx.emit({ t: this.ctx.kernel.now, type: 'batch', part: this.id, events: 0, durationMs: 0, ok: false });
       return;
     }
-    const { ids, to } = kafka.poll(this.index, this.num('maxEventsPerBatch'));
+    const { ids, to } = kafka.poll(this.index, this.num('maxOffsetsPerTrigger'));
     if (ids.length === 0) return;
     const started = this.ctx.kernel.now;
     const bytes = ids.length * this.ctx.eventBytes;

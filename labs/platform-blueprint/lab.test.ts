@@ -36,10 +36,10 @@ describe('the platform-blueprint lab', () => {
   it("step 2: Flume's defaults are the text's, the starter makes far more than 20 files, the run lasts 2 minutes", async () => {
     const text = flat(lab.steps[1]!.instructions);
     const s = PART_CATALOGUE.flume.settings;
-    expect(s.rollIntervalSec!.default).toBe(30);
+    expect(s.rollInterval!.default).toBe(30);
     expect(s.rollCount!.default).toBe(10);
     expect(s.rollSize!.default).toBe(1024);
-    expect(text).toContain('`rollIntervalSec` (30 s by default), `rollCount` (10 events) and `rollSize` (1,024 bytes)');
+    expect(text).toContain('`rollInterval` (30 s by default), `rollCount` (10 events) and `rollSize` (1,024 bytes)');
     expect(text).toContain(`**at most ${MAX_LAKE_FILES} files**`);
     expect(text).toContain('the run lasts 2 minutes');
     expect(RUN_MS).toBe(120_000);
