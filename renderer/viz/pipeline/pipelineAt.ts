@@ -12,6 +12,8 @@ export interface PartInstant {
   up: boolean;
   /** When it went down, if it is down and the events say since when. */
   downSince: number | null;
+  /** A dashboard's events shown so far (null when not exact: then only the run's total is known). */
+  shown: number | null;
 }
 
 export interface PipelineInstant {
@@ -44,17 +46,27 @@ export function pipelineAt(result: PipelineResult, t: number): PipelineInstant {
   const exact = result.eventsLeftOut === 0 || t < lastKept;
   const parts = new Map<string, PartInstant>();
   result.parts.forEach((p, k) =>
-    parts.set(p.id, { held: timeline.held[k]?.[i] ?? 0, up: timeline.up[k]?.[i] ?? true, downSince: null }),
+    parts.set(p.id, {
+      held: timeline.held[k]?.[i] ?? 0,
+      up: timeline.up[k]?.[i] ?? true,
+      downSince: null,
+      shown: null,
+    }),
   );
   let displayed = timeline.displayed[i] ?? 0;
   if (exact) {
     displayed = 0;
-    for (const p of parts.values()) p.up = true;
+    for (const p of parts.values()) {
+      p.up = true;
+      p.shown = 0;
+    }
     for (const e of events) {
       if (e.t > t) break;
       const part = parts.get(e.part);
-      if (e.type === 'refresh' && e.ok) displayed += e.shown;
-      else if (e.type === 'partDown' && part) {
+      if (e.type === 'refresh' && e.ok) {
+        displayed += e.shown;
+        if (part) part.shown = (part.shown ?? 0) + e.shown;
+      } else if (e.type === 'partDown' && part) {
         part.up = false;
         part.downSince = e.t;
       } else if (e.type === 'partUp' && part) {
