@@ -20,6 +20,10 @@ async function editorText(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
+async function diagramInView(page: Page) {
+  await page.getByTestId('pipeline-diagram').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+}
+
 async function seek(page: Page, key: 'End' | 'Home') {
   await page
     .getByRole('button', { name: /Pause/ })
@@ -73,6 +77,8 @@ describe('a pipeline step: diagram, editor helpers and playback', { timeout: 240
     const retention = form.getByLabel('retentionHours');
     await retention.fill('24');
     await retention.press('Enter');
+    await form.scrollIntoViewIfNeeded();
+    await s.screenshot('pipeline-form-light');
     await expect
       .poll(async () => JSON.parse(await editorText(page)).parts.at(-1).settings)
       .toEqual({ retentionHours: 24 });
@@ -105,10 +111,13 @@ describe('a pipeline step: diagram, editor helpers and playback', { timeout: 240
       await step.first().click();
     }
     const down = page.locator('.pipeline-box.down').first();
-    const label = (await down.getAttribute('aria-label')) ?? '';
-    const [, id, since] = /^([^:]+): .*, down since ([\d.]+ s)$/.exec(label) ?? [];
+    const id = ((await down.getAttribute('data-testid')) ?? '').replace(/^part-/, '');
+    const [, since] =
+      /^down since ([\d.]+ s)$/.exec((await down.locator('.pipeline-status').textContent()) ?? '') ?? [];
+    expect(since).toBeTruthy();
     expect(id).toBeTruthy();
     expect(await page.getByTestId('pipeline-now').textContent()).toContain(`${id} down since ${since}`);
+    await diagramInView(page);
     await s.screenshot('pipeline-outage-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await s.screenshot('pipeline-outage-dark');

@@ -73,8 +73,7 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
       {layout.boxes.map((b) => {
         const def = PART_CATALOGUE[b.part.type];
         const status = boxStatus(b, at);
-        const where = b.part.type === 'clients' ? 'outside the cluster' : `on ${b.part.node ?? 'no machine'}`;
-        const label = `${b.part.id}: ${def.label}, ${where}${status ? `, ${status.text}` : ''}`;
+        const where = b.part.type === 'clients' ? 'outside' : `on ${b.part.node ?? '?'}`;
         return (
           <g
             key={b.part.id}
@@ -83,7 +82,6 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
             data-testid={`part-${b.part.id}`}
             role="button"
             tabIndex={0}
-            aria-label={label}
             aria-pressed={selected === b.part.id}
             onClick={() => onSelect(b.part.id)}
             onKeyDown={(e) => {
@@ -93,22 +91,23 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
               }
             }}
           >
-            <title>{`${label}. ${def.what}.`}</title>
             <rect width={BOX_W} height={BOX_H} rx={6} />
-            <text x={8} y={17} className="pipeline-id">
-              {clip(b.part.id, 15)}
+            {/* One text, its lines spaced apart, so that the box's name (from its content) reads as it shows. */}
+            <text x={8} y={17}>
+              <tspan className="pipeline-id">{clip(b.part.id, 15)}</tspan>{' '}
+              <tspan x={8} y={33} className="pipeline-kind">
+                {clip(def.label, 18)}
+              </tspan>{' '}
+              <tspan x={8} y={49} className="pipeline-node">
+                {where}
+              </tspan>
+              {status && ' '}
+              {status && (
+                <tspan x={8} y={66} className="pipeline-status" data-testid={`status-${b.part.id}`}>
+                  {clip(status.text, 19)}
+                </tspan>
+              )}
             </text>
-            <text x={8} y={33} className="pipeline-kind">
-              {clip(def.label, 18)}
-            </text>
-            <text x={8} y={49} className="pipeline-node">
-              {b.part.type === 'clients' ? 'outside' : `on ${b.part.node ?? '?'}`}
-            </text>
-            {status && (
-              <text x={8} y={66} className="pipeline-status" data-testid={`status-${b.part.id}`}>
-                {clip(status.text, 19)}
-              </text>
-            )}
           </g>
         );
       })}
