@@ -4,8 +4,9 @@
  * once it is within the limits (on Enter or leaving the field); "Default" removes it from the file.
  */
 import { useId, useState } from 'react';
-import { PART_CATALOGUE, type NumberSetting, type SettingDef } from '../../../engine/pipeline';
+import { PART_CATALOGUE, type SettingDef } from '../../../engine/pipeline';
 import type { DrawnPart } from '../../viz/pipeline/readPipelineText';
+import { numberProblem } from './numberProblem';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -26,15 +27,6 @@ export function PartSettingsForm({ part, onSet }: PartSettingsFormProps) {
       ))}
     </div>
   );
-}
-
-/** Why `text` is not a value of `s`, or null when it is. */
-export function numberProblem(text: string, s: NumberSetting): string | null {
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) return 'a number, please';
-  if (v < s.min || v > s.max) return `from ${n(s.min)} to ${n(s.max)}`;
-  if (s.integer && !Number.isInteger(v)) return 'a whole number';
-  return null;
 }
 
 function SettingField({

@@ -114,7 +114,7 @@ export function PipelineEditorForm({ pipeline, text, onText, machines, selected,
         <label>
           to{' '}
           <select value={to} onChange={(e) => setWireTo(e.target.value)} disabled={targets.length === 0}>
-            {targets.length === 0 && <option value="">nothing it may feed</option>}
+            {targets.length === 0 && <option value="">no part left it may feed</option>}
             {targets.map((id) => (
               <option key={id}>{id}</option>
             ))}
