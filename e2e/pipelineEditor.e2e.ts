@@ -119,7 +119,7 @@ describe('a pipeline step: diagram, editor helpers and playback', { timeout: 240
     expect(await page.getByTestId('pipeline-now').textContent()).toContain(`${id} down since ${since}`);
     await diagramInView(page);
     await s.screenshot('pipeline-outage-light');
-    await page.getByRole('button', { name: /Dark/ }).click();
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await diagramInView(page);
     await s.screenshot('pipeline-outage-dark');
     expect(s.consoleErrors).toEqual([]);
