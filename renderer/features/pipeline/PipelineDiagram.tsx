@@ -94,9 +94,9 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
             <rect width={BOX_W} height={BOX_H} rx={6} />
             {/* One text, its lines spaced apart, so that the box's name (from its content) reads as it shows. */}
             <text x={8} y={17}>
-              <tspan className="pipeline-id">{clip(b.part.id, 15)}</tspan>{' '}
+              <tspan className="pipeline-id">{clip(b.part.id, 14)}</tspan>{' '}
               <tspan x={8} y={33} className="pipeline-kind">
-                {clip(def.label, 18)}
+                {clip(def.label, 17)}
               </tspan>{' '}
               <tspan x={8} y={49} className="pipeline-node">
                 {where}
