@@ -14,3 +14,4 @@ export { default as dataLocality } from './data-locality/lab';
 export { default as rddDataframeSql } from './rdd-dataframe-sql/lab';
 export { default as sparkOnYarn } from './spark-on-yarn/lab';
 export { default as scaleUpVsOut } from './scale-up-vs-out/lab';
+export { default as platformBlueprint } from './platform-blueprint/lab';

@@ -10,6 +10,8 @@ import type { ResolvedPart } from './pipelineSpec';
 
 export class ClientsPart extends PartRuntime {
   private sent = 0;
+  /** Copies sent again after a refusal (one event refused three times counts three). */
+  resent = 0;
   /** Copies handed to a receiver and not yet answered, by batch. */
   private readonly waiting = new Set<number[]>();
   /** Refused copies waiting for their resend. */
@@ -65,6 +67,7 @@ export class ClientsPart extends PartRuntime {
       this.waiting.delete(ids);
       this.delivered += ids.length - refused.length;
       if (refused.length === 0) return;
+      this.resent += refused.length;
       this.resending.add(refused);
       this.ctx.kernel.schedule(this.num('retryMs'), () => {
         this.resending.delete(refused);

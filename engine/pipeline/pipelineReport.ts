@@ -14,6 +14,7 @@ import { HdfsPart } from './hdfsPart';
 import { StorePart } from './storePart';
 import { SparkBatchPart, SparkStreamingPart } from './sparkParts';
 import { DashboardPart } from './dashboardPart';
+import { ClientsPart } from './clientsPart';
 
 export interface PartReport {
   id: string;
@@ -31,6 +32,8 @@ export interface PartReport {
   maxHeld: number;
   /** Held at the end (a queue, a channel, a consumer's lag, open files). */
   heldAtEnd: number;
+  /** The clients: copies they had to send again after a refusal. */
+  resent?: number;
   /** Micro-batches or batch runs, files closed, dashboard refreshes, rows stored. */
   batches?: number;
   files?: number;
@@ -177,6 +180,7 @@ function partReport(p: PartRuntime, endMs: number): PartReport {
     maxHeld: p.maxHeld,
     heldAtEnd: p.heldCount(),
   };
+  if (p instanceof ClientsPart) r.resent = p.resent;
   if (p instanceof SparkStreamingPart) r.batches = p.batches;
   if (p instanceof SparkBatchPart) r.batches = p.runs;
   if (p instanceof HdfsPart) r.files = p.files;

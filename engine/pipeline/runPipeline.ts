@@ -42,7 +42,7 @@ export interface PipelineRunOptions {
   cluster?: string | ClusterSpec;
   faults?: readonly PipelineFault[];
   seed?: number;
-  /** Stop here at the latest (default: the last event's creation plus a drain). */
+  /** Run until here (default: until every event is displayed, at the latest the last event's creation plus a drain). */
   untilMs?: number;
   /** Passed to the kernel: a wall-clock budget check that throws to end the run. */
   check?: RunOptions['check'];
@@ -165,13 +165,14 @@ export function runPipeline(options: PipelineRunOptions): PipelineResult {
   };
   kernel.schedule(every, sampler, 10);
   sample();
+  // Without a time limit of the caller's, the run ends once every event is shown; with one it runs to it.
   let allShown = false;
   for (const p of parts)
     if (p instanceof DashboardPart)
       p.onShown = () => {
         if (ledger.displayed === events) {
           allShown = true;
-          kernel.stop();
+          if (options.untilMs === undefined) kernel.stop();
         }
       };
   for (const p of parts) p.start();

@@ -1,0 +1,202 @@
+/**
+ * The platform-blueprint lab's checks: they read the pipeline run's ledger (engine/pipeline) and
+ * each part's figures. Where a step brings down a machine, the check also runs the learner's
+ * pipeline under a second outage the step does not show.
+ */
+import { PART_CATALOGUE, runPipeline, type PipelineFault, type PipelineResult } from '../../engine/pipeline';
+import type { FaultSpec } from '../../engine/cluster';
+import { fail, pass, seconds } from '../checkKit';
+import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+function pipelineRun(run: StepRun): Extract<StepRun, { kind: 'pipeline' }> {
+  if (run.kind !== 'pipeline') throw new Error('this check judges a pipeline step');
+  return run;
+}
+
+/** The learner's pipeline again, as data (from the run's own report). */
+function pipelineOf(result: PipelineResult) {
+  return {
+    parts: result.parts.map((p) => ({
+      id: p.id,
+      type: p.type,
+      ...(p.node ? { node: p.node } : {}),
+      settings: p.settings,
+    })),
+    wires: result.wires,
+  };
+}
+
+const hidden = new WeakMap<PipelineResult, PipelineResult>();
+
+/** The same pipeline with the step's outage moved to a time the step does not show (memoised per run). */
+function underHiddenOutage(run: StepRun, faults: PipelineFault[]): PipelineResult {
+  const r = pipelineRun(run);
+  const known = hidden.get(r.report.result);
+  if (known) return known;
+  const result = runPipeline({
+    pipeline: pipelineOf(r.report.result),
+    cluster: r.step.run.cluster,
+    seed: r.step.run.seed + 1,
+    faults,
+    untilMs: r.step.run.untilMs,
+  });
+  hidden.set(r.report.result, result);
+  return result;
+}
+
+function displayedVerdict(result: PipelineResult, when = ''): CheckVerdict {
+  const s = result.summary;
+  if (s.displayed === s.produced)
+    return pass(`All ${n(s.produced)} events reached the dashboard${when}; the last at ${seconds(s.lastDisplayMs!)}.`);
+  const parts: string[] = [];
+  if (s.pending > 0) {
+    const holders = result.parts.filter((p) => p.heldAtEnd > 0).map((p) => `${p.id} holds ${n(p.heldAtEnd)}`);
+    parts.push(
+      `${n(s.pending)} were still on their way when the run ended${holders.length ? ` (${holders.join(', ')})` : ''}`,
+    );
+  }
+  if (s.lost > 0) {
+    const where = result.parts.filter((p) => p.dropped > 0).map((p) => `${p.id} dropped ${n(p.dropped)}`);
+    parts.push(`${n(s.lost)} were lost${where.length ? ` (${where.join(', ')})` : ''}`);
+  }
+  return fail(`${n(s.displayed)} of ${n(s.produced)} events reached the dashboard${when}: ${parts.join('; ')}.`);
+}
+
+/** Every event the clients sent was shown on a dashboard by the end of the run. */
+export function everyEventDisplayedCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'Every event reaches the dashboard',
+    evaluate: (run) => displayedVerdict(pipelineRun(run).report.result),
+  };
+}
+
+/**
+ * The clients never had to send an event again: the part they send to took every event at once,
+ * also while a machine behind it was down — here and under an outage the step does not show.
+ */
+export function ingestNeverRefusesCheck(id: string, hiddenOutage: FaultSpec[]): LabCheck {
+  const resent = (result: PipelineResult) => result.parts.find((p) => p.type === 'clients')?.resent ?? 0;
+  const outageText = (faults: readonly PipelineFault[]) => {
+    const kill = faults.find((f): f is Extract<FaultSpec, { kind: 'killNode' }> => f.kind === 'killNode');
+    const back = faults.find((f): f is Extract<FaultSpec, { kind: 'restartNode' }> => f.kind === 'restartNode');
+    return kill
+      ? ` while ${kill.node} was down (${seconds(kill.atMs)} to ${back ? seconds(back.atMs) : 'the end'})`
+      : '';
+  };
+  return {
+    id,
+    title: 'The devices never have to send an event again',
+    evaluate: (run) => {
+      const r = pipelineRun(run);
+      const mine = resent(r.report.result);
+      if (mine > 0)
+        return fail(
+          `The devices had to send events again ${n(mine)} times${outageText(r.report.faults)} (an event refused twice counts twice): the ingest API answers a device only once the part after it took the event, and that part could not. A device keeps few events; the blueprint puts a buffer after the API that is up when a store is not.`,
+        );
+      const other = underHiddenOutage(run, hiddenOutage);
+      const theirs = resent(other);
+      if (theirs > 0)
+        return fail(
+          `Not one event was sent again in this run, but under another outage${outageText(hiddenOutage)} the devices had to send events again ${n(theirs)} times: a part the ingest API depends on sits on that machine.`,
+        );
+      return pass(
+        `No device had to send an event again${outageText(r.report.faults)}, nor under another outage${outageText(hiddenOutage)}: the API always handed its events on.`,
+      );
+    },
+  };
+}
+
+/** The wires from the clients to the dashboard pass a buffer and a processing stage before the store. */
+export function blueprintStagesCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'Ingest, buffer, process, store, display',
+    evaluate: (run) => {
+      const result = pipelineRun(run).report.result;
+      const byId = new Map(result.parts.map((p) => [p.id, p]));
+      const next = (from: string) => result.wires.filter((w) => w.from === from).map((w) => w.to);
+      const paths: string[][] = [];
+      const walk = (at: string, trail: string[]) => {
+        const here = [...trail, at];
+        if (byId.get(at)!.type === 'dashboard') paths.push(here);
+        for (const to of next(at)) walk(to, here);
+      };
+      const clients = result.parts.find((p) => p.type === 'clients')!;
+      walk(clients.id, []);
+      const stages = (path: string[]) => path.map((p) => PART_CATALOGUE[byId.get(p)!.type].stage);
+      const good = paths.find((p) => stages(p).includes('buffer') && stages(p).includes('process'));
+      const show = (path: string[]) => path.map((p) => `${p} (${stages([p])[0]})`).join(' → ');
+      if (good) return pass(`The events pass every stage of the blueprint: ${show(good)}.`);
+      const path = paths[0] ?? [clients.id];
+      const missing = (['buffer', 'process'] as const).filter((s) => !stages(path).includes(s));
+      return fail(
+        `The events go ${show(path)}: no ${missing.join(' and no ')} stage between ingesting them and storing them.`,
+      );
+    },
+  };
+}
+
+/** An HDFS part took every event, and by the end of the run every one is in a closed, readable file. */
+export function lakeKeepsEverythingCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'The lake keeps every event, readable',
+    evaluate: (run) => {
+      const result = pipelineRun(run).report.result;
+      const produced = result.summary.produced;
+      const lakes = result.parts.filter((p) => p.type === 'hdfs');
+      if (lakes.length === 0)
+        return fail('No part of the pipeline is HDFS: nothing keeps the raw events for later analysis.');
+      const best = [...lakes].sort((a, b) => b.received - a.received)[0]!;
+      if (best.received < produced)
+        return fail(`${best.id} took ${n(best.received)} of ${n(produced)} events: the rest never reached the lake.`);
+      if (best.heldAtEnd > 0)
+        return fail(
+          `${best.id} took all ${n(produced)} events, but ${n(best.heldAtEnd)} are still in a file its writer has not closed, which no reader can see yet.`,
+        );
+      return pass(`${best.id} keeps all ${n(produced)} events in ${n(best.files ?? 0)} closed files.`);
+    },
+  };
+}
+
+/** The lake holds its events in at most `maxFiles` files. */
+export function fewFilesCheck(id: string, maxFiles: number): LabCheck {
+  return {
+    id,
+    title: `The lake holds its events in at most ${maxFiles} files`,
+    evaluate: (run) => {
+      const result = pipelineRun(run).report.result;
+      const lake = result.parts.filter((p) => p.type === 'hdfs').sort((a, b) => b.received - a.received)[0];
+      if (!lake) return fail('No part of the pipeline is HDFS.');
+      const files = lake.files ?? 0;
+      const each = files > 0 ? Math.round(lake.received / files) : 0;
+      const verdict = `${lake.id} holds ${n(lake.received)} events in ${n(files)} files (about ${n(each)} events a file)`;
+      return files <= maxFiles
+        ? pass(`${verdict}.`)
+        : fail(
+            `${verdict}: the NameNode keeps every file and block in its memory, and a job that reads the lake opens every file. Look at when the part writing the lake closes a file.`,
+          );
+    },
+  };
+}
+
+/** 95% of the events are on the dashboard within `boundMs` of being sent. */
+export function freshCheck(id: string, boundMs: number): LabCheck {
+  return {
+    id,
+    title: `The dashboard is fresh: 95% of events shown within ${seconds(boundMs)}`,
+    evaluate: (run) => {
+      const s = pipelineRun(run).report.result.summary;
+      if (!s.latencyMs) return fail('No event reached the dashboard.');
+      const text = `95% of the events were on the dashboard within ${seconds(s.latencyMs.p95)} of being sent (median ${seconds(s.latencyMs.p50)}, slowest ${seconds(s.latencyMs.max)})`;
+      return s.latencyMs.p95 <= boundMs
+        ? pass(`${text}.`)
+        : fail(
+            `${text}: more than ${seconds(boundMs)}. Look at when the store the dashboard reads lets it see an event.`,
+          );
+    },
+  };
+}
