@@ -5,7 +5,7 @@
  * The code is saved as it is typed; a step whose checks all pass is marked done, and its last
  * run's verdicts are saved with it and shown again after a reload.
  */
-import { PipelineRunView } from '../pipeline/PipelineRunView';
+import { PipelinePanel } from '../pipeline/PipelinePanel';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
@@ -337,9 +337,15 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 <ServerRunArea report={shown.outcome.report} busy={state.status === 'running'} />
               </ErrorBoundary>
             )}
-            {shown?.outcome.report?.kind === 'pipeline' && (
-              <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
-                <PipelineRunView report={shown.outcome.report} />
+            {step.kind === 'pipeline' && (
+              <ErrorBoundary key={resultVersion} what="the pipeline's diagram" part="run-area">
+                <PipelinePanel
+                  text={source}
+                  onText={onChange}
+                  cluster={step.run.cluster}
+                  report={shown?.outcome.report?.kind === 'pipeline' ? shown.outcome.report : null}
+                  busy={state.status === 'running'}
+                />
               </ErrorBoundary>
             )}
             {shown?.outcome.report &&

@@ -1,0 +1,120 @@
+/**
+ * The pipeline as the blueprint draws it (Cookbook 24, Figure 24.1): a column per stage, a box
+ * per part with its id, its kind and its machine, and an arrow per wire (red and dashed when the
+ * catalogue does not let that kind feed the other). During a run's playback each box also says
+ * what it holds, whether it is down, and the dashboard what it has shown so far.
+ */
+import { useId } from 'react';
+import { PART_CATALOGUE } from '../../../engine/pipeline';
+import { BOX_H, BOX_W, type LaidBox, type PipelineLayout } from '../../viz/pipeline/pipelineLayout';
+import type { PipelineInstant } from '../../viz/pipeline/pipelineAt';
+import { STAGE_TITLE } from '../../viz/pipeline/stageOrder';
+import { formatSimTime } from '../../viz/run/format';
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+export interface PipelineDiagramProps {
+  layout: PipelineLayout;
+  /** The run at the playback's instant, or null before a run. */
+  at: PipelineInstant | null;
+  selected: string | null;
+  onSelect(id: string): void;
+}
+
+/** What a box says about its part at the instant (null before a run). */
+export function boxStatus(box: LaidBox, at: PipelineInstant | null): { text: string; down: boolean } | null {
+  if (!at) return null;
+  const state = at.parts.get(box.part.id);
+  if (!state) return { text: 'not in this run', down: false };
+  if (!state.up)
+    return { text: state.downSince !== null ? `down since ${formatSimTime(state.downSince)}` : 'down', down: true };
+  if (box.part.type === 'dashboard')
+    return { text: state.shown !== null ? `shows ${n(state.shown)}` : `shows ≥ ${n(at.displayed)}`, down: false };
+  return { text: `holds ${n(state.held)}`, down: false };
+}
+
+export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiagramProps) {
+  const arrowId = `pipeline-arrow-${useId().replace(/:/g, '')}`;
+  return (
+    <svg
+      className="pipeline-diagram"
+      data-testid="pipeline-diagram"
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width}
+      height={layout.height}
+      role="group"
+      aria-label="The pipeline, stage by stage"
+    >
+      <defs>
+        <marker id={arrowId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+          <path d="M0,0 L10,5 L0,10 z" className="pipeline-arrowhead" />
+        </marker>
+      </defs>
+      {layout.columns.map((c) => (
+        <text key={c.stage} className="pipeline-stage" x={c.x + BOX_W / 2} y={14} textAnchor="middle">
+          {STAGE_TITLE[c.stage]}
+        </text>
+      ))}
+      {layout.arrows.map((a) => (
+        <path
+          key={`${a.from}>${a.to}`}
+          d={a.d}
+          className={`pipeline-wire${a.allowed ? '' : ' refused'}`}
+          markerEnd={`url(#${arrowId})`}
+          data-testid={`wire-${a.from}-${a.to}`}
+        >
+          <title>
+            {a.allowed
+              ? `${a.from} feeds ${a.to}`
+              : `${a.from} feeds ${a.to}: a ${PART_CATALOGUE[layout.boxes.find((b) => b.part.id === a.from)!.part.type].label} cannot feed that kind`}
+          </title>
+        </path>
+      ))}
+      {layout.boxes.map((b) => {
+        const def = PART_CATALOGUE[b.part.type];
+        const status = boxStatus(b, at);
+        const where = b.part.type === 'clients' ? 'outside' : `on ${b.part.node ?? '?'}`;
+        return (
+          <g
+            key={b.part.id}
+            transform={`translate(${b.x},${b.y})`}
+            className={`pipeline-box${status?.down ? ' down' : ''}${selected === b.part.id ? ' selected' : ''}`}
+            data-testid={`part-${b.part.id}`}
+            role="button"
+            tabIndex={0}
+            aria-pressed={selected === b.part.id}
+            onClick={() => onSelect(b.part.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onSelect(b.part.id);
+              }
+            }}
+          >
+            <rect width={BOX_W} height={BOX_H} rx={6} />
+            {/* One text, its lines spaced apart, so that the box's name (from its content) reads as it shows. */}
+            <text x={8} y={17}>
+              <tspan className="pipeline-id">{clip(b.part.id, 14)}</tspan>{' '}
+              <tspan x={8} y={33} className="pipeline-kind">
+                {clip(def.label, 17)}
+              </tspan>{' '}
+              <tspan x={8} y={49} className="pipeline-node">
+                {where}
+              </tspan>
+              {status && ' '}
+              {status && (
+                <tspan x={8} y={66} className="pipeline-status" data-testid={`status-${b.part.id}`}>
+                  {clip(status.text, 19)}
+                </tspan>
+              )}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,49 @@
+/**
+ * A pipeline run played back on the diagram: the playback bar (usePlayback, fitted to about 20
+ * seconds until the learner picks a speed), a sentence that says what is true at that instant,
+ * and the instant handed to the diagram; the run's figures follow (PipelineRunView).
+ */
+import { useMemo } from 'react';
+import type { PipelineRunReport } from '../../../labs/labTypes';
+import { PlaybackBar } from '../cluster/PlaybackBar';
+import { fittedSpeedNote, speedFor } from '../cluster/speedFit';
+import { usePlayback } from '../cluster/usePlayback';
+import { useRunClock } from '../lab/useRunClock';
+import { useAppStore } from '../../state/store';
+import { pipelineAt, pipelineEventTimes, type PipelineInstant } from '../../viz/pipeline/pipelineAt';
+import { pipelineNowSentence } from '../../viz/pipeline/pipelineNowSentence';
+import { PipelineRunView } from './PipelineRunView';
+
+export interface PipelinePlaybackProps {
+  report: PipelineRunReport;
+  busy: boolean;
+  /** The diagram (and helpers) drawn at the instant. */
+  children(at: PipelineInstant): React.ReactNode;
+}
+
+export function PipelinePlayback({ report, busy, children }: PipelinePlaybackProps) {
+  const { result } = report;
+  const durationMs = Math.max(1, result.simulatedMs);
+  const chosenSpeed = useAppStore((s) => s.playbackSpeed);
+  const chooseSpeed = useAppStore((s) => s.choosePlaybackSpeed);
+  const playback = usePlayback(durationMs, 1000, true, chosenSpeed ?? speedFor(durationMs));
+  useRunClock(playback, busy);
+  const at = useMemo(() => pipelineAt(result, playback.t), [result, playback.t]);
+  const eventTimes = useMemo(() => pipelineEventTimes(result), [result]);
+  return (
+    <>
+      <PlaybackBar
+        playback={playback}
+        durationMs={durationMs}
+        eventTimes={eventTimes}
+        onChooseSpeed={chooseSpeed}
+        speedNote={chosenSpeed === null ? fittedSpeedNote(playback.speed, durationMs) : null}
+      />
+      <p className="pipeline-now" data-testid="pipeline-now">
+        {pipelineNowSentence(result, at)}
+      </p>
+      {children(at)}
+      <PipelineRunView report={report} />
+    </>
+  );
+}
