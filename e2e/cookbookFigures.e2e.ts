@@ -1,8 +1,8 @@
 /**
  * The cookbook's figures beside a lab step's run: each of the three labs shows the figure its
  * step cites, with the cookbook's caption; before a run nothing is lit; paused in the MapReduce
- * lab's shuffle the figures light the shuffle (and not in the map phase); in the platform lab the
- * pipeline's run plays in the panel and Figures 24.1, 15.2 and 15.3 follow it; the panel collapses
+ * lab's shuffle the figures light the shuffle (and not in the map phase); in the platform lab
+ * Figures 24.1, 15.2 and 15.3 follow the pipeline's run as the run view plays it; the panel collapses
  * from the keyboard and stays collapsed after a reload. axe on each page; screenshots at
  * 1280x720 and 1024x700, dark and light.
  */

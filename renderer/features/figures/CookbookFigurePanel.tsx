@@ -1,7 +1,7 @@
 /**
  * The cookbook's figures a lab step cites, drawn beside its run: collapsible (the choice is
  * remembered), one figure at a time with a button per figure, lit on the run's playback clock
- * (unlit before a run). A pipeline run has no playback of its own: the panel plays it.
+ * (unlit before a run); a pipeline run is played by its run view (features/pipeline), as the other runs are.
  */
 import { useId, useMemo, useState } from 'react';
 import type { JobRunReport } from '../../../engine/api';
@@ -11,7 +11,6 @@ import { litParts } from '../../viz/figures/figureLights';
 import { toFigureRun, type FigureNode } from '../../viz/figures/figureRun';
 import { lightsForFigure } from '../../viz/figures/lightsForFigure';
 import { FIGURE_DRAWINGS } from './figureDrawings';
-import { PipelinePlayback } from './PipelinePlayback';
 import { usePlaybackClock } from '../../state/playbackClock';
 import './figures.css';
 
@@ -86,7 +85,6 @@ export function CookbookFigurePanel({ figures, report, nodes }: CookbookFigurePa
         )}
       </div>
       <div id={`${uid}-body`} hidden={!open}>
-        {open && report?.kind === 'pipeline' && <PipelinePlayback report={report} />}
         {open && <Drawing run={run} t={t} lit={lit} />}
       </div>
     </section>
