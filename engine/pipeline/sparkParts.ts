@@ -29,6 +29,25 @@ function writeAll(from: PartRuntime, ids: number[], done: (ok: boolean) => void)
     });
 }
 
+/**
+ * Works `ms` on `ids` (a micro-batch, a batch run), then writes them to every part `part` feeds
+ * and tells the batch; `done(ok)` once all answered, unless the part went down meanwhile.
+ */
+function batchThenWrite(part: PartRuntime, ids: number[], ms: number, done: (ok: boolean) => void): void {
+  const started = part.ctx.kernel.now;
+  part.busyMs += ms;
+  const epoch = part.epoch;
+  part.later(ms, () => {
+    part.take(ids);
+    writeAll(part, ids, (ok) => {
+      if (epoch !== part.epoch) return;
+      const t = part.ctx.kernel.now;
+      part.ctx.emit({ t, type: 'batch', part: part.id, events: ids.length, durationMs: t - started, ok });
+      done(ok);
+    });
+  });
+}
+
 export class SparkStreamingPart extends PartRuntime {
   private running = false;
   private overdue = false;
@@ -53,7 +72,6 @@ export class SparkStreamingPart extends PartRuntime {
     }
     const { ids, to } = kafka.poll(this.index, this.num('maxOffsetsPerTrigger'));
     if (ids.length === 0) return;
-    const started = this.ctx.kernel.now;
     const bytes = ids.length * this.ctx.eventBytes;
     const node = this.node!;
     const ms =
@@ -61,25 +79,17 @@ export class SparkStreamingPart extends PartRuntime {
       kafka.networkMs(this, bytes) +
       this.ctx.cost.cpuMs(node, { records: ids.length, bytes }) / node.cores;
     this.running = true;
-    this.busyMs += ms;
-    const epoch = this.epoch;
-    this.later(ms, () => {
-      this.take(ids);
-      writeAll(this, ids, (ok) => {
-        if (epoch !== this.epoch) return;
-        const t = this.ctx.kernel.now;
-        this.running = false;
-        this.batches++;
-        if (ok) {
-          kafka.commit(this.index, to);
-          this.delivered += ids.length;
-        }
-        this.ctx.emit({ t, type: 'batch', part: this.id, events: ids.length, durationMs: t - started, ok });
-        if (this.overdue) {
-          this.overdue = false;
-          this.runBatch();
-        }
-      });
+    batchThenWrite(this, ids, ms, (ok) => {
+      this.running = false;
+      this.batches++;
+      if (ok) {
+        kafka.commit(this.index, to);
+        this.delivered += ids.length;
+      }
+      if (this.overdue) {
+        this.overdue = false;
+        this.runBatch();
+      }
     });
   }
 
@@ -113,25 +123,16 @@ export class SparkBatchPart extends PartRuntime {
       return;
     }
     const ids = hdfs.visible.slice();
-    const started = this.ctx.kernel.now;
     const executors = this.num('executors');
     const ms =
       this.num('startupMs') +
       hdfs.readMs(hdfs.files, hdfs.bytes, ids.length, executors) +
       hdfs.networkMs(this, hdfs.bytes / executors);
     this.running = true;
-    this.busyMs += ms;
-    const epoch = this.epoch;
-    this.later(ms, () => {
-      this.take(ids);
-      writeAll(this, ids, (ok) => {
-        if (epoch !== this.epoch) return;
-        const t = this.ctx.kernel.now;
-        this.running = false;
-        this.runs++;
-        if (ok) this.delivered += ids.length;
-        this.ctx.emit({ t, type: 'batch', part: this.id, events: ids.length, durationMs: t - started, ok });
-      });
+    batchThenWrite(this, ids, ms, (ok) => {
+      this.running = false;
+      this.runs++;
+      if (ok) this.delivered += ids.length;
     });
   }
 
