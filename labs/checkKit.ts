@@ -11,8 +11,15 @@ import { noun, plural } from './plural';
 export const pass = (reason: string): CheckVerdict => ({ pass: true, reason });
 export const fail = (reason: string): CheckVerdict => ({ pass: false, reason });
 
-/** Simulated ms as "3.12 s" (or "12 min 30 s", "4 min" when long). */
+/** Simulated ms as "3.12 s" (or "12 min 30 s", "4 min", "3 h 0 min 58 s" when long). */
 export function seconds(ms: number): string {
+  if (ms >= 3_600_000) {
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const min = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    return `${h} h${min || s ? ` ${min} min` : ''}${s ? ` ${s} s` : ''}`;
+  }
   if (ms >= 120_000) {
     const rest = Math.round((ms % 60_000) / 1000);
     // 59.6 s rounds up to the next minute, not to "60 s".
@@ -30,6 +37,12 @@ export function injectedNote(run: StepRun): string {
 }
 
 export const ratio = (x: number): string => `${(Math.round(x * 100) / 100).toFixed(2)}x`;
+
+/** A pipeline step's run (its report and the faults it ran with). */
+export function pipelineRunOf(run: StepRun): Extract<StepRun, { kind: 'pipeline' }> {
+  if (run.kind !== 'pipeline') throw new Error('this check judges a pipeline step');
+  return run;
+}
 
 /** The main job report of a job step's run (checks of hdfs steps never call this). */
 export function jobReport(run: StepRun): JobRunReport {

@@ -2,7 +2,9 @@
  * The clients: devices and apps outside the cluster that send `events` events at `ratePerSec`,
  * in bursts every 10 ms (or one event at a time below 100 per second; an event waits for its burst), each to every part they
  * feed. A copy refused (the receiver down, full or unreachable) is sent again after `retryMs`:
- * the clients keep what they have not handed over, so they lose nothing.
+ * the clients keep what they have not handed over, so they lose nothing. Each event carries a
+ * key (a device, a title): every key equally often, or by Zipf's law (popularity `zipf`), where a
+ * seeded shuffle makes other keys the most popular every `trendEveryMs` (what trends changes).
  */
 import { onClock, type Rng } from '../core';
 import { PartRuntime, type PipelineContext } from './partRuntime';
@@ -21,6 +23,8 @@ export class ClientsPart extends PartRuntime {
     spec: ResolvedPart,
     ctx: PipelineContext,
     private readonly rng: Rng,
+    /** Shuffles the popularity ranking once per trend period (a stream of its own: uniform keys never touch it). */
+    private readonly trendRng: Rng,
   ) {
     super(spec, ctx);
   }
@@ -51,14 +55,58 @@ export class ClientsPart extends PartRuntime {
   private tick(): void {
     const { kernel, ledger } = this.ctx;
     const now = kernel.now;
-    const keys = this.num('keys');
     const ids: number[] = [];
     while (this.sent < this.total && this.createdAt(this.sent) <= now) {
-      ledger.create(this.sent, now, this.rng.int(keys));
+      ledger.create(this.sent, now, this.drawKey(now));
       ids.push(this.sent++);
     }
     if (ids.length > 0) for (const to of this.downstream()) this.deliver(to, ids);
     if (this.sent < this.total) kernel.schedule(this.createdAt(this.sent) - now, () => this.tick());
+  }
+
+  /** The key of an event created at `now`: uniform, or by Zipf's law over a ranking that changes every `trendEveryMs`. */
+  private drawKey(now: number): number {
+    const keys = this.num('keys');
+    if (this.word('popularity') !== 'zipf') return this.rng.int(keys);
+    const ranking = this.rankingAt(now);
+    const u = this.rng.next() * this.zipfTotal;
+    let lo = 0;
+    let hi = keys - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.zipfCumulative![mid]! > u) hi = mid;
+      else lo = mid + 1;
+    }
+    return ranking[lo]!;
+  }
+
+  private zipfCumulative: Float64Array | null = null;
+  private zipfTotal = 0;
+  private ranking: { period: number; keys: Uint32Array } | null = null;
+
+  /** Which key is the most popular, the second…, in the trend period of `now` (a seeded shuffle per period). */
+  private rankingAt(now: number): Uint32Array {
+    const keys = this.num('keys');
+    if (this.zipfCumulative === null) {
+      this.zipfCumulative = new Float64Array(keys);
+      let sum = 0;
+      for (let r = 0; r < keys; r++) this.zipfCumulative[r] = sum += 1 / (r + 1);
+      this.zipfTotal = sum;
+    }
+    const every = this.num('trendEveryMs');
+    const period = every > 0 ? Math.floor(now / every) : 0;
+    if (this.ranking?.period !== period) {
+      const order = Uint32Array.from({ length: keys }, (_, i) => i);
+      if (period > 0) {
+        const rng = this.trendRng.fork(`period:${period}`);
+        for (let i = keys - 1; i > 0; i--) {
+          const j = rng.int(i + 1);
+          [order[i], order[j]] = [order[j]!, order[i]!];
+        }
+      }
+      this.ranking = { period, keys: order };
+    }
+    return this.ranking.keys;
   }
 
   private deliver(to: PartRuntime, ids: number[]): void {

@@ -7,6 +7,7 @@
 import { PartRuntime } from './partRuntime';
 import type { HdfsPart } from './hdfsPart';
 import type { StorePart } from './storePart';
+import { ViewTracker } from './viewTracker';
 
 export class DashboardPart extends PartRuntime {
   /** How far into the store's readable events it has shown. */
@@ -15,8 +16,18 @@ export class DashboardPart extends PartRuntime {
   refreshes = 0;
   /** Called when a refresh showed something (the run stops once every event is shown). */
   onShown: () => void = () => {};
+  /** What its refreshes showed of its store's counts by key, when the store keeps such a view. */
+  tracker: ViewTracker | null = null;
 
   override start(): void {
+    const store = this.upstream()[0]!;
+    const view = store.spec.type === 'hdfs' ? null : (store as StorePart).view;
+    if (view)
+      this.tracker = new ViewTracker(
+        view,
+        this.ctx.ledger,
+        this.word('show') === 'trending' ? { top: this.num('top'), windowMs: this.num('windowMs') } : null,
+      );
     this.ctx.kernel.schedule(this.num('refreshMs'), () => this.refresh_());
   }
 
@@ -46,6 +57,7 @@ export class DashboardPart extends PartRuntime {
       this.shown = upTo;
       this.received += ids.length;
       const fresh = this.ctx.ledger.display(this.index, ids, t);
+      this.tracker?.record(t);
       this.delivered += fresh;
       this.ctx.emit({ t, type: 'refresh', part: this.id, shown: fresh, durationMs: t - t0, ok: true });
       if (fresh > 0) this.onShown();

@@ -22,3 +22,4 @@ export type { PipelineEvent, PipelineEventType } from './pipelineEvents';
 export { latencyFigures, type LedgerSummary, type LatencyFigures } from './pipelineLedger';
 export { CLIENT_LATENCY_MS, CLIENT_MBPS } from './partRuntime';
 export { LEASE_HARD_LIMIT_MS } from './hdfsPart';
+export { MAX_VIEW_SAMPLES, MAX_VIEW_KEYS, type ViewReport, type ViewSample } from './viewTracker';

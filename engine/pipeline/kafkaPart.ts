@@ -63,6 +63,13 @@ export class KafkaPart extends PartRuntime {
     }
   }
 
+  /** Moves a consumer back to the oldest record the log still keeps (a job reprocessing its history); returns that offset. */
+  rewind(consumer: number): number {
+    this.expire(this.ctx.kernel.now);
+    this.committed.set(consumer, this.logStart);
+    return this.logStart;
+  }
+
   /** Lag of a consumer: records after its committed offset. */
   lag(consumer: number): number {
     return this.log.length - this.committedOffset(consumer);

@@ -94,6 +94,19 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
       keys: num(50, 1, 100_000, 'keys', 'how many different keys (devices, titles, sensors) the events carry'),
       eventBytes: num(200, 16, 1_048_576, 'bytes', 'the size of one event'),
       retryMs: num(1_000, 10, 600_000, 'ms', 'how long a client waits before resending a refused event'),
+      popularity: {
+        kind: 'choice',
+        default: 'uniform',
+        choices: ['uniform', 'zipf'],
+        what: 'uniform: every key equally often; zipf: the n-th most popular key comes 1/n as often as the first',
+      },
+      trendEveryMs: num(
+        0,
+        0,
+        MAX_SIMULATED_MS,
+        'ms',
+        'with zipf: every this long other keys become the most popular (0: never)',
+      ),
     },
   },
   api: {
@@ -226,6 +239,12 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
     settings: {
       putCpuMs: num(0.05, 0.001, 100, 'ms', 'CPU time of one put', false),
       getMs: num(2, 0.01, 10_000, 'ms', 'one get or short scan by key', false),
+      realtimeViews: {
+        kind: 'choice',
+        default: 'keep',
+        choices: ['keep', 'discardAbsorbed'],
+        what: "a streaming job's counts (realtime view): keep them all, or discard those a batch run's counts (batch view) now hold",
+      },
     },
   },
   rdbms: {
@@ -240,6 +259,12 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
     settings: {
       insertMs: num(0.5, 0.001, 1_000, 'ms', 'one row inserted and indexed', false),
       scanUsPerRow: num(1, 0.001, 1_000, 'µs', 'scanning one row in a report query', false),
+      realtimeViews: {
+        kind: 'choice',
+        default: 'keep',
+        choices: ['keep', 'discardAbsorbed'],
+        what: "a streaming job's counts (realtime view): keep them all, or discard those a batch run's counts (batch view) now hold",
+      },
     },
   },
   'model-serving': {
@@ -267,6 +292,20 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
     maxFeeds: 0,
     settings: {
       refreshMs: num(5_000, 100, 3_600_000, 'ms', 'how often the dashboard queries its store'),
+      show: {
+        kind: 'choice',
+        default: 'counts',
+        choices: ['counts', 'trending'],
+        what: 'on a store of counts by key: every count, or a trending row (the most counted keys of a recent window)',
+      },
+      top: num(10, 1, 100, 'keys', 'trending: how many keys the row shows'),
+      windowMs: num(
+        600_000,
+        1_000,
+        MAX_SIMULATED_MS,
+        'ms',
+        "trending: the window ranked, ending at the newest event the store's counts hold",
+      ),
     },
   },
 };

@@ -1,10 +1,11 @@
-/** What a pipeline run tells as it goes: parts going down and up, batches, files, refreshes, drops. */
+/** What a pipeline run tells as it goes: parts going down and up, batches, files, refreshes, drops, a job reprocessing its log. */
 export type PipelineEvent =
   | { t: number; type: 'partDown'; part: string }
   | { t: number; type: 'partUp'; part: string }
   | { t: number; type: 'batch'; part: string; events: number; durationMs: number; ok: boolean }
   | { t: number; type: 'fileClosed'; part: string; writer: string; events: number; bytes: number }
   | { t: number; type: 'refresh'; part: string; shown: number; durationMs: number; ok: boolean }
-  | { t: number; type: 'dropped'; part: string; events: number };
+  | { t: number; type: 'dropped'; part: string; events: number }
+  | { t: number; type: 'reprocess'; part: string; fromOffset: number; discarded: number };
 
 export type PipelineEventType = PipelineEvent['type'];

@@ -1,8 +1,8 @@
 /**
  * What a pipeline run reports: the ledger's summary (displayed, pending, lost, latency), each
  * part's figures, the timeline (what each part held and whether it was up), the events of the run,
- * a few events' paths from the clients to the display (the first, the slowest, some lost), and the
- * events per key as produced and as displayed.
+ * a few events' paths from the clients to the display (the first, the slowest, some lost), the
+ * events per key as produced and as displayed, and what the dashboards showed of counts by key.
  */
 import type { Cluster } from '../cluster';
 import { PART_CATALOGUE, type PartType, type Stage } from './partCatalogue';
@@ -15,6 +15,7 @@ import { StorePart } from './storePart';
 import { SparkBatchPart, SparkStreamingPart } from './sparkParts';
 import { DashboardPart } from './dashboardPart';
 import { ClientsPart } from './clientsPart';
+import type { ViewReport } from './viewTracker';
 
 export interface PartReport {
   id: string;
@@ -76,6 +77,8 @@ export interface PipelineResult {
   eventsLeftOut: number;
   paths: EventPath[];
   keys: { key: number; produced: number; displayed: number }[];
+  /** Per dashboard reading a store of counts by key (batch and realtime views): what its refreshes showed, against the truth. */
+  views: ViewReport[];
 }
 
 const SAMPLE = 10;
@@ -160,6 +163,9 @@ export function reportPipeline(run: {
     keys: [...perKey.entries()]
       .map(([key, v]) => ({ key, ...v }))
       .sort((a, b) => b.produced - a.produced || a.key - b.key),
+    views: parts.flatMap((p) =>
+      p instanceof DashboardPart && p.tracker ? [p.tracker.report(p.id, p.upstream()[0]!.id)] : [],
+    ),
   };
 }
 

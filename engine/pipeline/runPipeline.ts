@@ -22,7 +22,7 @@ import { FlumePart } from './flumePart';
 import { HdfsPart } from './hdfsPart';
 import { KafkaPart } from './kafkaPart';
 import { type PartRuntime, type PipelineContext } from './partRuntime';
-import { MAX_SIMULATED_MS } from './partCatalogue';
+import { MAX_SIMULATED_MS, PART_CATALOGUE } from './partCatalogue';
 import type { PipelineEvent } from './pipelineEvents';
 import { PipelineLedger } from './pipelineLedger';
 import { reportPipeline, type PipelineResult } from './pipelineReport';
@@ -31,8 +31,13 @@ import { PassThroughPart } from './serviceParts';
 import { SparkBatchPart, SparkStreamingPart } from './sparkParts';
 import { StorePart } from './storePart';
 
-/** A fault on a part rather than a machine: stop it (the speed layer, say) and start it again. */
-export type PartFault = { atMs: number; kind: 'stopPart' | 'startPart'; part: string };
+/**
+ * A fault on a part rather than a machine: stop it (the speed layer, say) and start it again; or
+ * deploy a new version of a streaming job that rebuilds its results from the log (`reprocess`;
+ * without a part, every streaming job).
+ */
+export type PartFault =
+  { atMs: number; kind: 'stopPart' | 'startPart'; part: string } | { atMs: number; kind: 'reprocess'; part?: string };
 export type PipelineFault = FaultSpec | PartFault;
 
 export interface PipelineRunOptions {
@@ -56,7 +61,12 @@ export const TIMELINE_POINTS = 400;
 function makePart(spec: ResolvedPart, ctx: PipelineContext, seed: number): PartRuntime {
   switch (spec.type) {
     case 'clients':
-      return new ClientsPart(spec, ctx, createRng(seed).fork(`clients:${spec.id}`));
+      return new ClientsPart(
+        spec,
+        ctx,
+        createRng(seed).fork(`clients:${spec.id}`),
+        createRng(seed).fork(`trends:${spec.id}`),
+      );
     case 'api':
     case 'model-serving':
       return new PassThroughPart(spec, ctx);
@@ -197,9 +207,15 @@ function planFaults(faults: readonly PipelineFault[], kernel: Kernel, cluster: C
   faults.forEach((raw, i) => {
     const path = `faults[${i}]`;
     const f = check.object(path, raw);
-    if (f.kind === 'stopPart' || f.kind === 'startPart') {
+    if (f.kind === 'stopPart' || f.kind === 'startPart' || f.kind === 'reprocess') {
       check.knownKeys(path, f, ['atMs', 'kind', 'part']);
       const atMs = check.nonNegativeNumber(`${path}.atMs`, f.atMs);
+      // A reprocess without a part: every streaming job of the pipeline (a step that cannot know the learner's ids).
+      if (f.kind === 'reprocess' && f.part === undefined) {
+        const jobs = parts.filter((p): p is SparkStreamingPart => p instanceof SparkStreamingPart);
+        kernel.scheduleAt(atMs, () => jobs.forEach((p) => p.reprocess()), -10);
+        return;
+      }
       const part = parts.find((p) => p.id === f.part);
       if (!part)
         throw new ValidationError(
@@ -207,13 +223,22 @@ function planFaults(faults: readonly PipelineFault[], kernel: Kernel, cluster: C
           `no part has the id ${JSON.stringify(f.part)} (parts: ${parts.map((p) => p.id).join(', ')})`,
         );
       if (part.spec.type === 'clients') throw new ValidationError(`${path}.part`, 'the clients cannot be stopped');
+      if (f.kind === 'reprocess') {
+        if (!(part instanceof SparkStreamingPart))
+          throw new ValidationError(
+            `${path}.part`,
+            `"${part.id}" is ${PART_CATALOGUE[part.spec.type].label}; only a Spark Streaming job reprocesses its log`,
+          );
+        kernel.scheduleAt(atMs, () => part.reprocess(), -10);
+        return;
+      }
       kernel.scheduleAt(atMs, () => (f.kind === 'stopPart' ? part.stop() : part.resume()), -10);
       return;
     }
     if (f.kind === 'failDisk')
       throw new ValidationError(
         `${path}.kind`,
-        'a pipeline fault is killNode, restartNode, slowNode, partitionRack, healRack, stopPart or startPart',
+        'a pipeline fault is killNode, restartNode, slowNode, partitionRack, healRack, stopPart, startPart or reprocess',
       );
     injector.schedule(raw as FaultSpec, path);
   });

@@ -12,6 +12,7 @@ import { PartRuntime } from './partRuntime';
 import type { KafkaPart } from './kafkaPart';
 import type { HdfsPart } from './hdfsPart';
 import { rowsOf } from './rowsOf';
+import { StorePart } from './storePart';
 
 /** Planning and scheduling one micro-batch's tasks on the executors already running. */
 export const MICRO_BATCH_OVERHEAD_MS = 50;
@@ -96,6 +97,27 @@ export class SparkStreamingPart extends PartRuntime {
   protected override onDown(): void {
     this.running = false;
     this.overdue = false;
+  }
+
+  /**
+   * A new version of the job is deployed and rebuilds its results from the log (Kappa's
+   * reprocessing): the batch in flight is abandoned, the realtime views it wrote are thrown away,
+   * and it reads again from the oldest record Kafka still keeps.
+   */
+  reprocess(): void {
+    this.epoch++;
+    this.running = false;
+    this.overdue = false;
+    const kafka = this.upstream()[0] as KafkaPart;
+    const fromOffset = kafka.rewind(this.index);
+    let discarded = 0;
+    for (const to of this.downstream())
+      if (to instanceof StorePart && to.view) {
+        discarded += to.view.speedCount;
+        to.view.clearSpeed(this.ctx.kernel.now);
+      }
+    this.ctx.emit({ t: this.ctx.kernel.now, type: 'reprocess', part: this.id, fromOffset, discarded });
+    if (this.up) this.runBatch();
   }
 
   forEachHeld(): void {}

@@ -6,7 +6,8 @@
  * so its reports slow down as raw rows pile up. Counts written by key replace the key's row.
  */
 import { PartRuntime, type Reply } from './partRuntime';
-import { rowsOf } from './rowsOf';
+import { aggregates, rowsOf } from './rowsOf';
+import { ServingView } from './servingView';
 
 interface Write {
   ids: number[];
@@ -27,6 +28,16 @@ export class StorePart extends PartRuntime {
   private queue: Write[] = [];
   /** The write being applied. */
   private current: Write | null = null;
+  /** Counts by key from its counting Spark jobs (batch view + realtime view), when any feeds it. */
+  private view_: ServingView | null | undefined;
+
+  get view(): ServingView | null {
+    if (this.view_ === undefined)
+      this.view_ = this.upstream().some(aggregates)
+        ? new ServingView(this.ctx.ledger, this.word('realtimeViews') === 'discardAbsorbed')
+        : null;
+    return this.view_;
+  }
 
   get rows(): number {
     return this.rawRows + this.keys.size;
@@ -57,6 +68,12 @@ export class StorePart extends PartRuntime {
       this.take(fresh);
       if (keys) for (const k of keys) this.keys.add(k);
       else this.rawRows += fresh.length;
+      const view = keys ? this.view : null;
+      if (view) {
+        const t = this.ctx.kernel.now;
+        if (w.from.spec.type === 'spark-batch') view.replaceBatch(w.ids, t);
+        else view.addSpeed(w.ids, t);
+      }
       for (const id of fresh) this.visible.push(id);
       this.delivered += w.ids.length;
       w.reply([]);

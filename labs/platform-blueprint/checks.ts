@@ -5,15 +5,10 @@
  */
 import { PART_CATALOGUE, runPipeline, type PipelineFault, type PipelineResult } from '../../engine/pipeline';
 import type { FaultSpec } from '../../engine/cluster';
-import { fail, pass, seconds } from '../checkKit';
+import { fail, pass, pipelineRunOf, seconds } from '../checkKit';
 import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
 
 const n = (v: number) => v.toLocaleString('en-US');
-
-function pipelineRun(run: StepRun): Extract<StepRun, { kind: 'pipeline' }> {
-  if (run.kind !== 'pipeline') throw new Error('this check judges a pipeline step');
-  return run;
-}
 
 /** The learner's pipeline again, as data (from the run's own report). */
 function pipelineOf(result: PipelineResult) {
@@ -32,7 +27,7 @@ const hidden = new WeakMap<PipelineResult, PipelineResult>();
 
 /** The same pipeline with the step's outage moved to a time the step does not show (memoised per run). */
 function underHiddenOutage(run: StepRun, faults: PipelineFault[]): PipelineResult {
-  const r = pipelineRun(run);
+  const r = pipelineRunOf(run);
   const known = hidden.get(r.report.result);
   if (known) return known;
   const result = runPipeline({
@@ -69,7 +64,7 @@ export function everyEventDisplayedCheck(id: string): LabCheck {
   return {
     id,
     title: 'Every event reaches the dashboard',
-    evaluate: (run) => displayedVerdict(pipelineRun(run).report.result),
+    evaluate: (run) => displayedVerdict(pipelineRunOf(run).report.result),
   };
 }
 
@@ -90,7 +85,7 @@ export function ingestNeverRefusesCheck(id: string, hiddenOutage: FaultSpec[]): 
     id,
     title: 'The devices never have to send an event again',
     evaluate: (run) => {
-      const r = pipelineRun(run);
+      const r = pipelineRunOf(run);
       const mine = resent(r.report.result);
       if (mine > 0)
         return fail(
@@ -115,7 +110,7 @@ export function blueprintStagesCheck(id: string): LabCheck {
     id,
     title: 'Ingest, buffer, process, store, display',
     evaluate: (run) => {
-      const result = pipelineRun(run).report.result;
+      const result = pipelineRunOf(run).report.result;
       const byId = new Map(result.parts.map((p) => [p.id, p]));
       const next = (from: string) => result.wires.filter((w) => w.from === from).map((w) => w.to);
       const paths: string[][] = [];
@@ -145,7 +140,7 @@ export function lakeKeepsEverythingCheck(id: string): LabCheck {
     id,
     title: 'The lake keeps every event, readable',
     evaluate: (run) => {
-      const result = pipelineRun(run).report.result;
+      const result = pipelineRunOf(run).report.result;
       const produced = result.summary.produced;
       const lakes = result.parts.filter((p) => p.type === 'hdfs');
       if (lakes.length === 0)
@@ -168,7 +163,7 @@ export function fewFilesCheck(id: string, maxFiles: number): LabCheck {
     id,
     title: `The lake holds its events in at most ${maxFiles} files`,
     evaluate: (run) => {
-      const result = pipelineRun(run).report.result;
+      const result = pipelineRunOf(run).report.result;
       const lake = result.parts.filter((p) => p.type === 'hdfs').sort((a, b) => b.received - a.received)[0];
       if (!lake) return fail('No part of the pipeline is HDFS.');
       const files = lake.files ?? 0;
@@ -189,7 +184,7 @@ export function freshCheck(id: string, boundMs: number): LabCheck {
     id,
     title: `The dashboard is fresh: 95% of events shown within ${seconds(boundMs)}`,
     evaluate: (run) => {
-      const s = pipelineRun(run).report.result.summary;
+      const s = pipelineRunOf(run).report.result.summary;
       if (!s.latencyMs) return fail('No event reached the dashboard.');
       const text = `95% of the events were on the dashboard within ${seconds(s.latencyMs.p95)} of being sent (median ${seconds(s.latencyMs.p50)}, slowest ${seconds(s.latencyMs.max)})`;
       return s.latencyMs.p95 <= boundMs

@@ -1,0 +1,130 @@
+/**
+ * A serving store's view: counts by key, built from what its counting Spark jobs wrote (Cookbook
+ * 25; Marz's lambda architecture). A batch job's run replaces the batch view with a full
+ * recomputation over the files it read; a streaming job's micro-batches add to the realtime
+ * (speed) view. A query answers batch view + realtime view. Once a batch run has absorbed
+ * events, their realtime counts must be discarded, or the query counts them twice: with
+ * `realtimeViews: 'discardAbsorbed'` the store drops every realtime count of an event created
+ * up to the newest event the batch view holds (and ignores such late ones), with `'keep'` it
+ * keeps them. Counts are kept per event, so the view is exact: an event is counted once per view
+ * that holds it, and never twice by one view (a replayed micro-batch rewrites its counts).
+ */
+import type { PipelineLedger } from './pipelineLedger';
+
+export class ServingView {
+  /** Which events each view holds, and their number. */
+  private readonly inBatch: Uint8Array;
+  private readonly inSpeed: Uint8Array;
+  private speedIds: number[] = [];
+  batchCount = 0;
+  /** The newest creation time the batch view holds (-1: no batch run yet). */
+  batchCutoffMs = -1;
+  /** Events held by both views (counted twice by a query). */
+  private both = 0;
+  /** Bumped whenever an event leaves the view (a readers' cursor over covered events must start again). */
+  shrunk = 0;
+  /** When the view last changed (-1: never). */
+  changedAtMs = -1;
+  /** The newest creation time the realtime view holds (-1: none). */
+  private speedNewestMs = -1;
+
+  constructor(
+    private readonly ledger: PipelineLedger,
+    private readonly discardAbsorbed: boolean,
+  ) {
+    this.inBatch = new Uint8Array(ledger.events);
+    this.inSpeed = new Uint8Array(ledger.events);
+  }
+
+  get speedCount(): number {
+    return this.speedIds.length;
+  }
+
+  /** Events counted twice by a query now. */
+  get doubleCounted(): number {
+    return this.both;
+  }
+
+  covers(id: number): boolean {
+    return this.inBatch[id] === 1 || this.inSpeed[id] === 1;
+  }
+
+  /** A batch run's result: the new batch view holds exactly `ids`. */
+  replaceBatch(ids: readonly number[], t: number): void {
+    this.changedAtMs = t;
+    const created = this.ledger.created;
+    if (this.batchCount > 0) {
+      this.inBatch.fill(0);
+      this.shrunk++;
+    }
+    let cutoff = this.batchCutoffMs;
+    for (const id of ids) {
+      this.inBatch[id] = 1;
+      if (created[id]! > cutoff) cutoff = created[id]!;
+    }
+    this.batchCount = ids.length;
+    this.batchCutoffMs = cutoff;
+    if (this.discardAbsorbed && this.speedIds.length > 0) {
+      const kept = this.speedIds.filter((id) => created[id]! > cutoff);
+      if (kept.length !== this.speedIds.length) {
+        for (const id of this.speedIds) this.inSpeed[id] = 0;
+        for (const id of kept) this.inSpeed[id] = 1;
+        this.speedIds = kept;
+        this.shrunk++;
+      }
+    }
+    this.recountBoth();
+  }
+
+  /** A micro-batch's counts added to the realtime view. */
+  addSpeed(ids: readonly number[], t: number): void {
+    const created = this.ledger.created;
+    for (const id of ids) {
+      if (this.inSpeed[id] === 1) continue;
+      if (this.discardAbsorbed && created[id]! <= this.batchCutoffMs) continue;
+      this.changedAtMs = t;
+      this.inSpeed[id] = 1;
+      this.speedIds.push(id);
+      if (created[id]! > this.speedNewestMs) this.speedNewestMs = created[id]!;
+      if (this.inBatch[id] === 1) this.both++;
+    }
+  }
+
+  /** The realtime view is thrown away (its job starts again from the log and rebuilds it). */
+  clearSpeed(t: number): void {
+    if (this.speedIds.length === 0) return;
+    this.changedAtMs = t;
+    for (const id of this.speedIds) this.inSpeed[id] = 0;
+    this.speedIds = [];
+    this.speedNewestMs = -1;
+    this.both = 0;
+    this.shrunk++;
+  }
+
+  /** The newest creation time either view holds (-1: both empty): how recent the data behind a query is. */
+  get newestMs(): number {
+    return Math.max(this.batchCutoffMs, this.speedNewestMs);
+  }
+
+  /** How many times a query counts event `id` (0, 1, or 2 when both views hold it). */
+  weight(id: number): number {
+    return this.inBatch[id]! + this.inSpeed[id]!;
+  }
+
+  /** What a query returns now: the count per key (batch view + realtime view). */
+  counts(): Map<number, number> {
+    const keys = this.ledger.keys;
+    const out = new Map<number, number>();
+    for (let id = 0; id < this.inBatch.length; id++) {
+      const n = this.inBatch[id]! + this.inSpeed[id]!;
+      if (n > 0) out.set(keys[id]!, (out.get(keys[id]!) ?? 0) + n);
+    }
+    return out;
+  }
+
+  private recountBoth(): void {
+    let both = 0;
+    for (const id of this.speedIds) if (this.inBatch[id] === 1) both++;
+    this.both = both;
+  }
+}
