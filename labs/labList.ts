@@ -16,3 +16,4 @@ export { default as sparkOnYarn } from './spark-on-yarn/lab';
 export { default as scaleUpVsOut } from './scale-up-vs-out/lab';
 export { default as platformBlueprint } from './platform-blueprint/lab';
 export { default as lambdaArchitecture } from './lambda-architecture/lab';
+export { default as netflixTrending } from './netflix-trending/lab';

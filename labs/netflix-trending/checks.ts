@@ -1,0 +1,190 @@
+/**
+ * The netflix-trending lab's checks: they read what each trending row showed at every refresh
+ * (the run's view reports, engine/pipeline/trendingRow.ts) against the true top titles of the
+ * same moment, and how old the data behind each row was.
+ */
+import type { PipelineResult, ViewReport } from '../../engine/pipeline';
+import { fail, pass, pipelineRunOf, seconds } from '../checkKit';
+import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
+
+const n = (v: number) => v.toLocaleString('en-US');
+const percent = (part: number, whole: number) => `${Math.round((100 * part) / Math.max(1, whole))}%`;
+
+interface Row {
+  view: ViewReport;
+  /** The Spark jobs writing the row's store. */
+  writers: PipelineResult['parts'];
+  kind: 'stream' | 'batch';
+}
+
+/** The trending rows of the run: each dashboard showing one, with the jobs behind it. */
+function rowsOf(result: PipelineResult): Row[] {
+  return result.views
+    .filter((v) => v.samples.some((s) => s.trending))
+    .map((view) => {
+      const writers = result.wires
+        .filter((w) => w.to === view.store)
+        .map((w) => result.parts.find((p) => p.id === w.from)!)
+        .filter((p) => p.type === 'spark-batch' || p.type === 'spark-streaming');
+      return { view, writers, kind: writers.some((p) => p.type === 'spark-streaming') ? 'stream' : 'batch' };
+    });
+}
+
+/** Why the run has no trending row of the kind asked for. */
+function noRow(result: PipelineResult, kind: Row['kind']): string {
+  const dashboards = result.parts.filter((p) => p.type === 'dashboard');
+  const trending = dashboards.filter((p) => p.settings.show === 'trending');
+  if (trending.length === 0)
+    return dashboards.length === 0
+      ? 'The pipeline has no dashboard.'
+      : `No dashboard shows a trending row: ${dashboards.map((d) => d.id).join(', ')} ${dashboards.length > 1 ? 'show' : 'shows'} every count or event (show: counts).`;
+  const rows = rowsOf(result);
+  const storeOf = (dashboard: string) => result.wires.find((w) => w.to === dashboard)?.from ?? 'nothing';
+  const why = trending.map((d) => {
+    const row = rows.find((r) => r.view.dashboard === d.id);
+    if (!row)
+      return `${d.id} reads ${storeOf(d.id)}, where no Spark job counting plays per title (op countByKey) writes`;
+    return `${d.id} ranks what ${row.writers.map((w) => `${w.id} (${w.type === 'spark-batch' ? 'Spark batch' : 'Spark Streaming'})`).join(' and ')} ${row.writers.length > 1 ? 'write' : 'writes'}`;
+  });
+  const job = kind === 'stream' ? 'a `spark-streaming` job' : 'a `spark-batch` job';
+  return `No trending row ranks what ${job} counted: ${why.join('; ')}.`;
+}
+
+function ageAt(s: ViewReport['samples'][number]): number {
+  const asOf = s.trending?.asOfMs;
+  return asOf === null || asOf === undefined ? Number.POSITIVE_INFINITY : s.t - asOf;
+}
+
+const showAge = (ms: number) => (Number.isFinite(ms) ? seconds(ms) : 'empty');
+
+/** What a row's refreshes showed: how old its data was and how often it held the true top titles. */
+function measure(row: Row, fromMs: number): string {
+  const samples = row.view.samples.filter((s) => s.trending && s.t >= fromMs);
+  const shown = samples.filter((s) => s.trending!.row.length > 0);
+  if (shown.length === 0) return `${row.view.dashboard} never showed a title`;
+  const ages = shown.map(ageAt).sort((a, b) => a - b);
+  const top = shown[0]!.trending!.truth.length;
+  const full = shown.filter((s) => s.trending!.hits === top).length;
+  return `${row.view.dashboard}'s data was at worst ${showAge(ages[ages.length - 1]!)} old (median ${showAge(ages[Math.floor(ages.length / 2)]!)}), and it held the true top ${top} at ${percent(full, shown.length)} of its ${n(shown.length)} refreshes with titles`;
+}
+
+function judgeRow(
+  run: StepRun,
+  kind: Row['kind'],
+  judge: (row: Row, result: PipelineResult) => CheckVerdict,
+): CheckVerdict {
+  const result = pipelineRunOf(run).report.result;
+  const rows = rowsOf(result).filter((r) => r.kind === kind);
+  if (rows.length === 0) return fail(noRow(result, kind));
+  // The freshest row of its kind (by its worst age) is the one judged.
+  const worst = (r: Row) => Math.max(...r.view.samples.map(ageAt));
+  return judge([...rows].sort((a, b) => worst(a) - worst(b))[0]!, result);
+}
+
+/** The old pipeline: a trending row computed by a batch job every `everyMs` from files a collector wrote. */
+export function oldPipelineCheck(id: string, everyMs: number): LabCheck {
+  return {
+    id,
+    title: 'The old batch pipeline: collector, S3, an hourly job, the row',
+    evaluate: (run) =>
+      judgeRow(run, 'batch', (row, result) => {
+        const byId = new Map(result.parts.map((p) => [p.id, p]));
+        const fedBy = (id: string) => result.wires.filter((w) => w.to === id).map((w) => byId.get(w.from)!);
+        const job = row.writers.find((w) => w.type === 'spark-batch')!;
+        const store = fedBy(job.id)[0];
+        const collector = store ? fedBy(store.id).find((p) => p.type === 'flume') : undefined;
+        if (!store || store.type !== 'hdfs' || !collector)
+          return fail(
+            `${job.id} reads ${store ? store.id : 'nothing'}: the old pipeline's job reads the files a collector (a \`flume\` part) wrote into S3 (an \`hdfs\` part).`,
+          );
+        if (job.settings.everyMs !== everyMs)
+          return fail(
+            `${job.id} runs every ${seconds(job.settings.everyMs as number)}; Netflix's old jobs ran every hour (and every day).`,
+          );
+        return pass(
+          `${row.view.dashboard} shows the row that ${job.id} computes every hour from ${store.id}, where ${collector.id} writes the play events.`,
+        );
+      }),
+  };
+}
+
+/** By the end of the run the batch row shows `top` titles; its staleness and hits are measured. */
+export function batchRowMeasuredCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'The old row shows titles, and its age is measured',
+    evaluate: (run) =>
+      judgeRow(run, 'batch', (row) => {
+        const last = row.view.samples[row.view.samples.length - 1]!;
+        const shownFrom = row.view.samples.find((s) => (s.trending?.row.length ?? 0) > 0);
+        if (!shownFrom || last.trending!.row.length < last.trending!.truth.length)
+          return fail(
+            `By the end of the run ${row.view.dashboard} showed ${last.trending!.row.length} titles: the first run of ${row.writers.map((w) => w.id).join(', ')} had not written its counts yet.`,
+          );
+        return pass(`From ${seconds(shownFrom.t)} on (the first batch run's counts), ${measure(row, shownFrom.t)}.`);
+      }),
+  };
+}
+
+/** The streaming row holds at least `minHits` of the true top titles at every refresh from `fromMs` on. */
+export function trendingCorrectCheck(id: string, fromMs: number, minHits: number): LabCheck {
+  return {
+    id,
+    title: `Trending now holds the true top titles (at least ${minHits} of them) at every refresh`,
+    evaluate: (run) =>
+      judgeRow(run, 'stream', (row) => {
+        const samples = row.view.samples.filter((s) => s.trending && s.t >= fromMs);
+        if (samples.length === 0) return fail(`${row.view.dashboard} did not refresh after ${seconds(fromMs)}.`);
+        const bad = samples.find((s) => s.trending!.hits < minHits);
+        if (!bad) {
+          const full = samples.filter((s) => s.trending!.hits === s.trending!.truth.length).length;
+          return pass(
+            `At every one of ${row.view.dashboard}'s ${n(samples.length)} refreshes from ${seconds(fromMs)} on, its row held at least ${minHits} of the true top ${samples[0]!.trending!.truth.length}, all of them at ${percent(full, samples.length)}.`,
+          );
+        }
+        const tr = bad.trending!;
+        const titles = (list: { key: number }[]) => list.map((e) => `title ${e.key}`).join(', ');
+        return fail(
+          `At ${seconds(bad.t)} ${row.view.dashboard}'s row held ${tr.hits} of the true top ${tr.truth.length} (it showed ${tr.row.length ? titles(tr.row) : 'nothing'}; the true row was ${titles(tr.truth)}); its data was ${showAge(ageAt(bad))} old.`,
+        );
+      }),
+  };
+}
+
+/** The streaming row's data is never more than `boundMs` old at any refresh from `fromMs` on. */
+export function trendingFreshCheck(id: string, boundMs: number, fromMs: number): LabCheck {
+  return {
+    id,
+    title: `Trending now is never more than ${seconds(boundMs)} old`,
+    evaluate: (run) =>
+      judgeRow(run, 'stream', (row) => {
+        const samples = row.view.samples.filter((s) => s.trending && s.t >= fromMs);
+        const late = samples.find((s) => ageAt(s) > boundMs);
+        const worst = Math.max(...samples.map(ageAt), 0);
+        if (!late)
+          return pass(
+            `At every refresh from ${seconds(fromMs)} on, ${row.view.dashboard}'s data was at most ${seconds(worst)} old.`,
+          );
+        return fail(
+          `At ${seconds(late.t)} ${row.view.dashboard}'s data was ${showAge(ageAt(late))} old (at worst ${showAge(worst)}): its row ranks only what ${row.writers.map((w) => w.id).join(', ')} had written to ${row.view.store}.`,
+        );
+      }),
+  };
+}
+
+/** Both rows ran side by side: their ages and hits are reported together. */
+export function bothRowsMeasuredCheck(id: string, fromMs: number): LabCheck {
+  return {
+    id,
+    title: 'Both rows measured side by side',
+    evaluate: (run) => {
+      const result = pipelineRunOf(run).report.result;
+      const rows = rowsOf(result);
+      const batch = rows.find((r) => r.kind === 'batch');
+      const stream = rows.find((r) => r.kind === 'stream');
+      if (!batch) return fail(`The old batch row is gone: ${noRow(result, 'batch')}`);
+      if (!stream) return fail(noRow(result, 'stream'));
+      return pass(`From ${seconds(fromMs)} on: ${measure(batch, fromMs)}; ${measure(stream, fromMs)}.`);
+    },
+  };
+}

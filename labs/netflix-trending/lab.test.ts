@@ -1,0 +1,77 @@
+/**
+ * What the netflix-trending texts say, checked against the runs (every lab's solutions and
+ * starters are judged by labs/allLabs.test.ts): the members' plays, the trending row's defaults,
+ * the old row looking into the past, the streaming row fresh and right.
+ */
+import { describe, expect, it } from 'vitest';
+import lab, { FRESH_MS, HOUR_MS, MIN_HITS, RUN_MS, WINDOW_MS } from './lab';
+import { runStep } from '../runStep';
+import { PART_CATALOGUE } from '../../engine/pipeline';
+import type { PipelineRunReport } from '../labTypes';
+
+type Part = { id: string; type: string; settings?: Record<string, unknown> };
+type File = { parts: Part[]; wires: unknown[] };
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+const run = async (stepIndex: number, source: string) => {
+  const out = await runStep({ lab, stepIndex, source });
+  expect(out.error).toBeNull();
+  return { out, result: (out.report as PipelineRunReport).result };
+};
+const edit = (text: string, change: (p: File) => void) => {
+  const p = JSON.parse(text) as File;
+  change(p);
+  return JSON.stringify(p);
+};
+const age = (s: { t: number; trending?: { asOfMs: number | null } }) => s.t - (s.trending?.asOfMs ?? -Infinity);
+
+describe('the netflix-trending lab', () => {
+  it('the intro: 10 plays a second for 2 h 30 min over 40 titles, new leaders every 20 minutes, the row the last 10 minutes’ top 10', () => {
+    const text = flat(lab.intro);
+    expect(text).toContain('**40 titles');
+    expect(text).toContain('10 play events a second for 2 and a half hours (90,000 in all)');
+    expect(text).toContain('**every 20 minutes other titles take the lead**');
+    expect(text).toContain('**10 most played titles of the last 10 minutes**');
+    const members = (JSON.parse(lab.steps[0]!.starter) as File).parts.find((p) => p.type === 'clients')!;
+    expect(members.settings).toMatchObject({ events: 90_000, ratePerSec: 10, keys: 40, trendEveryMs: 1_200_000 });
+    expect(PART_CATALOGUE.dashboard.settings.top!.default).toBe(10);
+    expect(PART_CATALOGUE.dashboard.settings.windowMs!.default).toBe(WINDOW_MS);
+    expect(RUN_MS).toBe(2.5 * HOUR_MS);
+  });
+
+  it('step 1: files close every 5 minutes; the hourly row looks into the past', async () => {
+    const text = flat(lab.steps[0]!.instructions);
+    expect(text).toContain('closing a file every 5 minutes');
+    expect(text).toContain('The run lasts **2 h 30 min**');
+    const { out, result } = await run(0, lab.steps[0]!.solution);
+    expect(out.passed).toBe(true);
+    const samples = result.views[0]!.samples.filter((s) => (s.trending?.row.length ?? 0) > 0);
+    const ages = samples.map(age).sort((a, b) => a - b);
+    expect(ages[Math.floor(ages.length / 2)]).toBeGreaterThan(20 * 60_000);
+    expect(ages[ages.length - 1]).toBeGreaterThan(HOUR_MS);
+    // A daily job shows nothing within the run.
+    const daily = edit(lab.steps[0]!.solution, (p) => {
+      p.parts.find((x) => x.type === 'spark-batch')!.settings = { everyMs: 24 * HOUR_MS };
+    });
+    const late = await run(0, daily);
+    expect(late.out.checks.find((c) => c.id === 'old-pipeline')!.pass).toBe(false);
+    expect(late.out.checks.find((c) => c.id === 'old-row-measured')!.reason).toContain('showed 0 titles');
+  });
+
+  it('step 2: the streaming row is fresh and right; a job writing raw plays gives the recommender nothing to rank', async () => {
+    const text = flat(lab.steps[1]!.instructions);
+    expect(text).toContain(`**at least ${MIN_HITS} of the true top 10 titles**`);
+    expect(text).toContain(`**more than ${FRESH_MS / 1000} s old**`);
+    const { result } = await run(1, lab.steps[1]!.solution);
+    const [old, now] = ['old-row', 'recommender'].map((d) => result.views.find((v) => v.dashboard === d)!);
+    expect(Math.max(...now!.samples.filter((s) => s.t >= 60_000).map(age))).toBeLessThanOrEqual(FRESH_MS);
+    expect(Math.max(...old!.samples.filter((s) => s.t >= HOUR_MS).map(age))).toBeGreaterThan(HOUR_MS);
+    const raw = edit(lab.steps[1]!.solution, (p) => {
+      p.parts.find((x) => x.type === 'spark-streaming')!.settings = {};
+    });
+    const { out } = await run(1, raw);
+    const verdict = out.checks.find((c) => c.id === 'trending-correct')!;
+    expect(verdict.pass).toBe(false);
+    expect(verdict.reason).toContain('recommender reads cassandra, where no Spark job counting plays per title');
+  });
+});
