@@ -33,7 +33,8 @@ export function PipelineRunView({ report }: { report: PipelineRunReport }) {
           {resenders.map((p) => `${n(p.resent ?? 0)} copies by ${p.id}`).join('; ')}.
         </p>
       )}
-      <div className="table-scroll">
+      {/* It scrolls sideways in a narrow pane: a tab stop, so the keyboard can scroll it too. */}
+      <div className="table-scroll" role="region" aria-label="Each part of the pipeline" tabIndex={0}>
         <table className="pipeline-parts" data-testid="pipeline-parts">
           <caption>Each part of the pipeline</caption>
           <thead>
@@ -51,7 +52,7 @@ export function PipelineRunView({ report }: { report: PipelineRunReport }) {
           </thead>
           <tbody>
             {result.parts.map((p) => (
-              <tr key={p.id}>
+              <tr key={p.id} data-part={p.id}>
                 <th scope="row">{p.id}</th>
                 <td>{p.label}</td>
                 <td>{p.node ?? 'outside'}</td>
