@@ -124,4 +124,28 @@ describe('a pipeline step: diagram, editor helpers and playback', { timeout: 240
     await s.screenshot('pipeline-outage-dark');
     expect(s.consoleErrors).toEqual([]);
   });
+
+  it('clips a long part id to its box, with the whole id in the box’s title', async () => {
+    const { page } = s;
+    const long = 'ingest-api-for-every-device-in-the-fleet';
+    const starter = await editorText(page);
+    await setEditorText(page, starter.replace(/"ingest"/g, `"${long}"`));
+    const box = page.getByTestId(`part-${long}`);
+    await box.waitFor();
+    const shown = (await box.locator('.pipeline-id').textContent()) ?? '';
+    expect(shown.endsWith('…')).toBe(true);
+    expect(long.startsWith(shown.slice(0, -1))).toBe(true);
+    expect(await box.locator('title').textContent()).toMatch(new RegExp(`^${long}: Ingest API, on n1`));
+    // Every line of the box fits inside it, as drawn in this browser's font.
+    const tooLong = await box.evaluate((g) => {
+      const width = (g.querySelector('rect') as SVGRectElement).getBBox().width;
+      return [...g.querySelectorAll('tspan')]
+        .map((t) => ({ text: t.textContent, right: 8 + (t as SVGTSpanElement).getComputedTextLength(), width }))
+        .filter((line) => line.right > line.width);
+    });
+    expect(tooLong).toEqual([]);
+    await diagramInView(page);
+    await s.screenshot('pipeline-long-id-dark');
+    await setEditorText(page, starter);
+  });
 });

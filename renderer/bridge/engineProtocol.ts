@@ -2,6 +2,7 @@
 import type { FaultSpec } from '../../engine/cluster';
 import type { JobRunReport, KafkaJobReport } from '../../engine/api';
 import type { KafkaFault } from '../../engine/streaming';
+import type { PipelineFault } from '../../engine/pipeline';
 import type { StepOutcome } from '../../labs/runStep';
 import type { DemoScenarioRun } from '../../engine/api';
 import type { NodeInfo } from '../viz/clusterTimeline';
@@ -18,6 +19,8 @@ export type ToEngine =
       faults: FaultSpec[];
       /** A stream step's faults injected from the UI (the engine checks each field). */
       streamFaults?: KafkaFault[];
+      /** A pipeline step's faults injected from the UI (the engine checks each field). */
+      pipelineFaults?: PipelineFault[];
       /** Wall-clock budget of each run of the learner's code, in seconds (the Settings' time limit). */
       timeLimitSeconds: number;
     }
@@ -122,6 +125,8 @@ export interface StepRunResult {
   faults: FaultSpec[];
   /** A stream step's faults injected from the UI (part of this run). */
   streamFaults: KafkaFault[];
+  /** A pipeline step's faults injected from the UI (part of this run; absent: none). */
+  pipelineFaults?: PipelineFault[];
   /** The learner's console output over all the step's runs (capped, in order), and the lines past the cap. */
   console?: string[];
   consoleMore?: number;

@@ -173,6 +173,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     runner: sandbox,
     faults: message.faults,
     streamFaults: message.streamFaults ?? [],
+    pipelineFaults: message.pipelineFaults ?? [],
     ...(settingsStep(step) ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
   });
@@ -186,6 +187,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
         nodes: spec ? nodesOf(spec) : [],
         faults: message.faults,
         streamFaults: message.streamFaults ?? [],
+        pipelineFaults: message.pipelineFaults ?? [],
         ...printedLines,
       },
     });

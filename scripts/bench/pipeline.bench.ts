@@ -3,63 +3,19 @@
  * Streaming → HBase → dashboard, and Kafka → Flume → HDFS beside it) moving 100,000 events, run
  * by the engine in this process and by `clusterlab pipeline` as a learner runs it, against a
  * baseline measured here first: a plain loop that moves the same events through the same parts in
- * order, noting each event's arrival at each part as the ledger does. The browser's figures (the
- * run in the web build, its playback frame rate) come with the app's pipeline view.
+ * order, noting each event's arrival at each part as the ledger does (benchPipeline.ts). The
+ * browser's figures (the same run in the web build, its playback frame rate) are webPipeline.bench.ts's.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPipeline } from '../../engine/pipeline';
+import { BENCH_PIPELINE, EVENTS, median, plainLoop } from './benchPipeline';
 
-const EVENTS = 100_000;
 const gc = (globalThis as { gc?: () => void }).gc;
-
-const pipeline = {
-  parts: [
-    { id: 'clients', type: 'clients', settings: { events: EVENTS, ratePerSec: 2_000 } },
-    { id: 'api', type: 'api', node: 'n1' },
-    { id: 'buffer', type: 'kafka', node: 'n2' },
-    { id: 'stream', type: 'spark-streaming', node: 'n3' },
-    { id: 'serving', type: 'hbase', node: 'n2' },
-    { id: 'dashboard', type: 'dashboard', node: 'n1' },
-    { id: 'agent', type: 'flume', node: 'n3' },
-    { id: 'lake', type: 'hdfs', node: 'n1' },
-  ],
-  wires: [
-    { from: 'clients', to: 'api' },
-    { from: 'api', to: 'buffer' },
-    { from: 'buffer', to: 'stream' },
-    { from: 'stream', to: 'serving' },
-    { from: 'serving', to: 'dashboard' },
-    { from: 'buffer', to: 'agent' },
-    { from: 'agent', to: 'lake' },
-  ],
-};
-
-/** The same events through the same 7 parts, each noting arrivals and passing the ids on. */
-function baseline(): number {
-  const start = performance.now();
-  const parts = 7;
-  const reached = Array.from({ length: parts }, () => new Float64Array(EVENTS).fill(Number.NaN));
-  let ids: number[] = [];
-  for (let i = 0; i < EVENTS; i++) ids.push(i);
-  for (let p = 0; p < parts; p++) {
-    const next: number[] = [];
-    const row = reached[p]!;
-    for (const id of ids) {
-      if (Number.isNaN(row[id]!)) row[id] = p;
-      next.push(id);
-    }
-    ids = next;
-  }
-  return performance.now() - start;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+const pipeline = BENCH_PIPELINE;
+const baseline = () => plainLoop(EVENTS);
 
 gc?.();
 const base = median([baseline(), baseline(), baseline()]);

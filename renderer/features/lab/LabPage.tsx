@@ -9,6 +9,7 @@ import { PipelinePanel } from '../pipeline/PipelinePanel';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
+import type { PipelineFault } from '../../../engine/pipeline';
 import { findLab as labById } from '../../../labs/labRegistry';
 import { notJudgedReason } from '../../../labs/notJudgedReason';
 import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
@@ -97,12 +98,17 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
     updateProgress((p) => withStep(p, labId, step.id, (s) => ({ ...s, code: value })));
   };
 
-  const runWith = async (faults: FaultSpec[], at: number, streamFaults: KafkaFault[] = []) => {
-    const result = await run(source, faults, streamFaults);
+  const runWith = async (
+    faults: FaultSpec[],
+    at: number,
+    streamFaults: KafkaFault[] = [],
+    pipelineFaults: PipelineFault[] = [],
+  ) => {
+    const result = await run(source, faults, streamFaults, pipelineFaults);
     if (!result) return;
     setStartAt(at);
     // A new run shows its checks from the top; a fault re-run keeps the learner where they are.
-    showTopOnResult.current = faults.length === 0 && streamFaults.length === 0;
+    showTopOnResult.current = faults.length === 0 && streamFaults.length === 0 && pipelineFaults.length === 0;
     setResultVersion((v) => v + 1);
     const { checks: verdicts, error: failure } = result.outcome;
     updateProgress((p) =>
@@ -345,6 +351,10 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                   cluster={step.run.cluster}
                   report={shown?.outcome.report?.kind === 'pipeline' ? shown.outcome.report : null}
                   busy={state.status === 'running'}
+                  injected={shown?.pipelineFaults ?? NO_FAULTS}
+                  stepFaults={step.run.faults ?? NO_FAULTS}
+                  startAt={startAt}
+                  onInjectFault={(faults, at) => void runWith([], at, [], faults)}
                 />
               </ErrorBoundary>
             )}
@@ -372,6 +382,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
 }
 
 const NO_NODES: never[] = [];
+const NO_FAULTS: never[] = [];
 
 /** After a run: the run pane shows its top (the checks); in a small window the main area scrolls to it (the header stays). */
 function showRunTop(panel: HTMLElement | null) {

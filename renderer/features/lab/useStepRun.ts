@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
+import type { PipelineFault } from '../../../engine/pipeline';
 import { engineClient, RunStoppedError, warmSandboxSoon } from '../../bridge/engineClient';
 import type { RunProgress, StepRunResult } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
@@ -65,6 +66,7 @@ export function useStepRun(labId: string, stepIndex: number) {
       source: string,
       faults: FaultSpec[] = [],
       streamFaults: KafkaFault[] = [],
+      pipelineFaults: PipelineFault[] = [],
     ): Promise<StepRunResult | null> => {
       // Run while a run is going on (Ctrl/Cmd+Enter in the editor): the newer code wins.
       if (inFlight.current) engineClient().stop();
@@ -82,7 +84,15 @@ export function useStepRun(labId: string, stepIndex: number) {
       const marker = runStarting({ kind: 'lab', labId, step: stepIndex, title });
       let ended: 'finished' | 'failed' = 'failed';
       try {
-        const request = { labId, stepIndex, source, faults, streamFaults, timeLimitSeconds: currentTimeLimit() };
+        const request = {
+          labId,
+          stepIndex,
+          source,
+          faults,
+          streamFaults,
+          pipelineFaults,
+          timeLimitSeconds: currentTimeLimit(),
+        };
         // HDFS and server settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
         const labStep = findLab(labId)?.steps[stepIndex];
         const simulatedOnly = labStep !== undefined && settingsStep(labStep);

@@ -10,8 +10,13 @@ import { BOX_H, BOX_W, type LaidBox, type PipelineLayout } from '../../viz/pipel
 import type { PipelineInstant } from '../../viz/pipeline/pipelineAt';
 import { STAGE_TITLE } from '../../viz/pipeline/stageOrder';
 import { formatSimTime } from '../../viz/run/format';
+import { clipToWidth } from '../../viz/pipeline/clipToWidth';
 
 const n = (v: number) => v.toLocaleString('en-US');
+/** The room for text in a box (its width less the margins), in px of the drawing. */
+const TEXT_W = BOX_W - 10;
+/** How far the drawing may shrink to fit its pane (its 12 px text then reads as 9 px). */
+const MIN_SCALE = 0.75;
 
 export interface PipelineDiagramProps {
   layout: PipelineLayout;
@@ -42,6 +47,8 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width={layout.width}
       height={layout.height}
+      // Scaled down to fit a narrow pane, but never so far that its text cannot be read: it scrolls instead.
+      style={{ minWidth: Math.round(layout.width * MIN_SCALE) }}
       role="group"
       aria-label="The pipeline, stage by stage"
     >
@@ -91,20 +98,22 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
               }
             }}
           >
+            {/* The whole id, kind and machine (the box clips long ones): its tooltip and its name. */}
+            <title>{`${b.part.id}: ${def.label}, ${where}${status ? `, ${status.text}` : ''}`}</title>
             <rect width={BOX_W} height={BOX_H} rx={6} />
             {/* One text, its lines spaced apart, so that the box's name (from its content) reads as it shows. */}
             <text x={8} y={17}>
-              <tspan className="pipeline-id">{clip(b.part.id, 14)}</tspan>{' '}
+              <tspan className="pipeline-id">{clipToWidth(b.part.id, TEXT_W, 12, true)}</tspan>{' '}
               <tspan x={8} y={33} className="pipeline-kind">
-                {clip(def.label, 17)}
+                {clipToWidth(def.label, TEXT_W, 12)}
               </tspan>{' '}
               <tspan x={8} y={49} className="pipeline-node">
-                {where}
+                {clipToWidth(where, TEXT_W, 12)}
               </tspan>
               {status && ' '}
               {status && (
                 <tspan x={8} y={66} className="pipeline-status" data-testid={`status-${b.part.id}`}>
-                  {clip(status.text, 19)}
+                  {clipToWidth(status.text, TEXT_W, 11)}
                 </tspan>
               )}
             </text>
@@ -113,8 +122,4 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
       })}
     </svg>
   );
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -5,13 +5,16 @@
  */
 import { useMemo, useState } from 'react';
 import type { PresetName } from '../../../engine/cluster';
+import type { PipelineFault } from '../../../engine/pipeline';
 import type { PipelineRunReport } from '../../../labs/labTypes';
 import { pipelineLayout } from '../../viz/pipeline/pipelineLayout';
 import type { PipelineInstant } from '../../viz/pipeline/pipelineAt';
 import { readPipelineText, type DrawnPipeline } from '../../viz/pipeline/readPipelineText';
+import { faultsThatFit } from '../../viz/pipeline/pipelineFaults';
 import { clusterMachines } from './clusterMachines';
 import { PipelineDiagram } from './PipelineDiagram';
 import { PipelineEditorForm } from './PipelineEditorForm';
+import { PipelineFaultBar } from './PipelineFaultBar';
 import { PipelinePlayback } from './PipelinePlayback';
 import { runDiffers } from './runDiffers';
 import './pipeline.css';
@@ -22,9 +25,29 @@ export interface PipelinePanelProps {
   cluster: PresetName;
   report: PipelineRunReport | null;
   busy: boolean;
+  /** Faults injected from the UI into the run shown (the step's own are `stepFaults`). */
+  injected?: readonly PipelineFault[];
+  /** The step's own faults: part of every run. */
+  stepFaults?: readonly PipelineFault[];
+  /** Runs the step again with these injected faults; the playback resumes at `atMs`. */
+  onInjectFault?(faults: PipelineFault[], atMs: number): void;
+  /** Where the playback starts (a fault re-run resumes at the fault). */
+  startAt?: number;
 }
 
-export function PipelinePanel({ text, onText, cluster, report, busy }: PipelinePanelProps) {
+const NONE: readonly PipelineFault[] = [];
+
+export function PipelinePanel({
+  text,
+  onText,
+  cluster,
+  report,
+  busy,
+  injected = NONE,
+  stepFaults = NONE,
+  onInjectFault,
+  startAt = 0,
+}: PipelinePanelProps) {
   const read = useMemo(() => readPipelineText(text), [text]);
   const [lastGood, setLastGood] = useState<DrawnPipeline | null>(read.ok ? read.pipeline : null);
   if (read.ok && read.pipeline !== lastGood) setLastGood(read.pipeline);
@@ -36,46 +59,63 @@ export function PipelinePanel({ text, onText, cluster, report, busy }: PipelineP
     [report, cluster],
   );
 
+  // A part the file no longer has cannot be stopped in the next run: its faults are left out.
+  const inject = (faults: PipelineFault[], atMs: number) =>
+    onInjectFault?.(read.ok ? faultsThatFit(faults, new Set(read.pipeline.parts.map((p) => p.id))) : faults, atMs);
+
   const body = (at: PipelineInstant | null) => (
-    <div className="pipeline-work">
-      <div className="pipeline-picture">
-        {!read.ok && (
-          <p className="error" role="status" data-testid="pipeline-parse">
-            The file does not parse: {read.reason}. {drawn ? 'The diagram shows the last version that did.' : ''}
-          </p>
-        )}
-        {report && drawn && runDiffers(drawn, report.result) && (
-          <p className="muted" data-testid="pipeline-changed">
-            The file has changed since this run: the figures on the boxes are the run&rsquo;s. Run again to see the new
-            pipeline work.
-          </p>
-        )}
-        {layout && layout.strays.length > 0 && (
-          <p className="error">
-            {layout.strays.map((w) => `${w.from} → ${w.to}`).join(', ')}: a wire names a part the file does not have.
-          </p>
-        )}
-        {layout && (
-          <div className="pipeline-scroll">
-            <PipelineDiagram layout={layout} at={at} selected={selected} onSelect={setSelected} />
-          </div>
-        )}
+    <>
+      {report && at && onInjectFault && (
+        <PipelineFaultBar
+          result={report.result}
+          t={at.t}
+          injected={injected}
+          stepFaults={stepFaults}
+          busy={busy}
+          selected={selected}
+          onInject={inject}
+        />
+      )}
+      <div className="pipeline-work">
+        <div className="pipeline-picture">
+          {!read.ok && (
+            <p className="error" role="status" data-testid="pipeline-parse">
+              The file does not parse: {read.reason}. {drawn ? 'The diagram shows the last version that did.' : ''}
+            </p>
+          )}
+          {report && drawn && runDiffers(drawn, report.result) && (
+            <p className="muted" data-testid="pipeline-changed">
+              The file has changed since this run: the figures on the boxes are the run&rsquo;s. Run again to see the
+              new pipeline work.
+            </p>
+          )}
+          {layout && layout.strays.length > 0 && (
+            <p className="error">
+              {layout.strays.map((w) => `${w.from} → ${w.to}`).join(', ')}: a wire names a part the file does not have.
+            </p>
+          )}
+          {layout && (
+            <div className="pipeline-scroll">
+              <PipelineDiagram layout={layout} at={at} selected={selected} onSelect={setSelected} />
+            </div>
+          )}
+        </div>
+        <PipelineEditorForm
+          pipeline={read.ok ? read.pipeline : null}
+          text={text}
+          onText={onText}
+          machines={machines}
+          selected={selected}
+          onSelect={setSelected}
+        />
       </div>
-      <PipelineEditorForm
-        pipeline={read.ok ? read.pipeline : null}
-        text={text}
-        onText={onText}
-        machines={machines}
-        selected={selected}
-        onSelect={setSelected}
-      />
-    </div>
+    </>
   );
 
   return (
     <div className="pipeline-panel" data-testid="pipeline-panel">
       {report ? (
-        <PipelinePlayback report={report} busy={busy}>
+        <PipelinePlayback report={report} busy={busy} startAt={startAt}>
           {body}
         </PipelinePlayback>
       ) : (

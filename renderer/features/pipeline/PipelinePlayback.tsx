@@ -17,16 +17,18 @@ import { PipelineRunView } from './PipelineRunView';
 export interface PipelinePlaybackProps {
   report: PipelineRunReport;
   busy: boolean;
+  /** Where the playback starts (simulated ms). */
+  startAt?: number;
   /** The diagram (and helpers) drawn at the instant. */
   children(at: PipelineInstant): React.ReactNode;
 }
 
-export function PipelinePlayback({ report, busy, children }: PipelinePlaybackProps) {
+export function PipelinePlayback({ report, busy, startAt = 0, children }: PipelinePlaybackProps) {
   const { result } = report;
   const durationMs = Math.max(1, result.simulatedMs);
   const chosenSpeed = useAppStore((s) => s.playbackSpeed);
   const chooseSpeed = useAppStore((s) => s.choosePlaybackSpeed);
-  const playback = usePlayback(durationMs, 1000, true, chosenSpeed ?? speedFor(durationMs));
+  const playback = usePlayback(durationMs, 1000, true, chosenSpeed ?? speedFor(durationMs), startAt);
   useRunClock(playback, busy);
   const at = useMemo(() => pipelineAt(result, playback.t), [result, playback.t]);
   const eventTimes = useMemo(() => pipelineEventTimes(result), [result]);

@@ -16,6 +16,7 @@ export const msText = (ms: number) =>
 export function PipelineRunView({ report }: { report: PipelineRunReport }) {
   const { result } = report;
   const s = result.summary;
+  const resenders = result.parts.filter((p) => (p.resent ?? 0) > 0);
   return (
     <div className="run-area pipeline-run" data-testid="pipeline-run">
       <p className="pipeline-verdict" data-testid="pipeline-summary">
@@ -26,7 +27,14 @@ export function PipelineRunView({ report }: { report: PipelineRunReport }) {
         {s.latencyMs &&
           ` From client to display: median ${msText(s.latencyMs.p50)}, 95% within ${msText(s.latencyMs.p95)}, the slowest ${msText(s.latencyMs.max)}.`}
       </p>
-      <div className="table-scroll">
+      {resenders.length > 0 && (
+        <p className="pipeline-resent" data-testid="pipeline-resent">
+          Sent again after a refusal (the part they feed was down, cut off or full):{' '}
+          {resenders.map((p) => `${n(p.resent ?? 0)} copies by ${p.id}`).join('; ')}.
+        </p>
+      )}
+      {/* It scrolls sideways in a narrow pane: a tab stop, so the keyboard can scroll it too. */}
+      <div className="table-scroll" role="region" aria-label="Each part of the pipeline" tabIndex={0}>
         <table className="pipeline-parts" data-testid="pipeline-parts">
           <caption>Each part of the pipeline</caption>
           <thead>
@@ -44,7 +52,7 @@ export function PipelineRunView({ report }: { report: PipelineRunReport }) {
           </thead>
           <tbody>
             {result.parts.map((p) => (
-              <tr key={p.id}>
+              <tr key={p.id} data-part={p.id}>
                 <th scope="row">{p.id}</th>
                 <td>{p.label}</td>
                 <td>{p.node ?? 'outside'}</td>

@@ -1,0 +1,138 @@
+/**
+ * "Inject a fault and run again" for a pipeline run: pick a part (with its machine) and what
+ * strikes it (kill or slow its machine, cut its rack off, stop the part), for how long, at the
+ * playback's instant; the step runs again with the faults injected so far plus this one. Below,
+ * the faults of this run: the ones injected (with "Run without faults") and, apart, the step's own,
+ * which every run has.
+ */
+import { useState } from 'react';
+import type { PipelineFault, PipelineResult } from '../../../engine/pipeline';
+import {
+  describePipelineFault,
+  FAULT_CHOICE_LABEL,
+  FAULT_DURATIONS,
+  faultChoicesFor,
+  faultsFor,
+  faultTargets,
+  SLOW_FACTORS,
+  type FaultChoice,
+} from '../../viz/pipeline/pipelineFaults';
+import { formatSimTime } from '../../viz/run/format';
+
+export interface PipelineFaultBarProps {
+  result: PipelineResult;
+  /** The playback's instant (simulated ms). */
+  t: number;
+  /** Faults injected from here so far (part of this run). */
+  injected: readonly PipelineFault[];
+  /** The step's own faults (part of every run). */
+  stepFaults: readonly PipelineFault[];
+  busy: boolean;
+  /** The part picked on the diagram: the bar picks it too. */
+  selected: string | null;
+  onInject(faults: PipelineFault[], atMs: number): void;
+}
+
+const durationText = (s: number | null) => (s === null ? 'until the run ends' : `for ${s} s`);
+
+export function PipelineFaultBar({ result, t, injected, stepFaults, busy, selected, onInject }: PipelineFaultBarProps) {
+  const targets = faultTargets(result);
+  const [chosenPart, setChosenPart] = useState<string | null>(null);
+  // A part picked on the diagram is picked here too, until the learner picks another here.
+  const [followed, setFollowed] = useState(selected);
+  if (followed !== selected) {
+    setFollowed(selected);
+    if (selected !== null && targets.some((p) => p.id === selected)) setChosenPart(selected);
+  }
+  const part = targets.find((p) => p.id === chosenPart) ?? targets[0] ?? null;
+  const choices = part ? faultChoicesFor(part, result) : [];
+  const [asked, setAsked] = useState<FaultChoice>('kill');
+  const choice = choices.includes(asked) ? asked : (choices[0] ?? 'kill');
+  const [factor, setFactor] = useState<number>(4);
+  const [forSeconds, setForSeconds] = useState<number | null>(null);
+  const atMs = Math.round(t);
+
+  const inject = () => {
+    if (!part) return;
+    const added = faultsFor({ choice, part, atMs, forSeconds, factor }, result);
+    if (added.length > 0) onInject([...injected, ...added], atMs);
+  };
+
+  return (
+    <>
+      {targets.length > 0 && (
+        <div className="toolbar pipeline-faults" role="group" aria-label="Inject a fault and run again">
+          <span className="pipeline-faults-title">Inject a fault and run again:</span>
+          <label>
+            Part{' '}
+            <select
+              value={part?.id ?? ''}
+              onChange={(e) => setChosenPart(e.target.value)}
+              aria-label="Part the fault strikes"
+            >
+              {targets.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.id} ({p.node === null ? 'no machine' : `on ${p.node}`})
+                </option>
+              ))}
+            </select>
+          </label>
+          <select value={choice} onChange={(e) => setAsked(e.target.value as FaultChoice)} aria-label="Fault to inject">
+            {choices.map((c) => (
+              <option key={c} value={c}>
+                {FAULT_CHOICE_LABEL[c]}
+              </option>
+            ))}
+          </select>
+          {choice === 'slow' && (
+            <select
+              value={factor}
+              onChange={(e) => setFactor(Number(e.target.value))}
+              aria-label="How many times slower"
+            >
+              {SLOW_FACTORS.map((f) => (
+                <option key={f} value={f}>
+                  {f}× slower
+                </option>
+              ))}
+            </select>
+          )}
+          <select
+            value={forSeconds ?? 'end'}
+            onChange={(e) => setForSeconds(e.target.value === 'end' ? null : Number(e.target.value))}
+            aria-label="How long the fault lasts"
+          >
+            {FAULT_DURATIONS.map((s) => (
+              <option key={s ?? 'end'} value={s ?? 'end'}>
+                {durationText(s)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn danger"
+            disabled={busy || !part}
+            onClick={inject}
+            title={`At ${formatSimTime(atMs)}, the instant shown, and run the step again`}
+          >
+            Inject now and run again
+          </button>
+        </div>
+      )}
+      {injected.length > 0 && (
+        <p className="muted faults-note" data-testid="injected-faults">
+          Faults in this run: {injected.map((f) => describePipelineFault(f, result)).join('; ')}.{' '}
+          <button type="button" className="btn link" disabled={busy} onClick={() => onInject([], 0)}>
+            Run without faults
+          </button>
+        </p>
+      )}
+      {stepFaults.length > 0 && (
+        <p className="muted faults-note" data-testid="step-faults">
+          The step&rsquo;s own faults, in every run:{' '}
+          {stepFaults.map((f) => describePipelineFault(f, result)).join('; ')}.
+        </p>
+      )}
+    </>
+  );
+}
