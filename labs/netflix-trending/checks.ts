@@ -50,12 +50,12 @@ function noRow(result: PipelineResult, kind: Row['kind']): string {
   return `No trending row ranks what ${job} counted: ${why.join('; ')}.`;
 }
 
+/** How old a row's data was: the age of the oldest play made by then that its store's counts did not hold. */
 function ageAt(s: ViewReport['samples'][number]): number {
-  const asOf = s.trending?.asOfMs;
-  return asOf === null || asOf === undefined ? Number.POSITIVE_INFINITY : s.t - asOf;
+  return s.behindMs;
 }
 
-const showAge = (ms: number) => (Number.isFinite(ms) ? seconds(ms) : 'empty');
+const showAge = (ms: number) => seconds(ms);
 
 /** What a row's refreshes showed: how old its data was and how often it held the true top titles. */
 function measure(row: Row, fromMs: number): string {
@@ -151,14 +151,24 @@ export function trendingCorrectCheck(id: string, fromMs: number, minHits: number
   };
 }
 
-/** The streaming row's data is never more than `boundMs` old at any refresh from `fromMs` on. */
+/**
+ * The streaming row's data is never more than `boundMs` old at any refresh from `fromMs` on, and
+ * the row is never missing for longer than that (a dashboard down or cut off from its store
+ * refreshes nothing).
+ */
 export function trendingFreshCheck(id: string, boundMs: number, fromMs: number): LabCheck {
   return {
     id,
-    title: `Trending now is never more than ${seconds(boundMs)} old`,
+    title: `Trending now is never more than ${seconds(boundMs)} old, nor missing longer`,
     evaluate: (run) =>
-      judgeRow(run, 'stream', (row) => {
+      judgeRow(run, 'stream', (row, result) => {
         const samples = row.view.samples.filter((s) => s.trending && s.t >= fromMs);
+        const times = [fromMs, ...samples.map((s) => s.t), result.simulatedMs];
+        for (let k = 1; k < times.length; k++)
+          if (times[k]! - times[k - 1]! > boundMs)
+            return fail(
+              `From ${seconds(times[k - 1]!)} to ${seconds(times[k]!)} ${row.view.dashboard} showed no new row: it was down, or could not read ${row.view.store}.`,
+            );
         const late = samples.find((s) => ageAt(s) > boundMs);
         const worst = Math.max(...samples.map(ageAt), 0);
         if (!late)
@@ -169,6 +179,21 @@ export function trendingFreshCheck(id: string, boundMs: number, fromMs: number):
           `At ${seconds(late.t)} ${row.view.dashboard}'s data was ${showAge(ageAt(late))} old (at worst ${showAge(worst)}): its row ranks only what ${row.writers.map((w) => w.id).join(', ')} had written to ${row.view.store}.`,
         );
       }),
+  };
+}
+
+/** Every play event reached a row by the end of the run. */
+export function noPlayLostCheck(id: string): LabCheck {
+  return {
+    id,
+    title: 'No play event is lost',
+    evaluate: (run) => {
+      const s = pipelineRunOf(run).report.result.summary;
+      if (s.displayed === s.produced) return pass(`All ${n(s.produced)} play events reached a row.`);
+      return fail(
+        `${n(s.displayed)} of ${n(s.produced)} play events reached a row: ${n(s.pending)} were still on their way when the run ended, ${n(s.lost)} were lost.`,
+      );
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  * the old row looking into the past, the streaming row fresh and right.
  */
 import { describe, expect, it } from 'vitest';
-import lab, { FRESH_MS, HOUR_MS, MIN_HITS, RUN_MS, WINDOW_MS } from './lab';
+import lab, { FRESH_MS, HOUR_MS, MIN_HITS, N3_DOWN, PLAYS_MS, RUN_MS, WINDOW_MS } from './lab';
 import { runStep } from '../runStep';
 import { PART_CATALOGUE } from '../../engine/pipeline';
 import type { PipelineRunReport } from '../labTypes';
@@ -23,7 +23,7 @@ const edit = (text: string, change: (p: File) => void) => {
   change(p);
   return JSON.stringify(p);
 };
-const age = (s: { t: number; trending?: { asOfMs: number | null } }) => s.t - (s.trending?.asOfMs ?? -Infinity);
+const age = (s: { behindMs: number }) => s.behindMs;
 
 describe('the netflix-trending lab', () => {
   it('the intro: 10 plays a second for 2 h 30 min over 40 titles, new leaders every 20 minutes, the row the last 10 minutes’ top 10', () => {
@@ -36,13 +36,14 @@ describe('the netflix-trending lab', () => {
     expect(members.settings).toMatchObject({ events: 90_000, ratePerSec: 10, keys: 40, trendEveryMs: 1_200_000 });
     expect(PART_CATALOGUE.dashboard.settings.top!.default).toBe(10);
     expect(PART_CATALOGUE.dashboard.settings.windowMs!.default).toBe(WINDOW_MS);
-    expect(RUN_MS).toBe(2.5 * HOUR_MS);
+    expect(PLAYS_MS).toBe(2.5 * HOUR_MS);
+    expect(RUN_MS).toBe(PLAYS_MS + 60_000);
   });
 
   it('step 1: files close every 5 minutes; the hourly row looks into the past', async () => {
     const text = flat(lab.steps[0]!.instructions);
     expect(text).toContain('closing a file every 5 minutes');
-    expect(text).toContain('The run lasts **2 h 30 min**');
+    expect(text).toContain('The run lasts **2 h 31 min**, a minute longer than the plays');
     const { out, result } = await run(0, lab.steps[0]!.solution);
     expect(out.passed).toBe(true);
     const samples = result.views[0]!.samples.filter((s) => (s.trending?.row.length ?? 0) > 0);
@@ -73,5 +74,18 @@ describe('the netflix-trending lab', () => {
     const verdict = out.checks.find((c) => c.id === 'trending-correct')!;
     expect(verdict.pass).toBe(false);
     expect(verdict.reason).toContain('recommender reads cassandra, where no Spark job counting plays per title');
+  });
+
+  it('step 3: n3 is down from 1 h to 1 h 10 min; the starter’s recommender shows nothing meanwhile, and Kafka keeps every play', async () => {
+    expect(flat(lab.steps[2]!.instructions)).toContain('machine **n3 goes down at 1 h and comes back at 1 h 10 min**');
+    expect(N3_DOWN.map((f) => [f.kind, f.atMs])).toEqual([
+      ['killNode', HOUR_MS],
+      ['restartNode', HOUR_MS + 600_000],
+    ]);
+    const { out } = await run(2, lab.steps[2]!.starter);
+    expect(out.checks.find((c) => c.id === 'trending-fresh')!.reason).toContain(
+      'to 1 h 10 min recommender showed no new row',
+    );
+    expect(out.checks.find((c) => c.id === 'no-play-lost')!.pass).toBe(true);
   });
 });

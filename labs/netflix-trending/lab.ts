@@ -5,10 +5,12 @@
  * measured side by side: how old each trending row's data is, and how often it holds the true
  * top titles (engine/pipeline trendingRow.ts).
  */
+import type { FaultSpec } from '../../engine/cluster';
 import type { Lab } from '../labTypes';
 import {
   batchRowMeasuredCheck,
   bothRowsMeasuredCheck,
+  noPlayLostCheck,
   oldPipelineCheck,
   trendingCorrectCheck,
   trendingFreshCheck,
@@ -20,14 +22,23 @@ import oldSolution from './steps/1-the-old-batch-pipeline/solution.json?raw';
 import nowInstructions from './steps/2-trending-now/instructions.md?raw';
 import nowStarter from './steps/2-trending-now/starter.json?raw';
 import nowSolution from './steps/2-trending-now/solution.json?raw';
+import diesInstructions from './steps/3-a-machine-dies/instructions.md?raw';
+import diesStarter from './steps/3-a-machine-dies/starter.json?raw';
+import diesSolution from './steps/3-a-machine-dies/solution.json?raw';
 
-/** Two and a half hours of play events. */
-export const RUN_MS = 9_000_000;
+/** Two and a half hours of play events, and a minute for the last ones to reach the rows. */
+export const PLAYS_MS = 9_000_000;
+export const RUN_MS = PLAYS_MS + 60_000;
 export const HOUR_MS = 3_600_000;
 /** A trending row ranks the last 10 minutes: it is judged from then on. */
 export const WINDOW_MS = 600_000;
 export const FRESH_MS = 30_000;
 export const MIN_HITS = 9;
+/** Step 3: n3 is down from 1 h to 1 h 10 min. */
+export const N3_DOWN: FaultSpec[] = [
+  { atMs: HOUR_MS, kind: 'killNode', node: 'n3' },
+  { atMs: HOUR_MS + 600_000, kind: 'restartNode', node: 'n3' },
+];
 
 const lab: Lab = {
   id: 'netflix-trending',
@@ -70,6 +81,24 @@ const lab: Lab = {
         trendingCorrectCheck('trending-correct', WINDOW_MS, MIN_HITS),
         trendingFreshCheck('trending-fresh', FRESH_MS, 60_000),
         bothRowsMeasuredCheck('both-measured', WINDOW_MS),
+      ],
+    },
+    {
+      id: 'a-machine-dies',
+      title: 'A machine dies',
+      kind: 'pipeline',
+      instructions: diesInstructions,
+      starter: diesStarter,
+      solution: diesSolution,
+      hints: [
+        "Run the starter and read the recommender's row in the table: which of the parts behind the row were down?",
+        'Every part Trending now needs, from the service to the recommender, must be on a machine that stays up.',
+      ],
+      run: { seed: 28, cluster: 'classroom', faults: N3_DOWN, untilMs: RUN_MS },
+      checks: [
+        trendingCorrectCheck('trending-correct', WINDOW_MS, MIN_HITS),
+        trendingFreshCheck('trending-fresh', FRESH_MS, 60_000),
+        noPlayLostCheck('no-play-lost'),
       ],
     },
   ],

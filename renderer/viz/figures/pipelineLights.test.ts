@@ -4,6 +4,7 @@
  * the run's events at many instants, and with what the lab's story says happens.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FaultSpec } from '../../../engine/cluster';
 import { createFunctionRunner } from '../../../engine/sandbox';
 import { findLab } from '../../../labs/labRegistry';
 import type { CookbookFigureId, PipelineRunReport } from '../../../labs/labTypes';
@@ -14,9 +15,15 @@ import { toFigureRun } from './figureRun';
 import { lightsForFigure } from './lightsForFigure';
 import { flumeFilesAt, minus, pipelineLights, union } from './pipelineLights';
 
-async function stepRun(stepIndex: number, source: 'starter' | 'solution') {
+async function stepRun(stepIndex: number, source: 'starter' | 'solution', pipelineFaults: FaultSpec[] = []) {
   const lab = findLab('platform-blueprint')!;
-  const out = await runStep({ lab, stepIndex, source: lab.steps[stepIndex]![source], runner: createFunctionRunner() });
+  const out = await runStep({
+    lab,
+    stepIndex,
+    source: lab.steps[stepIndex]![source],
+    runner: createFunctionRunner(),
+    pipelineFaults,
+  });
   return out.report as PipelineRunReport;
 }
 
@@ -118,6 +125,21 @@ describe('step 1: the API writes straight into the database, and n2 goes down fr
       refreshes.some((r, k) => r.good && r.end <= t && t < (refreshes[k + 1]?.start ?? solution.simulatedMs));
     expectLitIff(solution, '24.1', 'display', truth);
     expect(truth(7_000)).toBe(true);
+  });
+
+  it("goes dark with the dashboard's machine: news shown before it died is not news while it is down", async () => {
+    const killed = await stepRun(0, 'solution', [{ atMs: 10_000, kind: 'killNode', node: 'n3' }]);
+    const refreshes = killed.result.events
+      .flatMap((e) => (e.type === 'refresh' && e.part === 'dashboard' ? [e] : []))
+      .map((e) => ({ start: e.t - e.durationMs, end: e.t, good: e.ok && e.shown > 0 }))
+      .sort((a, b) => a.end - b.end);
+    const truth = (t: number) =>
+      t < 10_000 &&
+      refreshes.some((r, k) => r.good && r.end <= t && t < (refreshes[k + 1]?.start ?? killed.simulatedMs));
+    expectLitIff(killed, '24.1', 'display', truth);
+    expect(truth(7_000)).toBe(true);
+    expect(litAt('24.1', killed, 30_000).has('display')).toBe(false);
+    expect(litAt('24.1', killed, 30_000).has('down:display')).toBe(true);
   });
 });
 

@@ -14,7 +14,7 @@
  * - HDFS takes writes while it holds events in open files (sampled); HBase and a relational
  *   database while the parts writing into them do (an API taking events, Spark's batches);
  * - a dashboard shows new events from the end of a refresh that showed some until the next
- *   refresh starts;
+ *   refresh starts (a part that is down does nothing: its spans stop there);
  * - a part is down between its partDown and partUp (`down:<area>` under the figure's area).
  */
 import type { PartType } from '../../../engine/pipeline';
@@ -161,14 +161,15 @@ export function pipelineActivity(report: PipelineRunReport): Map<string, PartAct
         break;
       case 'spark-streaming':
       case 'spark-batch':
-        active = batchSpans(id);
+        active = minus(batchSpans(id), off);
         break;
       case 'hbase':
       case 'rdbms':
         active = minus(union(upstream(id).flatMap((u) => activity(u, seen))), off);
         break;
       case 'dashboard':
-        active = refreshSpans(id);
+        // A refresh's news stays up until the next refresh, or until the dashboard goes down.
+        active = minus(refreshSpans(id), off);
         break;
       case 'clients':
         active = [];

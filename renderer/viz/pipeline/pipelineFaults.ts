@@ -128,6 +128,10 @@ export function describePipelineFault(f: PipelineFault, run: RunShape): string {
       return `part ${f.part} is stopped at ${at}`;
     case 'startPart':
       return `part ${f.part} starts again at ${at}`;
+    case 'reprocess':
+      return f.part === undefined
+        ? `every streaming job is redeployed at ${at} and rebuilds its results from the log`
+        : `part ${f.part} is redeployed at ${at} and rebuilds its results from the log`;
   }
 }
 
