@@ -8,6 +8,7 @@
  */
 import { onClock, type Rng } from '../core';
 import { PartRuntime, type PipelineContext } from './partRuntime';
+import { pumpFleet, pumpReading, type PumpFleet } from './pumpReadings';
 import type { ResolvedPart } from './pipelineSpec';
 
 export class ClientsPart extends PartRuntime {
@@ -25,8 +26,19 @@ export class ClientsPart extends PartRuntime {
     private readonly rng: Rng,
     /** Shuffles the popularity ranking once per trend period (a stream of its own: uniform keys never touch it). */
     private readonly trendRng: Rng,
+    /** Draws the pumps and their readings (a stream of its own too). */
+    private readonly valueRng: Rng,
   ) {
     super(spec, ctx);
+  }
+
+  private fleet: PumpFleet | null = null;
+
+  /** The pumps: each one's base power, power per load and whether it wears (drawn once). */
+  get pumps(): PumpFleet | null {
+    if (this.word('values') !== 'pumps') return null;
+    this.fleet ??= pumpFleet(this.num('keys'), this.num('wearingKeys'), this.valueRng.fork('fleet'));
+    return this.fleet;
   }
 
   get total(): number {
@@ -57,11 +69,21 @@ export class ClientsPart extends PartRuntime {
     const now = kernel.now;
     const ids: number[] = [];
     while (this.sent < this.total && this.createdAt(this.sent) <= now) {
-      ledger.create(this.sent, now, this.drawKey(now));
+      const key = this.drawKey(now);
+      ledger.create(this.sent, now, key);
+      const pumps = this.pumps;
+      if (pumps) {
+        const r = pumpReading(pumps, key, now, this.wear, this.valueRng);
+        ledger.setReading(this.sent, r.load, r.power);
+      }
       ids.push(this.sent++);
     }
     if (ids.length > 0) for (const to of this.downstream()) this.deliver(to, ids);
     if (this.sent < this.total) kernel.schedule(this.createdAt(this.sent) - now, () => this.tick());
+  }
+
+  private get wear(): { fromMs: number; perHour: number } {
+    return { fromMs: this.num('wearFromMs'), perHour: this.num('wearPerHour') };
   }
 
   /** The key of an event created at `now`: uniform, or by Zipf's law over a ranking that changes every `trendEveryMs`. */

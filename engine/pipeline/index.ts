@@ -23,3 +23,6 @@ export { latencyFigures, type LedgerSummary, type LatencyFigures } from './pipel
 export { CLIENT_LATENCY_MS, CLIENT_MBPS } from './partRuntime';
 export { LEASE_HARD_LIMIT_MS } from './hdfsPart';
 export { MAX_VIEW_SAMPLES, MAX_VIEW_KEYS, type ViewReport, type ViewSample } from './viewTracker';
+export type { MlReport, ModelRecord, DriftRecord, ModelParams } from './mlTracker';
+export { BASE_KW, KW_PER_LOAD, NOISE_KW } from './pumpReadings';
+export type { TrendingSample, RowEntry } from './trendingRow';

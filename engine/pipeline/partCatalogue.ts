@@ -107,6 +107,22 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
         'ms',
         'with zipf: every this long other keys become the most popular (0: never)',
       ),
+      values: {
+        kind: 'choice',
+        default: 'none',
+        choices: ['none', 'pumps'],
+        what: "pumps: each event is a pump's reading, the load it runs at and the power it draws (kW)",
+      },
+      wearFromMs: num(0, 0, MAX_SIMULATED_MS, 'ms', 'pumps: when wear starts'),
+      wearPerHour: num(
+        0,
+        0,
+        10,
+        'per hour',
+        'pumps: how much more power per unit of load a worn pump draws after each hour of wear (0.3: 30% more)',
+        false,
+      ),
+      wearingKeys: num(0, 0, 100_000, 'keys', 'pumps: how many pumps wear, the first ones (0: all)'),
     },
   },
   api: {
@@ -199,7 +215,7 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
     what: 'a job on a schedule: it starts on YARN, reads the closed files in HDFS, and writes its results',
     durable: false,
     input: 'pull',
-    feeds: ['hbase', 'rdbms'],
+    feeds: ['hbase', 'rdbms', 'model-serving'],
     maxFeeds: 4,
     settings: {
       everyMs: num(3_600_000, 1_000, MAX_SIMULATED_MS, 'ms', 'how often the job runs'),
@@ -208,9 +224,30 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
       op: {
         kind: 'choice',
         default: 'countByKey',
-        choices: ['raw', 'countByKey'],
-        what: 'raw writes every event; countByKey writes one count per key',
+        choices: ['raw', 'countByKey', 'trainRegression'],
+        what: 'raw writes every event; countByKey writes one count per key; trainRegression fits power = slope × load + intercept to the readings and deploys the model to model serving',
       },
+      trainWindowMs: num(
+        0,
+        0,
+        MAX_SIMULATED_MS,
+        'ms',
+        'trainRegression: train on the readings of this last stretch of time (0: all of them)',
+      ),
+      modelPer: {
+        kind: 'choice',
+        default: 'fleet',
+        choices: ['fleet', 'key'],
+        what: 'trainRegression: one model for all keys, or one model per key (per pump)',
+      },
+      maxHoldoutMae: num(
+        1_000_000,
+        0,
+        1_000_000,
+        'kW',
+        'trainRegression: deploy a model only if its mean absolute error on the newest fifth of the window (held out) is at most this',
+        false,
+      ),
     },
   },
   hdfs: {
@@ -279,6 +316,27 @@ export const PART_CATALOGUE: Readonly<Record<PartType, PartDef>> = {
     settings: {
       replicas: num(2, 1, 64, 'replicas', 'requests scored at once'),
       inferenceMs: num(5, 0.01, 10_000, 'ms', 'scoring one record', false),
+      onDrift: {
+        kind: 'choice',
+        default: 'ignore',
+        choices: ['ignore', 'alert', 'retrain'],
+        what: "when the served predictions' recent error passes driftMae: ignore it, record an alert, or record it and have the training job train and deploy a new model now",
+      },
+      driftMae: num(
+        3,
+        0.001,
+        1_000_000,
+        'kW',
+        'the mean absolute error of the recent predictions that counts as drift',
+        false,
+      ),
+      driftWindow: num(
+        200,
+        10,
+        100_000,
+        'predictions',
+        'how many of the latest predictions the error is averaged over',
+      ),
     },
   },
   dashboard: {

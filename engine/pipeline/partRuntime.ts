@@ -9,6 +9,7 @@ import type { Cluster, ClusterNode, CostModel } from '../cluster';
 import type { PipelineLedger } from './pipelineLedger';
 import type { ResolvedPart } from './pipelineSpec';
 import type { PipelineEvent } from './pipelineEvents';
+import type { MlTracker } from './mlTracker';
 
 /** Called once the receiver has taken responsibility for what it accepted; `refused` it did not take. */
 export type Reply = (refused: number[]) => void;
@@ -24,6 +25,8 @@ export interface PipelineContext {
   ledger: PipelineLedger;
   parts: PartRuntime[];
   eventBytes: number;
+  /** Models trained and served, drifts, the served predictions' errors. */
+  ml: MlTracker;
   emit(event: PipelineEvent): void;
 }
 

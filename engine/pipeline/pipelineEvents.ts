@@ -1,4 +1,4 @@
-/** What a pipeline run tells as it goes: parts going down and up, batches, files, refreshes, drops, a job reprocessing its log. */
+/** What a pipeline run tells as it goes: parts going down and up, batches, files, refreshes, drops, a job reprocessing its log, models trained, drifts detected. */
 export type PipelineEvent =
   | { t: number; type: 'partDown'; part: string }
   | { t: number; type: 'partUp'; part: string }
@@ -6,6 +6,8 @@ export type PipelineEvent =
   | { t: number; type: 'fileClosed'; part: string; writer: string; events: number; bytes: number }
   | { t: number; type: 'refresh'; part: string; shown: number; durationMs: number; ok: boolean }
   | { t: number; type: 'dropped'; part: string; events: number }
-  | { t: number; type: 'reprocess'; part: string; fromOffset: number; discarded: number };
+  | { t: number; type: 'reprocess'; part: string; fromOffset: number; discarded: number }
+  | { t: number; type: 'model'; part: string; version: number; deployed: boolean; holdoutMae: number | null }
+  | { t: number; type: 'drift'; part: string; mae: number; action: 'alert' | 'retrain' };
 
 export type PipelineEventType = PipelineEvent['type'];

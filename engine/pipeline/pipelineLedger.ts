@@ -33,6 +33,9 @@ export interface LedgerSummary {
 export class PipelineLedger {
   readonly created: Float64Array;
   readonly keys: Uint32Array;
+  /** A reading's values (pumps: the load and the power drawn; NaN when events carry none). */
+  readonly load: Float64Array;
+  readonly power: Float64Array;
   /** Per part: when each event first reached it (NaN: never). */
   readonly reached: Float64Array[];
   readonly displayedAt: Float64Array;
@@ -46,6 +49,8 @@ export class PipelineLedger {
   ) {
     this.created = new Float64Array(events).fill(Number.NaN);
     this.keys = new Uint32Array(events);
+    this.load = new Float64Array(events).fill(Number.NaN);
+    this.power = new Float64Array(events).fill(Number.NaN);
     this.reached = Array.from({ length: parts }, () => new Float64Array(events).fill(Number.NaN));
     this.displayedAt = new Float64Array(events).fill(Number.NaN);
     this.droppedAt = new Int16Array(events).fill(-1);
@@ -58,6 +63,11 @@ export class PipelineLedger {
   create(id: number, t: number, key: number): void {
     this.created[id] = t;
     this.keys[id] = key;
+  }
+
+  setReading(id: number, load: number, power: number): void {
+    this.load[id] = load;
+    this.power[id] = power;
   }
 
   /** Notes `ids` at `part`; returns how many reached it for the first time. */

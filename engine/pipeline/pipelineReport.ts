@@ -15,7 +15,9 @@ import { StorePart } from './storePart';
 import { SparkBatchPart, SparkStreamingPart } from './sparkParts';
 import { DashboardPart } from './dashboardPart';
 import { ClientsPart } from './clientsPart';
+import { ModelTrainerPart } from './modelTrainerPart';
 import type { ViewReport } from './viewTracker';
+import type { MlReport } from './mlTracker';
 
 export interface PartReport {
   id: string;
@@ -79,6 +81,8 @@ export interface PipelineResult {
   keys: { key: number; produced: number; displayed: number }[];
   /** Per dashboard reading a store of counts by key (batch and realtime views): what its refreshes showed, against the truth. */
   views: ViewReport[];
+  /** Models trained, drifts detected, the served predictions' errors (null: no model in the pipeline). */
+  ml: MlReport | null;
 }
 
 const SAMPLE = 10;
@@ -94,6 +98,7 @@ export function reportPipeline(run: {
   allShown: boolean;
   endMs: number;
   cluster: Cluster;
+  ml: MlReport | null;
 }): PipelineResult {
   const { ledger, parts, endMs } = run;
   const held = new Uint8Array(ledger.events);
@@ -163,6 +168,7 @@ export function reportPipeline(run: {
     keys: [...perKey.entries()]
       .map(([key, v]) => ({ key, ...v }))
       .sort((a, b) => b.produced - a.produced || a.key - b.key),
+    ml: run.ml,
     views: parts.flatMap((p) =>
       p instanceof DashboardPart && p.tracker ? [p.tracker.report(p.id, p.upstream()[0]!.id)] : [],
     ),
@@ -188,7 +194,7 @@ function partReport(p: PartRuntime, endMs: number): PartReport {
   };
   if (p instanceof ClientsPart) r.resent = p.resent;
   if (p instanceof SparkStreamingPart) r.batches = p.batches;
-  if (p instanceof SparkBatchPart) r.batches = p.runs;
+  if (p instanceof SparkBatchPart || p instanceof ModelTrainerPart) r.batches = p.runs;
   if (p instanceof HdfsPart) r.files = p.files;
   if (p instanceof StorePart) r.rows = p.rows;
   if (p instanceof DashboardPart) r.refreshes = p.refreshes;

@@ -135,6 +135,30 @@ export function validatePipeline(raw: unknown, nodes: readonly string[], path = 
   return { parts, wires };
 }
 
+/** A training job deploys models to model serving only, and trains on readings the clients send. */
+function checkModels(p: ResolvedPart, parts: ResolvedPart[], clients: ResolvedPart, where: string): void {
+  if (p.type !== 'spark-batch') return;
+  const trains = p.settings.op === 'trainRegression';
+  for (const i of p.feeds) {
+    const to = parts[i]!;
+    if (trains && to.type !== 'model-serving')
+      throw new ValidationError(
+        where,
+        `"${p.id}" trains a model (op trainRegression): it deploys to model serving, not to "${to.id}" (${PART_CATALOGUE[to.type].label})`,
+      );
+    if (!trains && to.type === 'model-serving')
+      throw new ValidationError(
+        where,
+        `"${p.id}" writes ${p.settings.op === 'raw' ? 'events' : 'counts'}; only a job whose op is trainRegression deploys models to "${to.id}"`,
+      );
+  }
+  if (trains && clients.settings.values !== 'pumps')
+    throw new ValidationError(
+      where,
+      `"${p.id}" trains on readings, but the clients' events carry none: give "${clients.id}" the setting "values": "pumps"`,
+    );
+}
+
 /** One clients part, a dashboard, every part reached from the clients, only stores and dashboards at the ends, no loops. */
 function checkShape(parts: ResolvedPart[], at: (p: string) => string): void {
   const clients = parts.filter((p) => p.type === 'clients');
@@ -164,6 +188,7 @@ function checkShape(parts: ResolvedPart[], at: (p: string) => string): void {
       throw new ValidationError(where, `"${p.id}" reads Kafka; it cannot take events pushed by other parts too`);
     if (p.type === 'dashboard' && p.fedBy.length > 1)
       throw new ValidationError(where, `"${p.id}" reads one store; ${p.fedBy.length} wires lead to it`);
+    checkModels(p, parts, clients[0]!, where);
   }
   // Loops: a depth-first walk from every part.
   const state = new Uint8Array(parts.length);

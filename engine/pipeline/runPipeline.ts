@@ -28,6 +28,9 @@ import { PipelineLedger } from './pipelineLedger';
 import { reportPipeline, type PipelineResult } from './pipelineReport';
 import { validatePipeline, type ResolvedPart, type ResolvedPipeline } from './pipelineSpec';
 import { PassThroughPart } from './serviceParts';
+import { MlTracker } from './mlTracker';
+import { ModelServingPart } from './modelServingPart';
+import { ModelTrainerPart } from './modelTrainerPart';
 import { SparkBatchPart, SparkStreamingPart } from './sparkParts';
 import { StorePart } from './storePart';
 
@@ -66,10 +69,12 @@ function makePart(spec: ResolvedPart, ctx: PipelineContext, seed: number): PartR
         ctx,
         createRng(seed).fork(`clients:${spec.id}`),
         createRng(seed).fork(`trends:${spec.id}`),
+        createRng(seed).fork(`values:${spec.id}`),
       );
     case 'api':
-    case 'model-serving':
       return new PassThroughPart(spec, ctx);
+    case 'model-serving':
+      return new ModelServingPart(spec, ctx);
     case 'flume':
       return new FlumePart(spec, ctx);
     case 'kafka':
@@ -77,7 +82,7 @@ function makePart(spec: ResolvedPart, ctx: PipelineContext, seed: number): PartR
     case 'spark-streaming':
       return new SparkStreamingPart(spec, ctx);
     case 'spark-batch':
-      return new SparkBatchPart(spec, ctx);
+      return spec.settings.op === 'trainRegression' ? new ModelTrainerPart(spec, ctx) : new SparkBatchPart(spec, ctx);
     case 'hdfs':
       return new HdfsPart(spec, ctx);
     case 'hbase':
@@ -134,6 +139,7 @@ export function runPipeline(options: PipelineRunOptions): PipelineResult {
     ledger,
     parts: [],
     eventBytes: clientsSpec.settings.eventBytes as number,
+    ml: new MlTracker(events),
     emit: (e) => {
       if (log.length < MAX_REPORTED_EVENTS) log.push(e);
       else leftOut++;
@@ -198,6 +204,7 @@ export function runPipeline(options: PipelineRunOptions): PipelineResult {
     allShown,
     endMs: kernel.now,
     cluster,
+    ml: ctx.ml.used ? ctx.ml.report(ledger.keys, kernel.now) : null,
   });
 }
 

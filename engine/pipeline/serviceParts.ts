@@ -52,10 +52,14 @@ export class PassThroughPart extends PartRuntime {
     this.busyMs += ms;
     this.later(ms, () => {
       this.busy = false;
+      for (const r of turn) this.served(r.ids);
       this.forward(turn);
       this.pump();
     });
   }
+
+  /** Called once the requests of `ids` were served, before they are passed on (model serving scores them). */
+  protected served(_ids: readonly number[]): void {}
 
   private forward(turn: Request[]): void {
     const ids = turn.flatMap((r) => r.ids);
