@@ -17,3 +17,4 @@ export { default as scaleUpVsOut } from './scale-up-vs-out/lab';
 export { default as platformBlueprint } from './platform-blueprint/lab';
 export { default as lambdaArchitecture } from './lambda-architecture/lab';
 export { default as netflixTrending } from './netflix-trending/lab';
+export { default as mlInProduction } from './ml-in-production/lab';

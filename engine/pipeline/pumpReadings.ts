@@ -2,7 +2,7 @@
  * Pumps' readings for machine learning in production (Cookbook 22.3–22.7): each event is one
  * pump's reading, the load it runs at (a share of its capacity) and the power it draws. A healthy
  * pump draws a base power plus a power per unit of load, both its own (machines differ by up to
- * ±20%); wear makes a worn pump draw more for the same load, more and more as the hours pass.
+ * ±10%); wear makes a worn pump draw more for the same load, more and more as the hours pass.
  * Measurement noise is Gaussian. A model fit on the healthy pumps stops fitting once they wear.
  */
 import type { Rng } from '../core';
@@ -25,8 +25,8 @@ export function pumpFleet(keys: number, wearingKeys: number, rng: Rng): PumpFlee
   const perLoad = new Float64Array(keys);
   const wears = new Uint8Array(keys);
   for (let k = 0; k < keys; k++) {
-    base[k] = BASE_KW * (0.8 + 0.4 * rng.next());
-    perLoad[k] = KW_PER_LOAD * (0.8 + 0.4 * rng.next());
+    base[k] = BASE_KW * (0.9 + 0.2 * rng.next());
+    perLoad[k] = KW_PER_LOAD * (0.9 + 0.2 * rng.next());
     wears[k] = wearingKeys === 0 || k < wearingKeys ? 1 : 0;
   }
   return { base, perLoad, wears };
