@@ -55,6 +55,11 @@ describe("the labs' cookbook figures", () => {
     '24.1 down': 'down:store',
     '15.2 down': 'down:hdfs',
     '15.3 down': 'down:flume',
+    '25.1 down': 'down:storage',
+    '25.2 down': 'down:stream',
+    '28.1 down': 'down:s3',
+    '28.2 down': 'down:trending',
+    '28.3 down': 'down:kafka',
   };
   const render = (id: CookbookFigureId, lit: string[]) =>
     renderToStaticMarkup(
