@@ -3,12 +3,14 @@
  * step cites, with the cookbook's caption; before a run nothing is lit; paused in the MapReduce
  * lab's shuffle the figures light the shuffle (and not in the map phase); in the platform lab
  * Figures 24.1, 15.2 and 15.3 follow the pipeline's run as the run view plays it; the panel collapses
- * from the keyboard and stays collapsed after a reload. axe on each page; screenshots at
- * 1280x720 and 1024x700, dark and light.
+ * from the keyboard and stays collapsed after a reload; in the lambda-architecture lab Figures 25.1
+ * and 25.2 light the batch run, the serving store and the dashboard as the run plays. axe on each
+ * page; screenshots at 1280x720, 1440x900 and 1024x700, dark and light.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { JobRunReport } from '../engine/api';
+import type { PipelineRunReport } from '../labs/labTypes';
 import { createFunctionRunner } from '../engine/sandbox';
 import { LABS } from '../labs/labRegistry';
 import { runStep } from '../labs/runStep';
@@ -108,6 +110,24 @@ async function mapReduceInstants() {
     mapPhase,
     lastMapEnd: Math.max(...maps.map((m) => m.end)),
     firstShuffle: first.t,
+  };
+}
+
+/** The lambda-architecture lab's step 1 and 2 solutions: a batch run's middle, and when the board just showed new events. */
+async function lambdaInstants() {
+  const l = lab('lambda-architecture');
+  const run = async (i: number) =>
+    (await runStep({ lab: l, stepIndex: i, source: l.steps[i]!.solution, runner: createFunctionRunner() }))
+      .report as PipelineRunReport;
+  const [batch, both] = [await run(0), await run(1)];
+  const runs = batch.result.events.flatMap((e) =>
+    e.type === 'batch' && e.ok && e.events > 0 ? [{ start: e.t - e.durationMs, end: e.t }] : [],
+  );
+  const shown = both.result.events.find((e) => e.type === 'refresh' && e.ok && e.shown > 0 && e.t >= 150_000)!;
+  return {
+    batchRun: Math.round((runs[1]!.start + runs[1]!.end) / 2),
+    betweenRuns: Math.round(runs[1]!.end + 20_000),
+    streamShown: Math.ceil(shown.t + 1),
   };
 }
 
@@ -238,6 +258,56 @@ for (const theme of ['dark', 'light'] as const) {
   });
 }
 
+for (const theme of ['dark', 'light'] as const) {
+  describe(`the lambda architecture's figures beside a pipeline run at 1440x900 (${theme})`, () => {
+    let s: Session;
+    beforeAll(async () => {
+      s = await openApp({ colorScheme: theme, viewport: { width: 1440, height: 900 } });
+    });
+    afterAll(async () => {
+      expect(s.consoleErrors).toEqual([]);
+      expect(s.outsideRequests).toEqual([]);
+      await s.close();
+    });
+
+    it('25.1 lights the batch run and its output; 25.2 lights the stream, its store and the display', async () => {
+      const when = await lambdaInstants();
+      const { page } = s;
+      await openStep(s, 'lambda-architecture', 0);
+      await page.getByTestId('figure-panel').waitFor();
+      expect(await caption(page)).toContain('Figure 25.1: Batch Processing Pipeline');
+      expect(await lit(page)).toEqual([]);
+      await runSolution(s, 'lambda-architecture', 0);
+      expect((await litAt(page, when.batchRun)).sort()).toEqual(['batch', 'ingest', 'insight', 'serving', 'storage']);
+      await expect(page.getByTestId('figure-now').textContent()).resolves.toContain(
+        'batch analytics: a batch run loads the stored events and works on them',
+      );
+      expect(await overflowing(page)).toEqual([]);
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-lambda-25.1-run-1440-${theme}`);
+      expect(await litAt(page, when.betweenRuns)).not.toContain('batch');
+
+      await openStep(s, 'lambda-architecture', 1);
+      await page.getByTestId('figure-panel').waitFor();
+      expect(await caption(page)).toContain('Figure 25.2: Stream Processing Pipeline');
+      await runSolution(s, 'lambda-architecture', 1);
+      expect(await litAt(page, when.streamShown)).toEqual(
+        expect.arrayContaining(['ingest', 'stream', 'storage', 'display']),
+      );
+      expect(await overflowing(page)).toEqual([]);
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-lambda-25.2-1440-${theme}`);
+      const choice = page.getByRole('button', { name: '25.1', exact: true });
+      await choice.focus();
+      await page.keyboard.press('Enter');
+      expect(await caption(page)).toContain('Figure 25.1: Batch Processing Pipeline');
+      expect(await lit(page)).toEqual(expect.arrayContaining(['ingest', 'storage', 'serving']));
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-lambda-25.1-speed-1440-${theme}`);
+    });
+  });
+}
+
 describe("every step's figures", () => {
   let s: Session;
   beforeAll(async () => {
@@ -252,7 +322,13 @@ describe("every step's figures", () => {
     const { page } = s;
     await page.evaluate(() => localStorage.clear());
     const shown: string[] = [];
-    for (const l of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory', 'platform-blueprint'].map(lab)) {
+    for (const l of [
+      'hdfs-blocks',
+      'mapreduce-iot-averages',
+      'spark-in-memory',
+      'platform-blueprint',
+      'lambda-architecture',
+    ].map(lab)) {
       for (let i = 0; i < l.steps.length; i++) {
         const figures = [...new Set([...(l.steps[i]!.figures ?? []), ...(i === 0 ? (l.figures ?? []) : [])])];
         await openStep(s, l.id, i);
@@ -285,6 +361,8 @@ describe("every step's figures", () => {
       '20.5',
       '20.6',
       '24.1',
+      '25.1',
+      '25.2',
     ]);
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     await openStep(s, 'spark-in-memory', 2);
@@ -343,5 +421,27 @@ describe('cookbook figures at 1024x700', () => {
     await page.getByRole('button', { name: '19.1', exact: true }).click();
     expect(await lit(page)).toEqual(expect.arrayContaining(['down', 'repair', 'copying']));
     await s.screenshot('figures-hdfs-19.1-repair-1024-light');
+  });
+
+  it('Kappa: Figure 25.2 beside the run fits at 1024x700, in both themes', async () => {
+    const { page } = s;
+    await openStep(s, 'lambda-architecture', 2);
+    await page.getByTestId('figure-panel').waitFor();
+    expect(await caption(page)).toContain('Figure 25.2: Stream Processing Pipeline');
+    await runSolution(s, 'lambda-architecture', 2);
+    expect(await litAt(page, 600_500)).toEqual(expect.arrayContaining(['ingest', 'stream', 'storage']));
+    const figure = await page.locator('.figure-svg').boundingBox();
+    const editor = await page.locator('.lab-editor').boundingBox();
+    expect(figure!.x + figure!.width).toBeLessThanOrEqual(editor!.x);
+    expect(await overflowing(page)).toEqual([]);
+    await noSeriousAxe(page);
+    await s.screenshot('figures-lambda-25.2-kappa-1024-light');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await noSeriousAxe(page);
+    await s.screenshot('figures-lambda-25.2-kappa-1024-dark');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    await openStep(s, 'lambda-architecture', 0);
+    await page.getByTestId('figure-panel').waitFor();
+    await s.screenshot('figures-lambda-25.1-unlit-1024-light');
   });
 });

@@ -20,29 +20,25 @@ export function BatchPipelineFigure({ lit, t, run }: FigureProps) {
     <FigureSvg
       id="25.1"
       width={300}
-      height={188}
+      height={168}
       lit={lit}
       t={t}
       description="A batch processing pipeline: data comes in and gets stored first. Later, on a schedule, a batch job loads the stored data, all of it, and works on it; its result is the output, an insight shown on a dashboard. Here the data comes in through the API, Kafka and a Flume agent, HDFS stores it, a Spark batch job is the analytics, and it writes its result into a serving store that the dashboard reads. The output is only as new as the latest batch run."
     >
-      <Label x={4} y={12} anchor="start">
-        events
-      </Label>
-      <Arrow d="M40,8 L48,8 L48,22" />
-      {box('ingest', 4, 24, 88, 46, 'Ingest', 'data comes in')}
-      <Arrow d="M92,47 L104,47" />
-      {box('storage', 106, 24, 88, 46, 'Storage', 'HDFS')}
-      <Arrow d="M194,47 L206,47" />
-      {box('batch', 208, 24, 88, 46, 'Batch', 'Spark batch job')}
-      <rect x={4} y={86} width={292} height={98} rx={6} className="fig-server" />
-      <Label x={10} y={100} anchor="start">
+      {box('ingest', 4, 8, 88, 46, 'Ingest', 'data comes in')}
+      <Arrow d="M92,31 L104,31" />
+      {box('storage', 106, 8, 88, 46, 'Storage', 'HDFS')}
+      <Arrow d="M194,31 L206,31" />
+      {box('batch', 208, 8, 88, 46, 'Analytics', 'Spark batch')}
+      <rect x={4} y={66} width={292} height={98} rx={6} className="fig-server" />
+      <Label x={10} y={80} anchor="start">
         Output: the insight
       </Label>
-      <Arrow d="M252,70 L252,110" />
-      {box('serving', 190, 112, 100, 50, 'Serving store', 'the batch view')}
-      <Arrow d="M190,137 L134,137" />
-      {box('insight', 10, 112, 122, 50, 'Dashboard', 'shows the result')}
-      <Label x={150} y={178}>
+      <Arrow d="M252,54 L252,90" />
+      {box('serving', 190, 92, 100, 50, 'Serving store', 'the batch view')}
+      <Arrow d="M190,117 L134,117" />
+      {box('insight', 10, 92, 122, 50, 'Dashboard', 'shows the result')}
+      <Label x={150} y={158}>
         as new as the latest batch run
       </Label>
     </FigureSvg>

@@ -66,14 +66,17 @@ export function NetflixBatchFigure({ lit, t, run }: FigureProps) {
         sub={jobs}
         missing={missing.has('emr')}
       />
-      <Label x={8} y={126} anchor="start">
-        Each job looks at the past:
+      <Label x={8} y={124} anchor="start">
+        Jobs look at the past:
       </Label>
-      <Label x={8} y={141} anchor="start">
-        the files stored up to its
+      <Label x={8} y={138} anchor="start">
+        the files stored up to
       </Label>
-      <Label x={8} y={156} anchor="start">
-        start, an hour or a day old
+      <Label x={8} y={152} anchor="start">
+        their start, an hour or
+      </Label>
+      <Label x={8} y={166} anchor="start">
+        a day before
       </Label>
     </FigureSvg>
   );

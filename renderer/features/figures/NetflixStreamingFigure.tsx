@@ -44,22 +44,22 @@ export function NetflixStreamingFigure({ lit, t, run }: FigureProps) {
         sub="impression events"
         missing={missing.has('beacon')}
       />
-      <Arrow d="M116,25 L130,42" />
-      <Arrow d="M116,75 L130,58" dashed={missing.has('beacon')} />
-      <AreaBox part="kafka" x={132} y={29} w={66} h={42} label="Kafka" sub="topics" missing={missing.has('kafka')} />
-      <Arrow d="M198,50 L210,50" />
+      <Arrow d="M116,25 L126,42" />
+      <Arrow d="M116,75 L126,58" dashed={missing.has('beacon')} />
+      <AreaBox part="kafka" x={128} y={29} w={58} h={42} label="Kafka" sub="topics" missing={missing.has('kafka')} />
+      <Arrow d="M186,50 L196,50" />
       <AreaBox
         part="analytics"
-        x={212}
+        x={198}
         y={24}
-        w={84}
+        w={98}
         h={52}
         label="Analytics"
         sub="Spark Streaming"
         missing={missing.has('analytics')}
         tiny
       />
-      <Arrow d="M254,76 L254,108" />
+      <Arrow d="M247,76 L247,108" />
       <AreaBox
         part="cassandra"
         x={196}

@@ -20,29 +20,25 @@ export function StreamPipelineFigure({ lit, t, run }: FigureProps) {
     <FigureSvg
       id="25.2"
       width={300}
-      height={150}
+      height={130}
       lit={lit}
       t={t}
       description="A stream processing pipeline: the analytics works on the data on the fly, as it comes in, before it is stored. It gives insight within seconds, but each step sees only the fragment of data that just arrived, not the big picture. Here the data comes in through the API and Kafka, a Spark Streaming job is the analytics, it writes its results into a store, and the dashboard displays them."
     >
-      <Label x={4} y={12} anchor="start">
-        events
-      </Label>
-      <Arrow d="M40,8 L48,8 L48,22" />
-      {box('ingest', 4, 24, 88, 46, 'Ingest', 'data comes in')}
-      <Arrow d="M92,47 L104,47" />
-      {box('stream', 106, 24, 88, 46, 'Stream', 'Spark Streaming')}
-      <Arrow d="M194,47 L206,47" />
-      {box('storage', 208, 24, 88, 46, 'Storage', 'the results')}
-      <Arrow d="M252,70 L252,92" />
-      {box('display', 208, 94, 88, 46, 'Display', 'dashboard')}
-      <Label x={10} y={100} anchor="start">
+      {box('ingest', 4, 8, 86, 46, 'Ingest', 'data comes in')}
+      <Arrow d="M90,31 L100,31" />
+      {box('stream', 102, 8, 102, 46, 'Analytics', 'Spark Streaming')}
+      <Arrow d="M204,31 L214,31" />
+      {box('storage', 216, 8, 80, 46, 'Storage', 'the results')}
+      <Arrow d="M256,54 L256,76" />
+      {box('display', 216, 78, 80, 46, 'Display', 'dashboard')}
+      <Label x={8} y={86} anchor="start">
         Analytics before storage:
       </Label>
-      <Label x={10} y={115} anchor="start">
+      <Label x={8} y={101} anchor="start">
         each micro-batch sees only
       </Label>
-      <Label x={10} y={130} anchor="start">
+      <Label x={8} y={116} anchor="start">
         the events that just came in
       </Label>
     </FigureSvg>

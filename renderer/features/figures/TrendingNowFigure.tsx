@@ -13,7 +13,7 @@ import { Arrow, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
 /** Titles of the row the figure lists. */
-const SHOWN = 5;
+const SHOWN = 6;
 
 export function TrendingNowFigure({ lit, t, run }: FigureProps) {
   const report = run?.pipeline ?? null;
@@ -23,7 +23,7 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
     t === null || !report
       ? 'the row, once the run refreshes it'
       : row
-        ? `the row at ${formatSimTime(row.refreshedMs)}:`
+        ? `shown by the refresh at ${formatSimTime(row.refreshedMs)}:`
         : missing.has('trending')
           ? 'no trending row in this run'
           : 'no refresh of the row yet';
@@ -31,7 +31,7 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
     <FigureSvg
       id="28.2"
       width={300}
-      height={170}
+      height={178}
       lit={lit}
       t={t}
       description="Netflix builds its Trending Now row from two kinds of events. Play events tell what members watch: the title, where they stopped, a rewind. Impression events tell what they do while browsing: scrolling, clicking on a title. Here every event of the run is a play of one title, and the row lists the titles counted most often in a recent window, as the row's latest refresh showed them."
@@ -40,7 +40,7 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
         part="play"
         x={4}
         y={6}
-        w={120}
+        w={132}
         h={44}
         label="Play events"
         sub="what members watch"
@@ -50,20 +50,20 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
         part="impressions"
         x={4}
         y={60}
-        w={120}
+        w={132}
         h={44}
         label="Impression events"
         sub="browsing, clicks"
         missing={missing.has('impressions')}
         tiny
       />
-      <Arrow d="M124,28 L150,44" />
-      <Arrow d="M124,82 L150,58" dashed={missing.has('impressions')} />
+      <Arrow d="M136,28 L154,44" />
+      <Arrow d="M136,82 L154,58" dashed={missing.has('impressions')} />
       <AreaBox
         part="trending"
-        x={152}
+        x={156}
         y={28}
-        w={144}
+        w={140}
         h={46}
         label="Trending Now"
         sub="a row on the dashboard"
@@ -74,10 +74,10 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
       </Label>
       {(row?.row ?? []).slice(0, SHOWN).map((e, i) => (
         <g key={e.key}>
-          <Label x={i < 3 ? 8 : 158} y={140 + (i % 3) * 14} anchor="start" mono>
+          <Label x={i < 3 ? 8 : 158} y={142 + (i % 3) * 14} anchor="start" mono>
             {`${i + 1}. title ${e.key}`}
           </Label>
-          <Label x={i < 3 ? 140 : 290} y={140 + (i % 3) * 14} anchor="end" mono>
+          <Label x={i < 3 ? 140 : 290} y={142 + (i % 3) * 14} anchor="end" mono>
             {formatNumber(e.count)}
           </Label>
         </g>
