@@ -12,6 +12,9 @@ import { AreaBox } from './AreaBox';
 import { Arrow, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
+const DESCRIPTION =
+  "Netflix builds its Trending Now row from two kinds of events. Play events tell what members watch: the title, where they stopped, a rewind. Impression events tell what they do while browsing: scrolling, clicking on a title. Here every event of the run is a play of one title, and the row lists the titles counted most often in a recent window, as the row's latest refresh showed them.";
+
 /** Titles of the row the figure lists. */
 const SHOWN = 6;
 
@@ -22,11 +25,13 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
   const heading =
     t === null || !report
       ? 'the row, once the run refreshes it'
-      : row
-        ? `shown by the refresh at ${formatSimTime(row.refreshedMs)}:`
-        : missing.has('trending')
-          ? 'no trending row in this run'
-          : 'no refresh of the row yet';
+      : row && row.row.length === 0
+        ? `the refresh at ${formatSimTime(row.refreshedMs)} found no counts yet`
+        : row
+          ? `shown by the refresh at ${formatSimTime(row.refreshedMs)}:`
+          : missing.has('trending')
+            ? 'no trending row in this run'
+            : 'no refresh of the row yet';
   return (
     <FigureSvg
       id="28.2"
@@ -34,7 +39,14 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
       height={178}
       lit={lit}
       t={t}
-      description="Netflix builds its Trending Now row from two kinds of events. Play events tell what members watch: the title, where they stopped, a rewind. Impression events tell what they do while browsing: scrolling, clicking on a title. Here every event of the run is a play of one title, and the row lists the titles counted most often in a recent window, as the row's latest refresh showed them."
+      description={`${DESCRIPTION}${
+        row && row.row.length > 0
+          ? ` The row ${heading.replace(/:$/, '')}: ${row.row
+              .slice(0, SHOWN)
+              .map((e) => `title ${e.key} (${formatNumber(e.count)})`)
+              .join(', ')}.`
+          : ''
+      }`}
     >
       <AreaBox
         part="play"
