@@ -3,113 +3,24 @@
  * step cites, with the cookbook's caption; before a run nothing is lit; paused in the MapReduce
  * lab's shuffle the figures light the shuffle (and not in the map phase); in the platform lab
  * Figures 24.1, 15.2 and 15.3 follow the pipeline's run as the run view plays it; the panel collapses
- * from the keyboard and stays collapsed after a reload. axe on each page; screenshots at
- * 1280x720 and 1024x700, dark and light.
+ * from the keyboard and stays collapsed after a reload; in the lambda-architecture lab Figures 25.1
+ * and 25.2 light the batch run, the serving store and the dashboard as the run plays. axe on each
+ * page; screenshots at 1280x720, 1440x900 and 1024x700, dark and light.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { JobRunReport } from '../engine/api';
-import { createFunctionRunner } from '../engine/sandbox';
-import { LABS } from '../labs/labRegistry';
-import { runStep } from '../labs/runStep';
-import { seriousViolations } from './axe';
 import { openApp, type Session } from './harness';
-import { runShownSolution } from './labActions';
-
-const lab = (id: string) => LABS.find((l) => l.id === id)!;
-
-async function openStep(s: Session, labId: string, stepIndex: number) {
-  const step = lab(labId).steps[stepIndex]!;
-  const heading = s.page.getByRole('heading', { name: `${stepIndex + 1}. ${step.title}` });
-  await s.page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
-  // Once, under a loaded machine, the app's start-up routing ran after the hash was set: go there again.
-  if (
-    !(await heading.waitFor({ timeout: 30_000 }).then(
-      () => true,
-      () => false,
-    ))
-  ) {
-    await s.page.goto(`${s.baseUrl}#/lab/${labId}/${stepIndex + 1}`);
-    await s.page.reload();
-    await heading.waitFor({ timeout: 60_000 });
-  }
-}
-
-async function runSolution(s: Session, labId: string, stepIndex: number) {
-  await runShownSolution(s.page, lab(labId), stepIndex, 'input.scrubber');
-}
-
-/** Scrubs to t and returns the figure's lit parts once the panel has followed. */
-async function litAt(page: Page, t: number): Promise<string[]> {
-  await page.getByLabel('Simulated time').fill(String(t));
-  await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
-  );
-  return lit(page);
-}
-
-async function lit(page: Page): Promise<string[]> {
-  const value = await page.locator('.cookbook-figure').getAttribute('data-lit');
-  return (value ?? '').split(' ').filter(Boolean);
-}
-
-/** Labels of the figure's boxes wider than their box (in the page's real font), and texts outside the drawing. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const svg = document.querySelector<SVGSVGElement>('.cookbook-figure svg');
-    if (!svg) return ['no figure'];
-    const width = svg.viewBox.baseVal.width;
-    for (const g of svg.querySelectorAll('g.fig-box')) {
-      const rect = g.querySelector('rect')!;
-      for (const text of g.querySelectorAll('text'))
-        if (text.getComputedTextLength() > rect.width.baseVal.value - 1) out.push(text.textContent ?? '');
-    }
-    for (const text of svg.querySelectorAll('text')) {
-      const box = text.getBBox();
-      if (box.x < -0.5 || box.x + box.width > width + 0.5) out.push(`outside: ${text.textContent}`);
-    }
-    return out;
-  });
-}
-
-async function caption(page: Page) {
-  return ((await page.locator('.cookbook-figure figcaption').textContent()) ?? '').replace(/\s+/g, ' ');
-}
-
-/**
- * axe's serious findings; in the dark theme those inside Monaco (its dark theme's token colours,
- * not this page's) are left to the editor's own tests, as labPage.e2e.ts does.
- */
-async function noSeriousAxe(page: Page) {
-  const dark = (await page.evaluate(() => document.documentElement.getAttribute('data-theme'))) === 'dark';
-  const found = (await seriousViolations(page))
-    .map((v) => ({
-      ...v,
-      nodes: dark ? v.nodes.filter((n) => !/\.mtk\d|\.view-line|line-number|monaco/.test(n)) : v.nodes,
-    }))
-    .filter((v) => v.nodes.length > 0);
-  expect(found).toEqual([]);
-}
-
-/** The IoT step 1 solution's shuffle window and a map-phase instant, from the same deterministic engine run. */
-async function mapReduceInstants() {
-  const l = lab('mapreduce-iot-averages');
-  const out = await runStep({ lab: l, stepIndex: 0, source: l.steps[0]!.solution, runner: createFunctionRunner() });
-  const report = out.report as JobRunReport;
-  const started = report.trace.filter((e) => e.type === 'shuffleStarted');
-  const fetched = report.trace.filter((e) => e.type === 'shuffleFetched');
-  const first = started[0]!;
-  const end = Math.max(...fetched.filter((e) => e.task === first.task).map((e) => e.t));
-  const maps = report.attempts.filter((a) => a.taskSet.endsWith('/map'));
-  const mapPhase = Math.max(...maps.map((m) => m.start + m.cost.startup)) + 1;
-  return {
-    shuffle: (first.t + end) / 2,
-    mapPhase,
-    lastMapEnd: Math.max(...maps.map((m) => m.end)),
-    firstShuffle: first.t,
-  };
-}
+import {
+  caption,
+  lab,
+  lambdaInstants,
+  lit,
+  litAt,
+  mapReduceInstants,
+  noSeriousAxe,
+  openStep,
+  overflowing,
+  runSolution,
+} from './figureActions';
 
 for (const theme of ['dark', 'light'] as const) {
   describe(`cookbook figures beside the run (${theme})`, () => {
@@ -238,6 +149,56 @@ for (const theme of ['dark', 'light'] as const) {
   });
 }
 
+for (const theme of ['dark', 'light'] as const) {
+  describe(`the lambda architecture's figures beside a pipeline run at 1440x900 (${theme})`, () => {
+    let s: Session;
+    beforeAll(async () => {
+      s = await openApp({ colorScheme: theme, viewport: { width: 1440, height: 900 } });
+    });
+    afterAll(async () => {
+      expect(s.consoleErrors).toEqual([]);
+      expect(s.outsideRequests).toEqual([]);
+      await s.close();
+    });
+
+    it('25.1 lights the batch run and its output; 25.2 lights the stream, its store and the display', async () => {
+      const when = await lambdaInstants();
+      const { page } = s;
+      await openStep(s, 'lambda-architecture', 0);
+      await page.getByTestId('figure-panel').waitFor();
+      expect(await caption(page)).toContain('Figure 25.1: Batch Processing Pipeline');
+      expect(await lit(page)).toEqual([]);
+      await runSolution(s, 'lambda-architecture', 0);
+      expect((await litAt(page, when.batchRun)).sort()).toEqual(['batch', 'ingest', 'insight', 'serving', 'storage']);
+      await expect(page.getByTestId('figure-now').textContent()).resolves.toContain(
+        'batch analytics: a batch run loads the stored events and works on them',
+      );
+      expect(await overflowing(page)).toEqual([]);
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-lambda-25.1-run-1440-${theme}`);
+      expect(await litAt(page, when.betweenRuns)).not.toContain('batch');
+
+      await openStep(s, 'lambda-architecture', 1);
+      await page.getByTestId('figure-panel').waitFor();
+      expect(await caption(page)).toContain('Figure 25.2: Stream Processing Pipeline');
+      await runSolution(s, 'lambda-architecture', 1);
+      expect(await litAt(page, when.streamShown)).toEqual(
+        expect.arrayContaining(['ingest', 'stream', 'storage', 'display']),
+      );
+      expect(await overflowing(page)).toEqual([]);
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-lambda-25.2-1440-${theme}`);
+      const choice = page.getByRole('button', { name: '25.1', exact: true });
+      await choice.focus();
+      await page.keyboard.press('Enter');
+      expect(await caption(page)).toContain('Figure 25.1: Batch Processing Pipeline');
+      expect(await lit(page)).toEqual(expect.arrayContaining(['ingest', 'storage', 'serving']));
+      await noSeriousAxe(page);
+      await s.screenshot(`figures-lambda-25.1-speed-1440-${theme}`);
+    });
+  });
+}
+
 describe("every step's figures", () => {
   let s: Session;
   beforeAll(async () => {
@@ -252,7 +213,13 @@ describe("every step's figures", () => {
     const { page } = s;
     await page.evaluate(() => localStorage.clear());
     const shown: string[] = [];
-    for (const l of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory', 'platform-blueprint'].map(lab)) {
+    for (const l of [
+      'hdfs-blocks',
+      'mapreduce-iot-averages',
+      'spark-in-memory',
+      'platform-blueprint',
+      'lambda-architecture',
+    ].map(lab)) {
       for (let i = 0; i < l.steps.length; i++) {
         const figures = [...new Set([...(l.steps[i]!.figures ?? []), ...(i === 0 ? (l.figures ?? []) : [])])];
         await openStep(s, l.id, i);
@@ -285,6 +252,8 @@ describe("every step's figures", () => {
       '20.5',
       '20.6',
       '24.1',
+      '25.1',
+      '25.2',
     ]);
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     await openStep(s, 'spark-in-memory', 2);
@@ -343,5 +312,27 @@ describe('cookbook figures at 1024x700', () => {
     await page.getByRole('button', { name: '19.1', exact: true }).click();
     expect(await lit(page)).toEqual(expect.arrayContaining(['down', 'repair', 'copying']));
     await s.screenshot('figures-hdfs-19.1-repair-1024-light');
+  });
+
+  it('Kappa: Figure 25.2 beside the run fits at 1024x700, in both themes', async () => {
+    const { page } = s;
+    await openStep(s, 'lambda-architecture', 2);
+    await page.getByTestId('figure-panel').waitFor();
+    expect(await caption(page)).toContain('Figure 25.2: Stream Processing Pipeline');
+    await runSolution(s, 'lambda-architecture', 2);
+    expect(await litAt(page, 600_500)).toEqual(expect.arrayContaining(['ingest', 'stream', 'storage']));
+    const figure = await page.locator('.figure-svg').boundingBox();
+    const editor = await page.locator('.lab-editor').boundingBox();
+    expect(figure!.x + figure!.width).toBeLessThanOrEqual(editor!.x);
+    expect(await overflowing(page)).toEqual([]);
+    await noSeriousAxe(page);
+    await s.screenshot('figures-lambda-25.2-kappa-1024-light');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await noSeriousAxe(page);
+    await s.screenshot('figures-lambda-25.2-kappa-1024-dark');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    await openStep(s, 'lambda-architecture', 0);
+    await page.getByTestId('figure-panel').waitFor();
+    await s.screenshot('figures-lambda-25.1-unlit-1024-light');
   });
 });

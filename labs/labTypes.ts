@@ -140,7 +140,9 @@ export interface StreamExtraRun {
  * The cookbook's figures the app draws as its own pictures (renderer/features/figures), by their
  * number in the Data Engineering Cookbook: 19.1 HDFS's NameNode and DataNodes, 19.2 a 512 MB file's
  * blocks, 20.1-20.3 MapReduce, 20.4-20.6 Spark beside Hadoop, 13.1-13.3 a SQL platform scaled up and out,
- * 24.1 the platform blueprint, 15.2-15.3 the Hadoop ecosystem's tools connected and Flume between them.
+ * 24.1 the platform blueprint, 15.2-15.3 the Hadoop ecosystem's tools connected and Flume between them,
+ * 25.1-25.2 batch and stream processing pipelines, 28.1-28.3 Netflix's batch pipeline, Trending Now and
+ * streaming pipeline.
  */
 export type CookbookFigureId =
   | '13.1'
@@ -156,7 +158,12 @@ export type CookbookFigureId =
   | '20.4'
   | '20.5'
   | '20.6'
-  | '24.1';
+  | '24.1'
+  | '25.1'
+  | '25.2'
+  | '28.1'
+  | '28.2'
+  | '28.3';
 export const COOKBOOK_FIGURE_IDS: readonly CookbookFigureId[] = [
   '13.1',
   '13.2',
@@ -172,6 +179,11 @@ export const COOKBOOK_FIGURE_IDS: readonly CookbookFigureId[] = [
   '20.5',
   '20.6',
   '24.1',
+  '25.1',
+  '25.2',
+  '28.1',
+  '28.2',
+  '28.3',
 ];
 
 interface StepBase {

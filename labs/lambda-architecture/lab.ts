@@ -36,9 +36,11 @@ const lab: Lab = {
   intro,
   cluster: 'classroom',
   datasets: [],
+  figures: ['25.1', '25.2'],
   steps: [
     {
       id: 'start-with-batch',
+      figures: ['25.1'],
       title: 'Start with batch',
       kind: 'pipeline',
       instructions: batchInstructions,
@@ -53,6 +55,7 @@ const lab: Lab = {
     },
     {
       id: 'add-the-speed-layer',
+      figures: ['25.2', '25.1'],
       title: 'Add the speed layer',
       kind: 'pipeline',
       instructions: speedInstructions,
@@ -71,6 +74,7 @@ const lab: Lab = {
     },
     {
       id: 'kappa',
+      figures: ['25.2'],
       title: 'Kappa: the stream and its log',
       kind: 'pipeline',
       instructions: kappaInstructions,

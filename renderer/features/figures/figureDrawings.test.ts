@@ -11,6 +11,10 @@ import { COOKBOOK_FIGURE_IDS, type CookbookFigureId } from '../../../labs/labTyp
 import { FIGURES } from '../../viz/figures/figureCatalog';
 import { FIGURE_DRAWINGS } from './figureDrawings';
 import { stepFigures } from './stepFigures';
+import { litParts } from '../../viz/figures/figureLights';
+import { toFigureRun } from '../../viz/figures/figureRun';
+import { lightsForFigure } from '../../viz/figures/lightsForFigure';
+import { netflixRun } from '../../viz/figures/__tests__/netflixRun';
 
 /** "Figure 19.2" and "Figures 19.1 and 19.2" in a lab text. */
 function citedFigures(text: string): string[] {
@@ -55,6 +59,11 @@ describe("the labs' cookbook figures", () => {
     '24.1 down': 'down:store',
     '15.2 down': 'down:hdfs',
     '15.3 down': 'down:flume',
+    '25.1 down': 'down:storage',
+    '25.2 down': 'down:stream',
+    '28.1 down': 'down:s3',
+    '28.2 down': 'down:trending',
+    '28.3 down': 'down:kafka',
   };
   const render = (id: CookbookFigureId, lit: string[]) =>
     renderToStaticMarkup(
@@ -82,5 +91,40 @@ describe("the labs' cookbook figures", () => {
       expect(html, `${id} ${part}: the status line says it`).toContain(FIGURES[id].parts[part]);
       if (drawn) expect(render(id, [part]), `${id} ${part} alone`).not.toMatch(/class="fig-box(?:\s[^"]*)?\slit\b/);
     }
+  });
+});
+
+describe("Netflix's figures drawn from a Netflix-like run", () => {
+  const report = netflixRun();
+  const run = toFigureRun(report, []);
+  const draw = (id: CookbookFigureId, t: number) =>
+    renderToStaticMarkup(createElement(FIGURE_DRAWINGS[id], { run, t, lit: litParts(lightsForFigure(id, run), t) }));
+
+  it('28.2 lists the row its latest refresh showed, each key as a title with its count', () => {
+    const sample = report.result.views.find((v) => v.dashboard === 'trending-now')!.samples[899]!;
+    const html = draw('28.2', sample.t + 1);
+    const first = sample.trending!.row[0]!;
+    expect(html).toContain(`1. title ${first.key}`);
+    expect(html).toContain(first.count.toLocaleString('en'));
+    expect(html).toContain('shown by the refresh at 75 min 00 s:');
+    // Screen readers get the row too, in the figure's description.
+    expect(html).toMatch(
+      new RegExp(`<desc[^>]*>[^<]*The row shown by the refresh at 75 min 00 s: title ${first.key} \\(`),
+    );
+    // No beacon in the run: impressions are drawn dashed, never lit.
+    expect(html).toMatch(/class="fig-box unused small tiny" data-part="impressions"/);
+    expect(draw('28.2', 1000)).toContain('no refresh of the row yet');
+  });
+
+  it('28.1 counts the files S3 holds and says how often Elastic MapReduce runs', () => {
+    expect(draw('28.1', 3_610_000)).toContain('Spark batch, hourly');
+    expect(draw('28.1', 3_610_000)).toMatch(/HDFS here: \d+ files/);
+    expect(draw('28.1', 3_610_000)).toContain('fig-box lit small" data-part="emr"');
+  });
+
+  it('28.3 and 25.x dash what the run has no part for', () => {
+    expect(draw('28.3', 1_001_000)).toMatch(/class="fig-box unused small" data-part="beacon"/);
+    // The Netflix-like run has every part of 25.2 (ingest, a streaming job, the store it writes, a dashboard).
+    expect(draw('25.2', 1_001_000)).not.toContain('unused');
   });
 });

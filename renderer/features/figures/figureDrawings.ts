@@ -16,6 +16,11 @@ import { ScaleOutFigure } from './ScaleOutFigure';
 import { HadoopToolsFigure } from './HadoopToolsFigure';
 import { FlumeFigure } from './FlumeFigure';
 import { PlatformBlueprintFigure } from './PlatformBlueprintFigure';
+import { BatchPipelineFigure } from './BatchPipelineFigure';
+import { StreamPipelineFigure } from './StreamPipelineFigure';
+import { NetflixBatchFigure } from './NetflixBatchFigure';
+import { TrendingNowFigure } from './TrendingNowFigure';
+import { NetflixStreamingFigure } from './NetflixStreamingFigure';
 
 export const FIGURE_DRAWINGS: Record<CookbookFigureId, ComponentType<FigureProps>> = {
   '13.1': SqlPlatformFigure,
@@ -32,4 +37,9 @@ export const FIGURE_DRAWINGS: Record<CookbookFigureId, ComponentType<FigureProps
   '20.5': DataLocalityFigure,
   '20.6': SparkYarnFigure,
   '24.1': PlatformBlueprintFigure,
+  '25.1': BatchPipelineFigure,
+  '25.2': StreamPipelineFigure,
+  '28.1': NetflixBatchFigure,
+  '28.2': TrendingNowFigure,
+  '28.3': NetflixStreamingFigure,
 };

@@ -2,7 +2,7 @@
  * The cookbook's figures the app draws: their captions as the cookbook prints them, and the
  * parts that light up, each with the sentence the figure's status line says while it is lit.
  * Part ids match the lights modules (hdfsLights, blockLights, jobLights, serverLights,
- * pipelineLights); parts lit per task or
+ * pipelineLights, lambdaLights, netflixLights); parts lit per task or
  * per block (`map:3`, `block:0`) are described by their prefix.
  */
 import type { CookbookFigureId } from '../../../labs/labTypes';
@@ -185,6 +185,67 @@ export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
       batch: 'analyse, batch: a batch run processes a chunk of stored data',
       store: 'store: the big data store takes writes',
       display: 'display: the latest refresh showed new events',
+      down: 'a part of the pipeline is down: its machine is off',
+    },
+  },
+  '25.1': {
+    id: '25.1',
+    caption: 'Batch Processing Pipeline',
+    section: '25.1',
+    parts: {
+      ingest: 'data comes in: the ingest parts take events or hold them for the next part',
+      storage: 'storage: HDFS writes the incoming events into files',
+      batch: 'batch analytics: a batch run loads the stored events and works on them',
+      serving: 'output: the serving store holds the latest batch run’s results',
+      insight: 'insight: the dashboard shows the latest batch run’s results',
+      down: 'a part of the pipeline is down: its machine is off',
+    },
+  },
+  '25.2': {
+    id: '25.2',
+    caption: 'Stream Processing Pipeline',
+    section: '25.2',
+    parts: {
+      ingest: 'data comes in: the ingest parts take events or hold them for the next part',
+      stream: 'stream analytics: micro-batches work on the events as they come in, before storage',
+      storage: 'storage: the store takes the stream’s results',
+      display: 'display: the latest refresh showed new events',
+      down: 'a part of the pipeline is down: its machine is off',
+    },
+  },
+  '28.1': {
+    id: '28.1',
+    caption: 'Old Netflix Batch Processing Pipeline',
+    section: '28.19',
+    parts: {
+      chukwa: 'Chukwa (a Flume agent here) collects the incoming events and writes them into files',
+      s3: 'Amazon S3 (HDFS here) takes the events into files still open',
+      emr: 'Elastic MapReduce (a Spark batch job here) runs over every closed file',
+      down: 'a part of the pipeline is down: its machine is off',
+    },
+  },
+  '28.2': {
+    id: '28.2',
+    caption: 'Netflix Trending Now Feature',
+    section: '28.19',
+    parts: {
+      play: 'play events: members’ plays come in',
+      impressions: 'impression events: the Beacon service takes members’ browsing in',
+      trending: 'Trending Now: its latest refresh read new events from the store',
+      down: 'a part of the pipeline is down: its machine is off',
+    },
+  },
+  '28.3': {
+    id: '28.3',
+    caption: 'Netflix Streaming Pipeline',
+    section: '28.19',
+    parts: {
+      viewing: 'Viewing History (an API service here) takes play events in',
+      beacon: 'Beacon (an API service here) takes impression events in',
+      kafka: 'Kafka holds events the analytics has yet to read',
+      analytics: 'streaming analytics (Spark Streaming here): micro-batches process the events',
+      cassandra: 'Cassandra (HBase here) takes the analytics’ results',
+      recommender: 'the Recommender Service’s latest refresh read new events from Cassandra',
       down: 'a part of the pipeline is down: its machine is off',
     },
   },

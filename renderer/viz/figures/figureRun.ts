@@ -38,7 +38,7 @@ export interface FigureRun {
   simulatedMs: number;
   /** A server step's run (Figures 13.1-13.3 read its nights); absent for the cluster's runs. */
   server?: ServerRunReport;
-  /** A pipeline step's run (Figures 24.1, 15.2 and 15.3 read its parts and events). */
+  /** A pipeline step's run (Figures 24.1, 15.2, 15.3, 25.1, 25.2 and 28.1-28.3 read its parts and events). */
   pipeline?: PipelineRunReport;
   trace: readonly RunEvent[];
   attempts: FigureAttempt[];

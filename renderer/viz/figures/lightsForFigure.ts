@@ -6,6 +6,8 @@ import type { FigureRun } from './figureRun';
 import { hdfsLights } from './hdfsLights';
 import { serverLights } from './serverLights';
 import { pipelineLights } from './pipelineLights';
+import { lambdaLights } from './lambdaLights';
+import { netflixLights } from './netflixLights';
 import {
   dataLocalityLights,
   hadoopSparkLights,
@@ -24,6 +26,13 @@ export function lightsForFigure(figure: CookbookFigureId, run: FigureRun): Figur
     case '15.3':
     case '24.1':
       return run.pipeline ? pipelineLights(figure, run.pipeline) : [];
+    case '25.1':
+    case '25.2':
+      return run.pipeline ? lambdaLights(figure, run.pipeline) : [];
+    case '28.1':
+    case '28.2':
+    case '28.3':
+      return run.pipeline ? netflixLights(figure, run.pipeline) : [];
     case '19.1':
       return hdfsLights(run.trace);
     case '19.2':

@@ -65,6 +65,23 @@ export interface PartActivity {
   active: Span[];
 }
 
+/** While the clients send: their events at their rate from the start, and while they hold copies to send again (sampled). */
+export function clientsSending(report: PipelineRunReport): Span[] {
+  const r = report.result;
+  const clients = r.parts.find((p) => p.type === 'clients');
+  if (!clients) return [];
+  const end = Math.max(r.simulatedMs, report.simulatedMs);
+  const i = r.parts.indexOf(clients);
+  const held = r.timeline.held[i] ?? [];
+  const resending = r.timeline.t
+    .map((t, k) => ({ start: t, end: r.timeline.t[k + 1] ?? end }))
+    .filter((_, k) => (held[k] ?? 0) > 0);
+  const events = Number(clients.settings.events ?? 0);
+  const rate = Number(clients.settings.ratePerSec ?? 0);
+  const minute = rate > 0 ? [{ start: 0, end: (events / rate) * 1000 }] : [];
+  return union([...minute, ...resending]);
+}
+
 export function pipelineActivity(report: PipelineRunReport): Map<string, PartActivity> {
   const r = report.result;
   const end = Math.max(r.simulatedMs, report.simulatedMs);
@@ -124,14 +141,7 @@ export function pipelineActivity(report: PipelineRunReport): Map<string, PartAct
     );
   };
 
-  const clients = r.parts.find((p) => p.type === 'clients');
-  const sending = (): Span[] => {
-    if (!clients) return [];
-    const events = Number(clients.settings.events ?? 0);
-    const rate = Number(clients.settings.ratePerSec ?? 0);
-    const minute = rate > 0 ? [{ start: 0, end: (events / rate) * 1000 }] : [];
-    return union([...minute, ...holding(clients.id)]);
-  };
+  const sending = (): Span[] => clientsSending(report);
 
   const out = new Map<string, PartActivity>();
   const activity = (id: string, seen: Set<string> = new Set()): Span[] => {

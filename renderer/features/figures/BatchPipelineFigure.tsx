@@ -1,0 +1,46 @@
+/**
+ * Figure 25.1, Batch Processing Pipeline: data comes in and is stored; batch analytics loads it
+ * from storage and creates an output, the insight. Here ingest is the run's API, Kafka and Flume
+ * parts, storage its HDFS, the analytics its Spark batch jobs, and the output the store they
+ * write and the dashboard reading it. Lit from a pipeline run (lambdaLights); areas the run has
+ * no part for are dashed.
+ */
+import { lambdaAreas } from '../../viz/figures/lambdaLights';
+import { missingAreas } from '../../viz/figures/pipelineSpans';
+import { AreaBox } from './AreaBox';
+import { Arrow, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+export function BatchPipelineFigure({ lit, t, run }: FigureProps) {
+  const missing = run?.pipeline ? missingAreas(lambdaAreas('25.1', run.pipeline)) : new Set<string>();
+  const box = (part: string, x: number, y: number, w: number, h: number, label: string, sub: string) => (
+    <AreaBox part={part} x={x} y={y} w={w} h={h} label={label} sub={sub} missing={missing.has(part)} />
+  );
+  return (
+    <FigureSvg
+      id="25.1"
+      width={300}
+      height={168}
+      lit={lit}
+      t={t}
+      description="A batch processing pipeline: data comes in and gets stored first. Later, on a schedule, a batch job loads the stored data, all of it, and works on it; its result is the output, an insight shown on a dashboard. Here the data comes in through the API, Kafka and a Flume agent, HDFS stores it, a Spark batch job is the analytics, and it writes its result into a serving store that the dashboard reads. The output is only as new as the latest batch run."
+    >
+      {box('ingest', 4, 8, 88, 46, 'Ingest', 'data comes in')}
+      <Arrow d="M92,31 L104,31" />
+      {box('storage', 106, 8, 88, 46, 'Storage', 'HDFS')}
+      <Arrow d="M194,31 L206,31" />
+      {box('batch', 208, 8, 88, 46, 'Analytics', 'Spark batch')}
+      <rect x={4} y={66} width={292} height={98} rx={6} className="fig-server" />
+      <Label x={10} y={80} anchor="start">
+        Output: the insight
+      </Label>
+      <Arrow d="M252,54 L252,90" />
+      {box('serving', 190, 92, 100, 50, 'Serving store', 'the batch view')}
+      <Arrow d="M190,117 L134,117" />
+      {box('insight', 10, 92, 122, 50, 'Dashboard', 'shows the result')}
+      <Label x={150} y={158}>
+        as new as the latest batch run
+      </Label>
+    </FigureSvg>
+  );
+}

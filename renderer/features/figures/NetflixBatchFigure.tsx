@@ -1,0 +1,83 @@
+/**
+ * Figure 28.1, Old Netflix Batch Processing Pipeline: Chukwa collected the incoming messages into
+ * Hadoop sequence files stored in Amazon S3, and Elastic MapReduce jobs analysed them hourly and
+ * daily. Here Chukwa is a Flume agent, S3 the HDFS part it writes (with the files closed so far),
+ * Elastic MapReduce a Spark batch job reading that part (with its schedule). Lit from a pipeline
+ * run (netflixLights); parts the run has none for are dashed.
+ */
+import type { PipelineRunReport } from '../../../labs/labTypes';
+import { netflixAreas } from '../../viz/figures/netflixLights';
+import { flumeFilesAt } from '../../viz/figures/pipelineLights';
+import { missingAreas } from '../../viz/figures/pipelineSpans';
+import { AreaBox } from './AreaBox';
+import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+/** "hourly", "daily" or "every 5 min": how often the batch job runs. */
+function schedule(report: PipelineRunReport, ids: readonly string[]): string {
+  const every = report.result.parts.find((p) => p.id === ids[0])?.settings.everyMs;
+  const ms = Number(every);
+  if (!Number.isFinite(ms) || ms <= 0) return 'on a schedule';
+  if (ms === 3_600_000) return 'hourly';
+  if (ms === 86_400_000) return 'daily';
+  if (ms % 3_600_000 === 0) return `every ${ms / 3_600_000} h`;
+  if (ms % 60_000 === 0) return `every ${ms / 60_000} min`;
+  return `every ${Math.round(ms / 1000)} s`;
+}
+
+export function NetflixBatchFigure({ lit, t, run }: FigureProps) {
+  const report = run?.pipeline ?? null;
+  const areas = report ? netflixAreas('28.1', report) : null;
+  const missing = areas ? missingAreas(areas) : new Set<string>();
+  const files = report && t !== null ? flumeFilesAt(report, t).files : null;
+  const stored = files === null ? 'HDFS here' : `HDFS here: ${files} file${files === 1 ? '' : 's'}`;
+  const jobs = report && areas ? `Spark batch, ${schedule(report, areas.emr ?? [])}` : 'hourly and daily jobs';
+  return (
+    <FigureSvg
+      id="28.1"
+      width={300}
+      height={176}
+      lit={lit}
+      t={t}
+      description="Netflix's first data pipeline was a simple batch pipeline. Chukwa, a scalable data collection system, wrote the incoming messages into Hadoop sequence files stored in Amazon S3. Elastic MapReduce jobs analysed those files every hour and every day, so Netflix learned how people used the service an hour or a day later. Here a Flume agent plays Chukwa, an HDFS part plays S3 and a Spark batch job plays Elastic MapReduce."
+    >
+      <Box x={4} y={4} w={140} h={22} label="Members’ events" tiny />
+      <Arrow d="M74,26 L74,40" />
+      <AreaBox
+        part="chukwa"
+        x={4}
+        y={42}
+        w={140}
+        h={48}
+        label="Chukwa"
+        sub="a Flume agent here"
+        missing={missing.has('chukwa')}
+      />
+      <Arrow d="M144,66 L154,66" />
+      <AreaBox part="s3" x={156} y={42} w={140} h={48} label="Amazon S3" sub={stored} missing={missing.has('s3')} />
+      <Arrow d="M226,90 L226,112" />
+      <AreaBox
+        part="emr"
+        x={156}
+        y={114}
+        w={140}
+        h={52}
+        label="Elastic MapReduce"
+        sub={jobs}
+        missing={missing.has('emr')}
+      />
+      <Label x={8} y={124} anchor="start">
+        Jobs look at the past:
+      </Label>
+      <Label x={8} y={138} anchor="start">
+        the files stored up to
+      </Label>
+      <Label x={8} y={152} anchor="start">
+        their start, an hour or
+      </Label>
+      <Label x={8} y={166} anchor="start">
+        a day before
+      </Label>
+    </FigureSvg>
+  );
+}

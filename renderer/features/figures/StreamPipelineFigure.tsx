@@ -1,0 +1,46 @@
+/**
+ * Figure 25.2, Stream Processing Pipeline: the analytics works on the data as it comes in,
+ * before storage, and sees only the fragment that just arrived. Here ingest is the run's API,
+ * Kafka and Flume parts, the analytics its Spark Streaming jobs, storage the store they write and
+ * the display the dashboard reading it. Lit from a pipeline run (lambdaLights); areas the run has
+ * no part for are dashed.
+ */
+import { lambdaAreas } from '../../viz/figures/lambdaLights';
+import { missingAreas } from '../../viz/figures/pipelineSpans';
+import { AreaBox } from './AreaBox';
+import { Arrow, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+export function StreamPipelineFigure({ lit, t, run }: FigureProps) {
+  const missing = run?.pipeline ? missingAreas(lambdaAreas('25.2', run.pipeline)) : new Set<string>();
+  const box = (part: string, x: number, y: number, w: number, h: number, label: string, sub: string) => (
+    <AreaBox part={part} x={x} y={y} w={w} h={h} label={label} sub={sub} missing={missing.has(part)} />
+  );
+  return (
+    <FigureSvg
+      id="25.2"
+      width={300}
+      height={130}
+      lit={lit}
+      t={t}
+      description="A stream processing pipeline: the analytics works on the data on the fly, as it comes in, before it is stored. It gives insight within seconds, but each step sees only the fragment of data that just arrived, not the big picture. Here the data comes in through the API and Kafka, a Spark Streaming job is the analytics, it writes its results into a store, and the dashboard displays them."
+    >
+      {box('ingest', 4, 8, 86, 46, 'Ingest', 'data comes in')}
+      <Arrow d="M90,31 L100,31" />
+      {box('stream', 102, 8, 102, 46, 'Analytics', 'Spark Streaming')}
+      <Arrow d="M204,31 L214,31" />
+      {box('storage', 216, 8, 80, 46, 'Storage', 'the results')}
+      <Arrow d="M256,54 L256,76" />
+      {box('display', 216, 78, 80, 46, 'Display', 'dashboard')}
+      <Label x={8} y={86} anchor="start">
+        Analytics before storage:
+      </Label>
+      <Label x={8} y={101} anchor="start">
+        each micro-batch sees only
+      </Label>
+      <Label x={8} y={116} anchor="start">
+        the events that just came in
+      </Label>
+    </FigureSvg>
+  );
+}

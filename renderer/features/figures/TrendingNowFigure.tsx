@@ -1,0 +1,99 @@
+/**
+ * Figure 28.2, Netflix Trending Now Feature: play events and impression events feed the
+ * "Trending Now" row. Here the clients' events are the plays (each of a title, its key), a Beacon
+ * API part would take impressions, and Trending Now is a dashboard showing a trending row; beside
+ * it, the row its latest refresh showed ("title N" and its count). Lit from a pipeline run
+ * (netflixLights).
+ */
+import { netflixAreas, trendingRowAt } from '../../viz/figures/netflixLights';
+import { missingAreas } from '../../viz/figures/pipelineSpans';
+import { formatNumber, formatSimTime } from '../../viz/run/format';
+import { AreaBox } from './AreaBox';
+import { Arrow, FigureSvg, Label } from './FigureSvg';
+import type { FigureProps } from './figureProps';
+
+const DESCRIPTION =
+  "Netflix builds its Trending Now row from two kinds of events. Play events tell what members watch: the title, where they stopped, a rewind. Impression events tell what they do while browsing: scrolling, clicking on a title. Here every event of the run is a play of one title, and the row lists the titles counted most often in a recent window, as the row's latest refresh showed them.";
+
+/** Titles of the row the figure lists. */
+const SHOWN = 6;
+
+export function TrendingNowFigure({ lit, t, run }: FigureProps) {
+  const report = run?.pipeline ?? null;
+  const missing = report ? missingAreas(netflixAreas('28.2', report)) : new Set<string>();
+  const row = report && t !== null ? trendingRowAt(report, t) : null;
+  const heading =
+    t === null || !report
+      ? 'the row, once the run refreshes it'
+      : row && row.row.length === 0
+        ? `the refresh at ${formatSimTime(row.refreshedMs)} found no counts yet`
+        : row
+          ? `shown by the refresh at ${formatSimTime(row.refreshedMs)}:`
+          : missing.has('trending')
+            ? 'no trending row in this run'
+            : 'no refresh of the row yet';
+  return (
+    <FigureSvg
+      id="28.2"
+      width={300}
+      height={178}
+      lit={lit}
+      t={t}
+      description={`${DESCRIPTION}${
+        row && row.row.length > 0
+          ? ` The row ${heading.replace(/:$/, '')}: ${row.row
+              .slice(0, SHOWN)
+              .map((e) => `title ${e.key} (${formatNumber(e.count)})`)
+              .join(', ')}.`
+          : ''
+      }`}
+    >
+      <AreaBox
+        part="play"
+        x={4}
+        y={6}
+        w={132}
+        h={44}
+        label="Play events"
+        sub="what members watch"
+        missing={missing.has('play')}
+      />
+      <AreaBox
+        part="impressions"
+        x={4}
+        y={60}
+        w={132}
+        h={44}
+        label="Impression events"
+        sub="browsing, clicks"
+        missing={missing.has('impressions')}
+        tiny
+      />
+      <Arrow d="M136,28 L154,44" />
+      <Arrow d="M136,82 L154,58" dashed={missing.has('impressions')} />
+      <AreaBox
+        part="trending"
+        x={156}
+        y={28}
+        w={140}
+        h={46}
+        label="Trending Now"
+        sub="a row on the dashboard"
+        missing={missing.has('trending')}
+      />
+      <Label x={8} y={124} anchor="start">
+        {heading}
+      </Label>
+      {(row?.row ?? []).slice(0, SHOWN).map((e, i) => (
+        <g key={e.key}>
+          <Label x={i < 3 ? 8 : 158} y={142 + (i % 3) * 14} anchor="start" mono>
+            {`${i + 1}. title ${e.key}`}
+          </Label>
+          <Label x={i < 3 ? 140 : 290} y={142 + (i % 3) * 14} anchor="end" mono>
+            {formatNumber(e.count)}
+          </Label>
+        </g>
+      ))}
+    </FigureSvg>
+  );
+}
