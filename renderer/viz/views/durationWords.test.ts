@@ -15,6 +15,8 @@ describe('durations in plain words', () => {
     expect(durationWords(3_900_000)).toBe('1 h 5 min');
     expect(durationWords(-5)).toBe('0 ms');
     expect(tickWords(0)).toBe('0');
+    expect(tickWords(1_000)).toBe('1 s');
+    expect(tickWords(1_500)).toBe('1.5 s');
   });
 
   it('puts round ticks on a time axis', () => {

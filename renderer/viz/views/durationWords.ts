@@ -32,7 +32,7 @@ export function durationWords(ms: number): string {
 
 /** A tick's label on a time axis ("0", "30 s", "2 min", "1 h 30 min"). */
 export function tickWords(ms: number): string {
-  return ms === 0 ? '0' : durationWords(ms);
+  return ms === 0 ? '0' : durationWords(ms).replace(/\.0 s$/, ' s');
 }
 
 const STEPS = [

@@ -38,7 +38,7 @@ describe('the board at the end of the run against a full recomputation', () => {
     );
     // The streaming row's store changed after its last refresh.
     expect(finalSentence(viewOf(netflixRun(), 'trending-now'), wordsFor(view))).toContain(
-      '(cassandra changed after its last refresh (2 h 29 min 55 s).)',
+      "cassandra changed after the board's last refresh, at 2 h 29 min 55 s.",
     );
   });
 

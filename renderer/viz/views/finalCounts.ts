@@ -55,5 +55,5 @@ export function finalSentence(view: ViewReport, words: ViewWords): string {
     f.viewTotal > f.truthTotal
       ? `it counts ${count(f.viewTotal)} where ${countOf(f.truthTotal, words)} were sent: some are counted twice`
       : `it counts ${count(f.viewTotal)} of the ${countOf(f.truthTotal, words)} sent`;
-  return `At the end the board is wrong for ${count(f.differing)} of ${keys}: ${total}.${f.shownAsItEnded ? '' : ` (${view.store} changed after ${last}.)`}`;
+  return `At the end the board is wrong for ${count(f.differing)} of ${keys}: ${total}.${f.shownAsItEnded ? '' : ` ${view.store} changed after the board's last refresh, at ${seconds(f.lastRefreshMs)}.`}`;
 }
