@@ -1,12 +1,14 @@
 /**
  * The board's count per key at the end of the run beside a full recomputation over every event
  * sent, the differing keys first and highlighted, capped (a button shows them all), with the
- * sentence the lab's check would say. Titled for the end of the run: it holds at every instant.
+ * sentence the lab's check would say. Titled for the end of the run, so it holds at every instant;
+ * folded away until the playback reaches the board's last refresh (the learner may open it sooner).
  */
 import { useState } from 'react';
 import type { ViewReport } from '../../../engine/pipeline';
 import { seconds } from '../../../labs/checkKit';
 import { differenceText, finalCounts, finalSentence, FINAL_ROWS_SHOWN } from '../../viz/views/finalCounts';
+import { atEnd } from '../../viz/views/viewAt';
 import { count, type ViewWords } from '../../viz/views/viewWords';
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -22,15 +24,20 @@ export function FinalCountsTable({
   endMs: number;
   t: number;
 }) {
+  const open = atEnd(view, t);
   const [all, setAll] = useState(false);
   const end = finalCounts(view, all ? Number.POSITIVE_INFINITY : undefined);
   const board = view.final.shownAsItEnded ? 'Board' : `${view.store} at the end`;
   return (
-    <div className="views-final" data-testid={`views-final-${view.dashboard}`}>
+    <details className="views-final" open={open} data-testid={`views-final-${view.dashboard}`}>
+      <summary>
+        At the end of the run ({seconds(endMs)}): the board against a full recomputation
+        {!open && <span className="views-sub"> (opens by itself when the playback gets there)</span>}
+      </summary>
+      <p className="views-sentence">{finalSentence(view, words)}</p>
       <table className="views-table">
-        <caption>
-          At the end of the run ({seconds(endMs)}): the board against a full recomputation
-          {t < endMs && <span className="views-sub"> (playback is at {seconds(t)})</span>}
+        <caption className="sr-only">
+          {capital(words.key)}s at the end of the run: the board against a full recomputation
         </caption>
         <thead>
           <tr>
@@ -61,7 +68,6 @@ export function FinalCountsTable({
           </button>
         </p>
       )}
-      <p className="views-sentence">{finalSentence(view, words)}</p>
-    </div>
+    </details>
   );
 }

@@ -13,66 +13,72 @@ function TrendingBlock({ row, words }: { row: TrendingAt; words: ViewWords }) {
   const events = capital(words.events);
   return (
     <div className="views-trending-block" data-testid={`views-trending-${row.dashboard}`}>
-      <table className="views-table views-trending-table">
-        <caption>
+      {row.refreshedMs === null ? (
+        <p className="views-sentence">
           <strong>{row.dashboard}</strong>
-          {row.refreshedMs !== null && <span className="views-sub"> at its refresh, {seconds(row.refreshedMs)}</span>}
-          {row.ageMs !== null && <> · data {durationWords(row.ageMs)} old</>}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Shown</th>
-            <th scope="col" className="views-num">
-              {events}
-            </th>
-            <th scope="col">True row</th>
-            <th scope="col" className="views-num">
-              {events}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {row.lines.map((l) => (
-            <tr key={l.rank}>
-              <th scope="row">{l.rank}</th>
-              {l.shown ? (
-                <>
-                  <td className={l.shown.inTruth ? 'views-hit' : 'views-miss'}>
-                    <span
-                      className="views-mark"
-                      role="img"
-                      aria-label={l.shown.inTruth ? `in the true top ${row.top}` : `not in the true top ${row.top}`}
-                    >
-                      {l.shown.inTruth ? '✓' : '✗'}
-                    </span>{' '}
-                    {words.key} {l.shown.key}
-                  </td>
-                  <td className={`views-num ${l.shown.inTruth ? 'views-hit' : 'views-miss'}`}>
-                    {count(l.shown.count)}
-                  </td>
-                </>
-              ) : (
-                <td className="views-none" colSpan={2}>
-                  –
-                </td>
-              )}
-              {l.truth ? (
-                <>
-                  <td className={l.truth.shown ? undefined : 'views-unseen'}>
-                    {words.key} {l.truth.key}
-                  </td>
-                  <td className="views-num">{count(l.truth.count)}</td>
-                </>
-              ) : (
-                <td className="views-none" colSpan={2}>
-                  –
-                </td>
-              )}
+        </p>
+      ) : (
+        <table className="views-table views-trending-table">
+          <caption>
+            <strong>{row.dashboard}</strong>
+            {row.refreshedMs !== null && <span className="views-sub"> at its refresh, {seconds(row.refreshedMs)}</span>}
+            {row.ageMs !== null && <> · data {durationWords(row.ageMs)} old</>}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Shown</th>
+              <th scope="col" className="views-num">
+                {events}
+              </th>
+              <th scope="col">True row</th>
+              <th scope="col" className="views-num">
+                {events}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {row.lines.map((l) => (
+              <tr key={l.rank}>
+                <th scope="row">{l.rank}</th>
+                {l.shown ? (
+                  <>
+                    <td className={l.shown.inTruth ? 'views-hit' : 'views-miss'}>
+                      <span
+                        className="views-mark"
+                        role="img"
+                        aria-label={l.shown.inTruth ? `in the true top ${row.top}` : `not in the true top ${row.top}`}
+                      >
+                        {l.shown.inTruth ? '✓' : '✗'}
+                      </span>{' '}
+                      {words.key} {l.shown.key}
+                    </td>
+                    <td className={`views-num ${l.shown.inTruth ? 'views-hit' : 'views-miss'}`}>
+                      {count(l.shown.count)}
+                    </td>
+                  </>
+                ) : (
+                  <td className="views-none" colSpan={2}>
+                    –
+                  </td>
+                )}
+                {l.truth ? (
+                  <>
+                    <td className={l.truth.shown ? undefined : 'views-unseen'}>
+                      {words.key} {l.truth.key}
+                    </td>
+                    <td className="views-num">{count(l.truth.count)}</td>
+                  </>
+                ) : (
+                  <td className="views-none" colSpan={2}>
+                    –
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {trendingSentences(row, words).map((s) => (
         <p key={s} className="views-sentence">
           {s}
