@@ -1,0 +1,59 @@
+/**
+ * The board at the end of the run beside a full recomputation over every event sent: one row per
+ * key (the differing ones first, then the largest true counts), capped, and what the comparison
+ * says in sentences that agree with the lab's checks.
+ */
+import type { ViewReport } from '../../../engine/pipeline';
+import { seconds } from '../../../labs/checkKit';
+import { count, countOf, type ViewWords } from './viewWords';
+
+export interface FinalRow {
+  key: number;
+  view: number;
+  truth: number;
+  /** Board minus recomputation (negative: events it does not count; positive: counted twice). */
+  difference: number;
+}
+
+export interface FinalCounts {
+  rows: FinalRow[];
+  /** Keys left out of `rows` by the cap (and those the report itself left out). */
+  more: number;
+  keys: number;
+  differing: number;
+}
+
+export const FINAL_ROWS_SHOWN = 20;
+
+export function finalCounts(view: ViewReport, cap = FINAL_ROWS_SHOWN): FinalCounts {
+  const all = view.final.keys.map((k) => ({ ...k, difference: k.view - k.truth }));
+  // The report lists the largest true counts first: keep that order, but bring the differing keys up.
+  const ordered = [...all.filter((r) => r.difference !== 0), ...all.filter((r) => r.difference === 0)];
+  const rows = ordered.slice(0, cap);
+  const differingKeysListed = all.filter((r) => r.difference !== 0).length;
+  const keys = all.length + Math.max(0, view.final.differing - differingKeysListed);
+  return { rows, more: keys - rows.length, keys, differing: view.final.differing };
+}
+
+/** "+3", "−120", "0". */
+export function differenceText(d: number): string {
+  if (d === 0) return '0';
+  return `${d > 0 ? '+' : '−'}${count(Math.abs(d))}`;
+}
+
+/** What the end of the run says: the board against the recomputation. */
+export function finalSentence(view: ViewReport, words: ViewWords): string {
+  const f = view.final;
+  const keys = `${count(f.keys.length)} ${f.keys.length === 1 ? words.key : `${words.key}s`}`;
+  if (f.lastRefreshMs === null) return `${view.dashboard} never refreshed, so it never showed these counts.`;
+  const last = `its last refresh (${seconds(f.lastRefreshMs)})`;
+  if (f.differing === 0 && f.shownAsItEnded)
+    return `At ${last} the board's count for each of the ${keys} equals a full recomputation over all ${countOf(f.truthTotal, words)}.`;
+  if (f.differing === 0)
+    return `The counts in ${view.store} equal a full recomputation at the end, but the board last read them at ${seconds(f.lastRefreshMs)}, before they last changed.`;
+  const total =
+    f.viewTotal > f.truthTotal
+      ? `it counts ${count(f.viewTotal)} where ${countOf(f.truthTotal, words)} were sent: some are counted twice`
+      : `it counts ${count(f.viewTotal)} of the ${countOf(f.truthTotal, words)} sent`;
+  return `At the end the board is wrong for ${count(f.differing)} of ${keys}: ${total}.${f.shownAsItEnded ? '' : ` ${view.store} changed after the board's last refresh, at ${seconds(f.lastRefreshMs)}.`}`;
+}
