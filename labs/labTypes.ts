@@ -97,6 +97,8 @@ export interface PipelineRunSettings {
   faults?: PipelineFault[];
   /** Stop here at the latest (default: the last event's creation plus a drain, engine/pipeline). */
   untilMs?: number;
+  /** What the step's events and keys are called where the app tells a dashboard's counts ("page view", "article"). */
+  words?: { key: string; event: string; events: string };
 }
 
 /**

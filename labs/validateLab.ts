@@ -150,6 +150,12 @@ export function validateLab(raw: unknown): Lab {
       if (!isPresetName(run.cluster))
         bad(`${at}.run.cluster`, `must be a preset's name (${presetNames.join(', ')}), got ${describe(run.cluster)}`);
       const clusterName = run.cluster as string;
+      if (run.words !== undefined) {
+        const words = object(`${at}.run.words`, run.words);
+        for (const w of ['key', 'event', 'events'])
+          if (typeof words[w] !== 'string' || !/^[\p{L} -]{1,40}$/u.test(words[w] as string))
+            bad(`${at}.run.words.${w}`, `must be a word or two (letters, spaces, hyphens), got ${describe(words[w])}`);
+      }
       settingsParse(at, starter, solution, (text, name) => checkPipelineFile(text, name, clusterName));
       return;
     }

@@ -24,6 +24,8 @@ export const RUN_MS = 7 * 60_000;
 export const FRESH_MS = 10_000;
 /** Step 3: three hours; the new version of the counting job is deployed at 2 h 30 min. */
 export const KAPPA_RUN_MS = 3 * 3_600_000 + 60_000;
+/** What the app calls the keys and events on the board. */
+const WORDS = { key: 'article', event: 'page view', events: 'page views' };
 export const REDEPLOY: PipelineFault[] = [{ atMs: 2.5 * 3_600_000, kind: 'reprocess' }];
 
 const lab: Lab = {
@@ -50,7 +52,7 @@ const lab: Lab = {
         'A `spark-batch` part reads an `hdfs` part and writes to a store; a `dashboard` reads one store.',
         'Wire the lake to the batch job, the job to an `hbase` part, and the board to that store instead of the lake.',
       ],
-      run: { seed: 25, cluster: 'classroom', untilMs: RUN_MS },
+      run: { seed: 25, cluster: 'classroom', untilMs: RUN_MS, words: WORDS },
       checks: [viewMatchesRecomputationCheck('matches-recomputation')],
     },
     {
@@ -65,7 +67,7 @@ const lab: Lab = {
         'A `spark-streaming` part reads the `kafka` part and may write to the same store as the batch job.',
         'Run with the streaming job added and read when the board starts counting twice: right after a batch run. The store has a setting for what happens to the realtime view then.',
       ],
-      run: { seed: 25, cluster: 'classroom', untilMs: RUN_MS },
+      run: { seed: 25, cluster: 'classroom', untilMs: RUN_MS, words: WORDS },
       checks: [
         freshViewCheck('fresh', FRESH_MS),
         neverDoubleCountedCheck('never-twice'),
@@ -84,7 +86,7 @@ const lab: Lab = {
         'Remove the batch job and its wires: the streaming job alone writes the counts.',
         'When the new version reads the log from its start at 2 h 30 min, how much history does the log still keep?',
       ],
-      run: { seed: 25, cluster: 'classroom', faults: REDEPLOY, untilMs: KAPPA_RUN_MS },
+      run: { seed: 25, cluster: 'classroom', faults: REDEPLOY, untilMs: KAPPA_RUN_MS, words: WORDS },
       checks: [
         oneCodePathCheck('one-code-path'),
         neverDoubleCountedCheck('never-twice'),

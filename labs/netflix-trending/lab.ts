@@ -34,6 +34,8 @@ export const HOUR_MS = 3_600_000;
 export const WINDOW_MS = 600_000;
 export const FRESH_MS = 30_000;
 export const MIN_HITS = 9;
+/** What the app calls the keys and events on the rows. */
+const WORDS = { key: 'title', event: 'play', events: 'plays' };
 /** Step 3: n3 is down from 1 h to 1 h 10 min. */
 export const N3_DOWN: FaultSpec[] = [
   { atMs: HOUR_MS, kind: 'killNode', node: 'n3' },
@@ -48,6 +50,7 @@ const lab: Lab = {
   summary:
     'Build Netflix\'s old hourly batch pipeline and its streaming "Trending now" beside it, and measure how old each row\'s titles are.',
   intro,
+  figures: ['28.1', '28.2', '28.3'],
   cluster: 'classroom',
   datasets: [],
   steps: [
@@ -58,11 +61,12 @@ const lab: Lab = {
       instructions: oldInstructions,
       starter: oldStarter,
       solution: oldSolution,
+      figures: ['28.1'],
       hints: [
         'A `spark-batch` part reads an `hdfs` part and writes to a store such as `rdbms`; a `dashboard` reads one store.',
         'Give the batch job `"everyMs": 3600000` and the dashboard `"show": "trending"`.',
       ],
-      run: { seed: 28, cluster: 'classroom', untilMs: RUN_MS },
+      run: { seed: 28, cluster: 'classroom', untilMs: RUN_MS, words: WORDS },
       checks: [oldPipelineCheck('old-pipeline', HOUR_MS), batchRowMeasuredCheck('old-row-measured')],
     },
     {
@@ -72,11 +76,12 @@ const lab: Lab = {
       instructions: nowInstructions,
       starter: nowStarter,
       solution: nowSolution,
+      figures: ['28.3', '28.2', '28.1'],
       hints: [
         'The `clients` part may feed several parts: every play event goes to each. Add an `api` part, a `kafka` part it writes to, and a `spark-streaming` job reading Kafka.',
         'A `spark-streaming` job writes every event as it is unless its `op` says to count per key.',
       ],
-      run: { seed: 28, cluster: 'classroom', untilMs: RUN_MS },
+      run: { seed: 28, cluster: 'classroom', untilMs: RUN_MS, words: WORDS },
       checks: [
         trendingCorrectCheck('trending-correct', WINDOW_MS, MIN_HITS),
         trendingFreshCheck('trending-fresh', FRESH_MS, 60_000),
@@ -90,11 +95,12 @@ const lab: Lab = {
       instructions: diesInstructions,
       starter: diesStarter,
       solution: diesSolution,
+      figures: ['28.3', '28.2'],
       hints: [
         "Run the starter and read the recommender's row in the table: which of the parts behind the row were down?",
         'Every part Trending now needs, from the service to the recommender, must be on a machine that stays up.',
       ],
-      run: { seed: 28, cluster: 'classroom', faults: N3_DOWN, untilMs: RUN_MS },
+      run: { seed: 28, cluster: 'classroom', faults: N3_DOWN, untilMs: RUN_MS, words: WORDS },
       checks: [
         trendingCorrectCheck('trending-correct', WINDOW_MS, MIN_HITS),
         trendingFreshCheck('trending-fresh', FRESH_MS, 60_000),

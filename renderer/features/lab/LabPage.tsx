@@ -354,6 +354,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                   injected={shown?.pipelineFaults ?? NO_FAULTS}
                   stepFaults={step.run.faults ?? NO_FAULTS}
                   startAt={startAt}
+                  {...(step.run.words ? { words: step.run.words } : {})}
                   onInjectFault={(faults, at) => void runWith([], at, [], faults)}
                 />
               </ErrorBoundary>

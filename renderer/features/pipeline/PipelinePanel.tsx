@@ -18,6 +18,7 @@ import { PipelineFaultBar } from './PipelineFaultBar';
 import { PipelinePlayback } from './PipelinePlayback';
 import { runDiffers } from './runDiffers';
 import './pipeline.css';
+import type { ViewWords } from '../../viz/views/viewWords';
 
 export interface PipelinePanelProps {
   text: string;
@@ -33,6 +34,8 @@ export interface PipelinePanelProps {
   onInjectFault?(faults: PipelineFault[], atMs: number): void;
   /** Where the playback starts (a fault re-run resumes at the fault). */
   startAt?: number;
+  /** What the step calls its keys and events. */
+  words?: Partial<ViewWords>;
 }
 
 const NONE: readonly PipelineFault[] = [];
@@ -47,6 +50,7 @@ export function PipelinePanel({
   stepFaults = NONE,
   onInjectFault,
   startAt = 0,
+  words,
 }: PipelinePanelProps) {
   const read = useMemo(() => readPipelineText(text), [text]);
   const [lastGood, setLastGood] = useState<DrawnPipeline | null>(read.ok ? read.pipeline : null);
@@ -115,7 +119,7 @@ export function PipelinePanel({
   return (
     <div className="pipeline-panel" data-testid="pipeline-panel">
       {report ? (
-        <PipelinePlayback report={report} busy={busy} startAt={startAt}>
+        <PipelinePlayback report={report} busy={busy} startAt={startAt} {...(words ? { words } : {})}>
           {body}
         </PipelinePlayback>
       ) : (

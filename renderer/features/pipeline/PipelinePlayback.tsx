@@ -1,7 +1,8 @@
 /**
  * A pipeline run played back on the diagram: the playback bar (usePlayback, fitted to about 20
  * seconds until the learner picks a speed), a sentence that says what is true at that instant,
- * and the instant handed to the diagram; the run's figures follow (PipelineRunView).
+ * and the instant handed to the diagram; then what its dashboards showed at that instant
+ * (PipelineViewsPanel) and the run's figures (PipelineRunView).
  */
 import { useMemo } from 'react';
 import type { PipelineRunReport } from '../../../labs/labTypes';
@@ -13,6 +14,8 @@ import { useAppStore } from '../../state/store';
 import { pipelineAt, pipelineEventTimes, type PipelineInstant } from '../../viz/pipeline/pipelineAt';
 import { pipelineNowSentence } from '../../viz/pipeline/pipelineNowSentence';
 import { PipelineRunView } from './PipelineRunView';
+import { PipelineViewsPanel } from '../views/PipelineViewsPanel';
+import type { ViewWords } from '../../viz/views/viewWords';
 
 export interface PipelinePlaybackProps {
   report: PipelineRunReport;
@@ -21,9 +24,11 @@ export interface PipelinePlaybackProps {
   startAt?: number;
   /** The diagram (and helpers) drawn at the instant. */
   children(at: PipelineInstant): React.ReactNode;
+  /** What the step calls its keys and events, for the dashboards' counts. */
+  words?: Partial<ViewWords>;
 }
 
-export function PipelinePlayback({ report, busy, startAt = 0, children }: PipelinePlaybackProps) {
+export function PipelinePlayback({ report, busy, startAt = 0, children, words }: PipelinePlaybackProps) {
   const { result } = report;
   const durationMs = Math.max(1, result.simulatedMs);
   const chosenSpeed = useAppStore((s) => s.playbackSpeed);
@@ -45,6 +50,7 @@ export function PipelinePlayback({ report, busy, startAt = 0, children }: Pipeli
         {pipelineNowSentence(result, at)}
       </p>
       {children(at)}
+      <PipelineViewsPanel result={result} t={playback.t} {...(words ? { words } : {})} />
       <PipelineRunView report={report} />
     </>
   );
