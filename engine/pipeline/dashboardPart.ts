@@ -26,6 +26,7 @@ export class DashboardPart extends PartRuntime {
       this.tracker = new ViewTracker(
         view,
         this.ctx.ledger,
+        this.num('refreshMs'),
         this.word('show') === 'trending' ? { top: this.num('top'), windowMs: this.num('windowMs') } : null,
       );
     this.ctx.kernel.schedule(this.num('refreshMs'), () => this.refresh_());

@@ -170,7 +170,7 @@ export function reportPipeline(run: {
       .sort((a, b) => b.produced - a.produced || a.key - b.key),
     ml: run.ml,
     views: parts.flatMap((p) =>
-      p instanceof DashboardPart && p.tracker ? [p.tracker.report(p.id, p.upstream()[0]!.id)] : [],
+      p instanceof DashboardPart && p.tracker ? [p.tracker.report(p.id, p.upstream()[0]!.id, endMs)] : [],
     ),
   };
 }

@@ -135,6 +135,35 @@ export function validatePipeline(raw: unknown, nodes: readonly string[], path = 
   return { parts, wires };
 }
 
+/** Settings that only mean something together: trends need Zipf's popularity, wear needs the pumps' readings. */
+function checkClients(c: ResolvedPart, where: string): void {
+  const set = c.settings;
+  if ((set.trendEveryMs as number) > 0 && set.popularity !== 'zipf')
+    throw new ValidationError(
+      `${where}.trendEveryMs`,
+      'changes which keys are the most popular: it needs "popularity": "zipf"',
+    );
+  for (const key of ['wearFromMs', 'wearPerHour', 'wearingKeys'])
+    if ((set[key] as number) > 0 && set.values !== 'pumps')
+      throw new ValidationError(`${where}.${key}`, 'is about pumps wearing: it needs "values": "pumps"');
+}
+
+/** A trending row ranks counts: its store must be written by a Spark job counting by key. */
+function checkShown(p: ResolvedPart, parts: ResolvedPart[], where: string): void {
+  if (p.type !== 'dashboard' || p.settings.show !== 'trending') return;
+  const store = parts[p.fedBy[0]!];
+  if (!store) return;
+  const counts = store.fedBy.some((i) => {
+    const w = parts[i]!;
+    return (w.type === 'spark-batch' || w.type === 'spark-streaming') && w.settings.op === 'countByKey';
+  });
+  if (!counts)
+    throw new ValidationError(
+      `${where}.settings.show`,
+      `"${p.id}" shows a trending row, but no Spark job counting by key (op countByKey) writes "${store.id}": there is nothing to rank`,
+    );
+}
+
 /** A training job deploys models to model serving only, and trains on readings the clients send. */
 function checkModels(p: ResolvedPart, parts: ResolvedPart[], clients: ResolvedPart, where: string): void {
   if (p.type !== 'spark-batch') return;
@@ -189,7 +218,9 @@ function checkShape(parts: ResolvedPart[], at: (p: string) => string): void {
     if (p.type === 'dashboard' && p.fedBy.length > 1)
       throw new ValidationError(where, `"${p.id}" reads one store; ${p.fedBy.length} wires lead to it`);
     checkModels(p, parts, clients[0]!, where);
+    checkShown(p, parts, where);
   }
+  checkClients(clients[0]!, `${at('parts')}[${clients[0]!.index}].settings`);
   // Loops: a depth-first walk from every part.
   const state = new Uint8Array(parts.length);
   const visit = (i: number, trail: number[]): void => {

@@ -56,6 +56,18 @@ export interface PipelineRunOptions {
   check?: RunOptions['check'];
 }
 
+/** The faults a pipeline run takes (a disk failure is not one: the parts keep no per-disk data). */
+export const PIPELINE_FAULT_KINDS = [
+  'killNode',
+  'restartNode',
+  'slowNode',
+  'partitionRack',
+  'healRack',
+  'stopPart',
+  'startPart',
+  'reprocess',
+];
+
 /** The most events a result lists (the rest are counted). */
 export const MAX_REPORTED_EVENTS = 20_000;
 /** Points of the timeline. */
@@ -214,6 +226,13 @@ function planFaults(faults: readonly PipelineFault[], kernel: Kernel, cluster: C
   faults.forEach((raw, i) => {
     const path = `faults[${i}]`;
     const f = check.object(path, raw);
+    if (!PIPELINE_FAULT_KINDS.includes(f.kind as string))
+      throw new ValidationError(
+        `${path}.kind`,
+        `must be one of ${PIPELINE_FAULT_KINDS.map((k) => `'${k}'`).join(', ')}, got ${JSON.stringify(f.kind)}`,
+      );
+    if (typeof f.atMs === 'number' && f.atMs > MAX_SIMULATED_MS)
+      throw new ValidationError(`${path}.atMs`, `at most ${MAX_SIMULATED_MS} ms (a day), got ${f.atMs}`);
     if (f.kind === 'stopPart' || f.kind === 'startPart' || f.kind === 'reprocess') {
       check.knownKeys(path, f, ['atMs', 'kind', 'part']);
       const atMs = check.nonNegativeNumber(`${path}.atMs`, f.atMs);
@@ -242,11 +261,6 @@ function planFaults(faults: readonly PipelineFault[], kernel: Kernel, cluster: C
       kernel.scheduleAt(atMs, () => (f.kind === 'stopPart' ? part.stop() : part.resume()), -10);
       return;
     }
-    if (f.kind === 'failDisk')
-      throw new ValidationError(
-        `${path}.kind`,
-        'a pipeline fault is killNode, restartNode, slowNode, partitionRack, healRack, stopPart, startPart or reprocess',
-      );
     injector.schedule(raw as FaultSpec, path);
   });
 }

@@ -5,7 +5,9 @@
  * (speed) view. A query answers batch view + realtime view. Once a batch run has absorbed
  * events, their realtime counts must be discarded, or the query counts them twice: with
  * `realtimeViews: 'discardAbsorbed'` the store drops every realtime count of an event created
- * up to the newest event the batch view holds (and ignores such late ones), with `'keep'` it
+ * up to the newest event the batch view holds (and ignores such late ones): the batch view's
+ * horizon, as a lambda serving layer merges by time, so an event the lake had not made readable
+ * by then counts again only once a later batch run reads it, with `'keep'` it
  * keeps them. Counts are kept per event, so the view is exact: an event is counted once per view
  * that holds it, and never twice by one view (a replayed micro-batch rewrites its counts).
  */
@@ -51,8 +53,12 @@ export class ServingView {
 
   /** A batch run's result: the new batch view holds exactly `ids`. */
   replaceBatch(ids: readonly number[], t: number): void {
-    this.changedAtMs = t;
     const created = this.ledger.created;
+    // A run that read exactly what the last one read changes nothing (its ids are distinct).
+    let newcomers = 0;
+    for (const id of ids) if (this.inBatch[id] !== 1) newcomers++;
+    if (newcomers === 0 && ids.length === this.batchCount && this.batchCutoffMs >= 0) return;
+    this.changedAtMs = t;
     if (this.batchCount > 0) {
       this.inBatch.fill(0);
       this.shrunk++;

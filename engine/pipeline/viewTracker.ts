@@ -31,6 +31,10 @@ export interface ViewReport {
   store: string;
   samples: ViewSample[];
   samplesLeftOut: number;
+  /** Stretches longer than two refresh periods without a refresh that read the store (the dashboard down, the store out of reach). */
+  gaps: { fromMs: number; toMs: number }[];
+  /** A trending row: its refresh with the fewest true titles once its first window has passed (over every refresh, listed or not). */
+  worstTrending: ViewSample | null;
   maxBehindMs: number;
   maxDoubleCounted: number;
   /** The view at the end of the run against a full recomputation over every event produced. */
@@ -55,10 +59,14 @@ export class ViewTracker {
   private next = 0;
   private shrunkSeen = 0;
   private lastRefresh: number | null = null;
+  private readonly gaps: { fromMs: number; toMs: number }[] = [];
+  private worst: ViewSample | null = null;
 
   constructor(
     private readonly view: ServingView,
     private readonly ledger: PipelineLedger,
+    /** How often the dashboard refreshes. */
+    private readonly refreshMs: number,
     /** A trending row's length and window, when the dashboard shows one. */
     private readonly trending: { top: number; windowMs: number } | null = null,
   ) {}
@@ -75,17 +83,26 @@ export class ViewTracker {
     const behindMs = missing ? t - created[this.next]! : 0;
     const doubleCounted = this.view.doubleCounted;
     const sample: ViewSample = { t, behindMs, doubleCounted, counted: this.view.batchCount + this.view.speedCount };
-    if (this.samples.length < MAX_VIEW_SAMPLES) {
-      if (this.trending)
-        sample.trending = trendingSample(this.view, this.ledger, t, this.trending.top, this.trending.windowMs);
-      this.samples.push(sample);
-    } else this.leftOut++;
+    if (this.trending) {
+      sample.trending = trendingSample(this.view, this.ledger, t, this.trending.top, this.trending.windowMs);
+      if (t >= this.trending.windowMs && (this.worst === null || sample.trending.hits < this.worst.trending!.hits))
+        this.worst = sample;
+    }
+    if (this.samples.length < MAX_VIEW_SAMPLES) this.samples.push(sample);
+    else this.leftOut++;
+    this.noteGap(this.lastRefresh ?? 0, t);
     this.maxBehind = Math.max(this.maxBehind, behindMs);
     this.maxDouble = Math.max(this.maxDouble, doubleCounted);
     this.lastRefresh = t;
   }
 
-  report(dashboard: string, store: string): ViewReport {
+  private noteGap(fromMs: number, toMs: number): void {
+    if (toMs - fromMs > 2 * this.refreshMs && this.gaps.length < MAX_VIEW_SAMPLES) this.gaps.push({ fromMs, toMs });
+  }
+
+  /** The report at the end of the run (`endMs`: a last stretch without a refresh counts as a gap). */
+  report(dashboard: string, store: string, endMs: number): ViewReport {
+    this.noteGap(this.lastRefresh ?? 0, endMs);
     const { created, keys, events } = this.ledger;
     const truth = new Map<number, number>();
     for (let id = 0; id < events; id++)
@@ -107,6 +124,8 @@ export class ViewTracker {
       store,
       samples: this.samples,
       samplesLeftOut: this.leftOut,
+      gaps: this.gaps,
+      worstTrending: this.worst,
       maxBehindMs: Math.round(this.maxBehind * 1000) / 1000,
       maxDoubleCounted: this.maxDouble,
       final: {

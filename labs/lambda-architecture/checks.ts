@@ -10,10 +10,9 @@ import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
-/** The view the board shows, or why there is none. */
-function boardView(result: PipelineResult): ViewReport | string {
-  const view = result.views[0];
-  if (view) return view;
+/** The views the dashboards show (every one is judged), or why there is none. */
+function boardViews(result: PipelineResult): ViewReport[] | string {
+  if (result.views.length > 0) return result.views;
   const dashboard = result.parts.find((p) => p.type === 'dashboard');
   const store = result.parts.find((p) => p.id === result.wires.find((w) => w.to === dashboard?.id)?.from);
   if (!dashboard || !store) return 'The pipeline has no dashboard reading a store.';
@@ -22,12 +21,68 @@ function boardView(result: PipelineResult): ViewReport | string {
   return `${dashboard.id} reads ${store.id}, but no Spark job counting per article (op countByKey) writes to it: it holds raw page views.`;
 }
 
+/** Judges every dashboard's view: the first that fails is the verdict; when all pass, the first one's pass. */
 function withView(run: StepRun, judge: (view: ViewReport, result: PipelineResult) => CheckVerdict): CheckVerdict {
   const result = pipelineRunOf(run).report.result;
-  const view = boardView(result);
-  if (typeof view === 'string') return fail(view);
-  if (view.samples.length === 0) return fail(`${view.dashboard} never finished a refresh in this run.`);
-  return judge(view, result);
+  const views = boardViews(result);
+  if (typeof views === 'string') return fail(views);
+  let first: CheckVerdict | null = null;
+  for (const view of views) {
+    if (view.samples.length === 0) return fail(`${view.dashboard} never finished a refresh in this run.`);
+    const verdict = judge(view, result);
+    if (!verdict.pass) return verdict;
+    first ??= verdict;
+  }
+  return first!;
+}
+
+/** The Spark jobs writing a view's store. */
+function writersOf(view: ViewReport, result: PipelineResult) {
+  return result.wires
+    .filter((w) => w.to === view.store)
+    .map((w) => result.parts.find((p) => p.id === w.from)!)
+    .filter((p) => (p.type === 'spark-batch' || p.type === 'spark-streaming') && p.settings.op === 'countByKey');
+}
+
+/** How many runs of a batch job processed events and wrote them. */
+function runsOf(result: PipelineResult, part: string): number {
+  return result.events.filter((e) => e.type === 'batch' && e.part === part && e.ok && e.events > 0).length;
+}
+
+/** Which layers write the board's counts: `batch` only (start with batch) or both, the batch job running at least `minRuns` times. */
+export function layersCheck(id: string, want: 'batch' | 'both', minRuns = 1): LabCheck {
+  return {
+    id,
+    title:
+      want === 'batch' ? 'A batch layer counts for the board' : 'A batch layer and a speed layer count for the board',
+    evaluate: (run) =>
+      withView(run, (view, result) => {
+        const writers = writersOf(view, result);
+        const batch = writers.filter((p) => p.type === 'spark-batch');
+        const speed = writers.filter((p) => p.type === 'spark-streaming');
+        const names = (ps: typeof writers) => ps.map((p) => p.id).join(' and ');
+        if (batch.length === 0)
+          return fail(
+            `No Spark batch job writes the counts ${view.dashboard} reads${speed.length ? ` (only ${names(speed)}, a streaming job)` : ''}: the batch layer recomputes them from the lake.`,
+          );
+        if (want === 'batch' && speed.length > 0)
+          return fail(`${names(speed)} (Spark Streaming) writes ${view.store} too: this step starts with batch alone.`);
+        const ran = Math.max(...batch.map((p) => runsOf(result, p.id)));
+        if (ran < minRuns)
+          return fail(
+            `${names(batch)} finished ${ran === 0 ? 'no run' : `only ${ran} run${ran > 1 ? 's' : ''}`} that counted page views in this run; the batch layer must recompute its view at least ${minRuns} times.`,
+          );
+        if (want === 'both' && speed.length === 0)
+          return fail(
+            `Only ${names(batch)} (Spark batch) writes ${view.store}: no speed layer counts what came in since its last run.`,
+          );
+        return pass(
+          want === 'batch'
+            ? `${names(batch)} recomputes ${view.dashboard}'s counts from the lake (${ran} run${ran > 1 ? 's' : ''}).`
+            : `${names(batch)} recomputes the batch view (${ran} runs) and ${names(speed)} adds the realtime view, both into ${view.store}.`,
+        );
+      }),
+  };
 }
 
 /** At the end of the run, the board's count for every article equals a full recomputation over every page view. */

@@ -10,7 +10,7 @@ import { runStep } from '../runStep';
 import { PART_CATALOGUE } from '../../engine/pipeline';
 import type { PipelineRunReport } from '../labTypes';
 
-type Part = { type: string; settings?: Record<string, unknown> };
+type Part = { id?: string; type: string; settings?: Record<string, unknown> };
 type File = { parts: Part[]; wires: unknown[] };
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -74,5 +74,35 @@ describe('the lambda-architecture lab', () => {
     expect(verdict.reason).toContain('it counts 10,800 of the 21,600 page views');
     expect(verdict.reason).toContain('its oldest record was offset 10,800');
     expect(result.events.some((e) => e.type === 'reprocess')).toBe(true);
+  });
+
+  it('judges every board, and the layers each step teaches', async () => {
+    // A decoy board fed by the stream alone, listed first, beside the starter's double-counting board.
+    const decoy = edit(lab.steps[2]!.starter, (p) => {
+      p.parts.unshift(
+        { id: 'decoy', type: 'dashboard', node: 'n3' } as Part,
+        { id: 'serving2', type: 'hbase', node: 'n3' } as Part,
+      );
+      p.wires.push({ from: 'speed-counts', to: 'serving2' }, { from: 'serving2', to: 'decoy' });
+    });
+    const judged = await run(2, decoy);
+    expect(check(judged.out, 'one-code-path').pass).toBe(false);
+    expect(check(judged.out, 'never-twice').pass).toBe(false);
+    // Step 1 with a streaming job in place of the batch job; step 2 with no batch job, or one that never runs.
+    const streamOnly = edit(lab.steps[0]!.solution, (p) => {
+      const job = p.parts.find((x) => x.type === 'spark-batch')!;
+      job.type = 'spark-streaming';
+      job.settings = { op: 'countByKey' };
+      p.wires = p.wires.map((w) => {
+        const wire = w as { from: string; to: string };
+        return wire.to === job.id ? { from: 'log', to: job.id } : wire;
+      });
+    });
+    expect(check((await run(0, streamOnly)).out, 'batch-layer').pass).toBe(false);
+    const neverRuns = edit(lab.steps[1]!.solution, (p) => {
+      p.parts.find((x) => x.type === 'spark-batch')!.settings = { everyMs: 86_400_000 };
+    });
+    const idle = await run(1, neverRuns);
+    expect(check(idle.out, 'both-layers').reason).toContain('finished no run');
   });
 });

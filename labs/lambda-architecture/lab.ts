@@ -6,7 +6,13 @@
  */
 import type { PipelineFault } from '../../engine/pipeline';
 import type { Lab } from '../labTypes';
-import { freshViewCheck, neverDoubleCountedCheck, oneCodePathCheck, viewMatchesRecomputationCheck } from './checks';
+import {
+  freshViewCheck,
+  layersCheck,
+  neverDoubleCountedCheck,
+  oneCodePathCheck,
+  viewMatchesRecomputationCheck,
+} from './checks';
 import intro from './intro.md?raw';
 import batchInstructions from './steps/1-start-with-batch/instructions.md?raw';
 import batchStarter from './steps/1-start-with-batch/starter.json?raw';
@@ -53,7 +59,7 @@ const lab: Lab = {
         'Wire the lake to the batch job, the job to an `hbase` part, and the board to that store instead of the lake.',
       ],
       run: { seed: 25, cluster: 'classroom', untilMs: RUN_MS, words: WORDS },
-      checks: [viewMatchesRecomputationCheck('matches-recomputation')],
+      checks: [layersCheck('batch-layer', 'batch'), viewMatchesRecomputationCheck('matches-recomputation')],
     },
     {
       id: 'add-the-speed-layer',
@@ -69,6 +75,7 @@ const lab: Lab = {
       ],
       run: { seed: 25, cluster: 'classroom', untilMs: RUN_MS, words: WORDS },
       checks: [
+        layersCheck('both-layers', 'both', 2),
         freshViewCheck('fresh', FRESH_MS),
         neverDoubleCountedCheck('never-twice'),
         viewMatchesRecomputationCheck('matches-recomputation'),
