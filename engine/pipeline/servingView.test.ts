@@ -101,12 +101,17 @@ describe('reprocessing a streaming job (Kappa)', () => {
     lambda({ batch: false, events: 7_200, rate: 1, ...(retentionHours ? { retentionHours } : {}) });
   const redeploy: PipelineFault[] = [{ atMs: 7_000_000, kind: 'reprocess' }];
 
-  it('rebuilds the whole view from a log that kept everything', () => {
+  it('rebuilds the whole view from a log that kept everything, while the board reads the old one', () => {
     const r = run(kappa(), 7_300_000, redeploy);
     const view = r.views[0]!;
     expect(r.events.find((e) => e.type === 'reprocess')).toMatchObject({ part: 'speed', fromOffset: 0 });
+    const rebuilt = r.events.find((e) => e.type === 'rebuilt');
+    expect(rebuilt).toMatchObject({ part: 'speed' });
+    expect(rebuilt!.t).toBeGreaterThan(7_000_000);
     expect(view.final.differing).toBe(0);
     expect(view.final.viewTotal).toBe(7_200);
+    // The old view serves until the switch: the board never falls behind.
+    expect(view.maxBehindMs).toBeLessThan(5_000);
   });
 
   it('rebuilds only what retention kept', () => {

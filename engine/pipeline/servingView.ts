@@ -29,6 +29,11 @@ export class ServingView {
   changedAtMs = -1;
   /** The newest creation time the realtime view holds (-1: none). */
   private speedNewestMs = -1;
+  /**
+   * A realtime view being rebuilt from the log (Kappa: the new version of the job writes a new
+   * table; queries read the old one until the new one has caught up, then switch).
+   */
+  private shadow: { inSpeed: Uint8Array; ids: number[]; newestMs: number } | null = null;
 
   constructor(
     private readonly ledger: PipelineLedger,
@@ -70,6 +75,14 @@ export class ServingView {
     }
     this.batchCount = ids.length;
     this.batchCutoffMs = cutoff;
+    if (this.discardAbsorbed && this.shadow) {
+      const shadow = this.shadow;
+      shadow.ids = shadow.ids.filter((id) => {
+        const keep = created[id]! > cutoff;
+        if (!keep) shadow.inSpeed[id] = 0;
+        return keep;
+      });
+    }
     if (this.discardAbsorbed && this.speedIds.length > 0) {
       const kept = this.speedIds.filter((id) => created[id]! > cutoff);
       if (kept.length !== this.speedIds.length) {
@@ -82,12 +95,18 @@ export class ServingView {
     this.recountBoth();
   }
 
-  /** A micro-batch's counts added to the realtime view. */
+  /** A micro-batch's counts added to the realtime view (and to the one being rebuilt, if any). */
   addSpeed(ids: readonly number[], t: number): void {
     const created = this.ledger.created;
+    const shadow = this.shadow;
     for (const id of ids) {
-      if (this.inSpeed[id] === 1) continue;
       if (this.discardAbsorbed && created[id]! <= this.batchCutoffMs) continue;
+      if (shadow && shadow.inSpeed[id] !== 1) {
+        shadow.inSpeed[id] = 1;
+        shadow.ids.push(id);
+        if (created[id]! > shadow.newestMs) shadow.newestMs = created[id]!;
+      }
+      if (this.inSpeed[id] === 1) continue;
       this.changedAtMs = t;
       this.inSpeed[id] = 1;
       this.speedIds.push(id);
@@ -96,15 +115,29 @@ export class ServingView {
     }
   }
 
-  /** The realtime view is thrown away (its job starts again from the log and rebuilds it). */
-  clearSpeed(t: number): void {
-    if (this.speedIds.length === 0) return;
-    this.changedAtMs = t;
+  /** Whether a new realtime view is being rebuilt from the log. */
+  get rebuilding(): boolean {
+    return this.shadow !== null;
+  }
+
+  /** Starts rebuilding the realtime view into a new one (again from nothing, if one was under way). */
+  beginRebuild(): void {
+    this.shadow = { inSpeed: new Uint8Array(this.inSpeed.length), ids: [], newestMs: -1 };
+  }
+
+  /** The rebuilt view has caught up: queries read it from now on, the old one is dropped. Returns the events it holds. */
+  switchToRebuilt(t: number): number {
+    const shadow = this.shadow;
+    if (!shadow) return this.speedIds.length;
+    this.shadow = null;
     for (const id of this.speedIds) this.inSpeed[id] = 0;
-    this.speedIds = [];
-    this.speedNewestMs = -1;
-    this.both = 0;
+    for (const id of shadow.ids) this.inSpeed[id] = 1;
+    this.speedIds = shadow.ids;
+    this.speedNewestMs = shadow.newestMs;
+    this.recountBoth();
     this.shrunk++;
+    this.changedAtMs = t;
+    return this.speedIds.length;
   }
 
   /** The newest creation time either view holds (-1: both empty): how recent the data behind a query is. */

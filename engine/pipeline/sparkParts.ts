@@ -86,6 +86,7 @@ export class SparkStreamingPart extends PartRuntime {
       if (ok) {
         kafka.commit(this.index, to);
         this.delivered += ids.length;
+        this.caughtUp(to);
       }
       if (this.overdue) {
         this.overdue = false;
@@ -99,10 +100,15 @@ export class SparkStreamingPart extends PartRuntime {
     this.overdue = false;
   }
 
+  /** The log's end when a reprocessing began: once committed up to here, the rebuilt view takes over. */
+  private rebuildTo: number | null = null;
+
   /**
    * A new version of the job is deployed and rebuilds its results from the log (Kappa's
-   * reprocessing): the batch in flight is abandoned, the realtime views it wrote are thrown away,
-   * and it reads again from the oldest record Kafka still keeps.
+   * reprocessing, as Kreps describes it): it reads again from the oldest record Kafka still
+   * keeps into a new realtime view, while queries go on reading the old one, which keeps taking
+   * the new records; once it has caught up with the log's end as it was, the stores switch to
+   * the rebuilt view and drop the old one.
    */
   reprocess(): void {
     this.epoch++;
@@ -110,14 +116,25 @@ export class SparkStreamingPart extends PartRuntime {
     this.overdue = false;
     const kafka = this.upstream()[0] as KafkaPart;
     const fromOffset = kafka.rewind(this.index);
-    let discarded = 0;
-    for (const to of this.downstream())
-      if (to instanceof StorePart && to.view) {
-        discarded += to.view.speedCount;
-        to.view.clearSpeed(this.ctx.kernel.now);
-      }
-    this.ctx.emit({ t: this.ctx.kernel.now, type: 'reprocess', part: this.id, fromOffset, discarded });
-    if (this.up) this.runBatch();
+    this.rebuildTo = kafka.endOffset;
+    for (const store of this.viewStores()) store.view!.beginRebuild();
+    this.ctx.emit({ t: this.ctx.kernel.now, type: 'reprocess', part: this.id, fromOffset, toOffset: this.rebuildTo });
+    this.caughtUp(fromOffset);
+    if (this.up && this.rebuildTo !== null) this.runBatch();
+  }
+
+  private viewStores(): StorePart[] {
+    return this.downstream().filter((p): p is StorePart => p instanceof StorePart && p.view !== null);
+  }
+
+  /** After a commit up to `offset`: a rebuild that has caught up switches the stores to its view. */
+  private caughtUp(offset: number): void {
+    if (this.rebuildTo === null || offset < this.rebuildTo) return;
+    this.rebuildTo = null;
+    let counted = 0;
+    for (const store of this.viewStores())
+      counted = Math.max(counted, store.view!.switchToRebuilt(this.ctx.kernel.now));
+    this.ctx.emit({ t: this.ctx.kernel.now, type: 'rebuilt', part: this.id, counted });
   }
 
   forEachHeld(): void {}
