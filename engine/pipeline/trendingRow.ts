@@ -4,6 +4,10 @@
  * ends at the newest event they hold (an hourly batch view ranks the hour before its last run);
  * the true row ranks every event created in the window that ends now. A shown key is a hit when
  * its true count is at least the true row's last count (ties count as hits).
+ *
+ * One `TrendingRow` follows a dashboard's refreshes: the true counts slide with the window (each
+ * event enters and leaves once), and the shown counts are counted again only when the view has
+ * changed since the last refresh.
  */
 import type { PipelineLedger } from './pipelineLedger';
 import type { ServingView } from './servingView';
@@ -32,43 +36,70 @@ function firstNot(lo: number, hi: number, past: (id: number) => boolean): number
   return lo;
 }
 
-function topOf(counts: Map<number, number>, top: number): RowEntry[] {
-  return [...counts.entries()]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || a.key - b.key)
-    .slice(0, top);
+/** The `top` largest counts (ties by the smaller key), without sorting every key. */
+export function topOf(counts: Map<number, number>, top: number): RowEntry[] {
+  const best: RowEntry[] = [];
+  const before = (a: RowEntry, b: RowEntry) => a.count > b.count || (a.count === b.count && a.key < b.key);
+  for (const [key, count] of counts) {
+    if (count <= 0) continue;
+    const e = { key, count };
+    if (best.length === top && !before(e, best[best.length - 1]!)) continue;
+    let i = best.length;
+    while (i > 0 && before(e, best[i - 1]!)) i--;
+    best.splice(i, 0, e);
+    if (best.length > top) best.pop();
+  }
+  return best;
 }
 
-export function trendingSample(
-  view: ServingView,
-  ledger: PipelineLedger,
-  t: number,
-  top: number,
-  windowMs: number,
-): TrendingSample {
-  const { created, keys, events } = ledger;
-  // Events are created in id order: the created ones are a prefix, their times ascending.
-  const made = firstNot(0, events, (id) => !Number.isNaN(created[id]!));
-  const idsIn = (end: number) => {
-    const from = firstNot(0, made, (id) => created[id]! <= end - windowMs);
-    const to = firstNot(from, made, (id) => created[id]! <= end);
-    return [from, to] as const;
-  };
-  const truthCounts = new Map<number, number>();
-  const [tFrom, tTo] = idsIn(t);
-  for (let id = tFrom; id < tTo; id++) truthCounts.set(keys[id]!, (truthCounts.get(keys[id]!) ?? 0) + 1);
-  const truth = topOf(truthCounts, top);
-  const newest = view.newestMs;
-  const shownCounts = new Map<number, number>();
-  if (newest >= 0) {
-    const [from, to] = idsIn(newest);
-    for (let id = from; id < to; id++) {
-      const w = view.weight(id);
-      if (w > 0) shownCounts.set(keys[id]!, (shownCounts.get(keys[id]!) ?? 0) + w);
-    }
+export class TrendingRow {
+  /** The true window's ids are [lo, hi): created after t − window, up to t. */
+  private lo = 0;
+  private hi = 0;
+  private readonly truth = new Map<number, number>();
+  private shown: { changedAtMs: number; shrunk: number; newestMs: number; row: RowEntry[] } | null = null;
+
+  constructor(
+    private readonly view: ServingView,
+    private readonly ledger: PipelineLedger,
+    private readonly top: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** The row at `t` (refreshes come in time order). */
+  at(t: number): TrendingSample {
+    const { created, keys, events } = this.ledger;
+    const add = (id: number, d: number) => this.truth.set(keys[id]!, (this.truth.get(keys[id]!) ?? 0) + d);
+    while (this.hi < events && !Number.isNaN(created[this.hi]!) && created[this.hi]! <= t) add(this.hi++, 1);
+    while (this.lo < this.hi && created[this.lo]! <= t - this.windowMs) add(this.lo++, -1);
+    const truth = topOf(this.truth, this.top);
+    const row = this.shownRow();
+    const bar = truth.length > 0 ? truth[truth.length - 1]!.count : Number.POSITIVE_INFINITY;
+    const hits = row.filter((e) => (this.truth.get(e.key) ?? 0) >= bar).length;
+    const newest = this.view.newestMs;
+    return { asOfMs: newest >= 0 ? newest : null, row, truth, hits };
   }
-  const row = topOf(shownCounts, top);
-  const bar = truth.length > 0 ? truth[truth.length - 1]!.count : Number.POSITIVE_INFINITY;
-  const hits = row.filter((e) => (truthCounts.get(e.key) ?? 0) >= bar).length;
-  return { asOfMs: newest >= 0 ? newest : null, row, truth, hits };
+
+  /** The row the store's views give: counted again only when they changed. */
+  private shownRow(): RowEntry[] {
+    const view = this.view;
+    const newest = view.newestMs;
+    const known = this.shown;
+    if (known && known.changedAtMs === view.changedAtMs && known.shrunk === view.shrunk && known.newestMs === newest)
+      return known.row;
+    const { created, keys, events } = this.ledger;
+    const counts = new Map<number, number>();
+    if (newest >= 0) {
+      const made = firstNot(0, events, (id) => !Number.isNaN(created[id]!));
+      const from = firstNot(0, made, (id) => created[id]! <= newest - this.windowMs);
+      const to = firstNot(from, made, (id) => created[id]! <= newest);
+      for (let id = from; id < to; id++) {
+        const w = view.weight(id);
+        if (w > 0) counts.set(keys[id]!, (counts.get(keys[id]!) ?? 0) + w);
+      }
+    }
+    const row = topOf(counts, this.top);
+    this.shown = { changedAtMs: view.changedAtMs, shrunk: view.shrunk, newestMs: newest, row };
+    return row;
+  }
 }

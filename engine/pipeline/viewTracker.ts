@@ -7,7 +7,7 @@
  */
 import type { PipelineLedger } from './pipelineLedger';
 import type { ServingView } from './servingView';
-import { trendingSample, type TrendingSample } from './trendingRow';
+import { TrendingRow, type TrendingSample } from './trendingRow';
 
 /** The most refreshes a report lists one by one (the maxima cover them all). */
 export const MAX_VIEW_SAMPLES = 10_000;
@@ -61,6 +61,7 @@ export class ViewTracker {
   private lastRefresh: number | null = null;
   private readonly gaps: { fromMs: number; toMs: number }[] = [];
   private worst: ViewSample | null = null;
+  private readonly row: TrendingRow | null;
 
   constructor(
     private readonly view: ServingView,
@@ -69,7 +70,9 @@ export class ViewTracker {
     private readonly refreshMs: number,
     /** A trending row's length and window, when the dashboard shows one. */
     private readonly trending: { top: number; windowMs: number } | null = null,
-  ) {}
+  ) {
+    this.row = trending ? new TrendingRow(view, ledger, trending.top, trending.windowMs) : null;
+  }
 
   /** A refresh at `t` that read the view as it is now. */
   record(t: number): void {
@@ -83,8 +86,8 @@ export class ViewTracker {
     const behindMs = missing ? t - created[this.next]! : 0;
     const doubleCounted = this.view.doubleCounted;
     const sample: ViewSample = { t, behindMs, doubleCounted, counted: this.view.batchCount + this.view.speedCount };
-    if (this.trending) {
-      sample.trending = trendingSample(this.view, this.ledger, t, this.trending.top, this.trending.windowMs);
+    if (this.trending && this.row) {
+      sample.trending = this.row.at(t);
       if (t >= this.trending.windowMs && (this.worst === null || sample.trending.hits < this.worst.trending!.hits))
         this.worst = sample;
     }
