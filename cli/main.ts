@@ -114,7 +114,9 @@ export function installLastResort(
   exit: (code: number) => void = (c) => process.exit(c),
 ): void {
   const io = terminalSafeIo(terminal);
-  const handle = (error: unknown) => exit(internalError(io, error));
+  // A reader that closed the pipe early (`clusterlab pipeline --json | head`) is no error of ours.
+  const handle = (error: unknown) =>
+    exit((error as { code?: unknown } | null)?.code === 'EPIPE' ? 0 : internalError(io, error));
   process.on('uncaughtException', handle);
   process.on('unhandledRejection', handle);
 }

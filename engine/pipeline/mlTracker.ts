@@ -29,8 +29,9 @@ export interface ModelRecord {
   modelsLeftOut: number;
   /** Mean absolute error on the newest fifth of the readings, held out of the fit (null: none). */
   holdoutMae: number | null;
+  /** Passed its test and was sent to model serving. */
   deployed: boolean;
-  /** When the serving part took it (null: not deployed, or not reached). */
+  /** When model serving took it (null: refused, not reached yet, or a newer model came first). */
   deployedAtMs: number | null;
   /** Why it was not deployed. */
   rejected: string | null;
@@ -63,6 +64,13 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 
 export class MlTracker {
   readonly models: ModelRecord[] = [];
+  private lastVersion = 0;
+
+  /** Model versions count across every training job of the run (one registry). */
+  nextVersion(): number {
+    return ++this.lastVersion;
+  }
+
   readonly drifts: DriftRecord[] = [];
   /** Per event: the absolute error of its first prediction (NaN: none), and when. */
   private readonly error: Float64Array;

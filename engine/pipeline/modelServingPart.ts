@@ -28,14 +28,16 @@ export class ModelServingPart extends PassThroughPart {
     return this.model?.version ?? 0;
   }
 
-  deploy(model: DeployedModel): void {
-    if (this.model && this.model.version >= model.version) return;
+  /** Takes `model` unless it serves a newer one (or is down); says whether it did. */
+  deploy(model: DeployedModel): boolean {
+    if (!this.up || (this.model && this.model.version >= model.version)) return false;
     this.model = model;
     this.ring = null;
     this.next = 0;
     this.filled = 0;
     this.sum = 0;
     this.flagged = false;
+    return true;
   }
 
   protected override served(ids: readonly number[]): void {

@@ -147,3 +147,44 @@ describe('a training job as data', () => {
     expect(problem(counting)).toMatch(/only a job whose op is trainRegression deploys models/);
   });
 });
+
+describe('the registry tells the truth', () => {
+  it('numbers models across training jobs, and a model serving never took is not deployed at a time', () => {
+    const two = pumps({ trainer: { modelPer: 'key' } });
+    two.parts.push({
+      id: 't2',
+      type: 'spark-batch',
+      node: 'n1',
+      settings: { op: 'trainRegression', everyMs: 420_000 },
+    });
+    two.wires.push({ from: 'lake', to: 't2' }, { from: 't2', to: 'model' });
+    const r = run(two);
+    const versions = r.ml!.models.map((m) => m.version);
+    expect(new Set(versions).size).toBe(versions.length);
+    // A model superseded before it arrived was never served.
+    const served = r.ml!.models.filter((m) => m.deployedAtMs !== null).map((m) => m.deployedAtMs!);
+    expect([...served].sort((a, b) => a - b)).toEqual(served);
+  });
+
+  it('a serving part that was down gets the newest model once it is back', () => {
+    const r = runPipeline({
+      pipeline: pumps(),
+      cluster: 'classroom',
+      untilMs: 1_200_000,
+      faults: [
+        { atMs: 590_000, kind: 'stopPart', part: 'model' },
+        { atMs: 700_000, kind: 'startPart', part: 'model' },
+      ],
+    });
+    const first = r.ml!.models[0]!;
+    expect(first.deployed).toBe(true);
+    expect(first.deployedAtMs).toBeGreaterThanOrEqual(700_000);
+    expect(first.deployedAtMs).toBeLessThan(720_000);
+  });
+
+  it('refuses a model that cannot score all its held-out readings', () => {
+    const r = run(pumps({ clients: { keys: 300 }, trainer: { modelPer: 'key' } }), 1_300_000);
+    expect(r.ml!.models.length).toBeGreaterThan(0);
+    expect(r.ml!.models[0]!.rejected).toMatch(/held-out readings belong to keys it has no model for/);
+  });
+});

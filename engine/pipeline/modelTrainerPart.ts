@@ -2,10 +2,12 @@
  * A Spark batch job that trains a model (op `trainRegression`, Cookbook 22.3): on its schedule,
  * or when the serving part it deploys to reports drift, it starts on YARN, reads the pumps'
  * readings of the last `trainWindowMs` from the closed files in HDFS, fits power = slope × load +
- * intercept by least squares (one model for the fleet, or one per pump) on the older four fifths,
+ * intercept by least squares (one model for the fleet, or one per pump, each from at least 10
+ * readings) on the older four fifths,
  * measures the mean absolute error on the newest fifth (held out), and deploys the model to the
- * serving part only if that error is at most `maxHoldoutMae`. Every model it trains is recorded
- * with the data and settings it came from (22.7).
+ * serving part only if that error is at most `maxHoldoutMae` (and it can score every held-out
+ * reading); a serving part out of reach gets the newest such model once it can be reached again.
+ * Every model it trains is recorded with the data and settings it came from (22.7).
  */
 import type { HdfsPart } from './hdfsPart';
 import type { ModelParams, ModelRecord } from './mlTracker';
@@ -16,6 +18,10 @@ import type { ModelServingPart } from './modelServingPart';
 export const HOLDOUT_SHARE = 0.2;
 /** Bytes of a model on the wire (a few numbers per key and their names). */
 const MODEL_BYTES_PER_KEY = 64;
+/** The fewest readings a model is fit to. */
+export const MIN_FIT_ROWS = 10;
+/** How long a training job waits before sending its newest model again to a serving part it could not reach. */
+export const REDELIVER_MS = 10_000;
 
 export interface DeployedModel {
   version: number;
@@ -41,7 +47,7 @@ function fit(ids: readonly number[], load: Float64Array, power: Float64Array, ke
     sxy += x * y;
   }
   const varX = n * sxx - sx * sx;
-  if (n < 2 || varX <= 1e-12 * n * n) return null;
+  if (n < MIN_FIT_ROWS || varX <= 1e-12 * n * n) return null;
   const slope = (n * sxy - sx * sy) / varX;
   return { key, slope, intercept: (sy - slope * sx) / n, rows: n };
 }
@@ -54,7 +60,8 @@ export function predict(model: DeployedModel, key: number, load: number): number
 export class ModelTrainerPart extends PartRuntime {
   private running = false;
   runs = 0;
-  private version = 0;
+  /** The newest model that passed its test, and its registry record: what serving should have. */
+  private latest: { model: DeployedModel; record: ModelRecord } | null = null;
 
   override start(): void {
     this.ctx.ml.used = true;
@@ -126,7 +133,7 @@ export class ModelTrainerPart extends PartRuntime {
     const trainIds = ids.slice(0, cut);
     const testIds = ids.slice(cut);
     const per = this.word('modelPer') as 'fleet' | 'key';
-    const model: DeployedModel = { version: ++this.version, fleet: null, byKey: new Map() };
+    const model: DeployedModel = { version: this.ctx.ml.nextVersion(), fleet: null, byKey: new Map() };
     if (per === 'fleet') model.fleet = fit(trainIds, load, power, null);
     else {
       const groups = new Map<number, number[]>();
@@ -142,9 +149,14 @@ export class ModelTrainerPart extends PartRuntime {
     }
     let sum = 0;
     let n = 0;
+    let unscorable = 0;
     for (const id of testIds) {
       const p = predict(model, keys[id]!, load[id]!);
-      if (Number.isNaN(p) || Number.isNaN(power[id]!)) continue;
+      if (Number.isNaN(power[id]!)) continue;
+      if (Number.isNaN(p)) {
+        unscorable++;
+        continue;
+      }
       sum += Math.abs(power[id]! - p);
       n++;
     }
@@ -153,12 +165,14 @@ export class ModelTrainerPart extends PartRuntime {
     const maxMae = this.num('maxHoldoutMae');
     const rejected =
       params.length === 0
-        ? 'no readings to train on in its window'
-        : holdoutMae === null
-          ? 'no held-out readings to test it on'
-          : holdoutMae > maxMae
-            ? `its error on the held-out readings, ${holdoutMae} kW, is above maxHoldoutMae (${maxMae} kW)`
-            : null;
+        ? `no readings to train on in its window (a model needs ${MIN_FIT_ROWS} readings from closed files)`
+        : unscorable > 0
+          ? `${unscorable} of its held-out readings belong to keys it has no model for (fewer than ${MIN_FIT_ROWS} readings to train on)`
+          : holdoutMae === null
+            ? 'no held-out readings to test it on'
+            : holdoutMae > maxMae
+              ? `its error on the held-out readings, ${holdoutMae} kW, is above maxHoldoutMae (${maxMae} kW)`
+              : null;
     const record: ModelRecord = {
       version: model.version,
       trainer: this.id,
@@ -175,24 +189,28 @@ export class ModelTrainerPart extends PartRuntime {
       rejected,
     };
     this.ctx.ml.models.push(record);
-    this.pending.set(record.version, model);
+    if (rejected === null) this.latest = { model, record };
     return record;
   }
 
-  private readonly pending = new Map<number, DeployedModel>();
-
+  /** Sends the newest passing model to every serving part; one out of reach gets it again every REDELIVER_MS. */
   private deploy(record: ModelRecord): void {
-    const model = this.pending.get(record.version)!;
-    this.pending.delete(record.version);
-    for (const to of this.downstream() as ModelServingPart[]) {
-      if (!this.canReach(to)) continue;
-      const bytes = MODEL_BYTES_PER_KEY * Math.max(1, model.byKey.size);
-      this.ctx.kernel.schedule(this.networkMs(to, bytes), () => {
-        if (!this.canReach(to)) return;
-        to.deploy(model);
-        record.deployedAtMs ??= this.ctx.kernel.now;
-      });
+    for (const to of this.downstream() as ModelServingPart[]) this.deliver(to, record.version);
+  }
+
+  private deliver(to: ModelServingPart, version: number): void {
+    const latest = this.latest;
+    // A newer model supersedes this one: it is delivered instead.
+    if (!latest || latest.model.version !== version) return;
+    if (!this.canReach(to)) {
+      this.ctx.kernel.schedule(REDELIVER_MS, () => this.deliver(to, version));
+      return;
     }
+    const bytes = MODEL_BYTES_PER_KEY * Math.max(1, latest.model.byKey.size);
+    this.ctx.kernel.schedule(this.networkMs(to, bytes), () => {
+      if (!this.canReach(to)) return this.deliver(to, version);
+      if (to.deploy(latest.model)) latest.record.deployedAtMs ??= this.ctx.kernel.now;
+    });
   }
 
   protected override onDown(): void {

@@ -146,6 +146,11 @@ function checkClients(c: ResolvedPart, where: string): void {
   for (const key of ['wearFromMs', 'wearPerHour', 'wearingKeys'])
     if ((set[key] as number) > 0 && set.values !== 'pumps')
       throw new ValidationError(`${where}.${key}`, 'is about pumps wearing: it needs "values": "pumps"');
+  if ((set.wearingKeys as number) > (set.keys as number))
+    throw new ValidationError(
+      `${where}.wearingKeys`,
+      `is ${set.wearingKeys as number}, more than the ${set.keys as number} keys (pumps) the clients have`,
+    );
 }
 
 /** A trending row ranks counts: its store must be written by a Spark job counting by key. */
@@ -166,6 +171,16 @@ function checkShown(p: ResolvedPart, parts: ResolvedPart[], where: string): void
 
 /** A training job deploys models to model serving only, and trains on readings the clients send. */
 function checkModels(p: ResolvedPart, parts: ResolvedPart[], clients: ResolvedPart, where: string): void {
+  if (p.type === 'model-serving' && p.settings.onDrift === 'retrain') {
+    const trainers = p.fedBy.filter(
+      (i) => parts[i]!.type === 'spark-batch' && parts[i]!.settings.op === 'trainRegression',
+    );
+    if (trainers.length === 0)
+      throw new ValidationError(
+        `${where}.settings.onDrift`,
+        `"${p.id}" would have a model trained on drift, but no training job (spark-batch, op trainRegression) deploys to it`,
+      );
+  }
   if (p.type !== 'spark-batch') return;
   const trains = p.settings.op === 'trainRegression';
   for (const i of p.feeds) {

@@ -26,13 +26,13 @@ const edit = (text: string, change: (p: File) => void) => {
 const pumps = (text: string) => (JSON.parse(text) as File).parts.find((p) => p.type === 'clients')!.settings!;
 
 describe('the ml-in-production lab', () => {
-  it('the intro: 8 pumps, 5 readings a second, about 5 kW plus 30 kW at full load, within about 1 kW', () => {
+  it('the intro: 8 pumps, 5 readings a second together, about 5 kW plus 30 kW at full load, off by about 1 kW', () => {
     const text = flat(lab.intro);
     expect(text).toContain('**8 pumps**');
-    expect(text).toContain('**5 readings a second**');
+    expect(text).toContain('Together they send **5 readings a second**');
     expect(text).toContain('about 5 kW plus 30 kW at full load');
     expect(text).toContain('(up to 10% either way)');
-    expect(text).toContain('within about 1 kW');
+    expect(text).toContain('typically off by about 1 kW (a Gaussian error with a standard deviation of 1 kW)');
     expect([BASE_KW, KW_PER_LOAD, NOISE_KW]).toEqual([5, 30, 1]);
     expect(text).toContain('the older **four fifths**');
     expect(pumps(lab.steps[0]!.starter)).toMatchObject({ keys: 8, ratePerSec: 5 });
