@@ -1,5 +1,6 @@
-/** The text `clusterlab pipeline` prints: what became of the events, the latency, and each part. */
+/** The text `clusterlab pipeline` prints: what became of the events, the latency, each part, the dashboards' counts and the models. */
 import type { PipelineResult } from '../engine/pipeline';
+import { formatViewsAndModels } from './pipelineViewsReport';
 
 const n = (v: number) => v.toLocaleString('en-US');
 const s = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
@@ -63,6 +64,7 @@ export function formatPipelineReport(r: PipelineResult): string {
     ]),
     '',
   );
+  lines.push(...formatViewsAndModels(r));
   const lost = r.paths.filter((p) => p.state === 'lost');
   if (lost.length > 0)
     lines.push(
