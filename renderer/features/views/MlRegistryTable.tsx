@@ -1,0 +1,93 @@
+/**
+ * The registry at the playback's instant (Cookbook 22.7): the models trained by then, newest
+ * first, capped (a button shows them all), each with when and why, on which readings, fleet or
+ * per pump with its parameters (each pump's behind a disclosure), its held-out error and whether
+ * it was deployed or refused.
+ */
+import { useState } from 'react';
+import type { MlReport } from '../../../engine/pipeline';
+import { seconds } from '../../../labs/checkKit';
+import { registryAt, REGISTRY_ROWS_SHOWN, type RegistryRow } from '../../viz/views/mlRegistry';
+import { formula, n } from '../../viz/views/mlAt';
+
+function Power({ row }: { row: RegistryRow }) {
+  if (row.per === 'fleet') return <>{row.power}</>;
+  return (
+    <details className="ml-pumps">
+      <summary>{row.power}</summary>
+      <ul>
+        {row.pumps.map((p) => (
+          <li key={p.key}>
+            pump {p.key}: {formula(p)}
+          </li>
+        ))}
+        {row.pumpsLeftOut > 0 && <li>and {n(row.pumpsLeftOut)} more</li>}
+      </ul>
+    </details>
+  );
+}
+
+export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
+  const [all, setAll] = useState(false);
+  const reg = registryAt(ml, t, all ? Number.POSITIVE_INFINITY : REGISTRY_ROWS_SHOWN);
+  return (
+    <section className="ml-registry" aria-labelledby="ml-registry-title" data-testid="ml-registry">
+      <h4 id="ml-registry-title">
+        The registry at {seconds(t)}{' '}
+        <span className="views-sub">
+          {reg.trained === 0
+            ? 'no model trained yet'
+            : `${n(reg.trained)} model${reg.trained === 1 ? '' : 's'} trained`}
+        </span>
+      </h4>
+      {reg.trained > 0 && (
+        <div className="ml-table-box">
+          <table className="views-table ml-table">
+            <caption className="sr-only">Models trained by {seconds(t)}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                <th scope="col">Trained</th>
+                <th scope="col">On the readings sent</th>
+                <th scope="col">Power (load from 0 to 1)</th>
+                <th scope="col">Held-out error</th>
+                <th scope="col">Deployed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reg.rows.map((r) => (
+                <tr key={r.version} className={`ml-${r.status}`} data-version={r.version}>
+                  <th scope="row">v{r.version}</th>
+                  <td>
+                    {r.trainedAt}
+                    <br />
+                    <span className="views-sub">{r.why === 'drift' ? 'after a drift' : 'on schedule'}</span>
+                  </td>
+                  <td>
+                    {r.window ?? 'none'}
+                    <br />
+                    <span className="views-sub">{r.rows} fit</span>
+                  </td>
+                  <td className="ml-power">
+                    <span className="views-sub">{r.per === 'fleet' ? 'fleet: ' : 'per pump: '}</span>
+                    <Power row={r} />
+                  </td>
+                  <td>{r.holdout}</td>
+                  <td className="ml-status">{r.statusText}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(reg.more > 0 || all) && (
+        <p className="views-more">
+          {reg.more > 0 ? `and ${n(reg.more)} older model${reg.more === 1 ? '' : 's'} ` : ''}
+          <button type="button" className="views-more-button" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? `Show the newest ${n(REGISTRY_ROWS_SHOWN)}` : `Show all ${n(reg.trained)}`}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
