@@ -48,8 +48,8 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
               <tr>
                 <th scope="col">Model</th>
                 <th scope="col">Trained</th>
-                <th scope="col">On the readings sent</th>
-                <th scope="col">Power (load from 0 to 1)</th>
+                <th scope="col">Trained on readings sent</th>
+                <th scope="col">Power (load 0 to 1)</th>
                 <th scope="col">Held-out error</th>
                 <th scope="col">Deployed</th>
               </tr>
@@ -59,14 +59,21 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
                 <tr key={r.version} className={`ml-${r.status}`} data-version={r.version}>
                   <th scope="row">v{r.version}</th>
                   <td>
-                    {r.trainedAt}
-                    <br />
-                    <span className="views-sub">{r.why === 'drift' ? 'after a drift' : 'on schedule'}</span>
+                    <span className="ml-nowrap">{r.trainedAt}</span>{' '}
+                    <span className={r.why === 'drift' ? 'ml-why-drift' : 'views-sub'}>
+                      {r.why === 'drift' ? 'after a drift' : 'on schedule'}
+                    </span>
                   </td>
                   <td>
-                    {r.window ?? 'none'}
-                    <br />
-                    <span className="views-sub">{r.rows} fit</span>
+                    {r.window ? (
+                      <>
+                        <span className="ml-nowrap">{r.window.from}</span> to{' '}
+                        <span className="ml-nowrap">{r.window.to}</span>
+                      </>
+                    ) : (
+                      'none'
+                    )}{' '}
+                    <span className="views-sub ml-nowrap">({r.rows} fit)</span>
                   </td>
                   <td className="ml-power">
                     <span className="views-sub">{r.per === 'fleet' ? 'fleet: ' : 'per pump: '}</span>
@@ -80,7 +87,7 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
           </table>
         </div>
       )}
-      {(reg.more > 0 || all) && (
+      {reg.trained > REGISTRY_ROWS_SHOWN && (
         <p className="views-more">
           {reg.more > 0 ? `and ${n(reg.more)} older model${reg.more === 1 ? '' : 's'} ` : ''}
           <button type="button" className="views-more-button" aria-expanded={all} onClick={() => setAll(!all)}>

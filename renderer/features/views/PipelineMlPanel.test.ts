@@ -39,7 +39,7 @@ describe('the models panel', () => {
     expect(plain).toContain('The registry at 50 min 4 models trained');
     expect(html.match(/data-version="/g)).toHaveLength(4);
     expect(html).toContain('<th scope="col">Held-out error</th>');
-    expect(plain).toContain('deployed at 40 min 20 s, serving now');
+    expect(plain).toContain('at 40 min 20 s, serving now');
     expect(html).toMatch(/<details class="views-final" data-testid="ml-by-pump">/);
     expect(plain).toContain('(opens by itself when the playback gets there)');
   });

@@ -13,13 +13,13 @@ describe('the registry at an instant', () => {
     expect(mid.rows[0]).toMatchObject({
       trainedAt: '40 min 20 s',
       why: 'schedule',
-      window: '0 s to 39 min 5 s',
+      window: { from: '0 s', to: '39 min 5 s' },
       rows: '9,379',
       per: 'fleet',
-      power: 'power = 29.52 × load + 5.07 kW',
+      power: '29.52 × load + 5.07 kW',
       holdout: '1.38 kW',
       status: 'serving',
-      statusText: 'deployed at 40 min 20 s, serving now',
+      statusText: 'at 40 min 20 s, serving now',
     });
     expect(mid.rows[1]!.status).toBe('replaced');
     const end = registryAt(ml, 7_260_000);
@@ -30,7 +30,7 @@ describe('the registry at an instant', () => {
   it('a model trained but not yet deployed is on its way', async () => {
     const ml = (await mlRun('1-train-and-apply', 'solution')).ml!;
     const row = registryAt(ml, ml.models[0]!.trainedAtMs).rows[0]!;
-    expect(row).toMatchObject({ version: 1, status: 'pending', statusText: 'on its way to model serving' });
+    expect(row).toMatchObject({ version: 1, status: 'pending', statusText: 'not yet: on its way to model serving' });
   });
 
   it('drift-triggered models say so; per-pump models list each pump', async () => {
@@ -38,7 +38,7 @@ describe('the registry at an instant', () => {
     expect(registryAt(wear, 2_900_000).rows[0]).toMatchObject({
       version: 5,
       why: 'drift',
-      window: '37 min 1 s to 46 min 5 s',
+      window: { from: '37 min 1 s', to: '46 min 5 s' },
     });
     const perPump = (await mlRun('3-a-model-per-pump', 'solution')).ml!;
     const row = registryAt(perPump, 700_000).rows[0]!;

@@ -14,11 +14,11 @@ export interface RegistryRow {
   trainer: string;
   trainedAt: string;
   why: 'schedule' | 'drift';
-  /** "0 s to 9 min 1 s" (null: no readings). */
-  window: string | null;
+  /** The first and last reading's send times (null: no readings). */
+  window: { from: string; to: string } | null;
   rows: string;
   per: 'fleet' | 'pump';
-  /** The fleet's formula, or the per-pump models' ranges. */
+  /** The fleet's "29.52 × load + 5.07 kW", or the per-pump models' ranges. */
   power: string;
   /** Per pump: each model (empty for a fleet model). */
   pumps: ModelParams[];
@@ -40,11 +40,11 @@ function statusOf(m: ModelRecord, t: number, serving: number | null): Pick<Regis
   if (m.rejected !== null) return { status: 'refused', statusText: `refused: ${m.rejected}` };
   if (m.deployedAtMs !== null && m.deployedAtMs <= t)
     return m.version === serving
-      ? { status: 'serving', statusText: `deployed at ${at(m.deployedAtMs)}, serving now` }
-      : { status: 'replaced', statusText: `deployed at ${at(m.deployedAtMs)}, replaced since` };
+      ? { status: 'serving', statusText: `at ${at(m.deployedAtMs)}, serving now` }
+      : { status: 'replaced', statusText: `at ${at(m.deployedAtMs)}, replaced since` };
   if (m.deployedAtMs === null && m.deployed)
-    return { status: 'unreached', statusText: 'sent, but model serving could not be reached' };
-  return { status: 'pending', statusText: 'on its way to model serving' };
+    return { status: 'unreached', statusText: 'no: sent, but model serving could not be reached' };
+  return { status: 'pending', statusText: 'not yet: on its way to model serving' };
 }
 
 export function registryAt(ml: MlReport, t: number, limit = REGISTRY_ROWS_SHOWN): RegistryAt {
@@ -59,10 +59,11 @@ export function registryAt(ml: MlReport, t: number, limit = REGISTRY_ROWS_SHOWN)
     trainer: m.trainer,
     trainedAt: at(m.trainedAtMs),
     why: m.trigger,
-    window: m.windowFromMs === null || m.windowToMs === null ? null : `${at(m.windowFromMs)} to ${at(m.windowToMs)}`,
+    window:
+      m.windowFromMs === null || m.windowToMs === null ? null : { from: at(m.windowFromMs), to: at(m.windowToMs) },
     rows: n(m.rows),
     per: m.settings.modelPer === 'fleet' ? 'fleet' : 'pump',
-    power: paramsSummary(m),
+    power: paramsSummary(m).replace(/^power = /, ''),
     pumps: m.settings.modelPer === 'fleet' ? [] : m.models,
     pumpsLeftOut: m.modelsLeftOut,
     holdout: m.holdoutMae === null ? '–' : kw(m.holdoutMae),
