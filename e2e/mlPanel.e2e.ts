@@ -56,7 +56,7 @@ describe('the models in production panel', { timeout: 240_000 }, () => {
     // 50 minutes in: model v4, trained on every reading so far; four models in the registry.
     await scrub(page, 3_000_000);
     const now = await text(page, 'ml-now');
-    expect(now).toContain('Model v4 serves, since 40 min 20 s.');
+    expect(now).toContain('Model v4 serves, since 40 min 20 s: one model for the fleet');
     expect(now).toContain('on the readings sent from 0 s to 39 min 5 s (9,379 fit, the newest fifth held out)');
     expect(now).toContain('Last full minute (49 min to 50 min): 300 predictions were off by 2.48 kW on average.');
     const chart = page.getByTestId('ml-chart').getByRole('img');
@@ -104,7 +104,34 @@ describe('the models in production panel', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     await s.screenshot('ml-panel-1440-light');
     expect(await seriousViolations(page)).toEqual([]);
+    await scrub(page, 7_260_000);
+    await showInPane(page, 'ml-now');
+    await s.screenshot('ml-panel-1440-light-end');
+    await showInPane(page, 'ml-by-pump');
+    await s.screenshot('ml-panel-1440-light-pumps');
     expect(s.consoleErrors).toEqual([]);
     expect(s.outsideRequests).toEqual([]);
+  });
+
+  it("step 3's starter: a drift every minute, per-pump error; the chart stays readable", async () => {
+    const { page } = s;
+    await page.goto(`${s.baseUrl}#/lab/ml-in-production/3`);
+    await page.getByTestId('pipeline-diagram').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page);
+    await page.getByTestId('pipeline-ml').waitFor();
+    await pause(page);
+    await scrub(page, 7_260_000);
+    expect(await text(page, 'ml-now')).toContain('Last drift at 2 h (61 so far)');
+    const labels = await page.locator('[data-testid="ml-chart"] .ml-deploy text').count();
+    expect(labels).toBeGreaterThan(5);
+    expect(labels).toBeLessThan(30);
+    expect(await page.locator('[data-testid="ml-chart"] .ml-drift').count()).toBe(61);
+    await showInPane(page, 'ml-now');
+    await s.screenshot('ml-panel-step3-1440-light');
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await s.screenshot('ml-panel-step3-1440-dark');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ describe('the models panel', () => {
     const html = render(result, 3_000_000);
     const plain = text(html);
     expect(plain).toContain('At 50 min');
-    expect(plain).toContain('Model v4 serves, since 40 min 20 s.');
+    expect(plain).toContain('Model v4 serves, since 40 min 20 s: one model for the fleet');
     expect(plain).toContain('Last full minute (49 min to 50 min): 300 predictions were off by 2.48 kW on average.');
     expect(html).toMatch(
       /role="img" aria-label="The served predictions&#x27; mean absolute error per minute over 2 h 1 min: at worst 8.54 kW \(the minute to 2 h\)\. 12 models deployed, 0 drifts detected, 11 minutes with readings passed on without a prediction\. Now: 2.48 kW in the last full minute\."/,

@@ -32,9 +32,12 @@ describe('machine learning at an instant of playback', () => {
     expect(after.serving?.version).toBe(1);
     const lines = mlNowLines(after);
     expect(lines[0]).toBe(
-      'Model v1 serves, since 10 min 20 s. Trained by trainer at 10 min 20 s on schedule, on the readings sent from 0 s to 9 min 1 s (2,164 fit, the newest fifth held out): one model for the fleet, power = 29.41 × load + 5.17 kW; held-out error 1.27 kW.',
+      'Model v1 serves, since 10 min 20 s: one model for the fleet, power = 29.41 × load + 5.17 kW.',
     );
     expect(lines[1]).toBe(
+      'Trained by trainer at 10 min 20 s on schedule, on the readings sent from 0 s to 9 min 1 s (2,164 fit, the newest fifth held out); held-out error 1.27 kW.',
+    );
+    expect(lines[2]).toBe(
       'Last full minute (10 min to 11 min): 200 predictions were off by 1.23 kW on average; 100 readings passed on without a prediction.',
     );
   });
@@ -45,11 +48,11 @@ describe('machine learning at an instant of playback', () => {
     expect(mlAt(ml, d.t - 1).lastDrift).toBeNull();
     const now = mlAt(ml, d.t + 30_000);
     expect(now.drifts).toBe(1);
-    expect(mlNowLines(now)[2]).toBe(
-      "Last drift at 47 min 1 s (1 so far): model's latest predictions, by model v4, were off by 2.01 kW on average; it had a new model trained.",
+    expect(mlNowLines(now)[3]).toBe(
+      'Last drift at 47 min 1 s (1 so far), detected by model: the latest predictions, by model v4, were off by 2.01 kW on average; it had a new model trained.',
     );
     expect(now.serving?.version).toBe(5);
-    expect(mlNowLines(now)[0]).toContain('Trained by retrainer at 47 min 21 s after a drift');
+    expect(mlNowLines(now)[1]).toContain('Trained by retrainer at 47 min 21 s after a drift');
     // At every minute, the serving model was deployed by then and no later deployment precedes t.
     for (let t = 0; t <= 7_260_000; t += 60_000) {
       const s = servingAt(ml, t);

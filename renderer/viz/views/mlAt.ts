@@ -99,10 +99,8 @@ export function mlNowLines(now: MlInstant): string[] {
     lines.push(`No model serves yet${sofar}: model serving passes the readings on without a prediction.`);
   } else {
     const held = s.holdoutMae === null ? 'no held-out error' : `held-out error ${kw(s.holdoutMae)}`;
-    lines.push(
-      `Model v${s.version} serves, since ${at(s.deployedAtMs!)}. Trained by ${s.trainer} at ${at(s.trainedAtMs)} ${whyWords(s)}, ` +
-        `on ${trainedOn(s)}: ${perWords(s)}, ${paramsSummary(s)}; ${held}.`,
-    );
+    lines.push(`Model v${s.version} serves, since ${at(s.deployedAtMs!)}: ${perWords(s)}, ${paramsSummary(s)}.`);
+    lines.push(`Trained by ${s.trainer} at ${at(s.trainedAtMs)} ${whyWords(s)}, on ${trainedOn(s)}; ${held}.`);
   }
   const b = now.lastMinute;
   if (!b) lines.push('No minute of served readings has ended yet.');
@@ -120,7 +118,7 @@ export function mlNowLines(now: MlInstant): string[] {
   if (!d) lines.push('No drift detected so far.');
   else
     lines.push(
-      `Last drift at ${at(d.t)} (${n(now.drifts)} so far): ${d.part}'s latest predictions, by model v${d.version}, were off by ${kw(d.mae)} on average; ` +
+      `Last drift at ${at(d.t)} (${n(now.drifts)} so far), detected by ${d.part}: the latest predictions, by model v${d.version}, were off by ${kw(d.mae)} on average; ` +
         (d.action === 'retrain' ? 'it had a new model trained.' : 'it raised an alert.'),
     );
   return lines;
