@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type Session } from './harness';
 import { seriousViolations } from './axe';
-import { waitForRunEnd } from './labActions';
+import { runShownSolution, waitForRunEnd } from './labActions';
+import lab from '../labs/ml-in-production/lab';
 
 async function pause(page: Page) {
   await page
@@ -131,6 +132,46 @@ describe('the models in production panel', { timeout: 240_000 }, () => {
     await s.screenshot('ml-panel-step3-1440-light');
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await s.screenshot('ml-panel-step3-1440-dark');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it("step 3's solution in a 480 px column: per-pump models behind a disclosure opened with the keyboard", async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto(`${s.baseUrl}#/lab/ml-in-production/3`);
+    await page.getByTestId('pipeline-diagram').waitFor({ timeout: 60_000 });
+    await runShownSolution(page, lab, 2, '[data-testid="pipeline-ml"]');
+    await scrub(page, 700_000);
+    await page.addStyleTag({ content: '[data-testid="pipeline-ml"] { max-width: 480px; }' });
+    const first = page.locator('[data-testid="ml-registry"] tbody tr').first();
+    expect(await first.getAttribute('data-version')).toBe('1');
+    expect(await first.locator('.ml-power').textContent()).toMatch(
+      /^per pump: slope [\d.]+ to [\d.]+, intercept [\d.]+ to [\d.]+ kW each pump$/,
+    );
+    const each = first.getByRole('button', { name: 'each pump' });
+    await each.focus();
+    await page.keyboard.press('Enter');
+    expect(await each.getAttribute('aria-expanded')).toBe('true');
+    const pumps = page.locator('#ml-pumps-v1 li');
+    expect(await pumps.count()).toBe(8);
+    expect(await pumps.first().textContent()).toMatch(/^pump 0: [\d.]+ × load \+ [\d.]+ kW$/);
+    const overflow = await page
+      .getByTestId('pipeline-ml')
+      .evaluate((el) =>
+        [...el.querySelectorAll('*')].some(
+          (c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1,
+        ),
+      );
+    expect(overflow).toBe(false);
+    await showInPane(page, 'ml-registry');
+    // Both themes, whichever this test starts in.
+    const toLight = page.getByRole('button', { name: 'Switch to light theme' });
+    if ((await toLight.count()) > 0) await toLight.click();
+    await s.screenshot('ml-panel-480-light-per-pump');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await s.screenshot('ml-panel-480-dark-per-pump');
     expect(await seriousViolations(page)).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
   });

@@ -1,34 +1,41 @@
 /**
  * The registry at the playback's instant (Cookbook 22.7): the models trained by then, newest
  * first, capped (a button shows them all), each with when and why, on which readings, fleet or
- * per pump with its parameters (each pump's behind a disclosure), its held-out error and whether
+ * per pump with its parameters (each pump's in a row that a button opens), its held-out error and whether
  * it was deployed or refused.
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { MlReport } from '../../../engine/pipeline';
 import { seconds } from '../../../labs/checkKit';
 import { registryAt, REGISTRY_ROWS_SHOWN, type RegistryRow } from '../../viz/views/mlRegistry';
 import { formula, n } from '../../viz/views/mlAt';
 
-function Power({ row }: { row: RegistryRow }) {
-  if (row.per === 'fleet') return <>{row.power}</>;
+/** Each pump's model, in a row of its own under the model's row (the whole table's width). */
+function PumpsRow({ row }: { row: RegistryRow }) {
   return (
-    <details className="ml-pumps">
-      <summary>{row.power}</summary>
-      <ul>
-        {row.pumps.map((p) => (
-          <li key={p.key}>
-            pump {p.key}: {formula(p)}
-          </li>
-        ))}
-        {row.pumpsLeftOut > 0 && <li>and {n(row.pumpsLeftOut)} more</li>}
-      </ul>
-    </details>
+    <tr className="ml-pumps-row" id={`ml-pumps-v${row.version}`}>
+      <td colSpan={5}>
+        <ul className="ml-pumps-list" aria-label={`Model v${row.version}, pump by pump`}>
+          {row.pumps.map((p) => (
+            <li key={p.key}>
+              pump {p.key}: {formula(p).replace(/^power = /, '')}
+            </li>
+          ))}
+          {row.pumpsLeftOut > 0 && <li>and {n(row.pumpsLeftOut)} more pumps</li>}
+        </ul>
+      </td>
+    </tr>
   );
 }
 
 export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
   const [all, setAll] = useState(false);
+  const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (version: number) => {
+    const next = new Set(opened);
+    if (!next.delete(version)) next.add(version);
+    setOpened(next);
+  };
   const reg = registryAt(ml, t, all ? Number.POSITIVE_INFINITY : REGISTRY_ROWS_SHOWN);
   return (
     <section className="ml-registry" aria-labelledby="ml-registry-title" data-testid="ml-registry">
@@ -48,7 +55,6 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
               <tr>
                 <th scope="col">Model</th>
                 <th scope="col">Trained</th>
-                <th scope="col">Trained on readings sent</th>
                 <th scope="col">Power (load 0 to 1)</th>
                 <th scope="col">Held-out error</th>
                 <th scope="col">Deployed</th>
@@ -56,32 +62,49 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
             </thead>
             <tbody>
               {reg.rows.map((r) => (
-                <tr key={r.version} className={`ml-${r.status}`} data-version={r.version}>
-                  <th scope="row">v{r.version}</th>
-                  <td>
-                    <span className="ml-nowrap">{r.trainedAt}</span>{' '}
-                    <span className={r.why === 'drift' ? 'ml-why-drift' : 'views-sub'}>
-                      {r.why === 'drift' ? 'after a drift' : 'on schedule'}
-                    </span>
-                  </td>
-                  <td>
-                    {r.window ? (
-                      <>
-                        <span className="ml-nowrap">{r.window.from}</span> to{' '}
-                        <span className="ml-nowrap">{r.window.to}</span>
-                      </>
-                    ) : (
-                      'none'
-                    )}{' '}
-                    <span className="views-sub ml-nowrap">({r.rows} fit)</span>
-                  </td>
-                  <td className="ml-power">
-                    <span className="views-sub">{r.per === 'fleet' ? 'fleet: ' : 'per pump: '}</span>
-                    <Power row={r} />
-                  </td>
-                  <td>{r.holdout}</td>
-                  <td className="ml-status">{r.statusText}</td>
-                </tr>
+                <Fragment key={r.version}>
+                  <tr className={`ml-${r.status}`} data-version={r.version}>
+                    <th scope="row">v{r.version}</th>
+                    <td>
+                      <span className="ml-nowrap">{r.trainedAt}</span>{' '}
+                      <span className={r.why === 'drift' ? 'ml-why-drift' : 'views-sub'}>
+                        {r.why === 'drift' ? 'after a drift' : 'on schedule'}
+                      </span>
+                      <span className="ml-window">
+                        {r.window ? (
+                          <>
+                            on readings sent <span className="ml-nowrap">{r.window.from}</span> to{' '}
+                            <span className="ml-nowrap">{r.window.to}</span>
+                          </>
+                        ) : (
+                          'on no readings'
+                        )}{' '}
+                        <span className="ml-nowrap">({r.rows} fit)</span>
+                      </span>
+                    </td>
+                    <td className="ml-power">
+                      <span className="views-sub">{r.per === 'fleet' ? 'fleet: ' : 'per pump: '}</span>
+                      {r.power}
+                      {r.per === 'pump' && (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            className="views-more-button ml-pumps-button"
+                            aria-expanded={opened.has(r.version)}
+                            aria-controls={`ml-pumps-v${r.version}`}
+                            onClick={() => toggle(r.version)}
+                          >
+                            {opened.has(r.version) ? 'hide each pump' : 'each pump'}
+                          </button>
+                        </>
+                      )}
+                    </td>
+                    <td>{r.holdout}</td>
+                    <td className="ml-status">{r.statusText}</td>
+                  </tr>
+                  {r.per === 'pump' && opened.has(r.version) && <PumpsRow row={r} />}
+                </Fragment>
               ))}
             </tbody>
           </table>
