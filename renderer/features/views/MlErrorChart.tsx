@@ -62,12 +62,15 @@ export function MlErrorChart({
   spanMs,
   t,
   now,
+  nowPoint,
 }: {
   ml: MlReport;
   spanMs: number;
   t: number;
   /** The value at t in words, for the text alternative. */
   now: string;
+  /** The last full minute's error at t (null: none yet), drawn as a dot at the cursor's minute. */
+  nowPoint: { t: number; mae: number } | null;
 }) {
   const [ref, width] = useElementWidth<HTMLDivElement>(540);
   const layout = useMemo(() => mlChartLayout(ml, spanMs, Math.max(260, width), 170), [ml, spanMs, width]);
@@ -88,6 +91,14 @@ export function MlErrorChart({
         >
           <Frame layout={layout} />
           <line className="views-cursor" x1={x} x2={x} y1={layout.top} y2={layout.bottom} />
+          {nowPoint && (
+            <circle
+              className="views-dot"
+              cx={mlCursorX(layout, nowPoint.t)}
+              cy={layout.bottom - (nowPoint.mae / layout.yMax) * (layout.bottom - layout.top)}
+              r={3.5}
+            />
+          )}
         </svg>
       </div>
       <ul className="ml-key" aria-label="Key to the chart">

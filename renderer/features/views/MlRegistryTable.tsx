@@ -6,9 +6,8 @@
  */
 import { Fragment, useState } from 'react';
 import type { MlReport } from '../../../engine/pipeline';
-import { seconds } from '../../../labs/checkKit';
 import { registryAt, REGISTRY_ROWS_SHOWN, type RegistryRow } from '../../viz/views/mlRegistry';
-import { formula, n } from '../../viz/views/mlAt';
+import { at, formula, n } from '../../viz/views/mlAt';
 
 /** Each pump's model, in a row of its own under the model's row (the whole table's width). */
 function PumpsRow({ row }: { row: RegistryRow }) {
@@ -40,7 +39,7 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
   return (
     <section className="ml-registry" aria-labelledby="ml-registry-title" data-testid="ml-registry">
       <h4 id="ml-registry-title">
-        The registry at {seconds(t)}{' '}
+        The registry at {at(t)}{' '}
         <span className="views-sub">
           {reg.trained === 0
             ? 'no model trained yet'
@@ -50,7 +49,7 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
       {reg.trained > 0 && (
         <div className="ml-table-box">
           <table className="views-table ml-table">
-            <caption className="sr-only">Models trained by {seconds(t)}, newest first</caption>
+            <caption className="sr-only">Models trained by {at(t)}, newest first</caption>
             <thead>
               <tr>
                 <th scope="col">Model</th>

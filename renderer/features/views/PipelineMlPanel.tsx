@@ -6,8 +6,7 @@
  * last 10 minutes. Nothing when no part of the pipeline trains or serves a model.
  */
 import type { PipelineResult } from '../../../engine/pipeline';
-import { seconds } from '../../../labs/checkKit';
-import { kw, mlAt, mlNowLines } from '../../viz/views/mlAt';
+import { at, kw, mlAt, mlNowLines, SERVED_MINUTE_MS } from '../../viz/views/mlAt';
 import { MlByPumpTable } from './MlByPumpTable';
 import { MlErrorChart } from './MlErrorChart';
 import { MlRegistryTable } from './MlRegistryTable';
@@ -35,13 +34,19 @@ export function PipelineMlPanel({ result, t }: PipelineMlPanelProps) {
     <section className="views-panel ml-panel" aria-labelledby="ml-panel-title" data-testid="pipeline-ml">
       <h3 id="ml-panel-title">The models in production</h3>
       <section className="views-board" aria-labelledby="ml-now-title" data-testid="ml-now">
-        <h4 id="ml-now-title">At {seconds(t)}</h4>
+        <h4 id="ml-now-title">At {at(t)}</h4>
         <ul className="views-now">
           {mlNowLines(now).map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
-        <MlErrorChart ml={ml} spanMs={result.simulatedMs} t={t} now={nowText} />
+        <MlErrorChart
+          ml={ml}
+          spanMs={result.simulatedMs}
+          t={t}
+          now={nowText}
+          nowPoint={last?.mae != null ? { t: last.t + SERVED_MINUTE_MS, mae: last.mae } : null}
+        />
       </section>
       <MlRegistryTable ml={ml} t={t} />
       <section className="views-board" aria-label="The error pump by pump">

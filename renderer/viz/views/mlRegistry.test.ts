@@ -27,6 +27,19 @@ describe('the registry at an instant', () => {
     expect(registryAt(ml, 7_260_000, Number.POSITIVE_INFINITY).rows).toHaveLength(12);
   });
 
+  it('at every minute: only models trained by then, and at most one serving, deployed by then', async () => {
+    const ml = (await mlRun('2-models-do-not-work-forever', 'solution')).ml!;
+    for (let t = 0; t <= 7_260_000; t += 30_000) {
+      const rows = registryAt(ml, t, Number.POSITIVE_INFINITY).rows;
+      const byVersion = new Map(ml.models.map((m) => [m.version, m]));
+      expect(rows.every((r) => byVersion.get(r.version)!.trainedAtMs <= t)).toBe(true);
+      const serving = rows.filter((r) => r.status === 'serving');
+      expect(serving.length).toBeLessThanOrEqual(1);
+      for (const r of rows.filter((x) => x.status === 'serving' || x.status === 'replaced'))
+        expect(byVersion.get(r.version)!.deployedAtMs!).toBeLessThanOrEqual(t);
+    }
+  });
+
   it('a model trained but not yet deployed is on its way', async () => {
     const ml = (await mlRun('1-train-and-apply', 'solution')).ml!;
     const row = registryAt(ml, ml.models[0]!.trainedAtMs).rows[0]!;
