@@ -76,3 +76,15 @@ describe('machine learning at an instant of playback', () => {
     expect(formula({ slope: 2, intercept: -1.234 })).toBe('power = 2.00 × load − 1.23 kW');
   });
 });
+
+describe('a minute without readings', () => {
+  it('says the last minute with readings, and that none was served since', async () => {
+    const ml = (await mlRun('1-train-and-apply', 'solution')).ml!;
+    // The readings stop at 1 h; an instant after the run's end has quiet minutes before it.
+    const lines = mlNowLines(mlAt(ml, 3_800_000));
+    expect(lines[2]).toMatch(
+      /^Last minute with readings \(1 h to 1 h 1 min\): [\d,]+ predictions? (was|were) off by [\d.]+ kW on average\. No reading was served since\.$/,
+    );
+    expect(mlNowLines(mlAt(ml, 3_660_000))[2]).toMatch(/^Last full minute \(1 h to 1 h 1 min\)/);
+  });
+});

@@ -19,6 +19,8 @@ export interface MlInstant {
   refused: number;
   /** The last minute of served predictions that ended at or before t (null: none yet). */
   lastMinute: ServedMinute | null;
+  /** Where the last minute that ended at or before t ends (the minute's boundary at or before t). */
+  minuteEndMs: number;
   /** The last drift at or before t, and how many by then. */
   lastDrift: DriftRecord | null;
   drifts: number;
@@ -53,6 +55,7 @@ export function mlAt(ml: MlReport, t: number): MlInstant {
     trained: trained.length,
     refused: trained.filter((m) => m.rejected !== null).length,
     lastMinute,
+    minuteEndMs: Math.floor(Math.max(0, t) / SERVED_MINUTE_MS) * SERVED_MINUTE_MS,
     lastDrift: drifts[drifts.length - 1] ?? null,
     drifts: drifts.length,
   };
@@ -112,7 +115,9 @@ export function mlNowLines(now: MlInstant): string[] {
         : `${n(b.scored)} prediction${b.scored === 1 ? ' was' : 's were'} off by ${kw(b.mae)} on average`;
     const unscored =
       b.unscored > 0 ? `; ${n(b.unscored)} reading${b.unscored === 1 ? '' : 's'} passed on without a prediction` : '';
-    lines.push(`Last full minute (${span}): ${scored}${unscored}.`);
+    const quiet = b.t + SERVED_MINUTE_MS < now.minuteEndMs ? ' No reading was served since.' : '';
+    const label = quiet ? 'Last minute with readings' : 'Last full minute';
+    lines.push(`${label} (${span}): ${scored}${unscored}.${quiet}`);
   }
   const d = now.lastDrift;
   if (!d) lines.push('No drift detected so far.');
