@@ -5,11 +5,11 @@
  */
 import type { MlReport } from '../../../engine/pipeline';
 import { seconds } from '../../../labs/checkKit';
-import { byKeyRows, byKeySentence, lastStretch, PUMP_HIGHLIGHT_KW } from '../../viz/views/mlByKey';
+import { mlByKey, byKeySentence, lastStretch, PUMP_HIGHLIGHT_KW } from '../../viz/views/mlByKey';
 
 export function MlByPumpTable({ ml, endMs, t }: { ml: MlReport; endMs: number; t: number }) {
   const { fromMs, reached } = lastStretch(ml, endMs, t);
-  const rows = byKeyRows(ml);
+  const rows = mlByKey(ml);
   return (
     <details className="views-final" open={reached} data-testid="ml-by-pump">
       <summary>

@@ -6,7 +6,7 @@
  */
 import { Fragment, useState } from 'react';
 import type { MlReport } from '../../../engine/pipeline';
-import { registryAt, REGISTRY_ROWS_SHOWN, type RegistryRow } from '../../viz/views/mlRegistry';
+import { mlRegistry, REGISTRY_ROWS_SHOWN, type RegistryRow } from '../../viz/views/mlRegistry';
 import { at, formula, n } from '../../viz/views/mlAt';
 
 /** Each pump's model, in a row of its own under the model's row (the whole table's width). */
@@ -35,7 +35,7 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
     if (!next.delete(version)) next.add(version);
     setOpened(next);
   };
-  const reg = registryAt(ml, t, all ? Number.POSITIVE_INFINITY : REGISTRY_ROWS_SHOWN);
+  const reg = mlRegistry(ml, t, all ? Number.POSITIVE_INFINITY : REGISTRY_ROWS_SHOWN);
   return (
     <section className="ml-registry" aria-labelledby="ml-registry-title" data-testid="ml-registry">
       <h4 id="ml-registry-title">

@@ -15,7 +15,7 @@ export interface PumpRow {
   over: boolean;
 }
 
-export function byKeyRows(ml: MlReport): PumpRow[] {
+export function mlByKey(ml: MlReport): PumpRow[] {
   return ml.byKey.map((k) => ({
     key: k.key,
     scored: n(k.scored),

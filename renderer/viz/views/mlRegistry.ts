@@ -47,7 +47,7 @@ function statusOf(m: ModelRecord, t: number, serving: number | null): Pick<Regis
   return { status: 'pending', statusText: 'not yet: on its way to model serving' };
 }
 
-export function registryAt(ml: MlReport, t: number, limit = REGISTRY_ROWS_SHOWN): RegistryAt {
+export function mlRegistry(ml: MlReport, t: number, limit = REGISTRY_ROWS_SHOWN): RegistryAt {
   const trained = ml.models.filter((m) => m.trainedAtMs <= t);
   let serving: ModelRecord | null = null;
   for (const m of trained)
