@@ -2,7 +2,8 @@
  * A pipeline run played back on the diagram: the playback bar (usePlayback, fitted to about 20
  * seconds until the learner picks a speed), a sentence that says what is true at that instant,
  * and the instant handed to the diagram; then what its dashboards showed at that instant
- * (PipelineViewsPanel) and the run's figures (PipelineRunView).
+ * (PipelineViewsPanel), its models in production (PipelineMlPanel) and the run's figures
+ * (PipelineRunView).
  */
 import { useMemo } from 'react';
 import type { PipelineRunReport } from '../../../labs/labTypes';
@@ -15,6 +16,7 @@ import { pipelineAt, pipelineEventTimes, type PipelineInstant } from '../../viz/
 import { pipelineNowSentence } from '../../viz/pipeline/pipelineNowSentence';
 import { PipelineRunView } from './PipelineRunView';
 import { PipelineViewsPanel } from '../views/PipelineViewsPanel';
+import { PipelineMlPanel } from '../views/PipelineMlPanel';
 import type { ViewWords } from '../../viz/views/viewWords';
 
 export interface PipelinePlaybackProps {
@@ -51,6 +53,7 @@ export function PipelinePlayback({ report, busy, startAt = 0, children, words }:
       </p>
       {children(at)}
       <PipelineViewsPanel result={result} t={playback.t} {...(words ? { words } : {})} />
+      <PipelineMlPanel result={result} t={playback.t} />
       <PipelineRunView report={report} />
     </>
   );
