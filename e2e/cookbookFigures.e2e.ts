@@ -219,6 +219,7 @@ describe("every step's figures", () => {
       'spark-in-memory',
       'platform-blueprint',
       'lambda-architecture',
+      'netflix-trending',
     ].map(lab)) {
       for (let i = 0; i < l.steps.length; i++) {
         const figures = [...new Set([...(l.steps[i]!.figures ?? []), ...(i === 0 ? (l.figures ?? []) : [])])];
@@ -254,6 +255,9 @@ describe("every step's figures", () => {
       '24.1',
       '25.1',
       '25.2',
+      '28.1',
+      '28.2',
+      '28.3',
     ]);
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     await openStep(s, 'spark-in-memory', 2);

@@ -33,6 +33,13 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
+  /** Closing forgets what was typed, so the dialog reopens showing the saved value from its first frame. */
+  const close = () => {
+    setText(String(saved));
+    setError(null);
+    onClose();
+  };
+
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     const parsed = parseTimeLimit(text);
@@ -45,7 +52,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   };
 
   return (
-    <dialog ref={dialog} className="settings-dialog panel" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <dialog ref={dialog} className="settings-dialog panel" aria-labelledby={`${id}-title`} onClose={close}>
       <form onSubmit={save} noValidate>
         <h2 id={`${id}-title`}>Settings</h2>
         <label htmlFor={`${id}-limit`}>Time limit for your code (seconds)</label>
@@ -76,7 +83,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           </p>
         )}
         <div className="settings-actions">
-          <button type="button" className="btn" onClick={onClose}>
+          <button type="button" className="btn" onClick={close}>
             Cancel
           </button>
           <button type="submit" className="btn primary">
