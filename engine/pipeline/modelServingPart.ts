@@ -4,10 +4,10 @@
  * and passes it on. It watches the error of its latest `driftWindow` predictions (the reading
  * carries the power actually drawn); once their mean passes `driftMae` it has drifted (22.5:
  * models do not work forever): with `onDrift` 'alert' it records the drift, with 'retrain' it
- * also has the training jobs that deploy to it train a new model now (22.6: the loop of
- * retraining). A new model starts a new watch.
+ * also has the training jobs that deploy to it train a new model now, asking again until one
+ * can (22.6: the loop of retraining). A new model starts a new watch.
  */
-import { ModelTrainerPart, predict, type DeployedModel } from './modelTrainerPart';
+import { ModelTrainerPart, REDELIVER_MS, predict, type DeployedModel } from './modelTrainerPart';
 import { PassThroughPart } from './serviceParts';
 
 export class ModelServingPart extends PassThroughPart {
@@ -70,7 +70,18 @@ export class ModelServingPart extends PassThroughPart {
     const act = action === 'retrain' ? 'retrain' : 'alert';
     this.ctx.ml.drifts.push({ t, part: this.id, mae: rounded, version: this.version, action: act });
     this.ctx.emit({ t, type: 'drift', part: this.id, mae: rounded, action: act });
-    if (act === 'retrain')
-      for (const p of this.upstream()) if (p instanceof ModelTrainerPart && p.canReach(this)) p.retrain();
+    if (act === 'retrain') this.askRetrain(this.version);
+  }
+
+  /**
+   * Has the training jobs train now; when none can (one already training, down or out of reach),
+   * asks again every REDELIVER_MS until one does or a newer model arrives.
+   */
+  private askRetrain(version: number): void {
+    if (this.version !== version || !this.up) return;
+    let started = false;
+    for (const p of this.upstream())
+      if (p instanceof ModelTrainerPart && p.canReach(this) && p.retrain()) started = true;
+    if (!started) this.ctx.kernel.schedule(REDELIVER_MS, () => this.askRetrain(version));
   }
 }

@@ -188,3 +188,30 @@ describe('the registry tells the truth', () => {
     expect(r.ml!.models[0]!.rejected).toMatch(/held-out readings belong to keys it has no model for/);
   });
 });
+
+describe('a drift whose retraining cannot start at once', () => {
+  it('asks again until the training job can train', () => {
+    const wear = { wearFromMs: 900_000, wearPerHour: 0.6 };
+    const spec = pumps({
+      clients: wear,
+      trainer: { everyMs: 3_000_000, modelPer: 'key', trainWindowMs: 300_000 },
+      serving: { onDrift: 'retrain', driftMae: 2 },
+    });
+    const free = runPipeline({ pipeline: spec, cluster: 'classroom', untilMs: 3_660_000 });
+    const drift = free.ml!.drifts[0]!;
+    // The training job is stopped when the drift comes and starts again a minute later.
+    const r = runPipeline({
+      pipeline: spec,
+      cluster: 'classroom',
+      untilMs: 3_660_000,
+      faults: [
+        { atMs: drift.t - 1_000, kind: 'stopPart', part: 'trainer' },
+        { atMs: drift.t + 60_000, kind: 'startPart', part: 'trainer' },
+      ],
+    });
+    const byDrift = r.ml!.models.find((m) => m.trigger === 'drift');
+    expect(byDrift).toBeDefined();
+    expect(byDrift!.trainedAtMs).toBeGreaterThan(drift.t + 60_000);
+    expect(byDrift!.trainedAtMs).toBeLessThan(drift.t + 60_000 + 60_000);
+  });
+});
