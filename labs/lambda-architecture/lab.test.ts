@@ -6,25 +6,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import lab, { FRESH_MS, KAPPA_RUN_MS, REDEPLOY, RUN_MS } from './lab';
-import { runStep } from '../runStep';
 import { PART_CATALOGUE } from '../../engine/pipeline';
-import type { PipelineRunReport } from '../labTypes';
+import {
+  editPipeline,
+  flat,
+  runPipelineLabStep,
+  type PipelineFile,
+  type PipelinePart,
+} from '../__tests__/pipelineLabTest';
 
-type Part = { id?: string; type: string; settings?: Record<string, unknown> };
-type File = { parts: Part[]; wires: unknown[] };
+type Part = PipelinePart;
+type File = PipelineFile;
 
-const flat = (text: string) => text.replace(/\s+/g, ' ');
-const run = async (stepIndex: number, source: string) => {
-  const out = await runStep({ lab, stepIndex, source });
-  expect(out.error).toBeNull();
-  return { out, result: (out.report as PipelineRunReport).result };
-};
+const run = (stepIndex: number, source: string) => runPipelineLabStep(lab, stepIndex, source);
 const check = (out: Awaited<ReturnType<typeof run>>['out'], id: string) => out.checks.find((c) => c.id === id)!;
-const edit = (text: string, change: (p: File) => void) => {
-  const p = JSON.parse(text) as File;
-  change(p);
-  return JSON.stringify(p);
-};
+const edit = editPipeline;
 
 describe('the lambda-architecture lab', () => {
   it('step 1: 20 page views a second for 5 minutes, 7 minutes of run; the batch layer alone falls more than a minute behind', async () => {

@@ -7,22 +7,12 @@ import { describe, expect, it } from 'vitest';
 import lab, { FRESH_MS, HOUR_MS, MIN_HITS, N3_DOWN, PLAYS_MS, RUN_MS, WINDOW_MS } from './lab';
 import { runStep } from '../runStep';
 import { PART_CATALOGUE } from '../../engine/pipeline';
-import type { PipelineRunReport } from '../labTypes';
+import { editPipeline, flat, runPipelineLabStep, type PipelineFile } from '../__tests__/pipelineLabTest';
 
-type Part = { id: string; type: string; settings?: Record<string, unknown> };
-type File = { parts: Part[]; wires: unknown[] };
+type File = PipelineFile;
 
-const flat = (text: string) => text.replace(/\s+/g, ' ');
-const run = async (stepIndex: number, source: string) => {
-  const out = await runStep({ lab, stepIndex, source });
-  expect(out.error).toBeNull();
-  return { out, result: (out.report as PipelineRunReport).result };
-};
-const edit = (text: string, change: (p: File) => void) => {
-  const p = JSON.parse(text) as File;
-  change(p);
-  return JSON.stringify(p);
-};
+const run = (stepIndex: number, source: string) => runPipelineLabStep(lab, stepIndex, source);
+const edit = editPipeline;
 const age = (s: { behindMs: number }) => s.behindMs;
 
 describe('the netflix-trending lab', () => {

@@ -5,6 +5,7 @@
  */
 import { runPipeline, type PipelineResult, type ViewReport } from '../../../../engine/pipeline';
 import lab from '../../../../labs/lambda-architecture/lab';
+import { NETFLIX_PIPELINE } from '../../figures/__tests__/netflixRun';
 
 const STEPS = ['1-start-with-batch', '2-add-the-speed-layer', '3-kappa'];
 
@@ -39,37 +40,8 @@ export const naiveSpeedLayerRun = (): PipelineResult =>
     return lambda(spec);
   });
 
-export const NETFLIX: Spec = {
-  parts: [
-    {
-      id: 'members',
-      type: 'clients',
-      settings: { events: 90000, ratePerSec: 10, keys: 40, popularity: 'zipf', trendEveryMs: 1200000 },
-    },
-    { id: 'chukwa', type: 'flume', node: 'n2', settings: { rollSize: 0, rollCount: 0, rollInterval: 300 } },
-    { id: 's3', type: 'hdfs', node: 'n2' },
-    { id: 'hourly', type: 'spark-batch', node: 'n2', settings: { everyMs: 3600000 } },
-    { id: 'reports', type: 'rdbms', node: 'n2' },
-    { id: 'old-row', type: 'dashboard', node: 'n2', settings: { show: 'trending' } },
-    { id: 'viewing-history', type: 'api', node: 'n1' },
-    { id: 'events', type: 'kafka', node: 'n1' },
-    { id: 'trends', type: 'spark-streaming', node: 'n3', settings: { op: 'countByKey' } },
-    { id: 'cassandra', type: 'hbase', node: 'n3' },
-    { id: 'trending-now', type: 'dashboard', node: 'n3', settings: { show: 'trending' } },
-  ],
-  wires: [
-    { from: 'members', to: 'chukwa' },
-    { from: 'chukwa', to: 's3' },
-    { from: 's3', to: 'hourly' },
-    { from: 'hourly', to: 'reports' },
-    { from: 'reports', to: 'old-row' },
-    { from: 'members', to: 'viewing-history' },
-    { from: 'viewing-history', to: 'events' },
-    { from: 'events', to: 'trends' },
-    { from: 'trends', to: 'cassandra' },
-    { from: 'cassandra', to: 'trending-now' },
-  ],
-};
+/** The Netflix-like platform the figures' tests run too. */
+export const NETFLIX = NETFLIX_PIPELINE as Spec;
 
 export const netflixRun = (): PipelineResult =>
   cached('netflix', () => runPipeline({ pipeline: NETFLIX, cluster: 'classroom', untilMs: 9_000_000, seed: 25 }));
