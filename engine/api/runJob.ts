@@ -130,6 +130,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   };
   const shape = await options.runner.load(options.source);
   checkBudget?.();
+  if (shape.kind === 'module') throw new Error('runJob: the runner loaded a module of functions, not a job');
   if (shape.kind === 'kafka')
     throw new JobSpecError(
       options.source.fileName,

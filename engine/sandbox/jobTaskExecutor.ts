@@ -20,6 +20,7 @@ import type { SandboxPost, SandboxReply, SandboxRequest } from './sandboxMessage
 import { createConsoleShim } from './consoleShim';
 import { BATCH_HOLD_BYTES } from './mapOutputBudget';
 import { KafkaWorkerRun, jobRequire, kafkaFunctions, seededMath, simulatedDate } from './kafkaWorkerRun';
+import { callExported, exportedFunctions } from './moduleFunctions';
 import { BufferShim } from '../streaming/kafkajs/kafkaBuffer';
 import { createRng } from '../core/rng';
 import type { KafkaAnswer } from '../streaming/kafkajs';
@@ -82,6 +83,8 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   let job: LoadedJob | null = null;
   /** A KafkaJS program's exports and its run (a streaming load), or null. */
   let kafka: { run: KafkaWorkerRun; exports: Record<string, unknown> | null } | null = null;
+  /** A module of functions' exports (LoadOptions.module), or null. */
+  let functions: Record<string, unknown> | null = null;
   let fileName = 'job.js';
   let nextRequest = 1;
   const pendingHost = new Map<number, { resolve: (answer: never) => void; reject: (e: Error) => void }>();
@@ -181,6 +184,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                 )
               : null;
             kafka = streaming ? { run: streaming, exports: null } : null;
+            functions = null;
             const exported = runtime.evaluate(message.source.code, fileName, {
               [LOOP_GUARD]: guard,
               [SPARK_CLOSURE]: sparkClosure,
@@ -196,10 +200,13 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                   }
                 : {}),
             }) as Record<string, unknown> | null | undefined;
-            if (kafka) {
-              const functions = kafkaFunctions(exported, fileName);
+            if (message.module) {
+              functions = exportedFunctions(exported, fileName);
+              job = { shape: { kind: 'module', functions: Object.keys(functions) }, mapreduce: [], spark: null };
+            } else if (kafka) {
+              const names = kafkaFunctions(exported, fileName);
               kafka.exports = exported!;
-              job = { shape: { kind: 'kafka', functions }, mapreduce: [], spark: null };
+              job = { shape: { kind: 'kafka', functions: names }, mapreduce: [], spark: null };
             } else job = readJobModule(exported?.default, fileName, exported?.conf);
             answer({ type: 'loaded', id: message.id, shape: job.shape });
             return;
@@ -214,6 +221,16 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               macrotask: runtime.macrotask,
               adopt: runtime.adopt ?? ((v) => v),
             });
+            return;
+          }
+          case 'call': {
+            if (!functions) throw new Error('sandbox: no module of functions is loaded');
+            const id = message.id;
+            const input = runtime.adopt ? runtime.adopt(message.input) : message.input;
+            callExported(functions, message.fn, input, fileName).then(
+              (value) => answer({ type: 'called', id, value }),
+              (error: unknown) => fail(id, error),
+            ); // answer and fail never throw: this promise cannot reject unhandled
             return;
           }
           case 'kafkaAnswers':

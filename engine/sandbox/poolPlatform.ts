@@ -55,7 +55,7 @@ export interface PoolPlatform {
 /** Tasks of the current run: how many were handed to the pool and how many came back. */
 export interface PoolProgress {
   /** What the pool last worked on. */
-  phase: 'load' | 'map' | 'reduce' | 'spark' | 'kafka';
+  phase: 'load' | 'map' | 'reduce' | 'spark' | 'kafka' | 'call';
   done: number;
   total: number;
   /** No task is queued or running: the engine is simulating (or the run is over). */

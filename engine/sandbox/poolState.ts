@@ -7,7 +7,7 @@ import type { ConsoleShown } from './consoleCap';
 import type { WorkerEndpoint } from './poolPlatform';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 
-export type TaskKind = 'map' | 'reduce' | 'spark' | 'kafka';
+export type TaskKind = 'map' | 'reduce' | 'spark' | 'kafka' | 'call';
 
 /** The replies that answer each request (a `failed` answers any). */
 export const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
@@ -16,6 +16,7 @@ export const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
   reduce: 'reduceDone',
   spark: 'sparkDone',
   kafka: 'kafkaDone',
+  call: 'called',
 };
 
 export interface Pending {
@@ -104,6 +105,7 @@ export function newRun(fileName: string, seconds: number | null): Run {
       reduce: { done: 0, total: 0 },
       spark: { done: 0, total: 0 },
       kafka: { done: 0, total: 0 },
+      call: { done: 0, total: 0 },
     },
     reportQueued: false,
     spark: null,

@@ -31,7 +31,17 @@ export interface RunClock {
 
 export type SandboxRequest =
   /** `kafka`: a streaming run's brokers (`import 'kafkajs'` works only then). */
-  | { type: 'load'; id: number; source: JobSource; clock: RunClock; kafka?: { brokers: string[]; seed: number } }
+  | {
+      type: 'load';
+      id: number;
+      source: JobSource;
+      clock: RunClock;
+      kafka?: { brokers: string[]; seed: number };
+      /** Load a module of functions (LoadOptions.module), not a job. */
+      module?: true;
+    }
+  /** Calls an exported function of a module of functions with plain data; answered by `called`. */
+  | { type: 'call'; id: number; fn: string; input: unknown }
   | { type: 'map'; id: number; task: MapTaskInput }
   /** Several map tasks in one message (small tasks cost less than a message each); answered by one batch. */
   | { type: 'mapBatch'; tasks: { id: number; task: MapTaskInput }[] }
@@ -52,6 +62,8 @@ export type SandboxReply =
   | { type: 'mapDone'; id: number; output: MapTaskOutput }
   | { type: 'reduceDone'; id: number; output: ReduceTaskOutput }
   | { type: 'sparkDone'; id: number; output: SparkDriverOutput }
+  /** What a called function returned, as plain data. */
+  | { type: 'called'; id: number; value: unknown }
   | { type: 'failed'; id: number; error: JobErrorData }
   | { type: 'hostRequest'; id: number; requestId: number; path: string }
   /** The Spark driver's first spark.sql needs DuckDB's wasm module (PoolPlatform.sqlModule). */

@@ -119,8 +119,11 @@ export class SandboxPoolCore implements TaskRunner {
     run.echo = this.slots[0] ?? null;
     for (const slot of this.slots) slot.loading = true;
     const kafka = options.kafkaBrokers ? { kafka: { brokers: options.kafkaBrokers, seed: options.seed ?? 1 } } : {};
+    const module = options.module ? { module: true as const } : {};
     const replies = await Promise.all(
-      this.slots.map((slot) => this.sendTo(slot, { type: 'load', id: this.nextId++, source, clock, ...kafka })),
+      this.slots.map((slot) =>
+        this.sendTo(slot, { type: 'load', id: this.nextId++, source, clock, ...kafka, ...module }),
+      ),
     );
     const first = replies[0]!;
     if (first.type !== 'loaded') throw new Error('sandbox: unexpected reply to load');
@@ -155,6 +158,11 @@ export class SandboxPoolCore implements TaskRunner {
 
   async runKafkaPrograms(programs: KafkaProgram[], stepper: KafkaStepper): Promise<void> {
     await this.enqueue({ type: 'kafka', id: this.nextId++, programs }, 'kafka', { stepper });
+  }
+
+  async callFunction(fn: string, input: unknown): Promise<unknown> {
+    const reply = await this.enqueue({ type: 'call', id: this.nextId++, fn, input }, 'call');
+    return (reply as Extract<SandboxReply, { type: 'called' }>).value;
   }
 
   /**

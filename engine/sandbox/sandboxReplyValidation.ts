@@ -12,6 +12,7 @@ import type { SandboxReply } from './sandboxMessages';
 import { Invalid, REPLY_LIMITS, bool, count, counts, fail, int, ints, list, obj, str } from './contract/replyChecks';
 import { checkKafkaStep } from '../streaming/kafkaCallCheck';
 import { submitConfProblem } from './contract/submitConf';
+import { CALL_LIMITS } from './moduleFunctions';
 
 export { REPLY_LIMITS } from './contract/replyChecks';
 
@@ -28,6 +29,12 @@ function notPlain(v: object): string | null {
 function data(v: unknown, where: string): void {
   if (isFlatPlainList(v, DATA_LIMITS)) return;
   const plain = toPlainData(v, where, DATA_LIMITS, notPlain);
+  if (!plain.ok) fail(plain.path, `is not plain data: ${plain.problem}`);
+}
+
+/** What a module's function returned: plain data within its own limits (moduleFunctions.ts). */
+function callData(v: unknown, where: string): void {
+  const plain = toPlainData(v, where, CALL_LIMITS, notPlain);
   if (!plain.ok) fail(plain.path, `is not plain data: ${plain.problem}`);
 }
 
@@ -52,11 +59,11 @@ function checkShape(v: unknown, where: string): void {
     if (problem) fail(`${where}.${problem.where}`, problem.problem);
     return;
   }
-  if (shape.kind === 'kafka') {
+  if (shape.kind === 'kafka' || shape.kind === 'module') {
     const fns = list(shape.functions, `${where}.functions`, 1_000);
     return fns.forEach((f, i) => str(f, `${where}.functions[${i}]`, REPLY_LIMITS.name));
   }
-  if (shape.kind !== 'mapreduce') fail(`${where}.kind`, 'is not mapreduce, spark or kafka');
+  if (shape.kind !== 'mapreduce') fail(`${where}.kind`, 'is not mapreduce, spark, kafka or module');
   const jobs = list(shape.jobs, `${where}.jobs`, 1_000);
   if (jobs.length === 0) fail(`${where}.jobs`, 'is empty');
   jobs.forEach((j, i) => {
@@ -293,6 +300,9 @@ export function checkReply(v: unknown, numReduceTasks: number | null = null): Re
           break;
         case 'sparkDone':
           checkSparkOutput(r.output, 'sparkDone.output');
+          break;
+        case 'called':
+          callData(r.value, 'called.value');
           break;
         case 'failed':
           checkErrorData(r.error, 'failed.error');

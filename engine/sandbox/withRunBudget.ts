@@ -21,6 +21,7 @@ export function withRunBudget(inner: TaskRunner, timeoutSeconds: number, now: ()
     ...(inner.runKafkaPrograms
       ? { runKafkaPrograms: (programs, stepper) => inner.runKafkaPrograms!(programs, stepper) }
       : {}),
+    ...(inner.callFunction ? { callFunction: (fn, input) => inner.callFunction!(fn, input) } : {}),
     endRun() {
       deadline = Number.POSITIVE_INFINITY;
       inner.endRun();

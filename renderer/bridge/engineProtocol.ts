@@ -92,7 +92,7 @@ export interface RunProgress {
    * 'starting': the job is shipped to the sandbox; 'map'/'reduce'/'spark': tasks computing; 'kafka':
    * a KafkaJS program running against the simulated Kafka; 'simulating': the cluster replays the run.
    */
-  phase: 'starting' | 'map' | 'reduce' | 'spark' | 'kafka' | 'simulating';
+  phase: 'starting' | 'map' | 'reduce' | 'spark' | 'kafka' | 'checking' | 'simulating';
   /** Tasks of this phase done, and handed out so far (0 of 0 for 'starting' and 'simulating'). */
   done: number;
   total: number;

@@ -122,7 +122,7 @@ function reportProgress(id: number, sandbox: SandboxPoolCore, labels: (string | 
         consoleOut?.lines.heading(`── Run ${run} of ${labels.length}: ${labels[run - 1] ?? 'your job'} ──`);
     }
     const progress: RunProgress = {
-      phase: p.phase === 'load' ? 'starting' : p.idle ? 'simulating' : p.phase,
+      phase: p.phase === 'load' ? 'starting' : p.idle ? 'simulating' : p.phase === 'call' ? 'checking' : p.phase,
       done: p.phase === 'load' || p.idle ? 0 : p.done,
       total: p.phase === 'load' || p.idle ? 0 : p.total,
       run: Math.min(run, labels.length),

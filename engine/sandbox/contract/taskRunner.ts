@@ -31,7 +31,9 @@ export type JobShape =
        */
       conf?: Record<string, string | number | boolean>;
     }
-  | { kind: 'kafka'; functions: string[] };
+  | { kind: 'kafka'; functions: string[] }
+  /** A module of functions loaded with `LoadOptions.module` (a lab pack's checks or data generators): its exported functions' names. */
+  | { kind: 'module'; functions: string[] };
 
 /** What `load` needs to know of the run beyond the job: the brokers `import 'kafkajs'` connects to. */
 export interface LoadOptions {
@@ -39,6 +41,11 @@ export interface LoadOptions {
   kafkaBrokers?: string[];
   /** A streaming run's seed: the program's Math.random() draws from it. */
   seed?: number;
+  /**
+   * Loads the file as a module of functions (a lab pack's checks or data generators, untrusted as
+   * a learner's code) rather than a job: `callFunction` then calls its exports by name.
+   */
+  module?: boolean;
 }
 
 /**
@@ -255,6 +262,12 @@ export interface TaskRunner {
    * of the functions threw (its line named).
    */
   runKafkaPrograms?(programs: KafkaProgram[], stepper: KafkaStepper): Promise<void>;
+  /**
+   * Calls a function a module loaded with `LoadOptions.module` exports, with plain data, in one
+   * sandbox worker; resolves with what it returned (awaited when a promise) as plain, bounded data,
+   * or rejects with the error it threw (its line named).
+   */
+  callFunction?(fn: string, input: unknown): Promise<unknown>;
   /** Ends the run begun by `load`: cancels its budget; idle workers stay for the next run. */
   endRun(): void;
   /**

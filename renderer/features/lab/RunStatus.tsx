@@ -25,6 +25,8 @@ export function progressText(progress: RunProgress | null, what: string): string
         : `${prefix}Running your Spark driver program…`;
     case 'kafka':
       return `${prefix}Running your producers and consumers against the simulated Kafka…`;
+    case 'checking':
+      return `${prefix}Running the lab's checks on your run…`;
     case 'simulating':
       return `${prefix}Simulating the cluster…`;
   }
