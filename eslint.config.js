@@ -203,7 +203,12 @@ export default tseslint.config(
   },
   {
     // Job files: learners' code keeps Hadoop's parameter names (offset, ctx) even when unused.
-    files: ['labs/examples/**/*.{js,ts}', 'labs/*/steps/**/*.js', 'labs/*/reference/**/*.js'],
+    files: [
+      'labs/examples/**/*.{js,ts}',
+      'labs/*/steps/**/*.js',
+      'labs/*/reference/**/*.js',
+      'labs/packs/*/*/steps/**/*.js',
+    ],
     // A streaming program's timers run on the simulated clock (engine/sandbox/simulatedTimers.ts).
     languageOptions: {
       globals: { setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' },

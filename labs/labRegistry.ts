@@ -10,7 +10,7 @@ import { LabValidationError, validateLab } from './validateLab';
 
 /** Every lab with content, each validated (a broken lab fails loudly, naming lab and field). */
 export const LABS: readonly Lab[] = Object.values(labList as Record<string, unknown>)
-  .map(validateLab)
+  .map((raw) => validateLab(raw))
   .sort((a, b) => compareChapters(a.chapters[0]!, b.chapters[0]!) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const ids = new Set<string>();

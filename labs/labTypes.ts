@@ -38,6 +38,11 @@ export interface LabCheck {
   id: string;
   title: string;
   evaluate(run: StepRun): CheckVerdict;
+  /**
+   * A lab pack's `script` check: the name of the function of the lab's checks.js that judges the
+   * run, called in the sandbox (labs/packs/packRun.ts) instead of `evaluate`.
+   */
+  sandboxed?: string;
 }
 
 /** Sample data a lab generates deterministically (same bytes on every machine). */
@@ -46,6 +51,21 @@ export interface LabDataset {
   description: string;
   /** Pure and memoised by the lab: the same text every call. */
   text(): string;
+  /**
+   * A lab pack's generated dataset: the function of the lab's data.js that makes it, called in
+   * the sandbox with the run's seed before the run (labs/packs/packRun.ts); `text` then gives it.
+   */
+  generate?: string;
+}
+
+/** Where a lab from a teacher's pack (labs/packs/) came from, and its code: untrusted, run in the sandbox. */
+export interface LabPackSource {
+  /** The pack's id and name (the home page groups its labs under the name). */
+  id: string;
+  name: string;
+  /** The lab's checks.js (its `script` checks' functions) and data.js (its generated datasets), if it has them. */
+  checks: { fileName: string; text: string } | null;
+  data: { fileName: string; text: string } | null;
 }
 
 /** Where a job step runs: the cluster, the files put into HDFS first, the faults planned. */
@@ -255,6 +275,8 @@ export interface Lab {
   cluster: PresetName;
   datasets: LabDataset[];
   steps: LabStep[];
+  /** Set for a lab of a teacher's pack, not built into the app. */
+  pack?: LabPackSource;
 }
 
 /** What an hdfs step's run produced: snapshots along the way, the trace and its metrics. */

@@ -15,6 +15,7 @@ import { InputPathError } from '../engine/exec';
 import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
 import { compileJobSource, JobCompileError } from '../engine/sandbox/compile';
 import { parseHdfsSettings } from './hdfsSettings';
+import { judgeSandboxedChecks, withGeneratedData } from './packs/packRun';
 import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';
 import { parseServerSettings } from './serverSettings';
@@ -113,7 +114,7 @@ function needRunner(options: RunStepOptions): TaskRunner {
 }
 
 export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
-  const { lab } = options;
+  let { lab } = options;
   const step = stepAt(lab, options.stepIndex);
   const injected = options.faults ?? [];
   const fileName = options.fileName ?? `${step.id}.${settingsStep(step) ? 'json' : 'js'}`;
@@ -149,6 +150,8 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
       const runner = needRunner(options);
       const source = compileJobSource(options.source, fileName);
       const seed = options.seed ?? step.run.seed;
+      // A pack lab's generated datasets are made for this run's seed first (labs/packs/packRun.ts).
+      lab = await withGeneratedData(lab, runner, seed);
       const report = await runJobStep(lab, step.run, source, runner, seed, injected);
       const byId: Record<string, JobRunReport> = {};
       for (const x of step.extraRuns ?? []) {
@@ -169,7 +172,8 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
     return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
   }
-  const checks = evaluateChecks(step, run);
+  const seedUsed = options.seed ?? step.run.seed;
+  const checks = await judgeSandboxedChecks(lab, step, run, seedUsed, options.runner, evaluateChecks(step, run));
   const outcome: StepOutcome = {
     kind: step.kind,
     report: run.report,
@@ -185,6 +189,8 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
 /** Evaluates every check of `step`; a check that throws fails with the error as its reason. */
 export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
   return step.checks.map((c) => {
+    // A pack's script check is judged in the sandbox afterwards (judgeSandboxedChecks).
+    if (c.sandboxed !== undefined) return { id: c.id, title: c.title, pass: false, reason: 'not judged yet' };
     try {
       const v = c.evaluate(run);
       return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason) };

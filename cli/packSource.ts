@@ -1,0 +1,80 @@
+/**
+ * Where `--pack` points: a pack's folder (read file by file, within the pack limits, before any of
+ * it is parsed) or a `.clusterlab` archive. Hidden files (`.DS_Store`, `.git`) are skipped; a
+ * link, a device or a binary file is refused by name. Labs loaded from it take no id of a
+ * built-in lab.
+ */
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { UsageError } from './cliIo';
+import { LABS } from '../labs/labRegistry';
+import { loadPack, type LoadedPack } from '../labs/packs/loadPack';
+import { PackError } from '../labs/packs/packError';
+import { PACK_LIMITS, parsePackArchive, type PackFiles } from '../labs/packs/packFiles';
+
+/** Reads a pack folder's files (relative paths with '/'), refusing what a pack cannot hold. */
+export async function readPackFolder(dir: string, name = basename(dir)): Promise<PackFiles> {
+  const files = new Map<string, string>();
+  let total = 0;
+  const walk = async (folder: string, prefix: string, depth: number): Promise<void> => {
+    if (depth > 8) throw new PackError(`${name}/${prefix}`, '', 'is nested more than 8 folders deep');
+    const entries = (await readdir(folder)).sort();
+    for (const entry of entries) {
+      if (entry.startsWith('.')) continue;
+      const path = prefix ? `${prefix}/${entry}` : entry;
+      const full = join(folder, entry);
+      const info = await lstat(full);
+      if (info.isDirectory()) {
+        await walk(full, path, depth + 1);
+        continue;
+      }
+      if (!info.isFile()) throw new PackError(`${name}/${path}`, '', 'is not a plain file (a link or a device)');
+      if (files.size >= PACK_LIMITS.files)
+        throw new PackError(name, 'files', `a pack holds at most ${PACK_LIMITS.files} files`);
+      if (info.size > PACK_LIMITS.fileChars * 4)
+        throw new PackError(`${name}/${path}`, '', `is too big for a pack file (${info.size} bytes)`);
+      const bytes = await readFile(full);
+      if (bytes.includes(0)) throw new PackError(`${name}/${path}`, '', 'is a binary file: a pack holds text files');
+      const text = bytes.toString('utf8');
+      total += text.length;
+      if (total > PACK_LIMITS.totalChars)
+        throw new PackError(
+          name,
+          'files',
+          `a pack holds at most ${PACK_LIMITS.totalChars.toLocaleString('en')} characters`,
+        );
+      files.set(path, text);
+    }
+  };
+  await walk(dir, '', 0);
+  return files;
+}
+
+/** Loads the pack at `path` (a folder or an archive) for a command; a bad pack is a usage error naming the file. */
+export async function loadPackAt(path: string): Promise<LoadedPack> {
+  let info;
+  try {
+    info = await lstat(path);
+  } catch {
+    throw new UsageError(`--pack: ${path} does not exist (give a pack's folder or its .clusterlab file)`);
+  }
+  try {
+    const files = info.isDirectory()
+      ? await readPackFolder(path)
+      : parsePackArchive(await readArchive(path, info.size), basename(path));
+    return loadPack(
+      files,
+      basename(path),
+      LABS.map((l) => l.id),
+    );
+  } catch (error) {
+    if (error instanceof PackError) throw new UsageError(`--pack: ${error.message}`);
+    throw error;
+  }
+}
+
+async function readArchive(path: string, size: number): Promise<string> {
+  if (size > PACK_LIMITS.totalChars * 2)
+    throw new PackError(basename(path), '', `is too big for a lab pack (${size.toLocaleString('en')} bytes)`);
+  return readFile(path, 'utf8');
+}
