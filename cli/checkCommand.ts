@@ -14,8 +14,9 @@ import { LABS, findLab } from '../labs/labRegistry';
 import { notJudgedReason, runStep, settingsStep, type StepOutcome } from '../labs/runStep';
 import type { Lab } from '../labs/labTypes';
 import { oneLine } from './terminalSafeIo';
+import { loadPackAt, packArg } from './packSource';
 
-export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--json]
+export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--pack PACK] [--json]
 
 Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with its verdict.
 FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs and server
@@ -24,6 +25,7 @@ steps, and a KafkaJS program (exporting produce and consume) for streaming steps
   --seed S        the run's seed (default: the step's own)
   --timeout SEC   wall-clock budget for the run: the learner's code and the simulation
                   (default 30, at most ${MAX_TIMEOUT_SECONDS})
+  --pack PACK     LAB is a lab of this teacher's pack (its folder or .clusterlab file)
   --json          print the verdicts as JSON
 Exit code: 0 every check passed, 1 a check or the run failed, 2 bad usage.
 `;
@@ -35,11 +37,12 @@ interface CheckArgs {
   seed: number | null;
   timeoutSeconds: number;
   json: boolean;
+  pack: string | null;
 }
 
 function parseArgs(argv: string[]): CheckArgs | 'help' {
   const positional: string[] = [];
-  const args: CheckArgs = { lab: '', file: '', step: 1, seed: null, timeoutSeconds: 30, json: false };
+  const args: CheckArgs = { lab: '', file: '', step: 1, seed: null, timeoutSeconds: 30, json: false, pack: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return 'help';
@@ -47,6 +50,7 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
     else if (a === '--seed') args.seed = intInRange('--seed', argv[++i], 0, 0xffffffff);
     else if (a === '--timeout') args.timeoutSeconds = parseTimeoutSeconds(argv[++i]);
     else if (a === '--json') args.json = true;
+    else if (a === '--pack') args.pack = packArg(argv[++i]);
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab check --help')`);
     else positional.push(a);
   }
@@ -59,7 +63,7 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
 function format(lab: Lab, stepIndex: number, outcome: StepOutcome): string {
   const step = lab.steps[stepIndex]!;
   const lines = [
-    `${lab.title}, step ${stepIndex + 1} of ${lab.steps.length}: ${step.title} (Cookbook ${lab.chapters.join(', ')})`,
+    `${lab.title}, step ${stepIndex + 1} of ${lab.steps.length}: ${step.title}${lab.chapters.length > 0 ? ` (Cookbook ${lab.chapters.join(', ')})` : ''}${lab.pack ? ` [${lab.pack.name}]` : ''}`,
     '',
   ];
   if (outcome.error) {
@@ -91,8 +95,12 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(CHECK_USAGE);
     return 0;
   }
-  const lab = findLab(args.lab);
-  if (!lab) throw new UsageError(`unknown lab '${args.lab}' (labs: ${LABS.map((l) => l.id).join(', ')})`);
+  const labs = args.pack ? (await loadPackAt(resolve(io.cwd, args.pack))).labs : LABS;
+  const lab = args.pack ? labs.find((l) => l.id === args.lab) : findLab(args.lab);
+  if (!lab)
+    throw new UsageError(
+      `unknown lab '${args.lab}'${args.pack ? ` in the pack ${args.pack}` : ''} (labs: ${labs.map((l) => l.id).join(', ')})`,
+    );
   if (args.step > lab.steps.length)
     throw new UsageError(`--step ${args.step}: lab '${lab.id}' has steps 1 to ${lab.steps.length}`);
   const full = resolve(io.cwd, args.file);

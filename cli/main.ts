@@ -9,6 +9,7 @@ import { labsCommand } from './labsCommand';
 import { checkCommand } from './checkCommand';
 import { labCommand } from './labNewCommand';
 import { pipelineCommand } from './pipelineCommand';
+import { packCommand } from './packCommand';
 import { terminalSafeIo } from './terminalSafeIo';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   labs: { run: labsCommand, summary: 'list the guided labs' },
   check: { run: checkCommand, summary: "run a lab step's checks on a job file" },
   lab: { run: labCommand, summary: 'lab new ID: scaffold a new lab folder and register it' },
+  pack: { run: packCommand, summary: "pack test|build: judge a teacher's lab pack, or write it as one file" },
 };
 
 export function usage(): string {

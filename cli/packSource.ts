@@ -50,6 +50,13 @@ export async function readPackFolder(dir: string, name = basename(dir)): Promise
   return files;
 }
 
+/** The value of `--pack`: a path. */
+export function packArg(value: string | undefined): string {
+  if (value === undefined || value === '' || value.startsWith('-'))
+    throw new UsageError("--pack needs a lab pack's folder or its .clusterlab file");
+  return value;
+}
+
 /** Loads the pack at `path` (a folder or an archive) for a command; a bad pack is a usage error naming the file. */
 export async function loadPackAt(path: string): Promise<LoadedPack> {
   let info;

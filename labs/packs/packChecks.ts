@@ -41,6 +41,8 @@ export function compareResults(mine: unknown, expected: unknown, order: 'any' | 
           reason: `Your result ${short(canonical(mine))} differs from the reference solution’s ${short(canonical(expected))}.`,
         };
   }
+  const byKey = order === 'any' ? compareByKey(mine, expected) : null;
+  if (byKey) return byKey;
   const a = mine.map(canonical);
   const b = expected.map(canonical);
   if (order === 'exact') {
@@ -69,6 +71,38 @@ export function compareResults(mine: unknown, expected: unknown, order: 'any' | 
     extra.length > 0 ? `${extra.length} record(s) are not expected, e.g. ${short(extra[0]!)}` : '',
   ].filter(Boolean);
   return { pass: false, reason: `Your ${a.length} records against the reference’s ${b.length}: ${parts.join('; ')}.` };
+}
+
+/** [key, value] pairs with unique keys, as a map by the key's canonical text; null otherwise. */
+function keyed(pairs: unknown[]): Map<string, string> | null {
+  const out = new Map<string, string>();
+  for (const p of pairs) {
+    if (!Array.isArray(p) || p.length !== 2) return null;
+    const key = canonical(p[0]);
+    if (out.has(key)) return null;
+    out.set(key, canonical(p[1]));
+  }
+  return out;
+}
+
+/** Keyed results compared key by key (what a learner can act on), or null when they are not keyed. */
+function compareByKey(mine: unknown[], expected: unknown[]): CheckVerdict | null {
+  const a = keyed(mine);
+  const b = keyed(expected);
+  if (!a || !b) return null;
+  const wrong = [...b].filter(([k, v]) => a.has(k) && a.get(k) !== v);
+  const missing = [...b.keys()].filter((k) => !a.has(k));
+  const extra = [...a.keys()].filter((k) => !b.has(k));
+  if (wrong.length + missing.length + extra.length === 0)
+    return { pass: true, reason: `Your ${a.size} keys and their values are the reference solution’s.` };
+  const parts = [
+    wrong.length > 0
+      ? `${wrong.length} key(s) have another value, e.g. ${short(wrong[0]![0])}: yours ${short(a.get(wrong[0]![0])!)}, expected ${short(wrong[0]![1])}`
+      : '',
+    missing.length > 0 ? `${missing.length} expected key(s) are missing, e.g. ${short(missing[0]!)}` : '',
+    extra.length > 0 ? `${extra.length} key(s) are not expected, e.g. ${short(extra[0]!)}` : '',
+  ].filter(Boolean);
+  return { pass: false, reason: `Your ${a.size} keys against the reference’s ${b.size}: ${parts.join('; ')}.` };
 }
 
 function metricValue(report: JobRunReport, metric: string): number {
