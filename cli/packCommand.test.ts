@@ -82,6 +82,22 @@ describe('clusterlab and a lab pack', () => {
     expect(existsSync(join(dir, 'sample-pack.clusterlab'))).toBe(true);
   }, 90_000);
 
+  it('a pack check that never returns fails its check at the time limit; the learner’s run stands', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pack-loop-'));
+    cpSync(SAMPLE, dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'word-lengths/checks.js'),
+      'export function everyWordCounted(run) {\n  while (true) {}\n}\n',
+    );
+    const solution = join(dir, 'word-lengths/steps/1-count-lengths/solution.js');
+    const r = await run(['check', 'word-lengths', solution, '--pack', dir, '--timeout', '3']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/PASS {2}Your counts are the reference solution's/);
+    expect(r.out).toMatch(
+      /FAIL {2}Every word of the text is counted once\n\s+The lab's check could not judge your run: the loop at pack-loop-\w+\/word-lengths\/checks\.js line 2 has been running for .*the time limit .* is 3 s/,
+    );
+  }, 60_000);
+
   it('refuses a malformed pack with the file and field, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pack-bad-'));
     cpSync(SAMPLE, dir, { recursive: true });

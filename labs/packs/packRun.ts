@@ -104,11 +104,12 @@ export async function judgeSandboxedChecks(
   if (scripts.length === 0 || !module) return checks;
   const sandbox = callable(runner, 'checks (checks.js)');
   const verdicts = new Map<string, CheckResult>();
+  // The pack's code is the teacher's, not the learner's: its errors are not "your loop".
   const cannot = (id: string, title: string, why: string): CheckResult => ({
     id,
     title,
     pass: false,
-    reason: clip(`The lab's check could not judge your run: ${why}`),
+    reason: clip(`The lab's check could not judge your run: ${why.replace(/^Your loop at /, 'the loop at ')}`),
   });
   try {
     await sandbox.load(compileJobSource(module.text, module.fileName), { module: true });
