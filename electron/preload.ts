@@ -6,9 +6,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   IPC_CHANNELS,
+  OPEN_FILE_CHANNEL,
   SANDBOX_CHANNELS,
   SANDBOX_PORT_MESSAGE,
   type ClusterLabDesktopApi,
+  type OpenedFile,
   type ProgressData,
   type SandboxExit,
 } from './preloadApi';
@@ -22,7 +24,20 @@ const api: ClusterLabDesktopApi = {
   onSandboxExit: (listener: (exit: SandboxExit) => void) => {
     ipcRenderer.on(SANDBOX_CHANNELS.exit, (_event, exit: SandboxExit) => listener({ slot: exit.slot, why: exit.why }));
   },
+  onOpenFile: (listener: (file: OpenedFile) => void) => {
+    ipcRenderer.on(OPEN_FILE_CHANNEL, (_event, file: unknown) => {
+      const opened = openedFileOf(file);
+      if (opened) listener(opened);
+    });
+  },
 };
+
+/** Only `{ name: string, text: string }` crosses to the page; anything else is dropped. */
+function openedFileOf(value: unknown): OpenedFile | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { name, text } = value as Record<string, unknown>;
+  return typeof name === 'string' && typeof text === 'string' ? { name, text } : null;
+}
 
 ipcRenderer.on(SANDBOX_CHANNELS.port, (event, message: { slot: number }) => {
   window.postMessage({ type: SANDBOX_PORT_MESSAGE, slot: message.slot }, window.location.origin, [...event.ports]);
