@@ -10,7 +10,7 @@
  */
 import { listPackage } from '@electron/asar';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
@@ -120,7 +120,8 @@ describe.skipIf(skipWhy !== null)('the desktop app in Electron', () => {
     const info = await page.evaluate(() =>
       (window as unknown as { clusterlab: { appInfo(): Promise<{ userDataPath: string }> } }).clusterlab.appInfo(),
     );
-    expect(info.userDataPath).toBe(userData);
+    // macOS's temp folder is behind a symlink (/var → /private/var): compare real paths.
+    expect(realpathSync(info.userDataPath)).toBe(realpathSync(userData));
     await electronApp.close();
   });
 
