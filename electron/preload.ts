@@ -14,6 +14,11 @@ import {
   type ProgressData,
   type SandboxExit,
 } from './preloadApi';
+import { createOpenFileRelay } from './openFileRelay';
+
+// Files opened with the app wait here until the page listens (openFileRelay.ts).
+const openFiles = createOpenFileRelay();
+ipcRenderer.on(OPEN_FILE_CHANNEL, (_event, file: unknown) => openFiles.receive(file));
 
 const api: ClusterLabDesktopApi = {
   loadProgress: () => ipcRenderer.invoke(IPC_CHANNELS.loadProgress),
@@ -24,20 +29,8 @@ const api: ClusterLabDesktopApi = {
   onSandboxExit: (listener: (exit: SandboxExit) => void) => {
     ipcRenderer.on(SANDBOX_CHANNELS.exit, (_event, exit: SandboxExit) => listener({ slot: exit.slot, why: exit.why }));
   },
-  onOpenFile: (listener: (file: OpenedFile) => void) => {
-    ipcRenderer.on(OPEN_FILE_CHANNEL, (_event, file: unknown) => {
-      const opened = openedFileOf(file);
-      if (opened) listener(opened);
-    });
-  },
+  onOpenFile: (listener: (file: OpenedFile) => void) => openFiles.listen(listener),
 };
-
-/** Only `{ name: string, text: string }` crosses to the page; anything else is dropped. */
-function openedFileOf(value: unknown): OpenedFile | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { name, text } = value as Record<string, unknown>;
-  return typeof name === 'string' && typeof text === 'string' ? { name, text } : null;
-}
 
 ipcRenderer.on(SANDBOX_CHANNELS.port, (event, message: { slot: number }) => {
   window.postMessage({ type: SANDBOX_PORT_MESSAGE, slot: message.slot }, window.location.origin, [...event.ports]);

@@ -62,7 +62,8 @@ export interface ClusterLabDesktopApi {
   onSandboxExit?(listener: (exit: SandboxExit) => void): void;
   /**
    * Desktop only: `listener` hears of each `.clusterlab` file the learner opened with the app
-   * (see OPEN_FILE_CHANNEL): files opened before the page loaded arrive once it has.
+   * (see OPEN_FILE_CHANNEL). Files that arrived before any listener (the file that started the
+   * app, say) wait in the preload, up to 16, and go to the first listener that registers.
    */
   onOpenFile?(listener: (file: OpenedFile) => void): void;
 }

@@ -1,8 +1,8 @@
 /**
  * The desktop app in the real Electron shell, driven by Playwright's Electron support: the
  * app:// protocol serves the app with its CSP headers, the preload API is there and Node is not,
- * the single-instance lock sends a second start back to the first, and progress is written to
- * userData and survives a restart. It runs the packaged app.asar (CLUSTERLAB_DESKTOP_APP, or
+ * the single-instance lock sends a second start (and the .clusterlab file it was given) back to
+ * the first, and progress is written to userData and survives a restart. It runs the packaged app.asar (CLUSTERLAB_DESKTOP_APP, or
  * release/linux-unpacked/resources/app.asar, or the built dist/electron from the project root)
  * with node_modules/electron's binary: Playwright needs the --inspect switch, which the fuses
  * turn off in the shipped executable (scripts/packaging.test.ts checks those fuses).
@@ -10,7 +10,7 @@
  */
 import { listPackage } from '@electron/asar';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
@@ -125,8 +125,18 @@ describe.skipIf(skipWhy !== null)('the desktop app in Electron', () => {
     await electronApp.close();
   });
 
-  it('holds the single-instance lock: a second start exits and the first hears of it', async () => {
-    const { electronApp } = await launch();
+  it('holds the single-instance lock: a second start exits, and the .clusterlab file it was given reaches the first', async () => {
+    const { electronApp, page } = await launch();
+    const pack = join(mkdtempSync(join(tmpdir(), 'clusterlab-pack-')), 'week1.clusterlab');
+    writeFileSync(pack, '{"format":"desktop-e2e"}');
+    await page.evaluate(() => {
+      const w = window as unknown as {
+        opened: unknown[];
+        clusterlab: { onOpenFile(listener: (file: unknown) => void): void };
+      };
+      w.opened = [];
+      w.clusterlab.onOpenFile((file) => w.opened.push(file));
+    });
     await electronApp.evaluate(({ app: electronAppModule }) => {
       const counter = globalThis as unknown as { secondStarts: number };
       counter.secondStarts = 0;
@@ -135,7 +145,7 @@ describe.skipIf(skipWhy !== null)('the desktop app in Electron', () => {
       });
     });
     const exitCode = await new Promise<number | null>((resolve, reject) => {
-      const second = spawn(binary!, args, { stdio: 'ignore' });
+      const second = spawn(binary!, [...args, pack], { stdio: 'ignore' });
       const timer = setTimeout(() => {
         second.kill();
         reject(new Error('the second start did not exit within 30 s'));
@@ -150,6 +160,9 @@ describe.skipIf(skipWhy !== null)('the desktop app in Electron', () => {
       .poll(() => electronApp.evaluate(() => (globalThis as unknown as { secondStarts?: number }).secondStarts ?? 0))
       .toBe(1);
     expect(await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { opened: unknown[] }).opened))
+      .toEqual([{ name: 'week1.clusterlab', text: '{"format":"desktop-e2e"}' }]);
     await electronApp.close();
   });
 
