@@ -3,7 +3,7 @@
 // platform's installers, runs the desktop e2e, attaches the installers to the release, and
 // calls only npm scripts that package.json has.
 import { load } from 'js-yaml';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -58,6 +58,7 @@ describe('release workflow', () => {
       'node node_modules/electron/install.js',
       'npm run test:unit',
       'npm run ${{ matrix.dist }}',
+      'node scripts/installerSizes.mjs',
       'npm run test:desktop',
     ].map((command) => installers.steps.findIndex((s) => s.run?.includes(command)));
     expect(order.every((index) => index >= 0)).toBe(true);
@@ -66,7 +67,13 @@ describe('release workflow', () => {
     for (const step of e2e) expect(step.env?.CLUSTERLAB_DESKTOP_APP).toBe('${{ matrix.packed-app }}');
   });
 
-  it('calls only npm scripts that package.json defines', () => {
+  it('calls only npm scripts that package.json defines and scripts that exist', () => {
+    const files = runs.flatMap((run) =>
+      [...run.matchAll(/node (scripts\/[\w./-]+|node_modules\/[\w./-]+)/g)].map((m) => m[1]!),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files.filter((f) => f.startsWith('scripts/')))
+      expect(existsSync(join(root, file)), file).toBe(true);
     const called = runs.flatMap((run) =>
       [...run.matchAll(/npm run ([\w:.-]+|\$\{\{ matrix\.dist \}\})/g)].map((m) => m[1]!),
     );
