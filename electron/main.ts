@@ -15,7 +15,7 @@ import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './appProtocol'
 import { registerIpcHandlers } from './ipcHandlers';
 import { guardWebContents, secureWindowOptions } from './mainWindow';
 import { refuseNetworkRequests } from './networkPolicy';
-import { clusterlabPathsInArgv, createOpenFileQueue } from './openFile';
+import { createOpenFileQueue, filesToOpen } from './openFile';
 import { OPEN_FILE_CHANNEL } from './preloadApi';
 import { ProgressStore } from './progressStore';
 import { createRendererRecovery } from './rendererRecovery';
@@ -33,26 +33,28 @@ app.on('web-contents-created', (_event, contents) =>
 
 let mainWindow: BrowserWindow | undefined;
 
+function refuseFile(message: string): void {
+  console.warn(`[open-file] ${message}`);
+  void app
+    .whenReady()
+    .then(() => dialog.showMessageBox({ type: 'error', message: 'ClusterLab could not open a file', detail: message }));
+}
+
 const openFiles = createOpenFileQueue(
   { stat, readFile },
   {
     send: (file) => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(OPEN_FILE_CHANNEL, file);
     },
-    refuse: (message) => {
-      console.warn(`[open-file] ${message}`);
-      void app
-        .whenReady()
-        .then(() =>
-          dialog.showMessageBox({ type: 'error', message: 'ClusterLab could not open a file', detail: message }),
-        );
-    },
+    refuse: refuseFile,
   },
 );
 
 /** The `.clusterlab` files among a start's arguments, resolved against its working folder. */
 function openFilesIn(argv: readonly string[], workingDirectory: string): void {
-  for (const path of clusterlabPathsInArgv(argv.slice(1))) void openFiles.open(resolve(workingDirectory, path));
+  const { paths, refused } = filesToOpen(argv.slice(1));
+  for (const path of paths) void openFiles.open(resolve(workingDirectory, path));
+  if (refused) refuseFile(refused);
 }
 
 async function start(): Promise<void> {

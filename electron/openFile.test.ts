@@ -4,7 +4,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clusterlabPathsInArgv, createOpenFileQueue, readOpenedFile } from './openFile';
+import {
+  clusterlabPathsInArgv,
+  createOpenFileQueue,
+  filesToOpen,
+  MAX_FILES_PER_START,
+  readOpenedFile,
+} from './openFile';
 import { MAX_OPEN_FILE_BYTES, type OpenedFile } from './preloadApi';
 
 const fs = { stat, readFile };
@@ -27,6 +33,18 @@ describe('clusterlabPathsInArgv', () => {
         '-x.clusterlab',
       ]),
     ).toEqual(['/home/a/week1.clusterlab', 'B.CLUSTERLAB']);
+  });
+});
+
+describe('filesToOpen', () => {
+  it(`opens at most ${MAX_FILES_PER_START} files from one start and says how many it left`, () => {
+    const many = Array.from({ length: MAX_FILES_PER_START + 3 }, (_, i) => `f${i}.clusterlab`);
+    const { paths, refused } = filesToOpen(many);
+    expect(paths).toEqual(many.slice(0, MAX_FILES_PER_START));
+    expect(refused).toBe(
+      `3 of the ${MAX_FILES_PER_START + 3} .clusterlab files given were not opened: ClusterLab opens at most ${MAX_FILES_PER_START} at once.`,
+    );
+    expect(filesToOpen(['a.clusterlab'])).toEqual({ paths: ['a.clusterlab'], refused: null });
   });
 });
 

@@ -22,9 +22,22 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** At most this many files are opened from one start's arguments; the rest are refused. */
+export const MAX_FILES_PER_START = 16;
+
 /** The `.clusterlab` paths among a process's arguments (flags and other files are ignored). */
 export function clusterlabPathsInArgv(argv: readonly string[]): string[] {
   return argv.filter((arg) => !arg.startsWith('-') && extname(arg).toLowerCase() === OPEN_FILE_EXTENSION);
+}
+
+/** The files to open from one start's arguments, and a message for those beyond the limit. */
+export function filesToOpen(argv: readonly string[]): { paths: string[]; refused: string | null } {
+  const all = clusterlabPathsInArgv(argv);
+  const refused =
+    all.length > MAX_FILES_PER_START
+      ? `${all.length - MAX_FILES_PER_START} of the ${all.length} ${OPEN_FILE_EXTENSION} files given were not opened: ClusterLab opens at most ${MAX_FILES_PER_START} at once.`
+      : null;
+  return { paths: all.slice(0, MAX_FILES_PER_START), refused };
 }
 
 /** Reads one `.clusterlab` file, or throws an OpenFileError naming the file and the reason. */
