@@ -138,6 +138,17 @@ describe.skipIf(skipWhy !== null)('Linux packaging', () => {
       ]).toString();
       expect(desktop).toContain('Exec=/opt/ClusterLab/clusterlab %U');
       expect(desktop).toContain('MimeType=application/x-clusterlab;');
+      const mime = execFileSync('sh', [
+        '-c',
+        `dpkg-deb --fsys-tarfile "${deb.file}" | tar -xOf - ./usr/share/mime/packages/clusterlab.xml`,
+      ]).toString();
+      expect(mime).toContain('<mime-type type="application/x-clusterlab">');
+      expect(mime).toContain('<glob pattern="*.clusterlab"/>');
+      const postinst = execFileSync('sh', [
+        '-c',
+        `dpkg-deb --ctrl-tarfile "${deb.file}" | tar -xOf - ./postinst`,
+      ]).toString();
+      expect(postinst).toContain("'/opt/ClusterLab/clusterlab' '/usr/bin/clusterlab'");
     });
 
     it('are each within the 120 MB goal (sizes reported)', () => {
