@@ -50,7 +50,9 @@ const skipWhy = !binary
   ? 'desktop e2e skipped: no Electron binary (node_modules/electron/dist is missing: its download cannot run here); the release workflow runs it'
   : !app
     ? 'desktop e2e skipped: no built app (run `npm run build` or `npm run dist:linux:stand-in`)'
-    : null;
+    : process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY
+      ? 'desktop e2e skipped: no display for Electron (run it under `xvfb-run`, as the release workflow does)'
+      : null;
 if (skipWhy) console.log(skipWhy);
 
 const userData = mkdtempSync(join(tmpdir(), 'clusterlab-desktop-'));
