@@ -1,6 +1,9 @@
 // The main process's wiring, with the `electron` module replaced by a recording fake: the
 // app:// scheme is privileged, the sandbox is on for every renderer, permissions are denied,
 // every web contents is guarded, IPC handlers are registered, and the window is secure.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 const calls = vi.hoisted(() => ({
@@ -18,7 +21,9 @@ const calls = vi.hoisted(() => ({
   quit: 0,
   contentsListeners: new Map<string, (...args: unknown[]) => void>(),
   reloads: 0,
-  dialogs: [] as { message: string; buttons: string[] }[],
+  dialogs: [] as { message: string; buttons?: string[]; detail?: string }[],
+  sent: [] as { channel: string; payload: unknown }[],
+  beforeRequest: undefined as undefined | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
 }));
 
 vi.mock('electron', () => {
@@ -26,6 +31,7 @@ vi.mock('electron', () => {
     webContents = {
       on: (name: string, listener: (...args: unknown[]) => void) => calls.contentsListeners.set(name, listener),
       reload: () => calls.reloads++,
+      send: (channel: string, payload: unknown) => calls.sent.push({ channel, payload }),
     };
     constructor(options: { webPreferences?: Record<string, unknown> }) {
       calls.windows.push({ options });
@@ -72,6 +78,7 @@ vi.mock('electron', () => {
       defaultSession: {
         setPermissionRequestHandler: (h: typeof calls.permission) => (calls.permission = h),
         setPermissionCheckHandler: (h: typeof calls.permissionCheck) => (calls.permissionCheck = h),
+        webRequest: { onBeforeRequest: (l: typeof calls.beforeRequest) => (calls.beforeRequest = l) },
       },
     },
     ipcMain: {
@@ -89,8 +96,8 @@ vi.mock('electron', () => {
       port2 = {};
     },
     dialog: {
-      showMessageBox: async (_window: unknown, options: { message: string; buttons: string[] }) => {
-        calls.dialogs.push(options);
+      showMessageBox: async (first: unknown, second?: { message: string; buttons: string[] }) => {
+        calls.dialogs.push((second ?? first) as { message: string; buttons: string[] });
         return { response: 0 };
       },
     },
@@ -147,9 +154,59 @@ describe('electron/main.ts', () => {
     expect(calls.quit).toBe(0);
     expect(calls.appListeners.has('second-instance')).toBe(true);
     calls.windowCalls.length = 0;
-    calls.appListeners.get('second-instance')!();
+    calls.appListeners.get('second-instance')!({}, ['/opt/ClusterLab/clusterlab'], '/tmp');
     expect(calls.windowCalls).toEqual(['restore', 'show', 'focus']);
     expect(calls.windows).toHaveLength(1);
+  });
+
+  it('refuses a request to https:// (and anything else outside the app) in the default session', () => {
+    const answer = (url: string) => {
+      let response: { cancel: boolean } | undefined;
+      calls.beforeRequest!({ url }, (r) => (response = r));
+      return response;
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(answer('https://example.com/latest.yml')).toEqual({ cancel: true });
+      expect(answer('http://localhost:3000/')).toEqual({ cancel: true });
+      expect(answer('app://clusterlab/index.html')).toEqual({ cancel: false });
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('sends a .clusterlab file given to a second start to the page on file:open, and refuses a bad one', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'clusterlab-main-'));
+    writeFileSync(join(folder, 'pack.clusterlab'), '{"format":"clusterlab-pack"}');
+    writeFileSync(join(folder, 'broken.clusterlab'), Buffer.from([0, 1, 2]));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const second = calls.appListeners.get('second-instance')!;
+      second({}, ['/opt/ClusterLab/clusterlab', '--flag', 'pack.clusterlab'], folder);
+      await vi.waitFor(() => expect(calls.sent).toHaveLength(1));
+      expect(calls.sent[0]).toEqual({
+        channel: 'file:open',
+        payload: { name: 'pack.clusterlab', text: '{"format":"clusterlab-pack"}' },
+      });
+      const before = calls.dialogs.length;
+      second({}, ['/opt/ClusterLab/clusterlab', join(folder, 'broken.clusterlab')], '/');
+      await vi.waitFor(() => expect(calls.dialogs.length).toBe(before + 1));
+      expect(calls.dialogs.at(-1)!.detail).toMatch(/broken\.clusterlab': it is not UTF-8 text/);
+      expect(calls.sent).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('takes macOS open-file events (default prevented) the same way', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'clusterlab-main-'));
+    writeFileSync(join(folder, 'ada.clusterlab'), '{"student":"Ada"}');
+    let prevented = false;
+    calls.sent.length = 0;
+    calls.appListeners.get('open-file')!({ preventDefault: () => (prevented = true) }, join(folder, 'ada.clusterlab'));
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => expect(calls.sent).toHaveLength(1));
+    expect(calls.sent[0]!.payload).toEqual({ name: 'ada.clusterlab', text: '{"student":"Ada"}' });
   });
 
   it('reloads the window when its renderer process is gone, and asks after repeated crashes', async () => {
@@ -162,8 +219,9 @@ describe('electron/main.ts', () => {
       onGone!({}, { reason: 'oom', exitCode: 133 });
       onGone!({}, { reason: 'oom', exitCode: 133 });
       onGone!({}, { reason: 'oom', exitCode: 133 });
-      await vi.waitFor(() => expect(calls.dialogs).toHaveLength(1));
-      expect(calls.dialogs[0]!.buttons).toEqual(['Reload', 'Quit']);
+      const asked = () => calls.dialogs.filter((d) => d.buttons !== undefined);
+      await vi.waitFor(() => expect(asked()).toHaveLength(1));
+      expect(asked()[0]!.buttons).toEqual(['Reload', 'Quit']);
       await vi.waitFor(() => expect(calls.reloads).toBe(4));
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/renderer process is gone: oom/));
     } finally {

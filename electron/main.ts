@@ -5,12 +5,18 @@
  * write the same progress file over each other. A renderer process that dies (a job out of
  * memory) is reloaded, at most a few times in a row (rendererRecovery.ts); learners' code runs
  * in sandbox utility processes (sandboxProcesses.ts), so a memory bomb usually ends only its run.
+ * No request leaves the app (networkPolicy.ts). A `.clusterlab` file opened with the app (argv,
+ * a second start's argv, macOS 'open-file') is read here and sent to the page (openFile.ts).
  */
 import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, protocol, session, utilityProcess } from 'electron';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { registerIpcHandlers } from './ipcHandlers';
 import { guardWebContents, secureWindowOptions } from './mainWindow';
+import { refuseNetworkRequests } from './networkPolicy';
+import { createOpenFileQueue, filesToOpen } from './openFile';
+import { OPEN_FILE_CHANNEL } from './preloadApi';
 import { ProgressStore } from './progressStore';
 import { createRendererRecovery } from './rendererRecovery';
 import { registerSandboxProcesses, type SandboxIpcMain } from './sandboxProcesses';
@@ -27,12 +33,37 @@ app.on('web-contents-created', (_event, contents) =>
 
 let mainWindow: BrowserWindow | undefined;
 
+function refuseFile(message: string): void {
+  console.warn(`[open-file] ${message}`);
+  void app
+    .whenReady()
+    .then(() => dialog.showMessageBox({ type: 'error', message: 'ClusterLab could not open a file', detail: message }));
+}
+
+const openFiles = createOpenFileQueue(
+  { stat, readFile },
+  {
+    send: (file) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(OPEN_FILE_CHANNEL, file);
+    },
+    refuse: refuseFile,
+  },
+);
+
+/** The `.clusterlab` files among a start's arguments, resolved against its working folder. */
+function openFilesIn(argv: readonly string[], workingDirectory: string): void {
+  const { paths, refused } = filesToOpen(argv.slice(1));
+  for (const path of paths) void openFiles.open(resolve(workingDirectory, path));
+  if (refused) refuseFile(refused);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const rendererRoot = join(__dirname, '..', 'renderer');
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  refuseNetworkRequests(session.defaultSession.webRequest, (m) => console.warn(`[network] ${m}`));
 
   const store = new ProgressStore(app.getPath('userData'));
   registerIpcHandlers(ipcMain, {
@@ -50,7 +81,10 @@ async function start(): Promise<void> {
   });
   app.on('child-process-gone', (_event, details) => sandboxes.childGone(details));
 
-  const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs')));
+  // Electronegativity cannot follow options built by a helper: secureWindowOptions (mainWindow.ts)
+  // sets contextIsolation and sandbox (security.test.ts and main.test.ts check it), and
+  // guardWebContents denies every new window, middle-click ones included, on every web contents.
+  const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs'))); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
   // A job that used too much memory can take the page's renderer down: reload it (not in a loop).
@@ -76,6 +110,7 @@ async function start(): Promise<void> {
     }),
   );
   await window.loadURL(`${APP_ORIGIN}/index.html`);
+  openFiles.ready();
 }
 
 /** A second start of ClusterLab brings this window to the front instead of opening another. */
@@ -90,7 +125,16 @@ if (!app.requestSingleInstanceLock()) {
   // Another ClusterLab is running: it was told (its 'second-instance' event) and shows its window.
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  // macOS sends files opened with the app (Finder, `open -a`) as events, possibly before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void openFiles.open(path);
+  });
+  app.on('second-instance', (_event, argv: string[] = [], workingDirectory = process.cwd()) => {
+    focusMainWindow();
+    openFilesIn(argv, workingDirectory);
+  });
+  openFilesIn(process.argv, process.cwd());
   app.on('window-all-closed', () => app.quit());
   start().catch((error: unknown) => {
     console.error('ClusterLab failed to start:', error);

@@ -6,12 +6,19 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   IPC_CHANNELS,
+  OPEN_FILE_CHANNEL,
   SANDBOX_CHANNELS,
   SANDBOX_PORT_MESSAGE,
   type ClusterLabDesktopApi,
+  type OpenedFile,
   type ProgressData,
   type SandboxExit,
 } from './preloadApi';
+import { createOpenFileRelay } from './openFileRelay';
+
+// Files opened with the app wait here until the page listens (openFileRelay.ts).
+const openFiles = createOpenFileRelay();
+ipcRenderer.on(OPEN_FILE_CHANNEL, (_event, file: unknown) => openFiles.receive(file));
 
 const api: ClusterLabDesktopApi = {
   loadProgress: () => ipcRenderer.invoke(IPC_CHANNELS.loadProgress),
@@ -22,6 +29,7 @@ const api: ClusterLabDesktopApi = {
   onSandboxExit: (listener: (exit: SandboxExit) => void) => {
     ipcRenderer.on(SANDBOX_CHANNELS.exit, (_event, exit: SandboxExit) => listener({ slot: exit.slot, why: exit.why }));
   },
+  onOpenFile: (listener: (file: OpenedFile) => void) => openFiles.listen(listener),
 };
 
 ipcRenderer.on(SANDBOX_CHANNELS.port, (event, message: { slot: number }) => {

@@ -60,6 +60,36 @@ export interface ClusterLabDesktopApi {
   closeSandbox?(slot: number): void;
   /** Desktop only: `listener` hears of each sandbox process that ended on its own. */
   onSandboxExit?(listener: (exit: SandboxExit) => void): void;
+  /**
+   * Desktop only: `listener` hears of each `.clusterlab` file the learner opened with the app
+   * (see OPEN_FILE_CHANNEL). Files that arrived before any listener (the file that started the
+   * app, say) wait in the preload, up to 16, and go to the first listener that registers.
+   */
+  onOpenFile?(listener: (file: OpenedFile) => void): void;
+}
+
+/**
+ * Main → page: a `.clusterlab` file opened with the app (double-clicked, given on the command
+ * line, passed to a second start, or macOS's 'open-file'). The main process sends
+ * `{ name, text }` (an OpenedFile) on this channel only after reading the file itself: it is a
+ * regular `.clusterlab` file of at most MAX_OPEN_FILE_BYTES, valid UTF-8 text with no NUL;
+ * a file that fails any of these is refused in a dialog naming the file and never sent. The
+ * preload passes only a string `name` and a string `text` on. What the text is — a teacher's
+ * lab pack or a student's exported progress, both JSON — is for the page to decide and validate.
+ */
+export const OPEN_FILE_CHANNEL = 'file:open';
+
+/** The extension of lab packs and exported progress (the installers associate it with the app). */
+export const OPEN_FILE_EXTENSION = '.clusterlab';
+
+/** `.clusterlab` files larger than this are refused before they are read. */
+export const MAX_OPEN_FILE_BYTES = 32 * 1024 * 1024;
+
+export interface OpenedFile {
+  /** The file's name without its folder, e.g. `week3.clusterlab`. */
+  name: string;
+  /** The file's content, decoded as UTF-8. */
+  text: string;
 }
 
 /** Progress files larger than this are refused (a runaway renderer must not fill the disk). */
