@@ -14,6 +14,7 @@ import {
   replicaCountCheck,
   replicasRestoredCheck,
 } from './checks';
+import { de } from './de';
 import intro from './intro.md?raw';
 import putInstructions from './steps/1-put-512mb/instructions.md?raw';
 import putStarter from './steps/1-put-512mb/starter.json?raw';
@@ -42,6 +43,7 @@ const lab: Lab = {
   figures: ['19.1'],
   cluster: 'two-racks',
   datasets: [],
+  translations: { de },
   steps: [
     {
       id: 'put-512mb',
