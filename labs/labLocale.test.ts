@@ -162,8 +162,36 @@ describe('markdownFacts', () => {
         'de',
       ),
     ).toBe('lacks the English\'s number "1406", "2.4"; has number "1.406", "2", "4" the English has not');
+    // An unclosed fence runs to the end, as CommonMark has it.
+    expect(markdownFactsDiffer('a\n```\nx', 'b\n```\nx', 'de')).toBeNull();
     // Inline code inside a fence is part of the block, not a separate identifier.
     expect(markdownFactsDiffer('```\n`x`\n```', '```\n`x`\n```', 'de')).toBeNull();
+  });
+});
+
+describe('markdownFacts on hostile text', () => {
+  it('reads 100,000 characters of unclosed fences, brackets, backticks and digits at once', () => {
+    const hostile = [
+      '```\n'.repeat(25_000),
+      '](](]('.repeat(16_000),
+      '`'.repeat(100_000),
+      '1,'.repeat(50_000),
+      'Figure 1, '.repeat(10_000),
+      'Cookbook 1'.repeat(10_000),
+    ];
+    for (const text of hostile) {
+      const started = performance.now();
+      markdownFactsDiffer(text, text.split('').reverse().join(''), 'de');
+      expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(2000);
+    }
+  });
+
+  it("refuses a translation of an English text over the limit, naming the translation's field", () => {
+    const lab = copy(hdfsBlocksLab) as unknown as Loose;
+    lab.intro = `Cookbook 19.2.2 ${'x'.repeat(MAX_TRANSLATED_TEXT)}`;
+    expect(() => validateLab(lab)).toThrow(
+      `lab 'hdfs-blocks': translations.de.intro: translates an English text of ${MAX_TRANSLATED_TEXT + 16} characters, more than ${MAX_TRANSLATED_TEXT}`,
+    );
   });
 });
 

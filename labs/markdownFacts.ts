@@ -33,19 +33,50 @@ const plainNumber = (written: string, locale: 'en' | LabLocale): string => {
   return String(Number(written.split(group).join('').replace(decimal, '.')));
 };
 
-const FENCE = /^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm;
 const INLINE = /`([^`\n]+)`/g;
 /** "Cookbook 19.2.2", or a list: "Cookbook 20.1.3, 20.2.1". */
 const CHAPTER = /Cookbook\s+(\d+(?:\.\d+)*(?:\s*,\s*\d+(?:\.\d+)+)*)/g;
 /** A figure word, then numbers joined by commas, "and"/"und" or dashes: "Figures 20.4-20.6", "Abbildungen 19.1 und 19.2". */
 const FIGURES = /\b(?:Figures?|Abbildung(?:en)?)\s+(\d+(?:\.\d+)?(?:\s*(?:,|-|–|and|und)\s*\d+(?:\.\d+)?)*)/g;
-const LINK = /\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
+const LINK = /\]\(([^()[\]\s]+)(?:\s+"[^"\n]*")?\)/g;
 
 const sortedSet = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
+/**
+ * The fenced code blocks and the prose around them, line by line (linear in the text's length,
+ * whatever it holds): a fence of three or more backticks or tildes runs to a line of at least as
+ * many of the same character, or, as CommonMark has it, to the end of the text.
+ */
+function splitFences(markdown: string): { blocks: string[]; prose: string } {
+  const lines = markdown.split('\n');
+  const blocks: string[] = [];
+  const prose: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]!);
+    if (open === null) {
+      prose.push(lines[i]!);
+      continue;
+    }
+    const fence = open[1]!;
+    const closes = (line: string) => {
+      const t = line.trim();
+      return t.length >= fence.length && [...t].every((c) => c === fence[0]);
+    };
+    let j = i + 1;
+    while (j < lines.length && !closes(lines[j]!)) j++;
+    blocks.push(
+      lines
+        .slice(i, j + 1)
+        .join('\n')
+        .trim(),
+    );
+    i = j;
+  }
+  return { blocks, prose: prose.join('\n') };
+}
+
 export function markdownFacts(markdown: string, locale: 'en' | LabLocale = 'en'): MarkdownFacts {
-  const codeBlocks = [...markdown.matchAll(FENCE)].map((m) => m[0].trim());
-  const prose = markdown.replace(FENCE, '');
+  const { blocks: codeBlocks, prose } = splitFences(markdown);
   const words = prose.replace(INLINE, ' ').replace(CHAPTER, ' ').replace(FIGURES, ' ').replace(LINK, ' ');
   return {
     codeBlocks,
@@ -74,8 +105,9 @@ export function markdownFactsDiffer(source: string, translation: string, locale:
   const other = markdownFacts(translation, locale);
   const problems: string[] = [];
   for (const key of Object.keys(WHAT) as (keyof MarkdownFacts)[]) {
-    const missing = en[key].filter((v) => !other[key].includes(v));
-    const added = other[key].filter((v) => !en[key].includes(v));
+    const [enSet, otherSet] = [new Set(en[key]), new Set(other[key])];
+    const missing = en[key].filter((v) => !otherSet.has(v));
+    const added = other[key].filter((v) => !enSet.has(v));
     if (missing.length > 0) problems.push(`lacks the English's ${WHAT[key]} ${quoteList(missing).join(', ')}`);
     if (added.length > 0) problems.push(`has ${WHAT[key]} ${quoteList(added).join(', ')} the English has not`);
     if (

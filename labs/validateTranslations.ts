@@ -37,7 +37,10 @@ export function validateTranslations(lab: Lab, bad: Bad): void {
   };
   /** The same facts as the English text (code, chapters, figures, links). */
   const faithful = (field: string, english: string, v: unknown) => {
-    const problem = markdownFactsDiffer(english, text(field, v), field.split('.')[1] as LabLocale);
+    const translated = text(field, v);
+    if (english.length > MAX_TRANSLATED_TEXT)
+      bad(field, `translates an English text of ${english.length} characters, more than ${MAX_TRANSLATED_TEXT}`);
+    const problem = markdownFactsDiffer(english, translated, field.split('.')[1] as LabLocale);
     if (problem !== null) bad(field, problem);
   };
   const onlyFields = (field: string, o: Record<string, unknown>, allowed: readonly string[]) => {
