@@ -10,7 +10,7 @@ import mrInstructions from './steps/2-pagerank-mapreduce/instructions.de.md?raw'
 import sparkInstructions from './steps/3-pagerank-spark/instructions.de.md?raw';
 import cacheInstructions from './steps/4-cache-lineage/instructions.de.md?raw';
 
-const mapReducePageRank = 'dasselbe PageRank als 11 verkettete MapReduce-Jobs';
+const mapReducePageRank = 'derselbe PageRank als 11 verkettete MapReduce-Jobs';
 
 export const de: LabTranslation = {
   title: 'Sparks In-Memory-DAG',
