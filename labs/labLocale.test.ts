@@ -282,11 +282,16 @@ describe('localizeLab', () => {
     expect([entry.title, entry.textLocale]).toEqual(['MapReduce-Grundlagen', 'en']);
   });
 
-  it("gives check results the localized step's titles and leaves the reasons", () => {
+  it("gives check results the localized step's titles and the reasons in that locale where the check wrote them", () => {
     const step = localizeLab(hdfsBlocksLab, 'de').steps[0]!;
-    const results = [{ id: 'rack-aware', title: 'replicas are placed rack-aware', pass: true, reason: 'fine' }];
-    expect(localizeCheckResults(step, results)).toEqual([
-      { id: 'rack-aware', title: 'die Replikate sind rack-aware verteilt', pass: true, reason: 'fine' },
+    const results = [
+      { id: 'rack-aware', title: 'replicas are placed rack-aware', pass: true, reason: 'fine', reasons: { de: 'gut' } },
+      { id: 'three-replicas', title: 'every block has 3 replicas', pass: false, reason: 'too few' },
+    ];
+    expect(localizeCheckResults(step, results, 'de').map((r) => [r.title, r.reason])).toEqual([
+      ['die Replikate sind rack-aware verteilt', 'gut'],
+      ['jeder Block hat 3 Replikate', 'too few'],
     ]);
+    expect(localizeCheckResults(step, results, 'en').map((r) => r.reason)).toEqual(['fine', 'too few']);
   });
 });

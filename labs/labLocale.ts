@@ -88,8 +88,13 @@ export function localizeLab(lab: Lab, locale: UiLocale): LocalizedLab {
 
 /**
  * Check results (runStep's, which carry the English titles) with the titles of a localized
- * step's checks, matched by id; the reasons stay as the checks wrote them.
+ * step's checks, matched by id, and each reason in `locale` where the check wrote one
+ * (`CheckVerdict.reasons`); English otherwise.
  */
-export function localizeCheckResults(step: LabStep, results: readonly CheckResult[]): CheckResult[] {
-  return results.map((r) => ({ ...r, title: step.checks.find((c) => c.id === r.id)?.title ?? r.title }));
+export function localizeCheckResults(step: LabStep, results: readonly CheckResult[], locale: UiLocale): CheckResult[] {
+  return results.map((r) => ({
+    ...r,
+    title: step.checks.find((c) => c.id === r.id)?.title ?? r.title,
+    reason: (locale === 'en' ? undefined : r.reasons?.[locale]) ?? r.reason,
+  }));
 }

@@ -25,6 +25,8 @@ export const STEP_KINDS: readonly StepKind[] = ['mapreduce', 'spark', 'hdfs', 's
 export interface CheckVerdict {
   pass: boolean;
   reason: string;
+  /** The reason in other locales, where the check writes them (labLocale.ts picks one). */
+  reasons?: Partial<Record<LabLocale, string>>;
 }
 
 /** A check as the UI shows it. */

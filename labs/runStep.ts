@@ -34,6 +34,7 @@ import type {
   StepKind,
   StepRun,
 } from './labTypes';
+import { LAB_LOCALES } from './labTypes';
 
 export interface RunStepOptions {
   lab: Lab;
@@ -187,7 +188,8 @@ export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
   return step.checks.map((c) => {
     try {
       const v = c.evaluate(run);
-      return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason) };
+      const reasons = translatedReasons(v.reasons);
+      return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason), ...(reasons && { reasons }) };
     } catch (error) {
       return {
         id: c.id,
@@ -275,4 +277,15 @@ function classify(error: unknown): StepError {
     return { ...base, kind: 'input', message: error.message };
   if (error instanceof ValidationError) return { ...base, kind: 'invalid', message: error.message };
   throw error;
+}
+
+/** The reasons in other locales a check returned, kept only as strings of known locales (a pack's check may return anything). */
+function translatedReasons(raw: unknown): CheckResult['reasons'] {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const kept: NonNullable<CheckResult['reasons']> = {};
+  for (const locale of LAB_LOCALES) {
+    const text = (raw as Record<string, unknown>)[locale];
+    if (typeof text === 'string' && text.trim() !== '') kept[locale] = text;
+  }
+  return Object.keys(kept).length > 0 ? kept : undefined;
 }

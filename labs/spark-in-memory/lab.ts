@@ -89,7 +89,7 @@ const lab: Lab = {
       ],
       checks: [
         dailyAveragesCheck('exact-averages'),
-        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 1.05, 'daily averages'),
+        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 1.05, 'daily averages', 'Tagesmittelwerte'),
       ],
     },
     {
@@ -124,7 +124,7 @@ const lab: Lab = {
       extraRuns: [mrReference],
       checks: [
         pageRanksCheck('ranks-correct'),
-        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 3, 'PageRank, 10 iterations'),
+        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 3, 'PageRank, 10 iterations', 'PageRank, 10 Iterationen'),
       ],
     },
     {
