@@ -58,6 +58,26 @@ describe('German reasons', () => {
     );
   });
 
+  it('say in German why a run could not be judged, or a check could not judge it', async () => {
+    const lab = iotAveragesLab;
+    const outcome = await runStep({ lab, stepIndex: 0, source: 'export default {', runner: labTestRunner() });
+    expect(outcome.error?.kind).toBe('compile');
+    expect(outcome.checks.map((c) => [c.reason, c.reasons?.de])[0]).toEqual([
+      'not judged: the job did not compile',
+      'nicht bewertet: der Job ließ sich nicht kompilieren',
+    ]);
+    const throwing: LabCheck = {
+      id: 'x',
+      title: 'x',
+      evaluate: () => {
+        throw new Error('no report');
+      },
+    };
+    expect(evaluateChecks({ ...lab.steps[0]!, checks: [throwing] }, {} as StepRun)[0]!.reasons).toEqual({
+      de: 'der Check konnte diesen Lauf nicht bewerten: no report',
+    });
+  });
+
   it('reach the app only as strings of known locales, whatever a check returns', () => {
     const step = hdfsBlocksLab.steps[0]!;
     const hostile = (reasons: unknown): LabCheck => ({

@@ -165,7 +165,14 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     const e = classify(error);
     // The error is told once (outcome.error); each check only says that it was not judged, and why in a word.
     const why = notJudgedReason(e);
-    const checks = step.checks.map((c) => ({ id: c.id, title: c.title, pass: false, reason: `not judged: ${why}` }));
+    const reasons = { de: `nicht bewertet: ${notJudgedReason(e, 'de')}` };
+    const checks = step.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      pass: false,
+      reason: `not judged: ${why}`,
+      reasons,
+    }));
     // A job that failed on the cluster still has a partial report: its failed attempts are worth seeing.
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
     return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
@@ -191,11 +198,13 @@ export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
       const reasons = translatedReasons(v.reasons);
       return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason), ...(reasons && { reasons }) };
     } catch (error) {
+      const message = (error as Error).message ?? String(error);
       return {
         id: c.id,
         title: c.title,
         pass: false,
-        reason: `the check could not judge this run: ${(error as Error).message ?? String(error)}`,
+        reason: `the check could not judge this run: ${message}`,
+        reasons: { de: `der Check konnte diesen Lauf nicht bewerten: ${message}` },
       };
     }
   });
