@@ -64,6 +64,16 @@ describe('lab translations: validation', () => {
     );
   });
 
+  it("reads a step's translation only from the translation's own entries (a step may be called 'constructor')", () => {
+    const lab = copy(hdfsBlocksLab) as unknown as Loose;
+    lab.steps[3].id = 'constructor';
+    expect(() => validateLab(lab)).toThrow(
+      "lab 'hdfs-blocks': translations.de.steps['constructor']: is missing: every step of the English needs one",
+    );
+    const de = localizeLab(lab as Lab, 'de');
+    expect(de.steps[3]!.title).toBe('Append to a file');
+  });
+
   it('refuses hints whose count differs from the English', () => {
     expect(refusal(hdfsBlocksLab, (de) => de.steps['put-512mb'].hints.pop())).toBe(
       "lab 'hdfs-blocks': translations.de.steps['put-512mb'].hints: must have 2 entries like the English, got 1",

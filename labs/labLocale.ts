@@ -42,11 +42,15 @@ export function isFullyTranslated(lab: Lab, locale: UiLocale): boolean {
   return t !== undefined && t.partial === undefined;
 }
 
+/** `texts[id]` if the translation has it as its own entry ("constructor" is a valid id, not Object's). */
+const own = <T>(texts: Record<string, T> | undefined, id: string): T | undefined =>
+  texts !== undefined && Object.hasOwn(texts, id) ? texts[id] : undefined;
+
 const relabel = <X extends { id: string; label: string }>(runs: X[], labels: Record<string, string> = {}): X[] =>
-  runs.map((x) => ({ ...x, label: labels[x.id] ?? x.label }));
+  runs.map((x) => ({ ...x, label: own(labels, x.id) ?? x.label }));
 
 function localizeStep(step: LabStep, t: StepTranslation): LabStep {
-  const checks: LabCheck[] = step.checks.map((c) => ({ ...c, title: t.checks[c.id] ?? c.title }));
+  const checks: LabCheck[] = step.checks.map((c) => ({ ...c, title: own(t.checks, c.id) ?? c.title }));
   const texts = { title: t.title, instructions: t.instructions, hints: [...t.hints], checks };
   if (step.kind === 'mapreduce' || step.kind === 'spark')
     return step.extraRuns === undefined
@@ -69,8 +73,11 @@ function build(lab: Lab, locale: UiLocale): LocalizedLab {
     title: t.title,
     summary: t.summary,
     intro: t.intro,
-    datasets: lab.datasets.map((d) => ({ ...d, description: t.datasets[d.id] ?? d.description })),
-    steps: lab.steps.map((s) => (t.steps[s.id] ? localizeStep(s, t.steps[s.id]!) : s)),
+    datasets: lab.datasets.map((d) => ({ ...d, description: own(t.datasets, d.id) ?? d.description })),
+    steps: lab.steps.map((s) => {
+      const st = own(t.steps, s.id);
+      return st ? localizeStep(s, st) : s;
+    }),
     locale,
     textLocale: locale,
     titleLocale: locale,

@@ -50,7 +50,8 @@ export function validateTranslations(lab: Lab, bad: Bad): void {
   /** Exactly the English's ids: none missing, none the English has not. */
   const byId = (field: string, v: unknown, ids: readonly string[], what: string): Record<string, unknown> => {
     const o = object(field, v);
-    for (const id of ids) if (!(id in o)) bad(key(field, id), `is missing: every ${what} of the English needs one`);
+    for (const id of ids)
+      if (!Object.hasOwn(o, id)) bad(key(field, id), `is missing: every ${what} of the English needs one`);
     for (const id of Object.keys(o))
       if (!ids.includes(id))
         bad(key(field, id), `the lab has no ${what} '${id}' (its ${what}s: ${ids.join(', ') || 'none'})`);
