@@ -1,7 +1,8 @@
 /**
  * The checks of the three German labs give their reasons in German too (CheckVerdict.reasons),
- * with the same verdicts: every step's starter and solution run for real, and each check's
- * German reason is there, differs from the English and has no English left in it.
+ * with the same verdicts: every step's German starter and solution (the English code, German
+ * comments) run for real, the solution passes and the starter fails as the English do, and each
+ * check's German reason is there, differs from the English and has no English left in it.
  */
 import { describe, expect, it } from 'vitest';
 import { labTestRunner } from './__tests__/labTestRunner';
@@ -23,13 +24,20 @@ describe.each([hdfsBlocksLab, iotAveragesLab, sparkInMemoryLab].map((lab) => [la
       const problems: string[] = [];
       const german = localizeLab(lab, 'de');
       for (const [i, step] of lab.steps.entries()) {
-        for (const source of [step.starter, step.solution]) {
+        for (const source of [german.steps[i]!.starter, german.steps[i]!.solution]) {
           const outcome = await runStep({ lab, stepIndex: i, source, runner });
           expect(outcome.error, `${step.id}: the run failed`).toBeNull();
+          const solved = source === german.steps[i]!.solution;
+          if (solved) expect(outcome.passed, `${step.id}: the German solution passes`).toBe(true);
+          else
+            expect(
+              outcome.checks.some((c) => !c.pass),
+              `${step.id}: the German starter fails one`,
+            ).toBe(true);
           const shown = localizeCheckResults(german.steps[i]!, outcome.checks, 'de');
           outcome.checks.forEach((c, k) => {
             const de = c.reasons?.de;
-            const where = `${step.id} ${source === step.starter ? 'starter' : 'solution'} '${c.id}'`;
+            const where = `${step.id} ${solved ? 'solution' : 'starter'} '${c.id}'`;
             if (de === undefined) problems.push(`${where}: no German reason for "${c.reason}"`);
             else if (de === c.reason || ENGLISH.test(de)) problems.push(`${where}: not German: "${de}"`);
             else expect(shown[k]!.reason).toBe(de);

@@ -51,7 +51,14 @@ const relabel = <X extends { id: string; label: string }>(runs: X[], labels: Rec
 
 function localizeStep(step: LabStep, t: StepTranslation): LabStep {
   const checks: LabCheck[] = step.checks.map((c) => ({ ...c, title: own(t.checks, c.id) ?? c.title }));
-  const texts = { title: t.title, instructions: t.instructions, hints: [...t.hints], checks };
+  const texts = {
+    title: t.title,
+    instructions: t.instructions,
+    hints: [...t.hints],
+    checks,
+    starter: t.starter ?? step.starter,
+    solution: t.solution ?? step.solution,
+  };
   if (step.kind === 'mapreduce' || step.kind === 'spark')
     return step.extraRuns === undefined
       ? { ...step, ...texts }

@@ -276,6 +276,10 @@ export interface StepTranslation {
   checks: Record<string, string>;
   /** Every extra run's label, by its id (the step's extra runs; none: leave it out). */
   extraRuns?: Record<string, string>;
+  /** A job or KafkaJS step's starter with its comments in this locale: the same code, token for token. */
+  starter?: string;
+  /** The solution likewise (shown once a lab is done). */
+  solution?: string;
 }
 
 /** A lab translated in full: the learner reads nothing in English. */

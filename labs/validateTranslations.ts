@@ -3,10 +3,13 @@
  * translation is either complete (every title, summary, intro, step, hint, check title, extra run
  * label and dataset description, and nothing the English has not) or a catalogue entry (`partial:
  * 'catalogue'`: title and summary only). Markdown and hints must keep the English's code, cited
- * chapters, figures and links (markdownFacts.ts). Each refusal names the locale and the field:
- * `translations.de.steps['put-512mb'].hints: must have 2 entries like the English, got 1`.
+ * chapters, figures, links and numbers (markdownFacts.ts); a translated starter or solution must
+ * be the English code with only its comments translated (sameCode.ts). Each refusal names the
+ * locale and the field: `translations.de.steps['put-512mb'].hints: must have 2 entries like the
+ * English, got 1`.
  */
 import { markdownFactsDiffer } from './markdownFacts';
+import { codeDiffers } from './sameCode';
 import { LAB_LOCALES, type Lab, type LabLocale } from './labTypes';
 
 /** The longest text a translation may carry (a lab's whole intro is a few thousand characters). */
@@ -97,7 +100,7 @@ export function validateTranslations(lab: Lab, bad: Bad): void {
     for (const step of lab.steps) {
       const sat = key(`${at}.steps`, step.id);
       const st = object(sat, steps[step.id]);
-      onlyFields(sat, st, ['title', 'instructions', 'hints', 'checks', 'extraRuns']);
+      onlyFields(sat, st, ['title', 'instructions', 'hints', 'checks', 'extraRuns', 'starter', 'solution']);
       text(`${sat}.title`, st.title);
       faithful(`${sat}.instructions`, step.instructions, st.instructions);
       if (!Array.isArray(st.hints)) bad(`${sat}.hints`, `must be an array, got ${describe(st.hints)}`);
@@ -112,6 +115,19 @@ export function validateTranslations(lab: Lab, bad: Bad): void {
         'check',
       );
       for (const c of step.checks) faithful(key(`${sat}.checks`, c.id), c.title, checks[c.id]);
+      for (const which of ['starter', 'solution'] as const) {
+        if (st[which] === undefined) continue;
+        if (step.kind !== 'mapreduce' && step.kind !== 'spark' && step.kind !== 'stream')
+          bad(`${sat}.${which}`, `a ${step.kind} step's ${which} is settings, not code with comments: leave it out`);
+        const translated = text(`${sat}.${which}`, st[which]);
+        if (step[which].length > MAX_TRANSLATED_TEXT)
+          bad(
+            `${sat}.${which}`,
+            `translates an English text of ${step[which].length} characters, more than ${MAX_TRANSLATED_TEXT}`,
+          );
+        const problem = codeDiffers(step[which], translated);
+        if (problem !== null) bad(`${sat}.${which}`, problem);
+      }
       const extraRuns = 'extraRuns' in step ? (step.extraRuns ?? []) : [];
       if (extraRuns.length > 0 || st.extraRuns !== undefined) {
         const labels = byId(

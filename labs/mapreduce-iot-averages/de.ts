@@ -9,6 +9,12 @@ import intro from './intro.de.md?raw';
 import dailyInstructions from './steps/1-daily-average/instructions.de.md?raw';
 import minuteInstructions from './steps/2-minute-average/instructions.de.md?raw';
 import scaleInstructions from './steps/3-scale-out/instructions.de.md?raw';
+import dailyStarter from './steps/1-daily-average/starter.de.js?raw';
+import dailySolution from './steps/1-daily-average/solution.de.js?raw';
+import minuteStarter from './steps/2-minute-average/starter.de.js?raw';
+import minuteSolution from './steps/2-minute-average/solution.de.js?raw';
+import scaleStarter from './steps/3-scale-out/starter.de.js?raw';
+import scaleSolution from './steps/3-scale-out/solution.de.js?raw';
 
 export const de: LabTranslation = {
   title: 'IoT-Tagesmittelwerte mit MapReduce',
@@ -22,6 +28,8 @@ export const de: LabTranslation = {
     'daily-average': {
       title: 'Mittelwert pro Tag',
       instructions: dailyInstructions,
+      starter: dailyStarter,
+      solution: dailySolution,
       hints: [
         'Der Zeitstempel sieht aus wie "2016-05-01 01:02:03": Der Tag sind seine ersten 10 Zeichen.',
         'In reduce ist `values` wie in Hadoop ein Iterable, kein Array: Es hat keine Länge. Lauf einmal mit `for (const v of values)` darüber, addiere die Werte, zähle sie mit und teile dann.',
@@ -37,6 +45,8 @@ export const de: LabTranslation = {
     'minute-average': {
       title: 'Mittelwert pro Minute',
       instructions: minuteInstructions,
+      starter: minuteStarter,
+      solution: minuteSolution,
       hints: [
         'Nur die Map ändert sich: Schneide den Zeitstempel später ab.',
         'Behalte die ersten 16 Zeichen: `timestamp.slice(0, 16)`.',
@@ -50,6 +60,8 @@ export const de: LabTranslation = {
     'scale-out': {
       title: '10x die Daten auf 10x den Maschinen',
       instructions: scaleInstructions,
+      starter: scaleStarter,
+      solution: scaleSolution,
       hints: [
         'Ein Combiner läuft auf der Map-Seite mit derselben Signatur wie reduce (auch seine Werte sind ein Iterable); seine Ausgabe geht an die Reducer. Hadoop kann ihn auf einen Datensatz null-, ein- oder mehrmals anwenden.',
         'Gib aus map `[Number(value), 1]` aus; combine und reduce addieren die Paare elementweise.',

@@ -9,6 +9,14 @@ import dailyInstructions from './steps/1-daily-dag/instructions.de.md?raw';
 import mrInstructions from './steps/2-pagerank-mapreduce/instructions.de.md?raw';
 import sparkInstructions from './steps/3-pagerank-spark/instructions.de.md?raw';
 import cacheInstructions from './steps/4-cache-lineage/instructions.de.md?raw';
+import dailyStarter from './steps/1-daily-dag/starter.de.js?raw';
+import dailySolution from './steps/1-daily-dag/solution.de.js?raw';
+import mrStarter from './steps/2-pagerank-mapreduce/starter.de.js?raw';
+import mrSolution from './steps/2-pagerank-mapreduce/solution.de.js?raw';
+import sparkStarter from './steps/3-pagerank-spark/starter.de.js?raw';
+import sparkSolution from './steps/3-pagerank-spark/solution.de.js?raw';
+import cacheStarter from './steps/4-cache-lineage/starter.de.js?raw';
+import cacheSolution from './steps/4-cache-lineage/solution.de.js?raw';
 
 const mapReducePageRank = 'derselbe PageRank als 11 verkettete MapReduce-Jobs';
 
@@ -24,6 +32,8 @@ export const de: LabTranslation = {
     'daily-dag': {
       title: 'Die Tagesmittelwerte als ein Spark-DAG',
       instructions: dailyInstructions,
+      starter: dailyStarter,
+      solution: dailySolution,
       hints: [
         'Gib in map `[timestamp.slice(0, 10), [Number(value), 1]]` zurück.',
         'Hänge nach der map `.reduceByKey((a, b) => [a[0] + b[0], a[1] + b[1]])` an.',
@@ -38,6 +48,8 @@ export const de: LabTranslation = {
     'pagerank-mapreduce': {
       title: 'Ein iterativer Algorithmus in MapReduce',
       instructions: mrInstructions,
+      starter: mrStarter,
+      solution: mrSolution,
       hints: [
         'Zwei TODOs: die Zahl der Iterationen und die Rangformel in reduce.',
         'Setze `ITERATIONS = 10` und `const rank = 0.15 + 0.85 * received;`.',
@@ -50,6 +62,8 @@ export const de: LabTranslation = {
     'pagerank-spark': {
       title: 'Derselbe Algorithmus in Spark',
       instructions: sparkInstructions,
+      starter: sparkStarter,
+      solution: sparkSolution,
       hints: [
         '`links.join(ranks)` liefert Zeilen der Form `[page, [targets, rank]]`.',
         'Mach mit flatMap aus jeder Zeile `targets.map((t) => [t, rank / targets.length])`.',
@@ -64,6 +78,8 @@ export const de: LabTranslation = {
     'cache-lineage': {
       title: 'cache() und Lineage',
       instructions: cacheInstructions,
+      starter: cacheStarter,
+      solution: cacheSolution,
       hints: ['Nur eine Zeile ändert sich: die Definition von links.', 'Hänge `.cache()` hinter `.groupByKey(4)` an.'],
       checks: {
         'ranks-correct': 'PageRank nach 10 Iterationen stimmt',
