@@ -12,8 +12,9 @@ export default async (sc) => {
       .join(ranks)
       .flatMap(([, [targets, rank]]) => targets.map((t) => [t, rank / targets.length]));
     ranks = contributions.reduceByKey((a, b) => a + b, 4).mapValues((sum) => 0.15 + 0.85 * sum);
-    // Eine Action beendet jede Runde (wie wenn man Runden misst oder ihr Konvergieren beobachtet): Jede Runde
-    // läuft als eigener Spark-Job. Die DAG-Ansicht listet die Jobs auf und was jeder überspringt.
+    // Eine Action beendet jede Runde (so, wie wenn du Runden misst oder zusiehst, wie sie
+    // konvergieren): Jede Runde läuft als eigener Spark-Job. Die DAG-Ansicht listet die Jobs auf
+    // und was jeder überspringt.
     await ranks.count();
   }
   const rows = await ranks.collect();

@@ -10,8 +10,9 @@ export default async (sc) => {
   for (let i = 0; i < 10; i++) {
     // TODO: joine links mit ranks, schicke rank / Zahl der Links an jedes Ziel (flatMap),
     //       addiere die Beiträge pro Seite (reduceByKey) und setze ranks auf 0.15 + 0.85 * sum.
-    // Eine Action beendet jede Runde (wie wenn man Runden misst oder ihr Konvergieren beobachtet): Jede Runde
-    // läuft als eigener Spark-Job. Die DAG-Ansicht listet die Jobs auf und was jeder überspringt.
+    // Eine Action beendet jede Runde (so, wie wenn du Runden misst oder zusiehst, wie sie
+    // konvergieren): Jede Runde läuft als eigener Spark-Job. Die DAG-Ansicht listet die Jobs auf
+    // und was jeder überspringt.
     await ranks.count();
   }
   const rows = await ranks.collect();
