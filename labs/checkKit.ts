@@ -5,11 +5,15 @@
  */
 import type { CounterName, JobRunReport, KafkaJobReport } from '../engine/api';
 import type { AttemptRecord } from '../engine/exec';
-import type { CheckVerdict, StepRun } from './labTypes';
+import type { CheckVerdict, LabLocale, StepRun } from './labTypes';
+import { anzahl, dezimal, zahl } from './germanFormat';
 import { noun, plural } from './plural';
 
-export const pass = (reason: string): CheckVerdict => ({ pass: true, reason });
-export const fail = (reason: string): CheckVerdict => ({ pass: false, reason });
+/** A verdict; `reasons` gives the reason in other locales (`{ de: '...' }`), where a lab writes them. */
+export const pass = (reason: string, reasons?: CheckVerdict['reasons']): CheckVerdict =>
+  reasons ? { pass: true, reason, reasons } : { pass: true, reason };
+export const fail = (reason: string, reasons?: CheckVerdict['reasons']): CheckVerdict =>
+  reasons ? { pass: false, reason, reasons } : { pass: false, reason };
 
 /** Simulated ms as "3.12 s" (or "12 min 30 s", "4 min", "3 h 0 min 58 s" when long). */
 export function seconds(ms: number): string {
@@ -29,11 +33,12 @@ export function seconds(ms: number): string {
   return `${(Math.round(ms / 10) / 100).toFixed(2)} s`;
 }
 
-/** Appended to a timing check's failure when faults came from outside (the UI's kill button). */
-export function injectedNote(run: StepRun): string {
-  return run.kind !== 'server' && run.injectedFaults.length > 0
-    ? ' (a fault was injected from outside during this run, which costs time: run again without it to measure)'
-    : '';
+/** Appended to a timing check's failure when faults came from outside (the UI's kill button); in German with 'de'. */
+export function injectedNote(run: StepRun, locale: 'en' | LabLocale = 'en'): string {
+  if (run.kind === 'server' || run.injectedFaults.length === 0) return '';
+  return locale === 'de'
+    ? ' (in diesem Lauf wurde von außen ein Ausfall ausgelöst, und das kostet Zeit: lass ihn zum Messen noch einmal ohne laufen)'
+    : ' (a fault was injected from outside during this run, which costs time: run again without it to measure)';
 }
 
 export const ratio = (x: number): string => `${(Math.round(x * 100) / 100).toFixed(2)}x`;
@@ -86,13 +91,30 @@ const shown = (v: unknown): string => {
 
 /** Reads `[key, number]` pairs out of a result; values may be numbers or "number\t..." strings. */
 export function numericPairs(result: unknown): [string, number][] | string {
-  if (!Array.isArray(result)) return `the job returned ${shown(result)}, not a list of [key, value] pairs`;
+  const pairs = pairsOrProblem(result);
+  return Array.isArray(pairs) ? pairs : pairs.en;
+}
+
+/** numericPairs, with what is wrong in English and German. */
+function pairsOrProblem(result: unknown): [string, number][] | { en: string; de: string } {
+  if (!Array.isArray(result))
+    return {
+      en: `the job returned ${shown(result)}, not a list of [key, value] pairs`,
+      de: `der Job hat ${shown(result)} zurückgegeben, keine Liste von [key, value]-Paaren`,
+    };
   const out: [string, number][] = [];
   for (const [i, row] of result.entries()) {
-    if (!Array.isArray(row) || row.length !== 2) return `result[${i}] is ${shown(row)}, not a [key, value] pair`;
+    if (!Array.isArray(row) || row.length !== 2)
+      return {
+        en: `result[${i}] is ${shown(row)}, not a [key, value] pair`,
+        de: `result[${i}] ist ${shown(row)}, kein [key, value]-Paar`,
+      };
     const v = typeof row[1] === 'string' ? Number(row[1].split('\t')[0]) : row[1];
     if (typeof v !== 'number' || !Number.isFinite(v))
-      return `result[${i}] has the value ${shown(row[1])} for key ${shown(row[0])}, not a number`;
+      return {
+        en: `result[${i}] has the value ${shown(row[1])} for key ${shown(row[0])}, not a number`,
+        de: `result[${i}] hat für den Key ${shown(row[0])} den Wert ${shown(row[1])}, keine Zahl`,
+      };
     out.push([String(row[0]), v]);
   }
   return out;
@@ -101,38 +123,55 @@ export function numericPairs(result: unknown): [string, number][] | string {
 /**
  * Compares a keyed result with the expected pairs (both sorted by key). `tolerance` is relative
  * (floating-point sums in another order differ in the last bits); `hint` ends a failure reason.
+ * With `de` (what one key stands for, "Tag", and the hint in German) the verdict says it in German too.
  */
 export function compareKeyed(
   expected: [string, number][],
   result: unknown,
-  options: { tolerance: number; what: string; hint: string },
+  options: { tolerance: number; what: string; hint: string; de?: { what: string; hint: string } },
 ): CheckVerdict {
-  const actual = numericPairs(result);
-  if (typeof actual === 'string') return fail(`${actual}: ${options.hint}`);
+  const { de } = options;
+  const say = (ok: boolean, en: string, german: () => string): CheckVerdict =>
+    ok ? pass(en, de && { de: german() }) : fail(en, de && { de: german() });
+  const actual = pairsOrProblem(result);
+  if (!Array.isArray(actual)) return say(false, `${actual.en}: ${options.hint}`, () => `${actual.de}: ${de!.hint}`);
   const sorted = [...actual].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const expectedKeys = new Set(expected.map((e) => e[0]));
   const wrongKey = sorted.find((a) => !expectedKeys.has(a[0]));
   if (wrongKey) {
-    return fail(
+    return say(
+      false,
       `expected ${expected.length} ${options.what} ${noun(expected.length, 'key')} like ${shown(expected[0]?.[0])}, got ${plural(sorted.length, 'key')} including ${shown(wrongKey[0])}: ${options.hint}`,
+      () =>
+        `erwartet: ${anzahl(expected.length, 'Key', 'Keys')}, einer pro ${de!.what}, wie ${shown(expected[0]?.[0])}; erhalten: ${anzahl(sorted.length, 'Key', 'Keys')}, darunter ${shown(wrongKey[0])}: ${de!.hint}`,
     );
   }
   if (sorted.length !== expected.length) {
     const got = new Set(sorted.map((a) => a[0]));
     const missing = expected.find((e) => !got.has(e[0]));
-    return fail(
+    return say(
+      false,
       `expected ${expected.length} ${options.what} ${noun(expected.length, 'key')}, got ${sorted.length}${missing ? ` (${shown(missing[0])} is missing)` : ' (some keys appear twice)'}: ${options.hint}`,
+      () =>
+        `erwartet: ${anzahl(expected.length, 'Key', 'Keys')}, einer pro ${de!.what}; erhalten: ${zahl(sorted.length)}${missing ? ` (${shown(missing[0])} fehlt)` : ' (manche Keys kommen doppelt vor)'}: ${de!.hint}`,
     );
   }
   for (let i = 0; i < expected.length; i++) {
     const [key, want] = expected[i]!;
     const got = sorted[i]![1];
     if (Math.abs(got - want) > options.tolerance * Math.max(1, Math.abs(want))) {
-      return fail(`${options.what} ${shown(key)}: expected ${want}, got ${got}: ${options.hint}`);
+      return say(
+        false,
+        `${options.what} ${shown(key)}: expected ${want}, got ${got}: ${options.hint}`,
+        () => `${de!.what} ${shown(key)}: erwartet ${dezimal(want)}, erhalten ${dezimal(got)}: ${de!.hint}`,
+      );
     }
   }
-  return pass(
+  return say(
+    true,
     `all ${expected.length} ${options.what} values match a plain computation over the same data (within ${options.tolerance} relative)`,
+    () =>
+      `alle ${zahl(expected.length)} Werte, einer pro ${de!.what}, stimmen mit einer einfachen Berechnung über dieselben Daten überein (relativ auf ${dezimal(options.tolerance)} genau)`,
   );
 }
 

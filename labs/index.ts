@@ -28,3 +28,13 @@ export {
 } from './runStep';
 export { validateLab, LabValidationError } from './validateLab';
 export { parseHdfsSettings, parseSize, formatBytes, HdfsSettingsError, type HdfsSettings } from './hdfsSettings';
+export {
+  localizeLab,
+  localizeCheckResults,
+  isFullyTranslated,
+  translationOf,
+  type LocalizedLab,
+  type UiLocale,
+} from './labLocale';
+export { localizedCatalogue, type LocalizedLabEntry } from './localizedCatalogue';
+export { LAB_LOCALES, type LabLocale, type LabTranslation, type CatalogueTranslation } from './labTypes';

@@ -25,6 +25,8 @@ export const STEP_KINDS: readonly StepKind[] = ['mapreduce', 'spark', 'hdfs', 's
 export interface CheckVerdict {
   pass: boolean;
   reason: string;
+  /** The reason in other locales, where the check writes them (labLocale.ts picks one). */
+  reasons?: Partial<Record<LabLocale, string>>;
 }
 
 /** A check as the UI shows it. */
@@ -277,7 +279,52 @@ export interface Lab {
   steps: LabStep[];
   /** Set for a lab of a teacher's pack, not built into the app. */
   pack?: LabPackSource;
+  /** The lab's texts in other locales (English, in the fields above, is the source): labLocale.ts. */
+  translations?: LabTranslations;
 }
+
+/** The locales a lab's texts may be translated into (English is the source and needs no entry). */
+export type LabLocale = 'de';
+export const LAB_LOCALES: readonly LabLocale[] = ['de'];
+
+/** One step's texts in a locale: every field the learner reads, keyed like the English. */
+export interface StepTranslation {
+  title: string;
+  /** Markdown: the same figures, citations, links and code as the English (validateTranslations.ts). */
+  instructions: string;
+  /** As many hints as the English, in the same order. */
+  hints: string[];
+  /** Every check's title, by check id. */
+  checks: Record<string, string>;
+  /** Every extra run's label, by its id (the step's extra runs; none: leave it out). */
+  extraRuns?: Record<string, string>;
+  /** A job or KafkaJS step's starter with its comments in this locale: the same code, token for token. */
+  starter?: string;
+  /** The solution likewise (shown once a lab is done). */
+  solution?: string;
+}
+
+/** A lab translated in full: the learner reads nothing in English. */
+export interface LabTranslation {
+  partial?: undefined;
+  title: string;
+  summary: string;
+  /** Markdown, as the English intro. */
+  intro: string;
+  /** Every dataset's description, by dataset id (none: `{}`). */
+  datasets: Record<string, string>;
+  /** Every step, by step id. */
+  steps: Record<string, StepTranslation>;
+}
+
+/** Only the home page's entry is translated: the lab itself stays English (the app says so). */
+export interface CatalogueTranslation {
+  partial: 'catalogue';
+  title: string;
+  summary: string;
+}
+
+export type LabTranslations = Partial<Record<LabLocale, LabTranslation | CatalogueTranslation>>;
 
 /** What an hdfs step's run produced: snapshots along the way, the trace and its metrics. */
 export interface HdfsRunReport {

@@ -2,6 +2,7 @@
  * Why the checks could not judge a failed run, in a few words ("the job did not compile"). Its own
  * module (types only from runStep) so the app's page can word a failed run without loading the runner.
  */
+import type { LabLocale } from './labTypes';
 import type { StepError } from './runStep';
 
 const NOT_JUDGED: Record<StepError['kind'], string> = {
@@ -15,6 +16,18 @@ const NOT_JUDGED: Record<StepError['kind'], string> = {
   invalid: 'the run settings are not valid',
 };
 
-export function notJudgedReason(error: Pick<StepError, 'kind'>): string {
-  return NOT_JUDGED[error.kind];
+const NOT_JUDGED_DE: Record<StepError['kind'], string> = {
+  compile: 'der Job ließ sich nicht kompilieren',
+  settings: 'die Einstellungen ließen sich nicht lesen',
+  code: 'der Job ist während des Laufs gescheitert',
+  spec: 'die Job-Datei beschreibt keinen Job',
+  timeout: 'der Job hat sein Zeitbudget überschritten',
+  stuck: 'die Simulation konnte nicht zu Ende laufen',
+  input: 'die Eingabe des Jobs ließ sich nicht lesen',
+  invalid: 'die Einstellungen des Laufs sind ungültig',
+};
+
+/** Why, in English or (with 'de') German. */
+export function notJudgedReason(error: Pick<StepError, 'kind'>, locale: 'en' | LabLocale = 'en'): string {
+  return (locale === 'de' ? NOT_JUDGED_DE : NOT_JUDGED)[error.kind];
 }

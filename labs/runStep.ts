@@ -35,6 +35,7 @@ import type {
   StepKind,
   StepRun,
 } from './labTypes';
+import { LAB_LOCALES } from './labTypes';
 
 export interface RunStepOptions {
   lab: Lab;
@@ -167,7 +168,14 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     const e = classify(error);
     // The error is told once (outcome.error); each check only says that it was not judged, and why in a word.
     const why = notJudgedReason(e);
-    const checks = step.checks.map((c) => ({ id: c.id, title: c.title, pass: false, reason: `not judged: ${why}` }));
+    const reasons = { de: `nicht bewertet: ${notJudgedReason(e, 'de')}` };
+    const checks = step.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      pass: false,
+      reason: `not judged: ${why}`,
+      reasons,
+    }));
     // A job that failed on the cluster still has a partial report: its failed attempts are worth seeing.
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
     return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
@@ -193,13 +201,16 @@ export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
     if (c.sandboxed !== undefined) return { id: c.id, title: c.title, pass: false, reason: 'not judged yet' };
     try {
       const v = c.evaluate(run);
-      return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason) };
+      const reasons = translatedReasons(v.reasons);
+      return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason), ...(reasons && { reasons }) };
     } catch (error) {
+      const message = (error as Error).message ?? String(error);
       return {
         id: c.id,
         title: c.title,
         pass: false,
-        reason: `the check could not judge this run: ${(error as Error).message ?? String(error)}`,
+        reason: `the check could not judge this run: ${message}`,
+        reasons: { de: `der Check konnte diesen Lauf nicht bewerten: ${message}` },
       };
     }
   });
@@ -281,4 +292,15 @@ function classify(error: unknown): StepError {
     return { ...base, kind: 'input', message: error.message };
   if (error instanceof ValidationError) return { ...base, kind: 'invalid', message: error.message };
   throw error;
+}
+
+/** The reasons in other locales a check returned, kept only as strings of known locales (a pack's check may return anything). */
+function translatedReasons(raw: unknown): CheckResult['reasons'] {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const kept: NonNullable<CheckResult['reasons']> = {};
+  for (const locale of LAB_LOCALES) {
+    const text = (raw as Record<string, unknown>)[locale];
+    if (typeof text === 'string' && text.trim() !== '') kept[locale] = text;
+  }
+  return Object.keys(kept).length > 0 ? kept : undefined;
 }

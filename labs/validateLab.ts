@@ -14,6 +14,7 @@ import { SettingsError } from './jsonSettings';
 import { brokerNodeIds, checkKafkaFaults, topicNameProblem } from '../engine/streaming';
 import { clusterOf } from './clusterOf';
 import { STEP_KINDS, type Lab } from './labTypes';
+import { validateTranslations } from './validateTranslations';
 
 export class LabValidationError extends Error {
   override name = 'LabValidationError';
@@ -271,5 +272,6 @@ export function validateLab(raw: unknown, options: { pack?: boolean } = {}): Lab
       });
     }
   });
+  validateTranslations(raw as Lab, bad);
   return raw as Lab;
 }

@@ -2,6 +2,7 @@
 import type { ClusterSnapshot } from '../../engine/api';
 import { blockName, type HdfsBlockSnapshot } from '../../engine/hdfs';
 import { fail, pass, seconds } from '../checkKit';
+import { anzahl, komma } from '../germanFormat';
 import { formatBytes, type HdfsSettings } from '../hdfsSettings';
 import { noun, plural } from '../plural';
 import { faultTimingOf, formatInterval } from '../faultTiming';
@@ -30,9 +31,21 @@ const sizes = (blocks: HdfsBlockSnapshot[]) => blocks.map((b) => formatBytes(b.b
 
 /** A block as the map, the block table and the event log name it: "blk_1073741825 (block #0 of /data/big.bin)". */
 const named = (b: HdfsBlockSnapshot) => `${blockName(b.id)} (block #${b.index} of ${b.path})`;
+const namedDe = (b: HdfsBlockSnapshot) => `${blockName(b.id)} (Block #${b.index} von ${b.path})`;
+const sizesDe = (blocks: HdfsBlockSnapshot[]) => komma(sizes(blocks));
+const blocksDe = (n: number) => anzahl(n, 'Block', 'Blöcke');
+const replicasDe = (n: number) => anzahl(n, 'Replikat', 'Replikate');
 
 /** The file at `path` has exactly these block sizes (MB), in order. */
-export function blockMapCheck(id: string, path: string, expectedMb: number[], hint: string, at = 'written'): LabCheck {
+/** `hint` ends a failure's reason (with `de`, in German too). */
+export function blockMapCheck(
+  id: string,
+  path: string,
+  expectedMb: number[],
+  hint: string | { en: string; de: string },
+  at = 'written',
+): LabCheck {
+  const hints = typeof hint === 'string' ? { en: hint, de: hint } : hint;
   const want = expectedMb.map((m) => m * MB);
   return {
     id,
@@ -40,14 +53,21 @@ export function blockMapCheck(id: string, path: string, expectedMb: number[], hi
     evaluate(run) {
       const { report } = hdfsRun(run);
       const blocks = fileBlocks(snap(report, at), path);
-      if (!blocks) return fail(`no file ${path} in HDFS: set "file": { "path": "${path}", ... }`);
+      if (!blocks)
+        return fail(`no file ${path} in HDFS: set "file": { "path": "${path}", ... }`, {
+          de: `keine Datei ${path} in HDFS: setze "file": { "path": "${path}", ... }`,
+        });
       const got = blocks.map((b) => b.bytes);
       if (got.length === want.length && got.every((b, i) => b === want[i]))
         return pass(
           `${plural(blocks.length, 'block')}: ${sizes(blocks)} (${blocks.map((b) => blockName(b.id)).join(', ')})`,
+          { de: `${blocksDe(blocks.length)}: ${sizesDe(blocks)} (${blocks.map((b) => blockName(b.id)).join(', ')})` },
         );
       return fail(
-        `expected ${plural(want.length, 'block')} (${expectedMb.map((m) => `${m} MB`).join(' + ')}), got ${blocks.length} (${sizes(blocks) || 'none'}): ${hint}`,
+        `expected ${plural(want.length, 'block')} (${expectedMb.map((m) => `${m} MB`).join(' + ')}), got ${blocks.length} (${sizes(blocks) || 'none'}): ${hints.en}`,
+        {
+          de: `erwartet: ${blocksDe(want.length)} (${expectedMb.map((m) => `${m} MB`).join(' + ')}), erhalten: ${blocks.length} (${sizesDe(blocks) || 'keine'}): ${hints.de}`,
+        },
       );
     },
   };
@@ -61,14 +81,20 @@ export function replicaCountCheck(id: string, path: string, n: number, at = 'wri
     evaluate(run) {
       const { report } = hdfsRun(run);
       const blocks = fileBlocks(snap(report, at), path) ?? [];
-      if (blocks.length === 0) return fail(`${path} has no blocks`);
+      if (blocks.length === 0) return fail(`${path} has no blocks`, { de: `${path} hat keine Blöcke` });
       const bad = blocks.find((b) => new Set(b.replicas).size !== n);
       if (bad)
         return fail(
           `${named(bad)} has ${plural(new Set(bad.replicas).size, 'replica')}, expected ${n}: set "replication": ${n}`,
+          {
+            de: `${namedDe(bad)} hat ${replicasDe(new Set(bad.replicas).size)}, erwartet: ${n}: setze "replication": ${n}`,
+          },
         );
       return pass(
         `${blocks.length === 1 ? 'the block has' : blocks.length === 2 ? 'both blocks have' : `all ${blocks.length} blocks have`} ${plural(n, 'replica')} on ${plural(n, 'different node')}`,
+        {
+          de: `${blocks.length === 1 ? 'der Block hat' : blocks.length === 2 ? 'beide Blöcke haben' : `alle ${blocks.length} Blöcke haben`} ${replicasDe(n)} auf ${anzahl(n, 'Node', 'verschiedenen Nodes')}`,
+        },
       );
     },
   };
@@ -95,12 +121,20 @@ export function rackAwareCheck(id: string, path: string, at = 'written'): LabChe
         if (distinct < 2)
           return fail(
             `${named(b)} has all ${plural(b.replicas.length, 'replica')} on rack ${racks[0]} (${b.replicas.join(', ')}): losing that rack would lose the block`,
+            {
+              de: `${namedDe(b)} hat alle ${replicasDe(b.replicas.length)} in Rack ${racks[0]} (${b.replicas.join(', ')}): Fällt dieses Rack aus, ist der Block verloren`,
+            },
           );
         if (b.replicas.length <= 3 && most > 2)
-          return fail(`${named(b)} has ${plural(most, 'replica')} on one rack (${b.replicas.join(', ')})`);
+          return fail(`${named(b)} has ${plural(most, 'replica')} on one rack (${b.replicas.join(', ')})`, {
+            de: `${namedDe(b)} hat ${replicasDe(most)} in einem Rack (${b.replicas.join(', ')})`,
+          });
       }
       return pass(
         `every block's replicas span ${s.racks.length > 1 ? 'both racks' : 'the rack'}: ${blocks.map((b) => `${blockName(b.id)} on ${b.replicas.join('/')}`).join(', ')}`,
+        {
+          de: `die Replikate jedes Blocks liegen in ${s.racks.length > 1 ? 'beiden Racks' : 'dem Rack'}: ${blocks.map((b) => `${blockName(b.id)} auf ${b.replicas.join('/')}`).join(', ')}`,
+        },
       );
     },
   };
@@ -118,12 +152,18 @@ export function deadNodeCheck(id: string): LabCheck {
       if (kills.length === 0)
         return fail(
           'no DataNode was killed: add a fault like { "atMs": 60000, "kind": "killNode", "node": "n2" } to "faults"',
+          {
+            de: 'kein DataNode wurde abgeschaltet: füge einen Ausfall wie { "atMs": 60000, "kind": "killNode", "node": "n2" } zu "faults" hinzu',
+          },
         );
       const holding = kills.filter((n) => (written.nodes.find((x) => x.id === n)?.blocks ?? 0) > 0);
       if (holding.length === 0) {
         const withBlocks = written.nodes.filter((n) => n.blocks > 0).map((n) => n.id);
         return fail(
           `the killed ${noun(kills.length, 'node')} ${kills.join(', ')} held no replica, so nothing needs repair: kill one of ${withBlocks.join(', ')}`,
+          {
+            de: `${kills.length === 1 ? 'der abgeschaltete Node' : 'die abgeschalteten Nodes'} ${kills.join(', ')} ${kills.length === 1 ? 'hielt' : 'hielten'} kein Replikat, also muss nichts repariert werden: schalte einen von ${withBlocks.join(', ')} ab`,
+          },
         );
       }
       const declared = report.trace.flatMap((e) => (e.type === 'dataNodeDeclaredDead' ? [e.node] : []));
@@ -131,8 +171,13 @@ export function deadNodeCheck(id: string): LabCheck {
       if (seen.length === 0)
         return fail(
           `${holding.join(', ')} died, but the run stopped at ${seconds(report.simulatedMs)}, before the NameNode gave up on it (${formatInterval(deadMs)} without a heartbeat): remove "runForMs" or make it longer`,
+          {
+            de: `${holding.join(', ')} ist ausgefallen, aber der Lauf endete bei ${komma(seconds(report.simulatedMs))}, bevor der NameNode den Node aufgab (${formatInterval(deadMs)} ohne Heartbeat): entferne "runForMs" oder verlängere es`,
+          },
         );
-      return pass(`${seen.join(', ')} died and was declared dead after ${formatInterval(deadMs)} of silence`);
+      return pass(`${seen.join(', ')} died and was declared dead after ${formatInterval(deadMs)} of silence`, {
+        de: `${seen.join(', ')} ist ausgefallen und wurde nach ${formatInterval(deadMs)} Stille für tot erklärt`,
+      });
     },
   };
 }
@@ -152,11 +197,17 @@ export function replicasRestoredCheck(id: string, path: string): LabCheck {
         const live = bad.replicas.filter((r) => alive.has(r)).length;
         return fail(
           `at ${seconds(s.t)} ${named(bad)} has ${live} live ${noun(bad.target, 'replica')} of ${bad.target}: re-replication starts only once the NameNode declares the node dead (${formatInterval(deadMs)}); let the run go on longer`,
+          {
+            de: `bei ${komma(seconds(s.t))} hat ${namedDe(bad)} ${live} von ${bad.target} ${bad.target === 1 ? 'Replikat' : 'Replikaten'} auf lebenden Nodes: Die Re-Replikation beginnt erst, wenn der NameNode den Node für tot erklärt (${formatInterval(deadMs)}); lass den Lauf länger laufen`,
+          },
         );
       }
       const m = report.metrics;
       return pass(
         `all ${plural(blocks.length, 'block')} are back to ${plural(blocks[0]?.target ?? 0, 'live replica')}: ${plural(m.blocksReplicated, 'replica')} re-replicated (${formatBytes(m.bytesReplicated)}) in ${seconds(m.recoveryMs)}`,
+        {
+          de: `alle ${blocksDe(blocks.length)} haben wieder ${anzahl(blocks[0]?.target ?? 0, 'lebendes Replikat', 'lebende Replikate')}: ${replicasDe(m.blocksReplicated)} re-repliziert (${komma(formatBytes(m.bytesReplicated))}) in ${komma(seconds(m.recoveryMs))}`,
+        },
       );
     },
   };
@@ -172,8 +223,13 @@ export function noBlockLostCheck(id: string): LabCheck {
       if (missing > 0)
         return fail(
           `${plural(missing, 'block')} lost every replica: with replication ${report.final.hdfs.files[0]?.replication ?? '?'} a block survives only while one copy lives; kill fewer nodes or replicate more`,
+          {
+            de: `${blocksDe(missing)} ${missing === 1 ? 'hat' : 'haben'} jedes Replikat verloren: Mit Replikation ${report.final.hdfs.files[0]?.replication ?? '?'} überlebt ein Block nur, solange eine Kopie lebt; schalte weniger Nodes ab oder repliziere mehr`,
+          },
         );
-      return pass('every block kept at least one live replica throughout');
+      return pass('every block kept at least one live replica throughout', {
+        de: 'jeder Block hatte die ganze Zeit mindestens ein lebendes Replikat',
+      });
     },
   };
 }
@@ -187,17 +243,29 @@ export function appendCheck(id: string, path: string): LabCheck {
       const { report } = hdfsRun(run);
       const before = fileBlocks(snap(report, 'written'), path) ?? [];
       const appended = report.snapshots.find((x) => x.label === 'appended');
-      if (!appended) return fail('nothing was appended: add "append": { "size": "100m" }');
+      if (!appended)
+        return fail('nothing was appended: add "append": { "size": "100m" }', {
+          de: 'es wurde nichts angehängt: füge "append": { "size": "100m" } hinzu',
+        });
       const after = fileBlocks(appended.snapshot, path) ?? [];
       const last = before[before.length - 1];
       const grown = after.find((b) => b.id === last?.id);
-      if (!last || !grown) return fail(`${path} had no block to append to`);
+      if (!last || !grown)
+        return fail(`${path} had no block to append to`, {
+          de: `${path} hatte keinen Block, an den angehängt werden konnte`,
+        });
       if (grown.bytes === last.bytes)
         return fail(
           `the last block stayed at ${formatBytes(last.bytes)}: it had room, so the append should have filled it first`,
+          {
+            de: `der letzte Block blieb bei ${komma(formatBytes(last.bytes))}: Er hatte noch Platz, also hätte das Append ihn zuerst füllen sollen`,
+          },
         );
       return pass(
         `${named(grown)} grew from ${formatBytes(last.bytes)} to ${formatBytes(grown.bytes)}, then ${plural(after.length - before.length, 'new block')} followed: ${sizes(after)}`,
+        {
+          de: `${namedDe(grown)} wuchs von ${komma(formatBytes(last.bytes))} auf ${komma(formatBytes(grown.bytes))}, danach ${after.length - before.length === 1 ? 'folgte' : 'folgten'} ${anzahl(after.length - before.length, 'neuer Block', 'neue Blöcke')}: ${sizesDe(after)}`,
+        },
       );
     },
   };

@@ -14,6 +14,7 @@ import {
   replicaCountCheck,
   replicasRestoredCheck,
 } from './checks';
+import { de } from './de';
 import intro from './intro.md?raw';
 import putInstructions from './steps/1-put-512mb/instructions.md?raw';
 import putStarter from './steps/1-put-512mb/starter.json?raw';
@@ -42,6 +43,7 @@ const lab: Lab = {
   figures: ['19.1'],
   cluster: 'two-racks',
   datasets: [],
+  translations: { de },
   steps: [
     {
       id: 'put-512mb',
@@ -57,12 +59,10 @@ const lab: Lab = {
       ],
       run,
       checks: [
-        blockMapCheck(
-          'four-blocks',
-          BIG,
-          [128, 128, 128, 128],
-          'set "blockSize" to "128m" so 512 MB is cut into 4 blocks',
-        ),
+        blockMapCheck('four-blocks', BIG, [128, 128, 128, 128], {
+          en: 'set "blockSize" to "128m" so 512 MB is cut into 4 blocks',
+          de: 'setze "blockSize" auf "128m", damit 512 MB in 4 Blöcke zerlegt werden',
+        }),
         replicaCountCheck('three-replicas', BIG, 3),
         rackAwareCheck('rack-aware', BIG),
       ],
@@ -81,7 +81,10 @@ const lab: Lab = {
       ],
       run,
       checks: [
-        blockMapCheck('two-blocks', BIG, [256, 256], 'set "blockSize" so that the 512 MB file becomes 2 blocks'),
+        blockMapCheck('two-blocks', BIG, [256, 256], {
+          en: 'set "blockSize" so that the 512 MB file becomes 2 blocks',
+          de: 'setze "blockSize" so, dass die 512-MB-Datei 2 Blöcke ergibt',
+        }),
         replicaCountCheck('two-replicas', BIG, 2),
         rackAwareCheck('rack-aware', BIG),
       ],
@@ -122,7 +125,10 @@ const lab: Lab = {
           'blocks-after-append',
           LOG,
           [128, 128, 44],
-          'append 100 MB to the 200 MB file (200 + 100 = 128 + 128 + 44)',
+          {
+            en: 'append 100 MB to the 200 MB file (200 + 100 = 128 + 128 + 44)',
+            de: 'hänge 100 MB an die 200-MB-Datei an (200 + 100 = 128 + 128 + 44)',
+          },
           'final',
         ),
         appendCheck('last-block-filled', LOG),

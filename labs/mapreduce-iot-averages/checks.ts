@@ -16,6 +16,7 @@ import {
 } from '../checkKit';
 import { plainAverages, SENSOR_BLOCK_SIZE, sensorText } from '../labData';
 import type { LabCheck, StepRun } from '../labTypes';
+import { anzahl, komma, zahl } from '../germanFormat';
 import { plural } from '../plural';
 
 const expectedCache = new Map<string, [string, number][]>();
@@ -33,6 +34,7 @@ const TOLERANCE = 1e-9;
 export function averagesCheck(id: string, keyLength: 10 | 16, which: 'main' | string = 'main'): LabCheck {
   const unit = keyLength === 10 ? 'day' : 'minute';
   const example = keyLength === 10 ? '"2016-05-01"' : '"2016-05-01 01:02"';
+  const einheit = keyLength === 10 ? 'Tag' : 'Minute';
   return {
     id,
     title: which === 'main' ? `exact ${unit} averages` : `exact ${unit} averages on 10x the data`,
@@ -42,6 +44,10 @@ export function averagesCheck(id: string, keyLength: 10 | 16, which: 'main' | st
         tolerance: TOLERANCE,
         what: unit,
         hint: `the key must be the timestamp cut to the ${unit} (${example}) and the value the mean of that ${unit}'s readings`,
+        de: {
+          what: einheit,
+          hint: `der Key muss der auf ${keyLength === 10 ? 'den Tag' : 'die Minute'} gekürzte Zeitstempel sein (${example}) und der Wert der Mittelwert der Messwerte ${keyLength === 10 ? 'dieses Tages' : 'dieser Minute'}`,
+        },
       });
     },
   };
@@ -63,8 +69,13 @@ export function mappersCheck(id: string, which: 'main' | string = 'main'): LabCh
       if (maps !== splits)
         return fail(
           `expected ${splits} map tasks (one per ${SENSOR_BLOCK_SIZE}-byte split), got ${maps}: read the one input file /data/sensors.csv with a single job`,
+          {
+            de: `erwartet: ${zahl(splits)} Map-Tasks (einer pro Split von ${zahl(SENSOR_BLOCK_SIZE)} Bytes), erhalten: ${zahl(maps)}: lies die eine Eingabedatei /data/sensors.csv mit einem einzigen Job`,
+          },
         );
-      return pass(`${plural(maps, 'map task')}, one per split (${plural(bytes, 'byte')} read)`);
+      return pass(`${plural(maps, 'map task')}, one per split (${plural(bytes, 'byte')} read)`, {
+        de: `${anzahl(maps, 'Map-Task', 'Map-Tasks')}, einer pro Split (${anzahl(bytes, 'Byte', 'Bytes')} gelesen)`,
+      });
     },
   };
 }
@@ -76,8 +87,12 @@ export function reducersCheck(id: string, wanted: number): LabCheck {
     evaluate(run) {
       const n = taskCount(jobReport(run), 'reduce');
       return n === wanted
-        ? pass(`${plural(n, 'reduce task')} ran`)
-        : fail(`expected ${plural(wanted, 'reduce task')}, got ${n}: set numReduceTasks: ${wanted}`);
+        ? pass(`${plural(n, 'reduce task')} ran`, {
+            de: `${anzahl(n, 'Reduce-Task', 'Reduce-Tasks')} ${n === 1 ? 'lief' : 'liefen'}`,
+          })
+        : fail(`expected ${plural(wanted, 'reduce task')}, got ${n}: set numReduceTasks: ${wanted}`, {
+            de: `erwartet: ${anzahl(wanted, 'Reduce-Task', 'Reduce-Tasks')}, erhalten: ${zahl(n)}: setze numReduceTasks: ${wanted}`,
+          });
     },
   };
 }
@@ -94,8 +109,13 @@ export function parallelMapsCheck(id: string): LabCheck {
       if (most < maps)
         return fail(
           `at most ${most} of the ${maps} map tasks ran at the same time: each mapper needs only its own split, so all of them should run at once${injectedNote(run)}`,
+          {
+            de: `höchstens ${zahl(most)} der ${zahl(maps)} Map-Tasks liefen gleichzeitig: Jeder Mapper braucht nur seinen eigenen Split, also sollten alle auf einmal laufen${injectedNote(run, 'de')}`,
+          },
         );
-      return pass(`all ${maps} map tasks ran at the same time, each on its own core`);
+      return pass(`all ${maps} map tasks ran at the same time, each on its own core`, {
+        de: `alle ${zahl(maps)} Map-Tasks liefen gleichzeitig, jeder auf seinem eigenen Kern`,
+      });
     },
   };
 }
@@ -111,12 +131,20 @@ export function scalingCheck(id: string, scaledRun: string, limit: number): LabC
       const r = scaled.simulatedMs / base.simulatedMs;
       const reduceIn = (x: JobRunReport) => counterOf(x, 'REDUCE_INPUT_RECORDS');
       const detail = `${seconds(base.simulatedMs)} on 9 machines, ${seconds(scaled.simulatedMs)} with 10x the data on 90: ${ratio(r)}`;
+      const detailDe = komma(
+        `${seconds(base.simulatedMs)} auf 9 Maschinen, ${seconds(scaled.simulatedMs)} mit 10x den Daten auf 90: ${ratio(r)}`,
+      );
       if (r > limit) {
         return fail(
           `${detail} (at most ${ratio(limit)} expected). The reducers received ${reduceIn(base)} records, then ${reduceIn(scaled)}: the 3 reducers do not multiply with the machines, so shrink what reaches them with a combiner that pre-sums [sum, count] per day on each mapper${injectedNote(run)}`,
+          {
+            de: `${detailDe} (höchstens ${komma(ratio(limit))} erwartet). Die Reducer bekamen ${zahl(reduceIn(base))} Datensätze, dann ${zahl(reduceIn(scaled))}: Die 3 Reducer vervielfachen sich nicht mit den Maschinen, also verkleinere, was bei ihnen ankommt, mit einem Combiner, der auf jedem Mapper [sum, count] pro Tag vorsummiert${injectedNote(run, 'de')}`,
+          },
         );
       }
-      return pass(`${detail}; the reducers received ${reduceIn(scaled)} records`);
+      return pass(`${detail}; the reducers received ${reduceIn(scaled)} records`, {
+        de: `${detailDe}; die Reducer bekamen ${zahl(reduceIn(scaled))} Datensätze`,
+      });
     },
   };
 }

@@ -8,6 +8,7 @@ import type { ClusterSpec } from '../../engine/cluster';
 import { cookbookCluster, dataset, SENSOR_BLOCK_SIZE, SENSOR_DAYS, SENSOR_LINES, sensorText } from '../labData';
 import type { JobRunSettings, Lab } from '../labTypes';
 import { averagesCheck, mappersCheck, parallelMapsCheck, reducersCheck, scalingCheck } from './checks';
+import { de } from './de';
 import intro from './intro.md?raw';
 import dailyInstructions from './steps/1-daily-average/instructions.md?raw';
 import dailyStarter from './steps/1-daily-average/starter.js?raw';
@@ -51,6 +52,7 @@ const lab: Lab = {
       sensorText(10),
     ),
   ],
+  translations: { de },
   steps: [
     {
       id: 'daily-average',

@@ -16,6 +16,7 @@ import {
   lineageCheck,
   pageRanksCheck,
 } from './checks';
+import { de } from './de';
 import intro from './intro.md?raw';
 import dailyMapReduce from './reference/daily-mapreduce.js?raw';
 import dailyInstructions from './steps/1-daily-dag/instructions.md?raw';
@@ -62,6 +63,7 @@ const lab: Lab = {
     dataset('sensors', '20,000 readings of one sensor over 10 days (seed 2016)', () => sensorText(1)),
     dataset('graph', 'a link graph of 300 pages, 1-4 links each, `src dst` per line (seed 1998)', graphText),
   ],
+  translations: { de },
   steps: [
     {
       id: 'daily-dag',
@@ -87,7 +89,7 @@ const lab: Lab = {
       ],
       checks: [
         dailyAveragesCheck('exact-averages'),
-        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 1.05, 'daily averages'),
+        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 1.05, 'daily averages', 'Tagesmittelwerte'),
       ],
     },
     {
@@ -122,7 +124,7 @@ const lab: Lab = {
       extraRuns: [mrReference],
       checks: [
         pageRanksCheck('ranks-correct'),
-        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 3, 'PageRank, 10 iterations'),
+        fasterThanCheck('faster-than-mapreduce', 'mapreduce', 3, 'PageRank, 10 iterations', 'PageRank, 10 Iterationen'),
       ],
     },
     {
