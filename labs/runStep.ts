@@ -23,6 +23,7 @@ import { runPipelineStep } from './runPipelineStep';
 import type { PipelineFault } from '../engine/pipeline';
 import { SettingsError } from './jsonSettings';
 import { LAB_JOB_YARN, LAB_NODE_EXPIRY_MS } from './faultTiming';
+import { runVariant } from './variant';
 import type {
   CheckResult,
   HdfsRunReport,
@@ -30,6 +31,7 @@ import type {
   Lab,
   LabStep,
   PipelineRunReport,
+  RunVariant,
   ServerRunReport,
   StepKind,
   StepRun,
@@ -53,6 +55,12 @@ export interface RunStepOptions {
   streamFaults?: KafkaFault[];
   /** The name errors point at (default `<step id>.js` or `.json`). */
   fileName?: string;
+  /**
+   * The seed of a per-student variant (labs/variant.ts: studentSeed(name); practice mode draws a
+   * fresh one): a step with a `variant` then runs on that seed's data and values. Absent or null:
+   * the step as written.
+   */
+  variantSeed?: number | null;
 }
 
 /** Why a run produced no report: the learner's code or settings, or the run itself. */
@@ -149,16 +157,17 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
       const runner = needRunner(options);
       const source = compileJobSource(options.source, fileName);
       const seed = options.seed ?? step.run.seed;
-      const report = await runJobStep(lab, step.run, source, runner, seed, injected);
+      const variant = runVariant(lab, step, options.variantSeed ?? null);
+      const report = await runJobStep(variant, step.run, source, runner, seed, injected);
       const byId: Record<string, JobRunReport> = {};
       for (const x of step.extraRuns ?? []) {
         const src = x.code === 'learner' ? source : compileJobSource(x.code.text, x.code.fileName);
         // Extra runs are compared, not played back: no snapshots.
-        const r = await runJobStep(lab, x.run, src, runner, x.run.seed, [], false);
+        const r = await runJobStep(variant, x.run, src, runner, x.run.seed, [], false);
         byId[x.id] = r;
         extra.push({ id: x.id, label: x.label, report: r });
       }
-      run = { kind: step.kind, step, report, extra: byId, injectedFaults: injected };
+      run = { kind: step.kind, step, report, extra: byId, injectedFaults: injected, variant };
     }
   } catch (error) {
     const e = classify(error);
@@ -200,7 +209,7 @@ export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
 }
 
 async function runJobStep(
-  lab: Lab,
+  variant: RunVariant,
   settings: JobRunSettings,
   source: JobSource,
   runner: TaskRunner,
@@ -209,9 +218,11 @@ async function runJobStep(
   snapshots = true,
 ): Promise<JobRunReport> {
   const files = settings.files.map((f) => {
-    const dataset = lab.datasets.find((d) => d.id === f.dataset);
-    if (!dataset) throw new StepNotFoundError(`lab '${lab.id}': dataset '${f.dataset}' does not exist`);
-    return { path: f.path, bytes: encodeUtf8(dataset.text()) };
+    try {
+      return { path: f.path, bytes: encodeUtf8(variant.text(f.dataset)) };
+    } catch (error) {
+      throw new StepNotFoundError((error as Error).message);
+    }
   });
   const faults = [...(settings.faults ?? []), ...injected];
   return runJob({

@@ -39,6 +39,18 @@ export const outLinks = (): Map<string, number> => (graphOut ??= linkCounts(grap
 /** The lab's answer, computed once. */
 export const expectedTop = (): [string, number][] => (graphTop ??= plainTopInLinks(graphText()));
 
+/** A run's graph (the lab's, or a student's variant): in- and out-links per page, the last graph's kept. */
+let facts: { text: string; inLinks: Map<string, number>; outLinks: Map<string, number> } | null = null;
+export function graphFacts(text: string): { inLinks: Map<string, number>; outLinks: Map<string, number> } {
+  if (facts?.text !== text) facts = { text, inLinks: linkCounts(text, 1), outLinks: linkCounts(text, 0) };
+  return facts;
+}
+
+/** The `n` pages with the most in-links of a run's graph. */
+export function topOf(text: string, n: number): [string, number][] {
+  return [...graphFacts(text).inLinks].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, n);
+}
+
 /** The bytes of `page<TAB>count` lines, one per page (TextOutputFormat), whatever the number of part files. */
 export function countLinesBytes(counts: Map<string, number>): number {
   let bytes = 0;

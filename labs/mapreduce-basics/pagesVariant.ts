@@ -1,0 +1,16 @@
+/**
+ * Step 1's per-student variant (labs/variant.ts): each student counts the tags of pages drawn from
+ * their own seed; the instructions give their file's size and its number of blocks and splits.
+ */
+import { encodeUtf8 } from '../../engine/core';
+import type { VariantValues } from '../labTypes';
+import { PAGES_BLOCK_SIZE, pagesText, pagesTextFor } from './pages';
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** `bytes` of /data/pages.txt and its `blocks` (in words) for `seed`; null: the lab's own pages. */
+export function pagesVariantValues(seed: number | null): VariantValues {
+  const bytes = encodeUtf8(seed === null ? pagesText() : pagesTextFor(seed)).length;
+  const blocks = Math.ceil(bytes / PAGES_BLOCK_SIZE);
+  return { bytes, blocks: WORDS[blocks] ?? String(blocks) };
+}
