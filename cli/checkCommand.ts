@@ -14,13 +14,16 @@ import { LABS, findLab } from '../labs/labRegistry';
 import { notJudgedReason, runStep, settingsStep, type StepOutcome } from '../labs/runStep';
 import type { Lab } from '../labs/labTypes';
 import { oneLine } from './terminalSafeIo';
+import { studentNameProblem } from '../labs/handIn/studentName';
+import { studentSeed, variantValues } from '../labs/variant';
 
-export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--json]
+export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--student NAME] [--seed S] [--timeout SEC] [--json]
 
 Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with its verdict.
 FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs and server
 steps, and a KafkaJS program (exporting produce and consume) for streaming steps.
   --step N        the step to check (see 'clusterlab labs')
+  --student NAME  run the step as NAME's variant (a step with per-student data and values)
   --seed S        the run's seed (default: the step's own)
   --timeout SEC   wall-clock budget for the run: the learner's code and the simulation
                   (default 30, at most ${MAX_TIMEOUT_SECONDS})
@@ -33,19 +36,25 @@ interface CheckArgs {
   file: string;
   step: number;
   seed: number | null;
+  student: string | null;
   timeoutSeconds: number;
   json: boolean;
 }
 
 function parseArgs(argv: string[]): CheckArgs | 'help' {
   const positional: string[] = [];
-  const args: CheckArgs = { lab: '', file: '', step: 1, seed: null, timeoutSeconds: 30, json: false };
+  const args: CheckArgs = { lab: '', file: '', step: 1, seed: null, student: null, timeoutSeconds: 30, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return 'help';
     else if (a === '--step') args.step = intInRange('--step', argv[++i], 1, 1000);
     else if (a === '--seed') args.seed = intInRange('--seed', argv[++i], 0, 0xffffffff);
-    else if (a === '--timeout') args.timeoutSeconds = parseTimeoutSeconds(argv[++i]);
+    else if (a === '--student') {
+      const name = argv[++i];
+      const problem = name === undefined ? 'is missing' : studentNameProblem(name);
+      if (problem) throw new UsageError(`--student: the student's name ${problem}`);
+      args.student = name!;
+    } else if (a === '--timeout') args.timeoutSeconds = parseTimeoutSeconds(argv[++i]);
     else if (a === '--json') args.json = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab check --help')`);
     else positional.push(a);
@@ -107,6 +116,15 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
         timeoutSeconds: args.timeoutSeconds,
         log: (t) => io.err(`${t}\n`),
       });
+  const variantSeed = args.student !== null ? studentSeed(args.student) : null;
+  if (variantSeed !== null) {
+    const values = Object.entries(variantValues(step, variantSeed));
+    io.err(
+      (step.kind === 'mapreduce' || step.kind === 'spark') && step.variant
+        ? `${args.student}'s variant (seed ${variantSeed}): ${step.variant.description}${values.length ? `; ${values.map(([k, v]) => `${k} = ${v}`).join(', ')}` : ''}\n`
+        : `--student: step ${args.step} of '${lab.id}' is the same for every student\n`,
+    );
+  }
   // --timeout covers each run's simulation too, not only the learner's code.
   const runner = pool ? withRunBudget(pool, args.timeoutSeconds, () => performance.now()) : null;
   try {
@@ -117,6 +135,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       fileName,
       ...(runner ? { runner } : {}),
       ...(args.seed !== null ? { seed: args.seed } : {}),
+      ...(variantSeed !== null ? { variantSeed } : {}),
     });
     if (args.json) {
       const simulatedMs = outcome.report ? outcome.report.simulatedMs : null;

@@ -82,9 +82,11 @@ export function parseHandIn(text: string, fileName: string, known?: KnownLabs): 
   } catch (error) {
     const message = (error as Error).message;
     const pos = /position (\d+)/.exec(message);
-    const offset = pos ? Number(pos[1]) : /end of (JSON )?input/i.test(message) ? body.length : undefined;
+    const ended = /end of (JSON )?input/i.test(message) || (pos !== null && Number(pos[1]) >= body.length);
+    const offset = pos ? Number(pos[1]) : ended ? body.length : undefined;
+    const why = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
     return refuse(
-      `not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')})${/end of (JSON )?input/i.test(message) ? ': the file ends too early, perhaps it was cut off while copying' : ''}`,
+      `not valid JSON (${why})${ended ? ': the file ends too early, perhaps it was cut off while copying' : ''}`,
       offset !== undefined ? offset + text.length - body.length : undefined,
     );
   }
