@@ -137,10 +137,13 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const name = args.name!;
   const problem = studentNameProblem(name);
   if (problem) throw new UsageError(`--name: the student's name ${problem}`);
+  const out = resolve(io.cwd, args.out ?? handInFileName(name));
+  const exists = () =>
+    new UsageError(`${relative(io.cwd, out) || out} exists: choose another --out, or add --force to replace it`);
+  if (!args.force && existsSync(out)) throw exists();
   const handIn = args.fromJobs !== null ? fromJobs(args.fromJobs, name, io) : fromProgress(args, name, io);
   // What is written is what a teacher's ClusterLab will read: the file passes parseHandIn's own checks.
   const text = handInText(handIn);
-  const out = resolve(io.cwd, args.out ?? handInFileName(name));
   const checked = parseHandIn(text, out, knownLabsOf(LABS));
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (!checked.handIn || errors.length > 0)
@@ -150,10 +153,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     writeFileSync(out, text, { flag: args.force ? 'w' : 'wx' });
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
-    if (code === 'EEXIST')
-      throw new UsageError(
-        `${relative(io.cwd, out) || out} exists: choose another --out, or add --force to replace it`,
-      );
+    if (code === 'EEXIST') throw exists();
     throw new UsageError(`cannot write ${out} (${String(code ?? 'write error')})`);
   }
   const steps = Object.values(handIn.labs).reduce((n, l) => n + Object.keys(l.steps).length, 0);
