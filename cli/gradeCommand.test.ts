@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gradeCommand } from './gradeCommand';
 import { main } from './main';
 import { writeClass } from './__tests__/classFolder';
+import { findLab } from '../labs/labRegistry';
+import { buildHandIn, handInText } from '../labs/handIn/buildHandIn';
+import { studentSeed, variantSolution } from '../labs/variant';
 
 function fakeIo(cwd: string) {
   const out: string[] = [];
@@ -115,6 +118,43 @@ describe('clusterlab grade', () => {
     expect(first.err.match(/^\[\d+\/30\] /gm)).toHaveLength(30);
     console.log(`grading throughput: ${first.out.split('\n')[1]} (and ${second.seconds.toFixed(1)} s the second time)`);
   }, 400_000);
+
+  it("a memory bomb ends its own step's run with the limit named; the next submission is graded", async () => {
+    const bombs = join(root, 'bombs');
+    mkdirSync(bombs);
+    const bomb =
+      "export default { kind: 'mapreduce', input: '/data/graph.txt', output: '/out/m', map(o, line, ctx) { const a = []; for (;;) a.push(new Array(1e5).fill(1)); }, reduce(k, v, ctx) {} };\n";
+    const chain = findLab('mapreduce-chaining')!.steps[0]!;
+    const handIn = (name: string, code: string) =>
+      handInText(
+        buildHandIn(
+          { version: 1, labs: { 'mapreduce-chaining': { step: 0, steps: { 'two-jobs': { code } } } } },
+          name,
+          '0',
+          new Date(0),
+        ),
+      );
+    writeFileSync(join(bombs, 'a-bomb.clusterlab'), handIn('Mem Bomb', bomb));
+    writeFileSync(
+      join(bombs, 'b-good.clusterlab'),
+      handIn('Good After', variantSolution(chain, studentSeed('Good After'))),
+    );
+    const before = process.env.CLUSTERLAB_WORKER_MEMORY_MB;
+    process.env.CLUSTERLAB_WORKER_MEMORY_MB = '128';
+    const f = fakeIo(root);
+    try {
+      expect(await gradeCommand([bombs, '--out', 'bombs', '--timeout', '20'], f.io)).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.CLUSTERLAB_WORKER_MEMORY_MB;
+      else process.env.CLUSTERLAB_WORKER_MEMORY_MB = before;
+    }
+    const rows = parseCsv(readFileSync(join(root, 'bombs.csv'), 'utf8')).filter((r) => r[4] === 'two-jobs');
+    expect(rows.map((r) => [r[0], r[5]])).toEqual([
+      ['Good After', 'pass'],
+      ['Mem Bomb', 'error'],
+    ]);
+    expect(rows[1]![9]).toMatch(/memory limit of 128 MB|holds more than [\d,]+ MB/);
+  }, 120_000);
 
   it('bad usage and an unreadable folder exit 2 with one line', async () => {
     const f = fakeIo(root);
