@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findLab } from './labRegistry';
+import { validateLab } from './validateLab';
 import { runStep } from './runStep';
 import { labTestRunner } from './__tests__/labTestRunner';
 import {
@@ -94,4 +95,25 @@ describe('per-student variants', () => {
       expect(copied.checks.find((c) => c.id === 'exact-top-10')!.pass).toBe(false);
     }
   }, 120_000);
+
+  it('validateLab refuses a malformed variant, naming the field', () => {
+    const broken = (change: (v: Record<string, unknown>) => void) => {
+      const lab = { ...chaining, steps: chaining.steps.map((s) => ({ ...s })) };
+      const step = lab.steps[0] as unknown as { variant: Record<string, unknown> };
+      step.variant = { ...step.variant };
+      change(step.variant);
+      return () => validateLab(lab);
+    };
+    expect(broken(() => {})).not.toThrow();
+    expect(broken((v) => (v.datasets = ['nope']))).toThrow(
+      /steps\[0\]\.variant\.datasets.*'nope', which is not a dataset/,
+    );
+    expect(broken((v) => (v.instructions = 'Top {{variant.n}}'))).toThrow(
+      /\{\{variant\.n\}\} has no value in values\(null\)/,
+    );
+    expect(broken((v) => (v.instructions = 'Other text'))).toThrow(
+      /filled with values\(null\) they must be the step's instructions/,
+    );
+    expect(broken((v) => (v.values = 3))).toThrow(/variant\.values.*must be a function/);
+  });
 });

@@ -96,3 +96,38 @@ export function runVariant(lab: Lab, step: LabStep, seed: number | null): RunVar
     },
   };
 }
+
+/**
+ * What is wrong with a step's `variant` (validateLab calls this): its shape, its datasets (the
+ * lab's, each with `forSeed`), and its instructions (every placeholder has a value, and filled with
+ * the lab's own values they are the step's `instructions`). Null when it is right.
+ */
+export function variantProblem(
+  datasets: readonly { id: string; forSeed?: unknown }[],
+  variant: unknown,
+  instructions: string,
+): { field: string; problem: string } | null {
+  if (typeof variant !== 'object' || variant === null) return { field: 'variant', problem: 'must be an object' };
+  const v = variant as Record<string, unknown>;
+  if (typeof v.description !== 'string' || v.description.trim() === '')
+    return { field: 'description', problem: 'must say in a sentence what differs between students' };
+  for (const name of ['values', 'starter', 'solution'])
+    if (typeof v[name] !== 'function') return { field: name, problem: 'must be a function' };
+  if (!Array.isArray(v.datasets))
+    return { field: 'datasets', problem: "must list the lab's datasets drawn from the seed" };
+  for (const id of v.datasets as unknown[]) {
+    const d = datasets.find((x) => x.id === id);
+    if (!d) return { field: 'datasets', problem: `names '${String(id)}', which is not a dataset of the lab` };
+    if (typeof d.forSeed !== 'function')
+      return { field: 'datasets', problem: `dataset '${d.id}' has no forSeed(seed)` };
+  }
+  if (typeof v.instructions !== 'string')
+    return { field: 'instructions', problem: 'must be the instructions with {{variant.name}} placeholders' };
+  const own = (v.values as (seed: number | null) => VariantValues)(null);
+  const missing = variantPlaceholders(v.instructions).filter((n) => !Object.hasOwn(own, n));
+  if (missing.length > 0)
+    return { field: 'instructions', problem: `{{variant.${missing[0]}}} has no value in values(null)` };
+  if (fillVariantText(v.instructions, own) !== instructions)
+    return { field: 'instructions', problem: "filled with values(null) they must be the step's instructions" };
+  return null;
+}
