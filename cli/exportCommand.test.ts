@@ -112,6 +112,26 @@ describe('clusterlab export', () => {
     expect(progressCandidates('win32', { APPDATA: 'C:/Users/ana/AppData/Roaming' }, 'C:/Users/ana')[0]).toBe(
       'C:/Users/ana/AppData/Roaming/ClusterLab/progress.json',
     );
+    if (process.platform === 'linux') {
+      const before = process.env.XDG_CONFIG_HOME;
+      process.env.XDG_CONFIG_HOME = join(dir, 'no-config');
+      try {
+        const none = await run('--name', 'Ana');
+        expect(none.code).toBe(2);
+        expect(none.err).toBe(
+          `clusterlab export: no saved progress of the ClusterLab app on this machine; looked at:\n  ${join(dir, 'no-config', 'ClusterLab', 'progress.json')}\n  ${join(dir, 'no-config', 'clusterlab', 'progress.json')}\nGive the file with --progress FILE, or use --from-jobs DIR\n`,
+        );
+        // Where the app keeps it, export finds it.
+        mkdirSync(join(dir, 'no-config', 'ClusterLab'), { recursive: true });
+        writeFileSync(join(dir, 'no-config', 'ClusterLab', 'progress.json'), JSON.stringify(saved));
+        expect((await run('--name', 'Ana Found', '--out', 'found.clusterlab')).out).toBe(
+          'Wrote found.clusterlab: Ana Found, 1 lab(s), 2 step(s).\n',
+        );
+      } finally {
+        if (before === undefined) delete process.env.XDG_CONFIG_HOME;
+        else process.env.XDG_CONFIG_HOME = before;
+      }
+    }
     const missing = await run('--name', 'Ana', '--progress', 'nope.json');
     expect(missing).toMatchObject({ code: 2, err: 'clusterlab export: progress file not found: nope.json\n' });
     const bidi = await run('--name', 'Ana\u202eamiL', '--progress', 'progress.json');

@@ -163,5 +163,13 @@ describe('clusterlab grade', () => {
     const g = fakeIo(root);
     expect(await main(['grade', 'no-such-folder'], g.io)).toBe(2);
     expect(g.err.join('')).toBe(`clusterlab grade: folder not found: ${join(root, 'no-such-folder')}\n`);
+    // An empty folder is graded (nothing to do), and --json prints the summary for programs.
+    mkdirSync(join(root, 'empty'));
+    const e = fakeIo(root);
+    expect(await main(['grade', 'empty', '--out', 'empty-grades', '--json'], e.io)).toBe(0);
+    expect(JSON.parse(e.out.join(''))).toMatchObject({ submissions: 0, steps: 0, passed: 0, failed: 0, errors: 0 });
+    expect(readFileSync(join(root, 'empty-grades.csv'), 'utf8')).toBe(
+      'student,source,lab,step,step_id,status,checks_passed,checks_total,failing_checks,reason,simulated_s,figures,variant_seed\r\n',
+    );
   });
 });

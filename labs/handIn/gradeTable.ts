@@ -103,7 +103,7 @@ export function gradeCsv(rows: readonly GradeRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The table as JSON: `{ format, version, columns, rows }`, two-space indented. */
+/** The table as JSON: `{ format: 'clusterlab-grades', version: 1, rows }`, two-space indented. */
 export function gradeJson(rows: readonly GradeRow[]): string {
   return `${JSON.stringify({ format: 'clusterlab-grades', version: 1, rows }, null, 2)}\n`;
 }
