@@ -163,6 +163,33 @@ describe('clusterlab grade', () => {
     const g = fakeIo(root);
     expect(await main(['grade', 'no-such-folder'], g.io)).toBe(2);
     expect(g.err.join('')).toBe(`clusterlab grade: folder not found: ${join(root, 'no-such-folder')}\n`);
+    // The same student twice (names compared in their normal form): both graded, the teacher told.
+    mkdirSync(join(root, 'twice'));
+    const scale = findLab('scale-up-vs-out')!.steps[0]!;
+    for (const [file, name] of [
+      ['a.clusterlab', 'Ana Lima'],
+      ['b.clusterlab', ' ana  LIMA'],
+    ])
+      writeFileSync(
+        join(root, 'twice', file),
+        handInText(
+          buildHandIn(
+            {
+              version: 1,
+              labs: { 'scale-up-vs-out': { step: 0, steps: { 'hockey-stick': { code: scale.solution } } } },
+            },
+            name,
+            '0',
+            new Date(0),
+          ),
+        ),
+      );
+    const t = fakeIo(root);
+    expect(await main(['grade', 'twice', '--out', 'twice-grades'], t.io)).toBe(0);
+    expect(t.err.join('')).toMatch(
+      /^clusterlab grade: a\.clusterlab, b\.clusterlab are the same student's: each is graded\n/,
+    );
+    expect(t.out.join('')).toMatch(/ 2 step run\(s\), 2 passed, /);
     // An empty folder is graded (nothing to do), and --json prints the summary for programs.
     mkdirSync(join(root, 'empty'));
     const e = fakeIo(root);

@@ -61,6 +61,19 @@ function parseArgs(argv: string[]): GradeArgs | 'help' {
   return args;
 }
 
+/** One line per student handed in more than once (names compared in their normal form): each is graded, the teacher decides. */
+function sameStudent(submissions: Submission[]): string[] {
+  const bySeed = new Map<string, string[]>();
+  for (const s of submissions) {
+    if (s.student === null) continue;
+    const key = normalizeStudentName(s.student);
+    bySeed.set(key, [...(bySeed.get(key) ?? []), s.source]);
+  }
+  return [...bySeed.values()]
+    .filter((sources) => sources.length > 1)
+    .map((sources) => `${sources.join(', ')} are the same student's: each is graded`);
+}
+
 /** The labs graded: every lab this build knows that any submission handed a step of in, in the course's order. */
 function gradedLabs(submissions: Submission[], labs: readonly Lab[]): Lab[] {
   const seen = new Set(submissions.flatMap((s) => Object.keys(s.handIn?.labs ?? {})));
@@ -79,6 +92,7 @@ export async function gradeCommand(argv: string[], io: CliIo, labs: readonly Lab
   const { submissions, skipped } = readSubmissions(folder, labs, new Set([`${out}.csv`, `${out}.json`]));
   for (const name of skipped)
     io.err(`clusterlab grade: skipped ${name}: not a hand-in (.clusterlab, .json) or a folder\n`);
+  for (const line of sameStudent(submissions)) io.err(`clusterlab grade: ${line}\n`);
   const graded = gradedLabs(submissions, labs);
   const needsSandbox = graded.some((l) => l.steps.some((s) => !settingsStep(s)));
   const pool = needsSandbox
