@@ -169,7 +169,7 @@ describe('clusterlab grade', () => {
     for (const [file, name] of [
       ['a.clusterlab', 'Ana Lima'],
       ['b.clusterlab', ' ana  LIMA'],
-    ])
+    ] as const)
       writeFileSync(
         join(root, 'twice', file),
         handInText(
