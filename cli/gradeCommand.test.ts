@@ -163,6 +163,11 @@ describe('clusterlab grade', () => {
     const g = fakeIo(root);
     expect(await main(['grade', 'no-such-folder'], g.io)).toBe(2);
     expect(g.err.join('')).toBe(`clusterlab grade: folder not found: ${join(root, 'no-such-folder')}\n`);
+    const o = fakeIo(root);
+    expect(await main(['grade', 'empty-not-yet', '--out', 'no/such/dir/grades'], o.io)).toBe(2);
+    expect(o.err.join('')).toBe(
+      `clusterlab grade: --out no/such/dir/grades: the folder ${join(root, 'no/such/dir')} does not exist\n`,
+    );
     // The same student twice (names compared in their normal form): both graded, the teacher told.
     mkdirSync(join(root, 'twice'));
     const scale = findLab('scale-up-vs-out')!.steps[0]!;

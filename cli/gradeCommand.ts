@@ -5,8 +5,8 @@
  * each student on their own variant) and tabled by labs/handIn/gradeTable.ts. The table has no
  * wall-clock value and is sorted: the same folder gives the same bytes. Timings go to the terminal.
  */
-import { writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from './runArgs';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
@@ -89,6 +89,14 @@ export async function gradeCommand(argv: string[], io: CliIo, labs: readonly Lab
   const started = performance.now();
   const folder = resolve(io.cwd, args.folder);
   const out = resolve(io.cwd, args.out);
+  // Where the table goes is checked before the work: a class is not graded for nothing.
+  let outDir: Stats | null = null;
+  try {
+    outDir = statSync(dirname(out));
+  } catch {
+    outDir = null;
+  }
+  if (!outDir?.isDirectory()) throw new UsageError(`--out ${args.out}: the folder ${dirname(out)} does not exist`);
   const { submissions, skipped } = readSubmissions(folder, labs, new Set([`${out}.csv`, `${out}.json`]));
   for (const name of skipped)
     io.err(`clusterlab grade: skipped ${name}: not a hand-in (.clusterlab, .json) or a folder\n`);
