@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   backupName,
   buildHandIn,
@@ -186,5 +187,31 @@ describe('hand-in files', () => {
     expect(handInFileName('CON')).toBe('student-con.clusterlab');
     expect(handInFileName('***')).toBe('student.clusterlab');
     expect(backupName(at)).toBe('progress-before-import-2026-11-30T15-50-00Z.json');
+  });
+
+  it('never throws, whatever the text: every outcome is a hand-in or problems naming the file', () => {
+    const check = (t: string) => {
+      const r = parseHandIn(t, 'x.clusterlab', known);
+      expect(r.handIn !== null || r.problems.some((p) => p.severity === 'error')).toBe(true);
+      for (const p of r.problems) expect(describeProblem(p).startsWith('x.clusterlab')).toBe(true);
+    };
+    fc.assert(fc.property(fc.string(), check), { numRuns: 300 });
+    // Hand-in-shaped JSON with any values in any field.
+    const anyHandIn = fc.record({
+      format: fc.constantFrom('clusterlab-progress', 'clusterlab-pack', 'x'),
+      version: fc.oneof(fc.constant(1), fc.anything()),
+      student: fc.oneof(fc.record({ name: fc.string() }), fc.anything()),
+      app: fc.oneof(fc.record({ version: fc.string() }), fc.anything()),
+      exportedAt: fc.oneof(fc.constant('2026-01-01T00:00:00Z'), fc.anything()),
+      labs: fc.dictionary(
+        fc.oneof(fc.constantFrom('hdfs-blocks', '__proto__', 'constructor'), fc.string()),
+        fc.oneof(fc.record({ step: fc.anything(), steps: fc.dictionary(fc.string(), fc.anything()) }), fc.anything()),
+      ),
+      settings: fc.anything(),
+    });
+    fc.assert(
+      fc.property(anyHandIn, (h) => check(JSON.stringify(h) ?? '')),
+      { numRuns: 300 },
+    );
   });
 });
