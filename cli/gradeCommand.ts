@@ -119,10 +119,15 @@ export async function gradeCommand(argv: string[], io: CliIo, labs: readonly Lab
         mine = [failedRow(sub, error)];
       }
       rows.push(...mine);
-      const passed = mine.filter((r) => r.status === 'pass').length;
-      const ran = mine.filter((r) => r.status === 'pass' || r.status === 'fail' || r.status === 'error').length;
+      const passed = mine.filter((r) => r.step > 0 && r.status === 'pass').length;
+      const ran = mine.filter(
+        (r) => r.step > 0 && (r.status === 'pass' || r.status === 'fail' || r.status === 'error'),
+      ).length;
+      const what = sub.handIn
+        ? `${passed} of ${ran} steps passed`
+        : `not graded: ${oneLine(sub.errors[0] ?? 'unreadable').slice(0, 200)}`;
       io.err(
-        `[${i + 1}/${submissions.length}] ${sub.source}${sub.student ? ` (${sub.student})` : ''}: ${passed} of ${ran} steps passed, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+        `[${i + 1}/${submissions.length}] ${sub.source}${sub.student ? ` (${sub.student})` : ''}: ${what}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
       );
     }
   } finally {
@@ -148,7 +153,7 @@ export async function gradeCommand(argv: string[], io: CliIo, labs: readonly Lab
   else
     io.out(
       `Graded ${totals.submissions} submission(s) of ${graded.length} lab(s) (${graded.map((l) => l.id).join(', ') || 'none'}): ` +
-        `${totals.steps} step run(s), ${totals.passed} passed, ${totals.failed} failed, ${totals.errors} error(s), ${totals.missing} not handed in, ${totals.notGradable} not gradable.\n` +
+        `${totals.steps} step run(s): ${totals.passed} passed, ${totals.failed} failed, ${totals.errors} error(s); ${totals.missing} not handed in, ${totals.notGradable} not gradable, ${totals.unreadable} unreadable submission(s).\n` +
         `${seconds.toFixed(1)} s, ${perMinute} submissions per minute.\nWrote ${basename(out)}.csv and ${basename(out)}.json (${oneLine(out)}.*).\n`,
     );
   return 0;

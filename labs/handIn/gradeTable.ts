@@ -110,6 +110,9 @@ export function gradeJson(rows: readonly GradeRow[]): string {
 
 export interface GradeTotals {
   submissions: number;
+  /** Submissions that could not be read at all (one error row each). */
+  unreadable: number;
+  /** Steps run: passed, failed or ended in an error. */
   steps: number;
   passed: number;
   failed: number;
@@ -119,14 +122,16 @@ export interface GradeTotals {
 }
 
 export function gradeTotals(rows: readonly GradeRow[], submissions: number): GradeTotals {
-  const n = (s: GradeStatus) => rows.filter((r) => r.status === s).length;
+  const stepRows = rows.filter((r) => r.step > 0);
+  const n = (s: GradeStatus) => stepRows.filter((r) => r.status === s).length;
   return {
     submissions,
+    unreadable: rows.filter((r) => r.step === 0 && r.lab === '' && r.status === 'error').length,
     steps: n('pass') + n('fail') + n('error'),
     passed: n('pass'),
     failed: n('fail'),
     errors: n('error'),
     missing: n('missing'),
-    notGradable: n('not-gradable'),
+    notGradable: rows.filter((r) => r.status === 'not-gradable').length,
   };
 }
