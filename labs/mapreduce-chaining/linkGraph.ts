@@ -1,9 +1,7 @@
 /**
- * The link graph of the mapreduce-chaining lab as the checks see it: in- and out-links per page,
- * the plain top 10, and the bytes of the counts job 1 should write.
+ * The link graph of the mapreduce-chaining lab as the checks see it (the lab's, or a student's
+ * variant): in- and out-links per page, the plain top N, and the bytes of the counts job 1 should write.
  */
-import { graphText } from '../labData';
-
 /** How many pages the answer lists. */
 export const TOP = 10;
 
@@ -27,17 +25,6 @@ export const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function plainTopInLinks(text: string, n = TOP): [string, number][] {
   return [...inLinkCounts(text)].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).slice(0, n);
 }
-
-let graphIn: Map<string, number> | null = null;
-let graphOut: Map<string, number> | null = null;
-let graphTop: [string, number][] | null = null;
-
-/** The in-links of the lab's graph, computed once. */
-export const inLinks = (): Map<string, number> => (graphIn ??= linkCounts(graphText(), 1));
-/** The out-links of the lab's graph (how many lines start with the page), computed once. */
-export const outLinks = (): Map<string, number> => (graphOut ??= linkCounts(graphText(), 0));
-/** The lab's answer, computed once. */
-export const expectedTop = (): [string, number][] => (graphTop ??= plainTopInLinks(graphText()));
 
 /** A run's graph (the lab's, or a student's variant): in- and out-links per page, the last graph's kept. */
 let facts: { text: string; inLinks: Map<string, number>; outLinks: Map<string, number> } | null = null;
