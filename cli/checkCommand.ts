@@ -15,13 +15,16 @@ import { notJudgedReason, runStep, settingsStep, type StepOutcome } from '../lab
 import type { Lab } from '../labs/labTypes';
 import { oneLine } from './terminalSafeIo';
 import { loadPackAt, packArg } from './packSource';
+import { studentNameProblem } from '../labs/handIn/studentName';
+import { stepVaries, studentSeed, variantValues } from '../labs/variant';
 
-export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--seed S] [--timeout SEC] [--pack PACK] [--json]
+export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--student NAME] [--seed S] [--timeout SEC] [--pack PACK] [--json]
 
 Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with its verdict.
 FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs and server
 steps, and a KafkaJS program (exporting produce and consume) for streaming steps.
   --step N        the step to check (see 'clusterlab labs')
+  --student NAME  run the step as NAME's variant (a step with per-student data and values)
   --seed S        the run's seed (default: the step's own)
   --timeout SEC   wall-clock budget for the run: the learner's code and the simulation
                   (default 30, at most ${MAX_TIMEOUT_SECONDS})
@@ -35,6 +38,7 @@ interface CheckArgs {
   file: string;
   step: number;
   seed: number | null;
+  student: string | null;
   timeoutSeconds: number;
   json: boolean;
   pack: string | null;
@@ -42,13 +46,27 @@ interface CheckArgs {
 
 function parseArgs(argv: string[]): CheckArgs | 'help' {
   const positional: string[] = [];
-  const args: CheckArgs = { lab: '', file: '', step: 1, seed: null, timeoutSeconds: 30, json: false, pack: null };
+  const args: CheckArgs = {
+    lab: '',
+    file: '',
+    step: 1,
+    seed: null,
+    student: null,
+    timeoutSeconds: 30,
+    json: false,
+    pack: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return 'help';
     else if (a === '--step') args.step = intInRange('--step', argv[++i], 1, 1000);
     else if (a === '--seed') args.seed = intInRange('--seed', argv[++i], 0, 0xffffffff);
-    else if (a === '--timeout') args.timeoutSeconds = parseTimeoutSeconds(argv[++i]);
+    else if (a === '--student') {
+      const name = argv[++i];
+      const problem = name === undefined ? 'is missing' : studentNameProblem(name);
+      if (problem) throw new UsageError(`--student: the student's name ${problem}`);
+      args.student = name!;
+    } else if (a === '--timeout') args.timeoutSeconds = parseTimeoutSeconds(argv[++i]);
     else if (a === '--json') args.json = true;
     else if (a === '--pack') args.pack = packArg(argv[++i]);
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab check --help')`);
@@ -115,6 +133,17 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
         timeoutSeconds: args.timeoutSeconds,
         log: (t) => io.err(`${t}\n`),
       });
+  const variantSeed = args.student !== null ? studentSeed(args.student) : null;
+  if (variantSeed !== null) {
+    const values = Object.entries(variantValues(step, variantSeed));
+    io.err(
+      (step.kind === 'mapreduce' || step.kind === 'spark') && step.variant
+        ? `${args.student}'s variant (seed ${variantSeed}): ${step.variant.description}${values.length ? `; ${values.map(([k, v]) => `${k} = ${v}`).join(', ')}` : ''}\n`
+        : stepVaries(lab, step)
+          ? `${args.student}'s variant (seed ${variantSeed}): the lab pack generates their own data\n`
+          : `--student: step ${args.step} of '${lab.id}' is the same for every student\n`,
+    );
+  }
   // --timeout covers each run's simulation too, not only the learner's code.
   const runner = pool ? withRunBudget(pool, args.timeoutSeconds, () => performance.now()) : null;
   try {
@@ -125,6 +154,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       fileName,
       ...(runner ? { runner } : {}),
       ...(args.seed !== null ? { seed: args.seed } : {}),
+      ...(variantSeed !== null ? { variantSeed } : {}),
     });
     if (args.json) {
       const simulatedMs = outcome.report ? outcome.report.simulatedMs : null;

@@ -10,6 +10,8 @@ import { checkCommand } from './checkCommand';
 import { labCommand } from './labNewCommand';
 import { pipelineCommand } from './pipelineCommand';
 import { packCommand } from './packCommand';
+import { gradeCommand } from './gradeCommand';
+import { exportCommand } from './exportCommand';
 import { terminalSafeIo } from './terminalSafeIo';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
@@ -20,6 +22,11 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   check: { run: checkCommand, summary: "run a lab step's checks on a job file" },
   lab: { run: labCommand, summary: 'lab new ID: scaffold a new lab folder and register it' },
   pack: { run: packCommand, summary: "pack test|build: judge a teacher's lab pack, or write it as one file" },
+  export: { run: exportCommand, summary: "write a student's hand-in file from the app's progress or job files" },
+  grade: {
+    run: (argv, io) => gradeCommand(argv, io),
+    summary: 'grade a folder of hand-ins: a table of student x step',
+  },
 };
 
 export function usage(): string {

@@ -2,7 +2,7 @@
 // child-process sandbox, tested whole with `pack test` (a broken solution is named), and written
 // as one file with `pack build` (never over an existing file without --force).
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from './main';
@@ -97,6 +97,30 @@ describe('clusterlab and a lab pack', () => {
       /FAIL {2}Every word of the text is counted once\n\s+The lab's check could not judge your run: the loop at pack-loop-\w+\/word-lengths\/checks\.js line 2 has been running for .*the time limit .* is 3 s/,
     );
   }, 60_000);
+
+  it('grades a class on a pack’s lab, each student on their own generated data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pack-grade-'));
+    const solution = readFileSync(join(SAMPLE, 'word-lengths/steps/1-count-lengths/solution.js'), 'utf8');
+    for (const [student, code] of [
+      ['Ana Lima', solution],
+      ['Ben Okafor', solution.replace('sum += v', 'sum += 2 * v')],
+    ]) {
+      mkdirSync(join(dir, 'class', student), { recursive: true });
+      writeFileSync(join(dir, 'class', student, 'word-lengths.step1.js'), code!);
+    }
+    const r = await run(['grade', 'class', '--pack', SAMPLE, '--out', 'grades'], dir);
+    expect(r.code).toBe(0);
+    const table = JSON.parse(readFileSync(join(dir, 'grades.json'), 'utf8')) as {
+      rows: { student: string; lab: string; step: number; status: string; variantSeed: number | null }[];
+    };
+    const step1 = table.rows.filter((row) => row.lab === 'word-lengths' && row.step === 1);
+    expect(step1.map((row) => [row.student, row.status])).toEqual([
+      ['Ana Lima', 'pass'],
+      ['Ben Okafor', 'fail'],
+    ]);
+    expect(step1[0]!.variantSeed).not.toBe(step1[1]!.variantSeed);
+    expect(step1.every((row) => typeof row.variantSeed === 'number')).toBe(true);
+  }, 90_000);
 
   it('refuses a malformed pack with the file and field, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pack-bad-'));

@@ -58,6 +58,11 @@ export interface LabDataset {
    * the sandbox with the run's seed before the run (labs/packs/packRun.ts); `text` then gives it.
    */
   generate?: string;
+  /**
+   * The dataset of a per-student variant (labs/variant.ts): the same kind of data drawn from
+   * `seed`. Pure: the same seed gives the same text on every machine.
+   */
+  forSeed?(seed: number): string;
 }
 
 /** Where a lab from a teacher's pack (labs/packs/) came from, and its code: untrusted, run in the sandbox. */
@@ -68,6 +73,42 @@ export interface LabPackSource {
   /** The lab's checks.js (its `script` checks' functions) and data.js (its generated datasets), if it has them. */
   checks: { fileName: string; text: string } | null;
   data: { fileName: string; text: string } | null;
+}
+
+/** What a variant gives a step's texts (`{{variant.top}}`) and checks: named numbers or words. */
+export type VariantValues = Readonly<Record<string, number | string>>;
+
+/**
+ * A step whose data and parameters differ per student, drawn from a seed tied to the student's
+ * name (labs/variant.ts: studentSeed), so neighbours cannot copy answers; `clusterlab grade` uses
+ * the same seeds, practice mode a fresh one per attempt. Without a seed the step runs as written.
+ */
+export interface StepVariant {
+  /** One sentence: what differs between students. */
+  description: string;
+  /** The lab's datasets (by id, each with `forSeed`) this step's runs draw from the seed. */
+  datasets: string[];
+  /** The values drawn from the seed; with null the lab's own, those its texts and solution were written for. */
+  values(seed: number | null): VariantValues;
+  /**
+   * The instructions with `{{variant.name}}` placeholders (labs/variant.ts: variantTexts); the
+   * step's `instructions` are this text filled with the lab's own values, so a reader that knows
+   * nothing of variants shows the step as written.
+   */
+  instructions: string;
+  /** The starter for these values (the step's `starter` is the one for the lab's own). */
+  starter(values: VariantValues): string;
+  /** The reference solution for these values (`solution` is the one for the lab's own). */
+  solution(values: VariantValues): string;
+}
+
+/** The variant a job step's run was made with: checks take the truth from here. */
+export interface RunVariant {
+  /** Null: the step as written (no student). */
+  seed: number | null;
+  values: VariantValues;
+  /** The text of the lab's dataset `id` as this run had it (the variant's own for the datasets it draws). */
+  text(id: string): string;
 }
 
 /** Where a job step runs: the cluster, the files put into HDFS first, the faults planned. */
@@ -234,6 +275,8 @@ export interface JobStep extends StepBase {
   kind: 'mapreduce' | 'spark';
   run: JobRunSettings;
   extraRuns?: ExtraRun[];
+  /** Per-student data and parameters (labs/variant.ts). */
+  variant?: StepVariant;
 }
 
 export interface HdfsStep extends StepBase {
@@ -383,6 +426,8 @@ export type StepRun =
       extra: Record<string, JobRunReport>;
       /** The faults added from outside (the UI's kill-node button, `--fail-node`). */
       injectedFaults: FaultSpec[];
+      /** The variant the run was made with (the step as written when it has none). */
+      variant: RunVariant;
     }
   | {
       kind: 'hdfs';

@@ -24,6 +24,7 @@ import { runPipelineStep } from './runPipelineStep';
 import type { PipelineFault } from '../engine/pipeline';
 import { SettingsError } from './jsonSettings';
 import { LAB_JOB_YARN, LAB_NODE_EXPIRY_MS } from './faultTiming';
+import { runVariant } from './variant';
 import type {
   CheckResult,
   HdfsRunReport,
@@ -31,6 +32,7 @@ import type {
   Lab,
   LabStep,
   PipelineRunReport,
+  RunVariant,
   ServerRunReport,
   StepKind,
   StepRun,
@@ -55,6 +57,12 @@ export interface RunStepOptions {
   streamFaults?: KafkaFault[];
   /** The name errors point at (default `<step id>.js` or `.json`). */
   fileName?: string;
+  /**
+   * The seed of a per-student variant (labs/variant.ts: studentSeed(name); practice mode draws a
+   * fresh one): a step with a `variant` then runs on that seed's data and values. Absent or null:
+   * the step as written.
+   */
+  variantSeed?: number | null;
 }
 
 /** Why a run produced no report: the learner's code or settings, or the run itself. */
@@ -151,18 +159,20 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
       const runner = needRunner(options);
       const source = compileJobSource(options.source, fileName);
       const seed = options.seed ?? step.run.seed;
-      // A pack lab's generated datasets are made for this run's seed first (labs/packs/packRun.ts).
-      lab = await withGeneratedData(lab, runner, seed);
-      const report = await runJobStep(lab, step.run, source, runner, seed, injected);
+      // A pack lab's generated datasets are made first, from the student's seed or the step's
+      // (labs/packs/packRun.ts); a built-in step's variant draws its own (labs/variant.ts).
+      lab = await withGeneratedData(lab, runner, options.variantSeed ?? seed);
+      const variant = runVariant(lab, step, options.variantSeed ?? null);
+      const report = await runJobStep(variant, step.run, source, runner, seed, injected);
       const byId: Record<string, JobRunReport> = {};
       for (const x of step.extraRuns ?? []) {
         const src = x.code === 'learner' ? source : compileJobSource(x.code.text, x.code.fileName);
         // Extra runs are compared, not played back: no snapshots.
-        const r = await runJobStep(lab, x.run, src, runner, x.run.seed, [], false);
+        const r = await runJobStep(variant, x.run, src, runner, x.run.seed, [], false);
         byId[x.id] = r;
         extra.push({ id: x.id, label: x.label, report: r });
       }
-      run = { kind: step.kind, step, report, extra: byId, injectedFaults: injected };
+      run = { kind: step.kind, step, report, extra: byId, injectedFaults: injected, variant };
     }
   } catch (error) {
     const e = classify(error);
@@ -180,7 +190,7 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
     return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
   }
-  const seedUsed = options.seed ?? step.run.seed;
+  const seedUsed = options.variantSeed ?? options.seed ?? step.run.seed;
   const checks = await judgeSandboxedChecks(lab, step, run, seedUsed, options.runner, evaluateChecks(step, run));
   const outcome: StepOutcome = {
     kind: step.kind,
@@ -217,7 +227,7 @@ export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
 }
 
 async function runJobStep(
-  lab: Lab,
+  variant: RunVariant,
   settings: JobRunSettings,
   source: JobSource,
   runner: TaskRunner,
@@ -226,9 +236,11 @@ async function runJobStep(
   snapshots = true,
 ): Promise<JobRunReport> {
   const files = settings.files.map((f) => {
-    const dataset = lab.datasets.find((d) => d.id === f.dataset);
-    if (!dataset) throw new StepNotFoundError(`lab '${lab.id}': dataset '${f.dataset}' does not exist`);
-    return { path: f.path, bytes: encodeUtf8(dataset.text()) };
+    try {
+      return { path: f.path, bytes: encodeUtf8(variant.text(f.dataset)) };
+    } catch (error) {
+      throw new StepNotFoundError((error as Error).message);
+    }
   });
   const faults = [...(settings.faults ?? []), ...injected];
   return runJob({

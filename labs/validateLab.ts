@@ -3,6 +3,7 @@
  * trusts it. Errors name the lab and the field: `lab 'hdfs-blocks': steps[2].checks[0].title:
  * must be a non-empty string`. The starter and solution of an hdfs or server step must parse as settings.
  */
+import { variantProblem } from './variant';
 import { checkPipelineFile } from './pipelineFile';
 import { isPresetName, presetNames, resolveClusterSpec } from '../engine/cluster';
 import { ValidationError } from '../engine/core';
@@ -270,6 +271,10 @@ export function validateLab(raw: unknown, options: { pack?: boolean } = {}): Lab
           text(`${at}.extraRuns[${k}].code.text`, code.text);
         }
       });
+    }
+    if (step.variant !== undefined) {
+      const problem = variantProblem(lab.datasets as Lab['datasets'], step.variant, step.instructions as string);
+      if (problem) bad(`${at}.variant.${problem.field}`, problem.problem);
     }
   });
   validateTranslations(raw as Lab, bad);

@@ -17,9 +17,13 @@ import {
   seconds,
   taskCount,
 } from '../checkKit';
-import type { LabCheck } from '../labTypes';
+import type { LabCheck, StepRun } from '../labTypes';
 import { plural } from '../plural';
-import { plainTagCounts } from './pages';
+import { plainTagCounts, tagCountsFor } from './pages';
+
+/** The tag counts of the pages the run read: the lab's, or a student's variant's. */
+const countsOf = (run: StepRun) =>
+  run.kind === 'mapreduce' || run.kind === 'spark' ? tagCountsFor(run.variant.text('pages')) : plainTagCounts();
 
 const shown = (v: unknown) => JSON.stringify(v) ?? String(v);
 
@@ -38,7 +42,7 @@ export function tagCountsCheck(id: string): LabCheck {
             `the result counts ${shown(twice)} and ${shown(twice.toLowerCase())} apart: HTML does not care about the case of a tag name, so both are one tag, under its lower-case name`,
           );
       }
-      return compareKeyed(plainTagCounts(), result, {
+      return compareKeyed(countsOf(run), result, {
         tolerance: 0,
         what: 'tag',
         hint: 'map must write one (name, 1) pair per tag, the name in lower case, and reduce the sum of the 1s of each name',
@@ -54,7 +58,7 @@ export function pairPerTagCheck(id: string): LabCheck {
     title: 'the maps write one pair per tag',
     evaluate(run) {
       const report = jobReport(run);
-      const expected = plainTagCounts();
+      const expected = countsOf(run);
       const tags = expected.reduce((n, [, c]) => n + c, 0);
       const pairs = counterOf(report, 'MAP_OUTPUT_RECORDS');
       const groups = counterOf(report, 'REDUCE_INPUT_GROUPS');

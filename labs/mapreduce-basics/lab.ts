@@ -16,7 +16,9 @@ import {
   shorterMapPhaseCheck,
   tagCountsCheck,
 } from './checks';
-import { morePagesText, PAGES, PAGES_BLOCK_SIZE, pagesText } from './pages';
+import { morePagesText, PAGES, PAGES_BLOCK_SIZE, pagesText, pagesTextFor } from './pages';
+import { pagesVariantValues } from './pagesVariant';
+import { fillVariantText } from '../variant';
 import intro from './intro.md?raw';
 import countInstructions from './steps/1-count-tags/instructions.md?raw';
 import countStarter from './steps/1-count-tags/starter.js?raw';
@@ -62,11 +64,14 @@ const lab: Lab = {
   figures: ['20.1'],
   cluster: 'cookbook-9',
   datasets: [
-    dataset(
-      'pages',
-      `${PAGES.toLocaleString('en-US')} web pages of 26 sites, one per line: url TAB html (seed 2004)`,
-      pagesText,
-    ),
+    {
+      ...dataset(
+        'pages',
+        `${PAGES.toLocaleString('en-US')} web pages of 26 sites, one per line: url TAB html (seed 2004)`,
+        pagesText,
+      ),
+      forSeed: pagesTextFor,
+    },
     dataset(
       'pages-more-tags',
       `${PAGES.toLocaleString('en-US')} other pages of the same sites, with a search form and more kinds of tag (seed 2005)`,
@@ -78,10 +83,18 @@ const lab: Lab = {
       id: 'count-tags',
       title: 'Count the tags',
       kind: 'mapreduce',
-      instructions: countInstructions,
+      instructions: fillVariantText(countInstructions, pagesVariantValues(null)),
       figures: ['20.1'],
       starter: countStarter,
       solution: countSolution,
+      variant: {
+        description: "each student's pages are drawn from their own seed: other tags, other counts, another file size",
+        datasets: ['pages'],
+        instructions: countInstructions,
+        values: pagesVariantValues,
+        starter: () => countStarter,
+        solution: () => countSolution,
+      },
       hints: [
         'The starter already finds every tag: `m[1]` is its name as the page wrote it. Lower-case it before you write it as the key.',
         'In reduce, add up the values: `let count = 0; for (const v of values) count += v;` then write `(tag, count)`.',

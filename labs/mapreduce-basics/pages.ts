@@ -35,3 +35,14 @@ export function tagCountsOf(text: string): [string, number][] {
 let counts: [string, number][] | null = null;
 /** The tag counts of the lab's pages. */
 export const plainTagCounts = (): [string, number][] => (counts ??= tagCountsOf(pagesText()));
+
+/** A student's pages (a per-student variant of step 1): as many pages of the same sites, drawn from `seed`. */
+export const pagesTextFor = (seed: number): string => crawledPages(PAGES, { seed });
+
+let last: { text: string; counts: [string, number][] } | null = null;
+/** The tag counts of a run's pages (the lab's or a student's), the last pages' kept. */
+export function tagCountsFor(text: string): [string, number][] {
+  if (text === pagesText()) return plainTagCounts();
+  if (last?.text !== text) last = { text, counts: tagCountsOf(text) };
+  return last.counts;
+}

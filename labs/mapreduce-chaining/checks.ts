@@ -6,10 +6,11 @@
  */
 import type { JobRunReport } from '../../engine/api';
 import { extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
-import type { CheckVerdict, LabCheck } from '../labTypes';
+import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
 import { count, plural } from '../plural';
 import { intermediateBytes, jobAttempts, jobCounter, jobId, outputDir, partBlocks, partFiles } from './chainFacts';
-import { countLinesBytes, expectedTop, inLinks, outLinks, TOP } from './linkGraph';
+import { graphText } from '../labData';
+import { countLinesBytes, graphFacts, TOP, topOf } from './linkGraph';
 
 /** The report of a chain, or why it is not one (a Spark program, fewer than two jobs). */
 function chainOf(report: JobRunReport): string | null {
@@ -26,19 +27,29 @@ const shown = (v: unknown): string => {
 
 const links = (n: number) => plural(n, 'in-link');
 
-/** The last job's output against the plain top 10, with a reason that says what is off, not how to code it. */
-export function judgeTop(result: unknown, jobs: number): CheckVerdict {
-  const graphCounts = inLinks();
-  const top = expectedTop();
+/** The graph a run read and how many pages its answer lists (a student's variant, or the lab's 10 of its graph). */
+function graphOf(run: StepRun): { text: string; n: number } {
+  if (run.kind !== 'mapreduce' && run.kind !== 'spark') return { text: graphText(), n: TOP };
+  const top = run.variant.values.top;
+  return { text: run.variant.text('graph'), n: typeof top === 'number' ? top : TOP };
+}
+
+/**
+ * The last job's output against the plain top `size` of the graph `text`, with a reason that says
+ * what is off, not how to code it.
+ */
+export function judgeTop(result: unknown, jobs: number, text = graphText(), size = TOP): CheckVerdict {
+  const { inLinks: graphCounts, outLinks } = graphFacts(text);
+  const top = topOf(text, size);
   if (!Array.isArray(result)) return fail(`the last job's output is ${shown(result)}, not lines of "page TAB count"`);
-  if (result.length !== TOP) {
+  if (result.length !== size) {
     const more =
-      result.length > TOP
+      result.length > size
         ? jobs < 2
-          ? `: only one job ran, and its output is a count for every page. A second job must read those counts and keep the ${TOP} largest`
-          : `: the last job must keep only the ${TOP} pages with the most in-links`
-        : `: every page of the top ${TOP} must be written, one line each`;
-    return fail(`the last job wrote ${plural(result.length, 'line')}, the answer has ${TOP}${more}`);
+          ? `: only one job ran, and its output is a count for every page. A second job must read those counts and keep the ${size} largest`
+          : `: the last job must keep only the ${size} pages with the most in-links`
+        : `: every page of the top ${size} must be written, one line each`;
+    return fail(`the last job wrote ${plural(result.length, 'line')}, the answer has ${size}${more}`);
   }
   const seen = new Set<string>();
   for (const [i, row] of result.entries()) {
@@ -53,7 +64,7 @@ export function judgeTop(result: unknown, jobs: number): CheckVerdict {
       );
     if (n !== truth) {
       const says = `line ${i + 1} says ${page} has ${typeof n === 'number' && Number.isFinite(n) ? links(n) : `${shown(row[1])} in-links`}, but ${truth} ${truth === 1 ? 'line' : 'lines'} of /data/graph.txt end with ${page}`;
-      if (n === outLinks().get(page))
+      if (n === outLinks.get(page))
         return fail(
           `${says}; ${n} is its number of out-links. A line "a b" is a link from a to b: ${page}'s in-links are the lines whose second page is ${page}`,
         );
@@ -82,21 +93,22 @@ export function judgeTop(result: unknown, jobs: number): CheckVerdict {
       `line ${i + 1} is ${got} with ${links(gotN)}, more than line ${i}: sort the pages by in-links, most first`,
     );
   }
-  const last = top[TOP - 1]!;
+  const last = top[size - 1]!;
   const tied = [...graphCounts.values()].filter((v) => v === last[1]).length;
   return pass(
-    `the ${TOP} pages with the most in-links, in order: ${top.map(([p, v]) => `${p} (${v})`).join(', ')}${tied > 1 ? `; ${last[0]} comes first of the ${tied} pages with ${last[1]} by name` : ''}`,
+    `the ${size} pages with the most in-links, in order: ${top.map(([p, v]) => `${p} (${v})`).join(', ')}${tied > 1 ? `; ${last[0]} comes first of the ${tied} pages with ${last[1]} by name` : ''}`,
   );
 }
 
 export function topTenCheck(id: string): LabCheck {
   return {
     id,
-    title: `the ${TOP} pages with the most in-links`,
+    title: 'the pages with the most in-links, in order',
     evaluate(run) {
       const report = jobReport(run);
       if (report.kind !== 'mapreduce') return fail('this lab is about MapReduce: export an array of MapReduce jobs');
-      return judgeTop(report.result, report.metrics.jobs);
+      const { text, n } = graphOf(run);
+      return judgeTop(report.result, report.metrics.jobs, text, n);
     },
   };
 }
@@ -136,7 +148,7 @@ export function readsIntermediateCheck(id: string): LabCheck {
       const read = jobCounter(report, 1, 'HDFS_BYTES_READ');
       const maps = jobAttempts(report, 1, 'map').length;
       if (dir === null) return fail('job 1 wrote no part files: give it an output directory and a reduce');
-      const counts = inLinks();
+      const counts = graphFacts(graphOf(run).text).inLinks;
       const lines = jobCounter(report, 0, 'REDUCE_OUTPUT_RECORDS');
       const wanted = countLinesBytes(counts);
       if (lines !== counts.size || written !== wanted)

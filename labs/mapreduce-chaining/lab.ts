@@ -6,6 +6,8 @@
  * this one (steps/<n>-<id>/: instructions.md, starter.js, solution.js).
  */
 import { cookbookCluster, dataset, GRAPH_COSTS, graphText } from '../labData';
+import { fillVariantText } from '../variant';
+import { graphTextFor, topVariantValues, withTop } from './topVariant';
 import type { JobRunSettings, Lab } from '../labTypes';
 import {
   fasterChainCheck,
@@ -52,16 +54,30 @@ const lab: Lab = {
   intro,
   figures: ['20.3'],
   cluster: 'cookbook-9',
-  datasets: [dataset('graph', 'a link graph of 300 pages, 1-4 links each, `src dst` per line (seed 1998)', graphText)],
+  datasets: [
+    {
+      ...dataset('graph', 'a link graph of 300 pages, 1-4 links each, `src dst` per line (seed 1998)', graphText),
+      forSeed: graphTextFor,
+    },
+  ],
   steps: [
     {
       id: 'two-jobs',
       title: 'Two jobs for one question',
       kind: 'mapreduce',
-      instructions: chainInstructions,
+      instructions: fillVariantText(chainInstructions, topVariantValues(null)),
       figures: ['20.3'],
       starter: chainStarter,
       solution: chainSolution,
+      variant: {
+        description:
+          'each student ranks a link graph drawn from their own seed, and lists their own number of pages (5 to 15)',
+        datasets: ['graph'],
+        instructions: chainInstructions,
+        values: topVariantValues,
+        starter: (values) => withTop(chainStarter, values),
+        solution: (values) => withTop(chainSolution, values),
+      },
       hints: [
         'A line "p12 p3" is a link from p12 to p3: it is one of p3\'s in-links, so the key of the first map is the second page of the line.',
         'The sort comparator returns a negative number when a comes first. With keys [links, page], compare the links the other way round, and only when they are equal compare the pages as strings.',

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from './main';
+import { progressCandidates } from './progressPath';
+import { findLab, LABS } from '../labs/labRegistry';
+import { knownLabsOf, parseHandIn } from '../labs/handIn/handInFile';
+
+function fakeIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd }, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cl-export-'));
+const run = async (...argv: string[]) => {
+  const f = fakeIo(dir);
+  const code = await main(['export', ...argv], f.io);
+  return { code, out: f.out.join(''), err: f.err.join('') };
+};
+
+// The desktop app's progress file as renderer/state/progress.ts saves it.
+const saved = {
+  version: 1,
+  labs: {
+    'hdfs-blocks': {
+      step: 1,
+      steps: {
+        'put-512mb': {
+          code: findLab('hdfs-blocks')!.steps[0]!.solution,
+          passed: true,
+          runs: 2,
+          updatedAt: 1_700_000_000_000,
+          lastRun: { at: 1_700_000_000_000, checks: [{ id: 'four-blocks', state: 'pass', message: 'ok' }] },
+        },
+        'block-size-replication': { code: '{}', lastRun: { at: 'yesterday', checks: 'none' } },
+        'kill-datanode': 42,
+      },
+    },
+  },
+  sandboxCode: 'not handed in',
+  theme: 'dark',
+  timeLimitSeconds: 60,
+  settingsUpdatedAt: 1_700_000_000_000,
+};
+writeFileSync(join(dir, 'progress.json'), JSON.stringify(saved));
+
+describe('clusterlab export', () => {
+  it("writes a hand-in from the app's progress file; malformed entries are said and left out, never the code", async () => {
+    const r = await run('--name', '  Ana   Lima ', '--progress', 'progress.json');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe('Wrote ana-lima.clusterlab: Ana Lima, 1 lab(s), 2 step(s).\n');
+    expect(r.err).toBe(
+      `clusterlab export: ${join(dir, 'progress.json')}: labs.hdfs-blocks.steps.block-size-replication.lastRun: not a run's verdicts, left out (the code is kept)\n` +
+        `clusterlab export: ${join(dir, 'progress.json')}: labs.hdfs-blocks.steps.kill-datanode: not a step's progress, left out\n`,
+    );
+    const text = readFileSync(join(dir, 'ana-lima.clusterlab'), 'utf8');
+    const parsed = parseHandIn(text, 'ana-lima.clusterlab', knownLabsOf(LABS));
+    expect(parsed.problems).toEqual([]);
+    const h = parsed.handIn!;
+    expect(h.student.name).toBe('Ana Lima');
+    expect(h.app.version).toBe(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
+    expect(h.settings).toEqual({ theme: 'dark', timeLimitSeconds: 60 });
+    expect(h.labs['hdfs-blocks']!.steps['put-512mb']).toEqual({
+      code: saved.labs['hdfs-blocks'].steps['put-512mb'].code,
+      passed: true,
+      runs: 2,
+      lastRun: saved.labs['hdfs-blocks'].steps['put-512mb'].lastRun,
+    });
+    expect(h.labs['hdfs-blocks']!.steps['block-size-replication']).toEqual({ code: '{}' });
+    expect(text).not.toContain('not handed in');
+    // Never over an existing file without --force.
+    const again = await run('--name', 'Ana Lima', '--progress', 'progress.json');
+    expect(again.code).toBe(2);
+    expect(again.err).toBe(
+      'clusterlab export: ana-lima.clusterlab exists: choose another --out, or add --force to replace it\n',
+    );
+    expect((await run('--name', 'Ana Lima', '--progress', 'progress.json', '--force')).code).toBe(0);
+  });
+
+  it('writes a hand-in from job files named by lab and step, and refuses other names with the form expected', async () => {
+    const jobs = join(dir, 'jobs');
+    mkdirSync(jobs);
+    const chaining = findLab('mapreduce-chaining')!;
+    writeFileSync(join(jobs, 'mapreduce-chaining.step1.js'), chaining.steps[0]!.solution);
+    writeFileSync(join(jobs, 'hdfs-blocks.step1.json'), findLab('hdfs-blocks')!.steps[0]!.solution);
+    const r = await run('--name', 'Bo Chen', '--from-jobs', 'jobs', '--out', 'bo.clusterlab');
+    expect(r.code, r.err).toBe(0);
+    const h = parseHandIn(readFileSync(join(dir, 'bo.clusterlab'), 'utf8'), 'bo', knownLabsOf(LABS)).handIn!;
+    expect(h.labs['mapreduce-chaining']!.steps['two-jobs']!.code).toBe(chaining.steps[0]!.solution);
+    expect(Object.keys(h.labs)).toEqual(['hdfs-blocks', 'mapreduce-chaining']);
+    writeFileSync(join(jobs, 'my-job.js'), 'x');
+    writeFileSync(join(jobs, 'hdfs-blocks.step2.js'), 'x');
+    const bad = await run('--name', 'Bo Chen', '--from-jobs', 'jobs', '--out', 'bo2.clusterlab');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(
+      'clusterlab export: these files of jobs cannot be handed in:\n' +
+        "  hdfs-blocks.step2.js: step 2 of 'hdfs-blocks' takes JSON settings (.json)\n" +
+        '  my-job.js: not a job file name of the form <lab-id>.step<N>.<js|ts|json>, e.g. mapreduce-basics.step1.js\n',
+    );
+  });
+
+  it('says where it looked when the app has saved no progress; bad names and usage exit 2', async () => {
+    expect(progressCandidates('linux', {}, '/home/ana')).toEqual([
+      '/home/ana/.config/ClusterLab/progress.json',
+      '/home/ana/.config/clusterlab/progress.json',
+    ]);
+    expect(progressCandidates('darwin', {}, '/Users/ana')[0]).toBe(
+      '/Users/ana/Library/Application Support/ClusterLab/progress.json',
+    );
+    expect(progressCandidates('win32', { APPDATA: 'C:/Users/ana/AppData/Roaming' }, 'C:/Users/ana')[0]).toBe(
+      'C:/Users/ana/AppData/Roaming/ClusterLab/progress.json',
+    );
+    if (process.platform === 'linux') {
+      const before = process.env.XDG_CONFIG_HOME;
+      process.env.XDG_CONFIG_HOME = join(dir, 'no-config');
+      try {
+        const none = await run('--name', 'Ana');
+        expect(none.code).toBe(2);
+        expect(none.err).toBe(
+          `clusterlab export: no saved progress of the ClusterLab app on this machine; looked at:\n  ${join(dir, 'no-config', 'ClusterLab', 'progress.json')}\n  ${join(dir, 'no-config', 'clusterlab', 'progress.json')}\nGive the file with --progress FILE, or use --from-jobs DIR\n`,
+        );
+        // Where the app keeps it, export finds it.
+        mkdirSync(join(dir, 'no-config', 'ClusterLab'), { recursive: true });
+        writeFileSync(join(dir, 'no-config', 'ClusterLab', 'progress.json'), JSON.stringify(saved));
+        expect((await run('--name', 'Ana Found', '--out', 'found.clusterlab')).out).toBe(
+          'Wrote found.clusterlab: Ana Found, 1 lab(s), 2 step(s).\n',
+        );
+      } finally {
+        if (before === undefined) delete process.env.XDG_CONFIG_HOME;
+        else process.env.XDG_CONFIG_HOME = before;
+      }
+    }
+    const missing = await run('--name', 'Ana', '--progress', 'nope.json');
+    expect(missing).toMatchObject({ code: 2, err: 'clusterlab export: progress file not found: nope.json\n' });
+    const bidi = await run('--name', 'Ana\u202eamiL', '--progress', 'progress.json');
+    expect(bidi.err).toMatch(
+      /^clusterlab export: --name: the student's name contains the text-direction control U\+202E/,
+    );
+    expect((await run('--progress', 'progress.json')).err).toMatch(/^clusterlab export: --name is required/);
+    writeFileSync(join(dir, 'foreign.json'), JSON.stringify({ format: 'clusterlab-progress', version: 1 }));
+    expect((await run('--name', 'Ana', '--progress', 'foreign.json')).err).toBe(
+      `clusterlab export: ${join(dir, 'foreign.json')}: not the app's progress file: it is a 'clusterlab-progress' file\n`,
+    );
+  });
+});

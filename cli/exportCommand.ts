@@ -1,0 +1,164 @@
+/**
+ * `clusterlab export --name NAME`: writes a student's hand-in file (labs/handIn, docs/hand-in-format.md)
+ * from the desktop app's saved progress (or --progress FILE), or from a folder of job files named
+ * by lab and step (--from-jobs DIR). Never overwrites a file without --force.
+ */
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { UsageError, type CliIo } from './cliIo';
+import { readLocalFile } from './localInput';
+import { APP_VERSION } from './appVersion';
+import { progressCandidates } from './progressPath';
+import { LABS } from '../labs/labRegistry';
+import {
+  HAND_IN_LIMITS,
+  buildHandIn,
+  describeProblem,
+  handInFileName,
+  knownLabsOf,
+  parseHandIn,
+  studentNameProblem,
+  type HandIn,
+} from '../labs/handIn/handInFile';
+import { handInText } from '../labs/handIn/buildHandIn';
+import { JOB_FILE_FORM, handInFromJobs } from '../labs/handIn/jobFiles';
+import { progressLikeOf } from '../labs/handIn/progressLike';
+import { MAX_JOB_FILES } from './gradeSubmission';
+
+export const EXPORT_USAGE = `Usage: clusterlab export --name NAME [--progress FILE | --from-jobs DIR] [--out FILE] [--force]
+
+Writes NAME's hand-in file (.clusterlab) for a teacher to grade ('clusterlab grade') or to load
+on another machine.
+  --name NAME       the student's name (steps with variants depend on it: use the same name always)
+  --progress FILE   the desktop app's saved progress (default: where the app keeps it on this machine)
+  --from-jobs DIR   job files named ${JOB_FILE_FORM} instead
+  --out FILE        the file to write (default: from the name, e.g. ana-lima.clusterlab)
+  --force           overwrite FILE if it exists
+Exit code: 0 written, 2 bad usage or unreadable input.
+`;
+
+interface ExportArgs {
+  name: string | null;
+  progress: string | null;
+  fromJobs: string | null;
+  out: string | null;
+  force: boolean;
+}
+
+function value(argv: string[], i: number, flag: string): string {
+  const v = argv[i];
+  if (v === undefined || v.startsWith('--'))
+    throw new UsageError(`${flag} needs a value (see 'clusterlab export --help')`);
+  return v;
+}
+
+function parseArgs(argv: string[]): ExportArgs | 'help' {
+  const args: ExportArgs = { name: null, progress: null, fromJobs: null, out: null, force: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') return 'help';
+    else if (a === '--name') args.name = value(argv, ++i, a);
+    else if (a === '--progress') args.progress = value(argv, ++i, a);
+    else if (a === '--from-jobs') args.fromJobs = value(argv, ++i, a);
+    else if (a === '--out') args.out = value(argv, ++i, a);
+    else if (a === '--force') args.force = true;
+    else throw new UsageError(`unexpected argument '${a}' (see 'clusterlab export --help')`);
+  }
+  if (args.name === null) throw new UsageError(`--name is required: the student's name\n\n${EXPORT_USAGE}`);
+  if (args.progress !== null && args.fromJobs !== null)
+    throw new UsageError('give --progress or --from-jobs, not both');
+  return args;
+}
+
+function fromProgress(args: ExportArgs, name: string, io: CliIo): HandIn {
+  const candidates = args.progress !== null ? [resolve(io.cwd, args.progress)] : progressCandidates();
+  const file = candidates.find((f) => existsSync(f));
+  if (!file)
+    throw new UsageError(
+      args.progress !== null
+        ? `progress file not found: ${args.progress}`
+        : `no saved progress of the ClusterLab app on this machine; looked at:\n  ${candidates.join('\n  ')}\nGive the file with --progress FILE, or use --from-jobs DIR`,
+    );
+  const bytes = readLocalFile(file, {
+    what: `progress file ${file}`,
+    notFound: `progress file not found: ${file}`,
+    maxBytes: 2 * HAND_IN_LIMITS.fileBytes,
+  });
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new UsageError(
+      `${file}: not valid JSON (${(error as Error).message}); the app keeps a backup beside it (${file}.bak)`,
+    );
+  }
+  const read = progressLikeOf(data);
+  if ('error' in read) throw new UsageError(`${file}: ${read.error}`);
+  for (const p of read.problems) io.err(`clusterlab export: ${file}: ${p}\n`);
+  return buildHandIn(read.progress, name, APP_VERSION, new Date());
+}
+
+function fromJobs(dir: string, name: string, io: CliIo): HandIn {
+  const full = resolve(io.cwd, dir);
+  let names: string[];
+  try {
+    if (!statSync(full).isDirectory()) throw new UsageError(`--from-jobs ${dir}: not a folder`);
+    names = readdirSync(full).sort();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--from-jobs ${dir}: folder not found`);
+  }
+  if (names.length > MAX_JOB_FILES) throw new UsageError(`--from-jobs ${dir}: more than ${MAX_JOB_FILES} files`);
+  const files = names.map((n) => ({
+    name: n,
+    text: new TextDecoder().decode(
+      readLocalFile(join(full, n), {
+        what: `${dir}/${n}`,
+        notFound: `${dir}/${n}: not found`,
+        maxBytes: HAND_IN_LIMITS.codeChars,
+      }),
+    ),
+  }));
+  const made = handInFromJobs(name, files, LABS, APP_VERSION, new Date());
+  if (!made.handIn) throw new UsageError(made.problems.join('; '));
+  if (made.problems.length > 0)
+    throw new UsageError(`these files of ${dir} cannot be handed in:\n  ${made.problems.join('\n  ')}`);
+  if (Object.keys(made.handIn.labs).length === 0)
+    throw new UsageError(`--from-jobs ${dir}: no job files (named ${JOB_FILE_FORM})`);
+  return made.handIn;
+}
+
+export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args === 'help') {
+    io.out(EXPORT_USAGE);
+    return 0;
+  }
+  const name = args.name!;
+  const problem = studentNameProblem(name);
+  if (problem) throw new UsageError(`--name: the student's name ${problem}`);
+  const out = resolve(io.cwd, args.out ?? handInFileName(name));
+  const exists = () =>
+    new UsageError(`${relative(io.cwd, out) || out} exists: choose another --out, or add --force to replace it`);
+  if (!args.force && existsSync(out)) throw exists();
+  const handIn = args.fromJobs !== null ? fromJobs(args.fromJobs, name, io) : fromProgress(args, name, io);
+  // What is written is what a teacher's ClusterLab will read: the file passes parseHandIn's own checks.
+  const text = handInText(handIn);
+  const checked = parseHandIn(text, out, knownLabsOf(LABS));
+  const errors = checked.problems.filter((p) => p.severity === 'error');
+  if (!checked.handIn || errors.length > 0)
+    throw new UsageError(`the hand-in would not be readable:\n  ${errors.map(describeProblem).join('\n  ')}`);
+  for (const p of checked.problems) io.err(`clusterlab export: warning: ${describeProblem(p)}\n`);
+  try {
+    writeFileSync(out, text, { flag: args.force ? 'w' : 'wx' });
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'EEXIST') throw exists();
+    throw new UsageError(`cannot write ${out} (${String(code ?? 'write error')})`);
+  }
+  const steps = Object.values(handIn.labs).reduce((n, l) => n + Object.keys(l.steps).length, 0);
+  io.out(
+    `Wrote ${relative(io.cwd, out) || out}: ${handIn.student.name}, ${Object.keys(handIn.labs).length} lab(s), ${steps} step(s).\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,172 @@
+/**
+ * Grades one submission: re-runs every handed-in step of the graded labs with runStep (as
+ * `clusterlab check` does), never reading the file's own `passed` or `lastRun`, on the student's
+ * variant (labs/variant.ts: the seed of their name). Every outcome becomes a row; nothing a
+ * submission holds stops the rest (a failure of the run itself is the row's error).
+ */
+import type { JobRunReport } from '../../engine/api';
+import type { TaskRunner } from '../../engine/sandbox';
+import type { Lab } from '../labTypes';
+import { runStep, settingsStep, type StepOutcome } from '../runStep';
+import { stepVaries, studentSeed } from '../variant';
+import type { HandIn } from './handInFile';
+import type { GradeRow } from './gradeTable';
+
+export interface Submission {
+  /** The file or folder, relative to the graded folder. */
+  source: string;
+  /** The student's name (from the hand-in, or the job folder's name); null when unreadable. */
+  student: string | null;
+  /** Null when the submission cannot be used at all (see `errors`). */
+  handIn: HandIn | null;
+  /** Why the whole submission cannot be used. */
+  errors: string[];
+  /** Why a lab (`lab/`) or a step (`lab/step-id`) of it was left out. */
+  leftOut: Map<string, string>;
+  /** Files of a job folder that were not used, each with why. */
+  ignored: string[];
+}
+
+export interface GradeContext {
+  /** The labs this build (and any pack) can run. */
+  labs: readonly Lab[];
+  /** The labs graded: every step of each gets a row for every student. */
+  graded: readonly string[];
+  /** Runs job steps' code (a sandbox pool with a budget per run); not needed when only settings steps are graded. */
+  runner?: TaskRunner;
+  /** Called before each run, for the terminal's progress line. */
+  onStep?: (lab: string, step: number) => void;
+}
+
+const MAX_REASON = 500;
+const clip = (t: string) => {
+  const line = t.replace(/\s*\n\s*/g, ' ').trim();
+  return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON - 1)}…` : line;
+};
+
+/** A message without its wall-clock figures (how long a loop had run when it was stopped): the table must not depend on the machine. */
+const tableText = (message: string) =>
+  message.replace(/ has been running for [\d.]+ s /g, ' ran until the time limit ');
+
+const row = (sub: Submission, fields: Partial<GradeRow>): GradeRow => ({
+  student: sub.student ?? '',
+  source: sub.source,
+  lab: '',
+  step: 0,
+  stepId: '',
+  status: 'error',
+  checksPassed: 0,
+  checksTotal: 0,
+  failing: [],
+  reason: '',
+  simulatedMs: null,
+  figures: {},
+  variantSeed: null,
+  ...fields,
+});
+
+/** The key figures a report carries (job steps: jobs, tasks, failed attempts, shuffle and remote bytes). */
+export function figuresOf(outcome: StepOutcome): Record<string, number> {
+  const report = outcome.report;
+  if (!report || (outcome.kind !== 'mapreduce' && outcome.kind !== 'spark')) return {};
+  const m = (report as JobRunReport).metrics;
+  return {
+    jobs: m.jobs,
+    tasks: m.tasks,
+    failed_attempts: m.failedAttempts,
+    shuffle_bytes: m.shuffleBytes,
+    remote_read_bytes: m.bytesReadRemote,
+  };
+}
+
+export async function gradeHandIn(sub: Submission, ctx: GradeContext): Promise<GradeRow[]> {
+  const handIn = sub.handIn;
+  if (!handIn) return [row(sub, { reason: clip(sub.errors.join('; ') || 'the submission could not be read') })];
+  const rows: GradeRow[] = [];
+  const seed = studentSeed(handIn.student.name);
+  if (sub.ignored.length > 0)
+    rows.push(row(sub, { status: 'not-gradable', reason: clip(`files not used: ${sub.ignored.join('; ')}`) }));
+  for (const [labId, lab] of Object.entries(handIn.labs)) {
+    const known = ctx.labs.find((l) => l.id === labId);
+    for (const stepId of Object.keys(lab.steps)) {
+      const index = known ? known.steps.findIndex((s) => s.id === stepId) : -1;
+      if (index >= 0) continue;
+      rows.push(
+        row(sub, {
+          lab: labId,
+          stepId,
+          status: 'not-gradable',
+          reason: known
+            ? `lab '${labId}' has no step '${stepId}' in this ClusterLab`
+            : `this ClusterLab has no lab '${labId}' (a teacher's pack? grade with --pack)`,
+        }),
+      );
+    }
+  }
+  // What the file held of labs not graded here, but could not be read: said, not dropped.
+  for (const [key, why] of [...sub.leftOut].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const [labId, stepId] = key.split('/') as [string, string];
+    if (!ctx.graded.includes(labId)) rows.push(row(sub, { lab: labId, stepId, reason: clip(why) }));
+  }
+  for (const labId of ctx.graded) {
+    const lab = ctx.labs.find((l) => l.id === labId);
+    if (!lab) continue;
+    for (const [i, step] of lab.steps.entries()) {
+      const base = { lab: labId, step: i + 1, stepId: step.id };
+      const leftOut = sub.leftOut.get(`${labId}/${step.id}`) ?? sub.leftOut.get(`${labId}/`);
+      if (leftOut) {
+        rows.push(row(sub, { ...base, reason: clip(leftOut) }));
+        continue;
+      }
+      const code = handIn.labs[labId]?.steps[step.id]?.code;
+      if (code === undefined) {
+        rows.push(row(sub, { ...base, status: 'missing', reason: 'not handed in' }));
+        continue;
+      }
+      ctx.onStep?.(labId, i + 1);
+      rows.push(await gradeStep(sub, lab, i, code, seed, ctx.runner));
+    }
+  }
+  return rows;
+}
+
+async function gradeStep(
+  sub: Submission,
+  lab: Lab,
+  index: number,
+  code: string,
+  seed: number,
+  runner: TaskRunner | undefined,
+): Promise<GradeRow> {
+  const step = lab.steps[index]!;
+  const variantSeed = stepVaries(lab, step) ? seed : null;
+  const base = { lab: lab.id, step: index + 1, stepId: step.id, variantSeed };
+  let outcome: StepOutcome;
+  try {
+    outcome = await runStep({
+      lab,
+      stepIndex: index,
+      source: code,
+      ...(runner ? { runner } : {}),
+      fileName: `${lab.id}.step${index + 1}.${settingsStep(step) ? 'json' : 'js'}`,
+      variantSeed,
+    });
+  } catch (error) {
+    return row(sub, {
+      ...base,
+      reason: clip(`the grader could not run this step: ${String((error as Error)?.message ?? error)}`),
+    });
+  }
+  const total = outcome.checks.length;
+  const passed = outcome.checks.filter((c) => c.pass).length;
+  const simulatedMs = outcome.report ? Math.round(outcome.report.simulatedMs) : null;
+  const common = { ...base, checksPassed: passed, checksTotal: total, simulatedMs, figures: figuresOf(outcome) };
+  if (outcome.error) return row(sub, { ...common, status: 'error', reason: clip(tableText(outcome.error.message)) });
+  const failing = outcome.checks.filter((c) => !c.pass).map((c) => ({ id: c.id, reason: clip(c.reason) }));
+  return row(sub, {
+    ...common,
+    status: outcome.passed ? 'pass' : 'fail',
+    failing,
+    reason: outcome.passed ? '' : `${failing.length} of ${total} checks failed`,
+  });
+}
