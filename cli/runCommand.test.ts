@@ -151,7 +151,10 @@ describe('clusterlab run', () => {
     );
     const g = fakeIo();
     expect(await runCommand(['caught.js', '--timeout', '4'], { ...g.io, cwd: dir })).toBe(1);
-    expect(g.err.join('')).toMatch(/Your loop at caught\.js line 3 has been running/);
+    // On a loaded machine the time limit may strike before the outer guard reports: either way line 3 is named.
+    expect(g.err.join('')).toMatch(
+      /Your loop at caught\.js line 3 has been running|Your code was still running at caught\.js line 3 when the time limit/,
+    );
   });
 
   it('stops code that hangs without a loop at the time budget (exit 1)', async () => {
