@@ -1,0 +1,17 @@
+/**
+ * Every namespace's texts per language, bundled. English is the source; each namespace is one JSON
+ * file per language (locales/<language>/<namespace>.json), split by the feature folder that uses it.
+ * localeFiles.test.ts checks that every file on disk is listed here and that German has every key.
+ */
+import enApp from './locales/en/app.json';
+import deApp from './locales/de/app.json';
+import enCommon from './locales/en/common.json';
+import deCommon from './locales/de/common.json';
+
+export const NAMESPACES = ['common', 'app'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export const resources = {
+  en: { common: enCommon, app: enApp },
+  de: { common: deCommon, app: deApp },
+} as const;
