@@ -7,11 +7,13 @@ import enApp from './locales/en/app.json';
 import deApp from './locales/de/app.json';
 import enCommon from './locales/en/common.json';
 import deCommon from './locales/de/common.json';
+import enLab from './locales/en/lab.json';
+import deLab from './locales/de/lab.json';
 
-export const NAMESPACES = ['common', 'app'] as const;
+export const NAMESPACES = ['common', 'app', 'lab'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
-  en: { common: enCommon, app: enApp },
-  de: { common: deCommon, app: deApp },
+  en: { common: enCommon, app: enApp, lab: enLab },
+  de: { common: deCommon, app: deApp, lab: deLab },
 } as const;

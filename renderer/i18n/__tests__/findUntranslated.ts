@@ -7,7 +7,7 @@
  */
 import ts from 'typescript';
 
-/** Attributes a learner reads or hears (`what` names the part an ErrorBoundary reports as failed). */
+/** Attributes a learner reads or hears, on any element. */
 export const VISIBLE_ATTRIBUTES = new Set([
   'title',
   'aria-label',
@@ -17,8 +17,19 @@ export const VISIBLE_ATTRIBUTES = new Set([
   'placeholder',
   'alt',
   'label',
-  'what',
+  // The code editor's accessible name (CodeEditor's ariaLabel prop).
+  'ariaLabel',
 ]);
+
+/** Props of the app's own components that are shown: the part an ErrorBoundary reports as failed. */
+const VISIBLE_PROPS: Record<string, readonly string[]> = { ErrorBoundary: ['what'] };
+
+function visibleAttribute(node: ts.JsxAttribute, sf: ts.SourceFile): boolean {
+  const name = node.name.getText(sf);
+  if (VISIBLE_ATTRIBUTES.has(name)) return true;
+  const element = node.parent.parent;
+  return VISIBLE_PROPS[element.tagName.getText(sf)]?.includes(name) ?? false;
+}
 
 export interface Untranslated {
   file: string;
@@ -92,7 +103,7 @@ export function findUntranslated(file: string, source: string, allowed: Readonly
     if (ts.isJsxText(node)) report(node, node.text);
     else if (ts.isJsxExpression(node) && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)))
       reportShown(node.expression);
-    else if (ts.isJsxAttribute(node) && VISIBLE_ATTRIBUTES.has(node.name.getText(sf))) {
+    else if (ts.isJsxAttribute(node) && visibleAttribute(node, sf)) {
       const value = node.initializer;
       if (value && ts.isStringLiteral(value)) report(value, value.text);
       else if (value && ts.isJsxExpression(value)) reportShown(value.expression);
