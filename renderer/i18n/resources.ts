@@ -9,11 +9,13 @@ import enCommon from './locales/en/common.json';
 import deCommon from './locales/de/common.json';
 import enLab from './locales/en/lab.json';
 import deLab from './locales/de/lab.json';
+import enCluster from './locales/en/cluster.json';
+import deCluster from './locales/de/cluster.json';
 
-export const NAMESPACES = ['common', 'app', 'lab'] as const;
+export const NAMESPACES = ['common', 'app', 'lab', 'cluster'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
-  en: { common: enCommon, app: enApp, lab: enLab },
-  de: { common: deCommon, app: deApp, lab: deLab },
+  en: { common: enCommon, app: enApp, lab: enLab, cluster: enCluster },
+  de: { common: deCommon, app: deApp, lab: deLab, cluster: deCluster },
 } as const;
