@@ -11,11 +11,13 @@ import enLab from './locales/en/lab.json';
 import deLab from './locales/de/lab.json';
 import enCluster from './locales/en/cluster.json';
 import deCluster from './locales/de/cluster.json';
+import enRun from './locales/en/run.json';
+import deRun from './locales/de/run.json';
 
-export const NAMESPACES = ['common', 'app', 'lab', 'cluster'] as const;
+export const NAMESPACES = ['common', 'app', 'lab', 'cluster', 'run'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
-  en: { common: enCommon, app: enApp, lab: enLab, cluster: enCluster },
-  de: { common: deCommon, app: deApp, lab: deLab, cluster: deCluster },
+  en: { common: enCommon, app: enApp, lab: enLab, cluster: enCluster, run: enRun },
+  de: { common: deCommon, app: deApp, lab: deLab, cluster: deCluster, run: deRun },
 } as const;
