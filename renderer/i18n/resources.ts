@@ -13,11 +13,13 @@ import enCluster from './locales/en/cluster.json';
 import deCluster from './locales/de/cluster.json';
 import enRun from './locales/en/run.json';
 import deRun from './locales/de/run.json';
+import enSandbox from './locales/en/sandbox.json';
+import deSandbox from './locales/de/sandbox.json';
 
-export const NAMESPACES = ['common', 'app', 'lab', 'cluster', 'run'] as const;
+export const NAMESPACES = ['common', 'app', 'lab', 'cluster', 'run', 'sandbox'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
-  en: { common: enCommon, app: enApp, lab: enLab, cluster: enCluster, run: enRun },
-  de: { common: deCommon, app: deApp, lab: deLab, cluster: deCluster, run: deRun },
+  en: { common: enCommon, app: enApp, lab: enLab, cluster: enCluster, run: enRun, sandbox: enSandbox },
+  de: { common: deCommon, app: deApp, lab: deLab, cluster: deCluster, run: deRun, sandbox: deSandbox },
 } as const;
