@@ -15,11 +15,47 @@ import enRun from './locales/en/run.json';
 import deRun from './locales/de/run.json';
 import enSandbox from './locales/en/sandbox.json';
 import deSandbox from './locales/de/sandbox.json';
+import enApiReference from './locales/en/apiReference.json';
+import deApiReference from './locales/de/apiReference.json';
+import enSql from './locales/en/sql.json';
+import deSql from './locales/de/sql.json';
+import enCompare from './locales/en/compare.json';
+import deCompare from './locales/de/compare.json';
 
-export const NAMESPACES = ['common', 'app', 'lab', 'cluster', 'run', 'sandbox'] as const;
+export const NAMESPACES = [
+  'common',
+  'app',
+  'lab',
+  'cluster',
+  'run',
+  'sandbox',
+  'apiReference',
+  'sql',
+  'compare',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const resources = {
-  en: { common: enCommon, app: enApp, lab: enLab, cluster: enCluster, run: enRun, sandbox: enSandbox },
-  de: { common: deCommon, app: deApp, lab: deLab, cluster: deCluster, run: deRun, sandbox: deSandbox },
+  en: {
+    common: enCommon,
+    app: enApp,
+    lab: enLab,
+    cluster: enCluster,
+    run: enRun,
+    sandbox: enSandbox,
+    apiReference: enApiReference,
+    sql: enSql,
+    compare: enCompare,
+  },
+  de: {
+    common: deCommon,
+    app: deApp,
+    lab: deLab,
+    cluster: deCluster,
+    run: deRun,
+    sandbox: deSandbox,
+    apiReference: deApiReference,
+    sql: deSql,
+    compare: deCompare,
+  },
 } as const;

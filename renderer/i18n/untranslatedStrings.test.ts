@@ -26,6 +26,8 @@ const ALLOWED = new Set([
   'SQL',
   'JSON',
   'DuckDB',
+  // SQL's own word for a missing value, as DuckDB prints it.
+  'NULL',
   'Ctrl/Cmd+Enter',
   // Units, the same in German and English.
   's',
@@ -39,14 +41,11 @@ const ALLOWED = new Set([
  * must still have an untranslated string (else the test asks to remove it from this list).
  */
 const NOT_YET_CONVERTED: string[] = [
-  'features/compare',
-  'features/sql',
   'features/stream',
   'features/server',
   'features/pipeline',
   'features/views',
   'features/figures',
-  'features/apiReference',
 ];
 
 const folderOf = (file: string) => NOT_YET_CONVERTED.find((folder) => file.startsWith(`${folder}/`)) ?? null;
