@@ -3,10 +3,10 @@
  * file per language (locales/<language>/<namespace>.json), split by the feature folder that uses it.
  * localeFiles.test.ts checks that every file on disk is listed here and that German has every key.
  */
-import enApp from './locales/en/app.json';
-import deApp from './locales/de/app.json';
 import enCommon from './locales/en/common.json';
 import deCommon from './locales/de/common.json';
+import enApp from './locales/en/app.json';
+import deApp from './locales/de/app.json';
 import enLab from './locales/en/lab.json';
 import deLab from './locales/de/lab.json';
 import enCluster from './locales/en/cluster.json';
@@ -21,6 +21,8 @@ import enSql from './locales/en/sql.json';
 import deSql from './locales/de/sql.json';
 import enCompare from './locales/en/compare.json';
 import deCompare from './locales/de/compare.json';
+import enServer from './locales/en/server.json';
+import deServer from './locales/de/server.json';
 
 export const NAMESPACES = [
   'common',
@@ -32,6 +34,7 @@ export const NAMESPACES = [
   'apiReference',
   'sql',
   'compare',
+  'server',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -46,6 +49,7 @@ export const resources = {
     apiReference: enApiReference,
     sql: enSql,
     compare: enCompare,
+    server: enServer,
   },
   de: {
     common: deCommon,
@@ -57,5 +61,6 @@ export const resources = {
     apiReference: deApiReference,
     sql: deSql,
     compare: deCompare,
+    server: deServer,
   },
 } as const;
