@@ -23,6 +23,8 @@ import enCompare from './locales/en/compare.json';
 import deCompare from './locales/de/compare.json';
 import enServer from './locales/en/server.json';
 import deServer from './locales/de/server.json';
+import enStream from './locales/en/stream.json';
+import deStream from './locales/de/stream.json';
 
 export const NAMESPACES = [
   'common',
@@ -35,6 +37,7 @@ export const NAMESPACES = [
   'sql',
   'compare',
   'server',
+  'stream',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -50,6 +53,7 @@ export const resources = {
     sql: enSql,
     compare: enCompare,
     server: enServer,
+    stream: enStream,
   },
   de: {
     common: deCommon,
@@ -62,5 +66,6 @@ export const resources = {
     sql: deSql,
     compare: deCompare,
     server: deServer,
+    stream: deStream,
   },
 } as const;
