@@ -25,6 +25,8 @@ import enServer from './locales/en/server.json';
 import deServer from './locales/de/server.json';
 import enStream from './locales/en/stream.json';
 import deStream from './locales/de/stream.json';
+import enPipeline from './locales/en/pipeline.json';
+import dePipeline from './locales/de/pipeline.json';
 
 export const NAMESPACES = [
   'common',
@@ -38,6 +40,7 @@ export const NAMESPACES = [
   'compare',
   'server',
   'stream',
+  'pipeline',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -54,6 +57,7 @@ export const resources = {
     compare: enCompare,
     server: enServer,
     stream: enStream,
+    pipeline: enPipeline,
   },
   de: {
     common: deCommon,
@@ -67,5 +71,6 @@ export const resources = {
     compare: deCompare,
     server: deServer,
     stream: deStream,
+    pipeline: dePipeline,
   },
 } as const;
