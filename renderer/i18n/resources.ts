@@ -27,6 +27,8 @@ import enStream from './locales/en/stream.json';
 import deStream from './locales/de/stream.json';
 import enPipeline from './locales/en/pipeline.json';
 import dePipeline from './locales/de/pipeline.json';
+import enFigures from './locales/en/figures.json';
+import deFigures from './locales/de/figures.json';
 
 export const NAMESPACES = [
   'common',
@@ -41,6 +43,7 @@ export const NAMESPACES = [
   'server',
   'stream',
   'pipeline',
+  'figures',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -58,6 +61,7 @@ export const resources = {
     server: enServer,
     stream: enStream,
     pipeline: enPipeline,
+    figures: enFigures,
   },
   de: {
     common: deCommon,
@@ -72,5 +76,6 @@ export const resources = {
     server: deServer,
     stream: deStream,
     pipeline: dePipeline,
+    figures: deFigures,
   },
 } as const;
