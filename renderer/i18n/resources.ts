@@ -29,6 +29,8 @@ import enPipeline from './locales/en/pipeline.json';
 import dePipeline from './locales/de/pipeline.json';
 import enFigures from './locales/en/figures.json';
 import deFigures from './locales/de/figures.json';
+import enViz from './locales/en/viz.json';
+import deViz from './locales/de/viz.json';
 
 export const NAMESPACES = [
   'common',
@@ -44,6 +46,7 @@ export const NAMESPACES = [
   'stream',
   'pipeline',
   'figures',
+  'viz',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -62,6 +65,7 @@ export const resources = {
     stream: enStream,
     pipeline: enPipeline,
     figures: enFigures,
+    viz: enViz,
   },
   de: {
     common: deCommon,
@@ -77,5 +81,6 @@ export const resources = {
     stream: deStream,
     pipeline: dePipeline,
     figures: deFigures,
+    viz: deViz,
   },
 } as const;

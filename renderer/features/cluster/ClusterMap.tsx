@@ -137,6 +137,9 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
     paintFlows(svg, canvas, geometry, f, rateRef.current);
   };
 
+  // The map's words come from i18n.t inside drawClusterMap: it draws again when the language changes.
+  const { t, i18n } = useTranslation('cluster');
+  const language = i18n.language;
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || width <= 0) return;
@@ -144,7 +147,7 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
     if (canvasRef.current) paintOnce(svg, canvasRef.current, geometryRef.current, flowsRef.current);
     // paintOnce reads only refs and themeTick, which the flows effect below repaints for.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [picture, width, zoom, peakBlocks, animate]);
+  }, [picture, width, zoom, peakBlocks, animate, language]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -163,7 +166,6 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flows, themeTick]);
 
-  const { t } = useTranslation('cluster');
   const mode = mapMode(picture, zoom);
   const shown = zoom === null ? picture.nodes : picture.nodes.filter((n) => n.rack === zoom);
   const where =
