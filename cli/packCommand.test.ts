@@ -101,12 +101,13 @@ describe('clusterlab and a lab pack', () => {
   it('grades a class on a pack’s lab, each student on their own generated data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pack-grade-'));
     const solution = readFileSync(join(SAMPLE, 'word-lengths/steps/1-count-lengths/solution.js'), 'utf8');
-    for (const [student, code] of [
+    const students: [string, string][] = [
       ['Ana Lima', solution],
       ['Ben Okafor', solution.replace('sum += v', 'sum += 2 * v')],
-    ]) {
+    ];
+    for (const [student, code] of students) {
       mkdirSync(join(dir, 'class', student), { recursive: true });
-      writeFileSync(join(dir, 'class', student, 'word-lengths.step1.js'), code!);
+      writeFileSync(join(dir, 'class', student, 'word-lengths.step1.js'), code);
     }
     const r = await run(['grade', 'class', '--pack', SAMPLE, '--out', 'grades'], dir);
     expect(r.code).toBe(0);

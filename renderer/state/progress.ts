@@ -3,6 +3,7 @@
  * steps passed their checks and the verdicts of each step's last run. Pure functions over plain data; the store holds the value and
  * saveProgress persists it.
  */
+import { parseLanguage, type Language } from '../i18n/language';
 import { validTimeLimit } from './timeLimit';
 
 export interface StepProgress {
@@ -58,9 +59,11 @@ export interface Progress {
   streamCode?: string;
   /** Preferences. */
   theme?: 'light' | 'dark';
+  /** The language the app is shown in (absent: the system's, see i18n/language.ts). */
+  language?: Language;
   /** The time limit for the learner's code, in seconds (see timeLimit.ts; absent: the default). */
   timeLimitSeconds?: number;
-  /** When sandboxCode or streamCode, and the settings (theme, time limit), last changed: for merges between tabs. */
+  /** When sandboxCode or streamCode, and the settings (theme, language, time limit), last changed: for merges between tabs. */
   sandboxUpdatedAt?: number;
   settingsUpdatedAt?: number;
 }
@@ -148,11 +151,13 @@ export function parseProgress(data: unknown): Progress {
     sandboxCode?: unknown;
     streamCode?: unknown;
     theme?: unknown;
+    language?: unknown;
     timeLimitSeconds?: unknown;
     sandboxUpdatedAt?: unknown;
     settingsUpdatedAt?: unknown;
   };
   const timeLimit = validTimeLimit(raw.timeLimitSeconds);
+  const language = parseLanguage(raw.language);
   const labs: Record<string, LabProgress> = {};
   if (typeof raw.labs === 'object' && raw.labs !== null) {
     for (const [id, value] of Object.entries(raw.labs as Record<string, unknown>)) {
@@ -183,6 +188,7 @@ export function parseProgress(data: unknown): Progress {
     ...(typeof raw.sandboxCode === 'string' ? { sandboxCode: raw.sandboxCode } : {}),
     ...(typeof raw.streamCode === 'string' ? { streamCode: raw.streamCode } : {}),
     ...(raw.theme === 'light' || raw.theme === 'dark' ? { theme: raw.theme } : {}),
+    ...(language !== null ? { language } : {}),
     ...(timeLimit !== null ? { timeLimitSeconds: timeLimit } : {}),
     ...(stamp(raw.sandboxUpdatedAt) ? { sandboxUpdatedAt: raw.sandboxUpdatedAt } : {}),
     ...(stamp(raw.settingsUpdatedAt) ? { settingsUpdatedAt: raw.settingsUpdatedAt } : {}),

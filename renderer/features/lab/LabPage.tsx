@@ -7,6 +7,8 @@
  */
 import { PipelinePanel } from '../pipeline/PipelinePanel';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useLabTexts } from '../../i18n/labTexts';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
 import type { PipelineFault } from '../../../engine/pipeline';
@@ -39,12 +41,13 @@ import './labPage.css';
 export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
   const lab = labById(labId);
   const navigate = useAppStore((s) => s.navigate);
+  const { t } = useTranslation('lab');
   if (!lab) {
     return (
       <div className="panel">
-        <h2>There is no lab called “{labId}”.</h2>
+        <h2>{t('noSuchLab', { id: labId })}</h2>
         <button type="button" className="btn" onClick={() => navigate({ name: 'home' })}>
-          Back to the labs
+          {t('backToLabs')}
         </button>
       </div>
     );
@@ -53,17 +56,10 @@ export function LabPage({ labId, step: stepIndex }: { labId: string; step: numbe
   return <LabStepView labId={lab.id} stepIndex={index} fixUrl={index !== stepIndex} />;
 }
 
-const EDITOR_KIND = {
-  hdfs: 'Settings (JSON)',
-  server: 'Settings (JSON)',
-  spark: 'Spark job',
-  mapreduce: 'MapReduce job',
-  stream: 'KafkaJS program',
-  pipeline: 'Pipeline (JSON)',
-} as const;
-
 function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: number; fixUrl: boolean }) {
-  const lab = labById(labId)!;
+  const { t } = useTranslation('lab');
+  // The lab's texts in the chosen language (i18n/labTexts.ts is where labs/ plugs its translations in).
+  const lab = useLabTexts().lab(labById(labId)!);
   const step = lab.steps[stepIndex]!;
   const stepId = step.id;
   const updateProgress = useAppStore((s) => s.updateProgress);
@@ -143,11 +139,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   }, []);
 
   const reset = () => {
-    if (
-      source !== step.starter &&
-      !window.confirm('Reset this step to its starting code? Your changes to this step will be lost.')
-    )
-      return;
+    if (source !== step.starter && !window.confirm(t('resetConfirm'))) return;
     onChange(step.starter);
   };
 
@@ -189,7 +181,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
             {stepIndex + 1}. {step.title}
           </h2>
           {stepFigures(lab, stepIndex).length > 0 && (
-            <ErrorBoundary what="the cookbook's figure" part="cookbook-figure">
+            <ErrorBoundary what={t('parts.figure')} part="cookbook-figure">
               <CookbookFigurePanel
                 key={step.id}
                 figures={stepFigures(lab, stepIndex)}
@@ -204,20 +196,16 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           {!settings && (
             <p className="muted">
               {step.kind === 'stream' ? (
-                <>
-                  <a href="#/api">API reference</a>: the KafkaJS calls a program can make, with the Java client's names.
-                </>
+                <Trans t={t} i18nKey="apiReferenceStream" components={[<a key="api" href="#/api" />]} />
               ) : (
-                <>
-                  <a href="#/api">Job API reference</a>: what a job file can call, with Spark's and Hadoop's names.
-                </>
+                <Trans t={t} i18nKey="apiReferenceJob" components={[<a key="api" href="#/api" />]} />
               )}
             </p>
           )}
         </aside>
         <section
           className={`lab-work${editorShare === null ? '' : ' sized'}`}
-          aria-label="Your code and its run"
+          aria-label={t('workRegion')}
           ref={workRef}
           style={editorShare === null ? undefined : { gridTemplateRows: `${editorShare * 100}% auto minmax(0, 1fr)` }}
         >
@@ -230,30 +218,27 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 disabled={state.status === 'running'}
                 aria-keyshortcuts="Control+Enter Meta+Enter"
               >
-                ▶ Run
+                {t('run')}
               </button>
               <StopButton running={state.status === 'running'} onStop={stop} />
               <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
               <button type="button" className="btn" onClick={reset}>
-                Reset step
+                {t('resetStep')}
               </button>
               <span className="spacer" />
-              <span
-                className="muted kbd-hint"
-                title="Tab indents. Monaco's tab-focus mode (Tab moves focus): Ctrl+M on Windows and Linux, Ctrl+Shift+M on macOS"
-              >
-                Ctrl+M: Tab moves focus
+              <span className="muted kbd-hint" title={t('tabFocusHint')}>
+                {t('tabFocus')}
               </span>
               <span className="muted editor-kind">
                 {/* A stream step whose consumer is a Spark query says so. */}
                 {step.kind === 'stream' && /\breadStream\b/.test(step.starter)
-                  ? 'KafkaJS + Spark Structured Streaming'
-                  : EDITOR_KIND[step.kind]}
+                  ? t('editorKind.structured')
+                  : t(`editorKind.${step.kind}`)}
               </span>
             </div>
             {error && state.status !== 'running' && (
               <p className="error editor-error" role="alert" data-testid="run-error">
-                {fromSave ? 'Last run: ' : ''}
+                {fromSave ? t('lastRunPrefix') : ''}
                 {error.message}
               </p>
             )}
@@ -263,7 +248,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 onChange={onChange}
                 onRun={onRun}
                 language={language}
-                ariaLabel={`${step.title}: code`}
+                ariaLabel={t('codeLabel', { title: step.title })}
                 markers={markers}
               />
             </div>
@@ -278,7 +263,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           <div
             className="panel run-panel"
             role="region"
-            aria-label="Checks and the run"
+            aria-label={t('checksRegion')}
             aria-live="polite"
             ref={runPanelRef}
             tabIndex={0}
@@ -318,17 +303,19 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
             {state.status === 'idle' && (
               <p className="muted">
                 {step.kind === 'stream'
-                  ? 'Press Run to run your program against the simulated Kafka'
+                  ? t('pressRun.stream')
                   : step.kind === 'server'
-                    ? 'Press Run to run your settings on the simulated SQL platform'
+                    ? t('pressRun.server')
                     : step.kind === 'pipeline'
-                      ? 'Press Run to send the events through your pipeline on the simulated cluster'
-                      : `Press Run to run your ${settings ? 'settings' : 'job'} on the simulated cluster`}
-                {fromSave ? ' and watch the run again.' : '.'}
+                      ? t('pressRun.pipeline')
+                      : settings
+                        ? t('pressRun.settings')
+                        : t('pressRun.job')}
+                {fromSave ? t('pressRun.again') : t('pressRun.end')}
               </p>
             )}
             {shown?.outcome.report?.kind === 'stream' && (
-              <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+              <ErrorBoundary key={resultVersion} what={t('parts.runPictures')} part="run-area">
                 <StreamRunView
                   report={shown.outcome.report}
                   faults={shown.streamFaults}
@@ -339,12 +326,12 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               </ErrorBoundary>
             )}
             {shown?.outcome.report?.kind === 'server' && (
-              <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+              <ErrorBoundary key={resultVersion} what={t('parts.runPictures')} part="run-area">
                 <ServerRunArea report={shown.outcome.report} busy={state.status === 'running'} />
               </ErrorBoundary>
             )}
             {step.kind === 'pipeline' && (
-              <ErrorBoundary key={resultVersion} what="the pipeline's diagram" part="run-area">
+              <ErrorBoundary key={resultVersion} what={t('parts.pipelineDiagram')} part="run-area">
                 <PipelinePanel
                   text={source}
                   onText={onChange}
@@ -363,7 +350,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               shown.outcome.report.kind !== 'stream' &&
               shown.outcome.report.kind !== 'server' &&
               shown.outcome.report.kind !== 'pipeline' && (
-                <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+                <ErrorBoundary key={resultVersion} what={t('parts.runPictures')} part="run-area">
                   <RunArea
                     report={shown.outcome.report}
                     nodes={shown.nodes}

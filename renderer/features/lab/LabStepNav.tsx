@@ -1,16 +1,18 @@
 /** The lab page's header: the lab's title, its chapters, and a button per step (✓ when passed). */
+import { useTranslation } from 'react-i18next';
 import type { Lab } from '../../../labs/labTypes';
 import { useAppStore } from '../../state/store';
 
 export function LabStepNav({ lab, stepIndex }: { lab: Lab; stepIndex: number }) {
   const navigate = useAppStore((s) => s.navigate);
   const steps = useAppStore((s) => s.progress.labs[lab.id]?.steps);
+  const { t } = useTranslation('lab');
   return (
-    <nav className="lab-header" aria-label="Lab steps">
+    <nav className="lab-header" aria-label={t('nav.label')}>
       <div>
         <h1 className="lab-title">{lab.title}</h1>
         <span className="muted">
-          Cookbook {lab.chapters.join(', ')} · step {stepIndex + 1} of {lab.steps.length}
+          {t('nav.where', { chapters: lab.chapters.join(', '), step: stepIndex + 1, count: lab.steps.length })}
         </span>
       </div>
       <ol className="step-nav">

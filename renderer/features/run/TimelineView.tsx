@@ -8,6 +8,7 @@
  * buttons do the same. The canvas carries `data-running-bars` (how many bars the last frame drew
  * running at t) and `data-t0`/`data-t1` (the time shown).
  */
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Bar, RunView } from '../../viz/run/runViewTypes';
 import { barPhaseLabel, legendPhases, phaseLabel } from '../../viz/run/phases';
@@ -53,6 +54,7 @@ export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapr
 }
 
 export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: number; maxHeight?: number }) {
+  const { t: text } = useTranslation('run');
   const [hostRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<TimelineRenderer | null>(null);
@@ -210,58 +212,63 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
 
   return (
     <div className="run-timeline">
-      <div className="legend run-legend" aria-label="Timeline legend">
+      <div className="legend run-legend" aria-label={text('timeline.legend')}>
         {legendPhases(view.kind).map((p) => (
           <span key={p} style={{ ['--swatch' as string]: `var(--phase-${p})` }}>
             {phaseLabel(view.kind, p)}
           </span>
         ))}
-        <span className="run-key failed">failed / killed ✕</span>
+        <span className="run-key failed">{text('timeline.failed')}</span>
         {view.kind === 'spark' && (
-          <span className="run-key fetch-failed" title="FetchFailed: a map output this task needed was lost">
-            fetch failed ↯
+          <span className="run-key fetch-failed" title={text('timeline.fetchFailedTitle')}>
+            {text('timeline.fetchFailed')}
           </span>
         )}
-        <span className="run-key retry">retry</span>
-        <span className="run-key speculative">speculative</span>
-        <span className="run-key died">node died</span>
+        <span className="run-key retry">{text('timeline.retry')}</span>
+        <span className="run-key speculative">{text('timeline.speculative')}</span>
+        <span className="run-key died">{text('timeline.died')}</span>
       </div>
-      <div className="timeline-zoom" role="group" aria-label="Timeline zoom">
+      <div className="timeline-zoom" role="group" aria-label={text('timeline.zoom')}>
         <button
           type="button"
           className="btn"
-          aria-label="Zoom the timeline out"
+          aria-label={text('timeline.zoomOut')}
           onClick={() => zoomBy(2)}
           disabled={!zoomed}
         >
           −
         </button>
-        <button type="button" className="btn" aria-label="Zoom the timeline in" onClick={() => zoomBy(0.5)}>
+        <button type="button" className="btn" aria-label={text('timeline.zoomIn')} onClick={() => zoomBy(0.5)}>
           +
         </button>
         <button
           type="button"
           className="btn"
-          aria-label="Fit attempt: zoom the timeline to the selected attempt"
+          aria-label={text('timeline.fitLabel')}
           disabled={selected < 0 || (view.bars[selected]?.start ?? Infinity) > t}
           onClick={() => fitBar(selected)}
         >
-          Fit attempt
+          {text('timeline.fit')}
         </button>
         <button
           type="button"
           className="btn"
-          aria-label="Whole run: show all of the timeline"
+          aria-label={text('timeline.wholeLabel')}
           onClick={() => setRange(null)}
           disabled={!zoomed}
         >
-          Whole run
+          {text('timeline.whole')}
         </button>
         <span className="muted" data-testid="timeline-range">
           {zoomed
-            ? `Showing ${formatMs(layout.t0)} – ${formatMs(layout.t1)} (${formatMs(layout.t1 - layout.t0)}) of ${formatMs(duration)}`
-            : `Showing the whole run (${formatMs(duration)})`}
-          . Wheel zooms, drag pans; focused: + − zoom, Shift+← → pan, F fits the attempt, 0 resets.
+            ? text('timeline.showing', {
+                from: formatMs(layout.t0),
+                to: formatMs(layout.t1),
+                span: formatMs(layout.t1 - layout.t0),
+                duration: formatMs(duration),
+              })
+            : text('timeline.showingWhole', { duration: formatMs(duration) })}
+          {text('timeline.keys')}
         </span>
       </div>
       <StartupLanes rows={view.startup ?? []} layout={layout} t={t} />
@@ -271,7 +278,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
           tabIndex={0}
           role="img"
           className={zoomed ? 'zoomed' : undefined}
-          aria-label={`Task timeline. ${summary} Use the arrow keys to move between task attempts; + and − zoom, Shift with the arrows pans, F fits the selected attempt, 0 shows the whole run.`}
+          aria-label={text('timeline.label', { summary })}
           aria-describedby="run-timeline-detail"
           data-testid="run-timeline"
           onPointerDown={onPointerDown}
@@ -285,9 +292,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
         {detail ? (
           describeAttempt(detail, t, view.kind)
         ) : (
-          <span className="muted">
-            {summary} Hover or click a bar (or focus the chart and use the arrow keys) for an attempt’s details.
-          </span>
+          <span className="muted">{text('timeline.hover', { summary })}</span>
         )}
       </p>
     </div>
