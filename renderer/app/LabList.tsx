@@ -31,6 +31,7 @@ export function LabList() {
   const navigate = useAppStore((s) => s.navigate);
   const { t } = useTranslation('app');
   const labText = useLabTexts();
+  const language = useAppStore((s) => s.language);
   return (
     <section className="panel" aria-labelledby="labs-heading">
       <h2 id="labs-heading">{t('labList.title')}</h2>
@@ -49,7 +50,14 @@ export function LabList() {
                 const text = labText.entry(lab);
                 const body = (
                   <>
-                    <span className="title">{text.title}</span>
+                    <span className="title">
+                      {text.title}
+                      {text.textLanguage !== language && (
+                        <span className="lang-tag" title={t('labList.inEnglishTitle')}>
+                          {t('labList.inEnglishTag')}
+                        </span>
+                      )}
+                    </span>
                     <span className={`badge ${status === 'done' ? 'ok' : status === 'in-progress' ? 'warn' : ''}`}>
                       {status ? t(STATUS_KEY[status]) : t('labList.comingLater')}
                     </span>

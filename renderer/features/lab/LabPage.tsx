@@ -14,6 +14,7 @@ import type { KafkaFault } from '../../../engine/streaming';
 import type { PipelineFault } from '../../../engine/pipeline';
 import { findLab as labById } from '../../../labs/labRegistry';
 import { notJudgedReason } from '../../../labs/notJudgedReason';
+import { localizeCheckResults } from '../../../labs/labLocale';
 import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
 import { useAppStore } from '../../state/store';
 import { useFollowSaved } from '../../state/useFollowSaved';
@@ -62,6 +63,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   const lab = useLabTexts().lab(labById(labId)!);
   const step = lab.steps[stepIndex]!;
   const stepId = step.id;
+  const uiLanguage = useAppStore((s) => s.language);
   const updateProgress = useAppStore((s) => s.updateProgress);
   const saved = useAppStore((s) => s.progress.labs[labId]?.steps[step.id]);
   const editorShare = useAppStore((s) => s.labEditorShare);
@@ -112,7 +114,12 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
         ...s,
         code: source,
         runs: (s.runs ?? 0) + 1,
-        lastRun: toLastRun(verdicts, failure ? notJudgedReason(failure) : null, Date.now(), failure),
+        lastRun: toLastRun(
+          localizeCheckResults(step, verdicts, uiLanguage),
+          failure ? notJudgedReason(failure, uiLanguage) : null,
+          Date.now(),
+          failure,
+        ),
         ...(result.outcome.passed ? { passed: true } : {}),
       })),
     );
@@ -153,8 +160,13 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   const lastRun = useMemo(() => {
     if (!shown) return state.status === 'failed' ? null : (saved?.lastRun ?? null);
     const failure = shown.outcome.error;
-    return toLastRun(shown.outcome.checks, failure ? notJudgedReason(failure) : null, 0, failure);
-  }, [shown, saved?.lastRun, state.status]);
+    return toLastRun(
+      localizeCheckResults(step, shown.outcome.checks, uiLanguage),
+      failure ? notJudgedReason(failure, uiLanguage) : null,
+      0,
+      failure,
+    );
+  }, [shown, saved?.lastRun, state.status, step, uiLanguage]);
   const fromSave = !shown && lastRun !== null;
   const error = lastRun?.error ?? null;
   const markers = useMemo(
@@ -180,6 +192,11 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           <h2 id="step-heading">
             {stepIndex + 1}. {step.title}
           </h2>
+          {lab.textLocale !== lab.locale && (
+            <p className="muted lab-language-note" lang={lab.locale}>
+              {t('textsInEnglish')}
+            </p>
+          )}
           {stepFigures(lab, stepIndex).length > 0 && (
             <ErrorBoundary what={t('parts.figure')} part="cookbook-figure">
               <CookbookFigurePanel
