@@ -46,6 +46,22 @@ describe('the app in German', () => {
     await page.getByRole('heading', { name: 'Prüfungen' }).waitFor();
     await page.getByRole('navigation', { name: 'Schritte des Labs' }).waitFor();
     expect(await page.locator('.lab-header .muted').textContent()).toMatch(/^Cookbook [\d., ]+ · Schritt 1 von \d+$/);
+    // The lab's own texts are German too (labs/hdfs-blocks/de.ts, intro.de.md), and the home page's
+    // titles of labs translated by title alone carry an EN tag.
+    await page.getByRole('heading', { name: '1. Eine 512-MB-Datei in 128-MB-Blöcken' }).waitFor();
+    await page.getByText('ist dabei die Hälfte, die speichert', { exact: false }).first().waitFor();
+    expect(await page.locator('.lab-language-note').count()).toBe(0);
+  });
+
+  it('says when a lab opens in English, and marks it on the home page', async () => {
+    const { page } = s;
+    await page.goto(`${page.url().split('#')[0]}#/`);
+    const tag = page.locator('[data-lab="kafka-topics"] .lang-tag');
+    await tag.waitFor();
+    expect(await tag.getAttribute('title')).toBe('Die Texte dieses Labs sind auf Englisch');
+    expect(await page.locator('[data-lab="hdfs-blocks"] .lang-tag').count()).toBe(0);
+    await page.locator('[data-lab="kafka-topics"] button').click();
+    await page.getByText('Die Texte dieses Labs gibt es nur auf Englisch.').waitFor();
   });
 
   it('is still German after a reload, and switches back to English by keyboard', async () => {
