@@ -5,6 +5,7 @@
  * copied). Before a run: the lab's file, 512 MB as four 128 MB blocks of three replicas, on an
  * example of four DataNodes in two racks, unlit.
  */
+import { fixed, numberFormat } from '../../i18n/numberFormat';
 import { tr } from '../../i18n/figureText';
 import { Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
@@ -42,8 +43,8 @@ const EXAMPLE_NODES = [
 
 const size = (bytes: number) =>
   bytes >= 1024 * MB
-    ? `${+(bytes / (1024 * MB)).toFixed(1)} GB`
-    : `${+(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+    ? `${numberFormat({ maximumFractionDigits: 1 }).format(bytes / (1024 * MB))} GB`
+    : `${numberFormat({ maximumFractionDigits: bytes < 10 * MB ? 1 : 0 }).format(bytes / MB)} MB`;
 
 export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
   const live = run && t !== null ? blockMapAt(run.trace, t) : null;
@@ -116,7 +117,7 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
       )}
       {live && (
         <Label x={8} y={68} anchor="start">
-          {tr('w.datanodes_at')} {((t ?? 0) / 1000).toFixed(1)} {tr('w.s_rack_by_rack')}
+          {tr('w.datanodes_at')} {fixed((t ?? 0) / 1000, 1)} {tr('w.s_rack_by_rack')}
         </Label>
       )}
       {perRack.map((rackNodes, ri) => {

@@ -30,27 +30,41 @@ import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { StartupLanes } from './StartupLanes';
 import './timelineZoom.css';
-import { plural } from '../../../labs/plural';
+import { i18n } from '../../i18n/i18n';
 
 const NAV_KEYS: readonly NavKey[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
 const isNavKey = (key: string): key is NavKey => NAV_KEYS.some((k) => k === key);
 
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:${key}`, options);
+
+/** One attempt in words, in the page's language (status, locality and reasons are the engine's own). */
 export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapreduce'): string {
-  const status = b.end > t ? 'running' : b.status;
+  const status = b.end > t ? say('attempt.running') : b.status;
   const phases = b.phases
     .filter((p) => p.start <= t)
     .map((p) => `${barPhaseLabel(kind, b.taskSet, p.phase)} ${formatMs(Math.min(p.end, t) - p.start)}`);
   const span = `${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
+  const phaseList = phases.length ? `: ${phases.join(', ')}` : '';
   if (b.role === 'am')
-    return `${b.task} (${b.attemptId}) in container ${b.container ?? '?'} on ${b.node}, ${status}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. ${b.reason}` : ''}`;
+    return (
+      say('attempt.am', { task: b.task, id: b.attemptId, container: b.container ?? '?', node: b.node, status, span }) +
+      phaseList +
+      (b.reason && b.end <= t ? say('attempt.reasonAm', { reason: b.reason }) : '')
+    );
   const flags = [
-    b.retry ? `retry (attempt ${b.attempt + 1})` : '',
-    b.speculative ? 'speculative copy' : '',
-    b.fetchFailed && b.end <= t ? 'fetch failure: a map output it needed was lost, not its code' : '',
+    b.retry ? say('attempt.retry', { n: b.attempt + 1 }) : '',
+    b.speculative ? say('attempt.speculative') : '',
+    b.fetchFailed && b.end <= t ? say('attempt.fetchFailed') : '',
   ]
     .filter(Boolean)
     .join(', ');
-  return `${b.task} attempt ${b.attempt} (${b.attemptId}) on ${b.node}${b.executor !== b.node ? ` / ${b.executor}` : ''}, ${b.locality}, ${status}${flags ? `, ${flags}` : ''}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. Reason: ${b.reason}` : ''}`;
+  const node = b.executor !== b.node ? `${b.node} / ${b.executor}` : b.node;
+  return (
+    say('attempt.task', { task: b.task, attempt: b.attempt, id: b.attemptId, node, locality: b.locality, status }) +
+    (flags ? `, ${flags}` : '') +
+    `; ${span}${phaseList}` +
+    (b.reason && b.end <= t ? say('attempt.reason', { reason: b.reason }) : '')
+  );
 }
 
 export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: number; maxHeight?: number }) {
@@ -148,9 +162,18 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
     let masters = 0;
     for (let k = 0; k < n; k++) if (view.bars[ids[k]!]!.role === 'am') masters++;
     const tot = view.totals;
-    const am = masters > 0 ? ` and ${plural(masters, 'ApplicationMaster')}` : '';
-    return `${plural(tot.attempts, 'task attempt')} on ${plural(view.lanes.length, view.kind === 'spark' ? 'executor' : 'node')}; ${tot.failed} failed, ${tot.killed} killed, ${plural(tot.retries, 'retry')}, ${tot.speculative} speculative. At ${formatMs(t)}: ${plural(n - masters, 'task')}${am} running.`;
-  }, [view, t]);
+    return text('summary.text', {
+      attempts: text('summary.attempts', { count: tot.attempts }),
+      lanes: text(view.kind === 'spark' ? 'summary.executors' : 'summary.nodes', { count: view.lanes.length }),
+      failed: tot.failed,
+      killed: tot.killed,
+      retries: text('summary.retries', { count: tot.retries }),
+      speculative: tot.speculative,
+      time: formatMs(t),
+      tasks: text('summary.tasks', { count: n - masters }),
+      masters: masters > 0 ? text('summary.masters', { count: masters }) : '',
+    });
+  }, [view, t, text]);
 
   const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== 0) return;
