@@ -97,7 +97,12 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
           {view.name === 'api' && <ApiReferencePage member={view.member} />}
           {view.name === 'lab' &&
             (progressLoaded ? (
-              <LabPage key={`${view.labId}/${view.step}`} labId={view.labId} step={view.step} />
+              <LabPage
+                key={`${view.labId}/${view.step}/${view.mode ?? 'lesson'}`}
+                labId={view.labId}
+                step={view.step}
+                mode={view.mode ?? null}
+              />
             ) : (
               <div className="loading" role="status">
                 <span className="spinner" /> {t('loadingProgress')}

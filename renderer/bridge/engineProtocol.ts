@@ -23,6 +23,8 @@ export type ToEngine =
       pipelineFaults?: PipelineFault[];
       /** Wall-clock budget of each run of the learner's code, in seconds (the Settings' time limit). */
       timeLimitSeconds: number;
+      /** The data seed of a step that varies (labs/variant.ts): a student's own, or a practice attempt's. */
+      variantSeed?: number;
     }
   | { id: number; type: 'runJob'; request: JobRequest }
   | { id: number; type: 'runStream'; request: StreamRequest }

@@ -176,6 +176,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     pipelineFaults: message.pipelineFaults ?? [],
     ...(settingsStep(step) ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
+    ...(isSeed(message.variantSeed) ? { variantSeed: message.variantSeed } : {}),
   });
   const printedLines = closeConsole(message.id);
   if (!stopped.has(message.id))
@@ -191,6 +192,11 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
         ...printedLines,
       },
     });
+}
+
+/** A variant seed as the page sends it: a whole number from 0 to 2^32 - 1 (anything else: the step as written). */
+function isSeed(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
 }
 
 function nodesOf(spec: ResolvedClusterSpec): NodeInfo[] {

@@ -31,6 +31,8 @@ import enFigures from './locales/en/figures.json';
 import deFigures from './locales/de/figures.json';
 import enViz from './locales/en/viz.json';
 import deViz from './locales/de/viz.json';
+import enPractice from './locales/en/practice.json';
+import dePractice from './locales/de/practice.json';
 
 export const NAMESPACES = [
   'common',
@@ -47,6 +49,7 @@ export const NAMESPACES = [
   'pipeline',
   'figures',
   'viz',
+  'practice',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -66,6 +69,7 @@ export const resources = {
     pipeline: enPipeline,
     figures: enFigures,
     viz: enViz,
+    practice: enPractice,
   },
   de: {
     common: deCommon,
@@ -82,5 +86,6 @@ export const resources = {
     pipeline: dePipeline,
     figures: deFigures,
     viz: deViz,
+    practice: dePractice,
   },
 } as const;

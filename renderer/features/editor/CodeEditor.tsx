@@ -24,6 +24,8 @@ export interface CodeEditorProps {
    * JavaScript, so TypeScript's type annotations would be underlined as errors).
    */
   path?: string;
+  /** Shown, not edited (a lab's reference solution). */
+  readOnly?: boolean;
 }
 
 export interface EditorMarker {
@@ -48,6 +50,7 @@ export default function CodeEditor({
   height = '100%',
   markers = NO_MARKERS,
   path,
+  readOnly = false,
 }: CodeEditorProps) {
   const theme = useAppStore((s) => s.theme);
   const { t } = useTranslation('common');
@@ -107,6 +110,7 @@ export default function CodeEditor({
         setMounted({ editor, monaco });
       }}
       options={{
+        readOnly,
         minimap: { enabled: false },
         fontSize: 13,
         scrollBeyondLastLine: false,

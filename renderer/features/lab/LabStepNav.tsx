@@ -2,8 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Lab } from '../../../labs/labTypes';
 import { useAppStore } from '../../state/store';
+import type { LabMode } from '../../state/router';
+import { LabModeSwitch } from '../practice/LabModeSwitch';
 
-export function LabStepNav({ lab, stepIndex }: { lab: Lab; stepIndex: number }) {
+export function LabStepNav({ lab, stepIndex, mode = null }: { lab: Lab; stepIndex: number; mode?: LabMode | null }) {
   const navigate = useAppStore((s) => s.navigate);
   const steps = useAppStore((s) => s.progress.labs[lab.id]?.steps);
   const { t } = useTranslation('lab');
@@ -14,6 +16,7 @@ export function LabStepNav({ lab, stepIndex }: { lab: Lab; stepIndex: number }) 
         <span className="muted">
           {t('nav.where', { chapters: lab.chapters.join(', '), step: stepIndex + 1, count: lab.steps.length })}
         </span>
+        <LabModeSwitch lab={lab} stepIndex={stepIndex} mode={mode} />
       </div>
       <ol className="step-nav">
         {lab.steps.map((s, i) => (
@@ -22,7 +25,7 @@ export function LabStepNav({ lab, stepIndex }: { lab: Lab; stepIndex: number }) 
               type="button"
               className="btn small"
               aria-current={i === stepIndex ? 'step' : undefined}
-              onClick={() => navigate({ name: 'lab', labId: lab.id, step: i })}
+              onClick={() => navigate({ name: 'lab', labId: lab.id, step: i, ...(mode ? { mode } : {}) })}
               title={s.title}
             >
               {steps?.[s.id]?.passed ? '✓ ' : ''}

@@ -53,7 +53,13 @@ export function hdfsTooLong(seconds: number): string {
   );
 }
 
-export function useStepRun(labId: string, stepIndex: number) {
+/** What a run may add: a varying step's data seed, and whose runs the compare view keeps it with. */
+export interface StepRunOptions {
+  variantSeed?: number;
+}
+
+/** `historyId`: where the compare view keeps the runs (the lab's id; practice and reference keep theirs apart). */
+export function useStepRun(labId: string, stepIndex: number, historyId: string = labId) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const [printed, setPrinted] = useState<Printed>(NOTHING_PRINTED);
   const generation = useRef(0);
@@ -67,6 +73,7 @@ export function useStepRun(labId: string, stepIndex: number) {
       faults: FaultSpec[] = [],
       streamFaults: KafkaFault[] = [],
       pipelineFaults: PipelineFault[] = [],
+      options: StepRunOptions = {},
     ): Promise<StepRunResult | null> => {
       // Run while a run is going on (Ctrl/Cmd+Enter in the editor): the newer code wins.
       if (inFlight.current) engineClient().stop();
@@ -92,6 +99,7 @@ export function useStepRun(labId: string, stepIndex: number) {
           streamFaults,
           pipelineFaults,
           timeLimitSeconds: currentTimeLimit(),
+          ...(options.variantSeed === undefined ? {} : { variantSeed: options.variantSeed }),
         };
         // HDFS and server settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
         const labStep = findLab(labId)?.steps[stepIndex];
@@ -114,7 +122,7 @@ export function useStepRun(labId: string, stepIndex: number) {
         // Kept for the compare view (features/compare): this session's runs of a batch or HDFS step.
         const report = result.outcome.report;
         if (report && report.kind !== 'stream' && report.kind !== 'server' && report.kind !== 'pipeline')
-          useRunHistory.getState().keep(labRunsKey(labId, stepIndex), {
+          useRunHistory.getState().keep(labRunsKey(historyId, stepIndex), {
             at: Date.now(),
             source,
             setting: '',
@@ -136,7 +144,7 @@ export function useStepRun(labId: string, stepIndex: number) {
         if (generation.current === mine) inFlight.current = false;
       }
     },
-    [labId, stepIndex],
+    [labId, stepIndex, historyId],
   );
 
   const stop = useCallback(() => engineClient().stop(), []);
