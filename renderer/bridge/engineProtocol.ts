@@ -23,6 +23,8 @@ export type ToEngine =
       pipelineFaults?: PipelineFault[];
       /** Wall-clock budget of each run of the learner's code, in seconds (the Settings' time limit). */
       timeLimitSeconds: number;
+      /** A lab pack's lab: the pack's `.clusterlab` archive text, which the worker loads to find the lab. */
+      pack?: { fileName: string; text: string };
     }
   | { id: number; type: 'runJob'; request: JobRequest }
   | { id: number; type: 'runStream'; request: StreamRequest }

@@ -12,7 +12,8 @@ import { useLabTexts } from '../../i18n/labTexts';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
 import type { PipelineFault } from '../../../engine/pipeline';
-import { findLab as labById } from '../../../labs/labRegistry';
+import { findAnyLab as labById } from '../packs/findAnyLab';
+import { PackEnglishNote, useKeptPacksLoaded } from '../packs/PackEnglishNote';
 import { notJudgedReason } from '../../../labs/notJudgedReason';
 import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
 import { useAppStore } from '../../state/store';
@@ -42,6 +43,9 @@ export function LabPage({ labId, step: stepIndex }: { labId: string; step: numbe
   const lab = labById(labId);
   const navigate = useAppStore((s) => s.navigate);
   const { t } = useTranslation('lab');
+  // A lab pack's lab is known once the kept packs are loaded (features/packs).
+  const packsLoaded = useKeptPacksLoaded();
+  if (!lab && !packsLoaded) return null;
   if (!lab) {
     return (
       <div className="panel">
@@ -190,6 +194,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               />
             </ErrorBoundary>
           )}
+          <PackEnglishNote labId={labId} />
           {stepIndex === 0 && <Markdown source={lab.intro} />}
           <Markdown source={step.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />

@@ -16,7 +16,8 @@ import { useAppStore } from '../../state/store';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
-import { findLab } from '../../../labs/labRegistry';
+import { findAnyLab as findLab } from '../packs/findAnyLab';
+import { packOfLab } from '../packs/packStore';
 import { settingsStep } from '../../../labs/runStep';
 import { labRunsKey, useRunHistory } from '../../state/runHistory';
 
@@ -51,6 +52,12 @@ export function hdfsTooLong(seconds: number): string {
     `The simulation of your settings ran for more than the time limit (${seconds} s) and was stopped. ` +
     'Look for a fault very late in simulated time (faults[].atMs), a very long runForMs, or very many faults.'
   );
+}
+
+/** The `pack` of a run request for a lab of an open lab pack; nothing for a built-in lab. */
+function packArchive(labId: string): { pack?: { fileName: string; text: string } } {
+  const pack = packOfLab(labId);
+  return pack ? { pack: { fileName: pack.fileName, text: pack.text } } : {};
 }
 
 export function useStepRun(labId: string, stepIndex: number) {
@@ -92,6 +99,8 @@ export function useStepRun(labId: string, stepIndex: number) {
           streamFaults,
           pipelineFaults,
           timeLimitSeconds: currentTimeLimit(),
+          // A lab pack's lab: the worker loads the pack to find it (bridge/packLabs.ts).
+          ...packArchive(labId),
         };
         // HDFS and server settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
         const labStep = findLab(labId)?.steps[stepIndex];
