@@ -119,7 +119,9 @@ describe("a teacher's lab pack in the app", () => {
     const { page } = s;
     await openPackFile(page, 'sample-pack-v2.clusterlab', ARCHIVE);
     const replace = page.getByRole('dialog', { name: 'Replace the open lab pack?' });
-    await replace.getByText("The lab pack 'Sample pack: word statistics' is already open.").waitFor();
+    await replace.getByText(/The lab pack 'Sample pack: word statistics' is already open\./).waitFor();
+    // Focus starts on Cancel; Esc keeps the open version.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await page.keyboard.press('Escape');
     await replace.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Remove the lab pack Sample pack: word statistics' }).click();
