@@ -115,6 +115,24 @@ describe("a teacher's lab pack in the app", () => {
     expect(await page.locator('[data-pack]').count()).toBe(1);
   });
 
+  it('shows the pack lab in English in German, with a note saying so', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: '⚙ Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').selectOption('de');
+    await page.getByRole('dialog', { name: 'Einstellungen' }).getByRole('button', { name: 'Abbrechen' }).click();
+    await page.getByRole('button', { name: 'Lab-Paket öffnen…' }).waitFor();
+    await page.locator('[data-pack="sample-pack"] [data-lab="word-lengths"] button').click();
+    await page
+      .getByText('Dieses Lab stammt aus einem Lab-Paket deiner Lehrkraft und ist nur auf Englisch verfügbar.')
+      .waitFor();
+    await page.getByRole('heading', { name: '1. Count words by length' }).waitFor();
+    await page.getByRole('button', { name: '⚙ Einstellungen' }).click();
+    await page.getByRole('dialog', { name: 'Einstellungen' }).getByLabel('Sprache').selectOption('en');
+    await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('.pack-english-note').count()).toBe(0);
+    await page.getByRole('button', { name: 'ClusterLab home' }).click();
+  });
+
   it('asks before replacing the pack with a new version, and before removing it', async () => {
     const { page } = s;
     await openPackFile(page, 'sample-pack-v2.clusterlab', ARCHIVE);
