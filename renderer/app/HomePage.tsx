@@ -5,6 +5,7 @@ import { useLabTexts } from '../i18n/labTexts';
 import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
 import { useAppStore } from '../state/store';
 import { LabList } from './LabList';
+import { LabPacksSection } from '../features/packs/LabPacksSection';
 
 function ContinueCard() {
   const progress = useAppStore((s) => s.progress);
@@ -54,7 +55,10 @@ function SandboxCard() {
 export function HomePage() {
   return (
     <div className="home">
-      <LabList />
+      <div className="home-left">
+        <LabList />
+        <LabPacksSection />
+      </div>
       <div className="home-right">
         <div className="start-cards">
           <ContinueCard />

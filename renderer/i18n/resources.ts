@@ -33,6 +33,8 @@ import enViz from './locales/en/viz.json';
 import deViz from './locales/de/viz.json';
 import enPractice from './locales/en/practice.json';
 import dePractice from './locales/de/practice.json';
+import enPacks from './locales/en/packs.json';
+import dePacks from './locales/de/packs.json';
 
 export const NAMESPACES = [
   'common',
@@ -50,6 +52,7 @@ export const NAMESPACES = [
   'figures',
   'viz',
   'practice',
+  'packs',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -70,6 +73,7 @@ export const resources = {
     figures: enFigures,
     viz: enViz,
     practice: enPractice,
+    packs: enPacks,
   },
   de: {
     common: deCommon,
@@ -87,5 +91,6 @@ export const resources = {
     figures: deFigures,
     viz: deViz,
     practice: dePractice,
+    packs: dePacks,
   },
 } as const;

@@ -16,7 +16,8 @@ import { useLabTexts } from '../../i18n/labTexts';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
 import type { PipelineFault } from '../../../engine/pipeline';
-import { findLab as labById } from '../../../labs/labRegistry';
+import { findAnyLab as labById } from '../packs/findAnyLab';
+import { PackEnglishNote, useKeptPacksLoaded } from '../packs/PackEnglishNote';
 import { notJudgedReason } from '../../../labs/notJudgedReason';
 import { localizeCheckResults } from '../../../labs/labLocale';
 import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
@@ -70,6 +71,9 @@ export function LabPage({
         )
       : false,
   );
+  // A lab pack's lab is known once the kept packs are loaded (features/packs).
+  const packsLoaded = useKeptPacksLoaded();
+  if (!lab && !packsLoaded) return null;
   if (!lab) {
     return (
       <div className="panel">
@@ -290,7 +294,7 @@ function LabStepView({
                   : `${stepIndex + 1}. ${step.title}`}
               </h2>
               {reference && <p className="muted">{tp('reference.note')}</p>}
-              {lab.textLocale !== lab.locale && (
+              {lab.textLocale !== lab.locale && !lab.pack && (
                 <p className="muted lab-language-note" lang={lab.locale}>
                   {t('textsInEnglish')}
                 </p>
@@ -310,6 +314,7 @@ function LabStepView({
               {lesson && <HintsPanel key={step.id} hints={step.hints} />}
             </>
           )}
+          <PackEnglishNote labId={labId} />
           {!settings && (
             <p className="muted">
               {step.kind === 'stream' ? (

@@ -16,7 +16,8 @@ import { useAppStore } from '../../state/store';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
-import { findLab } from '../../../labs/labRegistry';
+import { findAnyLab as findLab } from '../packs/findAnyLab';
+import { packOfLab } from '../packs/packStore';
 import { settingsStep } from '../../../labs/runStep';
 import { labRunsKey, useRunHistory } from '../../state/runHistory';
 
@@ -56,6 +57,12 @@ export function hdfsTooLong(seconds: number): string {
 /** What a run may add: a varying step's data seed, and whose runs the compare view keeps it with. */
 export interface StepRunOptions {
   variantSeed?: number;
+}
+
+/** The `pack` of a run request for a lab of an open lab pack; nothing for a built-in lab. */
+function packArchive(labId: string): { pack?: { fileName: string; text: string } } {
+  const pack = packOfLab(labId);
+  return pack ? { pack: { fileName: pack.fileName, text: pack.text } } : {};
 }
 
 /** `historyId`: where the compare view keeps the runs (the lab's id; practice and reference keep theirs apart). */
@@ -100,6 +107,8 @@ export function useStepRun(labId: string, stepIndex: number, historyId: string =
           pipelineFaults,
           timeLimitSeconds: currentTimeLimit(),
           ...(options.variantSeed === undefined ? {} : { variantSeed: options.variantSeed }),
+          // A lab pack's lab: the worker loads the pack to find it (bridge/packLabs.ts).
+          ...packArchive(labId),
         };
         // HDFS and server settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
         const labStep = findLab(labId)?.steps[stepIndex];
