@@ -23,6 +23,8 @@ export type ToEngine =
       pipelineFaults?: PipelineFault[];
       /** Wall-clock budget of each run of the learner's code, in seconds (the Settings' time limit). */
       timeLimitSeconds: number;
+      /** The student's seed (labs/variant.ts studentSeed) for a step that varies per student; absent: the step as written. */
+      variantSeed?: number;
     }
   | { id: number; type: 'runJob'; request: JobRequest }
   | { id: number; type: 'runStream'; request: StreamRequest }

@@ -176,6 +176,9 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     pipelineFaults: message.pipelineFaults ?? [],
     ...(settingsStep(step) ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
+    ...(typeof message.variantSeed === 'number' && Number.isInteger(message.variantSeed)
+      ? { variantSeed: message.variantSeed >>> 0 }
+      : {}),
   });
   const printedLines = closeConsole(message.id);
   if (!stopped.has(message.id))

@@ -31,6 +31,8 @@ import enFigures from './locales/en/figures.json';
 import deFigures from './locales/de/figures.json';
 import enViz from './locales/en/viz.json';
 import deViz from './locales/de/viz.json';
+import enHandIn from './locales/en/handIn.json';
+import deHandIn from './locales/de/handIn.json';
 
 export const NAMESPACES = [
   'common',
@@ -47,6 +49,7 @@ export const NAMESPACES = [
   'pipeline',
   'figures',
   'viz',
+  'handIn',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -66,6 +69,7 @@ export const resources = {
     pipeline: enPipeline,
     figures: enFigures,
     viz: enViz,
+    handIn: enHandIn,
   },
   de: {
     common: deCommon,
@@ -82,5 +86,6 @@ export const resources = {
     pipeline: dePipeline,
     figures: deFigures,
     viz: deViz,
+    handIn: deHandIn,
   },
 } as const;

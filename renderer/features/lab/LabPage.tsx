@@ -36,6 +36,7 @@ import { labRunsKey } from '../../state/runHistory';
 import { CompareButton } from '../compare/CompareButton';
 import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
 import { stepFigures } from '../figures/stepFigures';
+import { useStudentStep, StudentDataNote } from '../handIn/useStudentStep';
 import './labPage.css';
 
 export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
@@ -66,7 +67,9 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   const saved = useAppStore((s) => s.progress.labs[labId]?.steps[step.id]);
   const editorShare = useAppStore((s) => s.labEditorShare);
   const setEditorShare = useAppStore((s) => s.setLabEditorShare);
-  const [source, setSource] = useState(saved?.code ?? step.starter);
+  // A step that varies per student shows and starts from the student's own values (features/handIn).
+  const student = useStudentStep(labId, stepIndex, step);
+  const [source, setSource] = useState(saved?.code ?? student.starter);
   // Another tab's newer code for this step replaces the editor's text (mergeProgress.ts).
   useFollowSaved(saved?.code, source, setSource);
   const { state, printed, run, stop } = useStepRun(labId, stepIndex);
@@ -139,8 +142,8 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   }, []);
 
   const reset = () => {
-    if (source !== step.starter && !window.confirm(t('resetConfirm'))) return;
-    onChange(step.starter);
+    if (source !== student.starter && !window.confirm(t('resetConfirm'))) return;
+    onChange(student.starter);
   };
 
   const shown =
@@ -191,7 +194,8 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
             </ErrorBoundary>
           )}
           {stepIndex === 0 && <Markdown source={lab.intro} />}
-          <Markdown source={step.instructions} />
+          {student.own && <StudentDataNote />}
+          <Markdown source={student.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />
           {!settings && (
             <p className="muted">

@@ -19,6 +19,7 @@ import { runEnded, runStarting } from '../../state/runMarker';
 import { findLab } from '../../../labs/labRegistry';
 import { settingsStep } from '../../../labs/runStep';
 import { labRunsKey, useRunHistory } from '../../state/runHistory';
+import { studentVariantSeed } from '../handIn/studentVariant';
 
 export type RunState =
   | { status: 'idle' }
@@ -92,6 +93,8 @@ export function useStepRun(labId: string, stepIndex: number) {
           streamFaults,
           pipelineFaults,
           timeLimitSeconds: currentTimeLimit(),
+          // A step that varies per student runs as the student's variant once their name is set (Settings).
+          ...studentVariantSeed(findLab(labId), stepIndex, useAppStore.getState().progress.studentName),
         };
         // HDFS and server settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
         const labStep = findLab(labId)?.steps[stepIndex];
