@@ -13,10 +13,10 @@ import { describeProblem } from '../../../labs/handIn/handInFile';
 import { studentNameProblem } from '../../../labs/handIn/studentName';
 import { LABS } from '../../../labs/labRegistry';
 import { desktopApi } from '../../bridge/desktopApi';
-import { parseLanguage } from '../../i18n/language';
+import { LOCALE_TAG, parseLanguage } from '../../i18n/language';
 import { saveProgressNow } from '../../state/persistence';
 import { useAppStore } from '../../state/store';
-import { backupProgress } from './backupProgress';
+import { backupProgress, type BackupPlace } from './backupProgress';
 import { useHandInDialog } from './handInDialogState';
 import { applyImport, planImport, sizeProblem, type ImportPlan } from './importPlan';
 import {
@@ -159,7 +159,7 @@ type ImportState =
   | { step: 'choose' }
   | { step: 'reading'; file: string }
   | { step: 'plan'; plan: ImportPlan; name: string; text: string }
-  | { step: 'done'; file: string; summary: string; backup: string }
+  | { step: 'done'; file: string; summary: string; backup: BackupPlace }
   | { step: 'failed'; file: string; message: string };
 
 /** The plan for a file's text against the progress as it is now. */
@@ -204,7 +204,7 @@ function ImportDialog() {
     if (current.plan.kind !== 'ready') return;
     const handIn = current.plan.handIn;
     const store = useAppStore.getState();
-    let backup: string;
+    let backup: BackupPlace;
     try {
       // Nothing changes unless the current progress is safely kept first.
       backup = await backupProgress(store.progress, new Date());
@@ -272,7 +272,11 @@ function ImportDialog() {
         {state.step === 'done' && (
           <div role="status" data-testid="import-done">
             <p className="good">{state.summary}</p>
-            <p className="muted">{t('import.backedUp', { backup: state.backup })}</p>
+            <p className="muted">
+              {state.backup.kind === 'file'
+                ? t('import.backedUpFile', { path: state.backup.path })
+                : t('import.backedUpBrowser', { key: state.backup.key })}
+            </p>
           </div>
         )}
         <div className="settings-actions">
@@ -292,6 +296,7 @@ function ImportDialog() {
 
 function PlanView({ plan, name, text }: { plan: ImportPlan; name: string; text: string }) {
   const { t } = useTranslation('handIn');
+  const language = useAppStore((s) => s.language);
   if (plan.kind === 'pack')
     return (
       <div role="status">
@@ -324,7 +329,7 @@ function PlanView({ plan, name, text }: { plan: ImportPlan; name: string; text: 
         {t('import.whose', {
           name: plan.handIn.student.name,
           version: plan.handIn.app.version,
-          date: new Date(plan.handIn.exportedAt).toLocaleString(),
+          date: new Date(plan.handIn.exportedAt).toLocaleString(LOCALE_TAG[language]),
         })}
       </p>
       <p>

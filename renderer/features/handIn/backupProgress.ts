@@ -8,10 +8,13 @@ import { desktopApi } from '../../bridge/desktopApi';
 import type { Progress } from '../../state/progress';
 import { writeBackup } from './backupStore';
 
-export async function backupProgress(progress: Progress, at: Date): Promise<string> {
+/** Where the backup went: a file of the desktop app, or a key of the browser's storage. */
+export type BackupPlace = { kind: 'file'; path: string } | { kind: 'browser'; key: string };
+
+export async function backupProgress(progress: Progress, at: Date): Promise<BackupPlace> {
   const api = desktopApi();
   // The desktop app names the file by its own clock.
-  if (api.backupProgress) return api.backupProgress(progress as unknown as Record<string, unknown>);
-  const key = writeBackup(window.localStorage, JSON.stringify(progress), at);
-  return `browser localStorage: ${key}`;
+  if (api.backupProgress)
+    return { kind: 'file', path: await api.backupProgress(progress as unknown as Record<string, unknown>) };
+  return { kind: 'browser', key: writeBackup(window.localStorage, JSON.stringify(progress), at) };
 }

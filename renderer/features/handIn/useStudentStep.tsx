@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabStep } from '../../../labs/labTypes';
 import { findLab } from '../../../labs/labRegistry';
+import { LOCALE_TAG } from '../../i18n/language';
 import { numberFormat } from '../../i18n/numberFormat';
 import { useAppStore } from '../../state/store';
 import { studentStepTexts, variantSeedFor } from './studentVariant';
@@ -20,9 +21,10 @@ export function useStudentStep(
   const language = useAppStore((s) => s.language);
   const seed = variantSeedFor(findLab(labId), stepIndex, name);
   return useMemo(
-    () => ({ ...studentStepTexts(step, seed, (n) => numberFormat().format(n)), own: seed !== null }),
-    // The language changes the numbers' format.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    () => ({
+      ...studentStepTexts(step, seed, (n) => numberFormat({}, LOCALE_TAG[language]).format(n)),
+      own: seed !== null,
+    }),
     [step, seed, language],
   );
 }

@@ -183,6 +183,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           <h2 id="step-heading">
             {stepIndex + 1}. {step.title}
           </h2>
+          {student.own && <StudentDataNote />}
           {stepFigures(lab, stepIndex).length > 0 && (
             <ErrorBoundary what={t('parts.figure')} part="cookbook-figure">
               <CookbookFigurePanel
@@ -194,7 +195,6 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
             </ErrorBoundary>
           )}
           {stepIndex === 0 && <Markdown source={lab.intro} />}
-          {student.own && <StudentDataNote />}
           <Markdown source={student.instructions} />
           <HintsPanel key={step.id} hints={step.hints} />
           {!settings && (
