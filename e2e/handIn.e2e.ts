@@ -5,6 +5,7 @@ import { pagesText, pagesTextFor, TAG } from '../labs/mapreduce-basics/pages';
 import { studentSeed, variantInstructions } from '../labs/variant';
 import { openApp, type Session } from './harness';
 import { checkStates, setEditorText } from './labActions';
+import { seriousViolations } from './axe';
 import type { Page } from 'playwright-core';
 
 /**
@@ -105,6 +106,7 @@ describe('handing in from the app', () => {
     expect(handIn).toMatchObject({ format: 'clusterlab-progress', version: 1, student: { name: NAME } });
     expect(handIn.labs[lab.id].steps[step.id]).toMatchObject({ code: step.solution, passed: true });
     await dialog.getByTestId('export-status').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await sessions[0]!.screenshot('handin-export');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
@@ -137,6 +139,7 @@ describe('handing in from the app', () => {
     await dialog.getByTestId('import-plan').waitFor();
     expect(await dialog.getByTestId('import-plan').textContent()).toContain(`Progress of ${NAME}`);
     await s.screenshot('handin-import-plan');
+    expect(await seriousViolations(page)).toEqual([]);
     // Nothing changes before the learner confirms.
     expect(await saved(page)).toBe(before);
     await dialog.getByRole('button', { name: 'Load this progress' }).click();

@@ -249,6 +249,8 @@ function ImportDialog() {
               accept=".clusterlab,.json"
               className="sr-only"
               id={`${id}-file`}
+              aria-label={t('import.choose')}
+              tabIndex={-1}
               data-testid="import-file"
               onChange={(e) => {
                 void picked(e.target.files?.[0]);
