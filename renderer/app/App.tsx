@@ -13,6 +13,7 @@ import { ApiReferencePage } from '../features/apiReference/ApiReferencePage';
 import { crashNoticeSeen, type RunMarker } from '../state/runMarker';
 import { ErrorBoundary } from './ErrorBoundary';
 import { CompareHost } from '../features/compare/CompareHost';
+import { HandInDialogs } from '../features/handIn/HandInDialogs';
 
 /** The notice for a run that took the last page down (runMarker.ts): where it ran, and what to look for. */
 function crashText(marker: RunMarker, t: TFunction<['app', 'common']>): string {
@@ -66,6 +67,7 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
         {t('skipToContent')}
       </a>
       <Header />
+      <HandInDialogs />
       <main className="main" id="main" tabIndex={-1}>
         {crashedRun && (
           <div className="notice" role="alert" data-testid="crash-notice">

@@ -13,6 +13,9 @@ import {
   MIN_TIME_LIMIT_SECONDS,
   parseTimeLimit,
 } from '../state/timeLimit';
+import { studentNameProblem } from '../../labs/handIn/studentName';
+import { HandInButtons } from '../features/handIn/HandInButtons';
+import { StudentNameField, typedNameProblem } from '../features/handIn/StudentNameField';
 import './settingsDialog.css';
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -23,6 +26,9 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   const { t } = useTranslation(['app', 'common']);
   const [text, setText] = useState(String(saved));
   const [error, setError] = useState<'format' | 'range' | null>(null);
+  const savedName = useAppStore((s) => s.progress.studentName ?? '');
+  const [name, setName] = useState(savedName);
+  const [nameProblem, setNameProblem] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
 
@@ -32,6 +38,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
     if (open && !d.open) {
       setText(String(saved));
       setError(null);
+      setName(savedName);
+      setNameProblem(null);
       d.showModal();
     } else if (!open && d.open) d.close();
     // Only opening and closing reset the form; `saved` changes when the form saves.
@@ -42,17 +50,24 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   const close = () => {
     setText(String(saved));
     setError(null);
+    setName(savedName);
+    setNameProblem(null);
     onClose();
   };
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     const parsed = parseTimeLimit(text);
-    if ('error' in parsed) {
-      setError(parsed.kind);
-      return;
-    }
-    updateProgress((p) => ({ ...p, timeLimitSeconds: parsed.seconds }));
+    const wrongName = typedNameProblem(name, studentNameProblem);
+    setNameProblem(wrongName);
+    if ('error' in parsed) setError(parsed.kind);
+    if ('error' in parsed || wrongName) return;
+    const student = name.trim() === '' ? undefined : name;
+    updateProgress(({ studentName: _old, ...p }) => ({
+      ...p,
+      timeLimitSeconds: parsed.seconds,
+      ...(student !== undefined ? { studentName: student } : {}),
+    }));
     onClose();
   };
 
@@ -111,6 +126,15 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
             })}
           </p>
         )}
+        <StudentNameField
+          value={name}
+          problem={nameProblem}
+          onChange={(value) => {
+            setName(value);
+            setNameProblem(null);
+          }}
+        />
+        <HandInButtons onOpen={close} />
         <div className="settings-actions">
           <button type="button" className="btn" onClick={close}>
             {t('common:cancel')}

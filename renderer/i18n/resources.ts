@@ -35,6 +35,8 @@ import enPractice from './locales/en/practice.json';
 import dePractice from './locales/de/practice.json';
 import enPacks from './locales/en/packs.json';
 import dePacks from './locales/de/packs.json';
+import enHandIn from './locales/en/handIn.json';
+import deHandIn from './locales/de/handIn.json';
 
 export const NAMESPACES = [
   'common',
@@ -53,6 +55,7 @@ export const NAMESPACES = [
   'viz',
   'practice',
   'packs',
+  'handIn',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -74,6 +77,7 @@ export const resources = {
     viz: enViz,
     practice: enPractice,
     packs: enPacks,
+    handIn: enHandIn,
   },
   de: {
     common: deCommon,
@@ -92,5 +96,6 @@ export const resources = {
     viz: deViz,
     practice: dePractice,
     packs: dePacks,
+    handIn: deHandIn,
   },
 } as const;

@@ -32,7 +32,8 @@ export function stampChanges(previous: Progress, next: Progress, now: number): P
   const settings =
     next.theme !== previous.theme ||
     next.language !== previous.language ||
-    next.timeLimitSeconds !== previous.timeLimitSeconds;
+    next.timeLimitSeconds !== previous.timeLimitSeconds ||
+    next.studentName !== previous.studentName;
   if (!sandbox && !settings) return stamped;
   return {
     ...stamped,
@@ -79,12 +80,13 @@ export function mergeProgress(local: Progress, remote: Progress): Progress {
     };
   }
   if (newer(remote.settingsUpdatedAt, local.settingsUpdatedAt)) {
-    const { theme: _t, language: _g, timeLimitSeconds: _l, ...rest } = result;
+    const { theme: _t, language: _g, timeLimitSeconds: _l, studentName: _n, ...rest } = result;
     result = {
       ...rest,
       ...(remote.theme ? { theme: remote.theme } : {}),
       ...(remote.language ? { language: remote.language } : {}),
       ...(remote.timeLimitSeconds !== undefined ? { timeLimitSeconds: remote.timeLimitSeconds } : {}),
+      ...(remote.studentName !== undefined ? { studentName: remote.studentName } : {}),
       settingsUpdatedAt: remote.settingsUpdatedAt!,
     };
   }

@@ -5,6 +5,7 @@
  */
 import { parseLanguage, type Language } from '../i18n/language';
 import { validTimeLimit } from './timeLimit';
+import { studentNameProblem } from '../../labs/handIn/studentName';
 
 export interface StepProgress {
   code?: string;
@@ -63,6 +64,8 @@ export interface Progress {
   language?: Language;
   /** The time limit for the learner's code, in seconds (see timeLimit.ts; absent: the default). */
   timeLimitSeconds?: number;
+  /** The student's name (Settings): it names the hand-in file and picks the student's variant of steps that vary (labs/variant.ts). */
+  studentName?: string;
   /** When sandboxCode or streamCode, and the settings (theme, language, time limit), last changed: for merges between tabs. */
   sandboxUpdatedAt?: number;
   settingsUpdatedAt?: number;
@@ -153,6 +156,7 @@ export function parseProgress(data: unknown): Progress {
     theme?: unknown;
     language?: unknown;
     timeLimitSeconds?: unknown;
+    studentName?: unknown;
     sandboxUpdatedAt?: unknown;
     settingsUpdatedAt?: unknown;
   };
@@ -190,6 +194,7 @@ export function parseProgress(data: unknown): Progress {
     ...(raw.theme === 'light' || raw.theme === 'dark' ? { theme: raw.theme } : {}),
     ...(language !== null ? { language } : {}),
     ...(timeLimit !== null ? { timeLimitSeconds: timeLimit } : {}),
+    ...(studentNameProblem(raw.studentName) === null ? { studentName: raw.studentName as string } : {}),
     ...(stamp(raw.sandboxUpdatedAt) ? { sandboxUpdatedAt: raw.sandboxUpdatedAt } : {}),
     ...(stamp(raw.settingsUpdatedAt) ? { settingsUpdatedAt: raw.settingsUpdatedAt } : {}),
   };

@@ -47,6 +47,7 @@ import { labRunsKey } from '../../state/runHistory';
 import { CompareButton } from '../compare/CompareButton';
 import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
 import { stepFigures } from '../figures/stepFigures';
+import { useStudentStep, StudentDataNote } from '../handIn/useStudentStep';
 import './labPage.css';
 
 export function LabPage({
@@ -124,13 +125,19 @@ function LabStepView({
   );
   const varies = stepVaries(lab, step);
   const attemptSeed = practice && varies && attempt ? attempt.seed : null;
-  const starter = attemptSeed === null ? step.starter : variantStarter(step, attemptSeed);
+  // A step that varies per student shows and starts from the student's own values (features/handIn).
+  const student = useStudentStep(labId, stepIndex, step);
+  const starter = practice
+    ? attemptSeed === null
+      ? step.starter
+      : variantStarter(step, attemptSeed)
+    : student.starter;
   const updateProgress = useAppStore((s) => s.updateProgress);
   const saved = useAppStore((s) => s.progress.labs[labId]?.steps[step.id]);
   const editorShare = useAppStore((s) => s.labEditorShare);
   const setEditorShare = useAppStore((s) => s.setLabEditorShare);
   const [source, setSource] = useState(() =>
-    reference ? step.solution : practice ? (attempt?.code ?? starter) : (saved?.code ?? step.starter),
+    reference ? step.solution : practice ? (attempt?.code ?? starter) : (saved?.code ?? starter),
   );
   // Another tab's newer code for this step replaces the editor's text (mergeProgress.ts).
   useFollowSaved(lesson ? saved?.code : undefined, source, setSource);
@@ -294,6 +301,7 @@ function LabStepView({
                   : `${stepIndex + 1}. ${step.title}`}
               </h2>
               {reference && <p className="muted">{tp('reference.note')}</p>}
+              {lesson && student.own && <StudentDataNote />}
               {lab.textLocale !== lab.locale && !lab.pack && (
                 <p className="muted lab-language-note" lang={lab.locale}>
                   {t('textsInEnglish')}
@@ -310,7 +318,7 @@ function LabStepView({
                 </ErrorBoundary>
               )}
               {stepIndex === 0 && lesson && <Markdown source={lab.intro} />}
-              <Markdown source={step.instructions} />
+              <Markdown source={lesson ? student.instructions : step.instructions} />
               {lesson && <HintsPanel key={step.id} hints={step.hints} />}
             </>
           )}

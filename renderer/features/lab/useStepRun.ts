@@ -20,6 +20,7 @@ import { findAnyLab as findLab } from '../packs/findAnyLab';
 import { packOfLab } from '../packs/packStore';
 import { settingsStep } from '../../../labs/runStep';
 import { labRunsKey, useRunHistory } from '../../state/runHistory';
+import { studentVariantSeed } from '../handIn/studentVariant';
 
 export type RunState =
   | { status: 'idle' }
@@ -106,7 +107,10 @@ export function useStepRun(labId: string, stepIndex: number, historyId: string =
           streamFaults,
           pipelineFaults,
           timeLimitSeconds: currentTimeLimit(),
-          ...(options.variantSeed === undefined ? {} : { variantSeed: options.variantSeed }),
+          // The data seed: a practice attempt's, else the student's own for a step that varies (Settings: Your name).
+          ...(options.variantSeed !== undefined
+            ? { variantSeed: options.variantSeed }
+            : studentVariantSeed(findLab(labId), stepIndex, useAppStore.getState().progress.studentName)),
           // A lab pack's lab: the worker loads the pack to find it (bridge/packLabs.ts).
           ...packArchive(labId),
         };
