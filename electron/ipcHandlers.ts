@@ -5,6 +5,7 @@
 import { IPC_CHANNELS, type AppInfo } from './preloadApi';
 import { assertNoArguments, assertProgressPayload, assertTrustedSender, type SenderInfo } from './ipcValidation';
 import type { ProgressStore } from './progressStore';
+import type { ProgressBackups } from './progressBackups';
 
 /** The part of Electron's ipcMain used here; tests pass a fake. */
 export interface IpcMainLike {
@@ -14,6 +15,8 @@ export interface IpcMainLike {
 export interface IpcDeps {
   store: ProgressStore;
   appInfo: () => AppInfo;
+  /** Backups made before an import (progress:backup). */
+  backups: Pick<ProgressBackups, 'write'>;
 }
 
 export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
@@ -32,5 +35,12 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
     assertTrustedSender(event, IPC_CHANNELS.appInfo);
     assertNoArguments(args, IPC_CHANNELS.appInfo);
     return deps.appInfo();
+  });
+  ipcMain.handle(IPC_CHANNELS.backupProgress, (event, ...args) => {
+    assertTrustedSender(event, IPC_CHANNELS.backupProgress);
+    if (args.length !== 1)
+      throw new Error(`${IPC_CHANNELS.backupProgress}: takes exactly one argument, got ${args.length}`);
+    const data = assertProgressPayload(args[0], IPC_CHANNELS.backupProgress);
+    return deps.backups.write(`${JSON.stringify(data, null, 2)}\n`);
   });
 }

@@ -29,19 +29,19 @@ export function assertTrustedSender(event: SenderInfo, channel: string): void {
   if (origin !== APP_ORIGIN) throw new IpcValidationError(`${channel}: sender ${origin} is not ${APP_ORIGIN}`);
 }
 
-export function assertProgressPayload(value: unknown): ProgressData {
+export function assertProgressPayload(value: unknown, channel = 'progress:save'): ProgressData {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new IpcValidationError('progress:save: payload must be a JSON object');
+    throw new IpcValidationError(`${channel}: payload must be a JSON object`);
   }
   let text: string;
   try {
     text = JSON.stringify(value);
   } catch (error) {
-    throw new IpcValidationError(`progress:save: payload is not serialisable JSON (${(error as Error).message})`);
+    throw new IpcValidationError(`${channel}: payload is not serialisable JSON (${(error as Error).message})`);
   }
   if (text.length > MAX_PROGRESS_BYTES) {
     throw new IpcValidationError(
-      `progress:save: payload is ${text.length} bytes, over the ${MAX_PROGRESS_BYTES}-byte limit`,
+      `${channel}: payload is ${text.length} bytes, over the ${MAX_PROGRESS_BYTES}-byte limit`,
     );
   }
   return JSON.parse(text) as ProgressData;

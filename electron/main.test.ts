@@ -145,7 +145,7 @@ describe('electron/main.ts', () => {
       { on: (name: string) => guarded.push(name), setWindowOpenHandler: () => guarded.push('window-open') },
     );
     expect(guarded.sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect', 'window-open']);
-    expect(calls.ipc.sort()).toEqual(['app:info', 'progress:load', 'progress:save']);
+    expect(calls.ipc.sort()).toEqual(['app:info', 'progress:backup', 'progress:load', 'progress:save']);
     expect(calls.ipcOn.sort()).toEqual(['sandbox:close', 'sandbox:open']);
     expect(calls.appListeners.has('child-process-gone')).toBe(true);
   });

@@ -13,6 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { registerIpcHandlers } from './ipcHandlers';
+import { ProgressBackups } from './progressBackups';
 import { guardWebContents, secureWindowOptions } from './mainWindow';
 import { refuseNetworkRequests } from './networkPolicy';
 import { createOpenFileQueue, filesToOpen } from './openFile';
@@ -68,6 +69,7 @@ async function start(): Promise<void> {
   const store = new ProgressStore(app.getPath('userData'));
   registerIpcHandlers(ipcMain, {
     store,
+    backups: new ProgressBackups(app.getPath('userData')),
     appInfo: () => ({ version: app.getVersion(), platform: process.platform, userDataPath: app.getPath('userData') }),
   });
 

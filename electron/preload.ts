@@ -24,6 +24,7 @@ const api: ClusterLabDesktopApi = {
   loadProgress: () => ipcRenderer.invoke(IPC_CHANNELS.loadProgress),
   saveProgress: (data: ProgressData) => ipcRenderer.invoke(IPC_CHANNELS.saveProgress, data),
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
+  backupProgress: (data: ProgressData) => ipcRenderer.invoke(IPC_CHANNELS.backupProgress, data),
   openSandbox: (slot: number) => ipcRenderer.send(SANDBOX_CHANNELS.open, { slot }),
   closeSandbox: (slot: number) => ipcRenderer.send(SANDBOX_CHANNELS.close, { slot }),
   onSandboxExit: (listener: (exit: SandboxExit) => void) => {

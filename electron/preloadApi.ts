@@ -7,6 +7,7 @@ export const IPC_CHANNELS = {
   loadProgress: 'progress:load',
   saveProgress: 'progress:save',
   appInfo: 'app:info',
+  backupProgress: 'progress:backup',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -51,6 +52,11 @@ export interface ClusterLabDesktopApi {
   loadProgress(): Promise<LoadProgressResult>;
   saveProgress(data: ProgressData): Promise<void>;
   appInfo(): Promise<AppInfo>;
+  /**
+   * Desktop only: writes `data` (the current progress) as a backup file in the user-data folder
+   * before an import (electron/progressBackups.ts) and resolves with the file's path.
+   */
+  backupProgress?(data: ProgressData): Promise<string>;
   /**
    * Desktop only: starts the sandbox process of `slot`; its MessagePort arrives as a window
    * message `{ type: SANDBOX_PORT_MESSAGE, slot }` carrying the port.

@@ -109,6 +109,7 @@ describe('IPC handlers', () => {
     registerIpcHandlers(ipc, {
       store: { load: async () => ({ data: { a: 1 } }), save: async (d: unknown) => void saved.push(d) } as never,
       appInfo: () => ({ version: '1', platform: 'linux', userDataPath: '/u' }),
+      backups: { write: async (text: string) => `/u/backups/${text.length}.json` },
     });
     const app: SenderInfo = { senderFrame: { url: 'app://clusterlab/index.html' } };
     return { handlers, saved, app };

@@ -77,3 +77,124 @@ export function jsonPositions(text: string): Map<string, number> {
   }
   return out;
 }
+
+/**
+ * Where a JSON text first breaks the grammar (RFC 8259), as an offset: JSON.parse's messages do
+ * not always carry a position (V8 quotes a snippet instead), and a learner needs the line and
+ * column. Null when the text is valid JSON. The caller bounds nesting first (it recurses per level).
+ */
+export function jsonSyntaxErrorOffset(text: string): number | null {
+  let i = 0;
+  const n = text.length;
+  class Bad extends Error {}
+  const fail = (): never => {
+    throw new Bad();
+  };
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const str = () => {
+    i++; // '"'
+    for (;;) {
+      if (i >= n) fail();
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail();
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i++;
+            fail();
+          }
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else {
+          i++;
+          fail();
+        }
+      } else i++;
+    }
+  };
+  const num = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m || m[0] === '' || m[0] === '-') fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    if (i >= n) fail();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (c === '"') str();
+    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) num();
+    else {
+      for (const word of ['true', 'false', 'null'])
+        if (text.startsWith(word, i)) {
+          i += word.length;
+          return;
+        }
+      fail();
+    }
+  };
+  try {
+    value();
+    ws();
+    return i < n ? i : null;
+  } catch (error) {
+    if (error instanceof Bad) return Math.min(i, n);
+    throw error;
+  }
+}

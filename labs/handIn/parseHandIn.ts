@@ -5,7 +5,7 @@
  * a hand-in this build can read; a lab or step with a wrong field is left out with an error, and
  * the rest is kept; a lab or step this build does not know (a teacher's pack) is kept with a warning.
  */
-import { jsonPositions, lineColumn } from '../jsonPositions';
+import { jsonPositions, jsonSyntaxErrorOffset, lineColumn } from '../jsonPositions';
 import {
   HAND_IN_FORMAT,
   HAND_IN_LIMITS as L,
@@ -83,8 +83,12 @@ export function parseHandIn(text: string, fileName: string, known?: KnownLabs): 
     const message = (error as Error).message;
     const pos = /position (\d+)/.exec(message);
     const ended = /end of (JSON )?input/i.test(message) || (pos !== null && Number(pos[1]) >= body.length);
-    const offset = pos ? Number(pos[1]) : ended ? body.length : undefined;
-    const why = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    // V8 does not always say where (it may quote a snippet instead): find the place ourselves.
+    const offset = pos ? Number(pos[1]) : ended ? body.length : (jsonSyntaxErrorOffset(body) ?? undefined);
+    const why = message
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/^JSON\.parse: /, '')
+      .replace(/, "[^]*" is not valid JSON$/, '');
     return refuse(
       `not valid JSON (${why})${ended ? ': the file ends too early, perhaps it was cut off while copying' : ''}`,
       offset !== undefined ? offset + text.length - body.length : undefined,

@@ -1,5 +1,8 @@
 /** The app shell: header, notices and the current view; starts progress persistence. */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { changeLanguage } from '../i18n/i18n';
 import { startPersistence } from '../state/persistence';
 import { followHashChanges, useAppStore } from '../state/store';
 import { Header } from './Header';
@@ -7,9 +10,22 @@ import { HomePage } from './HomePage';
 import { SandboxPage } from './SandboxPage';
 import { LabPage } from '../features/lab/LabPage';
 import { ApiReferencePage } from '../features/apiReference/ApiReferencePage';
-import { crashNotice, crashNoticeSeen, type RunMarker } from '../state/runMarker';
+import { crashNoticeSeen, type RunMarker } from '../state/runMarker';
 import { ErrorBoundary } from './ErrorBoundary';
 import { CompareHost } from '../features/compare/CompareHost';
+import { HandInDialogs } from '../features/handIn/HandInDialogs';
+
+/** The notice for a run that took the last page down (runMarker.ts): where it ran, and what to look for. */
+function crashText(marker: RunMarker, t: TFunction<['app', 'common']>): string {
+  const place = marker.place;
+  const where =
+    place.kind === 'sandbox'
+      ? t('crash.inSandbox')
+      : place.title
+        ? t('crash.inLabTitled', { step: place.step + 1, title: place.title })
+        : t('crash.inLab', { step: place.step + 1 });
+  return t('crash.notice', { where });
+}
 
 /** `crashed`: the run that took the last page down (its marker), shown in a notice until dismissed. */
 export function App({ crashed = null }: { crashed?: RunMarker | null }) {
@@ -19,10 +35,15 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
   const notice = useAppStore((s) => s.notice);
   const showNotice = useAppStore((s) => s.showNotice);
   const progressLoaded = useAppStore((s) => s.progressLoaded);
+  const language = useAppStore((s) => s.language);
+  const { t } = useTranslation(['app', 'common']);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  // Switching re-renders what reads texts; nothing is remounted, so nothing typed is lost.
+  useEffect(() => changeLanguage(language), [language]);
 
   useEffect(() => {
     const stopFollowing = followHashChanges();
@@ -43,13 +64,14 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <Header />
+      <HandInDialogs />
       <main className="main" id="main" tabIndex={-1}>
         {crashedRun && (
           <div className="notice" role="alert" data-testid="crash-notice">
-            <span>{crashNotice(crashedRun)}</span>
+            <span>{crashText(crashedRun, t)}</span>
             <button
               type="button"
               className="btn small"
@@ -58,7 +80,7 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
                 setCrashedRun(null);
               }}
             >
-              Dismiss
+              {t('common:dismiss')}
             </button>
           </div>
         )}
@@ -66,25 +88,30 @@ export function App({ crashed = null }: { crashed?: RunMarker | null }) {
           <div className="notice" role="alert">
             <span>{notice}</span>
             <button type="button" className="btn small" onClick={() => showNotice(null)}>
-              Dismiss
+              {t('common:dismiss')}
             </button>
           </div>
         )}
         {/* Keyed by the view: a page that failed is tried again when the learner goes elsewhere. */}
-        <ErrorBoundary key={view.name} what="this page" part="page">
+        <ErrorBoundary key={view.name} what={t('errorBoundary.page')} part="page">
           {view.name === 'home' && <HomePage />}
           {view.name === 'sandbox' && <SandboxPage tab={view.tab} />}
           {view.name === 'api' && <ApiReferencePage member={view.member} />}
           {view.name === 'lab' &&
             (progressLoaded ? (
-              <LabPage key={`${view.labId}/${view.step}`} labId={view.labId} step={view.step} />
+              <LabPage
+                key={`${view.labId}/${view.step}/${view.mode ?? 'lesson'}`}
+                labId={view.labId}
+                step={view.step}
+                mode={view.mode ?? null}
+              />
             ) : (
               <div className="loading" role="status">
-                <span className="spinner" /> Loading your progress…
+                <span className="spinner" /> {t('loadingProgress')}
               </div>
             ))}
         </ErrorBoundary>
-        <ErrorBoundary what="the compare view" part="compare">
+        <ErrorBoundary what={t('errorBoundary.compare')} part="compare">
           <CompareHost />
         </ErrorBoundary>
       </main>

@@ -9,11 +9,12 @@
  * part throw while it is set (e2e/recovery.e2e.ts); nothing else sets it.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Translation } from 'react-i18next';
 
 export const FAIL_PART_KEY = 'clusterlab.test.failPart';
 
 interface Props {
-  /** What is inside, in the learner's words: "this page", "the cluster map". */
+  /** What is inside, in the learner's words and language: t('…') of "this page", "the cluster map". */
   what: string;
   /** A short id of the part (for the test hook and the copied details). */
   part: string;
@@ -68,27 +69,31 @@ export class ErrorBoundary extends Component<Props, State> {
           {this.props.children}
         </>
       );
+    // <Translation> (not a hook: this is a class) renders again when the language changes.
     return (
-      <div className="part-failed" role="alert" data-testid={`failed-${this.props.part}`}>
-        <p>
-          Something went wrong while showing {this.props.what}, so it is not shown. Your code and your progress are
-          saved. Try again, or go on working: the rest of ClusterLab still works.
-        </p>
-        <p className="muted">What failed: {error.message.slice(0, 300) || error.name}</p>
-        <div className="part-failed-actions">
-          <button type="button" className="btn primary" onClick={this.retry}>
-            Try again
-          </button>
-          <button type="button" className="btn" onClick={this.copy}>
-            Copy details
-          </button>
-          {copied && (
-            <span className="muted" role="status">
-              {copied === 'yes' ? 'Details copied.' : 'Could not copy the details.'}
-            </span>
-          )}
-        </div>
-      </div>
+      <Translation ns="app">
+        {(t) => (
+          <div className="part-failed" role="alert" data-testid={`failed-${this.props.part}`}>
+            <p>{t('errorBoundary.message', { what: this.props.what })}</p>
+            <p className="muted">
+              {t('errorBoundary.whatFailed', { error: error.message.slice(0, 300) || error.name })}
+            </p>
+            <div className="part-failed-actions">
+              <button type="button" className="btn primary" onClick={this.retry}>
+                {t('errorBoundary.tryAgain')}
+              </button>
+              <button type="button" className="btn" onClick={this.copy}>
+                {t('errorBoundary.copyDetails')}
+              </button>
+              {copied && (
+                <span className="muted" role="status">
+                  {copied === 'yes' ? t('errorBoundary.copied') : t('errorBoundary.copyFailed')}
+                </span>
+              )}
+            </div>
+          </div>
+        )}
+      </Translation>
     );
   }
 }

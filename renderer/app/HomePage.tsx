@@ -1,12 +1,17 @@
 /** Home: the labs by chapter, where to continue, the free sandbox and a live simulated cluster. */
+import { useTranslation } from 'react-i18next';
 import { LAB_CATALOGUE } from '../../labs/catalogue';
+import { useLabTexts } from '../i18n/labTexts';
 import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
 import { useAppStore } from '../state/store';
 import { LabList } from './LabList';
+import { LabPacksSection } from '../features/packs/LabPacksSection';
 
 function ContinueCard() {
   const progress = useAppStore((s) => s.progress);
   const navigate = useAppStore((s) => s.navigate);
+  const { t } = useTranslation('app');
+  const labText = useLabTexts();
   const last = progress.lastLab ? LAB_CATALOGUE.find((l) => l.id === progress.lastLab && l.available) : undefined;
   const first = LAB_CATALOGUE.find((l) => l.available);
   const target = last ?? first;
@@ -15,13 +20,17 @@ function ContinueCard() {
   return (
     <section className="panel start-card" aria-labelledby="continue-heading">
       <div>
-        <h2 id="continue-heading">{last ? 'Continue where you left off' : 'Start here'}</h2>
+        <h2 id="continue-heading">{last ? t('home.continueTitle') : t('home.startTitle')}</h2>
         <p className="muted">
-          {target.title} — step {step + 1} · Cookbook {target.chapters.join(', ')}
+          {t('home.where', {
+            title: labText.entry(target).title,
+            step: step + 1,
+            chapters: target.chapters.join(', '),
+          })}
         </p>
       </div>
       <button type="button" className="btn primary" onClick={() => navigate({ name: 'lab', labId: target.id, step })}>
-        {last ? 'Continue' : 'Start the first lab'}
+        {last ? t('home.continue') : t('home.startFirst')}
       </button>
     </section>
   );
@@ -29,14 +38,15 @@ function ContinueCard() {
 
 function SandboxCard() {
   const navigate = useAppStore((s) => s.navigate);
+  const { t } = useTranslation('app');
   return (
     <section className="panel start-card" aria-labelledby="sandbox-heading">
       <div>
-        <h2 id="sandbox-heading">Free sandbox</h2>
-        <p className="muted">Every part of the cluster, your own jobs, SQL on DuckDB. No checks, no steps.</p>
+        <h2 id="sandbox-heading">{t('home.sandboxTitle')}</h2>
+        <p className="muted">{t('home.sandboxText')}</p>
       </div>
       <button type="button" className="btn" onClick={() => navigate({ name: 'sandbox', tab: 'editor' })}>
-        Open the sandbox
+        {t('home.openSandbox')}
       </button>
     </section>
   );
@@ -45,7 +55,10 @@ function SandboxCard() {
 export function HomePage() {
   return (
     <div className="home">
-      <LabList />
+      <div className="home-left">
+        <LabList />
+        <LabPacksSection />
+      </div>
       <div className="home-right">
         <div className="start-cards">
           <ContinueCard />

@@ -1,20 +1,23 @@
 /** The labs of the course grouped by the cookbook's parts, each with its status and time. */
+import { useTranslation } from 'react-i18next';
 import { LAB_CATALOGUE, type LabEntry } from '../../labs/catalogue';
+import { useLabTexts } from '../i18n/labTexts';
 import { findLab } from '../../labs/labRegistry';
 import { labStatus, type LabStatus } from '../state/progress';
 import { useAppStore } from '../state/store';
 
+/** `title`: the group's key in the app namespace (locales/<language>/app.json, labList). */
 const GROUPS: { title: string; match: (chapter: number) => boolean }[] = [
-  { title: 'Foundations: scaling and storage', match: (c) => c === 13 || c === 15 || c === 19 },
-  { title: 'Batch processing: MapReduce and Spark', match: (c) => c === 20 },
-  { title: 'Streaming and platforms', match: (c) => c === 12 || c === 21 || c === 24 || c === 25 },
-  { title: 'In production', match: (c) => c >= 22 && c !== 24 && c !== 25 },
+  { title: 'labList.groupFoundations', match: (c) => c === 13 || c === 15 || c === 19 },
+  { title: 'labList.groupBatch', match: (c) => c === 20 },
+  { title: 'labList.groupStreaming', match: (c) => c === 12 || c === 21 || c === 24 || c === 25 },
+  { title: 'labList.groupProduction', match: (c) => c >= 22 && c !== 24 && c !== 25 },
 ];
 
-const STATUS_TEXT: Record<LabStatus, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  done: 'Done',
+const STATUS_KEY: Record<LabStatus, string> = {
+  'not-started': 'labList.notStarted',
+  'in-progress': 'labList.inProgress',
+  done: 'labList.done',
 };
 
 function groupOf(lab: LabEntry): number {
@@ -26,29 +29,44 @@ function groupOf(lab: LabEntry): number {
 export function LabList() {
   const progress = useAppStore((s) => s.progress);
   const navigate = useAppStore((s) => s.navigate);
+  const { t } = useTranslation('app');
+  const labText = useLabTexts();
+  const language = useAppStore((s) => s.language);
   return (
     <section className="panel" aria-labelledby="labs-heading">
-      <h2 id="labs-heading">Labs</h2>
-      <p className="muted">Guided labs following “The Data Engineering Cookbook” by Andreas Kretz.</p>
+      <h2 id="labs-heading">{t('labList.title')}</h2>
+      <p className="muted">{t('labList.intro')}</p>
       {GROUPS.map((group, g) => {
         const labs = LAB_CATALOGUE.filter((lab) => groupOf(lab) === g);
         if (labs.length === 0) return null;
         return (
           <div key={group.title}>
-            <h3>{group.title}</h3>
+            <h3>{t(group.title)}</h3>
             <ul className="lab-list">
               {labs.map((lab) => {
                 const status = lab.available
                   ? labStatus(progress, lab.id, findLab(lab.id)?.steps.map((s) => s.id) ?? [])
                   : null;
+                const text = labText.entry(lab);
                 const body = (
                   <>
-                    <span className="title">{lab.title}</span>
+                    <span className="title">
+                      {text.title}
+                      {text.textLanguage !== language && (
+                        <span className="lang-tag" title={t('labList.inEnglishTitle')}>
+                          {t('labList.inEnglishTag')}
+                        </span>
+                      )}
+                    </span>
                     <span className={`badge ${status === 'done' ? 'ok' : status === 'in-progress' ? 'warn' : ''}`}>
-                      {status ? STATUS_TEXT[status] : 'Coming later'}
+                      {status ? t(STATUS_KEY[status]) : t('labList.comingLater')}
                     </span>
                     <span className="meta">
-                      Cookbook {lab.chapters.join(', ')} · {lab.minutes} min · {lab.summary}
+                      {t('labList.meta', {
+                        chapters: lab.chapters.join(', '),
+                        minutes: lab.minutes,
+                        summary: text.summary,
+                      })}
                     </span>
                   </>
                 );

@@ -1,5 +1,6 @@
 /** The free sandbox: the live cluster, a code editor and a SQL console. Heavy parts load lazily. */
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore, type SandboxTab } from '../state/store';
 import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
 import { SandboxJobPanel } from '../features/sandbox/SandboxJobPanel';
@@ -9,17 +10,19 @@ import { ErrorBoundary } from './ErrorBoundary';
 
 const SqlConsole = lazy(() => import('../features/sql/SqlConsole'));
 
+/** `label`: the tab's key in the app namespace. */
 const TABS: { id: SandboxTab; label: string }[] = [
-  { id: 'cluster', label: 'Cluster' },
-  { id: 'editor', label: 'Jobs' },
-  { id: 'stream', label: 'Streaming' },
-  { id: 'sql', label: 'SQL' },
+  { id: 'cluster', label: 'sandbox.cluster' },
+  { id: 'editor', label: 'sandbox.jobs' },
+  { id: 'stream', label: 'sandbox.streaming' },
+  { id: 'sql', label: 'sandbox.sql' },
 ];
 
 function Loading({ what }: { what: string }) {
+  const { t } = useTranslation('common');
   return (
     <div className="loading" role="status">
-      <span className="spinner" /> Loading {what}…
+      <span className="spinner" /> {t('loading', { what })}
     </div>
   );
 }
@@ -27,26 +30,27 @@ function Loading({ what }: { what: string }) {
 export function SandboxPage({ tab }: { tab: SandboxTab }) {
   const navigate = useAppStore((s) => s.navigate);
   const publishRun = useSqlRunStore((s) => s.publish);
+  const { t } = useTranslation('app');
   return (
     <div className="panel">
-      <div className="tabs" role="tablist" aria-label="Sandbox">
-        {TABS.map((t) => (
+      <div className="tabs" role="tablist" aria-label={t('sandbox.tabs')}>
+        {TABS.map((entry) => (
           <button
-            key={t.id}
+            key={entry.id}
             type="button"
             role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
+            id={`tab-${entry.id}`}
+            aria-selected={tab === entry.id}
             className="btn"
-            onClick={() => navigate({ name: 'sandbox', tab: t.id })}
+            onClick={() => navigate({ name: 'sandbox', tab: entry.id })}
           >
-            {t.label}
+            {t(entry.label)}
           </button>
         ))}
       </div>
       <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'cluster' && (
-          <ErrorBoundary what="the live cluster" part="live-cluster">
+          <ErrorBoundary what={t('errorBoundary.liveCluster')} part="live-cluster">
             <LiveClusterPanel />
           </ErrorBoundary>
         )}
@@ -54,8 +58,8 @@ export function SandboxPage({ tab }: { tab: SandboxTab }) {
         {tab === 'editor' && <SandboxJobPanel onResult={(r) => publishRun(r.report)} />}
         {tab === 'stream' && <StreamJobPanel />}
         {tab === 'sql' && (
-          <ErrorBoundary what="the SQL console" part="sql-console">
-            <Suspense fallback={<Loading what="DuckDB" />}>
+          <ErrorBoundary what={t('errorBoundary.sqlConsole')} part="sql-console">
+            <Suspense fallback={<Loading what={t('sandbox.duckdb')} />}>
               <SqlConsole />
             </Suspense>
           </ErrorBoundary>

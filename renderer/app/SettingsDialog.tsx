@@ -1,9 +1,11 @@
 /**
- * Settings, opened from the header: the time limit for the learner's code (seconds one run may
+ * Settings, opened from the header: the language (applied at once, see i18n/) and the time limit for the learner's code (seconds one run may
  * compute before it is stopped). Saved with progress; applies from the next Run. A modal
  * <dialog>: Esc or Cancel closes it without saving.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_NAMES, LANGUAGES, parseLanguage } from '../i18n/language';
 import { useAppStore } from '../state/store';
 import {
   DEFAULT_TIME_LIMIT_SECONDS,
@@ -11,13 +13,22 @@ import {
   MIN_TIME_LIMIT_SECONDS,
   parseTimeLimit,
 } from '../state/timeLimit';
+import { studentNameProblem } from '../../labs/handIn/studentName';
+import { HandInButtons } from '../features/handIn/HandInButtons';
+import { StudentNameField, typedNameProblem } from '../features/handIn/StudentNameField';
 import './settingsDialog.css';
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const saved = useAppStore((s) => s.progress.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS);
   const updateProgress = useAppStore((s) => s.updateProgress);
+  const language = useAppStore((s) => s.language);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  const { t } = useTranslation(['app', 'common']);
   const [text, setText] = useState(String(saved));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<'format' | 'range' | null>(null);
+  const savedName = useAppStore((s) => s.progress.studentName ?? '');
+  const [name, setName] = useState(savedName);
+  const [nameProblem, setNameProblem] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
 
@@ -27,6 +38,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
     if (open && !d.open) {
       setText(String(saved));
       setError(null);
+      setName(savedName);
+      setNameProblem(null);
       d.showModal();
     } else if (!open && d.open) d.close();
     // Only opening and closing reset the form; `saved` changes when the form saves.
@@ -37,25 +50,52 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
   const close = () => {
     setText(String(saved));
     setError(null);
+    setName(savedName);
+    setNameProblem(null);
     onClose();
   };
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     const parsed = parseTimeLimit(text);
-    if ('error' in parsed) {
-      setError(parsed.error);
-      return;
-    }
-    updateProgress((p) => ({ ...p, timeLimitSeconds: parsed.seconds }));
+    const wrongName = typedNameProblem(name, studentNameProblem);
+    setNameProblem(wrongName);
+    if ('error' in parsed) setError(parsed.kind);
+    if ('error' in parsed || wrongName) return;
+    const student = name.trim() === '' ? undefined : name;
+    updateProgress(({ studentName: _old, ...p }) => ({
+      ...p,
+      timeLimitSeconds: parsed.seconds,
+      ...(student !== undefined ? { studentName: student } : {}),
+    }));
     onClose();
   };
 
   return (
     <dialog ref={dialog} className="settings-dialog panel" aria-labelledby={`${id}-title`} onClose={close}>
       <form onSubmit={save} noValidate>
-        <h2 id={`${id}-title`}>Settings</h2>
-        <label htmlFor={`${id}-limit`}>Time limit for your code (seconds)</label>
+        <h2 id={`${id}-title`}>{t('settings.title')}</h2>
+        <label htmlFor={`${id}-language`}>{t('settings.language')}</label>
+        {/* Applied at once (no Save needed): the dialog itself shows the new language, the typed limit stays. */}
+        <select
+          id={`${id}-language`}
+          value={language}
+          onChange={(e) => {
+            const chosen = parseLanguage(e.target.value);
+            if (chosen) setLanguage(chosen);
+          }}
+          aria-describedby={`${id}-language-help`}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-language-help`} className="muted">
+          {t('settings.languageHelp')}
+        </p>
+        <label htmlFor={`${id}-limit`}>{t('settings.timeLimit')}</label>
         <input
           id={`${id}-limit`}
           type="number"
@@ -72,22 +112,35 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
         />
         <p id={`${id}-help`} className="muted">
-          How long one run of your job may compute before it is stopped ({MIN_TIME_LIMIT_SECONDS}–
-          {MAX_TIME_LIMIT_SECONDS} s, default {DEFAULT_TIME_LIMIT_SECONDS} s). A loop still running just before the
-          limit is reported with its line. The limit is real time for the whole run (your code and simulating the
-          cluster), not the simulated seconds on the timeline.
+          {t('settings.timeLimitHelp', {
+            min: MIN_TIME_LIMIT_SECONDS,
+            max: MAX_TIME_LIMIT_SECONDS,
+            default: DEFAULT_TIME_LIMIT_SECONDS,
+          })}
         </p>
         {error && (
           <p id={`${id}-error`} className="error" role="alert">
-            {error}
+            {t(error === 'format' ? 'settings.errorFormat' : 'settings.errorRange', {
+              min: MIN_TIME_LIMIT_SECONDS,
+              max: MAX_TIME_LIMIT_SECONDS,
+            })}
           </p>
         )}
+        <StudentNameField
+          value={name}
+          problem={nameProblem}
+          onChange={(value) => {
+            setName(value);
+            setNameProblem(null);
+          }}
+        />
+        <HandInButtons onOpen={close} />
         <div className="settings-actions">
           <button type="button" className="btn" onClick={close}>
-            Cancel
+            {t('common:cancel')}
           </button>
           <button type="submit" className="btn primary">
-            Save
+            {t('common:save')}
           </button>
         </div>
       </form>

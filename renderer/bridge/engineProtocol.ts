@@ -23,6 +23,10 @@ export type ToEngine =
       pipelineFaults?: PipelineFault[];
       /** Wall-clock budget of each run of the learner's code, in seconds (the Settings' time limit). */
       timeLimitSeconds: number;
+      /** The data seed of a step that varies (labs/variant.ts): a student's own, or a practice attempt's. */
+      variantSeed?: number;
+      /** A lab pack's lab: the pack's `.clusterlab` archive text, which the worker loads to find the lab. */
+      pack?: { fileName: string; text: string };
     }
   | { id: number; type: 'runJob'; request: JobRequest }
   | { id: number; type: 'runStream'; request: StreamRequest }

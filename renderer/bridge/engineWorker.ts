@@ -18,6 +18,7 @@ import { compileJobSource } from '../../engine/sandbox/compile';
 import type { NodeInfo } from '../viz/clusterTimeline';
 import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, settingsStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
+import { packLab } from './packLabs';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
 import { createProcessPool, type ProcessPool } from '../sandbox/processPool';
 import { runDemoScenario } from './demoScenario';
@@ -151,7 +152,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     if (!stopped.has(message.id)) post({ id: message.id, type: 'streamDone', result: { ...result, ...printedLines } });
     return;
   }
-  const lab = labById(message.labId);
+  const lab = message.pack ? packLab(message.pack, message.labId) : labById(message.labId);
   if (!lab) throw new Error(`There is no lab called '${message.labId}'.`);
   const step = stepAt(lab, message.stepIndex);
   // A server step has no cluster: its model is one SQL server, or a few (engine/server).
@@ -176,6 +177,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     pipelineFaults: message.pipelineFaults ?? [],
     ...(settingsStep(step) ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
+    ...(isSeed(message.variantSeed) ? { variantSeed: message.variantSeed } : {}),
   });
   const printedLines = closeConsole(message.id);
   if (!stopped.has(message.id))
@@ -191,6 +193,11 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
         ...printedLines,
       },
     });
+}
+
+/** A variant seed as the page sends it: a whole number from 0 to 2^32 - 1 (anything else: the step as written). */
+function isSeed(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
 }
 
 function nodesOf(spec: ResolvedClusterSpec): NodeInfo[] {

@@ -29,7 +29,11 @@ export function stampChanges(previous: Progress, next: Progress, now: number): P
   }
   const stamped: Progress = labs === next.labs ? next : { ...next, labs };
   const sandbox = next.sandboxCode !== previous.sandboxCode || next.streamCode !== previous.streamCode;
-  const settings = next.theme !== previous.theme || next.timeLimitSeconds !== previous.timeLimitSeconds;
+  const settings =
+    next.theme !== previous.theme ||
+    next.language !== previous.language ||
+    next.timeLimitSeconds !== previous.timeLimitSeconds ||
+    next.studentName !== previous.studentName;
   if (!sandbox && !settings) return stamped;
   return {
     ...stamped,
@@ -76,11 +80,13 @@ export function mergeProgress(local: Progress, remote: Progress): Progress {
     };
   }
   if (newer(remote.settingsUpdatedAt, local.settingsUpdatedAt)) {
-    const { theme: _t, timeLimitSeconds: _l, ...rest } = result;
+    const { theme: _t, language: _g, timeLimitSeconds: _l, studentName: _n, ...rest } = result;
     result = {
       ...rest,
       ...(remote.theme ? { theme: remote.theme } : {}),
+      ...(remote.language ? { language: remote.language } : {}),
       ...(remote.timeLimitSeconds !== undefined ? { timeLimitSeconds: remote.timeLimitSeconds } : {}),
+      ...(remote.studentName !== undefined ? { studentName: remote.studentName } : {}),
       settingsUpdatedAt: remote.settingsUpdatedAt!,
     };
   }

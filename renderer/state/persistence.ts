@@ -4,6 +4,7 @@
  * build, where tabs merge each other's saves: tabSync.ts). A corrupt save is reported in a
  * notice, never silently replaced, and a load that failed is never followed by a save.
  */
+import { i18n } from '../i18n/i18n';
 import { desktopApi, isDesktop } from '../bridge/desktopApi';
 import { learnerMessage } from './learnerMessage';
 import { mergeProgress } from './mergeProgress';
@@ -21,8 +22,7 @@ export function saveProgressNow(): void {
   flushNow?.();
 }
 
-const otherVersion = (version: unknown) =>
-  `Saved progress has format version ${String(version)}, which this ClusterLab cannot read: it was left untouched, and nothing you do now will be saved over it.`;
+const otherVersion = (version: unknown) => i18n.t('app:progress.otherVersion', { version: String(version) });
 
 export async function startPersistence(): Promise<() => void> {
   const api = desktopApi();
@@ -40,9 +40,7 @@ export async function startPersistence(): Promise<() => void> {
     if (loaded.recovered) notice(loaded.recovered);
   } catch (error) {
     useAppStore.getState().loadedProgress(parseProgress(null));
-    notice(
-      `Saved progress could not be loaded (${learnerMessage(error)}). It was left as it is, and nothing you do now will be saved over it: restart ClusterLab to try again.`,
-    );
+    notice(i18n.t('app:progress.loadFailed', { error: learnerMessage(error) }));
     return () => {};
   }
 
@@ -78,7 +76,7 @@ export async function startPersistence(): Promise<() => void> {
     // Read, merge, write in one synchronous stretch: another tab's newer steps are kept.
     if (tabs && !takeIn(readStored(tabs))) return;
     api.saveProgress({ ...useAppStore.getState().progress }).catch((error: unknown) => {
-      notice(`Progress could not be saved: ${learnerMessage(error)}`);
+      notice(i18n.t('app:progress.saveFailed', { error: learnerMessage(error) }));
     });
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {

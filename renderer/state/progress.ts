@@ -3,7 +3,9 @@
  * steps passed their checks and the verdicts of each step's last run. Pure functions over plain data; the store holds the value and
  * saveProgress persists it.
  */
+import { parseLanguage, type Language } from '../i18n/language';
 import { validTimeLimit } from './timeLimit';
+import { studentNameProblem } from '../../labs/handIn/studentName';
 
 export interface StepProgress {
   code?: string;
@@ -58,9 +60,13 @@ export interface Progress {
   streamCode?: string;
   /** Preferences. */
   theme?: 'light' | 'dark';
+  /** The language the app is shown in (absent: the system's, see i18n/language.ts). */
+  language?: Language;
   /** The time limit for the learner's code, in seconds (see timeLimit.ts; absent: the default). */
   timeLimitSeconds?: number;
-  /** When sandboxCode or streamCode, and the settings (theme, time limit), last changed: for merges between tabs. */
+  /** The student's name (Settings): it names the hand-in file and picks the student's variant of steps that vary (labs/variant.ts). */
+  studentName?: string;
+  /** When sandboxCode or streamCode, and the settings (theme, language, time limit), last changed: for merges between tabs. */
   sandboxUpdatedAt?: number;
   settingsUpdatedAt?: number;
 }
@@ -148,11 +154,14 @@ export function parseProgress(data: unknown): Progress {
     sandboxCode?: unknown;
     streamCode?: unknown;
     theme?: unknown;
+    language?: unknown;
     timeLimitSeconds?: unknown;
+    studentName?: unknown;
     sandboxUpdatedAt?: unknown;
     settingsUpdatedAt?: unknown;
   };
   const timeLimit = validTimeLimit(raw.timeLimitSeconds);
+  const language = parseLanguage(raw.language);
   const labs: Record<string, LabProgress> = {};
   if (typeof raw.labs === 'object' && raw.labs !== null) {
     for (const [id, value] of Object.entries(raw.labs as Record<string, unknown>)) {
@@ -183,7 +192,9 @@ export function parseProgress(data: unknown): Progress {
     ...(typeof raw.sandboxCode === 'string' ? { sandboxCode: raw.sandboxCode } : {}),
     ...(typeof raw.streamCode === 'string' ? { streamCode: raw.streamCode } : {}),
     ...(raw.theme === 'light' || raw.theme === 'dark' ? { theme: raw.theme } : {}),
+    ...(language !== null ? { language } : {}),
     ...(timeLimit !== null ? { timeLimitSeconds: timeLimit } : {}),
+    ...(studentNameProblem(raw.studentName) === null ? { studentName: raw.studentName as string } : {}),
     ...(stamp(raw.sandboxUpdatedAt) ? { sandboxUpdatedAt: raw.sandboxUpdatedAt } : {}),
     ...(stamp(raw.settingsUpdatedAt) ? { settingsUpdatedAt: raw.settingsUpdatedAt } : {}),
   };

@@ -6,16 +6,20 @@ import { create } from 'zustand';
 import { hashToView, viewToHash, type View } from './router';
 import { stampChanges } from './mergeProgress';
 import { EMPTY_PROGRESS, type Progress } from './progress';
+import { parseLanguage, systemLanguage, type Language } from '../i18n/language';
 
 export type { View, SandboxTab } from './router';
 export type Theme = 'light' | 'dark';
 
 export interface UiSlice {
   theme: Theme;
+  /** The language the app is shown in: the saved choice, else the system's (German or English). */
+  language: Language;
   view: View;
   notice: string | null;
   setTheme(theme: Theme): void;
   toggleTheme(): void;
+  setLanguage(language: Language): void;
   navigate(view: View): void;
   showNotice(message: string | null): void;
   /** The lab page's editor height as a share of its column, once the learner has dragged the divider. */
@@ -44,8 +48,30 @@ function initialTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 }
 
+const LANGUAGE_KEY = 'clusterlab.language';
+
+function initialLanguage(): Language {
+  if (typeof window === 'undefined') return 'en';
+  // Like the theme: localStorage gives the first paint the right language until progress has loaded.
+  const saved = parseLanguage(window.localStorage?.getItem(LANGUAGE_KEY));
+  return saved ?? systemLanguage(window.navigator?.languages);
+}
+
+/** The store's fields a loaded or merged progress sets: its theme and language when it has them. */
+function savedPreferences(progress: Progress): Partial<AppState> {
+  if (progress.theme && window.localStorage?.getItem('clusterlab.theme') !== progress.theme)
+    window.localStorage?.setItem('clusterlab.theme', progress.theme);
+  if (progress.language && window.localStorage?.getItem(LANGUAGE_KEY) !== progress.language)
+    window.localStorage?.setItem(LANGUAGE_KEY, progress.language);
+  return {
+    ...(progress.theme ? { theme: progress.theme } : {}),
+    ...(progress.language ? { language: progress.language } : {}),
+  };
+}
+
 export const useAppStore = create<AppState>()((set, get) => ({
   theme: initialTheme(),
+  language: initialLanguage(),
   view: typeof window === 'undefined' ? { name: 'home' } : hashToView(window.location.hash),
   notice: null,
   setTheme: (theme) => {
@@ -55,6 +81,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
     set({ theme, progress: stampChanges(progress, { ...progress, theme }, Date.now()) });
   },
   toggleTheme: () => get().setTheme(get().theme === 'dark' ? 'light' : 'dark'),
+  setLanguage: (language) => {
+    window.localStorage?.setItem(LANGUAGE_KEY, language);
+    const progress = get().progress;
+    set({ language, progress: stampChanges(progress, { ...progress, language }, Date.now()) });
+  },
   navigate: (view) => {
     const hash = viewToHash(view);
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
@@ -73,15 +104,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const previous = get().progress;
     set({ progress: stampChanges(previous, change(previous), Date.now()) });
   },
-  loadedProgress: (progress) => {
-    if (progress.theme) window.localStorage?.setItem('clusterlab.theme', progress.theme);
-    set({ progress, progressLoaded: true, ...(progress.theme ? { theme: progress.theme } : {}) });
-  },
-  mergedProgress: (progress) => {
-    if (progress.theme && progress.theme !== get().theme)
-      window.localStorage?.setItem('clusterlab.theme', progress.theme);
-    set({ progress, ...(progress.theme ? { theme: progress.theme } : {}) });
-  },
+  loadedProgress: (progress) => set({ progress, progressLoaded: true, ...savedPreferences(progress) }),
+  mergedProgress: (progress) => set({ progress, ...savedPreferences(progress) }),
 }));
 
 /** Keeps the view in step with the back and forward buttons. */

@@ -19,11 +19,11 @@ export function validTimeLimit(value: unknown): number | null {
 }
 
 /** Reads what the learner typed: the limit, or what is wrong with the text. */
-export function parseTimeLimit(text: string): { seconds: number } | { error: string } {
+export function parseTimeLimit(text: string): { seconds: number } | { error: string; kind: 'format' | 'range' } {
   const trimmed = text.trim();
   const range = `between ${MIN_TIME_LIMIT_SECONDS} and ${MAX_TIME_LIMIT_SECONDS} seconds`;
-  if (!/^\d+$/.test(trimmed)) return { error: `Enter a whole number of seconds, ${range}.` };
+  if (!/^\d+$/.test(trimmed)) return { error: `Enter a whole number of seconds, ${range}.`, kind: 'format' };
   const seconds = Number(trimmed);
-  if (validTimeLimit(seconds) === null) return { error: `The time limit must be ${range}.` };
+  if (validTimeLimit(seconds) === null) return { error: `The time limit must be ${range}.`, kind: 'range' };
   return { seconds };
 }

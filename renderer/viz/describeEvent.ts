@@ -1,13 +1,20 @@
-/** Turns trace events into sentences for the "what happened" logs; events a log does not tell give null. */
+/**
+ * Turns trace events into sentences for the "what happened" logs, in the page's language (i18n.t);
+ * events a log does not tell give null.
+ */
+import { fixed } from '../i18n/numberFormat';
 import type { RunEvent } from '../../engine/api';
 import { blockName } from '../../engine/hdfs';
-import { plural } from '../../labs/plural';
+import { i18n } from '../i18n/i18n';
 import type { TimedEvent } from './clusterPicture';
 import { fetchFailureText } from './run/fetchFailures';
 
 const MB = 1024 * 1024;
 
-const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+const mb = (bytes: number) => `${fixed(Math.round(bytes / MB), 0)} MB`;
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`viz:${key}`, options);
+const blocks = (n: number) => say('n.blocks', { count: n });
+const replicas = (n: number) => say('n.replicas', { count: n });
 
 export function describeEvent(e: RunEvent): TimedEvent | null {
   const at = (kind: TimedEvent['kind'], text: string): TimedEvent => ({ t: e.t, kind, text });
@@ -15,64 +22,115 @@ export function describeEvent(e: RunEvent): TimedEvent | null {
     case 'fileWritten':
       return at(
         'info',
-        `HDFS: ${e.path} written, ${mb(e.bytes)} in ${plural(e.blocks, 'block')} × ${plural(e.replication, 'replica')}`,
+        say('event.fileWritten', {
+          path: e.path,
+          size: mb(e.bytes),
+          blocks: blocks(e.blocks),
+          replicas: replicas(e.replication),
+        }),
       );
     case 'fileAppended':
-      return at('info', `HDFS: ${mb(e.bytes)} appended to ${e.path} (${plural(e.blocks, 'block')} now)`);
+      return at('info', say('event.fileAppended', { size: mb(e.bytes), path: e.path, blocks: blocks(e.blocks) }));
     case 'blockAllocated':
       return at(
         'info',
-        `HDFS: ${blockName(e.block)} (block #${e.index} of ${e.path}) placed on ${e.replicas.join(', ')}`,
+        say('event.blockAllocated', {
+          block: blockName(e.block),
+          index: e.index,
+          path: e.path,
+          replicas: e.replicas.join(', '),
+        }),
       );
     case 'applicationSubmitted':
-      return at('info', `YARN: application ${e.app} (${e.name}) submitted to queue ${e.queue}`);
+      return at('info', say('event.applicationSubmitted', { app: e.app, name: e.name, queue: e.queue }));
     case 'containerAllocated':
-      return at('info', `YARN: container ${e.container} on ${e.node} (${e.locality.toLowerCase().replace('_', '-')})`);
+      return at(
+        'info',
+        say('event.containerAllocated', {
+          container: e.container,
+          node: e.node,
+          locality: e.locality.toLowerCase().replace('_', '-'),
+        }),
+      );
     case 'nodeDied':
-      return at('fault', `FAULT: node ${e.node} died`);
+      return at('fault', say('event.nodeDied', { node: e.node }));
     case 'nodeSlowed':
-      return at('fault', `FAULT: node ${e.node} slowed down ×${e.factor}`);
+      return at('fault', say('event.nodeSlowed', { node: e.node, factor: e.factor }));
     case 'nodeRestarted':
-      return at('recovery', `node ${e.node} restarted`);
+      return at('recovery', say('event.nodeRestarted', { node: e.node }));
     case 'diskFailed':
-      return at('fault', `FAULT: a disk of ${e.node} failed`);
+      return at('fault', say('event.diskFailed', { node: e.node }));
     case 'rackPartitioned':
-      return at('fault', `FAULT: rack ${e.rack} cut off the network`);
+      return at('fault', say('event.rackPartitioned', { rack: e.rack }));
     case 'containerLost':
-      return at('fault', `YARN: container ${e.container} lost with ${e.node}`);
+      return at('fault', say('event.containerLost', { container: e.container, node: e.node }));
     case 'nodeManagerLost':
-      return at('fault', `YARN: NodeManager on ${e.node} lost (${plural(e.containers, 'container')})`);
-    case 'dataNodeDeclaredDead':
       return at(
         'fault',
-        `HDFS: NameNode declared DataNode ${e.node} dead; ${plural(e.replicasLost, 'replica')} to restore`,
+        say('event.nodeManagerLost', { node: e.node, containers: say('n.containers', { count: e.containers }) }),
       );
+    case 'dataNodeDeclaredDead':
+      return at('fault', say('event.dataNodeDeclaredDead', { node: e.node, replicas: replicas(e.replicasLost) }));
     case 'blockUnderReplicated':
-      return at('fault', `HDFS: ${blockName(e.block)} under-replicated (${e.replicas}/${plural(e.target, 'replica')})`);
+      return at(
+        'fault',
+        say('event.blockUnderReplicated', { block: blockName(e.block), have: e.replicas, target: replicas(e.target) }),
+      );
     case 'blockMissing':
-      return at('fault', `HDFS: ${blockName(e.block)} of ${e.path} is MISSING: every replica is gone`);
+      return at('fault', say('event.blockMissing', { block: blockName(e.block), path: e.path }));
     case 'blockReplicated':
-      return at('recovery', `HDFS: ${blockName(e.block)} re-replicated ${e.from} → ${e.to} (${mb(e.bytes)})`);
+      return at(
+        'recovery',
+        say('event.blockReplicated', { block: blockName(e.block), from: e.from, to: e.to, size: mb(e.bytes) }),
+      );
     case 'taskKilled':
-      return at('fault', `task ${e.task} attempt ${e.attempt} on ${e.node} killed${e.reason ? `: ${e.reason}` : ''}`);
+      return at(
+        'fault',
+        say(e.reason ? 'event.taskKilledWhy' : 'event.taskKilled', {
+          task: e.task,
+          attempt: e.attempt,
+          node: e.node,
+          reason: e.reason,
+        }),
+      );
     case 'taskFailed':
-      return at('fault', `task ${e.task} attempt ${e.attempt} on ${e.node} failed${e.reason ? `: ${e.reason}` : ''}`);
+      return at(
+        'fault',
+        say(e.reason ? 'event.taskFailedWhy' : 'event.taskFailed', {
+          task: e.task,
+          attempt: e.attempt,
+          node: e.node,
+          reason: e.reason,
+        }),
+      );
     case 'mapOutputLost':
-      return at('fault', `map output lost with ${e.node}: the map task runs again`);
+      return at('fault', say('event.mapOutputLost', { node: e.node }));
     case 'fetchFailed':
       return at(
         'fault',
-        `Spark: fetch failure in stage ${e.stage} (attempt ${e.stageAttempt}), task ${e.task} ${fetchFailureText(e)}`,
+        say('event.fetchFailed', {
+          stage: e.stage,
+          attempt: e.stageAttempt,
+          task: e.task,
+          what: fetchFailureText(e),
+        }),
       );
     case 'stageFailed':
       return at(
         'fault',
-        `Spark: stage ${e.stage} attempt ${e.attempt} failed (${e.reason.startsWith('FetchFailed(') ? 'fetch failure' : e.reason})${e.willRetry ? '' : ': too many failed attempts, the job is aborted'}`,
+        say(e.willRetry ? 'event.stageFailed' : 'event.stageAborted', {
+          stage: e.stage,
+          attempt: e.attempt,
+          reason: e.reason.startsWith('FetchFailed(') ? say('event.fetchFailure') : e.reason,
+        }),
       );
     case 'stageResubmitted':
       return at(
         'recovery',
-        `Spark: ${e.stages.length === 1 ? 'stage' : 'stages'} ${e.stages.join(', ')} resubmitted after a ${e.reason}: the map stage re-runs the lost outputs`,
+        say(e.stages.length === 1 ? 'event.stageResubmitted' : 'event.stagesResubmitted', {
+          stages: e.stages.join(', '),
+          reason: e.reason,
+        }),
       );
     default:
       return null;

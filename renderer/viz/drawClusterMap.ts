@@ -5,11 +5,12 @@
  * (blk_1073741825). Large clusters: one summary card per rack (drawRackSummaries). Elements are
  * joined by id, so successive pictures update in place instead of redrawing.
  */
+import { i18n } from '../i18n/i18n';
+import { count as formatCount } from '../i18n/numberFormat';
 import { select, type Selection } from 'd3';
 // Side effect: adds .transition() to selections (tree-shaking would otherwise drop it).
 import 'd3-transition';
 import { blockName } from '../../engine/hdfs';
-import { noun } from '../../labs/plural';
 import {
   describeChip,
   describeNode,
@@ -125,18 +126,24 @@ function drawRackFrames(g: Selection<SVGGElement, string, SVGSVGElement, unknown
     .call((r) => attrOf(r, 'transform', (d) => `translate(${d.x},${d.y})`))
     .call((r) => attrOf(r.select('rect'), 'width', (d) => d.w))
     .call((r) => attrOf(r.select('rect'), 'height', (d) => d.h))
-    .call((r) => textOf(r.select('text'), (d) => `rack ${d.id}`));
+    .call((r) => textOf(r.select('text'), (d) => say('map.rack', { rack: d.id })));
 }
 
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`viz:${key}`, options);
+
+/** A node card's status line, in the page's language. */
 function statusText(d: NodePicture): string {
-  if (!d.alive) return 'dead';
-  if (!runsNodeManager(d)) return 'DataNode only';
-  if (coresOversubscribed(d)) return `${d.handedOutCores}/${d.cores} ${noun(d.cores, 'core')} handed out`;
+  if (!d.alive) return say('map.dead');
+  if (!runsNodeManager(d)) return say('map.dataNodeOnly');
+  if (coresOversubscribed(d)) return say('map.coresHandedOut', { handed: d.handedOutCores, count: d.cores });
   if (memoryOversubscribed(d))
-    return `${Math.round((d.handedOutMemoryMb ?? 0) / 1024)}/${Math.round(d.memoryMb / 1024)} GB handed out`;
-  if (d.slowFactor > 1) return `slow ×${d.slowFactor} · ${d.usedCores}/${d.cores} busy`;
-  const held = d.heldCores ? ` · ${d.heldCores} held` : '';
-  return `${d.usedCores}/${d.cores} ${noun(d.cores, 'core')} busy${held}`;
+    return say('map.memoryHandedOut', {
+      handed: Math.round((d.handedOutMemoryMb ?? 0) / 1024),
+      total: Math.round(d.memoryMb / 1024),
+    });
+  if (d.slowFactor > 1) return say('map.slow', { factor: d.slowFactor, used: d.usedCores, cores: d.cores });
+  const held = d.heldCores ? say('map.held', { n: d.heldCores }) : '';
+  return say('map.busy', { used: d.usedCores, count: d.cores, held });
 }
 
 function drawNodeCards(
@@ -199,9 +206,9 @@ function drawNodeCards(
   attrOf(more, 'x', (d) => 8 + slot(shown(d).length).x + 2);
   attrOf(more, 'y', (d) => 40 + slot(shown(d).length).y + 13);
   textOf(more, (d) => {
-    if (!runsDataNode(d)) return layout.chipRows > 0 ? 'no DataNode: stores no blocks' : '';
-    if (!d.alive) return layout.chipRows > 0 ? 'its replicas are unreachable' : '';
-    return count(d) > shown(d).length ? `+${(count(d) - shown(d).length).toLocaleString('en-US')} more` : '';
+    if (!runsDataNode(d)) return layout.chipRows > 0 ? say('map.noDataNode') : '';
+    if (!d.alive) return layout.chipRows > 0 ? say('map.unreachable') : '';
+    return count(d) > shown(d).length ? say('map.more', { n: formatCount(count(d) - shown(d).length) }) : '';
   });
 
   cards

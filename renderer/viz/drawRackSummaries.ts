@@ -4,7 +4,8 @@
  * dead). Clicking a card zooms into the rack (the map's zoom buttons do the same by keyboard).
  */
 import type { Selection } from 'd3';
-import { count, plural } from '../../labs/plural';
+import { count } from '../i18n/numberFormat';
+import { i18n } from '../i18n/i18n';
 import {
   layoutSummaries,
   RACK_HEAD,
@@ -20,12 +21,20 @@ import { attrOf, classOf, textOf } from './writeIfChanged';
 /** The newest rack-click callback of each summaries layer (cards bind their handler once). */
 const openRackOf = new WeakMap<SVGGElement, ((rack: string) => void) | undefined>();
 
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`viz:${key}`, options);
+
+/** A rack card's lines, in the page's language. */
 const lines = (r: RackSummary): string[] => [
-  r.dead > 0 ? `${r.alive} alive · ${r.dead} dead` : `${r.alive} alive${r.slow > 0 ? ` · ${r.slow} slow` : ''}`,
-  `${count(r.busyCores)}/${plural(r.cores, 'core')} busy`,
-  plural(r.containers, 'container'),
-  plural(r.blocks, 'block replica'),
+  r.dead > 0
+    ? say('rack.aliveDead', { alive: r.alive, dead: r.dead })
+    : r.slow > 0
+      ? say('rack.aliveSlow', { alive: r.alive, slow: r.slow })
+      : say('rack.alive', { alive: r.alive }),
+  say('rack.busy', { busy: count(r.busyCores), count: r.cores }),
+  say('rack.containers', { count: r.containers, n: count(r.containers) }),
+  say('rack.replicas', { count: r.blocks, n: count(r.blocks) }),
 ];
+const nodes = (r: RackSummary) => say('rack.nodes', { count: r.nodes.length, n: count(r.nodes.length) });
 
 const load = (n: NodePicture) => (n.alive && n.cores > 0 ? Math.min(1, n.usedCores / n.cores) : 0);
 
@@ -67,9 +76,9 @@ export function drawRackSummaries(
 
   attrOf(cards.select('rect.card'), 'width', (r) => box(r).w);
   attrOf(cards.select('rect.card'), 'height', (r) => box(r).h);
-  textOf(cards.select('text.name'), (r) => `rack ${r.id}`);
+  textOf(cards.select('text.name'), (r) => say('map.rack', { rack: r.id }));
   attrOf(cards.select('text.open'), 'x', (r) => box(r).w - 10);
-  textOf(cards.select('text.open'), (r) => `${plural(r.nodes.length, 'node')} ›`);
+  textOf(cards.select('text.open'), (r) => say('rack.open', { nodes: nodes(r) }));
   // Each card's lines, worked out once per draw (they are written into several elements).
   const textOfRack = new Map(racks.map((r) => [r.id, lines(r)]));
   for (let i = 0; i < SUMMARY_LINES; i++) textOf(cards.select(`text.line-${i}`), (r) => textOfRack.get(r.id)![i]!);
@@ -83,8 +92,7 @@ export function drawRackSummaries(
   textOf(
     // The card's own title, not the first of its chips' or squares'.
     cards.select(':scope > title'),
-    (r) =>
-      `Rack ${r.id}: ${plural(r.nodes.length, 'node')}, ${textOfRack.get(r.id)!.join(', ')}. Click to show its nodes.`,
+    (r) => say('rack.title', { rack: r.id, nodes: nodes(r), lines: textOfRack.get(r.id)!.join(', ') }),
   );
 
   const per = layout.squaresPerRow;
@@ -108,9 +116,10 @@ export function drawRackSummaries(
   attrOf(squares, 'y', (_n, i) => Math.floor(i / per) * (SQUARE + 3));
   attrOf(squares, 'class', (n) => (n.alive ? 'square' : 'square dead'));
   attrOf(squares, 'fill-opacity', (n) => (n.alive ? 0.15 + 0.85 * load(n) : 1));
-  textOf(
-    squares.select('title'),
-    (n) => `${n.id}: ${n.alive ? `${n.usedCores}/${plural(n.cores, 'core')} busy` : 'dead'}`,
+  textOf(squares.select('title'), (n) =>
+    n.alive
+      ? say('rack.square', { node: n.id, used: n.usedCores, count: n.cores })
+      : say('rack.squareDead', { node: n.id }),
   );
   return { height: layout.height, boxes: layout.boxes };
 }

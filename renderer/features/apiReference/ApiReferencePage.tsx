@@ -3,6 +3,7 @@
  * scripts/apiReference.mjs generates from labs/jobApi/, rendered with the labs' Markdown
  * renderer, one section per declaration and member, each with its own address, and a filter.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import reference from '../../../docs/job-api.md?raw';
 import { Markdown } from '../lab/Markdown';
@@ -17,6 +18,7 @@ export const sectionId = (id: string) => `api-${id}`;
 
 function Section({ section }: { section: ApiSection }) {
   const Heading = section.kind === 'declaration' ? 'h3' : 'h4';
+  const { t } = useTranslation('apiReference');
   return (
     <section
       id={sectionId(section.id)}
@@ -26,7 +28,11 @@ function Section({ section }: { section: ApiSection }) {
     >
       <Heading className="api-title">
         <code>{section.id}</code>
-        <a className="api-anchor" href={`#/api/${encodeURIComponent(section.id)}`} aria-label={`Link to ${section.id}`}>
+        <a
+          className="api-anchor"
+          href={`#/api/${encodeURIComponent(section.id)}`}
+          aria-label={t('linkTo', { id: section.id })}
+        >
           #
         </a>
       </Heading>
@@ -37,6 +43,7 @@ function Section({ section }: { section: ApiSection }) {
 
 export function ApiReferencePage({ member }: { member: string | null }) {
   const [query, setQuery] = useState('');
+  const { t } = useTranslation('apiReference');
   const shown = useMemo(() => filterSections(REFERENCE.sections, query), [query]);
   const shownMembers = shown.filter((s) => s.kind === 'member').length;
   const declarations = REFERENCE.sections.filter((s) => s.kind === 'declaration');
@@ -56,20 +63,20 @@ export function ApiReferencePage({ member }: { member: string | null }) {
         <h2>{REFERENCE.title}</h2>
         <Markdown source={REFERENCE.intro} />
         <div className="api-filter">
-          <label htmlFor="api-filter-input">Filter</label>
+          <label htmlFor="api-filter-input">{t('filter')}</label>
           <input
             id="api-filter-input"
             type="search"
             value={query}
-            placeholder="a method, a word, Spark's or Hadoop's name…"
+            placeholder={t('placeholder')}
             onChange={(e) => setQuery(e.target.value)}
             aria-describedby="api-filter-count"
           />
           <span id="api-filter-count" className="muted" role="status">
-            {shownMembers} of {MEMBERS} members
+            {t('count', { shown: shownMembers, total: MEMBERS })}
           </span>
         </div>
-        <nav className="api-toc" aria-label="Declarations">
+        <nav className="api-toc" aria-label={t('declarations')}>
           {declarations.map((d) => (
             <a key={d.id} href={`#/api/${encodeURIComponent(d.id)}`}>
               {d.id}
@@ -79,7 +86,7 @@ export function ApiReferencePage({ member }: { member: string | null }) {
       </div>
       <div className="panel api-body">
         {shown.length === 0 ? (
-          <p className="muted">Nothing matches “{query}”.</p>
+          <p className="muted">{t('nothing', { query })}</p>
         ) : (
           shown.map((s) => <Section key={s.id} section={s} />)
         )}

@@ -3,13 +3,13 @@
  * 12 px), and for large clusters a row of zoom buttons: "All racks" shows one summary per rack,
  * a rack's button (or a click on its summary) shows that rack's nodes. Escape zooms out.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawClusterMap, mapMode } from '../../viz/drawClusterMap';
 import { drawMapFlows, readFlowColours, type FlowGeometry } from '../../viz/drawMapFlows';
 import type { MapFlowIndex } from '../../viz/mapFlowIndex';
 import type { ClusterPicture } from '../../viz/clusterPicture';
 import { SUMMARY_ABOVE_NODES } from '../../viz/clusterMapLayout';
-import { plural } from '../../../labs/plural';
 import './clusterMap.css';
 
 /** The width the SVG is laid out at, kept up to date with a ResizeObserver. */
@@ -137,6 +137,9 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
     paintFlows(svg, canvas, geometry, f, rateRef.current);
   };
 
+  // The map's words come from i18n.t inside drawClusterMap: it draws again when the language changes.
+  const { t, i18n } = useTranslation('cluster');
+  const language = i18n.language;
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || width <= 0) return;
@@ -144,7 +147,7 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
     if (canvasRef.current) paintOnce(svg, canvasRef.current, geometryRef.current, flowsRef.current);
     // paintOnce reads only refs and themeTick, which the flows effect below repaints for.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [picture, width, zoom, peakBlocks, animate]);
+  }, [picture, width, zoom, peakBlocks, animate, language]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -167,10 +170,10 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
   const shown = zoom === null ? picture.nodes : picture.nodes.filter((n) => n.rack === zoom);
   const where =
     mode === 'racks'
-      ? `${plural(racks.length, 'rack')} summarised`
+      ? t('map.racksSummarised', { count: racks.length })
       : zoom !== null
-        ? `rack ${zoom}, ${plural(shown.length, 'node')}`
-        : plural(shown.length, 'node');
+        ? t('map.rackNodes', { rack: zoom, count: shown.length })
+        : t('map.nodes', { count: shown.length });
   return (
     <div
       className="cluster-map-box"
@@ -182,16 +185,16 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
       }}
     >
       {zoomable && (
-        <div className="map-zoom" role="group" aria-label="Cluster map zoom">
-          <span className="muted">Zoom:</span>
+        <div className="map-zoom" role="group" aria-label={t('map.zoom')}>
+          <span className="muted">{t('map.zoomLabel')}</span>
           <button
             type="button"
             className="btn"
             aria-pressed={zoom === null}
             onClick={() => setRack(null)}
-            title="One summary per rack (Esc)"
+            title={t('map.allRacksTitle')}
           >
-            All racks
+            {t('map.allRacks')}
           </button>
           {racks.map((r) => (
             <button
@@ -199,15 +202,13 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
               type="button"
               className="btn"
               aria-pressed={zoom === r}
-              aria-label={`Show the nodes of rack ${r}`}
+              aria-label={t('map.showRack', { rack: r })}
               onClick={() => setRack(r)}
             >
               {r}
             </button>
           ))}
-          <span className="muted">
-            {zoom === null ? 'Click a rack, or its button, to see its nodes.' : 'Esc or “All racks” zooms out.'}
-          </span>
+          <span className="muted">{zoom === null ? t('map.zoomHelp') : t('map.zoomOut')}</span>
         </div>
       )}
       <div className="cluster-map-stack">

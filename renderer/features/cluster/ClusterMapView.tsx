@@ -1,11 +1,11 @@
 /** The cluster map of a run (a job, an HDFS step or the home page's scenario) at playback time t, rebuilt from its trace, with the data moving at t drawn over it. */
+import { useTranslation } from 'react-i18next';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { RunEvent } from '../../../engine/api';
 import { ClusterTimeline, type NodeInfo } from '../../viz/clusterTimeline';
 import { ClusterMap } from './ClusterMap';
 import { formatSimTime } from './PlaybackBar';
 import { SUMMARY_ABOVE_NODES } from '../../viz/clusterMapLayout';
-import { plural } from '../../../labs/plural';
 import { FlowLegend, movingSummary } from './FlowLegend';
 
 export function useClusterTimeline(nodes: NodeInfo[], trace: readonly RunEvent[]) {
@@ -37,24 +37,28 @@ export function ClusterMapView({
   const large = picture.nodes.length > SUMMARY_ABOVE_NODES;
   const hasFlows = index !== null && index.flows.length > 0;
   const [showFlows, setShowFlows] = useState(true);
+  const { t: text } = useTranslation('cluster');
+  const time = formatSimTime(t);
   return (
     <figure className="map-figure">
       <ClusterMap
         picture={picture}
         peakBlocks={peakBlocks}
-        label={`Cluster map at ${formatSimTime(t)}${hasFlows ? `; ${movingSummary(moving)}` : ''}`}
+        label={
+          hasFlows ? text('map.labelMoving', { time, moving: movingSummary(moving) }) : text('map.label', { time })
+        }
         animate={animate ?? false}
         flows={hasFlows && showFlows ? { index, t, simMsPerSecond } : undefined}
       />
       <figcaption className="muted">
-        {plural(picture.nodes.length, 'node')} · {plural(busy, 'core')} busy
-        {held > 0 ? ` · ${held} held by executors waiting for tasks (pale)` : ''}
-        {dead.length > 0
-          ? ` · dead: ${dead.length > 8 ? `${dead.slice(0, 8).join(', ')} and ${dead.length - 8} more` : dead.join(', ')}`
-          : ''}
-        {large
-          ? ' · each rack sums up its nodes: squares are nodes, darker is busier, red is dead'
-          : ` · chips are block replicas, named as in HDFS (blk_…); one colour per block`}
+        {text('map.nodes', { count: picture.nodes.length })} · {text('map.coresBusy', { count: busy })}
+        {held > 0 ? text('map.held', { n: held }) : ''}
+        {dead.length > 8
+          ? text('map.deadMore', { nodes: dead.slice(0, 8).join(', '), more: dead.length - 8 })
+          : dead.length > 0
+            ? text('map.dead', { nodes: dead.join(', ') })
+            : ''}
+        {large ? text('map.summaryKey') : text('map.chipsKey')}
       </figcaption>
       {hasFlows && (
         <FlowLegend moving={moving} peakRate={index.peakRate} racks={large} shown={showFlows} onShow={setShowFlows} />

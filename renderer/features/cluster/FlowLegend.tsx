@@ -3,30 +3,25 @@
  * the dash tells them apart without colour), what width and the moving dots mean, how long an
  * ended transfer stays, and what moves at this instant in words.
  */
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 import type { MapFlow, MapFlowKind } from '../../viz/mapFlows';
 import { formatBytes } from '../../viz/run/format';
-import { plural } from '../../../labs/plural';
 
-const KIND_NAMES: Record<MapFlowKind, string> = {
-  read: 'remote HDFS read',
-  shuffle: 'shuffle fetch',
-  write: 'HDFS write pipeline hop',
-  replication: 're-replication',
-};
-
-/** "3 transfers moving: 2 shuffle fetches, 1 remote HDFS read", or "no data moving". */
+/** "3 transfers moving: 2 shuffle fetches, 1 remote HDFS read", or "no data moving", in the page's language. */
 export function movingSummary(moving: readonly MapFlow[]): string {
-  if (moving.length === 0) return 'no data moving';
+  if (moving.length === 0) return i18n.t('cluster:legend.nothingMoving');
   const counts = new Map<MapFlowKind, number>();
   for (const f of moving) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-  const parts = [...counts].map(([k, n]) => plural(n, KIND_NAMES[k]));
-  return `${plural(moving.length, 'transfer')} moving: ${parts.join(', ')}`;
+  const parts = [...counts].map(([k, n]) => i18n.t(`cluster:legend.${k}Count`, { count: n }));
+  return i18n.t('cluster:legend.moving', { count: moving.length, parts: parts.join(', ') });
 }
 
+/** `label`: the scope's key in the cluster namespace. */
 const SCOPES = [
-  { scope: 'local', label: 'same node', dash: '2 4' },
-  { scope: 'rack', label: 'same rack', dash: '8 5' },
-  { scope: 'offRack', label: 'other rack', dash: '' },
+  { scope: 'local', label: 'legend.local', dash: '2 4' },
+  { scope: 'rack', label: 'legend.rack', dash: '8 5' },
+  { scope: 'offRack', label: 'legend.offRack', dash: '' },
 ] as const;
 
 export interface FlowLegendProps {
@@ -39,31 +34,29 @@ export interface FlowLegendProps {
 }
 
 export function FlowLegend({ moving, peakRate, racks, shown, onShow }: FlowLegendProps) {
+  const { t } = useTranslation('cluster');
   const rate = moving.reduce((s, f) => s + (f.end > f.start ? (f.bytes * 1000) / (f.end - f.start) : 0), 0);
   return (
     <div className="flow-legend" data-testid="flow-legend">
       <label className="flow-toggle">
-        <input type="checkbox" checked={shown} onChange={(e) => onShow(e.target.checked)} /> Draw data moving
+        <input type="checkbox" checked={shown} onChange={(e) => onShow(e.target.checked)} /> {t('legend.draw')}
       </label>
       <span className="flow-now" aria-live="off">
         {movingSummary(moving)}
         {moving.length > 0 ? ` · ${formatBytes(rate)}/s` : ''}
       </span>
-      <span className="flow-keys" aria-label="Data flow key">
+      <span className="flow-keys" aria-label={t('legend.key')}>
         {SCOPES.map((s) => (
           <span key={s.scope} className="flow-key">
             <svg width="26" height="10" aria-hidden="true">
               <line x1="1" y1="5" x2="25" y2="5" className={`flow-swatch ${s.scope}`} strokeDasharray={s.dash} />
             </svg>
-            {s.label}
+            {t(s.label)}
           </span>
         ))}
       </span>
       <span className="muted">
-        Lines: data moving now
-        {racks ? ' (between rack summaries; a loop stays inside one rack)' : ' (a loop stays on one node)'}, thicker =
-        more bytes/s (thickest {formatBytes(peakRate)}/s); dots run from sender to receiver. A transfer stays drawn for
-        at least 0.7 s of playback, fading after it ends.
+        {t(racks ? 'legend.linesRacks' : 'legend.linesNodes', { peak: formatBytes(peakRate) })}
       </span>
     </div>
   );

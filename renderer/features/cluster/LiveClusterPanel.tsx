@@ -4,6 +4,8 @@
  * again and its blocks re-replicated) and the page plays its trace like any run's: the same
  * playback clock, cluster timeline and cluster map, and the trace told as a log.
  */
+import { useTranslation } from 'react-i18next';
+import { count } from '../../i18n/numberFormat';
 import { useEffect, useMemo, useState } from 'react';
 import { engineClient } from '../../bridge/engineClient';
 import type { DemoRun } from '../../bridge/engineProtocol';
@@ -17,6 +19,7 @@ export function LiveClusterPanel() {
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [seed, setSeed] = useState(1);
+  const { t } = useTranslation('cluster');
 
   useEffect(() => {
     let live = true;
@@ -33,22 +36,19 @@ export function LiveClusterPanel() {
 
   return (
     <section className="panel live" aria-labelledby="live-heading">
-      <h2 id="live-heading">Live cluster</h2>
-      <p className="muted">
-        The cookbook’s 9-node cluster, simulated: a 1 GB file is put into HDFS as eight 128 MB blocks with three
-        replicas each, tasks run in YARN containers, then a DataNode dies and HDFS re-replicates its blocks.
-      </p>
+      <h2 id="live-heading">{t('live.title')}</h2>
+      <p className="muted">{t('live.intro')}</p>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
       {!run && !error && (
-        <div role="status" aria-label="Simulating">
+        <div role="status" aria-label={t('live.simulating')}>
           <div className="progress" aria-hidden="true">
             <div style={{ width: `${Math.round(progress * 100)}%` }} />
           </div>
-          <span className="muted">Simulating… {Math.round(progress * 100)}%</span>
+          <span className="muted">{t('live.simulatingPercent', { percent: Math.round(progress * 100) })}</span>
         </div>
       )}
       {run && (
@@ -74,22 +74,23 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
   const events = useMemo(() => run.trace.map(describeEvent).filter((e) => e !== null), [run]);
   const eventTimes = useMemo(() => [...new Set(run.trace.map((e) => e.t))].sort((a, b) => a - b), [run]);
   const shown = events.filter((e) => e.t <= playback.t);
+  const { t } = useTranslation('cluster');
   return (
     <>
       <PlaybackBar playback={playback} durationMs={run.durationMs} eventTimes={eventTimes}>
-        <button type="button" className="btn" onClick={onNewSeed} title="Run the same scenario with another seed">
-          New run (seed {seed + 1})
+        <button type="button" className="btn" onClick={onNewSeed} title={t('live.newRunTitle')}>
+          {t('live.newRun', { seed: seed + 1 })}
         </button>
       </PlaybackBar>
       <ClusterMapView timeline={timeline} t={playback.t} animate simMsPerSecond={msPerSecond * playback.speed} />
       <div className="legend" aria-hidden="true">
-        <span style={{ ['--swatch' as string]: 'var(--accent)' }}>cores in use</span>
-        <span style={{ ['--swatch' as string]: '#4fb3ff' }}>block replicas (blk_…, one colour per block)</span>
-        <span style={{ ['--swatch' as string]: 'var(--bad)' }}>dead node</span>
-        <span className="muted">{run.engineEvents.toLocaleString('en')} engine events</span>
+        <span style={{ ['--swatch' as string]: 'var(--accent)' }}>{t('live.coresInUse')}</span>
+        <span style={{ ['--swatch' as string]: '#4fb3ff' }}>{t('live.replicas')}</span>
+        <span style={{ ['--swatch' as string]: 'var(--bad)' }}>{t('live.deadNode')}</span>
+        <span className="muted">{t('live.engineEvents', { n: count(run.engineEvents) })}</span>
       </div>
-      <h3>What happened</h3>
-      <ol className="events" aria-label="Events so far" data-testid="event-log" tabIndex={0}>
+      <h3>{t('live.happened')}</h3>
+      <ol className="events" aria-label={t('live.events')} data-testid="event-log" tabIndex={0}>
         {shown.slice(-60).map((e, i) => (
           <li key={`${e.t}-${i}`} className={e.kind}>
             <span className="t">{formatSimTime(e.t)}</span> {e.text}

@@ -3,6 +3,8 @@
  * speed 0.25×–64×, a scrubber over simulated time and the clock. Space toggles play when the
  * bar has focus.
  */
+import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../../i18n/numberFormat';
 import type { Playback } from './usePlayback';
 import { formatSimTime } from '../../viz/run/format';
 
@@ -31,42 +33,43 @@ export function PlaybackBar({
   speedNote,
   children,
 }: PlaybackBarProps) {
+  const { t } = useTranslation('cluster');
   const stepForward = () => {
     playback.pause();
-    const next = eventTimes?.find((t) => t > playback.t + 1e-6);
+    const next = eventTimes?.find((at) => at > playback.t + 1e-6);
     playback.seek(next ?? Math.min(durationMs, playback.t + durationMs / 50));
   };
   return (
-    <div className="toolbar playback" role="group" aria-label="Playback">
+    <div className="toolbar playback" role="group" aria-label={t('playback.group')}>
       {playback.playing ? (
         <button type="button" className="btn" onClick={playback.pause}>
-          ❚❚ Pause
+          {t('playback.pause')}
         </button>
       ) : (
         <button type="button" className="btn primary" onClick={playback.play}>
-          ▶ Play
+          {t('playback.play')}
         </button>
       )}
-      <button type="button" className="btn" onClick={stepForward} title="Jump to the next event">
-        Step ›
+      <button type="button" className="btn" onClick={stepForward} title={t('playback.stepTitle')}>
+        {t('playback.step')}
       </button>
       <button type="button" className="btn" onClick={playback.restart}>
-        ⟲ Restart
+        {t('playback.restart')}
       </button>
       <label className="muted">
-        Speed{' '}
+        {t('playback.speed')}{' '}
         <select
           value={playback.speed}
           onChange={(e) => {
             playback.setSpeed(Number(e.target.value));
             onChooseSpeed?.(Number(e.target.value));
           }}
-          aria-label="Playback speed"
+          aria-label={t('playback.speedLabel')}
           aria-describedby={speedNote ? 'speed-note' : undefined}
         >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
-              {s}×
+              {numberFormat().format(s)}×
             </option>
           ))}
         </select>
@@ -92,7 +95,7 @@ export function PlaybackBar({
           playback.pause();
           playback.seek(Number(e.target.value));
         }}
-        aria-label="Simulated time"
+        aria-label={t('playback.time')}
         aria-valuetext={formatSimTime(playback.t)}
       />
       <span className="clock" data-testid="sim-clock">

@@ -2,6 +2,8 @@
  * Fitting a run's playback to about 20 seconds, and saying so: the app picks a speed until the
  * learner picks one, and then the sentence names the speed, the run's length and the watching time.
  */
+import { i18n } from '../../i18n/i18n';
+import { fixed, numberFormat } from '../../i18n/numberFormat';
 import { formatSimTime, SPEEDS } from './PlaybackBar';
 
 /** About how long a fitted run plays for, in real time. */
@@ -14,10 +16,14 @@ export function speedFor(durationMs: number): number {
 
 function watchTime(seconds: number): string {
   if (seconds >= 60) return formatSimTime(seconds * 1000);
-  return seconds >= 2 ? `${Math.round(seconds)} s` : `${seconds.toFixed(1)} s`;
+  return seconds >= 2 ? `${Math.round(seconds)} s` : `${fixed(seconds, 1)} s`;
 }
 
-/** "Playing at 16× so the 4 min 40 s run takes about 18 s". */
+/** "Playing at 16× so the 4 min 40 s run takes about 18 s", in the page's language. */
 export function fittedSpeedNote(speed: number, durationMs: number): string {
-  return `Playing at ${speed}× so the ${formatSimTime(durationMs)} run takes about ${watchTime(durationMs / speed / 1000)}`;
+  return i18n.t('cluster:playback.fitted', {
+    speed: numberFormat().format(speed),
+    duration: formatSimTime(durationMs),
+    watch: watchTime(durationMs / speed / 1000),
+  });
 }

@@ -1,7 +1,7 @@
 /** What changed between the two runs' code (or settings), in a collapsible list of hunks. */
+import { useTranslation } from 'react-i18next';
 import { memo, useMemo } from 'react';
 import { changedHunks, lineDiff } from '../../viz/compare/lineDiff';
-import { plural } from '../../../labs/plural';
 import { formatNumber } from '../../viz/run/format';
 
 /** Lines of hunks shown at most (a file rewritten from top to bottom would be thousands). */
@@ -18,6 +18,7 @@ export const CodeChanges = memo(function CodeChanges({
   labelA: string;
   labelB: string;
 }) {
+  const { t } = useTranslation('compare');
   const { hunks, removed, added, aligned } = useMemo(() => {
     const diff = lineDiff(a, b);
     return {
@@ -30,17 +31,22 @@ export const CodeChanges = memo(function CodeChanges({
   if (hunks.length === 0)
     return (
       <p className="muted compare-code-same" data-testid="compare-code">
-        Same code in both runs.
+        {t('same')}
       </p>
     );
   const shown = hunks.slice(0, SHOWN);
   return (
     <details className="compare-code" data-testid="compare-code" open={removed + added <= 12}>
       <summary>
-        What changed in the code: {plural(removed, 'line')} only in {labelA}, {plural(added, 'line')} only in {labelB}
-        {aligned ? '' : ' (too different to line up: the differing part is shown as replaced)'}
+        {t('changed', {
+          removed: t('lines', { count: removed }),
+          added: t('lines', { count: added }),
+          a: labelA,
+          b: labelB,
+        })}
+        {aligned ? '' : t('notAligned')}
       </summary>
-      <pre tabIndex={0} aria-label={`Lines that differ between ${labelA} and ${labelB}`}>
+      <pre tabIndex={0} aria-label={t('differ', { a: labelA, b: labelB })}>
         {shown.map((h, i) =>
           h === null ? (
             <span key={i} className="gap">
@@ -53,7 +59,7 @@ export const CodeChanges = memo(function CodeChanges({
           ),
         )}
         {hunks.length > SHOWN && (
-          <span className="gap">{`   … and ${formatNumber(hunks.length - SHOWN)} more lines of changes\n`}</span>
+          <span className="gap">{`${t('more', { n: formatNumber(hunks.length - SHOWN) })}\n`}</span>
         )}
       </pre>
     </details>

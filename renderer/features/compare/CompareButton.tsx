@@ -3,6 +3,7 @@
  * the run on screen (or the latest) as B and the one before it as A. With a single run so far,
  * the view opens on it alone and says how to get a second one.
  */
+import { useTranslation } from 'react-i18next';
 import { useRunHistory, type KeptRun } from '../../state/runHistory';
 import type { ComparedReport } from '../../viz/compare/runDifference';
 
@@ -18,6 +19,7 @@ export function CompareButton({
   current?: ComparedReport | null;
   onOpen?(): void;
 }) {
+  const { t } = useTranslation('compare');
   const runs = useRunHistory((s) => s.runs[runsKey] ?? NONE);
   const openCompare = useRunHistory((s) => s.openCompare);
   if (runs.length === 0) return null;
@@ -33,10 +35,10 @@ export function CompareButton({
       type="button"
       className="btn"
       onClick={(e) => show(e.currentTarget)}
-      title="Two runs of this step side by side on one clock, with what differs"
+      title={t('buttonTitle')}
       data-testid="compare-runs"
     >
-      Compare runs{runs.length > 1 ? ` (${runs.length})` : ''}
+      {runs.length > 1 ? t('buttonCount', { n: runs.length }) : t('button')}
     </button>
   );
 }

@@ -6,6 +6,7 @@
  * A modal <dialog> (CompareHost.tsx places it): Esc or Close closes it; Ctrl/Cmd+Enter and Esc
  * stay inside it (they do not run or stop the step behind it).
  */
+import { useTranslation } from 'react-i18next';
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { KeptRun } from '../../state/runHistory';
 import { runDifference } from '../../viz/compare/runDifference';
@@ -26,6 +27,7 @@ export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const id = useId();
+  const { t } = useTranslation('compare');
   const [numA, setA] = useState(initial[0]);
   const [numB, setB] = useState(initial[1]);
   // A run dropped from the kept ones (past MAX_KEPT) falls back to the oldest / newest kept.
@@ -42,9 +44,8 @@ export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
     () => runDifference({ report: a.report, nodes: a.nodes.length }, { report: b.report, nodes: b.nodes.length }),
     [a, b],
   );
-  const nameA = `Run ${a.number}`;
-  const nameB = `Run ${b.number}`;
-  const kinds = { mapreduce: 'a MapReduce', spark: 'a Spark', hdfs: 'an HDFS' };
+  const nameA = t('run', { n: a.number });
+  const nameB = t('run', { n: b.number });
   // The shortcuts of the page behind (Run, Stop) must not fire from inside the dialog.
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.stopPropagation();
@@ -60,28 +61,29 @@ export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
       data-testid="compare-dialog"
     >
       <header className="compare-head">
-        <h2 id={`${id}-title`}>Compare runs</h2>
-        <RunPicker label="Run A" runs={runs} value={a.number} onChange={setA} />
-        <RunPicker label="Run B" runs={runs} value={b.number} onChange={setB} />
+        <h2 id={`${id}-title`}>{t('title')}</h2>
+        <RunPicker label={t('runA')} runs={runs} value={a.number} onChange={setA} />
+        <RunPicker label={t('runB')} runs={runs} value={b.number} onChange={setB} />
         <span className="spacer" />
         <button type="button" className="btn" ref={closeButton} onClick={() => dialog.current?.close()}>
-          Close
+          {t('close')}
         </button>
       </header>
       {runs.length === 1 ? (
         <p className="notice" data-testid="compare-only-run">
-          This is the only run of this step so far: change one thing (the code, a setting, a fault) and run again, then
-          compare the two runs here.
+          {t('only')}
         </p>
       ) : (
-        a.number === b.number && (
-          <p className="notice">Run A and Run B are the same run: pick another one to compare with.</p>
-        )
+        a.number === b.number && <p className="notice">{t('sameRun')}</p>
       )}
       {a.report.kind !== b.report.kind && (
         <p className="muted">
-          {nameA} is {kinds[a.report.kind]} run and {nameB} {kinds[b.report.kind]} run: each figure is the engine&apos;s
-          own for its run.
+          {t('kinds', {
+            a: nameA,
+            b: nameB,
+            kindA: t(`kind_${a.report.kind}`),
+            kindB: t(`kind_${b.report.kind}`),
+          })}
         </p>
       )}
       <div className="compare-top">
@@ -90,7 +92,7 @@ export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
           <CodeChanges a={a.source} b={b.source} labelA={nameA} labelB={nameB} />
           {a.setting !== b.setting && (
             <p className="muted" data-testid="compare-setting">
-              Settings: {nameA} ran on {a.setting}; {nameB} on {b.setting}.
+              {t('settings', { a: nameA, b: nameB, settingA: a.setting, settingB: b.setting })}
             </p>
           )}
         </div>

@@ -1,4 +1,5 @@
 /** The compare view's one clock and the two runs it plays (CompareSide), A left and B right. */
+import { useTranslation } from 'react-i18next';
 import type { KeptRun } from '../../state/runHistory';
 import { PlaybackBar, formatSimTime } from '../cluster/PlaybackBar';
 import { usePlayback } from '../cluster/usePlayback';
@@ -8,13 +9,12 @@ import { CompareSide } from './CompareSide';
 export function ComparePlayback({ a, b, nameA, nameB }: { a: KeptRun; b: KeptRun; nameA: string; nameB: string }) {
   const durationMs = Math.max(1, a.report.simulatedMs, b.report.simulatedMs);
   const playback = usePlayback(durationMs, 1000, false, speedFor(durationMs));
+  const { t } = useTranslation('compare');
   return (
     <>
       <div className="compare-clock">
         <PlaybackBar playback={playback} durationMs={durationMs} />
-        <p className="muted">
-          One clock for both: at {formatSimTime(playback.t)} each side shows its cluster at that instant of its own run.
-        </p>
+        <p className="muted">{t('clock', { time: formatSimTime(playback.t) })}</p>
       </div>
       <div className="compare-sides">
         <CompareSide name={nameA} run={a} t={playback.t} simMsPerSecond={1000 * playback.speed} />

@@ -2,6 +2,7 @@
  * The code editor: Monaco with TypeScript/JavaScript language services, following the app's
  * theme. Loaded lazily (it is several megabytes) through React.lazy.
  */
+import { useTranslation } from 'react-i18next';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
 import './monacoSetup';
@@ -23,6 +24,8 @@ export interface CodeEditorProps {
    * JavaScript, so TypeScript's type annotations would be underlined as errors).
    */
   path?: string;
+  /** Shown, not edited (a lab's reference solution). */
+  readOnly?: boolean;
 }
 
 export interface EditorMarker {
@@ -43,18 +46,25 @@ export default function CodeEditor({
   language = 'javascript',
   onChange,
   onRun,
-  ariaLabel = 'Code editor',
+  ariaLabel: givenLabel,
   height = '100%',
   markers = NO_MARKERS,
   path,
+  readOnly = false,
 }: CodeEditorProps) {
   const theme = useAppStore((s) => s.theme);
+  const { t } = useTranslation('common');
+  const ariaLabel = givenLabel ?? t('codeEditor');
   // Monaco keeps the command registered at mount: it calls the latest onRun through this ref.
   const onRunRef = useRef(onRun);
   useEffect(() => {
     onRunRef.current = onRun;
   });
   const [mounted, setMounted] = useState<Mounted | null>(null);
+  // Monaco reads its options at mount: a new language's name for the editor is handed over here.
+  useEffect(() => {
+    mounted?.editor.updateOptions({ ariaLabel });
+  }, [mounted, ariaLabel]);
   useEffect(() => {
     const model = mounted?.editor.getModel();
     if (!mounted || !model) return;
@@ -100,6 +110,7 @@ export default function CodeEditor({
         setMounted({ editor, monaco });
       }}
       options={{
+        readOnly,
         minimap: { enabled: false },
         fontSize: 13,
         scrollBeyondLastLine: false,
@@ -113,7 +124,7 @@ export default function CodeEditor({
       }}
       loading={
         <div className="loading">
-          <span className="spinner" /> Loading the editor…
+          <span className="spinner" /> {t('loadingEditor')}
         </div>
       }
     />

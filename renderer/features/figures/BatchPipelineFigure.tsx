@@ -5,6 +5,7 @@
  * write and the dashboard reading it. Lit from a pipeline run (lambdaLights); areas the run has
  * no part for are dashed.
  */
+import { tr } from '../../i18n/figureText';
 import { lambdaAreas } from '../../viz/figures/lambdaLights';
 import { missingAreas } from '../../viz/figures/pipelineSpans';
 import { AreaBox } from './AreaBox';
@@ -32,14 +33,14 @@ export function BatchPipelineFigure({ lit, t, run }: FigureProps) {
       {box('batch', 208, 8, 88, 46, 'Analytics', 'Spark batch')}
       <rect x={4} y={66} width={292} height={98} rx={6} className="fig-server" />
       <Label x={10} y={80} anchor="start">
-        Output: the insight
+        {tr('w.output_the_insight')}
       </Label>
       <Arrow d="M252,54 L252,90" />
       {box('serving', 190, 92, 100, 50, 'Serving store', 'the batch view')}
       <Arrow d="M190,117 L134,117" />
       {box('insight', 10, 92, 122, 50, 'Dashboard', 'shows the result')}
       <Label x={150} y={158}>
-        as new as the latest batch run
+        {tr('w.as_new_as_the_latest_batch_run')}
       </Label>
     </FigureSvg>
   );

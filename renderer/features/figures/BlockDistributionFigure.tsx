@@ -5,6 +5,8 @@
  * copied). Before a run: the lab's file, 512 MB as four 128 MB blocks of three replicas, on an
  * example of four DataNodes in two racks, unlit.
  */
+import { fixed, numberFormat } from '../../i18n/numberFormat';
+import { tr } from '../../i18n/figureText';
 import { Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 import { blockMapAt, type BlockMap } from '../../viz/figures/blockMapAt';
@@ -41,8 +43,8 @@ const EXAMPLE_NODES = [
 
 const size = (bytes: number) =>
   bytes >= 1024 * MB
-    ? `${+(bytes / (1024 * MB)).toFixed(1)} GB`
-    : `${+(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+    ? `${numberFormat({ maximumFractionDigits: 1 }).format(bytes / (1024 * MB))} GB`
+    : `${numberFormat({ maximumFractionDigits: bytes < 10 * MB ? 1 : 0 }).format(bytes / MB)} MB`;
 
 export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
   const live = run && t !== null ? blockMapAt(run.trace, t) : null;
@@ -81,7 +83,7 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
   return (
     <FigureSvg id="19.2" width={W} height={height} lit={lit} t={t} description={description}>
       <Label x={8} y={14} anchor="start">
-        {map.path} · {size(map.bytes)} · {map.replication} replicas
+        {map.path} · {size(map.bytes)} · {map.replication} {tr('w.replicas')}
       </Label>
       {n > MAX_BLOCKS ? (
         <Box
@@ -90,8 +92,8 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
           y={22}
           w={W - 16}
           h={34}
-          label={`${n} blocks`}
-          sub={`of ${size(map.blocks[0]!.bytes)}`}
+          label={tr('blocks', { n })}
+          sub={tr('of', { size: size(map.blocks[0]!.bytes) })}
         />
       ) : (
         map.blocks.map((b, i) => (
@@ -110,12 +112,12 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
       )}
       {!live && (
         <Label x={8} y={68} anchor="start">
-          An example: run the step to see the real one.
+          {tr('w.an_example_run_the_step_to_see_the_real_')}
         </Label>
       )}
       {live && (
         <Label x={8} y={68} anchor="start">
-          DataNodes at {((t ?? 0) / 1000).toFixed(1)} s, rack by rack
+          {tr('w.datanodes_at')} {fixed((t ?? 0) / 1000, 1)} {tr('w.s_rack_by_rack')}
         </Label>
       )}
       {perRack.map((rackNodes, ri) => {
@@ -163,7 +165,7 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
         );
       })}
       <Label x={8} y={height - 6} anchor="start">
-        {live ? 'red: node down · dashed: being copied' : 'Filled when the run has placed them'}
+        {live ? tr('blockLive') : tr('blockWaiting')}
       </Label>
     </FigureSvg>
   );

@@ -3,6 +3,8 @@
  * remembered), one figure at a time with a button per figure, lit on the run's playback clock
  * (unlit before a run); a pipeline run is played by its run view (features/pipeline), as the other runs are.
  */
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 import { useId, useMemo, useState } from 'react';
 import type { JobRunReport } from '../../../engine/api';
 import type { CookbookFigureId, HdfsRunReport, PipelineRunReport, ServerRunReport } from '../../../labs/labTypes';
@@ -40,6 +42,7 @@ export function CookbookFigurePanel({ figures, report, nodes }: CookbookFigurePa
   const clock = usePlaybackClock((s) => s.t);
   const run = useMemo(() => (report ? toFigureRun(report, nodes) : null), [report, nodes]);
   const lights = useMemo(() => (run && figure ? lightsForFigure(figure, run) : []), [run, figure]);
+  const { t: text } = useTranslation('figures');
   if (!figure) return null;
   const t = run ? clock : null;
   const lit = litParts(lights, t);
@@ -53,7 +56,7 @@ export function CookbookFigurePanel({ figures, report, nodes }: CookbookFigurePa
     }
   };
   return (
-    <section className="figure-panel" aria-label="Cookbook figures" data-testid="figure-panel">
+    <section className="figure-panel" aria-label={text('panel')} data-testid="figure-panel">
       <div className="figure-panel-head">
         <button
           type="button"
@@ -62,17 +65,17 @@ export function CookbookFigurePanel({ figures, report, nodes }: CookbookFigurePa
           aria-controls={`${uid}-body`}
           onClick={toggle}
         >
-          {open ? '▾' : '▸'} Cookbook figure{figures.length > 1 ? 's' : ` ${figure}`}
+          {open ? '▾' : '▸'} {figures.length > 1 ? text('toggleMany') : text('toggleOne', { id: figure })}
         </button>
         {figures.length > 1 && (
-          <span className="figure-choice" role="group" aria-label="Figure">
+          <span className="figure-choice" role="group" aria-label={text('choice')}>
             {figures.map((f) => (
               <button
                 key={f}
                 type="button"
                 className={`btn small${f === figure ? ' primary' : ''}`}
                 aria-pressed={f === figure}
-                title={`Figure ${f}: ${FIGURES[f].caption}`}
+                title={text('choiceTitle', { id: f, caption: FIGURES[f].caption })}
                 onClick={() => {
                   setChosen(f);
                   if (!open) toggle();
@@ -85,7 +88,8 @@ export function CookbookFigurePanel({ figures, report, nodes }: CookbookFigurePa
         )}
       </div>
       <div id={`${uid}-body`} hidden={!open}>
-        {open && <Drawing run={run} t={t} lit={lit} />}
+        {/* Keyed by the language: the drawings read their words outside React's hooks (i18n/figureText.ts). */}
+        {open && <Drawing key={i18n.language} run={run} t={t} lit={lit} />}
       </div>
     </section>
   );

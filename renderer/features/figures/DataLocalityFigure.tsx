@@ -4,6 +4,7 @@
  * of over the network (RACK_LOCAL, ANY); a cached partition is read from the executor's own
  * memory (PROCESS_LOCAL). Lit while the run's tasks read that way.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
@@ -23,16 +24,34 @@ export function DataLocalityFigure({ lit, t }: FigureProps) {
       {SERVER_X.map((x, i) => (
         <g key={x}>
           <rect x={x} y={4} width={SERVER_W} height={148} rx={6} className="fig-server" />
-          <Label x={x + SERVER_W / 2} y={18}>{`server ${i + 1}`}</Label>
-          <Box part="executors" x={x + 6} y={26} w={SERVER_W - 12} h={40} label="executor" sub="Spark" />
-          {i === 0 && <Box part="memory" x={x + 4} y={72} w={42} h={20} label="cache" small />}
+          <Label x={x + SERVER_W / 2} y={18}>
+            {tr('server', { n: i + 1 })}
+          </Label>
+          <Box
+            part="executors"
+            x={x + 6}
+            y={26}
+            w={SERVER_W - 12}
+            h={40}
+            label={tr('w.executor')}
+            sub={tr('w.spark')}
+          />
+          {i === 0 && <Box part="memory" x={x + 4} y={72} w={42} h={20} label={tr('w.cache')} small />}
           <Arrow part="local" d={`M${x + SERVER_W / 2 + 8},106 L${x + SERVER_W / 2 + 8},68`} />
-          <Box part="blocks" x={x + 6} y={108} w={SERVER_W - 12} h={38} label="DataNode" sub="HDFS blocks" />
+          <Box
+            part="blocks"
+            x={x + 6}
+            y={108}
+            w={SERVER_W - 12}
+            h={38}
+            label={tr('w.datanode')}
+            sub={tr('w.hdfs_blocks')}
+          />
         </g>
       ))}
       <Arrow part="remote" d="M40,146 C60,184 240,184 258,68" dashed />
       <Label x={150} y={190}>
-        solid: local read · dashed: network
+        {tr('w.solid_local_read_dashed_network')}
       </Label>
     </FigureSvg>
   );

@@ -3,6 +3,7 @@
  * screen readers, the cookbook's caption and number, and a line saying in words what is lit now
  * (so colour is never the only cue). Shapes for the drawings: a part box, an arrow, a label.
  */
+import { tr } from '../../i18n/figureText';
 import { createContext, useContext, useId, type ReactNode } from 'react';
 import type { CookbookFigureId } from '../../../labs/labTypes';
 import { FIGURES, litSentences } from '../../viz/figures/figureCatalog';
@@ -35,7 +36,7 @@ export function FigureSvg({ id, width, height, lit, description, t, children }: 
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const info = FIGURES[id];
   const now = litSentences(id, lit);
-  const title = `Figure ${id}: ${info.caption}`;
+  const title = tr('figureTitle', { id, caption: info.caption });
   return (
     <figure className="cookbook-figure" data-figure={id} data-lit={[...lit].sort().join(' ')}>
       <svg
@@ -53,14 +54,11 @@ export function FigureSvg({ id, width, height, lit, description, t, children }: 
         <Lit.Provider value={{ lit, marker: uid }}>{children}</Lit.Provider>
       </svg>
       <figcaption>
-        <strong>Figure {id}:</strong> {info.caption} <span className="muted">(Cookbook {info.section})</span>
+        <strong>{tr('caption', { id })}</strong> {info.caption}{' '}
+        <span className="muted">{tr('section', { section: info.section })}</span>
       </figcaption>
       <p className="figure-now muted" data-testid="figure-now">
-        {t === null
-          ? 'Run the step: the parts light up as the run reaches them.'
-          : now.length > 0
-            ? `Now: ${now.join('; ')}.`
-            : 'Now: none of these parts is at work.'}
+        {t === null ? tr('runFirst') : now.length > 0 ? tr('now', { parts: now.join('; ') }) : tr('idle')}
       </p>
     </figure>
   );

@@ -5,6 +5,7 @@
  * management (not simulated here: dashed). Lit from a pipeline run (pipelineLights), with the
  * files the agent has closed so far.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, DownMark, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 import { flumeFilesAt } from '../../viz/figures/pipelineLights';
@@ -21,21 +22,21 @@ export function FlumeFigure({ lit, t, run }: FigureProps) {
       t={t}
       description="A Flume agent stores data from Kafka into HDFS without a program of one's own. The agent's Kafka source consumes the messages of a Kafka topic, its channel holds them, and its HDFS sink writes them into files in HDFS; a file becomes readable once the sink closes it. Flume can use Hadoop's YARN resource manager."
     >
-      <Box part="kafka" x={4} y={48} w={56} h={50} label="Kafka" sub="topic" />
+      <Box part="kafka" x={4} y={48} w={56} h={50} label={tr('w.kafka')} sub={tr('w.topic')} />
       <DownMark part="down:kafka" x={4} y={48} w={56} h={50} />
       <rect x={66} y={4} width={150} height={150} rx={6} className="fig-server" />
       <Label x={141} y={17}>
-        Flume agent
+        {tr('w.flume_agent')}
       </Label>
       <DownMark part="down:flume" x={66} y={4} w={150} h={150} />
       <Arrow on={flume} d="M60,66 L74,44" />
-      <Box part="flume" x={76} y={26} w={130} h={30} label="Kafka source" small />
+      <Box part="flume" x={76} y={26} w={130} h={30} label={tr('w.kafka_source')} small />
       <Arrow on={flume} d="M141,56 L141,70" />
-      <Box part="channel" x={76} y={72} w={130} h={30} label="channel" small />
+      <Box part="channel" x={76} y={72} w={130} h={30} label={tr('w.channel')} small />
       <Arrow on={flume} d="M141,102 L141,116" />
-      <Box part="flume" x={76} y={118} w={130} h={30} label="HDFS sink" small />
+      <Box part="flume" x={76} y={118} w={130} h={30} label={tr('w.hdfs_sink')} small />
       <Arrow on={flume} d="M206,133 L222,84" />
-      <Box part="hdfs" x={224} y={48} w={72} h={50} label="HDFS" sub="open files" />
+      <Box part="hdfs" x={224} y={48} w={72} h={50} label={tr('w.hdfs')} sub={tr('w.open_files')} />
       <DownMark part="down:hdfs" x={224} y={48} w={72} h={50} />
       <Box
         part="closed"
@@ -43,11 +44,20 @@ export function FlumeFigure({ lit, t, run }: FigureProps) {
         y={106}
         w={72}
         h={48}
-        label="closed"
+        label={tr('w.closed')}
         sub={closed ? `${closed.files} file${closed.files === 1 ? '' : 's'}` : 'readable'}
         small
       />
-      <Box x={4} y={162} w={292} h={34} label="YARN" sub="Flume can use its resource management" unused small />
+      <Box
+        x={4}
+        y={162}
+        w={292}
+        h={34}
+        label={tr('w.yarn')}
+        sub={tr('w.flume_can_use_its_resource_management')}
+        unused
+        small
+      />
     </FigureSvg>
   );
 }

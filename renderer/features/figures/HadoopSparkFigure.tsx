@@ -4,6 +4,7 @@
  * is seldom used on Hadoop. Lit: the parts the run uses at the instant (Spark's standalone
  * manager only while executors it launched run: a job asks for it with spark.master).
  */
+import { tr } from '../../i18n/figureText';
 import { Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
@@ -21,30 +22,39 @@ export function HadoopSparkFigure({ lit, t }: FigureProps) {
       description="A table of capabilities. Hadoop: storage with the Hadoop Distributed File System (HDFS), analytics with MapReduce, resource management with YARN. Spark: no storage, analytics with Spark, resource management with Spark's standalone manager. Used together, HDFS stores the data, Spark or MapReduce analyses it and YARN manages the resources; Spark's standalone manager is then seldom used. ClusterLab runs Spark on YARN unless a job's spark.master names the standalone Master."
     >
       <Label x={COL_X[0]! + COL_W / 2} y={14}>
-        Storage
+        {tr('w.storage')}
       </Label>
       <Label x={COL_X[1]! + COL_W / 2} y={14}>
-        Analytics
+        {tr('w.analytics')}
       </Label>
       <Label x={COL_X[2]! + COL_W / 2} y={14}>
-        Resources
+        {tr('w.resources')}
       </Label>
       <Label x={4} y={48} anchor="start">
-        Hadoop
+        {tr('w.hadoop')}
       </Label>
       <Label x={4} y={100} anchor="start">
-        Spark
+        {tr('w.spark')}
       </Label>
-      <Box part="hdfs" x={COL_X[0]!} y={24} w={COL_W} h={42} label="HDFS" sub="files" />
-      <Box part="mapreduce" x={COL_X[1]!} y={24} w={COL_W} h={42} label="MapReduce" tiny />
-      <Box part="yarn" x={COL_X[2]!} y={24} w={COL_W} h={42} label="YARN" sub="containers" />
+      <Box part="hdfs" x={COL_X[0]!} y={24} w={COL_W} h={42} label={tr('w.hdfs')} sub={tr('w.files')} />
+      <Box part="mapreduce" x={COL_X[1]!} y={24} w={COL_W} h={42} label={tr('w.mapreduce')} tiny />
+      <Box part="yarn" x={COL_X[2]!} y={24} w={COL_W} h={42} label={tr('w.yarn')} sub={tr('w.containers')} />
       <Label x={COL_X[0]! + COL_W / 2} y={100}>
         —
       </Label>
-      <Box part="spark" x={COL_X[1]!} y={76} w={COL_W} h={42} label="Spark" sub="in memory" />
-      <Box part="standalone" x={COL_X[2]!} y={76} w={COL_W} h={42} label="standalone" sub="seldom used" tiny />
+      <Box part="spark" x={COL_X[1]!} y={76} w={COL_W} h={42} label={tr('w.spark')} sub={tr('w.in_memory')} />
+      <Box
+        part="standalone"
+        x={COL_X[2]!}
+        y={76}
+        w={COL_W}
+        h={42}
+        label={tr('w.standalone')}
+        sub={tr('w.seldom_used')}
+        tiny
+      />
       <Label x={150} y={140}>
-        HDFS + Spark (or MapReduce) + YARN
+        {tr('w.hdfs_spark_or_mapreduce_yarn')}
       </Label>
     </FigureSvg>
   );

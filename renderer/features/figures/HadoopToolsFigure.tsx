@@ -5,6 +5,7 @@
  * ZooKeeper configures Kafka and HBase underneath (not simulated here: drawn dashed). Lit from a
  * pipeline run (pipelineLights); the display only when it reads HBase.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, DownMark, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
@@ -25,13 +26,13 @@ export function HadoopToolsFigure({ lit, t }: FigureProps) {
       description="The Hadoop ecosystem fills the blueprint's stages with tools made to work together. Kafka ingests the data and HDFS stores it. Spark does the analytics: it consumes messages from Kafka directly, reads and writes HDFS, and writes its results into HBase, the back end of the display. Underneath, YARN manages the resources and ZooKeeper keeps the configuration that Kafka and HBase need; this lab does not simulate those two."
     >
       <Label x={40} y={12}>
-        ingest
+        {tr('w.ingest')}
       </Label>
       <Label x={150} y={12}>
-        analyse
+        {tr('w.analyse')}
       </Label>
       <Label x={260} y={12}>
-        display
+        {tr('w.display')}
       </Label>
       {tool('kafka', 4, 18, 72, 42, 'Kafka', 'messages')}
       <Arrow d="M76,39 L106,39" />
@@ -44,8 +45,17 @@ export function HadoopToolsFigure({ lit, t }: FigureProps) {
       <Arrow d="M140,60 L140,82" />
       <Arrow d="M160,82 L160,62" />
       {tool('hdfs', 108, 84, 84, 42, 'HDFS', 'store')}
-      <Box x={4} y={138} w={292} h={34} label="YARN" sub="resource management" unused small />
-      <Box x={4} y={178} w={292} h={34} label="ZooKeeper" sub="configuration for Kafka and HBase" unused small />
+      <Box x={4} y={138} w={292} h={34} label={tr('w.yarn')} sub={tr('w.resource_management')} unused small />
+      <Box
+        x={4}
+        y={178}
+        w={292}
+        h={34}
+        label={tr('w.zookeeper')}
+        sub={tr('w.configuration_for_kafka_and_hbase')}
+        unused
+        small
+      />
     </FigureSvg>
   );
 }

@@ -4,6 +4,7 @@
  * heartbeats. Lit: the namespace, the replicas, a DataNode down, the NameNode re-replicating, a
  * block being copied and, after that, the copy in place.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label, useLitSet } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
@@ -48,12 +49,12 @@ function DataNode({ i }: { i: number }) {
         className={`fig-dn${stored && !down ? ' lit' : ''}${down ? ' down' : ''}`}
       />
       <text x={x + DN_W / 2} y={DN_Y + 16} textAnchor="middle" className="fig-label tiny">
-        DataNode
+        {tr('w.datanode')}
       </text>
       {CHIPS[i]!.map((c, k) => (
         <Chip key={c} x={x + 1 + k * 16.6} label={c} state={chipState} />
       ))}
-      {extra && <Chip x={x + 1 + 3 * 16.6} label="B3" state={extra} />}
+      {extra && <Chip x={x + 1 + 3 * 16.6} label={tr('w.b3')} state={extra} />}
       {down && (
         <path
           className="fig-down"
@@ -74,14 +75,22 @@ export function HdfsArchitectureFigure({ lit, t }: FigureProps) {
       t={t}
       description="The NameNode, the master, keeps the file system's namespace: every file, its blocks and which DataNodes hold each block's replicas. Four DataNodes on the worker machines hold the blocks B1 to B4, each block on three of them, and report to the NameNode with heartbeats and block reports. When a DataNode goes down (here the third), the NameNode has a DataNode that still holds a lost block copy it to another, so that each block has three replicas again."
     >
-      <Box part="namespace" x={40} y={4} w={176} h={46} label="NameNode (master)" sub="files → blocks → DataNodes" />
+      <Box
+        part="namespace"
+        x={40}
+        y={4}
+        w={176}
+        h={46}
+        label={tr('w.namenode_master')}
+        sub={tr('w.files_blocks_datanodes')}
+      />
       <Arrow part="repair" d="M216,27 L224,27" />
-      <Box part="repair" x={226} y={14} w={72} h={26} label="repair" small />
+      <Box part="repair" x={226} y={14} w={72} h={26} label={tr('w.repair')} small />
       {DN_X.map((x) => (
         <Arrow key={x} d={`M${x + DN_W / 2},${DN_Y - 2} L${128 + (x + DN_W / 2 - 150) * 0.5},${53}`} dashed />
       ))}
       <Label x={150} y={92} halo>
-        heartbeats, block reports
+        {tr('w.heartbeats_block_reports')}
       </Label>
       {DN_X.map((_, i) => (
         <DataNode key={i} i={i} />
@@ -91,7 +100,7 @@ export function HdfsArchitectureFigure({ lit, t }: FigureProps) {
         d={`M${DN_X[1]! + 24},${DN_Y + DN_H + 2} C${DN_X[1]! + 30},${DN_Y + 76} ${DN_X[3]! + 50},${DN_Y + 76} ${DN_X[3]! + 54},${DN_Y + DN_H + 3}`}
       />
       <Label x={150} y={208}>
-        B1–B4: one file&apos;s blocks, 3 replicas each
+        {tr('w.b1_b4_one_files_blocks_3_replicas_each')}
       </Label>
     </FigureSvg>
   );

@@ -4,6 +4,7 @@
  * (sorted by key), and the reducers writing their results. Lit while the run's maps read and
  * map, reducers fetch (the shuffle), reduce and write.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
@@ -21,25 +22,25 @@ export function MapReduceFlowFigure({ lit, t }: FigureProps) {
       description="Input files in HDFS are read by three mappers working in parallel; each turns its input records into key/value pairs. The shuffle sends every pair to the reducer that handles its key, sorted by key, so each reducer gets a key with the list of its values. Two reducers compute a result per key and write it back to HDFS."
     >
       <Label x={26} y={16}>
-        input
+        {tr('w.input')}
       </Label>
       <Label x={99} y={16}>
-        map
+        {tr('w.map')}
       </Label>
       <Label x={160} y={16}>
-        shuffle
+        {tr('w.shuffle')}
       </Label>
       <Label x={223} y={16}>
-        reduce
+        {tr('w.reduce')}
       </Label>
       <Label x={280} y={16}>
-        output
+        {tr('w.output')}
       </Label>
       {MAP_Y.map((y, i) => (
         <g key={y}>
-          <Box part="input" x={1} y={y} w={50} h={36} label={`file ${i + 1}`} small />
+          <Box part="input" x={1} y={y} w={50} h={36} label={tr('file', { n: i + 1 })} small />
           <Arrow part="input" d={`M51,${y + 18} L64,${y + 18}`} />
-          <Box part="map" x={66} y={y} w={66} h={36} label="mapper" sub="key/value" />
+          <Box part="map" x={66} y={y} w={66} h={36} label={tr('w.mapper')} sub={tr('w.key_value')} />
           {RED_Y.map((ry) => (
             <Arrow key={ry} part="shuffle" d={`M132,${y + 18} L188,${ry + 22}`} />
           ))}
@@ -47,13 +48,13 @@ export function MapReduceFlowFigure({ lit, t }: FigureProps) {
       ))}
       {RED_Y.map((y) => (
         <g key={y}>
-          <Box part="reduce" x={190} y={y} w={66} h={44} label="reducer" sub="per key" />
+          <Box part="reduce" x={190} y={y} w={66} h={44} label={tr('w.reducer')} sub={tr('w.per_key')} />
           <Arrow part="output" d={`M256,${y + 22} L264,${y + 22}`} />
-          <Box part="output" x={266} y={y + 6} w={32} h={32} label="part" small />
+          <Box part="output" x={266} y={y + 6} w={32} h={32} label={tr('w.part')} small />
         </g>
       ))}
       <Label x={150} y={172}>
-        a key's pairs meet in one reducer, sorted
+        {tr('w.a_keys_pairs_meet_in_one_reducer_sorted')}
       </Label>
     </FigureSvg>
   );

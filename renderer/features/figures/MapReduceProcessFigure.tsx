@@ -5,6 +5,7 @@
  * shuffle), merges the sorted pieces, runs reduce() and writes a part file to HDFS. Each step
  * lights while some task of the run is in it.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
@@ -58,10 +59,10 @@ export function MapReduceProcessFigure({ run, lit, t }: FigureProps) {
       description="A map task reads its input split from HDFS, runs map() on each record to produce key/value pairs, partitions them by reducer, sorts them and spills them to its local disk; a combiner, if the job has one, runs on each spill. Each reduce task then fetches its partition from every map task (the shuffle), merges the sorted pieces, runs reduce() once per key with all its values and writes its part file to HDFS. Only then is the result stored; a next step would be a new job reading it back."
     >
       <Label x={72} y={14}>
-        map task
+        {tr('w.map_task')}
       </Label>
       <Label x={228} y={14}>
-        reduce task
+        {tr('w.reduce_task')}
       </Label>
       {column(MAP_STEPS, 8)}
       {column(REDUCE_STEPS, 164)}
@@ -70,7 +71,7 @@ export function MapReduceProcessFigure({ run, lit, t }: FigureProps) {
         d={`M136,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} C150,${TOP + 2 * (STEP_H + GAP) + STEP_H / 2} 150,${TOP + STEP_H / 2} 162,${TOP + STEP_H / 2}`}
       />
       <Label x={150} y={last + STEP_H + 16}>
-        {combiner ? 'Data crosses machines only in the shuffle' : 'This job has no combiner (dashed)'}
+        {combiner ? tr('combiner') : tr('noCombiner')}
       </Label>
     </FigureSvg>
   );

@@ -5,6 +5,7 @@
  * Elastic MapReduce a Spark batch job reading that part (with its schedule). Lit from a pipeline
  * run (netflixLights); parts the run has none for are dashed.
  */
+import { tr } from '../../i18n/figureText';
 import type { PipelineRunReport } from '../../../labs/labTypes';
 import { netflixAreas } from '../../viz/figures/netflixLights';
 import { flumeFilesAt } from '../../viz/figures/pipelineLights';
@@ -41,7 +42,7 @@ export function NetflixBatchFigure({ lit, t, run }: FigureProps) {
       t={t}
       description="Netflix's first data pipeline was a simple batch pipeline. Chukwa, a scalable data collection system, wrote the incoming messages into Hadoop sequence files stored in Amazon S3. Elastic MapReduce jobs analysed those files every hour and every day, so Netflix learned how people used the service an hour or a day later. Here a Flume agent plays Chukwa, an HDFS part plays S3 and a Spark batch job plays Elastic MapReduce."
     >
-      <Box x={4} y={4} w={140} h={22} label="Members’ events" tiny />
+      <Box x={4} y={4} w={140} h={22} label={tr('w.members_events')} tiny />
       <Arrow d="M74,26 L74,40" />
       <AreaBox
         part="chukwa"
@@ -49,12 +50,21 @@ export function NetflixBatchFigure({ lit, t, run }: FigureProps) {
         y={42}
         w={140}
         h={48}
-        label="Chukwa"
-        sub="a Flume agent here"
+        label={tr('w.chukwa')}
+        sub={tr('w.a_flume_agent_here')}
         missing={missing.has('chukwa')}
       />
       <Arrow d="M144,66 L154,66" />
-      <AreaBox part="s3" x={156} y={42} w={140} h={48} label="Amazon S3" sub={stored} missing={missing.has('s3')} />
+      <AreaBox
+        part="s3"
+        x={156}
+        y={42}
+        w={140}
+        h={48}
+        label={tr('w.amazon_s3')}
+        sub={stored}
+        missing={missing.has('s3')}
+      />
       <Arrow d="M226,90 L226,112" />
       <AreaBox
         part="emr"
@@ -62,21 +72,21 @@ export function NetflixBatchFigure({ lit, t, run }: FigureProps) {
         y={114}
         w={140}
         h={52}
-        label="Elastic MapReduce"
+        label={tr('w.elastic_mapreduce')}
         sub={jobs}
         missing={missing.has('emr')}
       />
       <Label x={8} y={124} anchor="start">
-        Jobs look at the past:
+        {tr('w.jobs_look_at_the_past')}
       </Label>
       <Label x={8} y={138} anchor="start">
-        the files stored up to
+        {tr('w.the_files_stored_up_to')}
       </Label>
       <Label x={8} y={152} anchor="start">
-        their start, an hour or
+        {tr('w.their_start_an_hour_or')}
       </Label>
       <Label x={8} y={166} anchor="start">
-        a day before
+        {tr('w.a_day_before')}
       </Label>
     </FigureSvg>
   );

@@ -6,6 +6,7 @@
  * part a Spark Streaming job writes, the Recommender Service the dashboard reading it. Lit from a
  * pipeline run (netflixLights); parts the run has none for are dashed.
  */
+import { tr } from '../../i18n/figureText';
 import { netflixAreas } from '../../viz/figures/netflixLights';
 import { missingAreas } from '../../viz/figures/pipelineSpans';
 import { AreaBox } from './AreaBox';
@@ -29,8 +30,8 @@ export function NetflixStreamingFigure({ lit, t, run }: FigureProps) {
         y={4}
         w={112}
         h={42}
-        label="Viewing History"
-        sub="play events"
+        label={tr('w.viewing_history')}
+        sub={tr('w.play_events')}
         missing={missing.has('viewing')}
         tiny
       />
@@ -40,13 +41,22 @@ export function NetflixStreamingFigure({ lit, t, run }: FigureProps) {
         y={54}
         w={112}
         h={42}
-        label="Beacon"
-        sub="impression events"
+        label={tr('w.beacon')}
+        sub={tr('w.impression_events')}
         missing={missing.has('beacon')}
       />
       <Arrow d="M116,25 L126,42" />
       <Arrow d="M116,75 L126,58" dashed={missing.has('beacon')} />
-      <AreaBox part="kafka" x={128} y={29} w={58} h={42} label="Kafka" sub="topics" missing={missing.has('kafka')} />
+      <AreaBox
+        part="kafka"
+        x={128}
+        y={29}
+        w={58}
+        h={42}
+        label={tr('w.kafka')}
+        sub={tr('w.topics')}
+        missing={missing.has('kafka')}
+      />
       <Arrow d="M186,50 L196,50" />
       <AreaBox
         part="analytics"
@@ -54,8 +64,8 @@ export function NetflixStreamingFigure({ lit, t, run }: FigureProps) {
         y={24}
         w={98}
         h={52}
-        label="Analytics"
-        sub="Spark Streaming"
+        label={tr('w.analytics')}
+        sub={tr('w.spark_streaming')}
         missing={missing.has('analytics')}
         tiny
       />
@@ -66,8 +76,8 @@ export function NetflixStreamingFigure({ lit, t, run }: FigureProps) {
         y={110}
         w={100}
         h={46}
-        label="Cassandra"
-        sub="HBase here"
+        label={tr('w.cassandra')}
+        sub={tr('w.hbase_here')}
         missing={missing.has('cassandra')}
       />
       <Arrow d="M196,133 L172,133" />
@@ -77,12 +87,12 @@ export function NetflixStreamingFigure({ lit, t, run }: FigureProps) {
         y={110}
         w={120}
         h={46}
-        label="Recommender"
-        sub="Service: dashboard"
+        label={tr('w.recommender')}
+        sub={tr('w.service_dashboard')}
         missing={missing.has('recommender')}
       />
       <Arrow d="M110,156 L110,170" />
-      <Box x={50} y={172} w={120} h={20} label="Netflix clients" tiny />
+      <Box x={50} y={172} w={120} h={20} label={tr('w.netflix_clients')} tiny />
     </FigureSvg>
   );
 }

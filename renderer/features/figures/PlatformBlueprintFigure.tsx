@@ -6,6 +6,7 @@
  * pipeline run (pipelineLights): each area while its parts work, a cross on an area with a part
  * down. Areas the run has no part for are dashed.
  */
+import { tr } from '../../i18n/figureText';
 import type { PartType } from '../../../engine/pipeline';
 import { Arrow, Box, DownMark, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
@@ -37,25 +38,25 @@ export function PlatformBlueprintFigure({ lit, t, run }: FigureProps) {
       t={t}
       description="The blueprint splits a data platform into four areas: ingest, analyse, store and display. Sources send their data to the API services in the ingest area, which push it into a temporary store, a publish/subscribe buffer such as Kafka. Analytics consumes the buffer as streams and takes big chunks of the store as batches, and writes its results back to the store. The store keeps everything. The display has direct access to the data in the store. Each area is a module with loose interfaces, so any of its parts can be swapped."
     >
-      <Box x={7} y={2} w={90} h={22} label="Sources" tiny />
+      <Box x={7} y={2} w={90} h={22} label={tr('w.sources')} tiny />
       <Arrow d="M52,24 L52,50" />
       <rect x={2} y={30} width={100} height={150} rx={6} className="fig-server" />
       <Label x={8} y={44} anchor="start">
-        Ingest
+        {tr('w.ingest_')}
       </Label>
       {area('ingest', 7, 52, 90, 40, 'API', 'services')}
       <Arrow d="M52,92 L52,114" />
       {area('buffer', 7, 116, 90, 54, 'Buffer', 'temporary store')}
       <rect x={108} y={30} width={96} height={150} rx={6} className="fig-server" />
       <Label x={114} y={44} anchor="start">
-        Analyse
+        {tr('w.analyse_')}
       </Label>
       <Arrow d="M97,132 L111,84" />
       {area('stream', 113, 52, 86, 40, 'Stream', 'live data')}
       {area('batch', 113, 116, 86, 54, 'Batch', 'big chunks')}
       <rect x={210} y={30} width={88} height={150} rx={6} className="fig-server" />
       <Label x={216} y={44} anchor="start">
-        Display
+        {tr('w.display_')}
       </Label>
       <Arrow d="M199,72 L213,92" />
       {area('display', 215, 76, 78, 56, 'Display', 'UI, APIs')}

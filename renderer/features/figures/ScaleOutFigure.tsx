@@ -4,6 +4,7 @@
  * first one is attached read-write and loads the day's rows while the others are detached.
  * Servers a run does not use are dashed.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 import { MAX_SAN_SERVERS } from '../../../engine/server';
@@ -25,7 +26,7 @@ export function ScaleOutFigure({ lit, t, run }: FigureProps) {
       description="Up to eight SQL servers are attached to one storage area network, the SAN, which holds the one database they share; the queries are spread over the servers. Because the storage is shared, the database is read-only. To update it, every server detaches, one attaches the database read-write and loads the new data, then all attach again; meanwhile no server answers queries."
     >
       <text x={4} y={12} className="fig-note">
-        day&apos;s new rows
+        {tr('w.days_new_rows')}
       </text>
       <Arrow part="readwrite" d="M22,16 L22,30" />
       {Array.from({ length: MAX_SAN_SERVERS }, (_, i) => {
@@ -38,7 +39,7 @@ export function ScaleOutFigure({ lit, t, run }: FigureProps) {
               y={32}
               w={W}
               h={40}
-              label="SQL"
+              label={tr('w.sql')}
               sub={String(i + 1)}
               on={on}
               unused={i >= used || detached}
@@ -52,12 +53,20 @@ export function ScaleOutFigure({ lit, t, run }: FigureProps) {
           </g>
         );
       })}
-      <Box part="san" x={5} y={108} w={292} h={36} label="SAN" sub="storage area network: one shared database" />
-      <Box part="readonly" x={5} y={158} w={92} h={28} label="read-only" small />
-      <Box part="detached" x={105} y={158} w={92} h={28} label="detached" small />
-      <Box part="readwrite" x={205} y={158} w={92} h={28} label="read-write" small />
+      <Box
+        part="san"
+        x={5}
+        y={108}
+        w={292}
+        h={36}
+        label={tr('w.san')}
+        sub={tr('w.storage_area_network_one_shared_database')}
+      />
+      <Box part="readonly" x={5} y={158} w={92} h={28} label={tr('w.read_only')} small />
+      <Box part="detached" x={105} y={158} w={92} h={28} label={tr('w.detached')} small />
+      <Box part="readwrite" x={205} y={158} w={92} h={28} label={tr('w.read_write')} small />
       <Label x={150} y={200}>
-        {platform?.kind === 'san' ? `this run: ${used} servers` : 'up to eight servers'}
+        {platform?.kind === 'san' ? tr('thisRun', { n: used }) : tr('upToEight')}
       </Label>
     </FigureSvg>
   );

@@ -3,6 +3,7 @@
  * the extract, more memory to cache rows, more powerful processors for the transform, a faster
  * network for the load. The part that bounds the running phase is lit; below, the run's parts.
  */
+import { tr } from '../../i18n/figureText';
 import { CPUS, DISKS, NICS } from '../../../engine/server';
 import { Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
@@ -31,12 +32,12 @@ export function ScaleUpFigure({ lit, t, run }: FigureProps) {
     >
       <rect x={2} y={2} width={296} height={150} rx={8} className="fig-server" />
       <Label x={150} y={17}>
-        one SQL server, scaled up
+        {tr('w.one_sql_server_scaled_up')}
       </Label>
-      <Box part="disk" x={10} y={26} w={136} h={54} label="Disks" sub="faster: extract" />
-      <Box part="memory" x={154} y={26} w={136} h={54} label="RAM" sub="more: row cache" />
-      <Box part="cpu" x={10} y={90} w={136} h={54} label="CPU" sub="faster: transform" />
-      <Box part="network" x={154} y={90} w={136} h={54} label="Network" sub="faster: load" />
+      <Box part="disk" x={10} y={26} w={136} h={54} label={tr('w.disks')} sub={tr('w.faster_extract')} />
+      <Box part="memory" x={154} y={26} w={136} h={54} label={tr('w.ram')} sub={tr('w.more_row_cache')} />
+      <Box part="cpu" x={10} y={90} w={136} h={54} label={tr('w.cpu')} sub={tr('w.faster_transform')} />
+      <Box part="network" x={154} y={90} w={136} h={54} label={tr('w.network')} sub={tr('w.faster_load')} />
       {partsLines(run?.server).map((line, i) => (
         <Label key={i} x={150} y={170 + i * 16}>
           {line}

@@ -5,6 +5,7 @@
  * program runs, the ResourceManager until the containers it granted are launched, the
  * NodeManagers' containers while they run, the executors while they run tasks.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
@@ -22,24 +23,32 @@ export function SparkYarnFigure({ lit, t }: FigureProps) {
       t={t}
       description="The Spark driver, which runs the program, asks YARN's ResourceManager for containers. The ResourceManager grants them on the worker machines, where NodeManagers launch them. A Spark executor runs in each container, and the driver sends its tasks to the executors. One resource manager, YARN, shares the machines between Spark and Hadoop's other jobs."
     >
-      <Box part="driver" x={4} y={6} w={120} h={44} label="Spark driver" sub="SparkContext" />
-      <Box part="resourcemanager" x={160} y={6} w={138} h={44} label="ResourceManager" sub="YARN" />
+      <Box part="driver" x={4} y={6} w={120} h={44} label={tr('w.spark_driver')} sub={tr('w.sparkcontext')} />
+      <Box part="resourcemanager" x={160} y={6} w={138} h={44} label={tr('w.resourcemanager')} sub={tr('w.yarn')} />
       <Arrow part="resourcemanager" d="M124,28 L158,28" />
       <Label x={141} y={20}>
-        ask
+        {tr('w.ask')}
       </Label>
       {NM_X.map((x) => (
         <g key={x}>
           <Arrow part="resourcemanager" d={`M229,50 L${x + NM_W / 2},90`} />
           <rect x={x} y={92} width={NM_W} height={86} rx={6} className="fig-server" />
-          <Box part="nodemanagers" x={x + 1} y={96} w={NM_W - 2} h={28} label="NodeManager" tiny />
-          <Box part="executors" x={x + 8} y={132} w={NM_W - 16} h={40} label="executor" sub="container" />
+          <Box part="nodemanagers" x={x + 1} y={96} w={NM_W - 2} h={28} label={tr('w.nodemanager')} tiny />
+          <Box
+            part="executors"
+            x={x + 8}
+            y={132}
+            w={NM_W - 16}
+            h={40}
+            label={tr('w.executor')}
+            sub={tr('w.container')}
+          />
           <Arrow part="executors" d={`M${x + NM_W / 2},${BUS_Y} L${x + NM_W / 2},174`} dashed />
         </g>
       ))}
       <Arrow part="executors" d={`M4,50 L4,${BUS_Y} L${NM_X[2]! + NM_W / 2},${BUS_Y}`} dashed />
       <Label x={150} y={208}>
-        dashed: the driver&apos;s tasks to executors
+        {tr('w.dashed_the_drivers_tasks_to_executors')}
       </Label>
     </FigureSvg>
   );

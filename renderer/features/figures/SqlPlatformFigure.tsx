@@ -4,6 +4,7 @@
  * a night's ETL runs: the extract from storage, the transform, the load to the UI (pipelined, so
  * together), and the deadline once the night has passed it.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
@@ -17,23 +18,31 @@ export function SqlPlatformFigure({ lit, t }: FigureProps) {
       t={t}
       description="Devices upload their data through a data API into one SQL database, which keeps the rows in its storage. An analytics tool queries the database and writes its results back. When the user interface asks for data, the database extracts the rows from its storage, transforms them, for instance sorting them by timestamp, and loads the result to the user interface. As the stored data grows, this ETL takes longer and longer, until it misses its deadline."
     >
-      <Box x={4} y={8} w={64} h={32} label="Devices" />
+      <Box x={4} y={8} w={64} h={32} label={tr('w.devices')} />
       <Arrow d="M68,24 L86,24" />
-      <Box x={88} y={8} w={72} h={32} label="Data API" />
+      <Box x={88} y={8} w={72} h={32} label={tr('w.data_api')} />
       <Arrow d="M160,24 L178,24" />
       <rect x={176} y={2} width={122} height={128} rx={6} className="fig-server" />
       <Label x={237} y={15}>
-        SQL database
+        {tr('w.sql_database')}
       </Label>
-      <Box part="transform" x={184} y={22} w={106} h={38} label="transform" sub="sort by timestamp" />
+      <Box part="transform" x={184} y={22} w={106} h={38} label={tr('w.transform')} sub={tr('w.sort_by_timestamp')} />
       <Arrow part="extract" d="M237,84 L237,63" />
-      <Box part="extract" x={184} y={86} w={106} h={38} label="storage" sub="extract rows" />
-      <Box x={88} y={70} w={72} h={36} label="Analytics" sub="tool" />
+      <Box part="extract" x={184} y={86} w={106} h={38} label={tr('w.storage_')} sub={tr('w.extract_rows')} />
+      <Box x={88} y={70} w={72} h={36} label={tr('w.analytics')} sub={tr('w.tool')} />
       <Arrow d="M160,80 L182,62" dashed />
       <Arrow d="M182,72 L162,90" dashed />
       <Arrow part="load" d="M237,131 L237,156" />
-      <Box part="load" x={184} y={158} w={106} h={38} label="User interface" sub="load: charts" small />
-      <Box part="late" x={4} y={158} w={156} h={38} label="the night's deadline" sub="lit once a night is late" />
+      <Box part="load" x={184} y={158} w={106} h={38} label={tr('w.user_interface')} sub={tr('w.load_charts')} small />
+      <Box
+        part="late"
+        x={4}
+        y={158}
+        w={156}
+        h={38}
+        label={tr('w.the_nights_deadline')}
+        sub={tr('w.lit_once_a_night_is_late')}
+      />
     </FigureSvg>
   );
 }

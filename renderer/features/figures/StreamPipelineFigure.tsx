@@ -5,6 +5,7 @@
  * the display the dashboard reading it. Lit from a pipeline run (lambdaLights); areas the run has
  * no part for are dashed.
  */
+import { tr } from '../../i18n/figureText';
 import { lambdaAreas } from '../../viz/figures/lambdaLights';
 import { missingAreas } from '../../viz/figures/pipelineSpans';
 import { AreaBox } from './AreaBox';
@@ -33,13 +34,13 @@ export function StreamPipelineFigure({ lit, t, run }: FigureProps) {
       <Arrow d="M256,54 L256,76" />
       {box('display', 216, 78, 80, 46, 'Display', 'dashboard')}
       <Label x={8} y={86} anchor="start">
-        Analytics before storage:
+        {tr('w.analytics_before_storage')}
       </Label>
       <Label x={8} y={101} anchor="start">
-        each micro-batch sees only
+        {tr('w.each_micro_batch_sees_only')}
       </Label>
       <Label x={8} y={116} anchor="start">
-        the events that just came in
+        {tr('w.the_events_that_just_came_in')}
       </Label>
     </FigureSvg>
   );

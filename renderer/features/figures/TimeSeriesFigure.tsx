@@ -4,6 +4,7 @@
  * timestamp, the shuffle sending each day to one reducer, and the reducers (three) averaging a
  * day's values. Each mapper and reducer lights while its task attempt works.
  */
+import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label, useLitSet } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 import type { FigureRun } from '../../viz/figures/figureRun';
@@ -75,7 +76,7 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
         y={4}
         w={W - 8}
         h={34}
-        label="HDFS: readings, a split per mapper"
+        label={tr('w.hdfs_readings_a_split_per_mapper')}
         sub="2016-05-01 01:02:03, 1"
       />
       {maps.map((ids, i) => (
@@ -85,7 +86,7 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
         </g>
       ))}
       <Label x={W / 2} y={96} mono>
-        map: 2016-05-01 01:02:03 → 2016-05-01
+        {tr('w.map_2016_05_01_01_02_03_2016_05_01')}
       </Label>
       {maps.map((mids, i) =>
         reduces.map((rids, k) => (
@@ -93,7 +94,7 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
         )),
       )}
       <Label x={W / 2} y={124} halo>
-        shuffle: each day to one reducer
+        {tr('w.shuffle_each_day_to_one_reducer')}
       </Label>
       {reduces.map((ids, k) => (
         <g key={ids[0]}>
@@ -105,14 +106,17 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
             w={rw - 8}
             h={40}
             label={name(ids, 'r')}
-            sub="mean of a day"
+            sub={tr('w.mean_of_a_day')}
           />
           <Arrow part="output" d={`M${4 + k * rw + rw / 2},182 L${4 + k * rw + rw / 2},196`} />
         </g>
       ))}
-      <Box part="output" x={4} y={198} w={W - 8} h={22} label="HDFS: a mean per day, (1+5+9)/3" small />
+      <Box part="output" x={4} y={198} w={W - 8} h={22} label={tr('w.hdfs_a_mean_per_day_1_5_9_3')} small />
       <Label x={W / 2} y={233}>
-        m: map tasks ({mapCount}) · r: reduce tasks ({reduceCount})
+        {tr('w.m_map_tasks')}
+        {mapCount}
+        {tr('w.r_reduce_tasks')}
+        {reduceCount})
       </Label>
     </FigureSvg>
   );

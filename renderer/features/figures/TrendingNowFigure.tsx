@@ -5,6 +5,7 @@
  * it, the row its latest refresh showed ("title N" and its count). Lit from a pipeline run
  * (netflixLights).
  */
+import { tr } from '../../i18n/figureText';
 import { netflixAreas, trendingRowAt } from '../../viz/figures/netflixLights';
 import { missingAreas } from '../../viz/figures/pipelineSpans';
 import { formatNumber, formatSimTime } from '../../viz/run/format';
@@ -54,8 +55,8 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
         y={6}
         w={132}
         h={44}
-        label="Play events"
-        sub="what members watch"
+        label={tr('w.play_events_')}
+        sub={tr('w.what_members_watch')}
         missing={missing.has('play')}
       />
       <AreaBox
@@ -64,8 +65,8 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
         y={60}
         w={132}
         h={44}
-        label="Impression events"
-        sub="browsing, clicks"
+        label={tr('w.impression_events_')}
+        sub={tr('w.browsing_clicks')}
         missing={missing.has('impressions')}
         tiny
       />
@@ -77,8 +78,8 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
         y={28}
         w={140}
         h={46}
-        label="Trending Now"
-        sub="a row on the dashboard"
+        label={tr('w.trending_now')}
+        sub={tr('w.a_row_on_the_dashboard')}
         missing={missing.has('trending')}
       />
       <Label x={8} y={124} anchor="start">
@@ -87,7 +88,7 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
       {(row?.row ?? []).slice(0, SHOWN).map((e, i) => (
         <g key={e.key}>
           <Label x={i < 3 ? 8 : 158} y={142 + (i % 3) * 14} anchor="start" mono>
-            {`${i + 1}. title ${e.key}`}
+            {tr('title', { rank: i + 1, key: e.key })}
           </Label>
           <Label x={i < 3 ? 140 : 290} y={142 + (i % 3) * 14} anchor="end" mono>
             {formatNumber(e.count)}

@@ -5,7 +5,10 @@
  * check, so the run's pictures stay in view: a failed check's reason wraps in full; a passed
  * one's is cut to the line (whole on hover, or with "Show reasons").
  */
+import { useTranslation } from 'react-i18next';
 import { useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { activeLocaleTag } from '../../i18n/activeLocale';
 import type { SavedCheck } from '../../state/progress';
 
 export interface ChecksListProps {
@@ -20,31 +23,42 @@ export interface ChecksListProps {
   action?: ReactNode;
 }
 
-function when(at: number): string {
+/** When a saved run finished, in the page's language: "today 14:05" or "3 Mar 14:05". */
+function when(at: number, t: TFunction<'lab'>): string {
   const d = new Date(at);
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const locale = activeLocaleTag();
+  const time = d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return d.toDateString() === new Date().toDateString()
-    ? `today ${time}`
-    : `${d.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+    ? t('checks.today', { time })
+    : `${d.toLocaleDateString(locale, { day: 'numeric', month: 'short' })} ${time}`;
 }
 
 const MARK = { pass: '✓', fail: '✗', 'not-judged': '–', pending: '○' } as const;
-const SAY = { pass: ' (passed)', fail: ' (failed)', 'not-judged': ' (not judged)', pending: ' (not run yet)' } as const;
+const SAY = {
+  pass: 'checks.saysPass',
+  fail: 'checks.saysFail',
+  'not-judged': 'checks.saysNotJudged',
+  pending: 'checks.saysPending',
+} as const;
 
 export function ChecksList({ titles, verdicts, notJudged, savedAt = null, action }: ChecksListProps) {
   const [expanded, setExpanded] = useState(false);
+  const { t } = useTranslation('lab');
   const cut = verdicts?.some((r) => r.state !== 'fail' && r.message) ?? false;
   const passed = verdicts?.filter((r) => r.state === 'pass').length ?? 0;
   const total = verdicts?.length ?? 0;
-  const tally = notJudged !== null ? 'not judged' : `${passed} of ${total} passed`;
+  const tally = notJudged !== null ? t('checks.notJudged') : t('checks.tally', { passed, total });
   return (
     <section aria-labelledby="checks-heading" className="checks">
       <div className="checks-head">
         <h3 id="checks-heading">
-          Checks {verdicts && savedAt === null && `· ${tally}`}
+          {t('checks.title')} {verdicts && savedAt === null && `· ${tally}`}
           {verdicts && savedAt !== null && (
             <span className="last-run" data-testid="last-run">
-              · Last run ({when(savedAt)}): {notJudged !== null ? 'not judged' : `${passed} of ${total} checks passed`}
+              {t('checks.lastRun', {
+                when: when(savedAt, t),
+                result: notJudged !== null ? t('checks.notJudged') : t('checks.lastRunTally', { passed, total }),
+              })}
             </span>
           )}
         </h3>
@@ -56,27 +70,27 @@ export function ChecksList({ titles, verdicts, notJudged, savedAt = null, action
             aria-controls="check-list"
             onClick={() => setExpanded((e) => !e)}
           >
-            {expanded ? 'Shorter' : 'Show reasons'}
+            {expanded ? t('checks.shorter') : t('checks.showReasons')}
           </button>
         )}
         {action}
       </div>
       {notJudged !== null && (
         <p className="checks-not-judged" data-testid="not-judged">
-          Checks not judged: {notJudged}. The error is shown above the editor.
+          {t('checks.notJudgedLine', { reason: notJudged })}
         </p>
       )}
       <ul className={`check-list${expanded ? ' expanded' : ''}`} id="check-list" data-testid="checks">
-        {titles.map((t) => {
-          const r = verdicts?.find((x) => x.id === t.id);
+        {titles.map((check) => {
+          const r = verdicts?.find((x) => x.id === check.id);
           const state = r?.state ?? 'pending';
           return (
-            <li key={t.id} className={`check ${state}`} data-check={t.id} data-state={state}>
+            <li key={check.id} className={`check ${state}`} data-check={check.id} data-state={state}>
               <span className="check-mark" aria-hidden="true">
                 {MARK[state]}
               </span>
-              <span className="check-title">{t.title}</span>
-              <span className="sr-only">{SAY[state]}</span>
+              <span className="check-title">{check.title}</span>
+              <span className="sr-only">{t(SAY[state])}</span>
               {r && r.message && (
                 <span className="check-reason" title={r.message}>
                   {r.message}

@@ -3,6 +3,7 @@
  * each block's replica locations, under-replicated blocks; its blocks table is the step's block
  * table) and what happened so far.
  */
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { RunEvent } from '../../../engine/api';
 import { formatSimTime } from '../cluster/PlaybackBar';
@@ -29,11 +30,12 @@ export function HdfsPanel({
         .filter((e) => e !== null),
     [trace, t],
   );
+  const { t: text } = useTranslation('lab');
   return (
     <div className="hdfs-panel">
       <NameNodeView trace={trace} nodes={nodes} t={t} blockSize={blockSize} blocksTestId="block-table" />
-      <h3>What happened</h3>
-      <ol className="events" aria-label="Events so far" data-testid="event-log" tabIndex={0}>
+      <h3>{text('hdfs.happened')}</h3>
+      <ol className="events" aria-label={text('hdfs.events')} data-testid="event-log" tabIndex={0}>
         {events.slice(-80).map((e, i) => (
           <li key={i} className={e.kind}>
             <span className="t">{formatSimTime(e.t)}</span> {e.text}

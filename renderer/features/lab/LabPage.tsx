@@ -4,14 +4,22 @@
  * above the checks and the run's pictures, split by a divider, each pane scrolling on its own.
  * The code is saved as it is typed; a step whose checks all pass is marked done, and its last
  * run's verdicts are saved with it and shown again after a reload.
+ *
+ * The same page shows a lab in practice mode (features/practice: the exercises without the story,
+ * fresh data on every attempt, nothing of the lesson's progress changed) and, once the lab is
+ * done, its reference solutions (read only, run on request).
  */
 import { PipelinePanel } from '../pipeline/PipelinePanel';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useLabTexts } from '../../i18n/labTexts';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
 import type { PipelineFault } from '../../../engine/pipeline';
-import { findLab as labById } from '../../../labs/labRegistry';
+import { findAnyLab as labById } from '../packs/findAnyLab';
+import { PackEnglishNote, useKeptPacksLoaded } from '../packs/PackEnglishNote';
 import { notJudgedReason } from '../../../labs/notJudgedReason';
+import { localizeCheckResults } from '../../../labs/labLocale';
 import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
 import { useAppStore } from '../../state/store';
 import { useFollowSaved } from '../../state/useFollowSaved';
@@ -28,52 +36,112 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
+import type { LabMode } from '../../state/router';
+import { labFinished } from '../../state/progress';
+import { stepVaries, variantStarter, variantValues } from '../../../labs/variant';
+import { PracticeGoal } from '../practice/PracticeGoal';
+import { currentAttempt, nextAttempt, savePracticeCode, type PracticeAttempt } from '../practice/practiceStore';
 import { settingsStep } from '../../../labs/runStep';
 import { ServerRunArea } from '../server/ServerRunArea';
 import { labRunsKey } from '../../state/runHistory';
 import { CompareButton } from '../compare/CompareButton';
 import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
 import { stepFigures } from '../figures/stepFigures';
+import { useStudentStep, StudentDataNote } from '../handIn/useStudentStep';
 import './labPage.css';
 
-export function LabPage({ labId, step: stepIndex }: { labId: string; step: number }) {
+export function LabPage({
+  labId,
+  step: stepIndex,
+  mode = null,
+}: {
+  labId: string;
+  step: number;
+  mode?: LabMode | null;
+}) {
   const lab = labById(labId);
   const navigate = useAppStore((s) => s.navigate);
+  const { t } = useTranslation('lab');
+  const { t: tp } = useTranslation('practice');
+  const finished = useAppStore((s) =>
+    lab
+      ? labFinished(
+          s.progress,
+          lab.id,
+          lab.steps.map((st) => st.id),
+        )
+      : false,
+  );
+  // A lab pack's lab is known once the kept packs are loaded (features/packs).
+  const packsLoaded = useKeptPacksLoaded();
+  if (!lab && !packsLoaded) return null;
   if (!lab) {
     return (
       <div className="panel">
-        <h2>There is no lab called “{labId}”.</h2>
+        <h2>{t('noSuchLab', { id: labId })}</h2>
         <button type="button" className="btn" onClick={() => navigate({ name: 'home' })}>
-          Back to the labs
+          {t('backToLabs')}
         </button>
       </div>
     );
   }
   const index = Math.min(stepIndex, lab.steps.length - 1);
-  return <LabStepView labId={lab.id} stepIndex={index} fixUrl={index !== stepIndex} />;
+  if (mode === 'reference' && !finished)
+    return (
+      <div className="panel" data-testid="reference-locked">
+        <h2>{tp('reference.locked')}</h2>
+        <button type="button" className="btn" onClick={() => navigate({ name: 'lab', labId: lab.id, step: index })}>
+          {tp('reference.toLesson')}
+        </button>
+      </div>
+    );
+  return <LabStepView labId={lab.id} stepIndex={index} fixUrl={index !== stepIndex} mode={mode} />;
 }
 
-const EDITOR_KIND = {
-  hdfs: 'Settings (JSON)',
-  server: 'Settings (JSON)',
-  spark: 'Spark job',
-  mapreduce: 'MapReduce job',
-  stream: 'KafkaJS program',
-  pipeline: 'Pipeline (JSON)',
-} as const;
-
-function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: number; fixUrl: boolean }) {
-  const lab = labById(labId)!;
+function LabStepView({
+  labId,
+  stepIndex,
+  fixUrl,
+  mode,
+}: {
+  labId: string;
+  stepIndex: number;
+  fixUrl: boolean;
+  mode: LabMode | null;
+}) {
+  const { t } = useTranslation('lab');
+  const { t: tp } = useTranslation('practice');
+  // The lab's texts in the chosen language (i18n/labTexts.ts is where labs/ plugs its translations in).
+  const lab = useLabTexts().lab(labById(labId)!);
   const step = lab.steps[stepIndex]!;
   const stepId = step.id;
+  const uiLanguage = useAppStore((s) => s.language);
+  const practice = mode === 'practice';
+  const reference = mode === 'reference';
+  const lesson = mode === null;
+  // Practice: the attempt (its data seed) and its code, kept apart from the lesson's progress.
+  const [attempt, setAttempt] = useState<PracticeAttempt | null>(() =>
+    practice ? currentAttempt(labId, stepId) : null,
+  );
+  const varies = stepVaries(lab, step);
+  const attemptSeed = practice && varies && attempt ? attempt.seed : null;
+  // A step that varies per student shows and starts from the student's own values (features/handIn).
+  const student = useStudentStep(labId, stepIndex, step);
+  const starter = practice
+    ? attemptSeed === null
+      ? step.starter
+      : variantStarter(step, attemptSeed)
+    : student.starter;
   const updateProgress = useAppStore((s) => s.updateProgress);
   const saved = useAppStore((s) => s.progress.labs[labId]?.steps[step.id]);
   const editorShare = useAppStore((s) => s.labEditorShare);
   const setEditorShare = useAppStore((s) => s.setLabEditorShare);
-  const [source, setSource] = useState(saved?.code ?? step.starter);
+  const [source, setSource] = useState(() =>
+    reference ? step.solution : practice ? (attempt?.code ?? starter) : (saved?.code ?? starter),
+  );
   // Another tab's newer code for this step replaces the editor's text (mergeProgress.ts).
-  useFollowSaved(saved?.code, source, setSource);
-  const { state, printed, run, stop } = useStepRun(labId, stepIndex);
+  useFollowSaved(lesson ? saved?.code : undefined, source, setSource);
+  const { state, printed, run, stop, clear } = useStepRun(labId, stepIndex, mode ? `${labId}:${mode}` : labId);
   const [resultVersion, setResultVersion] = useState(0);
   const [startAt, setStartAt] = useState(0);
   const runPanelRef = useRef<HTMLDivElement>(null);
@@ -88,14 +156,31 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   }, [resultVersion]);
 
   useEffect(() => {
-    updateProgress((p) => withCurrentStep(p, labId, stepIndex));
+    if (mode === null) updateProgress((p) => withCurrentStep(p, labId, stepIndex));
     // A step number past the end (an old link) shows the last step: say so in the address too.
-    if (fixUrl) window.history.replaceState(null, '', `#/lab/${encodeURIComponent(labId)}/${stepIndex + 1}`);
-  }, [labId, stepIndex, fixUrl, updateProgress]);
+    if (fixUrl)
+      window.history.replaceState(
+        null,
+        '',
+        `#/lab/${encodeURIComponent(labId)}/${stepIndex + 1}${mode === null ? '' : `/${mode}`}`,
+      );
+  }, [labId, stepIndex, fixUrl, updateProgress, mode]);
 
   const onChange = (value: string) => {
+    if (reference) return;
     setSource(value);
-    updateProgress((p) => withStep(p, labId, step.id, (s) => ({ ...s, code: value })));
+    if (practice) savePracticeCode(labId, step.id, value);
+    else updateProgress((p) => withStep(p, labId, step.id, (s) => ({ ...s, code: value })));
+  };
+
+  /** Practice: the next attempt draws fresh data; the code stays if the learner wants it to. */
+  const newAttempt = () => {
+    const keep = source !== starter && window.confirm(tp('goal.keepCode'));
+    const next = nextAttempt(labId, step.id, keep);
+    setAttempt(next);
+    clear();
+    const nextStarter = varies ? variantStarter(step, next.seed) : step.starter;
+    setSource(keep ? source : nextStarter);
   };
 
   const runWith = async (
@@ -104,19 +189,32 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
     streamFaults: KafkaFault[] = [],
     pipelineFaults: PipelineFault[] = [],
   ) => {
-    const result = await run(source, faults, streamFaults, pipelineFaults);
+    const result = await run(
+      source,
+      faults,
+      streamFaults,
+      pipelineFaults,
+      attemptSeed === null ? {} : { variantSeed: attemptSeed },
+    );
     if (!result) return;
     setStartAt(at);
     // A new run shows its checks from the top; a fault re-run keeps the learner where they are.
     showTopOnResult.current = faults.length === 0 && streamFaults.length === 0 && pipelineFaults.length === 0;
     setResultVersion((v) => v + 1);
     const { checks: verdicts, error: failure } = result.outcome;
+    // Practice and the reference change nothing of the lesson's progress.
+    if (!lesson) return;
     updateProgress((p) =>
       withStep(p, labId, stepId, (s) => ({
         ...s,
         code: source,
         runs: (s.runs ?? 0) + 1,
-        lastRun: toLastRun(verdicts, failure ? notJudgedReason(failure) : null, Date.now(), failure),
+        lastRun: toLastRun(
+          localizeCheckResults(step, verdicts, uiLanguage),
+          failure ? notJudgedReason(failure, uiLanguage) : null,
+          Date.now(),
+          failure,
+        ),
         ...(result.outcome.passed ? { passed: true } : {}),
       })),
     );
@@ -143,12 +241,8 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
   }, []);
 
   const reset = () => {
-    if (
-      source !== step.starter &&
-      !window.confirm('Reset this step to its starting code? Your changes to this step will be lost.')
-    )
-      return;
-    onChange(step.starter);
+    if (source !== starter && !window.confirm(t('resetConfirm'))) return;
+    onChange(starter);
   };
 
   const shown =
@@ -159,10 +253,15 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
         : null;
   // This session's run, or else the last run saved with the step (after a reload), until the next run.
   const lastRun = useMemo(() => {
-    if (!shown) return state.status === 'failed' ? null : (saved?.lastRun ?? null);
+    if (!shown) return state.status === 'failed' || !lesson ? null : (saved?.lastRun ?? null);
     const failure = shown.outcome.error;
-    return toLastRun(shown.outcome.checks, failure ? notJudgedReason(failure) : null, 0, failure);
-  }, [shown, saved?.lastRun, state.status]);
+    return toLastRun(
+      localizeCheckResults(step, shown.outcome.checks, uiLanguage),
+      failure ? notJudgedReason(failure, uiLanguage) : null,
+      0,
+      failure,
+    );
+  }, [shown, saved?.lastRun, state.status, step, uiLanguage, lesson]);
   const fromSave = !shown && lastRun !== null;
   const error = lastRun?.error ?? null;
   const markers = useMemo(
@@ -182,42 +281,61 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
 
   return (
     <div className="lab-page">
-      <LabStepNav lab={lab} stepIndex={stepIndex} />
+      <LabStepNav lab={lab} stepIndex={stepIndex} mode={mode} />
       <div className="lab-grid">
         <aside className="panel lab-side" aria-labelledby="step-heading" tabIndex={0}>
-          <h2 id="step-heading">
-            {stepIndex + 1}. {step.title}
-          </h2>
-          {stepFigures(lab, stepIndex).length > 0 && (
-            <ErrorBoundary what="the cookbook's figure" part="cookbook-figure">
-              <CookbookFigurePanel
-                key={step.id}
-                figures={stepFigures(lab, stepIndex)}
-                report={shown?.outcome.report?.kind === 'stream' ? null : (shown?.outcome.report ?? null)}
-                nodes={shown?.nodes ?? NO_NODES}
-              />
-            </ErrorBoundary>
+          {practice && attempt ? (
+            <PracticeGoal
+              step={step}
+              stepIndex={stepIndex}
+              attempt={attempt}
+              values={attemptSeed === null ? {} : variantValues(step, attemptSeed)}
+              varies={varies}
+              onNewAttempt={newAttempt}
+            />
+          ) : (
+            <>
+              <h2 id="step-heading">
+                {reference
+                  ? tp('reference.heading', { step: stepIndex + 1, title: step.title })
+                  : `${stepIndex + 1}. ${step.title}`}
+              </h2>
+              {reference && <p className="muted">{tp('reference.note')}</p>}
+              {lesson && student.own && <StudentDataNote />}
+              {lab.textLocale !== lab.locale && !lab.pack && (
+                <p className="muted lab-language-note" lang={lab.locale}>
+                  {t('textsInEnglish')}
+                </p>
+              )}
+              {stepFigures(lab, stepIndex).length > 0 && (
+                <ErrorBoundary what={t('parts.figure')} part="cookbook-figure">
+                  <CookbookFigurePanel
+                    key={step.id}
+                    figures={stepFigures(lab, stepIndex)}
+                    report={shown?.outcome.report?.kind === 'stream' ? null : (shown?.outcome.report ?? null)}
+                    nodes={shown?.nodes ?? NO_NODES}
+                  />
+                </ErrorBoundary>
+              )}
+              {stepIndex === 0 && lesson && <Markdown source={lab.intro} />}
+              <Markdown source={lesson ? student.instructions : step.instructions} />
+              {lesson && <HintsPanel key={step.id} hints={step.hints} />}
+            </>
           )}
-          {stepIndex === 0 && <Markdown source={lab.intro} />}
-          <Markdown source={step.instructions} />
-          <HintsPanel key={step.id} hints={step.hints} />
+          <PackEnglishNote labId={labId} />
           {!settings && (
             <p className="muted">
               {step.kind === 'stream' ? (
-                <>
-                  <a href="#/api">API reference</a>: the KafkaJS calls a program can make, with the Java client's names.
-                </>
+                <Trans t={t} i18nKey="apiReferenceStream" components={[<a key="api" href="#/api" />]} />
               ) : (
-                <>
-                  <a href="#/api">Job API reference</a>: what a job file can call, with Spark's and Hadoop's names.
-                </>
+                <Trans t={t} i18nKey="apiReferenceJob" components={[<a key="api" href="#/api" />]} />
               )}
             </p>
           )}
         </aside>
         <section
           className={`lab-work${editorShare === null ? '' : ' sized'}`}
-          aria-label="Your code and its run"
+          aria-label={t('workRegion')}
           ref={workRef}
           style={editorShare === null ? undefined : { gridTemplateRows: `${editorShare * 100}% auto minmax(0, 1fr)` }}
         >
@@ -230,30 +348,29 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 disabled={state.status === 'running'}
                 aria-keyshortcuts="Control+Enter Meta+Enter"
               >
-                ▶ Run
+                {t('run')}
               </button>
               <StopButton running={state.status === 'running'} onStop={stop} />
               <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
-              <button type="button" className="btn" onClick={reset}>
-                Reset step
-              </button>
+              {!reference && (
+                <button type="button" className="btn" onClick={reset}>
+                  {t('resetStep')}
+                </button>
+              )}
               <span className="spacer" />
-              <span
-                className="muted kbd-hint"
-                title="Tab indents. Monaco's tab-focus mode (Tab moves focus): Ctrl+M on Windows and Linux, Ctrl+Shift+M on macOS"
-              >
-                Ctrl+M: Tab moves focus
+              <span className="muted kbd-hint" title={t('tabFocusHint')}>
+                {t('tabFocus')}
               </span>
               <span className="muted editor-kind">
                 {/* A stream step whose consumer is a Spark query says so. */}
                 {step.kind === 'stream' && /\breadStream\b/.test(step.starter)
-                  ? 'KafkaJS + Spark Structured Streaming'
-                  : EDITOR_KIND[step.kind]}
+                  ? t('editorKind.structured')
+                  : t(`editorKind.${step.kind}`)}
               </span>
             </div>
             {error && state.status !== 'running' && (
               <p className="error editor-error" role="alert" data-testid="run-error">
-                {fromSave ? 'Last run: ' : ''}
+                {fromSave ? t('lastRunPrefix') : ''}
                 {error.message}
               </p>
             )}
@@ -263,8 +380,11 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
                 onChange={onChange}
                 onRun={onRun}
                 language={language}
-                ariaLabel={`${step.title}: code`}
+                ariaLabel={
+                  reference ? tp('reference.codeLabel', { title: step.title }) : t('codeLabel', { title: step.title })
+                }
                 markers={markers}
+                readOnly={reference}
               />
             </div>
           </div>
@@ -278,7 +398,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
           <div
             className="panel run-panel"
             role="region"
-            aria-label="Checks and the run"
+            aria-label={t('checksRegion')}
             aria-live="polite"
             ref={runPanelRef}
             tabIndex={0}
@@ -290,7 +410,15 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               savedAt={fromSave ? lastRun.at : null}
               action={
                 <>
-                  {allPassed && state.status !== 'running' && <StepDone lab={lab} stepIndex={stepIndex} />}
+                  {allPassed && state.status !== 'running' && lesson && <StepDone lab={lab} stepIndex={stepIndex} />}
+                  {allPassed && state.status !== 'running' && practice && (
+                    <div className="step-done" role="status" data-testid="practice-done">
+                      <strong>{tp('goal.passed')}</strong>
+                      <button type="button" className="btn primary small" onClick={newAttempt}>
+                        {varies ? tp('goal.newAttempt') : tp('goal.startOver')}
+                      </button>
+                    </div>
+                  )}
                   {/* This session's runs of the step, side by side; there even when the step was left and opened again. */}
                   {shown?.outcome.report?.kind !== 'stream' &&
                     shown?.outcome.report?.kind !== 'server' &&
@@ -318,17 +446,19 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
             {state.status === 'idle' && (
               <p className="muted">
                 {step.kind === 'stream'
-                  ? 'Press Run to run your program against the simulated Kafka'
+                  ? t('pressRun.stream')
                   : step.kind === 'server'
-                    ? 'Press Run to run your settings on the simulated SQL platform'
+                    ? t('pressRun.server')
                     : step.kind === 'pipeline'
-                      ? 'Press Run to send the events through your pipeline on the simulated cluster'
-                      : `Press Run to run your ${settings ? 'settings' : 'job'} on the simulated cluster`}
-                {fromSave ? ' and watch the run again.' : '.'}
+                      ? t('pressRun.pipeline')
+                      : settings
+                        ? t('pressRun.settings')
+                        : t('pressRun.job')}
+                {fromSave ? t('pressRun.again') : t('pressRun.end')}
               </p>
             )}
             {shown?.outcome.report?.kind === 'stream' && (
-              <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+              <ErrorBoundary key={resultVersion} what={t('parts.runPictures')} part="run-area">
                 <StreamRunView
                   report={shown.outcome.report}
                   faults={shown.streamFaults}
@@ -339,12 +469,12 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               </ErrorBoundary>
             )}
             {shown?.outcome.report?.kind === 'server' && (
-              <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+              <ErrorBoundary key={resultVersion} what={t('parts.runPictures')} part="run-area">
                 <ServerRunArea report={shown.outcome.report} busy={state.status === 'running'} />
               </ErrorBoundary>
             )}
             {step.kind === 'pipeline' && (
-              <ErrorBoundary key={resultVersion} what="the pipeline's diagram" part="run-area">
+              <ErrorBoundary key={resultVersion} what={t('parts.pipelineDiagram')} part="run-area">
                 <PipelinePanel
                   text={source}
                   onText={onChange}
@@ -363,7 +493,7 @@ function LabStepView({ labId, stepIndex, fixUrl }: { labId: string; stepIndex: n
               shown.outcome.report.kind !== 'stream' &&
               shown.outcome.report.kind !== 'server' &&
               shown.outcome.report.kind !== 'pipeline' && (
-                <ErrorBoundary key={resultVersion} what="this run's pictures" part="run-area">
+                <ErrorBoundary key={resultVersion} what={t('parts.runPictures')} part="run-area">
                   <RunArea
                     report={shown.outcome.report}
                     nodes={shown.nodes}

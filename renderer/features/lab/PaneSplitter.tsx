@@ -3,6 +3,7 @@
  * the arrow keys, Home and End; Enter gives the space back to the automatic split. The share is
  * the editor's part of the column's height (null: automatic).
  */
+import { useTranslation } from 'react-i18next';
 import { useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 
 export const MIN_SHARE = 0.2;
@@ -50,6 +51,7 @@ export function PaneSplitter({ container, above, aboveId, share, onChange }: Pan
     if (!dragging.current || !box || box.height <= 0) return;
     onChange(clamp((e.clientY - box.top) / box.height));
   };
+  const { t } = useTranslation('lab');
   const value = Math.round(current() * 100);
   return (
     <div
@@ -57,13 +59,13 @@ export function PaneSplitter({ container, above, aboveId, share, onChange }: Pan
       role="separator"
       aria-orientation="horizontal"
       aria-controls={aboveId}
-      aria-label="Editor height (arrow keys resize, Enter resets)"
+      aria-label={t('splitter.label')}
       aria-valuemin={MIN_SHARE * 100}
       aria-valuemax={MAX_SHARE * 100}
       aria-valuenow={value}
-      aria-valuetext={`editor ${value}% of the height`}
+      aria-valuetext={t('splitter.value', { value })}
       tabIndex={0}
-      title="Drag to resize the editor and the run area; double-click to reset"
+      title={t('splitter.title')}
       onKeyDown={onKeyDown}
       onDoubleClick={() => onChange(null)}
       onPointerDown={(e) => {

@@ -3,6 +3,7 @@
  * timeline, DAG, data flow, counters and output (or, for HDFS steps, the block map), all on one
  * playback clock.
  */
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { JobRunReport } from '../../../engine/api';
@@ -46,6 +47,7 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
   const eventTimes = useMemo(() => [...new Set(trace.map((e) => e.t))].sort((a, b) => a - b), [trace]);
   const [node, setNode] = useState(nodes[1]?.id ?? nodes[0]?.id ?? '');
   useRunClock(playback, busy);
+  const { t } = useTranslation('lab');
 
   const inject = (kind: 'killNode' | 'slowNode') => {
     const atMs = Math.round(playback.t);
@@ -62,8 +64,8 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
         onChooseSpeed={chooseSpeed}
         speedNote={speedNote}
       >
-        <span className="fault-controls" role="group" aria-label="Fault injection">
-          <select value={node} onChange={(e) => setNode(e.target.value)} aria-label="Node to break">
+        <span className="fault-controls" role="group" aria-label={t('faults.group')}>
+          <select value={node} onChange={(e) => setNode(e.target.value)} aria-label={t('faults.node')}>
             {nodes.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.id} ({n.rack})
@@ -75,18 +77,18 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
             className="btn danger"
             disabled={busy}
             onClick={() => inject('killNode')}
-            title="Kill this node now and watch what follows"
+            title={t('faults.killTitle')}
           >
-            Kill node
+            {t('faults.kill')}
           </button>
           <button
             type="button"
             className="btn"
             disabled={busy}
             onClick={() => inject('slowNode')}
-            title="Make this node 4× slower from now on"
+            title={t('faults.slowTitle')}
           >
-            Slow ×4
+            {t('faults.slow')}
           </button>
         </span>
         {runsKey && <CompareButton runsKey={runsKey} current={report} onOpen={playback.pause} />}
@@ -101,15 +103,15 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
         </p>
       )}
       <div className={`run-views ${report.kind === 'hdfs' ? 'hdfs' : 'job'}`}>
-        <ErrorBoundary what="the cluster map" part="cluster-map">
+        <ErrorBoundary what={t('parts.clusterMap')} part="cluster-map">
           <ClusterMapView timeline={timeline} t={playback.t} simMsPerSecond={1000 * playback.speed} />
         </ErrorBoundary>
         {report.kind === 'hdfs' ? (
-          <ErrorBoundary what="the block map" part="hdfs-panel">
+          <ErrorBoundary what={t('parts.blockMap')} part="hdfs-panel">
             <HdfsPanel nodes={nodes} trace={trace} t={playback.t} blockSize={report.final.hdfs.blockSize} />
           </ErrorBoundary>
         ) : (
-          <ErrorBoundary what="the run's pictures (timeline, DAG, data flow, counters, output)" part="run-panels">
+          <ErrorBoundary what={t('parts.runPanels')} part="run-panels">
             <RunPanels report={report} nodes={nodes} t={playback.t} />
           </ErrorBoundary>
         )}

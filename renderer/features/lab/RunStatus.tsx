@@ -4,31 +4,42 @@
  * stop, "Run stopped.". StopButton sits next to Run: it and Esc stop the running job.
  */
 import { useEffect } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { RunProgress } from '../../bridge/engineProtocol';
+import { count } from '../../i18n/numberFormat';
 import './runStatus.css';
 
 /** The sentence for a run's progress. */
-export function progressText(progress: RunProgress | null, what: string): string {
-  if (!progress) return `Starting your ${what}…`;
+export type RunWhat = 'job' | 'settings' | 'program';
+
+/** The sentence for a run's progress, in the language of `t` (the lab namespace). */
+export function progressText(progress: RunProgress | null, what: RunWhat, t: TFunction<'lab'>): string {
+  if (!progress) return t(`status.starting_${what}`);
+  const counts = { done: count(progress.done), total: count(progress.total) };
   const prefix =
-    progress.runs > 1 ? `Run ${progress.run} of ${progress.runs} (${progress.runLabel ?? `your ${what}`}): ` : '';
+    progress.runs > 1
+      ? t('status.prefix', {
+          run: progress.run,
+          runs: progress.runs,
+          label: progress.runLabel ?? t(`status.yours_${what}`),
+        })
+      : '';
   switch (progress.phase) {
     case 'starting':
-      return `${prefix}Loading your ${what} into the sandbox…`;
+      return prefix + t(`status.loading_${what}`);
     case 'map':
-      return `${prefix}Computing map tasks: ${progress.done} of ${progress.total}`;
+      return prefix + t('status.map', counts);
     case 'reduce':
-      return `${prefix}Computing reduce tasks: ${progress.done} of ${progress.total}`;
+      return prefix + t('status.reduce', counts);
     case 'spark':
-      return progress.job
-        ? `${prefix}Spark ${progress.job}: ${progress.done} of ${progress.total} partitions computed`
-        : `${prefix}Running your Spark driver program…`;
+      return prefix + (progress.job ? t('status.sparkJob', { job: progress.job, ...counts }) : t('status.sparkDriver'));
     case 'kafka':
-      return `${prefix}Running your producers and consumers against the simulated Kafka…`;
+      return prefix + t('status.kafka');
     case 'checking':
-      return `${prefix}Running the lab's checks on your run…`;
+      return prefix + t('status.checking');
     case 'simulating':
-      return `${prefix}Simulating the cluster…`;
+      return prefix + t('status.simulating');
   }
 }
 
@@ -41,25 +52,25 @@ export function RunStatus({
   running: boolean;
   stopped: boolean;
   progress: RunProgress | null;
-  /** 'job' or 'settings'. */
-  what: string;
+  what: RunWhat;
 }) {
+  const { t } = useTranslation('lab');
   if (!running) {
     return stopped ? (
       <p className="run-stopped" role="status">
-        Run stopped.
+        {t('status.stopped')}
       </p>
     ) : null;
   }
-  const text = progressText(progress, what);
+  const text = progressText(progress, what, t);
   const determinate = progress !== null && progress.total > 0;
   const percent = determinate ? Math.round((100 * progress.done) / progress.total) : 0;
   return (
-    <div className="run-status" role="status" aria-label="Running">
+    <div className="run-status" role="status" aria-label={t('status.running')}>
       <div
         className={`run-progress${determinate ? '' : ' indeterminate'}`}
         role="progressbar"
-        aria-label="Run progress"
+        aria-label={t('status.progress')}
         aria-valuemin={0}
         aria-valuemax={determinate ? progress.total : undefined}
         aria-valuenow={determinate ? progress.done : undefined}
@@ -77,6 +88,7 @@ export function RunStatus({
 
 /** The Stop button; while `running`, Esc anywhere on the page (the editor too) stops as well. */
 export function StopButton({ running, onStop }: { running: boolean; onStop: () => void }) {
+  const { t } = useTranslation('lab');
   useEffect(() => {
     if (!running) return;
     const onKey = (e: KeyboardEvent) => {
@@ -97,9 +109,9 @@ export function StopButton({ running, onStop }: { running: boolean; onStop: () =
       onClick={onStop}
       disabled={!running}
       aria-keyshortcuts="Escape"
-      title="Stop the run (Esc)"
+      title={t('status.stopTitle')}
     >
-      ■ Stop
+      {t('status.stop')}
     </button>
   );
 }

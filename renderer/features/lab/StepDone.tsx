@@ -3,6 +3,7 @@
  * "finished" (every step passed, `labFinished`). Otherwise it names the steps still to pass, with links:
  * all of them on the last step, the skipped earlier ones on the way.
  */
+import { useTranslation } from 'react-i18next';
 import type { Lab } from '../../../labs/labTypes';
 import { labFinished, stepsLeft } from '../../state/progress';
 import { useAppStore } from '../../state/store';
@@ -10,6 +11,7 @@ import { useAppStore } from '../../state/store';
 export function StepDone({ lab, stepIndex }: { lab: Lab; stepIndex: number }) {
   const navigate = useAppStore((s) => s.navigate);
   const progress = useAppStore((s) => s.progress);
+  const { t } = useTranslation('lab');
   const ids = lab.steps.map((s) => s.id);
   const finished = labFinished(progress, lab.id, ids);
   const next = stepIndex + 1 < lab.steps.length ? stepIndex + 1 : null;
@@ -18,28 +20,28 @@ export function StepDone({ lab, stepIndex }: { lab: Lab; stepIndex: number }) {
   const go = (step: number) => navigate({ name: 'lab', labId: lab.id, step });
   return (
     <div className="step-done" role="status" data-testid="step-done">
-      <strong>Step passed.</strong>
+      <strong>{t('done.passed')}</strong>
       {next !== null && (
         <button type="button" className="btn primary small" onClick={() => go(next)}>
-          Next step →
+          {t('done.next')}
         </button>
       )}
       {finished ? (
         <span data-testid="lab-finished">
-          You finished the lab: all {lab.steps.length} steps passed.{' '}
+          {t('done.finished', { count: lab.steps.length })}{' '}
           <button type="button" className="link-button" onClick={() => navigate({ name: 'home' })}>
-            Back to the labs
+            {t('backToLabs')}
           </button>
         </span>
       ) : (
         others.length > 0 && (
           <span data-testid="steps-left">
-            {next === null ? 'To finish the lab, pass' : 'Not passed yet'}:{' '}
+            {next === null ? t('done.toFinish') : t('done.notYet')}:{' '}
             {others.map((i, k) => (
               <span key={i}>
-                {k > 0 && (k === others.length - 1 ? ' and ' : ', ')}
+                {k > 0 && (k === others.length - 1 ? t('done.and') : ', ')}
                 <button type="button" className="link-button" onClick={() => go(i)}>
-                  step {i + 1} ({lab.steps[i]!.title})
+                  {t('done.step', { step: i + 1, title: lab.steps[i]!.title })}
                 </button>
               </span>
             ))}

@@ -3,56 +3,47 @@
  * and when the cluster will react in this run (HDFS's dead-DataNode interval in an hdfs step,
  * YARN's NodeManager expiry in a job), from the run's actual settings.
  */
+import { i18n } from '../../i18n/i18n';
+import { fixed } from '../../i18n/numberFormat';
 import type { FaultSpec } from '../../../engine/cluster';
 import { formatInterval, type FaultTiming } from '../../../labs/faultTiming';
 
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`lab:fault.${key}`, options);
+
+/** A fault in words, in the page's language. */
 export function describeFault(f: FaultSpec): string {
-  const at = `at ${(f.atMs / 1000).toFixed(1)} s`;
+  const at = say('at', { time: fixed(f.atMs / 1000, 1) });
   switch (f.kind) {
     case 'killNode':
-      return `killed ${f.node} ${at}`;
-    case 'slowNode':
-      return `slowed ${f.node} ×${f.factor} ${at}`;
     case 'restartNode':
-      return `restarted ${f.node} ${at}`;
     case 'failDisk':
-      return `failed a disk of ${f.node} ${at}`;
+      return say(f.kind, { node: f.node, at });
+    case 'slowNode':
+      return say('slowNode', { node: f.node, factor: f.factor, at });
     case 'partitionRack':
-      return `cut rack ${f.rack} off ${at}`;
     case 'healRack':
-      return `reconnected rack ${f.rack} ${at}`;
+      return say(f.kind, { rack: f.rack, at });
   }
 }
 
 /** What happens next after a node is killed, in this run (`standalone`: its Spark executors came from a standalone Master). */
 export function killConsequence(timing: FaultTiming, standalone = false): string {
   if (timing.kind === 'hdfs') {
-    return (
-      `The NameNode declares a DataNode dead after ${formatInterval(timing.dataNodeDeadMs)} without a heartbeat ` +
-      `(2 × the ${formatInterval(timing.heartbeatRecheckMs)} recheck interval + 10 × the ${formatInterval(timing.dataNodeHeartbeatMs)} heartbeat interval); ` +
-      `only then does it copy the node's blocks to other DataNodes.`
-    );
+    return say('hdfs', {
+      dead: formatInterval(timing.dataNodeDeadMs),
+      recheck: formatInterval(timing.heartbeatRecheckMs),
+      heartbeat: formatInterval(timing.dataNodeHeartbeatMs),
+    });
   }
   const expiry = formatInterval(timing.nodeManagerExpiryMs);
   const standard = formatInterval(timing.defaultNodeManagerExpiryMs);
   const compared =
-    timing.nodeManagerExpiryMs === timing.defaultNodeManagerExpiryMs
-      ? ` (Hadoop's default)`
-      : ` here (Hadoop's default is ${standard})`;
-  if (standalone)
-    return (
-      `Spark's standalone Master declares the node's Worker lost after 60 s without a heartbeat (spark.worker.timeout), ` +
-      `and the driver runs the lost executor's tasks again on the other executors; YARN declares the NodeManager lost ` +
-      `after ${expiry}${compared} for its own containers.`
-    );
-  return (
-    `YARN declares the node's NodeManager lost after ${expiry} without a heartbeat${compared}, ` +
-    `then runs its lost tasks again on other nodes.`
-  );
+    timing.nodeManagerExpiryMs === timing.defaultNodeManagerExpiryMs ? say('default') : say('notDefault', { standard });
+  return say(standalone ? 'standalone' : 'yarn', { expiry, compared });
 }
 
 export function faultNote(faults: readonly FaultSpec[], timing: FaultTiming, standalone = false): string {
   const list = faults.map(describeFault).join('; ');
   const killed = faults.some((f) => f.kind === 'killNode');
-  return `Injected: ${list}.${killed ? ` ${killConsequence(timing, standalone)}` : ''}`;
+  return say('injected', { list }) + (killed ? ` ${killConsequence(timing, standalone)}` : '');
 }

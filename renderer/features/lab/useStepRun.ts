@@ -16,9 +16,11 @@ import { useAppStore } from '../../state/store';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
-import { findLab } from '../../../labs/labRegistry';
+import { findAnyLab as findLab } from '../packs/findAnyLab';
+import { packOfLab } from '../packs/packStore';
 import { settingsStep } from '../../../labs/runStep';
 import { labRunsKey, useRunHistory } from '../../state/runHistory';
+import { studentVariantSeed } from '../handIn/studentVariant';
 
 export type RunState =
   | { status: 'idle' }
@@ -53,7 +55,19 @@ export function hdfsTooLong(seconds: number): string {
   );
 }
 
-export function useStepRun(labId: string, stepIndex: number) {
+/** What a run may add: a varying step's data seed, and whose runs the compare view keeps it with. */
+export interface StepRunOptions {
+  variantSeed?: number;
+}
+
+/** The `pack` of a run request for a lab of an open lab pack; nothing for a built-in lab. */
+function packArchive(labId: string): { pack?: { fileName: string; text: string } } {
+  const pack = packOfLab(labId);
+  return pack ? { pack: { fileName: pack.fileName, text: pack.text } } : {};
+}
+
+/** `historyId`: where the compare view keeps the runs (the lab's id; practice and reference keep theirs apart). */
+export function useStepRun(labId: string, stepIndex: number, historyId: string = labId) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const [printed, setPrinted] = useState<Printed>(NOTHING_PRINTED);
   const generation = useRef(0);
@@ -67,6 +81,7 @@ export function useStepRun(labId: string, stepIndex: number) {
       faults: FaultSpec[] = [],
       streamFaults: KafkaFault[] = [],
       pipelineFaults: PipelineFault[] = [],
+      options: StepRunOptions = {},
     ): Promise<StepRunResult | null> => {
       // Run while a run is going on (Ctrl/Cmd+Enter in the editor): the newer code wins.
       if (inFlight.current) engineClient().stop();
@@ -92,6 +107,12 @@ export function useStepRun(labId: string, stepIndex: number) {
           streamFaults,
           pipelineFaults,
           timeLimitSeconds: currentTimeLimit(),
+          // The data seed: a practice attempt's, else the student's own for a step that varies (Settings: Your name).
+          ...(options.variantSeed !== undefined
+            ? { variantSeed: options.variantSeed }
+            : studentVariantSeed(findLab(labId), stepIndex, useAppStore.getState().progress.studentName)),
+          // A lab pack's lab: the worker loads the pack to find it (bridge/packLabs.ts).
+          ...packArchive(labId),
         };
         // HDFS and server settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
         const labStep = findLab(labId)?.steps[stepIndex];
@@ -114,7 +135,7 @@ export function useStepRun(labId: string, stepIndex: number) {
         // Kept for the compare view (features/compare): this session's runs of a batch or HDFS step.
         const report = result.outcome.report;
         if (report && report.kind !== 'stream' && report.kind !== 'server' && report.kind !== 'pipeline')
-          useRunHistory.getState().keep(labRunsKey(labId, stepIndex), {
+          useRunHistory.getState().keep(labRunsKey(historyId, stepIndex), {
             at: Date.now(),
             source,
             setting: '',
@@ -136,7 +157,7 @@ export function useStepRun(labId: string, stepIndex: number) {
         if (generation.current === mine) inFlight.current = false;
       }
     },
-    [labId, stepIndex],
+    [labId, stepIndex, historyId],
   );
 
   const stop = useCallback(() => engineClient().stop(), []);

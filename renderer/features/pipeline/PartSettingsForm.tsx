@@ -3,12 +3,14 @@
  * per setting, its default shown, and what it does as help text. A number is written to the file
  * once it is within the limits (on Enter or leaving the field); "Default" removes it from the file.
  */
+import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../../i18n/numberFormat';
 import { useId, useState } from 'react';
 import { PART_CATALOGUE, type SettingDef } from '../../../engine/pipeline';
 import type { DrawnPart } from '../../viz/pipeline/readPipelineText';
 import { numberProblem } from './numberProblem';
 
-const n = (v: number) => v.toLocaleString('en-US');
+const n = (v: number) => numberFormat().format(v);
 
 export interface PartSettingsFormProps {
   part: DrawnPart;
@@ -43,9 +45,18 @@ function SettingField({
   const id = useId();
   const current = value ?? setting.default;
   const [draft, setDraft] = useState<string | null>(null);
-  const help = `${setting.what}; default ${typeof setting.default === 'number' ? n(setting.default) : setting.default}${
-    setting.kind === 'number' ? ` ${setting.unit}, ${n(setting.min)} to ${n(setting.max)}` : ''
-  }`;
+  const { t } = useTranslation('pipeline');
+  const shownDefault = typeof setting.default === 'number' ? n(setting.default) : setting.default;
+  const help =
+    setting.kind === 'number'
+      ? t('settings.helpRange', {
+          what: setting.what,
+          default: shownDefault,
+          unit: setting.unit,
+          min: n(setting.min),
+          max: n(setting.max),
+        })
+      : t('settings.help', { what: setting.what, default: shownDefault });
   const problem = setting.kind === 'number' && draft !== null ? numberProblem(draft, setting) : null;
   const commit = () => {
     if (setting.kind !== 'number' || draft === null) return;
@@ -93,13 +104,13 @@ function SettingField({
         <button
           type="button"
           className="btn small"
-          aria-label={`${name}: back to the default`}
+          aria-label={t('settings.backToDefault', { name })}
           onClick={() => {
             setDraft(null);
             onSet(name, undefined);
           }}
         >
-          Default
+          {t('settings.default')}
         </button>
       )}
       <span className="muted pipeline-help" id={`${id}-help`}>

@@ -4,6 +4,8 @@
  * catalogue does not let that kind feed the other). During a run's playback each box also says
  * what it holds, whether it is down, and the dashboard what it has shown so far.
  */
+import { i18n } from '../../i18n/i18n';
+import { numberFormat } from '../../i18n/numberFormat';
 import { useId } from 'react';
 import { PART_CATALOGUE } from '../../../engine/pipeline';
 import { BOX_H, BOX_W, type LaidBox, type PipelineLayout } from '../../viz/pipeline/pipelineLayout';
@@ -12,7 +14,8 @@ import { STAGE_TITLE } from '../../viz/pipeline/stageOrder';
 import { formatSimTime } from '../../viz/run/format';
 import { clipToWidth } from '../../viz/pipeline/clipToWidth';
 
-const n = (v: number) => v.toLocaleString('en-US');
+const n = (v: number) => numberFormat().format(v);
+const tr = (key: string, options?: Record<string, unknown>) => i18n.t(`pipeline:${key}`, options);
 /** The room for text in a box (its width less the margins), in px of the drawing. */
 const TEXT_W = BOX_W - 10;
 /** How far the drawing may shrink to fit its pane (its 12 px text then reads as 9 px). */
@@ -30,12 +33,19 @@ export interface PipelineDiagramProps {
 export function boxStatus(box: LaidBox, at: PipelineInstant | null): { text: string; down: boolean } | null {
   if (!at) return null;
   const state = at.parts.get(box.part.id);
-  if (!state) return { text: 'not in this run', down: false };
+  if (!state) return { text: tr('box.notInRun'), down: false };
   if (!state.up)
-    return { text: state.downSince !== null ? `down since ${formatSimTime(state.downSince)}` : 'down', down: true };
+    return {
+      text: state.downSince !== null ? tr('box.downSince', { time: formatSimTime(state.downSince) }) : tr('box.down'),
+      down: true,
+    };
   if (box.part.type === 'dashboard')
-    return { text: state.shown !== null ? `shows ${n(state.shown)}` : `shows ≥ ${n(at.displayed)}`, down: false };
-  return { text: `holds ${n(state.held)}`, down: false };
+    return {
+      text:
+        state.shown !== null ? tr('box.shows', { n: n(state.shown) }) : tr('box.showsAtLeast', { n: n(at.displayed) }),
+      down: false,
+    };
+  return { text: tr('box.holds', { n: n(state.held) }), down: false };
 }
 
 export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiagramProps) {
@@ -50,7 +60,7 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
       // Scaled down to fit a narrow pane, but never so far that its text cannot be read: it scrolls instead.
       style={{ minWidth: Math.round(layout.width * MIN_SCALE) }}
       role="group"
-      aria-label="The pipeline, stage by stage"
+      aria-label={tr('diagram.label')}
     >
       <defs>
         <marker id={arrowId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
@@ -72,8 +82,12 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
         >
           <title>
             {a.allowed
-              ? `${a.from} feeds ${a.to}`
-              : `${a.from} feeds ${a.to}: a ${PART_CATALOGUE[layout.boxes.find((b) => b.part.id === a.from)!.part.type].label} cannot feed that kind`}
+              ? tr('diagram.feeds', { from: a.from, to: a.to })
+              : tr('diagram.cannotFeed', {
+                  from: a.from,
+                  to: a.to,
+                  kind: PART_CATALOGUE[layout.boxes.find((b) => b.part.id === a.from)!.part.type].label,
+                })}
           </title>
         </path>
       ))}

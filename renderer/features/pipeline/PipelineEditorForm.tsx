@@ -4,6 +4,7 @@
  * machine, its removal and its settings. Each action rewrites the file's text in the editor
  * (pipelineEdits.ts); the file stays the source of truth.
  */
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { PART_CATALOGUE, PART_TYPES, type PartType } from '../../../engine/pipeline';
 import {
@@ -31,6 +32,7 @@ export interface PipelineEditorFormProps {
 
 export function PipelineEditorForm({ pipeline, text, onText, machines, selected, onSelect }: PipelineEditorFormProps) {
   const [error, setError] = useState<string | null>(null);
+  const { t: tr } = useTranslation('pipeline');
   const [kind, setKind] = useState<PartType>('kafka');
   const [newId, setNewId] = useState('');
   const [machine, setMachine] = useState(machines[0] ?? 'n1');
@@ -57,11 +59,11 @@ export function PipelineEditorForm({ pipeline, text, onText, machines, selected,
   };
 
   return (
-    <form className="pipeline-form" aria-label="Edit the pipeline" onSubmit={(e) => e.preventDefault()}>
+    <form className="pipeline-form" aria-label={tr('form.label')} onSubmit={(e) => e.preventDefault()}>
       <fieldset disabled={!pipeline}>
-        <legend>Add a part</legend>
+        <legend>{tr('form.addPart')}</legend>
         <label>
-          Kind{' '}
+          {tr('form.kind')}{' '}
           <select value={kind} onChange={(e) => setKind(e.target.value as PartType)}>
             {PART_TYPES.map((t) => (
               <option key={t} value={t}>
@@ -71,11 +73,12 @@ export function PipelineEditorForm({ pipeline, text, onText, machines, selected,
           </select>
         </label>
         <label>
-          Id <input value={newId} placeholder={suggested} size={10} onChange={(e) => setNewId(e.target.value)} />
+          {tr('form.id')}{' '}
+          <input value={newId} placeholder={suggested} size={10} onChange={(e) => setNewId(e.target.value)} />
         </label>
         {kind !== 'clients' && (
           <label>
-            Machine{' '}
+            {tr('form.machine')}{' '}
             <select value={machine} onChange={(e) => setMachine(e.target.value)}>
               {machines.map((m) => (
                 <option key={m}>{m}</option>
@@ -97,14 +100,14 @@ export function PipelineEditorForm({ pipeline, text, onText, machines, selected,
             );
           }}
         >
-          Add part
+          {tr('form.add')}
         </button>
         <p className="muted pipeline-help">{PART_CATALOGUE[kind].what}.</p>
       </fieldset>
       <fieldset disabled={!pipeline || parts.length < 2}>
-        <legend>Wires</legend>
+        <legend>{tr('form.wires')}</legend>
         <label>
-          From{' '}
+          {tr('form.from')}{' '}
           <select value={from} onChange={(e) => setWireFrom(e.target.value)}>
             {parts.map((p) => (
               <option key={p.id}>{p.id}</option>
@@ -112,21 +115,21 @@ export function PipelineEditorForm({ pipeline, text, onText, machines, selected,
           </select>
         </label>
         <label>
-          to{' '}
+          {tr('form.to')}{' '}
           <select value={to} onChange={(e) => setWireTo(e.target.value)} disabled={targets.length === 0}>
-            {targets.length === 0 && <option value="">no part left it may feed</option>}
+            {targets.length === 0 && <option value="">{tr('form.noTarget')}</option>}
             {targets.map((id) => (
               <option key={id}>{id}</option>
             ))}
           </select>
         </label>
         <button type="button" className="btn small" disabled={!to} onClick={() => apply(() => addWire(text, from, to))}>
-          Add wire
+          {tr('form.addWire')}
         </button>
         {wires.length > 0 && (
           <span className="pipeline-row">
             <label>
-              Wire{' '}
+              {tr('form.wire')}{' '}
               <select value={wire ? `${wire.from}>${wire.to}` : ''} onChange={(e) => setWireKey(e.target.value)}>
                 {wires.map((w) => (
                   <option key={`${w.from}>${w.to}`} value={`${w.from}>${w.to}`}>
@@ -140,17 +143,17 @@ export function PipelineEditorForm({ pipeline, text, onText, machines, selected,
               className="btn small"
               onClick={() => wire && apply(() => removeWire(text, wire.from, wire.to))}
             >
-              Remove wire
+              {tr('form.removeWire')}
             </button>
           </span>
         )}
       </fieldset>
       <fieldset disabled={!pipeline || parts.length === 0}>
-        <legend>Part</legend>
+        <legend>{tr('form.part')}</legend>
         <label>
-          Part{' '}
+          {tr('form.part')}{' '}
           <select value={part?.id ?? ''} onChange={(e) => onSelect(e.target.value || null)}>
-            <option value="">choose (or click a box)</option>
+            <option value="">{tr('form.choose')}</option>
             {parts.map((p) => (
               <option key={p.id}>{p.id}</option>
             ))}
@@ -158,9 +161,9 @@ export function PipelineEditorForm({ pipeline, text, onText, machines, selected,
         </label>
         {part && part.type !== 'clients' && (
           <label>
-            Machine{' '}
+            {tr('form.machine')}{' '}
             <select value={part.node ?? ''} onChange={(e) => apply(() => setPartNode(text, part.id, e.target.value))}>
-              {part.node === null && <option value="">none</option>}
+              {part.node === null && <option value="">{tr('form.none')}</option>}
               {part.node !== null && !machines.includes(part.node) && <option>{part.node}</option>}
               {machines.map((m) => (
                 <option key={m}>{m}</option>
@@ -179,7 +182,7 @@ export function PipelineEditorForm({ pipeline, text, onText, machines, selected,
               )
             }
           >
-            Remove {part.id}
+            {tr('form.remove', { id: part.id })}
           </button>
         )}
         {part && (

@@ -5,6 +5,7 @@
  * the faults of this run: the ones injected (with "Run without faults") and, apart, the step's own,
  * which every run has.
  */
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { PipelineFault, PipelineResult } from '../../../engine/pipeline';
 import {
@@ -33,10 +34,10 @@ export interface PipelineFaultBarProps {
   onInject(faults: PipelineFault[], atMs: number): void;
 }
 
-const durationText = (s: number | null) => (s === null ? 'until the run ends' : `for ${s} s`);
-
 export function PipelineFaultBar({ result, t, injected, stepFaults, busy, selected, onInject }: PipelineFaultBarProps) {
   const targets = faultTargets(result);
+  const { t: tr } = useTranslation('pipeline');
+  const durationText = (s: number | null) => (s === null ? tr('faults.untilEnd') : tr('faults.forSeconds', { n: s }));
   const [chosenPart, setChosenPart] = useState<string | null>(null);
   // A part picked on the diagram is picked here too, until the learner picks another here.
   const [followed, setFollowed] = useState(selected);
@@ -61,23 +62,29 @@ export function PipelineFaultBar({ result, t, injected, stepFaults, busy, select
   return (
     <>
       {targets.length > 0 && (
-        <div className="toolbar pipeline-faults" role="group" aria-label="Inject a fault and run again">
-          <span className="pipeline-faults-title">Inject a fault and run again:</span>
+        <div className="toolbar pipeline-faults" role="group" aria-label={tr('faults.group')}>
+          <span className="pipeline-faults-title">{tr('faults.title')}</span>
           <label>
-            Part{' '}
+            {tr('faults.part')}{' '}
             <select
               value={part?.id ?? ''}
               onChange={(e) => setChosenPart(e.target.value)}
-              aria-label="Part the fault strikes"
+              aria-label={tr('faults.partLabel')}
             >
               {targets.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.id} ({p.node === null ? 'no machine' : `on ${p.node}`})
+                  {p.node === null
+                    ? tr('faults.noMachine', { id: p.id })
+                    : tr('faults.onMachine', { id: p.id, node: p.node })}
                 </option>
               ))}
             </select>
           </label>
-          <select value={choice} onChange={(e) => setAsked(e.target.value as FaultChoice)} aria-label="Fault to inject">
+          <select
+            value={choice}
+            onChange={(e) => setAsked(e.target.value as FaultChoice)}
+            aria-label={tr('faults.which')}
+          >
             {choices.map((c) => (
               <option key={c} value={c}>
                 {FAULT_CHOICE_LABEL[c]}
@@ -85,14 +92,10 @@ export function PipelineFaultBar({ result, t, injected, stepFaults, busy, select
             ))}
           </select>
           {choice === 'slow' && (
-            <select
-              value={factor}
-              onChange={(e) => setFactor(Number(e.target.value))}
-              aria-label="How many times slower"
-            >
+            <select value={factor} onChange={(e) => setFactor(Number(e.target.value))} aria-label={tr('faults.factor')}>
               {SLOW_FACTORS.map((f) => (
                 <option key={f} value={f}>
-                  {f}× slower
+                  {tr('faults.slower', { n: f })}
                 </option>
               ))}
             </select>
@@ -100,7 +103,7 @@ export function PipelineFaultBar({ result, t, injected, stepFaults, busy, select
           <select
             value={forSeconds ?? 'end'}
             onChange={(e) => setForSeconds(e.target.value === 'end' ? null : Number(e.target.value))}
-            aria-label="How long the fault lasts"
+            aria-label={tr('faults.howLong')}
           >
             {FAULT_DURATIONS.map((s) => (
               <option key={s ?? 'end'} value={s ?? 'end'}>
@@ -113,24 +116,23 @@ export function PipelineFaultBar({ result, t, injected, stepFaults, busy, select
             className="btn danger"
             disabled={busy || !part}
             onClick={inject}
-            title={`At ${formatSimTime(atMs)}, the instant shown, and run the step again`}
+            title={tr('faults.injectTitle', { time: formatSimTime(atMs) })}
           >
-            Inject now and run again
+            {tr('faults.inject')}
           </button>
         </div>
       )}
       {injected.length > 0 && (
         <p className="muted faults-note" data-testid="injected-faults">
-          Faults in this run: {injected.map((f) => describePipelineFault(f, result)).join('; ')}.{' '}
+          {tr('faults.inRun', { faults: injected.map((f) => describePipelineFault(f, result)).join('; ') })}{' '}
           <button type="button" className="btn link" disabled={busy} onClick={() => onInject([], 0)}>
-            Run without faults
+            {tr('faults.none')}
           </button>
         </p>
       )}
       {stepFaults.length > 0 && (
         <p className="muted faults-note" data-testid="step-faults">
-          The step&rsquo;s own faults, in every run:{' '}
-          {stepFaults.map((f) => describePipelineFault(f, result)).join('; ')}.
+          {tr('faults.stepOwn', { faults: stepFaults.map((f) => describePipelineFault(f, result)).join('; ') })}
         </p>
       )}
     </>

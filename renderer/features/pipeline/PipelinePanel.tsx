@@ -3,6 +3,7 @@
  * last version that parsed stays on screen, with a note, while the file does not parse), and once
  * there is a run, its playback on the same diagram.
  */
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { PresetName } from '../../../engine/cluster';
 import type { PipelineFault } from '../../../engine/pipeline';
@@ -58,6 +59,7 @@ export function PipelinePanel({
   const drawn = read.ok ? read.pipeline : lastGood;
   const layout = useMemo(() => (drawn ? pipelineLayout(drawn) : null), [drawn]);
   const [selected, setSelected] = useState<string | null>(null);
+  const { t: tr } = useTranslation('pipeline');
   const machines = useMemo(
     () => (report ? report.result.nodes.map((node) => node.id) : clusterMachines(cluster)),
     [report, cluster],
@@ -84,18 +86,18 @@ export function PipelinePanel({
         <div className="pipeline-picture">
           {!read.ok && (
             <p className="error" role="status" data-testid="pipeline-parse">
-              The file does not parse: {read.reason}. {drawn ? 'The diagram shows the last version that did.' : ''}
+              {tr('panel.parse', { reason: read.reason })}
+              {drawn ? tr('panel.lastGood') : ''}
             </p>
           )}
           {report && drawn && runDiffers(drawn, report.result) && (
             <p className="muted" data-testid="pipeline-changed">
-              The file has changed since this run: the figures on the boxes are the run&rsquo;s. Run again to see the
-              new pipeline work.
+              {tr('panel.changed')}
             </p>
           )}
           {layout && layout.strays.length > 0 && (
             <p className="error">
-              {layout.strays.map((w) => `${w.from} → ${w.to}`).join(', ')}: a wire names a part the file does not have.
+              {tr('panel.strays', { wires: layout.strays.map((w) => `${w.from} → ${w.to}`).join(', ') })}
             </p>
           )}
           {layout && (

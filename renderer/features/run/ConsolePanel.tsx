@@ -4,6 +4,8 @@
  * (renderer/bridge/runConsole.ts), so the box holds at most a couple of thousand lines, drawn
  * as one text block; while a run computes, the lines arrive as they are printed.
  */
+import { useTranslation } from 'react-i18next';
+import { count as formatCount } from '../../i18n/numberFormat';
 import { useId, useState } from 'react';
 import { moreLines, MAX_CONSOLE_LINES } from '../../bridge/runConsole';
 import './console.css';
@@ -26,11 +28,12 @@ export function consoleFirst(lines: readonly string[], more = 0): boolean {
 export function ConsolePanel({ lines, more = 0, running }: ConsolePanelProps) {
   const headingId = useId();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const { t } = useTranslation('run');
   // The engine already caps the list; this keeps the page safe whatever arrives.
   const shown = lines.length > MAX_CONSOLE_LINES + 1 ? lines.slice(0, MAX_CONSOLE_LINES) : lines;
   const hidden = more + (lines.length - shown.length);
   const text = shown.join('\n') + (hidden > 0 ? `\n${moreLines(hidden)}` : '');
-  const count = shown.length;
+  const lineCount = shown.length;
   const copy = () => {
     navigator.clipboard.writeText(text).then(
       () => setCopied('yes'),
@@ -41,36 +44,34 @@ export function ConsolePanel({ lines, more = 0, running }: ConsolePanelProps) {
     // One line, below the pictures (ConsolePanel's place: see consoleFirst): nothing to find, nothing pushed down.
     return (
       <section className="run-console compact" aria-labelledby={headingId} data-testid="run-console">
-        <h3 id={headingId}>Console</h3>
-        <span className="muted">{running ? 'Your code has printed nothing yet.' : 'Your code printed nothing.'}</span>
+        <h3 id={headingId}>{t('console.title')}</h3>
+        <span className="muted">{running ? t('console.nothingYet') : t('console.nothing')}</span>
       </section>
     );
   return (
     <section className="run-console" aria-labelledby={headingId} data-testid="run-console">
       <div className="run-console-head">
-        <h3 id={headingId}>Console</h3>
+        <h3 id={headingId}>{t('console.title')}</h3>
         <span className="muted">
           {lines.length === 0
             ? ''
-            : `${count.toLocaleString('en')} ${count === 1 ? 'line' : 'lines'}${running ? ' so far' : ''}` +
-              (hidden > 0 ? ` and ${hidden.toLocaleString('en')} more not shown` : '')}
+            : t(running ? 'console.linesSoFar' : 'console.lines', { count: lineCount, n: formatCount(lineCount) }) +
+              (hidden > 0 ? t('console.hidden', { n: formatCount(hidden) }) : '')}
         </span>
         <span className="spacer" />
         {copied && (
           <span className="muted" role="status">
-            {copied === 'yes' ? 'Copied.' : 'Could not copy: select the text and copy it instead.'}
+            {copied === 'yes' ? t('console.copied') : t('console.copyFailed')}
           </span>
         )}
         <button type="button" className="btn small" onClick={copy} disabled={lines.length === 0}>
-          Copy
+          {t('console.copy')}
         </button>
       </div>
       {lines.length === 0 ? (
-        <p className="muted run-console-empty">
-          {running ? 'Your code has printed nothing yet.' : 'Your code printed nothing.'}
-        </p>
+        <p className="muted run-console-empty">{running ? t('console.nothingYet') : t('console.nothing')}</p>
       ) : (
-        <pre className="run-console-text" tabIndex={0} aria-label="Console output" data-testid="run-console-text">
+        <pre className="run-console-text" tabIndex={0} aria-label={t('console.output')} data-testid="run-console-text">
           {text}
         </pre>
       )}

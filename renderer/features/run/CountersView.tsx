@@ -4,6 +4,7 @@
  * task counters of the attempts succeeded by t (hadoopCountersAt); `job` picks one job of a chain
  * (null: every job). Spark runs list their counters at the end of the run.
  */
+import { useTranslation } from 'react-i18next';
 import type { JobRunReport } from '../../../engine/api';
 import type { RunView } from '../../viz/run/runViewTypes';
 import { formatBytes, formatNumber } from '../../viz/run/format';
@@ -20,23 +21,23 @@ export interface CountersViewProps {
 }
 
 export function CountersView({ view, report, t, job = null }: CountersViewProps) {
+  const { t: text } = useTranslation('run');
   if (report !== undefined && t !== undefined && report.kind === 'mapreduce')
     return <HadoopCounters rows={hadoopCountersAt(report, job, t)} />;
   const groups = [...new Set(view.counters.map((c) => c.group))];
-  if (view.counters.length === 0) return <p className="muted">This run reported no counters.</p>;
+  if (view.counters.length === 0) return <p className="muted">{text('counters.none')}</p>;
   return (
     <div className="run-counters">
       <p className="muted run-note">
-        Values at the end of the run, summed over successful attempts
-        {view.kind === 'mapreduce' ? ' (as Hadoop’s job history shows them)' : ''}.
+        {view.kind === 'mapreduce' ? text('counters.noteHadoop') : text('counters.note')}
       </p>
       <table className="grid run-counter-table" data-testid="run-counters">
         <thead>
           <tr>
-            <th scope="col">Counter</th>
-            <th scope="col">Name</th>
+            <th scope="col">{text('counters.counter')}</th>
+            <th scope="col">{text('counters.name')}</th>
             <th scope="col" className="num">
-              Value
+              {text('counters.value')}
             </th>
           </tr>
         </thead>
@@ -53,7 +54,10 @@ export function CountersView({ view, report, t, job = null }: CountersViewProps)
                 <tr key={c.name}>
                   <td>{c.label}</td>
                   <td className="muted">{c.name}</td>
-                  <td className="num" title={c.unit === 'bytes' ? `${formatNumber(c.value)} bytes` : undefined}>
+                  <td
+                    className="num"
+                    title={c.unit === 'bytes' ? text('counters.bytes', { n: formatNumber(c.value) }) : undefined}
+                  >
                     {c.text ?? (c.unit === 'bytes' ? formatBytes(c.value) : formatNumber(c.value))}
                   </td>
                 </tr>
@@ -67,33 +71,42 @@ export function CountersView({ view, report, t, job = null }: CountersViewProps)
 
 /** One sortable table per counter group, as JobHistory's counters page nests a table in each group. */
 function HadoopCounters({ rows }: { rows: JobCounterRow[] }) {
+  const { t } = useTranslation('run');
   const groups = [...new Set(rows.map((c) => c.group))];
   const cell = (v: number | null, bytes: boolean) =>
     v === null ? (
       ''
     ) : (
-      <span title={bytes ? `${formatNumber(v)} bytes` : undefined}>{bytes ? formatBytes(v) : formatNumber(v)}</span>
+      <span title={bytes ? t('counters.bytes', { n: formatNumber(v) }) : undefined}>
+        {bytes ? formatBytes(v) : formatNumber(v)}
+      </span>
     );
   const columns: Column<JobCounterRow>[] = [
-    { id: 'label', header: 'Name', title: 'What Hadoop prints for the counter', value: (c) => c.label },
+    { id: 'label', header: t('counters.name'), title: t('counters.nameTitle'), value: (c) => c.label },
     {
       id: 'name',
-      header: 'Counter',
-      title: 'The counter’s enum name',
+      header: t('counters.counter'),
+      title: t('counters.counterTitle'),
       value: (c) => c.name,
       render: (c) => <span className="muted">{c.name}</span>,
     },
-    { id: 'map', header: 'Map', numeric: true, value: (c) => c.map, render: (c) => cell(c.map, c.unit === 'bytes') },
+    {
+      id: 'map',
+      header: t('counters.map'),
+      numeric: true,
+      value: (c) => c.map,
+      render: (c) => cell(c.map, c.unit === 'bytes'),
+    },
     {
       id: 'reduce',
-      header: 'Reduce',
+      header: t('counters.reduce'),
       numeric: true,
       value: (c) => c.reduce,
       render: (c) => cell(c.reduce, c.unit === 'bytes'),
     },
     {
       id: 'total',
-      header: 'Total',
+      header: t('counters.total'),
       numeric: true,
       value: (c) => c.total,
       render: (c) => cell(c.total, c.unit === 'bytes'),
@@ -101,10 +114,7 @@ function HadoopCounters({ rows }: { rows: JobCounterRow[] }) {
   ];
   return (
     <div className="run-counters hadoop-ui hadoop-counters" data-testid="run-counters">
-      <p className="muted run-note">
-        As Hadoop’s JobHistory lists them, at this instant of the run: a task’s counters count once its attempt has
-        succeeded; the Job Counters are the job’s own (Total only).
-      </p>
+      <p className="muted run-note">{t('counters.hadoopNote')}</p>
       {groups.map((g) => (
         <section key={g} className="counter-group" aria-label={g}>
           <h4>{g}</h4>
@@ -113,7 +123,7 @@ function HadoopCounters({ rows }: { rows: JobCounterRow[] }) {
             columns={columns}
             rows={rows.filter((c) => c.group === g)}
             rowKey={(c) => c.name}
-            empty="No counters."
+            empty={t('counters.empty')}
             testId={`counters-${g.replace(/[^A-Za-z]+/g, '-').toLowerCase()}`}
           />
         </section>

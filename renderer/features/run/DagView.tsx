@@ -5,6 +5,8 @@
  * instant, or the one picked in the job list. The drawing is scaled to fit the panel's width.
  * Selecting a stage (click, Enter or Space) lists its task attempts.
  */
+import { useTranslation } from 'react-i18next';
+import { count as formatCount } from '../../i18n/numberFormat';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunView, SparkJobView } from '../../viz/run/runViewTypes';
 import { layoutDag } from '../../viz/run/dagLayout';
@@ -15,7 +17,6 @@ import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { DagJobBar } from './DagJobBar';
 import './dag.css';
-import { plural } from '../../../labs/plural';
 
 const MAX_ROWS = 200;
 const FOLLOW = 'follow';
@@ -40,6 +41,7 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
         : (view.jobs.find((j) => j.id === choice) ?? null);
   const jobId = job?.id ?? null;
   const [hideSkipped, setHideSkipped] = useState(false);
+  const { t: text } = useTranslation('run');
   const jobStages = useMemo(() => {
     if (!jobId) return view.stages;
     const ids = new Set(view.jobs.find((j) => j.id === jobId)?.stages ?? []);
@@ -80,15 +82,13 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
           }}
         />
       )}
-      <div className="legend run-legend" aria-label="DAG legend">
-        <span className="run-key wide">wide dependency (shuffle)</span>
-        <span className="run-key narrow">
-          narrow dependency{view.kind === 'mapreduce' ? ' (next job reads the output in HDFS)' : ''}
-        </span>
-        <span className="run-key skipped">skipped stage</span>
-        {view.kind === 'spark' && <span className="run-key cached-rdd">cached RDD</span>}
-        <span style={{ ['--swatch' as string]: 'var(--ok)' }}>tasks done</span>
-        <span style={{ ['--swatch' as string]: 'var(--accent)' }}>tasks running</span>
+      <div className="legend run-legend" aria-label={text('dag.legend')}>
+        <span className="run-key wide">{text('dag.wide')}</span>
+        <span className="run-key narrow">{view.kind === 'mapreduce' ? text('dag.narrowMr') : text('dag.narrow')}</span>
+        <span className="run-key skipped">{text('dag.skipped')}</span>
+        {view.kind === 'spark' && <span className="run-key cached-rdd">{text('dag.cached')}</span>}
+        <span style={{ ['--swatch' as string]: 'var(--ok)' }}>{text('dag.done')}</span>
+        <span style={{ ['--swatch' as string]: 'var(--accent)' }}>{text('dag.running')}</span>
       </div>
       <div className="run-dag-host" ref={hostRef}>
         <svg
@@ -97,41 +97,46 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
           role="group"
           width={Math.round(layout.width * scale)}
           height={Math.round(layout.height * scale)}
-          aria-label={`${job ? `${job.label}: ` : 'Job DAG: '}${plural(shown.stages.length, 'stage')}. Tab to a stage and press Enter to list its tasks.`}
+          aria-label={
+            job
+              ? text('dag.labelJob', { job: job.label, stages: text('jobs.stages', { count: shown.stages.length }) })
+              : text('dag.label', { stages: text('jobs.stages', { count: shown.stages.length }) })
+          }
           data-testid="run-dag"
         />
       </div>
       {stage && progress && (
-        <section className="run-stage-tasks" aria-label={`Tasks of ${stage.label}`}>
+        <section className="run-stage-tasks" aria-label={text('dag.tasksOf', { stage: stage.label })}>
           <h3>
-            {stage.label}: {progress.state}, {progress.done}/{plural(progress.total, 'task')} done, {progress.running}{' '}
-            running
+            {text('dag.stageHead', {
+              stage: stage.label,
+              state: progress.state,
+              done: progress.done,
+              total: text('dag.tasks', { count: progress.total }),
+              running: progress.running,
+            })}
           </h3>
           {(stage.failures ?? [])
             .filter((f) => f.at <= t)
             .map((f) => (
               <p key={f.attempt} className="stage-failure">
-                Stage {stageFailureText(f, t)} ({f.reason})
+                {text('dag.stageFailure', { text: stageFailureText(f, t), reason: f.reason })}
               </p>
             ))}
           {attempts.length === 0 ? (
-            <p className="muted">
-              {stage.skipped
-                ? 'Skipped: the output this stage would produce still exists (shuffle files, or cached partitions downstream), so Spark reuses it.'
-                : 'No attempt has started yet.'}
-            </p>
+            <p className="muted">{stage.skipped ? text('dag.skippedNote') : text('dag.noAttempt')}</p>
           ) : (
             <div className="run-table-host">
               <table className="grid">
                 <thead>
                   <tr>
-                    <th scope="col">Task</th>
-                    <th scope="col">Attempt</th>
-                    <th scope="col">Node</th>
-                    <th scope="col">Locality</th>
-                    <th scope="col">Start</th>
-                    <th scope="col">Duration</th>
-                    <th scope="col">Status</th>
+                    <th scope="col">{text('dag.task')}</th>
+                    <th scope="col">{text('dag.attempt')}</th>
+                    <th scope="col">{text('dag.node')}</th>
+                    <th scope="col">{text('dag.locality')}</th>
+                    <th scope="col">{text('dag.start')}</th>
+                    <th scope="col">{text('dag.duration')}</th>
+                    <th scope="col">{text('dag.status')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -142,7 +147,7 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
                         <td>{b.task}</td>
                         <td>
                           {b.attempt}
-                          {b.speculative ? ' (speculative)' : ''}
+                          {b.speculative ? text('dag.speculative') : ''}
                         </td>
                         <td>{b.executor !== b.node && view.kind === 'spark' ? `${b.node} / ${b.executor}` : b.node}</td>
                         <td>{b.locality}</td>
@@ -159,7 +164,7 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
               </table>
               {attempts.length > MAX_ROWS && (
                 <p className="muted">
-                  First {MAX_ROWS} of {attempts.length.toLocaleString('en')} attempts.
+                  {text('dag.firstRows', { rows: MAX_ROWS, count: formatCount(attempts.length) })}
                 </p>
               )}
             </div>

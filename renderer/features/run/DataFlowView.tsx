@@ -3,6 +3,7 @@
  * with totals: shuffle bytes on the same node, same rack and across racks, and HDFS input read
  * from a local replica versus over the network. The largest flows are also listed as text.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useRef } from 'react';
 import type { RunView } from '../../viz/run/runViewTypes';
 import { flowMatrixAt } from '../../viz/run/runFlows';
@@ -60,6 +61,7 @@ function Share({
 export function DataFlowView({ view, t }: { view: RunView; t: number }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const matrix = useMemo(() => flowMatrixAt(view.flows, view.nodes, t), [view, t]);
+  const { t: text } = useTranslation('run');
   useEffect(() => {
     if (canvasRef.current)
       drawFlowMatrix(canvasRef.current, matrix, view.nodes, colours(canvasRef.current), formatBytes);
@@ -75,41 +77,47 @@ export function DataFlowView({ view, t }: { view: RunView; t: number }) {
             from: view.nodes[i]!.id,
             to: view.nodes[j]!.id,
             bytes,
-            scope: i === j ? 'same node' : view.nodes[i]!.rack === view.nodes[j]!.rack ? 'same rack' : 'other rack',
+            scope:
+              i === j
+                ? text('flow.sameNode')
+                : view.nodes[i]!.rack === view.nodes[j]!.rack
+                  ? text('flow.sameRack')
+                  : text('flow.otherRack'),
           });
       }
     return out.sort((a, b) => b.bytes - a.bytes || a.from.localeCompare(b.from)).slice(0, 8);
-  }, [matrix, view]);
+  }, [matrix, view, text]);
   const remote = matrix.rack + matrix.offRack;
   return (
     <div className="run-flow">
       <div className="run-flow-totals">
-        <Share label="Shuffle so far" a={matrix.local} b={remote} aLabel="same node" bLabel="over the network" />
+        <Share
+          label={text('flow.shuffleSoFar')}
+          a={matrix.local}
+          b={remote}
+          aLabel={text('flow.sameNode')}
+          bLabel={text('flow.network')}
+        />
         <p className="muted run-note">
-          Over the network: {formatBytes(matrix.rack)} within a rack, {formatBytes(matrix.offRack)} across racks.
+          {text('flow.overNetwork', { rack: formatBytes(matrix.rack), offRack: formatBytes(matrix.offRack) })}
         </p>
         <Share
-          label="Input read (whole run)"
+          label={text('flow.input')}
           a={view.totals.readLocal}
           b={view.totals.readRemote}
-          aLabel="local replica"
-          bLabel="remote replica"
+          aLabel={text('flow.localReplica')}
+          bLabel={text('flow.remoteReplica')}
         />
-        {view.flowsEstimated && view.flows.length > 0 && (
-          <p className="muted run-note">
-            Per-node pairs are estimated from where the map and reduce tasks ran; the same-node and network totals are
-            the engine’s measured ones.
-          </p>
-        )}
+        {view.flowsEstimated && view.flows.length > 0 && <p className="muted run-note">{text('flow.estimated')}</p>}
         {top.length > 0 && (
-          <table className="grid run-top-flows" aria-label="Largest shuffle flows so far">
+          <table className="grid run-top-flows" aria-label={text('flow.largest')}>
             <thead>
               <tr>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Where</th>
+                <th scope="col">{text('flow.from')}</th>
+                <th scope="col">{text('flow.to')}</th>
+                <th scope="col">{text('flow.where')}</th>
                 <th scope="col" className="num">
-                  Bytes
+                  {text('flow.bytes')}
                 </th>
               </tr>
             </thead>
@@ -131,15 +139,15 @@ export function DataFlowView({ view, t }: { view: RunView; t: number }) {
           ref={canvasRef}
           role="img"
           data-testid="run-flow"
-          aria-label={`Shuffle matrix: rows are the nodes map output came from, columns the nodes that fetched it. So far ${formatBytes(matrix.local)} stayed on the same node and ${formatBytes(remote)} crossed the network.`}
+          aria-label={text('flow.matrix', { local: formatBytes(matrix.local), remote: formatBytes(remote) })}
         />
         <figcaption className="legend run-legend">
-          <span style={{ ['--swatch' as string]: 'var(--flow-local)' }}>same node (diagonal)</span>
-          <span style={{ ['--swatch' as string]: 'var(--flow-rack)' }}>same rack</span>
-          <span style={{ ['--swatch' as string]: 'var(--flow-offrack)' }}>other rack</span>
-          <span className="muted">row: from · column: to · darker = more bytes</span>
+          <span style={{ ['--swatch' as string]: 'var(--flow-local)' }}>{text('flow.diagonal')}</span>
+          <span style={{ ['--swatch' as string]: 'var(--flow-rack)' }}>{text('flow.sameRack')}</span>
+          <span style={{ ['--swatch' as string]: 'var(--flow-offrack)' }}>{text('flow.otherRack')}</span>
+          <span className="muted">{text('flow.key')}</span>
         </figcaption>
-        {matrix.max === 0 && <p className="muted">No shuffle bytes have moved yet.</p>}
+        {matrix.max === 0 && <p className="muted">{text('flow.none')}</p>}
       </figure>
     </div>
   );

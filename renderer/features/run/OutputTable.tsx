@@ -1,4 +1,6 @@
 /** The job's output as a table: the first 200 rows and how many there are in all. */
+import { useTranslation } from 'react-i18next';
+import { count } from '../../i18n/numberFormat';
 import { useMemo } from 'react';
 import { formatCell, outputRows } from '../../viz/run/outputRows';
 
@@ -6,15 +8,15 @@ const LIMIT = 200;
 
 export function OutputTable({ result, kind }: { result: unknown; kind: 'mapreduce' | 'spark' }) {
   const data = useMemo(() => outputRows(result, kind, LIMIT), [result, kind]);
-  if (data.total === 0) return <p className="muted">The job produced no output.</p>;
+  const { t } = useTranslation('run');
+  if (data.total === 0) return <p className="muted">{t('output.none')}</p>;
   return (
     <div className="run-output">
       <p className="muted run-note">
-        {kind === 'mapreduce' ? 'The output files’ (key, value) pairs, sorted by key' : 'The value the driver returned'}
-        : {data.total.toLocaleString('en')} {data.total === 1 ? 'row' : 'rows'}
-        {data.total > LIMIT ? `, the first ${LIMIT} shown` : ''}.
-        {data.hiddenColumns > 0 &&
-          ` Only the first ${data.columns.length} columns are shown (${data.hiddenColumns.toLocaleString('en')} more not shown).`}
+        {kind === 'mapreduce' ? t('output.pairs') : t('output.value')}
+        {t('output.rows', { count: data.total, n: count(data.total) })}
+        {data.total > LIMIT ? t('output.firstShown', { n: LIMIT }) : ''}.
+        {data.hiddenColumns > 0 && t('output.columns', { n: data.columns.length, more: count(data.hiddenColumns) })}
       </p>
       <div className="run-table-host">
         <table className="grid" data-testid="run-output">

@@ -4,6 +4,7 @@
  * HDFS's views, as keyboard-accessible tabs (arrow keys, Home, End). The RunView is derived once
  * per report; the panels redraw on t.
  */
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { TabList } from '../tabs/TabList';
 import type { JobRunReport } from '../../../engine/api';
@@ -21,16 +22,16 @@ import './run.css';
 
 export type RunTab = 'timeline' | 'dag' | 'flow' | 'sparkUi' | 'history' | 'counters' | 'output' | 'yarn' | 'hdfs';
 /** The tabs, in order; `only`: shown for that kind of run alone. */
-const ALL_TABS: { id: RunTab; label: string; only?: 'spark' | 'mapreduce' }[] = [
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'dag', label: 'DAG' },
-  { id: 'flow', label: 'Data flow' },
-  { id: 'sparkUi', label: 'Spark UI', only: 'spark' },
-  { id: 'history', label: 'Job history', only: 'mapreduce' },
-  { id: 'counters', label: 'Counters' },
-  { id: 'output', label: 'Output' },
-  { id: 'yarn', label: 'YARN' },
-  { id: 'hdfs', label: 'HDFS' },
+const ALL_TABS: { id: RunTab; only?: 'spark' | 'mapreduce' }[] = [
+  { id: 'timeline' },
+  { id: 'dag' },
+  { id: 'flow' },
+  { id: 'sparkUi', only: 'spark' },
+  { id: 'history', only: 'mapreduce' },
+  { id: 'counters' },
+  { id: 'output' },
+  { id: 'yarn' },
+  { id: 'hdfs' },
 ];
 
 export interface RunPanelsProps {
@@ -42,18 +43,22 @@ export interface RunPanelsProps {
 
 export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPanelsProps) {
   const view = useMemo(() => toRunView(report, nodes), [report, nodes]);
-  const TABS = ALL_TABS.filter((x) => !x.only || x.only === report.kind);
+  const { t: text } = useTranslation('run');
+  const TABS = ALL_TABS.filter((x) => !x.only || x.only === report.kind).map((x) => ({
+    ...x,
+    label: text(`panels.${x.id}`),
+  }));
   const [wanted, setTab] = useState<RunTab>(initialTab);
   // A tab the run does not have (the Spark UI of a MapReduce run): its timeline shows instead.
   const tab = TABS.some((x) => x.id === wanted) ? wanted : 'timeline';
   const clampT = Math.max(0, Math.min(t, view.durationMs));
   return (
-    <section className="run-panels" aria-label="Job run">
+    <section className="run-panels" aria-label={text('panels.label')}>
       <TabList<RunTab>
         tabs={TABS}
         selected={tab}
         onSelect={setTab}
-        label="Run views"
+        label={text('panels.views')}
         idPrefix="run"
         className="run-tabs"
         tabClassName="run-tab"

@@ -3,6 +3,7 @@
  * starting on the client and each executor container waiting for YARN, then launching and
  * registering. Bars grow with playback like the task bars below.
  */
+import { useTranslation } from 'react-i18next';
 import { type StartupRow, startupStateAt } from '../../viz/run/startupRows';
 import { useId } from 'react';
 import { xOf, type TimelineLayout } from '../../viz/run/timelineLayout';
@@ -19,6 +20,7 @@ export function rowText(r: StartupRow, state: string, t: number): string {
 
 export function StartupLanes({ rows, layout, t }: { rows: readonly StartupRow[]; layout: TimelineLayout; t: number }) {
   const clip = useId();
+  const { t: text } = useTranslation('run');
   if (rows.length === 0) return null;
   const height = rows.length * ROW_H + 4;
   // Zoomed in (the timeline's range t0..t1), bars and labels stay right of the names.
@@ -30,7 +32,12 @@ export function StartupLanes({ rows, layout, t }: { rows: readonly StartupRow[];
         width={layout.width}
         height={height}
         role="img"
-        aria-label={`Start-up: the driver and ${rows.length - 1} executors; at ${formatMs(t)} ${ready} of ${rows.length} are up.`}
+        aria-label={text('startup.label', {
+          executors: rows.length - 1,
+          time: formatMs(t),
+          ready,
+          total: rows.length,
+        })}
       >
         <defs>
           <clipPath id={clip}>
@@ -48,7 +55,9 @@ export function StartupLanes({ rows, layout, t }: { rows: readonly StartupRow[];
               data-state={state}
               aria-label={`${r.label}: ${state}`}
             >
-              <title>{`${r.label}${r.readyAt !== null ? `, up at ${formatMs(r.readyAt)}` : ''}`}</title>
+              <title>
+                {r.readyAt !== null ? text('startup.upAt', { label: r.label, time: formatMs(r.readyAt) }) : r.label}
+              </title>
               <text className="startup-name" x={4} y={y + 11}>
                 {r.name.length > 14 ? `${r.name.slice(0, 13)}…` : r.name}
               </text>

@@ -8,6 +8,7 @@
  * buttons do the same. The canvas carries `data-running-bars` (how many bars the last frame drew
  * running at t) and `data-t0`/`data-t1` (the time shown).
  */
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Bar, RunView } from '../../viz/run/runViewTypes';
 import { barPhaseLabel, legendPhases, phaseLabel } from '../../viz/run/phases';
@@ -29,30 +30,45 @@ import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { StartupLanes } from './StartupLanes';
 import './timelineZoom.css';
-import { plural } from '../../../labs/plural';
+import { i18n } from '../../i18n/i18n';
 
 const NAV_KEYS: readonly NavKey[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
 const isNavKey = (key: string): key is NavKey => NAV_KEYS.some((k) => k === key);
 
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:${key}`, options);
+
+/** One attempt in words, in the page's language (status, locality and reasons are the engine's own). */
 export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapreduce'): string {
-  const status = b.end > t ? 'running' : b.status;
+  const status = b.end > t ? say('attempt.running') : b.status;
   const phases = b.phases
     .filter((p) => p.start <= t)
     .map((p) => `${barPhaseLabel(kind, b.taskSet, p.phase)} ${formatMs(Math.min(p.end, t) - p.start)}`);
   const span = `${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
+  const phaseList = phases.length ? `: ${phases.join(', ')}` : '';
   if (b.role === 'am')
-    return `${b.task} (${b.attemptId}) in container ${b.container ?? '?'} on ${b.node}, ${status}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. ${b.reason}` : ''}`;
+    return (
+      say('attempt.am', { task: b.task, id: b.attemptId, container: b.container ?? '?', node: b.node, status, span }) +
+      phaseList +
+      (b.reason && b.end <= t ? say('attempt.reasonAm', { reason: b.reason }) : '')
+    );
   const flags = [
-    b.retry ? `retry (attempt ${b.attempt + 1})` : '',
-    b.speculative ? 'speculative copy' : '',
-    b.fetchFailed && b.end <= t ? 'fetch failure: a map output it needed was lost, not its code' : '',
+    b.retry ? say('attempt.retry', { n: b.attempt + 1 }) : '',
+    b.speculative ? say('attempt.speculative') : '',
+    b.fetchFailed && b.end <= t ? say('attempt.fetchFailed') : '',
   ]
     .filter(Boolean)
     .join(', ');
-  return `${b.task} attempt ${b.attempt} (${b.attemptId}) on ${b.node}${b.executor !== b.node ? ` / ${b.executor}` : ''}, ${b.locality}, ${status}${flags ? `, ${flags}` : ''}; ${span}${phases.length ? `: ${phases.join(', ')}` : ''}${b.reason && b.end <= t ? `. Reason: ${b.reason}` : ''}`;
+  const node = b.executor !== b.node ? `${b.node} / ${b.executor}` : b.node;
+  return (
+    say('attempt.task', { task: b.task, attempt: b.attempt, id: b.attemptId, node, locality: b.locality, status }) +
+    (flags ? `, ${flags}` : '') +
+    `; ${span}${phaseList}` +
+    (b.reason && b.end <= t ? say('attempt.reason', { reason: b.reason }) : '')
+  );
 }
 
 export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: number; maxHeight?: number }) {
+  const { t: text } = useTranslation('run');
   const [hostRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<TimelineRenderer | null>(null);
@@ -146,9 +162,18 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
     let masters = 0;
     for (let k = 0; k < n; k++) if (view.bars[ids[k]!]!.role === 'am') masters++;
     const tot = view.totals;
-    const am = masters > 0 ? ` and ${plural(masters, 'ApplicationMaster')}` : '';
-    return `${plural(tot.attempts, 'task attempt')} on ${plural(view.lanes.length, view.kind === 'spark' ? 'executor' : 'node')}; ${tot.failed} failed, ${tot.killed} killed, ${plural(tot.retries, 'retry')}, ${tot.speculative} speculative. At ${formatMs(t)}: ${plural(n - masters, 'task')}${am} running.`;
-  }, [view, t]);
+    return text('summary.text', {
+      attempts: text('summary.attempts', { count: tot.attempts }),
+      lanes: text(view.kind === 'spark' ? 'summary.executors' : 'summary.nodes', { count: view.lanes.length }),
+      failed: tot.failed,
+      killed: tot.killed,
+      retries: text('summary.retries', { count: tot.retries }),
+      speculative: tot.speculative,
+      time: formatMs(t),
+      tasks: text('summary.tasks', { count: n - masters }),
+      masters: masters > 0 ? text('summary.masters', { count: masters }) : '',
+    });
+  }, [view, t, text]);
 
   const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== 0) return;
@@ -210,58 +235,63 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
 
   return (
     <div className="run-timeline">
-      <div className="legend run-legend" aria-label="Timeline legend">
+      <div className="legend run-legend" aria-label={text('timeline.legend')}>
         {legendPhases(view.kind).map((p) => (
           <span key={p} style={{ ['--swatch' as string]: `var(--phase-${p})` }}>
             {phaseLabel(view.kind, p)}
           </span>
         ))}
-        <span className="run-key failed">failed / killed ✕</span>
+        <span className="run-key failed">{text('timeline.failed')}</span>
         {view.kind === 'spark' && (
-          <span className="run-key fetch-failed" title="FetchFailed: a map output this task needed was lost">
-            fetch failed ↯
+          <span className="run-key fetch-failed" title={text('timeline.fetchFailedTitle')}>
+            {text('timeline.fetchFailed')}
           </span>
         )}
-        <span className="run-key retry">retry</span>
-        <span className="run-key speculative">speculative</span>
-        <span className="run-key died">node died</span>
+        <span className="run-key retry">{text('timeline.retry')}</span>
+        <span className="run-key speculative">{text('timeline.speculative')}</span>
+        <span className="run-key died">{text('timeline.died')}</span>
       </div>
-      <div className="timeline-zoom" role="group" aria-label="Timeline zoom">
+      <div className="timeline-zoom" role="group" aria-label={text('timeline.zoom')}>
         <button
           type="button"
           className="btn"
-          aria-label="Zoom the timeline out"
+          aria-label={text('timeline.zoomOut')}
           onClick={() => zoomBy(2)}
           disabled={!zoomed}
         >
           −
         </button>
-        <button type="button" className="btn" aria-label="Zoom the timeline in" onClick={() => zoomBy(0.5)}>
+        <button type="button" className="btn" aria-label={text('timeline.zoomIn')} onClick={() => zoomBy(0.5)}>
           +
         </button>
         <button
           type="button"
           className="btn"
-          aria-label="Fit attempt: zoom the timeline to the selected attempt"
+          aria-label={text('timeline.fitLabel')}
           disabled={selected < 0 || (view.bars[selected]?.start ?? Infinity) > t}
           onClick={() => fitBar(selected)}
         >
-          Fit attempt
+          {text('timeline.fit')}
         </button>
         <button
           type="button"
           className="btn"
-          aria-label="Whole run: show all of the timeline"
+          aria-label={text('timeline.wholeLabel')}
           onClick={() => setRange(null)}
           disabled={!zoomed}
         >
-          Whole run
+          {text('timeline.whole')}
         </button>
         <span className="muted" data-testid="timeline-range">
           {zoomed
-            ? `Showing ${formatMs(layout.t0)} – ${formatMs(layout.t1)} (${formatMs(layout.t1 - layout.t0)}) of ${formatMs(duration)}`
-            : `Showing the whole run (${formatMs(duration)})`}
-          . Wheel zooms, drag pans; focused: + − zoom, Shift+← → pan, F fits the attempt, 0 resets.
+            ? text('timeline.showing', {
+                from: formatMs(layout.t0),
+                to: formatMs(layout.t1),
+                span: formatMs(layout.t1 - layout.t0),
+                duration: formatMs(duration),
+              })
+            : text('timeline.showingWhole', { duration: formatMs(duration) })}
+          {text('timeline.keys')}
         </span>
       </div>
       <StartupLanes rows={view.startup ?? []} layout={layout} t={t} />
@@ -271,7 +301,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
           tabIndex={0}
           role="img"
           className={zoomed ? 'zoomed' : undefined}
-          aria-label={`Task timeline. ${summary} Use the arrow keys to move between task attempts; + and − zoom, Shift with the arrows pans, F fits the selected attempt, 0 shows the whole run.`}
+          aria-label={text('timeline.label', { summary })}
           aria-describedby="run-timeline-detail"
           data-testid="run-timeline"
           onPointerDown={onPointerDown}
@@ -285,9 +315,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
         {detail ? (
           describeAttempt(detail, t, view.kind)
         ) : (
-          <span className="muted">
-            {summary} Hover or click a bar (or focus the chart and use the arrow keys) for an attempt’s details.
-          </span>
+          <span className="muted">{text('timeline.hover', { summary })}</span>
         )}
       </p>
     </div>

@@ -2,6 +2,7 @@
  * The free sandbox's job runner: any MapReduce or Spark job on a cluster of your choice, with
  * the built-in sample data, the same pictures and fault injection as the labs, and no checks.
  */
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import { engineClient, RunStoppedError, warmSandboxSoon } from '../../bridge/engineClient';
@@ -19,9 +20,21 @@ import { runEnded, runStarting } from '../../state/runMarker';
 import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
 import { SANDBOX_RUNS, useRunHistory } from '../../state/runHistory';
 
+const MB = 1024 * 1024;
+
 /** `onResult` hears every run's answer (the SQL console turns its outputs into tables). */
 export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult) => void } = {}) {
   const saved = useAppStore((s) => s.progress.sandboxCode);
+  const { t } = useTranslation('sandbox');
+  const clusterName = (value: ExampleJob['cluster']) => t(`clusters.${String(value)}`);
+  const blockName = (value: number) =>
+    value === 128 * MB
+      ? t('blocks.128mb')
+      : value % MB === 0
+        ? `${value / MB} MB`
+        : value % 1024 === 0
+          ? `${value / 1024} KB`
+          : t('bytes', { n: value });
   const updateProgress = useAppStore((s) => s.updateProgress);
   const [example, setExample] = useState<ExampleJob>(EXAMPLES[0]!);
   const [code, setCode] = useState(saved ?? EXAMPLES[0]!.code);
@@ -86,7 +99,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
         useRunHistory.getState().keep(SANDBOX_RUNS, {
           at: Date.now(),
           source: code,
-          setting: `${CLUSTERS.find((c) => c.value === cluster)?.label ?? String(cluster)} with ${BLOCK_SIZES.find((s) => s.value === blockSize)?.label ?? `${blockSize}-byte`} blocks`,
+          setting: t('setting', { cluster: clusterName(cluster), blocks: blockName(blockSize) }),
           report: answer.report,
           nodes: answer.nodes,
           faults: answer.faults,
@@ -129,17 +142,17 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
     <div className="sandbox-job">
       <div className="toolbar">
         <label>
-          Example{' '}
-          <select value={example.id} onChange={(e) => pick(e.target.value)} aria-label="Example job">
+          {t('example')}{' '}
+          <select value={example.id} onChange={(e) => pick(e.target.value)} aria-label={t('exampleJob')}>
             {EXAMPLES.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.title}
+                {t(`examples.${e.id}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Cluster{' '}
+          {t('cluster')}{' '}
           <select
             value={String(cluster)}
             onChange={(e) =>
@@ -147,21 +160,21 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
                 /^\d+$/.test(e.target.value) ? Number(e.target.value) : (e.target.value as ExampleJob['cluster']),
               )
             }
-            aria-label="Cluster"
+            aria-label={t('cluster')}
           >
             {CLUSTERS.map((c) => (
               <option key={String(c.value)} value={String(c.value)}>
-                {c.label}
+                {clusterName(c.value)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Block size{' '}
-          <select value={blockSize} onChange={(e) => setBlockSize(Number(e.target.value))} aria-label="Block size">
+          {t('blockSize')}{' '}
+          <select value={blockSize} onChange={(e) => setBlockSize(Number(e.target.value))} aria-label={t('blockSize')}>
             {BLOCK_SIZES.map((b) => (
               <option key={b.value} value={b.value}>
-                {b.label}
+                {blockName(b.value)}
               </option>
             ))}
           </select>
@@ -173,18 +186,16 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
           onClick={() => void run()}
           aria-keyshortcuts="Control+Enter Meta+Enter"
         >
-          ▶ Run
+          {t('run')}
         </button>
         <StopButton running={running} onStop={stop} />
         <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
         <span className="spacer" />
         <a className="btn" href="#/api">
-          Job API reference
+          {t('apiReference')}
         </a>
       </div>
-      <p className="muted small-print">
-        Missing inputs are generated sample data: /data/sensors.csv, /data/corpus.txt, /data/pages.txt, /data/graph.txt.
-      </p>
+      <p className="muted small-print">{t('inputs')}</p>
       <div className="editor-host sandbox-editor">
         <LazyCodeEditor
           value={code}
@@ -192,7 +203,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
           onRun={() => void runRef.current()}
           language={language}
           path={language === 'typescript' ? 'file:///sandbox/job.ts' : 'file:///sandbox/job.js'}
-          ariaLabel="Job code"
+          ariaLabel={t('jobCode')}
         />
       </div>
       <div className="run-panel" aria-live="polite">
@@ -206,7 +217,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
           <ConsolePanel lines={printed.lines} more={printed.more} running={running} />
         )}
         {result?.report && (
-          <ErrorBoundary key={version} what="this run's pictures" part="run-area">
+          <ErrorBoundary key={version} what={t('runPictures')} part="run-area">
             <RunArea
               runsKey={SANDBOX_RUNS}
               report={result.report}

@@ -1,18 +1,22 @@
 /** What a server step's platform costs: each part, how many, the price each, and the total. */
+import { useTranslation } from 'react-i18next';
+import { numberFormat } from '../../i18n/numberFormat';
 import type { PlatformRun } from '../../../engine/server';
 
-const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+/** Dollars as the catalogue prices them, grouped per locale ("$12,000" / "12.000 $"). */
+const usd = (n: number) => numberFormat({ style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(n);
 
 export function CostTable({ run }: { run: PlatformRun }) {
+  const { t } = useTranslation('server');
   return (
     <table className="cost-table" data-testid="cost-table">
-      <caption>What the platform costs</caption>
+      <caption>{t('cost.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Part</th>
-          <th scope="col">Count</th>
-          <th scope="col">Each</th>
-          <th scope="col">Total</th>
+          <th scope="col">{t('cost.part')}</th>
+          <th scope="col">{t('cost.count')}</th>
+          <th scope="col">{t('cost.each')}</th>
+          <th scope="col">{t('cost.total')}</th>
         </tr>
       </thead>
       <tbody>
@@ -30,7 +34,7 @@ export function CostTable({ run }: { run: PlatformRun }) {
       <tfoot>
         <tr>
           <th scope="row" colSpan={3}>
-            Total
+            {t('cost.total')}
           </th>
           <td data-testid="cost-total">{usd(run.costUsd)}</td>
         </tr>

@@ -3,6 +3,7 @@
  * the playback has reached it (the running month grows with the clock); the deadline is a line.
  * Each bar is a button that moves the playback to the start of its night.
  */
+import { useTranslation } from 'react-i18next';
 import type { ServerRunReport } from '../../../labs/labTypes';
 import { gbText, minutesText, type ServerInstant } from '../../viz/server/serverAt';
 
@@ -18,11 +19,12 @@ export function MonthChart({
   const deadlineS = report.deadlineMs / 1000;
   const scale = Math.max(deadlineS * 1.25, ...report.nights.map((n) => n.run.totalS));
   const labelEvery = report.nights.length <= 16 ? 1 : 4;
+  const { t } = useTranslation('server');
   return (
     <figure className="month-chart" data-testid="month-chart">
-      <div className="month-bars" role="group" aria-label="The nights, month by month">
+      <div className="month-bars" role="group" aria-label={t('month.group')}>
         <span className="month-deadline" style={{ bottom: `${(deadlineS / scale) * 100}%` }} aria-hidden="true">
-          <span>{minutesText(deadlineS)} deadline</span>
+          <span>{t('month.deadline', { time: minutesText(deadlineS) })}</span>
         </span>
         {report.nights.map((n, i) => {
           const played = i < instant.nightsDone;
@@ -30,18 +32,19 @@ export function MonthChart({
           const shownS = played ? n.run.totalS : running ? instant.elapsedS : 0;
           const state = played ? (n.meets ? 'meets' : 'misses') : running ? 'running' : 'waiting';
           const what = played
-            ? `${minutesText(n.run.totalS)}, ${n.meets ? 'within' : 'misses'} the deadline`
+            ? t(n.meets ? 'month.within' : 'month.misses', { time: minutesText(n.run.totalS) })
             : running
-              ? `running, ${minutesText(shownS)} so far`
-              : 'not run yet';
+              ? t('month.running', { time: minutesText(shownS) })
+              : t('month.waiting');
+          const label = t('month.bar', { month: n.month, data: gbText(n.dataGB), what });
           return (
             <button
               key={i}
               type="button"
               className={`month-bar ${state}`}
               data-state={state}
-              aria-label={`Month ${n.month}: ${gbText(n.dataGB)}, ${what}`}
-              title={`Month ${n.month}: ${gbText(n.dataGB)}, ${what}`}
+              aria-label={label}
+              title={label}
               onClick={() => onSeek(n.startMs)}
             >
               <span className="month-fill" style={{ height: `${Math.min(100, (shownS / scale) * 100)}%` }} />
@@ -54,10 +57,7 @@ export function MonthChart({
           <span key={i}>{i % labelEvery === 0 ? gbText(n.dataGB).replace(' GB', '') : ''}</span>
         ))}
       </div>
-      <figcaption className="muted">
-        Data per month (GB) and the night&apos;s ETL time; a bar appears as the playback reaches its month. Red: past
-        the deadline.
-      </figcaption>
+      <figcaption className="muted">{t('month.caption')}</figcaption>
     </figure>
   );
 }

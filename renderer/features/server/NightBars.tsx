@@ -4,21 +4,20 @@
  * as a line. A resource's outline is all the work it has in its phase, its fill what is done by
  * now; the phases are pipelined, so they fill together and the longest, the bound, is marked.
  */
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 import { RESOURCES, type PlatformPhase, type PlatformRun } from '../../../engine/server';
 import { gbText, minutesText, type ServerInstant } from '../../viz/server/serverAt';
 
-const RESOURCE_NAME = { disk: 'Storage', memory: 'Memory', cpu: 'CPU', network: 'Network' } as const;
-
+/** The phase's title in the page's language (i18n.t: tests call it outside components). */
 export function phaseTitle(phase: PlatformPhase, run: PlatformRun): string {
   const p = run.platform;
-  if (phase.kind === 'startup') return `The Hadoop job starts on ${phase.servers} nodes`;
-  if (phase.kind === 'refresh')
-    return `Refresh: every server detached; one, attached read-write, loads the day's new rows (${gbText(phase.dataGB)})`;
-  if (p.kind === 'san')
-    return `The reports on ${phase.servers} servers, read-only: the busiest server's reports cover ${gbText(phase.dataGB)}`;
-  if (p.kind === 'hadoop')
-    return `The job on ${p.nodes} nodes: each extracts and sorts ${gbText(phase.dataGB)} and shuffles most of it to the others`;
-  return `The ETL on one server: ${gbText(phase.dataGB)}`;
+  const data = gbText(phase.dataGB);
+  if (phase.kind === 'startup') return i18n.t('server:phase.startup', { n: phase.servers });
+  if (phase.kind === 'refresh') return i18n.t('server:phase.refresh', { data });
+  if (p.kind === 'san') return i18n.t('server:phase.san', { n: phase.servers, data });
+  if (p.kind === 'hadoop') return i18n.t('server:phase.hadoop', { n: p.nodes, data });
+  return i18n.t('server:phase.etl', { data });
 }
 
 export function NightBars({ instant, deadlineS }: { instant: ServerInstant; deadlineS: number }) {
@@ -26,6 +25,7 @@ export function NightBars({ instant, deadlineS }: { instant: ServerInstant; dead
   const run = night.run;
   const scale = Math.max(deadlineS, run.totalS) * 1.04;
   const pct = (s: number) => `${Math.min(100, (s / scale) * 100)}%`;
+  const { t } = useTranslation('server');
   return (
     <div className="night-bars" data-testid="night-bars">
       {run.phases.map((phase, i) => {
@@ -36,15 +36,18 @@ export function NightBars({ instant, deadlineS }: { instant: ServerInstant; dead
             <caption>
               {phaseTitle(phase, run)}
               <span className="muted">
-                {' '}
-                · {done >= 1 ? `took ${minutesText(phase.endS - phase.startS)}` : done > 0 ? 'running' : 'not started'}
+                {done >= 1
+                  ? t('phase.took', { time: minutesText(phase.endS - phase.startS) })
+                  : done > 0
+                    ? t('phase.running')
+                    : t('phase.notStarted')}
               </span>
             </caption>
             <thead className="sr-only">
               <tr>
-                <th scope="col">Resource</th>
-                <th scope="col">Time</th>
-                <th scope="col">Bar</th>
+                <th scope="col">{t('phase.resource')}</th>
+                <th scope="col">{t('phase.time')}</th>
+                <th scope="col">{t('phase.bar')}</th>
               </tr>
             </thead>
             <tbody>
@@ -53,12 +56,12 @@ export function NightBars({ instant, deadlineS }: { instant: ServerInstant; dead
                 const bound = r === phase.bound;
                 return (
                   <tr key={r} className={bound ? 'bound' : undefined} data-resource={r}>
-                    <th scope="row">{RESOURCE_NAME[r]}</th>
+                    <th scope="row">{t(`resource.${r}`)}</th>
                     <td className="night-time">
                       {done >= 1 || done === 0
                         ? minutesText(work)
-                        : `${minutesText(work * done)} of ${minutesText(work)}`}
-                      {bound && <span className="bound-tag"> bound</span>}
+                        : t('phase.of', { done: minutesText(work * done), work: minutesText(work) })}
+                      {bound && <span className="bound-tag">{t('phase.bound')}</span>}
                     </td>
                     <td className="night-track" aria-hidden="true">
                       <span className="night-work" style={{ left: pct(phase.startS), width: pct(work) }} />
@@ -73,8 +76,7 @@ export function NightBars({ instant, deadlineS }: { instant: ServerInstant; dead
         );
       })}
       <p className="muted night-axis">
-        Bars on one time axis from the night&apos;s start; the red line is the {minutesText(deadlineS)} deadline
-        {elapsedS > deadlineS ? ', already passed.' : '.'}
+        {t(elapsedS > deadlineS ? 'phase.axisPassed' : 'phase.axis', { time: minutesText(deadlineS) })}
       </p>
     </div>
   );

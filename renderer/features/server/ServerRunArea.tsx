@@ -4,6 +4,9 @@
  * current night's bars per resource, and what the platform costs. The cookbook figures beside the
  * step follow the same clock (renderer/state/playbackClock.ts).
  */
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
+import { numberFormat } from '../../i18n/numberFormat';
 import { useMemo } from 'react';
 import type { ServerRunReport } from '../../../labs/labTypes';
 import { PlaybackBar, formatSimTime } from '../cluster/PlaybackBar';
@@ -20,23 +23,27 @@ import './server.css';
 /** Nights last minutes to hours: at 1× the playback shows a simulated minute each second. */
 const MS_PER_SECOND = 60_000;
 
-const PHASE_NOW = {
-  startup: 'the Hadoop job starts',
-  refresh: 'the refresh; every server detached but the one loading the new rows',
-  etl: 'the ETL runs',
-} as const;
-
+/** Where the playback is, in the page's language (i18n.t: tests call it outside components). */
 export function nowSentence(report: ServerRunReport, at: ServerInstant): string {
   const deadlineS = report.deadlineMs / 1000;
   const n = at.night;
-  const month = n.month !== null ? `Month ${n.month}, ` : '';
-  const data = `${gbText(n.dataGB)}`;
+  const month = n.month !== null ? i18n.t('server:now.month', { month: n.month }) : '';
+  const data = gbText(n.dataGB);
   if (!at.phase) {
-    const verdict = n.meets ? 'within' : 'past';
-    return `${month}${data}: the night took ${minutesText(n.run.totalS)}, ${verdict} the ${minutesText(deadlineS)} deadline.`;
+    const took = minutesText(n.run.totalS);
+    return i18n.t(n.meets ? 'server:now.within' : 'server:now.past', {
+      month,
+      data,
+      took,
+      deadline: minutesText(deadlineS),
+    });
   }
-  const late = at.elapsedS > deadlineS ? ', past the deadline' : '';
-  return `${month}${data}, ${minutesText(at.elapsedS)} into the night${late}: ${PHASE_NOW[at.phase.kind]}.`;
+  return i18n.t(at.elapsedS > deadlineS ? 'server:now.intoLate' : 'server:now.into', {
+    month,
+    data,
+    time: minutesText(at.elapsedS),
+    phase: i18n.t(`server:now.${at.phase.kind}`),
+  });
 }
 
 export function ServerRunArea({ report, busy }: { report: ServerRunReport; busy: boolean }) {
@@ -49,7 +56,12 @@ export function ServerRunArea({ report, busy }: { report: ServerRunReport; busy:
   const eventTimes = useMemo(() => serverEventTimes(report), [report]);
   useRunClock(playback, busy);
   const watchS = durationMs / MS_PER_SECOND / playback.speed;
-  const note = `1× plays a simulated minute a second: the ${formatSimTime(durationMs)} run takes about ${watchS >= 60 ? formatSimTime(watchS * 1000) : `${Math.max(1, Math.round(watchS))} s`} at ${playback.speed}×`;
+  const { t } = useTranslation('server');
+  const note = t('speedNote', {
+    duration: formatSimTime(durationMs),
+    watch: watchS >= 60 ? formatSimTime(watchS * 1000) : `${Math.max(1, Math.round(watchS))} s`,
+    speed: numberFormat().format(playback.speed),
+  });
   return (
     <div className="run-area server-run" data-testid="server-run">
       <PlaybackBar

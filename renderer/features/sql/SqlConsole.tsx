@@ -4,6 +4,8 @@
  * or Ctrl/Cmd+Enter, see the rows. An error is said once, its caret under the right character,
  * and the offending token is selected in the query. DuckDB loads when this component first mounts.
  */
+import { useTranslation } from 'react-i18next';
+import { count } from '../../i18n/numberFormat';
 import { useEffect, useRef, useState } from 'react';
 import type { RunOutputs, TableInfo } from './clusterTables';
 import { connectDuckDb, runSql, SHOWN_ROWS, type QueryResult } from './duckdbClient';
@@ -22,6 +24,7 @@ type Status = 'starting' | 'ready' | 'running' | 'failed';
 
 export default function SqlConsole() {
   const run = useSqlRunStore((s) => s.run);
+  const { t } = useTranslation('sql');
   const [sql, setSql] = useState(EXAMPLE);
   const [status, setStatus] = useState<Status>('starting');
   const [loaded, setLoaded] = useState<{ run: RunOutputs | null; list: TableInfo[] } | null>(null);
@@ -97,7 +100,7 @@ export default function SqlConsole() {
   return (
     <div className="sql-console" data-answered={answered}>
       <div className="sql-main">
-        <label htmlFor="sql-input">SQL (DuckDB)</label>
+        <label htmlFor="sql-input">{t('input')}</label>
         <textarea
           id="sql-input"
           ref={input}
@@ -118,16 +121,16 @@ export default function SqlConsole() {
         />
         <div className="toolbar">
           <button type="button" className="btn primary" onClick={() => void execute()} disabled={status !== 'ready'}>
-            Run query
+            {t('run')}
           </button>
           <span className="muted" role="status">
             {status === 'starting'
-              ? 'Starting DuckDB and loading the cluster’s files…'
+              ? t('starting')
               : status === 'running'
-                ? 'Running…'
+                ? t('running')
                 : status === 'failed'
                   ? ''
-                  : 'Ready (Ctrl/Cmd+Enter runs)'}
+                  : t('ready')}
           </span>
         </div>
         {startError && (
@@ -145,11 +148,10 @@ export default function SqlConsole() {
 
 function ErrorBlock({ error }: { error: SqlErrorView }) {
   const p = error.position;
+  const { t } = useTranslation('sql');
   return (
     <div className="sql-error" id="sql-error" role="alert">
-      <p className="sql-error-where">
-        {p ? `DuckDB stopped at line ${p.line}, column ${p.column} (selected in the query):` : 'DuckDB says:'}
-      </p>
+      <p className="sql-error-where">{p ? t('stoppedAt', { line: p.line, column: p.column }) : t('says')}</p>
       <pre data-testid="sql-error-text">{error.text}</pre>
     </div>
   );
@@ -157,17 +159,18 @@ function ErrorBlock({ error }: { error: SqlErrorView }) {
 
 function ResultTable({ result }: { result: QueryResult }) {
   const { total, rows, columns, more } = result;
+  const { t } = useTranslation('sql');
   return (
     <div className="sql-result">
       <p className="muted small-print" data-testid="sql-row-count">
-        {more ? 'More than ' : ''}
-        {total.toLocaleString('en')} {total === 1 ? 'row' : 'rows'}
-        {total > rows.length ? `, the first ${SHOWN_ROWS.toLocaleString('en')} shown` : ''}
-        {more ? ' (counting stopped there; add a LIMIT or a WHERE to see fewer)' : ''}
+        {more ? t('moreThan') : ''}
+        {t('rows', { count: total, n: count(total) })}
+        {total > rows.length ? t('firstShown', { n: count(SHOWN_ROWS) }) : ''}
+        {more ? t('stopped') : ''}
       </p>
       {columns.length > 0 && (
         <div className="sql-result-scroll">
-          <table className="grid" aria-label="Query result">
+          <table className="grid" aria-label={t('result')}>
             <thead>
               <tr>
                 {columns.map((c, i) => (

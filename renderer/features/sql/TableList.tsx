@@ -2,8 +2,9 @@
  * The tables the console offers: the sample datasets in HDFS and the last job run's outputs, each
  * with its columns, types and row count. A click puts `SELECT * FROM t LIMIT 10` in the query.
  */
+import { useTranslation } from 'react-i18next';
+import { count } from '../../i18n/numberFormat';
 import type { TableInfo } from './clusterTables';
-import { NAMING_RULE } from './tableSources';
 
 interface Props {
   tables: TableInfo[] | null;
@@ -15,38 +16,36 @@ interface Props {
 export function TableList({ tables, ran, onPick }: Props) {
   const datasets = tables?.filter((t) => t.group === 'dataset') ?? [];
   const outputs = tables?.filter((t) => t.group === 'output') ?? [];
+  const { t: text } = useTranslation('sql');
   return (
-    <aside className="sql-tables" aria-label="Tables">
-      <h3>Tables</h3>
+    <aside className="sql-tables" aria-label={text('tables')}>
+      <h3>{text('tables')}</h3>
       {tables === null ? (
         <p className="muted" role="status">
-          <span className="spinner" /> Loading the cluster’s files…
+          <span className="spinner" /> {text('loading')}
         </p>
       ) : (
         <>
-          <h4>Sample data in HDFS</h4>
+          <h4>{text('samples')}</h4>
           <Tables list={datasets} onPick={onPick} />
-          <h4>Last job run’s output</h4>
+          <h4>{text('lastOutput')}</h4>
           {outputs.length > 0 ? (
             <Tables list={outputs} onPick={onPick} />
           ) : (
-            <p className="muted small-print">
-              {ran
-                ? 'The last run wrote no files and returned nothing.'
-                : 'Run a job in the Jobs tab: the files it writes to HDFS become tables here.'}
-            </p>
+            <p className="muted small-print">{ran ? text('noOutput') : text('runFirst')}</p>
           )}
         </>
       )}
       <details className="sql-naming">
-        <summary>How tables are named</summary>
-        <p>{NAMING_RULE}</p>
+        <summary>{text('naming')}</summary>
+        <p>{text('namingRule')}</p>
       </details>
     </aside>
   );
 }
 
 function Tables({ list, onPick }: { list: TableInfo[]; onPick(name: string): void }) {
+  const { t: text } = useTranslation('sql');
   return (
     <ul className="sql-table-list">
       {list.map((t) => (
@@ -55,17 +54,17 @@ function Tables({ list, onPick }: { list: TableInfo[]; onPick(name: string): voi
             type="button"
             className="sql-table"
             onClick={() => onPick(t.name)}
-            title={`Put SELECT * FROM ${t.name} LIMIT 10 in the query`}
+            title={text('pick', { table: t.name })}
             disabled={t.error !== undefined}
           >
             <span className="sql-table-name">{t.name}</span>
             <span className="sql-table-rows" data-rows={t.rows}>
-              {t.rows.toLocaleString('en')} {t.rows === 1 ? 'row' : 'rows'}
+              {text('rows', { count: t.rows, n: count(t.rows) })}
             </span>
           </button>
           <div className="sql-table-origin">{t.origin}</div>
           {t.error !== undefined ? (
-            <div className="error small-print">Could not be read: {t.error}</div>
+            <div className="error small-print">{text('unreadable', { error: t.error })}</div>
           ) : (
             <div className="sql-table-cols">
               {t.columns.map((c) => (

@@ -5,6 +5,8 @@
  * they sent in the last moment drawn to the leaders they went to (dashed and crossed out: lost
  * on a cut network).
  */
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 import { useMemo } from 'react';
 import type { StreamAt, StreamView } from '../../viz/stream/streamViewTypes';
 import { CHIP_H, CHIP_W, layoutBrokerMap, type SendLine } from '../../viz/stream/brokerMapLayout';
@@ -12,20 +14,19 @@ import { formatSimTime } from '../../viz/run/format';
 
 const WIDTH = 640;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const t = (key: string, options?: Record<string, unknown>) => i18n.t(`stream:map.${key}`, options);
 
+/** What a producer sent in the last moment, in the page's language. */
 function sendText(s: SendLine): string {
-  const what = `${plural(s.records, 'record')} in ${plural(s.batches, 'batch', 'batches')}`;
-  const retried = s.retries > 0 ? `, ${plural(s.retries, 'retry', 'retries')}` : '';
-  if (s.lost === s.batches) return `producer ${s.producer}: ${what} lost, its network is cut`;
+  const what = t('what', { records: t('records', { count: s.records }), batches: t('batches', { count: s.batches }) });
+  const retried = s.retries > 0 ? t('retries', { count: s.retries }) : '';
+  if (s.lost === s.batches) return t('allLost', { producer: s.producer, what });
   const lost =
-    (s.lost > 0 ? `, ${s.lost} lost` : '') +
-    (s.answersLost > 0
-      ? `, ${s.answersLost === s.batches ? 'the answer' : `${s.answersLost} answers`} lost on the way back`
-      : '');
+    (s.lost > 0 ? t('lost', { n: s.lost }) : '') +
+    (s.answersLost > 0 ? (s.answersLost === s.batches ? t('answerLost') : t('answersLost', { n: s.answersLost })) : '');
   return s.broker === null
-    ? `producer ${s.producer}: ${what} found no leader${retried}${lost}`
-    : `producer ${s.producer} → ${s.broker}: ${what}${retried}${lost}`;
+    ? t('noLeader', { producer: s.producer, what, rest: retried + lost })
+    : t('sent', { producer: s.producer, broker: s.broker, what, rest: retried + lost });
 }
 
 export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }) {
@@ -40,35 +41,48 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
   }, [view]);
   const brokerAt = new Map(layout.brokers.map((b) => [b.id, b]));
   const producerAt = new Map(layout.producers.map((p) => [p.producer, p]));
+  const { t: text } = useTranslation('stream');
+  const partitions = (n: number) => text('map.partitions', { count: n });
   const summary = at.brokers
-    .map((b) => `${b.id} ${b.alive ? `leads ${plural(b.leads, 'partition')}` : 'is down'}`)
+    .map((b) =>
+      b.alive
+        ? text('map.leads', { broker: b.id, partitions: partitions(b.leads) })
+        : text('map.isDown', { broker: b.id }),
+    )
     .join(', ');
   return (
     <details className="stream-broker-map" data-testid="stream-broker-map" open>
       <summary>
         <span className="stream-brokers" data-testid="stream-brokers">
-          Brokers:{' '}
+          {text('map.brokers')}{' '}
           {at.brokers.map((b, i) => (
             <span key={b.id} className={b.alive ? undefined : 'broker-down'}>
               {i > 0 ? ' · ' : ''}
-              {b.id} {b.alive ? `leads ${plural(b.leads, 'partition')}` : 'down'}
+              {b.alive
+                ? text('map.brokerLeads', { broker: b.id, partitions: partitions(b.leads) })
+                : text('map.brokerDown', { broker: b.id })}
             </span>
           ))}
         </span>{' '}
         <span className="muted" data-testid="stream-isr">
           {layout.underReplicated === 0
-            ? '· every partition has all its replicas in sync'
-            : `· ${plural(layout.underReplicated, 'partition')} under-replicated: fewer in-sync replicas than replicas`}
+            ? text('map.inSync')
+            : text('map.underReplicated', { partitions: partitions(layout.underReplicated) })}
         </span>
       </summary>
       <svg
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="img"
-        aria-label={`Cluster map: ${summary}. ${
-          layout.sends.length === 0
-            ? 'No batch sent just now.'
-            : `Sent in the last ${formatSimTime(layout.windowMs)}: ${layout.sends.map(sendText).join('; ')}.`
-        }`}
+        aria-label={text('map.label', {
+          summary,
+          sends:
+            layout.sends.length === 0
+              ? text('map.noSend')
+              : text('map.sentLast', {
+                  time: formatSimTime(layout.windowMs),
+                  sends: layout.sends.map(sendText).join('; '),
+                }),
+        })}
       >
         <defs>
           <marker
@@ -88,7 +102,7 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
           <g key={r.id} className="bm-rack">
             <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={6} />
             <text x={r.x + 8} y={r.y + 13}>
-              rack {r.id}
+              {text('map.rack', { rack: r.id })}
             </text>
           </g>
         ))}
@@ -96,18 +110,19 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
           <g key={b.id} className={`bm-broker${b.alive ? '' : ' down'}`} data-broker={b.id}>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={4} />
             <text x={b.x + 8} y={b.y + 14}>
-              broker {b.id} {b.alive ? `· leads ${b.leads}` : '· down'}
+              {b.alive ? text('map.broker', { broker: b.id, n: b.leads }) : text('map.brokerIsDown', { broker: b.id })}
             </text>
             {b.chips.map((c) => (
               <g key={`${c.topic}-${c.partition}`} className={`bm-chip ${c.role}${c.output ? ' output' : ''}`}>
                 <title>
-                  {`${c.topic}-${c.partition} on ${b.id}: ${
+                  {text(
                     c.role === 'leader'
-                      ? 'the leader (producers write here, consumers read here)'
+                      ? 'map.leaderTitle'
                       : c.role === 'in-sync'
-                        ? 'an in-sync follower (can become leader)'
-                        : 'a follower out of sync (cannot become leader until it catches up)'
-                  }`}
+                        ? 'map.inSyncTitle'
+                        : 'map.outOfSyncTitle',
+                    { partition: `${c.topic}-${c.partition}`, broker: b.id },
+                  )}
                 </title>
                 <rect x={c.x} y={c.y} width={CHIP_W} height={CHIP_H} rx={2} />
                 <text x={c.x + CHIP_W / 2} y={c.y + CHIP_H - 4}>
@@ -121,7 +136,7 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
           <g key={p.producer} className="bm-producer">
             <rect x={p.x} y={p.y} width={p.w} height={p.h} rx={13} />
             <text x={p.x + p.w / 2} y={p.y + 17}>
-              producer {p.producer}
+              {text('map.producer', { n: p.producer })}
             </text>
           </g>
         ))}
@@ -155,11 +170,11 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
               )}
               {/* Near the broker's end, where the lines have spread apart. */}
               <text x={x1 + (ex - x1) * 0.72} y={y1 + (ey - y1) * 0.72 - 10} className="bm-send-label">
-                {plural(s.records, 'record')}
-                {s.retries > 0 ? ', a retry' : ''}
+                {text('map.records', { count: s.records })}
+                {s.retries > 0 ? text('map.aRetry') : ''}
                 {s.answersLost > 0 && (
                   <tspan x={x1 + (ex - x1) * 0.72} dy={11} className="bm-answer-lost">
-                    answer lost
+                    {text('map.answerLostShort')}
                   </tspan>
                 )}
               </text>
@@ -168,13 +183,16 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
         })}
       </svg>
       <p className="muted small-print stream-map-legend">
-        <span className="bm-key leader" aria-hidden="true" /> leader{' '}
-        <span className="bm-key in-sync" aria-hidden="true" /> in-sync follower{' '}
-        <span className="bm-key out-of-sync" aria-hidden="true" /> out of sync
+        <span className="bm-key leader" aria-hidden="true" /> {text('map.leader')}{' '}
+        <span className="bm-key in-sync" aria-hidden="true" /> {text('map.inSyncKey')}{' '}
+        <span className="bm-key out-of-sync" aria-hidden="true" /> {text('map.outOfSync')}
         {letters.size > 0 &&
-          ` · ${[...letters].map(([topic, letter]) => `${letter}: topic ${topic}${topic === view.storeTopic ? ' (the store)' : ''}`).join(', ')}`}
-        {view.producers.length > 0 &&
-          ` · arrows: records each producer sent in the last ${formatSimTime(layout.windowMs)}`}
+          ` · ${[...letters]
+            .map(([topic, letter]) =>
+              text(topic === view.storeTopic ? 'map.topicLetterStore' : 'map.topicLetter', { letter, topic }),
+            )
+            .join(', ')}`}
+        {view.producers.length > 0 && text('map.arrows', { time: formatSimTime(layout.windowMs) })}
       </p>
     </details>
   );

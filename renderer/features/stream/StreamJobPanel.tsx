@@ -3,6 +3,7 @@
  * real Kafka) run against the simulated Kafka, with sample card payments for `produce` and as
  * many `consume` calls as consumers; then played back (StreamRunView) with faults to inject.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KafkaFault } from '../../../engine/streaming';
 import { engineClient, RunStoppedError, warmSandboxSoon } from '../../bridge/engineClient';
@@ -137,26 +138,27 @@ export function StreamJobPanel() {
   });
 
   const language = /:\s*(string|number)\b|interface\s/.test(code) ? 'typescript' : 'javascript';
+  const { t } = useTranslation('stream');
   return (
     <div className="sandbox-job stream-job">
       <div className="toolbar">
         <NumberChoice
-          label="Partitions"
-          aria="Partitions of the payments topic"
+          label={t('job.partitions')}
+          aria={t('job.partitionsAria')}
           value={partitions}
           choices={PARTITIONS}
           onChange={setPartitions}
         />
         <NumberChoice
-          label="Consumers"
-          aria="Consumers in the group"
+          label={t('job.consumers')}
+          aria={t('job.consumersAria')}
           value={consumers}
           choices={CONSUMERS}
           onChange={setConsumers}
         />
         <NumberChoice
-          label="Payments"
-          aria="Card payments to produce"
+          label={t('job.payments')}
+          aria={t('job.paymentsAria')}
           value={records}
           choices={RECORDS}
           onChange={setRecords}
@@ -168,19 +170,17 @@ export function StreamJobPanel() {
           onClick={() => void run(result?.faults ?? [])}
           aria-keyshortcuts="Control+Enter Meta+Enter"
         >
-          ▶ Run
+          {t('job.run')}
         </button>
         <StopButton running={running} onStop={stop} />
         <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
         <span className="spacer" />
         <button type="button" className="btn" onClick={() => onChange(cardPaymentsProgram)}>
-          Reset to the example
+          {t('job.reset')}
         </button>
       </div>
       <p className="muted small-print">
-        A KafkaJS program: <code>produce(&#123; records &#125;)</code> runs once with the sample card payments,{' '}
-        <code>consume(&#123; sink &#125;)</code> once per consumer, against brokers n1:9092, n2:9092 and n3:9092. Each
-        message takes a consumer 20 ms; the run lasts 60 simulated seconds.
+        <Trans t={t} i18nKey="job.intro" components={[<code key="produce" />, <code key="consume" />]} />
       </p>
       <div className="editor-host sandbox-editor">
         <LazyCodeEditor
@@ -189,14 +189,14 @@ export function StreamJobPanel() {
           onRun={() => void runRef.current(result?.faults ?? [])}
           language={language}
           path={language === 'typescript' ? 'file:///sandbox/stream.ts' : 'file:///sandbox/stream.js'}
-          ariaLabel="KafkaJS program"
+          ariaLabel={t('job.code')}
         />
       </div>
       <div className="run-panel" aria-live="polite">
         <RunStatus running={running} stopped={stopped} progress={progress} what="program" />
         {interrupted && !running && (
           <p className="muted" role="status" data-testid="stream-interrupted">
-            The last run was stopped when you left this tab. Press Run to run it again.
+            {t('job.interrupted')}
           </p>
         )}
         {result?.error && (
@@ -205,7 +205,7 @@ export function StreamJobPanel() {
           </p>
         )}
         {result?.report && (
-          <ErrorBoundary key={version} what="this run's pictures" part="stream-run">
+          <ErrorBoundary key={version} what={t('job.pictures')} part="stream-run">
             <StreamRunView
               report={result.report}
               faults={result.faults}

@@ -3,9 +3,25 @@
  * a query's windows or dropped as late, stored in the sink and duplicated there, so far; lost and
  * pending are known at the end of the run.
  */
+import { useTranslation } from 'react-i18next';
 import { countUpTo, num, type StreamAt, type StreamView } from '../../viz/stream/streamView';
 
 const BAD = new Set(['duplicated', 'lost', 'appended twice', 'late']);
+
+/** Each row's id (its English name, kept as data-ledger for tests) → its key in the stream namespace. */
+const ROW_KEY: Record<string, string> = {
+  'produced (in all)': 'produced',
+  appended: 'appended',
+  'appended twice': 'appendedTwice',
+  processed: 'processed',
+  'processed twice': 'processedTwice',
+  'counted in windows': 'counted',
+  late: 'late',
+  stored: 'stored',
+  duplicated: 'duplicated',
+  pending: 'pending',
+  lost: 'lost',
+};
 
 /** A Structured Streaming query's rows: records counted in its windows, and dropped as late, so far. */
 function queryRows(
@@ -16,16 +32,8 @@ function queryRows(
   if (view.final.aggregated === 0 && view.final.late === 0) return [];
   const times = view.microBatches?.ledgerTimes;
   return [
-    [
-      'counted in windows',
-      times ? countUpTo(times.aggregated, at.t, num) : atEnd(view.final.aggregated),
-      "counted in a window of the query's aggregation (the sink gets the windows, not the records)",
-    ],
-    [
-      'late',
-      times ? countUpTo(times.late, at.t, num) : atEnd(view.final.late),
-      'dropped by the watermark: every window it belongs to had ended',
-    ],
+    ['counted in windows', times ? countUpTo(times.aggregated, at.t, num) : atEnd(view.final.aggregated), 'counted'],
+    ['late', times ? countUpTo(times.late, at.t, num) : atEnd(view.final.late), 'late'],
   ];
 }
 
@@ -34,25 +42,26 @@ export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
   const ended = at.t >= view.activeUntil;
   const atEnd = (n: number) => (ended ? n : '…');
   const rows: [string, number | string, string][] = [
-    ['produced (in all)', view.final.produced, 'records the producers sent during the whole run'],
-    ['appended', l.appended, 'in a partition log'],
-    ['appended twice', l.logDuplicated, 'in the log a second time: the producer sent its batch again'],
-    ['processed', l.processed, "handed to a consumer's eachMessage, or read by a Spark query's batch"],
-    ['processed twice', l.reprocessed, 'replayed after a crash or a rebalance'],
+    ['produced (in all)', view.final.produced, 'produced'],
+    ['appended', l.appended, 'appended'],
+    ['appended twice', l.logDuplicated, 'appendedTwice'],
+    ['processed', l.processed, 'processed'],
+    ['processed twice', l.reprocessed, 'processedTwice'],
     ...queryRows(view, at, atEnd),
-    ['stored', l.stored, view.storeTopic ? 'in the store (committed in the output topic)' : 'in the sink'],
-    ['duplicated', l.duplicated, 'in the store more than once'],
-    ['pending', atEnd(view.final.pending), 'not stored yet, still in the log after the committed offset'],
-    ['lost', atEnd(view.final.lost), 'never stored and not on its way'],
+    ['stored', l.stored, view.storeTopic ? 'storedTopic' : 'stored'],
+    ['duplicated', l.duplicated, 'duplicated'],
+    ['pending', atEnd(view.final.pending), 'pending'],
+    ['lost', atEnd(view.final.lost), 'lost'],
   ];
+  const { t } = useTranslation('stream');
   return (
-    <table className="stream-ledger" aria-label="Delivery ledger">
-      <caption>Ledger {ended ? 'at the end' : 'so far'}</caption>
+    <table className="stream-ledger" aria-label={t('ledger.label')}>
+      <caption>{ended ? t('ledger.atEnd') : t('ledger.soFar')}</caption>
       <tbody>
         {rows.map(([name, n, what]) => (
           <tr key={name} className={BAD.has(name) && typeof n === 'number' && n > 0 ? 'ledger-bad' : undefined}>
-            <th scope="row" title={what}>
-              {name}
+            <th scope="row" title={t(`ledger.what.${what}`)}>
+              {t(`ledger.name.${ROW_KEY[name] ?? name}`)}
             </th>
             <td data-ledger={name}>{n}</td>
           </tr>
@@ -62,7 +71,7 @@ export function StreamLedger({ view, at }: { view: StreamView; at: StreamAt }) {
         <tfoot>
           <tr>
             <td colSpan={2} className="muted small-print">
-              Pending and lost are known at the end of the run.
+              {t('ledger.later')}
             </td>
           </tr>
         </tfoot>

@@ -5,6 +5,7 @@
  * outlined, each row read a dot at its event time (late ones red, crossed), the watermark and the
  * latest event time as lines. A dot is a button of sorts: a click shows the record's path.
  */
+import { useTranslation } from 'react-i18next';
 import { memo, useMemo } from 'react';
 import type { StreamView } from '../../viz/stream/streamViewTypes';
 import { batchesEndedBy, formatEventTime, windowsAfter, type MicroBatchView } from '../../viz/stream/microBatchView';
@@ -18,13 +19,6 @@ import {
 } from '../../viz/stream/microBatchLayout';
 import { formatSimTime } from '../../viz/run/format';
 import { useElementWidth } from '../run/useElementWidth';
-
-const MODE_TEXT = {
-  append:
-    'Append mode: a window is written once, final, when the watermark passes its end; a row whose windows have all ended by then is dropped as late.',
-  update: 'Update mode: each batch writes the windows it changed; a window is final once the watermark passes its end.',
-  complete: 'Complete mode: each batch writes every window it holds; none is ever final.',
-};
 
 type Select = (record: string | null, label: string, key: string) => void;
 
@@ -45,11 +39,12 @@ const WindowChart = memo(function WindowChart({
   onSelect: Select;
 }) {
   const { left, right, lanesTop, lanesBottom } = chart;
+  const { t } = useTranslation('stream');
   return (
     <svg className="mb-windows" viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-label={label}>
       {chart.band && (
         <rect className="mb-band" x={chart.band.x} y={lanesTop} width={chart.band.w} height={lanesBottom - lanesTop}>
-          <title>Between the watermark and the latest event: windows here still take late rows</title>
+          <title>{t('mb.band')}</title>
         </rect>
       )}
       {chart.lanes.map((l) => (
@@ -66,8 +61,8 @@ const WindowChart = memo(function WindowChart({
         <g className={`mb-watermark${chart.watermark.before ? ' before' : ''}`} data-testid="mb-watermark">
           <title>
             {chart.watermark.before
-              ? `The watermark is ${chart.watermark.label.text.replace('watermark ', '')}, before the first window`
-              : 'The watermark the latest batch ran with: the windows it wrote and forgot ended at or before it; a row for them that comes later is dropped as late'}
+              ? t('mb.wmBefore', { time: chart.watermark.label.text.replace('watermark ', '') })
+              : t('mb.wm')}
           </title>
           <line x1={chart.watermark.x} x2={chart.watermark.x} y1={16} y2={lanesBottom} />
         </g>
@@ -83,11 +78,15 @@ const WindowChart = memo(function WindowChart({
             data-state={state}
           >
             <title>
-              {`${w.key === '' ? '' : `${w.key}, `}window ${formatEventTime(w.start)}–${formatEventTime(w.end)}: ${w.value}, ${
-                w.written
-                  ? `written to the sink at ${formatSimTime(w.writtenAt ?? 0)}${w.final ? ' (final)' : ' (may still change)'}`
-                  : 'open, held in the state'
-              }`}
+              {t('mb.cell', {
+                key: w.key === '' ? '' : `${w.key}, `,
+                from: formatEventTime(w.start),
+                to: formatEventTime(w.end),
+                value: w.value,
+                state: w.written
+                  ? t(w.final ? 'mb.writtenFinal' : 'mb.writtenOpen', { time: formatSimTime(w.writtenAt ?? 0) })
+                  : t('mb.held'),
+              })}
             </title>
             <rect x={c.x} y={c.y} width={c.w} height={c.h} rx={2} />
             {c.text !== null && (
@@ -166,7 +165,7 @@ const WindowChart = memo(function WindowChart({
           </g>
         ))}
         <text className="mb-axis-title" x={(left + right) / 2} y={lanesBottom + 28} textAnchor="middle">
-          event time (UTC): when the {mb.keys.some((k) => k.startsWith('car')) ? 'position was taken' : 'row happened'}
+          {mb.keys.some((k) => k.startsWith('car')) ? t('mb.axisPosition') : t('mb.axisRow')}
         </text>
       </g>
     </svg>
@@ -185,6 +184,7 @@ export function StreamMicroBatches({
   onSelect: Select;
 }) {
   const mb = view.microBatches;
+  const { t: text } = useTranslation('stream');
   // Laid out at the width it has, so that its text keeps its size in a narrow pane too.
   const [hostRef, hostWidth] = useElementWidth<HTMLDetailsElement>(MB_WIDTH);
   const width = Math.max(360, Math.min(900, hostWidth));
@@ -198,33 +198,34 @@ export function StreamMicroBatches({
   if (!mb || !at || !chart) return null;
   const strip = layoutStrip(mb, at, t, view.activeUntil, width);
   const b = at.batch;
-  const wm = at.watermark === null ? 'no watermark yet' : `watermark ${formatEventTime(at.watermark)}`;
+  const wm =
+    at.watermark === null ? text('mb.noWatermark') : text('mb.watermark', { time: formatEventTime(at.watermark) });
   return (
     <details className="stream-micro-batches" data-testid="stream-micro-batches" open ref={hostRef}>
       <summary>
         <strong>{mb.query}</strong>{' '}
         <span data-testid="mb-summary">
           {b === null
-            ? 'No micro-batch has ended yet: the query plans one at each trigger.'
-            : `Batch ${b.id} ran at ${formatSimTime(b.startedAt)}: ${b.rows} row${b.rows === 1 ? '' : 's'}, ${b.late} late; ${wm}`}
+            ? text('mb.none')
+            : text('mb.batch', { id: b.id, time: formatSimTime(b.startedAt), count: b.rows, late: b.late, wm })}
         </span>{' '}
-        <span className="muted">
-          · {at.written} window{at.written === 1 ? '' : 's'} written, {at.open} open
-        </span>
+        <span className="muted">{text('mb.windows', { count: at.written, open: at.open })}</span>
       </summary>
       {mb.otherQueries.length > 0 && (
         <p className="muted small-print">
-          The run has other queries too ({mb.otherQueries.join(', ')}): this shows {mb.query}.
+          {text('mb.others', { others: mb.otherQueries.join(', '), query: mb.query })}
         </p>
       )}
       <svg
         className="mb-strip"
         viewBox={`0 0 ${strip.width} ${strip.height}`}
         role="img"
-        aria-label={`Micro-batches on the run's time: ${at.ended} ended${b ? `, the latest ${batchLabel(b)}` : ''}.`}
+        aria-label={
+          b ? text('mb.stripLatest', { n: at.ended, latest: batchLabel(b) }) : text('mb.strip', { n: at.ended })
+        }
       >
         <text className="mb-strip-title" x={strip.left - 6} y={strip.baseline - 10}>
-          batches
+          {text('mb.batches')}
         </text>
         {strip.blocks.map((k) => (
           <g
@@ -234,7 +235,13 @@ export function StreamMicroBatches({
             data-batch={k.batch.id}
           >
             <title>
-              {`${batchLabel(k.batch)}: ${formatSimTime(k.batch.startedAt)}–${formatSimTime(k.batch.t)}, ${k.batch.emitted} window${k.batch.emitted === 1 ? '' : 's'} written, ${k.batch.stateSize} held after it`}
+              {text('mb.block', {
+                label: batchLabel(k.batch),
+                from: formatSimTime(k.batch.startedAt),
+                to: formatSimTime(k.batch.t),
+                count: k.batch.emitted,
+                held: k.batch.stateSize,
+              })}
             </title>
             <rect x={k.x} y={k.y} width={k.w} height={k.h} />
             {k.lateH > 0 && <rect className="mb-batch-late" x={k.x} y={k.lateY} width={k.w} height={k.lateH} />}
@@ -269,15 +276,15 @@ export function StreamMicroBatches({
         onSelect={onSelect}
       />
       <p className="muted small-print mb-legend">
-        <span className="mb-key written" aria-hidden="true" /> window written to the sink{' '}
-        <span className="mb-key open" aria-hidden="true" /> open (in the state){' '}
-        <span className="mb-key dot" aria-hidden="true" /> a row{' '}
+        <span className="mb-key written" aria-hidden="true" /> {text('mb.keyWritten')}{' '}
+        <span className="mb-key open" aria-hidden="true" /> {text('mb.keyOpen')}{' '}
+        <span className="mb-key dot" aria-hidden="true" /> {text('mb.keyRow')}{' '}
         <span className="mb-key late" aria-hidden="true">
           ✕
         </span>{' '}
-        dropped as late <span className="mb-key watermark" aria-hidden="true" /> watermark{' '}
-        <span className="mb-key latest" aria-hidden="true" /> latest event time · {MODE_TEXT[mb.outputMode]} Click a dot
-        to follow its record.
+        {text('mb.keyLate')} <span className="mb-key watermark" aria-hidden="true" /> {text('mb.keyWatermark')}{' '}
+        <span className="mb-key latest" aria-hidden="true" /> {text('mb.keyLatest')} {text(`mb.mode.${mb.outputMode}`)}{' '}
+        {text('mb.follow')}
       </p>
     </details>
   );

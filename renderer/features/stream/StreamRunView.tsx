@@ -5,6 +5,8 @@
  * record's path. Faults are injected from here: the run is computed again
  * with them, as for batch runs.
  */
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KafkaJobReport } from '../../../engine/api';
 import type { KafkaCrashPoint, KafkaFault } from '../../../engine/streaming';
@@ -32,6 +34,7 @@ function LagChart({ view, t }: { view: StreamView; t: number }) {
   const H = 60;
   // Over the playback's span (the run's quiet end is left out, as the scrubber leaves it).
   const x = (ms: number) => (ms / Math.max(1, view.activeUntil)) * W;
+  const { t: text } = useTranslation('stream');
   const { max, d } = useMemo(() => {
     const samples = lagSamples(view);
     const top = Math.max(1, ...samples.map((s) => s.lag));
@@ -44,8 +47,8 @@ function LagChart({ view, t }: { view: StreamView; t: number }) {
   }, [view]);
   return (
     <figure className="stream-lag">
-      <figcaption>Total lag (records still in the log, not yet committed), peak {max}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Total consumer lag over the run, at most ${max} records`}>
+      <figcaption>{text('run.lag', { max })}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={text('run.lagLabel', { max })}>
         <path d={d} className="lag-line" />
         <line x1={x(t)} x2={x(t)} y1={0} y2={H} className="lag-cursor" />
       </svg>
@@ -54,17 +57,23 @@ function LagChart({ view, t }: { view: StreamView; t: number }) {
 }
 
 /** Where a crash strikes (engine/streaming/kafkaFaults.ts): "the commit" is the first that covers the message. */
-const POINTS: { value: KafkaCrashPoint; label: string }[] = [
-  { value: 'before-processing', label: 'when handed it, before processing' },
-  { value: 'after-processing', label: 'at its commit, which is lost' },
-  { value: 'after-commit', label: 'right after its commit' },
-];
+const POINTS: readonly KafkaCrashPoint[] = ['before-processing', 'after-processing', 'after-commit'];
 
+/** A fault as the note under the playback names it, in the page's language. */
 export function describeFault(f: KafkaFault): string {
   if (f.kind === 'crashConsumer')
-    return `consumer ${f.consumer} crashes at its message ${f.atMessage}, ${POINTS.find((p) => p.value === f.point)?.label ?? f.point}`;
-  if (f.kind === 'killBroker') return `broker ${f.broker} dies at ${formatSimTime(f.atMs)}`;
-  return `producer ${f.producer}'s network is cut from ${formatSimTime(f.fromMs)} to ${formatSimTime(f.toMs)}`;
+    return i18n.t('stream:run.fault.crash', {
+      consumer: f.consumer,
+      message: f.atMessage,
+      point: i18n.t(`stream:run.point.${f.point}`),
+    });
+  if (f.kind === 'killBroker')
+    return i18n.t('stream:run.fault.broker', { broker: f.broker, time: formatSimTime(f.atMs) });
+  return i18n.t('stream:run.fault.network', {
+    producer: f.producer,
+    from: formatSimTime(f.fromMs),
+    to: formatSimTime(f.toMs),
+  });
 }
 
 export function StreamRunView({
@@ -101,15 +110,20 @@ export function StreamRunView({
   const [point, setPoint] = useState<KafkaCrashPoint>('after-processing');
   const [broker, setBroker] = useState(report.brokers[0]?.replace(/:\d+$/, '') ?? 'n1');
   const path = selected?.record ? recordPath(view, selected.record) : [];
+  const { t: text } = useTranslation('stream');
 
   return (
     <div className="stream-run">
       <PlaybackBar playback={playback} durationMs={durationMs} eventTimes={eventTimes} />
-      <div className="toolbar stream-faults" role="group" aria-label="Fault injection">
-        <span className="stream-faults-title">Inject a fault and run again:</span>
+      <div className="toolbar stream-faults" role="group" aria-label={text('run.faults')}>
+        <span className="stream-faults-title">{text('run.inject')}</span>
         <label>
-          Crash consumer{' '}
-          <select value={consumer} onChange={(e) => setConsumer(Number(e.target.value))} aria-label="Consumer to crash">
+          {text('run.crashConsumer')}{' '}
+          <select
+            value={consumer}
+            onChange={(e) => setConsumer(Number(e.target.value))}
+            aria-label={text('run.consumerToCrash')}
+          >
             {Array.from({ length: Math.max(1, consumers) }, (_, i) => (
               <option key={i} value={i + 1}>
                 {i + 1}
@@ -118,20 +132,24 @@ export function StreamRunView({
           </select>
         </label>
         <label>
-          at its message{' '}
+          {text('run.atMessage')}{' '}
           <input
             type="number"
             min={1}
             max={100000}
             value={message}
             onChange={(e) => setMessage(Math.max(1, Math.min(100000, Math.round(Number(e.target.value)) || 1)))}
-            aria-label="Message at which the consumer crashes"
+            aria-label={text('run.messageLabel')}
           />
         </label>
-        <select value={point} onChange={(e) => setPoint(e.target.value as KafkaCrashPoint)} aria-label="Crash point">
+        <select
+          value={point}
+          onChange={(e) => setPoint(e.target.value as KafkaCrashPoint)}
+          aria-label={text('run.crashPoint')}
+        >
           {POINTS.map((p) => (
-            <option key={p.value} value={p.value}>
-              {p.label}
+            <option key={p} value={p}>
+              {text(`run.point.${p}`)}
             </option>
           ))}
         </select>
@@ -141,9 +159,9 @@ export function StreamRunView({
           disabled={busy || consumers === 0}
           onClick={() => onInjectFault([...faults, { kind: 'crashConsumer', consumer, atMessage: message, point }])}
         >
-          Crash and rerun
+          {text('run.crash')}
         </button>
-        <select value={broker} onChange={(e) => setBroker(e.target.value)} aria-label="Broker to kill">
+        <select value={broker} onChange={(e) => setBroker(e.target.value)} aria-label={text('run.brokerToKill')}>
           {report.brokers.map((b) => (
             <option key={b} value={b.replace(/:\d+$/, '')}>
               {b.replace(/:\d+$/, '')}
@@ -155,9 +173,9 @@ export function StreamRunView({
           className="btn danger"
           disabled={busy}
           onClick={() => onInjectFault([...faults, { kind: 'killBroker', broker, atMs: Math.round(playback.t) }])}
-          title="Kill this broker now and rerun: its partitions elect new leaders among the in-sync replicas"
+          title={text('run.killTitle')}
         >
-          Kill broker now
+          {text('run.kill')}
         </button>
         <button
           type="button"
@@ -174,71 +192,67 @@ export function StreamRunView({
               },
             ])
           }
-          title="Cut the producer's network for 5 s from now and rerun: what it sends and what comes back is lost, so its retries decide duplicates"
+          title={text('run.cutTitle')}
         >
-          Cut producer network 5 s
+          {text('run.cut')}
         </button>
       </div>
       {faults.length > 0 && (
         <p className="muted faults-note" data-testid="injected-faults">
-          Faults in this run: {faults.map(describeFault).join('; ')}.{' '}
+          {text('run.inRun', { faults: faults.map(describeFault).join('; ') })}{' '}
           <button type="button" className="btn link" disabled={busy} onClick={() => onInjectFault([])}>
-            Run without faults
+            {text('run.noFaults')}
           </button>
         </p>
       )}
       {view.activeUntil < view.endMs && (
         <p className="muted small-print" data-testid="stream-quiet">
-          Nothing happens after {formatSimTime(view.activeUntil)}: the consumers wait for more records until the run
-          ends at {formatSimTime(view.endMs)}.
+          {text('run.quiet', { time: formatSimTime(view.activeUntil), end: formatSimTime(view.endMs) })}
         </p>
       )}
       <div className="stream-views">
-        <section className="stream-main" aria-label="Topic partitions">
+        <section className="stream-main" aria-label={text('run.partitions')}>
           <StreamBrokerMap view={view} at={at} />
           <p className="stream-group" data-testid="stream-group">
             {at.groups.length > 1
-              ? `${at.groups.length} groups, each reading every partition for itself: ${at.groups
-                  .map((g) => `${g.groupId} (consumer ${g.consumers.join(', ')})`)
-                  .join(
-                    ' · ',
-                  )}${view.committedGroup ? `; the tapes show ${view.committedGroup}'s committed offsets and lag` : ''}`
+              ? text('run.groups', {
+                  n: at.groups.length,
+                  groups: at.groups
+                    .map((g) => text('run.group', { id: g.groupId, consumers: g.consumers.join(', ') }))
+                    .join(' · '),
+                }) + (view.committedGroup ? text('run.tapesShow', { group: view.committedGroup }) : '')
               : at.members.length === 0
-                ? 'No consumer in the group yet.'
-                : `Group members: ${at.members
-                    .map(
-                      (m) =>
-                        `consumer ${m}${at.crashed.includes(m) ? ' (crashed: the coordinator waits for its session to time out)' : ''}`,
-                    )
-                    .join(', ')} · ${
-                    at.generation === 0
-                      ? 'waiting for the first rebalance (Kafka waits 3 s for more members to join)'
-                      : `generation ${at.generation}`
-                  }`}
+                ? text('run.noConsumer')
+                : text('run.members', {
+                    members: at.members
+                      .map((m) => text(at.crashed.includes(m) ? 'run.memberCrashed' : 'run.member', { n: m }))
+                      .join(', '),
+                    state: at.generation === 0 ? text('run.waiting') : text('run.generation', { n: at.generation }),
+                  })}
           </p>
           <StreamTapes view={view} at={at} selected={selected} onSelect={select} />
           <p className="muted stream-legend">
-            <span className="tape-cell committed" aria-hidden="true" /> committed{' '}
-            <span className="tape-cell processed" aria-hidden="true" /> processed, not committed{' '}
-            <span className="tape-cell waiting" aria-hidden="true" /> waiting in the log
+            <span className="tape-cell committed" aria-hidden="true" /> {text('run.committed')}{' '}
+            <span className="tape-cell processed" aria-hidden="true" /> {text('run.processed')}{' '}
+            <span className="tape-cell waiting" aria-hidden="true" /> {text('run.waitingLog')}
             {view.partitions.some((p) => p.output) && (
               <>
                 {' '}
-                <span className="tape-cell row" aria-hidden="true" /> a row of the store
+                <span className="tape-cell row" aria-hidden="true" /> {text('run.storeRow')}
               </>
             )}
             {view.partitions.some((p) => p.logStarts.length > 0) && (
               <>
                 {' '}
-                <span className="tape-cell deleted" aria-hidden="true" /> deleted by retention, read{' '}
-                <span className="tape-cell expired" aria-hidden="true" /> deleted, never read (lost)
+                <span className="tape-cell deleted" aria-hidden="true" /> {text('run.deletedRead')}{' '}
+                <span className="tape-cell expired" aria-hidden="true" /> {text('run.deletedLost')}
               </>
             )}
             {view.partitions.some((p) => p.transactional) && (
               <>
                 {' '}
-                <span className="tape-cell open" aria-hidden="true" /> in an open transaction{' '}
-                <span className="tape-cell aborted" aria-hidden="true" /> aborted
+                <span className="tape-cell open" aria-hidden="true" /> {text('run.open')}{' '}
+                <span className="tape-cell aborted" aria-hidden="true" /> {text('run.aborted')}
               </>
             )}
           </p>
@@ -246,12 +260,12 @@ export function StreamRunView({
             <StreamMicroBatches view={view} t={playback.t} selected={selected?.record ?? null} onSelect={select} />
           )}
           {selected && (
-            <div className="record-path" role="region" aria-label="Record path" data-testid="record-path">
+            <div className="record-path" role="region" aria-label={text('run.path')} data-testid="record-path">
               <h4>
-                {selected.record ?? 'A record without an id'} ({selected.label})
+                {selected.record ?? text('run.noId')} ({selected.label})
               </h4>
               {path.length === 0 ? (
-                <p className="muted">This record has no id the ledger can follow.</p>
+                <p className="muted">{text('run.noPath')}</p>
               ) : (
                 <ol>
                   {path.map((s, i) => (
@@ -267,26 +281,28 @@ export function StreamRunView({
         <aside className="stream-side">
           <StreamLedger view={view} at={at} />
           <LagChart view={view} t={playback.t} />
-          <section aria-label="Sink">
-            <h4>{report.storeTopic ? `Store: ${at.sinkRows} rows` : `Sink: ${at.sinkRows} writes`}</h4>
-            <p className="muted small-print">
+          <section aria-label={text('run.sink')}>
+            <h4>
               {report.storeTopic
-                ? `The store is topic ${report.storeTopic} as a read_committed reader sees it: a record is a row once its transaction commits (at once when written outside one).`
-                : 'A put of a key already there rewrites its row: writes can outnumber rows.'}
+                ? text('run.storeRows', { n: at.sinkRows })
+                : text('run.sinkWrites', { n: at.sinkRows })}
+            </h4>
+            <p className="muted small-print">
+              {report.storeTopic ? text('run.storeNote', { topic: report.storeTopic }) : text('run.sinkNote')}
             </p>
             <ul className="stream-list">
               {at.recentWrites.map((w, i) => (
                 <li key={i}>
-                  {formatSimTime(w.t)} {w.kind === 'topic' ? 'row' : w.kind} {w.key ?? ''}{' '}
+                  {formatSimTime(w.t)} {w.kind === 'topic' ? text('run.row') : w.kind} {w.key ?? ''}{' '}
                   {w.record ? `(${w.record})` : ''}
                 </li>
               ))}
             </ul>
           </section>
-          <section aria-label="What happened">
-            <h4>What happened</h4>
+          <section aria-label={text('run.happened')}>
+            <h4>{text('run.happened')}</h4>
             <ul className="stream-list" data-testid="stream-events">
-              {at.recentEvents.length === 0 && <li className="muted">Nothing yet.</li>}
+              {at.recentEvents.length === 0 && <li className="muted">{text('run.nothing')}</li>}
               {at.recentEvents.map((e, i) => (
                 <li key={i} className={`event-${e.kind}`}>
                   {formatSimTime(e.t)} {e.text}

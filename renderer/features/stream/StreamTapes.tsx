@@ -6,6 +6,7 @@
  * The cells are one tab stop: the arrow keys move between records (left, right, Home, End) and
  * partitions (up, down), as in a grid, so 48 tapes of 24 cells are not 1,152 stops.
  */
+import { useTranslation } from 'react-i18next';
 import { memo, useCallback, useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { PartitionTrack, StreamAt, StreamView } from '../../viz/stream/streamView';
 import { partitionLagSeries, tapeWindow } from '../../viz/stream/streamQueries';
@@ -14,17 +15,6 @@ import { partitionLagSeries, tapeWindow } from '../../viz/stream/streamQueries';
 export const TAPE_CELLS = 24;
 
 type CellState = 'committed' | 'processed' | 'waiting' | 'row' | 'open' | 'aborted' | 'deleted' | 'expired';
-
-const STATE_TEXT: Record<CellState, string> = {
-  committed: 'processed, offset committed',
-  processed: 'handed to the consumer, not committed yet',
-  waiting: 'in the log, not processed yet',
-  row: 'a row of the store: read_committed readers see it',
-  open: 'written in a transaction not committed yet: read_committed readers do not see it',
-  aborted: 'written in a transaction that was aborted: read_committed readers never see it',
-  deleted: 'deleted by retention; a consumer read it (or reads it later from an earlier fetch)',
-  expired: 'deleted by retention, and no consumer ever read it: lost',
-};
 
 /** A record written in a transaction, at instant `t`: open until it ends, then seen or never seen. */
 function transactionState(track: PartitionTrack, index: number, t: number): 'open' | 'aborted' | 'seen' | null {
@@ -48,6 +38,7 @@ function countBelow(offsets: readonly number[], end: number): number {
 
 /** A partition's lag over the whole run, as a small line (the run's lag chart carries the clock). */
 function LagSparkline({ view, track }: { view: StreamView; track: PartitionTrack }) {
+  const { t } = useTranslation('stream');
   const { d, max } = useMemo(() => {
     const series = partitionLagSeries(view, track);
     const top = Math.max(1, ...series);
@@ -60,7 +51,7 @@ function LagSparkline({ view, track }: { view: StreamView; track: PartitionTrack
     };
   }, [view, track]);
   return (
-    <svg className="tape-lag" viewBox="0 0 60 15" role="img" aria-label={`lag over the run, at most ${max}`}>
+    <svg className="tape-lag" viewBox="0 0 60 15" role="img" aria-label={t('tape.lag', { max })}>
       <path d={d} />
     </svg>
   );
@@ -108,6 +99,7 @@ const TapeRow = memo(function TapeRow({
   onSelect,
 }: RowProps) {
   const dead = new Set(down === '' ? [] : down.split(','));
+  const { t: text } = useTranslation('stream');
   const { first, end } = tapeWindow(
     { track, logEnd, logStart, committed, processedTo, lastConsumer: null, owners: [], leader, isr: [], lag },
     TAPE_CELLS,
@@ -132,19 +124,23 @@ const TapeRow = memo(function TapeRow({
       <div className="tape-label">
         <strong>{name}</strong>
         <span className="muted">
-          leader {leader ?? 'offline'} ·{' '}
+          {text('tape.leader', { leader: leader ?? text('tape.offline') })}{' '}
           {track.output
-            ? 'the store (output)'
+            ? text('tape.store')
             : owners === ''
-              ? 'no owner'
+              ? text('tape.noOwner')
               : owners.includes(',')
-                ? `consumers ${owners.replaceAll(',', ', ')} (one per group)`
-                : `consumer ${owners}`}
+                ? text('tape.consumers', { owners: owners.replaceAll(',', ', ') })
+                : text('tape.consumer', { owner: owners })}
         </span>
         <span className="muted tape-replicas">
-          replicas{' '}
+          {text('tape.replicas')}{' '}
           {track.replicas.map((r) => (
-            <span key={r} className={dead.has(r) ? 'replica-down' : undefined} title={dead.has(r) ? `${r} is down` : r}>
+            <span
+              key={r}
+              className={dead.has(r) ? 'replica-down' : undefined}
+              title={dead.has(r) ? text('tape.isDown', { replica: r }) : r}
+            >
               {r}{' '}
             </span>
           ))}
@@ -152,13 +148,16 @@ const TapeRow = memo(function TapeRow({
       </div>
       <div
         className="tape-cells"
-        aria-label={`${name}: ${logEnd} records, committed ${committed ?? 'none'}, lag ${lag}`}
+        aria-label={text('tape.cells', { name, n: logEnd, committed: committed ?? text('tape.none'), lag })}
       >
         {first > 0 && <span className="tape-more muted">… {first}</span>}
         {track.offsets.slice(first, end).map((offset, i) => {
           const record = track.records[first + i] ?? null;
           const state = stateOf(offset, first + i);
-          const label = `offset ${offset}${record ? ` (${record})` : ''}: ${STATE_TEXT[state]}`;
+          const stateText = text(`tape.state.${state}`);
+          const label = record
+            ? text('tape.offsetRecord', { offset, record, state: stateText })
+            : text('tape.offset', { offset, state: stateText });
           return (
             <button
               type="button"
@@ -169,20 +168,20 @@ const TapeRow = memo(function TapeRow({
               tabIndex={i === tabCell ? 0 : -1}
               title={label}
               aria-label={label}
-              onClick={() => onSelect(record, `${name} offset ${offset}`, track.key)}
+              onClick={() => onSelect(record, text('tape.selected', { name, offset }), track.key)}
             >
               {offset % 10 === 0 ? offset : ''}
             </button>
           );
         })}
-        {after > 0 && <span className="tape-more muted">{after} more …</span>}
-        {countBelow(track.offsets, logEnd) === 0 && <span className="muted tape-empty">empty</span>}
+        {after > 0 && <span className="tape-more muted">{text('tape.more', { n: after })}</span>}
+        {countBelow(track.offsets, logEnd) === 0 && <span className="muted tape-empty">{text('tape.empty')}</span>}
       </div>
       {track.output ? (
-        <div className="tape-numbers muted">end {logEnd} · read by no consumer of the group: the store's rows</div>
+        <div className="tape-numbers muted">{text('tape.endStore', { end: logEnd })}</div>
       ) : (
         <div className="tape-numbers muted">
-          end {logEnd} · committed {committed ?? '–'} · lag <strong>{lag}</strong>{' '}
+          {text('tape.end', { end: logEnd, committed: committed ?? '–' })} <strong>{lag}</strong>{' '}
           <LagSparkline view={view} track={track} />
         </div>
       )}
@@ -203,6 +202,7 @@ export function StreamTapes({
   /** Stable across renders (a row draws again when it changes). */
   onSelect(record: string | null, label: string, key: string): void;
 }) {
+  const { t } = useTranslation('stream');
   const down = at.brokers
     .filter((b) => !b.alive)
     .map((b) => b.id)
@@ -255,13 +255,7 @@ export function StreamTapes({
     if (cell) setFocus({ row: Number(cell.dataset.row), col: Number(cell.dataset.col) });
   }, []);
   return (
-    <div
-      className="stream-tapes"
-      role="list"
-      aria-label="Partitions: each a log tape of offsets (arrow keys move between records and partitions)"
-      onKeyDown={move}
-      onFocus={focused}
-    >
+    <div className="stream-tapes" role="list" aria-label={t('tape.list')} onKeyDown={move} onFocus={focused}>
       {at.partitions.map((p, row) => (
         <TapeRow
           key={p.track.key}

@@ -5,6 +5,7 @@
  * table does, with Previous / Next. Cells that lead somewhere (a stage page) render their own
  * buttons through `render`.
  */
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatNumber } from '../../viz/run/format';
 import { pageOf, sortRows, type CellValue, type SortState } from './tableRows';
@@ -50,6 +51,7 @@ export function DataTable<R>({
   empty,
   testId,
 }: DataTableProps<R>) {
+  const { t } = useTranslation('common');
   const [sort, setSort] = useState<SortState | null>(initialSort ?? null);
   const [wantedPage, setPage] = useState(0);
   const sorted = useMemo(() => {
@@ -104,13 +106,18 @@ export function DataTable<R>({
         </table>
       </div>
       {page.count > 1 && (
-        <nav className="data-table-pages" aria-label={`${label}: pages`}>
+        <nav className="data-table-pages" aria-label={t('table.pages', { label })}>
           <button type="button" className="btn" disabled={page.index === 0} onClick={() => setPage(page.index - 1)}>
-            Previous
+            {t('table.previous')}
           </button>
           <span className="muted" aria-live="polite">
-            Rows {formatNumber(page.from + 1)}–{formatNumber(page.to)} of {formatNumber(sorted.length)} (page{' '}
-            {page.index + 1} of {page.count})
+            {t('table.rows', {
+              from: formatNumber(page.from + 1),
+              to: formatNumber(page.to),
+              total: formatNumber(sorted.length),
+              page: page.index + 1,
+              pages: page.count,
+            })}
           </span>
           <button
             type="button"
@@ -118,7 +125,7 @@ export function DataTable<R>({
             disabled={page.index === page.count - 1}
             onClick={() => setPage(page.index + 1)}
           >
-            Next
+            {t('table.next')}
           </button>
         </nav>
       )}

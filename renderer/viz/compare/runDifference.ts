@@ -4,6 +4,7 @@
  * by the engine's own figures (JobMetrics: the same numbers the Counters tab and the checks
  * read), HDFS runs by the simulation's (SimulationMetrics). Pure.
  */
+import { fixed } from '../../i18n/numberFormat';
 import type { JobRunReport } from '../../../engine/api';
 import type { HdfsRunReport } from '../../../labs/labTypes';
 import { formatBytes, formatNumber, formatSimTime } from '../run/format';
@@ -239,11 +240,11 @@ export function changeText(unit: DifferenceRow['unit'], a: number, b: number): s
     return unit === 'bytes' ? `${sign}${formatBytes(d)}` : `${sign}${formatSeconds(d)}`;
   }
   const factor = Math.max(a, b) / Math.min(a, b);
-  const f = factor < 10 ? factor.toFixed(factor < 1.1 ? 2 : 1) : formatNumber(Math.round(factor));
+  const f = factor < 10 ? fixed(factor, factor < 1.1 ? 2 : 1) : formatNumber(Math.round(factor));
   if (unit === 'ms') return `${f}× ${b < a ? 'faster' : 'slower'}`;
   return `${f}× ${b < a ? 'less' : 'more'}`;
 }
 
 function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${fixed(ms / 1000, 1)} s`;
 }

@@ -5,6 +5,7 @@
  * pipelineLights, lambdaLights, netflixLights); parts lit per task or
  * per block (`map:3`, `block:0`) are described by their prefix.
  */
+import { i18n } from '../../i18n/i18n';
 import type { CookbookFigureId } from '../../../labs/labTypes';
 
 export interface FigureInfo {
@@ -252,9 +253,13 @@ export const FIGURES: Record<CookbookFigureId, FigureInfo> = {
 };
 
 /** What the lit parts mean, in the figure's order of parts (per-task parts by their prefix). */
+/**
+ * The lit parts' sentences in the page's language: English as written above, German from the
+ * figures namespace (`lit.<figure with _>.<part>`, the same sentences; localeFiles.test.ts keeps both complete).
+ */
 export function litSentences(figure: CookbookFigureId, lit: ReadonlySet<string>): string[] {
   const prefixes = new Set([...lit].map((p) => p.split(':')[0]!));
   return Object.entries(FIGURES[figure].parts)
     .filter(([part]) => prefixes.has(part))
-    .map(([, sentence]) => sentence);
+    .map(([part]) => i18n.t(`figures:lit.${figure.replace('.', '_')}.${part}`));
 }

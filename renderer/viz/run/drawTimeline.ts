@@ -4,6 +4,7 @@
  * paints only the attempts running at t (growing bars), node markers and the playhead, so a
  * frame costs O(running bars), not O(all bars). Scrubbing backwards rebuilds the layer.
  */
+import { fixed, numberFormat } from '../../i18n/numberFormat';
 import { PHASES, type Phase, type RunView } from './runViewTypes';
 import { runningAt, timeTicks, xOf, type TimelineLayout } from './timelineLayout';
 
@@ -302,9 +303,9 @@ export class TimelineRenderer {
 export function formatTick(ms: number, step = 1000): string {
   if (step < 1000 && ms >= 1000) {
     const decimals = Math.min(4, Math.max(1, Math.ceil(-Math.log10(step / 1000) - 1e-9)));
-    return `${(ms / 1000).toFixed(decimals)} s`;
+    return `${fixed(ms / 1000, decimals)} s`;
   }
   if (ms >= 60_000) return `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
-  if (ms >= 1000) return `${+(ms / 1000).toFixed(2)} s`;
-  return step < 1 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+  if (ms >= 1000) return `${numberFormat({ maximumFractionDigits: 2, useGrouping: false }).format(ms / 1000)} s`;
+  return step < 1 ? `${fixed(ms, 1)} ms` : `${Math.round(ms)} ms`;
 }

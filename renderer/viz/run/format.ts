@@ -1,8 +1,13 @@
-/** Number, byte and duration formatting shared by the run panels (en locale, stable output). */
+/**
+ * Number, byte and duration formatting shared by the run panels, in the language the page shows
+ * (i18n/activeLocale.ts: "1.5 MB" / "1,5 MB", "12,345" / "12.345"); English until it changes.
+ */
+import { count, fixed, numberFormat } from '../../i18n/numberFormat';
+
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n)) return '–';
   const abs = Math.abs(n);
-  if (abs < 1024) return `${Math.round(n)} B`;
+  if (abs < 1024) return `${count(Math.round(n))} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
   let v = n / 1024;
   let u = 0;
@@ -10,26 +15,26 @@ export function formatBytes(n: number): string {
     v /= 1024;
     u++;
   }
-  return `${v.toFixed(v >= 100 ? 0 : 1)} ${units[u]}`;
+  return `${fixed(v, v >= 100 ? 0 : 1)} ${units[u]}`;
 }
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
-  if (ms >= 60_000) return `${Math.floor(ms / 60_000)} min ${((ms % 60_000) / 1000).toFixed(1)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+  if (ms >= 60_000) return `${Math.floor(ms / 60_000)} min ${fixed((ms % 60_000) / 1000, 1)} s`;
+  if (ms >= 1000) return `${fixed(ms / 1000, 2)} s`;
+  return `${fixed(ms, ms < 10 ? 1 : 0)} ms`;
 }
 
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  if (Number.isInteger(n)) return n.toLocaleString('en');
-  return n.toLocaleString('en', { maximumFractionDigits: Math.abs(n) < 1 ? 4 : 2 });
+  if (Number.isInteger(n)) return count(n);
+  return numberFormat({ maximumFractionDigits: Math.abs(n) < 1 ? 4 : 2 }).format(n);
 }
 
-/** Simulated time as the playback bar shows it: "4.2 s", "3 min 05 s". */
+/** Simulated time as the playback bar shows it: "4.2 s" ("4,2 s"), "3 min 05 s". */
 export function formatSimTime(ms: number): string {
   const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
+  if (s < 60) return `${fixed(s, 1)} s`;
   const m = Math.floor(s / 60);
   return `${m} min ${(s - m * 60).toFixed(0).padStart(2, '0')} s`;
 }

@@ -2,6 +2,7 @@
  * The job's output as table rows: MapReduce [key, value] pairs, Spark arrays of tuples, objects
  * or plain values, and a single value. Only the first `limit` rows are built; `total` counts all.
  */
+import { numberFormat } from '../../i18n/numberFormat';
 import { maxOf } from '../maxOf';
 export interface OutputRows {
   columns: string[];
@@ -57,8 +58,7 @@ export function outputRows(result: unknown, kind: 'mapreduce' | 'spark', limit =
 
 /** A cell's text: numbers with thousands separators and at most 4 decimals, structures as JSON. */
 export function formatCell(v: unknown): string {
-  if (typeof v === 'number')
-    return Number.isInteger(v) ? v.toLocaleString('en') : v.toLocaleString('en', { maximumFractionDigits: 4 });
+  if (typeof v === 'number') return numberFormat(Number.isInteger(v) ? {} : { maximumFractionDigits: 4 }).format(v);
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return String(v);
   try {

@@ -6,7 +6,8 @@
  * shuffle), compute and write their shuffle output. Every duration comes from the engine's cost
  * breakdown of the attempt (engine/exec/taskTypes.ts CostBreakdown).
  */
-import { PHASES, PHASE_LABELS, type Phase, type RunView } from './runViewTypes';
+import { i18n } from '../../i18n/i18n';
+import { PHASES, type Phase, type RunView } from './runViewTypes';
 
 const REDUCE_ORDER: readonly Phase[] = ['startup', 'read', 'shuffle', 'spill', 'compute', 'write', 'am'];
 
@@ -15,28 +16,20 @@ export function phaseOrder(kind: RunView['kind'], taskSet: string): readonly Pha
   return kind === 'mapreduce' && taskSet.endsWith('/reduce') ? REDUCE_ORDER : PHASES;
 }
 
-const MAPREDUCE_LABELS: Record<Phase, string> = {
-  startup: 'container start-up',
-  read: 'HDFS read',
-  shuffle: 'shuffle fetch',
-  compute: 'map / reduce',
-  spill: 'sort & spill / merge',
-  write: 'HDFS write (3 replicas)',
-  am: 'ApplicationMaster',
-};
+const say = (key: string) => i18n.t(`run:phase.${key}`);
 
-/** A phase's name in the legend of a run of this kind. */
+/** A phase's name in the legend of a run of this kind, in the page's language (PHASE_LABELS is the English). */
 export function phaseLabel(kind: RunView['kind'], phase: Phase): string {
-  return kind === 'mapreduce' ? MAPREDUCE_LABELS[phase] : PHASE_LABELS[phase];
+  return kind === 'mapreduce' ? say(`mr.${phase}`) : say(phase);
 }
 
 /** A phase's name for one bar: a reducer's spill is its merge, a map's compute is the map. */
 export function barPhaseLabel(kind: RunView['kind'], taskSet: string, phase: Phase): string {
-  if (kind !== 'mapreduce') return PHASE_LABELS[phase];
+  if (kind !== 'mapreduce') return say(phase);
   const reduce = taskSet.endsWith('/reduce');
-  if (phase === 'spill') return reduce ? 'merge' : 'sort & spill';
-  if (phase === 'compute') return reduce ? 'reduce' : 'map';
-  return MAPREDUCE_LABELS[phase];
+  if (phase === 'spill') return reduce ? say('bar.merge') : say('bar.sortSpill');
+  if (phase === 'compute') return reduce ? say('bar.reduce') : say('bar.map');
+  return say(`mr.${phase}`);
 }
 
 /** The phases a legend lists for a run of this kind (an ApplicationMaster only in MapReduce). */

@@ -4,6 +4,7 @@
  * resource's work is done. The phases are pipelined, so every resource of a phase advances at
  * the same share of its own time. Pure: the pictures and the figures' lights read it.
  */
+import { count, numberFormat } from '../../i18n/numberFormat';
 import type { PlatformPhase, Resource } from '../../../engine/server';
 import type { ServerNight, ServerRunReport } from '../../../labs/labTypes';
 
@@ -56,10 +57,12 @@ export function serverEventTimes(report: ServerRunReport): number[] {
 /** Minutes as the pictures show them: "0.4 min", "13 min". */
 export function minutesText(seconds: number): string {
   const m = seconds / 60;
-  return m < 10 ? `${(Math.round(m * 10) / 10).toString()} min` : `${Math.round(m)} min`;
+  return m < 10
+    ? `${numberFormat({ maximumFractionDigits: 1 }).format(Math.round(m * 10) / 10)} min`
+    : `${count(Math.round(m))} min`;
 }
 
 /** "2,048 GB": the lab speaks GB throughout. */
 export function gbText(gb: number): string {
-  return `${Number(gb.toPrecision(6)).toLocaleString('en-US')} GB`;
+  return `${numberFormat().format(Number(gb.toPrecision(6)))} GB`;
 }

@@ -3,6 +3,7 @@
  * elapsed time (for reduces, the successful attempt's Shuffle Finished and Merge Finished and its
  * elapsed shuffle, merge and reduce), and, for the task picked, its attempts.
  */
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { HistoryAttempt, HistoryTask } from '../../../viz/run/hadoopUi/jobHistory';
 import { formatMs } from '../../../viz/run/format';
@@ -59,6 +60,7 @@ function reduceColumns<R>(of: (r: R) => HistoryAttempt | null): Column<R>[] {
 }
 
 export function HistoryTasks({ tasks, kind }: { tasks: HistoryTask[]; kind: 'map' | 'reduce' }) {
+  const { t } = useTranslation('run');
   const [open, setOpen] = useState<string | null>(null);
   const picked = tasks.find((x) => x.taskId === open) ?? null;
   const what = kind === 'map' ? 'Map' : 'Reduce';
@@ -72,7 +74,7 @@ export function HistoryTasks({ tasks, kind }: { tasks: HistoryTask[]; kind: 'map
           type="button"
           className="link-button mono"
           aria-expanded={open === x.taskId}
-          title="Show this task’s attempts"
+          title={t('history.showAttempts')}
           onClick={() => setOpen(open === x.taskId ? null : x.taskId)}
         >
           {x.taskId}
@@ -83,7 +85,7 @@ export function HistoryTasks({ tasks, kind }: { tasks: HistoryTask[]; kind: 'map
     {
       id: 'node',
       header: 'Node',
-      title: 'Where its successful (or latest) attempt ran',
+      title: t('history.nodeTitle'),
       value: (x) => lead(x)?.node ?? null,
     },
     { id: 'attempts', header: 'Attempts', numeric: true, value: (x) => x.attempts.length },
@@ -95,21 +97,21 @@ export function HistoryTasks({ tasks, kind }: { tasks: HistoryTask[]; kind: 'map
   return (
     <div className="history-tasks">
       <DataTable
-        label={`${what} tasks`}
+        label={t('history.tasksOf', { what })}
         columns={columns}
         rows={tasks}
         rowKey={(x) => x.taskId}
         rowClass={(x) => (x.state === 'RUNNING' ? 'running' : x.state === 'FAILED' ? 'failed' : undefined)}
-        empty={`No ${kind} tasks.`}
+        empty={t(`history.noTasks_${kind}`)}
         testId={`${kind}-tasks`}
         pageSize={50}
       />
       {picked === null ? (
-        <p className="muted run-note">Pick a task to see its attempts.</p>
+        <p className="muted run-note">{t('history.pick')}</p>
       ) : (
-        <section aria-label={`Attempts of ${picked.taskId}`} className="history-attempts">
+        <section aria-label={t('history.attemptsOf', { task: picked.taskId })} className="history-attempts">
           <h4>
-            Attempts of <span className="mono">{picked.taskId}</span>
+            {t('history.attemptsOfHead')} <span className="mono">{picked.taskId}</span>
           </h4>
           <Attempts attempts={picked.attempts} kind={kind} />
         </section>
@@ -119,6 +121,7 @@ export function HistoryTasks({ tasks, kind }: { tasks: HistoryTask[]; kind: 'map
 }
 
 function Attempts({ attempts, kind }: { attempts: HistoryAttempt[]; kind: 'map' | 'reduce' }) {
+  const { t } = useTranslation('run');
   const columns: Column<HistoryAttempt>[] = [
     {
       id: 'attempt',
@@ -138,12 +141,12 @@ function Attempts({ attempts, kind }: { attempts: HistoryAttempt[]; kind: 'map' 
   ];
   return (
     <DataTable
-      label="Attempts"
+      label={t('history.attempts')}
       columns={columns}
       rows={attempts}
       rowKey={(a) => a.attemptId}
       rowClass={(a) => (a.state === 'RUNNING' ? 'running' : a.state === 'FAILED' ? 'failed' : undefined)}
-      empty="No attempt has started yet."
+      empty={t('history.noAttempt')}
       testId={`${kind}-attempts`}
     />
   );

@@ -5,6 +5,7 @@
  * Shuffle Finished, Merge Finished, elapsed shuffle, merge and reduce) and Counters (Map, Reduce,
  * Total). A chain of jobs gets a job selector. Everything is derived in viz/run/hadoopUi.
  */
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { JobRunReport } from '../../../../engine/api';
 import { jobHistoryAt, type HistoryJob } from '../../../viz/run/hadoopUi/jobHistory';
@@ -29,13 +30,18 @@ export function JobHistoryView({ report, view, t }: { report: JobRunReport; view
   const [page, setPage] = useState<Page>('overview');
   const allJobs = useMemo(() => jobHistoryAt(report, Number.POSITIVE_INFINITY).map((j) => j), [report]);
   const job: HistoryJob | undefined = jobs.find((j) => j.jobId === wanted) ?? jobs[jobs.length - 1];
+  const { t: text } = useTranslation('run');
   return (
     <div className="hadoop-ui job-history" data-testid="job-history">
       <div className="hadoop-ui-bar">
         {allJobs.length > 1 && (
           <label>
-            Job{' '}
-            <select value={job?.jobId ?? ''} onChange={(e) => setWanted(e.target.value)} aria-label="Job">
+            {text('history.job')}{' '}
+            <select
+              value={job?.jobId ?? ''}
+              onChange={(e) => setWanted(e.target.value)}
+              aria-label={text('history.job')}
+            >
               {allJobs.map((j) => (
                 <option key={j.jobId} value={j.jobId} disabled={!jobs.some((x) => x.jobId === j.jobId)}>
                   {j.jobId}: {j.name}
@@ -48,7 +54,7 @@ export function JobHistoryView({ report, view, t }: { report: JobRunReport; view
           tabs={PAGES}
           selected={page}
           onSelect={setPage}
-          label="Job history pages"
+          label={text('history.pages')}
           idPrefix="job-history"
           className="hadoop-ui-pages"
           tabClassName="btn"
@@ -56,11 +62,11 @@ export function JobHistoryView({ report, view, t }: { report: JobRunReport; view
       </div>
       <div role="tabpanel" id={`job-history-panel-${page}`} aria-labelledby={`job-history-tab-${page}`}>
         {job === undefined ? (
-          <p className="muted">No MapReduce job has been submitted yet at this instant of the run.</p>
+          <p className="muted">{text('history.noJob')}</p>
         ) : (
           <>
             <h3 className="hadoop-ui-title">
-              MapReduce Job {job.jobId} <span className="muted">({job.name})</span>
+              {text('history.jobTitle', { id: job.jobId })} <span className="muted">({job.name})</span>
             </h3>
             {page === 'overview' && <JobOverview job={job} />}
             {page === 'maps' && <HistoryTasks key={`${job.jobId}-m`} tasks={job.mapTasks} kind="map" />}

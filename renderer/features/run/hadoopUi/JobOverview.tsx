@@ -1,4 +1,5 @@
 /** JobHistory's Job Overview: the job's times and state, average phase times, tasks and attempts by outcome. */
+import { useTranslation } from 'react-i18next';
 import type { HistoryJob, TaskTally } from '../../../viz/run/hadoopUi/jobHistory';
 import { formatMs } from '../../../viz/run/format';
 import { formatSimTime } from '../../cluster/PlaybackBar';
@@ -38,6 +39,7 @@ const ATTEMPT_COLUMNS: Column<TallyRow>[] = [
 ];
 
 export function JobOverview({ job }: { job: HistoryJob }) {
+  const { t } = useTranslation('run');
   const info: [string, string][] = [
     ['Job Name', job.name],
     ['Queue', job.queue],
@@ -66,12 +68,21 @@ export function JobOverview({ job }: { job: HistoryJob }) {
           </div>
         ))}
       </dl>
-      <p className="muted run-note">
-        Times are simulated, from the start of the run. The averages are over the attempts that succeeded so far: a
-        reducer’s shuffle runs from its start to Shuffle Finished, its merge to Merge Finished, its reduce to its end.
-      </p>
-      <DataTable label="Tasks" columns={TALLY_COLUMNS} rows={rows} rowKey={(r) => r.type} empty="No tasks." />
-      <DataTable label="Attempts" columns={ATTEMPT_COLUMNS} rows={rows} rowKey={(r) => r.type} empty="No attempts." />
+      <p className="muted run-note">{t('history.overviewNote')}</p>
+      <DataTable
+        label={t('history.tasks')}
+        columns={TALLY_COLUMNS}
+        rows={rows}
+        rowKey={(r) => r.type}
+        empty={t('history.noTasks')}
+      />
+      <DataTable
+        label={t('history.attempts')}
+        columns={ATTEMPT_COLUMNS}
+        rows={rows}
+        rowKey={(r) => r.type}
+        empty={t('history.noAttempts')}
+      />
     </div>
   );
 }

@@ -5,6 +5,8 @@
  * locations) and the under-replicated blocks. The NameNode's view, derived by nameNodeAt: a
  * DataNode that died counts as In Service until the NameNode declares it dead.
  */
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 import { useMemo, useState } from 'react';
 import type { RunEvent } from '../../../../engine/api';
 import { nameNodeAt, type BlockRow, type DataNodeRow, type FileRow } from '../../../viz/run/hadoopUi/nameNodeAt';
@@ -62,16 +64,16 @@ function blockColumns(down: ReadonlySet<string>): Column<BlockRow>[] {
       value: (b) => b.locations.join(', ') || null,
       render: (b) =>
         b.locations.length === 0
-          ? 'none: missing'
+          ? i18n.t('run:nn.missing')
           : b.locations.map((n, i) => (
               <span
                 key={n}
                 className={down.has(n) ? 'nn-silent' : undefined}
-                title={down.has(n) ? `${n} is down; the NameNode does not know yet` : undefined}
+                title={down.has(n) ? i18n.t('run:nn.silentTitle', { node: n }) : undefined}
               >
                 {i > 0 ? ', ' : ''}
                 {n}
-                {down.has(n) ? ' (silent)' : ''}
+                {down.has(n) ? i18n.t('run:nn.silent') : ''}
               </span>
             )),
     },
@@ -94,6 +96,7 @@ export function NameNodeView({
   initialFile,
   blocksTestId = 'nn-blocks',
 }: NameNodeViewProps) {
+  const { t: text } = useTranslation('run');
   const nn = useMemo(() => nameNodeAt(trace, nodes, t, blockSize), [trace, nodes, t, blockSize]);
   const [open, setOpen] = useState<string | null>(initialFile ?? null);
   const file = nn.files.find((f) => f.path === open) ?? nn.files[0] ?? null;
@@ -138,82 +141,79 @@ export function NameNodeView({
     <div className="hadoop-ui namenode-view" data-testid="namenode-view">
       <dl className="hadoop-ui-info nn-summary" data-testid="nn-summary">
         <div>
-          <dt>Live Nodes:</dt>
+          <dt>{text('nn.live')}</dt>
           <dd>{nn.live}</dd>
         </div>
         <div>
-          <dt>Dead Nodes:</dt>
+          <dt>{text('nn.dead')}</dt>
           <dd>{nn.dead}</dd>
         </div>
         <div>
-          <dt>Number of Under-Replicated Blocks:</dt>
+          <dt>{text('nn.under')}</dt>
           <dd data-testid="nn-under-count">{nn.underReplicated.length}</dd>
         </div>
         <div>
-          <dt>Number of Missing Blocks:</dt>
+          <dt>{text('nn.missingCount')}</dt>
           <dd>{nn.missing.length}</dd>
         </div>
       </dl>
       {down.size > 0 && (
         <p className="muted run-note" data-testid="nn-note">
-          {[...down].join(', ')} {down.size === 1 ? 'is' : 'are'} down, but the NameNode only knows a DataNode by its
-          heartbeats: it keeps {down.size === 1 ? 'it' : 'them'} In Service, replicas and all, until it declares{' '}
-          {down.size === 1 ? 'it' : 'them'} dead (10 min 30 s without a heartbeat by Hadoop’s defaults).
+          {text('nn.downNote', { count: down.size, nodes: [...down].join(', ') })}
         </p>
       )}
       {dead.length > 0 && (
         <p className="muted run-note" data-testid="nn-note-dead">
-          The NameNode has declared {dead.join(', ')} dead: {dead.length === 1 ? 'its' : 'their'} replicas no longer
-          count, and it copies each under-replicated block from a surviving replica to another DataNode.
+          {text('nn.deadNote', { count: dead.length, nodes: dead.join(', ') })}
         </p>
       )}
-      <section aria-label="Datanodes">
-        <h4>Datanodes</h4>
+      <section aria-label={text('nn.datanodes')}>
+        <h4>{text('nn.datanodes')}</h4>
         <DataTable
-          label="Datanodes"
+          label={text('nn.datanodes')}
           columns={DATANODES}
           rows={nn.dataNodes}
           rowKey={(d) => d.id}
           rowClass={(d) => (d.state === 'Dead' || d.down ? 'failed' : undefined)}
-          empty="No DataNodes."
+          empty={text('nn.noDatanodes')}
           testId="nn-datanodes"
         />
       </section>
-      <section aria-label="Browse Directory">
-        <h4>Browse Directory</h4>
+      <section aria-label={text('nn.browse')}>
+        <h4>{text('nn.browse')}</h4>
         <DataTable
-          label="Files"
+          label={text('nn.files')}
           columns={files}
           rows={nn.files}
           rowKey={(f) => f.path}
-          empty="HDFS holds no files yet."
+          empty={text('nn.noFiles')}
           testId="nn-files"
         />
       </section>
       {file !== null && (
-        <section aria-label={`Blocks of ${file.path}`}>
+        <section aria-label={text('nn.blocksOf', { path: file.path })}>
           <h4>
-            Block information: <span className="mono">{file.path}</span>
+            {text('nn.blockInfo')} <span className="mono">{file.path}</span>
           </h4>
           <DataTable
-            label={`Blocks of ${file.path}`}
+            label={text('nn.blocksOf', { path: file.path })}
             columns={blockCols}
             rows={file.blocks}
             rowKey={(b) => String(b.id)}
             rowClass={(b) => (b.underReplicated || b.missing ? 'failed' : undefined)}
-            empty="This file has no blocks."
+            empty={text('nn.noBlocks')}
             testId={blocksTestId}
           />
         </section>
       )}
-      <section aria-label="Under-replicated blocks">
-        <h4>Under-replicated blocks ({nn.underReplicated.length + nn.missing.length})</h4>
+      <section aria-label={text('nn.underTitle')}>
+        <h4>{text('nn.underHead', { n: nn.underReplicated.length + nn.missing.length })}</h4>
         <DataTable
-          label="Under-replicated blocks"
+          label={text('nn.underTitle')}
           columns={blockCols}
           rows={[...nn.missing, ...nn.underReplicated]}
           rowKey={(b) => String(b.id)}
-          empty="None: every block has all its replicas."
+          empty={text('nn.noUnder')}
           testId="nn-under"
         />
       </section>

@@ -3,6 +3,7 @@
  * the Nodes with the containers running on each (what runs in them: the ApplicationMaster, a task
  * attempt, a Spark executor). Derived from the trace by yarnAt.
  */
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { JobRunReport } from '../../../../engine/api';
 import {
@@ -115,57 +116,62 @@ const CONTAINERS: Column<YarnContainerRow>[] = [
 export function YarnView({ report, nodes, t }: { report: JobRunReport; nodes: readonly YarnNodeInfo[]; t: number }) {
   const y = useMemo(() => yarnAt(report, nodes, t), [report, nodes, t]);
   const containers = y.nodes.flatMap((n) => n.containers);
+  const { t: text } = useTranslation('run');
   return (
     <div className="hadoop-ui yarn-view" data-testid="yarn-view">
       <p className="muted run-note">
-        The ResourceManager at this instant: {formatNumber(containers.length)} containers running,{' '}
-        {formatNumber(containers.reduce((s, c) => s + c.vcores, 0))} of {formatNumber(y.clusterVcores)} vcores and{' '}
-        {mb(containers.reduce((s, c) => s + c.memoryMb, 0))} of {mb(y.clusterMemoryMb)} allocated ({y.scheduler}{' '}
-        scheduler).
+        {text('yarn.note', {
+          containers: formatNumber(containers.length),
+          vcores: formatNumber(containers.reduce((s, c) => s + c.vcores, 0)),
+          clusterVcores: formatNumber(y.clusterVcores),
+          memory: mb(containers.reduce((s, c) => s + c.memoryMb, 0)),
+          clusterMemory: mb(y.clusterMemoryMb),
+          scheduler: y.scheduler,
+        })}
       </p>
-      <section aria-label="Scheduler">
-        <h4>Scheduler: queues</h4>
+      <section aria-label={text('yarn.scheduler')}>
+        <h4>{text('yarn.queuesHead')}</h4>
         <DataTable
-          label="Queues"
+          label={text('yarn.queues')}
           columns={QUEUES}
           rows={y.queues}
           rowKey={(q) => q.name}
-          empty="No queues."
+          empty={text('yarn.noQueues')}
           testId="yarn-queues"
         />
       </section>
-      <section aria-label="Applications">
-        <h4>Applications</h4>
+      <section aria-label={text('yarn.apps')}>
+        <h4>{text('yarn.apps')}</h4>
         <DataTable
-          label="Applications"
+          label={text('yarn.apps')}
           columns={APPS}
           rows={y.apps}
           rowKey={(a) => a.id}
           rowClass={(a) => (a.state === 'RUNNING' ? 'running' : a.state === 'FAILED' ? 'failed' : undefined)}
-          empty="No application has been submitted yet at this instant."
+          empty={text('yarn.noApps')}
           testId="yarn-apps"
         />
       </section>
-      <section aria-label="Nodes">
-        <h4>Nodes</h4>
+      <section aria-label={text('yarn.nodes')}>
+        <h4>{text('yarn.nodes')}</h4>
         <DataTable
-          label="Nodes"
+          label={text('yarn.nodes')}
           columns={NODES}
           rows={y.nodes}
           rowKey={(n) => n.id}
           rowClass={(n) => (n.state === 'LOST' ? 'failed' : undefined)}
-          empty="No nodes."
+          empty={text('yarn.noNodes')}
           testId="yarn-nodes"
         />
       </section>
-      <section aria-label="Containers">
-        <h4>Containers</h4>
+      <section aria-label={text('yarn.containers')}>
+        <h4>{text('yarn.containers')}</h4>
         <DataTable
-          label="Containers"
+          label={text('yarn.containers')}
           columns={CONTAINERS}
           rows={containers}
           rowKey={(c) => c.id}
-          empty="No container is running at this instant."
+          empty={text('yarn.noContainers')}
           testId="yarn-containers"
         />
       </section>

@@ -1,4 +1,5 @@
 /** Spark's Executors page at the playback instant: the driver and each executor with its tasks and bytes. */
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
 import { formatBytes, formatMs, formatSimTime } from '../../../viz/run/format';
@@ -59,30 +60,26 @@ const COLUMNS: Column<ExecutorRow>[] = [
 
 export function ExecutorsPage({ model, t }: { model: SparkUiModel; t: number }) {
   const rows = useMemo(() => executorRowsAt(model, t), [model, t]);
+  const { t: text } = useTranslation('run');
   // Killed nodes whose executors the driver has not dropped yet at t.
   const killedButActive = model.nodeDeaths
     .filter((d) => d.t <= t && model.executors.some((x) => x.host === d.node && (x.lostAt === null || x.lostAt > t)))
-    .map((d) => `${d.node} (at ${formatSimTime(d.t)})`);
+    .map((d) => text('spark.killedAt', { node: d.node, time: formatSimTime(d.t) }));
   return (
     <div className="spark-page" data-testid="spark-executors">
-      <p className="muted run-note">
-        Each executor is a YARN container on one node running tasks in parallel, one per core; its figures count the
-        tasks ended so far.
-      </p>
+      <p className="muted run-note">{text('spark.executorsNote')}</p>
       {killedButActive.length > 0 && (
         <p className="muted run-note" data-testid="spark-executors-killed-note">
-          {killedButActive.join(', ')} {killedButActive.length > 1 ? 'were' : 'was'} killed, yet listed Active: the
-          driver drops an executor only when YARN reports its container lost (once the NodeManager has missed its
-          heartbeats for the expiry interval), not when the machine stops, just as Spark&apos;s own page does.
+          {text('spark.killedNote', { count: killedButActive.length, nodes: killedButActive.join(', ') })}
         </p>
       )}
       <DataTable
-        label="Spark executors"
+        label={text('spark.executorsTable')}
         columns={COLUMNS}
         rows={rows}
         rowKey={(r) => r.id}
         rowClass={(r) => (r.status === 'Dead' ? 'failed' : undefined)}
-        empty="No executor has registered yet at this instant."
+        empty={text('spark.noExecutor')}
         testId="spark-executors-table"
       />
     </div>

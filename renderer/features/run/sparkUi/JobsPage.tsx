@@ -1,4 +1,5 @@
 /** Spark's Jobs page at the playback instant: one row per action submitted so far. */
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
 import { jobRowsAt, type JobRow } from '../../../viz/run/sparkUi/jobRows';
@@ -68,19 +69,18 @@ const COLUMNS: Column<JobRow>[] = [
 
 export function JobsPage({ model, t }: { model: SparkUiModel; t: number }) {
   const rows = useMemo(() => jobRowsAt(model, t), [model, t]);
+  const { t: text } = useTranslation('run');
   return (
     <div className="spark-page" data-testid="spark-jobs">
-      <p className="muted run-note">
-        A Spark job runs for each action (count, collect, save…) your program calls; its stages are cut at shuffles.
-      </p>
+      <p className="muted run-note">{text('spark.jobsNote')}</p>
       <DataTable
-        label="Spark jobs"
+        label={text('spark.jobsTable')}
         columns={COLUMNS}
         rows={rows}
         rowKey={(r) => String(r.jobId)}
         initialSort={{ column: 'job', descending: true }}
         rowClass={(r) => (r.status === 'RUNNING' ? 'running' : r.status === 'FAILED' ? 'failed' : undefined)}
-        empty="No job has been submitted yet at this instant."
+        empty={text('spark.noJob')}
         testId="spark-jobs-table"
       />
     </div>

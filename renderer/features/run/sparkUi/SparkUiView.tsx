@@ -3,6 +3,7 @@
  * (arrow keys, Home, End): Jobs, Stages (a stage id opens its stage page; "All stages" or Escape
  * comes back to the stage's link) and Executors.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { TabList } from '../../tabs/TabList';
 import type { JobRunReport } from '../../../../engine/api';
@@ -14,14 +15,11 @@ import { ExecutorsPage } from './ExecutorsPage';
 import './sparkUi.css';
 
 type SparkPage = 'jobs' | 'stages' | 'executors';
-const PAGES: { id: SparkPage; label: string }[] = [
-  { id: 'jobs', label: 'Jobs' },
-  { id: 'stages', label: 'Stages' },
-  { id: 'executors', label: 'Executors' },
-];
+const PAGES: readonly SparkPage[] = ['jobs', 'stages', 'executors'];
 
 export function SparkUiView({ report, t }: { report: JobRunReport; t: number }) {
   const model = useMemo(() => sparkUiModel(report), [report]);
+  const { t: text } = useTranslation('run');
   const [page, setPage] = useState<SparkPage>('jobs');
   const [stageKey, setStageKey] = useState<string | null>(null);
   /** The stage whose page was just closed: its link gets the focus back. */
@@ -45,10 +43,10 @@ export function SparkUiView({ report, t }: { report: JobRunReport; t: number }) 
   return (
     <div className="spark-ui" data-testid="spark-ui">
       <TabList
-        tabs={PAGES}
+        tabs={PAGES.map((id) => ({ id, label: text(`spark.${id}`) }))}
         selected={page}
         onSelect={select}
-        label="Spark UI pages"
+        label={text('spark.pages')}
         idPrefix="spark-ui"
         className="spark-ui-tabs"
         tabClassName="btn small"

@@ -3,6 +3,7 @@
  * Summary, the Summary Metrics of its completed tasks (Spark's quantiles) and its task table.
  * "All stages" (or Escape) goes back.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Locality } from '../../../../engine/exec';
 import { DataTable, type Column } from '../../table/DataTable';
@@ -142,6 +143,7 @@ export function StagePage({
   useEffect(() => heading.current?.focus(), [stage.key]);
   const row = useMemo(() => stageRowAt(model, stage, t), [model, stage, t]);
   const summary = useMemo(() => stageSummaryAt(model, stage, t), [model, stage, t]);
+  const { t: text } = useTranslation('run');
   const tasks = useMemo(() => taskRowsAt(model, stage, t), [model, stage, t]);
   const localities = new Map<Locality, number>();
   let totalTime = 0;
@@ -153,32 +155,28 @@ export function StagePage({
     <div className="spark-page spark-stage-page" data-testid="spark-stage-page" data-stage={stage.key}>
       <div className="spark-stage-head">
         <button type="button" className="btn small" onClick={onBack}>
-          ← All stages
+          {text('spark.allStages')}
         </button>
         <h3 ref={heading} tabIndex={-1}>
-          Details for Stage {stage.stageId} (Attempt {stage.attempt})
+          {text('spark.details', { stage: stage.stageId, attempt: stage.attempt })}
         </h3>
       </div>
-      <p className="muted run-note">
-        {stage.description}. The quantiles summarise the tasks that succeeded so far; Escape goes back.
-      </p>
+      <p className="muted run-note">{text('spark.quantiles', { description: stage.description })}</p>
       {row === null ? (
-        <p className="muted">
-          Stage {stageTitle(stage.stageId, stage.attempt)} has not been submitted yet at this instant.
-        </p>
+        <p className="muted">{text('spark.notSubmitted', { stage: stageTitle(stage.stageId, stage.attempt) })}</p>
       ) : (
         <>
           <dl className="spark-stage-facts">
             <div>
-              <dt>Status</dt>
+              <dt>{text('spark.status')}</dt>
               <dd>{row.status}</dd>
             </div>
             <div>
-              <dt title="The durations of its ended tasks, added up">Total Time Across All Tasks</dt>
+              <dt title={text('spark.totalTimeTitle')}>{text('spark.totalTime')}</dt>
               <dd>{formatMs(totalTime)}</dd>
             </div>
             <div>
-              <dt title="How many tasks ran at each locality level">Locality Level Summary</dt>
+              <dt title={text('spark.localityTitle')}>{text('spark.locality')}</dt>
               <dd>
                 {[...localities]
                   .map(([l, n]) => `${LOCALITY_SUMMARY_NAMES[l] ?? l}: ${formatNumber(n)}`)
@@ -188,37 +186,37 @@ export function StagePage({
             </div>
             {row.inputBytes > 0 && (
               <div>
-                <dt>Input Size / Records</dt>
+                <dt>{text('spark.input')}</dt>
                 <dd>{sizeRecords(row.inputBytes, row.inputRecords)}</dd>
               </div>
             )}
             {row.shuffleReadBytes > 0 && (
               <div>
-                <dt>Shuffle Read Size / Records</dt>
+                <dt>{text('spark.shuffleRead')}</dt>
                 <dd>{sizeRecords(row.shuffleReadBytes, row.shuffleReadRecords)}</dd>
               </div>
             )}
             {row.shuffleWriteBytes > 0 && (
               <div>
-                <dt>Shuffle Write Size / Records</dt>
+                <dt>{text('spark.shuffleWrite')}</dt>
                 <dd>{sizeRecords(row.shuffleWriteBytes, row.shuffleWriteRecords)}</dd>
               </div>
             )}
             {row.outputBytes > 0 && (
               <div>
-                <dt>Output Size / Records</dt>
+                <dt>{text('spark.output')}</dt>
                 <dd>
                   {formatBytes(row.outputBytes)} / {formatNumber(row.outputRecords)}
                 </dd>
               </div>
             )}
           </dl>
-          <h4>Summary Metrics for {formatNumber(summary.completedTasks)} Completed Tasks</h4>
+          <h4>{text('spark.summary', { n: formatNumber(summary.completedTasks) })}</h4>
           {summary.completedTasks === 0 ? (
-            <p className="muted">No task of this stage has succeeded yet at this instant.</p>
+            <p className="muted">{text('spark.noSucceeded')}</p>
           ) : (
             <DataTable
-              label={`Summary metrics of stage ${stage.stageId}`}
+              label={text('spark.summaryOf', { stage: stage.stageId })}
               columns={quantileColumns}
               rows={summary.metrics}
               rowKey={(m) => m.id}
@@ -226,15 +224,15 @@ export function StagePage({
               testId="spark-stage-summary"
             />
           )}
-          <h4>Tasks ({formatNumber(tasks.length)})</h4>
+          <h4>{text('spark.tasks', { n: formatNumber(tasks.length) })}</h4>
           <DataTable
-            label={`Tasks of stage ${stage.stageId}`}
+            label={text('spark.tasksOf', { stage: stage.stageId })}
             columns={taskColumns}
             rows={tasks}
             rowKey={(r) => r.key}
             initialSort={{ column: 'index', descending: false }}
             rowClass={(r) => (r.status === 'RUNNING' ? 'running' : r.status === 'FAILED' ? 'failed' : undefined)}
-            empty="No task of this stage has been launched yet at this instant."
+            empty={text('spark.noLaunched')}
             testId="spark-stage-tasks"
           />
         </>

@@ -2,6 +2,8 @@
  * Spark's Stages page at the playback instant: Active, Pending, Completed, Skipped and Failed
  * stages, each a sortable table; a stage id opens its stage page.
  */
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
 import { STAGE_GROUPS, stageRowsAt, type StageRow, type StageStatus } from '../../../viz/run/sparkUi/stageRows';
@@ -12,7 +14,7 @@ import { formatBytes, formatNumber } from '../../../viz/run/format';
 /** Bytes only, as Spark's stage table shows them; the records in the cell's tooltip. */
 function bytesCell(bytes: number, records: number) {
   if (bytes === 0) return '';
-  return <span title={`${formatNumber(records)} records`}>{formatBytes(bytes)}</span>;
+  return <span title={i18n.t('run:spark.records', { n: formatNumber(records) })}>{formatBytes(bytes)}</span>;
 }
 
 export const stageTitle = (stageId: number, attempt: number) =>
@@ -45,7 +47,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
           type="button"
           className="link-button"
           data-stage-key={r.key}
-          aria-label={`Stage ${stageTitle(r.stageId, r.attempt)}: open its tasks`}
+          aria-label={i18n.t('run:spark.openStage', { stage: stageTitle(r.stageId, r.attempt) })}
           onClick={() => open(r.key)}
         >
           {stageTitle(r.stageId, r.attempt)}
@@ -131,13 +133,11 @@ export function StagesPage({ model, t, open }: { model: SparkUiModel; t: number;
   const groups = useMemo(() => stageRowsAt(model, t), [model, t]);
   const bytes = useMemo(() => byteColumns(model), [model]);
   const shown = STAGE_GROUPS.filter((g) => groups[g.status].length > 0);
+  const { t: text } = useTranslation('run');
   return (
     <div className="spark-page" data-testid="spark-stages">
-      <p className="muted run-note">
-        A stage is a run of operations Spark pipelines without a shuffle; its tasks each compute one partition. Pick a
-        stage id to see its tasks.
-      </p>
-      {shown.length === 0 && <p className="muted">No stage has been submitted yet at this instant.</p>}
+      <p className="muted run-note">{text('spark.stagesNote')}</p>
+      {shown.length === 0 && <p className="muted">{text('spark.noStage')}</p>}
       {shown.map((g) => (
         <section key={g.status} className="spark-group" aria-label={g.title} data-group={g.status}>
           <h3>

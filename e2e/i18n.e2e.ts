@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type Session } from './harness';
+
+/** German through the Settings dialog, as a learner switches: instant, remembered, and back. */
+describe('the app in German', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('starts in English where the browser is English (the other e2e tests rely on it)', async () => {
+    const { page } = s;
+    expect(await page.evaluate(() => navigator.languages[0])).toBe('en-US');
+    await page.getByRole('heading', { name: 'Labs', level: 2 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('switches to German in Settings at once, keeping what was typed', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: '⚙ Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByLabel('Time limit for your code (seconds)').fill('45');
+    await dialog.getByLabel('Language').selectOption('de');
+    // The dialog itself is German now, and the number typed is still there.
+    const german = page.getByRole('dialog', { name: 'Einstellungen' });
+    await german.waitFor();
+    expect(await german.getByLabel('Zeitlimit für deinen Code (Sekunden)').inputValue()).toBe('45');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await german.getByRole('button', { name: 'Abbrechen' }).click();
+    // Home in German.
+    await page.getByRole('button', { name: '⚙ Einstellungen' }).waitFor();
+    await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('button', { name: 'Labs' }).waitFor();
+    await page.getByText('Geführte Labs zum „The Data Engineering Cookbook“ von Andreas Kretz.').waitFor();
+    await page.getByRole('button', { name: 'Sandbox öffnen' }).waitFor();
+    expect(await page.locator('[data-lab="hdfs-blocks"] .badge').textContent()).toBe('Nicht begonnen');
+  });
+
+  it('shows a lab page in German', async () => {
+    const { page } = s;
+    await page.locator('[data-lab="hdfs-blocks"] button').click();
+    await page.getByRole('button', { name: '▶ Ausführen' }).waitFor();
+    await page.getByRole('button', { name: 'Schritt zurücksetzen' }).waitFor();
+    await page.getByRole('heading', { name: 'Prüfungen' }).waitFor();
+    await page.getByRole('navigation', { name: 'Schritte des Labs' }).waitFor();
+    expect(await page.locator('.lab-header .muted').textContent()).toMatch(/^Cookbook [\d., ]+ · Schritt 1 von \d+$/);
+    // The lab's own texts are German too (labs/hdfs-blocks/de.ts, intro.de.md), and the home page's
+    // titles of labs translated by title alone carry an EN tag.
+    await page.getByRole('heading', { name: '1. Eine 512-MB-Datei in 128-MB-Blöcken' }).waitFor();
+    await page.getByText('ist dabei die Hälfte, die speichert', { exact: false }).first().waitFor();
+    expect(await page.locator('.lab-language-note').count()).toBe(0);
+  });
+
+  it('says when a lab opens in English, and marks it on the home page', async () => {
+    const { page } = s;
+    await page.goto(`${page.url().split('#')[0]}#/`);
+    const tag = page.locator('[data-lab="kafka-topics"] .lang-tag');
+    await tag.waitFor();
+    expect(await tag.getAttribute('title')).toBe('Die Texte dieses Labs sind auf Englisch');
+    expect(await page.locator('[data-lab="hdfs-blocks"] .lang-tag').count()).toBe(0);
+    await page.locator('[data-lab="kafka-topics"] button').click();
+    await page.getByText('Die Texte dieses Labs gibt es nur auf Englisch.').waitFor();
+  });
+
+  it('is still German after a reload, and switches back to English by keyboard', async () => {
+    const { page } = s;
+    await page.reload();
+    await page.getByRole('button', { name: '▶ Ausführen' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    // Keyboard only: focus the Settings button, open it, choose English in the focused list.
+    await page.getByRole('button', { name: '⚙ Einstellungen' }).focus();
+    await page.keyboard.press('Enter');
+    const select = page.getByRole('dialog', { name: 'Einstellungen' }).getByLabel('Sprache');
+    await select.focus();
+    await select.selectOption('en');
+    await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '▶ Run' }).waitFor();
+    await page.getByRole('button', { name: '⚙ Settings' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(s.consoleErrors).toEqual([]);
+    expect(s.outsideRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatBytes, formatMs, formatNumber, formatSimTime } from '../viz/run/format';
+import { setActiveLanguage } from './activeLocale';
+import { count, fixed } from './numberFormat';
+
+afterEach(() => setActiveLanguage('en'));
+
+describe('numbers, sizes and times per locale', () => {
+  it('English: decimal point and comma grouping', () => {
+    expect(count(1234567)).toBe('1,234,567');
+    expect(fixed(1.25, 1)).toBe('1.3');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatMs(1234)).toBe('1.23 s');
+    expect(formatNumber(12345.678)).toBe('12,345.68');
+    expect(formatSimTime(4200)).toBe('4.2 s');
+  });
+
+  it('German: decimal comma and point grouping ("1.234"), switched at once', () => {
+    setActiveLanguage('de');
+    expect(count(1234567)).toBe('1.234.567');
+    expect(formatBytes(1536)).toBe('1,5 KB');
+    expect(formatBytes(100)).toBe('100 B');
+    expect(formatMs(1234)).toBe('1,23 s');
+    expect(formatMs(90_500)).toBe('1 min 30,5 s');
+    expect(formatNumber(12345.678)).toBe('12.345,68');
+    expect(formatNumber(0.12345)).toBe('0,1235');
+    expect(formatSimTime(4200)).toBe('4,2 s');
+    expect(formatSimTime(185_000)).toBe('3 min 05 s');
+  });
+});
