@@ -114,7 +114,6 @@ const lab: Lab = {
       instructions: waitInstructions,
       starter: waitStarter,
       solution: waitSolution,
-      variant: variant(waitInstructions, waitStarter, waitSolution),
       hints: [
         'In the task timeline, look at when the RACK_LOCAL and ANY tasks start, and how long the tasks before them ran.',
         'A task gives up its place near the data after `spark.locality.wait` without a free core there; the tasks here run longer than 3 s.',

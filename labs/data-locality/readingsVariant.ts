@@ -1,11 +1,12 @@
 /**
- * Steps 1 and 2's per-student variant (labs/variant.ts): a student's readings are the lab's file
- * with the nine sensors' names shuffled and every tenth digit drawn anew, from their seed (a whole
- * number stays whole, so a reading of 30.0 or more stays one). Each line keeps its length and each
- * task keeps its number of hot readings, so the file's blocks, where they lie, what each task reads
- * and shuffles are the lab's: the locality and network figures and the times the texts state hold,
- * while the means, highest and hot readings per sensor are the student's own. Step 3 stays the lab's file: its time, which its text states and its deadline is
- * set by, grows with the number of odd readings (each is charged CPU at every step it passes).
+ * Step 1's per-student variant (labs/variant.ts): a student's readings are the lab's file with the
+ * nine sensors' names shuffled and every tenth digit drawn anew, from their seed (a whole number
+ * stays whole). Each line keeps its length, so the file's blocks, where they lie and what each task
+ * reads are the lab's: the locality and network figures and the times step 1's text states hold,
+ * while the means and highest readings per sensor are the student's own. Steps 2 and 3 stay the
+ * lab's file: their texts state the runs' times to the hundredth of a second (step 3's also sets
+ * its deadline), and these move with the data on some seeds (step 2's by 10 ms, as the hot
+ * readings fall to other reducers; step 3's by minutes, as its CPU cost grows with the odd ones).
  */
 import { createRng } from '../../engine/core';
 import { readingsText } from './cluster';

@@ -112,7 +112,6 @@ const lab: Lab = {
       instructions: dfInstructions,
       starter: dfStarter,
       solution: dfSolution,
-      variant: variant(dfInstructions, dfStarter, dfSolution),
       hints: [
         'A DataFrame groups with `groupBy(column)` and computes with `agg(...)`, taking functions from `spark.functions`.',
         'count, avg and max are in `spark.functions`; name each result column with `.alias(...)`.',

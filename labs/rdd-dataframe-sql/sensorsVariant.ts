@@ -1,10 +1,13 @@
 /**
- * The lab's per-student variant (labs/variant.ts): a student's readings are the lab's file with its
+ * Step 1's per-student variant (labs/variant.ts): a student's readings are the lab's file with its
  * nine sensors' names shuffled, each sensor's level shifted by -3 to +3 degrees and every tenth
  * digit drawn anew, all from their seed. Each line keeps its length and each value its form (a
- * whole number stays whole, 15 to 34 stays two digits), so the file, its blocks and what a job
- * shuffles keep the sizes the texts state (2.37 MB of Shuffle Write, the steps' times), while the
- * counts, means and highest values per sensor are the student's own.
+ * whole number stays whole, 15 to 34 stays two digits), so the file, its blocks and what the
+ * groupByKey version shuffles keep the sizes step 1's text states (2.37 MB of Shuffle Write),
+ * while the counts, means and highest values per sensor are the student's own. Steps 2 and 3 stay
+ * the lab's file: step 2's text states the run's times to the hundredth of a second, which other
+ * values move by 10 ms on some seeds (the partial sums' sizes differ); step 3 compares the answer
+ * with the SQL console's `sensors` table, which is the lab's file.
  */
 import { createRng } from '../../engine/core';
 import { sensorsText } from './data';
