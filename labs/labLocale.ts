@@ -13,8 +13,12 @@ import type {
   LabStep,
   LabTranslation,
   CatalogueTranslation,
+  JobStep,
   StepTranslation,
+  StepVariant,
+  VariantValues,
 } from './labTypes';
+import { variantPlaceholders } from './variant';
 
 /** The locales the app offers: English, the labs' source, and those labs are translated into. */
 export type UiLocale = 'en' | LabLocale;
@@ -49,6 +53,26 @@ const own = <T>(texts: Record<string, T> | undefined, id: string): T | undefined
 const relabel = <X extends { id: string; label: string }>(runs: X[], labels: Record<string, string> = {}): X[] =>
   runs.map((x) => ({ ...x, label: own(labels, x.id) ?? x.label }));
 
+/**
+ * A variant read in the translation's locale: its instructions the translated ones, and where the
+ * variant's starter or solution for a student is the lab's own, the translated one (its comments).
+ */
+function localizeVariant(step: JobStep, variant: StepVariant, t: StepTranslation): StepVariant {
+  const translated = (which: 'starter' | 'solution') => (values: VariantValues) => {
+    const code = variant[which](values);
+    return code === step[which] ? (t[which] ?? code) : code;
+  };
+  return {
+    ...variant,
+    // Without placeholders the variant's text is the step's own: the translated one then.
+    instructions:
+      t.variantInstructions ??
+      (variantPlaceholders(variant.instructions).length === 0 ? t.instructions : variant.instructions),
+    starter: translated('starter'),
+    solution: translated('solution'),
+  };
+}
+
 function localizeStep(step: LabStep, t: StepTranslation): LabStep {
   const checks: LabCheck[] = step.checks.map((c) => ({ ...c, title: own(t.checks, c.id) ?? c.title }));
   const texts = {
@@ -59,10 +83,11 @@ function localizeStep(step: LabStep, t: StepTranslation): LabStep {
     starter: t.starter ?? step.starter,
     solution: t.solution ?? step.solution,
   };
-  if (step.kind === 'mapreduce' || step.kind === 'spark')
-    return step.extraRuns === undefined
-      ? { ...step, ...texts }
-      : { ...step, ...texts, extraRuns: relabel(step.extraRuns, t.extraRuns) };
+  if (step.kind === 'mapreduce' || step.kind === 'spark') {
+    const variant = step.variant && localizeVariant(step, step.variant, t);
+    const job = variant ? { ...step, ...texts, variant } : { ...step, ...texts };
+    return step.extraRuns === undefined ? job : { ...job, extraRuns: relabel(step.extraRuns, t.extraRuns) };
+  }
   if (step.kind === 'stream')
     return step.extraRuns === undefined
       ? { ...step, ...texts }

@@ -335,6 +335,11 @@ export interface StepTranslation {
   title: string;
   /** Markdown: the same figures, citations, links and code as the English (validateTranslations.ts). */
   instructions: string;
+  /**
+   * A step with a per-student variant: its `variant.instructions` in this locale, the same
+   * `{{variant.name}}` placeholders; `instructions` are this text filled with the lab's own values.
+   */
+  variantInstructions?: string;
   /** As many hints as the English, in the same order. */
   hints: string[];
   /** Every check's title, by check id. */

@@ -118,12 +118,39 @@ describe('lab translations: validation', () => {
     );
   });
 
+  it("refuses a variant's translated text that is missing, drops a placeholder or does not fill to the instructions", () => {
+    const at = "lab 'mapreduce-iot-averages': translations.de.steps['minute-average'].variantInstructions: ";
+    expect(refusal(iotAveragesLab, (de) => delete de.steps['minute-average'].variantInstructions)).toBe(
+      `${at}is missing: the step's variant writes {{variant.days}} in its text; translate variant.instructions with the same placeholders`,
+    );
+    const swap = (from: string, to: string) => (de: Loose) =>
+      (de.steps['minute-average'].variantInstructions = de.steps['minute-average'].variantInstructions.replace(
+        from,
+        to,
+      ));
+    expect(refusal(iotAveragesLab, swap('{{variant.days}}', '10'))).toBe(
+      `${at}lacks {{variant.days}}, which the English has`,
+    );
+    expect(refusal(iotAveragesLab, swap('{{variant.days}}', '{{variant.tage}}'))).toBe(
+      `${at}lacks {{variant.days}}, which the English has`,
+    );
+    expect(refusal(iotAveragesLab, swap('wächst von', 'wächst kaum von'))).toBe(
+      `${at}filled with the lab's own values (values(null)) it must be the translated instructions`,
+    );
+    expect(refusal(iotAveragesLab, (de) => (de.steps['daily-average'].variantInstructions = 7))).toBe(
+      "lab 'mapreduce-iot-averages': translations.de.steps['daily-average'].variantInstructions: must be a text",
+    );
+    expect(refusal(hdfsBlocksLab, (de) => (de.steps.append.variantInstructions = 'x'))).toBe(
+      "lab 'hdfs-blocks': translations.de.steps['append'].variantInstructions: the step has no per-student variant: leave it out",
+    );
+  });
+
   it('refuses an unknown locale, an unknown field and a catalogue entry that carries more', () => {
     expect(refusal(hdfsBlocksLab, (de, all) => (all.fr = de))).toBe(
       "lab 'hdfs-blocks': translations.fr: is not a locale labs are translated into (locales: de; English is the lab's own text)",
     );
     expect(refusal(hdfsBlocksLab, (de) => (de.steps.append.hint = 'x'))).toBe(
-      "lab 'hdfs-blocks': translations.de.steps['append'].hint: is not a field of a translation (fields: title, instructions, hints, checks, extraRuns, starter, solution)",
+      "lab 'hdfs-blocks': translations.de.steps['append'].hint: is not a field of a translation (fields: title, instructions, variantInstructions, hints, checks, extraRuns, starter, solution)",
     );
     expect(refusal(hdfsBlocksLab, (de) => (de.partial = 'steps'))).toBe(
       "lab 'hdfs-blocks': translations.de.partial: must be 'catalogue' (only the title and summary) or left out, got \"steps\"",

@@ -10,7 +10,8 @@
  */
 import { markdownFactsDiffer } from './markdownFacts';
 import { codeDiffers } from './sameCode';
-import { LAB_LOCALES, type Lab, type LabLocale } from './labTypes';
+import { LAB_LOCALES, type Lab, type LabLocale, type LabStep } from './labTypes';
+import { fillVariantText, variantPlaceholders } from './variant';
 
 /** The longest text a translation may carry (a lab's whole intro is a few thousand characters). */
 export const MAX_TRANSLATED_TEXT = 100_000;
@@ -100,9 +101,20 @@ export function validateTranslations(lab: Lab, bad: Bad): void {
     for (const step of lab.steps) {
       const sat = key(`${at}.steps`, step.id);
       const st = object(sat, steps[step.id]);
-      onlyFields(sat, st, ['title', 'instructions', 'hints', 'checks', 'extraRuns', 'starter', 'solution']);
+      onlyFields(sat, st, [
+        'title',
+        'instructions',
+        'variantInstructions',
+        'hints',
+        'checks',
+        'extraRuns',
+        'starter',
+        'solution',
+      ]);
       text(`${sat}.title`, st.title);
       faithful(`${sat}.instructions`, step.instructions, st.instructions);
+      const variantProblem = translatedVariantProblem(step, st, locale);
+      if (variantProblem !== null) bad(`${sat}.variantInstructions`, variantProblem);
       if (!Array.isArray(st.hints)) bad(`${sat}.hints`, `must be an array, got ${describe(st.hints)}`);
       const hints = st.hints as unknown[];
       if (hints.length !== step.hints.length)
@@ -140,4 +152,33 @@ export function validateTranslations(lab: Lab, bad: Bad): void {
       }
     }
   }
+}
+
+/**
+ * What is wrong with a step translation's `variantInstructions`: a step whose variant's text has
+ * `{{variant.name}}` placeholders needs them translated with the same placeholders and facts, and
+ * filled with the lab's own values (numbers in the locale's format) they are the translated
+ * `instructions`. Null when right.
+ */
+function translatedVariantProblem(step: LabStep, st: Record<string, unknown>, locale: string): string | null {
+  const variant = step.kind === 'mapreduce' || step.kind === 'spark' ? step.variant : undefined;
+  const english = variant ? variantPlaceholders(variant.instructions) : [];
+  if (st.variantInstructions === undefined)
+    return english.length === 0
+      ? null
+      : `is missing: the step's variant writes {{variant.${english[0]}}} in its text; translate variant.instructions with the same placeholders`;
+  if (!variant) return 'the step has no per-student variant: leave it out';
+  if (typeof st.variantInstructions !== 'string') return 'must be a text';
+  const translated = st.variantInstructions;
+  const names = variantPlaceholders(translated);
+  const missing = english.find((n) => !names.includes(n));
+  if (missing !== undefined) return `lacks {{variant.${missing}}}, which the English has`;
+  const extra = names.find((n) => !english.includes(n));
+  if (extra !== undefined) return `has {{variant.${extra}}}, which the English has not`;
+  const facts = markdownFactsDiffer(variant.instructions, translated, locale as LabLocale);
+  if (facts !== null) return facts;
+  const format = new Intl.NumberFormat(locale);
+  if (fillVariantText(translated, variant.values(null), (n) => format.format(n)) !== st.instructions)
+    return "filled with the lab's own values (values(null)) it must be the translated instructions";
+  return null;
 }

@@ -7,7 +7,7 @@ import type { JobRunReport } from '../../engine/api';
 import type { AttemptRecord } from '../../engine/exec';
 import { compareKeyed, fail, injectedNote, jobReport, pass, seconds, withoutExpected } from '../checkKit';
 import { formatBytes } from '../hdfsSettings';
-import type { LabCheck } from '../labTypes';
+import type { LabCheck, StepRun } from '../labTypes';
 import { plural } from '../plural';
 import { readingsText } from './cluster';
 
@@ -17,25 +17,34 @@ interface Reading {
   value: number;
 }
 
-let readings: Reading[] | undefined;
-function allReadings(): Reading[] {
-  return (readings ??= readingsText()
+let readings: { text: string; rows: Reading[] } | undefined;
+/** The readings of `text` (the lab's file by default; a run's own: readingsOf(run)), the last file's kept. */
+function allReadings(text: string = readingsText()): Reading[] {
+  if (readings?.text === text) return readings.rows;
+  const rows = text
     .trimEnd()
     .split('\n')
     .map((line) => {
       const [timestamp, sensor, value] = line.split(',') as [string, string, string];
       const [h, m, s] = timestamp.slice(11).split(':').map(Number) as [number, number, number];
       return { sensor, second: h * 3600 + m * 60 + s, value: Number(value) };
-    }));
+    });
+  readings = { text, rows };
+  return rows;
+}
+
+/** The readings file a run read: the lab's, or the student's own (run.variant). */
+export function readingsOf(run: StepRun): string {
+  return run.kind === 'mapreduce' || run.kind === 'spark' ? run.variant.text('readings') : readingsText();
 }
 
 const byKey = <T>(rows: Map<string, T>): [string, T][] =>
   [...rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
 /** Per sensor: [mean, highest]. */
-export function plainMeanAndHighest(): [string, [number, number]][] {
+export function plainMeanAndHighest(text?: string): [string, [number, number]][] {
   const acc = new Map<string, [number, number, number]>();
-  for (const r of allReadings()) {
+  for (const r of allReadings(text)) {
     const a = acc.get(r.sensor) ?? [0, 0, -Infinity];
     acc.set(r.sensor, [a[0] + r.value, a[1] + 1, Math.max(a[2], r.value)]);
   }
@@ -43,9 +52,9 @@ export function plainMeanAndHighest(): [string, [number, number]][] {
 }
 
 /** Per sensor: readings of `threshold` or more. */
-export function plainHotCounts(threshold: number): [string, number][] {
+export function plainHotCounts(threshold: number, text?: string): [string, number][] {
   const acc = new Map<string, number>();
-  for (const r of allReadings()) if (r.value >= threshold) acc.set(r.sensor, (acc.get(r.sensor) ?? 0) + 1);
+  for (const r of allReadings(text)) if (r.value >= threshold) acc.set(r.sensor, (acc.get(r.sensor) ?? 0) + 1);
   return byKey(acc);
 }
 
@@ -53,9 +62,9 @@ export function plainHotCounts(threshold: number): [string, number][] {
 const expected = (n: number, s: number) => 19.5 + n + 4 * Math.sin((s / 86400) * 2 * Math.PI);
 
 /** Per sensor: readings further than `distance` from what the model expects. */
-export function plainOddCounts(distance: number): [string, number][] {
+export function plainOddCounts(distance: number, text?: string): [string, number][] {
   const acc = new Map<string, number>();
-  for (const r of allReadings()) {
+  for (const r of allReadings(text)) {
     const n = Number(r.sensor.slice('sensor-'.length));
     if (Math.abs(r.value - expected(n, r.second)) > distance) acc.set(r.sensor, (acc.get(r.sensor) ?? 0) + 1);
   }
@@ -71,7 +80,7 @@ export function meanAndHighestCheck(id: string): LabCheck {
     title: 'mean and highest reading of each sensor',
     evaluate(run) {
       const result = jobReport(run).result;
-      const want = plainMeanAndHighest();
+      const want = plainMeanAndHighest(readingsOf(run));
       const rows = Array.isArray(result) ? result : null;
       const pairsOf = (i: 0 | 1): unknown =>
         rows?.map((row: unknown) => (Array.isArray(row) && Array.isArray(row[1]) ? [row[0], row[1][i]] : row)) ??
@@ -96,14 +105,21 @@ export function meanAndHighestCheck(id: string): LabCheck {
 }
 
 /** A count per sensor, judged without giving the expected numbers away. */
-export function countsCheck(id: string, title: string, want: () => [string, number][], hint: string): LabCheck {
+/** `want(text)`: the right counts for the readings `text` the run had (the lab's or the student's). */
+export function countsCheck(
+  id: string,
+  title: string,
+  want: (text: string) => [string, number][],
+  hint: string,
+): LabCheck {
   return {
     id,
     title,
     evaluate(run) {
-      const verdict = compareKeyed(want(), jobReport(run).result, { tolerance: 0, what: 'sensor', hint });
+      const expected = want(readingsOf(run));
+      const verdict = compareKeyed(expected, jobReport(run).result, { tolerance: 0, what: 'sensor', hint });
       return verdict.pass
-        ? pass(`the counts of all ${want().length} sensors match a plain count over the file`)
+        ? pass(`the counts of all ${expected.length} sensors match a plain count over the file`)
         : withoutExpected(verdict, 'sensor', 'count');
     },
   };

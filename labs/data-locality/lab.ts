@@ -6,7 +6,8 @@
  * Texts and job files are the files beside this one (steps/<n>-<id>/).
  */
 import { dataset } from '../labData';
-import type { JobRunSettings, Lab } from '../labTypes';
+import type { JobRunSettings, Lab, StepVariant } from '../labTypes';
+import { readingsTextFor } from './readingsVariant';
 import {
   countsCheck,
   deadlineCheck,
@@ -45,6 +46,17 @@ const labelled: JobRunSettings = {
 const unlabelled: JobRunSettings = { ...labelled, cluster: localityCluster(false, IO_COSTS) };
 const scoring: JobRunSettings = { ...labelled, cluster: localityCluster(true, SCORING_COSTS) };
 
+/** A step's variant: the student's readings (readingsVariant.ts); its texts and code the step's own. */
+const variant = (instructions: string, starter: string, solution: string): StepVariant => ({
+  description:
+    "each student's readings are drawn from their own seed (every tenth digit anew, the same blocks): other means, highest, hot and odd readings per sensor",
+  datasets: ['readings'],
+  instructions,
+  values: () => ({}),
+  starter: () => starter,
+  solution: () => solution,
+});
+
 const lab: Lab = {
   id: 'data-locality',
   title: 'Data locality: Spark on the DataNodes',
@@ -56,11 +68,14 @@ const lab: Lab = {
   figures: ['20.5'],
   cluster: 'cookbook-9',
   datasets: [
-    dataset(
-      'readings',
-      '100,000 readings `timestamp,sensor,value` of 9 sensors over 30 days (seed 2016), each standing for 1,000',
-      readingsText,
-    ),
+    {
+      ...dataset(
+        'readings',
+        '100,000 readings `timestamp,sensor,value` of 9 sensors over 30 days (seed 2016), each standing for 1,000',
+        readingsText,
+      ),
+      forSeed: readingsTextFor,
+    },
   ],
   steps: [
     {
@@ -71,6 +86,7 @@ const lab: Lab = {
       figures: ['20.5'],
       starter: workersStarter,
       solution: workersSolution,
+      variant: variant(workersInstructions, workersStarter, workersSolution),
       hints: [
         'Look at where the executors run in the cluster map, and at the Locality Level column of the stages: the Spark servers store no block.',
         "Executors without a node label go to YARN's default partition: the Hadoop servers, which hold the blocks.",
@@ -108,7 +124,7 @@ const lab: Lab = {
         countsCheck(
           'hot-readings',
           'readings of 30.0 or more per sensor',
-          () => plainHotCounts(HOT),
+          (text) => plainHotCounts(HOT, text),
           'keep the readings whose value is 30.0 or more (Number(value) >= 30), then count them per sensor',
         ),
         localShareCheck(
@@ -140,7 +156,7 @@ const lab: Lab = {
         countsCheck(
           'odd-readings',
           'odd readings per sensor',
-          () => plainOddCounts(ODD),
+          (text) => plainOddCounts(ODD, text),
           'keep the readings more than 1.4 away from what the model expects, then count them per sensor',
         ),
         deadlineCheck(

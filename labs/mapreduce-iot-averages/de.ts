@@ -5,6 +5,9 @@
  */
 import { SENSOR_DAYS, SENSOR_LINES } from '../labData';
 import type { LabTranslation } from '../labTypes';
+import { zahl } from '../germanFormat';
+import { fillVariantText } from '../variant';
+import { sensorVariantValues } from './sensorVariant';
 import intro from './intro.de.md?raw';
 import dailyInstructions from './steps/1-daily-average/instructions.de.md?raw';
 import minuteInstructions from './steps/2-minute-average/instructions.de.md?raw';
@@ -44,7 +47,8 @@ export const de: LabTranslation = {
     },
     'minute-average': {
       title: 'Mittelwert pro Minute',
-      instructions: minuteInstructions,
+      instructions: fillVariantText(minuteInstructions, sensorVariantValues(null), zahl),
+      variantInstructions: minuteInstructions,
       starter: minuteStarter,
       solution: minuteSolution,
       hints: [

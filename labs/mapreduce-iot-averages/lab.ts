@@ -6,7 +6,9 @@
  */
 import type { ClusterSpec } from '../../engine/cluster';
 import { cookbookCluster, dataset, SENSOR_BLOCK_SIZE, SENSOR_DAYS, SENSOR_LINES, sensorText } from '../labData';
-import type { JobRunSettings, Lab } from '../labTypes';
+import type { JobRunSettings, Lab, StepVariant } from '../labTypes';
+import { fillVariantText } from '../variant';
+import { sensorTextFor, sensorVariantValues } from './sensorVariant';
 import { averagesCheck, mappersCheck, parallelMapsCheck, reducersCheck, scalingCheck } from './checks';
 import { de } from './de';
 import intro from './intro.md?raw';
@@ -35,6 +37,22 @@ const tenfold = (cluster: ClusterSpec): JobRunSettings => ({
   files: [{ path: '/data/sensors.csv', dataset: 'sensors-10x' }],
 });
 
+/** A step's variant: its instructions as written, its job files the lab's (only the data differs). */
+const variant = (
+  instructions: string,
+  starter: string,
+  solution: string,
+  datasets: string[] = ['sensors'],
+): StepVariant => ({
+  description:
+    "each student's sensor file is drawn from their own seed: another sensor, 8 to 13 days, other readings and averages",
+  datasets,
+  instructions,
+  values: sensorVariantValues,
+  starter: () => starter,
+  solution: () => solution,
+});
+
 const lab: Lab = {
   id: 'mapreduce-iot-averages',
   title: 'IoT daily averages with MapReduce',
@@ -45,12 +63,20 @@ const lab: Lab = {
   figures: ['20.2'],
   cluster: 'cookbook-9',
   datasets: [
-    dataset('sensors', `${SENSOR_LINES} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () =>
-      sensorText(1),
-    ),
-    dataset('sensors-10x', `${SENSOR_LINES * 10} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () =>
-      sensorText(10),
-    ),
+    {
+      ...dataset('sensors', `${SENSOR_LINES} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`, () =>
+        sensorText(1),
+      ),
+      forSeed: (seed) => sensorTextFor(seed, 1),
+    },
+    {
+      ...dataset(
+        'sensors-10x',
+        `${SENSOR_LINES * 10} readings of one sensor over ${SENSOR_DAYS} days (seed 2016)`,
+        () => sensorText(10),
+      ),
+      forSeed: (seed) => sensorTextFor(seed, 10),
+    },
   ],
   translations: { de },
   steps: [
@@ -62,6 +88,7 @@ const lab: Lab = {
       figures: ['20.2', '20.1'],
       starter: dailyStarter,
       solution: dailySolution,
+      variant: variant(dailyInstructions, dailyStarter, dailySolution),
       hints: [
         'The timestamp looks like "2016-05-01 01:02:03": the day is its first 10 characters.',
         'In reduce, `values` is an Iterable, as in Hadoop, not an array: it has no length. Walk it once with `for (const v of values)`, adding up the values and counting them, then divide.',
@@ -79,10 +106,11 @@ const lab: Lab = {
       id: 'minute-average',
       title: 'Average per minute',
       kind: 'mapreduce',
-      instructions: minuteInstructions,
+      instructions: fillVariantText(minuteInstructions, sensorVariantValues(null)),
       figures: ['20.2'],
       starter: minuteStarter,
       solution: minuteSolution,
+      variant: variant(minuteInstructions, minuteStarter, minuteSolution),
       hints: [
         'Only the map changes: cut the timestamp later.',
         'Keep the first 16 characters: `timestamp.slice(0, 16)`.',
@@ -102,6 +130,7 @@ const lab: Lab = {
       figures: ['20.2', '20.3'],
       starter: scaleStarter,
       solution: scaleSolution,
+      variant: variant(scaleInstructions, scaleStarter, scaleSolution, ['sensors', 'sensors-10x']),
       hints: [
         'A combiner runs on the map side with the same signature as reduce (its values are an Iterable too); its output goes to the reducers. Hadoop may run it zero, one or several times on a record.',
         'Emit `[Number(value), 1]` from map; combine and reduce add the pairs up element by element.',

@@ -5,9 +5,10 @@
  * file as a single-machine reference. Texts and job files are the files beside this one.
  */
 import { cookbookCluster, dataset } from '../labData';
-import type { ExtraRun, JobRunSettings, Lab } from '../labTypes';
+import type { ExtraRun, JobRunSettings, Lab, StepVariant } from '../labTypes';
 import { ranOperatorCheck, sensorStatsCheck, shufflesLessCheck } from './checks';
 import { SENSORS_BLOCK_SIZE, SENSORS_PATH, sensorsText } from './data';
+import { sensorsTextFor } from './sensorsVariant';
 import intro from './intro.md?raw';
 import groupByKey from './reference/group-by-key.js?raw';
 import rddInstructions from './steps/1-rdd/instructions.md?raw';
@@ -43,6 +44,17 @@ const dataframeRun: ExtraRun = {
   code: { fileName: 'dataframe.js', text: dfSolution },
 };
 
+/** A step's variant: the student's readings (sensorsVariant.ts); its texts and code the step's own. */
+const variant = (instructions: string, starter: string, solution: string): StepVariant => ({
+  description:
+    "each student's readings are drawn from their own seed: the sensors' names shuffled, their levels shifted, other tenths; other counts, means and highest values per sensor",
+  datasets: ['sensors'],
+  instructions,
+  values: () => ({}),
+  starter: () => starter,
+  solution: () => solution,
+});
+
 const answerHint = (how: string) => `each row is [sensor, [readings, mean, highest]], ordered by sensor; ${how}`;
 
 const lab: Lab = {
@@ -54,11 +66,14 @@ const lab: Lab = {
   intro,
   cluster: 'cookbook-9',
   datasets: [
-    dataset(
-      'sensors',
-      '100,000 readings `timestamp,sensor,value` of 9 sensors over 30 days (seed 2016), as in the SQL console',
-      sensorsText,
-    ),
+    {
+      ...dataset(
+        'sensors',
+        '100,000 readings `timestamp,sensor,value` of 9 sensors over 30 days (seed 2016), as in the SQL console',
+        sensorsText,
+      ),
+      forSeed: sensorsTextFor,
+    },
   ],
   steps: [
     {
@@ -68,6 +83,7 @@ const lab: Lab = {
       instructions: rddInstructions,
       starter: rddStarter,
       solution: rddSolution,
+      variant: variant(rddInstructions, rddStarter, rddSolution),
       hints: [
         'Open the Spark UI tab and compare the Shuffle Write of the stages with the input.',
         "groupByKey ships every value to its key's task; reduceByKey adds values up in each map task first, so the function must take two partial results and return one.",

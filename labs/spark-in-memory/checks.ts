@@ -1,20 +1,35 @@
 /** The checks of the spark-in-memory lab: correct results, Spark's measured speed-up, cache hits, lineage. */
 import { compareKeyed, counterOf, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
-import { graphText, plainAverages, plainPageRank, sensorText } from '../labData';
-import type { LabCheck } from '../labTypes';
+import { plainAverages, plainPageRank } from '../labData';
+import type { LabCheck, StepRun } from '../labTypes';
 import { anzahl, komma, zahl } from '../germanFormat';
 import { plural } from '../plural';
 
-let dailyExpected: [string, number][] | null = null;
-let ranksExpected: [string, number][] | null = null;
+/** The dataset `id` as the run had it: the lab's, or the student's own (run.variant). */
+function dataOf(run: StepRun, id: 'sensors' | 'graph'): string {
+  if (run.kind !== 'mapreduce' && run.kind !== 'spark')
+    throw new Error(`the check reads a job step's run, got a ${run.kind} step's`);
+  return run.variant.text(id);
+}
+
+/** The truth of the last few files kept: a class graded one after another recomputes nothing twice. */
+const truths: { text: string; truth: [string, number][] }[] = [];
+function truthOf(text: string, compute: (text: string) => [string, number][]): [string, number][] {
+  const hit = truths.find((t) => t.text === text);
+  if (hit) return hit.truth;
+  const truth = compute(text);
+  if (truths.length >= 4) truths.shift();
+  truths.push({ text, truth });
+  return truth;
+}
 
 export function dailyAveragesCheck(id: string): LabCheck {
   return {
     id,
     title: 'exact daily averages',
     evaluate(run) {
-      dailyExpected ??= plainAverages(sensorText(1), 10);
-      return compareKeyed(dailyExpected, jobReport(run).result, {
+      const expected = truthOf(dataOf(run, 'sensors'), (text) => plainAverages(text, 10));
+      return compareKeyed(expected, jobReport(run).result, {
         tolerance: 1e-9,
         what: 'day',
         hint: 'key each reading by its day ("2016-05-01"), add [value, 1] pairs with reduceByKey and divide sum by count with mapValues',
@@ -32,8 +47,8 @@ export function pageRanksCheck(id: string): LabCheck {
     id,
     title: 'PageRank after 10 iterations is right',
     evaluate(run) {
-      ranksExpected ??= plainPageRank(graphText(), 10);
-      return compareKeyed(ranksExpected, jobReport(run).result, {
+      const expected = truthOf(dataOf(run, 'graph'), (text) => plainPageRank(text, 10));
+      return compareKeyed(expected, jobReport(run).result, {
         tolerance: 2e-6,
         what: 'page',
         hint: "run 10 iterations; in each, every page sends rank / (number of its links) to each link target and a page's new rank is 0.15 + 0.85 * (what it received)",

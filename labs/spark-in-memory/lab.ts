@@ -17,6 +17,7 @@ import {
   pageRanksCheck,
 } from './checks';
 import { de } from './de';
+import { graphTextFor, graphVariant, sensorsFor, sensorsVariant } from './dataVariant';
 import intro from './intro.md?raw';
 import dailyMapReduce from './reference/daily-mapreduce.js?raw';
 import dailyInstructions from './steps/1-daily-dag/instructions.md?raw';
@@ -60,8 +61,14 @@ const lab: Lab = {
   intro,
   cluster: 'cookbook-9',
   datasets: [
-    dataset('sensors', '20,000 readings of one sensor over 10 days (seed 2016)', () => sensorText(1)),
-    dataset('graph', 'a link graph of 300 pages, 1-4 links each, `src dst` per line (seed 1998)', graphText),
+    {
+      ...dataset('sensors', '20,000 readings of one sensor over 10 days (seed 2016)', () => sensorText(1)),
+      forSeed: sensorsFor,
+    },
+    {
+      ...dataset('graph', 'a link graph of 300 pages, 1-4 links each, `src dst` per line (seed 1998)', graphText),
+      forSeed: graphTextFor,
+    },
   ],
   translations: { de },
   steps: [
@@ -73,6 +80,7 @@ const lab: Lab = {
       figures: ['20.5', '20.6'],
       starter: dailyStarter,
       solution: dailySolution,
+      variant: sensorsVariant(dailyInstructions, dailyStarter, dailySolution),
       hints: [
         'In map, return `[timestamp.slice(0, 10), [Number(value), 1]]`.',
         'Add `.reduceByKey((a, b) => [a[0] + b[0], a[1] + b[1]])` after the map.',
@@ -100,6 +108,7 @@ const lab: Lab = {
       figures: ['20.3'],
       starter: mrStarter,
       solution: mrSolution,
+      variant: graphVariant(mrInstructions, mrStarter, mrSolution),
       hints: [
         'Two TODOs: the number of iterations and the rank formula in reduce.',
         'Set `ITERATIONS = 10` and `const rank = 0.15 + 0.85 * received;`.',
@@ -115,6 +124,7 @@ const lab: Lab = {
       figures: ['20.4'],
       starter: sparkStarter,
       solution: sparkSolution,
+      variant: graphVariant(sparkInstructions, sparkStarter, sparkSolution),
       hints: [
         '`links.join(ranks)` gives `[page, [targets, rank]]` rows.',
         'flatMap each row to `targets.map((t) => [t, rank / targets.length])`.',
@@ -135,6 +145,7 @@ const lab: Lab = {
       figures: ['20.5', '20.6'],
       starter: cacheStarter,
       solution: cacheSolution,
+      variant: graphVariant(cacheInstructions, cacheStarter, cacheSolution),
       hints: ['Only one line changes: the definition of links.', 'Append `.cache()` after `.groupByKey(4)`.'],
       run: graph,
       extraRuns: [
