@@ -9,6 +9,8 @@ import { runStep } from '../runStep';
 import type { JobRunReport } from '../../engine/api';
 import { PAGES, PAGES_BLOCK_SIZE, pagesBytes, pagesText, plainTagCounts } from './pages';
 import { mostMapsAtOnce } from '../checkKit';
+import { splitsOf } from './pagesVariant';
+import { studentSeed, variantInstructions } from '../variant';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const count = (n: number) => n.toLocaleString('en-US');
@@ -177,4 +179,31 @@ export default {
     expect(chained.out.error).toBeNull();
     expect(chained.out.checks.find((c) => c.id === 'three-reducers')).toMatchObject({ pass: false });
   });
+});
+
+describe("a student's variant of step 1", () => {
+  it('counts splits as FileInputFormat does: a last block under a tenth of a block joins the split before', () => {
+    expect(splitsOf(9 * 100, 100)).toBe(9);
+    expect(splitsOf(9 * 100 + 5, 100)).toBe(9);
+    expect(splitsOf(9 * 100 + 11, 100)).toBe(10);
+    expect(splitsOf(50, 100)).toBe(1);
+  });
+
+  it('says as many splits as the run has map tasks (Ana Lima: ten blocks, nine splits)', async () => {
+    const step = lab.steps[0]!;
+    const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
+    for (const name of ['Ana Lima', 'Ben Okafor', 'Chen Wei']) {
+      const seed = studentSeed(name);
+      const out = await runStep({
+        lab,
+        stepIndex: 0,
+        source: step.solution,
+        runner: createFunctionRunner(),
+        variantSeed: seed,
+      });
+      expect(variantInstructions(step, seed)).toContain(
+        `cuts it into ${words[maps(out.report as JobRunReport).length]} splits`,
+      );
+    }
+  }, 60_000);
 });
