@@ -5,7 +5,7 @@
  * each student on their own variant) and tabled by labs/handIn/gradeTable.ts. The table has no
  * wall-clock value and is sorted: the same folder gives the same bytes. Timings go to the terminal.
  */
-import { statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from './runArgs';
@@ -17,7 +17,15 @@ import { LABS } from '../labs/labRegistry';
 import { settingsStep } from '../labs/runStep';
 import { normalizeStudentName } from '../labs/handIn/studentName';
 import { gradeHandIn, type Submission } from '../labs/handIn/gradeHandIn';
-import { gradeCsv, gradeJson, gradeTotals, sortRows, type GradeRow } from '../labs/handIn/gradeTable';
+import {
+  GRADE_CSV_HEAD,
+  GRADE_FORMAT,
+  gradeCsv,
+  gradeJson,
+  gradeTotals,
+  sortRows,
+  type GradeRow,
+} from '../labs/handIn/gradeTable';
 import type { Lab } from '../labs/labTypes';
 import { loadPackAt, packArg } from './packSource';
 
@@ -55,8 +63,10 @@ function parseArgs(argv: string[]): GradeArgs | 'help' {
       args.out = v;
     } else if (a === '--timeout') args.timeoutSeconds = parseTimeoutSeconds(argv[++i]);
     else if (a === '--json') args.json = true;
-    else if (a === '--pack') args.pack = packArg(argv[++i]);
-    else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab grade --help')`);
+    else if (a === '--pack') {
+      if (args.pack !== null) throw new UsageError('--pack is given twice: grade one pack at a time');
+      args.pack = packArg(argv[++i]);
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab grade --help')`);
     else positional.push(a);
   }
   if (positional.length !== 1)
@@ -102,9 +112,13 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
     outDir = null;
   }
   if (!outDir?.isDirectory()) throw new UsageError(`--out ${args.out}: the folder ${dirname(out)} does not exist`);
+  // The table never replaces a file that is not an earlier table (a student's hand-in named like it).
+  for (const file of [`${out}.csv`, `${out}.json`]) {
+    const problem = notATable(file);
+    if (problem) throw new UsageError(`--out ${args.out}: ${problem}: choose another PREFIX`);
+  }
   const { submissions, skipped } = readSubmissions(folder, labs, new Set([`${out}.csv`, `${out}.json`]));
-  for (const name of skipped)
-    io.err(`clusterlab grade: skipped ${name}: not a hand-in (.clusterlab, .json) or a folder\n`);
+  for (const name of skipped) io.err(`clusterlab grade: skipped ${name}\n`);
   for (const line of sameStudent(submissions)) io.err(`clusterlab grade: ${line}\n`);
   const graded = gradedLabs(submissions, labs);
   const needsSandbox = graded.some((l) => l.steps.some((s) => !settingsStep(s)));
@@ -162,6 +176,25 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
         `${seconds.toFixed(1)} s, ${perMinute} submissions per minute.\nWrote ${basename(out)}.csv and ${basename(out)}.json (${oneLine(out)}.*).\n`,
     );
   return 0;
+}
+
+/** Why the table may not be written over `file` (it exists and is not an earlier grade table), or null. */
+function notATable(file: string): string | null {
+  let head: string;
+  try {
+    if (!lstatSync(file).isFile()) return `${basename(file)} exists and is not a file`;
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(200);
+      head = buffer.subarray(0, readSync(fd, buffer, 0, 200, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'ENOENT' ? null : `${basename(file)} cannot be read`;
+  }
+  const table = file.endsWith('.csv') ? head.startsWith(GRADE_CSV_HEAD) : head.includes(`"format": "${GRADE_FORMAT}"`);
+  return table ? null : `${basename(file)} exists and is not a grade table`;
 }
 
 function failedRow(sub: Submission, error: unknown): GradeRow {

@@ -70,6 +70,12 @@ export function readJobFolder(full: string, source: string, labs: readonly Lab[]
   const files: { name: string; text: string }[] = [];
   const ignored: string[] = [];
   for (const e of entries) {
+    // Hidden files (.DS_Store) are the operating system's, not the student's.
+    if (e.name.startsWith('.')) continue;
+    if (!e.isFile()) {
+      ignored.push(`${source}/${e.name}: not a plain file (a link, a folder or a device): not read`);
+      continue;
+    }
     try {
       files.push({ name: e.name, text: readText(join(full, e.name), `${source}/${e.name}`, HAND_IN_LIMITS.codeChars) });
     } catch (error) {
@@ -108,9 +114,16 @@ export function readSubmissions(
   for (const e of entries) {
     const full = join(folder, e.name);
     if (exclude.has(full)) continue;
+    // Hidden entries and a Mac zip's __MACOSX folder are not students' submissions.
+    if (e.name.startsWith('.') || e.name === '__MACOSX') continue;
+    // A link is never followed: a submission cannot make the grader read a file outside the folder.
+    if (e.isSymbolicLink() || (!e.isDirectory() && !e.isFile())) {
+      skipped.push(`${e.name}: a link or a device, not followed`);
+      continue;
+    }
     if (e.isDirectory()) submissions.push(readJobFolder(full, e.name, labs));
     else if (/\.(clusterlab|json)$/i.test(e.name)) submissions.push(readHandInFile(full, e.name, labs));
-    else skipped.push(e.name);
+    else skipped.push(`${e.name}: not a hand-in (.clusterlab, .json) or a folder`);
   }
   return { submissions, skipped };
 }

@@ -4,8 +4,8 @@
  * every step for real: each solution must pass every check and each starter fail one.
  * `build` checks the folder the same way and writes it as one `.clusterlab` file.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from './runArgs';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
@@ -52,6 +52,8 @@ export async function packCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positional.length !== 1) throw new UsageError(`pack ${action} takes one PACK, got ${positional.length}`);
   const path = resolve(io.cwd, positional[0]!);
+  // Where build writes is checked before any step is judged.
+  const target = action === 'build' ? buildTarget(path, out, force, io.cwd) : null;
   const pack = await loadPackAt(path);
   const steps = pack.labs.reduce((n, l) => n + l.steps.length, 0);
   io.out(`${pack.manifest.name}: ${pack.labs.length} lab(s), ${steps} step(s)\n`);
@@ -76,13 +78,43 @@ export async function packCommand(argv: string[], io: CliIo): Promise<number> {
     io.out('\nEvery solution passes its checks and every starter fails one.\n');
     return 0;
   }
-  const target = resolve(io.cwd, out === null ? `${pack.manifest.id}.clusterlab` : out);
-  if (out === '') throw new UsageError('--out needs a file name');
-  if (existsSync(target) && !force) throw new UsageError(`${target} exists: use --force to overwrite it`);
-  const archive = buildPackArchive(await readPackFolder(path));
-  writeFileSync(target, archive);
+  // Only the pack's own files: pack.json and its labs' folders (a teacher's notes beside them stay home).
+  const all = await readPackFolder(path);
+  const own = new Map(
+    [...all].filter(([p]) => p === 'pack.json' || pack.manifest.labs.some((l) => p.startsWith(`${l}/`))),
+  );
+  const archive = buildPackArchive(own);
+  const file = target ?? resolve(io.cwd, `${pack.manifest.id}.clusterlab`);
+  if (target === null && existsSync(file) && !force)
+    throw new UsageError(`${file} exists: use --force to overwrite it`);
+  writeFileSync(file, archive);
+  const left = all.size - own.size;
   io.out(
-    `\nWrote ${basename(target)} (${archive.length.toLocaleString('en')} bytes): students open it in ClusterLab.\n`,
+    `\nWrote ${basename(file)} (${archive.length.toLocaleString('en')} bytes${left > 0 ? `; ${left} file(s) outside pack.json and its labs left out` : ''}): students open it in ClusterLab.\n`,
   );
   return 0;
+}
+
+/**
+ * Where `pack build` writes, checked before the work: the pack must be a folder, the target's
+ * folder must exist, and an existing file is overwritten only with --force. Null: the default
+ * name, known once the pack is read (checked then).
+ */
+function buildTarget(path: string, out: string | null, force: boolean, cwd: string): string | null {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    throw new UsageError(`${path} does not exist (give the pack's folder)`);
+  }
+  if (!info.isDirectory())
+    throw new UsageError(
+      `pack build takes a pack's folder; ${basename(path)} is not one (a .clusterlab file is already built)`,
+    );
+  if (out === null) return null;
+  if (out === '' || out.startsWith('-')) throw new UsageError('--out needs a file name');
+  const target = resolve(cwd, out);
+  if (!existsSync(dirname(target))) throw new UsageError(`--out ${out}: the folder ${dirname(target)} does not exist`);
+  if (existsSync(target) && !force) throw new UsageError(`${target} exists: use --force to overwrite it`);
+  return target;
 }

@@ -4,7 +4,7 @@
  * link, a device or a binary file is refused by name. Labs loaded from it take no id of a
  * built-in lab.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UsageError } from './cliIo';
 import { LABS } from '../labs/labRegistry';
@@ -18,12 +18,19 @@ export async function readPackFolder(dir: string, name = basename(dir)): Promise
   let total = 0;
   const walk = async (folder: string, prefix: string, depth: number): Promise<void> => {
     if (depth > 8) throw new PackError(`${name}/${prefix}`, '', 'is nested more than 8 folders deep');
-    const entries = (await readdir(folder)).sort();
+    const entries = (
+      await readdir(folder).catch(() => {
+        throw new PackError(`${name}/${prefix}`, '', 'cannot be read (permissions?)');
+      })
+    ).sort();
     for (const entry of entries) {
-      if (entry.startsWith('.')) continue;
+      // Hidden files (.DS_Store, .git) and built archives (an earlier `pack build`) are not the pack's.
+      if (entry.startsWith('.') || entry.endsWith('.clusterlab')) continue;
       const path = prefix ? `${prefix}/${entry}` : entry;
       const full = join(folder, entry);
-      const info = await lstat(full);
+      const info = await lstat(full).catch(() => {
+        throw new PackError(`${name}/${path}`, '', 'cannot be read');
+      });
       if (info.isDirectory()) {
         await walk(full, path, depth + 1);
         continue;
@@ -33,7 +40,9 @@ export async function readPackFolder(dir: string, name = basename(dir)): Promise
         throw new PackError(name, 'files', `a pack holds at most ${PACK_LIMITS.files} files`);
       if (info.size > PACK_LIMITS.fileChars * 4)
         throw new PackError(`${name}/${path}`, '', `is too big for a pack file (${info.size} bytes)`);
-      const bytes = await readFile(full);
+      const bytes = await readFile(full).catch(() => {
+        throw new PackError(`${name}/${path}`, '', 'cannot be read (permissions?)');
+      });
       if (bytes.includes(0)) throw new PackError(`${name}/${path}`, '', 'is a binary file: a pack holds text files');
       const text = bytes.toString('utf8');
       total += text.length;
@@ -59,18 +68,9 @@ export function packArg(value: string | undefined): string {
 
 /** Loads the pack at `path` (a folder or an archive) for a command; a bad pack is a usage error naming the file. */
 export async function loadPackAt(path: string): Promise<LoadedPack> {
-  let info;
   try {
-    info = await lstat(path);
-  } catch {
-    throw new UsageError(`--pack: ${path} does not exist (give a pack's folder or its .clusterlab file)`);
-  }
-  try {
-    const files = info.isDirectory()
-      ? await readPackFolder(path)
-      : parsePackArchive(await readArchive(path, info.size), basename(path));
     return loadPack(
-      files,
+      await readPackAt(path),
       basename(path),
       LABS.map((l) => l.id),
     );
@@ -80,8 +80,35 @@ export async function loadPackAt(path: string): Promise<LoadedPack> {
   }
 }
 
+/**
+ * The files of the pack at `path`: a folder's (a link to one is followed, as a shell would), or a
+ * `.clusterlab` archive's, read with its size bounded before a byte is read. Anything else (a
+ * device, a pipe) is refused by name: reading one could never end.
+ */
+export async function readPackAt(path: string): Promise<PackFiles> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new UsageError(`--pack: ${path} does not exist (give a pack's folder or its .clusterlab file)`);
+  }
+  try {
+    if (info.isDirectory()) return await readPackFolder(path);
+    if (!info.isFile()) throw new PackError(basename(path), '', "is not a pack's folder or a .clusterlab file");
+    return parsePackArchive(await readArchive(path, info.size), basename(path));
+  } catch (error) {
+    if (error instanceof PackError) throw new UsageError(`--pack: ${error.message}`);
+    if (error instanceof UsageError) throw error;
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new UsageError(`--pack: ${path} cannot be read (${String(code ?? 'error')})`);
+  }
+}
+
 async function readArchive(path: string, size: number): Promise<string> {
   if (size > PACK_LIMITS.totalChars * 2)
     throw new PackError(basename(path), '', `is too big for a lab pack (${size.toLocaleString('en')} bytes)`);
-  return readFile(path, 'utf8');
+  const bytes = await readFile(path);
+  if (bytes.length > PACK_LIMITS.totalChars * 2)
+    throw new PackError(basename(path), '', `is too big for a lab pack (${bytes.length.toLocaleString('en')} bytes)`);
+  return bytes.toString('utf8');
 }

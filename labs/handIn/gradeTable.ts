@@ -48,8 +48,9 @@ export function sortRows(
   );
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what is made visible
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL =
+  // eslint-disable-next-line no-control-regex -- control characters are what is made visible
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** A text cell: controls shown as \uXXXX, formulas defused, quoted when it must be. */
 export function csvCell(value: string | number | null): string {
@@ -103,9 +104,13 @@ export function gradeCsv(rows: readonly GradeRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** The `format` of a grade table's JSON, and the first line of its CSV (how `grade` knows its own earlier files). */
+export const GRADE_FORMAT = 'clusterlab-grades';
+export const GRADE_CSV_HEAD = CSV_COLUMNS.join(',');
+
 /** The table as JSON: `{ format: 'clusterlab-grades', version: 1, rows }`, two-space indented. */
 export function gradeJson(rows: readonly GradeRow[]): string {
-  return `${JSON.stringify({ format: 'clusterlab-grades', version: 1, rows }, null, 2)}\n`;
+  return `${JSON.stringify({ format: GRADE_FORMAT, version: 1, rows }, null, 2)}\n`;
 }
 
 export interface GradeTotals {

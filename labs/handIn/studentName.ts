@@ -9,6 +9,12 @@ import { HAND_IN_LIMITS } from './handInFile';
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 /** Bidirectional overrides, embeddings, isolates and marks: they make a name read as another. */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * Other invisible format characters (a zero-width space, a soft hyphen, a byte-order mark): a name
+ * holding one looks like another student's yet gets its own seed. Zero-width joiners and
+ * non-joiners stay: Persian and Indic names need them.
+ */
+const INVISIBLE = /(?![\u200c\u200d])\p{Cf}/u;
 
 /** What is wrong with a name, or null when it can be used. */
 export function studentNameProblem(name: unknown): string | null {
@@ -21,6 +27,9 @@ export function studentNameProblem(name: unknown): string | null {
   const bidi = BIDI.exec(name);
   if (bidi)
     return `contains the text-direction control U+${bidi[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${bidi.index + 1}, which would make the name read as another`;
+  const invisible = INVISIBLE.exec(name);
+  if (invisible)
+    return `contains the invisible character U+${invisible[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${invisible.index + 1}, which would make the name look like another`;
   const trimmed = name.normalize('NFC').trim();
   if (trimmed === '') return 'is empty';
   if ([...trimmed].length > HAND_IN_LIMITS.nameChars)

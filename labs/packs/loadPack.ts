@@ -9,7 +9,7 @@
 import { readJsonSettings, SettingsError, show } from '../jsonSettings';
 import { LabValidationError, validateLab } from '../validateLab';
 import type { ExtraRun, JobStep, Lab, LabDataset } from '../labTypes';
-import { PackError } from './packError';
+import { PackError, packTextProblem, reservedId } from './packError';
 import { checkPackFiles, PACK_FORMAT, PACK_VERSION, type PackFiles } from './packFiles';
 import { parsePackLabFile, type PackLabSpec, type PackStepSpec } from './packLabFile';
 import { packCheck, SOLUTION_RUN } from './packChecks';
@@ -72,6 +72,8 @@ function readManifest(files: PackFiles, where: string): PackManifest {
       if (v === undefined && optional) return null;
       if (typeof v !== 'string' || v.trim() === '' || v.length > max)
         fail(field, `must be a text of 1 to ${max} characters, got ${show(v)}`);
+      const problem = packTextProblem(v as string);
+      if (problem) fail(field, problem);
       return (v as string).trim();
     };
     if (!Array.isArray(o.labs) || o.labs.length < 1 || o.labs.length > 30)
@@ -79,6 +81,7 @@ function readManifest(files: PackFiles, where: string): PackManifest {
     const labs = (o.labs as unknown[]).map((l, i) => {
       if (typeof l !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(l) || l.length > 60)
         fail(`labs[${i}]`, `must be a lab folder's name in kebab-case, got ${show(l)}`);
+      if (reservedId(l as string)) fail(`labs[${i}]`, `'${l as string}' is a name JavaScript reserves: choose another`);
       if ((o.labs as unknown[]).indexOf(l) !== i) fail(`labs[${i}]`, `'${l as string}' is listed twice`);
       return l as string;
     });

@@ -5,6 +5,7 @@
  * runs in the learner's sandbox (packRun.ts).
  */
 import { show } from '../jsonSettings';
+import { packTextProblem, reservedId } from './packError';
 
 export const PACK_CHECK_TYPES = [
   'sameResultAsSolution',
@@ -58,6 +59,9 @@ export function parsePackCheck(
     fail(`${at}.id`, `must be kebab-case like 'same-result', got ${show(o.id)}`);
   if (typeof o.title !== 'string' || o.title.trim() === '' || o.title.length > 160)
     fail(`${at}.title`, `must be a text of 1 to 160 characters, got ${show(o.title)}`);
+  const titleProblem = packTextProblem(o.title as string);
+  if (titleProblem) fail(`${at}.title`, titleProblem);
+  if (reservedId(o.id as string)) fail(`${at}.id`, `'${o.id as string}' is a name JavaScript reserves: choose another`);
   const type = o.type as PackCheckSpec['type'];
   if (!PACK_CHECK_TYPES.includes(type))
     fail(`${at}.type`, `must be one of ${PACK_CHECK_TYPES.join(', ')}, got ${show(o.type)}`);

@@ -6,7 +6,7 @@
 import { isPresetName, presetNames, type PresetName } from '../../engine/cluster';
 import { readJsonSettings, SettingsError, show } from '../jsonSettings';
 import { parseSize } from '../hdfsSettings';
-import { PackError } from './packError';
+import { PackError, packTextProblem, reservedId } from './packError';
 import { PACK_CHECK_TYPES, parsePackCheck, type PackCheckSpec } from './packCheckSpec';
 
 export interface PackDatasetSpec {
@@ -68,11 +68,14 @@ function readLab(text: string, file: string, folder: string): PackLabSpec {
   const str = (field: string, v: unknown, max: number): string => {
     if (typeof v !== 'string' || v.trim() === '' || v.length > max)
       fail(field, `must be a text of 1 to ${max} characters, got ${show(v)}`);
+    const problem = packTextProblem(v as string);
+    if (problem) fail(field, problem);
     return (v as string).trim();
   };
   const kebab = (field: string, v: unknown): string => {
     if (typeof v !== 'string' || !KEBAB.test(v) || v.length > 60)
       fail(field, `must be kebab-case like 'word-lengths' (at most 60 characters), got ${show(v)}`);
+    if (reservedId(v as string)) fail(field, `'${v as string}' is a name JavaScript reserves: choose another`);
     return v as string;
   };
   const int = (field: string, v: unknown, min: number, max: number): number => {
