@@ -14,6 +14,7 @@ const NOT_JUDGED: Record<StepError['kind'], string> = {
   stuck: 'the simulation could not finish',
   input: "the job's input could not be read",
   invalid: 'the run settings are not valid',
+  pack: "the lab pack's own code failed",
 };
 
 const NOT_JUDGED_DE: Record<StepError['kind'], string> = {
@@ -25,6 +26,7 @@ const NOT_JUDGED_DE: Record<StepError['kind'], string> = {
   stuck: 'die Simulation konnte nicht zu Ende laufen',
   input: 'die Eingabe des Jobs ließ sich nicht lesen',
   invalid: 'die Einstellungen des Laufs sind ungültig',
+  pack: 'der eigene Code des Lab-Pakets ist gescheitert',
 };
 
 /** Why, in English or (with 'de') German. */

@@ -16,6 +16,7 @@ import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskR
 import { compileJobSource, JobCompileError } from '../engine/sandbox/compile';
 import { parseHdfsSettings } from './hdfsSettings';
 import { judgeSandboxedChecks, withGeneratedData } from './packs/packRun';
+import { PackCodeError } from './packs/packError';
 import { notJudgedReason } from './notJudgedReason';
 import { runHdfsSettings } from './runHdfsSettings';
 import { parseServerSettings } from './serverSettings';
@@ -67,7 +68,7 @@ export interface RunStepOptions {
 
 /** Why a run produced no report: the learner's code or settings, or the run itself. */
 export interface StepError {
-  kind: 'compile' | 'settings' | 'code' | 'spec' | 'timeout' | 'stuck' | 'input' | 'invalid';
+  kind: 'compile' | 'settings' | 'code' | 'spec' | 'timeout' | 'stuck' | 'input' | 'invalid' | 'pack';
   message: string;
   /** The learner's line (and column for settings and syntax errors) when known. */
   line: number | null;
@@ -297,6 +298,7 @@ function classify(error: unknown): StepError {
   }
   if (error instanceof JobCodeError) return { ...base, kind: 'code', message: error.message, line: error.line };
   if (error instanceof JobSpecError) return { ...base, kind: 'spec', message: error.message };
+  if (error instanceof PackCodeError) return { ...base, kind: 'pack', message: error.message };
   if (error instanceof JobTimeoutError)
     return { ...base, kind: 'timeout', message: error.message, line: error.loop?.line ?? null };
   if (error instanceof SimulationStuckError) return { ...base, kind: 'stuck', message: error.message };

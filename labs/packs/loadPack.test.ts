@@ -127,7 +127,7 @@ describe('a script check the pack got wrong', () => {
     ).labs[0]!;
     const out = await runStep({ lab, stepIndex: 0, source: lab.steps[0]!.solution, runner: labTestRunner() });
     expect(out.error?.message).toMatch(/no data/);
-    expect(out.error).toMatchObject({ kind: 'spec', line: null });
+    expect(out.error).toMatchObject({ kind: 'pack', line: null });
     expect(out.error?.message).toMatch(
       /^p\/word-lengths\/data\.js: the lab pack's data generator failed, .*sentences\(\{ seed \}\) — p\/word-lengths\/data\.js:2: Error: no data$/,
     );

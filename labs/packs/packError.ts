@@ -33,3 +33,14 @@ export function packTextProblem(text: string): string | null {
 export function reservedId(id: string): boolean {
   return id in Object.prototype || id === 'prototype';
 }
+
+/** The teacher's code of a pack (its data.js) failed, not the learner's: a run's error that names the pack's file. */
+export class PackCodeError extends Error {
+  override name = 'PackCodeError';
+  constructor(
+    readonly fileName: string,
+    detail: string,
+  ) {
+    super(`${fileName}: ${detail}`);
+  }
+}

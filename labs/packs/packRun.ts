@@ -5,7 +5,8 @@
  * the same time limit and loop guard as a learner's job: a pack is as untrusted as a learner.
  */
 import type { JobRunReport } from '../../engine/api';
-import { JobSpecError, type TaskRunner } from '../../engine/sandbox';
+import type { TaskRunner } from '../../engine/sandbox';
+import { PackCodeError } from './packError';
 import { compileJobSource } from '../../engine/sandbox/compile';
 import type { CheckResult, Lab, LabStep, StepRun } from '../labTypes';
 import { SOLUTION_RUN } from './packChecks';
@@ -43,7 +44,7 @@ export async function withGeneratedData(lab: Lab, runner: TaskRunner | undefined
     // The teacher's code failed, not the learner's: no line of the learner's editor is named.
     const what = calling ? `its ${calling}` : 'it';
     const message = ((error as Error).message ?? String(error)).replace(`${data.fileName}: `, '');
-    throw new JobSpecError(
+    throw new PackCodeError(
       data.fileName,
       `the lab pack's data generator failed, so your job could not run: ${what} — ${message}`,
     );
