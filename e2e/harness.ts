@@ -32,6 +32,8 @@ export async function openApp(
     args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({
+    // English unless a test switches: the app's first start follows the browser's language.
+    locale: 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 720 },
     colorScheme: options.colorScheme ?? 'dark',
   });

@@ -96,6 +96,9 @@ describe("a teacher's lab pack in the app", () => {
     const item = page.locator('[data-pack="sample-pack"] [data-lab="word-lengths"]');
     await item.waitFor();
     expect(await item.getAttribute('data-status')).toBe('in-progress');
+    // The Continue card takes the learner back to the pack lab they were in.
+    const card = page.locator('section[aria-labelledby="continue-heading"]');
+    expect(await card.innerText()).toContain('Word lengths — step 1 · Sample pack: word statistics');
   });
 
   it('refuses a malformed pack with its file and field, and keeps the open one', async () => {

@@ -6,12 +6,37 @@ import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
 import { useAppStore } from '../state/store';
 import { LabList } from './LabList';
 import { LabPacksSection } from '../features/packs/LabPacksSection';
+import { findAnyLab } from '../features/packs/findAnyLab';
+import { usePacks } from '../features/packs/packStore';
 
 function ContinueCard() {
   const progress = useAppStore((s) => s.progress);
   const navigate = useAppStore((s) => s.navigate);
   const { t } = useTranslation('app');
   const labText = useLabTexts();
+  // A lab of an open pack is found once the kept packs are loaded (re-rendered then).
+  usePacks((s) => s.packs);
+  const lastPackLab = progress.lastLab ? findAnyLab(progress.lastLab) : undefined;
+  if (lastPackLab?.pack) {
+    const step = progress.labs[lastPackLab.id]?.step ?? 0;
+    return (
+      <section className="panel start-card" aria-labelledby="continue-heading">
+        <div>
+          <h2 id="continue-heading">{t('home.continueTitle')}</h2>
+          <p className="muted">
+            {t('home.wherePack', { title: lastPackLab.title, step: step + 1, pack: lastPackLab.pack.name })}
+          </p>
+        </div>
+        <button
+          type="button"
+          className="btn primary"
+          onClick={() => navigate({ name: 'lab', labId: lastPackLab.id, step })}
+        >
+          {t('home.continue')}
+        </button>
+      </section>
+    );
+  }
   const last = progress.lastLab ? LAB_CATALOGUE.find((l) => l.id === progress.lastLab && l.available) : undefined;
   const first = LAB_CATALOGUE.find((l) => l.available);
   const target = last ?? first;
