@@ -110,9 +110,7 @@ export async function judgeSandboxedChecks(
     id,
     title,
     pass: false,
-    reason: clip(
-      `The lab's check could not judge your run: ${why.replace(/^Your loop at /, 'the loop at ').replace(/Your loop at /g, 'the loop at ')}`,
-    ),
+    reason: clip(`The lab's check could not judge your run: ${why.replace(/Your loop at /g, 'the loop at ')}`),
   });
   try {
     await sandbox.load(compileJobSource(module.text, module.fileName), { module: true });

@@ -16,46 +16,25 @@ function ContinueCard() {
   const labText = useLabTexts();
   // A lab of an open pack is found once the kept packs are loaded (re-rendered then).
   usePacks((s) => s.packs);
-  const lastPackLab = progress.lastLab ? findAnyLab(progress.lastLab) : undefined;
-  if (lastPackLab?.pack) {
-    const step = progress.labs[lastPackLab.id]?.step ?? 0;
-    return (
-      <section className="panel start-card" aria-labelledby="continue-heading">
-        <div>
-          <h2 id="continue-heading">{t('home.continueTitle')}</h2>
-          <p className="muted">
-            {t('home.wherePack', { title: lastPackLab.title, step: step + 1, pack: lastPackLab.pack.name })}
-          </p>
-        </div>
-        <button
-          type="button"
-          className="btn primary"
-          onClick={() => navigate({ name: 'lab', labId: lastPackLab.id, step })}
-        >
-          {t('home.continue')}
-        </button>
-      </section>
-    );
-  }
+  const packLab = progress.lastLab ? findAnyLab(progress.lastLab) : undefined;
+  const inPack = packLab?.pack ? { lab: packLab, pack: packLab.pack } : null;
   const last = progress.lastLab ? LAB_CATALOGUE.find((l) => l.id === progress.lastLab && l.available) : undefined;
-  const first = LAB_CATALOGUE.find((l) => l.available);
-  const target = last ?? first;
+  const entry = inPack ? null : (last ?? LAB_CATALOGUE.find((l) => l.available));
+  const target = inPack?.lab ?? entry;
   if (!target) return null;
+  const resuming = inPack !== null || last !== undefined;
   const step = progress.labs[target.id]?.step ?? 0;
+  const where = entry
+    ? t('home.where', { title: labText.entry(entry).title, step: step + 1, chapters: entry.chapters.join(', ') })
+    : t('home.wherePack', { title: target.title, step: step + 1, pack: inPack!.pack.name });
   return (
     <section className="panel start-card" aria-labelledby="continue-heading">
       <div>
-        <h2 id="continue-heading">{last ? t('home.continueTitle') : t('home.startTitle')}</h2>
-        <p className="muted">
-          {t('home.where', {
-            title: labText.entry(target).title,
-            step: step + 1,
-            chapters: target.chapters.join(', '),
-          })}
-        </p>
+        <h2 id="continue-heading">{resuming ? t('home.continueTitle') : t('home.startTitle')}</h2>
+        <p className="muted">{where}</p>
       </div>
       <button type="button" className="btn primary" onClick={() => navigate({ name: 'lab', labId: target.id, step })}>
-        {last ? t('home.continue') : t('home.startFirst')}
+        {resuming ? t('home.continue') : t('home.startFirst')}
       </button>
     </section>
   );
