@@ -58,6 +58,42 @@ describe('grade against a hostile class folder', () => {
     expect(table).not.toContain('.hidden');
   });
 
+  it('takes an earlier table left in the class folder for no student', async () => {
+    const dir = temp('grade-again');
+    writeFileSync(join(dir, 'ana.json'), handIn('Ana Lima'));
+    expect((await run(['grade', '.', '--out', 'monday'], dir)).code).toBe(0);
+    const r = await run(['grade', '.', '--out', 'tuesday'], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('skipped monday.json: a grade table written earlier, not a hand-in');
+    expect(r.err).toContain('skipped monday.csv: a grade table written earlier, not a hand-in');
+    expect(readFileSync(join(dir, 'tuesday.csv'), 'utf8')).not.toContain('monday');
+  });
+
+  it('says in one row a lab what it cannot run, however many steps a file names', async () => {
+    const dir = temp('grade-flood');
+    const steps = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`s${i}`, { code: 'x' }]));
+    const labs = Object.fromEntries(Array.from({ length: 199 }, (_, i) => [`pack-lab-${i}`, { step: 0, steps }]));
+    const { s99: _dropped, ...fewer } = steps;
+    labs['hdfs-blocks'] = { step: 0, steps: { ...fewer, 'put-512mb': { code: '{}' } } };
+    const progress = { version: 1 as const, labs };
+    writeFileSync(join(dir, 'ana.json'), JSON.stringify(buildHandIn(progress, 'Ana Lima', '0.1.0', new Date(0))));
+    const r = await run(['grade', '.', '--out', 'grades', '--json'], dir);
+    expect(r.code).toBe(0);
+    const rows = (
+      JSON.parse(readFileSync(join(dir, 'grades.json'), 'utf8')) as { rows: { lab: string; reason: string }[] }
+    ).rows;
+    // 199 unknown labs, one row each; hdfs-blocks: one row for its 99 unknown steps and one per real step.
+    expect(rows.filter((r) => r.lab.startsWith('pack-lab-'))).toHaveLength(199);
+    expect(rows.find((r) => r.lab === 'pack-lab-7')!.reason).toBe(
+      "this ClusterLab has no lab 'pack-lab-7' (100 steps handed in: 's0', 's1', 's10', 's11', 's12' and 95 more; a teacher's pack? grade with --pack)",
+    );
+    const hdfs = rows.filter((r) => r.lab === 'hdfs-blocks');
+    expect(hdfs).toHaveLength(1 + 4);
+    expect(hdfs[0]!.reason).toBe(
+      "lab 'hdfs-blocks' has no step 's0', 's1', 's10', 's11', 's12' and 94 more in this ClusterLab",
+    );
+  });
+
   it('takes one --pack', async () => {
     const r = await run(['grade', 'x', '--pack', SAMPLE, '--pack', SAMPLE]);
     expect(r.code).toBe(2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { main } from './main';
 import { progressCandidates } from './progressPath';
 import { findLab, LABS } from '../labs/labRegistry';
@@ -99,6 +99,27 @@ describe('clusterlab export', () => {
         "  hdfs-blocks.step2.js: step 2 of 'hdfs-blocks' takes JSON settings (.json)\n" +
         '  my-job.js: not a job file name of the form <lab-id>.step<N>.<js|ts|json>, e.g. mapreduce-basics.step1.js\n',
     );
+  });
+
+  it("hands in a teacher's pack lab's job files with --pack; without it they are refused with the lab named", async () => {
+    const jobs = join(dir, 'pack-jobs');
+    mkdirSync(jobs);
+    const solution = readFileSync(
+      resolve('labs/packs/sample-pack/word-lengths/steps/1-count-lengths/solution.js'),
+      'utf8',
+    );
+    writeFileSync(join(jobs, 'word-lengths.step1.js'), solution);
+    const without = await run('--name', 'Bo Chen', '--from-jobs', 'pack-jobs', '--out', 'bo-pack.clusterlab');
+    expect(without.code).toBe(2);
+    expect(without.err).toContain('word-lengths.step1.js');
+    const pack = resolve('labs/packs/sample-pack');
+    const r = await run('--name', 'Bo Chen', '--from-jobs', 'pack-jobs', '--pack', pack, '--out', 'bo-pack.clusterlab');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
+    const text = readFileSync(join(dir, 'bo-pack.clusterlab'), 'utf8');
+    const h = parseHandIn(text, 'bo', knownLabsOf(LABS)).handIn!;
+    expect(h.labs['word-lengths']!.steps['count-lengths']!.code).toBe(solution);
+    expect((await run('--name', 'Bo Chen', '--pack')).code).toBe(2);
   });
 
   it('says where it looked when the app has saved no progress; bad names and usage exit 2', async () => {

@@ -24,14 +24,18 @@ import { handInText } from '../labs/handIn/buildHandIn';
 import { JOB_FILE_FORM, handInFromJobs } from '../labs/handIn/jobFiles';
 import { progressLikeOf } from '../labs/handIn/progressLike';
 import { MAX_JOB_FILES } from './gradeSubmission';
+import { loadPackAt, packArg } from './packSource';
+import type { Lab } from '../labs/labTypes';
 
-export const EXPORT_USAGE = `Usage: clusterlab export --name NAME [--progress FILE | --from-jobs DIR] [--out FILE] [--force]
+export const EXPORT_USAGE = `Usage: clusterlab export --name NAME [--progress FILE | --from-jobs DIR] [--pack PACK] [--out FILE] [--force]
 
 Writes NAME's hand-in file (.clusterlab) for a teacher to grade ('clusterlab grade') or to load
 on another machine.
   --name NAME       the student's name (steps with variants depend on it: use the same name always)
   --progress FILE   the desktop app's saved progress (default: where the app keeps it on this machine)
   --from-jobs DIR   job files named ${JOB_FILE_FORM} instead
+  --pack PACK       the teacher's pack whose labs are handed in too (its folder or .clusterlab file):
+                    its job files are taken, and its labs are checked like the built-in ones
   --out FILE        the file to write (default: from the name, e.g. ana-lima.clusterlab)
   --force           overwrite FILE if it exists
 Exit code: 0 written, 2 bad usage or unreadable input.
@@ -43,6 +47,7 @@ interface ExportArgs {
   fromJobs: string | null;
   out: string | null;
   force: boolean;
+  pack: string | null;
 }
 
 function value(argv: string[], i: number, flag: string): string {
@@ -53,7 +58,7 @@ function value(argv: string[], i: number, flag: string): string {
 }
 
 function parseArgs(argv: string[]): ExportArgs | 'help' {
-  const args: ExportArgs = { name: null, progress: null, fromJobs: null, out: null, force: false };
+  const args: ExportArgs = { name: null, progress: null, fromJobs: null, out: null, force: false, pack: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return 'help';
@@ -62,7 +67,10 @@ function parseArgs(argv: string[]): ExportArgs | 'help' {
     else if (a === '--from-jobs') args.fromJobs = value(argv, ++i, a);
     else if (a === '--out') args.out = value(argv, ++i, a);
     else if (a === '--force') args.force = true;
-    else throw new UsageError(`unexpected argument '${a}' (see 'clusterlab export --help')`);
+    else if (a === '--pack') {
+      if (args.pack !== null) throw new UsageError('--pack is given twice: hand in one pack at a time');
+      args.pack = packArg(argv[++i]);
+    } else throw new UsageError(`unexpected argument '${a}' (see 'clusterlab export --help')`);
   }
   if (args.name === null) throw new UsageError(`--name is required: the student's name\n\n${EXPORT_USAGE}`);
   if (args.progress !== null && args.fromJobs !== null)
@@ -98,7 +106,7 @@ function fromProgress(args: ExportArgs, name: string, io: CliIo): HandIn {
   return buildHandIn(read.progress, name, APP_VERSION, new Date());
 }
 
-function fromJobs(dir: string, name: string, io: CliIo): HandIn {
+function fromJobs(dir: string, name: string, io: CliIo, labs: readonly Lab[]): HandIn {
   const full = resolve(io.cwd, dir);
   let names: string[];
   try {
@@ -119,7 +127,7 @@ function fromJobs(dir: string, name: string, io: CliIo): HandIn {
       }),
     ),
   }));
-  const made = handInFromJobs(name, files, LABS, APP_VERSION, new Date());
+  const made = handInFromJobs(name, files, labs, APP_VERSION, new Date());
   if (!made.handIn) throw new UsageError(made.problems.join('; '));
   if (made.problems.length > 0)
     throw new UsageError(`these files of ${dir} cannot be handed in:\n  ${made.problems.join('\n  ')}`);
@@ -141,10 +149,11 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const exists = () =>
     new UsageError(`${relative(io.cwd, out) || out} exists: choose another --out, or add --force to replace it`);
   if (!args.force && existsSync(out)) throw exists();
-  const handIn = args.fromJobs !== null ? fromJobs(args.fromJobs, name, io) : fromProgress(args, name, io);
+  const labs = args.pack !== null ? [...LABS, ...(await loadPackAt(resolve(io.cwd, args.pack))).labs] : LABS;
+  const handIn = args.fromJobs !== null ? fromJobs(args.fromJobs, name, io, labs) : fromProgress(args, name, io);
   // What is written is what a teacher's ClusterLab will read: the file passes parseHandIn's own checks.
   const text = handInText(handIn);
-  const checked = parseHandIn(text, out, knownLabsOf(LABS));
+  const checked = parseHandIn(text, out, knownLabsOf(labs));
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (!checked.handIn || errors.length > 0)
     throw new UsageError(`the hand-in would not be readable:\n  ${errors.map(describeProblem).join('\n  ')}`);

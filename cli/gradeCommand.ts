@@ -5,27 +5,20 @@
  * each student on their own variant) and tabled by labs/handIn/gradeTable.ts. The table has no
  * wall-clock value and is sorted: the same folder gives the same bytes. Timings go to the terminal.
  */
-import { closeSync, lstatSync, openSync, readSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from './runArgs';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { readSubmissions } from './gradeSubmission';
+import { fileHead, isGradeTableHead } from './gradeTableFile';
 import { oneLine } from './terminalSafeIo';
 import { withRunBudget, type TaskRunner } from '../engine/sandbox';
 import { LABS } from '../labs/labRegistry';
 import { settingsStep } from '../labs/runStep';
 import { normalizeStudentName } from '../labs/handIn/studentName';
 import { gradeHandIn, type Submission } from '../labs/handIn/gradeHandIn';
-import {
-  GRADE_CSV_HEAD,
-  GRADE_FORMAT,
-  gradeCsv,
-  gradeJson,
-  gradeTotals,
-  sortRows,
-  type GradeRow,
-} from '../labs/handIn/gradeTable';
+import { gradeCsv, gradeJson, gradeTotals, sortRows, type GradeRow } from '../labs/handIn/gradeTable';
 import type { Lab } from '../labs/labTypes';
 import { loadPackAt, packArg } from './packSource';
 
@@ -183,18 +176,11 @@ function notATable(file: string): string | null {
   let head: string;
   try {
     if (!lstatSync(file).isFile()) return `${basename(file)} exists and is not a file`;
-    const fd = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(200);
-      head = buffer.subarray(0, readSync(fd, buffer, 0, 200, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
+    head = fileHead(file);
   } catch (error) {
     return (error as { code?: unknown }).code === 'ENOENT' ? null : `${basename(file)} cannot be read`;
   }
-  const table = file.endsWith('.csv') ? head.startsWith(GRADE_CSV_HEAD) : head.includes(`"format": "${GRADE_FORMAT}"`);
-  return table ? null : `${basename(file)} exists and is not a grade table`;
+  return isGradeTableHead(file, head) ? null : `${basename(file)} exists and is not a grade table`;
 }
 
 function failedRow(sub: Submission, error: unknown): GradeRow {

@@ -12,6 +12,17 @@ import { HAND_IN_LIMITS, describeProblem, knownLabsOf, parseHandIn } from '../la
 import { handInFromJobs } from '../labs/handIn/jobFiles';
 import type { Submission } from '../labs/handIn/gradeHandIn';
 import type { Lab } from '../labs/labTypes';
+import { fileHead, isGradeTableHead } from './gradeTableFile';
+
+/** Whether a .json or .csv file of the folder is a table an earlier `clusterlab grade` wrote there. */
+function earlierTable(full: string, name: string): boolean {
+  if (!/\.(json|csv)$/i.test(name)) return false;
+  try {
+    return isGradeTableHead(name, fileHead(full));
+  } catch {
+    return false;
+  }
+}
 
 /** At most this many submissions in a folder, and job files in a student's folder. */
 export const MAX_SUBMISSIONS = 2000;
@@ -122,6 +133,7 @@ export function readSubmissions(
       continue;
     }
     if (e.isDirectory()) submissions.push(readJobFolder(full, e.name, labs));
+    else if (earlierTable(full, e.name)) skipped.push(`${e.name}: a grade table written earlier, not a hand-in`);
     else if (/\.(clusterlab|json)$/i.test(e.name)) submissions.push(readHandInFile(full, e.name, labs));
     else skipped.push(`${e.name}: not a hand-in (.clusterlab, .json) or a folder`);
   }

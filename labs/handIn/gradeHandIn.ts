@@ -79,6 +79,14 @@ export function figuresOf(outcome: StepOutcome): Record<string, number> {
   };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** 'a', or 'a', 'b' and 3 more: at most five names. */
+function listed(ids: string[]): string {
+  const shown = ids.slice(0, 5).map((id) => `'${id}'`);
+  return ids.length > 5 ? `${shown.join(', ')} and ${ids.length - 5} more` : shown.join(', ');
+}
+
 export async function gradeHandIn(sub: Submission, ctx: GradeContext): Promise<GradeRow[]> {
   const handIn = sub.handIn;
   if (!handIn) return [row(sub, { reason: clip(sub.errors.join('; ') || 'the submission could not be read') })];
@@ -86,27 +94,37 @@ export async function gradeHandIn(sub: Submission, ctx: GradeContext): Promise<G
   const seed = studentSeed(handIn.student.name);
   if (sub.ignored.length > 0)
     rows.push(row(sub, { status: 'not-gradable', reason: clip(`files not used: ${sub.ignored.join('; ')}`) }));
+  // Steps this ClusterLab cannot run: one row per lab, however many steps the file names (a
+  // file may name 200 labs of 100 steps; the table stays one line a lab).
   for (const [labId, lab] of Object.entries(handIn.labs)) {
     const known = ctx.labs.find((l) => l.id === labId);
-    for (const stepId of Object.keys(lab.steps)) {
-      const index = known ? known.steps.findIndex((s) => s.id === stepId) : -1;
-      if (index >= 0) continue;
-      rows.push(
-        row(sub, {
-          lab: labId,
-          stepId,
-          status: 'not-gradable',
-          reason: known
-            ? `lab '${labId}' has no step '${stepId}' in this ClusterLab`
-            : `this ClusterLab has no lab '${labId}' (a teacher's pack? grade with --pack)`,
-        }),
-      );
-    }
+    const unknown = Object.keys(lab.steps).filter((stepId) => !known?.steps.some((s) => s.id === stepId));
+    if (unknown.length === 0) continue;
+    const names = listed(unknown);
+    rows.push(
+      row(sub, {
+        lab: labId,
+        stepId: unknown.length === 1 ? unknown[0]! : '',
+        status: 'not-gradable',
+        reason: known
+          ? `lab '${labId}' has no step ${names} in this ClusterLab`
+          : `this ClusterLab has no lab '${labId}' (${plural(unknown.length, 'step')} handed in: ${names}; a teacher's pack? grade with --pack)`,
+      }),
+    );
   }
   // What the file held of labs not graded here, but could not be read: said, not dropped.
+  // One row a lab: its first problem, and how many more there are.
+  const unreadable = new Map<string, { stepId: string; why: string; more: number }>();
   for (const [key, why] of [...sub.leftOut].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const [labId, stepId] = key.split('/') as [string, string];
-    if (!ctx.graded.includes(labId)) rows.push(row(sub, { lab: labId, stepId, reason: clip(why) }));
+    if (ctx.graded.includes(labId)) continue;
+    const seen = unreadable.get(labId);
+    if (seen) seen.more++;
+    else unreadable.set(labId, { stepId, why, more: 0 });
+  }
+  for (const [labId, { stepId, why, more }] of unreadable) {
+    const tail = more > 0 ? ` (and ${plural(more, 'more problem')} in this lab)` : '';
+    rows.push(row(sub, { lab: labId, stepId, reason: clip(why) + tail }));
   }
   for (const labId of ctx.graded) {
     const lab = ctx.labs.find((l) => l.id === labId);
