@@ -169,6 +169,11 @@ describe('a malformed pack', () => {
       'my-pack/word-lengths/steps/2-average-by-letter/solution.js: is missing',
     ],
     [
+      "two checks of a step with one id (found by the labs' own validation, still with its line)",
+      edited(LAB_JSON, (t) => t.replace('"id": "every-word-counted"', '"id": "same-counts"')),
+      "my-pack/word-lengths/lab.json:41:11: steps[0].checks[1].id: 'same-counts' is used by an earlier check",
+    ],
+    [
       'a dataset nobody defined',
       edited(LAB_JSON, (t) => {
         const at = t.lastIndexOf('"dataset": "sentences"');

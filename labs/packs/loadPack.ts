@@ -8,6 +8,7 @@
  */
 import { readJsonSettings, SettingsError, show } from '../jsonSettings';
 import { LabValidationError, validateLab } from '../validateLab';
+import { jsonPositions, lineColumn } from '../jsonPositions';
 import type { ExtraRun, JobStep, Lab, LabDataset } from '../labTypes';
 import { PackError, packTextProblem, reservedId } from './packError';
 import { checkPackFiles, PACK_FORMAT, PACK_VERSION, type PackFiles } from './packFiles';
@@ -106,11 +107,8 @@ function oneOf(files: PackFiles, folder: string, names: string[]): string | null
 
 function readLab(files: PackFiles, where: string, manifest: PackManifest, labId: string): Lab {
   const labFile = `${labId}/lab.json`;
-  const spec = parsePackLabFile(
-    fileOf(files, where, labFile, `lab '${labId}' is listed in pack.json`),
-    `${where}/${labFile}`,
-    labId,
-  );
+  const labText = fileOf(files, where, labFile, `lab '${labId}' is listed in pack.json`);
+  const spec = parsePackLabFile(labText, `${where}/${labFile}`, labId);
   const optional = (name: string) => {
     const path = `${labId}/${name}`;
     const text = files.get(path);
@@ -160,7 +158,10 @@ function readLab(files: PackFiles, where: string, manifest: PackManifest, labId:
   try {
     return validateLab(lab, { pack: true });
   } catch (error) {
-    if (error instanceof LabValidationError) throw new PackError(`${where}/${labFile}`, error.field, error.problem);
+    if (error instanceof LabValidationError) {
+      const at = fieldPosition(labText, error.field);
+      throw new PackError(`${where}/${labFile}`, error.field, error.problem, at?.line ?? null, at?.column ?? null);
+    }
     throw error;
   }
 }
@@ -195,4 +196,23 @@ function readStep(files: PackFiles, where: string, spec: PackLabSpec, s: PackSte
     run: s.run,
     ...(extraRuns.length > 0 ? { extraRuns } : {}),
   };
+}
+
+/**
+ * Where `field` (`steps[1].checks[0].id`) or the nearest field holding it is written in lab.json,
+ * or null when none of it is (a field the lab takes from another file, e.g. a step's starter).
+ */
+export function fieldPosition(text: string, field: string): { line: number; column: number } | null {
+  const positions = jsonPositions(text);
+  // `sparkConf['spark.sql.shuffle.partitions']` is written `sparkConf.spark.sql.shuffle.partitions` in the scan's paths.
+  for (
+    let path = field.replace(/\['([^']*)'\]/g, '.$1');
+    path !== '';
+    path = path.replace(/(\.[^.[\]]*|\[\d+\])$/, '')
+  ) {
+    const offset = positions.get(path);
+    if (offset !== undefined) return lineColumn(text, offset);
+    if (!/(\.[^.[\]]*|\[\d+\])$/.test(path)) break;
+  }
+  return null;
 }
