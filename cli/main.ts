@@ -3,28 +3,80 @@
  * Each subcommand lives in its own file and returns an exit code.
  */
 import { processIo, UsageError, type CliIo, type Command } from './cliIo';
-import { runCommand } from './runCommand';
-import { streamCommand } from './streamCommand';
-import { labsCommand } from './labsCommand';
-import { checkCommand } from './checkCommand';
-import { labCommand } from './labNewCommand';
-import { pipelineCommand } from './pipelineCommand';
-import { packCommand } from './packCommand';
-import { gradeCommand } from './gradeCommand';
-import { exportCommand } from './exportCommand';
 import { terminalSafeIo } from './terminalSafeIo';
 
+/**
+ * Each command's module is loaded when the command runs, not before: `clusterlab --help` and a
+ * command's own --help load no engine, no lab and no sandbox (scripts/buildCli.mjs splits the
+ * bundle along these imports).
+ */
+const lazy =
+  <M>(load: () => Promise<M>, pick: (m: M) => Command): Command =>
+  async (argv, io) =>
+    pick(await load())(argv, io);
+
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  run: { run: runCommand, summary: 'run a MapReduce or Spark job file on a simulated cluster' },
-  stream: { run: streamCommand, summary: 'run a streaming scenario file and print its delivery ledger' },
-  pipeline: { run: pipelineCommand, summary: 'run a pipeline file and print what became of its events' },
-  labs: { run: labsCommand, summary: 'list the guided labs' },
-  check: { run: checkCommand, summary: "run a lab step's checks on a job file" },
-  lab: { run: labCommand, summary: 'lab new ID: scaffold a new lab folder and register it' },
-  pack: { run: packCommand, summary: "pack test|build: judge a teacher's lab pack, or write it as one file" },
-  export: { run: exportCommand, summary: "write a student's hand-in file from the app's progress or job files" },
+  run: {
+    run: lazy(
+      () => import('./runCommand'),
+      (m) => m.runCommand,
+    ),
+    summary: 'run a MapReduce or Spark job file on a simulated cluster',
+  },
+  stream: {
+    run: lazy(
+      () => import('./streamCommand'),
+      (m) => m.streamCommand,
+    ),
+    summary: 'run a streaming scenario file and print its delivery ledger',
+  },
+  pipeline: {
+    run: lazy(
+      () => import('./pipelineCommand'),
+      (m) => m.pipelineCommand,
+    ),
+    summary: 'run a pipeline file and print what became of its events',
+  },
+  labs: {
+    run: lazy(
+      () => import('./labsCommand'),
+      (m) => m.labsCommand,
+    ),
+    summary: 'list the guided labs',
+  },
+  check: {
+    run: lazy(
+      () => import('./checkCommand'),
+      (m) => m.checkCommand,
+    ),
+    summary: "run a lab step's checks on a job file",
+  },
+  lab: {
+    run: lazy(
+      () => import('./labNewCommand'),
+      (m) => m.labCommand,
+    ),
+    summary: 'lab new ID: scaffold a new lab folder and register it',
+  },
+  pack: {
+    run: lazy(
+      () => import('./packCommand'),
+      (m) => m.packCommand,
+    ),
+    summary: "pack test|build: judge a teacher's lab pack, or write it as one file",
+  },
+  export: {
+    run: lazy(
+      () => import('./exportCommand'),
+      (m) => m.exportCommand,
+    ),
+    summary: "write a student's hand-in file from the app's progress or job files",
+  },
   grade: {
-    run: (argv, io) => gradeCommand(argv, io),
+    run: lazy(
+      () => import('./gradeCommand'),
+      (m) => (argv, io) => m.gradeCommand(argv, io),
+    ),
     summary: 'grade a folder of hand-ins: a table of student x step',
   },
 };

@@ -27,11 +27,14 @@ let built: Promise<string> | undefined;
 
 /**
  * The bundled entry file of a sandbox process (`sandboxWorker`, `streamWorker`): next to main.mjs
- * under the bundled command; from sources (vitest) the CLI bundle is built first.
+ * under the bundled command (main.mjs's folder); from sources (vitest) the CLI bundle is built first.
  */
 export async function sandboxEntry(name: 'sandboxWorker' | 'streamWorker'): Promise<string> {
-  const sibling = fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
-  if (existsSync(sibling)) return sibling;
+  // In the bundle this code sits in main.mjs or in one of its chunks (chunks/…).
+  for (const near of [`./${name}.mjs`, `../${name}.mjs`]) {
+    const file = fileURLToPath(new URL(near, import.meta.url));
+    if (existsSync(file)) return file;
+  }
   built ??= (async () => {
     const root = join(dirname(fileURLToPath(import.meta.url)), '..');
     const buildScript = pathToFileURL(join(root, 'scripts', 'buildCli.mjs')).href;

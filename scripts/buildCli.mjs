@@ -1,6 +1,6 @@
 // Bundles the CLI (cli/main.ts and its worker entries) with esbuild when a source is newer
 // than the bundle. Used by scripts/clusterlab.mjs and the benchmarks.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -39,6 +39,20 @@ const rawText = {
   },
 };
 
+/**
+ * Chunks are named by their content's hash, so a rebuild leaves the old ones beside the new: those
+ * unused for a day go (a command started before the rebuild may still load its own for a while).
+ */
+function pruneOldChunks() {
+  const chunks = join(outDir, 'chunks');
+  if (!existsSync(chunks)) return;
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const name of readdirSync(chunks)) {
+    const full = join(chunks, name);
+    if (statSync(full).mtimeMs < dayAgo) rmSync(full, { force: true });
+  }
+}
+
 export async function buildCli({ force = false } = {}) {
   const mainFile = join(outDir, 'main.mjs');
   const sources = Math.max(
@@ -56,12 +70,18 @@ export async function buildCli({ force = false } = {}) {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      sourcemap: 'inline',
+      // Split along cli/main.ts's lazy command imports: `clusterlab --help` loads a few kB, not
+      // the engine and the labs. Source maps beside the files (CLUSTERLAB_DEBUG=1 turns them on),
+      // not inline, where every start would parse them.
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      sourcemap: 'linked',
       logLevel: 'error',
       loader: { '.md': 'text', '.csv': 'text', '.txt': 'text' },
       plugins: [rawText],
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
+    pruneOldChunks();
   }
   return { mainFile: pathToFileURL(mainFile).href, outDir };
 }

@@ -14,6 +14,8 @@ const fatal = (what, error) => {
   process.exit(1);
 };
 
+// The bundle's source maps are read only to show a stack (CLUSTERLAB_DEBUG=1): not on every start.
+if (debug) process.setSourceMapsEnabled(true);
 let main;
 try {
   const { mainFile } = await buildCli();
