@@ -115,7 +115,14 @@ function mb(bytes) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const report = await packLinux({ fast: process.argv.includes('--fast') });
+  let report;
+  try {
+    report = await packLinux({ fast: process.argv.includes('--fast') });
+  } catch (error) {
+    // A failing tool has already printed its own output; say which step failed, without a stack.
+    console.error(`Linux packaging failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   console.log(`Electron: ${report.electron} (${report.electronDist})`);
   console.log(`app.asar ${mb(report.appAsarBytes)}; linux-unpacked ${mb(report.unpackedBytes)}`);
   for (const i of report.installers) console.log(`${i.target}: ${i.file} ${mb(i.bytes)} (${i.compression})`);

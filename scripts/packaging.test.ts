@@ -6,12 +6,13 @@
 // AppImage for the byte comparison).
 import { listPackage, extractFile } from '@electron/asar';
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 interface PackagingReport {
   electron: 'real' | 'stand-in';
@@ -215,7 +216,9 @@ describe.skipIf(skipWhy !== null)('Linux packaging', () => {
       const offset = Number(execFileSync(appImage, ['--appimage-offset']).toString().trim());
       const runtime = join(root, 'release', '.appimage-tools', 'appimage', 'appimage-12.0.1', 'runtime-x64');
       expect(offset).toBe(statSync(runtime).size);
-      expect(bytes.subarray(0, offset)).toEqual(readFileSync(runtime));
+      expect(bytes.subarray(0, offset).equals(readFileSync(runtime)), 'the runtime, unchanged, before the image').toBe(
+        true,
+      );
       expect(bytes.subarray(offset, offset + 4).toString('latin1')).toBe('hsqs');
     });
 
@@ -264,6 +267,37 @@ describe.skipIf(skipWhy !== null)('Linux packaging', () => {
         expect(run.status).toBe(1);
       },
     );
+
+    it('mounts through FUSE (--appimage-mount) with the same files, and unmounts when stopped', async (context) => {
+      if (!existsSync('/dev/fuse')) context.skip('no /dev/fuse here: the FUSE mount is not tried');
+      const child = spawn(appImage, ['--appimage-mount'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = once(child, 'exit');
+      const mountPoint = await new Promise<string | null>((resolve) => {
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!.trim());
+        });
+        void exited.then(() => resolve(null));
+      });
+      try {
+        if (mountPoint === null) {
+          // /dev/fuse is there but this user may not mount (a container without the capability).
+          expect(stderr).toContain('Cannot mount AppImage');
+          context.skip(`FUSE mount refused here: ${stderr.split('\n')[0]}`);
+        }
+        expect(mountPoint).toMatch(/\/\.mount_/);
+        expect(sha256(join(mountPoint!, 'resources', 'app.asar'))).toBe(sha256(asarPath));
+        expect(readFileSync(join(mountPoint!, 'clusterlab.desktop'), 'utf8')).toContain('Exec=AppRun --no-sandbox %U');
+      } finally {
+        if (child.exitCode === null) child.kill('SIGTERM');
+        await exited;
+      }
+      // The runtime's FUSE process unmounts and removes the mount point just after the runtime exits.
+      await vi.waitFor(() => expect(existsSync(mountPoint!)).toBe(false), { timeout: 10_000 });
+    });
 
     it(
       'builds to the same bytes a second time',
