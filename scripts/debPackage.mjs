@@ -26,7 +26,13 @@ export function debSettings(root) {
     maintainer: linux.maintainer,
     synopsis: linux.synopsis ?? pkg.description,
     category: linux.category,
-    mimeTypes: linux.mimeTypes ?? [],
+    // As electron-builder's desktop entry: linux.mimeTypes, then each file association's.
+    mimeTypes: [
+      ...new Set([
+        ...(linux.mimeTypes ?? []),
+        ...(config.fileAssociations ?? []).map((association) => association.mimeType).filter(Boolean),
+      ]),
+    ],
     fileAssociations: config.fileAssociations ?? [],
     depends: config.deb?.depends ?? [],
     iconDir: join(root, linux.icon ?? 'assets/icons/png'),

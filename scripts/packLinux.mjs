@@ -6,15 +6,19 @@
 //     `electronDist`, or with node_modules/electron/dist when a real Electron is installed;
 //  3. makes the .deb with dpkg-deb (scripts/debPackage.mjs): electron-builder's deb target needs
 //     fpm, which it downloads from a code host; fpm is in neither Debian nor npm;
-//  4. does NOT make the AppImage (see APPIMAGE_SKIPPED);
+//  4. makes the AppImage with electron-builder's AppImage target (`--prepackaged`), its runtime
+//     compiled here from the vendored source and mksquashfs from Debian (scripts/appImage.mjs);
+//     skipped, with the Debian packages to install, when gcc, mksquashfs or a library is missing;
 //  5. writes release/packaging-report.json: times, app.asar size, installer sizes.
 // `--fast` compresses the deb with xz -1 instead of xz -6 (what the packaging test uses).
-// The release workflow builds AppImage, deb, NSIS and dmg with electron-builder and the real
-// Electron instead (`npm run dist:linux`, `dist:win`, `dist:mac`).
+// The release workflow builds AppImage, deb, NSIS and dmg with electron-builder, its downloaded
+// tools and the real Electron instead (`npm run dist:linux`, `dist:win`, `dist:mac`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildAppImage } from './appImage.mjs';
+import { appImageToolsMissing } from './appImageRuntime.mjs';
 import { buildElectron } from './buildElectron.mjs';
 import { buildRenderer } from './buildRenderer.mjs';
 import { buildDeb } from './debPackage.mjs';
@@ -23,12 +27,6 @@ import { makeStandInElectron } from './standInElectron.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RELEASE = join(root, 'release');
 export const REPORT = join(RELEASE, 'packaging-report.json');
-
-export const APPIMAGE_SKIPPED =
-  'AppImage not built here: electron-builder 25 (app-builder 5) takes the AppImage runtime ' +
-  '(runtime-x64) from its appimage-12.0.1 bundle, downloaded from a code host, and no Debian or ' +
-  'npm package carries that runtime; this machine reaches only the npm registry and Debian. ' +
-  'The release workflow builds the AppImage on ubuntu-latest.';
 
 function bytesIn(dir) {
   let bytes = 0;
@@ -84,8 +82,19 @@ export async function packLinux({ fast = false } = {}) {
 
   const unpackedDir = join(RELEASE, 'linux-unpacked');
   start = performance.now();
-  const deb = buildDeb({ root, unpackedDir, outDir: RELEASE, sourceDateEpoch: sourceDateEpoch(), fast });
+  const epoch = sourceDateEpoch();
+  const deb = buildDeb({ root, unpackedDir, outDir: RELEASE, sourceDateEpoch: epoch, fast });
   times.deb = seconds(start);
+  const installers = [{ target: 'deb', file: deb, bytes: statSync(deb).size, compression: fast ? 'xz -1' : 'xz -6' }];
+  const skipped = [];
+
+  const missing = appImageToolsMissing();
+  if (missing === null) {
+    start = performance.now();
+    const appImage = buildAppImage({ root, unpackedDir, outDir: RELEASE, sourceDateEpoch: epoch });
+    times.appImage = seconds(start);
+    installers.push({ target: 'AppImage', file: appImage, bytes: statSync(appImage).size, compression: 'gzip' });
+  } else skipped.push({ target: 'AppImage', why: `AppImage not built: ${missing}` });
 
   const report = {
     electron,
@@ -93,8 +102,9 @@ export async function packLinux({ fast = false } = {}) {
     seconds: times,
     appAsarBytes: statSync(join(unpackedDir, 'resources', 'app.asar')).size,
     unpackedBytes: bytesIn(unpackedDir),
-    installers: [{ target: 'deb', file: deb, bytes: statSync(deb).size, compression: fast ? 'xz -1' : 'xz -6' }],
-    skipped: [{ target: 'AppImage', why: APPIMAGE_SKIPPED }],
+    sourceDateEpoch: epoch,
+    installers,
+    skipped,
   };
   writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
   return report;
@@ -105,10 +115,18 @@ function mb(bytes) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const report = await packLinux({ fast: process.argv.includes('--fast') });
+  let report;
+  try {
+    report = await packLinux({ fast: process.argv.includes('--fast') });
+  } catch (error) {
+    // A failing tool has already printed its own output; say which step failed, without a stack.
+    console.error(`Linux packaging failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   console.log(`Electron: ${report.electron} (${report.electronDist})`);
   console.log(`app.asar ${mb(report.appAsarBytes)}; linux-unpacked ${mb(report.unpackedBytes)}`);
   for (const i of report.installers) console.log(`${i.target}: ${i.file} ${mb(i.bytes)} (${i.compression})`);
   for (const s of report.skipped) console.log(`skipped ${s.target}: ${s.why}`);
-  console.log(`times (s): build ${report.seconds.build}, pack ${report.seconds.pack}, deb ${report.seconds.deb}`);
+  const times = Object.entries(report.seconds).map(([step, s]) => `${step} ${s}`);
+  console.log(`times (s): ${times.join(', ')}`);
 }
