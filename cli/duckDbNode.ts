@@ -21,10 +21,32 @@ type DuckDbModule = typeof DuckDb & { arrow: typeof Arrow };
 const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 const requireHere = createRequire(join(here, 'duckDbNode.js'));
 
-/** A DuckDB-wasm file: beside the bundle in the desktop app, else from node_modules. */
-function duckDbFile(name: string): string {
+/** A DuckDB-wasm file: beside the bundle in the desktop app, else from node_modules; null when neither has it. */
+function duckDbFile(name: string): string | null {
   const beside = join(here, 'duckdb', name);
-  return existsSync(beside) ? beside : requireHere.resolve(`@duckdb/duckdb-wasm/dist/${name}`);
+  if (existsSync(beside)) return beside;
+  try {
+    return requireHere.resolve(`@duckdb/duckdb-wasm/dist/${name}`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The wasm builds DuckDB may choose from. The blocking Node build reads only the main module:
+ * the one with WebAssembly exceptions ("eh") wherever the runtime has them, as Node 20 and every
+ * Electron of this app do, so the desktop app ships only that one (scripts/buildElectron.mjs);
+ * the CLI's node_modules has both.
+ */
+function duckDbBundles(): DuckDb.DuckDBBundles {
+  const eh = duckDbFile('duckdb-eh.wasm');
+  const mvp = duckDbFile('duckdb-mvp.wasm');
+  const main = mvp ?? eh;
+  if (main === null) throw new Error('spark.sql: DuckDB-wasm is not installed with ClusterLab (run `npm ci` again)');
+  return {
+    mvp: { mainModule: main, mainWorker: '' },
+    ...(eh !== null ? { eh: { mainModule: eh, mainWorker: '' } } : {}),
+  };
 }
 
 /**
@@ -50,14 +72,7 @@ export function loadDuckDbModule(): () => Promise<SqlEngine> {
 }
 
 async function openNodeDuckDb(duckdb: DuckDbModule): Promise<SqlEngine> {
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: duckDbFile('duckdb-mvp.wasm'), mainWorker: duckDbFile('duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: duckDbFile('duckdb-eh.wasm'), mainWorker: duckDbFile('duckdb-node-eh.worker.cjs') },
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME,
-  );
+  const db = await duckdb.createDuckDB(duckDbBundles(), new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
   return createDuckDbEngine(db.connect() as unknown as BlockingConnection, duckdb.arrow as unknown as ArrowKit);
 }

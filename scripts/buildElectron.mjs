@@ -32,9 +32,14 @@ export async function buildElectron() {
     target: 'node20',
     logLevel: 'error',
   });
-  // DuckDB-wasm's Node build with its Arrow, and its wasm files, for spark.sql in the sandbox
-  // processes (cli/duckDbNode.ts reads them from dist/electron/duckdb/).
-  const duckdb = join(root, 'dist', 'electron', 'duckdb');
+  await buildDuckDbNode(join(root, 'dist', 'electron', 'duckdb'));
+}
+
+/**
+ * DuckDB-wasm's Node build with its Arrow, and its wasm, for spark.sql in the sandbox processes
+ * (cli/duckDbNode.ts reads them from duckdb/ beside the sandbox bundle).
+ */
+export async function buildDuckDbNode(duckdb) {
   rmSync(duckdb, { recursive: true, force: true });
   await build({
     entryPoints: [join(root, 'scripts', 'duckdbNode.cjs')],
@@ -45,8 +50,12 @@ export async function buildElectron() {
     target: 'node20',
     logLevel: 'error',
   });
-  for (const file of ['duckdb-eh.wasm', 'duckdb-mvp.wasm', 'duckdb-node-eh.worker.cjs', 'duckdb-node-mvp.worker.cjs'])
-    copyFileSync(join(root, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist', file), join(duckdb, file));
+  // Only the build with WebAssembly exceptions: Electron's Node has them, so DuckDB's blocking Node
+  // build never picks the MVP one (39 MB) and never starts a worker (cli/duckDbNode.ts).
+  copyFileSync(
+    join(root, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist', 'duckdb-eh.wasm'),
+    join(duckdb, 'duckdb-eh.wasm'),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildElectron();

@@ -4,7 +4,7 @@
 // compute through it for real; an error thrown after a task replied and a process that ended on
 // its own each fail the run with one message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -12,6 +12,8 @@ import { build } from 'esbuild';
 import { runJob } from '../engine/api/runJob';
 import { compileJobSource } from '../engine/sandbox/compile';
 import { createProcessPool, type ProcessPool } from '../renderer/sandbox/processPool';
+// @ts-expect-error: a build script without types
+import { buildDuckDbNode } from './buildElectron.mjs';
 
 const SHIM = `
 const { workerData } = require('node:worker_threads');
@@ -46,7 +48,9 @@ beforeAll(async () => {
     target: 'node20',
     logLevel: 'error',
   });
-}, 60_000);
+  // DuckDB beside the bundle as the packed app has it: only the wasm build with exceptions.
+  await buildDuckDbNode(join(dir, 'duckdb'));
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function pool(timeoutSeconds = 30) {
@@ -99,6 +103,24 @@ describe('the desktop sandbox pool over MessagePorts', () => {
       expect(opened).toEqual([1_000_000, 1_000_001]);
       await processes.pool.close();
       expect(threads.size).toBe(0);
+    },
+  );
+
+  it(
+    'runs spark.sql with DuckDB as the desktop app ships it (the exceptions build alone, beside the bundle)',
+    { timeout: 120_000 },
+    async () => {
+      expect(readdirSync(join(dir, 'duckdb')).sort()).toEqual(['duckdb-eh.wasm', 'duckdb-node.cjs']);
+      const { processes } = pool();
+      const sql = await run(
+        processes,
+        "export default async (sc, spark) => { spark.createDataFrame([{ d: 'a', v: 1 }, { d: 'a', v: 3 }, { d: 'b', v: 5 }]).createOrReplaceTempView('t'); return (await spark.sql('SELECT d, avg(v) AS a FROM t GROUP BY d ORDER BY d')).collect(); };\n",
+      );
+      expect(JSON.parse(JSON.stringify(sql.result))).toEqual([
+        { d: 'a', a: 2 },
+        { d: 'b', a: 5 },
+      ]);
+      await processes.pool.close();
     },
   );
 
