@@ -6,6 +6,7 @@
  */
 import type { MlReport, ModelParams, ModelRecord } from '../../../engine/pipeline';
 import { at, kw, n, paramsSummary } from './mlAt';
+import { refusedWords } from './refusedWords';
 import { viewsText as say } from './viewsText';
 
 export const REGISTRY_ROWS_SHOWN = 8;
@@ -38,7 +39,8 @@ export interface RegistryAt {
 }
 
 function statusOf(m: ModelRecord, t: number, serving: number | null): Pick<RegistryRow, 'status' | 'statusText'> {
-  if (m.rejected !== null) return { status: 'refused', statusText: say('registry.refused', { why: m.rejected }) };
+  if (m.rejected !== null)
+    return { status: 'refused', statusText: say('registry.refused', { why: refusedWords(m.rejected) }) };
   if (m.deployedAtMs !== null && m.deployedAtMs <= t)
     return m.version === serving
       ? { status: 'serving', statusText: say('registry.servingNow', { time: at(m.deployedAtMs) }) }

@@ -20,7 +20,8 @@ import { mlChartSummary } from './mlChartLayout';
 import { trendingAt, trendingSentences } from './trendingAt';
 import { viewAt, viewNowLines } from './viewAt';
 import { countOf, wordsFor } from './viewWords';
-import { mlRun } from './__tests__/mlRuns';
+import { mlRegistry } from './mlRegistry';
+import { mlRun, refusedFleetRun } from './__tests__/mlRuns';
 import { lambdaRun, naiveSpeedLayerRun, netflixRun, viewOf } from './__tests__/viewRuns';
 
 const wordsOf = (steps: readonly unknown[]) => (steps[0] as PipelineStep).run.words!;
@@ -106,6 +107,15 @@ describe('the views in German', () => {
       'Letzte volle Minute (49 min bis 50 min): 300 Vorhersagen lagen im Mittel um 2,48 kW daneben.',
     );
     expect(mlChartSummary(result.ml!, result.simulatedMs)).toContain('12 Modelle ausgerollt, 0 Drifts erkannt');
+  });
+
+  it('says in German why a model was refused', async () => {
+    const ml = (await refusedFleetRun()).ml!;
+    const bad = ml.models.find((m) => m.rejected !== null)!;
+    const row = mlRegistry(ml, bad.trainedAtMs).rows.find((r) => r.version === bad.version)!;
+    expect(row.statusText).toMatch(
+      /^abgelehnt: sein Fehler auf den zurückgehaltenen Messwerten, \d+(,\d+)? kW, liegt über maxHoldoutMae \(2 kW\)$/,
+    );
   });
 
   const panels = async (): Promise<[string, PipelineResult, number, PipelineWords | undefined][]> => {
