@@ -161,7 +161,27 @@ export interface PipelineRunSettings {
   /** Stop here at the latest (default: the last event's creation plus a drain, engine/pipeline). */
   untilMs?: number;
   /** What the step's events and keys are called where the app tells a dashboard's counts ("page view", "article"). */
-  words?: { key: string; event: string; events: string };
+  words?: PipelineWords;
+}
+
+/** What a pipeline step calls its keys and events in one language. */
+export interface ViewWordForms {
+  /** One key, as in "article 3", and several (default: the key with an "s", as English makes it). */
+  key: string;
+  keys?: string;
+  /** One event and several ("page view", "page views"). */
+  event: string;
+  events: string;
+}
+
+/** A pipeline step's words in English (the source) and in the other languages the app speaks. */
+export interface PipelineWords extends ViewWordForms {
+  /**
+   * Per locale, every form: the app's sentences use a noun bare, never after an article or an
+   * adjective ("Artikel 3", "12 Artikel", "als Seitenaufruf"), so one form suits every sentence.
+   * A locale without an entry gets the app's own words for keys and events in that language.
+   */
+  translations?: Partial<Record<LabLocale, Required<ViewWordForms>>>;
 }
 
 /**

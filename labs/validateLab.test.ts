@@ -3,6 +3,7 @@ import { LabValidationError, validateLab } from './validateLab';
 import hdfsBlocksLab from './hdfs-blocks/lab';
 import iotAveragesLab from './mapreduce-iot-averages/lab';
 import deliveryLab from './streaming-delivery/lab';
+import lambdaLab from './lambda-architecture/lab';
 import { LABS, findLab } from './labRegistry';
 import { LAB_CATALOGUE } from './catalogue';
 import { compareChapters } from './chapterOrder';
@@ -50,6 +51,23 @@ describe('validateLab', () => {
       broken((_r, x) => (x.faults = [{ kind: 'crashConsumer', consumer: 1, atMessage: 0, point: 'after-commit' }])),
     ).toMatch(/steps\[2\]\.extraRuns\[0\]\.run\.faults\[0\]\.atMessage: must be an integer from 1/);
     expect(broken((r) => (r.storeTopic = ''))).toMatch(/steps\[2\]\.run\.storeTopic: /);
+  });
+
+  it("checks a pipeline step's words and their forms per locale, by field", () => {
+    type Words = Record<string, unknown> & { translations?: Record<string, Record<string, unknown>> };
+    const broken = (edit: (words: Words) => void) => {
+      const lab = copy(lambdaLab) as unknown as { steps: { run: { words: Words } }[] };
+      edit(lab.steps[0]!.run.words);
+      return errorOf(lab);
+    };
+    expect(() => validateLab(copy(lambdaLab))).not.toThrow();
+    expect(broken((w) => (w.keys = 'articles!'))).toMatch(/steps\[0\]\.run\.words\.keys: must be a word or two/);
+    expect(broken((w) => delete w.translations!.de!.keys)).toMatch(
+      /steps\[0\]\.run\.words\.translations\.de\.keys: must be a word or two .*got undefined/,
+    );
+    expect(broken((w) => (w.translations = { fr: { key: 'article' } }))).toMatch(
+      /steps\[0\]\.run\.words\.translations\.fr: is not a locale labs are translated into \(de\)/,
+    );
   });
 
   it('names the lab and the field of a broken check title', () => {

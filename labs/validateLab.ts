@@ -14,7 +14,7 @@ import { parseServerSettings } from './serverSettings';
 import { SettingsError } from './jsonSettings';
 import { brokerNodeIds, checkKafkaFaults, topicNameProblem } from '../engine/streaming';
 import { clusterOf } from './clusterOf';
-import { STEP_KINDS, type Lab } from './labTypes';
+import { LAB_LOCALES, STEP_KINDS, type Lab } from './labTypes';
 import { validateTranslations } from './validateTranslations';
 
 export class LabValidationError extends Error {
@@ -159,9 +159,31 @@ export function validateLab(raw: unknown, options: { pack?: boolean } = {}): Lab
       const clusterName = run.cluster as string;
       if (run.words !== undefined) {
         const words = object(`${at}.run.words`, run.words);
-        for (const w of ['key', 'event', 'events'])
-          if (typeof words[w] !== 'string' || !/^[\p{L} -]{1,40}$/u.test(words[w] as string))
-            bad(`${at}.run.words.${w}`, `must be a word or two (letters, spaces, hyphens), got ${describe(words[w])}`);
+        const forms = (where: string, given: Record<string, unknown>, all: boolean) => {
+          for (const w of ['key', 'keys', 'event', 'events'])
+            if (
+              (all || w !== 'keys' || given[w] !== undefined) &&
+              (typeof given[w] !== 'string' || !/^[\p{L} -]{1,40}$/u.test(given[w] as string))
+            )
+              bad(`${where}.${w}`, `must be a word or two (letters, spaces, hyphens), got ${describe(given[w])}`);
+        };
+        forms(`${at}.run.words`, words, false);
+        if (words.translations !== undefined) {
+          const translations = object(`${at}.run.words.translations`, words.translations);
+          for (const [locale, given] of Object.entries(translations)) {
+            if (!(LAB_LOCALES as readonly string[]).includes(locale))
+              bad(
+                `${at}.run.words.translations.${locale}`,
+                `is not a locale labs are translated into (${LAB_LOCALES.join(', ')})`,
+              );
+            else
+              forms(
+                `${at}.run.words.translations.${locale}`,
+                object(`${at}.run.words.translations.${locale}`, given),
+                true,
+              );
+          }
+        }
       }
       settingsParse(at, starter, solution, (text, name) => checkPipelineFile(text, name, clusterName));
       return;

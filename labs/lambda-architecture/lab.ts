@@ -5,7 +5,7 @@
  * showed of the counts per article against the ledger's truth (engine/pipeline servingView).
  */
 import type { PipelineFault } from '../../engine/pipeline';
-import type { Lab } from '../labTypes';
+import type { Lab, PipelineWords } from '../labTypes';
 import {
   freshViewCheck,
   layersCheck,
@@ -31,7 +31,13 @@ export const FRESH_MS = 10_000;
 /** Step 3: three hours; the new version of the counting job is deployed at 2 h 30 min. */
 export const KAPPA_RUN_MS = 3 * 3_600_000 + 60_000;
 /** What the app calls the keys and events on the board. */
-const WORDS = { key: 'article', event: 'page view', events: 'page views' };
+/** The dashboard's keys and events, as the app's views panel tells them (German: bare nouns, labTypes.ts). */
+const WORDS: PipelineWords = {
+  key: 'article',
+  event: 'page view',
+  events: 'page views',
+  translations: { de: { key: 'Artikel', keys: 'Artikel', event: 'Seitenaufruf', events: 'Seitenaufrufe' } },
+};
 export const REDEPLOY: PipelineFault[] = [{ atMs: 2.5 * 3_600_000, kind: 'reprocess' }];
 
 const lab: Lab = {

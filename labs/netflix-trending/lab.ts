@@ -6,7 +6,7 @@
  * top titles (engine/pipeline trendingRow.ts).
  */
 import type { FaultSpec } from '../../engine/cluster';
-import type { Lab } from '../labTypes';
+import type { Lab, PipelineWords } from '../labTypes';
 import {
   batchRowMeasuredCheck,
   bothRowsMeasuredCheck,
@@ -35,7 +35,13 @@ export const WINDOW_MS = 600_000;
 export const FRESH_MS = 30_000;
 export const MIN_HITS = 9;
 /** What the app calls the keys and events on the rows. */
-const WORDS = { key: 'title', event: 'play', events: 'plays' };
+/** The dashboards' keys and events, as the app's views panel tells them (German: bare nouns, labTypes.ts). */
+const WORDS: PipelineWords = {
+  key: 'title',
+  event: 'play',
+  events: 'plays',
+  translations: { de: { key: 'Titel', keys: 'Titel', event: 'Abruf', events: 'Abrufe' } },
+};
 /** Step 3: n3 is down from 1 h to 1 h 10 min. */
 export const N3_DOWN: FaultSpec[] = [
   { atMs: HOUR_MS, kind: 'killNode', node: 'n3' },

@@ -37,6 +37,8 @@ import enPacks from './locales/en/packs.json';
 import dePacks from './locales/de/packs.json';
 import enHandIn from './locales/en/handIn.json';
 import deHandIn from './locales/de/handIn.json';
+import enViews from './locales/en/views.json';
+import deViews from './locales/de/views.json';
 
 export const NAMESPACES = [
   'common',
@@ -56,6 +58,7 @@ export const NAMESPACES = [
   'practice',
   'packs',
   'handIn',
+  'views',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -78,6 +81,7 @@ export const resources = {
     practice: enPractice,
     packs: enPacks,
     handIn: enHandIn,
+    views: enViews,
   },
   de: {
     common: deCommon,
@@ -97,5 +101,6 @@ export const resources = {
     practice: dePractice,
     packs: dePacks,
     handIn: deHandIn,
+    views: deViews,
   },
 } as const;

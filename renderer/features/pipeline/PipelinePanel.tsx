@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { PresetName } from '../../../engine/cluster';
 import type { PipelineFault } from '../../../engine/pipeline';
-import type { PipelineRunReport } from '../../../labs/labTypes';
+import type { PipelineRunReport, PipelineWords } from '../../../labs/labTypes';
 import { pipelineLayout } from '../../viz/pipeline/pipelineLayout';
 import type { PipelineInstant } from '../../viz/pipeline/pipelineAt';
 import { readPipelineText, type DrawnPipeline } from '../../viz/pipeline/readPipelineText';
@@ -19,7 +19,6 @@ import { PipelineFaultBar } from './PipelineFaultBar';
 import { PipelinePlayback } from './PipelinePlayback';
 import { runDiffers } from './runDiffers';
 import './pipeline.css';
-import type { ViewWords } from '../../viz/views/viewWords';
 
 export interface PipelinePanelProps {
   text: string;
@@ -36,7 +35,7 @@ export interface PipelinePanelProps {
   /** Where the playback starts (a fault re-run resumes at the fault). */
   startAt?: number;
   /** What the step calls its keys and events. */
-  words?: Partial<ViewWords>;
+  words?: PipelineWords;
 }
 
 const NONE: readonly PipelineFault[] = [];

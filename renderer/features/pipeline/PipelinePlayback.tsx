@@ -6,7 +6,7 @@
  * (PipelineRunView).
  */
 import { useMemo } from 'react';
-import type { PipelineRunReport } from '../../../labs/labTypes';
+import type { PipelineRunReport, PipelineWords } from '../../../labs/labTypes';
 import { PlaybackBar } from '../cluster/PlaybackBar';
 import { fittedSpeedNote, speedFor } from '../cluster/speedFit';
 import { usePlayback } from '../cluster/usePlayback';
@@ -17,7 +17,6 @@ import { pipelineNowSentence } from '../../viz/pipeline/pipelineNowSentence';
 import { PipelineRunView } from './PipelineRunView';
 import { PipelineViewsPanel } from '../views/PipelineViewsPanel';
 import { PipelineMlPanel } from '../views/PipelineMlPanel';
-import type { ViewWords } from '../../viz/views/viewWords';
 
 export interface PipelinePlaybackProps {
   report: PipelineRunReport;
@@ -27,7 +26,7 @@ export interface PipelinePlaybackProps {
   /** The diagram (and helpers) drawn at the instant. */
   children(at: PipelineInstant): React.ReactNode;
   /** What the step calls its keys and events, for the dashboards' counts. */
-  words?: Partial<ViewWords>;
+  words?: PipelineWords;
 }
 
 export function PipelinePlayback({ report, busy, startAt = 0, children, words }: PipelinePlaybackProps) {

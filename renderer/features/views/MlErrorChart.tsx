@@ -2,15 +2,17 @@
  * The served predictions' error per minute over the whole run, with the playback's cursor: the
  * minutes whose readings went unscored shaded, drifts marked on the line (a ring when it had a
  * model retrained, a triangle for an alert), deployments as ticks on top labelled "v3". Laid out
- * once per run and width; only the cursor follows the clock. An image with a text alternative,
- * and a visible key.
+ * once per run, width and language (the panel remounts it when the language changes); only the
+ * cursor follows the clock. An image named by what it shows over the run and at the instant, in
+ * the page's language, and a visible key.
  */
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MlReport } from '../../../engine/pipeline';
 import { mlChartLayout, mlChartSummary, mlCursorX, type MlChartLayout } from '../../viz/views/mlChartLayout';
 import { useElementWidth } from '../run/useElementWidth';
 
-const Frame = memo(function Frame({ layout }: { layout: MlChartLayout }) {
+const Frame = memo(function Frame({ layout, version }: { layout: MlChartLayout; version(v: number): string }) {
   const { left, right, top, bottom } = layout;
   return (
     <>
@@ -39,7 +41,7 @@ const Frame = memo(function Frame({ layout }: { layout: MlChartLayout }) {
           <line x1={d.x} x2={d.x} y1={top - 6} y2={top + 2} />
           {d.label && (
             <text x={d.x} y={top - 9} textAnchor={d.x < left + 10 ? 'start' : 'middle'}>
-              v{d.version}
+              {version(d.version)}
             </text>
           )}
         </g>
@@ -72,24 +74,27 @@ export function MlErrorChart({
   /** The last full minute's error at t (null: none yet), drawn as a dot at the cursor's minute. */
   nowPoint: { t: number; mae: number } | null;
 }) {
+  const { t: tr } = useTranslation('views');
   const [ref, width] = useElementWidth<HTMLDivElement>(540);
+  // Laid out in the page's language (its numbers): the panel remounts the chart when it changes.
   const layout = useMemo(() => mlChartLayout(ml, spanMs, Math.max(260, width), 170), [ml, spanMs, width]);
   const summary = useMemo(() => mlChartSummary(ml, spanMs), [ml, spanMs]);
+  const version = useMemo(() => (v: number) => tr('ml.version', { version: v }), [tr]);
   const x = mlCursorX(layout, t);
   const alerts = ml.drifts.some((d) => d.action === 'alert');
   const retrains = ml.drifts.some((d) => d.action === 'retrain');
   return (
     <figure className="views-chart ml-chart" data-testid="ml-chart">
-      <figcaption>Served error per minute over the whole run (mean absolute error of the predictions, kW)</figcaption>
+      <figcaption>{tr('ml.chartTitle')}</figcaption>
       <div ref={ref} className="views-chart-box">
         <svg
           width={layout.width}
           height={layout.height}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           role="img"
-          aria-label={`${summary} Now: ${now}`}
+          aria-label={tr('chart.label', { summary, now })}
         >
-          <Frame layout={layout} />
+          <Frame layout={layout} version={version} />
           <line className="views-cursor" x1={x} x2={x} y1={layout.top} y2={layout.bottom} />
           {nowPoint && (
             <circle
@@ -101,21 +106,21 @@ export function MlErrorChart({
           )}
         </svg>
       </div>
-      <ul className="ml-key" aria-label="Key to the chart">
+      <ul className="ml-key" aria-label={tr('ml.keyLabel')}>
         <li>
-          <span className="ml-key-line" aria-hidden="true" /> error of each minute
+          <span className="ml-key-line" aria-hidden="true" /> {tr('ml.keyLine')}
         </li>
         {layout.deploys.length > 0 && (
           <li>
             <span className="ml-key-deploy" aria-hidden="true">
-              v1
+              {version(1)}
             </span>{' '}
-            model deployed
+            {tr('ml.keyDeployed')}
           </li>
         )}
         {retrains && (
           <li>
-            <span className="ml-key-drift" aria-hidden="true" /> drift: a new model trained
+            <span className="ml-key-drift" aria-hidden="true" /> {tr('ml.keyRetrain')}
           </li>
         )}
         {alerts && (
@@ -123,12 +128,12 @@ export function MlErrorChart({
             <span className="ml-key-alert" aria-hidden="true">
               ▲
             </span>{' '}
-            drift: an alert only
+            {tr('ml.keyAlert')}
           </li>
         )}
         {layout.unscored.length > 0 && (
           <li>
-            <span className="ml-key-unscored" aria-hidden="true" /> readings passed on without a prediction
+            <span className="ml-key-unscored" aria-hidden="true" /> {tr('ml.keyUnscored')}
           </li>
         )}
       </ul>

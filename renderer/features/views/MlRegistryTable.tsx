@@ -5,29 +5,32 @@
  * it was deployed or refused.
  */
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MlReport } from '../../../engine/pipeline';
 import { mlRegistry, REGISTRY_ROWS_SHOWN, type RegistryRow } from '../../viz/views/mlRegistry';
-import { at, formula, n } from '../../viz/views/mlAt';
+import { at, n, power } from '../../viz/views/mlAt';
 
 /** Each pump's model, in a row of its own under the model's row (the whole table's width). */
 function PumpsRow({ row }: { row: RegistryRow }) {
+  const { t } = useTranslation('views');
   return (
     <tr className="ml-pumps-row" id={`ml-pumps-v${row.version}`}>
       <td colSpan={5}>
-        <ul className="ml-pumps-list" aria-label={`Model v${row.version}, pump by pump`}>
+        <ul className="ml-pumps-list" aria-label={t('registry.pumpsLabel', { version: row.version })}>
           {row.pumps.map((p) => (
-            <li key={p.key}>
-              pump {p.key}: {formula(p).replace(/^power = /, '')}
-            </li>
+            <li key={p.key}>{t('registry.pumpPower', { id: p.key, power: power(p) })}</li>
           ))}
-          {row.pumpsLeftOut > 0 && <li>and {n(row.pumpsLeftOut)} more pumps</li>}
+          {row.pumpsLeftOut > 0 && (
+            <li>{t('registry.morePumps', { count: row.pumpsLeftOut, n: n(row.pumpsLeftOut) })}</li>
+          )}
         </ul>
       </td>
     </tr>
   );
 }
 
-export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
+export function MlRegistryTable({ ml, t: time }: { ml: MlReport; t: number }) {
+  const { t } = useTranslation('views');
   const [all, setAll] = useState(false);
   const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
   const toggle = (version: number) => {
@@ -35,54 +38,56 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
     if (!next.delete(version)) next.add(version);
     setOpened(next);
   };
-  const reg = mlRegistry(ml, t, all ? Number.POSITIVE_INFINITY : REGISTRY_ROWS_SHOWN);
+  const reg = mlRegistry(ml, time, all ? Number.POSITIVE_INFINITY : REGISTRY_ROWS_SHOWN);
   return (
     <section className="ml-registry" aria-labelledby="ml-registry-title" data-testid="ml-registry">
       <h4 id="ml-registry-title">
-        The registry at {at(t)}{' '}
+        {t('registry.title', { time: at(time) })}{' '}
         <span className="views-sub">
           {reg.trained === 0
-            ? 'no model trained yet'
-            : `${n(reg.trained)} model${reg.trained === 1 ? '' : 's'} trained`}
+            ? t('registry.noneTrained')
+            : t('registry.trained', { count: reg.trained, n: n(reg.trained) })}
         </span>
       </h4>
       {reg.trained > 0 && (
         <div className="ml-table-box">
           <table className="views-table ml-table">
-            <caption className="sr-only">Models trained by {at(t)}, newest first</caption>
+            <caption className="sr-only">{t('registry.caption', { time: at(time) })}</caption>
             <thead>
               <tr>
-                <th scope="col">Model</th>
-                <th scope="col">Trained</th>
-                <th scope="col">Power (load 0 to 1)</th>
-                <th scope="col">Held-out error</th>
-                <th scope="col">Deployed</th>
+                <th scope="col">{t('registry.model')}</th>
+                <th scope="col">{t('registry.trainedHead')}</th>
+                <th scope="col">{t('registry.powerHead')}</th>
+                <th scope="col">{t('registry.heldOutHead')}</th>
+                <th scope="col">{t('registry.deployedHead')}</th>
               </tr>
             </thead>
             <tbody>
               {reg.rows.map((r) => (
                 <Fragment key={r.version}>
                   <tr className={`ml-${r.status}`} data-version={r.version}>
-                    <th scope="row">v{r.version}</th>
+                    <th scope="row">{t('ml.version', { version: r.version })}</th>
                     <td>
                       <span className="ml-nowrap">{r.trainedAt}</span>{' '}
                       <span className={r.why === 'drift' ? 'ml-why-drift' : 'views-sub'}>
-                        {r.why === 'drift' ? 'after a drift' : 'on schedule'}
+                        {r.why === 'drift' ? t('ml.afterDrift') : t('ml.onSchedule')}
                       </span>
                       <span className="ml-window">
                         {r.window ? (
                           <>
-                            on readings sent <span className="ml-nowrap">{r.window.from}</span> to{' '}
-                            <span className="ml-nowrap">{r.window.to}</span>
+                            {t('registry.readingsFrom')} <span className="ml-nowrap">{r.window.from}</span>{' '}
+                            {t('registry.to')} <span className="ml-nowrap">{r.window.to}</span>
                           </>
                         ) : (
-                          'on no readings'
+                          t('registry.noReadings')
                         )}{' '}
-                        <span className="ml-nowrap">({r.rows} fit)</span>
+                        <span className="ml-nowrap">{t('registry.fit', { rows: r.rows })}</span>
                       </span>
                     </td>
                     <td className="ml-power">
-                      <span className="views-sub">{r.per === 'fleet' ? 'fleet: ' : 'per pump: '}</span>
+                      <span className="views-sub">
+                        {r.per === 'fleet' ? t('registry.fleet') : t('registry.perPump')}{' '}
+                      </span>
                       {r.power}
                       {r.per === 'pump' && (
                         <>
@@ -94,7 +99,7 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
                             aria-controls={`ml-pumps-v${r.version}`}
                             onClick={() => toggle(r.version)}
                           >
-                            {opened.has(r.version) ? 'hide each pump' : 'each pump'}
+                            {opened.has(r.version) ? t('registry.hideEachPump') : t('registry.eachPump')}
                           </button>
                         </>
                       )}
@@ -111,9 +116,9 @@ export function MlRegistryTable({ ml, t }: { ml: MlReport; t: number }) {
       )}
       {reg.trained > REGISTRY_ROWS_SHOWN && (
         <p className="views-more">
-          {reg.more > 0 ? `and ${n(reg.more)} older model${reg.more === 1 ? '' : 's'} ` : ''}
+          {reg.more > 0 ? `${t('registry.older', { count: reg.more, n: n(reg.more) })} ` : null}
           <button type="button" className="views-more-button" aria-expanded={all} onClick={() => setAll(!all)}>
-            {all ? `Show the newest ${n(REGISTRY_ROWS_SHOWN)}` : `Show all ${n(reg.trained)}`}
+            {all ? t('registry.showNewest', { n: n(REGISTRY_ROWS_SHOWN) }) : t('showAll', { n: n(reg.trained) })}
           </button>
         </p>
       )}

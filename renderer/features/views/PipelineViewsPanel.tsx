@@ -7,12 +7,14 @@
  * such a store.
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PipelineResult, ViewReport } from '../../../engine/pipeline';
-import { seconds } from '../../../labs/checkKit';
-import { tickWords } from '../../viz/views/durationWords';
+import type { PipelineWords } from '../../../labs/labTypes';
+import { parseLanguage } from '../../i18n/language';
+import { seconds, tickWords } from '../../viz/views/durationWords';
 import { countTicks, durationTicks } from '../../viz/views/lineChartLayout';
 import { viewAt, viewNowLines } from '../../viz/views/viewAt';
-import { count, countOf, wordsFor, type ViewWords } from '../../viz/views/viewWords';
+import { capital, count, countOf, wordsFor, type ViewWords } from '../../viz/views/viewWords';
 import { FinalCountsTable } from './FinalCountsTable';
 import { TrendingRows } from './TrendingRows';
 import { ViewLineChart } from './ViewLineChart';
@@ -22,20 +24,23 @@ export interface PipelineViewsPanelProps {
   result: PipelineResult;
   /** The playback's time, ms of the run. */
   t: number;
-  /** The lab's words for a key and an event ("article", "page view", "page views"). */
-  words?: Partial<ViewWords>;
+  /** The lab's words for a key and an event ("article", "page view", "page views"), with their forms per locale. */
+  words?: Partial<PipelineWords>;
 }
 
-function BoardView({ view, t, endMs, words }: { view: ViewReport; t: number; endMs: number; words: ViewWords }) {
+function BoardView({ view, t: time, endMs, words }: { view: ViewReport; t: number; endMs: number; words: ViewWords }) {
+  const { t, i18n } = useTranslation('views');
   const behind = useMemo(() => view.samples.map((s) => ({ t: s.t, v: s.behindMs })), [view]);
   const twice = useMemo(() => view.samples.map((s) => ({ t: s.t, v: s.doubleCounted })), [view]);
-  const at = viewAt(view, t);
+  const at = viewAt(view, time);
   const id = `views-board-${view.dashboard}`;
   const refreshes = view.samples.length + view.samplesLeftOut;
+  const dashboard = view.dashboard;
+  const events = capital(words.events);
   return (
     <section className="views-board" aria-labelledby={id} data-testid={`views-board-${view.dashboard}`}>
       <h4 id={id}>
-        {view.dashboard} <span className="views-sub">reads {view.store}</span>
+        {view.dashboard} <span className="views-sub">{t('panel.reads', { store: view.store })}</span>
       </h4>
       <ul className="views-now" data-testid={`views-now-${view.dashboard}`}>
         {viewNowLines(view, at, words).map((line) => (
@@ -44,37 +49,44 @@ function BoardView({ view, t, endMs, words }: { view: ViewReport; t: number; end
       </ul>
       {view.samples.length > 0 && (
         <ViewLineChart
-          title={`How far behind at each refresh, over the whole run (at worst ${seconds(view.maxBehindMs)})`}
-          summary={`How far behind ${view.dashboard} was at each of its ${count(refreshes)} refreshes over ${seconds(endMs)}: at worst ${seconds(view.maxBehindMs)}.`}
+          key={`behind-${i18n.language}`}
+          title={t('panel.behindTitle', { worst: seconds(view.maxBehindMs) })}
+          summary={t('panel.behindSummary', {
+            dashboard,
+            refreshes: count(refreshes),
+            span: seconds(endMs),
+            worst: seconds(view.maxBehindMs),
+          })}
           points={behind}
           spanMs={endMs}
-          t={t}
+          t={time}
           height={112}
           minLeft={CHART_LEFT}
           yTicks={durationTicks}
           yLabel={tickWords}
-          valueText={(v) => (v === null ? 'no refresh yet' : `${seconds(v)} behind`)}
+          valueText={(v) => (v === null ? t('panel.noRefreshYet') : t('panel.behindNow', { behind: seconds(v) }))}
           testId={`views-behind-${view.dashboard}`}
         />
       )}
       {view.maxDoubleCounted > 0 && (
         <ViewLineChart
+          key={`twice-${i18n.language}`}
           className="views-twice"
-          title={`${capital(words.events)} counted twice at each refresh, over the whole run (at worst ${count(view.maxDoubleCounted)})`}
-          summary={`${capital(words.events)} ${view.dashboard} counted twice at each refresh: at worst ${countOf(view.maxDoubleCounted, words)}.`}
+          title={t('panel.twiceTitle', { events, worst: count(view.maxDoubleCounted) })}
+          summary={t('panel.twiceSummary', { events, dashboard, worst: countOf(view.maxDoubleCounted, words) })}
           points={twice}
           spanMs={endMs}
-          t={t}
+          t={time}
           height={84}
           minLeft={CHART_LEFT}
           yTicks={countTicks}
           yLabel={count}
-          valueText={(v) => (v === null ? 'no refresh yet' : `${countOf(v, words)} counted twice`)}
+          valueText={(v) => (v === null ? t('panel.noRefreshYet') : t('panel.twiceNow', { twice: countOf(v, words) }))}
           steps
           testId={`views-twice-${view.dashboard}`}
         />
       )}
-      <FinalCountsTable view={view} words={words} endMs={endMs} t={t} />
+      <FinalCountsTable view={view} words={words} endMs={endMs} t={time} />
     </section>
   );
 }
@@ -82,16 +94,23 @@ function BoardView({ view, t, endMs, words }: { view: ViewReport; t: number; end
 /** Room for the y labels of both charts, so that their time axes line up. */
 const CHART_LEFT = 58;
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-export function PipelineViewsPanel({ result, t, words }: PipelineViewsPanelProps) {
+export function PipelineViewsPanel({ result, t: time, words }: PipelineViewsPanelProps) {
+  // Read in the page's language: the lab's words in it, and the sentences of the helpers.
+  const { t, i18n } = useTranslation('views');
   if (result.views.length === 0) return null;
+  const language = parseLanguage(i18n.language) ?? 'en';
   return (
     <section className="views-panel" aria-labelledby="views-panel-title" data-testid="pipeline-views">
-      <h3 id="views-panel-title">What the dashboards showed</h3>
-      <TrendingRows views={result.views} parts={result.parts} t={t} words={words} />
+      <h3 id="views-panel-title">{t('panel.title')}</h3>
+      <TrendingRows views={result.views} parts={result.parts} t={time} words={words} />
       {result.views.map((view) => (
-        <BoardView key={view.dashboard} view={view} t={t} endMs={result.simulatedMs} words={wordsFor(view, words)} />
+        <BoardView
+          key={view.dashboard}
+          view={view}
+          t={time}
+          endMs={result.simulatedMs}
+          words={wordsFor(view, words, language)}
+        />
       ))}
     </section>
   );

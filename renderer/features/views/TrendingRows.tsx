@@ -3,13 +3,16 @@
  * column is wide enough: the row each shows (from its last refresh) beside the true top keys at
  * that refresh, each shown key marked as in the true row or not, and how old the shown data is.
  */
+import { useTranslation } from 'react-i18next';
 import type { PartReport, ViewReport } from '../../../engine/pipeline';
-import { seconds } from '../../../labs/checkKit';
-import { durationWords } from '../../viz/views/durationWords';
+import type { PipelineWords } from '../../../labs/labTypes';
+import { parseLanguage } from '../../i18n/language';
+import { durationWords, seconds } from '../../viz/views/durationWords';
 import { trendingAt, trendingSentences, type TrendingAt } from '../../viz/views/trendingAt';
-import { count, wordsFor, type ViewWords } from '../../viz/views/viewWords';
+import { capital, count, wordsFor, type ViewWords } from '../../viz/views/viewWords';
 
 function TrendingBlock({ row, words }: { row: TrendingAt; words: ViewWords }) {
+  const { t } = useTranslation('views');
   const events = capital(words.events);
   return (
     <div className="views-trending-block" data-testid={`views-trending-${row.dashboard}`}>
@@ -21,17 +24,19 @@ function TrendingBlock({ row, words }: { row: TrendingAt; words: ViewWords }) {
         <table className="views-table views-trending-table">
           <caption>
             <strong>{row.dashboard}</strong>
-            {row.refreshedMs !== null && <span className="views-sub"> at its refresh, {seconds(row.refreshedMs)}</span>}
-            {row.ageMs !== null && <> · data {durationWords(row.ageMs)} old</>}
+            {row.refreshedMs !== null && (
+              <span className="views-sub"> {t('trending.atRefresh', { time: seconds(row.refreshedMs) })}</span>
+            )}
+            {row.ageMs !== null && <> · {t('trending.dataAge', { age: durationWords(row.ageMs) })}</>}
           </caption>
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">Shown</th>
+              <th scope="col">{t('trending.shown')}</th>
               <th scope="col" className="views-num">
                 {events}
               </th>
-              <th scope="col">True row</th>
+              <th scope="col">{t('trending.trueRow')}</th>
               <th scope="col" className="views-num">
                 {events}
               </th>
@@ -47,11 +52,15 @@ function TrendingBlock({ row, words }: { row: TrendingAt; words: ViewWords }) {
                       <span
                         className="views-mark"
                         role="img"
-                        aria-label={l.shown.inTruth ? `in the true top ${row.top}` : `not in the true top ${row.top}`}
+                        aria-label={
+                          l.shown.inTruth
+                            ? t('trending.inTop', { top: row.top })
+                            : t('trending.notInTop', { top: row.top })
+                        }
                       >
                         {l.shown.inTruth ? '✓' : '✗'}
                       </span>{' '}
-                      {words.key} {l.shown.key}
+                      {t('keyLabel', { key: words.key, id: l.shown.key })}
                     </td>
                     <td className={`views-num ${l.shown.inTruth ? 'views-hit' : 'views-miss'}`}>
                       {count(l.shown.count)}
@@ -65,7 +74,7 @@ function TrendingBlock({ row, words }: { row: TrendingAt; words: ViewWords }) {
                 {l.truth ? (
                   <>
                     <td className={l.truth.shown ? undefined : 'views-unseen'}>
-                      {words.key} {l.truth.key}
+                      {t('keyLabel', { key: words.key, id: l.truth.key })}
                     </td>
                     <td className="views-num">{count(l.truth.count)}</td>
                   </>
@@ -88,36 +97,39 @@ function TrendingBlock({ row, words }: { row: TrendingAt; words: ViewWords }) {
   );
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 export function TrendingRows({
   views,
   parts,
-  t,
+  t: time,
   words,
 }: {
   views: readonly ViewReport[];
   parts: readonly PartReport[];
   t: number;
-  words?: Partial<ViewWords>;
+  words?: Partial<PipelineWords>;
 }) {
+  const { t, i18n } = useTranslation('views');
+  const language = parseLanguage(i18n.language) ?? 'en';
   const rows = views.flatMap((v) => {
     const row = trendingAt(
       v,
-      t,
+      time,
       parts.find((p) => p.id === v.dashboard),
     );
-    return row ? [{ row, words: wordsFor(v, words) }] : [];
+    return row ? [{ row, words: wordsFor(v, words, language) }] : [];
   });
-  if (rows.length === 0) return null;
+  const first = rows[0];
+  if (!first) return null;
   return (
     <section className="views-trending" aria-labelledby="views-trending-title">
-      <h4 id="views-trending-title">Trending rows at {seconds(t)}</h4>
+      <h4 id="views-trending-title">{t('trending.title', { time: seconds(time) })}</h4>
       <p className="views-sentence muted">
-        Each row ranks the {rows[0]!.words.key}s counted most in the last {durationWords(rows[0]!.row.windowMs)} of the
-        data its store holds; the true row ranks every {rows[0]!.words.event} of the last{' '}
-        {durationWords(rows[0]!.row.windowMs)}. ✓ marks a {rows[0]!.words.key} shown that belongs in the true row, ✗ one
-        that does not; a true {rows[0]!.words.key} in italics is missing from the row shown.
+        {t('trending.intro', {
+          keys: first.words.keys,
+          window: durationWords(first.row.windowMs),
+          event: first.words.event,
+          key: first.words.key,
+        })}
       </p>
       <div className="views-trending-grid">
         {rows.map((r) => (

@@ -1,9 +1,11 @@
 /**
  * A small line chart over the run's time (how far behind, or how many counted twice, at each
- * refresh) with the playback's cursor: the path is laid out once per run and width, only the
- * cursor follows the clock. The chart is an image with a summary for screen readers.
+ * refresh) with the playback's cursor: the path is laid out once per run, width and language (the
+ * panel remounts it when the language changes), only the cursor follows the clock. The chart is an
+ * image named by its summary and the value at the playback's instant, for screen readers.
  */
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { chartCursor, lineChartLayout, type ChartPoint, type LineChartLayout } from '../../viz/views/lineChartLayout';
 import { useElementWidth } from '../run/useElementWidth';
 
@@ -17,7 +19,7 @@ export interface ViewLineChartProps {
   height: number;
   yTicks(max: number): number[];
   yLabel(v: number): string;
-  /** The value at t in words, for the label ("1.00 s behind"). */
+  /** The value at t in words, for the label ("1.00 s behind"), in the page's language. */
   valueText(v: number | null): string;
   steps?: boolean;
   /** The least room for the y labels, shared by charts stacked above one another. */
@@ -54,6 +56,7 @@ const Frame = memo(function Frame({ layout }: { layout: LineChartLayout }) {
 });
 
 export function ViewLineChart(props: ViewLineChartProps) {
+  const { t } = useTranslation('views');
   const [ref, width] = useElementWidth<HTMLDivElement>(540);
   const { points, spanMs, height, yTicks, yLabel, steps, minLeft } = props;
   const layout = useMemo(
@@ -71,7 +74,7 @@ export function ViewLineChart(props: ViewLineChartProps) {
           height={layout.height}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           role="img"
-          aria-label={`${props.summary} Now: ${props.valueText(cursor.value)}.`}
+          aria-label={t('chart.label', { summary: props.summary, now: `${props.valueText(cursor.value)}.` })}
         >
           <Frame layout={layout} />
           <line className="views-cursor" x1={cursor.x} x2={cursor.x} y1={layout.top} y2={layout.bottom} />

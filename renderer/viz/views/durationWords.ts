@@ -1,8 +1,11 @@
 /**
  * Durations in the words a reader would say: "420 ms", "1.1 s", "42 s", "7 min 5 s", "7 min",
- * "1 h 5 min" (rounded to what matters at that size), and round steps for a time axis.
- * The exact figures a lab's checks print use labs/checkKit's `seconds` ("3.12 s") instead.
+ * "1 h 5 min" (rounded to what matters at that size), and round steps for a time axis; the exact
+ * figures a lab's checks print as they print them (`seconds`, "3.12 s"). Numbers in the page's
+ * language ("1,1 s" in German); the units are the same in German and English.
  */
+import { seconds as checkSeconds } from '../../../labs/checkKit';
+import { fixed } from '../../i18n/numberFormat';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -14,7 +17,7 @@ export function durationWords(ms: number): string {
   if (v < S) return `${Math.round(v)} ms`;
   if (v < 10 * S) {
     const tenths = Math.round(v / 100);
-    if (tenths < 100) return `${(tenths / 10).toFixed(1)} s`;
+    if (tenths < 100) return `${fixed(tenths / 10, 1)} s`;
   }
   if (v < MIN) {
     const s = Math.round(v / S);
@@ -32,7 +35,15 @@ export function durationWords(ms: number): string {
 
 /** A tick's label on a time axis ("0", "30 s", "2 min", "1 h 30 min"). */
 export function tickWords(ms: number): string {
-  return ms === 0 ? '0' : durationWords(ms).replace(/\.0 s$/, ' s');
+  return ms === 0 ? '0' : durationWords(ms).replace(/[.,]0 s$/, ' s');
+}
+
+/**
+ * A time as the lab's checks print it (labs/checkKit `seconds`: "3.12 s", "2 min 5 s", "1 h 15 min"),
+ * with the page's decimal separator ("3,12 s"), so the views' sentences agree with the checks' words.
+ */
+export function seconds(ms: number): string {
+  return ms >= 120_000 ? checkSeconds(ms) : `${fixed(Math.round(ms / 10) / 100, 2)} s`;
 }
 
 const STEPS = [

@@ -1,11 +1,12 @@
 /**
  * The board at the end of the run beside a full recomputation over every event sent: one row per
  * key (the differing ones first, then the largest true counts), capped, and what the comparison
- * says in sentences that agree with the lab's checks.
+ * says in sentences that agree with the lab's checks (in the page's language).
  */
 import type { ViewReport } from '../../../engine/pipeline';
-import { seconds } from '../../../labs/checkKit';
-import { count, countOf, type ViewWords } from './viewWords';
+import { seconds } from './durationWords';
+import { viewsText as say } from './viewsText';
+import { count, countOf, keyCount, type ViewWords } from './viewWords';
 
 export interface FinalRow {
   key: number;
@@ -44,16 +45,19 @@ export function differenceText(d: number): string {
 /** What the end of the run says: the board against the recomputation. */
 export function finalSentence(view: ViewReport, words: ViewWords): string {
   const f = view.final;
-  const keys = `${count(f.keys.length)} ${f.keys.length === 1 ? words.key : `${words.key}s`}`;
-  if (f.lastRefreshMs === null) return `${view.dashboard} never refreshed, so it never showed these counts.`;
-  const last = `its last refresh (${seconds(f.lastRefreshMs)})`;
+  const { dashboard, store } = view;
+  const keys = keyCount(f.keys.length, words);
+  if (f.lastRefreshMs === null) return say('final.never', { dashboard });
+  const time = seconds(f.lastRefreshMs);
   if (f.differing === 0 && f.shownAsItEnded)
-    return `At ${last} the board's count for each of the ${keys} equals a full recomputation over all ${countOf(f.truthTotal, words)}.`;
-  if (f.differing === 0)
-    return `The counts in ${view.store} equal a full recomputation at the end, but the board last read them at ${seconds(f.lastRefreshMs)}, before they last changed.`;
-  const total =
-    f.viewTotal > f.truthTotal
-      ? `it counts ${count(f.viewTotal)} where ${countOf(f.truthTotal, words)} were sent: some are counted twice`
-      : `it counts ${count(f.viewTotal)} of the ${countOf(f.truthTotal, words)} sent`;
-  return `At the end the board is wrong for ${count(f.differing)} of ${keys}: ${total}.${f.shownAsItEnded ? '' : ` ${view.store} changed after the board's last refresh, at ${seconds(f.lastRefreshMs)}.`}`;
+    return say('final.equal', { time, keys, events: countOf(f.truthTotal, words) });
+  if (f.differing === 0) return say('final.equalStale', { store, time });
+  const counts = { counted: count(f.viewTotal), sent: countOf(f.truthTotal, words) };
+  return (
+    say('final.wrong', {
+      differing: count(f.differing),
+      keys,
+      total: f.viewTotal > f.truthTotal ? say('final.overTwice', counts) : say('final.under', counts),
+    }) + (f.shownAsItEnded ? '' : ` ${say('final.changed', { store, time })}`)
+  );
 }

@@ -1,11 +1,13 @@
 /**
  * A run's machine learning at an instant of playback (engine/pipeline mlTracker.ts): the model
  * serving then (the last deployed at or before it), the last full minute of served predictions,
- * the last drift, and that said in sentences that hold at that instant. Times as the lab's checks
- * print them (labs/checkKit `seconds`), kW with 2 decimals, counts en-US.
+ * the last drift, and that said in sentences that hold at that instant, in the page's language.
+ * Times as the lab's checks print them (`seconds`), kW with 2 decimals, counts with the page's grouping.
  */
 import type { DriftRecord, MlReport, ModelParams, ModelRecord } from '../../../engine/pipeline';
-import { seconds } from '../../../labs/checkKit';
+import { count, fixed as fixedDigits } from '../../i18n/numberFormat';
+import { seconds } from './durationWords';
+import { viewsText as say } from './viewsText';
 
 export const SERVED_MINUTE_MS = 60_000;
 
@@ -26,16 +28,24 @@ export interface MlInstant {
   drifts: number;
 }
 
-export const n = (v: number) => v.toLocaleString('en-US');
-export const kw = (v: number) => `${(Math.round(v * 100) / 100).toFixed(2)} kW`;
+export const n = (v: number): string => count(v);
+const fixed = (v: number) => fixedDigits(Math.round(v * 100) / 100, 2);
+export const kw = (v: number): string => `${fixed(v)} kW`;
 /** An instant of the run ("0 s" for the start rather than "0.00 s"). */
-export const at = (ms: number) => (ms === 0 ? '0 s' : seconds(ms));
-const fixed = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
+export const at = (ms: number): string => (ms === 0 ? '0 s' : seconds(ms));
+
+/** slope × load + intercept, in kW: the right-hand side of `formula`. */
+export function power(p: Pick<ModelParams, 'slope' | 'intercept'>): string {
+  return say('ml.power', {
+    slope: fixed(p.slope),
+    sign: p.intercept < 0 ? '−' : '+',
+    intercept: fixed(Math.abs(p.intercept)),
+  });
+}
 
 /** power = slope × load + intercept, in kW. */
 export function formula(p: Pick<ModelParams, 'slope' | 'intercept'>): string {
-  const sign = p.intercept < 0 ? '−' : '+';
-  return `power = ${fixed(p.slope)} × load ${sign} ${fixed(Math.abs(p.intercept))} kW`;
+  return say('ml.formula', { power: power(p) });
 }
 
 export function servingAt(ml: MlReport, t: number): ModelRecord | null {
@@ -63,31 +73,37 @@ export function mlAt(ml: MlReport, t: number): MlInstant {
 
 /** What the model was trained on: "the readings sent from 0 s to 9 min 1 s (2,164 fit, the newest fifth held out)". */
 export function trainedOn(m: ModelRecord): string {
-  if (m.windowFromMs === null || m.windowToMs === null) return 'no readings';
-  return `the readings sent from ${at(m.windowFromMs)} to ${at(m.windowToMs)} (${n(m.rows)} fit, the newest fifth held out)`;
+  if (m.windowFromMs === null || m.windowToMs === null) return say('ml.noReadings');
+  return say('ml.trainedOn', { from: at(m.windowFromMs), to: at(m.windowToMs), rows: n(m.rows) });
 }
 
 /** One model for the fleet, or one per pump. */
 export function perWords(m: ModelRecord): string {
-  if (m.settings.modelPer === 'fleet') return 'one model for the fleet';
-  const count = m.models.length + m.modelsLeftOut;
-  return `one model per pump (${n(count)} pump${count === 1 ? '' : 's'})`;
+  if (m.settings.modelPer === 'fleet') return say('ml.fleet');
+  const pumps = m.models.length + m.modelsLeftOut;
+  return say('ml.perPump', { pumps: say('ml.pumps', { count: pumps, n: n(pumps) }) });
 }
 
-/** The per-pump models' slopes and intercepts as ranges ("slope 29.23–46.72, intercept 4.48–5.26"). */
-export function paramsSummary(m: ModelRecord): string {
-  if (m.models.length === 0) return 'no model';
-  if (m.models.length === 1) return formula(m.models[0]!);
+/**
+ * The model's parameters: the fleet's formula ("power = 29.52 × load + 5.07 kW"; `bare`: without
+ * "power ="), or the per-pump models' slopes and intercepts as ranges ("slope 29.23 to 46.72, intercept 4.48 to 5.26 kW").
+ */
+export function paramsSummary(m: ModelRecord, bare = false): string {
+  if (m.models.length === 0) return say('ml.noModel');
+  if (m.models.length === 1) return bare ? power(m.models[0]!) : formula(m.models[0]!);
   const range = (vs: number[]) => {
     const lo = Math.min(...vs);
     const hi = Math.max(...vs);
-    return lo === hi ? fixed(lo) : `${fixed(lo)} to ${fixed(hi)}`;
+    return lo === hi ? fixed(lo) : say('ml.range', { lo: fixed(lo), hi: fixed(hi) });
   };
-  return `slope ${range(m.models.map((p) => p.slope))}, intercept ${range(m.models.map((p) => p.intercept))} kW`;
+  return say('ml.ranges', {
+    slope: range(m.models.map((p) => p.slope)),
+    intercept: range(m.models.map((p) => p.intercept)),
+  });
 }
 
 export function whyWords(m: ModelRecord): string {
-  return m.trigger === 'drift' ? 'after a drift' : 'on schedule';
+  return m.trigger === 'drift' ? say('ml.afterDrift') : say('ml.onSchedule');
 }
 
 /** The sentences of "At this moment", each true at t. */
@@ -98,33 +114,46 @@ export function mlNowLines(now: MlInstant): string[] {
     const sofar =
       now.trained === 0
         ? ''
-        : ` (${n(now.trained)} trained so far${now.refused > 0 ? `, ${n(now.refused)} of them refused` : ''})`;
-    lines.push(`No model serves yet${sofar}: model serving passes the readings on without a prediction.`);
+        : now.refused > 0
+          ? say('ml.soFarRefused', { trained: n(now.trained), refused: n(now.refused) })
+          : say('ml.soFar', { trained: n(now.trained) });
+    lines.push(say('ml.noneServes', { sofar }));
   } else {
-    const held = s.holdoutMae === null ? 'no held-out error' : `held-out error ${kw(s.holdoutMae)}`;
-    lines.push(`Model v${s.version} serves, since ${at(s.deployedAtMs!)}: ${perWords(s)}, ${paramsSummary(s)}.`);
-    lines.push(`Trained by ${s.trainer} at ${at(s.trainedAtMs)} ${whyWords(s)}, on ${trainedOn(s)}; ${held}.`);
+    const held = s.holdoutMae === null ? say('ml.noHeldOut') : say('ml.heldOut', { error: kw(s.holdoutMae) });
+    lines.push(
+      say('ml.serves', { version: s.version, time: at(s.deployedAtMs!), per: perWords(s), params: paramsSummary(s) }),
+    );
+    lines.push(
+      say('ml.trainedBy', { trainer: s.trainer, time: at(s.trainedAtMs), why: whyWords(s), on: trainedOn(s), held }),
+    );
   }
   const b = now.lastMinute;
-  if (!b) lines.push('No minute of served readings has ended yet.');
+  if (!b) lines.push(say('ml.noMinute'));
   else {
-    const span = `${at(b.t)} to ${at(b.t + SERVED_MINUTE_MS)}`;
     const scored =
-      b.mae === null
-        ? `no reading was scored`
-        : `${n(b.scored)} prediction${b.scored === 1 ? ' was' : 's were'} off by ${kw(b.mae)} on average`;
-    const unscored =
-      b.unscored > 0 ? `; ${n(b.unscored)} reading${b.unscored === 1 ? '' : 's'} passed on without a prediction` : '';
-    const quiet = b.t + SERVED_MINUTE_MS < now.minuteEndMs ? ' No reading was served since.' : '';
-    const label = quiet ? 'Last minute with readings' : 'Last full minute';
-    lines.push(`${label} (${span}): ${scored}${unscored}.${quiet}`);
+      b.mae === null ? say('ml.noneScored') : say('ml.scored', { count: b.scored, n: n(b.scored), error: kw(b.mae) });
+    const unscored = b.unscored > 0 ? say('ml.unscored', { count: b.unscored, n: n(b.unscored) }) : '';
+    const quiet = b.t + SERVED_MINUTE_MS < now.minuteEndMs;
+    lines.push(
+      say(quiet ? 'ml.lastWithReadings' : 'ml.lastFull', {
+        from: at(b.t),
+        to: at(b.t + SERVED_MINUTE_MS),
+        scored,
+        unscored,
+      }),
+    );
   }
   const d = now.lastDrift;
-  if (!d) lines.push('No drift detected so far.');
+  if (!d) lines.push(say('ml.noDrift'));
   else
     lines.push(
-      `Last drift at ${at(d.t)} (${n(now.drifts)} so far), detected by ${d.part}: the latest predictions, by model v${d.version}, were off by ${kw(d.mae)} on average; ` +
-        (d.action === 'retrain' ? 'it had a new model trained.' : 'it raised an alert.'),
+      say(d.action === 'retrain' ? 'ml.driftRetrain' : 'ml.driftAlert', {
+        time: at(d.t),
+        drifts: n(now.drifts),
+        part: d.part,
+        version: d.version,
+        error: kw(d.mae),
+      }),
     );
   return lines;
 }

@@ -5,6 +5,7 @@
  */
 import type { MlReport } from '../../../engine/pipeline';
 import { kw, n } from './mlAt';
+import { viewsText as say } from './viewsText';
 
 export const PUMP_HIGHLIGHT_KW = 3;
 
@@ -33,13 +34,15 @@ export function lastStretch(ml: MlReport, endMs: number, t: number): { fromMs: n
 /** The whole stretch in a sentence: predictions and their mean absolute error over all pumps. */
 export function byKeySentence(ml: MlReport): string {
   const scored = ml.byKey.reduce((a, k) => a + k.scored, 0);
-  if (scored === 0) return "No prediction was served in the run's last 10 minutes.";
+  if (scored === 0) return say('pumps.none');
   const sum = ml.byKey.reduce((a, k) => a + (k.mae ?? 0) * k.scored, 0);
   const over = ml.byKey.filter((k) => k.mae !== null && k.mae > PUMP_HIGHLIGHT_KW).length;
-  return (
-    `${n(scored)} predictions, off by ${kw(sum / scored)} on average; ` +
-    (over === 0
-      ? `every pump within ${PUMP_HIGHLIGHT_KW} kW.`
-      : `${n(over)} of ${n(ml.byKey.length)} pumps above ${PUMP_HIGHLIGHT_KW} kW.`)
-  );
+  return say('pumps.sentence', {
+    predictions: n(scored),
+    error: kw(sum / scored),
+    pumps:
+      over === 0
+        ? say('pumps.allWithin', { limit: PUMP_HIGHLIGHT_KW })
+        : say('pumps.over', { over: n(over), all: n(ml.byKey.length), limit: PUMP_HIGHLIGHT_KW }),
+  });
 }

@@ -8,9 +8,10 @@
 import { line, scaleLinear } from 'd3';
 import type { MlReport } from '../../../engine/pipeline';
 import type { ChartTick } from './lineChartLayout';
-import { tickWords, timeTicks } from './durationWords';
-import { seconds } from '../../../labs/checkKit';
+import { numberFormat } from '../../i18n/numberFormat';
+import { seconds, tickWords, timeTicks } from './durationWords';
 import { at, kw, n, SERVED_MINUTE_MS } from './mlAt';
+import { viewsText as say } from './viewsText';
 
 export interface MlChartLayout {
   width: number;
@@ -38,7 +39,7 @@ export function kwTicks(max: number): number[] {
   return scaleLinear().domain([0, max]).nice(3).ticks(3);
 }
 
-const kwLabel = (v: number) => `${v} kW`;
+const kwLabel = (v: number) => `${numberFormat({ maximumFractionDigits: 3 }).format(v)} kW`;
 
 export function mlChartLayout(ml: MlReport, spanMs: number, width: number, height: number): MlChartLayout {
   const top = 22;
@@ -113,14 +114,14 @@ export function mlChartSummary(ml: MlReport, spanMs: number): string {
   const worst = scored.reduce<MlReport['served'][number] | null>((w, b) => (!w || b.mae! > w.mae! ? b : w), null);
   const unscored = ml.served.filter((b) => b.unscored > 0).length;
   const deployed = ml.models.filter((m) => m.deployedAtMs !== null).length;
-  const parts = [
+  const span = seconds(spanMs);
+  return [
     worst
-      ? `The served predictions' mean absolute error per minute over ${seconds(spanMs)}: at worst ${kw(worst.mae!)} (the minute to ${at(worst.t + SERVED_MINUTE_MS)}).`
-      : `No prediction was served in ${seconds(spanMs)}.`,
-    `${n(deployed)} model${deployed === 1 ? '' : 's'} deployed, ${n(ml.drifts.length)} drift${ml.drifts.length === 1 ? '' : 's'} detected` +
-      (unscored > 0
-        ? `, ${n(unscored)} minute${unscored === 1 ? '' : 's'} with readings passed on without a prediction.`
-        : '.'),
-  ];
-  return parts.join(' ');
+      ? say('chart.worst', { span, error: kw(worst.mae!), to: at(worst.t + SERVED_MINUTE_MS) })
+      : say('chart.none', { span }),
+    say('chart.counts', {
+      deployed: say('chart.deployed', { count: deployed, n: n(deployed) }),
+      drifts: say('chart.drifts', { count: ml.drifts.length, n: n(ml.drifts.length) }),
+    }) + (unscored > 0 ? say('chart.unscored', { count: unscored, n: n(unscored) }) : '.'),
+  ].join(' ');
 }

@@ -6,6 +6,8 @@
  */
 import type { MlReport, ModelParams, ModelRecord } from '../../../engine/pipeline';
 import { at, kw, n, paramsSummary } from './mlAt';
+import { refusedWords } from './refusedWords';
+import { viewsText as say } from './viewsText';
 
 export const REGISTRY_ROWS_SHOWN = 8;
 
@@ -37,14 +39,14 @@ export interface RegistryAt {
 }
 
 function statusOf(m: ModelRecord, t: number, serving: number | null): Pick<RegistryRow, 'status' | 'statusText'> {
-  if (m.rejected !== null) return { status: 'refused', statusText: `refused: ${m.rejected}` };
+  if (m.rejected !== null)
+    return { status: 'refused', statusText: say('registry.refused', { why: refusedWords(m.rejected) }) };
   if (m.deployedAtMs !== null && m.deployedAtMs <= t)
     return m.version === serving
-      ? { status: 'serving', statusText: `at ${at(m.deployedAtMs)}, serving now` }
-      : { status: 'replaced', statusText: `at ${at(m.deployedAtMs)}, replaced since` };
-  if (m.deployedAtMs === null && m.deployed)
-    return { status: 'unreached', statusText: 'no: sent, but model serving could not be reached' };
-  return { status: 'pending', statusText: 'not yet: on its way to model serving' };
+      ? { status: 'serving', statusText: say('registry.servingNow', { time: at(m.deployedAtMs) }) }
+      : { status: 'replaced', statusText: say('registry.replaced', { time: at(m.deployedAtMs) }) };
+  if (m.deployedAtMs === null && m.deployed) return { status: 'unreached', statusText: say('registry.unreached') };
+  return { status: 'pending', statusText: say('registry.pending') };
 }
 
 export function mlRegistry(ml: MlReport, t: number, limit = REGISTRY_ROWS_SHOWN): RegistryAt {
@@ -63,7 +65,7 @@ export function mlRegistry(ml: MlReport, t: number, limit = REGISTRY_ROWS_SHOWN)
       m.windowFromMs === null || m.windowToMs === null ? null : { from: at(m.windowFromMs), to: at(m.windowToMs) },
     rows: n(m.rows),
     per: m.settings.modelPer === 'fleet' ? 'fleet' : 'pump',
-    power: paramsSummary(m).replace(/^power = /, ''),
+    power: paramsSummary(m, true),
     pumps: m.settings.modelPer === 'fleet' ? [] : m.models,
     pumpsLeftOut: m.modelsLeftOut,
     holdout: m.holdoutMae === null ? '–' : kw(m.holdoutMae),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { trendingAt, trendingSentences } from './trendingAt';
-import { TRENDING_WORDS } from './viewWords';
+import { appWords } from './viewWords';
+
+const TRENDING_WORDS = appWords(true);
 import { lambdaRun, netflixRun, viewOf } from './__tests__/viewRuns';
 
 const partOf = (id: string) => netflixRun().parts.find((p) => p.id === id)!;

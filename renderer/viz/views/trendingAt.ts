@@ -6,10 +6,10 @@
  * true count ties the row's last one (engine/pipeline/trendingRow.ts): those are counted, apart.
  */
 import type { PartReport, ViewReport } from '../../../engine/pipeline';
-import { seconds } from '../../../labs/checkKit';
-import { durationWords } from './durationWords';
+import { durationWords, seconds } from './durationWords';
 import { viewAt } from './viewAt';
-import { count, type ViewWords } from './viewWords';
+import { viewsText as say } from './viewsText';
+import { count, keyCount, type ViewWords } from './viewWords';
 
 export interface TrendingLine {
   rank: number;
@@ -68,18 +68,26 @@ export function trendingAt(view: ViewReport, t: number, part?: PartReport): Tren
   };
 }
 
-/** What the row says at t, in plain sentences. */
+/** What the row says at t, in plain sentences in the page's language. */
 export function trendingSentences(at: TrendingAt, words: ViewWords): string[] {
-  if (at.refreshedMs === null) return [`${at.dashboard} has not refreshed yet: it shows no row.`];
+  if (at.refreshedMs === null) return [say('trending.notYet', { dashboard: at.dashboard })];
   if (at.asOfMs === null || at.ageMs === null)
     return [
-      `At its last refresh (${seconds(at.refreshedMs)}) its store held no counts yet: the row is empty, while the true top ${count(at.top)} already has ${count(at.lines.length)} ${at.lines.length === 1 ? words.key : `${words.key}s`}.`,
+      say('trending.empty', {
+        time: seconds(at.refreshedMs),
+        top: count(at.top),
+        keys: keyCount(at.lines.length, words),
+      }),
     ];
   const shown = at.lines.filter((l) => l.shown).length;
   const ties = Math.max(0, at.hits - at.inTruth);
   return [
-    `Its data is ${durationWords(at.ageMs)} old: the newest ${words.event} it counts was made at ${seconds(at.asOfMs)}.`,
-    `${count(at.inTruth)} of the ${count(shown)} ${shown === 1 ? words.key : `${words.key}s`} it shows ${at.inTruth === 1 ? 'is' : 'are'} in the true top ${count(at.top)}` +
-      (ties > 0 ? ` (and ${count(ties)} more tie${ties === 1 ? 's' : ''} with its last count).` : '.'),
+    say('trending.age', { age: durationWords(at.ageMs), event: words.event, time: seconds(at.asOfMs) }),
+    say('trending.inTop', {
+      count: at.inTruth,
+      n: count(at.inTruth),
+      shown: keyCount(shown, words),
+      top: count(at.top),
+    }) + (ties > 0 ? say('trending.ties', { count: ties, n: count(ties) }) : '.'),
   ];
 }

@@ -1,11 +1,12 @@
 /**
  * A dashboard's view at an instant of playback: the last refresh at or before it (what the board
- * shows then), the worst it had been by then, and that said in plain sentences. Times a lab's
- * checks also print are formatted as they print them (labs/checkKit `seconds`).
+ * shows then), the worst it had been by then, and that said in plain sentences in the page's
+ * language. Times a lab's checks also print are formatted as they print them (`seconds`).
  */
 import type { ViewReport, ViewSample } from '../../../engine/pipeline';
-import { seconds } from '../../../labs/checkKit';
 import { countUpTo } from '../stream/timeSeries';
+import { seconds } from './durationWords';
+import { viewsText as say } from './viewsText';
 import { count, countOf, type ViewWords } from './viewWords';
 
 export interface ViewInstant {
@@ -49,31 +50,31 @@ export function atEnd(view: ViewReport, t: number): boolean {
 /** What is true of the board at t, in sentences (each a separate line). */
 export function viewNowLines(view: ViewReport, at: ViewInstant, words: ViewWords): string[] {
   const s = at.sample;
+  const dashboard = view.dashboard;
   if (!s)
-    return [
-      at.next
-        ? `${view.dashboard} has not refreshed yet: its first refresh is at ${seconds(at.next.t)}.`
-        : `${view.dashboard} never finished a refresh in this run.`,
-    ];
+    return [at.next ? say('now.notYet', { dashboard, time: seconds(at.next.t) }) : say('now.never', { dashboard })];
+  const behind = seconds(s.behindMs);
   const lines = [
-    `Last refresh at ${seconds(s.t)}. ` +
+    `${say('now.lastRefresh', { time: seconds(s.t) })} ` +
       (s.behindMs === 0
-        ? `It counted every ${words.event} sent by then: 0 s behind.`
-        : `It was ${seconds(s.behindMs)} behind: the oldest ${words.event} it did not count had been sent ${seconds(s.behindMs)} before.`),
-    `Its counts add up to ${count(s.counted)}` +
-      (s.doubleCounted === 0
-        ? `, no ${words.event} counted twice.`
-        : `: ${countOf(s.doubleCounted, words)} counted twice (in the batch view and still in the realtime view).`),
+        ? say('now.upToDate', { event: words.event })
+        : say('now.behind', { behind, event: words.event })),
+    s.doubleCounted === 0
+      ? say('now.total', { total: count(s.counted), event: words.event })
+      : say('now.totalTwice', { total: count(s.counted), twice: countOf(s.doubleCounted, words) }),
   ];
   const worst = at.worstBehind!;
   const twice = at.worstDouble!;
-  const refreshes = `${count(at.refreshes)} refresh${at.refreshes === 1 ? '' : 'es'}`;
   lines.push(
-    `So far (${refreshes}): at worst ${seconds(worst.behindMs)} behind` +
-      (worst.behindMs > 0 ? ` (at ${seconds(worst.t)})` : '') +
-      (twice.doubleCounted > 0
-        ? `, at worst ${countOf(twice.doubleCounted, words)} counted twice (at ${seconds(twice.t)}).`
-        : `; never counted twice.`),
+    say('now.soFar', {
+      refreshes: say('now.refreshes', { count: at.refreshes, n: count(at.refreshes) }),
+      behind: seconds(worst.behindMs),
+      when: worst.behindMs > 0 ? say('now.soFarWhen', { time: seconds(worst.t) }) : '',
+      twice:
+        twice.doubleCounted > 0
+          ? say('now.soFarTwice', { twice: countOf(twice.doubleCounted, words), time: seconds(twice.t) })
+          : say('now.soFarNeverTwice'),
+    }),
   );
   return lines;
 }
