@@ -97,10 +97,32 @@ export class Cluster {
     return a.rackIndex === b.rackIndex ? 2 : 4;
   }
 
+  /**
+   * How many node or rack changes there have been (counted before any listener hears of one): a
+   * cache of what depends on nodes' states is good while it stays the same.
+   */
+  get changes(): number {
+    return this.changeCount;
+  }
+  private changeCount = 0;
+
   /** Alive and reachable from the masters (its rack is not cut off). */
   isReachable(node: ClusterNode): boolean {
     return node.alive && !this.racks[node.rackIndex]!.partitioned;
   }
+
+  /** How many NodeManager nodes are reachable now: counted again only after a node or rack changed. */
+  reachableNodeManagers(): number {
+    if (this.reachableAt !== this.changeCount) {
+      let live = 0;
+      for (const n of this.nodeManagers) if (this.isReachable(n)) live++;
+      this.reachableNm = live;
+      this.reachableAt = this.changeCount;
+    }
+    return this.reachableNm;
+  }
+  private reachableNm = 0;
+  private reachableAt = -1;
 
   /** Whether a and b can exchange data right now. */
   canCommunicate(a: ClusterNode, b: ClusterNode): boolean {
@@ -166,6 +188,7 @@ export class Cluster {
   }
 
   private emit(event: ClusterEvent, change: NodeChange): void {
+    this.changeCount++;
     if (this.tracing) this.sink.record(event);
     for (const listener of this.listeners) listener(change);
   }

@@ -19,6 +19,8 @@ import { FIRST_BLOCK_ID } from './hdfsTypes';
 export class BlockManager {
   readonly blocks = new Map<number, HBlock>();
   readonly placement: BlockPlacementPolicy;
+  /** Times a DataNode was declared dead or heard again: part of the placement's cache key. */
+  private deadChanges = 0;
   /** Blocks below their target replication, waiting for the replication monitor. */
   readonly under = new Set<HBlock>();
   /** What the NameNode believes each node holds. */
@@ -49,7 +51,13 @@ export class BlockManager {
     this.diskWiped = new Array<boolean>(n).fill(false);
     this.streams = new Array<number>(n).fill(0);
     this.tracing = isTracing(sink);
-    this.placement = new BlockPlacementPolicy(cluster, rng, (i) => this.isGoodTarget(i));
+    this.placement = new BlockPlacementPolicy(
+      cluster,
+      rng,
+      (i) => this.isGoodTarget(i),
+      // Node changes, and the NameNode declaring a DataNode dead or hearing it again.
+      () => cluster.changes + this.deadChanges,
+    );
     cluster.subscribe((change) => {
       if (change.kind === 'diskFailed') this.wipeDisk(cluster.node(change.node).index);
     });
@@ -157,11 +165,13 @@ export class BlockManager {
   // ---- DataNode heartbeats and liveness ----
 
   private heartbeat(i: number, rejoined: boolean): void {
+    if (rejoined) this.deadChanges++;
     if (rejoined) this.rejoin(i);
     else if (this.diskWiped[i]) this.reportDiskFailure(i);
   }
 
   private declareDead(i: number): void {
+    this.deadChanges++;
     const lost = [...this.nnBlocks[i]!];
     this.nnBlocks[i]!.clear();
     if (this.tracing)

@@ -10,18 +10,27 @@
  */
 import type { Rng } from '../core';
 import { isDataNode, type Cluster } from '../cluster';
+import { GoodTargets } from './goodTargets';
 
 export class BlockPlacementPolicy {
   /** Racks with at least one DataNode: the racks of the NameNode's topology. */
   private readonly rackCount: number;
+  private readonly targets: GoodTargets;
 
   constructor(
     private readonly cluster: Cluster,
     private readonly rng: Rng,
     /** Whether a node can take a new replica now (a DataNode, live, reachable, disk working). */
-    private readonly isGoodTarget: (nodeIndex: number) => boolean,
+    isGoodTarget: (nodeIndex: number) => boolean,
+    /**
+     * A number that changes whenever any node's answer to isGoodTarget may have changed (a node
+     * died, came back, was declared dead, lost its disk, its rack was cut off): the answers are
+     * kept until then. A 1,000-node cluster writing 4,000 blocks asked 12 M times without it.
+     */
+    goodVersion: () => number,
   ) {
     this.rackCount = cluster.racks.filter((r) => r.nodes.some(isDataNode)).length;
+    this.targets = new GoodTargets(cluster, isGoodTarget, goodVersion);
   }
 
   /**
@@ -37,47 +46,28 @@ export class BlockPlacementPolicy {
     const maxPerRack = rackCount > 1 ? Math.floor((total - 1) / rackCount) + 2 : total;
     const nodes = this.cluster.nodes;
     const rackOf = (i: number): number => nodes[i]!.rackIndex;
-    // Whether each node is a good target, asked once per node per call (a block's picks scan
-    // every node up to three times: a 100-node cluster writing 9,000 blocks asked 2.7 M times).
-    const good = new Int8Array(nodes.length);
-    const isGood = (i: number): boolean => {
-      if (good[i] === 0) good[i] = this.isGoodTarget(i) ? 1 : 2;
-      return good[i] === 1;
-    };
-    const usable = (i: number): boolean => !chosen.includes(i) && isGood(i);
+    const targets = this.targets;
+    targets.refresh();
     const rackLoad = (r: number): number => chosen.filter((c) => rackOf(c) === r).length;
+    const pickIn = (rackOk: (r: number) => boolean) => targets.pick(this.rng, chosen, rackOk);
     for (let k = 0; k < count; k++) {
       let pick: number | undefined;
       if (chosen.length === 0) {
-        pick = writer !== undefined && usable(writer) ? writer : this.random((i) => usable(i));
+        pick = writer !== undefined && targets.isGood(writer) ? writer : pickIn(() => true);
       } else if (chosen.length === 1) {
         const r0 = rackOf(chosen[0]!);
-        pick = this.random((i) => usable(i) && rackOf(i) !== r0);
+        pick = pickIn((r) => r !== r0);
       } else if (chosen.length === 2) {
         const r0 = rackOf(chosen[0]!);
         const r1 = rackOf(chosen[1]!);
-        pick =
-          r0 === r1
-            ? this.random((i) => usable(i) && rackOf(i) !== r0)
-            : this.random((i) => usable(i) && rackOf(i) === r1);
+        pick = r0 === r1 ? pickIn((r) => r !== r0) : pickIn((r) => r === r1);
       }
-      pick ??= this.random((i) => usable(i) && rackLoad(rackOf(i)) < maxPerRack);
-      pick ??= this.random((i) => usable(i));
+      pick ??= pickIn((r) => rackLoad(r) < maxPerRack);
+      pick ??= pickIn(() => true);
       if (pick === undefined) break;
       chosen.push(pick);
       added.push(pick);
     }
     return added;
-  }
-
-  /** A uniformly random node index satisfying `ok`: the k-th such node in node order, k drawn from the Rng. */
-  private random(ok: (i: number) => boolean): number | undefined {
-    const n = this.cluster.nodes.length;
-    let candidates = 0;
-    for (let i = 0; i < n; i++) if (ok(i)) candidates++;
-    if (candidates === 0) return undefined;
-    let k = this.rng.int(candidates);
-    for (let i = 0; i < n; i++) if (ok(i) && k-- === 0) return i;
-    return undefined;
   }
 }

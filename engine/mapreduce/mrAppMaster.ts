@@ -245,9 +245,7 @@ export class MrAppMaster {
    * the phase's tasks over the live NodeManager nodes, at most as many as the node has task containers.
    */
   ioShare(kind: 'map' | 'reduce', node: ClusterNode): number {
-    const { cluster } = this.ctx;
-    let live = 0;
-    for (const n of cluster.nodeManagers) if (cluster.isReachable(n)) live++;
+    const live = this.ctx.cluster.reachableNodeManagers();
     const slots = Math.min(node.cores / TASK_ASK.vcores, node.memoryMb / TASK_ASK.memoryMb);
     return ioShare(kind === 'map' ? this.maps.length : this.reduces.length, live, slots);
   }

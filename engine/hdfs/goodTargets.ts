@@ -1,0 +1,75 @@
+/**
+ * The nodes that can take a new replica now, kept between placements until a node's state may
+ * have changed, and uniform random picks among them: the k-th good, not yet chosen node, in node
+ * order, of the racks a rule allows, with k drawn from the Rng over their count. A cluster
+ * numbers its nodes rack after rack (clusterSpec.ts), so node order is rack order and a pick
+ * counts per rack instead of asking every node.
+ */
+import type { Rng } from '../core';
+import type { Cluster } from '../cluster';
+
+export class GoodTargets {
+  /** Per node: 1 good, 2 not. */
+  private good: Int8Array;
+  /** Per rack, its good nodes in node order. */
+  private byRack: number[][] = [];
+  private at = Number.NaN;
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly isGoodTarget: (nodeIndex: number) => boolean,
+    private readonly version: () => number,
+  ) {
+    this.good = new Int8Array(cluster.nodes.length);
+    const nodes = cluster.nodes;
+    for (let i = 1; i < nodes.length; i++)
+      if (nodes[i]!.rackIndex < nodes[i - 1]!.rackIndex)
+        throw new Error(`GoodTargets: node ${nodes[i]!.id} comes after a node of a later rack`);
+  }
+
+  /** Asks every node again when the version changed since the last placement. */
+  refresh(): void {
+    const v = this.version();
+    if (v === this.at) return;
+    this.at = v;
+    const nodes = this.cluster.nodes;
+    this.byRack = this.cluster.racks.map(() => []);
+    for (let i = 0; i < nodes.length; i++) {
+      const ok = this.isGoodTarget(i);
+      this.good[i] = ok ? 1 : 2;
+      if (ok) this.byRack[nodes[i]!.rackIndex]!.push(i);
+    }
+  }
+
+  isGood(i: number): boolean {
+    return this.good[i] === 1;
+  }
+
+  /** A uniformly random good node not in `chosen`, on a rack `rackOk` allows; undefined when there is none. */
+  pick(rng: Rng, chosen: readonly number[], rackOk: (rack: number) => boolean): number | undefined {
+    const nodes = this.cluster.nodes;
+    const racks = this.byRack;
+    const allowed = new Array<boolean>(racks.length);
+    const free = new Array<number>(racks.length);
+    let candidates = 0;
+    for (let r = 0; r < racks.length; r++) {
+      allowed[r] = racks[r]!.length > 0 && rackOk(r);
+      if (!allowed[r]) continue;
+      let n = racks[r]!.length;
+      for (const c of chosen) if (this.good[c] === 1 && nodes[c]!.rackIndex === r) n--;
+      free[r] = n;
+      candidates += n;
+    }
+    if (candidates === 0) return undefined;
+    let k = rng.int(candidates);
+    for (let r = 0; r < racks.length; r++) {
+      if (!allowed[r]) continue;
+      if (k >= free[r]!) {
+        k -= free[r]!;
+        continue;
+      }
+      for (const i of racks[r]!) if (!chosen.includes(i) && k-- === 0) return i;
+    }
+    return undefined;
+  }
+}
