@@ -151,6 +151,9 @@ describe.skipIf(skipWhy !== null)('Linux packaging', () => {
       expect(field('Package')).toBe('clusterlab');
       expect(field('Version')).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
       expect(field('Architecture')).toBe('amd64');
+      // The libraries Electron's Chromium links against (electron-builder.yml deb.depends).
+      for (const lib of ['libgtk-3-0', 'libnss3', 'libasound2', 'libgbm1', 'xdg-utils'])
+        expect(field('Depends'), lib).toContain(lib);
       const listing = execFileSync('dpkg-deb', ['-c', deb.file], { maxBuffer: 16 * 1024 * 1024 }).toString();
       for (const path of [
         './opt/ClusterLab/clusterlab',
