@@ -22,7 +22,7 @@ import { BATCH_HOLD_BYTES } from './mapOutputBudget';
 import { KafkaWorkerRun, jobRequire, kafkaFunctions, seededMath, simulatedDate } from './kafkaWorkerRun';
 import { callExported, exportedFunctions } from './moduleFunctions';
 import { BufferShim } from '../streaming/kafkajs/kafkaBuffer';
-import { createRng } from '../core/rng';
+import { createRng, hashString } from '../core/rng';
 import type { KafkaAnswer } from '../streaming/kafkajs';
 
 export interface ExecutorRuntime {
@@ -62,6 +62,15 @@ export interface ExecutorRuntime {
   sqlEngine?(askHost: () => Promise<unknown>): Promise<SqlEngine>;
 }
 
+/** The seed of a job's chance (jobTaskExecutor's `reseed` adds what each task is). */
+const JOB_CHANCE = 'clusterlab-job';
+
+/** What of a module call's input its chance depends on: a data generator's `seed`, else nothing. */
+function callSeed(input: unknown): string {
+  const seed = (input as { seed?: unknown } | null)?.seed;
+  return typeof seed === 'number' && Number.isFinite(seed) ? String(seed) : '';
+}
+
 export interface JobTaskExecutor {
   handle(message: SandboxRequest): void;
 }
@@ -87,6 +96,19 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   let functions: Record<string, unknown> | null = null;
   let fileName = 'job.js';
   let nextRequest = 1;
+  /**
+   * A job's `Math.random()` and `Date` (not a streaming run's: that has its own, on its simulated
+   * clock): chance drawn afresh for each task from what the task is (its job, kind and index), so
+   * a task gives the same answer whichever worker runs it and in whatever order, and `Date.now()`
+   * and `new Date()` the simulated clock's start (0: 1 January 1970), as a streaming run's start.
+   * The same job, data and seed then give the same result and trace, whatever the code calls.
+   */
+  let chance = createRng(JOB_CHANCE);
+  const reseed = (...what: (number | string)[]) => {
+    chance = createRng(hashString(`${JOB_CHANCE}:${what.join(':')}`));
+  };
+  const jobMath = seededMath(() => chance.next());
+  const jobDate = simulatedDate(() => 0);
   const pendingHost = new Map<number, { resolve: (answer: never) => void; reject: (e: Error) => void }>();
 
   /**
@@ -152,6 +174,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   /** Runs a map task and answers it; returns about how many bytes its answer holds. */
   const mapTask = (id: number, t: MapTaskInput): number => {
     const fns = loaded().mapreduce[t.jobIndex]!;
+    reseed('map', t.jobIndex, t.taskIndex);
     // Byte-order marks kept: the record reader skips a file's leading one as Hadoop does.
     const text = decodeKeepingBom(t.bytes, runtime.decodeUtf8);
     const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
@@ -184,6 +207,8 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                 )
               : null;
             kafka = streaming ? { run: streaming, exports: null } : null;
+            // The module's own top level draws the same numbers in every worker.
+            reseed('load');
             functions = null;
             const exported = runtime.evaluate(message.source.code, fileName, {
               [LOOP_GUARD]: guard,
@@ -198,7 +223,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                     Buffer: BufferShim,
                     ...streaming.timers,
                   }
-                : {}),
+                : { Date: jobDate, Math: jobMath }),
             }) as Record<string, unknown> | null | undefined;
             if (message.module) {
               functions = exportedFunctions(exported, fileName);
@@ -227,6 +252,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             if (!functions) throw new Error('sandbox: no module of functions is loaded');
             const id = message.id;
             const input = runtime.adopt ? runtime.adopt(message.input) : message.input;
+            reseed('call', message.fn, callSeed(message.input));
             callExported(functions, message.fn, input, fileName).then(
               (value) => answer({ type: 'called', id, value }),
               (error: unknown) => fail(id, error),
@@ -286,6 +312,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
           }
           case 'reduce': {
             const t = message.task;
+            reseed('reduce', t.jobIndex, t.taskIndex);
             const output = runReduceTask(loaded().mapreduce[t.jobIndex]!, t.parts, t.taskIndex);
             answer({ type: 'reduceDone', id: message.id, output });
             return;
@@ -293,6 +320,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
           case 'spark': {
             const driver = loaded().spark;
             if (!driver) throw new Error('sandbox: the job is not a Spark job');
+            reseed('spark');
             const host = {
               catalog: message.catalog,
               ...(runtime.adopt ? { adopt: (v: unknown) => runtime.adopt!(v) } : {}),
