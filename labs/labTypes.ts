@@ -269,6 +269,14 @@ interface StepBase {
    * "Figure 19.2" its instructions cite is here: labs/labFigures.test.ts).
    */
   figures?: CookbookFigureId[];
+  /** What practice mode needs beyond the shared rule for fresh data (labs/practiceSeed.ts). */
+  practice?: StepPractice;
+}
+
+/** A step's practice-only parts: where its reference depends on the data an attempt's seed gives. */
+export interface StepPractice {
+  /** The reference solution for an attempt's seed (e.g. the node to kill is one that holds replicas on that seed). */
+  solution(seed: number): string;
 }
 
 export interface JobStep extends StepBase {
@@ -449,6 +457,8 @@ export type StepRun =
       extra: Record<string, KafkaJobReport>;
       /** The faults added from outside (the UI's crash, kill-broker and cut-network buttons). */
       injectedFaults: KafkaFault[];
+      /** The datasets as the run had them (a practice attempt draws those with `forSeed`: labs/practiceSeed.ts). */
+      variant: RunVariant;
     }
   | {
       kind: 'server';
