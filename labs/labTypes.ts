@@ -273,10 +273,12 @@ interface StepBase {
   practice?: StepPractice;
 }
 
-/** A step's practice-only parts: where its reference depends on the data an attempt's seed gives. */
+/** A step's practice-only parts: where its reference or its hints depend on the data an attempt's seed gives. */
 export interface StepPractice {
   /** The reference solution for an attempt's seed (e.g. the node to kill is one that holds replicas on that seed). */
-  solution(seed: number): string;
+  solution?(seed: number): string;
+  /** The hints practice shows instead of the step's, where those name the lesson's data (1-3, translated as `practiceHints`). */
+  hints?: string[];
 }
 
 export interface JobStep extends StepBase {
@@ -350,6 +352,8 @@ export interface StepTranslation {
   variantInstructions?: string;
   /** As many hints as the English, in the same order. */
   hints: string[];
+  /** The step's `practice.hints` in this locale (as many, in the same order); only for a step that has them. */
+  practiceHints?: string[];
   /** Every check's title, by check id. */
   checks: Record<string, string>;
   /** Every extra run's label, by its id (the step's extra runs; none: leave it out). */

@@ -40,7 +40,12 @@ export function practiceChange(lab: Lab, step: LabStep): PracticeChange {
   return step.variant || step.run.files.some((f) => drawn.has(f.dataset)) ? 'data' : 'simulation';
 }
 
+/** The hints practice shows: the step's practice hints where its own name the lesson's data. */
+export function practiceHints(step: LabStep): string[] {
+  return step.practice?.hints ?? step.hints;
+}
+
 /** The reference solution of an attempt: the step's practice one, its variant's for the seed, or its own. */
 export function practiceSolution(step: LabStep, seed: number): string {
-  return step.practice ? step.practice.solution(seed) : variantSolution(step, seed);
+  return step.practice?.solution ? step.practice.solution(seed) : variantSolution(step, seed);
 }

@@ -140,8 +140,13 @@ export function validateLab(raw: unknown, options: { pack?: boolean } = {}): Lab
     const solution = text(`${at}.solution`, step.solution);
     if (starter === solution) bad(`${at}.starter`, 'must differ from the solution (a beginning, not the answer)');
     array(`${at}.hints`, step.hints, 1, 3).forEach((h, k) => text(`${at}.hints[${k}]`, h));
-    if (step.practice !== undefined && typeof object(`${at}.practice`, step.practice).solution !== 'function')
-      bad(`${at}.practice.solution`, "must be a function from an attempt's seed to the reference solution");
+    if (step.practice !== undefined) {
+      const practice = object(`${at}.practice`, step.practice);
+      if (practice.solution !== undefined && typeof practice.solution !== 'function')
+        bad(`${at}.practice.solution`, "must be a function from an attempt's seed to the reference solution");
+      if (practice.hints !== undefined)
+        array(`${at}.practice.hints`, practice.hints, 1, 3).forEach((h, k) => text(`${at}.practice.hints[${k}]`, h));
+    }
     const checkIds = new Set<string>();
     array(`${at}.checks`, step.checks, 1, 12).forEach((c, k) => {
       const check = object(`${at}.checks[${k}]`, c);

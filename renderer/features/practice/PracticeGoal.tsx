@@ -6,7 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { LabStep, VariantValues } from '../../../labs/labTypes';
-import type { PracticeChange } from '../../../labs/practiceSeed';
+import { practiceHints, type PracticeChange } from '../../../labs/practiceSeed';
 import { HintsPanel } from '../lab/HintsPanel';
 import { numberFormat } from '../../i18n/numberFormat';
 import type { PracticeAttempt } from './practiceStore';
@@ -61,7 +61,7 @@ export function PracticeGoal({
       <button type="button" className="btn" onClick={onNewAttempt}>
         {change === 'nothing' ? t('goal.startOver') : t('goal.newAttempt')}
       </button>
-      <HintsPanel key={step.id} hints={step.hints} />
+      <HintsPanel key={step.id} hints={practiceHints(step)} />
     </div>
   );
 }
