@@ -121,6 +121,14 @@ const lab: Lab = {
         'maxsize can only make splits smaller than a block. Raising minsize to two blocks makes five splits (four of two blocks, one of one); so does a fifth of the file.',
         "Replace the maxsize line with `'mapreduce.input.fileinputformat.split.minsize': 2 * BLOCK`.",
       ],
+      // A practice attempt's pages have another size (mostly ten blocks): its hints count from the run.
+      practice: {
+        hints: [
+          "Five cores are free: five splits of about the same size fill them in one wave. Read the file's blocks off the run: how many must each split hold for five splits or fewer?",
+          'maxsize can only make splits smaller than a block. Raising minsize to two blocks puts two blocks in each split: about half as many splits as blocks.',
+          "Replace the maxsize line with `'mapreduce.input.fileinputformat.split.minsize': 2 * BLOCK`.",
+        ],
+      },
       run: small,
       extraRuns: [
         {
