@@ -279,6 +279,12 @@ export interface StepPractice {
   solution?(seed: number): string;
   /** The hints practice shows instead of the step's, where those name the lesson's data (1-3, translated as `practiceHints`). */
   hints?: string[];
+  /**
+   * A server step's deadlines (minutes) a practice attempt draws from (labs/practiceSeed.ts): its
+   * model has no chance in it, so a fresh attempt is a fresh deadline. Each must keep the step's
+   * story (the starter misses or overspends, a reference exists: `solution(seed)` gives it).
+   */
+  deadlinesMinutes?: readonly number[];
 }
 
 export interface JobStep extends StepBase {

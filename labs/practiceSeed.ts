@@ -6,8 +6,8 @@
  * its own, so placements, timings, generated events and file contents change too. Lessons,
  * `clusterlab check`, hand-in and `grade` never pass an attempt seed: they run as written.
  */
-import type { Lab, LabStep } from './labTypes';
-import { variantSolution } from './variant';
+import type { Lab, LabStep, ServerRunSettings, ServerStep, VariantValues } from './labTypes';
+import { variantSolution, variantValues } from './variant';
 
 /**
  * The simulation seed of a practice run: the attempt's seed mixed with the run's own (a step's
@@ -25,19 +25,37 @@ export function practiceRunSeed(attemptSeed: number, runSeed: number): number {
 }
 
 /**
- * What a new practice attempt changes for a step: 'data' (a job step's input files are drawn from
- * the attempt's seed, and its simulation with them), 'simulation' (the step's runs take the
- * attempt's seed: other placements, timings, generated events and file contents), or 'nothing'
- * (the step's model has no chance in it: a server step's nights are formulas of its settings).
+ * What a new practice attempt changes for a step: 'data' (a job or stream step's input is drawn
+ * from the attempt's seed, and its simulation with it), 'simulation' (the step's runs take the
+ * attempt's seed: other placements, timings, generated events and file contents) or 'deadline' (a
+ * server step, whose nights are formulas of its settings, gets a deadline drawn from its
+ * `practice.deadlinesMinutes`, which validateLab requires).
  */
-export type PracticeChange = 'data' | 'simulation' | 'nothing';
+export type PracticeChange = 'data' | 'simulation' | 'deadline';
 
 export function practiceChange(lab: Lab, step: LabStep): PracticeChange {
-  if (step.kind === 'server') return 'nothing';
+  if (step.kind === 'server') return 'deadline';
   const drawn = new Set(lab.datasets.filter((d) => d.forSeed || d.generate !== undefined).map((d) => d.id));
   if (step.kind === 'stream') return drawn.has(step.run.records) ? 'data' : 'simulation';
   if (step.kind !== 'mapreduce' && step.kind !== 'spark') return 'simulation';
   return step.variant || step.run.files.some((f) => drawn.has(f.dataset)) ? 'data' : 'simulation';
+}
+
+/** A server step's run for a practice attempt: its deadline drawn from the step's list (as written without one). */
+export function practiceServerRun(step: ServerStep, attemptSeed: number): ServerRunSettings {
+  const deadlines = step.practice?.deadlinesMinutes;
+  if (!deadlines?.length) return step.run;
+  return { ...step.run, deadlineMinutes: deadlines[practiceRunSeed(attemptSeed, step.run.seed) % deadlines.length]! };
+}
+
+/**
+ * The values a practice attempt shows beside the goal: a variant's for the seed, or a server
+ * step's deadline (in minutes, the unit its checks and run view use).
+ */
+export function practiceValues(step: LabStep, attemptSeed: number): VariantValues {
+  if (step.kind === 'server' && step.practice?.deadlinesMinutes?.length)
+    return { deadline: `${practiceServerRun(step, attemptSeed).deadlineMinutes} min` };
+  return variantValues(step, attemptSeed);
 }
 
 /** The hints practice shows: the step's practice hints where its own name the lesson's data. */

@@ -26,7 +26,7 @@ import type { PipelineFault } from '../engine/pipeline';
 import { SettingsError } from './jsonSettings';
 import { LAB_JOB_YARN, LAB_NODE_EXPIRY_MS } from './faultTiming';
 import { runVariant } from './variant';
-import { practiceRunSeed } from './practiceSeed';
+import { practiceRunSeed, practiceServerRun } from './practiceSeed';
 import type {
   CheckResult,
   HdfsRunReport,
@@ -154,7 +154,9 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
       };
     } else if (step.kind === 'server') {
       const settings = parseServerSettings(options.source, fileName);
-      run = { kind: 'server', step, settings, report: runServerSettings(settings, step.run) };
+      // A practice attempt's night has its own deadline (the model has no chance in it).
+      const runSettings = practice !== null ? practiceServerRun(step, practice) : step.run;
+      run = { kind: 'server', step, settings, report: runServerSettings(settings, runSettings) };
     } else if (step.kind === 'pipeline') {
       const injectedFaults = options.pipelineFaults ?? [];
       const report = runPipelineStep(step.run, options.source, fileName, seedOf(step.run.seed), injectedFaults);

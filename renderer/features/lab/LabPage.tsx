@@ -38,8 +38,8 @@ import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
 import type { LabMode } from '../../state/router';
 import { labFinished } from '../../state/progress';
-import { variantStarter, variantValues } from '../../../labs/variant';
-import { practiceChange } from '../../../labs/practiceSeed';
+import { variantStarter } from '../../../labs/variant';
+import { practiceChange, practiceValues } from '../../../labs/practiceSeed';
 import { PracticeGoal } from '../practice/PracticeGoal';
 import { currentAttempt, nextAttempt, savePracticeCode, type PracticeAttempt } from '../practice/practiceStore';
 import { settingsStep } from '../../../labs/runStep';
@@ -291,7 +291,7 @@ function LabStepView({
               step={step}
               stepIndex={stepIndex}
               attempt={attempt}
-              values={attemptSeed === null ? {} : variantValues(step, attemptSeed)}
+              values={attemptSeed === null ? {} : practiceValues(step, attemptSeed)}
               change={change}
               onNewAttempt={newAttempt}
             />
@@ -417,7 +417,7 @@ function LabStepView({
                     <div className="step-done" role="status" data-testid="practice-done">
                       <strong>{tp('goal.passed')}</strong>
                       <button type="button" className="btn primary small" onClick={newAttempt}>
-                        {change === 'nothing' ? tp('goal.startOver') : tp('goal.newAttempt')}
+                        {tp('goal.newAttempt')}
                       </button>
                     </div>
                   )}

@@ -2,7 +2,7 @@
  * Practice mode's side panel: the step's goal without the lesson's story (its title, what its
  * checks want), this attempt's values when the step draws them from its seed, the attempt's
  * number and what a new attempt changes for this step (labs/practiceSeed.ts: its input data, its
- * run, or nothing for a step with no chance in it), a new attempt, and the hints.
+ * run, or a server step's deadline), a new attempt, and the hints.
  */
 import { useTranslation } from 'react-i18next';
 import type { LabStep, VariantValues } from '../../../labs/labTypes';
@@ -56,10 +56,10 @@ export function PracticeGoal({
           ? t('goal.attempt', { attempt: attempt.attempt, seed: attempt.seed })
           : change === 'simulation'
             ? t('goal.attemptRun', { attempt: attempt.attempt, seed: attempt.seed })
-            : t('goal.formula', { attempt: attempt.attempt })}
+            : t('goal.attemptDeadline', { attempt: attempt.attempt, seed: attempt.seed })}
       </p>
       <button type="button" className="btn" onClick={onNewAttempt}>
-        {change === 'nothing' ? t('goal.startOver') : t('goal.newAttempt')}
+        {t('goal.newAttempt')}
       </button>
       <HintsPanel key={step.id} hints={practiceHints(step)} />
     </div>
