@@ -157,6 +157,13 @@ const lab: Lab = {
         'List the tag names of step 1 in alphabetical order and cut the list in three ranges of first letters, none of them empty.',
         'Return 0 for tags starting with a to h, 1 for i to p and 2 for the rest: compare `tag[0]` with letters.',
       ],
+      // A practice attempt's pages are not step 1's: the first hint reads their tags off the run.
+      practice: {
+        hints: [
+          "List the tag names of this attempt's pages in alphabetical order (the starter's run counts every one) and cut the list in three ranges of first letters, none of them empty.",
+          'Return 0 for tags starting with a to h, 1 for i to p and 2 for the rest: compare `tag[0]` with letters.',
+        ],
+      },
       run: nine,
       extraRuns: [
         {
