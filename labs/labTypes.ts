@@ -285,6 +285,12 @@ export interface StepPractice {
    * story (the starter misses or overspends, a reference exists: `solution(seed)` gives it).
    */
   deadlinesMinutes?: readonly number[];
+  /**
+   * A job step whose data an attempt draws afresh may keep its runs' simulation seed: where its
+   * checks hang on where the blocks land in a way the step does not let the learner steer (data
+   * locality at the lesson's spark.locality.wait, which the next step is about).
+   */
+  sameSimulation?: true;
 }
 
 export interface JobStep extends StepBase {

@@ -136,9 +136,11 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   const injected = options.faults ?? [];
   const fileName = options.fileName ?? `${step.id}.${settingsStep(step) ? 'json' : 'js'}`;
   const practice = options.practiceSeed ?? null;
-  // A run's simulation seed: the attempt's mixed with the run's own in practice, else the caller's or the step's.
+  // A run's simulation seed: the attempt's mixed with the run's own in practice (unless the step
+  // keeps its simulation: StepPractice.sameSimulation), else the caller's or the step's.
+  const mixed = practice !== null && step.practice?.sameSimulation !== true;
   const seedOf = (runSeed: number, caller = options.seed) =>
-    practice !== null ? practiceRunSeed(practice, runSeed) : (caller ?? runSeed);
+    mixed ? practiceRunSeed(practice, runSeed) : (caller ?? runSeed);
   let run: StepRun;
   const extra: StepOutcome['extra'] = [];
   try {

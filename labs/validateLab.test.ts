@@ -52,6 +52,8 @@ describe('validateLab', () => {
     const hdfs = copy(hdfsBlocksLab) as unknown as { steps: Step[] };
     hdfs.steps[0]!.practice = { deadlinesMinutes: [60] };
     expect(errorOf(hdfs)).toMatch(/steps\[0\]\.practice\.deadlinesMinutes: is for server steps only$/);
+    hdfs.steps[0]!.practice = { sameSimulation: true };
+    expect(errorOf(hdfs)).toMatch(/steps\[0\]\.practice\.sameSimulation: is for job steps only/);
   });
 
   it("checks a stream step's run: its dataset, topics, consumers, faults and store topic, by field", () => {

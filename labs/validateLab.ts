@@ -153,6 +153,10 @@ export function validateLab(raw: unknown, options: { pack?: boolean } = {}): Lab
         bad(`${at}.practice.solution`, "must be a function from an attempt's seed to the reference solution");
       if (practice.hints !== undefined)
         array(`${at}.practice.hints`, practice.hints, 1, 3).forEach((h, k) => text(`${at}.practice.hints[${k}]`, h));
+      if (practice.sameSimulation !== undefined && practice.sameSimulation !== true)
+        bad(`${at}.practice.sameSimulation`, `must be true or left out, got ${describe(practice.sameSimulation)}`);
+      if (practice.sameSimulation === true && step.kind !== 'mapreduce' && step.kind !== 'spark')
+        bad(`${at}.practice.sameSimulation`, 'is for job steps only, whose data an attempt draws afresh');
       if (practice.deadlinesMinutes !== undefined) {
         if (step.kind !== 'server') bad(`${at}.practice.deadlinesMinutes`, 'is for server steps only');
         array(`${at}.practice.deadlinesMinutes`, practice.deadlinesMinutes, 1, 100).forEach((m, k) => {
