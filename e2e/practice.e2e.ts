@@ -5,8 +5,8 @@ import { checkStates, setEditorText, waitForRunEnd } from './labActions';
 
 /**
  * Practice mode as a learner uses it: the exercises without the story, fresh data on every
- * attempt (its values shown), nothing of the lesson's progress changed; the reference solutions
- * only once the lab is done.
+ * attempt of every step (a variant's values shown), nothing of the lesson's progress changed; the
+ * reference solutions only once the lab is done.
  */
 describe('practice mode and the reference', () => {
   let s: Session;
@@ -102,6 +102,32 @@ describe('practice mode and the reference', () => {
     await page.getByRole('button', { name: '▶ Run' }).click();
     await waitForRunEnd(page);
     expect((await checkStates(page)).every((c) => c.endsWith(':pass'))).toBe(true);
+    expect(s.consoleErrors).toEqual([]);
+    expect(s.outsideRequests).toEqual([]);
+  });
+
+  it('gives a step without a per-student variant fresh data on a new attempt too', async () => {
+    const { page } = s;
+    // Step 2 states its lesson's numbers in its text, so it has no variant; practice hides the text.
+    const second = lab.steps[1]!;
+    await page.goto(page.url().replace(/#.*$/, '#/lab/mapreduce-basics/2/practice'));
+    await page.getByRole('heading', { name: `2. ${second.title} (practice)` }).waitFor();
+    expect(await page.getByTestId('practice-attempt').innerText()).toMatch(
+      /^Attempt 1 · data seed \d+: fresh data on every attempt: this step's input is drawn afresh/,
+    );
+    const solveAndRead = async () => {
+      await setEditorText(page, second.solution);
+      await page.getByRole('button', { name: '▶ Run' }).click();
+      await waitForRunEnd(page);
+      expect((await checkStates(page)).every((c) => c.endsWith(':pass'))).toBe(true);
+      return page.getByTestId('checks').innerText();
+    };
+    const first = await solveAndRead();
+    page.once('dialog', (d) => void d.dismiss());
+    await page.getByTestId('practice-done').getByRole('button', { name: 'New attempt with fresh data' }).click();
+    await page.getByText(/^Attempt 2 · data seed \d+/).waitFor();
+    // The same code on the new attempt's pages: other tags and sizes, so the checks tell other counts.
+    expect(await solveAndRead()).not.toBe(first);
     expect(s.consoleErrors).toEqual([]);
     expect(s.outsideRequests).toEqual([]);
   });

@@ -83,6 +83,8 @@ function localizeStep(step: LabStep, t: StepTranslation): LabStep {
     starter: t.starter ?? step.starter,
     solution: t.solution ?? step.solution,
   };
+  const practice = step.practice?.hints && t.practiceHints ? { ...step.practice, hints: [...t.practiceHints] } : null;
+  if (practice) return localizeStep({ ...step, practice }, { ...t, practiceHints: undefined });
   if (step.kind === 'mapreduce' || step.kind === 'spark') {
     const variant = step.variant && localizeVariant(step, step.variant, t);
     const job = variant ? { ...step, ...texts, variant } : { ...step, ...texts };

@@ -289,6 +289,28 @@ interface StepBase {
    * "Figure 19.2" its instructions cite is here: labs/labFigures.test.ts).
    */
   figures?: CookbookFigureId[];
+  /** What practice mode needs beyond the shared rule for fresh data (labs/practiceSeed.ts). */
+  practice?: StepPractice;
+}
+
+/** A step's practice-only parts: where its reference or its hints depend on the data an attempt's seed gives. */
+export interface StepPractice {
+  /** The reference solution for an attempt's seed (e.g. the node to kill is one that holds replicas on that seed). */
+  solution?(seed: number): string;
+  /** The hints practice shows instead of the step's, where those name the lesson's data (1-3, translated as `practiceHints`). */
+  hints?: string[];
+  /**
+   * A server step's deadlines (minutes) a practice attempt draws from (labs/practiceSeed.ts): its
+   * model has no chance in it, so a fresh attempt is a fresh deadline. Each must keep the step's
+   * story (the starter misses or overspends, a reference exists: `solution(seed)` gives it).
+   */
+  deadlinesMinutes?: readonly number[];
+  /**
+   * A job step whose data an attempt draws afresh may keep its runs' simulation seed: where its
+   * checks hang on where the blocks land in a way the step does not let the learner steer (data
+   * locality at the lesson's spark.locality.wait, which the next step is about).
+   */
+  sameSimulation?: true;
 }
 
 export interface JobStep extends StepBase {
@@ -362,6 +384,8 @@ export interface StepTranslation {
   variantInstructions?: string;
   /** As many hints as the English, in the same order. */
   hints: string[];
+  /** The step's `practice.hints` in this locale (as many, in the same order); only for a step that has them. */
+  practiceHints?: string[];
   /** Every check's title, by check id. */
   checks: Record<string, string>;
   /** Every extra run's label, by its id (the step's extra runs; none: leave it out). */
@@ -469,6 +493,8 @@ export type StepRun =
       extra: Record<string, KafkaJobReport>;
       /** The faults added from outside (the UI's crash, kill-broker and cut-network buttons). */
       injectedFaults: KafkaFault[];
+      /** The datasets as the run had them (a practice attempt draws those with `forSeed`: labs/practiceSeed.ts). */
+      variant: RunVariant;
     }
   | {
       kind: 'server';

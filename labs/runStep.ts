@@ -26,6 +26,7 @@ import type { PipelineFault } from '../engine/pipeline';
 import { SettingsError } from './jsonSettings';
 import { LAB_JOB_YARN, LAB_NODE_EXPIRY_MS } from './faultTiming';
 import { runVariant } from './variant';
+import { practiceRunSeed, practiceServerRun } from './practiceSeed';
 import type {
   CheckResult,
   HdfsRunReport,
@@ -64,6 +65,12 @@ export interface RunStepOptions {
    * the step as written.
    */
   variantSeed?: number | null;
+  /**
+   * Practice mode's attempt seed (labs/practiceSeed.ts): every run of the step takes its simulation
+   * seed from it, a job step's datasets that can be drawn from a seed are, and a step with a
+   * variant gets that seed's values. Wins over `seed` and `variantSeed`. Absent or null: as written.
+   */
+  practiceSeed?: number | null;
 }
 
 /** Why a run produced no report: the learner's code or settings, or the run itself. */
@@ -128,12 +135,18 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   const step = stepAt(lab, options.stepIndex);
   const injected = options.faults ?? [];
   const fileName = options.fileName ?? `${step.id}.${settingsStep(step) ? 'json' : 'js'}`;
+  const practice = options.practiceSeed ?? null;
+  // A run's simulation seed: the attempt's mixed with the run's own in practice (unless the step
+  // keeps its simulation: StepPractice.sameSimulation), else the caller's or the step's.
+  const mixed = practice !== null && step.practice?.sameSimulation !== true;
+  const seedOf = (runSeed: number, caller = options.seed) =>
+    mixed ? practiceRunSeed(practice, runSeed) : (caller ?? runSeed);
   let run: StepRun;
   const extra: StepOutcome['extra'] = [];
   try {
     if (step.kind === 'hdfs') {
       const settings = parseHdfsSettings(options.source, fileName);
-      const runSettings = { ...step.run, seed: options.seed ?? step.run.seed };
+      const runSettings = { ...step.run, seed: seedOf(step.run.seed) };
       run = {
         kind: 'hdfs',
         step,
@@ -143,33 +156,41 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
       };
     } else if (step.kind === 'server') {
       const settings = parseServerSettings(options.source, fileName);
-      run = { kind: 'server', step, settings, report: runServerSettings(settings, step.run) };
+      // A practice attempt's night has its own deadline (the model has no chance in it).
+      const runSettings = practice !== null ? practiceServerRun(step, practice) : step.run;
+      run = { kind: 'server', step, settings, report: runServerSettings(settings, runSettings) };
     } else if (step.kind === 'pipeline') {
       const injectedFaults = options.pipelineFaults ?? [];
-      const report = runPipelineStep(step.run, options.source, fileName, options.seed ?? step.run.seed, injectedFaults);
+      const report = runPipelineStep(step.run, options.source, fileName, seedOf(step.run.seed), injectedFaults);
       run = { kind: 'pipeline', step, report, injectedFaults };
     } else if (step.kind === 'stream') {
       const runner = needRunner(options);
       const source = compileJobSource(options.source, fileName);
       const streamFaults = options.streamFaults ?? [];
-      const runs = await runStreamStep(lab, step, source, runner, options.seed ?? step.run.seed, streamFaults);
+      // The records as this run has them: a practice attempt draws those that can be drawn from a seed.
+      const data = runVariant(lab, step, practice, practice !== null);
+      const runs = await runStreamStep(lab, step, source, runner, seedOf(step.run.seed), streamFaults, data, (x) =>
+        seedOf(x, x),
+      );
       extra.push(...runs.extra);
       const byId = Object.fromEntries(runs.extra.map((x) => [x.id, x.report]));
-      run = { kind: 'stream', step, report: runs.report, extra: byId, injectedFaults: streamFaults };
+      run = { kind: 'stream', step, report: runs.report, extra: byId, injectedFaults: streamFaults, variant: data };
     } else {
       const runner = needRunner(options);
       const source = compileJobSource(options.source, fileName);
-      const seed = options.seed ?? step.run.seed;
-      // A pack lab's generated datasets are made first, from the student's seed or the step's
-      // (labs/packs/packRun.ts); a built-in step's variant draws its own (labs/variant.ts).
-      lab = await withGeneratedData(lab, runner, options.variantSeed ?? seed);
-      const variant = runVariant(lab, step, options.variantSeed ?? null);
+      const seed = seedOf(step.run.seed);
+      // A pack lab's generated datasets are made first, from the practice attempt's seed, the
+      // student's or the step's (labs/packs/packRun.ts); a built-in step's variant draws its own
+      // (labs/variant.ts), and in practice every dataset that can be drawn from a seed.
+      const dataSeed = practice ?? options.variantSeed ?? null;
+      lab = await withGeneratedData(lab, runner, dataSeed ?? seed);
+      const variant = runVariant(lab, step, dataSeed, practice !== null);
       const report = await runJobStep(variant, step.run, source, runner, seed, injected);
       const byId: Record<string, JobRunReport> = {};
       for (const x of step.extraRuns ?? []) {
         const src = x.code === 'learner' ? source : compileJobSource(x.code.text, x.code.fileName);
         // Extra runs are compared, not played back: no snapshots.
-        const r = await runJobStep(variant, x.run, src, runner, x.run.seed, [], false);
+        const r = await runJobStep(variant, x.run, src, runner, seedOf(x.run.seed, x.run.seed), [], false);
         byId[x.id] = r;
         extra.push({ id: x.id, label: x.label, report: r });
       }
@@ -191,7 +212,7 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
     return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
   }
-  const seedUsed = options.variantSeed ?? options.seed ?? step.run.seed;
+  const seedUsed = practice ?? options.variantSeed ?? options.seed ?? step.run.seed;
   const checks = await judgeSandboxedChecks(lab, step, run, seedUsed, options.runner, evaluateChecks(step, run));
   const outcome: StepOutcome = {
     kind: step.kind,

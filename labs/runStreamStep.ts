@@ -10,7 +10,7 @@ import { brokerNodeIds, checkKafkaFaults, type KafkaFault } from '../engine/stre
 import { ValidationError } from '../engine/core';
 import type { JobSource, TaskRunner } from '../engine/sandbox';
 import { clusterOf } from './clusterOf';
-import type { Lab, StreamRunSettings, StreamStep } from './labTypes';
+import type { Lab, RunVariant, StreamRunSettings, StreamStep } from './labTypes';
 
 export interface StreamStepRuns {
   report: KafkaJobReport;
@@ -20,10 +20,11 @@ export interface StreamStepRuns {
 /** A lab's JSON-lines dataset as the records `produce` is given (parsed once per dataset text). */
 const parsed = new WeakMap<object, { text: string; records: unknown[] }>();
 
-export function datasetRecords(lab: Lab, datasetId: string): unknown[] {
+/** `data`: the datasets as the run has them (a practice attempt's: labs/practiceSeed.ts); the lab's own without it. */
+export function datasetRecords(lab: Lab, datasetId: string, data?: RunVariant): unknown[] {
   const dataset = lab.datasets.find((d) => d.id === datasetId);
   if (!dataset) throw new Error(`lab '${lab.id}': dataset '${datasetId}' does not exist`);
-  const text = dataset.text();
+  const text = data ? data.text(datasetId) : dataset.text();
   const known = parsed.get(dataset);
   if (known && known.text === text) return known.records;
   const records = text
@@ -41,6 +42,7 @@ export async function runStreamSettings(
   runner: TaskRunner,
   seed: number,
   injected: readonly KafkaFault[],
+  data?: RunVariant,
 ): Promise<KafkaJobReport> {
   // The page's faults are checked on their own, so an error names the one the learner added.
   try {
@@ -59,7 +61,7 @@ export async function runStreamSettings(
     topics: settings.topics.map((t) => ({ ...t })),
     programs: produceConsumePrograms(
       source.fileName,
-      datasetRecords(lab, settings.records),
+      datasetRecords(lab, settings.records, data),
       settings.consumers,
       settings.structuredStreaming === true,
     ),
@@ -79,14 +81,17 @@ export async function runStreamStep(
   runner: TaskRunner,
   seed: number,
   injected: readonly KafkaFault[],
+  data: RunVariant,
+  /** An extra run's seed from its own (practice mixes in the attempt's seed: labs/practiceSeed.ts). */
+  extraSeed: (runSeed: number) => number = (runSeed) => runSeed,
 ): Promise<StreamStepRuns> {
-  const report = await runStreamSettings(lab, step.run, source, runner, seed, injected);
+  const report = await runStreamSettings(lab, step.run, source, runner, seed, injected, data);
   const extra: StreamStepRuns['extra'] = [];
   for (const x of step.extraRuns ?? [])
     extra.push({
       id: x.id,
       label: x.label,
-      report: await runStreamSettings(lab, x.run, source, runner, x.run.seed, []),
+      report: await runStreamSettings(lab, x.run, source, runner, extraSeed(x.run.seed), [], data),
     });
   return { report, extra };
 }

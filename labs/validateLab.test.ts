@@ -4,6 +4,7 @@ import hdfsBlocksLab from './hdfs-blocks/lab';
 import iotAveragesLab from './mapreduce-iot-averages/lab';
 import deliveryLab from './streaming-delivery/lab';
 import lambdaLab from './lambda-architecture/lab';
+import scaleLab from './scale-up-vs-out/lab';
 import { LABS, findLab } from './labRegistry';
 import { LAB_CATALOGUE } from './catalogue';
 import { compareChapters } from './chapterOrder';
@@ -30,6 +31,32 @@ function errorOf(raw: unknown): string {
 }
 
 describe('validateLab', () => {
+  it("checks a step's practice parts: a server step's deadlines are required and whole minutes, hints 1-3 texts", () => {
+    type Step = { practice?: Record<string, unknown>; kind: string };
+    const broken = (edit: (steps: Step[]) => void) => {
+      const lab = copy(scaleLab) as unknown as { steps: Step[] };
+      edit(lab.steps);
+      return errorOf(lab);
+    };
+    expect(broken((s) => delete s[0]!.practice)).toMatch(
+      /steps\[0\]\.practice\.deadlinesMinutes: is needed: a server step's practice attempts draw their deadline from it$/,
+    );
+    expect(broken((s) => (s[1]!.practice!.deadlinesMinutes = [60, 0.5]))).toMatch(
+      /steps\[1\]\.practice\.deadlinesMinutes\[1\]: must be whole minutes from 1 to 1440, got 0\.5$/,
+    );
+    expect(broken((s) => (s[1]!.practice!.hints = []))).toMatch(
+      /steps\[1\]\.practice\.hints: must have 1 to 3 entries, got 0$/,
+    );
+    expect(broken((s) => (s[1]!.practice!.solution = 'n5'))).toMatch(
+      /steps\[1\]\.practice\.solution: must be a function/,
+    );
+    const hdfs = copy(hdfsBlocksLab) as unknown as { steps: Step[] };
+    hdfs.steps[0]!.practice = { deadlinesMinutes: [60] };
+    expect(errorOf(hdfs)).toMatch(/steps\[0\]\.practice\.deadlinesMinutes: is for server steps only$/);
+    hdfs.steps[0]!.practice = { sameSimulation: true };
+    expect(errorOf(hdfs)).toMatch(/steps\[0\]\.practice\.sameSimulation: is for job steps only/);
+  });
+
   it("checks a stream step's run: its dataset, topics, consumers, faults and store topic, by field", () => {
     type Run = Record<string, unknown>;
     const broken = (edit: (run: Run, extra: Run) => void) => {

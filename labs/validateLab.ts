@@ -140,6 +140,31 @@ export function validateLab(raw: unknown, options: { pack?: boolean } = {}): Lab
     const solution = text(`${at}.solution`, step.solution);
     if (starter === solution) bad(`${at}.starter`, 'must differ from the solution (a beginning, not the answer)');
     array(`${at}.hints`, step.hints, 1, 3).forEach((h, k) => text(`${at}.hints[${k}]`, h));
+    // Practice gives every step fresh data; a server step has no chance in it, so a fresh deadline.
+    const practiceDeadlines = (step.practice as { deadlinesMinutes?: unknown } | undefined)?.deadlinesMinutes;
+    if (step.kind === 'server' && !pack && practiceDeadlines === undefined)
+      bad(
+        `${at}.practice.deadlinesMinutes`,
+        "is needed: a server step's practice attempts draw their deadline from it",
+      );
+    if (step.practice !== undefined) {
+      const practice = object(`${at}.practice`, step.practice);
+      if (practice.solution !== undefined && typeof practice.solution !== 'function')
+        bad(`${at}.practice.solution`, "must be a function from an attempt's seed to the reference solution");
+      if (practice.hints !== undefined)
+        array(`${at}.practice.hints`, practice.hints, 1, 3).forEach((h, k) => text(`${at}.practice.hints[${k}]`, h));
+      if (practice.sameSimulation !== undefined && practice.sameSimulation !== true)
+        bad(`${at}.practice.sameSimulation`, `must be true or left out, got ${describe(practice.sameSimulation)}`);
+      if (practice.sameSimulation === true && step.kind !== 'mapreduce' && step.kind !== 'spark')
+        bad(`${at}.practice.sameSimulation`, 'is for job steps only, whose data an attempt draws afresh');
+      if (practice.deadlinesMinutes !== undefined) {
+        if (step.kind !== 'server') bad(`${at}.practice.deadlinesMinutes`, 'is for server steps only');
+        array(`${at}.practice.deadlinesMinutes`, practice.deadlinesMinutes, 1, 100).forEach((m, k) => {
+          if (!Number.isInteger(m) || (m as number) < 1 || (m as number) > 1440)
+            bad(`${at}.practice.deadlinesMinutes[${k}]`, `must be whole minutes from 1 to 1440, got ${String(m)}`);
+        });
+      }
+    }
     const checkIds = new Set<string>();
     array(`${at}.checks`, step.checks, 1, 12).forEach((c, k) => {
       const check = object(`${at}.checks[${k}]`, c);

@@ -100,6 +100,24 @@ describe('lab translations: validation', () => {
     );
   });
 
+  it('refuses practice hints that are missing, miscounted, drop a fact, or belong to a step without them', () => {
+    expect(refusal(hdfsBlocksLab, (de) => delete de.steps['kill-datanode'].practiceHints)).toBe(
+      "lab 'hdfs-blocks': translations.de.steps['kill-datanode'].practiceHints: must have 3 entries like the English practice.hints",
+    );
+    expect(refusal(hdfsBlocksLab, (de) => de.steps['kill-datanode'].practiceHints!.pop())).toMatch(
+      /practiceHints: must have 3 entries like the English practice\.hints$/,
+    );
+    expect(
+      refusal(
+        hdfsBlocksLab,
+        (de) => (de.steps['kill-datanode'].practiceHints![1] = 'Füge einen killNode-Ausfall hinzu.'),
+      ),
+    ).toMatch(/translations\.de\.steps\['kill-datanode'\]\.practiceHints\[1\]: /);
+    expect(refusal(hdfsBlocksLab, (de) => (de.steps['append'].practiceHints = ['Ein Tipp.']))).toBe(
+      "lab 'hdfs-blocks': translations.de.steps['append'].practiceHints: the step has no practice hints to translate",
+    );
+  });
+
   it('refuses a check, dataset or extra run that is missing or does not exist', () => {
     expect(refusal(iotAveragesLab, (de) => delete de.steps['daily-average'].checks['three-reducers'])).toBe(
       "lab 'mapreduce-iot-averages': translations.de.steps['daily-average'].checks['three-reducers']: is missing: every check of the English needs one",
@@ -150,7 +168,7 @@ describe('lab translations: validation', () => {
       "lab 'hdfs-blocks': translations.fr: is not a locale labs are translated into (locales: de; English is the lab's own text)",
     );
     expect(refusal(hdfsBlocksLab, (de) => (de.steps.append.hint = 'x'))).toBe(
-      "lab 'hdfs-blocks': translations.de.steps['append'].hint: is not a field of a translation (fields: title, instructions, variantInstructions, hints, checks, extraRuns, starter, solution)",
+      "lab 'hdfs-blocks': translations.de.steps['append'].hint: is not a field of a translation (fields: title, instructions, variantInstructions, hints, practiceHints, checks, extraRuns, starter, solution)",
     );
     expect(refusal(hdfsBlocksLab, (de) => (de.partial = 'steps'))).toBe(
       "lab 'hdfs-blocks': translations.de.partial: must be 'catalogue' (only the title and summary) or left out, got \"steps\"",

@@ -106,6 +106,7 @@ export function validateTranslations(lab: Lab, bad: Bad): void {
         'instructions',
         'variantInstructions',
         'hints',
+        'practiceHints',
         'checks',
         'extraRuns',
         'starter',
@@ -120,6 +121,15 @@ export function validateTranslations(lab: Lab, bad: Bad): void {
       if (hints.length !== step.hints.length)
         bad(`${sat}.hints`, `must have ${step.hints.length} entries like the English, got ${hints.length}`);
       step.hints.forEach((h, k) => faithful(`${sat}.hints[${k}]`, h, hints[k]));
+      const own = step.practice?.hints;
+      if (own === undefined && st.practiceHints !== undefined)
+        bad(`${sat}.practiceHints`, 'the step has no practice hints to translate');
+      if (own !== undefined) {
+        const tr = st.practiceHints;
+        if (!Array.isArray(tr) || tr.length !== own.length)
+          bad(`${sat}.practiceHints`, `must have ${own.length} entries like the English practice.hints`);
+        own.forEach((h, k) => faithful(`${sat}.practiceHints[${k}]`, h, (tr as unknown[])[k]));
+      }
       const checks = byId(
         `${sat}.checks`,
         st.checks,

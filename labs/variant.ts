@@ -84,12 +84,18 @@ export function variantInstructions(step: LabStep, seed: number | null, formatNu
 const cache = new Map<string, string>();
 const CACHE_ENTRIES = 8;
 
-/** What a job step's run is given: the variant's values and datasets for `seed` (null: the lab's own). */
-export function runVariant(lab: Lab, step: LabStep, seed: number | null): RunVariant {
+/**
+ * What a job step's run is given: the variant's values and datasets for `seed` (null: the lab's
+ * own). A practice attempt (`practice`, labs/practiceSeed.ts) draws every dataset of the lab that
+ * has `forSeed` from the seed, whether or not the step has a variant.
+ */
+export function runVariant(lab: Lab, step: LabStep, seed: number | null, practice = false): RunVariant {
   const variant = step.kind === 'mapreduce' || step.kind === 'spark' ? step.variant : undefined;
-  const drawn = new Set(seed !== null && variant ? variant.datasets : []);
+  const drawnIds =
+    seed === null ? [] : practice ? lab.datasets.filter((d) => d.forSeed).map((d) => d.id) : (variant?.datasets ?? []);
+  const drawn = new Set(drawnIds);
   return {
-    seed: variant ? seed : null,
+    seed: variant || (practice && seed !== null) ? seed : null,
     values: variantValues(step, variant ? seed : null),
     text(id) {
       const dataset = lab.datasets.find((d) => d.id === id);

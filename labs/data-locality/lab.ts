@@ -87,6 +87,9 @@ const lab: Lab = {
       starter: workersStarter,
       solution: workersSolution,
       variant: variant(workersInstructions, workersStarter, workersSolution),
+      // In practice the readings are drawn afresh, the blocks stay where the lesson put them: at
+      // the default spark.locality.wait (step 2's subject) other placements leave up to 12% remote.
+      practice: { sameSimulation: true },
       hints: [
         'Look at where the executors run in the cluster map, and at the Locality Level column of the stages: the Spark servers store no block.',
         "Executors without a node label go to YARN's default partition: the Hadoop servers, which hold the blocks.",

@@ -51,6 +51,11 @@ export const de: LabTranslation = {
         'Füge { "atMs": 60000, "kind": "killNode", "node": "n5" } zu "faults" hinzu.',
         'Lösche die Zeile mit "runForMs": Dann dauert der Lauf, bis der NameNode den Node für tot erklärt hat und die Re-Replikation fertig ist.',
       ],
+      practiceHints: [
+        "Wähle einen Node, der Blöcke hält: Lass den Starter laufen; die Prüfung 'die Replikate liegen auch nach der Reparatur in beiden Racks' nennt die Nodes, auf denen die Replikate jedes Blocks liegen.",
+        'Füge { "atMs": 60000, "kind": "killNode", "node": "n2" } zu "faults" hinzu, mit einem dieser Nodes statt n2.',
+        'Lösche die Zeile mit "runForMs": Dann dauert der Lauf, bis der NameNode den Node für tot erklärt hat und die Re-Replikation fertig ist.',
+      ],
       checks: {
         'node-declared-dead': 'ein DataNode mit Replikaten ist ausgefallen und wurde für tot erklärt',
         'replicas-restored': 'die Zahl der Replikate ist wiederhergestellt',

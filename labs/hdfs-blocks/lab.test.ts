@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { blockName, FIRST_BLOCK_ID } from '../../engine/hdfs';
 import { faultTimingOf, formatInterval } from '../faultTiming';
+import { runStep } from '../runStep';
+import { localizeLab } from '../labLocale';
+import { practiceHints, practiceSolution } from '../practiceSeed';
 import lab, { BIG, LOG } from './lab';
 
 /** Markdown may wrap a sentence anywhere. */
@@ -20,5 +23,31 @@ describe('the hdfs-blocks texts', () => {
     expect(flat(lab.steps[2]!.instructions)).toContain(
       `heartbeat every ${formatInterval(timing.dataNodeHeartbeatMs)}; the NameNode declares a silent one dead only after ${formatInterval(timing.dataNodeDeadMs)}`,
     );
+  });
+});
+
+describe('the kill step in practice', () => {
+  it('names the nodes that hold replicas where its practice hints say, and its reference kills one of them', async () => {
+    const step = lab.steps[2]!;
+    expect(practiceHints(step)[0]).toContain(step.checks.find((c) => c.id === 'still-rack-aware')!.title);
+    for (const seed of [11, 2024, 77_777]) {
+      const started = await runStep({ lab, stepIndex: 2, source: step.starter, practiceSeed: seed });
+      const written = started.snapshots!.find((x) => x.label === 'written')!.snapshot;
+      const holding = written.nodes.filter((n) => n.blocks > 0).map((n) => n.id);
+      const named = started.checks.find((c) => c.id === 'still-rack-aware')!;
+      expect(named.pass).toBe(true);
+      expect(new Set(named.reason.match(/\bn\d+\b/g))).toEqual(new Set(holding));
+      const killed = /"node": "(n\d+)"/.exec(practiceSolution(step, seed))![1]!;
+      expect(holding).toContain(killed);
+    }
+  });
+
+  it('shows its practice hints in German too, the lesson keeping its own', () => {
+    const de = localizeLab(lab, 'de').steps[2]!;
+    expect(practiceHints(de)).toEqual(
+      lab.translations!.de!.partial ? [] : lab.translations!.de!.steps['kill-datanode']!.practiceHints,
+    );
+    expect(practiceHints(de)[0]).toContain(de.checks.find((c) => c.id === 'still-rack-aware')!.title);
+    expect(de.hints[1]).toContain('"node": "n5"');
   });
 });

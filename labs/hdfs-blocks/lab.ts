@@ -15,6 +15,7 @@ import {
   replicasRestoredCheck,
 } from './checks';
 import { de } from './de';
+import { killSolutionFor } from './killPractice';
 import intro from './intro.md?raw';
 import putInstructions from './steps/1-put-512mb/instructions.md?raw';
 import putStarter from './steps/1-put-512mb/starter.json?raw';
@@ -97,6 +98,15 @@ const lab: Lab = {
       figures: ['19.1', '19.2'],
       starter: killStarter,
       solution: killSolution,
+      // Practice places the blocks afresh: its hints point at the run, not at the lesson's n5.
+      practice: {
+        solution: (seed) => killSolutionFor(seed, run, killStarter, killSolution),
+        hints: [
+          "Pick a node that holds blocks: run the starter; the check 'replicas still span both racks after recovery' names the nodes each block's replicas are on.",
+          'Add { "atMs": 60000, "kind": "killNode", "node": "n2" } to "faults", with one of those nodes in place of n2.',
+          'Delete the "runForMs" line: the run then lasts until the NameNode has declared the node dead and re-replication is done.',
+        ],
+      },
       hints: [
         'Pick a node that holds blocks: in step 1 n5 held three of them.',
         'Add { "atMs": 60000, "kind": "killNode", "node": "n5" } to "faults".',

@@ -121,6 +121,14 @@ const lab: Lab = {
         'maxsize can only make splits smaller than a block. Raising minsize to two blocks makes five splits (four of two blocks, one of one); so does a fifth of the file.',
         "Replace the maxsize line with `'mapreduce.input.fileinputformat.split.minsize': 2 * BLOCK`.",
       ],
+      // A practice attempt's pages have another size (mostly ten blocks): its hints count from the run.
+      practice: {
+        hints: [
+          "Five cores are free: five splits of about the same size fill them in one wave. Read the file's blocks off the run: how many must each split hold for five splits or fewer?",
+          'maxsize can only make splits smaller than a block. Raising minsize to two blocks puts two blocks in each split: about half as many splits as blocks.',
+          "Replace the maxsize line with `'mapreduce.input.fileinputformat.split.minsize': 2 * BLOCK`.",
+        ],
+      },
       run: small,
       extraRuns: [
         {
@@ -149,6 +157,13 @@ const lab: Lab = {
         'List the tag names of step 1 in alphabetical order and cut the list in three ranges of first letters, none of them empty.',
         'Return 0 for tags starting with a to h, 1 for i to p and 2 for the rest: compare `tag[0]` with letters.',
       ],
+      // A practice attempt's pages are not step 1's: the first hint reads their tags off the run.
+      practice: {
+        hints: [
+          "List the tag names of this attempt's pages in alphabetical order (the starter's run counts every one) and cut the list in three ranges of first letters, none of them empty.",
+          'Return 0 for tags starting with a to h, 1 for i to p and 2 for the rest: compare `tag[0]` with letters.',
+        ],
+      },
       run: nine,
       extraRuns: [
         {

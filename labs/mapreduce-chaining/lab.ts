@@ -127,6 +127,14 @@ const lab: Lab = {
         'All the counts together are 1,694 bytes, a few milliseconds of work for one map task.',
         "Set job 1's `numReduceTasks` to 1 (up to 3 passes).",
       ],
+      // A practice attempt's link graph is another: its hints do not state the lesson's bytes.
+      practice: {
+        hints: [
+          "Job 2 gets one map task per file in its input directory, and job 1 writes one file per reducer: job 1's numReduceTasks is job 2's number of map tasks.",
+          'The run tells how many bytes job 1 wrote in all: so few that one map task reads them in milliseconds.',
+          "Set job 1's `numReduceTasks` to 1 (up to 3 passes).",
+        ],
+      },
       run: graph,
       extraRuns: [
         {

@@ -29,6 +29,8 @@ import { runStep } from '../runStep';
 import { parseServerSettings } from '../serverSettings';
 import { BASE_SERVER } from './checks';
 import lab, { CEILING_GB, SCALE_UP_GB } from './lab';
+import { practiceServerRun, practiceSolution } from '../practiceSeed';
+import { DEADLINES_MINUTES } from './practiceDeadlines';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const n = (v: number) => v.toLocaleString('en-US');
@@ -114,5 +116,27 @@ describe('the scale-up-vs-out texts', () => {
       'on-a-san',
     );
     expect(hadoop.pass).toBe(false);
+  });
+});
+
+describe('the scale-up-vs-out lab in practice', () => {
+  it('keeps every step’s story on every deadline an attempt may draw: the reference passes, the starter fails', async () => {
+    // A seed for each deadline the attempts draw from (the mix of seeds spreads them).
+    const seeds = new Map<number, number>();
+    for (let seed = 0; seeds.size < DEADLINES_MINUTES.length && seed < 10_000; seed++)
+      for (const step of lab.steps)
+        if (step.kind === 'server') seeds.set(practiceServerRun(step, seed).deadlineMinutes, seed);
+    expect([...seeds.keys()].sort((a, b) => a - b)).toEqual(DEADLINES_MINUTES);
+    const problems: string[] = [];
+    for (const [minutes, seed] of seeds)
+      for (const [i, step] of lab.steps.entries()) {
+        const solved = await runStep({ lab, stepIndex: i, source: practiceSolution(step, seed), practiceSeed: seed });
+        const started = await runStep({ lab, stepIndex: i, source: step.starter, practiceSeed: seed });
+        expect(solved.report?.kind === 'server' && solved.report.deadlineMs).toBe(minutes * 60_000);
+        for (const c of solved.checks)
+          if (!c.pass) problems.push(`${minutes} min, step ${i + 1}: '${c.id}' ${c.reason}`);
+        if (started.passed) problems.push(`${minutes} min, step ${i + 1}: the starter passes`);
+      }
+    expect(problems).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  * servers on a SAN with the read-only refresh; and when a Hadoop cluster is not worth it. The
  * steps are 'server' steps (JSON settings, labs/serverSettings.ts) run by engine/server.
  */
-import type { Lab } from '../labTypes';
+import type { Lab, ServerStep } from '../labTypes';
+import { cheapestSolutionFor, DEADLINES_MINUTES, growthSolutionFor } from './practiceDeadlines';
 import {
   ceilingAnswerCheck,
   dataSizeCheck,
@@ -33,6 +34,8 @@ import smallSolution from './steps/4-not-big-data/solution.json?raw';
 export const SCALE_UP_GB = 4096;
 export const CEILING_GB = 65536;
 export const SMALL_GB = 64;
+/** Step `i` of this lab, for its practice references (called once the lab exists). */
+const stepAt = (i: number) => lab.steps[i] as ServerStep;
 /** The nightly ETL's window. */
 const run = { seed: 13, deadlineMinutes: 60 };
 
@@ -61,6 +64,7 @@ const lab: Lab = {
         'The first month whose bar crosses the line is the one; its data size is shown beside it. Write it as a number: "answer": 1234 (without quotes), at the settings\' top level.',
       ],
       run,
+      practice: { deadlinesMinutes: DEADLINES_MINUTES, solution: (seed) => growthSolutionFor(stepAt(0), seed) },
       checks: [
         growthStoryCheck('base-server-growth'),
         reachesMissCheck('reaches-the-miss'),
@@ -81,6 +85,16 @@ const lab: Lab = {
         'The network: 410 GB of result over 1 GbE take 55 minutes, inside the deadline. Cheap SSDs in a group of four and the next processor up do the rest.',
       ],
       run,
+      // A practice attempt's deadline is its own: the hints do not lean on the lesson's hour.
+      practice: {
+        deadlinesMinutes: DEADLINES_MINUTES,
+        solution: (seed) => cheapestSolutionFor(stepAt(1), seed, SCALE_UP_GB, ['single']),
+        hints: [
+          'Run the starter and read the four bars: every resource over the deadline line needs a faster part; one under it needs nothing.',
+          "For the disks, compare what each option costs for the read rate you need (remember the data must fit in half the drives' capacity); for the processor, the cycles a second you need are the cpu bar's minutes times the current cycles, divided by the deadline's minutes.",
+          'The network: 410 GB of result over 1 GbE take 55 minutes. Inside this deadline? Then for every resource take the cheapest part that brings its bar under the line.',
+        ],
+      },
       checks: [
         dataSizeCheck('at-4096-gb', SCALE_UP_GB),
         meetsDeadlineCheck('meets-deadline'),
@@ -101,6 +115,15 @@ const lab: Lab = {
         'Eight servers on the high-end SAN; each server needs only enough cores for 8,192 GB of rows within what the refresh leaves of the hour, and a network card that loads the refresh in well under half an hour.',
       ],
       run,
+      practice: {
+        deadlinesMinutes: DEADLINES_MINUTES,
+        solution: (seed) => cheapestSolutionFor(stepAt(2), seed, CEILING_GB, ['san'], 'cpu'),
+        hints: [
+          'The biggest server is bounded by one resource far over the line: the bars of the run show which. Scaling out divides that work between servers.',
+          "The SAN is shared: all servers together read at most the SAN's rate, and reading 65,536 GB at 12,000 MB/s takes 91 minutes. The refresh runs on one server: its network card carries the day's 1.5 TB.",
+          'With n servers each handles 65,536 / n GB of rows: give each enough cores for its share within what the refresh leaves of the deadline, a network card that loads the refresh quickly, and a SAN that reads it all in time.',
+        ],
+      },
       checks: [
         dataSizeCheck('at-65536-gb', CEILING_GB),
         ceilingAnswerCheck('ceiling', CEILING_GB),
@@ -121,6 +144,7 @@ const lab: Lab = {
         'At 64 GB the base server alone finishes in minutes. Remove "hadoop" from the settings.',
       ],
       run,
+      practice: { deadlinesMinutes: DEADLINES_MINUTES },
       checks: [
         dataSizeCheck('at-64-gb', SMALL_GB),
         meetsDeadlineCheck('meets-deadline'),

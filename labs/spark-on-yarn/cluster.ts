@@ -18,6 +18,8 @@ export const READINGS = 200_000;
 let text: string | undefined;
 /** `2016-05-01 00:00:00,sensor-3,21.7` lines: nine sensors over 30 days (seed 2016). */
 export const readingsText = (): string => (text ??= sensorCsv(READINGS));
+/** A practice attempt's readings (labs/practiceSeed.ts): as many, of the same sensors and days, drawn from `seed`. */
+export const readingsTextFor = (seed: number): string => sensorCsv(READINGS, { seed });
 
 /** Cleaning and checking a reading costs about 2 µs of CPU at every step: the job is bound by its CPU. */
 export const CPU_US_PER_READING = 2;

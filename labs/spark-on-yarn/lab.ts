@@ -17,6 +17,7 @@ import {
   SUBMIT_AT_MS,
   TEAM_QUEUES,
   readingsText,
+  readingsTextFor,
 } from './cluster';
 import intro from './intro.md?raw';
 import managerInstructions from './steps/1-one-resource-manager/instructions.md?raw';
@@ -59,11 +60,14 @@ const lab: Lab = {
   figures: ['20.4'],
   cluster: 'cookbook-9',
   datasets: [
-    dataset(
-      'readings',
-      '200,000 readings `timestamp,sensor,value` of 9 sensors over 30 days (seed 2016), each standing for 1,000',
-      readingsText,
-    ),
+    {
+      ...dataset(
+        'readings',
+        '200,000 readings `timestamp,sensor,value` of 9 sensors over 30 days (seed 2016), each standing for 1,000',
+        readingsText,
+      ),
+      forSeed: readingsTextFor,
+    },
   ],
   steps: [
     {

@@ -63,6 +63,24 @@ export type Tunnels = Readonly<Record<number, readonly [number, number]>>;
 /** The tunnels of the step's run. */
 export const SHOWN_TUNNELS: Tunnels = { 2: [3, 8], 5: [9, 12], 7: [12, 17] };
 
+/**
+ * A practice attempt's tunnels (labs/practiceSeed.ts): three cars drawn from the seed, the first
+ * in a tunnel for six rounds (the step's longest wait, FLEET_MAX_DELAY_S, stays true), the others
+ * for three to six, each out of its tunnel by round 17 as in the step's own.
+ */
+export function fleetTunnelsFor(seed: number): Tunnels {
+  const rng = createRng(seed);
+  const cars = Array.from({ length: FLEET_CARS }, (_, i) => i + 1);
+  const tunnels: Record<number, readonly [number, number]> = {};
+  for (let k = 0; k < 3; k++) {
+    const n = cars.splice(rng.int(cars.length), 1)[0]!;
+    const rounds = k === 0 ? 6 : 3 + rng.int(4);
+    const start = 1 + rng.int(18 - rounds);
+    tunnels[n] = [start, start + rounds - 1];
+  }
+  return tunnels;
+}
+
 /** `yyyy-MM-dd HH:mm:ss.SSS`, UTC, as the cars write the time a position was taken. */
 const timestampText = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 

@@ -8,7 +8,7 @@
  */
 import type { TopicConfig } from '../../engine/streaming';
 import { dataset } from '../labData';
-import type { Lab, StreamRunSettings } from '../labTypes';
+import type { Lab, StepRun, StreamRunSettings } from '../labTypes';
 import {
   atMostOnceCheck,
   everyRecordStoredCheck,
@@ -25,6 +25,7 @@ import {
   MISFIRES,
   PAYMENTS,
   fleetPositionsText,
+  fleetTunnelsFor,
   gpsPositionsText,
   misfiresText,
   paymentsText,
@@ -108,13 +109,20 @@ const fleet: StreamRunSettings = {
   recordId: 'id',
   structuredStreaming: true,
 };
-/** The fleet's positions as the checks recompute the windows from them (parsed once). */
-let fleetPositions: FleetPosition[] | null = null;
-const fleetData = () =>
-  (fleetPositions ??= fleetPositionsText()
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as FleetPosition));
+/** The fleet's positions as the checks recompute the windows from them: the run's own (a practice attempt draws them), parsed once per text. */
+let fleetPositions: { text: string; positions: FleetPosition[] } | null = null;
+const fleetData = (run: StepRun) => {
+  const text = run.kind === 'stream' ? run.variant.text('fleet') : fleetPositionsText();
+  if (fleetPositions?.text !== text)
+    fleetPositions = {
+      text,
+      positions: text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as FleetPosition),
+    };
+  return fleetPositions.positions;
+};
 
 const POSITIONS: Records = { one: 'position', total: GPS_POSITIONS };
 const EVENTS: Records = { one: 'misfire', total: MISFIRES };
@@ -143,11 +151,15 @@ const lab: Lab = {
     dataset('gps', `${GPS_POSITIONS} GPS positions of 12 cars, one every 5 s each (seed 1202)`, gpsPositionsText),
     dataset('misfires', `${MISFIRES} engine misfire events (seed 1203)`, misfiresText),
     dataset('payments', `${PAYMENTS} card payments (seed 1204)`, paymentsText),
-    dataset(
-      'fleet',
-      `${FLEET_POSITIONS} positions of ${FLEET_CARS} cars, one every 5 s each; three cars pass a tunnel (seed 1205)`,
-      fleetPositionsText,
-    ),
+    {
+      ...dataset(
+        'fleet',
+        `${FLEET_POSITIONS} positions of ${FLEET_CARS} cars, one every 5 s each; three cars pass a tunnel (seed 1205)`,
+        fleetPositionsText,
+      ),
+      // A practice attempt's fleet: other cars in tunnels at other times, the longest still 30 s.
+      forSeed: (seed) => fleetPositionsText(fleetTunnelsFor(seed), seed),
+    },
   ],
   steps: [
     {

@@ -9,7 +9,7 @@ import type { KafkaJobReport } from '../../engine/api';
 import { fail, pass } from '../checkKit';
 import { isVerdict, judged } from '../streamChecks';
 import { plural } from '../plural';
-import type { CheckVerdict, LabCheck } from '../labTypes';
+import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
 
 /** What the checks need of the dataset: each position's car and when it was taken (`yyyy-MM-dd HH:mm:ss`, UTC). */
 export interface FleetPosition {
@@ -20,13 +20,13 @@ export interface FleetPosition {
 const WINDOW_MS = 10_000;
 
 /** A check of the step's own run (not judged when a crash injected from the page never happened). */
-function judgedCheck(id: string, title: string, judge: (r: KafkaJobReport) => CheckVerdict): LabCheck {
+function judgedCheck(id: string, title: string, judge: (r: KafkaJobReport, run: StepRun) => CheckVerdict): LabCheck {
   return {
     id,
     title,
     evaluate(run) {
       const j = judged(run, null);
-      return isVerdict(j) ? j : judge(j.r);
+      return isVerdict(j) ? j : judge(j.r, run);
     },
   };
 }
@@ -59,13 +59,14 @@ export function noLatePositionsCheck(id: string, title: string, total: number): 
 export function everyWindowStoredCheck(
   id: string,
   title: string,
-  positions: () => readonly FleetPosition[],
+  /** The positions of the run (a practice attempt draws its own). */
+  positions: (run: StepRun) => readonly FleetPosition[],
   firstMinute: string,
 ): LabCheck {
-  return judgedCheck(id, title, (r) => {
+  return judgedCheck(id, title, (r, run) => {
     const from = utcMs(firstMinute);
     const want = new Map<string, number>();
-    for (const p of positions()) {
+    for (const p of positions(run)) {
       const t = utcMs(p.ts);
       if (t < from || t >= from + 60_000) continue;
       const start = Math.floor(t / WINDOW_MS) * WINDOW_MS;

@@ -25,6 +25,8 @@ export type ToEngine =
       timeLimitSeconds: number;
       /** The data seed of a step that varies (labs/variant.ts): a student's own, or a practice attempt's. */
       variantSeed?: number;
+      /** A practice attempt's seed: every step's run and data drawn from it (labs/practiceSeed.ts). */
+      practiceSeed?: number;
       /** A lab pack's lab: the pack's `.clusterlab` archive text, which the worker loads to find the lab. */
       pack?: { fileName: string; text: string };
     }

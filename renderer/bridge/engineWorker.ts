@@ -178,6 +178,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     ...(settingsStep(step) ? { fileName: 'settings.json' } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
     ...(isSeed(message.variantSeed) ? { variantSeed: message.variantSeed } : {}),
+    ...(isSeed(message.practiceSeed) ? { practiceSeed: message.practiceSeed } : {}),
   });
   const printedLines = closeConsole(message.id);
   if (!stopped.has(message.id))

@@ -38,7 +38,8 @@ import { StepDone } from './StepDone';
 import { useStepRun } from './useStepRun';
 import type { LabMode } from '../../state/router';
 import { labFinished } from '../../state/progress';
-import { stepVaries, variantStarter, variantValues } from '../../../labs/variant';
+import { variantStarter } from '../../../labs/variant';
+import { practiceChange, practiceValues } from '../../../labs/practiceSeed';
 import { PracticeGoal } from '../practice/PracticeGoal';
 import { currentAttempt, nextAttempt, savePracticeCode, type PracticeAttempt } from '../practice/practiceStore';
 import { settingsStep } from '../../../labs/runStep';
@@ -123,8 +124,9 @@ function LabStepView({
   const [attempt, setAttempt] = useState<PracticeAttempt | null>(() =>
     practice ? currentAttempt(labId, stepId) : null,
   );
-  const varies = stepVaries(lab, step);
-  const attemptSeed = practice && varies && attempt ? attempt.seed : null;
+  // Every practice attempt runs on its own seed (labs/practiceSeed.ts); what that changes depends on the step.
+  const change = practiceChange(lab, step);
+  const attemptSeed = practice && attempt ? attempt.seed : null;
   // A step that varies per student shows and starts from the student's own values (features/handIn).
   const student = useStudentStep(labId, stepIndex, step);
   const starter = practice
@@ -179,7 +181,7 @@ function LabStepView({
     const next = nextAttempt(labId, step.id, keep);
     setAttempt(next);
     clear();
-    const nextStarter = varies ? variantStarter(step, next.seed) : step.starter;
+    const nextStarter = variantStarter(step, next.seed);
     setSource(keep ? source : nextStarter);
   };
 
@@ -194,7 +196,7 @@ function LabStepView({
       faults,
       streamFaults,
       pipelineFaults,
-      attemptSeed === null ? {} : { variantSeed: attemptSeed },
+      attemptSeed === null ? {} : { practiceSeed: attemptSeed },
     );
     if (!result) return;
     setStartAt(at);
@@ -289,8 +291,8 @@ function LabStepView({
               step={step}
               stepIndex={stepIndex}
               attempt={attempt}
-              values={attemptSeed === null ? {} : variantValues(step, attemptSeed)}
-              varies={varies}
+              values={attemptSeed === null ? {} : practiceValues(step, attemptSeed)}
+              change={change}
               onNewAttempt={newAttempt}
             />
           ) : (
@@ -415,7 +417,7 @@ function LabStepView({
                     <div className="step-done" role="status" data-testid="practice-done">
                       <strong>{tp('goal.passed')}</strong>
                       <button type="button" className="btn primary small" onClick={newAttempt}>
-                        {varies ? tp('goal.newAttempt') : tp('goal.startOver')}
+                        {tp('goal.newAttempt')}
                       </button>
                     </div>
                   )}

@@ -55,9 +55,10 @@ export function hdfsTooLong(seconds: number): string {
   );
 }
 
-/** What a run may add: a varying step's data seed, and whose runs the compare view keeps it with. */
+/** What a run may add: a varying step's data seed, or a practice attempt's seed (labs/practiceSeed.ts). */
 export interface StepRunOptions {
   variantSeed?: number;
+  practiceSeed?: number;
 }
 
 /** The `pack` of a run request for a lab of an open lab pack; nothing for a built-in lab. */
@@ -107,10 +108,13 @@ export function useStepRun(labId: string, stepIndex: number, historyId: string =
           streamFaults,
           pipelineFaults,
           timeLimitSeconds: currentTimeLimit(),
-          // The data seed: a practice attempt's, else the student's own for a step that varies (Settings: Your name).
-          ...(options.variantSeed !== undefined
-            ? { variantSeed: options.variantSeed }
-            : studentVariantSeed(findLab(labId), stepIndex, useAppStore.getState().progress.studentName)),
+          // The data seed: a practice attempt's (fresh data for every step), else the given variant's,
+          // else the student's own for a step that varies (Settings: Your name).
+          ...(options.practiceSeed !== undefined
+            ? { practiceSeed: options.practiceSeed }
+            : options.variantSeed !== undefined
+              ? { variantSeed: options.variantSeed }
+              : studentVariantSeed(findLab(labId), stepIndex, useAppStore.getState().progress.studentName)),
           // A lab pack's lab: the worker loads the pack to find it (bridge/packLabs.ts).
           ...packArchive(labId),
         };

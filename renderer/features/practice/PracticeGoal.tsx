@@ -1,10 +1,12 @@
 /**
  * Practice mode's side panel: the step's goal without the lesson's story (its title, what its
  * checks want), this attempt's values when the step draws them from its seed, the attempt's
- * number, a new attempt with fresh data, and the hints.
+ * number and what a new attempt changes for this step (labs/practiceSeed.ts: its input data, its
+ * run, or a server step's deadline), a new attempt, and the hints.
  */
 import { useTranslation } from 'react-i18next';
 import type { LabStep, VariantValues } from '../../../labs/labTypes';
+import { practiceHints, type PracticeChange } from '../../../labs/practiceSeed';
 import { HintsPanel } from '../lab/HintsPanel';
 import { numberFormat } from '../../i18n/numberFormat';
 import type { PracticeAttempt } from './practiceStore';
@@ -14,14 +16,14 @@ export function PracticeGoal({
   stepIndex,
   attempt,
   values,
-  varies,
+  change,
   onNewAttempt,
 }: {
   step: LabStep;
   stepIndex: number;
   attempt: PracticeAttempt;
   values: VariantValues;
-  varies: boolean;
+  change: PracticeChange;
   onNewAttempt(): void;
 }) {
   const { t } = useTranslation('practice');
@@ -50,14 +52,16 @@ export function PracticeGoal({
         </>
       )}
       <p data-testid="practice-attempt">
-        {varies
+        {change === 'data'
           ? t('goal.attempt', { attempt: attempt.attempt, seed: attempt.seed })
-          : t('goal.sameData', { attempt: attempt.attempt })}
+          : change === 'simulation'
+            ? t('goal.attemptRun', { attempt: attempt.attempt, seed: attempt.seed })
+            : t('goal.attemptDeadline', { attempt: attempt.attempt, seed: attempt.seed })}
       </p>
       <button type="button" className="btn" onClick={onNewAttempt}>
-        {varies ? t('goal.newAttempt') : t('goal.startOver')}
+        {t('goal.newAttempt')}
       </button>
-      <HintsPanel key={step.id} hints={step.hints} />
+      <HintsPanel key={step.id} hints={practiceHints(step)} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ const MAX_CODE = 200_000;
 export interface PracticeAttempt {
   /** 1 for the first attempt at the step. */
   attempt: number;
-  /** The attempt's data seed (labs/variant.ts): fresh for every attempt. */
+  /** The attempt's seed (labs/practiceSeed.ts): fresh for every attempt, every step's data and run drawn from it. */
   seed: number;
   /** The code as typed in practice (null: the attempt's starter). */
   code: string | null;
