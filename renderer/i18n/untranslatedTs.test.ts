@@ -40,7 +40,6 @@ const NOT_YET_CONVERTED: string[] = [
   'features/sql/tableSources.ts',
   'viz/clusterPicture.ts',
   'viz/clusterTimeline.ts',
-  'viz/compare/runDifference.ts',
   'viz/drawMapFlows.ts',
   'viz/drawRackSummaries.ts',
   'viz/figures/figureCatalog.ts',

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobRunReport } from '../../../engine/api';
 import type { RunView } from '../../viz/run/runViewTypes';
 import { formatBytes, formatNumber } from '../../viz/run/format';
-import { hadoopCountersAt, type JobCounterRow } from '../../viz/run/runCounters';
+import { counterGroupLabel, counterLabel, hadoopCountersAt, type JobCounterRow } from '../../viz/run/runCounters';
 import { DataTable, type Column } from '../table/DataTable';
 import './hadoopUi/hadoopUi.css';
 
@@ -45,14 +45,14 @@ export function CountersView({ view, report, t, job = null }: CountersViewProps)
           <tbody key={g}>
             <tr>
               <th scope="rowgroup" colSpan={3} className="group">
-                {g}
+                {counterGroupLabel(g)}
               </th>
             </tr>
             {view.counters
               .filter((c) => c.group === g)
               .map((c) => (
                 <tr key={c.name}>
-                  <td>{c.label}</td>
+                  <td>{counterLabel(c)}</td>
                   <td className="muted">{c.name}</td>
                   <td
                     className="num"

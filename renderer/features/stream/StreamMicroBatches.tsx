@@ -184,13 +184,19 @@ export function StreamMicroBatches({
   onSelect: Select;
 }) {
   const mb = view.microBatches;
-  const { t: text } = useTranslation('stream');
+  const { t: text, i18n } = useTranslation('stream');
   // Laid out at the width it has, so that its text keeps its size in a narrow pane too.
   const [hostRef, hostWidth] = useElementWidth<HTMLDetailsElement>(MB_WIDTH);
   const width = Math.max(360, Math.min(900, hostWidth));
   const ended = mb ? batchesEndedBy(mb, t) : 0;
   const at = useMemo(() => (mb ? windowsAfter(mb, ended) : null), [mb, ended]);
-  const chart = useMemo(() => (mb && at ? layoutWindowChart(mb, at, width) : null), [mb, at, width]);
+  // The chart's labels are read in the page's language: laid out again when it changes.
+  const language = i18n.language;
+  const chart = useMemo(
+    () => (mb && at ? layoutWindowChart(mb, at, width) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the language is read inside (i18n.t)
+    [mb, at, width, language],
+  );
   const partitionKey = useMemo(() => {
     const keys = new Map(view.partitions.map((p) => [`${p.topic}-${p.partition}`, p.key]));
     return (topic: string, partition: number) => keys.get(`${topic}-${partition}`) ?? '';

@@ -2,7 +2,10 @@
  * The run's counters as Hadoop groups and names them (File System Counters, Job Counters,
  * Map-Reduce Framework, the input and output format counters; the learner's own groups after
  * them); ClusterLab's own extra figures are in a group of their own. Spark runs list their counters.
+ * Hadoop's and the learner's names are shown as Hadoop prints them; ClusterLab's own counters and
+ * groups are named in the page's language when shown (counterLabel, counterGroupLabel).
  */
+import { i18n } from '../../i18n/i18n';
 import type { JobRunReport, SparkCounters } from '../../../engine/api';
 import { BUILTIN_GROUPS } from '../../../engine/mapreduce';
 import type { CounterRow } from './runViewTypes';
@@ -13,19 +16,34 @@ const JOB_GROUP = 'org.apache.hadoop.mapreduce.JobCounter';
 
 const unitOf = (name: string): CounterRow['unit'] => (/BYTES/.test(name) ? 'bytes' : 'count');
 
-const SPARK_LABELS: Record<keyof SparkCounters, string> = {
-  STAGES_RUN: 'Stages run',
-  STAGES_SKIPPED: 'Stages skipped',
-  CACHE_HITS: 'Cached partitions read',
-  BLOCKS_EVICTED: 'Cached blocks evicted',
-  PROCESS_LOCAL_TASKS: 'PROCESS_LOCAL tasks',
-  NODE_LOCAL_TASKS: 'NODE_LOCAL tasks',
-  NO_PREF_TASKS: 'NO_PREF tasks (no preferred place)',
-  RACK_LOCAL_TASKS: 'RACK_LOCAL tasks',
-  ANY_TASKS: 'ANY (off-rack) tasks',
-};
+/** Spark's counters ClusterLab shows, in order; each is named by `run:counters.own.<NAME>`. */
+const SPARK_COUNTERS: readonly (keyof SparkCounters)[] = [
+  'STAGES_RUN',
+  'STAGES_SKIPPED',
+  'CACHE_HITS',
+  'BLOCKS_EVICTED',
+  'PROCESS_LOCAL_TASKS',
+  'NODE_LOCAL_TASKS',
+  'NO_PREF_TASKS',
+  'RACK_LOCAL_TASKS',
+  'ANY_TASKS',
+];
 
-const isSparkCounter = (name: string): name is keyof SparkCounters => name in SPARK_LABELS;
+const isSparkCounter = (name: string): name is keyof SparkCounters =>
+  (SPARK_COUNTERS as readonly string[]).includes(name);
+
+/** The group of a Spark run's named accumulators (its heading is read by counterGroupLabel). */
+export const ACCUMULATORS_GROUP = 'accumulators';
+
+/** A counter's label as shown: Hadoop's or the learner's name, or ClusterLab's own in the page's language. */
+export function counterLabel(row: CounterRow): string {
+  return row.label ?? i18n.t(`run:counters.own.${row.name}`);
+}
+
+/** A counter group's heading as shown (Hadoop's and Spark's group names stay as they print them). */
+export function counterGroupLabel(group: string): string {
+  return group === ACCUMULATORS_GROUP ? i18n.t('run:counters.accumulators') : group;
+}
 
 export function deriveCounters(report: JobRunReport): CounterRow[] {
   const m = report.metrics;
@@ -44,35 +62,17 @@ export function deriveCounters(report: JobRunReport): CounterRow[] {
     return rows;
   }
   for (const [name, value] of Object.entries(m.counters))
-    if (isSparkCounter(name)) rows.push({ name, label: SPARK_LABELS[name], group: 'Spark', unit: 'count', value });
-  rows.push({
-    name: 'SHUFFLE_BYTES',
-    label: 'Shuffle bytes read',
-    group: 'Spark',
-    unit: 'bytes',
-    value: m.shuffleBytes,
-  });
-  rows.push({
-    name: 'BYTES_READ_LOCAL',
-    label: 'Input bytes read from a local replica',
-    group: 'Spark',
-    unit: 'bytes',
-    value: m.bytesReadLocal,
-  });
-  rows.push({
-    name: 'BYTES_READ_REMOTE',
-    label: 'Input bytes read over the network',
-    group: 'Spark',
-    unit: 'bytes',
-    value: m.bytesReadRemote,
-  });
+    if (isSparkCounter(name)) rows.push({ name, label: null, group: 'Spark', unit: 'count', value });
+  rows.push({ name: 'SHUFFLE_BYTES', label: null, group: 'Spark', unit: 'bytes', value: m.shuffleBytes });
+  rows.push({ name: 'BYTES_READ_LOCAL', label: null, group: 'Spark', unit: 'bytes', value: m.bytesReadLocal });
+  rows.push({ name: 'BYTES_READ_REMOTE', label: null, group: 'Spark', unit: 'bytes', value: m.bytesReadRemote });
   // Named accumulators, as Spark's UI lists them on the stage page.
   m.accumulators.forEach((a, i) => {
     const n = Number(a.value);
     rows.push({
-      name: `accumulator ${i}`,
+      name: `ACCUMULATOR_${i}`,
       label: a.name,
-      group: 'Accumulators',
+      group: ACCUMULATORS_GROUP,
       unit: 'count',
       value: Number.isFinite(n) ? n : 0,
       ...(Number.isFinite(n) && a.value.trim() !== '' ? {} : { text: a.value }),

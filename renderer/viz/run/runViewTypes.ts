@@ -206,7 +206,9 @@ export interface Marker {
 
 export interface CounterRow {
   name: string;
-  label: string;
+  /** Hadoop's, Spark's or the learner's own name; null for ClusterLab's own counters (counterLabel names them). */
+  label: string | null;
+  /** Hadoop's group name, 'Spark', or ACCUMULATORS_GROUP (counterGroupLabel heads it). */
   group: string;
   value: number;
   /** 'bytes' values are shown with units. */

@@ -4,6 +4,7 @@
  * "All stages" (or Escape) goes back.
  */
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Locality } from '../../../../engine/exec';
 import { DataTable, type Column } from '../../table/DataTable';
@@ -26,7 +27,8 @@ export const LOCALITY_HELP: Record<Locality, string> = {
 };
 
 const quantileColumns: Column<SummaryMetric>[] = [
-  { id: 'metric', header: 'Metric', value: (m) => m.metric },
+  // Spark's name for the row, read when the table renders (the page renders again when the language changes).
+  { id: 'metric', header: 'Metric', value: (m) => i18n.t(`run:spark.metric.${m.id}`) },
   ...QUANTILE_NAMES.map((name, q): Column<SummaryMetric> => ({
     id: `q${q}`,
     header: name,

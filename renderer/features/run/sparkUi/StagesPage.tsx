@@ -132,25 +132,25 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
 export function StagesPage({ model, t, open }: { model: SparkUiModel; t: number; open: (key: string) => void }) {
   const groups = useMemo(() => stageRowsAt(model, t), [model, t]);
   const bytes = useMemo(() => byteColumns(model), [model]);
-  const shown = STAGE_GROUPS.filter((g) => groups[g.status].length > 0);
+  const shown = STAGE_GROUPS.filter((status) => groups[status].length > 0);
   const { t: text } = useTranslation('run');
   return (
     <div className="spark-page" data-testid="spark-stages">
       <p className="muted run-note">{text('spark.stagesNote')}</p>
       {shown.length === 0 && <p className="muted">{text('spark.noStage')}</p>}
-      {shown.map((g) => (
-        <section key={g.status} className="spark-group" aria-label={g.title} data-group={g.status}>
+      {shown.map((status) => (
+        <section key={status} className="spark-group" aria-label={text(`spark.group.${status}`)} data-group={status}>
           <h3>
-            {g.title} ({groups[g.status].length})
+            {text(`spark.group.${status}`)} ({groups[status].length})
           </h3>
           <DataTable
-            label={g.title}
-            columns={columns(open, g.status, bytes)}
-            rows={groups[g.status]}
+            label={text(`spark.group.${status}`)}
+            columns={columns(open, status, bytes)}
+            rows={groups[status]}
             rowKey={(r) => r.key}
             rowClass={(r) => (r.status === 'active' ? 'running' : r.status === 'failed' ? 'failed' : undefined)}
             empty=""
-            testId={`spark-stages-${g.status}`}
+            testId={`spark-stages-${status}`}
           />
         </section>
       ))}
