@@ -42,7 +42,6 @@ const NOT_YET_CONVERTED: string[] = [
   'viz/clusterTimeline.ts',
   'viz/drawMapFlows.ts',
   'viz/drawRackSummaries.ts',
-  'viz/figures/figureCatalog.ts',
   'viz/pipeline',
   'viz/run',
   'viz/stream',
