@@ -23,6 +23,12 @@ const ALLOWED: readonly { file: string; text: string; reason: string }[] = [
     text: 'LINE ${m[1]}:',
     reason: "DuckDB's own error layout (the line the caret points into), rebuilt around DuckDB's message",
   },
+  {
+    file: 'viz/run/hadoopUi/nameNodeAt.ts',
+    text: 'In Service',
+    reason:
+      "Hadoop's name for a DataNode's admin state, shown as the NameNode's web UI prints it (and compared as a value)",
+  },
 ];
 
 /**
@@ -38,12 +44,9 @@ const NOT_YET_CONVERTED: string[] = [
   'features/pipeline/numberProblem.ts',
   'features/sandbox/examples.ts',
   'features/sql/tableSources.ts',
-  'viz/clusterPicture.ts',
-  'viz/clusterTimeline.ts',
   'viz/drawMapFlows.ts',
   'viz/drawRackSummaries.ts',
   'viz/pipeline',
-  'viz/run',
   'viz/stream',
 ];
 
@@ -126,6 +129,7 @@ describe('the .ts scan bites', () => {
       "const url = 'https://spark.apache.org/docs/latest';",
       "const css = { font: '11px system ui', className: 'a b' };",
       'const px = `${w}px`;',
+      'const time = `${m} min ${s} s`;',
     ].join('\n');
     expect(scan(fixture)).toEqual([]);
   });

@@ -198,7 +198,10 @@ export function findUntranslatedTs(file: string, source: string): UntranslatedTs
   const found: UntranslatedTs[] = [];
   const visit = (node: ts.Node) => {
     const text = literalText(node);
-    if (text !== null && (looksLikeProse(text) || wordBesideHole(node)) && !notShown(node, sf))
+    // A template's units (`${m} min ${s} s`) are not words.
+    const words =
+      text !== null && ts.isTemplateExpression(node) && !looksLikeCode(text) ? text.replace(UNITS, ' ') : text;
+    if (text !== null && words !== null && (looksLikeProse(words) || wordBesideHole(node)) && !notShown(node, sf))
       found.push({
         file,
         line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,

@@ -11,17 +11,6 @@ import type { StartupRow } from './startupRows';
  */
 export type Phase = 'startup' | 'read' | 'shuffle' | 'compute' | 'spill' | 'write' | 'am';
 export const PHASES: readonly Phase[] = ['startup', 'read', 'shuffle', 'compute', 'spill', 'write', 'am'];
-/** Short, engine-neutral names; phaseLabel (phases.ts) names them for a run's kind and a bar's task. */
-export const PHASE_LABELS: Record<Phase, string> = {
-  startup: 'start-up',
-  read: 'read input',
-  shuffle: 'shuffle fetch',
-  compute: 'compute',
-  spill: 'sort & spill',
-  write: 'write output',
-  am: 'ApplicationMaster',
-};
-
 export interface Lane {
   index: number;
   /** Node id (MapReduce) or executor id (Spark). */

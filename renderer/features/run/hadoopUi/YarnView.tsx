@@ -114,9 +114,14 @@ const CONTAINERS: Column<YarnContainerRow>[] = [
 ];
 
 export function YarnView({ report, nodes, t }: { report: JobRunReport; nodes: readonly YarnNodeInfo[]; t: number }) {
-  const y = useMemo(() => yarnAt(report, nodes, t), [report, nodes, t]);
+  const { t: text, i18n } = useTranslation('run');
+  const language = i18n.language;
+  const y = useMemo(
+    () => yarnAt(report, nodes, t),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- its words are read inside (i18n.t) in the page's language
+    [report, nodes, t, language],
+  );
   const containers = y.nodes.flatMap((n) => n.containers);
-  const { t: text } = useTranslation('run');
   return (
     <div className="hadoop-ui yarn-view" data-testid="yarn-view">
       <p className="muted run-note">
