@@ -47,7 +47,6 @@ const NOT_YET_CONVERTED: string[] = [
   'viz/drawMapFlows.ts',
   'viz/drawRackSummaries.ts',
   'viz/pipeline',
-  'viz/stream',
 ];
 
 const folderOf = (file: string) =>
