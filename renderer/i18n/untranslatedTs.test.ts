@@ -46,7 +46,6 @@ const NOT_YET_CONVERTED: string[] = [
   'features/sql/tableSources.ts',
   'viz/drawMapFlows.ts',
   'viz/drawRackSummaries.ts',
-  'viz/pipeline',
 ];
 
 const folderOf = (file: string) =>
