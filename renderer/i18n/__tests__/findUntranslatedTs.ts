@@ -139,13 +139,13 @@ function shownAsArgument(call: ts.CallExpression | ts.NewExpression, index: numb
     return false;
   if (ts.isNewExpression(call)) return !/^new (RegExp|Intl\.\w+|Set|Map|URL|Worker)$/.test(name);
   const method = methodName(call);
-  if (method === null) return true;
-  if (method === 'attr' || method === 'setAttribute' || method === 'setAttributeNS') {
+  // d3's attr, the DOM's setAttribute, and helpers named after them (drawRackSummaries' attrOf).
+  if (/^(attr\w*|setAttribute(NS)?)$/.test(method ?? name)) {
     if (index === 0) return false;
     const first = call.arguments[0];
     return !!first && ts.isStringLiteralLike(first) && VISIBLE_ATTRIBUTES.has(first.text);
   }
-  return !NOT_SHOWN_METHODS.has(method);
+  return method === null || !NOT_SHOWN_METHODS.has(method);
 }
 
 /** Whether the literal `node` is in a place where its text cannot be shown (see the module's comment). */
