@@ -82,7 +82,7 @@ function HadoopCounters({ rows }: { rows: JobCounterRow[] }) {
       </span>
     );
   const columns: Column<JobCounterRow>[] = [
-    { id: 'label', header: t('counters.name'), title: t('counters.nameTitle'), value: (c) => c.label },
+    { id: 'label', header: t('counters.name'), title: t('counters.nameTitle'), value: (c) => counterLabel(c) },
     {
       id: 'name',
       header: t('counters.counter'),
@@ -116,10 +116,10 @@ function HadoopCounters({ rows }: { rows: JobCounterRow[] }) {
     <div className="run-counters hadoop-ui hadoop-counters" data-testid="run-counters">
       <p className="muted run-note">{t('counters.hadoopNote')}</p>
       {groups.map((g) => (
-        <section key={g} className="counter-group" aria-label={g}>
-          <h4>{g}</h4>
+        <section key={g} className="counter-group" aria-label={counterGroupLabel(g)}>
+          <h4>{counterGroupLabel(g)}</h4>
           <DataTable
-            label={g}
+            label={counterGroupLabel(g)}
             columns={columns}
             rows={rows.filter((c) => c.group === g)}
             rowKey={(c) => c.name}

@@ -98,13 +98,14 @@ const WindowChart = memo(function WindowChart({
         );
       })}
       {chart.dots.map(({ x, y, row }) => {
-        const title = `${row.record ?? 'a row'}: event time ${formatEventTime(row.eventTime)}, ${row.topic}-${row.partition} offset ${row.offset}, batch ${row.batchId}${row.late ? ', dropped as late' : ''}`;
-        const pick = () =>
-          onSelect(
-            row.record,
-            `${row.topic}-${row.partition} offset ${row.offset}`,
-            partitionKey(row.topic, row.partition),
-          );
+        const where = t('tape.selected', { name: `${row.topic}-${row.partition}`, offset: row.offset });
+        const title = t(row.late ? 'mb.dotLate' : 'mb.dot', {
+          record: row.record ?? t('mb.aRow'),
+          time: formatEventTime(row.eventTime),
+          where,
+          batch: row.batchId,
+        });
+        const pick = () => onSelect(row.record, where, partitionKey(row.topic, row.partition));
         const sel = row.record !== null && row.record === selected;
         return row.late ? (
           <g

@@ -35,14 +35,22 @@ const isSparkCounter = (name: string): name is keyof SparkCounters =>
 /** The group of a Spark run's named accumulators (its heading is read by counterGroupLabel). */
 export const ACCUMULATORS_GROUP = 'accumulators';
 
+/**
+ * The name of the MapReduce group of ClusterLab's own figures (engine/mapreduce's CLUSTERLAB_COUNTER):
+ * its counters are ClusterLab's words, not Hadoop's, so they are shown in the page's language.
+ */
+export const CLUSTERLAB_GROUP = 'ClusterLab';
+
 /** A counter's label as shown: Hadoop's or the learner's name, or ClusterLab's own in the page's language. */
-export function counterLabel(row: CounterRow): string {
+export function counterLabel(row: { name: string; label: string | null }): string {
   return row.label ?? i18n.t(`run:counters.own.${row.name}`);
 }
 
 /** A counter group's heading as shown (Hadoop's and Spark's group names stay as they print them). */
 export function counterGroupLabel(group: string): string {
-  return group === ACCUMULATORS_GROUP ? i18n.t('run:counters.accumulators') : group;
+  if (group === ACCUMULATORS_GROUP) return i18n.t('run:counters.accumulators');
+  if (group === CLUSTERLAB_GROUP) return i18n.t('run:counters.clusterlab');
+  return group;
 }
 
 export function deriveCounters(report: JobRunReport): CounterRow[] {
@@ -50,15 +58,17 @@ export function deriveCounters(report: JobRunReport): CounterRow[] {
   const rows: CounterRow[] = [];
   if (m.kind === 'mapreduce') {
     // Already in Hadoop's order: its groups, then the learner's.
-    for (const g of m.counterGroups)
+    for (const g of m.counterGroups) {
+      const own = g.name === CLUSTERLAB_GROUP;
       for (const c of g.counters)
         rows.push({
           name: c.name,
-          label: c.displayName,
-          group: g.displayName,
+          label: own ? null : c.displayName,
+          group: own ? CLUSTERLAB_GROUP : g.displayName,
           unit: g.user ? 'count' : unitOf(c.name),
           value: c.value,
         });
+    }
     return rows;
   }
   for (const [name, value] of Object.entries(m.counters))
@@ -84,7 +94,9 @@ export function deriveCounters(report: JobRunReport): CounterRow[] {
 /** A counter as JobHistory's counters page lists it: the maps' value, the reducers', and the job's. */
 export interface JobCounterRow {
   name: string;
-  label: string;
+  /** Hadoop's name, or null for ClusterLab's own (counterLabel names it). */
+  label: string | null;
+  /** Hadoop's group name, or CLUSTERLAB_GROUP (counterGroupLabel heads it). */
   group: string;
   unit: CounterRow['unit'];
   /** null where Hadoop keeps the counter for the job alone (Job Counters, the learner's totals). */
@@ -142,7 +154,13 @@ export function hadoopCountersAt(report: JobRunReport, jobId: string | null, t: 
   const rows: JobCounterRow[] = [];
   for (const g of BUILTIN_GROUPS)
     for (const [name, label] of g.counters) {
-      const base = { name, label, group: g.displayName, unit: unitOf(name) };
+      const own = g.name === CLUSTERLAB_GROUP;
+      const base = {
+        name,
+        label: own ? null : label,
+        group: own ? CLUSTERLAB_GROUP : g.displayName,
+        unit: unitOf(name),
+      };
       const s = sums.get(name);
       if (g.name === JOB_GROUP || name === 'MAPS_RERUN_FOR_LOST_OUTPUT') {
         const v = job[name] ?? 0;
