@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
 import { STAGE_GROUPS, stageRowsAt, type StageRow, type StageStatus } from '../../../viz/run/sparkUi/stageRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
-import { TaskProgress, atTime, durationText } from './sparkUiCells';
+import { TaskProgress, atTime, durationText, withTips } from './sparkUiCells';
 import { formatBytes, formatNumber } from '../../../viz/run/format';
 
 /** Bytes only, as Spark's stage table shows them; the records in the cell's tooltip. */
@@ -40,7 +40,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'stage',
       header: 'Stage Id',
       numeric: true,
-      title: 'Spark numbers stages across the whole program, in the order it creates them',
+      title: 'stageId',
       value: (r) => r.stageId + r.attempt / 100,
       render: (r) => (
         <button
@@ -57,14 +57,14 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
     {
       id: 'description',
       header: 'Description',
-      title: 'The RDD operations the stage pipelines (a result stage: the action and its line)',
+      title: 'stageDescription',
       value: (r) => r.description,
     },
     {
       id: 'submitted',
       header: 'Submitted',
       numeric: true,
-      title: 'Simulated time since the run started',
+      title: 'submitted',
       value: (r) => r.submitted,
       render: (r) => atTime(r.submitted),
     },
@@ -79,7 +79,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'tasks',
       header: 'Tasks: Succeeded/Total',
       numeric: true,
-      title: 'One task per partition the stage computes',
+      title: 'stageTasks',
       value: (r) => r.tasksSucceeded,
       render: (r) => (
         <TaskProgress
@@ -94,8 +94,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'input',
       header: 'Input',
       numeric: true,
-      title:
-        'Bytes read from HDFS or from cached partitions by the tasks ended so far (parallelized data counts none, as in Spark)',
+      title: 'input',
       value: (r) => r.inputBytes,
       render: (r) => bytesCell(r.inputBytes, r.inputRecords),
     },
@@ -103,7 +102,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'output',
       header: 'Output',
       numeric: true,
-      title: 'Bytes written to HDFS (saveAsTextFile)',
+      title: 'output',
       value: (r) => r.outputBytes,
       render: (r) => bytesCell(r.outputBytes, r.outputRecords),
     },
@@ -111,7 +110,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'shuffleRead',
       header: 'Shuffle Read',
       numeric: true,
-      title: 'Bytes fetched from the map outputs of the parent stages (local and remote)',
+      title: 'shuffleRead',
       value: (r) => r.shuffleReadBytes,
       render: (r) => bytesCell(r.shuffleReadBytes, r.shuffleReadRecords),
     },
@@ -119,7 +118,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'shuffleWrite',
       header: 'Shuffle Write',
       numeric: true,
-      title: 'Bytes written to local shuffle files for the next stage to fetch',
+      title: 'shuffleWrite',
       value: (r) => r.shuffleWriteBytes,
       render: (r) => bytesCell(r.shuffleWriteBytes, r.shuffleWriteRecords),
     },
@@ -145,7 +144,7 @@ export function StagesPage({ model, t, open }: { model: SparkUiModel; t: number;
           </h3>
           <DataTable
             label={text(`spark.group.${status}`)}
-            columns={columns(open, status, bytes)}
+            columns={withTips(columns(open, status, bytes))}
             rows={groups[status]}
             rowKey={(r) => r.key}
             rowClass={(r) => (r.status === 'active' ? 'running' : r.status === 'failed' ? 'failed' : undefined)}
