@@ -2,10 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
+import { withTips } from '../withTips';
 import { formatBytes, formatMs, formatSimTime } from '../../../viz/run/format';
 import { executorRowsAt, type ExecutorRow } from '../../../viz/run/sparkUi/executorRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
-import { withTips } from './sparkUiCells';
 
 const bytes = (n: number) => (n > 0 ? formatBytes(n) : '0 B');
 

@@ -2,9 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
+import { withTips } from '../withTips';
 import { jobRowsAt, type JobRow } from '../../../viz/run/sparkUi/jobRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
-import { TaskProgress, atTime, durationText, withTips } from './sparkUiCells';
+import { TaskProgress, atTime, durationText } from './sparkUiCells';
 
 const COLUMNS: Column<JobRow>[] = [
   {

@@ -8,13 +8,14 @@ import { i18n } from '../../../i18n/i18n';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Locality } from '../../../../engine/exec';
 import { DataTable, type Column } from '../../table/DataTable';
+import { withTips } from '../withTips';
 import { formatBytes, formatMs, formatNumber } from '../../../viz/run/format';
 import type { SparkUiModel, UiStageAttempt } from '../../../viz/run/sparkUi/sparkUiModel';
 import { stageRowAt } from '../../../viz/run/sparkUi/stageRows';
 import { stageSummaryAt, type SummaryMetric } from '../../../viz/run/sparkUi/stageSummary';
 import { QUANTILE_NAMES } from '../../../viz/run/sparkUi/sparkQuantiles';
 import { taskRowsAt, type TaskRow } from '../../../viz/run/sparkUi/taskRows';
-import { atTime, sizeRecords, withTips } from './sparkUiCells';
+import { atTime, sizeRecords } from './sparkUiCells';
 import { stageTitle } from './StagesPage';
 
 /** What a locality level means, in the page's language (the cell's tooltip). */

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { i18n } from '../../../i18n/i18n';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
+import { withTips } from '../withTips';
 import { STAGE_GROUPS, stageRowsAt, type StageRow, type StageStatus } from '../../../viz/run/sparkUi/stageRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
-import { TaskProgress, atTime, durationText, withTips } from './sparkUiCells';
+import { TaskProgress, atTime, durationText } from './sparkUiCells';
 import { formatBytes, formatNumber } from '../../../viz/run/format';
 
 /** Bytes only, as Spark's stage table shows them; the records in the cell's tooltip. */

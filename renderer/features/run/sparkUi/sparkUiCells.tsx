@@ -1,16 +1,5 @@
 /** Cells the Spark UI pages share: bytes with records ("12.3 KB / 450"), times, task progress. */
-import { i18n } from '../../../i18n/i18n';
 import { formatBytes, formatMs, formatNumber } from '../../../viz/run/format';
-import type { Column } from '../../table/DataTable';
-
-/**
- * The columns with their tooltips in the page's language: a column's `title` names its ClusterLab
- * explanation (`run:spark.tip.<title>`); the headers stay Spark's own names.
- */
-export function withTips<R>(columns: readonly Column<R>[]): Column<R>[] {
-  return columns.map((c) => (c.title ? { ...c, title: i18n.t(`run:spark.tip.${c.title}`) } : c));
-}
-
 /** Bytes and records as Spark shows them ("Input Size / Records"); empty when nothing was read. */
 export function sizeRecords(bytes: number, records: number | null): string {
   if (bytes === 0 && !records) return '';
