@@ -125,4 +125,52 @@ describe('compare two runs of a step', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.setViewportSize({ width: 1280, height: 720 });
   }, 240_000);
+
+  it('in German the summary and the counters speak German at once, Hadoop’s own names kept', async () => {
+    const { page } = s;
+    // A run on screen (run 3, with the combiner again), then the switch.
+    await run(withCombiner);
+    await page.getByRole('button', { name: '⚙ Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').selectOption('de');
+    await page.getByRole('dialog', { name: 'Einstellungen' }).getByRole('button', { name: 'Abbrechen' }).click();
+    // The runs on screen are not run again: their tables are redrawn in the new language.
+    await page.getByTestId('compare-runs').click();
+    const dialog = page.getByRole('dialog', { name: 'Läufe vergleichen' });
+    await dialog.waitFor();
+    const labels = await page.$$eval('[data-testid="compare-summary"] tbody th', (ths) =>
+      ths.map((th) => [th.textContent, th.getAttribute('title')]),
+    );
+    expect(labels.slice(0, 4)).toEqual([
+      ['Simulierte Zeit', 'Wie lange der Lauf auf dem simulierten Cluster gedauert hat'],
+      ['Knoten', 'Maschinen im Cluster'],
+      [
+        'Entfernt gelesene Bytes',
+        'Eingabe, die von einem DataNode auf einer anderen Maschine gelesen wurde (nicht datenlokal)',
+      ],
+      [
+        'Geshuffelte Bytes',
+        'Map-Ausgabe, die die Reduce-Seite (MapReduce) oder die nächste Stage (Spark) abgeholt hat',
+      ],
+    ]);
+    const rows = await summary();
+    expect(rows.tasks?.[2]).toBe('gleich');
+    expect(rows.shuffled?.[2]).toMatch(/^[\d,]+× (mehr \(schlechter\)|weniger \(besser\))$/);
+    await dialog.getByRole('button', { name: 'Schließen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: 'Zähler' }).click();
+    const counters = page.getByTestId('run-counters');
+    // ClusterLab's own group and figures in German; Hadoop's groups and names as Hadoop prints them.
+    const groups = await counters.locator('h4').allTextContents();
+    expect(groups).toContain('ClusterLab (keine Hadoop-Zähler)');
+    expect(groups).toContain('Map-Reduce Framework');
+    expect(await counters.getByText('HDFS-Bytes, über das Netz gelesen', { exact: true }).count()).toBe(1);
+    expect(await counters.getByText('Map input records', { exact: true }).count()).toBe(1);
+    expect(await counters.getByText('HDFS bytes read over the network').count()).toBe(0);
+    // And back: English again, word for word.
+    await page.getByRole('button', { name: '⚙ Einstellungen' }).click();
+    await page.getByRole('dialog', { name: 'Einstellungen' }).getByLabel('Sprache').selectOption('en');
+    await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Cancel' }).click();
+    expect(await counters.locator('h4').allTextContents()).toContain('ClusterLab (not Hadoop counters)');
+    expect(s.consoleErrors).toEqual([]);
+  }, 120_000);
 });

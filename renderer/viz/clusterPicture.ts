@@ -1,10 +1,14 @@
 /**
  * What the cluster map draws: a plain, JSON-able picture of the cluster at one moment, made
- * from a run's trace (clusterTimeline.ts) or from an engine snapshot in the engine worker.
+ * from a run's trace (clusterTimeline.ts) or from an engine snapshot in the engine worker. What it
+ * says of a node or a chip is in the page's language (the map draws again when it changes).
  */
 import type { NodeRole } from '../../engine/cluster';
 import { blockName } from '../../engine/hdfs';
-import { plural } from '../../labs/plural';
+import { i18n } from '../i18n/i18n';
+import { fixed } from '../i18n/numberFormat';
+
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`viz:node.${key}`, options);
 
 /** A block replica on a node's card: the block's id (named blk_<id>) and where it belongs. */
 export interface BlockChip {
@@ -70,8 +74,8 @@ export function runsNodeManager(node: Pick<NodePicture, 'roles'>): boolean {
 
 /** What a node card says of a node that does not run both services, or null when it runs both. */
 export function roleNote(node: Pick<NodePicture, 'roles'>): string | null {
-  if (!runsNodeManager(node)) return 'DataNode only: no NodeManager runs containers here';
-  if (!runsDataNode(node)) return 'NodeManager only: no DataNode stores blocks here';
+  if (!runsNodeManager(node)) return say('dataNodeOnly');
+  if (!runsDataNode(node)) return say('nodeManagerOnly');
   return null;
 }
 
@@ -90,41 +94,54 @@ export function oversubscribed(d: NodePicture): boolean {
   return coresOversubscribed(d) || memoryOversubscribed(d);
 }
 
-const gb = (mb: number) => `${Math.round((mb / 1024) * 10) / 10} GB`;
+const gb = (mb: number) => {
+  const v = Math.round((mb / 1024) * 10) / 10;
+  return `${fixed(v, Number.isInteger(v) ? 0 : 1)} GB`;
+};
 
 /** What YARN and a standalone Master handed out on the node, when a standalone Master did. */
 function handedOutNote(d: NodePicture): string | null {
   if (d.standaloneCores === undefined || d.handedOutCores === undefined) return null;
   const yarn = d.handedOutCores - d.standaloneCores;
-  const total = `${d.handedOutCores} of its ${plural(d.cores, 'core')} handed out (YARN ${yarn}, Spark's standalone Master ${d.standaloneCores})`;
+  const total = say('handedOut', {
+    count: d.cores,
+    handedOut: d.handedOutCores,
+    yarn,
+    standalone: d.standaloneCores,
+  });
   const memory =
     d.handedOutMemoryMb !== undefined && d.standaloneMemoryMb !== undefined
-      ? `, ${gb(d.handedOutMemoryMb)} of its ${gb(d.memoryMb)} of memory (YARN ${gb(d.handedOutMemoryMb - d.standaloneMemoryMb)}, the standalone Master ${gb(d.standaloneMemoryMb)})`
+      ? say('handedOutMemory', {
+          handedOut: gb(d.handedOutMemoryMb),
+          memory: gb(d.memoryMb),
+          yarn: gb(d.handedOutMemoryMb - d.standaloneMemoryMb),
+          standalone: gb(d.standaloneMemoryMb),
+        })
       : '';
-  return oversubscribed(d) ? `oversubscribed: ${total}${memory}` : `${total}${memory}`;
+  return oversubscribed(d) ? say('oversubscribed', { what: `${total}${memory}` }) : `${total}${memory}`;
 }
 
 /** A node card's words for a reader (its title): health, services, cores, replicas, containers. */
 export function describeNode(d: NodePicture): string {
   const cores = runsNodeManager(d)
-    ? `${d.usedCores} of ${plural(d.cores, 'core')} busy${d.heldCores ? ` (${d.heldCores} more held by an executor waiting for tasks)` : ''}`
+    ? say('busy', { count: d.cores, used: d.usedCores }) + (d.heldCores ? say('held', { count: d.heldCores }) : '')
     : null;
   const parts = [
-    d.alive ? 'alive' : 'dead',
+    d.alive ? say('alive') : say('dead'),
     roleNote(d),
-    d.nodeLabel ? `YARN node label ${d.nodeLabel}` : null,
-    d.cpuSpeed !== undefined && d.cpuSpeed !== 1 ? `cores ${d.cpuSpeed}× as fast as the reference` : null,
+    d.nodeLabel ? say('label', { label: d.nodeLabel }) : null,
+    d.cpuSpeed !== undefined && d.cpuSpeed !== 1 ? say('speed', { speed: d.cpuSpeed }) : null,
     cores,
     handedOutNote(d),
-    plural(d.blockCount ?? d.blocks.length, 'block replica'),
-    plural(d.containerCount ?? d.containers.length, 'container'),
+    say('replicas', { count: d.blockCount ?? d.blocks.length }),
+    say('containers', { count: d.containerCount ?? d.containers.length }),
   ];
-  return `${d.id} (rack ${d.rack}): ${parts.filter((p) => p !== null).join(', ')}`;
+  return say('card', { node: d.id, rack: d.rack, parts: parts.filter((p) => p !== null).join(', ') });
 }
 
 /** A chip's words for a reader: "blk_1073741825: block #2 of /data/big.bin". */
 export function describeChip(chip: BlockChip): string {
-  return `${blockName(chip.id)}: block #${chip.index} of ${chip.path}`;
+  return say('chip', { block: blockName(chip.id), index: chip.index, path: chip.path });
 }
 
 export interface TimedEvent {

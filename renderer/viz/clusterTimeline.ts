@@ -322,7 +322,7 @@ export class ClusterTimeline {
         this.nodes.get(e.node)?.standalone.delete(e.executor);
         break;
       case 'taskStarted':
-        this.nodes.get(e.node)?.tasks.set(`${e.task}#${e.attempt}`, `${e.task} (attempt ${e.attempt})`);
+        this.nodes.get(e.node)?.tasks.set(`${e.task}#${e.attempt}`, `${e.task}#${e.attempt}`);
         break;
       case 'taskFinished':
       case 'taskKilled':

@@ -238,7 +238,7 @@ function drawNodeCards(
               .attr('fill', CHIP_TEXT)
               .text((b) => blockName(b.id)),
           )
-          .call((c) => c.append('title').text(describeChip))
+          .call((c) => c.append('title'))
           .call((c) => {
             if (duration > 0) c.transition().duration(duration).attr('opacity', 1);
           }),
@@ -249,5 +249,7 @@ function drawNodeCards(
           : exit.remove(),
     )
     .call((c) => attrOf(c, 'data-block', (b) => blockName(b.id)))
+    // Written on every draw (only where it changed), so a chip drawn before a language switch says it anew.
+    .call((c) => textOf(c.select('title'), describeChip))
     .call((c) => attrOf(c, 'transform', (_b, i) => `translate(${slot(i).x},${slot(i).y})`));
 }

@@ -6,6 +6,7 @@
  * the receiver. Transfers that just ended fade out. Drawn on a canvas over the SVG map, which
  * ignores the pointer.
  */
+import { i18n } from '../i18n/i18n';
 import type { FlowPair } from './mapFlowIndex';
 import type { Box } from './clusterMapLayout';
 
@@ -187,7 +188,7 @@ export function drawMapFlows(
     g.fillStyle = colours.muted;
     g.font = '12px system-ui, sans-serif';
     g.textAlign = 'end';
-    g.fillText('other racks ⇄', outside.x - 6, outside.y + 16);
+    g.fillText(i18n.t('viz:map.otherRacks'), outside.x - 6, outside.y + 16);
   }
   return drawnKeys;
 }

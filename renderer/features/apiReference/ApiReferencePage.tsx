@@ -60,7 +60,7 @@ export function ApiReferencePage({ member }: { member: string | null }) {
   return (
     <div className="api-page">
       <div className="panel api-head">
-        <h2>{REFERENCE.title}</h2>
+        <h2>{t('title')}</h2>
         <Markdown source={REFERENCE.intro} />
         <div className="api-filter">
           <label htmlFor="api-filter-input">{t('filter')}</label>

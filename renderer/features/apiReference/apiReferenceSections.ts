@@ -14,7 +14,8 @@ export interface ApiSection {
 }
 
 export interface ApiReference {
-  title: string;
+  /** The document's own title (its `# ` heading), or null. */
+  title: string | null;
   /** The Markdown before the first declaration. */
   intro: string;
   sections: ApiSection[];
@@ -22,7 +23,7 @@ export interface ApiReference {
 
 export function apiSections(markdown: string): ApiReference {
   const lines = markdown.split('\n');
-  let title = 'Job API reference';
+  let title: string | null = null;
   const intro: string[] = [];
   const sections: ApiSection[] = [];
   let current: { section: ApiSection; lines: string[] } | null = null;

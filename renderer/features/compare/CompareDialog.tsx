@@ -27,7 +27,7 @@ export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const id = useId();
-  const { t } = useTranslation('compare');
+  const { t, i18n } = useTranslation('compare');
   const [numA, setA] = useState(initial[0]);
   const [numB, setB] = useState(initial[1]);
   // A run dropped from the kept ones (past MAX_KEPT) falls back to the oldest / newest kept.
@@ -40,9 +40,12 @@ export function CompareDialog({ runs, initial, onClose }: CompareDialogProps) {
     closeButton.current?.focus();
   }, []);
 
+  // The rows' words are read in the page's language: made again when it changes.
+  const language = i18n.language;
   const rows = useMemo(
     () => runDifference({ report: a.report, nodes: a.nodes.length }, { report: b.report, nodes: b.nodes.length }),
-    [a, b],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the language is read inside (i18n.t)
+    [a, b, language],
   );
   const nameA = t('run', { n: a.number });
   const nameB = t('run', { n: b.number });

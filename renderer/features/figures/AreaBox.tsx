@@ -3,6 +3,7 @@
  * by its light, crossed while one of its parts is down (`down:<part>`), dashed when the run has no
  * part for it.
  */
+import { tr } from '../../i18n/figureText';
 import { Box, DownMark } from './FigureSvg';
 
 export interface AreaBoxProps {
@@ -28,7 +29,7 @@ export function AreaBox({ part, x, y, w, h, label, sub, missing, tiny }: AreaBox
         w={w}
         h={h}
         label={label}
-        sub={missing ? 'not in this run' : sub}
+        sub={missing ? tr('box.notInRun') : sub}
         unused={missing}
         small
         tiny={tiny}

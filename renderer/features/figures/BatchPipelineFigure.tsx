@@ -18,27 +18,20 @@ export function BatchPipelineFigure({ lit, t, run }: FigureProps) {
     <AreaBox part={part} x={x} y={y} w={w} h={h} label={label} sub={sub} missing={missing.has(part)} />
   );
   return (
-    <FigureSvg
-      id="25.1"
-      width={300}
-      height={168}
-      lit={lit}
-      t={t}
-      description="A batch processing pipeline: data comes in and gets stored first. Later, on a schedule, a batch job loads the stored data, all of it, and works on it; its result is the output, an insight shown on a dashboard. Here the data comes in through the API, Kafka and a Flume agent, HDFS stores it, a Spark batch job is the analytics, and it writes its result into a serving store that the dashboard reads. The output is only as new as the latest batch run."
-    >
-      {box('ingest', 4, 8, 88, 46, 'Ingest', 'data comes in')}
+    <FigureSvg id="25.1" width={300} height={168} lit={lit} t={t} description={tr('desc.25_1')}>
+      {box('ingest', 4, 8, 88, 46, tr('w.ingest_'), tr('box.dataComesIn'))}
       <Arrow d="M92,31 L104,31" />
-      {box('storage', 106, 8, 88, 46, 'Storage', 'HDFS')}
+      {box('storage', 106, 8, 88, 46, tr('w.storage'), 'HDFS')}
       <Arrow d="M194,31 L206,31" />
-      {box('batch', 208, 8, 88, 46, 'Analytics', 'Spark batch')}
+      {box('batch', 208, 8, 88, 46, tr('w.analytics'), tr('box.sparkBatch'))}
       <rect x={4} y={66} width={292} height={98} rx={6} className="fig-server" />
       <Label x={10} y={80} anchor="start">
         {tr('w.output_the_insight')}
       </Label>
       <Arrow d="M252,54 L252,90" />
-      {box('serving', 190, 92, 100, 50, 'Serving store', 'the batch view')}
+      {box('serving', 190, 92, 100, 50, tr('box.servingStore'), tr('box.batchView'))}
       <Arrow d="M190,117 L134,117" />
-      {box('insight', 10, 92, 122, 50, 'Dashboard', 'shows the result')}
+      {box('insight', 10, 92, 122, 50, tr('box.dashboard'), tr('box.showsResult'))}
       <Label x={150} y={158}>
         {tr('w.as_new_as_the_latest_batch_run')}
       </Label>

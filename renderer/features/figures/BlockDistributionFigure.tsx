@@ -68,18 +68,25 @@ export function BlockDistributionFigure({ run, t, lit }: FigureProps) {
     widths[i] = w * scale;
     starts.push(i === 0 ? 8 : starts[i - 1]! + widths[i - 1]!);
   });
+  const replica = (r: { node: string; state: string }) =>
+    r.state === 'live' || r.state === 'copied' ? r.node : tr(`blocks19.${r.state}`, { node: r.node });
   const description =
-    `${map.path}, ${size(map.bytes)}, is stored as ${n} block${n === 1 ? '' : 's'}` +
-    (n > 0 ? ` of ${size(map.blocks[0]!.bytes)}` : '') +
-    `, each with ${map.replication} replicas on different DataNodes. ` +
+    tr('blocks19.stored', {
+      path: map.path,
+      size: size(map.bytes),
+      count: n,
+      of: n > 0 ? tr('blocks19.of', { size: size(map.blocks[0]!.bytes) }) : '',
+      replication: map.replication,
+    }) +
     (live
-      ? `At this instant: ${map.blocks
-          .map(
-            (b) =>
-              `block ${b.index + 1} (blk_${b.id}) on ${b.replicas.map((r) => `${r.node}${r.state === 'live' || r.state === 'copied' ? '' : ` (${r.state})`}`).join(', ')}`,
-          )
-          .join('; ')}.`
-      : 'The example places one replica of each block on one rack and two on the other, as HDFS does.');
+      ? tr('blocks19.now', {
+          blocks: map.blocks
+            .map((b) =>
+              tr('blocks19.block', { n: b.index + 1, id: b.id, replicas: b.replicas.map(replica).join(', ') }),
+            )
+            .join('; '),
+        })
+      : tr('blocks19.example'));
   return (
     <FigureSvg id="19.2" width={W} height={height} lit={lit} t={t} description={description}>
       <Label x={8} y={14} anchor="start">

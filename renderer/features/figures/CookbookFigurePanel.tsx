@@ -8,7 +8,7 @@ import { i18n } from '../../i18n/i18n';
 import { useId, useMemo, useState } from 'react';
 import type { JobRunReport } from '../../../engine/api';
 import type { CookbookFigureId, HdfsRunReport, PipelineRunReport, ServerRunReport } from '../../../labs/labTypes';
-import { FIGURES } from '../../viz/figures/figureCatalog';
+import { figureCaption } from '../../viz/figures/figureCatalog';
 import { litParts } from '../../viz/figures/figureLights';
 import { toFigureRun, type FigureNode } from '../../viz/figures/figureRun';
 import { lightsForFigure } from '../../viz/figures/lightsForFigure';
@@ -75,7 +75,7 @@ export function CookbookFigurePanel({ figures, report, nodes }: CookbookFigurePa
                 type="button"
                 className={`btn small${f === figure ? ' primary' : ''}`}
                 aria-pressed={f === figure}
-                title={text('choiceTitle', { id: f, caption: FIGURES[f].caption })}
+                title={text('choiceTitle', { id: f, caption: figureCaption(f) })}
                 onClick={() => {
                   setChosen(f);
                   if (!open) toggle();

@@ -13,14 +13,7 @@ const SERVER_W = 92;
 
 export function DataLocalityFigure({ lit, t }: FigureProps) {
   return (
-    <FigureSvg
-      id="20.5"
-      width={300}
-      height={196}
-      lit={lit}
-      t={t}
-      description="Three servers, each running an HDFS DataNode and a Spark executor. A task reads the block it needs from the DataNode on its own server, straight into the executor's memory, without using the network (NODE_LOCAL). Reading a block from another server goes over the network (RACK_LOCAL or ANY), which is slower. A partition cached by the executor is read from its own memory (PROCESS_LOCAL)."
-    >
+    <FigureSvg id="20.5" width={300} height={196} lit={lit} t={t} description={tr('desc.20_5')}>
       {SERVER_X.map((x, i) => (
         <g key={x}>
           <rect x={x} y={4} width={SERVER_W} height={148} rx={6} className="fig-server" />

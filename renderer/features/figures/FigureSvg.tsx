@@ -6,7 +6,7 @@
 import { tr } from '../../i18n/figureText';
 import { createContext, useContext, useId, type ReactNode } from 'react';
 import type { CookbookFigureId } from '../../../labs/labTypes';
-import { FIGURES, litSentences } from '../../viz/figures/figureCatalog';
+import { FIGURES, figureCaption, litSentences } from '../../viz/figures/figureCatalog';
 
 const Lit = createContext<{ lit: ReadonlySet<string>; marker: string }>({ lit: new Set(), marker: '' });
 
@@ -36,7 +36,8 @@ export function FigureSvg({ id, width, height, lit, description, t, children }: 
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const info = FIGURES[id];
   const now = litSentences(id, lit);
-  const title = tr('figureTitle', { id, caption: info.caption });
+  const caption = figureCaption(id);
+  const title = tr('figureTitle', { id, caption });
   return (
     <figure className="cookbook-figure" data-figure={id} data-lit={[...lit].sort().join(' ')}>
       <svg
@@ -54,7 +55,7 @@ export function FigureSvg({ id, width, height, lit, description, t, children }: 
         <Lit.Provider value={{ lit, marker: uid }}>{children}</Lit.Provider>
       </svg>
       <figcaption>
-        <strong>{tr('caption', { id })}</strong> {info.caption}{' '}
+        <strong>{tr('caption', { id })}</strong> {caption}{' '}
         <span className="muted">{tr('section', { section: info.section })}</span>
       </figcaption>
       <p className="figure-now muted" data-testid="figure-now">

@@ -14,14 +14,7 @@ export function FlumeFigure({ lit, t, run }: FigureProps) {
   const closed = run?.pipeline && t !== null ? flumeFilesAt(run.pipeline, t) : null;
   const flume = lit.has('flume');
   return (
-    <FigureSvg
-      id="15.3"
-      width={300}
-      height={200}
-      lit={lit}
-      t={t}
-      description="A Flume agent stores data from Kafka into HDFS without a program of one's own. The agent's Kafka source consumes the messages of a Kafka topic, its channel holds them, and its HDFS sink writes them into files in HDFS; a file becomes readable once the sink closes it. Flume can use Hadoop's YARN resource manager."
-    >
+    <FigureSvg id="15.3" width={300} height={200} lit={lit} t={t} description={tr('desc.15_3')}>
       <Box part="kafka" x={4} y={48} w={56} h={50} label={tr('w.kafka')} sub={tr('w.topic')} />
       <DownMark part="down:kafka" x={4} y={48} w={56} h={50} />
       <rect x={66} y={4} width={150} height={150} rx={6} className="fig-server" />
@@ -45,7 +38,7 @@ export function FlumeFigure({ lit, t, run }: FigureProps) {
         w={72}
         h={48}
         label={tr('w.closed')}
-        sub={closed ? `${closed.files} file${closed.files === 1 ? '' : 's'}` : 'readable'}
+        sub={closed ? tr('box.files', { count: closed.files }) : tr('box.readable')}
         small
       />
       <Box

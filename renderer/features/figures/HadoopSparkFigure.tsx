@@ -13,14 +13,7 @@ const COL_W = 80;
 
 export function HadoopSparkFigure({ lit, t }: FigureProps) {
   return (
-    <FigureSvg
-      id="20.4"
-      width={300}
-      height={150}
-      lit={lit}
-      t={t}
-      description="A table of capabilities. Hadoop: storage with the Hadoop Distributed File System (HDFS), analytics with MapReduce, resource management with YARN. Spark: no storage, analytics with Spark, resource management with Spark's standalone manager. Used together, HDFS stores the data, Spark or MapReduce analyses it and YARN manages the resources; Spark's standalone manager is then seldom used. ClusterLab runs Spark on YARN unless a job's spark.master names the standalone Master."
-    >
+    <FigureSvg id="20.4" width={300} height={150} lit={lit} t={t} description={tr('desc.20_4')}>
       <Label x={COL_X[0]! + COL_W / 2} y={14}>
         {tr('w.storage')}
       </Label>

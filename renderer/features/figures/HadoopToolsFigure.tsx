@@ -17,14 +17,7 @@ export function HadoopToolsFigure({ lit, t }: FigureProps) {
     </>
   );
   return (
-    <FigureSvg
-      id="15.2"
-      width={300}
-      height={216}
-      lit={lit}
-      t={t}
-      description="The Hadoop ecosystem fills the blueprint's stages with tools made to work together. Kafka ingests the data and HDFS stores it. Spark does the analytics: it consumes messages from Kafka directly, reads and writes HDFS, and writes its results into HBase, the back end of the display. Underneath, YARN manages the resources and ZooKeeper keeps the configuration that Kafka and HBase need; this lab does not simulate those two."
-    >
+    <FigureSvg id="15.2" width={300} height={216} lit={lit} t={t} description={tr('desc.15_2')}>
       <Label x={40} y={12}>
         {tr('w.ingest')}
       </Label>
@@ -34,17 +27,17 @@ export function HadoopToolsFigure({ lit, t }: FigureProps) {
       <Label x={260} y={12}>
         {tr('w.display')}
       </Label>
-      {tool('kafka', 4, 18, 72, 42, 'Kafka', 'messages')}
+      {tool('kafka', 4, 18, 72, 42, 'Kafka', tr('box.messages'))}
       <Arrow d="M76,39 L106,39" />
-      {tool('spark', 108, 18, 84, 42, 'Spark', 'analytics')}
+      {tool('spark', 108, 18, 84, 42, 'Spark', tr('box.analytics'))}
       <Arrow d="M192,39 L222,39" />
-      {tool('hbase', 224, 18, 72, 42, 'HBase', 'results')}
+      {tool('hbase', 224, 18, 72, 42, 'HBase', tr('box.results'))}
       <Arrow d="M260,60 L260,82" />
-      {tool('display', 224, 84, 72, 42, 'Display', 'front end')}
+      {tool('display', 224, 84, 72, 42, tr('w.display_'), tr('box.frontEnd'))}
       <Arrow d="M40,60 L106,100" />
       <Arrow d="M140,60 L140,82" />
       <Arrow d="M160,82 L160,62" />
-      {tool('hdfs', 108, 84, 84, 42, 'HDFS', 'store')}
+      {tool('hdfs', 108, 84, 84, 42, 'HDFS', tr('box.store'))}
       <Box x={4} y={138} w={292} h={34} label={tr('w.yarn')} sub={tr('w.resource_management')} unused small />
       <Box
         x={4}

@@ -67,14 +67,7 @@ function DataNode({ i }: { i: number }) {
 
 export function HdfsArchitectureFigure({ lit, t }: FigureProps) {
   return (
-    <FigureSvg
-      id="19.1"
-      width={300}
-      height={214}
-      lit={lit}
-      t={t}
-      description="The NameNode, the master, keeps the file system's namespace: every file, its blocks and which DataNodes hold each block's replicas. Four DataNodes on the worker machines hold the blocks B1 to B4, each block on three of them, and report to the NameNode with heartbeats and block reports. When a DataNode goes down (here the third), the NameNode has a DataNode that still holds a lost block copy it to another, so that each block has three replicas again."
-    >
+    <FigureSvg id="19.1" width={300} height={214} lit={lit} t={t} description={tr('desc.19_1')}>
       <Box
         part="namespace"
         x={40}

@@ -13,14 +13,7 @@ const RED_Y = [52, 100];
 
 export function MapReduceFlowFigure({ lit, t }: FigureProps) {
   return (
-    <FigureSvg
-      id="20.1"
-      width={300}
-      height={176}
-      lit={lit}
-      t={t}
-      description="Input files in HDFS are read by three mappers working in parallel; each turns its input records into key/value pairs. The shuffle sends every pair to the reducer that handles its key, sorted by key, so each reducer gets a key with the list of its values. Two reducers compute a result per key and write it back to HDFS."
-    >
+    <FigureSvg id="20.1" width={300} height={176} lit={lit} t={t} description={tr('desc.20_1')}>
       <Label x={26} y={16}>
         {tr('w.input')}
       </Label>

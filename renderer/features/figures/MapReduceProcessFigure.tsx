@@ -10,16 +10,16 @@ import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
 const MAP_STEPS = [
-  { part: 'splits', label: 'input split', sub: 'read from HDFS' },
-  { part: 'map', label: 'map()', sub: 'key/value pairs' },
-  { part: 'spill', label: 'partition, sort', sub: 'spill to local disk' },
-  { part: 'combine', label: 'combine', sub: 'on spills, if set' },
+  { part: 'splits', label: 'inputSplit', sub: 'readFromHdfs' },
+  { part: 'map', label: 'map', sub: 'keyValuePairs' },
+  { part: 'spill', label: 'partitionSort', sub: 'spillToDisk' },
+  { part: 'combine', label: 'combine', sub: 'onSpills' },
 ];
 const REDUCE_STEPS = [
-  { part: 'shuffle', label: 'shuffle', sub: 'fetch own partition' },
-  { part: 'merge', label: 'merge', sub: 'sorted map outputs' },
-  { part: 'reduce', label: 'reduce()', sub: 'key, [values]' },
-  { part: 'output', label: 'output', sub: 'part file to HDFS' },
+  { part: 'shuffle', label: 'shuffle', sub: 'fetchPartition' },
+  { part: 'merge', label: 'merge', sub: 'sortedOutputs' },
+  { part: 'reduce', label: 'reduce', sub: 'keyValues' },
+  { part: 'output', label: 'output', sub: 'partFile' },
 ];
 const STEP_H = 36;
 const GAP = 12;
@@ -38,8 +38,8 @@ export function MapReduceProcessFigure({ run, lit, t }: FigureProps) {
             y={y}
             w={128}
             h={STEP_H}
-            label={s.label}
-            sub={s.sub}
+            label={tr(`mr.${s.label}`)}
+            sub={tr(`mr.${s.sub}`)}
             unused={s.part === 'combine' && !combiner}
           />
           {i + 1 < steps.length && (
@@ -50,14 +50,7 @@ export function MapReduceProcessFigure({ run, lit, t }: FigureProps) {
     });
   const last = TOP + 3 * (STEP_H + GAP);
   return (
-    <FigureSvg
-      id="20.3"
-      width={300}
-      height={last + STEP_H + 22}
-      lit={lit}
-      t={t}
-      description="A map task reads its input split from HDFS, runs map() on each record to produce key/value pairs, partitions them by reducer, sorts them and spills them to its local disk; a combiner, if the job has one, runs on each spill. Each reduce task then fetches its partition from every map task (the shuffle), merges the sorted pieces, runs reduce() once per key with all its values and writes its part file to HDFS. Only then is the result stored; a next step would be a new job reading it back."
-    >
+    <FigureSvg id="20.3" width={300} height={last + STEP_H + 22} lit={lit} t={t} description={tr('desc.20_3')}>
       <Label x={72} y={14}>
         {tr('w.map_task')}
       </Label>

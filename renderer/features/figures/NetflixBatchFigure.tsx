@@ -18,12 +18,12 @@ import type { FigureProps } from './figureProps';
 function schedule(report: PipelineRunReport, ids: readonly string[]): string {
   const every = report.result.parts.find((p) => p.id === ids[0])?.settings.everyMs;
   const ms = Number(every);
-  if (!Number.isFinite(ms) || ms <= 0) return 'on a schedule';
-  if (ms === 3_600_000) return 'hourly';
-  if (ms === 86_400_000) return 'daily';
-  if (ms % 3_600_000 === 0) return `every ${ms / 3_600_000} h`;
-  if (ms % 60_000 === 0) return `every ${ms / 60_000} min`;
-  return `every ${Math.round(ms / 1000)} s`;
+  if (!Number.isFinite(ms) || ms <= 0) return tr('box.onSchedule');
+  if (ms === 3_600_000) return tr('box.hourly');
+  if (ms === 86_400_000) return tr('box.daily');
+  if (ms % 3_600_000 === 0) return tr('box.every', { n: ms / 3_600_000, unit: 'h' });
+  if (ms % 60_000 === 0) return tr('box.every', { n: ms / 60_000, unit: 'min' });
+  return tr('box.every', { n: Math.round(ms / 1000), unit: 's' });
 }
 
 export function NetflixBatchFigure({ lit, t, run }: FigureProps) {
@@ -31,17 +31,13 @@ export function NetflixBatchFigure({ lit, t, run }: FigureProps) {
   const areas = report ? netflixAreas('28.1', report) : null;
   const missing = areas ? missingAreas(areas) : new Set<string>();
   const files = report && t !== null ? flumeFilesAt(report, t).files : null;
-  const stored = files === null ? 'HDFS here' : `HDFS here: ${files} file${files === 1 ? '' : 's'}`;
-  const jobs = report && areas ? `Spark batch, ${schedule(report, areas.emr ?? [])}` : 'hourly and daily jobs';
+  const stored = files === null ? tr('box.hdfsHere') : tr('box.hdfsHereFiles', { count: files });
+  const jobs =
+    report && areas
+      ? tr('box.sparkBatchEvery', { schedule: schedule(report, areas.emr ?? []) })
+      : tr('box.hourlyDaily');
   return (
-    <FigureSvg
-      id="28.1"
-      width={300}
-      height={176}
-      lit={lit}
-      t={t}
-      description="Netflix's first data pipeline was a simple batch pipeline. Chukwa, a scalable data collection system, wrote the incoming messages into Hadoop sequence files stored in Amazon S3. Elastic MapReduce jobs analysed those files every hour and every day, so Netflix learned how people used the service an hour or a day later. Here a Flume agent plays Chukwa, an HDFS part plays S3 and a Spark batch job plays Elastic MapReduce."
-    >
+    <FigureSvg id="28.1" width={300} height={176} lit={lit} t={t} description={tr('desc.28_1')}>
       <Box x={4} y={4} w={140} h={22} label={tr('w.members_events')} tiny />
       <Arrow d="M74,26 L74,40" />
       <AreaBox

@@ -16,14 +16,7 @@ import type { FigureProps } from './figureProps';
 export function NetflixStreamingFigure({ lit, t, run }: FigureProps) {
   const missing = run?.pipeline ? missingAreas(netflixAreas('28.3', run.pipeline)) : new Set<string>();
   return (
-    <FigureSvg
-      id="28.3"
-      width={300}
-      height={196}
-      lit={lit}
-      t={t}
-      description="Netflix's real-time pipeline. Two web services face the clients: Viewing History takes play events and Beacon takes impression events. Both publish their messages to Kafka topics, a buffer between the services and the analytics, which subscribes and gets the messages first in, first out. The streaming analytics stores its trending data in Cassandra, a key-value store, and the Recommender Service reads Cassandra to make the trends available to the clients. Here API parts play the two services, an HBase part plays Cassandra and a dashboard plays the Recommender Service."
-    >
+    <FigureSvg id="28.3" width={300} height={196} lit={lit} t={t} description={tr('desc.28_3')}>
       <AreaBox
         part="viewing"
         x={4}

@@ -30,41 +30,34 @@ export function PlatformBlueprintFigure({ lit, t, run }: FigureProps) {
     </>
   );
   return (
-    <FigureSvg
-      id="24.1"
-      width={300}
-      height={244}
-      lit={lit}
-      t={t}
-      description="The blueprint splits a data platform into four areas: ingest, analyse, store and display. Sources send their data to the API services in the ingest area, which push it into a temporary store, a publish/subscribe buffer such as Kafka. Analytics consumes the buffer as streams and takes big chunks of the store as batches, and writes its results back to the store. The store keeps everything. The display has direct access to the data in the store. Each area is a module with loose interfaces, so any of its parts can be swapped."
-    >
+    <FigureSvg id="24.1" width={300} height={244} lit={lit} t={t} description={tr('desc.24_1')}>
       <Box x={7} y={2} w={90} h={22} label={tr('w.sources')} tiny />
       <Arrow d="M52,24 L52,50" />
       <rect x={2} y={30} width={100} height={150} rx={6} className="fig-server" />
       <Label x={8} y={44} anchor="start">
         {tr('w.ingest_')}
       </Label>
-      {area('ingest', 7, 52, 90, 40, 'API', 'services')}
+      {area('ingest', 7, 52, 90, 40, 'API', tr('box.services'))}
       <Arrow d="M52,92 L52,114" />
-      {area('buffer', 7, 116, 90, 54, 'Buffer', 'temporary store')}
+      {area('buffer', 7, 116, 90, 54, tr('box.buffer'), tr('box.temporaryStore'))}
       <rect x={108} y={30} width={96} height={150} rx={6} className="fig-server" />
       <Label x={114} y={44} anchor="start">
         {tr('w.analyse_')}
       </Label>
       <Arrow d="M97,132 L111,84" />
-      {area('stream', 113, 52, 86, 40, 'Stream', 'live data')}
-      {area('batch', 113, 116, 86, 54, 'Batch', 'big chunks')}
+      {area('stream', 113, 52, 86, 40, 'Stream', tr('box.liveData'))}
+      {area('batch', 113, 116, 86, 54, 'Batch', tr('box.bigChunks'))}
       <rect x={210} y={30} width={88} height={150} rx={6} className="fig-server" />
       <Label x={216} y={44} anchor="start">
         {tr('w.display_')}
       </Label>
       <Arrow d="M199,72 L213,92" />
-      {area('display', 215, 76, 78, 56, 'Display', 'UI, APIs')}
+      {area('display', 215, 76, 78, 56, tr('w.display_'), tr('box.uiApis'))}
       <Arrow d="M52,170 L52,194" dashed />
       <Arrow d="M140,170 L140,194" />
       <Arrow d="M172,194 L172,172" />
       <Arrow d="M254,194 L254,134" />
-      {area('store', 2, 196, 296, 44, 'Store', 'big data storage: keep everything')}
+      {area('store', 2, 196, 296, 44, tr('box.storeTitle'), tr('box.keepEverything'))}
     </FigureSvg>
   );
 }

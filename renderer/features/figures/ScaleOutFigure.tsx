@@ -17,14 +17,7 @@ export function ScaleOutFigure({ lit, t, run }: FigureProps) {
   const used = platform?.kind === 'san' ? platform.servers : MAX_SAN_SERVERS;
   const refreshing = lit.has('readwrite');
   return (
-    <FigureSvg
-      id="13.3"
-      width={300}
-      height={206}
-      lit={lit}
-      t={t}
-      description="Up to eight SQL servers are attached to one storage area network, the SAN, which holds the one database they share; the queries are spread over the servers. Because the storage is shared, the database is read-only. To update it, every server detaches, one attaches the database read-write and loads the new data, then all attach again; meanwhile no server answers queries."
-    >
+    <FigureSvg id="13.3" width={300} height={206} lit={lit} t={t} description={tr('desc.13_3')}>
       <text x={4} y={12} className="fig-note">
         {tr('w.days_new_rows')}
       </text>

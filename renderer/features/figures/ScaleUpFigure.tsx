@@ -12,24 +12,21 @@ import type { ServerRunReport } from '../../../labs/labTypes';
 /** The run's parts in two short lines (the platform is the same every night of a run). */
 export function partsLines(report: ServerRunReport | undefined): [string, string] {
   const p = report?.nights[0]?.run.platform;
-  if (!p) return ['Run the step to see', 'your server’s parts here.'];
+  if (!p) return [tr('box.runToSee1'), tr('box.runToSee2')];
   const s = p.server;
-  const storage = s.disk === null ? 'the SAN' : `${s.disks} × ${DISKS[s.disk].name}`;
+  const storage = s.disk === null ? tr('box.theSan') : `${s.disks} × ${DISKS[s.disk].name}`;
   const who =
-    p.kind === 'single' ? 'This run' : p.kind === 'san' ? `Each of ${p.servers} servers` : `Each of ${p.nodes} nodes`;
+    p.kind === 'single'
+      ? tr('box.thisRun')
+      : p.kind === 'san'
+        ? tr('box.eachServer', { n: p.servers })
+        : tr('box.eachNode', { n: p.nodes });
   return [`${who}: ${storage}`, `${s.ramGB} GB, ${CPUS[s.cpu].name.replace(/ \(.*\)$/, '')}, ${NICS[s.network].name}`];
 }
 
 export function ScaleUpFigure({ lit, t, run }: FigureProps) {
   return (
-    <FigureSvg
-      id="13.2"
-      width={300}
-      height={196}
-      lit={lit}
-      t={t}
-      description="Scaling up makes one SQL server more powerful: faster disks speed up the extract, more memory caches rows so fewer are read from disk, more powerful processors speed up the transform, and a faster network delivers the result sooner. The part whose resource bounds the night is the one worth upgrading; sooner or later the server is a monster that cannot grow further, or costs too much."
-    >
+    <FigureSvg id="13.2" width={300} height={196} lit={lit} t={t} description={tr('desc.13_2')}>
       <rect x={2} y={2} width={296} height={150} rx={8} className="fig-server" />
       <Label x={150} y={17}>
         {tr('w.one_sql_server_scaled_up')}

@@ -15,14 +15,7 @@ const BUS_Y = 188;
 
 export function SparkYarnFigure({ lit, t }: FigureProps) {
   return (
-    <FigureSvg
-      id="20.6"
-      width={300}
-      height={214}
-      lit={lit}
-      t={t}
-      description="The Spark driver, which runs the program, asks YARN's ResourceManager for containers. The ResourceManager grants them on the worker machines, where NodeManagers launch them. A Spark executor runs in each container, and the driver sends its tasks to the executors. One resource manager, YARN, shares the machines between Spark and Hadoop's other jobs."
-    >
+    <FigureSvg id="20.6" width={300} height={214} lit={lit} t={t} description={tr('desc.20_6')}>
       <Box part="driver" x={4} y={6} w={120} h={44} label={tr('w.spark_driver')} sub={tr('w.sparkcontext')} />
       <Box part="resourcemanager" x={160} y={6} w={138} h={44} label={tr('w.resourcemanager')} sub={tr('w.yarn')} />
       <Arrow part="resourcemanager" d="M124,28 L158,28" />

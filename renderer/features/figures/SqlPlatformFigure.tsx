@@ -10,14 +10,7 @@ import type { FigureProps } from './figureProps';
 
 export function SqlPlatformFigure({ lit, t }: FigureProps) {
   return (
-    <FigureSvg
-      id="13.1"
-      width={300}
-      height={204}
-      lit={lit}
-      t={t}
-      description="Devices upload their data through a data API into one SQL database, which keeps the rows in its storage. An analytics tool queries the database and writes its results back. When the user interface asks for data, the database extracts the rows from its storage, transforms them, for instance sorting them by timestamp, and loads the result to the user interface. As the stored data grows, this ETL takes longer and longer, until it misses its deadline."
-    >
+    <FigureSvg id="13.1" width={300} height={204} lit={lit} t={t} description={tr('desc.13_1')}>
       <Box x={4} y={8} w={64} h={32} label={tr('w.devices')} />
       <Arrow d="M68,24 L86,24" />
       <Box x={88} y={8} w={72} h={32} label={tr('w.data_api')} />

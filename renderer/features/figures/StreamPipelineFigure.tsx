@@ -18,21 +18,14 @@ export function StreamPipelineFigure({ lit, t, run }: FigureProps) {
     <AreaBox part={part} x={x} y={y} w={w} h={h} label={label} sub={sub} missing={missing.has(part)} />
   );
   return (
-    <FigureSvg
-      id="25.2"
-      width={300}
-      height={130}
-      lit={lit}
-      t={t}
-      description="A stream processing pipeline: the analytics works on the data on the fly, as it comes in, before it is stored. It gives insight within seconds, but each step sees only the fragment of data that just arrived, not the big picture. Here the data comes in through the API and Kafka, a Spark Streaming job is the analytics, it writes its results into a store, and the dashboard displays them."
-    >
-      {box('ingest', 4, 8, 86, 46, 'Ingest', 'data comes in')}
+    <FigureSvg id="25.2" width={300} height={130} lit={lit} t={t} description={tr('desc.25_2')}>
+      {box('ingest', 4, 8, 86, 46, tr('w.ingest_'), tr('box.dataComesIn'))}
       <Arrow d="M90,31 L100,31" />
-      {box('stream', 102, 8, 102, 46, 'Analytics', 'Spark Streaming')}
+      {box('stream', 102, 8, 102, 46, tr('w.analytics'), 'Spark Streaming')}
       <Arrow d="M204,31 L214,31" />
-      {box('storage', 216, 8, 80, 46, 'Storage', 'the results')}
+      {box('storage', 216, 8, 80, 46, tr('w.storage'), tr('box.theResults'))}
       <Arrow d="M256,54 L256,76" />
-      {box('display', 216, 78, 80, 46, 'Display', 'dashboard')}
+      {box('display', 216, 78, 80, 46, tr('w.display_'), tr('box.dashboardLower'))}
       <Label x={8} y={86} anchor="start">
         {tr('w.analytics_before_storage')}
       </Label>

@@ -68,7 +68,7 @@ export function TimeSeriesFigure({ run, lit, t }: FigureProps) {
       height={236}
       lit={lit}
       t={t}
-      description={`Sensor readings such as "2016-05-01 01:02:03, 1" are read from HDFS by ${mapCount} mappers in parallel, one per input split. Each mapper cuts the hours, minutes and seconds off the timestamp, so its key is the day: "2016-05-01, 1". The shuffle sends all the values of a day to one of ${reduceCount} reducers, which computes the day's mean, for example (1+5+9)/3, and writes it to HDFS.`}
+      description={tr('desc.20_2', { maps: mapCount, reduces: reduceCount })}
     >
       <Box
         part="input"

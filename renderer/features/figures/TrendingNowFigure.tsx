@@ -13,9 +13,6 @@ import { AreaBox } from './AreaBox';
 import { Arrow, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
-const DESCRIPTION =
-  "Netflix builds its Trending Now row from two kinds of events. Play events tell what members watch: the title, where they stopped, a rewind. Impression events tell what they do while browsing: scrolling, clicking on a title. Here every event of the run is a play of one title, and the row lists the titles counted most often in a recent window, as the row's latest refresh showed them.";
-
 /** Titles of the row the figure lists. */
 const SHOWN = 6;
 
@@ -25,14 +22,14 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
   const row = report && t !== null ? trendingRowAt(report, t) : null;
   const heading =
     t === null || !report
-      ? 'the row, once the run refreshes it'
+      ? tr('trend.once')
       : row && row.row.length === 0
-        ? `the refresh at ${formatSimTime(row.refreshedMs)} found no counts yet`
+        ? tr('trend.noCounts', { time: formatSimTime(row.refreshedMs) })
         : row
-          ? `shown by the refresh at ${formatSimTime(row.refreshedMs)}:`
+          ? tr('trend.shownBy', { time: formatSimTime(row.refreshedMs) })
           : missing.has('trending')
-            ? 'no trending row in this run'
-            : 'no refresh of the row yet';
+            ? tr('trend.noRow')
+            : tr('trend.noRefresh');
   return (
     <FigureSvg
       id="28.2"
@@ -40,14 +37,18 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
       height={178}
       lit={lit}
       t={t}
-      description={`${DESCRIPTION}${
-        row && row.row.length > 0
-          ? ` The row ${heading.replace(/:$/, '')}: ${row.row
-              .slice(0, SHOWN)
-              .map((e) => `title ${e.key} (${formatNumber(e.count)})`)
-              .join(', ')}.`
-          : ''
-      }`}
+      description={
+        tr('desc.28_2') +
+        (row && row.row.length > 0
+          ? tr('trend.row', {
+              heading: heading.replace(/:$/, ''),
+              titles: row.row
+                .slice(0, SHOWN)
+                .map((e) => tr('trend.title', { key: e.key, count: formatNumber(e.count) }))
+                .join(', '),
+            })
+          : '')
+      }
     >
       <AreaBox
         part="play"

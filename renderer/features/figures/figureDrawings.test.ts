@@ -8,7 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { LABS } from '../../../labs/labRegistry';
 import { COOKBOOK_FIGURE_IDS, type CookbookFigureId } from '../../../labs/labTypes';
-import { FIGURES } from '../../viz/figures/figureCatalog';
+import { FIGURES, figureCaption, partSentence } from '../../viz/figures/figureCatalog';
 import { FIGURE_DRAWINGS } from './figureDrawings';
 import { stepFigures } from './stepFigures';
 import { litParts } from '../../viz/figures/figureLights';
@@ -74,7 +74,7 @@ describe("the labs' cookbook figures", () => {
     const html = render(id, []);
     expect(html).toContain(`<title id=`);
     expect(html).toMatch(/<desc id="[^"]+">[^<]{80,}<\/desc>/);
-    expect(html).toContain(`Figure ${id}:</strong> ${FIGURES[id].caption.replace(/'/g, '&#x27;')}`);
+    expect(html).toContain(`Figure ${id}:</strong> ${figureCaption(id).replace(/'/g, '&#x27;')}`);
     expect(html).toContain('role="img"');
     expect(html).toContain('data-lit=""');
     expect(html).not.toContain('fig-box lit');
@@ -83,12 +83,12 @@ describe("the labs' cookbook figures", () => {
   it.each(COOKBOOK_FIGURE_IDS.map((id) => [id]))('each part of Figure %s lights when its light is on', (id) => {
     // 19.2's replicas down or being copied are drawn from the run's block map (e2e: cookbookFigures).
     const fromRun = id === '19.2' ? ['down', 'copying'] : [];
-    for (const part of Object.keys(FIGURES[id].parts).filter((p) => !fromRun.includes(p))) {
+    for (const part of FIGURES[id].parts.filter((p) => !fromRun.includes(p))) {
       // Parts drawn once per task or block light with the task's or block's own light.
       const drawn = PER_TASK[`${id} ${part}`];
       const html = render(id, drawn ? [part, drawn] : [part]);
       expect(html, `${id} ${part}`).toMatch(/class="fig-(?:box|dn|arrow|chip)(?:\s[^"]*)?\slit\b|class="fig-down"/);
-      expect(html, `${id} ${part}: the status line says it`).toContain(FIGURES[id].parts[part]);
+      expect(html, `${id} ${part}: the status line says it`).toContain(partSentence(id, part));
       if (drawn) expect(render(id, [part]), `${id} ${part} alone`).not.toMatch(/class="fig-box(?:\s[^"]*)?\slit\b/);
     }
   });

@@ -10,6 +10,8 @@ import { importHandIn, type ImportSummary } from '../../../labs/handIn/importHan
 import type { Lab } from '../../../labs/labTypes';
 import type { Progress } from '../../state/progress';
 import { classifyClusterlabText, shownFileName } from './openedFiles';
+import { i18n } from '../../i18n/i18n';
+import { count } from '../../i18n/numberFormat';
 
 export type ImportPlan =
   | { kind: 'refused'; file: string; problems: HandInProblem[] }
@@ -34,7 +36,7 @@ export function sizeProblem(name: string, bytes: number): HandInProblem | null {
     line: null,
     column: null,
     path: '',
-    message: `is ${bytes.toLocaleString('en-US')} bytes, more than the limit of ${HAND_IN_LIMITS.fileBytes.toLocaleString('en-US')} bytes for a progress file`,
+    message: i18n.t('handIn:tooLarge', { bytes: count(bytes), limit: count(HAND_IN_LIMITS.fileBytes) }),
   };
 }
 

@@ -15,6 +15,7 @@ import type { RunProgress, StepRunResult } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
 import { saveProgressNow } from '../../state/persistence';
+import { i18n } from '../../i18n/i18n';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { findAnyLab as findLab } from '../packs/findAnyLab';
 import { packOfLab } from '../packs/packStore';
@@ -49,10 +50,7 @@ export function withPrinted(printed: Printed, lines: string[], dropped: number):
 
 /** An HDFS step's simulation that ran past the time limit. */
 export function hdfsTooLong(seconds: number): string {
-  return (
-    `The simulation of your settings ran for more than the time limit (${seconds} s) and was stopped. ` +
-    'Look for a fault very late in simulated time (faults[].atMs), a very long runForMs, or very many faults.'
-  );
+  return i18n.t('lab:hdfsTooLong', { seconds });
 }
 
 /** What a run may add: a varying step's data seed, or a practice attempt's seed (labs/practiceSeed.ts). */

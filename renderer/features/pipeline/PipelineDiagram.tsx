@@ -94,7 +94,7 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
       {layout.boxes.map((b) => {
         const def = PART_CATALOGUE[b.part.type];
         const status = boxStatus(b, at);
-        const where = b.part.type === 'clients' ? 'outside' : `on ${b.part.node ?? '?'}`;
+        const where = b.part.type === 'clients' ? tr('box.outside') : tr('box.on', { node: b.part.node ?? '?' });
         return (
           <g
             key={b.part.id}

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import type { PipelineFault, PipelineResult } from '../../../engine/pipeline';
 import {
   describePipelineFault,
-  FAULT_CHOICE_LABEL,
+  faultChoiceLabel,
   FAULT_DURATIONS,
   faultChoicesFor,
   faultsFor,
@@ -87,7 +87,7 @@ export function PipelineFaultBar({ result, t, injected, stepFaults, busy, select
           >
             {choices.map((c) => (
               <option key={c} value={c}>
-                {FAULT_CHOICE_LABEL[c]}
+                {faultChoiceLabel(c)}
               </option>
             ))}
           </select>

@@ -52,13 +52,19 @@ export function PipelinePanel({
   startAt = 0,
   words,
 }: PipelinePanelProps) {
-  const read = useMemo(() => readPipelineText(text), [text]);
+  const { t: tr, i18n } = useTranslation('pipeline');
+  // Why a file cannot be drawn is said in the page's language: read again when it changes.
+  const language = i18n.language;
+  const read = useMemo(
+    () => readPipelineText(text),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the reason's words are read inside (i18n.t)
+    [text, language],
+  );
   const [lastGood, setLastGood] = useState<DrawnPipeline | null>(read.ok ? read.pipeline : null);
   if (read.ok && read.pipeline !== lastGood) setLastGood(read.pipeline);
   const drawn = read.ok ? read.pipeline : lastGood;
   const layout = useMemo(() => (drawn ? pipelineLayout(drawn) : null), [drawn]);
   const [selected, setSelected] = useState<string | null>(null);
-  const { t: tr } = useTranslation('pipeline');
   const machines = useMemo(
     () => (report ? report.result.nodes.map((node) => node.id) : clusterMachines(cluster)),
     [report, cluster],

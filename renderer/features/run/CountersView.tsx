@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { JobRunReport } from '../../../engine/api';
 import type { RunView } from '../../viz/run/runViewTypes';
 import { formatBytes, formatNumber } from '../../viz/run/format';
-import { hadoopCountersAt, type JobCounterRow } from '../../viz/run/runCounters';
+import { counterGroupLabel, counterLabel, hadoopCountersAt, type JobCounterRow } from '../../viz/run/runCounters';
 import { DataTable, type Column } from '../table/DataTable';
 import './hadoopUi/hadoopUi.css';
 
@@ -45,14 +45,14 @@ export function CountersView({ view, report, t, job = null }: CountersViewProps)
           <tbody key={g}>
             <tr>
               <th scope="rowgroup" colSpan={3} className="group">
-                {g}
+                {counterGroupLabel(g)}
               </th>
             </tr>
             {view.counters
               .filter((c) => c.group === g)
               .map((c) => (
                 <tr key={c.name}>
-                  <td>{c.label}</td>
+                  <td>{counterLabel(c)}</td>
                   <td className="muted">{c.name}</td>
                   <td
                     className="num"
@@ -82,7 +82,7 @@ function HadoopCounters({ rows }: { rows: JobCounterRow[] }) {
       </span>
     );
   const columns: Column<JobCounterRow>[] = [
-    { id: 'label', header: t('counters.name'), title: t('counters.nameTitle'), value: (c) => c.label },
+    { id: 'label', header: t('counters.name'), title: t('counters.nameTitle'), value: (c) => counterLabel(c) },
     {
       id: 'name',
       header: t('counters.counter'),
@@ -116,10 +116,10 @@ function HadoopCounters({ rows }: { rows: JobCounterRow[] }) {
     <div className="run-counters hadoop-ui hadoop-counters" data-testid="run-counters">
       <p className="muted run-note">{t('counters.hadoopNote')}</p>
       {groups.map((g) => (
-        <section key={g} className="counter-group" aria-label={g}>
-          <h4>{g}</h4>
+        <section key={g} className="counter-group" aria-label={counterGroupLabel(g)}>
+          <h4>{counterGroupLabel(g)}</h4>
           <DataTable
-            label={g}
+            label={counterGroupLabel(g)}
             columns={columns}
             rows={rows.filter((c) => c.group === g)}
             rowKey={(c) => c.name}

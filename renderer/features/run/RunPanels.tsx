@@ -42,8 +42,14 @@ export interface RunPanelsProps {
 }
 
 export function RunPanels({ report, nodes, t, initialTab = 'timeline' }: RunPanelsProps) {
-  const view = useMemo(() => toRunView(report, nodes), [report, nodes]);
-  const { t: text } = useTranslation('run');
+  const { t: text, i18n } = useTranslation('run');
+  // The view's words (markers, stage names, start-up rows) are in the page's language: made again when it changes.
+  const language = i18n.language;
+  const view = useMemo(
+    () => toRunView(report, nodes),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- its words are read inside (i18n.t) in the page's language
+    [report, nodes, language],
+  );
   const TABS = ALL_TABS.filter((x) => !x.only || x.only === report.kind).map((x) => ({
     ...x,
     label: text(`panels.${x.id}`),

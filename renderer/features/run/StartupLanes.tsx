@@ -4,6 +4,7 @@
  * registering. Bars grow with playback like the task bars below.
  */
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 import { type StartupRow, startupStateAt } from '../../viz/run/startupRows';
 import { useId } from 'react';
 import { xOf, type TimelineLayout } from '../../viz/run/timelineLayout';
@@ -14,7 +15,10 @@ const ROW_H = 16;
 
 /** What a row says at t: the segment under way, or that it is up. */
 export function rowText(r: StartupRow, state: string, t: number): string {
-  if (state === 'ready') return r.id === 'driver' ? 'driver running: all executors registered' : `${r.name} registered`;
+  if (state === 'ready')
+    return r.id === 'driver'
+      ? i18n.t('run:view.startup.driverReady')
+      : i18n.t('run:view.startup.ready', { name: r.name });
   return r.segments.find((s) => s.start <= t && t < s.end)?.label ?? r.label;
 }
 

@@ -11,7 +11,6 @@ import cpuHeavy from '../../../labs/examples/jobs/cpu-heavy-map.js?raw';
 
 export interface ExampleJob {
   id: string;
-  title: string;
   fileName: string;
   code: string;
   /** Settings that show the example at its best. */
@@ -25,7 +24,6 @@ const MB = 1024 * KB;
 export const EXAMPLES: readonly ExampleJob[] = [
   {
     id: 'iot',
-    title: 'IoT daily average (MapReduce)',
     fileName: 'iot-daily-average.js',
     code: iotDaily,
     cluster: 'cookbook-9',
@@ -33,7 +31,6 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'iot-spark',
-    title: 'IoT daily average (Spark)',
     fileName: 'iot-daily-average-spark.js',
     code: iotSpark,
     cluster: 'cookbook-9',
@@ -41,7 +38,6 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'iot-dataframe',
-    title: 'IoT daily average (Spark DataFrame)',
     fileName: 'iot-daily-average-dataframe.js',
     code: iotDataFrame,
     cluster: 'cookbook-9',
@@ -49,7 +45,6 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'iot-sql',
-    title: 'IoT daily average (Spark SQL on DuckDB)',
     fileName: 'iot-daily-average-sql.js',
     code: iotSql,
     cluster: 'cookbook-9',
@@ -57,7 +52,6 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'wc',
-    title: 'Word count (MapReduce, TypeScript)',
     fileName: 'word-count.ts',
     code: wordCount,
     cluster: 'two-racks',
@@ -65,7 +59,6 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'wc-spark',
-    title: 'Word count (Spark)',
     fileName: 'word-count-spark.js',
     code: wordCountSpark,
     cluster: 'two-racks',
@@ -73,7 +66,6 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'wc-scale',
-    title: 'Word count at scale: 100 nodes, ~9,000 map tasks',
     fileName: 'word-count.ts',
     code: wordCount,
     cluster: 100,
@@ -82,7 +74,6 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'pagerank-spark',
-    title: 'PageRank, 10 iterations (Spark, cached)',
     fileName: 'pagerank-spark.js',
     code: pagerankSpark,
     cluster: 'cookbook-9',
@@ -90,7 +81,6 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'pagerank-mr',
-    title: 'PageRank, 10 iterations (chained MapReduce)',
     fileName: 'pagerank-chained.js',
     code: pagerankChained,
     cluster: 'cookbook-9',
@@ -98,7 +88,6 @@ export const EXAMPLES: readonly ExampleJob[] = [
   },
   {
     id: 'cpu',
-    title: 'A CPU-heavy map',
     fileName: 'cpu-heavy-map.js',
     code: cpuHeavy,
     cluster: 'classroom',

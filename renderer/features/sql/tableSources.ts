@@ -6,6 +6,7 @@
 import { BUILTIN_DATASETS } from '../../../engine/datasets';
 import type { JobRunReport, OutputFile } from '../../../engine/api';
 import { keyText } from '../../../engine/exec';
+import { i18n } from '../../i18n/i18n';
 
 /** How a file's text becomes rows. */
 export type TableFormat =
@@ -30,13 +31,6 @@ export interface TableSource {
   format: TableFormat;
   text(): string;
 }
-
-export const NAMING_RULE =
-  'An HDFS file is a table named after the file without its extension (/data/sensors.csv → sensors); a job’s ' +
-  'output directory is one table of all its part files, named after the directory (/out/daily → daily), with ' +
-  'columns key and value (TextOutputFormat: key TAB value); a Spark job’s collected result is the table result. ' +
-  'Names are lower case, other characters become _, and a name already taken gets its parent folder in front ' +
-  '(out_daily).';
 
 /** The built-in datasets' layouts (engine/datasets/sampleData.ts): none of them has a header line. */
 const DATASET_FORMATS: Record<string, TableFormat> = {
@@ -69,7 +63,7 @@ export function tableSources(
     const collected = collectedText(report.result);
     out.push({
       name: names.take('/result', false),
-      origin: 'the Spark job’s collected result',
+      origin: i18n.t('sql:origin.collected'),
       group: 'output',
       ...collected,
     });
@@ -95,7 +89,7 @@ function outputSources(files: readonly OutputFile[]): PathSource[] {
     out.push({
       path: f.path,
       isFile: true,
-      origin: f.binary ? `${f.path} (binary: ${f.binary})` : f.path,
+      origin: f.binary ? i18n.t('sql:origin.binary', { path: f.path, binary: f.binary }) : f.path,
       group: 'output',
       format: formatOf(f.path, f.text),
       text: () => f.text,
@@ -105,9 +99,11 @@ function outputSources(files: readonly OutputFile[]): PathSource[] {
     const joined = () => parts.map((p) => (p.text === '' || p.text.endsWith('\n') ? p.text : `${p.text}\n`)).join('');
     const n = parts.length;
     // A SequenceFile is binary: its text is its records (OutputFile.binary says what it is).
-    const binary =
-      parts[0]!.binary === undefined ? '' : `, binary: ${parts[0]!.binary!.replace(/, \d+ record.*$/, '')}`;
-    const origin = `${dir}/part-* (${n} part ${n === 1 ? 'file' : 'files'}${binary})`;
+    const binary = parts[0]!.binary?.replace(/, \d+ record.*$/, '');
+    const origin =
+      binary === undefined
+        ? i18n.t('sql:origin.parts', { dir, count: n })
+        : i18n.t('sql:origin.partsBinary', { dir, count: n, binary });
     const sample = parts.find((p) => p.text !== '')?.text ?? '';
     if (isJsonLines(sample)) {
       // Spark's saveAsTextFile writes each record as JSON: a pair is ["key",value].

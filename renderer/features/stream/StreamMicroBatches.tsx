@@ -98,13 +98,14 @@ const WindowChart = memo(function WindowChart({
         );
       })}
       {chart.dots.map(({ x, y, row }) => {
-        const title = `${row.record ?? 'a row'}: event time ${formatEventTime(row.eventTime)}, ${row.topic}-${row.partition} offset ${row.offset}, batch ${row.batchId}${row.late ? ', dropped as late' : ''}`;
-        const pick = () =>
-          onSelect(
-            row.record,
-            `${row.topic}-${row.partition} offset ${row.offset}`,
-            partitionKey(row.topic, row.partition),
-          );
+        const where = t('tape.selected', { name: `${row.topic}-${row.partition}`, offset: row.offset });
+        const title = t(row.late ? 'mb.dotLate' : 'mb.dot', {
+          record: row.record ?? t('mb.aRow'),
+          time: formatEventTime(row.eventTime),
+          where,
+          batch: row.batchId,
+        });
+        const pick = () => onSelect(row.record, where, partitionKey(row.topic, row.partition));
         const sel = row.record !== null && row.record === selected;
         return row.late ? (
           <g
@@ -184,13 +185,19 @@ export function StreamMicroBatches({
   onSelect: Select;
 }) {
   const mb = view.microBatches;
-  const { t: text } = useTranslation('stream');
+  const { t: text, i18n } = useTranslation('stream');
   // Laid out at the width it has, so that its text keeps its size in a narrow pane too.
   const [hostRef, hostWidth] = useElementWidth<HTMLDetailsElement>(MB_WIDTH);
   const width = Math.max(360, Math.min(900, hostWidth));
   const ended = mb ? batchesEndedBy(mb, t) : 0;
   const at = useMemo(() => (mb ? windowsAfter(mb, ended) : null), [mb, ended]);
-  const chart = useMemo(() => (mb && at ? layoutWindowChart(mb, at, width) : null), [mb, at, width]);
+  // The chart's labels are read in the page's language: laid out again when it changes.
+  const language = i18n.language;
+  const chart = useMemo(
+    () => (mb && at ? layoutWindowChart(mb, at, width) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the language is read inside (i18n.t)
+    [mb, at, width, language],
+  );
   const partitionKey = useMemo(() => {
     const keys = new Map(view.partitions.map((p) => [`${p.topic}-${p.partition}`, p.key]));
     return (topic: string, partition: number) => keys.get(`${topic}-${partition}`) ?? '';

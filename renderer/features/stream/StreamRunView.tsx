@@ -89,7 +89,14 @@ export function StreamRunView({
   consumers: number;
   onInjectFault(faults: KafkaFault[]): void;
 }) {
-  const view = useMemo(() => buildStreamView(report), [report]);
+  const { i18n } = useTranslation();
+  // The view's sentences (what happened, a record's path) are in the page's language: built again when it changes.
+  const language = i18n.language;
+  const view = useMemo(
+    () => buildStreamView(report),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- its words are read inside (i18n.t)
+    [report, language],
+  );
   // Playback ends when the last thing happens (the consumers then only wait until the run's end).
   const durationMs = Math.max(1, view.activeUntil);
   // Fitted to about 20 s of playback, as batch runs are.

@@ -2,8 +2,10 @@
  * The difference summary of two runs of one lab step (or of the sandbox): what a learner compares
  * when they change one thing (a combiner, cache(), the number of nodes). Job runs are compared
  * by the engine's own figures (JobMetrics: the same numbers the Counters tab and the checks
- * read), HDFS runs by the simulation's (SimulationMetrics). Pure.
+ * read), HDFS runs by the simulation's (SimulationMetrics). Pure but for the words, which are
+ * read in the page's language (compare.json's diff and change): make the rows again when it changes.
  */
+import { i18n } from '../../i18n/i18n';
 import { fixed } from '../../i18n/numberFormat';
 import type { JobRunReport } from '../../../engine/api';
 import type { HdfsRunReport } from '../../../labs/labTypes';
@@ -20,16 +22,15 @@ export interface DifferenceRow {
   /** null: the figure does not apply to that run (no DataNode died: no time to recover). */
   a: number | null;
   b: number | null;
-  /** B against A in words: "2.4× faster", "3.1× more", "+2", "same", "about the same", "–". */
+  /** B against A in words (in English "2.4× faster", "3.1× more", "+2", "same", "about the same", "–"). */
   change: string;
   /** Which run the change favours (less time, fewer bytes moved, fewer retries), or null. */
   better: 'a' | 'b' | null;
 }
 
+/** A figure's words are read in the page's language when the rows are made (`compare:diff.<id>.label`, `.title`). */
 interface Figure {
   id: string;
-  label: string;
-  title: string;
   unit: DifferenceRow['unit'];
   /** The runs it is a figure of: job runs, HDFS runs, or both. */
   of: 'job' | 'hdfs' | 'all';
@@ -55,8 +56,6 @@ const FIGURES: Figure[] = [
   {
     id: 'time',
     of: 'all',
-    label: 'Simulated time',
-    title: 'How long the run took on the simulated cluster',
     unit: 'ms',
     value: (r) => r.simulatedMs,
     lessIsBetter: true,
@@ -64,8 +63,6 @@ const FIGURES: Figure[] = [
   {
     id: 'nodes',
     of: 'all',
-    label: 'Nodes',
-    title: 'Machines in the cluster',
     unit: 'count',
     value: (_r, nodes) => nodes,
     lessIsBetter: null,
@@ -73,8 +70,6 @@ const FIGURES: Figure[] = [
   {
     id: 'readRemote',
     of: 'job',
-    label: 'Bytes read remotely',
-    title: 'Input read from a DataNode on another machine (not data-local)',
     unit: 'bytes',
     value: (r) => job(r)?.metrics.bytesReadRemote ?? null,
     lessIsBetter: true,
@@ -82,8 +77,6 @@ const FIGURES: Figure[] = [
   {
     id: 'shuffled',
     of: 'job',
-    label: 'Bytes shuffled',
-    title: 'Map output fetched by the reduce side (MapReduce) or by the next stage (Spark)',
     unit: 'bytes',
     value: (r) => job(r)?.metrics.shuffleBytes ?? null,
     lessIsBetter: true,
@@ -91,8 +84,6 @@ const FIGURES: Figure[] = [
   {
     id: 'shuffledRemote',
     of: 'job',
-    label: '… of them over the network',
-    title: 'Shuffle bytes fetched from another machine',
     unit: 'bytes',
     value: (r) => job(r)?.metrics.shuffleBytesRemote ?? null,
     lessIsBetter: true,
@@ -100,8 +91,6 @@ const FIGURES: Figure[] = [
   {
     id: 'tasks',
     of: 'job',
-    label: 'Tasks',
-    title: 'Map and reduce tasks (MapReduce) or tasks of all stages (Spark), each counted once however often it ran',
     unit: 'count',
     value: (r) => {
       const j = job(r);
@@ -112,8 +101,6 @@ const FIGURES: Figure[] = [
   {
     id: 'attempts',
     of: 'job',
-    label: 'Task attempts',
-    title: 'Every attempt, including retries and speculative copies',
     unit: 'count',
     value: (r) => job(r)?.metrics.attempts ?? null,
     lessIsBetter: null,
@@ -121,8 +108,6 @@ const FIGURES: Figure[] = [
   {
     id: 'retries',
     of: 'job',
-    label: 'Retries',
-    title: 'Attempts that ran a task again after a failure or a lost node',
     unit: 'count',
     value: (r) => {
       const j = job(r);
@@ -133,8 +118,6 @@ const FIGURES: Figure[] = [
   {
     id: 'failed',
     of: 'job',
-    label: 'Failed attempts',
-    title: 'Attempts that failed (their task was retried)',
     unit: 'count',
     value: (r) => job(r)?.metrics.failedAttempts ?? null,
     lessIsBetter: true,
@@ -142,8 +125,6 @@ const FIGURES: Figure[] = [
   {
     id: 'dead',
     of: 'hdfs',
-    label: 'DataNodes declared dead',
-    title: 'Nodes the NameNode stopped hearing from and declared dead',
     unit: 'count',
     value: (r) => hdfs(r)?.metrics.dataNodesDeclaredDead ?? null,
     lessIsBetter: null,
@@ -151,8 +132,6 @@ const FIGURES: Figure[] = [
   {
     id: 'blocksReplicated',
     of: 'hdfs',
-    label: 'Blocks re-replicated',
-    title: 'Block copies made to bring replication back to its target',
     unit: 'count',
     value: (r) => hdfs(r)?.metrics.blocksReplicated ?? null,
     lessIsBetter: null,
@@ -160,8 +139,6 @@ const FIGURES: Figure[] = [
   {
     id: 'bytesReplicated',
     of: 'hdfs',
-    label: 'Bytes re-replicated',
-    title: 'Bytes copied between DataNodes by re-replication',
     unit: 'bytes',
     value: (r) => hdfs(r)?.metrics.bytesReplicated ?? null,
     lessIsBetter: null,
@@ -169,8 +146,6 @@ const FIGURES: Figure[] = [
   {
     id: 'recovery',
     of: 'hdfs',
-    label: 'Time to recover',
-    title: 'From the first DataNode declared dead to the last block re-replicated',
     unit: 'ms',
     // No DataNode declared dead: nothing to recover from (not "recovered at once").
     value: (r) => {
@@ -182,8 +157,6 @@ const FIGURES: Figure[] = [
   {
     id: 'missing',
     of: 'hdfs',
-    label: 'Blocks missing at the end',
-    title: 'Blocks with no live replica left: data lost',
     unit: 'count',
     value: (r) => hdfs(r)?.metrics.blocksMissing ?? null,
     lessIsBetter: true,
@@ -204,12 +177,12 @@ export function runDifference(a: ComparedRun, b: ComparedRun): DifferenceRow[] {
     if (!applies(f, a.report) || !applies(f, b.report)) continue;
     const va = f.value(a.report, a.nodes);
     const vb = f.value(b.report, b.nodes);
+    const even = va === null || vb === null || va === vb || showFigure(f.unit, va) === showFigure(f.unit, vb);
     const change = va === null || vb === null ? '–' : changeText(f.unit, va, vb);
-    const even = change === 'same' || change === 'about the same' || change === '–';
     rows.push({
       id: f.id,
-      label: f.label,
-      title: f.title,
+      label: i18n.t(`compare:diff.${f.id}.label`),
+      title: i18n.t(`compare:diff.${f.id}.title`),
       unit: f.unit,
       a: va,
       b: vb,
@@ -230,9 +203,9 @@ export function showFigure(unit: DifferenceRow['unit'], v: number | null): strin
 
 /** B against A: a factor for times and bytes ("2.4× faster", "3× more"), a signed count otherwise. */
 export function changeText(unit: DifferenceRow['unit'], a: number, b: number): string {
-  if (a === b) return 'same';
+  if (a === b) return i18n.t('compare:change.same');
   // Shown alike (1,000 and 999 ms are both "1.0 s"): no verdict on a difference nobody can see.
-  if (showFigure(unit, a) === showFigure(unit, b)) return 'about the same';
+  if (showFigure(unit, a) === showFigure(unit, b)) return i18n.t('compare:change.aboutSame');
   if (unit === 'count') return `${b > a ? '+' : '−'}${formatNumber(Math.abs(b - a))}`;
   if (a === 0 || b === 0) {
     const d = Math.abs(b - a);
@@ -241,8 +214,8 @@ export function changeText(unit: DifferenceRow['unit'], a: number, b: number): s
   }
   const factor = Math.max(a, b) / Math.min(a, b);
   const f = factor < 10 ? fixed(factor, factor < 1.1 ? 2 : 1) : formatNumber(Math.round(factor));
-  if (unit === 'ms') return `${f}× ${b < a ? 'faster' : 'slower'}`;
-  return `${f}× ${b < a ? 'less' : 'more'}`;
+  if (unit === 'ms') return i18n.t(b < a ? 'compare:change.faster' : 'compare:change.slower', { factor: f });
+  return i18n.t(b < a ? 'compare:change.less' : 'compare:change.more', { factor: f });
 }
 
 function formatSeconds(ms: number): string {

@@ -6,16 +6,17 @@
  * it lasts a while), and a plain sentence for each fault with the parts it strikes.
  */
 import type { PartReport, PipelineFault, PipelineResult } from '../../../engine/pipeline';
+import { i18n } from '../../i18n/i18n';
 import { formatSimTime } from '../run/format';
 
 export type FaultChoice = 'kill' | 'slow' | 'cut' | 'stop';
 
-export const FAULT_CHOICE_LABEL: Record<FaultChoice, string> = {
-  kill: 'kill its machine',
-  slow: 'slow its machine down',
-  cut: 'cut its rack off the network',
-  stop: 'stop the part',
-};
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`pipeline:fault.${key}`, options);
+
+/** What a choice does, in the page's language. */
+export function faultChoiceLabel(choice: FaultChoice): string {
+  return say(`choice.${choice}`);
+}
 
 /** How many times slower a slowed machine runs. */
 export const SLOW_FACTORS = [2, 4, 10] as const;
@@ -96,12 +97,12 @@ export function faultsFor(asked: FaultAsked, run: RunShape): PipelineFault[] {
 /** "n2 (reports)": a machine and the parts on it. */
 function machine(node: string, run: RunShape): string {
   const on = run.parts.filter((p) => p.node === node).map((p) => p.id);
-  return on.length > 0 ? `machine ${node} (${on.join(', ')})` : `machine ${node}`;
+  return on.length > 0 ? say('machineWith', { node, parts: on.join(', ') }) : say('machine', { node });
 }
 
 function rackText(rack: string, run: RunShape): string {
   const nodes = run.nodes.filter((n) => n.rack === rack).map((n) => n.id);
-  return nodes.length > 0 ? `rack ${rack} (${nodes.join(', ')})` : `rack ${rack}`;
+  return nodes.length > 0 ? say('rackWith', { rack, nodes: nodes.join(', ') }) : say('rack', { rack });
 }
 
 /** One fault in a learner's words, with the parts it strikes and its time in seconds. */
@@ -109,29 +110,27 @@ export function describePipelineFault(f: PipelineFault, run: RunShape): string {
   const at = formatSimTime(f.atMs);
   switch (f.kind) {
     case 'killNode':
-      return `${machine(f.node, run)} dies at ${at}`;
+      return say('kill', { machine: machine(f.node, run), at });
     case 'restartNode':
-      return `${machine(f.node, run)} comes back at ${at}`;
+      return say('restart', { machine: machine(f.node, run), at });
     case 'slowNode':
       return f.factor === 1
-        ? `${machine(f.node, run)} runs at its normal speed again from ${at}`
-        : `${machine(f.node, run)} runs ${f.factor}× slower from ${at}`;
+        ? say('normal', { machine: machine(f.node, run), at })
+        : say('slow', { machine: machine(f.node, run), factor: f.factor, at });
     case 'failDisk':
-      return `${machine(f.node, run)} loses a disk at ${at}`;
+      return say('disk', { machine: machine(f.node, run), at });
     case 'partitionRack':
-      return `${rackText(f.rack, run)} is cut off the network at ${at}${
-        f.durationMs === undefined ? '' : ` until ${formatSimTime(f.atMs + f.durationMs)}`
-      }`;
+      return f.durationMs === undefined
+        ? say('cut', { rack: rackText(f.rack, run), at })
+        : say('cutUntil', { rack: rackText(f.rack, run), at, until: formatSimTime(f.atMs + f.durationMs) });
     case 'healRack':
-      return `${rackText(f.rack, run)} is reconnected at ${at}`;
+      return say('heal', { rack: rackText(f.rack, run), at });
     case 'stopPart':
-      return `part ${f.part} is stopped at ${at}`;
+      return say('stop', { part: f.part, at });
     case 'startPart':
-      return `part ${f.part} starts again at ${at}`;
+      return say('start', { part: f.part, at });
     case 'reprocess':
-      return f.part === undefined
-        ? `every streaming job is redeployed at ${at} and rebuilds its results from the log`
-        : `part ${f.part} is redeployed at ${at} and rebuilds its results from the log`;
+      return f.part === undefined ? say('reprocessAll', { at }) : say('reprocess', { part: f.part, at });
   }
 }
 

@@ -4,13 +4,17 @@
  * of the events (the run's summary).
  */
 import type { PipelineResult } from '../../../engine/pipeline';
+import { i18n } from '../../i18n/i18n';
+import { count as n } from '../../i18n/numberFormat';
 import { formatSimTime } from '../run/format';
 import type { PipelineInstant } from './pipelineAt';
 
-const n = (v: number) => v.toLocaleString('en-US');
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`pipeline:now.${key}`, options);
 
 function list(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : say('list', { items: items.slice(0, -1).join(', '), last: items[items.length - 1] });
 }
 
 export function pipelineNowSentence(result: PipelineResult, at: PipelineInstant): string {
@@ -20,20 +24,27 @@ export function pipelineNowSentence(result: PipelineResult, at: PipelineInstant)
     .filter(([, p]) => !p.up)
     .map(([id, p]) =>
       p.downSince !== null
-        ? `${id} down since ${formatSimTime(p.downSince)}`
-        : `${id} was down at ${formatSimTime(at.sampleT)}`,
+        ? say('downSince', { id, time: formatSimTime(p.downSince) })
+        : say('wasDown', { id, time: formatSimTime(at.sampleT) }),
     );
   const downs = down.length ? `; ${list(down)}` : '';
   if (at.t >= result.simulatedMs) {
-    const rest = [s.pending > 0 ? `${n(s.pending)} still on their way` : '', s.lost > 0 ? `${n(s.lost)} lost` : '']
+    const rest = [
+      s.pending > 0 ? say('pending', { n: n(s.pending) }) : '',
+      s.lost > 0 ? say('lost', { n: n(s.lost) }) : '',
+    ]
       .filter(Boolean)
       .join(', ');
-    const how = result.ended === 'time limit' ? 'the run reached its time limit' : 'the run is over';
-    return `${when}: ${how}: ${s.displayed === s.produced ? 'all' : n(s.displayed) + ' of'} ${n(s.produced)} events displayed${rest ? `, ${rest}` : ''}${downs}.`;
+    const how = result.ended === 'time limit' ? say('timeLimit') : say('over');
+    const displayed =
+      s.displayed === s.produced
+        ? say('allDisplayed', { produced: n(s.produced) })
+        : say('someDisplayed', { displayed: n(s.displayed), produced: n(s.produced) });
+    return say('end', { when, how, displayed, rest: rest ? `, ${rest}` : '', downs });
   }
   const shown =
     at.displayed === 0
-      ? `none of the run's ${n(s.produced)} events displayed yet`
-      : `${at.exact ? '' : 'at least '}${n(at.displayed)} of the run's ${n(s.produced)} events displayed`;
-  return `${when}: ${shown}${downs}.`;
+      ? say('noneYet', { produced: n(s.produced) })
+      : say(at.exact ? 'displayed' : 'atLeast', { displayed: n(at.displayed), produced: n(s.produced) });
+  return say('now', { when, shown, downs });
 }

@@ -10,7 +10,7 @@ import { select } from 'd3';
 import type { RunView, StageProgress, StageView } from './runViewTypes';
 import { OP_H, type DagLayout, type StageBox } from './dagLayout';
 import { stageProgressAt } from './runStages';
-import { plural } from '../../../labs/plural';
+import { i18n } from '../../i18n/i18n';
 import { stageFailureText } from './fetchFailures';
 
 interface Datum {
@@ -20,10 +20,13 @@ interface Datum {
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** The DAG's words, in the page's language (the panel draws again when the language changes). */
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:view.dag.${key}`, options);
+const opName = (o: { name: string; cached: boolean }) => (o.cached ? say('cached', { op: o.name }) : o.name);
 
 export function stageTitle(s: StageView): string {
   if (s.stageId === null || s.stageId === undefined) return s.label;
-  return `Stage ${s.stageId}${s.skipped ? ' (skipped)' : ''}`;
+  return say(s.skipped ? 'stageSkipped' : 'stage', { stage: s.stageId });
 }
 
 /** The stage's latest failed attempt known at t, in words ("attempt 0 failed: fetch failure, resubmitted"), or ''. */
@@ -33,18 +36,24 @@ export function stageFailureAt(s: StageView, t: number, short = false): string {
 }
 
 export function stageAriaLabel(s: StageView, p: StageProgress, t = Infinity): string {
-  const ops = (s.ops ?? []).map((o) => `${o.name}${o.cached ? ' (cached)' : ''}`).join(', ');
+  const ops = (s.ops ?? []).map(opName).join(', ');
   const what = ops ? ` (${ops})` : s.stageId !== null && s.stageId !== undefined ? ` ${s.label}` : '';
   const name = `${stageTitle(s)}${what}`;
-  if (p.state === 'skipped') return `${name}: skipped, its output already exists`;
+  if (p.state === 'skipped') return say('ariaSkipped', { name });
   const failure = stageFailureAt(s, t);
-  return `${name}: ${p.state}, ${p.done} of ${plural(p.total, 'task')} done, ${p.running} running${p.failed ? `, ${plural(p.failed, 'failed or killed attempt')}` : ''}${failure ? `; stage ${failure}` : ''}`;
+  const state = say(`state.${p.state}`);
+  const tasks = say('tasks', { count: p.total });
+  return (
+    say('aria', { name, state, done: p.done, tasks, running: p.running }) +
+    (p.failed ? say('ariaFailed', { count: p.failed }) : '') +
+    (failure ? say('ariaFailure', { failure }) : '')
+  );
 }
 
 function countText(d: Datum): string {
-  if (d.p.state === 'skipped') return 'output reused: no tasks run';
-  if (d.p.state === 'waiting') return `waiting: ${plural(d.p.total, 'task')}`;
-  return `${d.p.done}/${d.p.total} done, ${d.p.running} running`;
+  if (d.p.state === 'skipped') return say('reused');
+  if (d.p.state === 'waiting') return say('waiting', { tasks: say('tasks', { count: d.p.total }) });
+  return say('count', { done: d.p.done, total: d.p.total, running: d.p.running });
 }
 
 export function drawDag(
@@ -158,7 +167,7 @@ export function drawDag(
             .attr('class', 'op')
             .attr('x', 26)
             .attr('y', y + 8)
-            .text(clip(`${o.name}${o.cached ? ' (cached)' : ''}`, 30));
+            .text(clip(opName(o), 30));
         });
         if (ops.length > d.box.ops)
           host
@@ -166,7 +175,7 @@ export function drawDag(
             .attr('class', 'op more')
             .attr('x', 26)
             .attr('y', 30 + d.box.ops * OP_H)
-            .text(`+ ${ops.length - d.box.ops} more`);
+            .text(say('more', { n: ops.length - d.box.ops }));
         const base = d.box.height - 34;
         if ((d.stage.failures?.length ?? 0) > 0)
           host

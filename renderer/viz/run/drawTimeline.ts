@@ -4,6 +4,7 @@
  * paints only the attempts running at t (growing bars), node markers and the playhead, so a
  * frame costs O(running bars), not O(all bars). Scrubbing backwards rebuilds the layer.
  */
+import { i18n } from '../../i18n/i18n';
 import { fixed, numberFormat } from '../../i18n/numberFormat';
 import { PHASES, type Phase, type RunView } from './runViewTypes';
 import { runningAt, timeTicks, xOf, type TimelineLayout } from './timelineLayout';
@@ -138,7 +139,9 @@ export class TimelineRenderer {
       if (m.kind !== 'mapOutputLost' && m.kind !== 'executorLost') {
         ctx.font = '600 11px system-ui, sans-serif';
         ctx.fillText(
-          m.kind === 'nodeDied' ? `✕ ${m.node} died` : m.kind === 'nodeSlowed' ? `${m.node} slow` : `${m.node} back`,
+          i18n.t(`run:view.flag.${m.kind === 'nodeDied' ? 'died' : m.kind === 'nodeSlowed' ? 'slow' : 'back'}`, {
+            node: m.node,
+          }),
           x + 3,
           10,
         );

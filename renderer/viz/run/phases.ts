@@ -18,7 +18,7 @@ export function phaseOrder(kind: RunView['kind'], taskSet: string): readonly Pha
 
 const say = (key: string) => i18n.t(`run:phase.${key}`);
 
-/** A phase's name in the legend of a run of this kind, in the page's language (PHASE_LABELS is the English). */
+/** A phase's name in the legend of a run of this kind, in the page's language. */
 export function phaseLabel(kind: RunView['kind'], phase: Phase): string {
   return kind === 'mapreduce' ? say(`mr.${phase}`) : say(phase);
 }

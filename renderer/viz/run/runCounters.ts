@@ -2,7 +2,10 @@
  * The run's counters as Hadoop groups and names them (File System Counters, Job Counters,
  * Map-Reduce Framework, the input and output format counters; the learner's own groups after
  * them); ClusterLab's own extra figures are in a group of their own. Spark runs list their counters.
+ * Hadoop's and the learner's names are shown as Hadoop prints them; ClusterLab's own counters and
+ * groups are named in the page's language when shown (counterLabel, counterGroupLabel).
  */
+import { i18n } from '../../i18n/i18n';
 import type { JobRunReport, SparkCounters } from '../../../engine/api';
 import { BUILTIN_GROUPS } from '../../../engine/mapreduce';
 import type { CounterRow } from './runViewTypes';
@@ -13,66 +16,73 @@ const JOB_GROUP = 'org.apache.hadoop.mapreduce.JobCounter';
 
 const unitOf = (name: string): CounterRow['unit'] => (/BYTES/.test(name) ? 'bytes' : 'count');
 
-const SPARK_LABELS: Record<keyof SparkCounters, string> = {
-  STAGES_RUN: 'Stages run',
-  STAGES_SKIPPED: 'Stages skipped',
-  CACHE_HITS: 'Cached partitions read',
-  BLOCKS_EVICTED: 'Cached blocks evicted',
-  PROCESS_LOCAL_TASKS: 'PROCESS_LOCAL tasks',
-  NODE_LOCAL_TASKS: 'NODE_LOCAL tasks',
-  NO_PREF_TASKS: 'NO_PREF tasks (no preferred place)',
-  RACK_LOCAL_TASKS: 'RACK_LOCAL tasks',
-  ANY_TASKS: 'ANY (off-rack) tasks',
-};
+/** Spark's counters ClusterLab shows, in order; each is named by `run:counters.own.<NAME>`. */
+const SPARK_COUNTERS: readonly (keyof SparkCounters)[] = [
+  'STAGES_RUN',
+  'STAGES_SKIPPED',
+  'CACHE_HITS',
+  'BLOCKS_EVICTED',
+  'PROCESS_LOCAL_TASKS',
+  'NODE_LOCAL_TASKS',
+  'NO_PREF_TASKS',
+  'RACK_LOCAL_TASKS',
+  'ANY_TASKS',
+];
 
-const isSparkCounter = (name: string): name is keyof SparkCounters => name in SPARK_LABELS;
+const isSparkCounter = (name: string): name is keyof SparkCounters =>
+  (SPARK_COUNTERS as readonly string[]).includes(name);
+
+/** The group of a Spark run's named accumulators (its heading is read by counterGroupLabel). */
+export const ACCUMULATORS_GROUP = 'accumulators';
+
+/**
+ * The name of the MapReduce group of ClusterLab's own figures (engine/mapreduce's CLUSTERLAB_COUNTER):
+ * its counters are ClusterLab's words, not Hadoop's, so they are shown in the page's language.
+ */
+export const CLUSTERLAB_GROUP = 'ClusterLab';
+
+/** A counter's label as shown: Hadoop's or the learner's name, or ClusterLab's own in the page's language. */
+export function counterLabel(row: { name: string; label: string | null }): string {
+  return row.label ?? i18n.t(`run:counters.own.${row.name}`);
+}
+
+/** A counter group's heading as shown (Hadoop's and Spark's group names stay as they print them). */
+export function counterGroupLabel(group: string): string {
+  if (group === ACCUMULATORS_GROUP) return i18n.t('run:counters.accumulators');
+  if (group === CLUSTERLAB_GROUP) return i18n.t('run:counters.clusterlab');
+  return group;
+}
 
 export function deriveCounters(report: JobRunReport): CounterRow[] {
   const m = report.metrics;
   const rows: CounterRow[] = [];
   if (m.kind === 'mapreduce') {
     // Already in Hadoop's order: its groups, then the learner's.
-    for (const g of m.counterGroups)
+    for (const g of m.counterGroups) {
+      const own = g.name === CLUSTERLAB_GROUP;
       for (const c of g.counters)
         rows.push({
           name: c.name,
-          label: c.displayName,
-          group: g.displayName,
+          label: own ? null : c.displayName,
+          group: own ? CLUSTERLAB_GROUP : g.displayName,
           unit: g.user ? 'count' : unitOf(c.name),
           value: c.value,
         });
+    }
     return rows;
   }
   for (const [name, value] of Object.entries(m.counters))
-    if (isSparkCounter(name)) rows.push({ name, label: SPARK_LABELS[name], group: 'Spark', unit: 'count', value });
-  rows.push({
-    name: 'SHUFFLE_BYTES',
-    label: 'Shuffle bytes read',
-    group: 'Spark',
-    unit: 'bytes',
-    value: m.shuffleBytes,
-  });
-  rows.push({
-    name: 'BYTES_READ_LOCAL',
-    label: 'Input bytes read from a local replica',
-    group: 'Spark',
-    unit: 'bytes',
-    value: m.bytesReadLocal,
-  });
-  rows.push({
-    name: 'BYTES_READ_REMOTE',
-    label: 'Input bytes read over the network',
-    group: 'Spark',
-    unit: 'bytes',
-    value: m.bytesReadRemote,
-  });
+    if (isSparkCounter(name)) rows.push({ name, label: null, group: 'Spark', unit: 'count', value });
+  rows.push({ name: 'SHUFFLE_BYTES', label: null, group: 'Spark', unit: 'bytes', value: m.shuffleBytes });
+  rows.push({ name: 'BYTES_READ_LOCAL', label: null, group: 'Spark', unit: 'bytes', value: m.bytesReadLocal });
+  rows.push({ name: 'BYTES_READ_REMOTE', label: null, group: 'Spark', unit: 'bytes', value: m.bytesReadRemote });
   // Named accumulators, as Spark's UI lists them on the stage page.
   m.accumulators.forEach((a, i) => {
     const n = Number(a.value);
     rows.push({
-      name: `accumulator ${i}`,
+      name: `ACCUMULATOR_${i}`,
       label: a.name,
-      group: 'Accumulators',
+      group: ACCUMULATORS_GROUP,
       unit: 'count',
       value: Number.isFinite(n) ? n : 0,
       ...(Number.isFinite(n) && a.value.trim() !== '' ? {} : { text: a.value }),
@@ -84,7 +94,9 @@ export function deriveCounters(report: JobRunReport): CounterRow[] {
 /** A counter as JobHistory's counters page lists it: the maps' value, the reducers', and the job's. */
 export interface JobCounterRow {
   name: string;
-  label: string;
+  /** Hadoop's name, or null for ClusterLab's own (counterLabel names it). */
+  label: string | null;
+  /** Hadoop's group name, or CLUSTERLAB_GROUP (counterGroupLabel heads it). */
   group: string;
   unit: CounterRow['unit'];
   /** null where Hadoop keeps the counter for the job alone (Job Counters, the learner's totals). */
@@ -142,7 +154,13 @@ export function hadoopCountersAt(report: JobRunReport, jobId: string | null, t: 
   const rows: JobCounterRow[] = [];
   for (const g of BUILTIN_GROUPS)
     for (const [name, label] of g.counters) {
-      const base = { name, label, group: g.displayName, unit: unitOf(name) };
+      const own = g.name === CLUSTERLAB_GROUP;
+      const base = {
+        name,
+        label: own ? null : label,
+        group: own ? CLUSTERLAB_GROUP : g.displayName,
+        unit: unitOf(name),
+      };
       const s = sums.get(name);
       if (g.name === JOB_GROUP || name === 'MAPS_RERUN_FOR_LOST_OUTPUT') {
         const v = job[name] ?? 0;

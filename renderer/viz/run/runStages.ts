@@ -4,6 +4,7 @@
  * DAGScheduler's stages of each job (sparkJobStages.ts).
  */
 import type { JobRunReport, RunEvent } from '../../../engine/api';
+import { i18n } from '../../i18n/i18n';
 import type { Bar, SparkJobView, StageEdge, StageProgress, StageView } from './runViewTypes';
 import { sparkJobStages } from './sparkJobStages';
 import { maxOf, minOf } from '../maxOf';
@@ -82,14 +83,20 @@ function mapReduceStages(trace: readonly RunEvent[], make: MakeStage, barsOf: Ma
   const edges: StageEdge[] = [];
   let previous: string | null = null;
   for (const j of jobs) {
-    const map = make(`${j.job}/map`, `${j.job} map`, j.job, `${j.job}/map`, j.maps);
-    const reduce = make(`${j.job}/reduce`, `${j.job} reduce`, j.job, `${j.job}/reduce`, j.reduces);
+    const map = make(`${j.job}/map`, i18n.t('run:view.mrMap', { job: j.job }), j.job, `${j.job}/map`, j.maps);
+    const reduce = make(
+      `${j.job}/reduce`,
+      i18n.t('run:view.mrReduce', { job: j.job }),
+      j.job,
+      `${j.job}/reduce`,
+      j.reduces,
+    );
     stages.push(map);
     if (reduce.tasks > 0) {
       stages.push(reduce);
       edges.push({ from: map.id, to: reduce.id, kind: 'wide', label: 'shuffle' });
     }
-    if (previous) edges.push({ from: previous, to: map.id, kind: 'narrow', label: 'HDFS output' });
+    if (previous) edges.push({ from: previous, to: map.id, kind: 'narrow', label: i18n.t('run:view.hdfsOutput') });
     previous = reduce.tasks > 0 ? reduce.id : map.id;
   }
   return { stages, edges, jobs: [] };

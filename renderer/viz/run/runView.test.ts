@@ -7,6 +7,7 @@ import { phaseSegments, toRunView } from './runView';
 import { stageProgressAt } from './runStages';
 import { flowMatrixAt } from './runFlows';
 import { countRunning } from './timelineLayout';
+import { counterLabel } from './runCounters';
 import { ClusterTimeline } from '../clusterTimeline';
 
 const runner = createInProcessRunner({
@@ -280,7 +281,7 @@ describe('toRunView on hand-made fixtures', () => {
     expect(view.flowsEstimated).toBe(false);
     expect(view.flows).toEqual([{ t: 150, from: 'n1', to: 'n2', bytes: 300, scope: 'offRack' }]);
     expect(view.stages.find((s) => s.stageId === 0)!.label).toMatch(/count/);
-    expect(view.counters.find((c) => c.name === 'STAGES_RUN')?.label).toBe('Stages run');
+    expect(counterLabel(view.counters.find((c) => c.name === 'STAGES_RUN')!)).toBe('Stages run');
   });
 
   it('survives an empty report', () => {

@@ -1,9 +1,11 @@
 /**
  * `toRunView(report, nodes)`: turns an engine JobRunReport into the RunView the run panels draw
  * (lanes, bars with phase segments, stages, shuffle flows, counters, markers). Pure; unknown
- * trace events are ignored, so new engine events never break the picture.
+ * trace events are ignored, so new engine events never break the picture. Its words (markers,
+ * the ApplicationMaster's bar) are in the page's language: make the view again when it changes.
  */
 import type { JobRunReport } from '../../../engine/api';
+import { i18n } from '../../i18n/i18n';
 import type { AttemptRecord } from '../../../engine/exec';
 import {
   PHASES,
@@ -21,8 +23,9 @@ import { deriveFlows } from './runFlows';
 import { deriveCounters } from './runCounters';
 import { startupRows } from './startupRows';
 import { maxOf } from '../maxOf';
-import { plural } from '../../../labs/plural';
 import { fetchFailureText, isFetchFailure } from './fetchFailures';
+
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:view.${key}`, options);
 
 export interface ClusterNodeRef {
   id: string;
@@ -234,10 +237,10 @@ function appMasterBars(report: JobRunReport, first: number, laneOf: Map<string, 
       lane: laneOf.get(alloc.node) ?? 0,
       slot: 0,
       taskSet: `${am.job}/am`,
-      task: `ApplicationMaster of ${am.job}`,
+      task: say('amTask', { job: am.job }),
       taskIndex: 0,
       attempt: am.attempt - 1,
-      attemptId: `appattempt ${am.attempt} of ${am.job}`,
+      attemptId: say('amAttempt', { attempt: am.attempt, job: am.job }),
       container,
       node: alloc.node,
       executor: alloc.node,
@@ -248,7 +251,7 @@ function appMasterBars(report: JobRunReport, first: number, laneOf: Map<string, 
       speculative: false,
       retry: false,
       phases: amPhases(alloc.t, Math.min(am.t, finish), finish),
-      reason: stop?.lost ? `its container was lost with ${alloc.node}` : null,
+      reason: stop?.lost ? say('amLost', { node: alloc.node }) : null,
       fetchFailed: false,
     });
   }
@@ -269,29 +272,30 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
   const nodeMarker = (t: number, kind: Marker['kind'], node: string | null, text: string) =>
     out.push({ t, kind, node, lane: node !== null ? (laneOfNode.get(node) ?? null) : null, text });
   for (const e of report.trace) {
-    if (e.type === 'nodeDied') nodeMarker(e.t, 'nodeDied', e.node, `node ${e.node} died`);
-    else if (e.type === 'nodeRestarted') nodeMarker(e.t, 'nodeRestarted', e.node, `node ${e.node} restarted`);
-    else if (e.type === 'nodeSlowed') nodeMarker(e.t, 'nodeSlowed', e.node, `node ${e.node} slowed ×${e.factor}`);
+    if (e.type === 'nodeDied') nodeMarker(e.t, 'nodeDied', e.node, say('nodeDied', { node: e.node }));
+    else if (e.type === 'nodeRestarted')
+      nodeMarker(e.t, 'nodeRestarted', e.node, say('nodeRestarted', { node: e.node }));
+    else if (e.type === 'nodeSlowed')
+      nodeMarker(e.t, 'nodeSlowed', e.node, say('nodeSlowed', { node: e.node, factor: e.factor }));
     else if (e.type === 'mapOutputLost')
-      nodeMarker(e.t, 'mapOutputLost', e.node, `map output of ${e.task} lost with ${e.node}`);
+      nodeMarker(e.t, 'mapOutputLost', e.node, say('mapOutputLost', { task: e.task, node: e.node }));
     else if (e.type === 'executorLost')
-      nodeMarker(e.t, 'executorLost', e.node, `executor ${e.executor} lost: ${e.reason}`);
-    else if (e.type === 'stageSkipped')
-      nodeMarker(e.t, 'stageSkipped', null, `stage ${e.stage} skipped (its output already exists)`);
+      nodeMarker(e.t, 'executorLost', e.node, say('executorLost', { executor: e.executor, reason: e.reason }));
+    else if (e.type === 'stageSkipped') nodeMarker(e.t, 'stageSkipped', null, say('stageSkipped', { stage: e.stage }));
     else if (e.type === 'fetchFailed') nodeMarker(e.t, 'fetchFailed', e.from, `${e.task}: ${fetchFailureText(e)}`);
     else if (e.type === 'stageFailed')
       nodeMarker(
         e.t,
         'stageFailed',
         null,
-        `stage ${e.stage} attempt ${e.attempt} failed${e.willRetry ? '' : ', job aborted'}: ${e.reason}`,
+        say(e.willRetry ? 'stageFailed' : 'stageAborted', { stage: e.stage, attempt: e.attempt, reason: e.reason }),
       );
     else if (e.type === 'stageResubmitted')
       nodeMarker(
         e.t,
         'stageResubmitted',
         null,
-        `${plural(e.stages.length, 'stage')} resubmitted: ${e.stages.join(', ')}`,
+        say('stagesResubmitted', { count: e.stages.length, stages: e.stages.join(', ') }),
       );
   }
   for (const b of bars) {
@@ -302,7 +306,12 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
         kind: b.fetchFailed ? 'taskFetchFailed' : 'taskFailed',
         node: b.node,
         lane: b.lane,
-        text: `${b.task} attempt ${b.attempt} failed on ${b.node}${b.reason ? `: ${b.reason}` : ''}`,
+        text: say(b.reason ? 'taskFailedWhy' : 'taskFailed', {
+          task: b.task,
+          attempt: b.attempt,
+          node: b.node,
+          reason: b.reason,
+        }),
       });
     if (b.status === 'killed')
       out.push({
@@ -310,7 +319,12 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
         kind: 'taskKilled',
         node: b.node,
         lane: b.lane,
-        text: `${b.task} attempt ${b.attempt} killed on ${b.node}${b.reason ? `: ${b.reason}` : ''}`,
+        text: say(b.reason ? 'taskKilledWhy' : 'taskKilled', {
+          task: b.task,
+          attempt: b.attempt,
+          node: b.node,
+          reason: b.reason,
+        }),
       });
     if (b.retry)
       out.push({
@@ -318,7 +332,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
         kind: 'retryStarted',
         node: b.node,
         lane: b.lane,
-        text: `${b.task} retried (attempt ${b.attempt}) on ${b.node}`,
+        text: say('retried', { task: b.task, attempt: b.attempt, node: b.node }),
       });
     if (b.speculative)
       out.push({
@@ -326,7 +340,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
         kind: 'speculativeStarted',
         node: b.node,
         lane: b.lane,
-        text: `speculative copy of ${b.task} started on ${b.node}`,
+        text: say('speculative', { task: b.task, node: b.node }),
       });
   }
   return out.sort((a, b) => a.t - b.t || a.kind.localeCompare(b.kind) || a.text.localeCompare(b.text));

@@ -11,17 +11,6 @@ import type { StartupRow } from './startupRows';
  */
 export type Phase = 'startup' | 'read' | 'shuffle' | 'compute' | 'spill' | 'write' | 'am';
 export const PHASES: readonly Phase[] = ['startup', 'read', 'shuffle', 'compute', 'spill', 'write', 'am'];
-/** Short, engine-neutral names; phaseLabel (phases.ts) names them for a run's kind and a bar's task. */
-export const PHASE_LABELS: Record<Phase, string> = {
-  startup: 'start-up',
-  read: 'read input',
-  shuffle: 'shuffle fetch',
-  compute: 'compute',
-  spill: 'sort & spill',
-  write: 'write output',
-  am: 'ApplicationMaster',
-};
-
 export interface Lane {
   index: number;
   /** Node id (MapReduce) or executor id (Spark). */
@@ -206,7 +195,9 @@ export interface Marker {
 
 export interface CounterRow {
   name: string;
-  label: string;
+  /** Hadoop's, Spark's or the learner's own name; null for ClusterLab's own counters (counterLabel names them). */
+  label: string | null;
+  /** Hadoop's group name, 'Spark', or ACCUMULATORS_GROUP (counterGroupLabel heads it). */
   group: string;
   value: number;
   /** 'bytes' values are shown with units. */

@@ -6,6 +6,7 @@
  * attempt that failed on a fetch failure is kept with its resubmission.
  */
 import type { RunEvent } from '../../../engine/api';
+import { i18n } from '../../i18n/i18n';
 import type { MakeStage } from './runStages';
 import type { SparkJobView, StageEdge, StageView } from './runViewTypes';
 
@@ -13,7 +14,9 @@ import type { SparkJobView, StageEdge, StageView } from './runViewTypes';
 export const sparkStageKey = (job: string, stage: number | string) => `${job}/${stage}`;
 
 export function jobLabel(index: number, action: string, line: number | null): string {
-  return `Job ${index}: ${action}${line !== null ? ` at line ${line}` : ''}`;
+  return line !== null
+    ? i18n.t('run:view.jobAtLine', { index, action, line })
+    : i18n.t('run:view.job', { index, action });
 }
 
 export function sparkJobStages(
@@ -87,7 +90,10 @@ export function sparkJobStages(
     const taskSet = skipped ? null : attempt > 0 ? `stage-${e.stage}.${attempt}` : `stage-${e.stage}`;
     // A resubmitted attempt runs only the missing partitions: its size is its task set's, not the stage's.
     const fallback = attempt > 0 ? 0 : (e.tasks ?? 0);
-    const made = make(key, `Stage ${e.stage}${e.name ? `: ${e.name}` : ''}`, e.job, taskSet, fallback, skipped);
+    const title = e.name
+      ? i18n.t('run:view.stageNamed', { stage: e.stage, name: e.name })
+      : i18n.t('run:view.dag.stage', { stage: e.stage });
+    const made = make(key, title, e.job, taskSet, fallback, skipped);
     made.stageId = e.stage;
     made.ops = (e.ops ?? []).map((o) => ({ rdd: o.rdd, name: o.name, cached: o.cached }));
     if (skipped) made.submittedAt = e.t;
@@ -111,7 +117,7 @@ export function sparkJobStages(
     for (const key of j.stages)
       if (!byKey.has(key)) {
         const id = Number(key.slice(key.lastIndexOf('/') + 1));
-        const s = make(key, `Stage ${id}`, j.id, null, 0);
+        const s = make(key, i18n.t('run:view.dag.stage', { stage: id }), j.id, null, 0);
         s.stageId = id;
         byKey.set(key, s);
         stages.push(s);

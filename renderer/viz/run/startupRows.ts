@@ -3,8 +3,12 @@
  * client mode on the client machine) asks YARN for one executor container per node; each waits
  * for its NodeManager's heartbeat to be granted, then launches (localisation and a JVM) and
  * registers with the driver. The timeline draws these as extra "startup" rows above the lanes.
+ * The rows' words are in the page's language.
  */
 import type { JobRunReport, RunEventOf } from '../../../engine/api';
+import { i18n } from '../../i18n/i18n';
+
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:view.startup.${key}`, options);
 
 export interface StartupSegment {
   kind: 'waiting' | 'starting';
@@ -37,17 +41,19 @@ export function startupRows(report: JobRunReport): StartupRow[] {
   const executors = trace.filter((e): e is RunEventOf<'executorAdded'> => e.type === 'executorAdded');
   const standalone = executors.some((e) => e.manager === 'standalone');
   const asks = standalone
-    ? "Spark's standalone Master for executors"
-    : `YARN for ${executors.length || 'its'} executor containers`;
+    ? say('asksStandalone')
+    : executors.length > 0
+      ? say('asksYarn', { count: executors.length })
+      : say('asksYarnAny');
   rows.push({
     id: 'driver',
     name: 'driver',
-    label: `driver starting on the client: SparkContext asks ${asks} and waits for them to register`,
+    label: say('driver', { asks }),
     node: null,
     segments: [
       {
         kind: 'starting',
-        label: 'driver starting: SparkContext, waiting for executors',
+        label: say('driverStarting'),
         start: driver.t,
         end: ready?.t ?? driver.t,
       },
@@ -68,24 +74,24 @@ export function startupRows(report: JobRunReport): StartupRow[] {
     if (c && asked !== undefined && c.t > asked)
       segments.push({
         kind: 'waiting',
-        label: `${id} waiting: YARN grants its container at ${node}'s NodeManager heartbeat`,
+        label: say('waiting', { id, node }),
         start: asked,
         end: c.t,
       });
     const where = c
-      ? ` (container ${e.container}: ${c.vcores} cores, ${Math.round(c.memoryMb / 1024)} GB)`
+      ? say('inContainer', { container: e.container, count: c.vcores, gb: Math.round(c.memoryMb / 1024) })
       : e.manager === 'standalone'
-        ? ` (launched by its standalone Worker: ${e.cores} cores)`
+        ? say('byWorker', { count: e.cores })
         : '';
     // The Master grants a standalone executor when the driver registers (or, for a replacement, when one was lost).
     const granted = e.manager === 'standalone' && ready !== undefined && e.t <= ready.t ? driver.t : e.t;
     segments.push({
       kind: 'starting',
-      label: `${id} starting on ${node}${where}: ${c ? 'localisation, JVM' : 'JVM'}, registers with the driver`,
+      label: say(c ? 'startingYarn' : 'startingJvm', { id, node, where }),
       start: c?.t ?? granted,
       end: e.t,
     });
-    rows.push({ id, name: id, label: `${id} starting on ${node}`, node, segments, readyAt: e.t });
+    rows.push({ id, name: id, label: say('executor', { id, node }), node, segments, readyAt: e.t });
   }
   return rows;
 }

@@ -1,12 +1,17 @@
 /**
  * What a Structured Streaming query did with one record, as steps of the record's path
  * (streamQueries.ts recordPath): counted in its windows, or dropped as late by the watermark, and
- * when the window that counted it was written to the sink.
+ * when the window that counted it was written to the sink. In the page's language.
  */
+import { i18n } from '../../i18n/i18n';
 import { formatEventTime, rowKey, type MicroBatchView, type WindowCell } from './microBatchView';
 
-const span = (c: WindowCell) =>
-  `${formatEventTime(c.start)}–${formatEventTime(c.end)}${c.key === '' ? '' : ` of ${c.key}`}`;
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`stream:path.${key}`, options);
+
+const span = (c: WindowCell) => {
+  const range = `${formatEventTime(c.start)}–${formatEventTime(c.end)}`;
+  return c.key === '' ? range : say('spanOf', { range, key: c.key });
+};
 
 export function aggregationSteps(
   view: MicroBatchView,
@@ -18,18 +23,17 @@ export function aggregationSteps(
   for (const a of view.aggregations.get(rowKey(topic, partition, offset)) ?? []) {
     const i = view.batches.findIndex((b) => b.id === a.batchId);
     const batch = view.batches[i];
-    const when = a.eventTime === null ? '' : ` (event time ${formatEventTime(a.eventTime)})`;
-    const by = batch ? ` in batch ${batch.id}` : '';
+    const when = a.eventTime === null ? '' : say('when', { time: formatEventTime(a.eventTime) });
+    const by = batch ? say('by', { batch: batch.id }) : '';
     if (a.late) {
       // Late rows are judged by the watermark of the batch before (Spark 3.4+).
       const wm = batch?.lateWatermark ?? batch?.watermark ?? null;
       steps.push({
         t: a.t,
-        text: `dropped as late by ${view.query}${by}${when}: ${
+        text:
           wm === null
-            ? 'its windows had ended by the watermark'
-            : `its windows had ended by the watermark ${formatEventTime(wm)}`
-        }`,
+            ? say('late', { query: view.query, by, when })
+            : say('lateAt', { query: view.query, by, when, watermark: formatEventTime(wm) }),
       });
       continue;
     }
@@ -41,9 +45,10 @@ export function aggregationSteps(
     const unique = [...new Map(cells.map((c) => [`${c.start} ${c.end} ${c.key}`, c])).values()];
     steps.push({
       t: a.t,
-      text: `counted in the windows of ${view.query}${by}${when}${
-        unique.length > 0 ? `: window ${unique.map(span).join(', ')}` : ''
-      }`,
+      text:
+        unique.length > 0
+          ? say('countedIn', { query: view.query, by, when, windows: unique.map(span).join(', ') })
+          : say('counted', { query: view.query, by, when }),
     });
     // When each of its windows was first written to the sink, from this batch on.
     for (const c of unique)
@@ -52,7 +57,7 @@ export function aggregationSteps(
         if (!w) continue;
         steps.push({
           t: view.batches[j]!.t,
-          text: `its window ${span(c)} written to the sink by batch ${view.batches[j]!.id} (value ${w.value})`,
+          text: say('written', { window: span(c), batch: view.batches[j]!.id, value: w.value }),
         });
         break;
       }

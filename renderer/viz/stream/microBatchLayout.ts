@@ -2,8 +2,10 @@
  * Where the micro-batch pictures put things (pure geometry; StreamMicroBatches draws it): the
  * strip of batches on the run's simulated time (each a bar as tall as its rows, its late rows on
  * top), and the event-time chart, one lane per key, each window a cell, each row a dot at its
- * event time, the watermark and the latest event time as lines.
+ * event time, the watermark and the latest event time as lines. Its words are read in the page's
+ * language when laid out: lay out again when it changes.
  */
+import { i18n } from '../../i18n/i18n';
 import { formatSimTime } from '../run/format';
 import {
   formatEventTime,
@@ -64,11 +66,12 @@ function sideLabel(x: number, text: string, right: number): SideLabel {
   return x + 4 + text.length * CHAR_W > right ? { x: x - 4, anchor: 'end', text } : { x: x + 4, anchor: 'start', text };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** The chart's words in the page's language (stream.json's mb.layout). */
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`stream:mb.layout.${key}`, options);
 
 /** A batch in words: "#3 · 16 rows · 2 late". */
 export function batchLabel(b: MicroBatch): string {
-  return `#${b.id} · ${plural(b.rows, 'row')}${b.late > 0 ? ` · ${b.late} late` : ''}`;
+  return say('batch', { id: b.id, count: b.rows }) + (b.late > 0 ? say('batchLate', { late: b.late }) : '');
 }
 
 export interface StripBlock {
@@ -209,7 +212,7 @@ export function layoutWindowChart(view: MicroBatchView, at: MicroBatchesAt, widt
     right,
     lanesTop,
     lanesBottom,
-    lanes: keys.map((k) => ({ key: k, label: k === '' ? 'all rows' : k, y: lane.get(k)! })),
+    lanes: keys.map((k) => ({ key: k, label: k === '' ? say('allRows') : k, y: lane.get(k)! })),
     laneHeight: LANE_H,
     cells,
     dots,
@@ -217,23 +220,25 @@ export function layoutWindowChart(view: MicroBatchView, at: MicroBatchesAt, widt
     watermark:
       wm === null || wx === null
         ? null
-        : { x: wx, label: sideLabel(wx, `watermark ${formatEventTime(wm)}`, right), before: wm < lo },
+        : { x: wx, label: sideLabel(wx, say('watermark', { time: formatEventTime(wm) }), right), before: wm < lo },
     latest:
       latest === null || lx === null
         ? null
-        : { x: lx, label: sideLabel(lx, `latest event ${formatEventTime(latest)}`, right) },
+        : { x: lx, label: sideLabel(lx, say('latest', { time: formatEventTime(latest) }), right) },
     band: wx !== null && lx !== null && lx > wx ? { x: wx, w: lx - wx } : null,
   };
 }
 
 /** What the window chart shows at the instant, in words (its aria-label). */
 export function describeWindows(at: MicroBatchesAt): string {
-  if (at.ended === 0) return 'No micro-batch has ended yet: no window, no watermark.';
+  if (at.ended === 0) return say('noneEnded');
   return [
-    at.watermark === null ? 'No watermark yet.' : `Watermark ${formatEventTime(at.watermark)}.`,
-    at.maxEventTime === null ? '' : `Latest event ${formatEventTime(at.maxEventTime)}.`,
-    `${plural(at.written, 'window')} written, ${at.open} open.`,
-    `${plural(at.rows.length, 'row')} read, ${at.late === 0 ? 'none' : at.late} dropped as late.`,
+    at.watermark === null ? say('noWatermark') : say('watermarkAt', { time: formatEventTime(at.watermark) }),
+    at.maxEventTime === null ? '' : say('latestAt', { time: formatEventTime(at.maxEventTime) }),
+    say('written', { count: at.written, open: at.open }),
+    at.late === 0
+      ? say('readNoneLate', { count: at.rows.length })
+      : say('read', { count: at.rows.length, late: at.late }),
   ]
     .filter((s) => s !== '')
     .join(' ');

@@ -1,7 +1,9 @@
 /**
  * Questions the streaming pictures ask of a run's view (streamView.ts) beyond the state at an
- * instant: a record's path, a partition's lag over the playback, which records a tape shows.
+ * instant: a record's path (in the page's language), a partition's lag over the playback, which
+ * records a tape shows.
  */
+import { i18n } from '../../i18n/i18n';
 import { countUpTo, latest, num, type PartitionAt, type PartitionTrack, type StreamView } from './streamView';
 import { aggregationSteps } from './aggregationSteps';
 
@@ -16,12 +18,13 @@ export interface PathStep {
  * or dropped as late, committed past, written to the sink.
  */
 export function recordPath(view: StreamView, record: string): PathStep[] {
+  const say = (key: string, options?: Record<string, unknown>) => i18n.t(`stream:path.${key}`, options);
   const steps: PathStep[] = [];
   for (const p of view.partitions)
     p.records.forEach((r, i) => {
       if (r !== record) return;
       const offset = p.offsets[i]!;
-      steps.push({ t: p.appendTimes[i]!, text: `appended to ${p.topic}-${p.partition} at offset ${offset}` });
+      steps.push({ t: p.appendTimes[i]!, text: say('appended', { topic: p.topic, partition: p.partition, offset }) });
       // A record a Spark query read is told by the query's steps (read in a batch, counted or late).
       const queried = view.microBatches ? aggregationSteps(view.microBatches, p.topic, p.partition, offset) : [];
       const query = queried.length > 0;
@@ -29,13 +32,11 @@ export function recordPath(view: StreamView, record: string): PathStep[] {
         if (h.offset === offset)
           steps.push({
             t: h.t,
-            text: query
-              ? `read by ${view.microBatches!.query} in a micro-batch`
-              : `handed to consumer ${h.consumer}'s eachMessage`,
+            text: query ? say('read', { query: view.microBatches!.query }) : say('handed', { consumer: h.consumer }),
           });
       steps.push(...queried);
       const past = p.commits.find((c) => c.offset > offset);
-      if (past) steps.push({ t: past.t, text: `committed past (offset ${past.offset})` });
+      if (past) steps.push({ t: past.t, text: say('committedPast', { offset: past.offset }) });
       const gone = p.logStarts.find((s) => s.start > offset);
       if (gone) {
         const read = p.firstProcessed.get(offset);
@@ -43,17 +44,15 @@ export function recordPath(view: StreamView, record: string): PathStep[] {
           t: gone.t,
           text:
             read === undefined
-              ? `deleted by retention, and no consumer ever read it: lost (the log now starts at offset ${gone.start})`
+              ? say('deletedUnread', { start: gone.start })
               : read <= gone.t
-                ? `deleted by retention (older than retention.ms): the log now starts at offset ${gone.start}`
-                : `deleted by retention from the log; a consumer still holds it from an earlier fetch (the log now starts at offset ${gone.start})`,
+                ? say('deleted', { start: gone.start })
+                : say('deletedHeld', { start: gone.start }),
         });
       }
       const txn = p.transactions[i];
-      if (txn?.state === 'aborted')
-        steps.push({ t: txn.at, text: `its transaction was aborted: read_committed readers never see it` });
-      else if (txn?.state === 'committed' && !p.output)
-        steps.push({ t: txn.at, text: 'its transaction was committed' });
+      if (txn?.state === 'aborted') steps.push({ t: txn.at, text: say('aborted') });
+      else if (txn?.state === 'committed' && !p.output) steps.push({ t: txn.at, text: say('committed') });
     });
   for (const w of view.sinkWrites)
     if (w.record === record)
@@ -61,10 +60,12 @@ export function recordPath(view: StreamView, record: string): PathStep[] {
         t: w.t,
         text:
           w.kind === 'put'
-            ? `written to the sink (put ${w.key ?? ''})`
+            ? say('put', { key: w.key ?? '' })
             : w.kind === 'topic'
-              ? `a row of the store: committed in ${view.storeTopic ?? 'the store topic'}`
-              : 'appended to the sink',
+              ? view.storeTopic
+                ? say('storeRow', { topic: view.storeTopic })
+                : say('storeRowAnyTopic')
+              : say('sinkAppended'),
       });
   return steps.sort((a, b) => a.t - b.t);
 }

@@ -3,9 +3,11 @@
  * append times, and the trace: clients opened, members and rebalances, records processed, offsets
  * committed, sink writes, faults) and then read at any instant of playback (`streamAt`): each
  * partition's log end, committed offset, the last record processed and by whom, its owner and
- * leader, the lag; the ledger so far; the group's members; the sink's latest writes; what happened.
+ * leader, the lag; the ledger so far; the group's members; the sink's latest writes; what happened
+ * (in the page's language: build the view again when it changes).
  */
 import type { KafkaJobReport } from '../../../engine/api';
+import { i18n } from '../../i18n/i18n';
 import type { TraceEvent } from '../../../engine/core';
 import type { PartitionAt, PartitionTrack, StreamAt, StreamEvent, StreamSend, StreamView } from './streamViewTypes';
 import { buildMicroBatchView } from './microBatchView';
@@ -15,6 +17,7 @@ export { countUpTo, latest, num } from './timeSeries';
 export { streamAt } from './streamAt';
 
 const pkey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`stream:event.${key}`, options);
 
 export function buildStreamView(report: KafkaJobReport): StreamView {
   const partitions = new Map<string, PartitionTrack>();
@@ -84,7 +87,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
     report.brokers.map((b) => [b.replace(/:\d+$/, ''), []]),
   );
   const membersChanged = (t: number) => members.push({ t, consumers: [...live].sort((a, b) => a - b) });
-  const label = (client: number) => `consumer ${consumerOf.get(client) ?? '?'}`;
+  const label = (client: number) => say('consumer', { n: consumerOf.get(client) ?? '?' });
   for (const e of report.trace as (TraceEvent & Record<string, unknown>)[]) {
     if (!QUIET.has(e.type)) lastActive = Math.max(lastActive, e.t);
     switch (e.type) {
@@ -117,7 +120,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
           events.push(line.event);
         }
         line.total += e.records as number;
-        line.event.text = `retention deleted ${line.total} record${line.total === 1 ? '' : 's'} older than retention.ms from ${p.topic} (the log's start moved up)`;
+        line.event.text = say('retention', { count: line.total, topic: p.topic });
         break;
       }
       case 'producerNumbered':
@@ -163,11 +166,11 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         events.push({
           t: e.t,
           kind: 'isr',
-          text: `${p.topic}-${p.partition}: ${
-            gone.length > 0
-              ? `${gone.join(', ')} left the in-sync replicas`
-              : `${back.join(', ')} caught up, in sync again`
-          } (ISR ${isr.join(', ')})`,
+          text: say(gone.length > 0 ? 'isrLeft' : 'isrBack', {
+            partition: `${p.topic}-${p.partition}`,
+            brokers: (gone.length > 0 ? gone : back).join(', '),
+            isr: isr.join(', '),
+          }),
         });
         break;
       }
@@ -180,7 +183,11 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         memberClient.set(e.member as string, client);
         live.add(consumerOf.get(client) ?? 0);
         membersChanged(e.t);
-        events.push({ t: e.t, kind: 'member', text: `${label(client)} joined group ${String(e.group)}` });
+        events.push({
+          t: e.t,
+          kind: 'member',
+          text: say('joined', { consumer: label(client), group: String(e.group) }),
+        });
         break;
       }
       case 'memberLeft':
@@ -194,8 +201,8 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
           kind: 'member',
           text:
             e.type === 'memberLeft'
-              ? `${label(client)} left the group`
-              : `${label(client)}'s session timed out: the coordinator removed it`,
+              ? say('left', { consumer: label(client) })
+              : say('sessionExpired', { consumer: label(client) }),
         });
         break;
       }
@@ -224,11 +231,10 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         events.push({
           t: e.t,
           kind: 'rebalance',
-          text: `rebalance: generation ${String(e.generation)}, ${
+          text:
             Object.keys(assignment).length === 1
-              ? 'one member owns every partition'
-              : `${Object.keys(assignment).length} members share the partitions`
-          }`,
+              ? say('rebalanceOne', { generation: String(e.generation) })
+              : say('rebalance', { generation: String(e.generation), n: Object.keys(assignment).length }),
         });
         break;
       }
@@ -276,7 +282,12 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         events.push({
           t: e.t,
           kind: 'crash',
-          text: `consumer ${String(e.consumer)} crashed at its message ${String(e.atMessage)} (${String(e.point).replace('-', ' ')})`,
+          text: say('crashed', {
+            consumer: String(e.consumer),
+            message: String(e.atMessage),
+            // KafkaCrashPoint: 'before-processing', 'after-processing' or 'after-commit'.
+            point: say(`point.${String(e.point)}`),
+          }),
         });
         break;
       case 'brokerDied':
@@ -287,7 +298,7 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
         events.push({
           t: e.t,
           kind: 'broker',
-          text: `broker ${String(e.broker)} ${e.type === 'brokerDied' ? 'died' : 'is back'}`,
+          text: say(e.type === 'brokerDied' ? 'brokerDied' : 'brokerBack', { broker: String(e.broker) }),
         });
         break;
       }
@@ -300,7 +311,10 @@ export function buildStreamView(report: KafkaJobReport): StreamView {
           events.push({
             t: e.t,
             kind: 'leader',
-            text: `${p.topic}-${p.partition}: ${leader === null ? 'offline, no in-sync replica left' : `new leader ${leader}`}`,
+            text:
+              leader === null
+                ? say('offline', { partition: `${p.topic}-${p.partition}` })
+                : say('leader', { partition: `${p.topic}-${p.partition}`, leader }),
           });
         break;
       }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryJob, TaskTally } from '../../../viz/run/hadoopUi/jobHistory';
 import { formatMs } from '../../../viz/run/format';
 import { formatSimTime } from '../../cluster/PlaybackBar';
+import { withTips } from '../withTips';
 import { DataTable, type Column } from '../../table/DataTable';
 
 const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
@@ -17,17 +18,17 @@ interface TallyRow {
 const TALLY_COLUMNS: Column<TallyRow>[] = [
   { id: 'type', header: 'Task Type', value: (r) => r.type },
   { id: 'total', header: 'Total', numeric: true, value: (r) => r.tally.total },
-  { id: 'complete', header: 'Complete', title: 'Tasks succeeded', numeric: true, value: (r) => r.tally.successful },
+  { id: 'complete', header: 'Complete', title: 'complete', numeric: true, value: (r) => r.tally.successful },
   { id: 'running', header: 'Running', numeric: true, value: (r) => r.tally.running },
   {
     id: 'pending',
     header: 'Pending',
-    title: 'Tasks not running yet (SCHEDULED)',
+    title: 'pending',
     numeric: true,
     value: (r) => r.tally.pending,
   },
-  { id: 'failed', header: 'Failed', title: 'Tasks failed', numeric: true, value: (r) => r.tally.failed },
-  { id: 'killed', header: 'Killed', title: 'Tasks killed', numeric: true, value: (r) => r.tally.killed },
+  { id: 'failed', header: 'Failed', title: 'failed', numeric: true, value: (r) => r.tally.failed },
+  { id: 'killed', header: 'Killed', title: 'killed', numeric: true, value: (r) => r.tally.killed },
 ];
 
 const ATTEMPT_COLUMNS: Column<TallyRow>[] = [
@@ -71,7 +72,7 @@ export function JobOverview({ job }: { job: HistoryJob }) {
       <p className="muted run-note">{t('history.overviewNote')}</p>
       <DataTable
         label={t('history.tasks')}
-        columns={TALLY_COLUMNS}
+        columns={withTips(TALLY_COLUMNS, 'run:hadoop.tip')}
         rows={rows}
         rowKey={(r) => r.type}
         empty={t('history.noTasks')}

@@ -11,6 +11,7 @@ import { useMemo, useState } from 'react';
 import type { RunEvent } from '../../../../engine/api';
 import { nameNodeAt, type BlockRow, type DataNodeRow, type FileRow } from '../../../viz/run/hadoopUi/nameNodeAt';
 import { formatBytes, formatNumber } from '../../../viz/run/format';
+import { withTips } from '../withTips';
 import { DataTable, type Column } from '../../table/DataTable';
 import './hadoopUi.css';
 
@@ -32,14 +33,15 @@ const DATANODES: Column<DataNodeRow>[] = [
   {
     id: 'state',
     header: 'Admin State',
-    title: 'The NameNode’s verdict: In Service until it declares a silent DataNode dead',
+    title: 'adminState',
     value: (d) => d.state,
-    render: (d) => (d.down && d.state === 'In Service' ? `${d.state} (not heard from)` : d.state),
+    render: (d) =>
+      d.down && d.state === 'In Service' ? i18n.t('run:hadoop.notHeardFrom', { state: d.state }) : d.state,
   },
   {
     id: 'contact',
     header: 'Last contact',
-    title: 'Seconds since its last heartbeat',
+    title: 'lastContact',
     numeric: true,
     value: (d) => d.lastContactS,
     render: (d) => `${formatNumber(d.lastContactS)} s`,
@@ -80,7 +82,7 @@ function blockColumns(down: ReadonlySet<string>): Column<BlockRow>[] {
     {
       id: 'count',
       header: 'Replicas',
-      title: 'Known replicas / the file’s replication',
+      title: 'replicas',
       numeric: true,
       value: (b) => b.locations.length,
       render: (b) => `${b.locations.length}/${b.replication}`,
@@ -171,7 +173,7 @@ export function NameNodeView({
         <h4>{text('nn.datanodes')}</h4>
         <DataTable
           label={text('nn.datanodes')}
-          columns={DATANODES}
+          columns={withTips(DATANODES, 'run:hadoop.tip')}
           rows={nn.dataNodes}
           rowKey={(d) => d.id}
           rowClass={(d) => (d.state === 'Dead' || d.down ? 'failed' : undefined)}
@@ -183,7 +185,7 @@ export function NameNodeView({
         <h4>{text('nn.browse')}</h4>
         <DataTable
           label={text('nn.files')}
-          columns={files}
+          columns={withTips(files, 'run:hadoop.tip')}
           rows={nn.files}
           rowKey={(f) => f.path}
           empty={text('nn.noFiles')}
@@ -197,7 +199,7 @@ export function NameNodeView({
           </h4>
           <DataTable
             label={text('nn.blocksOf', { path: file.path })}
-            columns={blockCols}
+            columns={withTips(blockCols, 'run:hadoop.tip')}
             rows={file.blocks}
             rowKey={(b) => String(b.id)}
             rowClass={(b) => (b.underReplicated || b.missing ? 'failed' : undefined)}
@@ -210,7 +212,7 @@ export function NameNodeView({
         <h4>{text('nn.underHead', { n: nn.underReplicated.length + nn.missing.length })}</h4>
         <DataTable
           label={text('nn.underTitle')}
-          columns={blockCols}
+          columns={withTips(blockCols, 'run:hadoop.tip')}
           rows={[...nn.missing, ...nn.underReplicated]}
           rowKey={(b) => String(b.id)}
           empty={text('nn.noUnder')}

@@ -16,6 +16,7 @@ import {
 } from '../../../viz/run/hadoopUi/yarnAt';
 import { formatNumber } from '../../../viz/run/format';
 import { formatSimTime } from '../../cluster/PlaybackBar';
+import { withTips } from '../withTips';
 import { DataTable, type Column } from '../../table/DataTable';
 import './hadoopUi.css';
 
@@ -28,7 +29,7 @@ const QUEUES: Column<YarnQueueRow>[] = [
   {
     id: 'capacity',
     header: 'Capacity',
-    title: 'Configured share of the cluster',
+    title: 'capacity',
     numeric: true,
     value: (q) => q.capacity,
     render: (q) => pct(q.capacity),
@@ -37,7 +38,7 @@ const QUEUES: Column<YarnQueueRow>[] = [
   {
     id: 'used',
     header: 'Used Capacity',
-    title: 'Memory in use against the queue’s configured share',
+    title: 'usedCapacity',
     numeric: true,
     value: (q) => q.usedCapacity,
     render: (q) => pct(q.usedCapacity),
@@ -45,7 +46,7 @@ const QUEUES: Column<YarnQueueRow>[] = [
   {
     id: 'abs',
     header: 'Absolute Used Capacity',
-    title: 'Memory in use against the whole cluster',
+    title: 'absoluteUsed',
     numeric: true,
     value: (q) => q.absoluteUsedCapacity,
     render: (q) => pct(q.absoluteUsedCapacity),
@@ -79,7 +80,7 @@ const NODES: Column<YarnNodeRow>[] = [
   {
     id: 'list',
     header: 'Running',
-    title: 'The containers on the node and what runs in each',
+    title: 'containers',
     value: (n) => n.containers.map((c) => c.id).join(', ') || null,
     render: (n) =>
       n.containers.length === 0 ? '' : n.containers.map((c) => `${c.id}${c.runs ? ` (${c.runs})` : ''}`).join(', '),
@@ -114,9 +115,14 @@ const CONTAINERS: Column<YarnContainerRow>[] = [
 ];
 
 export function YarnView({ report, nodes, t }: { report: JobRunReport; nodes: readonly YarnNodeInfo[]; t: number }) {
-  const y = useMemo(() => yarnAt(report, nodes, t), [report, nodes, t]);
+  const { t: text, i18n } = useTranslation('run');
+  const language = i18n.language;
+  const y = useMemo(
+    () => yarnAt(report, nodes, t),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- its words are read inside (i18n.t) in the page's language
+    [report, nodes, t, language],
+  );
   const containers = y.nodes.flatMap((n) => n.containers);
-  const { t: text } = useTranslation('run');
   return (
     <div className="hadoop-ui yarn-view" data-testid="yarn-view">
       <p className="muted run-note">
@@ -133,7 +139,7 @@ export function YarnView({ report, nodes, t }: { report: JobRunReport; nodes: re
         <h4>{text('yarn.queuesHead')}</h4>
         <DataTable
           label={text('yarn.queues')}
-          columns={QUEUES}
+          columns={withTips(QUEUES, 'run:hadoop.tip')}
           rows={y.queues}
           rowKey={(q) => q.name}
           empty={text('yarn.noQueues')}
@@ -144,7 +150,7 @@ export function YarnView({ report, nodes, t }: { report: JobRunReport; nodes: re
         <h4>{text('yarn.apps')}</h4>
         <DataTable
           label={text('yarn.apps')}
-          columns={APPS}
+          columns={withTips(APPS, 'run:hadoop.tip')}
           rows={y.apps}
           rowKey={(a) => a.id}
           rowClass={(a) => (a.state === 'RUNNING' ? 'running' : a.state === 'FAILED' ? 'failed' : undefined)}
@@ -156,7 +162,7 @@ export function YarnView({ report, nodes, t }: { report: JobRunReport; nodes: re
         <h4>{text('yarn.nodes')}</h4>
         <DataTable
           label={text('yarn.nodes')}
-          columns={NODES}
+          columns={withTips(NODES, 'run:hadoop.tip')}
           rows={y.nodes}
           rowKey={(n) => n.id}
           rowClass={(n) => (n.state === 'LOST' ? 'failed' : undefined)}
@@ -168,7 +174,7 @@ export function YarnView({ report, nodes, t }: { report: JobRunReport; nodes: re
         <h4>{text('yarn.containers')}</h4>
         <DataTable
           label={text('yarn.containers')}
-          columns={CONTAINERS}
+          columns={withTips(CONTAINERS, 'run:hadoop.tip')}
           rows={containers}
           rowKey={(c) => c.id}
           empty={text('yarn.noContainers')}

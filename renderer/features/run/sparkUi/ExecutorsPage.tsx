@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
+import { withTips } from '../withTips';
 import { formatBytes, formatMs, formatSimTime } from '../../../viz/run/format';
 import { executorRowsAt, type ExecutorRow } from '../../../viz/run/sparkUi/executorRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
@@ -12,17 +13,17 @@ const COLUMNS: Column<ExecutorRow>[] = [
   {
     id: 'id',
     header: 'Executor ID',
-    title: 'An executor is a process on a node that runs tasks; the driver runs your program',
+    title: 'executorId',
     value: (r) => r.id,
   },
-  { id: 'address', header: 'Address', title: 'The node it runs on', value: (r) => r.address },
+  { id: 'address', header: 'Address', title: 'address', value: (r) => r.address },
   {
     id: 'status',
     header: 'Status',
     value: (r) => r.status,
     render: (r) => <span className={`spark-status ${r.status.toLowerCase()}`}>{r.status}</span>,
   },
-  { id: 'cores', header: 'Cores', numeric: true, title: 'Tasks it can run at once', value: (r) => r.cores },
+  { id: 'cores', header: 'Cores', numeric: true, title: 'cores', value: (r) => r.cores },
   { id: 'active', header: 'Active Tasks', numeric: true, value: (r) => r.activeTasks },
   { id: 'failed', header: 'Failed Tasks', numeric: true, value: (r) => r.failedTasks },
   { id: 'complete', header: 'Complete Tasks', numeric: true, value: (r) => r.completeTasks },
@@ -30,14 +31,14 @@ const COLUMNS: Column<ExecutorRow>[] = [
     id: 'total',
     header: 'Total Tasks',
     numeric: true,
-    title: 'Active + failed + complete (killed attempts count in none)',
+    title: 'totalTasks',
     value: (r) => r.totalTasks,
   },
   {
     id: 'time',
     header: 'Task Time',
     numeric: true,
-    title: 'The durations of its ended tasks, added up',
+    title: 'taskTime',
     value: (r) => r.taskTime,
     render: (r) => formatMs(r.taskTime),
   },
@@ -75,7 +76,7 @@ export function ExecutorsPage({ model, t }: { model: SparkUiModel; t: number }) 
       )}
       <DataTable
         label={text('spark.executorsTable')}
-        columns={COLUMNS}
+        columns={withTips(COLUMNS)}
         rows={rows}
         rowKey={(r) => r.id}
         rowClass={(r) => (r.status === 'Dead' ? 'failed' : undefined)}

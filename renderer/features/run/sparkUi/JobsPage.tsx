@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
+import { withTips } from '../withTips';
 import { jobRowsAt, type JobRow } from '../../../viz/run/sparkUi/jobRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
 import { TaskProgress, atTime, durationText } from './sparkUiCells';
@@ -11,13 +12,13 @@ const COLUMNS: Column<JobRow>[] = [
     id: 'job',
     header: 'Job Id',
     numeric: true,
-    title: 'Spark numbers the jobs of a program 0, 1, 2… (one per action)',
+    title: 'jobId',
     value: (r) => r.jobId,
   },
   {
     id: 'description',
     header: 'Description',
-    title: 'The action that started the job and the line of your program that called it',
+    title: 'jobDescription',
     value: (r) => r.description,
   },
   {
@@ -30,7 +31,7 @@ const COLUMNS: Column<JobRow>[] = [
     id: 'submitted',
     header: 'Submitted',
     numeric: true,
-    title: 'Simulated time since the run started',
+    title: 'submitted',
     value: (r) => r.submitted,
     render: (r) => atTime(r.submitted),
   },
@@ -44,7 +45,7 @@ const COLUMNS: Column<JobRow>[] = [
   {
     id: 'stages',
     header: 'Stages: Succeeded/Total',
-    title: 'Stages this job ran; a skipped stage reused shuffle files an earlier job wrote, so it is not counted',
+    title: 'jobStages',
     numeric: true,
     value: (r) => r.stagesSucceeded,
     render: (r) => `${r.stagesSucceeded}/${r.stagesTotal}${r.stagesSkipped > 0 ? ` (${r.stagesSkipped} skipped)` : ''}`,
@@ -52,7 +53,7 @@ const COLUMNS: Column<JobRow>[] = [
   {
     id: 'tasks',
     header: 'Tasks (for all stages): Succeeded/Total',
-    title: 'One task per partition of each stage the job runs',
+    title: 'jobTasks',
     numeric: true,
     value: (r) => r.tasksSucceeded,
     render: (r) => (
@@ -75,7 +76,7 @@ export function JobsPage({ model, t }: { model: SparkUiModel; t: number }) {
       <p className="muted run-note">{text('spark.jobsNote')}</p>
       <DataTable
         label={text('spark.jobsTable')}
-        columns={COLUMNS}
+        columns={withTips(COLUMNS)}
         rows={rows}
         rowKey={(r) => String(r.jobId)}
         initialSort={{ column: 'job', descending: true }}

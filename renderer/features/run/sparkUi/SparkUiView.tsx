@@ -18,8 +18,13 @@ type SparkPage = 'jobs' | 'stages' | 'executors';
 const PAGES: readonly SparkPage[] = ['jobs', 'stages', 'executors'];
 
 export function SparkUiView({ report, t }: { report: JobRunReport; t: number }) {
-  const model = useMemo(() => sparkUiModel(report), [report]);
-  const { t: text } = useTranslation('run');
+  const { t: text, i18n } = useTranslation('run');
+  const language = i18n.language;
+  const model = useMemo(
+    () => sparkUiModel(report),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- its words are read inside (i18n.t) in the page's language
+    [report, language],
+  );
   const [page, setPage] = useState<SparkPage>('jobs');
   const [stageKey, setStageKey] = useState<string | null>(null);
   /** The stage whose page was just closed: its link gets the focus back. */

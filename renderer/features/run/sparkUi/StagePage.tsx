@@ -4,9 +4,11 @@
  * "All stages" (or Escape) goes back.
  */
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../i18n/i18n';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Locality } from '../../../../engine/exec';
 import { DataTable, type Column } from '../../table/DataTable';
+import { withTips } from '../withTips';
 import { formatBytes, formatMs, formatNumber } from '../../../viz/run/format';
 import type { SparkUiModel, UiStageAttempt } from '../../../viz/run/sparkUi/sparkUiModel';
 import { stageRowAt } from '../../../viz/run/sparkUi/stageRows';
@@ -16,27 +18,17 @@ import { taskRowsAt, type TaskRow } from '../../../viz/run/sparkUi/taskRows';
 import { atTime, sizeRecords } from './sparkUiCells';
 import { stageTitle } from './StagesPage';
 
-export const LOCALITY_HELP: Record<Locality, string> = {
-  PROCESS_LOCAL: 'PROCESS_LOCAL: the data was cached in the same executor',
-  NODE_LOCAL: 'NODE_LOCAL: the data was on the same node (an HDFS replica)',
-  NO_PREF:
-    'NO_PREF: the task had no preferred place (parallelized data, the reduce side of a shuffle); Spark’s own UI lists these as PROCESS_LOCAL',
-  RACK_LOCAL: 'RACK_LOCAL: the data was on another node of the same rack',
-  ANY: 'ANY: the data was on another rack',
-};
+/** What a locality level means, in the page's language (the cell's tooltip). */
+export const localityHelp = (locality: Locality): string => i18n.t(`run:spark.localityHelp.${locality}`);
 
 const quantileColumns: Column<SummaryMetric>[] = [
-  { id: 'metric', header: 'Metric', value: (m) => m.metric },
+  // Spark's name for the row, read when the table renders (the page renders again when the language changes).
+  { id: 'metric', header: 'Metric', value: (m) => i18n.t(`run:spark.metric.${m.id}`) },
   ...QUANTILE_NAMES.map((name, q): Column<SummaryMetric> => ({
     id: `q${q}`,
     header: name,
     numeric: true,
-    title:
-      q === 0
-        ? 'The smallest value among the completed tasks'
-        : q === 4
-          ? 'The largest value'
-          : `${name} of the completed tasks`,
+    title: `quantile.q${q}`,
     value: (m) => m.quantiles[q]!,
     render: (m) =>
       m.unit === 'ms'
@@ -46,19 +38,19 @@ const quantileColumns: Column<SummaryMetric>[] = [
 ];
 
 const taskColumns: Column<TaskRow>[] = [
-  { id: 'index', header: 'Index', numeric: true, title: 'The partition the task computes', value: (r) => r.index },
+  { id: 'index', header: 'Index', numeric: true, title: 'index', value: (r) => r.index },
   {
     id: 'tid',
     header: 'Task ID',
     numeric: true,
-    title: 'Spark numbers task attempts across the whole program, in launch order',
+    title: 'taskId',
     value: (r) => r.taskId,
   },
   {
     id: 'attempt',
     header: 'Attempt',
     numeric: true,
-    title: 'A task that failed, or was copied because it was slow (speculative), runs again as attempt 1, 2…',
+    title: 'attempt',
     value: (r) => r.attempt,
     render: (r) => `${r.attempt}${r.speculative ? ' (speculative)' : ''}`,
   },
@@ -71,9 +63,9 @@ const taskColumns: Column<TaskRow>[] = [
   {
     id: 'locality',
     header: 'Locality Level',
-    title: 'How close the task ran to its data: PROCESS_LOCAL, NODE_LOCAL, NO_PREF, RACK_LOCAL, ANY (best to worst)',
+    title: 'locality',
     value: (r) => r.locality,
-    render: (r) => <span title={LOCALITY_HELP[r.locality]}>{r.locality}</span>,
+    render: (r) => <span title={localityHelp(r.locality)}>{r.locality}</span>,
   },
   { id: 'executor', header: 'Executor ID', value: (r) => r.executor },
   { id: 'host', header: 'Host', value: (r) => r.host },
@@ -217,7 +209,7 @@ export function StagePage({
           ) : (
             <DataTable
               label={text('spark.summaryOf', { stage: stage.stageId })}
-              columns={quantileColumns}
+              columns={withTips(quantileColumns)}
               rows={summary.metrics}
               rowKey={(m) => m.id}
               empty=""
@@ -227,7 +219,7 @@ export function StagePage({
           <h4>{text('spark.tasks', { n: formatNumber(tasks.length) })}</h4>
           <DataTable
             label={text('spark.tasksOf', { stage: stage.stageId })}
-            columns={taskColumns}
+            columns={withTips(taskColumns)}
             rows={tasks}
             rowKey={(r) => r.key}
             initialSort={{ column: 'index', descending: false }}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { i18n } from '../../../i18n/i18n';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
+import { withTips } from '../withTips';
 import { STAGE_GROUPS, stageRowsAt, type StageRow, type StageStatus } from '../../../viz/run/sparkUi/stageRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
 import { TaskProgress, atTime, durationText } from './sparkUiCells';
@@ -40,7 +41,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'stage',
       header: 'Stage Id',
       numeric: true,
-      title: 'Spark numbers stages across the whole program, in the order it creates them',
+      title: 'stageId',
       value: (r) => r.stageId + r.attempt / 100,
       render: (r) => (
         <button
@@ -57,14 +58,14 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
     {
       id: 'description',
       header: 'Description',
-      title: 'The RDD operations the stage pipelines (a result stage: the action and its line)',
+      title: 'stageDescription',
       value: (r) => r.description,
     },
     {
       id: 'submitted',
       header: 'Submitted',
       numeric: true,
-      title: 'Simulated time since the run started',
+      title: 'submitted',
       value: (r) => r.submitted,
       render: (r) => atTime(r.submitted),
     },
@@ -79,7 +80,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'tasks',
       header: 'Tasks: Succeeded/Total',
       numeric: true,
-      title: 'One task per partition the stage computes',
+      title: 'stageTasks',
       value: (r) => r.tasksSucceeded,
       render: (r) => (
         <TaskProgress
@@ -94,8 +95,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'input',
       header: 'Input',
       numeric: true,
-      title:
-        'Bytes read from HDFS or from cached partitions by the tasks ended so far (parallelized data counts none, as in Spark)',
+      title: 'input',
       value: (r) => r.inputBytes,
       render: (r) => bytesCell(r.inputBytes, r.inputRecords),
     },
@@ -103,7 +103,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'output',
       header: 'Output',
       numeric: true,
-      title: 'Bytes written to HDFS (saveAsTextFile)',
+      title: 'output',
       value: (r) => r.outputBytes,
       render: (r) => bytesCell(r.outputBytes, r.outputRecords),
     },
@@ -111,7 +111,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'shuffleRead',
       header: 'Shuffle Read',
       numeric: true,
-      title: 'Bytes fetched from the map outputs of the parent stages (local and remote)',
+      title: 'shuffleRead',
       value: (r) => r.shuffleReadBytes,
       render: (r) => bytesCell(r.shuffleReadBytes, r.shuffleReadRecords),
     },
@@ -119,7 +119,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
       id: 'shuffleWrite',
       header: 'Shuffle Write',
       numeric: true,
-      title: 'Bytes written to local shuffle files for the next stage to fetch',
+      title: 'shuffleWrite',
       value: (r) => r.shuffleWriteBytes,
       render: (r) => bytesCell(r.shuffleWriteBytes, r.shuffleWriteRecords),
     },
@@ -132,25 +132,25 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
 export function StagesPage({ model, t, open }: { model: SparkUiModel; t: number; open: (key: string) => void }) {
   const groups = useMemo(() => stageRowsAt(model, t), [model, t]);
   const bytes = useMemo(() => byteColumns(model), [model]);
-  const shown = STAGE_GROUPS.filter((g) => groups[g.status].length > 0);
+  const shown = STAGE_GROUPS.filter((status) => groups[status].length > 0);
   const { t: text } = useTranslation('run');
   return (
     <div className="spark-page" data-testid="spark-stages">
       <p className="muted run-note">{text('spark.stagesNote')}</p>
       {shown.length === 0 && <p className="muted">{text('spark.noStage')}</p>}
-      {shown.map((g) => (
-        <section key={g.status} className="spark-group" aria-label={g.title} data-group={g.status}>
+      {shown.map((status) => (
+        <section key={status} className="spark-group" aria-label={text(`spark.group.${status}`)} data-group={status}>
           <h3>
-            {g.title} ({groups[g.status].length})
+            {text(`spark.group.${status}`)} ({groups[status].length})
           </h3>
           <DataTable
-            label={g.title}
-            columns={columns(open, g.status, bytes)}
-            rows={groups[g.status]}
+            label={text(`spark.group.${status}`)}
+            columns={withTips(columns(open, status, bytes))}
+            rows={groups[status]}
             rowKey={(r) => r.key}
             rowClass={(r) => (r.status === 'active' ? 'running' : r.status === 'failed' ? 'failed' : undefined)}
             empty=""
-            testId={`spark-stages-${g.status}`}
+            testId={`spark-stages-${status}`}
           />
         </section>
       ))}

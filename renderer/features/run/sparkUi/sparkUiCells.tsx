@@ -1,6 +1,5 @@
 /** Cells the Spark UI pages share: bytes with records ("12.3 KB / 450"), times, task progress. */
 import { formatBytes, formatMs, formatNumber } from '../../../viz/run/format';
-
 /** Bytes and records as Spark shows them ("Input Size / Records"); empty when nothing was read. */
 export function sizeRecords(bytes: number, records: number | null): string {
   if (bytes === 0 && !records) return '';

@@ -5,6 +5,7 @@
  * runs. Queue capacities come from the run's last cluster snapshot (they do not change during a run).
  */
 import type { JobRunReport } from '../../../../engine/api';
+import { i18n } from '../../../i18n/i18n';
 
 export interface YarnContainerRow {
   /** The container's id as the rest of ClusterLab names it (container_7). */
@@ -165,10 +166,10 @@ export function yarnAt(
         lost.delete(e.node);
         break;
       case 'appMasterLaunched':
-        runs.set(e.container, `MRAppMaster of ${e.job}`);
+        runs.set(e.container, i18n.t('run:view.mrAppMaster', { job: e.job }));
         break;
       case 'executorAdded':
-        if (e.container !== undefined) runs.set(e.container, `executor ${e.executor}`);
+        if (e.container !== undefined) runs.set(e.container, i18n.t('run:view.executor', { executor: e.executor }));
         break;
       case 'taskStarted':
         if (e.executor.startsWith('container_')) runs.set(Number(e.executor.slice(10)), e.attemptId);

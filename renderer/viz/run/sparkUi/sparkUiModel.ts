@@ -6,6 +6,7 @@
  * stageSummary, taskRows, executorRows) derive their rows from this at a playback instant.
  */
 import type { JobRunReport } from '../../../../engine/api';
+import { i18n } from '../../../i18n/i18n';
 import type { AttemptRecord } from '../../../../engine/exec';
 
 export interface UiJob {
@@ -129,7 +130,7 @@ export function sparkUiModel(report: JobRunReport): SparkUiModel {
         const job: UiJob = {
           id: jobs.length,
           name: e.job,
-          description: `${action}${line !== null ? ` at line ${line}` : ''}`,
+          description: line !== null ? i18n.t('run:view.atLine', { action, line }) : action,
           stageIds: [...(e.stages ?? [])],
           submittedAt: e.t,
           finishedAt: null,
@@ -230,7 +231,7 @@ export function sparkUiModel(report: JobRunReport): SparkUiModel {
           stageId: id,
           attempt: 0,
           job: job.id,
-          description: describe(id, `Stage ${id}`, resultStage),
+          description: describe(id, i18n.t('run:view.dag.stage', { stage: id }), resultStage),
           taskSet: null,
           tasks: 0,
           submittedAt: null,

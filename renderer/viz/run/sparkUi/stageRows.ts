@@ -10,13 +10,8 @@ import type { SparkUiModel, UiStageAttempt } from './sparkUiModel';
 import { taskIoAt, taskStatusAt } from './taskStateAt';
 
 export type StageStatus = 'active' | 'pending' | 'complete' | 'skipped' | 'failed';
-export const STAGE_GROUPS: readonly { status: StageStatus; title: string }[] = [
-  { status: 'active', title: 'Active Stages' },
-  { status: 'pending', title: 'Pending Stages' },
-  { status: 'complete', title: 'Completed Stages' },
-  { status: 'skipped', title: 'Skipped Stages' },
-  { status: 'failed', title: 'Failed Stages' },
-];
+/** The page's groups in Spark's order; each is headed by `run:spark.group.<status>` (Spark's own titles). */
+export const STAGE_GROUPS: readonly StageStatus[] = ['active', 'pending', 'complete', 'skipped', 'failed'];
 
 export interface StageRow {
   key: string;

@@ -10,9 +10,8 @@ import { sparkQuantiles } from './sparkQuantiles';
 import { taskDurationAt, taskStatusAt } from './taskStateAt';
 
 export interface SummaryMetric {
-  id: string;
-  /** Spark's name for the row. */
-  metric: string;
+  /** The row: Spark's name for it is `run:spark.metric.<id>`. */
+  id: 'duration' | 'input' | 'output' | 'shuffleRead' | 'shuffleRemote' | 'shuffleWrite';
   unit: 'ms' | 'bytes';
   /** Min, 25th percentile, Median, 75th percentile, Max. */
   quantiles: number[];
@@ -25,22 +24,12 @@ export interface StageSummary {
   metrics: SummaryMetric[];
 }
 
-const BYTE_METRICS: { id: string; metric: string; bytes: keyof TaskIo; records: keyof TaskIo | null }[] = [
-  { id: 'input', metric: 'Input Size / Records', bytes: 'inputBytes', records: 'inputRecords' },
-  { id: 'output', metric: 'Output Size / Records', bytes: 'outputBytes', records: 'outputRecords' },
-  {
-    id: 'shuffleRead',
-    metric: 'Shuffle Read Size / Records',
-    bytes: 'shuffleReadBytes',
-    records: 'shuffleReadRecords',
-  },
-  { id: 'shuffleRemote', metric: 'Shuffle Remote Reads', bytes: 'shuffleRemoteBytes', records: null },
-  {
-    id: 'shuffleWrite',
-    metric: 'Shuffle Write Size / Records',
-    bytes: 'shuffleWriteBytes',
-    records: 'shuffleWriteRecords',
-  },
+const BYTE_METRICS: { id: SummaryMetric['id']; bytes: keyof TaskIo; records: keyof TaskIo | null }[] = [
+  { id: 'input', bytes: 'inputBytes', records: 'inputRecords' },
+  { id: 'output', bytes: 'outputBytes', records: 'outputRecords' },
+  { id: 'shuffleRead', bytes: 'shuffleReadBytes', records: 'shuffleReadRecords' },
+  { id: 'shuffleRemote', bytes: 'shuffleRemoteBytes', records: null },
+  { id: 'shuffleWrite', bytes: 'shuffleWriteBytes', records: 'shuffleWriteRecords' },
 ];
 
 export function stageSummaryAt(model: SparkUiModel, s: UiStageAttempt, t: number): StageSummary {
@@ -48,7 +37,6 @@ export function stageSummaryAt(model: SparkUiModel, s: UiStageAttempt, t: number
   const metrics: SummaryMetric[] = [
     {
       id: 'duration',
-      metric: 'Duration',
       unit: 'ms',
       quantiles: sparkQuantiles(ok.map((a) => taskDurationAt(a, t))),
       records: null,
@@ -60,7 +48,6 @@ export function stageSummaryAt(model: SparkUiModel, s: UiStageAttempt, t: number
     if (!has) continue;
     metrics.push({
       id: m.id,
-      metric: m.metric,
       unit: 'bytes',
       quantiles: sparkQuantiles(ok.map((a) => a.io[m.bytes])),
       records: m.records ? sparkQuantiles(ok.map((a) => a.io[m.records!])) : null,
