@@ -29,16 +29,23 @@ const ALLOWED: readonly { file: string; text: string; reason: string }[] = [
     reason:
       "Hadoop's name for a DataNode's admin state, shown as the NameNode's web UI prints it (and compared as a value)",
   },
+  {
+    file: 'viz/views/mlAt.ts',
+    text: '${fixed(v)} kW',
+    reason: 'a number in the page’s format and the SI unit kilowatt, written the same in every language',
+  },
+  {
+    file: 'viz/views/mlChartLayout.ts',
+    text: '${numberFormat({ maximumFractionDigits: 3 }).format(v)} kW',
+    reason: 'an axis tick: a number in the page’s format and the SI unit kilowatt, the same in every language',
+  },
 ];
 
 /**
  * NOT YET CONVERTED: folders (or files) whose strings still bypass i18next. The scan skips them; each
  * one listed must still have an untranslated string (else the test asks to remove it from this list).
  */
-const NOT_YET_CONVERTED: string[] = [
-  // The views' drawing code: another branch (the views' German) converts it now.
-  'viz/views',
-];
+const NOT_YET_CONVERTED: string[] = [];
 
 const folderOf = (file: string) =>
   NOT_YET_CONVERTED.find((entry) => file === entry || file.startsWith(`${entry}/`)) ?? null;
