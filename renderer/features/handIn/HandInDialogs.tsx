@@ -12,7 +12,8 @@ import { buildHandIn, handInFileName, handInText } from '../../../labs/handIn/bu
 import { describeProblem } from '../../../labs/handIn/handInFile';
 import { studentNameProblem } from '../../../labs/handIn/studentName';
 import { LABS } from '../../../labs/labRegistry';
-import { desktopApi } from '../../bridge/desktopApi';
+import { desktopApi, isDesktop } from '../../bridge/desktopApi';
+import { count } from '../../i18n/numberFormat';
 import { LOCALE_TAG, parseLanguage } from '../../i18n/language';
 import { saveProgressNow } from '../../state/persistence';
 import { useAppStore } from '../../state/store';
@@ -26,6 +27,7 @@ import {
   setOpenedFileNoticeHandler,
 } from './openedFiles';
 import { StudentNameField } from './StudentNameField';
+import { progressRoom, WEB_STORAGE_CHARS } from './webStorageRoom';
 import './handIn.css';
 
 /** Both dialogs, and the start of the routing of files opened with the desktop app. */
@@ -165,7 +167,9 @@ type ImportState =
 /** The plan for a file's text against the progress as it is now. */
 function planned(name: string, text: string): ImportState {
   const { progress } = useAppStore.getState();
-  return { step: 'plan', plan: planImport(name, text, progress, LABS, Date.now()), name, text };
+  // The web build keeps progress in localStorage, which holds less than a hand-in may; the desktop app a file.
+  const room = isDesktop() ? null : progressRoom(window.localStorage, progress);
+  return { step: 'plan', plan: planImport(name, text, progress, LABS, Date.now(), room), name, text };
 }
 
 function ImportDialog() {
@@ -313,6 +317,19 @@ function PlanView({ plan, name, text }: { plan: ImportPlan; name: string; text: 
         >
           {t('import.openPack')}
         </button>
+      </div>
+    );
+  if (plan.kind === 'tooLarge')
+    return (
+      <div role="alert" data-testid="import-refused">
+        <p className="error">
+          {t('import.tooLarge', {
+            file: plan.file,
+            size: count(plan.chars),
+            room: count(plan.room),
+            quota: count(WEB_STORAGE_CHARS),
+          })}
+        </p>
       </div>
     );
   if (plan.kind === 'refused')
