@@ -26,6 +26,7 @@ import {
   setHandInFileHandler,
   setOpenedFileNoticeHandler,
 } from './openedFiles';
+import { OtherNameRunsNote } from './OtherNameRunsNote';
 import { StudentNameField } from './StudentNameField';
 import { progressRoom, WEB_STORAGE_CHARS } from './webStorageRoom';
 import './handIn.css';
@@ -125,7 +126,10 @@ function ExportDialog() {
         <h2 id={`${id}-title`}>{t('export.title')}</h2>
         <p>{t('export.intro')}</p>
         {hasName ? (
-          <p data-testid="hand-in-as">{t('export.as', { name: savedName, file: handInFileName(savedName) })}</p>
+          <>
+            <p data-testid="hand-in-as">{t('export.as', { name: savedName, file: handInFileName(savedName) })}</p>
+            <OtherNameRunsNote name={savedName} />
+          </>
         ) : (
           <>
             <p>{t('export.nameFirst')}</p>

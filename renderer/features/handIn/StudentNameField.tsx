@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HAND_IN_LIMITS } from '../../../labs/handIn/handInFile';
+import { OtherNameRunsNote } from './OtherNameRunsNote';
 
 export function StudentNameField({
   value,
@@ -35,6 +36,7 @@ export function StudentNameField({
       <p id={`${id}-help`} className="muted">
         {t('name.help')}
       </p>
+      <OtherNameRunsNote name={value} />
       {problem && (
         <p id={`${id}-error`} className="error" role="alert">
           {(({ key, values }) => t(key, values))(nameProblemText(problem))}
