@@ -9,7 +9,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildHandIn, handInFileName, handInText } from '../../../labs/handIn/buildHandIn';
-import { describeProblem } from '../../../labs/handIn/handInFile';
+import type { HandInProblem } from '../../../labs/handIn/handInFile';
+import { describeProblemIn } from '../../../labs/handIn/problemGerman';
 import { studentNameProblem } from '../../../labs/handIn/studentName';
 import { LABS } from '../../../labs/labRegistry';
 import { desktopApi, isDesktop } from '../../bridge/desktopApi';
@@ -336,15 +337,17 @@ function PlanView({ plan, name, text }: { plan: ImportPlan; name: string; text: 
         </p>
       </div>
     );
+  // The problems in the app's language, the place (file:line:column, field) as the file has it.
+  const describe = (problem: HandInProblem) => describeProblemIn(problem, language);
   if (plan.kind === 'refused')
     return (
       <div role="alert" data-testid="import-refused">
         <p className="error">{t('import.refused', { file: plan.file })}</p>
-        <ProblemList problems={plan.problems.map(describeProblem)} />
+        <ProblemList problems={plan.problems.map(describe)} />
       </div>
     );
-  const errors = plan.problems.filter((p) => p.severity === 'error').map(describeProblem);
-  const warnings = plan.problems.filter((p) => p.severity === 'warning').map(describeProblem);
+  const errors = plan.problems.filter((p) => p.severity === 'error').map(describe);
+  const warnings = plan.problems.filter((p) => p.severity === 'warning').map(describe);
   const p = plan.preview;
   return (
     <div data-testid="import-plan">
