@@ -117,6 +117,39 @@ describe('the classroom after a hostile review', () => {
     ).toEqual([]);
   });
 
+  it("a save the full browser storage refuses says so in the app's words, never the browser's", async () => {
+    const { page } = s;
+    // Another page of the site filled the storage: the next save of the progress cannot fit.
+    await page.evaluate(() => {
+      // Fill it to the last character the quota takes.
+      let size = 6 * 1024 * 1024;
+      for (let step = size / 2; step >= 1; step = Math.floor(step / 2)) {
+        try {
+          localStorage.setItem('filler', 'f'.repeat(size));
+          size += step;
+        } catch {
+          size -= step;
+        }
+      }
+      for (; size > 0; size--) {
+        try {
+          localStorage.setItem('filler', 'f'.repeat(size));
+          break;
+        } catch {
+          // one less
+        }
+      }
+    });
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    const notice = page.getByText("Progress could not be saved: this browser's storage for ClusterLab is full.");
+    await notice.waitFor();
+    expect(await page.locator('body').textContent()).not.toMatch(/setItem|exceeded the quota/);
+    await notice.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/h12-storage-full.png' });
+    await page.evaluate(() => localStorage.removeItem('filler'));
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  });
+
   it('a step passed before the name was set is listed when handing in under the name', async () => {
     const { page } = s;
     await page.getByRole('button', { name: 'ClusterLab home' }).click();
