@@ -7,6 +7,7 @@
 import { i18n } from '../i18n/i18n';
 import { desktopApi, isDesktop } from '../bridge/desktopApi';
 import { learnerMessage } from './learnerMessage';
+import { saveFailedText } from './saveFailedText';
 import { mergeProgress } from './mergeProgress';
 import { parseProgress, type Progress } from './progress';
 import { useAppStore } from './store';
@@ -76,7 +77,7 @@ export async function startPersistence(): Promise<() => void> {
     // Read, merge, write in one synchronous stretch: another tab's newer steps are kept.
     if (tabs && !takeIn(readStored(tabs))) return;
     api.saveProgress({ ...useAppStore.getState().progress }).catch((error: unknown) => {
-      notice(i18n.t('app:progress.saveFailed', { error: learnerMessage(error) }));
+      notice(saveFailedText(error, tabs !== null));
     });
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {

@@ -15,6 +15,12 @@ export interface StepProgress {
   lastRun?: LastRun;
   /** When the step last changed (ms since the epoch; stamped by the store): the newest edit wins a merge between tabs. */
   updatedAt?: number;
+  /**
+   * For a step that varies per student: the name its last run used ('' for none), since the data
+   * differs per name and a hand-in is graded on its name's (features/handIn/otherNameRuns.ts).
+   * Absent: not known (an older save, an imported step). Not part of the hand-in format.
+   */
+  ranAs?: string;
 }
 
 /** One check's verdict as saved: small plain data, never the trace. */
@@ -179,6 +185,7 @@ export function parseProgress(data: unknown): Progress {
             ...(typeof sp.runs === 'number' ? { runs: sp.runs } : {}),
             ...(lastRun ? { lastRun } : {}),
             ...(stamp(sp.updatedAt) ? { updatedAt: sp.updatedAt } : {}),
+            ...(ranAsName(sp.ranAs) ? { ranAs: sp.ranAs } : {}),
           };
         }
       }
@@ -199,6 +206,9 @@ export function parseProgress(data: unknown): Progress {
     ...(stamp(raw.settingsUpdatedAt) ? { settingsUpdatedAt: raw.settingsUpdatedAt } : {}),
   };
 }
+
+/** A saved run's name: '' (none) or a name a hand-in accepts. */
+const ranAsName = (v: unknown): v is string => v === '' || (typeof v === 'string' && studentNameProblem(v) === null);
 
 const stamp = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 

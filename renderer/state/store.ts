@@ -41,6 +41,18 @@ export interface ProgressSlice {
 
 export type AppState = UiSlice & ProgressSlice;
 
+/**
+ * Keeps a setting in localStorage for the next start's first paint. A full or refused storage only
+ * costs that: the saved progress is the record, and its own save says what went wrong.
+ */
+function rememberForFirstPaint(key: string, value: string): void {
+  try {
+    window.localStorage?.setItem(key, value);
+  } catch {
+    // The progress's save reports the storage's state (saveFailedText.ts).
+  }
+}
+
 function initialTheme(): Theme {
   if (typeof window === 'undefined') return 'dark';
   const saved = window.localStorage?.getItem('clusterlab.theme');
@@ -60,9 +72,9 @@ function initialLanguage(): Language {
 /** The store's fields a loaded or merged progress sets: its theme and language when it has them. */
 function savedPreferences(progress: Progress): Partial<AppState> {
   if (progress.theme && window.localStorage?.getItem('clusterlab.theme') !== progress.theme)
-    window.localStorage?.setItem('clusterlab.theme', progress.theme);
+    rememberForFirstPaint('clusterlab.theme', progress.theme);
   if (progress.language && window.localStorage?.getItem(LANGUAGE_KEY) !== progress.language)
-    window.localStorage?.setItem(LANGUAGE_KEY, progress.language);
+    rememberForFirstPaint(LANGUAGE_KEY, progress.language);
   return {
     ...(progress.theme ? { theme: progress.theme } : {}),
     ...(progress.language ? { language: progress.language } : {}),
@@ -76,13 +88,13 @@ export const useAppStore = create<AppState>()((set, get) => ({
   notice: null,
   setTheme: (theme) => {
     // localStorage gives the first paint the right colours; the saved progress file is the record.
-    window.localStorage?.setItem('clusterlab.theme', theme);
+    rememberForFirstPaint('clusterlab.theme', theme);
     const progress = get().progress;
     set({ theme, progress: stampChanges(progress, { ...progress, theme }, Date.now()) });
   },
   toggleTheme: () => get().setTheme(get().theme === 'dark' ? 'light' : 'dark'),
   setLanguage: (language) => {
-    window.localStorage?.setItem(LANGUAGE_KEY, language);
+    rememberForFirstPaint(LANGUAGE_KEY, language);
     const progress = get().progress;
     set({ language, progress: stampChanges(progress, { ...progress, language }, Date.now()) });
   },

@@ -9,23 +9,20 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildHandIn, handInFileName, handInText } from '../../../labs/handIn/buildHandIn';
-import { describeProblem } from '../../../labs/handIn/handInFile';
 import { studentNameProblem } from '../../../labs/handIn/studentName';
 import { LABS } from '../../../labs/labRegistry';
-import { desktopApi } from '../../bridge/desktopApi';
-import { LOCALE_TAG, parseLanguage } from '../../i18n/language';
+import { desktopApi, isDesktop } from '../../bridge/desktopApi';
+import { parseLanguage } from '../../i18n/language';
 import { saveProgressNow } from '../../state/persistence';
 import { useAppStore } from '../../state/store';
 import { backupProgress, type BackupPlace } from './backupProgress';
 import { useHandInDialog } from './handInDialogState';
 import { applyImport, planImport, sizeProblem, type ImportPlan } from './importPlan';
-import {
-  listenForOpenedFiles,
-  routeClusterlabFile,
-  setHandInFileHandler,
-  setOpenedFileNoticeHandler,
-} from './openedFiles';
+import { listenForOpenedFiles, setHandInFileHandler, setOpenedFileNoticeHandler } from './openedFiles';
+import { OtherNameRunsNote } from './OtherNameRunsNote';
 import { StudentNameField } from './StudentNameField';
+import { progressRoom } from './webStorageRoom';
+import { PlanView } from './ImportPlanView';
 import './handIn.css';
 
 /** Both dialogs, and the start of the routing of files opened with the desktop app. */
@@ -123,7 +120,10 @@ function ExportDialog() {
         <h2 id={`${id}-title`}>{t('export.title')}</h2>
         <p>{t('export.intro')}</p>
         {hasName ? (
-          <p data-testid="hand-in-as">{t('export.as', { name: savedName, file: handInFileName(savedName) })}</p>
+          <>
+            <p data-testid="hand-in-as">{t('export.as', { name: savedName, file: handInFileName(savedName) })}</p>
+            <OtherNameRunsNote name={savedName} />
+          </>
         ) : (
           <>
             <p>{t('export.nameFirst')}</p>
@@ -165,7 +165,9 @@ type ImportState =
 /** The plan for a file's text against the progress as it is now. */
 function planned(name: string, text: string): ImportState {
   const { progress } = useAppStore.getState();
-  return { step: 'plan', plan: planImport(name, text, progress, LABS, Date.now()), name, text };
+  // The web build keeps progress in localStorage, which holds less than a hand-in may; the desktop app a file.
+  const room = isDesktop() ? null : progressRoom(window.localStorage, progress);
+  return { step: 'plan', plan: planImport(name, text, progress, LABS, Date.now(), room), name, text };
 }
 
 function ImportDialog() {
@@ -293,87 +295,5 @@ function ImportDialog() {
         </div>
       </div>
     </dialog>
-  );
-}
-
-function PlanView({ plan, name, text }: { plan: ImportPlan; name: string; text: string }) {
-  const { t } = useTranslation('handIn');
-  const language = useAppStore((s) => s.language);
-  if (plan.kind === 'pack')
-    return (
-      <div role="status">
-        <p>{t('import.isPack', { file: plan.file })}</p>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => {
-            useHandInDialog.getState().close();
-            void routeClusterlabFile(name, text);
-          }}
-        >
-          {t('import.openPack')}
-        </button>
-      </div>
-    );
-  if (plan.kind === 'refused')
-    return (
-      <div role="alert" data-testid="import-refused">
-        <p className="error">{t('import.refused', { file: plan.file })}</p>
-        <ProblemList problems={plan.problems.map(describeProblem)} />
-      </div>
-    );
-  const errors = plan.problems.filter((p) => p.severity === 'error').map(describeProblem);
-  const warnings = plan.problems.filter((p) => p.severity === 'warning').map(describeProblem);
-  const p = plan.preview;
-  return (
-    <div data-testid="import-plan">
-      <p>
-        {t('import.whose', {
-          name: plan.handIn.student.name,
-          version: plan.handIn.app.version,
-          date: new Date(plan.handIn.exportedAt).toLocaleString(LOCALE_TAG[language]),
-        })}
-      </p>
-      <p>
-        {t('import.preview', {
-          labs: Object.keys(plan.handIn.labs).length,
-          added: p.stepsAdded.length,
-          replaced: p.stepsReplaced.length,
-          unchanged: p.stepsUnchanged.length,
-        })}
-      </p>
-      {p.stepsReplaced.length > 0 && (
-        <p className="muted">{t('import.replaces', { steps: p.stepsReplaced.join(', ') })}</p>
-      )}
-      {errors.length > 0 && (
-        <>
-          <p className="error">{t('import.partial')}</p>
-          <ProblemList problems={errors} />
-        </>
-      )}
-      {warnings.length > 0 && (
-        <>
-          <p className="muted">{t('import.warnings')}</p>
-          <ProblemList problems={warnings} />
-        </>
-      )}
-      <p className="muted">{t('import.backupFirst')}</p>
-    </div>
-  );
-}
-
-/** At most 50 problems listed, then how many more. */
-function ProblemList({ problems }: { problems: string[] }) {
-  const { t } = useTranslation('handIn');
-  const shown = problems.slice(0, 50);
-  return (
-    <ul className="hand-in-problems">
-      {shown.map((p, i) => (
-        <li key={i}>
-          <code>{p}</code>
-        </li>
-      ))}
-      {problems.length > shown.length && <li>{t('import.more', { count: problems.length - shown.length })}</li>}
-    </ul>
   );
 }

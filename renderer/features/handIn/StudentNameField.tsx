@@ -5,6 +5,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HAND_IN_LIMITS } from '../../../labs/handIn/handInFile';
+import { germanProblem } from '../../../labs/handIn/problemGerman';
+import type { Language } from '../../i18n/language';
+import { useAppStore } from '../../state/store';
+import { OtherNameRunsNote } from './OtherNameRunsNote';
 
 export function StudentNameField({
   value,
@@ -16,6 +20,7 @@ export function StudentNameField({
   onChange: (value: string) => void;
 }) {
   const { t } = useTranslation('handIn');
+  const language = useAppStore((s) => s.language);
   const id = useId();
   return (
     <>
@@ -35,9 +40,10 @@ export function StudentNameField({
       <p id={`${id}-help`} className="muted">
         {t('name.help')}
       </p>
+      <OtherNameRunsNote name={value} />
       {problem && (
         <p id={`${id}-error`} className="error" role="alert">
-          {(({ key, values }) => t(key, values))(nameProblemText(problem))}
+          {(({ key, values }) => t(key, values))(nameProblemText(problem, language))}
         </p>
       )}
     </>
@@ -50,7 +56,10 @@ export function typedNameProblem(value: string, problemOf: (name: string) => str
 }
 
 /** studentNameProblem's sentence as a handIn text key and its values, so the field says it in the app's language. */
-export function nameProblemText(problem: string): { key: string; values: Record<string, string> } {
+export function nameProblemText(
+  problem: string,
+  language: Language = 'en',
+): { key: string; values: Record<string, string> } {
   let m = /^has (\d+) characters, more than the limit of (\d+)/.exec(problem);
   if (m) return { key: 'name.tooLong', values: { count: m[1]!, max: m[2]! } };
   m = /^contains the control character (U\+[0-9A-F]{4}) at character (\d+)/.exec(problem);
@@ -59,5 +68,9 @@ export function nameProblemText(problem: string): { key: string; values: Record<
   if (m) return { key: 'name.bidi', values: { code: m[1]!, at: m[2]! } };
   if (problem === 'is empty') return { key: 'name.empty', values: {} };
   if (problem.startsWith('must contain a letter')) return { key: 'name.noLetter', values: {} };
-  return { key: 'name.problem', values: { problem } };
+  // The rest (an invisible character, …) in the words hand-in problems use in German.
+  return {
+    key: 'name.problem',
+    values: { problem: language === 'de' ? (germanProblem(problem) ?? problem) : problem },
+  };
 }

@@ -75,6 +75,13 @@ describe("the student's name in the progress", () => {
       key: 'name.tooLong',
       values: { count: '101', max: '100' },
     });
+    // A form without a key of its own is German in German too (labs/handIn/problemGerman.ts).
+    expect(nameProblemText(typedNameProblem('a\u200bb', studentNameProblem)!, 'de')).toEqual({
+      key: 'name.problem',
+      values: {
+        problem: 'enthält das unsichtbare Zeichen U+200B an Stelle 2, durch das der Name wie ein anderer aussieht',
+      },
+    });
   });
 });
 

@@ -12,10 +12,13 @@ import type { Progress } from '../../state/progress';
 import { classifyClusterlabText, shownFileName } from './openedFiles';
 import { i18n } from '../../i18n/i18n';
 import { count } from '../../i18n/numberFormat';
+import { savedChars } from './webStorageRoom';
 
 export type ImportPlan =
   | { kind: 'refused'; file: string; problems: HandInProblem[] }
   | { kind: 'pack'; file: string }
+  /** A good file whose progress the web build's storage cannot hold (`chars` of it, `room` left): refused. */
+  | { kind: 'tooLarge'; file: string; chars: number; room: number }
   | {
       kind: 'ready';
       file: string;
@@ -46,6 +49,8 @@ export function planImport(
   current: Progress,
   labs: readonly Lab[],
   now: number,
+  /** Characters the web build's storage has left for the progress (webStorageRoom.ts); null on the desktop. */
+  room: number | null = null,
 ): ImportPlan {
   const file = shownFileName(name);
   if (text.length <= HAND_IN_LIMITS.fileBytes && classifyClusterlabText(text).kind === 'pack')
@@ -53,6 +58,11 @@ export function planImport(
   const parsed = parseHandIn(text, file, knownLabsOf(labs));
   if (!parsed.handIn) return { kind: 'refused', file, problems: parsed.problems };
   const { summary } = importHandIn(current, parsed.handIn, now);
+  if (room !== null) {
+    // Saving what localStorage cannot hold fails after the import, and the import is lost on reload.
+    const chars = savedChars(applyImport(current, parsed.handIn, now).progress);
+    if (chars > room) return { kind: 'tooLarge', file, chars, room };
+  }
   return {
     kind: 'ready',
     file,

@@ -49,6 +49,7 @@ import { CompareButton } from '../compare/CompareButton';
 import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
 import { stepFigures } from '../figures/stepFigures';
 import { useStudentStep, StudentDataNote } from '../handIn/useStudentStep';
+import { ranAsOf } from '../handIn/otherNameRuns';
 import './labPage.css';
 
 export function LabPage({
@@ -191,6 +192,8 @@ function LabStepView({
     streamFaults: KafkaFault[] = [],
     pipelineFaults: PipelineFault[] = [],
   ) => {
+    // The name this run's data is drawn for, saved with a varying step's run (handIn/otherNameRuns.ts).
+    const ranAs = ranAsOf(labById(labId), stepIndex, useAppStore.getState().progress.studentName);
     const result = await run(
       source,
       faults,
@@ -218,6 +221,7 @@ function LabStepView({
           failure,
         ),
         ...(result.outcome.passed ? { passed: true } : {}),
+        ...ranAs,
       })),
     );
   };

@@ -13,6 +13,7 @@ import { formatBytes } from './packSize';
 import { askAboutPack } from './packConfirm';
 import { PackConfirmDialog } from './PackConfirmDialog';
 import { dismissPackMessages, ensureKeptPacksLoaded, removePack, usePacks } from './packStore';
+import { refusedWhere } from './refusedWhere';
 import { openPackText } from './openPack';
 import type { OpenPack } from './openPacks';
 import './packs.css';
@@ -29,6 +30,7 @@ const STATUS_KEY: Record<LabStatus, string> = {
 export function LabPacksSection() {
   const { t } = useTranslation('packs');
   const { packs, loaded, kept, notices, refused } = usePacks();
+  const language = useAppStore((state) => state.language);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   useEffect(() => void ensureKeptPacksLoaded(), []);
@@ -79,6 +81,7 @@ export function LabPacksSection() {
       {refused && (
         <div className="pack-refused" role="alert">
           <strong>{t('refused', { file: refused.fileName })}</strong>
+          {refused.where && language !== 'en' && <span>{refusedWhere(refused.where)}</span>}
           <code>{refused.message}</code>
         </div>
       )}

@@ -6,7 +6,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { LABS } from '../../../labs/labRegistry';
 import { buildPackArchive } from '../../../labs/packs/packFiles';
 import { cachedPackCount, loadedPack, packLab } from '../../bridge/packLabs';
+import { changeLanguage } from '../../i18n/i18n';
 import { findAnyLab } from './findAnyLab';
+import { refusedWhere } from './refusedWhere';
 import { memoryStorage } from './packStorage';
 import { ensureKeptPacksLoaded, openPackArchive, packOfLab, removePack, usePacks, usePackStorage } from './packStore';
 
@@ -78,6 +80,14 @@ describe('opening a lab pack', () => {
     });
     expect(usePacks.getState().packs).toBe(before);
     expect(usePacks.getState().refused?.fileName).toBe('broken.clusterlab');
+    // Where it is, for the section to say in German around the English message (refusedWhere.ts).
+    const where = usePacks.getState().refused!.where!;
+    expect(where).toMatchObject({ file: 'broken.clusterlab/pack.json', field: 'name' });
+    changeLanguage('de');
+    expect(refusedWhere(where)).toBe(
+      `Der Fehler steht in broken.clusterlab/pack.json, Zeile ${where.line}, Spalte ${where.column}, im Feld name. Die Prüfung des Pakets beschreibt ihn auf Englisch:`,
+    );
+    changeLanguage('en');
     expect([...storage.records.keys()]).toEqual(['sample-pack']);
     const notJson = await openPackArchive('notes.clusterlab', 'hello', yes);
     expect(notJson).toEqual({ kind: 'refused', message: 'notes.clusterlab: is not a ClusterLab file: it is not JSON' });

@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import { LABS } from '../../../labs/labRegistry';
 import { readPack, reopenKept, replacedBy, withoutPack, withPack, type OpenPack } from './openPacks';
 import { openIndexedDbStorage, type PackStorage } from './packStorage';
+import { PackError } from '../../../labs/packs/packError';
 
 /** A message for the section, as an i18n key of the 'packs' namespace and its values. */
 export interface PackNotice {
@@ -23,7 +24,14 @@ export interface PacksState {
   kept: boolean;
   notices: PackNotice[];
   /** Why the last pack the learner opened was refused (PackError's message), or null. */
-  refused: { fileName: string; message: string } | null;
+  refused: PackRefusal | null;
+}
+
+/** A refused pack: the message as the CLI prints it, and where it points when it is a PackError (the section words that per locale). */
+export interface PackRefusal {
+  fileName: string;
+  message: string;
+  where?: { file: string; line: number | null; column: number | null; field: string };
 }
 
 export const usePacks = create<PacksState>()(() => ({
@@ -110,7 +118,11 @@ export async function openPackArchive(
     pack = readPack(text, fileName, usePacks.getState().packs, builtInIds());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    usePacks.setState({ refused: { fileName, message } });
+    const where =
+      error instanceof PackError
+        ? { file: error.file, line: error.line, column: error.column, field: error.field }
+        : undefined;
+    usePacks.setState({ refused: { fileName, message, ...(where ? { where } : {}) } });
     return { kind: 'refused', message };
   }
   const old = replacedBy(usePacks.getState().packs, pack);
