@@ -18,6 +18,7 @@ import { LABS } from '../labs/labRegistry';
 import { settingsStep } from '../labs/runStep';
 import { normalizeStudentName } from '../labs/handIn/studentName';
 import { budgetUsedReason, gradeHandIn, type Submission } from '../labs/handIn/gradeHandIn';
+import { sameHandedInCode } from '../labs/handIn/sameHandedInCode';
 import { gradeCsv, gradeJson, gradeTotals, sortRows, type GradeRow } from '../labs/handIn/gradeTable';
 import type { Lab } from '../labs/labTypes';
 import { loadPackAt, packArg } from './packSource';
@@ -176,6 +177,7 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
   } finally {
     await runner?.close();
   }
+  markSameCode(submissions, labs, graded, rows, io);
   const order = new Map(labs.map((l, i) => [l.id, i]));
   // Rows about a whole submission first, then the labs in the course's order, then labs this build does not know.
   const sorted = sortRows(rows, (lab) => (lab === '' ? -1 : (order.get(lab) ?? labs.length)), normalizeStudentName);
@@ -229,5 +231,23 @@ function failedRow(sub: Submission, error: unknown): GradeRow {
     simulatedMs: null,
     figures: {},
     variantSeed: null,
+    sameCodeAs: [],
   };
+}
+
+/** Prints one line per group of students who handed in the same code for a step, and fills their rows' `sameCodeAs`. */
+function markSameCode(submissions: Submission[], labs: readonly Lab[], graded: Lab[], rows: GradeRow[], io: CliIo) {
+  const groups = sameHandedInCode(
+    submissions,
+    labs,
+    graded.map((l) => l.id),
+  );
+  for (const g of groups) {
+    const names = g.members.map((m) => (m.student ? `${m.student} (${m.source})` : m.source));
+    io.err(`clusterlab grade: the same code for ${g.lab} step ${g.step} (${g.stepId}): ${oneLine(names.join(', '))}\n`);
+    for (const m of g.members) {
+      const row = rows.find((r) => r.source === m.source && r.lab === g.lab && r.step === g.step);
+      if (row) row.sameCodeAs = g.members.filter((o) => o !== m).map((o) => o.student || o.source);
+    }
+  }
 }

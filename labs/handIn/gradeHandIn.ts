@@ -70,6 +70,7 @@ const row = (sub: Submission, fields: Partial<GradeRow>): GradeRow => ({
   simulatedMs: null,
   figures: {},
   variantSeed: null,
+  sameCodeAs: [],
   ...fields,
 });
 
