@@ -48,20 +48,19 @@ export function exportedNames(compiled: string): string[] {
       for (const p of n.properties as (Node & { value?: Node; argument?: Node })[]) target(p.value ?? p.argument);
     else if (n.type === 'AssignmentPattern' || n.type === 'RestElement') target((n.left ?? n.argument) as Node);
   };
-  const visit = (node: Node): void => {
-    if (node.type === 'AssignmentExpression') target((node as Node & { left: Node }).left);
-    for (const value of Object.values(node) as unknown[]) {
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item);
-      } else if (isNode(value)) visit(value);
-    }
+  // Only assignments the module makes when it loads (its top-level statements, as sucrase writes
+  // them): `exports.x = 1` inside a function nobody calls exports nothing.
+  const program = parse(compiled, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true });
+  const assigned = (expression: Node): void => {
+    const e = expression as Node & { left?: Node; right?: Node; expressions?: Node[] };
+    if (e.type === 'AssignmentExpression') {
+      target(e.left);
+      assigned(e.right!); // exports.a = exports.b = ...
+    } else if (e.type === 'SequenceExpression') for (const x of e.expressions!) assigned(x);
   };
-  visit(parse(compiled, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true }));
+  for (const statement of (program as Node & { body: Node[] }).body)
+    if (statement.type === 'ExpressionStatement') assigned((statement as Node & { expression: Node }).expression);
   return [...names].sort();
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** A function lab.json names, where (`datasets[0].generate`) and in which file it must be exported. */
