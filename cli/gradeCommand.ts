@@ -247,7 +247,8 @@ function markSameCode(submissions: Submission[], labs: readonly Lab[], graded: L
     io.err(`clusterlab grade: the same code for ${g.lab} step ${g.step} (${g.stepId}): ${oneLine(names.join(', '))}\n`);
     for (const m of g.members) {
       const row = rows.find((r) => r.source === m.source && r.lab === g.lab && r.step === g.step);
-      if (row) row.sameCodeAs = g.members.filter((o) => o !== m).map((o) => o.student || o.source);
+      const others = g.members.filter((o) => normalizeStudentName(o.student) !== normalizeStudentName(m.student));
+      if (row) row.sameCodeAs = others.map((o) => o.student || o.source);
     }
   }
 }

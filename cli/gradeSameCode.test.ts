@@ -23,11 +23,15 @@ it('reports the students who handed in the same code, and not those who kept the
     ['Di Egan', scale.steps[0]!.starter],
     ['Ed Fox', `${scale.steps[0]!.starter}\n`],
     ['Flo Gray', solution],
+    ['Gus Hale', other.replace(/\n/, '\n\n')],
   ];
   for (const [name, code] of students) {
     mkdirSync(join(folder, name), { recursive: true });
     writeFileSync(join(folder, name, 'scale-up-vs-out.step1.json'), code);
   }
+  // Gus handed in twice with the same code: his own two files are no finding.
+  mkdirSync(join(folder, 'gus hale'));
+  writeFileSync(join(folder, 'gus hale', 'scale-up-vs-out.step1.json'), students.at(-1)![1]);
   // A table an earlier ClusterLab wrote (no same_code_as column) is the grader's own: written over.
   writeFileSync(
     join(root, 'grades.csv'),
@@ -51,6 +55,8 @@ it('reports the students who handed in the same code, and not those who kept the
     ['Di Egan', []],
     ['Ed Fox', []],
     ['Flo Gray', ['Ana Lima', 'Bo Chen']],
+    ['Gus Hale', []],
+    ['gus hale', []],
   ]);
   const csv = readFileSync(join(root, 'grades.csv'), 'utf8').split('\r\n');
   expect(csv[0]).toMatch(/,variant_seed,same_code_as$/);

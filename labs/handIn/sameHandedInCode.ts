@@ -53,8 +53,10 @@ export function sameHandedInCode(
         if (stepVaries(lab, step) && mine === normalizedCode(variantStarter(step, studentSeed(name)))) continue;
         byCode.set(mine, [...(byCode.get(mine) ?? []), { student: sub.student ?? name, source: sub.source }]);
       }
+      // One student's two files with the same code are no finding (grade says they are the same student's).
       for (const members of byCode.values())
-        if (members.length > 1) groups.push({ lab: lab.id, step: i + 1, stepId: step.id, members });
+        if (new Set(members.map((m) => normalizeStudentName(m.student))).size > 1)
+          groups.push({ lab: lab.id, step: i + 1, stepId: step.id, members });
     }
   }
   return groups;
