@@ -26,6 +26,9 @@ import { progressLikeOf } from '../labs/handIn/progressLike';
 import { MAX_JOB_FILES } from './gradeSubmission';
 import { loadPackAt, packArg } from './packSource';
 import type { Lab } from '../labs/labTypes';
+import { stepVaries } from '../labs/variant';
+import { displayStudentName, normalizeStudentName } from '../labs/handIn/studentName';
+import { oneLine } from './terminalSafeIo';
 
 export const EXPORT_USAGE = `Usage: clusterlab export --name NAME [--progress FILE | --from-jobs DIR] [--pack PACK] [--out FILE] [--force]
 
@@ -78,7 +81,7 @@ function parseArgs(argv: string[]): ExportArgs | 'help' {
   return args;
 }
 
-function fromProgress(args: ExportArgs, name: string, io: CliIo): HandIn {
+function fromProgress(args: ExportArgs, name: string, io: CliIo, labs: readonly Lab[]): HandIn {
   const candidates = args.progress !== null ? [resolve(io.cwd, args.progress)] : progressCandidates();
   const file = candidates.find((f) => existsSync(f));
   if (!file)
@@ -103,7 +106,37 @@ function fromProgress(args: ExportArgs, name: string, io: CliIo): HandIn {
   const read = progressLikeOf(data);
   if ('error' in read) throw new UsageError(`${file}: ${read.error}`);
   for (const p of read.problems) io.err(`clusterlab export: ${file}: ${p}\n`);
-  return buildHandIn(read.progress, name, APP_VERSION, new Date());
+  const handIn = buildHandIn(read.progress, name, APP_VERSION, new Date());
+  const saved = (data as { studentName?: unknown }).studentName;
+  if (typeof saved === 'string' && studentNameProblem(saved) === null) {
+    const warning = otherNameWarning(saved, name, handIn, labs);
+    if (warning) io.err(`clusterlab export: warning: ${oneLine(warning)}\n`);
+  }
+  return handIn;
+}
+
+/**
+ * The warning when --name is not the name the app saved with the progress (compared in normal
+ * form), or null. The file is still written (a teacher may mean it: a name typed wrong in the
+ * app); but the steps that vary per student were last run on the saved name's data.
+ */
+export function otherNameWarning(saved: string, name: string, handIn: HandIn, labs: readonly Lab[]): string | null {
+  if (normalizeStudentName(saved) === normalizeStudentName(name)) return null;
+  const varying: string[] = [];
+  for (const [labId, lab] of Object.entries(handIn.labs)) {
+    const known = labs.find((l) => l.id === labId);
+    for (const stepId of Object.keys(lab.steps)) {
+      const index = known?.steps.findIndex((s) => s.id === stepId) ?? -1;
+      if (known && index >= 0 && stepVaries(known, known.steps[index]!)) varying.push(`${labId} step ${index + 1}`);
+    }
+  }
+  const shown =
+    varying.length > 8 ? `${varying.slice(0, 8).join(', ')} and ${varying.length - 8} more` : varying.join(', ');
+  const steps =
+    varying.length === 0
+      ? 'none of the handed-in steps varies per student, so the grades do not depend on it'
+      : `the steps that vary per student (${shown}) were last run on the data of '${displayStudentName(saved)}' and are graded on the data of '${displayStudentName(name)}'`;
+  return `--name '${displayStudentName(name)}' is not the name saved with this progress ('${displayStudentName(saved)}'): ${steps}; written under '${displayStudentName(name)}' as asked`;
 }
 
 function fromJobs(dir: string, name: string, io: CliIo, labs: readonly Lab[]): HandIn {
@@ -150,7 +183,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     new UsageError(`${relative(io.cwd, out) || out} exists: choose another --out, or add --force to replace it`);
   if (!args.force && existsSync(out)) throw exists();
   const labs = args.pack !== null ? [...LABS, ...(await loadPackAt(resolve(io.cwd, args.pack))).labs] : LABS;
-  const handIn = args.fromJobs !== null ? fromJobs(args.fromJobs, name, io, labs) : fromProgress(args, name, io);
+  const handIn = args.fromJobs !== null ? fromJobs(args.fromJobs, name, io, labs) : fromProgress(args, name, io, labs);
   // What is written is what a teacher's ClusterLab will read: the file passes parseHandIn's own checks.
   const text = handInText(handIn);
   const checked = parseHandIn(text, out, knownLabsOf(labs));

@@ -68,7 +68,7 @@ describe('clusterlab grade', () => {
     // The pass/fail grid of every submission.
     const rows = parseCsv(csv);
     expect(rows[0]!.join(',')).toBe(
-      'student,source,lab,step,step_id,status,checks_passed,checks_total,failing_checks,reason,simulated_s,figures,variant_seed',
+      'student,source,lab,step,step_id,status,checks_passed,checks_total,failing_checks,reason,simulated_s,figures,variant_seed,same_code_as',
     );
     const grid = new Map<string, string[]>();
     for (const r of rows.slice(1)) grid.set(r[1]!, [...(grid.get(r[1]!) ?? []), r[5]!]);
@@ -80,28 +80,28 @@ describe('clusterlab grade', () => {
       .split('\r\n')
       .filter((l) => l.startsWith(',') || l.startsWith("'=cmd") || l.startsWith('Vic Names,Vic Names,,'));
     expect(lines).toEqual([
-      ',binary.clusterlab,,,,error,0,0,,"binary.clusterlab: not a hand-in: the file is binary (it holds NUL bytes), not JSON text",,,',
-      ',control.clusterlab,,,,error,0,0,,control.clusterlab:5:5: student.name: contains the control character U+001B at character 4,,,',
-      ',deep.json,,,,error,0,0,,deep.json:1:17: not a hand-in: the JSON nests more than 16 levels deep,,,',
-      ',future.clusterlab,,,,error,0,0,,future.clusterlab:1:33: version: made by a newer ClusterLab (format version 2): update ClusterLab to open it,,,',
-      ',huge.clusterlab,,,,error,0,0,,"huge.clusterlab: the file has 9437184 bytes, more than the limit of 8388608 bytes (8 MB)",,,',
-      ',package.json,,,,error,0,0,,"package.json: not a ClusterLab hand-in: the file has no ""format"": ""clusterlab-progress"" (it was made by another program)",,,',
-      ',truncated.clusterlab,,,,error,0,0,,"truncated.clusterlab:8:12: not valid JSON (Unterminated string): the file ends too early, perhaps it was cut off while copying",,,',
-      "'=cmd|' /C calc'!A0,formula.clusterlab,scale-up-vs-out,1,hockey-stick,missing,0,0,,not handed in,,,",
-      "'=cmd|' /C calc'!A0,formula.clusterlab,scale-up-vs-out,2,scale-up,missing,0,0,,not handed in,,,",
-      "'=cmd|' /C calc'!A0,formula.clusterlab,scale-up-vs-out,3,scale-out,missing,0,0,,not handed in,,,",
-      "'=cmd|' /C calc'!A0,formula.clusterlab,scale-up-vs-out,4,not-big-data,missing,0,0,,not handed in,,,",
-      "'=cmd|' /C calc'!A0,formula.clusterlab,mapreduce-chaining,1,two-jobs,pass,3,3,,,7.19,jobs=2; tasks=8; failed_attempts=0; shuffle_bytes=14152; remote_read_bytes=1130,3089479375",
-      "'=cmd|' /C calc'!A0,formula.clusterlab,mapreduce-chaining,2,intermediate-on-hdfs,missing,0,0,,not handed in,,,",
-      "'=cmd|' /C calc'!A0,formula.clusterlab,mapreduce-chaining,3,start-up-cost,missing,0,0,,not handed in,,,",
-      "'=cmd|' /C calc'!A0,formula.clusterlab,__proto__,,,error,0,0,,\"unreadable in the file: formula.clusterlab:11:13: labs.__proto__: is not a lab id: ids are lower-case letters, digits and dashes: the lab is left out\",,,",
-      'Vic Names,Vic Names,,,,not-gradable,0,0,,"files not used: mapreduce-chaining.step9.js: lab \'mapreduce-chaining\' has steps 1 to 3; two-jobs.js: not a job file name of the form <lab-id>.step<N>.<js|ts|json>, e.g. mapreduce-basics.step1.js",,,',
+      ',binary.clusterlab,,,,error,0,0,,"binary.clusterlab: not a hand-in: the file is binary (it holds NUL bytes), not JSON text",,,,',
+      ',control.clusterlab,,,,error,0,0,,control.clusterlab:5:5: student.name: contains the control character U+001B at character 4,,,,',
+      ',deep.json,,,,error,0,0,,deep.json:1:17: not a hand-in: the JSON nests more than 16 levels deep,,,,',
+      ',future.clusterlab,,,,error,0,0,,future.clusterlab:1:33: version: made by a newer ClusterLab (format version 2): update ClusterLab to open it,,,,',
+      ',huge.clusterlab,,,,error,0,0,,"huge.clusterlab: the file has 9437184 bytes, more than the limit of 8388608 bytes (8 MB)",,,,',
+      ',package.json,,,,error,0,0,,"package.json: not a ClusterLab hand-in: the file has no ""format"": ""clusterlab-progress"" (it was made by another program)",,,,',
+      ',truncated.clusterlab,,,,error,0,0,,"truncated.clusterlab:8:12: not valid JSON (Unterminated string): the file ends too early, perhaps it was cut off while copying",,,,',
+      "'=cmd|' /C calc'!A0,formula.clusterlab,scale-up-vs-out,1,hockey-stick,missing,0,0,,not handed in,,,,",
+      "'=cmd|' /C calc'!A0,formula.clusterlab,scale-up-vs-out,2,scale-up,missing,0,0,,not handed in,,,,",
+      "'=cmd|' /C calc'!A0,formula.clusterlab,scale-up-vs-out,3,scale-out,missing,0,0,,not handed in,,,,",
+      "'=cmd|' /C calc'!A0,formula.clusterlab,scale-up-vs-out,4,not-big-data,missing,0,0,,not handed in,,,,",
+      "'=cmd|' /C calc'!A0,formula.clusterlab,mapreduce-chaining,1,two-jobs,pass,3,3,,,7.19,jobs=2; tasks=8; failed_attempts=0; shuffle_bytes=14152; remote_read_bytes=1130,3089479375,Olga Ten",
+      "'=cmd|' /C calc'!A0,formula.clusterlab,mapreduce-chaining,2,intermediate-on-hdfs,missing,0,0,,not handed in,,,,",
+      "'=cmd|' /C calc'!A0,formula.clusterlab,mapreduce-chaining,3,start-up-cost,missing,0,0,,not handed in,,,,",
+      "'=cmd|' /C calc'!A0,formula.clusterlab,__proto__,,,error,0,0,,\"unreadable in the file: formula.clusterlab:11:13: labs.__proto__: is not a lab id: ids are lower-case letters, digits and dashes: the lab is left out\",,,,",
+      'Vic Names,Vic Names,,,,not-gradable,0,0,,"files not used: mapreduce-chaining.step9.js: lab \'mapreduce-chaining\' has steps 1 to 3; two-jobs.js: not a job file name of the form <lab-id>.step<N>.<js|ts|json>, e.g. mapreduce-basics.step1.js",,,,',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // An endless loop is stopped by its own budget and named; the next step still ran.
     const rui = csv.split('\r\n').filter((l) => l.includes('rui.clusterlab'));
     expect(rui[4]).toBe(
-      'Rui Loop,rui.clusterlab,mapreduce-chaining,1,two-jobs,error,0,3,,Your loop at mapreduce-chaining.step1.js line 13 ran until the time limit (the time limit for your code is 3 s) — does its condition ever become false?,,,1211553311',
+      'Rui Loop,rui.clusterlab,mapreduce-chaining,1,two-jobs,error,0,3,,Your loop at mapreduce-chaining.step1.js line 13 ran until the time limit (the time limit for your code is 3 s) — does its condition ever become false?,,,1211553311,Sam Loop; Tea Loop',
     );
     expect(rui[0]).toMatch(/,scale-up-vs-out,1,hockey-stick,pass,/);
     // The file's own "passed": true is never trusted.
@@ -110,7 +110,7 @@ describe('clusterlab grade', () => {
     );
     // A good row carries the simulated figures and the student's seed.
     expect(csv.split('\r\n').find((l) => l.startsWith('Ana Lima,ana.clusterlab,mapreduce-chaining,1'))).toMatch(
-      /^Ana Lima,ana\.clusterlab,mapreduce-chaining,1,two-jobs,pass,3,3,,,\d+\.\d+,jobs=2; tasks=\d+; failed_attempts=0; shuffle_bytes=\d+; remote_read_bytes=\d+,967564802$/,
+      /^Ana Lima,ana\.clusterlab,mapreduce-chaining,1,two-jobs,pass,3,3,,,\d+\.\d+,jobs=2; tasks=\d+; failed_attempts=0; shuffle_bytes=\d+; remote_read_bytes=\d+,967564802,Chiara Rossi; Noah Copy$/,
     );
 
     expect(first.out).toMatch(/^Graded 30 submission\(s\) of 2 lab\(s\) \(scale-up-vs-out, mapreduce-chaining\): /);
@@ -209,7 +209,7 @@ describe('clusterlab grade', () => {
     expect(await main(['grade', 'empty', '--out', 'empty-grades', '--json'], e.io)).toBe(0);
     expect(JSON.parse(e.out.join(''))).toMatchObject({ submissions: 0, steps: 0, passed: 0, failed: 0, errors: 0 });
     expect(readFileSync(join(root, 'empty-grades.csv'), 'utf8')).toBe(
-      'student,source,lab,step,step_id,status,checks_passed,checks_total,failing_checks,reason,simulated_s,figures,variant_seed\r\n',
+      'student,source,lab,step,step_id,status,checks_passed,checks_total,failing_checks,reason,simulated_s,figures,variant_seed,same_code_as\r\n',
     );
   });
 });

@@ -17,12 +17,16 @@ import { withRunBudget, type TaskRunner } from '../engine/sandbox';
 import { LABS } from '../labs/labRegistry';
 import { settingsStep } from '../labs/runStep';
 import { normalizeStudentName } from '../labs/handIn/studentName';
-import { gradeHandIn, type Submission } from '../labs/handIn/gradeHandIn';
+import { budgetUsedReason, gradeHandIn, type Submission } from '../labs/handIn/gradeHandIn';
+import { sameHandedInCode } from '../labs/handIn/sameHandedInCode';
 import { gradeCsv, gradeJson, gradeTotals, sortRows, type GradeRow } from '../labs/handIn/gradeTable';
 import type { Lab } from '../labs/labTypes';
 import { loadPackAt, packArg } from './packSource';
 
-export const GRADE_USAGE = `Usage: clusterlab grade FOLDER [--out PREFIX] [--timeout SEC] [--pack PACK] [--json]
+/** Each submission's time budget unless --budget says otherwise: four endless steps at the default --timeout. */
+export const DEFAULT_BUDGET_SECONDS = 120;
+
+export const GRADE_USAGE = `Usage: clusterlab grade FOLDER [--out PREFIX] [--timeout SEC] [--budget SEC] [--pack PACK] [--json]
 
 Re-runs every step handed in under FOLDER (never trusting the files' own results) and writes
 PREFIX.csv and PREFIX.json: one row per student and step, with pass/fail, the failing checks'
@@ -31,22 +35,41 @@ reasons and the run's simulated figures. FOLDER holds hand-in files (*.clusterla
 <lab-id>.step<N>.<js|ts|json>. Steps of a variant run on the student's own data.
   --out PREFIX    where the table goes (default: grades, i.e. grades.csv and grades.json)
   --timeout SEC   wall-clock budget of each step's run (default 30, at most ${MAX_TIMEOUT_SECONDS})
+  --budget SEC    wall-clock budget of each submission (default ${DEFAULT_BUDGET_SECONDS}, at most ${MAX_TIMEOUT_SECONDS}): once
+                  a submission has used it, its remaining steps are not run (their rows say so)
   --pack PACK     also grade the labs of this teacher's pack (its folder or .clusterlab file)
   --json          print the summary as JSON
 Exit code: 0 the folder was graded (whatever the students' results), 2 bad usage or an unreadable folder.
 `;
 
+function parseBudgetSeconds(text: string | undefined): number {
+  try {
+    return parseTimeoutSeconds(text);
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(error.message.replace(/^--timeout/, '--budget'));
+    throw error;
+  }
+}
+
 interface GradeArgs {
   folder: string;
   out: string;
   timeoutSeconds: number;
+  budgetSeconds: number;
   json: boolean;
   pack: string | null;
 }
 
 function parseArgs(argv: string[]): GradeArgs | 'help' {
   const positional: string[] = [];
-  const args: GradeArgs = { folder: '', out: 'grades', timeoutSeconds: 30, json: false, pack: null };
+  const args: GradeArgs = {
+    folder: '',
+    out: 'grades',
+    timeoutSeconds: 30,
+    budgetSeconds: DEFAULT_BUDGET_SECONDS,
+    json: false,
+    pack: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return 'help';
@@ -55,6 +78,7 @@ function parseArgs(argv: string[]): GradeArgs | 'help' {
       if (!v || v.startsWith('-')) throw new UsageError('--out needs a PREFIX, e.g. --out grades/class-3a');
       args.out = v;
     } else if (a === '--timeout') args.timeoutSeconds = parseTimeoutSeconds(argv[++i]);
+    else if (a === '--budget') args.budgetSeconds = parseBudgetSeconds(argv[++i]);
     else if (a === '--json') args.json = true;
     else if (a === '--pack') {
       if (args.pack !== null) throw new UsageError('--pack is given twice: grade one pack at a time');
@@ -126,7 +150,14 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
       const t0 = performance.now();
       let mine: GradeRow[];
       try {
-        mine = await gradeHandIn(sub, { labs, graded: graded.map((l) => l.id), ...(runner ? { runner } : {}) });
+        // Each submission's own budget: a student's endless loops cost the class at most this.
+        const budget = { seconds: args.budgetSeconds, spent: () => (performance.now() - t0) / 1000 };
+        mine = await gradeHandIn(sub, {
+          labs,
+          graded: graded.map((l) => l.id),
+          budget,
+          ...(runner ? { runner } : {}),
+        });
       } catch (error) {
         mine = [failedRow(sub, error)];
       }
@@ -135,8 +166,9 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
       const ran = mine.filter(
         (r) => r.step > 0 && (r.status === 'pass' || r.status === 'fail' || r.status === 'error'),
       ).length;
+      const unrun = mine.filter((r) => r.reason === budgetUsedReason(args.budgetSeconds)).length;
       const what = sub.handIn
-        ? `${passed} of ${ran} steps passed`
+        ? `${passed} of ${ran - unrun} steps passed${unrun > 0 ? ` (${unrun} not run: its time budget of ${args.budgetSeconds} s was used)` : ''}`
         : `not graded: ${oneLine(sub.errors[0] ?? 'unreadable').slice(0, 200)}`;
       io.err(
         `[${i + 1}/${submissions.length}] ${sub.source}${sub.student ? ` (${sub.student})` : ''}: ${what}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
@@ -145,6 +177,7 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
   } finally {
     await runner?.close();
   }
+  markSameCode(submissions, labs, graded, rows, io);
   const order = new Map(labs.map((l, i) => [l.id, i]));
   // Rows about a whole submission first, then the labs in the course's order, then labs this build does not know.
   const sorted = sortRows(rows, (lab) => (lab === '' ? -1 : (order.get(lab) ?? labs.length)), normalizeStudentName);
@@ -198,5 +231,24 @@ function failedRow(sub: Submission, error: unknown): GradeRow {
     simulatedMs: null,
     figures: {},
     variantSeed: null,
+    sameCodeAs: [],
   };
+}
+
+/** Prints one line per group of students who handed in the same code for a step, and fills their rows' `sameCodeAs`. */
+function markSameCode(submissions: Submission[], labs: readonly Lab[], graded: Lab[], rows: GradeRow[], io: CliIo) {
+  const groups = sameHandedInCode(
+    submissions,
+    labs,
+    graded.map((l) => l.id),
+  );
+  for (const g of groups) {
+    const names = g.members.map((m) => (m.student ? `${m.student} (${m.source})` : m.source));
+    io.err(`clusterlab grade: the same code for ${g.lab} step ${g.step} (${g.stepId}): ${oneLine(names.join(', '))}\n`);
+    for (const m of g.members) {
+      const row = rows.find((r) => r.source === m.source && r.lab === g.lab && r.step === g.step);
+      const others = g.members.filter((o) => normalizeStudentName(o.student) !== normalizeStudentName(m.student));
+      if (row) row.sameCodeAs = others.map((o) => o.student || o.source);
+    }
+  }
 }

@@ -4,7 +4,7 @@
  * a student's hand-in.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { GRADE_CSV_HEAD, GRADE_FORMAT } from '../labs/handIn/gradeTable';
+import { EARLIER_GRADE_CSV_HEADS, GRADE_CSV_HEAD, GRADE_FORMAT } from '../labs/handIn/gradeTable';
 
 const HEAD_BYTES = 200;
 
@@ -22,6 +22,7 @@ export function fileHead(file: string): string {
 /** Whether `head`, the start of a file named `name`, is a grade table's. */
 export function isGradeTableHead(name: string, head: string): boolean {
   const text = head.replace(/^\uFEFF/, '');
-  if (/\.csv$/i.test(name)) return text.startsWith(GRADE_CSV_HEAD);
+  if (/\.csv$/i.test(name))
+    return [GRADE_CSV_HEAD, ...EARLIER_GRADE_CSV_HEADS].some((h) => new RegExp(`^${h}\r?\n`).test(text));
   return /^\{\s*"format":\s*"/.test(text) && text.includes(`"format": "${GRADE_FORMAT}"`);
 }

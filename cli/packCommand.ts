@@ -38,6 +38,11 @@ export async function packCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       `unknown action '${action}': 'pack test PACK' or 'pack build DIR' (see 'clusterlab pack --help')`,
     );
+  // `pack build --help` (anywhere after the action) prints the usage, as every command's --help does.
+  if (rest.some((a) => a === '--help' || a === '-h')) {
+    io.out(PACK_USAGE);
+    return 0;
+  }
   const positional: string[] = [];
   let out: string | null = null;
   let force = false;

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildCli } from './buildCli.mjs';
+import { buildCli, rawText } from './buildCli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, 'scripts', 'bench');
@@ -33,6 +33,8 @@ for (const file of files) {
     // Packages stay in node_modules (playwright-core cannot be bundled); the project's own TypeScript is bundled.
     packages: 'external',
     logLevel: 'error',
+    // Benchmarks that build from the labs (grade.bench.ts) read their texts and job files as the CLI does.
+    plugins: [rawText],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   console.log(`\n=== ${file.replace(/\.bench\.ts$/, '')} ===`);

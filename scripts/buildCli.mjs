@@ -24,7 +24,7 @@ function newestMtime(dir) {
  * Vite's `?raw` suffix for esbuild: a lab imports its Markdown texts and job files as text
  * (`import intro from './intro.md?raw'`), and the CLI bundle must read them the same way.
  */
-const rawText = {
+export const rawText = {
   name: 'raw-text',
   setup(build) {
     build.onResolve({ filter: /\?raw$/ }, (args) => ({

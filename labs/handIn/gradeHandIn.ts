@@ -36,7 +36,15 @@ export interface GradeContext {
   runner?: TaskRunner;
   /** Called before each run, for the terminal's progress line. */
   onStep?: (lab: string, step: number) => void;
+  /**
+   * The submission's own time budget: once `spent()` (its seconds so far) reaches `seconds`, its
+   * remaining steps are not run, each row saying why. A step already running ends at its own limit.
+   */
+  budget?: { seconds: number; spent: () => number };
 }
+
+/** The reason of a step the submission's time budget left unrun (no figure of the machine in it). */
+export const budgetUsedReason = (seconds: number) => `not run: this submission used its time budget of ${seconds} s`;
 
 const MAX_REASON = 500;
 const clip = (t: string) => {
@@ -62,6 +70,7 @@ const row = (sub: Submission, fields: Partial<GradeRow>): GradeRow => ({
   simulatedMs: null,
   figures: {},
   variantSeed: null,
+  sameCodeAs: [],
   ...fields,
 });
 
@@ -139,6 +148,11 @@ export async function gradeHandIn(sub: Submission, ctx: GradeContext): Promise<G
       const code = handIn.labs[labId]?.steps[step.id]?.code;
       if (code === undefined) {
         rows.push(row(sub, { ...base, status: 'missing', reason: 'not handed in' }));
+        continue;
+      }
+      if (ctx.budget && ctx.budget.spent() >= ctx.budget.seconds) {
+        const variantSeed = stepVaries(lab, step) ? seed : null;
+        rows.push(row(sub, { ...base, variantSeed, reason: budgetUsedReason(ctx.budget.seconds) }));
         continue;
       }
       ctx.onStep?.(labId, i + 1);

@@ -29,6 +29,11 @@ export interface GradeRow {
   figures: Record<string, number>;
   /** The variant's seed the step was run with (null: the step has none). */
   variantSeed: number | null;
+  /**
+   * The other students who handed in the same code for this step (line ends and trailing white
+   * space aside; the starter is never a finding), in the table's order: sameHandedInCode.ts.
+   */
+  sameCodeAs: string[];
 }
 
 /** The order of the table: student (normal form), source, the labs' order, step. */
@@ -75,6 +80,7 @@ export const CSV_COLUMNS = [
   'simulated_s',
   'figures',
   'variant_seed',
+  'same_code_as',
 ] as const;
 
 const secondsOf = (ms: number | null) => (ms === null ? null : Math.round(ms) / 1000);
@@ -98,6 +104,7 @@ export function gradeCsv(rows: readonly GradeRow[]): string {
         .map(([k, v]) => `${k}=${v}`)
         .join('; '),
       r.variantSeed,
+      r.sameCodeAs.join('; '),
     ];
     lines.push(cells.map(csvCell).join(','));
   }
@@ -107,6 +114,8 @@ export function gradeCsv(rows: readonly GradeRow[]): string {
 /** The `format` of a grade table's JSON, and the first line of its CSV (how `grade` knows its own earlier files). */
 export const GRADE_FORMAT = 'clusterlab-grades';
 export const GRADE_CSV_HEAD = CSV_COLUMNS.join(',');
+/** The heads of tables earlier versions wrote (before `same_code_as`): still the grader's own files. */
+export const EARLIER_GRADE_CSV_HEADS: readonly string[] = [CSV_COLUMNS.slice(0, -1).join(',')];
 
 /** The table as JSON: `{ format: 'clusterlab-grades', version: 1, rows }`, two-space indented. */
 export function gradeJson(rows: readonly GradeRow[]): string {

@@ -15,6 +15,7 @@ import { checkPackFiles, PACK_FORMAT, PACK_VERSION, type PackFiles } from './pac
 import { parsePackLabFile, type PackLabSpec, type PackStepSpec } from './packLabFile';
 import { packCheck, SOLUTION_RUN } from './packChecks';
 import { needsSolution } from './packCheckSpec';
+import { compilePackFile, requireExports, type NamedFunction } from './packCode';
 
 export interface PackManifest {
   id: string;
@@ -122,6 +123,7 @@ function readLab(files: PackFiles, where: string, manifest: PackManifest, labId:
       '',
       'is missing: lab.json has script checks, which call its functions',
     );
+  checkModuleExports(spec, labText, `${where}/${labFile}`, data, checks);
   const datasets = spec.datasets.map((d, i): LabDataset => {
     if ('file' in d.source) {
       const text = fileOf(files, where, `${labId}/${d.source.file}`, `datasets[${i}].file of ${labFile}`);
@@ -174,6 +176,9 @@ function readStep(files: PackFiles, where: string, spec: PackLabSpec, s: PackSte
   if (!starterPath) throw new PackError(`${where}/${folder}/starter.js`, '', `is missing (${what})`);
   if (!solutionPath) throw new PackError(`${where}/${folder}/solution.js`, '', `is missing (${what})`);
   const solution = files.get(solutionPath)!;
+  // The pack's own code must compile here, or a learner would be told their job did not.
+  compilePackFile(files.get(starterPath)!, `${where}/${starterPath}`);
+  compilePackFile(solution, `${where}/${solutionPath}`);
   const extraRuns: ExtraRun[] = s.checks.some(needsSolution)
     ? [
         {
@@ -196,6 +201,38 @@ function readStep(files: PackFiles, where: string, spec: PackLabSpec, s: PackSte
     run: s.run,
     ...(extraRuns.length > 0 ? { extraRuns } : {}),
   };
+}
+
+type ModuleFile = { fileName: string; text: string } | null;
+
+/**
+ * data.js and checks.js compile, and export every function lab.json names: a dataset's
+ * `generate` and a script check's `function` (a PackError naming the field otherwise).
+ */
+function checkModuleExports(
+  spec: PackLabSpec,
+  labText: string,
+  labFile: string,
+  data: ModuleFile,
+  checks: ModuleFile,
+): void {
+  const position = (field: string) => fieldPosition(labText, field);
+  const generators: NamedFunction[] = spec.datasets.flatMap((d, i) =>
+    'generate' in d.source ? [{ field: `datasets[${i}].generate`, name: d.source.generate }] : [],
+  );
+  const scripts: NamedFunction[] = spec.steps.flatMap((s, i) =>
+    s.checks.flatMap((c, j) =>
+      c.type === 'script' ? [{ field: `steps[${i}].checks[${j}].function`, name: c.function }] : [],
+    ),
+  );
+  for (const [file, wanted, name] of [
+    [data, generators, 'data.js'],
+    [checks, scripts, 'checks.js'],
+  ] as const) {
+    if (!file) continue;
+    const compiled = compilePackFile(file.text, file.fileName);
+    requireExports(compiled, name, labFile, wanted, position);
+  }
 }
 
 /**

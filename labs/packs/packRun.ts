@@ -13,6 +13,38 @@ import { SOLUTION_RUN } from './packChecks';
 
 const MAX_REASON = 2000;
 
+/** The most a generated dataset may hold, and its longest line: more is the pack's mistake, not the learner's. */
+export const MAX_GENERATED_CHARS = 32 * 1024 * 1024;
+export const MAX_GENERATED_LINE = 1024 * 1024;
+
+/**
+ * A sandbox message about the teacher's code said as the pack's fault: the limits speak to a
+ * learner ("Your loop at ...", "your code holds ..."), and here the code is the pack's.
+ */
+export function asPacksFault(message: string): string {
+  return message
+    .replace(/Your loop at /g, 'the loop at ')
+    .replace(/\byour code\b/g, "the pack's code")
+    .replace(/\byour loop\b/gi, 'the loop');
+}
+
+/** Why a generator's text is more than a step may read, or null. */
+function generatedTooBig(text: string): string | null {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (text.length > MAX_GENERATED_CHARS)
+    return `it returned ${mb(text.length)} of text; a generated dataset may hold at most ${mb(MAX_GENERATED_CHARS)}`;
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start > MAX_GENERATED_LINE)
+      return `its line ${line} holds ${(stop - start).toLocaleString('en')} characters; a generated dataset's lines may hold at most ${MAX_GENERATED_LINE.toLocaleString('en')} (a map task reads a line whole)`;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return null;
+}
+
 function callable(
   runner: TaskRunner | undefined,
   what: string,
@@ -38,6 +70,8 @@ export async function withGeneratedData(lab: Lab, runner: TaskRunner | undefined
       calling = `${d.generate!}({ seed })`;
       const text = await sandbox.callFunction(d.generate!, { seed });
       if (typeof text !== 'string') throw new Error(`it must return the dataset's text, not ${typeof text}`);
+      const tooBig = generatedTooBig(text);
+      if (tooBig) throw new Error(tooBig);
       texts.set(d.id, text);
     }
   } catch (error) {
@@ -46,7 +80,7 @@ export async function withGeneratedData(lab: Lab, runner: TaskRunner | undefined
     const message = ((error as Error).message ?? String(error)).replace(`${data.fileName}: `, '');
     throw new PackCodeError(
       data.fileName,
-      `the lab pack's data generator failed, so your job could not run: ${what} — ${message}`,
+      `the lab pack's data generator failed, so your job could not run: ${what} — ${asPacksFault(message)}`,
     );
   } finally {
     sandbox.endRun();
@@ -110,7 +144,7 @@ export async function judgeSandboxedChecks(
     id,
     title,
     pass: false,
-    reason: clip(`The lab's check could not judge your run: ${why.replace(/Your loop at /g, 'the loop at ')}`),
+    reason: clip(`The lab's check could not judge your run: ${asPacksFault(why)}`),
   });
   try {
     await sandbox.load(compileJobSource(module.text, module.fileName), { module: true });
