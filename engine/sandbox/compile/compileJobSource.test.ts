@@ -121,3 +121,27 @@ describe('loop guards in compiled job code', () => {
     );
   });
 });
+
+describe('exported declarations of several names', () => {
+  const exportsOf = (text: string) => {
+    const module = { exports: {} as Record<string, unknown> };
+    const code = compileJobSource(text, 'pack/checks.js').code;
+    new Function('exports', 'module', LOOP_GUARD, code)(module.exports, module, () => {});
+    return { exports: module.exports, code };
+  };
+
+  it('exports every name of `export const a = 1, b = 2` (sucrase alone exported only the first)', () => {
+    const { exports } = exportsOf('export const a = 1, b = 2;\nexport let c = 3, d = (x: number) => x + 1;\n');
+    expect(Object.keys(exports).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect((exports.d as (x: number) => number)(1)).toBe(2);
+  });
+
+  it('keeps the learner’s line numbers when the names are written on several lines', () => {
+    const text = 'export const a = 1,\n  b = 2,\n  // a note\n  c = 3;\nconst d = e;\n';
+    const { code } = exportsOf('export const a = 1,\n  b = 2,\n  c = 3;\n');
+    expect(code.split('\n')).toHaveLength(4);
+    expect(() => compileJobSource(text, 'job.js') && exportsOf(text)).toThrow(/e is not defined/);
+    const lines = compileJobSource(text, 'job.js').code.split('\n');
+    expect(lines[4]).toContain('const d = e');
+  });
+});

@@ -11,6 +11,7 @@ import { transform } from 'sucrase';
 import { LOOP_GUARD } from '../loopGuard';
 import type { JobSource } from '../contract/taskRunner';
 import { wrapSparkClosures } from './sparkClosures';
+import { MAY_EXPORT_SEVERAL, splitExportedDeclarators } from './exportedDeclarators';
 
 /** The job text does not compile; names the file and line. */
 export class JobCompileError extends Error {
@@ -31,11 +32,12 @@ export function compileJobSource(text: string, fileName: string): JobSource {
   try {
     // Modern syntax (`?.`, `??`, class fields) is kept as written: the sandboxes run ES2022, and
     // the Spark closure transform must see `rdd?.map(x => ...)` as the call it is.
-    code = transform(text, {
-      transforms: ['typescript', 'imports'],
-      filePath: fileName,
-      disableESTransforms: true,
-    }).code;
+    const options = { filePath: fileName, disableESTransforms: true };
+    if (MAY_EXPORT_SEVERAL.test(text)) {
+      // Types stripped first, then `export const a = 1, b = 2` split, then CommonJS.
+      const stripped = transform(text, { ...options, transforms: ['typescript'] }).code;
+      code = transform(splitExportedDeclarators(stripped), { ...options, transforms: ['imports'] }).code;
+    } else code = transform(text, { ...options, transforms: ['typescript', 'imports'] }).code;
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number } };
     throw new JobCompileError(
