@@ -97,18 +97,16 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   let fileName = 'job.js';
   let nextRequest = 1;
   /**
-   * A job's `Math.random()` and `Date` (not a streaming run's: that has its own, on its simulated
-   * clock): chance drawn afresh for each task from what the task is (its job, kind and index), so
-   * a task gives the same answer whichever worker runs it and in whatever order, and `Date.now()`
-   * and `new Date()` the simulated clock's start (0: 1 January 1970), as a streaming run's start.
-   * The same job, data and seed then give the same result and trace, whatever the code calls.
+   * A job's `Math.random()` (not a streaming run's: that has its own): chance drawn afresh for each
+   * task from what the task is (its job, kind and index), so a task gives the same answer whichever
+   * worker runs it and in whatever order. (`Date` stays the real clock in a job: a learner may time
+   * or slow their own code with it; a streaming run's `Date` is its simulated clock.)
    */
   let chance = createRng(JOB_CHANCE);
   const reseed = (...what: (number | string)[]) => {
     chance = createRng(hashString(`${JOB_CHANCE}:${what.join(':')}`));
   };
   const jobMath = seededMath(() => chance.next());
-  const jobDate = simulatedDate(() => 0);
   const pendingHost = new Map<number, { resolve: (answer: never) => void; reject: (e: Error) => void }>();
 
   /**
@@ -223,7 +221,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                     Buffer: BufferShim,
                     ...streaming.timers,
                   }
-                : { Date: jobDate, Math: jobMath }),
+                : { Math: jobMath }),
             }) as Record<string, unknown> | null | undefined;
             if (message.module) {
               functions = exportedFunctions(exported, fileName);
