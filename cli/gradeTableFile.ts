@@ -23,6 +23,8 @@ export function fileHead(file: string): string {
 export function isGradeTableHead(name: string, head: string): boolean {
   const text = head.replace(/^\uFEFF/, '');
   if (/\.csv$/i.test(name))
-    return [GRADE_CSV_HEAD, ...EARLIER_GRADE_CSV_HEADS].some((h) => new RegExp(`^${h}\r?\n`).test(text));
+    return [GRADE_CSV_HEAD, ...EARLIER_GRADE_CSV_HEADS].some(
+      (h) => text.startsWith(`${h}\n`) || text.startsWith(`${h}\r\n`),
+    );
   return /^\{\s*"format":\s*"/.test(text) && text.includes(`"format": "${GRADE_FORMAT}"`);
 }

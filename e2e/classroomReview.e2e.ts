@@ -10,7 +10,7 @@ import { buildHandIn, handInText } from '../labs/handIn/buildHandIn';
 import { findLab, LABS } from '../labs/labRegistry';
 import { buildPackArchive } from '../labs/packs/packFiles';
 import { openApp, type Session } from './harness';
-import { checkStates, setEditorText } from './labActions';
+import { checkStates, setEditorText, waitForChecksJudged } from './labActions';
 
 function readFolder(dir: string, prefix = ''): Map<string, string> {
   const files = new Map<string, string>();
@@ -160,14 +160,7 @@ describe('the classroom after a hostile review', () => {
       .click();
     await setEditorText(page, step.solution);
     await page.getByRole('button', { name: '▶ Run' }).click();
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll('[data-testid="checks"] li').length > 0 &&
-        document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
-        !document.querySelector('[aria-label="Running"]'),
-      undefined,
-      { timeout: 120_000 },
-    );
+    await waitForChecksJudged(page, 120_000);
     expect((await checkStates(page)).every((c) => c.endsWith(':pass'))).toBe(true);
     await page.getByRole('button', { name: '⚙ Settings' }).click();
     await page.getByRole('button', { name: 'Hand in: export progress…' }).click();

@@ -4,7 +4,7 @@ import { findLab } from '../labs/labRegistry';
 import { pagesText, pagesTextFor, TAG } from '../labs/mapreduce-basics/pages';
 import { studentSeed, variantInstructions } from '../labs/variant';
 import { openApp, type Session } from './harness';
-import { checkStates, setEditorText } from './labActions';
+import { checkStates, setEditorText, waitForChecksJudged } from './labActions';
 import { seriousViolations } from './axe';
 import type { Page } from 'playwright-core';
 
@@ -72,14 +72,7 @@ describe('handing in from the app', () => {
 
     await setEditorText(page, step.solution);
     await page.getByRole('button', { name: '▶ Run' }).click();
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll('[data-testid="checks"] li').length > 0 &&
-        document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
-        !document.querySelector('[aria-label="Running"]'),
-      undefined,
-      { timeout: 120_000 },
-    );
+    await waitForChecksJudged(page, 120_000);
     expect((await checkStates(page)).every((c) => c.endsWith(':pass'))).toBe(true);
     // Judged on the student's own pages: the pairs counted are the tags of their file, not of the lab's own.
     const tags = (text: string) => [...text.matchAll(TAG)].length.toLocaleString('en-US');

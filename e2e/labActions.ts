@@ -64,6 +64,18 @@ export async function waitForRunEnd(page: Page, timeout = 90_000) {
   await page.waitForFunction(() => !document.querySelector('[aria-label="Running"]'), undefined, { timeout });
 }
 
+/** Waits until the checks panel lists checks, none is pending and no run is going. */
+export async function waitForChecksJudged(page: Page, timeout = 90_000) {
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid="checks"] li').length > 0 &&
+      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
+      !document.querySelector('[aria-label="Running"]'),
+    undefined,
+    { timeout },
+  );
+}
+
 /**
  * Opens step `index` of `lab` from the home page as a learner does (the lab opens at the step
  * last visited, so the step is picked), pastes its solution, runs it and waits until every check
@@ -83,14 +95,7 @@ export async function runSolutionFromHome(
   await page.getByRole('heading', { name: `${index + 1}. ${step.title}` }).waitFor();
   await setEditorText(page, step.solution);
   await page.getByRole('button', { name: '▶ Run' }).click();
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('[data-testid="checks"] li').length > 0 &&
-      document.querySelectorAll('[data-testid="checks"] [data-state="pending"]').length === 0 &&
-      !document.querySelector('[aria-label="Running"]'),
-    undefined,
-    { timeout: 90_000 },
-  );
+  await waitForChecksJudged(page);
   return checkStates(page);
 }
 

@@ -4,6 +4,7 @@
  * variant (labs/variant.ts: the seed of their name). Every outcome becomes a row; nothing a
  * submission holds stops the rest (a failure of the run itself is the row's error).
  */
+import { plural } from '../plural';
 import type { JobRunReport } from '../../engine/api';
 import type { TaskRunner } from '../../engine/sandbox';
 import type { Lab } from '../labTypes';
@@ -87,8 +88,6 @@ export function figuresOf(outcome: StepOutcome): Record<string, number> {
     remote_read_bytes: m.bytesReadRemote,
   };
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** 'a', or 'a', 'b' and 3 more: at most five names. */
 function listed(ids: string[]): string {
