@@ -1,73 +1,244 @@
 /**
- * A binary min-heap of scheduled events ordered by (time, priority, sequence number).
- * The sequence number breaks ties in insertion order, which makes every run deterministic
- * (the same ordering SimPy and Spark's DAGScheduler event loop rely on).
- * Sifting moves a "hole" instead of swapping pairs: the kernel's hot path lives here.
+ * The kernel's event queue: a calendar queue (R. Brown, "Calendar queues", CACM 1988) of events
+ * ordered by (time, priority), ties kept in the order they were pushed, which makes every run
+ * deterministic (the same ordering SimPy and Spark's DAGScheduler event loop rely on).
+ *
+ * Each event carries one whole-number key of its time and priority (`queueKey`). The calendar is a
+ * ring of buckets, each covering `width` keys of one "day"; a bucket is a list sorted by key in
+ * runs of equal keys, each run in push order. An event joins the end of its key's run, found by
+ * stepping from run to run (many events at one time cost no walk); the earliest event is found by
+ * walking the days from the current one (an event's day is its key × 1/width, rounded down). Push and pop cost O(1) on average, where a binary heap
+ * costs O(log n) comparisons the CPU cannot predict. The ring doubles or halves with the number of
+ * events; its day width is measured again from the earliest events when it does, or when pops start
+ * to scan many empty days or step over many runs.
  */
 export interface QueuedEvent {
-  time: number;
-  priority: number;
-  seq: number;
-  cancelled: boolean;
-  run: () => void;
+  /**
+   * Queue bookkeeping: the `queueKey` of its time and priority (set before `push`); the next event
+   * in the bucket; and, on the first event of a run of equal keys, the run's last event.
+   */
+  readonly qKey: number;
+  qNext: QueuedEvent | null;
+  qLast: QueuedEvent | null;
 }
 
-function before(x: QueuedEvent, y: QueuedEvent): boolean {
-  if (x.time !== y.time) return x.time < y.time;
-  if (x.priority !== y.priority) return x.priority < y.priority;
-  return x.seq < y.seq;
+/** Priorities are whole numbers in [MIN_PRIORITY, MAX_PRIORITY]. */
+export const MIN_PRIORITY = -32;
+export const MAX_PRIORITY = 31;
+/** Event times are at most this many ms (about three years): the key keeps whole microseconds exactly. */
+export const MAX_EVENT_TIME = 1e11;
+
+/** One whole number per (time, priority), increasing in that order: microseconds × 64 + priority slot. */
+export function queueKey(time: number, priority: number): number {
+  return Math.round(time * 1000) * 64 + (priority - MIN_PRIORITY);
+}
+
+/** The time (ms, in whole microseconds) of a `queueKey`. */
+export function keyTime(key: number): number {
+  return Math.floor(key / 64) / 1000;
+}
+
+/** The last key whose time is <= `until` ms: an event runs by `until` exactly when its key is <= this. */
+export function lastKeyBy(until: number): number {
+  if (!(until >= 0)) return until < 0 ? -1 : Number.NaN; // nothing by then; NaN stops nothing, as before
+  if (until > MAX_EVENT_TIME) return Number.POSITIVE_INFINITY;
+  let us = Math.floor(until * 1000);
+  while ((us + 1) / 1000 <= until) us++;
+  while (us / 1000 > until) us--;
+  return us * 64 + 63;
+}
+
+const MIN_BUCKETS = 16;
+/** A day spans this many mean gaps between events. */
+const DAY_GAPS = 3;
+/** Days scanned plus list steps walked, per pop, above which the day width is measured again. */
+const MAX_WORK_PER_POP = 6;
+
+class Calendar<E extends QueuedEvent> {
+  readonly mask: number;
+  readonly inv: number;
+  readonly heads: (E | null)[];
+  /** The first event of each bucket's last run (its `qLast` is the bucket's last event). */
+  readonly tails: (E | null)[];
+  /** The day being served: no queued event has an earlier day. */
+  day = 0;
+
+  constructor(
+    readonly buckets: number,
+    readonly width: number,
+  ) {
+    this.mask = buckets - 1;
+    this.inv = 1 / width;
+    this.heads = new Array<E | null>(buckets).fill(null);
+    this.tails = new Array<E | null>(buckets).fill(null);
+  }
+
+  /** Files `e` at the end of its key's run; returns the runs stepped over to find it. */
+  insert(e: E): number {
+    const day = Math.floor(e.qKey * this.inv);
+    e.qNext = null;
+    if (day < this.day) this.day = day;
+    const b = day & this.mask;
+    const key = e.qKey;
+    const lastRun = this.tails[b]!;
+    if (lastRun === null) {
+      e.qLast = e;
+      this.heads[b] = e;
+      this.tails[b] = e;
+      return 0;
+    }
+    if (lastRun.qKey <= key) {
+      lastRun.qLast!.qNext = e;
+      if (lastRun.qKey === key) {
+        lastRun.qLast = e;
+      } else {
+        e.qLast = e;
+        this.tails[b] = e;
+      }
+      return 0;
+    }
+    let run = this.heads[b]!;
+    if (run.qKey > key) {
+      e.qLast = e;
+      e.qNext = run;
+      this.heads[b] = e;
+      return 0;
+    }
+    // Step over whole runs: the one to join (or to follow) has the last key <= e's.
+    let steps = 1;
+    for (;;) {
+      const after = run.qLast!.qNext as E;
+      if (after.qKey > key) break;
+      run = after;
+      steps++;
+    }
+    const last = run.qLast!;
+    e.qNext = last.qNext;
+    last.qNext = e;
+    if (run.qKey === key) run.qLast = e;
+    else e.qLast = e;
+    return steps;
+  }
+
+  /** Takes the first event of bucket `b` (not empty). */
+  take(b: number): E {
+    const e = this.heads[b]!;
+    const next = e.qNext as E | null;
+    this.heads[b] = next;
+    if (next === null) {
+      this.tails[b] = null;
+    } else if (e.qLast !== e) {
+      // The run goes on: its next event becomes its first.
+      next.qLast = e.qLast;
+      if (this.tails[b] === e) this.tails[b] = next;
+    }
+    e.qNext = null;
+    e.qLast = null;
+    return e;
+  }
+
+  /** Every queued event, in queue order (for a rebuild). */
+  drain(): E[] {
+    const all: E[] = [];
+    for (let b = 0; b < this.buckets; b++) {
+      for (let p: E | null = this.heads[b]!; p !== null; p = p.qNext as E | null) all.push(p);
+    }
+    // Stable: equal keys stay in push order (they were gathered from one bucket, in order).
+    return all.sort((x, y) => x.qKey - y.qKey);
+  }
 }
 
 export class EventQueue<E extends QueuedEvent = QueuedEvent> {
-  private heap: E[] = [];
+  private cal = new Calendar<E>(MIN_BUCKETS, 64);
+  private count = 0;
+  private grow = MIN_BUCKETS * 2;
+  private shrink = 0;
+  /** Days scanned and list steps walked since the last rebuild, and pops since then. */
+  private work = 0;
+  private pops = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
+  /** Queues `event`, whose `qKey` is set. */
   push(event: E): void {
-    const heap = this.heap;
-    let i = heap.length;
-    heap.push(event);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      if (!before(event, p)) break;
-      heap[i] = p;
-      i = parent;
-    }
-    heap[i] = event;
+    this.work += this.cal.insert(event);
+    if (++this.count > this.grow) this.rebuild(this.cal.buckets * 2);
   }
 
+  /** The earliest event, left in the queue. */
   peek(): E | undefined {
-    return this.heap[0];
+    return this.count === 0 ? undefined : this.cal.heads[this.find()]!;
   }
 
-  pop(): E | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (top === undefined || last === undefined || heap.length === 0) return top;
-    const n = heap.length;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      let m = l;
-      let child = heap[l]!;
-      if (r < n) {
-        const rc = heap[r]!;
-        if (before(rc, child)) {
-          m = r;
-          child = rc;
-        }
-      }
-      if (!before(child, last)) break;
-      heap[i] = child;
-      i = m;
-    }
-    heap[i] = last;
-    return top;
+  /** Takes the earliest event, or nothing when the queue is empty or that event's key is past `lastKey`. */
+  pop(lastKey = Number.POSITIVE_INFINITY): E | undefined {
+    if (this.count === 0) return undefined;
+    const b = this.find();
+    if (this.cal.heads[b]!.qKey > lastKey) return undefined;
+    const e = this.cal.take(b);
+    this.count--;
+    if (++this.pops >= 1024 && this.work > this.pops * MAX_WORK_PER_POP && this.pops >= this.count) {
+      this.rebuild(this.cal.buckets);
+    } else if (this.count < this.shrink) this.rebuild(this.cal.buckets >> 1);
+    return e;
   }
+
+  /** The bucket holding the earliest event (the queue is not empty); moves the calendar's day to it. */
+  private find(): number {
+    const cal = this.cal;
+    const heads = cal.heads;
+    const mask = cal.mask;
+    const inv = cal.inv;
+    let day = cal.day;
+    for (let scanned = 0; scanned <= mask; scanned++, day++) {
+      const head = heads[day & mask]!;
+      if (head !== null && Math.floor(head.qKey * inv) === day) {
+        cal.day = day;
+        this.work += scanned;
+        return day & mask;
+      }
+    }
+    // A whole year without an event: the next one is far ahead, so look at every bucket's head.
+    let best: E | null = null;
+    let at = 0;
+    for (let b = 0; b <= mask; b++) {
+      const head = heads[b]!;
+      if (head !== null && (best === null || head.qKey < best.qKey)) {
+        best = head;
+        at = b;
+      }
+    }
+    this.work += 2 * (mask + 1);
+    cal.day = Math.floor(best!.qKey * inv);
+    return at;
+  }
+
+  /** A new calendar of `buckets` buckets, its day width measured from the earliest events. */
+  private rebuild(buckets: number): void {
+    const all = this.cal.drain();
+    const cal = new Calendar<E>(buckets, dayWidth(all, this.cal.width));
+    if (all.length > 0) cal.day = Math.floor(all[0]!.qKey * cal.inv);
+    for (const e of all) cal.insert(e);
+    this.cal = cal;
+    this.grow = buckets * 2;
+    this.shrink = buckets > MIN_BUCKETS ? (buckets >> 1) - 2 : 0;
+    this.work = 0;
+    this.pops = 0;
+  }
+}
+
+/**
+ * Brown's rule: a few times the mean gap between the earliest keys. Whole keys; `previous` when
+ * they all tie. (Brown also drops gaps over twice the mean; with the kernel's clustered keys, many
+ * events at one time and a few priorities, that leaves only the tiny gaps and makes days so short
+ * that pops scan thousands of empty ones.)
+ */
+function dayWidth(sorted: readonly QueuedEvent[], previous: number): number {
+  const m = Math.min(sorted.length, 64);
+  if (m < 2) return previous;
+  const mean = (sorted[m - 1]!.qKey - sorted[0]!.qKey) / (m - 1);
+  if (mean === 0) return previous;
+  return Math.max(1, DAY_GAPS * mean);
 }

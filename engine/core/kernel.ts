@@ -8,7 +8,18 @@
  * like daemon threads in a JVM. Layers that wait for a daemon-driven outcome (an application
  * waiting for a lost node to be detected) call `retain()` and release it when done.
  */
-import { EventQueue, type QueuedEvent } from './eventQueue';
+import {
+  EventQueue,
+  MAX_EVENT_TIME,
+  MAX_PRIORITY,
+  MIN_PRIORITY,
+  keyTime,
+  lastKeyBy,
+  type QueuedEvent,
+} from './eventQueue';
+
+const MAX_EVENT_US = MAX_EVENT_TIME * 1000;
+const PRIORITY_SLOTS = MAX_PRIORITY - MIN_PRIORITY + 1;
 
 export interface ScheduledHandle {
   /** Cancels the event if it has not run yet. */
@@ -29,7 +40,6 @@ export interface RunOptions {
   every?: number;
 }
 
-/** One scheduled event; it is its own cancel handle, so scheduling allocates a single object. */
 /**
  * A time on the kernel's clock, which keeps whole microseconds: sums of costs drift by float
  * error (7328.0650000000005), and such a time survives no decimal round trip. Whoever compares
@@ -39,28 +49,34 @@ export function onClock(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
+/** One scheduled event; it is its own cancel handle, so scheduling allocates a single object. */
 class KernelEvent implements QueuedEvent, ScheduledHandle {
   cancelled = false;
+  qNext: QueuedEvent | null = null;
+  qLast: QueuedEvent | null = null;
   constructor(
-    readonly owner: Kernel,
-    readonly time: number,
-    readonly priority: number,
-    readonly seq: number,
+    /** The kernel whose live count the event is in; null for a daemon event. */
+    readonly owner: Kernel | null,
+    readonly qKey: number,
     readonly run: () => void,
-    readonly daemon: boolean,
   ) {}
+
+  get time(): number {
+    return keyTime(this.qKey);
+  }
 
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    if (!this.daemon) this.owner.forgetLive();
+    if (this.owner !== null) this.owner.forgetLive();
   }
 }
 
 export class Kernel {
   private queue = new EventQueue<KernelEvent>();
-  private seq = 0;
   private clock = 0;
+  /** The clock in whole microseconds. */
+  private clockUs = 0;
   private processed = 0;
   private stopped = false;
   /** Non-daemon events queued and not cancelled. */
@@ -125,8 +141,19 @@ export class Kernel {
   private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): KernelEvent {
     // In whole microseconds (onClock): a UI's scrubber at the end of a run read 7328.065, just
     // before the last tasks ended at 7328.0650000000005.
-    const at = Math.max(this.clock, onClock(time));
-    const event = new KernelEvent(this, at, priority, this.seq++, handler, daemon);
+    let us = Math.round(time * 1000);
+    if (us < this.clockUs) us = this.clockUs;
+    if (us > MAX_EVENT_US) {
+      throw new RangeError(`schedule: time ${us / 1000} ms is past the kernel's range (${MAX_EVENT_TIME} ms)`);
+    }
+    const slot = priority - MIN_PRIORITY;
+    if (slot >>> 0 !== slot || slot >= PRIORITY_SLOTS) {
+      throw new RangeError(
+        `schedule: priority must be a whole number in [${MIN_PRIORITY}, ${MAX_PRIORITY}], got ${priority}`,
+      );
+    }
+    // The key is queueKey(time, priority), computed from the microseconds already at hand.
+    const event = new KernelEvent(daemon ? null : this, us * PRIORITY_SLOTS + slot, handler);
     if (!daemon) this.live++;
     this.queue.push(event);
     return event;
@@ -139,15 +166,14 @@ export class Kernel {
 
   /** Processes the next event; returns false when nothing is left (or `until` was reached). */
   step(until = Number.POSITIVE_INFINITY): boolean {
-    const queue = this.queue;
     for (;;) {
-      const next = queue.peek();
-      if (next === undefined || next.time > until) return false;
-      queue.pop();
+      const next = this.queue.pop(lastKeyBy(until));
+      if (next === undefined) return false;
       if (next.cancelled) continue;
-      if (!next.daemon) this.live--;
+      if (next.owner !== null) this.live--;
       next.cancelled = true; // a later cancel() on a handle that already ran is a no-op
-      this.clock = next.time;
+      this.clockUs = Math.floor(next.qKey / PRIORITY_SLOTS);
+      this.clock = this.clockUs / 1000;
       this.processed++;
       next.run();
       return true;
@@ -160,14 +186,16 @@ export class Kernel {
    */
   run(options: RunOptions = {}): number {
     const until = options.until ?? Number.POSITIVE_INFINITY;
+    const lastKey = lastKeyBy(until);
     const bounded = until !== Number.POSITIVE_INFINITY;
     const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
-    this.stopped = false;
-    let count = 0;
     const check = options.check;
     const every = options.every ?? 4096;
     if (check !== undefined && !(Number.isInteger(every) && every > 0))
       throw new RangeError(`run: every must be a whole number > 0, got ${every}`);
+    this.stopped = false;
+    const queue = this.queue;
+    let count = 0;
     let untilCheck = every;
     while (!this.stopped && count < maxEvents) {
       if (!bounded && this.live === 0 && this.holds === 0) break;
@@ -175,12 +203,21 @@ export class Kernel {
         untilCheck = every;
         check();
       }
-      if (!this.step(until)) break;
+      let next = queue.pop(lastKey);
+      while (next !== undefined && next.cancelled) next = queue.pop(lastKey);
+      if (next === undefined) break;
+      if (next.owner !== null) this.live--;
+      next.cancelled = true; // a later cancel() on a handle that already ran is a no-op
+      this.clockUs = Math.floor(next.qKey / PRIORITY_SLOTS);
+      this.clock = this.clockUs / 1000;
+      this.processed++;
       count++;
+      next.run();
     }
     if (bounded && !this.stopped && count < maxEvents && until > this.clock) {
       // On the clock's whole microseconds, as every event time is (enqueue).
       this.clock = Math.max(this.clock, onClock(until));
+      this.clockUs = Math.round(this.clock * 1000);
     }
     return count;
   }

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel } from './kernel';
-import { EventQueue, type QueuedEvent } from './eventQueue';
 import { CountingSink, Trace, isTracing, nullSink } from './trace';
 import { ValidationError, check } from './validationError';
-import { createRng } from './rng';
 import { decodeUtf8, encodeUtf8 } from './utf8';
 
 describe('Kernel daemons and retain', () => {
@@ -60,23 +58,6 @@ describe('Kernel daemons and retain', () => {
     k.run({ until: 100 });
     expect(beats).toBe(11);
     expect(k.now).toBe(100);
-  });
-});
-
-describe('EventQueue', () => {
-  it('pops in (time, priority, seq) order for random input', () => {
-    const rng = createRng(3);
-    const q = new EventQueue();
-    const all: QueuedEvent[] = [];
-    for (let i = 0; i < 2000; i++) {
-      const e = { time: rng.int(50), priority: rng.int(3), seq: i, cancelled: false, run: () => {} };
-      all.push(e);
-      q.push(e);
-    }
-    const popped: QueuedEvent[] = [];
-    while (q.size > 0) popped.push(q.pop()!);
-    const expected = [...all].sort((a, b) => a.time - b.time || a.priority - b.priority || a.seq - b.seq);
-    expect(popped).toEqual(expected);
   });
 });
 

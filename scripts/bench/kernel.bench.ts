@@ -2,7 +2,8 @@
  * Kernel throughput: events per second of the discrete-event kernel alone (no trace), with
  * 1,000 and 10,000 concurrent "processes" that each reschedule themselves after a pseudo-random delay.
  * Baselines measured in the same process: a sorted-array queue (binary-search insert, shift)
- * and a bare loop of the same handler calls without any queue. Target: >= 1,000,000 events/s.
+ * and a bare loop of the same handler calls without any queue. Targets: >= 1,000,000 events/s;
+ * at both loads >= 30% of the bare loop and >= 2x the sorted array.
  */
 import { Kernel, createRng } from '../../engine/core';
 
@@ -82,24 +83,44 @@ function bareLoop(events: number): { events: number; ms: number } {
 const rate = (r: { events: number; ms: number }): number => r.events / (r.ms / 1000);
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
+const best = <T extends { events: number; ms: number }>(runs: T[]): T =>
+  runs.reduce((a, b) => (rate(a) > rate(b) ? a : b));
+
 kernelRun(1000); // warm-up
-const bare = bareLoop(EVENTS);
+sortedArrayRun(1000, 100_000);
+bareLoop(EVENTS);
 let worst = Number.POSITIVE_INFINITY;
+const verdicts: string[] = [];
 for (const processes of [1000, 10_000]) {
-  const runs = [kernelRun(processes), kernelRun(processes), kernelRun(processes)];
-  const best = runs.reduce((a, b) => (rate(a) > rate(b) ? a : b));
-  worst = Math.min(worst, rate(best));
-  const sorted = sortedArrayRun(processes, 1_000_000);
+  // Each measure is the best of three, taken in turns, so a busy moment of the machine hurts all three alike.
+  const kernelRuns: ReturnType<typeof kernelRun>[] = [];
+  const sortedRuns: ReturnType<typeof sortedArrayRun>[] = [];
+  const bareRuns: ReturnType<typeof bareLoop>[] = [];
+  for (let i = 0; i < 3; i++) {
+    bareRuns.push(bareLoop(EVENTS));
+    kernelRuns.push(kernelRun(processes));
+    sortedRuns.push(sortedArrayRun(processes, 1_000_000));
+  }
+  const k = best(kernelRuns);
+  const sorted = best(sortedRuns);
+  const bare = best(bareRuns);
+  worst = Math.min(worst, rate(k));
+  const vsSorted = rate(k) / rate(sorted);
+  const vsBare = rate(k) / rate(bare);
   console.log(
-    `kernel, ${fmt(processes)} pending events: ${fmt(best.events)} events in ${best.ms.toFixed(0)} ms = ${fmt(rate(best))} events/s (best of 3)`,
+    `kernel, ${fmt(processes)} pending events: ${fmt(k.events)} events in ${k.ms.toFixed(0)} ms = ${fmt(rate(k))} events/s (best of 3)`,
   );
   console.log(
-    `  baseline sorted-array queue, same load: ${fmt(rate(sorted))} events/s -> kernel/baseline = ${(rate(best) / rate(sorted)).toFixed(2)}x`,
+    `  baseline sorted-array queue, same load: ${fmt(rate(sorted))} events/s -> kernel/baseline = ${vsSorted.toFixed(2)}x`,
   );
   console.log(
-    `  baseline bare handler loop (no queue): ${fmt(rate(bare))} calls/s -> kernel runs at ${((rate(best) / rate(bare)) * 100).toFixed(1)}% of it`,
+    `  baseline bare handler loop (no queue): ${fmt(rate(bare))} calls/s -> kernel runs at ${(vsBare * 100).toFixed(1)}% of it`,
+  );
+  verdicts.push(
+    `${fmt(processes)} pending: ${(vsBare * 100).toFixed(1)}% of the loop (target >= 30%: ${vsBare >= 0.3 ? 'met' : 'NOT met'}), ${vsSorted.toFixed(2)}x the sorted array (target >= 2x: ${vsSorted >= 2 ? 'met' : 'NOT met'})`,
   );
 }
 console.log(
   `target >= 1,000,000 events/s: ${worst >= 1_000_000 ? 'met' : 'NOT met'} (slowest: ${fmt(worst)} events/s)`,
 );
+for (const v of verdicts) console.log(v);
