@@ -9,7 +9,8 @@
  * only n1's count drops: n6's stays until the ApplicationMaster's next allocate call (every
  * `amHeartbeatMs`) corrects it. Until then a heartbeat from n6 is still offered a "node-local"
  * container, and the AM (RMContainerAllocator.assignMapsWithLocality) gives it the best task it
- * has left: one whose data is on n6's rack, or any. `advertised` is that stale per-node count.
+ * has left: one whose data is on n6's rack, or any. `advertised` is that stale per-node count;
+ * `outstanding` the true one, kept as requests come and go, so the AM's call copies it.
  */
 import type { Cluster } from '../cluster';
 import type { ContainerRequest, Locality } from './container';
@@ -19,15 +20,18 @@ import { RequestQueue } from './requestQueue';
 const SCAN_LIMIT = 8;
 
 export class AppRequests {
-  private readonly byNode = new Map<number, RequestQueue>();
-  private readonly byRack = new Map<number, RequestQueue>();
+  /** Requests naming each node, by node index; and naming a node of (or) each rack, by rack index. */
+  private readonly byNode: (RequestQueue | undefined)[];
+  private readonly byRack: (RequestQueue | undefined)[];
   /** Requests without any preference, in arrival order. */
   private readonly anywhere = new RequestQueue();
   /** Relaxable requests with preferences, in arrival order (for the off-switch fallback). */
   private readonly relaxable = new RequestQueue();
   pending = 0;
-  /** Relaxable asks per node as the RM last heard them (see the file comment). */
-  private readonly advertised = new Map<number, number>();
+  /** Relaxable asks per node index as the RM last heard them (see the file comment). */
+  private readonly advertised: Int32Array;
+  /** Pending relaxable asks per node index, now. */
+  private readonly outstanding: Int32Array;
   private nextRefresh: number;
 
   constructor(
@@ -36,6 +40,10 @@ export class AppRequests {
     now: number,
   ) {
     this.nextRefresh = now + amHeartbeatMs;
+    this.byNode = new Array<RequestQueue | undefined>(cluster.nodes.length).fill(undefined);
+    this.byRack = new Array<RequestQueue | undefined>(cluster.racks.length).fill(undefined);
+    this.advertised = new Int32Array(cluster.nodes.length);
+    this.outstanding = new Int32Array(cluster.nodes.length);
   }
 
   add(r: ContainerRequest): void {
@@ -48,7 +56,10 @@ export class AppRequests {
     for (const n of r.nodes ?? []) {
       queueFor(this.byNode, n).push(r);
       racks.add(this.cluster.nodes[n]!.rackIndex);
-      if (r.relaxLocality) this.advertised.set(n, (this.advertised.get(n) ?? 0) + 1);
+      if (r.relaxLocality) {
+        this.advertised[n]!++;
+        this.outstanding[n]!++;
+      }
     }
     for (const rack of [...racks].sort((a, b) => a - b)) queueFor(this.byRack, rack).push(r);
     if (r.relaxLocality) this.relaxable.push(r);
@@ -56,11 +67,12 @@ export class AppRequests {
 
   /** Drops every queue (the application finished): pending requests become garbage. */
   clear(): void {
-    this.byNode.clear();
-    this.byRack.clear();
+    this.byNode.fill(undefined);
+    this.byRack.fill(undefined);
     this.anywhere.clear();
     this.relaxable.clear();
-    this.advertised.clear();
+    this.advertised.fill(0);
+    this.outstanding.fill(0);
     this.pending = 0;
   }
 
@@ -69,6 +81,7 @@ export class AppRequests {
     if (r.state !== 'pending') return;
     r.state = state;
     this.pending--;
+    if (r.relaxLocality && r.nodes !== null) for (const n of r.nodes) this.outstanding[n]!--;
   }
 
   /**
@@ -83,16 +96,16 @@ export class AppRequests {
     fits: (r: ContainerRequest) => boolean,
   ): [ContainerRequest, Locality, 'node' | 'rack' | 'any'] | undefined {
     this.refresh(now);
-    const local = this.byNode.get(nodeIndex)?.find(fits, SCAN_LIMIT);
+    const local = this.byNode[nodeIndex]?.find(fits, SCAN_LIMIT);
     if (local !== undefined) return this.consume(nodeIndex, local, 'node');
     const rack = this.cluster.nodes[nodeIndex]!.rackIndex;
-    if ((this.advertised.get(nodeIndex) ?? 0) > 0) {
-      const sameRack = this.byRack.get(rack)?.find((r) => r.relaxLocality && fits(r), SCAN_LIMIT);
+    if (this.advertised[nodeIndex]! > 0) {
+      const sameRack = this.byRack[rack]?.find((r) => r.relaxLocality && fits(r), SCAN_LIMIT);
       if (sameRack !== undefined) return this.consume(nodeIndex, sameRack, 'rack');
       const other = this.relaxable.find(fits, SCAN_LIMIT);
       if (other !== undefined) return this.consume(nodeIndex, other, 'any');
     }
-    const rackLocal = this.byRack.get(rack)?.find((r) => fits(r) && rackAllowed(r, rack, now, delay), SCAN_LIMIT);
+    const rackLocal = this.byRack[rack]?.find((r) => fits(r) && rackAllowed(r, rack, now, delay), SCAN_LIMIT);
     if (rackLocal !== undefined) return [rackLocal, 'rack', 'rack'];
     const free = this.anywhere.find(fits, SCAN_LIMIT);
     const relaxed = this.relaxable.find((r) => now - r.requestedAt >= 2 * delay && fits(r), 1);
@@ -104,8 +117,7 @@ export class AppRequests {
 
   /** A node-local allocation in the RM's eyes: the node's ask count drops (only that node's). */
   private consume(nodeIndex: number, r: ContainerRequest, locality: Locality): [ContainerRequest, Locality, 'node'] {
-    const n = this.advertised.get(nodeIndex) ?? 0;
-    if (n > 0) this.advertised.set(nodeIndex, n - 1);
+    if (this.advertised[nodeIndex]! > 0) this.advertised[nodeIndex]!--;
     return [r, locality, 'node'];
   }
 
@@ -113,10 +125,7 @@ export class AppRequests {
   private refresh(now: number): void {
     if (now < this.nextRefresh) return;
     this.nextRefresh += (Math.floor((now - this.nextRefresh) / this.amHeartbeatMs) + 1) * this.amHeartbeatMs;
-    this.advertised.clear();
-    this.relaxable.forEachPending((r) => {
-      for (const n of r.nodes ?? []) this.advertised.set(n, (this.advertised.get(n) ?? 0) + 1);
-    });
+    this.advertised.set(this.outstanding);
   }
 }
 
@@ -125,11 +134,11 @@ function rackAllowed(r: ContainerRequest, rack: number, now: number, delay: numb
   return r.relaxLocality && now - r.requestedAt >= delay;
 }
 
-function queueFor(map: Map<number, RequestQueue>, key: number): RequestQueue {
-  let q = map.get(key);
+function queueFor(queues: (RequestQueue | undefined)[], index: number): RequestQueue {
+  let q = queues[index];
   if (q === undefined) {
     q = new RequestQueue();
-    map.set(key, q);
+    queues[index] = q;
   }
   return q;
 }

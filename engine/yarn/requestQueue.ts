@@ -38,11 +38,6 @@ export class RequestQueue {
     return undefined;
   }
 
-  /** Calls `fn` with every pending request, oldest first. */
-  forEachPending(fn: (r: ContainerRequest) => void): void {
-    for (let i = this.head; i < this.items.length; i++) if (this.items[i]!.state === 'pending') fn(this.items[i]!);
-  }
-
   clear(): void {
     for (let i = this.head; i < this.items.length; i++) {
       const r = this.items[i]!;
