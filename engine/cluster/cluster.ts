@@ -54,12 +54,10 @@ export class Cluster {
     this.network = spec.network;
     this.costs = spec.costs;
     this.nodes = spec.nodes.map((n) => ({ ...n, alive: true, slowFactor: 1, diskFailed: false }));
-    this.racks = spec.racks.map((r, index) => ({
-      id: r.id,
-      index,
-      partitioned: false,
-      nodes: this.nodes.filter((n) => n.rackIndex === index),
-    }));
+    // One pass over the nodes, not one per rack: 10,000 nodes on 500 racks took a second.
+    const onRack: ClusterNode[][] = spec.racks.map(() => []);
+    for (const n of this.nodes) onRack[n.rackIndex]!.push(n);
+    this.racks = spec.racks.map((r, index) => ({ id: r.id, index, partitioned: false, nodes: onRack[index]! }));
     this.dataNodes = this.nodes.filter(isDataNode);
     this.ledger = new ResourceLedger(this.nodes, kernel, sink);
     this.nodeManagers = this.nodes.filter(isNodeManager);

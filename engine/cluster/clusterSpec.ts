@@ -167,10 +167,10 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
     const n = typeof count === 'number' ? count : Array.isArray(count) ? count.length : 0;
     if (typeof count === 'number') check.positiveInt(`${path}.racks[${r}].nodes`, count);
     declared += n;
-    if (declared > MAX_NODES)
+    if (declared > LIMITS.maxNodes)
       throw new ValidationError(
         `${path}.racks`,
-        `at most ${formatCount(MAX_NODES)} nodes in total, got ${formatCount(declared)} (counting racks[0] to racks[${r}])`,
+        `at most ${formatCount(LIMITS.maxNodes)} nodes in total, got ${formatCount(declared)} (counting racks[0] to racks[${r}])`,
       );
   });
   const racks: ResolvedClusterSpec['racks'] = [];

@@ -40,7 +40,7 @@ export function resolveAsk(
   const nodes =
     ask.nodes === undefined || ask.nodes.length === 0
       ? null
-      : check.array('ask.nodes', ask.nodes).map((id, i) => cluster.node(String(id), `ask.nodes[${i}]`).index);
+      : check.array('ask.nodes', ask.nodes).map((id, i) => nodeIndex(cluster, String(id), i));
   const racks =
     ask.racks === undefined || ask.racks.length === 0
       ? null
@@ -52,6 +52,11 @@ export function resolveAsk(
   const inPartition = nodes?.filter((i) => !isNodeManager(cluster.nodes[i]!) || cluster.nodes[i]!.nodeLabel === label);
   const preferred = inPartition === undefined || inPartition.length === 0 ? null : inPartition;
   return { vcores, memoryMb, nodes: preferred, racks, relax, label };
+}
+
+/** The index of node `id`; the error (built only then) names `ask.nodes[i]`. */
+function nodeIndex(cluster: Cluster, id: string, i: number): number {
+  return cluster.hasNode(id) ? cluster.node(id).index : cluster.node(id, `ask.nodes[${i}]`).index;
 }
 
 /** A node label expression: one label some NodeManager carries, or '' (YARN refuses a label no node has). */
