@@ -58,6 +58,8 @@ export class Cluster {
     const onRack: ClusterNode[][] = spec.racks.map(() => []);
     for (const n of this.nodes) onRack[n.rackIndex]!.push(n);
     this.racks = spec.racks.map((r, index) => ({ id: r.id, index, partitioned: false, nodes: onRack[index]! }));
+    this.reachable = new Uint8Array(this.nodes.length);
+    this.updateReachable();
     this.dataNodes = this.nodes.filter(isDataNode);
     this.ledger = new ResourceLedger(this.nodes, kernel, sink);
     this.nodeManagers = this.nodes.filter(isNodeManager);
@@ -106,7 +108,19 @@ export class Cluster {
 
   /** Alive and reachable from the masters (its rack is not cut off). */
   isReachable(node: ClusterNode): boolean {
-    return node.alive && !this.racks[node.rackIndex]!.partitioned;
+    return this.reachable[node.index] === 1;
+  }
+
+  /** `isReachable` by node index: what every heartbeat asks, answered without touching the node. */
+  isReachableAt(index: number): boolean {
+    return this.reachable[index] === 1;
+  }
+
+  /** 1 where `isReachable`, per node index: worked out again on every node or rack change. */
+  private readonly reachable: Uint8Array;
+
+  private updateReachable(): void {
+    for (const n of this.nodes) this.reachable[n.index] = n.alive && !this.racks[n.rackIndex]!.partitioned ? 1 : 0;
   }
 
   /** How many NodeManager nodes are reachable now: counted again only after a node or rack changed. */
@@ -187,6 +201,7 @@ export class Cluster {
 
   private emit(event: ClusterEvent, change: NodeChange): void {
     this.changeCount++;
+    this.updateReachable();
     if (this.tracing) this.sink.record(event);
     for (const listener of this.listeners) listener(change);
   }

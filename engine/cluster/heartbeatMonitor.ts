@@ -54,7 +54,7 @@ export class HeartbeatMonitor {
   }
 
   private beat(i: number): void {
-    if (!this.cluster.isReachable(this.cluster.nodes[i]!)) return;
+    if (!this.cluster.isReachableAt(i)) return;
     this.lastHeartbeat[i] = this.kernel.now;
     const rejoined = this.expired[i]!;
     this.expired[i] = false;

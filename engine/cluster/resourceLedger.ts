@@ -43,8 +43,12 @@ export class ResourceLedger {
     h.cores += cores;
     h.memoryMb += memoryMb;
     const node = this.nodes[index]!;
-    const total = this.total(index);
-    const over = total.cores > node.cores || total.memoryMb > node.memoryMb;
+    // total(index), without an object per change: YARN changes the ledger on every container.
+    const y = this.held.yarn[index]!;
+    const st = this.held.standalone[index]!;
+    const totalCores = y.cores + st.cores;
+    const totalMemoryMb = y.memoryMb + st.memoryMb;
+    const over = totalCores > node.cores || totalMemoryMb > node.memoryMb;
     const was = this.over[index];
     this.over[index] = over;
     // Traced when a node becomes oversubscribed and each time more is handed out while it is, so
@@ -57,9 +61,9 @@ export class ResourceLedger {
         t,
         type: 'nodeOversubscribed',
         node: node.id,
-        cores: total.cores,
+        cores: totalCores,
         capacityCores: node.cores,
-        memoryMb: total.memoryMb,
+        memoryMb: totalMemoryMb,
         capacityMemoryMb: node.memoryMb,
         yarn: { ...this.held.yarn[index]! },
         standalone: { ...this.held.standalone[index]! },
