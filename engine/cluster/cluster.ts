@@ -53,7 +53,22 @@ export class Cluster {
     this.name = spec.name;
     this.network = spec.network;
     this.costs = spec.costs;
-    this.nodes = spec.nodes.map((n) => ({ ...n, alive: true, slowFactor: 1, diskFailed: false }));
+    // Field by field in the spec's order, not `{ ...n }`: spreading took a quarter of building a cluster.
+    this.nodes = spec.nodes.map((n) => ({
+      id: n.id,
+      index: n.index,
+      rack: n.rack,
+      rackIndex: n.rackIndex,
+      cores: n.cores,
+      memoryMb: n.memoryMb,
+      diskMBps: n.diskMBps,
+      cpuSpeed: n.cpuSpeed,
+      roles: n.roles,
+      nodeLabel: n.nodeLabel,
+      alive: true,
+      slowFactor: 1,
+      diskFailed: false,
+    }));
     // One pass over the nodes, not one per rack: 10,000 nodes on 500 racks took a second.
     const onRack: ClusterNode[][] = spec.racks.map(() => []);
     for (const n of this.nodes) onRack[n.rackIndex]!.push(n);
