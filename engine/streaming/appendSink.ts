@@ -4,7 +4,7 @@
  * so a replayed batch counts its records twice there as well.
  */
 import type { Ledger } from './ledger';
-import type { OutputRow } from './types';
+import type { SinkRows } from './sinkRows';
 import { addToAggregate, emptyAggregate, type AggregateState } from './windowStage';
 
 /** One line of a sink's final content, for reports and tests. */
@@ -41,21 +41,22 @@ export class AppendSink {
 
   constructor(private readonly ledger: Ledger) {}
 
-  write(rows: readonly OutputRow[]): void {
+  write(rows: SinkRows): void {
     this.writes++;
     const ledger = this.ledger;
-    for (const row of rows) {
-      if (row.kind === 'record') {
-        this.keys.push(row.key);
-        this.values.push(row.value);
-        this.ids.push(row.source.id);
-        ledger.stored(row.source.id);
-      } else {
-        const state = this.windows.get(row.key, row.window);
-        for (const part of row.parts) {
-          addToAggregate(state, part.value);
-          if (part.counted) ledger.stored(part.source.id);
-        }
+    const { keys, values, sources } = rows;
+    for (let i = 0; i < keys.length; i++) {
+      const id = sources[i]!.id;
+      this.keys.push(keys[i]!);
+      this.values.push(values[i]);
+      this.ids.push(id);
+      ledger.stored(id);
+    }
+    for (const row of rows.windows) {
+      const state = this.windows.get(row.key, row.window);
+      for (const part of row.parts) {
+        addToAggregate(state, part.value);
+        if (part.counted) ledger.stored(part.source.id);
       }
     }
   }

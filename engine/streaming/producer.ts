@@ -56,8 +56,43 @@ export interface ProducerStats {
   gaveUp: number;
 }
 
+/**
+ * The records queued for one partition, by column. The log record objects are made when a batch
+ * leaves (sendNext), so each batch's records sit together in memory, in offset order: consumers
+ * read a partition's records one after the other instead of hopping between partitions.
+ */
+class PartitionQueue {
+  readonly ids: number[] = [];
+  readonly keys: (string | null)[] = [];
+  readonly values: unknown[] = [];
+  readonly eventTimes: number[] = [];
+  /** Index of the first record not yet taken into a batch. */
+  head = 0;
+
+  get length(): number {
+    return this.ids.length - this.head;
+  }
+
+  push(id: number, key: string | null, value: unknown, eventTime: number): void {
+    this.ids.push(id);
+    this.keys.push(key);
+    this.values.push(value);
+    this.eventTimes.push(eventTime);
+  }
+
+  /** Forgets what was taken once the queue is drained (the arrays keep their storage). */
+  compact(): void {
+    if (this.head < this.ids.length) return;
+    this.ids.length = 0;
+    this.keys.length = 0;
+    this.values.length = 0;
+    this.eventTimes.length = 0;
+    this.head = 0;
+  }
+}
+
 export class Producer {
-  private readonly queues: LogRecord[][] = [];
+  private readonly queues: PartitionQueue[] = [];
   private readonly inFlight: (InFlight | null)[] = [];
   private readonly nextSeq: number[] = [];
   private readonly keyless: KeylessPartitioner;
@@ -76,7 +111,7 @@ export class Producer {
     private readonly wire?: WireModel,
   ) {
     for (let p = 0; p < partitions; p++) {
-      this.queues.push([]);
+      this.queues.push(new PartitionQueue());
       this.inFlight.push(null);
       this.nextSeq.push(0);
     }
@@ -87,18 +122,7 @@ export class Producer {
   send(key: string | null, value: unknown, eventTime: number): number {
     const id = this.ledger.nextId();
     const partition = key === null ? this.keyless.nextPartition() : partitionForKey(key, this.partitions);
-    const record: LogRecord = {
-      id,
-      key,
-      value,
-      eventTime,
-      partition,
-      offset: -1,
-      appendTime: -1,
-      producer: this.options.id,
-      seq: -1,
-    };
-    this.queues[partition]!.push(record);
+    this.queues[partition]!.push(id, key, value, eventTime);
     this.stats.sent++;
     return id;
   }
@@ -116,16 +140,41 @@ export class Producer {
     for (let p = 0; p < this.partitions; p++) {
       const f = this.inFlight[p];
       if (f) for (const r of f.records) out.push(r);
-      for (const r of this.queues[p]!) out.push(r);
+      const q = this.queues[p]!;
+      for (let i = q.head; i < q.ids.length; i++) out.push(this.record(q, i, p, -1));
     }
     return out;
   }
 
+  /** Whether any record is queued or in flight (unacknowledged() without building the records). */
+  hasUnacknowledged(): boolean {
+    for (let p = 0; p < this.partitions; p++) if (this.inFlight[p] || this.queues[p]!.length > 0) return true;
+    return false;
+  }
+
+  private record(q: PartitionQueue, i: number, partition: number, seq: number): LogRecord {
+    return {
+      id: q.ids[i]!,
+      key: q.keys[i] as string | null,
+      value: q.values[i],
+      eventTime: q.eventTimes[i]!,
+      partition,
+      offset: -1,
+      appendTime: -1,
+      producer: this.options.id,
+      seq,
+    };
+  }
+
   private sendNext(p: number): void {
     const queue = this.queues[p]!;
-    const records =
-      queue.length <= this.options.maxBatchRecords ? queue.splice(0) : queue.splice(0, this.options.maxBatchRecords);
-    if (this.options.idempotent) for (const r of records) r.seq = this.nextSeq[p]!++;
+    const n = Math.min(queue.length, this.options.maxBatchRecords);
+    const records: LogRecord[] = [];
+    const idempotent = this.options.idempotent;
+    for (let i = 0; i < n; i++)
+      records.push(this.record(queue, queue.head + i, p, idempotent ? this.nextSeq[p]!++ : -1));
+    queue.head += n;
+    queue.compact();
     if (this.options.acks === 0) {
       this.transmit(p, records, () => {});
       this.stats.acknowledged += records.length;

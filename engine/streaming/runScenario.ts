@@ -165,11 +165,7 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
   // Stop once producers are done and every partition is consumed, or at the drain limit.
   const end = spec.durationMs + spec.drainMs;
   const checkDone = (): void => {
-    if (
-      kernel.now >= spec.durationMs &&
-      producers.every((p) => p.unacknowledged().length === 0) &&
-      processor.caughtUp()
-    )
+    if (kernel.now >= spec.durationMs && producers.every((p) => !p.hasUnacknowledged()) && processor.caughtUp())
       kernel.stop();
     else kernel.schedule(spec.consumers.batchIntervalMs, checkDone, 9);
   };
