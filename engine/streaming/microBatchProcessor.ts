@@ -206,7 +206,7 @@ export class MicroBatchProcessor {
     if (delivery === 'at-most-once') this.commitToGroup(c, next);
     if (crash?.point === 'before-processing') return this.die(c, crash);
 
-    const rows = this.processRecords(c, fetched);
+    const rows = this.processRecords(c, fetched, count);
     if (crash?.point === 'after-processing') return this.die(c, crash);
 
     const sink = this.sink;
@@ -235,12 +235,12 @@ export class MicroBatchProcessor {
     this.scheduleBatch(c, Math.max(batchIntervalMs, count * costPerRecordMs));
   }
 
-  private processRecords(c: Consumer, fetched: LogRecord[][]): SinkRows {
+  private processRecords(c: Consumer, fetched: LogRecord[][], count: number): SinkRows {
     const ledger = this.ledger;
     const fn = this.process;
-    const rows = new SinkRows();
-    const items: { source: LogRecord; out: ProcessedValue }[] = [];
     const windowed = c.window !== null;
+    const rows = new SinkRows(windowed ? 0 : count);
+    const items: { source: LogRecord; out: ProcessedValue }[] = [];
     for (const records of fetched) {
       for (let i = 0; i < records.length; i++) {
         const r = records[i]!;
@@ -254,11 +254,11 @@ export class MicroBatchProcessor {
         else rows.addRecord(out.key, out.value, r);
       }
     }
-    if (c.window === null) return rows;
+    if (c.window === null) return rows.done();
     const result = c.window.aggregateBatch(items);
     for (const r of result.late) ledger.late(r.id);
     for (const w of result.rows) rows.windows.push(w);
-    return rows;
+    return rows.done();
   }
 
   private commitToGroup(c: Consumer, offsets: OffsetMap): void {

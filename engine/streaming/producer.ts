@@ -68,26 +68,27 @@ class PartitionQueue {
   readonly eventTimes: number[] = [];
   /** Index of the first record not yet taken into a batch. */
   head = 0;
+  /** Index after the last record queued (the arrays keep their storage between batches). */
+  end = 0;
 
   get length(): number {
-    return this.ids.length - this.head;
+    return this.end - this.head;
   }
 
   push(id: number, key: string | null, value: unknown, eventTime: number): void {
-    this.ids.push(id);
-    this.keys.push(key);
-    this.values.push(value);
-    this.eventTimes.push(eventTime);
+    const i = this.end++;
+    this.ids[i] = id;
+    this.keys[i] = key;
+    this.values[i] = value;
+    this.eventTimes[i] = eventTime;
   }
 
-  /** Forgets what was taken once the queue is drained (the arrays keep their storage). */
-  compact(): void {
-    if (this.head < this.ids.length) return;
-    this.ids.length = 0;
-    this.keys.length = 0;
-    this.values.length = 0;
-    this.eventTimes.length = 0;
+  /** Takes `n` records into a batch; once drained, the queue refills from the start of its arrays. */
+  take(n: number): void {
+    this.head += n;
+    if (this.head < this.end) return;
     this.head = 0;
+    this.end = 0;
   }
 }
 
@@ -141,7 +142,7 @@ export class Producer {
       const f = this.inFlight[p];
       if (f) for (const r of f.records) out.push(r);
       const q = this.queues[p]!;
-      for (let i = q.head; i < q.ids.length; i++) out.push(this.record(q, i, p, -1));
+      for (let i = q.head; i < q.end; i++) out.push(this.record(q, i, p, -1));
     }
     return out;
   }
@@ -173,8 +174,7 @@ export class Producer {
     const idempotent = this.options.idempotent;
     for (let i = 0; i < n; i++)
       records.push(this.record(queue, queue.head + i, p, idempotent ? this.nextSeq[p]!++ : -1));
-    queue.head += n;
-    queue.compact();
+    queue.take(n);
     if (this.options.acks === 0) {
       this.transmit(p, records, () => {});
       this.stats.acknowledged += records.length;

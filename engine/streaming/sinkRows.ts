@@ -7,10 +7,18 @@
 import type { LogRecord, OutputRow, WindowRow } from './types';
 
 export class SinkRows {
-  readonly keys: string[] = [];
-  readonly values: unknown[] = [];
-  readonly sources: LogRecord[] = [];
+  readonly keys: string[];
+  readonly values: unknown[];
+  readonly sources: LogRecord[];
   readonly windows: WindowRow[] = [];
+  private count = 0;
+
+  /** `capacity`: the most record rows expected (a batch's record count), so the columns never grow. */
+  constructor(capacity = 0) {
+    this.keys = new Array<string>(capacity);
+    this.values = new Array<unknown>(capacity);
+    this.sources = new Array<LogRecord>(capacity);
+  }
 
   /** The rows from their one-object-per-row form (record and window rows, in any mix). */
   static of(rows: readonly OutputRow[]): SinkRows {
@@ -19,17 +27,26 @@ export class SinkRows {
       if (row.kind === 'record') out.addRecord(row.key, row.value, row.source);
       else out.windows.push(row);
     }
-    return out;
+    return out.done();
   }
 
   addRecord(key: string, value: unknown, source: LogRecord): void {
-    this.keys.push(key);
-    this.values.push(value);
-    this.sources.push(source);
+    const i = this.count++;
+    this.keys[i] = key;
+    this.values[i] = value;
+    this.sources[i] = source;
+  }
+
+  /** Cuts the columns to the rows added (fewer than the capacity when the function dropped some). */
+  done(): this {
+    this.keys.length = this.count;
+    this.values.length = this.count;
+    this.sources.length = this.count;
+    return this;
   }
 
   /** Record rows plus window rows. */
   get size(): number {
-    return this.keys.length + this.windows.length;
+    return this.count + this.windows.length;
   }
 }
