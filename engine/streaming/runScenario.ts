@@ -16,6 +16,7 @@ import { Producer, ProducerNetwork } from './producer';
 import { brokerHosts } from './brokerHosts';
 import { wrapGenerate, wrapProcess } from './scenarioFunctions';
 import type { ScenarioSpec } from './scenarioSpec';
+import { SCENARIO_LIMITS } from './scenarioLimits';
 import { TransactionalSink } from './transactionalSink';
 import type { SinkEntry } from './appendSink';
 
@@ -67,7 +68,9 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
   const trace = options.trace ?? nullSink;
   const kernel = new Kernel();
   const rng = createRng(seed);
-  const ledger = new Ledger();
+  // Room in the ledger for what the producers will send (at most the scenario limit on records).
+  const expected = spec.producers.reduce((n, p) => n + (p.ratePerSec * spec.durationMs) / 1000, 0);
+  const ledger = new Ledger(Math.min(expected, SCENARIO_LIMITS.records));
   const cluster = new Cluster(resolveClusterSpec(spec.cluster), kernel, trace);
   const brokers = new BrokerCluster(brokerHosts(cluster, spec.brokers), kernel, ledger, trace);
   cluster.subscribe((change) => {
