@@ -56,6 +56,9 @@ export interface ProducerStats {
   gaveUp: number;
 }
 
+/** Keys whose partition a producer remembers. */
+const KEY_MEMO_SIZE = 4096;
+
 /**
  * The records queued for one partition, by column. The log record objects are made when a batch
  * leaves (sendNext), so each batch's records sit together in memory, in offset order: consumers
@@ -98,6 +101,8 @@ export class Producer {
   private readonly nextSeq: number[] = [];
   private readonly keyless: KeylessPartitioner;
   private requestIds = 0;
+  /** Partitions of keys seen lately (a stream's keys repeat: cars, sensors, cards), so each is hashed once. */
+  private readonly keyPartitions = new Map<string, number>();
   readonly stats: ProducerStats = { sent: 0, acknowledged: 0, retries: 0, timeouts: 0, gaveUp: 0 };
 
   constructor(
@@ -122,10 +127,21 @@ export class Producer {
   /** Queues one record; returns its ledger id. Call `flush` to send what is queued. */
   send(key: string | null, value: unknown, eventTime: number): number {
     const id = this.ledger.nextId();
-    const partition = key === null ? this.keyless.nextPartition() : partitionForKey(key, this.partitions);
+    const partition = key === null ? this.keyless.nextPartition() : this.partitionOf(key);
     this.queues[partition]!.push(id, key, value, eventTime);
     this.stats.sent++;
     return id;
+  }
+
+  private partitionOf(key: string): number {
+    let p = this.keyPartitions.get(key);
+    if (p === undefined) {
+      // Bounded: a stream of ever-new keys starts the memo afresh instead of growing it.
+      if (this.keyPartitions.size >= KEY_MEMO_SIZE) this.keyPartitions.clear();
+      p = partitionForKey(key, this.partitions);
+      this.keyPartitions.set(key, p);
+    }
+    return p;
   }
 
   /** Sends a request for every partition that has queued records and none in flight. */
