@@ -186,10 +186,11 @@ export class Producer {
   private sendNext(p: number): void {
     const queue = this.queues[p]!;
     const n = Math.min(queue.length, this.options.maxBatchRecords);
-    const records: LogRecord[] = [];
+    // Sized up front: a request's array never grows (growing it left garbage on every request).
+    const records = new Array<LogRecord>(n);
     const idempotent = this.options.idempotent;
     for (let i = 0; i < n; i++)
-      records.push(this.record(queue, queue.head + i, p, idempotent ? this.nextSeq[p]!++ : -1));
+      records[i] = this.record(queue, queue.head + i, p, idempotent ? this.nextSeq[p]!++ : -1);
     queue.take(n);
     if (this.options.acks === 0) {
       this.transmit(p, records, () => {});
