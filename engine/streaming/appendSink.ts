@@ -4,7 +4,7 @@
  * so a replayed batch counts its records twice there as well.
  */
 import type { Ledger } from './ledger';
-import type { OutputRow } from './types';
+import type { SinkRows } from './sinkRows';
 import { addToAggregate, emptyAggregate, type AggregateState } from './windowStage';
 
 /** One line of a sink's final content, for reports and tests. */
@@ -32,44 +32,62 @@ export class WindowTable {
 
 export class AppendSink {
   readonly kind = 'append' as const;
-  /** Record rows in write order, by column (no object per row: a sink holds millions). */
-  readonly keys: string[] = [];
-  readonly values: unknown[] = [];
-  readonly ids: number[] = [];
+  /**
+   * The record rows in write order: the batches themselves, kept as written (no copy of their
+   * columns: a sink holds millions of rows). A batch must not change once written.
+   */
+  private readonly batches: SinkRows[] = [];
+  private rowCount = 0;
   readonly windows = new WindowTable();
   writes = 0;
 
   constructor(private readonly ledger: Ledger) {}
 
-  write(rows: readonly OutputRow[]): void {
+  write(rows: SinkRows): void {
     this.writes++;
     const ledger = this.ledger;
-    for (const row of rows) {
-      if (row.kind === 'record') {
-        this.keys.push(row.key);
-        this.values.push(row.value);
-        this.ids.push(row.source.id);
-        ledger.stored(row.source.id);
-      } else {
-        const state = this.windows.get(row.key, row.window);
-        for (const part of row.parts) {
-          addToAggregate(state, part.value);
-          if (part.counted) ledger.stored(part.source.id);
-        }
+    const { sources } = rows;
+    for (let i = 0; i < sources.length; i++) ledger.stored(sources[i]!.id);
+    if (sources.length > 0) {
+      this.batches.push(rows);
+      this.rowCount += sources.length;
+    }
+    for (const row of rows.windows) {
+      const state = this.windows.get(row.key, row.window);
+      for (const part of row.parts) {
+        addToAggregate(state, part.value);
+        if (part.counted) ledger.stored(part.source.id);
       }
     }
   }
 
+  /** The record rows' keys, in write order. */
+  get keys(): string[] {
+    return this.batches.flatMap((b) => b.keys);
+  }
+
+  /** The record rows' values, in write order. */
+  get values(): unknown[] {
+    return this.batches.flatMap((b) => b.values);
+  }
+
+  /** The ledger ids of the record rows' sources, in write order (a replayed record shows twice). */
+  get ids(): number[] {
+    return this.batches.flatMap((b) => b.sources.map((r) => r.id));
+  }
+
   /** Rows plus window aggregates held. */
   get entryCount(): number {
-    return this.keys.length + this.windows.entries.size;
+    return this.rowCount + this.windows.entries.size;
   }
 
   /** The final content (at most `limit` entries): record rows in write order, then window aggregates. */
   entries(limit = Number.POSITIVE_INFINITY): SinkEntry[] {
     const out: SinkEntry[] = [];
-    for (let i = 0; i < this.keys.length && out.length < limit; i++)
-      out.push({ key: this.keys[i]!, value: this.values[i] });
+    for (const b of this.batches) {
+      for (let i = 0; i < b.keys.length && out.length < limit; i++) out.push({ key: b.keys[i]!, value: b.values[i] });
+      if (out.length >= limit) break;
+    }
     for (const e of this.windows.entries.values()) {
       if (out.length >= limit) break;
       out.push({ key: e.key, window: e.window, value: { ...e.state } });

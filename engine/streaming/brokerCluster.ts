@@ -336,10 +336,18 @@ export class BrokerCluster {
       if (e < hw) hw = e;
     }
     if (hw > ps.log.highWatermark) ps.log.highWatermark = hw;
-    if (ps.waiters.length === 0) return;
-    const ready = ps.waiters.filter((w) => w.lastOffset < hw);
-    if (ready.length === 0) return;
-    ps.waiters = ps.waiters.filter((w) => w.lastOffset >= hw);
+    // The waiters still waiting stay in their array, in order (no new arrays per call: this runs on
+    // every produce request and replication round); the ready ones are told after, in order.
+    const waiters = ps.waiters;
+    let ready: CommitWaiter[] | null = null;
+    let kept = 0;
+    for (let i = 0; i < waiters.length; i++) {
+      const w = waiters[i]!;
+      if (w.lastOffset < hw) (ready ??= []).push(w);
+      else waiters[kept++] = w;
+    }
+    if (ready === null) return;
+    waiters.length = kept;
     for (const w of ready) w.done(true);
   }
 

@@ -6,7 +6,7 @@
  * at-least-once delivery end in the right final state.
  */
 import type { Ledger } from './ledger';
-import type { OutputRow } from './types';
+import type { SinkRows } from './sinkRows';
 import { WindowTable, type SinkEntry } from './appendSink';
 import type { AggregateState } from './windowStage';
 
@@ -34,42 +34,43 @@ export class KeyValueStore {
 
   constructor(private readonly ledger: Ledger) {}
 
-  upsert(rows: readonly OutputRow[]): void {
+  upsert(rows: SinkRows): void {
     this.writes++;
-    for (const row of rows) {
-      if (row.kind === 'record') {
-        const src = row.source;
-        let entry = this.values.get(row.key);
-        if (!entry) {
-          entry = { value: row.value, applied: [] };
-          this.values.set(row.key, entry);
-        }
-        if (!isNew(entry.applied, src.partition, src.offset)) {
+    const { keys, values, sources } = rows;
+    for (let i = 0; i < keys.length; i++) {
+      const src = sources[i]!;
+      const key = keys[i]!;
+      let entry = this.values.get(key);
+      if (!entry) {
+        entry = { value: values[i], applied: [] };
+        this.values.set(key, entry);
+      }
+      if (!isNew(entry.applied, src.partition, src.offset)) {
+        this.ignoredReplays++;
+        continue;
+      }
+      entry.value = values[i];
+      this.ledger.stored(src.id);
+    }
+    for (const row of rows.windows) {
+      const id = `${row.window.start}|${row.key}`;
+      let applied = this.windowApplied.get(id);
+      if (!applied) {
+        applied = [];
+        this.windowApplied.set(id, applied);
+      }
+      let state: AggregateState | undefined;
+      for (const part of row.parts) {
+        if (!isNew(applied, part.source.partition, part.source.offset)) {
           this.ignoredReplays++;
           continue;
         }
-        entry.value = row.value;
-        this.ledger.stored(src.id);
-      } else {
-        const id = `${row.window.start}|${row.key}`;
-        let applied = this.windowApplied.get(id);
-        if (!applied) {
-          applied = [];
-          this.windowApplied.set(id, applied);
-        }
-        let state: AggregateState | undefined;
-        for (const part of row.parts) {
-          if (!isNew(applied, part.source.partition, part.source.offset)) {
-            this.ignoredReplays++;
-            continue;
-          }
-          state ??= this.windows.get(row.key, row.window);
-          state.count++;
-          state.sum += part.value;
-          if (part.value < state.min) state.min = part.value;
-          if (part.value > state.max) state.max = part.value;
-          if (part.counted) this.ledger.stored(part.source.id);
-        }
+        state ??= this.windows.get(row.key, row.window);
+        state.count++;
+        state.sum += part.value;
+        if (part.value < state.min) state.min = part.value;
+        if (part.value > state.max) state.max = part.value;
+        if (part.counted) this.ledger.stored(part.source.id);
       }
     }
   }

@@ -52,10 +52,19 @@ function grow(a: Uint16Array, need: number): Uint16Array {
 
 export class Ledger {
   private count = 0;
-  private appendedCopies: Uint16Array = new Uint16Array(1024);
-  private processedCount: Uint16Array = new Uint16Array(1024);
-  private storedCount: Uint16Array = new Uint16Array(1024);
-  private flagBits: Uint16Array = new Uint16Array(1024);
+  private appendedCopies: Uint16Array;
+  private processedCount: Uint16Array;
+  private storedCount: Uint16Array;
+  private flagBits: Uint16Array;
+
+  /** `expected`: how many records the run will most likely produce (room is made for them at once; more still fit). */
+  constructor(expected = 1024) {
+    const size = Math.max(1024, Math.ceil(expected));
+    this.appendedCopies = new Uint16Array(size);
+    this.processedCount = new Uint16Array(size);
+    this.storedCount = new Uint16Array(size);
+    this.flagBits = new Uint16Array(size);
+  }
 
   /** Records produced so far (ids are 0..produced-1). */
   get produced(): number {

@@ -18,12 +18,16 @@ import type { ConsumerGroup } from './consumerGroup';
 import type { KeyValueStore } from './keyValueStore';
 import type { Ledger } from './ledger';
 import type { TransactionalSink } from './transactionalSink';
-import type { CrashPoint, DeliveryMethod, LogRecord, OffsetMap, OutputRow, ProcessedValue } from './types';
+import { SinkRows } from './sinkRows';
+import type { CrashPoint, DeliveryMethod, LogRecord, OffsetMap, ProcessedValue } from './types';
 import { WindowStage, type WindowSpec } from './windowStage';
 
 export type StreamSink = AppendSink | KeyValueStore | TransactionalSink;
 
-/** The processing function: a record in, one output or null (drop it) out. */
+/**
+ * The processing function: a record in, one output or null (drop it) out. The output object may
+ * be reused by the next call (no object per record): copy its fields out before calling again.
+ */
 export type ProcessFn = (record: LogRecord) => ProcessedValue | null;
 
 export interface ProcessorOptions {
@@ -202,7 +206,7 @@ export class MicroBatchProcessor {
     if (delivery === 'at-most-once') this.commitToGroup(c, next);
     if (crash?.point === 'before-processing') return this.die(c, crash);
 
-    const rows = this.processRecords(c, fetched);
+    const rows = this.processRecords(c, fetched, count);
     if (crash?.point === 'after-processing') return this.die(c, crash);
 
     const sink = this.sink;
@@ -226,17 +230,17 @@ export class MicroBatchProcessor {
         type: 'batchCommitted',
         consumer: c.memberId,
         records: count,
-        rows: rows.length,
+        rows: rows.size,
       });
     this.scheduleBatch(c, Math.max(batchIntervalMs, count * costPerRecordMs));
   }
 
-  private processRecords(c: Consumer, fetched: LogRecord[][]): OutputRow[] {
+  private processRecords(c: Consumer, fetched: LogRecord[][], count: number): SinkRows {
     const ledger = this.ledger;
     const fn = this.process;
-    const rows: OutputRow[] = [];
-    const items: { source: LogRecord; out: ProcessedValue }[] = [];
     const windowed = c.window !== null;
+    const rows = new SinkRows(windowed ? 0 : count);
+    const items: { source: LogRecord; out: ProcessedValue }[] = [];
     for (const records of fetched) {
       for (let i = 0; i < records.length; i++) {
         const r = records[i]!;
@@ -246,14 +250,15 @@ export class MicroBatchProcessor {
           ledger.filtered(r.id);
           continue;
         }
-        if (windowed) items.push({ source: r, out });
-        else rows.push({ kind: 'record', key: out.key, value: out.value, source: r });
+        if (windowed) items.push({ source: r, out: { key: out.key, value: out.value } });
+        else rows.addRecord(out.key, out.value, r);
       }
     }
-    if (c.window === null) return rows;
+    if (c.window === null) return rows.done();
     const result = c.window.aggregateBatch(items);
     for (const r of result.late) ledger.late(r.id);
-    return result.rows;
+    for (const w of result.rows) rows.windows.push(w);
+    return rows.done();
   }
 
   private commitToGroup(c: Consumer, offsets: OffsetMap): void {

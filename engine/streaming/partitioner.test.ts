@@ -30,6 +30,28 @@ describe("Kafka's default partitioner", () => {
     for (let i = 0; i < 100; i++) expect(partitionForKey(`car-${i}`, 6)).toBe(partitionForKey(`car-${i}`, 6));
   });
 
+  it('hashes the UTF-8 bytes TextEncoder gives, for any key (accents, CJK, emoji, lone surrogates, long keys)', () => {
+    const keys = [
+      'café',
+      'größe',
+      '世界-7',
+      'car-🚗',
+      '🚗🚕',
+      '\ud800',
+      'x\udc00y',
+      'a\ud83d',
+      'é'.repeat(300),
+      `${'k'.repeat(1000)}🚗`,
+    ];
+    for (const key of keys) {
+      const bytes = encodeUtf8(key);
+      for (const n of [1, 3, 7, 48])
+        expect([key, partitionForKey(key, n)]).toEqual([key, toPositive(murmur2(bytes)) % n]);
+    }
+    // Bytes past `length` are ignored.
+    expect(murmur2(encodeUtf8('key1xyz'), 4)).toBe(28543940);
+  });
+
   it('spreads keyless records one at a time, from the start given', () => {
     const p = new KeylessPartitioner(3, 2);
     expect([0, 1, 2, 3].map(() => p.nextPartition())).toEqual([2, 0, 1, 2]);

@@ -5,15 +5,13 @@
  * over the partitions in turn (KafkaJS: one message at a time; it starts at a random partition,
  * here at the one the caller gives, from a seeded Rng).
  */
-import { encodeUtf8 } from '../core/utf8';
 
 /**
- * Kafka's murmur2 (org.apache.kafka.common.utils.Utils.murmur2, seed 0x9747b28c) of `data`, as a
- * signed 32-bit integer.
+ * Kafka's murmur2 (org.apache.kafka.common.utils.Utils.murmur2, seed 0x9747b28c) of the first
+ * `length` bytes of `data` (all of them by default), as a signed 32-bit integer.
  */
-export function murmur2(data: Uint8Array): number {
+export function murmur2(data: Uint8Array, length = data.length): number {
   const m = 0x5bd1e995;
-  const length = data.length;
   let h = (0x9747b28c ^ length) | 0;
   const length4 = length >> 2;
   for (let i = 0; i < length4; i++) {
@@ -44,9 +42,52 @@ export function toPositive(n: number): number {
   return n & 0x7fffffff;
 }
 
+/** Scratch space for a key's UTF-8 bytes: a producer hashes every record's key, so no array per key. */
+let scratch = new Uint8Array(256);
+
+/**
+ * Writes `text` as UTF-8 into `scratch` (grown when needed) and returns the byte count: the bytes
+ * TextEncoder gives, a lone surrogate included (as U+FFFD), without allocating per call.
+ */
+function utf8IntoScratch(text: string): number {
+  if (text.length * 3 > scratch.length) scratch = new Uint8Array(text.length * 3);
+  const out = scratch;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[n++] = c;
+      continue;
+    }
+    if (c < 0x800) {
+      out[n++] = 0xc0 | (c >> 6);
+      out[n++] = 0x80 | (c & 0x3f);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        out[n++] = 0xf0 | (c >> 18);
+        out[n++] = 0x80 | ((c >> 12) & 0x3f);
+        out[n++] = 0x80 | ((c >> 6) & 0x3f);
+        out[n++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      c = 0xfffd; // a lone surrogate: TextEncoder writes the replacement character
+    }
+    out[n++] = 0xe0 | (c >> 12);
+    out[n++] = 0x80 | ((c >> 6) & 0x3f);
+    out[n++] = 0x80 | (c & 0x3f);
+  }
+  return n;
+}
+
 /** The partition of `key` among `partitions` partitions (Kafka's default partitioner). */
 export function partitionForKey(key: string, partitions: number): number {
-  return toPositive(murmur2(encodeUtf8(key))) % partitions;
+  const length = utf8IntoScratch(key);
+  return toPositive(murmur2(scratch, length)) % partitions;
 }
 
 /** Spreads keyless records over partitions in turn, one record at a time, from partition `start`. */

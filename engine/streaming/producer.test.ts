@@ -55,6 +55,19 @@ describe('Producer', () => {
     expect(partitionForKey('car-7', 4)).toBe(p);
   });
 
+  it("puts every key in its murmur2 partition, however many keys it has seen, in each partition's send order", () => {
+    const { kernel, cluster, producer } = setup({ maxBatchRecords: 100_000 });
+    const keys = Array.from({ length: 10_000 }, (_, i) => `sensor-${i % 6000}-${i % 7 === 0 ? 'é' : 'x'}`);
+    keys.forEach((k, i) => producer.send(k, i, 0));
+    producer.flush();
+    kernel.run({ until: 100 });
+    for (let p = 0; p < 4; p++) {
+      const log = cluster.partition('t', p).log.read(0, 100_000);
+      const expected = keys.map((k, i) => [k, i] as const).filter(([k]) => partitionForKey(k, 4) === p);
+      expect(log.map((r) => [r.key, r.value])).toEqual(expected.map(([k, i]) => [k, i]));
+    }
+  });
+
   it('duplicates a batch whose answer was lost, unless it is idempotent', () => {
     for (const idempotent of [false, true]) {
       const { kernel, network, producer, logSize } = setup({ idempotent });

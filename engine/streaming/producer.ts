@@ -56,12 +56,53 @@ export interface ProducerStats {
   gaveUp: number;
 }
 
+/** Keys whose partition a producer remembers. */
+const KEY_MEMO_SIZE = 4096;
+
+/**
+ * The records queued for one partition, by column. The log record objects are made when a batch
+ * leaves (sendNext), so each batch's records sit together in memory, in offset order: consumers
+ * read a partition's records one after the other instead of hopping between partitions.
+ */
+class PartitionQueue {
+  readonly ids: number[] = [];
+  readonly keys: (string | null)[] = [];
+  readonly values: unknown[] = [];
+  readonly eventTimes: number[] = [];
+  /** Index of the first record not yet taken into a batch. */
+  head = 0;
+  /** Index after the last record queued (the arrays keep their storage between batches). */
+  end = 0;
+
+  get length(): number {
+    return this.end - this.head;
+  }
+
+  push(id: number, key: string | null, value: unknown, eventTime: number): void {
+    const i = this.end++;
+    this.ids[i] = id;
+    this.keys[i] = key;
+    this.values[i] = value;
+    this.eventTimes[i] = eventTime;
+  }
+
+  /** Takes `n` records into a batch; once drained, the queue refills from the start of its arrays. */
+  take(n: number): void {
+    this.head += n;
+    if (this.head < this.end) return;
+    this.head = 0;
+    this.end = 0;
+  }
+}
+
 export class Producer {
-  private readonly queues: LogRecord[][] = [];
+  private readonly queues: PartitionQueue[] = [];
   private readonly inFlight: (InFlight | null)[] = [];
   private readonly nextSeq: number[] = [];
   private readonly keyless: KeylessPartitioner;
   private requestIds = 0;
+  /** Partitions of keys seen lately (a stream's keys repeat: cars, sensors, cards), so each is hashed once. */
+  private readonly keyPartitions = new Map<string, number>();
   readonly stats: ProducerStats = { sent: 0, acknowledged: 0, retries: 0, timeouts: 0, gaveUp: 0 };
 
   constructor(
@@ -76,7 +117,7 @@ export class Producer {
     private readonly wire?: WireModel,
   ) {
     for (let p = 0; p < partitions; p++) {
-      this.queues.push([]);
+      this.queues.push(new PartitionQueue());
       this.inFlight.push(null);
       this.nextSeq.push(0);
     }
@@ -86,21 +127,21 @@ export class Producer {
   /** Queues one record; returns its ledger id. Call `flush` to send what is queued. */
   send(key: string | null, value: unknown, eventTime: number): number {
     const id = this.ledger.nextId();
-    const partition = key === null ? this.keyless.nextPartition() : partitionForKey(key, this.partitions);
-    const record: LogRecord = {
-      id,
-      key,
-      value,
-      eventTime,
-      partition,
-      offset: -1,
-      appendTime: -1,
-      producer: this.options.id,
-      seq: -1,
-    };
-    this.queues[partition]!.push(record);
+    const partition = key === null ? this.keyless.nextPartition() : this.partitionOf(key);
+    this.queues[partition]!.push(id, key, value, eventTime);
     this.stats.sent++;
     return id;
+  }
+
+  private partitionOf(key: string): number {
+    let p = this.keyPartitions.get(key);
+    if (p === undefined) {
+      // Bounded: a stream of ever-new keys starts the memo afresh instead of growing it.
+      if (this.keyPartitions.size >= KEY_MEMO_SIZE) this.keyPartitions.clear();
+      p = partitionForKey(key, this.partitions);
+      this.keyPartitions.set(key, p);
+    }
+    return p;
   }
 
   /** Sends a request for every partition that has queued records and none in flight. */
@@ -116,16 +157,41 @@ export class Producer {
     for (let p = 0; p < this.partitions; p++) {
       const f = this.inFlight[p];
       if (f) for (const r of f.records) out.push(r);
-      for (const r of this.queues[p]!) out.push(r);
+      const q = this.queues[p]!;
+      for (let i = q.head; i < q.end; i++) out.push(this.record(q, i, p, -1));
     }
     return out;
   }
 
+  /** Whether any record is queued or in flight (unacknowledged() without building the records). */
+  hasUnacknowledged(): boolean {
+    for (let p = 0; p < this.partitions; p++) if (this.inFlight[p] || this.queues[p]!.length > 0) return true;
+    return false;
+  }
+
+  private record(q: PartitionQueue, i: number, partition: number, seq: number): LogRecord {
+    return {
+      id: q.ids[i]!,
+      key: q.keys[i] as string | null,
+      value: q.values[i],
+      eventTime: q.eventTimes[i]!,
+      partition,
+      offset: -1,
+      appendTime: -1,
+      producer: this.options.id,
+      seq,
+    };
+  }
+
   private sendNext(p: number): void {
     const queue = this.queues[p]!;
-    const records =
-      queue.length <= this.options.maxBatchRecords ? queue.splice(0) : queue.splice(0, this.options.maxBatchRecords);
-    if (this.options.idempotent) for (const r of records) r.seq = this.nextSeq[p]!++;
+    const n = Math.min(queue.length, this.options.maxBatchRecords);
+    // Sized up front: a request's array never grows (growing it left garbage on every request).
+    const records = new Array<LogRecord>(n);
+    const idempotent = this.options.idempotent;
+    for (let i = 0; i < n; i++)
+      records[i] = this.record(queue, queue.head + i, p, idempotent ? this.nextSeq[p]!++ : -1);
+    queue.take(n);
     if (this.options.acks === 0) {
       this.transmit(p, records, () => {});
       this.stats.acknowledged += records.length;

@@ -16,6 +16,7 @@ import { Producer, ProducerNetwork } from './producer';
 import { brokerHosts } from './brokerHosts';
 import { wrapGenerate, wrapProcess } from './scenarioFunctions';
 import type { ScenarioSpec } from './scenarioSpec';
+import { SCENARIO_LIMITS } from './scenarioLimits';
 import { TransactionalSink } from './transactionalSink';
 import type { SinkEntry } from './appendSink';
 
@@ -67,7 +68,9 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
   const trace = options.trace ?? nullSink;
   const kernel = new Kernel();
   const rng = createRng(seed);
-  const ledger = new Ledger();
+  // Room in the ledger for what the producers will send (at most the scenario limit on records).
+  const expected = spec.producers.reduce((n, p) => n + (p.ratePerSec * spec.durationMs) / 1000, 0);
+  const ledger = new Ledger(Math.min(expected, SCENARIO_LIMITS.records));
   const cluster = new Cluster(resolveClusterSpec(spec.cluster), kernel, trace);
   const brokers = new BrokerCluster(brokerHosts(cluster, spec.brokers), kernel, ledger, trace);
   cluster.subscribe((change) => {
@@ -165,11 +168,7 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
   // Stop once producers are done and every partition is consumed, or at the drain limit.
   const end = spec.durationMs + spec.drainMs;
   const checkDone = (): void => {
-    if (
-      kernel.now >= spec.durationMs &&
-      producers.every((p) => p.unacknowledged().length === 0) &&
-      processor.caughtUp()
-    )
+    if (kernel.now >= spec.durationMs && producers.every((p) => !p.hasUnacknowledged()) && processor.caughtUp())
       kernel.stop();
     else kernel.schedule(spec.consumers.batchIntervalMs, checkDone, 9);
   };

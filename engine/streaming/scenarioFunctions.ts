@@ -9,7 +9,7 @@
  * the ledger's record id.
  */
 import { describeValue, type Rng } from '../core';
-import type { LogRecord, RecordView } from './types';
+import type { LogRecord, ProcessedValue, RecordView } from './types';
 import type { GenerateContext, GeneratedRecord } from './scenarioSpec';
 import type { ProcessFn } from './microBatchProcessor';
 
@@ -48,14 +48,10 @@ function refuseThenable(field: string, out: object): void {
     );
 }
 
-/** Runs the checks after a learner's function returned: a getter or Proxy that throws is the function's fault. */
-function guarded<T>(field: string, check: () => T): T {
-  try {
-    return check();
-  } catch (e) {
-    if (e instanceof ScenarioFunctionError) throw e;
-    throw new ScenarioFunctionError(field, `returned a value that threw ${errorText(e)} when read`, e);
-  }
+/** A throw while checking what a learner's function returned (a getter or Proxy that throws is the function's fault). */
+function readError(field: string, e: unknown): ScenarioFunctionError {
+  if (e instanceof ScenarioFunctionError) return e;
+  return new ScenarioFunctionError(field, `returned a value that threw ${errorText(e)} when read`, e);
 }
 
 export interface CleanRecord {
@@ -118,6 +114,7 @@ export function wrapGenerate(
   const ctx: GenerateContext = { index: 0, now: 0, rng: { next: () => rng.next(), int: (n: number) => rng.int(n) } };
   // One reused result object: the caller copies the fields out before the next call.
   const clean: CleanRecord = { key: null, value: undefined, eventTime: 0 };
+  const valueField = `${field} (value)`;
   return (index, now) => {
     ctx.index = index;
     ctx.now = now;
@@ -127,7 +124,12 @@ export function wrapGenerate(
     } catch (e) {
       throw new ScenarioFunctionError(field, `threw ${errorText(e)}`, e);
     }
-    return guarded(field, () => cleanRecord(g, now));
+    // The checks run inline (no closure per record): a generator makes millions of records.
+    try {
+      return cleanRecord(g, now);
+    } catch (e) {
+      throw readError(field, e);
+    }
   };
   function cleanRecord(g: GeneratedRecord | null | undefined, now: number): CleanRecord | null {
     if (g === null || g === undefined) return null;
@@ -138,20 +140,32 @@ export function wrapGenerate(
     if (k !== undefined && k !== null && typeof k !== 'string' && typeof k !== 'number') {
       throw new ScenarioFunctionError(field, `key must be a string, a number or null, got ${describeValue(k)}`);
     }
-    const [value, eventTime] = [g.value, g.eventTime];
+    const value = g.value;
+    const eventTime = g.eventTime;
     const t = eventTime ?? now;
     if (typeof t !== 'number' || !Number.isFinite(t))
       throw new ScenarioFunctionError(field, `eventTime must be a finite number (ms), got ${describeValue(t)}`);
     clean.key = typeof k === 'string' ? k : k === undefined || k === null ? null : String(k);
-    clean.value = frozenCopy(value, `${field} (value)`);
+    clean.value = frozenCopy(value, valueField);
     clean.eventTime = t;
     return clean;
   }
 }
 
-/** Wraps the processing function; without one, records pass through keyed by their key (or partition@offset). */
+/**
+ * Wraps the processing function; without one, records pass through keyed by their key (or
+ * partition@offset). The output object is reused by the next call (ProcessFn): one object per
+ * wrapped function, not per record.
+ */
 export function wrapProcess(process: ((record: RecordView) => unknown) | null, field: string): ProcessFn {
-  if (process === null) return (r) => ({ key: r.key ?? `${r.partition}@${r.offset}`, value: r.value });
+  const result: ProcessedValue = { key: '', value: undefined };
+  if (process === null)
+    return (r) => {
+      result.key = r.key ?? `${r.partition}@${r.offset}`;
+      result.value = r.value;
+      return result;
+    };
+  const valueField = `${field} (value)`;
   return (r) => {
     let out: unknown;
     try {
@@ -159,9 +173,13 @@ export function wrapProcess(process: ((record: RecordView) => unknown) | null, f
     } catch (e) {
       throw new ScenarioFunctionError(field, `threw ${errorText(e)} (record ${r.partition}@${r.offset})`, e);
     }
-    return guarded(field, () => cleanOutput(r, out));
+    try {
+      return cleanOutput(r, out);
+    } catch (e) {
+      throw readError(field, e);
+    }
   };
-  function cleanOutput(r: LogRecord, out: unknown): { key: string; value: unknown } | null {
+  function cleanOutput(r: LogRecord, out: unknown): ProcessedValue | null {
     if (out === null || out === undefined) return null;
     if (typeof out !== 'object')
       throw new ScenarioFunctionError(field, `must return { key, value } or null, got ${describeValue(out)}`);
@@ -170,11 +188,14 @@ export function wrapProcess(process: ((record: RecordView) => unknown) | null, f
     // The sink keeps the value: a copy, so the function cannot change stored output afterwards.
     // The record's own value is frozen already and needs none.
     // Each field is read once: a getter cannot pass the check and then return something else.
-    const [key, raw] = [o.key, o.value];
-    const value = raw === r.value ? raw : frozenCopy(raw, `${field} (value)`);
-    if (typeof key === 'string') return { key, value };
-    if (key === undefined || key === null) return { key: r.key ?? `${r.partition}@${r.offset}`, value };
-    if (typeof key === 'number') return { key: String(key), value };
-    throw new ScenarioFunctionError(field, `key must be a string or a number, got ${describeValue(key)}`);
+    const key = o.key;
+    const raw = o.value;
+    const value = raw === r.value ? raw : frozenCopy(raw, valueField);
+    if (typeof key === 'string') result.key = key;
+    else if (key === undefined || key === null) result.key = r.key ?? `${r.partition}@${r.offset}`;
+    else if (typeof key === 'number') result.key = String(key);
+    else throw new ScenarioFunctionError(field, `key must be a string or a number, got ${describeValue(key)}`);
+    result.value = value;
+    return result;
   }
 }

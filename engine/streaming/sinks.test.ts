@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { AppendSink } from './appendSink';
 import { KeyValueStore } from './keyValueStore';
 import { Ledger } from './ledger';
+import { SinkRows } from './sinkRows';
 import { TransactionalSink } from './transactionalSink';
 import type { LogRecord, OutputRow } from './types';
 
@@ -20,6 +21,7 @@ function records(ledger: Ledger, n: number, partition = 0): LogRecord[] {
 }
 const rowsOf = (rs: LogRecord[]): OutputRow[] =>
   rs.map((r) => ({ kind: 'record', key: r.key!, value: r.value, source: r }));
+const batch = (rows: OutputRow[]): SinkRows => SinkRows.of(rows);
 const windowRow = (rs: LogRecord[]): OutputRow => ({
   kind: 'window',
   key: 'w',
@@ -32,8 +34,8 @@ describe('sinks', () => {
     const ledger = new Ledger();
     const sink = new AppendSink(ledger);
     const rs = records(ledger, 3);
-    sink.write(rowsOf(rs));
-    sink.write(rowsOf(rs.slice(1)));
+    sink.write(batch(rowsOf(rs)));
+    sink.write(batch(rowsOf(rs.slice(1))));
     expect(sink.entryCount).toBe(5);
     expect(sink.ids).toEqual([0, 1, 2, 1, 2]);
     expect(ledger.summarize()).toMatchObject({ stored: 3, duplicated: 2 });
@@ -43,9 +45,9 @@ describe('sinks', () => {
     const ledger = new Ledger();
     const kv = new KeyValueStore(ledger);
     const rs = records(ledger, 4);
-    kv.upsert([...rowsOf(rs.slice(0, 3)), windowRow(rs.slice(0, 3))]);
+    kv.upsert(batch([...rowsOf(rs.slice(0, 3)), windowRow(rs.slice(0, 3))]));
     const once = JSON.stringify(kv.entries());
-    kv.upsert([...rowsOf(rs), windowRow(rs)]); // a replayed batch that also carries a new record
+    kv.upsert(batch([...rowsOf(rs), windowRow(rs)])); // a replayed batch that also carries a new record
     expect(kv.ignoredReplays).toBe(6);
     expect(kv.get('k3')).toBe(3);
     expect(kv.entries().find((e) => e.window)?.value).toMatchObject({ count: 4 });
@@ -58,16 +60,16 @@ describe('sinks', () => {
     const sink = new TransactionalSink(ledger);
     const rs = records(ledger, 2);
     const t1 = sink.begin();
-    sink.write(t1, rowsOf(rs));
+    sink.write(t1, batch(rowsOf(rs)));
     expect(sink.entryCount).toBe(0);
     sink.abort(t1);
     expect(sink.storedOffset(0)).toBeUndefined();
     const t2 = sink.begin();
-    sink.write(t2, rowsOf(rs));
+    sink.write(t2, batch(rowsOf(rs)));
     sink.commit(t2, new Map([[0, 2]]));
     expect(sink.output.keys).toEqual(['k0', 'k1']);
     expect(sink.storedOffset(0)).toBe(2);
-    expect(() => sink.write(t2, [])).toThrow();
+    expect(() => sink.write(t2, new SinkRows())).toThrow();
     expect(ledger.summarize()).toMatchObject({ stored: 2, duplicated: 0 });
   });
 });

@@ -5,11 +5,13 @@
  * the commit throws the batch away and it is done again, exactly once.
  */
 import type { Ledger } from './ledger';
-import type { OffsetMap, OutputRow } from './types';
+import type { OffsetMap } from './types';
+import type { SinkRows } from './sinkRows';
 import { AppendSink, type SinkEntry } from './appendSink';
 
 export interface SinkTransaction {
-  readonly rows: OutputRow[];
+  /** The batches of rows staged, in write order. */
+  readonly rows: SinkRows[];
   open: boolean;
 }
 
@@ -29,16 +31,16 @@ export class TransactionalSink {
   }
 
   /** Stages rows in the transaction; nothing is visible until `commit`. */
-  write(txn: SinkTransaction, rows: readonly OutputRow[]): void {
+  write(txn: SinkTransaction, rows: SinkRows): void {
     if (!txn.open) throw new Error('transaction is closed');
-    for (const r of rows) txn.rows.push(r);
+    txn.rows.push(rows);
   }
 
   /** Applies the rows and stores the offsets in one step. */
   commit(txn: SinkTransaction, offsets: OffsetMap): void {
     if (!txn.open) throw new Error('transaction is closed');
     txn.open = false;
-    this.committedRows.write(txn.rows);
+    for (const rows of txn.rows) this.committedRows.write(rows);
     for (const [p, o] of offsets) this.offsets.set(p, o);
     this.commits++;
   }

@@ -4,6 +4,10 @@
  * 12 and 48 partitions, against a baseline measured in this process: a plain loop pushing the
  * same records through the same function into an array. A run counts as lag-free when the group
  * ends with zero lag and never fell more than two batch intervals behind the producers.
+ * Each case's process measures the baseline and the scenario in turns, RUNS times each, and keeps
+ * the best of each (the machine is shared: one slow run says more about the neighbours than the code).
+ * Issue 19's targets: the append sink at >= 0.6x the baseline at every partition count, the
+ * transactional sink at >= 0.4x.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +19,14 @@ const BATCH_MS = 500;
 const KEYS = Array.from({ length: 1000 }, (_, i) => `key-${i}`);
 
 const gc = (globalThis as { gc?: () => void }).gc;
+/** Baseline and scenario runs per case, in turns; the best of each counts. */
+const RUNS = 3;
+/** Issue 19's targets, as a fraction of the baseline's records per second (lag-free runs only). */
+const TARGET_RATIO: Record<'append' | 'key-value' | 'transactional', number | null> = {
+  append: 0.6,
+  'key-value': null,
+  transactional: 0.4,
+};
 
 function spec(
   partitions: number,
@@ -74,19 +86,20 @@ const CASES: Case[] = [
   [12, 'transactional', 'exactly-once'],
 ];
 const n = (RATE * DURATION_MS) / 1000;
-/** The issue's target: simulated records per second of wall time, lag-free, with a trivial function. */
-const TARGET_PER_SEC = 1_000_000;
 
 /** Child mode: one case in a fresh heap (baseline first, in the same process), printed as JSON. */
 function runCase(index: number): void {
   const [partitions, sink, delivery] = CASES[index]!;
   let base = 0;
-  for (let i = 0; i < 3; i++) {
+  measure(3, sink, delivery); // warm-up of the same code paths
+  let best: ReturnType<typeof measure> | null = null;
+  for (let i = 0; i < RUNS; i++) {
     gc?.();
     base = Math.max(base, baseline(n));
+    const run = measure(partitions, sink, delivery);
+    if (best === null || run.perSec > best.perSec) best = run;
   }
-  measure(3, sink, delivery); // warm-up of the same code paths
-  const { result, perSec, wallMs } = measure(partitions, sink, delivery);
+  const { result, perSec, wallMs } = best!;
   const maxLag = result.metrics.maxTotalLag!;
   const lagFree = result.lag.every((p) => p.lag === 0) && maxLag <= (2 * RATE * BATCH_MS) / 1000;
   console.log(
@@ -113,11 +126,11 @@ if (process.argv[2] === '--case') {
     `records per run: ${n.toLocaleString('en-US')} at ${RATE.toLocaleString('en-US')}/s simulated for ${DURATION_MS / 1000} s, batch interval ${BATCH_MS} ms, replication 3, acks=all, idempotent producer`,
   );
   console.log(
-    'each case runs in a fresh process; its baseline (plain loop: same records, same function, into an array) is measured there first',
+    `each case runs in a fresh process that measures its baseline (plain loop: same records, same function, into an array) and the scenario in turns, ${RUNS} times each: the best of each counts`,
   );
   console.log('');
   console.log(
-    'partitions  sink           delivery        wall ms   records/s wall   baseline/s   x baseline  lag-free  max lag   stored   lost  dup',
+    'partitions  sink           delivery        wall ms   records/s wall   baseline/s   x baseline  target  lag-free  max lag   stored   lost  dup',
   );
   const verdicts: string[] = [];
   for (let i = 0; i < CASES.length; i++) {
@@ -144,6 +157,7 @@ if (process.argv[2] === '--case') {
       lost: number;
       duplicated: number;
     };
+    const target = TARGET_RATIO[r.sink as keyof typeof TARGET_RATIO];
     console.log(
       [
         String(r.partitions).padStart(10),
@@ -153,6 +167,7 @@ if (process.argv[2] === '--case') {
         Math.round(r.perSec).toLocaleString('en-US').padStart(15),
         Math.round(r.base).toLocaleString('en-US').padStart(11),
         (r.perSec / r.base).toFixed(3).padStart(11),
+        (target === null ? '-' : `>= ${target}`).padStart(6),
         (r.lagFree ? 'yes' : 'NO').padStart(8),
         String(r.maxLag).padStart(8),
         String(r.stored).padStart(8),
@@ -160,11 +175,14 @@ if (process.argv[2] === '--case') {
         String(r.duplicated).padStart(4),
       ].join('  '),
     );
-    if (r.sink === 'append')
-      verdicts.push(`${r.partitions}: ${r.lagFree && r.perSec >= TARGET_PER_SEC ? 'met' : 'NOT met'}`);
+    if (target !== null) {
+      const ratio = r.perSec / r.base;
+      verdicts.push(
+        `${r.sink} ${r.partitions} partitions ${ratio.toFixed(2)}x (target >= ${target}x): ${r.lagFree && ratio >= target ? 'met' : 'NOT met'}`,
+      );
+    }
   }
   console.log('');
-  console.log(
-    `target ${TARGET_PER_SEC.toLocaleString('en-US')} lag-free records/s of wall time (append sink), by partitions: ${verdicts.join(', ')}`,
-  );
+  console.log('issue 19 targets (lag-free records/s of wall time vs the baseline in the same process):');
+  for (const v of verdicts) console.log(`  ${v}`);
 }
