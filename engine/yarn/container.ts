@@ -53,6 +53,8 @@ export class ContainerRequest {
 
 export class Container {
   state: ContainerState = 'allocated';
+  /** @internal Its place in the ResourceManager's list of its node's containers. */
+  nodeSlot = -1;
   constructor(
     readonly id: number,
     /** The application's id, e.g. 'app1'. */

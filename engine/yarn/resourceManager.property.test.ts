@@ -83,7 +83,7 @@ describe('YARN properties', () => {
           kernel.scheduleAt(200_000, () => apps.forEach((a) => a.finish()));
           kernel.run({ until: 250_000 });
           check();
-          expect(rm.nodeContainers.every((s) => s.size === 0)).toBe(true);
+          expect(rm.nodeContainers.every((onNode) => onNode.length === 0)).toBe(true);
         },
       ),
       { numRuns: 150 },

@@ -17,7 +17,7 @@ import { AppRequests } from './appRequests';
 import { KernelHold } from './kernelHold';
 import { Container, ContainerRequest, type ContainerAsk, type ContainerEndStatus, type Locality } from './container';
 import { resolveAsk } from './resolveAsk';
-import { SchedulerPolicy } from './schedulerPolicy';
+import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
 import type { YarnEvent } from './yarnEvents';
 import { buildYarnSnapshot, emptyYarnStats, type YarnSnapshot, type YarnStats } from './yarnSnapshot';
@@ -26,7 +26,8 @@ export class ResourceManager implements AppHost {
   readonly policy: SchedulerPolicy;
   readonly usedVcores: Int32Array;
   readonly usedMemoryMb: Float64Array;
-  readonly nodeContainers: Set<Container>[];
+  /** The live containers of each node, in no particular order (a container leaves by swapping with the last). */
+  readonly nodeContainers: Container[][];
   /** The RM's verdict per node: lost (expired) or not. */
   readonly lostNodes: readonly boolean[];
   readonly stats: YarnStats = emptyYarnStats();
@@ -42,7 +43,7 @@ export class ResourceManager implements AppHost {
   private pendingTotal = 0;
   private readonly held: KernelHold;
   private readonly tracing: boolean;
-  private readonly tried = new Set<number>();
+  private readonly tried = new TriedApps();
   /** Memory of the nodes the RM considers live: the base of queue shares. */
   private liveMemory = 0;
   private freeV = 0;
@@ -62,7 +63,7 @@ export class ResourceManager implements AppHost {
     const n = cluster.nodes.length;
     this.usedVcores = new Int32Array(n);
     this.usedMemoryMb = new Float64Array(n);
-    this.nodeContainers = Array.from({ length: n }, () => new Set());
+    this.nodeContainers = Array.from({ length: n }, () => []);
     this.crashed = new Array<boolean>(n).fill(false);
     // Loops, not Math.max(...nodes): a spread of a huge array overflows the call stack.
     let maxVcores = 0;
@@ -304,7 +305,9 @@ export class ResourceManager implements AppHost {
     app.usedVcores += c.vcores;
     app.usedMemoryMb += c.memoryMb;
     this.policy.charge(app.queueIndex, c.memoryMb);
-    this.nodeContainers[i]!.add(c);
+    const onNode = this.nodeContainers[i]!;
+    c.nodeSlot = onNode.length;
+    onNode.push(c);
     app.live.add(c);
     this.stats.allocated++;
     if (locality === 'node') this.stats.nodeLocal++;
@@ -335,7 +338,13 @@ export class ResourceManager implements AppHost {
     app.usedVcores -= c.vcores;
     app.usedMemoryMb -= c.memoryMb;
     this.policy.charge(app.queueIndex, -c.memoryMb);
-    this.nodeContainers[i]!.delete(c);
+    const onNode = this.nodeContainers[i]!;
+    const last = onNode.pop()!;
+    if (last !== c) {
+      onNode[c.nodeSlot] = last;
+      last.nodeSlot = c.nodeSlot;
+    }
+    c.nodeSlot = -1;
     app.live.delete(c);
     this.hold(-1);
   }
@@ -348,7 +357,7 @@ export class ResourceManager implements AppHost {
         t: this.kernel.now,
         type: 'nodeManagerLost',
         node: node.id,
-        containers: this.nodeContainers[i]!.size,
+        containers: this.nodeContainers[i]!.length,
       });
     }
     this.loseContainers(i);

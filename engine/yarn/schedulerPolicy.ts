@@ -35,7 +35,7 @@ export class SchedulerPolicy {
    * The next application to serve among `apps` (in submission order), skipping those in
    * `tried` (already found nothing to place on this node this heartbeat).
    */
-  choose(apps: readonly SchedulableApp[], tried: ReadonlySet<number>): SchedulableApp | undefined {
+  choose(apps: readonly SchedulableApp[], tried: { has(index: number): boolean }): SchedulableApp | undefined {
     if (this.kind === 'fifo') {
       for (const a of apps) if (a.requests.pending > 0 && !tried.has(a.index)) return a;
       return undefined;
@@ -72,5 +72,24 @@ export class SchedulerPolicy {
 
   charge(queueIndex: number, memoryMb: number): void {
     this.queueUsedMb[queueIndex]! += memoryMb;
+  }
+}
+
+/** The applications tried on one heartbeat: cleared by starting a new round, not by emptying a Set. */
+export class TriedApps {
+  private readonly round: number[] = [];
+  private current = 1;
+
+  clear(): void {
+    this.current++;
+  }
+
+  add(index: number): void {
+    while (this.round.length <= index) this.round.push(0);
+    this.round[index] = this.current;
+  }
+
+  has(index: number): boolean {
+    return this.round[index] === this.current;
   }
 }

@@ -57,8 +57,8 @@ export interface YarnSnapshot {
 
 export function buildYarnSnapshot(rm: ResourceManager, cluster: Cluster, apps: readonly Application[]): YarnSnapshot {
   const containers: YarnSnapshot['containers'] = [];
-  for (const set of rm.nodeContainers) {
-    for (const c of set)
+  for (const onNode of rm.nodeContainers) {
+    for (const c of onNode)
       containers.push({
         id: c.id,
         app: c.app,
@@ -86,7 +86,7 @@ export function buildYarnSnapshot(rm: ResourceManager, cluster: Cluster, apps: r
       capacityMemoryMb: isNodeManager(n) ? n.memoryMb : 0,
       usedVcores: rm.usedVcores[n.index]!,
       usedMemoryMb: rm.usedMemoryMb[n.index]!,
-      containers: rm.nodeContainers[n.index]!.size,
+      containers: rm.nodeContainers[n.index]!.length,
       lost: rm.lostNodes[n.index]!,
     })),
     apps: apps.map((a) => ({
