@@ -6,10 +6,11 @@
  */
 import { compareKeys, keyId } from '../exec/keyOrder';
 import { LIMITS, createRng, formatCount } from '../core';
-import type { Partitioner } from './hashPartitioner';
 import type { RddDep, ShuffleInfo } from './jobRecord';
 import { RangePartitioner } from './rangePartitioner';
 import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
+import { aggregatorEffectFree, pipelinedMapTask, pipelinedSteps, streamsSource } from './fusedMapSide';
+import { HashPartitioner, type Partitioner } from './hashPartitioner';
 import { asPairs } from './rddArgs';
 import type { SparkRuntime } from './sparkRuntime';
 import { atTask } from './sparkTaskError';
@@ -18,8 +19,12 @@ import { runAsTask } from './taskContext';
 interface ShuffleState {
   info: ShuffleInfo;
   parent: Rdd;
-  /** Where a row of map task `m` goes; given all map output first (a range partitioner samples it). */
+  /** Where a row of map task `m` goes; given all map output first when `fitsOnAllMaps` (a range partitioner samples it). */
   partitionOf: (maps: () => unknown[][]) => (row: unknown, m: number) => number;
+  /** The partitioner is fitted on every map partition's rows (sortByKey's RangePartitioner). */
+  fitsOnAllMaps: boolean;
+  /** Where rows go is the engine's own work (no partitionFunc of the learner's): map tasks may be pipelined (fusedMapSide.ts). */
+  enginePartitioner: boolean;
   agg: Aggregator | null;
   /** Combine on the map side (reduceByKey...) or only on the reduce side (groupByKey). */
   mapSideCombine: boolean;
@@ -48,6 +53,8 @@ export class ShuffleManager {
     what: string,
     keyed: boolean,
     mapSideCombine = agg !== null,
+    fitsOnAllMaps = false,
+    enginePartitioner = false,
   ): ShuffleState {
     checkPartitionCount(`${what}(numPartitions)`, numReduces);
     const blocks = parent.numPartitions * numReduces;
@@ -68,6 +75,8 @@ export class ShuffleManager {
       info,
       parent,
       partitionOf,
+      fitsOnAllMaps,
+      enginePartitioner,
       agg,
       mapSideCombine,
       keyed: keyed ? what : null,
@@ -78,10 +87,16 @@ export class ShuffleManager {
     return s;
   }
 
-  /** Runs the shuffle's map side once: partition (and pre-combine) every map partition's rows. */
+  /**
+   * Runs the shuffle's map side once: partition (and pre-combine) every map partition's rows.
+   * The learner's code runs in the same order and tasks as ever: every map partition's rows, then
+   * each map task's bucketing and combining. A partitioner fitted on all map output (sortByKey's)
+   * needs every map partition's rows at once; any other takes each map partition's rows straight
+   * into its buckets, so only one map partition's rows are alive at a time (word count over a
+   * million lines held every partition's pairs at once and ran out of memory).
+   */
   private materialize(s: ShuffleState): unknown[][][] {
     if (s.buckets) return s.buckets;
-    const R = s.info.numReduces;
     // Errors are tagged with the map task they happened in (its stage is this shuffle's).
     const inMapTask = <T>(m: number, compute: () => T): T => {
       try {
@@ -90,20 +105,62 @@ export class ShuffleManager {
         throw atTask(error, s.info.id, m);
       }
     };
-    const maps: unknown[][] = Array.from({ length: s.info.numMaps }, (_, m) =>
+    const mapRows = (m: number) =>
       inMapTask(m, () => {
         const rows = s.parent.iterator(m);
         return s.keyed ? asPairs(rows, s.keyed, s.site) : rows;
-      }),
-    );
-    const part = inMapTask(0, () => s.partitionOf(() => maps));
-    s.buckets = maps.map((rows, m) =>
+      });
+    const bucketed = (rows: unknown[], m: number, part: (row: unknown, m: number) => number) =>
       inMapTask(m, () => {
-        const b: unknown[][] = Array.from({ length: R }, () => []);
+        const b: unknown[][] = Array.from({ length: s.info.numReduces }, () => []);
         for (const row of rows) b[part(row, m)]!.push(row);
         return s.agg && s.mapSideCombine ? b.map((x) => combineRows(x as Pair[], s.agg!)) : b;
-      }),
-    );
+      });
+    if (s.fitsOnAllMaps) {
+      const maps: unknown[][] = Array.from({ length: s.info.numMaps }, (_, m) => mapRows(m));
+      const part = inMapTask(0, () => s.partitionOf(() => maps));
+      s.buckets = maps.map((rows, m) => bucketed(rows, m, part));
+    } else {
+      const part = inMapTask(0, () => s.partitionOf(() => []));
+      const buckets: unknown[][][] = [];
+      const combineAgg = s.agg && s.mapSideCombine ? s.agg : null;
+      const chain = s.enginePartitioner && aggregatorEffectFree(combineAgg) ? pipelinedSteps(s.parent) : null;
+      // A bucketing task that fails is reported after every map partition is computed, as when
+      // all map partitions were computed first: a map partition that fails later wins.
+      let failed: { error: unknown } | null = null;
+      for (let m = 0; m < s.info.numMaps; m++) {
+        let rows: unknown[];
+        if (chain && failed === null) {
+          const source = chain.source;
+          const run = inMapTask(m, () => {
+            const sourceRows = streamsSource(source) ? null : source.iterator(m);
+            const out = pipelinedMapTask(chain, sourceRows, m, s.info.numReduces, part, combineAgg, s.keyed);
+            return { sourceRows, out };
+          });
+          if (run.out !== null) {
+            buckets.push(run.out);
+            continue;
+          }
+          // A step threw: the steps one by one tell it as ever, over the same source rows when
+          // the source was computed (a streamed source has no effect: it is read again).
+          const kept = run.sourceRows === null || source.cached.has(m);
+          if (!kept) source.cached.set(m, run.sourceRows!);
+          try {
+            rows = mapRows(m);
+          } finally {
+            if (!kept) source.cached.delete(m);
+          }
+        } else rows = mapRows(m);
+        if (failed !== null) continue;
+        try {
+          buckets.push(bucketed(rows, m, part));
+        } catch (error) {
+          failed = { error };
+        }
+      }
+      if (failed !== null) throw failed.error;
+      s.buckets = buckets;
+    }
     s.info.bytes = s.buckets.flatMap((b) => b.map((x) => sizeOf(x)));
     s.info.records = s.buckets.flatMap((b) => b.map((x) => x.length));
     return s.buckets;
@@ -148,6 +205,8 @@ export class ShuffleManager {
       name,
       true,
       mapSideCombine,
+      false,
+      partitioner instanceof HashPartitioner,
     );
     const dep: RddDep = { kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id };
     const rdd = new Rdd(this.rt, name, partitioner.numPartitions, [dep], (r) => this.reduceSide(s, r), partitioner);
@@ -215,6 +274,8 @@ export class ShuffleManager {
       },
       'sortByKey',
       true,
+      false,
+      true,
     );
     const rdd = new Rdd(
       this.rt,
@@ -252,6 +313,9 @@ export class ShuffleManager {
       },
       'repartition',
       false,
+      false,
+      false,
+      true,
     );
     const rdd = new Rdd(
       this.rt,
