@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../api/__tests__/runInProcess';
+import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import { effectFree } from './fusedMapSide';
 import { drive, type AnyRdd, type TestSc } from './rddTestDriver';
 import { sparkClosure } from './taskClosures';
@@ -62,12 +63,15 @@ describe('a pipelined map side', () => {
   });
 
   it('records every RDD’s rows and bytes as step by step, whatever the keys', async () => {
-    const keys = ['a', '\u0000number:1', 1, 0, -0, NaN, [NaN], [null], { k: 1 }, null, true, 'a', 2 ** 40, 1.5];
+    // The keys are made in the steps (the source's rows are numbers, so the steps may be pipelined).
+    const key = (i: number): unknown =>
+      ['a', '\u0000number:1', 1, 0, -0, NaN, [NaN], [null], { k: 1 }, null, true, 'a', 2 ** 40, 1.5][i];
     const job = (stepwise: boolean) => async (sc: TestSc) => {
-      const f = stepwise ? (k: unknown) => [k, Math.abs(1)] : (k: unknown) => [k, 1];
+      const f = stepwise ? (i: number) => [key(i), Math.abs(1)] : (i: number) => [key(i), 1];
+      const numbers = Array.from({ length: 14 }, (_, i) => i);
       const rdd: AnyRdd = sc
-        .parallelize(keys, 3)
-        .flatMap((k: unknown) => [k, k])
+        .parallelize(numbers, 3)
+        .flatMap((i: number) => [i, i])
         .map(f);
       return [
         await rdd
@@ -81,6 +85,36 @@ describe('a pipelined map side', () => {
     const [pipelined, stepwise] = [await drive(job(false)), await drive(job(true))];
     expect(JSON.stringify(pipelined.value)).toBe(JSON.stringify(stepwise.value));
     expect(JSON.stringify(pipelined.log)).toBe(JSON.stringify(stepwise.log));
+  });
+
+  it('runs step by step over source rows that share an object (a step may change what another reads)', async () => {
+    const shared = { n: 0 };
+    const { value } = await drive(async (sc: TestSc) =>
+      sc
+        .parallelize([shared, shared], 1)
+        .map((x: { n: number }) => (x.n++, x))
+        .map((x: { n: number }) => [x.n, 1])
+        .reduceByKey((a: number, b: number) => a + b)
+        .collect(),
+    );
+    expect(value).toEqual([[2, 2]]);
+  });
+
+  it('tells a loop stopped at the deadline where it ran, not the first loop a rerun would meet', async () => {
+    // As the loop guard: once a loop has run past the deadline, every loop stops at once.
+    const guard = { tripped: false };
+    const stop = (line: number) => {
+      throw new RunawayLoopError('job.js', line, 9, 10);
+    };
+    const { log } = await drive(async (sc: TestSc) =>
+      sc
+        .parallelize([1, 2, 3], 1)
+        .map((x: number) => (guard.tripped ? stop(10) : x))
+        .map((x: number) => (x === 1 ? ((guard.tripped = true), stop(20)) : [x, 1]))
+        .reduceByKey((a: number, b: number) => a + b)
+        .collect(),
+    );
+    expect(log.jobs.at(-1)?.failed?.error.line).toBe(20);
   });
 
   it('fails with the error step by step meets first, not the one a row meets first', async () => {

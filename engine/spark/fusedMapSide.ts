@@ -9,13 +9,15 @@
  * then every row through the next): the learner's functions are called in another order here.
  * Only functions that cannot tell are pipelined: ones that capture nothing of the job file
  * (the closure compiler wraps every function that does) and whose text names nothing with an
- * effect (console, Math, Date, globalThis, this...): `effectFree`. The source's partition is
+ * effect (console, Math, Date, globalThis, this...): `effectFree`; and only over source rows
+ * that share no object (`primitiveRows`: a textFile's lines, numbers). The source's partition is
  * computed once, as before; whatever a pipelined step throws, its rows are dropped and the
  * steps run one by one over the same source rows, which fails as it always did, with the same
  * error and line. Every RDD's record count and size are the ones the step-by-step run
  * records (rdd.ts sizeOf over the same first rows).
  */
 import { keyId } from '../exec/keyOrder';
+import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import { asPair } from './rddArgs';
 import { rowBytes, sizeFromSample, SIZE_SAMPLE, type Aggregator, type Pair, type Rdd, type RowStep } from './rdd';
 import { isTaskWrapper } from './taskClosures';
@@ -51,7 +53,18 @@ export function aggregatorEffectFree(agg: Aggregator | null): boolean {
   return agg === null || (agg.learnerFns !== undefined && agg.learnerFns.every(effectFree));
 }
 
-/** Whether a map task reads the source's partition row by row (eachRow) rather than computing it. */
+/**
+ * Whether rows computed step by step and row by row are the same: so when no object is shared
+ * between the source's rows (they are strings, numbers...). Effect-free functions reach nothing
+ * but their arguments, so what they make for one row no other row's call can reach; an object
+ * in two rows could be changed by one step and read by another in either order.
+ */
+export function primitiveRows(rows: unknown[]): boolean {
+  for (const row of rows) if ((typeof row === 'object' && row !== null) || typeof row === 'function') return false;
+  return true;
+}
+
+/** Whether a map task reads the source's partition row by row (eachRow, strings) rather than computing it. */
 export function streamsSource(source: Rdd): boolean {
   return source.eachRow !== null && !source.persisted && source.cached.size === 0;
 }
@@ -118,7 +131,10 @@ export function pipelinedMapTask(
   try {
     if (read !== null) chain.source.eachRow!(m, counted(read, down));
     else for (const row of sourceRows!) down(row);
-  } catch {
+  } catch (error) {
+    // A loop stopped at the run's deadline is told now: after it every loop stops at once, so
+    // running the steps again would blame the first loop they meet instead.
+    if (error instanceof RunawayLoopError) throw error;
     return null;
   }
   if (read !== null) counts.push(read);
@@ -155,9 +171,17 @@ function stage(count: StepCount, next: Next): Next {
     // Not iterable: thrown here, told by the step-by-step run (rddTransforms.ts iterableRows).
     if (made === null || made === undefined || typeof made[Symbol.iterator] !== 'function')
       throw new TypeError('flatMap: not iterable');
-    // The element's rows are all taken before the first goes on, as step by step.
-    const out: unknown[] = [];
-    for (const y of made) out.push(y);
+    // Read whole before its first row goes on, as step by step (a later step may change it
+    // through one of its rows); an array whose iterator is the built-in one, by index.
+    let out: unknown[];
+    if (Array.isArray(made) && builtInArrayValues(made[Symbol.iterator])) {
+      const n = made.length;
+      out = new Array<unknown>(n);
+      for (let j = 0; j < n; j++) out[j] = made[j];
+    } else {
+      out = [];
+      for (const y of made) out.push(y);
+    }
     for (let j = 0; j < out.length; j++) emit(out[j]);
   };
 }

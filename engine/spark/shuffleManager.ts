@@ -9,7 +9,7 @@ import { LIMITS, createRng, formatCount } from '../core';
 import type { RddDep, ShuffleInfo } from './jobRecord';
 import { RangePartitioner } from './rangePartitioner';
 import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
-import { aggregatorEffectFree, pipelinedMapTask, pipelinedSteps, streamsSource } from './fusedMapSide';
+import { aggregatorEffectFree, pipelinedMapTask, pipelinedSteps, primitiveRows, streamsSource } from './fusedMapSide';
 import { HashPartitioner, type Partitioner } from './hashPartitioner';
 import { asPairs } from './rddArgs';
 import type { SparkRuntime } from './sparkRuntime';
@@ -134,7 +134,10 @@ export class ShuffleManager {
           const source = chain.source;
           const run = inMapTask(m, () => {
             const sourceRows = streamsSource(source) ? null : source.iterator(m);
-            const out = pipelinedMapTask(chain, sourceRows, m, s.info.numReduces, part, combineAgg, s.keyed);
+            const out =
+              sourceRows === null || primitiveRows(sourceRows)
+                ? pipelinedMapTask(chain, sourceRows, m, s.info.numReduces, part, combineAgg, s.keyed)
+                : null;
             return { sourceRows, out };
           });
           if (run.out !== null) {
