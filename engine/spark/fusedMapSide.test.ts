@@ -146,6 +146,7 @@ describe('effectFree', () => {
   it('refuses anything whose call order could show', () => {
     expect(effectFree((x: number) => Math.floor(x))).toBe(false);
     expect(effectFree((x: unknown) => (console.log(x), x))).toBe(false);
+    expect(effectFree((x: number[]) => x.constructor)).toBe(false); // leads to shared built-ins
     expect(
       effectFree(function (this: unknown) {
         return this;

@@ -9,8 +9,10 @@
  * then every row through the next): the learner's functions are called in another order here.
  * Only functions that cannot tell are pipelined: ones that capture nothing of the job file
  * (the closure compiler wraps every function that does) and whose text names nothing with an
- * effect (console, Math, Date, globalThis, this...): `effectFree`; and only over source rows
- * that share no object (`primitiveRows`: a textFile's lines, numbers). The source's partition is
+ * effect (console, Math, Date, globalThis, this, prototype...): `effectFree`; and only over
+ * source rows that share no object (`primitiveRows`: a textFile's lines, numbers). What this
+ * does not see: a function that stores state in a built-in object it reaches without naming it
+ * (`[].map.n = x` read by a later step) sees another order; the run stays deterministic. The source's partition is
  * computed once, as before; whatever a pipelined step throws, its rows are dropped and the
  * steps run one by one over the same source rows, which fails as it always did, with the same
  * error and line. Every RDD's record count and size are the ones the step-by-step run
@@ -27,7 +29,7 @@ import { isTaskWrapper } from './taskClosures';
  * between calls. A function whose text holds one (even in a string or comment) is not pipelined.
  */
 const EFFECT_NAMES =
-  /\b(?:console|Math|Date|globalThis|this|self|window|global|eval|Function|Reflect|Proxy|Atomics|WeakRef|FinalizationRegistry|arguments|Object|process|require|module|exports|import|__sparkClosure|setTimeout|setInterval|queueMicrotask)\b|\$env|\[native code\]/;
+  /\b(?:console|Math|Date|globalThis|this|self|window|global|eval|Function|Reflect|Proxy|Atomics|WeakRef|FinalizationRegistry|arguments|Object|process|require|module|exports|import|__sparkClosure|setTimeout|setInterval|queueMicrotask|prototype|__proto__|constructor|defineProperty)\b|\$env|\[native code\]/;
 
 const checked = new WeakMap<object, boolean>();
 
@@ -175,6 +177,11 @@ function stage(count: StepCount, next: Next): Next {
     // through one of its rows); an array whose iterator is the built-in one, by index.
     let out: unknown[];
     if (Array.isArray(made) && builtInArrayValues(made[Symbol.iterator])) {
+      // Of strings, numbers...: no later step gets anything that leads back to it (split's words).
+      if (primitiveRows(made)) {
+        for (let j = 0; j < made.length; j++) emit(made[j]);
+        return;
+      }
       const n = made.length;
       out = new Array<unknown>(n);
       for (let j = 0; j < n; j++) out[j] = made[j];
