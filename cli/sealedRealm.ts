@@ -36,7 +36,16 @@ export function sealRealm(): void {
   freezeIntrinsics();
 }
 
-/** A fresh `vm` context holding only `globals`, with code generation from strings off. */
+/**
+ * A fresh `vm` context holding only `globals`, with code generation from strings off. Its global
+ * is an ordinary object (DONT_CONTEXTIFY), not one whose every read goes through the interceptors
+ * of a contextified object: there a learner's `Number(v)` or `Math.max` read per record made a
+ * Spark map function about twice as slow as the same function outside the sandbox.
+ */
 export function createSealedContext(globals: Record<string, unknown>): vm.Context {
-  return vm.createContext(globals, { codeGeneration: { strings: false, wasm: false } });
+  const context = vm.createContext(vm.constants.DONT_CONTEXTIFY, {
+    codeGeneration: { strings: false, wasm: false },
+  }) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(globals)) context[name] = value;
+  return context;
 }

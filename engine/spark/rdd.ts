@@ -18,14 +18,34 @@ export interface Aggregator {
   create(v: unknown): unknown;
   merge(c: unknown, v: unknown): unknown;
   combine(a: unknown, b: unknown): unknown;
+  /** The learner's functions it calls (an engine aggregator: none); absent when not known. */
+  learnerFns?: readonly unknown[];
 }
 
 export function sizeOf(rows: unknown[]): number {
-  const n = Math.min(rows.length, 32);
-  if (n === 0) return 0;
+  const n = Math.min(rows.length, SIZE_SAMPLE);
   let s = 0;
-  for (let i = 0; i < n; i++) s += approxBytes(rows[i]) + 8;
-  return Math.round((s / n) * rows.length);
+  for (let i = 0; i < n; i++) s += rowBytes(rows[i]);
+  return sizeFromSample(s, n, rows.length);
+}
+
+/** How many of a partition's first rows its size is estimated from. */
+export const SIZE_SAMPLE = 32;
+
+/** One sampled row's bytes in sizeOf. */
+export function rowBytes(row: unknown): number {
+  return approxBytes(row) + 8;
+}
+
+/** sizeOf from the bytes of the first `sampled` rows (rowBytes) of `count` rows. */
+export function sizeFromSample(sampleBytes: number, sampled: number, count: number): number {
+  return sampled === 0 ? 0 : Math.round((sampleBytes / sampled) * count);
+}
+
+/** A map, filter or flatMap over single rows with the learner's function (a pipelined map task runs them row by row: fusedMapSide.ts). */
+export interface RowStep {
+  kind: 'map' | 'filter' | 'flatMap';
+  fn: (x: unknown) => unknown;
 }
 
 /**
@@ -96,6 +116,13 @@ export class Rdd {
   /** RDDs in the longest path from a source to this one (1 for a source). */
   readonly depth: number;
   source: { path: string; ranges: [number, number][]; files: string[] } | null = null;
+  /** Set when this RDD is a map, filter or flatMap of its parent's rows (fusedMapSide.ts). */
+  step: RowStep | null = null;
+  /**
+   * Hands a partition's rows one by one, the same as computing it gives, with no effect of the
+   * learner's (textFile's lines): a pipelined map task reads its source this way (fusedMapSide.ts).
+   */
+  eachRow: ((p: number, each: (row: unknown) => void) => void) | null = null;
 
   constructor(
     readonly rt: SparkRuntime,

@@ -60,6 +60,7 @@ export function combineByKey(
     merge: fnArg<Fn2>('combineByKey', 'mergeValue', mergeValue),
     combine: fnArg<Fn2>('combineByKey', 'mergeCombiners', mergeCombiners),
   };
+  agg.learnerFns = [agg.create, agg.merge, agg.combine];
   const n = optPartitions('combineByKey', numPartitions);
   return combineWith(rdd, agg, partitionerFor([rdd], n), 'combineByKey');
 }
@@ -67,7 +68,8 @@ export function combineByKey(
 export function reduceByKey(rdd: Rdd, f: unknown, numPartitions?: unknown): Rdd {
   const g = fnArg<Fn2>('reduceByKey', 'f', f);
   const n = optPartitions('reduceByKey', numPartitions);
-  return combineWith(rdd, { create: (v) => v, merge: g, combine: g }, partitionerFor([rdd], n), 'reduceByKey');
+  const agg: Aggregator = { create: (v) => v, merge: g, combine: g, learnerFns: [g] };
+  return combineWith(rdd, agg, partitionerFor([rdd], n), 'reduceByKey');
 }
 
 export function groupByKey(rdd: Rdd, numPartitions?: unknown): Rdd {

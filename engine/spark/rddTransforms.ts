@@ -29,21 +29,27 @@ export function rddArg(method: string, other: unknown): Rdd {
 
 export function map(rdd: Rdd, f: unknown): Rdd {
   const g = fnArg<Fn1>('map', 'f', f);
-  return rdd.narrow('map', (rows) => rows.map((x) => g(x)));
+  const child = rdd.narrow('map', (rows) => rows.map((x) => g(x)));
+  child.step = { kind: 'map', fn: g };
+  return child;
 }
 
 export function flatMap(rdd: Rdd, f: unknown): Rdd {
   const g = fnArg<Fn1>('flatMap', 'f', f);
-  return rdd.narrow('flatMap', (rows, _p, site) => {
+  const child = rdd.narrow('flatMap', (rows, _p, site) => {
     const out: unknown[] = [];
     for (const x of rows) for (const y of iterableRows('flatMap', g(x), `the element ${keyText(x)}`, site)) out.push(y);
     return out;
   });
+  child.step = { kind: 'flatMap', fn: g };
+  return child;
 }
 
 export function filter(rdd: Rdd, f: unknown): Rdd {
   const g = fnArg<Fn1>('filter', 'f', f);
-  return rdd.narrow('filter', (rows) => rows.filter((x) => g(x)), true);
+  const child = rdd.narrow('filter', (rows) => rows.filter((x) => g(x)), true);
+  child.step = { kind: 'filter', fn: g };
+  return child;
 }
 
 export function mapPartitionsWithIndex(rdd: Rdd, f: unknown, preservesPartitioning?: unknown): Rdd {
@@ -244,6 +250,7 @@ export function groupBy(rdd: Rdd, f: unknown, numPartitions?: unknown): Rdd {
 
 /** groupByKey's aggregator: each key's values in an array (no map-side combine, as Spark). */
 export const groupAggregator = {
+  learnerFns: [],
   create: (v: unknown): unknown => [v],
   merge: (c: unknown, v: unknown): unknown => ((c as unknown[]).push(v), c),
   combine: (a: unknown, b: unknown): unknown => (a as unknown[]).concat(b as unknown[]),

@@ -6,29 +6,13 @@
  */
 import { compareKeys, keyId } from '../exec/keyOrder';
 import { LIMITS, createRng, formatCount } from '../core';
-import type { Partitioner } from './hashPartitioner';
 import type { RddDep, ShuffleInfo } from './jobRecord';
 import { RangePartitioner } from './rangePartitioner';
-import { checkPartitionCount, combineRows, Rdd, sizeOf, type Aggregator, type Pair } from './rdd';
+import { checkPartitionCount, Rdd, type Aggregator, type Pair } from './rdd';
+import { HashPartitioner, type Partitioner } from './hashPartitioner';
 import { asPairs } from './rddArgs';
+import { materializeMapSide, type ShuffleState } from './shuffleMapSide';
 import type { SparkRuntime } from './sparkRuntime';
-import { atTask } from './sparkTaskError';
-import { runAsTask } from './taskContext';
-
-interface ShuffleState {
-  info: ShuffleInfo;
-  parent: Rdd;
-  /** Where a row of map task `m` goes; given all map output first (a range partitioner samples it). */
-  partitionOf: (maps: () => unknown[][]) => (row: unknown, m: number) => number;
-  agg: Aggregator | null;
-  /** Combine on the map side (reduceByKey...) or only on the reduce side (groupByKey). */
-  mapSideCombine: boolean;
-  /** The pair function whose shuffle this is (its rows must be pairs), or null (repartition: any rows). */
-  keyed: string | null;
-  /** Where the learner asked for it (an error about its rows names that line). */
-  site: Error;
-  buckets: unknown[][][] | null;
-}
 
 export class ShuffleManager {
   private readonly states: ShuffleState[] = [];
@@ -48,6 +32,8 @@ export class ShuffleManager {
     what: string,
     keyed: boolean,
     mapSideCombine = agg !== null,
+    fitsOnAllMaps = false,
+    enginePartitioner = false,
   ): ShuffleState {
     checkPartitionCount(`${what}(numPartitions)`, numReduces);
     const blocks = parent.numPartitions * numReduces;
@@ -68,6 +54,8 @@ export class ShuffleManager {
       info,
       parent,
       partitionOf,
+      fitsOnAllMaps,
+      enginePartitioner,
       agg,
       mapSideCombine,
       keyed: keyed ? what : null,
@@ -78,43 +66,12 @@ export class ShuffleManager {
     return s;
   }
 
-  /** Runs the shuffle's map side once: partition (and pre-combine) every map partition's rows. */
-  private materialize(s: ShuffleState): unknown[][][] {
-    if (s.buckets) return s.buckets;
-    const R = s.info.numReduces;
-    // Errors are tagged with the map task they happened in (its stage is this shuffle's).
-    const inMapTask = <T>(m: number, compute: () => T): T => {
-      try {
-        return runAsTask(compute);
-      } catch (error) {
-        throw atTask(error, s.info.id, m);
-      }
-    };
-    const maps: unknown[][] = Array.from({ length: s.info.numMaps }, (_, m) =>
-      inMapTask(m, () => {
-        const rows = s.parent.iterator(m);
-        return s.keyed ? asPairs(rows, s.keyed, s.site) : rows;
-      }),
-    );
-    const part = inMapTask(0, () => s.partitionOf(() => maps));
-    s.buckets = maps.map((rows, m) =>
-      inMapTask(m, () => {
-        const b: unknown[][] = Array.from({ length: R }, () => []);
-        for (const row of rows) b[part(row, m)]!.push(row);
-        return s.agg && s.mapSideCombine ? b.map((x) => combineRows(x as Pair[], s.agg!)) : b;
-      }),
-    );
-    s.info.bytes = s.buckets.flatMap((b) => b.map((x) => sizeOf(x)));
-    s.info.records = s.buckets.flatMap((b) => b.map((x) => x.length));
-    return s.buckets;
-  }
-
   /**
    * A reduce partition's rows: combiners merged (map-side combine), values combined here
    * (groupByKey), or the rows as they came, map output by map output (no aggregator).
    */
   private reduceSide(s: ShuffleState, r: number): unknown[] {
-    const buckets = this.materialize(s);
+    const buckets = materializeMapSide(s);
     if (!s.agg) return buckets.flatMap((b) => b[r]!);
     const agg = s.agg;
     const m = new Map<unknown, Pair>();
@@ -148,6 +105,8 @@ export class ShuffleManager {
       name,
       true,
       mapSideCombine,
+      false,
+      partitioner instanceof HashPartitioner,
     );
     const dep: RddDep = { kind: 'shuffle', parent: parent.id, parents: null, shuffleId: s.info.id };
     const rdd = new Rdd(this.rt, name, partitioner.numPartitions, [dep], (r) => this.reduceSide(s, r), partitioner);
@@ -215,6 +174,8 @@ export class ShuffleManager {
       },
       'sortByKey',
       true,
+      false,
+      true,
     );
     const rdd = new Rdd(
       this.rt,
@@ -252,6 +213,9 @@ export class ShuffleManager {
       },
       'repartition',
       false,
+      false,
+      false,
+      true,
     );
     const rdd = new Rdd(
       this.rt,

@@ -108,19 +108,24 @@ export class SparkRuntime {
       });
     }
     const splitCache = new Map<string, FileSplit[]>();
-    const rdd = new Rdd(this, `textFile ${path}`, parts.length, [], (p) => {
+    const eachLine = (p: number, each: (line: string) => void): void => {
       const part = parts[p]!;
       const bytes = this.files.get(part.file)!;
       let splits = splitCache.get(part.file);
       if (!splits) splitCache.set(part.file, (splits = recordRanges(bytes, cutsOf.get(part.file)!, null)));
       const sp = splits[part.split]!;
-      if (sp.recordEnd <= sp.recordStart) return [];
+      if (sp.recordEnd <= sp.recordStart) return;
       const text = this.decode(bytes.subarray(sp.recordStart, sp.recordEnd));
       // Hadoop's LineRecordReader, as MapReduce reads: \n, \r and \r\n end a line.
+      forEachRecord(text, sp.recordStart, sp.recordEnd - sp.recordStart, null, (_offset, line) => each(line));
+    };
+    const rdd = new Rdd(this, `textFile ${path}`, parts.length, [], (p) => {
       const lines: string[] = [];
-      forEachRecord(text, sp.recordStart, sp.recordEnd - sp.recordStart, null, (_offset, line) => lines.push(line));
+      eachLine(p, (line) => lines.push(line));
       return lines;
     });
+    // A pipelined map task reads the lines as they come (fusedMapSide.ts).
+    rdd.eachRow = eachLine;
     rdd.source = { path, ranges, files: parts.map((x) => x.file) };
     (rdd as Rdd & { files?: string[] }).files = [...new Set(files.map((f) => f.path))];
     return rdd;

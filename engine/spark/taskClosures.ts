@@ -24,6 +24,14 @@ export { isMap, isSet, NotSerializableError, serializedCopy, shareAcrossTasks } 
 
 type Closure = (...args: unknown[]) => unknown;
 
+/** The functions made here for the job's code (they copy what they capture per task). */
+const wrappers = new WeakSet<object>();
+
+/** Whether `fn` is a function made here for a function of the job file that captures its bindings. */
+export function isTaskWrapper(fn: object): boolean {
+  return wrappers.has(fn);
+}
+
 /**
  * A wrapped function: `make(env)` builds the learner's function over the bindings in `env`
  * (`names`: the ones it uses, when `env` is a larger one it shares). See the file's comment.
@@ -45,6 +53,7 @@ function wrapClosure(make: (env: object) => Closure, env: Record<string, unknown
   };
   // The learner's function as they wrote it: its name and how many parameters it takes.
   Object.defineProperties(wrapper, { length: { value: live.length }, name: { value: live.name } });
+  wrappers.add(wrapper);
   return wrapper;
 }
 
@@ -102,6 +111,7 @@ function bindForTasks(target: unknown, thisArg?: unknown, ...bound: unknown[]): 
     return new.target ? Reflect.construct(instance, args) : instance(...args);
   };
   Object.defineProperties(wrapper, { length: { value: live.length }, name: { value: live.name } });
+  wrappers.add(wrapper);
   return wrapper;
 }
 

@@ -1,0 +1,286 @@
+/**
+ * A shuffle's map task computed row by row, as a Spark executor pipelines it: each row of the
+ * map partition's source goes through the map, filter and flatMap steps above the shuffle and
+ * straight into its bucket (combined there when the shuffle combines on the map side), so no
+ * step's whole partition is ever held. Word count over a million lines held every step's
+ * millions of rows at once and spent most of its time collecting garbage.
+ *
+ * The driver otherwise computes a partition step by step (every row through the first step,
+ * then every row through the next): the learner's functions are called in another order here.
+ * Only functions that cannot tell are pipelined: ones that capture nothing of the job file
+ * (the closure compiler wraps every function that does) and whose text names nothing with an
+ * effect (console, Math, Date, globalThis, this, prototype...): `effectFree`; and only over
+ * source rows that share no object (`primitiveRows`: a textFile's lines, numbers). What this
+ * does not see: a function that stores state in a built-in object it reaches without naming it
+ * (`[].map.n = x` read by a later step) sees another order; the run stays deterministic. The source's partition is
+ * computed once, as before; whatever a pipelined step throws, its rows are dropped and the
+ * steps run one by one over the same source rows, which fails as it always did, with the same
+ * error and line. Every RDD's record count and size are the ones the step-by-step run
+ * records (rdd.ts sizeOf over the same first rows).
+ */
+import { keyId } from '../exec/keyOrder';
+import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
+import { asPair } from './rddArgs';
+import { rowBytes, sizeFromSample, SIZE_SAMPLE, type Aggregator, type Pair, type Rdd, type RowStep } from './rdd';
+import { isTaskWrapper } from './taskClosures';
+
+/**
+ * Names whose use may have an effect another order of calls would show, or reach state shared
+ * between calls. A function whose text holds one (even in a string or comment) is not pipelined.
+ */
+const EFFECT_NAMES =
+  /\b(?:console|Math|Date|globalThis|this|self|window|global|eval|Function|Reflect|Proxy|Atomics|WeakRef|FinalizationRegistry|arguments|Object|process|require|module|exports|import|__sparkClosure|setTimeout|setInterval|queueMicrotask|prototype|__proto__|constructor|defineProperty)\b|\$env|\[native code\]/;
+
+const checked = new WeakMap<object, boolean>();
+
+/** Whether calling `fn` in another order than step by step cannot change anything (see above). */
+export function effectFree(fn: unknown): boolean {
+  if (typeof fn !== 'function') return false;
+  const known = checked.get(fn);
+  if (known !== undefined) return known;
+  let free = false;
+  if (!isTaskWrapper(fn)) {
+    try {
+      free = !EFFECT_NAMES.test(Function.prototype.toString.call(fn));
+    } catch {
+      free = false; // a Proxy: its traps are the learner's
+    }
+  }
+  checked.set(fn, free);
+  return free;
+}
+
+/** Whether the aggregator's functions (the learner's, for reduceByKey) may be called row by row. */
+export function aggregatorEffectFree(agg: Aggregator | null): boolean {
+  return agg === null || (agg.learnerFns !== undefined && agg.learnerFns.every(effectFree));
+}
+
+/**
+ * Whether rows computed step by step and row by row are the same: so when no object is shared
+ * between the source's rows (they are strings, numbers...). Effect-free functions reach nothing
+ * but their arguments, so what they make for one row no other row's call can reach; an object
+ * in two rows could be changed by one step and read by another in either order.
+ */
+export function primitiveRows(rows: unknown[]): boolean {
+  for (const row of rows) if ((typeof row === 'object' && row !== null) || typeof row === 'function') return false;
+  return true;
+}
+
+/** Whether a map task reads the source's partition row by row (eachRow, strings) rather than computing it. */
+export function streamsSource(source: Rdd): boolean {
+  return source.eachRow !== null && !source.persisted && source.cached.size === 0;
+}
+
+/**
+ * The steps above `rdd` that a map task may pipeline (first step first) and the RDD whose
+ * partition they start from, or null when there is none. A persisted RDD is where a chain starts
+ * (its partition is kept as computed), as is any RDD that is not a map, filter or flatMap of one
+ * parent's partition by an effect-free function.
+ */
+export function pipelinedSteps(rdd: Rdd): { source: Rdd; steps: Rdd[] } | null {
+  const steps: Rdd[] = [];
+  let at = rdd;
+  // A row goes down the steps by calls two deep per step: a very long chain starts further down.
+  while (
+    steps.length < MAX_STEPS &&
+    at.step !== null &&
+    !at.persisted &&
+    at.cached.size === 0 &&
+    effectFree(at.step.fn)
+  ) {
+    steps.unshift(at);
+    at = at.rt.rdds[at.deps[0]!.parent]!;
+  }
+  return steps.length === 0 ? null : { source: at, steps };
+}
+
+const MAX_STEPS = 64;
+
+/** What each pipelined step made of the partition: rows counted, the first rows' bytes. */
+interface StepCount {
+  rdd: Rdd;
+  /** null: the source (read by eachRow). */
+  step: RowStep | null;
+  rows: number;
+  sampleBytes: number;
+}
+
+/**
+ * Map task `m` pipelined from its source's rows (null: read as they come with the source's
+ * eachRow) into `numReduces` buckets by `part`, combined with `agg` when given: the buckets, or
+ * null when anything threw (the caller then runs the steps one by one over the same source
+ * rows, or over the source computed again). `method` names the pair function whose rows must
+ * be pairs (null: any rows). Called inside the map task.
+ */
+export function pipelinedMapTask(
+  chain: { source: Rdd; steps: Rdd[] },
+  sourceRows: unknown[] | null,
+  m: number,
+  numReduces: number,
+  part: (row: unknown, m: number) => number,
+  agg: Aggregator | null,
+  method: string | null,
+): unknown[][] | null {
+  const counts: StepCount[] = chain.steps.map((rdd) => ({ rdd, step: rdd.step!, rows: 0, sampleBytes: 0 }));
+  const lists: unknown[][] = [];
+  for (let r = 0; r < numReduces; r++) lists.push([]);
+  const sink = agg ? combiningSink(lists, part, m, agg, method) : listSink(lists, part, m, method);
+  // Each step a function handing its rows to the next (first step first).
+  let down = sink;
+  for (let i = counts.length - 1; i >= 0; i--) down = stage(counts[i]!, down);
+  const read: StepCount | null =
+    sourceRows === null ? { rdd: chain.source, step: null, rows: 0, sampleBytes: 0 } : null;
+  try {
+    if (read !== null) chain.source.eachRow!(m, counted(read, down));
+    else for (const row of sourceRows!) down(row);
+  } catch (error) {
+    // A loop stopped at the run's deadline is told now: after it every loop stops at once, so
+    // running the steps again would blame the first loop they meet instead.
+    if (error instanceof RunawayLoopError) throw error;
+    return null;
+  }
+  if (read !== null) counts.push(read);
+  for (const c of counts) {
+    if (c.rdd.records[m] !== -1) continue;
+    c.rdd.records[m] = c.rows;
+    c.rdd.bytes[m] = sizeFromSample(c.sampleBytes, Math.min(c.rows, SIZE_SAMPLE), c.rows);
+  }
+  return lists;
+}
+
+type Next = (row: unknown) => void;
+
+/** Rows counted (and the first ones sized) for `count`'s RDD, then handed on. */
+function counted(count: StepCount, next: Next): Next {
+  return (row) => {
+    if (count.rows < SIZE_SAMPLE) count.sampleBytes += rowBytes(row);
+    count.rows++;
+    next(row);
+  };
+}
+
+/** One step: the learner's function over a row, what it makes counted and handed on. */
+function stage(count: StepCount, next: Next): Next {
+  const { kind, fn } = count.step!;
+  const emit = counted(count, next);
+  if (kind === 'map') return (row) => emit(fn(row));
+  if (kind === 'filter')
+    return (row) => {
+      if (fn(row)) emit(row);
+    };
+  return (row) => {
+    const made = fn(row) as Iterable<unknown> | null | undefined;
+    // Not iterable: thrown here, told by the step-by-step run (rddTransforms.ts iterableRows).
+    if (made === null || made === undefined || typeof made[Symbol.iterator] !== 'function')
+      throw new TypeError('flatMap: not iterable');
+    // Read whole before its first row goes on, as step by step (a later step may change it
+    // through one of its rows); an array whose iterator is the built-in one, by index.
+    let out: unknown[];
+    if (Array.isArray(made) && builtInArrayValues(made[Symbol.iterator])) {
+      // Of strings, numbers...: no later step gets anything that leads back to it (split's words).
+      if (primitiveRows(made)) {
+        for (let j = 0; j < made.length; j++) emit(made[j]);
+        return;
+      }
+      const n = made.length;
+      out = new Array<unknown>(n);
+      for (let j = 0; j < n; j++) out[j] = made[j];
+    } else {
+      out = [];
+      for (const y of made) out.push(y);
+    }
+    for (let j = 0; j < out.length; j++) emit(out[j]);
+  };
+}
+
+/** The map task's rows into their buckets as they come (no map-side combine). */
+function listSink(
+  lists: unknown[][],
+  part: (row: unknown, m: number) => number,
+  m: number,
+  method: string | null,
+): Next {
+  return (row) => {
+    if (method !== null && !(Array.isArray(row) && row.length === 2)) asPair(row, method);
+    lists[part(row, m)]!.push(row);
+  };
+}
+
+/**
+ * The map task's pairs combined per bucket as they come (rdd.ts combineRows: the first value of
+ * a key through `create`, the next ones through `merge`, keys in the order they first came); the
+ * buckets are filled with the combined pairs by `finish`, called through `lists` at the end.
+ * A string or number key is placed once, when it first comes: its bucket depends on it alone
+ * (a key of another kind is placed by keyId, which two keys in different buckets may share).
+ */
+function combiningSink(
+  lists: unknown[][],
+  part: (row: unknown, m: number) => number,
+  m: number,
+  agg: Aggregator,
+  method: string | null,
+): Next {
+  let builtIn: unknown = null;
+  const plain = new Map<string | number, Pair>();
+  const other: Map<unknown, Pair>[] = lists.map(() => new Map());
+  const sink = (row: unknown): void => {
+    if (method !== null && !(Array.isArray(row) && row.length === 2)) asPair(row, method);
+    // As combineRows' `[k, v]` reads it: by index when the pair's array iterator is the built-in one.
+    let k: unknown;
+    let v: unknown;
+    const iterator = (row as Pair)[Symbol.iterator];
+    if (iterator === builtIn || builtInArrayValues(iterator)) {
+      builtIn = iterator;
+      k = (row as Pair)[0];
+      v = (row as Pair)[1];
+    } else [k, v] = row as Pair;
+    // (A string starting with NUL could equal another kind of key's keyId: it goes the general way.)
+    if (typeof k === 'number' || (typeof k === 'string' && k.charCodeAt(0) !== 0)) {
+      const c = plain.get(k);
+      if (c !== undefined) c[1] = agg.merge(c[1], v);
+      else {
+        const pair: Pair = [k, agg.create(v)];
+        plain.set(k, pair);
+        // Kept in first-come order per bucket, as combineRows keeps them.
+        lists[part(row, m)]!.push(pair);
+      }
+      return;
+    }
+    const into = other[part(row, m)]!;
+    const id = keyId(k);
+    const c = into.get(id);
+    if (c === undefined) {
+      const pair: Pair = [k, agg.create(v)];
+      into.set(id, pair);
+      lists[part(row, m)]!.push(pair);
+    } else c[1] = agg.merge(c[1], v);
+  };
+  return sink;
+}
+
+const genuine = new WeakMap<object, boolean>();
+
+/**
+ * Whether `values` is a realm's built-in Array.prototype.values with its built-in iterator
+ * `next`: then `[k, v] = pair` reads pair[0] and pair[1] and nothing else. Checked without
+ * calling anything of the learner's (a getter, a Proxy trap).
+ */
+function builtInArrayValues(values: unknown): boolean {
+  if (typeof values !== 'function') return false;
+  let known = genuine.get(values);
+  if (known === undefined) {
+    known = false;
+    const text = Function.prototype.toString;
+    try {
+      if (text.call(values) === 'function values() { [native code] }') {
+        const proto = Object.getPrototypeOf((values as () => object).call([])) as object;
+        const next = Object.getOwnPropertyDescriptor(proto, 'next')?.value as unknown;
+        known = typeof next === 'function' && text.call(next) === 'function next() { [native code] }';
+      }
+    } catch {
+      known = false;
+    }
+    genuine.set(values, known);
+  }
+  return known;
+}
