@@ -339,8 +339,11 @@ self.onmessage = (event: MessageEvent<ToEngine>) => {
     if (pool) return;
     const warming = sandboxPool(DEFAULT_TIME_LIMIT_SECONDS);
     warming.warm();
-    // Queued like a run: a Run pressed meanwhile waits for it (a few hundred ms at most).
-    runs = runs.then(() => warmUpRun(warming));
+    // Queued like a run: a Run pressed meanwhile waits for the warm-up's current round (a few
+    // hundred ms at most), and the rounds left are skipped.
+    runs = runs.then(async () => {
+      await warmUpRun(warming, () => queued.size > 0);
+    });
     return;
   }
   if (message.type === 'stop') {

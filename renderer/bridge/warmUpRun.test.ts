@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFunctionRunner } from '../../engine/sandbox';
-import { warmUpRun } from './warmUpRun';
+import { WARM_UP_ROUNDS, warmUpRun } from './warmUpRun';
 
 describe('warmUpRun', () => {
-  it('takes a word count through the whole pipeline once, and ends its run', async () => {
+  it('takes a word count through the whole pipeline, round after round, and ends its run', async () => {
     const pool = createFunctionRunner();
     let maps = 0;
     let reduces = 0;
@@ -11,16 +11,30 @@ describe('warmUpRun', () => {
     const runReduces = pool.runReduceTasks.bind(pool);
     pool.runMapTasks = (tasks) => ((maps += tasks.length), runMaps(tasks));
     pool.runReduceTasks = (tasks) => ((reduces += tasks.length), runReduces(tasks));
-    await warmUpRun(pool);
-    expect(maps).toBeGreaterThan(20);
-    expect(reduces).toBe(2);
+    expect(await warmUpRun(pool)).toBe(WARM_UP_ROUNDS);
+    // Enough map tasks for the JavaScript engine to optimise the code they go through.
+    expect(maps).toBeGreaterThan(800);
+    expect(reduces).toBe(2 * WARM_UP_ROUNDS);
+    expect(pool.running).toBe(false);
+  });
+
+  it('stops after the round in progress when a run is waiting', async () => {
+    const pool = createFunctionRunner();
+    let loads = 0;
+    const load = pool.load.bind(pool);
+    pool.load = (...args) => ((loads += 1), load(...args));
+    let waiting = false;
+    const rounds = warmUpRun(pool, () => waiting);
+    waiting = true;
+    expect(await rounds).toBe(1);
+    expect(loads).toBe(1);
     expect(pool.running).toBe(false);
   });
 
   it('never throws, even when the sandbox fails', async () => {
     const pool = createFunctionRunner();
     pool.runMapTasks = () => Promise.reject(new Error('the sandbox crashed'));
-    await expect(warmUpRun(pool)).resolves.toBeUndefined();
+    await expect(warmUpRun(pool)).resolves.toBe(1);
     expect(pool.running).toBe(false);
   });
 });

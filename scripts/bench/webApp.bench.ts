@@ -1,12 +1,14 @@
 /**
  * The web build in headless Chromium: first paint (with Monaco and DuckDB loading after it); the
- * time to compute a 100-node run with about 11,000 task attempts (word count at 256-byte blocks,
+ * time to compute a 100-node run with about 9,000 task attempts (word count at 256-byte blocks,
  * the sandbox's "Word count at scale" example) from pressing Run until its timeline shows, with
  * the same figure for the app at BASELINE_REF (by default the commit before the batched sandbox,
  * built from git into a temporary worktree and served beside this build) as the baseline in the
- * same run; and frames per second while playing that run, measured with requestAnimationFrame,
+ * same run (and for each run the CPU time the browser's renderers used, read from /proc on Linux:
+ * the wall-clock figures stretch when other work shares the cores); and frames per second while
+ * playing that run, measured with requestAnimationFrame,
  * with the data moving drawn on the cluster map and, as the baseline in the same page, without.
- * Figures only; no pass/fail on time.
+ * Figures, with issue 19's target beside them; nothing fails on time.
  */
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium';
@@ -15,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { rendererCpuMs } from './rendererCpu';
 
 // Loaded from the repository at run time (not bundled), so their paths resolve from scripts/.
 const root = process.env.CLUSTERLAB_ROOT ?? process.cwd();
@@ -106,7 +109,10 @@ const BASELINE_REF = 'c4730ca';
  * file at the same time, on the same cores); else the first run after 3 s of reading (the app
  * warmed up while the learner read), then three reruns, each after 3 s.
  */
-async function computeTimes(url: string, hurried: boolean): Promise<{ runs: number[]; label: string }> {
+async function computeTimes(
+  url: string,
+  hurried: boolean,
+): Promise<{ runs: number[]; cpu: (number | null)[]; label: string }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(`${url}#/sandbox/editor`);
@@ -114,6 +120,7 @@ async function computeTimes(url: string, hurried: boolean): Promise<{ runs: numb
   await page.getByLabel('Example job').selectOption('wc-scale');
   const once = async () => {
     const shown = await page.locator('[data-testid="run-timeline"]').count();
+    const c0 = rendererCpuMs(process.pid);
     const r0 = Date.now();
     await page.getByRole('button', { name: '▶ Run' }).click();
     if (shown > 0)
@@ -126,28 +133,80 @@ async function computeTimes(url: string, hurried: boolean): Promise<{ runs: numb
       undefined,
       { timeout: 240_000 },
     );
-    return Date.now() - r0;
+    const ms = Date.now() - r0;
+    const c1 = rendererCpuMs(process.pid);
+    return { ms, cpu: c0 === null || c1 === null ? null : c1 - c0 };
   };
   const runs: number[] = [];
+  const cpu: (number | null)[] = [];
   for (let i = 0; i < (hurried ? 1 : 4); i++) {
     if (!hurried) await page.waitForTimeout(3_000);
-    runs.push(await once());
+    const run = await once();
+    runs.push(run.ms);
+    cpu.push(run.cpu);
   }
   const label = (await page.getByTestId('run-timeline').getAttribute('aria-label')) ?? '';
   await context.close();
-  return { runs, label };
+  return { runs, cpu, label };
 }
 
+interface ComputeFigures {
+  first: number;
+  rerun: number;
+  reruns: number[];
+  hurried: number;
+  /** CPU ms the browser's renderers used for the same runs (null: not measurable here). */
+  cpu: { first: number | null; rerun: number | null; hurried: number | null };
+  label: string;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 /** The compute figures of one build: first run after reading, median rerun, first run in a hurry. */
-async function computeFigures(
-  url: string,
-): Promise<{ first: number; rerun: number; reruns: number[]; hurried: number; label: string }> {
+async function computeFigures(url: string): Promise<ComputeFigures> {
   const read = await computeTimes(url, false);
   const hurried = await computeTimes(url, true);
   const reruns = read.runs.slice(1);
-  const rerun = [...reruns].sort((a, b) => a - b)[Math.floor(reruns.length / 2)]!;
-  return { first: read.runs[0]!, rerun, reruns, hurried: hurried.runs[0]!, label: read.label };
+  const rerunCpu = read.cpu.slice(1).filter((c): c is number => c !== null);
+  return {
+    first: read.runs[0]!,
+    rerun: median(reruns),
+    reruns,
+    hurried: hurried.runs[0]!,
+    cpu: {
+      first: read.cpu[0] ?? null,
+      rerun: rerunCpu.length > 0 ? median(rerunCpu) : null,
+      hurried: hurried.cpu[0] ?? null,
+    },
+    label: read.label,
+  };
 }
+
+/** Rounds of the compute figures, this build and the baseline alternated. */
+const ROUNDS = Number(process.env.WEB_BENCH_ROUNDS ?? 2);
+
+/** Each figure the better of two measurements (the reruns listed are the chosen round's). */
+function bestOf(a: ComputeFigures | null, b: ComputeFigures): ComputeFigures {
+  if (!a) return b;
+  const low = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : Math.min(x, y));
+  return {
+    first: Math.min(a.first, b.first),
+    rerun: Math.min(a.rerun, b.rerun),
+    reruns: a.rerun <= b.rerun ? a.reruns : b.reruns,
+    hurried: Math.min(a.hurried, b.hurried),
+    cpu: {
+      first: low(a.cpu.first, b.cpu.first),
+      rerun: low(a.cpu.rerun, b.cpu.rerun),
+      hurried: low(a.cpu.hurried, b.cpu.hurried),
+    },
+    label: b.label,
+  };
+}
+
+/** Issue 19's target for the run computed in the browser, Run pressed to timeline shown. */
+const TARGET_MS = 1500;
+const judged = (ms: number) => `${ms} ms (${ms <= TARGET_MS ? 'met' : 'NOT met'})`;
+const cpuOf = (ms: number | null) => (ms === null ? '' : `, CPU ${ms.toFixed(0)} ms`);
 
 async function playbackFps(): Promise<{ figures: FpsFigure[]; nodes: string; attempts: string; runMs: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -219,27 +278,40 @@ try {
     `Monaco ready after opening the editor: ${paint.editor} ms; DuckDB ready after opening SQL: ${paint.duckdb} ms (both load after first paint, lazily)`,
   );
   const baseline = buildBaseline();
-  const now = await computeFigures(server.url);
-  const m = /([\d,]+) task attempts on (\d+)/.exec(now.label);
-  const line = (f: typeof now) =>
-    `first run after reading ${f.first} ms, rerun ${f.rerun} ms (median of ${f.reruns.join(', ')}), Run at once after choosing the example ${f.hurried} ms`;
+  const base = typeof baseline === 'string' ? null : await baseline.url;
+  let now: ComputeFigures | null = null;
+  let then: ComputeFigures | null = null;
+  try {
+    // Alternated, best of each kept: the machine's load changes over the minutes this takes.
+    for (let round = 0; round < ROUNDS; round++) {
+      const builds = round % 2 === 0 ? (['now', 'then'] as const) : (['then', 'now'] as const);
+      for (const build of builds) {
+        if (build === 'now') now = bestOf(now, await computeFigures(server.url));
+        else if (base) then = bestOf(then, await computeFigures(base.url));
+      }
+    }
+  } finally {
+    await base?.close();
+    if (typeof baseline !== 'string') removeBaseline(baseline.dir);
+  }
+  const m = /([\d,]+) task attempts on (\d+)/.exec(now!.label);
+  const line = (f: ComputeFigures) =>
+    `first run after reading ${judged(f.first)}${cpuOf(f.cpu.first)}; rerun ${judged(f.rerun)} (median of ${f.reruns.join(', ')})${cpuOf(f.cpu.rerun)}; Run at once after choosing the example ${judged(f.hurried)}${cpuOf(f.cpu.hurried)}`;
   console.log(
-    `computing the run (${m?.[2] ?? '?'} nodes, ${m?.[1] ?? '?'} task attempts) in the browser, Run pressed to timeline shown: ${line(now)}   (target <= 2000 ms)`,
+    `computing the run (${m?.[2] ?? '?'} nodes, ${m?.[1] ?? '?'} task attempts) in the browser, Run pressed to timeline shown, best of ${ROUNDS} rounds (target <= ${TARGET_MS} ms each; CPU: what the browser's renderers used meanwhile, on every core, whatever else the machine ran): ${line(now!)}`,
   );
   if (typeof baseline === 'string') console.log(`baseline: ${baseline}; skipped`);
-  else {
-    const base = await baseline.url;
-    try {
-      const then = await computeFigures(base.url);
-      const x = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
-      console.log(`baseline, the app at ${baseline.ref}, in the same run: ${line(then)}`);
+  else if (then) {
+    const x = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
+    const c = (a: number | null, b: number | null) => (a !== null && b !== null ? x(a, b) : '?');
+    console.log(`baseline, the app at ${baseline.ref}, in the same run: ${line(then)}`);
+    console.log(
+      `  -> now faster by ${x(then.first, now!.first)} (first run after reading), ${x(then.rerun, now!.rerun)} (rerun), ${x(then.hurried, now!.hurried)} (Run at once)`,
+    );
+    if (now!.cpu.first !== null)
       console.log(
-        `  -> now faster by ${x(then.first, now.first)} (first run after reading), ${x(then.rerun, now.rerun)} (rerun), ${x(then.hurried, now.hurried)} (Run at once)`,
+        `  -> now uses less CPU by ${c(then.cpu.first, now!.cpu.first)} (first run after reading), ${c(then.cpu.rerun, now!.cpu.rerun)} (rerun), ${c(then.cpu.hurried, now!.cpu.hurried)} (Run at once)`,
       );
-    } finally {
-      await base.close();
-      removeBaseline(baseline.dir);
-    }
   }
   const play = await playbackFps();
   for (const f of play.figures) {

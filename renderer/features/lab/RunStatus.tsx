@@ -76,8 +76,13 @@ export function RunStatus({
         aria-valuenow={determinate ? progress.done : undefined}
         aria-valuetext={text}
       >
-        {/* Keyed by mode: the sliding bar must not animate into the first count. */}
-        <div key={determinate ? 'count' : 'slide'} style={determinate ? { width: `${percent}%` } : undefined} />
+        {/* Keyed by mode: the sliding bar must not animate into the first count. Filled by scaling
+            (runStatus.css): the compositor animates it, and the page lays nothing out for it while
+            the run computes on the same cores. */}
+        <div
+          key={determinate ? 'count' : 'slide'}
+          style={determinate ? { transform: `scaleX(${percent / 100})` } : undefined}
+        />
       </div>
       <span className="run-progress-text" data-testid="run-progress">
         {text}
