@@ -19,6 +19,7 @@ import type {
 import { planInputSplits } from '../exec/lineSplits';
 import { encodeUtf8 } from '../core';
 import { jobCounters, type MapReduceCounters, type UserCounterTotals } from './mapReduceCounters';
+import { concatPacked } from './packedGroups';
 import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
 
 export { InputPathError };
@@ -123,7 +124,7 @@ export async function runMapReduceJob(
       reduces.map((r) => ({
         jobIndex: config.index,
         taskIndex: r.index,
-        parts: outputs.map((o) => o.partitions[r.index]!),
+        parts: [concatPacked(outputs.map((o) => o.partitions[r.index]!))],
       })),
       (batch) => runner.runReduceTasks(batch),
     );

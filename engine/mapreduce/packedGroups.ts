@@ -80,6 +80,45 @@ export function mergePacked(parts: PackedGroups[], cmp: (a: unknown, b: unknown)
   return groups;
 }
 
+/**
+ * One reducer's input from every map, joined into one packed part (in the given order):
+ * mergePacked gives the same groups from it as from the parts, and it crosses to the worker as a
+ * few arrays instead of one object per map task (27,000 of them for a 1 KB block size).
+ */
+export function concatPacked(parts: readonly PackedGroups[]): PackedGroups {
+  let groups = 0;
+  let total = 0;
+  let allNumbers = true;
+  for (const p of parts) {
+    groups += p.keys.length;
+    if (p.numbers) total += p.numbers.length;
+    else {
+      const values = p.values!;
+      total += values.length;
+      if (allNumbers) for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') allNumbers = false;
+    }
+  }
+  const keys = new Array<unknown>(groups);
+  const counts = new Array<number>(groups);
+  const numbers = allNumbers ? new Float64Array(total) : null;
+  const values = allNumbers ? null : new Array<unknown>(total);
+  let g = 0;
+  let at = 0;
+  for (const p of parts) {
+    for (let i = 0; i < p.keys.length; i++) {
+      keys[g] = p.keys[i];
+      counts[g++] = p.counts[i]!;
+    }
+    const src = p.numbers ?? p.values!;
+    if (numbers) {
+      if (p.numbers) numbers.set(p.numbers, at);
+      else for (let i = 0; i < src.length; i++) numbers[at + i] = src[i] as number;
+    } else for (let i = 0; i < src.length; i++) values![at + i] = src[i];
+    at += src.length;
+  }
+  return { keys, counts, numbers, values };
+}
+
 /** Transferable buffers of packed groups (for postMessage's transfer list). */
 export function packedBuffers(parts: PackedGroups[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];

@@ -8,6 +8,7 @@ import type { JobResultError } from './contract/jobCodeError';
 import type { MapTaskInput, MapTaskOutput } from './contract/taskRunner';
 import { BATCH_HOLD_BYTES, heldAfter, mapOutputTooBig } from './mapOutputBudget';
 import type { Pending, Queued, Run, Slot } from './poolState';
+import type { TaskQueue } from './taskQueue';
 
 /**
  * Map tasks in flight per worker: at most `tasks` of them and `bytes` of their input, sent in
@@ -33,14 +34,14 @@ export function slotFor(slots: readonly Slot[], pending: Pending, run: Run | nul
  * a map task): at most PIPELINE.batch, a fair share of the queue between `workers`, the room the
  * slot has left, and PIPELINE.bytes of input; one at a time once the job's outputs are big.
  */
-export function takeBatch(queue: Queued[], slot: Slot, workers: number, run: Run | null): Queued[] {
+export function takeBatch(queue: TaskQueue<Queued>, slot: Slot, workers: number, run: Run | null): Queued[] {
   const fair = Math.ceil(queue.length / (2 * workers));
-  const big = run?.mapOutputs.get(queue[0]!.pending.job ?? 0) === 'big';
+  const big = run?.mapOutputs.get(queue.peek()!.pending.job ?? 0) === 'big';
   const most = big ? 1 : Math.max(1, Math.min(PIPELINE.batch, fair, PIPELINE.tasks - slot.inFlight));
   const batch: Queued[] = [];
   let bytes = slot.inFlightBytes;
   while (batch.length < most) {
-    const q = queue[0];
+    const q = queue.peek();
     if (!q || q.pending.kind !== 'map') break;
     const b = q.pending.bytes ?? 0;
     if (batch.length > 0 && bytes + b > PIPELINE.bytes) break;
