@@ -77,25 +77,30 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--fail-node[${i}]: node ${f.node} does not exist (nodes are 1..${resolved.nodes.length})`);
     return { atMs: f.atMs, kind: 'killNode', node: resolved.nodes[f.node - 1]!.id };
   });
-  let total = 0;
-  const files = args.puts.map((p) => {
-    const bytes = readLocalFile(resolve(io.cwd, p.local), {
-      what: `--put ${p.local}`,
-      notFound: `--put: local file not found: ${p.local}`,
-      maxBytes: MAX_PUT_BYTES,
-    });
-    total += bytes.length;
-    if (total > MAX_PUT_BYTES)
-      throw new UsageError(`--put ${p.local}: the --put files hold more than ${MAX_PUT_BYTES} bytes (256 MB) together`);
-    return { path: p.dfs, bytes };
-  });
+  // The sandbox processes start now, while the input files are read and put into HDFS (a
+  // process's start costs a few hundred ms, most of a small run's time before it computes).
   const pool = await createNodeSandboxPool({
     size: args.workers ?? defaultPoolSize(),
     timeoutSeconds: args.timeoutSeconds,
     log: (text) => io.err(`${text}\n`),
   });
+  pool.warm();
   const runner = withRunBudget(pool, args.timeoutSeconds, () => performance.now());
   try {
+    let total = 0;
+    const files = args.puts.map((p) => {
+      const bytes = readLocalFile(resolve(io.cwd, p.local), {
+        what: `--put ${p.local}`,
+        notFound: `--put: local file not found: ${p.local}`,
+        maxBytes: MAX_PUT_BYTES,
+      });
+      total += bytes.length;
+      if (total > MAX_PUT_BYTES)
+        throw new UsageError(
+          `--put ${p.local}: the --put files hold more than ${MAX_PUT_BYTES} bytes (256 MB) together`,
+        );
+      return { path: p.dfs, bytes };
+    });
     const report = await runJob({
       source,
       runner,

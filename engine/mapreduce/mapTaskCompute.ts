@@ -157,6 +157,8 @@ export function runMapTask(
     return p;
   };
 
+  const defaultPartition = (key: unknown): number => hadoopPartition(key, numReduceTasks);
+
   // The combiner: Hadoop's CombinerRunner over one partition's sorted groups, writing to that partition.
   let combineOut: Map<string | number, Group> | null = null;
   let combineKey: unknown = undefined;
@@ -213,7 +215,9 @@ export function runMapTask(
       }
       const bytes = approxBytes(key) + approxBytes(value);
       outputBytes += bytes;
-      buffer.add(key, value, partitionOf(key), bytes);
+      // The learner's partition runs for every record, as on Hadoop (it may count or log);
+      // Hadoop's HashPartitioner gives a key the same partition every time.
+      buffer.add(key, value, fns.partition ? partitionOf(key) : defaultPartition, bytes);
     },
     getCounter: (group, name) => counters.get(group, name),
     getCurrentKey: () => mapKey,
