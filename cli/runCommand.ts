@@ -12,6 +12,7 @@ import { readLocalFile, readLocalText } from './localInput';
 import { formatReport } from './runReport';
 import { loadJobFile } from './jobLoader';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
+import { discardPrestarted } from './sandboxProcess';
 import { JobFailedError, runJob, SimulationStuckError } from '../engine/api';
 import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/exec';
@@ -45,6 +46,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
+    discardPrestarted();
     if (
       error instanceof UsageError ||
       error instanceof ValidationError ||
@@ -143,6 +145,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.err(`clusterlab run: job failed: ${oneLine(error.message)}\n`);
     return 1;
   } finally {
+    discardPrestarted(); // those the pool did not take (its size was another)
     await runner.close();
   }
 }
