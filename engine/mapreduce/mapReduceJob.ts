@@ -91,12 +91,14 @@ export async function runMapReduceJob(
         output: null,
         error: null,
       });
-      // slice, not subarray: a view would clone its whole file buffer into the worker.
+      // A view of the file's bytes (read once, above), not a copy per task: map tasks reach a
+      // worker only through the pool's batches, which copy their tasks' bytes into one buffer
+      // (engine/sandbox/mapBatches.ts, packBatch), so a view never clones the whole file.
       tasks.push({
         jobIndex: config.index,
         taskIndex: index,
         baseOffset: split.recordStart,
-        bytes: bytes.slice(split.recordStart, split.recordEnd),
+        bytes: bytes.subarray(split.recordStart, split.recordEnd),
         numReduceTasks: config.numReduceTasks,
       });
     }
