@@ -29,7 +29,14 @@ export function packGroups(
     keys[i] = g.key;
     counts[i] = g.values.length;
     total += g.values.length;
-    if (allNumbers) for (const v of g.values) if (typeof v !== 'number') allNumbers = false;
+    if (allNumbers) {
+      const values = g.values;
+      for (let j = 0; j < values.length; j++)
+        if (typeof values[j] !== 'number') {
+          allNumbers = false;
+          break;
+        }
+    }
   }
   // A typed array costs a buffer of its own (allocated, transferred, detached): worth it for many
   // numbers, not for the few of a small task, which clone faster as a plain array.
