@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatPacked, mergePacked, packGroups, PACK_AS_BUFFER_FROM } from './packedGroups';
+import { concatPacked, mergePacked, mergePackedRuns, packGroups, PACK_AS_BUFFER_FROM } from './packedGroups';
 
 describe('packGroups', () => {
   it('packs many numbers as one Float64Array and a few as a plain array, and both merge back alike', () => {
@@ -63,5 +63,28 @@ describe("concatPacked (one reducer's input from every map, as one part)", () =>
 
   it('joins no parts into an empty part', () => {
     expect(mergePacked([concatPacked([])])).toEqual([]);
+  });
+});
+
+describe("mergePackedRuns (a reducer's groups without copying their values)", () => {
+  it("gives the groups mergePacked gives, each key's values in the same order", () => {
+    const parts = [
+      packGroups([
+        { key: 'b', values: [2, 'x'] },
+        { key: 'a', values: [1] },
+      ]),
+      packGroups([{ key: 'b', values: Array.from({ length: PACK_AS_BUFFER_FROM }, (_, i) => i) }]),
+      packGroups([]),
+      packGroups([{ key: 'c', values: [null, { n: 3 }] }]),
+    ];
+    const runs = mergePackedRuns(parts);
+    const walked = runs.map((g) => ({
+      key: g.key,
+      values: g.runs.flatMap((r) => Array.from({ length: r.count }, (_, i) => r.values[r.start + i])),
+    }));
+    expect(walked).toEqual(mergePacked(parts));
+    expect(runs.map((g) => g.count)).toEqual([1, 2 + PACK_AS_BUFFER_FROM, 2]);
+    // The big part's numbers are walked where they are, not copied.
+    expect(runs[1]!.runs[1]!.values).toBe(parts[1]!.numbers);
   });
 });

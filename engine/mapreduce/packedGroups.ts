@@ -5,6 +5,7 @@
  */
 import type { PackedGroups } from '../sandbox/contract/taskRunner';
 import { compareKeys, keyId } from '../exec/keyOrder';
+import type { ValueRun } from './valueIterable';
 
 export interface Group {
   key: unknown;
@@ -79,6 +80,46 @@ export function mergePacked(parts: PackedGroups[], cmp: (a: unknown, b: unknown)
       const n = p.counts[i]!;
       const src = p.numbers ?? p.values!;
       for (let j = 0; j < n; j++) g.values.push(src[at + j]);
+      at += n;
+    }
+  }
+  const groups = [...byKey.values()];
+  groups.sort((a, b) => cmp(a.key, b.key));
+  return groups;
+}
+
+/** A key's values as runs of the packed parts (no copy): what a reducer walks. */
+export interface RunGroup {
+  key: unknown;
+  runs: ValueRun[];
+  /** Values in all its runs. */
+  count: number;
+}
+
+/**
+ * mergePacked without copying a value: each key's values stay where they came, as runs of the
+ * parts' arrays in the same order (parts in order, then the order inside each part), so a
+ * reducer walks a million numbers without building a million-element array first.
+ */
+export function mergePackedRuns(
+  parts: readonly PackedGroups[],
+  cmp: (a: unknown, b: unknown) => number = compareKeys,
+): RunGroup[] {
+  const byKey = new Map<string | number, RunGroup>();
+  for (const p of parts) {
+    const src = p.numbers ?? p.values!;
+    let at = 0;
+    for (let i = 0; i < p.keys.length; i++) {
+      const key = p.keys[i];
+      const id = keyId(key);
+      let g = byKey.get(id);
+      if (g === undefined) {
+        g = { key, runs: [], count: 0 };
+        byKey.set(id, g);
+      }
+      const n = p.counts[i]!;
+      if (n > 0) g.runs.push({ key: g.key, values: src, start: at, count: n });
+      g.count += n;
       at += n;
     }
   }
