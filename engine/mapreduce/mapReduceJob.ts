@@ -61,7 +61,7 @@ export async function runMapReduceJob(
   const maps: MrMapPlan[] = [];
   const tasks: MapTaskInput[] = [];
   for (const file of files) {
-    const bytes = ctx.hdfs.read(file);
+    const bytes = ctx.hdfs.readShared(file);
     const blockSize = ctx.hdfs.stat(file).blockSize;
     const fileBlocks = ctx.hdfs.blocks(file);
     const { conf } = config;
@@ -91,7 +91,7 @@ export async function runMapReduceJob(
         output: null,
         error: null,
       });
-      // A view of the file's bytes (read once, above), not a copy per task: map tasks reach a
+      // A view of the file's bytes (not a copy per task, nor of the file): map tasks reach a
       // worker only through the pool's batches, which copy their tasks' bytes into one buffer
       // (engine/sandbox/mapBatches.ts, packBatch), so a view never clones the whole file.
       tasks.push({
