@@ -208,11 +208,8 @@ interface Prestarted {
   said: unknown[];
   exited: { code: number | null; signal: NodeJS.Signals | null } | null;
   failed: Error | null;
-  listen: {
-    message: (m: unknown) => void;
-    exit: (c: number | null, s: NodeJS.Signals | null) => void;
-    error: (e: Error) => void;
-  };
+  /** Taken by a pool: its own listeners hear the child from then on, these no longer note anything. */
+  taken: boolean;
 }
 const prestarted: Prestarted[] = [];
 
@@ -232,15 +229,17 @@ export function prestartSandboxProcesses(entry: string, count: number, memoryMb:
       said: [],
       exited: null,
       failed: null,
-      listen: {
-        message: (m) => p.said.push(m),
-        exit: (code, signal) => (p.exited = { code, signal }),
-        error: (e) => (p.failed = e),
-      },
+      taken: false,
     };
-    child.on('message', p.listen.message);
-    child.on('exit', p.listen.exit);
-    child.on('error', p.listen.error);
+    child.on('message', (m: unknown) => {
+      if (!p.taken) p.said.push(m);
+    });
+    child.on('exit', (code, signal) => {
+      if (!p.taken) p.exited = { code, signal };
+    });
+    child.on('error', (e) => {
+      if (!p.taken) p.failed = e;
+    });
     prestarted.push(p);
   }
 }
@@ -254,9 +253,7 @@ function takePrestarted(entry: string, memoryMb: number): Prestarted | null {
   const i = prestarted.findIndex((p) => p.entry === entry && p.memoryMb === memoryMb);
   if (i < 0) return null;
   const [p] = prestarted.splice(i, 1);
-  p!.child.off('message', p!.listen.message);
-  p!.child.off('exit', p!.listen.exit);
-  p!.child.off('error', p!.listen.error);
+  p!.taken = true;
   return p!;
 }
 
