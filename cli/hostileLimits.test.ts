@@ -39,7 +39,7 @@ writeFileSync(
     '  map(offset, line, ctx) { ctx.write(line, 1); },\n  reduce(k, vs, ctx) { ctx.write(k, 1); } };\n',
 );
 writeFileSync(join(dir, 'big.txt'), 'x\n'.repeat(600_000));
-writeFileSync(join(dir, 'huge.txt'), 'x\n'.repeat(5_300_000));
+writeFileSync(join(dir, 'huge.txt'), 'x\n'.repeat(26_000_000));
 mkdirSync(join(dir, 'adir'));
 // Streaming scenarios from the car-GPS example, with absurd sizes or a simulation too long for the budget.
 const gps = readFileSync('labs/examples/streaming/car-gps.js', 'utf8');
@@ -101,7 +101,7 @@ const CASES: Case[] = [
     'block size',
     ['run', 'ok.js', '--put', 'huge.txt:/in/h', '--block-size', '1k'],
     2,
-    /\/in\/h: the file would have 10,352 blocks, more than the limit of 10,000 blocks per file \(dfs\.namenode\.fs-limits\.max-blocks-per-file\): use a larger block size/,
+    /\/in\/h: the file would have 50,782 blocks, more than the limit of 50,000 blocks per file \(dfs\.namenode\.fs-limits\.max-blocks-per-file\): use a larger block size/,
   ],
   // --nodes
   [

@@ -4,6 +4,7 @@
  */
 import { processIo, UsageError, type CliIo, type Command } from './cliIo';
 import { terminalSafeIo } from './terminalSafeIo';
+import { prestartRun } from './runPrestart';
 
 /**
  * Each command's module is loaded when the command runs, not before: `clusterlab --help` and a
@@ -108,6 +109,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
+    if (name === 'run') await prestartRun(rest);
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

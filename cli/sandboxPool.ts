@@ -3,21 +3,15 @@
  * (cli/sandboxProcess.ts says why processes and how their memory is bounded), sized to the
  * machine's cores (os.availableParallelism(), at most 4; or CLUSTERLAB_WORKERS).
  */
-import { availableParallelism } from 'node:os';
 import { SandboxPoolCore, type SandboxPost, childCrashError } from '../engine/sandbox';
-import { forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
+import { defaultPoolSize, forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
+
+export { defaultPoolSize };
 
 export interface NodePoolOptions {
   size?: number;
   timeoutSeconds: number | null;
   log: (text: string) => void;
-}
-
-/** The pool size: CLUSTERLAB_WORKERS if set, else the number of cores, at most 4 (as the app). */
-export function defaultPoolSize(env: Record<string, string | undefined> = process.env): number {
-  const fromEnv = Number(env.CLUSTERLAB_WORKERS);
-  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 export async function createNodeSandboxPool(options: NodePoolOptions): Promise<SandboxPoolCore> {

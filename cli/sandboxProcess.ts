@@ -10,6 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -23,7 +24,23 @@ export function workerMemoryMb(env: Record<string, string | undefined> = process
   return Number.isInteger(fromEnv) && fromEnv >= 64 && fromEnv <= 16384 ? fromEnv : 1024;
 }
 
+/** The pool size: CLUSTERLAB_WORKERS if set, else the number of cores, at most 4 (as the app). */
+export function defaultPoolSize(env: Record<string, string | undefined> = process.env): number {
+  const fromEnv = Number(env.CLUSTERLAB_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
 let built: Promise<string> | undefined;
+
+/** The bundled sandboxWorker.mjs beside this code when it runs from the bundle, else null (never builds). */
+export function bundledSandboxEntry(): string | null {
+  for (const near of ['./sandboxWorker.mjs', '../sandboxWorker.mjs']) {
+    const file = fileURLToPath(new URL(near, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
 
 /**
  * The bundled entry file of a sandbox process (`sandboxWorker`, `streamWorker`): next to main.mjs
@@ -164,6 +181,7 @@ function endChildrenWithTheCli(): void {
   exitHooked = true;
   const killAll = () => {
     for (const child of watched.keys()) child.kill('SIGKILL');
+    discardPrestarted();
   };
   process.on('exit', killAll);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
@@ -173,14 +191,76 @@ function endChildrenWithTheCli(): void {
     });
 }
 
-export function forkSandboxProcess(options: SandboxProcessOptions): SandboxProcess {
-  endChildrenWithTheCli();
-  const child = fork(options.entry, [], {
-    execArgv: [`--max-old-space-size=${options.memoryMb}`, '--disallow-code-generation-from-strings'],
+function forkChild(entry: string, memoryMb: number): ChildProcess {
+  return fork(entry, [], {
+    execArgv: [`--max-old-space-size=${memoryMb}`, '--disallow-code-generation-from-strings'],
     env: childEnv(),
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
+}
+
+/** A child forked before anyone asked for it, and what it said or did until it is taken. */
+interface Prestarted {
+  entry: string;
+  memoryMb: number;
+  child: ChildProcess;
+  said: unknown[];
+  exited: { code: number | null; signal: NodeJS.Signals | null } | null;
+  failed: Error | null;
+  /** Taken by a pool: its own listeners hear the child from then on, these no longer note anything. */
+  taken: boolean;
+}
+const prestarted: Prestarted[] = [];
+
+/**
+ * Forks `count` sandbox processes now, for a pool that will be made later (`clusterlab run`
+ * starts them while its own modules load, cli/main.ts): forkSandboxProcess takes them first.
+ * Those not taken are ended by discardPrestarted (and with the CLI, like every child).
+ */
+export function prestartSandboxProcesses(entry: string, count: number, memoryMb: number): void {
+  endChildrenWithTheCli();
+  for (let i = 0; i < count; i++) {
+    const child = forkChild(entry, memoryMb);
+    const p: Prestarted = {
+      entry,
+      memoryMb,
+      child,
+      said: [],
+      exited: null,
+      failed: null,
+      taken: false,
+    };
+    child.on('message', (m: unknown) => {
+      if (!p.taken) p.said.push(m);
+    });
+    child.on('exit', (code, signal) => {
+      if (!p.taken) p.exited = { code, signal };
+    });
+    child.on('error', (e) => {
+      if (!p.taken) p.failed = e;
+    });
+    prestarted.push(p);
+  }
+}
+
+/** Ends the prestarted processes no pool took. */
+export function discardPrestarted(): void {
+  for (const p of prestarted.splice(0)) p.child.kill('SIGKILL');
+}
+
+function takePrestarted(entry: string, memoryMb: number): Prestarted | null {
+  const i = prestarted.findIndex((p) => p.entry === entry && p.memoryMb === memoryMb);
+  if (i < 0) return null;
+  const [p] = prestarted.splice(i, 1);
+  p!.taken = true;
+  return p!;
+}
+
+export function forkSandboxProcess(options: SandboxProcessOptions): SandboxProcess {
+  endChildrenWithTheCli();
+  const early = takePrestarted(options.entry, options.memoryMb);
+  const child = early?.child ?? forkChild(options.entry, options.memoryMb);
   let ended = false;
   const end = (why: string | null): void => {
     if (ended) return;
@@ -201,6 +281,14 @@ export function forkSandboxProcess(options: SandboxProcessOptions): SandboxProce
   child.on('exit', (code, signal) => end(exitReason(code, signal, options.memoryMb)));
   // A child that cannot start (or a failed send) is reported as it ending.
   child.on('error', (error) => end(`it could not run (${error.message})`));
+  if (early) {
+    // What a prestarted child said or did before it was taken, in order, as if just now.
+    queueMicrotask(() => {
+      for (const m of early.said) if (!ended) options.onMessage(m);
+      if (early.failed) end(`it could not run (${early.failed.message})`);
+      else if (early.exited) end(exitReason(early.exited.code, early.exited.signal, options.memoryMb));
+    });
+  }
   return {
     send(message) {
       if (ended || !child.connected) return;

@@ -105,7 +105,8 @@ export class BlockManager {
     this.blocks.set(block.id, block);
     file.blocks.push(block);
     if (this.tracing) {
-      const ids = targets.map((i) => this.cluster.nodes[i]!.id);
+      const nodes = targets.map((i) => this.cluster.nodes[i]!);
+      const ids = nodes.map((n) => n.id);
       this.sink.record({
         t: this.kernel.now,
         type: 'blockAllocated',
@@ -115,9 +116,10 @@ export class BlockManager {
         bytes: length,
         replicas: ids,
         writer: writer === undefined ? null : this.cluster.nodes[writer]!.id,
+        // Nodes, not their ids: the cost model would look each id up again (27,000 blocks, 3 each).
         pipelineMs:
-          ids.length > 0
-            ? this.cost.writePipelineMs(writer === undefined ? ids[0]! : this.cluster.nodes[writer]!, ids, length)
+          nodes.length > 0
+            ? this.cost.writePipelineMs(writer === undefined ? nodes[0]! : this.cluster.nodes[writer]!, nodes, length)
             : 0,
       });
     }

@@ -196,6 +196,31 @@ export class Hdfs {
     return this.readRange(path, 0, file.length, reader);
   }
 
+  /**
+   * The bytes read() gives, without copying them when the file's blocks are views of one buffer
+   * end to end (a file put in one piece): for readers that only read, such as MapReduce's splits
+   * (a 34 MB input was copied once more for every job). Never write into it.
+   */
+  readShared(path: string): Uint8Array {
+    const file = this.ns.file(normalizePath(path));
+    const first = file.blocks[0]?.data;
+    const whole =
+      first !== undefined &&
+      first !== null &&
+      file.blocks.every(
+        (b) =>
+          b.data !== null &&
+          b.data.buffer === first.buffer &&
+          b.data.byteOffset === first.byteOffset + b.offset &&
+          b.data.length === b.length,
+      ) &&
+      first.byteOffset + file.length <= first.buffer.byteLength;
+    if (!whole) return this.read(path);
+    // As read(): every block must have a replica it can be read from.
+    for (const b of file.blocks) this.reader.closest(b, undefined);
+    return new Uint8Array(first.buffer, first.byteOffset, file.length);
+  }
+
   readText(path: string, reader?: string): string {
     return decodeUtf8(this.read(path, reader));
   }

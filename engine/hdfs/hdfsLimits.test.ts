@@ -8,16 +8,16 @@ describe('HDFS block limits (checked before any block is made)', () => {
     const { hdfs } = makeHdfs(undefined, { blockSize: 1 });
     // A terabyte of 1-byte blocks: refused at once, nothing allocated.
     expect(() => hdfs.putGenerated('/big', 2 ** 40, randomBytes(1))).toThrow(
-      '/big: the file would have 1,099,511,627,776 blocks, more than the limit of 10,000 blocks per file',
+      '/big: the file would have 1,099,511,627,776 blocks, more than the limit of 50,000 blocks per file',
     );
     expect(() => hdfs.put('/b', new Uint8Array(LIMITS.maxBlocksPerFile + 1))).toThrow(
-      /the file would have 10,001 blocks/,
+      /the file would have 50,001 blocks/,
     );
     expect(hdfs.exists('/big') || hdfs.exists('/b')).toBe(false);
     hdfs.put('/ok', new Uint8Array(LIMITS.maxBlocksPerFile));
     expect(hdfs.stat('/ok').blocks).toBe(LIMITS.maxBlocksPerFile);
     // Appending past the limit is refused too, and the file is left as it was.
-    expect(() => hdfs.append('/ok', new Uint8Array(1))).toThrow(/the file would have 10,001 blocks/);
+    expect(() => hdfs.append('/ok', new Uint8Array(1))).toThrow(/the file would have 50,001 blocks/);
     expect(hdfs.stat('/ok').length).toBe(LIMITS.maxBlocksPerFile);
   });
 

@@ -64,12 +64,16 @@ export class MapOutputBuffer {
     return this.spills.length;
   }
 
-  /** Collects one record of partition `part` (`bytes`: its serialized key and value). */
-  add(key: unknown, value: unknown, part: number, bytes: number): void {
+  /**
+   * Collects one record (`bytes`: its serialized key and value) of partition `part`, a number or
+   * the partitioner itself: a pure one (Hadoop's HashPartitioner) is then asked once per key
+   * while the key is in the buffer, not once per record (a key's text hashed a million times).
+   */
+  add(key: unknown, value: unknown, part: number | ((key: unknown) => number), bytes: number): void {
     const id = typeof key === 'string' || typeof key === 'number' ? key : keyId(key);
     let g = this.buffer.get(id);
     if (g === undefined) {
-      g = { key, part, values: [] };
+      g = { key, part: typeof part === 'number' ? part : part(key), values: [] };
       this.buffer.set(id, g);
     }
     g.values.push(value);

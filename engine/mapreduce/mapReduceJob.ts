@@ -19,6 +19,7 @@ import type {
 import { planInputSplits } from '../exec/lineSplits';
 import { encodeUtf8 } from '../core';
 import { jobCounters, type MapReduceCounters, type UserCounterTotals } from './mapReduceCounters';
+import { concatPacked } from './packedGroups';
 import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
 
 export { InputPathError };
@@ -60,7 +61,7 @@ export async function runMapReduceJob(
   const maps: MrMapPlan[] = [];
   const tasks: MapTaskInput[] = [];
   for (const file of files) {
-    const bytes = ctx.hdfs.read(file);
+    const bytes = ctx.hdfs.readShared(file);
     const blockSize = ctx.hdfs.stat(file).blockSize;
     const fileBlocks = ctx.hdfs.blocks(file);
     const { conf } = config;
@@ -90,12 +91,14 @@ export async function runMapReduceJob(
         output: null,
         error: null,
       });
-      // slice, not subarray: a view would clone its whole file buffer into the worker.
+      // A view of the file's bytes (not a copy per task, nor of the file): map tasks reach a
+      // worker only through the pool's batches, which copy their tasks' bytes into one buffer
+      // (engine/sandbox/mapBatches.ts, packBatch), so a view never clones the whole file.
       tasks.push({
         jobIndex: config.index,
         taskIndex: index,
         baseOffset: split.recordStart,
-        bytes: bytes.slice(split.recordStart, split.recordEnd),
+        bytes: bytes.subarray(split.recordStart, split.recordEnd),
         numReduceTasks: config.numReduceTasks,
       });
     }
@@ -123,7 +126,7 @@ export async function runMapReduceJob(
       reduces.map((r) => ({
         jobIndex: config.index,
         taskIndex: r.index,
-        parts: outputs.map((o) => o.partitions[r.index]!),
+        parts: [concatPacked(outputs.map((o) => o.partitions[r.index]!))],
       })),
       (batch) => runner.runReduceTasks(batch),
     );

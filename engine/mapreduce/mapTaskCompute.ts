@@ -157,6 +157,8 @@ export function runMapTask(
     return p;
   };
 
+  const defaultPartition = (key: unknown): number => hadoopPartition(key, numReduceTasks);
+
   // The combiner: Hadoop's CombinerRunner over one partition's sorted groups, writing to that partition.
   let combineOut: Map<string | number, Group> | null = null;
   let combineKey: unknown = undefined;
@@ -213,7 +215,9 @@ export function runMapTask(
       }
       const bytes = approxBytes(key) + approxBytes(value);
       outputBytes += bytes;
-      buffer.add(key, value, partitionOf(key), bytes);
+      // The learner's partition runs for every record, as on Hadoop (it may count or log);
+      // Hadoop's HashPartitioner gives a key the same partition every time.
+      buffer.add(key, value, fns.partition ? partitionOf(key) : defaultPartition, bytes);
     },
     getCounter: (group, name) => counters.get(group, name),
     getCurrentKey: () => mapKey,
@@ -245,16 +249,20 @@ export function runMapTask(
       partitionRecords: [],
     };
   const parts = buffer.finish();
+  const partitions = parts.map((p) => packGroups(p, null));
   const partitionRecords = parts.map((p) => p.reduce((s, g) => s + g.values.length, 0));
-  const partitionBytes = parts.map((p) =>
-    p.reduce(
-      (s, g) => s + g.values.length * approxBytes(g.key) + g.values.reduce<number>((t, v) => t + approxBytes(v), 0),
-      0,
-    ),
-  );
+  // Each record's key and value (whole numbers: the sum is exact in any order); values packed
+  // as numbers are 8 bytes each, without asking every one of a million.
+  const partitionBytes = parts.map((p, i) => {
+    let bytes = 0;
+    for (const g of p) bytes += g.values.length * approxBytes(g.key);
+    if (partitions[i]!.numbers !== null) return bytes + 8 * partitionRecords[i]!;
+    for (const g of p) for (const v of g.values) bytes += approxBytes(v);
+    return bytes;
+  });
   return {
     ...common,
-    partitions: parts.map((p) => packGroups(p, null)),
+    partitions,
     text: null,
     counters: {
       mapInputRecords: inputRecords,

@@ -6,9 +6,9 @@
  * file, in the order reduce wrote it.
  */
 import type { PackedGroups, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
-import { mergePacked } from './packedGroups';
+import { mergePackedRuns, type RunGroup } from './packedGroups';
+import { valueIterable, type ValueRun } from './valueIterable';
 import {
-  forEachKeyGroup,
   isThenable,
   notSynchronous,
   recordData,
@@ -20,9 +20,33 @@ import { formatRecord } from '../exec/recordText';
 import { keyComparators } from './keyComparators';
 import { UserCounters } from './userCounters';
 
+/**
+ * forEachKeyGroup over groups of runs (mergePackedRuns): `fn(key, values)` once per run of
+ * consecutive groups that `same` calls equal, the key being the run's first.
+ */
+function forEachRunGroup(
+  groups: readonly RunGroup[],
+  same: (a: unknown, b: unknown) => boolean,
+  setKey: (key: unknown) => void,
+  fn: (key: unknown, values: Iterable<unknown>) => void,
+): number {
+  let calls = 0;
+  for (let i = 0; i < groups.length;) {
+    let j = i + 1;
+    while (j < groups.length && same(groups[j - 1]!.key, groups[j]!.key)) j++;
+    const runs: ValueRun[] = [];
+    for (let k = i; k < j; k++) for (const run of groups[k]!.runs) runs.push(run);
+    setKey(groups[i]!.key);
+    fn(groups[i]!.key, valueIterable(runs, 'reduce', setKey));
+    calls++;
+    i = j;
+  }
+  return calls;
+}
+
 export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], taskIndex: number): ReduceTaskOutput {
   const cmps = keyComparators(fns.sortComparator, fns.groupingComparator);
-  const groups = mergePacked(parts, cmps.sort);
+  const groups = mergePackedRuns(parts, cmps.sort);
   const counters = new UserCounters();
   const lines: string[] = [];
   let inputRecords = 0;
@@ -36,11 +60,10 @@ export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], ta
     getCounter: (group, name) => counters.get(group, name),
     getCurrentKey: () => currentKey,
   };
-  for (const g of groups) inputRecords += g.values.length;
-  const calls = forEachKeyGroup(
+  for (const g of groups) inputRecords += g.count;
+  const calls = forEachRunGroup(
     groups,
     (a, b) => cmps.group(a, b) === 0,
-    'reduce',
     (k) => (currentKey = k),
     (key, values) => {
       const returned: unknown = fns.reduce(key, values, ctx);

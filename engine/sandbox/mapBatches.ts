@@ -8,12 +8,15 @@ import type { JobResultError } from './contract/jobCodeError';
 import type { MapTaskInput, MapTaskOutput } from './contract/taskRunner';
 import { BATCH_HOLD_BYTES, heldAfter, mapOutputTooBig } from './mapOutputBudget';
 import type { Pending, Queued, Run, Slot } from './poolState';
+import type { TaskQueue } from './taskQueue';
 
 /**
  * Map tasks in flight per worker: at most `tasks` of them and `bytes` of their input, sent in
- * batches of at most `batch`.
+ * batches of at most `batch`. Input bytes are what bound big tasks; the counts are high enough
+ * that tasks of a 1 KB block (a few hundred microseconds each) still keep a worker busy for
+ * longer than a round trip to the host takes (at 64 and 32 the workers sat idle half the time).
  */
-export const PIPELINE = { tasks: 64, batch: 32, bytes: 4 * 1024 * 1024 } as const;
+export const PIPELINE = { tasks: 1024, batch: 256, bytes: 4 * 1024 * 1024 } as const;
 
 /** An idle worker, or else for a map task the least loaded worker with only map tasks in flight and room. */
 export function slotFor(slots: readonly Slot[], pending: Pending, run: Run | null): Slot | null {
@@ -33,14 +36,14 @@ export function slotFor(slots: readonly Slot[], pending: Pending, run: Run | nul
  * a map task): at most PIPELINE.batch, a fair share of the queue between `workers`, the room the
  * slot has left, and PIPELINE.bytes of input; one at a time once the job's outputs are big.
  */
-export function takeBatch(queue: Queued[], slot: Slot, workers: number, run: Run | null): Queued[] {
+export function takeBatch(queue: TaskQueue<Queued>, slot: Slot, workers: number, run: Run | null): Queued[] {
   const fair = Math.ceil(queue.length / (2 * workers));
-  const big = run?.mapOutputs.get(queue[0]!.pending.job ?? 0) === 'big';
+  const big = run?.mapOutputs.get(queue.peek()!.pending.job ?? 0) === 'big';
   const most = big ? 1 : Math.max(1, Math.min(PIPELINE.batch, fair, PIPELINE.tasks - slot.inFlight));
   const batch: Queued[] = [];
   let bytes = slot.inFlightBytes;
   while (batch.length < most) {
-    const q = queue[0];
+    const q = queue.peek();
     if (!q || q.pending.kind !== 'map') break;
     const b = q.pending.bytes ?? 0;
     if (batch.length > 0 && bytes + b > PIPELINE.bytes) break;

@@ -38,6 +38,7 @@ import { serveHostRequest, serveSqlModuleRequest } from './driverRequests';
 import { batchOf, checkReply } from './sandboxReplyValidation';
 import { cappedConsoleLine, consoleDroppedNotice } from './consoleCap';
 import { crashError, type PoolPlatform, type PoolProgress } from './poolPlatform';
+import { TaskQueue } from './taskQueue';
 
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
@@ -48,7 +49,7 @@ export class SandboxPoolCore implements TaskRunner {
   onProgress: ((progress: PoolProgress) => void) | null = null;
   private slots: Slot[] = [];
   private pending = new Map<number, Pending>();
-  private queue: Queued[] = [];
+  private queue = new TaskQueue<Queued>();
   /** Map tasks sent and not yet answered (a worker may give them back). */
   private sent = new Map<number, Queued>();
   private pumpQueued = false;
@@ -259,7 +260,7 @@ export class SandboxPoolCore implements TaskRunner {
   /** Hands queued requests to workers: the next one to an idle worker, map tasks in batches (mapBatches.ts). */
   private pump(): void {
     for (;;) {
-      const next = this.queue[0];
+      const next = this.queue.peek();
       if (!next) return;
       const slot = slotFor(this.slots, next.pending, this.run);
       if (!slot) return;
@@ -299,7 +300,7 @@ export class SandboxPoolCore implements TaskRunner {
       unbook(slot, q.pending);
       run.mapOutputs.set(q.pending.job ?? 0, 'big');
     }
-    this.queue.unshift(...back);
+    this.queue.unshiftAll(back);
     this.holdPump = true;
     try {
       for (const reply of batch.replies) {
@@ -425,10 +426,9 @@ export class SandboxPoolCore implements TaskRunner {
   }
 
   private rejectAll(error: Error): void {
-    const pending = [...this.pending.values(), ...this.queue.map((q) => q.pending)];
+    const pending = [...this.pending.values(), ...this.queue.drain().map((q) => q.pending)];
     this.pending.clear();
     this.sent.clear();
-    this.queue = [];
     for (const p of pending) p.reject(error);
   }
 

@@ -6,20 +6,31 @@ const sensors = writeInput('sensors.csv', sensorCsv(1_000_000));
 const plainAvg = plainDailyAverage(sensors);
 
 timeRun(['labs/examples/jobs/iot-daily-average.js', '--json']); // warm the CLI bundle
-const plain = timePlain(plainAvg);
-const mr = timeRun([
-  'labs/examples/jobs/iot-daily-average.js',
-  '--put',
-  `${sensors}:/data/sensors.csv`,
-  '--cluster',
-  'cookbook-9',
-  '--block-size',
-  '4m',
-  '--json',
-]);
+// Interleaved, best of 3 each: the machine is shared, and the minimum is the least disturbed run.
+const plains: number[] = [];
+const mrs: number[] = [];
+for (let i = 0; i < 3; i++) {
+  plains.push(timePlain(plainAvg));
+  mrs.push(
+    timeRun([
+      'labs/examples/jobs/iot-daily-average.js',
+      '--put',
+      `${sensors}:/data/sensors.csv`,
+      '--cluster',
+      'cookbook-9',
+      '--block-size',
+      '4m',
+      '--json',
+    ]).ms,
+  );
+}
+const plain = Math.min(...plains);
+const mrMs = Math.min(...mrs);
+const iotRatio = mrMs / plain;
 console.log(
-  `IoT daily average, 1,000,000 lines, cookbook-9: clusterlab run ${fmt(mr.ms)} vs plain loop ${fmt(plain)} -> ${(mr.ms / plain).toFixed(2)}x (target <= 5x)`,
+  `IoT daily average, 1,000,000 lines, cookbook-9: clusterlab run ${fmt(mrMs)} vs plain loop ${fmt(plain)} (best of 3 each) -> ${iotRatio.toFixed(2)}x (target <= 1.15x: ${iotRatio <= 1.15 ? 'met' : 'NOT met'})`,
 );
+console.log(`  all runs: clusterlab run [${mrs.map(fmt).join(', ')}], plain loop [${plains.map(fmt).join(', ')}]`);
 
 const cpuArgs = [
   'labs/examples/jobs/cpu-heavy-map.js',

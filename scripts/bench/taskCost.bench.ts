@@ -1,0 +1,69 @@
+// The cost of one more map task (issue 19): the IoT daily average over 1,000,000 lines through the
+// whole `clusterlab run` on a 1,000-node cluster at 64 KB, 8 KB and 1 KB blocks (about 500, 4,000
+// and 33,000 map tasks). Wall time and peak memory (the CLI's and its sandbox processes'), best of
+// `TASK_COST_RUNS` (default 2) runs each, and the cost per extra task between the sizes.
+import { sensorCsv } from '../../engine/datasets/sampleData';
+import { fmt, measuredRun, writeInput } from './benchUtil';
+
+const sensors = writeInput('sensors.csv', sensorCsv(1_000_000));
+const runs = Math.max(1, Number(process.env.TASK_COST_RUNS ?? 2));
+const args = (blockSize: string) => [
+  'labs/examples/jobs/iot-daily-average.js',
+  '--put',
+  `${sensors}:/data/sensors.csv`,
+  '--nodes',
+  '1000',
+  '--block-size',
+  blockSize,
+  '--json',
+];
+
+measuredRun(['labs/examples/jobs/iot-daily-average.js', '--json']); // warm the CLI bundle
+interface Row {
+  blockSize: string;
+  tasks: number;
+  ms: number;
+  mainMb: number;
+  childrenMb: number | null;
+}
+const rows: Row[] = [];
+let result: string | null = null;
+for (const blockSize of ['64k', '8k', '1k']) {
+  let best: Row | null = null;
+  for (let i = 0; i < runs; i++) {
+    const r = measuredRun(args(blockSize));
+    const out = JSON.parse(r.out) as { result: unknown; metrics: { counters: { TOTAL_LAUNCHED_MAPS: number } } };
+    const text = JSON.stringify(out.result);
+    if (result !== null && text !== result) console.log(`!!! the result at ${blockSize} blocks differs`);
+    result = text;
+    const row = {
+      blockSize,
+      tasks: out.metrics.counters.TOTAL_LAUNCHED_MAPS,
+      ms: r.ms,
+      mainMb: r.mainMb,
+      childrenMb: r.childrenMb,
+    };
+    if (!best || row.ms < best.ms) best = { ...row, mainMb: Math.max(best?.mainMb ?? 0, row.mainMb) };
+  }
+  rows.push(best!);
+}
+
+const mb = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(0)} MB`);
+const total = (r: Row) => r.mainMb + (r.childrenMb ?? 0);
+console.log(`IoT daily average, 1,000,000 lines, 1,000 nodes, whole \`clusterlab run\` (best of ${runs}):`);
+for (const r of rows)
+  console.log(
+    `  ${r.blockSize.padStart(3)} blocks: ${r.tasks.toLocaleString('en').padStart(6)} map tasks  ${fmt(r.ms).padStart(9)}  peak memory ${mb(total(r))} (CLI ${mb(r.mainMb)}, sandbox processes ${mb(r.childrenMb)})`,
+  );
+const [small, mid, large] = rows as [Row, Row, Row];
+const perTask = (a: Row, b: Row) => ((b.ms - a.ms) * 1000) / (b.tasks - a.tasks);
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const extra = Math.max(perTask(small, mid), perTask(small, large));
+console.log(
+  `  per extra task: ${perTask(small, mid).toFixed(0)} µs (64 KB -> 8 KB), ${perTask(small, large).toFixed(0)} µs (64 KB -> 1 KB) (target <= 50 µs: ${met(extra <= 50)})`,
+);
+// The issue's figures (270 / 350 / 750 MB) are the CLI process's own peak, as `time -v` shows it.
+const peak = Math.max(...rows.map((r) => r.mainMb));
+console.log(
+  `  ${large.tasks.toLocaleString('en')}-task run ${fmt(large.ms)} (target <= 4 s: ${met(large.ms <= 4000)}); CLI peak memory ${mb(peak)} (target <= 400 MB: ${met(peak <= 400)})`,
+);
