@@ -115,6 +115,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       // The command prints no playback: the cluster's snapshots (one per simulated second, each
       // walking every block) would only cost time, a second of 30 on 27,000 blocks.
       snapshots: false,
+      // The report names node deaths (runReport.ts); nothing else of the trace is read.
+      traceTypes: ['nodeDied'],
       ...(args.blockSize !== null ? { blockSize: args.blockSize } : {}),
     });
     if (args.json)

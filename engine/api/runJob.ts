@@ -91,7 +91,8 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   // The budget covers the simulation too: checked before the inputs are built and while it runs.
   const checkBudget = options.runner.checkBudget?.bind(options.runner);
   const budget = checkBudget ? new BudgetTicker(checkBudget) : undefined;
-  const trace = new Trace<RunEvent>();
+  const kept = options.traceTypes === undefined ? undefined : new Set(options.traceTypes);
+  const trace = new Trace<RunEvent>(Number.POSITIVE_INFINITY, kept && ((e) => kept.has(e.type)));
   const hdfsOptions = { ...options.hdfs, ...(options.blockSize !== undefined ? { blockSize: options.blockSize } : {}) };
   const sim = createSimulation({
     seed: options.seed,

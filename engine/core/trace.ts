@@ -29,10 +29,14 @@ export class Trace<E extends TraceEvent = TraceEvent> implements TraceSink<E> {
   readonly enabled = true;
   private listeners: ((event: E) => void)[] = [];
 
-  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+  /** `keep`: which events to keep (default all); listeners hear every event. */
+  constructor(
+    private readonly limit = Number.POSITIVE_INFINITY,
+    private readonly keep?: (event: E) => boolean,
+  ) {}
 
   record(event: E): void {
-    if (this.events.length < this.limit) this.events.push(event);
+    if (this.events.length < this.limit && (this.keep === undefined || this.keep(event))) this.events.push(event);
     for (const listener of this.listeners) listener(event);
   }
 
