@@ -80,3 +80,19 @@ export class Container {
     return this.state === 'allocated' || this.state === 'launching' || this.state === 'running';
   }
 }
+
+/** Adds `c` to its node's list of live containers (kept in no particular order). */
+export function placeOnNode(onNode: Container[], c: Container): void {
+  c.nodeSlot = onNode.length;
+  onNode.push(c);
+}
+
+/** Takes `c` out of its node's list: the last container takes its place. */
+export function takeOffNode(onNode: Container[], c: Container): void {
+  const last = onNode.pop()!;
+  if (last !== c) {
+    onNode[c.nodeSlot] = last;
+    last.nodeSlot = c.nodeSlot;
+  }
+  c.nodeSlot = -1;
+}

@@ -15,7 +15,15 @@ import { HeartbeatMonitor, isNodeManager, type Cluster, type CostModel } from '.
 import { Application, type AppHost, type AppState, type SubmitOptions } from './application';
 import { AppRequests } from './appRequests';
 import { KernelHold } from './kernelHold';
-import { Container, ContainerRequest, type ContainerAsk, type ContainerEndStatus, type Locality } from './container';
+import {
+  Container,
+  ContainerRequest,
+  placeOnNode,
+  takeOffNode,
+  type ContainerAsk,
+  type ContainerEndStatus,
+  type Locality,
+} from './container';
 import { resolveAsk } from './resolveAsk';
 import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
@@ -305,9 +313,7 @@ export class ResourceManager implements AppHost {
     app.usedVcores += c.vcores;
     app.usedMemoryMb += c.memoryMb;
     this.policy.charge(app.queueIndex, c.memoryMb);
-    const onNode = this.nodeContainers[i]!;
-    c.nodeSlot = onNode.length;
-    onNode.push(c);
+    placeOnNode(this.nodeContainers[i]!, c);
     app.live.add(c);
     this.stats.allocated++;
     if (locality === 'node') this.stats.nodeLocal++;
@@ -338,13 +344,7 @@ export class ResourceManager implements AppHost {
     app.usedVcores -= c.vcores;
     app.usedMemoryMb -= c.memoryMb;
     this.policy.charge(app.queueIndex, -c.memoryMb);
-    const onNode = this.nodeContainers[i]!;
-    const last = onNode.pop()!;
-    if (last !== c) {
-      onNode[c.nodeSlot] = last;
-      last.nodeSlot = c.nodeSlot;
-    }
-    c.nodeSlot = -1;
+    takeOffNode(this.nodeContainers[i]!, c);
     app.live.delete(c);
     this.hold(-1);
   }
