@@ -63,6 +63,8 @@ describe('EventQueue (a calendar queue)', () => {
     // Microsecond times spread over six orders of magnitude, and a burst of events at one instant.
     churn(rng, 20_000, () => [rng.next() ** 6 * 1e6, rng.int(64) - 32], 3);
     churn(rng, 5_000, (now) => [now < 50 ? 0 : rng.int(3) * 0.001, 0]);
+    // A dense burst among sparse events a second apart (the day width must serve both).
+    churn(rng, 20_000, () => (rng.int(5) < 3 ? [1000 * (1 + rng.int(20_000)), 0] : [rng.next() * 1000, 1]), 4);
   });
 
   it('serves a far event after a long gap, and a few events among many far ones', () => {

@@ -7,10 +7,11 @@
  * ring of buckets, each covering `width` keys of one "day"; a bucket is a list sorted by key in
  * runs of equal keys, each run in push order. An event joins the end of its key's run, found by
  * stepping from run to run (many events at one time cost no walk); the earliest event is found by
- * walking the days from the current one (an event's day is its key × 1/width, rounded down). Push and pop cost O(1) on average, where a binary heap
- * costs O(log n) comparisons the CPU cannot predict. The ring doubles or halves with the number of
- * events; its day width is measured again from the earliest events when it does, or when pops start
- * to scan many empty days or step over many runs.
+ * walking the days from the current one (an event's day is its key × 1/width, rounded down).
+ * Push and pop cost O(1) on average, where a binary heap costs O(log n) comparisons the CPU
+ * cannot predict. The ring doubles or halves with the number of events; its day width is chosen
+ * again from the gaps between the queued events' times when it does, or when pushes and pops start
+ * to scan many empty days or step over many runs (`dayWidth`).
  */
 export interface QueuedEvent {
   /**
@@ -49,10 +50,8 @@ export function lastKeyBy(until: number): number {
 }
 
 const MIN_BUCKETS = 16;
-/** A day spans this many median gaps between distinct event times. */
-const DAY_GAPS = 1;
-/** Days scanned plus list steps walked, per pop, above which the day width is measured again. */
-const MAX_WORK_PER_POP = 6;
+/** Days scanned plus runs stepped over, per push or pop, above which the day width is measured again. */
+const MAX_WORK_PER_OP = 6;
 
 class Calendar<E extends QueuedEvent> {
   readonly mask: number;
@@ -155,7 +154,7 @@ export class EventQueue<E extends QueuedEvent = QueuedEvent> {
   private shrink = 0;
   /** Days scanned and list steps walked since the last rebuild, and pops since then. */
   private work = 0;
-  private pops = 0;
+  private ops = 0;
 
   get size(): number {
     return this.count;
@@ -165,6 +164,7 @@ export class EventQueue<E extends QueuedEvent = QueuedEvent> {
   push(event: E): void {
     this.work += this.cal.insert(event);
     if (++this.count > this.grow) this.rebuild(this.cal.buckets * 2);
+    else this.checkWork();
   }
 
   /** The earliest event, left in the queue. */
@@ -179,9 +179,8 @@ export class EventQueue<E extends QueuedEvent = QueuedEvent> {
     if (this.cal.heads[b]!.qKey > lastKey) return undefined;
     const e = this.cal.take(b);
     this.count--;
-    if (++this.pops >= 1024 && this.work > this.pops * MAX_WORK_PER_POP && this.pops >= this.count) {
-      this.rebuild(this.cal.buckets);
-    } else if (this.count < this.shrink) this.rebuild(this.cal.buckets >> 1);
+    if (this.count < this.shrink) this.rebuild(this.cal.buckets >> 1);
+    else this.checkWork();
     return e;
   }
 
@@ -215,7 +214,17 @@ export class EventQueue<E extends QueuedEvent = QueuedEvent> {
     return at;
   }
 
-  /** A new calendar of `buckets` buckets, its day width measured from the earliest events. */
+  /**
+   * Measures the day width again when pushes and pops have done much more work than they should
+   * (days scanned, runs stepped over), at most once per `count / 4` operations: O(log n) amortized.
+   */
+  private checkWork(): void {
+    if (++this.ops >= 1024 && this.ops * 4 >= this.count && this.work > this.ops * MAX_WORK_PER_OP) {
+      this.rebuild(this.cal.buckets);
+    }
+  }
+
+  /** A new calendar of `buckets` buckets, its day width measured from the queued events. */
   private rebuild(buckets: number): void {
     const all = this.cal.drain();
     const cal = new Calendar<E>(buckets, dayWidth(all, this.cal.width));
@@ -225,17 +234,19 @@ export class EventQueue<E extends QueuedEvent = QueuedEvent> {
     this.grow = buckets * 2;
     this.shrink = buckets > MIN_BUCKETS ? (buckets >> 1) - 2 : 0;
     this.work = 0;
-    this.pops = 0;
+    this.ops = 0;
   }
 }
 
 /**
- * A day spans DAY_GAPS times the median gap between the distinct times of the queued events, in
- * whole microseconds, so the priorities of one time share a day. The median, not Brown's mean of
- * the earliest few: in a YARN run those are the NodeManagers' heartbeats, a millisecond apart,
- * while the container ends queued behind them come a hundred times denser; and a mean over all
- * events is stretched by a few far ones (expiry checks ten minutes ahead). `previous` when every
- * event is at one time. Large queues are sampled: the median of at most 4,096 gaps.
+ * The day width, in whole microseconds × 64 keys: the one that costs pushes and pops least over
+ * the gaps between the distinct times of the queued events (sampled: at most 4,096 gaps). A gap g
+ * costs g / w days scanned to cross it, and the events it separates share a day, to be stepped
+ * over by inserts, about w / g times. Brown took a few times the mean gap of the earliest events;
+ * in a YARN run those are the heartbeats, a millisecond apart, while the container ends behind them
+ * come a hundred times denser, and a burst of events among sparse ones (a review's test: 40,000
+ * events within a second among 60,000 a second apart) made one day hold them all, each insert
+ * stepping over thousands. `previous` when every event is at one time.
  */
 function dayWidth(sorted: readonly QueuedEvent[], previous: number): number {
   const n = sorted.length;
@@ -247,7 +258,25 @@ function dayWidth(sorted: readonly QueuedEvent[], previous: number): number {
     if (gap > 0) gaps.push(gap);
   }
   if (gaps.length === 0) return previous;
-  gaps.sort((a, b) => a - b);
-  const median = gaps[gaps.length >> 1]!;
-  return 64 * Math.max(1, Math.round(DAY_GAPS * median));
+  let sum = 0;
+  let smallest = Number.POSITIVE_INFINITY;
+  let largest = 0;
+  for (const g of gaps) {
+    sum += g;
+    smallest = Math.min(smallest, g);
+    largest = Math.max(largest, g);
+  }
+  const cap = gaps.length;
+  let best = smallest;
+  let bestCost = Number.POSITIVE_INFINITY;
+  // Widths from the smallest gap to the largest, doubling: at most 48 candidates.
+  for (let w = smallest; w <= largest * 2; w *= 2) {
+    let cost = sum / w;
+    for (const g of gaps) cost += Math.min(w / g, cap);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = w;
+    }
+  }
+  return 64 * Math.max(1, Math.round(best));
 }

