@@ -17,7 +17,7 @@ import { packGroups, type Group } from './packedGroups';
 import { keyComparators } from './keyComparators';
 import { MapOutputBuffer, type CombineRun } from './mapOutputBuffer';
 import { UserCounters, type TaskCounter } from './userCounters';
-import { isValueIterable, valueIterable } from './valueIterable';
+import { forEachKeyRun, isValueIterable, type ValueRun } from './valueIterable';
 
 /** What map, combine and reduce get as `ctx` (Hadoop's Mapper.Context / Reducer.Context). */
 export interface WriteContext {
@@ -108,31 +108,9 @@ export function writeAfterEnd(which: 'map' | 'combine' | 'reduce'): Error {
   );
 }
 
-/**
- * Calls `fn(key, values, ctx)` once per run of consecutive groups that `same` calls equal (Hadoop
- * compares each key with the next), the key being the run's first; `values` walks every group's
- * values once, moving `ctx.getCurrentKey()` along.
- */
-export function forEachKeyGroup(
-  groups: readonly Group[],
-  same: (a: unknown, b: unknown) => boolean,
-  which: 'reduce' | 'combine',
-  setKey: (key: unknown) => void,
-  fn: (key: unknown, values: Iterable<unknown>) => void,
-): number {
-  let calls = 0;
-  for (let i = 0; i < groups.length;) {
-    let j = i + 1;
-    while (j < groups.length && same(groups[j - 1]!.key, groups[j]!.key)) j++;
-    const runs = [];
-    for (let k = i; k < j; k++)
-      runs.push({ key: groups[k]!.key, values: groups[k]!.values, start: 0, count: groups[k]!.values.length });
-    setKey(groups[i]!.key);
-    fn(groups[i]!.key, valueIterable(runs, which, setKey));
-    calls++;
-    i = j;
-  }
-  return calls;
+/** A map-side group's values, as the one run forEachKeyRun walks. */
+function groupRun(g: Group, into: ValueRun[]): void {
+  into.push({ key: g.key, values: g.values, start: 0, count: g.values.length });
 }
 
 export function runMapTask(
@@ -180,11 +158,12 @@ export function runMapTask(
     ? (groups) => {
         const out = new Map<string | number, Group>();
         combineOut = out;
-        forEachKeyGroup(
+        forEachKeyRun(
           groups,
           (a, b) => cmps.sort(a, b) === 0,
           'combine',
           (k) => (combineKey = k),
+          groupRun,
           (key, values) => {
             const returned: unknown = combine(key, values, combineCtx);
             if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'combine');

@@ -7,7 +7,7 @@
  */
 import type { PackedGroups, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
 import { mergePackedRuns, type RunGroup } from './packedGroups';
-import { valueIterable, type ValueRun } from './valueIterable';
+import { forEachKeyRun, type ValueRun } from './valueIterable';
 import {
   isThenable,
   notSynchronous,
@@ -20,28 +20,9 @@ import { formatRecord } from '../exec/recordText';
 import { keyComparators } from './keyComparators';
 import { UserCounters } from './userCounters';
 
-/**
- * forEachKeyGroup over groups of runs (mergePackedRuns): `fn(key, values)` once per run of
- * consecutive groups that `same` calls equal, the key being the run's first.
- */
-function forEachRunGroup(
-  groups: readonly RunGroup[],
-  same: (a: unknown, b: unknown) => boolean,
-  setKey: (key: unknown) => void,
-  fn: (key: unknown, values: Iterable<unknown>) => void,
-): number {
-  let calls = 0;
-  for (let i = 0; i < groups.length;) {
-    let j = i + 1;
-    while (j < groups.length && same(groups[j - 1]!.key, groups[j]!.key)) j++;
-    const runs: ValueRun[] = [];
-    for (let k = i; k < j; k++) for (const run of groups[k]!.runs) runs.push(run);
-    setKey(groups[i]!.key);
-    fn(groups[i]!.key, valueIterable(runs, 'reduce', setKey));
-    calls++;
-    i = j;
-  }
-  return calls;
+/** A merged group's value runs, one per map output that holds its key. */
+function pushRuns(g: RunGroup, into: ValueRun[]): void {
+  for (const run of g.runs) into.push(run);
 }
 
 export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], taskIndex: number): ReduceTaskOutput {
@@ -61,10 +42,12 @@ export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], ta
     getCurrentKey: () => currentKey,
   };
   for (const g of groups) inputRecords += g.count;
-  const calls = forEachRunGroup(
+  const calls = forEachKeyRun(
     groups,
     (a, b) => cmps.group(a, b) === 0,
+    'reduce',
     (k) => (currentKey = k),
+    pushRuns,
     (key, values) => {
       const returned: unknown = fns.reduce(key, values, ctx);
       if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'reduce');

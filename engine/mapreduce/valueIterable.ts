@@ -121,3 +121,31 @@ export function valueIterable(
 ): Iterable<unknown> {
   return new ValueIterable(runs, which, onKey);
 }
+
+/**
+ * Calls `fn(key, values)` once per run of consecutive groups that `same` calls equal (Hadoop
+ * compares each key with the next), the key being the run's first; `values` walks every group's
+ * values once (`runsOf` lists a group's value runs), moving the current key along (`setKey`).
+ * Returns how many calls it made.
+ */
+export function forEachKeyRun<G extends { readonly key: unknown }>(
+  groups: readonly G[],
+  same: (a: unknown, b: unknown) => boolean,
+  which: 'reduce' | 'combine',
+  setKey: (key: unknown) => void,
+  runsOf: (group: G, into: ValueRun[]) => void,
+  fn: (key: unknown, values: Iterable<unknown>) => void,
+): number {
+  let calls = 0;
+  for (let i = 0; i < groups.length;) {
+    let j = i + 1;
+    while (j < groups.length && same(groups[j - 1]!.key, groups[j]!.key)) j++;
+    const runs: ValueRun[] = [];
+    for (let k = i; k < j; k++) runsOf(groups[k]!, runs);
+    setKey(groups[i]!.key);
+    fn(groups[i]!.key, valueIterable(runs, which, setKey));
+    calls++;
+    i = j;
+  }
+  return calls;
+}

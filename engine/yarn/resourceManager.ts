@@ -49,6 +49,7 @@ export class ResourceManager implements AppHost {
   private nextContainer = 1;
   private nextRequest = 1;
   private pendingTotal = 0;
+  /** Keeps kernel.run() going while requests are pending or containers are live. */
   private readonly held: KernelHold;
   private readonly tracing: boolean;
   private readonly tried = new TriedApps();
@@ -164,7 +165,7 @@ export class ResourceManager implements AppHost {
     app.requests.add(r);
     this.pendingTotal++;
     this.stats.requested++;
-    this.hold(1);
+    this.held.add(1);
     if (this.tracing) {
       const nodeIds = (nodes ?? []).map((i) => this.cluster.nodes[i]!.id);
       const rackIds = (racks ?? []).map((i) => this.cluster.racks[i]!.id);
@@ -188,7 +189,7 @@ export class ResourceManager implements AppHost {
     if (request.state !== 'pending' || request.appIndex !== app.index || app.state !== 'running') return false;
     app.requests.settle(request, 'cancelled');
     this.pendingTotal--;
-    this.hold(-1);
+    this.held.add(-1);
     return true;
   }
 
@@ -252,7 +253,7 @@ export class ResourceManager implements AppHost {
     this.active = this.active.filter((a) => a !== app);
     const dropped = app.requests.pending;
     this.pendingTotal -= dropped;
-    this.hold(-dropped);
+    this.held.add(-dropped);
     app.requests.clear();
     if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'applicationFinished', app: app.id, status });
   }
@@ -346,7 +347,7 @@ export class ResourceManager implements AppHost {
     this.policy.charge(app.queueIndex, -c.memoryMb);
     takeOffNode(this.nodeContainers[i]!, c);
     app.live.delete(c);
-    this.hold(-1);
+    this.held.add(-1);
   }
 
   private expire(i: number): void {
@@ -376,11 +377,6 @@ export class ResourceManager implements AppHost {
   }
 
   // ---- helpers ----
-
-  /** Keeps kernel.run() going while requests are pending or containers are live. */
-  private hold(delta: number): void {
-    this.held.add(delta);
-  }
 
   private liveMemoryMb(): number {
     return this.liveMemory;

@@ -17,8 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LIMITS, createRng } from '../../engine/core';
 import { presetWithNodes } from '../../engine/cluster';
-import { createSimulation } from '../../engine/api/createSimulation';
-import type { Application, Container } from '../../engine/yarn';
+import { askForContainers, yarnBenchSimulation } from './yarnWorkload';
 
 interface Row {
   tasks: number;
@@ -50,53 +49,14 @@ function measure(tasks: number, nodes: number, sampleHeap = false): Row {
   const before = heapUsed();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const sim = createSimulation({
-    seed: 2024,
-    cluster: presetWithNodes(nodes),
-    trace: 'none',
-    yarn: {
-      scheduler: 'capacity',
-      queues: [
-        { name: 'etl', capacity: 60, maxCapacity: 100 },
-        { name: 'adhoc', capacity: 40, maxCapacity: 80 },
-      ],
-    },
-  });
+  const sim = yarnBenchSimulation(presetWithNodes(nodes));
   const clusterMs = performance.now() - t0;
   const rng = createRng('scale-bench');
-  const perApp = tasks / APPS;
   let completed = 0;
   let peak = 0;
-  const apps: Application[] = [];
-  const remaining: number[] = [];
-  for (let a = 0; a < APPS; a++) {
-    const index = a;
-    const app: Application = sim.yarn.submitApplication({
-      name: `job-${a}`,
-      queue: a % 2 === 0 ? 'etl' : 'adhoc',
-      callbacks: {
-        onAllocated: (c: Container) => app.launch(c),
-        onLaunched: (c: Container) => {
-          sim.kernel.schedule(2000 + rng.int(18_000), () => {
-            app.complete(c);
-            if (++completed % Math.ceil(tasks / 10) === 0 && sampleHeap) peak = Math.max(peak, heapUsed());
-            if (--remaining[index]! === 0) app.finish('succeeded');
-          });
-        },
-      },
-    });
-    apps.push(app);
-    remaining.push(perApp);
-  }
-  for (let t = 0; t < perApp; t++) {
-    for (const app of apps) {
-      app.request(
-        t % 2 === 0
-          ? { vcores: 1, memoryMb: 2048, nodes: [`n${1 + rng.int(nodes)}`], tag: t }
-          : { vcores: 1, memoryMb: 2048, tag: t },
-      );
-    }
-  }
+  askForContainers(sim, rng, { apps: APPS, perApp: tasks / APPS, nodes }, () => {
+    if (++completed % Math.ceil(tasks / 10) === 0 && sampleHeap) peak = Math.max(peak, heapUsed());
+  });
   const setupMs = performance.now() - t0 - clusterMs;
   const cpuAsk = process.cpuUsage(cpu0);
   const asked = heapUsed();

@@ -8,8 +8,7 @@
  * Baseline in the same process: the kernel alone running the same number of events.
  */
 import { Kernel, createRng } from '../../engine/core';
-import { createSimulation } from '../../engine/api/createSimulation';
-import type { Application, Container } from '../../engine/yarn';
+import { askForContainers, yarnBenchSimulation } from './yarnWorkload';
 
 const NODES = 1000;
 const APPS = 10;
@@ -25,55 +24,17 @@ function heapUsed(): number {
 
 const before = heapUsed();
 const t0 = performance.now();
-const sim = createSimulation({
-  seed: 2024,
-  cluster: NODES,
-  trace: 'none',
-  yarn: {
-    scheduler: 'capacity',
-    queues: [
-      { name: 'etl', capacity: 60, maxCapacity: 100 },
-      { name: 'adhoc', capacity: 40, maxCapacity: 80 },
-    ],
-  },
-});
+const sim = yarnBenchSimulation(NODES);
 const rng = createRng('yarn-bench');
 let completed = 0;
 let finishedApps = 0;
-const apps: Application[] = [];
-const remaining: number[] = [];
-for (let a = 0; a < APPS; a++) {
-  const index = a;
-  const app: Application = sim.yarn.submitApplication({
-    name: `job-${a}`,
-    queue: a % 2 === 0 ? 'etl' : 'adhoc',
-    callbacks: {
-      onAllocated: (c: Container) => app.launch(c),
-      onLaunched: (c: Container) => {
-        sim.kernel.schedule(2000 + rng.int(18_000), () => {
-          app.complete(c);
-          completed++;
-          if (--remaining[index]! === 0) {
-            app.finish('succeeded');
-            finishedApps++;
-          }
-        });
-      },
-    },
-  });
-  apps.push(app);
-  remaining.push(TASKS_PER_APP);
-}
-for (let t = 0; t < TASKS_PER_APP; t++) {
-  for (const app of apps) {
-    const preferred = t % 2 === 0 ? [`n${1 + rng.int(NODES)}`] : undefined;
-    app.request(
-      preferred === undefined
-        ? { vcores: 1, memoryMb: 2048, tag: t }
-        : { vcores: 1, memoryMb: 2048, nodes: preferred, tag: t },
-    );
-  }
-}
+askForContainers(
+  sim,
+  rng,
+  { apps: APPS, perApp: TASKS_PER_APP, nodes: NODES },
+  () => completed++,
+  () => finishedApps++,
+);
 const setupMs = performance.now() - t0;
 const withTasks = heapUsed();
 const cpu1 = process.cpuUsage();
