@@ -1,23 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { EventQueue, keyTime, lastKeyBy, queueKey, type QueuedEvent } from './eventQueue';
+import { EventQueue, keyTime, lastKeyBy, queueKey } from './eventQueue';
 import { Kernel } from './kernel';
 import { createRng, type Rng } from './rng';
 
-interface TestEvent extends QueuedEvent {
+interface TestEvent {
   readonly time: number;
   readonly priority: number;
   readonly seq: number;
 }
 
 function event(time: number, priority: number, seq: number): TestEvent {
-  return { time, priority, seq, qKey: queueKey(time, priority), qNext: null, qLast: null };
+  return { time, priority, seq };
+}
+
+/** The queue holds slots; this keeps each slot's event, as the kernel keeps its handlers, and frees a slot once popped. */
+class TestQueue {
+  readonly q = new EventQueue();
+  private readonly bySlot: (TestEvent | undefined)[] = [];
+
+  get size(): number {
+    return this.q.size;
+  }
+
+  push(e: TestEvent): void {
+    const slot = this.q.push(queueKey(e.time, e.priority));
+    expect(this.bySlot[slot]).toBeUndefined(); // a slot is handed out again only once freed
+    this.bySlot[slot] = e;
+  }
+
+  pop(lastKey?: number): TestEvent | undefined {
+    const slot = this.q.pop(lastKey);
+    if (slot < 0) return undefined;
+    const e = this.bySlot[slot];
+    this.bySlot[slot] = undefined;
+    this.q.release(slot);
+    return e;
+  }
+
+  peek(): TestEvent | undefined {
+    const slot = this.q.peek();
+    return slot < 0 ? undefined : this.bySlot[slot];
+  }
 }
 
 const inOrder = (a: TestEvent, b: TestEvent): number => a.time - b.time || a.priority - b.priority || a.seq - b.seq;
 
 /** Pushes events drawn by `draw`, popping one after every `popEvery` pushes, then drains; every pop is checked against a sorted reference. */
 function churn(rng: Rng, pushes: number, draw: (now: number) => [number, number], popEvery = 2): void {
-  const q = new EventQueue<TestEvent>();
+  const q = new TestQueue();
   const reference: TestEvent[] = [];
   let now = 0;
   let seq = 0;
@@ -43,7 +73,7 @@ function churn(rng: Rng, pushes: number, draw: (now: number) => [number, number]
 describe('EventQueue (a calendar queue)', () => {
   it('pops in (time, priority, push order) for random input', () => {
     const rng = createRng(3);
-    const q = new EventQueue<TestEvent>();
+    const q = new TestQueue();
     const all: TestEvent[] = [];
     for (let i = 0; i < 2000; i++) {
       const e = event(rng.int(50), rng.int(3), i);
@@ -72,7 +102,7 @@ describe('EventQueue (a calendar queue)', () => {
     // Mostly near events, one in fifty a day away: the calendar's days fit the near ones.
     churn(rng, 20_000, () => (rng.int(50) === 0 ? [86_400_000, 1] : [rng.next(), 0]));
     // The queue drains to a few events, then refills with a very different spacing.
-    const q = new EventQueue<TestEvent>();
+    const q = new TestQueue();
     const events = [
       ...Array.from({ length: 3000 }, (_, i) => event(i * 0.001, 0, i)),
       ...Array.from({ length: 3000 }, (_, i) => event(1e9 + i * 1000, 0, 3000 + i)),
@@ -84,7 +114,7 @@ describe('EventQueue (a calendar queue)', () => {
   });
 
   it('leaves events later than the last key in place', () => {
-    const q = new EventQueue<TestEvent>();
+    const q = new TestQueue();
     const a = event(5, 0, 0);
     const b = event(5.001, -3, 1);
     q.push(b);
@@ -107,6 +137,39 @@ describe('EventQueue (a calendar queue)', () => {
     expect(lastKeyBy(1e300)).toBe(Number.POSITIVE_INFINITY);
     expect(lastKeyBy(-1)).toBe(-1);
     expect(lastKeyBy(Number.NEGATIVE_INFINITY)).toBe(-1);
+  });
+});
+
+describe('Kernel handles', () => {
+  it('cancel only their own event, also once its slot holds a later one', () => {
+    const k = new Kernel();
+    const ran: string[] = [];
+    const first = k.schedule(1, () => ran.push('first'));
+    k.run();
+    // The first event's slot is free again: the next event takes it.
+    const second = k.schedule(1, () => ran.push('second'));
+    first.cancel();
+    expect(first.time).toBe(1);
+    expect(second.time).toBe(2);
+    const third = k.schedule(2, () => ran.push('third'));
+    third.cancel();
+    third.cancel();
+    expect(k.idle).toBe(false);
+    k.run();
+    expect(ran).toEqual(['first', 'second']);
+    expect(k.idle).toBe(true);
+    // A handle cancelled from inside its own handler, and a daemon's handle, change nothing.
+    let self: { cancel(): void } | null = null;
+    self = k.schedule(1, () => {
+      self!.cancel();
+      ran.push('self');
+    });
+    const daemon = k.scheduleDaemon(5, () => ran.push('daemon'));
+    k.run();
+    daemon.cancel();
+    expect(ran).toEqual(['first', 'second', 'self']);
+    expect(k.idle).toBe(true);
+    expect(k.pending).toBe(1);
   });
 });
 

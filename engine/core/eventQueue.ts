@@ -3,7 +3,8 @@
  * ordered by (time, priority), ties kept in the order they were pushed, which makes every run
  * deterministic (the same ordering SimPy and Spark's DAGScheduler event loop rely on).
  *
- * Each event carries one whole-number key of its time and priority (`queueKey`). The calendar is a
+ * Each event is a slot of the queue's typed arrays, holding one whole-number key of its time and
+ * priority (`queueKey`); whoever pushes keeps the rest by slot (the kernel: the handler). The calendar is a
  * ring of buckets, each covering `width` keys of one "day"; a bucket is a list sorted by key in
  * runs of equal keys, each run in push order. An event joins the end of its key's run, found by
  * stepping from run to run (many events at one time cost no walk); the earliest event is found by
@@ -13,16 +14,6 @@
  * again from the gaps between the queued events' times when it does, or when pushes and pops start
  * to scan many empty days or step over many runs (`dayWidth`).
  */
-export interface QueuedEvent {
-  /**
-   * Queue bookkeeping: the `queueKey` of its time and priority (set before `push`); the next event
-   * in the bucket; and, on the first event of a run of equal keys, the run's last event.
-   */
-  readonly qKey: number;
-  qNext: QueuedEvent | null;
-  qLast: QueuedEvent | null;
-}
-
 /** Priorities are whole numbers in [MIN_PRIORITY, MAX_PRIORITY]. */
 export const MIN_PRIORITY = -32;
 export const MAX_PRIORITY = 31;
@@ -52,107 +43,34 @@ export function lastKeyBy(until: number): number {
 const MIN_BUCKETS = 16;
 /** Days scanned plus runs stepped over, per push or pop, above which the day width is measured again. */
 const MAX_WORK_PER_OP = 6;
+const NONE = -1;
 
-class Calendar<E extends QueuedEvent> {
-  readonly mask: number;
-  readonly inv: number;
-  readonly heads: (E | null)[];
-  /** The first event of each bucket's last run (its `qLast` is the bucket's last event). */
-  readonly tails: (E | null)[];
-  /** The day being served: no queued event has an earlier day. */
-  day = 0;
-
-  constructor(
-    readonly buckets: number,
-    readonly width: number,
-  ) {
-    this.mask = buckets - 1;
-    this.inv = 1 / width;
-    this.heads = new Array<E | null>(buckets).fill(null);
-    this.tails = new Array<E | null>(buckets).fill(null);
-  }
-
-  /** Files `e` at the end of its key's run; returns the runs stepped over to find it. */
-  insert(e: E): number {
-    const day = Math.floor(e.qKey * this.inv);
-    e.qNext = null;
-    if (day < this.day) this.day = day;
-    const b = day & this.mask;
-    const key = e.qKey;
-    const lastRun = this.tails[b]!;
-    if (lastRun === null) {
-      e.qLast = e;
-      this.heads[b] = e;
-      this.tails[b] = e;
-      return 0;
-    }
-    if (lastRun.qKey <= key) {
-      lastRun.qLast!.qNext = e;
-      if (lastRun.qKey === key) {
-        lastRun.qLast = e;
-      } else {
-        e.qLast = e;
-        this.tails[b] = e;
-      }
-      return 0;
-    }
-    let run = this.heads[b]!;
-    if (run.qKey > key) {
-      e.qLast = e;
-      e.qNext = run;
-      this.heads[b] = e;
-      return 0;
-    }
-    // Step over whole runs: the one to join (or to follow) has the last key <= e's.
-    let steps = 1;
-    for (;;) {
-      const after = run.qLast!.qNext as E;
-      if (after.qKey > key) break;
-      run = after;
-      steps++;
-    }
-    const last = run.qLast!;
-    e.qNext = last.qNext;
-    last.qNext = e;
-    if (run.qKey === key) run.qLast = e;
-    else e.qLast = e;
-    return steps;
-  }
-
-  /** Takes the first event of bucket `b` (not empty). */
-  take(b: number): E {
-    const e = this.heads[b]!;
-    const next = e.qNext as E | null;
-    this.heads[b] = next;
-    if (next === null) {
-      this.tails[b] = null;
-    } else if (e.qLast !== e) {
-      // The run goes on: its next event becomes its first.
-      next.qLast = e.qLast;
-      if (this.tails[b] === e) this.tails[b] = next;
-    }
-    e.qNext = null;
-    e.qLast = null;
-    return e;
-  }
-
-  /** Every queued event, in queue order (for a rebuild). */
-  drain(): E[] {
-    const all: E[] = [];
-    for (let b = 0; b < this.buckets; b++) {
-      for (let p: E | null = this.heads[b]!; p !== null; p = p.qNext as E | null) all.push(p);
-    }
-    // Stable: equal keys stay in push order (they were gathered from one bucket, in order).
-    return all.sort((x, y) => x.qKey - y.qKey);
-  }
-}
-
-export class EventQueue<E extends QueuedEvent = QueuedEvent> {
-  private cal = new Calendar<E>(MIN_BUCKETS, 64);
+/**
+ * Queued events live in slots of typed arrays (their key, the next slot in the bucket, and on
+ * the first slot of a run the run's last slot), not in objects: walking a bucket reads a few
+ * dense arrays instead of objects strewn over the heap, and a freed slot is the next one handed
+ * out, still in the CPU's cache. The caller keeps whatever else an event needs by slot.
+ */
+export class EventQueue {
+  /** Per slot: the key, the next slot in its bucket (or in the free list), a run's last slot. */
+  private keys = new Float64Array(64);
+  private nexts = new Int32Array(64);
+  private lasts = new Int32Array(64);
+  private capacity = 0;
+  private freeSlot = NONE;
+  // The calendar: a ring of buckets of `width` keys each; `day` is the day being served.
+  private buckets = MIN_BUCKETS;
+  private mask = MIN_BUCKETS - 1;
+  private width = 64;
+  private inv = 1 / 64;
+  private heads = new Int32Array(MIN_BUCKETS).fill(NONE);
+  /** The first slot of each bucket's last run (its `lasts` entry is the bucket's last slot). */
+  private tails = new Int32Array(MIN_BUCKETS).fill(NONE);
+  private day = 0;
   private count = 0;
   private grow = MIN_BUCKETS * 2;
   private shrink = 0;
-  /** Days scanned and list steps walked since the last rebuild, and pops since then. */
+  /** Days scanned and runs stepped over since the last rebuild, and pushes and pops since then. */
   private work = 0;
   private ops = 0;
 
@@ -160,57 +78,159 @@ export class EventQueue<E extends QueuedEvent = QueuedEvent> {
     return this.count;
   }
 
-  /** Queues `event`, whose `qKey` is set. */
-  push(event: E): void {
-    this.work += this.cal.insert(event);
-    if (++this.count > this.grow) this.rebuild(this.cal.buckets * 2);
+  /** How many slots exist: every slot number handed out is below it. */
+  get slots(): number {
+    return this.capacity;
+  }
+
+  /** The key of a queued (or just popped) slot. */
+  key(slot: number): number {
+    return this.keys[slot]!;
+  }
+
+  /** Queues an event of key `key` (`queueKey`); returns its slot, free again once popped and `release`d. */
+  push(key: number): number {
+    let slot = this.freeSlot;
+    if (slot === NONE) slot = this.newSlot();
+    else this.freeSlot = this.nexts[slot]!;
+    this.keys[slot] = key;
+    this.work += this.insert(slot, key);
+    if (++this.count > this.grow) this.rebuild(this.buckets * 2);
     else this.checkWork();
+    return slot;
   }
 
-  /** The earliest event, left in the queue. */
-  peek(): E | undefined {
-    return this.count === 0 ? undefined : this.cal.heads[this.find()]!;
+  /** Hands a popped slot back for reuse. */
+  release(slot: number): void {
+    this.nexts[slot] = this.freeSlot;
+    this.freeSlot = slot;
   }
 
-  /** Takes the earliest event, or nothing when the queue is empty or that event's key is past `lastKey`. */
-  pop(lastKey = Number.POSITIVE_INFINITY): E | undefined {
-    if (this.count === 0) return undefined;
+  /** The slot of the earliest event, left in the queue; NONE (-1) when empty. */
+  peek(): number {
+    return this.count === 0 ? NONE : this.heads[this.find()]!;
+  }
+
+  /** Takes the earliest event and returns its slot, or -1 when the queue is empty or that event's key is past `lastKey`. */
+  pop(lastKey = Number.POSITIVE_INFINITY): number {
+    if (this.count === 0) return NONE;
     const b = this.find();
-    if (this.cal.heads[b]!.qKey > lastKey) return undefined;
-    const e = this.cal.take(b);
+    const heads = this.heads;
+    const slot = heads[b]!;
+    if (this.keys[slot]! > lastKey) return NONE;
+    const nexts = this.nexts;
+    const next = nexts[slot]!;
+    heads[b] = next;
+    if (next === NONE) {
+      this.tails[b] = NONE;
+    } else {
+      const last = this.lasts[slot]!;
+      if (last !== slot) {
+        // The run goes on: its next event becomes its first.
+        this.lasts[next] = last;
+        if (this.tails[b] === slot) this.tails[b] = next;
+      }
+    }
     this.count--;
-    if (this.count < this.shrink) this.rebuild(this.cal.buckets >> 1);
+    if (this.count < this.shrink) this.rebuild(this.buckets >> 1);
     else this.checkWork();
-    return e;
+    return slot;
+  }
+
+  private newSlot(): number {
+    const slot = this.capacity++;
+    if (slot === this.keys.length) {
+      const size = slot * 2;
+      const keys = new Float64Array(size);
+      keys.set(this.keys);
+      this.keys = keys;
+      const nexts = new Int32Array(size);
+      nexts.set(this.nexts);
+      this.nexts = nexts;
+      const lasts = new Int32Array(size);
+      lasts.set(this.lasts);
+      this.lasts = lasts;
+    }
+    return slot;
+  }
+
+  /** Files `slot` at the end of its key's run; returns the runs stepped over to find it. */
+  private insert(slot: number, key: number): number {
+    const day = Math.floor(key * this.inv);
+    const nexts = this.nexts;
+    const lasts = this.lasts;
+    const keys = this.keys;
+    nexts[slot] = NONE;
+    if (day < this.day) this.day = day;
+    const b = day & this.mask;
+    const lastRun = this.tails[b]!;
+    if (lastRun === NONE) {
+      lasts[slot] = slot;
+      this.heads[b] = slot;
+      this.tails[b] = slot;
+      return 0;
+    }
+    const lastKey = keys[lastRun]!;
+    if (lastKey <= key) {
+      nexts[lasts[lastRun]!] = slot;
+      if (lastKey === key) {
+        lasts[lastRun] = slot;
+      } else {
+        lasts[slot] = slot;
+        this.tails[b] = slot;
+      }
+      return 0;
+    }
+    let run = this.heads[b]!;
+    if (keys[run]! > key) {
+      lasts[slot] = slot;
+      nexts[slot] = run;
+      this.heads[b] = slot;
+      return 0;
+    }
+    // Step over whole runs: the one to join (or to follow) has the last key <= the new one.
+    let steps = 1;
+    for (;;) {
+      const after = nexts[lasts[run]!]!;
+      if (keys[after]! > key) break;
+      run = after;
+      steps++;
+    }
+    const last = lasts[run]!;
+    nexts[slot] = nexts[last]!;
+    nexts[last] = slot;
+    if (keys[run] === key) lasts[run] = slot;
+    else lasts[slot] = slot;
+    return steps;
   }
 
   /** The bucket holding the earliest event (the queue is not empty); moves the calendar's day to it. */
   private find(): number {
-    const cal = this.cal;
-    const heads = cal.heads;
-    const mask = cal.mask;
-    const inv = cal.inv;
-    let day = cal.day;
+    const heads = this.heads;
+    const keys = this.keys;
+    const mask = this.mask;
+    const inv = this.inv;
+    let day = this.day;
     for (let scanned = 0; scanned <= mask; scanned++, day++) {
       const head = heads[day & mask]!;
-      if (head !== null && Math.floor(head.qKey * inv) === day) {
-        cal.day = day;
+      if (head !== NONE && Math.floor(keys[head]! * inv) === day) {
+        this.day = day;
         this.work += scanned;
         return day & mask;
       }
     }
     // A whole year without an event: the next one is far ahead, so look at every bucket's head.
-    let best: E | null = null;
+    let best = NONE;
     let at = 0;
     for (let b = 0; b <= mask; b++) {
       const head = heads[b]!;
-      if (head !== null && (best === null || head.qKey < best.qKey)) {
+      if (head !== NONE && (best === NONE || keys[head]! < keys[best]!)) {
         best = head;
         at = b;
       }
     }
     this.work += 2 * (mask + 1);
-    cal.day = Math.floor(best!.qKey * inv);
+    this.day = Math.floor(keys[best]! * inv);
     return at;
   }
 
@@ -220,17 +240,27 @@ export class EventQueue<E extends QueuedEvent = QueuedEvent> {
    */
   private checkWork(): void {
     if (++this.ops >= 1024 && this.ops * 4 >= this.count && this.work > this.ops * MAX_WORK_PER_OP) {
-      this.rebuild(this.cal.buckets);
+      this.rebuild(this.buckets);
     }
   }
 
   /** A new calendar of `buckets` buckets, its day width measured from the queued events. */
   private rebuild(buckets: number): void {
-    const all = this.cal.drain();
-    const cal = new Calendar<E>(buckets, dayWidth(all, this.cal.width));
-    if (all.length > 0) cal.day = Math.floor(all[0]!.qKey * cal.inv);
-    for (const e of all) cal.insert(e);
-    this.cal = cal;
+    // Every queued slot in queue order: gathered bucket by bucket (each in order), then a stable sort by key.
+    const all: number[] = [];
+    for (let b = 0; b < this.buckets; b++) {
+      for (let s = this.heads[b]!; s !== NONE; s = this.nexts[s]!) all.push(s);
+    }
+    const keys = this.keys;
+    all.sort((x, y) => keys[x]! - keys[y]!);
+    this.width = dayWidth(all, keys, this.width);
+    this.inv = 1 / this.width;
+    this.buckets = buckets;
+    this.mask = buckets - 1;
+    this.heads = new Int32Array(buckets).fill(NONE);
+    this.tails = new Int32Array(buckets).fill(NONE);
+    this.day = all.length > 0 ? Math.floor(keys[all[0]!]! * this.inv) : 0;
+    for (const s of all) this.insert(s, keys[s]!);
     this.grow = buckets * 2;
     this.shrink = buckets > MIN_BUCKETS ? (buckets >> 1) - 2 : 0;
     this.work = 0;
@@ -248,13 +278,13 @@ export class EventQueue<E extends QueuedEvent = QueuedEvent> {
  * events within a second among 60,000 a second apart) made one day hold them all, each insert
  * stepping over thousands. `previous` when every event is at one time.
  */
-function dayWidth(sorted: readonly QueuedEvent[], previous: number): number {
+function dayWidth(sorted: readonly number[], keys: Float64Array, previous: number): number {
   const n = sorted.length;
   if (n < 2) return previous;
   const step = Math.ceil(n / 4096);
   const gaps: number[] = [];
   for (let i = step; i < n; i += step) {
-    const gap = Math.floor(sorted[i]!.qKey / 64) - Math.floor(sorted[i - 1]!.qKey / 64);
+    const gap = Math.floor(keys[sorted[i]!]! / 64) - Math.floor(keys[sorted[i - 1]!]! / 64);
     if (gap > 0) gaps.push(gap);
   }
   if (gaps.length === 0) return previous;

@@ -8,18 +8,11 @@
  * like daemon threads in a JVM. Layers that wait for a daemon-driven outcome (an application
  * waiting for a lost node to be detected) call `retain()` and release it when done.
  */
-import {
-  EventQueue,
-  MAX_EVENT_TIME,
-  MAX_PRIORITY,
-  MIN_PRIORITY,
-  keyTime,
-  lastKeyBy,
-  type QueuedEvent,
-} from './eventQueue';
+import { EventQueue, MAX_EVENT_TIME, MAX_PRIORITY, MIN_PRIORITY, keyTime, lastKeyBy } from './eventQueue';
 
 const MAX_EVENT_US = MAX_EVENT_TIME * 1000;
 const PRIORITY_SLOTS = MAX_PRIORITY - MIN_PRIORITY + 1;
+const KEY_TO_US = 1 / PRIORITY_SLOTS;
 
 export interface ScheduledHandle {
   /** Cancels the event if it has not run yet. */
@@ -49,31 +42,38 @@ export function onClock(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-/** One scheduled event; it is its own cancel handle, so scheduling allocates a single object. */
-class KernelEvent implements QueuedEvent, ScheduledHandle {
-  cancelled = false;
-  qNext: QueuedEvent | null = null;
-  qLast: QueuedEvent | null = null;
+/**
+ * What `schedule` hands back: the event's slot in the queue and that slot's generation then (a
+ * slot is reused once its event ran or was dropped, and its generation moves on, so an old handle
+ * cancels nothing).
+ */
+class KernelHandle implements ScheduledHandle {
   constructor(
-    /** The kernel whose live count the event is in; null for a daemon event. */
-    readonly owner: Kernel | null,
-    readonly qKey: number,
-    readonly run: () => void,
+    private readonly kernel: Kernel,
+    private readonly slot: number,
+    private readonly generation: number,
+    private readonly key: number,
   ) {}
 
   get time(): number {
-    return keyTime(this.qKey);
+    return keyTime(this.key);
   }
 
   cancel(): void {
-    if (this.cancelled) return;
-    this.cancelled = true;
-    if (this.owner !== null) this.owner.forgetLive();
+    this.kernel.cancelSlot(this.slot, this.generation);
   }
 }
 
+/** Per-slot flags. */
+const CANCELLED = 1;
+const DAEMON = 2;
+
 export class Kernel {
-  private queue = new EventQueue<KernelEvent>();
+  private queue = new EventQueue();
+  /** Per queue slot: the handler, flags (CANCELLED, DAEMON) and generation. */
+  private handlers: ((() => void) | null)[] = new Array<(() => void) | null>(64).fill(null);
+  private flags = new Uint8Array(64);
+  private generations = new Int32Array(64);
   private clock = 0;
   /** The clock in whole microseconds. */
   private clockUs = 0;
@@ -138,7 +138,7 @@ export class Kernel {
     };
   }
 
-  private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): KernelEvent {
+  private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): ScheduledHandle {
     // In whole microseconds (onClock): a UI's scrubber at the end of a run read 7328.065, just
     // before the last tasks ended at 7328.0650000000005.
     let us = Math.round(time * 1000);
@@ -153,31 +153,66 @@ export class Kernel {
       );
     }
     // The key is queueKey(time, priority), computed from the microseconds already at hand.
-    const event = new KernelEvent(daemon ? null : this, us * PRIORITY_SLOTS + slot, handler);
-    if (!daemon) this.live++;
-    this.queue.push(event);
-    return event;
+    const key = us * PRIORITY_SLOTS + slot;
+    const at = this.queue.push(key);
+    if (at >= this.flags.length) this.growSlots();
+    this.handlers[at] = handler;
+    if (daemon) {
+      this.flags[at] = DAEMON;
+    } else {
+      this.flags[at] = 0;
+      this.live++;
+    }
+    return new KernelHandle(this, at, this.generations[at]!, key);
   }
 
-  /** @internal called by a cancelled non-daemon event. */
-  forgetLive(): void {
-    this.live--;
+  private growSlots(): void {
+    const size = this.flags.length * 2;
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+    const generations = new Int32Array(size);
+    generations.set(this.generations);
+    this.generations = generations;
+    for (let i = this.handlers.length; i < size; i++) this.handlers.push(null);
+  }
+
+  /** @internal a handle's cancel: drops the event if it is still the one in `slot` and has not run. */
+  cancelSlot(slot: number, generation: number): void {
+    if (this.generations[slot] !== generation || (this.flags[slot]! & CANCELLED) !== 0) return;
+    this.flags[slot]! |= CANCELLED;
+    if ((this.flags[slot]! & DAEMON) === 0) this.live--;
+  }
+
+  /**
+   * Takes the next event to run (skipping cancelled ones) and frees its slot; returns its handler
+   * with the clock moved to it, or null when none is due by `lastKey`.
+   */
+  private take(lastKey: number): (() => void) | null {
+    const queue = this.queue;
+    for (;;) {
+      const at = queue.pop(lastKey);
+      if (at < 0) return null;
+      const flags = this.flags[at]!;
+      const handler = this.handlers[at]!;
+      this.handlers[at] = null;
+      this.generations[at]!++;
+      queue.release(at);
+      if ((flags & CANCELLED) !== 0) continue;
+      if ((flags & DAEMON) === 0) this.live--;
+      this.clockUs = Math.floor(queue.key(at) * KEY_TO_US); // exact: a power of two
+      this.clock = this.clockUs / 1000;
+      this.processed++;
+      return handler;
+    }
   }
 
   /** Processes the next event; returns false when nothing is left (or `until` was reached). */
   step(until = Number.POSITIVE_INFINITY): boolean {
-    for (;;) {
-      const next = this.queue.pop(lastKeyBy(until));
-      if (next === undefined) return false;
-      if (next.cancelled) continue;
-      if (next.owner !== null) this.live--;
-      next.cancelled = true; // a later cancel() on a handle that already ran is a no-op
-      this.clockUs = Math.floor(next.qKey / PRIORITY_SLOTS);
-      this.clock = this.clockUs / 1000;
-      this.processed++;
-      next.run();
-      return true;
-    }
+    const handler = this.take(lastKeyBy(until));
+    if (handler === null) return false;
+    handler();
+    return true;
   }
 
   /**
@@ -194,7 +229,6 @@ export class Kernel {
     if (check !== undefined && !(Number.isInteger(every) && every > 0))
       throw new RangeError(`run: every must be a whole number > 0, got ${every}`);
     this.stopped = false;
-    const queue = this.queue;
     let count = 0;
     let untilCheck = every;
     while (!this.stopped && count < maxEvents) {
@@ -203,16 +237,10 @@ export class Kernel {
         untilCheck = every;
         check();
       }
-      let next = queue.pop(lastKey);
-      while (next !== undefined && next.cancelled) next = queue.pop(lastKey);
-      if (next === undefined) break;
-      if (next.owner !== null) this.live--;
-      next.cancelled = true; // a later cancel() on a handle that already ran is a no-op
-      this.clockUs = Math.floor(next.qKey / PRIORITY_SLOTS);
-      this.clock = this.clockUs / 1000;
-      this.processed++;
+      const handler = this.take(lastKey);
+      if (handler === null) break;
       count++;
-      next.run();
+      handler();
     }
     if (bounded && !this.stopped && count < maxEvents && until > this.clock) {
       // On the clock's whole microseconds, as every event time is (enqueue).
