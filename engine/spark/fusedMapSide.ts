@@ -24,7 +24,9 @@ import { keyId } from '../exec/keyOrder';
 import { blankLiterals, outsideNames } from './outsideNames';
 import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import { asPair } from './rddArgs';
-import { rowBytes, sizeFromSample, SIZE_SAMPLE, type Aggregator, type Pair, type Rdd, type RowStep } from './rdd';
+import { sizeFromSample, SIZE_SAMPLE, type Aggregator, type Pair, type Rdd } from './rdd';
+import { builtInArrayValues } from './builtInArrayValues';
+import { rowStage, sourceCounter, type Next, type StepCount } from './rowStage';
 import { isTaskWrapper } from './taskClosures';
 
 /**
@@ -107,7 +109,7 @@ export function streamsSource(source: Rdd): boolean {
 export function pipelinedSteps(rdd: Rdd): { source: Rdd; steps: Rdd[] } | null {
   const steps: Rdd[] = [];
   let at = rdd;
-  // A row goes down the steps by calls two deep per step: a very long chain starts further down.
+  // A row goes down the steps by one call per step: a very long chain starts further down.
   while (
     steps.length < MAX_STEPS &&
     at.step !== null &&
@@ -122,15 +124,6 @@ export function pipelinedSteps(rdd: Rdd): { source: Rdd; steps: Rdd[] } | null {
 }
 
 const MAX_STEPS = 64;
-
-/** What each pipelined step made of the partition: rows counted, the first rows' bytes. */
-interface StepCount {
-  rdd: Rdd;
-  /** null: the source (read by eachRow). */
-  step: RowStep | null;
-  rows: number;
-  sampleBytes: number;
-}
 
 /**
  * Map task `m` pipelined from its source's rows (null: read as they come with the source's
@@ -154,11 +147,11 @@ export function pipelinedMapTask(
   const sink = agg ? combiningSink(lists, part, m, agg, method) : listSink(lists, part, m, method);
   // Each step a function handing its rows to the next (first step first).
   let down = sink;
-  for (let i = counts.length - 1; i >= 0; i--) down = stage(counts[i]!, down);
+  for (let i = counts.length - 1; i >= 0; i--) down = rowStage(counts[i]!, down);
   const read: StepCount | null =
     sourceRows === null ? { rdd: chain.source, step: null, rows: 0, sampleBytes: 0 } : null;
   try {
-    if (read !== null) chain.source.eachRow!(m, counted(read, down));
+    if (read !== null) chain.source.eachRow!(m, sourceCounter(read, down));
     else for (const row of sourceRows!) down(row);
   } catch (error) {
     // A loop stopped at the run's deadline is told now: after it every loop stops at once, so
@@ -173,51 +166,6 @@ export function pipelinedMapTask(
     c.rdd.bytes[m] = sizeFromSample(c.sampleBytes, Math.min(c.rows, SIZE_SAMPLE), c.rows);
   }
   return lists;
-}
-
-type Next = (row: unknown) => void;
-
-/** Rows counted (and the first ones sized) for `count`'s RDD, then handed on. */
-function counted(count: StepCount, next: Next): Next {
-  return (row) => {
-    if (count.rows < SIZE_SAMPLE) count.sampleBytes += rowBytes(row);
-    count.rows++;
-    next(row);
-  };
-}
-
-/** One step: the learner's function over a row, what it makes counted and handed on. */
-function stage(count: StepCount, next: Next): Next {
-  const { kind, fn } = count.step!;
-  const emit = counted(count, next);
-  if (kind === 'map') return (row) => emit(fn(row));
-  if (kind === 'filter')
-    return (row) => {
-      if (fn(row)) emit(row);
-    };
-  return (row) => {
-    const made = fn(row) as Iterable<unknown> | null | undefined;
-    // Not iterable: thrown here, told by the step-by-step run (rddTransforms.ts iterableRows).
-    if (made === null || made === undefined || typeof made[Symbol.iterator] !== 'function')
-      throw new TypeError('flatMap: not iterable');
-    // Read whole before its first row goes on, as step by step (a later step may change it
-    // through one of its rows); an array whose iterator is the built-in one, by index.
-    let out: unknown[];
-    if (Array.isArray(made) && builtInArrayValues(made[Symbol.iterator])) {
-      // Of strings, numbers...: no later step gets anything that leads back to it (split's words).
-      if (primitiveRows(made)) {
-        for (let j = 0; j < made.length; j++) emit(made[j]);
-        return;
-      }
-      const n = made.length;
-      out = new Array<unknown>(n);
-      for (let j = 0; j < n; j++) out[j] = made[j];
-    } else {
-      out = [];
-      for (const y of made) out.push(y);
-    }
-    for (let j = 0; j < out.length; j++) emit(out[j]);
-  };
 }
 
 /** The map task's rows into their buckets as they come (no map-side combine). */
@@ -283,31 +231,4 @@ function combiningSink(
     } else c[1] = agg.merge(c[1], v);
   };
   return sink;
-}
-
-const genuine = new WeakMap<object, boolean>();
-
-/**
- * Whether `values` is a realm's built-in Array.prototype.values with its built-in iterator
- * `next`: then `[k, v] = pair` reads pair[0] and pair[1] and nothing else. Checked without
- * calling anything of the learner's (a getter, a Proxy trap).
- */
-function builtInArrayValues(values: unknown): boolean {
-  if (typeof values !== 'function') return false;
-  let known = genuine.get(values);
-  if (known === undefined) {
-    known = false;
-    const text = Function.prototype.toString;
-    try {
-      if (text.call(values) === 'function values() { [native code] }') {
-        const proto = Object.getPrototypeOf((values as () => object).call([])) as object;
-        const next = Object.getOwnPropertyDescriptor(proto, 'next')?.value as unknown;
-        known = typeof next === 'function' && text.call(next) === 'function next() { [native code] }';
-      }
-    } catch {
-      known = false;
-    }
-    genuine.set(values, known);
-  }
-  return known;
 }
