@@ -23,6 +23,8 @@ const GROUPED =
   "sc.textFile('/data/corpus.txt').flatMap((l) => l.split(' ')).map((w) => [w.length, w]).groupByKey(3).mapValues((ws) => ws.length).collect()";
 const MIXED_FLATMAP =
   "sc.textFile('/data/corpus.txt').flatMap((l) => [l.length, l, [l, 2], l.length % 3]).map((x) => [typeof x, 1]).reduceByKey((a, b) => a + b).sortByKey().collect()";
+const MIXED_KEYS =
+  "sc.textFile('/data/corpus.txt').flatMap((l) => l.split(' ')).map((w) => [w.length % 5 === 0 ? NaN : w.length % 3 === 0 ? '' : w.slice(0, 1) + w.slice(-1) + w.length, 1]).reduceByKey((a, b) => a + b).collect()";
 const REPARTITIONED =
   "sc.textFile('/data/corpus.txt').filter((l) => l.includes('data')).repartition(5).glom().map((p) => p.length).collect()";
 
@@ -33,6 +35,7 @@ describe('a pipelined map side', () => {
     ['groupByKey', GROUPED],
     ['repartition', REPARTITIONED],
     ['flatMap of strings then objects', MIXED_FLATMAP],
+    ['string keys sharing slots, empty and NaN keys', MIXED_KEYS],
   ])('gives the same result and byte-identical trace as step by step (%s)', async (_name, body) => {
     const run = (stepwise: boolean) =>
       runInProcess({

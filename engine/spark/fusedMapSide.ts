@@ -168,6 +168,9 @@ export function pipelinedMapTask(
   return lists;
 }
 
+/** How many slots combiningSink keeps for recent string keys, less one (a power of two less one: a mask). */
+const SLOT_MASK = 511;
+
 /** The map task's rows into their buckets as they come (no map-side combine). */
 function listSink(
   lists: unknown[][],
@@ -198,6 +201,24 @@ function combiningSink(
   let builtIn: unknown = null;
   const plain = new Map<string | number, Pair>();
   const other: Map<unknown, Pair>[] = lists.map(() => new Map());
+  // The pair a string or number key combines into, made when the key first comes.
+  const plainPair = (k: string | number, v: unknown, row: unknown): Pair => {
+    const c = plain.get(k);
+    if (c !== undefined) {
+      c[1] = agg.merge(c[1], v);
+      return c;
+    }
+    const pair: Pair = [k, agg.create(v)];
+    plain.set(k, pair);
+    // Kept in first-come order per bucket, as combineRows keeps them.
+    lists[part(row, m)]!.push(pair);
+    return pair;
+  };
+  // The last pair of each kind of string key (its length and three of its characters): a key
+  // equal to its slot's is that pair's, found without hashing it and probing `plain`. Keys
+  // mostly come again soon (a word count's words, a day's readings), and comparing two short
+  // strings costs a fraction of a Map lookup of a fresh string.
+  const slots = new Array<Pair | undefined>(SLOT_MASK + 1).fill(undefined);
   const sink = (row: unknown): void => {
     if (method !== null && !(Array.isArray(row) && row.length === 2)) asPair(row, method);
     // As combineRows' `[k, v]` reads it: by index when the pair's array iterator is the built-in one.
@@ -210,15 +231,17 @@ function combiningSink(
       v = (row as Pair)[1];
     } else [k, v] = row as Pair;
     // (A string starting with NUL could equal another kind of key's keyId: it goes the general way.)
-    if (typeof k === 'number' || (typeof k === 'string' && k.charCodeAt(0) !== 0)) {
-      const c = plain.get(k);
-      if (c !== undefined) c[1] = agg.merge(c[1], v);
-      else {
-        const pair: Pair = [k, agg.create(v)];
-        plain.set(k, pair);
-        // Kept in first-come order per bucket, as combineRows keeps them.
-        lists[part(row, m)]!.push(pair);
-      }
+    if (typeof k === 'string' && k.charCodeAt(0) !== 0) {
+      const n = k.length;
+      const s =
+        n === 0 ? 0 : (n * 131 + k.charCodeAt(0) * 31 + k.charCodeAt(n - 1) * 7 + k.charCodeAt(n >> 1)) & SLOT_MASK;
+      const last = slots[s];
+      if (last !== undefined && last[0] === k) last[1] = agg.merge(last[1], v);
+      else slots[s] = plainPair(k, v, row);
+      return;
+    }
+    if (typeof k === 'number') {
+      plainPair(k, v, row);
       return;
     }
     const into = other[part(row, m)]!;
