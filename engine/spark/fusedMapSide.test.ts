@@ -21,6 +21,10 @@ const DAILY_AVERAGE =
   "sc.textFile('/data/sensors.csv').map((line) => { const [ts, , v] = line.split(','); return [ts.slice(0, 10), [Number(v), 1]]; }).reduceByKey((a, b) => [a[0] + b[0], a[1] + b[1]]).mapValues(([s, n]) => s / n).sortByKey().collect()";
 const GROUPED =
   "sc.textFile('/data/corpus.txt').flatMap((l) => l.split(' ')).map((w) => [w.length, w]).groupByKey(3).mapValues((ws) => ws.length).collect()";
+const MIXED_FLATMAP =
+  "sc.textFile('/data/corpus.txt').flatMap((l) => [l.length, l, [l, 2], l.length % 3]).map((x) => [typeof x, 1]).reduceByKey((a, b) => a + b).sortByKey().collect()";
+const MIXED_KEYS =
+  "sc.textFile('/data/corpus.txt').flatMap((l) => l.split(' ')).map((w) => [w.length % 5 === 0 ? NaN : w.length % 3 === 0 ? '' : w.slice(0, 1) + w.slice(-1) + w.length, 1]).reduceByKey((a, b) => a + b).collect()";
 const REPARTITIONED =
   "sc.textFile('/data/corpus.txt').filter((l) => l.includes('data')).repartition(5).glom().map((p) => p.length).collect()";
 
@@ -30,6 +34,8 @@ describe('a pipelined map side', () => {
     ['daily average', DAILY_AVERAGE],
     ['groupByKey', GROUPED],
     ['repartition', REPARTITIONED],
+    ['flatMap of strings then objects', MIXED_FLATMAP],
+    ['string keys sharing slots, empty and NaN keys', MIXED_KEYS],
   ])('gives the same result and byte-identical trace as step by step (%s)', async (_name, body) => {
     const run = (stepwise: boolean) =>
       runInProcess({

@@ -24,7 +24,9 @@ import { keyId } from '../exec/keyOrder';
 import { blankLiterals, outsideNames } from './outsideNames';
 import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import { asPair } from './rddArgs';
-import { rowBytes, sizeFromSample, SIZE_SAMPLE, type Aggregator, type Pair, type Rdd, type RowStep } from './rdd';
+import { sizeFromSample, SIZE_SAMPLE, type Aggregator, type Pair, type Rdd } from './rdd';
+import { builtInArrayValues } from './builtInArrayValues';
+import { rowStage, sourceCounter, type Next, type StepCount } from './rowStage';
 import { isTaskWrapper } from './taskClosures';
 
 /**
@@ -107,7 +109,7 @@ export function streamsSource(source: Rdd): boolean {
 export function pipelinedSteps(rdd: Rdd): { source: Rdd; steps: Rdd[] } | null {
   const steps: Rdd[] = [];
   let at = rdd;
-  // A row goes down the steps by calls two deep per step: a very long chain starts further down.
+  // A row goes down the steps by one call per step: a very long chain starts further down.
   while (
     steps.length < MAX_STEPS &&
     at.step !== null &&
@@ -122,15 +124,6 @@ export function pipelinedSteps(rdd: Rdd): { source: Rdd; steps: Rdd[] } | null {
 }
 
 const MAX_STEPS = 64;
-
-/** What each pipelined step made of the partition: rows counted, the first rows' bytes. */
-interface StepCount {
-  rdd: Rdd;
-  /** null: the source (read by eachRow). */
-  step: RowStep | null;
-  rows: number;
-  sampleBytes: number;
-}
 
 /**
  * Map task `m` pipelined from its source's rows (null: read as they come with the source's
@@ -154,11 +147,11 @@ export function pipelinedMapTask(
   const sink = agg ? combiningSink(lists, part, m, agg, method) : listSink(lists, part, m, method);
   // Each step a function handing its rows to the next (first step first).
   let down = sink;
-  for (let i = counts.length - 1; i >= 0; i--) down = stage(counts[i]!, down);
+  for (let i = counts.length - 1; i >= 0; i--) down = rowStage(counts[i]!, down);
   const read: StepCount | null =
     sourceRows === null ? { rdd: chain.source, step: null, rows: 0, sampleBytes: 0 } : null;
   try {
-    if (read !== null) chain.source.eachRow!(m, counted(read, down));
+    if (read !== null) chain.source.eachRow!(m, sourceCounter(read, down));
     else for (const row of sourceRows!) down(row);
   } catch (error) {
     // A loop stopped at the run's deadline is told now: after it every loop stops at once, so
@@ -175,50 +168,8 @@ export function pipelinedMapTask(
   return lists;
 }
 
-type Next = (row: unknown) => void;
-
-/** Rows counted (and the first ones sized) for `count`'s RDD, then handed on. */
-function counted(count: StepCount, next: Next): Next {
-  return (row) => {
-    if (count.rows < SIZE_SAMPLE) count.sampleBytes += rowBytes(row);
-    count.rows++;
-    next(row);
-  };
-}
-
-/** One step: the learner's function over a row, what it makes counted and handed on. */
-function stage(count: StepCount, next: Next): Next {
-  const { kind, fn } = count.step!;
-  const emit = counted(count, next);
-  if (kind === 'map') return (row) => emit(fn(row));
-  if (kind === 'filter')
-    return (row) => {
-      if (fn(row)) emit(row);
-    };
-  return (row) => {
-    const made = fn(row) as Iterable<unknown> | null | undefined;
-    // Not iterable: thrown here, told by the step-by-step run (rddTransforms.ts iterableRows).
-    if (made === null || made === undefined || typeof made[Symbol.iterator] !== 'function')
-      throw new TypeError('flatMap: not iterable');
-    // Read whole before its first row goes on, as step by step (a later step may change it
-    // through one of its rows); an array whose iterator is the built-in one, by index.
-    let out: unknown[];
-    if (Array.isArray(made) && builtInArrayValues(made[Symbol.iterator])) {
-      // Of strings, numbers...: no later step gets anything that leads back to it (split's words).
-      if (primitiveRows(made)) {
-        for (let j = 0; j < made.length; j++) emit(made[j]);
-        return;
-      }
-      const n = made.length;
-      out = new Array<unknown>(n);
-      for (let j = 0; j < n; j++) out[j] = made[j];
-    } else {
-      out = [];
-      for (const y of made) out.push(y);
-    }
-    for (let j = 0; j < out.length; j++) emit(out[j]);
-  };
-}
+/** How many slots combiningSink keeps for recent string keys, less one (a power of two less one: a mask). */
+const SLOT_MASK = 511;
 
 /** The map task's rows into their buckets as they come (no map-side combine). */
 function listSink(
@@ -250,6 +201,24 @@ function combiningSink(
   let builtIn: unknown = null;
   const plain = new Map<string | number, Pair>();
   const other: Map<unknown, Pair>[] = lists.map(() => new Map());
+  // The pair a string or number key combines into, made when the key first comes.
+  const plainPair = (k: string | number, v: unknown, row: unknown): Pair => {
+    const c = plain.get(k);
+    if (c !== undefined) {
+      c[1] = agg.merge(c[1], v);
+      return c;
+    }
+    const pair: Pair = [k, agg.create(v)];
+    plain.set(k, pair);
+    // Kept in first-come order per bucket, as combineRows keeps them.
+    lists[part(row, m)]!.push(pair);
+    return pair;
+  };
+  // The last pair of each kind of string key (its length and three of its characters): a key
+  // equal to its slot's is that pair's, found without hashing it and probing `plain`. Keys
+  // mostly come again soon (a word count's words, a day's readings), and comparing two short
+  // strings costs a fraction of a Map lookup of a fresh string.
+  const slots = new Array<Pair | undefined>(SLOT_MASK + 1).fill(undefined);
   const sink = (row: unknown): void => {
     if (method !== null && !(Array.isArray(row) && row.length === 2)) asPair(row, method);
     // As combineRows' `[k, v]` reads it: by index when the pair's array iterator is the built-in one.
@@ -262,15 +231,17 @@ function combiningSink(
       v = (row as Pair)[1];
     } else [k, v] = row as Pair;
     // (A string starting with NUL could equal another kind of key's keyId: it goes the general way.)
-    if (typeof k === 'number' || (typeof k === 'string' && k.charCodeAt(0) !== 0)) {
-      const c = plain.get(k);
-      if (c !== undefined) c[1] = agg.merge(c[1], v);
-      else {
-        const pair: Pair = [k, agg.create(v)];
-        plain.set(k, pair);
-        // Kept in first-come order per bucket, as combineRows keeps them.
-        lists[part(row, m)]!.push(pair);
-      }
+    if (typeof k === 'string' && k.charCodeAt(0) !== 0) {
+      const n = k.length;
+      const s =
+        n === 0 ? 0 : (n * 131 + k.charCodeAt(0) * 31 + k.charCodeAt(n - 1) * 7 + k.charCodeAt(n >> 1)) & SLOT_MASK;
+      const last = slots[s];
+      if (last !== undefined && last[0] === k) last[1] = agg.merge(last[1], v);
+      else slots[s] = plainPair(k, v, row);
+      return;
+    }
+    if (typeof k === 'number') {
+      plainPair(k, v, row);
       return;
     }
     const into = other[part(row, m)]!;
@@ -283,31 +254,4 @@ function combiningSink(
     } else c[1] = agg.merge(c[1], v);
   };
   return sink;
-}
-
-const genuine = new WeakMap<object, boolean>();
-
-/**
- * Whether `values` is a realm's built-in Array.prototype.values with its built-in iterator
- * `next`: then `[k, v] = pair` reads pair[0] and pair[1] and nothing else. Checked without
- * calling anything of the learner's (a getter, a Proxy trap).
- */
-function builtInArrayValues(values: unknown): boolean {
-  if (typeof values !== 'function') return false;
-  let known = genuine.get(values);
-  if (known === undefined) {
-    known = false;
-    const text = Function.prototype.toString;
-    try {
-      if (text.call(values) === 'function values() { [native code] }') {
-        const proto = Object.getPrototypeOf((values as () => object).call([])) as object;
-        const next = Object.getOwnPropertyDescriptor(proto, 'next')?.value as unknown;
-        known = typeof next === 'function' && text.call(next) === 'function next() { [native code] }';
-      }
-    } catch {
-      known = false;
-    }
-    genuine.set(values, known);
-  }
-  return known;
 }

@@ -120,9 +120,9 @@ export class Rdd {
   step: RowStep | null = null;
   /**
    * Hands a partition's rows one by one, the same as computing it gives, with no effect of the
-   * learner's (textFile's lines): a pipelined map task reads its source this way (fusedMapSide.ts).
+   * learner's (textFile's lines, each with its byte offset): a pipelined map task reads its source this way (fusedMapSide.ts).
    */
-  eachRow: ((p: number, each: (row: unknown) => void) => void) | null = null;
+  eachRow: ((p: number, each: (offset: number, row: unknown) => void) => void) | null = null;
 
   constructor(
     readonly rt: SparkRuntime,

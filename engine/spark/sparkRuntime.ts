@@ -108,7 +108,7 @@ export class SparkRuntime {
       });
     }
     const splitCache = new Map<string, FileSplit[]>();
-    const eachLine = (p: number, each: (line: string) => void): void => {
+    const eachLine = (p: number, each: (offset: number, line: string) => void): void => {
       const part = parts[p]!;
       const bytes = this.files.get(part.file)!;
       let splits = splitCache.get(part.file);
@@ -117,11 +117,11 @@ export class SparkRuntime {
       if (sp.recordEnd <= sp.recordStart) return;
       const text = this.decode(bytes.subarray(sp.recordStart, sp.recordEnd));
       // Hadoop's LineRecordReader, as MapReduce reads: \n, \r and \r\n end a line.
-      forEachRecord(text, sp.recordStart, sp.recordEnd - sp.recordStart, null, (_offset, line) => each(line));
+      forEachRecord(text, sp.recordStart, sp.recordEnd - sp.recordStart, null, each);
     };
     const rdd = new Rdd(this, `textFile ${path}`, parts.length, [], (p) => {
       const lines: string[] = [];
-      eachLine(p, (line) => lines.push(line));
+      eachLine(p, (_offset, line) => lines.push(line));
       return lines;
     });
     // A pipelined map task reads the lines as they come (fusedMapSide.ts).
