@@ -5,6 +5,7 @@
  */
 import { SandboxPoolCore, type SandboxPost, childCrashError } from '../engine/sandbox';
 import { defaultPoolSize, forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
+import { packBatchNumbers } from './packBatchNumbers';
 
 export { defaultPoolSize };
 
@@ -33,8 +34,9 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
         memoryMb,
         onMessage(message) {
           const crash = childCrashError(message);
-          if (crash) onError(crash);
-          else onMessage(message as SandboxPost);
+          if (crash) return onError(crash);
+          packBatchNumbers(message);
+          onMessage(message as SandboxPost);
         },
         onExit: (why) => onError(new Error(why)),
       });

@@ -8,3 +8,4 @@ export { MrAppMaster, type MrAmOptions, type MrAttempt, type MrJobFailure, type 
 export { emptyCounters, type MapReduceCounters } from './mapReduceCounters';
 export { counterGroups, COUNTER_INFO, BUILTIN_GROUPS, type CounterGroup, type CounterRowData } from './counterGroups';
 export { DEFAULT_MAPREDUCE_CONF, CONF_KEYS } from './mapReduceConf';
+export { PACK_AS_BUFFER_FROM } from './packedGroups';

@@ -129,8 +129,8 @@ export function jobCounters(
   ];
   for (const { output, win } of tasks) {
     if (output === null || win === null) continue;
-    for (const [name, value] of Object.entries(win.record.taskCounters ?? {}))
-      if (name in c) c[name as keyof MapReduceCounters] += value;
+    const counters = win.record.taskCounters;
+    if (counters) for (const name in counters) if (name in c) c[name as keyof MapReduceCounters] += counters[name]!;
     addUserCounters(user, output.userCounters);
   }
   for (const a of am.attempts) {

@@ -71,7 +71,11 @@ function reduceCounters(am: MrAppMaster, a: MrAttempt): TaskCounterValues {
 /** Only the non-zero counters (what a task's counters page lists). */
 export function nonZero(c: TaskCounterValues): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(c)) if (v !== undefined && v !== 0) out[k] = v;
+  // for-in, not Object.entries: no pair arrays for each of 30,000 attempts (same order: own keys of a literal).
+  for (const k in c) {
+    const v = c[k as keyof TaskCounterValues];
+    if (v !== undefined && v !== 0) out[k] = v;
+  }
   return out;
 }
 

@@ -22,7 +22,7 @@ import { BATCH_HOLD_BYTES } from './mapOutputBudget';
 import { KafkaWorkerRun, jobRequire, kafkaFunctions, seededMath, simulatedDate } from './kafkaWorkerRun';
 import { callExported, exportedFunctions } from './moduleFunctions';
 import { BufferShim } from '../streaming/kafkajs/kafkaBuffer';
-import { createRng, hashString } from '../core/rng';
+import { createRng } from '../core/rng';
 import type { KafkaAnswer } from '../streaming/kafkajs';
 
 export interface ExecutorRuntime {
@@ -100,13 +100,17 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
    * A job's `Math.random()` (not a streaming run's: that has its own): chance drawn afresh for each
    * task from what the task is (its job, kind and index), so a task gives the same answer whichever
    * worker runs it and in whatever order. (`Date` stays the real clock in a job: a learner may time
-   * or slow their own code with it; a streaming run's `Date` is its simulated clock.)
+   * or slow their own code with it; a streaming run's `Date` is its simulated clock.) Seeded at the
+   * first draw, as most tasks draw nothing (createRng hashes a string seed as hashString does).
    */
-  let chance = createRng(JOB_CHANCE);
-  const reseed = (...what: (number | string)[]) => {
-    chance = createRng(hashString(`${JOB_CHANCE}:${what.join(':')}`));
+  let what: (number | string)[] | null = null;
+  let chance: ReturnType<typeof createRng> | null = null;
+  const reseed = (...task: (number | string)[]) => {
+    what = task;
+    chance = null;
   };
-  const jobMath = seededMath(() => chance.next());
+  const draw = () => (chance ??= createRng(what === null ? JOB_CHANCE : `${JOB_CHANCE}:${what.join(':')}`)).next();
+  const jobMath = seededMath(draw);
   const pendingHost = new Map<number, { resolve: (answer: never) => void; reject: (e: Error) => void }>();
 
   /**

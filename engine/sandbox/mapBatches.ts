@@ -15,17 +15,25 @@ import type { TaskQueue } from './taskQueue';
  * batches of at most `batch`. Input bytes are what bound big tasks; the counts are high enough
  * that tasks of a 1 KB block (a few hundred microseconds each) still keep a worker busy for
  * longer than a round trip to the host takes (at 64 and 32 the workers sat idle half the time).
+ * A worker with one task in flight may take a second of up to `pairBytes` together while more
+ * tasks wait than there are workers: a 4 MB block's task then finds the next block sent when it
+ * ends, instead of waiting for the host to take its answer in and send one; the last tasks go
+ * to whichever worker is idle first, so that none waits behind another's second task at the end.
  */
-export const PIPELINE = { tasks: 1024, batch: 256, bytes: 4 * 1024 * 1024 } as const;
+export const PIPELINE = { tasks: 1024, batch: 256, bytes: 4 * 1024 * 1024, pairBytes: 16 * 1024 * 1024 } as const;
 
-/** An idle worker, or else for a map task the least loaded worker with only map tasks in flight and room. */
-export function slotFor(slots: readonly Slot[], pending: Pending, run: Run | null): Slot | null {
+/**
+ * An idle worker, or else for a map task the least loaded worker with only map tasks in flight and
+ * room; `waiting` is how many requests are queued (this one included).
+ */
+export function slotFor(slots: readonly Slot[], pending: Pending, run: Run | null, waiting = 1): Slot | null {
   let best: Slot | null = null;
   for (const slot of slots) {
     if (slot.inFlight === 0) return slot;
     if (pending.kind !== 'map' || run?.mapOutputs.get(pending.job ?? 0) !== 'small') continue;
     if (!slot.mapsOnly || slot.inFlight >= PIPELINE.tasks) continue;
-    if (slot.inFlightBytes + (pending.bytes ?? 0) > PIPELINE.bytes) continue;
+    const pair = slot.inFlight === 1 && waiting > slots.length;
+    if (slot.inFlightBytes + (pending.bytes ?? 0) > (pair ? PIPELINE.pairBytes : PIPELINE.bytes)) continue;
     if (!best || slot.inFlight < best.inFlight) best = slot;
   }
   return best;

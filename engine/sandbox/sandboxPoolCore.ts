@@ -262,7 +262,7 @@ export class SandboxPoolCore implements TaskRunner {
     for (;;) {
       const next = this.queue.peek();
       if (!next) return;
-      const slot = slotFor(this.slots, next.pending, this.run);
+      const slot = slotFor(this.slots, next.pending, this.run, this.queue.length);
       if (!slot) return;
       if (next.pending.kind !== 'map') {
         this.send(slot, [this.queue.shift()!]);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { PIPELINE, slotFor } from './mapBatches';
+import { newRun, newSlot, type Pending, type Slot } from './poolState';
+
+const MB = 1024 * 1024;
+
+function busy(inFlight: number, bytes: number): Slot {
+  return { ...newSlot(), inFlight, inFlightBytes: bytes, mapsOnly: true };
+}
+
+function mapTask(bytes: number): Pending {
+  return { resolve: () => {}, reject: () => {}, kind: 'map', request: 'map', bytes, job: 0 };
+}
+
+describe('slotFor', () => {
+  const run = newRun('job.js', null);
+  run.mapOutputs.set(0, 'small');
+
+  it('gives a worker with one big map task in flight a second while more tasks wait than there are workers', () => {
+    const slots = [busy(1, 4 * MB), busy(1, 4 * MB)];
+    expect(slotFor(slots, mapTask(4 * MB), run, 5)).toBe(slots[0]);
+    // The last tasks wait for an idle worker: none queues behind another's second task.
+    expect(slotFor(slots, mapTask(4 * MB), run, 2)).toBeNull();
+  });
+
+  it('keeps two tasks in flight within PIPELINE.pairBytes and more within PIPELINE.bytes', () => {
+    expect(slotFor([busy(1, 10 * MB)], mapTask(PIPELINE.pairBytes - 10 * MB + 1), run, 9)).toBeNull();
+    expect(slotFor([busy(2, 6 * MB)], mapTask(1), run, 9)).toBeNull();
+    const small = busy(2, MB);
+    expect(slotFor([small], mapTask(MB), run, 9)).toBe(small);
+  });
+
+  it('pipelines nothing before a map output of the job has been seen', () => {
+    expect(slotFor([busy(1, MB)], mapTask(MB), newRun('job.js', null), 9)).toBeNull();
+  });
+});
