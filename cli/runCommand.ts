@@ -13,6 +13,7 @@ import { formatReport } from './runReport';
 import { loadJobFile } from './jobLoader';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { discardPrestarted } from './sandboxProcess';
+import { sandboxesFor } from './sandboxCountHint';
 import { JobFailedError, runJob, SimulationStuckError } from '../engine/api';
 import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/exec';
@@ -82,7 +83,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // The sandbox processes start now, while the input files are read and put into HDFS (a
   // process's start costs a few hundred ms, most of a small run's time before it computes).
   const pool = await createNodeSandboxPool({
-    size: args.workers ?? defaultPoolSize(),
+    size: args.workers ?? sandboxesFor(args.job, io.cwd, defaultPoolSize()),
     timeoutSeconds: args.timeoutSeconds,
     log: (text) => io.err(`${text}\n`),
   });
