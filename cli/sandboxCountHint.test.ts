@@ -22,6 +22,12 @@ describe('the sandbox count of a run', () => {
     expect(sandboxesFor(null, process.cwd(), 3)).toBe(3);
   });
 
+  it('reads no file that could block it or never end', () => {
+    // A /proc file reports no size (pagemap would be read for minutes), a device or a folder is no job file.
+    for (const path of ['/proc/self/pagemap', '/dev/zero', '/dev/urandom', 'labs'])
+      expect(sandboxesFor(path, process.cwd(), 2)).toBe(2);
+  });
+
   it('reads the forms of a default function and not an object, an array or a name', () => {
     for (const text of [
       'export default async (sc) => sc.parallelize([1]).collect();',

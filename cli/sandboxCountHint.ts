@@ -7,7 +7,7 @@
  * tasks spread over the processes. Only a hint for speed: a job read wrongly gets the other
  * count, and the same results (a pool's size never changes what a run computes).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** `export default` followed by a function: `async (sc) =>`, `function`, `sc =>`. */
@@ -40,14 +40,31 @@ export function jobArgument(argv: readonly string[]): string | null {
   return null;
 }
 
-/** The pool size for the job at `path` (relative to `cwd`): 1 for a Spark job, else `poolSize`. */
+/** How much of the job file the hint reads: a job's `export default` is near its top. */
+const HINT_BYTES = 256 * 1024;
+
+/**
+ * The pool size for the job at `path` (relative to `cwd`): 1 for a Spark job, else `poolSize`.
+ * Reads only a regular file that says its size, and at most HINT_BYTES of it: a FIFO would block
+ * the open, and a /proc file that reports no size may never end (cli/localInput.ts tells the
+ * learner about those when the run command reads the file).
+ */
 export function sandboxesFor(path: string | null, cwd: string, poolSize: number): number {
   if (path === null) return poolSize;
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
+    const full = resolve(cwd, path);
+    const stat = statSync(full);
+    if (!stat.isFile() || stat.size === 0) return poolSize;
+    const bytes = Buffer.alloc(Math.min(stat.size, HINT_BYTES));
+    const fd = openSync(full, 'r');
+    try {
+      text = bytes.toString('utf8', 0, readSync(fd, bytes, 0, bytes.length, 0));
+    } finally {
+      closeSync(fd);
+    }
   } catch {
-    return poolSize; // told properly by the run command, which reads it again
+    return poolSize;
   }
   return exportsDefaultFunction(text) ? 1 : poolSize;
 }
