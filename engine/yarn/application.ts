@@ -4,6 +4,7 @@
  * when a container is allocated, has started, or was lost with its node.
  */
 import type { AppRequests } from './appRequests';
+import { LiveContainers } from './liveContainers';
 import type { Container, ContainerAsk, ContainerEndStatus, ContainerRequest } from './container';
 import type { SchedulableApp } from './schedulerPolicy';
 
@@ -40,7 +41,7 @@ export class Application implements SchedulableApp {
   usedMemoryMb = 0;
   usedVcores = 0;
   /** Containers holding resources (allocated, launching, running), in allocation order. */
-  readonly live = new Set<Container>();
+  readonly live = new LiveContainers();
 
   constructor(
     private readonly host: AppHost,

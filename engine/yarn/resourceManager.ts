@@ -24,6 +24,8 @@ import {
   type ContainerEndStatus,
   type Locality,
 } from './container';
+import { ContainerLaunches } from './containerLaunches';
+import { RequestFit } from './requestQueue';
 import { resolveAsk } from './resolveAsk';
 import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
@@ -53,14 +55,11 @@ export class ResourceManager implements AppHost {
   private readonly held: KernelHold;
   private readonly tracing: boolean;
   private readonly tried = new TriedApps();
+  /** The heartbeating node's room, rack and time: what a scan of the requests accepts. */
+  private readonly fit = new RequestFit();
+  private readonly launches: ContainerLaunches;
   /** Memory of the nodes the RM considers live: the base of queue shares. */
   private liveMemory = 0;
-  private freeV = 0;
-  private freeM = 0;
-  /** The label of the node being scheduled: exclusive partitions, a request fits only a node of its label. */
-  private labelV = '';
-  private readonly fits = (r: ContainerRequest): boolean =>
-    r.vcores <= this.freeV && r.memoryMb <= this.freeM && r.label === this.labelV;
 
   constructor(
     private readonly kernel: Kernel,
@@ -86,8 +85,9 @@ export class ResourceManager implements AppHost {
     this.maxMemoryMb = nodeManagers.length === 0 ? -Infinity : maxMemoryMb;
     this.tracing = isTracing(sink);
     this.held = new KernelHold(kernel);
+    this.launches = new ContainerLaunches(kernel, (c) => this.started(c));
     this.liveMemory = nodeManagers.reduce((sum, x) => sum + x.memoryMb, 0);
-    this.policy = new SchedulerPolicy(config, () => this.liveMemoryMb());
+    this.policy = new SchedulerPolicy(config, () => this.liveMemory);
     cluster.subscribe((change) => {
       if (change.kind === 'died') this.crashed[cluster.node(change.node).index] = true;
     });
@@ -198,19 +198,23 @@ export class ResourceManager implements AppHost {
     if (c.state !== 'allocated')
       throw new ValidationError(`container ${c.id}`, `can only launch an allocated container, it is ${c.state}`);
     c.state = 'launching';
-    this.kernel.schedule(this.cost.containerStartMs(c.node), () => {
-      if (c.state !== 'launching' || this.crashed[c.node.index]) return;
-      c.state = 'running';
-      if (this.tracing)
-        this.sink.record({
-          t: this.kernel.now,
-          type: 'containerLaunched',
-          container: c.id,
-          app: app.id,
-          node: c.node.id,
-        });
-      app.callbacks.onLaunched?.(c);
-    });
+    this.launches.launch(this.cost.containerStartMs(c.node), c);
+  }
+
+  /** A launched container's start-up time has passed. */
+  private started(c: Container): void {
+    if (c.state !== 'launching' || this.crashed[c.node.index]) return;
+    c.state = 'running';
+    const app = this.apps[c.request.appIndex]!;
+    if (this.tracing)
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'containerLaunched',
+        container: c.id,
+        app: app.id,
+        node: c.node.id,
+      });
+    app.callbacks.onLaunched?.(c);
   }
 
   complete(app: Application, c: Container, status: ContainerEndStatus): boolean {
@@ -248,7 +252,7 @@ export class ResourceManager implements AppHost {
 
   finish(app: Application, status: Exclude<AppState, 'running'>): void {
     if (app.state !== 'running') return;
-    for (const c of [...app.live]) this.release(app, c);
+    for (const c of app.live.toArray()) this.release(app, c);
     app.state = status;
     this.active = this.active.filter((a) => a !== app);
     const dropped = app.requests.pending;
@@ -276,30 +280,32 @@ export class ResourceManager implements AppHost {
 
   private allocateOn(i: number): void {
     const node = this.cluster.nodes[i]!;
-    const minV = this.config.minAllocationVcores;
-    const minM = this.config.minAllocationMb;
-    const now = this.kernel.now;
-    const delay = this.config.localityDelayMs;
+    const { minAllocationVcores: minV, minAllocationMb: minM } = this.config;
+    const { maxAssignmentsPerHeartbeat, maxOffSwitchPerHeartbeat } = this.config;
+    const fit = this.fit;
+    fit.now = this.kernel.now;
+    fit.delay = this.config.localityDelayMs;
+    fit.label = node.nodeLabel;
+    fit.rack = node.rackIndex;
     this.tried.clear();
     let assigned = 0;
     let offSwitch = 0;
-    this.labelV = node.nodeLabel;
     for (;;) {
-      this.freeV = node.cores - this.usedVcores[i]!;
-      this.freeM = node.memoryMb - this.usedMemoryMb[i]!;
-      if (this.freeV < minV || this.freeM < minM || this.pendingTotal === 0) return;
-      if (assigned >= this.config.maxAssignmentsPerHeartbeat || offSwitch >= this.config.maxOffSwitchPerHeartbeat)
-        return;
-      const app = this.policy.choose(this.active, this.tried);
+      fit.vcores = node.cores - this.usedVcores[i]!;
+      fit.memoryMb = node.memoryMb - this.usedMemoryMb[i]!;
+      if (fit.vcores < minV || fit.memoryMb < minM || this.pendingTotal === 0) return;
+      if (assigned >= maxAssignmentsPerHeartbeat || offSwitch >= maxOffSwitchPerHeartbeat) return;
+      const app = this.policy.choose(this.active, this.tried) as Application | undefined;
       if (app === undefined) return;
-      const picked = (app as Application).requests.pick(i, now, delay, this.fits);
+      const requests = app.requests;
+      const picked = requests.pick(i, fit);
       if (picked === undefined) {
         this.tried.add(app.index);
         continue;
       }
-      this.allocate(app as Application, picked[0], i, picked[1]);
+      this.allocate(app, picked, i, requests.pickedLocality);
       assigned++;
-      if (picked[2] === 'any') offSwitch++;
+      if (requests.pickedAs === 'any') offSwitch++;
     }
   }
 
@@ -377,10 +383,6 @@ export class ResourceManager implements AppHost {
   }
 
   // ---- helpers ----
-
-  private liveMemoryMb(): number {
-    return this.liveMemory;
-  }
 
   private assertRunning(app: Application): void {
     if (app.state !== 'running')
