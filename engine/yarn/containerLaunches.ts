@@ -10,28 +10,33 @@ import type { Container } from './container';
 
 const MAX_SHARED = 16;
 
+/** One delay's launches in order: a ring buffer, so a queue that drains and fills again allocates nothing. */
 class LaunchFifo {
-  private items: Container[] = [];
+  private ring: (Container | null)[] = new Array<Container | null>(64).fill(null);
   private head = 0;
+  private size = 0;
   /** The kernel handler of this delay's launches: starts the container at the head. */
   readonly next = (): void => {
-    const items = this.items;
-    const c = items[this.head++]!;
-    if (this.head === items.length) {
-      items.length = 0;
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > items.length) {
-      items.copyWithin(0, this.head);
-      items.length -= this.head;
-      this.head = 0;
-    }
+    const c = this.ring[this.head]!;
+    this.ring[this.head] = null;
+    this.head = (this.head + 1) & (this.ring.length - 1);
+    this.size--;
     this.started(c);
   };
 
   constructor(private readonly started: (c: Container) => void) {}
 
   push(c: Container): void {
-    this.items.push(c);
+    const ring = this.ring;
+    if (this.size === ring.length) {
+      // Double the ring (its length stays a power of two), the queue from its head first.
+      const bigger = new Array<Container | null>(ring.length * 2).fill(null);
+      for (let k = 0; k < this.size; k++) bigger[k] = ring[(this.head + k) & (ring.length - 1)]!;
+      this.ring = bigger;
+      this.head = 0;
+    }
+    this.ring[(this.head + this.size) & (this.ring.length - 1)] = c;
+    this.size++;
   }
 }
 

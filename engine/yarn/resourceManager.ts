@@ -26,7 +26,7 @@ import {
 } from './container';
 import { ContainerLaunches } from './containerLaunches';
 import { RequestFit } from './requestQueue';
-import { resolveAsk } from './resolveAsk';
+import { largestNodeManager, resolveAsk } from './resolveAsk';
 import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
 import type { YarnEvent } from './yarnEvents';
@@ -36,6 +36,9 @@ export class ResourceManager implements AppHost {
   readonly policy: SchedulerPolicy;
   readonly usedVcores: Int32Array;
   readonly usedMemoryMb: Float64Array;
+  /** Each node's vcores and memory, by index (its hardware: fixed for the run). */
+  private readonly capVcores: Float64Array;
+  private readonly capMemoryMb: Float64Array;
   /** The live containers of each node, in no particular order (a container leaves by swapping with the last). */
   readonly nodeContainers: Container[][];
   /** The RM's verdict per node: lost (expired) or not. */
@@ -46,8 +49,8 @@ export class ResourceManager implements AppHost {
   private readonly heartbeats: HeartbeatMonitor;
   /** The node died since the RM last heard from it: its containers are gone. */
   private readonly crashed: boolean[];
-  private readonly maxVcores: number;
-  private readonly maxMemoryMb: number;
+  /** The largest NodeManager's vcores and memory: an ask above them can never be met. */
+  private readonly largest: { vcores: number; memoryMb: number };
   private nextContainer = 1;
   private nextRequest = 1;
   private pendingTotal = 0;
@@ -71,22 +74,15 @@ export class ResourceManager implements AppHost {
     const n = cluster.nodes.length;
     this.usedVcores = new Int32Array(n);
     this.usedMemoryMb = new Float64Array(n);
+    this.capVcores = Float64Array.from(cluster.nodes, (x) => x.cores);
+    this.capMemoryMb = Float64Array.from(cluster.nodes, (x) => x.memoryMb);
     this.nodeContainers = Array.from({ length: n }, () => []);
     this.crashed = new Array<boolean>(n).fill(false);
-    // Loops, not Math.max(...nodes): a spread of a huge array overflows the call stack.
-    let maxVcores = 0;
-    let maxMemoryMb = 0;
-    const { nodeManagers } = cluster;
-    for (const x of nodeManagers) {
-      maxVcores = Math.max(maxVcores, x.cores);
-      maxMemoryMb = Math.max(maxMemoryMb, x.memoryMb);
-    }
-    this.maxVcores = nodeManagers.length === 0 ? -Infinity : maxVcores;
-    this.maxMemoryMb = nodeManagers.length === 0 ? -Infinity : maxMemoryMb;
+    this.largest = largestNodeManager(cluster);
     this.tracing = isTracing(sink);
     this.held = new KernelHold(kernel);
     this.launches = new ContainerLaunches(kernel, (c) => this.started(c));
-    this.liveMemory = nodeManagers.reduce((sum, x) => sum + x.memoryMb, 0);
+    this.liveMemory = cluster.nodeManagers.reduce((sum, x) => sum + x.memoryMb, 0);
     this.policy = new SchedulerPolicy(config, () => this.liveMemory);
     cluster.subscribe((change) => {
       if (change.kind === 'died') this.crashed[cluster.node(change.node).index] = true;
@@ -147,8 +143,8 @@ export class ResourceManager implements AppHost {
       ask,
       this.cluster,
       this.config,
-      this.maxVcores,
-      this.maxMemoryMb,
+      this.largest.vcores,
+      this.largest.memoryMb,
     );
     const r = new ContainerRequest(
       this.nextRequest++,
@@ -265,8 +261,8 @@ export class ResourceManager implements AppHost {
   // ---- NodeManager heartbeats, scheduling, expiry ----
 
   private heartbeat(i: number, rejoined: boolean): void {
-    const node = this.cluster.nodes[i]!;
     if (rejoined) {
+      const node = this.cluster.nodes[i]!;
       this.crashed[i] = false;
       this.liveMemory += node.memoryMb;
       if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'nodeManagerRejoined', node: node.id });
@@ -279,8 +275,10 @@ export class ResourceManager implements AppHost {
   }
 
   private allocateOn(i: number): void {
-    const node = this.cluster.nodes[i]!;
     const { minAllocationVcores: minV, minAllocationMb: minM } = this.config;
+    // A full node (the common case under load) is turned away before its node object is read.
+    if (this.capVcores[i]! - this.usedVcores[i]! < minV || this.capMemoryMb[i]! - this.usedMemoryMb[i]! < minM) return;
+    const node = this.cluster.nodes[i]!;
     const { maxAssignmentsPerHeartbeat, maxOffSwitchPerHeartbeat } = this.config;
     const fit = this.fit;
     fit.now = this.kernel.now;
