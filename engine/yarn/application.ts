@@ -4,7 +4,6 @@
  * when a container is allocated, has started, or was lost with its node.
  */
 import type { AppRequests } from './appRequests';
-import { LiveContainers } from './liveContainers';
 import type { Container, ContainerAsk, ContainerEndStatus, ContainerRequest } from './container';
 import type { SchedulableApp } from './schedulerPolicy';
 
@@ -40,8 +39,8 @@ export class Application implements SchedulableApp {
   state: AppState = 'running';
   usedMemoryMb = 0;
   usedVcores = 0;
-  /** Containers holding resources (allocated, launching, running), in allocation order. */
-  readonly live = new LiveContainers();
+  /** How many of its containers hold resources (allocated, launching, running). */
+  liveContainers = 0;
 
   constructor(
     private readonly host: AppHost,

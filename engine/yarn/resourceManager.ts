@@ -18,6 +18,7 @@ import { KernelHold } from './kernelHold';
 import {
   Container,
   ContainerRequest,
+  liveContainersOf,
   placeOnNode,
   takeOffNode,
   type ContainerAsk,
@@ -248,7 +249,7 @@ export class ResourceManager implements AppHost {
 
   finish(app: Application, status: Exclude<AppState, 'running'>): void {
     if (app.state !== 'running') return;
-    for (const c of app.live.toArray()) this.release(app, c);
+    for (const c of liveContainersOf(this.nodeContainers, app)) this.release(app, c);
     app.state = status;
     this.active = this.active.filter((a) => a !== app);
     const dropped = app.requests.pending;
@@ -319,7 +320,7 @@ export class ResourceManager implements AppHost {
     app.usedMemoryMb += c.memoryMb;
     this.policy.charge(app.queueIndex, c.memoryMb);
     placeOnNode(this.nodeContainers[i]!, c);
-    app.live.add(c);
+    app.liveContainers++;
     this.stats.allocated++;
     if (locality === 'node') this.stats.nodeLocal++;
     else if (locality === 'rack') this.stats.rackLocal++;
@@ -350,7 +351,7 @@ export class ResourceManager implements AppHost {
     app.usedMemoryMb -= c.memoryMb;
     this.policy.charge(app.queueIndex, -c.memoryMb);
     takeOffNode(this.nodeContainers[i]!, c);
-    app.live.delete(c);
+    app.liveContainers--;
     this.held.add(-1);
   }
 
