@@ -13,7 +13,10 @@
  * smallest row to the largest, judged on the MARGINAL cost (fixed costs shrink per task as tasks
  * grow: that is not a cost growing with size); 1M tasks fit in 500 MB of heap. The summary says,
  * part by part, whether its per-task cost rises (superlinear), stays flat or falls from the
- * smallest row to the largest. Trace sink: 'none'.
+ * smallest row to the largest, and, row to row, what each ADDED task costs (the marginal cost's
+ * difference over the added tasks): per-run constants that the marginal figure still holds, like
+ * the JIT optimizing the scheduling code again for each new simulation, cancel out there, so a
+ * rise from step to step is what superlinear means. Trace sink: 'none'.
  *
  * 10,000 nodes is past the learners' limit of 1,000 (the UI draws every node): this benchmark
  * alone lifts LIMITS.maxNodes and maxRacks in its own process to measure the engine there.
@@ -232,6 +235,21 @@ if (process.argv[2] === 'row') {
     console.log(
       `  ${num(first.tasks)} tasks on ${num(first.nodes)} nodes -> ${num(last.tasks)} on ${num(last.nodes)}: ${notes.join('; ')}`,
     );
+    if (axis === 'tasks') {
+      // Row to row, what the added tasks cost each: a per-run constant the marginal figure still holds
+      // (the JIT optimizing the scheduling code again for each new simulation, which the empty run
+      // does not exercise) cancels out. Rising from row to row is what superlinear means.
+      const steps = rows.slice(1).map((r, k) => {
+        const p = rows[k]!;
+        const added = r.askCpuMs + r.runCpuMs - r.emptyCpuMs - (p.askCpuMs + p.runCpuMs - p.emptyCpuMs);
+        return { label: `${num(p.tasks)}->${num(r.tasks)}`, us: (added * 1000) / (r.tasks - p.tasks) };
+      });
+      const inc = spread(steps.map((x) => x.us));
+      const rising = steps.every((x, k) => k === 0 || x.us > steps[k - 1]!.us * 1.25);
+      console.log(
+        `  each added task, row to row (marginal cost difference / added tasks): ${steps.map((x) => `${x.label} ${num(x.us, 2)} µs`).join(', ')} -> ${inc.ratio.toFixed(2)}x apart; ${rising ? 'rising at every step: SUPERLINEAR' : 'not rising step after step: nothing grows faster than linear in tasks'}`,
+      );
+    }
   };
   console.log('');
   verdict('By tasks', byTasks, 'tasks');
