@@ -245,9 +245,13 @@ if (process.argv[2] === 'row') {
         return { label: `${num(p.tasks)}->${num(r.tasks)}`, us: (added * 1000) / (r.tasks - p.tasks) };
       });
       const inc = spread(steps.map((x) => x.us));
-      const rising = steps.every((x, k) => k === 0 || x.us > steps[k - 1]!.us * 1.25);
+      // Each step against the one before: an added task dearer than at the smaller step is superlinear there.
+      const dearer = steps.slice(1).flatMap((x, k) => {
+        const f = x.us / steps[k]!.us;
+        return f > 1.1 ? [`${x.label} costs x${f.toFixed(2)} the step before`] : [];
+      });
       console.log(
-        `  each added task, row to row (marginal cost difference / added tasks): ${steps.map((x) => `${x.label} ${num(x.us, 2)} µs`).join(', ')} -> ${inc.ratio.toFixed(2)}x apart; ${rising ? 'rising at every step: SUPERLINEAR' : 'not rising step after step: nothing grows faster than linear in tasks'}`,
+        `  each added task, row to row (marginal cost difference / added tasks): ${steps.map((x) => `${x.label} ${num(x.us, 2)} µs`).join(', ')} (${inc.ratio.toFixed(2)}x apart) -> ${dearer.length > 0 ? `SUPERLINEAR where an added task costs more than at the step before: ${dearer.join('; ')}` : 'no step dearer than the one before: nothing grows faster than linear in tasks'}`,
       );
     }
   };
