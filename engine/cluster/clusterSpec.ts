@@ -181,15 +181,16 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
     check.knownKeys(rpath, rack, ['nodes', 'node']);
     const rackDefaults =
       rack.node === undefined ? clusterDefaults : nodeFields(`${rpath}.node`, rack.node, clusterDefaults);
-    const entries: unknown[] =
-      typeof rack.nodes === 'number'
-        ? Array.from({ length: check.positiveInt(`${rpath}.nodes`, rack.nodes) }, () => ({}))
-        : check.array(`${rpath}.nodes`, rack.nodes);
-    if (entries.length === 0) throw new ValidationError(`${rpath}.nodes`, 'must list at least one node');
+    // `nodes: 20` (every preset) gives each node the rack's defaults, resolved once: no per-node checks or copies.
+    const count = typeof rack.nodes === 'number' ? check.positiveInt(`${rpath}.nodes`, rack.nodes) : undefined;
+    const entries = count === undefined ? (check.array(`${rpath}.nodes`, rack.nodes) as unknown[]) : undefined;
+    const n = count ?? entries!.length;
+    if (n === 0) throw new ValidationError(`${rpath}.nodes`, 'must list at least one node');
     const rackId = `r${r + 1}`;
     const ids: string[] = [];
-    entries.forEach((entry, i) => {
-      const fields = nodeFields(`${rpath}.nodes[${i}]`, entry, rackDefaults);
+    for (let i = 0; i < n; i++) {
+      const fields =
+        entries === undefined ? rackDefaults : nodeFields(`${rpath}.nodes[${i}]`, entries[i], rackDefaults);
       const index = nodes.length;
       const id = `n${index + 1}`;
       if (fields.nodeLabel !== '' && !fields.roles.includes('nodemanager'))
@@ -197,9 +198,21 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
           `${rpath}.nodes[${i}].nodeLabel`,
           `a YARN node label belongs to a NodeManager, and this node runs none (roles: ${fields.roles.join(', ')}): give it the role 'nodemanager' or no label`,
         );
-      nodes.push({ id, index, rack: rackId, rackIndex: r, ...fields, roles: [...fields.roles] });
+      // Field by field in NodeInfo's order, not spread: a spread per node was most of building a large spec.
+      nodes.push({
+        id,
+        index,
+        rack: rackId,
+        rackIndex: r,
+        cores: fields.cores,
+        memoryMb: fields.memoryMb,
+        diskMBps: fields.diskMBps,
+        cpuSpeed: fields.cpuSpeed,
+        roles: [...fields.roles],
+        nodeLabel: fields.nodeLabel,
+      });
       ids.push(id);
-    });
+    }
     racks.push({ id: rackId, nodes: ids });
   });
   checkClusterRoles(`${path}.racks`, nodes);

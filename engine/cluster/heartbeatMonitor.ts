@@ -36,18 +36,32 @@ export class HeartbeatMonitor {
     this.expired = new Array<boolean>(n).fill(false);
     this.lastHeartbeat = new Array<number>(n).fill(kernel.now);
     const every = options.intervalMs;
+    const beating: number[] = [];
     for (let i = 0; i < n; i++) {
       if (options.runsDaemon?.(cluster.nodes[i]!) === false) continue;
+      beating.push(i);
       // Phases spread over every node, daemon or not, so a node's beats do not depend on the others' roles.
       const phase = Math.floor((i * every) / n);
-      const beat = (): void => {
-        this.beat(i);
-        kernel.scheduleDaemon(every, beat, options.priority);
-      };
-      kernel.scheduleDaemon(phase, beat, options.priority);
+      kernel.scheduleDaemon(phase, this.next, options.priority);
       this.scheduleCheck(i, phase);
     }
+    this.order = Int32Array.from(beating);
   }
+
+  /**
+   * The nodes in the order their beats come round: node order. Every beat is due `intervalMs`
+   * after the node's last one, and the first ones are due in node order within one interval, so
+   * each beat is due no earlier than every beat queued before it (ties run in scheduling order):
+   * the beats keep this order for the whole run, and one shared handler serves them all.
+   */
+  private readonly order: Int32Array;
+  private cursor = 0;
+  private readonly next = (): void => {
+    const i = this.order[this.cursor]!;
+    this.cursor = this.cursor + 1 === this.order.length ? 0 : this.cursor + 1;
+    this.beat(i);
+    this.kernel.scheduleDaemon(this.options.intervalMs, this.next, this.options.priority);
+  };
 
   lastHeartbeatOf(i: number): number {
     return this.lastHeartbeat[i]!;

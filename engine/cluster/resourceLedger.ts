@@ -21,9 +21,11 @@ export interface HandedOut {
 }
 
 export class ResourceLedger {
-  private readonly held: Record<ResourceManagerName, HandedOut[]>;
-  /** Per node: oversubscribed now. */
-  private readonly over: boolean[];
+  /** Cores and memory held per node index, by manager: typed arrays, no object per node (YARN changes them per container). */
+  private readonly cores: Record<ResourceManagerName, Float64Array>;
+  private readonly memoryMb: Record<ResourceManagerName, Float64Array>;
+  /** Per node: oversubscribed now (1) or not. */
+  private readonly over: Uint8Array;
   private readonly tracing: boolean;
 
   constructor(
@@ -31,26 +33,23 @@ export class ResourceLedger {
     private readonly kernel: Kernel,
     private readonly sink: TraceSink<ClusterEvent>,
   ) {
-    const empty = () => nodes.map(() => ({ cores: 0, memoryMb: 0 }));
-    this.held = { yarn: empty(), standalone: empty() };
-    this.over = nodes.map(() => false);
+    const n = nodes.length;
+    this.cores = { yarn: new Float64Array(n), standalone: new Float64Array(n) };
+    this.memoryMb = { yarn: new Float64Array(n), standalone: new Float64Array(n) };
+    this.over = new Uint8Array(n);
     this.tracing = isTracing(sink);
   }
 
   /** `manager` hands out (positive) or takes back (negative) cores and memory on node `index`. */
   change(index: number, manager: ResourceManagerName, cores: number, memoryMb: number): void {
-    const h = this.held[manager][index]!;
-    h.cores += cores;
-    h.memoryMb += memoryMb;
+    this.cores[manager][index]! += cores;
+    this.memoryMb[manager][index]! += memoryMb;
     const node = this.nodes[index]!;
-    // total(index), without an object per change: YARN changes the ledger on every container.
-    const y = this.held.yarn[index]!;
-    const st = this.held.standalone[index]!;
-    const totalCores = y.cores + st.cores;
-    const totalMemoryMb = y.memoryMb + st.memoryMb;
+    const totalCores = this.cores.yarn[index]! + this.cores.standalone[index]!;
+    const totalMemoryMb = this.memoryMb.yarn[index]! + this.memoryMb.standalone[index]!;
     const over = totalCores > node.cores || totalMemoryMb > node.memoryMb;
-    const was = this.over[index];
-    this.over[index] = over;
+    const was = this.over[index] === 1;
+    this.over[index] = over ? 1 : 0;
     // Traced when a node becomes oversubscribed and each time more is handed out while it is, so
     // the trace has its peak; and once when it fits again.
     if (!this.tracing || (over ? was && cores <= 0 && memoryMb <= 0 : !was)) return;
@@ -65,27 +64,27 @@ export class ResourceLedger {
         capacityCores: node.cores,
         memoryMb: totalMemoryMb,
         capacityMemoryMb: node.memoryMb,
-        yarn: { ...this.held.yarn[index]! },
-        standalone: { ...this.held.standalone[index]! },
+        yarn: this.of(index, 'yarn'),
+        standalone: this.of(index, 'standalone'),
       });
   }
 
   /** What `manager` holds on node `index`. */
   of(index: number, manager: ResourceManagerName): HandedOut {
-    const h = this.held[manager][index]!;
-    return { cores: h.cores, memoryMb: h.memoryMb };
+    return { cores: this.cores[manager][index]!, memoryMb: this.memoryMb[manager][index]! };
   }
 
   /** What every manager together holds on node `index`. */
   total(index: number): HandedOut {
-    const y = this.held.yarn[index]!;
-    const s = this.held.standalone[index]!;
-    return { cores: y.cores + s.cores, memoryMb: y.memoryMb + s.memoryMb };
+    return {
+      cores: this.cores.yarn[index]! + this.cores.standalone[index]!,
+      memoryMb: this.memoryMb.yarn[index]! + this.memoryMb.standalone[index]!,
+    };
   }
 
   /** How much longer CPU work takes on node `index`: handed-out cores per physical core, at least 1. */
   cpuStretch(index: number): number {
-    const cores = this.held.yarn[index]!.cores + this.held.standalone[index]!.cores;
+    const cores = this.cores.yarn[index]! + this.cores.standalone[index]!;
     const physical = this.nodes[index]!.cores;
     return cores > physical ? cores / physical : 1;
   }

@@ -14,7 +14,7 @@
  */
 import type { Cluster } from '../cluster';
 import type { ContainerRequest, Locality } from './container';
-import { RequestQueue } from './requestQueue';
+import { AGED, FITS, ON_RACK, RELAXABLE, RequestQueue, type RequestFit } from './requestQueue';
 
 /** How deep a heartbeat looks into a queue for a request that fits; bounds the work per heartbeat. */
 const SCAN_LIMIT = 8;
@@ -52,6 +52,18 @@ export class AppRequests {
       this.anywhere.push(r);
       return;
     }
+    if (r.racks === null && r.nodes !== null && r.nodes.length === 1) {
+      // One preferred node (a block's replica, the common ask): its rack, with no set to build.
+      const n = r.nodes[0]!;
+      queueFor(this.byNode, n).push(r);
+      if (r.relaxLocality) {
+        this.advertised[n]!++;
+        this.outstanding[n]!++;
+      }
+      queueFor(this.byRack, this.cluster.nodes[n]!.rackIndex).push(r);
+      if (r.relaxLocality) this.relaxable.push(r);
+      return;
+    }
     const racks = new Set<number>(r.racks ?? []);
     for (const n of r.nodes ?? []) {
       queueFor(this.byNode, n).push(r);
@@ -84,41 +96,47 @@ export class AppRequests {
     if (r.relaxLocality && r.nodes !== null) for (const n of r.nodes) this.outstanding[n]!--;
   }
 
+  /** The locality of the last request `pick` returned: what its data gets. */
+  pickedLocality: Locality = 'any';
+  /** How the RM counts the last pick: node-local (a stale ask for the node, see the file comment), rack or off-switch. */
+  pickedAs: Locality = 'any';
+
   /**
    * The request to serve on node `nodeIndex` now, preferring node-local, then rack-local,
-   * then off-switch, among those that `fits`; with the locality its data gets, and whether the
-   * RM counts it as node-local (a stale ask for this node, see the file comment) or off-switch.
+   * then off-switch, among those that fit (`fit`: the node's room, its rack, the time and
+   * locality delay); its locality in `pickedLocality` and `pickedAs` (no tuple per pick).
    */
-  pick(
-    nodeIndex: number,
-    now: number,
-    delay: number,
-    fits: (r: ContainerRequest) => boolean,
-  ): [ContainerRequest, Locality, 'node' | 'rack' | 'any'] | undefined {
+  pick(nodeIndex: number, fit: RequestFit): ContainerRequest | undefined {
+    const now = fit.now;
     this.refresh(now);
-    const local = this.byNode[nodeIndex]?.find(fits, SCAN_LIMIT);
+    const local = this.byNode[nodeIndex]?.find(fit, FITS, SCAN_LIMIT);
     if (local !== undefined) return this.consume(nodeIndex, local, 'node');
-    const rack = this.cluster.nodes[nodeIndex]!.rackIndex;
     if (this.advertised[nodeIndex]! > 0) {
-      const sameRack = this.byRack[rack]?.find((r) => r.relaxLocality && fits(r), SCAN_LIMIT);
+      const sameRack = this.byRack[fit.rack]?.find(fit, RELAXABLE, SCAN_LIMIT);
       if (sameRack !== undefined) return this.consume(nodeIndex, sameRack, 'rack');
-      const other = this.relaxable.find(fits, SCAN_LIMIT);
+      const other = this.relaxable.find(fit, FITS, SCAN_LIMIT);
       if (other !== undefined) return this.consume(nodeIndex, other, 'any');
     }
-    const rackLocal = this.byRack[rack]?.find((r) => fits(r) && rackAllowed(r, rack, now, delay), SCAN_LIMIT);
-    if (rackLocal !== undefined) return [rackLocal, 'rack', 'rack'];
-    const free = this.anywhere.find(fits, SCAN_LIMIT);
-    const relaxed = this.relaxable.find((r) => now - r.requestedAt >= 2 * delay && fits(r), 1);
+    const rackLocal = this.byRack[fit.rack]?.find(fit, ON_RACK, SCAN_LIMIT);
+    if (rackLocal !== undefined) return this.picked(rackLocal, 'rack', 'rack');
+    const free = this.anywhere.find(fit, FITS, SCAN_LIMIT);
+    const relaxed = this.relaxable.find(fit, AGED, 1);
     // Serve the older of the two, so preferences never let a request overtake an older one forever.
-    if (free !== undefined && (relaxed === undefined || free.id < relaxed.id)) return [free, 'any', 'any'];
-    if (relaxed !== undefined) return [relaxed, 'any', 'any'];
+    if (free !== undefined && (relaxed === undefined || free.id < relaxed.id)) return this.picked(free, 'any', 'any');
+    if (relaxed !== undefined) return this.picked(relaxed, 'any', 'any');
     return undefined;
   }
 
+  private picked(r: ContainerRequest, locality: Locality, as: Locality): ContainerRequest {
+    this.pickedLocality = locality;
+    this.pickedAs = as;
+    return r;
+  }
+
   /** A node-local allocation in the RM's eyes: the node's ask count drops (only that node's). */
-  private consume(nodeIndex: number, r: ContainerRequest, locality: Locality): [ContainerRequest, Locality, 'node'] {
+  private consume(nodeIndex: number, r: ContainerRequest, locality: Locality): ContainerRequest {
     if (this.advertised[nodeIndex]! > 0) this.advertised[nodeIndex]!--;
-    return [r, locality, 'node'];
+    return this.picked(r, locality, 'node');
   }
 
   /** The AM's allocate call: the RM's per-node counts become the asks really outstanding. */
@@ -127,11 +145,6 @@ export class AppRequests {
     this.nextRefresh += (Math.floor((now - this.nextRefresh) / this.amHeartbeatMs) + 1) * this.amHeartbeatMs;
     this.advertised.set(this.outstanding);
   }
-}
-
-function rackAllowed(r: ContainerRequest, rack: number, now: number, delay: number): boolean {
-  if (r.racks !== null && r.racks.includes(rack)) return true;
-  return r.relaxLocality && now - r.requestedAt >= delay;
 }
 
 function queueFor(queues: (RequestQueue | undefined)[], index: number): RequestQueue {

@@ -39,8 +39,8 @@ export class Application implements SchedulableApp {
   state: AppState = 'running';
   usedMemoryMb = 0;
   usedVcores = 0;
-  /** Containers holding resources (allocated, launching, running), in allocation order. */
-  readonly live = new Set<Container>();
+  /** How many of its containers hold resources (allocated, launching, running). */
+  liveContainers = 0;
 
   constructor(
     private readonly host: AppHost,

@@ -96,3 +96,14 @@ export function takeOffNode(onNode: Container[], c: Container): void {
   }
   c.nodeSlot = -1;
 }
+
+/** An application's live containers in allocation order, gathered from every node's list (an application finishes once: it keeps no list of its own). */
+export function liveContainersOf(
+  nodeContainers: readonly (readonly Container[])[],
+  app: { id: string; liveContainers: number },
+): Container[] {
+  const live: Container[] = [];
+  if (app.liveContainers > 0)
+    for (const onNode of nodeContainers) for (const c of onNode) if (c.app === app.id) live.push(c);
+  return live.sort((a, b) => a.id - b.id);
+}

@@ -5,6 +5,54 @@
  */
 import type { ContainerRequest } from './container';
 
+/** Which requests a scan accepts, besides fitting (see `RequestFit.accepts`). */
+export type Accept = typeof FITS | typeof RELAXABLE | typeof ON_RACK | typeof AGED;
+/** Any request that fits. */
+export const FITS = 0;
+/** A relaxable request that fits. */
+export const RELAXABLE = 1;
+/** A request that fits and may run on `rack` now: it names the rack, or it waited `delay` and may relax. */
+export const ON_RACK = 2;
+/** A request that fits and waited twice `delay` (a relaxable one: it may run anywhere). */
+export const AGED = 3;
+
+/**
+ * What the heartbeating node can take (free vcores and memory, its label) and where and when it
+ * is: the one test every scan of a heartbeat applies, kept in one object the ResourceManager
+ * updates, so a scan allocates no closure.
+ */
+export class RequestFit {
+  vcores = 0;
+  memoryMb = 0;
+  /** Exclusive partitions: a request fits only a node of its label. */
+  label = '';
+  rack = 0;
+  now = 0;
+  delay = 0;
+
+  fits(r: ContainerRequest): boolean {
+    return r.vcores <= this.vcores && r.memoryMb <= this.memoryMb && r.label === this.label;
+  }
+
+  accepts(r: ContainerRequest, accept: Accept): boolean {
+    switch (accept) {
+      case FITS:
+        return this.fits(r);
+      case RELAXABLE:
+        return r.relaxLocality && this.fits(r);
+      case ON_RACK:
+        return this.fits(r) && this.rackAllowed(r);
+      default:
+        return this.now - r.requestedAt >= 2 * this.delay && this.fits(r);
+    }
+  }
+
+  private rackAllowed(r: ContainerRequest): boolean {
+    if (r.racks !== null && r.racks.includes(this.rack)) return true;
+    return r.relaxLocality && this.now - r.requestedAt >= this.delay;
+  }
+}
+
 export class RequestQueue {
   private items: ContainerRequest[] = [];
   private head = 0;
@@ -17,6 +65,13 @@ export class RequestQueue {
   peek(): ContainerRequest | undefined {
     const items = this.items;
     while (this.head < items.length && items[this.head]!.state !== 'pending') this.head++;
+    if (this.head === items.length) {
+      if (this.head > 0) {
+        items.length = 0;
+        this.head = 0;
+      }
+      return undefined;
+    }
     if (this.head > 1024 && this.head * 2 > items.length) {
       this.items = items.slice(this.head);
       this.head = 0;
@@ -24,8 +79,8 @@ export class RequestQueue {
     return this.items[this.head];
   }
 
-  /** The first pending request among the first `limit` entries that satisfies `ok`. */
-  find(ok: (r: ContainerRequest) => boolean, limit: number): ContainerRequest | undefined {
+  /** The first pending request among the first `limit` pending entries that `fit` accepts. */
+  find(fit: RequestFit, accept: Accept, limit: number): ContainerRequest | undefined {
     if (this.peek() === undefined) return undefined;
     const items = this.items;
     let seen = 0;
@@ -33,7 +88,7 @@ export class RequestQueue {
       const r = items[i]!;
       if (r.state !== 'pending') continue;
       seen++;
-      if (ok(r)) return r;
+      if (fit.accepts(r, accept)) return r;
     }
     return undefined;
   }

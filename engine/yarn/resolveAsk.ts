@@ -18,6 +18,19 @@ export interface ResolvedAsk {
   label: string;
 }
 
+/** The largest NodeManager's vcores and memory (-Infinity without any). */
+export function largestNodeManager(cluster: Cluster): { vcores: number; memoryMb: number } {
+  // Loops, not Math.max(...nodes): a spread of a huge array overflows the call stack.
+  let vcores = 0;
+  let memoryMb = 0;
+  for (const x of cluster.nodeManagers) {
+    vcores = Math.max(vcores, x.cores);
+    memoryMb = Math.max(memoryMb, x.memoryMb);
+  }
+  const none = cluster.nodeManagers.length === 0;
+  return { vcores: none ? -Infinity : vcores, memoryMb: none ? -Infinity : memoryMb };
+}
+
 export function resolveAsk(
   ask: ContainerAsk,
   cluster: Cluster,

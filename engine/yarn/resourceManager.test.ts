@@ -262,4 +262,23 @@ describe('ResourceManager', () => {
     expect(trace.events.filter((e) => e.type === 'containerReleased')).toHaveLength(1);
     expect(rm.snapshot().stats).toMatchObject({ requested: 2, allocated: 1, released: 1 });
   });
+
+  it('finishing releases the live containers in allocation order, whatever nodes they are on', () => {
+    const { rm, kernel, trace } = makeYarn(preset('classroom'));
+    const kept: Container[] = [];
+    const app: Application = rm.submitApplication({ callbacks: { onAllocated: (c) => kept.push(c) } });
+    app.request({ nodes: ['n2'], relaxLocality: false });
+    kernel.run({ until: 2000 });
+    app.request({ nodes: ['n1'], relaxLocality: false });
+    app.request({ nodes: ['n3'], relaxLocality: false });
+    app.request({ nodes: ['n1'], relaxLocality: false });
+    kernel.run({ until: 4000 });
+    expect(kept.map((c) => c.nodeId)).toEqual(['n2', 'n3', 'n1', 'n1']);
+    expect(app.complete(kept[1]!)).toBe(true);
+    expect(rm.snapshot().apps[0]!.liveContainers).toBe(3);
+    app.finish();
+    const released = trace.events.filter((e) => e.type === 'containerReleased').map((e) => e.container);
+    expect(released).toEqual([kept[0]!.id, kept[2]!.id, kept[3]!.id]);
+    expect(rm.snapshot().apps[0]!.liveContainers).toBe(0);
+  });
 });

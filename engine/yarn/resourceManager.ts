@@ -18,13 +18,16 @@ import { KernelHold } from './kernelHold';
 import {
   Container,
   ContainerRequest,
+  liveContainersOf,
   placeOnNode,
   takeOffNode,
   type ContainerAsk,
   type ContainerEndStatus,
   type Locality,
 } from './container';
-import { resolveAsk } from './resolveAsk';
+import { ContainerLaunches } from './containerLaunches';
+import { RequestFit } from './requestQueue';
+import { largestNodeManager, resolveAsk } from './resolveAsk';
 import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
 import type { YarnEvent } from './yarnEvents';
@@ -34,6 +37,9 @@ export class ResourceManager implements AppHost {
   readonly policy: SchedulerPolicy;
   readonly usedVcores: Int32Array;
   readonly usedMemoryMb: Float64Array;
+  /** Each node's vcores and memory, by index (its hardware: fixed for the run). */
+  private readonly capVcores: Float64Array;
+  private readonly capMemoryMb: Float64Array;
   /** The live containers of each node, in no particular order (a container leaves by swapping with the last). */
   readonly nodeContainers: Container[][];
   /** The RM's verdict per node: lost (expired) or not. */
@@ -44,8 +50,8 @@ export class ResourceManager implements AppHost {
   private readonly heartbeats: HeartbeatMonitor;
   /** The node died since the RM last heard from it: its containers are gone. */
   private readonly crashed: boolean[];
-  private readonly maxVcores: number;
-  private readonly maxMemoryMb: number;
+  /** The largest NodeManager's vcores and memory: an ask above them can never be met. */
+  private readonly largest: { vcores: number; memoryMb: number };
   private nextContainer = 1;
   private nextRequest = 1;
   private pendingTotal = 0;
@@ -53,14 +59,11 @@ export class ResourceManager implements AppHost {
   private readonly held: KernelHold;
   private readonly tracing: boolean;
   private readonly tried = new TriedApps();
+  /** The heartbeating node's room, rack and time: what a scan of the requests accepts. */
+  private readonly fit = new RequestFit();
+  private readonly launches: ContainerLaunches;
   /** Memory of the nodes the RM considers live: the base of queue shares. */
   private liveMemory = 0;
-  private freeV = 0;
-  private freeM = 0;
-  /** The label of the node being scheduled: exclusive partitions, a request fits only a node of its label. */
-  private labelV = '';
-  private readonly fits = (r: ContainerRequest): boolean =>
-    r.vcores <= this.freeV && r.memoryMb <= this.freeM && r.label === this.labelV;
 
   constructor(
     private readonly kernel: Kernel,
@@ -72,22 +75,16 @@ export class ResourceManager implements AppHost {
     const n = cluster.nodes.length;
     this.usedVcores = new Int32Array(n);
     this.usedMemoryMb = new Float64Array(n);
+    this.capVcores = Float64Array.from(cluster.nodes, (x) => x.cores);
+    this.capMemoryMb = Float64Array.from(cluster.nodes, (x) => x.memoryMb);
     this.nodeContainers = Array.from({ length: n }, () => []);
     this.crashed = new Array<boolean>(n).fill(false);
-    // Loops, not Math.max(...nodes): a spread of a huge array overflows the call stack.
-    let maxVcores = 0;
-    let maxMemoryMb = 0;
-    const { nodeManagers } = cluster;
-    for (const x of nodeManagers) {
-      maxVcores = Math.max(maxVcores, x.cores);
-      maxMemoryMb = Math.max(maxMemoryMb, x.memoryMb);
-    }
-    this.maxVcores = nodeManagers.length === 0 ? -Infinity : maxVcores;
-    this.maxMemoryMb = nodeManagers.length === 0 ? -Infinity : maxMemoryMb;
+    this.largest = largestNodeManager(cluster);
     this.tracing = isTracing(sink);
     this.held = new KernelHold(kernel);
-    this.liveMemory = nodeManagers.reduce((sum, x) => sum + x.memoryMb, 0);
-    this.policy = new SchedulerPolicy(config, () => this.liveMemoryMb());
+    this.launches = new ContainerLaunches(kernel, (c) => this.started(c));
+    this.liveMemory = cluster.nodeManagers.reduce((sum, x) => sum + x.memoryMb, 0);
+    this.policy = new SchedulerPolicy(config, () => this.liveMemory);
     cluster.subscribe((change) => {
       if (change.kind === 'died') this.crashed[cluster.node(change.node).index] = true;
     });
@@ -147,8 +144,8 @@ export class ResourceManager implements AppHost {
       ask,
       this.cluster,
       this.config,
-      this.maxVcores,
-      this.maxMemoryMb,
+      this.largest.vcores,
+      this.largest.memoryMb,
     );
     const r = new ContainerRequest(
       this.nextRequest++,
@@ -198,19 +195,23 @@ export class ResourceManager implements AppHost {
     if (c.state !== 'allocated')
       throw new ValidationError(`container ${c.id}`, `can only launch an allocated container, it is ${c.state}`);
     c.state = 'launching';
-    this.kernel.schedule(this.cost.containerStartMs(c.node), () => {
-      if (c.state !== 'launching' || this.crashed[c.node.index]) return;
-      c.state = 'running';
-      if (this.tracing)
-        this.sink.record({
-          t: this.kernel.now,
-          type: 'containerLaunched',
-          container: c.id,
-          app: app.id,
-          node: c.node.id,
-        });
-      app.callbacks.onLaunched?.(c);
-    });
+    this.launches.launch(this.cost.containerStartMs(c.node), c);
+  }
+
+  /** A launched container's start-up time has passed. */
+  private started(c: Container): void {
+    if (c.state !== 'launching' || this.crashed[c.node.index]) return;
+    c.state = 'running';
+    const app = this.apps[c.request.appIndex]!;
+    if (this.tracing)
+      this.sink.record({
+        t: this.kernel.now,
+        type: 'containerLaunched',
+        container: c.id,
+        app: app.id,
+        node: c.node.id,
+      });
+    app.callbacks.onLaunched?.(c);
   }
 
   complete(app: Application, c: Container, status: ContainerEndStatus): boolean {
@@ -248,7 +249,7 @@ export class ResourceManager implements AppHost {
 
   finish(app: Application, status: Exclude<AppState, 'running'>): void {
     if (app.state !== 'running') return;
-    for (const c of [...app.live]) this.release(app, c);
+    for (const c of liveContainersOf(this.nodeContainers, app)) this.release(app, c);
     app.state = status;
     this.active = this.active.filter((a) => a !== app);
     const dropped = app.requests.pending;
@@ -261,8 +262,8 @@ export class ResourceManager implements AppHost {
   // ---- NodeManager heartbeats, scheduling, expiry ----
 
   private heartbeat(i: number, rejoined: boolean): void {
-    const node = this.cluster.nodes[i]!;
     if (rejoined) {
+      const node = this.cluster.nodes[i]!;
       this.crashed[i] = false;
       this.liveMemory += node.memoryMb;
       if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'nodeManagerRejoined', node: node.id });
@@ -275,31 +276,35 @@ export class ResourceManager implements AppHost {
   }
 
   private allocateOn(i: number): void {
+    const { minAllocationVcores: minV, minAllocationMb: minM } = this.config;
+    // A full node (the common case under load) is turned away before its node object is read.
+    if (this.capVcores[i]! - this.usedVcores[i]! < minV || this.capMemoryMb[i]! - this.usedMemoryMb[i]! < minM) return;
     const node = this.cluster.nodes[i]!;
-    const minV = this.config.minAllocationVcores;
-    const minM = this.config.minAllocationMb;
-    const now = this.kernel.now;
-    const delay = this.config.localityDelayMs;
+    const { maxAssignmentsPerHeartbeat, maxOffSwitchPerHeartbeat } = this.config;
+    const fit = this.fit;
+    fit.now = this.kernel.now;
+    fit.delay = this.config.localityDelayMs;
+    fit.label = node.nodeLabel;
+    fit.rack = node.rackIndex;
     this.tried.clear();
     let assigned = 0;
     let offSwitch = 0;
-    this.labelV = node.nodeLabel;
     for (;;) {
-      this.freeV = node.cores - this.usedVcores[i]!;
-      this.freeM = node.memoryMb - this.usedMemoryMb[i]!;
-      if (this.freeV < minV || this.freeM < minM || this.pendingTotal === 0) return;
-      if (assigned >= this.config.maxAssignmentsPerHeartbeat || offSwitch >= this.config.maxOffSwitchPerHeartbeat)
-        return;
-      const app = this.policy.choose(this.active, this.tried);
+      fit.vcores = node.cores - this.usedVcores[i]!;
+      fit.memoryMb = node.memoryMb - this.usedMemoryMb[i]!;
+      if (fit.vcores < minV || fit.memoryMb < minM || this.pendingTotal === 0) return;
+      if (assigned >= maxAssignmentsPerHeartbeat || offSwitch >= maxOffSwitchPerHeartbeat) return;
+      const app = this.policy.choose(this.active, this.tried) as Application | undefined;
       if (app === undefined) return;
-      const picked = (app as Application).requests.pick(i, now, delay, this.fits);
+      const requests = app.requests;
+      const picked = requests.pick(i, fit);
       if (picked === undefined) {
         this.tried.add(app.index);
         continue;
       }
-      this.allocate(app as Application, picked[0], i, picked[1]);
+      this.allocate(app, picked, i, requests.pickedLocality);
       assigned++;
-      if (picked[2] === 'any') offSwitch++;
+      if (requests.pickedAs === 'any') offSwitch++;
     }
   }
 
@@ -315,7 +320,7 @@ export class ResourceManager implements AppHost {
     app.usedMemoryMb += c.memoryMb;
     this.policy.charge(app.queueIndex, c.memoryMb);
     placeOnNode(this.nodeContainers[i]!, c);
-    app.live.add(c);
+    app.liveContainers++;
     this.stats.allocated++;
     if (locality === 'node') this.stats.nodeLocal++;
     else if (locality === 'rack') this.stats.rackLocal++;
@@ -346,7 +351,7 @@ export class ResourceManager implements AppHost {
     app.usedMemoryMb -= c.memoryMb;
     this.policy.charge(app.queueIndex, -c.memoryMb);
     takeOffNode(this.nodeContainers[i]!, c);
-    app.live.delete(c);
+    app.liveContainers--;
     this.held.add(-1);
   }
 
@@ -377,10 +382,6 @@ export class ResourceManager implements AppHost {
   }
 
   // ---- helpers ----
-
-  private liveMemoryMb(): number {
-    return this.liveMemory;
-  }
 
   private assertRunning(app: Application): void {
     if (app.state !== 'running')

@@ -22,6 +22,8 @@ export class SchedulerPolicy {
   readonly kind: SchedulerKind;
   /** Memory in use per queue, MB. */
   readonly queueUsedMb: number[];
+  /** Scratch: each queue's score in `choose` (NaN when it may take nothing more). */
+  private readonly queueScore: Float64Array;
 
   constructor(
     private readonly config: YarnConfig,
@@ -29,6 +31,7 @@ export class SchedulerPolicy {
   ) {
     this.kind = config.scheduler;
     this.queueUsedMb = config.queues.map(() => 0);
+    this.queueScore = new Float64Array(config.queues.length);
   }
 
   /**
@@ -41,19 +44,23 @@ export class SchedulerPolicy {
       return undefined;
     }
     const total = Math.max(1, this.clusterMemoryMb());
+    const capacity = this.kind === 'capacity';
+    // Each queue's score once (every app of a queue has its queue's), not once per app.
+    const queues = this.config.queues;
+    const scores = this.queueScore;
+    for (let qi = 0; qi < queues.length; qi++) {
+      const q = queues[qi]!;
+      const used = this.queueUsedMb[qi]!;
+      if (capacity)
+        scores[qi] = used >= (q.maxCapacity / 100) * total ? Number.NaN : used / ((q.capacity / 100) * total);
+      else scores[qi] = used / q.weight;
+    }
     let best: SchedulableApp | undefined;
     let bestQueueScore = Number.POSITIVE_INFINITY;
     for (const a of apps) {
       if (a.requests.pending === 0 || tried.has(a.index)) continue;
-      const q = this.config.queues[a.queueIndex]!;
-      const used = this.queueUsedMb[a.queueIndex]!;
-      let score: number;
-      if (this.kind === 'capacity') {
-        if (used >= (q.maxCapacity / 100) * total) continue;
-        score = used / ((q.capacity / 100) * total);
-      } else {
-        score = used / q.weight;
-      }
+      // NaN: the queue is at its maximum capacity.
+      const score = scores[a.queueIndex]!;
       if (score < bestQueueScore) {
         best = a;
         bestQueueScore = score;
@@ -61,7 +68,7 @@ export class SchedulerPolicy {
         score === bestQueueScore &&
         best !== undefined &&
         a.queueIndex === best.queueIndex &&
-        this.kind === 'fair' &&
+        !capacity &&
         a.usedMemoryMb < best.usedMemoryMb
       ) {
         best = a;

@@ -95,7 +95,7 @@ export function buildYarnSnapshot(rm: ResourceManager, cluster: Cluster, apps: r
       queue: a.queue,
       state: a.state,
       pendingRequests: a.requests.pending,
-      liveContainers: a.live.size,
+      liveContainers: a.liveContainers,
       usedVcores: a.usedVcores,
       usedMemoryMb: a.usedMemoryMb,
     })),
