@@ -55,4 +55,18 @@ describe('packBatchNumbers', () => {
     for (const odd of [null, 7, 'batch', { type: 'batch', replies: 'no' }])
       expect(() => packBatchNumbers(odd)).not.toThrow();
   });
+
+  it('packs a partition named twice once, and leaves values that do not match the group sizes to the checks', () => {
+    // A structured clone keeps identity: a forged reply can list one partition object twice.
+    const twice = part([4, 5]);
+    const short = { keys: ['k'], counts: [3], numbers: null, values: [1, 2] };
+    const oddCounts = { keys: ['k'], counts: ['2'], numbers: null, values: [1, 2] };
+    const post = { type: 'batch', replies: [mapDone(1, [twice, twice, short, oddCounts])], returned: [] };
+    expect(() => packBatchNumbers(post)).not.toThrow();
+    expect([...twice.numbers!]).toEqual([4, 5]);
+    expect(twice.values).toBeNull();
+    expect(short.values).toEqual([1, 2]);
+    expect(short.numbers).toBeNull();
+    expect(oddCounts.values).toEqual([1, 2]);
+  });
 });

@@ -13,11 +13,26 @@ import { PACK_AS_BUFFER_FROM } from '../engine/mapreduce';
 interface SmallPart {
   numbers: unknown;
   values: unknown;
+  counts: unknown;
+}
+
+/** The records `counts` says a partition holds (the sum of its group sizes), or -1 when it is not a list of numbers. */
+function recordsOf(counts: unknown): number {
+  if (!Array.isArray(counts)) return -1;
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const n: unknown = counts[i];
+    if (typeof n !== 'number') return -1;
+    sum += n;
+  }
+  return sum;
 }
 
 /** The partitions of `post` (a worker's batch of replies) whose values can become numbers. */
 function smallNumberParts(post: unknown): SmallPart[] {
   const found: SmallPart[] = [];
+  // A reply may name one partition object twice (a structured clone keeps that): it is packed once.
+  const seen = new Set<SmallPart>();
   const batch = post as { type?: unknown; replies?: unknown } | null;
   if (typeof batch !== 'object' || batch === null || batch.type !== 'batch' || !Array.isArray(batch.replies))
     return found;
@@ -30,10 +45,15 @@ function smallNumberParts(post: unknown): SmallPart[] {
       const p = part as SmallPart | null;
       if (typeof p !== 'object' || p === null || p.numbers !== null || !Array.isArray(p.values)) continue;
       const values = p.values as unknown[];
-      if (values.length === 0 || values.length >= PACK_AS_BUFFER_FROM) continue;
+      if (values.length === 0 || values.length >= PACK_AS_BUFFER_FROM || seen.has(p)) continue;
+      // Values that do not match the group sizes stay as they came: the checks say so of `.values`.
+      if (recordsOf(p.counts) !== values.length) continue;
       let numbers = true;
       for (let i = 0; i < values.length && numbers; i++) numbers = typeof values[i] === 'number';
-      if (numbers) found.push(p);
+      if (numbers) {
+        seen.add(p);
+        found.push(p);
+      }
     }
   }
   return found;

@@ -34,6 +34,7 @@ describe('the sandbox count of a run', () => {
       'export default (sc: SparkContext) =>\n  sc.textFile("/a");',
       '// Spark\nexport default async function main(sc, spark) {}',
       '  export default sc => sc.range(3).count();',
+      'export default async (sc: SparkContext, spark: SparkSession): Promise<number> =>\n  sc.range(3).count();',
     ])
       expect(exportsDefaultFunction(text)).toBe(true);
     for (const text of [
@@ -41,6 +42,8 @@ describe('the sandbox count of a run', () => {
       'export default [{ map() {} }, { map() {} }];',
       'const job = { map() {} };\nexport default job;',
       '// export default (sc) => nothing, a comment that mentions it mid-line',
+      'export default ({ map(k, v, ctx) { ctx.write(v, 1); }, reduce(k, vs, ctx) {} });',
+      'export default ({\n  input: ["/in"],\n  map: (k, v, ctx) => ctx.write(v, 1),\n});',
     ])
       expect(exportsDefaultFunction(text)).toBe(false);
   });

@@ -4,14 +4,20 @@
  * (engine/mapreduce/jobModule.ts readJobModule), and its driver and every one of its tasks run in
  * one sandbox, so a second process would only compete for the cores while the run starts. A
  * MapReduce job (an object, or an array of them) gets the default pool, its map and reduce
- * tasks spread over the processes. Only a hint for speed: a job read wrongly gets the other
- * count, and the same results (a pool's size never changes what a run computes).
+ * tasks spread over the processes. Only a hint for speed, read narrowly: a job that keeps no
+ * state of its own between calls computes the same with either count (one that counts calls in
+ * a module-level variable sees its tasks share a process, or not, as with `--workers`).
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** `export default` followed by a function: `async (sc) =>`, `function`, `sc =>`. */
-const DEFAULT_FUNCTION = /^[ \t]*export\s+default\s+(?:async\s+)?(?:function\b|\(|[A-Za-z_$][\w$]*\s*=>)/m;
+/**
+ * `export default` followed by a function: `async (sc, spark) =>` (a parameter list with no
+ * parentheses inside, then `=>`, a TypeScript return type allowed), `function`, `sc =>`. Not an
+ * object in parentheses, `({ map() {...} })`, which is a MapReduce job.
+ */
+const DEFAULT_FUNCTION =
+  /^[ \t]*export\s+default\s+(?:async\s+)?(?:function\b|\([^()]*\)\s*(?::[^=;{}]*)?=>|[A-Za-z_$][\w$]*\s*=>)/m;
 
 export function exportsDefaultFunction(text: string): boolean {
   return DEFAULT_FUNCTION.test(text);

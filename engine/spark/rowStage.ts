@@ -68,8 +68,9 @@ function flatMapStage(count: StepCount, fn: (x: unknown) => unknown, next: Next)
       const rows = made as unknown[];
       const n = rows.length;
       // Its rows handed on as they are read while they are strings, numbers... (split's words):
-      // no later step gets anything that leads back to the array, so what is left of it is
-      // still as it was. From its first object on, the rest is copied first, then handed on.
+      // no later step gets anything that leads back to the array (steps are pipelined only when
+      // they read nothing shared, outsideNames.ts; a string row holds no reference), so what is
+      // left of it is still as it was. From its first object on, the rest is copied first, then handed on.
       for (let j = 0; j < n; j++) {
         const y = rows[j];
         if ((typeof y === 'object' && y !== null) || typeof y === 'function') {
