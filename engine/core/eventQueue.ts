@@ -14,6 +14,8 @@
  * again from the gaps between the queued events' times when it does, or when pushes and pops start
  * to scan many empty days or step over many runs (`dayWidth`).
  */
+import { grownArray } from './grownArray';
+
 /** Priorities are whole numbers in [MIN_PRIORITY, MAX_PRIORITY]. */
 export const MIN_PRIORITY = -32;
 export const MAX_PRIORITY = 31;
@@ -139,18 +141,9 @@ export class EventQueue {
 
   private newSlot(): number {
     const slot = this.capacity++;
-    if (slot === this.keys.length) {
-      const size = slot * 2;
-      const keys = new Float64Array(size);
-      keys.set(this.keys);
-      this.keys = keys;
-      const nexts = new Int32Array(size);
-      nexts.set(this.nexts);
-      this.nexts = nexts;
-      const lasts = new Int32Array(size);
-      lasts.set(this.lasts);
-      this.lasts = lasts;
-    }
+    this.keys = grownArray(this.keys, slot + 1);
+    this.nexts = grownArray(this.nexts, slot + 1);
+    this.lasts = grownArray(this.lasts, slot + 1);
     return slot;
   }
 

@@ -1,6 +1,7 @@
 /** engine/core: the deterministic kernel every other engine layer builds on. */
 export { Kernel, onClock, type ScheduledHandle, type RunOptions } from './kernel';
 export { EventQueue } from './eventQueue';
+export { grownArray, type GrowableArray } from './grownArray';
 export { createRng, hashString, type Rng } from './rng';
 export { Trace, CountingSink, nullSink, isTracing, type TraceEvent, type TraceSink } from './trace';
 export { ValidationError, check, describeValue } from './validationError';

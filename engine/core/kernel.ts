@@ -9,6 +9,7 @@
  * waiting for a lost node to be detected) call `retain()` and release it when done.
  */
 import { EventQueue, MAX_EVENT_TIME, MAX_PRIORITY, MIN_PRIORITY, keyTime, lastKeyBy } from './eventQueue';
+import { grownArray } from './grownArray';
 
 const MAX_EVENT_US = MAX_EVENT_TIME * 1000;
 const PRIORITY_SLOTS = MAX_PRIORITY - MIN_PRIORITY + 1;
@@ -167,14 +168,9 @@ export class Kernel {
   }
 
   private growSlots(): void {
-    const size = this.flags.length * 2;
-    const flags = new Uint8Array(size);
-    flags.set(this.flags);
-    this.flags = flags;
-    const generations = new Int32Array(size);
-    generations.set(this.generations);
-    this.generations = generations;
-    for (let i = this.handlers.length; i < size; i++) this.handlers.push(null);
+    this.flags = grownArray(this.flags, this.flags.length + 1);
+    this.generations = grownArray(this.generations, this.flags.length);
+    for (let i = this.handlers.length; i < this.flags.length; i++) this.handlers.push(null);
   }
 
   /** @internal a handle's cancel: drops the event if it is still the one in `slot` and has not run. */

@@ -18,6 +18,7 @@
  * - lost:       none of the above: the pipeline dropped it for good.
  * stored + filtered + aggregated + late + pending + lost = produced.
  */
+import { grownArray } from '../core';
 
 export interface LedgerSummary {
   produced: number;
@@ -42,13 +43,6 @@ const LATE = 2;
 const PENDING = 4;
 const AGGREGATED = 8;
 const MAX = 65535;
-
-function grow(a: Uint16Array, need: number): Uint16Array {
-  if (need <= a.length) return a;
-  const next = new Uint16Array(Math.max(need, a.length * 2));
-  next.set(a);
-  return next;
-}
 
 export class Ledger {
   private count = 0;
@@ -76,10 +70,10 @@ export class Ledger {
     const id = this.count++;
     if (id >= this.appendedCopies.length) {
       const need = id + 1;
-      this.appendedCopies = grow(this.appendedCopies, need);
-      this.processedCount = grow(this.processedCount, need);
-      this.storedCount = grow(this.storedCount, need);
-      this.flagBits = grow(this.flagBits, need);
+      this.appendedCopies = grownArray(this.appendedCopies, need);
+      this.processedCount = grownArray(this.processedCount, need);
+      this.storedCount = grownArray(this.storedCount, need);
+      this.flagBits = grownArray(this.flagBits, need);
     }
     return id;
   }
