@@ -114,13 +114,14 @@ function engineLayerConfigs() {
 
 /**
  * Outside the engine, only its public entries may be imported: engine/<area> (its index.ts), and
- * engine/sandbox/compile (the compiler, kept out of engine/sandbox so workers do not carry it).
+ * engine/sandbox/compile (the compiler, kept out of engine/sandbox so workers do not carry it) with
+ * engine/sandbox/compile/plain (its part without sucrase, so the CLI loads sucrase only when needed).
  * A deep import into engine/<area>/<file> is refused.
  */
 const engineEntriesOnly = {
-  regex: String.raw`(^|/)engine/(?!sandbox/compile$)[^/]+/.`,
+  regex: String.raw`(^|/)engine/(?!sandbox/compile(/plain)?$)[^/]+/.`,
   message:
-    'Import the engine through its public entries only (engine/<area>, its index.ts; engine/sandbox/compile): export what you need from there.',
+    'Import the engine through its public entries only (engine/<area>, its index.ts; engine/sandbox/compile and engine/sandbox/compile/plain): export what you need from there.',
 };
 
 /** The TypeScript projects type-aware rules read: every .ts and .tsx file belongs to one. */

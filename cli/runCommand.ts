@@ -72,7 +72,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.out(RUN_USAGE);
     return 0;
   }
-  const source = loadJobFile(args.job, io.cwd);
+  const source = await loadJobFile(args.job, io.cwd);
   const cluster = loadCluster(args.cluster, args.nodes, io.cwd);
   const resolved = resolveClusterSpec(cluster, '--cluster');
   const faults: FaultSpec[] = args.failNodes.map((f, i) => {

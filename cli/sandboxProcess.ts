@@ -278,7 +278,10 @@ export function forkSandboxProcess(options: SandboxProcessOptions): SandboxProce
   child.on('message', (message: unknown) => {
     if (!ended) options.onMessage(message);
   });
-  child.on('exit', (code, signal) => end(exitReason(code, signal, options.memoryMb)));
+  // Its reason is worded only when it is news (wording it loads ICU's number formats, 20 ms at every run's end).
+  child.on('exit', (code, signal) => {
+    if (!ended) end(exitReason(code, signal, options.memoryMb));
+  });
   // A child that cannot start (or a failed send) is reported as it ending.
   child.on('error', (error) => end(`it could not run (${error.message})`));
   if (early) {

@@ -163,6 +163,7 @@ describe('ESLint layering, public entries, determinism and promise rules', { tim
       ["'../engine/spark/sparkConf'", 'labs/runStep.ts'],
       ["'../engine/sandbox/sandboxPoolCore'", 'cli/sandboxPool.ts'],
       ["'../engine/sandbox/compile/compileJobSource'", 'cli/jobLoader.ts'],
+      ["'../engine/sandbox/compile/compilePlainJob'", 'cli/jobLoader.ts'],
     ]) {
       expect((await messages(`import { x } from ${from};\nexport const y = x;\n`, file!)).join()).toMatch(
         /public entries/,
@@ -170,7 +171,7 @@ describe('ESLint layering, public entries, determinism and promise rules', { tim
     }
     expect(
       await messages(
-        "import { runJob } from '../../engine/api';\nimport { Kernel } from '../../engine/core';\nimport { compileJobSource } from '../../engine/sandbox/compile';\nexport const y = [runJob, Kernel, compileJobSource];\n",
+        "import { runJob } from '../../engine/api';\nimport { Kernel } from '../../engine/core';\nimport { compileJobSource } from '../../engine/sandbox/compile';\nimport { compilePlainJob } from '../../engine/sandbox/compile/plain';\nexport const y = [runJob, Kernel, compileJobSource, compilePlainJob];\n",
         'renderer/bridge/engineWorker.ts',
       ),
     ).toEqual([]);

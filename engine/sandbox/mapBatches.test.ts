@@ -30,7 +30,14 @@ describe('slotFor', () => {
     expect(slotFor([small], mapTask(MB), run, 9)).toBe(small);
   });
 
-  it('pipelines nothing before a map output of the job has been seen', () => {
-    expect(slotFor([busy(1, MB)], mapTask(MB), newRun('job.js', null), 9)).toBeNull();
+  it('pipelines only a second task before a map output of the job has been seen, and nothing once they are big', () => {
+    const fresh = newRun('job.js', null);
+    const one = busy(1, 4 * MB);
+    expect(slotFor([one, busy(1, 4 * MB)], mapTask(4 * MB), fresh, 5)).toBe(one);
+    expect(slotFor([one, busy(1, 4 * MB)], mapTask(4 * MB), fresh, 2)).toBeNull();
+    expect(slotFor([busy(2, MB)], mapTask(MB), fresh, 9)).toBeNull();
+    const big = newRun('job.js', null);
+    big.mapOutputs.set(0, 'big');
+    expect(slotFor([busy(1, MB)], mapTask(MB), big, 9)).toBeNull();
   });
 });

@@ -24,15 +24,19 @@ export const PIPELINE = { tasks: 1024, batch: 256, bytes: 4 * 1024 * 1024, pairB
 
 /**
  * An idle worker, or else for a map task the least loaded worker with only map tasks in flight and
- * room; `waiting` is how many requests are queued (this one included).
+ * room (before the job's first output is seen, only one with a single task in flight: the first
+ * 4 MB blocks' tasks are pipelined too); `waiting` is how many requests are queued (this one included).
  */
 export function slotFor(slots: readonly Slot[], pending: Pending, run: Run | null, waiting = 1): Slot | null {
   let best: Slot | null = null;
   for (const slot of slots) {
     if (slot.inFlight === 0) return slot;
-    if (pending.kind !== 'map' || run?.mapOutputs.get(pending.job ?? 0) !== 'small') continue;
-    if (!slot.mapsOnly || slot.inFlight >= PIPELINE.tasks) continue;
+    if (pending.kind !== 'map' || !slot.mapsOnly || slot.inFlight >= PIPELINE.tasks) continue;
+    const outputs = run?.mapOutputs.get(pending.job ?? 0);
+    if (outputs === 'big') continue;
     const pair = slot.inFlight === 1 && waiting > slots.length;
+    // Before any output of the job is seen, only a worker with one task in flight takes more.
+    if (outputs !== 'small' && !pair) continue;
     if (slot.inFlightBytes + (pending.bytes ?? 0) > (pair ? PIPELINE.pairBytes : PIPELINE.bytes)) continue;
     if (!best || slot.inFlight < best.inFlight) best = slot;
   }
