@@ -16,11 +16,16 @@ describe('slotFor', () => {
   const run = newRun('job.js', null);
   run.mapOutputs.set(0, 'small');
 
-  it('gives a worker with one big map task in flight a second while more tasks wait than there are workers', () => {
+  it('gives a worker with one big map task in flight a second while a task waits for every such worker', () => {
     const slots = [busy(1, 4 * MB), busy(1, 4 * MB)];
     expect(slotFor(slots, mapTask(4 * MB), run, 5)).toBe(slots[0]);
-    // The last tasks wait for an idle worker: none queues behind another's second task.
-    expect(slotFor(slots, mapTask(4 * MB), run, 2)).toBeNull();
+    // The last round too: one task for each of the two workers.
+    expect(slotFor(slots, mapTask(4 * MB), run, 2)).toBe(slots[0]);
+    expect(slotFor([busy(2, 8 * MB), slots[1]!], mapTask(4 * MB), run, 1)).toBe(slots[1]);
+    // A last task fewer than the workers waits for an idle one: none queues behind another's second task.
+    expect(slotFor(slots, mapTask(4 * MB), run, 1)).toBeNull();
+    // A lone worker takes its last task as its second.
+    expect(slotFor([busy(1, 4 * MB)], mapTask(4 * MB), run, 1)).not.toBeNull();
   });
 
   it('keeps two tasks in flight within PIPELINE.pairBytes and more within PIPELINE.bytes', () => {
@@ -34,7 +39,7 @@ describe('slotFor', () => {
     const fresh = newRun('job.js', null);
     const one = busy(1, 4 * MB);
     expect(slotFor([one, busy(1, 4 * MB)], mapTask(4 * MB), fresh, 5)).toBe(one);
-    expect(slotFor([one, busy(1, 4 * MB)], mapTask(4 * MB), fresh, 2)).toBeNull();
+    expect(slotFor([one, busy(1, 4 * MB)], mapTask(4 * MB), fresh, 1)).toBeNull();
     expect(slotFor([busy(2, MB)], mapTask(MB), fresh, 9)).toBeNull();
     const big = newRun('job.js', null);
     big.mapOutputs.set(0, 'big');

@@ -15,10 +15,11 @@ import type { TaskQueue } from './taskQueue';
  * batches of at most `batch`. Input bytes are what bound big tasks; the counts are high enough
  * that tasks of a 1 KB block (a few hundred microseconds each) still keep a worker busy for
  * longer than a round trip to the host takes (at 64 and 32 the workers sat idle half the time).
- * A worker with one task in flight may take a second of up to `pairBytes` together while more
- * tasks wait than there are workers: a 4 MB block's task then finds the next block sent when it
- * ends, instead of waiting for the host to take its answer in and send one; the last tasks go
- * to whichever worker is idle first, so that none waits behind another's second task at the end.
+ * A worker with one task in flight may take a second of up to `pairBytes` together while at least
+ * as many tasks wait as there are such workers: a 4 MB block's task then finds the next block sent
+ * when it ends, instead of waiting for the host to take its answer in and send one (35 ms on two
+ * cores), to the last round; a last task fewer than those workers goes to whichever is idle first,
+ * so that none waits behind another's second task at the end.
  */
 export const PIPELINE = { tasks: 1024, batch: 256, bytes: 4 * 1024 * 1024, pairBytes: 16 * 1024 * 1024 } as const;
 
@@ -29,12 +30,16 @@ export const PIPELINE = { tasks: 1024, batch: 256, bytes: 4 * 1024 * 1024, pairB
  */
 export function slotFor(slots: readonly Slot[], pending: Pending, run: Run | null, waiting = 1): Slot | null {
   let best: Slot | null = null;
+  // Workers that would take a task now (idle, or one task in flight): a second task for one of
+  // them while fewer wait would leave another without.
+  let hungry = 0;
+  for (const slot of slots) if (slot.inFlight <= 1) hungry++;
   for (const slot of slots) {
     if (slot.inFlight === 0) return slot;
     if (pending.kind !== 'map' || !slot.mapsOnly || slot.inFlight >= PIPELINE.tasks) continue;
     const outputs = run?.mapOutputs.get(pending.job ?? 0);
     if (outputs === 'big') continue;
-    const pair = slot.inFlight === 1 && waiting > slots.length;
+    const pair = slot.inFlight === 1 && waiting >= hungry;
     // Before any output of the job is seen, only a worker with one task in flight takes more.
     if (outputs !== 'small' && !pair) continue;
     if (slot.inFlightBytes + (pending.bytes ?? 0) > (pair ? PIPELINE.pairBytes : PIPELINE.bytes)) continue;
