@@ -6,6 +6,11 @@ import { plainJobCode } from './compilePlainJob';
 import { compileJobSource } from './compileJobSource';
 import { jobSourceFromCode } from './jobSourceFromCode';
 
+/** A job whose map holds `expression`, with its names declared. */
+function job(expression: string): string {
+  return `let a, b, c, d;\nexport default { map() { return ${expression}; } };\n`;
+}
+
 /** What sucrase makes of a job text (compileJobSource's transforms). */
 function sucrase(text: string, fileName = 'job.js'): string {
   return transform(text, { filePath: fileName, disableESTransforms: true, transforms: ['typescript', 'imports'] }).code;
@@ -47,11 +52,12 @@ describe('compiling a plain JavaScript job without sucrase', () => {
     ['a name', 'const x = 1;\nexport default x;\n'],
     ['an arrow function', 'export default (a) => a;'],
     ['a function expression', 'export default (function () { return 1; });'],
-    ['a #! line', '#!/usr/bin/env node\nexport default 1'],
     ['a directive', "'use strict';\nexport default 1"],
     ['a comment after it', 'export default { map(o, l, ctx) { ctx.write(l, 1) } }\n// trailing'],
     ['CRLF line ends', 'const a = 1;\r\nexport default {\r\n  a,\r\n};\r\n'],
     ['a loop and a class', 'class A { m() { for (;;) break; } }\nexport default new A();'],
+    ['comparisons TypeScript reads as JavaScript does', job('[a < b > c, a < b > -c, a < b > [c], a < b > {}, a > 1]')],
+    ['a conditional with a call before its colon', job('a ? b(c) : d')],
   ])('writes what sucrase writes for %s', (_, text) => {
     expect(plainJobCode(text, 'job.js')).toBe(sucrase(text));
   });
@@ -69,7 +75,18 @@ describe('compiling a plain JavaScript job without sucrase', () => {
     ['no default export', 'const a = 1;', 'job.js'],
     ['a syntax error', 'export default {', 'job.js'],
     ['types in a .js file', 'export default { f(a: number) { return a; } };', 'job.js'],
-    ['a #! line alone', '#!/usr/bin/env node', 'job.js'],
+    ['a #! line', '#!/usr/bin/env node\nexport default 1', 'job.js'],
+    ['a #! line ended by a lone CR', '#!/usr/bin/env node\rexport default 1;\n', 'job.js'],
+    // Sucrase reads every job as TypeScript: where that may read otherwise than JavaScript, its reading stands.
+    ['a < b > (c), a call with a type argument to TypeScript', job('a < b > (c)'), 'job.js'],
+    ['a > before a template', job('a < b > `x`'), 'job.js'],
+    ['a > before a line break', job('a < b >\nc'), 'job.js'],
+    ['a > before a regular expression', job('a < b > /c/.x'), 'job.js'],
+    ['a > before in', job('a < b > in c'), 'job.js'],
+    ['a > before instanceof', job('a < b > instanceof c'), 'job.js'],
+    ['a >> before (', job('a < b >> (c)'), 'job.js'],
+    ['a parenthesized condition before an arrow, a return type to TypeScript', job('a ? (b) : c => d'), 'job.js'],
+    ['the same with an async arrow', job('a ? (b) : async (c) => d'), 'job.js'],
   ])('leaves %s to sucrase', (_, text, fileName) => {
     expect(plainJobCode(text, fileName)).toBeNull();
   });
