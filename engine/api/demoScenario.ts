@@ -113,7 +113,7 @@ function startWaves(sim: Simulation, trace: Trace<RunEvent>): void {
           locality,
           speculative: false,
         });
-        sim.kernel.schedule(read + compute, () => {
+        sim.kernel.post(read + compute, () => {
           if (c.state !== 'running' || !c.node.alive) return;
           trace.record({
             t: sim.kernel.now,

@@ -77,13 +77,13 @@ export class FaultInjector {
           return c.failDisk(f.node);
         case 'partitionRack':
           c.partitionRack(f.rack);
-          if (f.durationMs !== undefined) this.kernel.schedule(f.durationMs, () => c.healRack(f.rack));
+          if (f.durationMs !== undefined) this.kernel.post(f.durationMs, () => c.healRack(f.rack));
           return;
         case 'healRack':
           return c.healRack(f.rack);
       }
     };
-    this.kernel.scheduleAt(f.atMs, apply, -10);
+    this.kernel.postAt(f.atMs, apply, -10);
   }
 
   private validate(raw: FaultSpec, path: string): FaultSpec {

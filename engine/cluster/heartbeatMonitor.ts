@@ -42,7 +42,7 @@ export class HeartbeatMonitor {
       beating.push(i);
       // Phases spread over every node, daemon or not, so a node's beats do not depend on the others' roles.
       const phase = Math.floor((i * every) / n);
-      kernel.scheduleDaemon(phase, this.next, options.priority);
+      kernel.postDaemon(phase, this.next, options.priority);
       this.scheduleCheck(i, phase);
     }
     this.order = Int32Array.from(beating);
@@ -60,7 +60,7 @@ export class HeartbeatMonitor {
     const i = this.order[this.cursor]!;
     this.cursor = this.cursor + 1 === this.order.length ? 0 : this.cursor + 1;
     this.beat(i);
-    this.kernel.scheduleDaemon(this.options.intervalMs, this.next, this.options.priority);
+    this.kernel.postDaemon(this.options.intervalMs, this.next, this.options.priority);
   };
 
   lastHeartbeatOf(i: number): number {
@@ -76,7 +76,7 @@ export class HeartbeatMonitor {
   }
 
   private scheduleCheck(i: number, from: number): void {
-    this.kernel.scheduleDaemon(from + this.options.expiryMs, () => this.check(i), this.options.priority + 1);
+    this.kernel.postDaemon(from + this.options.expiryMs, () => this.check(i), this.options.priority + 1);
   }
 
   private check(i: number): void {

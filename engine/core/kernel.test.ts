@@ -41,6 +41,44 @@ describe('Kernel', () => {
     expect(() => k.scheduleAt(2, () => {})).toThrow(/>= now/);
   });
 
+  it('queues a posted event (no handle) where the same schedule call would, daemon ones too', () => {
+    const order = (usePost: boolean) => {
+      const k = new Kernel();
+      const seen: string[] = [];
+      const at = (name: string) => () => seen.push(`${name}@${k.now}`);
+      if (usePost) {
+        k.post(10, at('b'));
+        k.postAt(5, at('a'));
+        k.post(10, at('c-high'), -1);
+        k.postDaemon(10, at('d-daemon'));
+        k.post(10, at('e'));
+      } else {
+        k.schedule(10, at('b'));
+        k.scheduleAt(5, at('a'));
+        k.schedule(10, at('c-high'), -1);
+        k.scheduleDaemon(10, at('d-daemon'));
+        k.schedule(10, at('e'));
+      }
+      k.postDaemon(20, at('late-daemon'));
+      k.run();
+      return { seen, now: k.now, events: k.eventCount };
+    };
+    expect(order(true)).toEqual(order(false));
+    // A daemon event alone does not keep the run going: the one at 20 never ran.
+    expect(order(true).seen).toEqual(['a@5', 'c-high@10', 'b@10', 'd-daemon@10', 'e@10']);
+  });
+
+  it('refuses a posted event in the past or with a bad delay, naming the call', () => {
+    const k = new Kernel();
+    expect(() => k.post(-1, () => {})).toThrow(/^post: delay/);
+    expect(() => k.postDaemon(Number.POSITIVE_INFINITY, () => {})).toThrow(/^postDaemon: delay/);
+    k.post(5, () => {});
+    k.run();
+    expect(() => k.postAt(2, () => {})).toThrow(/^postAt: time must be finite and >= now/);
+    expect(() => k.post(1, () => {}, 0.5)).toThrow(/priority/);
+    expect(k.pending).toBe(0);
+  });
+
   it('keeps simulated time in whole microseconds, so times survive a decimal round trip', () => {
     const k = new Kernel();
     const seen: number[] = [];

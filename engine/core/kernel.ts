@@ -65,6 +65,14 @@ class KernelHandle implements ScheduledHandle {
   }
 }
 
+/** `delay` when it is a finite number >= 0; else a RangeError naming `method`. */
+function checkedDelay(method: string, delay: number): number {
+  if (!(delay >= 0) || !Number.isFinite(delay)) {
+    throw new RangeError(`${method}: delay must be a finite number >= 0, got ${delay}`);
+  }
+  return delay;
+}
+
 /** Per-slot flags. */
 const CANCELLED = 1;
 const DAEMON = 2;
@@ -106,26 +114,35 @@ export class Kernel {
 
   /** Runs `handler` `delay` ms from now. Lower priority numbers run first at equal times. */
   schedule(delay: number, handler: () => void, priority = 0): ScheduledHandle {
-    if (!(delay >= 0) || !Number.isFinite(delay)) {
-      throw new RangeError(`schedule: delay must be a finite number >= 0, got ${delay}`);
-    }
-    return this.enqueue(this.clock + delay, handler, priority, false);
+    return this.handle(this.enqueue(this.clock + checkedDelay('schedule', delay), handler, priority, false));
   }
 
   /** Runs `handler` at absolute simulated time `time` (>= now). */
   scheduleAt(time: number, handler: () => void, priority = 0): ScheduledHandle {
-    if (!(time >= this.clock) || !Number.isFinite(time)) {
-      throw new RangeError(`scheduleAt: time must be finite and >= now (${this.clock}), got ${time}`);
-    }
-    return this.enqueue(time, handler, priority, false);
+    return this.handle(this.enqueue(this.checkedTime('scheduleAt', time), handler, priority, false));
   }
 
   /** Like `schedule`, for background work (heartbeats, monitors) that must not keep `run()` going. */
   scheduleDaemon(delay: number, handler: () => void, priority = 0): ScheduledHandle {
-    if (!(delay >= 0) || !Number.isFinite(delay)) {
-      throw new RangeError(`scheduleDaemon: delay must be a finite number >= 0, got ${delay}`);
-    }
-    return this.enqueue(this.clock + delay, handler, priority, true);
+    return this.handle(this.enqueue(this.clock + checkedDelay('scheduleDaemon', delay), handler, priority, true));
+  }
+
+  /**
+   * `schedule` without a handle, for an event nobody will cancel: the same event at the same place
+   * in the order, and no object made for it (most of the engine's events, millions in a big run).
+   */
+  post(delay: number, handler: () => void, priority = 0): void {
+    this.enqueue(this.clock + checkedDelay('post', delay), handler, priority, false);
+  }
+
+  /** `scheduleAt` without a handle. */
+  postAt(time: number, handler: () => void, priority = 0): void {
+    this.enqueue(this.checkedTime('postAt', time), handler, priority, false);
+  }
+
+  /** `scheduleDaemon` without a handle. */
+  postDaemon(delay: number, handler: () => void, priority = 0): void {
+    this.enqueue(this.clock + checkedDelay('postDaemon', delay), handler, priority, true);
   }
 
   /** Keeps `run()` going (through daemon events) until the returned function is called. */
@@ -139,7 +156,20 @@ export class Kernel {
     };
   }
 
-  private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): ScheduledHandle {
+  private checkedTime(method: string, time: number): number {
+    if (!(time >= this.clock) || !Number.isFinite(time)) {
+      throw new RangeError(`${method}: time must be finite and >= now (${this.clock}), got ${time}`);
+    }
+    return time;
+  }
+
+  /** A handle on the event just queued in `slot`. */
+  private handle(slot: number): ScheduledHandle {
+    return new KernelHandle(this, slot, this.generations[slot]!, this.queue.key(slot));
+  }
+
+  /** Queues the event; returns its slot. */
+  private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): number {
     // In whole microseconds (onClock): a UI's scrubber at the end of a run read 7328.065, just
     // before the last tasks ended at 7328.0650000000005.
     let us = Math.round(time * 1000);
@@ -164,7 +194,7 @@ export class Kernel {
       this.flags[at] = 0;
       this.live++;
     }
-    return new KernelHandle(this, at, this.generations[at]!, key);
+    return at;
   }
 
   private growSlots(): void {

@@ -246,7 +246,7 @@ export class BlockManager {
   private kickMonitor(): void {
     if (this.monitorScheduled || this.under.size === 0) return;
     this.monitorScheduled = true;
-    this.kernel.schedule(this.config.replicationIntervalMs, () => this.replicationRound(), 7);
+    this.kernel.post(this.config.replicationIntervalMs, () => this.replicationRound(), 7);
   }
 
   private replicationRound(): void {
@@ -299,7 +299,7 @@ export class BlockManager {
         to: dst.id,
         bytes: b.length,
       });
-    this.kernel.schedule(
+    this.kernel.post(
       ms,
       () => {
         this.streams[from]!--;

@@ -121,7 +121,7 @@ export class MrAppMaster {
       task.refusals++;
       this.app.release(c);
       task.requested++;
-      this.ctx.kernel.schedule(this.ctx.cluster.costs.taskStartMs, () => {
+      this.ctx.kernel.post(this.ctx.cluster.costs.taskStartMs, () => {
         task.requested--;
         if (!this.done && !task.done && task.running.length === 0 && task.requested === 0)
           this.request(task, tag.speculative);

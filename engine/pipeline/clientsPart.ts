@@ -79,7 +79,7 @@ export class ClientsPart extends PartRuntime {
       ids.push(this.sent++);
     }
     if (ids.length > 0) for (const to of this.downstream()) this.deliver(to, ids);
-    if (this.sent < this.total) kernel.schedule(this.createdAt(this.sent) - now, () => this.tick());
+    if (this.sent < this.total) kernel.post(this.createdAt(this.sent) - now, () => this.tick());
   }
 
   private get wear(): { fromMs: number; perHour: number } {
@@ -139,7 +139,7 @@ export class ClientsPart extends PartRuntime {
       if (refused.length === 0) return;
       this.resent += refused.length;
       this.resending.add(refused);
-      this.ctx.kernel.schedule(this.num('retryMs'), () => {
+      this.ctx.kernel.post(this.num('retryMs'), () => {
         this.resending.delete(refused);
         this.deliver(to, refused);
       });

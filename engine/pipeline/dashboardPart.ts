@@ -29,11 +29,11 @@ export class DashboardPart extends PartRuntime {
         this.num('refreshMs'),
         this.word('show') === 'trending' ? { top: this.num('top'), windowMs: this.num('windowMs') } : null,
       );
-    this.ctx.kernel.schedule(this.num('refreshMs'), () => this.refresh_());
+    this.ctx.kernel.post(this.num('refreshMs'), () => this.refresh_());
   }
 
   private refresh_(): void {
-    this.ctx.kernel.schedule(this.num('refreshMs'), () => this.refresh_());
+    this.ctx.kernel.post(this.num('refreshMs'), () => this.refresh_());
     if (this.querying || !this.up) return;
     const store = this.upstream()[0]!;
     const t0 = this.ctx.kernel.now;

@@ -25,7 +25,7 @@ export class FlumePart extends PartRuntime {
   }
 
   override start(): void {
-    if (this.upstream()[0]?.spec.type === 'kafka') this.ctx.kernel.schedule(KAFKA_POLL_MS, () => this.poll());
+    if (this.upstream()[0]?.spec.type === 'kafka') this.ctx.kernel.post(KAFKA_POLL_MS, () => this.poll());
   }
 
   override accept(ids: number[], _from: PartRuntime, reply: Reply): void {
@@ -45,7 +45,7 @@ export class FlumePart extends PartRuntime {
     const ms = this.ctx.cost.diskWriteMs(this.node!, taken.length * this.ctx.eventBytes);
     const epoch = this.epoch;
     this.busyMs += ms;
-    this.ctx.kernel.schedule(ms, () => {
+    this.ctx.kernel.post(ms, () => {
       if (epoch === this.epoch && this.up) put();
       else reply(ids);
     });
@@ -54,14 +54,14 @@ export class FlumePart extends PartRuntime {
   /** The Kafka source: reads what fits in the channel, puts it, commits. */
   private poll(): void {
     const kafka = this.upstream()[0] as KafkaPart;
-    const again = () => this.ctx.kernel.schedule(KAFKA_POLL_MS, () => this.poll());
+    const again = () => this.ctx.kernel.post(KAFKA_POLL_MS, () => this.poll());
     if (this.polling || !this.up || !this.canReachFrom(kafka)) return void again();
     const room = Math.min(this.num('batchSize'), this.num('capacity') - this.channel.length);
     const { ids, to } = room > 0 ? kafka.poll(this.index, room) : { ids: [], to: 0 };
     if (ids.length === 0) return void again();
     this.polling = true;
     const epoch = this.epoch;
-    this.ctx.kernel.schedule(kafka.networkMs(this, ids.length * this.ctx.eventBytes), () => {
+    this.ctx.kernel.post(kafka.networkMs(this, ids.length * this.ctx.eventBytes), () => {
       if (epoch !== this.epoch || !this.up) return void again();
       // The next poll waits for this put (a file channel writes it to disk first) and its commit.
       this.accept(ids, kafka, (refused) => {

@@ -36,7 +36,7 @@ export class HdfsPart extends PartRuntime {
     // The write pipeline streams the copies: its pace is one disk's (the replicas write as the bytes pass).
     const ms = this.ctx.cost.diskWriteMs(this.node!, bytes) + (this.num('replication') > 1 ? 1 : 0);
     this.busyMs += ms;
-    this.ctx.kernel.schedule(ms, () => {
+    this.ctx.kernel.post(ms, () => {
       if (epoch !== this.epoch || !this.up) {
         this.refused += ids.length;
         reply(ids);
@@ -114,7 +114,7 @@ export class HdfsPart extends PartRuntime {
     file.timer?.cancel();
     this.open.delete(writer.index);
     this.orphans.add(file);
-    this.ctx.kernel.schedule(LEASE_HARD_LIMIT_MS, () => {
+    this.ctx.kernel.post(LEASE_HARD_LIMIT_MS, () => {
       this.orphans.delete(file);
       this.publish(writer, file);
     });

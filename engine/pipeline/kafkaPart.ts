@@ -21,7 +21,7 @@ export class KafkaPart extends PartRuntime {
     const epoch = this.epoch;
     const ms = this.ctx.cost.diskWriteMs(this.node!, ids.length * this.ctx.eventBytes);
     this.busyMs += ms;
-    this.ctx.kernel.schedule(ms, () => {
+    this.ctx.kernel.post(ms, () => {
       if (epoch !== this.epoch || !this.up) {
         this.refused += ids.length;
         reply(ids);

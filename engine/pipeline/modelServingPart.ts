@@ -82,6 +82,6 @@ export class ModelServingPart extends PassThroughPart {
     let started = false;
     for (const p of this.upstream())
       if (p instanceof ModelTrainerPart && p.canReach(this) && p.retrain()) started = true;
-    if (!started) this.ctx.kernel.schedule(REDELIVER_MS, () => this.askRetrain(version));
+    if (!started) this.ctx.kernel.post(REDELIVER_MS, () => this.askRetrain(version));
   }
 }

@@ -65,11 +65,11 @@ export class ModelTrainerPart extends PartRuntime {
 
   override start(): void {
     this.ctx.ml.used = true;
-    this.ctx.kernel.schedule(this.num('everyMs'), () => this.tick());
+    this.ctx.kernel.post(this.num('everyMs'), () => this.tick());
   }
 
   private tick(): void {
-    this.ctx.kernel.schedule(this.num('everyMs'), () => this.tick());
+    this.ctx.kernel.post(this.num('everyMs'), () => this.tick());
     this.train('schedule');
   }
 
@@ -203,11 +203,11 @@ export class ModelTrainerPart extends PartRuntime {
     // A newer model supersedes this one: it is delivered instead.
     if (!latest || latest.model.version !== version) return;
     if (!this.canReach(to)) {
-      this.ctx.kernel.schedule(REDELIVER_MS, () => this.deliver(to, version));
+      this.ctx.kernel.post(REDELIVER_MS, () => this.deliver(to, version));
       return;
     }
     const bytes = MODEL_BYTES_PER_KEY * Math.max(1, latest.model.byKey.size);
-    this.ctx.kernel.schedule(this.networkMs(to, bytes), () => {
+    this.ctx.kernel.post(this.networkMs(to, bytes), () => {
       if (!this.canReach(to)) return this.deliver(to, version);
       if (to.deploy(latest.model)) latest.record.deployedAtMs ??= this.ctx.kernel.now;
     });

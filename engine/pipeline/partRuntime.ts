@@ -85,7 +85,7 @@ export abstract class PartRuntime {
   /** Schedules `work` after `ms`, unless the part went down meanwhile. */
   later(ms: number, work: () => void): void {
     const epoch = this.epoch;
-    this.ctx.kernel.schedule(ms, () => {
+    this.ctx.kernel.post(ms, () => {
       if (this.epoch === epoch && this.up) work();
     });
   }
@@ -165,7 +165,7 @@ export abstract class PartRuntime {
       reply(ids);
       return;
     }
-    this.ctx.kernel.schedule(this.networkMs(to, bytes), () => {
+    this.ctx.kernel.post(this.networkMs(to, bytes), () => {
       if (!this.canReach(to)) {
         to.refused += ids.length;
         reply(ids);

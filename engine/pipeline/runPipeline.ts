@@ -188,9 +188,9 @@ export function runPipeline(options: PipelineRunOptions): PipelineResult {
   const every = Math.max(1, Math.ceil(until / TIMELINE_POINTS));
   const sampler = () => {
     sample();
-    kernel.schedule(every, sampler, 10);
+    kernel.post(every, sampler, 10);
   };
-  kernel.schedule(every, sampler, 10);
+  kernel.post(every, sampler, 10);
   sample();
   // Without a time limit of the caller's, the run ends once every event is shown; with one it runs to it.
   let allShown = false;
@@ -239,7 +239,7 @@ function planFaults(faults: readonly PipelineFault[], kernel: Kernel, cluster: C
       // A reprocess without a part: every streaming job of the pipeline (a step that cannot know the learner's ids).
       if (f.kind === 'reprocess' && f.part === undefined) {
         const jobs = parts.filter((p): p is SparkStreamingPart => p instanceof SparkStreamingPart);
-        kernel.scheduleAt(atMs, () => jobs.forEach((p) => p.reprocess()), -10);
+        kernel.postAt(atMs, () => jobs.forEach((p) => p.reprocess()), -10);
         return;
       }
       const part = parts.find((p) => p.id === f.part);
@@ -255,10 +255,10 @@ function planFaults(faults: readonly PipelineFault[], kernel: Kernel, cluster: C
             `${path}.part`,
             `"${part.id}" is ${PART_CATALOGUE[part.spec.type].label}; only a Spark Streaming job reprocesses its log`,
           );
-        kernel.scheduleAt(atMs, () => part.reprocess(), -10);
+        kernel.postAt(atMs, () => part.reprocess(), -10);
         return;
       }
-      kernel.scheduleAt(atMs, () => (f.kind === 'stopPart' ? part.stop() : part.resume()), -10);
+      kernel.postAt(atMs, () => (f.kind === 'stopPart' ? part.stop() : part.resume()), -10);
       return;
     }
     injector.schedule(raw as FaultSpec, path);

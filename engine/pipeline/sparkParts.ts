@@ -55,11 +55,11 @@ export class SparkStreamingPart extends PartRuntime {
   batches = 0;
 
   override start(): void {
-    this.ctx.kernel.schedule(this.num('triggerMs'), () => this.trigger());
+    this.ctx.kernel.post(this.num('triggerMs'), () => this.trigger());
   }
 
   private trigger(): void {
-    this.ctx.kernel.schedule(this.num('triggerMs'), () => this.trigger());
+    this.ctx.kernel.post(this.num('triggerMs'), () => this.trigger());
     if (this.running) this.overdue = true;
     else this.runBatch();
   }
@@ -150,11 +150,11 @@ export class SparkBatchPart extends PartRuntime {
   runs = 0;
 
   override start(): void {
-    this.ctx.kernel.schedule(this.num('everyMs'), () => this.tick());
+    this.ctx.kernel.post(this.num('everyMs'), () => this.tick());
   }
 
   private tick(): void {
-    this.ctx.kernel.schedule(this.num('everyMs'), () => this.tick());
+    this.ctx.kernel.post(this.num('everyMs'), () => this.tick());
     if (this.running || !this.up) return;
     const hdfs = this.upstream()[0] as HdfsPart;
     if (!hdfs.canReach(this)) {

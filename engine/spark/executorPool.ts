@@ -59,7 +59,7 @@ export class ExecutorPool implements SlotPool {
       const nodes = change.kind === 'died' ? [change.node] : change.kind === 'partitioned' ? change.nodes : [];
       for (const e of this.executors) {
         if (!e.alive || !nodes.includes(e.node.id)) continue;
-        ctx.kernel.schedule(EXECUTOR_TIMEOUT_MS, () => {
+        ctx.kernel.post(EXECUTOR_TIMEOUT_MS, () => {
           if (!ctx.cluster.isReachable(e.node))
             this.lose(e.lease, `executor ${e.id} heartbeat timed out (${EXECUTOR_TIMEOUT_MS / 1000} s)`);
         });

@@ -85,7 +85,7 @@ export class SparkApplication {
       {
         missingMapOutputs: (sid) => this.outputs.missing(sid),
         isCached: (rdd, p) => this.blocks.at(`${rdd}:${p}`) !== undefined,
-        schedule: (ms, fn) => void kernel.schedule(ms, fn),
+        schedule: (ms, fn) => kernel.post(ms, fn),
       },
       new SparkStageRunner(this),
       conf.maxConsecutiveStageAttempts,

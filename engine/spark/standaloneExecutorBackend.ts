@@ -43,7 +43,7 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
         for (const l of dead) if (l.live) this.events.lost(l, `Worker on ${l.node.id} lost with its machine`);
       };
       if (change.kind === 'restarted') lose();
-      else ctx.kernel.schedule(WORKER_TIMEOUT_MS, lose);
+      else ctx.kernel.post(WORKER_TIMEOUT_MS, lose);
     });
   }
 
@@ -73,7 +73,7 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
   private launch(grant: StandaloneGrant): void {
     const node = grant.worker.node;
     const lease: ExecutorLease = { node, cores: grant.cores, memoryMb: grant.memoryMb, live: false };
-    this.ctx.kernel.schedule(this.ctx.cost.containerStartMs(node), () => {
+    this.ctx.kernel.post(this.ctx.cost.containerStartMs(node), () => {
       if (this.finished || !this.ctx.cluster.isReachable(node)) {
         this.master.free(grant);
         return;

@@ -84,14 +84,14 @@ export class BrokerCluster {
   start(): void {
     const replicate = (): void => {
       this.replicate();
-      this.kernel.schedule(this.options.replicaFetchMs, replicate, 1);
+      this.kernel.post(this.options.replicaFetchMs, replicate, 1);
     };
     const retain = (): void => {
       this.enforceRetention();
-      this.kernel.schedule(this.options.retentionCheckMs, retain, 2);
+      this.kernel.post(this.options.retentionCheckMs, retain, 2);
     };
-    this.kernel.schedule(this.options.replicaFetchMs, replicate, 1);
-    this.kernel.schedule(this.options.retentionCheckMs, retain, 2);
+    this.kernel.post(this.options.replicaFetchMs, replicate, 1);
+    this.kernel.post(this.options.retentionCheckMs, retain, 2);
   }
 
   isAlive(broker: string): boolean {

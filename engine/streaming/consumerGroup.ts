@@ -60,7 +60,7 @@ export class ConsumerGroup {
 
   /** A consumer stopped heartbeating: it is removed when its session times out. */
   memberFailed(member: string): void {
-    this.kernel.schedule(this.options.sessionTimeoutMs, () => {
+    this.kernel.post(this.options.sessionTimeoutMs, () => {
       const i = this.members.indexOf(member);
       if (i < 0) return;
       this.members.splice(i, 1);

@@ -67,9 +67,9 @@ export class KafkaFaults {
   ) {
     for (const f of faults) {
       if (f.kind !== 'killBroker') continue;
-      kernel.scheduleAt(f.atMs, () => cluster.killNode(f.broker), 4);
+      kernel.postAt(f.atMs, () => cluster.killNode(f.broker), 4);
       if (f.restartAfterMs !== undefined)
-        kernel.scheduleAt(f.atMs + f.restartAfterMs, () => cluster.restartNode(f.broker), 4);
+        kernel.postAt(f.atMs + f.restartAfterMs, () => cluster.restartNode(f.broker), 4);
     }
   }
 

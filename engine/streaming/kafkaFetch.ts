@@ -85,11 +85,11 @@ export function heldFetch(
       });
     }
     if (batches.length > 0 || outOfRange.length > 0 || ctx.kernel.now - started >= req.maxWaitTimeInMs) {
-      ctx.kernel.schedule(ctx.latency, () => answer({ rebalancing: false, outOfRange, batches }), 5);
+      ctx.kernel.post(ctx.latency, () => answer({ rebalancing: false, outOfRange, batches }), 5);
       return;
     }
     // Nothing yet: the broker holds the fetch until data comes or the wait is over.
-    ctx.kernel.schedule(Math.min(POLL_MS, req.maxWaitTimeInMs - (ctx.kernel.now - started)), poll, 6);
+    ctx.kernel.post(Math.min(POLL_MS, req.maxWaitTimeInMs - (ctx.kernel.now - started)), poll, 6);
   };
-  ctx.kernel.schedule(ctx.latency, poll, 5);
+  ctx.kernel.post(ctx.latency, poll, 5);
 }

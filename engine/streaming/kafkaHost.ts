@@ -208,7 +208,7 @@ export class KafkaHost {
       const handed =
         call.request.op === 'processed' ? 1 : call.request.op === 'queryRows' ? call.request.rows.length : 0;
       if (c && handed > 0) c.busyUntil = Math.max(this.kernel.now, c.busyUntil) + this.processingMs * handed;
-      if (c && handed === 0 && c.busyUntil > this.kernel.now) this.kernel.scheduleAt(c.busyUntil, run, 4);
+      if (c && handed === 0 && c.busyUntil > this.kernel.now) this.kernel.postAt(c.busyUntil, run, 4);
       else run();
     }
   }
@@ -242,7 +242,7 @@ export class KafkaHost {
 
   /** After the network's round trip. */
   private later(fn: () => void, roundTrips = 1): void {
-    this.kernel.schedule(this.latency * 2 * roundTrips, fn, 5);
+    this.kernel.post(this.latency * 2 * roundTrips, fn, 5);
   }
 
   private handle(
@@ -306,7 +306,7 @@ export class KafkaHost {
         if (req.sessionTimeout < min || req.sessionTimeout > max)
           return this.later(() => fail(invalidSessionTimeout()));
         const timeouts = { sessionTimeout: req.sessionTimeout, rebalanceTimeout: req.rebalanceTimeout };
-        this.kernel.schedule(
+        this.kernel.post(
           this.latency,
           () =>
             g.join(client, c.clientId, req.topics, timeouts, (joined) =>
@@ -361,12 +361,12 @@ export class KafkaHost {
       }
       case 'endTransaction':
         // Checked and applied when it reaches the coordinator (a fresh producer may have fenced it meanwhile).
-        this.kernel.schedule(
+        this.kernel.post(
           this.latency,
           () => {
             const refused = this.transactions.check(req.transaction);
             if (refused === null) this.transactions.endFor(req.transaction, req.commit);
-            this.kernel.schedule(this.latency, () => (refused ? fail(refused) : answer(null)), 5);
+            this.kernel.post(this.latency, () => (refused ? fail(refused) : answer(null)), 5);
           },
           5,
         );
@@ -384,7 +384,7 @@ export class KafkaHost {
       case 'sinkGet':
         return this.later(() => answer(this.sink.get(req.key)), 0.5);
       case 'sleep':
-        this.kernel.schedule(Math.max(0, req.ms), () => answer(null), 5);
+        this.kernel.post(Math.max(0, req.ms), () => answer(null), 5);
         return;
       case 'processed': {
         if (c.kind !== 'consumer') return fail(nonRetriable('only a consumer hands messages to a handler'));

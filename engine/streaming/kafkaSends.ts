@@ -107,7 +107,7 @@ export class ProducerSends {
     if (req.transaction) {
       const fenced = this.ctx.transactions.check(req.transaction);
       if (fenced) {
-        this.ctx.kernel.schedule(this.ctx.latencyMs * 2, () => done({ ok: false, error: fenced }), 5);
+        this.ctx.kernel.post(this.ctx.latencyMs * 2, () => done({ ok: false, error: fenced }), 5);
         return;
       }
     }
@@ -118,7 +118,7 @@ export class ProducerSends {
         const partition = this.partitionOf(topic, partitions, m);
         // A transaction writes only to partitions that exist (its coordinator adds each before the write).
         if (req.transaction && (partitions === null || partition < 0 || partition >= partitions)) {
-          this.ctx.kernel.schedule(
+          this.ctx.kernel.post(
             this.ctx.latencyMs * 2,
             () => done({ ok: false, error: PROTOCOL_ERRORS.unknownTopic }),
             5,
@@ -136,14 +136,14 @@ export class ProducerSends {
       // No answer comes back, so nothing is retried: each batch goes out once, and the send
       // resolves to [] once the requests have left (one-way latency).
       for (const b of batches.values()) this.fireAndForget(req, b);
-      this.ctx.kernel.schedule(this.ctx.latencyMs, () => done({ ok: true, value: [] }), 5);
+      this.ctx.kernel.post(this.ctx.latencyMs, () => done({ ok: true, value: [] }), 5);
       return;
     }
     const results: SentMetadata[] = [];
     let waiting = batches.size;
     let failed = false;
     if (waiting === 0) {
-      this.ctx.kernel.schedule(this.ctx.latencyMs * 2, () => done({ ok: true, value: [] }), 5);
+      this.ctx.kernel.post(this.ctx.latencyMs * 2, () => done({ ok: true, value: [] }), 5);
       return;
     }
     for (const b of batches.values()) {
@@ -198,7 +198,7 @@ export class ProducerSends {
     const lost = this.ctx.networkDown(this.producer);
     this.traced(batch, 0, lost);
     if (lost) return;
-    this.ctx.kernel.schedule(
+    this.ctx.kernel.post(
       this.ctx.latencyMs,
       () =>
         this.ctx.brokers.produce({
@@ -246,7 +246,7 @@ export class ProducerSends {
         });
         return;
       }
-      kernel.schedule(this.backoff(attempt), () => this.transmit(req, batch, attempt + 1, answer), 5);
+      kernel.post(this.backoff(attempt), () => this.transmit(req, batch, attempt + 1, answer), 5);
     };
     // An error no retry can cure (a fenced producer): the send fails with it at once.
     const failWith = (error: KafkaErrorData): void => {
@@ -265,13 +265,13 @@ export class ProducerSends {
     const lost = this.ctx.networkDown(this.producer);
     this.traced(batch, attempt, lost);
     if (lost) return; // lost on the way: the timeout fails it
-    kernel.schedule(
+    kernel.post(
       latencyMs,
       () => {
         // A transactional batch reaching the leader after its producer was fenced, or its transaction ended, is refused.
         const refused = req.transaction ? this.ctx.transactions.check(req.transaction) : null;
         if (refused) {
-          kernel.schedule(latencyMs, () => failWith(refused), 5);
+          kernel.post(latencyMs, () => failWith(refused), 5);
           return;
         }
         // Each attempt appends copies of the records (a retry of a non-idempotent producer duplicates).
@@ -285,7 +285,7 @@ export class ProducerSends {
           records,
         });
         if (result.error !== null) {
-          kernel.schedule(latencyMs, () => fail(result.error), 5);
+          kernel.post(latencyMs, () => fail(result.error), 5);
           return;
         }
         const ps = brokers.partition(batch.topic, batch.partition);
@@ -310,11 +310,11 @@ export class ProducerSends {
               attempt,
             });
         };
-        if (req.acks === 1 || result.duplicate) kernel.schedule(latencyMs, reply, 5);
+        if (req.acks === 1 || result.duplicate) kernel.post(latencyMs, reply, 5);
         else if (req.acks === -1)
           brokers.whenCommitted(batch.topic, batch.partition, result.lastOffset, (ok) => {
-            if (ok) kernel.schedule(latencyMs, reply, 5);
-            else kernel.schedule(latencyMs, () => fail('offline'), 5);
+            if (ok) kernel.post(latencyMs, reply, 5);
+            else kernel.post(latencyMs, () => fail('offline'), 5);
           });
       },
       5,

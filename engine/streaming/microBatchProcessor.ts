@@ -161,7 +161,7 @@ export class MicroBatchProcessor {
 
   private scheduleBatch(c: Consumer, delay: number): void {
     const incarnation = c.incarnation;
-    this.kernel.schedule(
+    this.kernel.post(
       delay,
       () => {
         if (c.alive && c.incarnation === incarnation) this.runBatch(c);
@@ -285,7 +285,7 @@ export class MicroBatchProcessor {
     this.trace.record({ t: this.kernel.now, type: 'consumerCrashed', consumer: c.memberId, point: crash.point });
     this.group.memberFailed(c.memberId);
     if (crash.restartAfterMs === undefined) return;
-    this.kernel.schedule(crash.restartAfterMs, () => {
+    this.kernel.post(crash.restartAfterMs, () => {
       c.alive = true;
       c.memberId = `consumer-${c.index}.${c.incarnation}`;
       c.owned = [];

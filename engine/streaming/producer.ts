@@ -216,11 +216,11 @@ export class Producer {
     if (this.network.isDown(id, this.kernel.now)) return;
     const leader = this.wire === undefined ? null : this.cluster.leaderOf(topic, p);
     const wireMs = leader === null ? 0 : this.wire!.requestMs(this.kernel.now, id, leader, records.length);
-    this.kernel.schedule(networkLatencyMs + wireMs, () => {
+    this.kernel.post(networkLatencyMs + wireMs, () => {
       const result = this.cluster.produce({ topic, partition: p, producerId: id, idempotent, acks, records });
       const reply = (r: ProduceResult): void => {
         if (this.network.isDown(id, this.kernel.now)) return;
-        this.kernel.schedule(networkLatencyMs, () => answer(r));
+        this.kernel.post(networkLatencyMs, () => answer(r));
       };
       if (acks !== 'all' || result.error !== null) reply(result);
       else {
@@ -268,7 +268,7 @@ export class Producer {
       return;
     }
     this.stats.retries++;
-    this.kernel.schedule(this.options.retryBackoffMs, () => {
+    this.kernel.post(this.options.retryBackoffMs, () => {
       if (this.inFlight[p] === flight) this.dispatch(p);
     });
   }

@@ -112,9 +112,9 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
         if (g !== null) producer.send(g.key, g.value, g.eventTime);
       }
       producer.flush();
-      if (now < spec.durationMs) kernel.schedule(Math.min(p.tickMs, spec.durationMs - now), tick, 3);
+      if (now < spec.durationMs) kernel.post(Math.min(p.tickMs, spec.durationMs - now), tick, 3);
     };
-    kernel.schedule(p.tickMs, tick, 3);
+    kernel.post(p.tickMs, tick, 3);
     return producer;
   });
 
@@ -158,9 +158,9 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
     if (f.type === 'crash-consumer') processor.crashAt(f);
     else if (f.type === 'drop-network') network.dropBetween(f.producer, f.fromMs, f.toMs);
     else {
-      kernel.scheduleAt(f.atMs, () => cluster.killNode(f.node), 4);
+      kernel.postAt(f.atMs, () => cluster.killNode(f.node), 4);
       if (f.restartAfterMs !== undefined)
-        kernel.scheduleAt(f.atMs + f.restartAfterMs, () => cluster.restartNode(f.node), 4);
+        kernel.postAt(f.atMs + f.restartAfterMs, () => cluster.restartNode(f.node), 4);
     }
   }
   processor.start();
@@ -170,9 +170,9 @@ export function simulateScenario(spec: ScenarioSpec, seed: number, options: RunS
   const checkDone = (): void => {
     if (kernel.now >= spec.durationMs && producers.every((p) => !p.hasUnacknowledged()) && processor.caughtUp())
       kernel.stop();
-    else kernel.schedule(spec.consumers.batchIntervalMs, checkDone, 9);
+    else kernel.post(spec.consumers.batchIntervalMs, checkDone, 9);
   };
-  kernel.schedule(spec.durationMs, checkDone, 9);
+  kernel.post(spec.durationMs, checkDone, 9);
   kernel.run({ until: end });
 
   markPending(producers, brokers, processor, ledger, topic.name, topic.partitions);

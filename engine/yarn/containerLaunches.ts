@@ -56,14 +56,14 @@ export class ContainerLaunches {
     while (i < delays.length && delays[i] !== delay) i++;
     if (i === delays.length) {
       if (i === MAX_SHARED) {
-        this.kernel.schedule(delay, () => this.started(c));
+        this.kernel.post(delay, () => this.started(c));
         return;
       }
       delays.push(delay);
       this.fifos.push(new LaunchFifo(this.started));
     }
     const fifo = this.fifos[i]!;
-    this.kernel.schedule(delay, fifo.next);
+    this.kernel.post(delay, fifo.next);
     fifo.push(c);
   }
 }

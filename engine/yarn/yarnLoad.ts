@@ -76,7 +76,7 @@ export function startYarnLoads(
       );
   });
   for (const load of loads) {
-    kernel.schedule(load.atMs, () => {
+    kernel.post(load.atMs, () => {
       let left = load.containers;
       const app: Application = yarn.submitApplication({
         name: load.name,
@@ -91,7 +91,7 @@ export function startYarnLoads(
                 return;
               }
               const slice = Math.min(SLICE_MS, rest);
-              kernel.schedule(cost.cpuMs(c.node, { ms: slice }), () => work(rest - slice));
+              kernel.post(cost.cpuMs(c.node, { ms: slice }), () => work(rest - slice));
             };
             work(load.workMs);
           },
