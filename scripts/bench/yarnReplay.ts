@@ -11,10 +11,12 @@
  */
 import { Kernel } from '../../engine/core';
 
-/** How an event was scheduled: schedule(delay), scheduleAt(time), scheduleDaemon(delay). */
-const SCHEDULE = 0;
-const AT = 1;
-const DAEMON = 2;
+/**
+ * How an event was scheduled: schedule(delay), scheduleAt(time), scheduleDaemon(delay), or the
+ * same without a handle (post, postAt, postDaemon): the replay makes the same call.
+ */
+const METHODS = ['schedule', 'scheduleAt', 'scheduleDaemon', 'post', 'postAt', 'postDaemon'] as const;
+type Method = (typeof METHODS)[number];
 
 export interface RecordedSchedule {
   /** Per event, in scheduling order: how, the delay or time given, the priority. */
@@ -46,8 +48,8 @@ export function record(build: () => void, run: () => void): RecordedSchedule {
   let current = -1;
   let roots = 0;
   let cancelled = 0;
-  const proto = Kernel.prototype as unknown as Record<'schedule' | 'scheduleAt' | 'scheduleDaemon', Scheduler>;
-  const originals = { schedule: proto.schedule, scheduleAt: proto.scheduleAt, scheduleDaemon: proto.scheduleDaemon };
+  const proto = Kernel.prototype as unknown as Record<Method, Scheduler>;
+  const originals = Object.fromEntries(METHODS.map((m) => [m, proto[m]])) as Record<Method, Scheduler>;
   const wrap = (how: number, original: Scheduler): Scheduler =>
     function (this: Kernel, x: number, handler: () => void, p = 0): unknown {
       const id = kind.length;
@@ -71,7 +73,8 @@ export function record(build: () => void, run: () => void): RecordedSchedule {
           current = outer;
         },
         p,
-      ) as { cancel(): void };
+      ) as { cancel(): void } | undefined;
+      if (handle === undefined) return handle; // post: no handle, never cancelled
       const cancel = handle.cancel.bind(handle);
       handle.cancel = () => {
         if (done[id] === 0) {
@@ -82,9 +85,7 @@ export function record(build: () => void, run: () => void): RecordedSchedule {
       };
       return handle;
     };
-  proto.schedule = wrap(SCHEDULE, originals.schedule);
-  proto.scheduleAt = wrap(AT, originals.scheduleAt);
-  proto.scheduleDaemon = wrap(DAEMON, originals.scheduleDaemon);
+  METHODS.forEach((m, how) => (proto[m] = wrap(how, originals[m])));
   try {
     build();
     run();
@@ -110,9 +111,12 @@ export function replay(s: RecordedSchedule): { cpuMs: number; events: number } {
   let next = 0;
   const put = (id: number): void => {
     const how = kind[id]!;
-    if (how === SCHEDULE) k.schedule(arg[id]!, tick, priority[id]);
-    else if (how === AT) k.scheduleAt(arg[id]!, tick, priority[id]);
-    else k.scheduleDaemon(arg[id]!, tick, priority[id]);
+    if (how === 0) k.schedule(arg[id]!, tick, priority[id]);
+    else if (how === 1) k.scheduleAt(arg[id]!, tick, priority[id]);
+    else if (how === 2) k.scheduleDaemon(arg[id]!, tick, priority[id]);
+    else if (how === 3) k.post(arg[id]!, tick, priority[id]);
+    else if (how === 4) k.postAt(arg[id]!, tick, priority[id]);
+    else k.postDaemon(arg[id]!, tick, priority[id]);
   };
   // Every event runs this one handler: the events run in the recorded order, so the n-th call is ran[n].
   function tick(): void {
