@@ -12,6 +12,7 @@ import { MAY_EXPORT_SEVERAL, splitExportedDeclarators } from './exportedDeclarat
 import { JobCompileError } from './jobCompileError';
 import { jobSourceFromCode } from './jobSourceFromCode';
 import { compilePlainJob } from './compilePlainJob';
+import { hashbangAsComment } from './hashbangAsComment';
 
 export { JobCompileError } from './jobCompileError';
 export { guardLoops } from './jobSourceFromCode';
@@ -19,6 +20,7 @@ export { guardLoops } from './jobSourceFromCode';
 export function compileJobSource(text: string, fileName: string): JobSource {
   const plain = compilePlainJob(text, fileName);
   if (plain !== null) return plain;
+  const source = hashbangAsComment(text);
   let code: string;
   try {
     // Modern syntax (`?.`, `??`, class fields) is kept as written: the sandboxes run ES2022, and
@@ -26,9 +28,9 @@ export function compileJobSource(text: string, fileName: string): JobSource {
     const options = { filePath: fileName, disableESTransforms: true };
     if (MAY_EXPORT_SEVERAL.test(text)) {
       // Types stripped first, then `export const a = 1, b = 2` split, then CommonJS.
-      const stripped = transform(text, { ...options, transforms: ['typescript'] }).code;
+      const stripped = transform(source, { ...options, transforms: ['typescript'] }).code;
       code = transform(splitExportedDeclarators(stripped), { ...options, transforms: ['imports'] }).code;
-    } else code = transform(text, { ...options, transforms: ['typescript', 'imports'] }).code;
+    } else code = transform(source, { ...options, transforms: ['typescript', 'imports'] }).code;
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number } };
     throw new JobCompileError(

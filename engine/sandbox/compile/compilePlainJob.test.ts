@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { plainJobCode } from './compilePlainJob';
 import { compileJobSource } from './compileJobSource';
 import { jobSourceFromCode } from './jobSourceFromCode';
+import { LOOP_GUARD } from '../loopGuard';
 
 /** A job whose map holds `expression`, with its names declared. */
 function job(expression: string): string {
@@ -89,6 +90,23 @@ describe('compiling a plain JavaScript job without sucrase', () => {
     ['the same with an async arrow', job('a ? (b) : async (c) => d'), 'job.js'],
   ])('leaves %s to sucrase', (_, text, fileName) => {
     expect(plainJobCode(text, fileName)).toBeNull();
+  });
+
+  it.each([
+    ['plain JavaScript', '#!/usr/bin/env node\nexport default { f() { return 2; } };\n', 'job.js'],
+    ['TypeScript', '#!/usr/bin/env node\r\nexport default { f(): number { return 2; } };\r\n', 'job.ts'],
+    [
+      'a job with a named export',
+      '#!/usr/bin/env node\nexport const a = 1;\nexport default { f() { return 2; } };',
+      'job.js',
+    ],
+  ])('runs %s copied with its #! line, which becomes a comment of the same length', (_, text, fileName) => {
+    const { code } = compileJobSource(text, fileName);
+    expect(code.split(/\r?\n/).length).toBe(text.split(/\r?\n/).length);
+    const module = { exports: {} as Record<string, unknown> };
+    // As the sandboxes run it: inside a function (a #! line there is a syntax error).
+    new Function('exports', 'module', LOOP_GUARD, code)(module.exports, module, () => {});
+    expect((module.exports.default as { f(): number }).f()).toBe(2);
   });
 
   it('gives the same JobSource either way: loops guarded, Spark closures wrapped', () => {

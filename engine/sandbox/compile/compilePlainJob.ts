@@ -8,6 +8,7 @@
 import { parse, tokTypes as tt, type Node, type Token, type TokenType } from 'acorn';
 import type { JobSource } from '../contract/taskRunner';
 import { jobSourceFromCode } from './jobSourceFromCode';
+import { hashbangAsComment } from './hashbangAsComment';
 
 /** What sucrase's `imports` transform puts first (after a `#!` line). */
 const PROLOGUE = '"use strict";Object.defineProperty(exports, "__esModule", {value: true});';
@@ -42,7 +43,7 @@ const AFTER_GREATER: ReadonlySet<TokenType> = new Set([
 
 /** The JobSource of a plain JavaScript job, or null when it needs sucrase (compileJobSource.ts). */
 export function compilePlainJob(text: string, fileName: string): JobSource | null {
-  const code = plainJobCode(text, fileName);
+  const code = plainJobCode(hashbangAsComment(text), fileName);
   return code === null ? null : jobSourceFromCode(code, text, fileName);
 }
 
