@@ -15,7 +15,7 @@ import { readLocalText } from './localInput';
 export async function compileJob(text: string, fileName: string): Promise<JobSource> {
   try {
     return (
-      compilePlainJob(text, fileName) ?? (await import('../engine/sandbox/compile')).compileJobSource(text, fileName)
+      compilePlainJob(text, fileName) ?? (await import('../engine/sandbox/compile')).compileWithSucrase(text, fileName)
     );
   } catch (error) {
     if (error instanceof JobCompileError) throw new UsageError(error.message);

@@ -18,8 +18,11 @@ export { JobCompileError } from './jobCompileError';
 export { guardLoops } from './jobSourceFromCode';
 
 export function compileJobSource(text: string, fileName: string): JobSource {
-  const plain = compilePlainJob(text, fileName);
-  if (plain !== null) return plain;
+  return compilePlainJob(text, fileName) ?? compileWithSucrase(text, fileName);
+}
+
+/** compileJobSource for a job compilePlainJob has already left to sucrase (the CLI's, cli/jobLoader.ts). */
+export function compileWithSucrase(text: string, fileName: string): JobSource {
   const source = hashbangAsComment(text);
   let code: string;
   try {

@@ -4,5 +4,5 @@
  * workers, which only run compiled code, do not carry the compiler; engine/sandbox/compile/plain
  * is the part without sucrase.
  */
-export { compileJobSource, guardLoops, JobCompileError } from './compileJobSource';
+export { compileJobSource, compileWithSucrase, guardLoops, JobCompileError } from './compileJobSource';
 export { compilePlainJob } from './compilePlainJob';
