@@ -3,12 +3,16 @@
  * benchmark's (10 applications in two Capacity-scheduler queues, half the asks naming a node,
  * each container running a simulated 2-20 s), at 1k, 10k, 100k and 1M tasks on 1,000 nodes and at
  * 100k tasks on 10, 100, 1,000 and 10,000 nodes. Each row runs in its own process, so its heap is
- * its own. Printed per row, in CPU time (best of 3 up to 100k tasks): building the cluster, an
+ * its own, and runs first cold (its first run in a fresh process, V8 compiling as it goes: what a
+ * learner's first run pays), then warm: six runs of up to 10k tasks let V8 settle the scheduling
+ * code, which takes several runs (a 1k-task run falls from about 100 ms to 15 ms over its first
+ * five). Printed per row, in warm CPU time (best of 5 up to 10k tasks, of 3 up to 100k): building the cluster, an
  * EMPTY run (the same nodes for the same simulated time with no task: the heartbeats alone),
  * asking for the containers, running them; then per task the fixed cost ((build + empty run) /
  * tasks), the marginal cost ((ask + run - empty run) / tasks: what the tasks add) and the whole
- * run's; wall time per task, kernel events per task (heartbeats among them), heap per task once
- * every task is asked for. The 1M-task row runs once more under a 500 MB heap limit, reading its
+ * run's; the cold run's CPU per task; wall time per task, kernel events per task (heartbeats among them), heap per task once
+ * every task is asked for (read in a run of its own: the timed runs force no collection, since one
+ * forced just before a run slows it 3-5x at 1k tasks). The 1M-task row runs once more under a 500 MB heap limit, reading its
  * live heap (after a collection) ten times. Targets: the cost per task stays within 2x from the
  * smallest row to the largest, judged on the MARGINAL cost (fixed costs shrink per task as tasks
  * grow: that is not a cost growing with size); 1M tasks fit in 500 MB of heap. The summary says,
@@ -41,6 +45,8 @@ interface Row {
   /** CPU time of the same nodes run for the same simulated time with no task: the heartbeats alone. */
   emptyCpuMs: number;
   cpuMs: number;
+  /** CPU time of the same row run first in a fresh process, before any warm-up (NaN under the heap limit). */
+  coldCpuMs: number;
   events: number;
   emptyEvents: number;
   heartbeats: number;
@@ -60,12 +66,17 @@ const cpuSince = (from: NodeJS.CpuUsage): number => {
   return (u.user + u.system) / 1000;
 };
 
-/** `sampleHeap`: read the live heap (after a collection) at ten points of the run; slows the run. */
-function measureOnce(tasks: number, nodes: number, sampleHeap = false): Row {
+/**
+ * One run of the row. `heap`: 'none' times it without forcing any collection (a collection forced
+ * just before a run slows it: a 1,000-task run takes 40-70 ms instead of 10-15 ms, which no
+ * learner's run pays); 'once' reads the live heap (after a collection) before and after asking for
+ * the tasks; 'sample' also reads it at ten points of the run, which slows the run.
+ */
+function measureOnce(tasks: number, nodes: number, heap: 'none' | 'once' | 'sample' = 'none'): Row {
   const limits = LIMITS as { maxNodes: number; maxRacks: number };
   limits.maxNodes = Math.max(limits.maxNodes, nodes);
   limits.maxRacks = Math.max(limits.maxRacks, Math.ceil(nodes / 20));
-  const before = heapUsed();
+  const before = heap === 'none' ? 0 : heapUsed();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const sim = yarnBenchSimulation(presetWithNodes(nodes));
@@ -77,12 +88,12 @@ function measureOnce(tasks: number, nodes: number, sampleHeap = false): Row {
   const cpuA = process.cpuUsage();
   const tA = performance.now();
   askForContainers(sim, rng, { apps: APPS, perApp: tasks / APPS, nodes }, () => {
-    if (++completed % Math.ceil(tasks / 10) === 0 && sampleHeap) peak = Math.max(peak, heapUsed());
+    if (++completed % Math.ceil(tasks / 10) === 0 && heap === 'sample') peak = Math.max(peak, heapUsed());
   });
   const setupMs = performance.now() - tA;
   const askCpuMs = cpuSince(cpuA);
-  const asked = heapUsed();
-  const heapPerTask = (asked - before) / tasks;
+  const asked = heap === 'none' ? 0 : heapUsed();
+  const heapPerTask = heap === 'none' ? Number.NaN : (asked - before) / tasks;
   peak = Math.max(peak, asked);
   const cpu1 = process.cpuUsage();
   const t1 = performance.now();
@@ -92,7 +103,6 @@ function measureOnce(tasks: number, nodes: number, sampleHeap = false): Row {
   if (completed !== tasks) throw new Error(`only ${completed} of ${tasks} tasks completed`);
   // The fixed part of the run: the same cluster, no task, for the same simulated time.
   const empty = yarnBenchSimulation(presetWithNodes(nodes));
-  gc?.();
   const cpu2 = process.cpuUsage();
   empty.run({ until: sim.kernel.now });
   const emptyCpuMs = cpuSince(cpu2);
@@ -109,6 +119,7 @@ function measureOnce(tasks: number, nodes: number, sampleHeap = false): Row {
     runCpuMs,
     emptyCpuMs,
     cpuMs: clusterCpuMs + askCpuMs + runCpuMs,
+    coldCpuMs: Number.NaN,
     events: sim.kernel.eventCount,
     emptyEvents: empty.kernel.eventCount,
     heartbeats,
@@ -118,29 +129,41 @@ function measureOnce(tasks: number, nodes: number, sampleHeap = false): Row {
   };
 }
 
-/** The row measured `repeat` times: each part's best CPU and wall time (the machine is shared), the first run's heap. */
-function measure(tasks: number, nodes: number, sampleHeap = false, repeat = 1): Row {
-  const first = measureOnce(tasks, nodes, sampleHeap);
-  for (let i = 1; i < repeat; i++) {
-    const r = measureOnce(tasks, nodes);
-    for (const k of ['clusterMs', 'setupMs', 'runMs', 'clusterCpuMs', 'askCpuMs', 'runCpuMs', 'emptyCpuMs'] as const)
-      first[k] = Math.min(first[k], r[k]);
-  }
-  first.cpuMs = first.clusterCpuMs + first.askCpuMs + first.runCpuMs;
-  return first;
+/** The row's heap from one run ('once' or 'sample'), then its best CPU and wall time, part by part, over `repeat` timed runs (the machine is shared). */
+function measure(tasks: number, nodes: number, heap: 'once' | 'sample', repeat: number): Row {
+  const row = measureOnce(tasks, nodes, heap);
+  if (repeat === 0) return row;
+  const timed = Array.from({ length: repeat }, () => measureOnce(tasks, nodes));
+  for (const k of ['clusterMs', 'setupMs', 'runMs', 'clusterCpuMs', 'askCpuMs', 'runCpuMs', 'emptyCpuMs'] as const)
+    row[k] = Math.min(...timed.map((r) => r[k]));
+  row.cpuMs = row.clusterCpuMs + row.askCpuMs + row.runCpuMs;
+  return row;
 }
 
 if (process.argv[2] === 'row') {
-  // Warm the JIT on a small run first, as a learner's second run would be: the rows measure the engine, not V8 starting.
-  measure(2000, 100);
-  const [tasks, nodes, heap, repeat] = process.argv.slice(3);
-  console.log(JSON.stringify(measure(Number(tasks), Number(nodes), heap === 'heap', Number(repeat))));
+  const [tasksArg, nodesArg, heap, repeat] = process.argv.slice(3);
+  const tasks = Number(tasksArg);
+  const nodes = Number(nodesArg);
+  if (heap === 'heap') {
+    measureOnce(2000, 100);
+    console.log(JSON.stringify(measure(tasks, nodes, 'sample', 0)));
+  } else {
+    // The row once in a fresh process (V8 compiling and optimizing as it goes), then warm: V8 settles
+    // the scheduling code over several runs (a 1,000-task run falls from about 100 ms to 15 ms over its
+    // first five), so six runs of up to 10,000 tasks come before the measured ones. The rows measure
+    // how the engine scales, the cold figure what a learner's first run in a new process pays.
+    const cold = measureOnce(tasks, nodes);
+    for (let i = 0; i < 6; i++) measureOnce(Math.min(tasks, 10_000), nodes);
+    const row = measure(tasks, nodes, 'once', Number(repeat));
+    row.coldCpuMs = cold.cpuMs;
+    console.log(JSON.stringify(row));
+  }
 } else {
   const self = fileURLToPath(import.meta.url);
   /** One row in its own process; under `heapLimitMb` it samples its live heap, and a row out of heap comes back as Infinity. */
   const runRow = (tasks: number, nodes: number, heapLimitMb = 8192): Row => {
-    // The small rows are quick and their per-task figures are differences of small times: best of 3.
-    const repeat = heapLimitMb < 8192 ? 1 : tasks <= 100_000 ? 3 : 1;
+    // The small rows are quick and their per-task figures are differences of small times: best of 5 or 3.
+    const repeat = heapLimitMb < 8192 ? 1 : tasks <= 10_000 ? 5 : tasks <= 100_000 ? 3 : 1;
     const args = [`--max-old-space-size=${heapLimitMb}`, self, 'row', String(tasks), String(nodes)];
     args.push(heapLimitMb < 8192 ? 'heap' : '-', String(repeat));
     const r = spawnSync(process.execPath, ['--expose-gc', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -163,9 +186,11 @@ if (process.argv[2] === 'row') {
   /** What the tasks add: asking for them, and the run beyond the empty run of the same length. */
   const marginalPerTask = (r: Row): number => ((r.askCpuMs + r.runCpuMs - r.emptyCpuMs) * 1000) / r.tasks;
   const print = (title: string, rows: Row[]): void => {
-    console.log(`\n${title} (CPU ms, best of 3 for rows up to 100,000 tasks; wall µs/task for reference)`);
     console.log(
-      '    tasks |  nodes | sim. s | build | empty run |   ask |    run | fixed µs/task | marginal µs/task | whole µs/task | wall µs/task | events/task (heartbeats) | heap B/task',
+      `\n${title} (CPU ms, warm, best of 5 up to 10,000 tasks and of 3 up to 100,000; wall µs/task for reference; cold: the row's first run in a fresh process)`,
+    );
+    console.log(
+      '    tasks |  nodes | sim. s | build | empty run |   ask |    run | fixed µs/task | marginal µs/task | whole µs/task | cold µs/task | wall µs/task | events/task (heartbeats) | heap B/task',
     );
     for (const r of rows) {
       const cells = [
@@ -179,6 +204,7 @@ if (process.argv[2] === 'row') {
         num((fixedMs(r) * 1000) / r.tasks, 2).padStart(13),
         num(marginalPerTask(r), 2).padStart(16),
         num(wholePerTask(r), 2).padStart(13),
+        num((r.coldCpuMs * 1000) / r.tasks, 2).padStart(12),
         num(wallPerTask(r), 1).padStart(12),
         `${num(r.events / r.tasks, 1)} (${num(r.heartbeats / r.tasks, 1)})`.padStart(24),
         num(r.heapPerTask).padStart(11),
