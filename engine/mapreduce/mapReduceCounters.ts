@@ -4,7 +4,8 @@
  * attempts as Hadoop's job totals are, and the learner's own counters.
  */
 import type { ClusterNode, CostModel } from '../cluster';
-import type { MapReduceConf, MapTaskOutput, UserCounter } from '../sandbox/contract/taskRunner';
+import type { MapReduceConf, UserCounter } from '../sandbox/contract/taskRunner';
+import type { MapPlanOutput } from './mrTypes';
 import { BUILTIN_GROUPS, type MapReduceCounters } from './counterGroups';
 import type { MrAppMaster, MrMapPlan, MrReducePlan } from './mrAppMaster';
 
@@ -45,10 +46,10 @@ export function keyedWeight(cost: CostModel, records: number, groups: number): n
 }
 
 /** keyedWeight of a map's output partition after its combiner (1 without one: records grow with the data). */
-export function mapPartitionWeight(cost: CostModel, o: MapTaskOutput, partition: number): number {
+export function mapPartitionWeight(cost: CostModel, o: MapPlanOutput, partition: number): number {
   if (o.counters.combineInputRecords === 0) return 1;
-  const p = o.partitions[partition];
-  return p ? keyedWeight(cost, o.partitionRecords[partition] ?? 0, p.keys.length) : 1;
+  const groups = o.partitionGroups[partition];
+  return groups === undefined ? 1 : keyedWeight(cost, o.partitionRecords[partition] ?? 0, groups);
 }
 
 /** mapreduce.task.io.sort.mb (100 MB) * spill percent (0.8): map output buffered before a spill. */
@@ -61,7 +62,7 @@ export const REDUCE_MEMORY_BYTES = 460 * 1024 * 1024;
  * settings) or, when the data stands for more (dataScale), as many as that much output would take
  * in the job's buffer (mapreduce.task.io.sort.mb x spill percent; the default one without `conf`).
  */
-export function simulatedSpills(cost: CostModel, o: MapTaskOutput, conf?: MapReduceConf): number {
+export function simulatedSpills(cost: CostModel, o: MapPlanOutput, conf?: MapReduceConf): number {
   const buffer = conf ? conf.sortMb * 1024 * 1024 * conf.spillPercent : SPILL_BYTES;
   return Math.max(o.counters.spills, Math.ceil((o.counters.mapOutputBytes * cost.dataScale) / buffer));
 }
@@ -73,7 +74,7 @@ export function simulatedSpills(cost: CostModel, o: MapTaskOutput, conf?: MapRed
 export function mapSpillMs(
   cost: CostModel,
   node: ClusterNode,
-  o: MapTaskOutput,
+  o: MapPlanOutput,
   share = 1,
   conf?: MapReduceConf,
 ): number {

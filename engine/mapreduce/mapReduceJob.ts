@@ -9,17 +9,11 @@ import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsI
 import type { JobContext } from '../exec/jobContext';
 import { LIMITS, ValidationError, formatCount } from '../core';
 import { RunAbortedError, RunawayLoopError } from '../sandbox/contract/jobCodeError';
-import type {
-  TaskRunner,
-  MapReduceJobConfig,
-  MapTaskInput,
-  MapTaskOutput,
-  ReduceTaskOutput,
-} from '../sandbox/contract/taskRunner';
+import type { TaskRunner, MapReduceJobConfig, MapTaskInput, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
 import { planInputSplits } from '../exec/lineSplits';
 import { encodeUtf8 } from '../core';
 import { jobCounters, type MapReduceCounters, type UserCounterTotals } from './mapReduceCounters';
-import { concatPacked } from './packedGroups';
+import { ReduceInputs } from './reduceInputs';
 import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
 
 export { InputPathError };
@@ -36,16 +30,52 @@ export interface MrJobResult {
   failure: MrJobFailure | null;
 }
 
+/** The error a task's promise rejected with; a stop or a runaway loop ends the whole run instead. */
+function taskError(reason: unknown): Error {
+  const error = reason instanceof Error ? reason : new Error(String(reason));
+  // A runaway loop would loop again in every attempt: the run ends with the loop's line.
+  if (error instanceof RunAbortedError || error instanceof RunawayLoopError) throw error;
+  return error;
+}
+
 /** Runs each task alone, so one task's error does not hide the others' results (a timeout or a stop does). */
 async function settle<I, O>(inputs: I[], run: (batch: I[]) => Promise<O[]>): Promise<({ ok: O } | { error: Error })[]> {
   const settled = await Promise.allSettled(inputs.map((input) => run([input])));
-  return settled.map((s) => {
-    if (s.status === 'fulfilled') return { ok: s.value[0]! };
-    const error = s.reason instanceof Error ? s.reason : new Error(String(s.reason));
-    // A runaway loop would loop again in every attempt: the run ends with the loop's line.
-    if (error instanceof RunAbortedError || error instanceof RunawayLoopError) throw error;
-    return { error };
-  });
+  return settled.map((s) => (s.status === 'fulfilled' ? { ok: s.value[0]! } : { error: taskError(s.reason) }));
+}
+
+/**
+ * Runs every map task alone (one task's error does not hide the others' results) and keeps what
+ * the simulation needs of each output as it answers; the records go straight to the reducers'
+ * inputs, returned when every task has answered (null when one failed).
+ */
+async function runMaps(
+  runner: TaskRunner,
+  tasks: MapTaskInput[],
+  maps: MrMapPlan[],
+  reducers: number,
+): Promise<ReduceInputs | null> {
+  const inputs = new ReduceInputs(tasks.length, reducers);
+  const reasons: unknown[] = [];
+  let failed = false;
+  await Promise.all(
+    tasks.map((task, i) =>
+      runner.runMapTasks([task]).then(
+        ([o]) => {
+          const { taskIndex, text, userCounters, counters, partitionBytes, partitionRecords } = o!;
+          const partitionGroups = inputs.add(i, o!.partitions);
+          maps[i]!.output = { taskIndex, text, userCounters, counters, partitionBytes, partitionRecords, partitionGroups };
+        },
+        (reason: unknown) => {
+          failed = true;
+          reasons[i] = reason;
+        },
+      ),
+    ),
+  );
+  // In task order, as the tasks were given: the first stop or runaway loop ends the run.
+  for (let i = 0; i < tasks.length; i++) if (i in reasons) maps[i]!.error = taskError(reasons[i]);
+  return failed ? null : inputs;
 }
 
 export async function runMapReduceJob(
@@ -110,24 +140,15 @@ export async function runMapReduceJob(
       `job '${config.name}'.numReduceTasks`,
       `${formatCount(maps.length)} map tasks × ${formatCount(config.numReduceTasks)} reduce tasks make ${formatCount(shuffleBlocks)} shuffle blocks, more than the simulator's limit of ${formatCount(LIMITS.maxShuffleBlocks)}: use fewer reduce tasks or a larger block size`,
     );
-  const mapResults = await settle(tasks, (batch) => runner.runMapTasks(batch));
-  mapResults.forEach((r, i) => {
-    if ('ok' in r) maps[i]!.output = r.ok;
-    else maps[i]!.error = r.error;
-  });
+  const inputs = await runMaps(runner, tasks, maps, config.numReduceTasks);
   const reduces: MrReducePlan[] = Array.from({ length: config.numReduceTasks }, (_, index) => ({
     index,
     output: null,
     error: null,
   }));
-  if (maps.every((m) => m.output !== null)) {
-    const outputs = maps.map((m) => m.output!) as MapTaskOutput[];
+  if (inputs !== null) {
     const reduceResults = await settle(
-      reduces.map((r) => ({
-        jobIndex: config.index,
-        taskIndex: r.index,
-        parts: [concatPacked(outputs.map((o) => o.partitions[r.index]!))],
-      })),
+      reduces.map((r) => ({ jobIndex: config.index, taskIndex: r.index, parts: [inputs.take(r.index)] })),
       (batch) => runner.runReduceTasks(batch),
     );
     reduceResults.forEach((r, i) => {

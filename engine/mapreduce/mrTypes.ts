@@ -8,13 +8,19 @@ import type { AttemptRecord } from '../exec/taskTypes';
 import type { MapTaskOutput, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
 import type { FileSplit } from '../exec/lineSplits';
 
+/**
+ * What the simulation keeps of a map task's output: its partitions' records went to the reducers'
+ * inputs as the task answered (ReduceInputs); each partition's number of groups stays.
+ */
+export type MapPlanOutput = Omit<MapTaskOutput, 'partitions'> & { partitionGroups: readonly number[] };
+
 export interface MrMapPlan {
   index: number;
   file: string;
   split: FileSplit;
   /** Replica nodes of the split's block(s): the container request's preferred nodes. */
   preferredNodes: readonly string[];
-  output: MapTaskOutput | null;
+  output: MapPlanOutput | null;
   /** The learner's map threw on this split: every attempt fails the same way. */
   error: Error | null;
 }

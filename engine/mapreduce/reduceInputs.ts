@@ -1,0 +1,116 @@
+/**
+ * Every reducer's input, gathered while the map tasks run: each map output's partition r is
+ * copied into reducer r's store as soon as the task answers (keys in one array, group counts and
+ * numeric values in growing typed arrays), so that the thousands of small partition objects a
+ * small block size makes die young instead of living, and being copied by the collector, until
+ * the last map task answers. `take(r)` then gives exactly what concatenating the partitions r of
+ * every map output in map task order gives (`concatPacked`): the same keys, counts and values, as
+ * one Float64Array when every value is a number, -0 and NaN kept.
+ */
+import type { PackedGroups } from '../sandbox/contract/taskRunner';
+import { grownArray } from '../core';
+
+/** One reducer's groups, in the order the map tasks answered. */
+class ReducerStore {
+  keys: unknown[] = [];
+  counts = new Float64Array(64);
+  groups = 0;
+  /** The values while all of them are numbers. */
+  numbers: Float64Array | null = new Float64Array(256);
+  /** The values once one of them is not a number. */
+  values: unknown[] | null = null;
+  size = 0;
+  /** Per map task: where its groups and values start in the store (-1: not answered yet). */
+  readonly groupAt: Float64Array;
+  readonly valueAt: Float64Array;
+  readonly groupCount: Float64Array;
+  readonly valueCount: Float64Array;
+
+  constructor(tasks: number) {
+    this.groupAt = new Float64Array(tasks).fill(-1);
+    this.valueAt = new Float64Array(tasks);
+    this.groupCount = new Float64Array(tasks);
+    this.valueCount = new Float64Array(tasks);
+  }
+
+  add(task: number, p: PackedGroups): void {
+    const n = p.keys.length;
+    this.groupAt[task] = this.groups;
+    this.groupCount[task] = n;
+    this.counts = grownArray(this.counts, this.groups + n);
+    for (let i = 0; i < n; i++) {
+      this.keys.push(p.keys[i]);
+      this.counts[this.groups + i] = p.counts[i]!;
+    }
+    this.groups += n;
+    const src: ArrayLike<unknown> = p.numbers ?? p.values!;
+    this.valueAt[task] = this.size;
+    this.valueCount[task] = src.length;
+    if (this.numbers !== null && p.numbers === null && !allNumbers(src)) {
+      this.values = Array.from(this.numbers.subarray(0, this.size));
+      this.numbers = null;
+    }
+    if (this.numbers !== null) {
+      this.numbers = grownArray(this.numbers, this.size + src.length);
+      if (p.numbers) this.numbers.set(p.numbers, this.size);
+      else for (let i = 0; i < src.length; i++) this.numbers[this.size + i] = src[i] as number;
+    } else {
+      const values = this.values!;
+      for (let i = 0; i < src.length; i++) values.push(src[i]);
+    }
+    this.size += src.length;
+  }
+
+  /** The groups in map task order (every task must have answered). */
+  take(): PackedGroups {
+    const tasks = this.groupAt.length;
+    const keys = new Array<unknown>(this.groups);
+    const counts = new Array<number>(this.groups);
+    const numbers = this.numbers !== null ? new Float64Array(this.size) : null;
+    const values = this.numbers !== null ? null : new Array<unknown>(this.size);
+    let g = 0;
+    let at = 0;
+    for (let t = 0; t < tasks; t++) {
+      const from = this.groupAt[t]!;
+      if (from < 0) throw new Error(`map task ${t} has not answered`);
+      const n = this.groupCount[t]!;
+      for (let i = 0; i < n; i++) {
+        keys[g] = this.keys[from + i];
+        counts[g++] = this.counts[from + i]!;
+      }
+      const v = this.valueAt[t]!;
+      const m = this.valueCount[t]!;
+      if (numbers !== null) numbers.set(this.numbers!.subarray(v, v + m), at);
+      else for (let i = 0; i < m; i++) values![at + i] = this.values![v + i];
+      at += m;
+    }
+    return { keys, counts, numbers, values };
+  }
+}
+
+function allNumbers(values: ArrayLike<unknown>): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') return false;
+  return true;
+}
+
+export class ReduceInputs {
+  private readonly stores: ReducerStore[];
+
+  constructor(tasks: number, reducers: number) {
+    this.stores = Array.from({ length: reducers }, () => new ReducerStore(tasks));
+  }
+
+  /** Takes map task `task`'s partitions (one per reducer); returns each partition's group count. */
+  add(task: number, partitions: readonly PackedGroups[]): number[] {
+    return this.stores.map((store, r) => {
+      const p = partitions[r]!;
+      store.add(task, p);
+      return p.keys.length;
+    });
+  }
+
+  /** Reducer `r`'s input: its partition of every map output, in map task order. */
+  take(r: number): PackedGroups {
+    return this.stores[r]!.take();
+  }
+}
