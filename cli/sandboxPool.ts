@@ -5,7 +5,6 @@
  */
 import { SandboxPoolCore, type SandboxPost, childCrashError } from '../engine/sandbox';
 import { defaultPoolSize, forkSandboxProcess, sandboxEntry, workerMemoryMb } from './sandboxProcess';
-import { packBatchNumbers } from './packBatchNumbers';
 
 export { defaultPoolSize };
 
@@ -35,7 +34,6 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
         onMessage(message) {
           const crash = childCrashError(message);
           if (crash) return onError(crash);
-          packBatchNumbers(message);
           onMessage(message as SandboxPost);
         },
         onExit: (why) => onError(new Error(why)),

@@ -19,6 +19,7 @@ import type { MapTaskInput, SandboxFile } from './contract/taskRunner';
 import type { SandboxPost, SandboxReply, SandboxRequest } from './sandboxMessages';
 import { createConsoleShim } from './consoleShim';
 import { BATCH_HOLD_BYTES } from './mapOutputBudget';
+import { packMapReplies } from './packedMapOutputs';
 import { KafkaWorkerRun, jobRequire, kafkaFunctions, seededMath, simulatedDate } from './kafkaWorkerRun';
 import { callExported, exportedFunctions } from './moduleFunctions';
 import { BufferShim } from '../streaming/kafkajs/kafkaBuffer';
@@ -153,7 +154,10 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
    */
   const postBatch = (replies: SandboxReply[], transfer: ArrayBuffer[], returned: number[]): void => {
     try {
-      runtime.post({ type: 'batch', replies, returned }, transfer);
+      // The map outputs go packed (packedMapOutputs.ts): their table's buffer is the one transferred.
+      const packed = packMapReplies(replies);
+      if (packed === null) runtime.post({ type: 'batch', replies, returned }, transfer);
+      else runtime.post({ type: 'batch', ...packed, returned }, [packed.packed.numbers.buffer as ArrayBuffer]);
     } catch {
       for (const reply of replies) post(reply);
       if (returned.length > 0) runtime.post({ type: 'batch', replies: [], returned });

@@ -6,6 +6,7 @@
  * browser the learner's code shares the worker's realm, so a reply is never trusted.
  */
 import type { JobErrorData } from './contract/jobCodeError';
+import type { MapPackedReply, PackedMapOutputs } from './packedMapOutputs';
 import type {
   DriverHost,
   JobShape,
@@ -83,6 +84,9 @@ export type SandboxReply =
  * What a worker posts: a reply, or the replies of a mapBatch request in the order they were made
  * (each task's answer and the console output between them; a loop report is never held back),
  * with the ids of the batch's tasks it did not run (`returned`: their outputs would have held too
- * much at once; the pool hands them out again).
+ * much at once; the pool hands them out again). The map outputs of a batch travel `packed`, each
+ * task's answer a `mapPacked` marker in its place (packedMapOutputs.ts).
  */
-export type SandboxPost = SandboxReply | { type: 'batch'; replies: SandboxReply[]; returned: number[] };
+export type SandboxPost =
+  | SandboxReply
+  | { type: 'batch'; replies: (SandboxReply | MapPackedReply)[]; returned: number[]; packed?: PackedMapOutputs };

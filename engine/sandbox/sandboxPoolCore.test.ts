@@ -64,8 +64,9 @@ class FakePlatform implements PoolPlatform {
       lineOffset: 2,
       decodeUtf8,
       post: (m) => {
+        // A batch's map answers come packed (packedMapOutputs.ts), each a mapPacked marker.
         for (const r of m.type === 'batch' ? m.replies : [m])
-          if (r.type === 'mapDone' || r.type === 'failed') maps.shift();
+          if (r.type === 'mapDone' || r.type === 'mapPacked' || r.type === 'failed') maps.shift();
         void Promise.resolve().then(() => alive && onMessage(m));
       },
     });

@@ -13,6 +13,7 @@ import { Invalid, REPLY_LIMITS, bool, count, counts, fail, int, ints, list, obj,
 import { checkKafkaStep } from '../streaming/kafkaCallCheck';
 import { submitConfProblem } from './contract/submitConf';
 import { CALL_LIMITS } from './moduleFunctions';
+import { unpackMapReplies } from './packedMapOutputs';
 
 export { REPLY_LIMITS } from './contract/replyChecks';
 
@@ -257,18 +258,22 @@ function checkSparkOutput(v: unknown, where: string): void {
 }
 
 /**
- * The replies inside a worker's batch post, or null when `v` is not a batch (then it is one
- * reply, for checkReply). A batch that is not a plain list of at most REPLY_LIMITS.batch is `why`.
+ * The replies inside a worker's batch post, its packed map outputs rebuilt into their mapDone
+ * replies (packedMapOutputs.ts), or null when `v` is not a batch (then it is one reply, for
+ * checkReply). A batch that is not a plain list of at most REPLY_LIMITS.batch, or whose packed
+ * outputs cannot be read, is `why`.
  */
 export function batchOf(v: unknown): { replies: unknown[]; returned: number[] } | { why: string } | null {
   if (typeof v !== 'object' || v === null || (v as { type?: unknown }).type !== 'batch') return null;
-  const { replies, returned } = v as { replies?: unknown; returned?: unknown };
+  const { replies, returned, packed } = v as { replies?: unknown; returned?: unknown; packed?: unknown };
   if (!Array.isArray(replies)) return { why: 'batch.replies is not a list' };
   if (replies.length > REPLY_LIMITS.batch) return { why: `batch.replies holds more than ${REPLY_LIMITS.batch}` };
   if (!Array.isArray(returned) || returned.length > REPLY_LIMITS.batch)
     return { why: 'batch.returned is not a list of task ids' };
   if (!returned.every((id) => Number.isSafeInteger(id))) return { why: 'batch.returned holds a non-integer' };
-  return { replies, returned: returned as number[] };
+  const unpacked = unpackMapReplies(replies, packed);
+  if (typeof unpacked === 'string') return { why: unpacked };
+  return { replies: unpacked, returned: returned as number[] };
 }
 
 /**
