@@ -64,7 +64,15 @@ async function runMaps(
         ([o]) => {
           const { taskIndex, text, userCounters, counters, partitionBytes, partitionRecords } = o!;
           const partitionGroups = inputs.add(i, o!.partitions);
-          maps[i]!.output = { taskIndex, text, userCounters, counters, partitionBytes, partitionRecords, partitionGroups };
+          maps[i]!.output = {
+            taskIndex,
+            text,
+            userCounters,
+            counters,
+            partitionBytes,
+            partitionRecords,
+            partitionGroups,
+          };
         },
         (reason: unknown) => {
           failed = true;
