@@ -20,17 +20,20 @@ class ReducerStore {
   /** The values once one of them is not a number. */
   values: unknown[] | null = null;
   size = 0;
-  /** Per map task: where its groups and values start in the store (-1: not answered yet). */
-  readonly groupAt: Float64Array;
-  readonly valueAt: Float64Array;
-  readonly groupCount: Float64Array;
-  readonly valueCount: Float64Array;
+  /**
+   * Per map task: where its groups and values start in the store (-1: not answered yet), and how
+   * many (int32: a store holds what fits in memory, far fewer than 2^31 values).
+   */
+  readonly groupAt: Int32Array;
+  readonly valueAt: Int32Array;
+  readonly groupCount: Int32Array;
+  readonly valueCount: Int32Array;
 
   constructor(tasks: number) {
-    this.groupAt = new Float64Array(tasks).fill(-1);
-    this.valueAt = new Float64Array(tasks);
-    this.groupCount = new Float64Array(tasks);
-    this.valueCount = new Float64Array(tasks);
+    this.groupAt = new Int32Array(tasks).fill(-1);
+    this.valueAt = new Int32Array(tasks);
+    this.groupCount = new Int32Array(tasks);
+    this.valueCount = new Int32Array(tasks);
   }
 
   add(task: number, p: PackedGroups): void {
@@ -94,7 +97,8 @@ function allNumbers(values: ArrayLike<unknown>): boolean {
 }
 
 export class ReduceInputs {
-  private readonly stores: ReducerStore[];
+  /** Null once taken: a reducer's input is held once, by its reduce task, not twice. */
+  private readonly stores: (ReducerStore | null)[];
 
   constructor(tasks: number, reducers: number) {
     this.stores = Array.from({ length: reducers }, () => new ReducerStore(tasks));
@@ -104,13 +108,16 @@ export class ReduceInputs {
   add(task: number, partitions: readonly PackedGroups[]): number[] {
     return this.stores.map((store, r) => {
       const p = partitions[r]!;
-      store.add(task, p);
+      store!.add(task, p);
       return p.keys.length;
     });
   }
 
-  /** Reducer `r`'s input: its partition of every map output, in map task order. */
+  /** Reducer `r`'s input (once): its partition of every map output, in map task order. */
   take(r: number): PackedGroups {
-    return this.stores[r]!.take();
+    const store = this.stores[r];
+    if (!store) throw new Error(`reducer ${r}'s input was taken already`);
+    this.stores[r] = null;
+    return store.take();
   }
 }

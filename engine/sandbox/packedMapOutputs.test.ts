@@ -168,3 +168,24 @@ describe('packMapReplies / unpackMapReplies', () => {
     });
   });
 });
+
+describe('unpackMapReplies against a sparse list', () => {
+  it('stops at the first hole instead of allocating what the list claims to hold', () => {
+    // One output of 400 partitions, each claiming a million values that are not numbers.
+    const parts = 400;
+    const numbers = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, parts];
+    for (let p = 0; p < parts; p++) numbers.push(0, 1e6, 1, 1e6, 0, 1e6);
+    const values: unknown[] = [];
+    values.length = 2 ** 32 - 1;
+    const before = process.memoryUsage().heapUsed;
+    const why = unpackMapReplies([{ type: 'mapPacked', id: 1 }], {
+      numbers: Float64Array.from(numbers),
+      keys: Array.from({ length: parts }, () => 'k'),
+      values,
+      texts: [],
+      userCounters: [],
+    });
+    expect(why).toBe('batch.packed.values has a hole at 0');
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 2 ** 20);
+  });
+});

@@ -9,8 +9,9 @@
  *
  * The pool rebuilds each marker into the `mapDone` reply it stands for (unpackMapReplies) and
  * checks it as it checks any reply: a forged table can make a wrong output but never a wrong
- * shape, since every count read from the table is checked against what is left before use, and
- * a table with anything left over is refused.
+ * shape, since every count read from the table is checked against what is left before use (and
+ * lists are copied item by item, refused at a hole: a sparse list's length costs its sender
+ * nothing), and a table with anything left over is refused.
  *
  * Numbers per output: taskIndex, the seven counters (in MapTaskCounters' order), whether it has a text
  * (0 or 1), how many user counters, how many partitions; then per partition its bytes, records,
@@ -148,10 +149,21 @@ class Reader {
     if (n !== 0 && n !== 1) throw new Error(`batch.packed.numbers holds ${n} where ${what} (0 or 1) belongs`);
     return n === 1;
   }
+  /**
+   * The next `n` items of a list, copied one by one: a forged list may be sparse (its length
+   * claims items it does not hold, at no cost to the sender), so the work stops at its first hole
+   * instead of allocating what the length claims.
+   */
   take<T>(from: T[], field: 'keys' | 'values' | 'texts' | 'counters', n: number): T[] {
     const start = this[field];
+    const out: T[] = [];
+    for (let i = start; i < start + n; i++) {
+      if (!(i in from))
+        throw new Error(`batch.packed.${field === 'counters' ? 'userCounters' : field} has a hole at ${i}`);
+      out.push(from[i]!);
+    }
     this[field] += n;
-    return from.slice(start, start + n);
+    return out;
   }
   numbersView(n: number): Float64Array {
     const view = this.t.numbers.subarray(this.at, this.at + n);

@@ -31,6 +31,8 @@ export interface Pending {
   slot?: Slot;
   /** A map task's partitions: its output must have that many. */
   numReduceTasks?: number;
+  /** A map task's index in its job: its output must say so. */
+  taskIndex?: number;
   /** A map task's input bytes, while it is in flight (pipelined map tasks are bounded by bytes). */
   bytes?: number;
   /** A map task's job (its index in the run's chain). */

@@ -220,6 +220,7 @@ export class SandboxPoolCore implements TaskRunner {
       if (message.type === 'map') {
         // Its output must have this many partitions; its input and job bound its pipelining.
         pending.numReduceTasks = message.task.numReduceTasks;
+        pending.taskIndex = message.task.taskIndex;
         pending.bytes = message.task.bytes.length;
         pending.job = message.task.jobIndex;
       }
@@ -361,6 +362,12 @@ export class SandboxPoolCore implements TaskRunner {
     }
     if (reply.type !== 'failed' && reply.type !== ANSWERS[pending.request])
       return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
+    // A map output must be its task's: two answers swapped would hand the reducers the wrong records.
+    if (reply.type === 'mapDone' && reply.output.taskIndex !== pending.taskIndex)
+      return this.invalid(
+        run,
+        `mapDone.output.taskIndex is ${reply.output.taskIndex}, not ${String(pending.taskIndex)}: the reply for task ${reply.id} holds another task's output`,
+      );
     this.pending.delete(reply.id);
     this.sent.delete(reply.id);
     unbook(slot, pending);

@@ -8,6 +8,7 @@ import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import { LOG_LIMITS } from './consoleCap';
 import { SandboxPoolCore, type PoolPlatform } from './sandboxPoolCore';
 import { checkReply } from './sandboxReplyValidation';
+import { packMapReplies } from './packedMapOutputs';
 
 const emptyLog = (): SparkLog => ({ rdds: [], shuffles: [], jobs: [], accumulators: [], aborted: false });
 const sparkDone = (id: number, output: Record<string, unknown> = {}) => ({
@@ -167,6 +168,16 @@ describe('checkReply', () => {
 });
 
 /** One scripted worker: the test plays its replies. */
+const zeroCounters = {
+  mapInputRecords: 0,
+  mapOutputRecords: 0,
+  mapOutputBytes: 0,
+  combineInputRecords: 0,
+  combineOutputRecords: 0,
+  spills: 0,
+  spilledRecords: 0,
+};
+
 class ScriptedPlatform implements PoolPlatform {
   size = 1;
   timeoutSeconds: number | null = 10;
@@ -283,6 +294,41 @@ describe('SandboxPoolCore with a forging worker', () => {
       /batch\.returned names task \d+, which is not a map task of this worker's/,
     );
     expect(worker.terminated).toBe(true);
+    pool.endRun();
+  });
+
+  it('fails the run on a batch whose map outputs are swapped between its tasks', async () => {
+    const { pool, worker } = await loadedPool();
+    const task = (taskIndex: number) => ({
+      jobIndex: 0,
+      taskIndex,
+      baseOffset: 0,
+      bytes: new Uint8Array([104, 105]),
+      numReduceTasks: 0,
+    });
+    const maps = pool.runMapTasks([task(0), task(1)]).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await Promise.resolve();
+    const [a, b] = worker.batches[0]!.tasks.map((t) => t.id) as [number, number];
+    const output = (taskIndex: number) => ({
+      taskIndex,
+      partitions: [],
+      text: `${taskIndex}\n`,
+      userCounters: [],
+      counters: { ...zeroCounters },
+      partitionBytes: [],
+      partitionRecords: [],
+    });
+    const swapped = packMapReplies([
+      { type: 'mapDone', id: a, output: output(1) },
+      { type: 'mapDone', id: b, output: output(0) },
+    ])!;
+    worker.reply({ type: 'batch', ...swapped, returned: [] });
+    expect(((await maps) as Error).message).toMatch(
+      /mapDone\.output\.taskIndex is 1, not 0: the reply for task \d+ holds another task's output/,
+    );
     pool.endRun();
   });
 
