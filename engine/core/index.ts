@@ -2,6 +2,7 @@
 export { Kernel, onClock, type ScheduledHandle, type RunOptions } from './kernel';
 export { EventQueue } from './eventQueue';
 export { grownArray, type GrowableArray } from './grownArray';
+export { sortSmall } from './sortSmall';
 export { createRng, hashString, type Rng } from './rng';
 export { Trace, CountingSink, nullSink, isTracing, type TraceEvent, type TraceSink } from './trace';
 export { ValidationError, check, describeValue } from './validationError';

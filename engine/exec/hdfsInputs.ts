@@ -3,6 +3,7 @@
  * files of a directory, skipping `_`/`.` names as FileInputFormat does), and the cost of reading
  * a byte range from the replicas closest to the reading node (`Hdfs.readPlan`).
  */
+import { sortSmall } from '../core';
 import type { BlockInfo, Hdfs } from '../hdfs';
 import { globMatches, hasGlob, isHidden, type GlobListing } from './hadoopGlob';
 
@@ -94,5 +95,7 @@ export function preferredNodes(
     if (len <= 0 && !(from === to && b.offset === from)) continue;
     for (const n of b.replicas) bytes.set(n, (bytes.get(n) ?? 0) + Math.max(len, 0));
   }
-  return [...bytes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([n]) => n);
+  return sortSmall([...bytes.entries()], (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(
+    ([n]) => n,
+  );
 }

@@ -3,6 +3,7 @@
  * rotated by block id so readers spread out), the blocks a byte range overlaps, and a block's
  * bytes (a view of the shared copy, or generated on demand for declared-by-size files).
  */
+import { sortSmall } from '../core';
 import type { Cluster } from '../cluster';
 import type { BlockManager } from './blockManager';
 import { HdfsError } from './hdfsPath';
@@ -48,7 +49,7 @@ export class BlockReader {
         'BlockMissing',
       );
     }
-    tied.sort((x, y) => x - y);
+    sortSmall(tied, (x, y) => x - y);
     // Ties rotate by the block's number in the file system (0, 1, 2, ...), not its large id.
     return tied[(b.id - FIRST_BLOCK_ID + (reader ?? 0)) % tied.length]!;
   }

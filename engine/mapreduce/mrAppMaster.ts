@@ -204,13 +204,17 @@ export class MrAppMaster {
   /** Asks YARN for a container for a new attempt of `task`, away from nodes it failed or runs on. */
   request(task: MrTask, speculative: boolean): void {
     task.requested++;
-    const avoid = new Set([...task.failedOn, ...task.running.map((a) => a.container.nodeId)]);
-    const prefs = task.kind === 'map' ? this.mapPlans[task.index]!.preferredNodes.filter((n) => !avoid.has(n)) : [];
-    this.app.request({
-      ...TASK_ASK,
-      ...(prefs.length > 0 ? { nodes: prefs } : {}),
-      tag: { am: false, task, speculative } satisfies Tag,
-    });
+    const prefs = task.kind === 'map' ? this.preferredFor(task) : [];
+    const tag: Tag = { am: false, task, speculative };
+    const { vcores, memoryMb } = TASK_ASK;
+    this.app.request(prefs.length > 0 ? { vcores, memoryMb, nodes: prefs, tag } : { vcores, memoryMb, tag });
+  }
+
+  /** A map's preferred nodes (its split's replicas), less those its attempts failed or run on. */
+  private preferredFor(task: MrTask): string[] {
+    const nodes = this.mapPlans[task.index]!.preferredNodes;
+    if (task.failedOn.length === 0 && task.running.length === 0) return nodes.slice();
+    return nodes.filter((n) => !task.failedOn.includes(n) && !task.running.some((a) => a.container.nodeId === n));
   }
 
   // ---- the end ----

@@ -111,22 +111,48 @@ function checkUserCounters(v: unknown, where: string): void {
   });
 }
 
-function checkPacked(v: unknown, where: string): void {
-  const g = obj(v, where);
-  const keys = list(g.keys, `${where}.keys`);
-  const groupSizes = counts(g.counts, `${where}.counts`, keys.length);
-  const records = groupSizes.reduce((s, n) => s + n, 0);
-  data(keys, `${where}.keys`);
+/** Whether `v` is a list of at most REPLY_LIMITS.list finite non-negative numbers (of `length` items). */
+function isCounts(v: unknown, length: number): v is number[] {
+  if (!Array.isArray(v) || v.length !== length || length > REPLY_LIMITS.list) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (!(typeof x === 'number' && Number.isFinite(x) && x >= 0)) return false;
+  }
+  return true;
+}
+
+/**
+ * A map output's partition. `where` names it only when something is wrong: 33,000 small map
+ * outputs would otherwise build a dozen field names each, for nothing.
+ */
+function checkPacked(v: unknown, where: () => string): void {
+  const g = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : obj(v, where());
+  const keys = Array.isArray(g.keys) && g.keys.length <= REPLY_LIMITS.list ? g.keys : list(g.keys, `${where()}.keys`);
+  const groupSizes = isCounts(g.counts, keys.length) ? g.counts : counts(g.counts, `${where()}.counts`, keys.length);
+  let records = 0;
+  for (let i = 0; i < groupSizes.length; i++) records += groupSizes[i]!;
+  if (!isFlatPlainList(keys, DATA_LIMITS)) data(keys, `${where()}.keys`);
   if (g.numbers !== null) {
-    if (!(g.numbers instanceof Float64Array)) fail(`${where}.numbers`, 'is not a Float64Array or null');
-    if ((g.numbers as Float64Array).length !== records) fail(`${where}.numbers`, `does not hold ${records} values`);
-    if (g.values !== null) fail(`${where}.values`, 'is set next to numbers');
+    if (!(g.numbers instanceof Float64Array)) fail(`${where()}.numbers`, 'is not a Float64Array or null');
+    if ((g.numbers as Float64Array).length !== records) fail(`${where()}.numbers`, `does not hold ${records} values`);
+    if (g.values !== null) fail(`${where()}.values`, 'is set next to numbers');
   } else {
-    const values = list(g.values, `${where}.values`);
-    if (values.length !== records) fail(`${where}.values`, `does not hold ${records} values`);
-    data(values, `${where}.values`);
+    const values =
+      Array.isArray(g.values) && g.values.length <= REPLY_LIMITS.list ? g.values : list(g.values, `${where()}.values`);
+    if (values.length !== records) fail(`${where()}.values`, `does not hold ${records} values`);
+    if (!isFlatPlainList(values, DATA_LIMITS)) data(values, `${where()}.values`);
   }
 }
+
+const MAP_COUNTERS = [
+  'mapInputRecords',
+  'mapOutputRecords',
+  'mapOutputBytes',
+  'combineInputRecords',
+  'combineOutputRecords',
+  'spills',
+  'spilledRecords',
+] as const;
 
 function checkMapOutput(v: unknown, where: string, numReduceTasks: number | null): void {
   const o = obj(v, where);
@@ -134,18 +160,12 @@ function checkMapOutput(v: unknown, where: string, numReduceTasks: number | null
   const parts = list(o.partitions, `${where}.partitions`, 10_000);
   if (numReduceTasks !== null && parts.length !== numReduceTasks)
     fail(`${where}.partitions`, `has ${parts.length} partitions, not ${numReduceTasks}`);
-  parts.forEach((p, i) => checkPacked(p, `${where}.partitions[${i}]`));
+  for (let i = 0; i < parts.length; i++) checkPacked(parts[i], () => `${where}.partitions[${i}]`);
   const c = obj(o.counters, `${where}.counters`);
-  for (const k of [
-    'mapInputRecords',
-    'mapOutputRecords',
-    'mapOutputBytes',
-    'combineInputRecords',
-    'combineOutputRecords',
-    'spills',
-    'spilledRecords',
-  ])
-    count(c[k], `${where}.counters.${k}`);
+  for (const k of MAP_COUNTERS) {
+    const x = c[k];
+    if (!(typeof x === 'number' && Number.isFinite(x) && x >= 0)) count(x, `${where}.counters.${k}`);
+  }
   counts(o.partitionBytes, `${where}.partitionBytes`, parts.length);
   counts(o.partitionRecords, `${where}.partitionRecords`, parts.length);
   if (o.text !== null && typeof o.text !== 'string') fail(`${where}.text`, 'is not a string or null');

@@ -12,6 +12,7 @@
  * has left: one whose data is on n6's rack, or any. `advertised` is that stale per-node count;
  * `outstanding` the true one, kept as requests come and go, so the AM's call copies it.
  */
+import { sortSmall } from '../core';
 import type { Cluster } from '../cluster';
 import type { ContainerRequest, Locality } from './container';
 import { AGED, FITS, ON_RACK, RELAXABLE, RequestQueue, type RequestFit } from './requestQueue';
@@ -73,7 +74,7 @@ export class AppRequests {
         this.outstanding[n]!++;
       }
     }
-    for (const rack of [...racks].sort((a, b) => a - b)) queueFor(this.byRack, rack).push(r);
+    for (const rack of sortSmall([...racks], (a, b) => a - b)) queueFor(this.byRack, rack).push(r);
     if (r.relaxLocality) this.relaxable.push(r);
   }
 
