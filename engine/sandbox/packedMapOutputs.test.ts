@@ -64,6 +64,9 @@ const replies: SandboxReply[] = [
   { type: 'log', text: 'done' },
 ];
 
+/** The types of `replies` once unpacked: each mapPacked marker a mapDone again, the others as they were. */
+const REBUILT_TYPES = ['log', 'mapDone', 'failed', 'mapDone', 'mapDone', 'log'];
+
 /** A packed output's partition as the one it came from, numbers or plain numbers alike: [keys, counts, values]. */
 const plainParts = (o: MapTaskOutput) => o.partitions.map((p) => [p.keys, p.counts, [...(p.numbers ?? p.values!)]]);
 
@@ -76,14 +79,7 @@ describe('packMapReplies / unpackMapReplies', () => {
     expect(packed.packed.texts).toEqual(['a\t1\nb\t2\n']);
     const back = unpackMapReplies(packed.replies, packed.packed);
     if (typeof back === 'string') throw new Error(back);
-    expect(back.map((r) => (r as SandboxReply).type)).toEqual([
-      'log',
-      'mapDone',
-      'failed',
-      'mapDone',
-      'mapDone',
-      'log',
-    ]);
+    expect(back.map((r) => (r as SandboxReply).type)).toEqual(REBUILT_TYPES);
     replies.forEach((r, i) => {
       const b = back[i] as SandboxReply;
       const check = checkReply(b, r.type === 'mapDone' ? r.output.partitions.length : null);
@@ -140,14 +136,7 @@ describe('packMapReplies / unpackMapReplies', () => {
   it('is what the pool reads of a batch: a forged one is refused with its reason', () => {
     const good = packMapReplies(replies)!;
     const batch = batchOf({ type: 'batch', ...good, returned: [] });
-    expect(batch && 'replies' in batch && batch.replies.map((r) => (r as SandboxReply).type)).toEqual([
-      'log',
-      'mapDone',
-      'failed',
-      'mapDone',
-      'mapDone',
-      'log',
-    ]);
+    expect(batch && 'replies' in batch && batch.replies.map((r) => (r as SandboxReply).type)).toEqual(REBUILT_TYPES);
     expect(batchOf({ type: 'batch', replies: good.replies, returned: [] })).toEqual({
       why: 'batch has mapPacked replies but no packed outputs',
     });
