@@ -50,20 +50,20 @@ export class BlockPlacementPolicy {
     targets.refresh();
     const rackLoad = (r: number): number => chosen.filter((c) => rackOf(c) === r).length;
     const pickIn = (rackOk: (r: number) => boolean) => targets.pick(this.rng, chosen, rackOk);
+    const rng = this.rng;
     for (let k = 0; k < count; k++) {
       let pick: number | undefined;
       if (chosen.length === 0) {
-        pick = writer !== undefined && targets.isGood(writer) ? writer : pickIn(() => true);
+        pick = writer !== undefined && targets.isGood(writer) ? writer : targets.pickOn(rng, chosen, -1, -1);
       } else if (chosen.length === 1) {
-        const r0 = rackOf(chosen[0]!);
-        pick = pickIn((r) => r !== r0);
+        pick = targets.pickOn(rng, chosen, -1, rackOf(chosen[0]!));
       } else if (chosen.length === 2) {
         const r0 = rackOf(chosen[0]!);
         const r1 = rackOf(chosen[1]!);
-        pick = r0 === r1 ? pickIn((r) => r !== r0) : pickIn((r) => r === r1);
+        pick = r0 === r1 ? targets.pickOn(rng, chosen, -1, r0) : targets.pickOn(rng, chosen, r1, -1);
       }
       pick ??= pickIn((r) => rackLoad(r) < maxPerRack);
-      pick ??= pickIn(() => true);
+      pick ??= targets.pickOn(rng, chosen, -1, -1);
       if (pick === undefined) break;
       chosen.push(pick);
       added.push(pick);

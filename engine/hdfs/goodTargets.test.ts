@@ -49,4 +49,39 @@ describe('the good targets kept between placements', () => {
         }
       }
   });
+
+  it('draws the same node by a rack rule (one rack, all but one, any) as by the rule as a function', () => {
+    const { cluster } = makeHdfs({ racks: [{ nodes: 4 }, { nodes: 1 }, { nodes: 5 }, { nodes: 2 }] });
+    const bad = new Set([1, 4, 6, 7, 10, 11]);
+    const targets = new GoodTargets(
+      cluster,
+      (i) => !bad.has(i),
+      () => 0,
+    );
+    targets.refresh();
+    // [only, except]: rack 1's one node and rack 3's two are all bad (an empty rack).
+    const rules: [number, number][] = [
+      [-1, -1],
+      [0, -1],
+      [1, -1],
+      [2, -1],
+      [3, -1],
+      [-1, 0],
+      [-1, 1],
+      [-1, 2],
+      [-1, 3],
+    ];
+    const chosenSets = [[], [0], [0, 8], [9, 2, 4], [0, 2, 3, 5, 8, 9], [4, 10]];
+    for (const [only, except] of rules)
+      for (const chosen of chosenSets) {
+        const rule = (r: number) => (only >= 0 ? r === only : r !== except);
+        const a = createRng(5);
+        const b = createRng(5);
+        for (let draw = 0; draw < 20; draw++) {
+          expect(targets.pickOn(b, chosen, only, except)).toBe(targets.pick(a, chosen, rule));
+          // The same draws: both generators are still in step.
+          expect(b.int(1000)).toBe(a.int(1000));
+        }
+      }
+  });
 });

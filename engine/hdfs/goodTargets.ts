@@ -3,7 +3,9 @@
  * have changed, and uniform random picks among them: the k-th good, not yet chosen node, in node
  * order, of the racks a rule allows, with k drawn from the Rng over their count. A cluster
  * numbers its nodes rack after rack (clusterSpec.ts), so node order is rack order and a pick
- * counts per rack instead of asking every node.
+ * counts per rack instead of asking every node. The default policy's rules (any rack, one rack,
+ * every rack but one) count from the racks' sizes without asking each rack (`pickOn`): three
+ * picks a block, 33,000 blocks at 1 KB.
  */
 import type { Rng } from '../core';
 import type { Cluster } from '../cluster';
@@ -16,6 +18,8 @@ export class GoodTargets {
   private at = Number.NaN;
   private allowed = new Uint8Array(0);
   private free = new Int32Array(0);
+  /** Good nodes in all racks. */
+  private total = 0;
 
   constructor(
     private readonly cluster: Cluster,
@@ -36,10 +40,14 @@ export class GoodTargets {
     this.at = v;
     const nodes = this.cluster.nodes;
     this.byRack = this.cluster.racks.map(() => []);
+    this.total = 0;
     for (let i = 0; i < nodes.length; i++) {
       const ok = this.isGoodTarget(i);
       this.good[i] = ok ? 1 : 2;
-      if (ok) this.byRack[nodes[i]!.rackIndex]!.push(i);
+      if (ok) {
+        this.byRack[nodes[i]!.rackIndex]!.push(i);
+        this.total++;
+      }
     }
   }
 
@@ -76,6 +84,37 @@ export class GoodTargets {
         continue;
       }
       for (const i of racks[r]!) if (!chosen.includes(i) && k-- === 0) return i;
+    }
+    return undefined;
+  }
+
+  /**
+   * The same draw as `pick` (one `rng.int` over the same candidates, the same node) for the rule
+   * "rack `only`" (`only` >= 0), "any rack but `except`" (`except` >= 0) or "any rack" (both -1).
+   */
+  pickOn(rng: Rng, chosen: readonly number[], only: number, except: number): number | undefined {
+    const racks = this.byRack;
+    const nodes = this.cluster.nodes;
+    const good = this.good;
+    let candidates = only >= 0 ? racks[only]!.length : this.total - (except >= 0 ? racks[except]!.length : 0);
+    for (const c of chosen) {
+      if (good[c] !== 1) continue;
+      const r = nodes[c]!.rackIndex;
+      if (only >= 0 ? r === only : r !== except) candidates--;
+    }
+    if (candidates <= 0) return undefined;
+    let k = rng.int(candidates);
+    const end = only >= 0 ? only + 1 : racks.length;
+    for (let r = only >= 0 ? only : 0; r < end; r++) {
+      if (r === except) continue;
+      const list = racks[r]!;
+      let free = list.length;
+      for (const c of chosen) if (good[c] === 1 && nodes[c]!.rackIndex === r) free--;
+      if (k >= free) {
+        k -= free;
+        continue;
+      }
+      for (const i of list) if (!chosen.includes(i) && k-- === 0) return i;
     }
     return undefined;
   }

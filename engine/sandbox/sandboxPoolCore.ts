@@ -42,6 +42,9 @@ import { TaskQueue } from './taskQueue';
 
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
+type MapDone = Extract<SandboxReply, { type: 'mapDone' }>;
+const mapOutputOnly = (reply: SandboxReply): MapTaskOutput[] => [(reply as MapDone).output];
+
 export class SandboxPoolCore implements TaskRunner {
   /** The budget for runs begun from now on (seconds, null: none). */
   timeoutSeconds: number | null;
@@ -131,11 +134,13 @@ export class SandboxPoolCore implements TaskRunner {
     return first.shape;
   }
 
-  async runMapTasks(tasks: MapTaskInput[]): Promise<MapTaskOutput[]> {
-    const replies = await Promise.all(
-      tasks.map((task) => this.enqueue({ type: 'map', id: this.nextId++, task }, 'map')),
+  runMapTasks(tasks: MapTaskInput[]): Promise<MapTaskOutput[]> {
+    // One task (a MapReduce job runs each alone): one promise, not an array's worth of them.
+    if (tasks.length === 1)
+      return this.enqueue({ type: 'map', id: this.nextId++, task: tasks[0]! }, 'map').then(mapOutputOnly);
+    return Promise.all(tasks.map((task) => this.enqueue({ type: 'map', id: this.nextId++, task }, 'map'))).then(
+      (replies) => replies.map((r) => (r as MapDone).output),
     );
-    return replies.map((r) => (r as Extract<SandboxReply, { type: 'mapDone' }>).output);
   }
 
   async runReduceTasks(tasks: ReduceTaskInput[]): Promise<ReduceTaskOutput[]> {
