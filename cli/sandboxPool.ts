@@ -21,6 +21,8 @@ export async function createNodeSandboxPool(options: NodePoolOptions): Promise<S
     size: options.size ?? defaultPoolSize(),
     timeoutSeconds: options.timeoutSeconds,
     log: options.log,
+    // child.send serializes a typed array's own bytes, not its whole buffer.
+    sendsViewBytesOnly: true,
     now: () => Date.now(),
     startTimer(ms, fire) {
       const timer = setTimeout(fire, ms);

@@ -70,6 +70,11 @@ export function takeBatch(queue: TaskQueue<Queued>, slot: Slot, workers: number,
   return batch;
 }
 
+/** A batch's tasks as they are (their bytes views of their files), for a platform that sends only a view's bytes. */
+export function batchTasks(batch: readonly Queued[]): { id: number; task: MapTaskInput }[] {
+  return batch.map((q) => ({ id: q.message.id, task: (q.message as { task: MapTaskInput }).task }));
+}
+
 /**
  * A batch's tasks with their input bytes copied into one new buffer (each task's bytes a view
  * of it), sent as a transfer: one buffer crosses the boundary instead of one per task, and the
@@ -79,7 +84,7 @@ export function packBatch(batch: readonly Queued[]): {
   tasks: { id: number; task: MapTaskInput }[];
   buffer: ArrayBuffer;
 } {
-  const tasks = batch.map((q) => ({ id: q.message.id, task: (q.message as { task: MapTaskInput }).task }));
+  const tasks = batchTasks(batch);
   let total = 0;
   for (const t of tasks) total += t.task.bytes.length;
   const all = new Uint8Array(total);

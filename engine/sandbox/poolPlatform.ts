@@ -50,6 +50,12 @@ export interface PoolPlatform {
    * where the workers open DuckDB on their own (the CLI's and the desktop app's processes).
    */
   sqlModule?(): Promise<unknown>;
+  /**
+   * Whether a posted typed array crosses with only its own bytes (Node's IPC serializes a view's
+   * bytes) rather than its whole buffer (a structured clone copies the buffer under a view): then a
+   * batch's map tasks go as views of their file, without a buffer of their bytes made for the trip.
+   */
+  sendsViewBytesOnly?: boolean;
 }
 
 /** Tasks of the current run: how many were handed to the pool and how many came back. */

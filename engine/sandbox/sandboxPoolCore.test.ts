@@ -30,6 +30,9 @@ class FakePlatform implements PoolPlatform {
   batches: number[] = [];
   /** The most map tasks of each job (by index) one worker has had in flight. */
   maxInFlightByJob = new Map<number, number>();
+  sendsViewBytesOnly?: boolean;
+  /** Per batch sent: the buffers under its tasks' bytes (their total size) and the buffers it transferred. */
+  batchBuffers: { bytes: number; buffers: number; transferred: number }[] = [];
   private timers: { at: number; fire: () => void; cancelled: boolean }[] = [];
 
   now = () => this.clock;
@@ -71,8 +74,16 @@ class FakePlatform implements PoolPlatform {
       },
     });
     return {
-      post: (m: Parameters<typeof executor.handle>[0]) => {
+      post: (m: Parameters<typeof executor.handle>[0], transfer?: ArrayBuffer[]) => {
         const tasks = m.type === 'map' ? [m] : m.type === 'mapBatch' ? m.tasks : [];
+        if (m.type === 'mapBatch') {
+          const buffers = new Set(m.tasks.map((t) => t.task.bytes.buffer));
+          this.batchBuffers.push({
+            bytes: [...buffers].reduce((a, b) => a + b.byteLength, 0),
+            buffers: buffers.size,
+            transferred: transfer?.length ?? 0,
+          });
+        }
         for (const t of tasks) {
           maps.push(t.task.bytes.length);
           jobs.push(t.task.jobIndex);
@@ -139,6 +150,23 @@ describe('SandboxPoolCore runs', () => {
     const alone = await runOn(createFunctionRunner(), JOB, 64);
     expect(report.result).toEqual(alone.result);
     expect(report.simulatedMs).toBe(alone.simulatedMs);
+  });
+
+  it('copies a batch’s bytes into one transferred buffer, or sends its tasks as views where only a view’s bytes cross', async () => {
+    const copying = new FakePlatform();
+    copying.timeoutSeconds = null;
+    const copied = await runOn(new SandboxPoolCore(copying), JOB, 64);
+    // Each batch: one new buffer holding exactly its tasks' bytes, transferred.
+    for (const b of copying.batchBuffers) expect(b).toMatchObject({ buffers: 1, transferred: 1 });
+    expect(copying.batchBuffers.reduce((a, b) => a + b.bytes, 0)).toBe(words.length);
+    const viewing = new FakePlatform();
+    viewing.timeoutSeconds = null;
+    viewing.sendsViewBytesOnly = true;
+    const viewed = await runOn(new SandboxPoolCore(viewing), JOB, 64);
+    // The tasks' bytes are views of the file (the one buffer under them all), nothing transferred.
+    for (const b of viewing.batchBuffers) expect(b).toEqual({ bytes: words.length, buffers: 1, transferred: 0 });
+    expect(viewed.result).toEqual(copied.result);
+    expect(viewed.simulatedMs).toBe(copied.simulatedMs);
   });
 
   it('pipelines each job of a chain by what its own outputs have been', async () => {

@@ -33,7 +33,7 @@ import type {
 } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import { ANSWERS, newRun, newSlot, type Pending, type Queued, type Run, type Slot, type TaskKind } from './poolState';
-import { book, holdMapOutput, packBatch, slotFor, takeBack, takeBatch, unbook } from './mapBatches';
+import { batchTasks, book, holdMapOutput, packBatch, slotFor, takeBack, takeBatch, unbook } from './mapBatches';
 import { serveHostRequest, serveSqlModuleRequest } from './driverRequests';
 import { batchOf, checkReply } from './sandboxReplyValidation';
 import { cappedConsoleLine, consoleDroppedNotice } from './consoleCap';
@@ -277,6 +277,10 @@ export class SandboxPoolCore implements TaskRunner {
       }
       const batch = takeBatch(this.queue, slot, this.slots.length, this.run);
       this.send(slot, batch);
+      if (this.platform.sendsViewBytesOnly) {
+        slot.endpoint.post({ type: 'mapBatch', tasks: batchTasks(batch) });
+        continue;
+      }
       const { tasks, buffer } = packBatch(batch);
       slot.endpoint.post({ type: 'mapBatch', tasks }, [buffer]);
     }
