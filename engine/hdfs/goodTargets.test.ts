@@ -71,7 +71,18 @@ describe('the good targets kept between placements', () => {
       [-1, 2],
       [-1, 3],
     ];
-    const chosenSets = [[], [0], [0, 8], [9, 2, 4], [0, 2, 3, 5, 8, 9], [4, 10]];
+    // The last ones list nodes twice: the policy never does, and the draws agree all the same.
+    const chosenSets = [
+      [],
+      [0],
+      [0, 8],
+      [9, 2, 4],
+      [0, 2, 3, 5, 8, 9],
+      [4, 10],
+      [0, 0, 2, 2],
+      [8, 8, 9, 9, 5, 5],
+      [0, 0, 2, 2, 3, 3],
+    ];
     for (const [only, except] of rules)
       for (const chosen of chosenSets) {
         const rule = (r: number) => (only >= 0 ? r === only : r !== except);
@@ -83,5 +94,17 @@ describe('the good targets kept between placements', () => {
           expect(b.int(1000)).toBe(a.int(1000));
         }
       }
+    // Nodes listed twice can leave fewer than no candidates: pick still draws, and so must pickOn.
+    const small = makeHdfs({ racks: [{ nodes: 1 }, { nodes: 1 }, { nodes: 2 }] }).cluster;
+    const three = new GoodTargets(
+      small,
+      (i) => i !== 3,
+      () => 0,
+    );
+    three.refresh();
+    const a = createRng(1965);
+    const b = createRng(1965);
+    expect(three.pickOn(b, [0, 0, 2, 2], -1, -1)).toBe(three.pick(a, [0, 0, 2, 2], () => true));
+    expect(b.int(1000)).toBe(a.int(1000));
   });
 });

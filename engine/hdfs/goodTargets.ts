@@ -102,7 +102,8 @@ export class GoodTargets {
       const r = nodes[c]!.rackIndex;
       if (only >= 0 ? r === only : r !== except) candidates--;
     }
-    if (candidates <= 0) return undefined;
+    // As `pick`: a node listed twice in `chosen` (never, from the policy) counts twice there too.
+    if (candidates === 0) return undefined;
     let k = rng.int(candidates);
     const end = only >= 0 ? only + 1 : racks.length;
     for (let r = only >= 0 ? only : 0; r < end; r++) {

@@ -131,7 +131,8 @@ export async function runMapReduceJob(
       });
       // A view of the file's bytes (not a copy per task, nor of the file): map tasks reach a
       // worker only through the pool's batches, which copy their tasks' bytes into one buffer
-      // (engine/sandbox/mapBatches.ts, packBatch), so a view never clones the whole file.
+      // where a structured clone would take the whole file under a view (engine/sandbox/mapBatches.ts,
+      // packBatch), or send the views as they are where only their own bytes cross (the CLI).
       tasks.push({
         jobIndex: config.index,
         taskIndex: index,
