@@ -101,6 +101,26 @@ const SWAPPED_GLOBALS = `export default async (sc) => {
   return ['FAKE RESULT'];
 };`;
 
+/**
+ * RegExp.prototype is not frozen in the browser's sandbox (V8's fast paths for split, replace and
+ * match need its first shape): the worker watches it, fails a run that changed it, and is replaced.
+ */
+const CHANGED_REGEXP = `export default async (sc) => {
+  RegExp.prototype[Symbol.split] = () => ['FAKE RESULT'];
+  return 'a b'.split(/ /);
+};`;
+/** The change made in a promise callback 50 hops after the driver returned (after its answer is posted). */
+const CHANGED_LATER = `export default async (sc) => {
+  const later = (n) => (n > 0 ? Promise.resolve().then(() => later(n - 1)) : (RegExp.prototype.exec = () => null));
+  later(50);
+  return 'returned first';
+};`;
+/** What the next run's regular expressions give (printed to the run's console): the real ones, in a fresh worker. */
+const usesRegExp = (tag: string) => `export default async (sc) => {
+  console.log('${tag}:' + 'a  b'.split(/\\s+/).join('|') + ':' + /b/.test('abc'));
+  return 1;
+};`;
+
 async function runInSandbox(page: Page, code: string) {
   await setEditorText(page, code, '.sandbox-editor');
   await page.getByRole('button', { name: '▶ Run' }).click();
@@ -153,6 +173,20 @@ describe('hostile jobs in the browser sandbox', () => {
     const error = await runInSandbox(s.page, SWAPPED_GLOBALS);
     expect(error).toMatch(/:4: TypeError: Cannot assign to read only property 'JSON'/);
     expect(await s.page.locator('body').textContent()).not.toContain('FAKE RESULT');
+  });
+
+  it('fails a job that changed RegExp.prototype, and runs the next job with the real one', async () => {
+    const { page } = s;
+    expect(await runInSandbox(page, CHANGED_REGEXP)).toMatch(
+      /: TypeError: the job changed RegExp\.prototype\[Symbol\.split\]\. Built-in objects are shared with ClusterLab's engine/,
+    );
+    expect(await page.locator('body').textContent()).not.toContain('FAKE RESULT');
+    expect(await runInSandbox(page, usesRegExp('REAL'))).toBeNull();
+    expect(await page.locator('body').textContent()).toContain('REAL:a|b:true');
+    // Changed after the driver's answer: that worker serves no later run.
+    await runInSandbox(page, CHANGED_LATER);
+    expect(await runInSandbox(page, usesRegExp('AGAIN'))).toBeNull();
+    expect(await page.locator('body').textContent()).toContain('AGAIN:a|b:true');
   });
 
   it('left nothing in the origin, heard nothing in other tabs, and still runs a normal job', async () => {
