@@ -244,4 +244,25 @@ describe('runs that keep working', () => {
     expect(await page.getByText('Run stopped.').count()).toBe(0);
     expect(s.consoleErrors).toEqual([]);
   });
+
+  it('shows a big run whole: its trace and attempts cross from the engine in parts', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await page.getByLabel('Example job').selectOption('wc-scale');
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await page.waitForFunction(
+      () => !document.querySelector('[aria-label="Running"]') && document.querySelector('[data-testid="run-timeline"]'),
+      undefined,
+      { timeout: 120_000 },
+    );
+    // About 8,800 attempts and 88,000 trace events: more than one part of each (reportParts.ts).
+    const label = (await page.getByTestId('run-timeline').getAttribute('aria-label')) ?? '';
+    const attempts = Number(/([\d,]+) task attempts on 100 nodes; 0 failed/.exec(label)?.[1]?.replace(/,/g, '') ?? 0);
+    expect(attempts).toBeGreaterThan(8_192);
+    // The map draws the first shuffle transfer, an event of the trace's last parts.
+    await page.locator('[data-testid="cluster-map"][data-first-flow]').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('run-error').count()).toBe(0);
+    expect(s.consoleErrors).toEqual([]);
+  });
 });

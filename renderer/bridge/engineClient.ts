@@ -28,6 +28,7 @@ import type {
 } from './engineProtocol';
 import type { ClusterLabDesktopApi } from '../../electron/preloadApi';
 import { desktopSandboxHost, type SandboxProcessHost } from './sandboxProcessHost';
+import { addPart, withParts, type ReportParts } from './reportParts';
 
 /** How long a stop may wait for the engine worker's acknowledgement before it is terminated. */
 export const STOP_ACK_MS = 500;
@@ -51,6 +52,8 @@ type Pending = {
   message: ToEngine;
   /** The page's own deadline for the request (see `runStep`'s `deadlineMs`). */
   deadline?: ReturnType<typeof setTimeout>;
+  /** A job report's lists received ahead of it (reportParts.ts). */
+  parts?: ReportParts;
 };
 type Request = EngineRequest extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
 
@@ -224,7 +227,11 @@ export class EngineClient {
     this.terminateWorker();
     this.awaitingAck.clear();
     this.start();
-    for (const p of this.pending.values()) this.worker.postMessage(p.message);
+    for (const p of this.pending.values()) {
+      // Parts of an answer the old worker began are not the new one's.
+      delete p.parts;
+      this.worker.postMessage(p.message);
+    }
   }
 
   private failAll(error: Error): void {
@@ -276,9 +283,19 @@ export class EngineClient {
       pending.onConsole?.(message.lines, message.dropped);
       return;
     }
+    if (message.type === 'reportPart') {
+      const parts = addPart(pending.parts, message.list, message.items);
+      if (parts) pending.parts = parts;
+      return;
+    }
     this.pending.delete(message.id);
     clearTimeout(pending.deadline);
     if (message.type === 'failed') pending.reject(new Error(message.message));
+    else if (message.type === 'jobDone' && pending.parts)
+      pending.resolve({
+        ...message,
+        result: { ...message.result, report: withParts(message.result.report, pending.parts) },
+      });
     else pending.resolve(message);
   }
 }

@@ -6,6 +6,7 @@ import type { PipelineFault } from '../../engine/pipeline';
 import type { StepOutcome } from '../../labs/runStep';
 import type { DemoScenarioRun } from '../../engine/api';
 import type { NodeInfo } from '../viz/clusterTimeline';
+import type { PartedList } from './reportParts';
 
 export type ToEngine =
   | { id: number; type: 'runDemo'; seed: number }
@@ -148,6 +149,8 @@ export type FromEngine =
   | { id: number; type: 'progress'; fraction: number; progress?: RunProgress }
   /** Console lines the learner's code printed since the last such message; `dropped`: lines not shown so far. */
   | { id: number; type: 'console'; lines: string[]; dropped: number }
+  /** A part of a job report's trace or attempts, sent ahead of its jobDone (reportParts.ts). */
+  | { id: number; type: 'reportPart'; list: PartedList; items: unknown[] }
   | { id: number; type: 'stopAck' }
   /** Desktop only: open or close the sandbox process of `slot` (the page asks the main process). */
   | { id: 0; type: 'sandboxOpen'; slot: number }

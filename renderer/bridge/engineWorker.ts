@@ -33,6 +33,7 @@ import type {
   ToEngine,
 } from './engineProtocol';
 import { RunConsole } from './runConsole';
+import { sendListsAhead } from './reportParts';
 import { ProgressThrottle } from './progressThrottle';
 import { warmUpRun } from './warmUpRun';
 import { validTimeLimit } from '../state/timeLimit';
@@ -141,7 +142,13 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     reportProgress(message.id, sandbox, [null]);
     const result = await runFreeJob(message.request, sandbox);
     const printedLines = closeConsole(message.id);
-    if (!stopped.has(message.id)) post({ id: message.id, type: 'jobDone', result: { ...result, ...printedLines } });
+    if (!stopped.has(message.id)) {
+      // The report's long lists go ahead in parts: the page reads one while this worker writes the next.
+      const report = sendListsAhead(result.report, (list, items) =>
+        post({ id: message.id, type: 'reportPart', list, items }),
+      );
+      post({ id: message.id, type: 'jobDone', result: { ...result, report, ...printedLines } });
+    }
     return;
   }
   if (message.type === 'runStream') {
