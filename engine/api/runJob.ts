@@ -5,7 +5,7 @@
  * schedule, times and counters from the simulation, deterministic for a seed. The one entry the
  * CLI and the app use; it uses no Node or DOM API, so it runs in a Web Worker too.
  */
-import { Trace, decodeUtf8, encodeUtf8, ValidationError } from '../core';
+import { Trace, decodeUtf8, ValidationError } from '../core';
 import {
   BudgetTicker,
   DEFAULT_MAX_ATTEMPTS,
@@ -15,7 +15,7 @@ import {
 } from '../exec/jobContext';
 import { SnapshotRecorder } from '../exec/snapshotRecorder';
 import type { AttemptRecord } from '../exec/taskTypes';
-import { BUILTIN_DATASETS, builtinDataset } from '../datasets/builtinDatasets';
+import { BUILTIN_DATASETS, builtinDataset, builtinDatasetBytes } from '../datasets/builtinDatasets';
 import { runMapReduceJob } from '../mapreduce/mapReduceJob';
 import { addCounters, addUserCounters, emptyCounters, type UserCounterTotals } from '../mapreduce/mapReduceCounters';
 import { counterGroups } from '../mapreduce/counterGroups';
@@ -113,7 +113,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     if (sim.hdfs.exists(path) || options.sampleData === false) return;
     const sample = builtinDataset(path);
     if (!sample) return;
-    sim.hdfs.put(path, encodeUtf8(sample.generate()));
+    sim.hdfs.put(path, builtinDatasetBytes(sample));
     generated.push(path);
   };
   const recorder =

@@ -2,6 +2,7 @@
  * The sample files `clusterlab run` (and the app) put into HDFS when a job reads one of these
  * paths and nothing else was put there. Generated on demand from fixed seeds.
  */
+import { encodeUtf8 } from '../core/utf8';
 import { graphEdges, sensorCsv, textCorpus, webPages } from './sampleData';
 
 export interface BuiltinDataset {
@@ -35,4 +36,20 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
 
 export function builtinDataset(path: string): BuiltinDataset | undefined {
   return BUILTIN_DATASETS.find((d) => d.path === path);
+}
+
+const encoded = new Map<string, Uint8Array>();
+
+/**
+ * The dataset as UTF-8 bytes, generated once per process (the same bytes every time: the sensor
+ * readings took 100-200 ms to make, on every run that read them) and copied for each caller, so
+ * a run may keep or hand on its copy as it likes.
+ */
+export function builtinDatasetBytes(dataset: BuiltinDataset): Uint8Array {
+  let bytes = encoded.get(dataset.path);
+  if (bytes === undefined) {
+    bytes = encodeUtf8(dataset.generate());
+    encoded.set(dataset.path, bytes);
+  }
+  return bytes.slice();
 }
