@@ -18,7 +18,6 @@ export {
   type LoopGuardOptions,
 } from './loopGuard';
 export { freezeIntrinsics, freezeTamed } from './freezeIntrinsics';
-export { watchIntrinsic, type IntrinsicWatch } from './intrinsicWatch';
 export { createDuckDbEngine, type ArrowTableLike, type BlockingConnection } from './duckDbEngine';
 export type { ArrowKit } from './arrowColumns';
 export { LOG_LIMITS, cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from './consoleCap';

@@ -92,20 +92,6 @@ export function crashError(error: unknown, fileName: string): Error {
 }
 
 /**
- * A worker's `tampered` report (intrinsicWatch.ts) as the error that fails the run. No line: the
- * worker sees the change after the fact, between two of its messages.
- */
-export function tamperedError(what: string, fileName: string): Error {
-  return new JobCodeError(
-    fileName,
-    null,
-    'TypeError',
-    `the job changed ${what}. Built-in objects are shared with ClusterLab's engine and must stay as they are: ` +
-      'give the methods you need to an object of your own. The run stopped; the next one starts in a fresh sandbox.',
-  );
-}
-
-/**
  * A sandbox process's report of something thrown outside any request (`{ type: 'crash', error }`,
  * cli/childPort.ts) as the error that fails the run, checked like any reply; null for any other
  * message. Used by the CLI's pool and the desktop app's.

@@ -78,13 +78,7 @@ export type SandboxReply =
   | { type: 'kafkaStep'; id: number; opened: KafkaOpened[]; calls: unknown[] }
   | { type: 'kafkaDone'; id: number }
   /** The Spark driver's progress: partitions of the current job's result stage done of total. */
-  | { type: 'sparkProgress'; id: number; job: string; done: number; total: number }
-  /**
-   * The learner's code changed a built-in the worker watches instead of freezing
-   * (intrinsicWatch.ts), named in `what`: the worker answers nothing more, and the pool fails the
-   * run and replaces the worker.
-   */
-  | { type: 'tampered'; what: string };
+  | { type: 'sparkProgress'; id: number; job: string; done: number; total: number };
 
 /**
  * What a worker posts: a reply, or the replies of a mapBatch request in the order they were made

@@ -37,7 +37,7 @@ import { batchTasks, book, holdMapOutput, packBatch, slotFor, takeBack, takeBatc
 import { serveHostRequest, serveSqlModuleRequest } from './driverRequests';
 import { batchOf, checkReply } from './sandboxReplyValidation';
 import { cappedConsoleLine, consoleDroppedNotice } from './consoleCap';
-import { crashError, tamperedError, type PoolPlatform, type PoolProgress } from './poolPlatform';
+import { crashError, type PoolPlatform, type PoolProgress } from './poolPlatform';
 import { TaskQueue } from './taskQueue';
 
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
@@ -326,22 +326,15 @@ export class SandboxPoolCore implements TaskRunner {
   private onReply(slot: Slot, raw: unknown): void {
     if (!this.slots.includes(slot)) return; // a terminated worker's last words
     const run = this.run;
+    // Replies of an ended or failed run are ignored, console output too.
+    if (!run || run.failure) return;
     const pendingOf = (r: unknown) => {
       const id = (r as { id?: unknown } | null)?.id;
       return typeof id === 'number' ? this.pending.get(id) : undefined;
     };
     const checked = checkReply(raw, pendingOf(raw)?.numReduceTasks ?? null);
-    if (checked.ok && checked.reply.type === 'tampered') {
-      // A worker whose built-ins a job changed serves no later run, even when no run is on.
-      slot.endpoint.terminate();
-      this.slots = this.slots.filter((s) => s !== slot);
-      if (run) this.abort(tamperedError(checked.reply.what, run.fileName));
-      return;
-    }
-    // Replies of an ended or failed run are ignored, console output too.
-    if (!run || run.failure) return;
     if (!checked.ok) return this.invalid(run, checked.why);
-    const reply = checked.reply as Exclude<SandboxReply, { type: 'tampered' }>; // (answered above)
+    const reply = checked.reply;
     if (reply.type === 'log' || reply.type === 'logDropped') {
       if (slot.loading && slot !== run.echo) return;
       if (reply.type === 'log') {

@@ -15,10 +15,8 @@ import {
   createJobTaskExecutor,
   evaluateWithFunction,
   freezeIntrinsics,
-  watchIntrinsic,
   type ArrowKit,
   type BlockingConnection,
-  type IntrinsicWatch,
   type SandboxPost,
   type SandboxRequest,
   type SqlEngine,
@@ -27,37 +25,7 @@ import {
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const postToPool = scope.postMessage.bind(scope);
 const decoder = new TextDecoder();
-/** RegExp.prototype, left unfrozen for V8's fast paths and watched instead (set at the end). */
-let regExpWatch: IntrinsicWatch | null = null;
-/** Set once a job changed a watched built-in: the worker then answers nothing more. */
-let spoiled = false;
-/** True when a job changed a watched built-in; the first time, the pool is told (it replaces us). */
-function tampered(): boolean {
-  if (spoiled) return true;
-  const what = regExpWatch?.changed() ?? null;
-  if (what === null) return false;
-  spoiled = true;
-  postToPool({ type: 'tampered', what } satisfies SandboxPost);
-  return true;
-}
-/**
- * Looks once more after the microtasks that follow a message: a change a job made in a promise
- * callback after its last reply is seen before the worker idles, not at the next run's start.
- */
-let lookQueued = false;
-function lookLater(): void {
-  if (lookQueued || spoiled) return;
-  lookQueued = true;
-  afterMicrotasks(() => {
-    lookQueued = false;
-    tampered();
-  });
-}
-const post = (message: SandboxPost, transfer?: ArrayBuffer[]) => {
-  if (tampered()) return;
-  postToPool(message, transfer ?? []);
-  lookLater();
-};
+const post = (message: SandboxPost, transfer?: ArrayBuffer[]) => postToPool(message, transfer ?? []);
 /**
  * What learners' code must not reach: posting messages itself (a forged reply), storage (IndexedDB,
  * Cache Storage, navigator.storage and its file system, locks), other tabs and workers
@@ -200,8 +168,6 @@ function createMacrotask(): (fn: () => void) => void {
   };
 }
 
-const afterMicrotasks = createMacrotask();
-
 const executor = createJobTaskExecutor({
   evaluate: evaluateWithFunction,
   macrotask: createMacrotask(),
@@ -233,10 +199,9 @@ const BROWSER_ROOTS: unknown[] = [
   Object.getPrototypeOf(async function () {}),
 ];
 
-// Only the pool's messages: an event the learner's code dispatches itself is not trusted. A worker
-// whose built-ins a job changed handles nothing more.
+// Only the pool's messages: an event the learner's code dispatches itself is not trusted.
 scope.onmessage = (event: MessageEvent<SandboxRequest>) => {
-  if (event.isTrusted && !tampered()) executor.handle(event.data);
+  if (event.isTrusted) executor.handle(event.data);
 };
 /**
  * The global names the engine reads (JSON, Array, Math, Promise...) are bindings on this scope:
@@ -261,6 +226,5 @@ function lockGlobalBindings(): void {
 }
 
 sealScope();
-freezeIntrinsics(BROWSER_ROOTS, [RegExp.prototype]);
-regExpWatch = watchIntrinsic(RegExp.prototype, 'RegExp.prototype');
+freezeIntrinsics(BROWSER_ROOTS);
 lockGlobalBindings();
