@@ -4,6 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineClient, RunStoppedError, STOP_ACK_MS } from './engineClient';
 import type { FromEngine, ToEngine } from './engineProtocol';
+import { PART_ITEMS, sendListsAhead } from './reportParts';
+import type { JobRunReport } from '../../engine/api';
 
 class FakeWorker {
   static all: FakeWorker[] = [];
@@ -121,6 +123,24 @@ describe('EngineClient, console and a dying engine worker', () => {
     expect(seen).toEqual(['a|b +0', 'c +5']);
     worker.reply({ id, type: 'jobDone', result: { report: null, error: null, nodes: [], faults: [], console: ['a'] } });
     await expect(run).resolves.toMatchObject({ console: ['a'] });
+  });
+
+  it('puts back a job report’s lists sent ahead of it in parts; another request’s parts stay out of it', async () => {
+    const client = new EngineClient();
+    const worker = FakeWorker.all[0]!;
+    const run = client.runJob({} as never);
+    const id = worker.sent[0]!.id;
+    const whole = {
+      kind: 'mapreduce',
+      trace: Array.from({ length: 2 * PART_ITEMS + 7 }, (_, t) => ({ t, type: 'x' })),
+      attempts: Array.from({ length: 10 }, (_, index) => ({ index })),
+    } as unknown as JobRunReport;
+    const rest = sendListsAhead(whole, (list, items) => {
+      worker.reply({ id, type: 'reportPart', list, items });
+      worker.reply({ id: id + 1, type: 'reportPart', list, items: [{ stray: true }] });
+    });
+    worker.reply({ id, type: 'jobDone', result: { report: rest, error: null, nodes: [], faults: [] } });
+    expect((await run).report).toEqual(whole);
   });
 
   it('fails the waiting runs with a message naming memory when the worker dies, and starts a fresh one', async () => {

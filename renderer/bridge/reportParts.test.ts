@@ -1,9 +1,7 @@
-// A job report's long lists sent ahead of it in parts, and put back on the page, through the
-// engine client as the engine worker sends them.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// A job report's long lists sent ahead of it in parts, and put back on the page (through the
+// engine client: engineClient.test.ts).
+import { describe, expect, it } from 'vitest';
 import type { JobRunReport } from '../../engine/api';
-import { EngineClient } from './engineClient';
-import type { FromEngine } from './engineProtocol';
 import { PART_ITEMS, addPart, sendListsAhead, withParts, type PartedList } from './reportParts';
 
 function report(traceLength: number, attemptsLength: number): JobRunReport {
@@ -60,45 +58,5 @@ describe('sendListsAhead and withParts', () => {
   it('takes no part of another list, nor one that is not a list', () => {
     expect(addPart(undefined, 'snapshots', [1])).toBe(false);
     expect(addPart(undefined, 'trace', 'x')).toBe(false);
-  });
-});
-
-class FakeWorker {
-  static all: FakeWorker[] = [];
-  sent: { id: number }[] = [];
-  onmessage: ((event: { data: FromEngine }) => void) | null = null;
-  onerror: unknown = null;
-  constructor() {
-    FakeWorker.all.push(this);
-  }
-  postMessage(message: { id: number }) {
-    this.sent.push(message);
-  }
-  terminate() {}
-  reply(message: FromEngine) {
-    this.onmessage?.({ data: structuredClone(message) });
-  }
-}
-
-describe('EngineClient.runJob with a report sent in parts', () => {
-  beforeEach(() => {
-    FakeWorker.all = [];
-    vi.stubGlobal('Worker', FakeWorker);
-  });
-  afterEach(() => vi.unstubAllGlobals());
-
-  it('resolves with the whole report; another request’s parts stay out of it', async () => {
-    const client = new EngineClient();
-    const worker = FakeWorker.all[0]!;
-    const run = client.runJob({} as never);
-    const id = worker.sent.find((m) => m.id > 0)!.id;
-    const whole = report(2 * PART_ITEMS + 7, 10);
-    const rest = sendListsAhead(whole, (list, items) => {
-      worker.reply({ id, type: 'reportPart', list, items });
-      worker.reply({ id: id + 1, type: 'reportPart', list, items: [{ stray: true }] });
-    });
-    worker.reply({ id, type: 'jobDone', result: { report: rest, error: null, nodes: [], faults: [] } });
-    const result = await run;
-    expect(result.report).toEqual(whole);
   });
 });
