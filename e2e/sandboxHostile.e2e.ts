@@ -102,17 +102,13 @@ const SWAPPED_GLOBALS = `export default async (sc) => {
 };`;
 
 /**
- * RegExp.prototype is not frozen in the browser's sandbox (frozen, V8 leaves its fast paths for
- * split and replace): a job may change it, and code of its own may call back after its run (an
- * AbortSignal's timeout), but each run gets fresh workers, so neither reaches the next run.
+ * RegExp.prototype stays frozen although V8 then leaves its fast paths for split and replace: a job
+ * that could change it for a moment could reach the engine's own regular expressions and leave code
+ * in them for the worker's later runs (a review found it when it was watched instead).
  */
-const CHANGED_REGEXP = `RegExp.prototype[Symbol.split] = () => ['LEFT', 'BEHIND'];
-AbortSignal.timeout(1500).onabort = () => { console.log('LATE CALLBACK'); throw new Error('LATE THROW'); };
-export default async (sc) => 'a b'.split(/ /).join('+');`;
-/** Waits (a macrotask: a leftover callback of the job before would fire meanwhile), then splits. */
-const USES_REGEXP = `export default async (sc) => {
-  await new Promise((resolve) => { AbortSignal.timeout(2500).onabort = resolve; });
-  return 'x-y z'.split(/[- ]/).join('+') + ' ' + typeof RegExp.prototype[Symbol.split];
+const CHANGED_REGEXP = `export default async (sc) => {
+  RegExp.prototype.exec = () => null;
+  return 'a b'.split(/ /);
 };`;
 
 async function runInSandbox(page: Page, code: string) {
@@ -169,20 +165,9 @@ describe('hostile jobs in the browser sandbox', () => {
     expect(await s.page.locator('body').textContent()).not.toContain('FAKE RESULT');
   });
 
-  it("keeps a job's change to RegExp.prototype and its late callback within its own run", async () => {
-    const { page } = s;
-    const output = async () => {
-      await page.getByRole('tab', { name: 'Output' }).click();
-      return page.locator('.sandbox-job').textContent();
-    };
-    expect(await runInSandbox(page, CHANGED_REGEXP)).toBeNull();
-    expect(await output()).toContain('LEFT+BEHIND');
-    // At once: the first job's callback would fire while the second waits.
-    expect(await runInSandbox(page, USES_REGEXP)).toBeNull();
-    expect(await output()).toContain('x+y+z function');
-    const body = await page.locator('body').textContent();
-    expect(body).not.toContain('LATE');
-    expect(body).not.toContain('LEFT+BEHIND');
+  it("refuses a change to RegExp.prototype, at the learner's line", async () => {
+    const error = await runInSandbox(s.page, CHANGED_REGEXP);
+    expect(error).toMatch(/:2: TypeError: Cannot assign to read only property 'exec'/);
   });
 
   it('left nothing in the origin, heard nothing in other tabs, and still runs a normal job', async () => {

@@ -5,12 +5,8 @@
  * Promise.prototype.then, Map.prototype.get or an iterator's next. Each root and its `prototype`
  * are frozen. `extra`: the runtime's own roots (the browser's TextDecoder and Intl, or Function
  * and Error where the runtime does not adjust them itself; Node does, so the CLI leaves them out).
- * `spared`: objects left unfrozen (the browser's sandbox spares RegExp.prototype: V8 runs `split`,
- * `replace` and `match` with a regular expression on its fast path only while RegExp.prototype
- * keeps its first shape; frozen, a learner's `line.split(/\s+/)` ran 11 times slower. Its workers
- * serve one run each, so a change made there ends with the run: renderer/sandbox/sandboxWorker.ts).
  */
-export function freezeIntrinsics(extra: readonly unknown[] = [], spared: readonly object[] = []): void {
+export function freezeIntrinsics(extra: readonly unknown[] = []): void {
   const typedArray = Object.getPrototypeOf(Uint8Array) as object;
   const iterators = [
     [][Symbol.iterator](),
@@ -67,9 +63,9 @@ export function freezeIntrinsics(extra: readonly unknown[] = [], spared: readonl
   ];
   for (const root of roots) {
     if ((typeof root !== 'object' && typeof root !== 'function') || root === null) continue;
-    if (!spared.includes(root)) freezeTamed(root);
+    freezeTamed(root);
     const proto = (root as { prototype?: unknown }).prototype;
-    if (typeof proto === 'object' && proto !== null && !spared.includes(proto)) freezeTamed(proto);
+    if (typeof proto === 'object' && proto !== null) freezeTamed(proto);
   }
 }
 

@@ -56,13 +56,6 @@ export interface PoolPlatform {
    * batch's map tasks go as views of their file, without a buffer of their bytes made for the trip.
    */
   sendsViewBytesOnly?: boolean;
-  /**
-   * Whether a worker serves one run of learner code only (the browser's, where that code shares
-   * its realm with the engine's code): the pool ends a run's workers with the run, so nothing a
-   * job leaves behind (a changed RegExp.prototype, a callback that fires later and throws or
-   * prints) reaches the next run. Runs of the app's own code (`trust`) keep their workers.
-   */
-  oneRunPerWorker?: boolean;
 }
 
 /** Tasks of the current run: how many were handed to the pool and how many came back. */

@@ -77,8 +77,6 @@ export interface Run {
    * is computed). Per job: a chain's second job may write far more than its first.
    */
   mapOutputs: Map<number, 'small' | 'big'>;
-  /** The job's code is the app's own (SandboxPoolCore.trust): its workers may serve later runs. */
-  trusted: boolean;
 }
 
 /** A request waiting for a worker, or sent and not yet answered. */
@@ -99,7 +97,7 @@ export function newSlot(): Slot {
 }
 
 /** A run of `fileName` just begun, with a budget of `seconds` (null: none). */
-export function newRun(fileName: string, seconds: number | null, trusted = false): Run {
+export function newRun(fileName: string, seconds: number | null): Run {
   return {
     failure: null,
     echo: null,
@@ -119,6 +117,5 @@ export function newRun(fileName: string, seconds: number | null, trusted = false
     log: { lines: 0, chars: 0, dropped: 0 },
     mapOutputBytes: 0,
     mapOutputs: new Map(),
-    trusted,
   };
 }

@@ -257,41 +257,6 @@ describe('SandboxPoolCore runs', () => {
     expect(platform.live).toBe(0);
   });
 
-  it('where a worker serves one run (oneRunPerWorker), each run of learner code gets new workers and a trusted run keeps them', async () => {
-    const platform = Object.assign(new FakePlatform(), { oneRunPerWorker: true });
-    const pool = new SandboxPoolCore(platform);
-    const first = await runOn(pool);
-    // The run's workers ended with it: nothing it left in them reaches the next run.
-    expect(pool.liveWorkers).toBe(0);
-    expect(platform.live).toBe(0);
-    const second = await runOn(pool);
-    expect(second.result).toEqual(first.result);
-    expect(platform.spawned).toBe(2 * platform.size);
-    // The app's own code (the warm-up) leaves its workers to the next run, once.
-    const warmUp = { fileName: 'warm-up.js', code: JOB };
-    pool.trust(warmUp);
-    await runJob({
-      source: warmUp,
-      runner: pool,
-      cluster: 'classroom',
-      seed: 1,
-      blockSize: 1024,
-      files: [{ path: '/in/words.txt', bytes: words }],
-    });
-    expect(pool.liveWorkers).toBe(platform.size);
-    expect(platform.spawned).toBe(3 * platform.size);
-    expect((await runOn(pool)).result).toEqual(first.result);
-    expect(platform.spawned).toBe(3 * platform.size);
-    expect(platform.live).toBe(0);
-    // Without the flag, workers are reused from run to run.
-    const reusing = new FakePlatform();
-    const kept = new SandboxPoolCore(reusing);
-    await runOn(kept);
-    await runOn(kept);
-    expect(reusing.spawned).toBe(reusing.size);
-    expect(kept.liveWorkers).toBe(reusing.size);
-  });
-
   it('a run that times out does not poison the next one', async () => {
     const platform = new FakePlatform();
     platform.timeoutSeconds = 3;

@@ -8,10 +8,9 @@
  * Runs: `load` begins one, `endRun` ends it. The wall-clock budget belongs to the run: its timer
  * starts in `load` and is cancelled in `endRun`; at the deadline every worker is terminated (a
  * runaway loop cannot be interrupted any other way; the loop guard usually stops it first, with
- * its line). Workers are reused across runs (except where each serves one run: oneRunPerWorker):
- * only terminated ones (a timeout, a stop, a crash, a task still busy when its run ended) are
- * replaced, so the number of live workers never grows past `size`. Replies, timers and failures
- * of an ended run are ignored.
+ * its line). Workers are reused across runs: only terminated ones (a timeout, a stop, a crash,
+ * a task still busy when its run ended) are replaced, so the number of live workers never grows
+ * past `size`. Replies, timers and failures of an ended run are ignored.
  *
  * The job module is evaluated in every worker, so its top-level console output would be printed
  * once per worker: while loading, only the first worker's output is passed on.
@@ -61,8 +60,6 @@ export class SandboxPoolCore implements TaskRunner {
   private holdPump = false;
   private nextId = 1;
   private run: Run | null = null;
-  /** Job sources of the app's own code (the warm-up): their runs leave the workers fit for the next. */
-  private trusted = new WeakSet<JobSource>();
 
   constructor(private readonly platform: PoolPlatform) {
     this.timeoutSeconds = platform.timeoutSeconds;
@@ -90,14 +87,6 @@ export class SandboxPoolCore implements TaskRunner {
     this.fill();
   }
 
-  /**
-   * Marks `source` as the app's own code (never a learner's): where a worker serves one run only
-   * (PoolPlatform.oneRunPerWorker), runs of it keep their workers for the next run.
-   */
-  trust(source: JobSource): void {
-    this.trusted.add(source);
-  }
-
   /** Spawns workers until there are `size`. */
   private fill(): void {
     while (this.slots.length < this.platform.size) {
@@ -118,7 +107,7 @@ export class SandboxPoolCore implements TaskRunner {
   async load(source: JobSource, options: LoadOptions = {}): Promise<JobShape> {
     if (this.run) this.endRun();
     const seconds = this.timeoutSeconds;
-    const run = newRun(source.fileName, seconds, this.trusted.has(source));
+    const run = newRun(source.fileName, seconds);
     this.run = run;
     const startedAt = this.platform.now();
     if (seconds !== null) run.deadline = startedAt + seconds * 1000;
@@ -184,8 +173,7 @@ export class SandboxPoolCore implements TaskRunner {
 
   /**
    * Ends the current run. Its timer is cancelled; workers still busy with its tasks are
-   * terminated (their results would belong to no run) and replaced at the next `load`, and so
-   * are all its workers where a worker serves one run of learner code (oneRunPerWorker).
+   * terminated (their results would belong to no run) and replaced at the next `load`.
    */
   endRun(): void {
     const run = this.run;
@@ -195,10 +183,8 @@ export class SandboxPoolCore implements TaskRunner {
     const notice = consoleDroppedNotice(run.log);
     if (notice !== null) this.platform.log(notice);
     const ended = new Error('sandbox: the run has ended');
-    const reused = run.trusted || !this.platform.oneRunPerWorker;
-    const keep = (s: Slot) => reused && s.inFlight === 0;
-    for (const slot of this.slots.filter((s) => !keep(s))) slot.endpoint.terminate();
-    this.slots = this.slots.filter(keep);
+    for (const slot of this.slots.filter((s) => s.inFlight > 0)) slot.endpoint.terminate();
+    this.slots = this.slots.filter((s) => s.inFlight === 0);
     this.rejectAll(ended);
   }
 

@@ -303,35 +303,7 @@ async function runExclusive(message: Exclude<EngineRequest, { type: 'runDemo' }>
     if (pool) pool.onProgress = null;
     progress?.close();
     progress = null;
-    warmUpSoon();
   }
-}
-
-/**
- * How long after a run its sandbox workers' successors start and warm up: a browser worker serves
- * one run of learner code (PoolPlatform.oneRunPerWorker), and the page shows the run meanwhile.
- */
-const REWARM_DELAY_MS = 1_000;
-let rewarm: ReturnType<typeof setTimeout> | null = null;
-
-/** Starts the pool's workers and warms them up (warmUpRun.ts), queued like a run. */
-function warmUp(): void {
-  const warming = sandboxPool(DEFAULT_TIME_LIMIT_SECONDS);
-  warming.warm();
-  // Queued like a run: a Run pressed meanwhile waits for the warm-up's current round (a few
-  // hundred ms at most), and the rounds left are skipped.
-  runs = runs.then(async () => {
-    await warmUpRun(warming, () => queued.size > 0);
-  });
-}
-
-/** After a run whose workers ended with it: new ones, warmed up, unless another run is waiting. */
-function warmUpSoon(): void {
-  if (!pool || pool.liveWorkers > 0 || rewarm !== null) return;
-  rewarm = setTimeout(() => {
-    rewarm = null;
-    if (queued.size === 0 && current === null && pool?.liveWorkers === 0) warmUp();
-  }, REWARM_DELAY_MS);
 }
 
 /** The desktop's sandbox processes: their setup, ports and ends (renderer/sandbox/processPool.ts). */
@@ -372,7 +344,13 @@ self.onmessage = (event: MessageEvent<ToEngine>) => {
   if (message.type === 'warmUp') {
     // A run already holds the pool, or has: its workers are up and its code has run.
     if (pool) return;
-    warmUp();
+    const warming = sandboxPool(DEFAULT_TIME_LIMIT_SECONDS);
+    warming.warm();
+    // Queued like a run: a Run pressed meanwhile waits for the warm-up's current round (a few
+    // hundred ms at most), and the rounds left are skipped.
+    runs = runs.then(async () => {
+      await warmUpRun(warming, () => queued.size > 0);
+    });
     return;
   }
   if (message.type === 'stop') {

@@ -36,8 +36,6 @@ export const WARM_UP_ROUNDS = 4;
  */
 export async function warmUpRun(pool: SandboxPoolCore, wanted: () => boolean = () => false): Promise<number> {
   const source = compileJobSource(WARM_UP_JOB, 'warm-up.js');
-  // The app's own code: the workers it warms stay for the learner's next run.
-  pool.trust(source);
   const bytes = encodeUtf8(WORDS);
   let rounds = 0;
   try {

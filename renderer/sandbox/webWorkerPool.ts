@@ -2,7 +2,7 @@
  * The browser implementation of the sandbox pool: Web Workers running sandboxWorker.ts, on the
  * shared SandboxPoolCore (job module shipped to every worker once, tasks to the next idle
  * worker, outputs in task order, each run's wall-clock budget enforced by terminating the
- * workers, each worker serving one run of learner code and the warm-up before it).
+ * workers, idle workers reused from run to run).
  * Usable from the page or from the engine Web Worker, which passes it to `runJob`.
  */
 import { SandboxCrash, SandboxPoolCore, type SandboxPost } from '../../engine/sandbox';
@@ -45,8 +45,6 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
     timeoutSeconds: options.timeoutSeconds,
     log: options.log ?? ((text) => console.log(text)),
     sqlModule: compileDuckDb,
-    // The learner's code shares each worker's realm with the engine's (sandboxWorker.ts).
-    oneRunPerWorker: true,
     now: () => Date.now(),
     startTimer(ms, fire) {
       const timer = setTimeout(fire, ms);
