@@ -1,11 +1,62 @@
 /**
  * What a Spark driver in a sandbox worker asks its host for while it runs: files to read (the
- * host's catalog), and DuckDB's wasm module for spark.sql. The answer goes back to the worker
- * if it is still alive when it is ready.
+ * host's catalog), and DuckDB's wasm module for spark.sql; and what it reports (its progress).
+ * An answer goes back to the worker if it is still alive when it is ready. Also a streaming
+ * program's steps, which the simulated Kafka answers.
  */
-import type { DriverHost } from './contract/taskRunner';
-import type { WorkerEndpoint } from './poolPlatform';
+import { JobResultError } from './contract/jobCodeError';
+import type { DriverHost, KafkaStepper } from './contract/taskRunner';
+import type { PoolPlatform, WorkerEndpoint } from './poolPlatform';
+import type { Run } from './poolState';
 import type { SandboxReply } from './sandboxMessages';
+
+/**
+ * A Spark driver's progress report (taken into `run`: true, the pool reports it) or request for
+ * files or DuckDB (served: false).
+ */
+export function serveDriverRequest(
+  run: Run,
+  endpoint: WorkerEndpoint,
+  alive: () => boolean,
+  host: DriverHost,
+  platform: PoolPlatform,
+  reply: Extract<SandboxReply, { type: 'sparkProgress' | 'hostRequest' | 'sqlModuleRequest' }>,
+): boolean {
+  if (reply.type === 'sparkProgress') {
+    run.spark = { job: reply.job.slice(0, 120), done: reply.done, total: reply.total };
+    return true;
+  }
+  if (reply.type === 'hostRequest') serveHostRequest(endpoint, alive, host, reply);
+  else serveSqlModuleRequest(endpoint, alive, platform.sqlModule?.bind(platform), reply);
+  return false;
+}
+
+/**
+ * A streaming run's step: the simulated Kafka applies its calls and answers, within the run's
+ * budget (`checkBudget` throws its failure: its clock may run far ahead in one step); the run
+ * ends when the stepper says so. Returns the error that fails the run, if any.
+ */
+export function answerKafkaStep(
+  run: Run,
+  endpoint: WorkerEndpoint,
+  stepper: KafkaStepper,
+  reply: Extract<SandboxReply, { type: 'kafkaStep' }>,
+  checkBudget: () => void,
+): Error | null {
+  let out: ReturnType<KafkaStepper['step']>;
+  try {
+    checkBudget();
+    out = stepper.step(reply.opened, reply.calls);
+  } catch (error) {
+    return error instanceof Error ? error : new JobResultError(run.fileName, null, String(error));
+  }
+  endpoint.post(
+    out === null
+      ? { type: 'kafkaStop', id: reply.id }
+      : { type: 'kafkaAnswers', id: reply.id, answers: out.answers, now: out.now },
+  );
+  return null;
+}
 
 export function serveHostRequest(
   endpoint: WorkerEndpoint,

@@ -99,14 +99,16 @@ export function packBatch(batch: readonly Queued[]): {
 }
 
 /**
- * The tasks a worker gave back (`returned`, from its batch post), or why the list is invalid.
- * Every id is checked before any is taken: a bad list leaves nothing half done.
+ * Takes back the tasks a worker gave back (`returned`, from its batch post) and returns them, to
+ * be queued again first; or says why the list is invalid. Every id is checked before any is
+ * taken: a bad list leaves nothing half done. A job whose tasks came back goes one task at a time.
  */
 export function takeBack(
   returned: readonly number[],
   slot: Slot,
-  sent: ReadonlyMap<number, Queued>,
-  pending: ReadonlyMap<number, Pending>,
+  sent: Map<number, Queued>,
+  pending: Map<number, Pending>,
+  run: Run,
 ): Queued[] | string {
   const back: Queued[] = [];
   for (const id of returned) {
@@ -115,7 +117,37 @@ export function takeBack(
       return `batch.returned names task ${id}, which is not a map task of this worker's`;
     back.push(q);
   }
+  for (const q of back) {
+    sent.delete(q.message.id);
+    pending.delete(q.message.id);
+    unbook(slot, q.pending);
+    run.mapOutputs.set(q.pending.job ?? 0, 'big');
+  }
   return back;
+}
+
+/**
+ * Posts `batch` to its worker: the tasks' views as they are where a posted view carries only its
+ * own bytes (`viewBytesOnly`), else their bytes packed in one transferred buffer.
+ */
+export function postMapBatch(slot: Slot, batch: readonly Queued[], viewBytesOnly: boolean): void {
+  if (viewBytesOnly) return slot.endpoint.post({ type: 'mapBatch', tasks: batchTasks(batch) });
+  const { tasks, buffer } = packBatch(batch);
+  slot.endpoint.post({ type: 'mapBatch', tasks }, [buffer]);
+}
+
+/** Books the requests `sent` as in flight on `slot`, their answers pending (map tasks also as sent). */
+export function bookSent(
+  slot: Slot,
+  sent: readonly Queued[],
+  pending: Map<number, Pending>,
+  sentMaps: Map<number, Queued>,
+): void {
+  for (const q of sent) {
+    book(slot, q);
+    pending.set(q.message.id, q.pending);
+    if (q.pending.kind === 'map') sentMaps.set(q.message.id, q);
+  }
 }
 
 /** Books `q` as in flight on `slot`. */

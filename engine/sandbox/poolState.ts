@@ -2,9 +2,11 @@
  * What the sandbox pool (sandboxPoolCore.ts) keeps track of: its workers (slots), the requests
  * waiting for an answer and the state of the current run.
  */
-import type { DriverHost, KafkaStepper } from './contract/taskRunner';
+import { JobTimeoutError } from './contract/jobCodeError';
+import type { DriverHost, JobSource, KafkaStepper, LoadOptions } from './contract/taskRunner';
+import { loopDeadline } from './loopGuard';
 import type { ConsoleShown } from './consoleCap';
-import type { WorkerEndpoint } from './poolPlatform';
+import type { PoolProgress, WorkerEndpoint } from './poolPlatform';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 
 export type TaskKind = 'map' | 'reduce' | 'spark' | 'kafka' | 'call';
@@ -97,7 +99,8 @@ export function newSlot(): Slot {
 }
 
 /** A run of `fileName` just begun, with a budget of `seconds` (null: none). */
-export function newRun(fileName: string, seconds: number | null): Run {
+/** A run begun at `startedAt` (platform.now() time) with a budget of `seconds` (null: none). */
+export function newRun(fileName: string, seconds: number | null, startedAt = 0): Run {
   return {
     failure: null,
     echo: null,
@@ -113,9 +116,60 @@ export function newRun(fileName: string, seconds: number | null): Run {
     spark: null,
     fileName,
     seconds,
-    deadline: null,
+    deadline: seconds === null ? null : startedAt + seconds * 1000,
     log: { lines: 0, chars: 0, dropped: 0 },
     mapOutputBytes: 0,
     mapOutputs: new Map(),
   };
+}
+
+/** The progress report of `run` in `phase` (`idle`: no task queued or running). */
+export function progressOf(run: Run, phase: PoolProgress['phase'], idle: boolean): PoolProgress {
+  const spark = phase === 'spark' ? run.spark : null;
+  const counts = phase === 'load' ? { done: 0, total: 0 } : (spark ?? run.counts[phase]);
+  return {
+    phase,
+    done: counts.done,
+    total: counts.total,
+    idle: phase !== 'load' && idle,
+    ...(spark ? { job: spark.job } : {}),
+  };
+}
+
+/** A request's pending answer as the pool books it (a map task's: what its output and pipelining are checked against). */
+export function pendingOf(
+  message: Queued['message'],
+  kind: TaskKind,
+  resolve: Pending['resolve'],
+  reject: Pending['reject'],
+  services: Pick<Pending, 'host' | 'stepper'>,
+): Pending {
+  const pending: Pending = { resolve, reject, kind, request: kind, ...services };
+  if (message.type === 'map') {
+    // Its output must have this many partitions; its input and job bound its pipelining.
+    pending.numReduceTasks = message.task.numReduceTasks;
+    pending.taskIndex = message.task.taskIndex;
+    pending.bytes = message.task.bytes.length;
+    pending.job = message.task.jobIndex;
+  }
+  return pending;
+}
+
+/** The `load` request that begins a run in a worker: the job, its clock, and how to evaluate it. */
+export function loadRequest(
+  id: number,
+  source: JobSource,
+  options: LoadOptions,
+  startedAt: number,
+  seconds: number | null,
+): Extract<SandboxRequest, { type: 'load' }> {
+  const clock = { startedAt, deadline: loopDeadline(startedAt, seconds), limitSeconds: seconds };
+  const kafka = options.kafkaBrokers ? { kafka: { brokers: options.kafkaBrokers, seed: options.seed ?? 1 } } : {};
+  return { type: 'load', id, source, clock, ...kafka, ...(options.module ? { module: true as const } : {}) };
+}
+
+/** The run's budget ran out: the loop a busy worker last reported running is what the limit stopped. */
+export function timeoutError(run: Run, seconds: number, slots: readonly Slot[]): JobTimeoutError {
+  const line = slots.find((s) => s.inFlight > 0 && s.loopLine !== null)?.loopLine ?? null;
+  return new JobTimeoutError(seconds, line !== null ? { fileName: run.fileName, line } : null);
 }

@@ -15,8 +15,7 @@
  * The job module is evaluated in every worker, so its top-level console output would be printed
  * once per worker: while loading, only the first worker's output is passed on.
  */
-import { JobResultError, JobTimeoutError, RunStoppedError, errorFromData } from './contract/jobCodeError';
-import { loopDeadline } from './loopGuard';
+import { JobResultError, RunStoppedError, errorFromData } from './contract/jobCodeError';
 import type {
   DriverHost,
   JobShape,
@@ -32,11 +31,25 @@ import type {
   TaskRunner,
 } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
-import { ANSWERS, newRun, newSlot, type Pending, type Queued, type Run, type Slot, type TaskKind } from './poolState';
-import { batchTasks, book, holdMapOutput, packBatch, slotFor, takeBack, takeBatch, unbook } from './mapBatches';
-import { serveHostRequest, serveSqlModuleRequest } from './driverRequests';
+import {
+  ANSWERS,
+  loadRequest,
+  newRun,
+  newSlot,
+  pendingOf,
+  progressOf,
+  timeoutError,
+  type Pending,
+  type Queued,
+  type Run,
+  type Slot,
+  type TaskKind,
+} from './poolState';
+import { bookSent, holdMapOutput, postMapBatch, slotFor, takeBack, takeBatch, unbook } from './mapBatches';
+import { answerKafkaStep, serveDriverRequest } from './driverRequests';
 import { batchOf, checkReply } from './sandboxReplyValidation';
-import { cappedConsoleLine, consoleDroppedNotice } from './consoleCap';
+import { consoleDroppedNotice } from './consoleCap';
+import { takeWorkerNote } from './workerNotes';
 import { crashError, type PoolPlatform, type PoolProgress } from './poolPlatform';
 import { TaskQueue } from './taskQueue';
 
@@ -107,10 +120,9 @@ export class SandboxPoolCore implements TaskRunner {
   async load(source: JobSource, options: LoadOptions = {}): Promise<JobShape> {
     if (this.run) this.endRun();
     const seconds = this.timeoutSeconds;
-    const run = newRun(source.fileName, seconds);
-    this.run = run;
     const startedAt = this.platform.now();
-    if (seconds !== null) run.deadline = startedAt + seconds * 1000;
+    const run = newRun(source.fileName, seconds, startedAt);
+    this.run = run;
     if (seconds !== null)
       run.cancelTimer = this.platform.startTimer(seconds * 1000, () => {
         if (this.run !== run) return;
@@ -119,15 +131,10 @@ export class SandboxPoolCore implements TaskRunner {
       });
     this.fill();
     this.report('load');
-    const clock = { startedAt, deadline: loopDeadline(startedAt, seconds), limitSeconds: seconds };
     run.echo = this.slots[0] ?? null;
     for (const slot of this.slots) slot.loading = true;
-    const kafka = options.kafkaBrokers ? { kafka: { brokers: options.kafkaBrokers, seed: options.seed ?? 1 } } : {};
-    const module = options.module ? { module: true as const } : {};
     const replies = await Promise.all(
-      this.slots.map((slot) =>
-        this.sendTo(slot, { type: 'load', id: this.nextId++, source, clock, ...kafka, ...module }),
-      ),
+      this.slots.map((slot) => this.sendTo(slot, loadRequest(this.nextId++, source, options, startedAt, seconds))),
     );
     const first = replies[0]!;
     if (first.type !== 'loaded') throw new Error('sandbox: unexpected reply to load');
@@ -221,15 +228,7 @@ export class SandboxPoolCore implements TaskRunner {
     if (!run) return Promise.reject(new Error('sandbox: no run in progress (load a job first)'));
     if (run.failure) return Promise.reject(run.failure);
     return new Promise((resolve, reject) => {
-      const pending: Pending = { resolve, reject, kind, request: kind, ...services };
-      if (message.type === 'map') {
-        // Its output must have this many partitions; its input and job bound its pipelining.
-        pending.numReduceTasks = message.task.numReduceTasks;
-        pending.taskIndex = message.task.taskIndex;
-        pending.bytes = message.task.bytes.length;
-        pending.job = message.task.jobIndex;
-      }
-      this.queue.push({ message, pending });
+      this.queue.push({ message, pending: pendingOf(message, kind, resolve, reject, services) });
       run.counts[kind].total++;
       // Tasks are handed out in a burst: one report for all of them, not "0 of 1", "0 of 2"...
       if (!run.reportQueued) {
@@ -271,27 +270,13 @@ export class SandboxPoolCore implements TaskRunner {
       const slot = slotFor(this.slots, next.pending, this.run, this.queue.length);
       if (!slot) return;
       if (next.pending.kind !== 'map') {
-        this.send(slot, [this.queue.shift()!]);
+        bookSent(slot, [this.queue.shift()!], this.pending, this.sent);
         slot.endpoint.post(next.message);
         continue;
       }
       const batch = takeBatch(this.queue, slot, this.slots.length, this.run);
-      this.send(slot, batch);
-      if (this.platform.sendsViewBytesOnly) {
-        slot.endpoint.post({ type: 'mapBatch', tasks: batchTasks(batch) });
-        continue;
-      }
-      const { tasks, buffer } = packBatch(batch);
-      slot.endpoint.post({ type: 'mapBatch', tasks }, [buffer]);
-    }
-  }
-
-  /** Books `sent` as in flight on `slot`. */
-  private send(slot: Slot, sent: Queued[]): void {
-    for (const q of sent) {
-      book(slot, q);
-      this.pending.set(q.message.id, q.pending);
-      if (q.pending.kind === 'map') this.sent.set(q.message.id, q);
+      bookSent(slot, batch, this.pending, this.sent);
+      postMapBatch(slot, batch, this.platform.sendsViewBytesOnly === true);
     }
   }
 
@@ -302,14 +287,8 @@ export class SandboxPoolCore implements TaskRunner {
     if (!this.slots.includes(slot) || !this.run || this.run.failure) return;
     if ('why' in batch) return this.invalid(this.run, batch.why);
     const run = this.run;
-    const back = takeBack(batch.returned, slot, this.sent, this.pending);
+    const back = takeBack(batch.returned, slot, this.sent, this.pending, run);
     if (typeof back === 'string') return this.invalid(run, back);
-    for (const q of back) {
-      this.sent.delete(q.message.id);
-      this.pending.delete(q.message.id);
-      unbook(slot, q.pending);
-      run.mapOutputs.set(q.pending.job ?? 0, 'big');
-    }
     this.queue.unshiftAll(back);
     this.holdPump = true;
     try {
@@ -335,19 +314,7 @@ export class SandboxPoolCore implements TaskRunner {
     const checked = checkReply(raw, pendingOf(raw)?.numReduceTasks ?? null);
     if (!checked.ok) return this.invalid(run, checked.why);
     const reply = checked.reply;
-    if (reply.type === 'log' || reply.type === 'logDropped') {
-      if (slot.loading && slot !== run.echo) return;
-      if (reply.type === 'log') {
-        // One line of the learner's console output, within the run's LOG_LIMITS.
-        const line = cappedConsoleLine(run.log, reply.text);
-        if (line !== null) this.platform.log(line);
-      } else run.log.dropped += reply.count;
-      return;
-    }
-    if (reply.type === 'loop') {
-      if (slot.inFlight > 0) slot.loopLine = reply.line;
-      return;
-    }
+    if (takeWorkerNote(run, slot, reply, (text) => this.platform.log(text))) return;
     const pending = pendingOf(reply);
     // Every other reply answers a request of this worker's that is still pending, of its kind.
     if (!pending || pending.slot !== slot)
@@ -355,19 +322,15 @@ export class SandboxPoolCore implements TaskRunner {
     if (reply.type === 'sparkProgress' || reply.type === 'hostRequest' || reply.type === 'sqlModuleRequest') {
       if (pending.request !== 'spark')
         return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
-      if (reply.type === 'sparkProgress') {
-        run.spark = { job: reply.job.slice(0, 120), done: reply.done, total: reply.total };
-        this.report('spark');
-      } else {
-        const alive = () => this.slots.includes(slot);
-        if (reply.type === 'hostRequest') serveHostRequest(slot.endpoint, alive, pending.host!, reply);
-        else serveSqlModuleRequest(slot.endpoint, alive, this.platform.sqlModule?.bind(this.platform), reply);
-      }
+      const alive = () => this.slots.includes(slot);
+      if (serveDriverRequest(run, slot.endpoint, alive, pending.host!, this.platform, reply)) this.report('spark');
       return;
     }
     if (reply.type === 'kafkaStep') {
       if (pending.request !== 'kafka') return this.invalid(run, `a kafkaStep reply to a ${pending.request} request`);
-      return this.kafkaStep(run, slot, pending.stepper!, reply);
+      const failed = answerKafkaStep(run, slot.endpoint, pending.stepper!, reply, () => this.checkBudget());
+      if (failed) this.abort(failed);
+      return;
     }
     if (reply.type !== 'failed' && reply.type !== ANSWERS[pending.request])
       return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
@@ -398,30 +361,6 @@ export class SandboxPoolCore implements TaskRunner {
     if (!this.holdPump) this.pump();
   }
 
-  /**
-   * A streaming run's step: the simulated Kafka applies its calls and answers, within the run's
-   * budget (its clock may run far ahead in one step); the run ends when the stepper says so.
-   */
-  private kafkaStep(
-    run: Run,
-    slot: Slot,
-    stepper: KafkaStepper,
-    reply: Extract<SandboxReply, { type: 'kafkaStep' }>,
-  ): void {
-    let out: ReturnType<KafkaStepper['step']>;
-    try {
-      this.checkBudget();
-      out = stepper.step(reply.opened, reply.calls);
-    } catch (error) {
-      return this.abort(error instanceof Error ? error : new JobResultError(run.fileName, null, String(error)));
-    }
-    slot.endpoint.post(
-      out === null
-        ? { type: 'kafkaStop', id: reply.id }
-        : { type: 'kafkaAnswers', id: reply.id, answers: out.answers, now: out.now },
-    );
-  }
-
   /** A reply that is not what the protocol allows fails the run (a job may forge messages). */
   private invalid(run: Run, why: string): void {
     this.abort(new JobResultError(run.fileName, null, `the sandbox sent an invalid reply: ${why}`));
@@ -429,16 +368,13 @@ export class SandboxPoolCore implements TaskRunner {
 
   /** The run's budget ran out: the loop a worker last reported running is what the limit stopped. */
   private timeOut(run: Run, seconds: number): void {
-    const line = this.slots.find((s) => s.inFlight > 0 && s.loopLine !== null)?.loopLine ?? null;
-    this.abort(new JobTimeoutError(seconds, line !== null ? { fileName: run.fileName, line } : null));
+    this.abort(timeoutError(run, seconds, this.slots));
   }
 
   private report(phase: PoolProgress['phase']): void {
     if (!this.onProgress || !this.run) return;
-    const spark = phase === 'spark' ? this.run.spark : null;
-    const counts = phase === 'load' ? { done: 0, total: 0 } : (spark ?? this.run.counts[phase]);
-    const idle = phase !== 'load' && this.queue.length === 0 && this.slots.every((s) => s.inFlight === 0);
-    this.onProgress({ phase, done: counts.done, total: counts.total, idle, ...(spark ? { job: spark.job } : {}) });
+    const idle = this.queue.length === 0 && this.slots.every((s) => s.inFlight === 0);
+    this.onProgress(progressOf(this.run, phase, idle));
   }
 
   private rejectAll(error: Error): void {
