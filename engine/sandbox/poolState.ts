@@ -98,8 +98,7 @@ export function newSlot(): Slot {
   };
 }
 
-/** A run of `fileName` just begun, with a budget of `seconds` (null: none). */
-/** A run begun at `startedAt` (platform.now() time) with a budget of `seconds` (null: none). */
+/** A run of `fileName` begun at `startedAt` (platform.now() time), with a budget of `seconds` (null: none). */
 export function newRun(fileName: string, seconds: number | null, startedAt = 0): Run {
   return {
     failure: null,
@@ -137,7 +136,7 @@ export function progressOf(run: Run, phase: PoolProgress['phase'], idle: boolean
 }
 
 /** A request's pending answer as the pool books it (a map task's: what its output and pipelining are checked against). */
-export function pendingOf(
+export function newPending(
   message: Queued['message'],
   kind: TaskKind,
   resolve: Pending['resolve'],

@@ -36,7 +36,7 @@ import {
   loadRequest,
   newRun,
   newSlot,
-  pendingOf,
+  newPending,
   progressOf,
   timeoutError,
   type Pending,
@@ -228,7 +228,7 @@ export class SandboxPoolCore implements TaskRunner {
     if (!run) return Promise.reject(new Error('sandbox: no run in progress (load a job first)'));
     if (run.failure) return Promise.reject(run.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ message, pending: pendingOf(message, kind, resolve, reject, services) });
+      this.queue.push({ message, pending: newPending(message, kind, resolve, reject, services) });
       run.counts[kind].total++;
       // Tasks are handed out in a burst: one report for all of them, not "0 of 1", "0 of 2"...
       if (!run.reportQueued) {
