@@ -9,7 +9,6 @@
  * fresh data on every attempt, nothing of the lesson's progress changed) and, once the lab is
  * done, its reference solutions (read only, run on request).
  */
-import { PipelinePanel } from '../pipeline/PipelinePanel';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useLabTexts } from '../../i18n/labTexts';
@@ -29,12 +28,11 @@ import { LabStepNav } from './LabStepNav';
 import { Markdown } from './Markdown';
 import { PaneSplitter } from './PaneSplitter';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
-import { RunArea } from './RunArea';
-import { StreamRunView } from '../stream/StreamRunView';
 import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { RunStatus, StopButton } from './RunStatus';
 import { StepDone } from './StepDone';
+import { StepRunPictures } from './StepRunPictures';
 import { useStepRun } from './useStepRun';
 import type { LabMode } from '../../state/router';
 import { labFinished } from '../../state/progress';
@@ -43,7 +41,6 @@ import { practiceChange, practiceValues } from '../../../labs/practiceSeed';
 import { PracticeGoal } from '../practice/PracticeGoal';
 import { currentAttempt, nextAttempt, savePracticeCode, type PracticeAttempt } from '../practice/practiceStore';
 import { settingsStep } from '../../../labs/runStep';
-import { ServerRunArea } from '../server/ServerRunArea';
 import { labRunsKey } from '../../state/runHistory';
 import { CompareButton } from '../compare/CompareButton';
 import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
@@ -463,53 +460,18 @@ function LabStepView({
                 {fromSave ? t('pressRun.again') : t('pressRun.end')}
               </p>
             )}
-            {shown?.outcome.report?.kind === 'stream' && (
-              <ErrorBoundary key={resultVersion} what={t('parts.runPictures')} part="run-area">
-                <StreamRunView
-                  report={shown.outcome.report}
-                  faults={shown.streamFaults}
-                  busy={state.status === 'running'}
-                  consumers={step.kind === 'stream' ? step.run.consumers : 0}
-                  onInjectFault={(faults) => void runWith([], 0, faults)}
-                />
-              </ErrorBoundary>
-            )}
-            {shown?.outcome.report?.kind === 'server' && (
-              <ErrorBoundary key={resultVersion} what={t('parts.runPictures')} part="run-area">
-                <ServerRunArea report={shown.outcome.report} busy={state.status === 'running'} />
-              </ErrorBoundary>
-            )}
-            {step.kind === 'pipeline' && (
-              <ErrorBoundary key={resultVersion} what={t('parts.pipelineDiagram')} part="run-area">
-                <PipelinePanel
-                  text={source}
-                  onText={onChange}
-                  cluster={step.run.cluster}
-                  report={shown?.outcome.report?.kind === 'pipeline' ? shown.outcome.report : null}
-                  busy={state.status === 'running'}
-                  injected={shown?.pipelineFaults ?? NO_FAULTS}
-                  stepFaults={step.run.faults ?? NO_FAULTS}
-                  startAt={startAt}
-                  {...(step.run.words ? { words: step.run.words } : {})}
-                  onInjectFault={(faults, at) => void runWith([], at, [], faults)}
-                />
-              </ErrorBoundary>
-            )}
-            {shown?.outcome.report &&
-              shown.outcome.report.kind !== 'stream' &&
-              shown.outcome.report.kind !== 'server' &&
-              shown.outcome.report.kind !== 'pipeline' && (
-                <ErrorBoundary key={resultVersion} what={t('parts.runPictures')} part="run-area">
-                  <RunArea
-                    report={shown.outcome.report}
-                    nodes={shown.nodes}
-                    faults={shown.faults}
-                    startAt={startAt}
-                    busy={state.status === 'running'}
-                    onInjectFault={(faults, at) => void runWith(faults, at)}
-                  />
-                </ErrorBoundary>
-              )}
+            <StepRunPictures
+              shown={shown}
+              step={step}
+              version={resultVersion}
+              busy={state.status === 'running'}
+              source={source}
+              onSource={onChange}
+              startAt={startAt}
+              onJobFaults={(faults, at) => void runWith(faults, at)}
+              onStreamFaults={(faults) => void runWith([], 0, faults)}
+              onPipelineFaults={(faults, at) => void runWith([], at, [], faults)}
+            />
             {showConsole && !consoleFirst(printed.lines, printed.more) && consolePanel}
           </div>
         </section>
@@ -519,7 +481,6 @@ function LabStepView({
 }
 
 const NO_NODES: never[] = [];
-const NO_FAULTS: never[] = [];
 
 /** After a run: the run pane shows its top (the checks); in a small window the main area scrolls to it (the header stays). */
 function showRunTop(panel: HTMLElement | null) {
