@@ -5,7 +5,7 @@
  * schedule, times and counters from the simulation, deterministic for a seed. The one entry the
  * CLI and the app use; it uses no Node or DOM API, so it runs in a Web Worker too.
  */
-import { Trace, decodeUtf8, ValidationError } from '../core';
+import { Trace, decodeUtf8, isTracing, ValidationError } from '../core';
 import {
   BudgetTicker,
   DEFAULT_MAX_ATTEMPTS,
@@ -15,6 +15,7 @@ import {
 } from '../exec/jobContext';
 import { SnapshotRecorder } from '../exec/snapshotRecorder';
 import type { AttemptRecord } from '../exec/taskTypes';
+import { JOB_CONTEXT_EVENT_TYPES } from '../exec/jobContext';
 import { BUILTIN_DATASETS, builtinDataset, builtinDatasetBytes } from '../datasets/builtinDatasets';
 import { runMapReduceJob } from '../mapreduce/mapReduceJob';
 import { addCounters, addUserCounters, emptyCounters, type UserCounterTotals } from '../mapreduce/mapReduceCounters';
@@ -91,8 +92,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   // The budget covers the simulation too: checked before the inputs are built and while it runs.
   const checkBudget = options.runner.checkBudget?.bind(options.runner);
   const budget = checkBudget ? new BudgetTicker(checkBudget) : undefined;
-  const kept = options.traceTypes === undefined ? undefined : new Set(options.traceTypes);
-  const trace = new Trace<RunEvent>(Number.POSITIVE_INFINITY, kept && ((e) => kept.has(e.type)));
+  const trace = new Trace<RunEvent>(Number.POSITIVE_INFINITY, options.traceTypes);
   const hdfsOptions = { ...options.hdfs, ...(options.blockSize !== undefined ? { blockSize: options.blockSize } : {}) };
   const sim = createSimulation({
     seed: options.seed,
@@ -125,7 +125,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     hdfs: sim.hdfs,
     yarn: sim.yarn,
     trace,
-    tracing: true,
+    tracing: isTracing(trace, JOB_CONTEXT_EVENT_TYPES),
     noteTaskEvent: () => recorder?.note(sim.kernel.now),
     drive: (done) => driveKernel(sim.kernel, done, MAX_SIMULATED_MS, budget),
   };

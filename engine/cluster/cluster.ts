@@ -4,7 +4,7 @@
  * above. Only FaultInjector (and tests) should call the mutators; HDFS and YARN listen.
  */
 import { ValidationError, describeValue, isTracing, type Kernel, type TraceSink } from '../core';
-import type { ClusterEvent, NodeChange } from './clusterEvents';
+import { CLUSTER_EVENT_TYPES, type ClusterEvent, type NodeChange } from './clusterEvents';
 import { unknownNodeError, type NetworkSpec, type NodeInfo, type ResolvedClusterSpec } from './clusterSpec';
 import type { CostParams } from './costParams';
 import { isDataNode, isNodeManager } from './nodeRoles';
@@ -80,7 +80,7 @@ export class Cluster {
     this.nodeManagers = this.nodes.filter(isNodeManager);
     for (const n of this.nodes) this.byId.set(n.id, n);
     for (const r of this.racks) this.rackById.set(r.id, r);
-    this.tracing = isTracing(sink);
+    this.tracing = isTracing(sink, CLUSTER_EVENT_TYPES);
   }
 
   /** The node with this id; throws a ValidationError naming `path` if there is none. */

@@ -1,3 +1,4 @@
+import { eventTypes } from '../core';
 /** Trace events of the cluster layer (machines and network), named in the past tense. */
 export type ClusterEvent =
   | { t: number; type: 'nodeDied'; node: string }
@@ -33,3 +34,15 @@ export type NodeChange =
   | { kind: 'diskFailed'; node: string }
   | { kind: 'partitioned'; rack: string; nodes: readonly string[] }
   | { kind: 'healed'; rack: string; nodes: readonly string[] };
+
+/** Every ClusterEvent type (checked when compiled), for isTracing. */
+export const CLUSTER_EVENT_TYPES = eventTypes<ClusterEvent['type']>()([
+  'nodeDied',
+  'nodeRestarted',
+  'nodeSlowed',
+  'diskFailed',
+  'rackPartitioned',
+  'rackHealed',
+  'nodeOversubscribed',
+  'nodeSubscriptionRestored',
+]);

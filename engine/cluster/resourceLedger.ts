@@ -8,7 +8,7 @@
  * oversubscribes a node (YARN's `fits`, the Master's free cores), so the stretch stays 1.
  */
 import { isTracing, type Kernel, type TraceSink } from '../core';
-import type { ClusterEvent } from './clusterEvents';
+import { CLUSTER_EVENT_TYPES, type ClusterEvent } from './clusterEvents';
 import type { ClusterNode } from './cluster';
 
 /** The resource managers a machine's cores and memory can be handed out by. */
@@ -37,7 +37,7 @@ export class ResourceLedger {
     this.cores = { yarn: new Float64Array(n), standalone: new Float64Array(n) };
     this.memoryMb = { yarn: new Float64Array(n), standalone: new Float64Array(n) };
     this.over = new Uint8Array(n);
-    this.tracing = isTracing(sink);
+    this.tracing = isTracing(sink, CLUSTER_EVENT_TYPES);
   }
 
   /** `manager` hands out (positive) or takes back (negative) cores and memory on node `index`. */

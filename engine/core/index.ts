@@ -4,7 +4,7 @@ export { EventQueue } from './eventQueue';
 export { grownArray, type GrowableArray } from './grownArray';
 export { sortSmall } from './sortSmall';
 export { createRng, hashString, type Rng } from './rng';
-export { Trace, CountingSink, nullSink, isTracing, type TraceEvent, type TraceSink } from './trace';
+export { Trace, CountingSink, nullSink, isTracing, eventTypes, type TraceEvent, type TraceSink } from './trace';
 export { ValidationError, check, describeValue } from './validationError';
 export { encodeUtf8, decodeUtf8 } from './utf8';
 export { LIMITS, formatCount } from './limits';

@@ -72,6 +72,17 @@ describe('trace sinks', () => {
     expect(isTracing(c)).toBe(true);
     expect(isTracing(nullSink)).toBe(false);
     expect(isTracing(new Trace())).toBe(true);
+    // A Trace keeping some types: emitters of none of them build nothing.
+    const deaths = new Trace(Number.POSITIVE_INFINITY, ['nodeDied']);
+    expect(isTracing(deaths, ['nodeDied', 'nodeRestarted'])).toBe(true);
+    expect(isTracing(deaths, ['blockAllocated', 'blocksRead'])).toBe(false);
+    expect(isTracing(deaths)).toBe(true);
+    expect(isTracing(new Trace(), ['blockAllocated'])).toBe(true);
+    expect(isTracing(c, ['blockAllocated'])).toBe(true);
+    expect(isTracing(nullSink, ['nodeDied'])).toBe(false);
+    deaths.record({ t: 1, type: 'blockAllocated' });
+    deaths.record({ t: 2, type: 'nodeDied' });
+    expect(deaths.events).toEqual([{ t: 2, type: 'nodeDied' }]);
   });
 });
 

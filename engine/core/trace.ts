@@ -16,11 +16,29 @@ export interface TraceSink<E extends TraceEvent = TraceEvent> {
   record(event: E): void;
   /** false means "do not even build events for me" (nullSink). Absent means true. */
   readonly enabled?: boolean;
+  /** Whether the sink keeps events of `type` (absent: every type): emitters may skip building the others. */
+  keeps?(type: string): boolean;
 }
 
-/** True when emitters should build and record events for `sink`. */
-export function isTracing(sink: TraceSink<never>): boolean {
-  return sink.enabled !== false;
+/**
+ * True when emitters of the event `types` (all of an emitter's types, from eventTypes) should
+ * build and record events for `sink`: it is enabled and keeps at least one of them. Without
+ * `types`, whether it is enabled at all.
+ */
+export function isTracing(sink: TraceSink<never>, types?: readonly string[]): boolean {
+  if (sink.enabled === false) return false;
+  return types === undefined || sink.keeps === undefined || types.some((t) => sink.keeps!(t));
+}
+
+/**
+ * The types of an event union as a list, checked when compiled to name every one: a type left
+ * out is a type error (`missing` names it), so an emitter that asks isTracing with the list never
+ * skips an event a filtered Trace keeps. Use: `eventTypes<HdfsEvent['type']>()(['dirCreated', ...])`.
+ */
+export function eventTypes<T extends string>() {
+  return <const L extends readonly T[]>(
+    list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }),
+  ): readonly T[] => list;
 }
 
 /** A trace that keeps every event in memory, optionally bounded. */
@@ -29,14 +47,27 @@ export class Trace<E extends TraceEvent = TraceEvent> implements TraceSink<E> {
   readonly enabled = true;
   private listeners: ((event: E) => void)[] = [];
 
-  /** `keep`: which events to keep (default all); listeners hear every event. */
+  private readonly kept: ReadonlySet<string> | undefined;
+
+  /**
+   * `keepTypes`: the event types to keep (default all). Emitters asking isTracing with their
+   * types then build no event of the others (a CLI run that reports node deaths builds no task or
+   * block events); listeners hear every event recorded.
+   */
   constructor(
     private readonly limit = Number.POSITIVE_INFINITY,
-    private readonly keep?: (event: E) => boolean,
-  ) {}
+    keepTypes?: readonly string[],
+  ) {
+    this.kept = keepTypes === undefined ? undefined : new Set(keepTypes);
+  }
+
+  keeps(type: string): boolean {
+    return this.kept === undefined || this.kept.has(type);
+  }
 
   record(event: E): void {
-    if (this.events.length < this.limit && (this.keep === undefined || this.keep(event))) this.events.push(event);
+    if (this.events.length < this.limit && (this.kept === undefined || this.kept.has(event.type)))
+      this.events.push(event);
     for (const listener of this.listeners) listener(event);
   }
 

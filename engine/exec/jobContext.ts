@@ -8,8 +8,8 @@ import type { Kernel, TraceSink } from '../core';
 import type { Cluster, CostModel } from '../cluster';
 import type { Hdfs } from '../hdfs';
 import type { ResourceManager } from '../yarn';
-import type { ExecEvent } from './taskTypes';
-import type { JobEvent } from './jobEvents';
+import { EXEC_EVENT_TYPES, type ExecEvent } from './taskTypes';
+import { JOB_EVENT_TYPES, type JobEvent } from './jobEvents';
 
 export interface JobContext {
   kernel: Kernel;
@@ -18,13 +18,16 @@ export interface JobContext {
   hdfs: Hdfs;
   yarn: ResourceManager;
   trace: TraceSink<ExecEvent | JobEvent>;
-  /** True when trace events should be built at all. */
+  /** True when trace events should be built at all: isTracing(trace, JOB_CONTEXT_EVENT_TYPES). */
   tracing: boolean;
   /** Called on every task start and end: records a cluster snapshot when one is due. */
   noteTaskEvent(): void;
   /** Runs the kernel until `done()` holds; throws SimulationStuckError when it cannot. */
   drive(done: () => boolean): void;
 }
+
+/** Every type of event a job engine records through JobContext.trace, for isTracing. */
+export const JOB_CONTEXT_EVENT_TYPES: readonly string[] = [...EXEC_EVENT_TYPES, ...JOB_EVENT_TYPES];
 
 /** The simulation cannot reach the job's end (no live node can run its tasks, or a runaway). */
 export class SimulationStuckError extends Error {

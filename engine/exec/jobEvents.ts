@@ -1,3 +1,4 @@
+import { eventTypes } from '../core';
 /** Trace events of MapReduce and Spark jobs (past tense), recorded next to the engine core's. */
 
 /** An RDD a Spark stage pipelines, as Spark's UI draws it inside the stage; cached: persisted. */
@@ -110,3 +111,29 @@ export type JobEvent =
   /** A standalone executor ended with its application: the Worker gave its cores and memory back to the Master. */
   | { t: number; type: 'executorRemoved'; executor: string; node: string }
   | { t: number; type: 'blockEvicted'; block: string; executor: string };
+
+/** Every JobEvent type (checked when compiled), for isTracing. */
+export const JOB_EVENT_TYPES = eventTypes<JobEvent['type']>()([
+  'jobSubmitted',
+  'jobFinished',
+  'jobFailed',
+  'appMasterLost',
+  'appMasterLaunched',
+  'mapOutputLost',
+  'shuffleStarted',
+  'shuffleFetched',
+  'shuffleFinished',
+  'partFileWritten',
+  'stageSubmitted',
+  'stageCompleted',
+  'fetchFailed',
+  'stageFailed',
+  'stageResubmitted',
+  'stageSkipped',
+  'driverStarted',
+  'executorsRegistered',
+  'executorAdded',
+  'executorLost',
+  'executorRemoved',
+  'blockEvicted',
+]);

@@ -1,3 +1,4 @@
+import { eventTypes } from '../core';
 /**
  * Types shared by MapReduce and Spark: where a task runs relative to its data (Spark's locality
  * levels), how its simulated duration breaks down, the per-attempt record a timeline draws and
@@ -141,3 +142,14 @@ export type ExecEvent =
     }
   | { t: number; type: 'taskSetFinished'; taskSet: string }
   | { t: number; type: 'taskSetAborted'; taskSet: string; reason: string };
+
+/** Every ExecEvent type (checked when compiled), for isTracing. */
+export const EXEC_EVENT_TYPES = eventTypes<ExecEvent['type']>()([
+  'taskSetSubmitted',
+  'taskStarted',
+  'taskFinished',
+  'taskFailed',
+  'taskKilled',
+  'taskSetFinished',
+  'taskSetAborted',
+]);

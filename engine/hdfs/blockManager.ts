@@ -12,7 +12,7 @@ import { isTracing, type Kernel, type Rng, type TraceSink } from '../core';
 import { HeartbeatMonitor, isDataNode, type Cluster, type CostModel } from '../cluster';
 import { BlockPlacementPolicy } from './blockPlacement';
 import type { HdfsConfig } from './hdfsConfig';
-import type { HdfsEvent } from './hdfsEvents';
+import { HDFS_EVENT_TYPES, type HdfsEvent } from './hdfsEvents';
 import type { FileNode, HBlock } from './namespace';
 import { FIRST_BLOCK_ID } from './hdfsTypes';
 
@@ -50,7 +50,7 @@ export class BlockManager {
     this.stored = Array.from({ length: n }, () => new Set());
     this.diskWiped = new Array<boolean>(n).fill(false);
     this.streams = new Array<number>(n).fill(0);
-    this.tracing = isTracing(sink);
+    this.tracing = isTracing(sink, HDFS_EVENT_TYPES);
     this.placement = new BlockPlacementPolicy(
       cluster,
       rng,

@@ -21,7 +21,7 @@ import type { Cluster, CostModel } from '../cluster';
 import { BlockManager } from './blockManager';
 import type { ContentGenerator } from './contentGenerator';
 import type { HdfsConfig } from './hdfsConfig';
-import type { HdfsEvent } from './hdfsEvents';
+import { HDFS_EVENT_TYPES, type HdfsEvent } from './hdfsEvents';
 import { HdfsError, normalizePath, parentOf } from './hdfsPath';
 import {
   blockName,
@@ -52,7 +52,7 @@ export class Hdfs {
     config: HdfsConfig,
   ) {
     this.config = config;
-    this.tracing = isTracing(sink);
+    this.tracing = isTracing(sink, HDFS_EVENT_TYPES);
     this.bm = new BlockManager(kernel, cluster, cost, rng, sink, config);
     this.reader = new BlockReader(cluster, this.bm);
     this.entries = new SnapshotEntries(cluster);

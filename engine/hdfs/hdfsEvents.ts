@@ -1,3 +1,4 @@
+import { eventTypes } from '../core';
 /** Trace events of HDFS, named in the past tense. Blocks are numbered ids from FIRST_BLOCK_ID, named `blk_<id>` as in Hadoop. */
 export type HdfsEvent =
   | { t: number; type: 'dirCreated'; path: string }
@@ -49,3 +50,22 @@ export type HdfsEvent =
   | { t: number; type: 'blockReplicated'; block: number; from: string; to: string; bytes: number; ms: number }
   | { t: number; type: 'replicationFailed'; block: number; from: string; to: string }
   | { t: number; type: 'replicaDeleted'; block: number; node: string; reason: 'excess' | 'fileDeleted' };
+
+/** Every HdfsEvent type (checked when compiled), for isTracing. */
+export const HDFS_EVENT_TYPES = eventTypes<HdfsEvent['type']>()([
+  'dirCreated',
+  'fileWritten',
+  'fileAppended',
+  'pathDeleted',
+  'blockAllocated',
+  'blocksRead',
+  'dataNodeDeclaredDead',
+  'dataNodeRejoined',
+  'replicaLost',
+  'blockUnderReplicated',
+  'blockMissing',
+  'replicationStarted',
+  'blockReplicated',
+  'replicationFailed',
+  'replicaDeleted',
+]);

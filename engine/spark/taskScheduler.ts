@@ -10,9 +10,16 @@
  * counted either) and makes its set a zombie, for the DAG scheduler to resubmit; optional
  * speculative copies of stragglers (spark.speculation). All timing goes through the Kernel.
  */
-import type { Kernel, TraceSink } from '../core';
+import { isTracing, type Kernel, type TraceSink } from '../core';
 import { isNodeManager, type Cluster } from '../cluster';
-import { LOCALITY_LEVELS, ZERO_IO, totalMs, type AttemptRecord, type ExecEvent } from '../exec/taskTypes';
+import {
+  EXEC_EVENT_TYPES,
+  LOCALITY_LEVELS,
+  ZERO_IO,
+  totalMs,
+  type AttemptRecord,
+  type ExecEvent,
+} from '../exec/taskTypes';
 import type { ExecutorPlaces } from './pendingTasks';
 import type { Slot, SlotPool } from './slotPool';
 import {
@@ -41,6 +48,8 @@ export class TaskScheduler {
   private readonly rackOf = (node: string) => this.cluster.node(node).rackIndex;
   /** Where executors can run: the NodeManager nodes and their racks (fixed for the cluster). */
   private readonly places: ExecutorPlaces;
+  /** Whether the trace keeps task events: a CLI run that keeps none builds none. */
+  private readonly tracing: boolean;
 
   constructor(
     private readonly kernel: Kernel,
@@ -50,6 +59,7 @@ export class TaskScheduler {
     /** Called after every attempt start and end (snapshot taking). */
     private readonly onTaskEvent: () => void = () => {},
   ) {
+    this.tracing = isTracing(trace, EXEC_EVENT_TYPES);
     const racks = cluster.racks.map((r) => r.nodes.some(isNodeManager));
     this.places = {
       rackOf: this.rackOf,
@@ -219,18 +229,19 @@ export class TaskScheduler {
     state.running.push(running);
     set.running.add(state);
     this.onTaskEvent();
-    this.trace.record({
-      t: this.kernel.now,
-      type: 'taskStarted',
-      taskSet: set.spec.id,
-      task: state.task.id,
-      attempt: record.attempt,
-      attemptId: record.attemptId,
-      node: slot.node.id,
-      executor: slot.executor,
-      locality,
-      speculative,
-    });
+    if (this.tracing)
+      this.trace.record({
+        t: this.kernel.now,
+        type: 'taskStarted',
+        taskSet: set.spec.id,
+        task: state.task.id,
+        attempt: record.attempt,
+        attemptId: record.attemptId,
+        node: slot.node.id,
+        executor: slot.executor,
+        locality,
+        speculative,
+      });
   }
 
   private succeed(set: TaskSetManager, state: TaskState, running: RunningAttempt): void {
@@ -238,17 +249,18 @@ export class TaskScheduler {
     // executor is declared lost (nodeDied), which kills and re-queues it.
     if (!this.cluster.isReachable(running.slot.node)) return;
     const r = running.record;
-    this.trace.record({
-      t: this.kernel.now,
-      type: 'taskFinished',
-      taskSet: set.spec.id,
-      task: r.task,
-      attempt: r.attempt,
-      attemptId: r.attemptId,
-      node: r.node,
-      ms: r.end - r.start,
-      cost: r.cost,
-    });
+    if (this.tracing)
+      this.trace.record({
+        t: this.kernel.now,
+        type: 'taskFinished',
+        taskSet: set.spec.id,
+        task: r.task,
+        attempt: r.attempt,
+        attemptId: r.attemptId,
+        node: r.node,
+        ms: r.end - r.start,
+        cost: r.cost,
+      });
     this.endAttempt(set, state, running, 'succeeded');
     set.durations.add(r.end - r.start);
     state.done = true;
@@ -317,16 +329,17 @@ export class TaskScheduler {
     if (status !== 'succeeded') {
       running.record.end = this.kernel.now;
       if (reason) running.record.reason = reason;
-      this.trace.record({
-        t: this.kernel.now,
-        type: status === 'failed' ? 'taskFailed' : 'taskKilled',
-        taskSet: set.spec.id,
-        task: running.record.task,
-        attempt: running.record.attempt,
-        attemptId: running.record.attemptId,
-        node: running.record.node,
-        reason: reason ?? '',
-      });
+      if (this.tracing)
+        this.trace.record({
+          t: this.kernel.now,
+          type: status === 'failed' ? 'taskFailed' : 'taskKilled',
+          taskSet: set.spec.id,
+          task: running.record.task,
+          attempt: running.record.attempt,
+          attemptId: running.record.attemptId,
+          node: running.record.node,
+          reason: reason ?? '',
+        });
     }
     this.slots.give(running.slot);
     this.onTaskEvent();

@@ -30,7 +30,7 @@ import { RequestFit } from './requestQueue';
 import { largestNodeManager, resolveAsk } from './resolveAsk';
 import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
-import type { YarnEvent } from './yarnEvents';
+import { YARN_EVENT_TYPES, type YarnEvent } from './yarnEvents';
 import { buildYarnSnapshot, emptyYarnStats, type YarnSnapshot, type YarnStats } from './yarnSnapshot';
 
 export class ResourceManager implements AppHost {
@@ -80,7 +80,7 @@ export class ResourceManager implements AppHost {
     this.nodeContainers = Array.from({ length: n }, () => []);
     this.crashed = new Array<boolean>(n).fill(false);
     this.largest = largestNodeManager(cluster);
-    this.tracing = isTracing(sink);
+    this.tracing = isTracing(sink, YARN_EVENT_TYPES);
     this.held = new KernelHold(kernel);
     this.launches = new ContainerLaunches(kernel, (c) => this.started(c));
     this.liveMemory = cluster.nodeManagers.reduce((sum, x) => sum + x.memoryMb, 0);

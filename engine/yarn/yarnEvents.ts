@@ -1,4 +1,5 @@
 /** Trace events of YARN, named in the past tense. Containers and requests are numbered ids. */
+import { eventTypes } from '../core';
 import type { ContainerEndStatus, Locality } from './container';
 
 export type YarnEvent =
@@ -34,3 +35,17 @@ export type YarnEvent =
   | { t: number; type: 'containerLost'; container: number; app: string; node: string }
   | { t: number; type: 'nodeManagerLost'; node: string; containers: number }
   | { t: number; type: 'nodeManagerRejoined'; node: string };
+
+/** Every YarnEvent type (checked when compiled), for isTracing. */
+export const YARN_EVENT_TYPES = eventTypes<YarnEvent['type']>()([
+  'applicationSubmitted',
+  'applicationFinished',
+  'containerRequested',
+  'containerAllocated',
+  'containerLaunched',
+  'containerCompleted',
+  'containerReleased',
+  'containerLost',
+  'nodeManagerLost',
+  'nodeManagerRejoined',
+]);
