@@ -52,17 +52,14 @@ export interface ReadCost {
   ms: number;
   localBytes: number;
   remoteBytes: number;
-  /** Nodes that served the pieces, in order. */
-  sources: string[];
 }
 
 /** Reading [from, to) of `path` into a task on `reader`: the closest live replica of each block. */
 export function readCost(hdfs: Hdfs, path: string, from: number, to: number, reader: string): ReadCost {
-  const out: ReadCost = { ms: 0, localBytes: 0, remoteBytes: 0, sources: [] };
+  const out: ReadCost = { ms: 0, localBytes: 0, remoteBytes: 0 };
   if (to <= from) return out;
   for (const piece of hdfs.readPlan(path, from, to - from, reader)) {
     out.ms += piece.ms;
-    out.sources.push(piece.node);
     if (piece.distance === 0) out.localBytes += piece.length;
     else out.remoteBytes += piece.length;
   }

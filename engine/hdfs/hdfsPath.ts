@@ -32,8 +32,20 @@ function hasBadChar(part: string): boolean {
   return false;
 }
 
+/** The last path normalizePath passed, and what it gave: a run asks for one file's path once per task. */
+let lastRaw = '';
+let lastPath = '';
+
 /** Checks an absolute DFS path and returns it without a trailing slash. */
 export function normalizePath(raw: unknown): string {
+  if (raw === lastRaw && lastRaw !== '') return lastPath;
+  const path = checkedPath(raw);
+  lastRaw = raw as string;
+  lastPath = path;
+  return path;
+}
+
+function checkedPath(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length === 0) {
     throw new HdfsError(String(raw), `a DFS path must be a non-empty string, got ${describeValue(raw)}`, 'InvalidPath');
   }

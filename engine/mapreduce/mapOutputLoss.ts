@@ -13,7 +13,7 @@ export function fetchesFailed(am: MrAppMaster, nodes: readonly string[]): void {
   for (const r of am.reduces) {
     for (const a of [...r.running]) {
       if (a.phase !== 'working') continue;
-      const lost = [...a.unfetched]
+      const lost = [...a.unfetched!]
         .map((i) => am.maps[i]!)
         .filter((m) => m.outputNode !== null && nodes.includes(m.outputNode));
       if (lost.length > 0) lostMapOutputs(am, lost, a, `fetch from ${lost[0]!.outputNode} failed`);

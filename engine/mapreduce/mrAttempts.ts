@@ -47,7 +47,7 @@ export function startAttempt(am: MrAppMaster, task: MrTask, c: Container, specul
     shuffleRemote: 0,
     fetchedLocal: 0,
     fetchedRemote: 0,
-    unfetched: new Set(),
+    unfetched: task.kind === 'reduce' ? new Set() : null,
   };
   task.running.push(a);
   am.attempts.push(a);

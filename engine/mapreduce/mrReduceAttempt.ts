@@ -47,10 +47,10 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
     bytes += b;
     if (src === node.id) a.shuffleLocal += b;
     else a.shuffleRemote += b;
-    a.unfetched.add(m.index);
+    a.unfetched!.add(m.index);
     a.handles.push(
       kernel.scheduleAt(a.record.start + at, () => {
-        a.unfetched.delete(m.index);
+        a.unfetched!.delete(m.index);
         if (src === node.id) a.fetchedLocal += b;
         else a.fetchedRemote += b;
         if (am.ctx.tracing)

@@ -63,8 +63,8 @@ export interface MrAttempt {
   /** Reducers: shuffle bytes fetched so far, from this node and from others. */
   fetchedLocal: number;
   fetchedRemote: number;
-  /** Reducers: map indexes not fetched yet. */
-  unfetched: Set<number>;
+  /** Reducers: map indexes not fetched yet (null for a map attempt, which fetches nothing). */
+  unfetched: Set<number> | null;
 }
 
 export interface MrJobFailure {

@@ -125,7 +125,8 @@ function isCounts(v: unknown, length: number): v is number[] {
  * A map output's partition. `where` names it only when something is wrong: 33,000 small map
  * outputs would otherwise build a dozen field names each, for nothing.
  */
-function checkPacked(v: unknown, where: () => string): void {
+function checkPacked(v: unknown, index: number): void {
+  const where = () => `${MAP_OUTPUT}.partitions[${index}]`;
   const g = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : obj(v, where());
   const keys = Array.isArray(g.keys) && g.keys.length <= REPLY_LIMITS.list ? g.keys : list(g.keys, `${where()}.keys`);
   const groupSizes = isCounts(g.counts, keys.length) ? g.counts : counts(g.counts, `${where()}.counts`, keys.length);
@@ -154,23 +155,28 @@ const MAP_COUNTERS = [
   'spilledRecords',
 ] as const;
 
-function checkMapOutput(v: unknown, where: string, numReduceTasks: number | null): void {
-  const o = obj(v, where);
-  int(o.taskIndex, `${where}.taskIndex`);
-  const parts = list(o.partitions, `${where}.partitions`, 10_000);
+/** Where a map output sits in its reply; its fields' names are constants (one output per map task). */
+const MAP_OUTPUT = 'mapDone.output';
+
+function checkMapOutput(v: unknown, numReduceTasks: number | null): void {
+  const o = obj(v, MAP_OUTPUT);
+  int(o.taskIndex, 'mapDone.output.taskIndex');
+  const parts = list(o.partitions, 'mapDone.output.partitions', 10_000);
   if (numReduceTasks !== null && parts.length !== numReduceTasks)
-    fail(`${where}.partitions`, `has ${parts.length} partitions, not ${numReduceTasks}`);
-  for (let i = 0; i < parts.length; i++) checkPacked(parts[i], () => `${where}.partitions[${i}]`);
-  const c = obj(o.counters, `${where}.counters`);
+    fail('mapDone.output.partitions', `has ${parts.length} partitions, not ${numReduceTasks}`);
+  for (let i = 0; i < parts.length; i++) checkPacked(parts[i], i);
+  const c = obj(o.counters, 'mapDone.output.counters');
   for (const k of MAP_COUNTERS) {
     const x = c[k];
-    if (!(typeof x === 'number' && Number.isFinite(x) && x >= 0)) count(x, `${where}.counters.${k}`);
+    if (!(typeof x === 'number' && Number.isFinite(x) && x >= 0)) count(x, `mapDone.output.counters.${k}`);
   }
-  counts(o.partitionBytes, `${where}.partitionBytes`, parts.length);
-  counts(o.partitionRecords, `${where}.partitionRecords`, parts.length);
-  if (o.text !== null && typeof o.text !== 'string') fail(`${where}.text`, 'is not a string or null');
-  if (typeof o.text === 'string' && parts.length > 0) fail(`${where}.text`, 'is set next to partitions');
-  checkUserCounters(o.userCounters, `${where}.userCounters`);
+  counts(o.partitionBytes, 'mapDone.output.partitionBytes', parts.length);
+  counts(o.partitionRecords, 'mapDone.output.partitionRecords', parts.length);
+  if (o.text !== null && typeof o.text !== 'string') fail('mapDone.output.text', 'is not a string or null');
+  if (typeof o.text === 'string' && parts.length > 0) fail('mapDone.output.text', 'is set next to partitions');
+  const user = o.userCounters;
+  // Most maps count nothing of their own: an empty list needs no names.
+  if (!(Array.isArray(user) && user.length === 0)) checkUserCounters(user, 'mapDone.output.userCounters');
 }
 
 function checkReduceOutput(v: unknown, where: string): void {
@@ -318,7 +324,7 @@ export function checkReply(v: unknown, numReduceTasks: number | null = null): Re
           checkShape(r.shape, 'loaded.shape');
           break;
         case 'mapDone':
-          checkMapOutput(r.output, 'mapDone.output', numReduceTasks);
+          checkMapOutput(r.output, numReduceTasks);
           break;
         case 'reduceDone':
           checkReduceOutput(r.output, 'reduceDone.output');
