@@ -81,10 +81,20 @@ export class BlockManager {
   /** Whether node `i` can serve block `b` right now to `reader` (undefined: a client outside). */
   canServe(i: number, b: HBlock, reader?: number): boolean {
     const node = this.cluster.nodes[i]!;
-    if (!node.alive || node.diskFailed || !this.stored[i]!.has(b)) return false;
+    if (!node.alive || node.diskFailed || !this.holds(i, b)) return false;
     return reader === undefined
       ? this.cluster.isReachable(node)
       : this.cluster.canCommunicate(this.cluster.nodes[reader]!, node);
+  }
+
+  /**
+   * Whether node `i`'s disk holds block `b`. A replica the NameNode lists is on the disk unless
+   * the disk was wiped since (the NameNode learns it at the next heartbeat): only then, or for a
+   * node it does not list, is the disk's own set asked (a lookup in one of a thousand sets is a
+   * cache miss; the block's own list of two or three is not).
+   */
+  private holds(i: number, b: HBlock): boolean {
+    return (!this.diskWiped[i] && b.replicas.includes(i)) || this.stored[i]!.has(b);
   }
 
   /** Creates a block and places its replicas (Hadoop's default policy). */

@@ -10,6 +10,8 @@ import { HdfsError } from './hdfsPath';
 import { FIRST_BLOCK_ID, blockName, type BlockInfo } from './hdfsTypes';
 import type { FileNode, HBlock } from './namespace';
 
+const ascending = (x: number, y: number) => x - y;
+
 export class BlockReader {
   constructor(
     private readonly cluster: Cluster,
@@ -49,7 +51,7 @@ export class BlockReader {
         'BlockMissing',
       );
     }
-    sortSmall(tied, (x, y) => x - y);
+    sortSmall(tied, ascending);
     // Ties rotate by the block's number in the file system (0, 1, 2, ...), not its large id.
     return tied[(b.id - FIRST_BLOCK_ID + (reader ?? 0)) % tied.length]!;
   }

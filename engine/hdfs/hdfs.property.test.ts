@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeHdfs } from './__tests__/makeHdfs';
+import type { BlockManager } from './blockManager';
 
 const clusterArb = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 }).map((racks) => ({
   node: { cores: 2, memoryMb: 2048, diskMBps: 100 },
@@ -75,5 +76,64 @@ describe('HDFS properties', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('a node serves a block exactly when its disk holds it, through kills, restarts, disk failures and re-replication', () => {
+    const fault = fc.record({
+      node: fc.nat(),
+      atMs: fc.integer({ min: 0, max: 200_000 }),
+      kind: fc.constantFrom('killNode' as const, 'restartNode' as const, 'failDisk' as const),
+    });
+    fc.assert(
+      fc.property(
+        clusterArb.filter((s) => s.racks.reduce((n, r) => n + r.nodes, 0) >= 4),
+        fc.array(fault, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 600 }),
+        fc.nat(),
+        (spec, faults, size, seed) => {
+          const {
+            hdfs,
+            cluster,
+            kernel,
+            faults: injector,
+          } = makeHdfs(spec, { blockSize: 64, heartbeatRecheckMs: 5000, heartbeatIntervalMs: 1000 }, seed);
+          hdfs.put('/f', new Uint8Array(size), { replication: 3 });
+          for (const f of faults)
+            injector.schedule({ atMs: f.atMs, kind: f.kind, node: cluster.nodes[f.node % cluster.nodes.length]!.id });
+          // The block manager's own view: its fast answer (the NameNode's list while the disk was
+          // not wiped) must agree with the disk's set at every instant.
+          const bm = (hdfs as unknown as { bm: BlockManager }).bm;
+          for (let t = 0; t <= 400_000; t += 7_000) {
+            kernel.run({ until: t });
+            for (const b of bm.blocks.values())
+              cluster.nodes.forEach((node, i) => {
+                const expected = node.alive && !node.diskFailed && bm.stored[i]!.has(b) && cluster.isReachable(node);
+                expect(bm.canServe(i, b)).toBe(expected);
+              });
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a restarted node whose disk failed serves none of the replicas the NameNode still lists for it', () => {
+    const { hdfs, cluster, kernel, faults } = makeHdfs(undefined, { heartbeatIntervalMs: 1000 }, 3);
+    hdfs.put('/f', new Uint8Array(1000), { replication: 3 });
+    const bm = (hdfs as unknown as { bm: BlockManager }).bm;
+    const b = [...bm.blocks.values()][0]!;
+    const i = b.replicas[0]!;
+    const node = cluster.nodes[i]!.id;
+    faults.schedule({ atMs: 10_000, kind: 'failDisk', node });
+    faults.schedule({ atMs: 10_001, kind: 'killNode', node });
+    faults.schedule({ atMs: 10_002, kind: 'restartNode', node });
+    kernel.run({ until: 10_003 });
+    // Alive, its new disk empty; the NameNode has not heard of the failure yet.
+    expect(cluster.nodes[i]!.alive && !cluster.nodes[i]!.diskFailed).toBe(true);
+    expect(b.replicas).toContain(i);
+    expect(bm.stored[i]!.has(b)).toBe(false);
+    expect(bm.canServe(i, b)).toBe(false);
+    kernel.run({ until: 60_000 });
+    expect(bm.canServe(i, b)).toBe(bm.stored[i]!.has(b));
   });
 });
