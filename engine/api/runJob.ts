@@ -9,13 +9,13 @@ import { Trace, decodeUtf8, isTracing, ValidationError } from '../core';
 import {
   BudgetTicker,
   DEFAULT_MAX_ATTEMPTS,
+  JOB_CONTEXT_EVENT_TYPES,
   SimulationStuckError,
   driveKernel,
   type JobContext,
 } from '../exec/jobContext';
 import { SnapshotRecorder } from '../exec/snapshotRecorder';
 import type { AttemptRecord } from '../exec/taskTypes';
-import { JOB_CONTEXT_EVENT_TYPES } from '../exec/jobContext';
 import { BUILTIN_DATASETS, builtinDataset, builtinDatasetBytes } from '../datasets/builtinDatasets';
 import { runMapReduceJob } from '../mapreduce/mapReduceJob';
 import { addCounters, addUserCounters, emptyCounters, type UserCounterTotals } from '../mapreduce/mapReduceCounters';

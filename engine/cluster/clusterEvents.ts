@@ -1,4 +1,5 @@
 import { eventTypes } from '../core';
+
 /** Trace events of the cluster layer (machines and network), named in the past tense. */
 export type ClusterEvent =
   | { t: number; type: 'nodeDied'; node: string }

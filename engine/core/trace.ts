@@ -37,7 +37,10 @@ export function isTracing(sink: TraceSink<never>, types?: readonly string[]): bo
  */
 export function eventTypes<T extends string>() {
   return <const L extends readonly T[]>(
-    list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }),
+    list: L &
+      ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }) &
+      // A list typed as the whole union (T[]) would name every type whatever it holds: a literal only.
+      (number extends L['length'] ? { literal: 'pass the types as a literal list' } : unknown),
   ): readonly T[] => list;
 }
 
@@ -52,7 +55,8 @@ export class Trace<E extends TraceEvent = TraceEvent> implements TraceSink<E> {
   /**
    * `keepTypes`: the event types to keep (default all). Emitters asking isTracing with their
    * types then build no event of the others (a CLI run that reports node deaths builds no task or
-   * block events); listeners hear every event recorded.
+   * block events). Listeners hear every event recorded, so with `keepTypes` they hear only what
+   * the layers that keep one of their types still record.
    */
   constructor(
     private readonly limit = Number.POSITIVE_INFINITY,

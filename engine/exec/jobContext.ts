@@ -27,7 +27,10 @@ export interface JobContext {
 }
 
 /** Every type of event a job engine records through JobContext.trace, for isTracing. */
-export const JOB_CONTEXT_EVENT_TYPES: readonly string[] = [...EXEC_EVENT_TYPES, ...JOB_EVENT_TYPES];
+export const JOB_CONTEXT_EVENT_TYPES: readonly (ExecEvent | JobEvent)['type'][] = [
+  ...EXEC_EVENT_TYPES,
+  ...JOB_EVENT_TYPES,
+];
 
 /** The simulation cannot reach the job's end (no live node can run its tasks, or a runaway). */
 export class SimulationStuckError extends Error {

@@ -1,5 +1,5 @@
-import { eventTypes } from '../core';
 /** Trace events of MapReduce and Spark jobs (past tense), recorded next to the engine core's. */
+import { eventTypes } from '../core';
 
 /** An RDD a Spark stage pipelines, as Spark's UI draws it inside the stage; cached: persisted. */
 export interface SparkStageOp {

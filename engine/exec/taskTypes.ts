@@ -1,9 +1,10 @@
-import { eventTypes } from '../core';
 /**
  * Types shared by MapReduce and Spark: where a task runs relative to its data (Spark's locality
  * levels), how its simulated duration breaks down, the per-attempt record a timeline draws and
  * the task events of the trace.
  */
+import { eventTypes } from '../core';
+
 /** Spark's locality levels; MapReduce uses NODE_LOCAL, RACK_LOCAL and ANY ("off-switch"). */
 export type Locality = 'PROCESS_LOCAL' | 'NODE_LOCAL' | 'NO_PREF' | 'RACK_LOCAL' | 'ANY';
 /**

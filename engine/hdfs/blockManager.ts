@@ -240,8 +240,10 @@ export class BlockManager {
   /** The DataNode reports its failed volume: every replica it held is gone. */
   private reportDiskFailure(i: number): void {
     this.diskWiped[i] = false;
-    const lost = [...this.nnBlocks[i]!];
-    this.nnBlocks[i]!.clear();
+    // The failed volume's replicas are lost; those written to the new disk since a restart (the
+    // only ones on it now) are not.
+    const lost = [...this.nnBlocks[i]!].filter((b) => !this.stored[i]!.has(b));
+    for (const b of lost) this.nnBlocks[i]!.delete(b);
     const node = this.cluster.nodes[i]!.id;
     for (const b of lost) {
       b.replicas = b.replicas.filter((r) => r !== i);

@@ -1,4 +1,5 @@
 import { eventTypes } from '../core';
+
 /** Trace events of HDFS, named in the past tense. Blocks are numbered ids from FIRST_BLOCK_ID, named `blk_<id>` as in Hadoop. */
 export type HdfsEvent =
   | { t: number; type: 'dirCreated'; path: string }

@@ -7,11 +7,10 @@
  */
 import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
-import type { BlockInfo } from '../hdfs';
 import { LIMITS, ValidationError, formatCount } from '../core';
 import { RunAbortedError, RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import type { TaskRunner, MapReduceJobConfig, MapTaskInput, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
-import { planInputSplits, type FileSplit } from '../exec/lineSplits';
+import { planInputSplits } from '../exec/lineSplits';
 import { encodeUtf8 } from '../core';
 import { jobCounters, type MapReduceCounters, type UserCounterTotals } from './mapReduceCounters';
 import { ReduceInputs } from './reduceInputs';
@@ -87,39 +86,6 @@ async function runMaps(
   return failed ? null : inputs;
 }
 
-/** A split's map task: its plan (with the nodes holding its bytes) and what its worker is sent. */
-function addMapTask(
-  ctx: JobContext,
-  config: MapReduceJobConfig,
-  maps: MrMapPlan[],
-  tasks: MapTaskInput[],
-  file: string,
-  bytes: Uint8Array,
-  fileBlocks: readonly BlockInfo[],
-  split: FileSplit,
-): void {
-  const index = maps.length;
-  maps.push({
-    index,
-    file,
-    split,
-    preferredNodes: preferredNodes(ctx.hdfs, file, split.start, split.start + Math.max(1, split.length), fileBlocks),
-    output: null,
-    error: null,
-  });
-  // A view of the file's bytes (not a copy per task, nor of the file): map tasks reach a worker
-  // only through the pool's batches, which copy their tasks' bytes into one buffer where a
-  // structured clone would take the whole file under a view (engine/sandbox/mapBatches.ts,
-  // packBatch), or send the views as they are where only their own bytes cross (the CLI).
-  tasks.push({
-    jobIndex: config.index,
-    taskIndex: index,
-    baseOffset: split.recordStart,
-    bytes: bytes.subarray(split.recordStart, split.recordEnd),
-    numReduceTasks: config.numReduceTasks,
-  });
-}
-
 export async function runMapReduceJob(
   ctx: JobContext,
   runner: TaskRunner,
@@ -147,9 +113,34 @@ export async function runMapReduceJob(
         `job '${config.name}'.conf`,
         `more than ${formatCount(LIMITS.maxPartitions)} input splits (the simulator's limit of map tasks): raise mapreduce.input.fileinputformat.split.minsize or maxsize`,
       );
-    // One call per split, not a loop body here: this function runs once per job, and its body
-    // would run 30,000 times unoptimized; a small function called that often is optimized.
-    for (const split of splits) addMapTask(ctx, config, maps, tasks, file, bytes, fileBlocks, split);
+    for (const split of splits) {
+      const index = maps.length;
+      maps.push({
+        index,
+        file,
+        split,
+        preferredNodes: preferredNodes(
+          ctx.hdfs,
+          file,
+          split.start,
+          split.start + Math.max(1, split.length),
+          fileBlocks,
+        ),
+        output: null,
+        error: null,
+      });
+      // A view of the file's bytes (not a copy per task, nor of the file): map tasks reach a
+      // worker only through the pool's batches, which copy their tasks' bytes into one buffer
+      // where a structured clone would take the whole file under a view (engine/sandbox/mapBatches.ts,
+      // packBatch), or send the views as they are where only their own bytes cross (the CLI).
+      tasks.push({
+        jobIndex: config.index,
+        taskIndex: index,
+        baseOffset: split.recordStart,
+        bytes: bytes.subarray(split.recordStart, split.recordEnd),
+        numReduceTasks: config.numReduceTasks,
+      });
+    }
   }
   // Checked before any task runs: every map writes a partition for every reducer.
   const shuffleBlocks = maps.length * config.numReduceTasks;

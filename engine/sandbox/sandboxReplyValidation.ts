@@ -121,6 +121,9 @@ function isCounts(v: unknown, length: number): v is number[] {
   return true;
 }
 
+/** Where a map output sits in its reply; its fields' names are constants (one output per map task). */
+const MAP_OUTPUT = 'mapDone.output';
+
 /**
  * A map output's partition. `where` names it only when something is wrong: 33,000 small map
  * outputs would otherwise build a dozen field names each, for nothing.
@@ -154,9 +157,6 @@ const MAP_COUNTERS = [
   'spills',
   'spilledRecords',
 ] as const;
-
-/** Where a map output sits in its reply; its fields' names are constants (one output per map task). */
-const MAP_OUTPUT = 'mapDone.output';
 
 function checkMapOutput(v: unknown, numReduceTasks: number | null): void {
   const o = obj(v, MAP_OUTPUT);

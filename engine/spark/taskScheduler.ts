@@ -48,7 +48,7 @@ export class TaskScheduler {
   private readonly rackOf = (node: string) => this.cluster.node(node).rackIndex;
   /** Where executors can run: the NodeManager nodes and their racks (fixed for the cluster). */
   private readonly places: ExecutorPlaces;
-  /** Whether the trace keeps task events: a CLI run that keeps none builds none. */
+  /** Whether the trace keeps task and task set events: a CLI run that keeps none builds none. */
   private readonly tracing: boolean;
 
   constructor(
@@ -74,7 +74,8 @@ export class TaskScheduler {
     // Found by id: the first set of that id, as a search of the list in submission order finds it.
     if (!this.byId.has(spec.id)) this.byId.set(spec.id, set);
     this.live.push(set);
-    this.trace.record({ t: this.kernel.now, type: 'taskSetSubmitted', taskSet: spec.id, tasks: spec.tasks.length });
+    if (this.tracing)
+      this.trace.record({ t: this.kernel.now, type: 'taskSetSubmitted', taskSet: spec.id, tasks: spec.tasks.length });
     if (spec.tasks.length === 0) this.finishSet(set);
     else this.offer();
   }
@@ -312,7 +313,7 @@ export class TaskScheduler {
     set.pending.clear();
     for (const state of set.runningInOrder())
       for (const r of [...state.running]) this.endAttempt(set, state, r, 'killed', 'stage aborted');
-    this.trace.record({ t: this.kernel.now, type: 'taskSetAborted', taskSet: set.spec.id, reason });
+    if (this.tracing) this.trace.record({ t: this.kernel.now, type: 'taskSetAborted', taskSet: set.spec.id, reason });
   }
 
   private endAttempt(
@@ -348,7 +349,7 @@ export class TaskScheduler {
   private finishSet(set: TaskSetManager): void {
     set.finished = true;
     this.live = this.live.filter((s) => s !== set);
-    this.trace.record({ t: this.kernel.now, type: 'taskSetFinished', taskSet: set.spec.id });
+    if (this.tracing) this.trace.record({ t: this.kernel.now, type: 'taskSetFinished', taskSet: set.spec.id });
     set.spec.onFinished();
   }
 
