@@ -5,10 +5,9 @@
  */
 import type { ClusterNode, CostModel } from '../cluster';
 import type { MapReduceConf, UserCounter } from '../sandbox/contract/taskRunner';
-import type { MapPlanOutput } from './mrTypes';
+import type { MapPlanOutput, MrAttempt } from './mrTypes';
 import { BUILTIN_GROUPS, type MapReduceCounters } from './counterGroups';
 import type { MrAppMaster, MrMapPlan, MrReducePlan } from './mrAppMaster';
-import type { MrAttempt } from './mrTypes';
 
 export type { MapReduceCounters };
 
@@ -128,7 +127,23 @@ export function jobCounters(
   // Task by task, without first building a list of 30,000 (output, winner) pairs.
   for (let i = 0; i < maps.length; i++) addWinner(c, user, maps[i]!.output, am.maps[i]!.winner);
   for (let i = 0; i < reduces.length; i++) addWinner(c, user, reduces[i]!.output, am.reduces[i]!.winner);
-  for (const a of am.attempts) addLaunch(c, a);
+  for (const a of am.attempts) {
+    const map = a.task.kind === 'map';
+    // As Hadoop's RMContainerAllocator counts them: every map attempt given a container, by the
+    // locality of that container (failed, killed and speculative attempts too).
+    if (map) {
+      if (a.record.locality === 'NODE_LOCAL') c.DATA_LOCAL_MAPS++;
+      else if (a.record.locality === 'RACK_LOCAL') c.RACK_LOCAL_MAPS++;
+      else c.OTHER_LOCAL_MAPS++;
+    }
+    const ms = Math.max(0, a.record.end - a.record.start);
+    if (map) c.TOTAL_LAUNCHED_MAPS++;
+    else c.TOTAL_LAUNCHED_REDUCES++;
+    if (map) c.MILLIS_MAPS += ms;
+    else c.MILLIS_REDUCES += ms;
+    if (a.record.status === 'killed') c[map ? 'NUM_KILLED_MAPS' : 'NUM_KILLED_REDUCES']++;
+    if (a.record.status === 'failed') c[map ? 'NUM_FAILED_MAPS' : 'NUM_FAILED_REDUCES']++;
+  }
   c.MILLIS_MAPS = Math.round(c.MILLIS_MAPS);
   c.MILLIS_REDUCES = Math.round(c.MILLIS_REDUCES);
   c.MAPS_RERUN_FOR_LOST_OUTPUT = am.mapsRerun;
@@ -145,25 +160,5 @@ function addWinner(
   if (output === null || win === null) return;
   const counters = win.record.taskCounters;
   if (counters) for (const name in counters) if (name in c) c[name as keyof MapReduceCounters] += counters[name]!;
-  if (output.userCounters.length > 0) addUserCounters(user, output.userCounters);
-}
-
-/**
- * The Job Counters of one launch, as Hadoop's RMContainerAllocator counts them: every map attempt
- * given a container, by the locality of that container (failed, killed and speculative attempts too).
- */
-function addLaunch(c: MapReduceCounters, a: MrAttempt): void {
-  const map = a.task.kind === 'map';
-  if (map) {
-    if (a.record.locality === 'NODE_LOCAL') c.DATA_LOCAL_MAPS++;
-    else if (a.record.locality === 'RACK_LOCAL') c.RACK_LOCAL_MAPS++;
-    else c.OTHER_LOCAL_MAPS++;
-  }
-  const ms = Math.max(0, a.record.end - a.record.start);
-  if (map) c.TOTAL_LAUNCHED_MAPS++;
-  else c.TOTAL_LAUNCHED_REDUCES++;
-  if (map) c.MILLIS_MAPS += ms;
-  else c.MILLIS_REDUCES += ms;
-  if (a.record.status === 'killed') c[map ? 'NUM_KILLED_MAPS' : 'NUM_KILLED_REDUCES']++;
-  if (a.record.status === 'failed') c[map ? 'NUM_FAILED_MAPS' : 'NUM_FAILED_REDUCES']++;
+  addUserCounters(user, output.userCounters);
 }
