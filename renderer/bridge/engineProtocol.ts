@@ -6,7 +6,7 @@ import type { PipelineFault } from '../../engine/pipeline';
 import type { StepOutcome } from '../../labs/runStep';
 import type { DemoScenarioRun } from '../../engine/api';
 import type { NodeInfo } from '../viz/clusterTimeline';
-import type { PartedList } from './reportParts';
+import type { PartedList, PartItems } from './reportParts';
 
 export type ToEngine =
   | { id: number; type: 'runDemo'; seed: number }
@@ -150,7 +150,7 @@ export type FromEngine =
   /** Console lines the learner's code printed since the last such message; `dropped`: lines not shown so far. */
   | { id: number; type: 'console'; lines: string[]; dropped: number }
   /** A part of a job report's trace or attempts, sent ahead of its jobDone (reportParts.ts). */
-  | { id: number; type: 'reportPart'; list: PartedList; items: unknown[] }
+  | { id: number; type: 'reportPart'; list: PartedList; items: PartItems }
   | { id: number; type: 'stopAck' }
   /** Desktop only: open or close the sandbox process of `slot` (the page asks the main process). */
   | { id: 0; type: 'sandboxOpen'; slot: number }

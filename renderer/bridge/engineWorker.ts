@@ -38,7 +38,8 @@ import { ProgressThrottle } from './progressThrottle';
 import { warmUpRun } from './warmUpRun';
 import { validTimeLimit } from '../state/timeLimit';
 
-const post = (message: FromEngine) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+const post = (message: FromEngine, transfer: Transferable[] = []) =>
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 
 /** The time limit when a request carries none that makes sense (the Settings' default). */
 const DEFAULT_TIME_LIMIT_SECONDS = 30;
@@ -144,8 +145,8 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     const printedLines = closeConsole(message.id);
     if (!stopped.has(message.id)) {
       // The report's long lists go ahead in parts: the page reads one while this worker writes the next.
-      const report = sendListsAhead(result.report, (list, items) =>
-        post({ id: message.id, type: 'reportPart', list, items }),
+      const report = sendListsAhead(result.report, (list, items, transfer) =>
+        post({ id: message.id, type: 'reportPart', list, items }, transfer),
       );
       post({ id: message.id, type: 'jobDone', result: { ...result, report, ...printedLines } });
     }

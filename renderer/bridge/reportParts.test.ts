@@ -2,7 +2,7 @@
 // engine client: engineClient.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { JobRunReport } from '../../engine/api';
-import { PART_ITEMS, addPart, sendListsAhead, withParts, type PartedList } from './reportParts';
+import { PART_ITEMS, addPart, sendListsAhead, withParts, type PartItems, type PartedList } from './reportParts';
 
 function report(traceLength: number, attemptsLength: number): JobRunReport {
   return {
@@ -17,13 +17,17 @@ function report(traceLength: number, attemptsLength: number): JobRunReport {
   };
 }
 
-/** What crossing postMessage does to each message: a structured clone. */
+/** What crossing postMessage does to each message: a structured clone, moving the buffers transferred. */
 function send(whole: JobRunReport | null): {
-  parts: { list: PartedList; items: unknown[] }[];
+  parts: { list: PartedList; items: PartItems }[];
   rest: JobRunReport | null;
 } {
-  const parts: { list: PartedList; items: unknown[] }[] = [];
-  const rest = sendListsAhead(whole, (list, items) => parts.push(structuredClone({ list, items })));
+  const parts: { list: PartedList; items: PartItems }[] = [];
+  const rest = sendListsAhead(whole, (list, items, transfer) => {
+    parts.push(structuredClone({ list, items }, { transfer }));
+    // Transferred: the sender's buffers are left empty.
+    for (const buffer of transfer) expect(buffer.byteLength).toBe(0);
+  });
   return { parts, rest: structuredClone(rest) };
 }
 
@@ -31,19 +35,31 @@ describe('sendListsAhead and withParts', () => {
   it('sends the lists longer than PART_ITEMS in parts, and puts them back in order', () => {
     const whole = report(3 * PART_ITEMS + 5, PART_ITEMS + 1);
     const { parts, rest } = send(whole);
-    expect(parts.map((p) => `${p.list} ${p.items.length}`)).toEqual([
-      `trace ${PART_ITEMS}`,
-      `trace ${PART_ITEMS}`,
-      `trace ${PART_ITEMS}`,
-      'trace 5',
-      `attempts ${PART_ITEMS}`,
-      'attempts 1',
+    // Packed: no part goes as a list of objects.
+    expect(parts.every((p) => !Array.isArray(p.items))).toBe(true);
+    let received;
+    for (const p of parts) received = addPart(received, p.list, p.items) || undefined;
+    expect(Object.values(received!).flatMap((list) => list.map((items) => `${items.length}`))).toEqual([
+      `${PART_ITEMS}`,
+      `${PART_ITEMS}`,
+      `${PART_ITEMS}`,
+      '5',
+      `${PART_ITEMS}`,
+      '1',
     ]);
     expect(rest!.trace).toEqual([]);
     expect(rest!.attempts).toEqual([]);
+    expect(withParts(rest, received)).toEqual(whole);
+  });
+
+  it('sends a part whose rows cannot be packed as the list it is', () => {
+    const whole = report(PART_ITEMS + 2, 0);
+    (whole.trace as unknown[])[PART_ITEMS + 1] = Object.assign(Object.create(null) as object, { t: 1, type: 'x' });
+    const { parts, rest } = send(whole);
+    expect(parts.map((p) => Array.isArray(p.items))).toEqual([false, true]);
     let received;
     for (const p of parts) received = addPart(received, p.list, p.items) || undefined;
-    expect(withParts(rest, received)).toEqual(whole);
+    expect(withParts(rest, received)!.trace).toEqual(whole.trace);
   });
 
   it('leaves short lists in the report, and a report without parts as it is', () => {
@@ -58,5 +74,6 @@ describe('sendListsAhead and withParts', () => {
   it('takes no part of another list, nor one that is not a list', () => {
     expect(addPart(undefined, 'snapshots', [1])).toBe(false);
     expect(addPart(undefined, 'trace', 'x')).toBe(false);
+    expect(addPart(undefined, 'trace', { strings: [], numbers: new Float64Array(0) })).toBe(false);
   });
 });
