@@ -19,6 +19,7 @@ const ESCAPES = `export default {
       evalCall: () => eval('typeof process'),
       asyncFunction: () => Object.getPrototypeOf(async function () {}).constructor('return process')(),
       loopGuard: () => __clusterlabLoopGuard.constructor('return process')(),
+      splitHelper: () => __clusterlabSplit.constructor('return process')(),
       requireNode: () => require(['child', 'process'].join('_')),
       requireKafka: () => require('kafkajs'),
       requireConstructor: () => require.constructor('return process')(),
@@ -39,17 +40,51 @@ const ESCAPES = `export default {
 };
 `;
 
+/** Runs a job file's text with `clusterlab run --json`; its result as an object. */
+function runJobText(text: string): Record<string, unknown> {
+  const dir = mkdtempSync(join(tmpdir(), 'clusterlab-escape-'));
+  const job = join(dir, 'escape.js');
+  writeFileSync(job, text);
+  const run = spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'clusterlab.mjs'), 'run', job, '--json'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(run.stderr).toBe('');
+  return Object.fromEntries((JSON.parse(run.stdout) as { result: [string, unknown][] }).result);
+}
+
+/** `x.split(/re/)` in the job's own realm: that realm's errors and String.prototype.split, as written. */
+const SPLITS = `export default {
+  kind: 'mapreduce', input: '/data/corpus.txt', output: '/out/split', numReduceTasks: 1,
+  map(offset, line, ctx) {
+    if (offset !== 0) return;
+    const thrown = (f) => { try { f(); return 'none'; } catch (e) { return (e instanceof TypeError) + ' ' + e.message; } };
+    ctx.write('null', thrown(() => null.split(/x/)));
+    ctx.write('missing', thrown(() => ({ a: 1 }).a.split(/x/)));
+    ctx.write('array', 'a1b2c'.split(/\\d/, 2) instanceof Array);
+    ctx.write('captures', 'a1b22c'.split(/(\\d)+/));
+    const own = String.prototype.split;
+    String.prototype.split = function () { return ['mine']; };
+    ctx.write('replaced', 'a b'.split(/ /));
+    String.prototype.split = own;
+  },
+  reduce(key, values, ctx) { ctx.write(key, [...values][0]); },
+};
+`;
+
 describe('the Node sandbox', () => {
-  it('keeps learner code away from process, require and eval', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clusterlab-escape-'));
-    const job = join(dir, 'escape.js');
-    writeFileSync(job, ESCAPES);
-    const run = spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'clusterlab.mjs'), 'run', job, '--json'], {
-      encoding: 'utf8',
-      timeout: 120_000,
+  it('runs x.split(/re/) in the job’s realm as written', () => {
+    expect(runJobText(SPLITS)).toEqual({
+      null: "true Cannot read properties of null (reading 'split')",
+      missing: 'true ({ a: 1 }).a.split is not a function',
+      array: true,
+      captures: ['a', '1', 'b', '2', 'c'],
+      replaced: ['mine'],
     });
-    expect(run.stderr).toBe('');
-    const result = Object.fromEntries((JSON.parse(run.stdout) as { result: [string, string][] }).result);
+  });
+
+  it('keeps learner code away from process, require and eval', () => {
+    const result = runJobText(ESCAPES);
     expect(result).toEqual({
       ctxWrite: 'blocked',
       console: 'blocked',
@@ -57,6 +92,7 @@ describe('the Node sandbox', () => {
       evalCall: 'blocked',
       asyncFunction: 'blocked',
       loopGuard: 'blocked',
+      splitHelper: 'blocked',
       requireNode: 'blocked',
       requireKafka: 'blocked',
       requireConstructor: 'blocked',

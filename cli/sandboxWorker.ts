@@ -12,7 +12,7 @@
  */
 import vm from 'node:vm';
 import { createHeapCheck } from './heapGuard';
-import { createJobTaskExecutor, errorToData, type SandboxRequest } from '../engine/sandbox';
+import { SPLIT_CALL, createJobTaskExecutor, errorToData, type SandboxRequest } from '../engine/sandbox';
 import { createSealedContext, sealRealm } from './sealedRealm';
 import { openChildPort, type ChildCrash } from './childPort';
 import { realmAdopter } from './realmAdopter';
@@ -65,6 +65,19 @@ const LOCAL_GLOBALS = [
  * `const Map = ...` may shadow them, and its "use strict" stays its first statement). Its first
  * line stays line 1: line numbers in errors are unchanged.
  */
+/**
+ * The compiler's `x.split(/re/)` helper (engine/sandbox/regexpSplit.ts) made in the job's own
+ * realm: there RegExp.prototype is not frozen, so V8's own split is fast, and the call must be the
+ * one the learner wrote, with that realm's errors and that realm's String.prototype.split.
+ */
+const SPLIT_IN_REALM = `(function (TypeError, apply) {
+  return function (receiver, text) {
+    var split = receiver.split;
+    if (typeof split !== 'function') throw new TypeError(text + '.split is not a function');
+    return function () { return apply(split, receiver, arguments); };
+  };
+})(TypeError, Reflect.apply)`;
+
 function wrapModule(code: string, names: readonly string[]): string {
   const list = names.join(', ');
   return `(function (${list}) { return function () {${code}\n}.call(this); }).call(this, ${list});`;
@@ -75,6 +88,7 @@ const executor = createJobTaskExecutor({
     const module = { exports: {} as Record<string, unknown> };
     const globals = { ...bindings, module, exports: module.exports };
     const context = createSealedContext(globals);
+    context[SPLIT_CALL] = vm.runInContext(SPLIT_IN_REALM, context);
     adoptIntoJob = realmAdopter(context);
     const names = [...new Set([...Object.keys(globals), ...LOCAL_GLOBALS])].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
     new vm.Script(wrapModule(code, names), { filename: fileName }).runInContext(context);

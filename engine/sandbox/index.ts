@@ -1,6 +1,6 @@
 /**
  * engine/sandbox: everything a learner's code runs in, free of DOM and Node. The contract the
- * engine runs jobs through (./contract); the loop guard; the executor inside a worker with its
+ * engine runs jobs through (./contract); the loop guard; the split helper of compiled jobs; the executor inside a worker with its
  * console; the messages between pool and worker and the checks of every reply; the pool itself
  * over a platform's workers; and the in-process runner. Compiling job source has its own entry,
  * engine/sandbox/compile, so that a worker does not carry the compiler. The CLI
@@ -18,6 +18,7 @@ export {
   type LoopGuardOptions,
 } from './loopGuard';
 export { freezeIntrinsics, freezeTamed } from './freezeIntrinsics';
+export { SPLIT_CALL } from './regexpSplit';
 export { createDuckDbEngine, type ArrowTableLike, type BlockingConnection } from './duckDbEngine';
 export type { ArrowKit } from './arrowColumns';
 export { LOG_LIMITS, cappedConsoleLine, consoleDroppedNotice, type ConsoleShown } from './consoleCap';

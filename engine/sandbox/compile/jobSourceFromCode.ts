@@ -3,11 +3,13 @@
  * closures wrapped, its loops guarded. The part of compiling that needs acorn only, not sucrase,
  * shared by compileJobSource.ts and compilePlainJob.ts.
  */
-import { parse, type Node } from 'acorn';
+import type { Node } from 'acorn';
 import { LOOP_GUARD } from '../loopGuard';
 import type { JobSource } from '../contract/taskRunner';
 import { wrapSparkClosures } from './sparkClosures';
 import { JobCompileError } from './jobCompileError';
+import { fastSplits } from './fastSplits';
+import { parseJob, visit } from './jobAst';
 
 /** `code` (a script compiled from the learner's `text`) as the JobSource a sandbox loads. */
 export function jobSourceFromCode(code: string, text: string, fileName: string): JobSource {
@@ -18,7 +20,12 @@ export function jobSourceFromCode(code: string, text: string, fileName: string):
   if (!modules.includes('kafkajs') && KAFKAJS_IMPORT.test(text)) modules.push('kafkajs');
   // Spark's closures read their captured variables through a copy in each task (sparkClosures.ts).
   const wrapped = wrapSparkClosures(code, ast);
-  return { fileName, code: guardLoops(wrapped, fileName), ...(modules.length > 0 ? { modules } : {}) };
+  // `text.split(/re/)` calls a helper that keeps V8's fast path (engine/sandbox/regexpSplit.ts).
+  return {
+    fileName,
+    code: guardLoops(fastSplits(wrapped, fileName), fileName),
+    ...(modules.length > 0 ? { modules } : {}),
+  };
 }
 
 /** `import ... from 'kafkajs'` or `require('kafkajs')` anywhere in the text. */
@@ -91,38 +98,4 @@ export function guardLoops(code: string, fileName: string): string {
   let out = code;
   for (const x of ordered) out = out.slice(0, x.at) + x.text + out.slice(x.at);
   return out;
-}
-
-/** Parses compiled job code (a script), or throws a JobCompileError with the learner's line. */
-function parseJob(code: string, fileName: string): Node {
-  try {
-    return parse(code, {
-      ecmaVersion: 'latest',
-      sourceType: 'script',
-      locations: true,
-      allowReturnOutsideFunction: true,
-      allowHashBang: true,
-    });
-  } catch (error) {
-    // sucrase does not check everything; acorn does, with the line (lines are the learner's).
-    const e = error as { message?: string; loc?: { line: number } };
-    throw new JobCompileError(
-      fileName,
-      e.loc ? e.loc.line : null,
-      (e.message ?? String(error)).replace(/ \(\d+:\d+\)$/, ''),
-    );
-  }
-}
-
-function visit(node: Node, f: (node: Node) => void): void {
-  f(node);
-  for (const value of Object.values(node) as unknown[]) {
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item, f);
-    } else if (isNode(value)) visit(value, f);
-  }
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

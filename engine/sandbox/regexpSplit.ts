@@ -1,0 +1,120 @@
+/**
+ * `text.split(/regex/)` in the learner's code, as fast as V8 runs it on an untouched realm. The
+ * sandboxes freeze RegExp.prototype (freezeIntrinsics.ts), so a job cannot change what the
+ * engine's own regular expressions do; but V8 then takes its slow path for `split` with a regular
+ * expression: it builds a new sticky RegExp for every call and tries it at every position, about
+ * 12 times slower (a word count's `line.split(/\s+/)` was most of its map tasks' time in the
+ * browser). `exec` keeps its fast path on a frozen prototype. So the compiler turns
+ * `x.split(/re/, limit)` (a regular expression literal, compile/fastSplits.ts) into
+ * `__clusterlabSplit(x, "x", "/re/")(/re/, limit)`, and this file answers it with ECMAScript's
+ * RegExp.prototype[@@split] algorithm run on a global copy of the literal, through the `exec`
+ * captured before any job ran: the same array, element for element. Anything else (a receiver
+ * that is not a string, a limit that is not a number, a literal of another realm) goes to the
+ * method the call would have called, with the same arguments. (The CLI binds its own helper, made
+ * in the job's `vm` realm: cli/sandboxWorker.ts.) One difference is left: a receiver without a
+ * `split` method is named by its source text ("({ a: 1 }).a.split is not a function") where V8
+ * would write "{(intermediate value)}.a.split is not a function".
+ */
+
+/** The name the compiled job calls (a binding of the evaluated module, like the loop guard). */
+export const SPLIT_CALL = '__clusterlabSplit';
+
+// Captured when this module loads, before any job's code runs (and RegExp.prototype is frozen).
+const RegExpCtor = RegExp;
+const regExpProto = RegExp.prototype;
+const exec = RegExp.prototype.exec;
+const stringSplit = String.prototype.split;
+const flagsOf = Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags')!.get!;
+const apply = Reflect.apply;
+const getPrototypeOf = Object.getPrototypeOf;
+
+/** Searchers by the literal's text (`/re/flags`, from the compiler): its global copy, made once. */
+const searchers = new Map<string, { searcher: RegExp; unicode: boolean }>();
+/** A job has as many literals as its text holds; a hostile caller of the helper gets no more than this. */
+const MAX_SEARCHERS = 256;
+
+function searcherFor(literal: string, separator: RegExp): { searcher: RegExp; unicode: boolean } {
+  let found = searchers.get(literal);
+  if (found === undefined) {
+    if (searchers.size >= MAX_SEARCHERS) searchers.clear();
+    const flags = apply(flagsOf, separator, []) as string;
+    // Global, not sticky: one search from a position finds the first position where the sticky
+    // splitter of the specification would match, and the same match there.
+    let global = 'g';
+    for (const f of flags) if (f !== 'g' && f !== 'y') global += f;
+    found = { searcher: new RegExpCtor(separator, global), unicode: flags.includes('u') || flags.includes('v') };
+    searchers.set(literal, found);
+  }
+  return found;
+}
+
+/** AdvanceStringIndex: one code unit, or a whole surrogate pair when matching by code points. */
+function advance(s: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= s.length) return index + 1;
+  const lead = s.charCodeAt(index);
+  if (lead < 0xd800 || lead > 0xdbff) return index + 1;
+  const trail = s.charCodeAt(index + 1);
+  return trail >= 0xdc00 && trail <= 0xdfff ? index + 2 : index + 1;
+}
+
+/**
+ * RegExp.prototype[@@split](s, limit) for `separator`, a regular expression of this realm nothing
+ * has touched, made by the literal whose text is `literal`.
+ */
+export function splitByRegExp(s: string, literal: string, separator: RegExp, limit: number | undefined): string[] {
+  const { searcher, unicode } = searcherFor(literal, separator);
+  const out: string[] = [];
+  const lim = limit === undefined ? 0xffffffff : limit >>> 0;
+  if (lim === 0) return out;
+  const size = s.length;
+  if (size === 0) {
+    searcher.lastIndex = 0;
+    if (apply(exec, searcher, [s]) === null) out.push(s);
+    return out;
+  }
+  let p = 0;
+  let q = 0;
+  while (q < size) {
+    searcher.lastIndex = q;
+    const z = apply(exec, searcher, [s]) as RegExpExecArray | null;
+    // No match before the end: the specification's loop ends at `size` without one.
+    if (z === null || z.index >= size) break;
+    const at = z.index;
+    const e = Math.min(searcher.lastIndex, size);
+    if (e === p) {
+      // An empty match where the last piece ended: try one position further.
+      q = advance(s, at, unicode);
+      continue;
+    }
+    out.push(s.slice(p, at));
+    if (out.length === lim) return out;
+    p = e;
+    for (let i = 1; i < z.length; i++) {
+      out.push(z[i]!);
+      if (out.length === lim) return out;
+    }
+    q = p;
+  }
+  out.push(s.slice(p, size));
+  return out;
+}
+
+/**
+ * What `receiver.split` is when called with the arguments that follow: reads the property as the
+ * call would (so a null receiver throws the same TypeError), and returns the call to make.
+ * `text` is the receiver's source, for the error a missing method gives; `literal` the text of
+ * the regular expression literal the call passes first.
+ */
+export function splitCall(receiver: unknown, text: string, literal: string): (...args: unknown[]) => unknown {
+  const method = (receiver as { split: unknown }).split;
+  if (typeof receiver === 'string' && method === stringSplit)
+    return (separator: unknown, limit?: unknown) =>
+      typeof separator === 'object' &&
+      separator !== null &&
+      getPrototypeOf(separator) === regExpProto &&
+      (limit === undefined || typeof limit === 'number')
+        ? splitByRegExp(receiver, literal, separator as RegExp, limit as number | undefined)
+        : apply(stringSplit, receiver, [separator, limit]);
+  if (typeof method !== 'function') throw new TypeError(`${text}.split is not a function`);
+  return (...args: unknown[]) => apply(method, receiver, args);
+}
