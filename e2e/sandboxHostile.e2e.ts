@@ -111,6 +111,27 @@ const CHANGED_REGEXP = `export default async (sc) => {
   return 'a b'.split(/ /);
 };`;
 
+/**
+ * The compiler's split helper (engine/sandbox/regexpSplit.ts) in the real, frozen worker: what
+ * String.prototype.split gives in an untouched realm (this test's), and the learner's line when the
+ * receiver is null.
+ */
+const SPLITS = [
+  "'a b  c'.split(/\\s+/)",
+  "'a1b22c'.split(/(\\d)+/)",
+  "'x😀y'.split(/(?:)/u)",
+  "'a,b,,c'.split(/,/, 2)",
+  "' ab '.split(/\\b/)",
+];
+const SPLIT_JOB = `export default async (sc) => {
+  console.log(JSON.stringify([${SPLITS.join(', ')}]) + ' was split');
+  return 1;
+};`;
+const NULL_SPLIT = `export default async (sc) => {
+  const words = null;
+  return words.split(/ /);
+};`;
+
 async function runInSandbox(page: Page, code: string) {
   await setEditorText(page, code, '.sandbox-editor');
   await page.getByRole('button', { name: '▶ Run' }).click();
@@ -168,6 +189,15 @@ describe('hostile jobs in the browser sandbox', () => {
   it("refuses a change to RegExp.prototype, at the learner's line", async () => {
     const error = await runInSandbox(s.page, CHANGED_REGEXP);
     expect(error).toMatch(/:2: TypeError: Cannot assign to read only property 'exec'/);
+  });
+
+  it('splits on a regular expression literal as String.prototype.split does, and names the line of a null receiver', async () => {
+    expect(await runInSandbox(s.page, SPLIT_JOB)).toBeNull();
+    const expected = new Function(`return JSON.stringify([${SPLITS.join(', ')}]);`)() as string;
+    expect(await s.page.getByTestId('run-console').textContent()).toContain(`${expected} was split`);
+    expect(await runInSandbox(s.page, NULL_SPLIT)).toMatch(
+      /:3: TypeError: Cannot read properties of null \(reading 'split'\)/,
+    );
   });
 
   it('left nothing in the origin, heard nothing in other tabs, and still runs a normal job', async () => {
