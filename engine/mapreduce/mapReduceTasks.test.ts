@@ -84,6 +84,28 @@ describe('the combiner runs as Hadoop runs it: on each spill, and at the merge f
     expect((wordCountOf(sum, lines(100)) as { reduced: string }).reduced).toBe('k\t100\n');
   });
 
+  it('sorts what a combiner writes: in key order as it comes, or by key when it writes other keys', () => {
+    const text = 'b\na\nc\na\n';
+    const keys = (f: MapReduceFunctions) =>
+      mergePacked([runMapTask(f, text, 0, text.length, 1, 0).partitions[0]!]).map((g) => [g.key, g.values]);
+    expect(keys(fns({ combine: countingCombiner }))).toEqual([
+      ['a', [2]],
+      ['b', [1]],
+      ['c', [1]],
+    ]);
+    // Keys written in reverse order (z-a, z-b, z-c for a, b, c) still leave the map sorted.
+    const renaming = (k: unknown, vs: Iterable<unknown>, ctx: WriteContext) => {
+      let n = 0;
+      for (const _ of vs) n++;
+      ctx.write(String.fromCharCode(219 - (k as string).charCodeAt(0)), n);
+    };
+    expect(keys(fns({ combine: renaming }))).toEqual([
+      ['x', [1]],
+      ['y', [1]],
+      ['z', [2]],
+    ]);
+  });
+
   it('spills without a combiner too (zero combines), and the settings are checked as Hadoop checks them', () => {
     const f = fns({ conf: { ...DEFAULT_MAPREDUCE_CONF, ...tinyBuffer } });
     const out = runMapTask(f, lines(30), 0, 60, 1, 0);
