@@ -7,7 +7,7 @@
 import type { SqlEngine } from './contract/sqlEngine';
 import { JobResultError, errorToData } from './contract/jobCodeError';
 import { LOOP_GUARD, createLoopGuard } from './loopGuard';
-import { SPLIT_CALL, splitCall } from './regexpSplit';
+import { SPLIT_CALL, createSplitCall } from './regexpSplit';
 import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
 import { runMapTask } from '../mapreduce/mapTaskCompute';
 import { runReduceTask } from '../mapreduce/reduceTaskCompute';
@@ -220,7 +220,8 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             const exported = runtime.evaluate(message.source.code, fileName, {
               [LOOP_GUARD]: guard,
               [SPARK_CLOSURE]: sparkClosure,
-              [SPLIT_CALL]: splitCall,
+              // Its searchers are this load's own: nothing one program passes reaches the next one's.
+              [SPLIT_CALL]: createSplitCall(),
               console: shim.console,
               require: jobRequire(fileName, streaming),
               // A streaming run is deterministic: its clock is the simulation's, its chance seeded.

@@ -3,7 +3,7 @@
 // throws and falls back the way the call it replaces would.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { splitByRegExp, splitCall } from './regexpSplit';
+import { createSplitCall } from './regexpSplit';
 
 /** Literals of every kind the split algorithm treats apart: captures, empty matches, anchors, flags. */
 const LITERALS: RegExp[] = [
@@ -38,8 +38,13 @@ const LIMITS: (number | undefined)[] = [undefined, 0, 1, 2, 3, -1, 2 ** 32 + 1, 
 
 /** A fresh literal, as the learner's code makes one on every call. */
 const fresh = (re: RegExp): RegExp => new RegExp(re.source, re.flags);
+/** `s.split(re, limit)` as the compiled job makes it, through one load's helper. */
+const load = createSplitCall();
+const splitByRegExp = (s: string, re: RegExp, limit: number | undefined): unknown =>
+  load(s, 's', String(re))(fresh(re), limit);
+const splitCall = createSplitCall();
 
-describe('splitByRegExp', () => {
+describe('the split helper on strings and literals', () => {
   it('gives what String.prototype.split gives, for any string, literal and limit (property)', () => {
     const text = fc.oneof(
       fc.string({ unit: fc.constantFrom('a', 'b', ',', ' ', 'x', 'y', '\n', '1', 'é', '😀', '\uD83D', '\uDE00') }),
@@ -48,17 +53,25 @@ describe('splitByRegExp', () => {
     fc.assert(
       fc.property(text, fc.nat(LITERALS.length - 1), fc.constantFrom(...LIMITS), (s, i, limit) => {
         const re = LITERALS[i]!;
-        expect(splitByRegExp(s, String(re), fresh(re), limit)).toEqual(s.split(fresh(re), limit));
+        expect(splitByRegExp(s, re, limit)).toEqual(s.split(fresh(re), limit));
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('keeps what one load was told of a literal from another load', () => {
+    // A program that calls the helper itself with another literal's text spoils only its own splits.
+    const hostile = createSplitCall();
+    expect(hostile('a b', 'x', '/\\s+/')(/x/)).toEqual(['a b']);
+    expect(hostile('a b', 'x', '/\\s+/')(/\s+/)).toEqual(['a b']);
+    expect(createSplitCall()('a b', 'x', '/\\s+/')(/\s+/)).toEqual(['a', 'b']);
   });
 
   it('splits the empty string, and on every position, as the specification says', () => {
     for (const re of LITERALS)
       for (const limit of LIMITS) {
         for (const s of ['', 'a', 'ab', 'a,b,,c,', ' a  b ', '😀a😀', 'xyxx'])
-          expect(splitByRegExp(s, String(re), fresh(re), limit)).toEqual(s.split(fresh(re), limit));
+          expect(splitByRegExp(s, re, limit)).toEqual(s.split(fresh(re), limit));
       }
   });
 });

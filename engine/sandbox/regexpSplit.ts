@@ -28,12 +28,29 @@ const flagsOf = Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags')!.get!
 const apply = Reflect.apply;
 const getPrototypeOf = Object.getPrototypeOf;
 
-/** Searchers by the literal's text (`/re/flags`, from the compiler): its global copy, made once. */
-const searchers = new Map<string, { searcher: RegExp; unicode: boolean }>();
-/** A job has as many literals as its text holds; a hostile caller of the helper gets no more than this. */
+/** AdvanceStringIndex: one code unit, or a whole surrogate pair when matching by code points. */
+function advance(s: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= s.length) return index + 1;
+  const lead = s.charCodeAt(index);
+  if (lead < 0xd800 || lead > 0xdbff) return index + 1;
+  const trail = s.charCodeAt(index + 1);
+  return trail >= 0xdc00 && trail <= 0xdfff ? index + 2 : index + 1;
+}
+
+interface Searcher {
+  searcher: RegExp;
+  unicode: boolean;
+}
+
+/** A job's literals may repeat one text many times; a hostile caller of the helper gets no more than this. */
 const MAX_SEARCHERS = 256;
 
-function searcherFor(literal: string, separator: RegExp): { searcher: RegExp; unicode: boolean } {
+/**
+ * The searcher of a literal (its global copy), by the literal's text (`/re/flags`, from the
+ * compiler), made once per load of a job: what one program passes as that text cannot reach
+ * another program's splits.
+ */
+function searcherOf(searchers: Map<string, Searcher>, literal: string, separator: RegExp): Searcher {
   let found = searchers.get(literal);
   if (found === undefined) {
     if (searchers.size >= MAX_SEARCHERS) searchers.clear();
@@ -48,21 +65,11 @@ function searcherFor(literal: string, separator: RegExp): { searcher: RegExp; un
   return found;
 }
 
-/** AdvanceStringIndex: one code unit, or a whole surrogate pair when matching by code points. */
-function advance(s: string, index: number, unicode: boolean): number {
-  if (!unicode || index + 1 >= s.length) return index + 1;
-  const lead = s.charCodeAt(index);
-  if (lead < 0xd800 || lead > 0xdbff) return index + 1;
-  const trail = s.charCodeAt(index + 1);
-  return trail >= 0xdc00 && trail <= 0xdfff ? index + 2 : index + 1;
-}
-
 /**
  * RegExp.prototype[@@split](s, limit) for `separator`, a regular expression of this realm nothing
- * has touched, made by the literal whose text is `literal`.
+ * has touched, with its global copy `searcher` (`unicode`: it matches by code points).
  */
-export function splitByRegExp(s: string, literal: string, separator: RegExp, limit: number | undefined): string[] {
-  const { searcher, unicode } = searcherFor(literal, separator);
+export function splitByRegExp(s: string, { searcher, unicode }: Searcher, limit: number | undefined): string[] {
   const out: string[] = [];
   const lim = limit === undefined ? 0xffffffff : limit >>> 0;
   if (lim === 0) return out;
@@ -99,22 +106,28 @@ export function splitByRegExp(s: string, literal: string, separator: RegExp, lim
   return out;
 }
 
+/** The helper a compiled job calls (SPLIT_CALL), with a cache of searchers of its own: one per load of a job. */
+export type SplitCall = (receiver: unknown, text: string, literal: string) => (...args: unknown[]) => unknown;
+
 /**
- * What `receiver.split` is when called with the arguments that follow: reads the property as the
- * call would (so a null receiver throws the same TypeError), and returns the call to make.
- * `text` is the receiver's source, for the error a missing method gives; `literal` the text of
- * the regular expression literal the call passes first.
+ * The helper: what `receiver.split` is when called with the arguments that follow. It reads the
+ * property as the call would (so a null receiver throws the same TypeError) and returns the call
+ * to make. `text` is the receiver's source, for the error a missing method gives; `literal` the
+ * text of the regular expression literal the call passes first.
  */
-export function splitCall(receiver: unknown, text: string, literal: string): (...args: unknown[]) => unknown {
-  const method = (receiver as { split: unknown }).split;
-  if (typeof receiver === 'string' && method === stringSplit)
-    return (separator: unknown, limit?: unknown) =>
-      typeof separator === 'object' &&
-      separator !== null &&
-      getPrototypeOf(separator) === regExpProto &&
-      (limit === undefined || typeof limit === 'number')
-        ? splitByRegExp(receiver, literal, separator as RegExp, limit as number | undefined)
-        : apply(stringSplit, receiver, [separator, limit]);
-  if (typeof method !== 'function') throw new TypeError(`${text}.split is not a function`);
-  return (...args: unknown[]) => apply(method, receiver, args);
+export function createSplitCall(): SplitCall {
+  const searchers = new Map<string, Searcher>();
+  return (receiver, text, literal) => {
+    const method = (receiver as { split: unknown }).split;
+    if (typeof receiver === 'string' && method === stringSplit)
+      return (separator: unknown, limit?: unknown) =>
+        typeof separator === 'object' &&
+        separator !== null &&
+        getPrototypeOf(separator) === regExpProto &&
+        (limit === undefined || typeof limit === 'number')
+          ? splitByRegExp(receiver, searcherOf(searchers, literal, separator as RegExp), limit as number | undefined)
+          : apply(stringSplit, receiver, [separator, limit]);
+    if (typeof method !== 'function') throw new TypeError(`${text}.split is not a function`);
+    return (...args: unknown[]) => apply(method, receiver, args);
+  };
 }

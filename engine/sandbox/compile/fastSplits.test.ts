@@ -2,11 +2,11 @@
 // the rewritten code computes what the learner's code computes, in the same order.
 import { describe, expect, it } from 'vitest';
 import { fastSplits } from './fastSplits';
-import { SPLIT_CALL, splitCall } from '../regexpSplit';
+import { SPLIT_CALL, createSplitCall } from '../regexpSplit';
 
 /** Runs `code` (a function body returning a value) with the helper bound, as the sandbox does. */
 function run(code: string): unknown {
-  return new Function(SPLIT_CALL, code)(splitCall) as unknown;
+  return new Function(SPLIT_CALL, code)(createSplitCall()) as unknown;
 }
 
 describe('fastSplits', () => {
