@@ -73,7 +73,7 @@ const LOCAL_GLOBALS = [
 const SPLIT_IN_REALM = `(function (TypeError, apply) {
   return function (receiver, text) {
     var split = receiver.split;
-    if (typeof split !== 'function') throw new TypeError(text + '.split is not a function');
+    if (typeof split !== 'function') return function () { throw new TypeError(text + '.split is not a function'); };
     return function () { return apply(split, receiver, arguments); };
   };
 })(TypeError, Reflect.apply)`;

@@ -28,6 +28,14 @@ const flagsOf = Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags')!.get!
 const apply = Reflect.apply;
 const getPrototypeOf = Object.getPrototypeOf;
 
+/** Whether `index` falls between the two halves of a surrogate pair of `s`. */
+function insidePair(s: string, index: number): boolean {
+  if (index <= 0 || index >= s.length) return false;
+  const lead = s.charCodeAt(index - 1);
+  const trail = s.charCodeAt(index);
+  return lead >= 0xd800 && lead <= 0xdbff && trail >= 0xdc00 && trail <= 0xdfff;
+}
+
 /** AdvanceStringIndex: one code unit, or a whole surrogate pair when matching by code points. */
 function advance(s: string, index: number, unicode: boolean): number {
   if (!unicode || index + 1 >= s.length) return index + 1;
@@ -87,6 +95,12 @@ export function splitByRegExp(s: string, { searcher, unicode }: Searcher, limit:
     // No match before the end: the specification's loop ends at `size` without one.
     if (z === null || z.index >= size) break;
     const at = z.index;
+    if (unicode && insidePair(s, at)) {
+      // V8's global search by code points can still stop between a surrogate pair's halves (an
+      // assertion such as \B there); the specification's splitter never tries that position.
+      q = at + 1;
+      continue;
+    }
     const e = Math.min(searcher.lastIndex, size);
     if (e === p) {
       // An empty match where the last piece ended: try one position further.
@@ -127,7 +141,11 @@ export function createSplitCall(): SplitCall {
         (limit === undefined || typeof limit === 'number')
           ? splitByRegExp(receiver, searcherOf(searchers, literal, separator as RegExp), limit as number | undefined)
           : apply(stringSplit, receiver, [separator, limit]);
-    if (typeof method !== 'function') throw new TypeError(`${text}.split is not a function`);
+    // A call of something that is not a function fails after its arguments are evaluated.
+    if (typeof method !== 'function')
+      return () => {
+        throw new TypeError(`${text}.split is not a function`);
+      };
     return (...args: unknown[]) => apply(method, receiver, args);
   };
 }

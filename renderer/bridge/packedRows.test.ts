@@ -49,6 +49,17 @@ describe('packRows and unpackRows', () => {
     expectSame(roundTrip(rows), rows);
   });
 
+  it('tell apart key lists that only a separator character could confuse', () => {
+    const rows = [
+      { a: 1, b: 2 },
+      { 'a\u0000b': 3 },
+      { type: 'x', counters: { 'a\u0000b': 4 } },
+      { type: 'x', counters: { a: 5, b: 6 } },
+    ];
+    expectSame(roundTrip(rows), rows);
+    expectSame(roundTrip([...rows].reverse()), [...rows].reverse());
+  });
+
   it('refuse a list with a row that is not a plain object', () => {
     class Event {
       t = 1;
@@ -123,9 +134,26 @@ describe('packRows and unpackRows', () => {
           columns: p.table.columns.map((c) => c.map(() => ({ kind: 'rows', table: { ...p.table, count: 0 } }))),
         },
       }),
+      // A hole in the string table; a shape naming one key twice.
+      (p) => {
+        const strings = [...p.strings];
+        delete strings[1];
+        return { ...p, strings };
+      },
+      (p) => ({ ...p, table: { ...p.table, shapes: p.table.shapes.map((k) => [k[0]!, ...k]) } }),
     ];
     for (const make of broken) expect(unpackRows(make(structuredClone(good)))).toBeNull();
     // The untouched form still reads.
     expectSame(unpackRows(structuredClone(good)), traceLike);
+  });
+
+  it('refuse a table or column met twice (a shared one would be read once per path to it)', () => {
+    const keys = Array.from({ length: 20 }, (_, i) => `k${i}`);
+    let table: unknown = { count: 1, shapes: [['v']], shapesAt: -1, columns: [[{ kind: 'values', values: [1] }]] };
+    for (let depth = 0; depth < 4; depth++) {
+      const column = { kind: 'rows', table };
+      table = { count: 1, shapes: [keys], shapesAt: -1, columns: [keys.map(() => column)] };
+    }
+    expect(unpackRows({ strings: [], numbers: new Float64Array(0), indices: new Int32Array(0), table })).toBeNull();
   });
 });

@@ -6,7 +6,9 @@
  * Int32Array of indices into a table of distinct strings, both transferred rather than cloned;
  * values of nested plain objects are packed the same way (an attempt's cost and counters). Any
  * other value (an array, null, a boolean, undefined) is cloned as it is. Unpacked, each row is a
- * new object with the same keys in the same order and the same values.
+ * new object with the same keys in the same order and the same values. (A plain object shared by
+ * two rows comes back as two copies, where a structured clone keeps it shared; no page code
+ * compares a report's objects by identity.)
  */
 
 /** Nested plain objects deeper than this are cloned as they are. */
@@ -121,7 +123,8 @@ function packTable(rows: readonly unknown[], packer: Packer, depth: number): Pac
     const type = row.type;
     let shape = typeof type === 'string' ? byType.get(type) : last;
     if (shape === undefined || !sameKeys(keys, shapes[shape]!)) {
-      const id = keys.join('\u0000');
+      // JSON of the list: keys may hold any character, so no separator could tell them apart.
+      const id = JSON.stringify(keys);
       shape = byKeys.get(id);
       if (shape === undefined) {
         if (shapes.length === MAX_SHAPES || keys.includes('__proto__')) return null;
@@ -207,9 +210,10 @@ export function unpackRows(packed: unknown): Record<string, unknown>[] | null {
   if (typeof packed !== 'object' || packed === null) return null;
   const { strings, numbers, indices, table } = packed as Partial<PackedRows>;
   if (!Array.isArray(strings) || !(numbers instanceof Float64Array) || !(indices instanceof Int32Array)) return null;
-  if (!strings.every((s) => typeof s === 'string')) return null;
+  // A loop, not every(): a hole in the list is not a string either.
+  for (let i = 0; i < strings.length; i++) if (typeof strings[i] !== 'string') return null;
   try {
-    return unpackTable(table, { strings, numbers, indices }, 0);
+    return unpackTable(table, { strings, numbers, indices, seen: new Set() }, 0);
   } catch {
     return null;
   }
@@ -225,16 +229,26 @@ function wholeNumberIn(v: unknown, max: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
 }
 
-type Columns = Omit<PackedRows, 'table'>;
+/** What a table's columns read, and every table and column object met so far. */
+type Columns = Omit<PackedRows, 'table'> & { seen: Set<unknown> };
+
+/** Each table and column object is read once: packRows shares none, and a shared one could be read exponentially often. */
+function once(from: Columns, thing: unknown): void {
+  check(!from.seen.has(thing));
+  from.seen.add(thing);
+}
 
 function unpackTable(table: unknown, from: Columns, depth: number): Record<string, unknown>[] {
   check(depth <= MAX_DEPTH && typeof table === 'object' && table !== null);
+  once(from, table);
   const { count, shapes, shapesAt, columns } = table as Partial<PackedTable>;
   check(wholeNumberIn(count, MAX_ROWS));
   check(Array.isArray(shapes) && Array.isArray(columns) && columns.length === shapes!.length);
   check(shapes!.length <= MAX_SHAPES && (shapes!.length > 0 || count === 0));
-  for (const keys of shapes!)
-    check(Array.isArray(keys) && keys.every((k) => typeof k === 'string' && k !== '__proto__'));
+  for (const keys of shapes!) {
+    check(Array.isArray(keys) && new Set(keys).size === keys.length);
+    for (let k = 0; k < keys.length; k++) check(typeof keys[k] === 'string' && keys[k] !== '__proto__');
+  }
   const rowShape = (i: number): number => (shapesAt === NO_SHAPES ? 0 : from.indices[shapesAt! + i]!);
   check(
     shapesAt === NO_SHAPES ||
@@ -267,6 +281,7 @@ function unpackTable(table: unknown, from: Columns, depth: number): Record<strin
 /** A column's value reader by row (within its shape), after checking the column fits `n` rows. */
 function unpackColumn(column: unknown, n: number, from: Columns, depth: number): (r: number) => unknown {
   check(typeof column === 'object' && column !== null);
+  once(from, column);
   const c = column as Partial<{ kind: string; at: number; table: unknown; values: unknown }>;
   if (c.kind === 'number') {
     check(wholeNumberIn(c.at, from.numbers.length) && c.at! + n <= from.numbers.length);

@@ -11,12 +11,16 @@ function run(code: string): unknown {
 
 describe('fastSplits', () => {
   it('rewrites a split with a regular expression literal, and nothing else', () => {
-    expect(fastSplits('line.split(/\\s+/);', 'j.js')).toBe(`${SPLIT_CALL}(line, "line", "/\\\\s+/")(/\\s+/);`);
+    expect(fastSplits('line.split(/\\s+/);', 'j.js')).toBe(` ${SPLIT_CALL}(line, "line", "/\\\\s+/")(/\\s+/);`);
     for (const kept of [
       "line.split(',');",
       'line.split(re);',
       'line?.split(/x/);',
       'line.split?.(/x/);',
+      'a?.b.split(/x/);',
+      'a?.[0].split(/x/);',
+      'a?.().split(/x/);',
+      'line?.trim().split(/\\s+/);',
       "line['split'](/x/);",
       'line.split(...[/x/]);',
       'line.splits(/x/);',
@@ -38,6 +42,11 @@ describe('fastSplits', () => {
     expect(out.split('\n')).toHaveLength(code.split('\n').length);
     expect(out.split('\n')[4]).toContain('throw new Error');
     expect(out).toContain(`${SPLIT_CALL}((x || y) /* c */ , "x || y", "/,/")`);
+    for (const breaks of ['\r', '\r\n', '\u2028', '\u2029']) {
+      const text = `const a = s.${breaks}split(/x/);\nthrow 1;`;
+      const lines = (t: string) => t.split(/\r\n|[\r\n\u2028\u2029]/).length;
+      expect(lines(fastSplits(text, 'j.js'))).toBe(lines(text));
+    }
   });
 
   it('computes what the learner’s code computes', () => {
@@ -50,6 +59,19 @@ describe('fastSplits', () => {
       'return { split: (...a) => a.length }.split(/x/, 1, 2);',
       "return new String('a.b').split(/\\./);",
       "const words = ['x'];\n return words\n  .split(/x/);",
+      // Right after a keyword, with no space between.
+      "return(('a-b')).split(/-/);",
+      "return'a-b'.split(/-/);",
+      'return`a-b`.split(/-/);',
+      "return typeof('a-b').split(/-/);",
+      "const out = []; for (const w of('a b').split(/ /)) out.push(w); return out;",
+      "switch (1) { case('a'.split(/x/)).length: return 'case'; } return 'none';",
+      "function* g() { yield('a-b').split(/-/); } return [...g()];",
+      // Optional chains keep their short-circuit.
+      'const a = null; return a?.b.split(/x/);',
+      "const a = { b: 'x-y' }; return a?.b.split(/-/);",
+      "const a = null; return a?.[0].split(/x/) ?? 'none';",
+      'const a = undefined; return a?.().split(/x/);',
     ];
     for (const code of cases) {
       let expected: unknown;
@@ -62,6 +84,16 @@ describe('fastSplits', () => {
       if (error === null) expect(run(fastSplits(code, 'j.js'))).toEqual(expected);
       else expect(() => run(fastSplits(code, 'j.js'))).toThrow(/words.split is not a function/);
     }
+  });
+
+  it('evaluates the arguments before a split that is not a function fails, as the call does', () => {
+    const code = `
+      const log = [];
+      try { ({}).split(/x/, log.push('argument')); } catch (e) { log.push(e.constructor.name); }
+      try { ({}).split(/x/, (() => { throw new RangeError('arg'); })()); } catch (e) { log.push(e.constructor.name); }
+      return log;`;
+    expect(run(code)).toEqual(['argument', 'TypeError', 'RangeError']);
+    expect(run(fastSplits(code, 'j.js'))).toEqual(['argument', 'TypeError', 'RangeError']);
   });
 
   it('reads the receiver, then its split, then the arguments, as the call does', () => {

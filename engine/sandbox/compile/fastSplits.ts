@@ -4,8 +4,9 @@
  * helper (engine/sandbox/regexpSplit.ts) reads `x.split` as the call would, then splits on V8's
  * fast path where the call is String.prototype.split with that literal. The order of evaluation is
  * the call's (the receiver, its `split`, then the arguments), and every line keeps its number.
- * Left as they are: `x?.split(...)`, `x.split?.(...)`, `x['split'](...)`, `super.split(...)`, a
- * spread argument, and any other first argument.
+ * Left as they are: calls in an optional chain (`x?.split(...)`, `a?.b.split(...)`,
+ * `x.split?.(...)`), `x['split'](...)`, `super.split(...)`, a spread argument, and any other first
+ * argument.
  */
 import type { Node } from 'acorn';
 import { SPLIT_CALL } from '../regexpSplit';
@@ -23,8 +24,12 @@ const MAX_TEXT = 60;
 export function fastSplits(code: string, fileName: string): string {
   const ast = parseJob(code, fileName);
   const edits: { from: number; to: number; text: string }[] = [];
+  // Calls in an optional chain (`a?.b.split(/x/)`): taking the receiver out would end the chain's
+  // short-circuit. A chain is visited before the calls in it.
+  const chained = new Set<Node>();
   visit(ast, (node) => {
-    if (node.type !== 'CallExpression') return;
+    if (node.type === 'ChainExpression') markChain((node as Node & { expression: Node }).expression, chained);
+    if (node.type !== 'CallExpression' || chained.has(node)) return;
     const call = node as Call;
     const { callee } = call;
     const first = call.arguments[0];
@@ -40,8 +45,9 @@ export function fastSplits(code: string, fileName: string): string {
     const name = JSON.stringify(text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
     // The callee's own start (before any parenthesis around the receiver) opens the helper's call;
     // `.split` becomes the receiver's text argument and the closing parenthesis, newlines kept.
-    edits.push({ from: callee.start, to: callee.start, text: `${SPLIT_CALL}(` });
-    const newlines = code.slice(dot, callee.property.end).replace(/[^\n]/g, '');
+    // A space first: `return(x).split(...)` must not become one word with the helper's name.
+    edits.push({ from: callee.start, to: callee.start, text: ` ${SPLIT_CALL}(` });
+    const newlines = code.slice(dot, callee.property.end).replace(/[^\r\n\u2028\u2029]/g, '');
     const literal = JSON.stringify(code.slice(first.start, first.end));
     edits.push({ from: dot, to: callee.property.end, text: `, ${name}, ${literal})${newlines}` });
   });
@@ -50,6 +56,15 @@ export function fastSplits(code: string, fileName: string): string {
   let out = code;
   for (const e of ordered) out = out.slice(0, e.from) + e.text + out.slice(e.to);
   return out;
+}
+
+/** Every call and member access of a chain's links (`a?.b.c(x).split`): callee and object, down. */
+function markChain(node: Node, into: Set<Node>): void {
+  let n: (Node & { callee?: Node; object?: Node }) | undefined = node;
+  while (n !== undefined && (n.type === 'CallExpression' || n.type === 'MemberExpression')) {
+    into.add(n);
+    n = n.type === 'CallExpression' ? n.callee : n.object;
+  }
 }
 
 /**
