@@ -16,8 +16,10 @@
  * would write "{(intermediate value)}.a.split is not a function".
  */
 
+import { SPLIT_CALL } from './contract/splitCall';
+
 /** The name the compiled job calls (a binding of the evaluated module, like the loop guard). */
-export const SPLIT_CALL = '__clusterlabSplit';
+export { SPLIT_CALL };
 
 // Captured when this module loads, before any job's code runs (and RegExp.prototype is frozen).
 const RegExpCtor = RegExp;

@@ -23,6 +23,7 @@
 import { keyId } from '../exec/keyOrder';
 import { blankLiterals, outsideNames } from './outsideNames';
 import { RunawayLoopError } from '../sandbox/contract/jobCodeError';
+import { SPLIT_CALL } from '../sandbox/contract/splitCall';
 import { asPair } from './rddArgs';
 import { sizeFromSample, SIZE_SAMPLE, type Aggregator, type Pair, type Rdd } from './rdd';
 import { builtInArrayValues } from './builtInArrayValues';
@@ -44,6 +45,8 @@ const EFFECT_NAMES =
 const PURE_GLOBALS = new Set([
   'Number', 'String', 'Boolean', 'BigInt', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Array', 'JSON',
   'Map', 'Set', 'undefined', 'NaN', 'Infinity', 'encodeURIComponent', 'decodeURIComponent',
+  // The compiler's `x.split(/re/)`: the call as written, which reads only `x` and its split.
+  SPLIT_CALL,
 ]); // prettier-ignore
 
 /** A property set, changed or counted up on anything: `a.b = `, `a[i] += `, `a.b++`, `--a[i]`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readsNothingShared } from './fusedMapSide';
 import { outsideNames } from './outsideNames';
+import { fastSplits } from '../sandbox/compile';
 
 const names = (text: string) => {
   const got = outsideNames(text);
@@ -42,6 +43,13 @@ describe('readsNothingShared (pipelining guard)', () => {
       readsNothingShared("(l) => { const [ts, , v] = l.split(','); return [ts.slice(0, 10), [Number(v), 1]]; }"),
     ).toBe(true);
     expect(readsNothingShared('(a, b) => [a[0] + b[0], a[1] + b[1]]')).toBe(true);
+  });
+
+  it('passes a split as the compiler writes it (the split helper), and nothing else it calls', () => {
+    const compiled = fastSplits('f((l) => l.split(/\\s+/));', 'job.js').replace(/^ ?f\((.*)\);$/, '$1');
+    expect(compiled).toContain('__clusterlabSplit(l, "l"');
+    expect(readsNothingShared(compiled)).toBe(true);
+    expect(readsNothingShared('(l) => __clusterlabLoopGuard(1)')).toBe(false);
   });
 
   it('refuses helpers from globalThis, RegExp statics, Error settings and property writes', () => {
