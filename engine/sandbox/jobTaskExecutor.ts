@@ -7,6 +7,7 @@
 import type { SqlEngine } from './contract/sqlEngine';
 import { JobResultError, errorToData } from './contract/jobCodeError';
 import { LOOP_GUARD, createLoopGuard } from './loopGuard';
+import { openSql } from './openSql';
 import { SPLIT_CALL, createSplitCall } from './regexpSplit';
 import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
 import { runMapTask } from '../mapreduce/mapTaskCompute';
@@ -75,19 +76,6 @@ function callSeed(input: unknown): string {
 
 export interface JobTaskExecutor {
   handle(message: SandboxRequest): void;
-}
-
-/** One DuckDB per sandbox, opened by the first spark.sql and kept for the next runs. */
-const sqlOpened = new WeakMap<ExecutorRuntime, Promise<SqlEngine>>();
-function openSql(runtime: ExecutorRuntime, askHost: () => Promise<unknown>): Promise<SqlEngine> {
-  let opening = sqlOpened.get(runtime);
-  if (!opening) {
-    opening = runtime.sqlEngine!(askHost);
-    sqlOpened.set(runtime, opening);
-    // A failed opening is tried again by the next spark.sql.
-    opening.catch(() => sqlOpened.delete(runtime));
-  }
-  return opening;
 }
 
 export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor {

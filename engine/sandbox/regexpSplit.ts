@@ -79,7 +79,7 @@ function searcherOf(searchers: Map<string, Searcher>, literal: string, separator
  * RegExp.prototype[@@split](s, limit) for `separator`, a regular expression of this realm nothing
  * has touched, with its global copy `searcher` (`unicode`: it matches by code points).
  */
-export function splitByRegExp(s: string, { searcher, unicode }: Searcher, limit: number | undefined): string[] {
+function splitByRegExp(s: string, { searcher, unicode }: Searcher, limit: number | undefined): string[] {
   const out: string[] = [];
   const lim = limit === undefined ? 0xffffffff : limit >>> 0;
   if (lim === 0) return out;
