@@ -24,6 +24,9 @@ const ESCAPES = `export default {
       requireKafka: () => require('kafkajs'),
       requireConstructor: () => require.constructor('return process')(),
       globals: () => [typeof process, typeof require, typeof fetch, typeof setTimeout].join(','),
+      // What could call back after the task's run ended, into a later run of this worker.
+      callsBackLater: () =>
+        [typeof Atomics.waitAsync, typeof FinalizationRegistry, typeof WebAssembly, typeof Atomics.wait].join(','),
     };
     for (const [name, probe] of Object.entries(probes)) {
       let outcome;
@@ -97,6 +100,7 @@ describe('the Node sandbox', () => {
       requireKafka: 'blocked',
       requireConstructor: 'blocked',
       globals: 'undefined,function,undefined,undefined',
+      callsBackLater: 'undefined,undefined,undefined,function',
     });
   });
 });

@@ -2,7 +2,8 @@
  * The sealing shared by the CLI's sandbox workers (cli/sandboxWorker.ts for job files,
  * cli/streamWorker.ts for streaming scenario files). Learners' code runs in a `vm` context made by
  * `createSealedContext`: it holds only the globals it is given (no require, process, fetch or
- * timers) and cannot compile code from strings (`eval`, `Function`, WebAssembly). The objects it is
+ * timers, nothing that calls back later) and cannot compile code from strings (`eval`, `Function`,
+ * WebAssembly). The objects it is
  * handed (consoles, contexts, records) come from the worker's own realm, so that realm's Function
  * constructors are cut off by `sealRealm`, called first thing in the worker (then
  * `console.log.constructor('return process')()` finds nothing), its Error.prepareStackTrace hook
@@ -46,6 +47,14 @@ export function createSealedContext(globals: Record<string, unknown>): vm.Contex
   const context = vm.createContext(vm.constants.DONT_CONTEXTIFY, {
     codeGeneration: { strings: false, wasm: false },
   }) as Record<string, unknown>;
+  // What would call the learner's code back on its own, after its task or run ended: a real
+  // timeout (Atomics.waitAsync), the garbage collector (FinalizationRegistry), a background
+  // compile (WebAssembly.compile, refused here, still settles later). A worker serves many runs
+  // (a class's submissions): nothing of one may run during the next.
+  vm.runInContext(
+    'delete globalThis.WebAssembly; delete globalThis.FinalizationRegistry; delete Atomics.waitAsync;',
+    context,
+  );
   for (const [name, value] of Object.entries(globals)) context[name] = value;
   return context;
 }

@@ -112,6 +112,28 @@ const CHANGED_REGEXP = `export default async (sc) => {
 };`;
 
 /**
+ * Workers serve many runs: callbacks a job leaves running (its own, and a built-in one) fire at
+ * wall-clock time `at`, while the next job waits; they must not fail that run, nor print into it.
+ * The next job says whether it started before `at` (else the test proves nothing).
+ */
+const LEAVES_CALLBACKS = (
+  at: number,
+) => `AbortSignal.timeout(${at} - Date.now()).onabort = () => { console.log('LATE LINE'); throw new Error('LATE THROW'); };
+AbortSignal.timeout(${at} - Date.now()).onabort = JSON.parse.bind(null, '{');
+export default async (sc) => 'first done';`;
+const WAITS = (at: number) => `export default async (sc) => {
+  const early = Date.now() < ${at};
+  await new Promise((resolve) => { AbortSignal.timeout(Math.max(0, ${at + 1000} - Date.now())).onabort = resolve; });
+  return 'second done, started early: ' + early;
+};`;
+/** A run's own callback that throws while it runs is that run's error, at its line. */
+const OWN_LATE_THROW = `export default async (sc) => {
+  AbortSignal.timeout(100).onabort = () => { throw new Error('MY LATE THROW'); };
+  await new Promise((resolve) => { AbortSignal.timeout(1500).onabort = resolve; });
+  return 'not reached';
+};`;
+
+/**
  * The compiler's split helper (engine/sandbox/regexpSplit.ts) in the real, frozen worker: what
  * String.prototype.split gives in an untouched realm (this test's), and the learner's line when the
  * receiver is null.
@@ -189,6 +211,23 @@ describe('hostile jobs in the browser sandbox', () => {
   it("refuses a change to RegExp.prototype, at the learner's line", async () => {
     const error = await runInSandbox(s.page, CHANGED_REGEXP);
     expect(error).toMatch(/:2: TypeError: Cannot assign to read only property 'exec'/);
+  });
+
+  it("keeps a job's late callbacks out of the next run; a run's own late error is its own", async () => {
+    const { page } = s;
+    const output = async () => {
+      await page.getByRole('tab', { name: 'Output' }).click();
+      return page.locator('.sandbox-job').textContent();
+    };
+    // Time enough to type and start the next job (a few seconds on a loaded machine).
+    const at = Date.now() + 8000;
+    expect(await runInSandbox(page, LEAVES_CALLBACKS(at))).toBeNull();
+    expect(await output()).toContain('first done');
+    expect(await runInSandbox(page, WAITS(at))).toBeNull();
+    expect(await output()).toContain('second done, started early: true');
+    expect(await page.locator('body').textContent()).not.toContain('LATE');
+    const own = await runInSandbox(page, OWN_LATE_THROW);
+    expect(own).toMatch(/\.js:2: Your code failed .*MY LATE THROW/);
   });
 
   it('splits on a regular expression literal as String.prototype.split does, and names the line of a null receiver', async () => {

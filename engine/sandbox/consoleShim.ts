@@ -53,29 +53,45 @@ function consoleValue(value: unknown): string {
 
 /** The learner's console and the bookkeeping of its cap. */
 export interface ConsoleShim {
-  /** What the learner's code gets as `console`: log, info, warn and error each print a line. */
+  /**
+   * What the current run's code gets as `console` (log, info, warn and error each print a line), a
+   * new object for each run: a run's console that outlives its run prints nothing in a later one.
+   */
   readonly console: Readonly<Record<'log' | 'info' | 'warn' | 'error', (...args: unknown[]) => void>>;
-  /** A run begins (its `load`): the cap counts from zero again. */
+  /** A run begins (its `load`): a new console, and the cap counts from zero again. */
   reset(): void;
   /** Sends the count of lines dropped since the last call, if any; called before every other reply. */
   flushDropped(): void;
 }
 
-/** A console whose lines are sent as `log` replies through `send`, capped at LOG_LIMITS a run. */
-export function createConsoleShim(send: (reply: SandboxReply) => void): ConsoleShim {
+/**
+ * A console whose lines are sent as `log` replies through `send`, capped at LOG_LIMITS a run. A
+ * call to an earlier run's console (code of that run still running: a callback the browser or V8
+ * called after its run ended) prints nothing and calls `onStale`.
+ */
+export function createConsoleShim(send: (reply: SandboxReply) => void, onStale: () => void = () => {}): ConsoleShim {
   let shown: ConsoleShown = { lines: 0, chars: 0, dropped: 0 };
   let droppedSent = 0;
-  const log = (...args: unknown[]) => {
-    if (shown.dropped > 0) {
-      shown.dropped++; // past the cap: not even formatted
-      return;
-    }
-    const text = cappedConsoleLine(shown, consoleLine(args));
-    if (text !== null) send({ type: 'log', text });
+  let run = 0;
+  const consoleOf = (own: number) => {
+    const log = (...args: unknown[]) => {
+      if (own !== run) return onStale();
+      if (shown.dropped > 0) {
+        shown.dropped++; // past the cap: not even formatted
+        return;
+      }
+      const text = cappedConsoleLine(shown, consoleLine(args));
+      if (text !== null) send({ type: 'log', text });
+    };
+    return Object.freeze({ log, info: log, warn: log, error: log });
   };
+  let current = consoleOf(run);
   return {
-    console: Object.freeze({ log, info: log, warn: log, error: log }),
+    get console() {
+      return current;
+    },
     reset() {
+      current = consoleOf(++run);
       shown = { lines: 0, chars: 0, dropped: 0 };
       droppedSent = 0;
     },

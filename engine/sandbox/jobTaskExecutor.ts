@@ -7,17 +7,16 @@
 import type { SqlEngine } from './contract/sqlEngine';
 import { JobResultError, errorToData } from './contract/jobCodeError';
 import { LOOP_GUARD, createLoopGuard } from './loopGuard';
-import { openSql } from './openSql';
 import { SPLIT_CALL, createSplitCall } from './regexpSplit';
 import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
 import { runMapTask } from '../mapreduce/mapTaskCompute';
 import { runReduceTask } from '../mapreduce/reduceTaskCompute';
 import { packedBuffers } from '../mapreduce/packedGroups';
 import { decodeKeepingBom } from '../exec/lineRecordReader';
-import { runSparkDriver } from '../spark/sparkDriver';
+import { createHostRequests, runSparkRequest } from './sparkRequest';
 import { sparkClosure } from '../spark/taskClosures';
 import { SPARK_CLOSURE } from './compile/sparkClosures';
-import type { MapTaskInput, SandboxFile } from './contract/taskRunner';
+import type { MapTaskInput } from './contract/taskRunner';
 import type { SandboxPost, SandboxReply, SandboxRequest } from './sandboxMessages';
 import { createConsoleShim } from './consoleShim';
 import { BATCH_HOLD_BYTES } from './mapOutputBudget';
@@ -76,6 +75,12 @@ function callSeed(input: unknown): string {
 
 export interface JobTaskExecutor {
   handle(message: SandboxRequest): void;
+  /**
+   * Code of an earlier run is still running in this worker (a callback the browser or V8 called
+   * after its run ended: its console, a Spark driver it left behind, an error it threw): it is kept
+   * out of the current run, and the pool is told (`stray`, once a run) to retire this worker.
+   */
+  stray(): void;
 }
 
 export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor {
@@ -85,7 +90,6 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   /** A module of functions' exports (LoadOptions.module), or null. */
   let functions: Record<string, unknown> | null = null;
   let fileName = 'job.js';
-  let nextRequest = 1;
   /**
    * A job's `Math.random()` (not a streaming run's: that has its own): chance drawn afresh for each
    * task from what the task is (its job, kind and index), so a task gives the same answer whichever
@@ -101,7 +105,24 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   };
   const draw = () => (chance ??= createRng(what === null ? JOB_CHANCE : `${JOB_CHANCE}:${what.join(':')}`)).next();
   const jobMath = seededMath(draw);
-  const pendingHost = new Map<number, { resolve: (answer: never) => void; reject: (e: Error) => void }>();
+  const requests = createHostRequests();
+  /** Loads so far: what a run's own code may post (its console, loop notes, driver) goes only while it is the current one. */
+  let loads = 0;
+  let strayToldAt = -1;
+  const stray = (): void => {
+    if (strayToldAt === loads) return;
+    strayToldAt = loads;
+    try {
+      runtime.post({ type: 'stray' });
+    } catch {
+      // Nothing can be sent: the worker stays, and the stray code stays out of the run.
+    }
+  };
+  /** `post` for the closures of the current load: a later call, after another load, posts nothing. */
+  const postOfThisLoad = (): typeof post => {
+    const own = loads;
+    return (message, transfer) => (own === loads ? post(message, transfer) : stray());
+  };
 
   /**
    * Posts a reply; never throws. A reply that cannot be sent (its data cannot be cloned, or is too
@@ -159,7 +180,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
     else if (runtime.deferAnswer) runtime.deferAnswer(() => post(message, transfer));
     else post(message, transfer);
   };
-  const shim = createConsoleShim(post);
+  const shim = createConsoleShim(post, stray);
   const fail = (id: number, error: unknown) =>
     answer({ type: 'failed', id, error: errorToData(error, fileName, runtime.lineOffset) });
   const loaded = (): LoadedJob => {
@@ -178,12 +199,16 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   };
 
   return {
+    stray,
     handle(message) {
       try {
         switch (message.type) {
           case 'load': {
             fileName = message.source.fileName;
+            loads++;
             shim.reset();
+            const console = shim.console;
+            const postOwn = postOfThisLoad();
             const { startedAt, deadline, limitSeconds } = message.clock;
             const guard = createLoopGuard({
               fileName,
@@ -191,15 +216,10 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               startedAt,
               deadline,
               limitSeconds: limitSeconds ?? 0,
-              onLoop: (line) => post({ type: 'loop', line }),
+              onLoop: (line) => postOwn({ type: 'loop', line }),
             });
             const streaming = message.kafka
-              ? new KafkaWorkerRun(
-                  fileName,
-                  message.kafka.brokers,
-                  (line) => shim.console.log(line),
-                  runtime.lineOffset,
-                )
+              ? new KafkaWorkerRun(fileName, message.kafka.brokers, (line) => console.log(line), runtime.lineOffset)
               : null;
             kafka = streaming ? { run: streaming, exports: null } : null;
             // The module's own top level draws the same numbers in every worker.
@@ -210,7 +230,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               [SPARK_CLOSURE]: sparkClosure,
               // Its searchers are this load's own: nothing one program passes reaches the next one's.
               [SPLIT_CALL]: createSplitCall(),
-              console: shim.console,
+              console,
               require: jobRequire(fileName, streaming),
               // A streaming run is deterministic: its clock is the simulation's, its chance seeded.
               ...(streaming
@@ -237,9 +257,10 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             if (!kafka?.exports) throw new Error('sandbox: the job is not a KafkaJS program');
             if (!runtime.macrotask) throw new Error('sandbox: this sandbox cannot run KafkaJS programs');
             const id = message.id;
+            const own = loads;
             kafka.run.start(id, message.programs, kafka.exports, {
-              post,
-              fail: (error) => fail(id, error),
+              post: postOfThisLoad(),
+              fail: (error) => (own === loads ? fail(id, error) : stray()),
               macrotask: runtime.macrotask,
               adopt: runtime.adopt ?? ((v) => v),
             });
@@ -250,10 +271,11 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             const id = message.id;
             const input = runtime.adopt ? runtime.adopt(message.input) : message.input;
             reseed('call', message.fn, callSeed(message.input));
+            const own = loads;
             callExported(functions, message.fn, input, fileName).then(
-              (value) => answer({ type: 'called', id, value }),
-              (error: unknown) => fail(id, error),
-            ); // answer and fail never throw: this promise cannot reject unhandled
+              (value) => (own === loads ? answer({ type: 'called', id, value }) : stray()),
+              (error: unknown) => (own === loads ? fail(id, error) : stray()),
+            ); // answer, fail and stray never throw: this promise cannot reject unhandled
             return;
           }
           case 'kafkaAnswers':
@@ -318,68 +340,32 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             const driver = loaded().spark;
             if (!driver) throw new Error('sandbox: the job is not a Spark job');
             reseed('spark');
-            const host = {
-              catalog: message.catalog,
-              ...(runtime.adopt ? { adopt: (v: unknown) => runtime.adopt!(v) } : {}),
-              print: (text: string) => shim.console.log(text),
-              ...(runtime.sqlEngine
-                ? {
-                    sqlEngine: () =>
-                      openSql(
-                        runtime,
-                        () =>
-                          new Promise<unknown>((resolve, reject) => {
-                            const requestId = nextRequest++;
-                            pendingHost.set(requestId, { resolve, reject });
-                            post({ type: 'sqlModuleRequest', id: message.id, requestId });
-                          }),
-                      ),
-                  }
-                : {}),
-              ...(message.parallelism === undefined ? {} : { parallelism: message.parallelism }),
-              readFiles: (path: string) =>
-                new Promise<SandboxFile[]>((resolve, reject) => {
-                  const requestId = nextRequest++;
-                  pendingHost.set(requestId, { resolve, reject });
-                  post({ type: 'hostRequest', id: message.id, requestId, path });
-                }),
-            };
-            // Partitions done, at most ten reports a second (a job may have millions of partitions).
-            let reportedAt = -Infinity;
-            const onPartition = (job: string, done: number, total: number) => {
-              const t = runtime.now();
-              if (done !== 0 && done !== total && t - reportedAt < 100) return;
-              reportedAt = t;
-              post({ type: 'sparkProgress', id: message.id, job, done, total });
-            };
-            runSparkDriver(
-              driver,
-              host,
-              runtime.decodeUtf8,
-              (e) => errorToData(e, fileName, runtime.lineOffset),
-              onPartition,
-            ).then(
-              (output) => answer({ type: 'sparkDone', id: message.id, output }),
-              (error: unknown) => fail(message.id, error),
-            ); // post and fail never throw: this promise cannot reject unhandled
+            const own = loads;
+            const id = message.id;
+            const console = shim.console;
+            runSparkRequest(driver, message, {
+              runtime,
+              requests,
+              fileName,
+              print: (text) => console.log(text),
+              post: postOfThisLoad(),
+              done: (output) => (own === loads ? answer({ type: 'sparkDone', id, output }) : stray()),
+              failed: (error) => (own === loads ? fail(id, error) : stray()),
+            });
             return;
           }
-          case 'sqlModuleReply': {
-            const p = pendingHost.get(message.requestId);
-            pendingHost.delete(message.requestId);
-            if (!p) return;
-            if (message.error === null) (p.resolve as (m: unknown) => void)(message.module);
-            else p.reject(new Error(message.error));
+          case 'sqlModuleReply':
+            requests.settle(
+              message.requestId,
+              message.error === null ? { value: message.module } : { error: message.error },
+            );
             return;
-          }
-          case 'hostReply': {
-            const p = pendingHost.get(message.requestId);
-            pendingHost.delete(message.requestId);
-            if (!p) return;
-            if (message.files) (p.resolve as (f: SandboxFile[]) => void)(message.files);
-            else p.reject(new Error(message.error ?? 'host request failed'));
+          case 'hostReply':
+            requests.settle(
+              message.requestId,
+              message.files ? { value: message.files } : { error: message.error ?? 'host request failed' },
+            );
             return;
-          }
         }
       } catch (error) {
         // A batch answers each of its tasks itself.

@@ -12,7 +12,7 @@ import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 export type TaskKind = 'map' | 'reduce' | 'spark' | 'kafka' | 'call';
 
 /** The replies that answer each request (a `failed` answers any). */
-export const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
+const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
   load: 'loaded',
   map: 'mapDone',
   reduce: 'reduceDone',
@@ -20,6 +20,37 @@ export const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
   kafka: 'kafkaDone',
   call: 'called',
 };
+
+/** Replies a worker sends while a request of these kinds runs: services it asks of the pool. */
+const SERVICES: Partial<Record<SandboxReply['type'], TaskKind>> = {
+  sparkProgress: 'spark',
+  hostRequest: 'spark',
+  sqlModuleRequest: 'spark',
+  kafkaStep: 'kafka',
+};
+
+/**
+ * Why `reply` (a reply with an id) is not one this worker may send now, or null: it must be for a
+ * request of this worker's still pending, of its kind (the answer, or a service of that kind of
+ * request), and a map output must be its own task's (two answers swapped would hand the reducers
+ * the wrong records).
+ */
+export function replyMismatch(
+  reply: Extract<SandboxReply, { id: number }>,
+  pending: Pending | undefined,
+  slot: Slot,
+): string | null {
+  if (!pending || pending.slot !== slot)
+    return `a ${reply.type} reply for task ${reply.id}, which is not this worker's`;
+  const service = SERVICES[reply.type];
+  const fits = service
+    ? pending.request === service
+    : reply.type === 'failed' || reply.type === ANSWERS[pending.request];
+  if (!fits) return `a ${reply.type} reply to a ${pending.request} request`;
+  if (reply.type === 'mapDone' && reply.output.taskIndex !== pending.taskIndex)
+    return `mapDone.output.taskIndex is ${reply.output.taskIndex}, not ${String(pending.taskIndex)}: the reply for task ${reply.id} holds another task's output`;
+  return null;
+}
 
 export interface Pending {
   resolve: (reply: SandboxReply) => void;
@@ -52,6 +83,8 @@ export interface Slot {
   loopLine: number | null;
   /** Evaluating the job module (its top-level code) for the current run. */
   loading?: boolean;
+  /** Code of an earlier run still runs in this worker (it said `stray`): not reused after this run. */
+  retired?: boolean;
 }
 
 export interface Run {

@@ -78,7 +78,12 @@ export type SandboxReply =
   | { type: 'kafkaStep'; id: number; opened: KafkaOpened[]; calls: unknown[] }
   | { type: 'kafkaDone'; id: number }
   /** The Spark driver's progress: partitions of the current job's result stage done of total. */
-  | { type: 'sparkProgress'; id: number; job: string; done: number; total: number };
+  | { type: 'sparkProgress'; id: number; job: string; done: number; total: number }
+  /**
+   * Code of an earlier run still runs in this worker (a callback called after its run ended): it
+   * was kept out of the current run, and the worker is to be retired (JobTaskExecutor.stray).
+   */
+  | { type: 'stray' };
 
 /**
  * What a worker posts: a reply, or the replies of a mapBatch request in the order they were made

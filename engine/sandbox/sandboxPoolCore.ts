@@ -9,8 +9,9 @@
  * starts in `load` and is cancelled in `endRun`; at the deadline every worker is terminated (a
  * runaway loop cannot be interrupted any other way; the loop guard usually stops it first, with
  * its line). Workers are reused across runs: only terminated ones (a timeout, a stop, a crash,
- * a task still busy when its run ended) are replaced, so the number of live workers never grows
- * past `size`. Replies, timers and failures of an ended run are ignored.
+ * a task still busy when its run ended, one where an earlier run's code still ran: `stray`) are
+ * replaced, so the number of live workers never grows past `size`. Replies, timers and failures
+ * of an ended run are ignored.
  *
  * The job module is evaluated in every worker, so its top-level console output would be printed
  * once per worker: while loading, only the first worker's output is passed on.
@@ -32,12 +33,12 @@ import type {
 } from './contract/taskRunner';
 import type { SandboxReply, SandboxRequest } from './sandboxMessages';
 import {
-  ANSWERS,
   loadRequest,
   newRun,
   newSlot,
   newPending,
   progressOf,
+  replyMismatch,
   timeoutError,
   type Pending,
   type Queued,
@@ -109,8 +110,10 @@ export class SandboxPoolCore implements TaskRunner {
         (error) => {
           if (!this.slots.includes(slot)) return;
           // A worker that died (out of memory, a crash) fails the run with a message, not its stack.
-          if (this.run) this.abort(crashError(error, this.run.fileName));
-          else this.slots = this.slots.filter((s) => s !== slot);
+          if (this.run) return this.abort(crashError(error, this.run.fileName));
+          // Between runs: a worker that died, or an error a run's code threw after that run ended.
+          slot.endpoint.terminate();
+          this.slots = this.slots.filter((s) => s !== slot);
         },
       );
       this.slots.push(slot);
@@ -190,8 +193,10 @@ export class SandboxPoolCore implements TaskRunner {
     const notice = consoleDroppedNotice(run.log);
     if (notice !== null) this.platform.log(notice);
     const ended = new Error('sandbox: the run has ended');
-    for (const slot of this.slots.filter((s) => s.inFlight > 0)) slot.endpoint.terminate();
-    this.slots = this.slots.filter((s) => s.inFlight === 0);
+    // A worker still busy, or where an earlier run's code still runs (`stray`), is not reused.
+    const reused = (s: Slot) => s.inFlight === 0 && !s.retired;
+    for (const slot of this.slots.filter((s) => !reused(s))) slot.endpoint.terminate();
+    this.slots = this.slots.filter(reused);
     this.rejectAll(ended);
   }
 
@@ -305,8 +310,9 @@ export class SandboxPoolCore implements TaskRunner {
   private onReply(slot: Slot, raw: unknown): void {
     if (!this.slots.includes(slot)) return; // a terminated worker's last words
     const run = this.run;
-    // Replies of an ended or failed run are ignored, console output too.
-    if (!run || run.failure) return;
+    // Replies of an ended or failed run are ignored, console output too (a `stray` is not).
+    if (!run || run.failure)
+      return (raw as { type?: unknown } | null)?.type === 'stray' ? this.retire(slot) : undefined;
     const pendingOf = (r: unknown) => {
       const id = (r as { id?: unknown } | null)?.id;
       return typeof id === 'number' ? this.pending.get(id) : undefined;
@@ -315,31 +321,20 @@ export class SandboxPoolCore implements TaskRunner {
     if (!checked.ok) return this.invalid(run, checked.why);
     const reply = checked.reply;
     if (takeWorkerNote(run, slot, reply, (text) => this.platform.log(text))) return;
+    if (reply.type === 'stray') return this.retire(slot);
     const pending = pendingOf(reply);
-    // Every other reply answers a request of this worker's that is still pending, of its kind.
-    if (!pending || pending.slot !== slot)
-      return this.invalid(run, `a ${reply.type} reply for task ${reply.id}, which is not this worker's`);
+    const mismatch = replyMismatch(reply, pending, slot);
+    if (mismatch !== null || !pending) return this.invalid(run, mismatch ?? 'no request');
     if (reply.type === 'sparkProgress' || reply.type === 'hostRequest' || reply.type === 'sqlModuleRequest') {
-      if (pending.request !== 'spark')
-        return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
       const alive = () => this.slots.includes(slot);
       if (serveDriverRequest(run, slot.endpoint, alive, pending.host!, this.platform, reply)) this.report('spark');
       return;
     }
     if (reply.type === 'kafkaStep') {
-      if (pending.request !== 'kafka') return this.invalid(run, `a kafkaStep reply to a ${pending.request} request`);
       const failed = answerKafkaStep(run, slot.endpoint, pending.stepper!, reply, () => this.checkBudget());
       if (failed) this.abort(failed);
       return;
     }
-    if (reply.type !== 'failed' && reply.type !== ANSWERS[pending.request])
-      return this.invalid(run, `a ${reply.type} reply to a ${pending.request} request`);
-    // A map output must be its task's: two answers swapped would hand the reducers the wrong records.
-    if (reply.type === 'mapDone' && reply.output.taskIndex !== pending.taskIndex)
-      return this.invalid(
-        run,
-        `mapDone.output.taskIndex is ${reply.output.taskIndex}, not ${String(pending.taskIndex)}: the reply for task ${reply.id} holds another task's output`,
-      );
     this.pending.delete(reply.id);
     this.sent.delete(reply.id);
     unbook(slot, pending);
@@ -359,6 +354,14 @@ export class SandboxPoolCore implements TaskRunner {
     if (reply.type === 'failed') pending.reject(errorFromData(reply.error));
     else pending.resolve(reply);
     if (!this.holdPump) this.pump();
+  }
+
+  /** A worker where an earlier run's code still runs (`stray`) ends with the current run, or now. */
+  private retire(slot: Slot): void {
+    slot.retired = true;
+    if (this.run) return;
+    slot.endpoint.terminate();
+    this.slots = this.slots.filter((s) => s !== slot);
   }
 
   /** A reply that is not what the protocol allows fails the run (a job may forge messages). */

@@ -312,7 +312,7 @@ export function checkReply(v: unknown, numReduceTasks: number | null = null): Re
       if (int(r.line, 'loop.line') < 1) fail('loop.line', 'is 0');
     } else if (type === 'logDropped') {
       int(r.count, 'logDropped.count');
-    } else {
+    } else if (type !== 'stray') {
       if (typeof type !== 'string') fail('the reply', 'has no type');
       int(r.id, `${String(type).slice(0, 40)}.id`);
       switch (type) {

@@ -168,8 +168,23 @@ function createMacrotask(): (fn: () => void) => void {
   };
 }
 
+/**
+ * The name the current run's code is evaluated under (its sourceURL): the learner's file name under
+ * a folder named by a random nonce, new for each load (e.g. `clusterlab-run-5f0c…/step1.js`). An
+ * error event names the script of the code that threw, and a name no earlier run's code could
+ * know tells the current run's own errors from those of code an earlier run left running.
+ */
+let currentScript = '';
+const nonce = new Uint32Array(2);
+const getRandomValues = crypto.getRandomValues.bind(crypto);
+function scriptNameOfThisLoad(fileName: string): string {
+  getRandomValues(nonce);
+  currentScript = `clusterlab-run-${nonce[0]!.toString(16)}${nonce[1]!.toString(16)}/${fileName}`;
+  return currentScript;
+}
+
 const executor = createJobTaskExecutor({
-  evaluate: evaluateWithFunction,
+  evaluate: (code, fileName, bindings) => evaluateWithFunction(code, scriptNameOfThisLoad(fileName), bindings),
   macrotask: createMacrotask(),
   sqlEngine: openDuckDb,
   now: () => Date.now(),
@@ -203,6 +218,20 @@ const BROWSER_ROOTS: unknown[] = [
 scope.onmessage = (event: MessageEvent<SandboxRequest>) => {
   if (event.isTrusted) executor.handle(event.data);
 };
+/**
+ * An error nothing caught: the executor catches whatever a task throws, so this is a callback the
+ * browser called outside any task (an AbortSignal's timeout, a FileReader's load...). Thrown by the
+ * current run's code, it goes on to the pool (webWorkerPool.ts), which fails that run at its line,
+ * as before. Thrown by anything else (code an earlier run left running, or a built-in function it
+ * scheduled), it is not the current run's: it is kept from the pool, and the pool retires this
+ * worker after the run. Registered first, before any learner code: nothing can run before it.
+ */
+scope.addEventListener('error', (event: ErrorEvent) => {
+  if (!event.isTrusted || (currentScript !== '' && event.filename === currentScript)) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  executor.stray();
+});
 /**
  * The global names the engine reads (JSON, Array, Math, Promise...) are bindings on this scope:
  * frozen objects can still be swapped for fakes (`Function('return this')().JSON = ...`), which
