@@ -104,7 +104,13 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
     chance = null;
   };
   const draw = () => (chance ??= createRng(what === null ? JOB_CHANCE : `${JOB_CHANCE}:${what.join(':')}`)).next();
-  const jobMath = seededMath(draw);
+  /** What an earlier load's code draws (it runs on after its run: `stray`): never the current run's chance. */
+  let strayChance: ReturnType<typeof createRng> | null = null;
+  const drawFor = (own: number) => () => {
+    if (own === loads) return draw();
+    stray();
+    return (strayChance ??= createRng(`${JOB_CHANCE}:stray`)).next();
+  };
   const requests = createHostRequests();
   /** Loads so far: what a run's own code may post (its console, loop notes, driver) goes only while it is the current one. */
   let loads = 0;
@@ -204,6 +210,8 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
       try {
         switch (message.type) {
           case 'load': {
+            // Whatever this worker posted before this comes from the run before (sandboxPoolCore.ts).
+            runtime.post({ type: 'loading', id: message.id });
             fileName = message.source.fileName;
             loads++;
             shim.reset();
@@ -240,7 +248,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                     Buffer: BufferShim,
                     ...streaming.timers,
                   }
-                : { Math: jobMath }),
+                : { Math: seededMath(drawFor(loads)) }),
             }) as Record<string, unknown> | null | undefined;
             if (message.module) {
               functions = exportedFunctions(exported, fileName);
@@ -349,6 +357,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               fileName,
               print: (text) => console.log(text),
               post: postOfThisLoad(),
+              live: () => own === loads,
               done: (output) => (own === loads ? answer({ type: 'sparkDone', id, output }) : stray()),
               failed: (error) => (own === loads ? fail(id, error) : stray()),
             });

@@ -19,6 +19,8 @@ export class SandboxCrash extends Error {
     readonly sourceName: string | null,
     /** Its line in the learner's file (already corrected for the evaluation's header lines). */
     readonly line: number | null,
+    /** Thrown by code and not caught (the worker lives on), not the worker's death. */
+    readonly thrown = false,
   ) {
     super(message);
   }

@@ -52,6 +52,34 @@ export function replyMismatch(
   return null;
 }
 
+/**
+ * Which run a worker's post comes from: 'current' (the run under way), 'begun' (the worker's
+ * `loading`: from now on it posts for this run; `slot.starting` is cleared) or 'outside' (code of
+ * another run: between runs, or before the worker began this run's load).
+ */
+export function postRun(slot: Slot, raw: unknown, running: boolean): 'current' | 'begun' | 'outside' {
+  if (slot.starting === undefined) return running ? 'current' : 'outside';
+  const { type, id } = (raw ?? {}) as { type?: unknown; id?: unknown };
+  if (type !== 'loading' || id !== slot.starting) return 'outside';
+  slot.starting = undefined;
+  return 'begun';
+}
+
+/** Sends a run's load to a worker; its answer settles the promise (`pending` keeps it by id). */
+export function sendLoad(
+  slot: Slot,
+  message: Extract<SandboxRequest, { type: 'load' }>,
+  pending: Map<number, Pending>,
+): Promise<SandboxReply> {
+  return new Promise((resolve, reject) => {
+    pending.set(message.id, { resolve, reject, request: 'load', slot });
+    slot.inFlight = 1;
+    slot.mapsOnly = false;
+    slot.starting = message.id;
+    slot.endpoint.post(message);
+  });
+}
+
 export interface Pending {
   resolve: (reply: SandboxReply) => void;
   reject: (error: Error) => void;
@@ -85,6 +113,8 @@ export interface Slot {
   loading?: boolean;
   /** Code of an earlier run still runs in this worker (it said `stray`): not reused after this run. */
   retired?: boolean;
+  /** The load sent to this worker that it has not begun yet (its `loading` is to come). */
+  starting?: number;
 }
 
 export interface Run {

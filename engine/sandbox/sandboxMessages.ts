@@ -59,6 +59,8 @@ export type SandboxRequest =
   | { type: 'sqlModuleReply'; id: number; requestId: number; module: unknown; error: string | null };
 
 export type SandboxReply =
+  /** The worker begins load `id`: what it posted before belongs to the run before (sandboxPoolCore.ts). */
+  | { type: 'loading'; id: number }
   | { type: 'loaded'; id: number; shape: JobShape }
   | { type: 'mapDone'; id: number; output: MapTaskOutput }
   | { type: 'reduceDone'; id: number; output: ReduceTaskOutput }

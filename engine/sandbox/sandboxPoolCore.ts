@@ -31,14 +31,16 @@ import type {
   SparkDriverOutput,
   TaskRunner,
 } from './contract/taskRunner';
-import type { SandboxReply, SandboxRequest } from './sandboxMessages';
+import type { SandboxReply } from './sandboxMessages';
 import {
   loadRequest,
   newRun,
   newSlot,
   newPending,
+  postRun,
   progressOf,
   replyMismatch,
+  sendLoad,
   timeoutError,
   type Pending,
   type Queued,
@@ -51,7 +53,7 @@ import { answerKafkaStep, serveDriverRequest } from './driverRequests';
 import { batchOf, checkReply } from './sandboxReplyValidation';
 import { consoleDroppedNotice } from './consoleCap';
 import { takeWorkerNote } from './workerNotes';
-import { crashError, type PoolPlatform, type PoolProgress } from './poolPlatform';
+import { SandboxCrash, crashError, type PoolPlatform, type PoolProgress } from './poolPlatform';
 import { TaskQueue } from './taskQueue';
 
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
@@ -109,6 +111,8 @@ export class SandboxPoolCore implements TaskRunner {
         (reply) => this.onPost(slot, reply),
         (error) => {
           if (!this.slots.includes(slot)) return;
+          // An error thrown before the worker began this run's load, by code of the run before.
+          if (error instanceof SandboxCrash && error.thrown && slot.starting !== undefined) return this.retire(slot);
           // A worker that died (out of memory, a crash) fails the run with a message, not its stack.
           if (this.run) return this.abort(crashError(error, this.run.fileName));
           // Between runs: a worker that died, or an error a run's code threw after that run ended.
@@ -137,7 +141,9 @@ export class SandboxPoolCore implements TaskRunner {
     run.echo = this.slots[0] ?? null;
     for (const slot of this.slots) slot.loading = true;
     const replies = await Promise.all(
-      this.slots.map((slot) => this.sendTo(slot, loadRequest(this.nextId++, source, options, startedAt, seconds))),
+      this.slots.map((slot) =>
+        sendLoad(slot, loadRequest(this.nextId++, source, options, startedAt, seconds), this.pending),
+      ),
     );
     const first = replies[0]!;
     if (first.type !== 'loaded') throw new Error('sandbox: unexpected reply to load');
@@ -248,15 +254,6 @@ export class SandboxPoolCore implements TaskRunner {
     });
   }
 
-  private sendTo(slot: Slot, message: Extract<SandboxRequest, { type: 'load' }>): Promise<SandboxReply> {
-    return new Promise((resolve, reject) => {
-      this.pending.set(message.id, { resolve, reject, request: 'load', slot });
-      slot.inFlight = 1;
-      slot.mapsOnly = false;
-      slot.endpoint.post(message);
-    });
-  }
-
   /** Pumps once the current burst of requests is queued (so that it can go in batches). */
   private pumpSoon(): void {
     if (this.pumpQueued) return;
@@ -287,6 +284,9 @@ export class SandboxPoolCore implements TaskRunner {
 
   /** A worker's post: one reply, or a batch of them (each checked as if it came alone). */
   private onPost(slot: Slot, raw: unknown): void {
+    if (!this.slots.includes(slot)) return;
+    const when = postRun(slot, raw, this.run !== null);
+    if (when !== 'current') return when === 'outside' ? this.retire(slot) : undefined;
     const batch = batchOf(raw);
     if (batch === null) return this.onReply(slot, raw);
     if (!this.slots.includes(slot) || !this.run || this.run.failure) return;
@@ -310,9 +310,8 @@ export class SandboxPoolCore implements TaskRunner {
   private onReply(slot: Slot, raw: unknown): void {
     if (!this.slots.includes(slot)) return; // a terminated worker's last words
     const run = this.run;
-    // Replies of an ended or failed run are ignored, console output too (a `stray` is not).
-    if (!run || run.failure)
-      return (raw as { type?: unknown } | null)?.type === 'stray' ? this.retire(slot) : undefined;
+    // Replies of a failed run are ignored, console output too.
+    if (!run || run.failure) return;
     const pendingOf = (r: unknown) => {
       const id = (r as { id?: unknown } | null)?.id;
       return typeof id === 'number' ? this.pending.get(id) : undefined;
@@ -322,6 +321,7 @@ export class SandboxPoolCore implements TaskRunner {
     const reply = checked.reply;
     if (takeWorkerNote(run, slot, reply, (text) => this.platform.log(text))) return;
     if (reply.type === 'stray') return this.retire(slot);
+    if (reply.type === 'loading') return this.invalid(run, 'a loading reply for a load begun already');
     const pending = pendingOf(reply);
     const mismatch = replyMismatch(reply, pending, slot);
     if (mismatch !== null || !pending) return this.invalid(run, mismatch ?? 'no request');

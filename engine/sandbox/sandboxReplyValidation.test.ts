@@ -205,7 +205,12 @@ class ScriptedPlatform implements PoolPlatform {
     };
     this.workers.push(worker);
     return {
-      post: (m: SandboxRequest) => void (m.type === 'mapBatch' ? worker.batches.push(m) : worker.posted.push(m)),
+      post: (m: SandboxRequest) => {
+        if (m.type === 'mapBatch') worker.batches.push(m);
+        else worker.posted.push(m);
+        // A worker says when it begins a load (before that, it posts for the run before).
+        if (m.type === 'load') worker.reply({ type: 'loading', id: m.id });
+      },
       terminate: () => void (worker.terminated = true),
     };
   }

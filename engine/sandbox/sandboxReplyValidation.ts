@@ -316,6 +316,8 @@ export function checkReply(v: unknown, numReduceTasks: number | null = null): Re
       if (typeof type !== 'string') fail('the reply', 'has no type');
       int(r.id, `${String(type).slice(0, 40)}.id`);
       switch (type) {
+        case 'loading':
+          break;
         case 'loaded':
           checkShape(r.shape, 'loaded.shape');
           break;

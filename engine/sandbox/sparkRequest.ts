@@ -52,6 +52,8 @@ export interface SparkRequestContext {
   print(text: string): void;
   /** Posts for this run only (nothing once another run has loaded). */
   post(message: SandboxReply): void;
+  /** Whether this run is still the worker's current one. */
+  live(): boolean;
   /** The driver returned, or failed (each for this run only). */
   done(output: Extract<SandboxReply, { type: 'sparkDone' }>['output']): void;
   failed(error: unknown): void;
@@ -65,6 +67,16 @@ export function runSparkRequest(
 ): void {
   const { runtime, requests, post } = ctx;
   const id = message.id;
+  /**
+   * What the pool answers, and DuckDB's opening, settle later: for a driver that left work running
+   * after its run, never (its code must not resume inside a later run: in the CLI a throw there
+   * would end the sandbox process in the middle of another run).
+   */
+  const gate = <T>(settles: Promise<T>): Promise<T> =>
+    settles.then(
+      (value) => (ctx.live() ? value : never<T>()),
+      (error: unknown) => (ctx.live() ? Promise.reject(error as Error) : never<T>()),
+    );
   const host = {
     catalog: message.catalog,
     ...(runtime.adopt ? { adopt: (v: unknown) => runtime.adopt!(v) } : {}),
@@ -72,14 +84,16 @@ export function runSparkRequest(
     ...(runtime.sqlEngine
       ? {
           sqlEngine: () =>
-            openSql(runtime, () =>
-              requests.ask<unknown>((requestId) => post({ type: 'sqlModuleRequest', id, requestId })),
+            gate(
+              openSql(runtime, () =>
+                requests.ask<unknown>((requestId) => post({ type: 'sqlModuleRequest', id, requestId })),
+              ),
             ),
         }
       : {}),
     ...(message.parallelism === undefined ? {} : { parallelism: message.parallelism }),
     readFiles: (path: string) =>
-      requests.ask<SandboxFile[]>((requestId) => post({ type: 'hostRequest', id, requestId, path })),
+      gate(requests.ask<SandboxFile[]>((requestId) => post({ type: 'hostRequest', id, requestId, path }))),
   };
   // Partitions done, at most ten reports a second (a job may have millions of partitions).
   let reportedAt = -Infinity;
@@ -100,3 +114,6 @@ export function runSparkRequest(
     (error: unknown) => ctx.failed(error),
   ); // done and failed never throw: this promise cannot reject unhandled
 }
+
+/** A promise that never settles. */
+const never = <T>(): Promise<T> => new Promise<T>(() => {});

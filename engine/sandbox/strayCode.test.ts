@@ -18,6 +18,8 @@ class InlinePlatform implements PoolPlatform {
   lines: string[] = [];
   posted: SandboxPost[] = [];
   executors: ReturnType<typeof createJobTaskExecutor>[] = [];
+  /** Called in a worker just before it begins a load (as if a leftover callback ran then). */
+  beforeLoad: (() => void) | null = null;
   now = () => 0;
   log = (text: string) => void this.lines.push(text);
   startTimer = () => () => {};
@@ -37,7 +39,10 @@ class InlinePlatform implements PoolPlatform {
     this.executors.push(executor);
     return {
       post: (m: Parameters<typeof executor.handle>[0]) =>
-        void Promise.resolve().then(() => alive && executor.handle(m)),
+        void Promise.resolve().then(() => {
+          if (alive && m.type === 'load') this.beforeLoad?.();
+          if (alive) executor.handle(m);
+        }),
       terminate: () => {
         alive = false;
       },
@@ -96,6 +101,40 @@ describe('code a run leaves running in a reused worker', () => {
     expect(third.result).toEqual(second.result);
     expect(platform.spawned).toBe(4);
     expect(pool.liveWorkers).toBe(2);
+  });
+
+  it('prints nothing in the next run when it runs before the worker began that run (the pool has)', async () => {
+    const platform = new InlinePlatform();
+    const pool = new SandboxPoolCore(platform);
+    await runOn(pool, LEAVES_CONSOLE, 'first.js');
+    platform.lines = [];
+    // In each worker, the first run's console is still its current one.
+    platform.beforeLoad = () => held.strayConsole!.shift()?.log('GAP LINE');
+    const second = await runOn(pool, countWith(`console.log('MY LINE');`), 'second.js');
+    expect(second.result).toEqual([
+      ['a', 3],
+      ['b', 2],
+      ['c', 1],
+    ]);
+    expect(platform.lines).toEqual(['MY LINE']);
+    expect(pool.liveWorkers).toBe(0);
+  });
+
+  it("draws nothing from a later run's chance", async () => {
+    const drawing = (top: string) => countWith(top).replace('ctx.write(w, 1)', 'ctx.write(w, Math.random())');
+    const keeps = drawing(`(globalThis.strayRandom ??= []).push(() => Math.random());`);
+    const clean = await runOn(new SandboxPoolCore(new InlinePlatform()), drawing(''), 'draws.js');
+    const platform = new InlinePlatform();
+    const pool = new SandboxPoolCore(platform);
+    await runOn(pool, keeps, 'draws.js');
+    // The first run's code draws while the next run's tasks draw (as between a driver's awaits).
+    const next = await runOn(
+      pool,
+      drawing('').replace('ctx.write(w, Math.random())', '(globalThis.strayRandom[0](), ctx.write(w, Math.random()))'),
+      'draws.js',
+    );
+    expect(next.result).toEqual(clean.result);
+    delete (globalThis as { strayRandom?: unknown }).strayRandom;
   });
 
   it('a Spark driver left behind posts no request into a later run', async () => {

@@ -10,6 +10,7 @@
  */
 import * as duckdb from 'duckdb-wasm-browser-blocking';
 import * as arrow from 'apache-arrow';
+import { MAX_UNCAUGHT_TEXT, type UncaughtPost } from './uncaughtPost';
 import {
   createDuckDbEngine,
   createJobTaskExecutor,
@@ -175,10 +176,12 @@ function createMacrotask(): (fn: () => void) => void {
  * know tells the current run's own errors from those of code an earlier run left running.
  */
 let currentScript = '';
+let currentFileName = '';
 const nonce = new Uint32Array(2);
 const getRandomValues = crypto.getRandomValues.bind(crypto);
 function scriptNameOfThisLoad(fileName: string): string {
   getRandomValues(nonce);
+  currentFileName = fileName;
   currentScript = `clusterlab-run-${nonce[0]!.toString(16)}${nonce[1]!.toString(16)}/${fileName}`;
   return currentScript;
 }
@@ -220,17 +223,23 @@ scope.onmessage = (event: MessageEvent<SandboxRequest>) => {
 };
 /**
  * An error nothing caught: the executor catches whatever a task throws, so this is a callback the
- * browser called outside any task (an AbortSignal's timeout, a FileReader's load...). Thrown by the
- * current run's code, it goes on to the pool (webWorkerPool.ts), which fails that run at its line,
- * as before. Thrown by anything else (code an earlier run left running, or a built-in function it
- * scheduled), it is not the current run's: it is kept from the pool, and the pool retires this
- * worker after the run. Registered first, before any learner code: nothing can run before it.
+ * browser called outside any task (an AbortSignal's timeout, a FileReader's load...). Told to the
+ * pool as `uncaught` (webWorkerPool.ts), never as the worker's death: thrown by the current load's
+ * code (its script's name has this load's nonce), it fails that run at its line; thrown by anything
+ * else (code an earlier run left running, a built-in function it scheduled), it belongs to no run
+ * and the worker is retired. Registered before any learner code, so it runs first for every error.
  */
 scope.addEventListener('error', (event: ErrorEvent) => {
-  if (!event.isTrusted || (currentScript !== '' && event.filename === currentScript)) return;
+  if (!event.isTrusted) return;
   event.preventDefault();
   event.stopImmediatePropagation();
-  executor.stray();
+  const own = currentScript !== '' && event.filename === currentScript;
+  const message: UncaughtPost = {
+    type: 'uncaught',
+    text: String(event.message).slice(0, MAX_UNCAUGHT_TEXT),
+    own: own ? { fileName: currentFileName, lineno: event.lineno } : null,
+  };
+  postToPool(message);
 });
 /**
  * The global names the engine reads (JSON, Array, Math, Promise...) are bindings on this scope:

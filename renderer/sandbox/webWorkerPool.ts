@@ -8,6 +8,7 @@
 import { SandboxCrash, SandboxPoolCore, type SandboxPost } from '../../engine/sandbox';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { sandboxDiedMessage } from './sandboxDiedMessage';
+import { fromUncaughtPost } from './uncaughtPost';
 
 /**
  * DuckDB's wasm module (the `eh` build the SQL console also loads), compiled once per page or
@@ -55,10 +56,16 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
         type: 'module',
         name: 'clusterlab-sandbox',
       });
-      worker.onmessage = (event: MessageEvent<SandboxPost>) => onMessage(event.data);
+      worker.onmessage = (event: MessageEvent<SandboxPost>) => {
+        // An error no code caught in the worker (uncaughtPost.ts): the run's own, or code of no run.
+        const uncaught = fromUncaughtPost(event.data, EVALUATION_HEADER_LINES);
+        if (uncaught === null) onMessage(event.data);
+        else if (uncaught instanceof SandboxCrash) onError(uncaught);
+        else onMessage(uncaught);
+      };
       worker.onerror = (event) => {
         event.preventDefault();
-        // A worker that died (out of memory) or an error its code threw where nothing catches it.
+        // A worker that died (out of memory); errors its code threw come as `uncaught` posts.
         const line = event.lineno > EVALUATION_HEADER_LINES ? event.lineno - EVALUATION_HEADER_LINES : null;
         onError(new SandboxCrash(sandboxDiedMessage(event.message), event.filename || null, line));
       };

@@ -10,42 +10,36 @@
  * done, its reference solutions (read only, run on request).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { useLabTexts } from '../../i18n/labTexts';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
 import type { PipelineFault } from '../../../engine/pipeline';
 import { findAnyLab as labById } from '../packs/findAnyLab';
-import { PackEnglishNote, useKeptPacksLoaded } from '../packs/PackEnglishNote';
+import { useKeptPacksLoaded } from '../packs/PackEnglishNote';
 import { notJudgedReason } from '../../../labs/notJudgedReason';
 import { localizeCheckResults } from '../../../labs/labLocale';
 import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
 import { useAppStore } from '../../state/store';
 import { useFollowSaved } from '../../state/useFollowSaved';
 import { ChecksList } from './ChecksList';
-import { HintsPanel } from './HintsPanel';
 import { LabStepNav } from './LabStepNav';
-import { Markdown } from './Markdown';
 import { PaneSplitter } from './PaneSplitter';
-import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
-import { ErrorBoundary } from '../../app/ErrorBoundary';
-import { RunStatus, StopButton } from './RunStatus';
+import { RunStatus } from './RunStatus';
+import { LabEditorPanel } from './LabEditorPanel';
 import { StepDone } from './StepDone';
 import { StepRunPictures } from './StepRunPictures';
 import { useStepRun } from './useStepRun';
 import type { LabMode } from '../../state/router';
 import { labFinished } from '../../state/progress';
 import { variantStarter } from '../../../labs/variant';
-import { practiceChange, practiceValues } from '../../../labs/practiceSeed';
-import { PracticeGoal } from '../practice/PracticeGoal';
 import { currentAttempt, nextAttempt, savePracticeCode, type PracticeAttempt } from '../practice/practiceStore';
 import { settingsStep } from '../../../labs/runStep';
 import { labRunsKey } from '../../state/runHistory';
 import { CompareButton } from '../compare/CompareButton';
-import { CookbookFigurePanel } from '../figures/CookbookFigurePanel';
-import { stepFigures } from '../figures/stepFigures';
-import { useStudentStep, StudentDataNote } from '../handIn/useStudentStep';
+import { useStudentStep } from '../handIn/useStudentStep';
+import { LabStepSide } from './LabStepSide';
 import { ranAsOf } from '../handIn/otherNameRuns';
 import './labPage.css';
 
@@ -122,8 +116,6 @@ function LabStepView({
   const [attempt, setAttempt] = useState<PracticeAttempt | null>(() =>
     practice ? currentAttempt(labId, stepId) : null,
   );
-  // Every practice attempt runs on its own seed (labs/practiceSeed.ts); what that changes depends on the step.
-  const change = practiceChange(lab, step);
   const attemptSeed = practice && attempt ? attempt.seed : null;
   // A step that varies per student shows and starts from the student's own values (features/handIn).
   const student = useStudentStep(labId, stepIndex, step);
@@ -223,26 +215,6 @@ function LabStepView({
     );
   };
   const onRun = () => void runWith([], 0);
-  // The shortcut listener is installed once and calls the latest onRun through this ref.
-  const onRunRef = useRef(onRun);
-  useEffect(() => {
-    onRunRef.current = onRun;
-  });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (
-        (e.ctrlKey || e.metaKey) &&
-        e.key === 'Enter' &&
-        !(e.target instanceof Element && e.target.closest('.monaco-editor'))
-      ) {
-        e.preventDefault();
-        onRunRef.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   const reset = () => {
     if (source !== starter && !window.confirm(t('resetConfirm'))) return;
     onChange(starter);
@@ -267,18 +239,8 @@ function LabStepView({
   }, [shown, saved?.lastRun, state.status, step, uiLanguage, lesson]);
   const fromSave = !shown && lastRun !== null;
   const error = lastRun?.error ?? null;
-  const markers = useMemo(
-    () => (error?.line ? [{ line: error.line, column: error.column, message: error.message }] : []),
-    [error],
-  );
   const allPassed = lastRun !== null && !lastRun.notJudged && lastRun.checks.every((c) => c.state === 'pass');
   const settings = settingsStep(step);
-  const language = settings
-    ? 'json'
-    : /:\s*(string|number|SparkContext|MapReduceJob)\b|satisfies\s/.test(step.starter)
-      ? 'typescript'
-      : 'javascript';
-
   const showConsole = !settings && state.status !== 'idle';
   const consolePanel = <ConsolePanel lines={printed.lines} more={printed.more} running={state.status === 'running'} />;
 
@@ -286,111 +248,37 @@ function LabStepView({
     <div className="lab-page">
       <LabStepNav lab={lab} stepIndex={stepIndex} mode={mode} />
       <div className="lab-grid">
-        <aside className="panel lab-side" aria-labelledby="step-heading" tabIndex={0}>
-          {practice && attempt ? (
-            <PracticeGoal
-              step={step}
-              stepIndex={stepIndex}
-              attempt={attempt}
-              values={attemptSeed === null ? {} : practiceValues(step, attemptSeed)}
-              change={change}
-              onNewAttempt={newAttempt}
-            />
-          ) : (
-            <>
-              <h2 id="step-heading">
-                {reference
-                  ? tp('reference.heading', { step: stepIndex + 1, title: step.title })
-                  : `${stepIndex + 1}. ${step.title}`}
-              </h2>
-              {reference && <p className="muted">{tp('reference.note')}</p>}
-              {lesson && student.own && <StudentDataNote />}
-              {lab.textLocale !== lab.locale && !lab.pack && (
-                <p className="muted lab-language-note" lang={lab.locale}>
-                  {t('textsInEnglish')}
-                </p>
-              )}
-              {stepFigures(lab, stepIndex).length > 0 && (
-                <ErrorBoundary what={t('parts.figure')} part="cookbook-figure">
-                  <CookbookFigurePanel
-                    key={step.id}
-                    figures={stepFigures(lab, stepIndex)}
-                    report={shown?.outcome.report?.kind === 'stream' ? null : (shown?.outcome.report ?? null)}
-                    nodes={shown?.nodes ?? NO_NODES}
-                  />
-                </ErrorBoundary>
-              )}
-              {stepIndex === 0 && lesson && <Markdown source={lab.intro} />}
-              <Markdown source={lesson ? student.instructions : step.instructions} />
-              {lesson && <HintsPanel key={step.id} hints={step.hints} />}
-            </>
-          )}
-          <PackEnglishNote labId={labId} />
-          {!settings && (
-            <p className="muted">
-              {step.kind === 'stream' ? (
-                <Trans t={t} i18nKey="apiReferenceStream" components={[<a key="api" href="#/api" />]} />
-              ) : (
-                <Trans t={t} i18nKey="apiReferenceJob" components={[<a key="api" href="#/api" />]} />
-              )}
-            </p>
-          )}
-        </aside>
+        <LabStepSide
+          lab={lab}
+          stepIndex={stepIndex}
+          mode={mode}
+          attempt={attempt}
+          onNewAttempt={newAttempt}
+          student={student}
+          report={shown?.outcome.report?.kind === 'stream' ? null : (shown?.outcome.report ?? null)}
+          nodes={shown?.nodes ?? NO_NODES}
+          settings={settings}
+        />
         <section
           className={`lab-work${editorShare === null ? '' : ' sized'}`}
           aria-label={t('workRegion')}
           ref={workRef}
           style={editorShare === null ? undefined : { gridTemplateRows: `${editorShare * 100}% auto minmax(0, 1fr)` }}
         >
-          <div className="panel editor-panel" id="editor-pane" ref={editorPanelRef}>
-            <div className="toolbar">
-              <button
-                type="button"
-                className="btn primary"
-                onClick={onRun}
-                disabled={state.status === 'running'}
-                aria-keyshortcuts="Control+Enter Meta+Enter"
-              >
-                {t('run')}
-              </button>
-              <StopButton running={state.status === 'running'} onStop={stop} />
-              <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
-              {!reference && (
-                <button type="button" className="btn" onClick={reset}>
-                  {t('resetStep')}
-                </button>
-              )}
-              <span className="spacer" />
-              <span className="muted kbd-hint" title={t('tabFocusHint')}>
-                {t('tabFocus')}
-              </span>
-              <span className="muted editor-kind">
-                {/* A stream step whose consumer is a Spark query says so. */}
-                {step.kind === 'stream' && /\breadStream\b/.test(step.starter)
-                  ? t('editorKind.structured')
-                  : t(`editorKind.${step.kind}`)}
-              </span>
-            </div>
-            {error && state.status !== 'running' && (
-              <p className="error editor-error" role="alert" data-testid="run-error">
-                {fromSave ? t('lastRunPrefix') : ''}
-                {error.message}
-              </p>
-            )}
-            <div className="editor-host lab-editor">
-              <LazyCodeEditor
-                value={source}
-                onChange={onChange}
-                onRun={onRun}
-                language={language}
-                ariaLabel={
-                  reference ? tp('reference.codeLabel', { title: step.title }) : t('codeLabel', { title: step.title })
-                }
-                markers={markers}
-                readOnly={reference}
-              />
-            </div>
-          </div>
+          <LabEditorPanel
+            step={step}
+            reference={reference}
+            settings={settings}
+            running={state.status === 'running'}
+            source={source}
+            onChange={onChange}
+            onRun={onRun}
+            onStop={stop}
+            onReset={reset}
+            error={error}
+            fromSave={fromSave}
+            panelRef={editorPanelRef}
+          />
           <PaneSplitter
             container={workRef}
             above={editorPanelRef}

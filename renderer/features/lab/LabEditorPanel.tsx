@@ -1,0 +1,128 @@
+/**
+ * A lab step's editor pane (LabPage.tsx): Run (also Ctrl/Cmd+Enter anywhere on the page), Stop,
+ * Reset, what kind of code the step takes, the last run's error with its line marked in the
+ * editor, and the editor itself (read only for a reference solution).
+ */
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LabStep } from '../../../labs/labTypes';
+import type { SavedError } from '../../state/progress';
+import { LazyCodeEditor } from '../editor/LazyCodeEditor';
+import { StopButton } from './RunStatus';
+
+export function LabEditorPanel({
+  step,
+  reference,
+  settings,
+  running,
+  source,
+  onChange,
+  onRun,
+  onStop,
+  onReset,
+  error,
+  fromSave,
+  panelRef,
+}: {
+  step: LabStep;
+  /** A reference solution: read only, no Reset. */
+  reference: boolean;
+  /** A settings step: its code is JSON. */
+  settings: boolean;
+  running: boolean;
+  source: string;
+  onChange(value: string): void;
+  onRun(): void;
+  onStop(): void;
+  onReset(): void;
+  /** The last run's error (this session's, or saved with the step: `fromSave`). */
+  error: SavedError | null;
+  fromSave: boolean;
+  panelRef: RefObject<HTMLDivElement | null>;
+}) {
+  const { t } = useTranslation('lab');
+  const { t: tp } = useTranslation('practice');
+  useRunShortcut(onRun);
+  const markers = useMemo(
+    () => (error?.line ? [{ line: error.line, column: error.column, message: error.message }] : []),
+    [error],
+  );
+  const language = settings
+    ? 'json'
+    : /:\s*(string|number|SparkContext|MapReduceJob)\b|satisfies\s/.test(step.starter)
+      ? 'typescript'
+      : 'javascript';
+  return (
+    <div className="panel editor-panel" id="editor-pane" ref={panelRef}>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="btn primary"
+          onClick={onRun}
+          disabled={running}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
+          {t('run')}
+        </button>
+        <StopButton running={running} onStop={onStop} />
+        <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
+        {!reference && (
+          <button type="button" className="btn" onClick={onReset}>
+            {t('resetStep')}
+          </button>
+        )}
+        <span className="spacer" />
+        <span className="muted kbd-hint" title={t('tabFocusHint')}>
+          {t('tabFocus')}
+        </span>
+        <span className="muted editor-kind">
+          {/* A stream step whose consumer is a Spark query says so. */}
+          {step.kind === 'stream' && /\breadStream\b/.test(step.starter)
+            ? t('editorKind.structured')
+            : t(`editorKind.${step.kind}`)}
+        </span>
+      </div>
+      {error && !running && (
+        <p className="error editor-error" role="alert" data-testid="run-error">
+          {fromSave ? t('lastRunPrefix') : ''}
+          {error.message}
+        </p>
+      )}
+      <div className="editor-host lab-editor">
+        <LazyCodeEditor
+          value={source}
+          onChange={onChange}
+          onRun={onRun}
+          language={language}
+          ariaLabel={
+            reference ? tp('reference.codeLabel', { title: step.title }) : t('codeLabel', { title: step.title })
+          }
+          markers={markers}
+          readOnly={reference}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Ctrl/Cmd+Enter outside the editor runs too (the editor has its own); installed once, calling the latest `onRun`. */
+function useRunShortcut(onRun: () => void): void {
+  const onRunRef = useRef(onRun);
+  useEffect(() => {
+    onRunRef.current = onRun;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (
+        (e.ctrlKey || e.metaKey) &&
+        e.key === 'Enter' &&
+        !(e.target instanceof Element && e.target.closest('.monaco-editor'))
+      ) {
+        e.preventDefault();
+        onRunRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
