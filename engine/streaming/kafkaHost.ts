@@ -7,62 +7,29 @@
  * in the same steps give the same answers and the same trace.
  */
 import { Kernel, createRng, nullSink, type Rng, type TraceSink } from '../core';
-import { Cluster, resolveClusterSpec, type ClusterSpec } from '../cluster';
+import { Cluster, resolveClusterSpec } from '../cluster';
 import { BrokerCluster } from './brokerCluster';
 import { brokerHosts } from './brokerHosts';
 import { KafkaGroup } from './kafkaGroups';
 import { ProducerSends } from './kafkaSends';
 import { TransactionCoordinator } from './kafkaTransactions';
 import { checkKafkaFaults } from './kafkaFaultCheck';
-import { KafkaFaults, type KafkaFault } from './kafkaFaults';
+import { KafkaFaults } from './kafkaFaults';
 import { KafkaSink, countStored, markPending, type RecordIdentity } from './kafkaSink';
 import { heldFetch, type FetchContext } from './kafkaFetch';
-import {
-  SESSION_TIMEOUT_BOUNDS,
-  badNumber,
-  groupError,
-  invalidSessionTimeout,
-  nonRetriable,
-  unknownTopic,
-} from './kafkaHostErrors';
+import { badNumber, nonRetriable } from './kafkaHostErrors';
+import { coordinatorRequest, type CoordinatorContext } from './coordinatorRequest';
 import { Ledger } from './ledger';
 import { TopicRegistry } from './kafkaTopics';
 import { adminAnswer } from './kafkaAdminOps';
 import { structuredNote } from './structuredOps';
 import { KAFKA_LIMITS, producedLimitProblem, sendSize } from './kafkaLimits';
-import type { LogRecord, TopicConfig } from './types';
+import type { LogRecord } from './types';
 import type { KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
 import type { KafkaErrorData } from './kafkajs/kafkaErrors';
+import type { KafkaHostOptions } from './kafkaHostOptions';
 
-export interface KafkaHostOptions {
-  cluster: ClusterSpec;
-  /** How many nodes run a broker (spread over the racks). */
-  brokers: number;
-  /** Topics that exist when the run starts (a lab's setting). */
-  topics: TopicConfig[];
-  seed: number;
-  /** One-way latency between a client and a broker (ms). */
-  networkLatencyMs?: number;
-  /** Whether a send to a missing topic creates it (Kafka's auto.create.topics.enable; default true). */
-  autoCreateTopics?: boolean;
-  /**
-   * Simulated time a consumer spends on each message it is handed (ms; default 0): the learner's
-   * handler runs in no simulated time, so the lab says what processing costs. The consumer's next
-   * call (a commit, a fetch) waits until its messages are done.
-   */
-  processingMsPerMessage?: number;
-  /** The step's faults: consumer crashes at chosen points, broker kills, producers' network cuts. */
-  faults?: KafkaFault[];
-  trace?: TraceSink;
-  /** Reads a record's own id from a sink row, for the trace of each write (default: none). */
-  recordId?: RecordIdentity;
-  /**
-   * The lab's store is this topic, as a read_committed reader sees it (a consume-transform-produce
-   * pipeline's output): its records are rows of the store once visible (appended outside a
-   * transaction, or their transaction committed), not records the ledger follows.
-   */
-  storeTopic?: string;
-}
+export type { KafkaHostOptions } from './kafkaHostOptions';
 
 interface Client {
   kind: 'producer' | 'consumer' | 'admin' | 'sink';
@@ -95,6 +62,7 @@ export class KafkaHost {
   private readonly faults: KafkaFaults;
   /** What a held fetch reads (made once, not per fetch). */
   private readonly fetchContext: FetchContext;
+  private readonly coordinator: CoordinatorContext;
   /** The lab's store the consumers write to. */
   readonly sink: KafkaSink;
   private readonly produced = new Map<number, { key: string | null; value: string | null }>();
@@ -139,6 +107,17 @@ export class KafkaHost {
     const { kernel, brokers, transactions, groups, headers, latency } = this;
     this.fetchContext = { kernel, brokers, transactions, groups, headers, latency };
     this.topics = new TopicRegistry(this.brokers);
+    this.coordinator = {
+      kernel,
+      trace: this.trace,
+      latency,
+      autoCreate: this.autoCreate,
+      topics: this.topics,
+      groups,
+      transactions,
+      group: (groupId) => this.group(groupId),
+      later: (fn, roundTrips) => this.later(fn, roundTrips),
+    };
     for (const t of options.topics) this.topics.add(t);
     this.storeTopic = options.storeTopic ?? null;
     if (this.storeTopic !== null) this.watchStoreTopic(this.storeTopic);
@@ -298,79 +277,16 @@ export class KafkaHost {
         });
         return this.later(() => (r.ok ? answer(r.value) : fail(r.error)));
       }
-      case 'join': {
-        const g = this.group(req.groupId);
-        const missing = req.topics.find((t) => this.topics.partitionsOf(t, this.autoCreate) === null);
-        if (missing !== undefined) return this.later(() => fail(unknownTopic()));
-        const { min, max } = SESSION_TIMEOUT_BOUNDS;
-        if (req.sessionTimeout < min || req.sessionTimeout > max)
-          return this.later(() => fail(invalidSessionTimeout()));
-        const timeouts = { sessionTimeout: req.sessionTimeout, rebalanceTimeout: req.rebalanceTimeout };
-        this.kernel.post(
-          this.latency,
-          () =>
-            g.join(client, c.clientId, req.topics, timeouts, (joined) =>
-              this.later(() => (joined ? answer(joined) : fail(groupError('unknownMember'))), 0.5),
-            ),
-          5,
-        );
-        return;
-      }
       case 'fetch':
         return heldFetch(this.fetchContext, client, req, answer);
-      case 'commit': {
-        // A standalone commit makes the group if need be, as Kafka's coordinator does.
-        const standalone = req.standalone === true;
-        const g = standalone ? this.group(req.groupId) : this.groups.get(req.groupId);
-        const member = g?.memberOf(client);
-        if (g && member !== undefined) g.touch(member);
-        if (!this.topics.exist(req.offsets)) return this.later(() => fail(unknownTopic()));
-        const refused = g ? g.commit(client, req.generation, req.offsets, standalone) : 'unknownMember';
-        if (refused === null)
-          this.trace.record({
-            t: this.kernel.now,
-            type: 'offsetsCommitted',
-            group: req.groupId,
-            member: member ?? '',
-            client,
-            offsets: req.offsets.map((o) => [o.topic, o.partition, o.offset]),
-          });
-        return this.later(() => (refused === null ? answer(null) : fail(groupError(refused))));
-      }
-      case 'heartbeat': {
-        // Kafka's Heartbeat: REBALANCE_IN_PROGRESS tells the member to join again.
-        const g = this.groups.get(req.groupId);
-        const member = g?.memberOf(client);
-        if (g && member !== undefined) g.touch(member);
-        const why = !g || member === undefined ? 'unknownMember' : g.rebalancing ? 'rebalancing' : null;
-        return this.later(() => (why === null ? answer(null) : fail(groupError(why))));
-      }
+      case 'join':
+      case 'commit':
+      case 'heartbeat':
       case 'leave':
-        this.groups.get(req.groupId)?.leave(client);
-        return this.later(() => answer(null));
-      case 'initTransactions': {
-        const epoch = this.transactions.init(req.transactionalId, req.transactionTimeout);
-        return this.later(() => answer(epoch));
-      }
-      case 'sendOffsets': {
-        if (!this.topics.exist(req.offsets)) return this.later(() => fail(unknownTopic()));
-        const fenced = this.transactions.check(req.transaction);
-        if (fenced) return this.later(() => fail(fenced));
-        this.transactions.addOffsets(req.transaction, req.groupId, req.offsets);
-        return this.later(() => answer(null));
-      }
+      case 'initTransactions':
+      case 'sendOffsets':
       case 'endTransaction':
-        // Checked and applied when it reaches the coordinator (a fresh producer may have fenced it meanwhile).
-        this.kernel.post(
-          this.latency,
-          () => {
-            const refused = this.transactions.check(req.transaction);
-            if (refused === null) this.transactions.endFor(req.transaction, req.commit);
-            this.kernel.post(this.latency, () => (refused ? fail(refused) : answer(null)), 5);
-          },
-          5,
-        );
-        return;
+        return coordinatorRequest(this.coordinator, client, c.clientId, req, answer, fail);
       case 'sinkPut':
       case 'sinkAppend':
         this.sinkChars += req.value.length + (req.op === 'sinkPut' ? req.key.length : 0);
