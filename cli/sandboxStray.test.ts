@@ -30,7 +30,30 @@ const COUNTS = `exports.default = async (sc) => {
   return n > 0 ? 'second done' : 'no lines';
 };`;
 
+/** Its count is answered after the driver returned, before the next run begins: then it throws. */
+const LEAVES_COUNT = `exports.default = async (sc) => {
+  sc.textFile('/in/words.txt').count().then(() => { throw new Error('LATE FROM FIRST'); });
+  return 'first done';
+};`;
+const WORDS = `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/count', numReduceTasks: 1,
+  map(offset, line, ctx) { for (const w of line.split(' ')) ctx.write(w, 1); },
+  reduce(word, ones, ctx) { let n = 0; for (const one of ones) n += one; ctx.write(word, n); } };`;
+
 describe('a CLI sandbox process that serves many runs', () => {
+  it('does not resume work a driver left running once it has answered', async () => {
+    const pool = await createNodeSandboxPool({ size: 1, timeoutSeconds: 60, log: () => {} });
+    try {
+      expect((await runOn(pool, LEAVES_COUNT, 'first.js')).result).toBe('first done');
+      expect((await runOn(pool, WORDS, 'second.js')).result).toEqual([
+        ['a', 3],
+        ['b', 2],
+        ['c', 1],
+      ]);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it("does not resume a run's spark.sql inside the next run", async () => {
     const lines: string[] = [];
     const pool = await createNodeSandboxPool({ size: 1, timeoutSeconds: 60, log: (t) => lines.push(t) });

@@ -358,6 +358,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               print: (text) => console.log(text),
               post: postOfThisLoad(),
               live: () => own === loads,
+              stray,
               done: (output) => (own === loads ? answer({ type: 'sparkDone', id, output }) : stray()),
               failed: (error) => (own === loads ? fail(id, error) : stray()),
             });

@@ -54,6 +54,8 @@ export interface SparkRequestContext {
   post(message: SandboxReply): void;
   /** Whether this run is still the worker's current one. */
   live(): boolean;
+  /** Code left running after its driver answered is at work here: the worker is to be retired. */
+  stray(): void;
   /** The driver returned, or failed (each for this run only). */
   done(output: Extract<SandboxReply, { type: 'sparkDone' }>['output']): void;
   failed(error: unknown): void;
@@ -65,17 +67,25 @@ export function runSparkRequest(
   message: Extract<SandboxRequest, { type: 'spark' }>,
   ctx: SparkRequestContext,
 ): void {
-  const { runtime, requests, post } = ctx;
+  const { runtime, requests } = ctx;
   const id = message.id;
+  /** The driver has answered (its run may end any moment): work it left running goes no further. */
+  let answered = false;
+  const live = () => !answered && ctx.live();
+  const post = (reply: SandboxReply) => (live() ? ctx.post(reply) : ctx.stray());
+  const held = <T>(): Promise<T> => {
+    ctx.stray();
+    return never<T>();
+  };
   /**
-   * What the pool answers, and DuckDB's opening, settle later: for a driver that left work running
-   * after its run, never (its code must not resume inside a later run: in the CLI a throw there
-   * would end the sandbox process in the middle of another run).
+   * What the pool answers, and DuckDB's opening, settle later: for a driver that has answered, or
+   * whose run is over, never. Work it left running must not resume inside a later run (in the CLI
+   * a throw there would end the sandbox process in the middle of another submission's run).
    */
   const gate = <T>(settles: Promise<T>): Promise<T> =>
     settles.then(
-      (value) => (ctx.live() ? value : never<T>()),
-      (error: unknown) => (ctx.live() ? Promise.reject(error as Error) : never<T>()),
+      (value) => (live() ? value : held<T>()),
+      (error: unknown) => (live() ? Promise.reject(error as Error) : held<T>()),
     );
   const host = {
     catalog: message.catalog,
@@ -110,8 +120,14 @@ export function runSparkRequest(
     (e) => errorToData(e, ctx.fileName, runtime.lineOffset),
     onPartition,
   ).then(
-    (output) => ctx.done(output),
-    (error: unknown) => ctx.failed(error),
+    (output) => {
+      answered = true;
+      ctx.done(output);
+    },
+    (error: unknown) => {
+      answered = true;
+      ctx.failed(error);
+    },
   ); // done and failed never throw: this promise cannot reject unhandled
 }
 

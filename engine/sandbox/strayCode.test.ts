@@ -137,6 +137,20 @@ describe('code a run leaves running in a reused worker', () => {
     delete (globalThis as { strayRandom?: unknown }).strayRandom;
   });
 
+  it('keeps the workers of ordinary runs (nothing is taken for leftover code)', async () => {
+    const platform = new InlinePlatform();
+    const pool = new SandboxPoolCore(platform);
+    const spark = `exports.default = async (sc) => {
+  const words = sc.textFile('/in/words.txt').flatMap((l) => l.split(' '));
+  console.log('lines', await sc.textFile('/in/words.txt').count());
+  return await words.map((w) => [w, 1]).reduceByKey((a, b) => a + b, 3).collect();
+};`;
+    for (const code of [spark, countWith(`console.log('top');`), spark]) await runOn(pool, code, 'job.js');
+    expect(platform.posted.filter((m) => m.type === 'stray')).toHaveLength(0);
+    expect(platform.spawned).toBe(2);
+    expect(pool.liveWorkers).toBe(2);
+  });
+
   it('a Spark driver left behind posts no request into a later run', async () => {
     const platform = new InlinePlatform();
     platform.size = 1;
