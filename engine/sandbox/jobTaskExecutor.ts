@@ -73,6 +73,8 @@ function callSeed(input: unknown): string {
   return typeof seed === 'number' && Number.isFinite(seed) ? String(seed) : '';
 }
 
+type SparkDone = Extract<SandboxReply, { type: 'sparkDone' }>;
+
 export interface JobTaskExecutor {
   handle(message: SandboxRequest): void;
   /**
@@ -124,10 +126,10 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
       // Nothing can be sent: the worker stays, and the stray code stays out of the run.
     }
   };
-  /** `post` for the closures of the current load: a later call, after another load, posts nothing. */
-  const postOfThisLoad = (): typeof post => {
+  /** `fn` for the closures of the current load: called after another load, it does nothing but say `stray`. */
+  const ofThisLoad = <A extends unknown[]>(fn: (...args: A) => void): ((...args: A) => void) => {
     const own = loads;
-    return (message, transfer) => (own === loads ? post(message, transfer) : stray());
+    return (...args) => (own === loads ? fn(...args) : stray());
   };
 
   /**
@@ -216,7 +218,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             loads++;
             shim.reset();
             const console = shim.console;
-            const postOwn = postOfThisLoad();
+            const postOwn = ofThisLoad(post);
             const { startedAt, deadline, limitSeconds } = message.clock;
             const guard = createLoopGuard({
               fileName,
@@ -265,10 +267,9 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             if (!kafka?.exports) throw new Error('sandbox: the job is not a KafkaJS program');
             if (!runtime.macrotask) throw new Error('sandbox: this sandbox cannot run KafkaJS programs');
             const id = message.id;
-            const own = loads;
             kafka.run.start(id, message.programs, kafka.exports, {
-              post: postOfThisLoad(),
-              fail: (error) => (own === loads ? fail(id, error) : stray()),
+              post: ofThisLoad(post),
+              fail: ofThisLoad((error: unknown) => fail(id, error)),
               macrotask: runtime.macrotask,
               adopt: runtime.adopt ?? ((v) => v),
             });
@@ -279,10 +280,9 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             const id = message.id;
             const input = runtime.adopt ? runtime.adopt(message.input) : message.input;
             reseed('call', message.fn, callSeed(message.input));
-            const own = loads;
             callExported(functions, message.fn, input, fileName).then(
-              (value) => (own === loads ? answer({ type: 'called', id, value }) : stray()),
-              (error: unknown) => (own === loads ? fail(id, error) : stray()),
+              ofThisLoad((value: unknown) => answer({ type: 'called', id, value })),
+              ofThisLoad((error: unknown) => fail(id, error)),
             ); // answer, fail and stray never throw: this promise cannot reject unhandled
             return;
           }
@@ -356,11 +356,11 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               requests,
               fileName,
               print: (text) => console.log(text),
-              post: postOfThisLoad(),
+              post: ofThisLoad(post),
               live: () => own === loads,
               stray,
-              done: (output) => (own === loads ? answer({ type: 'sparkDone', id, output }) : stray()),
-              failed: (error) => (own === loads ? fail(id, error) : stray()),
+              done: ofThisLoad((output: SparkDone['output']) => answer({ type: 'sparkDone', id, output })),
+              failed: ofThisLoad((error: unknown) => fail(id, error)),
             });
             return;
           }
