@@ -8,6 +8,8 @@
  * Anything thrown outside a request (a learner's promise failing after its task replied, a timer)
  * is sent as a `crash` with its text, then the child exits: the host ends the run with it.
  */
+import { unspool } from './bytesSpool';
+
 export interface ChildCrash {
   type: 'crash';
   error: unknown;
@@ -44,7 +46,8 @@ function ipcTransport(): Transport {
       if (!process.connected) process.exit(0);
       process.send!(message, undefined, undefined, then && (() => then()));
     },
-    onMessage: (handle) => process.on('message', handle),
+    // What the host spooled (cli/bytesSpool.ts) is read back before anyone sees it.
+    onMessage: (handle) => process.on('message', (message) => handle(unspool(message))),
   };
 }
 

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BytesSpool } from './bytesSpool';
 
 /**
  * Each sandbox process's heap limit in MB: a memory bomb ends its run with this number, not the
@@ -261,12 +262,15 @@ export function forkSandboxProcess(options: SandboxProcessOptions): SandboxProce
   endChildrenWithTheCli();
   const early = takePrestarted(options.entry, options.memoryMb);
   const child = early?.child ?? forkChild(options.entry, options.memoryMb);
+  // A job's input reaches the child through a file, not its IPC channel (cli/bytesSpool.ts says why).
+  const spool = new BytesSpool();
   let ended = false;
   const end = (why: string | null): void => {
     if (ended) return;
     ended = true;
     watched.delete(child);
     child.kill('SIGKILL'); // harmless when it has already exited
+    spool.close();
     if (why !== null) options.onExit(why);
   };
   watched.set(child, {
@@ -295,7 +299,7 @@ export function forkSandboxProcess(options: SandboxProcessOptions): SandboxProce
   return {
     send(message) {
       if (ended || !child.connected) return;
-      child.send(message as never, (error) => {
+      child.send(spool.wrap(message) as never, (error) => {
         if (error) end(`a message could not be sent to it (${error.message})`);
       });
     },

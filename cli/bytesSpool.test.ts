@@ -1,0 +1,139 @@
+// The CLI sends a job's big input to its sandbox processes through files (cli/bytesSpool.ts):
+// the message and what the child reads back must be the same, what the engine handed the host
+// must not change, no file may be left behind, and a real run must give the same answers.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeUtf8 } from '../engine/core';
+import { runJob } from '../engine/api';
+import type * as spoolModule from './bytesSpool';
+import { BytesSpool, SPOOL_MIN_BYTES, madeSpoolFolder, unspool } from './bytesSpool';
+import { createNodeSandboxPool } from './sandboxPool';
+
+// The folders this test process made (its exit removes them in the CLI; a test worker may not exit so).
+const made: (string | null)[] = [];
+afterAll(() => {
+  for (const dir of [...made, madeSpoolFolder()]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const bytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255);
+
+describe('BytesSpool', () => {
+  it('leaves small messages and other kinds of message as they are', () => {
+    const spool = new BytesSpool();
+    const small = { type: 'map', id: 1, task: { taskIndex: 0, bytes: bytes(100, 1) } };
+    expect(spool.wrap(small)).toBe(small);
+    const other = { type: 'reduce', id: 2, task: { bytes: bytes(SPOOL_MIN_BYTES, 1) } };
+    expect(spool.wrap(other)).toBe(other);
+    expect(spool.wrap(null)).toBe(null);
+    expect(spool.wrap({ type: 'mapBatch', tasks: 'no' })).toEqual({ type: 'mapBatch', tasks: 'no' });
+  });
+
+  it("moves a batch's and a host reply's bytes to a file and back, the message handed to it unchanged", () => {
+    const spool = new BytesSpool();
+    const a = bytes(SPOOL_MIN_BYTES, 1);
+    const b = bytes(1000, 2).subarray(10, 600);
+    const batch = {
+      type: 'mapBatch',
+      tasks: [
+        { id: 1, task: { taskIndex: 0, baseOffset: 0, bytes: a } },
+        { id: 2, task: { taskIndex: 1, baseOffset: 5, bytes: b } },
+      ],
+    };
+    const sent = spool.wrap(batch) as { type: string; file: string; lengths: number[] };
+    expect(sent.type).toBe('spooled');
+    expect(sent.lengths).toEqual([a.length, b.length]);
+    expect(JSON.stringify(sent).length).toBeLessThan(1000);
+    expect(batch.tasks[0]!.task.bytes).toBe(a); // the engine's task is its own still
+    expect(existsSync(sent.file)).toBe(true);
+    const got = unspool(structuredClone(sent)) as typeof batch;
+    expect(got).toEqual(batch);
+    expect(Array.from(got.tasks[1]!.task.bytes)).toEqual(Array.from(b));
+    expect(existsSync(sent.file)).toBe(false); // read, then deleted
+
+    const files = [{ path: '/in/a.txt', bytes: bytes(SPOOL_MIN_BYTES + 1, 3), blockSize: 1024 }];
+    const reply = { type: 'hostReply', id: 3, requestId: 4, files, error: null };
+    const back = unspool(structuredClone(spool.wrap(reply))) as typeof reply;
+    expect(back).toEqual(reply);
+    expect(reply.files[0]!.bytes.length).toBe(SPOOL_MIN_BYTES + 1);
+  });
+
+  it('removes what its child did not read when the child ends', () => {
+    const spool = new BytesSpool();
+    const sent = spool.wrap({ type: 'map', id: 1, task: { bytes: bytes(SPOOL_MIN_BYTES, 4) } }) as { file: string };
+    expect(existsSync(sent.file)).toBe(true);
+    spool.close();
+    expect(existsSync(sent.file)).toBe(false);
+  });
+
+  it('says what went wrong when the file is gone or the message is malformed', () => {
+    const spool = new BytesSpool();
+    const sent = spool.wrap({ type: 'map', id: 1, task: { bytes: bytes(SPOOL_MIN_BYTES, 5) } }) as { file: string };
+    rmSync(sent.file);
+    expect(() => unspool(sent)).toThrow(/the sandbox could not read its task's input \(ENOENT/);
+    expect(() => unspool({ type: 'spooled', file: '/etc/passwd', lengths: [1], message: {} })).toThrow(/malformed/);
+    expect(() => unspool({ type: 'spooled', file: sent.file, lengths: [-1], message: {} })).toThrow(/malformed/);
+    expect(unspool({ type: 'map', id: 1 })).toEqual({ type: 'map', id: 1 });
+  });
+
+  it("removes the folder a killed CLI left behind, and only a dead process's", async () => {
+    const base = join(madeSpoolFolder()!, '..');
+    const dead = join(base, 'clusterlab-999999999-test');
+    const mine = join(base, `clusterlab-${process.pid}-test`);
+    mkdirSync(dead, { recursive: true });
+    mkdirSync(mine, { recursive: true });
+    try {
+      // A fresh copy of the module makes its folder, sweeping stale ones first.
+      const fresh = (await import(`./bytesSpool?fresh=${Date.now()}`)) as typeof spoolModule;
+      new fresh.BytesSpool().wrap({ type: 'map', id: 1, task: { bytes: bytes(SPOOL_MIN_BYTES, 6) } });
+      made.push(fresh.madeSpoolFolder());
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(mine)).toBe(true);
+    } finally {
+      rmSync(mine, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a run whose input goes through the spool', () => {
+  it('gives the same answers as the words in its input, and leaves no file', async () => {
+    // 3 MB of words in 512 KB blocks: each map task's message is spooled, and so is the file a Spark driver reads.
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
+    const lines: string[] = [];
+    const expected = new Map<string, number>();
+    let size = 0;
+    for (let i = 0; size < 3 * 1024 * 1024; i++) {
+      const line = `${words[i % 5]} ${words[(i * 7) % 5]} ${words[(i * 3 + 1) % 5]}`;
+      for (const w of line.split(' ')) expected.set(w, (expected.get(w) ?? 0) + 1);
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const file = { path: '/in/words.txt', bytes: encodeUtf8(`${lines.join('\n')}\n`) };
+    const pool = await createNodeSandboxPool({ size: 2, timeoutSeconds: 120, log: () => {} });
+    try {
+      const run = (fileName: string, code: string) =>
+        runJob({
+          source: { fileName, code },
+          runner: pool,
+          cluster: 'classroom',
+          seed: 1,
+          blockSize: 512 * 1024,
+          files: [file],
+          snapshots: false,
+        });
+      const mr = await run(
+        'words.js',
+        `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/count', numReduceTasks: 2,
+          map(offset, line, ctx) { for (const w of line.split(' ')) ctx.write(w, 1); },
+          combine(word, ones, ctx) { let n = 0; for (const one of ones) n += one; ctx.write(word, n); },
+          reduce(word, ones, ctx) { let n = 0; for (const one of ones) n += one; ctx.write(word, n); } };`,
+      );
+      expect(new Map(mr.result as [string, number][])).toEqual(expected);
+      const spark = await run('lines.js', `exports.default = async (sc) => sc.textFile('/in/words.txt').count();`);
+      expect(spark.result).toBe(lines.length);
+      expect(readdirSync(madeSpoolFolder()!)).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
