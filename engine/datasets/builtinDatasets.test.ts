@@ -1,6 +1,7 @@
 // The sample datasets' bytes are made once per process, and every caller gets its own copy.
 import { describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../core';
+import type * as datasets from './builtinDatasets';
 import { BUILTIN_DATASETS, builtinDatasetBytes } from './builtinDatasets';
 
 /** The first index where a and b differ, or -1 (expect's deep equality walks megabytes slowly). */
@@ -19,5 +20,21 @@ describe('builtinDatasetBytes', () => {
     const second = builtinDatasetBytes(d);
     expect(firstDifference(second, text)).toBe(-1);
     expect(second.buffer).not.toBe(first.buffer);
+  });
+});
+
+describe('prepareBuiltinDatasets', () => {
+  it('makes those not made yet, stops when told, and makes each once', async () => {
+    // A fresh copy of the module: nothing made yet in it.
+    const fresh = (await import(`./builtinDatasets?fresh=${Date.now()}`)) as typeof datasets;
+    let asked = 0;
+    expect(fresh.prepareBuiltinDatasets(() => ++asked > 1)).toBe(1);
+    const generated: string[] = [];
+    const spied = fresh.BUILTIN_DATASETS.map((d) => ({ ...d, generate: () => (generated.push(d.path), d.generate()) }));
+    expect(fresh.prepareBuiltinDatasets()).toBe(fresh.BUILTIN_DATASETS.length - 1);
+    expect(fresh.prepareBuiltinDatasets()).toBe(0);
+    // Every dataset is made by now: reading one generates nothing again.
+    for (const d of spied) fresh.builtinDatasetBytes(d);
+    expect(generated).toEqual([]);
   });
 });

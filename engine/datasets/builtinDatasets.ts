@@ -46,10 +46,30 @@ const encoded = new Map<string, Uint8Array>();
  * a run may keep or hand on its copy as it likes.
  */
 export function builtinDatasetBytes(dataset: BuiltinDataset): Uint8Array {
+  return encodedBytes(dataset).slice();
+}
+
+function encodedBytes(dataset: BuiltinDataset): Uint8Array {
   let bytes = encoded.get(dataset.path);
   if (bytes === undefined) {
     bytes = encodeUtf8(dataset.generate());
     encoded.set(dataset.path, bytes);
   }
-  return bytes.slice();
+  return bytes;
+}
+
+/**
+ * Generates the datasets not generated yet in this process, one after another until `enough()`
+ * says stop (the app does it while the learner reads, so that a first run reading one does not
+ * wait 100-200 ms for it); returns how many it made.
+ */
+export function prepareBuiltinDatasets(enough: () => boolean = () => false): number {
+  let made = 0;
+  for (const d of BUILTIN_DATASETS) {
+    if (encoded.has(d.path)) continue;
+    if (enough()) break;
+    encodedBytes(d);
+    made++;
+  }
+  return made;
 }

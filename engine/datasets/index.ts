@@ -1,4 +1,10 @@
 /** engine/datasets: deterministic sample data for labs and the `clusterlab run` command. */
 export { sensorCsv, textCorpus, webPages, graphEdges, cardPayments } from './sampleData';
 export { crawledPages } from './crawledPages';
-export { BUILTIN_DATASETS, builtinDataset, builtinDatasetBytes, type BuiltinDataset } from './builtinDatasets';
+export {
+  BUILTIN_DATASETS,
+  builtinDataset,
+  builtinDatasetBytes,
+  prepareBuiltinDatasets,
+  type BuiltinDataset,
+} from './builtinDatasets';

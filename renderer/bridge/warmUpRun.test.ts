@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prepareBuiltinDatasets } from '../../engine/datasets';
 import { createFunctionRunner } from '../../engine/sandbox';
 import { WARM_UP_ROUNDS, warmUpRun } from './warmUpRun';
 
@@ -16,6 +17,8 @@ describe('warmUpRun', () => {
     expect(maps).toBeGreaterThan(800);
     expect(reduces).toBe(2 * WARM_UP_ROUNDS);
     expect(pool.running).toBe(false);
+    // The sample datasets are made: a run reading one does not wait for it.
+    expect(prepareBuiltinDatasets()).toBe(0);
   });
 
   it('stops after the round in progress when a run is waiting', async () => {
