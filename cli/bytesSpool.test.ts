@@ -1,20 +1,21 @@
 // The CLI sends a job's big input to its sandbox processes through files (cli/bytesSpool.ts):
 // the message and what the child reads back must be the same, what the engine handed the host
 // must not change, no file may be left behind, and a real run must give the same answers.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../engine/core';
 import { runJob } from '../engine/api';
-import type * as spoolModule from './bytesSpool';
-import { BytesSpool, SPOOL_MIN_BYTES, madeSpoolFolder, unspool } from './bytesSpool';
+import { BytesSpool, SPOOL_MIN_BYTES, spooledMessages, unspool } from './bytesSpool';
+import { madeSpoolFolder } from './spoolFolder';
 import { createNodeSandboxPool } from './sandboxPool';
 
-// The folders this test process made (its exit removes them in the CLI; a test worker may not exit so).
-const made: (string | null)[] = [];
+// The folder this test process made (its exit removes it in the CLI; a test worker may not exit so).
 afterAll(() => {
-  for (const dir of [...made, madeSpoolFolder()]) if (dir) rmSync(dir, { recursive: true, force: true });
+  const dir = madeSpoolFolder();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
+/** The child's side, in this process: the host is this process. */
+const unspoolHere = (raw: unknown) => unspool(raw, process.pid);
 
 const bytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255);
 
@@ -46,14 +47,14 @@ describe('BytesSpool', () => {
     expect(JSON.stringify(sent).length).toBeLessThan(1000);
     expect(batch.tasks[0]!.task.bytes).toBe(a); // the engine's task is its own still
     expect(existsSync(sent.file)).toBe(true);
-    const got = unspool(structuredClone(sent)) as typeof batch;
+    const got = unspoolHere(structuredClone(sent)) as typeof batch;
     expect(got).toEqual(batch);
     expect(Array.from(got.tasks[1]!.task.bytes)).toEqual(Array.from(b));
     expect(existsSync(sent.file)).toBe(false); // read, then deleted
 
     const files = [{ path: '/in/a.txt', bytes: bytes(SPOOL_MIN_BYTES + 1, 3), blockSize: 1024 }];
     const reply = { type: 'hostReply', id: 3, requestId: 4, files, error: null };
-    const back = unspool(structuredClone(spool.wrap(reply))) as typeof reply;
+    const back = unspoolHere(structuredClone(spool.wrap(reply))) as typeof reply;
     expect(back).toEqual(reply);
     expect(reply.files[0]!.bytes.length).toBe(SPOOL_MIN_BYTES + 1);
   });
@@ -70,28 +71,12 @@ describe('BytesSpool', () => {
     const spool = new BytesSpool();
     const sent = spool.wrap({ type: 'map', id: 1, task: { bytes: bytes(SPOOL_MIN_BYTES, 5) } }) as { file: string };
     rmSync(sent.file);
-    expect(() => unspool(sent)).toThrow(/the sandbox could not read its task's input \(ENOENT/);
-    expect(() => unspool({ type: 'spooled', file: '/etc/passwd', lengths: [1], message: {} })).toThrow(/malformed/);
-    expect(() => unspool({ type: 'spooled', file: sent.file, lengths: [-1], message: {} })).toThrow(/malformed/);
-    expect(unspool({ type: 'map', id: 1 })).toEqual({ type: 'map', id: 1 });
-  });
-
-  it("removes the folder a killed CLI left behind, and only a dead process's", async () => {
-    const base = join(madeSpoolFolder()!, '..');
-    const dead = join(base, 'clusterlab-999999999-test');
-    const mine = join(base, `clusterlab-${process.pid}-test`);
-    mkdirSync(dead, { recursive: true });
-    mkdirSync(mine, { recursive: true });
-    try {
-      // A fresh copy of the module makes its folder, sweeping stale ones first.
-      const fresh = (await import(`./bytesSpool?fresh=${Date.now()}`)) as typeof spoolModule;
-      new fresh.BytesSpool().wrap({ type: 'map', id: 1, task: { bytes: bytes(SPOOL_MIN_BYTES, 6) } });
-      made.push(fresh.madeSpoolFolder());
-      expect(existsSync(dead)).toBe(false);
-      expect(existsSync(mine)).toBe(true);
-    } finally {
-      rmSync(mine, { recursive: true, force: true });
-    }
+    expect(() => unspoolHere(sent)).toThrow(/internal error: the sandbox could not read the input .*\(ENOENT/);
+    expect(() => unspoolHere({ type: 'spooled', file: '/etc/passwd', lengths: [1], message: {} })).toThrow(/malformed/);
+    expect(() => unspoolHere({ type: 'spooled', file: sent.file, lengths: [-1], message: {} })).toThrow(/malformed/);
+    // Only a file of the CLI that forked the child.
+    expect(() => unspool({ ...sent, lengths: [0] })).toThrow(/malformed/);
+    expect(unspoolHere({ type: 'map', id: 1 })).toEqual({ type: 'map', id: 1 });
   });
 });
 
@@ -110,6 +95,7 @@ describe('a run whose input goes through the spool', () => {
     }
     const file = { path: '/in/words.txt', bytes: encodeUtf8(`${lines.join('\n')}\n`) };
     const pool = await createNodeSandboxPool({ size: 2, timeoutSeconds: 120, log: () => {} });
+    const before = spooledMessages();
     try {
       const run = (fileName: string, code: string) =>
         runJob({
@@ -131,6 +117,7 @@ describe('a run whose input goes through the spool', () => {
       expect(new Map(mr.result as [string, number][])).toEqual(expected);
       const spark = await run('lines.js', `exports.default = async (sc) => sc.textFile('/in/words.txt').count();`);
       expect(spark.result).toBe(lines.length);
+      expect(spooledMessages()).toBeGreaterThan(before); // it went through the spool, not IPC
       expect(readdirSync(madeSpoolFolder()!)).toEqual([]);
     } finally {
       await pool.close();

@@ -9,22 +9,14 @@
  * Only the messages that carry a job's input are spooled, and only when their bytes are many
  * (`SPOOL_MIN_BYTES`): a map task's or a batch's `bytes`, and the files a Spark driver asked for.
  * The host writes each spooled message's bytes to one file of its own, in a folder of this CLI
- * process (removed when the child ends and when the CLI exits); the child reads the file and
- * deletes it before it handles the message. What the engine handed the host is never changed.
+ * process (cli/spoolFolder.ts; the files go when the child ends, the folder when the CLI exits);
+ * the child reads the file and deletes it before it handles the message. What the engine handed
+ * the host is never changed. Where the filesystem has little room (Docker's 64 MB /dev/shm), or a
+ * write fails, messages go through IPC as before.
  */
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readSync,
-  readdirSync,
-  rmSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, readdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { isSpoolFileOf, madeSpoolFolder, removeSpoolFolder, spoolFolder, spoolHasRoom } from './spoolFolder';
 
 /** Messages with fewer input bytes than this go through IPC as they are. */
 export const SPOOL_MIN_BYTES = 256 * 1024;
@@ -39,7 +31,6 @@ export interface SpooledMessage {
 }
 
 const EMPTY = new Uint8Array(0);
-const PREFIX = 'clusterlab-';
 
 type Slot = { get: () => Uint8Array; set: (bytes: Uint8Array) => void };
 
@@ -76,59 +67,12 @@ function byteSlots(message: unknown): { copy: unknown; slots: Slot[] } | null {
   return null;
 }
 
-/** Where the spool folders go: memory (/dev/shm) where Linux has it, else the system's temporary folder. */
-function spoolBase(): string {
-  return process.platform === 'linux' && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-}
-
-/** Removes the spool folders of CLI processes that ended without removing theirs (killed). */
-function sweepStale(base: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(base);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1];
-    if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
-    try {
-      rmSync(join(base, name), { recursive: true, force: true });
-    } catch {
-      // Another user's: theirs to remove.
-    }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-let folder: string | null | undefined;
 let spools = 0;
+let spooledCount = 0;
 
-/** This CLI process's spool folder, made on first use; null when none can be made (then nothing is spooled). */
-function spoolFolder(): string | null {
-  if (folder !== undefined) return folder;
-  try {
-    const base = spoolBase();
-    sweepStale(base);
-    folder = mkdtempSync(join(base, `${PREFIX}${process.pid}-`));
-    process.once('exit', () => rmSync(folder!, { recursive: true, force: true }));
-  } catch {
-    folder = null;
-  }
-  return folder;
-}
-
-/** This CLI process's spool folder, if one was made (for tests and diagnostics). */
-export function madeSpoolFolder(): string | null {
-  return folder ?? null;
+/** How many messages this process has spooled (for tests and diagnostics). */
+export function spooledMessages(): number {
+  return spooledCount;
 }
 
 /** The host's side for one child: `wrap` each message before sending it; `close` when the child ends. */
@@ -144,7 +88,7 @@ export class BytesSpool {
     const total = arrays.reduce((sum, a) => sum + a.byteLength, 0);
     if (total < SPOOL_MIN_BYTES) return message;
     const dir = spoolFolder();
-    if (dir === null) return message;
+    if (dir === null || !spoolHasRoom(total)) return message;
     const file = join(dir, `${this.name}-${this.next++}`);
     try {
       const fd = openSync(file, 'wx', 0o600);
@@ -156,9 +100,11 @@ export class BytesSpool {
         closeSync(fd);
       }
     } catch {
-      rmSync(file, { force: true });
-      return message; // a full disk: the channel still works
+      // A full or failing disk: no more spooling in this process; the channel still works.
+      removeSpoolFolder();
+      return message;
     }
+    spooledCount++;
     for (const s of found.slots) s.set(EMPTY);
     const spooled: SpooledMessage = {
       type: 'spooled',
@@ -171,6 +117,7 @@ export class BytesSpool {
 
   /** Removes the files the child did not read (it ended first). */
   close(): void {
+    const folder = madeSpoolFolder();
     if (!folder || this.next === 0) return;
     try {
       for (const name of readdirSync(folder))
@@ -183,10 +130,10 @@ export class BytesSpool {
 
 /**
  * The child's side: a SpooledMessage becomes the message it carries, its bytes read from the file
- * (then deleted); anything else is returned as it is. Throws when the file cannot be read as the
- * host wrote it.
+ * (then deleted); anything else is returned as it is. Only a spool file of the CLI that forked this
+ * child (`hostPid`) is read. Throws when the file cannot be read as the host wrote it.
  */
-export function unspool(raw: unknown): unknown {
+export function unspool(raw: unknown, hostPid: number = process.ppid): unknown {
   const s = raw as Partial<SpooledMessage> | null;
   if (typeof s !== 'object' || s === null || s.type !== 'spooled') return raw;
   const { file, lengths, message } = s;
@@ -194,7 +141,7 @@ export function unspool(raw: unknown): unknown {
     typeof file !== 'string' ||
     !Array.isArray(lengths) ||
     !lengths.every((n) => Number.isSafeInteger(n) && n >= 0) ||
-    !file.includes(PREFIX)
+    !isSpoolFileOf(file, hostPid)
   )
     throw new Error('the sandbox was sent a malformed spooled message');
   const total = lengths.reduce((a, b) => a + b, 0);
@@ -211,9 +158,15 @@ export function unspool(raw: unknown): unknown {
     } finally {
       closeSync(fd);
     }
-    unlinkSync(file);
   } catch (error) {
-    throw new Error(`the sandbox could not read its task's input (${(error as Error).message})`);
+    throw new Error(
+      `internal error: the sandbox could not read the input the CLI left for it in its temporary folder (${(error as Error).message})`,
+    );
+  }
+  try {
+    unlinkSync(file);
+  } catch {
+    // Held by a virus scanner (Windows): the CLI removes it when this child ends, or at exit.
   }
   if (read !== total) throw new Error(`the sandbox's task input ended at byte ${read} of ${total}`);
   const found = byteSlots(message);

@@ -41,13 +41,18 @@ interface Transport {
 /** Node's IPC channel to the CLI that forked this child. */
 function ipcTransport(): Transport {
   process.on('disconnect', () => process.exit(0));
+  const handlers: ((message: unknown) => void)[] = [];
+  // What the host spooled (cli/bytesSpool.ts) is read back once, before anyone sees it.
+  process.on('message', (raw) => {
+    const message = unspool(raw);
+    for (const handle of handlers) handle(message);
+  });
   return {
     send(message, then) {
       if (!process.connected) process.exit(0);
       process.send!(message, undefined, undefined, then && (() => then()));
     },
-    // What the host spooled (cli/bytesSpool.ts) is read back before anyone sees it.
-    onMessage: (handle) => process.on('message', (message) => handle(unspool(message))),
+    onMessage: (handle) => handlers.push(handle),
   };
 }
 

@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BytesSpool } from './bytesSpool';
+import { removeSpoolFolder } from './spoolFolder';
 
 /**
  * Each sandbox process's heap limit in MB: a memory bomb ends its run with this number, not the
@@ -183,6 +184,8 @@ function endChildrenWithTheCli(): void {
   const killAll = () => {
     for (const child of watched.keys()) child.kill('SIGKILL');
     discardPrestarted();
+    // Before a signal is raised again (then no 'exit' listener runs): nothing is left in /dev/shm.
+    removeSpoolFolder();
   };
   process.on('exit', killAll);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
