@@ -268,6 +268,10 @@ export class EngineClient {
       else this.sandboxes.close(message.slot);
       return;
     }
+    if (message.type === 'warmUpPart') {
+      addPart(undefined, message.list, message.items); // unpacked and dropped: only the code gets warm
+      return;
+    }
     if (message.type === 'stopAck') {
       this.awaitingAck.delete(message.id);
       if (this.awaitingAck.size === 0) clearTimeout(this.ackTimer);

@@ -151,6 +151,8 @@ export type FromEngine =
   | { id: number; type: 'console'; lines: string[]; dropped: number }
   /** A part of a job report's trace or attempts, sent ahead of its jobDone (reportParts.ts). */
   | { id: number; type: 'reportPart'; list: PartedList; items: PartItems }
+  /** A warm-up run's report part (warmUpRun.ts): the page unpacks it and drops it, so unpacking is warm for the first run. */
+  | { id: 0; type: 'warmUpPart'; list: PartedList; items: PartItems }
   | { id: number; type: 'stopAck' }
   /** Desktop only: open or close the sandbox process of `slot` (the page asks the main process). */
   | { id: 0; type: 'sandboxOpen'; slot: number }

@@ -350,7 +350,11 @@ self.onmessage = (event: MessageEvent<ToEngine>) => {
     // Queued like a run: a Run pressed meanwhile waits for the warm-up's current round (a few
     // hundred ms at most), and the rounds left are skipped.
     runs = runs.then(async () => {
-      await warmUpRun(warming, () => queued.size > 0);
+      await warmUpRun(
+        warming,
+        () => queued.size > 0,
+        (list, items, transfer) => post({ id: 0, type: 'warmUpPart', list, items }, transfer),
+      );
     });
     return;
   }

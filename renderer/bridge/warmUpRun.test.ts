@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareBuiltinDatasets } from '../../engine/datasets';
 import { createFunctionRunner } from '../../engine/sandbox';
+import { unpackRows } from './packedRows';
 import { WARM_UP_ROUNDS, warmUpRun } from './warmUpRun';
 
 describe('warmUpRun', () => {
@@ -12,7 +13,18 @@ describe('warmUpRun', () => {
     const runReduces = pool.runReduceTasks.bind(pool);
     pool.runMapTasks = (tasks) => ((maps += tasks.length), runMaps(tasks));
     pool.runReduceTasks = (tasks) => ((reduces += tasks.length), runReduces(tasks));
-    expect(await warmUpRun(pool)).toBe(WARM_UP_ROUNDS);
+    const parts: string[] = [];
+    expect(
+      await warmUpRun(
+        pool,
+        () => false,
+        (list, items) => parts.push(`${list} ${unpackRows(items)?.length}`),
+      ),
+    ).toBe(WARM_UP_ROUNDS);
+    // Each round's report, packed as a run's is for the page: the page's unpacking gets warm too.
+    expect(parts).toHaveLength(2 * WARM_UP_ROUNDS);
+    expect(parts.filter((p) => /^trace \d{3,}$/.test(p))).toHaveLength(WARM_UP_ROUNDS);
+    expect(parts.filter((p) => /^attempts \d{3,}$/.test(p))).toHaveLength(WARM_UP_ROUNDS);
     // Enough map tasks for the JavaScript engine to optimise the code they go through.
     expect(maps).toBeGreaterThan(800);
     expect(reduces).toBe(2 * WARM_UP_ROUNDS);
