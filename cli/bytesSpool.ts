@@ -16,7 +16,7 @@
  */
 import { closeSync, openSync, readSync, readdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { isSpoolFileOf, madeSpoolFolder, removeSpoolFolder, spoolFolder, spoolHasRoom } from './spoolFolder';
+import { isSpoolFileOf, madeSpoolFolder, spoolFolder, spoolHasRoom, stopSpooling } from './spoolFolder';
 
 /** Messages with fewer input bytes than this go through IPC as they are. */
 export const SPOOL_MIN_BYTES = 256 * 1024;
@@ -100,8 +100,14 @@ export class BytesSpool {
         closeSync(fd);
       }
     } catch {
-      // A full or failing disk: no more spooling in this process; the channel still works.
-      removeSpoolFolder();
+      // A full or failing disk: no more spooling in this process (what other children have still
+      // to read stays); the channel still works.
+      stopSpooling();
+      try {
+        rmSync(file, { force: true });
+      } catch {
+        // Removed with the folder at exit.
+      }
       return message;
     }
     spooledCount++;

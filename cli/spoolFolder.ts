@@ -58,9 +58,12 @@ function sweepStale(base: string, namespace: string): void {
 }
 
 let folder: string | null | undefined;
+/** Set after a failed write: the folder stays (children may still read files in it) until exit. */
+let off = false;
 
 /** This CLI process's spool folder, made on first use; null when none can be made or spooling was turned off. */
 export function spoolFolder(): string | null {
+  if (off) return null;
   if (folder !== undefined) return folder;
   folder = null;
   const namespace = pidNamespace();
@@ -95,8 +98,14 @@ export function spoolHasRoom(bytes: number): boolean {
   }
 }
 
-/** Removes the folder and turns spooling off for the rest of this process (after a failed write, and at exit). */
+/** Turns spooling off for the rest of this process (after a failed write); files already sent stay readable. */
+export function stopSpooling(): void {
+  off = true;
+}
+
+/** Removes the folder and turns spooling off for the rest of this process (at exit, and on a signal). */
 export function removeSpoolFolder(): void {
+  off = true;
   const dir = folder;
   folder = null;
   if (!dir) return;
