@@ -127,3 +127,18 @@ export function rootCause(error: unknown): { retriable?: unknown } | null {
   for (let depth = 0; depth < 20 && e instanceof KafkaJSError && e.cause instanceof Error; depth++) e = e.cause;
   return typeof e === 'object' && e !== null ? (e as { retriable?: unknown }) : null;
 }
+
+/** An error's name and message, read without trusting it (a getter may throw; it may be no Error at all). */
+export function errorText(error: unknown): { name: string; message: string } {
+  try {
+    if (typeof error === 'object' && error !== null) {
+      const e = error as { name?: unknown; message?: unknown };
+      const name = typeof e.name === 'string' ? e.name.slice(0, 200) : '';
+      const message = typeof e.message === 'string' ? e.message.slice(0, 2000) : String(error).slice(0, 2000);
+      return { name, message };
+    }
+    return { name: '', message: String(error).slice(0, 2000) };
+  } catch {
+    return { name: '', message: 'an error that cannot be read' };
+  }
+}
