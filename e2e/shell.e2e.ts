@@ -90,6 +90,27 @@ describe('the app shell (web build in Chromium)', () => {
     expect(await errors()).toBe(0);
   });
 
+  it('keeps the picked example, cluster and block size with the code across a reload', async () => {
+    const { page } = s;
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Sandbox' }).click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await page.getByLabel('Example job').selectOption('wc');
+    await page.getByLabel('Cluster', { exact: true }).selectOption('100');
+    await page.getByLabel('Block size', { exact: true }).selectOption(String(4 * 1024));
+    await page.reload();
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() =>
+      /Word\s+count/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''),
+    );
+    expect(await page.getByLabel('Example job').inputValue()).toBe('wc');
+    expect(await page.getByLabel('Cluster', { exact: true }).inputValue()).toBe('100');
+    expect(await page.getByLabel('Block size', { exact: true }).inputValue()).toBe(String(4 * 1024));
+    // Picking an example still brings its own settings.
+    await page.getByLabel('Example job').selectOption('iot');
+    expect(await page.getByLabel('Cluster', { exact: true }).inputValue()).toBe('cookbook-9');
+    expect(await page.getByLabel('Block size', { exact: true }).inputValue()).toBe(String(256 * 1024));
+  });
+
   it('runs SQL on DuckDB-wasm, offline', async () => {
     const { page } = s;
     await page.getByRole('tab', { name: 'SQL' }).click();

@@ -63,6 +63,18 @@ describe('mergeProgress', () => {
     }));
     const merged = mergeProgress(here, roundTrip(there));
     expect(merged).toMatchObject({ lastLab: 'lab', sandboxCode: 'theirs', theme: 'light', timeLimitSeconds: 20 });
+    // The sandbox's example, cluster and block size travel with its code, under the same stamp.
+    const picked = edit(merged, 120, (p) => ({
+      ...p,
+      sandboxSetting: { example: 'wc', cluster: 100, blockSize: 256 },
+    }));
+    expect(picked.sandboxUpdatedAt).toBe(120);
+    expect(mergeProgress(merged, roundTrip(picked)).sandboxSetting).toEqual({
+      example: 'wc',
+      cluster: 100,
+      blockSize: 256,
+    });
+    expect(mergeProgress(picked, roundTrip(merged)).sandboxSetting).toEqual(picked.sandboxSetting);
     expect(merged.labs.lab!.step).toBe(2);
     expect(mergeProgress(merged, roundTrip(merged))).toBe(merged);
   });

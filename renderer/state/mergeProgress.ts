@@ -2,7 +2,7 @@
  * Progress from two tabs (or a tab and what another tab saved), merged so nothing is wiped:
  * each step carries `updatedAt`, stamped by the store whenever the step changes, and the newest
  * edit of each step wins; a step passed in either copy stays passed. The sandbox code and the
- * settings carry their own stamps. Where a learner is (lastLab, each lab's open step) belongs to
+ * settings carry their own stamps (the sandbox's example, cluster and block size go with its code). Where a learner is (lastLab, each lab's open step) belongs to
  * the tab and is kept from `local`.
  *
  * The open step's editor follows the merged code (see useFollowSaved): a tab with an unsaved edit
@@ -28,7 +28,10 @@ export function stampChanges(previous: Progress, next: Progress, now: number): P
     if (steps !== lab.steps) labs = { ...labs, [labId]: { ...lab, steps } };
   }
   const stamped: Progress = labs === next.labs ? next : { ...next, labs };
-  const sandbox = next.sandboxCode !== previous.sandboxCode || next.streamCode !== previous.streamCode;
+  const sandbox =
+    next.sandboxCode !== previous.sandboxCode ||
+    next.streamCode !== previous.streamCode ||
+    next.sandboxSetting !== previous.sandboxSetting;
   const settings =
     next.theme !== previous.theme ||
     next.language !== previous.language ||
@@ -71,11 +74,12 @@ export function mergeProgress(local: Progress, remote: Progress): Progress {
   }
   let result: Progress = labs === local.labs ? local : { ...local, labs };
   if (newer(remote.sandboxUpdatedAt, local.sandboxUpdatedAt)) {
-    const { sandboxCode: _drop, streamCode: _stream, ...rest } = result;
+    const { sandboxCode: _drop, streamCode: _stream, sandboxSetting: _setting, ...rest } = result;
     result = {
       ...rest,
       ...(remote.sandboxCode !== undefined ? { sandboxCode: remote.sandboxCode } : {}),
       ...(remote.streamCode !== undefined ? { streamCode: remote.streamCode } : {}),
+      ...(remote.sandboxSetting !== undefined ? { sandboxSetting: remote.sandboxSetting } : {}),
       sandboxUpdatedAt: remote.sandboxUpdatedAt!,
     };
   }

@@ -103,4 +103,23 @@ describe('progress', () => {
       expect(parsed.labs.a!.steps.s).toEqual({ code: 'k' });
     }
   });
+
+  it("keeps the sandbox's example, cluster and block size, and drops a malformed one whole", () => {
+    const setting = { example: 'wc', cluster: 'two-racks', blockSize: 65_536 };
+    expect(parseProgress({ version: 1, labs: {}, sandboxSetting: setting }).sandboxSetting).toEqual(setting);
+    expect(
+      parseProgress({ version: 1, labs: {}, sandboxSetting: { ...setting, cluster: 100 } }).sandboxSetting,
+    ).toEqual({ ...setting, cluster: 100 });
+    for (const bad of [
+      'wc',
+      { ...setting, example: '' },
+      { ...setting, example: 'x'.repeat(65) },
+      { ...setting, cluster: -1 },
+      { ...setting, cluster: { preset: 'x' } },
+      { ...setting, blockSize: 0 },
+      { ...setting, blockSize: 1.5 },
+      { ...setting, blockSize: '4096' },
+    ])
+      expect(parseProgress({ version: 1, labs: {}, sandboxSetting: bad }).sandboxSetting).toBeUndefined();
+  });
 });

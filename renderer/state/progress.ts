@@ -64,6 +64,8 @@ export interface Progress {
   sandboxCode?: string;
   /** The free sandbox's KafkaJS program (the Streaming tab), as typed. */
   streamCode?: string;
+  /** The free sandbox's example, cluster and block size, as last picked (the panel checks them against what it offers). */
+  sandboxSetting?: SandboxSetting;
   /** Preferences. */
   theme?: 'light' | 'dark';
   /** The language the app is shown in (absent: the system's, see i18n/language.ts). */
@@ -72,9 +74,16 @@ export interface Progress {
   timeLimitSeconds?: number;
   /** The student's name (Settings): it names the hand-in file and picks the student's variant of steps that vary (labs/variant.ts). */
   studentName?: string;
-  /** When sandboxCode or streamCode, and the settings (theme, language, time limit), last changed: for merges between tabs. */
+  /** When sandboxCode, streamCode or sandboxSetting, and the settings (theme, language, time limit), last changed: for merges between tabs. */
   sandboxUpdatedAt?: number;
   settingsUpdatedAt?: number;
+}
+
+export interface SandboxSetting {
+  example: string;
+  /** A preset's name or a node count. */
+  cluster: string | number;
+  blockSize: number;
 }
 
 export const EMPTY_PROGRESS: Progress = { version: 1, labs: {} };
@@ -159,6 +168,7 @@ export function parseProgress(data: unknown): Progress {
     lastLab?: unknown;
     sandboxCode?: unknown;
     streamCode?: unknown;
+    sandboxSetting?: unknown;
     theme?: unknown;
     language?: unknown;
     timeLimitSeconds?: unknown;
@@ -167,6 +177,7 @@ export function parseProgress(data: unknown): Progress {
     settingsUpdatedAt?: unknown;
   };
   const timeLimit = validTimeLimit(raw.timeLimitSeconds);
+  const sandboxSetting = parseSandboxSetting(raw.sandboxSetting);
   const language = parseLanguage(raw.language);
   const labs: Record<string, LabProgress> = {};
   if (typeof raw.labs === 'object' && raw.labs !== null) {
@@ -198,6 +209,7 @@ export function parseProgress(data: unknown): Progress {
     ...(typeof raw.lastLab === 'string' ? { lastLab: raw.lastLab } : {}),
     ...(typeof raw.sandboxCode === 'string' ? { sandboxCode: raw.sandboxCode } : {}),
     ...(typeof raw.streamCode === 'string' ? { streamCode: raw.streamCode } : {}),
+    ...(sandboxSetting ? { sandboxSetting } : {}),
     ...(raw.theme === 'light' || raw.theme === 'dark' ? { theme: raw.theme } : {}),
     ...(language !== null ? { language } : {}),
     ...(timeLimit !== null ? { timeLimitSeconds: timeLimit } : {}),
@@ -205,6 +217,18 @@ export function parseProgress(data: unknown): Progress {
     ...(stamp(raw.sandboxUpdatedAt) ? { sandboxUpdatedAt: raw.sandboxUpdatedAt } : {}),
     ...(stamp(raw.settingsUpdatedAt) ? { settingsUpdatedAt: raw.settingsUpdatedAt } : {}),
   };
+}
+
+const shortName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
+const positiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+
+/** The sandbox's saved choices, shaped right (whether the app still offers them is the panel's question). */
+function parseSandboxSetting(data: unknown): SandboxSetting | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const raw = data as { example?: unknown; cluster?: unknown; blockSize?: unknown };
+  if (!shortName(raw.example) || !positiveInt(raw.blockSize)) return undefined;
+  if (!shortName(raw.cluster) && !positiveInt(raw.cluster)) return undefined;
+  return { example: raw.example, cluster: raw.cluster, blockSize: raw.blockSize };
 }
 
 /** A saved run's name: '' (none) or a name a hand-in accepts. */

@@ -17,7 +17,16 @@ import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
-import { BLOCK_SIZES, CLUSTERS, EXAMPLES, type ExampleJob } from './examples';
+import {
+  BLOCK_SIZES,
+  CLUSTERS,
+  EXAMPLES,
+  restoreChoice,
+  settingOf,
+  type ExampleJob,
+  type SandboxChoice,
+} from './examples';
+import type { SandboxSetting } from '../../state/progress';
 import { SANDBOX_RUNS, useRunHistory } from '../../state/runHistory';
 
 const MB = 1024 * 1024;
@@ -36,11 +45,13 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
           ? `${value / 1024} KB`
           : t('bytes', { n: value });
   const updateProgress = useAppStore((s) => s.updateProgress);
-  const [example, setExample] = useState<ExampleJob>(EXAMPLES[0]!);
-  const [code, setCode] = useState(saved ?? EXAMPLES[0]!.code);
+  // The example, cluster and block size are saved with the code: a reload shows what was picked.
+  const savedSetting = useAppStore((s) => s.progress.sandboxSetting);
+  const [choice, setChoice] = useState<SandboxChoice>(() => restoreChoice(savedSetting));
+  const { example, cluster, blockSize } = choice;
+  const [code, setCode] = useState(saved ?? choice.example.code);
   useFollowSaved(saved, code, setCode);
-  const [cluster, setCluster] = useState<ExampleJob['cluster']>(example.cluster);
-  const [blockSize, setBlockSize] = useState(example.blockSize);
+  useFollowSetting(savedSetting, choice, setChoice);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [stopped, setStopped] = useState(false);
@@ -53,12 +64,19 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
     setCode(value);
     updateProgress((p) => ({ ...p, sandboxCode: value }));
   };
+  /** A new choice, saved; with `nextCode`, the editor's text too (an example picked). */
+  const choose = (next: SandboxChoice, nextCode?: string) => {
+    setChoice(next);
+    if (nextCode !== undefined) setCode(nextCode);
+    updateProgress((p) => ({
+      ...p,
+      sandboxSetting: settingOf(next),
+      ...(nextCode !== undefined ? { sandboxCode: nextCode } : {}),
+    }));
+  };
   const pick = (id: string) => {
     const next = EXAMPLES.find((e) => e.id === id)!;
-    setExample(next);
-    setCluster(next.cluster);
-    setBlockSize(next.blockSize);
-    onChange(next.code);
+    choose({ example: next, cluster: next.cluster, blockSize: next.blockSize }, next.code);
   };
   const generation = useRef(0);
   const run = async (faults: FaultSpec[] = [], at = 0) => {
@@ -156,9 +174,12 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
           <select
             value={String(cluster)}
             onChange={(e) =>
-              setCluster(
-                /^\d+$/.test(e.target.value) ? Number(e.target.value) : (e.target.value as ExampleJob['cluster']),
-              )
+              choose({
+                ...choice,
+                cluster: /^\d+$/.test(e.target.value)
+                  ? Number(e.target.value)
+                  : (e.target.value as ExampleJob['cluster']),
+              })
             }
             aria-label={t('cluster')}
           >
@@ -171,7 +192,11 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
         </label>
         <label>
           {t('blockSize')}{' '}
-          <select value={blockSize} onChange={(e) => setBlockSize(Number(e.target.value))} aria-label={t('blockSize')}>
+          <select
+            value={blockSize}
+            onChange={(e) => choose({ ...choice, blockSize: Number(e.target.value) })}
+            aria-label={t('blockSize')}
+          >
             {BLOCK_SIZES.map((b) => (
               <option key={b.value} value={b.value}>
                 {blockName(b.value)}
@@ -235,4 +260,26 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
       </div>
     </div>
   );
+}
+
+/** Like useFollowSaved, for the example, cluster and block size: another tab's newer pick shows here too. */
+function useFollowSetting(
+  saved: SandboxSetting | undefined,
+  current: SandboxChoice,
+  setCurrent: (c: SandboxChoice) => void,
+): void {
+  const last = useRef(saved);
+  const latest = useRef(current);
+  useEffect(() => {
+    latest.current = current;
+  });
+  useEffect(() => {
+    if (saved === last.current) return;
+    last.current = saved;
+    if (saved === undefined) return;
+    const next = restoreChoice(saved);
+    const now = latest.current;
+    if (next.example !== now.example || next.cluster !== now.cluster || next.blockSize !== now.blockSize)
+      setCurrent(next);
+  }, [saved, setCurrent]);
 }

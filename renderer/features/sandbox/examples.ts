@@ -8,6 +8,7 @@ import wordCountSpark from '../../../labs/examples/jobs/word-count-spark.js?raw'
 import pagerankSpark from '../../../labs/examples/jobs/pagerank-spark.js?raw';
 import pagerankChained from '../../../labs/examples/jobs/pagerank-chained.js?raw';
 import cpuHeavy from '../../../labs/examples/jobs/cpu-heavy-map.js?raw';
+import type { SandboxSetting } from '../../state/progress';
 
 export interface ExampleJob {
   id: string;
@@ -110,3 +111,28 @@ export const BLOCK_SIZES: { value: number; label: string }[] = [
   { value: 4 * KB, label: '4 KB' },
   { value: 256, label: '256 bytes' },
 ];
+
+/** What the sandbox shows: an example with the cluster and block size to run it on. */
+export interface SandboxChoice {
+  example: ExampleJob;
+  cluster: ExampleJob['cluster'];
+  blockSize: number;
+}
+
+/**
+ * The saved choice as the sandbox offers it: an example, cluster or block size this build no
+ * longer offers (or a hand-edited progress file) falls back to the example's own settings.
+ */
+export function restoreChoice(saved: SandboxSetting | undefined): SandboxChoice {
+  const example = EXAMPLES.find((e) => e.id === saved?.example) ?? EXAMPLES[0]!;
+  const cluster = CLUSTERS.find((c) => c.value === saved?.cluster)?.value ?? example.cluster;
+  const blockSize = BLOCK_SIZES.find((b) => b.value === saved?.blockSize)?.value ?? example.blockSize;
+  return { example, cluster, blockSize };
+}
+
+/** The choice as progress saves it. */
+export const settingOf = (c: SandboxChoice): SandboxSetting => ({
+  example: c.example.id,
+  cluster: c.cluster,
+  blockSize: c.blockSize,
+});
