@@ -15,6 +15,7 @@ import type { HdfsConfig } from './hdfsConfig';
 import { HDFS_EVENT_TYPES, type HdfsEvent } from './hdfsEvents';
 import type { FileNode, HBlock } from './namespace';
 import { FIRST_BLOCK_ID } from './hdfsTypes';
+import { NodeBlocks } from './nodeBlocks';
 
 export class BlockManager {
   readonly blocks = new Map<number, HBlock>();
@@ -24,9 +25,9 @@ export class BlockManager {
   /** Blocks below their target replication, waiting for the replication monitor. */
   readonly under = new Set<HBlock>();
   /** What the NameNode believes each node holds. */
-  private readonly nnBlocks: Set<HBlock>[];
+  private readonly nnBlocks: NodeBlocks<HBlock>[];
   /** What each node's disk physically holds. */
-  readonly stored: Set<HBlock>[];
+  readonly stored: NodeBlocks<HBlock>[];
   /** The NameNode's verdict per node (dead after `deadNodeTimeoutMs` without a heartbeat). */
   readonly declaredDead: readonly boolean[];
   private readonly heartbeats: HeartbeatMonitor;
@@ -46,8 +47,8 @@ export class BlockManager {
     private readonly config: HdfsConfig,
   ) {
     const n = cluster.nodes.length;
-    this.nnBlocks = Array.from({ length: n }, () => new Set());
-    this.stored = Array.from({ length: n }, () => new Set());
+    this.nnBlocks = Array.from({ length: n }, () => new NodeBlocks<HBlock>());
+    this.stored = Array.from({ length: n }, () => new NodeBlocks<HBlock>());
     this.diskWiped = new Array<boolean>(n).fill(false);
     this.streams = new Array<number>(n).fill(0);
     this.tracing = isTracing(sink, HDFS_EVENT_TYPES);
@@ -111,7 +112,12 @@ export class BlockManager {
       replicating: false,
     };
     const targets = this.placement.chooseTargets(file.replication, [], writer);
-    for (const i of targets) this.addReplica(block, i);
+    for (const i of targets) {
+      // A new block: on no node yet.
+      block.replicas.push(i);
+      this.nnBlocks[i]!.addNew(block);
+      this.stored[i]!.addNew(block);
+    }
     this.blocks.set(block.id, block);
     file.blocks.push(block);
     if (this.tracing) {

@@ -14,6 +14,7 @@ import { planInputSplits } from '../exec/lineSplits';
 import { encodeUtf8 } from '../core';
 import { jobCounters, type MapReduceCounters, type UserCounterTotals } from './mapReduceCounters';
 import { ReduceInputs } from './reduceInputs';
+import { joinEqualKeys } from './joinEqualKeys';
 import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
 
 export { InputPathError };
@@ -157,7 +158,11 @@ export async function runMapReduceJob(
   }));
   if (inputs !== null) {
     const reduceResults = await settle(
-      reduces.map((r) => ({ jobIndex: config.index, taskIndex: r.index, parts: [inputs.take(r.index)] })),
+      reduces.map((r) => ({
+        jobIndex: config.index,
+        taskIndex: r.index,
+        parts: [joinEqualKeys(inputs.take(r.index))],
+      })),
       (batch) => runner.runReduceTasks(batch),
     );
     reduceResults.forEach((r, i) => {

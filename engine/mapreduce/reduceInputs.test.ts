@@ -33,7 +33,7 @@ function expectSame(a: PackedGroups, b: PackedGroups): void {
 }
 
 describe('ReduceInputs', () => {
-  it('gives each reducer what concatenating its partitions in map task order gives, whatever order the tasks answer in', () => {
+  it('gives each reducer what concatenating its partitions in map task order gives, whatever order the tasks answer in, in order too', () => {
     for (let seed = 0; seed < 40; seed++) {
       const rng = createRng(`reduce-inputs-${seed}`);
       const tasks = 1 + rng.int(30);
@@ -44,7 +44,8 @@ describe('ReduceInputs', () => {
         Array.from({ length: reducers }, (_, r) => randomPart(rng, mixedAt[r] === t)),
       );
       const order = Array.from({ length: tasks }, (_, i) => i);
-      for (let i = order.length - 1; i > 0; i--) {
+      // Every other seed, the tasks answer in order (the store is then handed over as it stands).
+      for (let i = seed % 2 === 0 ? 0 : order.length - 1; i > 0; i--) {
         const j = rng.int(i + 1);
         [order[i], order[j]] = [order[j]!, order[i]!];
       }

@@ -67,6 +67,16 @@ class ReducerStore {
   /** The groups in map task order (every task must have answered). */
   take(): PackedGroups {
     const tasks = this.groupAt.length;
+    if (this.inTaskOrder()) {
+      // The tasks answered in order (the common case): the store is the answer as it stands.
+      this.keys.length = this.groups;
+      return {
+        keys: this.keys,
+        counts: Array.from(this.counts.subarray(0, this.groups)),
+        numbers: this.numbers !== null ? this.numbers.slice(0, this.size) : null,
+        values: this.numbers !== null ? null : this.values!.slice(0, this.size),
+      };
+    }
     const keys = new Array<unknown>(this.groups);
     const counts = new Array<number>(this.groups);
     const numbers = this.numbers !== null ? new Float64Array(this.size) : null;
@@ -83,11 +93,24 @@ class ReducerStore {
       }
       const v = this.valueAt[t]!;
       const m = this.valueCount[t]!;
-      if (numbers !== null) numbers.set(this.numbers!.subarray(v, v + m), at);
+      // Element by element: a view per task (33,000 tasks at 1 KB blocks) costs more than the copy.
+      if (numbers !== null) for (let i = 0; i < m; i++) numbers[at + i] = this.numbers![v + i]!;
       else for (let i = 0; i < m; i++) values![at + i] = this.values![v + i];
       at += m;
     }
     return { keys, counts, numbers, values };
+  }
+
+  /** Whether every task answered, each one's groups and values right after the previous task's. */
+  private inTaskOrder(): boolean {
+    let g = 0;
+    let at = 0;
+    for (let t = 0; t < this.groupAt.length; t++) {
+      if (this.groupAt[t] !== g || this.valueAt[t] !== at) return false;
+      g += this.groupCount[t]!;
+      at += this.valueCount[t]!;
+    }
+    return g === this.groups && at === this.size;
   }
 }
 
