@@ -14,7 +14,6 @@ import { planInputSplits } from '../exec/lineSplits';
 import { encodeUtf8 } from '../core';
 import { jobCounters, type MapReduceCounters, type UserCounterTotals } from './mapReduceCounters';
 import { ReduceInputs } from './reduceInputs';
-import { joinEqualKeys } from './joinEqualKeys';
 import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
 
 export { InputPathError };
@@ -161,7 +160,7 @@ export async function runMapReduceJob(
       reduces.map((r) => ({
         jobIndex: config.index,
         taskIndex: r.index,
-        parts: [joinEqualKeys(inputs.take(r.index))],
+        parts: [inputs.take(r.index)],
       })),
       (batch) => runner.runReduceTasks(batch),
     );

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../core';
 import type { PackedGroups } from '../sandbox/contract/taskRunner';
-import { concatPacked } from './packedGroups';
+import { concatPacked, mergePackedRuns, type RunGroup } from './packedGroups';
 import { ReduceInputs } from './reduceInputs';
+import { runReduceTask } from './reduceTaskCompute';
+import type { MapReduceFunctions } from './mapTaskCompute';
 
-/** A partition of random groups: numbers as a Float64Array or a plain array, or values of any kind when `mixed`. */
+/** Keys that are equal, nearly equal or equal only in their text (keyId tells them apart or not). */
+const KEYS: unknown[] = ['a', 'b', 'b ', 'é', 0, -0, 1, '1', NaN, { day: 1 }, { day: 1 }, [1], null, true];
+
+/** A partition of random groups (some keys repeated): numbers as a Float64Array or a plain array, or values of any kind when `mixed`. */
 function randomPart(rng: Rng, mixed: boolean): PackedGroups {
-  const groups = rng.int(4);
-  const keys = Array.from({ length: groups }, (_, i) => (rng.int(2) === 0 ? `k${i}` : { day: i }));
-  const counts = Array.from({ length: groups }, () => 1 + rng.int(300));
+  const groups = rng.int(6);
+  const keys = Array.from({ length: groups }, () => KEYS[rng.int(KEYS.length)]);
+  const counts = Array.from({ length: groups }, () => rng.int(40));
   const total = counts.reduce((a, b) => a + b, 0);
   const pick = [-0, Number.NaN, 1.5, -7, Infinity, 2 ** 53];
   const numbers = Array.from({ length: total }, (_, i) => pick[(i + rng.int(6)) % pick.length]!);
@@ -21,20 +26,18 @@ function randomPart(rng: Rng, mixed: boolean): PackedGroups {
     : { keys, counts, numbers: null, values: numbers };
 }
 
-/** Every value of `a` is `b`'s (Object.is: -0 and NaN count), in the same form (numbers or values). */
-function expectSame(a: PackedGroups, b: PackedGroups): void {
-  expect(a.keys).toEqual(b.keys);
-  expect(a.counts).toEqual(b.counts);
-  expect(a.numbers === null).toBe(b.numbers === null);
-  const x = [...(a.numbers ?? a.values!)];
-  const y = [...(b.numbers ?? b.values!)];
-  expect(x.length).toBe(y.length);
-  expect(x.flatMap((v, i) => (Object.is(v, y[i]) ? [] : [i]))).toEqual([]);
+/** What a reducer walks: each group's key and size, and every value with the key current when it is read. */
+function walk(groups: RunGroup[]): unknown[] {
+  return groups.map((g) => [
+    g.key,
+    g.count,
+    g.runs.flatMap((r) => Array.from({ length: r.count }, (_, k) => [r.key, r.values[r.start + k]])),
+  ]);
 }
 
 describe('ReduceInputs', () => {
-  it('gives each reducer what concatenating its partitions in map task order gives, whatever order the tasks answer in, in order too', () => {
-    for (let seed = 0; seed < 40; seed++) {
+  it("gives each reducer's merge what concatenating its partitions in map task order gives, each key once, whatever order the tasks answer in", () => {
+    for (let seed = 0; seed < 60; seed++) {
       const rng = createRng(`reduce-inputs-${seed}`);
       const tasks = 1 + rng.int(30);
       const reducers = 1 + rng.int(4);
@@ -44,15 +47,66 @@ describe('ReduceInputs', () => {
         Array.from({ length: reducers }, (_, r) => randomPart(rng, mixedAt[r] === t)),
       );
       const order = Array.from({ length: tasks }, (_, i) => i);
-      // Every other seed, the tasks answer in order (the store is then handed over as it stands).
+      // Every other seed, the tasks answer in order.
       for (let i = seed % 2 === 0 ? 0 : order.length - 1; i > 0; i--) {
         const j = rng.int(i + 1);
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
       const inputs = new ReduceInputs(tasks, reducers);
       for (const t of order) expect(inputs.add(t, outputs[t]!)).toEqual(outputs[t]!.map((p) => p.keys.length));
-      for (let r = 0; r < reducers; r++) expectSame(inputs.take(r), concatPacked(outputs.map((parts) => parts[r]!)));
+      for (let r = 0; r < reducers; r++) {
+        const all = concatPacked(outputs.map((parts) => parts[r]!));
+        const taken = inputs.take(r);
+        // The same form (numbers or values), the same groups, keys and values, in the same order
+        // (toEqual tells -0 from 0 and takes NaN for NaN).
+        expect(taken.numbers === null).toBe(all.numbers === null);
+        expect(walk(mergePackedRuns([taken]))).toEqual(walk(mergePackedRuns([all])));
+        expect(taken.keys.length).toBe(mergePackedRuns([all]).length);
+      }
     }
+  });
+
+  it('joins a word found by many map tasks into one group, its values in task order', () => {
+    const inputs = new ReduceInputs(3, 1);
+    inputs.add(2, [{ keys: ['cat'], counts: [1], numbers: null, values: [30] }]);
+    inputs.add(0, [{ keys: ['cat', 'dog'], counts: [1, 2], numbers: null, values: [10, 20, 21] }]);
+    inputs.add(1, [{ keys: ['dog', 'emu'], counts: [1, 1], numbers: null, values: [22, 40] }]);
+    expect(inputs.take(0)).toEqual({
+      keys: ['cat', 'dog', 'emu'],
+      counts: [2, 3, 1],
+      numbers: Float64Array.of(10, 30, 20, 21, 22, 40),
+      values: null,
+    });
+  });
+
+  it('a reduce with a grouping comparator and getCurrentKey answers the same from the joined input', () => {
+    const seen: unknown[] = [];
+    const byText = (a: unknown, b: unknown) => String(a).toLowerCase().localeCompare(String(b).toLowerCase());
+    const fns = {
+      fileName: 'job.js',
+      reduce: (
+        key: unknown,
+        values: Iterable<unknown>,
+        ctx: { write(k: unknown, v: unknown): void; getCurrentKey(): unknown },
+      ) => {
+        for (const v of values) seen.push([key, ctx.getCurrentKey(), v]);
+        ctx.write(key, 1);
+      },
+      // Keys that differ only in case reach one reduce call, as a secondary sort's grouping would.
+      sortComparator: byText,
+      groupingComparator: byText,
+    } as unknown as MapReduceFunctions;
+    const parts: PackedGroups[] = [
+      { keys: ['Cat', 'cat'], counts: [1, 1], numbers: null, values: [1, 2] },
+      { keys: ['dog'], counts: [1], numbers: null, values: [3] },
+      { keys: ['CAT', 'Cat', 'cat'], counts: [1, 1, 1], numbers: null, values: [4, 5, 6] },
+    ];
+    const plain = runReduceTask(fns, [concatPacked(parts)], 0);
+    const before = seen.splice(0);
+    const inputs = new ReduceInputs(parts.length, 1);
+    parts.forEach((p, t) => inputs.add(t, [p]));
+    expect(runReduceTask(fns, [inputs.take(0)], 0)).toEqual(plain);
+    expect(seen).toEqual(before);
   });
 
   it('takes no partition for a map-only job, and says which map task has not answered', () => {

@@ -1,122 +1,91 @@
 /**
- * Every reducer's input, gathered while the map tasks run: each map output's partition r is
- * copied into reducer r's store as soon as the task answers (keys in one array, group counts and
- * numeric values in growing typed arrays), so that the thousands of small partition objects a
- * small block size makes die young instead of living, and being copied by the collector, until
- * the last map task answers. `take(r)` then gives exactly what concatenating the partitions r of
- * every map output in map task order gives (`concatPacked`): the same keys, counts and values, as
- * one Float64Array when every value is a number, -0 and NaN kept.
+ * Every reducer's input, gathered while the map tasks run. Each map output's partition r goes
+ * into reducer r's store as soon as the task answers, in map task order (a task that answers
+ * before its turn waits in `early`), and its groups are joined by key on the way in: a word that
+ * 9,000 map tasks found becomes one group holding their values in task order, not 9,000 groups
+ * of one key. The reducer's merge (mergePackedRuns) joins groups whose keys have the same `keyId`
+ * anyway, keeping the first one's key and the values in the order the groups came; joined here by
+ * the same rule, in the same order, the reducer sees exactly the same groups, keys and values (its
+ * Iterable, getCurrentKey and counters included), and its input crosses to the worker with each
+ * key once (the 100-node word count sent 260,000 keys where 70 are distinct). The thousands of
+ * small partition objects a small block size makes die young instead of living, and being copied
+ * by the collector, until the last map task answers.
  */
 import type { PackedGroups } from '../sandbox/contract/taskRunner';
-import { grownArray } from '../core';
+import { keyId } from '../exec/keyOrder';
 
-/** One reducer's groups, in the order the map tasks answered. */
+/** One reducer's groups, joined by key, in the order the keys first came. */
 class ReducerStore {
-  keys: unknown[] = [];
-  counts = new Float64Array(64);
-  groups = 0;
-  /** The values while all of them are numbers. */
-  numbers: Float64Array | null = new Float64Array(256);
-  /** The values once one of them is not a number. */
-  values: unknown[] | null = null;
-  size = 0;
-  /**
-   * Per map task: where its groups and values start in the store (-1: not answered yet), and how
-   * many (int32: a store holds what fits in memory, far fewer than 2^31 values).
-   */
-  readonly groupAt: Int32Array;
-  readonly valueAt: Int32Array;
-  readonly groupCount: Int32Array;
-  readonly valueCount: Int32Array;
+  private readonly ids = new Map<string | number, number>();
+  private readonly keys: unknown[] = [];
+  /** Each key's values, in map task order. */
+  private readonly lists: unknown[][] = [];
+  private numbersOnly = true;
+  /** The next map task to take in: every one before it has been. */
+  private next = 0;
+  /** Partitions of tasks that answered before their turn. */
+  private readonly early: (PackedGroups | undefined)[];
 
   constructor(tasks: number) {
-    this.groupAt = new Int32Array(tasks).fill(-1);
-    this.valueAt = new Int32Array(tasks);
-    this.groupCount = new Int32Array(tasks);
-    this.valueCount = new Int32Array(tasks);
+    this.early = new Array<PackedGroups | undefined>(tasks).fill(undefined);
   }
 
   add(task: number, p: PackedGroups): void {
-    const n = p.keys.length;
-    this.groupAt[task] = this.groups;
-    this.groupCount[task] = n;
-    this.counts = grownArray(this.counts, this.groups + n);
-    for (let i = 0; i < n; i++) {
-      this.keys.push(p.keys[i]);
-      this.counts[this.groups + i] = p.counts[i]!;
+    if (task !== this.next) {
+      this.early[task] = p;
+      return;
     }
-    this.groups += n;
+    this.takeIn(p);
+    this.next++;
+    for (let q = this.early[this.next]; q !== undefined; q = this.early[this.next]) {
+      this.early[this.next] = undefined;
+      this.takeIn(q);
+      this.next++;
+    }
+  }
+
+  private takeIn(p: PackedGroups): void {
     const src: ArrayLike<unknown> = p.numbers ?? p.values!;
-    this.valueAt[task] = this.size;
-    this.valueCount[task] = src.length;
-    if (this.numbers !== null && p.numbers === null && !allNumbers(src)) {
-      this.values = Array.from(this.numbers.subarray(0, this.size));
-      this.numbers = null;
-    }
-    if (this.numbers !== null) {
-      this.numbers = grownArray(this.numbers, this.size + src.length);
-      if (p.numbers) this.numbers.set(p.numbers, this.size);
-      else for (let i = 0; i < src.length; i++) this.numbers[this.size + i] = src[i] as number;
-    } else {
-      const values = this.values!;
-      for (let i = 0; i < src.length; i++) values.push(src[i]);
-    }
-    this.size += src.length;
-  }
-
-  /** The groups in map task order (every task must have answered). */
-  take(): PackedGroups {
-    const tasks = this.groupAt.length;
-    if (this.inTaskOrder()) {
-      // The tasks answered in order (the common case): the store is the answer as it stands.
-      this.keys.length = this.groups;
-      return {
-        keys: this.keys,
-        counts: Array.from(this.counts.subarray(0, this.groups)),
-        numbers: this.numbers !== null ? this.numbers.slice(0, this.size) : null,
-        values: this.numbers !== null ? null : this.values!.slice(0, this.size),
-      };
-    }
-    const keys = new Array<unknown>(this.groups);
-    const counts = new Array<number>(this.groups);
-    const numbers = this.numbers !== null ? new Float64Array(this.size) : null;
-    const values = this.numbers !== null ? null : new Array<unknown>(this.size);
-    let g = 0;
+    const numbers = p.numbers !== null;
     let at = 0;
-    for (let t = 0; t < tasks; t++) {
-      const from = this.groupAt[t]!;
-      if (from < 0) throw new Error(`map task ${t} has not answered`);
-      const n = this.groupCount[t]!;
-      for (let i = 0; i < n; i++) {
-        keys[g] = this.keys[from + i];
-        counts[g++] = this.counts[from + i]!;
+    for (let i = 0; i < p.keys.length; i++) {
+      const key = p.keys[i];
+      const id = keyId(key);
+      let j = this.ids.get(id);
+      if (j === undefined) {
+        j = this.keys.length;
+        this.ids.set(id, j);
+        this.keys.push(key);
+        this.lists.push([]);
       }
-      const v = this.valueAt[t]!;
-      const m = this.valueCount[t]!;
-      // Element by element: a view per task (33,000 tasks at 1 KB blocks) costs more than the copy.
-      if (numbers !== null) for (let i = 0; i < m; i++) numbers[at + i] = this.numbers![v + i]!;
-      else for (let i = 0; i < m; i++) values![at + i] = this.values![v + i];
-      at += m;
+      const list = this.lists[j]!;
+      const end = at + p.counts[i]!;
+      for (let k = at; k < end; k++) {
+        const v = src[k];
+        if (!numbers && typeof v !== 'number') this.numbersOnly = false;
+        list.push(v);
+      }
+      at = end;
     }
-    return { keys, counts, numbers, values };
   }
 
-  /** Whether every task answered, each one's groups and values right after the previous task's. */
-  private inTaskOrder(): boolean {
-    let g = 0;
+  /** The joined groups (every task must have answered). */
+  take(): PackedGroups {
+    if (this.next < this.early.length) throw new Error(`map task ${this.next} has not answered`);
+    const lists = this.lists;
+    let total = 0;
+    for (const list of lists) total += list.length;
+    const counts = lists.map((list) => list.length);
+    const numbers = this.numbersOnly ? new Float64Array(total) : null;
+    const values = this.numbersOnly ? null : new Array<unknown>(total);
     let at = 0;
-    for (let t = 0; t < this.groupAt.length; t++) {
-      if (this.groupAt[t] !== g || this.valueAt[t] !== at) return false;
-      g += this.groupCount[t]!;
-      at += this.valueCount[t]!;
+    for (const list of lists) {
+      if (numbers !== null) for (let k = 0; k < list.length; k++) numbers[at + k] = list[k] as number;
+      else for (let k = 0; k < list.length; k++) values![at + k] = list[k];
+      at += list.length;
     }
-    return g === this.groups && at === this.size;
+    return { keys: this.keys, counts, numbers, values };
   }
-}
-
-function allNumbers(values: ArrayLike<unknown>): boolean {
-  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') return false;
-  return true;
 }
 
 export class ReduceInputs {
@@ -136,7 +105,7 @@ export class ReduceInputs {
     });
   }
 
-  /** Reducer `r`'s input (once): its partition of every map output, in map task order. */
+  /** Reducer `r`'s input (once): its partition of every map output, in map task order, joined by key. */
   take(r: number): PackedGroups {
     const store = this.stores[r];
     if (!store) throw new Error(`reducer ${r}'s input was taken already`);
