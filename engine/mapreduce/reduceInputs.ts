@@ -13,14 +13,19 @@
  */
 import type { PackedGroups } from '../sandbox/contract/taskRunner';
 import { keyId } from '../exec/keyOrder';
+import { grownArray } from '../core';
 
 /** One reducer's groups, joined by key, in the order the keys first came. */
 class ReducerStore {
   private readonly ids = new Map<string | number, number>();
   private readonly keys: unknown[] = [];
-  /** Each key's values, in map task order. */
-  private readonly lists: unknown[][] = [];
-  private numbersOnly = true;
+  /**
+   * Each key's values in map task order: a growing Float64Array while every value is a number (a
+   * map's thousands of readings of one day are copied in one go), plain arrays once one is not.
+   */
+  private numbers: Float64Array[] | null = [];
+  private lists: unknown[][] | null = null;
+  private readonly sizes: number[] = [];
   /** The next map task to take in: every one before it has been. */
   private next = 0;
   /** Partitions of tasks that answered before their turn. */
@@ -45,8 +50,8 @@ class ReducerStore {
   }
 
   private takeIn(p: PackedGroups): void {
+    if (this.numbers !== null && p.numbers === null && !allNumbers(p.values!)) this.toLists();
     const src: ArrayLike<unknown> = p.numbers ?? p.values!;
-    const numbers = p.numbers !== null;
     let at = 0;
     for (let i = 0; i < p.keys.length; i++) {
       const key = p.keys[i];
@@ -56,36 +61,56 @@ class ReducerStore {
         j = this.keys.length;
         this.ids.set(id, j);
         this.keys.push(key);
-        this.lists.push([]);
+        this.sizes.push(0);
+        if (this.numbers !== null) this.numbers.push(new Float64Array(8));
+        else this.lists!.push([]);
       }
-      const list = this.lists[j]!;
-      const end = at + p.counts[i]!;
-      for (let k = at; k < end; k++) {
-        const v = src[k];
-        if (!numbers && typeof v !== 'number') this.numbersOnly = false;
-        list.push(v);
+      const count = p.counts[i]!;
+      const size = this.sizes[j]!;
+      if (this.numbers !== null) {
+        const buf = grownArray(this.numbers[j]!, size + count);
+        this.numbers[j] = buf;
+        if (p.numbers !== null && count > 16) buf.set(p.numbers.subarray(at, at + count), size);
+        else for (let k = 0; k < count; k++) buf[size + k] = src[at + k] as number;
+      } else {
+        const list = this.lists![j]!;
+        for (let k = 0; k < count; k++) list.push(src[at + k]);
       }
-      at = end;
+      this.sizes[j] = size + count;
+      at += count;
     }
+  }
+
+  /** From numbers to plain arrays: a value that is not a number came. */
+  private toLists(): void {
+    this.lists = this.numbers!.map((buf, j) => Array.from(buf.subarray(0, this.sizes[j])));
+    this.numbers = null;
   }
 
   /** The joined groups (every task must have answered). */
   take(): PackedGroups {
     if (this.next < this.early.length) throw new Error(`map task ${this.next} has not answered`);
-    const lists = this.lists;
     let total = 0;
-    for (const list of lists) total += list.length;
-    const counts = lists.map((list) => list.length);
-    const numbers = this.numbersOnly ? new Float64Array(total) : null;
-    const values = this.numbersOnly ? null : new Array<unknown>(total);
+    for (const size of this.sizes) total += size;
+    const numbers = this.numbers !== null ? new Float64Array(total) : null;
+    const values = this.numbers !== null ? null : new Array<unknown>(total);
     let at = 0;
-    for (const list of lists) {
-      if (numbers !== null) for (let k = 0; k < list.length; k++) numbers[at + k] = list[k] as number;
-      else for (let k = 0; k < list.length; k++) values![at + k] = list[k];
-      at += list.length;
+    for (let j = 0; j < this.keys.length; j++) {
+      const size = this.sizes[j]!;
+      if (numbers !== null) numbers.set(this.numbers![j]!.subarray(0, size), at);
+      else {
+        const list = this.lists![j]!;
+        for (let k = 0; k < size; k++) values![at + k] = list[k];
+      }
+      at += size;
     }
-    return { keys: this.keys, counts, numbers, values };
+    return { keys: this.keys, counts: [...this.sizes], numbers, values };
   }
+}
+
+function allNumbers(values: ArrayLike<unknown>): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'number') return false;
+  return true;
 }
 
 export class ReduceInputs {
