@@ -79,6 +79,30 @@ describe('ReduceInputs', () => {
     });
   });
 
+  it("stops joining once most keys are distinct, and the reducer still finds every key's values in task order", () => {
+    // 12 tasks of 1,000 distinct keys each, plus one hot key in every task and keys of task 0 again
+    // in the last tasks: joining stops after the fifth task (over 4,096 keys, most of them distinct).
+    const parts: PackedGroups[] = Array.from({ length: 12 }, (_, t) => {
+      const keys = [...Array.from({ length: 1000 }, (_, i) => `k${t}-${String(i).padStart(4, '0')}`), 'hot'];
+      if (t >= 10) keys.push('k0-0005', 'k0-0999');
+      keys.sort();
+      return {
+        keys,
+        counts: keys.map(() => 2),
+        numbers: Float64Array.from(keys.flatMap((_, i) => [t, i])),
+        values: null,
+      };
+    });
+    const inputs = new ReduceInputs(parts.length, 1);
+    [...parts.keys()].reverse().forEach((t) => inputs.add(t, [parts[t]!]));
+    const taken = inputs.take(0);
+    const all = concatPacked(parts);
+    expect(walk(mergePackedRuns([taken]))).toEqual(walk(mergePackedRuns([all])));
+    // Joined while it paid (the hot key's first tasks became one group), not after.
+    expect(taken.keys.length).toBeLessThan(all.keys.length);
+    expect(taken.keys.length).toBeGreaterThan(mergePackedRuns([all]).length);
+  });
+
   it('a reduce with a grouping comparator and getCurrentKey answers the same from the joined input', () => {
     const seen: unknown[] = [];
     const byText = (a: unknown, b: unknown) => String(a).toLowerCase().localeCompare(String(b).toLowerCase());

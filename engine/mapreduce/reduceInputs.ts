@@ -15,17 +15,27 @@ import type { PackedGroups } from '../sandbox/contract/taskRunner';
 import { keyId } from '../exec/keyOrder';
 import { grownArray } from '../core';
 
-/** One reducer's groups, joined by key, in the order the keys first came. */
+/**
+ * One reducer's groups, joined by key, in the order the keys first came. The values are kept as
+ * they came (one growing Float64Array while all are numbers, copied in one go per partition; a
+ * plain array once one is not), with a segment per group saying whose key it is: no object per
+ * key. Joining stops once most keys are distinct (see takeIn), so a reducer of a million distinct
+ * keys holds about what it held before the join.
+ */
 class ReducerStore {
-  private readonly ids = new Map<string | number, number>();
+  /** Keys seen, while joining pays: dropped (null) once most keys turn out to be distinct. */
+  private ids: Map<string | number, number> | null = new Map();
+  private groupsSeen = 0;
   private readonly keys: unknown[] = [];
-  /**
-   * Each key's values in map task order: a growing Float64Array while every value is a number (a
-   * map's thousands of readings of one day are copied in one go), plain arrays once one is not.
-   */
-  private numbers: Float64Array[] | null = [];
-  private lists: unknown[][] | null = null;
+  /** Values per joined key. */
   private readonly sizes: number[] = [];
+  private numbers: Float64Array | null = new Float64Array(256);
+  private values: unknown[] | null = null;
+  private size = 0;
+  /** Per group taken in: its joined key and how many values (they follow each other in `numbers`/`values`). */
+  private segKey = new Int32Array(64);
+  private segCount = new Float64Array(64);
+  private segments = 0;
   /** The next map task to take in: every one before it has been. */
   private next = 0;
   /** Partitions of tasks that answered before their turn. */
@@ -50,59 +60,65 @@ class ReducerStore {
   }
 
   private takeIn(p: PackedGroups): void {
-    if (this.numbers !== null && p.numbers === null && !allNumbers(p.values!)) this.toLists();
-    const src: ArrayLike<unknown> = p.numbers ?? p.values!;
-    let at = 0;
-    for (let i = 0; i < p.keys.length; i++) {
+    const n = p.keys.length;
+    this.segKey = grownArray(this.segKey, this.segments + n);
+    this.segCount = grownArray(this.segCount, this.segments + n);
+    for (let i = 0; i < n; i++) {
       const key = p.keys[i];
-      const id = keyId(key);
-      let j = this.ids.get(id);
+      const ids = this.ids;
+      let j = ids === null ? undefined : ids.get(keyId(key));
       if (j === undefined) {
         j = this.keys.length;
-        this.ids.set(id, j);
+        ids?.set(keyId(key), j);
         this.keys.push(key);
         this.sizes.push(0);
-        if (this.numbers !== null) this.numbers.push(new Float64Array(8));
-        else this.lists!.push([]);
       }
       const count = p.counts[i]!;
-      const size = this.sizes[j]!;
-      if (this.numbers !== null) {
-        const buf = grownArray(this.numbers[j]!, size + count);
-        this.numbers[j] = buf;
-        if (p.numbers !== null && count > 16) buf.set(p.numbers.subarray(at, at + count), size);
-        else for (let k = 0; k < count; k++) buf[size + k] = src[at + k] as number;
-      } else {
-        const list = this.lists![j]!;
-        for (let k = 0; k < count; k++) list.push(src[at + k]);
-      }
-      this.sizes[j] = size + count;
-      at += count;
+      this.sizes[j] = this.sizes[j]! + count;
+      this.segKey[this.segments] = j;
+      this.segCount[this.segments++] = count;
     }
+    // Mostly distinct keys (a sort, a join by id): the map of keys would cost more than it saves.
+    // Joining stops; keys already joined hold only values of earlier tasks than any that follow,
+    // so the reducer's merge still finds every key's values in map task order.
+    this.groupsSeen += n;
+    if (this.ids !== null && this.ids.size > 4096 && this.ids.size * 2 > this.groupsSeen) this.ids = null;
+    const src: ArrayLike<unknown> = p.numbers ?? p.values!;
+    if (this.numbers !== null && p.numbers === null && !allNumbers(src)) {
+      this.values = Array.from(this.numbers.subarray(0, this.size));
+      this.numbers = null;
+    }
+    if (this.numbers !== null) {
+      this.numbers = grownArray(this.numbers, this.size + src.length);
+      if (p.numbers !== null) this.numbers.set(p.numbers, this.size);
+      else for (let k = 0; k < src.length; k++) this.numbers[this.size + k] = src[k] as number;
+    } else {
+      const values = this.values!;
+      for (let k = 0; k < src.length; k++) values.push(src[k]);
+    }
+    this.size += src.length;
   }
 
-  /** From numbers to plain arrays: a value that is not a number came. */
-  private toLists(): void {
-    this.lists = this.numbers!.map((buf, j) => Array.from(buf.subarray(0, this.sizes[j])));
-    this.numbers = null;
-  }
-
-  /** The joined groups (every task must have answered). */
+  /** The joined groups (every task must have answered): each key's values in map task order. */
   take(): PackedGroups {
     if (this.next < this.early.length) throw new Error(`map task ${this.next} has not answered`);
-    let total = 0;
-    for (const size of this.sizes) total += size;
-    const numbers = this.numbers !== null ? new Float64Array(total) : null;
-    const values = this.numbers !== null ? null : new Array<unknown>(total);
+    const joined = this.keys.length;
+    // Where each key's values go: after the keys before it.
+    const to = new Float64Array(joined);
+    for (let j = 1; j < joined; j++) to[j] = to[j - 1]! + this.sizes[j - 1]!;
+    const numbers = this.numbers !== null ? new Float64Array(this.size) : null;
+    const values = this.numbers !== null ? null : new Array<unknown>(this.size);
     let at = 0;
-    for (let j = 0; j < this.keys.length; j++) {
-      const size = this.sizes[j]!;
-      if (numbers !== null) numbers.set(this.numbers![j]!.subarray(0, size), at);
-      else {
-        const list = this.lists![j]!;
-        for (let k = 0; k < size; k++) values![at + k] = list[k];
-      }
-      at += size;
+    for (let s = 0; s < this.segments; s++) {
+      const j = this.segKey[s]!;
+      const count = this.segCount[s]!;
+      const dst = to[j]!;
+      if (numbers !== null) {
+        if (count > 16) numbers.set(this.numbers!.subarray(at, at + count), dst);
+        else for (let k = 0; k < count; k++) numbers[dst + k] = this.numbers![at + k]!;
+      } else for (let k = 0; k < count; k++) values![dst + k] = this.values![at + k];
+      to[j] = dst + count;
+      at += count;
     }
     return { keys: this.keys, counts: [...this.sizes], numbers, values };
   }
