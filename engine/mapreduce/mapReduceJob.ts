@@ -157,11 +157,7 @@ export async function runMapReduceJob(
   }));
   if (inputs !== null) {
     const reduceResults = await settle(
-      reduces.map((r) => ({
-        jobIndex: config.index,
-        taskIndex: r.index,
-        parts: [inputs.take(r.index)],
-      })),
+      reduces.map((r) => ({ jobIndex: config.index, taskIndex: r.index, parts: [inputs.take(r.index)] })),
       (batch) => runner.runReduceTasks(batch),
     );
     reduceResults.forEach((r, i) => {

@@ -66,10 +66,11 @@ class ReducerStore {
     for (let i = 0; i < n; i++) {
       const key = p.keys[i];
       const ids = this.ids;
-      let j = ids === null ? undefined : ids.get(keyId(key));
+      const id = ids === null ? null : keyId(key);
+      let j = id === null ? undefined : ids!.get(id);
       if (j === undefined) {
         j = this.keys.length;
-        ids?.set(keyId(key), j);
+        if (id !== null) ids!.set(id, j);
         this.keys.push(key);
         this.sizes.push(0);
       }
