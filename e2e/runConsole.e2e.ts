@@ -83,6 +83,8 @@ describe('the console of a run', () => {
     const { page } = s;
     await setTimeLimit(page, 60);
     await openJobs(page);
+    // The sandbox keeps the example picked before (the Spark one): this run is the MapReduce example's file.
+    await page.getByLabel('Example job').selectOption('iot');
     await setEditorText(page, THROWS_LATER, '.sandbox-editor');
     await page.getByRole('button', { name: '▶ Run' }).click();
     await waitForRunEnd(page);
