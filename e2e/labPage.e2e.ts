@@ -239,7 +239,7 @@ describe('the lab page keeps and words results well', () => {
     await openLab(s, `lab/${IOT.id}/1`);
     await runAndWait(page);
     const note = page.getByTestId('speed-note');
-    expect(await note.textContent()).toMatch(/^Playing at [\d.]+× so the .+ run takes about .+ s$/);
+    expect(await note.textContent()).toMatch(/^Plays at [\d.]+× so the .+ run takes about .+ s$/);
     await page.getByLabel('Playback speed').selectOption('4');
     expect(await note.count()).toBe(0);
     await runAndWait(page);

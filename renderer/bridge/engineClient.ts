@@ -310,7 +310,6 @@ function progressOnly(onProgress?: (progress: RunProgress) => void): Pending['on
 
 let shared: EngineClient | undefined;
 
-/** The app's one engine worker, started on first use (with the desktop's sandbox processes, if any). */
 /**
  * Warms the sandbox up once the page is idle (a page with an editor calls this when it opens):
  * the first Run then does not wait for its workers to start. Returns the cancel.
@@ -325,6 +324,7 @@ export function warmSandboxSoon(): () => void {
   return () => clearTimeout(timer);
 }
 
+/** The app's one engine worker, started on first use (with the desktop's sandbox processes, if any). */
 export function engineClient(): EngineClient {
   shared ??= new EngineClient(desktopSandboxHost((window as { clusterlab?: ClusterLabDesktopApi }).clusterlab, window));
   return shared;

@@ -19,7 +19,7 @@ function watchTime(seconds: number): string {
   return seconds >= 2 ? `${Math.round(seconds)} s` : `${fixed(seconds, 1)} s`;
 }
 
-/** "Playing at 16× so the 4 min 40 s run takes about 18 s", in the page's language. */
+/** "Plays at 16× so the 4 min 40 s run takes about 18 s", in the page's language. */
 export function fittedSpeedNote(speed: number, durationMs: number): string {
   return i18n.t('cluster:playback.fitted', {
     speed: numberFormat().format(speed),
