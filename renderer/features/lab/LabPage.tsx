@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabTexts } from '../../i18n/labTexts';
 import type { FaultSpec } from '../../../engine/cluster';
+import { useLatestCallback } from '../../app/useLatestCallback';
 import type { KafkaFault } from '../../../engine/streaming';
 import type { PipelineFault } from '../../../engine/pipeline';
 import { findAnyLab as labById } from '../packs/findAnyLab';
@@ -215,6 +216,8 @@ function LabStepView({
     );
   };
   const onRun = () => void runWith([], 0);
+  // The same function from render to render: the run's pictures (RunArea, memoised) skip the page's re-renders.
+  const injectJobFaults = useLatestCallback((faults: FaultSpec[], at: number) => void runWith(faults, at));
   const reset = () => {
     if (source !== starter && !window.confirm(t('resetConfirm'))) return;
     onChange(starter);
@@ -356,7 +359,7 @@ function LabStepView({
               source={source}
               onSource={onChange}
               startAt={startAt}
-              onJobFaults={(faults, at) => void runWith(faults, at)}
+              onJobFaults={injectJobFaults}
               onStreamFaults={(faults) => void runWith([], 0, faults)}
               onPipelineFaults={(faults, at) => void runWith([], at, [], faults)}
             />

@@ -4,7 +4,7 @@
  * playback clock.
  */
 import { useTranslation } from 'react-i18next';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { JobRunReport } from '../../../engine/api';
 import type { HdfsRunReport } from '../../../labs/labTypes';
@@ -35,7 +35,19 @@ export interface RunAreaProps {
   runsKey?: string;
 }
 
-export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 0, runsKey }: RunAreaProps) {
+/**
+ * Memoised: the page around it re-renders on every progress update of the next run, and this
+ * area's pictures (the cluster map, the timeline) need drawing only when its own props change.
+ */
+export const RunArea = memo(function RunArea({
+  report,
+  nodes,
+  faults,
+  onInjectFault,
+  busy,
+  startAt = 0,
+  runsKey,
+}: RunAreaProps) {
   const durationMs = Math.max(1, report.simulatedMs);
   // Each run is fitted to about 20 s until the learner picks a speed; theirs then holds for the session.
   const chosenSpeed = useAppStore((s) => s.playbackSpeed);
@@ -118,4 +130,4 @@ export function RunArea({ report, nodes, faults, onInjectFault, busy, startAt = 
       </div>
     </div>
   );
-}
+});

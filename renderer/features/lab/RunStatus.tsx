@@ -77,8 +77,8 @@ export function RunStatus({
         aria-valuetext={text}
       >
         {/* Keyed by mode: the sliding bar must not animate into the first count. Filled by scaling
-            (runStatus.css): the compositor animates it, and the page lays nothing out for it while
-            the run computes on the same cores. */}
+            (runStatus.css), without a transition: the page lays nothing out for it, and draws one
+            frame per count while the run computes on the same cores. */}
         <div
           key={determinate ? 'count' : 'slide'}
           style={determinate ? { transform: `scaleX(${percent / 100})` } : undefined}

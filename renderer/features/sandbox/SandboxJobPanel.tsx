@@ -11,6 +11,7 @@ import { useAppStore } from '../../state/store';
 import { useFollowSaved } from '../../state/useFollowSaved';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { RunArea } from '../lab/RunArea';
+import { useLatestCallback } from '../../app/useLatestCallback';
 import { RunStatus, StopButton } from '../lab/RunStatus';
 import { currentTimeLimit, NOTHING_PRINTED, withPrinted, type Printed } from '../lab/useStepRun';
 import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
@@ -136,6 +137,8 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
       if (generation.current === mine) setRunning(false);
     }
   };
+  // The same function from render to render: RunArea (memoised) then skips this panel's re-renders.
+  const injectFaults = useLatestCallback((faults: FaultSpec[], at: number) => void run(faults, at));
   const stop = useCallback(() => engineClient().stop(), []);
   // The sandbox's workers start while the learner reads or types, not when Run is pressed.
   useEffect(() => warmSandboxSoon(), []);
@@ -250,7 +253,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
               faults={result.faults}
               startAt={startAt}
               busy={running}
-              onInjectFault={(faults, at) => void run(faults, at)}
+              onInjectFault={injectFaults}
             />
           </ErrorBoundary>
         )}
