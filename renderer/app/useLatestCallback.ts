@@ -1,8 +1,9 @@
 /**
- * A callback that keeps its identity across renders and always calls the latest `fn`. Handed to
- * a memoised child (RunArea), it lets the child skip the parent's re-renders: a run's progress
- * re-renders the page several times a second, and each re-render of the run's pictures redrew the
- * cluster map and the timeline while the engine and the sandbox shared the cores with it.
+ * A callback that keeps its identity across renders and always calls the latest `fn`: for the
+ * editor's Ctrl/Cmd+Enter, which keeps the function it was given, and for memoised children
+ * (RunArea), which then skip the parent's re-renders (a run's progress re-renders the page ten
+ * times a second; each re-render of the previous run's pictures redrew its cluster map and
+ * timeline on the cores the engine and the sandbox compute on).
  */
 import { useCallback, useLayoutEffect, useRef } from 'react';
 

@@ -137,8 +137,10 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
       if (generation.current === mine) setRunning(false);
     }
   };
-  // The same function from render to render: RunArea (memoised) then skips this panel's re-renders.
-  const injectFaults = useLatestCallback((faults: FaultSpec[], at: number) => void run(faults, at));
+  // The same function from render to render (the editor's Ctrl/Cmd+Enter and RunArea, memoised,
+  // which then skips this panel's re-renders), always the latest run.
+  const runLatest = useLatestCallback(run);
+  const injectFaults = useCallback((faults: FaultSpec[], at: number) => void runLatest(faults, at), [runLatest]);
   const stop = useCallback(() => engineClient().stop(), []);
   // The sandbox's workers start while the learner reads or types, not when Run is pressed.
   useEffect(() => warmSandboxSoon(), []);
@@ -153,10 +155,6 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
     },
     [],
   );
-  const runRef = useRef(run);
-  useEffect(() => {
-    runRef.current = run;
-  });
 
   const language = /:\s*(string|number)\b|interface\s/.test(code) ? 'typescript' : 'javascript';
   return (
@@ -228,7 +226,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
         <LazyCodeEditor
           value={code}
           onChange={onChange}
-          onRun={() => void runRef.current()}
+          onRun={() => void runLatest()}
           language={language}
           path={language === 'typescript' ? 'file:///sandbox/job.ts' : 'file:///sandbox/job.js'}
           ariaLabel={t('jobCode')}

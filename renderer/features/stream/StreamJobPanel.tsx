@@ -15,6 +15,7 @@ import { RunStatus, StopButton } from '../lab/RunStatus';
 import { currentTimeLimit, NOTHING_PRINTED, withPrinted, type Printed } from '../lab/useStepRun';
 import { ConsolePanel } from '../run/ConsolePanel';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
+import { useLatestCallback } from '../../app/useLatestCallback';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { StreamRunView } from './StreamRunView';
@@ -132,10 +133,7 @@ export function StreamJobPanel() {
     },
     [],
   );
-  const runRef = useRef(run);
-  useEffect(() => {
-    runRef.current = run;
-  });
+  const runLatest = useLatestCallback(run);
 
   const language = /:\s*(string|number)\b|interface\s/.test(code) ? 'typescript' : 'javascript';
   const { t } = useTranslation('stream');
@@ -186,7 +184,7 @@ export function StreamJobPanel() {
         <LazyCodeEditor
           value={code}
           onChange={onChange}
-          onRun={() => void runRef.current(result?.faults ?? [])}
+          onRun={() => void runLatest(result?.faults ?? [])}
           language={language}
           path={language === 'typescript' ? 'file:///sandbox/stream.ts' : 'file:///sandbox/stream.js'}
           ariaLabel={t('job.code')}
