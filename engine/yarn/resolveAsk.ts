@@ -11,7 +11,7 @@ import type { YarnConfig } from './yarnConfig';
 export interface ResolvedAsk {
   vcores: number;
   memoryMb: number;
-  nodes: number[] | null;
+  nodes: readonly number[] | null;
   racks: number[] | null;
   relax: boolean;
   /** The node label asked for; '' for the default partition. */
@@ -31,12 +31,31 @@ export function largestNodeManager(cluster: Cluster): { vcores: number; memoryMb
   return { vcores: none ? -Infinity : vcores, memoryMb: none ? -Infinity : memoryMb };
 }
 
+/**
+ * One-node preference lists, shared by every ask that names that node (a map task names its
+ * block's replica): a 100,000-task run would otherwise keep 50,000 one-element arrays alive,
+ * which the young-generation collector copies twice each. Frozen, since many requests hold one.
+ */
+export class SingleNodeLists {
+  private readonly lists: (readonly number[] | undefined)[] = [];
+
+  of(node: number): readonly number[] {
+    let list = this.lists[node];
+    if (list === undefined) {
+      list = Object.freeze([node]);
+      this.lists[node] = list;
+    }
+    return list;
+  }
+}
+
 export function resolveAsk(
   ask: ContainerAsk,
   cluster: Cluster,
   config: YarnConfig,
   maxVcores: number,
   maxMemoryMb: number,
+  singles: SingleNodeLists,
 ): ResolvedAsk {
   const a = check.object('ask', ask);
   const min = config.minAllocationMb;
@@ -63,7 +82,12 @@ export function resolveAsk(
   // A preferred node of another partition can never be matched (YARN simply never satisfies it there):
   // it is dropped, as a block's replica on a labelled node is for a MapReduce task asked without a label.
   const inPartition = nodes?.filter((i) => !isNodeManager(cluster.nodes[i]!) || cluster.nodes[i]!.nodeLabel === label);
-  const preferred = inPartition === undefined || inPartition.length === 0 ? null : inPartition;
+  const preferred =
+    inPartition === undefined || inPartition.length === 0
+      ? null
+      : inPartition.length === 1
+        ? singles.of(inPartition[0]!)
+        : inPartition;
   return { vcores, memoryMb, nodes: preferred, racks, relax, label };
 }
 

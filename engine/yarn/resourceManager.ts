@@ -27,7 +27,7 @@ import {
 } from './container';
 import { ContainerLaunches } from './containerLaunches';
 import { RequestFit } from './requestQueue';
-import { largestNodeManager, resolveAsk } from './resolveAsk';
+import { SingleNodeLists, largestNodeManager, resolveAsk } from './resolveAsk';
 import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
 import { YARN_EVENT_TYPES, type YarnEvent } from './yarnEvents';
@@ -52,6 +52,7 @@ export class ResourceManager implements AppHost {
   private readonly crashed: boolean[];
   /** The largest NodeManager's vcores and memory: an ask above them can never be met. */
   private readonly largest: { vcores: number; memoryMb: number };
+  private readonly singleNodeLists = new SingleNodeLists();
   private nextContainer = 1;
   private nextRequest = 1;
   private pendingTotal = 0;
@@ -146,6 +147,7 @@ export class ResourceManager implements AppHost {
       this.config,
       this.largest.vcores,
       this.largest.memoryMb,
+      this.singleNodeLists,
     );
     const r = new ContainerRequest(
       this.nextRequest++,
