@@ -6,8 +6,9 @@
  * Prints wall time of the first run (target < 15 s), heap per task (heap delta after global.gc()
  * with every task requested, / tasks; target < 1 KB) and kernel events/s. Trace sink: 'none'.
  *
- * The run phase's target is "<= 3x the bare kernel for the same events", judged on CPU time, best
- * of 3 runs each, against the REPLAY baseline: every event the YARN run scheduled (its time, its
+ * The run phase's target is "<= 3x the bare kernel for the same events", judged on CPU time, warm
+ * (the best run once V8 has settled, `warmBest`; the cold best of a new process's first 3 runs is
+ * printed beside it), against the REPLAY baseline: every event the YARN run scheduled (its time, its
  * priority, the event that scheduled it) is recorded once and replayed in a fresh Kernel with one
  * trivial handler that schedules the same children (yarnReplay.ts). That is the kernel alone
  * doing the YARN run's events at the YARN run's queue depth (about 9,000 pending: every node's
@@ -111,6 +112,39 @@ const replays = [0, 1, 2].map(() => {
 const replayCpu = Math.min(...replays.map((r) => r.cpuMs));
 if (replays[0]!.events !== events) throw new Error(`the replay ran ${replays[0]!.events} events, the run ${events}`);
 
+/**
+ * Warm: runs (each on a fresh simulation, built outside the timing) until V8 has settled the
+ * code: at least 10, then until 8 in a row have not beaten the fastest by 3% (at most 40), with
+ * no collection forced before a run (one forced just before makes the next run slower: see
+ * scale.bench.ts). The three runs above are a new process's first: the YARN code is still being
+ * compiled and optimised there (about 350 ms, 170 ms, then 130 ms), where the replay's one
+ * trivial handler is optimised at once, so their ratio measures V8 warming up more than the
+ * scheduler. The warm figures are what a process running many jobs (the app's engine worker,
+ * `clusterlab grade`) pays per run; the target is judged on them, and the cold ones are printed beside.
+ */
+function warmBest(timed: () => number): { best: number; runs: number } {
+  let best = Number.POSITIVE_INFINITY;
+  let stale = 0;
+  let runs = 0;
+  while (runs < 40 && (runs < 10 || stale < 8)) {
+    const cpu = timed();
+    runs++;
+    if (cpu < best * 0.97) stale = 0;
+    else stale++;
+    best = Math.min(best, cpu);
+  }
+  return { best, runs };
+}
+const warmRun = warmBest(() => {
+  const again = build();
+  const c = process.cpuUsage();
+  again.sim.run();
+  const cpu = cpuMs(process.cpuUsage(c));
+  if (again.sim.kernel.eventCount !== events || again.completed !== TASKS) throw new Error('runs differ');
+  return cpu;
+});
+const warmReplay = warmBest(() => replay(schedule).cpuMs);
+
 console.log(
   `cluster: ${NODES} nodes, ${sim.cluster.racks.length} racks; ${TASKS.toLocaleString('en-US')} tasks in ${APPS} apps (capacity scheduler, 2 queues)`,
 );
@@ -134,12 +168,16 @@ console.log(
   `replay baseline: ${fmt(schedule.ran.length)} events recorded from the run (${fmt(schedule.roots)} scheduled before it${schedule.cancelled > 0 ? `; ${fmt(schedule.cancelled)} cancelled ones replayed as run, so the replay is NOT exact` : ''}), replayed with trivial handlers`,
 );
 const sameRatio = runCpu / baseCpu;
-const replayRatio = runCpu / replayCpu;
+const coldRatio = runCpu / replayCpu;
+const replayRatio = warmRun.best / warmReplay.best;
 console.log(
-  `CPU time, best of 3: YARN run ${fmt(runCpu)} ms (runs ${runCpus.map(fmt).join(', ')}); same-count baseline ${fmt(baseCpu)} ms -> ${sameRatio.toFixed(1)}x; replay baseline ${fmt(replayCpu)} ms -> ${replayRatio.toFixed(1)}x`,
+  `CPU time, cold (a new process's first 3 runs, each after a forced collection), best of 3: YARN run ${fmt(runCpu)} ms (runs ${runCpus.map(fmt).join(', ')}); same-count baseline ${fmt(baseCpu)} ms -> ${sameRatio.toFixed(1)}x; replay baseline ${fmt(replayCpu)} ms -> ${coldRatio.toFixed(1)}x`,
 );
 console.log(
-  `target "run phase <= 3x the bare kernel for the same events", judged on the replay baseline (the same events at the same queue depth), CPU time: ${replayRatio.toFixed(1)}x -> ${replayRatio <= 3 ? 'met' : 'NOT met'} (the same-count baseline, a shallower queue, gives ${sameRatio.toFixed(1)}x; CPU time, since wall time on a busy machine measures the other programs too)`,
+  `CPU time, warm (best once V8 has settled: ${warmRun.runs} and ${warmReplay.runs} runs): YARN run ${fmt(warmRun.best)} ms; replay baseline ${fmt(warmReplay.best)} ms -> ${replayRatio.toFixed(1)}x`,
+);
+console.log(
+  `target "run phase <= 3x the bare kernel for the same events", judged warm on the replay baseline (the same events at the same queue depth), CPU time: ${replayRatio.toFixed(1)}x -> ${replayRatio <= 3 ? 'met' : 'NOT met'} (cold ${coldRatio.toFixed(1)}x; the same-count baseline, a shallower queue, gives ${sameRatio.toFixed(1)}x cold; CPU time, since wall time on a busy machine measures the other programs too)`,
 );
 if (completed !== TASKS) {
   console.log('!!! not every task completed');
