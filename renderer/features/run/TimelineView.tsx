@@ -69,7 +69,7 @@ export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapr
 
 export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: number; maxHeight?: number }) {
   const { t: text } = useTranslation('run');
-  const [hostRef, width] = useElementWidth<HTMLDivElement>();
+  const [hostRef, width, measured] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<TimelineRenderer | null>(null);
   const [selected, setSelected] = useState(-1);
@@ -96,13 +96,26 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
     return () => observer.disconnect();
   }, []);
 
+  // Drawn from its first measured width (ResizeObserver reports before the first paint), not at a
+  // fallback width first: each new size allocates the canvases again.
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    if (!canvas || !measured) return;
     const colours = readColours(canvas);
     if (rendererRef.current?.isFor(view)) rendererRef.current.resize(layout, colours);
-    else rendererRef.current = new TimelineRenderer(canvas, view, layout, colours);
-  }, [view, layout, themeTick]);
+    else {
+      rendererRef.current?.dispose();
+      rendererRef.current = new TimelineRenderer(canvas, view, layout, colours);
+    }
+  }, [view, layout, themeTick, measured]);
+  // Taken down (the next run builds its run area anew): the renderer's offscreen layer goes to the next one.
+  useEffect(
+    () => () => {
+      rendererRef.current?.dispose();
+      rendererRef.current = null;
+    },
+    [],
+  );
 
   const shown = hover >= 0 ? hover : selected;
   useEffect(() => {
