@@ -29,6 +29,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LIMITS, createRng } from '../../engine/core';
 import { presetWithNodes } from '../../engine/cluster';
+import { untilSettled } from './untilSettled';
 import { askForContainers, yarnBenchSimulation } from './yarnWorkload';
 
 interface Row {
@@ -148,18 +149,14 @@ function measure(tasks: number, nodes: number, heap: 'once' | 'sample', repeat: 
  * far by 3% (its ask and run CPU), at least 15 runs and at most 60; returns how many it took.
  */
 function warmUp(tasks: number, nodes: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  let stale = 0;
-  let runs = 0;
-  while (runs < 60 && (runs < 15 || stale < 8)) {
-    const r = measureOnce(tasks, nodes);
-    runs++;
-    const cpu = r.askCpuMs + r.runCpuMs;
-    if (cpu < best * 0.97) stale = 0;
-    else stale++;
-    best = Math.min(best, cpu);
-  }
-  return runs;
+  return untilSettled(
+    () => {
+      const r = measureOnce(tasks, nodes);
+      return r.askCpuMs + r.runCpuMs;
+    },
+    15,
+    60,
+  ).runs;
 }
 
 if (process.argv[2] === 'row') {

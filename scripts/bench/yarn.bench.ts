@@ -7,7 +7,7 @@
  * with every task requested, / tasks; target < 1 KB) and kernel events/s. Trace sink: 'none'.
  *
  * The run phase's target is "<= 3x the bare kernel for the same events", judged on CPU time, warm
- * (the best run once V8 has settled, `warmBest`; the cold best of a new process's first 3 runs is
+ * (the best run once V8 has settled, `untilSettled`; the cold best of a new process's first 3 runs is
  * printed beside it), against the REPLAY baseline: every event the YARN run scheduled (its time, its
  * priority, the event that scheduled it) is recorded once and replayed in a fresh Kernel with one
  * trivial handler that schedules the same children (yarnReplay.ts). That is the kernel alone
@@ -19,6 +19,7 @@
 import { Kernel, createRng } from '../../engine/core';
 import type { Simulation } from '../../engine/api/createSimulation';
 import { askForContainers, yarnBenchSimulation } from './yarnWorkload';
+import { untilSettled } from './untilSettled';
 import { record, replay } from './yarnReplay';
 
 const NODES = 1000;
@@ -114,36 +115,26 @@ if (replays[0]!.events !== events) throw new Error(`the replay ran ${replays[0]!
 
 /**
  * Warm: runs (each on a fresh simulation, built outside the timing) until V8 has settled the
- * code: at least 10, then until 8 in a row have not beaten the fastest by 3% (at most 40), with
- * no collection forced before a run (one forced just before makes the next run slower: see
- * scale.bench.ts). The three runs above are a new process's first: the YARN code is still being
- * compiled and optimised there (about 350 ms, 170 ms, then 130 ms), where the replay's one
+ * code (`untilSettled`: at least 10 runs, at most 40). The three runs above are a new process's
+ * first: the YARN code is still being compiled and optimised there (about 350 ms, 170 ms, then
+ * 130 ms), where the replay's one
  * trivial handler is optimised at once, so their ratio measures V8 warming up more than the
  * scheduler. The warm figures are what a process running many jobs (the app's engine worker,
  * `clusterlab grade`) pays per run; the target is judged on them, and the cold ones are printed beside.
  */
-function warmBest(timed: () => number): { best: number; runs: number } {
-  let best = Number.POSITIVE_INFINITY;
-  let stale = 0;
-  let runs = 0;
-  while (runs < 40 && (runs < 10 || stale < 8)) {
-    const cpu = timed();
-    runs++;
-    if (cpu < best * 0.97) stale = 0;
-    else stale++;
-    best = Math.min(best, cpu);
-  }
-  return { best, runs };
-}
-const warmRun = warmBest(() => {
-  const again = build();
-  const c = process.cpuUsage();
-  again.sim.run();
-  const cpu = cpuMs(process.cpuUsage(c));
-  if (again.sim.kernel.eventCount !== events || again.completed !== TASKS) throw new Error('runs differ');
-  return cpu;
-});
-const warmReplay = warmBest(() => replay(schedule).cpuMs);
+const warmRun = untilSettled(
+  () => {
+    const again = build();
+    const c = process.cpuUsage();
+    again.sim.run();
+    const cpu = cpuMs(process.cpuUsage(c));
+    if (again.sim.kernel.eventCount !== events || again.completed !== TASKS) throw new Error('runs differ');
+    return cpu;
+  },
+  10,
+  40,
+);
+const warmReplay = untilSettled(() => replay(schedule).cpuMs, 10, 40);
 
 console.log(
   `cluster: ${NODES} nodes, ${sim.cluster.racks.length} racks; ${TASKS.toLocaleString('en-US')} tasks in ${APPS} apps (capacity scheduler, 2 queues)`,
