@@ -5,7 +5,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../engine/core';
 import { runJob } from '../engine/api';
-import { BytesSpool, SPOOL_MIN_BYTES, spooledMessages, unspool } from './bytesSpool';
+import { BytesSpool, SPOOL_MIN_BYTES, neighbourRuns, spooledMessages, unspool } from './bytesSpool';
 import { madeSpoolFolder } from './spoolFolder';
 import { createNodeSandboxPool } from './sandboxPool';
 
@@ -57,6 +57,36 @@ describe('BytesSpool', () => {
     const back = unspoolHere(structuredClone(spool.wrap(reply))) as typeof reply;
     expect(back).toEqual(reply);
     expect(reply.files[0]!.bytes.length).toBe(SPOOL_MIN_BYTES + 1);
+  });
+
+  it("sends a small batch's arrays as one, neighbours in one buffer as one view of it", () => {
+    const spool = new BytesSpool();
+    const file = bytes(3000, 6);
+    const [a, b, c] = [file.subarray(0, 1000), file.subarray(1000, 1800), bytes(500, 7)];
+    const batch = {
+      type: 'mapBatch',
+      tasks: [a, b, c].map((x, i) => ({ id: i + 1, task: { taskIndex: i, bytes: x } })),
+    };
+    const sent = spool.wrap(batch) as { type: string; bytes: Uint8Array; lengths: number[]; message: typeof batch };
+    expect(sent.type).toBe('joinedBytes');
+    expect(sent.lengths).toEqual([1000, 800, 500]);
+    expect(sent.bytes.length).toBe(2300);
+    expect(sent.message.tasks.map((t) => t.task.bytes)).toEqual([null, null, null]); // no array per task on the wire
+    expect(batch.tasks[2]!.task.bytes).toBe(c); // the engine's task is its own still
+    const got = unspoolHere(structuredClone(sent)) as typeof batch;
+    expect(got).toEqual(batch);
+
+    // Neighbours only: one view of their buffer, nothing copied.
+    const neighbours = spool.wrap({ ...batch, tasks: batch.tasks.slice(0, 2) }) as { bytes: Uint8Array };
+    expect(neighbours.bytes.buffer).toBe(file.buffer);
+    expect(neighbours.bytes.byteOffset).toBe(0);
+    expect(neighbours.bytes.length).toBe(1800);
+    expect(neighbourRuns([a, b, c])).toEqual([file.subarray(0, 1800), c]);
+    expect(neighbourRuns([b, a])).toEqual([b, a]); // out of order: two runs
+
+    expect(() => unspoolHere({ ...sent, lengths: [1000, 800] })).toThrow(/malformed joined-bytes message/);
+    expect(() => unspoolHere({ ...sent, bytes: 'no' })).toThrow(/malformed joined-bytes message/);
+    expect(() => unspoolHere({ ...sent, message: { type: 'mapBatch', tasks: [] } })).toThrow(/malformed/);
   });
 
   it('removes what its child did not read when the child ends', () => {

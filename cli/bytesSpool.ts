@@ -8,6 +8,9 @@
  *
  * Only the messages that carry a job's input are spooled, and only when their bytes are many
  * (`SPOOL_MIN_BYTES`): a map task's or a batch's `bytes`, and the files a Spark driver asked for.
+ * Fewer bytes in several arrays still go as one (`JoinedBytesMessage`): Node's IPC serializes each
+ * typed array on its own (3-4 us each, a batch of 1 KB blocks' tasks holds hundreds of them), and
+ * the batch's arrays are mostly neighbours in one HDFS file's buffer, so joining them copies nothing.
  * The host writes each spooled message's bytes to one file of its own, in a folder of this CLI
  * process (cli/spoolFolder.ts; the files go when the child ends, the folder when the CLI exits);
  * the child reads the file and deletes it before it handles the message. What the engine handed
@@ -21,7 +24,7 @@ import { isSpoolFileOf, madeSpoolFolder, spoolFolder, spoolHasRoom, stopSpooling
 /** Messages with fewer input bytes than this go through IPC as they are. */
 export const SPOOL_MIN_BYTES = 256 * 1024;
 
-/** What a spooled message is sent as: the message with its byte arrays empty, and where they are. */
+/** What a spooled message is sent as: the message with its byte arrays left out (null), and where they are. */
 export interface SpooledMessage {
   type: 'spooled';
   file: string;
@@ -30,41 +33,83 @@ export interface SpooledMessage {
   message: unknown;
 }
 
-const EMPTY = new Uint8Array(0);
+/** A message whose byte arrays travel as one (`bytes`, cut by `lengths`), the message with them left out (null). */
+export interface JoinedBytesMessage {
+  type: 'joinedBytes';
+  bytes: Uint8Array;
+  lengths: number[];
+  message: unknown;
+}
 
-type Slot = { get: () => Uint8Array; set: (bytes: Uint8Array) => void };
+type Slot = { get: () => Uint8Array; set: (bytes: Uint8Array | null) => void };
+
+/** A byte array, or (`leftOut`: in a message read back) the null that stands for one. */
+const isBytes = (b: unknown, leftOut: boolean): boolean => b instanceof Uint8Array || (leftOut && b === null);
 
 /**
  * The byte arrays of a message that carries a job's input, each with a setter on a copy of the
  * message (`copy`), or null for any other message. Only the shapes the engine sends are known.
+ * `leftOut`: the message was sent with its arrays left out (null), to be filled in.
  */
-function byteSlots(message: unknown): { copy: unknown; slots: Slot[] } | null {
+function byteSlots(message: unknown, leftOut = false): { copy: unknown; slots: Slot[] } | null {
   const m = message as { type?: unknown } | null;
   if (typeof m !== 'object' || m === null) return null;
-  const taskSlot = (holder: { task: { bytes: Uint8Array } }): Slot => ({
-    get: () => holder.task.bytes,
+  const taskSlot = (holder: { task: { bytes: Uint8Array | null } }): Slot => ({
+    get: () => holder.task.bytes!,
     set: (bytes) => (holder.task = { ...holder.task, bytes }),
   });
   if (m.type === 'map') {
     const copy = { ...(m as { task: { bytes: Uint8Array } }) };
-    return copy.task?.bytes instanceof Uint8Array ? { copy, slots: [taskSlot(copy)] } : null;
+    return isBytes(copy.task?.bytes, leftOut) ? { copy, slots: [taskSlot(copy)] } : null;
   }
   if (m.type === 'mapBatch') {
     const tasks = (m as { tasks?: unknown }).tasks;
     if (!Array.isArray(tasks)) return null;
     const copies = tasks.map((t: { task: { bytes: Uint8Array } }) => ({ ...t }));
-    if (!copies.every((t) => t.task?.bytes instanceof Uint8Array)) return null;
+    if (!copies.every((t) => isBytes(t.task?.bytes, leftOut))) return null;
     return { copy: { ...m, tasks: copies }, slots: copies.map(taskSlot) };
   }
   if (m.type === 'hostReply') {
     const files = (m as { files?: unknown }).files;
     if (!Array.isArray(files)) return null;
-    const copies = files.map((f: { bytes: Uint8Array }) => ({ ...f }));
-    if (!copies.every((f) => f.bytes instanceof Uint8Array)) return null;
-    const slots = copies.map((f): Slot => ({ get: () => f.bytes, set: (bytes) => (f.bytes = bytes) }));
+    const copies = files.map((f: { bytes: Uint8Array | null }) => ({ ...f }));
+    if (!copies.every((f) => isBytes(f.bytes, leftOut))) return null;
+    const slots = copies.map((f): Slot => ({ get: () => f.bytes!, set: (bytes) => (f.bytes = bytes) }));
     return { copy: { ...m, files: copies }, slots };
   }
   return null;
+}
+
+/**
+ * `arrays` as runs of neighbours: arrays that follow each other in one buffer (a batch's splits of
+ * one HDFS file) make one view of it, so they are written, or sent, as one.
+ */
+export function neighbourRuns(arrays: readonly Uint8Array[]): Uint8Array[] {
+  const runs: Uint8Array[] = [];
+  let run: Uint8Array | null = null;
+  for (const a of arrays) {
+    if (run !== null && a.buffer === run.buffer && a.byteOffset === run.byteOffset + run.byteLength)
+      run = new Uint8Array(run.buffer, run.byteOffset, run.byteLength + a.byteLength);
+    else {
+      if (run !== null) runs.push(run);
+      run = a;
+    }
+  }
+  if (run !== null) runs.push(run);
+  return runs;
+}
+
+/** `arrays` as one array: a view when they are neighbours in one buffer, else a copy. */
+function joined(arrays: readonly Uint8Array[], total: number): Uint8Array {
+  const runs = neighbourRuns(arrays);
+  if (runs.length === 1) return runs[0]!;
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const r of runs) {
+    all.set(r, at);
+    at += r.byteLength;
+  }
+  return all;
 }
 
 let spools = 0;
@@ -80,20 +125,39 @@ export class BytesSpool {
   private next = 0;
   private readonly name = `child${++spools}`;
 
-  /** `message`, or a SpooledMessage whose bytes are in a file, when it carries at least SPOOL_MIN_BYTES of input. */
+  /**
+   * `message`; or a SpooledMessage whose bytes are in a file, when it carries at least
+   * SPOOL_MIN_BYTES of input; or a JoinedBytesMessage, when it carries fewer in several arrays.
+   */
   wrap(message: unknown): unknown {
     const found = byteSlots(message);
     if (found === null) return message;
     const arrays = found.slots.map((s) => s.get());
     const total = arrays.reduce((sum, a) => sum + a.byteLength, 0);
-    if (total < SPOOL_MIN_BYTES) return message;
+    const spooled = total >= SPOOL_MIN_BYTES ? this.spool(arrays, total) : null;
+    if (spooled === null && arrays.length < 2) return message;
+    for (const s of found.slots) s.set(null);
+    const lengths = arrays.map((a) => a.byteLength);
+    if (spooled !== null)
+      return { type: 'spooled', file: spooled, lengths, message: found.copy } satisfies SpooledMessage;
+    return {
+      type: 'joinedBytes',
+      bytes: joined(arrays, total),
+      lengths,
+      message: found.copy,
+    } satisfies JoinedBytesMessage;
+  }
+
+  /** Writes `arrays` (`total` bytes) to a new spool file and returns its path; null when it cannot. */
+  private spool(arrays: readonly Uint8Array[], total: number): string | null {
     const dir = spoolFolder();
-    if (dir === null || !spoolHasRoom(total)) return message;
+    if (dir === null || !spoolHasRoom(total)) return null;
     const file = join(dir, `${this.name}-${this.next++}`);
     try {
       const fd = openSync(file, 'wx', 0o600);
       try {
-        for (const a of arrays) {
+        // One write per run of neighbours (a batch of 1 KB blocks' tasks: one, not hundreds).
+        for (const a of neighbourRuns(arrays)) {
           for (let at = 0; at < a.byteLength;) at += writeSync(fd, a, at, a.byteLength - at);
         }
       } finally {
@@ -108,17 +172,10 @@ export class BytesSpool {
       } catch {
         // Removed with the folder at exit.
       }
-      return message;
+      return null;
     }
     spooledCount++;
-    for (const s of found.slots) s.set(EMPTY);
-    const spooled: SpooledMessage = {
-      type: 'spooled',
-      file,
-      lengths: arrays.map((a) => a.byteLength),
-      message: found.copy,
-    };
-    return spooled;
+    return file;
   }
 
   /** Removes the files the child did not read (it ended first). */
@@ -135,22 +192,43 @@ export class BytesSpool {
 }
 
 /**
- * The child's side: a SpooledMessage becomes the message it carries, its bytes read from the file
- * (then deleted); anything else is returned as it is. Only a spool file of the CLI that forked this
- * child (`hostPid`) is read. Throws when the file cannot be read as the host wrote it.
+ * The child's side: a SpooledMessage or a JoinedBytesMessage becomes the message it carries, its
+ * bytes read from the file (then deleted) or cut from `bytes`; anything else is returned as it is.
+ * Only a spool file of the CLI that forked this child (`hostPid`) is read. Throws when the bytes
+ * cannot be read back as the host wrote them.
  */
 export function unspool(raw: unknown, hostPid: number = process.ppid): unknown {
-  const s = raw as Partial<SpooledMessage> | null;
-  if (typeof s !== 'object' || s === null || s.type !== 'spooled') return raw;
-  const { file, lengths, message } = s;
-  if (
-    typeof file !== 'string' ||
-    !Array.isArray(lengths) ||
-    !lengths.every((n) => Number.isSafeInteger(n) && n >= 0) ||
-    !isSpoolFileOf(file, hostPid)
-  )
-    throw new Error('the sandbox was sent a malformed spooled message');
+  const s = raw as Partial<SpooledMessage> | Partial<JoinedBytesMessage> | null;
+  if (typeof s !== 'object' || s === null || (s.type !== 'spooled' && s.type !== 'joinedBytes')) return raw;
+  const { lengths, message } = s;
+  const what = s.type === 'spooled' ? 'spooled' : 'joined-bytes';
+  if (!Array.isArray(lengths) || !lengths.every((n) => Number.isSafeInteger(n) && n >= 0))
+    throw new Error(`the sandbox was sent a malformed ${what} message`);
   const total = lengths.reduce((a, b) => a + b, 0);
+  let bytes: Uint8Array;
+  if (s.type === 'joinedBytes') {
+    if (!(s.bytes instanceof Uint8Array) || s.bytes.byteLength !== total)
+      throw new Error(`the sandbox was sent a malformed ${what} message`);
+    bytes = s.bytes;
+  } else {
+    const { file } = s as Partial<SpooledMessage>;
+    if (typeof file !== 'string' || !isSpoolFileOf(file, hostPid))
+      throw new Error(`the sandbox was sent a malformed ${what} message`);
+    bytes = readSpoolFile(file, total);
+  }
+  const found = byteSlots(message, true);
+  if (found === null || found.slots.length !== lengths.length)
+    throw new Error(`the sandbox was sent a malformed ${what} message`);
+  let at = 0;
+  found.slots.forEach((slot, i) => {
+    slot.set(bytes.subarray(at, at + lengths[i]!));
+    at += lengths[i]!;
+  });
+  return found.copy;
+}
+
+/** The `total` bytes of spool file `file`, which is then deleted. */
+function readSpoolFile(file: string, total: number): Uint8Array {
   const bytes = new Uint8Array(total);
   let read = 0;
   try {
@@ -175,13 +253,5 @@ export function unspool(raw: unknown, hostPid: number = process.ppid): unknown {
     // Held by a virus scanner (Windows): the CLI removes it when this child ends, or at exit.
   }
   if (read !== total) throw new Error(`the sandbox's task input ended at byte ${read} of ${total}`);
-  const found = byteSlots(message);
-  if (found === null || found.slots.length !== lengths.length)
-    throw new Error('the sandbox was sent a malformed spooled message');
-  let at = 0;
-  found.slots.forEach((slot, i) => {
-    slot.set(bytes.subarray(at, at + lengths[i]!));
-    at += lengths[i]!;
-  });
-  return found.copy;
+  return bytes;
 }
