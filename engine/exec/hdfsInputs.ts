@@ -7,6 +7,8 @@ import { sortSmall } from '../core';
 import type { BlockInfo, Hdfs } from '../hdfs';
 import { globMatches, hasGlob, isHidden, type GlobListing } from './hadoopGlob';
 
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A job input path that does not exist (bad input: exit code 2). */
 export class InputPathError extends Error {
   override name = 'InputPathError';
@@ -74,7 +76,6 @@ export function preferredNodes(
   to: number,
   fileBlocks: readonly BlockInfo[] = hdfs.blocks(path),
 ): string[] {
-  const bytes = new Map<string, number>();
   // Blocks are in file order: start at the first one that ends after `from` (binary search), so
   // planning N splits over N blocks stays O(N log N) instead of O(N²).
   let lo = 0;
@@ -85,6 +86,12 @@ export function preferredNodes(
     if (b.offset + b.length <= from && !(from === to && b.offset === from)) lo = mid + 1;
     else hi = mid;
   }
+  // A range inside one block (a split per block: nearly every map task): its replicas hold the
+  // same bytes each, so the order is their names' alone, and no tally is needed.
+  const only = fileBlocks[lo];
+  if (only !== undefined && from < to && only.offset <= from && to <= only.offset + only.length)
+    return sortSmall([...only.replicas], byName);
+  const bytes = new Map<string, number>();
   for (let i = lo; i < fileBlocks.length; i++) {
     const b = fileBlocks[i]!;
     if (b.offset > to) break;
@@ -92,7 +99,5 @@ export function preferredNodes(
     if (len <= 0 && !(from === to && b.offset === from)) continue;
     for (const n of b.replicas) bytes.set(n, (bytes.get(n) ?? 0) + Math.max(len, 0));
   }
-  return sortSmall([...bytes.entries()], (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(
-    ([n]) => n,
-  );
+  return sortSmall([...bytes.entries()], (a, b) => b[1] - a[1] || byName(a[0], b[0])).map(([n]) => n);
 }

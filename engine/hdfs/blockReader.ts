@@ -3,16 +3,16 @@
  * rotated by block id so readers spread out), the blocks a byte range overlaps, and a block's
  * bytes (a view of the shared copy, or generated on demand for declared-by-size files).
  */
-import { sortSmall } from '../core';
 import type { Cluster } from '../cluster';
 import type { BlockManager } from './blockManager';
 import { HdfsError } from './hdfsPath';
 import { FIRST_BLOCK_ID, blockName, type BlockInfo } from './hdfsTypes';
 import type { FileNode, HBlock } from './namespace';
 
-const ascending = (x: number, y: number) => x - y;
-
 export class BlockReader {
+  /** closest()'s replicas at the best distance: one array reused, not one per read (a split each). */
+  private tied = new Int32Array(8);
+
   constructor(
     private readonly cluster: Cluster,
     private readonly bm: BlockManager,
@@ -33,27 +33,38 @@ export class BlockReader {
 
   /** The closest live replica (distance, then a rotation by block id so ties spread out). */
   closest(b: HBlock, reader?: number): number {
+    const replicas = b.replicas;
+    if (this.tied.length < replicas.length) this.tied = new Int32Array(replicas.length * 2);
+    const tied = this.tied;
+    let n = 0;
     let best = 5;
-    const tied: number[] = [];
-    for (const i of b.replicas) {
+    // An index loop: for...of allocates an iterator until V8 optimizes this (called once per read).
+    for (let k = 0; k < replicas.length; k++) {
+      const i = replicas[k]!;
       if (!this.bm.canServe(i, b, reader)) continue;
       const d = reader === undefined ? 4 : this.cluster.distance(this.cluster.nodes[reader]!, this.cluster.nodes[i]!);
       if (d < best) {
         best = d;
-        tied.length = 0;
+        n = 0;
       }
-      if (d === best) tied.push(i);
+      if (d === best) tied[n++] = i;
     }
-    if (tied.length === 0) {
+    if (n === 0) {
       throw new HdfsError(
         b.file.path,
         `block ${blockName(b.id)} (#${b.index}) has no live replica it can be read from`,
         'BlockMissing',
       );
     }
-    sortSmall(tied, ascending);
+    // The tied node indexes in ascending order (insertion: two or three of them).
+    for (let k = 1; k < n; k++) {
+      const x = tied[k]!;
+      let j = k - 1;
+      for (; j >= 0 && tied[j]! > x; j--) tied[j + 1] = tied[j]!;
+      tied[j + 1] = x;
+    }
     // Ties rotate by the block's number in the file system (0, 1, 2, ...), not its large id.
-    return tied[(b.id - FIRST_BLOCK_ID + (reader ?? 0)) % tied.length]!;
+    return tied[(b.id - FIRST_BLOCK_ID + (reader ?? 0)) % n]!;
   }
 }
 

@@ -52,7 +52,11 @@ export class MrAppMaster {
   }
   // Shared with the AM's own modules (mrAttempts.ts, mrMapAttempt.ts, ...), not with other layers.
   readonly app: Application;
+  /** The live attempts by container id (an attempt leaves it when it ends). */
   readonly byContainer = new Map<number, MrAttempt>();
+  /** The attempts' AttemptRecord.taskSet: one string each, not one per attempt. */
+  readonly mapTaskSet: string;
+  readonly reduceTaskSet: string;
   private readonly startMs: number;
   private readonly unsubscribe: () => void;
 
@@ -64,6 +68,8 @@ export class MrAppMaster {
     readonly options: MrAmOptions,
   ) {
     this.job = `job_${pad(config.index + 1, 5)}`;
+    this.mapTaskSet = `${this.job}/map`;
+    this.reduceTaskSet = `${this.job}/reduce`;
     const task = (kind: 'map' | 'reduce', index: number): MrTask => ({
       kind,
       index,

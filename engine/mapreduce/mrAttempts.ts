@@ -18,7 +18,7 @@ export function startAttempt(am: MrAppMaster, task: MrTask, c: Container, specul
   const k = am.ctx.kernel;
   const n = task.launched++;
   const record: AttemptRecord = {
-    taskSet: `${am.job}/${task.kind}`,
+    taskSet: task.kind === 'map' ? am.mapTaskSet : am.reduceTaskSet,
     task: task.id,
     index: task.index,
     attempt: n,
@@ -137,7 +137,12 @@ function endAttempt(am: MrAppMaster, a: MrAttempt, status: 'succeeded' | 'failed
   a.record.end = am.ctx.kernel.now;
   if (reason !== undefined) a.record.reason = reason;
   fillAttemptIo(am, a, status === 'succeeded');
-  a.task.running = a.task.running.filter((x) => x !== a);
+  // Removed in place (its readers copy the list before they end attempts in it).
+  const running = a.task.running;
+  const at = running.indexOf(a);
+  if (at >= 0) running.splice(at, 1);
+  // YARN's callbacks for its container find nothing to do for an ended attempt.
+  am.byContainer.delete(a.container.id);
   am.ctx.noteTaskEvent();
 }
 

@@ -18,7 +18,8 @@ export interface TaskCounter {
 export const COUNTER_LIMITS = { counters: 120, groupName: 128, counterName: 64 } as const;
 
 export class UserCounters {
-  private readonly byKey = new Map<string, UserCounter>();
+  /** Made at the first ctx.getCounter: most tasks of most jobs count nothing of their own. */
+  private byKey: Map<string, UserCounter> | null = null;
 
   get(group: unknown, name: unknown): TaskCounter {
     if (typeof group !== 'string' || group.length === 0 || typeof name !== 'string' || name.length === 0)
@@ -34,14 +35,15 @@ export class UserCounters {
         `ctx.getCounter(${JSON.stringify(group)}, ...): that group is one of Hadoop's built-in counter groups, which the framework counts itself; use a group name of your own`,
       );
     const id = `${group}\u0000${name}`;
-    let c = this.byKey.get(id);
+    const byKey = (this.byKey ??= new Map());
+    let c = byKey.get(id);
     if (c === undefined) {
-      if (this.byKey.size >= COUNTER_LIMITS.counters)
+      if (byKey.size >= COUNTER_LIMITS.counters)
         throw new RangeError(
-          `Too many counters: ${this.byKey.size + 1} max=${COUNTER_LIMITS.counters} (Hadoop's LimitExceededException, mapreduce.job.counters.max)`,
+          `Too many counters: ${byKey.size + 1} max=${COUNTER_LIMITS.counters} (Hadoop's LimitExceededException, mapreduce.job.counters.max)`,
         );
       c = [group, name, 0];
-      this.byKey.set(id, c);
+      byKey.set(id, c);
     }
     const counter = c;
     return {
@@ -59,6 +61,7 @@ export class UserCounters {
   }
 
   list(): UserCounter[] {
+    if (this.byKey === null) return [];
     return [...this.byKey.values()].map((c) => [c[0], c[1], c[2]]);
   }
 }
