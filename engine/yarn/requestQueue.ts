@@ -47,6 +47,14 @@ export class RequestFit {
     }
   }
 
+  /**
+   * Whether `r` is refused a rack-local place only because it has not waited the locality delay
+   * yet (it names no rack and may relax): every request queued after it is as young or younger.
+   */
+  waitsForRack(r: ContainerRequest): boolean {
+    return r.racks === null && r.relaxLocality && this.now - r.requestedAt < this.delay;
+  }
+
   private rackAllowed(r: ContainerRequest): boolean {
     if (r.racks !== null && r.racks.includes(this.rack)) return true;
     return r.relaxLocality && this.now - r.requestedAt >= this.delay;
@@ -56,8 +64,11 @@ export class RequestFit {
 export class RequestQueue {
   private items: ContainerRequest[] = [];
   private head = 0;
+  /** Whether a request naming racks was ever queued: then age alone does not order who may run on a rack. */
+  private namesRacks = false;
 
   push(r: ContainerRequest): void {
+    if (r.racks !== null) this.namesRacks = true;
     this.items.push(r);
   }
 
@@ -79,18 +90,49 @@ export class RequestQueue {
     return this.items[this.head];
   }
 
-  /** The first pending request among the first `limit` pending entries that `fit` accepts. */
+  /**
+   * The first pending request among the first `limit` pending entries that `fit` accepts. The
+   * allocated and cancelled entries it steps over on the way are dropped (the pending ones keep
+   * their order), so a head that waits (a rack-local request inside its locality delay) does not
+   * make every later heartbeat step over the same dead entries behind it again. A rack-local scan
+   * stops at the first request still inside its locality delay when no queued request names a
+   * rack: all after it are younger (the answer is the same, found sooner).
+   */
   find(fit: RequestFit, accept: Accept, limit: number): ContainerRequest | undefined {
     if (this.peek() === undefined) return undefined;
     const items = this.items;
     let seen = 0;
-    for (let i = this.head; i < items.length && seen < limit; i++) {
-      const r = items[i]!;
-      if (r.state !== 'pending') continue;
+    let dead = 0;
+    let found: ContainerRequest | undefined;
+    let end = this.head;
+    while (end < items.length && seen < limit) {
+      const r = items[end++]!;
+      if (r.state !== 'pending') {
+        dead++;
+        continue;
+      }
       seen++;
-      if (fit.accepts(r, accept)) return r;
+      if (fit.accepts(r, accept)) {
+        found = r;
+        break;
+      }
+      // Requests are queued in the order they were made: the ones after a request still inside its
+      // locality delay are inside theirs too, and none of them names a rack.
+      if (accept === ON_RACK && !this.namesRacks && fit.waitsForRack(r)) break;
     }
-    return undefined;
+    if (dead > 0) this.dropDead(end);
+    return found;
+  }
+
+  /** Drops the non-pending entries before index `end`: the pending ones move up against `end`, in order. */
+  private dropDead(end: number): void {
+    const items = this.items;
+    let to = end;
+    for (let i = end - 1; i >= this.head; i--) {
+      const r = items[i]!;
+      if (r.state === 'pending') items[--to] = r;
+    }
+    this.head = to;
   }
 
   clear(): void {

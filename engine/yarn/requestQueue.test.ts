@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ContainerRequest, type RequestState } from './container';
+import { AGED, FITS, ON_RACK, RELAXABLE, RequestFit, RequestQueue, type Accept } from './requestQueue';
+
+interface Spec {
+  state: RequestState;
+  vcores: number;
+  /** Explicitly named racks (null: none). */
+  racks: number[] | null;
+  relax: boolean;
+  /** Added to the previous request's time: requests are queued in the order they were made. */
+  wait: number;
+}
+
+function requestsOf(specs: readonly Spec[]): ContainerRequest[] {
+  let at = 0;
+  return specs.map((s, i) => {
+    at += s.wait;
+    const r = new ContainerRequest(i + 1, 0, s.vcores, 1024, [0], s.racks, s.relax, at, i);
+    r.state = s.state;
+    return r;
+  });
+}
+
+/** The scan as it reads: the first pending request among the first `limit` pending ones that `fit` accepts. */
+function naiveFind(
+  all: readonly ContainerRequest[],
+  fit: RequestFit,
+  accept: Accept,
+  limit: number,
+): ContainerRequest | undefined {
+  let seen = 0;
+  for (const r of all) {
+    if (r.state !== 'pending') continue;
+    if (seen++ === limit) return undefined;
+    if (fit.accepts(r, accept)) return r;
+  }
+  return undefined;
+}
+
+/** A request whose `state` reads are counted: what a scan steps over. */
+function counted(r: ContainerRequest, reads: { n: number }): ContainerRequest {
+  let state = r.state;
+  Object.defineProperty(r, 'state', {
+    get: () => {
+      reads.n++;
+      return state;
+    },
+    set: (v: RequestState) => {
+      state = v;
+    },
+  });
+  return r;
+}
+
+describe('RequestQueue', () => {
+  it('finds what a plain scan finds, whatever the states, waits, racks and scans, and drops no pending request', () => {
+    const spec = fc.record({
+      state: fc.constantFrom<RequestState>('pending', 'pending', 'allocated', 'cancelled'),
+      vcores: fc.integer({ min: 1, max: 3 }),
+      racks: fc.constantFrom<number[] | null>(null, null, null, [2]),
+      relax: fc.boolean(),
+      wait: fc.integer({ min: 0, max: 3000 }),
+    });
+    const scan = fc.record({
+      accept: fc.constantFrom<Accept>(FITS, RELAXABLE, ON_RACK, AGED),
+      limit: fc.integer({ min: 1, max: 8 }),
+      vcores: fc.integer({ min: 1, max: 3 }),
+      rack: fc.integer({ min: 0, max: 2 }),
+      now: fc.integer({ min: 0, max: 20_000 }),
+      settle: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(spec, { maxLength: 40 }),
+        fc.array(scan, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        (specs, scans, noRacks) => {
+          // Half the queues hold no request naming a rack (a map task's asks name nodes only).
+          const all = requestsOf(noRacks ? specs.map((s) => ({ ...s, racks: null })) : specs);
+          const queue = new RequestQueue();
+          for (const r of all) queue.push(r);
+          const fit = new RequestFit();
+          fit.memoryMb = 4096;
+          fit.delay = 3000;
+          for (const s of scans) {
+            fit.vcores = s.vcores;
+            fit.rack = s.rack;
+            fit.now = s.now;
+            const expected = naiveFind(all, fit, s.accept, s.limit);
+            expect(queue.find(fit, s.accept, s.limit)).toBe(expected);
+            // The scheduler allocates what it found, now and then: the next scans see it gone.
+            if (s.settle && expected !== undefined) expected.state = 'allocated';
+          }
+          expect(queue.peek()).toBe(all.find((r) => r.state === 'pending'));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('steps over an allocated request once, not on every scan behind a waiting head', () => {
+    const reads = { n: 0 };
+    const specs: Spec[] = [{ state: 'pending', vcores: 1, racks: null, relax: true, wait: 0 }];
+    for (let i = 0; i < 100; i++) specs.push({ state: 'allocated', vcores: 1, racks: null, relax: true, wait: 0 });
+    specs.push({ state: 'pending', vcores: 1, racks: null, relax: true, wait: 0 });
+    const queue = new RequestQueue();
+    for (const r of requestsOf(specs)) queue.push(counted(r, reads));
+    const fit = new RequestFit();
+    fit.vcores = 4;
+    fit.memoryMb = 4096;
+    fit.delay = 3000;
+    // Neither pending request may relax to the rack yet, and the head stays pending.
+    fit.now = 1000;
+    expect(queue.find(fit, AGED, 2)).toBeUndefined();
+    const first = reads.n;
+    expect(first).toBeGreaterThan(100);
+    expect(queue.find(fit, AGED, 2)).toBeUndefined();
+    expect(reads.n - first).toBeLessThan(10);
+  });
+
+  it('stops a rack scan at the first request still inside its delay, unless a queued request names a rack', () => {
+    const young: Spec = { state: 'pending', vcores: 1, racks: null, relax: true, wait: 0 };
+    const fit = new RequestFit();
+    fit.vcores = 4;
+    fit.memoryMb = 4096;
+    fit.delay = 3000;
+    fit.now = 1000;
+    fit.rack = 2;
+    const reads = { n: 0 };
+    const queue = new RequestQueue();
+    for (const r of requestsOf(Array.from({ length: 50 }, () => young))) queue.push(counted(r, reads));
+    expect(queue.find(fit, ON_RACK, 8)).toBeUndefined();
+    expect(reads.n).toBeLessThan(4);
+
+    // A request naming the rack may run there at once, however young: the scan must reach it.
+    const named = requestsOf([...Array.from({ length: 5 }, () => young), { ...young, racks: [2] }]);
+    const withNamed = new RequestQueue();
+    for (const r of named) withNamed.push(r);
+    expect(withNamed.find(fit, ON_RACK, 8)).toBe(named[5]);
+  });
+});
