@@ -39,6 +39,11 @@ function naiveFind(
   return undefined;
 }
 
+/** A heartbeating node's fit: room for 4 vcores and 4 GB, a 3 s locality delay, at `now` on `rack`. */
+function fitAt(now: number, rack = 0): RequestFit {
+  return Object.assign(new RequestFit(), { vcores: 4, memoryMb: 4096, delay: 3000, now, rack });
+}
+
 /** A request whose `state` reads are counted: what a scan steps over. */
 function counted(r: ContainerRequest, reads: { n: number }): ContainerRequest {
   let state = r.state;
@@ -81,9 +86,7 @@ describe('RequestQueue', () => {
           const all = requestsOf(noRacks ? specs.map((s) => ({ ...s, racks: null })) : specs);
           const queue = new RequestQueue();
           for (const r of all) queue.push(r);
-          const fit = new RequestFit();
-          fit.memoryMb = 4096;
-          fit.delay = 3000;
+          const fit = fitAt(0);
           for (const s of scans) {
             fit.vcores = s.vcores;
             fit.rack = s.rack;
@@ -107,12 +110,8 @@ describe('RequestQueue', () => {
     specs.push({ state: 'pending', vcores: 1, racks: null, relax: true, wait: 0 });
     const queue = new RequestQueue();
     for (const r of requestsOf(specs)) queue.push(counted(r, reads));
-    const fit = new RequestFit();
-    fit.vcores = 4;
-    fit.memoryMb = 4096;
-    fit.delay = 3000;
     // Neither pending request may relax to the rack yet, and the head stays pending.
-    fit.now = 1000;
+    const fit = fitAt(1000);
     expect(queue.find(fit, AGED, 2)).toBeUndefined();
     const first = reads.n;
     expect(first).toBeGreaterThan(100);
@@ -122,12 +121,7 @@ describe('RequestQueue', () => {
 
   it('stops a rack scan at the first request still inside its delay, unless a queued request names a rack', () => {
     const young: Spec = { state: 'pending', vcores: 1, racks: null, relax: true, wait: 0 };
-    const fit = new RequestFit();
-    fit.vcores = 4;
-    fit.memoryMb = 4096;
-    fit.delay = 3000;
-    fit.now = 1000;
-    fit.rack = 2;
+    const fit = fitAt(1000, 2);
     const reads = { n: 0 };
     const queue = new RequestQueue();
     for (const r of requestsOf(Array.from({ length: 50 }, () => young))) queue.push(counted(r, reads));
