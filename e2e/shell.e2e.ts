@@ -90,6 +90,29 @@ describe('the app shell (web build in Chromium)', () => {
     expect(await errors()).toBe(0);
   });
 
+  it('checks a JavaScript job as JavaScript in the same TypeScript worker as a TypeScript job', async () => {
+    const { page } = s;
+    // The page has shown the JavaScript example and then the TypeScript one (the tests above).
+    await page.getByLabel('Example job').selectOption('iot');
+    await page.waitForFunction(() =>
+      /ts\.slice\(0,\s*10\)/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''),
+    );
+    const errors = () => page.locator('.monaco-editor .squiggly-error').count();
+    await page.waitForTimeout(2000);
+    expect(await errors()).toBe(0);
+    // A JSDoc type is checked in a .js file and ignored in a .ts one: the service knows which this is.
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText("\n/** @type {number} */ const typed = 'text';");
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0);
+    // One worker holds the TypeScript compiler (7 MB of script to compile) for both languages.
+    const tsWorkers = page.workers().filter((w) => /ts\.worker/.test(w.url()));
+    expect(tsWorkers.length).toBe(1);
+  });
+
   it('keeps the picked example, cluster and block size with the code across a reload', async () => {
     const { page } = s;
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Sandbox' }).click();

@@ -4,13 +4,14 @@
  */
 import { useTranslation } from 'react-i18next';
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import './monacoSetup';
 import { useAppStore } from '../../state/store';
+import { modelPath, monacoLanguage, type EditorLanguage } from './monacoModel';
 
 export interface CodeEditorProps {
   value: string;
-  language?: 'javascript' | 'typescript' | 'json';
+  language?: EditorLanguage;
   onChange(value: string): void;
   /** Called on Ctrl/Cmd+Enter. */
   onRun?(): void;
@@ -20,8 +21,8 @@ export interface CodeEditorProps {
   markers?: readonly EditorMarker[];
   /**
    * The model's file name (`file:///sandbox/job.ts`): its extension tells Monaco's TypeScript
-   * service whether the text is TypeScript or JavaScript (a model without one is checked as
-   * JavaScript, so TypeScript's type annotations would be underlined as errors).
+   * service whether the text is TypeScript or JavaScript. Without one, the editor names its
+   * model after itself with the extension of `language`.
    */
   path?: string;
   /** Shown, not edited (a lab's reference solution). */
@@ -61,6 +62,7 @@ export default function CodeEditor({
     onRunRef.current = onRun;
   });
   const [mounted, setMounted] = useState<Mounted | null>(null);
+  const id = useId();
   // Monaco reads its options at mount: a new language's name for the editor is handed over here.
   useEffect(() => {
     mounted?.editor.updateOptions({ ariaLabel });
@@ -91,8 +93,8 @@ export default function CodeEditor({
   return (
     <Editor
       height={height}
-      language={language}
-      {...(path ? { path } : {})}
+      language={monacoLanguage(language)}
+      path={modelPath(path, language, id)}
       value={value}
       theme={theme === 'dark' ? DARK_THEME : 'vs'}
       beforeMount={(monaco) =>

@@ -29,6 +29,8 @@ for (const defaults of [ts.typescriptDefaults, ts.javascriptDefaults]) {
     target: ts.ScriptTarget.ES2020,
     lib: ['es2020'],
     allowNonTsExtensions: true,
+    // JavaScript files are checked by the typescript mode too (CodeEditor.tsx, monacoLanguage).
+    allowJs: true,
     checkJs: true,
     strict: false,
     noImplicitAny: false,
