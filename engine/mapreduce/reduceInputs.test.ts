@@ -66,6 +66,27 @@ describe('ReduceInputs', () => {
     }
   });
 
+  it('keeps hundreds of thousands of values in order across its chunks, numbers to the end or turning into values', () => {
+    for (const mixedAt of [-1, 35]) {
+      // 40 tasks of 9,973 values (a prime: groups and parts straddle every chunk boundary; 400,000
+      // values fill more chunks than a 32-bit shift of the first chunk's size could count), three keys each.
+      const parts: PackedGroups[] = Array.from({ length: 40 }, (_, t) => {
+        const keys = [`k${t % 7}`, `k${(t + 3) % 7}`, 'hot'].sort();
+        const counts = [4000, 3000, 2973];
+        const numbers = Float64Array.from({ length: 9973 }, (_, i) => t * 10_000 + i);
+        if (t !== mixedAt) return { keys, counts, numbers, values: null };
+        return { keys, counts, numbers: null, values: [...numbers].map((n, i) => (i === 5 ? `v${n}` : n)) };
+      });
+      const inputs = new ReduceInputs(parts.length, 1);
+      for (const t of [...parts.keys()].reverse()) inputs.add(t, [parts[t]!]);
+      const taken = inputs.take(0);
+      const all = concatPacked(parts);
+      expect(taken.numbers === null).toBe(mixedAt >= 0);
+      // As JSON: 400,000 values compare in milliseconds (none is -0 or NaN here).
+      expect(JSON.stringify(walk(mergePackedRuns([taken])))).toBe(JSON.stringify(walk(mergePackedRuns([all]))));
+    }
+  });
+
   it('joins a word found by many map tasks into one group, its values in task order', () => {
     const inputs = new ReduceInputs(3, 1);
     inputs.add(2, [{ keys: ['cat'], counts: [1], numbers: null, values: [30] }]);

@@ -15,11 +15,71 @@ import type { PackedGroups } from '../sandbox/contract/taskRunner';
 import { keyId } from '../exec/keyOrder';
 import { grownArray } from '../core';
 
+/** Numbers in a reducer's first chunk of values; each next chunk is twice as long, up to CHUNK. */
+const FIRST_CHUNK = 256;
+/** Numbers in a full-size chunk (128 KB). */
+const CHUNK = 16_384;
+
+/**
+ * Numbers appended in chunks (256 numbers, then twice as many each time up to CHUNK): a million
+ * values cost eight megabytes once, where one array doubling as it fills allocates about twice
+ * that and copies what it holds at every doubling (fresh memory is what costs most: each new page
+ * is a fault the kernel zeroes). Read back in order (copy's `at` only grows).
+ */
+class NumberChunks {
+  private readonly chunks: Float64Array[] = [];
+  private fill = 0;
+  /** The read cursor: the chunk holding position `readStart` onwards. */
+  private readChunk = 0;
+  private readStart = 0;
+
+  append(src: ArrayLike<number>): void {
+    const typed = src instanceof Float64Array ? src : null;
+    for (let from = 0; from < src.length;) {
+      let chunk = this.chunks[this.chunks.length - 1];
+      if (chunk === undefined || this.fill === chunk.length) {
+        chunk = new Float64Array(this.chunks.length >= 6 ? CHUNK : FIRST_CHUNK << this.chunks.length);
+        this.chunks.push(chunk);
+        this.fill = 0;
+      }
+      const n = Math.min(chunk.length - this.fill, src.length - from);
+      if (typed !== null) chunk.set(typed.subarray(from, from + n), this.fill);
+      else for (let k = 0; k < n; k++) chunk[this.fill + k] = src[from + k]!;
+      this.fill += n;
+      from += n;
+    }
+  }
+
+  /** The `size` numbers appended, as a plain array (its values then go on as any value). */
+  toArray(size: number): unknown[] {
+    const out: unknown[] = [];
+    for (const chunk of this.chunks) for (let k = 0; k < chunk.length && out.length < size; k++) out.push(chunk[k]);
+    return out;
+  }
+
+  /** Copies `count` numbers from position `at` (at least the last call's) into `into` at `to`. */
+  copy(at: number, count: number, into: Float64Array, to: number): void {
+    while (count > 0) {
+      let chunk = this.chunks[this.readChunk]!;
+      while (at >= this.readStart + chunk.length) {
+        this.readStart += chunk.length;
+        chunk = this.chunks[++this.readChunk]!;
+      }
+      const offset = at - this.readStart;
+      const n = Math.min(count, chunk.length - offset);
+      if (n > 16) into.set(chunk.subarray(offset, offset + n), to);
+      else for (let k = 0; k < n; k++) into[to + k] = chunk[offset + k]!;
+      at += n;
+      to += n;
+      count -= n;
+    }
+  }
+}
+
 /**
  * One reducer's groups, joined by key, in the order the keys first came. The values are kept as
- * they came (one growing Float64Array while all are numbers, copied in one go per partition; a
- * plain array once one is not), with a segment per group saying whose key it is: no object per
- * key. Joining stops once most keys are distinct (see takeIn), so a reducer of a million distinct
+ * they came (in chunks of numbers while all are numbers, copied in one go per partition; a plain
+ * array once one is not), with a segment per group saying whose key it is: no object per key. Joining stops once most keys are distinct (see takeIn), so a reducer of a million distinct
  * keys holds about what it held before the join.
  */
 class ReducerStore {
@@ -29,7 +89,7 @@ class ReducerStore {
   private readonly keys: unknown[] = [];
   /** Values per joined key. */
   private readonly sizes: number[] = [];
-  private numbers: Float64Array | null = new Float64Array(256);
+  private numbers: NumberChunks | null = new NumberChunks();
   private values: unknown[] | null = null;
   private size = 0;
   /** Per group taken in: its joined key and how many values (they follow each other in `numbers`/`values`). */
@@ -86,14 +146,11 @@ class ReducerStore {
     if (this.ids !== null && this.ids.size > 4096 && this.ids.size * 2 > this.groupsSeen) this.ids = null;
     const src: ArrayLike<unknown> = p.numbers ?? p.values!;
     if (this.numbers !== null && p.numbers === null && !allNumbers(src)) {
-      this.values = Array.from(this.numbers.subarray(0, this.size));
+      this.values = this.numbers.toArray(this.size);
       this.numbers = null;
     }
-    if (this.numbers !== null) {
-      this.numbers = grownArray(this.numbers, this.size + src.length);
-      if (p.numbers !== null) this.numbers.set(p.numbers, this.size);
-      else for (let k = 0; k < src.length; k++) this.numbers[this.size + k] = src[k] as number;
-    } else {
+    if (this.numbers !== null) this.numbers.append(src as ArrayLike<number>);
+    else {
       const values = this.values!;
       for (let k = 0; k < src.length; k++) values.push(src[k]);
     }
@@ -114,10 +171,8 @@ class ReducerStore {
       const j = this.segKey[s]!;
       const count = this.segCount[s]!;
       const dst = to[j]!;
-      if (numbers !== null) {
-        if (count > 16) numbers.set(this.numbers!.subarray(at, at + count), dst);
-        else for (let k = 0; k < count; k++) numbers[dst + k] = this.numbers![at + k]!;
-      } else for (let k = 0; k < count; k++) values![dst + k] = this.values![at + k];
+      if (numbers !== null) this.numbers!.copy(at, count, numbers, dst);
+      else for (let k = 0; k < count; k++) values![dst + k] = this.values![at + k];
       to[j] = dst + count;
       at += count;
     }

@@ -13,6 +13,7 @@ import { runMapTask } from '../mapreduce/mapTaskCompute';
 import { runReduceTask } from '../mapreduce/reduceTaskCompute';
 import { packedBuffers } from '../mapreduce/packedGroups';
 import { decodeKeepingBom } from '../exec/lineRecordReader';
+import { decodeBatch } from './decodeBatch';
 import { createHostRequests, runSparkRequest } from './sparkRequest';
 import { sparkClosure } from '../spark/taskClosures';
 import { SPARK_CLOSURE } from './compile/sparkClosures';
@@ -196,11 +197,11 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
     return job;
   };
   /** Runs a map task and answers it; returns about how many bytes its answer holds. */
-  const mapTask = (id: number, t: MapTaskInput): number => {
+  const mapTask = (id: number, t: MapTaskInput, decoded?: string): number => {
     const fns = loaded().mapreduce[t.jobIndex]!;
     reseed('map', t.jobIndex, t.taskIndex);
     // Byte-order marks kept: the record reader skips a file's leading one as Hadoop does.
-    const text = decodeKeepingBom(t.bytes, runtime.decodeUtf8);
+    const text = decoded ?? decodeKeepingBom(t.bytes, runtime.decodeUtf8);
     const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
     answer({ type: 'mapDone', id, output }, packedBuffers(output.partitions));
     return output.partitionBytes.reduce((a, b) => a + b, 0) + (output.text?.length ?? 0);
@@ -305,6 +306,9 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             let heldBytes = 0;
             let next = 0;
             try {
+              // The batch's texts decoded together where they are ASCII (decodeBatch.ts).
+              const inputs = message.tasks.map((t) => t.task.bytes);
+              const texts = inputs.every((b) => b instanceof Uint8Array) ? decodeBatch(inputs, runtime.decodeUtf8) : [];
               for (; next < message.tasks.length; next++) {
                 const { id, task } = message.tasks[next]!;
                 if (heldBytes >= BATCH_HOLD_BYTES) {
@@ -312,7 +316,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                   continue;
                 }
                 try {
-                  heldBytes += mapTask(id, task);
+                  heldBytes += mapTask(id, task, texts[next]);
                 } catch (error) {
                   fail(id, error);
                 }
