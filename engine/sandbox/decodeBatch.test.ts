@@ -67,4 +67,13 @@ describe('decodeBatch', () => {
     decodeBatch(cut(big, [SMALL_INPUT + 1, SMALL_INPUT + 1, SMALL_INPUT + 1]), counting);
     expect(calls).toEqual([SMALL_INPUT + 1, SMALL_INPUT + 1, SMALL_INPUT + 1]);
   });
+
+  it('never throws: an input its decoder throws on is left to its task, the others decoded', () => {
+    const bytes = new TextEncoder().encode('café\nok\n');
+    const picky = (b: Uint8Array) => {
+      if (b.length === 6) throw new TypeError('The encoded data was not valid');
+      return decode(b);
+    };
+    expect(decodeBatch(cut(bytes, [6, 3]), picky)).toEqual([undefined, 'ok\n']);
+  });
 });

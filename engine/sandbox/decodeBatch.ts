@@ -32,9 +32,12 @@ function decodeRun(run: Uint8Array, inputs: number, decode: (bytes: Uint8Array) 
   }
 }
 
-/** Each input's text, as decodeKeepingBom(input, decode) gives it. */
-export function decodeBatch(inputs: readonly Uint8Array[], decode: (bytes: Uint8Array) => string): string[] {
-  const texts = new Array<string>(inputs.length);
+/** Each input's text, as decodeKeepingBom(input, decode) gives it (undefined where that throws). */
+export function decodeBatch(
+  inputs: readonly Uint8Array[],
+  decode: (bytes: Uint8Array) => string,
+): (string | undefined)[] {
+  const texts = new Array<string | undefined>(inputs.length);
   for (let start = 0; start < inputs.length;) {
     let end = start + 1;
     while (end < inputs.length && follows(inputs[end - 1]!, inputs[end]!)) end++;
@@ -47,7 +50,14 @@ export function decodeBatch(inputs: readonly Uint8Array[], decode: (bytes: Uint8
         texts[i] = whole.slice(at, at + inputs[i]!.length);
         at += inputs[i]!.length;
       }
-    } else for (let i = start; i < end; i++) texts[i] = decodeKeepingBom(inputs[i]!, decode);
+    } else
+      for (let i = start; i < end; i++) {
+        try {
+          texts[i] = decodeKeepingBom(inputs[i]!, decode);
+        } catch {
+          // Left to the task, which decodes its input again and fails alone, as it did before.
+        }
+      }
     start = end;
   }
   return texts;

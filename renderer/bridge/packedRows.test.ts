@@ -156,4 +156,27 @@ describe('packRows and unpackRows', () => {
     }
     expect(unpackRows({ strings: [], numbers: new Float64Array(0), indices: new Int32Array(0), table })).toBeNull();
   });
+
+  it('size their arrays for the part at once, and hand over no more than twice what they fill', () => {
+    // A trace part of one shape: five numbers and two strings a row fill the room made from the first rows exactly.
+    const part = Array.from({ length: 8192 }, (_, i) => ({
+      t: i,
+      type: 'taskStarted',
+      a: 1,
+      b: 2,
+      c: 3,
+      d: 4,
+      s: 'x',
+    }));
+    const even = packRows(part)!.packed;
+    expect(even.numbers.length).toBe(5 * 8192);
+    expect(even.numbers.buffer.byteLength).toBe(even.numbers.byteLength);
+    // The first row far wider than the rest: the room comes from the narrowest sampled row, and
+    // what crosses holds the numbers written and at most as many again.
+    const wide = { t: 0, type: 'wide', ...Object.fromEntries(Array.from({ length: 199 }, (_, i) => [`k${i}`, i])) };
+    const uneven = packRows([wide, ...part.slice(1)])!.packed;
+    expect(uneven.numbers.length).toBe(200 + 5 * 8191);
+    expect(uneven.numbers.buffer.byteLength).toBeLessThanOrEqual(2 * uneven.numbers.byteLength);
+    expectSame(roundTrip([wide, ...part.slice(1)]), [wide, ...part.slice(1)]);
+  });
 });

@@ -65,9 +65,13 @@ class Grower<T extends Float64Array | Int32Array> {
     return at;
   }
 
-  /** The filled part, as a view of the whole buffer (transferred as it is: no copy). */
+  /**
+   * The filled part: a view of the whole buffer (transferred as it is, no copy), or a copy when
+   * less than half of the buffer is filled (the room was guessed too big).
+   */
   done(): T {
-    return this.data.subarray(0, this.length) as T;
+    const filled = this.data.subarray(0, this.length) as T;
+    return this.length * 2 < this.data.length ? (filled.slice() as T) : filled;
   }
 }
 
@@ -93,16 +97,17 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
  */
 export function packRows(rows: readonly unknown[]): { packed: PackedRows; transfer: ArrayBuffer[] } | null {
   if (rows.length > MAX_ROWS) return null;
-  // Room for as many numbers and strings per row as the first row has (and a row's shape index),
-  // from the start: a part of 8,192 attempts (34 numbers each) would otherwise grow its arrays
-  // seven times from 1,024, each time allocating fresh memory and copying what it holds.
-  // (At most a million of each: a first row unlike the others cannot make it allocate much more.)
-  const first = leaves(rows[0], 0);
+  // Room for as many numbers and strings per row as the narrowest of the first, middle and last
+  // rows has (and a row's shape index), from the start: a part of 8,192 attempts (34 numbers each)
+  // would otherwise grow its arrays seven times from 1,024, each time allocating fresh memory and
+  // copying what it holds. (At most a million of each; one row wider than the others cannot make
+  // it allocate much more, and done() copies what is used when that is under half the room.)
+  const sample = [0, rows.length >> 1, rows.length - 1].map((i) => leaves(rows[i], 0));
   const room = (perRow: number) => Math.min(Math.max(1024, rows.length * perRow), 1 << 20);
   const packer: Packer = {
     strings: new Map(),
-    numbers: new Grower(new Float64Array(room(first.numbers)), (n) => new Float64Array(n)),
-    indices: new Grower(new Int32Array(room(first.strings + 1)), (n) => new Int32Array(n)),
+    numbers: new Grower(new Float64Array(room(Math.min(...sample.map((c) => c.numbers)))), (n) => new Float64Array(n)),
+    indices: new Grower(new Int32Array(room(Math.min(...sample.map((c) => c.strings)) + 1)), (n) => new Int32Array(n)),
   };
   const table = packTable(rows, packer, 0);
   if (table === null) return null;

@@ -63,6 +63,18 @@ export default function CodeEditor({
   });
   const [mounted, setMounted] = useState<Mounted | null>(null);
   const id = useId();
+  const shownPath = modelPath(path, language, id);
+  // @monaco-editor/react makes a model per path and keeps the one it left: a lab step of another
+  // language, or an example of the other one, would leave a stale file in the TypeScript service's
+  // program (its names then clash with the shown file's). This editor's previous model goes.
+  const lastPath = useRef(shownPath);
+  useEffect(() => {
+    const before = lastPath.current;
+    lastPath.current = shownPath;
+    if (!mounted || before === shownPath) return;
+    const old = mounted.monaco.editor.getModel(mounted.monaco.Uri.parse(before));
+    if (old && old !== mounted.editor.getModel()) old.dispose();
+  }, [mounted, shownPath]);
   // Monaco reads its options at mount: a new language's name for the editor is handed over here.
   useEffect(() => {
     mounted?.editor.updateOptions({ ariaLabel });
@@ -94,7 +106,7 @@ export default function CodeEditor({
     <Editor
       height={height}
       language={monacoLanguage(language)}
-      path={modelPath(path, language, id)}
+      path={shownPath}
       value={value}
       theme={theme === 'dark' ? DARK_THEME : 'vs'}
       beforeMount={(monaco) =>
