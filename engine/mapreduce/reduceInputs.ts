@@ -79,8 +79,9 @@ class NumberChunks {
 /**
  * One reducer's groups, joined by key, in the order the keys first came. The values are kept as
  * they came (in chunks of numbers while all are numbers, copied in one go per partition; a plain
- * array once one is not), with a segment per group saying whose key it is: no object per key. Joining stops once most keys are distinct (see takeIn), so a reducer of a million distinct
- * keys holds about what it held before the join.
+ * array once one is not), with a segment per group saying whose key it is: no object per key.
+ * Joining stops once most keys are distinct (see takeIn), so a reducer of a million distinct keys
+ * holds about what it held before the join.
  */
 class ReducerStore {
   /** Keys seen, while joining pays: dropped (null) once most keys turn out to be distinct. */

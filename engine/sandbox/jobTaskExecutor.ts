@@ -306,7 +306,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             let heldBytes = 0;
             let next = 0;
             try {
-              // The batch's texts decoded together where they are ASCII (decodeBatch.ts).
+              // Small inputs decoded in one call where that gives each task its own text (decodeBatch.ts).
               const inputs = message.tasks.map((t) => t.task.bytes);
               const texts = inputs.every((b) => b instanceof Uint8Array) ? decodeBatch(inputs, runtime.decodeUtf8) : [];
               for (; next < message.tasks.length; next++) {

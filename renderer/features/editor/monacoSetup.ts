@@ -20,23 +20,22 @@ self.MonacoEnvironment = {
 
 loader.config({ monaco });
 
-// The job API's types, for autocomplete and squiggles in JavaScript and TypeScript job files.
+// The job API's types, for autocomplete and squiggles in JavaScript and TypeScript job files, both
+// of which the typescript mode serves (monacoModel.ts: the javascript mode is never used).
 const ts = monaco.typescript;
-for (const defaults of [ts.typescriptDefaults, ts.javascriptDefaults]) {
-  defaults.addExtraLib(JOB_API_DTS, 'file:///clusterlab/job-api.d.ts');
-  defaults.setCompilerOptions({
-    ...defaults.getCompilerOptions(),
-    target: ts.ScriptTarget.ES2020,
-    lib: ['es2020'],
-    allowNonTsExtensions: true,
-    // JavaScript files are served by the typescript mode too (monacoModel.ts): completions and
-    // syntax errors, but no type errors, as Monaco's javascript mode gave them (valid JavaScript
-    // such as `let best = 0; best = 'w';` is not underlined).
-    allowJs: true,
-    checkJs: false,
-    strict: false,
-    noImplicitAny: false,
-  });
-}
+const defaults = ts.typescriptDefaults;
+defaults.addExtraLib(JOB_API_DTS, 'file:///clusterlab/job-api.d.ts');
+defaults.setCompilerOptions({
+  ...defaults.getCompilerOptions(),
+  target: ts.ScriptTarget.ES2020,
+  lib: ['es2020'],
+  allowNonTsExtensions: true,
+  // JavaScript files get completions and syntax errors but no type errors, as Monaco's javascript
+  // mode gave them (valid JavaScript such as `let best = 0; best = 'w';` is not underlined).
+  allowJs: true,
+  checkJs: false,
+  strict: false,
+  noImplicitAny: false,
+});
 
 export { monaco };
