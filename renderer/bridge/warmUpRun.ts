@@ -30,13 +30,17 @@ const WARM_UP_JOB = `export default {
 `;
 
 /**
- * Each round: about 240 map tasks of 256 bytes on 20 nodes. Four rounds (a ninth of the sandbox's
- * largest example) let the JavaScript engine optimise the code every map task, record and
- * simulated event goes through: with one 30-task run, the first real run took about 1.5 times as
- * long as the next. Rounds, so that a Run pressed meanwhile waits for one round at most.
+ * Each round: about 240 map tasks of 256 bytes on 20 nodes, about 90 ms on a slow two-core
+ * machine, so a Run pressed meanwhile waits little. 32 rounds, about as many map tasks as the
+ * sandbox's largest example: V8 compiles a function again, faster, each time it has run enough
+ * (Ignition, Sparkplug, Maglev, then TurboFan), and four rounds took the code every map task, record
+ * and simulated event goes through only to Maglev. The 100-node example's first run after the
+ * warm-up then took 1.7 s and 2.9 s of CPU, a rerun 1.1 s; after 32 rounds the first takes 1.3 s and
+ * 2.3 s of CPU (16 rounds: 1.45 s; 64: no better than 32). The warm-up runs once per page, on cores
+ * the learner's reading leaves idle: about 3 s on that machine.
  */
 const WORDS = Array.from({ length: 5_000 }, (_, i) => `w${(i * 7) % 211} w${i % 97} w${i % 13}`).join('\n') + '\n';
-export const WARM_UP_ROUNDS = 4;
+export const WARM_UP_ROUNDS = 32;
 
 /** A stop signal that lets one thing through: false the first time it is asked, true after. */
 function once(): () => boolean {
