@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineClient, RunStoppedError, STOP_ACK_MS } from './engineClient';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import { PART_ITEMS, sendListsAhead } from './reportParts';
+import { runsComputing, whenRunsIdle } from './runActivity';
 import type { JobRunReport } from '../../engine/api';
 
 class FakeWorker {
@@ -253,5 +254,37 @@ describe('EngineClient with the desktop sandbox processes', () => {
     });
     client.dispose();
     expect(host.closed).toEqual([1_000_001]);
+  });
+});
+
+describe('EngineClient and runActivity', () => {
+  beforeEach(() => {
+    FakeWorker.all = [];
+    vi.stubGlobal('Worker', FakeWorker);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('counts the runs under way (not demos) until each answers or is stopped', async () => {
+    const client = new EngineClient();
+    const worker = FakeWorker.all[0]!;
+    expect(runsComputing()).toBe(false);
+    const demo = client.runDemo(1);
+    expect(runsComputing()).toBe(false);
+    const first = client.runStep(STEP);
+    const second = client.runStep({ ...STEP, source: 'y' });
+    expect(runsComputing()).toBe(true);
+    let idle = false;
+    void whenRunsIdle().then(() => (idle = true));
+    worker.reply({ id: worker.sent[1]!.id, type: 'failed', message: 'one' });
+    await expect(first).rejects.toThrow('one');
+    expect(runsComputing()).toBe(true);
+    expect(idle).toBe(false);
+    client.stop();
+    await expect(second).rejects.toBeInstanceOf(RunStoppedError);
+    expect(runsComputing()).toBe(false);
+    await Promise.resolve();
+    expect(idle).toBe(true);
+    worker.reply({ id: worker.sent[0]!.id, type: 'failed', message: 'demo' });
+    await expect(demo).rejects.toThrow('demo');
   });
 });

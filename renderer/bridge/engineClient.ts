@@ -29,6 +29,7 @@ import type {
 import type { ClusterLabDesktopApi } from '../../electron/preloadApi';
 import { desktopSandboxHost, type SandboxProcessHost } from './sandboxProcessHost';
 import { addPart, withParts, type ReportParts } from './reportParts';
+import { setRunsComputing } from './runActivity';
 
 /** How long a stop may wait for the engine worker's acknowledgement before it is terminated. */
 export const STOP_ACK_MS = 500;
@@ -168,6 +169,7 @@ export class EngineClient {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
+    this.reportRuns();
     clearTimeout(p.deadline);
     p.reject(error);
     this.awaitingAck.add(id);
@@ -240,6 +242,14 @@ export class EngineClient {
       p.reject(error);
     }
     this.pending.clear();
+    this.reportRuns();
+  }
+
+  /** Tells runActivity.ts how many runs are under way (what Stop would end). */
+  private reportRuns(): void {
+    let runs = 0;
+    for (const p of this.pending.values()) if (p.stoppable) runs++;
+    setRunsComputing(runs);
   }
 
   private request(
@@ -255,6 +265,7 @@ export class EngineClient {
       const pending: Pending = { resolve, reject, onProgress, onConsole, stoppable, message: full };
       if (deadline) pending.deadline = setTimeout(() => this.end(id, deadline.error()), deadline.ms);
       this.pending.set(id, pending);
+      this.reportRuns();
       this.worker.postMessage(full);
     });
   }
@@ -293,6 +304,7 @@ export class EngineClient {
       return;
     }
     this.pending.delete(message.id);
+    this.reportRuns();
     clearTimeout(pending.deadline);
     if (message.type === 'failed') pending.reject(new Error(message.message));
     else if (message.type === 'jobDone' && pending.parts)

@@ -8,11 +8,15 @@ import { loader } from '@monaco-editor/react';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+import { whenRunsIdle } from '../../bridge/runActivity';
+import { HeldWorker } from './heldWorker';
 import { JOB_API_DTS } from './jobApiTypes';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    if (label === 'typescript' || label === 'javascript') return new TsWorker();
+    // Its language service starts once no run computes (heldWorker.ts): Monaco takes it for a Worker.
+    if (label === 'typescript' || label === 'javascript')
+      return new HeldWorker(new TsWorker(), whenRunsIdle) as unknown as Worker;
     if (label === 'json') return new JsonWorker();
     return new EditorWorker();
   },
