@@ -15,6 +15,7 @@
 import { sortSmall } from '../core';
 import type { Cluster } from '../cluster';
 import type { ContainerRequest, Locality } from './container';
+import { NodeRequestLists } from './nodeRequestLists';
 import { AGED, FITS, ON_RACK, RELAXABLE, RequestQueue, type RequestFit } from './requestQueue';
 
 /** How deep a heartbeat looks into a queue for a request that fits; bounds the work per heartbeat. */
@@ -22,7 +23,7 @@ const SCAN_LIMIT = 8;
 
 export class AppRequests {
   /** Requests naming each node, by node index; and naming a node of (or) each rack, by rack index. */
-  private readonly byNode: (RequestQueue | undefined)[];
+  private readonly byNode: NodeRequestLists;
   private readonly byRack: (RequestQueue | undefined)[];
   /** Requests without any preference, in arrival order. */
   private readonly anywhere = new RequestQueue();
@@ -41,7 +42,7 @@ export class AppRequests {
     now: number,
   ) {
     this.nextRefresh = now + amHeartbeatMs;
-    this.byNode = new Array<RequestQueue | undefined>(cluster.nodes.length).fill(undefined);
+    this.byNode = new NodeRequestLists(cluster.nodes.length);
     this.byRack = new Array<RequestQueue | undefined>(cluster.racks.length).fill(undefined);
     this.advertised = new Int32Array(cluster.nodes.length);
     this.outstanding = new Int32Array(cluster.nodes.length);
@@ -56,7 +57,7 @@ export class AppRequests {
     if (r.racks === null && r.nodes !== null && r.nodes.length === 1) {
       // One preferred node (a block's replica, the common ask): its rack, with no set to build.
       const n = r.nodes[0]!;
-      queueFor(this.byNode, n).push(r);
+      this.byNode.push(n, r);
       if (r.relaxLocality) {
         this.advertised[n]!++;
         this.outstanding[n]!++;
@@ -67,7 +68,7 @@ export class AppRequests {
     }
     const racks = new Set<number>(r.racks ?? []);
     for (const n of r.nodes ?? []) {
-      queueFor(this.byNode, n).push(r);
+      this.byNode.push(n, r);
       racks.add(this.cluster.nodes[n]!.rackIndex);
       if (r.relaxLocality) {
         this.advertised[n]!++;
@@ -80,7 +81,7 @@ export class AppRequests {
 
   /** Drops every queue (the application finished): pending requests become garbage. */
   clear(): void {
-    this.byNode.fill(undefined);
+    this.byNode.clear();
     this.byRack.fill(undefined);
     this.anywhere.clear();
     this.relaxable.clear();
@@ -110,7 +111,7 @@ export class AppRequests {
   pick(nodeIndex: number, fit: RequestFit): ContainerRequest | undefined {
     const now = fit.now;
     this.refresh(now);
-    const local = this.byNode[nodeIndex]?.find(fit, FITS, SCAN_LIMIT);
+    const local = this.byNode.find(nodeIndex, fit, SCAN_LIMIT);
     if (local !== undefined) return this.consume(nodeIndex, local, 'node');
     if (this.advertised[nodeIndex]! > 0) {
       const sameRack = this.byRack[fit.rack]?.find(fit, RELAXABLE, SCAN_LIMIT);
