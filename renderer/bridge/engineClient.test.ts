@@ -6,6 +6,8 @@ import { EngineClient, RunStoppedError, STOP_ACK_MS } from './engineClient';
 import type { FromEngine, ToEngine } from './engineProtocol';
 import { PART_ITEMS, sendListsAhead } from './reportParts';
 import { runsComputing, whenRunsIdle } from './runActivity';
+import { onWarmUpReport } from './warmUpViews';
+import { packRows } from './packedRows';
 import type { JobRunReport } from '../../engine/api';
 
 class FakeWorker {
@@ -142,6 +144,35 @@ describe('EngineClient, console and a dying engine worker', () => {
     });
     worker.reply({ id, type: 'jobDone', result: { report: rest, error: null, nodes: [], faults: [] } });
     expect((await run).report).toEqual(whole);
+  });
+
+  it('hands each warm-up report, its parts put back, to the views (warmUpViews.ts), and nothing to a run', async () => {
+    const client = new EngineClient();
+    const worker = FakeWorker.all[0]!;
+    const seen: JobRunReport[] = [];
+    const off = onWarmUpReport((report) => seen.push(report));
+    const whole = {
+      kind: 'mapreduce',
+      trace: Array.from({ length: 30 }, (_, t) => ({ t, type: 'x' })),
+      attempts: Array.from({ length: 10 }, (_, index) => ({ index })),
+    } as unknown as JobRunReport;
+    for (let round = 0; round < 2; round++) {
+      for (const list of ['trace', 'attempts'] as const) {
+        const packed = packRows(whole[list].slice());
+        worker.reply({ id: 0, type: 'warmUpPart', list, items: packed!.packed });
+      }
+      worker.reply({ id: 0, type: 'warmUpReport', report: { ...whole, trace: [], attempts: [] } });
+    }
+    off();
+    expect(seen).toEqual([whole, whole]);
+    // A run's answer after the warm-up is its own.
+    const run = client.runJob({} as never);
+    worker.reply({
+      id: worker.sent[0]!.id,
+      type: 'jobDone',
+      result: { report: null, error: null, nodes: [], faults: [] },
+    });
+    expect((await run).report).toBeNull();
   });
 
   it('fails the waiting runs with a message naming memory when the worker dies, and starts a fresh one', async () => {

@@ -30,6 +30,7 @@ import type { ClusterLabDesktopApi } from '../../electron/preloadApi';
 import { desktopSandboxHost, type SandboxProcessHost } from './sandboxProcessHost';
 import { addPart, withParts, type ReportParts } from './reportParts';
 import { setRunsComputing } from './runActivity';
+import { warmViews } from './warmUpViews';
 
 /** How long a stop may wait for the engine worker's acknowledgement before it is terminated. */
 export const STOP_ACK_MS = 500;
@@ -82,6 +83,8 @@ export class EngineClient {
   private pending = new Map<number, Pending>();
   private awaitingAck = new Set<number>();
   private ackTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The lists of the warm-up report to come (warmUpViews.ts). */
+  private warmUpParts: ReportParts | undefined;
   /** Engine workers started so far (1 + restarts after unanswered stops). */
   starts = 0;
 
@@ -280,7 +283,15 @@ export class EngineClient {
       return;
     }
     if (message.type === 'warmUpPart') {
-      addPart(undefined, message.list, message.items); // unpacked and dropped: only the code gets warm
+      // Unpacked and kept for the report that follows: only the code gets warm.
+      const parts = addPart(this.warmUpParts, message.list, message.items);
+      if (parts) this.warmUpParts = parts;
+      return;
+    }
+    if (message.type === 'warmUpReport') {
+      const report = withParts(message.report, this.warmUpParts);
+      this.warmUpParts = undefined;
+      if (report) warmViews(report);
       return;
     }
     if (message.type === 'stopAck') {

@@ -153,6 +153,8 @@ export type FromEngine =
   | { id: number; type: 'reportPart'; list: PartedList; items: PartItems }
   /** A warm-up run's report part (warmUpRun.ts): the page unpacks it and drops it, so unpacking is warm for the first run. */
   | { id: 0; type: 'warmUpPart'; list: PartedList; items: PartItems }
+  /** A warm-up run's report, its lists sent ahead as warmUpParts: the page's views make their pictures from it and drop it (warmUpViews.ts). */
+  | { id: 0; type: 'warmUpReport'; report: JobRunReport }
   | { id: number; type: 'stopAck' }
   /** Desktop only: open or close the sandbox process of `slot` (the page asks the main process). */
   | { id: 0; type: 'sandboxOpen'; slot: number }

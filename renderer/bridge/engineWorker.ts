@@ -354,6 +354,7 @@ self.onmessage = (event: MessageEvent<ToEngine>) => {
         warming,
         () => queued.size > 0,
         (list, items, transfer) => post({ id: 0, type: 'warmUpPart', list, items }, transfer),
+        (report) => post({ id: 0, type: 'warmUpReport', report }),
       );
     });
     return;

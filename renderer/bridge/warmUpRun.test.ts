@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { prepareBuiltinDatasets } from '../../engine/datasets';
 import { createFunctionRunner } from '../../engine/sandbox';
 import { unpackRows } from './packedRows';
+import { addPart, withParts, type ReportParts } from './reportParts';
+import { toRunView } from '../viz/run/runView';
+import type { JobRunReport } from '../../engine/api';
 import { WARM_UP_ROUNDS, warmUpRun } from './warmUpRun';
 
 describe('warmUpRun', () => {
@@ -14,13 +17,17 @@ describe('warmUpRun', () => {
     pool.runMapTasks = (tasks) => ((maps += tasks.length), runMaps(tasks));
     pool.runReduceTasks = (tasks) => ((reduces += tasks.length), runReduces(tasks));
     const parts: string[] = [];
+    const reports: string[] = [];
     expect(
       await warmUpRun(
         pool,
         () => false,
         (list, items) => parts.push(`${list} ${unpackRows(items)?.length}`),
+        (rest) => reports.push(`${rest.kind} ${rest.trace.length} ${rest.attempts.length}`),
       ),
     ).toBe(WARM_UP_ROUNDS);
+    // And the rest of each report, its lists sent ahead as parts, for the page's views.
+    expect(reports).toEqual(Array.from({ length: WARM_UP_ROUNDS }, () => 'mapreduce 0 0'));
     // Each round's report, packed as a run's is for the page: the page's unpacking gets warm too.
     expect(parts).toHaveLength(2 * WARM_UP_ROUNDS);
     expect(parts.filter((p) => /^trace \d{3,}$/.test(p))).toHaveLength(WARM_UP_ROUNDS);
@@ -44,6 +51,22 @@ describe('warmUpRun', () => {
     expect(await rounds).toBe(1);
     expect(loads).toBe(1);
     expect(pool.running).toBe(false);
+  });
+
+  it("gives the page a report its run view can be made from, as a run's is (the views' warm-up)", async () => {
+    const pool = createFunctionRunner();
+    let parts: ReportParts | undefined;
+    let report: JobRunReport | null = null;
+    await warmUpRun(
+      pool,
+      () => report !== null,
+      (list, items) => (parts = addPart(parts, list, items) || parts),
+      (rest) => (report = withParts(rest, parts)),
+    );
+    const view = toRunView(report!, []);
+    expect(view.kind).toBe('mapreduce');
+    expect(view.totals.attempts).toBeGreaterThan(200);
+    expect(view.bars.length).toBeGreaterThan(200);
   });
 
   it('never throws, even when the sandbox fails', async () => {

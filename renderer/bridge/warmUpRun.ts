@@ -7,10 +7,11 @@
  * engine/sandbox/regexpSplit.ts, is then warm too). After the rounds it makes the sample datasets
  * (engine/datasets), which a run would otherwise wait for, and packs each round's report as a run's
  * is packed for the page (reportParts.ts; cold, that took 200-250 ms of the first run), handing the
- * packed parts to `onPart` (the engine worker posts them; the page unpacks and drops them, 120 ms
- * cold). Nothing else of it reaches the page: no progress, no console, and its results are dropped.
+ * packed parts to `onPart` (the engine worker posts them; the page unpacks them, 120 ms cold) and
+ * the rest of the report to `onReport` (the page's views make their pictures from the whole report
+ * and drop it: warmUpViews.ts). Nothing else of it reaches the page: no progress, no console.
  */
-import { runJob } from '../../engine/api';
+import { runJob, type JobRunReport } from '../../engine/api';
 import { encodeUtf8 } from '../../engine/core';
 import { prepareBuiltinDatasets } from '../../engine/datasets';
 import type { SandboxPoolCore } from '../../engine/sandbox';
@@ -62,6 +63,7 @@ export async function warmUpRun(
   pool: SandboxPoolCore,
   wanted: () => boolean = () => false,
   onPart: (list: PartedList, items: PackedRows, transfer: ArrayBuffer[]) => void = () => {},
+  onReport: (rest: JobRunReport) => void = () => {},
 ): Promise<number> {
   const source = compileJobSource(WARM_UP_JOB, 'warm-up.js');
   const bytes = encodeUtf8(WORDS);
@@ -86,6 +88,8 @@ export async function warmUpRun(
         const packed = packRows(report[list].slice(0, PART_ITEMS));
         if (packed) onPart(list, packed.packed, packed.transfer);
       }
+      // And the rest of it, as a run's report follows its parts: the page's views make their pictures from it.
+      onReport({ ...report, trace: [], attempts: [] });
     }
     // One dataset at a time, then the worker reads its messages: a Run pressed meanwhile is seen.
     while (!wanted() && prepareBuiltinDatasets(once()) > 0) await new Promise((resolve) => setTimeout(resolve, 0));

@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { TabList } from '../tabs/TabList';
 import type { JobRunReport } from '../../../engine/api';
 import { toRunView } from '../../viz/run/runView';
+import { onWarmUpReport } from '../../bridge/warmUpViews';
 import { TimelineView } from './TimelineView';
 import { DagView } from './DagView';
 import { DataFlowView } from './DataFlowView';
@@ -33,6 +34,9 @@ const ALL_TABS: { id: RunTab; only?: 'spark' | 'mapreduce' }[] = [
   { id: 'yarn' },
   { id: 'hdfs' },
 ];
+
+// The warm-up's reports go through the same view code the first run's will (warmUpViews.ts).
+onWarmUpReport((report) => toRunView(report, []));
 
 export interface RunPanelsProps {
   report: JobRunReport;
