@@ -14,7 +14,8 @@ describe('NodeRequestLists', () => {
     const op = fc.oneof(
       fc.record({
         kind: fc.constant('push' as const),
-        node: fc.integer({ min: 0, max: 3 }),
+        // A request may name several nodes, one of them twice: it is on each list, twice on that one.
+        nodes: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 3 }),
         vcores: fc.integer({ min: 1, max: 3 }),
         state: fc.constantFrom<RequestState>('pending', 'pending', 'pending', 'allocated'),
       }),
@@ -29,17 +30,19 @@ describe('NodeRequestLists', () => {
       fc.record({ kind: fc.constant('clear' as const) }),
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+      fc.property(fc.array(op, { minLength: 20, maxLength: 160, size: 'max' }), (ops) => {
         const lists = new NodeRequestLists(4);
         let queues = [0, 1, 2, 3].map(() => new RequestQueue());
         const all: ContainerRequest[] = [];
         for (const o of ops) {
           if (o.kind === 'push') {
-            const r = new ContainerRequest(all.length + 1, 0, o.vcores, 1024, [o.node], null, true, 0, null);
+            const r = new ContainerRequest(all.length + 1, 0, o.vcores, 1024, o.nodes, null, true, 0, null);
             r.state = o.state;
             all.push(r);
-            lists.push(o.node, r);
-            queues[o.node]!.push(r);
+            for (const node of o.nodes) {
+              lists.push(node, r);
+              queues[node]!.push(r);
+            }
           } else if (o.kind === 'find') {
             const fit = fitOf(o.vcores);
             const expected = queues[o.node]!.find(fit, FITS, o.limit);

@@ -318,4 +318,18 @@ describe('EngineClient and runActivity', () => {
     worker.reply({ id: worker.sent[0]!.id, type: 'failed', message: 'demo' });
     await expect(demo).rejects.toThrow('demo');
   });
+
+  it("counts each client's runs: one client's run ending does not end another's", async () => {
+    const one = new EngineClient();
+    const two = new EngineClient();
+    const [w1, w2] = [FakeWorker.all[0]!, FakeWorker.all[1]!];
+    const a = one.runStep(STEP);
+    const b = two.runStep(STEP);
+    w1.reply({ id: w1.sent[0]!.id, type: 'failed', message: 'a' });
+    await expect(a).rejects.toThrow('a');
+    expect(runsComputing()).toBe(true);
+    w2.reply({ id: w2.sent[0]!.id, type: 'failed', message: 'b' });
+    await expect(b).rejects.toThrow('b');
+    expect(runsComputing()).toBe(false);
+  });
 });

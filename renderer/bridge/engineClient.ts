@@ -252,7 +252,7 @@ export class EngineClient {
   private reportRuns(): void {
     let runs = 0;
     for (const p of this.pending.values()) if (p.stoppable) runs++;
-    setRunsComputing(runs);
+    setRunsComputing(this, runs);
   }
 
   private request(

@@ -5,12 +5,17 @@
  * many of its runs are under way; the page's work asks `whenRunsIdle`.
  */
 
+/** Runs under way, by the engine client that counts them. */
+const counts = new Map<object, number>();
 let computing = 0;
 let waiting: (() => void)[] = [];
 
-/** How many runs the engine client has under way (it calls this whenever the number may change). */
-export function setRunsComputing(count: number): void {
-  computing = count;
+/** How many runs `client` has under way (it calls this whenever the number may change). */
+export function setRunsComputing(client: object, count: number): void {
+  if (count > 0) counts.set(client, count);
+  else counts.delete(client);
+  computing = 0;
+  for (const n of counts.values()) computing += n;
   if (computing > 0 || waiting.length === 0) return;
   const ready = waiting;
   waiting = [];

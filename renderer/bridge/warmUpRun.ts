@@ -4,7 +4,7 @@
  * through whole runs, so the learner's first Run does not pay for that first pass (the
  * JavaScript engine compiles hot code on its first runs, and optimises it after many). Its map
  * splits lines with a regular expression, as the examples do (the compiler's split helper,
- * engine/sandbox/regexpSplit.ts, is then warm too). After the rounds it makes the sample datasets
+ * engine/sandbox/regexpSplit.ts, is then warm too). After four rounds it makes the sample datasets
  * (engine/datasets), which a run would otherwise wait for, and packs each round's report as a run's
  * is packed for the page (reportParts.ts; cold, that took 200-250 ms of the first run), handing the
  * packed parts to `onPart` (the engine worker posts them; the page unpacks them, 120 ms cold) and
@@ -43,6 +43,14 @@ const WARM_UP_JOB = `export default {
 const WORDS = Array.from({ length: 5_000 }, (_, i) => `w${(i * 7) % 211} w${i % 97} w${i % 13}`).join('\n') + '\n';
 export const WARM_UP_ROUNDS = 32;
 
+/** The sample datasets are made after this many rounds (then the rounds go on). */
+const DATASETS_AFTER_ROUNDS = 4;
+
+/** Makes the sample datasets one at a time, then the worker reads its messages: a Run pressed meanwhile is seen. */
+async function prepareDatasets(wanted: () => boolean): Promise<void> {
+  while (!wanted() && prepareBuiltinDatasets(once()) > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** A stop signal that lets one thing through: false the first time it is asked, true after. */
 function once(): () => boolean {
   let asked = false;
@@ -55,9 +63,9 @@ function once(): () => boolean {
 
 /**
  * Runs the warm-up job on `pool`, round after round until WARM_UP_ROUNDS or until `wanted()` says
- * a run is waiting, each round's report packed and handed to `onPart`, then makes the sample
- * datasets (one at a time, while no run waits); never throws (a failed warm-up only leaves the
- * first run colder).
+ * a run is waiting, each round's report packed and handed to `onPart` and `onReport`, making the
+ * sample datasets after DATASETS_AFTER_ROUNDS rounds (one at a time, while no run waits); never
+ * throws (a failed warm-up only leaves the first run colder).
  */
 export async function warmUpRun(
   pool: SandboxPoolCore,
@@ -90,9 +98,10 @@ export async function warmUpRun(
       }
       // And the rest of it, as a run's report follows its parts: the page's views make their pictures from it.
       onReport({ ...report, trace: [], attempts: [] });
+      // The datasets early, so a Run pressed during the later rounds does not make its own.
+      if (rounds === DATASETS_AFTER_ROUNDS) await prepareDatasets(wanted);
     }
-    // One dataset at a time, then the worker reads its messages: a Run pressed meanwhile is seen.
-    while (!wanted() && prepareBuiltinDatasets(once()) > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    await prepareDatasets(wanted);
   } catch {
     // Nothing to tell: the learner did not ask for this run.
   }

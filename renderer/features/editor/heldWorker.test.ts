@@ -1,8 +1,8 @@
 // Monaco's TypeScript worker wrapper: the messages that start the worker go at once; once it has
 // first answered, the page's messages wait while a run computes, then go in order, and from then
 // on nothing waits.
-import { describe, expect, it } from 'vitest';
-import { HeldWorker } from './heldWorker';
+import { describe, expect, it, vi } from 'vitest';
+import { HOLD_LIMIT_MS, HeldWorker } from './heldWorker';
 
 class FakeWorker {
   sent: unknown[] = [];
@@ -67,6 +67,23 @@ describe('HeldWorker', () => {
     expect(fake.sent.at(-1)).toEqual({ vs: 'completions' });
     fake.say({ vs: 'answer' });
     expect(heard.at(-1)).toEqual({ vs: 'answer' });
+  });
+
+  it('lets the messages go after HOLD_LIMIT_MS when the run goes on (a loop until its time limit)', () => {
+    vi.useFakeTimers();
+    try {
+      const fake = new FakeWorker();
+      const held = new HeldWorker(fake as unknown as Worker, () => new Promise(() => {}));
+      fake.say('ready');
+      held.postMessage({ vs: 'diagnostics' });
+      vi.advanceTimersByTime(HOLD_LIMIT_MS - 1);
+      expect(fake.sent).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(fake.sent).toEqual([{ vs: 'diagnostics' }]);
+      expect(held.holding).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('holds nothing for long when no run computes', async () => {

@@ -5,12 +5,16 @@
  * the learner presses Run as soon as the editor shows. So once the worker has first answered
  * (its script has loaded and Monaco's client has started it: that takes only the first messages),
  * the page's next messages wait in this wrapper until no run computes
- * (renderer/bridge/runActivity.ts); from then on every message goes straight through, whatever
- * runs. Monaco takes it for a Worker: the members it uses (postMessage, onmessage,
+ * (renderer/bridge/runActivity.ts), or HOLD_LIMIT_MS at most: a run that loops until its time
+ * limit must not leave the learner without squiggles and completions for minutes. From then on
+ * every message goes straight through, whatever runs. Monaco takes it for a Worker: the members it uses (postMessage, onmessage,
  * onmessageerror, error listeners, terminate) are passed on.
  */
 
 type MessageHandler = ((this: Worker, event: MessageEvent) => unknown) | null;
+
+/** The longest the language service waits for a run: about what the 100-node example takes on a slow machine. */
+export const HOLD_LIMIT_MS = 3000;
 
 export class HeldWorker {
   /** 'starting' until the worker first answers, 'holding' until no run computes, then 'open'. */
@@ -27,7 +31,11 @@ export class HeldWorker {
     worker.onmessage = (event: MessageEvent) => {
       if (this.state === 'starting') {
         this.state = 'holding';
-        void this.whenIdle().then(() => this.release());
+        const limit = setTimeout(() => this.release(), HOLD_LIMIT_MS);
+        void this.whenIdle().then(() => {
+          clearTimeout(limit);
+          this.release();
+        });
       }
       this.handler?.call(this.worker, event);
     };
