@@ -151,7 +151,7 @@ export type FromEngine =
   | { id: number; type: 'console'; lines: string[]; dropped: number }
   /** A part of a job report's trace or attempts, sent ahead of its jobDone (reportParts.ts). */
   | { id: number; type: 'reportPart'; list: PartedList; items: PartItems }
-  /** A warm-up run's report part (warmUpRun.ts): the page unpacks it and drops it, so unpacking is warm for the first run. */
+  /** A warm-up run's report part (warmUpRun.ts): the page unpacks it for the warmUpReport that follows, so unpacking is warm for the first run. */
   | { id: 0; type: 'warmUpPart'; list: PartedList; items: PartItems }
   /** A warm-up run's report, its lists sent ahead as warmUpParts: the page's views make their pictures from it and drop it (warmUpViews.ts). */
   | { id: 0; type: 'warmUpReport'; report: JobRunReport }

@@ -7,8 +7,8 @@
  * the page's next messages wait in this wrapper until no run computes
  * (renderer/bridge/runActivity.ts), or HOLD_LIMIT_MS at most: a run that loops until its time
  * limit must not leave the learner without squiggles and completions for minutes. From then on
- * every message goes straight through, whatever runs. Monaco takes it for a Worker: the members it uses (postMessage, onmessage,
- * onmessageerror, error listeners, terminate) are passed on.
+ * every message goes straight through, whatever runs. Monaco takes it for a Worker: the members
+ * it uses (postMessage, onmessage, onmessageerror, error listeners, terminate) are passed on.
  */
 
 type MessageHandler = ((this: Worker, event: MessageEvent) => unknown) | null;
