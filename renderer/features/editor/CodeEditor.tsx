@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import './monacoSetup';
+import { learnerTyped } from './languageServiceStart';
 import { useAppStore } from '../../state/store';
 import { modelPath, monacoLanguage, type EditorLanguage } from './monacoModel';
 
@@ -121,6 +122,11 @@ export default function CodeEditor({
       onChange={(v) => onChange(v ?? '')}
       onMount={(editor, monaco) => {
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current?.());
+        // Typing wants completions and squiggles: Monaco's TypeScript worker starts (languageServiceStart.ts).
+        // Ctrl/Cmd+Enter runs the job: that is not typing.
+        editor.onKeyDown((e) => {
+          if (!(e.keyCode === monaco.KeyCode.Enter && (e.ctrlKey || e.metaKey))) learnerTyped();
+        });
         setMounted({ editor, monaco });
       }}
       options={{

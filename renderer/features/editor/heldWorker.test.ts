@@ -1,8 +1,12 @@
-// Monaco's TypeScript worker wrapper: the messages that start the worker go at once; once it has
-// first answered, the page's messages wait while a run computes, then go in order, and from then
-// on nothing waits.
-import { describe, expect, it, vi } from 'vitest';
+// Monaco's TypeScript worker wrapper: the worker starts when the learner may need it and only
+// while no run computes (Monaco's messages wait meanwhile); once it has first answered, the page's
+// messages wait again while a run computes, then go in order, and from then on nothing waits.
+// Neither wait for a run lasts more than HOLD_LIMIT_MS.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOLD_LIMIT_MS, HeldWorker } from './heldWorker';
+
+/** How long the tests' learner takes to need the language service. */
+const START_DELAY_MS = 1000;
 
 class FakeWorker {
   sent: unknown[] = [];
@@ -30,101 +34,155 @@ class FakeWorker {
   }
 }
 
-/** A run that computes until `end()`. */
-function aRun() {
+/** Runs that compute until `end()`; `whenIdle` resolves at once when none does. */
+function runs(computing: boolean) {
   let end!: () => void;
   const idle = new Promise<void>((resolve) => (end = resolve));
-  return { whenIdle: () => idle, end };
+  let busy = computing;
+  return {
+    whenIdle: () => (busy ? idle : Promise.resolve()),
+    end: () => {
+      busy = false;
+      end();
+    },
+  };
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** A wrapper, its worker made when the wrapper starts it (`made()` lists the workers made). */
+function wrapper(whenIdle: () => Promise<void>) {
+  const workers: FakeWorker[] = [];
+  const held = new HeldWorker(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    whenIdle,
+    () => new Promise((resolve) => setTimeout(resolve, START_DELAY_MS)),
+  );
+  return { held, made: () => workers, fake: () => workers[0]! };
+}
+
+/** Lets the timers up to `ms` fire, and the promises they settle. */
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 describe('HeldWorker', () => {
-  it("sends the starting messages at once, then holds the language service's until the run has ended", async () => {
-    const fake = new FakeWorker();
-    const run = aRun();
-    const held = new HeldWorker(fake as unknown as Worker, run.whenIdle);
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it("starts the worker when the learner needs it, sending Monaco's messages in order, then holds the language service's until the run has ended", async () => {
+    const run = runs(false);
+    const { held, made, fake } = wrapper(run.whenIdle);
     const heard: unknown[] = [];
     held.onmessage = (e) => heard.push(e.data);
+    const onError = () => {};
+    held.addEventListener('error', onError);
     held.postMessage('-please-ignore-');
     held.postMessage({ vs: 'initialize' });
-    expect(fake.sent).toEqual(['-please-ignore-', { vs: 'initialize' }]);
-    expect(held.holding).toBe(false);
-    // The worker has loaded and answers; Monaco asks for diagnostics while the run computes.
-    fake.say({ vs: 'initialized' });
-    expect(heard).toEqual([{ vs: 'initialized' }]);
-    held.postMessage({ vs: 'diagnostics' });
-    held.postMessage({ vs: 'outline' });
-    await flush();
+    await advance(START_DELAY_MS - 1);
+    expect(made()).toHaveLength(0);
     expect(held.holding).toBe(true);
-    expect(fake.sent).toHaveLength(2);
-    run.end();
-    await flush();
-    expect(fake.sent).toEqual(['-please-ignore-', { vs: 'initialize' }, { vs: 'diagnostics' }, { vs: 'outline' }]);
+    await advance(1);
+    expect(made()).toHaveLength(1);
+    expect(fake().sent).toEqual(['-please-ignore-', { vs: 'initialize' }]);
+    expect(fake().listeners.some(([, l]) => l === onError)).toBe(true);
     expect(held.holding).toBe(false);
+    // The worker has loaded and answers while the learner's run computes: Monaco's next requests wait.
+    const later = runs(true);
+    const busy = wrapper(later.whenIdle);
+    busy.held.onmessage = (e) => heard.push(e.data);
+    busy.held.postMessage({ vs: 'initialize' });
+    await advance(START_DELAY_MS + HOLD_LIMIT_MS);
+    // The wait for the run lasted HOLD_LIMIT_MS at most: the worker has started.
+    expect(busy.fake().sent).toEqual([{ vs: 'initialize' }]);
+    busy.fake().say({ vs: 'initialized' });
+    expect(heard).toEqual([{ vs: 'initialized' }]);
+    busy.held.postMessage({ vs: 'diagnostics' });
+    busy.held.postMessage({ vs: 'outline' });
+    await advance(0);
+    expect(busy.held.holding).toBe(true);
+    expect(busy.fake().sent).toHaveLength(1);
+    later.end();
+    await advance(0);
+    expect(busy.fake().sent).toEqual([{ vs: 'initialize' }, { vs: 'diagnostics' }, { vs: 'outline' }]);
+    expect(busy.held.holding).toBe(false);
     // From then on nothing waits, whatever runs.
-    held.postMessage({ vs: 'completions' });
-    expect(fake.sent.at(-1)).toEqual({ vs: 'completions' });
-    fake.say({ vs: 'answer' });
+    busy.held.postMessage({ vs: 'completions' });
+    expect(busy.fake().sent.at(-1)).toEqual({ vs: 'completions' });
+    busy.fake().say({ vs: 'answer' });
     expect(heard.at(-1)).toEqual({ vs: 'answer' });
   });
 
-  it('lets the messages go after HOLD_LIMIT_MS when the run goes on (a loop until its time limit)', () => {
-    vi.useFakeTimers();
-    try {
-      const fake = new FakeWorker();
-      const held = new HeldWorker(fake as unknown as Worker, () => new Promise(() => {}));
-      fake.say('ready');
-      held.postMessage({ vs: 'diagnostics' });
-      vi.advanceTimersByTime(HOLD_LIMIT_MS - 1);
-      expect(fake.sent).toEqual([]);
-      vi.advanceTimersByTime(1);
-      expect(fake.sent).toEqual([{ vs: 'diagnostics' }]);
-      expect(held.holding).toBe(false);
-    } finally {
-      vi.useRealTimers();
-    }
+  it('does not start the worker while a run computes: it starts when the run ends', async () => {
+    const run = runs(true);
+    const { held, made, fake } = wrapper(run.whenIdle);
+    held.postMessage('first');
+    await advance(START_DELAY_MS + 500);
+    expect(made()).toHaveLength(0);
+    run.end();
+    await advance(0);
+    expect(made()).toHaveLength(1);
+    expect(fake().sent).toEqual(['first']);
+  });
+
+  it('lets the messages go after HOLD_LIMIT_MS when the run goes on (a loop until its time limit)', async () => {
+    const { held, fake } = wrapper(() => new Promise(() => {}));
+    await advance(START_DELAY_MS + HOLD_LIMIT_MS);
+    fake().say('ready');
+    held.postMessage({ vs: 'diagnostics' });
+    await advance(HOLD_LIMIT_MS - 1);
+    expect(fake().sent).toEqual([]);
+    await advance(1);
+    expect(fake().sent).toEqual([{ vs: 'diagnostics' }]);
+    expect(held.holding).toBe(false);
   });
 
   it('holds nothing for long when no run computes', async () => {
-    const fake = new FakeWorker();
-    const held = new HeldWorker(fake as unknown as Worker, () => Promise.resolve());
+    const { held, fake } = wrapper(() => Promise.resolve());
     held.postMessage('first');
-    fake.say('ready');
+    await advance(START_DELAY_MS);
+    fake().say('ready');
     held.postMessage('second');
-    await flush();
-    expect(fake.sent).toEqual(['first', 'second']);
+    await advance(0);
+    expect(fake().sent).toEqual(['first', 'second']);
   });
 
-  it('lets a failed worker go', () => {
-    const fake = new FakeWorker();
-    const held = new HeldWorker(fake as unknown as Worker, () => new Promise(() => {}));
-    fake.say('ready');
+  it('lets a failed worker go', async () => {
+    const { held, fake } = wrapper(() => new Promise(() => {}));
+    await advance(START_DELAY_MS + HOLD_LIMIT_MS);
+    fake().say('ready');
     held.postMessage('x');
-    expect(fake.sent).toEqual([]);
-    fake.fail();
-    expect(fake.sent).toEqual(['x']);
+    expect(fake().sent).toEqual([]);
+    fake().fail();
+    expect(fake().sent).toEqual(['x']);
   });
 
-  it('sends nothing after terminate, and passes listeners and onmessageerror through', async () => {
-    const fake = new FakeWorker();
-    const run = aRun();
-    const held = new HeldWorker(fake as unknown as Worker, run.whenIdle);
+  it('never makes a worker terminated before it started, and sends nothing after terminate', async () => {
+    const early = wrapper(() => Promise.resolve());
+    early.held.postMessage('x');
+    early.held.terminate();
+    await advance(START_DELAY_MS + HOLD_LIMIT_MS);
+    expect(early.made()).toHaveLength(0);
+
+    const run = runs(false);
+    const { held, fake } = wrapper(run.whenIdle);
     const onError = () => {};
     held.addEventListener('error', onError);
-    expect(fake.listeners.some(([, l]) => l === onError)).toBe(true);
     held.removeEventListener('error', onError);
-    expect(fake.listeners.some(([, l]) => l === onError)).toBe(false);
     const onBad = () => {};
     held.onmessageerror = onBad;
-    expect(fake.onmessageerror).toBe(onBad);
-    fake.say('ready');
-    held.postMessage('x');
+    await advance(START_DELAY_MS);
+    expect(fake().listeners.some(([, l]) => l === onError)).toBe(false);
+    expect(fake().onmessageerror).toBe(onBad);
+    held.addEventListener('error', onError);
+    expect(fake().listeners.some(([, l]) => l === onError)).toBe(true);
+    held.removeEventListener('error', onError);
+    expect(fake().listeners.some(([, l]) => l === onError)).toBe(false);
+    fake().say('ready');
     held.terminate();
-    run.end();
-    await flush();
     held.postMessage('y');
-    expect(fake.sent).toEqual([]);
-    expect(fake.terminated).toBe(true);
+    await advance(HOLD_LIMIT_MS);
+    expect(fake().sent).toEqual([]);
+    expect(fake().terminated).toBe(true);
   });
 });

@@ -10,13 +10,15 @@ import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { whenRunsIdle } from '../../bridge/runActivity';
 import { HeldWorker } from './heldWorker';
+import { whenLanguageServiceWanted } from './languageServiceStart';
 import { JOB_API_DTS } from './jobApiTypes';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    // Its language service starts once no run computes (heldWorker.ts): Monaco takes it for a Worker.
+    // It starts once the learner may need it, and its language service begins, only while no run
+    // computes (heldWorker.ts): Monaco takes the wrapper for a Worker.
     if (label === 'typescript' || label === 'javascript')
-      return new HeldWorker(new TsWorker(), whenRunsIdle) as unknown as Worker;
+      return new HeldWorker(() => new TsWorker(), whenRunsIdle, whenLanguageServiceWanted) as unknown as Worker;
     if (label === 'json') return new JsonWorker();
     return new EditorWorker();
   },
