@@ -30,7 +30,7 @@ describe('prepareBuiltinDatasets', () => {
     let asked = 0;
     expect(fresh.prepareBuiltinDatasets(() => ++asked > 1)).toBe(1);
     const generated: string[] = [];
-    const spied = fresh.BUILTIN_DATASETS.map((d) => ({ ...d, generate: () => (generated.push(d.path), d.generate()) }));
+    const spied = fresh.BUILTIN_DATASETS.map((d) => ({ ...d, bytes: () => (generated.push(d.path), d.bytes()) }));
     expect(fresh.prepareBuiltinDatasets()).toBe(fresh.BUILTIN_DATASETS.length - 1);
     expect(fresh.prepareBuiltinDatasets()).toBe(0);
     // Every dataset is made by now: reading one generates nothing again.

@@ -2,35 +2,41 @@
  * The sample files `clusterlab run` (and the app) put into HDFS when a job reads one of these
  * paths and nothing else was put there. Generated on demand from fixed seeds.
  */
-import { encodeUtf8 } from '../core/utf8';
-import { graphEdges, sensorCsv, textCorpus, webPages } from './sampleData';
+import { decodeUtf8, encodeUtf8 } from '../core/utf8';
+import { graphEdges, sensorCsvBytes, textCorpusBytes, webPages } from './sampleData';
 
 export interface BuiltinDataset {
   path: string;
   description: string;
+  /** The dataset's text. */
   generate(): string;
+  /** The same as UTF-8 bytes, made directly where the text is large (sampleData.ts). */
+  bytes(): Uint8Array;
 }
+
+const madeAsBytes = (bytes: () => Uint8Array) => ({ bytes, generate: () => decodeUtf8(bytes()) });
+const madeAsText = (generate: () => string) => ({ generate, bytes: () => encodeUtf8(generate()) });
 
 export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
   {
     path: '/data/sensors.csv',
     description: '100,000 sensor readings `timestamp,sensorId,value` over 30 days, 9 sensors (seed 2016)',
-    generate: () => sensorCsv(100_000),
+    ...madeAsBytes(() => sensorCsvBytes(100_000)),
   },
   {
     path: '/data/corpus.txt',
     description: '40,000 lines of text, 1-19 words each, Zipf-like word frequencies (seed 7)',
-    generate: () => textCorpus(40_000),
+    ...madeAsBytes(() => textCorpusBytes(40_000)),
   },
   {
     path: '/data/pages.txt',
     description: '2,000 web pages `url TAB <html>...</html>` with HTML tags (seed 2004)',
-    generate: () => webPages(2_000),
+    ...madeAsText(() => webPages(2_000)),
   },
   {
     path: '/data/graph.txt',
     description: 'a link graph of 1,000 pages, edges `src dst`, 1-4 links per page (seed 1998)',
-    generate: () => graphEdges(1_000),
+    ...madeAsText(() => graphEdges(1_000)),
   },
 ];
 
@@ -52,7 +58,7 @@ export function builtinDatasetBytes(dataset: BuiltinDataset): Uint8Array {
 function encodedBytes(dataset: BuiltinDataset): Uint8Array {
   let bytes = encoded.get(dataset.path);
   if (bytes === undefined) {
-    bytes = encodeUtf8(dataset.generate());
+    bytes = dataset.bytes();
     encoded.set(dataset.path, bytes);
   }
   return bytes;

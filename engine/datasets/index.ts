@@ -1,5 +1,13 @@
 /** engine/datasets: deterministic sample data for labs and the `clusterlab run` command. */
-export { sensorCsv, textCorpus, webPages, graphEdges, cardPayments } from './sampleData';
+export {
+  sensorCsv,
+  sensorCsvBytes,
+  textCorpus,
+  textCorpusBytes,
+  webPages,
+  graphEdges,
+  cardPayments,
+} from './sampleData';
 export { crawledPages } from './crawledPages';
 export {
   BUILTIN_DATASETS,

@@ -5,17 +5,26 @@
  * tag-counting example of Cookbook 20.1) and the edges of a link graph for PageRank.
  */
 import { createRng } from '../core/rng';
+import { decodeUtf8 } from '../core/utf8';
+import { AsciiWriter } from './asciiWriter';
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const DAY_SECONDS = 86400;
 
 /** `2016-05-01 01:02:03,sensor-3,21.7`, time increasing, `days` days from 2016-05-01. */
 export function sensorCsv(lines: number, options: { seed?: number; sensors?: number; days?: number } = {}): string {
+  return decodeUtf8(sensorCsvBytes(lines, options));
+}
+
+/** `sensorCsv`'s text as bytes, written as bytes (asciiWriter.ts). */
+export function sensorCsvBytes(
+  lines: number,
+  options: { seed?: number; sensors?: number; days?: number } = {},
+): Uint8Array {
   const rng = createRng(options.seed ?? 2016);
   const sensors = options.sensors ?? 9;
   const days = options.days ?? 30;
   const step = (days * DAY_SECONDS) / Math.max(1, lines);
-  const out: string[] = new Array<string>(lines);
+  const out = new AsciiWriter(Math.max(0, lines) * 36 + 1);
   const monthDays = [31, 30, 31, 31, 30, 31, 30, 31];
   for (let i = 0; i < lines; i++) {
     const t = Math.floor(i * step);
@@ -25,11 +34,46 @@ export function sensorCsv(lines: number, options: { seed?: number; sensors?: num
     const s = t % DAY_SECONDS;
     const sensor = 1 + rng.int(sensors);
     const base = 18 + sensor + 4 * Math.sin((s / DAY_SECONDS) * 2 * Math.PI);
-    const value = Math.round((base + rng.next() * 3) * 10) / 10;
-    out[i] =
-      `2016-${pad(5 + month)}-${pad(day + 1)} ${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)},sensor-${sensor},${value}`;
+    // The value rounded to tenths, as `String(Math.round(x * 10) / 10)` writes it.
+    const tenths = Math.round((base + rng.next() * 3) * 10);
+    out.text('2016-');
+    out.pad2(5 + month);
+    out.byte(DASH);
+    out.pad2(day + 1);
+    out.byte(SPACE);
+    out.pad2(Math.floor(s / 3600));
+    out.byte(COLON);
+    out.pad2(Math.floor(s / 60) % 60);
+    out.byte(COLON);
+    out.pad2(s % 60);
+    out.text(',sensor-');
+    out.uint(sensor);
+    out.byte(COMMA);
+    writeTenths(out, tenths);
+    out.byte(NEWLINE);
   }
-  return `${out.join('\n')}\n`;
+  if (!(lines > 0)) out.byte(NEWLINE);
+  return out.bytes();
+}
+
+const [DASH, SPACE, COLON, COMMA, NEWLINE, DOT] = ['-', ' ', ':', ',', '\n', '.'].map((c) => c.charCodeAt(0)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+/** `String(tenths / 10)`: `21.7`, `22`, `0.5`. */
+function writeTenths(out: AsciiWriter, tenths: number): void {
+  if (!(tenths >= 0 && tenths < 1e15)) return out.text(String(tenths / 10));
+  const whole = Math.floor(tenths / 10);
+  out.uint(whole);
+  const digit = tenths - whole * 10;
+  if (digit === 0) return;
+  out.byte(DOT);
+  out.byte(48 + digit);
 }
 
 const WORDS = (
@@ -41,20 +85,25 @@ const WORDS = (
 
 /** Lines of words drawn with a Zipf-like skew (a few words are very common, as in real text). */
 export function textCorpus(lines: number, options: { seed?: number; wordsPerLine?: number } = {}): string {
+  return decodeUtf8(textCorpusBytes(lines, options));
+}
+
+/** `textCorpus`'s text as bytes, written as bytes (asciiWriter.ts). */
+export function textCorpusBytes(lines: number, options: { seed?: number; wordsPerLine?: number } = {}): Uint8Array {
   const rng = createRng(options.seed ?? 7);
   const per = options.wordsPerLine ?? 10;
-  const out: string[] = new Array<string>(lines);
-  const words: string[] = [];
+  const out = new AsciiWriter(Math.max(0, lines) * per * 7 + 1);
   for (let i = 0; i < lines; i++) {
-    words.length = 0;
     const n = 1 + rng.int(per * 2 - 1);
     for (let j = 0; j < n; j++) {
       const r = rng.next();
-      words.push(WORDS[Math.floor(r * r * WORDS.length)]!);
+      if (j > 0) out.byte(SPACE);
+      out.text(WORDS[Math.floor(r * r * WORDS.length)]!);
     }
-    out[i] = words.join(' ');
+    out.byte(NEWLINE);
   }
-  return `${out.join('\n')}\n`;
+  if (!(lines > 0)) out.byte(NEWLINE);
+  return out.bytes();
 }
 
 const TAGS = ['h1', 'h2', 'p', 'a', 'div', 'span', 'li', 'title'];
