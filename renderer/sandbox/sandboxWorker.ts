@@ -8,6 +8,8 @@
  * the pool: engine/sandbox/consoleShim.ts) and the loop guard bound (it stops a runaway loop with its line before the budget ends). The pool
  * checks every reply and enforces the wall-clock budget by terminating us.
  */
+import * as duckdb from 'duckdb-wasm-browser-blocking';
+import * as arrow from 'apache-arrow';
 import { MAX_UNCAUGHT_TEXT, type UncaughtPost } from './uncaughtPost';
 import {
   createDuckDbEngine,
@@ -128,35 +130,15 @@ function sealScope(): void {
 }
 
 /**
- * DuckDB's runtime object, a global its code reads, once its code has loaded. The global is set
- * before the scope is sealed (and locked with it), to a stand-in that passes everything on to the
- * runtime: DuckDB's code (1.2 MB, with Arrow's) is loaded only by a job's first spark.sql, so a
- * worker starts without compiling it (300-600 ms of CPU each on a slow two-core machine).
- */
-let duckDbRuntime: object | null = null;
-(scope as unknown as { DUCKDB_RUNTIME: unknown }).DUCKDB_RUNTIME = new Proxy(
-  {},
-  {
-    get: (_, key) => (duckDbRuntime ? Reflect.get(duckDbRuntime, key) : undefined),
-    set: (_, key, value) => duckDbRuntime !== null && Reflect.set(duckDbRuntime, key, value),
-    has: (_, key) => duckDbRuntime !== null && Reflect.has(duckDbRuntime, key),
-  },
-);
-
-/**
  * DuckDB for spark.sql, opened in this worker on the job's first spark.sql (its blocking build,
  * so each task's query runs synchronously, and a runaway query ends with the run's budget like any
- * task). The worker cannot fetch: the pool hands over the compiled wasm module (webWorkerPool.ts);
- * DuckDB's and Arrow's code come as chunks of the app (the worker's script-src).
+ * task). The worker cannot fetch: the pool hands over the compiled wasm module (webWorkerPool.ts).
+ * DuckDB's runtime object is a global its code reads; it is set before the scope is sealed.
  */
+(scope as unknown as { DUCKDB_RUNTIME: unknown }).DUCKDB_RUNTIME = duckdb.BROWSER_RUNTIME;
 async function openDuckDb(askHost: () => Promise<unknown>): Promise<SqlEngine> {
-  const [module, duckdb, arrow] = await Promise.all([
-    askHost(),
-    import('duckdb-wasm-browser-blocking'),
-    import('apache-arrow'),
-  ]);
+  const module = await askHost();
   if (!(module instanceof WebAssembly.Module)) throw new Error('spark.sql: the pool sent no DuckDB module');
-  duckDbRuntime = duckdb.BROWSER_RUNTIME;
   const bundle = { mainModule: 'duckdb-eh.wasm', mainWorker: null };
   const db = await duckdb.createDuckDB({ mvp: bundle, eh: bundle }, new duckdb.VoidLogger(), duckdb.BROWSER_RUNTIME);
   // Instantiated from the module the pool compiled, instead of fetching the file.
