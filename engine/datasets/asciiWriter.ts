@@ -9,8 +9,10 @@ export class AsciiWriter {
   private buffer: Uint8Array;
   private at = 0;
 
+  /** `expectedBytes` sizes the first buffer (at most 64 MB; it grows past that as it fills). */
   constructor(expectedBytes: number) {
-    this.buffer = new Uint8Array(Math.max(64, Math.ceil(expectedBytes)));
+    const n = Math.ceil(expectedBytes);
+    this.buffer = new Uint8Array(n >= 64 ? Math.min(n, 1 << 26) : 64);
   }
 
   /** One byte (a character code below 128). */
@@ -28,16 +30,18 @@ export class AsciiWriter {
     this.at = at;
   }
 
-  /** A non-negative integer's decimal digits, as `String(n)` writes them. */
-  uint(n: number): void {
-    if (n >= 10) this.uint(Math.floor(n / 10));
+  /** A number as `String(n)` writes it (digit by digit when it is a safe integer ≥ 0). */
+  number(n: number): void {
+    if (!isDigits(n)) return this.text(String(n));
+    if (n >= 10) this.number(Math.floor(n / 10));
     this.byte(48 + (n % 10));
   }
 
-  /** A non-negative integer with at least two digits, as `String(n).padStart(2, '0')` writes it. */
+  /** A number as `String(n).padStart(2, '0')` writes it. */
   pad2(n: number): void {
+    if (!isDigits(n)) return this.text(String(n).padStart(2, '0'));
     if (n < 10) this.byte(48);
-    this.uint(n);
+    this.number(n);
   }
 
   /** The bytes written, in a buffer of their own length. */
@@ -50,4 +54,9 @@ export class AsciiWriter {
     next.set(this.buffer.subarray(0, this.at));
     this.buffer = next;
   }
+}
+
+/** A safe integer ≥ 0, which `String` writes as plain digits (not -0, whose String is '0' too, but which is fine). */
+function isDigits(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
 }

@@ -70,6 +70,11 @@ describe('sample data written as bytes', () => {
     [5_000, { seed: 2016, sensors: 1, days: 1 }],
     // More days than the months count: the day of the last month passes 31 (three digits at last).
     [20_000, { seed: 9, sensors: 12, days: 400 }],
+    // What no caller passes still comes out as the strings wrote it.
+    [300, { sensors: -5, days: -3 }],
+    [300, { sensors: 2.5, days: 0.37 }],
+    [300, { sensors: Number.NaN, days: Number.NaN }],
+    [300, { seed: -1, sensors: 1e9, days: 1e17 }],
   ] as const)('sensorCsv(%i, %j) as the strings made it', (lines, options) => {
     const bytes = sensorCsvBytes(lines, options);
     expect(firstDifference(bytes, encodeUtf8(referenceSensorCsv(lines, options)))).toBe(-1);
@@ -83,9 +88,21 @@ describe('sample data written as bytes', () => {
     [2_000, { seed: 7 }],
     [3_000, { seed: 11, wordsPerLine: 1 }],
     [3_000, { seed: 12, wordsPerLine: 40 }],
+    [300, { wordsPerLine: 0 }],
+    [300, { wordsPerLine: -2 }],
+    [300, { wordsPerLine: 0.5 }],
   ] as const)('textCorpus(%i, %j) as the strings made it', (lines, options) => {
     const bytes = textCorpusBytes(lines, options);
     expect(firstDifference(bytes, encodeUtf8(referenceTextCorpus(lines, options)))).toBe(-1);
     expect(textCorpus(lines, options)).toBe(referenceTextCorpus(lines, options));
+  });
+
+  it('refuses a line count that is not a whole number from 0, as the strings did', () => {
+    for (const lines of [-1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => referenceSensorCsv(lines)).toThrow(RangeError);
+      expect(() => sensorCsvBytes(lines)).toThrow(RangeError);
+      expect(() => referenceTextCorpus(lines)).toThrow(RangeError);
+      expect(() => textCorpus(lines)).toThrow(RangeError);
+    }
   });
 });

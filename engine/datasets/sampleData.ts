@@ -20,11 +20,12 @@ export function sensorCsvBytes(
   lines: number,
   options: { seed?: number; sensors?: number; days?: number } = {},
 ): Uint8Array {
+  checkLines(lines);
   const rng = createRng(options.seed ?? 2016);
   const sensors = options.sensors ?? 9;
   const days = options.days ?? 30;
   const step = (days * DAY_SECONDS) / Math.max(1, lines);
-  const out = new AsciiWriter(Math.max(0, lines) * 36 + 1);
+  const out = new AsciiWriter(lines * 36 + 1);
   const monthDays = [31, 30, 31, 31, 30, 31, 30, 31];
   for (let i = 0; i < lines; i++) {
     const t = Math.floor(i * step);
@@ -47,12 +48,12 @@ export function sensorCsvBytes(
     out.byte(COLON);
     out.pad2(s % 60);
     out.text(',sensor-');
-    out.uint(sensor);
+    out.number(sensor);
     out.byte(COMMA);
     writeTenths(out, tenths);
     out.byte(NEWLINE);
   }
-  if (!(lines > 0)) out.byte(NEWLINE);
+  if (lines === 0) out.byte(NEWLINE);
   return out.bytes();
 }
 
@@ -65,11 +66,16 @@ const [DASH, SPACE, COLON, COMMA, NEWLINE, DOT] = ['-', ' ', ':', ',', '\n', '.'
   number,
 ];
 
+/** As the strings these were first made of (an array of `lines` lines) refused a count that is not one. */
+function checkLines(lines: number): void {
+  if (!(Number.isInteger(lines) && lines >= 0 && lines < 2 ** 32)) throw new RangeError(`Invalid line count: ${lines}`);
+}
+
 /** `String(tenths / 10)`: `21.7`, `22`, `0.5`. */
 function writeTenths(out: AsciiWriter, tenths: number): void {
   if (!(tenths >= 0 && tenths < 1e15)) return out.text(String(tenths / 10));
   const whole = Math.floor(tenths / 10);
-  out.uint(whole);
+  out.number(whole);
   const digit = tenths - whole * 10;
   if (digit === 0) return;
   out.byte(DOT);
@@ -90,9 +96,10 @@ export function textCorpus(lines: number, options: { seed?: number; wordsPerLine
 
 /** `textCorpus`'s text as bytes, written as bytes (asciiWriter.ts). */
 export function textCorpusBytes(lines: number, options: { seed?: number; wordsPerLine?: number } = {}): Uint8Array {
+  checkLines(lines);
   const rng = createRng(options.seed ?? 7);
   const per = options.wordsPerLine ?? 10;
-  const out = new AsciiWriter(Math.max(0, lines) * per * 7 + 1);
+  const out = new AsciiWriter(lines * Math.max(1, per) * 7 + 1);
   for (let i = 0; i < lines; i++) {
     const n = 1 + rng.int(per * 2 - 1);
     for (let j = 0; j < n; j++) {
@@ -102,7 +109,7 @@ export function textCorpusBytes(lines: number, options: { seed?: number; wordsPe
     }
     out.byte(NEWLINE);
   }
-  if (!(lines > 0)) out.byte(NEWLINE);
+  if (lines === 0) out.byte(NEWLINE);
   return out.bytes();
 }
 

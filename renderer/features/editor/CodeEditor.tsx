@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import './monacoSetup';
-import { learnerTyped } from './languageServiceStart';
+import { isTyping, learnerTyped } from './languageServiceStart';
 import { useAppStore } from '../../state/store';
 import { modelPath, monacoLanguage, type EditorLanguage } from './monacoModel';
 
@@ -125,7 +125,7 @@ export default function CodeEditor({
         // Typing wants completions and squiggles: Monaco's TypeScript worker starts (languageServiceStart.ts).
         // Ctrl/Cmd+Enter runs the job: that is not typing.
         editor.onKeyDown((e) => {
-          if (!(e.keyCode === monaco.KeyCode.Enter && (e.ctrlKey || e.metaKey))) learnerTyped();
+          if (isTyping(e.browserEvent)) learnerTyped();
         });
         setMounted({ editor, monaco });
       }}

@@ -5,7 +5,7 @@
  * file, about 1.5 s more) took them from the run's sandbox workers when the learner pressed Run
  * as soon as the editor showed, or while the service was still starting. So:
  * - the worker starts when `whenWanted` says the learner may need it (languageServiceStart.ts: they
- *   typed, or the page has been open a while), and then only once no run computes
+ *   typed, or 5 s have passed since Monaco asked for it), and then only once no run computes
  *   (renderer/bridge/runActivity.ts); until then Monaco's messages and listeners wait in this wrapper;
  * - once the worker has first answered (its script has loaded and Monaco's client has started
  *   it), the page's next messages wait again while a run computes.

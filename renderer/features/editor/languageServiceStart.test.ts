@@ -36,4 +36,20 @@ describe('whenLanguageServiceWanted', () => {
     expect(await settledAfter(wanted, 0)).toBe(true);
     expect(await settledAfter(whenLanguageServiceWanted(), 0)).toBe(true);
   });
+
+  it('takes a key press for typing, but not a modifier alone nor Ctrl/Cmd+Enter (Run)', async () => {
+    const { isTyping } = await fresh();
+    const press = (key: string, mods: { ctrlKey?: boolean; metaKey?: boolean } = {}) =>
+      isTyping({ key, ctrlKey: mods.ctrlKey ?? false, metaKey: mods.metaKey ?? false });
+    expect(press('a')).toBe(true);
+    expect(press('Enter')).toBe(true);
+    expect(press(' ', { ctrlKey: true })).toBe(true); // Ctrl+Space: completions
+    expect(press('ArrowDown')).toBe(true);
+    // Ctrl+Enter sends Control's own key press first, then Enter with Ctrl held.
+    expect(press('Control', { ctrlKey: true })).toBe(false);
+    expect(press('Enter', { ctrlKey: true })).toBe(false);
+    expect(press('Meta', { metaKey: true })).toBe(false);
+    expect(press('Enter', { metaKey: true })).toBe(false);
+    expect(press('Shift')).toBe(false);
+  });
 });

@@ -13,6 +13,17 @@ export const START_AFTER_MS = 5000;
 let typed = false;
 let typing: (() => void)[] = [];
 
+/**
+ * Whether a key press in an editor is the learner typing: not a modifier key alone (Ctrl+Enter
+ * first sends Ctrl's own key press), nor Ctrl/Cmd+Enter, which runs the job.
+ */
+export function isTyping(key: { key: string; ctrlKey: boolean; metaKey: boolean }): boolean {
+  if (MODIFIERS.has(key.key)) return false;
+  return !(key.key === 'Enter' && (key.ctrlKey || key.metaKey));
+}
+
+const MODIFIERS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock', 'OS']);
+
 /** The learner typed in an editor (a key press): the language service is wanted now and from then on. */
 export function learnerTyped(): void {
   if (typed) return;
