@@ -71,4 +71,34 @@ describe('spark.sql in the app', () => {
     expect(error).toMatch(/ParseException/);
     expect(error).toMatch(/syntax error at or near "SELEC"/);
   });
+
+  it("keeps DuckDB's runtime methods out of a job's reach, so the next run's spark.sql is DuckDB's own", async () => {
+    const { page } = s;
+    await setEditorText(
+      page,
+      `export default async (sc, spark) => {
+  const tries = [];
+  const attempt = (what, fn) => { try { fn(); tries.push(what + ' changed'); } catch { tries.push(what + ' refused'); } };
+  attempt('assign', () => { DUCKDB_RUNTIME.openFile = () => { throw new Error('tampered'); }; });
+  attempt('define', () => Object.defineProperty(DUCKDB_RUNTIME, 'getDefaultDataProtocol', { value: undefined }));
+  attempt('delete', () => { if (!delete DUCKDB_RUNTIME.openFile) throw new Error('kept'); });
+  const d = Object.getOwnPropertyDescriptor(DUCKDB_RUNTIME, 'openFile');
+  console.log(tries.join(', ') + '; openFile writable ' + d.writable + ', configurable ' + d.configurable);
+  return [];
+};
+`,
+      '.sandbox-editor',
+    );
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page, 120_000);
+    expect(await consoleText(page)).toContain(
+      'assign refused, define refused, delete refused; openFile writable false, configurable false',
+    );
+    // The SQL example still runs on DuckDB as it is.
+    await page.getByLabel('Example job').selectOption('iot-sql');
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page, 120_000);
+    expect(await page.getByTestId('run-error').count()).toBe(0);
+    expect(await consoleText(page)).toContain('|2016-05-01|');
+  });
 });

@@ -135,7 +135,22 @@ function sealScope(): void {
  * task). The worker cannot fetch: the pool hands over the compiled wasm module (webWorkerPool.ts).
  * DuckDB's runtime object is a global its code reads; it is set before the scope is sealed.
  */
-(scope as unknown as { DUCKDB_RUNTIME: unknown }).DUCKDB_RUNTIME = duckdb.BROWSER_RUNTIME;
+(scope as unknown as { DUCKDB_RUNTIME: unknown }).DUCKDB_RUNTIME = lockMethods(duckdb.BROWSER_RUNTIME);
+
+/**
+ * Makes `target`'s own methods read-only and permanent. DuckDB's runtime object is a global the
+ * learner's code can read too, and a run that replaced one of its methods (openFile, say) would
+ * change every later spark.sql in this worker. DuckDB writes only its data fields (_files,
+ * _globalFileInfo...), so the object itself is not frozen.
+ */
+function lockMethods<T extends object>(target: T): T {
+  for (const key of Reflect.ownKeys(target)) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+    if (descriptor?.configurable && typeof descriptor.value === 'function')
+      Object.defineProperty(target, key, { writable: false, configurable: false });
+  }
+  return target;
+}
 async function openDuckDb(askHost: () => Promise<unknown>): Promise<SqlEngine> {
   const module = await askHost();
   if (!(module instanceof WebAssembly.Module)) throw new Error('spark.sql: the pool sent no DuckDB module');
