@@ -57,14 +57,13 @@ export function sensorCsvBytes(
   return out.bytes();
 }
 
-const [DASH, SPACE, COLON, COMMA, NEWLINE, DOT] = ['-', ' ', ':', ',', '\n', '.'].map((c) => c.charCodeAt(0)) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+/** The character codes of '-', ' ', ':', ',', '\n' and '.'. */
+const DASH = 45;
+const SPACE = 32;
+const COLON = 58;
+const COMMA = 44;
+const NEWLINE = 10;
+const DOT = 46;
 
 /** As the strings these were first made of (an array of `lines` lines) refused a count that is not one. */
 function checkLines(lines: number): void {

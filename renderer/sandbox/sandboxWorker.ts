@@ -133,24 +133,16 @@ function sealScope(): void {
  * DuckDB for spark.sql, opened in this worker on the job's first spark.sql (its blocking build,
  * so each task's query runs synchronously, and a runaway query ends with the run's budget like any
  * task). The worker cannot fetch: the pool hands over the compiled wasm module (webWorkerPool.ts).
- * DuckDB's runtime object is a global its code reads; it is set before the scope is sealed.
+ * DuckDB's runtime object is a global its code reads; it is set before the scope is sealed. The
+ * learner's code can read it too, and a run that replaced one of its methods (openFile, say) would
+ * change every later spark.sql in this worker: its methods are made read-only and permanent. DuckDB
+ * writes only its data fields (_files, _globalFileInfo...), so the object itself is not frozen.
  */
-(scope as unknown as { DUCKDB_RUNTIME: unknown }).DUCKDB_RUNTIME = lockMethods(duckdb.BROWSER_RUNTIME);
+(scope as unknown as { DUCKDB_RUNTIME: unknown }).DUCKDB_RUNTIME = lockProperties(
+  duckdb.BROWSER_RUNTIME,
+  (descriptor) => typeof descriptor.value === 'function',
+);
 
-/**
- * Makes `target`'s own methods read-only and permanent. DuckDB's runtime object is a global the
- * learner's code can read too, and a run that replaced one of its methods (openFile, say) would
- * change every later spark.sql in this worker. DuckDB writes only its data fields (_files,
- * _globalFileInfo...), so the object itself is not frozen.
- */
-function lockMethods<T extends object>(target: T): T {
-  for (const key of Reflect.ownKeys(target)) {
-    const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
-    if (descriptor?.configurable && typeof descriptor.value === 'function')
-      Object.defineProperty(target, key, { writable: false, configurable: false });
-  }
-  return target;
-}
 async function openDuckDb(askHost: () => Promise<unknown>): Promise<SqlEngine> {
   const module = await askHost();
   if (!(module instanceof WebAssembly.Module)) throw new Error('spark.sql: the pool sent no DuckDB module');
@@ -263,19 +255,28 @@ scope.addEventListener('error', (event: ErrorEvent) => {
  * permanent.
  */
 function lockGlobalBindings(): void {
-  for (const key of Reflect.ownKeys(scope)) {
-    const descriptor = Reflect.getOwnPropertyDescriptor(scope, key);
-    if (!descriptor?.configurable) continue;
+  lockProperties(scope);
+}
+
+/** Makes `target`'s own properties that `which` picks read-only and permanent (those it can). */
+function lockProperties<T extends object>(
+  target: T,
+  which: (descriptor: PropertyDescriptor) => boolean = () => true,
+): T {
+  for (const key of Reflect.ownKeys(target)) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+    if (!descriptor?.configurable || !which(descriptor)) continue;
     try {
       Object.defineProperty(
-        scope,
+        target,
         key,
         'value' in descriptor ? { writable: false, configurable: false } : { configurable: false },
       );
     } catch {
-      // A binding the browser does not let us lock stays as it is.
+      // A property the browser does not let us lock stays as it is.
     }
   }
+  return target;
 }
 
 sealScope();

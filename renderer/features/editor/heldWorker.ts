@@ -88,11 +88,6 @@ export class HeldWorker {
     return this.state === 'waiting' || this.state === 'holding';
   }
 
-  /** Whether the worker has been made. */
-  get started(): boolean {
-    return this.worker !== null;
-  }
-
   /** Calls `then` once no run computes, or HOLD_LIMIT_MS from now at most. */
   private afterIdle(then: () => void): void {
     if (this.ended) return;
