@@ -95,7 +95,9 @@ export class AppRequests {
     if (r.state !== 'pending') return;
     r.state = state;
     this.pending--;
-    if (r.relaxLocality && r.nodes !== null) for (const n of r.nodes) this.outstanding[n]!--;
+    // Indexed, not for-of: over the shared frozen one-node lists V8 made an iterator object per call.
+    const nodes = r.nodes;
+    if (r.relaxLocality && nodes !== null) for (let k = 0; k < nodes.length; k++) this.outstanding[nodes[k]!]!--;
   }
 
   /** The locality of the last request `pick` returned: what its data gets. */
