@@ -1,7 +1,8 @@
 // spark.sql in the app (issue 12): the sandbox's SQL example runs its query on DuckDB-wasm inside
 // the sandbox worker (the pool hands it the compiled module), shows DuckDB's answer, and draws the
 // stages the plan's shape gives; a syntax error is DuckDB's message at the query. Run twice, to
-// see that the worker's DuckDB is reused.
+// see that the worker's DuckDB is reused. A job whose code does not name sql runs in workers
+// without DuckDB: reaching spark.sql from one is answered with what to write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type Session } from './harness';
@@ -18,11 +19,31 @@ describe('spark.sql in the app', () => {
     await s?.close();
   });
 
-  it('runs the SQL example on DuckDB in the sandbox, with the plan and the answer', async () => {
+  // First, while the page's sandbox workers are those without DuckDB (engine/sandbox/jobWantsSql.ts).
+  it('tells a job that reaches spark.sql under a name it builds to spell it out', async () => {
     const { page } = s;
     await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
     await page.getByRole('tab', { name: 'Jobs' }).click();
     await page.locator('.sandbox-editor .monaco-editor').first().waitFor({ timeout: 60_000 });
+    // No "s-q-l" anywhere in this code: the workers stay those without DuckDB.
+    await setEditorText(
+      page,
+      `export default async (sc, spark) => {
+  const query = spark['s' + 'ql'];
+  return (await query('SELECT 1 AS one')).collect();
+};
+`,
+      '.sandbox-editor',
+    );
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page, 120_000);
+    const error = (await page.getByTestId('run-error').textContent()) ?? '';
+    expect(error).toContain("spark.sql was reached under a name the job's code does not spell out");
+    expect(error).toContain('call it as spark.sql(...)');
+  });
+
+  it('runs the SQL example on DuckDB in the sandbox, with the plan and the answer', async () => {
+    const { page } = s;
     await page.getByLabel('Example job').selectOption('iot-sql');
     for (const attempt of [1, 2]) {
       await page.getByRole('button', { name: '▶ Run' }).click();
@@ -76,7 +97,9 @@ describe('spark.sql in the app', () => {
     const { page } = s;
     await setEditorText(
       page,
-      `export default async (sc, spark) => {
+      // Names sql, so it runs where DuckDB is, whatever ran before it.
+      `// sql
+export default async (sc, spark) => {
   const tries = [];
   const attempt = (what, fn) => { try { fn(); tries.push(what + ' changed'); } catch { tries.push(what + ' refused'); } };
   attempt('assign', () => { DUCKDB_RUNTIME.openFile = () => { throw new Error('tampered'); }; });

@@ -67,6 +67,7 @@ describe('content security policy', () => {
     expect(PAGE_CSP).toContain("object-src 'none'");
     expect(SANDBOX_WORKER_CSP).toContain("connect-src 'none'");
     expect(cspFor('/assets/sandboxWorker-abc123.js')).toBe(SANDBOX_WORKER_CSP);
+    expect(cspFor('/assets/sandboxSqlWorker-abc123.js')).toBe(SANDBOX_WORKER_CSP);
     expect(cspFor('/assets/index-abc.js')).toBe(PAGE_CSP);
     expect(cspFor('/assets/evil-sandboxWorker.js.map')).toBe(PAGE_CSP);
   });

@@ -26,9 +26,9 @@ export const SANDBOX_WORKER_CSP = [
   "worker-src 'none'",
 ].join('; ');
 
-/** Built sandbox worker files are named sandboxWorker-<hash>.js by Vite. */
+/** Built sandbox worker files are named sandboxWorker-<hash>.js and sandboxSqlWorker-<hash>.js by Vite. */
 export function cspFor(pathname) {
-  return /(^|\/)sandboxWorker[-.][^/]*\.js$/.test(pathname) ? SANDBOX_WORKER_CSP : PAGE_CSP;
+  return /(^|\/)sandbox(Sql)?Worker[-.][^/]*\.js$/.test(pathname) ? SANDBOX_WORKER_CSP : PAGE_CSP;
 }
 
 export const MIME_TYPES = {

@@ -111,6 +111,7 @@ describe.skipIf(skipWhy !== null)('Linux packaging', () => {
         /^\/dist\/renderer\/assets\/index-[\w-]+\.js$/,
         /^\/dist\/renderer\/assets\/engineWorker-[\w-]+\.js$/,
         /^\/dist\/renderer\/assets\/sandboxWorker-[\w-]+\.js$/,
+        /^\/dist\/renderer\/assets\/sandboxSqlWorker-[\w-]+\.js$/,
         /^\/dist\/renderer\/assets\/editor\.worker-[\w-]+\.js$/,
         /^\/dist\/renderer\/assets\/ts\.worker-[\w-]+\.js$/,
         /^\/dist\/renderer\/assets\/duckdb-browser-eh\.worker-[\w-]+\.js$/,

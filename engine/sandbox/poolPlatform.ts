@@ -33,8 +33,17 @@ export interface WorkerEndpoint {
 
 export interface PoolPlatform {
   size: number;
-  /** Starts a worker that calls `onMessage` with its replies and `onError` if it dies. */
-  spawn(onMessage: (reply: SandboxPost) => void, onError: (error: Error) => void): WorkerEndpoint;
+  /**
+   * Starts a worker that calls `onMessage` with its replies and `onError` if it dies; `sql`: one
+   * that can open DuckDB, where the platform keeps such workers apart (`sqlWorkersApart`).
+   */
+  spawn(onMessage: (reply: SandboxPost) => void, onError: (error: Error) => void, sql: boolean): WorkerEndpoint;
+  /**
+   * The platform has two kinds of worker, and only those spawned with `sql` can open DuckDB (the
+   * browser: engine/sandbox/jobWantsSql.ts). The pool starts the plain kind, and the SQL kind from
+   * the first job that names sql on. Absent: every worker can.
+   */
+  sqlWorkersApart?: boolean;
   /** Wall-clock budget of each run in seconds (null: none); `pool.timeoutSeconds` changes it. */
   timeoutSeconds: number | null;
   /** Wall-clock milliseconds, as the workers' Date.now() sees them (the loop guard's deadline). */

@@ -31,6 +31,9 @@ class FakePlatform implements PoolPlatform {
   /** The most map tasks of each job (by index) one worker has had in flight. */
   maxInFlightByJob = new Map<number, number>();
   sendsViewBytesOnly?: boolean;
+  sqlWorkersApart?: boolean;
+  /** Per worker spawned: whether it was of the SQL kind. */
+  kinds: boolean[] = [];
   /** Per batch sent: the buffers under its tasks' bytes (their total size) and the buffers it transferred. */
   batchBuffers: { bytes: number; buffers: number; transferred: number }[] = [];
   private timers: { at: number; fire: () => void; cancelled: boolean }[] = [];
@@ -55,7 +58,8 @@ class FakePlatform implements PoolPlatform {
   get activeTimers() {
     return this.timers.filter((t) => !t.cancelled).length;
   }
-  spawn(onMessage: (reply: SandboxPost) => void) {
+  spawn(onMessage: (reply: SandboxPost) => void, _onError: (error: Error) => void, sql: boolean) {
+    this.kinds.push(sql);
     this.live++;
     this.spawned++;
     let alive = true;
@@ -238,6 +242,30 @@ describe('SandboxPoolCore runs', () => {
     const second = await runOn(pool);
     expect(second.result).toEqual(first.result);
     expect((first.result as unknown[]).length).toBe(7);
+  });
+
+  it('starts workers without DuckDB, and those with it from the first job that names sql on, where the platform keeps them apart', async () => {
+    const platform = new FakePlatform();
+    platform.sqlWorkersApart = true;
+    const pool = new SandboxPoolCore(platform);
+    pool.warm();
+    await runOn(pool);
+    expect(platform.kinds).toEqual([false, false]);
+    // The word in a comment is enough: the workers are replaced before the job loads.
+    await runOn(pool, `// counts words, no sql yet\n${JOB}`);
+    expect(platform.kinds).toEqual([false, false, true, true]);
+    expect(platform.live).toBe(2);
+    // Workers with DuckDB run every later job: no more are started.
+    await runOn(pool);
+    await runOn(pool, `// sql\n${JOB}`);
+    expect(platform.kinds).toEqual([false, false, true, true]);
+    expect(pool.liveWorkers).toBe(2);
+
+    const together = new FakePlatform();
+    const samePool = new SandboxPoolCore(together);
+    await runOn(samePool, `// sql\n${JOB}`);
+    await runOn(samePool);
+    expect(together.kinds).toEqual([false, false]);
   });
 
   it('keeps the number of live workers constant over 100 runs', async () => {

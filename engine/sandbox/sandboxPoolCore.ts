@@ -55,6 +55,7 @@ import { consoleDroppedNotice } from './consoleCap';
 import { takeWorkerNote } from './workerNotes';
 import { SandboxCrash, crashError, type PoolPlatform, type PoolProgress } from './poolPlatform';
 import { TaskQueue } from './taskQueue';
+import { jobWantsSql } from './jobWantsSql';
 
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
@@ -76,6 +77,8 @@ export class SandboxPoolCore implements TaskRunner {
   private holdPump = false;
   private nextId = 1;
   private run: Run | null = null;
+  /** The workers are (to be) of the SQL kind: from the first job that names sql on (PoolPlatform.sqlWorkersApart). */
+  private sqlWorkers = false;
 
   constructor(private readonly platform: PoolPlatform) {
     this.timeoutSeconds = platform.timeoutSeconds;
@@ -119,6 +122,7 @@ export class SandboxPoolCore implements TaskRunner {
           slot.endpoint.terminate();
           this.slots = this.slots.filter((s) => s !== slot);
         },
+        this.sqlWorkers,
       );
       this.slots.push(slot);
     }
@@ -136,6 +140,12 @@ export class SandboxPoolCore implements TaskRunner {
         // A worker still inside the task in which its loop reported: that loop is what the limit stopped.
         this.timeOut(run, seconds);
       });
+    if (this.platform.sqlWorkersApart && !this.sqlWorkers && jobWantsSql(source)) {
+      // Idle (a run ended above ends its busy workers): replaced by workers that can open DuckDB.
+      this.sqlWorkers = true;
+      for (const slot of this.slots) slot.endpoint.terminate();
+      this.slots = [];
+    }
     this.fill();
     this.report('load');
     run.echo = this.slots[0] ?? null;

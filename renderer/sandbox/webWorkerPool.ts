@@ -1,5 +1,6 @@
 /**
- * The browser implementation of the sandbox pool: Web Workers running sandboxWorker.ts, on the
+ * The browser implementation of the sandbox pool: Web Workers running sandboxWorker.ts (or
+ * sandboxSqlWorker.ts, with DuckDB, for jobs that name sql: engine/sandbox/jobWantsSql.ts), on the
  * shared SandboxPoolCore (job module shipped to every worker once, tasks to the next idle
  * worker, outputs in task order, each run's wall-clock budget enforced by terminating the
  * workers, idle workers reused from run to run).
@@ -24,7 +25,7 @@ function compileDuckDb(): Promise<WebAssembly.Module> {
   return duckDbModule;
 }
 
-/** Lines sandboxWorker.ts's `new Function` puts above the learner's code (its executor's lineOffset). */
+/** Lines sandboxWorkerScope.ts's `new Function` puts above the learner's code (its executor's lineOffset). */
 const EVALUATION_HEADER_LINES = 2;
 
 export interface WebWorkerPoolOptions {
@@ -51,11 +52,12 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
       const timer = setTimeout(fire, ms);
       return () => clearTimeout(timer);
     },
-    spawn(onMessage, onError) {
-      const worker = new Worker(new URL('./sandboxWorker.ts', import.meta.url), {
-        type: 'module',
-        name: 'clusterlab-sandbox',
-      });
+    sqlWorkersApart: true,
+    spawn(onMessage, onError, sql) {
+      // Two entries, each one file (Vite bundles each worker alone): DuckDB only in the SQL one.
+      const worker = sql
+        ? new Worker(new URL('./sandboxSqlWorker.ts', import.meta.url), { type: 'module', name: 'clusterlab-sandbox' })
+        : new Worker(new URL('./sandboxWorker.ts', import.meta.url), { type: 'module', name: 'clusterlab-sandbox' });
       worker.onmessage = (event: MessageEvent<SandboxPost>) => {
         // An error no code caught in the worker (uncaughtPost.ts): the run's own, or code of no run.
         const uncaught = fromUncaughtPost(event.data, EVALUATION_HEADER_LINES);

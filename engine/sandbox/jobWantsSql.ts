@@ -1,0 +1,19 @@
+/**
+ * Which sandbox workers a job needs in the browser. DuckDB's blocking build and Arrow are most of
+ * a sandbox worker's script there (1.4 of 1.7 MB), and both workers compile their script as a page
+ * opens, on the cores the editor and the first run want: the pool starts workers without them
+ * (renderer/sandbox/sandboxWorker.ts) and with them (sandboxSqlWorker.ts) only for a job whose
+ * code names `sql`. spark.sql is the only way to DuckDB, and it cannot be opened later in a worker
+ * where a job's code has run (DuckDB's code would then run where that code could have prepared
+ * the globals it reads).
+ */
+import type { JobSource } from './contract/taskRunner';
+
+/** Whether the job's code contains `sql` anywhere: spark.sql, a string, a comment. */
+export function jobWantsSql(source: JobSource): boolean {
+  return source.code.includes('sql');
+}
+
+/** What spark.sql answers in a worker without DuckDB: reached only under a name the code builds at run time. */
+export const SQL_NOT_NAMED =
+  "spark.sql was reached under a name the job's code does not spell out (spark['s' + 'ql'], say): the sandbox opens DuckDB only for a job whose code contains the word sql, so call it as spark.sql(...)";
