@@ -111,9 +111,9 @@ describe('electron/main.ts', () => {
     await vi.waitFor(() => expect(calls.windows[0]?.url).toBeDefined());
   });
 
-  it('registers app:// as a standard, secure scheme and serves the renderer from it', () => {
+  it('registers app:// as a standard, secure scheme whose scripts V8 may cache, and serves the renderer from it', () => {
     expect(calls.schemes).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) },
     ]);
     expect(calls.handled).toEqual(['app']);
     expect(calls.windows[0]!.url).toBe('app://clusterlab/index.html');
