@@ -9,6 +9,13 @@ import { openApp, type Session } from './harness';
 import { setEditorText, waitForRunEnd } from './labActions';
 
 const consoleText = async (page: Page) => (await page.getByTestId('run-console-text').textContent()) ?? '';
+/** The page's sandbox workers (nested in the engine worker), by script: sandboxWorker or sandboxSqlWorker. */
+const sandboxWorkers = (page: Page) =>
+  page
+    .workers()
+    .map((w) => /(sandbox(?:Sql)?Worker)-[^/]*\.js$/.exec(w.url())?.[1])
+    .filter((name) => name !== undefined)
+    .sort();
 
 describe('spark.sql in the app', () => {
   let s: Session;
@@ -40,6 +47,7 @@ describe('spark.sql in the app', () => {
     const error = (await page.getByTestId('run-error').textContent()) ?? '';
     expect(error).toContain("spark.sql was reached under a name the job's code does not spell out");
     expect(error).toContain('call it as spark.sql(...)');
+    expect(sandboxWorkers(page)).toEqual(['sandboxWorker', 'sandboxWorker']);
   });
 
   it('runs the SQL example on DuckDB in the sandbox, with the plan and the answer', async () => {
@@ -123,5 +131,23 @@ export default async (sc, spark) => {
     await waitForRunEnd(page, 120_000);
     expect(await page.getByTestId('run-error').count()).toBe(0);
     expect(await consoleText(page)).toContain('|2016-05-01|');
+  });
+
+  it('warms up workers with DuckDB when the code shown names sql, and the first run keeps them', async () => {
+    const { page } = s;
+    // The SQL example is still in the editor: saved with the page's progress, shown again after a reload.
+    const started: string[] = [];
+    page.on('worker', (w) => started.push(w.url()));
+    await page.reload();
+    await page.locator('.sandbox-editor .monaco-editor').first().waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => sandboxWorkers(page), { timeout: 30_000 })
+      .toEqual(['sandboxSqlWorker', 'sandboxSqlWorker']);
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page, 120_000);
+    expect(await page.getByTestId('run-error').count()).toBe(0);
+    expect(await consoleText(page)).toContain('|2016-05-01|');
+    expect(sandboxWorkers(page)).toEqual(['sandboxSqlWorker', 'sandboxSqlWorker']);
+    expect(started.filter((url) => /sandbox(Sql)?Worker-/.test(url))).toHaveLength(2);
   });
 });

@@ -35,6 +35,6 @@ export {
   type WorkerEndpoint,
 } from './poolPlatform';
 export { SandboxPoolCore } from './sandboxPoolCore';
-export { SQL_NOT_NAMED, jobWantsSql } from './jobWantsSql';
+export { SQL_NOT_NAMED, codeNamesSql, jobWantsSql } from './jobWantsSql';
 export { withRunBudget } from './withRunBudget';
 export { createInProcessRunner, createFunctionRunner, evaluateWithFunction } from './inProcessRunner';

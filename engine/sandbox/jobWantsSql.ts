@@ -11,7 +11,12 @@ import type { JobSource } from './contract/taskRunner';
 
 /** Whether the job's code contains `sql` anywhere: spark.sql, a string, a comment. */
 export function jobWantsSql(source: JobSource): boolean {
-  return source.code.includes('sql');
+  return codeNamesSql(source.code);
+}
+
+/** The same test on a job's text as the learner wrote it (the page's editor): the warm-up starts the workers it will want. */
+export function codeNamesSql(code: string): boolean {
+  return code.includes('sql');
 }
 
 /** What spark.sql answers in a worker without DuckDB: reached only under a name the code builds at run time. */

@@ -261,6 +261,15 @@ describe('SandboxPoolCore runs', () => {
     expect(platform.kinds).toEqual([false, false, true, true]);
     expect(pool.liveWorkers).toBe(2);
 
+    // Warmed for a page whose code names sql: those workers at once, kept by the first run.
+    const warmedForSql = new FakePlatform();
+    warmedForSql.sqlWorkersApart = true;
+    const sqlPool = new SandboxPoolCore(warmedForSql);
+    sqlPool.warm(true);
+    await runOn(sqlPool, `// sql\n${JOB}`);
+    await runOn(sqlPool);
+    expect(warmedForSql.kinds).toEqual([true, true]);
+
     const together = new FakePlatform();
     const samePool = new SandboxPoolCore(together);
     await runOn(samePool, `// sql\n${JOB}`);

@@ -101,9 +101,19 @@ export class SandboxPoolCore implements TaskRunner {
   /**
    * Starts the workers before the first run needs them (a worker's start, its bundle parsed and
    * evaluated, costs a few hundred ms): the page calls this while the learner reads or types.
+   * `sql`: the code on the page names sql (codeNamesSql), so start workers that can open DuckDB.
    */
-  warm(): void {
+  warm(sql = false): void {
+    if (sql) this.useSqlWorkers();
     this.fill();
+  }
+
+  /** From now on the workers can open DuckDB: idle ones without it are replaced (PoolPlatform.sqlWorkersApart). */
+  private useSqlWorkers(): void {
+    if (!this.platform.sqlWorkersApart || this.sqlWorkers) return;
+    this.sqlWorkers = true;
+    for (const slot of this.slots) slot.endpoint.terminate();
+    this.slots = [];
   }
 
   /** Spawns workers until there are `size`. */
@@ -140,12 +150,8 @@ export class SandboxPoolCore implements TaskRunner {
         // A worker still inside the task in which its loop reported: that loop is what the limit stopped.
         this.timeOut(run, seconds);
       });
-    if (this.platform.sqlWorkersApart && !this.sqlWorkers && jobWantsSql(source)) {
-      // Idle (a run ended above ends its busy workers): replaced by workers that can open DuckDB.
-      this.sqlWorkers = true;
-      for (const slot of this.slots) slot.endpoint.terminate();
-      this.slots = [];
-    }
+    // Idle now (a run ended above ends its busy workers): replaced if the job may call spark.sql.
+    if (jobWantsSql(source)) this.useSqlWorkers();
     this.fill();
     this.report('load');
     run.echo = this.slots[0] ?? null;

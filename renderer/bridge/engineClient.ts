@@ -155,9 +155,9 @@ export class EngineClient {
     return result.result;
   }
 
-  /** Starts the sandbox's workers ahead of the first run (ignored when they are up). */
-  warmUp(): void {
-    this.worker.postMessage({ id: 0, type: 'warmUp' } satisfies ToEngine);
+  /** Starts the sandbox's workers ahead of the first run (ignored when they are up); `sql`: workers that can open DuckDB. */
+  warmUp(sql = false): void {
+    this.worker.postMessage({ id: 0, type: 'warmUp', sql } satisfies ToEngine);
   }
 
   /** Stops every running lab step or job; their promises reject with RunStoppedError. */
@@ -335,15 +335,17 @@ let shared: EngineClient | undefined;
 
 /**
  * Warms the sandbox up once the page is idle (a page with an editor calls this when it opens):
- * the first Run then does not wait for its workers to start. Returns the cancel.
+ * the first Run then does not wait for its workers to start. `namesSql`, asked then: the editor's
+ * code names sql (codeNamesSql), so the workers started are those with DuckDB, not replaced at
+ * the first Run. Returns the cancel.
  */
-export function warmSandboxSoon(): () => void {
+export function warmSandboxSoon(namesSql: () => boolean = () => false): () => void {
   const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback }).requestIdleCallback;
   if (typeof idle === 'function') {
-    const handle = idle(() => engineClient().warmUp(), { timeout: 2000 });
+    const handle = idle(() => engineClient().warmUp(namesSql()), { timeout: 2000 });
     return () => cancelIdleCallback(handle);
   }
-  const timer = setTimeout(() => engineClient().warmUp(), 1000);
+  const timer = setTimeout(() => engineClient().warmUp(namesSql()), 1000);
   return () => clearTimeout(timer);
 }
 

@@ -36,7 +36,8 @@ export type ToEngine =
   /** Stop the run of request `id` (answered with 'stopAck'). */
   | { id: number; type: 'stop' }
   /** Start the sandbox's workers now, before the first run needs them (not answered). */
-  | { id: 0; type: 'warmUp' }
+  /** `sql`: the page's job names sql (engine/sandbox/jobWantsSql.ts): warm workers that can open DuckDB. */
+  | { id: 0; type: 'warmUp'; sql: boolean }
   /**
    * Desktop only, sent first: run learners' code in the app's sandbox processes, numbering this
    * worker's slots from `firstSlot` (renderer/sandbox/processPool.ts).

@@ -346,7 +346,7 @@ self.onmessage = (event: MessageEvent<ToEngine>) => {
     // A run already holds the pool, or has: its workers are up and its code has run.
     if (pool) return;
     const warming = sandboxPool(DEFAULT_TIME_LIMIT_SECONDS);
-    warming.warm();
+    warming.warm(message.sql === true);
     // Queued like a run: a Run pressed meanwhile waits for the warm-up's current round (a few
     // hundred ms at most), and the rounds left are skipped.
     runs = runs.then(async () => {

@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabTexts } from '../../i18n/labTexts';
 import type { FaultSpec } from '../../../engine/cluster';
+import { codeNamesSql } from '../../../engine/sandbox';
 import { useLatestCallback } from '../../app/useLatestCallback';
 import type { KafkaFault } from '../../../engine/streaming';
 import type { PipelineFault } from '../../../engine/pipeline';
@@ -134,7 +135,9 @@ function LabStepView({
   );
   // Another tab's newer code for this step replaces the editor's text (mergeProgress.ts).
   useFollowSaved(lesson ? saved?.code : undefined, source, setSource);
-  const { state, printed, run, stop, clear } = useStepRun(labId, stepIndex, mode ? `${labId}:${mode}` : labId);
+  const { state, printed, run, stop, clear } = useStepRun(labId, stepIndex, mode ? `${labId}:${mode}` : labId, () =>
+    codeNamesSql(source),
+  );
   const [resultVersion, setResultVersion] = useState(0);
   const [startAt, setStartAt] = useState(0);
   const runPanelRef = useRef<HTMLDivElement>(null);

@@ -18,6 +18,7 @@ import { saveProgressNow } from '../../state/persistence';
 import { i18n } from '../../i18n/i18n';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { findAnyLab as findLab } from '../packs/findAnyLab';
+import { useLatestCallback } from '../../app/useLatestCallback';
 import { packOfLab } from '../packs/packStore';
 import { settingsStep } from '../../../labs/runStep';
 import { labRunsKey, useRunHistory } from '../../state/runHistory';
@@ -66,13 +67,20 @@ function packArchive(labId: string): { pack?: { fileName: string; text: string }
 }
 
 /** `historyId`: where the compare view keeps the runs (the lab's id; practice and reference keep theirs apart). */
-export function useStepRun(labId: string, stepIndex: number, historyId: string = labId) {
+/** `namesSql`: whether the step's code names sql now (the warm-up then starts workers with DuckDB). */
+export function useStepRun(
+  labId: string,
+  stepIndex: number,
+  historyId: string = labId,
+  namesSql: () => boolean = () => false,
+) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const [printed, setPrinted] = useState<Printed>(NOTHING_PRINTED);
   const generation = useRef(0);
   const inFlight = useRef(false);
   // The sandbox's workers start while the learner reads the step, not when Run is pressed.
-  useEffect(() => warmSandboxSoon(), []);
+  const latestNamesSql = useLatestCallback(namesSql);
+  useEffect(() => warmSandboxSoon(latestNamesSql), [latestNamesSql]);
 
   const run = useCallback(
     async (

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
+import { codeNamesSql } from '../../../engine/sandbox';
 import { engineClient, RunStoppedError, warmSandboxSoon } from '../../bridge/engineClient';
 import type { JobRunResult, RunProgress } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
@@ -142,8 +143,10 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
   const runLatest = useLatestCallback(run);
   const injectFaults = useCallback((faults: FaultSpec[], at: number) => void runLatest(faults, at), [runLatest]);
   const stop = useCallback(() => engineClient().stop(), []);
-  // The sandbox's workers start while the learner reads or types, not when Run is pressed.
-  useEffect(() => warmSandboxSoon(), []);
+  // The sandbox's workers start while the learner reads or types, not when Run is pressed: with
+  // DuckDB if the code shown then names sql.
+  const namesSql = useLatestCallback(() => codeNamesSql(code));
+  useEffect(() => warmSandboxSoon(namesSql), [namesSql]);
   // Leaving the Jobs tab while a job runs stops it.
   const runningRef = useRef(running);
   useEffect(() => {
