@@ -6,7 +6,9 @@
 // keeps working (a normal job runs after).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'acorn';
 import { openApp, type Session } from './harness';
 import { setEditorText } from './labActions';
 
@@ -80,6 +82,16 @@ ${FIND}
   if (typeof W === 'function') new W('data:text/javascript,postMessage(1)');
   if (!nav && typeof W !== 'function') throw new Error('hostile: no navigator, no Worker');
   return 'reached storage';
+};`,
+  },
+  {
+    name: "a message listener that would hear later runs' requests",
+    code: `export default async (sc) => {
+${FIND}
+  const listen = find('addEventListener');
+  if (typeof listen !== 'function') throw new Error('hostile: no addEventListener');
+  listen.call(g, 'message', (e) => { g.heard = (g.heard ?? '') + ' ' + e.data.type; });
+  return 'listening';
 };`,
   },
   {
@@ -169,6 +181,47 @@ async function runInSandbox(page: Page, code: string) {
     .count()
     .then(async (n) => (n ? await page.getByTestId('run-error').textContent() : null));
 }
+
+/**
+ * The module syntax in a built script: imports (static or `import()`), `import.meta` and exports.
+ * A sandbox worker's script must have none: a chunk of its own, or an export, is a module instance
+ * the learner's `import()` could reach and change under the engine (the CSP allows 'self').
+ */
+function moduleLinks(code: string): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const type = (node as { type?: unknown }).type;
+    if (
+      type === 'ImportDeclaration' ||
+      type === 'ImportExpression' ||
+      (type === 'MetaProperty' && (node as { meta?: { name?: unknown } }).meta?.name === 'import') ||
+      type === 'ExportNamedDeclaration' ||
+      type === 'ExportDefaultDeclaration' ||
+      type === 'ExportAllDeclaration'
+    )
+      found.push(type);
+    for (const value of Object.values(node)) if (value !== null && typeof value === 'object') visit(value);
+  };
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'module' }));
+  return found;
+}
+
+describe('the sandbox workers as built', () => {
+  it('are each one script that imports and exports nothing', () => {
+    const assets = join('dist', 'renderer', 'assets');
+    const workers = readdirSync(assets).filter((f) => /^sandbox(Sql)?Worker-[\w-]+\.js$/.test(f));
+    expect(workers.map((f) => f.replace(/-[\w-]+\.js$/, '')).sort()).toEqual(['sandboxSqlWorker', 'sandboxWorker']);
+    for (const file of workers) expect(moduleLinks(readFileSync(join(assets, file), 'utf8')), file).toEqual([]);
+    // The test can fail: a script with a chunk of its own is found.
+    expect(moduleLinks("import('./chunk.js'); export const x = import.meta.url;").sort()).toEqual([
+      'ExportNamedDeclaration',
+      'ImportExpression',
+      'MetaProperty',
+    ]);
+  });
+});
 
 describe('hostile jobs in the browser sandbox', () => {
   let s: Session;

@@ -45,7 +45,9 @@ describe('spark.sql in the app', () => {
     await page.getByRole('button', { name: '▶ Run' }).click();
     await waitForRunEnd(page, 120_000);
     const error = (await page.getByTestId('run-error').textContent()) ?? '';
-    expect(error).toContain("spark.sql was reached under a name the job's code does not spell out");
+    expect(error).toContain(
+      'spark.sql needs DuckDB, which the sandbox starts only for a job whose text contains the letters sql',
+    );
     expect(error).toContain('call it as spark.sql(...)');
     expect(sandboxWorkers(page)).toEqual(['sandboxWorker', 'sandboxWorker']);
   });

@@ -3,9 +3,10 @@
  * a sandbox worker's script there (1.4 of 1.7 MB), and both workers compile their script as a page
  * opens, on the cores the editor and the first run want: the pool starts workers without them
  * (renderer/sandbox/sandboxWorker.ts) and with them (sandboxSqlWorker.ts) only for a job whose
- * code names `sql`. spark.sql is the only way to DuckDB, and it cannot be opened later in a worker
- * where a job's code has run (DuckDB's code would then run where that code could have prepared
- * the globals it reads).
+ * code names `sql`. spark.sql is the only way to DuckDB. A worker without DuckDB never takes it
+ * on later: DuckDB's code is evaluated as its worker starts, before any job's code, where no job
+ * could have prepared the globals it reads or reached its module instances. (The database itself
+ * opens at a job's first spark.sql, with that code: renderer/sandbox/sandboxSqlWorker.ts.)
  */
 import type { JobSource } from './contract/taskRunner';
 
@@ -21,4 +22,4 @@ export function codeNamesSql(code: string): boolean {
 
 /** What spark.sql answers in a worker without DuckDB: reached only under a name the code builds at run time. */
 export const SQL_NOT_NAMED =
-  "spark.sql was reached under a name the job's code does not spell out (spark['s' + 'ql'], say): the sandbox opens DuckDB only for a job whose code contains the word sql, so call it as spark.sql(...)";
+  "spark.sql needs DuckDB, which the sandbox starts only for a job whose text contains the letters sql, and this job's does not (it reached spark.sql under a name it builds, spark['s' + 'ql'], or spelt with an escape, spark.s\\u0071l): call it as spark.sql(...)";

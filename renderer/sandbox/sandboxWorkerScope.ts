@@ -63,6 +63,11 @@ const REMOVED_GLOBALS = [
   'requestIdleCallback',
   'scheduler',
   'reportError',
+  // A listener of the job's own would hear every later run's requests (their code, files and
+  // DuckDB's module) in this worker: the worker's own are registered before the scope is sealed.
+  'addEventListener',
+  'removeEventListener',
+  'dispatchEvent',
 ];
 /** Interfaces whose prototypes (and statics) are emptied: a stray instance of one is useless. */
 const EMPTIED_INTERFACES = [
