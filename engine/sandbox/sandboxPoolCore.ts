@@ -35,7 +35,6 @@ import type { SandboxReply } from './sandboxMessages';
 import {
   loadRequest,
   newRun,
-  newSlot,
   newPending,
   postRun,
   progressOf,
@@ -56,6 +55,7 @@ import { takeWorkerNote } from './workerNotes';
 import { SandboxCrash, crashError, type PoolPlatform, type PoolProgress } from './poolPlatform';
 import { TaskQueue } from './taskQueue';
 import { jobWantsSql } from './jobWantsSql';
+import { WorkerSlots } from './workerSlots';
 
 export { SandboxCrash, type PoolPlatform, type PoolProgress, type WorkerEndpoint } from './poolPlatform';
 
@@ -67,7 +67,7 @@ export class SandboxPoolCore implements TaskRunner {
   timeoutSeconds: number | null;
   /** Called whenever a task of the current run is queued or done. */
   onProgress: ((progress: PoolProgress) => void) | null = null;
-  private slots: Slot[] = [];
+  private readonly workers: WorkerSlots;
   private pending = new Map<number, Pending>();
   private queue = new TaskQueue<Queued>();
   /** Map tasks sent and not yet answered (a worker may give them back). */
@@ -77,11 +77,13 @@ export class SandboxPoolCore implements TaskRunner {
   private holdPump = false;
   private nextId = 1;
   private run: Run | null = null;
-  /** The workers are (to be) of the SQL kind: from the first job that names sql on (PoolPlatform.sqlWorkersApart). */
-  private sqlWorkers = false;
 
   constructor(private readonly platform: PoolPlatform) {
     this.timeoutSeconds = platform.timeoutSeconds;
+    this.workers = new WorkerSlots(platform, {
+      onPost: (slot, raw) => this.onPost(slot, raw),
+      onError: (slot, error) => this.onWorkerError(slot, error),
+    });
   }
 
   get size(): number {
@@ -90,7 +92,7 @@ export class SandboxPoolCore implements TaskRunner {
 
   /** Workers alive now (never more than `size`). */
   get liveWorkers(): number {
-    return this.slots.length;
+    return this.workers.length;
   }
 
   /** A run is between `load` and `endRun`. */
@@ -104,38 +106,18 @@ export class SandboxPoolCore implements TaskRunner {
    * `sql`: the code on the page names sql (codeNamesSql), so start workers that can open DuckDB.
    */
   warm(sql = false): void {
-    if (sql) this.useSqlWorkers();
-    this.fill();
+    if (sql) this.workers.useSql();
+    this.workers.fill();
   }
 
-  /** From now on the workers can open DuckDB: idle ones without it are replaced (PoolPlatform.sqlWorkersApart). */
-  private useSqlWorkers(): void {
-    if (!this.platform.sqlWorkersApart || this.sqlWorkers) return;
-    this.sqlWorkers = true;
-    for (const slot of this.slots) slot.endpoint.terminate();
-    this.slots = [];
-  }
-
-  /** Spawns workers until there are `size`. */
-  private fill(): void {
-    while (this.slots.length < this.platform.size) {
-      const slot = newSlot();
-      slot.endpoint = this.platform.spawn(
-        (reply) => this.onPost(slot, reply),
-        (error) => {
-          if (!this.slots.includes(slot)) return;
-          // An error thrown before the worker began this run's load, by code of the run before.
-          if (error instanceof SandboxCrash && error.thrown && slot.starting !== undefined) return this.retire(slot);
-          // A worker that died (out of memory, a crash) fails the run with a message, not its stack.
-          if (this.run) return this.abort(crashError(error, this.run.fileName));
-          // Between runs: a worker that died, or an error a run's code threw after that run ended.
-          slot.endpoint.terminate();
-          this.slots = this.slots.filter((s) => s !== slot);
-        },
-        this.sqlWorkers,
-      );
-      this.slots.push(slot);
-    }
+  /** A live worker failed. */
+  private onWorkerError(slot: Slot, error: unknown): void {
+    // An error thrown before the worker began this run's load, by code of the run before.
+    if (error instanceof SandboxCrash && error.thrown && slot.starting !== undefined) return this.retire(slot);
+    // A worker that died (out of memory, a crash) fails the run with a message, not its stack.
+    if (this.run) return this.abort(crashError(error, this.run.fileName));
+    // Between runs: a worker that died, or an error a run's code threw after that run ended.
+    this.workers.remove(slot);
   }
 
   async load(source: JobSource, options: LoadOptions = {}): Promise<JobShape> {
@@ -151,13 +133,14 @@ export class SandboxPoolCore implements TaskRunner {
         this.timeOut(run, seconds);
       });
     // Idle now (a run ended above ends its busy workers): replaced if the job may call spark.sql.
-    if (jobWantsSql(source)) this.useSqlWorkers();
-    this.fill();
+    if (jobWantsSql(source)) this.workers.useSql();
+    this.workers.fill();
     this.report('load');
-    run.echo = this.slots[0] ?? null;
-    for (const slot of this.slots) slot.loading = true;
+    const slots = this.workers.list;
+    run.echo = slots[0] ?? null;
+    for (const slot of slots) slot.loading = true;
     const replies = await Promise.all(
-      this.slots.map((slot) =>
+      slots.map((slot) =>
         sendLoad(slot, loadRequest(this.nextId++, source, options, startedAt, seconds), this.pending),
       ),
     );
@@ -216,9 +199,7 @@ export class SandboxPoolCore implements TaskRunner {
     if (notice !== null) this.platform.log(notice);
     const ended = new Error('sandbox: the run has ended');
     // A worker still busy, or where an earlier run's code still runs (`stray`), is not reused.
-    const reused = (s: Slot) => s.inFlight === 0 && !s.retired;
-    for (const slot of this.slots.filter((s) => !reused(s))) slot.endpoint.terminate();
-    this.slots = this.slots.filter(reused);
+    this.workers.keepOnly((s) => s.inFlight === 0 && !s.retired);
     this.rejectAll(ended);
   }
 
@@ -242,8 +223,7 @@ export class SandboxPoolCore implements TaskRunner {
 
   async close(): Promise<void> {
     this.endRun();
-    for (const slot of this.slots) slot.endpoint.terminate();
-    this.slots = [];
+    this.workers.terminateAll();
   }
 
   private enqueue(
@@ -285,14 +265,14 @@ export class SandboxPoolCore implements TaskRunner {
     for (;;) {
       const next = this.queue.peek();
       if (!next) return;
-      const slot = slotFor(this.slots, next.pending, this.run, this.queue.length);
+      const slot = slotFor(this.workers.list, next.pending, this.run, this.queue.length);
       if (!slot) return;
       if (next.pending.kind !== 'map') {
         bookSent(slot, [this.queue.shift()!], this.pending, this.sent);
         slot.endpoint.post(next.message);
         continue;
       }
-      const batch = takeBatch(this.queue, slot, this.slots.length, this.run);
+      const batch = takeBatch(this.queue, slot, this.workers.length, this.run);
       bookSent(slot, batch, this.pending, this.sent);
       postMapBatch(slot, batch, this.platform.sendsViewBytesOnly === true);
     }
@@ -300,12 +280,12 @@ export class SandboxPoolCore implements TaskRunner {
 
   /** A worker's post: one reply, or a batch of them (each checked as if it came alone). */
   private onPost(slot: Slot, raw: unknown): void {
-    if (!this.slots.includes(slot)) return;
+    if (!this.workers.has(slot)) return;
     const when = postRun(slot, raw, this.run !== null);
     if (when !== 'current') return when === 'outside' ? this.retire(slot) : undefined;
     const batch = batchOf(raw);
     if (batch === null) return this.onReply(slot, raw);
-    if (!this.slots.includes(slot) || !this.run || this.run.failure) return;
+    if (!this.workers.has(slot) || !this.run || this.run.failure) return;
     if ('why' in batch) return this.invalid(this.run, batch.why);
     const run = this.run;
     const back = takeBack(batch.returned, slot, this.sent, this.pending, run);
@@ -324,7 +304,7 @@ export class SandboxPoolCore implements TaskRunner {
   }
 
   private onReply(slot: Slot, raw: unknown): void {
-    if (!this.slots.includes(slot)) return; // a terminated worker's last words
+    if (!this.workers.has(slot)) return; // a terminated worker's last words
     const run = this.run;
     // Replies of a failed run are ignored, console output too.
     if (!run || run.failure) return;
@@ -342,7 +322,7 @@ export class SandboxPoolCore implements TaskRunner {
     const mismatch = replyMismatch(reply, pending, slot);
     if (mismatch !== null || !pending) return this.invalid(run, mismatch ?? 'no request');
     if (reply.type === 'sparkProgress' || reply.type === 'hostRequest' || reply.type === 'sqlModuleRequest') {
-      const alive = () => this.slots.includes(slot);
+      const alive = () => this.workers.has(slot);
       if (serveDriverRequest(run, slot.endpoint, alive, pending.host!, this.platform, reply)) this.report('spark');
       return;
     }
@@ -376,8 +356,7 @@ export class SandboxPoolCore implements TaskRunner {
   private retire(slot: Slot): void {
     slot.retired = true;
     if (this.run) return;
-    slot.endpoint.terminate();
-    this.slots = this.slots.filter((s) => s !== slot);
+    this.workers.remove(slot);
   }
 
   /** A reply that is not what the protocol allows fails the run (a job may forge messages). */
@@ -387,12 +366,12 @@ export class SandboxPoolCore implements TaskRunner {
 
   /** The run's budget ran out: the loop a worker last reported running is what the limit stopped. */
   private timeOut(run: Run, seconds: number): void {
-    this.abort(timeoutError(run, seconds, this.slots));
+    this.abort(timeoutError(run, seconds, this.workers.list));
   }
 
   private report(phase: PoolProgress['phase']): void {
     if (!this.onProgress || !this.run) return;
-    const idle = this.queue.length === 0 && this.slots.every((s) => s.inFlight === 0);
+    const idle = this.queue.length === 0 && this.workers.list.every((s) => s.inFlight === 0);
     this.onProgress(progressOf(this.run, phase, idle));
   }
 
@@ -409,8 +388,7 @@ export class SandboxPoolCore implements TaskRunner {
     if (!run || run.failure) return;
     run.failure = error;
     run.cancelTimer();
-    for (const slot of this.slots) slot.endpoint.terminate();
-    this.slots = [];
+    this.workers.terminateAll();
     this.rejectAll(error);
   }
 }
