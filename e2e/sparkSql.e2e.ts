@@ -152,4 +152,48 @@ export default async (sc, spark) => {
     expect(sandboxWorkers(page)).toEqual(['sandboxSqlWorker', 'sandboxSqlWorker']);
     expect(started.filter((url) => /sandbox(Sql)?Worker-/.test(url))).toHaveLength(2);
   });
+
+  // Last: in workers that no spark.sql has used yet (the reload above warmed them).
+  it("opens DuckDB before any job's code, so what a run leaves in the worker cannot break a later run's spark.sql", async () => {
+    const { page } = s;
+    await page.reload();
+    await page.locator('.sandbox-editor .monaco-editor').first().waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => sandboxWorkers(page), { timeout: 30_000 })
+      .toEqual(['sandboxSqlWorker', 'sandboxSqlWorker']);
+    await setEditorText(
+      page,
+      // Names sql, so it runs in the workers with DuckDB; it never calls it.
+      `// sql
+const g = Function('return this')();
+export default async () => {
+  const tries = [];
+  const attempt = (what, fn) => { try { fn(); tries.push(what + ' done'); } catch (e) { tries.push(what + ': ' + e.message); } };
+  // What DuckDB's code wrote as it opened (Emscripten's .sig on shared functions) fails once they are frozen.
+  attempt('freeze', () => { Object.freeze(Math.cbrt); Object.freeze(Math.pow); });
+  // What it read (process: Node's) cannot be left behind.
+  attempt('leave process', () => { g.process = { versions: { node: '20.0.0' }, argv: [], on() {} }; });
+  attempt('leave on a prototype', () => { Object.getPrototypeOf(g).process = { versions: { node: '20.0.0' } }; });
+  attempt('replace performance.now', () => { Object.getPrototypeOf(performance).now = () => 0; });
+  console.log(tries.join('; '));
+  return [];
+};
+`,
+      '.sandbox-editor',
+    );
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page, 120_000);
+    const tries = await consoleText(page);
+    expect(tries).toContain('freeze done');
+    expect(tries).toContain('leave process: Cannot add property process, object is not extensible');
+    expect(tries).toContain('leave on a prototype: Cannot add property process, object is not extensible');
+    expect(tries).toContain("replace performance.now: Cannot assign to read only property 'now'");
+    // The same workers run the SQL example on DuckDB as it is.
+    await page.getByLabel('Example job').selectOption('iot-sql');
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page, 120_000);
+    expect(await page.getByTestId('run-error').count()).toBe(0);
+    expect(await consoleText(page)).toContain('|2016-05-01|');
+    expect(sandboxWorkers(page)).toEqual(['sandboxSqlWorker', 'sandboxSqlWorker']);
+  });
 });

@@ -1,33 +1,31 @@
 /**
  * What a Spark driver in a sandbox worker asks its host for while it runs: files to read (the
- * host's catalog), and DuckDB's wasm module for spark.sql; and what it reports (its progress).
+ * host's catalog), and what it reports (its progress).
  * An answer goes back to the worker if it is still alive when it is ready. Also a streaming
  * program's steps, which the simulated Kafka answers.
  */
 import { JobResultError } from './contract/jobCodeError';
 import type { DriverHost, KafkaStepper } from './contract/taskRunner';
-import type { PoolPlatform, WorkerEndpoint } from './poolPlatform';
+import type { WorkerEndpoint } from './poolPlatform';
 import type { Run } from './poolState';
 import type { SandboxReply } from './sandboxMessages';
 
 /**
  * A Spark driver's progress report (taken into `run`: true, the pool reports it) or request for
- * files or DuckDB (served: false).
+ * files (served: false).
  */
 export function serveDriverRequest(
   run: Run,
   endpoint: WorkerEndpoint,
   alive: () => boolean,
   host: DriverHost,
-  platform: PoolPlatform,
-  reply: Extract<SandboxReply, { type: 'sparkProgress' | 'hostRequest' | 'sqlModuleRequest' }>,
+  reply: Extract<SandboxReply, { type: 'sparkProgress' | 'hostRequest' }>,
 ): boolean {
   if (reply.type === 'sparkProgress') {
     run.spark = { job: reply.job.slice(0, 120), done: reply.done, total: reply.total };
     return true;
   }
-  if (reply.type === 'hostRequest') serveHostRequest(endpoint, alive, host, reply);
-  else serveSqlModuleRequest(endpoint, alive, platform.sqlModule?.bind(platform), reply);
+  serveHostRequest(endpoint, alive, host, reply);
   return false;
 }
 
@@ -70,26 +68,5 @@ export function serveHostRequest(
   host.readFiles(reply.path).then(
     (files) => answer(files, null),
     (error: unknown) => answer(null, error instanceof Error ? error.message : 'the file could not be read'),
-  );
-}
-
-/** A Spark driver's spark.sql needs DuckDB's wasm module: the platform's (`load`), or why there is none. */
-export function serveSqlModuleRequest(
-  endpoint: WorkerEndpoint,
-  alive: () => boolean,
-  load: (() => Promise<unknown>) | undefined,
-  reply: Extract<SandboxReply, { type: 'sqlModuleRequest' }>,
-): void {
-  const answer = (module: unknown, error: string | null) => {
-    if (alive()) endpoint.post({ type: 'sqlModuleReply', id: reply.id, requestId: reply.requestId, module, error });
-  };
-  if (!load) return answer(null, 'spark.sql: this sandbox has no DuckDB');
-  load().then(
-    (module) => answer(module, null),
-    (error: unknown) =>
-      answer(
-        null,
-        `spark.sql: DuckDB could not be loaded (${error instanceof Error ? error.message : 'unknown error'})`,
-      ),
   );
 }

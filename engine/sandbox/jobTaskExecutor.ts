@@ -60,9 +60,8 @@ export interface ExecutorRuntime {
   adopt?(value: unknown): unknown;
   /**
    * Opens DuckDB for spark.sql in this sandbox (once; absent: spark.sql says the runner has none).
-   * `askHost` gets DuckDB's compiled wasm module from the pool, for a worker that cannot load it.
    */
-  sqlEngine?(askHost: () => Promise<unknown>): Promise<SqlEngine>;
+  sqlEngine?(): Promise<SqlEngine>;
 }
 
 /** The seed of a job's chance (jobTaskExecutor's `reseed` adds what each task is). */
@@ -368,12 +367,6 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             });
             return;
           }
-          case 'sqlModuleReply':
-            requests.settle(
-              message.requestId,
-              message.error === null ? { value: message.module } : { error: message.error },
-            );
-            return;
           case 'hostReply':
             requests.settle(
               message.requestId,

@@ -4,9 +4,9 @@
  * opens, on the cores the editor and the first run want: the pool starts workers without them
  * (renderer/sandbox/sandboxWorker.ts) and with them (sandboxSqlWorker.ts) only for a job whose
  * code names `sql`. spark.sql is the only way to DuckDB. A worker without DuckDB never takes it
- * on later: DuckDB's code is evaluated as its worker starts, before any job's code, where no job
- * could have prepared the globals it reads or reached its module instances. (The database itself
- * opens at a job's first spark.sql, with that code: renderer/sandbox/sandboxSqlWorker.ts.)
+ * on later: DuckDB's code is evaluated, and its database opened, as its worker starts, before any
+ * job's code, where no job could have prepared the globals it reads, frozen what it writes on, or
+ * reached its module instances (renderer/sandbox/sandboxSqlWorker.ts).
  */
 import type { JobSource } from './contract/taskRunner';
 

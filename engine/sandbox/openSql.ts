@@ -1,20 +1,21 @@
 /**
- * DuckDB for spark.sql, one per sandbox: opened by the first spark.sql and kept for the next runs
- * (jobTaskExecutor.ts). A failed opening is tried again by the next spark.sql.
+ * DuckDB for spark.sql, one per sandbox: asked for by the first spark.sql and kept for the next runs
+ * (jobTaskExecutor.ts). A failed opening is tried again by the next spark.sql. (The browser's SQL
+ * worker opens it before any job's code runs and hands that one out: sandboxSqlWorker.ts.)
  */
 import type { SqlEngine } from './contract/sqlEngine';
 
-/** What opens DuckDB in a sandbox (the executor's runtime); `askHost` gets DuckDB's compiled wasm module. */
+/** What opens DuckDB in a sandbox (the executor's runtime). */
 export interface SqlOpener {
-  sqlEngine?(askHost: () => Promise<unknown>): Promise<SqlEngine>;
+  sqlEngine?(): Promise<SqlEngine>;
 }
 
 const sqlOpened = new WeakMap<SqlOpener, Promise<SqlEngine>>();
 
-export function openSql(runtime: SqlOpener, askHost: () => Promise<unknown>): Promise<SqlEngine> {
+export function openSql(runtime: SqlOpener): Promise<SqlEngine> {
   let opening = sqlOpened.get(runtime);
   if (!opening) {
-    opening = runtime.sqlEngine!(askHost);
+    opening = runtime.sqlEngine!();
     sqlOpened.set(runtime, opening);
     opening.catch(() => sqlOpened.delete(runtime));
   }

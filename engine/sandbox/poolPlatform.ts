@@ -56,12 +56,6 @@ export interface PoolPlatform {
    */
   log(text: string): void;
   /**
-   * DuckDB's compiled wasm module, for workers that cannot load it themselves (the browser's
-   * sandbox workers have no network): asked for by a Spark driver's first spark.sql. Absent
-   * where the workers open DuckDB on their own (the CLI's and the desktop app's processes).
-   */
-  sqlModule?(): Promise<unknown>;
-  /**
    * Whether a posted typed array crosses with only its own bytes (Node's IPC serializes a view's
    * bytes) rather than its whole buffer (a structured clone copies the buffer under a view): then a
    * batch's map tasks go as views of their file, without a buffer of their bytes made for the trip.

@@ -25,7 +25,6 @@ const ANSWERS: Record<TaskKind | 'load', SandboxReply['type']> = {
 const SERVICES: Partial<Record<SandboxReply['type'], TaskKind>> = {
   sparkProgress: 'spark',
   hostRequest: 'spark',
-  sqlModuleRequest: 'spark',
   kafkaStep: 'kafka',
 };
 

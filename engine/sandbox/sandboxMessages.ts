@@ -54,9 +54,7 @@ export type SandboxRequest =
   /** The simulated Kafka's answers to the calls of the last step, at its time `now` (simulated ms). */
   | { type: 'kafkaAnswers'; id: number; answers: unknown[]; now: number }
   /** The streaming run is over: the worker forgets its clients and answers kafkaDone. */
-  | { type: 'kafkaStop'; id: number }
-  /** DuckDB's compiled wasm module for spark.sql (a browser worker cannot fetch it), or why not. */
-  | { type: 'sqlModuleReply'; id: number; requestId: number; module: unknown; error: string | null };
+  | { type: 'kafkaStop'; id: number };
 
 export type SandboxReply =
   /** The worker begins load `id`: what it posted before belongs to the run before (sandboxPoolCore.ts). */
@@ -69,8 +67,6 @@ export type SandboxReply =
   | { type: 'called'; id: number; value: unknown }
   | { type: 'failed'; id: number; error: JobErrorData }
   | { type: 'hostRequest'; id: number; requestId: number; path: string }
-  /** The Spark driver's first spark.sql needs DuckDB's wasm module (PoolPlatform.sqlModule). */
-  | { type: 'sqlModuleRequest'; id: number; requestId: number }
   | { type: 'log'; text: string }
   /** Console lines the worker did not send, past LOG_LIMITS (consoleCap.ts): counted, not shown. */
   | { type: 'logDropped'; count: number }

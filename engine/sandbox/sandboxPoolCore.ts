@@ -321,9 +321,9 @@ export class SandboxPoolCore implements TaskRunner {
     const pending = pendingOf(reply);
     const mismatch = replyMismatch(reply, pending, slot);
     if (mismatch !== null || !pending) return this.invalid(run, mismatch ?? 'no request');
-    if (reply.type === 'sparkProgress' || reply.type === 'hostRequest' || reply.type === 'sqlModuleRequest') {
+    if (reply.type === 'sparkProgress' || reply.type === 'hostRequest') {
       const alive = () => this.workers.has(slot);
-      if (serveDriverRequest(run, slot.endpoint, alive, pending.host!, this.platform, reply)) this.report('spark');
+      if (serveDriverRequest(run, slot.endpoint, alive, pending.host!, reply)) this.report('spark');
       return;
     }
     if (reply.type === 'kafkaStep') {

@@ -341,9 +341,6 @@ export function checkReply(v: unknown, numReduceTasks: number | null = null): Re
           break;
         case 'kafkaDone':
           break;
-        case 'sqlModuleRequest':
-          int(r.requestId, 'sqlModuleRequest.requestId');
-          break;
         case 'hostRequest':
           int(r.requestId, 'hostRequest.requestId');
           str(r.path, 'hostRequest.path', REPLY_LIMITS.path);

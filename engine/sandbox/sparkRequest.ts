@@ -1,6 +1,6 @@
 /**
  * A `spark` request inside a sandbox worker (jobTaskExecutor.ts): the job's Spark driver, run with
- * a host that asks the pool for files and for DuckDB's module (hostRequest, sqlModuleRequest),
+ * a host that asks the pool for files (hostRequest),
  * prints through the run's console and reports partitions done. Everything it posts goes through
  * the run's own `post`: a driver that left work running after its run posts nothing later.
  */
@@ -93,12 +93,7 @@ export function runSparkRequest(
     print: (text: string) => ctx.print(text),
     ...(runtime.sqlEngine
       ? {
-          sqlEngine: () =>
-            gate(
-              openSql(runtime, () =>
-                requests.ask<unknown>((requestId) => post({ type: 'sqlModuleRequest', id, requestId })),
-              ),
-            ),
+          sqlEngine: () => gate(openSql(runtime)),
         }
       : {}),
     ...(message.parallelism === undefined ? {} : { parallelism: message.parallelism }),

@@ -190,23 +190,50 @@ const BROWSER_ROOTS: unknown[] = [
 ];
 
 /**
- * Starts the worker: its executor, its message and error handlers, then the scope sealed, the
- * intrinsics frozen and the global bindings locked, before any learner code can run. `sqlEngine`
- * opens DuckDB for spark.sql (the SQL worker's).
+ * What a worker does before any job's code can run, with the pool's first message of type
+ * `message` (the SQL worker opens DuckDB: sandboxSqlWorker.ts). Until `run` settles, the scope is
+ * not sealed yet and the pool's other messages (a run's load) wait.
  */
-export function startSandboxWorker(sqlEngine: (askHost: () => Promise<unknown>) => Promise<SqlEngine>): void {
+export interface WorkerSetUp {
+  message: string;
+  run(data: unknown): Promise<void>;
+}
+
+/**
+ * Starts the worker: its executor, its message and error handlers, then (after `setUp`, if any)
+ * the scope sealed, the intrinsics frozen and the realm locked, before any learner code can run.
+ * `sqlEngine` opens DuckDB for spark.sql (the SQL worker's).
+ */
+export function startSandboxWorker(sqlEngine: () => Promise<SqlEngine>, setUp?: WorkerSetUp): void {
+  const macrotask = createMacrotask();
   const executor = createJobTaskExecutor({
     evaluate: (code, fileName, bindings) => evaluateWithFunction(code, scriptNameOfThisLoad(fileName), bindings),
-    macrotask: createMacrotask(),
+    macrotask,
     sqlEngine,
     now: () => Date.now(),
     lineOffset: 2,
     decodeUtf8: (bytes) => decoder.decode(bytes),
     post,
   });
+  // The pool's messages that came before the set-up ended, handled after it one per macrotask, as they came.
+  let waiting: SandboxRequest[] | null = setUp ? [] : null;
+  let setUpBegun = false;
+  const endSetUp = () => {
+    seal();
+    const came = waiting ?? [];
+    waiting = null;
+    for (const data of came) macrotask(() => executor.handle(data));
+  };
   // Only the pool's messages: an event the learner's code dispatches itself is not trusted.
   scope.onmessage = (event: MessageEvent<SandboxRequest>) => {
-    if (event.isTrusted) executor.handle(event.data);
+    if (!event.isTrusted) return;
+    if (waiting === null) return executor.handle(event.data);
+    if (setUp && !setUpBegun && (event.data as { type?: unknown } | null)?.type === setUp.message) {
+      setUpBegun = true;
+      void setUp.run(event.data).then(endSetUp, endSetUp);
+      return;
+    }
+    waiting.push(event.data);
   };
   /**
    * An error nothing caught: the executor catches whatever a task throws, so this is a callback the
@@ -228,19 +255,72 @@ export function startSandboxWorker(sqlEngine: (askHost: () => Promise<unknown>) 
     };
     postToPool(message);
   });
+  if (!setUp) seal();
+}
+
+function seal(): void {
   sealScope();
   freezeIntrinsics(BROWSER_ROOTS);
-  lockGlobalBindings();
+  lockRealm();
 }
 
 /**
- * The global names the engine reads (JSON, Array, Math, Promise...) are bindings on this scope:
- * frozen objects can still be swapped for fakes (`Function('return this')().JSON = ...`), which
- * would change the bytes and times the engine reports. Every global binding is made read-only and
- * permanent.
+ * This worker serves every run of the page, so nothing a run leaves in its realm may reach a later
+ * run. The global names the engine reads (JSON, Array, Math, Promise...) are bindings on this
+ * scope: frozen objects can still be swapped for fakes (`Function('return this')().JSON = ...`),
+ * which would change the bytes and times the engine reports. So every binding of the scope and of
+ * its prototypes is made read-only and permanent, and none of them takes a new name: a `process`
+ * left on the global made DuckDB's code, opened by a later run's spark.sql, take the worker for
+ * Node and fail. The Web APIs the bindings hold (performance, crypto, location, WebAssembly, each
+ * interface and its prototype: Performance.prototype.now...) keep their properties the same way.
+ * Skipped: `mutable`, objects the engine's own code changes later (DuckDB's runtime keeps its open
+ * files in its fields), and what freezeIntrinsics froze.
  */
-function lockGlobalBindings(): void {
-  lockProperties(scope);
+function lockRealm(): void {
+  const chain: object[] = [];
+  for (let o: object | null = scope; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null)
+    chain.push(o);
+  const held = new Set<object>();
+  const hold = (value: unknown) => {
+    if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return;
+    held.add(value);
+    const proto: unknown = (value as { prototype?: unknown }).prototype;
+    if (typeof proto === 'object' && proto !== null) held.add(proto);
+    const own = Object.getPrototypeOf(value) as object | null;
+    if (own !== null) held.add(own);
+  };
+  for (const target of chain) {
+    for (const key of Reflect.ownKeys(target)) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+      if (descriptor && 'value' in descriptor) hold(descriptor.value);
+      else if (descriptor?.get)
+        try {
+          // The scope's singletons (performance, crypto, location) come from its prototypes' getters.
+          hold(Reflect.get(scope, key));
+        } catch {
+          // A getter that throws holds nothing to lock.
+        }
+    }
+  }
+  for (const target of chain) held.delete(target);
+  for (const skipped of mutable) held.delete(skipped);
+  for (const target of [...held, ...chain]) {
+    if (Object.isFrozen(target)) continue;
+    lockProperties(target);
+    try {
+      Object.preventExtensions(target);
+    } catch {
+      // An object the browser does not let us close stays open.
+    }
+  }
+}
+
+/** Objects the engine's own code changes after the realm is locked: lockRealm leaves them open. */
+const mutable = new Set<object>();
+
+/** Leaves `target` open to changes when the realm is locked (call before startSandboxWorker). */
+export function keepMutable(target: object): void {
+  mutable.add(target);
 }
 
 /** Makes `target`'s own properties that `which` picks read-only and permanent (those it can). */

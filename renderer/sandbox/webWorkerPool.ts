@@ -10,11 +10,12 @@ import { SandboxCrash, SandboxPoolCore, type SandboxPost } from '../../engine/sa
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { sandboxDiedMessage } from './sandboxDiedMessage';
 import { fromUncaughtPost } from './uncaughtPost';
+import { DUCKDB_MODULE_MESSAGE, type DuckDbModuleMessage } from './duckDbModuleMessage';
 
 /**
  * DuckDB's wasm module (the `eh` build the SQL console also loads), compiled once per page or
- * engine worker when a job first calls spark.sql, then handed to each sandbox worker that asks:
- * the workers cannot fetch (connect-src 'none').
+ * engine worker when the first sandbox worker with DuckDB starts, then handed to each one as its
+ * first message: the workers cannot fetch (connect-src 'none').
  */
 let duckDbModule: Promise<WebAssembly.Module> | null = null;
 function compileDuckDb(): Promise<WebAssembly.Module> {
@@ -46,7 +47,6 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
     size,
     timeoutSeconds: options.timeoutSeconds,
     log: options.log ?? ((text) => console.log(text)),
-    sqlModule: compileDuckDb,
     now: () => Date.now(),
     startTimer(ms, fire) {
       const timer = setTimeout(fire, ms);
@@ -65,6 +65,18 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
         else if (uncaught instanceof SandboxCrash) onError(uncaught);
         else onMessage(uncaught);
       };
+      // Its first message: DuckDB's module, which it opens before any job's code (sandboxSqlWorker.ts).
+      if (sql)
+        compileDuckDb().then(
+          (module) =>
+            worker.postMessage({ type: DUCKDB_MODULE_MESSAGE, module, error: null } satisfies DuckDbModuleMessage),
+          (error: unknown) =>
+            worker.postMessage({
+              type: DUCKDB_MODULE_MESSAGE,
+              module: null,
+              error: error instanceof Error ? error.message : String(error),
+            } satisfies DuckDbModuleMessage),
+        );
       worker.onerror = (event) => {
         event.preventDefault();
         // A worker that died (out of memory); errors its code threw come as `uncaught` posts.
