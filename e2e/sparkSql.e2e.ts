@@ -175,6 +175,13 @@ export default async () => {
   attempt('leave process', () => { g.process = { versions: { node: '20.0.0' }, argv: [], on() {} }; });
   attempt('leave on a prototype', () => { Object.getPrototypeOf(g).process = { versions: { node: '20.0.0' } }; });
   attempt('replace performance.now', () => { Object.getPrototypeOf(performance).now = () => 0; });
+  // Deeper in: what DuckDB calls as its memory grows, what formats numbers, an iterator helper, a built-in's property.
+  attempt('replace Memory.grow', () => { WebAssembly.Memory.prototype.grow = () => { throw new RangeError('no'); }; });
+  attempt('replace format', () => { Object.defineProperty(Intl.NumberFormat.prototype, 'format', { get: () => () => 'A!' }); });
+  attempt('replace a helper', () => { Object.getPrototypeOf([].values().map((x) => x)).next = () => ({ done: true }); });
+  attempt('mark Math.max', () => { Math.max.secret = 42; });
+  // DuckDB's instance (it sets this global as it opens) is out of reach.
+  tries.push('bindings ' + typeof g.DUCKDB_BINDINGS);
   console.log(tries.join('; '));
   return [];
 };
@@ -188,6 +195,11 @@ export default async () => {
     expect(tries).toContain('leave process: Cannot add property process, object is not extensible');
     expect(tries).toContain('leave on a prototype: Cannot add property process, object is not extensible');
     expect(tries).toContain("replace performance.now: Cannot assign to read only property 'now'");
+    expect(tries).toContain("replace Memory.grow: Cannot assign to read only property 'grow'");
+    expect(tries).toContain('replace format: Cannot redefine property: format');
+    expect(tries).toContain("replace a helper: Cannot assign to read only property 'next'");
+    expect(tries).toContain('mark Math.max: Cannot add property secret, object is not extensible');
+    expect(tries).toContain('bindings undefined');
     // The same workers run the SQL example on DuckDB as it is.
     await page.getByLabel('Example job').selectOption('iot-sql');
     await page.getByRole('button', { name: '▶ Run' }).click();
@@ -195,5 +207,36 @@ export default async () => {
     expect(await page.getByTestId('run-error').count()).toBe(0);
     expect(await consoleText(page)).toContain('|2016-05-01|');
     expect(sandboxWorkers(page)).toEqual(['sandboxSqlWorker', 'sandboxSqlWorker']);
+  });
+});
+
+describe('spark.sql after DuckDB failed to load', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp({ viewport: { width: 1440, height: 900 } });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('says so in that run, and the next run loads it afresh', async () => {
+    const { page, context } = s;
+    await page.getByRole('button', { name: 'Sandbox', exact: true }).click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await page.locator('.sandbox-editor .monaco-editor').first().waitFor({ timeout: 60_000 });
+    // DuckDB's wasm cannot be fetched (added after the harness's route: tried first).
+    const blocked = (route: { abort(): Promise<void> }) => route.abort();
+    await context.route('**/duckdb-eh*.wasm', blocked);
+    await page.getByLabel('Example job').selectOption('iot-sql');
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page, 120_000);
+    expect((await page.getByTestId('run-error').textContent()) ?? '').toContain(
+      'spark.sql: DuckDB could not be loaded',
+    );
+    await context.unroute('**/duckdb-eh*.wasm', blocked);
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page, 120_000);
+    expect(await page.getByTestId('run-error').count()).toBe(0);
+    expect(await consoleText(page)).toContain('|2016-05-01|');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * DuckDB for spark.sql, one per sandbox: asked for by the first spark.sql and kept for the next runs
  * (jobTaskExecutor.ts). A failed opening is tried again by the next spark.sql. (The browser's SQL
- * worker opens it before any job's code runs and hands that one out: sandboxSqlWorker.ts.)
+ * worker opens it before any job's code runs and hands that one out; one that failed to open it is
+ * retired after its run, so the next run's workers try again: sandboxSqlWorker.ts.)
  */
 import type { SqlEngine } from './contract/sqlEngine';
 

@@ -8,7 +8,8 @@
 import * as duckdb from 'duckdb-wasm-browser-blocking';
 import * as arrow from 'apache-arrow';
 import { createDuckDbEngine, type ArrowKit, type BlockingConnection, type SqlEngine } from '../../engine/sandbox';
-import { keepMutable, lockProperties, startSandboxWorker } from './sandboxWorkerScope';
+import { startSandboxWorker } from './sandboxWorkerScope';
+import { keepMutable, lockProperties } from './lockRealm';
 import { DUCKDB_MODULE_MESSAGE, type DuckDbModuleMessage } from './duckDbModuleMessage';
 
 /**
@@ -39,6 +40,8 @@ async function openDuckDb(module: unknown): Promise<SqlEngine> {
     void WebAssembly.instantiate(module, imports).then((instance) => done(instance, module));
     return [];
   };
+  // It also sets DuckDB's whole instance as a global (DUCKDB_BINDINGS), which DuckDB never reads
+  // back: startSandboxWorker removes the globals a set-up added before any job's code runs.
   await db.instantiate();
   return createDuckDbEngine(db.connect() as unknown as BlockingConnection, arrow as unknown as ArrowKit);
 }
@@ -58,7 +61,9 @@ startSandboxWorker(() => opened ?? Promise.reject(new Error('spark.sql: DuckDB w
       typeof error === 'string'
         ? Promise.reject(new Error(`spark.sql: DuckDB could not be loaded: ${error}`))
         : openDuckDb(module);
-    // A failure is the first spark.sql's to report; the worker goes on.
-    await opened.catch(() => {});
+    // A failure is the spark.sql's of the run that waits to report; the set-up fails too, so this
+    // worker is retired after that run and the next run's workers try again.
+    opened.catch(() => {});
+    await opened;
   },
 });

@@ -15,6 +15,7 @@
  * what must exist before the scope is sealed (DuckDB's runtime global, in the SQL worker).
  */
 import { MAX_UNCAUGHT_TEXT, type UncaughtPost } from './uncaughtPost';
+import { lockRealm } from './lockRealm';
 import {
   createJobTaskExecutor,
   evaluateWithFunction,
@@ -63,8 +64,9 @@ const REMOVED_GLOBALS = [
   'requestIdleCallback',
   'scheduler',
   'reportError',
-  // A listener of the job's own would hear every later run's requests (their code, files and
-  // DuckDB's module) in this worker: the worker's own are registered before the scope is sealed.
+  // A listener of the job's own would hear every later run's requests (their code and files) in
+  // this worker: the worker's own are registered before the scope is sealed (and Emscripten's, in
+  // the SQL worker, which acts on its own "_si" message only).
   'addEventListener',
   'removeEventListener',
   'dispatchEvent',
@@ -192,7 +194,9 @@ const BROWSER_ROOTS: unknown[] = [
 /**
  * What a worker does before any job's code can run, with the pool's first message of type
  * `message` (the SQL worker opens DuckDB: sandboxSqlWorker.ts). Until `run` settles, the scope is
- * not sealed yet and the pool's other messages (a run's load) wait.
+ * not sealed yet and the pool's other messages (a run's load) wait; then the globals it added are
+ * removed. If it fails, the worker still serves the run that waits (its code may never need what
+ * failed), and asks the pool to retire it after that run (`stray`), so the next run tries afresh.
  */
 export interface WorkerSetUp {
   message: string;
@@ -215,14 +219,31 @@ export function startSandboxWorker(sqlEngine: () => Promise<SqlEngine>, setUp?: 
     decodeUtf8: (bytes) => decoder.decode(bytes),
     post,
   });
-  // The pool's messages that came before the set-up ended, handled after it one per macrotask, as they came.
+  // The pool's messages that came before the set-up ended (and while they are handled), handled
+  // after it one per macrotask, in the order they came.
   let waiting: SandboxRequest[] | null = setUp ? [] : null;
   let setUpBegun = false;
-  const endSetUp = () => {
-    seal();
-    const came = waiting ?? [];
-    waiting = null;
-    for (const data of came) macrotask(() => executor.handle(data));
+  const drain = () => {
+    const next = waiting?.shift();
+    if (next === undefined) waiting = null;
+    else {
+      executor.handle(next);
+      macrotask(drain);
+    }
+  };
+  const endSetUp = (globalsBefore: Set<PropertyKey>, failed: boolean) => {
+    for (const key of Reflect.ownKeys(scope)) if (!globalsBefore.has(key)) Reflect.deleteProperty(scope, key);
+    if (failed) post({ type: 'stray' });
+    try {
+      seal();
+    } catch (error) {
+      // Never run a job's code in a scope that is not sealed: the error reaches the pool as the worker's.
+      macrotask(() => {
+        throw error;
+      });
+      return;
+    }
+    macrotask(drain);
   };
   // Only the pool's messages: an event the learner's code dispatches itself is not trusted.
   scope.onmessage = (event: MessageEvent<SandboxRequest>) => {
@@ -230,7 +251,11 @@ export function startSandboxWorker(sqlEngine: () => Promise<SqlEngine>, setUp?: 
     if (waiting === null) return executor.handle(event.data);
     if (setUp && !setUpBegun && (event.data as { type?: unknown } | null)?.type === setUp.message) {
       setUpBegun = true;
-      void setUp.run(event.data).then(endSetUp, endSetUp);
+      const globalsBefore = new Set(Reflect.ownKeys(scope));
+      void setUp.run(event.data).then(
+        () => endSetUp(globalsBefore, false),
+        () => endSetUp(globalsBefore, true),
+      );
       return;
     }
     waiting.push(event.data);
@@ -261,85 +286,5 @@ export function startSandboxWorker(sqlEngine: () => Promise<SqlEngine>, setUp?: 
 function seal(): void {
   sealScope();
   freezeIntrinsics(BROWSER_ROOTS);
-  lockRealm();
-}
-
-/**
- * This worker serves every run of the page, so nothing a run leaves in its realm may reach a later
- * run. The global names the engine reads (JSON, Array, Math, Promise...) are bindings on this
- * scope: frozen objects can still be swapped for fakes (`Function('return this')().JSON = ...`),
- * which would change the bytes and times the engine reports. So every binding of the scope and of
- * its prototypes is made read-only and permanent, and none of them takes a new name: a `process`
- * left on the global made DuckDB's code, opened by a later run's spark.sql, take the worker for
- * Node and fail. The Web APIs the bindings hold (performance, crypto, location, WebAssembly, each
- * interface and its prototype: Performance.prototype.now...) keep their properties the same way.
- * Skipped: `mutable`, objects the engine's own code changes later (DuckDB's runtime keeps its open
- * files in its fields), and what freezeIntrinsics froze.
- */
-function lockRealm(): void {
-  const chain: object[] = [];
-  for (let o: object | null = scope; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null)
-    chain.push(o);
-  const held = new Set<object>();
-  const hold = (value: unknown) => {
-    if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return;
-    held.add(value);
-    const proto: unknown = (value as { prototype?: unknown }).prototype;
-    if (typeof proto === 'object' && proto !== null) held.add(proto);
-    const own = Object.getPrototypeOf(value) as object | null;
-    if (own !== null) held.add(own);
-  };
-  for (const target of chain) {
-    for (const key of Reflect.ownKeys(target)) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
-      if (descriptor && 'value' in descriptor) hold(descriptor.value);
-      else if (descriptor?.get)
-        try {
-          // The scope's singletons (performance, crypto, location) come from its prototypes' getters.
-          hold(Reflect.get(scope, key));
-        } catch {
-          // A getter that throws holds nothing to lock.
-        }
-    }
-  }
-  for (const target of chain) held.delete(target);
-  for (const skipped of mutable) held.delete(skipped);
-  for (const target of [...held, ...chain]) {
-    if (Object.isFrozen(target)) continue;
-    lockProperties(target);
-    try {
-      Object.preventExtensions(target);
-    } catch {
-      // An object the browser does not let us close stays open.
-    }
-  }
-}
-
-/** Objects the engine's own code changes after the realm is locked: lockRealm leaves them open. */
-const mutable = new Set<object>();
-
-/** Leaves `target` open to changes when the realm is locked (call before startSandboxWorker). */
-export function keepMutable(target: object): void {
-  mutable.add(target);
-}
-
-/** Makes `target`'s own properties that `which` picks read-only and permanent (those it can). */
-export function lockProperties<T extends object>(
-  target: T,
-  which: (descriptor: PropertyDescriptor) => boolean = () => true,
-): T {
-  for (const key of Reflect.ownKeys(target)) {
-    const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
-    if (!descriptor?.configurable || !which(descriptor)) continue;
-    try {
-      Object.defineProperty(
-        target,
-        key,
-        'value' in descriptor ? { writable: false, configurable: false } : { configurable: false },
-      );
-    } catch {
-      // A property the browser does not let us lock stays as it is.
-    }
-  }
-  return target;
+  lockRealm(scope);
 }

@@ -66,16 +66,12 @@ export function createWebWorkerPool(options: WebWorkerPoolOptions): SandboxPoolC
         else onMessage(uncaught);
       };
       // Its first message: DuckDB's module, which it opens before any job's code (sandboxSqlWorker.ts).
+      const sendModule = (module: WebAssembly.Module | null, error: string | null) =>
+        worker.postMessage({ type: DUCKDB_MODULE_MESSAGE, module, error } satisfies DuckDbModuleMessage);
       if (sql)
         compileDuckDb().then(
-          (module) =>
-            worker.postMessage({ type: DUCKDB_MODULE_MESSAGE, module, error: null } satisfies DuckDbModuleMessage),
-          (error: unknown) =>
-            worker.postMessage({
-              type: DUCKDB_MODULE_MESSAGE,
-              module: null,
-              error: error instanceof Error ? error.message : String(error),
-            } satisfies DuckDbModuleMessage),
+          (module) => sendModule(module, null),
+          (error: unknown) => sendModule(null, error instanceof Error ? error.message : String(error)),
         );
       worker.onerror = (event) => {
         event.preventDefault();
