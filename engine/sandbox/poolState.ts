@@ -232,5 +232,7 @@ export function loadRequest(
 /** The run's budget ran out: the loop a busy worker last reported running is what the limit stopped. */
 export function timeoutError(run: Run, seconds: number, slots: readonly Slot[]): JobTimeoutError {
   const line = slots.find((s) => s.inFlight > 0 && s.loopLine !== null)?.loopLine ?? null;
-  return new JobTimeoutError(seconds, line !== null ? { fileName: run.fileName, line } : null);
+  // No worker has begun the load (each still starting: a SQL worker opening DuckDB): no code of the job ran.
+  const starting = slots.length > 0 && slots.every((s) => s.starting !== undefined);
+  return new JobTimeoutError(seconds, line !== null ? { fileName: run.fileName, line } : null, starting);
 }

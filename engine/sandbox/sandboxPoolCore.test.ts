@@ -19,6 +19,8 @@ class FakePlatform implements PoolPlatform {
   spawned = 0;
   /** Workers ignore map tasks (they "loop" without a guard). */
   hang = false;
+  /** Workers never begin a load (still starting). */
+  neverStart = false;
   /** While hanging, a worker first reports that its loop at this line runs (a guard too slow to trip). */
   hangInLoopAt: number | null = null;
   /** Every look at the clock from inside a worker takes this long (a loop burning time). */
@@ -79,6 +81,7 @@ class FakePlatform implements PoolPlatform {
     });
     return {
       post: (m: Parameters<typeof executor.handle>[0], transfer?: ArrayBuffer[]) => {
+        if (this.neverStart) return;
         const tasks = m.type === 'map' ? [m] : m.type === 'mapBatch' ? m.tasks : [];
         if (m.type === 'mapBatch') {
           const buffers = new Set(m.tasks.map((t) => t.task.bytes.buffer));
@@ -325,6 +328,28 @@ describe('SandboxPoolCore runs', () => {
     expect(error).toBeInstanceOf(JobTimeoutError);
     expect((error as JobTimeoutError).loop).toEqual({ fileName: 'count.js', line: 9 });
     expect((error as Error).message).toMatch(/^Your loop at count\.js line 9 was still running when the time limit/);
+  });
+
+  it('says the sandbox was still starting when no worker had begun the load by the limit', async () => {
+    const platform = new FakePlatform();
+    platform.timeoutSeconds = 3;
+    const pool = new SandboxPoolCore(platform);
+    platform.neverStart = true;
+    const hung = runOn(pool).catch((e: unknown) => e);
+    await settle();
+    platform.advance(3_000);
+    const error = await hung;
+    expect(error).toBeInstanceOf(JobTimeoutError);
+    expect((error as JobTimeoutError).starting).toBe(true);
+    expect((error as Error).message).toMatch(
+      /^the sandbox was still starting when the time limit \(3 s\) ran out, so none of your code ran/,
+    );
+    platform.neverStart = false;
+    platform.hang = true;
+    const late = runOn(pool).catch((e: unknown) => e);
+    await settle();
+    platform.advance(3_000);
+    expect(((await late) as JobTimeoutError).starting).toBe(false);
   });
 
   it('stop() ends the current run at once, and the next run works', async () => {

@@ -69,16 +69,20 @@ export class JobTimeoutError extends RunAbortedError {
   override name = 'JobTimeoutError';
   /**
    * `loop`: the learner's loop that was running when the limit struck (reported by its guard),
-   * for loops too slow to reach the guard's own deadline, such as one filling memory.
+   * for loops too slow to reach the guard's own deadline, such as one filling memory. `starting`:
+   * no worker had begun the run's load (a worker still starting: none of the learner's code ran).
    */
   constructor(
     readonly seconds: number,
     readonly loop: { fileName: string; line: number } | null = null,
+    readonly starting = false,
   ) {
     super(
-      loop
-        ? `Your loop at ${loop.fileName} line ${loop.line} was still running when the time limit for your code (${seconds} s) stopped the job — does its condition ever become false? If it is only slow, raise the time limit (Settings in the app, --timeout on the command line).`
-        : `the job ran out of its time budget (${seconds} s of wall time) and was stopped; if it is only slow, raise the time limit (Settings in the app, --timeout on the command line)`,
+      starting
+        ? `the sandbox was still starting when the time limit (${seconds} s) ran out, so none of your code ran; run again, and if it happens again, raise the time limit (Settings in the app, --timeout on the command line) or reload the page`
+        : loop
+          ? `Your loop at ${loop.fileName} line ${loop.line} was still running when the time limit for your code (${seconds} s) stopped the job — does its condition ever become false? If it is only slow, raise the time limit (Settings in the app, --timeout on the command line).`
+          : `the job ran out of its time budget (${seconds} s of wall time) and was stopped; if it is only slow, raise the time limit (Settings in the app, --timeout on the command line)`,
     );
   }
 }
