@@ -155,8 +155,9 @@ export function toPlainData(
     const n = list.length;
     if (!(n <= limits.maxValues))
       throw new Problem(`more than ${limits.maxValues.toLocaleString('en')} values in all`, path, undefined, true);
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) out[i] = convert(read(list, i, path), child(path, i), depth + 1);
+    // push, not stores into `new Array(n)`'s holes: those are about 30 times slower in a sandbox worker (packGroups).
+    const out: unknown[] = [];
+    for (let i = 0; i < n; i++) out.push(convert(read(list, i, path), child(path, i), depth + 1));
     return out;
   };
 
