@@ -1,13 +1,11 @@
 // The host never trusts a sandbox reply: forged or malformed replies fail the run with one clear
-// message (never an exception in the host), console output is capped and late output dropped,
-// and checkBudget times a run out from the host side.
+// message (never an exception in the host). Console output and the budget: sandboxPoolConsoleBudget.test.ts.
 import { describe, expect, it } from 'vitest';
-import { JobResultError, JobTimeoutError, RunStoppedError } from './contract/jobCodeError';
+import { JobResultError } from './contract/jobCodeError';
 import type { SparkLog } from '../spark/jobRecord';
-import type { SandboxReply, SandboxRequest } from './sandboxMessages';
-import { LOG_LIMITS } from './consoleCap';
-import { SandboxPoolCore, type PoolPlatform } from './sandboxPoolCore';
+import { SandboxPoolCore } from './sandboxPoolCore';
 import { checkReply } from './sandboxReplyValidation';
+import { ScriptedPlatform, loadedPool, sparkRun, zeroCounters } from './__tests__/scriptedPlatform';
 import { packMapReplies } from './packedMapOutputs';
 
 const emptyLog = (): SparkLog => ({ rdds: [], shuffles: [], jobs: [], accumulators: [], aborted: false });
@@ -167,75 +165,6 @@ describe('checkReply', () => {
   });
 });
 
-/** One scripted worker: the test plays its replies. */
-const zeroCounters = {
-  mapInputRecords: 0,
-  mapOutputRecords: 0,
-  mapOutputBytes: 0,
-  combineInputRecords: 0,
-  combineOutputRecords: 0,
-  spills: 0,
-  spilledRecords: 0,
-};
-
-class ScriptedPlatform implements PoolPlatform {
-  size = 1;
-  timeoutSeconds: number | null = 10;
-  clock = 0;
-  logs: string[] = [];
-  workers: {
-    reply: (r: unknown) => void;
-    posted: Exclude<SandboxRequest, { type: 'mapBatch' }>[];
-    batches: Extract<SandboxRequest, { type: 'mapBatch' }>[];
-    terminated: boolean;
-  }[] = [];
-  now = () => this.clock;
-  startTimer() {
-    return () => {};
-  }
-  log(text: string) {
-    this.logs.push(text);
-  }
-  spawn(onMessage: (reply: SandboxReply) => void) {
-    const worker = {
-      reply: (r: unknown) => onMessage(r as SandboxReply),
-      posted: [] as Exclude<SandboxRequest, { type: 'mapBatch' }>[],
-      batches: [] as Extract<SandboxRequest, { type: 'mapBatch' }>[],
-      terminated: false,
-    };
-    this.workers.push(worker);
-    return {
-      post: (m: SandboxRequest) => {
-        if (m.type === 'mapBatch') worker.batches.push(m);
-        else worker.posted.push(m);
-        // A worker says when it begins a load (before that, it posts for the run before).
-        if (m.type === 'load') worker.reply({ type: 'loading', id: m.id });
-      },
-      terminate: () => void (worker.terminated = true),
-    };
-  }
-}
-
-/** A pool on one scripted worker, with a job loaded. */
-async function loadedPool() {
-  const platform = new ScriptedPlatform();
-  const pool = new SandboxPoolCore(platform);
-  const loading = pool.load({ fileName: 'job.js', code: '' });
-  const worker = platform.workers[0]!;
-  worker.reply({ type: 'loaded', id: worker.posted[0]!.id, shape: { kind: 'spark' } });
-  await loading;
-  return { platform, pool, worker };
-}
-
-async function sparkRun() {
-  const { platform, pool, worker } = await loadedPool();
-  const driver = pool.runSparkDriver({ catalog: [], readFiles: () => Promise.resolve([]) });
-  driver.catch(() => {}); // tests that end the run without awaiting the driver
-  await Promise.resolve(); // the pool sends once the burst of requests is queued
-  const request = worker.posted[1]!;
-  return { platform, pool, worker, driver, request };
-}
-
 describe('SandboxPoolCore with a forging worker', () => {
   it('takes a genuine sparkDone', async () => {
     const { worker, driver, request } = await sparkRun();
@@ -351,69 +280,5 @@ describe('SandboxPoolCore with a forging worker', () => {
     await expect(loading).rejects.toThrow(
       /^job\.js: the sandbox worker running your code crashed \(Worker terminated due to reaching memory limit/,
     );
-  });
-});
-
-describe('SandboxPoolCore console output', () => {
-  it(`shows at most ${LOG_LIMITS.lines} lines of a run, then says how many were not shown`, async () => {
-    const { platform, pool, worker } = await sparkRun();
-    for (let i = 0; i < 1500; i++) worker.reply({ type: 'log', text: `line ${i}` });
-    expect(platform.logs).toHaveLength(LOG_LIMITS.lines);
-    pool.endRun();
-    expect(platform.logs).toHaveLength(LOG_LIMITS.lines + 1);
-    expect(platform.logs.at(-1)).toMatch(/^… 500 more lines of console output not shown/);
-  });
-
-  it(`cuts a run's output at ${LOG_LIMITS.chars} characters`, async () => {
-    const { platform, pool, worker } = await sparkRun();
-    worker.reply({ type: 'log', text: 'x'.repeat(150_000) });
-    worker.reply({ type: 'log', text: 'y'.repeat(150_000) });
-    worker.reply({ type: 'log', text: 'z' });
-    expect(platform.logs[1]).toMatch(/^y{50000}… \(100000 more characters\)$/);
-    expect(platform.logs).toHaveLength(2);
-    pool.endRun();
-    expect(platform.logs.at(-1)).toMatch(/^… 1 more line of console output/);
-  });
-
-  it('drops output that arrives after the run ended or was stopped', async () => {
-    const { platform, pool, worker, driver } = await sparkRun();
-    pool.stop();
-    await expect(driver).rejects.toBeInstanceOf(RunStoppedError);
-    worker.reply({ type: 'log', text: 'after the stop' });
-    pool.endRun();
-    worker.reply({ type: 'log', text: 'after the end' });
-    expect(platform.logs).toEqual([]);
-  });
-});
-
-describe('SandboxPoolCore.checkBudget', () => {
-  it('does nothing within the budget, times the run out past it, and keeps throwing that failure', async () => {
-    const { platform, pool, driver } = await sparkRun();
-    platform.clock = 9_999;
-    expect(() => pool.checkBudget()).not.toThrow();
-    platform.clock = 10_000;
-    expect(() => pool.checkBudget()).toThrow(JobTimeoutError);
-    await expect(driver).rejects.toBeInstanceOf(JobTimeoutError);
-    expect(() => pool.checkBudget()).toThrow(/time budget \(10 s/);
-    pool.endRun();
-    expect(() => pool.checkBudget()).not.toThrow(); // no run: nothing to check
-  });
-
-  it('throws the stop of a stopped run', async () => {
-    const { pool, driver } = await sparkRun();
-    pool.stop();
-    expect(() => pool.checkBudget()).toThrow(RunStoppedError);
-    await expect(driver).rejects.toBeInstanceOf(RunStoppedError);
-  });
-
-  it('never times out a run without a budget', async () => {
-    const platform = new ScriptedPlatform();
-    platform.timeoutSeconds = null;
-    const pool = new SandboxPoolCore(platform);
-    const loading = pool.load({ fileName: 'job.js', code: '' });
-    platform.workers[0]!.reply({ type: 'loaded', id: platform.workers[0]!.posted[0]!.id, shape: { kind: 'spark' } });
-    await loading;
-    platform.clock = 1e12;
-    expect(() => pool.checkBudget()).not.toThrow();
   });
 });
