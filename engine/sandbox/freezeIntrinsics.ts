@@ -1,3 +1,19 @@
+import { lockProperties } from './lockProperties';
+
+const TYPED_ARRAYS = [
+  Uint8Array,
+  Int8Array,
+  Uint16Array,
+  Int16Array,
+  Uint32Array,
+  Int32Array,
+  Float32Array,
+  Float64Array,
+  Uint8ClampedArray,
+  BigInt64Array,
+  BigUint64Array,
+];
+
 /**
  * Freezes the intrinsics of this realm that a learner's code can reach from the objects it is
  * handed (`Object.getPrototypeOf(rdd.collect())`, an array's iterator, `sc.constructor.keys`), so
@@ -34,17 +50,7 @@ export function freezeIntrinsics(extra: readonly unknown[] = []): void {
     ArrayBuffer,
     DataView,
     typedArray,
-    Uint8Array,
-    Int8Array,
-    Uint16Array,
-    Int16Array,
-    Uint32Array,
-    Int32Array,
-    Float32Array,
-    Float64Array,
-    Uint8ClampedArray,
-    BigInt64Array,
-    BigUint64Array,
+    ...TYPED_ARRAYS,
     JSON,
     Math,
     Reflect,
@@ -104,44 +110,26 @@ export function freezeTamed(target: object): void {
       configurable: false,
     });
   }
-  if (closedNotFrozen().has(target)) closeObject(target);
+  if (closedNotFrozen().has(target)) Object.preventExtensions(lockProperties(target));
   else Object.freeze(target);
 }
 
 let closed: ReadonlySet<object> | null = null;
 
 /**
- * The prototypes closed property by property instead of frozen: Object.prototype and the typed
- * arrays'. V8 moves a frozen object's elements to a dictionary, and once one of these has such
- * elements every store into a typed array (and into an array's hole) in the whole isolate takes a
- * slow path: a Float64Array filled 40-100 times slower, every map task's output packed 5 times
- * slower. The others stay frozen: changed property by property, String.prototype,
- * Array.prototype or Map.prototype lose V8's fast paths instead (charCodeAt, slice and a Map's
- * iteration 4-80 times slower).
+ * The prototypes closed property by property (lockProperties, then preventExtensions) instead of
+ * frozen: Object.prototype and the typed arrays'. V8 moves a frozen object's elements to a
+ * dictionary, and once one of these has such elements every store into a typed array (and into an
+ * array's hole) in the whole isolate takes a slow path: a Float64Array filled 40-100 times slower,
+ * every map task's output packed 5 times slower. The others stay frozen: changed property by
+ * property, String.prototype, Array.prototype or Map.prototype lose V8's fast paths instead
+ * (charCodeAt, slice and a Map's iteration 4-80 times slower).
  */
 function closedNotFrozen(): ReadonlySet<object> {
-  if (closed === null) {
-    const typedArrays = [Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array, Float32Array];
-    const more = [Float64Array, Uint8ClampedArray, BigInt64Array, BigUint64Array];
-    closed = new Set<object>([
-      Object.prototype,
-      Object.getPrototypeOf(Uint8Array.prototype) as object,
-      ...[...typedArrays, ...more].map((t) => t.prototype),
-    ]);
-  }
+  closed ??= new Set<object>([
+    Object.prototype,
+    Object.getPrototypeOf(Uint8Array.prototype) as object,
+    ...TYPED_ARRAYS.map((t) => t.prototype as object),
+  ]);
   return closed;
-}
-
-/** What Object.freeze does to an object without indexed properties, property by property: each one read-only and permanent, none added. */
-function closeObject(target: object): void {
-  for (const key of Reflect.ownKeys(target)) {
-    const d = Reflect.getOwnPropertyDescriptor(target, key)!;
-    if (!d.configurable && !('value' in d && d.writable)) continue;
-    Object.defineProperty(
-      target,
-      key,
-      'value' in d ? { writable: false, configurable: false } : { configurable: false },
-    );
-  }
-  Object.preventExtensions(target);
 }

@@ -18,6 +18,7 @@ export {
   type LoopGuardOptions,
 } from './loopGuard';
 export { freezeIntrinsics, freezeTamed } from './freezeIntrinsics';
+export { lockProperties } from './lockProperties';
 export { SPLIT_CALL } from './regexpSplit';
 export { createDuckDbEngine, type ArrowTableLike, type BlockingConnection } from './duckDbEngine';
 export type { ArrowKit } from './arrowColumns';

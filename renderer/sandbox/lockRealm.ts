@@ -15,6 +15,8 @@
  * not locked again.
  */
 
+import { lockProperties } from '../../engine/sandbox';
+
 /** Objects the engine's own code changes after the realm is locked: lockRealm leaves them open. */
 const mutable = new Set<object>();
 
@@ -91,25 +93,4 @@ export function lockRealm(scope: object): void {
       // An object the browser does not let us close stays open.
     }
   }
-}
-
-/** Makes `target`'s own properties that `which` picks read-only and permanent (those it can). */
-export function lockProperties<T extends object>(
-  target: T,
-  which: (descriptor: PropertyDescriptor) => boolean = () => true,
-): T {
-  for (const key of Reflect.ownKeys(target)) {
-    const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
-    if (!descriptor?.configurable || !which(descriptor)) continue;
-    try {
-      Object.defineProperty(
-        target,
-        key,
-        'value' in descriptor ? { writable: false, configurable: false } : { configurable: false },
-      );
-    } catch {
-      // A property the browser does not let us lock stays as it is.
-    }
-  }
-  return target;
 }

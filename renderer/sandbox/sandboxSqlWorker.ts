@@ -7,9 +7,15 @@
  */
 import * as duckdb from 'duckdb-wasm-browser-blocking';
 import * as arrow from 'apache-arrow';
-import { createDuckDbEngine, type ArrowKit, type BlockingConnection, type SqlEngine } from '../../engine/sandbox';
+import {
+  createDuckDbEngine,
+  lockProperties,
+  type ArrowKit,
+  type BlockingConnection,
+  type SqlEngine,
+} from '../../engine/sandbox';
 import { startSandboxWorker } from './sandboxWorkerScope';
-import { keepMutable, lockProperties } from './lockRealm';
+import { keepMutable } from './lockRealm';
 import { DUCKDB_MODULE_MESSAGE, type DuckDbModuleMessage } from './duckDbModuleMessage';
 
 /**
