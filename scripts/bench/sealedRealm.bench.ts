@@ -2,8 +2,10 @@
 // before any learner code runs (cli/sealedRealm.ts: Object.prototype, Array.prototype, the typed
 // arrays' prototypes... made read-only). V8 ties some of its fast paths to those objects: frozen
 // with Object.freeze, Object.prototype or a typed array's prototype made every store into a typed
-// array in the worker 40-100 times slower, and Array.prototype makes every store into an array's
-// hole about 30 times slower. The same work runs in two fresh processes, one plain and one sealed,
+// array in the worker 40-100 times slower; closed property by property, a typed array's prototype
+// is in V8's dictionary mode, which made reading or filling that kind of typed array 10-15 times
+// slower until freezeIntrinsics gave it back its fast properties; and Array.prototype makes every
+// store into an array's hole about 30 times slower. The same work runs in two fresh processes, one plain and one sealed,
 // best of 5 each: the map tasks of the IoT daily average over 200,000 lines at 8 KB blocks (their
 // records through the sort buffer, their outputs packed as a sandbox worker packs them), a
 // Float64Array filled, and an array filled through its holes. Printed: each part's time and the
