@@ -94,6 +94,11 @@ export class Cluster {
     return this.byId.has(id);
   }
 
+  /** The node with this id, or undefined (one lookup, for a hot path that names its own error). */
+  findNode(id: string): ClusterNode | undefined {
+    return this.byId.get(id);
+  }
+
   rack(id: string, path = 'rack'): Rack {
     const r = this.rackById.get(id);
     if (r === undefined) {

@@ -53,8 +53,12 @@ export class ContainerRequest {
 
 export class Container {
   state: ContainerState = 'allocated';
-  /** @internal Its place in the ResourceManager's list of its node's containers. */
-  nodeSlot = -1;
+  /** @internal Its slot in the ResourceManager's table of live containers (LiveContainers). */
+  slot = -1;
+  /** Its node's index (the ResourceManager's tables are by node index: read without loading the node). */
+  readonly nodeIndex: number;
+  /** Its application's index (as `request.appIndex`, without loading the request). */
+  readonly appIndex: number;
   constructor(
     readonly id: number,
     /** The application's id, e.g. 'app1'. */
@@ -65,7 +69,10 @@ export class Container {
     readonly locality: Locality,
     /** The request this container answers (its `tag` says what it was for). */
     readonly request: ContainerRequest,
-  ) {}
+  ) {
+    this.nodeIndex = node.index;
+    this.appIndex = request.appIndex;
+  }
 
   get nodeId(): string {
     return this.node.id;
@@ -79,31 +86,4 @@ export class Container {
   get live(): boolean {
     return this.state === 'allocated' || this.state === 'launching' || this.state === 'running';
   }
-}
-
-/** Adds `c` to its node's list of live containers (kept in no particular order). */
-export function placeOnNode(onNode: Container[], c: Container): void {
-  c.nodeSlot = onNode.length;
-  onNode.push(c);
-}
-
-/** Takes `c` out of its node's list: the last container takes its place. */
-export function takeOffNode(onNode: Container[], c: Container): void {
-  const last = onNode.pop()!;
-  if (last !== c) {
-    onNode[c.nodeSlot] = last;
-    last.nodeSlot = c.nodeSlot;
-  }
-  c.nodeSlot = -1;
-}
-
-/** An application's live containers in allocation order, gathered from every node's list (an application finishes once: it keeps no list of its own). */
-export function liveContainersOf(
-  nodeContainers: readonly (readonly Container[])[],
-  app: { id: string; liveContainers: number },
-): Container[] {
-  const live: Container[] = [];
-  if (app.liveContainers > 0)
-    for (const onNode of nodeContainers) for (const c of onNode) if (c.app === app.id) live.push(c);
-  return live.sort((a, b) => a.id - b.id);
 }

@@ -72,28 +72,49 @@ export function resolveAsk(
   const nodes =
     ask.nodes === undefined || ask.nodes.length === 0
       ? null
-      : check.array('ask.nodes', ask.nodes).map((id, i) => nodeIndex(cluster, String(id), i));
+      : nodeIndexes(cluster, check.array('ask.nodes', ask.nodes), singles);
   const racks =
     ask.racks === undefined || ask.racks.length === 0
       ? null
       : check.array('ask.racks', ask.racks).map((id, i) => cluster.rack(String(id), `ask.racks[${i}]`).index);
   const relax = ask.relaxLocality === undefined ? true : check.boolean('ask.relaxLocality', ask.relaxLocality);
   const label = ask.nodeLabelExpression === undefined ? '' : labelOf(ask.nodeLabelExpression, cluster);
-  // A preferred node of another partition can never be matched (YARN simply never satisfies it there):
-  // it is dropped, as a block's replica on a labelled node is for a MapReduce task asked without a label.
-  const inPartition = nodes?.filter((i) => !isNodeManager(cluster.nodes[i]!) || cluster.nodes[i]!.nodeLabel === label);
-  const preferred =
-    inPartition === undefined || inPartition.length === 0
-      ? null
-      : inPartition.length === 1
-        ? singles.of(inPartition[0]!)
-        : inPartition;
-  return { vcores, memoryMb, nodes: preferred, racks, relax, label };
+  return {
+    vcores,
+    memoryMb,
+    nodes: nodes === null ? null : inPartition(cluster, nodes, label, singles),
+    racks,
+    relax,
+    label,
+  };
+}
+
+/** The indexes of the nodes named; one node (a block's replica, the common ask) as its shared list. */
+function nodeIndexes(cluster: Cluster, ids: readonly unknown[], singles: SingleNodeLists): readonly number[] {
+  if (ids.length === 1) return singles.of(nodeIndex(cluster, String(ids[0]), 0));
+  return ids.map((id, i) => nodeIndex(cluster, String(id), i));
 }
 
 /** The index of node `id`; the error (built only then) names `ask.nodes[i]`. */
 function nodeIndex(cluster: Cluster, id: string, i: number): number {
-  return cluster.hasNode(id) ? cluster.node(id).index : cluster.node(id, `ask.nodes[${i}]`).index;
+  return (cluster.findNode(id) ?? cluster.node(id, `ask.nodes[${i}]`)).index;
+}
+
+/**
+ * The preferred nodes in the ask's partition, or null. A preferred node of another partition can
+ * never be matched (YARN simply never satisfies it there): it is dropped, as a block's replica on
+ * a labelled node is for a MapReduce task asked without a label.
+ */
+function inPartition(
+  cluster: Cluster,
+  nodes: readonly number[],
+  label: string,
+  singles: SingleNodeLists,
+): readonly number[] | null {
+  const fits = (i: number): boolean => !isNodeManager(cluster.nodes[i]!) || cluster.nodes[i]!.nodeLabel === label;
+  if (nodes.length === 1) return fits(nodes[0]!) ? nodes : null;
+  const kept = nodes.filter(fits);
+  return kept.length === 0 ? null : kept.length === 1 ? singles.of(kept[0]!) : kept;
 }
 
 /** A node label expression: one label some NodeManager carries, or '' (YARN refuses a label no node has). */

@@ -42,7 +42,7 @@ describe('YARN properties', () => {
               expect(used).toBeGreaterThanOrEqual(0);
               let v = 0;
               let m = 0;
-              for (const c of rm.nodeContainers[n.index]!) {
+              for (const c of rm.containers.onNode(n.index)) {
                 v += c.vcores;
                 m += c.memoryMb;
               }
@@ -83,7 +83,8 @@ describe('YARN properties', () => {
           kernel.scheduleAt(200_000, () => apps.forEach((a) => a.finish()));
           kernel.run({ until: 250_000 });
           check();
-          expect(rm.nodeContainers.every((onNode) => onNode.length === 0)).toBe(true);
+          expect(rm.containers.size).toBe(0);
+          expect(cluster.nodes.every((n) => rm.containers.countOn(n.index) === 0)).toBe(true);
         },
       ),
       { numRuns: 150 },

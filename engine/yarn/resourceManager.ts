@@ -15,17 +15,9 @@ import { HeartbeatMonitor, isNodeManager, type Cluster, type CostModel } from '.
 import { Application, type AppHost, type AppState, type SubmitOptions } from './application';
 import { AppRequests } from './appRequests';
 import { KernelHold } from './kernelHold';
-import {
-  Container,
-  ContainerRequest,
-  liveContainersOf,
-  placeOnNode,
-  takeOffNode,
-  type ContainerAsk,
-  type ContainerEndStatus,
-  type Locality,
-} from './container';
+import { Container, ContainerRequest, type ContainerAsk, type ContainerEndStatus, type Locality } from './container';
 import { ContainerLaunches } from './containerLaunches';
+import { LiveContainers } from './liveContainers';
 import { RequestFit } from './requestQueue';
 import { SingleNodeLists, largestNodeManager, resolveAsk } from './resolveAsk';
 import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
@@ -40,8 +32,8 @@ export class ResourceManager implements AppHost {
   /** Each node's vcores and memory, by index (its hardware: fixed for the run). */
   private readonly capVcores: Float64Array;
   private readonly capMemoryMb: Float64Array;
-  /** The live containers of each node, in no particular order (a container leaves by swapping with the last). */
-  readonly nodeContainers: Container[][];
+  /** The live containers, with a count per node. */
+  readonly containers: LiveContainers;
   /** The RM's verdict per node: lost (expired) or not. */
   readonly lostNodes: readonly boolean[];
   readonly stats: YarnStats = emptyYarnStats();
@@ -78,7 +70,7 @@ export class ResourceManager implements AppHost {
     this.usedMemoryMb = new Float64Array(n);
     this.capVcores = Float64Array.from(cluster.nodes, (x) => x.cores);
     this.capMemoryMb = Float64Array.from(cluster.nodes, (x) => x.memoryMb);
-    this.nodeContainers = Array.from({ length: n }, () => []);
+    this.containers = new LiveContainers(n);
     this.crashed = new Array<boolean>(n).fill(false);
     this.largest = largestNodeManager(cluster);
     this.tracing = isTracing(sink, YARN_EVENT_TYPES);
@@ -202,9 +194,9 @@ export class ResourceManager implements AppHost {
 
   /** A launched container's start-up time has passed. */
   private started(c: Container): void {
-    if (c.state !== 'launching' || this.crashed[c.node.index]) return;
+    if (c.state !== 'launching' || this.crashed[c.nodeIndex]) return;
     c.state = 'running';
-    const app = this.apps[c.request.appIndex]!;
+    const app = this.apps[c.appIndex]!;
     if (this.tracing)
       this.sink.record({
         t: this.kernel.now,
@@ -218,7 +210,7 @@ export class ResourceManager implements AppHost {
 
   complete(app: Application, c: Container, status: ContainerEndStatus): boolean {
     this.assertOwn(app, c);
-    if (!c.live || this.crashed[c.node.index]) return false;
+    if (!c.live || this.crashed[c.nodeIndex]) return false;
     this.free(app, c, 'completed');
     this.stats.completed++;
     if (this.tracing)
@@ -251,7 +243,7 @@ export class ResourceManager implements AppHost {
 
   finish(app: Application, status: Exclude<AppState, 'running'>): void {
     if (app.state !== 'running') return;
-    for (const c of liveContainersOf(this.nodeContainers, app)) this.release(app, c);
+    if (app.liveContainers > 0) for (const c of this.containers.select((x) => x.app === app.id)) this.release(app, c);
     app.state = status;
     this.active = this.active.filter((a) => a !== app);
     const dropped = app.requests.pending;
@@ -321,7 +313,7 @@ export class ResourceManager implements AppHost {
     app.usedVcores += c.vcores;
     app.usedMemoryMb += c.memoryMb;
     this.policy.charge(app.queueIndex, c.memoryMb);
-    placeOnNode(this.nodeContainers[i]!, c);
+    this.containers.add(c);
     app.liveContainers++;
     this.stats.allocated++;
     if (locality === 'node') this.stats.nodeLocal++;
@@ -344,7 +336,7 @@ export class ResourceManager implements AppHost {
   }
 
   private free(app: Application, c: Container, state: 'completed' | 'released' | 'lost'): void {
-    const i = c.node.index;
+    const i = c.nodeIndex;
     c.state = state;
     this.usedVcores[i]! -= c.vcores;
     this.usedMemoryMb[i]! -= c.memoryMb;
@@ -352,7 +344,7 @@ export class ResourceManager implements AppHost {
     app.usedVcores -= c.vcores;
     app.usedMemoryMb -= c.memoryMb;
     this.policy.charge(app.queueIndex, -c.memoryMb);
-    takeOffNode(this.nodeContainers[i]!, c);
+    this.containers.remove(c);
     app.liveContainers--;
     this.held.add(-1);
   }
@@ -365,15 +357,14 @@ export class ResourceManager implements AppHost {
         t: this.kernel.now,
         type: 'nodeManagerLost',
         node: node.id,
-        containers: this.nodeContainers[i]!.length,
+        containers: this.containers.countOn(i),
       });
     }
     this.loseContainers(i);
   }
 
   private loseContainers(i: number): void {
-    const lost = [...this.nodeContainers[i]!].sort((a, b) => a.id - b.id);
-    for (const c of lost) {
+    for (const c of this.containers.onNode(i)) {
       const app = this.apps.find((a) => a.id === c.app)!;
       this.free(app, c, 'lost');
       this.stats.lost++;

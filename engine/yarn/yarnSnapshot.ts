@@ -57,19 +57,16 @@ export interface YarnSnapshot {
 
 export function buildYarnSnapshot(rm: ResourceManager, cluster: Cluster, apps: readonly Application[]): YarnSnapshot {
   const containers: YarnSnapshot['containers'] = [];
-  for (const onNode of rm.nodeContainers) {
-    for (const c of onNode)
-      containers.push({
-        id: c.id,
-        app: c.app,
-        node: c.node.id,
-        vcores: c.vcores,
-        memoryMb: c.memoryMb,
-        state: c.state,
-        locality: c.locality,
-      });
-  }
-  containers.sort((a, b) => a.id - b.id);
+  for (const c of rm.containers.select(() => true))
+    containers.push({
+      id: c.id,
+      app: c.app,
+      node: c.node.id,
+      vcores: c.vcores,
+      memoryMb: c.memoryMb,
+      state: c.state,
+      locality: c.locality,
+    });
   return {
     scheduler: rm.config.scheduler,
     queues: rm.config.queues.map((q, i) => ({
@@ -86,7 +83,7 @@ export function buildYarnSnapshot(rm: ResourceManager, cluster: Cluster, apps: r
       capacityMemoryMb: isNodeManager(n) ? n.memoryMb : 0,
       usedVcores: rm.usedVcores[n.index]!,
       usedMemoryMb: rm.usedMemoryMb[n.index]!,
-      containers: rm.nodeContainers[n.index]!.length,
+      containers: rm.containers.countOn(n.index),
       lost: rm.lostNodes[n.index]!,
     })),
     apps: apps.map((a) => ({
