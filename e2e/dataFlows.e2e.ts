@@ -59,6 +59,38 @@ async function drawnPairs(page: Page) {
   };
 }
 
+/**
+ * How strongly the flow layer paints (alpha 0-255): its strongest pixel, and its strongest pixel
+ * under the map's words (each text of a card or frame, as the browser lays it out).
+ */
+async function flowInk(page: Page) {
+  return page.evaluate((sel) => {
+    const svg = document.querySelector<SVGSVGElement>(sel)!;
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="flow-canvas"]')!;
+    const g = canvas.getContext('2d')!;
+    const scale = canvas.width / svg.viewBox.baseVal.width;
+    const all = g.getImageData(0, 0, canvas.width, canvas.height).data;
+    let strongest = 0;
+    for (let i = 3; i < all.length; i += 4) strongest = Math.max(strongest, all[i]!);
+    let underWords = 0;
+    const texts = svg.querySelectorAll<SVGTextElement>(
+      'g.rack-summary > text, g.node > text.name, g.node > text.status',
+    );
+    for (const text of texts) {
+      const b = text.getBBox();
+      const m = text.getCTM()!;
+      const x = Math.ceil((b.x + m.e) * scale);
+      const y = Math.ceil((b.y + m.f) * scale);
+      const w = Math.floor(b.width * scale);
+      const h = Math.floor(b.height * scale);
+      if (w <= 0 || h <= 0) continue;
+      const px = g.getImageData(x, y, w, h).data;
+      for (let i = 3; i < px.length; i += 4) underWords = Math.max(underWords, px[i]!);
+    }
+    return { boxes: texts.length, strongest, underWords };
+  }, MAP);
+}
+
 /** A figure the map carries, once its flows are drawn (they join the map a render after the run shows). */
 const attr = async (page: Page, name: string) => {
   await page.locator(`${MAP}[${name}]`).waitFor({ state: 'attached' });
@@ -205,6 +237,11 @@ describe('data that moves on the cluster map', () => {
     for (const p of pairs) expect(p).toMatch(/^rack:r\d+>rack:r\d+$/);
     await page.locator(MAP).scrollIntoViewIfNeeded();
     await s.screenshot('data-flows-100-nodes-racks-1280-dark');
+    // The curves cross the rack cards, but never hide their words: under a word they are faded out.
+    const ink = await flowInk(page);
+    expect(ink.boxes).toBeGreaterThan(10);
+    expect(ink.strongest).toBeGreaterThan(150);
+    expect(ink.underWords).toBeLessThan(45);
 
     const range = async () => {
       const [t0, t1] = await Promise.all([canvas.getAttribute('data-t0'), canvas.getAttribute('data-t1')]);

@@ -4,7 +4,7 @@
  * summarised rack), its width scaled by bytes/s, its colour and dash by scope (same node: dotted,
  * same rack: dashed, other rack: solid), dots running from sender to receiver and an arrowhead at
  * the receiver. Transfers that just ended fade out. Drawn on a canvas over the SVG map, which
- * ignores the pointer.
+ * ignores the pointer; where the map has words the curves are faded, so the words stay readable.
  */
 import { i18n } from '../i18n/i18n';
 import type { FlowPair } from './mapFlowIndex';
@@ -15,7 +15,12 @@ export interface FlowGeometry {
   anchors: ReadonlyMap<string, Box>;
   /** What the map draws a node as (null: not on the map). */
   endpoint(node: string): string | null;
+  /** Where the map has words (mapLabelBoxes.ts): the curves are faded there, the words stay readable. */
+  labels?: readonly Box[];
 }
+
+/** How much of a curve is taken away where it crosses the map's words: a trace stays, so the line reads as passing behind them. */
+const UNDER_WORDS = 0.85;
 
 interface Curve {
   a: [number, number];
@@ -181,6 +186,13 @@ export function drawMapFlows(
       g.fill();
       g.stroke();
     }
+  }
+  if (drawnKeys.length > 0 && geometry.labels !== undefined) {
+    g.globalCompositeOperation = 'destination-out';
+    g.globalAlpha = UNDER_WORDS;
+    g.fillStyle = '#000';
+    for (const b of geometry.labels) g.fillRect(b.x - 2, b.y - 1, b.w + 4, b.h + 2);
+    g.globalCompositeOperation = 'source-over';
   }
   g.globalAlpha = 1;
   const outside = geometry.anchors.get('outside');

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawClusterMap, mapMode } from '../../viz/drawClusterMap';
 import { drawMapFlows, readFlowColours, type FlowGeometry } from '../../viz/drawMapFlows';
 import type { MapFlowIndex } from '../../viz/mapFlowIndex';
+import { mapLabelBoxes } from '../../viz/mapLabelBoxes';
 import type { ClusterPicture } from '../../viz/clusterPicture';
 import { SUMMARY_ABOVE_NODES } from '../../viz/clusterMapLayout';
 import './clusterMap.css';
@@ -143,7 +144,9 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || width <= 0) return;
-    geometryRef.current = drawClusterMap(svg, picture, { width, rack: zoom, peakBlocks, animate, onOpenRack: setRack });
+    const geometry = drawClusterMap(svg, picture, { width, rack: zoom, peakBlocks, animate, onOpenRack: setRack });
+    // Measured only when flows are drawn over the map: its words fade the curves under them.
+    geometryRef.current = flowsRef.current ? { ...geometry, labels: mapLabelBoxes(svg) } : geometry;
     if (canvasRef.current) paintOnce(svg, canvasRef.current, geometryRef.current, flowsRef.current);
     // paintOnce reads only refs and themeTick, which the flows effect below repaints for.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -153,8 +156,11 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
     const svg = svgRef.current;
     const canvas = canvasRef.current;
     if (!svg || !canvas) return;
-    if (flows && geometryRef.current) paintOnce(svg, canvas, geometryRef.current, flows);
-    else if (!flows) {
+    if (flows && geometryRef.current) {
+      // Flows arriving over a map drawn without them: its words are measured now.
+      if (!geometryRef.current.labels) geometryRef.current = { ...geometryRef.current, labels: mapLabelBoxes(svg) };
+      paintOnce(svg, canvas, geometryRef.current, flows);
+    } else if (!flows) {
       canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
       svg.dataset.flowKeys = '';
       svg.dataset.flowsMoving = '0';
