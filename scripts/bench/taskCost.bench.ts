@@ -1,12 +1,14 @@
 // The cost of one more map task (issue 19): the IoT daily average over 1,000,000 lines through the
 // whole `clusterlab run` on a 1,000-node cluster at 64 KB, 8 KB and 1 KB blocks (about 500, 4,000
 // and 33,000 map tasks). Wall time and peak memory (the CLI's and its sandbox processes'), best of
-// `TASK_COST_RUNS` (default 2) runs each, and the cost per extra task between the sizes.
+// `TASK_COST_RUNS` (default 4) runs each, and the cost per extra task between the sizes. A run of the
+// same size varies by 100-300 ms on a shared machine and the per-task figure is a difference of two
+// such runs (3,610 tasks apart at 8 KB): best of 2 moved it by +-30 µs from one bench to the next.
 import { sensorCsv } from '../../engine/datasets/sampleData';
 import { fmt, measuredRun, writeInput } from './benchUtil';
 
 const sensors = writeInput('sensors.csv', sensorCsv(1_000_000));
-const runs = Math.max(1, Number(process.env.TASK_COST_RUNS ?? 2));
+const runs = Math.max(1, Number(process.env.TASK_COST_RUNS ?? 4));
 const args = (blockSize: string) => [
   'labs/examples/jobs/iot-daily-average.js',
   '--put',
