@@ -32,6 +32,8 @@ export class LiveContainers {
   }
 
   remove(c: Container): void {
+    // Not in the table (removed before): a second removal would free a slot twice.
+    if (this.slots[c.slot] !== c) throw new Error(`container ${c.id} is not live`);
     this.slots[c.slot] = null;
     this.free.push(c.slot);
     c.slot = -1;

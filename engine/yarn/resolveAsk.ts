@@ -91,8 +91,11 @@ export function resolveAsk(
 
 /** The indexes of the nodes named; one node (a block's replica, the common ask) as its shared list. */
 function nodeIndexes(cluster: Cluster, ids: readonly unknown[], singles: SingleNodeLists): readonly number[] {
-  if (ids.length === 1) return singles.of(nodeIndex(cluster, String(ids[0]), 0));
-  return ids.map((id, i) => nodeIndex(cluster, String(id), i));
+  if (ids.length === 1 && 0 in ids) return singles.of(nodeIndex(cluster, String(ids[0]), 0));
+  // forEach skips a sparse list's holes: a hole names no node.
+  const out: number[] = [];
+  ids.forEach((id, i) => out.push(nodeIndex(cluster, String(id), i)));
+  return out;
 }
 
 /** The index of node `id`; the error (built only then) names `ask.nodes[i]`. */

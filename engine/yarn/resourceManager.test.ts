@@ -215,12 +215,36 @@ describe('ResourceManager', () => {
     expect(log.done).toBe(0);
   });
 
+  it('a node lost under an AM that ends its application on the loss: the other containers there are released once, not lost', () => {
+    const { rm, kernel, faults, trace } = makeYarn(preset('classroom'), { nodeExpiryMs: 30_000 });
+    const { app, log } = runner(rm, kernel, { workMs: 100_000 });
+    for (let i = 0; i < 3; i++) app.request({ nodes: ['n1'], relaxLocality: false });
+    kernel.run({ until: 2000 });
+    expect(rm.containers.countOn(0)).toBe(3);
+    // The application fails at its first lost container (as a job whose ApplicationMaster was lost twice).
+    app.callbacks.onContainerLost = (c) => {
+      log.lost.push(c);
+      app.finish('failed');
+    };
+    faults.killNode('n1', 3000);
+    kernel.run();
+    expect(log.lost).toHaveLength(1);
+    expect(rm.stats).toMatchObject({ lost: 1, released: 2 });
+    expect(trace.events.filter((e) => e.type === 'containerLost' || e.type === 'containerReleased')).toHaveLength(3);
+    expect(rm.containers.size).toBe(0);
+    expect(rm.containers.countOn(0)).toBe(0);
+    expect([rm.usedVcores[0], rm.usedMemoryMb[0]]).toEqual([0, 0]);
+  });
+
   it('rejects bad asks and configs naming the field', () => {
     const { rm, kernel } = makeYarn(preset('classroom'));
     const { app } = runner(rm, kernel);
     expect(() => app.request({ vcores: 64 })).toThrow('ask.vcores: no node has 64 vcores (largest: 4)');
     expect(() => app.request({ memoryMb: -5 })).toThrow('ask.memoryMb: must be a positive integer, got -5');
     expect(() => app.request({ nodes: ['n1', 'n9'] })).toThrow('ask.nodes[1]: unknown node "n9"');
+    expect(() => app.request({ nodes: ['n9'] })).toThrow('ask.nodes[0]: unknown node "n9"');
+    // A hole is no node: as an empty list, no preference.
+    expect(app.request({ nodes: new Array<string>(1) }).nodes).toBeNull();
     expect(() => rm.submitApplication({ queue: 'gold', callbacks: { onAllocated: () => {} } })).toThrow(
       'application.queue: unknown queue "gold"',
     );

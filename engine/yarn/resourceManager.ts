@@ -365,6 +365,9 @@ export class ResourceManager implements AppHost {
 
   private loseContainers(i: number): void {
     for (const c of this.containers.onNode(i)) {
+      // Released while this loop ran: an AM told of its own container's loss may end its application
+      // (a job whose ApplicationMaster was lost twice fails), which releases the others on this node.
+      if (!c.live) continue;
       const app = this.apps.find((a) => a.id === c.app)!;
       this.free(app, c, 'lost');
       this.stats.lost++;
