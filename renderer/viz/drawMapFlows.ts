@@ -19,7 +19,7 @@ export interface FlowGeometry {
   labels?: readonly Box[];
 }
 
-/** How much of a curve is taken away where it crosses the map's words: a trace stays, so the line reads as passing behind them. */
+/** How much of a curve is taken away where it crosses the map's words (not its arrowhead and dots): a trace stays, so the line reads as passing behind them. */
 const UNDER_WORDS = 0.85;
 
 interface Curve {
@@ -59,6 +59,9 @@ function curveOf(p: FlowPair, g: FlowGeometry): Curve | null {
     b,
   };
 }
+
+/** A moving pair's opacity, or a finished one's as it fades out. */
+const alphaOf = (pair: FlowPair): number => (pair.active > 0 ? 0.9 : 0.2 + 0.6 * pair.fade);
 
 function at(c: Curve, u: number): [number, number] {
   const v = 1 - u;
@@ -139,6 +142,7 @@ export function drawMapFlows(
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.lineCap = 'round';
   const drawnKeys: string[] = [];
+  const drawn: { pair: FlowPair; c: Curve; width: number }[] = [];
   const phase = (wallMs % LAP_MS) / LAP_MS;
   let outsideUsed = false;
   for (const pair of pairs) {
@@ -146,18 +150,30 @@ export function drawMapFlows(
     if (!c) continue;
     if (pair.from === 'outside' || pair.to === 'outside') outsideUsed = true;
     drawnKeys.push(`${pair.key}${pair.active > 0 ? '*' : ''}`);
-    const colour = colours[pair.scope];
     const width = flowWidth(pair.rate, peakRate);
-    g.globalAlpha = pair.active > 0 ? 0.9 : 0.2 + 0.6 * pair.fade;
-    g.strokeStyle = colour;
-    g.fillStyle = colour;
+    drawn.push({ pair, c, width });
+    g.globalAlpha = alphaOf(pair);
+    g.strokeStyle = colours[pair.scope];
     g.lineWidth = width;
     g.setLineDash(DASHES[pair.scope]);
     g.beginPath();
     g.moveTo(c.a[0], c.a[1]);
     g.bezierCurveTo(c.c1[0], c.c1[1], c.c2[0], c.c2[1], c.b[0], c.b[1]);
     g.stroke();
-    g.setLineDash([]);
+  }
+  g.setLineDash([]);
+  // The curves fade under the map's words; the arrowheads and dots, drawn after, keep saying which way the data goes.
+  if (drawn.length > 0 && geometry.labels !== undefined) {
+    g.globalCompositeOperation = 'destination-out';
+    g.globalAlpha = UNDER_WORDS;
+    g.fillStyle = '#000';
+    for (const b of geometry.labels) g.fillRect(b.x - 2, b.y - 1, b.w + 4, b.h + 2);
+    g.globalCompositeOperation = 'source-over';
+  }
+  for (const { pair, c, width } of drawn) {
+    const colour = colours[pair.scope];
+    g.globalAlpha = alphaOf(pair);
+    g.fillStyle = colour;
     // The arrowhead at the receiver.
     const self = pair.from === pair.to;
     const tip = at(c, self ? 1 : 0.8);
@@ -186,13 +202,6 @@ export function drawMapFlows(
       g.fill();
       g.stroke();
     }
-  }
-  if (drawnKeys.length > 0 && geometry.labels !== undefined) {
-    g.globalCompositeOperation = 'destination-out';
-    g.globalAlpha = UNDER_WORDS;
-    g.fillStyle = '#000';
-    for (const b of geometry.labels) g.fillRect(b.x - 2, b.y - 1, b.w + 4, b.h + 2);
-    g.globalCompositeOperation = 'source-over';
   }
   g.globalAlpha = 1;
   const outside = geometry.anchors.get('outside');
