@@ -226,9 +226,13 @@ function mrMetrics(
   };
 }
 
-/** A failed task's error with its attempts; a runaway loop says only where it looped (every attempt would). */
+/**
+ * A failed task's error with its attempts; a runaway loop says only where it looped (every attempt
+ * would), and a job that failed with no failed attempt of the task it names (its ApplicationMaster
+ * lost twice) says only why.
+ */
 function attemptsMessage(error: Error, task: string, nodes: string[]): string {
-  if (error instanceof RunawayLoopError) return error.message;
+  if (error instanceof RunawayLoopError || nodes.length === 0) return error.message;
   return `${error.message} (${task} failed ${nodes.length} attempt${nodes.length === 1 ? '' : 's'}, on ${nodes.join(', ')})`;
 }
 

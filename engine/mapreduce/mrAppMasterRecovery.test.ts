@@ -38,4 +38,19 @@ describe('MapReduce ApplicationMaster recovery', () => {
     expect(killed.trace.some((e) => e.type === 'appMasterLost')).toBe(true);
     expect(killed.simulatedMs).toBeGreaterThan(clean.simulatedMs);
   });
+
+  it('fails the job when the AM is lost twice, saying so, and frees each container once', async () => {
+    // The first AM on n1 dies before it launched; the second, on n2, dies with tasks beside it.
+    const failed = await run([
+      { atMs: 100, kind: 'killNode', node: 'n1' },
+      { atMs: 601_112, kind: 'killNode', node: 'n2' },
+    ]).catch((e: unknown) => e as Error & { report?: { trace: { type: string; container?: number }[] } });
+    expect(failed).toBeInstanceOf(Error);
+    expect((failed as Error).message).toBe('the ApplicationMaster was lost 2 times (last on n2)');
+    const ends = new Map<number, number>();
+    for (const e of (failed as { report: { trace: { type: string; container?: number }[] } }).report.trace)
+      if (e.type === 'containerLost' || e.type === 'containerReleased' || e.type === 'containerCompleted')
+        ends.set(e.container!, (ends.get(e.container!) ?? 0) + 1);
+    expect([...ends.values()].every((n) => n === 1)).toBe(true);
+  });
 });
