@@ -190,6 +190,12 @@ describe('the lab page keeps and words results well', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     // The marker is the run's error (the language service has nothing to say about this line).
     await page.locator('.monaco-hover', { hasText: 'TypeError: Cannot read properties of null' }).waitFor();
+    // Monaco fades its hover in: judged mid-fade, its action links are paler than they end up.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.monaco-hover')].every((h) =>
+        h.getAnimations({ subtree: true }).every((a) => a.playState === 'finished'),
+      ),
+    );
     await s.screenshot('lab-runtime-error-once');
     expect(await seriousViolations(page)).toEqual([]);
 
