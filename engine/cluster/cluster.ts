@@ -90,10 +90,6 @@ export class Cluster {
     return n;
   }
 
-  hasNode(id: string): boolean {
-    return this.byId.has(id);
-  }
-
   /** The node with this id, or undefined (one lookup, for a hot path that names its own error). */
   findNode(id: string): ClusterNode | undefined {
     return this.byId.get(id);

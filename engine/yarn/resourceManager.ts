@@ -243,7 +243,8 @@ export class ResourceManager implements AppHost {
 
   finish(app: Application, status: Exclude<AppState, 'running'>): void {
     if (app.state !== 'running') return;
-    if (app.liveContainers > 0) for (const c of this.containers.select((x) => x.app === app.id)) this.release(app, c);
+    if (app.liveContainers > 0)
+      for (const c of this.containers.select((x) => x.appIndex === app.index)) this.release(app, c);
     app.state = status;
     this.active = this.active.filter((a) => a !== app);
     const dropped = app.requests.pending;
@@ -368,7 +369,7 @@ export class ResourceManager implements AppHost {
       // Released while this loop ran: an AM told of its own container's loss may end its application
       // (a job whose ApplicationMaster was lost twice fails), which releases the others on this node.
       if (!c.live) continue;
-      const app = this.apps.find((a) => a.id === c.app)!;
+      const app = this.apps[c.appIndex]!;
       this.free(app, c, 'lost');
       this.stats.lost++;
       if (this.tracing)
