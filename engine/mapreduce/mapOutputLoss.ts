@@ -37,6 +37,7 @@ export function lostMapOutputs(am: MrAppMaster, lost: MrTask[], reducer: MrAttem
     m.outputNode = null;
     am.mapOutputsHeld--;
     m.done = false;
+    am.speculation?.map.undone(m);
     am.mapsRerun++;
     if (m.running.length === 0 && m.requested === 0) am.request(m, false);
   }

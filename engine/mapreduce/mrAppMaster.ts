@@ -20,6 +20,7 @@ import { fetchesFailed } from './mapOutputLoss';
 import { killAttempt, startAttempt } from './mrAttempts';
 import { runMapAttempt } from './mrMapAttempt';
 import { runReduceAttempt } from './mrReduceAttempt';
+import { SpeculationBook } from './mrSpeculator';
 import type { MrAmOptions, MrAttempt, MrJobFailure, MrMapPlan, MrReducePlan, MrTask } from './mrTypes';
 
 export type { MrAmOptions, MrAttempt, MrJobFailure, MrMapPlan, MrReducePlan, MrTask };
@@ -57,6 +58,8 @@ export class MrAppMaster {
   /** The attempts' AttemptRecord.taskSet: one string each, not one per attempt. */
   readonly mapTaskSet: string;
   readonly reduceTaskSet: string;
+  /** What the speculator keeps of the maps and of the reduces (null without speculation). */
+  readonly speculation: { map: SpeculationBook; reduce: SpeculationBook } | null;
   private readonly startMs: number;
   private readonly unsubscribe: () => void;
 
@@ -86,6 +89,9 @@ export class MrAppMaster {
     });
     this.maps = mapPlans.map((m) => task('map', m.index));
     this.reduces = reducePlans.map((r) => task('reduce', r.index));
+    this.speculation = options.speculation
+      ? { map: new SpeculationBook(this.maps.length), reduce: new SpeculationBook(this.reduces.length) }
+      : null;
     this.startMs = ctx.kernel.now;
     this.app = ctx.yarn.submitApplication({
       name: `${config.name} (MapReduce)`,

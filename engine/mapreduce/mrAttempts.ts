@@ -50,6 +50,7 @@ export function startAttempt(am: MrAppMaster, task: MrTask, c: Container, specul
     unfetched: task.kind === 'reduce' ? new Set() : null,
   };
   task.running.push(a);
+  am.speculation?.[task.kind].started(a);
   am.attempts.push(a);
   am.byContainer.set(c.id, a);
   if (am.ctx.tracing)
@@ -69,6 +70,7 @@ export function startAttempt(am: MrAppMaster, task: MrTask, c: Container, specul
 export function endAfter(am: MrAppMaster, a: MrAttempt, totalMs: number, then: () => void): void {
   const k = am.ctx.kernel;
   a.workEnd = a.record.start + totalMs;
+  am.speculation?.[a.task.kind].scheduled(a);
   a.handles.push(
     k.scheduleAt(Math.max(k.now, a.workEnd), () => {
       // A node that died mid-attempt never reports back: the attempt hangs until YARN
@@ -84,6 +86,7 @@ export function succeedAttempt(am: MrAppMaster, a: MrAttempt): void {
   const task = a.task;
   endAttempt(am, a, 'succeeded');
   task.done = true;
+  am.speculation?.[task.kind].won(a, task.winner);
   task.winner = a;
   if (am.ctx.tracing) {
     const r = a.record;
@@ -101,7 +104,7 @@ export function succeedAttempt(am: MrAppMaster, a: MrAttempt): void {
     task.outputNode = a.container.nodeId;
     if (am.allMapOutputsHeld()) am.requestReduces();
   } else if (am.reduces.every((r) => r.done)) return am.finishJob();
-  if (am.options.speculation) speculate(am, task.kind === 'map' ? am.maps : am.reduces);
+  speculate(am, task.kind);
 }
 
 export function failAttempt(am: MrAppMaster, a: MrAttempt, reason: string, error: Error | null): void {
@@ -140,7 +143,10 @@ function endAttempt(am: MrAppMaster, a: MrAttempt, status: 'succeeded' | 'failed
   // Removed in place (its readers copy the list before they end attempts in it).
   const running = a.task.running;
   const at = running.indexOf(a);
-  if (at >= 0) running.splice(at, 1);
+  if (at >= 0) {
+    running.splice(at, 1);
+    am.speculation?.[a.task.kind].ended(a);
+  }
   // YARN's callbacks for its container find nothing to do for an ended attempt.
   am.byContainer.delete(a.container.id);
   am.ctx.noteTaskEvent();

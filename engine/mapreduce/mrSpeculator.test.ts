@@ -1,0 +1,162 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRng } from '../core';
+import { preset } from '../cluster';
+import { createFunctionRunner } from '../sandbox/inProcessRunner';
+import { runJob } from '../api/runJob';
+import type { RunJobOptions } from '../api/jobTypes';
+import type { MrAppMaster } from './mrAppMaster';
+import type { MrAttempt, MrTask } from './mrTypes';
+import type * as Speculator from './mrSpeculator';
+
+// The speculator as it was before SpeculationBook (every task searched at every task's end): the
+// reference the book must agree with, decision for decision.
+const mode = vi.hoisted(() => ({ naive: false }));
+vi.mock('./mrSpeculator', async (importOriginal) => {
+  const real = await importOriginal<typeof Speculator>();
+  const naive = (am: MrAppMaster, kind: 'map' | 'reduce') => {
+    if (!am.options.speculation) return;
+    const tasks = kind === 'map' ? am.maps : am.reduces;
+    const now = am.ctx.kernel.now;
+    const took = tasks.filter((t) => t.winner !== null).map((t) => t.winner!.record.end - t.winner!.record.start);
+    if (took.length === 0 || tasks.some((t) => !t.done && t.running.length === 0)) return;
+    const mean = took.reduce((s, x) => s + x, 0) / took.length;
+    for (const t of tasks) {
+      if (t.done || t.running.length !== 1 || t.requested > 0) continue;
+      const a = t.running[0]!;
+      if (a.record.speculative || a.workEnd - now <= mean) continue;
+      am.request(t, true);
+    }
+  };
+  return {
+    ...real,
+    speculate: (am: MrAppMaster, kind: 'map' | 'reduce') => (mode.naive ? naive : real.speculate)(am, kind),
+  };
+});
+const { SpeculationBook } = await import('./mrSpeculator');
+
+const WORD_COUNT = `exports.default = {
+  kind: 'mapreduce', input: '/data/corpus.txt', output: '/out/wc', numReduceTasks: 2,
+  map(o, line, ctx) { for (const w of line.split(/\\s+/)) if (w) ctx.write(w, 1); },
+  reduce(w, c, ctx) { let n = 0; for (const x of c) n += x; ctx.write(w, n); },
+};`;
+
+async function run(naive: boolean, extra: Partial<RunJobOptions>) {
+  mode.naive = naive;
+  const runner = createFunctionRunner();
+  try {
+    const r = await runJob({
+      source: { fileName: 'wc.js', code: WORD_COUNT },
+      runner,
+      cluster: { ...preset('cookbook-9'), costs: { dataScale: 20 } },
+      seed: 3,
+      blockSize: 64 * 1024,
+      speculation: true,
+      ...extra,
+    });
+    const text = JSON.stringify({ result: r.result, ms: r.simulatedMs, attempts: r.attempts, trace: r.trace });
+    return { text, attempts: r.attempts, trace: r.trace };
+  } finally {
+    mode.naive = false;
+    await runner.close();
+  }
+}
+
+describe('speculative execution (MapReduce)', () => {
+  const slowed = [{ atMs: 0, kind: 'slowNode' as const, node: 'n2', factor: 20 }];
+
+  it('decides as searching every task would: a slowed node', async () => {
+    const book = await run(false, { faults: slowed });
+    expect(book.attempts.some((a) => a.speculative && a.status === 'succeeded')).toBe(true);
+    expect(book.text).toBe((await run(true, { faults: slowed })).text);
+  });
+
+  it('decides as searching every task would: a node holding map outputs dies mid-shuffle (maps run again)', async () => {
+    const base = await run(false, { faults: slowed });
+    const started = base.trace.find((e) => e.type === 'shuffleStarted')!;
+    const victim = base.trace.find((e) => e.type === 'shuffleFetched' && e.t > started.t && e.from !== e.to)!;
+    const faults = [
+      ...slowed,
+      { atMs: (started.t + victim.t) / 2, kind: 'killNode' as const, node: victim.from as string },
+    ];
+    const book = await run(false, { faults });
+    expect(book.trace.some((e) => e.type === 'mapOutputLost')).toBe(true);
+    expect(book.attempts.some((a) => a.speculative)).toBe(true);
+    expect(book.text).toBe((await run(true, { faults })).text);
+  });
+
+  it('keeps its counts and its heap true through any order of attempts starting, scheduling, ending and winning', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const rng = createRng(`book-${seed}`);
+      const tasks: MrTask[] = Array.from({ length: 12 }, (_, index) => ({
+        kind: 'map',
+        index,
+        id: `t${index}`,
+        failures: 0,
+        launched: 0,
+        requested: 0,
+        done: false,
+        running: [],
+        outputNode: null,
+        winner: null,
+        failedOn: [],
+        refusals: 0,
+      }));
+      const book = new SpeculationBook(tasks.length);
+      let now = 0;
+      const live: MrAttempt[] = [];
+      for (let step = 0; step < 400; step++) {
+        now += rng.int(50);
+        const op = rng.int(6);
+        const t = tasks[rng.int(tasks.length)]!;
+        if (op === 0) {
+          const a = {
+            task: t,
+            record: { start: now, end: now, speculative: rng.int(4) === 0 },
+            phase: 'starting',
+            workEnd: Number.POSITIVE_INFINITY,
+          } as unknown as MrAttempt;
+          t.running.push(a);
+          book.started(a);
+          live.push(a);
+        } else if (op === 1 && live.length > 0) {
+          const a = live[rng.int(live.length)]!;
+          if (a.workEnd === Number.POSITIVE_INFINITY) {
+            a.workEnd = now + rng.int(400);
+            a.phase = 'working';
+            book.scheduled(a);
+          }
+        } else if ((op === 2 || op === 3) && live.length > 0) {
+          // An attempt ends (killed or failed), or wins (its task's others are then killed).
+          const a = live.splice(rng.int(live.length), 1)[0]!;
+          a.phase = 'ended';
+          a.record.end = now;
+          a.task.running.splice(a.task.running.indexOf(a), 1);
+          book.ended(a);
+          if (op === 3 && !a.task.done) {
+            a.task.done = true;
+            book.won(a, a.task.winner);
+            a.task.winner = a;
+          }
+        } else if (op === 4 && t.done) {
+          t.done = false;
+          book.undone(t);
+        } else if (op === 5) {
+          t.requested = t.requested === 0 ? 1 : 0;
+        }
+        expect(book.stragglers(now)).toEqual(bruteForce(tasks, now));
+      }
+    }
+  });
+});
+
+/** The stragglers as the reference speculator finds them, by searching every task. */
+function bruteForce(tasks: MrTask[], now: number): MrTask[] {
+  const took = tasks.filter((t) => t.winner !== null).map((t) => t.winner!.record.end - t.winner!.record.start);
+  if (took.length === 0 || tasks.some((t) => !t.done && t.running.length === 0)) return [];
+  const mean = took.reduce((s, x) => s + x, 0) / took.length;
+  return tasks.filter((t) => {
+    if (t.done || t.running.length !== 1 || t.requested > 0) return false;
+    const a = t.running[0]!;
+    return !a.record.speculative && a.workEnd - now > mean;
+  });
+}
