@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRng } from '../core';
+import { createRng, type TraceEvent } from '../core';
 import { preset } from '../cluster';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from '../api/runJob';
@@ -54,7 +54,7 @@ async function run(naive: boolean, extra: Partial<RunJobOptions>) {
       ...extra,
     });
     const text = JSON.stringify({ result: r.result, ms: r.simulatedMs, attempts: r.attempts, trace: r.trace });
-    return { text, attempts: r.attempts, trace: r.trace };
+    return { text, attempts: r.attempts, trace: r.trace as TraceEvent[] };
   } finally {
     mode.naive = false;
     await runner.close();

@@ -197,10 +197,13 @@ export function zip(rdd: Rdd, otherArg: unknown): Rdd {
 }
 
 export function zipWithIndex(rdd: Rdd): Rdd {
-  // Spark counts the partitions before (a job when there are several); here when a partition is computed.
+  // Spark counts the partitions before (a job when there are several); here when a partition is
+  // computed, each earlier partition counted once (counting them all again for each partition made
+  // the work grow with the square of the input).
+  const sizes: number[] = [];
   const z = rdd.narrow('zipWithIndex', (rows, p) => {
     let start = 0;
-    for (let q = 0; q < p; q++) start += rdd.iterator(q).length;
+    for (let q = 0; q < p; q++) start += sizes[q] ??= rdd.iterator(q).length;
     return rows.map((x, i) => [x, start + i]);
   });
   z.sparkClass = 'ZippedWithIndexRDD';
