@@ -68,6 +68,46 @@ describe('checkReply', () => {
     });
   });
 
+  // A Spark log's shuffle carries a size per (map, reduce) pair: as many as the engine lets a shuffle have.
+  const shuffleLog = (numMaps: number, numReduces: number, filled: number) => ({
+    ...emptyLog(),
+    rdds: [
+      {
+        id: 0,
+        name: 'map',
+        numPartitions: numMaps,
+        deps: [],
+        source: null,
+        records: new Array<number>(numMaps).fill(1),
+        bytes: new Array<number>(numMaps).fill(8),
+      },
+    ],
+    shuffles: [
+      {
+        id: 0,
+        mapRdd: 0,
+        numMaps,
+        numReduces,
+        combined: false,
+        bytes: new Array<number>(filled).fill(1),
+        records: new Array<number>(filled).fill(1),
+      },
+    ],
+  });
+  it("accepts a shuffle as big as the engine's limit on shuffle blocks, and refuses a bigger one", () => {
+    // 33,008 maps × 64 reduces (2.1M pairs): the Spark IoT example at 1 KB blocks with spark.default.parallelism=64.
+    expect(checkReply(sparkDone(1, { jobs: [shuffleLog(33_008, 64, 33_008 * 64)] }))).toMatchObject({ ok: true });
+    expect(checkReply(sparkDone(1, { jobs: [shuffleLog(40_000, 100, 4_000_000)] }))).toMatchObject({ ok: true });
+    expect(checkReply(sparkDone(1, { jobs: [shuffleLog(40_001, 100, 0)] }))).toEqual({
+      ok: false,
+      why: 'sparkDone.output.jobs[0].shuffles[0] has more than 4,000,000 map-reduce pairs (4,000,100)',
+    });
+    expect(checkReply(sparkDone(1, { jobs: [shuffleLog(10, 10, 101)] }))).toEqual({
+      ok: false,
+      why: 'sparkDone.output.jobs[0].shuffles[0].bytes has more than 100 items',
+    });
+  });
+
   const cyclic: unknown[] = [];
   cyclic.push(cyclic);
   const forged: [string, unknown, RegExp][] = [

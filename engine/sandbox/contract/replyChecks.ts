@@ -68,8 +68,15 @@ export function ints(v: unknown, where: string, max?: number): number[] {
   return a as number[];
 }
 
-export function counts(v: unknown, where: string, length?: number, allowMinusOne = false): number[] {
-  const a = list(v, where);
+/** A list of finite non-negative numbers: of `length` items when given, else of at most `max`. */
+export function counts(
+  v: unknown,
+  where: string,
+  length?: number,
+  allowMinusOne = false,
+  max: number = REPLY_LIMITS.list,
+): number[] {
+  const a = list(v, where, length ?? max);
   if (length !== undefined && a.length !== length) fail(where, `has ${a.length} items, not ${length}`);
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
