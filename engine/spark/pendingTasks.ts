@@ -10,6 +10,7 @@
  */
 import type { Locality } from '../exec/taskTypes';
 import type { SimTask } from './simTask';
+import type { KeySet, SlotPlaces } from './slotPool';
 
 /** What the queue needs of a task's scheduling state. */
 export interface Queueable {
@@ -83,6 +84,10 @@ export class PendingTasks<T extends Queueable> {
   private byExecutor = new Map<string, LazyList<T>>();
   private byNode = new Map<string, LazyList<T>>();
   private byRack = new Map<number, LazyList<T>>();
+  /** Pending tasks per preferred executor, node and rack (only keys with some): where a slot can find work below ANY. */
+  private readonly liveExecutors = new Map<string, number>();
+  private readonly liveNodes = new Map<string, number>();
+  private readonly liveRacks = new Map<number, number>();
 
   constructor(private readonly places: ExecutorPlaces) {}
 
@@ -102,12 +107,12 @@ export class PendingTasks<T extends Queueable> {
     if (executors.length === 0 && preferredNodes.length === 0) this.noPrefs.push(entry);
     this.countPrefs(state, 1);
     for (const e of executors) listIn(this.byExecutor, e).push(entry);
-    const racks = new Set<number>();
-    for (const n of preferredNodes) {
-      listIn(this.byNode, n).push(entry);
-      racks.add(this.places.rackOf(n));
-    }
-    for (const r of racks) listIn(this.byRack, r).push(entry);
+    for (const n of preferredNodes) listIn(this.byNode, n).push(entry);
+    for (const r of this.racksOf(preferredNodes)) listIn(this.byRack, r).push(entry);
+  }
+
+  private racksOf(nodes: readonly string[]): Set<number> {
+    return new Set(nodes.map((n) => this.places.rackOf(n)));
   }
 
   remove(state: T): void {
@@ -125,6 +130,23 @@ export class PendingTasks<T extends Queueable> {
     if (preferredNodes.some((n) => this.places.onNode(n))) this.withNodes += delta;
     if (preferredNodes.some((n) => this.places.onRack(this.places.rackOf(n)))) this.withRacks += delta;
     if (executors === 0 && preferredNodes.length === 0) this.withoutPrefs += delta;
+    for (const e of state.task.preferredExecutors ?? []) addTo(this.liveExecutors, e, delta);
+    for (const n of preferredNodes) addTo(this.liveNodes, n, delta);
+    for (const r of this.racksOf(preferredNodes)) addTo(this.liveRacks, r, delta);
+  }
+
+  /**
+   * The executors, nodes and racks a slot must be on for `first(level, ...)` to find a task there,
+   * or null when any slot may find one (at ANY, or from NO_PREF on while tasks without
+   * preferences are pending): an offer then need not look at the other free slots.
+   */
+  placesAt(level: number): SlotPlaces | null {
+    if (level >= 4 || (level >= 2 && this.withoutPrefs > 0)) return null;
+    return {
+      executors: this.liveExecutors,
+      nodes: level >= 1 ? this.liveNodes : EMPTY,
+      racks: level >= 3 ? this.liveRacks : EMPTY,
+    };
   }
 
   clear(): void {
@@ -165,6 +187,14 @@ export class PendingTasks<T extends Queueable> {
     }
     return best?.state;
   }
+}
+
+const EMPTY: KeySet<never> = new Set<never>();
+
+function addTo<K>(counts: Map<K, number>, key: K, delta: 1 | -1): void {
+  const n = (counts.get(key) ?? 0) + delta;
+  if (n === 0) counts.delete(key);
+  else counts.set(key, n);
 }
 
 function listIn<K, T extends Queueable>(map: Map<K, LazyList<T>>, key: K): LazyList<T> {

@@ -10,9 +10,30 @@ export interface Slot {
   executor: string;
 }
 
+/** A set of keys, as a Set or the keys of a Map of counts offer it. */
+export interface KeySet<K> {
+  readonly size: number;
+  has(key: K): boolean;
+  keys(): Iterable<K>;
+}
+
+/** Where a slot may be: on one of these executors, nodes or racks (where pending tasks would run below ANY). */
+export interface SlotPlaces {
+  executors: KeySet<string>;
+  nodes: KeySet<string>;
+  racks: KeySet<number>;
+}
+
 export interface SlotPool {
   /** Free slots, interleaved across executors (one per executor per round) so work spreads out. */
   freeSlots(): Slot[];
+  /**
+   * The free slots on one of `places`' executors, nodes or racks, in freeSlots()'s order: the
+   * few an offer below ANY can use when most of a big cluster is idle and the data is elsewhere.
+   */
+  freeSlotsAt(places: SlotPlaces): Slot[];
+  /** Whether freeSlots() would give any. */
+  anyFree(): boolean;
   take(slot: Slot): void;
   give(slot: Slot): void;
   /** Start-up cost of running a task in this slot. */
@@ -34,4 +55,11 @@ export function interleave<T>(lists: readonly (readonly T[])[]): T[] {
     }
     if (!any) return out;
   }
+}
+
+/** freeSlotsAt by filtering `free` (the fakes' way; an ExecutorPool finds them from its indexes). */
+export function slotsAt(free: readonly Slot[], places: SlotPlaces): Slot[] {
+  return free.filter(
+    (s) => places.executors.has(s.executor) || places.nodes.has(s.node.id) || places.racks.has(s.node.rackIndex),
+  );
 }

@@ -106,7 +106,7 @@ export class SparkApplication {
   }
 
   private executorNode(executor: string): string {
-    return this.pool.executors.find((x) => x.id === executor)!.node.id;
+    return this.pool.executor(executor)!.node.id;
   }
 
   /** Starts the executors and waits for them to register (or for the registration wait to end). */

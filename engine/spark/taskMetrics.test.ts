@@ -4,7 +4,7 @@ import { runJob } from '../api/runJob';
 import type { AttemptRecord, TaskIo } from '../exec/taskTypes';
 import { Kernel, Trace, type TraceEvent } from '../core';
 import { Cluster, preset, resolveClusterSpec } from '../cluster';
-import { interleave, type Slot, type SlotPool } from './slotPool';
+import { interleave, slotsAt, type Slot, type SlotPlaces, type SlotPool } from './slotPool';
 import { TaskScheduler } from './taskScheduler';
 import { ZERO_COST } from '../exec/taskTypes';
 import type { SimTask } from './simTask';
@@ -104,6 +104,12 @@ class Slots implements SlotPool {
   }
   freeSlots(): Slot[] {
     return interleave([...this.free.values()]);
+  }
+  freeSlotsAt(places: SlotPlaces): Slot[] {
+    return slotsAt(this.freeSlots(), places);
+  }
+  anyFree(): boolean {
+    return this.freeSlots().length > 0;
   }
   take(slot: Slot): void {
     this.free.set(slot.node.id, []);

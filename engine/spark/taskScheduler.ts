@@ -146,7 +146,10 @@ export class TaskScheduler {
       const maxLevel = set.allowedLevel(this.kernel.now);
       for (let level = 0; level < LOCALITY_LEVELS.length && set.pending.size > 0; level++) {
         if (level > maxLevel && level !== NO_PREF_LEVEL) continue;
-        for (const slot of this.slots.freeSlots()) {
+        // Only slots where a pending task could run at this level: the others would find nothing.
+        const places = set.pending.placesAt(level);
+        for (const slot of places === null ? this.slots.freeSlots() : this.slots.freeSlotsAt(places)) {
+          if (set.pending.size === 0) break;
           this.offerLooks++;
           const state = this.pick(set, slot, level);
           if (state === undefined) continue;
@@ -380,7 +383,7 @@ export class TaskScheduler {
     this.timer = null;
     let next = Number.POSITIVE_INFINITY;
     for (const set of this.live) next = Math.min(next, set.nextLevelAt(), this.nextSpeculationAt(set));
-    if (Number.isFinite(next) && next > this.kernel.now && this.slots.freeSlots().length > 0) {
+    if (Number.isFinite(next) && next > this.kernel.now && this.slots.anyFree()) {
       this.timer = this.kernel.scheduleAt(next, () => this.offer(), 1);
     }
   }

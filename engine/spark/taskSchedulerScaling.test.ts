@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel, nullSink } from '../core';
 import { Cluster, preset, resolveClusterSpec } from '../cluster';
-import { interleave, type Slot, type SlotPool } from './slotPool';
+import { interleave, slotsAt, type Slot, type SlotPlaces, type SlotPool } from './slotPool';
 import { TaskScheduler } from './taskScheduler';
 import { RunningMedian } from './runningMedian';
 import { ZERO_COST } from '../exec/taskTypes';
@@ -19,6 +19,12 @@ class CountingSlots implements SlotPool {
   freeSlots(): Slot[] {
     this.calls++;
     return interleave([...this.free.values()]);
+  }
+  freeSlotsAt(places: SlotPlaces): Slot[] {
+    return slotsAt(this.freeSlots(), places);
+  }
+  anyFree(): boolean {
+    return this.freeSlots().length > 0;
   }
   take(slot: Slot): void {
     this.calls++;

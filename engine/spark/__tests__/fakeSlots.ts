@@ -3,7 +3,7 @@ import type { ClusterNode } from '../../cluster';
 import { ZERO_COST } from '../../exec/taskTypes';
 import type { SimTask } from '../simTask';
 import type { TaskSetSpec } from '../taskScheduler';
-import { interleave, type Slot, type SlotPool } from '../slotPool';
+import { interleave, slotsAt, type Slot, type SlotPlaces, type SlotPool } from '../slotPool';
 
 /** The same spark.locality.wait at every level. */
 export const waits = (ms: number) => ({ process: ms, node: ms, rack: ms });
@@ -17,6 +17,12 @@ export class FakeSlots implements SlotPool {
   }
   freeSlots(): Slot[] {
     return interleave([...this.free.values()]);
+  }
+  freeSlotsAt(places: SlotPlaces): Slot[] {
+    return slotsAt(this.freeSlots(), places);
+  }
+  anyFree(): boolean {
+    return this.freeSlots().length > 0;
   }
   take(slot: Slot): void {
     this.log.push(`take ${slot.id}`);
