@@ -115,6 +115,13 @@ export class ExecutorPool implements SlotPool {
     return this.freeTotal > 0 && this.executors.some((e) => e.free.length > 0 && this.offers(e));
   }
 
+  /** Round one of freeSlots() holds each executor's first free slot: the first executor elsewhere gives it. */
+  freeSlotAwayFrom(node: string): Slot | undefined {
+    if (this.freeTotal === 0) return undefined;
+    for (const e of this.executors) if (e.free.length > 0 && e.node.id !== node && this.offers(e)) return e.free[0];
+    return undefined;
+  }
+
   take(slot: Slot): void {
     const e = this.byId.get(slot.executor);
     const i = e?.free.indexOf(slot) ?? -1;

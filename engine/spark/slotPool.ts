@@ -34,6 +34,8 @@ export interface SlotPool {
   freeSlotsAt(places: SlotPlaces): Slot[];
   /** Whether freeSlots() would give any. */
   anyFree(): boolean;
+  /** The first slot of freeSlots() on another node than `node` (where a speculative copy may run). */
+  freeSlotAwayFrom(node: string): Slot | undefined;
   take(slot: Slot): void;
   give(slot: Slot): void;
   /** Start-up cost of running a task in this slot. */

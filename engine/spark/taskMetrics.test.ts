@@ -111,6 +111,9 @@ class Slots implements SlotPool {
   anyFree(): boolean {
     return this.freeSlots().length > 0;
   }
+  freeSlotAwayFrom(node: string): Slot | undefined {
+    return this.freeSlots().find((s) => s.node.id !== node);
+  }
   take(slot: Slot): void {
     this.free.set(slot.node.id, []);
   }

@@ -232,6 +232,7 @@ export class TaskScheduler {
     const running: RunningAttempt = { record, slot, cancel: () => handle.cancel() };
     state.running.push(running);
     set.running.add(state);
+    set.lone?.update(state);
     this.onTaskEvent();
     if (this.tracing)
       this.trace.record({
@@ -329,6 +330,7 @@ export class TaskScheduler {
     running.cancel();
     state.running = state.running.filter((x) => x !== running);
     if (state.running.length === 0) set.running.delete(state);
+    set.lone?.update(state);
     running.record.status = status;
     if (status !== 'succeeded') {
       running.record.end = this.kernel.now;
@@ -356,26 +358,30 @@ export class TaskScheduler {
     set.spec.onFinished();
   }
 
-  /** Launches a copy of a task running `multiplier` × longer than the median (Spark's checkSpeculatableTasks). */
+  /**
+   * Launches a copy of a task running `multiplier` × longer than the median (Spark's
+   * checkSpeculatableTasks), in task order, each on the first free slot of another node. Only
+   * tasks whose lone attempt started early enough are looked at (loneAttempts.ts).
+   */
   private speculate(): void {
     for (const set of this.live) {
       const spec = set.spec.speculation;
-      if (
-        !spec ||
-        set.finished ||
-        set.pending.size > 0 ||
-        set.durations.length < Math.ceil(set.states.length * spec.quantile)
-      )
-        continue;
-      const median = set.durations.median!;
-      for (const state of set.runningInOrder()) {
-        if (state.done || state.running.length !== 1) continue;
-        const r = state.running[0]!;
-        if (this.kernel.now - r.record.start <= spec.multiplier * median) continue;
-        const slot = this.slots.freeSlots().find((s) => s.node.id !== r.record.node);
+      if (!spec || !set.lone || set.finished || !this.speculating(set) || !this.slots.anyFree()) continue;
+      const now = this.kernel.now;
+      const limit = spec.multiplier * set.durations.median!;
+      const due = set.lone.takeDue((start) => now - start > limit).sort((a, b) => a.pos - b.pos);
+      for (const state of due) {
+        const slot = this.slots.freeSlotAwayFrom(state.running[0]!.record.node);
         if (slot) this.launch(set, state, slot, true);
+        else set.lone.update(state);
       }
     }
+  }
+
+  /** Spark speculates once nothing of the set is pending and `quantile` of its tasks are done. */
+  private speculating(set: TaskSetManager): boolean {
+    const spec = set.spec.speculation;
+    return spec !== null && set.pending.size === 0 && set.durations.length >= Math.ceil(set.states.length * spec.quantile);
   }
 
   private armDelayTimer(): void {
@@ -390,14 +396,9 @@ export class TaskScheduler {
 
   /** When a lone running attempt of the set passes `multiplier` × the median (Spark checks every spark.speculation.interval). */
   private nextSpeculationAt(set: TaskSetManager): number {
-    const spec = set.spec.speculation;
-    if (!spec || set.pending.size > 0 || set.durations.length < Math.ceil(set.states.length * spec.quantile))
-      return Number.POSITIVE_INFINITY;
-    const limit = spec.multiplier * set.durations.median!;
-    let next = Number.POSITIVE_INFINITY;
-    for (const state of set.running)
-      if (!state.done && state.running.length === 1) next = Math.min(next, state.running[0]!.record.start + limit);
+    const start = set.lone && this.speculating(set) ? set.lone.earliestStart() : undefined;
+    if (start === undefined) return Number.POSITIVE_INFINITY;
     // One microsecond past it: the check asks for strictly longer than the limit.
-    return next + 0.001;
+    return start + set.spec.speculation!.multiplier * set.durations.median! + 0.001;
   }
 }

@@ -26,6 +26,9 @@ class CountingSlots implements SlotPool {
   anyFree(): boolean {
     return this.freeSlots().length > 0;
   }
+  freeSlotAwayFrom(node: string): Slot | undefined {
+    return this.freeSlots().find((s) => s.node.id !== node);
+  }
   take(slot: Slot): void {
     this.calls++;
     this.free.set(

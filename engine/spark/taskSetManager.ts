@@ -8,6 +8,7 @@
 import { onClock } from '../core';
 import { LOCALITY_LEVELS, type AttemptRecord, type CostBreakdown, type Locality } from '../exec/taskTypes';
 import { PendingTasks, type ExecutorPlaces } from './pendingTasks';
+import { LoneAttempts } from './loneAttempts';
 import { RunningMedian } from './runningMedian';
 import type { Slot } from './slotPool';
 import type { SimTask } from './simTask';
@@ -64,6 +65,8 @@ export interface TaskState {
   pos: number;
   /** The task's place in its set's pending queue; 0 when not queued (pendingTasks.ts). */
   queueSeq: number;
+  /** Its entry among the set's lone attempts; 0 when it has none (loneAttempts.ts). */
+  loneSeq: number;
 }
 
 export class TaskSetManager {
@@ -79,6 +82,8 @@ export class TaskSetManager {
   /** Spark's isZombie: a fetch failure ended the set's attempt; running attempts may still finish. */
   zombie = false;
   readonly durations = new RunningMedian();
+  /** Tasks running one attempt, for speculation (kept only when spark.speculation is on). */
+  readonly lone: LoneAttempts | null;
 
   constructor(
     readonly spec: TaskSetSpec,
@@ -95,8 +100,10 @@ export class TaskSetManager {
       failures: 0,
       failedOn: [],
       queueSeq: 0,
+      loneSeq: 0,
     }));
     this.pending = new PendingTasks<TaskState>(places);
+    this.lone = spec.speculation ? new LoneAttempts() : null;
     for (const s of this.states) this.pending.push(s);
     this.lastLaunch = now;
   }

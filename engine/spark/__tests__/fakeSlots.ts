@@ -24,6 +24,9 @@ export class FakeSlots implements SlotPool {
   anyFree(): boolean {
     return this.freeSlots().length > 0;
   }
+  freeSlotAwayFrom(node: string): Slot | undefined {
+    return this.freeSlots().find((s) => s.node.id !== node);
+  }
   take(slot: Slot): void {
     this.log.push(`take ${slot.id}`);
     this.free.set(slot.node.id, []);
