@@ -137,6 +137,8 @@ export class MrAppMaster {
         task.requested--;
         if (!this.done && !task.done && task.running.length === 0 && task.requested === 0)
           this.request(task, tag.speculative);
+        // A copy turned down and not asked again: the attempt running alone may get one later.
+        else this.speculation?.[task.kind].reconsider(task);
       });
       return;
     }

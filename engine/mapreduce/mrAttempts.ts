@@ -41,6 +41,7 @@ export function startAttempt(am: MrAppMaster, task: MrTask, c: Container, specul
     phase: 'starting',
     handles: [],
     workEnd: Number.POSITIVE_INFINITY,
+    bookAt: -1,
     readLocal: 0,
     readRemote: 0,
     shuffleLocal: 0,

@@ -85,9 +85,10 @@ describe('speculative execution (MapReduce)', () => {
   });
 
   it('keeps its counts and its heap true through any order of attempts starting, scheduling, ending and winning', () => {
-    for (let seed = 0; seed < 40; seed++) {
+    let found = 0;
+    for (let seed = 0; seed < 100; seed++) {
       const rng = createRng(`book-${seed}`);
-      const tasks: MrTask[] = Array.from({ length: 12 }, (_, index) => ({
+      const tasks: MrTask[] = Array.from({ length: 5 + rng.int(30) }, (_, index) => ({
         kind: 'map',
         index,
         id: `t${index}`,
@@ -104,48 +105,75 @@ describe('speculative execution (MapReduce)', () => {
       const book = new SpeculationBook(tasks.length);
       let now = 0;
       const live: MrAttempt[] = [];
-      for (let step = 0; step < 400; step++) {
+      const startOn = (t: MrTask, speculative: boolean) => {
+        const a = {
+          task: t,
+          record: { start: now, end: now, speculative },
+          phase: 'starting',
+          workEnd: Number.POSITIVE_INFINITY,
+          bookAt: -1,
+        } as unknown as MrAttempt;
+        t.running.push(a);
+        book.started(a);
+        live.push(a);
+      };
+      for (let step = 0; step < 600; step++) {
         now += rng.int(50);
-        const op = rng.int(6);
+        const op = rng.int(10);
+        const waiting = tasks.filter((x) => !x.done && x.running.length === 0);
         const t = tasks[rng.int(tasks.length)]!;
-        if (op === 0) {
-          const a = {
-            task: t,
-            record: { start: now, end: now, speculative: rng.int(4) === 0 },
-            phase: 'starting',
-            workEnd: Number.POSITIVE_INFINITY,
-          } as unknown as MrAttempt;
-          t.running.push(a);
-          book.started(a);
-          live.push(a);
-        } else if (op === 1 && live.length > 0) {
+        if (op <= 2) {
+          // Mostly a task waiting for its first attempt (so that every task runs, and the speculator looks).
+          const w = waiting.length > 0 && rng.int(3) > 0 ? waiting[rng.int(waiting.length)]! : t;
+          if (!w.done) startOn(w, w.running.length > 0 || rng.int(6) === 0);
+        } else if (op <= 4 && live.length > 0) {
           const a = live[rng.int(live.length)]!;
           if (a.workEnd === Number.POSITIVE_INFINITY) {
             a.workEnd = now + rng.int(400);
             a.phase = 'working';
             book.scheduled(a);
           }
-        } else if ((op === 2 || op === 3) && live.length > 0) {
-          // An attempt ends (killed or failed), or wins (its task's others are then killed).
+        } else if ((op === 5 || op === 6) && live.length > 0) {
+          // An attempt ends (killed or failed), or wins: its task's other attempts are then killed.
           const a = live.splice(rng.int(live.length), 1)[0]!;
-          a.phase = 'ended';
-          a.record.end = now;
-          a.task.running.splice(a.task.running.indexOf(a), 1);
-          book.ended(a);
-          if (op === 3 && !a.task.done) {
+          const end = (x: MrAttempt) => {
+            x.phase = 'ended';
+            x.record.end = now;
+            x.task.running.splice(x.task.running.indexOf(x), 1);
+            book.ended(x);
+          };
+          end(a);
+          if (op === 6 && !a.task.done) {
             a.task.done = true;
             book.won(a, a.task.winner);
             a.task.winner = a;
+            for (const other of [...a.task.running]) {
+              live.splice(live.indexOf(other), 1);
+              end(other);
+            }
           }
-        } else if (op === 4 && t.done) {
+        } else if (op === 7 && t.done) {
           t.done = false;
           book.undone(t);
-        } else if (op === 5) {
-          t.requested = t.requested === 0 ? 1 : 0;
+        } else if (op === 8) {
+          // A copy asked for, or (as the AM's refused copy not asked again) no request left: the book is told.
+          const r = live.length > 0 ? live[rng.int(live.length)]!.task : t;
+          r.requested = r.requested === 0 ? 1 : 0;
+          if (r.requested === 0) book.reconsider(r);
         }
-        expect(book.stragglers(now)).toEqual(bruteForce(tasks, now));
+        const expected = bruteForce(tasks, now);
+        found += expected.length;
+        expect(book.stragglers(now)).toEqual(expected);
+        // The heap itself: each attempt no later than its parent, and knowing its place.
+        const heap = (book as unknown as { heap: MrAttempt[] }).heap;
+        heap.forEach((a, i) => {
+          expect(a.bookAt).toBe(i);
+          if (i > 0) expect(a.workEnd).toBeLessThanOrEqual(heap[(i - 1) >> 1]!.workEnd);
+        });
       }
     }
+    // The sequences do reach states with stragglers (a book that never finds one would pass otherwise).
+    expect(found).toBeGreaterThan(500);
   });
 });
 

@@ -56,6 +56,8 @@ export interface MrAttempt {
   phase: 'starting' | 'working' | 'writing' | 'ended';
   handles: ScheduledHandle[];
   workEnd: number;
+  /** Its place in the speculator's heap (mrSpeculator.ts); -1 when not in it. */
+  bookAt: number;
   readLocal: number;
   readRemote: number;
   shuffleLocal: number;
