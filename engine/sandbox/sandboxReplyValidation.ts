@@ -221,7 +221,10 @@ function checkSparkLog(v: unknown, where: string): void {
     bool(sh.combined, `${at}.combined`);
     // The engine refuses a bigger shuffle before it runs (shuffleManager.ts), so a reply past the limit is forged.
     if (maps * reduces > LIMITS.maxShuffleBlocks)
-      fail(at, `has more than ${formatCount(LIMITS.maxShuffleBlocks)} map-reduce pairs (${formatCount(maps * reduces)})`);
+      fail(
+        at,
+        `has more than ${formatCount(LIMITS.maxShuffleBlocks)} map-reduce pairs (${formatCount(maps * reduces)})`,
+      );
     // Filled as map tasks run: empty (or partial) when the job failed before its shuffle.
     counts(sh.bytes, `${at}.bytes`, undefined, false, maps * reduces);
     counts(sh.records, `${at}.records`, undefined, false, maps * reduces);

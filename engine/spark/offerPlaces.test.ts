@@ -91,7 +91,10 @@ describe('offers below ANY look only where pending tasks could run', () => {
         ],
       },
     ],
-    ['when rack r2 is cut off for a while', { faults: [{ atMs: 2_100, kind: 'partitionRack', rack: 'r2', durationMs: 30_000 }] }],
+    [
+      'when rack r2 is cut off for a while',
+      { faults: [{ atMs: 2_100, kind: 'partitionRack', rack: 'r2', durationMs: 30_000 }] },
+    ],
   ];
   it.each(cases)('launches the same attempts in the same slots: %s', async (_name, extra) => {
     const [fast, full] = await bothWays(extra);

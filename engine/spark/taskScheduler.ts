@@ -381,7 +381,9 @@ export class TaskScheduler {
   /** Spark speculates once nothing of the set is pending and `quantile` of its tasks are done. */
   private speculating(set: TaskSetManager): boolean {
     const spec = set.spec.speculation;
-    return spec !== null && set.pending.size === 0 && set.durations.length >= Math.ceil(set.states.length * spec.quantile);
+    return (
+      spec !== null && set.pending.size === 0 && set.durations.length >= Math.ceil(set.states.length * spec.quantile)
+    );
   }
 
   private armDelayTimer(): void {
