@@ -9,10 +9,8 @@ import type { ClusterSpec, NodeOptions } from '../cluster';
 import { PendingTasks } from './pendingTasks';
 import { ExecutorPool } from './executorPool';
 import { slotsAt } from './slotPool';
-import { Kernel, createRng, nullSink } from '../core';
-import { Cluster, preset, resolveClusterSpec } from '../cluster';
-import { TaskScheduler } from './taskScheduler';
-import { FakeSlots, task, taskSet, waits } from './__tests__/fakeSlots';
+import { createRng } from '../core';
+import { fakeScheduler, task, taskSet, waits } from './__tests__/fakeSlots';
 
 const DATA: NodeOptions = { roles: ['datanode', 'nodemanager'] };
 const COMPUTE: NodeOptions = { roles: ['nodemanager'] };
@@ -121,10 +119,7 @@ describe('ExecutorPool.freeSlotsAt', () => {
 function randomSchedule(seed: number): string {
   const rng = createRng(seed);
   const { int } = rng;
-  const kernel = new Kernel();
-  const cluster = new Cluster(resolveClusterSpec(preset('two-racks')), kernel, nullSink);
-  const scheduler = new TaskScheduler(kernel, cluster, new FakeSlots(cluster.nodes), nullSink);
-  const nodes = cluster.nodes.map((n) => n.id);
+  const { kernel, scheduler, nodes } = fakeScheduler();
   const pickNodes = () => Array.from({ length: 1 + int(3) }, () => nodes[int(nodes.length)]!);
   for (let s = 0; s < 1 + int(3); s++) {
     const tasks = Array.from({ length: 1 + int(30) }, (_, i) => {

@@ -2,14 +2,13 @@
 // instead of sorting every running task at every task event. Each schedule here is compared
 // with the one the former search gives (kept below as the reference), attempt by attempt.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Kernel, createRng, nullSink } from '../core';
-import { Cluster, preset, resolveClusterSpec } from '../cluster';
+import { createRng, type Kernel } from '../core';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from '../api/runJob';
 import { TaskScheduler } from './taskScheduler';
 import type { TaskSetManager } from './taskSetManager';
 import type { Slot, SlotPool } from './slotPool';
-import { FakeSlots, task, taskSet, waits } from './__tests__/fakeSlots';
+import { fakeScheduler, task, taskSet, waits } from './__tests__/fakeSlots';
 
 /** What the reference reads of the scheduler's private state. */
 interface Inside {
@@ -71,10 +70,7 @@ afterEach(() => {
 function randomSchedule(seed: number): string {
   const rng = createRng(seed);
   const { int } = rng;
-  const kernel = new Kernel();
-  const cluster = new Cluster(resolveClusterSpec(preset('two-racks')), kernel, nullSink);
-  const scheduler = new TaskScheduler(kernel, cluster, new FakeSlots(cluster.nodes), nullSink);
-  const nodes = cluster.nodes.map((n) => n.id);
+  const { kernel, cluster, scheduler, nodes } = fakeScheduler();
   for (let s = 0; s < 1 + int(3); s++) {
     const tasks = Array.from({ length: 1 + int(25) }, (_, i) => {
       const straggler = int(5) === 0;

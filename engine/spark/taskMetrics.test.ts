@@ -4,7 +4,8 @@ import { runJob } from '../api/runJob';
 import type { AttemptRecord, TaskIo } from '../exec/taskTypes';
 import { Kernel, Trace, type TraceEvent } from '../core';
 import { Cluster, preset, resolveClusterSpec } from '../cluster';
-import { interleave, slotsAt, type Slot, type SlotPlaces, type SlotPool } from './slotPool';
+import { interleave, type Slot } from './slotPool';
+import { FilteringSlots } from './__tests__/fakeSlots';
 import { TaskScheduler } from './taskScheduler';
 import { ZERO_COST } from '../exec/taskTypes';
 import type { SimTask } from './simTask';
@@ -97,22 +98,14 @@ describe("Spark attempts' task metrics (AttemptRecord.io)", () => {
 });
 
 /** One slot per node, free again when its attempt ends. */
-class Slots implements SlotPool {
+class Slots extends FilteringSlots {
   private free: Map<string, Slot[]>;
   constructor(nodes: Cluster['nodes']) {
+    super();
     this.free = new Map(nodes.map((n) => [n.id, [{ id: `${n.id}/0`, node: n, executor: `exec-${n.id}` }]]));
   }
   freeSlots(): Slot[] {
     return interleave([...this.free.values()]);
-  }
-  freeSlotsAt(places: SlotPlaces): Slot[] {
-    return slotsAt(this.freeSlots(), places);
-  }
-  anyFree(): boolean {
-    return this.freeSlots().length > 0;
-  }
-  freeSlotAwayFrom(node: string): Slot | undefined {
-    return this.freeSlots().find((s) => s.node.id !== node);
   }
   take(slot: Slot): void {
     this.free.set(slot.node.id, []);

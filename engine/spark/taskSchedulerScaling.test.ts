@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel, nullSink } from '../core';
 import { Cluster, preset, resolveClusterSpec } from '../cluster';
-import { interleave, slotsAt, type Slot, type SlotPlaces, type SlotPool } from './slotPool';
+import { interleave, type Slot } from './slotPool';
+import { FilteringSlots } from './__tests__/fakeSlots';
 import { TaskScheduler } from './taskScheduler';
 import { RunningMedian } from './runningMedian';
 import { ZERO_COST } from '../exec/taskTypes';
 import type { SimTask } from './simTask';
 
 /** Two slots per node; counts every call the scheduler makes into the pool. */
-class CountingSlots implements SlotPool {
+class CountingSlots extends FilteringSlots {
   calls = 0;
   private free: Map<string, Slot[]>;
   constructor(cluster: Cluster) {
+    super();
     this.free = new Map(
       cluster.nodes.map((n) => [n.id, [0, 1].map((i) => ({ id: `${n.id}/${i}`, node: n, executor: `exec-${n.id}` }))]),
     );
@@ -19,15 +21,6 @@ class CountingSlots implements SlotPool {
   freeSlots(): Slot[] {
     this.calls++;
     return interleave([...this.free.values()]);
-  }
-  freeSlotsAt(places: SlotPlaces): Slot[] {
-    return slotsAt(this.freeSlots(), places);
-  }
-  anyFree(): boolean {
-    return this.freeSlots().length > 0;
-  }
-  freeSlotAwayFrom(node: string): Slot | undefined {
-    return this.freeSlots().find((s) => s.node.id !== node);
   }
   take(slot: Slot): void {
     this.calls++;
