@@ -44,6 +44,8 @@ export class MrAppMaster {
   mapsRerun = 0;
   /** Maps whose output is held on a node (outputNode set): kept as a count, not searched for per map done. */
   mapOutputsHeld = 0;
+  /** Reduces done (a reduce's output is in HDFS: it is never undone): counted, not searched for per reduce done. */
+  reducesDone = 0;
   private amAttempts = 0;
   private mapsRequested = false;
 

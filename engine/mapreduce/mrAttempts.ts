@@ -86,6 +86,7 @@ export function succeedAttempt(am: MrAppMaster, a: MrAttempt): void {
   if (!am.app.complete(a.container, 'succeeded')) return;
   const task = a.task;
   endAttempt(am, a, 'succeeded');
+  if (task.kind === 'reduce' && !task.done) am.reducesDone++;
   task.done = true;
   am.speculation?.[task.kind].won(a, task.winner);
   task.winner = a;
@@ -104,7 +105,7 @@ export function succeedAttempt(am: MrAppMaster, a: MrAttempt): void {
     if (task.outputNode === null) am.mapOutputsHeld++;
     task.outputNode = a.container.nodeId;
     if (am.allMapOutputsHeld()) am.requestReduces();
-  } else if (am.reduces.every((r) => r.done)) return am.finishJob();
+  } else if (am.reducesDone === am.reduces.length) return am.finishJob();
   speculate(am, task.kind);
 }
 
