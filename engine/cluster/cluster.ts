@@ -167,6 +167,17 @@ export class Cluster {
     };
   }
 
+  /**
+   * Runs `report` now when `node` is reachable, else once its rack heals: what a node says while
+   * cut off (a task's end) reaches the masters when the network is back, as TCP delivers it late.
+   * A node that is dead, or dies before the heal, never says it: its reports are dropped.
+   */
+  whenReachable(node: ClusterNode, report: () => void): void {
+    if (this.isReachable(node)) report();
+    else if (node.alive) this.unreported.push({ node, report });
+  }
+  private unreported: { node: ClusterNode; report: () => void }[] = [];
+
   // ---- mutators (FaultInjector calls these on the simulated clock) ----
 
   killNode(id: string): void {
@@ -220,5 +231,12 @@ export class Cluster {
     this.updateReachable();
     if (this.tracing) this.sink.record(event);
     for (const listener of this.listeners) listener(change);
+    if (this.unreported.length === 0) return;
+    if (change.kind === 'died') this.unreported = this.unreported.filter((u) => u.node.id !== change.node);
+    else if (change.kind === 'healed') {
+      const now = this.unreported.filter((u) => this.isReachable(u.node));
+      this.unreported = this.unreported.filter((u) => !this.isReachable(u.node));
+      for (const u of now) u.report();
+    }
   }
 }

@@ -72,14 +72,18 @@ export function endAfter(am: MrAppMaster, a: MrAttempt, totalMs: number, then: (
   const k = am.ctx.kernel;
   a.workEnd = a.record.start + totalMs;
   am.speculation?.[a.task.kind].scheduled(a);
-  a.handles.push(
-    k.scheduleAt(Math.max(k.now, a.workEnd), () => {
-      // A node that died mid-attempt never reports back: the attempt hangs until YARN
-      // declares its container lost (the AM's only way to know).
-      if (!am.ctx.cluster.isReachable(a.container.node)) return;
-      then();
-    }),
-  );
+  a.handles.push(k.scheduleAt(Math.max(k.now, a.workEnd), () => reportEnd(am, a, then)));
+}
+
+/**
+ * The attempt's end reaches the AM when its node can say so: at once, or once its rack heals if
+ * the attempt is still running then. A node that died mid-attempt never reports back: the attempt
+ * hangs until YARN declares its container lost (the AM's only way to know).
+ */
+export function reportEnd(am: MrAppMaster, a: MrAttempt, then: () => void): void {
+  am.ctx.cluster.whenReachable(a.container.node, () => {
+    if (a.phase !== 'ended') then();
+  });
 }
 
 export function succeedAttempt(am: MrAppMaster, a: MrAttempt): void {

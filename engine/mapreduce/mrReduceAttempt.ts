@@ -8,7 +8,7 @@ import type { ClusterNode } from '../cluster';
 import { lostMapOutputs } from './mapOutputLoss';
 import { keyedWeight, mapPartitionWeight, reduceMergeMs } from './mapReduceCounters';
 import type { MrAppMaster } from './mrAppMaster';
-import { endAfter, failAttempt, killAttempt, succeedAttempt } from './mrAttempts';
+import { endAfter, failAttempt, killAttempt, reportEnd, succeedAttempt } from './mrAttempts';
 import type { MrAttempt } from './mrTypes';
 
 /** Schedules the shuffle's fetches, charges merge and reduce, and schedules the write (startup already charged). */
@@ -109,21 +109,22 @@ export function commitPart(am: MrAppMaster, a: MrAttempt, text: string): void {
   ms = Math.max(tail, ms * share - a.record.cost.compute);
   a.record.cost.write = ms;
   a.handles.push(
-    kernel.schedule(ms, () => {
-      if (!am.ctx.cluster.isReachable(a.container.node)) return;
-      const replicas = hdfs.blocks(path).flatMap((b) => b.replicas);
-      if (am.ctx.tracing)
-        am.ctx.trace.record({
-          t: kernel.now,
-          type: 'partFileWritten',
-          job: am.job,
-          path,
-          bytes: text.length,
-          node: a.container.nodeId,
-          replicas: [...new Set(replicas)],
-        });
-      succeedAttempt(am, a);
-    }),
+    kernel.schedule(ms, () =>
+      reportEnd(am, a, () => {
+        const replicas = hdfs.blocks(path).flatMap((b) => b.replicas);
+        if (am.ctx.tracing)
+          am.ctx.trace.record({
+            t: kernel.now,
+            type: 'partFileWritten',
+            job: am.job,
+            path,
+            bytes: text.length,
+            node: a.container.nodeId,
+            replicas: [...new Set(replicas)],
+          });
+        succeedAttempt(am, a);
+      }),
+    ),
   );
 }
 

@@ -40,6 +40,8 @@ export class ExecutorPool implements SlotPool {
   private readonly onNode = new Map<string, Executor[]>();
   /** Slots in the executors' free lists (on unreachable nodes too): at least freeSlots().length. */
   private freeTotal = 0;
+  /** The executors with a free slot (on unreachable nodes too), in no order: a busy cluster's few. */
+  private readonly withFree = new Set<Executor>();
   private readonly backend: ExecutorBackend;
   private readonly askedAt: number;
   private readonly unsubscribe: () => void;
@@ -86,7 +88,8 @@ export class ExecutorPool implements SlotPool {
   }
 
   freeSlots(): Slot[] {
-    return interleave(this.executors.filter((e) => this.offers(e)).map((e) => e.free));
+    if (this.freeTotal === 0) return [];
+    return interleave(this.offering().map((e) => e.free));
   }
 
   /**
@@ -97,7 +100,7 @@ export class ExecutorPool implements SlotPool {
     const { racks } = this.ctx.cluster;
     let rackNodes = 0;
     for (const r of places.racks.keys()) rackNodes += racks[r]?.nodes.length ?? 0;
-    if (places.executors.size + places.nodes.size + rackNodes >= this.freeTotal)
+    if (places.executors.size + places.nodes.size + rackNodes >= this.withFree.size)
       return slotsAt(this.freeSlots(), places);
     const chosen = new Set<Executor>();
     const addNode = (node: string) => this.onNode.get(node)?.forEach((e) => chosen.add(e));
@@ -112,14 +115,16 @@ export class ExecutorPool implements SlotPool {
   }
 
   anyFree(): boolean {
-    return this.freeTotal > 0 && this.executors.some((e) => e.free.length > 0 && this.offers(e));
+    for (const e of this.withFree) if (this.offers(e)) return true;
+    return false;
   }
 
   /** Round one of freeSlots() holds each executor's first free slot: the first executor elsewhere gives it. */
   freeSlotAwayFrom(node: string): Slot | undefined {
-    if (this.freeTotal === 0) return undefined;
-    for (const e of this.executors) if (e.free.length > 0 && e.node.id !== node && this.offers(e)) return e.free[0];
-    return undefined;
+    let first: Executor | undefined;
+    for (const e of this.withFree)
+      if (e.node.id !== node && (first === undefined || e.order < first.order) && this.offers(e)) first = e;
+    return first?.free[0];
   }
 
   take(slot: Slot): void {
@@ -128,6 +133,7 @@ export class ExecutorPool implements SlotPool {
     if (e && i >= 0) {
       e.free.splice(i, 1);
       this.freeTotal--;
+      if (e.free.length === 0) this.withFree.delete(e);
     }
   }
 
@@ -136,6 +142,7 @@ export class ExecutorPool implements SlotPool {
     if (!e || !e.alive) return;
     e.free.push(slot);
     this.freeTotal++;
+    this.withFree.add(e);
     e.free.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
@@ -159,6 +166,18 @@ export class ExecutorPool implements SlotPool {
     this.backend.finish(status);
   }
 
+  /**
+   * The executors offers may use that have a free slot, in the pool's order: from `withFree` when
+   * few have one (1,000 busy nodes and a slot free on 3), else from the whole list.
+   */
+  private offering(): Executor[] {
+    const few = this.withFree.size * 8 < this.executors.length;
+    const withFree = few
+      ? [...this.withFree].sort((a, b) => a.order - b.order)
+      : this.executors.filter((e) => e.free.length > 0);
+    return withFree.filter((e) => this.offers(e));
+  }
+
   /** Whether offers may use the executor's free slots: it is alive and its node reachable. */
   private offers(e: Executor): boolean {
     return e.alive && this.ctx.cluster.isReachable(e.node);
@@ -167,6 +186,7 @@ export class ExecutorPool implements SlotPool {
   private clearFree(e: Executor): void {
     this.freeTotal -= e.free.length;
     e.free = [];
+    this.withFree.delete(e);
   }
 
   private added(lease: ExecutorLease): void {
@@ -181,6 +201,7 @@ export class ExecutorPool implements SlotPool {
     this.byId.set(id, executor);
     this.onNode.set(node.id, [...here, executor]);
     this.freeTotal += slots.length;
+    if (slots.length > 0) this.withFree.add(executor);
     if (this.ctx.tracing)
       this.ctx.trace.record({
         t: this.ctx.kernel.now,

@@ -2,11 +2,11 @@
 // instead of sorting every running task at every task event. Each schedule here is compared
 // with the one the former search gives (kept below as the reference), attempt by attempt.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRng, type Kernel } from '../core';
+import { createRng, onClock, type Kernel } from '../core';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from '../api/runJob';
 import { TaskScheduler } from './taskScheduler';
-import type { TaskSetManager } from './taskSetManager';
+import { TaskSetManager } from './taskSetManager';
 import type { Slot, SlotPool } from './slotPool';
 import { fakeScheduler, task, taskSet, waits } from './__tests__/fakeSlots';
 
@@ -26,7 +26,7 @@ function referenceSpeculate(this: Inside): void {
       !spec ||
       set.finished ||
       set.pending.size > 0 ||
-      set.durations.length < Math.ceil(set.states.length * spec.quantile)
+      set.durations.length < Math.max(1, Math.ceil(set.states.length * spec.quantile))
     )
       continue;
     const median = set.durations.median!;
@@ -43,13 +43,13 @@ function referenceSpeculate(this: Inside): void {
 /** The former nextSpeculationAt(): a walk over the running tasks. */
 function referenceNextSpeculationAt(set: TaskSetManager): number {
   const spec = set.spec.speculation;
-  if (!spec || set.pending.size > 0 || set.durations.length < Math.ceil(set.states.length * spec.quantile))
+  if (!spec || set.pending.size > 0 || set.durations.length < Math.max(1, Math.ceil(set.states.length * spec.quantile)))
     return Number.POSITIVE_INFINITY;
   const limit = spec.multiplier * set.durations.median!;
   let next = Number.POSITIVE_INFINITY;
   for (const state of set.running)
     if (!state.done && state.running.length === 1) next = Math.min(next, state.running[0]!.record.start + limit);
-  return next + 0.001;
+  return onClock(next + 0.001);
 }
 
 function useReference(): void {
@@ -57,9 +57,9 @@ function useReference(): void {
   vi.spyOn(proto as { speculate(): void }, 'speculate').mockImplementation(function (this: unknown) {
     referenceSpeculate.call(this as Inside);
   });
-  vi.spyOn(proto as { nextSpeculationAt(s: TaskSetManager): number }, 'nextSpeculationAt').mockImplementation(
-    referenceNextSpeculationAt,
-  );
+  vi.spyOn(TaskSetManager.prototype, 'nextSpeculationAt').mockImplementation(function (this: TaskSetManager) {
+    return referenceNextSpeculationAt(this);
+  });
 }
 
 afterEach(() => {
@@ -81,7 +81,7 @@ function randomSchedule(seed: number): string {
     const spec = taskSet(tasks, {
       id: `s${s}`,
       localityWaitMs: waits([0, 300, 3000][int(3)]!),
-      speculation: { multiplier: [1.2, 1.5, 3][int(3)]!, quantile: [0.25, 0.5, 0.75][int(3)]! },
+      speculation: { multiplier: [1.2, 1.5, 3][int(3)]!, quantile: [0, 0.25, 0.5, 0.75][int(4)]! },
       failAttempt: (t, attempt) => (failing.has(t.id) && attempt === 0 ? 'boom' : null),
     });
     kernel.post(int(4) * 700, () => scheduler.submit(spec));

@@ -135,7 +135,9 @@ export class TaskScheduler {
       const r = running.record;
       r.cost = fetchFailedCost(r.cost, at - r.start);
       r.end = at;
-      const handle = this.kernel.scheduleAt(at, () => this.fetchFailed(set, state, running, reason));
+      const handle = this.kernel.scheduleAt(at, () =>
+        this.whenReported(state, running, () => this.fetchFailed(set, state, running, reason)),
+      );
       running.cancel = () => handle.cancel();
     }
   }
@@ -223,11 +225,13 @@ export class TaskScheduler {
     }
     const failure = fetch ? null : (set.spec.failAttempt?.(state.task, attempt) ?? null);
     const handle = this.kernel.scheduleAt(record.end, () =>
-      fetch
-        ? this.fetchFailed(set, state, running, fetch.reason)
-        : failure === null
-          ? this.succeed(set, state, running)
-          : this.fail(set, state, running, failure),
+      this.whenReported(state, running, () =>
+        fetch
+          ? this.fetchFailed(set, state, running, fetch.reason)
+          : failure === null
+            ? this.succeed(set, state, running)
+            : this.fail(set, state, running, failure),
+      ),
     );
     const running: RunningAttempt = { record, slot, cancel: () => handle.cancel() };
     state.running.push(running);
@@ -249,10 +253,18 @@ export class TaskScheduler {
       });
   }
 
+  /**
+   * An attempt's end reaches the driver when its node can say so: at once, or once its rack heals
+   * if the attempt is still running then. A task on a node that died never reports back: it hangs
+   * until the executor is declared lost (nodeDied), which kills and re-queues it.
+   */
+  private whenReported(state: TaskState, running: RunningAttempt, end: () => void): void {
+    this.cluster.whenReachable(running.slot.node, () => {
+      if (state.running.includes(running)) end();
+    });
+  }
+
   private succeed(set: TaskSetManager, state: TaskState, running: RunningAttempt): void {
-    // A task on a node that died or was cut off never reports back: it hangs until the
-    // executor is declared lost (nodeDied), which kills and re-queues it.
-    if (!this.cluster.isReachable(running.slot.node)) return;
     const r = running.record;
     if (this.tracing)
       this.trace.record({
@@ -280,7 +292,6 @@ export class TaskScheduler {
 
   /** The attempt's code threw: retried (elsewhere if possible) until maxAttempts, then the set aborts. */
   private fail(set: TaskSetManager, state: TaskState, running: RunningAttempt, reason: string): void {
-    if (!this.cluster.isReachable(running.slot.node)) return;
     this.endAttempt(set, state, running, 'failed', reason);
     state.failures++;
     state.failedOn.push(running.slot.executor);
@@ -299,7 +310,6 @@ export class TaskScheduler {
    * attempts still running finish, and the DAG scheduler resubmits the stage.
    */
   private fetchFailed(set: TaskSetManager, state: TaskState, running: RunningAttempt, reason: string): void {
-    if (!this.cluster.isReachable(running.slot.node)) return;
     this.endAttempt(set, state, running, 'failed', reason);
     if (!set.zombie) {
       set.zombie = true;
@@ -365,10 +375,9 @@ export class TaskScheduler {
    */
   private speculate(): void {
     for (const set of this.live) {
-      const spec = set.spec.speculation;
-      if (!spec || !set.lone || set.finished || !this.speculating(set) || !this.slots.anyFree()) continue;
+      if (!set.lone || set.finished || !set.speculating || !this.slots.anyFree()) continue;
       const now = this.kernel.now;
-      const limit = spec.multiplier * set.durations.median!;
+      const limit = set.speculationLimit;
       const due = set.lone.takeDue((start) => now - start > limit).sort((a, b) => a.pos - b.pos);
       for (const state of due) {
         const slot = this.slots.freeSlotAwayFrom(state.running[0]!.record.node);
@@ -378,29 +387,13 @@ export class TaskScheduler {
     }
   }
 
-  /** Spark speculates once nothing of the set is pending and `quantile` of its tasks are done. */
-  private speculating(set: TaskSetManager): boolean {
-    const spec = set.spec.speculation;
-    return (
-      spec !== null && set.pending.size === 0 && set.durations.length >= Math.ceil(set.states.length * spec.quantile)
-    );
-  }
-
   private armDelayTimer(): void {
     this.timer?.cancel();
     this.timer = null;
     let next = Number.POSITIVE_INFINITY;
-    for (const set of this.live) next = Math.min(next, set.nextLevelAt(), this.nextSpeculationAt(set));
+    for (const set of this.live) next = Math.min(next, set.nextLevelAt(), set.nextSpeculationAt());
     if (Number.isFinite(next) && next > this.kernel.now && this.slots.anyFree()) {
       this.timer = this.kernel.scheduleAt(next, () => this.offer(), 1);
     }
-  }
-
-  /** When a lone running attempt of the set passes `multiplier` × the median (Spark checks every spark.speculation.interval). */
-  private nextSpeculationAt(set: TaskSetManager): number {
-    const start = set.lone && this.speculating(set) ? set.lone.earliestStart() : undefined;
-    if (start === undefined) return Number.POSITIVE_INFINITY;
-    // One microsecond past it: the check asks for strictly longer than the limit.
-    return start + set.spec.speculation!.multiplier * set.durations.median! + 0.001;
   }
 }

@@ -154,6 +154,32 @@ export class TaskSetManager {
       return Number.POSITIVE_INFINITY;
     return onClock(this.lastLaunch + this.waitAt(this.levelIndex));
   }
+
+  /**
+   * Spark speculates once nothing of the set is pending and `quantile` of its tasks are done, at
+   * least one (Spark's minFinishedForSpeculation): there is no median before, with
+   * spark.speculation.quantile=0 too.
+   */
+  get speculating(): boolean {
+    const spec = this.spec.speculation;
+    if (spec === null || this.pending.size > 0) return false;
+    return this.durations.length >= Math.max(1, Math.ceil(this.states.length * spec.quantile));
+  }
+
+  /** How long a lone attempt may run before it gets a copy: `multiplier` × the median. */
+  get speculationLimit(): number {
+    return this.spec.speculation!.multiplier * this.durations.median!;
+  }
+
+  /** When a lone running attempt passes the limit (+Infinity when none will). */
+  nextSpeculationAt(): number {
+    const start = this.lone && this.speculating ? this.lone.earliestStart() : undefined;
+    if (start === undefined) return Number.POSITIVE_INFINITY;
+    // One microsecond past it (the check asks for strictly longer than the limit), on the kernel's
+    // clock: 2293.2060000000006 would pass for later than 2293.206 and the kernel would run it at
+    // 2293.206 again, forever, while the copy found no slot off its node.
+    return onClock(start + this.speculationLimit + 0.001);
+  }
 }
 
 /** Tasks without preferences (parallelized data) run anywhere at once, as in Spark. */
