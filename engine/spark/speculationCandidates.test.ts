@@ -26,7 +26,7 @@ function referenceSpeculate(this: Inside): void {
       !spec ||
       set.finished ||
       set.pending.size > 0 ||
-      set.durations.length < Math.max(1, Math.ceil(set.states.length * spec.quantile))
+      set.durations.length < Math.max(1, Math.floor(set.states.length * spec.quantile))
     )
       continue;
     const median = set.durations.median!;
@@ -43,7 +43,7 @@ function referenceSpeculate(this: Inside): void {
 /** The former nextSpeculationAt(): a walk over the running tasks. */
 function referenceNextSpeculationAt(set: TaskSetManager): number {
   const spec = set.spec.speculation;
-  if (!spec || set.pending.size > 0 || set.durations.length < Math.max(1, Math.ceil(set.states.length * spec.quantile)))
+  if (!spec || set.pending.size > 0 || set.durations.length < Math.max(1, Math.floor(set.states.length * spec.quantile)))
     return Number.POSITIVE_INFINITY;
   const limit = spec.multiplier * set.durations.median!;
   let next = Number.POSITIVE_INFINITY;

@@ -163,7 +163,7 @@ export class TaskSetManager {
   get speculating(): boolean {
     const spec = this.spec.speculation;
     if (spec === null || this.pending.size > 0) return false;
-    return this.durations.length >= Math.max(1, Math.ceil(this.states.length * spec.quantile));
+    return this.durations.length >= Math.max(1, Math.floor(this.states.length * spec.quantile));
   }
 
   /** How long a lone attempt may run before it gets a copy: `multiplier` × the median. */
