@@ -43,7 +43,11 @@ function referenceSpeculate(this: Inside): void {
 /** The former nextSpeculationAt(): a walk over the running tasks. */
 function referenceNextSpeculationAt(set: TaskSetManager): number {
   const spec = set.spec.speculation;
-  if (!spec || set.pending.size > 0 || set.durations.length < Math.max(1, Math.floor(set.states.length * spec.quantile)))
+  if (
+    !spec ||
+    set.pending.size > 0 ||
+    set.durations.length < Math.max(1, Math.floor(set.states.length * spec.quantile))
+  )
     return Number.POSITIVE_INFINITY;
   const limit = spec.multiplier * set.durations.median!;
   let next = Number.POSITIVE_INFINITY;
