@@ -20,7 +20,7 @@ import { fetchesFailed } from './mapOutputLoss';
 import { killAttempt, startAttempt } from './mrAttempts';
 import { runMapAttempt } from './mrMapAttempt';
 import { runReduceAttempt } from './mrReduceAttempt';
-import { SpeculationBook } from './mrSpeculator';
+import { SpeculationBook, startSpeculator } from './mrSpeculator';
 import type { MrAmOptions, MrAttempt, MrJobFailure, MrMapPlan, MrReducePlan, MrTask } from './mrTypes';
 
 export type { MrAmOptions, MrAttempt, MrJobFailure, MrMapPlan, MrReducePlan, MrTask };
@@ -162,6 +162,7 @@ export class MrAppMaster {
       // A restarted AM recovers the job's state (MapReduce's job recovery): ask for the maps once.
       if (this.mapsRequested) return;
       this.mapsRequested = true;
+      startSpeculator(this);
       return this.requestMaps();
     }
     const a = this.byContainer.get(c.id);

@@ -8,7 +8,6 @@ import type { Container } from '../yarn';
 import { ZERO_COST, ZERO_IO, type AttemptRecord, type Locality } from '../exec/taskTypes';
 import type { MrAppMaster } from './mrAppMaster';
 import { fillAttemptIo } from './mrAttemptIo';
-import { speculate } from './mrSpeculator';
 import type { MrAttempt, MrTask } from './mrTypes';
 
 const LOCALITY: Record<Container['locality'], Locality> = { node: 'NODE_LOCAL', rack: 'RACK_LOCAL', any: 'ANY' };
@@ -109,8 +108,7 @@ export function succeedAttempt(am: MrAppMaster, a: MrAttempt): void {
     if (task.outputNode === null) am.mapOutputsHeld++;
     task.outputNode = a.container.nodeId;
     if (am.allMapOutputsHeld()) am.requestReduces();
-  } else if (am.reducesDone === am.reduces.length) return am.finishJob();
-  speculate(am, task.kind);
+  } else if (am.reducesDone === am.reduces.length) am.finishJob();
 }
 
 export function failAttempt(am: MrAppMaster, a: MrAttempt, reason: string, error: Error | null): void {

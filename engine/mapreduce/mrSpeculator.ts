@@ -1,66 +1,78 @@
 /**
- * MapReduce's speculative execution (Hadoop's speculator, simplified): when a task finishes, and
- * no task of its kind is still waiting for a container, a lone attempt of a sibling task due to
- * end later than the kind's mean winning attempt took (started now, a copy would end sooner) gets
- * a copy.
+ * MapReduce's speculative execution, as Hadoop's DefaultSpeculator decides it. Every second
+ * (mapreduce.job.speculative.retry-after-no-speculate), or 15 s after it asked for a copy
+ * (retry-after-speculate), the AM looks at the maps and at the reduces, each on their own:
+ * - nothing while a task of the kind waits for a container, a copy asked for included;
+ * - nothing before 1 task and 5% of the kind are done (there is no estimate of a task's time yet);
+ * - else the task whose lone running attempt would end latest, if a new attempt started now,
+ *   taking the mean time of the finished ones, would end sooner: one copy per kind per look;
+ * - at most max(10, 1% of the kind's tasks, 10% of those running) tasks run two attempts at once.
+ * An attempt still starting has no estimate (no progress yet) and is never copied. The copy that
+ * finishes first wins; the other is killed.
  *
- * What that needs is kept as the attempts come and go (SpeculationBook), so that a task's end
- * costs what is running, not what the job holds: searching every task at every end made a job of
- * 33,000 maps take 30 s instead of 2.
+ * What that needs is kept as the attempts come and go (SpeculationBook): the lone attempts in a
+ * heap by when their work ends, so that a look costs what changed, not what the job holds (a job
+ * of 33,000 maps searched at every task end took 30 s instead of 2).
  */
 import type { MrAppMaster } from './mrAppMaster';
 import type { MrAttempt, MrTask } from './mrTypes';
+
+/** Hadoop's mapreduce.job.speculative.retry-after-no-speculate and retry-after-speculate (ms). */
+export const SPECULATE_AGAIN_MS = 1000;
+export const SPECULATE_AFTER_COPY_MS = 15_000;
+/** DefaultSpeculator's minimum allowed speculative tasks, and the shares of all and running tasks. */
+const MIN_ALLOWED = 10;
+const SHARE_OF_TOTAL = 0.01;
+const SHARE_OF_RUNNING = 0.1;
+/** StartEndTimesBase: no estimate before this share of the kind's tasks (and at least one) is done. */
+const MIN_DONE_SHARE = 0.05;
 
 /** The speculator's view of one kind of task (the maps, or the reduces). */
 export class SpeculationBook {
   /** Tasks not done, and of them those with an attempt running: the others wait for a container. */
   private notDone: number;
   private runningNotDone = 0;
+  /** Tasks running more than one attempt (Hadoop's ALREADY_SPECULATING). */
+  private doubled = 0;
   /** The winning attempts' durations (a task run again after its output was lost counts its last winner). */
   private winnersMs = 0;
   private winners = 0;
+  /** Tasks a copy was asked for (or undone with one asked): while one waits for its container, the kind speculates no more. */
+  private readonly asked = new Set<MrTask>();
   /**
-   * Attempts whose end is not scheduled yet (launching), each due later than any copy: those that
-   * may need a copy (a search takes out the others, as from the heap below).
-   */
-  private readonly unscheduled = new Set<MrAttempt>();
-  /**
-   * The scheduled attempts that may need a copy, a max-heap by when their work ends (each knows
-   * its place, MrAttempt.bookAt). An attempt leaves it when it ends, or when a search finds its
-   * task copied or asked a copy for; it comes back when a sibling attempt of its task ends.
+   * Attempts whose work's end is scheduled, a max-heap by that end (each knows its place,
+   * MrAttempt.bookAt). An attempt leaves it when it ends, or when a look finds its task done, run
+   * twice or asked a copy for; it comes back when an attempt of its task ends (or its copy is
+   * turned down, reconsider).
    */
   private readonly heap: MrAttempt[] = [];
 
-  constructor(tasks: number) {
-    this.notDone = tasks;
+  constructor(private readonly total: number) {
+    this.notDone = total;
   }
 
   /** `a` was just added to its task's running attempts. */
   started(a: MrAttempt): void {
     if (a.task.running.length === 1 && !a.task.done) this.runningNotDone++;
-    this.unscheduled.add(a);
+    if (a.task.running.length === 2) this.doubled++;
   }
 
   /** The end of `a`'s work was just scheduled (`a.workEnd`). */
   scheduled(a: MrAttempt): void {
-    this.unscheduled.delete(a);
-    this.push(a);
+    if (a.bookAt < 0) this.push(a);
   }
 
   /** `a` was just taken off its task's running attempts. */
   ended(a: MrAttempt): void {
-    this.unscheduled.delete(a);
     if (a.bookAt >= 0) this.removeAt(a.bookAt);
     if (a.task.running.length === 0 && !a.task.done) this.runningNotDone--;
+    if (a.task.running.length === 1) this.doubled--;
     this.reconsider(a.task);
   }
 
   /** `task`'s pending requests changed without an attempt starting or ending: its attempts may need a copy again. */
   reconsider(task: MrTask): void {
-    for (const b of task.running) {
-      if (b.workEnd === Number.POSITIVE_INFINITY) this.unscheduled.add(b);
-      else if (b.bookAt < 0) this.push(b);
-    }
+    for (const b of task.running) if (b.workEnd !== Number.POSITIVE_INFINITY && b.bookAt < 0) this.push(b);
   }
 
   /** `a`'s task is done now (`task.done` set); `previous` is the task's winner before, if it ran again. */
@@ -76,39 +88,38 @@ export class SpeculationBook {
   undone(task: MrTask): void {
     this.notDone++;
     if (task.running.length > 0) this.runningNotDone++;
+    // A copy asked for before it was done may still be waiting for its container.
+    if (task.requested > 0) this.asked.add(task);
     this.reconsider(task);
   }
 
-  /** The tasks to copy now (in task order), as described at the top of this file. */
-  stragglers(now: number): MrTask[] {
-    if (this.winners === 0 || this.notDone > this.runningNotDone) return [];
+  /** A copy of `task` was asked for. */
+  copyAsked(task: MrTask): void {
+    this.asked.add(task);
+  }
+
+  /** The task to copy now, as described at the top of this file, or null. */
+  best(now: number): MrTask | null {
+    for (const t of this.asked) if (t.requested === 0 || t.done) this.asked.delete(t);
+    const done = this.total - this.notDone;
+    if (this.asked.size > 0 || this.notDone > this.runningNotDone) return null;
+    if (this.winners === 0 || done < 1 || done < MIN_DONE_SHARE * this.total) return null;
+    const allowed = Math.max(MIN_ALLOWED, SHARE_OF_TOTAL * this.total, SHARE_OF_RUNNING * this.runningNotDone);
+    if (this.doubled >= allowed) return null;
     const mean = this.winnersMs / this.winners;
     const heap = this.heap;
-    const found: MrTask[] = [];
-    const eligible = (a: MrAttempt) => {
+    while (heap.length > 0) {
+      const a = heap[0]!;
       const t = a.task;
-      return !t.done && t.running.length === 1 && t.requested === 0 && !a.record.speculative;
-    };
-    for (const a of this.unscheduled) {
-      if (eligible(a)) found.push(a.task);
-      else this.unscheduled.delete(a);
+      // Done, run twice or asked a copy for: out until an attempt of its task ends (ended, reconsider).
+      if (t.done || t.running.length !== 1 || t.requested > 0) {
+        this.removeAt(0);
+        continue;
+      }
+      // The latest end first: if a new attempt would not end sooner than it, none would.
+      return a.workEnd > now + mean ? t : null;
     }
-    // Every attempt due more than `mean` from now: a subtree whose top is due sooner holds none.
-    const parked: MrAttempt[] = [];
-    const stack = heap.length > 0 ? [0] : [];
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      const a = heap[i]!;
-      if (a.workEnd - now <= mean) continue;
-      if (eligible(a)) found.push(a.task);
-      else parked.push(a);
-      if (2 * i + 1 < heap.length) stack.push(2 * i + 1);
-      if (2 * i + 2 < heap.length) stack.push(2 * i + 2);
-    }
-    // Copied, or asked a copy for: out until an attempt of its task ends (ended, reconsider).
-    for (const a of parked) this.removeAt(a.bookAt);
-    found.sort((x, y) => x.index - y.index);
-    return found.filter((t, i) => i === 0 || found[i - 1] !== t);
+    return null;
   }
 
   private push(a: MrAttempt): void {
@@ -133,7 +144,7 @@ export class SpeculationBook {
     const a = heap[i]!;
     while (i > 0) {
       const up = (i - 1) >> 1;
-      if (heap[up]!.workEnd >= a.workEnd) break;
+      if (!later(a, heap[up]!)) break;
       heap[i] = heap[up]!;
       heap[i]!.bookAt = i;
       i = up;
@@ -149,8 +160,8 @@ export class SpeculationBook {
       const l = 2 * i + 1;
       if (l >= heap.length) break;
       const r = l + 1;
-      const c = r < heap.length && heap[r]!.workEnd > heap[l]!.workEnd ? r : l;
-      if (heap[c]!.workEnd <= a.workEnd) break;
+      const c = r < heap.length && later(heap[r]!, heap[l]!) ? r : l;
+      if (!later(heap[c]!, a)) break;
       heap[i] = heap[c]!;
       heap[i]!.bookAt = i;
       i = c;
@@ -160,13 +171,34 @@ export class SpeculationBook {
   }
 }
 
+/** Heap order: the later end first; at the same end, the lower task index (Hadoop looks in task order). */
+function later(a: MrAttempt, b: MrAttempt): boolean {
+  return a.workEnd > b.workEnd || (a.workEnd === b.workEnd && a.task.index < b.task.index);
+}
+
 function duration(a: MrAttempt): number {
   return a.record.end - a.record.start;
 }
 
-/** Asks for a speculative copy of each straggler among the tasks of `kind`. */
-export function speculate(am: MrAppMaster, kind: 'map' | 'reduce'): void {
-  const book = am.speculation?.[kind];
-  if (!book) return;
-  for (const t of book.stragglers(am.ctx.kernel.now)) am.request(t, true);
+/**
+ * Starts the AM's speculator: a look at the maps and one at the reduces every second, or 15 s
+ * after a look asked for a copy, until the job ends (a daemon: it keeps no run going).
+ */
+export function startSpeculator(am: MrAppMaster): void {
+  const books = am.speculation;
+  if (!books) return;
+  const kernel = am.ctx.kernel;
+  const look = (): void => {
+    if (am.done) return;
+    let copies = 0;
+    for (const book of [books.map, books.reduce]) {
+      const task = book.best(kernel.now);
+      if (task === null) continue;
+      am.request(task, true);
+      book.copyAsked(task);
+      copies++;
+    }
+    kernel.postDaemon(copies > 0 ? SPECULATE_AFTER_COPY_MS : SPECULATE_AGAIN_MS, look);
+  };
+  kernel.postDaemon(SPECULATE_AGAIN_MS, look);
 }
