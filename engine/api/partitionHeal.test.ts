@@ -7,6 +7,7 @@ import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from './runJob';
 import type { FaultSpec } from '../cluster';
 import type { ClusterSpec } from '../cluster';
+import type { RunJobOptions } from './jobTypes';
 
 const MR_WORD_COUNT = `exports.default = {
   kind: 'mapreduce', input: '/data/corpus.txt', output: '/out/wc', numReduceTasks: 2,
@@ -24,7 +25,7 @@ const racks = (nodes: number): ClusterSpec => ({
   racks: [{ nodes }, { nodes }, { nodes }],
 });
 
-async function run(code: string, cluster: ClusterSpec, faults: FaultSpec[]) {
+async function run(code: string, cluster: ClusterSpec, faults: FaultSpec[], extra: Partial<RunJobOptions> = {}) {
   const runner = createFunctionRunner();
   try {
     const r = await runJob({
@@ -34,8 +35,9 @@ async function run(code: string, cluster: ClusterSpec, faults: FaultSpec[]) {
       seed: 1,
       blockSize: 16 * 1024,
       faults,
+      ...extra,
     });
-    return { result: JSON.stringify(r.result), ms: r.trace[r.trace.length - 1]!.t };
+    return { result: JSON.stringify(r.result), ms: r.trace[r.trace.length - 1]!.t, trace: r.trace };
   } finally {
     await runner.close();
   }
@@ -64,5 +66,67 @@ describe('a rack partition that heals before anything is declared lost', () => {
     // 2,000 ms for 20,000 ms stopped the run before (a task ended inside the partition).
     const afterHeal = await sweep(SPARK_WORD_COUNT, racks(1), 'r1', [500, 1_000, 2_000, 3_000, 4_000], 20_000);
     expect(afterHeal).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('Spark: a task whose node died and came back never reports (its process is gone), cut off or not', async () => {
+    const plain = await run(SPARK_WORD_COUNT, racks(2), []);
+    for (const partition of [true, false]) {
+      const faults: FaultSpec[] = [
+        ...(partition ? [{ atMs: 1_900, kind: 'partitionRack' as const, rack: 'r3', durationMs: 10_000 }] : []),
+        { atMs: 1_920, kind: 'killNode', node: 'n5' },
+        { atMs: 1_940, kind: 'restartNode', node: 'n5' },
+      ];
+      const r = await run(SPARK_WORD_COUNT, racks(2), faults);
+      expect(r.result).toBe(plain.result);
+      // Nothing started on n5 before it died finishes, and no task starts on its dead executor.
+      const started = new Map<string, number>();
+      for (const e of r.trace) {
+        if (e.type === 'taskStarted' && e.node === 'n5') started.set(String(e.attemptId), e.t);
+        if (e.type === 'taskFinished' && e.node === 'n5' && e.t > 1_920)
+          expect(started.get(String(e.attemptId)), `${String(e.attemptId)} at ${e.t}`).toBeGreaterThan(1_920);
+      }
+    }
+  }, 60_000);
+
+  it('Spark: tasks submitted while every executor is cut off start when the rack heals', async () => {
+    const plain = await run(SPARK_WORD_COUNT, racks(1), []);
+    const r = await run(
+      SPARK_WORD_COUNT,
+      racks(1),
+      [{ atMs: 300, kind: 'partitionRack', rack: 'r1', durationMs: 30_000 }],
+      {
+        sparkConf: { 'spark.executor.instances': '1' },
+      },
+    );
+    expect(r.result).toBe(plain.result);
+  }, 60_000);
+
+  it('MapReduce: a task whose attempt failed while its copy was asked for runs again', async () => {
+    const faults: FaultSpec[] = [
+      { atMs: 321, kind: 'failDisk', node: 'n4' },
+      { atMs: 3_438, kind: 'restartNode', node: 'n5' },
+      { atMs: 7_018, kind: 'restartNode', node: 'n2' },
+      { atMs: 10_016, kind: 'partitionRack', rack: 'r3', durationMs: 60_294 },
+      { atMs: 11_915, kind: 'killNode', node: 'n5' },
+      { atMs: 15_364, kind: 'restartNode', node: 'n5' },
+      { atMs: 17_305, kind: 'failDisk', node: 'n7' },
+    ];
+    const cluster: ClusterSpec = {
+      name: 'four-racks',
+      node: { cores: 3, memoryMb: 8192 },
+      racks: [{ nodes: 2 }, { nodes: 2 }, { nodes: 2 }, { nodes: 2 }],
+    };
+    // Without speculation the job fails (a task fails on too many disks); with it, it hung.
+    const outcome = async (speculation: boolean) => {
+      try {
+        await run(MR_WORD_COUNT, cluster, faults, { speculation });
+        return 'finished';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const without = await outcome(false);
+    expect(await outcome(true)).not.toMatch(/did not finish/);
+    expect(without).not.toMatch(/did not finish/);
   }, 60_000);
 });

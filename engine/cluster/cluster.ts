@@ -74,6 +74,7 @@ export class Cluster {
     for (const n of this.nodes) onRack[n.rackIndex]!.push(n);
     this.racks = spec.racks.map((r, index) => ({ id: r.id, index, partitioned: false, nodes: onRack[index]! }));
     this.reachable = new Uint8Array(this.nodes.length);
+    this.deaths = new Int32Array(this.nodes.length);
     this.updateReachable();
     this.dataNodes = this.nodes.filter(isDataNode);
     this.ledger = new ResourceLedger(this.nodes, kernel, sink);
@@ -172,6 +173,12 @@ export class Cluster {
    * cut off (a task's end) reaches the masters when the network is back, as TCP delivers it late.
    * A node that is dead, or dies before the heal, never says it: its reports are dropped.
    */
+  /** How many times `node` died: a process started on it before a death is gone after a restart. */
+  life(node: ClusterNode): number {
+    return this.deaths[node.index]!;
+  }
+  private readonly deaths: Int32Array;
+
   whenReachable(node: ClusterNode, report: () => void): void {
     if (this.isReachable(node)) report();
     else if (node.alive) this.unreported.push({ node, report });
@@ -184,6 +191,7 @@ export class Cluster {
     const n = this.node(id);
     if (!n.alive) return;
     n.alive = false;
+    this.deaths[n.index]!++;
     this.emit({ t: this.kernel.now, type: 'nodeDied', node: n.id }, { kind: 'died', node: n.id });
   }
 

@@ -128,6 +128,9 @@ export class MrAppMaster {
     task.requested--;
     if (this.done || task.done || (tag.speculative && task.running.length === 0) || task.running.length >= 2) {
       this.app.release(c);
+      // A copy's container came after the attempt it was to copy ended (failed or killed) while it
+      // was asked for: the attempt's end asked for nothing then, so the task asks now.
+      if (!this.done && !task.done && task.running.length === 0 && task.requested === 0) this.request(task, false);
       return;
     }
     if (task.failedOn.includes(c.nodeId) && task.refusals < MAX_REFUSALS) {

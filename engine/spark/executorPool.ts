@@ -26,6 +26,8 @@ export interface Executor {
   alive: boolean;
   /** Position in the pool's list of executors: freeSlots()'s order. */
   order: number;
+  /** Its node's deaths when it registered (Cluster.life): after another, its process is gone. */
+  life: number;
 }
 
 /** spark.network.timeout: the driver gives up on a silent executor after this. */
@@ -65,6 +67,12 @@ export class ExecutorPool implements SlotPool {
         ? new YarnExecutorBackend(ctx, name, conf, events)
         : new StandaloneExecutorBackend(ctx, conf, events);
     this.unsubscribe = ctx.cluster.subscribe((change) => {
+      // A healed rack's executors can take tasks again: the scheduler offers their slots.
+      if (change.kind === 'healed') {
+        const back = this.executors.find((e) => e.alive && change.nodes.includes(e.node.id));
+        if (back) onAdded(back);
+        return;
+      }
       const nodes = change.kind === 'died' ? [change.node] : change.kind === 'partitioned' ? change.nodes : [];
       for (const e of this.executors) {
         if (!e.alive || !nodes.includes(e.node.id)) continue;
@@ -178,9 +186,9 @@ export class ExecutorPool implements SlotPool {
     return withFree.filter((e) => this.offers(e));
   }
 
-  /** Whether offers may use the executor's free slots: it is alive and its node reachable. */
+  /** Whether offers may use the executor's free slots: alive, its node reachable and not dead since it registered. */
   private offers(e: Executor): boolean {
-    return e.alive && this.ctx.cluster.isReachable(e.node);
+    return e.alive && this.ctx.cluster.isReachable(e.node) && this.ctx.cluster.life(e.node) === e.life;
   }
 
   private clearFree(e: Executor): void {
@@ -196,7 +204,8 @@ export class ExecutorPool implements SlotPool {
     const id = here.length === 0 ? `exec-${node.id}` : `exec-${node.id}.${here.length + 1}`;
     const slots = Array.from({ length: lease.cores }, (_, i) => ({ id: `${id.slice(5)}/${i}`, node, executor: id }));
     const order = this.executors.length;
-    const executor: Executor = { id, node, lease, slots, free: [...slots], alive: true, order };
+    const life = this.ctx.cluster.life(node);
+    const executor: Executor = { id, node, lease, slots, free: [...slots], alive: true, order, life };
     this.executors.push(executor);
     this.byId.set(id, executor);
     this.onNode.set(node.id, [...here, executor]);

@@ -233,7 +233,7 @@ export class TaskScheduler {
             : this.fail(set, state, running, failure),
       ),
     );
-    const running: RunningAttempt = { record, slot, cancel: () => handle.cancel() };
+    const running: RunningAttempt = { record, slot, cancel: () => handle.cancel(), life: this.cluster.life(slot.node) };
     state.running.push(running);
     set.running.add(state);
     set.lone?.update(state);
@@ -259,8 +259,9 @@ export class TaskScheduler {
    * until the executor is declared lost (nodeDied), which kills and re-queues it.
    */
   private whenReported(state: TaskState, running: RunningAttempt, end: () => void): void {
-    this.cluster.whenReachable(running.slot.node, () => {
-      if (state.running.includes(running)) end();
+    const node = running.slot.node;
+    this.cluster.whenReachable(node, () => {
+      if (state.running.includes(running) && this.cluster.life(node) === running.life) end();
     });
   }
 

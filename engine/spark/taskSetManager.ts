@@ -51,6 +51,8 @@ export interface RunningAttempt {
   record: AttemptRecord;
   slot: Slot;
   cancel: () => void;
+  /** Its node's deaths at launch (Cluster.life): after another, the attempt's process is gone. */
+  life: number;
 }
 
 export interface TaskState {
