@@ -129,4 +129,18 @@ describe('a rack partition that heals before anything is declared lost', () => {
     expect(await outcome(true)).not.toMatch(/did not finish/);
     expect(without).not.toMatch(/did not finish/);
   }, 60_000);
+
+  it('standalone Spark: the Master launches executors again when every rack heals', async () => {
+    const cluster = racks(1);
+    const sparkConf = { 'spark.master': 'spark://master:7077' };
+    const plain = await run(SPARK_WORD_COUNT, cluster, [], { sparkConf });
+    // 5 s: the executors were never launched; 130 s: they were lost (spark.network.timeout) and not replaced.
+    for (const [atMs, durationMs] of [
+      [500, 5_000],
+      [1_500, 130_000],
+    ] as const) {
+      const faults = ['r1', 'r2', 'r3'].map((rack) => ({ atMs, kind: 'partitionRack' as const, rack, durationMs }));
+      expect((await run(SPARK_WORD_COUNT, cluster, faults, { sparkConf })).result).toBe(plain.result);
+    }
+  }, 60_000);
 });

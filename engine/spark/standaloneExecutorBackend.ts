@@ -37,6 +37,9 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
     this.requested = grants.length;
     for (const g of grants) this.launch(g);
     this.unsubscribe = ctx.cluster.subscribe((change) => {
+      // Workers cut off come back: the Master schedules the application's missing cores again
+      // (Master.schedule runs whenever a Worker registers or comes back).
+      if (change.kind === 'healed') return this.topUp();
       if (change.kind !== 'died' && change.kind !== 'restarted') return;
       const dead = [...this.grants.keys()].filter((l) => l.live && l.node.id === change.node);
       const lose = () => {
@@ -49,6 +52,11 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
 
   replace(lease: ExecutorLease): void {
     this.release(lease);
+    this.topUp();
+  }
+
+  /** Launches what the Master grants now toward spark.cores.max, beside the executors held. */
+  private topUp(): void {
     if (this.finished) return;
     let held = 0;
     for (const [l, g] of this.grants) if (l.live) held += g.cores;
