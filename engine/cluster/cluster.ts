@@ -168,17 +168,17 @@ export class Cluster {
     };
   }
 
-  /**
-   * Runs `report` now when `node` is reachable, else once its rack heals: what a node says while
-   * cut off (a task's end) reaches the masters when the network is back, as TCP delivers it late.
-   * A node that is dead, or dies before the heal, never says it: its reports are dropped.
-   */
   /** How many times `node` died: a process started on it before a death is gone after a restart. */
   life(node: ClusterNode): number {
     return this.deaths[node.index]!;
   }
   private readonly deaths: Int32Array;
 
+  /**
+   * Runs `report` now when `node` is reachable, else once its rack heals: what a node says while
+   * cut off (a task's end) reaches the masters when the network is back, as TCP delivers it late.
+   * A node that is dead, or dies before the heal, never says it: its reports are dropped.
+   */
   whenReachable(node: ClusterNode, report: () => void): void {
     if (this.isReachable(node)) report();
     else if (node.alive) this.unreported.push({ node, report });
