@@ -68,6 +68,43 @@ describe('a rack partition that heals before anything is declared lost', () => {
     expect(afterHeal).toBeGreaterThan(0);
   }, 60_000);
 
+  it('Spark: a task reported at the heal ends then, as the driver hears it (its bar reaches the heal)', async () => {
+    const r = await run(SPARK_WORD_COUNT, racks(1), [
+      { atMs: 2_000, kind: 'partitionRack', rack: 'r1', durationMs: 20_000 },
+    ]);
+    const started = new Map<string, number>();
+    let late = 0;
+    for (const e of r.trace) {
+      if (e.type === 'taskStarted') started.set(String(e.attemptId), e.t);
+      if (e.type !== 'taskFinished') continue;
+      expect(started.get(String(e.attemptId))! + Number(e.ms)).toBeCloseTo(e.t, 6);
+      if (e.node === 'n1' && e.t === 22_000) late++;
+    }
+    expect(late).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('Spark: an executor started on a cut-off rack registers when it heals, or is replaced after spark.network.timeout', async () => {
+    const events = (trace: { type: string; t: number; node?: unknown }[], type: string) =>
+      trace.filter((e) => e.type === type && e.node === 'n1').map((e) => e.t);
+    // Its container was granted before the cut, and it started inside the partition (at 1,000 ms).
+    const short = await run(SPARK_WORD_COUNT, racks(2), [
+      { atMs: 50, kind: 'partitionRack', rack: 'r1', durationMs: 5_000 },
+    ]);
+    expect(short.result).toBe((await run(SPARK_WORD_COUNT, racks(2), [])).result);
+    expect(events(short.trace, 'containerLaunched')[0]).toBe(1_000);
+    expect(events(short.trace, 'executorAdded')).toEqual([5_050]);
+    // Cut off for 125 s (the other nodes slowed, so the job lasts past the heal): it gave up, and a new one starts.
+    const faults: FaultSpec[] = [
+      { atMs: 50, kind: 'partitionRack', rack: 'r1', durationMs: 125_000 },
+      { atMs: 60, kind: 'slowNode', node: 'n2', factor: 50 },
+      { atMs: 60, kind: 'slowNode', node: 'n3', factor: 50 },
+    ];
+    const long = await run(SPARK_WORD_COUNT, racks(1), faults);
+    expect(long.result).toBe((await run(SPARK_WORD_COUNT, racks(1), [])).result);
+    expect(events(long.trace, 'containerReleased')[0]).toBe(125_050);
+    expect(events(long.trace, 'executorAdded')).toEqual([127_000]);
+  }, 60_000);
+
   it('Spark: a task whose node died and came back never reports (its process is gone), cut off or not', async () => {
     const plain = await run(SPARK_WORD_COUNT, racks(2), []);
     for (const partition of [true, false]) {

@@ -48,6 +48,8 @@ export class ExecutorPool implements SlotPool {
   private readonly askedAt: number;
   private readonly unsubscribe: () => void;
   private finished = false;
+  /** Executors started on a cut-off node, not registered with the driver yet: when each started. */
+  private readonly unregistered = new Map<ExecutorLease, number>();
 
   constructor(
     private readonly ctx: JobContext,
@@ -59,7 +61,7 @@ export class ExecutorPool implements SlotPool {
   ) {
     this.askedAt = ctx.kernel.now;
     const events = {
-      launched: (lease: ExecutorLease) => this.added(lease),
+      launched: (lease: ExecutorLease) => this.launched(lease),
       lost: (lease: ExecutorLease, reason: string) => this.lose(lease, reason),
     };
     this.backend =
@@ -197,6 +199,29 @@ export class ExecutorPool implements SlotPool {
     this.withFree.delete(e);
   }
 
+  /**
+   * An executor process started. It registers with the driver at once when its node can reach
+   * it; on a cut-off node it registers when the rack heals, unless it has tried for
+   * spark.network.timeout by then: it gave up and exited, and the driver asks for another.
+   */
+  private launched(lease: ExecutorLease): void {
+    const { cluster, kernel } = this.ctx;
+    if (cluster.isReachable(lease.node)) return this.added(lease);
+    this.unregistered.set(lease, kernel.now);
+    cluster.whenReachable(lease.node, () => {
+      const since = this.unregistered.get(lease);
+      if (since === undefined) return; // lost meanwhile: replaced already
+      this.unregistered.delete(lease);
+      if (this.finished || !lease.live) return;
+      if (kernel.now - since < EXECUTOR_TIMEOUT_MS) return this.added(lease);
+      const waited = EXECUTOR_TIMEOUT_MS / 1000;
+      this.backend.replace(
+        lease,
+        `the executor on ${lease.node.id} could not register with the driver for ${waited} s`,
+      );
+    });
+  }
+
   private added(lease: ExecutorLease): void {
     const { node } = lease;
     // A replacement on a node that had an executor before gets a new id (`exec-n3.2`).
@@ -226,6 +251,12 @@ export class ExecutorPool implements SlotPool {
 
   private lose(lease: ExecutorLease, reason: string): void {
     const e = this.executors.find((x) => x.lease === lease);
+    if (!e && this.unregistered.delete(lease)) {
+      // Lost before it could register (its node died, or YARN gave up on its NodeManager).
+      if (this.finished) this.backend.release(lease);
+      else this.backend.replace(lease, reason);
+      return;
+    }
     if (!e || !e.alive) return;
     e.alive = false;
     this.clearFree(e);

@@ -255,13 +255,15 @@ export class TaskScheduler {
 
   /**
    * An attempt's end reaches the driver when its node can say so: at once, or once its rack heals
-   * if the attempt is still running then. A task on a node that died never reports back: it hangs
-   * until the executor is declared lost (nodeDied), which kills and re-queues it.
+   * if the attempt is still running then, and it ends when the driver hears it (TaskInfo's finish
+   * time). A task on a node that died never reports back: it hangs until its executor is lost.
    */
   private whenReported(state: TaskState, running: RunningAttempt, end: () => void): void {
     const node = running.slot.node;
     this.cluster.whenReachable(node, () => {
-      if (state.running.includes(running) && this.cluster.life(node) === running.life) end();
+      if (!state.running.includes(running) || this.cluster.life(node) !== running.life) return;
+      running.record.end = Math.max(running.record.end, this.kernel.now);
+      end();
     });
   }
 
