@@ -167,6 +167,25 @@ const CASES: Case[] = [
   ],
   [
     'numbers',
+    ['run', 'ok.js', '--slow-node', '1@0:1e400'],
+    2,
+    /--slow-node: expected I@MS:F \(1-based node, simulated ms, times slower\), got '1@0:1e400'/,
+  ],
+  ['numbers', ['run', 'ok.js', '--slow-node', '1@0:1001'], 2, /--slow-node: F must be from 1 to 1,000, got '1@0:1001'/],
+  [
+    'numbers',
+    ['run', 'ok.js', '--partition-rack', '1@0+999999999999'],
+    2,
+    /--partition-rack: DUR must be above 0 and at most 604,800,000 ms \(a simulated week\)/,
+  ],
+  [
+    'numbers',
+    ['run', 'ok.js', '--partition-rack', '99999@0'],
+    2,
+    /--partition-rack: the rack must be from 1 to 1,000 and MS at most 604,800,000/,
+  ],
+  [
+    'numbers',
     ['check', 'hdfs-blocks', 'ok.js', '--step', '99999999999999999999'],
     2,
     /--step: must be a whole number from 1 to 1,000/,

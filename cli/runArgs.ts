@@ -15,8 +15,10 @@ export const MAX_BLOCK_SIZE = 2 * 1024 ** 3;
 export const MAX_PUT_BYTES = 256 * 1024 ** 2;
 /** --workers: sandbox worker processes. */
 export const MAX_WORKERS = 64;
-/** --fail-node I@MS: a simulated week, the longest a job may run. */
+/** --fail-node I@MS (and the other faults' MS): a simulated week, the longest a job may run. */
 const MAX_FAIL_AT_MS = 7 * 24 * 3600_000;
+/** --slow-node I@MS:F: how many times slower a node may run (a failing disk, a throttled CPU). */
+export const MAX_SLOW_FACTOR = 1000;
 
 export interface RunArgs {
   job: string;
@@ -26,6 +28,10 @@ export interface RunArgs {
   seed: number;
   blockSize: number | null;
   failNodes: { node: number; atMs: number }[];
+  /** --slow-node: node I (1-based) runs `factor` times slower from `atMs` (1 restores it). */
+  slowNodes: { node: number; atMs: number; factor: number }[];
+  /** --partition-rack: rack R (1-based) cut off at `atMs`, for `durationMs` or to the end. */
+  partitions: { rack: number; atMs: number; durationMs: number | null }[];
   timeoutSeconds: number;
   json: boolean;
   workers: number | null;
@@ -41,8 +47,8 @@ export interface RunArgs {
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 
 export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH]... [--nodes N] [--cluster PRESET|FILE]
-                      [--seed S] [--block-size SIZE] [--fail-node I@MS] [--timeout SEC] [--json]
-                      [--conf spark.KEY=VALUE]...
+                      [--seed S] [--block-size SIZE] [--fail-node I@MS] [--slow-node I@MS:F]
+                      [--partition-rack R@MS[+DUR]] [--timeout SEC] [--json] [--conf spark.KEY=VALUE]...
 
   JOB                 a MapReduce or Spark job file (.js or .ts), from any folder
   --put L:D           put local file L (a regular file of at most 256 MB) into HDFS at D before the job (repeatable)
@@ -51,6 +57,11 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
   --seed S            seed of the simulation (default 1)
   --block-size SIZE   HDFS block size: bytes, or with k/m/g, from 1k to 2g (default 128m)
   --fail-node I@MS    kill node I (1-based) at simulated millisecond MS (repeatable)
+  --slow-node I@MS:F  from simulated millisecond MS node I runs F times slower, F from 1 (back to
+                      normal) to ${MAX_SLOW_FACTOR} (repeatable)
+  --partition-rack R@MS[+DUR]
+                      cut rack R (1-based) off the network at simulated millisecond MS, for DUR ms
+                      or to the end of the run (repeatable)
   --timeout SEC       wall-clock budget for the whole run: the learner's code and the simulation
                       (default 120, at most ${MAX_TIMEOUT_SECONDS})
   --json              print one JSON object {result, simulatedMs, metrics}
@@ -111,6 +122,21 @@ export function parseTimeoutSeconds(text: string | undefined): number {
   return n;
 }
 
+/**
+ * A fault flag's value: a 1-based node or rack (at most LIMITS.maxNodes), then @MS (at most a
+ * simulated week), then the flag's own numbers (`pattern`'s further groups, undefined if absent).
+ */
+function faultAt(flag: string, v: string, shape: string, pattern: RegExp): [number, number, number?] {
+  const m = pattern.exec(v);
+  if (!m || Number(m[1]) < 1) throw new UsageError(`${flag}: expected ${shape}, got '${v}'`);
+  const what = flag === '--partition-rack' ? 'rack' : 'node';
+  if (Number(m[1]) > LIMITS.maxNodes || Number(m[2]) > MAX_FAIL_AT_MS)
+    throw new UsageError(
+      `${flag}: the ${what} must be from 1 to ${formatCount(LIMITS.maxNodes)} and MS at most ${formatCount(MAX_FAIL_AT_MS)} (a simulated week), got '${v}'`,
+    );
+  return [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+}
+
 export function parseRunArgs(argv: string[]): RunArgs | 'help' {
   const args: RunArgs = {
     job: '',
@@ -120,6 +146,8 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
     seed: 1,
     blockSize: null,
     failNodes: [],
+    slowNodes: [],
+    partitions: [],
     timeoutSeconds: 120,
     json: false,
     workers: null,
@@ -172,15 +200,28 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
         args.blockSize = parseSize(a, value());
         break;
       case '--fail-node': {
+        const [node, atMs] = faultAt(a, value(), 'I@MS (1-based node, simulated ms)', /^(\d+)@(\d+(?:\.\d+)?)$/);
+        args.failNodes.push({ node, atMs });
+        break;
+      }
+      case '--slow-node': {
         const v = value();
-        const m = /^(\d+)@(\d+(?:\.\d+)?)$/.exec(v);
-        if (!m || Number(m[1]) < 1)
-          throw new UsageError(`--fail-node: expected I@MS (1-based node, simulated ms), got '${v}'`);
-        if (Number(m[1]) > LIMITS.maxNodes || Number(m[2]) > MAX_FAIL_AT_MS)
+        const shape = 'I@MS:F (1-based node, simulated ms, times slower)';
+        const [node, atMs, factor] = faultAt(a, v, shape, /^(\d+)@(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/);
+        if (!(factor! >= 1 && factor! <= MAX_SLOW_FACTOR))
+          throw new UsageError(`--slow-node: F must be from 1 to ${formatCount(MAX_SLOW_FACTOR)}, got '${v}'`);
+        args.slowNodes.push({ node, atMs, factor: factor! });
+        break;
+      }
+      case '--partition-rack': {
+        const v = value();
+        const shape = 'R@MS or R@MS+DUR (1-based rack, simulated ms, ms cut off)';
+        const [rack, atMs, durationMs] = faultAt(a, v, shape, /^(\d+)@(\d+(?:\.\d+)?)(?:\+(\d+(?:\.\d+)?))?$/);
+        if (durationMs !== undefined && !(durationMs > 0 && durationMs <= MAX_FAIL_AT_MS))
           throw new UsageError(
-            `--fail-node: the node must be from 1 to ${formatCount(LIMITS.maxNodes)} and MS at most ${formatCount(MAX_FAIL_AT_MS)} (a simulated week), got '${v}'`,
+            `--partition-rack: DUR must be above 0 and at most ${formatCount(MAX_FAIL_AT_MS)} ms (a simulated week), got '${v}'`,
           );
-        args.failNodes.push({ node: Number(m[1]), atMs: Number(m[2]) });
+        args.partitions.push({ rack, atMs, durationMs: durationMs ?? null });
         break;
       }
       case '--timeout':

@@ -107,6 +107,22 @@ describe('clusterlab run', () => {
     expect(b.result).toEqual(a.result);
   });
 
+  it('slows a node and cuts a rack off as asked, keeps the result and names both in the report', async () => {
+    const args = ['labs/examples/jobs/word-count.ts', '--cluster', 'two-racks', '--block-size', '256k'];
+    const base = fakeIo();
+    await runCommand([...args, '--json'], base.io);
+    const faults = ['--slow-node', '2@0:20', '--partition-rack', '2@1500+4000'];
+    const json = fakeIo();
+    expect(await runCommand([...args, ...faults, '--json'], json.io)).toBe(0);
+    const a = JSON.parse(base.out.join(''));
+    const b = JSON.parse(json.out.join(''));
+    expect(b.result).toEqual(a.result);
+    expect(b.simulatedMs).toBeGreaterThan(a.simulatedMs);
+    const text = fakeIo();
+    expect(await runCommand([...args, ...faults], text.io)).toBe(0);
+    expect(text.out.join('')).toMatch(/node n2 20x slower from 0\.000s\n {2}rack r2 cut off at 1\.500s\n/);
+  });
+
   it('names the file and line of an error in the learner code (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-'));
     const job = join(dir, 'bad.js');

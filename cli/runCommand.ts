@@ -75,11 +75,34 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const source = await loadJobFile(args.job, io.cwd);
   const cluster = loadCluster(args.cluster, args.nodes, io.cwd);
   const resolved = resolveClusterSpec(cluster, '--cluster');
-  const faults: FaultSpec[] = args.failNodes.map((f, i) => {
-    if (f.node > resolved.nodes.length)
-      throw new UsageError(`--fail-node[${i}]: node ${f.node} does not exist (nodes are 1..${resolved.nodes.length})`);
-    return { atMs: f.atMs, kind: 'killNode', node: resolved.nodes[f.node - 1]!.id };
-  });
+  const nodeId = (flag: string, i: number, node: number): string => {
+    if (node > resolved.nodes.length)
+      throw new UsageError(`${flag}[${i}]: node ${node} does not exist (nodes are 1..${resolved.nodes.length})`);
+    return resolved.nodes[node - 1]!.id;
+  };
+  const faults: FaultSpec[] = [
+    ...args.failNodes.map((f, i): FaultSpec => ({
+      atMs: f.atMs,
+      kind: 'killNode',
+      node: nodeId('--fail-node', i, f.node),
+    })),
+    ...args.slowNodes.map((f, i): FaultSpec => ({
+      atMs: f.atMs,
+      kind: 'slowNode',
+      node: nodeId('--slow-node', i, f.node),
+      factor: f.factor,
+    })),
+    ...args.partitions.map((f, i): FaultSpec => {
+      if (f.rack > resolved.racks.length)
+        throw new UsageError(
+          `--partition-rack[${i}]: rack ${f.rack} does not exist (racks are 1..${resolved.racks.length})`,
+        );
+      const rack = resolved.racks[f.rack - 1]!.id;
+      return f.durationMs === null
+        ? { atMs: f.atMs, kind: 'partitionRack', rack }
+        : { atMs: f.atMs, kind: 'partitionRack', rack, durationMs: f.durationMs };
+    }),
+  ];
   // The sandbox processes start now, while the input files are read and put into HDFS (a
   // process's start costs a few hundred ms, most of a small run's time before it computes).
   const pool = await createNodeSandboxPool({
@@ -116,8 +139,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       // The command prints no playback: the cluster's snapshots (one per simulated second, each
       // walking every block) would only cost time, a second of 30 on 27,000 blocks.
       snapshots: false,
-      // The report names node deaths (runReport.ts); nothing else of the trace is read.
-      traceTypes: ['nodeDied'],
+      // The report names the faults as they struck (runReport.ts); nothing else of the trace is read.
+      traceTypes: ['nodeDied', 'nodeSlowed', 'rackPartitioned', 'rackHealed'],
       ...(args.blockSize !== null ? { blockSize: args.blockSize } : {}),
     });
     if (args.json)

@@ -78,6 +78,16 @@ export function formatReport(report: JobRunReport, clusterName: string, nodes: s
       `  ${a.task.padEnd(22)} #${a.attempt} ${a.node.padEnd(4)} ${a.locality.padEnd(13)} |${bar.join('')}| ${sec(a.start)}-${sec(a.end)}${status}`,
     );
   }
-  for (const e of report.trace) if (e.type === 'nodeDied') lines.push(`  node ${String(e.node)} died at ${sec(e.t)}`);
+  for (const e of report.trace) {
+    if (e.type === 'nodeDied') lines.push(`  node ${String(e.node)} died at ${sec(e.t)}`);
+    if (e.type === 'nodeSlowed')
+      lines.push(
+        e.factor === 1
+          ? `  node ${String(e.node)} back to its normal speed at ${sec(e.t)}`
+          : `  node ${String(e.node)} ${String(e.factor)}x slower from ${sec(e.t)}`,
+      );
+    if (e.type === 'rackPartitioned') lines.push(`  rack ${String(e.rack)} cut off at ${sec(e.t)}`);
+    if (e.type === 'rackHealed') lines.push(`  rack ${String(e.rack)} back at ${sec(e.t)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
