@@ -31,6 +31,8 @@ export const RUN_VALUE_OPTIONS: ReadonlySet<string> = new Set([
   '--seed',
   '--block-size',
   '--fail-node',
+  '--slow-node',
+  '--partition-rack',
   '--timeout',
   '--workers',
   '--conf',

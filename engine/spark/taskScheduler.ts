@@ -260,9 +260,10 @@ export class TaskScheduler {
    */
   private whenReported(state: TaskState, running: RunningAttempt, end: () => void): void {
     const node = running.slot.node;
+    const late = !this.cluster.isReachable(node);
     this.cluster.whenReachable(node, () => {
       if (!state.running.includes(running) || this.cluster.life(node) !== running.life) return;
-      running.record.end = Math.max(running.record.end, this.kernel.now);
+      if (late) running.record.end = this.kernel.now;
       end();
     });
   }
