@@ -251,8 +251,10 @@ export class ExecutorPool implements SlotPool {
 
   private lose(lease: ExecutorLease, reason: string): void {
     const e = this.executors.find((x) => x.lease === lease);
-    if (!e && this.unregistered.delete(lease)) {
-      // Lost before it could register (its node died, or YARN gave up on its NodeManager).
+    if (!e) {
+      // Lost before its executor registered (its container was still starting, or it could not
+      // reach the driver): Spark's allocator keeps its target count and asks for another.
+      this.unregistered.delete(lease);
       if (this.finished) this.backend.release(lease);
       else this.backend.replace(lease, reason);
       return;

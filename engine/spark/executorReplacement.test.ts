@@ -59,6 +59,24 @@ describe('Spark executor replacement', () => {
     expect(JSON.stringify(again.trace)).toBe(JSON.stringify(t));
   });
 
+  it('replaces an executor whose container was lost while it started (before it could register)', async () => {
+    const base = await run();
+    const firstAdded = ofType(base.trace, 'executorAdded')[0]!;
+    // Every node dies just before the first executor registers and comes back 100 ms later:
+    // the containers still starting are lost with the rest, and each is asked for again.
+    const nodes = [...new Set(ofType(base.trace, 'executorAdded').map((e) => e.node as string))];
+    const faults: RunJobOptions['faults'] = nodes.flatMap((node) => [
+      { atMs: firstAdded.t - 1, kind: 'killNode' as const, node },
+      { atMs: firstAdded.t + 99, kind: 'restartNode' as const, node },
+    ]);
+    const faulty = await run({ faults });
+    expect(faulty.result).toEqual(base.result);
+    const registered = ofType(faulty.trace, 'executorAdded').filter((e) => e.t > firstAdded.t);
+    expect(registered.length).toBe(nodes.length);
+    // The driver did not wait out spark.scheduler.maxRegisteredResourcesWaitingTime (30 s) for the lost ones.
+    expect(ofType(faulty.trace, 'taskStarted')[0]!.t).toBeLessThan(firstAdded.t + 10_000);
+  });
+
   it('keeps a replacement request pending while no node has room (a full cluster)', async () => {
     const base = await run();
     const first = ofType(base.trace, 'taskStarted')[0]!;
