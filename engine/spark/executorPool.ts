@@ -259,7 +259,7 @@ export class ExecutorPool implements SlotPool {
       else this.backend.replace(lease, reason);
       return;
     }
-    if (!e || !e.alive) return;
+    if (!e.alive) return;
     e.alive = false;
     this.clearFree(e);
     if (this.ctx.tracing)
