@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { runJob } from './runJob';
+import { JobFailedError } from './jobFailedError';
 import type { FaultSpec } from '../cluster';
 import type { ClusterSpec } from '../cluster';
 import type { RunJobOptions } from './jobTypes';
@@ -178,6 +179,94 @@ describe('a rack partition that heals before anything is declared lost', () => {
     ] as const) {
       const faults = ['r1', 'r2', 'r3'].map((rack) => ({ atMs, kind: 'partitionRack' as const, rack, durationMs }));
       expect((await run(SPARK_WORD_COUNT, cluster, faults, { sparkConf })).result).toBe(plain.result);
+    }
+  }, 60_000);
+});
+
+describe('faults at awkward times (a review of the partition handling)', () => {
+  const one = racks(1);
+  const two = racks(2);
+  const standalone = { sparkConf: { 'spark.master': 'spark://master:7077' } };
+  const failed = async (promise: Promise<unknown>): Promise<JobFailedError> => {
+    try {
+      await promise;
+    } catch (error) {
+      if (error instanceof JobFailedError) return error;
+      throw error;
+    }
+    throw new Error('the run did not fail');
+  };
+
+  it('standalone: a rack cut off for good before its executor starts; every worker back after 100 s', async () => {
+    const plain = (await run(SPARK_WORD_COUNT, one, [], standalone)).result;
+    // Both hung: the registration wait had no event of its own; a Worker back did not get the missing cores.
+    const cut = await run(SPARK_WORD_COUNT, one, [{ atMs: 666, kind: 'partitionRack', rack: 'r2' }], standalone);
+    expect(cut.result).toBe(plain);
+    const back = ['n1', 'n2', 'n3'].flatMap((node): FaultSpec[] => [
+      { atMs: 2_000, kind: 'killNode', node },
+      { atMs: 100_000, kind: 'restartNode', node },
+    ]);
+    expect((await run(SPARK_WORD_COUNT, one, back, standalone)).result).toBe(plain);
+  }, 60_000);
+
+  it('Spark: a block with no reachable replica fails the task, which runs again after the heal (or the job fails)', async () => {
+    const plain = (await run(SPARK_WORD_COUNT, two, [])).result;
+    const cut = ['r2', 'r3'].map((rack): FaultSpec => ({
+      atMs: 2_000,
+      kind: 'partitionRack',
+      rack,
+      durationMs: 30_000,
+    }));
+    expect((await run(SPARK_WORD_COUNT, two, cut)).result).toBe(plain);
+    // Every replica of some blocks dead: a JobFailedError with its report (it was a bare HdfsError).
+    const dead = ['n4', 'n5', 'n6'].map((node): FaultSpec => ({ atMs: 2_000, kind: 'killNode', node }));
+    const error = await failed(run(SPARK_WORD_COUNT, two, dead));
+    expect(error.message).toMatch(/failed 4 times; last: \/data\/corpus\.txt: block .* has no live replica/);
+    expect(error.report.trace.some((e) => e.type === 'jobFailed')).toBe(true);
+  }, 60_000);
+
+  it('Spark: an executor is lost after 120 s of one partition, not of two with a heal between', async () => {
+    const faults: FaultSpec[] = [
+      { atMs: 1_700, kind: 'slowNode', node: 'n2', factor: 200 },
+      { atMs: 1_700, kind: 'slowNode', node: 'n3', factor: 200 },
+      { atMs: 2_000, kind: 'partitionRack', rack: 'r1', durationMs: 100_000 },
+      { atMs: 110_000, kind: 'partitionRack', rack: 'r1', durationMs: 50_000 },
+    ];
+    const r = await run(SPARK_WORD_COUNT, one, faults);
+    expect(r.trace.filter((e) => e.type === 'executorLost')).toEqual([]);
+  }, 60_000);
+
+  it('a cut heals after its duration only if no later cut or heal of the rack came first', async () => {
+    const faults: FaultSpec[] = [
+      { atMs: 2_000, kind: 'partitionRack', rack: 'r1', durationMs: 60_000 },
+      { atMs: 3_000, kind: 'healRack', rack: 'r1' },
+      { atMs: 5_000, kind: 'partitionRack', rack: 'r1' },
+      // The other nodes slowed, so the run lasts past the first cut's 60 s (it healed the second cut then).
+      { atMs: 60, kind: 'slowNode', node: 'n2', factor: 50 },
+      { atMs: 60, kind: 'slowNode', node: 'n3', factor: 50 },
+    ];
+    const r = await run(SPARK_WORD_COUNT, one, faults);
+    expect(r.ms).toBeGreaterThan(62_000);
+    const rackEvents = r.trace.filter((e) => e.type === 'rackPartitioned' || e.type === 'rackHealed');
+    expect(rackEvents.map((e) => `${e.type}@${e.t}`)).toEqual([
+      'rackPartitioned@2000',
+      'rackHealed@3000',
+      'rackPartitioned@5000',
+    ]);
+  }, 60_000);
+
+  it('MapReduce: an attempt whose node died and came back at once never reports', async () => {
+    const failing = MR_WORD_COUNT.replace('for (const w of', "throw new Error('boom'); for (const w of");
+    const faults: FaultSpec[] = [
+      { atMs: 2_340, kind: 'killNode', node: 'n3' },
+      { atMs: 2_350, kind: 'restartNode', node: 'n3' },
+    ];
+    const error = await failed(run(failing, two, faults));
+    const started = new Map<string, number>();
+    for (const e of error.report.trace) {
+      if (e.type === 'taskStarted') started.set(String(e.attemptId), e.t);
+      // Failures on n3 come only from attempts started after it died (one reported at 2,384 ms before).
+      if (e.type === 'taskFailed' && e.node === 'n3') expect(started.get(String(e.attemptId))).toBeGreaterThan(2_340);
     }
   }, 60_000);
 });

@@ -18,6 +18,13 @@ export type FaultSpec =
 export const FAULT_KINDS = ['killNode', 'restartNode', 'slowNode', 'failDisk', 'partitionRack', 'healRack'] as const;
 
 export class FaultInjector {
+  /**
+   * The latest cut of each rack that is to heal by itself: a cut's `durationMs` heals the rack
+   * only if no later cut or heal of that rack came meanwhile (the last word on a rack wins).
+   */
+  private readonly cuts = new Map<string, number>();
+  private cutCount = 0;
+
   constructor(
     private readonly kernel: Kernel,
     private readonly cluster: Cluster,
@@ -41,7 +48,7 @@ export class FaultInjector {
     this.schedule({ atMs, kind: 'failDisk', node });
   }
 
-  /** Cuts `rack` off the network; heals it after `durationMs` if given. */
+  /** Cuts `rack` off the network; heals it after `durationMs` if given and no later cut or heal of it came first. */
   partitionRack(rack: string, atMs = this.kernel.now, durationMs?: number): void {
     this.schedule(
       durationMs === undefined
@@ -75,11 +82,18 @@ export class FaultInjector {
           return c.slowNode(f.node, f.factor);
         case 'failDisk':
           return c.failDisk(f.node);
-        case 'partitionRack':
+        case 'partitionRack': {
+          const cut = ++this.cutCount;
+          this.cuts.set(f.rack, cut);
           c.partitionRack(f.rack);
-          if (f.durationMs !== undefined) this.kernel.post(f.durationMs, () => c.healRack(f.rack));
+          if (f.durationMs !== undefined)
+            this.kernel.post(f.durationMs, () => {
+              if (this.cuts.get(f.rack) === cut) c.healRack(f.rack);
+            });
           return;
+        }
         case 'healRack':
+          this.cuts.delete(f.rack);
           return c.healRack(f.rack);
       }
     };

@@ -48,6 +48,7 @@ export function startAttempt(am: MrAppMaster, task: MrTask, c: Container, specul
     fetchedLocal: 0,
     fetchedRemote: 0,
     unfetched: task.kind === 'reduce' ? new Set() : null,
+    life: am.ctx.cluster.life(c.node),
   };
   task.running.push(a);
   am.speculation?.[task.kind].started(a);
@@ -80,8 +81,10 @@ export function endAfter(am: MrAppMaster, a: MrAttempt, totalMs: number, then: (
  * hangs until YARN declares its container lost (the AM's only way to know).
  */
 export function reportEnd(am: MrAppMaster, a: MrAttempt, then: () => void): void {
-  am.ctx.cluster.whenReachable(a.container.node, () => {
-    if (a.phase !== 'ended') then();
+  const { cluster } = am.ctx;
+  cluster.whenReachable(a.container.node, () => {
+    // A process whose node died since it started is gone, even if the node is back.
+    if (a.phase !== 'ended' && cluster.life(a.container.node) === a.life) then();
   });
 }
 

@@ -67,6 +67,8 @@ export interface MrAttempt {
   fetchedRemote: number;
   /** Reducers: map indexes not fetched yet (null for a map attempt, which fetches nothing). */
   unfetched: Set<number> | null;
+  /** Its node's deaths when it started (Cluster.life): after another, its process is gone. */
+  life: number;
 }
 
 export interface MrJobFailure {

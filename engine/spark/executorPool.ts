@@ -68,22 +68,31 @@ export class ExecutorPool implements SlotPool {
       conf.master.kind === 'yarn'
         ? new YarnExecutorBackend(ctx, name, conf, events)
         : new StandaloneExecutorBackend(ctx, conf, events);
+    /** Heals per rack: an executor is lost after 120 s of silence in one partition, not over two. */
+    const heals = new Map<string, number>();
     this.unsubscribe = ctx.cluster.subscribe((change) => {
       // A healed rack's executors can take tasks again: the scheduler offers their slots.
       if (change.kind === 'healed') {
+        heals.set(change.rack, (heals.get(change.rack) ?? 0) + 1);
         const back = this.executors.find((e) => e.alive && change.nodes.includes(e.node.id));
         if (back) onAdded(back);
         return;
       }
       const nodes = change.kind === 'died' ? [change.node] : change.kind === 'partitioned' ? change.nodes : [];
+      const cut = change.kind === 'partitioned' ? { rack: change.rack, heals: heals.get(change.rack) ?? 0 } : null;
       for (const e of this.executors) {
         if (!e.alive || !nodes.includes(e.node.id)) continue;
         ctx.kernel.post(EXECUTOR_TIMEOUT_MS, () => {
-          if (!ctx.cluster.isReachable(e.node))
-            this.lose(e.lease, `executor ${e.id} heartbeat timed out (${EXECUTOR_TIMEOUT_MS / 1000} s)`);
+          if (ctx.cluster.isReachable(e.node) || (cut !== null && (heals.get(cut.rack) ?? 0) !== cut.heals)) return;
+          this.lose(e.lease, `executor ${e.id} heartbeat timed out (${EXECUTOR_TIMEOUT_MS / 1000} s)`);
         });
       }
     });
+  }
+
+  /** When the driver stops waiting for executors to register (spark.scheduler.maxRegisteredResourcesWaitingTime). */
+  get waitEndsAt(): number {
+    return this.askedAt + REGISTRATION_WAIT_MS;
   }
 
   /** True once every executor registered, or some did and the wait is over. */

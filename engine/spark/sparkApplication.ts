@@ -112,7 +112,11 @@ export class SparkApplication {
   /** Starts the executors and waits for them to register (or for the registration wait to end). */
   start(): void {
     const { ctx } = this;
+    // The wait ends at its time even when nothing else is due then (a standalone run whose other
+    // workers are cut off has no event left): an event of its own wakes the driver.
+    const waitEnds = ctx.kernel.scheduleAt(Math.max(ctx.kernel.now, this.pool.waitEndsAt), () => {});
     ctx.drive(() => this.pool.ready);
+    waitEnds.cancel();
     ctx.trace.record({
       t: ctx.kernel.now,
       type: 'executorsRegistered',

@@ -189,7 +189,9 @@ export class SparkStageRunner implements StageRunner {
         return failure;
       },
       onAborted(task, reason) {
-        app.jobFailed(task.id, reason, null);
+        // The learner's failing task ends the driver as the driver's log says; one that failed for
+        // a simulated reason alone (a block with no live replica it can reach) aborts the job here.
+        app.jobFailed(task.id, reason, task.index === failingIndex ? null : new Error(reason));
       },
       onFetchFailed(task, record, reason) {
         app.fetchFailed(stage, stageAttempt, task.id, record, reason);

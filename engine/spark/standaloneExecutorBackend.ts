@@ -45,8 +45,10 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
       const lose = () => {
         for (const l of dead) if (l.live) this.events.lost(l, `Worker on ${l.node.id} lost with its machine`);
       };
-      if (change.kind === 'restarted') lose();
-      else ctx.kernel.post(WORKER_TIMEOUT_MS, lose);
+      if (change.kind === 'died') return ctx.kernel.post(WORKER_TIMEOUT_MS, lose);
+      // A Worker registering again makes the Master schedule the application's missing cores.
+      lose();
+      this.topUp();
     });
   }
 

@@ -24,6 +24,7 @@ import type { ExecutorPlaces } from './pendingTasks';
 import type { Slot, SlotPool } from './slotPool';
 import {
   TaskSetManager,
+  attemptCost,
   fetchFailedCost,
   localityOf,
   noPrefs,
@@ -196,7 +197,7 @@ export class TaskScheduler {
       set.lastLaunch = this.kernel.now;
     }
     this.slots.take(slot);
-    const cost = { ...state.task.cost(slot.node, locality, slot.executor), startup: this.slots.startupMs(slot) };
+    const { cost, missing } = attemptCost(state.task, slot, locality, this.slots.startupMs(slot));
     const ms = totalMs(cost);
     const attempt = state.attempts++;
     const record: AttemptRecord = {
@@ -218,12 +219,12 @@ export class TaskScheduler {
     };
     this.attempts.push(record);
     // A task fetches its shuffle input before it runs the learner's code.
-    const fetch = set.spec.fetchFailure?.(state.task, record) ?? null;
+    const fetch = missing === null ? (set.spec.fetchFailure?.(state.task, record) ?? null) : null;
     if (fetch) {
       record.cost = fetchFailedCost(cost, fetch.afterMs);
       record.end = this.kernel.now + fetch.afterMs;
     }
-    const failure = fetch ? null : (set.spec.failAttempt?.(state.task, attempt) ?? null);
+    const failure = missing ?? (fetch ? null : (set.spec.failAttempt?.(state.task, attempt) ?? null));
     const handle = this.kernel.scheduleAt(record.end, () =>
       this.whenReported(state, running, () =>
         fetch
