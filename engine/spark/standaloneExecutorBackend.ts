@@ -37,8 +37,8 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
     this.requested = grants.length;
     for (const g of grants) this.launch(g);
     this.unsubscribe = ctx.cluster.subscribe((change) => {
-      // Workers cut off come back: the Master schedules the application's missing cores again
-      // (Master.schedule runs whenever a Worker registers or comes back).
+      // Workers back (healed, or registering again after a restart): the Master schedules the
+      // application's missing cores again, as Master.schedule runs whenever a Worker comes back.
       if (change.kind === 'healed') return this.topUp();
       if (change.kind !== 'died' && change.kind !== 'restarted') return;
       const dead = [...this.grants.keys()].filter((l) => l.live && l.node.id === change.node);
@@ -46,7 +46,6 @@ export class StandaloneExecutorBackend implements ExecutorBackend {
         for (const l of dead) if (l.live) this.events.lost(l, `Worker on ${l.node.id} lost with its machine`);
       };
       if (change.kind === 'died') return ctx.kernel.post(WORKER_TIMEOUT_MS, lose);
-      // A Worker registering again makes the Master schedule the application's missing cores.
       lose();
       this.topUp();
     });

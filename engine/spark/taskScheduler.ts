@@ -12,19 +12,12 @@
  */
 import { isTracing, type Kernel, type TraceSink } from '../core';
 import { isNodeManager, type Cluster } from '../cluster';
-import {
-  EXEC_EVENT_TYPES,
-  LOCALITY_LEVELS,
-  ZERO_IO,
-  totalMs,
-  type AttemptRecord,
-  type ExecEvent,
-} from '../exec/taskTypes';
+import { EXEC_EVENT_TYPES, LOCALITY_LEVELS, type AttemptRecord, type ExecEvent } from '../exec/taskTypes';
 import type { ExecutorPlaces } from './pendingTasks';
 import type { Slot, SlotPool } from './slotPool';
+import { attemptOutcome, newAttempt } from './attemptLaunch';
 import {
   TaskSetManager,
-  attemptCost,
   fetchFailedCost,
   localityOf,
   noPrefs,
@@ -197,41 +190,17 @@ export class TaskScheduler {
       set.lastLaunch = this.kernel.now;
     }
     this.slots.take(slot);
-    const { cost, missing } = attemptCost(state.task, slot, locality, this.slots.startupMs(slot));
-    const ms = totalMs(cost);
-    const attempt = state.attempts++;
-    const record: AttemptRecord = {
-      taskSet: set.spec.id,
-      task: state.task.id,
-      index: state.task.index,
-      attempt,
-      attemptId: `${state.task.id}.${attempt}`,
-      container: null,
-      node: slot.node.id,
-      executor: slot.executor,
-      locality,
-      start: this.kernel.now,
-      end: this.kernel.now + ms,
-      status: 'running',
-      speculative,
-      cost,
-      io: { ...ZERO_IO },
-    };
+    const startupMs = this.slots.startupMs(slot);
+    const { record, missing } = newAttempt(set, state, slot, locality, startupMs, this.kernel.now, speculative);
     this.attempts.push(record);
-    // A task fetches its shuffle input before it runs the learner's code.
-    const fetch = missing === null ? (set.spec.fetchFailure?.(state.task, record) ?? null) : null;
-    if (fetch) {
-      record.cost = fetchFailedCost(cost, fetch.afterMs);
-      record.end = this.kernel.now + fetch.afterMs;
-    }
-    const failure = missing ?? (fetch ? null : (set.spec.failAttempt?.(state.task, attempt) ?? null));
+    const outcome = attemptOutcome(set, state, record, missing);
     const handle = this.kernel.scheduleAt(record.end, () =>
       this.whenReported(state, running, () =>
-        fetch
-          ? this.fetchFailed(set, state, running, fetch.reason)
-          : failure === null
-            ? this.succeed(set, state, running)
-            : this.fail(set, state, running, failure),
+        outcome.kind === 'fetchFails'
+          ? this.fetchFailed(set, state, running, outcome.fetch.reason)
+          : outcome.kind === 'fails'
+            ? this.fail(set, state, running, outcome.reason)
+            : this.succeed(set, state, running),
       ),
     );
     const running: RunningAttempt = { record, slot, cancel: () => handle.cancel(), life: this.cluster.life(slot.node) };

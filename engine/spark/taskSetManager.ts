@@ -6,8 +6,7 @@
  * zombie: it launches nothing more, its running attempts finish, and it never completes.
  */
 import { onClock } from '../core';
-import { HdfsError } from '../hdfs';
-import { LOCALITY_LEVELS, ZERO_COST, type AttemptRecord, type CostBreakdown, type Locality } from '../exec/taskTypes';
+import { LOCALITY_LEVELS, type AttemptRecord, type CostBreakdown, type Locality } from '../exec/taskTypes';
 import { PendingTasks, type ExecutorPlaces } from './pendingTasks';
 import { LoneAttempts } from './loneAttempts';
 import { RunningMedian } from './runningMedian';
@@ -213,23 +212,4 @@ export function fetchFailedCost(cost: CostBreakdown, ms: number): CostBreakdown 
     shuffle: Math.max(0, ms - cost.startup - cost.read),
     write: 0,
   };
-}
-
-/**
- * The attempt's cost on `slot`, its start-up `startupMs`; or, when a block it reads has no live
- * replica it can reach (HDFS's BlockMissingException), the start-up alone and the error's text:
- * the attempt fails then, and the task is tried again (it may succeed once a rack heals).
- */
-export function attemptCost(
-  task: SimTask,
-  slot: Slot,
-  locality: Locality,
-  startupMs: number,
-): { cost: CostBreakdown; missing: string | null } {
-  try {
-    return { cost: { ...task.cost(slot.node, locality, slot.executor), startup: startupMs }, missing: null };
-  } catch (error) {
-    if (!(error instanceof HdfsError) || error.code !== 'BlockMissing') throw error;
-    return { cost: { ...ZERO_COST, startup: startupMs }, missing: error.message };
-  }
 }
