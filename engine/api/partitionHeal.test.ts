@@ -225,6 +225,30 @@ describe('faults at awkward times (a review of the partition handling)', () => {
     expect(error.report.trace.some((e) => e.type === 'jobFailed')).toBe(true);
   }, 60_000);
 
+  it('a task whose block no replica of which it can reach waits as the HDFS client does: it reads after a heal, or gives up after 3 retries', async () => {
+    const cut = (durationMs: number) =>
+      ['r2', 'r3'].map((rack): FaultSpec => ({ atMs: 2_000, kind: 'partitionRack', rack, durationMs }));
+    const reasons = (trace: { type: string; reason?: unknown }[]) =>
+      trace.filter((e) => e.type === 'taskFailed').map((e) => String(e.reason));
+    for (const code of [MR_WORD_COUNT, SPARK_WORD_COUNT]) {
+      // Cut off for 8 s: the tasks that found no replica failed at once before; they wait, and read after the heal.
+      const short = await run(code, two, cut(8_000));
+      expect(short.result).toBe((await run(code, two, [])).result);
+      expect(reasons(short.trace)).toEqual([]);
+      const stalled = short.trace.filter((e) => e.type === 'taskFinished' && Number(Object(e.cost).read) > 1_000);
+      expect(stalled.length).toBeGreaterThan(2);
+      // Cut off for 200 s: each try waits 0-3, 3-9 and 6-15 s, then BlockMissingException.
+      const long = await run(code, two, cut(200_000));
+      const gaveUp = reasons(long.trace).filter((r) => r.includes('no live replica'));
+      expect(gaveUp.length).toBeGreaterThan(0);
+      for (const reason of gaveUp) {
+        const waited = Number(/asked again 3 times over ([\d.]+) s/.exec(reason)?.[1]);
+        expect(waited).toBeGreaterThanOrEqual(9);
+        expect(waited).toBeLessThan(27);
+      }
+    }
+  }, 60_000);
+
   it('Spark: an executor is lost after 120 s of one partition, not of two with a heal between', async () => {
     const faults: FaultSpec[] = [
       { atMs: 1_700, kind: 'slowNode', node: 'n2', factor: 200 },

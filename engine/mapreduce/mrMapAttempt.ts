@@ -1,11 +1,14 @@
 /**
  * The work of a map attempt on its node, in simulated time: read the split from the closest
  * live replica (`hdfs.readPlan` via readCost), run the map (its output was computed for real
- * beforehand), sort and spill (or, in a map-only job, write its part-m file); or fail as the learner's map did, or as a split with no live
- * replica does.
+ * beforehand), sort and spill (or, in a map-only job, write its part-m file); or fail as the
+ * learner's map did. A split with a block none of whose replicas the node can reach stalls the
+ * read as Hadoop's HDFS client does (blockAcquireRetry.ts): it asks again after waits of up to
+ * 27 s in all, reads once a replica is back, or fails with BlockMissingException.
  */
 import type { ClusterNode } from '../cluster';
 import { readCost } from '../exec/hdfsInputs';
+import { DFS_CLIENT_RETRY, blockAcquireWaitMs, gaveUpMessage, isBlockMissing } from '../hdfs';
 import { mapSpillMs } from './mapReduceCounters';
 import type { MrAppMaster } from './mrAppMaster';
 import { endAfter, failAttempt, succeedAttempt } from './mrAttempts';
@@ -14,20 +17,42 @@ import type { MrAttempt } from './mrTypes';
 
 /** Charges the map's read, compute and spill and schedules its end (startup already charged). */
 export function runMapAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNode): void {
-  const { cost } = am.ctx;
+  readSplit(am, a, node, 0, 0);
+}
+
+/**
+ * Reads the split after `failures` tries that found a block unreachable and `waitedMs` of waiting
+ * since the start-up ended; or waits and tries again; or, out of tries, fails the attempt.
+ */
+function readSplit(am: MrAppMaster, a: MrAttempt, node: ClusterNode, failures: number, waitedMs: number): void {
+  const { cost, kernel } = am.ctx;
   const cb = a.record.cost;
   const plan = am.mapPlans[a.task.index]!;
   const share = am.ioShare('map', node);
   try {
     const r = readCost(am.ctx.hdfs, plan.file, plan.split.recordStart, plan.split.recordEnd, node.id);
-    cb.read = r.ms * share;
+    cb.read = waitedMs + r.ms * share;
     a.readLocal = r.localBytes;
     a.readRemote = r.remoteBytes;
   } catch (error) {
-    // BlockMissingException: no live replica of a block of the split.
-    return endAfter(am, a, cb.startup, () =>
-      failAttempt(am, a, error instanceof Error ? error.message : String(error), null),
+    const message = error instanceof Error ? error.message : String(error);
+    if (!isBlockMissing(error)) return endAfter(am, a, cb.startup + waitedMs, () => failAttempt(am, a, message, null));
+    if (failures >= DFS_CLIENT_RETRY.maxBlockAcquireFailures) {
+      // The waits were the read's: the timeline shows the stall.
+      cb.read = waitedMs;
+      return endAfter(am, a, cb.startup + waitedMs, () => failAttempt(am, a, gaveUpMessage(message, waitedMs), null));
+    }
+    const wait = blockAcquireWaitMs(failures, a.record.attemptId);
+    const at = a.record.start + cb.startup + waitedMs + wait;
+    const life = a.life;
+    a.handles.push(
+      kernel.scheduleAt(Math.max(kernel.now, at), () => {
+        // A process whose node died meanwhile asks nothing: YARN will declare its container lost.
+        if (a.phase === 'ended' || am.ctx.cluster.life(a.container.node) !== life) return;
+        readSplit(am, a, node, failures + 1, waitedMs + wait);
+      }),
     );
+    return;
   }
   const o = plan.output;
   cb.compute = cost.cpuMs(node, {

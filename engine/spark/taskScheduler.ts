@@ -15,7 +15,7 @@ import { isNodeManager, type Cluster } from '../cluster';
 import { EXEC_EVENT_TYPES, LOCALITY_LEVELS, type AttemptRecord, type ExecEvent } from '../exec/taskTypes';
 import type { ExecutorPlaces } from './pendingTasks';
 import type { Slot, SlotPool } from './slotPool';
-import { attemptOutcome, newAttempt } from './attemptLaunch';
+import { attemptOutcome, awaitBlocks, newAttempt } from './attemptLaunch';
 import {
   TaskSetManager,
   fetchFailedCost,
@@ -193,17 +193,28 @@ export class TaskScheduler {
     const startupMs = this.slots.startupMs(slot);
     const { record, missing } = newAttempt(set, state, slot, locality, startupMs, this.kernel.now, speculative);
     this.attempts.push(record);
-    const outcome = attemptOutcome(set, state, record, missing);
-    const handle = this.kernel.scheduleAt(record.end, () =>
-      this.whenReported(state, running, () =>
-        outcome.kind === 'fetchFails'
-          ? this.fetchFailed(set, state, running, outcome.fetch.reason)
-          : outcome.kind === 'fails'
-            ? this.fail(set, state, running, outcome.reason)
-            : this.succeed(set, state, running),
-      ),
-    );
-    const running: RunningAttempt = { record, slot, cancel: () => handle.cancel(), life: this.cluster.life(slot.node) };
+    const running: RunningAttempt = { record, slot, cancel: () => {}, life: this.cluster.life(slot.node) };
+    // Its end is scheduled once its cost is known: at once, or after a missing block's waits.
+    const settle = (blockMissing: string | null): void => {
+      const outcome = attemptOutcome(set, state, record, blockMissing);
+      const handle = this.kernel.scheduleAt(record.end, () =>
+        this.whenReported(state, running, () =>
+          outcome.kind === 'fetchFails'
+            ? this.fetchFailed(set, state, running, outcome.fetch.reason)
+            : outcome.kind === 'fails'
+              ? this.fail(set, state, running, outcome.reason)
+              : this.succeed(set, state, running),
+        ),
+      );
+      running.cancel = () => handle.cancel();
+    };
+    if (missing === null) settle(null);
+    else
+      awaitBlocks(this.kernel, state, record, slot, missing, {
+        alive: () => state.running.includes(running) && this.cluster.life(slot.node) === running.life,
+        settle,
+        onHandle: (cancel) => (running.cancel = cancel),
+      });
     state.running.push(running);
     set.running.add(state);
     set.lone?.update(state);
