@@ -7,6 +7,15 @@ describe('key order', () => {
     expect(keys.sort(compareKeys)).toEqual([1, 2, 'a', 'b', true, [1], [1, 'a'], { a: 1 }]);
   });
 
+  it('puts NaN after every number, equal only to itself, and -0 with 0 (a NaN key swallowed its neighbours)', () => {
+    const keys = [3, Number.NaN, 1, Number.POSITIVE_INFINITY, 0, -1, Number.NEGATIVE_INFINITY, -0, 2];
+    expect([...keys].sort(compareKeys)).toEqual([-Infinity, -1, 0, -0, 1, 2, 3, Infinity, Number.NaN]);
+    expect(compareKeys(Number.NaN, Number.NaN)).toBe(0);
+    expect(compareKeys(Number.NaN, 0)).toBeGreaterThan(0);
+    expect(compareKeys(0, Number.NaN)).toBeLessThan(0);
+    expect(compareKeys(-0, 0)).toBe(0);
+  });
+
   it('groups, orders and sizes BigInt keys, alone or inside composite keys (JSON refuses them)', () => {
     expect(keyId(10n)).toBe(keyId(10n));
     expect(keyId(10n)).not.toBe(keyId(11n));

@@ -1,7 +1,7 @@
 /**
  * How keys are compared, grouped and partitioned, the same way in every task and in every run.
  * Order: numbers < strings < booleans < arrays < other values (by their JSON text); numbers
- * numerically, strings by UTF-16 code units (Hadoop's Text compares bytes; no locale here).
+ * numerically (NaN last), strings by UTF-16 code units (Hadoop's Text compares bytes; no locale here).
  * defaultPartition hashes the key's text with Java's String.hashCode (what Spark's textual keys
  * get); MapReduce partitions with Hadoop's HashPartitioner over the key's Writable hash instead
  * (hadoopHash.ts: hadoopPartition).
@@ -41,9 +41,24 @@ function rank(k: unknown): number {
   }
 }
 
+/**
+ * Numbers in a total order: NaN after every other number and equal to itself (as Java's
+ * Double.compare, Spark's Ordering[Double]), -0 equal to 0 (as Hadoop's DoubleWritable, and as a
+ * Map groups them). `a < b ? -1 : a > b ? 1 : 0` made NaN equal to every number, so a NaN key
+ * swallowed its neighbours' records and a sort came out unsorted.
+ */
+function compareNumbers(a: number, b: number): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (a === b) return 0;
+  // One or both NaN.
+  const an = a !== a;
+  return an === (b !== b) ? 0 : an ? 1 : -1;
+}
+
 export function compareKeys(a: unknown, b: unknown): number {
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number' && typeof b === 'number') return compareNumbers(a, b);
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) return ra - rb;

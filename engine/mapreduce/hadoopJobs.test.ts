@@ -158,4 +158,20 @@ describe('MapReduce jobs as Hadoop runs them', () => {
     expect(error).toBeInstanceOf(JobFailedError);
     expect((error as Error).message).toMatch(/job\.js:6.*walked a second time/);
   });
+
+  it('keeps a NaN key a group of its own, after the numbers (it swallowed the records of the keys around it)', async () => {
+    const report = await run(`exports.default = {
+      kind: 'mapreduce', input: '/in/words.txt', output: '/out/nan', numReduceTasks: 1,
+      map(o, line, ctx) { ctx.write(o % 3 === 0 ? NaN : o % 2, 1); },
+      reduce(k, ones, ctx) { let n = 0; for (const one of ones) n += one; ctx.write(k, n); },
+    };`);
+    const offsets = [0];
+    for (const line of WORDS.split('\n').slice(0, -2)) offsets.push(offsets[offsets.length - 1]! + line.length + 1);
+    const count = (f: (o: number) => boolean) => offsets.filter(f).length;
+    expect(report.result).toEqual([
+      [0, count((o) => o % 3 !== 0 && o % 2 === 0)],
+      [1, count((o) => o % 3 !== 0 && o % 2 === 1)],
+      ['NaN', count((o) => o % 3 === 0)],
+    ]);
+  });
 });
