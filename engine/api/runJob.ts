@@ -12,6 +12,7 @@ import {
   JOB_CONTEXT_EVENT_TYPES,
   SimulationStuckError,
   driveKernel,
+  settingsError,
   type JobContext,
 } from '../exec/jobContext';
 import { SnapshotRecorder } from '../exec/snapshotRecorder';
@@ -83,6 +84,8 @@ function filesIn(hdfs: Hdfs, dir: string): { path: string; length: number; block
 export async function runJob(options: RunJobOptions): Promise<JobRunReport> {
   try {
     return await runLoadedJob(options);
+  } catch (error) {
+    throw settingsError(error);
   } finally {
     options.runner.endRun();
   }

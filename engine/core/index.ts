@@ -1,5 +1,5 @@
 /** engine/core: the deterministic kernel every other engine layer builds on. */
-export { Kernel, onClock, type ScheduledHandle, type RunOptions } from './kernel';
+export { Kernel, SimulatedTimeRangeError, onClock, type ScheduledHandle, type RunOptions } from './kernel';
 export { EventQueue } from './eventQueue';
 export { grownArray, type GrowableArray } from './grownArray';
 export { sortSmall } from './sortSmall';

@@ -65,11 +65,20 @@ class KernelHandle implements ScheduledHandle {
   }
 }
 
+/**
+ * An event due at no finite time, or past the kernel's range (MAX_EVENT_TIME, about three years):
+ * not a bug of the engine but settings that make a step take that long (a speed near 0, a cost
+ * or a data scale far too large). A job's run turns it into a message about the settings.
+ */
+export class SimulatedTimeRangeError extends RangeError {
+  override name = 'SimulatedTimeRangeError';
+}
+
 /** `delay` when it is a finite number >= 0; else a RangeError naming `method`. */
 function checkedDelay(method: string, delay: number): number {
-  if (!(delay >= 0) || !Number.isFinite(delay)) {
-    throw new RangeError(`${method}: delay must be a finite number >= 0, got ${delay}`);
-  }
+  if (!(delay >= 0)) throw new RangeError(`${method}: delay must be a finite number >= 0, got ${delay}`);
+  if (!Number.isFinite(delay))
+    throw new SimulatedTimeRangeError(`${method}: delay must be a finite number >= 0, got ${delay}`);
   return delay;
 }
 
@@ -157,8 +166,11 @@ export class Kernel {
   }
 
   private checkedTime(method: string, time: number): number {
-    if (!(time >= this.clock) || !Number.isFinite(time)) {
+    if (!(time >= this.clock)) {
       throw new RangeError(`${method}: time must be finite and >= now (${this.clock}), got ${time}`);
+    }
+    if (!Number.isFinite(time)) {
+      throw new SimulatedTimeRangeError(`${method}: time must be finite and >= now (${this.clock}), got ${time}`);
     }
     return time;
   }
@@ -175,7 +187,9 @@ export class Kernel {
     let us = Math.round(time * 1000);
     if (us < this.clockUs) us = this.clockUs;
     if (us > MAX_EVENT_US) {
-      throw new RangeError(`schedule: time ${us / 1000} ms is past the kernel's range (${MAX_EVENT_TIME} ms)`);
+      throw new SimulatedTimeRangeError(
+        `schedule: time ${us / 1000} ms is past the kernel's range (${MAX_EVENT_TIME} ms)`,
+      );
     }
     const slot = priority - MIN_PRIORITY;
     if (slot >>> 0 !== slot || slot >= PRIORITY_SLOTS) {

@@ -4,7 +4,7 @@
  * with them (so a job's events interleave with HDFS, YARN and fault events), snapshot taking,
  * and `drive`, which runs the kernel until the job says it is done.
  */
-import type { Kernel, TraceSink } from '../core';
+import { SimulatedTimeRangeError, ValidationError, type Kernel, type TraceSink } from '../core';
 import type { Cluster, CostModel } from '../cluster';
 import type { Hdfs } from '../hdfs';
 import type { ResourceManager } from '../yarn';
@@ -82,4 +82,16 @@ export function driveKernel(kernel: Kernel, done: () => boolean, maxSimulatedMs:
       );
     }
   }
+}
+
+/**
+ * A run's error as the learner should read it: an event due at no finite time, or past the
+ * kernel's range (SimulatedTimeRangeError), is the cluster settings' doing, not the engine's.
+ */
+export function settingsError(error: unknown): unknown {
+  if (!(error instanceof SimulatedTimeRangeError)) return error;
+  return new ValidationError(
+    'cluster',
+    `a step of the simulation would take longer than the simulator can count (about 3 years of simulated time): a speed near 0, or a cost or data scale far too large, in the cluster's settings (${error.message})`,
+  );
 }
