@@ -35,6 +35,13 @@ describe('parseHdfsSettings', () => {
     expect(e.message).toMatch(/^step\.json:4:1: not valid JSON/);
   });
 
+  it('names where a syntax error is when V8 quotes the text instead of a position (it said the end of the file)', () => {
+    const comment = errorOf('// my settings\n{\n  "file": { "path": "/a", "size": "1m" },\n  "replication": 3\n}\n');
+    expect(comment.message).toMatch(/^step\.json:1:1: not valid JSON/);
+    const python = errorOf('{\n  "file": { "path": "/a", "size": "1m" },\n  "replication": True\n}\n');
+    expect(python.message).toMatch(/^step\.json:3:18: not valid JSON/);
+  });
+
   it('names line, column and field of a bad value', () => {
     const text =
       '{\n  "file": { "path": "/a", "size": "1m" },\n  "faults": [\n    { "atMs": 0, "kind": "killNode", "node": "n1" },\n    { "atMs": 0, "kind": "explode", "node": "n2" }\n  ]\n}';
