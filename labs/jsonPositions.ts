@@ -198,3 +198,23 @@ export function jsonSyntaxErrorOffset(text: string): number | null {
     throw error;
   }
 }
+
+/**
+ * Line and column of a JSON.parse error, from V8's "position N" or Firefox's "line L column C";
+ * else where the text first breaks JSON's grammar (V8 often quotes a snippet instead: a comment on
+ * line 1 was reported at the end of the file).
+ */
+export function jsonErrorLineColumn(text: string, message: string): { line: number; column: number } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return lineColumn(text, Number(pos[1]));
+  let at: number | null = null;
+  try {
+    at = jsonSyntaxErrorOffset(text);
+  } catch (error) {
+    // Nested past the stack (the grammar walk recurses per level): the end, as before.
+    if (!(error instanceof RangeError)) throw error;
+  }
+  return lineColumn(text, at ?? text.length);
+}

@@ -2,7 +2,7 @@
  * What every step kind whose learner edits JSON settings shares (hdfs, server): JSON.parse (never
  * eval), and errors that name the line, the column and the field at fault, worded for the learner.
  */
-import { jsonPositions, jsonSyntaxErrorOffset, lineColumn } from './jsonPositions';
+import { jsonErrorLineColumn, jsonPositions, lineColumn } from './jsonPositions';
 
 export class SettingsError extends Error {
   override name = 'SettingsError';
@@ -51,7 +51,7 @@ export function readJsonSettings(
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    const { line, column } = jsonErrorPosition(text, (error as Error).message);
+    const { line, column } = jsonErrorLineColumn(text, (error as Error).message);
     const detail = (error as Error).message
       .replace(/\s*(in JSON )?at position \d+.*$/, '')
       .replace(/\s*\(line \d+ column \d+\)$/, '');
@@ -78,24 +78,4 @@ export function readJsonSettings(
       if (!known.includes(key)) fail(at ? `${at}.${key}` : key, `unknown field (expected ${known.join(', ')})`);
   };
   return { raw, fail, object, onlyKnown };
-}
-
-/**
- * Line and column of a JSON.parse error, from V8's "position N" or Firefox's "line L column C";
- * else where the text first breaks JSON's grammar (V8 often quotes a snippet instead: a comment on
- * line 1 was reported at the end of the file).
- */
-function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return lineColumn(text, Number(pos[1]));
-  let at: number | null = null;
-  try {
-    at = jsonSyntaxErrorOffset(text);
-  } catch (error) {
-    // Nested past the stack (the grammar walk recurses per level): the end, as before.
-    if (!(error instanceof RangeError)) throw error;
-  }
-  return lineColumn(text, at ?? text.length);
 }

@@ -210,7 +210,10 @@ describe('a malformed pack', () => {
         return (error as Error).message;
       }
     };
-    expect(no('not json')).toBe('x.clusterlab: is not a ClusterLab file: it is not JSON');
+    expect(no('not json')).toBe('x.clusterlab:1:1: is not a ClusterLab file: it is not JSON');
+    expect(no('{\n  "format": "clusterlab-pack",\n  "files": {,\n}')).toBe(
+      'x.clusterlab:3:13: is not a ClusterLab file: it is not JSON',
+    );
     expect(no('{"format":"clusterlab-progress","version":1}')).toMatch(/is a student's hand-in/);
     expect(no('{"format":"clusterlab-pack","version":3,"files":{}}')).toMatch(/newer ClusterLab \(pack version 3\)/);
     expect(no('{"format":"clusterlab-pack","version":1,"files":{"a":1}}')).toBe(

@@ -5,6 +5,7 @@
  * opening one never unpacks anything onto a disk. Every path and size is checked before any file
  * is read as part of a lab (docs/lab-packs.md has the format).
  */
+import { jsonErrorLineColumn } from '../jsonPositions';
 import { PackError } from './packError';
 
 /** The `format` of a pack archive; a hand-in file says `clusterlab-progress`. */
@@ -70,8 +71,9 @@ export function parsePackArchive(text: string, fileName: string): PackFiles {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch {
-    throw new PackError(fileName, '', 'is not a ClusterLab file: it is not JSON');
+  } catch (error) {
+    const { line, column } = jsonErrorLineColumn(text, error instanceof Error ? error.message : '');
+    throw new PackError(fileName, '', 'is not a ClusterLab file: it is not JSON', line, column);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new PackError(fileName, '', 'is not a ClusterLab file: it is not a JSON object');
