@@ -38,8 +38,13 @@ export const LIMITS = {
    * itself overflows its stack on lineages a few thousand long, and cuts them with checkpoint().
    */
   maxLineageDepth: 2_000,
-  /** Elements sc.parallelize takes from the driver (bigger data belongs in HDFS, read with textFile). */
+  /**
+   * Elements sc.parallelize takes from the driver (bigger data belongs in HDFS, read with
+   * textFile), and elements takeSample brings back to it.
+   */
   maxParallelizeElements: 10_000_000,
+  /** Buckets of an RDD's histogram(n) (each is a counter in every task and in the driver). */
+  maxHistogramBuckets: 1_000_000,
   /** Characters of a DFS path (HDFS's own limit is 8,000; a path this long is a mistake). */
   maxPathLength: 4_096,
 } as const;

@@ -70,6 +70,15 @@ describe('wrong use of the RDD API gets a clear message with the learner’s lin
     ["sc.parallelize(['a']).sum()", /sum: an element of this RDD is "a" \(a string\), not a number/],
     ['sc.parallelize([1]).histogram([3, 1])', /histogram: buckets must be sorted and not contain any duplicates/],
     ['sc.parallelize([]).histogram(3)', /Histogram on either an empty RDD or RDD containing \+\/-infinity or NaN/],
+    // Both filled the sandbox's memory after 10-20 s before they were checked up front.
+    [
+      'sc.parallelize([1, 2, 3]).histogram(1e9)',
+      /histogram: 1,000,000,000 buckets is more than the simulator's limit of 1,000,000/,
+    ],
+    [
+      'sc.parallelize([1, 2, 3]).takeSample(true, 1e9)',
+      /takeSample: num 1,000,000,000 is more than the simulator's limit of 10,000,000/,
+    ],
     [
       "sc.parallelize([1]).cache().persist('DISK_ONLY')",
       /Cannot change storage level of an RDD after it was already assigned a level/,

@@ -5,7 +5,7 @@
  * draws from a generator seeded with `seed + p`, as Spark's samplers are; without a seed the
  * seed is DEFAULT_SEED (42; Spark would draw a random one), so runs repeat.
  */
-import { createRng, type Rng } from '../core';
+import { LIMITS, createRng, formatCount, type Rng } from '../core';
 import type { Rdd } from './rdd';
 import { boolArg, countArg, describeArg, numberArg, seedArg } from './rddArgs';
 import { collect, count } from './rddActions';
@@ -83,6 +83,11 @@ export async function takeSample(rdd: Rdd, withReplacement: unknown, num: unknow
   if (withReplacement === undefined) throw new TypeError('takeSample: withReplacement (true or false) is required');
   const wr = boolArg('takeSample', 'withReplacement', withReplacement, false);
   const n = countArg('takeSample', 'num', num);
+  // Checked before any job runs (Spark refuses a num near Int.MaxValue): 1e9 filled the sandbox's memory.
+  if (n > LIMITS.maxParallelizeElements)
+    throw new RangeError(
+      `takeSample: num ${formatCount(n)} is more than the simulator's limit of ${formatCount(LIMITS.maxParallelizeElements)} elements brought back to the driver`,
+    );
   const rng = createRng(seedArg('takeSample', seed) >>> 0);
   if (n === 0) return [];
   const total = await count(rdd);

@@ -3,6 +3,7 @@
  * standard deviations (population and sample), histogram. Each is one job whose partitions are
  * summarised in a StatCounter and merged in the driver, as Spark does.
  */
+import { LIMITS, formatCount } from '../core';
 import type { Rdd } from './rdd';
 import { asNumber, atSite, callSite, describeArg } from './rddArgs';
 
@@ -135,6 +136,11 @@ export async function histogram(rdd: Rdd, buckets: unknown): Promise<[number[], 
   if (typeof buckets === 'number') {
     if (!Number.isInteger(buckets) || buckets < 1)
       throw new RangeError(`histogram: the number of buckets must be a whole number >= 1, got ${buckets}`);
+    // Checked before any job runs: 1e9 buckets filled the sandbox's memory after 20 s.
+    if (buckets > LIMITS.maxHistogramBuckets)
+      throw new RangeError(
+        `histogram: ${formatCount(buckets)} buckets is more than the simulator's limit of ${formatCount(LIMITS.maxHistogramBuckets)}`,
+      );
     const st = await stats(rdd, 'histogram', site);
     const lo = st.minValue;
     const hi = st.maxValue;
