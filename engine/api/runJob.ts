@@ -46,19 +46,27 @@ const MAX_SIMULATED_MS = 7 * 24 * 3600_000;
  * comma-separated paths matching them.
  */
 function mentionedPaths(code: string, hdfs: Hdfs): string[] {
+  const entries: string[] = [];
+  for (const m of code.matchAll(/['"`]((?:hdfs:)?\/[^'"`\n]{0,4096})['"`]/g)) entries.push(...splitInputPaths(m[1]!));
+  return samplesNamed(entries, hdfs);
+}
+
+/**
+ * The sample datasets that input paths name (a file, a folder of them or a glob: '/data/*') and
+ * HDFS does not hold yet: a MapReduce job's inputs, or the paths a Spark driver mentions.
+ */
+function samplesNamed(entries: readonly string[], hdfs: Hdfs): string[] {
   const samples = new DfsListing(BUILTIN_DATASETS.map((d) => ({ path: d.path, length: 0, blockSize: 1 })));
   let present: DfsListing | null = null;
   const out = new Set<string>();
-  for (const m of code.matchAll(/['"`]((?:hdfs:)?\/[^'"`\n]{0,4096})['"`]/g)) {
-    for (const entry of splitInputPaths(m[1]!)) {
-      try {
-        const named = resolveInputFiles(entry, samples, 'textFile');
-        present ??= new DfsListing(filesIn(hdfs, '/'));
-        if (named.length > 0 && present.kind(parseDfsPath(entry, 'textFile')) === null && !hasFiles(entry, present))
-          for (const f of named) out.add(f.path);
-      } catch {
-        // Not a path of a sample dataset: the job's own run says what is wrong with it, if anything.
-      }
+  for (const entry of entries) {
+    try {
+      const named = resolveInputFiles(entry, samples, 'textFile');
+      present ??= new DfsListing(filesIn(hdfs, '/'));
+      if (named.length > 0 && present.kind(parseDfsPath(entry, 'textFile')) === null && !hasFiles(entry, present))
+        for (const f of named) out.add(f.path);
+    } catch {
+      // Not a path of a sample dataset: the job's own run says what is wrong with it, if anything.
     }
   }
   return [...out].sort();
@@ -166,7 +174,7 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   const attempts: AttemptRecord[] = [];
   let lastOutput: string[] = [];
   for (const config of shape.jobs) {
-    for (const p of config.input) ensureInput(p);
+    for (const p of samplesNamed(config.input, sim.hdfs)) ensureInput(p);
     const run = await runMapReduceJob(ctx, options.runner, config, { maxAttempts, speculation });
     addCounters(counters, run.counters);
     for (const [group, named] of run.userCounters)

@@ -49,4 +49,35 @@ describe('MapReduce input paths as FileInputFormat lists them', () => {
     expect(error).toBeInstanceOf(InputPathError);
     expect(String(error)).toMatch(/input pattern matches 0 files: \/in\/\*\.json/);
   });
+
+  it('finds the sample datasets through a glob or their folder, as Spark does (it said "matches 0 files")', async () => {
+    const lines = (input: string) => ({
+      code: `exports.default = {
+        kind: 'mapreduce', input: ${JSON.stringify(input)}, output: '/out/n', numReduceTasks: 1,
+        map(o, line, ctx) { ctx.write('lines', 1); },
+        reduce(k, ones, ctx) { let n = 0; for (const one of ones) n += one; ctx.write(k, n); },
+      };`,
+    });
+    const count = async (input: string) => {
+      const runner = createFunctionRunner();
+      try {
+        const r = await runJob({
+          source: { fileName: 'job.js', ...lines(input) },
+          runner,
+          cluster: 'classroom',
+          seed: 1,
+          snapshots: false,
+        });
+        return { result: r.result, generated: r.generatedInputs };
+      } finally {
+        await runner.close();
+      }
+    };
+    const corpus = await count('/data/corpus.txt');
+    const glob = await count('/data/c*.txt');
+    expect(glob).toEqual(corpus);
+    expect(glob.generated).toEqual(['/data/corpus.txt']);
+    const both = await count('/data/{corpus,pages}.txt');
+    expect(both.generated).toEqual(['/data/corpus.txt', '/data/pages.txt']);
+  }, 60_000);
 });
