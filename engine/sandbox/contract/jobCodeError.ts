@@ -144,7 +144,8 @@ function describeThrown(value: unknown): string {
   try {
     switch (typeof value) {
       case 'string':
-        return value;
+        // A thrown string has no stack, so no line: say so, in the learner's words.
+        return `your code threw the string ${JSON.stringify(boundText(value, 500))}; throw an Error, e.g. \`throw new Error(...)\`, to get its line`;
       case 'number':
       case 'boolean':
       case 'bigint':
