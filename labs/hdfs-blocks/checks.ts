@@ -190,6 +190,14 @@ export function replicasRestoredCheck(id: string, path: string): LabCheck {
     evaluate(run) {
       const { report } = hdfsRun(run);
       const s = report.final;
+      // Nothing lost, nothing restored: without this the starter (no fault) passed with "0 replicas re-replicated".
+      if (lostNoReplica(report))
+        return fail(
+          'no replica was lost (no DataNode holding one died), so nothing was restored yet: kill a node that holds blocks',
+          {
+            de: 'kein Replikat ging verloren (kein DataNode mit Replikaten ist ausgefallen), also wurde noch nichts wiederhergestellt: schalte einen Node ab, der Blöcke hält',
+          },
+        );
       const alive = new Set(s.nodes.filter((n) => n.alive).map((n) => n.id));
       const blocks = fileBlocks(s, path) ?? [];
       const bad = blocks.find((b) => b.replicas.filter((r) => alive.has(r)).length < b.target);
@@ -269,4 +277,11 @@ export function appendCheck(id: string, path: string): LabCheck {
       );
     },
   };
+}
+
+/** True when no killNode fault took down a DataNode that held replicas when the file was written. */
+function lostNoReplica(report: ReturnType<typeof hdfsRun>['report']): boolean {
+  const written = snap(report, 'written');
+  const kills = report.faults.flatMap((f) => (f.kind === 'killNode' ? [f.node] : []));
+  return !kills.some((n) => (written.nodes.find((x) => x.id === n)?.blocks ?? 0) > 0);
 }

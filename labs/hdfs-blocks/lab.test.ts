@@ -42,6 +42,16 @@ describe('the kill step in practice', () => {
     }
   });
 
+  it('does not call replicas restored when none was lost (the starter passed with "0 replicas re-replicated")', async () => {
+    const step = lab.steps[2]!;
+    const idle = await runStep({ lab, stepIndex: 2, source: step.starter });
+    const restored = idle.checks.find((c) => c.id === 'replicas-restored')!;
+    expect(restored.pass).toBe(false);
+    expect(restored.reason).toMatch(/^no replica was lost/);
+    const solved = await runStep({ lab, stepIndex: 2, source: step.solution });
+    expect(solved.checks.find((c) => c.id === 'replicas-restored')!.pass).toBe(true);
+  });
+
   it('shows its practice hints in German too, the lesson keeping its own', () => {
     const de = localizeLab(lab, 'de').steps[2]!;
     expect(practiceHints(de)).toEqual(
