@@ -187,4 +187,12 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
     expect(loser.node).toBe(straggler);
     expect(fast.simulatedMs).toBeLessThan(slow.simulatedMs);
   });
+
+  it("says on 'cluster' when no node can hold the ApplicationMaster (it named YARN's ask.memoryMb)", async () => {
+    const small = { name: 'small', node: { cores: 4, memoryMb: 100 }, racks: [{ nodes: 3 }] };
+    const error = await run({ cluster: small }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^cluster: no node can run the job's ApplicationMaster \(yarn\.app\.mapreduce\.am\.resource\.mb: 1536 MB.*no node has 2048 MB \(largest: 100\)/,
+    );
+  });
 });

@@ -12,6 +12,7 @@
  * (mrSpeculator.ts). This file holds the job's state, YARN's callbacks, the container requests
  * and the job's end.
  */
+import { ValidationError } from '../core';
 import { ioShare, type ClusterNode } from '../cluster';
 import type { Application, Container } from '../yarn';
 import type { JobContext } from '../exec/jobContext';
@@ -29,6 +30,8 @@ type Tag = { am: true } | { am: false; task: MrTask; speculative: boolean };
 const pad = (n: number, w = 6) => String(n).padStart(w, '0');
 /** A task container: mapreduce.map.memory.mb / mapreduce.reduce.memory.mb (1 GB), 1 vcore. */
 const TASK_ASK = { vcores: 1, memoryMb: 1024 };
+/** yarn.app.mapreduce.am.resource.mb: the ApplicationMaster's container. */
+const AM_MEMORY_MB = 1536;
 /** How many containers on blacklisted nodes a task turns down before it takes one anyway. */
 const MAX_REFUSALS = 8;
 /** yarn.resourcemanager.am.max-attempts: Hadoop's default. */
@@ -116,7 +119,16 @@ export class MrAppMaster {
         maps: this.maps.length,
         reduces: this.reduces.length,
       });
-    this.app.request({ vcores: 1, memoryMb: 1536, tag: { am: true } satisfies Tag });
+    try {
+      this.app.request({ vcores: 1, memoryMb: AM_MEMORY_MB, tag: { am: true } satisfies Tag });
+    } catch (error) {
+      // "ask.memoryMb: no node has 2048 MB" named YARN's field, not what the learner can change.
+      if (!(error instanceof ValidationError) || !error.path.startsWith('ask.')) throw error;
+      throw new ValidationError(
+        'cluster',
+        `no node can run the job's ApplicationMaster (yarn.app.mapreduce.am.resource.mb: ${AM_MEMORY_MB} MB and 1 vcore, rounded up to YARN's minimum allocation): ${error.problem}; give the nodes more memory or cores`,
+      );
+    }
   }
 
   // ---- YARN callbacks ----
@@ -205,7 +217,7 @@ export class MrAppMaster {
         this.failJob(first, `the ApplicationMaster was lost ${this.amAttempts} times (last on ${c.nodeId})`, null);
       return;
     }
-    this.app.request({ vcores: 1, memoryMb: 1536, tag: { am: true } satisfies Tag });
+    this.app.request({ vcores: 1, memoryMb: AM_MEMORY_MB, tag: { am: true } satisfies Tag });
   }
 
   // ---- requests ----
