@@ -6,7 +6,7 @@
 import type { JobRunReport } from '../../engine/api';
 import { extraReport, fail, jobReport, pass } from '../checkKit';
 import { formatBytes } from '../hdfsSettings';
-import type { LabCheck } from '../labTypes';
+import type { LabCheck, StepRun } from '../labTypes';
 import { sensorsText } from './data';
 
 type Stats = [string, [number, number, number]];
@@ -34,6 +34,11 @@ const shown = (v: unknown): string => {
   return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 60)}...` : s;
 };
 
+/** The readings a run had: the lab's, or the student's own (run.variant). */
+function runReadings(run: StepRun): string {
+  return run.kind === 'mapreduce' || run.kind === 'spark' ? run.variant.text('sensors') : sensorsText();
+}
+
 /** The answer: [sensor, [readings, mean, highest]] per sensor, means within a relative 1e-9. */
 export function sensorStatsCheck(id: string, hint: string): LabCheck {
   return {
@@ -41,10 +46,7 @@ export function sensorStatsCheck(id: string, hint: string): LabCheck {
     title: 'readings, mean and highest value of each sensor',
     evaluate(run) {
       const result = jobReport(run).result;
-      // The readings the run had: the lab's, or the student's own (run.variant).
-      const want = plainSensorStats(
-        run.kind === 'mapreduce' || run.kind === 'spark' ? run.variant.text('sensors') : sensorsText(),
-      );
+      const want = plainSensorStats(runReadings(run));
       if (!Array.isArray(result)) return fail(`the job returned ${shown(result)}, not a list of rows: ${hint}`);
       if (result.length !== want.length)
         return fail(
@@ -86,10 +88,19 @@ export function shufflesLessCheck(id: string, reference: string, label: string, 
       const mine = shuffleWritten(jobReport(run));
       const theirs = shuffleWritten(extraReport(run, reference));
       const said = `your job wrote ${formatBytes(mine)} to the shuffle; ${label} writes ${formatBytes(theirs)}`;
-      if (mine === 0)
+      if (mine === 0) {
+        // Rows of the answer (one per sensor) came back: the grouping was done after collecting, in the driver.
+        const result = jobReport(run).result;
+        const sensors = plainSensorStats(runReadings(run)).length;
+        if (Array.isArray(result) && result.length > 0 && result.length <= sensors)
+          return fail(
+            `your job shuffled nothing: the grouping happened in the driver, after every reading was collected there (at scale no driver holds them); group on the cluster`,
+          );
+        const rows = Array.isArray(result) ? `${result.length} rows` : shown(result);
         return fail(
-          `your job shuffled nothing: the grouping happened in the driver, after every reading was collected there (at scale no driver holds them); group on the cluster`,
+          `your job shuffled nothing because it groups nothing yet: it returned ${rows}, where the answer has one row per sensor (${sensors}); there is no grouping with aggregates (GROUP BY with count, avg and max; groupBy().agg(); reduceByKey) in it`,
         );
+      }
       return theirs > 0 && mine <= share * theirs ? pass(said) : fail(`${said}: ${why}`);
     },
   };

@@ -5,6 +5,7 @@ import { useLabTexts } from '../i18n/labTexts';
 import { LiveClusterPanel } from '../features/cluster/LiveClusterPanel';
 import { useAppStore } from '../state/store';
 import { LabList } from './LabList';
+import { firstListedLab } from './labListOrder';
 import { LabPacksSection } from '../features/packs/LabPacksSection';
 import { findAnyLab } from '../features/packs/findAnyLab';
 import { usePacks } from '../features/packs/packStore';
@@ -19,7 +20,7 @@ function ContinueCard() {
   const packLab = progress.lastLab ? findAnyLab(progress.lastLab) : undefined;
   const inPack = packLab?.pack ? { lab: packLab, pack: packLab.pack } : null;
   const last = progress.lastLab ? LAB_CATALOGUE.find((l) => l.id === progress.lastLab && l.available) : undefined;
-  const entry = inPack ? null : (last ?? LAB_CATALOGUE.find((l) => l.available));
+  const entry = inPack ? null : (last ?? firstListedLab());
   const target = inPack?.lab ?? entry;
   if (!target) return null;
   const resuming = inPack !== null || last !== undefined;

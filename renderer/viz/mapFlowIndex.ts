@@ -1,9 +1,14 @@
 /**
  * The transfers to draw at a playback instant: those moving at t (start <= t < end), plus those
- * that ended within the last `lingerMs` (so a transfer of a few simulated ms stays visible for a
- * moment of wall time at 64x), aggregated per pair of map endpoints (nodes, or racks when the map
- * summarises racks). Playing forward only adds and drops flows near t; going back rebuilds.
+ * that ended within the last `lingerMs` of simulated time (the run's `lingerMs`, a fixed share of
+ * its transfers' span, so a short transfer stays visible for a moment of playback, and the
+ * picture at an instant is the same paused or playing, at any speed), aggregated per pair of map
+ * endpoints (nodes, or racks when the map summarises racks). The legend says how many of those
+ * just ended (`justEnded`). Playing forward only adds and drops flows near t; going back rebuilds.
  */
+
+/** How long an ended transfer stays drawn, fading: this share of the simulated span of the run's transfers. */
+export const FLOW_LINGER_SHARE = 0.04;
 import type { FlowScope } from './run/runViewTypes';
 import type { MapFlow, MapFlowKind } from './mapFlows';
 
@@ -36,11 +41,37 @@ export class MapFlowIndex {
   private readonly keys = new Map<string, Map<string, string>>();
   /** The highest bytes/s of one transfer (sizes line widths once for the run). */
   readonly peakRate: number;
+  /** Simulated ms an ended transfer stays drawn, fading (FLOW_LINGER_SHARE of the transfers' span). */
+  readonly lingerMs: number;
+  /** The transfers' ends, ascending (justEnded counts them by binary search). */
+  private readonly ends: Float64Array;
 
   constructor(readonly flows: readonly MapFlow[]) {
     let peak = 0;
     for (const f of flows) if (f.end > f.start) peak = Math.max(peak, (f.bytes * 1000) / (f.end - f.start));
     this.peakRate = peak;
+    this.ends = Float64Array.from(flows, (f) => f.end).sort();
+    const first = flows.reduce((m, f) => Math.min(m, f.start), Number.POSITIVE_INFINITY);
+    const last = this.ends.length > 0 ? this.ends[this.ends.length - 1]! : first;
+    this.lingerMs = flows.length > 0 ? Math.max(1, (last - first) * FLOW_LINGER_SHARE) : 0;
+  }
+
+  /** How many transfers ended within the linger window before t (t - lingerMs < end <= t): the ones drawn fading. */
+  justEnded(t: number, lingerMs: number = this.lingerMs): number {
+    if (lingerMs <= 0) return 0;
+    return this.endsUpTo(t) - this.endsUpTo(t - lingerMs);
+  }
+
+  /** How many transfers ended at or before t. */
+  private endsUpTo(t: number): number {
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ends[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** When the first transfer of a kind starts (undefined: none in the run). */

@@ -43,30 +43,10 @@ export interface ClusterMapProps {
   label: string;
   animate?: boolean;
   /**
-   * Data moving at playback time t, drawn over the map. simMsPerSecond: the playback's speed
-   * (estimated from successive frames when absent), so an ended transfer lingers FLOW_LINGER_WALL_MS.
+   * Data moving at playback time t, drawn over the map, and the transfers that ended within the
+   * index's lingerMs of simulated time before t, fading. simMsPerSecond: the playback's speed.
    */
   flows?: { index: MapFlowIndex; t: number; simMsPerSecond?: number | undefined };
-}
-
-/** A transfer stays on the map at least this long in wall-clock time, fading after it ended. */
-export const FLOW_LINGER_WALL_MS = 700;
-
-/** Simulated ms per wall ms from successive frames: a pause, seek or jump keeps the last estimate. */
-class RateEstimator {
-  private t = 0;
-  private wall = 0;
-  rate = 0;
-  note(t: number, now: number): number {
-    const dt = t - this.t;
-    const dw = now - this.wall;
-    // A seek is a jump, not playback: no speed is above 64x of 1 s per second here but a fitted one.
-    if (dt > 0 && dw > 0 && dw < 250 && dt / dw < 500)
-      this.rate = this.rate === 0 ? dt / dw : 0.8 * this.rate + 0.2 * (dt / dw);
-    this.t = t;
-    this.wall = now;
-    return this.rate;
-  }
 }
 
 /** Draws the flows at t over the map; the SVG carries how many transfers move at t and which pairs are drawn. */
@@ -75,13 +55,10 @@ function paintFlows(
   canvas: HTMLCanvasElement,
   geometry: FlowGeometry,
   flows: NonNullable<ClusterMapProps['flows']>,
-  rate: RateEstimator,
 ) {
   const now = performance.now();
-  const estimated = rate.note(flows.t, now);
-  const perMs = flows.simMsPerSecond !== undefined ? flows.simMsPerSecond / 1000 : estimated;
-  const lingerMs = FLOW_LINGER_WALL_MS * perMs;
-  const pairs = flows.index.pairs(flows.t, lingerMs, geometry.endpoint);
+  // A fixed stretch of simulated time: the map at t is the same paused or playing (the legend counts them as just ended).
+  const pairs = flows.index.pairs(flows.t, flows.index.lingerMs, geometry.endpoint);
   const box = svg.viewBox.baseVal;
   const keys = drawMapFlows(
     canvas,
@@ -97,6 +74,7 @@ function paintFlows(
     if (d[k] !== v) d[k] = v;
   };
   set('flowsMoving', String(pairs.reduce((s, p) => s + p.active, 0)));
+  set('flowsEnded', String(flows.index.justEnded(flows.t)));
   set('flowPairs', String(keys.length));
   set('flowKeys', keys.join(' '));
   set('firstFlow', String(flows.index.flows[0]?.start ?? ''));
@@ -110,7 +88,6 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
   const geometryRef = useRef<FlowGeometry | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const flowsRef = useRef(flows);
-  const rateRef = useRef(new RateEstimator());
   useEffect(() => {
     flowsRef.current = flows;
   }, [flows]);
@@ -135,7 +112,7 @@ export function ClusterMap({ picture, peakBlocks, label, animate = false, flows 
     const last = painted.current;
     if (last && last.flows === f && last.geometry === geometry && last.theme === themeTick) return;
     painted.current = { flows: f, geometry, theme: themeTick };
-    paintFlows(svg, canvas, geometry, f, rateRef.current);
+    paintFlows(svg, canvas, geometry, f);
   };
 
   // The map's words come from i18n.t inside drawClusterMap: it draws again when the language changes.

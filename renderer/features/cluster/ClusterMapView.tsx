@@ -31,6 +31,8 @@ export function ClusterMapView({
   const flowsOf = useDeferredValue<ClusterTimeline | null>(timeline, null);
   const index = flowsOf === timeline ? timeline.flows() : null;
   const moving = useMemo(() => index?.activeAt(t) ?? [], [index, t]);
+  // The transfers the map draws fading (ended within the run's linger before t), as the legend names them.
+  const ended = useMemo(() => index?.justEnded(t) ?? 0, [index, t]);
   const dead = picture.nodes.filter((n) => !n.alive).map((n) => n.id);
   const busy = picture.nodes.reduce((s, n) => s + n.usedCores, 0);
   const held = picture.nodes.reduce((s, n) => s + (n.heldCores ?? 0), 0);
@@ -45,7 +47,9 @@ export function ClusterMapView({
         picture={picture}
         peakBlocks={peakBlocks}
         label={
-          hasFlows ? text('map.labelMoving', { time, moving: movingSummary(moving) }) : text('map.label', { time })
+          hasFlows
+            ? text('map.labelMoving', { time, moving: movingSummary(moving, ended) })
+            : text('map.label', { time })
         }
         animate={animate ?? false}
         flows={hasFlows && showFlows ? { index, t, simMsPerSecond } : undefined}
@@ -61,7 +65,15 @@ export function ClusterMapView({
         {large ? text('map.summaryKey') : text('map.chipsKey')}
       </figcaption>
       {hasFlows && (
-        <FlowLegend moving={moving} peakRate={index.peakRate} racks={large} shown={showFlows} onShow={setShowFlows} />
+        <FlowLegend
+          moving={moving}
+          ended={ended}
+          lingerMs={index.lingerMs}
+          peakRate={index.peakRate}
+          racks={large}
+          shown={showFlows}
+          onShow={setShowFlows}
+        />
       )}
     </figure>
   );

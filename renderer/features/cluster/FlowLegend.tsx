@@ -6,15 +6,19 @@
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n';
 import type { MapFlow, MapFlowKind } from '../../viz/mapFlows';
-import { formatBytes } from '../../viz/run/format';
+import { formatBytes, formatSimTime } from '../../viz/run/format';
 
-/** "3 transfers moving: 2 shuffle fetches, 1 remote HDFS read", or "no data moving", in the page's language. */
-export function movingSummary(moving: readonly MapFlow[]): string {
-  if (moving.length === 0) return i18n.t('cluster:legend.nothingMoving');
+/**
+ * "3 transfers moving: 2 shuffle fetches, 1 remote HDFS read", or "no data moving", in the page's
+ * language; then how many transfers just ended (`ended`: the ones the map draws fading).
+ */
+export function movingSummary(moving: readonly MapFlow[], ended = 0): string {
+  const endedText = ended > 0 ? `; ${i18n.t('cluster:legend.justEnded', { count: ended })}` : '';
+  if (moving.length === 0) return i18n.t('cluster:legend.nothingMoving') + endedText;
   const counts = new Map<MapFlowKind, number>();
   for (const f of moving) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
   const parts = [...counts].map(([k, n]) => i18n.t(`cluster:legend.${k}Count`, { count: n }));
-  return i18n.t('cluster:legend.moving', { count: moving.length, parts: parts.join(', ') });
+  return i18n.t('cluster:legend.moving', { count: moving.length, parts: parts.join(', ') }) + endedText;
 }
 
 /** `label`: the scope's key in the cluster namespace. */
@@ -26,6 +30,9 @@ const SCOPES = [
 
 export interface FlowLegendProps {
   moving: readonly MapFlow[];
+  /** Transfers that ended within `lingerMs` before the instant: drawn fading. */
+  ended: number;
+  lingerMs: number;
   peakRate: number;
   racks: boolean;
   /** Whether the flows are drawn on the map; the checkbox turns them off to see the chips alone. */
@@ -33,7 +40,7 @@ export interface FlowLegendProps {
   onShow(shown: boolean): void;
 }
 
-export function FlowLegend({ moving, peakRate, racks, shown, onShow }: FlowLegendProps) {
+export function FlowLegend({ moving, ended, lingerMs, peakRate, racks, shown, onShow }: FlowLegendProps) {
   const { t } = useTranslation('cluster');
   const rate = moving.reduce((s, f) => s + (f.end > f.start ? (f.bytes * 1000) / (f.end - f.start) : 0), 0);
   return (
@@ -42,7 +49,7 @@ export function FlowLegend({ moving, peakRate, racks, shown, onShow }: FlowLegen
         <input type="checkbox" checked={shown} onChange={(e) => onShow(e.target.checked)} /> {t('legend.draw')}
       </label>
       <span className="flow-now" aria-live="off">
-        {movingSummary(moving)}
+        {movingSummary(moving, ended)}
         {moving.length > 0 ? ` · ${formatBytes(rate)}/s` : ''}
       </span>
       <span className="flow-keys" aria-label={t('legend.key')}>
@@ -56,7 +63,10 @@ export function FlowLegend({ moving, peakRate, racks, shown, onShow }: FlowLegen
         ))}
       </span>
       <span className="muted">
-        {t(racks ? 'legend.linesRacks' : 'legend.linesNodes', { peak: formatBytes(peakRate) })}
+        {t(racks ? 'legend.linesRacks' : 'legend.linesNodes', {
+          peak: formatBytes(peakRate),
+          linger: formatSimTime(lingerMs),
+        })}
       </span>
     </div>
   );

@@ -32,7 +32,7 @@ import { RunStatus } from './RunStatus';
 import { LabEditorPanel } from './LabEditorPanel';
 import { StepDone } from './StepDone';
 import { StepRunPictures } from './StepRunPictures';
-import { useStepRun } from './useStepRun';
+import { useStepRun, type RunInput } from './useStepRun';
 import type { LabMode } from '../../state/router';
 import { labFinished } from '../../state/progress';
 import { variantStarter } from '../../../labs/variant';
@@ -179,7 +179,19 @@ function LabStepView({
     setSource(keep ? source : nextStarter);
   };
 
+  const shown =
+    state.status === 'done'
+      ? state.result
+      : state.status === 'running' || state.status === 'stopped'
+        ? state.previous
+        : null;
+  /**
+   * Runs `input` with the faults: the editor's code (Run), or the run on screen again with faults
+   * injected into it (`rerun`), whose code the step's saved code is never replaced by.
+   */
   const runWith = async (
+    input: RunInput,
+    rerun: boolean,
     faults: FaultSpec[],
     at: number,
     streamFaults: KafkaFault[] = [],
@@ -187,51 +199,51 @@ function LabStepView({
   ) => {
     // The name this run's data is drawn for, saved with a varying step's run (handIn/otherNameRuns.ts).
     const ranAs = ranAsOf(labById(labId), stepIndex, useAppStore.getState().progress.studentName);
-    const result = await run(
-      source,
-      faults,
-      streamFaults,
-      pipelineFaults,
-      attemptSeed === null ? {} : { practiceSeed: attemptSeed },
-    );
+    const result = await run(input.source, faults, streamFaults, pipelineFaults, input.options);
     if (!result) return;
     setStartAt(at);
     // A new run shows its checks from the top; a fault re-run keeps the learner where they are.
-    showTopOnResult.current = faults.length === 0 && streamFaults.length === 0 && pipelineFaults.length === 0;
+    showTopOnResult.current = !rerun;
     setResultVersion((v) => v + 1);
     const { checks: verdicts, error: failure } = result.outcome;
     // Practice and the reference change nothing of the lesson's progress.
     if (!lesson) return;
+    // A re-run's verdicts are saved with the step only when they are those of its code (the editor's, saved as typed).
+    const savedCode = useAppStore.getState().progress.labs[labId]?.steps[stepId]?.code ?? starter;
+    const ofSavedCode = !rerun || input.source === savedCode;
     updateProgress((p) =>
       withStep(p, labId, stepId, (s) => ({
         ...s,
-        code: source,
+        ...(rerun ? {} : { code: input.source }),
         runs: (s.runs ?? 0) + 1,
-        lastRun: toLastRun(
-          localizeCheckResults(step, verdicts, uiLanguage),
-          failure ? notJudgedReason(failure, uiLanguage) : null,
-          Date.now(),
-          failure,
-        ),
+        ...(ofSavedCode
+          ? {
+              lastRun: toLastRun(
+                localizeCheckResults(step, verdicts, uiLanguage),
+                failure ? notJudgedReason(failure, uiLanguage) : null,
+                Date.now(),
+                failure,
+              ),
+            }
+          : {}),
         ...(result.outcome.passed ? { passed: true } : {}),
         ...ranAs,
       })),
     );
   };
-  const onRun = () => void runWith([], 0);
+  const onRun = () =>
+    void runWith({ source, options: attemptSeed === null ? {} : { practiceSeed: attemptSeed } }, false, [], 0);
+  /** Re-runs the run on screen (its own code and data, not the editor's) with the faults injected into it. */
+  const rerunShown = (faults: FaultSpec[], at: number, streamFaults: KafkaFault[], pipelineFaults: PipelineFault[]) => {
+    if (shown) void runWith(shown.ran, true, faults, at, streamFaults, pipelineFaults);
+  };
   // The same function from render to render: the run's pictures (RunArea, memoised) skip the page's re-renders.
-  const injectJobFaults = useLatestCallback((faults: FaultSpec[], at: number) => void runWith(faults, at));
+  const injectJobFaults = useLatestCallback((faults: FaultSpec[], at: number) => rerunShown(faults, at, [], []));
   const reset = () => {
     if (source !== starter && !window.confirm(t('resetConfirm'))) return;
     onChange(starter);
   };
 
-  const shown =
-    state.status === 'done'
-      ? state.result
-      : state.status === 'running' || state.status === 'stopped'
-        ? state.previous
-        : null;
   // This session's run, or else the last run saved with the step (after a reload), until the next run.
   const lastRun = useMemo(() => {
     if (!shown) return state.status === 'failed' || !lesson ? null : (saved?.lastRun ?? null);
@@ -363,8 +375,8 @@ function LabStepView({
               onSource={onChange}
               startAt={startAt}
               onJobFaults={injectJobFaults}
-              onStreamFaults={(faults) => void runWith([], 0, faults)}
-              onPipelineFaults={(faults, at) => void runWith([], at, [], faults)}
+              onStreamFaults={(faults) => rerunShown([], 0, faults, [])}
+              onPipelineFaults={(faults, at) => rerunShown([], at, [], faults)}
             />
             {showConsole && !consoleFirst(printed.lines, printed.more) && consolePanel}
           </div>

@@ -2,8 +2,9 @@
  * Runs a lab step in the engine worker and keeps what came back: the outcome (report and
  * checks), the faults injected from the UI, and the run's progress while it computes. Each run
  * carries the Settings' time limit. `stop` ends a running run ("Run stopped.", the previous
- * result stays on screen). Re-running with a new fault keeps the learner's code and the
- * playback position. The learner's console output is kept too: lines as they are printed
+ * result stays on screen). Each result keeps what it ran (RunInput): a fault injected into it
+ * re-runs that code with the same data, not what the editor holds now, and keeps the playback
+ * position. The learner's console output is kept too: lines as they are printed
  * while the run computes, then the run's full (capped) list.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -24,12 +25,24 @@ import { settingsStep } from '../../../labs/runStep';
 import { labRunsKey, useRunHistory } from '../../state/runHistory';
 import { studentVariantSeed } from '../handIn/studentVariant';
 
+/**
+ * What a run ran: the code and the data seed, resolved when it started. A fault injected into the
+ * run being watched re-runs exactly this, whatever the editor holds by then.
+ */
+export interface RunInput {
+  source: string;
+  options: StepRunOptions;
+}
+
+/** A run's result with what it ran. */
+export type RanStep = StepRunResult & { ran: RunInput };
+
 export type RunState =
   | { status: 'idle' }
-  | { status: 'running'; progress: RunProgress | null; previous: StepRunResult | null }
-  | { status: 'done'; result: StepRunResult }
+  | { status: 'running'; progress: RunProgress | null; previous: RanStep | null }
+  | { status: 'done'; result: RanStep }
   | { status: 'failed'; message: string }
-  | { status: 'stopped'; previous: StepRunResult | null };
+  | { status: 'stopped'; previous: RanStep | null };
 
 /** The time limit the learner chose in Settings (seconds). */
 export function currentTimeLimit(): number {
@@ -89,7 +102,7 @@ export function useStepRun(
       streamFaults: KafkaFault[] = [],
       pipelineFaults: PipelineFault[] = [],
       options: StepRunOptions = {},
-    ): Promise<StepRunResult | null> => {
+    ): Promise<RanStep | null> => {
       // Run while a run is going on (Ctrl/Cmd+Enter in the editor): the newer code wins.
       if (inFlight.current) engineClient().stop();
       const mine = ++generation.current;
@@ -105,6 +118,14 @@ export function useStepRun(
       const title = findLab(labId)?.steps[stepIndex]?.title ?? '';
       const marker = runStarting({ kind: 'lab', labId, step: stepIndex, title });
       let ended: 'finished' | 'failed' = 'failed';
+      // The data seed: a practice attempt's (fresh data for every step), else the given variant's,
+      // else the student's own for a step that varies (Settings: Your name).
+      const seeds: StepRunOptions =
+        options.practiceSeed !== undefined
+          ? { practiceSeed: options.practiceSeed }
+          : options.variantSeed !== undefined
+            ? { variantSeed: options.variantSeed }
+            : studentVariantSeed(findLab(labId), stepIndex, useAppStore.getState().progress.studentName);
       try {
         const request = {
           labId,
@@ -114,13 +135,7 @@ export function useStepRun(
           streamFaults,
           pipelineFaults,
           timeLimitSeconds: currentTimeLimit(),
-          // The data seed: a practice attempt's (fresh data for every step), else the given variant's,
-          // else the student's own for a step that varies (Settings: Your name).
-          ...(options.practiceSeed !== undefined
-            ? { practiceSeed: options.practiceSeed }
-            : options.variantSeed !== undefined
-              ? { variantSeed: options.variantSeed }
-              : studentVariantSeed(findLab(labId), stepIndex, useAppStore.getState().progress.studentName)),
+          ...seeds,
           // A lab pack's lab: the worker loads the pack to find it (bridge/packLabs.ts).
           ...packArchive(labId),
         };
@@ -130,7 +145,7 @@ export function useStepRun(
         const deadline = simulatedOnly
           ? { ms: request.timeLimitSeconds * 1000, error: () => new Error(hdfsTooLong(request.timeLimitSeconds)) }
           : undefined;
-        const result = await engineClient().runStep(
+        const outcome = await engineClient().runStep(
           request,
           (progress) => {
             if (generation.current === mine) setState((s) => (s.status === 'running' ? { ...s, progress } : s));
@@ -140,6 +155,7 @@ export function useStepRun(
           },
           deadline,
         );
+        const result: RanStep = { ...outcome, ran: { source, options: seeds } };
         if (result.outcome.error === null) ended = 'finished';
         if (generation.current !== mine) return null;
         // Kept for the compare view (features/compare): this session's runs of a batch or HDFS step.
