@@ -114,7 +114,7 @@ describe("a teacher's lab pack in the app", () => {
       /broken\.clusterlab was not opened:broken\.clusterlab\/word-lengths\/lab\.json:\d+:\d+: steps\[0\]\.checks\[1\]\.type: /,
     );
     await openPackFile(page, 'notes.clusterlab', 'just some notes');
-    await page.getByText('notes.clusterlab: is not a ClusterLab file: it is not JSON').waitFor();
+    await page.getByText('notes.clusterlab:1:1: is not a ClusterLab file: it is not JSON').waitFor();
     expect(await page.locator('[data-pack]').count()).toBe(1);
   });
 

@@ -90,7 +90,10 @@ describe('opening a lab pack', () => {
     changeLanguage('en');
     expect([...storage.records.keys()]).toEqual(['sample-pack']);
     const notJson = await openPackArchive('notes.clusterlab', 'hello', yes);
-    expect(notJson).toEqual({ kind: 'refused', message: 'notes.clusterlab: is not a ClusterLab file: it is not JSON' });
+    expect(notJson).toEqual({
+      kind: 'refused',
+      message: 'notes.clusterlab:1:1: is not a ClusterLab file: it is not JSON',
+    });
   });
 
   it('refuses a pack whose lab takes the id of a built-in lab or of another open pack', async () => {
