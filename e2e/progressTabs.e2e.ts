@@ -121,4 +121,31 @@ describe('progress in two tabs', () => {
     expect(saved.some((c) => c.includes('quick edit in tab A') && c.includes('right after, in tab B'))).toBe(true);
     expect(s.consoleErrors).toEqual([]);
   });
+
+  it("says when another tab's newer save replaced the code, and puts this tab's code back when asked", async () => {
+    await typeAtEnd(tabA, '// mine, in tab A');
+    await waitUntilSaved(tabA, 'mine, in tab A');
+    await editorHas(tabB, 'mine, in tab A');
+    await typeAtEnd(tabB, '// theirs, from tab B');
+    await waitUntilSaved(tabB, 'theirs, from tab B');
+    await editorHas(tabA, 'theirs, from tab B');
+    // Tab A's text was replaced without its learner typing: it says so, and offers the text back.
+    const notice = tabA.getByTestId('code-replaced');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.textContent()).toMatch(/Another tab saved newer code for this step/);
+    await notice.getByRole('button', { name: 'Put back the code I had' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await tabA.waitForFunction(
+      () => !(document.querySelector('.lab-editor .view-lines')?.textContent ?? '').includes('theirs, from tab B'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await editorHas(tabA, 'mine, in tab A');
+    // Saved as the newest edit: tab B follows it in turn, and is told.
+    await tabB.bringToFront();
+    await tabB.getByTestId('code-replaced').waitFor({ timeout: 15_000 });
+    const saved = await savedCode(tabB);
+    expect(saved.some((c) => c.includes('mine, in tab A') && !c.includes('theirs, from tab B'))).toBe(true);
+    expect(s.consoleErrors).toEqual([]);
+  });
 });

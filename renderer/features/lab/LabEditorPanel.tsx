@@ -23,6 +23,7 @@ export function LabEditorPanel({
   error,
   fromSave,
   panelRef,
+  replaced = null,
 }: {
   step: LabStep;
   /** A reference solution: read only, no Reset. */
@@ -39,6 +40,8 @@ export function LabEditorPanel({
   error: SavedError | null;
   fromSave: boolean;
   panelRef: RefObject<HTMLDivElement | null>;
+  /** Another tab's newer save replaced this editor's text: put it back, or keep the other tab's. */
+  replaced?: { restore(): void; dismiss(): void } | null;
 }) {
   const { t } = useTranslation('lab');
   const { t: tp } = useTranslation('practice');
@@ -82,6 +85,17 @@ export function LabEditorPanel({
             : t(`editorKind.${step.kind}`)}
         </span>
       </div>
+      {replaced && (
+        <div className="editor-replaced" role="status" data-testid="code-replaced">
+          <span>{t('replacedByOtherTab')}</span>
+          <button type="button" className="btn small" onClick={replaced.restore}>
+            {t('replacedRestore')}
+          </button>
+          <button type="button" className="btn small" onClick={replaced.dismiss}>
+            {t('replacedKeep')}
+          </button>
+        </div>
+      )}
       {error && !running && (
         <p className="error editor-error" role="alert" data-testid="run-error">
           {fromSave ? t('lastRunPrefix') : ''}

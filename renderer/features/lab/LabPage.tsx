@@ -23,13 +23,13 @@ import { notJudgedReason } from '../../../labs/notJudgedReason';
 import { localizeCheckResults } from '../../../labs/labLocale';
 import { toLastRun, withCurrentStep, withStep } from '../../state/progress';
 import { useAppStore } from '../../state/store';
-import { useFollowSaved } from '../../state/useFollowSaved';
 import { ChecksList } from './ChecksList';
 import { LabStepNav } from './LabStepNav';
 import { PaneSplitter } from './PaneSplitter';
 import { ConsolePanel, consoleFirst } from '../run/ConsolePanel';
 import { RunStatus } from './RunStatus';
 import { LabEditorPanel } from './LabEditorPanel';
+import { useFollowedCode } from './useFollowedCode';
 import { StepDone } from './StepDone';
 import { StepRunPictures } from './StepRunPictures';
 import { useStepRun, type RunInput } from './useStepRun';
@@ -133,8 +133,6 @@ function LabStepView({
   const [source, setSource] = useState(() =>
     reference ? step.solution : practice ? (attempt?.code ?? starter) : (saved?.code ?? starter),
   );
-  // Another tab's newer code for this step replaces the editor's text (mergeProgress.ts).
-  useFollowSaved(lesson ? saved?.code : undefined, source, setSource);
   const { state, printed, run, stop, clear } = useStepRun(labId, stepIndex, mode ? `${labId}:${mode}` : labId, () =>
     codeNamesSql(source),
   );
@@ -168,6 +166,8 @@ function LabStepView({
     if (practice) savePracticeCode(labId, step.id, value);
     else updateProgress((p) => withStep(p, labId, step.id, (s) => ({ ...s, code: value })));
   };
+  // Another tab's newer code for this step replaces the editor's text, and this tab's is offered back.
+  const replaced = useFollowedCode(lesson ? saved?.code : undefined, source, setSource, clear, onChange);
 
   /** Practice: the next attempt draws fresh data; the code stays if the learner wants it to. */
   const newAttempt = () => {
@@ -296,6 +296,7 @@ function LabStepView({
             error={error}
             fromSave={fromSave}
             panelRef={editorPanelRef}
+            replaced={replaced}
           />
           <PaneSplitter
             container={workRef}
