@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import lab from './lab';
 import { runStep } from '../runStep';
 import { labTestRunner } from '../__tests__/labTestRunner';
+import { DRIVER_GROUPING_JOB } from './driverGroupingJob';
 
 const runner = labTestRunner();
 afterAll(() => runner.close());
@@ -27,16 +28,7 @@ describe('the shuffle check of a job that shuffled nothing', () => {
   });
 
   it('a job that collects every reading and groups them in the driver is told so', async () => {
-    const driver = `export default async (sc) => {
-  const by = new Map();
-  for (const line of await sc.textFile('/data/sensors.csv').collect()) {
-    const [, s, raw] = line.split(',');
-    const v = Number(raw);
-    const a = by.get(s) ?? [0, 0, -Infinity];
-    by.set(s, [a[0] + 1, a[1] + v, Math.max(a[2], v)]);
-  }
-  return [...by].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([s, [n, sum, hi]]) => [s, [n, sum / n, hi]]);
-};`;
+    const driver = DRIVER_GROUPING_JOB;
     const check = await verdict(0, driver, 'small-shuffle');
     expect(check.pass).toBe(false);
     expect(check.reason).toContain('the grouping happened in the driver');

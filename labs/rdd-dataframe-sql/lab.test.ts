@@ -9,6 +9,7 @@ import { runStep } from '../runStep';
 import { seconds } from '../checkKit';
 import { formatBytes } from '../hdfsSettings';
 import { labTestRunner } from '../__tests__/labTestRunner';
+import { DRIVER_GROUPING_JOB } from './driverGroupingJob';
 import { plainSensorStats, shuffleWritten } from './checks';
 import { SENSORS_BLOCK_SIZE, sensorsText } from './data';
 import groupByKey from './reference/group-by-key.js?raw';
@@ -42,16 +43,7 @@ describe('the rdd-dataframe-sql lab', () => {
     expect(shuffled / bytes).toBeLessThan(0.8);
     expect(grouped.out.checks.find((c) => c.id === 'small-shuffle')!.pass).toBe(false);
     // Collecting every reading and doing the maths in the driver shuffles nothing, and fails.
-    const driver = `export default async (sc) => {
-  const by = new Map();
-  for (const line of await sc.textFile('/data/sensors.csv').collect()) {
-    const [, s, raw] = line.split(',');
-    const v = Number(raw);
-    const a = by.get(s) ?? [0, 0, -Infinity];
-    by.set(s, [a[0] + 1, a[1] + v, Math.max(a[2], v)]);
-  }
-  return [...by].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([s, [n, sum, hi]]) => [s, [n, sum / n, hi]]);
-};`;
+    const driver = DRIVER_GROUPING_JOB;
     const onDriver = await run(0, driver);
     expect(onDriver.out.checks.map((c) => [c.id, c.pass])).toEqual([
       ['sensor-stats', true],
