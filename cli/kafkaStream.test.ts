@@ -121,6 +121,15 @@ describe('clusterlab stream PROGRAM: a KafkaJS program against the simulated Kaf
     expect(ghost.code).toBe(2);
     expect(ghost.stderr).toMatch(/--crash: there is no consumer 3; the run has 2/);
 
+    // A producer is numbered when it first sends, so the run tells which there were; none is cut silently.
+    const noProducer = await run([...PAYMENTS, '--cut-network', '9:1-2']);
+    expect(noProducer.code).toBe(2);
+    expect(noProducer.stdout).toBe('');
+    expect(noProducer.stderr).toBe(
+      '--cut-network 9:1-2: there is no producer 9; the run had producer 1 only, numbered in the order they first sent',
+    );
+    expect((await run([...PAYMENTS, '--cut-network', '1:1-2'])).code).toBe(0);
+
     const bad = await run([...PAYMENTS, '--crash', '1:5:later']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--crash: must be CONSUMER:MESSAGE:POINT/);

@@ -39,7 +39,8 @@ export const KAFKA_USAGE = `For a KafkaJS program (a file that imports 'kafkajs'
                        after-processing (at the commit that covers it, which is lost) or
                        after-commit (right after that commit)
   --kill-broker B:SEC[:BACK]  kill broker B (n1, n2, n3) at SEC, restart it BACK seconds later
-  --cut-network P:FROM-TO     cut producer P's network from FROM to TO seconds
+  --cut-network P:FROM-TO     cut producer P's network from FROM to TO seconds (producers are
+                              numbered in the order they first send; one the run never has is refused)
 `;
 
 export interface KafkaStreamArgs {
@@ -53,6 +54,8 @@ export interface KafkaStreamArgs {
   /** The topic whose committed records are the store's rows (null: the sink alone). */
   storeTopic: string | null;
   faults: KafkaFault[];
+  /** How each fault was given, as the learner typed it (`--cut-network 9:1-2`): messages name it. */
+  faultOptions: string[];
 }
 
 /** Records files are data, not code: up to 64 MB. */
@@ -181,9 +184,10 @@ export function parseKafkaArgs(options: Map<string, string[]>, cwd: string): Kaf
       `--topic ${tooMany.name}: ${tooMany.replicationFactor} replicas need as many brokers, and there are ${brokers} (--brokers)`,
     );
   const consumers = int('--consumers', one('--consumers') ?? '1', 0, 100);
-  const faults = ['--crash', '--kill-broker', '--cut-network'].flatMap((o) =>
-    (options.get(o) ?? []).map((t) => fault(o, t)),
+  const given = ['--crash', '--kill-broker', '--cut-network'].flatMap((o) =>
+    (options.get(o) ?? []).map((t) => ({ option: `${o} ${t}`, fault: fault(o, t) })),
   );
+  const faults = given.map((g) => g.fault);
   const missing = faults.find((f) => f.kind === 'crashConsumer' && f.consumer > consumers);
   if (missing?.kind === 'crashConsumer')
     throw new UsageError(`--crash: there is no consumer ${missing.consumer}; the run has ${consumers} (--consumers)`);
@@ -207,5 +211,6 @@ export function parseKafkaArgs(options: Map<string, string[]>, cwd: string): Kaf
     idField,
     storeTopic,
     faults,
+    faultOptions: given.map((g) => g.option),
   };
 }
