@@ -56,8 +56,13 @@ export async function runKafkaStream(
     return 0;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    if (error instanceof ValidationError && /^faults\[\d+\]/.test(error.path))
-      throw new UsageError(`a fault (--crash, --kill-broker or --cut-network): ${error.problem}`);
+    // The options are checked before the run (kafkaStreamArgs.ts); should the engine still refuse
+    // a fault, the message names the option as given, and the field in the engine's units.
+    const fault = error instanceof ValidationError ? /^faults\[(\d+)\](?:\.(\w+))?/.exec(error.path) : null;
+    if (error instanceof ValidationError && fault)
+      throw new UsageError(
+        `${kafka.faultOptions[Number(fault[1])] ?? 'a fault'}: ${fault[2] ? `${fault[2]} ` : ''}${error.problem}`,
+      );
     if (error instanceof JobSpecError || error instanceof ValidationError) throw new UsageError(error.message);
     if (error instanceof JobCodeError || error instanceof JobTimeoutError) {
       io.err(`clusterlab stream: program failed: ${oneLine(error.message)}\n`);
