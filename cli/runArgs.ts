@@ -138,6 +138,9 @@ function faultAt(flag: string, v: string, shape: string, pattern: RegExp): [numb
   return [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
 }
 
+/** The options that take one value; --put, --conf and the fault options are repeatable. */
+const SINGLE_VALUE = new Set(['--nodes', '--cluster', '--seed', '--block-size', '--timeout', '--workers']);
+
 export function parseRunArgs(argv: string[]): RunArgs | 'help' {
   const args: RunArgs = {
     job: '',
@@ -156,11 +159,19 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
     conf: {},
   };
   const rest = [...argv];
+  // Each option that takes one value is given once: a second would silently win over the first.
+  const given = new Map<string, string>();
   while (rest.length > 0) {
     const a = rest.shift()!;
     const value = () => {
       const v = rest.shift();
       if (v === undefined) throw new UsageError(`${a}: missing value`);
+      if (SINGLE_VALUE.has(a)) {
+        const first = given.get(a);
+        if (first !== undefined)
+          throw new UsageError(`${a}: given 2 times (${a} ${first}, then ${a} ${v}), once is enough`);
+        given.set(a, v);
+      }
       return v;
     };
     switch (a) {
