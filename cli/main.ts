@@ -84,7 +84,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
 
 export function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
-  return `Usage: clusterlab <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'clusterlab <command> --help' for a command's options.\n`;
+  return `Usage: clusterlab <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'clusterlab <command> --help' (or 'clusterlab help <command>') for a command's options,\n'clusterlab --version' for this ClusterLab's version.\n`;
 }
 
 export async function main(argv: string[], terminal: CliIo = processIo): Promise<number> {
@@ -98,10 +98,18 @@ export async function main(argv: string[], terminal: CliIo = processIo): Promise
 }
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  // `clusterlab help run` is `clusterlab run --help`.
+  if (argv[0] === 'help' && argv.length > 1) return dispatch([...argv.slice(1), '--help'], io);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    // Loaded only here: package.json is no part of every start.
+    const { APP_VERSION } = await import('./appVersion');
+    io.out(`clusterlab ${APP_VERSION}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

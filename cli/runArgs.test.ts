@@ -37,4 +37,13 @@ describe('clusterlab run arguments', () => {
       partitions: [{ atMs: 5 }, { atMs: 9 }],
     });
   });
+
+  it('takes a --seed from 0 to 4,294,967,295, as check, stream and pipeline do', () => {
+    const range = 'must be a whole number from 0 to 4,294,967,295';
+    expect(message(['job.js', '--seed', '-1'])).toBe(`--seed: ${range}, got '-1'`);
+    expect(message(['job.js', '--seed', '-4294967295'])).toBe(`--seed: ${range}, got '-4294967295'`);
+    expect(message(['job.js', '--seed', '4294967296'])).toBe(`--seed: ${range}, got '4294967296'`);
+    expect(parseRunArgs(['job.js', '--seed', '0'])).toMatchObject({ seed: 0 });
+    expect(parseRunArgs(['job.js', '--seed', '4294967295'])).toMatchObject({ seed: 4294967295 });
+  });
 });

@@ -54,7 +54,7 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
   --put L:D           put local file L (a regular file of at most 256 MB) into HDFS at D before the job (repeatable)
   --nodes N           a cluster of N identical nodes, 1 to ${grouped(LIMITS.maxNodes)} (instead of --cluster)
   --cluster P|FILE    a preset (classroom, cookbook-9, two-racks) or a JSON cluster spec file (default classroom)
-  --seed S            seed of the simulation (default 1)
+  --seed S            seed of the simulation, 0 to 4,294,967,295 (default 1)
   --block-size SIZE   HDFS block size: bytes, or with k/m/g, from 1k to 2g (default 128m)
   --fail-node I@MS    kill node I (1-based) at simulated millisecond MS (repeatable)
   --slow-node I@MS:F  from simulated millisecond MS node I runs F times slower, F from 1 (back to
@@ -111,6 +111,14 @@ export function intInRange(flag: string, text: string | undefined, min: number, 
       `${flag}: must be a whole number from ${formatCount(min)} to ${formatCount(max)}, got ${text === undefined ? 'nothing' : `'${text}'`}`,
     );
   return n;
+}
+
+/** The largest --seed: seeds are unsigned 32-bit numbers, in every command. */
+export const MAX_SEED = 0xffffffff;
+
+/** --seed S of run, check, stream and pipeline: a whole number from 0 to MAX_SEED. */
+export function parseSeed(text: string | undefined): number {
+  return intInRange('--seed', text, 0, MAX_SEED);
 }
 
 /** --timeout SEC: seconds above 0 and at most MAX_TIMEOUT_SECONDS (decimals allowed). */
@@ -206,7 +214,7 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
         args.cluster = value();
         break;
       case '--seed':
-        args.seed = intInRange(a, value(), -0xffffffff, 0xffffffff);
+        args.seed = parseSeed(value());
         break;
       case '--block-size':
         args.blockSize = parseSize(a, value());
