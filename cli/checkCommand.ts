@@ -73,7 +73,7 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
     else positional.push(a);
   }
   if (positional.length !== 2)
-    throw new UsageError(`expected LAB and FILE, got ${positional.length} argument(s)\n\n${CHECK_USAGE}`);
+    throw new UsageError(`expected LAB and FILE, got ${positional.length} argument(s)\n\n${CHECK_USAGE}`, true);
   [args.lab, args.file] = positional as [string, string];
   return args;
 }

@@ -76,7 +76,7 @@ function parseArgs(argv: string[]): ExportArgs | 'help' {
       args.pack = packArg(argv[++i]);
     } else throw new UsageError(`unexpected argument '${a}' (see 'clusterlab export --help')`);
   }
-  if (args.name === null) throw new UsageError(`--name is required: the student's name\n\n${EXPORT_USAGE}`);
+  if (args.name === null) throw new UsageError(`--name is required: the student's name\n\n${EXPORT_USAGE}`, true);
   if (args.progress !== null && args.fromJobs !== null)
     throw new UsageError('give --progress or --from-jobs, not both');
   return args;
@@ -89,7 +89,8 @@ function fromProgress(args: ExportArgs, name: string, io: CliIo, labs: readonly 
     throw new UsageError(
       args.progress !== null
         ? `progress file not found: ${args.progress}`
-        : `no saved progress of the ClusterLab app on this machine; looked at:\n  ${candidates.join('\n  ')}\nGive the file with --progress FILE, or use --from-jobs DIR`,
+        : `no saved progress of the ClusterLab app on this machine; looked at:\n  ${candidates.map(oneLine).join('\n  ')}\nGive the file with --progress FILE, or use --from-jobs DIR`,
+      args.progress === null,
     );
   const bytes = readLocalFile(file, {
     what: `progress file ${file}`,
@@ -164,7 +165,10 @@ function fromJobs(dir: string, name: string, io: CliIo, labs: readonly Lab[]): H
   const made = handInFromJobs(name, files, labs, APP_VERSION, new Date());
   if (!made.handIn) throw new UsageError(made.problems.join('; '));
   if (made.problems.length > 0)
-    throw new UsageError(`these files of ${dir} cannot be handed in:\n  ${made.problems.join('\n  ')}`);
+    throw new UsageError(
+      `these files of ${oneLine(dir)} cannot be handed in:\n  ${made.problems.map(oneLine).join('\n  ')}`,
+      true,
+    );
   if (Object.keys(made.handIn.labs).length === 0)
     throw new UsageError(`--from-jobs ${dir}: no job files (named ${JOB_FILE_FORM})`);
   return made.handIn;
@@ -193,12 +197,15 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const checked = parseHandIn(text, out, knownLabsOf(labs));
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (!checked.handIn || errors.length > 0)
-    throw new UsageError(`the hand-in would not be readable:\n  ${errors.map(describeProblem).join('\n  ')}`);
+    throw new UsageError(
+      `the hand-in would not be readable:\n  ${errors.map((e) => oneLine(describeProblem(e))).join('\n  ')}`,
+      true,
+    );
   for (const p of checked.problems) io.err(`clusterlab export: warning: ${describeProblem(p)}\n`);
   writeFileNoFollow(out, text, { force: args.force, shown, exists });
   const steps = Object.values(handIn.labs).reduce((n, l) => n + Object.keys(l.steps).length, 0);
   io.out(
-    `Wrote ${relative(io.cwd, out) || out}: ${handIn.student.name}, ${Object.keys(handIn.labs).length} lab(s), ${steps} step(s).\n`,
+    `Wrote ${oneLine(shown)}: ${handIn.student.name}, ${Object.keys(handIn.labs).length} lab(s), ${steps} step(s).\n`,
   );
   return 0;
 }

@@ -3,7 +3,7 @@
  * Each subcommand lives in its own file and returns an exit code.
  */
 import { processIo, UsageError, type CliIo, type Command } from './cliIo';
-import { terminalSafeIo } from './terminalSafeIo';
+import { oneLine, terminalSafeIo } from './terminalSafeIo';
 import { prestartRun } from './runPrestart';
 
 /**
@@ -113,7 +113,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`clusterlab: unknown command '${name}'\n\n${usage()}`);
+    io.err(`clusterlab: unknown command '${oneLine(name)}'\n\n${usage()}`);
     return 2;
   }
   try {
@@ -121,7 +121,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`clusterlab ${name}: ${error.message}\n`);
+      io.err(`clusterlab ${name}: ${error.lines ? error.message : oneLine(error.message)}\n`);
       return 2;
     }
     throw error;

@@ -96,7 +96,7 @@ export async function packCommand(argv: string[], io: CliIo): Promise<number> {
   writeFileNoFollow(file, archive, { force, shown: file, exists });
   const left = all.size - own.size;
   io.out(
-    `\nWrote ${basename(file)} (${archive.length.toLocaleString('en')} bytes${left > 0 ? `; ${left} file(s) outside pack.json and its labs left out` : ''}): students open it in ClusterLab.\n`,
+    `\nWrote ${oneLine(basename(file))} (${archive.length.toLocaleString('en')} bytes${left > 0 ? `; ${left} file(s) outside pack.json and its labs left out` : ''}): students open it in ClusterLab.\n`,
   );
   return 0;
 }

@@ -55,7 +55,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       error instanceof JobSpecError ||
       error instanceof HdfsError
     ) {
-      io.err(`clusterlab run: ${error.message}\n`);
+      // Messages name the files and HDFS paths given (--put, the job, --cluster): kept on one line.
+      const lines = error instanceof UsageError && error.lines;
+      io.err(`clusterlab run: ${lines ? error.message : oneLine(error.message)}\n`);
       return 2;
     }
     if (error instanceof JobCodeError || error instanceof JobTimeoutError || error instanceof SimulationStuckError) {
