@@ -7,7 +7,7 @@
 import { relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { readLocalText } from './localInput';
-import { MAX_TIMEOUT_SECONDS, intInRange, parseTimeoutSeconds } from './runArgs';
+import { MAX_TIMEOUT_SECONDS, intInRange, parseSeed, parseTimeoutSeconds } from './runArgs';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { withRunBudget } from '../engine/sandbox';
 import { LABS, findLab } from '../labs/labRegistry';
@@ -25,7 +25,7 @@ FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hd
 steps, and a KafkaJS program (exporting produce and consume) for streaming steps.
   --step N        the step to check (see 'clusterlab labs')
   --student NAME  run the step as NAME's variant (a step with per-student data and values)
-  --seed S        the run's seed (default: the step's own)
+  --seed S        the run's seed, 0 to 4,294,967,295 (default: the step's own)
   --timeout SEC   wall-clock budget for the run: the learner's code and the simulation
                   (default 30, at most ${MAX_TIMEOUT_SECONDS})
   --pack PACK     LAB is a lab of this teacher's pack (its folder or .clusterlab file)
@@ -60,7 +60,7 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') return 'help';
     else if (a === '--step') args.step = intInRange('--step', argv[++i], 1, 1000);
-    else if (a === '--seed') args.seed = intInRange('--seed', argv[++i], 0, 0xffffffff);
+    else if (a === '--seed') args.seed = parseSeed(argv[++i]);
     else if (a === '--student') {
       const name = argv[++i];
       const problem = name === undefined ? 'is missing' : studentNameProblem(name);
@@ -73,7 +73,7 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
     else positional.push(a);
   }
   if (positional.length !== 2)
-    throw new UsageError(`expected LAB and FILE, got ${positional.length} argument(s)\n\n${CHECK_USAGE}`);
+    throw new UsageError(`expected LAB and FILE, got ${positional.length} argument(s)\n\n${CHECK_USAGE}`, true);
   [args.lab, args.file] = positional as [string, string];
   return args;
 }

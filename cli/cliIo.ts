@@ -15,7 +15,18 @@ export const processIo: CliIo = {
 /** A command returns its exit code: 0 success, 1 the job or check failed, 2 bad usage or input. */
 export type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-/** Thrown for bad usage or input; main prints the message and exits 2. */
+/**
+ * Thrown for bad usage or input; main prints the message and exits 2. The message is shown on one
+ * line, its line breaks as ` ⏎ ` (it names files and values the user gave, and a name with a line
+ * break must not start a line of its own); `lines` keeps the breaks of a message laid out on
+ * several lines, whose learner-given parts are each made one line (oneLine) where it is built.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
+  constructor(
+    message: string,
+    readonly lines = false,
+  ) {
+    super(message);
+  }
 }

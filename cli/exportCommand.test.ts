@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from './main';
@@ -77,6 +77,43 @@ describe('clusterlab export', () => {
       'clusterlab export: ana-lima.clusterlab exists: choose another --out, or add --force to replace it\n',
     );
     expect((await run('--name', 'Ana Lima', '--progress', 'progress.json', '--force')).code).toBe(0);
+  });
+
+  it('never writes through a symbolic link, with or without --force, nor over a folder (exit 2)', async () => {
+    writeFileSync(join(dir, 'precious.txt'), 'keep me\n');
+    symlinkSync(join(dir, 'precious.txt'), join(dir, 'link.clusterlab'));
+    symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.clusterlab'));
+    mkdirSync(join(dir, 'folder.clusterlab'));
+    for (const out of ['link.clusterlab', 'dangling.clusterlab'])
+      for (const force of [['--force'], []]) {
+        const r = await run('--name', 'Ana Lima', '--progress', 'progress.json', '--out', out, ...force);
+        expect(r.code).toBe(2);
+        expect(r.out).toBe('');
+        expect(r.err).toContain(
+          `clusterlab export: ${out} is a symbolic link: it is not written through (choose another --out)\n`,
+        );
+        expect(lstatSync(join(dir, out)).isSymbolicLink()).toBe(true);
+      }
+    expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('keep me\n');
+    expect(() => lstatSync(join(dir, 'nowhere.txt'))).toThrow();
+    const folder = await run(
+      '--name',
+      'Ana Lima',
+      '--progress',
+      'progress.json',
+      '--out',
+      'folder.clusterlab',
+      '--force',
+    );
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain('folder.clusterlab exists and is not a file');
+    // pack build's --out is refused the same way, before any step is judged.
+    const pack = await main(
+      ['pack', 'build', resolve('labs/packs/sample-pack'), '--out', 'link.clusterlab', '--force'],
+      fakeIo(dir).io,
+    );
+    expect(pack).toBe(2);
+    expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('keep me\n');
   });
 
   it('writes a hand-in from job files named by lab and step, and refuses other names with the form expected', async () => {

@@ -3,7 +3,7 @@
  * from the desktop app's saved progress (or --progress FILE), or from a folder of job files named
  * by lab and step (--from-jobs DIR). Never overwrites a file without --force.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { readLocalFile } from './localInput';
@@ -29,6 +29,7 @@ import type { Lab } from '../labs/labTypes';
 import { stepVaries } from '../labs/variant';
 import { displayStudentName, normalizeStudentName } from '../labs/handIn/studentName';
 import { oneLine } from './terminalSafeIo';
+import { notWritable, writeFileNoFollow } from './writeFileNoFollow';
 
 export const EXPORT_USAGE = `Usage: clusterlab export --name NAME [--progress FILE | --from-jobs DIR] [--pack PACK] [--out FILE] [--force]
 
@@ -40,7 +41,7 @@ on another machine.
   --pack PACK       the teacher's pack whose labs are handed in too (its folder or .clusterlab file):
                     its job files are taken, and its labs are checked like the built-in ones
   --out FILE        the file to write (default: from the name, e.g. ana-lima.clusterlab)
-  --force           overwrite FILE if it exists
+  --force           overwrite FILE if it exists (a file: never a symbolic link or what it points to)
 Exit code: 0 written, 2 bad usage or unreadable input.
 `;
 
@@ -75,7 +76,7 @@ function parseArgs(argv: string[]): ExportArgs | 'help' {
       args.pack = packArg(argv[++i]);
     } else throw new UsageError(`unexpected argument '${a}' (see 'clusterlab export --help')`);
   }
-  if (args.name === null) throw new UsageError(`--name is required: the student's name\n\n${EXPORT_USAGE}`);
+  if (args.name === null) throw new UsageError(`--name is required: the student's name\n\n${EXPORT_USAGE}`, true);
   if (args.progress !== null && args.fromJobs !== null)
     throw new UsageError('give --progress or --from-jobs, not both');
   return args;
@@ -88,7 +89,8 @@ function fromProgress(args: ExportArgs, name: string, io: CliIo, labs: readonly 
     throw new UsageError(
       args.progress !== null
         ? `progress file not found: ${args.progress}`
-        : `no saved progress of the ClusterLab app on this machine; looked at:\n  ${candidates.join('\n  ')}\nGive the file with --progress FILE, or use --from-jobs DIR`,
+        : `no saved progress of the ClusterLab app on this machine; looked at:\n  ${candidates.map(oneLine).join('\n  ')}\nGive the file with --progress FILE, or use --from-jobs DIR`,
+      args.progress === null,
     );
   const bytes = readLocalFile(file, {
     what: `progress file ${file}`,
@@ -163,7 +165,10 @@ function fromJobs(dir: string, name: string, io: CliIo, labs: readonly Lab[]): H
   const made = handInFromJobs(name, files, labs, APP_VERSION, new Date());
   if (!made.handIn) throw new UsageError(made.problems.join('; '));
   if (made.problems.length > 0)
-    throw new UsageError(`these files of ${dir} cannot be handed in:\n  ${made.problems.join('\n  ')}`);
+    throw new UsageError(
+      `these files of ${oneLine(dir)} cannot be handed in:\n  ${made.problems.map(oneLine).join('\n  ')}`,
+      true,
+    );
   if (Object.keys(made.handIn.labs).length === 0)
     throw new UsageError(`--from-jobs ${dir}: no job files (named ${JOB_FILE_FORM})`);
   return made.handIn;
@@ -179,8 +184,11 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const problem = studentNameProblem(name);
   if (problem) throw new UsageError(`--name: the student's name ${problem}`);
   const out = resolve(io.cwd, args.out ?? handInFileName(name));
-  const exists = () =>
-    new UsageError(`${relative(io.cwd, out) || out} exists: choose another --out, or add --force to replace it`);
+  const shown = relative(io.cwd, out) || out;
+  const exists = () => new UsageError(`${shown} exists: choose another --out, or add --force to replace it`);
+  // Checked before the work, and again when the file is opened (writeFileNoFollow).
+  const unwritable = notWritable(out, shown);
+  if (unwritable) throw new UsageError(unwritable);
   if (!args.force && existsSync(out)) throw exists();
   const labs = args.pack !== null ? [...LABS, ...(await loadPackAt(resolve(io.cwd, args.pack))).labs] : LABS;
   const handIn = args.fromJobs !== null ? fromJobs(args.fromJobs, name, io, labs) : fromProgress(args, name, io, labs);
@@ -189,18 +197,15 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const checked = parseHandIn(text, out, knownLabsOf(labs));
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (!checked.handIn || errors.length > 0)
-    throw new UsageError(`the hand-in would not be readable:\n  ${errors.map(describeProblem).join('\n  ')}`);
+    throw new UsageError(
+      `the hand-in would not be readable:\n  ${errors.map((e) => oneLine(describeProblem(e))).join('\n  ')}`,
+      true,
+    );
   for (const p of checked.problems) io.err(`clusterlab export: warning: ${describeProblem(p)}\n`);
-  try {
-    writeFileSync(out, text, { flag: args.force ? 'w' : 'wx' });
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === 'EEXIST') throw exists();
-    throw new UsageError(`cannot write ${out} (${String(code ?? 'write error')})`);
-  }
+  writeFileNoFollow(out, text, { force: args.force, shown, exists });
   const steps = Object.values(handIn.labs).reduce((n, l) => n + Object.keys(l.steps).length, 0);
   io.out(
-    `Wrote ${relative(io.cwd, out) || out}: ${handIn.student.name}, ${Object.keys(handIn.labs).length} lab(s), ${steps} step(s).\n`,
+    `Wrote ${oneLine(shown)}: ${handIn.student.name}, ${Object.keys(handIn.labs).length} lab(s), ${steps} step(s).\n`,
   );
   return 0;
 }

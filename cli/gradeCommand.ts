@@ -87,7 +87,7 @@ function parseArgs(argv: string[]): GradeArgs | 'help' {
     else positional.push(a);
   }
   if (positional.length !== 1)
-    throw new UsageError(`expected one FOLDER, got ${positional.length} argument(s)\n\n${GRADE_USAGE}`);
+    throw new UsageError(`expected one FOLDER, got ${positional.length} argument(s)\n\n${GRADE_USAGE}`, true);
   args.folder = positional[0]!;
   return args;
 }

@@ -151,7 +151,7 @@ const CASES: Case[] = [
     'numbers',
     ['run', 'ok.js', '--seed', '1e400'],
     2,
-    /--seed: must be a whole number from -4,294,967,295 to 4,294,967,295, got '1e400'/,
+    /--seed: must be a whole number from 0 to 4,294,967,295, got '1e400'/,
   ],
   [
     'numbers',

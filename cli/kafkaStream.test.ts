@@ -119,11 +119,20 @@ describe('clusterlab stream PROGRAM: a KafkaJS program against the simulated Kaf
 
     const ghost = await run([...PAYMENTS, '--crash', '3:5:after-commit']);
     expect(ghost.code).toBe(2);
-    expect(ghost.stderr).toMatch(/--crash: there is no consumer 3; the run has 2/);
+    expect(ghost.stderr).toBe('--crash 3:5:after-commit: there is no consumer 3; the run has 2 (--consumers 2)');
+
+    // A producer is numbered when it first sends, so the run tells which there were; none is cut silently.
+    const noProducer = await run([...PAYMENTS, '--cut-network', '9:1-2']);
+    expect(noProducer.code).toBe(2);
+    expect(noProducer.stdout).toBe('');
+    expect(noProducer.stderr).toBe(
+      '--cut-network 9:1-2: there is no producer 9; the run had producer 1 only, numbered in the order they first sent',
+    );
+    expect((await run([...PAYMENTS, '--cut-network', '1:1-2'])).code).toBe(0);
 
     const bad = await run([...PAYMENTS, '--crash', '1:5:later']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--crash: must be CONSUMER:MESSAGE:POINT/);
+    expect(bad.stderr).toMatch(/^--crash 1:5:later: must be CONSUMER:MESSAGE:POINT/);
 
     const scenario = await run(['labs/examples/streaming/car-gps.js', '--consumers', '2']);
     expect(scenario.code).toBe(2);
@@ -135,5 +144,45 @@ describe('clusterlab stream PROGRAM: a KafkaJS program against the simulated Kaf
     expect(b.stderr).toMatch(
       /job\.js:2: KafkaJSNonRetriableError: .*no broker at localhost:9092.*n1:9092, n2:9092, n3:9092/,
     );
+  });
+
+  it('names the fault option as given, its part and the unit (seconds) when a value is wrong', async () => {
+    const refused = async (...extra: string[]) => {
+      const r = await run([...PAYMENTS, ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      return r.stderr;
+    };
+    expect(await refused('--kill-broker', 'n1:1:0')).toBe(
+      "--kill-broker n1:1:0: BACK must be a number of seconds from 0.001 to 3,600, got '0'",
+    );
+    expect(await refused('--kill-broker', 'n4:1')).toBe(
+      "--kill-broker n4:1: BROKER must be one of the brokers n1, n2, n3 (--brokers 3), got 'n4'",
+    );
+    const twoBrokers = PAYMENTS.map((a) => (a === 'payments:3' ? 'payments:3:2' : a));
+    const n3 = await run([...twoBrokers, '--brokers', '2', '--kill-broker', 'n3:1']);
+    expect(n3.stderr).toBe("--kill-broker n3:1: BROKER must be one of the brokers n1, n2 (--brokers 2), got 'n3'");
+    expect(await refused('--kill-broker', 'n1:soon')).toBe(
+      "--kill-broker n1:soon: SEC must be a number of seconds from 0 to 3,600, got 'soon'",
+    );
+    expect(await refused('--kill-broker', 'n1:90')).toBe(
+      '--kill-broker n1:90: SEC must come before the run ends at 60 s (--duration), got 90 s',
+    );
+    expect(await refused('--cut-network', '1:3-2')).toBe('--cut-network 1:3-2: TO must come after FROM');
+    expect(await refused('--cut-network', 'p:1-2')).toBe(
+      "--cut-network p:1-2: PRODUCER must be a whole number from 1 to 100, got 'p'",
+    );
+    expect(await refused('--crash', '1:0:after-commit')).toBe(
+      "--crash 1:0:after-commit: MESSAGE must be a whole number from 1 to 1,000,000, got '0'",
+    );
+    expect(await refused('--duration', '0.0001')).toBe(
+      "--duration: must be a number of seconds from 0.001 to 3,600 with at most 3 decimals (the smallest step is 0.001 s, one simulated millisecond), got '0.0001'",
+    );
+    expect(await refused('--duration', '0')).toBe(
+      "--duration: must be a number of seconds from 0.001 to 3,600, got '0'",
+    );
+    // A millisecond is the smallest step, and trailing zeros are no finer.
+    expect((await run([...PAYMENTS, '--duration', '0.001'])).code).toBe(0);
+    expect((await run([...PAYMENTS, '--duration', '5.5000', '--kill-broker', 'n2:1.25:0.001'])).code).toBe(0);
   });
 });

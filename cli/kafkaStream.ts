@@ -13,6 +13,7 @@ import type { KafkaStreamArgs } from './kafkaStreamArgs';
 import { formatKafkaReport } from './kafkaStreamReport';
 import { createNodeSandboxPool } from './sandboxPool';
 import { oneLine } from './terminalSafeIo';
+import type { TraceEvent } from '../engine/core';
 
 export interface KafkaRunArgs {
   seed: number;
@@ -47,6 +48,7 @@ export async function runKafkaStream(
       recordId: jsonFieldIdentity(kafka.idField),
       ...(kafka.storeTopic !== null ? { storeTopic: kafka.storeTopic } : {}),
     });
+    missingProducer(kafka, report.trace);
     if (args.json) {
       const { trace, ...rest } = report;
       io.out(`${JSON.stringify({ file: source.fileName, seed: args.seed, ...rest, traceEvents: trace.length })}\n`);
@@ -54,8 +56,13 @@ export async function runKafkaStream(
     return 0;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    if (error instanceof ValidationError && /^faults\[\d+\]/.test(error.path))
-      throw new UsageError(`a fault (--crash, --kill-broker or --cut-network): ${error.problem}`);
+    // The options are checked before the run (kafkaStreamArgs.ts); should the engine still refuse
+    // a fault, the message names the option as given, and the field in the engine's units.
+    const fault = error instanceof ValidationError ? /^faults\[(\d+)\](?:\.(\w+))?/.exec(error.path) : null;
+    if (error instanceof ValidationError && fault)
+      throw new UsageError(
+        `${kafka.faultOptions[Number(fault[1])] ?? 'a fault'}: ${fault[2] ? `${fault[2]} ` : ''}${error.problem}`,
+      );
     if (error instanceof JobSpecError || error instanceof ValidationError) throw new UsageError(error.message);
     if (error instanceof JobCodeError || error instanceof JobTimeoutError) {
       io.err(`clusterlab stream: program failed: ${oneLine(error.message)}\n`);
@@ -65,4 +72,23 @@ export async function runKafkaStream(
   } finally {
     await runner.close();
   }
+}
+
+/**
+ * A --cut-network naming a producer the run never had would cut nothing: refused (a UsageError)
+ * with the producers there were. Producers are numbered as they first send (engine/streaming
+ * kafkaFaults.ts), which only the run can tell, so this is checked after it and nothing is printed.
+ */
+function missingProducer(kafka: KafkaStreamArgs, trace: readonly TraceEvent[]): void {
+  let producers = 0;
+  for (const e of trace)
+    if (e.type === 'producerNumbered' && typeof e.producer === 'number') producers = Math.max(producers, e.producer);
+  const i = kafka.faults.findIndex((f) => f.kind === 'cutNetwork' && f.producer > producers);
+  const cut = kafka.faults[i];
+  if (cut?.kind !== 'cutNetwork') return;
+  const had =
+    producers === 0
+      ? 'no producer sent anything in this run'
+      : `the run had ${producers === 1 ? 'producer 1 only' : `producers 1 to ${producers}`}, numbered in the order they first sent`;
+  throw new UsageError(`${kafka.faultOptions[i]}: there is no producer ${cut.producer}; ${had}`);
 }

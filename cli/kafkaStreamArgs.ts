@@ -29,7 +29,8 @@ export const KAFKA_USAGE = `For a KafkaJS program (a file that imports 'kafkajs'
                        repeat for more (a send to a missing topic creates it with 1 partition)
   --consumers N        how many times consume({ sink }) is called: the group's members (default 1)
   --brokers N          brokers on the cluster's nodes, 1 to 3 (default 3)
-  --duration SEC       simulated seconds the run lasts; consumers stop then (default 60, at most 3600)
+  --duration SEC       simulated seconds the run lasts; consumers stop then (default 60, at most 3600;
+                       times are seconds with up to 3 decimals: 0.001 s is the smallest step)
   --processing-ms MS   simulated time a consumer spends on each message (default 0)
   --id FIELD           the JSON field of a message value and a sink row that is the record's id,
                        which the ledger follows (default id)
@@ -38,8 +39,10 @@ export const KAFKA_USAGE = `For a KafkaJS program (a file that imports 'kafkajs'
   --crash C:M:POINT    crash consumer C at its M-th message: before-processing (when handed it),
                        after-processing (at the commit that covers it, which is lost) or
                        after-commit (right after that commit)
-  --kill-broker B:SEC[:BACK]  kill broker B (n1, n2, n3) at SEC, restart it BACK seconds later
-  --cut-network P:FROM-TO     cut producer P's network from FROM to TO seconds
+  --kill-broker B:SEC[:BACK]  kill broker B (n1 to n3, as many as --brokers) at SEC, before the run
+                              ends, and restart it BACK seconds later
+  --cut-network P:FROM-TO     cut producer P's network from FROM to TO seconds (producers are
+                              numbered in the order they first send; one the run never has is refused)
 `;
 
 export interface KafkaStreamArgs {
@@ -53,11 +56,16 @@ export interface KafkaStreamArgs {
   /** The topic whose committed records are the store's rows (null: the sink alone). */
   storeTopic: string | null;
   faults: KafkaFault[];
+  /** How each fault was given, as the learner typed it (`--cut-network 9:1-2`): messages name it. */
+  faultOptions: string[];
 }
 
 /** Records files are data, not code: up to 64 MB. */
 const MAX_RECORDS_BYTES = 64 * 1024 ** 2;
-const SECONDS = /^\d+(\.\d+)?$/;
+/** The longest run, and the latest a fault may strike (simulated seconds). */
+const MAX_SECONDS = 3600;
+/** 86400 → "86,400" (no Intl at start-up). */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 
 function int(option: string, text: string, min: number, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
@@ -65,10 +73,24 @@ function int(option: string, text: string, min: number, max: number): number {
   return Number(text);
 }
 
-function seconds(option: string, text: string, max = 3600): number {
-  if (!SECONDS.test(text) || Number(text) > max)
-    throw new UsageError(`${option}: must be a number of seconds from 0 to ${max}, got '${text}'`);
-  return Math.round(Number(text) * 1000);
+/**
+ * Seconds as simulated milliseconds, the simulation's step: a number from `min` to `max` seconds
+ * with at most three decimals (0.001 s is the smallest step), else a UsageError saying so. `what`
+ * names the option and the part (`--kill-broker n1:1:0: BACK`).
+ */
+function seconds(what: string, text: string, min = 0, max = MAX_SECONDS): number {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  const range = `from ${min === 0 ? '0' : min === 0.001 ? '0.001' : grouped(min)} to ${grouped(max)}`;
+  if (!m) throw new UsageError(`${what} must be a number of seconds ${range}, got '${text}'`);
+  const decimals = (m[2] ?? '').replace(/0+$/, '');
+  if (decimals.length > 3)
+    throw new UsageError(
+      `${what} must be a number of seconds ${range} with at most 3 decimals (the smallest step is 0.001 s, one simulated millisecond), got '${text}'`,
+    );
+  const ms = Number(m[1]) * 1000 + Number(decimals.padEnd(3, '0'));
+  if (ms < min * 1000 || ms > max * 1000)
+    throw new UsageError(`${what} must be a number of seconds ${range}, got '${text}'`);
+  return ms;
 }
 
 function topic(text: string): TopicConfig {
@@ -90,46 +112,74 @@ function topic(text: string): TopicConfig {
 
 const POINTS = ['before-processing', 'after-processing', 'after-commit'] as const;
 
-function fault(option: string, text: string): KafkaFault {
+/** What a fault's values are checked against: the run's brokers, consumers and length. */
+interface FaultContext {
+  brokers: number;
+  consumers: number;
+  durationMs: number;
+}
+
+/** One --crash, --kill-broker or --cut-network value; each mistake names the option as given and the part. */
+function fault(option: string, text: string, run: FaultContext): KafkaFault {
   const parts = text.split(':');
+  const given = `${option} ${text}:`;
+  const whole = (part: string, value: string, min: number, max: number) => {
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+      throw new UsageError(`${given} ${part} must be a whole number from ${min} to ${grouped(max)}, got '${value}'`);
+    return Number(value);
+  };
+  const beforeEnd = (part: string, ms: number) => {
+    if (ms >= run.durationMs)
+      throw new UsageError(
+        `${given} ${part} must come before the run ends at ${run.durationMs / 1000} s (--duration), got ${ms / 1000} s`,
+      );
+    return ms;
+  };
   if (option === '--crash') {
     const [c = '', m = '', point = ''] = parts;
     if (parts.length !== 3 || !(POINTS as readonly string[]).includes(point))
+      throw new UsageError(`${given} must be CONSUMER:MESSAGE:POINT with POINT one of ${POINTS.join(', ')}`);
+    const consumer = whole('CONSUMER', c, 1, 100);
+    if (consumer > run.consumers)
       throw new UsageError(
-        `--crash: must be CONSUMER:MESSAGE:POINT with POINT one of ${POINTS.join(', ')}, got '${text}'`,
+        `${given} there is no consumer ${consumer}; the run has ${run.consumers} (--consumers ${run.consumers})`,
       );
     return {
       kind: 'crashConsumer',
-      consumer: int('--crash: consumer', c, 1, 100),
-      atMessage: int('--crash: message', m, 1, KAFKA_LIMITS.producedRecords),
+      consumer,
+      atMessage: whole('MESSAGE', m, 1, KAFKA_LIMITS.producedRecords),
       point: point as (typeof POINTS)[number],
     };
   }
   if (option === '--kill-broker') {
     const [broker = '', at = '', back] = parts;
-    if (parts.length < 2 || parts.length > 3 || !/^n\d+$/.test(broker))
-      throw new UsageError(`--kill-broker: must be BROKER:SEC[:BACK] with a broker such as n2, got '${text}'`);
+    if (parts.length < 2 || parts.length > 3)
+      throw new UsageError(`${given} must be BROKER:SEC or BROKER:SEC:BACK, such as n2:10:5`);
+    const ids = Array.from({ length: run.brokers }, (_, i) => `n${i + 1}`);
+    if (!ids.includes(broker))
+      throw new UsageError(
+        `${given} BROKER must be one of the brokers ${ids.join(', ')} (--brokers ${run.brokers}), got '${broker}'`,
+      );
     return {
       kind: 'killBroker',
       broker,
-      atMs: seconds('--kill-broker: SEC', at),
-      ...(back === undefined ? {} : { restartAfterMs: seconds('--kill-broker: BACK', back) }),
+      atMs: beforeEnd('SEC', seconds(`${given} SEC`, at)),
+      ...(back === undefined ? {} : { restartAfterMs: seconds(`${given} BACK`, back, 0.001) }),
     };
   }
   const [p = '', window = ''] = parts;
-  const [from = '', to = ''] = window.split('-');
-  if (parts.length !== 2 || !window.includes('-'))
-    throw new UsageError(`--cut-network: must be PRODUCER:FROM-TO in seconds, such as 1:2-5, got '${text}'`);
-  const fromMs = seconds('--cut-network: FROM', from);
-  const toMs = seconds('--cut-network: TO', to);
-  if (toMs <= fromMs) throw new UsageError(`--cut-network: TO must come after FROM, got '${text}'`);
-  return { kind: 'cutNetwork', producer: int('--cut-network: producer', p, 1, 100), fromMs, toMs };
+  const [from = '', to = '', ...more] = window.split('-');
+  if (parts.length !== 2 || more.length > 0 || !window.includes('-'))
+    throw new UsageError(`${given} must be PRODUCER:FROM-TO in seconds, such as 1:2-5`);
+  const producer = whole('PRODUCER', p, 1, 100);
+  const fromMs = beforeEnd('FROM', seconds(`${given} FROM`, from));
+  const toMs = seconds(`${given} TO`, to);
+  if (toMs <= fromMs) throw new UsageError(`${given} TO must come after FROM`);
+  return { kind: 'cutNetwork', producer, fromMs, toMs };
 }
 
 function duration(text: string): number {
-  const ms = seconds('--duration', text);
-  if (ms < 1) throw new UsageError(`--duration: must be above 0 seconds, got '${text}'`);
-  return ms;
+  return seconds('--duration:', text, 0.001);
 }
 
 /** The records of a --records file: a JSON array, or JSON lines (blank lines skipped). */
@@ -181,12 +231,14 @@ export function parseKafkaArgs(options: Map<string, string[]>, cwd: string): Kaf
       `--topic ${tooMany.name}: ${tooMany.replicationFactor} replicas need as many brokers, and there are ${brokers} (--brokers)`,
     );
   const consumers = int('--consumers', one('--consumers') ?? '1', 0, 100);
-  const faults = ['--crash', '--kill-broker', '--cut-network'].flatMap((o) =>
-    (options.get(o) ?? []).map((t) => fault(o, t)),
+  const durationMs = duration(one('--duration') ?? '60');
+  const given = ['--crash', '--kill-broker', '--cut-network'].flatMap((o) =>
+    (options.get(o) ?? []).map((t) => ({
+      option: `${o} ${t}`,
+      fault: fault(o, t, { brokers, consumers, durationMs }),
+    })),
   );
-  const missing = faults.find((f) => f.kind === 'crashConsumer' && f.consumer > consumers);
-  if (missing?.kind === 'crashConsumer')
-    throw new UsageError(`--crash: there is no consumer ${missing.consumer}; the run has ${consumers} (--consumers)`);
+  const faults = given.map((g) => g.fault);
   const recordsFile = one('--records');
   const idField = one('--id') ?? 'id';
   if (idField === '' || idField.length > 200) throw new UsageError('--id: must name a JSON field, such as id');
@@ -202,10 +254,11 @@ export function parseKafkaArgs(options: Map<string, string[]>, cwd: string): Kaf
     topics,
     consumers,
     brokers,
-    durationMs: duration(one('--duration') ?? '60'),
+    durationMs,
     processingMs: int('--processing-ms', one('--processing-ms') ?? '0', 0, 60_000),
     idField,
     storeTopic,
     faults,
+    faultOptions: given.map((g) => g.option),
   };
 }

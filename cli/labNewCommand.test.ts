@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
 import { labCommand } from './labNewCommand';
+import { stringLiteral } from './labTemplate';
 import { main } from './main';
 import { createFunctionRunner } from '../engine/sandbox';
 import { judgeLab } from '../labs/judgeLab';
@@ -81,5 +82,52 @@ describe('clusterlab lab new', () => {
     expect(f.err.join('')).toMatch(
       /labs\/labList\.ts not found: run 'clusterlab lab new' in the ClusterLab project folder/,
     );
+  });
+
+  it('writes any title as a string literal that ends where it should', async () => {
+    for (const text of ["it's", 'say "hi"', `both ' and "`, 'a \\ b', 'x\ny\r\u2028\u2029\u0000\u007f', '\\']) {
+      const literal = stringLiteral(text);
+      expect(literal).not.toMatch(/[\n\r\u2028\u2029]/);
+      expect(new Function(`return ${literal};`)()).toBe(text);
+    }
+    const labsDir = labsRoot('quotes');
+    const title = `Ana's "word" count \\ basics`;
+    const f = fakeIo(join(labsDir, '..'));
+    expect(await labCommand(['new', 'quoted-title', '--title', title], f.io, { labsDir, supportDir: realLabs })).toBe(
+      0,
+    );
+    const file = join(labsDir, 'quoted-title', 'lab.ts');
+    const { default: lab } = (await import(pathToFileURL(file).href)) as { default: Lab };
+    expect(validateLab(lab).title).toBe(title);
+    const config = await prettier.resolveConfig(join(realLabs, 'labList.ts'));
+    expect(await prettier.check(readFileSync(file, 'utf8'), { ...config, filepath: file })).toBe(true);
+  });
+
+  it('refuses a title with a line break, a control character or over 120 characters, and a bad id, writing nothing', async () => {
+    const labsDir = labsRoot('refused');
+    const opts = { labsDir, supportDir: realLabs };
+    const refused = async (argv: string[]) => {
+      const f = fakeIo(join(labsDir, '..'));
+      const message = await labCommand(argv, f.io, opts).then(
+        (code) => `exit ${code}`,
+        (e: Error) => e.message,
+      );
+      expect(readdirSync(labsDir)).toEqual(['labList.ts']);
+      expect(readFileSync(join(labsDir, 'labList.ts'), 'utf8')).toBe('// the labs\n');
+      return message;
+    };
+    expect(await refused(['new', 'nl-title', '--title', 'Two\nlines'])).toMatch(
+      /^--title: must be one line of plain text; character 4 is a line break or another control character \(U\+000A\)$/,
+    );
+    expect(await refused(['new', 'esc-title', '--title', 'Red \u001b[31m'])).toMatch(/^--title: .*U\+001B/);
+    expect(await refused(['new', 'long-title', '--title', 'x'.repeat(121)])).toBe(
+      '--title: must be at most 120 characters, got 121',
+    );
+    expect(await refused(['new', 'Bad_Id', '--title', 'Fine'])).toMatch(/must be kebab-case/);
+    expect(await refused(['new', 'a'.repeat(61)])).toMatch(/must be kebab-case/);
+    const f = fakeIo(join(labsDir, '..'));
+    expect(await main(['lab', 'new', 'nl-title', '--title', 'Two\nlines'], f.io)).toBe(2);
+    expect(f.err.join('')).toMatch(/^clusterlab lab: --title: must be one line/);
+    expect(readdirSync(labsDir)).toEqual(['labList.ts']);
   });
 });

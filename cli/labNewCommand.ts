@@ -3,11 +3,16 @@
  * (a working three-step lab: texts, starters, solutions, checks) and registers it with one line
  * in labs/labList.ts, so the generic test (labs/allLabs.test.ts) judges it at once.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { labTemplate } from './labTemplate';
 import { findLab } from '../labs/labRegistry';
+
+/** The longest title: one line in the lab list and the page's heading. */
+export const MAX_TITLE_CHARS = 120;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export const LAB_USAGE = `Usage: clusterlab lab new ID [--title TITLE]
 
@@ -16,10 +21,22 @@ three steps (a MapReduce job, a Spark job, HDFS settings) with its Markdown text
 solution files and checks, and registers it with one line in labs/labList.ts. Then edit it
 (labs/README.md, "Adding a lab") and let the generic test judge it:
   npx vitest run labs/allLabs.test.ts
-  --title TITLE   the lab's title (default: from the id)
+  --title TITLE   the lab's title, one line of at most ${MAX_TITLE_CHARS} characters (default: from the id)
 `;
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Why `title` cannot be a lab's title (a line break or another control character, too long), or null. */
+export function titleProblem(title: string): string | null {
+  const at = title.search(CONTROL);
+  if (at >= 0) {
+    const code = title.charCodeAt(at).toString(16).padStart(4, '0');
+    return `must be one line of plain text; character ${at + 1} is a line break or another control character (U+${code.toUpperCase()})`;
+  }
+  const length = [...title.trim()].length;
+  if (length > MAX_TITLE_CHARS) return `must be at most ${MAX_TITLE_CHARS} characters, got ${length}`;
+  return null;
+}
 
 /** Where the lab is written; tests point `labsDir` elsewhere and `supportDir` at the real labs/. */
 export interface LabNewOptions {
@@ -48,6 +65,8 @@ export async function labNewCommand(argv: string[], io: CliIo, options: LabNewOp
     } else if (arg === '--title') {
       title = argv[++i];
       if (!title?.trim()) throw new UsageError('--title needs a title');
+      const problem = titleProblem(title);
+      if (problem) throw new UsageError(`--title: ${problem}`);
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}' (see 'clusterlab lab --help')`);
     else if (id === undefined) id = arg;
     else throw new UsageError(`one lab id only, got '${id}' and '${arg}'`);
@@ -67,12 +86,19 @@ export async function labNewCommand(argv: string[], io: CliIo, options: LabNewOp
     .split(sep)
     .join('/');
   const files = labTemplate(id, title?.trim() ?? titleOf(id), support);
-  for (const [path, text] of Object.entries(files)) {
-    const file = join(labDir, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text, { flag: 'wx' });
-  }
   const list = readFileSync(listFile, 'utf8');
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      const file = join(labDir, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text, { flag: 'wx' });
+    }
+  } catch (error) {
+    // Half a lab is worse than none: the folder did not exist before, so it goes again.
+    rmSync(labDir, { recursive: true, force: true });
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new UsageError(`cannot write ${labDir} (${String(code ?? 'write error')}); nothing was created`);
+  }
   const line = `export { default as ${camelCase(id)} } from './${id}/lab';\n`;
   appendFileSync(listFile, list.endsWith('\n') || list === '' ? line : `\n${line}`);
   io.out(

@@ -39,14 +39,37 @@ loses no data. The starter stores \`/data/notes.txt\` with a single copy: store 
   };
 }
 
+/**
+ * `text` as a JavaScript string literal, whatever it holds, in the quotes prettier would pick
+ * (single unless the text has more single quotes than double): backslashes and the quote
+ * escaped, control characters and line separators as \uXXXX escapes, so the literal is
+ * always on one line and ends where it should.
+ */
+export function stringLiteral(text: string): string {
+  const quote = (text.match(/'/g)?.length ?? 0) > (text.match(/"/g)?.length ?? 0) ? '"' : "'";
+  const body = text.replace(
+    // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+    /[\\'"\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) =>
+      c === '\\'
+        ? '\\\\'
+        : c === "'" || c === '"'
+          ? c === quote
+            ? `\\${c}`
+            : c
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${quote}${body}${quote}`;
+}
+
 function labFile(id: string, title: string, support: string): string {
   return `/**
  * The ${id} lab: word count as a MapReduce job and as a Spark job (Cookbook 20.1, 20.2.1), then
  * a file stored with three replicas (Cookbook 19.2.2). Texts and job files are the files beside
  * this one (steps/<n>-<id>/: instructions.md, starter and solution); see labs/README.md.
  */
-import { dataset } from '${support}/labData';
-import type { JobRunSettings, Lab, LabCheck } from '${support}/labTypes';
+import { dataset } from ${stringLiteral(`${support}/labData`)};
+import type { JobRunSettings, Lab, LabCheck } from ${stringLiteral(`${support}/labTypes`)};
 import { corpusText, replicasCheck, wordCountsCheck } from './checks';
 import intro from './intro.md?raw';
 import countInstructions from './steps/1-mapreduce-count/instructions.md?raw';
@@ -68,7 +91,7 @@ const run: JobRunSettings = {
 
 const lab: Lab = {
   id: '${id}',
-  title: ${title.includes("'") ? JSON.stringify(title) : `'${title.replace(/\\/g, '\\\\')}'`},
+  title: ${stringLiteral(title)},
   chapters: ['20.1'],
   minutes: 15,
   summary: 'Count words with MapReduce and with Spark, then store a file with three replicas.',
@@ -118,8 +141,8 @@ export default lab;
 
 function checksFile(id: string, support: string): string {
   return `/** The checks of the ${id} lab: word counts against a plain count, replicas per block. */
-import { compareKeyed, fail, jobReport, pass } from '${support}/checkKit';
-import { textCorpus } from '${support}/../engine/datasets';
+import { compareKeyed, fail, jobReport, pass } from ${stringLiteral(`${support}/checkKit`)};
+import { textCorpus } from ${stringLiteral(`${support}/../engine/datasets`)};
 
 /** The text the lab puts at /data/corpus.txt: 2,000 lines of words, generated from a fixed seed. */
 export const corpusText = () => textCorpus(2000, { seed: 7 });

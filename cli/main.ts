@@ -3,7 +3,7 @@
  * Each subcommand lives in its own file and returns an exit code.
  */
 import { processIo, UsageError, type CliIo, type Command } from './cliIo';
-import { terminalSafeIo } from './terminalSafeIo';
+import { oneLine, terminalSafeIo } from './terminalSafeIo';
 import { prestartRun } from './runPrestart';
 
 /**
@@ -84,7 +84,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
 
 export function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
-  return `Usage: clusterlab <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'clusterlab <command> --help' for a command's options.\n`;
+  return `Usage: clusterlab <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'clusterlab <command> --help' (or 'clusterlab help <command>') for a command's options,\n'clusterlab --version' for this ClusterLab's version.\n`;
 }
 
 export async function main(argv: string[], terminal: CliIo = processIo): Promise<number> {
@@ -98,14 +98,22 @@ export async function main(argv: string[], terminal: CliIo = processIo): Promise
 }
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  // `clusterlab help run` is `clusterlab run --help`.
+  if (argv[0] === 'help' && argv.length > 1) return dispatch([...argv.slice(1), '--help'], io);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-V') {
+    // Loaded only here: package.json is no part of every start.
+    const { APP_VERSION } = await import('./appVersion');
+    io.out(`clusterlab ${APP_VERSION}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`clusterlab: unknown command '${name}'\n\n${usage()}`);
+    io.err(`clusterlab: unknown command '${oneLine(name)}'\n\n${usage()}`);
     return 2;
   }
   try {
@@ -113,7 +121,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`clusterlab ${name}: ${error.message}\n`);
+      io.err(`clusterlab ${name}: ${error.lines ? error.message : oneLine(error.message)}\n`);
       return 2;
     }
     throw error;

@@ -4,7 +4,7 @@
  * every step for real: each solution must pass every check and each starter fail one.
  * `build` checks the folder the same way and writes it as one `.clusterlab` file.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
 import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from './runArgs';
@@ -14,6 +14,7 @@ import { judgeLab } from '../labs/judgeLab';
 import { buildPackArchive } from '../labs/packs/packFiles';
 import { loadPackAt, readPackFolder } from './packSource';
 import { oneLine } from './terminalSafeIo';
+import { notWritable, writeFileNoFollow } from './writeFileNoFollow';
 
 export const PACK_USAGE = `Usage: clusterlab pack test PACK [--timeout SEC]
        clusterlab pack build DIR [--out FILE] [--force]
@@ -90,12 +91,12 @@ export async function packCommand(argv: string[], io: CliIo): Promise<number> {
   );
   const archive = buildPackArchive(own);
   const file = target ?? resolve(io.cwd, `${pack.manifest.id}.clusterlab`);
-  if (target === null && existsSync(file) && !force)
-    throw new UsageError(`${file} exists: use --force to overwrite it`);
-  writeFileSync(file, archive);
+  const exists = () => new UsageError(`${file} exists: use --force to overwrite it`);
+  if (target === null && existsSync(file) && !force) throw exists();
+  writeFileNoFollow(file, archive, { force, shown: file, exists });
   const left = all.size - own.size;
   io.out(
-    `\nWrote ${basename(file)} (${archive.length.toLocaleString('en')} bytes${left > 0 ? `; ${left} file(s) outside pack.json and its labs left out` : ''}): students open it in ClusterLab.\n`,
+    `\nWrote ${oneLine(basename(file))} (${archive.length.toLocaleString('en')} bytes${left > 0 ? `; ${left} file(s) outside pack.json and its labs left out` : ''}): students open it in ClusterLab.\n`,
   );
   return 0;
 }
@@ -120,6 +121,8 @@ function buildTarget(path: string, out: string | null, force: boolean, cwd: stri
   if (out === '' || out.startsWith('-')) throw new UsageError('--out needs a file name');
   const target = resolve(cwd, out);
   if (!existsSync(dirname(target))) throw new UsageError(`--out ${out}: the folder ${dirname(target)} does not exist`);
+  const unwritable = notWritable(target, target);
+  if (unwritable) throw new UsageError(unwritable);
   if (existsSync(target) && !force) throw new UsageError(`${target} exists: use --force to overwrite it`);
   return target;
 }

@@ -7,7 +7,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
-import { parseTimeoutSeconds, MAX_TIMEOUT_SECONDS } from './runArgs';
+import { parseSeed, parseTimeoutSeconds, MAX_TIMEOUT_SECONDS } from './runArgs';
 import { readLocalText } from './localInput';
 import { PipelineFileError, runPipelineFile } from '../labs/pipelineFile';
 import { formatPipelineReport } from './pipelineReport';
@@ -21,7 +21,7 @@ optionally "cluster" and "faults"; see labs/examples/pipelines/) on a simulated 
 what became of every event: displayed on the dashboard, still on its way, or lost, with the
 latency from the client to the display and each part's figures.
 
-  --seed S        the random seed (a non-negative integer, default 1)
+  --seed S        the random seed, 0 to 4,294,967,295 (default 1)
   --json          print the whole result as one JSON object
   --timeout SEC   wall-clock budget in seconds (default ${DEFAULT_TIMEOUT_SECONDS}, at most ${MAX_TIMEOUT_SECONDS}); past it the run stops with exit 1
 
@@ -46,10 +46,7 @@ function parseArgs(argv: string[]): PipelineArgs | null {
     if (a === '--help' || a === '-h') return null;
     else if (a === '--json') json = true;
     else if (a === '--seed' || a.startsWith('--seed=')) {
-      const text = value('--seed');
-      if (text === undefined || !/^\d+$/.test(text) || Number(text) > 0xffffffff)
-        throw new UsageError(`--seed: must be an integer from 0 to 4294967295, got ${text ?? 'nothing'}`);
-      seed = Number(text);
+      seed = parseSeed(value('--seed'));
     } else if (a === '--timeout' || a.startsWith('--timeout='))
       timeoutSeconds = parseTimeoutSeconds(value('--timeout'));
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (try --help)`);

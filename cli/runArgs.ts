@@ -54,7 +54,7 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
   --put L:D           put local file L (a regular file of at most 256 MB) into HDFS at D before the job (repeatable)
   --nodes N           a cluster of N identical nodes, 1 to ${grouped(LIMITS.maxNodes)} (instead of --cluster)
   --cluster P|FILE    a preset (classroom, cookbook-9, two-racks) or a JSON cluster spec file (default classroom)
-  --seed S            seed of the simulation (default 1)
+  --seed S            seed of the simulation, 0 to 4,294,967,295 (default 1)
   --block-size SIZE   HDFS block size: bytes, or with k/m/g, from 1k to 2g (default 128m)
   --fail-node I@MS    kill node I (1-based) at simulated millisecond MS (repeatable)
   --slow-node I@MS:F  from simulated millisecond MS node I runs F times slower, F from 1 (back to
@@ -64,7 +64,8 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
                       or to the end of the run (repeatable)
   --timeout SEC       wall-clock budget for the whole run: the learner's code and the simulation
                       (default 120, at most ${MAX_TIMEOUT_SECONDS})
-  --json              print one JSON object {result, simulatedMs, metrics}
+  --json              print one JSON object {result, simulatedMs, metrics} (result null when a Spark
+                      driver returns nothing); a failed job adds failure {message, task, attempts}
   --speculation       enable speculative execution of stragglers (MapReduce; Spark: --conf spark.speculation=true)
   --conf K=V          a Spark setting, as spark-submit takes it (repeatable): spark.locality.wait (3s),
                       spark.locality.wait.process/.node/.rack, spark.stage.maxConsecutiveAttempts (4),
@@ -112,6 +113,14 @@ export function intInRange(flag: string, text: string | undefined, min: number, 
   return n;
 }
 
+/** The largest --seed: seeds are unsigned 32-bit numbers, in every command. */
+export const MAX_SEED = 0xffffffff;
+
+/** --seed S of run, check, stream and pipeline: a whole number from 0 to MAX_SEED. */
+export function parseSeed(text: string | undefined): number {
+  return intInRange('--seed', text, 0, MAX_SEED);
+}
+
 /** --timeout SEC: seconds above 0 and at most MAX_TIMEOUT_SECONDS (decimals allowed). */
 export function parseTimeoutSeconds(text: string | undefined): number {
   const n = Number(text);
@@ -137,6 +146,9 @@ function faultAt(flag: string, v: string, shape: string, pattern: RegExp): [numb
   return [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
 }
 
+/** The options that take one value; --put, --conf and the fault options are repeatable. */
+const SINGLE_VALUE = new Set(['--nodes', '--cluster', '--seed', '--block-size', '--timeout', '--workers']);
+
 export function parseRunArgs(argv: string[]): RunArgs | 'help' {
   const args: RunArgs = {
     job: '',
@@ -155,11 +167,19 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
     conf: {},
   };
   const rest = [...argv];
+  // Each option that takes one value is given once: a second would silently win over the first.
+  const given = new Map<string, string>();
   while (rest.length > 0) {
     const a = rest.shift()!;
     const value = () => {
       const v = rest.shift();
       if (v === undefined) throw new UsageError(`${a}: missing value`);
+      if (SINGLE_VALUE.has(a)) {
+        const first = given.get(a);
+        if (first !== undefined)
+          throw new UsageError(`${a}: given 2 times (${a} ${first}, then ${a} ${v}), once is enough`);
+        given.set(a, v);
+      }
       return v;
     };
     switch (a) {
@@ -194,7 +214,7 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
         args.cluster = value();
         break;
       case '--seed':
-        args.seed = intInRange(a, value(), -0xffffffff, 0xffffffff);
+        args.seed = parseSeed(value());
         break;
       case '--block-size':
         args.blockSize = parseSize(a, value());

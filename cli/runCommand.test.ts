@@ -138,6 +138,37 @@ describe('clusterlab run', () => {
     expect(f.out.join('').match(/ FAILED /g)?.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('--json: a failed job prints its failure, task, attempts and counters (exit 1); result is always there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-'));
+    writeFileSync(
+      join(dir, 'bad.js'),
+      "export default {\n  kind: 'mapreduce', input: '/data/sensors.csv', output: '/o',\n  map(o, line, ctx) {\n    null.boom();\n  },\n};\n",
+    );
+    const f = fakeIo();
+    expect(await runCommand(['bad.js', '--json'], { ...f.io, cwd: dir })).toBe(1);
+    expect(f.err.join('')).toMatch(/job failed: .*bad\.js:4: TypeError/);
+    const j = JSON.parse(f.out.join(''));
+    expect(j.result).toBeNull();
+    expect(j.simulatedMs).toBeGreaterThan(0);
+    expect(j.metrics).toMatchObject({ kind: 'mapreduce', failedAttempts: 4 });
+    expect(j.metrics.counterGroups.length).toBeGreaterThan(0);
+    expect(j.failure.message).toMatch(/bad\.js:4: TypeError.*\((\S+) failed 4 attempts/);
+    expect(j.failure.message).toContain(`(${j.failure.task} failed 4 attempts`);
+    expect(j.failure.attempts).toHaveLength(4);
+    expect(j.failure.attempts[0]).toMatchObject({ node: expect.any(String), endMs: expect.any(Number) });
+
+    // A Spark driver that returns nothing: `result` is null, not missing.
+    writeFileSync(
+      join(dir, 'nothing.js'),
+      "export default async (sc) => {\n  await sc.textFile('/data/corpus.txt').count();\n};\n",
+    );
+    const n = fakeIo();
+    expect(await runCommand(['nothing.js', '--json'], { ...n.io, cwd: dir })).toBe(0);
+    const o = JSON.parse(n.out.join(''));
+    expect(Object.keys(o)).toEqual(['result', 'simulatedMs', 'metrics']);
+    expect(o.result).toBeNull();
+  });
+
   it('stops an endless loop before the time budget and names its line (exit 1)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cl-'));
     writeFileSync(

@@ -55,7 +55,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       error instanceof JobSpecError ||
       error instanceof HdfsError
     ) {
-      io.err(`clusterlab run: ${error.message}\n`);
+      // Messages name the files and HDFS paths given (--put, the job, --cluster): kept on one line.
+      const lines = error instanceof UsageError && error.lines;
+      io.err(`clusterlab run: ${lines ? error.message : oneLine(error.message)}\n`);
       return 2;
     }
     if (error instanceof JobCodeError || error instanceof JobTimeoutError || error instanceof SimulationStuckError) {
@@ -143,9 +145,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       traceTypes: ['nodeDied', 'nodeSlowed', 'rackPartitioned', 'rackHealed'],
       ...(args.blockSize !== null ? { blockSize: args.blockSize } : {}),
     });
+    // `result` is always there: null when a Spark driver returned nothing (JSON has no undefined).
     if (args.json)
       io.out(
-        `${JSON.stringify({ result: report.result, simulatedMs: round(report.simulatedMs), metrics: report.metrics })}\n`,
+        `${JSON.stringify({ result: report.result ?? null, simulatedMs: round(report.simulatedMs), metrics: report.metrics })}\n`,
       );
     else
       io.out(
@@ -159,7 +162,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (!(error instanceof JobFailedError)) throw error;
     // The failed attempts are part of the story: show them (on the cluster that ran them) before the error.
-    if (!args.json)
+    if (args.json) io.out(`${JSON.stringify(failedRunJson(error))}\n`);
+    else
       io.out(
         formatReport(
           error.report,
@@ -177,3 +181,33 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/**
+ * `run --json` of a job that failed: what the text mode shows of it (the counters, the time it
+ * ran) and the failure: the message, the task that failed and its failed attempts.
+ */
+export function failedRunJson(error: JobFailedError) {
+  const { report } = error;
+  const failed = report.attempts.filter((a) => a.status === 'failed');
+  // The job fails when a task's last attempt does: the failed attempt that ended last is its.
+  const last = failed.reduce<(typeof failed)[number] | null>((l, a) => (l === null || a.end >= l.end ? a : l), null);
+  const task = last?.task ?? null;
+  return {
+    result: null,
+    simulatedMs: round(report.simulatedMs),
+    metrics: report.metrics,
+    failure: {
+      message: error.message,
+      task,
+      attempts: failed
+        .filter((a) => a.task === task)
+        .map((a) => ({
+          attempt: a.attemptId,
+          node: a.node,
+          startMs: round(a.start),
+          endMs: round(a.end),
+          ...(a.reason !== undefined ? { reason: a.reason } : {}),
+        })),
+    },
+  };
+}

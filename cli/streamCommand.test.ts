@@ -117,7 +117,9 @@ describe('clusterlab stream', { timeout: 60_000 }, () => {
     expect(i.code).toBe(2);
     expect(i.stderr).toMatch(/^imports\.js:\d+: scenario files cannot import modules/);
     expect((await run([])).code).toBe(2);
-    expect((await run([`${EXAMPLES}/car-gps.js`, '--seed', 'x'])).stderr).toMatch(/^--seed: must be an integer/);
+    expect((await run([`${EXAMPLES}/car-gps.js`, '--seed', 'x'])).stderr).toBe(
+      "--seed: must be a whole number from 0 to 4,294,967,295, got 'x'",
+    );
     expect((await run(['missing.js'])).stderr).toMatch(/^missing\.js: cannot read/);
   });
 

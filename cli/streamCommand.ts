@@ -9,7 +9,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { UsageError, type CliIo } from './cliIo';
-import { MAX_TIMEOUT_SECONDS, parseTimeoutSeconds } from './runArgs';
+import { MAX_TIMEOUT_SECONDS, parseSeed, parseTimeoutSeconds } from './runArgs';
 import type { StreamRunArgs } from './streamRun';
 import { runInStreamWorker } from './streamWorkerHost';
 import { KAFKA_OPTIONS, KAFKA_USAGE, parseKafkaArgs } from './kafkaStreamArgs';
@@ -26,7 +26,7 @@ Runs a KafkaJS program (a file that imports 'kafkajs' and exports produce and co
 simulated Kafka, or a streaming scenario file (see labs/examples/streaming/README.md), and prints
 its ledger: produced, processed, stored, duplicated and lost records.
 
-  --seed S        the random seed (a non-negative integer, default 1)
+  --seed S        the random seed, 0 to 4,294,967,295 (default 1)
   --json          print one JSON object (ledger, lag, metrics, simulatedMs) instead of tables
   --timeout SEC   wall-clock budget for loading and running the scenario, in seconds
                   (default ${DEFAULT_TIMEOUT_SECONDS}, at most ${MAX_TIMEOUT_SECONDS}); past it the run stops with exit 1
@@ -63,9 +63,7 @@ function parseArgs(argv: string[]): StreamArgs | null {
     else if (a === '--seed' || a.startsWith('--seed=')) {
       const [text, next] = optionValue(argv, i, '--seed');
       i = next;
-      if (text === undefined || !/^\d+$/.test(text) || Number(text) > 0xffffffff)
-        throw new UsageError(`--seed: must be an integer from 0 to 4294967295, got ${text ?? 'nothing'}`);
-      seed = Number(text);
+      seed = parseSeed(text);
     } else if (a === '--timeout' || a.startsWith('--timeout=')) {
       const [text, next] = optionValue(argv, i, '--timeout');
       i = next;

@@ -115,3 +115,47 @@ export default { durationMs: 1000, topic: { partitions: 1 }, producers: [{ rateP
     for (const r of [thrown, missing]) expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
   });
 });
+
+describe('names and paths the user gave stay on one line in messages', () => {
+  const say = async (argv: string[], cwd: string) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), cwd });
+    return { code, out: out.join(''), err: err.join('') };
+  };
+  const job = join(process.cwd(), 'labs/examples/jobs/word-count.ts');
+
+  it('run --put: a local file or an HDFS path with a line break is shown with ⏎', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-lines-'));
+    writeFileSync(join(dir, 'in.txt'), 'a b\n');
+    const dfs = await say(['run', job, '--put', 'in.txt:/data/x\nPASS all checks'], dir);
+    expect(dfs.code).toBe(2);
+    expect(dfs.err).toBe(
+      "clusterlab run: /data/x ⏎ PASS all checks: a DFS path must not contain ':' or control characters\n",
+    );
+    const local = await say(['run', job, '--put', 'in\nPASS.txt:/data/x'], dir);
+    expect(local.code).toBe(2);
+    expect(local.err).toBe('clusterlab run: --put: local file not found: in ⏎ PASS.txt\n');
+  });
+
+  it('pack build, lab new and an unknown command: the name given is shown with ⏎', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-lines-'));
+    writeFileSync(join(dir, 'pack.json'), '{}');
+    writeFileSync(join(dir, 'bad\nname.js'), 'x');
+    const pack = await say(['pack', 'build', dir, '--out', join(dir, 'out.clusterlab')], dir);
+    expect(pack.code).toBe(2);
+    expect(pack.err).toMatch(/^clusterlab pack: --pack: .*bad ⏎ name\.js.*\n$/);
+    expect(pack.err.split('\n')).toHaveLength(2);
+    const lab = await say(['lab', 'new', 'x\nPASS'], dir);
+    expect(lab.code).toBe(2);
+    expect(lab.err).toMatch(/^clusterlab lab: the lab id must be kebab-case .*got 'x ⏎ PASS'\n$/);
+    const unknown = await say(['ru\nn'], dir);
+    expect(unknown.err).toMatch(/^clusterlab: unknown command 'ru ⏎ n'\n\nUsage/);
+    // A message laid out on lines (the usage after a mistake) keeps them.
+    const check = await say(['check', 'only-one'], dir);
+    expect(check.code).toBe(2);
+    expect(check.err).toMatch(
+      /^clusterlab check: expected LAB and FILE, got 1 argument\(s\)\n\nUsage: clusterlab check/,
+    );
+  });
+});

@@ -19,10 +19,15 @@ export function checkKafkaFaults(faults: unknown, brokerIds: readonly string[]):
     const at = `faults[${i}]`;
     if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new ValidationError(at, 'must be an object');
     const o = f as Record<string, unknown>;
+    // Times are simulated milliseconds (`atMs`, `restartAfterMs`, ...): the message says so.
     const int = (field: string, min: number, max: number): number => {
       const v = o[field];
+      const unit = field.endsWith('Ms') ? ' (simulated ms)' : '';
       if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-        throw new ValidationError(`${at}.${field}`, `must be an integer from ${min} to ${max}, got ${String(v)}`);
+        throw new ValidationError(
+          `${at}.${field}`,
+          `must be an integer from ${min} to ${max}${unit}, got ${String(v)}`,
+        );
       return v;
     };
     if (o.kind === 'crashConsumer') {
