@@ -58,6 +58,8 @@ export async function buildCli({ force = false } = {}) {
   const sources = Math.max(
     ...SOURCE_DIRS.map((d) => newestMtime(join(root, d))),
     statSync(fileURLToPath(import.meta.url)).mtimeMs,
+    // The bundle holds package.json's version (cli/appVersion.ts): a version bump alone rebuilds it.
+    statSync(join(root, 'package.json')).mtimeMs,
   );
   if (force || !existsSync(mainFile) || statSync(mainFile).mtimeMs < sources) {
     const { build } = await import('esbuild');
