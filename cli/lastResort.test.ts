@@ -57,6 +57,12 @@ describe('the CLI last line of defence', () => {
     const cyclic: unknown[] = [];
     cyclic.push(cyclic);
     expect(showValue(10n)).toBe('"10"');
+    // JSON writes them as null, which read as a missing key in a sorted Spark result.
+    expect(showValue([Number.NaN, 'n'])).toBe('[NaN,"n"]');
+    expect(showValue({ lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY })).toBe(
+      '{"lo":-Infinity,"hi":Infinity}',
+    );
+    expect(showValue('\u0000\u0001NaN\u0000\u0001x')).toBe('"\\u0000\\u0001NaN\\u0000\\u0001x"');
     expect(showValue(cyclic)).toBe('(a value that cannot be shown as JSON)');
     expect(showValue('y'.repeat(2000))).toMatch(/… \(1002 more characters\)$/);
   });

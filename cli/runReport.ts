@@ -4,15 +4,27 @@ import { oneLine } from './terminalSafeIo';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
 
+/** Marks NaN and ±Infinity inside the JSON text (JSON itself writes them as null). */
+const NON_FINITE = '\u0000\u0001';
+const NON_FINITE_TEXT = /"\\u0000\\u0001(NaN|-?Infinity)\\u0000\\u0001"/g;
+
 /**
  * A result row as JSON text, cut at `max` characters. Never throws: results are plain data when
- * they reach the CLI (the sandbox converts them), but a BigInt is shown as its digits and a cycle
- * or an unreadable value as a note rather than crashing the report.
+ * they reach the CLI (the sandbox converts them), but a BigInt is shown as its digits, NaN and
+ * ±Infinity as themselves (JSON's null would read as a missing value), and a cycle or an
+ * unreadable value as a note rather than crashing the report.
  */
 export function showValue(value: unknown, max = 1000): string {
   let text: string;
   try {
-    text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
+    text =
+      JSON.stringify(value, (_key, v: unknown) =>
+        typeof v === 'bigint'
+          ? v.toString()
+          : typeof v === 'number' && !Number.isFinite(v)
+            ? `${NON_FINITE}${v}${NON_FINITE}`
+            : v,
+      )?.replace(NON_FINITE_TEXT, '$1') ?? String(value);
   } catch {
     text = '(a value that cannot be shown as JSON)';
   }
