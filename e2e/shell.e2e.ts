@@ -32,6 +32,10 @@ describe('the app shell (web build in Chromium)', () => {
     );
     await s.screenshot('shell-home-dark');
     expect(await page.locator('[data-testid="event-log"]').textContent()).toMatch(/died|dead/i);
+    // The demo's shortened timeouts are named beside Hadoop's defaults.
+    expect(await page.locator('.live-timeouts').textContent()).toMatch(
+      /DataNode dead after 1 min \(Hadoop’s default: 10 min 30 s\).*NodeManager lost after 20 s \(default: 10 min\)/,
+    );
   });
 
   it('switches between light and dark themes', async () => {

@@ -39,6 +39,21 @@ describe('the home page demo run (an engine scenario)', () => {
     }
   });
 
+  it("names its shortened timeouts, which the trace keeps to, beside Hadoop's defaults", () => {
+    const o = run.timeouts;
+    expect(o).toEqual({
+      dataNodeDeadMs: 2 * 15_000 + 10 * 3000,
+      defaultDataNodeDeadMs: 630_000,
+      nodeManagerExpiryMs: 20_000,
+      defaultNodeManagerExpiryMs: 600_000,
+    });
+    const died = ofType(run.trace, 'nodeDied')[0]!;
+    const declared = ofType(run.trace, 'dataNodeDeclaredDead')[0]!;
+    // Declared dead once its last heartbeat is the dead interval old (checked every recheck interval).
+    expect(declared.t - died.t).toBeGreaterThanOrEqual(o.dataNodeDeadMs - 3000);
+    expect(declared.t - died.t).toBeLessThanOrEqual(o.dataNodeDeadMs + 15_000);
+  });
+
   it('is deterministic for a seed', () => {
     expect(JSON.stringify(runDemoScenario(1))).toBe(JSON.stringify(run));
     expect(JSON.stringify(runDemoScenario(2))).not.toBe(JSON.stringify(run));

@@ -7,9 +7,9 @@
  * and the cluster's nodes, played like any job run (the cluster map rebuilt from the trace).
  */
 import { Trace } from '../core';
-import { randomBytes } from '../hdfs';
+import { randomBytes, resolveHdfsConfig } from '../hdfs';
 import { ZERO_COST } from '../exec/taskTypes';
-import type { Container, ContainerRequest } from '../yarn';
+import { HADOOP_YARN_DEFAULTS, resolveYarnConfig, type Container, type ContainerRequest } from '../yarn';
 import { createSimulation, type Simulation } from './createSimulation';
 import type { RunEvent } from './jobTypes';
 
@@ -31,16 +31,31 @@ export interface DemoScenarioRun {
   trace: RunEvent[];
   /** The engine's own event count for the run, shown to prove it ran. */
   engineEvents: number;
+  /**
+   * How soon the cluster gives up on a silent node in this run, and Hadoop's defaults: the demo
+   * shortens both so the dead node's consequences fit in its 150 s (the page says so).
+   */
+  timeouts: {
+    /** HDFS's dead-DataNode interval (2 × recheck + 10 × heartbeat), and its default (10.5 min). */
+    dataNodeDeadMs: number;
+    defaultDataNodeDeadMs: number;
+    /** YARN's NodeManager expiry, and its default (10 min). */
+    nodeManagerExpiryMs: number;
+    defaultNodeManagerExpiryMs: number;
+  };
 }
+
+/** The demo's HDFS and YARN settings: a short dead-node timeout (Hadoop's is 10.5 minutes) keeps it brief. */
+const DEMO_HDFS = { blockSize: 128 * MB, heartbeatIntervalMs: 3000, heartbeatRecheckMs: 15_000 } as const;
+const DEMO_YARN = { nodeExpiryMs: 20_000 } as const;
 
 export function runDemoScenario(seed: number, onProgress: (fraction: number) => void = () => {}): DemoScenarioRun {
   const trace = new Trace<RunEvent>();
   const sim = createSimulation({
     seed,
     cluster: 'cookbook-9',
-    // A short dead-node timeout (Hadoop's default is 10.5 minutes) keeps the demo brief.
-    hdfs: { blockSize: 128 * MB, heartbeatIntervalMs: 3000, heartbeatRecheckMs: 15_000 },
-    yarn: { nodeExpiryMs: 20_000 },
+    hdfs: DEMO_HDFS,
+    yarn: DEMO_YARN,
     trace,
   });
   // Written from outside the cluster, so first replicas spread over the nodes.
@@ -60,6 +75,12 @@ export function runDemoScenario(seed: number, onProgress: (fraction: number) => 
     nodes: sim.cluster.nodes.map((n) => ({ id: n.id, rack: n.rack, cores: n.cores, memoryMb: n.memoryMb })),
     trace: trace.events,
     engineEvents: sim.kernel.eventCount,
+    timeouts: {
+      dataNodeDeadMs: resolveHdfsConfig(DEMO_HDFS).deadNodeTimeoutMs,
+      defaultDataNodeDeadMs: resolveHdfsConfig(undefined).deadNodeTimeoutMs,
+      nodeManagerExpiryMs: resolveYarnConfig(DEMO_YARN).nodeExpiryMs,
+      defaultNodeManagerExpiryMs: HADOOP_YARN_DEFAULTS.nodeExpiryMs,
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { ClusterMapView, useClusterTimeline } from './ClusterMapView';
 import { usePlayback } from './usePlayback';
 import { formatSimTime, PlaybackBar } from './PlaybackBar';
 import { describeEvent } from '../../viz/describeEvent';
+import { formatInterval } from '../../../labs/faultTiming';
 
 export function LiveClusterPanel() {
   const [run, setRun] = useState<DemoRun | null>(null);
@@ -38,6 +39,7 @@ export function LiveClusterPanel() {
     <section className="panel live" aria-labelledby="live-heading">
       <h2 id="live-heading">{t('live.title')}</h2>
       <p className="muted">{t('live.intro')}</p>
+      {run && <p className="muted live-timeouts">{timeoutsNote(run, t)}</p>}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -64,6 +66,18 @@ export function LiveClusterPanel() {
       )}
     </section>
   );
+}
+
+/** The demo's shortened timeouts beside Hadoop's defaults, so no one takes a minute for HDFS's real reaction time. */
+function timeoutsNote(run: DemoRun, t: (key: string, options: Record<string, string>) => string): string {
+  const o = run.timeouts;
+  return t('live.timeouts', {
+    duration: formatInterval(run.durationMs),
+    dead: formatInterval(o.dataNodeDeadMs),
+    deadDefault: formatInterval(o.defaultDataNodeDeadMs),
+    expiry: formatInterval(o.nodeManagerExpiryMs),
+    expiryDefault: formatInterval(o.defaultNodeManagerExpiryMs),
+  });
 }
 
 function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSeed(): void }) {

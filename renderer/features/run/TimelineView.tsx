@@ -19,6 +19,7 @@ import {
   navigate,
   panRange,
   runningAt,
+  runningOnDeadNodes,
   timeAt,
   withRange,
   zoomRange,
@@ -174,6 +175,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
     const n = runningAt(view, t, ids);
     let masters = 0;
     for (let k = 0; k < n; k++) if (view.bars[ids[k]!]!.role === 'am') masters++;
+    const onDead = runningOnDeadNodes(view, t, ids, n);
     const tot = view.totals;
     return text('summary.text', {
       attempts: text('summary.attempts', { count: tot.attempts }),
@@ -185,6 +187,13 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
       time: formatMs(t),
       tasks: text('summary.tasks', { count: n - masters }),
       masters: masters > 0 ? text('summary.masters', { count: masters }) : '',
+      onDead:
+        onDead > 0
+          ? text('summary.onDead', {
+              count: onDead,
+              master: text(view.kind === 'spark' ? 'summary.driver' : 'summary.am'),
+            })
+          : '',
     });
   }, [view, t, text]);
 

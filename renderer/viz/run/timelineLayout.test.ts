@@ -8,10 +8,13 @@ import {
   makeTimelineLayout,
   navigate,
   runningAt,
+  runningOnDeadNodes,
+  deadNodesAt,
   timeAt,
   timeTicks,
   xOf,
 } from './timelineLayout';
+import type { RunView } from './runViewTypes';
 import { outputRows, formatCell, MAX_COLUMNS } from './outputRows';
 
 const view = makeSyntheticRunView({ nodes: 20, attempts: 1500, seed: 4 });
@@ -112,5 +115,33 @@ describe('output rows', () => {
     const objects = outputRows([keys], 'spark');
     expect(objects.columns).toHaveLength(MAX_COLUMNS);
     expect(objects.hiddenColumns).toBe(100_000 - MAX_COLUMNS);
+  });
+});
+
+describe('bars on a dead node', () => {
+  const bar = (node: string, start: number, end: number) => ({ node, start, end }) as RunView['bars'][number];
+  const marker = (kind: 'nodeDied' | 'nodeRestarted', node: string, t: number) =>
+    ({ kind, node, t, lane: 0, text: '' }) as RunView['markers'][number];
+  const small = {
+    bars: [bar('n1', 0, 100), bar('n2', 0, 100), bar('n2', 10, 100)],
+    markers: [marker('nodeDied', 'n2', 20), marker('nodeRestarted', 'n2', 60)],
+  };
+  it('counts the running bars whose node died and has not restarted by t', () => {
+    const ids = Int32Array.from([0, 1, 2]);
+    expect(runningOnDeadNodes(small, 10, ids, 3)).toBe(0);
+    expect(runningOnDeadNodes(small, 20, ids, 3)).toBe(2);
+    expect(runningOnDeadNodes(small, 59, ids, 2)).toBe(1);
+    expect(runningOnDeadNodes(small, 60, ids, 3)).toBe(0);
+    expect([...deadNodesAt(small, 30)]).toEqual(['n2']);
+  });
+  it('finds them in a real-sized view: every bar it counts is on a node that died before t', () => {
+    const died = view.markers.find((m) => m.kind === 'nodeDied')!;
+    const buf = new Int32Array(view.bars.length);
+    const t = died.t + 1;
+    const n = runningAt(view, t, buf);
+    const onDead = runningOnDeadNodes(view, t, buf, n);
+    const expected = [...buf.subarray(0, n)].filter((i) => deadNodesAt(view, t).has(view.bars[i]!.node)).length;
+    expect(onDead).toBe(expected);
+    expect(deadNodesAt(view, died.t - 1).has(died.node!)).toBe(false);
   });
 });

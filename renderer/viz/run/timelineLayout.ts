@@ -226,3 +226,33 @@ export function fitRange(start: number, end: number, durationMs: number): TimeRa
 export function withRange(l: TimelineLayout, range: TimeRange): TimelineLayout {
   return { ...l, t0: range.t0, t1: range.t1 };
 }
+
+/** The nodes dead at t: died at or before t and not restarted since (the view's node markers). */
+export function deadNodesAt(view: Pick<RunView, 'markers'>, t: number): Set<string> {
+  const last = new Map<string, { t: number; died: boolean }>();
+  for (const m of view.markers) {
+    if (m.node === null || m.t > t || (m.kind !== 'nodeDied' && m.kind !== 'nodeRestarted')) continue;
+    const seen = last.get(m.node);
+    if (!seen || m.t >= seen.t) last.set(m.node, { t: m.t, died: m.kind === 'nodeDied' });
+  }
+  const dead = new Set<string>();
+  for (const [node, s] of last) if (s.died) dead.add(node);
+  return dead;
+}
+
+/**
+ * Of the bars `ids[0..n)` (running at t), how many sit on a node dead at t: the ApplicationMaster
+ * (or Spark's driver) still counts them as running until it learns of the loss.
+ */
+export function runningOnDeadNodes(
+  view: Pick<RunView, 'markers' | 'bars'>,
+  t: number,
+  ids: Int32Array,
+  n: number,
+): number {
+  const dead = deadNodesAt(view, t);
+  if (dead.size === 0) return 0;
+  let count = 0;
+  for (let k = 0; k < n; k++) if (dead.has(view.bars[ids[k]!]!.node)) count++;
+  return count;
+}
