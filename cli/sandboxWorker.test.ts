@@ -104,3 +104,46 @@ describe('the Node sandbox', () => {
     });
   });
 });
+
+/** Module-level state, as a careless learner keeps it: each task must start from the module's top level. */
+const MODULE_STATE = `let seen = 0;
+let seq = 0;
+console.log('top level runs');
+export default {
+  kind: 'mapreduce', input: '/data/corpus.txt', output: '/out/state', numReduceTasks: 4,
+  map(offset, line, ctx) {
+    ctx.write(seen++ === 0 ? 'first record of a map task' : 'later record', 1);
+  },
+  combine(key, values, ctx) { let s = 0; for (const v of values) s += v; ctx.write(key, s); },
+  reduce(key, values, ctx) { let s = 0; for (const v of values) s += v; ctx.write(key, [s, seq++]); },
+};
+`;
+
+describe('a MapReduce task in the Node sandbox', () => {
+  it('starts from the module’s top level, as a task attempt in a JVM of its own: the same answer every run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clusterlab-state-'));
+    const job = join(dir, 'state.js');
+    writeFileSync(job, MODULE_STATE);
+    const runs = [1, 2].map(() =>
+      spawnSync(
+        process.execPath,
+        [join(process.cwd(), 'scripts', 'clusterlab.mjs'), 'run', job, '--json', '--block-size', '16k'],
+        { encoding: 'utf8', timeout: 120_000 },
+      ),
+    );
+    // The top level printed once, at load: the tasks' own runs of it are silent.
+    expect(runs[0]!.stderr).toBe('top level runs\n');
+    expect(runs[1]!.stdout).toBe(runs[0]!.stdout);
+    const out = JSON.parse(runs[0]!.stdout) as {
+      result: [string, [number, number]][];
+      metrics: { counters: { TOTAL_LAUNCHED_MAPS: number } };
+    };
+    const result = Object.fromEntries(out.result);
+    const maps = out.metrics.counters.TOTAL_LAUNCHED_MAPS;
+    expect(maps).toBeGreaterThan(4);
+    // One first record per map task, however the tasks shared the sandbox's processes.
+    expect(result['first record of a map task']![0]).toBe(maps);
+    // Each reduce task numbers its keys from 0: two keys, so at most one of them got 1.
+    expect(Object.values(result).every(([, n]) => n === 0 || n === 1)).toBe(true);
+  });
+});

@@ -80,7 +80,7 @@ const SPLIT_IN_REALM = `(function (TypeError, apply) {
 
 function wrapModule(code: string, names: readonly string[]): string {
   const list = names.join(', ');
-  return `(function (${list}) { return function () {${code}\n}.call(this); }).call(this, ${list});`;
+  return `(function (${list}) { return function (module, exports) { return function () {${code}\n}.call(this); }; }).call(this, ${list});`;
 }
 
 const executor = createJobTaskExecutor({
@@ -91,8 +91,17 @@ const executor = createJobTaskExecutor({
     context[SPLIT_CALL] = vm.runInContext(SPLIT_IN_REALM, context);
     adoptIntoJob = realmAdopter(context);
     const names = [...new Set([...Object.keys(globals), ...LOCAL_GLOBALS])].filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-    new vm.Script(wrapModule(code, names), { filename: fileName }).runInContext(context);
-    return module.exports;
+    // Compiled once; each call runs the top level afresh with its own module and exports.
+    const run = new vm.Script(wrapModule(code, names), { filename: fileName }).runInContext(context) as (
+      module: { exports: Record<string, unknown> },
+      exports: Record<string, unknown>,
+    ) => void;
+    const self: unknown = vm.runInContext('this', context);
+    return () => {
+      const fresh = { exports: {} as Record<string, unknown> };
+      Reflect.apply(run, self, [fresh, fresh.exports]);
+      return fresh.exports;
+    };
   },
   now: clockThatWatchesTheHeap(),
   lineOffset: 0,

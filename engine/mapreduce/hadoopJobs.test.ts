@@ -174,4 +174,23 @@ describe('MapReduce jobs as Hadoop runs them', () => {
       ['NaN', count((o) => o % 3 === 0)],
     ]);
   });
+
+  it("runs each task from the module's top level, as Hadoop runs each attempt in a JVM of its own", async () => {
+    const report = await run(
+      `let seen = 0;
+      let seq = 0;
+      exports.default = {
+        kind: 'mapreduce', input: '/in/words.txt', output: '/out/state', numReduceTasks: 3,
+        map(o, line, ctx) { ctx.write(seen++ === 0 ? 'first' : 'later', 1); },
+        reduce(k, ones, ctx) { let n = 0; for (const one of ones) n += one; ctx.write(k, [n, seq++]); },
+      };`,
+      WORDS,
+      64,
+    );
+    const maps = (report.metrics.counters as { TOTAL_LAUNCHED_MAPS: number }).TOTAL_LAUNCHED_MAPS;
+    expect(maps).toBeGreaterThan(3);
+    const result = Object.fromEntries(report.result as [string, [number, number]][]);
+    expect(result.first).toEqual([maps, 0]);
+    expect(result.later![0]).toBe(60 - maps);
+  });
 });

@@ -62,6 +62,8 @@ export interface ConsoleShim {
   reset(): void;
   /** Sends the count of lines dropped since the last call, if any; called before every other reply. */
   flushDropped(): void;
+  /** Runs `fn` with the console silent (a MapReduce task's fresh copy of the module's top level: it printed at load). */
+  silently<T>(fn: () => T): T;
 }
 
 /**
@@ -73,9 +75,11 @@ export function createConsoleShim(send: (reply: SandboxReply) => void, onStale: 
   let shown: ConsoleShown = { lines: 0, chars: 0, dropped: 0 };
   let droppedSent = 0;
   let run = 0;
+  let silent = false;
   const consoleOf = (own: number) => {
     const log = (...args: unknown[]) => {
       if (own !== run) return onStale();
+      if (silent) return;
       if (shown.dropped > 0) {
         shown.dropped++; // past the cap: not even formatted
         return;
@@ -94,6 +98,15 @@ export function createConsoleShim(send: (reply: SandboxReply) => void, onStale: 
       current = consoleOf(++run);
       shown = { lines: 0, chars: 0, dropped: 0 };
       droppedSent = 0;
+    },
+    silently(fn) {
+      const was = silent;
+      silent = true;
+      try {
+        return fn();
+      } finally {
+        silent = was;
+      }
     },
     flushDropped() {
       if (shown.dropped <= droppedSent) return;

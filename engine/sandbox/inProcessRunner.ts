@@ -46,14 +46,18 @@ export function createFunctionRunner(options: Pick<ExecutorRuntime, 'macrotask' 
   return createInProcessRunner({ evaluate: evaluateWithFunction, lineOffset: 2, decodeUtf8, ...options });
 }
 
-/** Evaluates a compiled job module with `new Function` (two lines above the body) and returns its exports: no isolation. */
-export function evaluateWithFunction(code: string, fileName: string, bindings: Record<string, unknown>): unknown {
-  const module = { exports: {} as Record<string, unknown> };
+/**
+ * Compiles a job module with `new Function` (two lines above the body) and returns a function that
+ * runs it: each call evaluates its top level afresh, with new `module` and `exports`, and returns
+ * the exports. No isolation.
+ */
+export function evaluateWithFunction(code: string, fileName: string, bindings: Record<string, unknown>): () => unknown {
   const names = Object.keys(bindings);
-  new Function('exports', 'module', ...names, `${code}\n//# sourceURL=${fileName}`)(
-    module.exports,
-    module,
-    ...names.map((n) => bindings[n]),
-  );
-  return module.exports;
+  const body = new Function('exports', 'module', ...names, `${code}\n//# sourceURL=${fileName}`);
+  const values = names.map((n) => bindings[n]);
+  return () => {
+    const module = { exports: {} as Record<string, unknown> };
+    body(module.exports, module, ...values);
+    return module.exports;
+  };
 }

@@ -5,11 +5,11 @@
  * globals, how to decode UTF-8, and how to post a message.
  */
 import type { SqlEngine } from './contract/sqlEngine';
-import { JobResultError, errorToData } from './contract/jobCodeError';
+import { JobResultError, JobSpecError, errorToData } from './contract/jobCodeError';
 import { LOOP_GUARD, createLoopGuard } from './loopGuard';
 import { SPLIT_CALL, createSplitCall } from './regexpSplit';
 import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
-import { runMapTask } from '../mapreduce/mapTaskCompute';
+import { runMapTask, type MapReduceFunctions } from '../mapreduce/mapTaskCompute';
 import { runReduceTask } from '../mapreduce/reduceTaskCompute';
 import { packedBuffers } from '../mapreduce/packedGroups';
 import { decodeKeepingBom } from '../exec/lineRecordReader';
@@ -30,10 +30,13 @@ import type { KafkaAnswer } from '../streaming/kafkajs';
 
 export interface ExecutorRuntime {
   /**
-   * Evaluates CommonJS-style code and returns its exports (`module.exports`); `bindings` are extra
-   * names the code sees (the loop guard, `console` of consoleShim.ts, `require`, a streaming run's `Date`).
+   * Compiles CommonJS-style code and returns a function that runs it: each call evaluates the
+   * module's top level afresh, with new `module` and `exports` objects, and returns its exports
+   * (`module.exports`). `bindings` are extra names the code sees (the loop guard, `console` of
+   * consoleShim.ts, `require`, a streaming run's `Date`). A MapReduce task runs its own copy, as
+   * Hadoop runs each task attempt in a JVM of its own.
    */
-  evaluate(code: string, fileName: string, bindings: Record<string, unknown>): unknown;
+  evaluate(code: string, fileName: string, bindings: Record<string, unknown>): () => unknown;
   /** Wall-clock milliseconds (Date.now): the loop guard's clock. */
   now(): number;
   /** Lines added above the learner's code by `evaluate` (0 for vm, 2 for `new Function`). */
@@ -84,6 +87,9 @@ export interface JobTaskExecutor {
    */
   stray(): void;
 }
+
+/** What a job module exports. */
+type Exports = Record<string, unknown> | null | undefined;
 
 export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor {
   let job: LoadedJob | null = null;
@@ -195,10 +201,30 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
     if (!job) throw new Error('sandbox: no job module loaded');
     return job;
   };
+  /** Runs a MapReduce job's module afresh (ExecutorRuntime.evaluate), or null. */
+  let taskCopy: (() => unknown) | null = null;
+  /**
+   * A MapReduce task's functions, from its own run of the module's top level: Hadoop runs each
+   * task attempt in a JVM of its own, so what one task leaves in the module's variables never
+   * reaches another, whichever worker runs them and in whatever order. Its console is silent
+   * there (the top level printed once, at load).
+   */
+  const taskFunctions = (jobIndex: number): MapReduceFunctions => {
+    if (!taskCopy) return loaded().mapreduce[jobIndex]!;
+    const copy = taskCopy;
+    const exported = shim.silently(copy) as Exports;
+    const fns = readJobModule(exported?.default, fileName, exported?.conf).mapreduce[jobIndex];
+    if (!fns)
+      throw new JobSpecError(
+        fileName,
+        `default export: a task ran the module again and found no job ${jobIndex + 1}; its top level must give the same jobs every time`,
+      );
+    return fns;
+  };
   /** Runs a map task and answers it; returns about how many bytes its answer holds. */
   const mapTask = (id: number, t: MapTaskInput, decoded?: string): number => {
-    const fns = loaded().mapreduce[t.jobIndex]!;
     reseed('map', t.jobIndex, t.taskIndex);
+    const fns = taskFunctions(t.jobIndex);
     // Byte-order marks kept: the record reader skips a file's leading one as Hadoop does.
     const text = decoded ?? decodeKeepingBom(t.bytes, runtime.decodeUtf8);
     const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
@@ -235,7 +261,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             // The module's own top level draws the same numbers in every worker.
             reseed('load');
             functions = null;
-            const exported = runtime.evaluate(message.source.code, fileName, {
+            const instantiate = runtime.evaluate(message.source.code, fileName, {
               [LOOP_GUARD]: guard,
               [SPARK_CLOSURE]: sparkClosure,
               // Its searchers are this load's own: nothing one program passes reaches the next one's.
@@ -251,7 +277,9 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                     ...streaming.timers,
                   }
                 : { Math: seededMath(drawFor(loads)) }),
-            }) as Record<string, unknown> | null | undefined;
+            });
+            taskCopy = null;
+            const exported = instantiate() as Exports;
             if (message.module) {
               functions = exportedFunctions(exported, fileName);
               job = { shape: { kind: 'module', functions: Object.keys(functions) }, mapreduce: [], spark: null };
@@ -259,7 +287,10 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
               const names = kafkaFunctions(exported, fileName);
               kafka.exports = exported!;
               job = { shape: { kind: 'kafka', functions: names }, mapreduce: [], spark: null };
-            } else job = readJobModule(exported?.default, fileName, exported?.conf);
+            } else {
+              job = readJobModule(exported?.default, fileName, exported?.conf);
+              if (job.shape.kind === 'mapreduce') taskCopy = instantiate;
+            }
             answer({ type: 'loaded', id: message.id, shape: job.shape });
             return;
           }
@@ -343,7 +374,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
           case 'reduce': {
             const t = message.task;
             reseed('reduce', t.jobIndex, t.taskIndex);
-            const output = runReduceTask(loaded().mapreduce[t.jobIndex]!, t.parts, t.taskIndex);
+            const output = runReduceTask(taskFunctions(t.jobIndex), t.parts, t.taskIndex);
             answer({ type: 'reduceDone', id: message.id, output });
             return;
           }

@@ -38,6 +38,6 @@ it('keeps every kind of function working, on the driver, live', async () => {
     __sparkClosure: sparkClosure,
     __clusterlabLoopGuard: () => {},
     console,
-  }) as { default: (sc: unknown) => Promise<unknown> };
+  })() as { default: (sc: unknown) => Promise<unknown> };
   expect(await job.default({})).toEqual([2, 2, 2, 5, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 10, 5]);
 });

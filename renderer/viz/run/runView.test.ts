@@ -12,10 +12,13 @@ import { ClusterTimeline } from '../clusterTimeline';
 
 const runner = createInProcessRunner({
   evaluate(code) {
-    const module = { exports: {} as Record<string, unknown> };
     // The browser worker's way: a Function with only module and exports in scope.
-    new Function('module', 'exports', code)(module, module.exports);
-    return module.exports;
+    const body = new Function('module', 'exports', code);
+    return () => {
+      const module = { exports: {} as Record<string, unknown> };
+      body(module, module.exports);
+      return module.exports;
+    };
   },
   lineOffset: 2,
   decodeUtf8: (b) => new TextDecoder().decode(b),
