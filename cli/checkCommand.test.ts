@@ -149,11 +149,14 @@ describe('clusterlab check: each run of a step has its own time budget', () => {
     'a step with extra runs passes when each run fits the budget but all together do not',
     { timeout: 120_000 },
     async () => {
-      // Step 3 runs the learner's job three times (its own run and two 10x runs); each run loads
-      // the job once per worker, and this job spends 3 s of wall time when it loads: each run fits
-      // the 8 s budget with room to spare on a loaded machine, the three together do not.
+      // Step 3 runs the learner's job three times (its own run and two 10x runs); in each run the
+      // reduce task of the first day spends 3 s of wall time: each run fits the 8 s budget with
+      // room to spare on a loaded machine, the three together do not.
       const s = findLab('mapreduce-iot-averages')!.steps[2]!;
-      const slow = `const until = Date.now() + 3000;\nwhile (Date.now() < until) {}\n${s.solution}`;
+      const head = '  reduce(day, pairs, ctx) {\n';
+      expect(s.solution).toContain(head);
+      const wait = "    if (day === '2016-05-01') { const until = Date.now() + 3000; while (Date.now() < until) {} }\n";
+      const slow = s.solution.replace(head, head + wait);
       writeFileSync(join(dir, 'slow-3.js'), slow);
       const f = fakeIo(dir);
       const started = Date.now();

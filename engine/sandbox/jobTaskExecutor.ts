@@ -94,7 +94,8 @@ type Exports = Record<string, unknown> | null | undefined;
 export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor {
   let job: LoadedJob | null = null;
   /** A KafkaJS program's exports and its run (a streaming load), or null. */
-  let kafka: { run: KafkaWorkerRun; exports: Record<string, unknown> | null } | null = null;
+  let kafka: { run: KafkaWorkerRun; exports: Record<string, unknown> | null; fresh: (() => unknown) | null } | null =
+    null;
   /** A module of functions' exports (LoadOptions.module), or null. */
   let functions: Record<string, unknown> | null = null;
   let fileName = 'job.js';
@@ -257,7 +258,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             const streaming = message.kafka
               ? new KafkaWorkerRun(fileName, message.kafka.brokers, (line) => console.log(line), runtime.lineOffset)
               : null;
-            kafka = streaming ? { run: streaming, exports: null } : null;
+            kafka = streaming ? { run: streaming, exports: null, fresh: null } : null;
             // The module's own top level draws the same numbers in every worker.
             reseed('load');
             functions = null;
@@ -286,6 +287,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             } else if (kafka) {
               const names = kafkaFunctions(exported, fileName);
               kafka.exports = exported!;
+              kafka.fresh = instantiate;
               job = { shape: { kind: 'kafka', functions: names }, mapreduce: [], spark: null };
             } else {
               job = readJobModule(exported?.default, fileName, exported?.conf);
@@ -298,7 +300,9 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
             if (!kafka?.exports) throw new Error('sandbox: the job is not a KafkaJS program');
             if (!runtime.macrotask) throw new Error('sandbox: this sandbox cannot run KafkaJS programs');
             const id = message.id;
-            kafka.run.start(id, message.programs, kafka.exports, {
+            const fresh = kafka.fresh!;
+            kafka.run.start(id, message.programs, {
+              fresh: () => shim.silently(fresh) as Record<string, unknown>,
               post: ofThisLoad(post),
               fail: ofThisLoad((error: unknown) => fail(id, error)),
               macrotask: runtime.macrotask,

@@ -92,6 +92,12 @@ export interface KafkaRunHooks {
   macrotask(fn: () => void): void;
   /** Makes plain data the host sent one of the learner's realm (the CLI's vm context). */
   adopt(value: unknown): unknown;
+  /**
+   * The module's exports from a run of its top level of its own: each program call is a process
+   * of its own, as a producer and each consumer of a group are, so nothing one keeps in module
+   * variables reaches another (or outlives a crash).
+   */
+  fresh(): Record<string, unknown>;
 }
 
 /** One loaded KafkaJS program: its `kafkajs` module and the run of its functions. */
@@ -130,13 +136,21 @@ export class KafkaWorkerRun {
     this.timers = simulatedTimers(this.transport);
   }
 
-  /** Calls the programs' functions (`exported` is the module's exports) and starts the steps. */
-  start(id: number, programs: readonly KafkaProgram[], exported: Record<string, unknown>, hooks: KafkaRunHooks): void {
+  /** Calls the programs' functions, each in its own run of the module (hooks.fresh), and starts the steps. */
+  start(id: number, programs: readonly KafkaProgram[], hooks: KafkaRunHooks): void {
     this.run = { id, hooks };
     const sink = programs.some((p) => p.sink) ? createSink(this.transport) : null;
     const spark = sparkStreamSession(this.transport, this.brokers, this.log);
     for (const [index, p] of programs.entries()) {
-      const fn = exported[p.fn];
+      // Clients its top level opens belong to this program's process too.
+      this.transport.program = index + 1;
+      let exported: Record<string, unknown>;
+      try {
+        exported = hooks.fresh();
+      } finally {
+        this.transport.program = null;
+      }
+      const fn = (exported as Record<string, unknown> | null | undefined)?.[p.fn];
       if (typeof fn !== 'function')
         throw new JobSpecError(
           this.fileName,

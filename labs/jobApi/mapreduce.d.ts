@@ -68,7 +68,10 @@ interface MapReduceConf {
 /**
  * A MapReduce job (Hadoop's names, TextInputFormat and TextOutputFormat): map gets the byte
  * offset of each line and the line; reduce gets each key once, in sorted order, with its values
- * as an Iterable you walk once (`for (const v of values)`), as Hadoop gives them.
+ * as an Iterable you walk once (`for (const v of values)`), as Hadoop gives them. Each task runs
+ * the job file afresh from its top level, as Hadoop runs each task attempt in a JVM of its own:
+ * what one task leaves in a module variable never reaches another (count across tasks with
+ * `ctx.getCounter`).
  */
 interface MapReduceJob<K = any, V = any, OK = any, OV = any> {
   /**

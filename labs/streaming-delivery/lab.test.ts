@@ -47,6 +47,16 @@ describe('streaming-delivery: wrong solutions fail', () => {
     expect((await failures(0, twice)).join('\n')).toMatch(/sent 480 records for 240 positions: some of them twice/);
   });
 
+  it('a Set of ids kept in a module variable does not dedupe across consumers: each is a process of its own', async () => {
+    const seen = (text: string) =>
+      edit(
+        edit(text, 'const kafka = new Kafka(', 'const seen = new Set();\nconst kafka = new Kafka('),
+        '      await sink.append(message.value.toString());',
+        '      const id = JSON.parse(message.value.toString()).id;\n      if (!seen.has(id)) { seen.add(id); await sink.append(message.value.toString()); }',
+      );
+    expect((await failures(1, seen(misfires!.starter))).join('\n')).toMatch(/never-twice: 1 misfire counted twice/);
+  });
+
   it('at most once: a misfire dropped on purpose, or a put by id, fails', async () => {
     const dropped = edit(
       misfires!.solution,
