@@ -5,8 +5,15 @@
  */
 import { keyText } from './keyOrder';
 
-export function formatRecord(key: unknown, value: unknown): string {
-  const k = key === null || key === undefined ? '' : keyText(key);
+/**
+ * The line TextOutputFormat writes for a record, or null when it writes none: Hadoop's
+ * LineRecordWriter skips a record whose key and value are both null (the record still counts as
+ * written: REDUCE_OUTPUT_RECORDS, MAP_OUTPUT_RECORDS).
+ */
+export function formatRecord(key: unknown, value: unknown): string | null {
+  const noKey = key === null || key === undefined;
+  if (noKey && (value === null || value === undefined)) return null;
+  const k = noKey ? '' : keyText(key);
   if (value === null || value === undefined) return k;
   const v = keyText(value);
   return key === null || key === undefined ? v : `${k}\t${v}`;

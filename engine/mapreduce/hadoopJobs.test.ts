@@ -193,4 +193,16 @@ describe('MapReduce jobs as Hadoop runs them', () => {
     expect(result.first).toEqual([maps, 0]);
     expect(result.later![0]).toBe(60 - maps);
   });
+
+  it('writes no line for a record whose key and value are both null, and still counts it, as LineRecordWriter does', async () => {
+    const report = await run(
+      `exports.default = {
+        kind: 'mapreduce', input: '/in/words.txt', output: '/out/nulls', numReduceTasks: 1,
+        map(o, line, ctx) { if (o === 0) ctx.write('k', 1); },
+        reduce(k, ones, ctx) { ctx.write(null, null); ctx.write(k, null); ctx.write(null, 'v'); },
+      };`,
+    );
+    expect(report.outputs!.find((f) => f.path === '/out/nulls/part-r-00000')!.text).toBe('k\nv\n');
+    expect((report.metrics.counters as { REDUCE_OUTPUT_RECORDS: number }).REDUCE_OUTPUT_RECORDS).toBe(3);
+  });
 });

@@ -200,7 +200,8 @@ export function runMapTask(
       const value = recordData(rawValue, 'value');
       outputRecords++;
       if (mapOnly) {
-        lines.push(formatRecord(key, value));
+        const line = formatRecord(key, value);
+        if (line !== null) lines.push(line);
         return;
       }
       const bytes = approxBytes(key) + approxBytes(value);

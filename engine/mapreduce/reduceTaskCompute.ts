@@ -31,12 +31,15 @@ export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], ta
   const counters = new UserCounters();
   const lines: string[] = [];
   let inputRecords = 0;
+  let outputRecords = 0;
   let ended = false;
   let currentKey: unknown = undefined;
   const ctx: WriteContext = {
     write(key: unknown, value: unknown) {
       if (ended) throw writeAfterEnd('reduce');
-      lines.push(formatRecord(recordData(key, 'key'), recordData(value, 'value')));
+      outputRecords++;
+      const line = formatRecord(recordData(key, 'key'), recordData(value, 'value'));
+      if (line !== null) lines.push(line);
     },
     getCounter: (group, name) => counters.get(group, name),
     getCurrentKey: () => currentKey,
@@ -59,7 +62,7 @@ export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], ta
     text: lines.length === 0 ? '' : `${lines.join('\n')}\n`,
     reduceInputGroups: calls,
     reduceInputRecords: inputRecords,
-    reduceOutputRecords: lines.length,
+    reduceOutputRecords: outputRecords,
     userCounters: counters.list(),
   };
 }

@@ -32,23 +32,21 @@ export async function count(rdd: Rdd): Promise<number> {
 }
 
 /**
- * Spark's take: a job on the first partition, then on more partitions each round (4 times as
- * many when nothing was found, else as many as the rows found so far suggest, up to 4 times).
+ * Spark's take: a job on the first partition, then on more partitions each round: 4 times as many
+ * as scanned when nothing was found, else 1.5 times as many as the rows found so far suggest for
+ * the rows still wanted, at most 4 times as many (RDD.take, spark.rdd.limit.scaleUpFactor 4). A
+ * negative num takes nothing, as Spark's loop never starts.
  */
 export async function take(rdd: Rdd, num: unknown, action = 'take'): Promise<unknown[]> {
-  const n = countArg(action, 'num', num);
+  const n = typeof num === 'number' && Number.isInteger(num) && num < 0 ? 0 : countArg(action, 'num', num);
   const out: unknown[] = [];
   let scanned = 0;
   while (out.length < n && scanned < rdd.numPartitions) {
-    let tryParts = 1;
-    if (scanned > 0) {
-      tryParts =
-        out.length === 0
-          ? scanned * 4
-          : Math.min(Math.max(Math.ceil((1.5 * n * scanned) / out.length) - scanned, 1), scanned * 4);
-    }
-    const parts = Array.from({ length: Math.min(tryParts, rdd.numPartitions - scanned) }, (_, i) => scanned + i);
     const left = n - out.length;
+    let tryParts = 1;
+    if (scanned > 0)
+      tryParts = out.length === 0 ? scanned * 4 : Math.min(Math.ceil((1.5 * left * scanned) / out.length), scanned * 4);
+    const parts = Array.from({ length: Math.min(tryParts, rdd.numPartitions - scanned) }, (_, i) => scanned + i);
     const res = await rdd.rt.runJob(rdd, action, (rows) => rows.slice(0, left), parts);
     for (const rows of res) for (const row of rows) if (out.length < n) out.push(row);
     scanned += parts.length;

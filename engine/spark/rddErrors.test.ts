@@ -95,7 +95,8 @@ describe('wrong use of the RDD API gets a clear message with the learner’s lin
       "sc.parallelize([['k', 1]]).partitionBy(2, (k) => 'x').count()",
       /partitionBy: partitionFunc must return a whole number for every key, got "x" for the key k/,
     ],
-    ['sc.parallelize([1]).take(-1)', /take: num must be a whole number of at least 0, got -1/],
+    ['sc.parallelize([1]).take(1.5)', /take: num must be a whole number of at least 0, got 1.5/],
+    ['sc.parallelize([1]).takeOrdered(-1)', /takeOrdered: num must be a whole number of at least 0, got -1/],
   ])('%s', async (body, message) => {
     const e = await failure(body);
     expect(e.line).toBe(2);

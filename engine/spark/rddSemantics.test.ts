@@ -180,6 +180,16 @@ describe('jobs as Spark runs them', () => {
     expect(log.jobs.map((j) => j.partitions)).toEqual([[0], [1, 2, 3, 4], range(5, 20)]);
   });
 
+  it('take estimates the partitions still to scan from the rows still wanted (Spark 3), and takes nothing for a negative num', async () => {
+    const { log, value } = await drive(async (sc: TestSc) => {
+      const r = sc.parallelize(range(1, 11), 5);
+      return [await r.take(3), await r.take(-1)];
+    });
+    expect(value).toEqual([[1, 2, 3], []]);
+    // 2 rows from partition 0; 1 more wanted: ceil(1.5 * 1 * 1 / 2) = 1 partition (Spark 2's formula scanned 2).
+    expect(log.jobs.map((j) => j.partitions)).toEqual([[0], [1]]);
+  });
+
   it('prints the lineage as Spark’s toDebugString, a shuffle as a new stage', async () => {
     const { value } = await drive(async (sc) =>
       sc

@@ -131,7 +131,11 @@ interface RDD<T> {
   collect(): Promise<T[]>;
   /** @counterpart Spark: RDD.count · PySpark: rdd.count */
   count(): Promise<number>;
-  /** Scans 1 partition, then more each job. @counterpart Spark: RDD.take · PySpark: rdd.take */
+  /**
+   * Scans 1 partition, then more each job: as many as the rows found so far suggest for the rows
+   * still wanted, times 1.5, at most 4 times as many as scanned. A negative num gives [].
+   * @counterpart Spark: RDD.take · PySpark: rdd.take
+   */
   take(num: number): Promise<T[]>;
   /** Fails on an empty RDD ("empty collection"). @counterpart Spark: RDD.first · PySpark: rdd.first */
   first(): Promise<T>;
