@@ -32,6 +32,9 @@ interface Broadcast<T> {
  * An accumulator: tasks add to it, the driver reads the total. Inside a task `add` goes to the
  * task's own copy, merged into the driver's value when the task succeeds (a failed task's adds
  * are dropped); a transformation recomputed by two actions adds twice (cache it to add once).
+ * On a real cluster a task or stage that runs again after a fault (a lost executor, a fetch
+ * failure) adds its updates again too; ClusterLab computes each task once and replays faults only
+ * in time, so its totals do not show that: count in actions (foreach) to count exactly once.
  * Reading `value` (or count, sum, avg, isZero) inside a task throws, as in PySpark.
  * Spark: org.apache.spark.util.AccumulatorV2 · PySpark: pyspark.Accumulator
  */
