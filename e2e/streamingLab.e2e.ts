@@ -112,6 +112,10 @@ describe(
       await batches.getByTestId('mb-late').first().click();
       await expect.poll(() => page.getByTestId('record-path').textContent()).toMatch(/dropped as late by query1/);
       await s.screenshot('lab-streaming-delivery-step4-late');
+      // A Spark query reads here, no KafkaJS consumer: the page offers no consumer to crash, and says why.
+      expect(await page.getByRole('button', { name: 'Crash and rerun' }).count()).toBe(0);
+      await expect.poll(() => page.locator('.stream-no-consumer').textContent()).toMatch(/none to crash/);
+      expect(await page.getByTestId('stream-group').textContent()).toMatch(/No KafkaJS consumer group in this run/);
       await setEditorText(page, lab.steps[3]!.solution);
       await run(page);
       expect(await checkStates(page)).toEqual(lab.steps[3]!.checks.map((c) => `${c.id}:pass`));

@@ -118,56 +118,68 @@ export function StreamRunView({
   const [broker, setBroker] = useState(report.brokers[0]?.replace(/:\d+$/, '') ?? 'n1');
   const path = selected?.record ? recordPath(view, selected.record) : [];
   const { t: text } = useTranslation('stream');
+  // A consumer can be crashed only in a run where a KafkaJS consumer joined a group: a Spark query's
+  // Kafka source assigns itself its partitions, it never joins (generation 0).
+  const joined = report.group !== null && report.group.generation > 0;
+  const canCrash = joined && consumers > 0;
 
   return (
     <div className="stream-run">
       <PlaybackBar playback={playback} durationMs={durationMs} eventTimes={eventTimes} />
       <div className="toolbar stream-faults" role="group" aria-label={text('run.faults')}>
         <span className="stream-faults-title">{text('run.inject')}</span>
-        <label>
-          {text('run.crashConsumer')}{' '}
-          <select
-            value={consumer}
-            onChange={(e) => setConsumer(Number(e.target.value))}
-            aria-label={text('run.consumerToCrash')}
-          >
-            {Array.from({ length: Math.max(1, consumers) }, (_, i) => (
-              <option key={i} value={i + 1}>
-                {i + 1}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {text('run.atMessage')}{' '}
-          <input
-            type="number"
-            min={1}
-            max={100000}
-            value={message}
-            onChange={(e) => setMessage(Math.max(1, Math.min(100000, Math.round(Number(e.target.value)) || 1)))}
-            aria-label={text('run.messageLabel')}
-          />
-        </label>
-        <select
-          value={point}
-          onChange={(e) => setPoint(e.target.value as KafkaCrashPoint)}
-          aria-label={text('run.crashPoint')}
-        >
-          {POINTS.map((p) => (
-            <option key={p} value={p}>
-              {text(`run.point.${p}`)}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          className="btn danger"
-          disabled={busy || consumers === 0}
-          onClick={() => onInjectFault([...faults, { kind: 'crashConsumer', consumer, atMessage: message, point }])}
-        >
-          {text('run.crash')}
-        </button>
+        {canCrash ? (
+          <>
+            <label>
+              {text('run.crashConsumer')}{' '}
+              <select
+                value={consumer}
+                onChange={(e) => setConsumer(Number(e.target.value))}
+                aria-label={text('run.consumerToCrash')}
+              >
+                {Array.from({ length: Math.max(1, consumers) }, (_, i) => (
+                  <option key={i} value={i + 1}>
+                    {i + 1}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {text('run.atMessage')}{' '}
+              <input
+                type="number"
+                min={1}
+                max={100000}
+                value={message}
+                onChange={(e) => setMessage(Math.max(1, Math.min(100000, Math.round(Number(e.target.value)) || 1)))}
+                aria-label={text('run.messageLabel')}
+              />
+            </label>
+            <select
+              value={point}
+              onChange={(e) => setPoint(e.target.value as KafkaCrashPoint)}
+              aria-label={text('run.crashPoint')}
+            >
+              {POINTS.map((p) => (
+                <option key={p} value={p}>
+                  {text(`run.point.${p}`)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="btn danger"
+              disabled={busy || consumers === 0}
+              onClick={() => onInjectFault([...faults, { kind: 'crashConsumer', consumer, atMessage: message, point }])}
+            >
+              {text('run.crash')}
+            </button>
+          </>
+        ) : (
+          <span className="muted stream-no-consumer" role="note">
+            {text('run.noConsumerToCrash')}
+          </span>
+        )}
         <select value={broker} onChange={(e) => setBroker(e.target.value)} aria-label={text('run.brokerToKill')}>
           {report.brokers.map((b) => (
             <option key={b} value={b.replace(/:\d+$/, '')}>
@@ -229,7 +241,7 @@ export function StreamRunView({
                     .join(' · '),
                 }) + (view.committedGroup ? text('run.tapesShow', { group: view.committedGroup }) : '')
               : at.members.length === 0
-                ? text('run.noConsumer')
+                ? text(joined ? 'run.noConsumer' : 'run.noGroup')
                 : text('run.members', {
                     members: at.members
                       .map((m) => text(at.crashed.includes(m) ? 'run.memberCrashed' : 'run.member', { n: m }))
