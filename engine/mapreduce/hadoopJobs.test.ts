@@ -205,4 +205,15 @@ describe('MapReduce jobs as Hadoop runs them', () => {
     expect(report.outputs!.find((f) => f.path === '/out/nulls/part-r-00000')!.text).toBe('k\nv\n');
     expect((report.metrics.counters as { REDUCE_OUTPUT_RECORDS: number }).REDUCE_OUTPUT_RECORDS).toBe(3);
   });
+
+  it("fails a map task whose keys are of two classes, as Hadoop's collector does; a map-only job writes them", async () => {
+    const mixed = (reducers: number) =>
+      `exports.default = {
+        kind: 'mapreduce', input: '/in/words.txt', output: '/out/mixed', numReduceTasks: ${reducers},
+        map(o, line, ctx) { ctx.write(o === 0 ? 1 : line, 1); },
+      };`;
+    await expect(run(mixed(1))).rejects.toThrow(/Type mismatch in key from map: expected a number Writable/);
+    const mapOnly = await run(mixed(0));
+    expect(mapOnly.outputs!.some((f) => f.text.startsWith('1\t1\n'))).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@
  * the merged output is packed for the trip back. A map-only job (numReduceTasks 0) writes its
  * records straight to its part-m file text, unsorted, as Hadoop's direct output collector does.
  */
+import { keyClassCheck } from './mapOutputKeyClass';
 import type { MapReduceConf, MapTaskOutput } from '../sandbox/contract/taskRunner';
 import { toPlainData } from '../sandbox/contract/plainData';
 import { JobResultError } from '../sandbox/contract/jobCodeError';
@@ -193,12 +194,14 @@ export function runMapTask(
   let ended = false;
   let outputRecords = 0;
   let outputBytes = 0;
+  const checkKeyClass = keyClassCheck();
   const ctx: WriteContext = {
     write(rawKey, rawValue) {
       if (ended) throw writeAfterEnd('map');
       const key = recordData(rawKey, 'key');
       const value = recordData(rawValue, 'value');
       outputRecords++;
+      if (!mapOnly) checkKeyClass(key);
       if (mapOnly) {
         const line = formatRecord(key, value);
         if (line !== null) lines.push(line);
