@@ -215,3 +215,75 @@ export function mapPhaseMs(report: JobRunReport): number {
   if (maps.length === 0) return 0;
   return Math.max(...maps.map((a) => a.end)) - Math.min(...maps.map((a) => a.start));
 }
+
+/** What one Spark stage's succeeded attempts read and shuffled (re-attempts `stage-N.k` counted with stage N). */
+export interface StageIo {
+  stage: string;
+  inputRecords: number;
+  shuffleReadRecords: number;
+  shuffleWriteRecords: number;
+}
+
+/** Each stage's records read from HDFS, read from the shuffle and written to it, in the order the stages first ran. */
+export function stageIo(report: JobRunReport): StageIo[] {
+  const byStage = new Map<string, StageIo>();
+  for (const a of report.attempts) {
+    if (a.status !== 'succeeded') continue;
+    const stage = a.taskSet.replace(/\.\d+$/, '');
+    const s = byStage.get(stage) ?? { stage, inputRecords: 0, shuffleReadRecords: 0, shuffleWriteRecords: 0 };
+    s.inputRecords += a.io.inputRecords;
+    s.shuffleReadRecords += a.io.shuffleReadRecords;
+    s.shuffleWriteRecords += a.io.shuffleWriteRecords;
+    byStage.set(stage, s);
+  }
+  return [...byStage.values()];
+}
+
+/** Spark's actions that aggregate inside the tasks and send the driver one small answer per task. */
+const AGGREGATING_ACTIONS = new Set(['count', 'countByKey', 'countByValue', 'reduce', 'fold', 'aggregate', 'sum']);
+
+/**
+ * Whether the records a Spark job read from HDFS were grouped on the cluster before the driver
+ * got them: a stage that read the input wrote them to a shuffle (reduceByKey, aggregateByKey,
+ * groupByKey, a DataFrame's or a query's Exchange), or a job that read the input ended in an
+ * aggregating action (countByKey, reduce). A job that collects the lines and groups them in the
+ * driver has neither (a later shuffle of parallelized driver data is not fed by the input).
+ */
+export function groupedOnCluster(report: JobRunReport): boolean {
+  if (stageIo(report).some((s) => s.inputRecords > 0 && s.shuffleWriteRecords > 0)) return true;
+  const readInput = new Set(
+    stageIo(report)
+      .filter((s) => s.inputRecords > 0)
+      .map((s) => s.stage),
+  );
+  for (const e of report.trace)
+    if (e.type === 'jobSubmitted' && e.action && AGGREGATING_ACTIONS.has(e.action))
+      if ((e.stages ?? []).some((id) => readInput.has(`stage-${id}`))) return true;
+  return false;
+}
+
+/** How many Spark stages ran that read a shuffle (an iterative program runs at least one per round). */
+export function shuffleReadingStages(report: JobRunReport): number {
+  return stageIo(report).filter((s) => s.shuffleReadRecords > 0).length;
+}
+
+/**
+ * The cached RDDs of a Spark run made after a shuffle (not in a stage that reads the input), with
+ * the number of stages that ran with them: an RDD every round reads (PageRank's links) is in one
+ * stage per round; one cached anew each round (the ranks) in one or two.
+ */
+export function cachedAfterShuffle(report: JobRunReport): { rdd: number; name: string; stagesRun: number }[] {
+  const out = new Map<number, { rdd: number; name: string; stagesRun: number }>();
+  for (const e of report.trace) {
+    if (e.type !== 'stageSubmitted') continue;
+    const ops = e.ops ?? [];
+    if (ops.some((o) => o.name.startsWith('textFile'))) continue;
+    for (const o of ops) {
+      if (!o.cached) continue;
+      const c = out.get(o.rdd) ?? { rdd: o.rdd, name: o.name, stagesRun: 0 };
+      c.stagesRun++;
+      out.set(o.rdd, c);
+    }
+  }
+  return [...out.values()];
+}

@@ -5,7 +5,16 @@
  */
 import type { JobRunReport } from '../../engine/api';
 import type { AttemptRecord } from '../../engine/exec';
-import { compareKeyed, fail, injectedNote, jobReport, pass, seconds, withoutExpected } from '../checkKit';
+import {
+  compareKeyed,
+  fail,
+  groupedOnCluster,
+  injectedNote,
+  jobReport,
+  pass,
+  seconds,
+  withoutExpected,
+} from '../checkKit';
 import { formatBytes } from '../hdfsSettings';
 import type { LabCheck, StepRun } from '../labTypes';
 import { plural } from '../plural';
@@ -167,8 +176,22 @@ const levels = (byLevel: Record<string, number>) =>
     .map((l) => `${byLevel[l]} ${l}`)
     .join(', ');
 
-/** At least `share` of the tasks reading HDFS ran NODE_LOCAL (or PROCESS_LOCAL): on a machine holding their block. */
-export function localShareCheck(id: string, share: number, where: string): LabCheck {
+/**
+ * Whether the tasks that read their block from another machine started with no delay: each within
+ * 100 ms of its stage's first task, so none waited for a core beside its block (spark.locality.wait 0).
+ */
+export function nothingWaited(report: JobRunReport): boolean {
+  const first = new Map<string, number>();
+  for (const a of report.attempts) first.set(a.taskSet, Math.min(first.get(a.taskSet) ?? Infinity, a.start));
+  const remote = readingTasks(report).filter((a) => a.locality === 'RACK_LOCAL' || a.locality === 'ANY');
+  return remote.length > 0 && remote.every((a) => a.start - (first.get(a.taskSet) ?? a.start) <= 100);
+}
+
+/**
+ * At least `share` of the tasks reading HDFS ran NODE_LOCAL (or PROCESS_LOCAL): on a machine holding
+ * their block. `where` ends a failure; `whereNoWait`, when given, instead where no task waited.
+ */
+export function localShareCheck(id: string, share: number, where: string, whereNoWait?: string): LabCheck {
   return {
     id,
     title: `at least ${Math.round(share * 100)}% of the blocks read where they lie`,
@@ -177,30 +200,50 @@ export function localShareCheck(id: string, share: number, where: string): LabCh
       if (loc.tasks === 0)
         return fail('no task read a block of /data/readings.csv: the job must read the file with sc.textFile');
       const said = `${loc.local} of the ${plural(loc.tasks, 'task')} that read a block ran on a machine holding it (${percent(loc.local, loc.tasks)}; ${levels(loc.byLevel)})`;
-      return loc.local >= share * loc.tasks ? pass(said) : fail(`only ${said}: ${where}`);
+      const why = whereNoWait !== undefined && nothingWaited(jobReport(run)) ? whereNoWait : where;
+      return loc.local >= share * loc.tasks ? pass(said) : fail(`only ${said}: ${why}`);
     },
   };
 }
 
-/** The reading tasks fetched at most `share` of the file's bytes from another machine. */
-export function networkBytesCheck(id: string, share: number, where: string): LabCheck {
+/**
+ * The reading tasks fetched at most `share` of the file's bytes from another machine. `scale`: the
+ * real bytes each byte of the sample stands for (the cluster's dataScale), so that the reason gives
+ * the sizes the texts give (3.2 GB, not the sample's 3.2 MB).
+ */
+export function networkBytesCheck(id: string, share: number, where: string, scale = 1): LabCheck {
   return {
     id,
     title: `at most ${Math.round(share * 100)}% of the HDFS reads over the network`,
     evaluate(run) {
       const loc = inputLocality(jobReport(run));
-      const said = `${formatBytes(loc.remote)} of the ${formatBytes(loc.bytes)} read from HDFS came over the network (${percent(loc.remote, loc.bytes)})`;
+      const said = `${formatBytes(loc.remote * scale)} of the ${formatBytes(loc.bytes * scale)} read from HDFS came over the network (${percent(loc.remote, loc.bytes)})`;
       return loc.bytes > 0 && loc.remote <= share * loc.bytes ? pass(said) : fail(`${said}: ${where}`);
     },
   };
 }
 
-/** The job's simulated time is at most `limitMs`. */
-export function deadlineCheck(id: string, limitMs: number, why: string): LabCheck {
+/**
+ * The job's simulated time is at most `limitMs`, judged only once `truth` passes and the readings
+ * were counted on the cluster (a job that collects them and counts in the driver has no time to judge).
+ */
+export function deadlineCheck(id: string, limitMs: number, why: string, truth: LabCheck): LabCheck {
   return {
     id,
     title: `done within ${seconds(limitMs)}`,
     evaluate(run) {
+      const right = truth.evaluate(run);
+      if (!right.pass)
+        return fail(`the time is compared only once the result is right: ${right.reason}`, {
+          de: `die Zeit wird erst verglichen, wenn das Ergebnis stimmt: ${right.reasons?.de ?? right.reason}`,
+        });
+      if (!groupedOnCluster(jobReport(run)))
+        return fail(
+          'the result is right, but the readings were collected into the driver and counted there: no stage that read the file wrote to a shuffle; score and count them on the cluster (filter, then reduceByKey or countByKey)',
+          {
+            de: 'das Ergebnis stimmt, aber die Messwerte wurden in den Driver geholt und dort gezählt: Keine Stage, die die Datei las, schrieb in einen Shuffle; bewerte und zähle sie auf dem Cluster (filter, dann reduceByKey oder countByKey)',
+          },
+        );
       const ms = jobReport(run).simulatedMs;
       return ms <= limitMs
         ? pass(`the job took ${seconds(ms)}, within ${seconds(limitMs)}`)

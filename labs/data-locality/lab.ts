@@ -17,7 +17,15 @@ import {
   plainHotCounts,
   plainOddCounts,
 } from './checks';
-import { IO_COSTS, localityCluster, READINGS_BLOCK_SIZE, READINGS_PATH, SCORING_COSTS, readingsText } from './cluster';
+import {
+  IO_COSTS,
+  localityCluster,
+  READINGS_BLOCK_SIZE,
+  READINGS_PATH,
+  READINGS_SCALE,
+  SCORING_COSTS,
+  readingsText,
+} from './cluster';
 import intro from './intro.md?raw';
 import workersInstructions from './steps/1-workers-on-datanodes/instructions.md?raw';
 import workersStarter from './steps/1-workers-on-datanodes/starter.js?raw';
@@ -56,6 +64,13 @@ const variant = (instructions: string, starter: string, solution: string): StepV
   starter: () => starter,
   solution: () => solution,
 });
+
+const oddReadings = countsCheck(
+  'odd-readings',
+  'odd readings per sensor',
+  (text) => plainOddCounts(ODD, text),
+  'keep the readings more than 1.4 away from what the model expects, then count them per sensor',
+);
 
 const lab: Lab = {
   id: 'data-locality',
@@ -107,6 +122,7 @@ const lab: Lab = {
           'network-bytes',
           0.1,
           'every block a task reads on a machine without it crosses the network; run the executors where the blocks are',
+          READINGS_SCALE,
         ),
       ],
     },
@@ -134,11 +150,13 @@ const lab: Lab = {
           'blocks-read-locally',
           0.95,
           'the others waited spark.locality.wait for a core beside their block, gave up and read it from another machine; how long do the tasks before them run?',
+          'the others did not wait for a core beside their block: with no spark.locality.wait (0) they started at once on another machine and read their block from there; how long do the tasks before them run, and how long should a task wait?',
         ),
         networkBytesCheck(
           'network-bytes',
           0.05,
           'the blocks of the tasks that gave up waiting crossed the network, most of them the slow link between racks',
+          READINGS_SCALE,
         ),
       ],
     },
@@ -156,16 +174,12 @@ const lab: Lab = {
       ],
       run: scoring,
       checks: [
-        countsCheck(
-          'odd-readings',
-          'odd readings per sensor',
-          (text) => plainOddCounts(ODD, text),
-          'keep the readings more than 1.4 away from what the model expects, then count them per sensor',
-        ),
+        oddReadings,
         deadlineCheck(
           'within-deadline',
           SCORING_DEADLINE_MS,
           "the scoring is bound by CPU: look at the stages' duration against their input, at which machines have the most and fastest cores, and at how many steps each reading passes through",
+          oddReadings,
         ),
       ],
     },

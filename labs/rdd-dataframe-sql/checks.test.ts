@@ -34,3 +34,18 @@ describe('the shuffle check of a job that shuffled nothing', () => {
     expect(check.reason).toContain('the grouping happened in the driver');
   });
 });
+
+describe('the shuffle check of a job that grouped in the driver and shuffled its answer', () => {
+  it('collecting the readings, grouping in the driver and a token reduceByKey of the stats fails', async () => {
+    const token = `export default async (sc) => {
+  const lines = await sc.textFile('/data/sensors.csv').collect();
+  const acc = new Map();
+  for (const l of lines) { const [, s, v] = l.split(','); const x = Number(v); const a = acc.get(s) ?? [0, 0, -Infinity]; acc.set(s, [a[0] + 1, a[1] + x, Math.max(a[2], x)]); }
+  const stats = [...acc].map(([s, [n, sum, hi]]) => [s, [n, sum / n, hi]]);
+  return sc.parallelize(stats, 3).reduceByKey((a) => a).sortByKey().collect();
+};`;
+    const check = await verdict(0, token, 'small-shuffle');
+    expect(check.pass).toBe(false);
+    expect(check.reason).toContain('the grouping happened in the driver');
+  });
+});

@@ -4,7 +4,7 @@
  * and what the plan ran (the operators of its stages, as the DAG view names them).
  */
 import type { JobRunReport } from '../../engine/api';
-import { extraReport, fail, jobReport, pass } from '../checkKit';
+import { extraReport, fail, groupedOnCluster, jobReport, pass } from '../checkKit';
 import { formatBytes } from '../hdfsSettings';
 import type { LabCheck, StepRun } from '../labTypes';
 import { sensorsText } from './data';
@@ -101,6 +101,11 @@ export function shufflesLessCheck(id: string, reference: string, label: string, 
           `your job shuffled nothing because it groups nothing yet: it returned ${rows}, where the answer has one row per sensor (${sensors}); there is no grouping with aggregates (GROUP BY with count, avg and max; groupBy().agg(); reduceByKey) in it`,
         );
       }
+      // A shuffle not fed by the stage that read the file (parallelized rows the driver computed) grouped nothing on the cluster.
+      if (!groupedOnCluster(jobReport(run)))
+        return fail(
+          `${said}, but no stage that read the file wrote to the shuffle: the grouping happened in the driver, after every reading was collected there, and the shuffle only moved its answer (at scale no driver holds the readings); group on the cluster`,
+        );
       return theirs > 0 && mine <= share * theirs ? pass(said) : fail(`${said}: ${why}`);
     },
   };

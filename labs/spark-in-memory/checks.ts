@@ -1,7 +1,20 @@
 /** The checks of the spark-in-memory lab: correct results, Spark's measured speed-up, cache hits, lineage. */
-import { compareKeyed, counterOf, extraReport, fail, injectedNote, jobReport, pass, ratio, seconds } from '../checkKit';
+import {
+  cachedAfterShuffle,
+  compareKeyed,
+  counterOf,
+  extraReport,
+  fail,
+  groupedOnCluster,
+  injectedNote,
+  jobReport,
+  pass,
+  ratio,
+  seconds,
+  shuffleReadingStages,
+} from '../checkKit';
 import { plainAverages, plainPageRank } from '../labData';
-import type { LabCheck, StepRun } from '../labTypes';
+import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
 import { anzahl, komma, zahl } from '../germanFormat';
 import { plural } from '../plural';
 
@@ -90,6 +103,40 @@ export function chainedJobsCheck(id: string, jobs: number): LabCheck {
   };
 }
 
+/** PageRank's rounds: each runs a join and a reduceByKey on the cluster, at least one stage that reads a shuffle. */
+export const ROUNDS = 10;
+
+/**
+ * Before a speed verdict: the result is right (`truth`) and the work ran on the cluster as the step
+ * asks (the input grouped there, and with `rounds` that many stages reading a shuffle); null when
+ * so, else the failure. A program that computes in the driver, or nothing, has no speed to compare.
+ */
+export function notReadyForSpeed(run: StepRun, truth: LabCheck, rounds = 0): CheckVerdict | null {
+  const right = truth.evaluate(run);
+  if (!right.pass)
+    return fail(`the speed is compared only once the result is right: ${right.reason}`, {
+      de: `die Geschwindigkeit wird erst verglichen, wenn das Ergebnis stimmt: ${right.reasons?.de ?? right.reason}`,
+    });
+  const r = jobReport(run);
+  if (r.kind !== 'spark') return null;
+  if (!groupedOnCluster(r))
+    return fail(
+      'the result is right, but no stage that read the input wrote to a shuffle: the records were collected into the driver and computed there, which is no Spark DAG to time (at scale no driver holds them); group them on the cluster with reduceByKey',
+      {
+        de: 'das Ergebnis stimmt, aber keine Stage, die die Eingabe las, schrieb in einen Shuffle: Die Datensätze wurden in den Driver geholt und dort berechnet, und das ist kein Spark-DAG, den man messen kann (bei großen Daten fasst sie kein Driver); gruppiere sie auf dem Cluster mit reduceByKey',
+      },
+    );
+  const stages = shuffleReadingStages(r);
+  if (stages < rounds)
+    return fail(
+      `the result is right, but only ${plural(stages, 'stage')} read a shuffle: the ${rounds} rounds did not run on the cluster; in each, join the links with the ranks and add the contributions with reduceByKey on RDDs, not in the driver`,
+      {
+        de: `das Ergebnis stimmt, aber nur ${anzahl(stages, 'Stage las', 'Stages lasen')} einen Shuffle: Die ${zahl(rounds)} Runden liefen nicht auf dem Cluster; verbinde in jeder die Links mit join mit den Rängen und addiere die Beiträge mit reduceByKey auf RDDs, nicht im Driver`,
+      },
+    );
+  return null;
+}
+
 /** Spark (the learner's run) is faster than the reference MapReduce run by at least `atLeast`. */
 /** `what` names the work in the reason ("daily averages"); `whatDe` in German (default: `what`). */
 export function fasterThanCheck(
@@ -97,7 +144,9 @@ export function fasterThanCheck(
   reference: string,
   atLeast: number,
   what: string,
-  whatDe: string = what,
+  whatDe: string,
+  truth: LabCheck,
+  rounds = 0,
 ): LabCheck {
   return {
     id,
@@ -109,6 +158,8 @@ export function fasterThanCheck(
         return fail('this step is about Spark: export a function `async (sc) => ...`', {
           de: 'in diesem Schritt geht es um Spark: exportiere eine Funktion `async (sc) => ...`',
         });
+      const notReady = notReadyForSpeed(run, truth, rounds);
+      if (notReady) return notReady;
       const factor = mr.simulatedMs / spark.simulatedMs;
       const detail = `${what}: MapReduce took ${seconds(mr.simulatedMs)}, your Spark program ${seconds(spark.simulatedMs)}, ${ratio(factor)} faster`;
       const detailDe = komma(
@@ -141,6 +192,14 @@ export function cacheHitsCheck(id: string, minimum: number): LabCheck {
             de: `${anzahl(hits, 'Cache-Treffer', 'Cache-Treffer')} (mindestens ${zahl(minimum)} erwartet): Ohne cache() holt jede Iteration die geshuffelten Linklisten erneut und gruppiert sie neu; rufe .cache() auf links auf`,
           },
         );
+      // The links are read by every round's join: cached after their shuffle, in a stage of every round.
+      if (!cachedAfterShuffle(r).some((c) => c.stagesRun >= ROUNDS))
+        return fail(
+          `${plural(hits, 'cache hit')}, but not of the links: no cached RDD made by a shuffle was read in each of the ${ROUNDS} rounds (a cache of the lines read from the file or of each round's ranks is no help to the join); call .cache() on links, after groupByKey`,
+          {
+            de: `${anzahl(hits, 'Cache-Treffer', 'Cache-Treffer')}, aber nicht der Links: Kein gecachtes RDD aus einem Shuffle wurde in jeder der ${zahl(ROUNDS)} Runden gelesen (ein Cache der aus der Datei gelesenen Zeilen oder der Ränge jeder Runde hilft dem join nicht); rufe .cache() auf links auf, nach groupByKey`,
+          },
+        );
       return pass(
         `${plural(hits, 'cache hit')}; ${plural(local, 'task')} ran PROCESS_LOCAL, next to their cached partition`,
         {
@@ -151,11 +210,13 @@ export function cacheHitsCheck(id: string, minimum: number): LabCheck {
   };
 }
 
-export function fasterThanUncachedCheck(id: string, reference: string): LabCheck {
+export function fasterThanUncachedCheck(id: string, reference: string, truth: LabCheck): LabCheck {
   return {
     id,
     title: 'caching makes the iterations faster',
     evaluate(run) {
+      const notReady = notReadyForSpeed(run, truth, ROUNDS);
+      if (notReady) return notReady;
       const cached = jobReport(run);
       const plain = extraReport(run, reference);
       const factor = plain.simulatedMs / cached.simulatedMs;
@@ -177,14 +238,26 @@ export function fasterThanUncachedCheck(id: string, reference: string): LabCheck
   };
 }
 
+/** The fault of the step's extra run `id` (its planned node kill), if any. */
+function plannedKill(run: StepRun, id: string): { atMs: number; node: string } | null {
+  if (run.kind !== 'spark' && run.kind !== 'mapreduce') return null;
+  const fault = run.step.extraRuns?.find((e) => e.id === id)?.run.faults?.find((f) => f.kind === 'killNode');
+  return fault && 'node' in fault ? { atMs: fault.atMs, node: String(fault.node) } : null;
+}
+
 /** The same program with a node killed mid-run gives the same ranks: lost partitions are recomputed from lineage. */
-export function lineageCheck(id: string, faulty: string): LabCheck {
+export function lineageCheck(id: string, faulty: string, truth: LabCheck): LabCheck {
   return {
     id,
     title: 'a lost node changes the time, not the result (lineage)',
     evaluate(run) {
       const r = jobReport(run);
       const broken = extraReport(run, faulty);
+      const right = truth.evaluate(run);
+      if (!right.pass)
+        return fail(`lineage is judged only once the result is right: ${right.reason}`, {
+          de: `die Lineage wird erst beurteilt, wenn das Ergebnis stimmt: ${right.reasons?.de ?? right.reason}`,
+        });
       const same = JSON.stringify(broken.result) === JSON.stringify(r.result);
       if (!same)
         return fail(
@@ -193,13 +266,33 @@ export function lineageCheck(id: string, faulty: string): LabCheck {
             de: 'mit einem mitten im Lauf abgeschalteten Node weichen die Ränge ab: Das Programm darf nicht davon abhängen, wo Partitionen liegen',
           },
         );
-      const lost = broken.metrics.killedAttempts;
-      return pass(
-        `with a node killed mid-run: the same ranks, ${plural(lost, 'task attempt')} lost, ${seconds(broken.simulatedMs)} instead of ${seconds(r.simulatedMs)}; what the node held was recomputed from lineage`,
-        {
-          de: `mit einem mitten im Lauf abgeschalteten Node: dieselben Ränge, ${anzahl(lost, 'Task-Versuch', 'Task-Versuche')} verloren, ${komma(seconds(broken.simulatedMs))} statt ${komma(seconds(r.simulatedMs))}; was der Node hielt, wurde aus der Lineage neu berechnet`,
-        },
-      );
+      const kill = plannedKill(run, faulty);
+      const node = kill?.node ?? 'the node';
+      const at = kill ? ` at ${seconds(kill.atMs)}` : '';
+      const atDe = kill ? ` bei ${komma(seconds(kill.atMs))}` : '';
+      const lost = broken.metrics.killedAttempts + broken.metrics.failedAttempts;
+      const rerun = broken.trace.reduce((n, e) => n + (e.type === 'stageResubmitted' ? e.stages.length : 0), 0);
+      if (lost === 0 && rerun === 0)
+        return fail(
+          `${node} was killed${at}, but your program lost no task attempt and recomputed nothing (it took ${seconds(broken.simulatedMs)}): there was nothing to recover, so this run shows no lineage; run the ${ROUNDS} rounds on the cluster with the links cached, as the step asks`,
+          {
+            de: `${node} wurde${atDe} abgeschaltet, aber dein Programm verlor keinen Task-Versuch und berechnete nichts neu (es brauchte ${komma(seconds(broken.simulatedMs))}): Es gab nichts wiederherzustellen, also zeigt dieser Lauf keine Lineage; lass die ${zahl(ROUNDS)} Runden mit gecachten Links auf dem Cluster laufen, wie der Schritt es verlangt`,
+          },
+        );
+      const how = `the same ranks, ${plural(lost, 'task attempt')} lost, ${plural(rerun, 'stage')} run again`;
+      const howDe = `dieselben Ränge, ${anzahl(lost, 'Task-Versuch', 'Task-Versuche')} verloren, ${anzahl(rerun, 'Stage', 'Stages')} erneut gelaufen`;
+      // After the UI's own kill the run on screen had a fault too: its time is no fault-free one.
+      const time =
+        run.kind === 'spark' && run.injectedFaults.length > 0
+          ? `${seconds(broken.simulatedMs)} with ${node} killed${at} (the run on screen, ${seconds(r.simulatedMs)}, had a fault injected from outside, so it is no fault-free time to compare with)`
+          : `${seconds(broken.simulatedMs)} instead of ${seconds(r.simulatedMs)}`;
+      const timeDe =
+        run.kind === 'spark' && run.injectedFaults.length > 0
+          ? `${komma(seconds(broken.simulatedMs))} mit abgeschaltetem ${node}${atDe} (der Lauf auf dem Bildschirm, ${komma(seconds(r.simulatedMs))}, hatte einen von außen ausgelösten Ausfall, also ist seine Zeit keine ohne Ausfall)`
+          : `${komma(seconds(broken.simulatedMs))} statt ${komma(seconds(r.simulatedMs))}`;
+      return pass(`with ${node} killed mid-run: ${how}, ${time}; what the node held was recomputed from lineage`, {
+        de: `mit ${node} mitten im Lauf abgeschaltet: ${howDe}, ${timeDe}; was der Node hielt, wurde aus der Lineage neu berechnet`,
+      });
     },
   };
 }
