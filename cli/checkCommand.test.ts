@@ -30,7 +30,7 @@ describe('clusterlab check', () => {
     const ok = await check('hdfs-blocks', 3, 'solution');
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/PASS {2}replica counts are restored\n {8}all 4 blocks are back to 3 live replicas/);
-    expect(ok.out).toMatch(/4 of 4 checks passed/);
+    expect(ok.out).toMatch(/5 of 5 checks passed/);
     const bad = await check('hdfs-blocks', 1, 'starter');
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(

@@ -12,13 +12,26 @@ import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { withRunBudget } from '../engine/sandbox';
 import { LABS, findLab } from '../labs/labRegistry';
 import { notJudgedReason, runStep, settingsStep, type StepOutcome } from '../labs/runStep';
-import type { Lab } from '../labs/labTypes';
+import { LAB_LOCALES, type Lab } from '../labs/labTypes';
+import { localizeCheckResults, localizeLab, type UiLocale } from '../labs/labLocale';
 import { oneLine } from './terminalSafeIo';
 import { loadPackAt, packArg } from './packSource';
 import { studentNameProblem } from '../labs/handIn/studentName';
 import { stepVaries, studentSeed, variantValues } from '../labs/variant';
 
-export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--student NAME] [--seed S] [--timeout SEC] [--pack PACK] [--json]
+/** The languages --lang takes: English and every locale the labs are translated into. */
+export const LANGUAGES: readonly UiLocale[] = ['en', ...LAB_LOCALES];
+
+/** The value of --lang (the next argument, or after '='), or a usage error naming the languages. */
+export function parseLang(value: string | undefined): UiLocale {
+  if (value === undefined || !LANGUAGES.includes(value as UiLocale))
+    throw new UsageError(
+      `--lang needs one of ${LANGUAGES.join(', ')}, got ${value === undefined ? 'nothing' : `'${oneLine(value).slice(0, 20)}'`}`,
+    );
+  return value as UiLocale;
+}
+
+export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--student NAME] [--seed S] [--timeout SEC] [--pack PACK] [--json] [--lang ${LANGUAGES.join('|')}]
 
 Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with its verdict.
 FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs and server
@@ -30,6 +43,8 @@ steps, and a KafkaJS program (exporting produce and consume) for streaming steps
                   (default 30, at most ${MAX_TIMEOUT_SECONDS})
   --pack PACK     LAB is a lab of this teacher's pack (its folder or .clusterlab file)
   --json          print the verdicts as JSON
+  --lang LANG     the lab's titles, the checks' titles and reasons and the hint in LANG
+                  (${LANGUAGES.join(', ')}; English where a lab or check has no translation)
 Exit code: 0 every check passed, 1 a check or the run failed, 2 bad usage.
 `;
 
@@ -42,6 +57,7 @@ interface CheckArgs {
   timeoutSeconds: number;
   json: boolean;
   pack: string | null;
+  lang: UiLocale;
 }
 
 function parseArgs(argv: string[]): CheckArgs | 'help' {
@@ -55,6 +71,7 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
     timeoutSeconds: 30,
     json: false,
     pack: null,
+    lang: 'en',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -69,6 +86,8 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
     } else if (a === '--timeout') args.timeoutSeconds = parseTimeoutSeconds(argv[++i]);
     else if (a === '--json') args.json = true;
     else if (a === '--pack') args.pack = packArg(argv[++i]);
+    else if (a === '--lang') args.lang = parseLang(argv[++i]);
+    else if (a.startsWith('--lang=')) args.lang = parseLang(a.slice('--lang='.length));
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab check --help')`);
     else positional.push(a);
   }
@@ -156,14 +175,20 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       ...(args.seed !== null ? { seed: args.seed } : {}),
       ...(variantSeed !== null ? { variantSeed } : {}),
     });
+    // The run is the lab's own; only what is printed is in --lang (runStep's results are English).
+    const shownLab = args.lang === 'en' ? lab : localizeLab(lab, args.lang);
+    const shownOutcome = {
+      ...outcome,
+      checks: localizeCheckResults(shownLab.steps[args.step - 1]!, outcome.checks, args.lang),
+    };
     if (args.json) {
       const simulatedMs = outcome.report ? outcome.report.simulatedMs : null;
       io.out(
-        `${JSON.stringify({ lab: lab.id, step: args.step, passed: outcome.passed, checks: outcome.checks, error: outcome.error, simulatedMs }, null, 2)}\n`,
+        `${JSON.stringify({ lab: lab.id, step: args.step, passed: outcome.passed, checks: shownOutcome.checks, error: outcome.error, simulatedMs }, null, 2)}\n`,
       );
       // JSON goes to programs: the error is also said once on stderr, for the person watching.
       if (outcome.error) io.err(`clusterlab check: the run failed: ${oneLine(outcome.error.message)}\n`);
-    } else io.out(format(lab, args.step - 1, outcome));
+    } else io.out(format(shownLab, args.step - 1, shownOutcome));
     return outcome.passed ? 0 : 1;
   } finally {
     await runner?.close();

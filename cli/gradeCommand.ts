@@ -20,13 +20,15 @@ import { normalizeStudentName } from '../labs/handIn/studentName';
 import { budgetUsedReason, gradeHandIn, type Submission } from '../labs/handIn/gradeHandIn';
 import { sameHandedInCode } from '../labs/handIn/sameHandedInCode';
 import { gradeCsv, gradeJson, gradeTotals, sortRows, type GradeRow } from '../labs/handIn/gradeTable';
-import type { Lab } from '../labs/labTypes';
+import type { Lab, LabCheck } from '../labs/labTypes';
+import type { UiLocale } from '../labs/labLocale';
+import { LANGUAGES, parseLang } from './checkCommand';
 import { loadPackAt, packArg } from './packSource';
 
 /** Each submission's time budget unless --budget says otherwise: four endless steps at the default --timeout. */
 export const DEFAULT_BUDGET_SECONDS = 120;
 
-export const GRADE_USAGE = `Usage: clusterlab grade FOLDER [--out PREFIX] [--timeout SEC] [--budget SEC] [--pack PACK] [--json]
+export const GRADE_USAGE = `Usage: clusterlab grade FOLDER [--out PREFIX] [--timeout SEC] [--budget SEC] [--pack PACK] [--json] [--lang ${LANGUAGES.join('|')}]
 
 Re-runs every step handed in under FOLDER (never trusting the files' own results) and writes
 PREFIX.csv and PREFIX.json: one row per student and step, with pass/fail, the failing checks'
@@ -39,6 +41,8 @@ reasons and the run's simulated figures. FOLDER holds hand-in files (*.clusterla
                   a submission has used it, its remaining steps are not run (their rows say so)
   --pack PACK     also grade the labs of this teacher's pack (its folder or .clusterlab file)
   --json          print the summary as JSON
+  --lang LANG     the failing checks' reasons in the table in LANG (${LANGUAGES.join(', ')}; English
+                  where a check has no translation)
 Exit code: 0 the folder was graded (whatever the students' results), 2 bad usage or an unreadable folder.
 `;
 
@@ -58,6 +62,7 @@ interface GradeArgs {
   budgetSeconds: number;
   json: boolean;
   pack: string | null;
+  lang: UiLocale;
 }
 
 function parseArgs(argv: string[]): GradeArgs | 'help' {
@@ -69,6 +74,7 @@ function parseArgs(argv: string[]): GradeArgs | 'help' {
     budgetSeconds: DEFAULT_BUDGET_SECONDS,
     json: false,
     pack: null,
+    lang: 'en',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -83,7 +89,9 @@ function parseArgs(argv: string[]): GradeArgs | 'help' {
     else if (a === '--pack') {
       if (args.pack !== null) throw new UsageError('--pack is given twice: grade one pack at a time');
       args.pack = packArg(argv[++i]);
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab grade --help')`);
+    } else if (a === '--lang') args.lang = parseLang(argv[++i]);
+    else if (a.startsWith('--lang=')) args.lang = parseLang(a.slice('--lang='.length));
+    else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}' (see 'clusterlab grade --help')`);
     else positional.push(a);
   }
   if (positional.length !== 1)
@@ -117,7 +125,8 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
     io.out(GRADE_USAGE);
     return 0;
   }
-  const labs = args.pack ? [...builtIn, ...(await loadPackAt(resolve(io.cwd, args.pack))).labs] : builtIn;
+  const loadedLabs = args.pack ? [...builtIn, ...(await loadPackAt(resolve(io.cwd, args.pack))).labs] : builtIn;
+  const labs = args.lang === 'en' ? loadedLabs : loadedLabs.map((l) => reasonsIn(l, args.lang));
   const started = performance.now();
   const folder = resolve(io.cwd, args.folder);
   const out = resolve(io.cwd, args.out);
@@ -202,6 +211,27 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
         `${seconds.toFixed(1)} s, ${perMinute} submissions per minute.\nWrote ${basename(out)}.csv and ${basename(out)}.json (${oneLine(out)}.*).\n`,
     );
   return 0;
+}
+
+/**
+ * The lab with each check's reason in `locale` where the check wrote one (its `reasons`), so the
+ * table's failing reasons are in that language; English otherwise. A pack's sandboxed checks
+ * are judged elsewhere and keep theirs.
+ */
+function reasonsIn(lab: Lab, locale: UiLocale): Lab {
+  if (locale === 'en') return lab;
+  const inLocale = (c: LabCheck): LabCheck =>
+    c.sandboxed
+      ? c
+      : {
+          ...c,
+          evaluate: (run) => {
+            const v = c.evaluate(run);
+            const reason = v.reasons?.[locale];
+            return reason === undefined ? v : { ...v, reason };
+          },
+        };
+  return { ...lab, steps: lab.steps.map((s) => ({ ...s, checks: s.checks.map(inLocale) })) } as Lab;
 }
 
 /** Why the table may not be written over `file` (it exists and is not an earlier grade table), or null. */

@@ -89,15 +89,15 @@ export function deletedUnread(
 export function missing(r: KafkaJobReport, what: Records): string {
   const l = r.ledger;
   const parts: string[] = [];
+  const copies = sentTwice(r, what);
   if (l.produced < what.total)
     parts.push(`the producer sent ${count(l.produced)} of the ${plural(what.total, what.one)}`);
-  if (l.produced > what.total)
-    parts.push(
-      `the producer sent ${count(l.produced)} records for ${plural(what.total, what.one)}: some of them twice`,
-    );
+  if (copies > 0) parts.push(twiceText(r, what));
   if (l.lostBeforeLog > 0) parts.push(`${count(l.lostBeforeLog)} never reached the log`);
-  // Only a run that lost records in the log has any deleted unread to tell apart.
-  const inLog = l.lost - l.lostBeforeLog;
+  // Only a run that lost records in the log has any deleted unread to tell apart. A second copy
+  // of a reading the store holds is not lost: the ledger counts each copy sent as a record of its
+  // own, and the store's row of that reading credits only one of them.
+  const inLog = Math.max(0, l.lost - l.lostBeforeLog - copies);
   const expired =
     inLog > 0
       ? Math.min(
@@ -120,9 +120,32 @@ export function missing(r: KafkaJobReport, what: Records): string {
   return parts.join('; ');
 }
 
+/** How many more records the producer sent than the dataset holds: copies of records sent twice. */
+function sentTwice(r: KafkaJobReport, what: Records): number {
+  return Math.max(0, r.ledger.produced - what.total);
+}
+
+/** "the producer sent 600 records for 300 readings: some of them twice (every reading was sent twice)". */
+function twiceText(r: KafkaJobReport, what: Records): string {
+  const copies = sentTwice(r, what);
+  const which =
+    copies === what.total
+      ? `every ${what.one} was sent twice`
+      : copies < what.total
+        ? `${plural(copies, what.one)} sent twice`
+        : `some more than twice`;
+  return `the producer sent ${count(r.ledger.produced)} records for ${plural(what.total, what.one)}: some of them twice (${which})`;
+}
+
 /** Every record is in the store: none lost, none still on its way, and the group's offsets committed to the end. */
 export function storedVerdict(r: KafkaJobReport, what: Records, which: Which): CheckVerdict {
   const l = r.ledger;
+  const copies = sentTwice(r, what);
+  // Every reading stored and nothing else wrong but copies sent: say so, not "0 missing".
+  if (copies > 0 && l.stored + copies >= l.produced && l.stored >= what.total && l.pending === 0)
+    return fail(
+      `none of the ${plural(what.total, what.one)} is missing from the store${under(which)}, but ${twiceText(r, what)}, and the store holds ${plural(r.sinkRows.length, 'row')}: send each ${what.one} once.`,
+    );
   if (l.stored !== what.total || l.produced !== what.total || l.lost > 0 || l.pending > 0)
     return fail(
       `${plural(Math.max(0, what.total - l.stored), what.one)} of ${count(what.total)} missing from the store${under(which)}${l.produced !== what.total || l.stored !== what.total ? '' : ' or in it twice'}: ${missing(r, what) || 'their rows do not carry their id'}.`,

@@ -253,7 +253,7 @@ describe("KafkaJS's consumer rules", () => {
     expect(consumer).not.toBeNull();
     expect(steps).toMatchObject({ ended: 'time', endMs: 10_007 });
     expect(() => kafka.consumer({ groupId: 'g', sessionTimeout: '45000' as unknown as number })).toThrow(
-      'Consumer sessionTimeout must be a number of milliseconds, got 45000',
+      'Consumer sessionTimeout must be a number of milliseconds, got "45000"',
     );
   });
 });

@@ -175,9 +175,13 @@ export function deadNodeCheck(id: string): LabCheck {
             de: `${holding.join(', ')} ist ausgefallen, aber der Lauf endete bei ${komma(seconds(report.simulatedMs))}, bevor der NameNode den Node aufgab (${formatInterval(deadMs)} ohne Heartbeat): entferne "runForMs" oder verlängere es`,
           },
         );
-      return pass(`${seen.join(', ')} died and was declared dead after ${formatInterval(deadMs)} of silence`, {
-        de: `${seen.join(', ')} ist ausgefallen und wurde nach ${formatInterval(deadMs)} Stille für tot erklärt`,
-      });
+      const many = seen.length > 1;
+      return pass(
+        `${seen.join(', ')} died and ${many ? 'were' : 'was'} declared dead after ${formatInterval(deadMs)} of silence`,
+        {
+          de: `${seen.join(', ')} ${many ? 'sind ausgefallen und wurden' : 'ist ausgefallen und wurde'} nach ${formatInterval(deadMs)} Stille für tot erklärt`,
+        },
+      );
     },
   };
 }
@@ -211,10 +215,11 @@ export function replicasRestoredCheck(id: string, path: string): LabCheck {
         );
       }
       const m = report.metrics;
+      const one = blocks.length === 1;
       return pass(
-        `all ${plural(blocks.length, 'block')} are back to ${plural(blocks[0]?.target ?? 0, 'live replica')}: ${plural(m.blocksReplicated, 'replica')} re-replicated (${formatBytes(m.bytesReplicated)}) in ${seconds(m.recoveryMs)}`,
+        `${one ? 'the block is' : `all ${plural(blocks.length, 'block')} are`} back to ${plural(blocks[0]?.target ?? 0, 'live replica')}: ${plural(m.blocksReplicated, 'replica')} re-replicated (${formatBytes(m.bytesReplicated)}) in ${seconds(m.recoveryMs)}`,
         {
-          de: `alle ${blocksDe(blocks.length)} haben wieder ${anzahl(blocks[0]?.target ?? 0, 'lebendes Replikat', 'lebende Replikate')}: ${replicasDe(m.blocksReplicated)} re-repliziert (${komma(formatBytes(m.bytesReplicated))}) in ${komma(seconds(m.recoveryMs))}`,
+          de: `${one ? 'der Block hat' : `alle ${blocksDe(blocks.length)} haben`} wieder ${anzahl(blocks[0]?.target ?? 0, 'lebendes Replikat', 'lebende Replikate')}: ${replicasDe(m.blocksReplicated)} re-repliziert (${komma(formatBytes(m.bytesReplicated))}) in ${komma(seconds(m.recoveryMs))}`,
         },
       );
     },

@@ -57,6 +57,7 @@ export const de: LabTranslation = {
         'Lösche die Zeile mit "runForMs": Dann dauert der Lauf, bis der NameNode den Node für tot erklärt hat und die Re-Replikation fertig ist.',
       ],
       checks: {
+        'one-kill-one-minute-in': 'die Datei aus Schritt 1, ein DataNode nach einer Minute abgeschaltet',
         'node-declared-dead': 'ein DataNode mit Replikaten ist ausgefallen und wurde für tot erklärt',
         'replicas-restored': 'die Zahl der Replikate ist wiederhergestellt',
         'no-block-lost': 'kein Block geht verloren',
@@ -70,6 +71,7 @@ export const de: LabTranslation = {
       checks: {
         'blocks-after-append': '/logs/clicks.log ist als 3 Blöcke gespeichert (128 MB + 128 MB + 44 MB)',
         'last-block-filled': 'das Append hat den letzten Block aufgefüllt, bevor es einen neuen begann',
+        'append-100mb-to-200mb': '100 MB an die 200-MB-Datei angehängt',
         'three-replicas': 'jeder Block hat 3 Replikate',
       },
     },

@@ -5,6 +5,7 @@
  * files beside this one (steps/<n>-<id>/: instructions.md, starter.json, solution.json).
  */
 import type { Lab } from '../labTypes';
+import { pinnedSettingsCheck } from './settingsChecks';
 import {
   appendCheck,
   blockMapCheck,
@@ -30,6 +31,7 @@ import appendInstructions from './steps/4-append/instructions.md?raw';
 import appendStarter from './steps/4-append/starter.json?raw';
 import appendSolution from './steps/4-append/solution.json?raw';
 
+const MB = 1024 * 1024;
 export const BIG = '/data/big.bin';
 export const LOG = '/logs/clicks.log';
 const run = { seed: 19, cluster: 'two-racks' as const };
@@ -114,6 +116,12 @@ const lab: Lab = {
       ],
       run,
       checks: [
+        pinnedSettingsCheck('one-kill-one-minute-in', "step 1's file, one DataNode killed one minute in", {
+          fileSize: 512 * MB,
+          blockSize: 128 * MB,
+          replication: 3,
+          oneKillAtMs: 60_000,
+        }),
         deadNodeCheck('node-declared-dead'),
         replicasRestoredCheck('replicas-restored', BIG),
         noBlockLostCheck('no-block-lost'),
@@ -142,6 +150,11 @@ const lab: Lab = {
           'final',
         ),
         appendCheck('last-block-filled', LOG),
+        pinnedSettingsCheck('append-100mb-to-200mb', '100 MB appended to the 200 MB file', {
+          fileSize: 200 * MB,
+          blockSize: 128 * MB,
+          appendSize: 100 * MB,
+        }),
         replicaCountCheck('three-replicas', LOG, 3, 'final'),
       ],
     },

@@ -232,7 +232,9 @@ export function replicasCheck(id: string, n: number): LabCheck {
       if (films.length === 0) return fail(`there is no topic ${TOPIC}`);
       const short = films.filter((f) => f.replicas.length !== n);
       if (short.length === 0)
-        return pass(`${plural(films.length, 'partition')}, each on ${films[0]!.replicas.join(', ')} or another ${n}`);
+        return pass(
+          `${plural(films.length, 'partition')}, ${films.length === 1 ? '' : 'each '}on ${plural(n, 'broker')} (${TOPIC}-${films[0]!.partition} on ${films[0]!.replicas.join(', ')})`,
+        );
       return fail(
         `${TOPIC}-${short[0]!.partition} is kept on ${plural(short[0]!.replicas.length, 'broker')} (${short[0]!.replicas.join(', ')}): a partition with one copy is gone when its broker dies. Give createTopics a replicationFactor of ${n}.`,
       );

@@ -49,8 +49,12 @@ function runsOf(result: PipelineResult, part: string): number {
   return result.events.filter((e) => e.type === 'batch' && e.part === part && e.ok && e.events > 0).length;
 }
 
-/** Which layers write the board's counts: `batch` only (start with batch) or both, the batch job running at least `minRuns` times. */
-export function layersCheck(id: string, want: 'batch' | 'both', minRuns = 1): LabCheck {
+/**
+ * Which layers write the board's counts: `batch` only (start with batch) or both, the batch job
+ * running at least `minRuns` times and, with `everyMs`, as often as the step says (as
+ * netflix-trending's old pipeline checks its hourly job).
+ */
+export function layersCheck(id: string, want: 'batch' | 'both', minRuns = 1, everyMs?: number): LabCheck {
   return {
     id,
     title:
@@ -71,6 +75,11 @@ export function layersCheck(id: string, want: 'batch' | 'both', minRuns = 1): La
         if (ran < minRuns)
           return fail(
             `${names(batch)} finished ${ran === 0 ? 'no run' : `only ${ran} run${ran > 1 ? 's' : ''}`} that counted page views in this run; the batch layer must recompute its view at least ${minRuns} times.`,
+          );
+        const offBeat = everyMs === undefined ? undefined : batch.find((p) => p.settings.everyMs !== everyMs);
+        if (offBeat && everyMs !== undefined)
+          return fail(
+            `${offBeat.id} runs every ${typeof offBeat.settings.everyMs === 'number' ? seconds(offBeat.settings.everyMs) : 'hour (its default)'}, but the step runs the batch layer every ${everyMs === 60_000 ? 'minute' : seconds(everyMs)}: set "everyMs": ${everyMs}.`,
           );
         if (want === 'both' && speed.length === 0)
           return fail(

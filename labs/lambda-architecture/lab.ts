@@ -65,7 +65,7 @@ const lab: Lab = {
         'Wire the lake to the batch job, the job to an `hbase` part, and the board to that store instead of the lake.',
       ],
       run: { seed: 25, cluster: 'classroom', untilMs: RUN_MS, words: WORDS },
-      checks: [layersCheck('batch-layer', 'batch'), viewMatchesRecomputationCheck('matches-recomputation')],
+      checks: [layersCheck('batch-layer', 'batch', 1, 60_000), viewMatchesRecomputationCheck('matches-recomputation')],
     },
     {
       id: 'add-the-speed-layer',

@@ -17,7 +17,7 @@ import {
 import { plainAverages, SENSOR_BLOCK_SIZE } from '../labData';
 import type { LabCheck, StepRun } from '../labTypes';
 import { anzahl, komma, zahl } from '../germanFormat';
-import { plural } from '../plural';
+import { count, plural } from '../plural';
 
 /** The sensor file a run read: the lab's or the student's own (run.variant), `which` run's. */
 function sensorFile(run: StepRun, which: 'main' | string): string {
@@ -103,6 +103,44 @@ export function reducersCheck(id: string, wanted: number): LabCheck {
         : fail(`expected ${plural(wanted, 'reduce task')}, got ${n}: set numReduceTasks: ${wanted}`, {
             de: `erwartet: ${anzahl(wanted, 'Reduce-Task', 'Reduce-Tasks')}, erhalten: ${zahl(n)}: setze numReduceTasks: ${wanted}`,
           });
+    },
+  };
+}
+
+/**
+ * The step's fix, seen in the counters of `which` run: a combiner ran on the map side and shrank
+ * what reached the reducers (Combine input records > 0; Reduce input records at most a tenth of
+ * Map output records). Any combiner that pre-aggregates passes, whatever shape its values take.
+ */
+export function combinerCheck(id: string, which: string): LabCheck {
+  return {
+    id,
+    title: 'a combiner shrinks what reaches the reducers',
+    evaluate(run) {
+      const report = extraReport(run, which);
+      const mapOut = counterOf(report, 'MAP_OUTPUT_RECORDS');
+      const combineIn = counterOf(report, 'COMBINE_INPUT_RECORDS');
+      const reduceIn = counterOf(report, 'REDUCE_INPUT_RECORDS');
+      if (combineIn === 0)
+        return fail(
+          `no combiner ran on 10x the data: the maps wrote ${plural(mapOut, 'record')} and the reducers received ${plural(reduceIn, 'record')}. Add combine(day, values, ctx) that pre-sums [sum, count] per day on each mapper`,
+          {
+            de: `auf 10x den Daten lief kein Combiner: Die Maps schrieben ${anzahl(mapOut, 'Datensatz', 'Datensätze')} und die Reducer bekamen ${anzahl(reduceIn, 'Datensatz', 'Datensätze')}. Füge combine(day, values, ctx) hinzu, das auf jedem Mapper [sum, count] pro Tag vorsummiert`,
+          },
+        );
+      if (reduceIn * 10 > mapOut)
+        return fail(
+          `the combiner read ${plural(combineIn, 'record')}, but the reducers still received ${plural(reduceIn, 'record')} of the maps' ${count(mapOut)}: the combiner must write one record per day, [sum, count], not pass each reading on`,
+          {
+            de: `der Combiner las ${anzahl(combineIn, 'Datensatz', 'Datensätze')}, aber die Reducer bekamen noch ${anzahl(reduceIn, 'Datensatz', 'Datensätze')} von den ${zahl(mapOut)} der Maps: Der Combiner muss einen Datensatz pro Tag schreiben, [sum, count], statt jeden Messwert weiterzugeben`,
+          },
+        );
+      return pass(
+        `the combiner read ${plural(combineIn, 'record')}; the reducers received ${plural(reduceIn, 'record')} of the maps' ${count(mapOut)}`,
+        {
+          de: `der Combiner las ${anzahl(combineIn, 'Datensatz', 'Datensätze')}; die Reducer bekamen ${anzahl(reduceIn, 'Datensatz', 'Datensätze')} von den ${zahl(mapOut)} der Maps`,
+        },
+      );
     },
   };
 }

@@ -75,6 +75,8 @@ export const de: LabTranslation = {
         'exact-averages': 'exakte Tagesmittelwerte',
         'exact-averages-10x': 'exakte Tagesmittelwerte auf 10x den Daten',
         'mappers-per-split-10x': 'ein Mapper pro Split auf 10x den Daten',
+        'three-reducers': '3 Reducer',
+        combiner: 'ein Combiner verkleinert, was bei den Reducern ankommt',
         'same-time': '10x Daten auf 10x Maschinen brauchen etwa gleich lange',
       },
       extraRuns: {

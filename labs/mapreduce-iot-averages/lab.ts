@@ -9,7 +9,7 @@ import { cookbookCluster, dataset, SENSOR_BLOCK_SIZE, SENSOR_DAYS, SENSOR_LINES,
 import type { JobRunSettings, Lab, StepVariant } from '../labTypes';
 import { fillVariantText } from '../variant';
 import { sensorTextFor, sensorVariantValues } from './sensorVariant';
-import { averagesCheck, mappersCheck, parallelMapsCheck, reducersCheck, scalingCheck } from './checks';
+import { averagesCheck, combinerCheck, mappersCheck, parallelMapsCheck, reducersCheck, scalingCheck } from './checks';
 import { de } from './de';
 import intro from './intro.md?raw';
 import dailyInstructions from './steps/1-daily-average/instructions.md?raw';
@@ -145,6 +145,8 @@ const lab: Lab = {
         averagesCheck('exact-averages', 10),
         averagesCheck('exact-averages-10x', 10, 'scaled'),
         mappersCheck('mappers-per-split-10x', 'scaled'),
+        reducersCheck('three-reducers', 3),
+        combinerCheck('combiner', 'scaled'),
         scalingCheck('same-time', 'scaled', 1.25),
       ],
     },

@@ -7,6 +7,7 @@ import { PART_CATALOGUE, runPipeline, type PipelineFault, type PipelineResult } 
 import type { FaultSpec } from '../../engine/cluster';
 import { fail, pass, pipelineRunOf, seconds } from '../checkKit';
 import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
+import { plural } from '../plural';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -152,7 +153,7 @@ export function lakeKeepsEverythingCheck(id: string): LabCheck {
         return fail(
           `${best.id} took all ${n(produced)} events, but ${n(best.heldAtEnd)} are still in a file its writer has not closed, which no reader can see yet.`,
         );
-      return pass(`${best.id} keeps all ${n(produced)} events in ${n(best.files ?? 0)} closed files.`);
+      return pass(`${best.id} keeps all ${n(produced)} events in ${plural(best.files ?? 0, 'closed file')}.`);
     },
   };
 }
@@ -168,7 +169,7 @@ export function fewFilesCheck(id: string, maxFiles: number): LabCheck {
       if (!lake) return fail('No part of the pipeline is HDFS.');
       const files = lake.files ?? 0;
       const each = files > 0 ? Math.round(lake.received / files) : 0;
-      const verdict = `${lake.id} holds ${n(lake.received)} events in ${n(files)} files (about ${n(each)} events a file)`;
+      const verdict = `${lake.id} holds ${n(lake.received)} events in ${plural(files, 'file')} (about ${n(each)} events a file)`;
       return files <= maxFiles
         ? pass(`${verdict}.`)
         : fail(

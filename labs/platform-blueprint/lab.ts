@@ -4,6 +4,7 @@
  * dashboard: a buffer after the ingest API rides out a store's outage, Flume fills the lake with
  * few readable files, and a serving store swapped in for HDFS keeps the dashboard fresh.
  */
+import { lakeUnchangedCheck, mapStoreSwappedCheck } from './swapChecks';
 import type { FaultSpec } from '../../engine/cluster';
 import type { Lab } from '../labTypes';
 import {
@@ -106,6 +107,8 @@ const lab: Lab = {
         everyEventDisplayedCheck('every-event-displayed'),
         freshCheck('fresh', FRESH_MS),
         lakeKeepsEverythingCheck('lake-still-delivers'),
+        mapStoreSwappedCheck('map-store-swapped'),
+        lakeUnchangedCheck('lake-unchanged'),
       ],
     },
   ],

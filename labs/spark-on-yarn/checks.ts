@@ -73,7 +73,9 @@ export function oneResourceManagerCheck(id: string): LabCheck {
         return fail(
           `${plural(standalone.length, 'executor')} came from Spark's standalone Master, which hands out the machines' cores without asking YARN: the cluster has two resource managers (Cookbook 20.10)`,
         );
-      return pass(`all ${plural(added.length, 'executor')} ran in containers YARN granted: one resource manager`);
+      return pass(
+        `${added.length === 1 ? 'the one executor' : `all ${plural(added.length, 'executor')}`} ran in a container YARN granted${added.length === 1 ? '' : ', each in its own'}: one resource manager`,
+      );
     },
   };
 }

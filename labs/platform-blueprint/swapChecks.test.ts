@@ -1,0 +1,34 @@
+/**
+ * Step 3 swaps the map's store and keeps the lake: a collector that closes a file every second
+ * makes the map on the lake fresh, but swaps nothing and changes the lake, and fails.
+ */
+import { describe, expect, it } from 'vitest';
+import lab from './lab';
+import { runStep } from '../runStep';
+
+const step = lab.steps[2]!;
+
+describe('platform-blueprint step 3', () => {
+  it('fails the starter with the collector rolling a file every second', async () => {
+    const roll1 = step.starter.replace(/"rollCount": 0\s*\}/, '"rollCount": 0, "rollInterval": 1 }');
+    expect(roll1).not.toBe(step.starter);
+    const out = await runStep({ lab, stepIndex: 2, source: roll1 });
+    expect(out.error).toBeNull();
+    const reason = (id: string) => out.checks.find((c) => c.id === id)!;
+    expect(reason('fresh').pass).toBe(true);
+    expect(reason('map-store-swapped')).toMatchObject({ pass: false });
+    expect(reason('map-store-swapped').reason).toMatch(/^map still reads lake \(hdfs\)/);
+    expect(reason('lake-unchanged').reason).toBe(
+      `collector's "rollInterval" is 1, the starter's 30: keep the lake as it is; the map's freshness comes from the new store, not from the collector.`,
+    );
+    expect(out.passed).toBe(false);
+  }, 60_000);
+
+  it('passes the reference, whose map reads HBase written by Spark Streaming from the log', async () => {
+    const out = await runStep({ lab, stepIndex: 2, source: step.solution });
+    expect(out.checks.filter((c) => !c.pass)).toEqual([]);
+    expect(out.checks.find((c) => c.id === 'map-store-swapped')!.reason).toBe(
+      'map reads serving (hbase), written by positions (spark-streaming) from log.',
+    );
+  }, 60_000);
+});
