@@ -5,7 +5,7 @@
  * globals, how to decode UTF-8, and how to post a message.
  */
 import type { SqlEngine } from './contract/sqlEngine';
-import { JobResultError, JobSpecError, errorToData } from './contract/jobCodeError';
+import { JobResultError, errorToData } from './contract/jobCodeError';
 import { LOOP_GUARD, createLoopGuard } from './loopGuard';
 import { SPLIT_CALL, createSplitCall } from './regexpSplit';
 import { readJobModule, type LoadedJob } from '../mapreduce/jobModule';
@@ -26,6 +26,8 @@ import { KafkaWorkerRun, jobRequire, kafkaFunctions, seededMath, simulatedDate }
 import { callExported, exportedFunctions } from './moduleFunctions';
 import { BufferShim } from '../streaming/kafkajs/kafkaBuffer';
 import { createRng } from '../core/rng';
+import { JobChance } from './jobChance';
+import { taskFunctionsOf } from './taskModuleCopy';
 import type { KafkaAnswer } from '../streaming/kafkajs';
 
 export interface ExecutorRuntime {
@@ -67,9 +69,6 @@ export interface ExecutorRuntime {
   sqlEngine?(): Promise<SqlEngine>;
 }
 
-/** The seed of a job's chance (jobTaskExecutor's `reseed` adds what each task is). */
-const JOB_CHANCE = 'clusterlab-job';
-
 /** What of a module call's input its chance depends on: a data generator's `seed`, else nothing. */
 function callSeed(input: unknown): string {
   const seed = (input as { seed?: unknown } | null)?.seed;
@@ -99,27 +98,8 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   /** A module of functions' exports (LoadOptions.module), or null. */
   let functions: Record<string, unknown> | null = null;
   let fileName = 'job.js';
-  /**
-   * A job's `Math.random()` (not a streaming run's: that has its own): chance drawn afresh for each
-   * task from what the task is (its job, kind and index), so a task gives the same answer whichever
-   * worker runs it and in whatever order. (`Date` stays the real clock in a job: a learner may time
-   * or slow their own code with it; a streaming run's `Date` is its simulated clock.) Seeded at the
-   * first draw, as most tasks draw nothing (createRng hashes a string seed as hashString does).
-   */
-  let what: (number | string)[] | null = null;
-  let chance: ReturnType<typeof createRng> | null = null;
-  const reseed = (...task: (number | string)[]) => {
-    what = task;
-    chance = null;
-  };
-  const draw = () => (chance ??= createRng(what === null ? JOB_CHANCE : `${JOB_CHANCE}:${what.join(':')}`)).next();
-  /** What an earlier load's code draws (it runs on after its run: `stray`): never the current run's chance. */
-  let strayChance: ReturnType<typeof createRng> | null = null;
-  const drawFor = (own: number) => () => {
-    if (own === loads) return draw();
-    stray();
-    return (strayChance ??= createRng(`${JOB_CHANCE}:stray`)).next();
-  };
+  const chance = new JobChance();
+  const reseed = (...task: (number | string)[]) => chance.reseed(...task);
   const requests = createHostRequests();
   /** Loads so far: what a run's own code may post (its console, loop notes, driver) goes only while it is the current one. */
   let loads = 0;
@@ -204,23 +184,10 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
   };
   /** Runs a MapReduce job's module afresh (ExecutorRuntime.evaluate), or null. */
   let taskCopy: (() => unknown) | null = null;
-  /**
-   * A MapReduce task's functions, from its own run of the module's top level: Hadoop runs each
-   * task attempt in a JVM of its own, so what one task leaves in the module's variables never
-   * reaches another, whichever worker runs them and in whatever order. Its console is silent
-   * there (the top level printed once, at load).
-   */
+  /** A MapReduce task's functions, from its own run of the module (taskModuleCopy.ts); its console is silent there (the top level printed once, at load). */
   const taskFunctions = (jobIndex: number): MapReduceFunctions => {
-    if (!taskCopy) return loaded().mapreduce[jobIndex]!;
     const copy = taskCopy;
-    const exported = shim.silently(copy) as Exports;
-    const fns = readJobModule(exported?.default, fileName, exported?.conf).mapreduce[jobIndex];
-    if (!fns)
-      throw new JobSpecError(
-        fileName,
-        `default export: a task ran the module again and found no job ${jobIndex + 1}; its top level must give the same jobs every time`,
-      );
-    return fns;
+    return copy ? taskFunctionsOf(shim.silently(copy), fileName, jobIndex) : loaded().mapreduce[jobIndex]!;
   };
   /** Runs a map task and answers it; returns about how many bytes its answer holds. */
   const mapTask = (id: number, t: MapTaskInput, decoded?: string): number => {
@@ -277,7 +244,7 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
                     Buffer: BufferShim,
                     ...streaming.timers,
                   }
-                : { Math: seededMath(drawFor(loads)) }),
+                : { Math: seededMath(chance.drawFor(loads, () => loads, stray)) }),
             });
             taskCopy = null;
             const exported = instantiate() as Exports;
