@@ -11,7 +11,9 @@ import { MAX_TIMEOUT_SECONDS, intInRange, parseSeed, parseTimeoutSeconds } from 
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { withRunBudget } from '../engine/sandbox';
 import { LABS, findLab } from '../labs/labRegistry';
-import { notJudgedReason, runStep, settingsStep, type StepOutcome } from '../labs/runStep';
+import { runStep, settingsStep, type StepOutcome } from '../labs/runStep';
+import { notJudgedReason } from '../labs/notJudgedReason';
+import { checkWords } from './checkWords';
 import { LAB_LOCALES, type Lab } from '../labs/labTypes';
 import { localizeCheckResults, localizeLab, type UiLocale } from '../labs/labLocale';
 import { oneLine } from './terminalSafeIo';
@@ -43,8 +45,9 @@ steps, and a KafkaJS program (exporting produce and consume) for streaming steps
                   (default 30, at most ${MAX_TIMEOUT_SECONDS})
   --pack PACK     LAB is a lab of this teacher's pack (its folder or .clusterlab file)
   --json          print the verdicts as JSON
-  --lang LANG     the lab's titles, the checks' titles and reasons and the hint in LANG
-                  (${LANGUAGES.join(', ')}; English where a lab or check has no translation)
+  --lang LANG     the report in LANG: its words, the lab's titles, the checks' titles and
+                  reasons and the hint (${LANGUAGES.join(', ')}; English where a lab or check
+                  has no translation)
 Exit code: 0 every check passed, 1 a check or the run failed, 2 bad usage.
 `;
 
@@ -97,32 +100,32 @@ function parseArgs(argv: string[]): CheckArgs | 'help' {
   return args;
 }
 
-function format(lab: Lab, stepIndex: number, outcome: StepOutcome): string {
+function format(lab: Lab, stepIndex: number, outcome: StepOutcome, lang: UiLocale): string {
   const step = lab.steps[stepIndex]!;
+  const w = checkWords(lang);
+  const verdictWidth = Math.max(w.pass.length, w.fail.length);
   const lines = [
-    `${lab.title}, step ${stepIndex + 1} of ${lab.steps.length}: ${step.title}${lab.chapters.length > 0 ? ` (Cookbook ${lab.chapters.join(', ')})` : ''}${lab.pack ? ` [${lab.pack.name}]` : ''}`,
+    `${lab.title}, ${w.step(stepIndex + 1, lab.steps.length)}: ${step.title}${lab.chapters.length > 0 ? ` (Cookbook ${lab.chapters.join(', ')})` : ''}${lab.pack ? ` [${lab.pack.name}]` : ''}`,
     '',
   ];
   if (outcome.error) {
     // The error once; the checks by title only (each would only repeat that it was not judged).
-    lines.push(`  The run failed: ${oneLine(outcome.error.message)}`, '');
-    lines.push(`  Checks not judged (${notJudgedReason(outcome.error)}):`);
+    lines.push(`  ${w.runFailed}: ${oneLine(outcome.error.message)}`, '');
+    lines.push(`  ${w.notJudged(notJudgedReason(outcome.error, lang))}:`);
     for (const c of outcome.checks) lines.push(`    - ${c.title}`);
-    lines.push('', `0 of ${outcome.checks.length} checks passed: none could be judged.`);
+    lines.push('', w.noneJudged(outcome.checks.length));
   } else {
     for (const c of outcome.checks) {
-      lines.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.title}`);
-      lines.push(`        ${oneLine(c.reason)}`);
+      lines.push(`  ${(c.pass ? w.pass : w.fail).padEnd(verdictWidth)}  ${c.title}`);
+      lines.push(`  ${' '.repeat(verdictWidth + 2)}${oneLine(c.reason)}`);
     }
     const passed = outcome.checks.filter((c) => c.pass).length;
-    const time = outcome.report
-      ? `; simulated time ${(Math.round(outcome.report.simulatedMs) / 1000).toFixed(3)} s`
-      : '';
-    lines.push('', `${passed} of ${outcome.checks.length} checks passed${time}.`);
+    const time = outcome.report ? `; ${w.simulated(Math.round(outcome.report.simulatedMs) / 1000)}` : '';
+    lines.push('', `${w.tally(passed, outcome.checks.length)}${time}.`);
   }
   // The step's hints are about its logic: a file that did not compile or load needs its error fixed first.
   const judged = !outcome.error || outcome.error.kind === 'code';
-  if (!outcome.passed && judged && step.hints.length > 0) lines.push(`Hint: ${step.hints[0]}`);
+  if (!outcome.passed && judged && step.hints.length > 0) lines.push(`${w.hint}: ${step.hints[0]}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -188,7 +191,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       );
       // JSON goes to programs: the error is also said once on stderr, for the person watching.
       if (outcome.error) io.err(`clusterlab check: the run failed: ${oneLine(outcome.error.message)}\n`);
-    } else io.out(format(shownLab, args.step - 1, shownOutcome));
+    } else io.out(format(shownLab, args.step - 1, shownOutcome, args.lang));
     return outcome.passed ? 0 : 1;
   } finally {
     await runner?.close();
