@@ -42,7 +42,7 @@ describe('the app in German', () => {
     const { page } = s;
     await page.locator('[data-lab="hdfs-blocks"] button').click();
     await page.getByRole('button', { name: '▶ Ausführen' }).waitFor();
-    await page.getByRole('button', { name: 'Schritt zurücksetzen' }).waitFor();
+    await page.getByRole('button', { name: 'Zurücksetzen' }).waitFor();
     await page.getByRole('heading', { name: 'Prüfungen' }).waitFor();
     await page.getByRole('navigation', { name: 'Schritte des Labs' }).waitFor();
     expect(await page.locator('.lab-header .muted').textContent()).toMatch(/^Cookbook [\d., ]+ · Schritt 1 von \d+$/);
@@ -51,6 +51,41 @@ describe('the app in German', () => {
     await page.getByRole('heading', { name: '1. Eine 512-MB-Datei in 128-MB-Blöcken' }).waitFor();
     await page.getByText('ist dabei die Hälfte, die speichert', { exact: false }).first().waitFor();
     expect(await page.locator('.lab-language-note').count()).toBe(0);
+  });
+
+  it('gives the editor as many lines in German as in English at 1024×700', async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto(`${s.baseUrl}#/lab/mapreduce-iot-averages/1`);
+    await page.getByRole('button', { name: 'Zurücksetzen' }).waitFor();
+    await page.locator('.lab-editor .view-line').first().waitFor();
+    const seen = await page.evaluate(() => {
+      const tops = (sel: string) =>
+        [...document.querySelectorAll(sel)].map((e) => Math.round(e.getBoundingClientRect().top));
+      const host = document.querySelector('.lab-editor .monaco-editor')!.getBoundingClientRect();
+      const line = document.querySelector('.lab-editor .view-line')!.getBoundingClientRect().height;
+      const hint = document.querySelector<HTMLElement>('.tab-focus-hint')!;
+      return {
+        // Every item of the editor's toolbar on one line, and the steps beside the lab's title.
+        toolbarRows: new Set(tops('.editor-panel > .toolbar > *').map((t) => Math.round(t / 8))).size,
+        stepsBesideTitle:
+          document.querySelector('.step-nav')!.getBoundingClientRect().top <
+          document.querySelector('.lab-header > div')!.getBoundingClientRect().bottom,
+        editorLines: Math.floor(host.height / line),
+        hintTitle: hint.title,
+        shortcut: document.querySelector('.editor-panel .kbd-hint')!.textContent,
+      };
+    });
+    expect(seen.toolbarRows, 'rows of the editor toolbar').toBe(1);
+    expect(seen.stepsBesideTitle, 'the steps beside the title').toBe(true);
+    // 17 in English at this size; the German toolbar and step names used to leave 13.
+    expect(seen.editorLines, 'editor lines in view').toBeGreaterThanOrEqual(16);
+    expect(seen.hintTitle).toMatch(/^Tab rückt ein\. .*Strg\+M/);
+    expect(seen.shortcut).toBe('Strg/Cmd+Enter');
+    // A cut step name is still whole for a screen reader and in the button's tooltip.
+    const third = page.getByRole('button', { name: '3. 10x die Daten auf 10x den Maschinen' });
+    expect(await third.getAttribute('title')).toBe('3. 10x die Daten auf 10x den Maschinen'.slice(3));
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   it('says when a lab opens in English, and marks it on the home page', async () => {

@@ -68,14 +68,16 @@ export function LabEditorPanel({
           {t('run')}
         </button>
         <StopButton running={running} onStop={onStop} />
-        <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
+        <span className="muted kbd-hint">{t('runShortcut')}</span>
         {!reference && (
-          <button type="button" className="btn" onClick={onReset}>
+          <button type="button" className="btn" onClick={onReset} title={t('resetStepTitle')}>
             {t('resetStep')}
           </button>
         )}
-        <span className="spacer" />
-        <span className="muted kbd-hint" title={t('tabFocusHint')}>
+        {/* The hint fills the line's free space and is cut short (its title holds it whole) rather
+            than push the toolbar onto a second line: in German at 1024 px that line cost the
+            editor two lines of code. */}
+        <span className="muted kbd-hint tab-focus-hint" title={t('tabFocusHint')}>
           {t('tabFocus')}
         </span>
         <span className="muted editor-kind">

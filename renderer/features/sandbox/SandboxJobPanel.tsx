@@ -218,7 +218,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
           {t('run')}
         </button>
         <StopButton running={running} onStop={stop} />
-        <span className="muted kbd-hint">Ctrl/Cmd+Enter</span>
+        <span className="muted kbd-hint">{t('runShortcut')}</span>
         <span className="spacer" />
         <a className="btn" href="#/api">
           {t('apiReference')}
