@@ -2,29 +2,39 @@
  * Figure 19.1, HDFS Master and Data Nodes: the NameNode (the master) keeps the namespace and
  * where every block's replicas are; DataNodes on the worker machines hold the replicas and send
  * heartbeats. Lit: the namespace, the replicas, a DataNode down, the NameNode re-replicating, a
- * block being copied and, after that, the copy in place.
+ * block being copied and, once the repair is over, every lost replica back in place.
  */
 import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label, useLitSet } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
-const DN_X = [2, 78, 154, 230];
+const DN_X = [1, 76.5, 152, 227.5];
 const DN_Y = 118;
-const DN_W = 68;
+const DN_W = 71.5;
 const DN_H = 48;
-/** Three replicas per block over four DataNodes; DataNode 3 is the one drawn going down, DataNode 4 gets its B3 back. */
+/** The NameNode's box, wide enough for its German line; the repair box fills the rest of the width. */
+const NN_X = 14;
+const NN_W = 188;
+/** Three replicas per block over four DataNodes; DataNode 3 is the one drawn going down. */
 const CHIPS = [
   ['B1', 'B2', 'B3'],
   ['B1', 'B3', 'B4'],
   ['B2', 'B3', 'B4'],
   ['B1', 'B2', 'B4'],
 ];
+/**
+ * Where the repair puts back DataNode 3's three replicas (B2, B3, B4), each on a DataNode that
+ * lacks that block: all three, as the run restores every lost replica, not one.
+ */
+const RESTORED: readonly (string | null)[] = ['B4', 'B2', null, 'B3'];
+const CHIP_W = 15;
+const chipX = (x: number, k: number) => x + 3 + k * (CHIP_W + 2);
 
 function Chip({ x, label, state }: { x: number; label: string; state: string }) {
   return (
     <g className={`fig-chip ${state}`}>
-      <rect x={x} y={DN_Y + 24} width={16} height={18} rx={3} />
-      <text x={x + 8} y={DN_Y + 36.5} textAnchor="middle">
+      <rect x={x} y={DN_Y + 24} width={CHIP_W} height={18} rx={3} />
+      <text x={x + CHIP_W / 2} y={DN_Y + 36.5} textAnchor="middle">
         {label}
       </text>
     </g>
@@ -37,7 +47,9 @@ function DataNode({ i }: { i: number }) {
   const stored = lit.has('datanodes');
   const x = DN_X[i]!;
   const chipState = down ? 'down' : stored ? 'live lit' : 'live';
-  const extra = i === 3 ? (lit.has('copying') ? 'copying' : lit.has('restored') ? 'copied lit' : null) : null;
+  // Dashed while the NameNode repairs (copies in flight or still to come), in place once all are back.
+  const restoring = lit.has('restored') ? 'copied lit' : lit.has('copying') || lit.has('repair') ? 'copying' : null;
+  const extra = RESTORED[i] ? restoring : null;
   return (
     <g data-part={i === 2 ? 'down' : undefined}>
       <rect
@@ -52,9 +64,9 @@ function DataNode({ i }: { i: number }) {
         {tr('w.datanode')}
       </text>
       {CHIPS[i]!.map((c, k) => (
-        <Chip key={c} x={x + 1 + k * 16.6} label={c} state={chipState} />
+        <Chip key={c} x={chipX(x, k)} label={c} state={chipState} />
       ))}
-      {extra && <Chip x={x + 1 + 3 * 16.6} label={tr('w.b3')} state={extra} />}
+      {extra && <Chip x={chipX(x, 3)} label={RESTORED[i]!} state={extra} />}
       {down && (
         <path
           className="fig-down"
@@ -70,17 +82,21 @@ export function HdfsArchitectureFigure({ lit, t }: FigureProps) {
     <FigureSvg id="19.1" width={300} height={214} lit={lit} t={t} description={tr('desc.19_1')}>
       <Box
         part="namespace"
-        x={40}
+        x={NN_X}
         y={4}
-        w={176}
+        w={NN_W}
         h={46}
         label={tr('w.namenode_master')}
         sub={tr('w.files_blocks_datanodes')}
       />
-      <Arrow part="repair" d="M216,27 L224,27" />
-      <Box part="repair" x={226} y={14} w={72} h={26} label={tr('w.repair')} small />
+      <Arrow part="repair" d={`M${NN_X + NN_W},27 L${NN_X + NN_W + 8},27`} />
+      <Box part="repair" x={NN_X + NN_W + 10} y={14} w={298 - NN_X - NN_W - 10} h={26} label={tr('w.repair')} small />
       {DN_X.map((x) => (
-        <Arrow key={x} d={`M${x + DN_W / 2},${DN_Y - 2} L${128 + (x + DN_W / 2 - 150) * 0.5},${53}`} dashed />
+        <Arrow
+          key={x}
+          d={`M${x + DN_W / 2},${DN_Y - 2} L${NN_X + NN_W / 2 + (x + DN_W / 2 - 150) * 0.5},${53}`}
+          dashed
+        />
       ))}
       <Label x={150} y={92} halo>
         {tr('w.heartbeats_block_reports')}

@@ -3,8 +3,8 @@
  * namespace once a file is written, the DataNodes' replicas once a block is allocated, a
  * DataNode down (nodeDied until nodeRestarted), the NameNode repairing (from its first
  * blockUnderReplicated until every missing copy is back) and a block being copied
- * (replicationStarted until blockReplicated or replicationFailed), and from the first copy done on,
- * the restored replica.
+ * (replicationStarted until blockReplicated or replicationFailed), and from the end of the repair
+ * on, the restored replicas.
  */
 import type { RunEvent } from '../../../engine/api';
 import { lightsOf, type FigureLight } from './figureLights';
@@ -73,7 +73,20 @@ export function hdfsLights(trace: readonly RunEvent[]): FigureLight[] {
   out.push(...lightsOf(HDFS_PARTS.down, down.all()));
   out.push(...lightsOf(HDFS_PARTS.repair, repair.all()));
   out.push(...lightsOf(HDFS_PARTS.copying, copying.all()));
-  const restored = trace.find((e) => e.type === 'blockReplicated')?.t;
-  if (restored !== undefined) out.push({ part: HDFS_PARTS.restored, start: restored, end: Infinity });
+  // The lost replicas are back once the repair that copied them is over (every missing copy made),
+  // not at the first of them: the figure then draws all of them in place. Without a repair (a copy
+  // the NameNode was not seen to need), from the last copy made.
+  const replicated = trace.filter((e) => e.type === 'blockReplicated');
+  if (replicated.length > 0) {
+    const firstCopy = replicated[0]!.t;
+    const repairs = repair.done.filter((r) => r.end >= firstCopy);
+    const restored =
+      repairs.length > 0
+        ? repairs[repairs.length - 1]!.end
+        : repair.all().length === 0
+          ? replicated[replicated.length - 1]!.t
+          : null;
+    if (restored !== null) out.push({ part: HDFS_PARTS.restored, start: restored, end: Infinity });
+  }
   return out;
 }

@@ -123,6 +123,9 @@ describe('the HDFS figures on the hdfs-blocks lab', () => {
     expectLitIff(run, '19.1', 'down', (t) => t >= died.t);
     const repaired = Math.max(...copied.map((e) => e.t));
     expectLitIff(run, '19.1', 'repair', (t) => declared.t <= t && t < repaired);
+    // Every lost replica is drawn back in place once the last copy is made, not at the first.
+    expect(copied.length).toBeGreaterThan(1);
+    expectLitIff(run, '19.1', 'restored', (t) => t >= repaired);
     const copying = (t: number) =>
       copies.some((c) => c.t <= t && t < copied.find((d) => d.block === c.block && d.to === c.to)!.t);
     expectLitIff(run, '19.1', 'copying', copying);
