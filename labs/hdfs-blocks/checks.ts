@@ -130,12 +130,19 @@ export function rackAwareCheck(id: string, path: string, at = 'written'): LabChe
             de: `${namedDe(b)} hat ${replicasDe(most)} in einem Rack (${b.replicas.join(', ')})`,
           });
       }
-      return pass(
-        `every block's replicas span ${s.racks.length > 1 ? 'both racks' : 'the rack'}: ${blocks.map((b) => `${blockName(b.id)} on ${b.replicas.join('/')}`).join(', ')}`,
-        {
-          de: `die Replikate jedes Blocks liegen in ${s.racks.length > 1 ? 'beiden Racks' : 'dem Rack'}: ${blocks.map((b) => `${blockName(b.id)} auf ${b.replicas.join('/')}`).join(', ')}`,
-        },
-      );
+      const where = blocks.map((b) => `${blockName(b.id)} on ${b.replicas.join('/')}`).join(', ');
+      const whereDe = blocks.map((b) => `${blockName(b.id)} auf ${b.replicas.join('/')}`).join(', ');
+      // "After recovery" says nothing where nothing was recovered: no copy made, the placement is the write's.
+      if (at === 'final' && !report.trace.some((e) => e.type === 'blockReplicated'))
+        return fail(
+          `nothing was recovered: no replica was copied, so the replicas still lie where they were written: ${where}`,
+          {
+            de: `nichts wurde repariert: kein Replikat wurde kopiert, die Replikate liegen noch, wo sie geschrieben wurden: ${whereDe}`,
+          },
+        );
+      return pass(`every block's replicas span ${s.racks.length > 1 ? 'both racks' : 'the rack'}: ${where}`, {
+        de: `die Replikate jedes Blocks liegen in ${s.racks.length > 1 ? 'beiden Racks' : 'dem Rack'}: ${whereDe}`,
+      });
     },
   };
 }
@@ -149,13 +156,14 @@ export function deadNodeCheck(id: string): LabCheck {
       const { report } = hdfsRun(run);
       const written = snap(report, 'written');
       const kills = report.faults.flatMap((f) => (f.kind === 'killNode' ? [f.node] : []));
-      if (kills.length === 0)
-        return fail(
-          'no DataNode was killed: add a fault like { "atMs": 60000, "kind": "killNode", "node": "n2" } to "faults"',
-          {
-            de: 'kein DataNode wurde abgeschaltet: füge einen Ausfall wie { "atMs": 60000, "kind": "killNode", "node": "n2" } zu "faults" hinzu',
-          },
-        );
+      if (kills.length === 0) {
+        // The example names a node that holds replicas in this very run (n2 held none in the starter's).
+        const node = written.nodes.find((n) => n.blocks > 0)?.id ?? 'n1';
+        const fault = `{ "atMs": 60000, "kind": "killNode", "node": "${node}" }`;
+        return fail(`no DataNode was killed: add a fault like ${fault} to "faults" (${node} holds replicas)`, {
+          de: `kein DataNode wurde abgeschaltet: füge einen Ausfall wie ${fault} zu "faults" hinzu (${node} hält Replikate)`,
+        });
+      }
       const holding = kills.filter((n) => (written.nodes.find((x) => x.id === n)?.blocks ?? 0) > 0);
       if (holding.length === 0) {
         const withBlocks = written.nodes.filter((n) => n.blocks > 0).map((n) => n.id);

@@ -35,8 +35,13 @@ describe('the kill step in practice', () => {
       const written = started.snapshots!.find((x) => x.label === 'written')!.snapshot;
       const holding = written.nodes.filter((n) => n.blocks > 0).map((n) => n.id);
       const named = started.checks.find((c) => c.id === 'still-rack-aware')!;
-      expect(named.pass).toBe(true);
+      // Not passed (nothing was recovered), yet it names where the replicas lie.
+      expect(named.pass).toBe(false);
+      expect(named.reason).toMatch(/^nothing was recovered: no replica was copied/);
       expect(new Set(named.reason.match(/\bn\d+\b/g))).toEqual(new Set(holding));
+      // The node-declared-dead check's example names one of them too (it named n2, which may hold none).
+      const dead = started.checks.find((c) => c.id === 'node-declared-dead')!;
+      expect(holding).toContain(/"node": "(n\d+)"/.exec(dead.reason)![1]);
       const killed = /"node": "(n\d+)"/.exec(practiceSolution(step, seed))![1]!;
       expect(holding).toContain(killed);
     }
