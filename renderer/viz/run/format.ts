@@ -32,6 +32,14 @@ export function formatNumber(n: number): string {
 }
 
 /** Simulated time as the playback bar shows it: "4.2 s" ("4,2 s"), "3 min 05 s". */
+/**
+ * A stretch of simulated time: in ms below a second (an 18 ms stretch printed as a clock reads
+ * "0.0 s", which says it does not exist), else as formatSimTime.
+ */
+export function formatSpan(ms: number): string {
+  return ms < 1000 ? formatMs(ms) : formatSimTime(ms);
+}
+
 export function formatSimTime(ms: number): string {
   const s = ms / 1000;
   if (s < 60) return `${fixed(s, 1)} s`;
