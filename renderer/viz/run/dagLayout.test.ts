@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutDag, SKIPPED_H } from './dagLayout';
+import { layoutDag, opLines, opRows, SKIPPED_H } from './dagLayout';
 import type { StageView } from './runViewTypes';
 
 const stage = (id: string, over: Partial<StageView> = {}): StageView => ({
@@ -47,5 +47,29 @@ describe('dag layout (dagre)', () => {
     expect(l.boxes.get('run')!.ops).toBe(3);
     expect(l.boxes.get('skip')!.height).toBe(SKIPPED_H);
     expect(l.boxes.get('run')!.height).toBeGreaterThan(SKIPPED_H);
+  });
+});
+
+describe('operation names in a stage box', () => {
+  it("keep the Exchange's partitioning and its 200 on a second row, which a cut at 30 characters lost", () => {
+    expect(opLines('Exchange hashpartitioning(sensor, 200)')).toEqual(['Exchange', 'hashpartitioning(sensor, 200)']);
+    expect(opLines('Exchange rangepartitioning(sensor ASC NULLS FIRST, 200)')).toEqual([
+      'Exchange',
+      'rangepartitioning(sensor ASC',
+      'NULLS FIRST, 200)',
+    ]);
+    expect(opLines('HashAggregate (partial)')).toEqual(['HashAggregate (partial)']);
+    // A word longer than a row, and a fourth row, are cut.
+    expect(opLines(`Scan ${'x'.repeat(40)}`)).toEqual(['Scan', `${'x'.repeat(29)}…`]);
+    expect(opLines('a'.repeat(28) + ' b'.repeat(40)).length).toBe(3);
+  });
+
+  it('gives a box the rows its operations take, whole operations within eight rows', () => {
+    const exchange = { rdd: 1, name: 'Exchange hashpartitioning(sensor, 200)', cached: false };
+    const short = { rdd: 2, name: 'MapPartitionsRDD', cached: false };
+    expect(opRows(stage('s', { ops: [exchange, short] }))).toBe(3);
+    expect(opRows(stage('s', { ops: Array(5).fill(exchange) }))).toBe(8);
+    const l = layoutDag([stage('a', { ops: [exchange, short] }), stage('b', { ops: [short, short] })], []);
+    expect(l.boxes.get('a')!.height - l.boxes.get('b')!.height).toBe(16);
   });
 });

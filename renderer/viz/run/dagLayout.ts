@@ -21,7 +21,7 @@ export interface StageBox {
   y: number;
   width: number;
   height: number;
-  /** The operations listed inside the box (at most MAX_OPS; the rest summarised). */
+  /** The rows of operations listed inside the box (at most MAX_OPS; the rest summarised). */
   ops: number;
 }
 
@@ -33,10 +33,51 @@ export interface DagLayout {
   paths: { edge: StageEdge; d: string; labelX: number; labelY: number }[];
 }
 
-/** How many operation rows a stage box lists. */
+/** Characters of an operation's name on one row of a stage box (11 px monospace in 206 px). */
+const OP_CHARS = 30;
+/** Rows one operation's name may take: Exchange rangepartitioning(sensor ASC NULLS FIRST, 200) takes three. */
+const OP_MAX_LINES = 3;
+/** What " (cached)" adds to a cached operation's name, in the longest language ("(gecacht)"). */
+const CACHED_CHARS = 10;
+
+/**
+ * An operation's name in rows of a stage box, broken between words: "Exchange
+ * hashpartitioning(sensor, 200)" on two rows keeps the partitioning and its 200, which a cut after
+ * 30 characters lost ("Exchange hashpartitioning(sen…"). A word longer than a row, or a row past
+ * the third, is cut with an ellipsis.
+ */
+export function opLines(name: string): string[] {
+  if (name.length <= OP_CHARS) return [name];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of name.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > OP_CHARS) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  const kept =
+    lines.length > OP_MAX_LINES
+      ? [...lines.slice(0, OP_MAX_LINES - 1), lines.slice(OP_MAX_LINES - 1).join(' ')]
+      : lines;
+  return kept.map((l) => (l.length > OP_CHARS ? `${l.slice(0, OP_CHARS - 1)}…` : l));
+}
+
+/** The rows an operation takes (its cached label counted at its longest). */
+function opRowsOf(o: { name: string; cached?: boolean }): number {
+  return opLines(o.cached ? `${o.name}${'x'.repeat(CACHED_CHARS)}` : o.name).length;
+}
+
+/** How many rows of operations a stage box lists: whole operations, at most MAX_OPS rows. */
 export function opRows(s: StageView): number {
-  const n = s.ops?.length ?? 0;
-  return n > MAX_OPS ? MAX_OPS : n;
+  let rows = 0;
+  for (const o of s.ops ?? []) {
+    const n = opRowsOf(o);
+    if (rows + n > MAX_OPS) break;
+    rows += n;
+  }
+  return rows;
 }
 
 export function boxSize(s: StageView): { width: number; height: number } {

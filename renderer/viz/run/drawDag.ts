@@ -8,7 +8,7 @@
  */
 import { select } from 'd3';
 import type { RunView, StageProgress, StageView } from './runViewTypes';
-import { OP_H, type DagLayout, type StageBox } from './dagLayout';
+import { OP_H, opLines, type DagLayout, type StageBox } from './dagLayout';
 import { stageProgressAt } from './runStages';
 import { i18n } from '../../i18n/i18n';
 import { stageFailureText } from './fetchFailures';
@@ -145,16 +145,23 @@ export function drawDag(
             .text(clip(ops.map((o) => o.name.split(' ')[0]).join(' → ') || d.stage.label, cached ? 32 : 34));
           return;
         }
-        ops.slice(0, d.box.ops).forEach((o, i) => {
-          const y = 30 + i * OP_H;
+        // Each operation on as many rows as its name needs (opLines), within the rows the layout gave.
+        let row = 0;
+        let shown = 0;
+        let lastY = 0;
+        for (const o of ops) {
+          const lines = opLines(opName(o));
+          // Whole operations only, in the rows the layout counted (opRows).
+          if (row + lines.length > d.box.ops) break;
+          const y = 30 + row * OP_H;
           // Spark's UI links each RDD to the next one it feeds inside the stage.
-          if (i > 0)
+          if (shown > 0)
             host
               .append('line')
               .attr('class', 'op-edge')
               .attr('x1', 16)
               .attr('x2', 16)
-              .attr('y1', y - OP_H + 8)
+              .attr('y1', lastY + 8)
               .attr('y2', y);
           host
             .append('circle')
@@ -162,20 +169,31 @@ export function drawDag(
             .attr('cx', 16)
             .attr('cy', y + 4)
             .attr('r', 4);
-          host
+          const text = host
             .append('text')
             .attr('class', 'op')
             .attr('x', 26)
-            .attr('y', y + 8)
-            .text(clip(opName(o), 30));
-        });
-        if (ops.length > d.box.ops)
+            .attr('y', y + 8);
+          lines.forEach((line, k) =>
+            text
+              .append('tspan')
+              .attr('x', 26)
+              .attr('dy', k === 0 ? 0 : OP_H)
+              .text(line),
+          );
+          // The whole name on hover, whatever the rows show.
+          text.append('title').text(opName(o));
+          row += lines.length;
+          lastY = y;
+          shown++;
+        }
+        if (ops.length > shown)
           host
             .append('text')
             .attr('class', 'op more')
             .attr('x', 26)
             .attr('y', 30 + d.box.ops * OP_H)
-            .text(say('more', { n: ops.length - d.box.ops }));
+            .text(say('more', { n: ops.length - shown }));
         const base = d.box.height - 34;
         if ((d.stage.failures?.length ?? 0) > 0)
           host
