@@ -241,5 +241,5 @@ export const min = (rdd: Rdd, key?: unknown): Promise<unknown> => extreme(rdd, k
 export async function saveAsTextFile(rdd: Rdd, path: unknown): Promise<void> {
   if (typeof path !== 'string')
     throw new TypeError(`saveAsTextFile(path): the path must be a string like '/out/counts', got ${typeof path}`);
-  await rdd.rt.runJob(rdd, 'saveAsTextFile', (rows) => rows, undefined, textOutput(path));
+  await rdd.rt.runJob(rdd, 'saveAsTextFile', (rows) => rows, undefined, textOutput(path, callSite()));
 }

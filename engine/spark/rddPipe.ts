@@ -4,7 +4,8 @@
  * pipeCommands.ts) and repartitionAndSortWithinPartitions (one shuffle that both partitions and
  * sorts, cheaper than repartition then sort, as the guide says).
  */
-import { compareKeys, keyText } from '../exec/keyOrder';
+import { compareKeys } from '../exec/keyOrder';
+import { elementText } from './elementText';
 import { FunctionPartitioner, HashPartitioner } from './hashPartitioner';
 import { runPipeProgram, tokenizeCommand } from './pipeCommands';
 import type { Rdd } from './rdd';
@@ -44,8 +45,9 @@ export function pipe(rdd: Rdd, command: unknown, env?: unknown): Rdd {
   return rdd.narrow('pipe', (rows, _p, site) => {
     const run = runPipeProgram(
       argv,
-      // Each element as saveAsTextFile writes it, then a line break: one with \n in it is several lines.
-      rows.flatMap((x) => keyText(x).split('\n')),
+      // Each element's toString as saveAsTextFile writes it (PipedRDD prints a null as `null`), then
+      // a line break: one with \n in it is several lines.
+      rows.flatMap((x) => elementText(x).split('\n')),
     );
     if (run.status !== 0)
       throw atSite(

@@ -4,7 +4,7 @@
  * toString, TAB-separated), and for an object file its elements as saveAsTextFile would print
  * them. Its raw bytes are binary: `hdfs dfs -cat` would print them as they are.
  */
-import { keyText } from '../exec/keyOrder';
+import { elementText } from './elementText';
 import { deserializeValue } from './objectSerializer';
 import { readSequenceFileHeader, readSplitRecords } from './sequenceFileFormat';
 import { BYTES, isWritableClass, NULL, readWritable, writableText } from './writables';
@@ -34,7 +34,7 @@ export function sequenceFileText(bytes: Uint8Array, path: string): SequenceFileT
         );
         return {
           summary: `object file: a SequenceFile (${classes}), ${count} of ${elements.length} ${elements.length === 1 ? 'element' : 'elements'}`,
-          text: elements.map((x) => `${keyText(x)}\n`).join(''),
+          text: elements.map((x) => `${elementText(x)}\n`).join(''),
         };
       } catch {
         // Not saveAsObjectFile's batches: shown as the SequenceFile it is.

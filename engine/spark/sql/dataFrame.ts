@@ -18,6 +18,7 @@ import { collect as collectRdd, count as countRdd } from '../rddActions';
 import { cache as cacheRdd, unpersist as unpersistRdd } from '../rddInfo';
 import { shareAcrossTasks } from '../taskClosures';
 import type { SqlEngine } from '../../sandbox/contract/sqlEngine';
+import { broadcastThresholdOf, shufflePartitionsOf } from './runtimeConfig';
 
 export interface SessionState {
   rt: SparkRuntime;
@@ -75,13 +76,14 @@ function noSqlStrings(what: string, v: unknown): void {
     );
 }
 
+/** spark.sql.shuffle.partitions: every Exchange's width (spark.conf.set checked it). */
 export function shufflePartitions(s: SessionState): number {
-  const n = Number(s.conf.get('spark.sql.shuffle.partitions') ?? '200');
-  return Number.isInteger(n) && n >= 1 ? n : 200;
+  return shufflePartitionsOf(s.conf);
 }
 
+/** spark.sql.autoBroadcastJoinThreshold in bytes (`10m` is 10485760; negative: no broadcast by size). */
 export function broadcastThreshold(s: SessionState): number {
-  return Number(s.conf.get('spark.sql.autoBroadcastJoinThreshold') ?? String(10 * 1024 * 1024));
+  return broadcastThresholdOf(s.conf);
 }
 
 export class DataFrame {

@@ -1,7 +1,7 @@
 /**
  * Spark 3's SparkSession, the second argument of a Spark job (`export default async (sc, spark) =>`;
  * `spark.sparkContext` is `sc`): spark.read (csv, text, json), createDataFrame, table (temporary
- * views), conf (spark.sql.shuffle.partitions, spark.sql.autoBroadcastJoinThreshold) and functions.
+ * views), conf (Spark's RuntimeConfig: runtimeConfig.ts) and functions.
  */
 import { sizeOf } from '../rdd';
 import type { SparkRuntime } from '../sparkRuntime';
@@ -17,6 +17,7 @@ import { shareAcrossTasks } from '../taskClosures';
 import { currentTask } from '../taskContext';
 import type { SqlEngine } from '../../sandbox/contract/sqlEngine';
 import { sqlDataFrame } from './sqlQuery';
+import { createRuntimeConfig } from './runtimeConfig';
 
 type Options = Record<string, unknown>;
 
@@ -194,19 +195,7 @@ export function createSparkSession(
           );
         return df;
       },
-      conf: Object.freeze({
-        set: (k: string, v: unknown) => void s.conf.set(String(k), String(v)),
-        get: (k: string, dflt?: string) =>
-          s.conf.get(k) ??
-          dflt ??
-          (
-            { 'spark.sql.shuffle.partitions': '200', 'spark.sql.autoBroadcastJoinThreshold': '10485760' } as Record<
-              string,
-              string
-            >
-          )[k] ??
-          null,
-      }),
+      conf: createRuntimeConfig(s.conf),
     }),
   );
 }
