@@ -192,7 +192,11 @@ interface RDD<T> {
    */
   takeSample(withReplacement: boolean, num: number, seed?: number): Promise<T[]>;
   /**
-   * One part file per partition (part-00000...).
+   * One part file per partition (part-00000..., then _SUCCESS), a line per element: its toString()
+   * as Spark writes it, a string as it is, a pair [1, 'a'] as Scala's tuple (1,a) (any array is a
+   * tuple: ['a', [1, 2]] is (a,(1,2))), whole numbers as 3, other numbers as Java's doubles (0.5,
+   * 1.0E-7), an object as its JSON. A null or undefined element fails its task (Spark's
+   * NullPointerException).
    * @counterpart Spark: RDD.saveAsTextFile · PySpark: rdd.saveAsTextFile
    */
   saveAsTextFile(path: string): Promise<void>;

@@ -128,11 +128,20 @@ interface SparkSession {
    */
   sql(sqlText: string): Promise<DataFrame>;
   /**
-   * spark.sql.shuffle.partitions (200), spark.sql.autoBroadcastJoinThreshold (10485760; -1 turns broadcasting off).
+   * The session's SQL settings, checked when set as Spark checks them: spark.sql.shuffle.partitions
+   * ('200'; an int above 0, at most 100,000 here), spark.sql.autoBroadcastJoinThreshold ('10485760b';
+   * a byte size such as 10485760 or 10m, negative turns broadcasting off). ClusterLab does not
+   * simulate Adaptive Query Execution: spark.sql.adaptive.enabled (and .coalescePartitions.enabled,
+   * .skewJoin.enabled) read 'false' and setting one to true fails. get of a key neither set nor known
+   * throws [SQL_CONF_NOT_FOUND]; Spark core settings (spark.executor.memory...) are refused
+   * ([CANNOT_MODIFY_CONFIG]): set them at submit time (export const conf).
    * @counterpart Spark: SparkSession.conf (RuntimeConfig) · PySpark: SparkSession.conf
    */
   readonly conf: {
     set(key: string, value: string | number | boolean): void;
-    get(key: string, defaultValue?: string): string | null;
+    get(key: string): string;
+    get(key: string, defaultValue: string | null): string | null;
+    unset(key: string): void;
+    isModifiable(key: string): boolean;
   };
 }

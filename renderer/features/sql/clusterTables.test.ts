@@ -117,6 +117,26 @@ describe('the cluster data as DuckDB tables', () => {
     await expect(db.query('SELECT * FROM daily')).rejects.toThrow(/daily does not exist/);
   });
 
+  it("reads saveAsTextFile parts of pairs, written as Spark's tuples (data,12), as key and value", async () => {
+    const run: RunOutputs = {
+      kind: 'spark',
+      result: [],
+      outputs: [
+        { path: '/out/pairs/part-00000', text: '(data,12)\n(node,7)\n' },
+        { path: '/out/pairs/part-00001', text: '(lake,(1,2))\n' },
+      ],
+    };
+    const list = await tables.sync(run);
+    const pairs = list.find((t) => t.name === 'pairs')!;
+    expect(pairs.columns.map((c) => c.name)).toEqual(['key', 'value']);
+    expect(pairs.rows).toBe(3);
+    expect(await db.query(`SELECT key, value FROM pairs ORDER BY key`)).toEqual([
+      { key: 'data', value: '12' },
+      { key: 'lake', value: '(1,2)' },
+      { key: 'node', value: '7' },
+    ]);
+  });
+
   it('reads saveAsTextFile parts (JSON records) and collected objects', async () => {
     const run: RunOutputs = {
       kind: 'spark',

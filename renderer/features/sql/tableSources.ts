@@ -105,8 +105,12 @@ function outputSources(files: readonly OutputFile[]): PathSource[] {
         ? i18n.t('sql:origin.parts', { dir, count: n })
         : i18n.t('sql:origin.partsBinary', { dir, count: n, binary });
     const sample = parts.find((p) => p.text !== '')?.text ?? '';
-    if (isJsonLines(sample)) {
-      // Spark's saveAsTextFile writes each record as JSON: a pair is ["key",value].
+    const tuples = isTupleLine(firstLine(sample)) ? tupleLines(joined()) : null;
+    if (tuples) {
+      // Spark's saveAsTextFile writes each element's toString: a pair is Scala's tuple, (key,value).
+      out.push({ path: dir, isFile: false, origin, group: 'output', ...collectedText(tuples) });
+    } else if (isJsonLines(sample)) {
+      // An object element is written as its JSON.
       out.push({ path: dir, isFile: false, origin, group: 'output', ...collectedText(jsonLines(joined())) });
     } else {
       out.push({
@@ -134,6 +138,33 @@ function formatOf(path: string, text: string): TableFormat {
 function firstLine(text: string): string {
   const end = text.indexOf('\n');
   return end < 0 ? text : text.slice(0, end);
+}
+
+const isTupleLine = (line: string) => line.length >= 3 && line.startsWith('(') && line.endsWith(')');
+
+/**
+ * Lines of Scala tuples, `(data,12)` or `(a,(1,2))`, as [key, value] pairs: the key before the
+ * first comma outside nested parentheses, the value after it (a nested tuple stays its text). Null
+ * unless every line is a tuple. A key holding a comma reads as two fields, as it does in Spark's
+ * own text output.
+ */
+function tupleLines(text: string): unknown[] | null {
+  const rows: unknown[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    if (!isTupleLine(line)) return null;
+    const inner = line.slice(1, -1);
+    let depth = 0;
+    let comma = -1;
+    for (let i = 0; i < inner.length && comma < 0; i++) {
+      const c = inner[i];
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      else if (c === ',' && depth === 0) comma = i;
+    }
+    rows.push(comma < 0 ? [inner, null] : [inner.slice(0, comma), inner.slice(comma + 1)]);
+  }
+  return rows;
 }
 
 function isJsonLines(text: string): boolean {
