@@ -124,6 +124,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
     const canvas = canvasRef.current;
     if (canvas && drawn !== undefined) {
       canvas.dataset.runningBars = String(drawn);
+      canvas.dataset.onDeadBars = String(rendererRef.current?.onDeadBars ?? 0);
       canvas.dataset.t = String(t);
       canvas.dataset.t0 = String(layout.t0);
       canvas.dataset.t1 = String(layout.t1);
@@ -272,6 +273,11 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
         <span className="run-key retry">{text('timeline.retry')}</span>
         <span className="run-key speculative">{text('timeline.speculative')}</span>
         <span className="run-key died">{text('timeline.died')}</span>
+        {view.markers.some((m) => m.kind === 'nodeDied') && (
+          <span className="run-key on-dead" title={text('timeline.onDeadTitle')}>
+            {text('timeline.onDead')}
+          </span>
+        )}
       </div>
       <div className="timeline-zoom" role="group" aria-label={text('timeline.zoom')}>
         <button

@@ -68,6 +68,8 @@ export class TimelineRenderer {
   private hatch: CanvasPattern | null = null;
   /** Fetch failures are hatched the other way in the warning colour: the data was lost, not the code wrong. */
   private fetchHatch: CanvasPattern | null = null;
+  /** How many bars the last frame drew as running on a dead node (the summary counts them too). */
+  onDeadBars = 0;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -129,7 +131,7 @@ export class TimelineRenderer {
     ctx.rect(l.left, 0, l.width - l.left, l.height);
     ctx.clip();
     const n = runningAt(view, t, this.running);
-    this.paintBars(ctx, this.running, n, t);
+    this.onDeadBars = this.paintBars(ctx, this.running, n, t);
     // Node events up to t: a red line down the node's lane and a label in the axis band.
     for (const m of view.markers) {
       if (m.t > t) break;
@@ -238,8 +240,12 @@ export class TimelineRenderer {
     this.layerT = t;
   }
 
-  /** Paints bars ids[0..n) up to time `until`, one pass per phase colour, then their status marks. */
-  private paintBars(g: CanvasRenderingContext2D, ids: Int32Array, n: number, until: number): void {
+  /**
+   * Paints bars ids[0..n) up to time `until`, one pass per phase colour, then their status marks;
+   * returns how many it drew as running on a dead node (outlined past the end of their work).
+   */
+  private paintBars(g: CanvasRenderingContext2D, ids: Int32Array, n: number, until: number): number {
+    let onDead = 0;
     const { layout: l, colours: c, view } = this;
     const { starts, ends, phaseStarts, phaseEnds } = view.index;
     const bars = view.bars;
@@ -266,6 +272,26 @@ export class TimelineRenderer {
       const x1 = Math.max(x0 + 2, xOf(l, Math.min(ends[b.index]!, until)));
       const y = l.laneY[b.lane]! + b.slot * l.rowH;
       const done = ends[b.index]! <= until;
+      if (!done) {
+        // Still running at `until` past the end of its last phase: its node died with it, and the
+        // ApplicationMaster or driver has not noticed yet. Outlined, dotted and empty, from where
+        // its work stopped: it only looks running (the summary says so too).
+        let worked = starts[b.index]!;
+        for (let k = 0; k < P; k++) {
+          const from = phaseStarts[b.index * P + k]!;
+          const to = phaseEnds[b.index * P + k]!;
+          if (to > from && to > worked) worked = to;
+        }
+        if (worked < until) {
+          const gx = xOf(l, worked);
+          g.strokeStyle = c.bad;
+          g.lineWidth = 1;
+          g.setLineDash([2, 2]);
+          g.strokeRect(gx + 0.5, y + 0.5, Math.max(1, x1 - gx - 1), h - 1);
+          g.setLineDash([]);
+          onDead++;
+        }
+      }
       if (done && (b.status === 'failed' || b.status === 'killed')) {
         const hatch = b.fetchFailed ? this.fetchHatch : this.hatch;
         const colour = b.fetchFailed ? c.warn : c.bad;
@@ -300,6 +326,7 @@ export class TimelineRenderer {
         g.fill();
       }
     }
+    return onDead;
   }
 
   private makeHatch(colour: string, mirrored: boolean): CanvasPattern | null {
