@@ -123,7 +123,7 @@ export function handlerNextText(e: KafkaHandlerError): string {
     const why = /^(TypeError|ReferenceError|SyntaxError|RangeError)$/.test(e.name)
       ? `a ${e.name} is not retried`
       : 'the error is not retriable';
-    return `KafkaJS did not commit offset ${e.offset}; ${why}, so the consumer crashed at once, left the group and stopped for good (the group's other members take its partitions and meet the same message)`;
+    return `KafkaJS did not commit offset ${e.offset}; ${why}, so the consumer crashed at once, left the group and stopped for good (a member of the group still running, if any, takes over its partitions and meets the same message)`;
   }
   if (e.last === 'restart' || e.crashes > 0)
     return `${again}: after ${e.retries} retries it crashed the consumer (KafkaJSNumberOfRetriesExceeded), which left the group and restarted from the last commit, to meet the same message again${e.crashes > 1 ? ` (${e.crashes} crashes)` : ''}`;
