@@ -104,6 +104,29 @@ describe('a consumer handler that throws', () => {
     expect(handlerNextText(e)).toContain('after 5 retries it crashed the consumer (KafkaJSNumberOfRetriesExceeded)');
   });
 
+  it('eachBatch: the failure is at the first message the handler had not resolved', async () => {
+    const text = program('').replace(
+      /eachMessage: async \(\{ message \}\) => \{[\s\S]*?\n {4}\},\n/,
+      `eachBatch: async ({ batch, resolveOffset }) => {
+      for (const message of batch.messages) {
+        if (message.offset === '3') throw new RangeError('bad reading');
+        resolveOffset(message.offset);
+      }
+    },
+`,
+    );
+    expect(text).toContain('eachBatch');
+    const report = await runKafkaJob(options(text));
+    expect(report.handlerErrors![0]).toMatchObject({
+      handler: 'eachBatch',
+      offset: 3,
+      name: 'RangeError',
+      message: 'bad reading',
+      line: 18,
+      last: 'stop',
+    });
+  });
+
   it('a run whose handlers never throw has no handlerErrors (its report is as before)', async () => {
     const report = await runKafkaJob(options(program('')));
     expect(report).not.toHaveProperty('handlerErrors');
