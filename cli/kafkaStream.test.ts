@@ -86,10 +86,16 @@ describe('clusterlab stream PROGRAM: a KafkaJS program against the simulated Kaf
       `${HEAD}export async function consume() {\n  const c = kafka.consumer({ groupId: 'g' });\n  await c.connect();\n  await c.subscribe({ topics: ['t'], fromBeginning: true });\n  await c.run({ eachMessage: async () => { null.x; } });\n}\n`,
     );
     const h = await run(['job.js', '--records', 'r.jsonl', '--json'], handler);
-    expect(h.code).toBe(0);
-    // A TypeError in the handler (of the program's own realm) stops the consumer for good, with its line.
+    // A TypeError in the handler (of the program's own realm) stops the consumer for good, with its
+    // line: the run failed, told as a job's error is (one line, no stack), with what KafkaJS did.
+    expect(h.code).toBe(1);
     expect(h.stderr).toMatch(/Crash: TypeError: Cannot read properties of null \(reading 'x'\) \(at job\.js:12\)/);
     expect(h.stderr).not.toMatch(/Error when calling eachMessage/);
+    expect(h.stderr).toContain(
+      "clusterlab stream: consumer 1's eachMessage failed: job.js:12: TypeError: Cannot read properties of null (reading 'x') (group g, t partition 0, offset 0)\n  KafkaJS did not commit offset 0; a TypeError is not retried, so the consumer crashed at once",
+    );
+    expect(h.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+    expect(JSON.parse(h.stdout).handlerErrors[0]).toMatchObject({ consumer: 1, line: 12, last: 'stop' });
 
     const loops = program(`${HEAD}export async function consume({ sink }) {\n  for (;;) await sink.get('a');\n}\n`);
     const l = await run(['job.js', '--timeout', '2'], loops);

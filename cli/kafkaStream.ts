@@ -2,10 +2,12 @@
  * `clusterlab stream PROGRAM` for a KafkaJS program (a file that imports 'kafkajs'): its
  * `produce({ records })` runs once and its `consume({ sink })` once per consumer, in a sandbox
  * process, against a simulated Kafka (engine/api runKafkaJob); then the ledger, the partitions'
- * logs and lag, the group and the sink are printed. Exit 0 when the program ran, 1 when it threw
- * or the budget ran out, 2 for bad usage or a program that is not one.
+ * logs and lag, the group and the sink are printed. Exit 0 when the program ran, 1 when it threw,
+ * a consumer's handler threw until the consumer crashed, or the budget ran out, 2 for bad usage
+ * or a program that is not one.
  */
 import { runKafkaJob, jsonFieldIdentity, produceConsumePrograms } from '../engine/api';
+import { handlerNextText, type KafkaHandlerError } from '../engine/streaming';
 import { JobCodeError, JobSpecError, JobTimeoutError, withRunBudget, type JobSource } from '../engine/sandbox';
 import { ValidationError } from '../engine/core';
 import { UsageError, type CliIo } from './cliIo';
@@ -53,7 +55,11 @@ export async function runKafkaStream(
       const { trace, ...rest } = report;
       io.out(`${JSON.stringify({ file: source.fileName, seed: args.seed, ...rest, traceEvents: trace.length })}\n`);
     } else io.out(formatKafkaReport(report, source.fileName, args.seed, kafka.idField));
-    return 0;
+    // A handler that threw is the learner's bug, told as a job's error is (no stack): the run
+    // failed when it crashed a consumer; one a retry got past is told and the run still passes.
+    for (const e of report.handlerErrors ?? [])
+      io.err(`clusterlab stream: ${oneLine(handlerErrorLine(e))}\n  ${oneLine(handlerNextText(e))}\n`);
+    return (report.handlerErrors ?? []).some((e) => e.crashes > 0) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // The options are checked before the run (kafkaStreamArgs.ts); should the engine still refuse
@@ -91,4 +97,11 @@ function missingProducer(kafka: KafkaStreamArgs, trace: readonly TraceEvent[]): 
       ? 'no producer sent anything in this run'
       : `the run had ${producers === 1 ? 'producer 1 only' : `producers 1 to ${producers}`}, numbered in the order they first sent`;
   throw new UsageError(`${kafka.faultOptions[i]}: there is no producer ${cut.producer}; ${had}`);
+}
+
+/** As `clusterlab run` tells a failed job: "consumer 1's eachMessage failed: job.js:34: TypeError: ... (group g, topic partition 2, offset 0)". */
+function handlerErrorLine(e: KafkaHandlerError): string {
+  const who = e.consumer === null ? `client ${e.client}` : `consumer ${e.consumer}`;
+  const times = e.times > 1 ? `, ${e.times} times` : '';
+  return `${who}'s ${e.handler} failed: ${e.where === null ? '' : `${e.where}: `}${e.name}: ${e.message} (group ${e.groupId}, ${e.topic} partition ${e.partition}, offset ${e.offset}${times})`;
 }

@@ -10,6 +10,7 @@ import type { FaultSpec } from '../engine/cluster';
 import type { KafkaFault } from '../engine/streaming';
 import { clusterOf } from './clusterOf';
 import { runStreamStep } from './runStreamStep';
+import { withHandlerCause } from './streamChecks';
 import { HdfsError } from '../engine/hdfs';
 import { InputPathError } from '../engine/exec';
 import { JobCodeError, JobSpecError, JobTimeoutError, type JobSource, type TaskRunner } from '../engine/sandbox';
@@ -213,7 +214,10 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
     return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
   }
   const seedUsed = practice ?? options.variantSeed ?? options.seed ?? step.run.seed;
-  const checks = await judgeSandboxedChecks(lab, step, run, seedUsed, options.runner, evaluateChecks(step, run));
+  const checks = withHandlerCause(
+    run,
+    await judgeSandboxedChecks(lab, step, run, seedUsed, options.runner, evaluateChecks(step, run)),
+  );
   const outcome: StepOutcome = {
     kind: step.kind,
     report: run.report,

@@ -5,10 +5,10 @@
  * ledger's reasons for records missing from the store.
  */
 import type { KafkaJobReport } from '../engine/api';
-import type { KafkaFault } from '../engine/streaming';
+import { handlerNextText, type KafkaFault } from '../engine/streaming';
 import { fail, streamExtra, streamReport } from './checkKit';
 import { count, plural } from './plural';
-import type { CheckVerdict, StepRun, StreamRunSettings } from './labTypes';
+import type { CheckResult, CheckVerdict, StepRun, StreamRunSettings } from './labTypes';
 
 /** What the records are called in the reasons ("position", "reading"), and how many the dataset holds. */
 export interface Records {
@@ -36,11 +36,54 @@ export function judged(run: StepRun, which: Which): { r: KafkaJobReport; setting
     which === null ? [...(settings.faults ?? []), ...run.injectedFaults] : (settings.faults ?? []);
   const fired = new Set(r.trace.filter((e) => e.type === 'consumerCrashed').map((e) => e.consumer as number));
   const missed = faults.find((f) => f.kind === 'crashConsumer' && !fired.has(f.consumer));
+  const cause = handlerCause(r);
+  // A handler that threw is why a consumer never got to its crash: said first, in the learner's terms.
+  if (missed?.kind === 'crashConsumer' && cause !== null)
+    return fail(
+      `not judged${under(which)}: ${cause}. So consumer ${missed.consumer} never got to its message ${missed.atMessage}, and this run shows nothing about a crash: fix the handler and run again`,
+    );
   if (missed?.kind === 'crashConsumer')
     return fail(
       `not judged${under(which)}: consumer ${missed.consumer} was to crash at its message ${missed.atMessage}, and never got there (each of the ${plural(settings.consumers, 'consume call')} must open a consumer that joins the group and reads the topic), so this run shows nothing about a crash`,
     );
   return { r, settings };
+}
+
+/**
+ * Why a run's consumers did not get on, when a handler threw: "consumer 1's eachMessage threw at
+ * line 28: TypeError: ... (at gps partition 0, offset 0); its records were not committed: ...".
+ * Null when no handler threw.
+ */
+export function handlerCause(r: KafkaJobReport): string | null {
+  const errors = r.handlerErrors ?? [];
+  const e = errors[0];
+  if (e === undefined) return null;
+  const who = e.consumer === null ? `a consumer's ${e.handler}` : `consumer ${e.consumer}'s ${e.handler}`;
+  const at = e.line === null ? '' : ` at line ${e.line}`;
+  const second = errors[1];
+  const others =
+    second === undefined
+      ? ''
+      : errors.length === 2 && second.consumer !== null
+        ? ` (consumer ${second.consumer}'s threw too)`
+        : ` (${plural(errors.length - 1, 'other consumer')} threw too)`;
+  return `${who} threw${at}: ${e.name}: ${e.message} (at ${e.topic} partition ${e.partition}, offset ${e.offset})${others}; its records were not committed: ${handlerNextText(e)}`;
+}
+
+/**
+ * A stream step's failed checks name the handler that threw when their reasons do not (a
+ * count off, a lag left): the learner's bug comes first. Checks that passed are left alone, as
+ * a handler a retry got past (a transaction fenced under a fault) is KafkaJS doing its job.
+ */
+export function withHandlerCause(run: StepRun, results: CheckResult[]): CheckResult[] {
+  if (run.kind !== 'stream') return results;
+  const cause = [run.report, ...Object.values(run.extra)].map(handlerCause).find((c) => c !== null) ?? null;
+  if (cause === null) return results;
+  return results.map((c) =>
+    c.pass || c.reason.includes(' threw')
+      ? c
+      : { ...c, reason: `${c.reason.replace(/\.$/, '')}. The cause: ${cause}.` },
+  );
 }
 
 /**
@@ -89,6 +132,8 @@ export function deletedUnread(
 export function missing(r: KafkaJobReport, what: Records): string {
   const l = r.ledger;
   const parts: string[] = [];
+  const cause = handlerCause(r);
+  if (cause !== null) parts.push(cause);
   const copies = sentTwice(r, what);
   if (l.produced < what.total)
     parts.push(`the producer sent ${count(l.produced)} of the ${plural(what.total, what.one)}`);
@@ -115,7 +160,9 @@ export function missing(r: KafkaJobReport, what: Records): string {
     );
   if (l.pending > 0)
     parts.push(
-      `${count(l.pending)} were still in the log after the group's committed offsets when the run ended (no consumer read them: a partition without a reader, or a group that started at the end of the log)`,
+      cause !== null
+        ? `${count(l.pending)} were still in the log after the group's committed offsets when the run ended (not committed: the handler threw)`
+        : `${count(l.pending)} were still in the log after the group's committed offsets when the run ended (no consumer read them: a partition without a reader, or a group that started at the end of the log)`,
     );
   return parts.join('; ');
 }

@@ -14,6 +14,7 @@ import { KafkaStepper } from '../streaming/kafkaSteps';
 import type { KafkaFault } from '../streaming/kafkaFaults';
 import type { RecordIdentity, SinkRow } from '../streaming/kafkaSink';
 import type { LedgerSummary } from '../streaming/ledger';
+import type { KafkaHandlerError } from '../streaming/handlerFailures';
 import type { TopicConfig } from '../streaming/types';
 import { JobSpecError } from '../sandbox/contract/jobCodeError';
 import { DATA_LIMITS, toPlainData } from '../sandbox/contract/plainData';
@@ -101,6 +102,12 @@ export interface KafkaJobReport {
   storeTopic: string | null;
   /** Each partition's log, for playback (the trace has the rest: commits, records processed, members, sink writes). */
   film: PartitionFilm[];
+  /**
+   * Consumers whose eachMessage or eachBatch threw: the first failure of each (its message, the
+   * learner's line), how often, and what KafkaJS did then (retried, restarted, stopped for good).
+   * Absent when none threw (a run's report stays the same bytes as before handlers were followed).
+   */
+  handlerErrors?: KafkaHandlerError[];
   /** Round trips between the sandbox and the simulated Kafka. */
   steps: number;
   /** Why the run ended: every call answered and none made (`quiet`), or its simulated time was over. */
@@ -185,6 +192,7 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
       sinkRows: host.sink.rows(),
       storeTopic: host.storeTopic,
       film: partitionFilms(host, options.recordId ?? jsonFieldIdentity('id')),
+      ...handlerErrorsOf(host),
       steps: stepper.steps,
       ended: stepper.ended ?? 'quiet',
       simulatedMs: host.kernel.now,
@@ -195,6 +203,11 @@ export async function runKafkaJob(options: KafkaJobOptions): Promise<KafkaJobRep
   } finally {
     runner.endRun();
   }
+}
+
+function handlerErrorsOf(host: KafkaHost): { handlerErrors?: KafkaHandlerError[] } {
+  const handlerErrors = host.handlerFailures.list();
+  return handlerErrors.length > 0 ? { handlerErrors } : {};
 }
 
 function partitionReports(host: KafkaHost, group: ReturnType<KafkaHost['groupOf']>): KafkaPartitionReport[] {

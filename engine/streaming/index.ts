@@ -60,4 +60,5 @@ export { KAFKA_LIMITS, topicNameProblem } from './kafkaLimits';
 export { checkKafkaFaults, MAX_KAFKA_FAULTS } from './kafkaFaultCheck';
 export { KafkaStepper } from './kafkaSteps';
 export type { KafkaFault, KafkaCrashPoint } from './kafkaFaults';
+export { lineOf, handlerFailureText, handlerNextText, type KafkaHandlerError } from './handlerFailures';
 export type { SinkRow, RecordIdentity } from './kafkaSink';

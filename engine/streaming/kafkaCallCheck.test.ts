@@ -67,3 +67,36 @@ describe('a streaming step from the sandbox is checked field by field before the
     expect(checked.ok ? '' : checked.why).toMatch(/opened\[0\]\.kind is not producer, consumer, admin or sink/);
   });
 });
+
+describe("a handler's failure from the sandbox is checked like any call", () => {
+  const failure = (over: Record<string, unknown> = {}) => ({
+    client: 2,
+    seq: 5,
+    request: {
+      op: 'handlerFailed',
+      failure: {
+        groupId: 'billing',
+        handler: 'eachMessage',
+        topic: 'payments',
+        partition: 1,
+        offset: 4,
+        name: 'TypeError',
+        message: 'x.toFixd is not a function',
+        where: 'job.js:12',
+        attempt: 1,
+        retries: 5,
+        next: 'stop',
+        ...over,
+      },
+    },
+  });
+
+  it('lets through what the runner sends, and refuses a forged one', () => {
+    expect(step([failure()]).ok).toBe(true);
+    expect(step([failure({ where: null })]).ok).toBe(true);
+    expect(step([failure({ next: 'explode' })]).ok).toBe(false);
+    expect(step([failure({ handler: 'eachThing' })]).ok).toBe(false);
+    expect(step([failure({ offset: 1.5 })]).ok).toBe(false);
+    expect(step([failure({ message: 7 })]).ok).toBe(false);
+  });
+});

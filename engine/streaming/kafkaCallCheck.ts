@@ -80,6 +80,24 @@ function send(r: Record<string, unknown>, where: string): void {
   });
 }
 
+const HANDLERS: ReadonlySet<unknown> = new Set(['eachMessage', 'eachBatch']);
+const NEXT: ReadonlySet<unknown> = new Set(['retry', 'restart', 'stop']);
+
+function handlerFailure(v: unknown, where: string): void {
+  const f = obj(v, where);
+  name(f.groupId, `${where}.groupId`);
+  if (!HANDLERS.has(f.handler)) fail(`${where}.handler`, 'is not eachMessage or eachBatch');
+  topicName(f.topic, `${where}.topic`);
+  sint(f.partition, `${where}.partition`);
+  sint(f.offset, `${where}.offset`);
+  str(f.name, `${where}.name`, L.name);
+  str(f.message, `${where}.message`, L.messageChars);
+  if (f.where !== null) str(f.where, `${where}.where`, L.messageChars);
+  int(f.attempt, `${where}.attempt`);
+  int(f.retries, `${where}.retries`);
+  if (!NEXT.has(f.next)) fail(`${where}.next`, 'is not retry, restart or stop');
+}
+
 /** Checks one request's fields by its op. */
 function request(v: unknown, where: string): void {
   const r = obj(v, where);
@@ -151,6 +169,8 @@ function request(v: unknown, where: string): void {
       topicName(r.topic, `${where}.topic`);
       sint(r.partition, `${where}.partition`);
       return void sint(r.offset, `${where}.offset`);
+    case 'handlerFailed':
+      return handlerFailure(r.failure, `${where}.failure`);
     case 'queryRows':
       topicName(r.topic, `${where}.topic`);
       return checkQueryRows(r, where);

@@ -79,6 +79,13 @@ export class KafkaFaults {
     if (program !== null) this.programOf.set(client, program);
   }
 
+  /** The number of a consumer that joined a group (as the faults name it), or null. */
+  consumerNumber(client: number): number | null {
+    if (!this.numbered.has(client)) return null;
+    const n = this.consumerProcesses.indexOf(this.processOf(client)) + 1;
+    return n > 0 ? n : null;
+  }
+
   isCrashed(client: number): boolean {
     return this.crashed.has(client);
   }

@@ -23,6 +23,7 @@ import { Ledger } from './ledger';
 import { TopicRegistry } from './kafkaTopics';
 import { adminAnswer } from './kafkaAdminOps';
 import { structuredNote } from './structuredOps';
+import { HandlerFailures } from './handlerFailures';
 import { KAFKA_LIMITS, producedLimitProblem, sendSize } from './kafkaLimits';
 import type { LogRecord } from './types';
 import type { KafkaAnswer, KafkaCall, KafkaRequest } from './kafkajs/kafkaCalls';
@@ -65,6 +66,8 @@ export class KafkaHost {
   private readonly coordinator: CoordinatorContext;
   /** The lab's store the consumers write to. */
   readonly sink: KafkaSink;
+  /** What the consumers' handlers threw. */
+  readonly handlerFailures: HandlerFailures;
   private readonly produced = new Map<number, { key: string | null; value: string | null }>();
   /** Calls applied and not answered yet. */
   private open = 0;
@@ -85,6 +88,7 @@ export class KafkaHost {
       else if (change.kind === 'restarted') this.brokers.restartBroker(change.node);
     });
     this.sink = new KafkaSink(this.kernel, this.trace, options.recordId);
+    this.handlerFailures = new HandlerFailures(this.trace);
     this.faults = new KafkaFaults(
       checkKafkaFaults(options.faults ?? [], this.brokers.brokerIds),
       this.kernel,
@@ -315,6 +319,12 @@ export class KafkaHost {
           partition: req.partition,
           offset: req.offset,
         });
+        return answer(null);
+      }
+      case 'handlerFailed': {
+        if (c.kind !== 'consumer') return fail(nonRetriable('only a consumer runs a handler'));
+        const member = this.groups.get(req.failure.groupId)?.memberOf(client) ?? '';
+        this.handlerFailures.note(client, req.failure, this.kernel.now, member, this.faults.consumerNumber(client));
         return answer(null);
       }
       case 'queryRows':

@@ -36,6 +36,8 @@ export class ConsumerGroup {
   readonly readCommitted: boolean;
   memberId = '';
   readonly emitter: InstrumentationEmitter;
+  /** The message the learner's handler last threw at, until the runner has reported it (fetchLoop.ts). */
+  failedAt: { handler: 'eachMessage' | 'eachBatch'; topic: string; partition: number; offset: number } | null = null;
 
   constructor(transport: KafkaTransport, clientId: string, config: ConsumerConfig) {
     const parsed = parseConsumerConfig(config);

@@ -86,9 +86,31 @@ async function recover(g: ConsumerGroup, error: unknown, failures: number): Prom
   const where = g.transport.where?.(error) ?? null;
   const at = where === null ? '' : ` (at ${where})`;
   const retriable = !UNRECOVERABLE.has(name) && (error as { retriable?: unknown } | null)?.retriable !== false;
+  // KafkaJS's onCrash restarts when the retries were spent, or the root cause is retriable.
+  const restart = retriable || name === 'KafkaJSNumberOfRetriesExceeded' || rootCause(error)?.retriable === true;
+  const retry = retriable && failures <= g.retries.retries;
+  // The learner's handler threw: the host notes where, at which message, and what comes next.
+  const failedAt = g.failedAt;
+  g.failedAt = null;
+  if (failedAt !== null)
+    void g
+      .call({
+        op: 'handlerFailed',
+        failure: {
+          ...failedAt,
+          groupId: g.groupId,
+          name: (name || 'Error').slice(0, 200),
+          message: message.slice(0, 2000),
+          where,
+          attempt: failures,
+          retries: g.retries.retries,
+          next: retry ? 'retry' : restart ? 'restart' : 'stop',
+        },
+      })
+      .catch(() => undefined);
   if (g.run?.autoCommit !== false) await g.commit(g.offsets.uncommitted()).catch(() => undefined);
   const wait = backoff(g, failures - 1);
-  if (retriable && failures <= g.retries.retries) {
+  if (retry) {
     g.transport.log('ERROR', `Error when calling ${g.run?.eachMessage ? 'eachMessage' : 'eachBatch'}: ${message}${at}`);
     await g.call({ op: 'sleep', ms: wait });
     return 'retry';
@@ -96,8 +118,6 @@ async function recover(g: ConsumerGroup, error: unknown, failures: number): Prom
   const crash = retriable ? 'KafkaJSNumberOfRetriesExceeded' : name || 'Error';
   g.transport.log('ERROR', `Crash: ${crash}: ${message}${at}`);
   await g.call({ op: 'leave', groupId: g.groupId });
-  // KafkaJS's onCrash restarts when the retries were spent, or the root cause is retriable.
-  const restart = retriable || name === 'KafkaJSNumberOfRetriesExceeded' || rootCause(error)?.retriable === true;
   // KafkaJS's onCrash disconnects the consumer (STOP, DISCONNECT), then tells of the crash.
   g.emitter.emit(CONSUMER_EVENTS.STOP);
   if (!restart) {
@@ -172,7 +192,12 @@ async function handleBatch(g: ConsumerGroup, b: FetchAnswer['batches'][number]):
       // handler (the call is never answered), so nothing of the message happens.
       await g.call({ op: 'processed', topic: b.topic, partition: b.partition, offset: Number(message.offset) });
       g.busyUntil = g.now() + g.processingMs;
-      await run.eachMessage({ topic: b.topic, partition: b.partition, message, heartbeat, pause });
+      try {
+        await run.eachMessage({ topic: b.topic, partition: b.partition, message, heartbeat, pause });
+      } catch (error) {
+        g.failedAt = { handler: 'eachMessage', topic: b.topic, partition: b.partition, offset: Number(message.offset) };
+        throw error;
+      }
       resolve(message.offset);
       await g.heartbeat();
       await g.commitIfNecessary();
@@ -208,22 +233,29 @@ async function handleBatch(g: ConsumerGroup, b: FetchAnswer['batches'][number]):
       offsetLag: () => String(hw - 1 - Number(last)),
       offsetLagLow: () => String(hw - 1 - Number(messages[0]!.offset)),
     };
-    await run.eachBatch!({
-      batch,
-      // Resolving the last visible message resolves the batch's end, past a trailing marker.
-      resolveOffset: (offset: string) => {
-        noteUpTo(Number(offset) + 1);
-        resolve(offset === lastVisible ? last : offset);
-      },
-      heartbeat,
-      pause,
-      // With offsets, KafkaJS commits exactly those (runner.js); without, only if interval or threshold says so.
-      commitOffsetsIfNecessary: (offsets?: unknown) =>
-        offsets === undefined ? g.commitIfNecessary() : g.commit(offsetList(offsets)),
-      uncommittedOffsets: () => ({ topics: groupByTopic(g.offsets.uncommitted()) }),
-      isRunning: () => g.running,
-      isStale: () => g.offsets.hasSeek(b.topic, b.partition),
-    });
+    try {
+      await run.eachBatch!({
+        batch,
+        // Resolving the last visible message resolves the batch's end, past a trailing marker.
+        resolveOffset: (offset: string) => {
+          noteUpTo(Number(offset) + 1);
+          resolve(offset === lastVisible ? last : offset);
+        },
+        heartbeat,
+        pause,
+        // With offsets, KafkaJS commits exactly those (runner.js); without, only if interval or threshold says so.
+        commitOffsetsIfNecessary: (offsets?: unknown) =>
+          offsets === undefined ? g.commitIfNecessary() : g.commit(offsetList(offsets)),
+        uncommittedOffsets: () => ({ topics: groupByTopic(g.offsets.uncommitted()) }),
+        isRunning: () => g.running,
+        isStale: () => g.offsets.hasSeek(b.topic, b.partition),
+      });
+    } catch (error) {
+      // KafkaJS logs the batch's first offset; the first one not resolved is the message it comes back to.
+      const offset = g.offsets.position(b.topic, b.partition) ?? Number(messages[0]!.offset);
+      g.failedAt = { handler: 'eachBatch', topic: b.topic, partition: b.partition, offset };
+      throw error;
+    }
     noteUpTo(Number(lastVisible));
     if (run.eachBatchAutoResolve !== false) resolve(last);
     else whole = false;

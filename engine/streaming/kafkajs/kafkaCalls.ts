@@ -103,6 +103,14 @@ export type KafkaRequest =
   /** A message was handed to eachMessage (or eachBatch): the ledger counts it processed. */
   | { op: 'processed'; topic: string; partition: number; offset: number }
   /**
+   * The learner's eachMessage (or eachBatch) threw at this message (eachBatch: the first it had not
+   * resolved): reported, not asked; answered at once. What KafkaJS does next: `retry` (fetched
+   * again from this message after a wait), `restart` (the retries were spent: the consumer crashed,
+   * left the group and joins again from the last commit) or `stop` (an error KafkaJS does not retry,
+   * a TypeError say: crashed for good).
+   */
+  | { op: 'handlerFailed'; failure: HandlerFailure }
+  /**
    * Rows a Structured Streaming query's batch took (at most QUERY_ROWS_PER_NOTE a note): each is
    * processed (the lab's cost per record), and put into windows or dropped as late (all its windows
    * had ended by the watermark); the ledger counts them so.
@@ -110,6 +118,25 @@ export type KafkaRequest =
   | { op: 'queryRows'; topic: string; rows: QueryRow[] }
   /** A Structured Streaming query ended a micro-batch: what it read, dropped and wrote (for the pictures). */
   | { op: 'microBatch'; batch: MicroBatchReport };
+
+/** A handler's error as the host keeps it: where it was thrown, at which message, and what came next. */
+export interface HandlerFailure {
+  groupId: string;
+  handler: 'eachMessage' | 'eachBatch';
+  topic: string;
+  partition: number;
+  offset: number;
+  /** The error's name and message (`TypeError`, `x.toFixd is not a function`). */
+  name: string;
+  message: string;
+  /** The learner's file and line (`job.js:12`), when the sandbox could tell. */
+  where: string | null;
+  /** The handler's failures in a row so far (1 for the first; the retries start after it). */
+  attempt: number;
+  /** The retries the consumer's retry policy allows (`retry.retries`, 5 by default). */
+  retries: number;
+  next: 'retry' | 'restart' | 'stop';
+}
 
 /** A record as a Structured Streaming query's batch took it. */
 export interface QueryRow {

@@ -43,6 +43,7 @@ import { CompareButton } from '../compare/CompareButton';
 import { useStudentStep } from '../handIn/useStudentStep';
 import { LabStepSide } from './LabStepSide';
 import { ranAsOf } from '../handIn/otherNameRuns';
+import { handlerSavedError } from '../stream/StreamHandlerErrors';
 import './labPage.css';
 
 export function LabPage({
@@ -256,7 +257,9 @@ function LabStepView({
     );
   }, [shown, saved?.lastRun, state.status, step, uiLanguage, lesson]);
   const fromSave = !shown && lastRun !== null;
-  const error = lastRun?.error ?? null;
+  // A stream run whose consumer's handler threw has no run error, but the learner's line is told
+  // and marked as a job's error is (the run view below says what KafkaJS did about it).
+  const error = lastRun?.error ?? handlerSavedError(shown?.outcome.report);
   const allPassed = lastRun !== null && !lastRun.notJudged && lastRun.checks.every((c) => c.state === 'pass');
   const settings = settingsStep(step);
   const showConsole = !settings && state.status !== 'idle';

@@ -4,7 +4,7 @@
  * many `consume` calls as consumers; then played back (StreamRunView) with faults to inject.
  */
 import { Trans, useTranslation } from 'react-i18next';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KafkaFault } from '../../../engine/streaming';
 import { engineClient, RunStoppedError, warmSandboxSoon } from '../../bridge/engineClient';
 import type { RunProgress, StreamRunResult } from '../../bridge/engineProtocol';
@@ -19,6 +19,7 @@ import { useLatestCallback } from '../../app/useLatestCallback';
 import { saveProgressNow } from '../../state/persistence';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { StreamRunView } from './StreamRunView';
+import { handlerMarkers } from './StreamHandlerErrors';
 import { useStreamSession } from './streamSession';
 import cardPaymentsProgram from '../../../labs/examples/streaming/kafkajs/card-payments.js?raw';
 import './stream.css';
@@ -136,6 +137,9 @@ export function StreamJobPanel() {
   const runLatest = useLatestCallback(run);
 
   const language = /:\s*(string|number)\b|interface\s/.test(code) ? 'typescript' : 'javascript';
+  // A handler that threw is marked at its line, as a job's error is (until the code changes).
+  const handlerErrors = result?.report?.handlerErrors;
+  const markers = useMemo(() => handlerMarkers(handlerErrors), [handlerErrors]);
   const { t } = useTranslation('stream');
   return (
     <div className="sandbox-job stream-job">
@@ -188,6 +192,7 @@ export function StreamJobPanel() {
           language={language}
           path={language === 'typescript' ? 'file:///sandbox/stream.ts' : 'file:///sandbox/stream.js'}
           ariaLabel={t('job.code')}
+          markers={markers}
         />
       </div>
       <div className="run-panel" aria-live="polite">

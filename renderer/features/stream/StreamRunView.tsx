@@ -20,6 +20,7 @@ import { StreamTapes } from './StreamTapes';
 import { StreamLedger } from './StreamLedger';
 import { StreamBrokerMap } from './StreamBrokerMap';
 import { StreamMicroBatches } from './StreamMicroBatches';
+import { StreamHandlerErrors } from './StreamHandlerErrors';
 
 /** Total lag sampled over the run, for the chart. */
 function lagSamples(view: StreamView, n = 120): { t: number; lag: number }[] {
@@ -125,6 +126,7 @@ export function StreamRunView({
 
   return (
     <div className="stream-run">
+      <StreamHandlerErrors errors={report.handlerErrors} />
       <PlaybackBar playback={playback} durationMs={durationMs} eventTimes={eventTimes} />
       <div className="toolbar stream-faults" role="group" aria-label={text('run.faults')}>
         <span className="stream-faults-title">{text('run.inject')}</span>
