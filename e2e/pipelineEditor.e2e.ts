@@ -98,7 +98,7 @@ describe('a pipeline step: diagram, editor helpers and playback', { timeout: 240
     const end = await page.getByTestId('pipeline-now').textContent();
     expect(end).toMatch(/: the run (is over|reached its time limit): .* events displayed/);
     const summary = (await page.getByTestId('pipeline-summary').textContent()) ?? '';
-    const [, shown, total] = /^([\d,]+) of ([\d,]+) events displayed/.exec(summary) ?? [];
+    const [, shown, total] = /^The whole run: ([\d,]+) of ([\d,]+) events displayed/.exec(summary) ?? [];
     expect(end).toContain(shown === total ? `all ${total} events displayed` : `${shown} of ${total} events displayed`);
     await seek(page, 'Home');
     await expect

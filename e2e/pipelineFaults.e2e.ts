@@ -22,7 +22,7 @@ async function partRow(page: Page, id: string) {
 
 async function displayed(page: Page): Promise<number> {
   const summary = (await page.getByTestId('pipeline-summary').textContent()) ?? '';
-  return Number((/^([\d,]+) of/.exec(summary)?.[1] ?? 'NaN').replace(/,/g, ''));
+  return Number((/^The whole run: ([\d,]+) of/.exec(summary)?.[1] ?? 'NaN').replace(/,/g, ''));
 }
 
 async function pause(page: Page) {
