@@ -21,6 +21,7 @@ import { faultTimingOf } from '../../../labs/faultTiming';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { CompareButton } from '../compare/CompareButton';
 import { useRunClock } from './useRunClock';
+import { defaultFaultNode } from './defaultFaultNode';
 
 export interface RunAreaProps {
   report: JobRunReport | HdfsRunReport;
@@ -57,7 +58,7 @@ export const RunArea = memo(function RunArea({
   const trace = report.trace;
   const timeline = useClusterTimeline(nodes, trace);
   const eventTimes = useMemo(() => [...new Set(trace.map((e) => e.t))].sort((a, b) => a - b), [trace]);
-  const [node, setNode] = useState(nodes[1]?.id ?? nodes[0]?.id ?? '');
+  const [node, setNode] = useState(() => defaultFaultNode(nodes, trace));
   useRunClock(playback, busy);
   const { t } = useTranslation('lab');
 
