@@ -7,31 +7,22 @@
 import type { TraceSink } from '../core';
 import type { HandlerFailure } from './kafkajs/kafkaCalls';
 
-/** A consumer whose handler threw: its first failure, how often, and how it ended. */
-export interface KafkaHandlerError {
+/**
+ * A consumer whose handler threw: its first failure (the message it threw at: eachBatch, the first
+ * it had not resolved; `retries` is its retry policy), how often, and how it ended.
+ */
+export interface KafkaHandlerError extends Omit<HandlerFailure, 'attempt' | 'next'> {
   /** The consumer's number, as the faults and the pictures name it (null: it never joined a group). */
   consumer: number | null;
   client: number;
-  groupId: string;
   /** The member id it had in the group when its handler first threw ('' if none). */
   memberId: string;
-  handler: 'eachMessage' | 'eachBatch';
-  /** The message the handler first threw at (eachBatch: the first it had not resolved). */
-  topic: string;
-  partition: number;
-  offset: number;
-  name: string;
-  message: string;
-  /** The learner's file and line (`job.js:12`), or null when the sandbox could not tell. */
-  where: string | null;
   /** The line alone (from `where`), or null. */
   line: number | null;
   /** Simulated ms of the first failure. */
   atMs: number;
   /** Times the handler threw in all (every retry and every restart counted). */
   times: number;
-  /** The consumer's retry policy (`retry.retries`). */
-  retries: number;
   /** What KafkaJS did after the last failure: fetched the message again, crashed and restarted, or crashed for good. */
   last: HandlerFailure['next'];
   /** Times the consumer crashed because of its handler (retries spent, or an error KafkaJS does not retry). */
