@@ -11,6 +11,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    // Each run's temporary files in a folder of its own, removed at the end (scripts/testTmpdir.ts).
+    globalSetup: ['scripts/testTmpdir.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },
