@@ -148,7 +148,7 @@ const lab: Lab = {
         mappersCheck('mappers-per-split-10x', 'scaled'),
         reducersCheck('three-reducers', 3),
         combinerCheck('combiner', 'scaled'),
-        scalingCheck('same-time', 'scaled', 1.25),
+        scalingCheck('same-time', 'scaled', 1.25, 'same-machines'),
       ],
     },
   ],

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import lab from './lab';
 import { createFunctionRunner } from '../../engine/sandbox';
 import { runStep } from '../runStep';
+import { seconds } from '../checkKit';
 
 const step = lab.steps[2]!;
 const judge = (source: string) => runStep({ lab, stepIndex: 2, source, runner: createFunctionRunner() });
@@ -59,5 +60,14 @@ describe('mapreduce-iot-averages step 3', () => {
   it('passes a combiner of { s, c } objects', async () => {
     const out = await judge(objectCombiner);
     expect(failed(out)).toEqual([]);
+    // The text asks to compare three runs: the third (10x the data on the same 9 machines) is shown
+    // nowhere else, so the scaling check's reason gives its time, in both languages.
+    const same = out.checks.find((c) => c.id === 'same-time')!;
+    const third = out.extra.find((x) => x.id === 'same-machines')!.report;
+    const s = seconds(third.simulatedMs);
+    expect(same.reason).toContain(`for comparison, 10x the data on the same 9 machines: ${s}`);
+    expect(same.reasons?.de).toContain(
+      `zum Vergleich: 10x die Daten auf denselben 9 Maschinen: ${s.replace('.', ',')}`,
+    );
   }, 120_000);
 });

@@ -98,6 +98,10 @@ describe('deriveMapFlows', () => {
     expect(sum(writes.filter((f) => f.from !== f.to))).toBe(
       allocated.reduce((s, e) => s + e.bytes * (e.replicas.length - 1), 0),
     );
+    // The put takes no simulated time (the log says the file is written at 0 s, and every replica is
+    // shown from then): its hops are drawn at that instant, not as transfers still running seconds later.
+    const written = ofType(report.trace, 'fileWritten').find((e) => e.path === '/data/big.bin')!;
+    for (const f of writes) expect([f.start, f.end]).toEqual([written.t, written.t]);
   });
 
   it('the index gives exactly the flows whose interval contains t, forward and backward', async () => {
