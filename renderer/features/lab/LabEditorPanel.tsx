@@ -9,6 +9,8 @@ import type { LabStep } from '../../../labs/labTypes';
 import type { SavedError } from '../../state/progress';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { StopButton } from './RunStatus';
+import { activeLanguage } from '../../i18n/activeLocale';
+import { runErrorText } from '../../i18n/runErrorText';
 
 export function LabEditorPanel({
   step,
@@ -101,7 +103,7 @@ export function LabEditorPanel({
       {error && !running && (
         <p className="error editor-error" role="alert" data-testid="run-error">
           {fromSave ? t('lastRunPrefix') : ''}
-          {error.message}
+          {runErrorText(error.message, activeLanguage())}
         </p>
       )}
       <div className="editor-host lab-editor">

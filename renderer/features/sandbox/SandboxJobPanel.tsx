@@ -30,6 +30,8 @@ import {
 } from './examples';
 import type { SandboxSetting } from '../../state/progress';
 import { SANDBOX_RUNS, useRunHistory } from '../../state/runHistory';
+import { activeLanguage } from '../../i18n/activeLocale';
+import { runErrorText } from '../../i18n/runErrorText';
 
 const MB = 1024 * 1024;
 
@@ -239,7 +241,7 @@ export function SandboxJobPanel({ onResult }: { onResult?: (result: JobRunResult
         <RunStatus running={running} stopped={stopped} progress={progress} what="job" />
         {result?.error && (
           <p className="error" role="alert" data-testid="run-error">
-            {result.error}
+            {runErrorText(result.error, activeLanguage())}
           </p>
         )}
         {printed && consoleFirst(printed.lines, printed.more) && (

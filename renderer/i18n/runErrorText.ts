@@ -1,0 +1,36 @@
+/**
+ * A run's error as the page shows it, in the page's language. The messages are the engine's, in
+ * English; a German page shows in German those of ClusterLab's own that a lab's German text
+ * promises ("hier bricht sie mit einem Fehler ab, der das sagt": reduce walking its values twice,
+ * or using them as an array) and the attempts a failed task took. Everything else stays as it is:
+ * the learner's own errors, and Java's, Hadoop's and Spark's exception texts, which the learner
+ * will meet in English on a real cluster.
+ */
+import type { Language } from './language';
+
+type Rule = [RegExp, (...groups: string[]) => string];
+
+const GERMAN: readonly Rule[] = [
+  [
+    /the values given to (\w+) were walked a second time: as in Hadoop, they can be walked only once \(they stream from the merged, sorted map outputs and are not kept; Hadoop's second loop would silently see no values\) — copy them first with const list = \[\.\.\.values\] to walk them twice/,
+    (which) =>
+      `die Werte, die ${which} bekam, wurden ein zweites Mal durchlaufen: Wie in Hadoop lassen sie sich nur einmal durchlaufen (sie kommen als Strom aus den zusammengeführten, sortierten Map-Ausgaben und werden nicht aufbewahrt; in Hadoop sähe die zweite Schleife stillschweigend keinen Wert) – kopiere sie zuerst mit const list = [...values], um sie zweimal zu durchlaufen`,
+  ],
+  [
+    /: the values given to (\w+) are an Iterable, as in Hadoop \((\w+)\(key, Iterable<VALUEIN> values, context\)\), not an array — walk them once with for \(const v of values\) \{ \.\.\. \}, or copy them first with const list = \[\.\.\.values\]/,
+    (which, signature) =>
+      `: die Werte, die ${which} bekommt, sind ein Iterable wie in Hadoop (${signature}(key, Iterable<VALUEIN> values, context)), kein Array – durchlaufe sie einmal mit for (const v of values) { ... } oder kopiere sie zuerst mit const list = [...values]`,
+  ],
+  [
+    /\((\S+) failed (\d+) attempts?, on ([^()]+)\)$/,
+    (task, n, nodes) => `(${task} scheiterte in ${n} ${n === '1' ? 'Versuch' : 'Versuchen'}, auf ${nodes})`,
+  ],
+];
+
+export function runErrorText(message: string, language: Language): string {
+  if (language !== 'de') return message;
+  let text = message;
+  for (const [pattern, german] of GERMAN)
+    text = text.replace(pattern, (_all, ...groups: string[]) => german(...groups));
+  return text;
+}
