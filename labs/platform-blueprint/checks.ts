@@ -168,7 +168,13 @@ export function fewFilesCheck(id: string, maxFiles: number): LabCheck {
       const lake = result.parts.filter((p) => p.type === 'hdfs').sort((a, b) => b.received - a.received)[0];
       if (!lake) return fail('No part of the pipeline is HDFS.');
       const files = lake.files ?? 0;
-      const each = files > 0 ? Math.round(lake.received / files) : 0;
+      if (files === 0)
+        return fail(
+          lake.received === 0
+            ? `${lake.id} took no event: it holds nothing in any file.`
+            : `${lake.id} took ${n(lake.received)} events but closed no file by the end of the run: none of them is in a closed file, the only kind a reader can see. With every limit off (0), or an interval as long as the run, the part writing the lake never closes one.`,
+        );
+      const each = Math.round(lake.received / files);
       const verdict = `${lake.id} holds ${n(lake.received)} events in ${plural(files, 'file')} (about ${n(each)} events a file)`;
       return files <= maxFiles
         ? pass(`${verdict}.`)
