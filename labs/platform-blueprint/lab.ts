@@ -61,7 +61,7 @@ const lab: Lab = {
       solution: assembleSolution,
       figures: ['24.1'],
       hints: [
-        'Run the starter and read the table: the devices had to send events again while n2 was down. Which part refused them, and which part did it depend on?',
+        'Run the starter and read the table: the devices had to send events again while n2 was down. Which part refused them, and why did its refusal reach the devices?',
         'A `kafka` part takes events whatever happens behind it; a `spark-streaming` part reads a `kafka` part and writes to a store. Place both on n1 or n3.',
       ],
       run: { seed: 24, cluster: 'classroom', faults: OUTAGE, untilMs: RUN_MS },
