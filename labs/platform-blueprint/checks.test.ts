@@ -25,4 +25,27 @@ describe('platform-blueprint checks', () => {
       expect(v.reason).toMatch(/^lake took 6,000 events but closed no file by the end of the run: /);
     }
   }, 60_000);
+
+  it('step 1: with the buffer on the machine that goes down, the reason names it as the part that refused', async () => {
+    const solution = lab.steps[0]!.solution;
+    const onN2 = solution.replace(
+      '"id": "buffer", "type": "kafka", "node": "n1"',
+      '"id": "buffer", "type": "kafka", "node": "n2"',
+    );
+    expect(onN2).not.toBe(solution);
+    const v = await verdict(0, onN2, 'devices-never-resend');
+    expect(v.pass).toBe(false);
+    expect(v.reason).toMatch(
+      /and it could not: buffer \(Kafka on n2\) refused [\d,]+ copies because its machine was down\./,
+    );
+    expect(v.reason).toMatch(
+      /A buffer keeps events only while its machine is up: put buffer on a machine that stays up/,
+    );
+    expect(v.reason).not.toContain('the blueprint puts a buffer after the API');
+    // The starter names the database as the part that refused.
+    const starter = await verdict(0, lab.steps[0]!.starter, 'devices-never-resend');
+    expect(starter.reason).toMatch(
+      /: reports \(Relational database on n2\) refused [\d,]+ copies because its machine was down\./,
+    );
+  }, 60_000);
 });

@@ -82,22 +82,42 @@ export function ingestNeverRefusesCheck(id: string, hiddenOutage: FaultSpec[]): 
       ? ` while ${kill.node} was down (${seconds(kill.atMs)} to ${back ? seconds(back.atMs) : 'the end'})`
       : '';
   };
+  /** Which parts refused events and why (their machine down), and the advice that fits them. */
+  const refusers = (result: PipelineResult, faults: readonly PipelineFault[]) => {
+    const killed = new Set(faults.flatMap((f) => (f.kind === 'killNode' ? [f.node] : [])));
+    const parts = result.parts.filter((p) => p.type !== 'clients' && p.refused > 0);
+    const who = parts
+      .map(
+        (p) =>
+          `${p.id} (${p.label}${p.node ? ` on ${p.node}` : ''}) refused ${n(p.refused)} copies${p.node && killed.has(p.node) ? ' because its machine was down' : ''}`,
+      )
+      .join('; ');
+    const buffers = parts.filter((p) => p.stage === 'buffer');
+    const advice = buffers.length
+      ? `A buffer keeps events only while its machine is up: put ${buffers.map((p) => p.id).join(' and ')} on a machine that stays up when the store's does not.`
+      : 'A device keeps few events; the blueprint puts a buffer after the API, on a machine that is up when a store is not.';
+    return { who: who ? `: ${who}` : '', advice };
+  };
   return {
     id,
     title: 'The devices never have to send an event again',
     evaluate: (run) => {
       const r = pipelineRunOf(run);
       const mine = resent(r.report.result);
-      if (mine > 0)
+      if (mine > 0) {
+        const { who, advice } = refusers(r.report.result, r.report.faults);
         return fail(
-          `The devices had to send events again ${n(mine)} times${outageText(r.report.faults)} (an event refused twice counts twice): the ingest API answers a device only once the part after it took the event, and that part could not. A device keeps few events; the blueprint puts a buffer after the API that is up when a store is not.`,
+          `The devices had to send events again ${n(mine)} times${outageText(r.report.faults)} (an event refused twice counts twice): the ingest API answers a device only once the part after it took the event, and it could not${who}. ${advice}`,
         );
+      }
       const other = underHiddenOutage(run, hiddenOutage);
       const theirs = resent(other);
-      if (theirs > 0)
+      if (theirs > 0) {
+        const { who, advice } = refusers(other, hiddenOutage);
         return fail(
-          `Not one event was sent again in this run, but under another outage${outageText(hiddenOutage)} the devices had to send events again ${n(theirs)} times: a part the ingest API depends on sits on that machine.`,
+          `Not one event was sent again in this run, but under another outage${outageText(hiddenOutage)} the devices had to send events again ${n(theirs)} times: a part the ingest API depends on sits on that machine${who}. ${advice}`,
         );
+      }
       return pass(
         `No device had to send an event again${outageText(r.report.faults)}, nor under another outage${outageText(hiddenOutage)}: the API always handed its events on.`,
       );
