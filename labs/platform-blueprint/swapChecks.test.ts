@@ -31,4 +31,23 @@ describe('platform-blueprint step 3', () => {
       'map reads serving (hbase), written by positions (spark-streaming) from log.',
     );
   }, 60_000);
+
+  it('judges every dashboard, whatever the order of the parts: an old one left on the lake fails the swap', async () => {
+    const solution = JSON.parse(step.solution) as { parts: { id: string }[]; wires: { from: string; to: string }[] };
+    const old = { id: 'oldmap', type: 'dashboard', node: 'n3' };
+    const wires = [...solution.wires, { from: 'lake', to: 'oldmap' }];
+    const reasons: string[] = [];
+    for (const parts of [
+      [...solution.parts.slice(0, -1), old, solution.parts.at(-1)!],
+      [...solution.parts, old],
+    ]) {
+      const out = await runStep({ lab, stepIndex: 2, source: JSON.stringify({ parts, wires }) });
+      expect(out.error).toBeNull();
+      const v = out.checks.find((c) => c.id === 'map-store-swapped')!;
+      expect(v.pass).toBe(false);
+      reasons.push(v.reason);
+    }
+    expect(reasons[0]).toMatch(/^oldmap still reads lake \(hdfs\)/);
+    expect(reasons[1]).toBe(reasons[0]);
+  }, 60_000);
 });
