@@ -48,4 +48,28 @@ describe('platform-blueprint checks', () => {
       /: reports \(Relational database on n2\) refused [\d,]+ copies because its machine was down\./,
     );
   }, 60_000);
+
+  it('step 1: the database must stay on n2, read by the dashboard', async () => {
+    const solution = lab.steps[0]!.solution;
+    const moved = solution.replace(
+      '"id": "reports", "type": "rdbms", "node": "n2"',
+      '"id": "reports", "type": "rdbms", "node": "n1"',
+    );
+    const swapped = solution.replace(
+      '"id": "reports", "type": "rdbms", "node": "n2"',
+      '"id": "reports", "type": "hbase", "node": "n3"',
+    );
+    for (const source of [moved, swapped]) expect(source).not.toBe(solution);
+    expect((await verdict(0, moved, 'database-stays')).reason).toBe(
+      "The starter's reports (rdbms) runs on n2, the machine that goes down, and the dashboard reads it; now reports is rdbms on n1. Keep the database on n2: the platform must ride out its outage, not move away from it.",
+    );
+    expect(await verdict(0, swapped, 'database-stays')).toMatchObject({ pass: false });
+    expect((await verdict(0, swapped, 'database-stays')).reason).toContain('now reports is hbase on n3.');
+    expect(await verdict(0, solution, 'database-stays')).toEqual({
+      id: 'database-stays',
+      title: 'The database stays on n2',
+      pass: true,
+      reason: 'reports (rdbms) stays on n2, read by the dashboard.',
+    });
+  }, 60_000);
 });

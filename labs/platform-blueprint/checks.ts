@@ -222,3 +222,41 @@ export function freshCheck(id: string, boundMs: number): LabCheck {
     },
   };
 }
+
+/**
+ * The starter's stores on `node` (the database on the machine that goes down) stay there, of the
+ * same kind and read by a dashboard: moving the store off the machine, or swapping it for another
+ * on a machine that stays up, dodges the outage the step is about instead of riding it out.
+ */
+export function databaseStaysCheck(id: string, node: string): LabCheck {
+  return {
+    id,
+    title: `The database stays on ${node}`,
+    evaluate: (run) => {
+      const r = pipelineRunOf(run);
+      const result = r.report.result;
+      const starter = JSON.parse(r.step.starter) as { parts: { id: string; type: string; node?: string }[] };
+      const boards = new Set(result.parts.filter((p) => p.type === 'dashboard').map((p) => p.id));
+      const read = new Set(result.wires.filter((w) => boards.has(w.to)).map((w) => w.from));
+      const stores = starter.parts.filter(
+        (p) => p.node === node && PART_CATALOGUE[p.type as keyof typeof PART_CATALOGUE]?.stage === 'store',
+      );
+      for (const want of stores) {
+        const kept = result.parts.find((p) => p.type === want.type && p.node === node && read.has(p.id));
+        if (kept) continue;
+        const same = result.parts.find((p) => p.id === want.id);
+        const now = !same
+          ? `it is gone, and no ${want.type} part on ${node} is read by a dashboard`
+          : same.type !== want.type || same.node !== node
+            ? `now ${same.id} is ${same.type}${same.node ? ` on ${same.node}` : ''}`
+            : `no dashboard reads ${same.id} any more`;
+        return fail(
+          `The starter's ${want.id} (${want.type}) runs on ${node}, the machine that goes down, and the dashboard reads it; ${now}. Keep the database on ${node}: the platform must ride out its outage, not move away from it.`,
+        );
+      }
+      return pass(
+        `${stores.map((s) => `${s.id} (${s.type})`).join(' and ')} ${stores.length === 1 ? 'stays' : 'stay'} on ${node}, read by the dashboard.`,
+      );
+    },
+  };
+}

@@ -9,6 +9,7 @@ import type { FaultSpec } from '../../engine/cluster';
 import type { Lab } from '../labTypes';
 import {
   blueprintStagesCheck,
+  databaseStaysCheck,
   everyEventDisplayedCheck,
   fewFilesCheck,
   freshCheck,
@@ -69,6 +70,7 @@ const lab: Lab = {
         everyEventDisplayedCheck('every-event-displayed'),
         ingestNeverRefusesCheck('devices-never-resend', HIDDEN_OUTAGE),
         blueprintStagesCheck('blueprint-stages'),
+        databaseStaysCheck('database-stays', 'n2'),
       ],
     },
     {

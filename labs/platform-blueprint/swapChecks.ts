@@ -78,7 +78,7 @@ export function mapStoreSwappedCheck(id: string): LabCheck {
   };
 }
 
-/** The starter's collector and lake (Flume and HDFS parts) are still there, on the same machines, with the same settings and inputs. */
+/** The starter's collector and lake (Flume and HDFS parts) are still there, on the same machines, with the same settings and the same inputs, no more. */
 export function lakeUnchangedCheck(id: string): LabCheck {
   return {
     id,
@@ -92,7 +92,7 @@ export function lakeUnchangedCheck(id: string): LabCheck {
         const got = result.parts.find((p) => p.id === want.id);
         if (!got || got.type !== want.type)
           return fail(
-            `the starter's ${want.id} (${want.type}) is gone: keep the lake as it is and add the new store beside it.`,
+            `The starter's ${want.id} (${want.type}) is gone: keep the lake as it is and add the new store beside it.`,
           );
         if (want.node && got.node !== want.node)
           return fail(`${want.id} moved from ${want.node} to ${got.node ?? 'nowhere'}: keep the lake as it is.`);
@@ -106,6 +106,12 @@ export function lakeUnchangedCheck(id: string): LabCheck {
         const inputs = starter.wires.filter((w) => w.to === want.id);
         const lost = inputs.find((w) => !result.wires.some((x) => x.from === w.from && x.to === w.to));
         if (lost) return fail(`${lost.from} no longer feeds ${lost.to}: keep the lake as it is.`);
+        // A new input (the stream processing writing the lake too) changes what the lake holds: copies, more files.
+        const added = result.wires.find((w) => w.to === want.id && !inputs.some((x) => x.from === w.from));
+        if (added)
+          return fail(
+            `${added.from} feeds ${want.id} too, which the starter fed from ${inputs.map((w) => w.from).join(' and ')} alone: keep the lake as it is; the new store goes beside it.`,
+          );
       }
       return pass(`${kept.map((p) => p.id).join(' and ')} are as the starter had them.`);
     },
