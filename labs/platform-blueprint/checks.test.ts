@@ -72,4 +72,26 @@ describe('platform-blueprint checks', () => {
       reason: 'reports (rdbms) stays on n2, read by the dashboard.',
     });
   }, 60_000);
+
+  it('step 3: with a fault injected into a swapped pipeline, the freshness reason names the fault, not the store', async () => {
+    const out = await runStep({
+      lab,
+      stepIndex: 2,
+      source: lab.steps[2]!.solution,
+      pipelineFaults: [
+        { atMs: 30_000, kind: 'killNode', node: 'n3' },
+        { atMs: 40_000, kind: 'restartNode', node: 'n3' },
+      ],
+    });
+    expect(out.error).toBeNull();
+    const fresh = out.checks.find((c) => c.id === 'fresh')!;
+    expect(fresh.pass).toBe(false);
+    expect(fresh.reason).toMatch(
+      /: more than 10\.00 s, in a run with a fault injected from outside \(n3 killed at 30\.00 s, n3 back at 40\.00 s\): the events it held up count too\. Run again without it to judge the pipeline\.$/,
+    );
+    expect(fresh.reason).not.toContain('Look at when the store');
+    // The starter's map on the lake still hears about its store.
+    const starter = await verdict(2, lab.steps[2]!.starter, 'fresh');
+    expect(starter.reason).toMatch(/Look at when the store the dashboard reads lets it see an event\.$/);
+  }, 60_000);
 });
