@@ -148,4 +148,21 @@ describe('a pipeline step: diagram, editor helpers and playback', { timeout: 240
     await s.screenshot('pipeline-long-id-dark');
     await setEditorText(page, starter);
   });
+
+  it("step 2's table shows the files the lake closed, as its hint says", async () => {
+    const { page } = s;
+    await page.goto(`${s.baseUrl}#/lab/${LAB}/2`);
+    await page.getByTestId('pipeline-diagram').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page);
+    const table = page.getByTestId('pipeline-parts');
+    await table.waitFor();
+    const headers = await table.locator('thead th').allTextContents();
+    const column = headers.indexOf('Files closed');
+    expect(column).toBeGreaterThan(0);
+    const cells = await table.locator('tr[data-part="lake"] > *').allTextContents();
+    expect(cells[column]).toBe('1,000');
+    expect(await table.locator('tr[data-part="agent"] > *').nth(column).textContent()).toBe('–');
+    expect(s.consoleErrors).toEqual([]);
+  });
 });
