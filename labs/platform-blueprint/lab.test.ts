@@ -72,6 +72,12 @@ describe('the platform-blueprint lab', () => {
     expect(flat(lab.steps[2]!.hints[0]!)).toContain('30 s in');
     const { result } = await run(2, 'starter');
     expect(result.summary.firstDisplayMs).toBeGreaterThanOrEqual(30_000);
+    // The file closes just after 30 s; the map shows its positions at the next refresh, as the hint says.
+    const closed = result.events.find((e) => e.type === 'fileClosed')!;
+    expect(Math.round(closed.t / 1000)).toBe(30);
+    expect(flat(lab.steps[2]!.hints[0]!)).toContain(
+      `30 s in, and the next refresh of the map has read it, ${Math.round(result.summary.firstDisplayMs! / 1000)} s in`,
+    );
     expect(result.summary.latencyMs!.p95).toBeGreaterThan(FRESH_MS);
     const solved = await run(2, 'solution');
     expect(solved.result.summary.latencyMs!.p95).toBeLessThanOrEqual(FRESH_MS);

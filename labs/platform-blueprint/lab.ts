@@ -101,7 +101,7 @@ const lab: Lab = {
       solution: swapSolution,
       figures: ['15.2', '24.1', '15.3'],
       hints: [
-        'Run the starter: the first position reaches the map only when Flume closes its first file, 30 s in.',
+        'Run the starter: the first position reaches the map only once Flume has closed its first file, 30 s in, and the next refresh of the map has read it, 35 s in.',
         'Add a `spark-streaming` part reading `log` and an `hbase` part it writes to, and wire the map to the HBase part instead of the lake.',
       ],
       run: { seed: 24, cluster: 'classroom', untilMs: RUN_MS },
