@@ -111,7 +111,7 @@ function format(lab: Lab, stepIndex: number, outcome: StepOutcome, lang: UiLocal
   if (outcome.error) {
     // The error once; the checks by title only (each would only repeat that it was not judged).
     lines.push(`  ${w.runFailed}: ${oneLine(outcome.error.message)}`, '');
-    lines.push(`  ${w.notJudged(notJudgedReason(outcome.error, lang))}:`);
+    lines.push(`  ${w.notJudged(notJudgedReason(outcome.error, lang, step.kind))}:`);
     for (const c of outcome.checks) lines.push(`    - ${c.title}`);
     lines.push('', w.noneJudged(outcome.checks.length));
   } else {

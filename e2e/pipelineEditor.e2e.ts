@@ -1,7 +1,8 @@
 /**
  * A pipeline step in Chromium at 1024×700: the diagram follows the file as it is typed (and keeps
- * the last good drawing while it does not parse), the editor helpers rewrite the file, and a run
- * plays back on the diagram with a sentence that is true at the instant shown.
+ * the last good drawing while it does not parse, also after a Run), the editor helpers rewrite the
+ * file, a run plays back on the diagram with a sentence that is true at the instant shown, and the
+ * run's table shows the files the lake closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -147,5 +148,39 @@ describe('a pipeline step: diagram, editor helpers and playback', { timeout: 240
     await diagramInView(page);
     await s.screenshot('pipeline-long-id-dark');
     await setEditorText(page, starter);
+  });
+
+  it('keeps the last good drawing, with its note, after Run with a file that does not parse', async () => {
+    const { page } = s;
+    const starter = await editorText(page);
+    const parts = (JSON.parse(starter) as { parts: { id: string }[] }).parts.map((p) => p.id);
+    await setEditorText(page, starter.slice(0, -5));
+    await page.getByTestId('pipeline-parse').waitFor();
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page);
+    // The run failed on the file; the panel was renewed, and still draws the last version that parsed.
+    await expect
+      .poll(() => page.getByTestId('pipeline-parse').textContent())
+      .toMatch(/The diagram shows the last version that did\.$/);
+    for (const id of parts) expect(await page.getByTestId(`part-${id}`).count()).toBe(1);
+    await setEditorText(page, starter);
+    await page.getByTestId('pipeline-parse').waitFor({ state: 'detached' });
+  });
+
+  it("step 2's table shows the files the lake closed, as its hint says", async () => {
+    const { page } = s;
+    await page.goto(`${s.baseUrl}#/lab/${LAB}/2`);
+    await page.getByTestId('pipeline-diagram').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForRunEnd(page);
+    const table = page.getByTestId('pipeline-parts');
+    await table.waitFor();
+    const headers = await table.locator('thead th').allTextContents();
+    const column = headers.indexOf('Files closed');
+    expect(column).toBeGreaterThan(0);
+    const cells = await table.locator('tr[data-part="lake"] > *').allTextContents();
+    expect(cells[column]).toBe('1,000');
+    expect(await table.locator('tr[data-part="agent"] > *').nth(column).textContent()).toBe('–');
+    expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * Why the checks could not judge a failed run, in a few words ("the job did not compile"). Its own
  * module (types only from runStep) so the app's page can word a failed run without loading the runner.
  */
-import type { LabLocale } from './labTypes';
+import type { LabLocale, StepKind } from './labTypes';
 import type { StepError } from './runStep';
 
 const NOT_JUDGED: Record<StepError['kind'], string> = {
@@ -29,7 +29,15 @@ const NOT_JUDGED_DE: Record<StepError['kind'], string> = {
   pack: 'der eigene Code des Lab-Pakets ist gescheitert',
 };
 
-/** Why, in English or (with 'de') German. */
-export function notJudgedReason(error: Pick<StepError, 'kind'>, locale: 'en' | LabLocale = 'en'): string {
+/** A pipeline step's file is its pipeline, not settings: what could not be read is named so. */
+const PIPELINE_NOT_READ = { en: 'the pipeline file could not be read', de: 'die Pipeline-Datei ließ sich nicht lesen' };
+
+/** Why, in English or (with 'de') German; `stepKind` the failed step's kind (a pipeline step's file is its pipeline). */
+export function notJudgedReason(
+  error: Pick<StepError, 'kind'>,
+  locale: 'en' | LabLocale = 'en',
+  stepKind?: StepKind,
+): string {
+  if (error.kind === 'settings' && stepKind === 'pipeline') return PIPELINE_NOT_READ[locale === 'de' ? 'de' : 'en'];
   return (locale === 'de' ? NOT_JUDGED_DE : NOT_JUDGED)[error.kind];
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runStep, StepNotFoundError } from './runStep';
+import { editorFileName, runStep, StepNotFoundError } from './runStep';
+import { notJudgedReason } from './notJudgedReason';
+import blueprintLab from './platform-blueprint/lab';
 import { createFunctionRunner } from '../engine/sandbox';
 import hdfsBlocksLab from './hdfs-blocks/lab';
 import iotAveragesLab from './mapreduce-iot-averages/lab';
@@ -129,5 +131,34 @@ describe('an hdfs step run', () => {
     expect(film.some((f) => f.hdfs.deadNodes.includes('n5') && f.hdfs.underReplicated > 0)).toBe(true);
     expect(film[film.length - 1]!.hdfs.underReplicated).toBe(0);
     expect(report.trace.filter((e) => e.type === 'blockReplicated').length).toBe(3);
+  });
+
+  it("names the file the editor holds: a pipeline step's errors the pipeline file, a settings step's settings.json", async () => {
+    const pipeline = blueprintLab.steps[0]!;
+    expect(editorFileName(pipeline)).toBe('pipeline.json');
+    const broken = await runStep({
+      lab: blueprintLab,
+      stepIndex: 0,
+      source: pipeline.starter.slice(0, -5),
+      fileName: editorFileName(pipeline)!,
+    });
+    expect(broken.error?.kind).toBe('settings');
+    expect(broken.error?.message).toMatch(/^pipeline\.json:\d+:\d+: /);
+    expect(broken.checks[0]!.reason).toBe('not judged: the pipeline file could not be read');
+    expect(broken.checks[0]!.reasons?.de).toBe('nicht bewertet: die Pipeline-Datei ließ sich nicht lesen');
+    // hdfs-blocks keeps its wording.
+    const settings = hdfsBlocksLab.steps[0]!;
+    expect(editorFileName(settings)).toBe('settings.json');
+    const bad = await runStep({
+      lab: hdfsBlocksLab,
+      stepIndex: 0,
+      source: '{',
+      fileName: editorFileName(settings)!,
+      runner,
+    });
+    expect(bad.error?.message).toMatch(/^settings\.json:/);
+    expect(bad.checks[0]!.reason).toBe('not judged: the settings could not be read');
+    expect(notJudgedReason({ kind: 'settings' }, 'en', 'hdfs')).toBe('the settings could not be read');
+    expect(editorFileName(iotAveragesLab.steps[0]!)).toBeUndefined();
   });
 });

@@ -123,6 +123,11 @@ export function settingsStep(step: LabStep): boolean {
   return step.kind === 'hdfs' || step.kind === 'server' || step.kind === 'pipeline';
 }
 
+/** The name the app's errors give the file its editor holds: a pipeline step's pipeline, a batch step's settings. */
+export function editorFileName(step: LabStep): string | undefined {
+  return step.kind === 'pipeline' ? 'pipeline.json' : settingsStep(step) ? 'settings.json' : undefined;
+}
+
 function needRunner(options: RunStepOptions): TaskRunner {
   if (!options.runner)
     throw new StepNotFoundError(
@@ -200,8 +205,8 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   } catch (error) {
     const e = classify(error);
     // The error is told once (outcome.error); each check only says that it was not judged, and why in a word.
-    const why = notJudgedReason(e);
-    const reasons = { de: `nicht bewertet: ${notJudgedReason(e, 'de')}` };
+    const why = notJudgedReason(e, 'en', step.kind);
+    const reasons = { de: `nicht bewertet: ${notJudgedReason(e, 'de', step.kind)}` };
     const checks = step.checks.map((c) => ({
       id: c.id,
       title: c.title,

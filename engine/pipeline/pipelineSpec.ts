@@ -242,7 +242,7 @@ function checkShape(parts: ResolvedPart[], at: (p: string) => string): void {
     if (state[i] === 2) return;
     if (state[i] === 1) {
       const loop = [...trail.slice(trail.indexOf(i)), i].map((j) => parts[j]!.id).join(' → ');
-      throw new ValidationError(at('wires'), `make a loop (${loop}); a pipeline runs one way`);
+      throw new ValidationError(at('wires'), `they make a loop (${loop}): a pipeline must run one way`);
     }
     state[i] = 1;
     for (const j of parts[i]!.feeds) visit(j, [...trail, i]);

@@ -79,6 +79,10 @@ describe('a pipeline as data', () => {
     expect(problem({ ...b, wires: [...b.wires, { from: 'clients', to: 'stream' }] })).toBe(
       'pipeline.wires[7].to: Clients cannot feed Spark Streaming; it feeds Ingest API, Flume agent',
     );
+    // A statement of what is wrong, not an order.
+    expect(problem({ ...b, wires: [...b.wires, { from: 'stream', to: 'buffer' }] })).toBe(
+      'pipeline.wires: they make a loop (buffer → stream → buffer): a pipeline must run one way',
+    );
     expect(problem({ ...b, wires: b.wires.filter((w) => w.to !== 'dash') })).toBe(
       'pipeline.parts[5]: "dash" gets nothing: no wire leads to it',
     );

@@ -33,6 +33,23 @@ describe('the platform-blueprint lab', () => {
     expect(part(solved.result, 'reports').refused).toBeGreaterThan(0);
   });
 
+  it('step 1: the database refuses during the outage, before and after the buffer; the API refuses nothing itself', async () => {
+    const text = flat(lab.steps[0]!.instructions);
+    // The table counts a refusal on the part that could not take the event: the database, whose machine is off.
+    expect(text).toContain('While it is down the database refuses every write.');
+    expect(text).not.toMatch(/the API refuses/);
+    expect(text).toContain('the database still refuses writes while it is down, but whose?');
+    const { result } = await run(0, 'starter');
+    expect(part(result, 'ingest').refused).toBe(0);
+    expect(part(result, 'reports').refused).toBe(part(result, 'devices').resent);
+    const solved = await run(0, 'solution');
+    // Now the stream's writes are refused; the buffer keeps the events, and no device sends one again.
+    expect(part(solved.result, 'reports').refused).toBeGreaterThan(0);
+    expect(solved.result.wires.filter((w) => w.to === 'reports').map((w) => w.from)).toEqual(['stream']);
+    expect(part(solved.result, 'buffer').refused).toBe(0);
+    expect(part(solved.result, 'devices').resent).toBe(0);
+  });
+
   it("step 2: Flume's defaults are the text's, the starter makes far more than 20 files, the run lasts 2 minutes", async () => {
     const text = flat(lab.steps[1]!.instructions);
     const s = PART_CATALOGUE.flume.settings;
@@ -55,6 +72,12 @@ describe('the platform-blueprint lab', () => {
     expect(flat(lab.steps[2]!.hints[0]!)).toContain('30 s in');
     const { result } = await run(2, 'starter');
     expect(result.summary.firstDisplayMs).toBeGreaterThanOrEqual(30_000);
+    // The file closes just after 30 s; the map shows its positions at the next refresh, as the hint says.
+    const closed = result.events.find((e) => e.type === 'fileClosed')!;
+    expect(Math.round(closed.t / 1000)).toBe(30);
+    expect(flat(lab.steps[2]!.hints[0]!)).toContain(
+      `30 s in, and the next refresh of the map has read it, ${Math.round(result.summary.firstDisplayMs! / 1000)} s in`,
+    );
     expect(result.summary.latencyMs!.p95).toBeGreaterThan(FRESH_MS);
     const solved = await run(2, 'solution');
     expect(solved.result.summary.latencyMs!.p95).toBeLessThanOrEqual(FRESH_MS);

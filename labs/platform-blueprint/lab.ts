@@ -9,6 +9,7 @@ import type { FaultSpec } from '../../engine/cluster';
 import type { Lab } from '../labTypes';
 import {
   blueprintStagesCheck,
+  databaseStaysCheck,
   everyEventDisplayedCheck,
   fewFilesCheck,
   freshCheck,
@@ -61,7 +62,7 @@ const lab: Lab = {
       solution: assembleSolution,
       figures: ['24.1'],
       hints: [
-        'Run the starter and read the table: the devices had to send events again while n2 was down. Which part refused them, and which part did it depend on?',
+        'Run the starter and read the table: the devices had to send events again while n2 was down. Which part refused them, and why did its refusal reach the devices?',
         'A `kafka` part takes events whatever happens behind it; a `spark-streaming` part reads a `kafka` part and writes to a store. Place both on n1 or n3.',
       ],
       run: { seed: 24, cluster: 'classroom', faults: OUTAGE, untilMs: RUN_MS },
@@ -69,6 +70,7 @@ const lab: Lab = {
         everyEventDisplayedCheck('every-event-displayed'),
         ingestNeverRefusesCheck('devices-never-resend', HIDDEN_OUTAGE),
         blueprintStagesCheck('blueprint-stages'),
+        databaseStaysCheck('database-stays', 'n2'),
       ],
     },
     {
@@ -99,7 +101,7 @@ const lab: Lab = {
       solution: swapSolution,
       figures: ['15.2', '24.1', '15.3'],
       hints: [
-        'Run the starter: the first position reaches the map only when Flume closes its first file, 30 s in.',
+        'Run the starter: the first position reaches the map only once Flume has closed its first file, 30 s in, and the next refresh of the map has read it, 35 s in.',
         'Add a `spark-streaming` part reading `log` and an `hbase` part it writes to, and wire the map to the HBase part instead of the lake.',
       ],
       run: { seed: 24, cluster: 'classroom', untilMs: RUN_MS },

@@ -31,4 +31,44 @@ describe('platform-blueprint step 3', () => {
       'map reads serving (hbase), written by positions (spark-streaming) from log.',
     );
   }, 60_000);
+
+  it('judges every dashboard, whatever the order of the parts: an old one left on the lake fails the swap', async () => {
+    const solution = JSON.parse(step.solution) as { parts: { id: string }[]; wires: { from: string; to: string }[] };
+    const old = { id: 'oldmap', type: 'dashboard', node: 'n3' };
+    const wires = [...solution.wires, { from: 'lake', to: 'oldmap' }];
+    const reasons: string[] = [];
+    for (const parts of [
+      [...solution.parts.slice(0, -1), old, solution.parts.at(-1)!],
+      [...solution.parts, old],
+    ]) {
+      const out = await runStep({ lab, stepIndex: 2, source: JSON.stringify({ parts, wires }) });
+      expect(out.error).toBeNull();
+      const v = out.checks.find((c) => c.id === 'map-store-swapped')!;
+      expect(v.pass).toBe(false);
+      reasons.push(v.reason);
+    }
+    expect(reasons[0]).toMatch(/^oldmap still reads lake \(hdfs\)/);
+    expect(reasons[1]).toBe(reasons[0]);
+  }, 60_000);
+
+  it('fails a lake fed by the stream processing too, or gone, and says so', async () => {
+    const solution = JSON.parse(step.solution) as { parts: { id: string }[]; wires: { from: string; to: string }[] };
+    const twice = { ...solution, wires: [...solution.wires, { from: 'positions', to: 'lake' }] };
+    const out = await runStep({ lab, stepIndex: 2, source: JSON.stringify(twice) });
+    expect(out.error).toBeNull();
+    expect(out.checks.find((c) => c.id === 'lake-unchanged')).toMatchObject({
+      pass: false,
+      reason:
+        'positions feeds lake too, which the starter fed from collector alone: keep the lake as it is; the new store goes beside it.',
+    });
+    const gone = {
+      parts: solution.parts.filter((p) => p.id !== 'collector' && p.id !== 'lake'),
+      wires: solution.wires.filter((w) => w.to !== 'collector' && w.to !== 'lake'),
+    };
+    const out2 = await runStep({ lab, stepIndex: 2, source: JSON.stringify(gone) });
+    expect(out2.error).toBeNull();
+    expect(out2.checks.find((c) => c.id === 'lake-unchanged')!.reason).toBe(
+      "The starter's collector (flume) is gone: keep the lake as it is and add the new store beside it.",
+    );
+  }, 60_000);
 });

@@ -37,42 +37,48 @@ export function mapStoreSwappedCheck(id: string): LabCheck {
       const from = (to: string) => result.wires.filter((w) => w.to === to).map((w) => byId.get(w.from)!);
       const boards = result.parts.filter((p) => p.type === 'dashboard');
       if (boards.length === 0) return fail('No part of the pipeline is a dashboard: nothing shows the map.');
-      for (const board of boards) {
+      const stage = (p: Part) => PART_CATALOGUE[p.type].stage;
+      /** One dashboard's verdict: a failure's reason, or how its store is fed. */
+      const judge = (board: Part): { ok: boolean; text: string } => {
         const stores = from(board.id);
         const lake = stores.find((s) => s.type === 'hdfs');
         if (lake)
-          return fail(
-            `${board.id} still reads ${lake.id} (hdfs): it sees a position only once a file is closed, and opens every file at each refresh. Swap its store for one made for reads by key (hbase) that a spark-streaming part reading the log writes to.`,
-          );
-        for (const store of stores) {
-          const writers = from(store.id);
-          const stage = (p: Part) => PART_CATALOGUE[p.type].stage;
-          const processors = writers.filter((w) => stage(w) === 'process');
-          if (processors.length === 0)
-            return fail(
-              `${store.id} (${store.type}), which ${board.id} reads, is written by ${writers.map((w) => `${w.id} (${stage(w)})`).join(', ') || 'nothing'}: the blueprint has the stream processing (spark-streaming, reading the log) write the results the display reads.`,
-            );
-          const buffered = processors.find((p) => from(p.id).some((u) => stage(u) === 'buffer'));
-          if (!buffered)
-            return fail(
-              `${processors.map((p) => p.id).join(', ')} ${processors.length === 1 ? 'does' : 'do'} not read a buffer: wire the log (kafka) into the stream processing.`,
-            );
-          return pass(
-            `${board.id} reads ${store.id} (${store.type}), written by ${buffered.id} (${buffered.type}) from ${from(
-              buffered.id,
-            )
-              .map((u) => u.id)
-              .join(', ')}.`,
-          );
-        }
-        return fail(`${board.id} reads no store.`);
-      }
-      return fail('No dashboard reads a store.');
+          return {
+            ok: false,
+            text: `${board.id} still reads ${lake.id} (hdfs): it sees a position only once a file is closed, and opens every file at each refresh. Swap its store for one made for reads by key (hbase) that a spark-streaming part reading the log writes to.`,
+          };
+        const store = stores[0];
+        if (!store) return { ok: false, text: `${board.id} reads no store.` };
+        const writers = from(store.id);
+        const processors = writers.filter((w) => stage(w) === 'process');
+        if (processors.length === 0)
+          return {
+            ok: false,
+            text: `${store.id} (${store.type}), which ${board.id} reads, is written by ${writers.map((w) => `${w.id} (${stage(w)})`).join(', ') || 'nothing'}: the blueprint has the stream processing (spark-streaming, reading the log) write the results the display reads.`,
+          };
+        const buffered = processors.find((p) => from(p.id).some((u) => stage(u) === 'buffer'));
+        if (!buffered)
+          return {
+            ok: false,
+            text: `${processors.map((p) => p.id).join(', ')} ${processors.length === 1 ? 'does' : 'do'} not read a buffer: wire the log (kafka) into the stream processing.`,
+          };
+        const sources = from(buffered.id)
+          .map((u) => u.id)
+          .join(', ');
+        return {
+          ok: true,
+          text: `${board.id} reads ${store.id} (${store.type}), written by ${buffered.id} (${buffered.type}) from ${sources}`,
+        };
+      };
+      // Every dashboard is judged, whatever the order of the parts: one left on the lake fails the swap.
+      const verdicts = boards.map(judge);
+      const failed = verdicts.find((v) => !v.ok);
+      return failed ? fail(failed.text) : pass(`${verdicts.map((v) => v.text).join('; ')}.`);
     },
   };
 }
 
-/** The starter's collector and lake (Flume and HDFS parts) are still there, on the same machines, with the same settings and inputs. */
+/** The starter's collector and lake (Flume and HDFS parts) are still there, on the same machines, with the same settings and the same inputs, no more. */
 export function lakeUnchangedCheck(id: string): LabCheck {
   return {
     id,
@@ -86,7 +92,7 @@ export function lakeUnchangedCheck(id: string): LabCheck {
         const got = result.parts.find((p) => p.id === want.id);
         if (!got || got.type !== want.type)
           return fail(
-            `the starter's ${want.id} (${want.type}) is gone: keep the lake as it is and add the new store beside it.`,
+            `The starter's ${want.id} (${want.type}) is gone: keep the lake as it is and add the new store beside it.`,
           );
         if (want.node && got.node !== want.node)
           return fail(`${want.id} moved from ${want.node} to ${got.node ?? 'nowhere'}: keep the lake as it is.`);
@@ -100,6 +106,12 @@ export function lakeUnchangedCheck(id: string): LabCheck {
         const inputs = starter.wires.filter((w) => w.to === want.id);
         const lost = inputs.find((w) => !result.wires.some((x) => x.from === w.from && x.to === w.to));
         if (lost) return fail(`${lost.from} no longer feeds ${lost.to}: keep the lake as it is.`);
+        // A new input (the stream processing writing the lake too) changes what the lake holds: copies, more files.
+        const added = result.wires.find((w) => w.to === want.id && !inputs.some((x) => x.from === w.from));
+        if (added)
+          return fail(
+            `${added.from} feeds ${want.id} too, which the starter fed from ${inputs.map((w) => w.from).join(' and ')} alone: keep the lake as it is; the new store goes beside it.`,
+          );
       }
       return pass(`${kept.map((p) => p.id).join(' and ')} are as the starter had them.`);
     },

@@ -16,7 +16,7 @@ import { cardPayments } from '../../engine/datasets';
 import { type PoolProgress, type SandboxPoolCore } from '../../engine/sandbox';
 import { compileJobSource } from '../../engine/sandbox/compile';
 import type { NodeInfo } from '../viz/clusterTimeline';
-import { clusterOf, LAB_NODE_EXPIRY_MS, runStep, settingsStep, stepAt } from '../../labs/runStep';
+import { clusterOf, editorFileName, LAB_NODE_EXPIRY_MS, runStep, settingsStep, stepAt } from '../../labs/runStep';
 import { findLab as labById } from '../../labs/labRegistry';
 import { packLab } from './packLabs';
 import { createWebWorkerPool } from '../sandbox/webWorkerPool';
@@ -175,6 +175,8 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     const progress: RunProgress = { phase: 'simulating', done: 0, total: 0, run: 1, runs: 1, runLabel: null };
     post({ id: message.id, type: 'progress', fraction: 0, progress });
   }
+  // The file the editor holds, by its name: a pipeline step's errors name the pipeline file, not settings.
+  const fileName = editorFileName(step);
   const outcome = await runStep({
     lab,
     stepIndex: message.stepIndex,
@@ -183,7 +185,7 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
     faults: message.faults,
     streamFaults: message.streamFaults ?? [],
     pipelineFaults: message.pipelineFaults ?? [],
-    ...(settingsStep(step) ? { fileName: 'settings.json' } : {}),
+    ...(fileName ? { fileName } : {}),
     ...(message.seed === undefined ? {} : { seed: message.seed }),
     ...(isSeed(message.variantSeed) ? { variantSeed: message.variantSeed } : {}),
     ...(isSeed(message.practiceSeed) ? { practiceSeed: message.practiceSeed } : {}),

@@ -221,7 +221,7 @@ function LabStepView({
           ? {
               lastRun: toLastRun(
                 localizeCheckResults(step, verdicts, uiLanguage),
-                failure ? notJudgedReason(failure, uiLanguage) : null,
+                failure ? notJudgedReason(failure, uiLanguage, step.kind) : null,
                 Date.now(),
                 failure,
               ),
@@ -251,7 +251,7 @@ function LabStepView({
     const failure = shown.outcome.error;
     return toLastRun(
       localizeCheckResults(step, shown.outcome.checks, uiLanguage),
-      failure ? notJudgedReason(failure, uiLanguage) : null,
+      failure ? notJudgedReason(failure, uiLanguage, step.kind) : null,
       0,
       failure,
     );

@@ -1,10 +1,13 @@
 /**
  * The pictures of a lab step's run, below its checks: a job's or an HDFS run's (RunArea), a
  * stream's, a server's, or a pipeline's diagram (shown before any run, as it is also where the
- * pipeline is edited). Each sits in its own error boundary, renewed with every run (`version`).
+ * pipeline is edited). Each sits in its own error boundary, renewed with every run (`version`);
+ * the pipeline's last drawing that parsed is kept across runs, so a run of a file that does not
+ * parse leaves it on screen with its note.
  * The fault buttons ask the page for a re-run with the faults added.
  */
 import { useTranslation } from 'react-i18next';
+import { useCallback, useState } from 'react';
 import type { FaultSpec } from '../../../engine/cluster';
 import type { KafkaFault } from '../../../engine/streaming';
 import type { PipelineFault } from '../../../engine/pipeline';
@@ -15,6 +18,7 @@ import { PipelinePanel } from '../pipeline/PipelinePanel';
 import { ServerRunArea } from '../server/ServerRunArea';
 import { StreamRunView } from '../stream/StreamRunView';
 import { RunArea } from './RunArea';
+import type { DrawnPipeline } from '../../viz/pipeline/readPipelineText';
 
 const NO_FAULTS: never[] = [];
 
@@ -45,6 +49,13 @@ export function StepRunPictures({
 }) {
   const { t } = useTranslation('lab');
   const report = shown?.outcome.report ?? null;
+  // The pipeline panel is renewed with every run; the last drawing that parsed outlives it (for this step).
+  const [drawn, setDrawn] = useState<{ step: LabStep; pipeline: DrawnPipeline } | null>(null);
+  const onDrawn = useCallback(
+    (pipeline: DrawnPipeline) =>
+      setDrawn((was) => (was?.step === step && was.pipeline === pipeline ? was : { step, pipeline })),
+    [step],
+  );
   return (
     <>
       {shown && report?.kind === 'stream' && (
@@ -76,6 +87,8 @@ export function StepRunPictures({
             startAt={startAt}
             {...(step.run.words ? { words: step.run.words } : {})}
             onInjectFault={onPipelineFaults}
+            lastDrawn={drawn?.step === step ? drawn.pipeline : null}
+            onDrawn={onDrawn}
           />
         </ErrorBoundary>
       )}

@@ -4,7 +4,7 @@
  * there is a run, its playback on the same diagram.
  */
 import { useTranslation } from 'react-i18next';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PresetName } from '../../../engine/cluster';
 import type { PipelineFault } from '../../../engine/pipeline';
 import type { PipelineRunReport, PipelineWords } from '../../../labs/labTypes';
@@ -36,6 +36,10 @@ export interface PipelinePanelProps {
   startAt?: number;
   /** What the step calls its keys and events. */
   words?: PipelineWords;
+  /** The last version of the file that parsed, drawn before this panel was made (a run renews the panel). */
+  lastDrawn?: DrawnPipeline | null;
+  /** Hears each version of the file that parsed, so that a renewed panel can start from it. */
+  onDrawn?(pipeline: DrawnPipeline): void;
 }
 
 const NONE: readonly PipelineFault[] = [];
@@ -51,6 +55,8 @@ export function PipelinePanel({
   onInjectFault,
   startAt = 0,
   words,
+  lastDrawn = null,
+  onDrawn,
 }: PipelinePanelProps) {
   const { t: tr, i18n } = useTranslation('pipeline');
   // Why a file cannot be drawn is said in the page's language: read again when it changes.
@@ -60,8 +66,12 @@ export function PipelinePanel({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the reason's words are read inside (i18n.t)
     [text, language],
   );
-  const [lastGood, setLastGood] = useState<DrawnPipeline | null>(read.ok ? read.pipeline : null);
+  // A run renews the panel: while the file does not parse, it starts from the drawing it had before.
+  const [lastGood, setLastGood] = useState<DrawnPipeline | null>(read.ok ? read.pipeline : lastDrawn);
   if (read.ok && read.pipeline !== lastGood) setLastGood(read.pipeline);
+  useEffect(() => {
+    if (lastGood) onDrawn?.(lastGood);
+  }, [lastGood, onDrawn]);
   const drawn = read.ok ? read.pipeline : lastGood;
   const layout = useMemo(() => (drawn ? pipelineLayout(drawn) : null), [drawn]);
   const [selected, setSelected] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 /**
  * What a pipeline step's run shows: what became of the events (displayed, pending, lost) with the
- * latency from the client to the display, and each part's figures on its machine.
+ * latency from the client to the display, and each part's figures on its machine (an HDFS part's
+ * closed files too).
  */
 import { useTranslation } from 'react-i18next';
 import { fixed, numberFormat } from '../../i18n/numberFormat';
@@ -19,6 +20,8 @@ export function PipelineRunView({ report }: { report: PipelineRunReport }) {
   const { result } = report;
   const s = result.summary;
   const resenders = result.parts.filter((p) => (p.resent ?? 0) > 0);
+  // The files an HDFS part closed (the only ones a reader sees): a column when the pipeline has such a part.
+  const hasFiles = result.parts.some((p) => p.files !== undefined);
   const { t } = useTranslation('pipeline');
   return (
     <div className="run-area pipeline-run" data-testid="pipeline-run">
@@ -55,6 +58,7 @@ export function PipelineRunView({ report }: { report: PipelineRunReport }) {
               <th scope="col">{t('run.handedOn')}</th>
               <th scope="col">{t('run.refused')}</th>
               <th scope="col">{t('run.dropped')}</th>
+              {hasFiles && <th scope="col">{t('run.files')}</th>}
               <th scope="col">{t('run.busy')}</th>
               <th scope="col">{t('run.down')}</th>
             </tr>
@@ -69,6 +73,7 @@ export function PipelineRunView({ report }: { report: PipelineRunReport }) {
                 <td>{n(p.delivered)}</td>
                 <td>{n(p.refused)}</td>
                 <td>{n(p.dropped)}</td>
+                {hasFiles && <td data-column="files">{p.files !== undefined ? n(p.files) : '–'}</td>}
                 <td>{msText(p.busyMs)}</td>
                 <td>{p.downMs > 0 ? msText(p.downMs) : '–'}</td>
               </tr>

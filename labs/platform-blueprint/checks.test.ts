@@ -1,0 +1,97 @@
+/**
+ * The platform-blueprint checks' verdicts on pipelines that bend the steps' rules: each reason
+ * says what the run shows.
+ */
+import { describe, expect, it } from 'vitest';
+import lab from './lab';
+import { runStep } from '../runStep';
+
+const verdict = async (stepIndex: number, source: string, id: string) => {
+  const out = await runStep({ lab, stepIndex, source });
+  expect(out.error).toBeNull();
+  return out.checks.find((c) => c.id === id)!;
+};
+
+describe('platform-blueprint checks', () => {
+  it('step 2: a lake whose writer never closes a file fails "few files"', async () => {
+    const solution = lab.steps[1]!.solution;
+    for (const source of [
+      solution.replace('"rollInterval": 30', '"rollInterval": 0'),
+      solution.replace('"rollInterval": 30', '"rollInterval": 120'),
+    ]) {
+      expect(source).not.toBe(solution);
+      const v = await verdict(1, source, 'few-files');
+      expect(v.pass).toBe(false);
+      expect(v.reason).toMatch(/^lake took 6,000 events but closed no file by the end of the run: /);
+    }
+  }, 60_000);
+
+  it('step 1: with the buffer on the machine that goes down, the reason names it as the part that refused', async () => {
+    const solution = lab.steps[0]!.solution;
+    const onN2 = solution.replace(
+      '"id": "buffer", "type": "kafka", "node": "n1"',
+      '"id": "buffer", "type": "kafka", "node": "n2"',
+    );
+    expect(onN2).not.toBe(solution);
+    const v = await verdict(0, onN2, 'devices-never-resend');
+    expect(v.pass).toBe(false);
+    expect(v.reason).toMatch(
+      /and it could not: buffer \(Kafka on n2\) refused [\d,]+ copies because its machine was down\./,
+    );
+    expect(v.reason).toMatch(
+      /A buffer keeps events only while its machine is up: put buffer on a machine that stays up/,
+    );
+    expect(v.reason).not.toContain('the blueprint puts a buffer after the API');
+    // The starter names the database as the part that refused.
+    const starter = await verdict(0, lab.steps[0]!.starter, 'devices-never-resend');
+    expect(starter.reason).toMatch(
+      /: reports \(Relational database on n2\) refused [\d,]+ copies because its machine was down\./,
+    );
+  }, 60_000);
+
+  it('step 1: the database must stay on n2, read by the dashboard', async () => {
+    const solution = lab.steps[0]!.solution;
+    const moved = solution.replace(
+      '"id": "reports", "type": "rdbms", "node": "n2"',
+      '"id": "reports", "type": "rdbms", "node": "n1"',
+    );
+    const swapped = solution.replace(
+      '"id": "reports", "type": "rdbms", "node": "n2"',
+      '"id": "reports", "type": "hbase", "node": "n3"',
+    );
+    for (const source of [moved, swapped]) expect(source).not.toBe(solution);
+    expect((await verdict(0, moved, 'database-stays')).reason).toBe(
+      "The starter's reports (rdbms) runs on n2, the machine that goes down, and the dashboard reads it; now reports is rdbms on n1. Keep the database on n2: the platform must ride out its outage, not move away from it.",
+    );
+    expect(await verdict(0, swapped, 'database-stays')).toMatchObject({ pass: false });
+    expect((await verdict(0, swapped, 'database-stays')).reason).toContain('now reports is hbase on n3.');
+    expect(await verdict(0, solution, 'database-stays')).toEqual({
+      id: 'database-stays',
+      title: 'The database stays on n2',
+      pass: true,
+      reason: 'reports (rdbms) stays on n2, read by the dashboard.',
+    });
+  }, 60_000);
+
+  it('step 3: with a fault injected into a swapped pipeline, the freshness reason names the fault, not the store', async () => {
+    const out = await runStep({
+      lab,
+      stepIndex: 2,
+      source: lab.steps[2]!.solution,
+      pipelineFaults: [
+        { atMs: 30_000, kind: 'killNode', node: 'n3' },
+        { atMs: 40_000, kind: 'restartNode', node: 'n3' },
+      ],
+    });
+    expect(out.error).toBeNull();
+    const fresh = out.checks.find((c) => c.id === 'fresh')!;
+    expect(fresh.pass).toBe(false);
+    expect(fresh.reason).toMatch(
+      /: more than 10\.00 s, in a run with a fault injected from outside \(n3 killed at 30\.00 s, n3 back at 40\.00 s\): the events it held up count too\. Run again without it to judge the pipeline\.$/,
+    );
+    expect(fresh.reason).not.toContain('Look at when the store');
+    // The starter's map on the lake still hears about its store.
+    const starter = await verdict(2, lab.steps[2]!.starter, 'fresh');
+    expect(starter.reason).toMatch(/Look at when the store the dashboard reads lets it see an event\.$/);
+  }, 60_000);
+});
