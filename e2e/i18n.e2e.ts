@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type Session } from './harness';
+import { lab, overflowing } from './figureActions';
 
 /** German through the Settings dialog, as a learner switches: instant, remembered, and back. */
 describe('the app in German', () => {
@@ -51,6 +52,24 @@ describe('the app in German', () => {
     await page.getByRole('heading', { name: '1. Eine 512-MB-Datei in 128-MB-Blöcken' }).waitFor();
     await page.getByText('ist dabei die Hälfte, die speichert', { exact: false }).first().waitFor();
     expect(await page.locator('.lab-language-note').count()).toBe(0);
+  });
+
+  it("draws the German labs' cookbook figures with every word inside its box and the figure", async () => {
+    const { page } = s;
+    for (const id of ['hdfs-blocks', 'mapreduce-iot-averages', 'spark-in-memory']) {
+      const l = lab(id);
+      for (let i = 0; i < l.steps.length; i++) {
+        const figures = [...new Set([...(l.steps[i]!.figures ?? []), ...(i === 0 ? (l.figures ?? []) : [])])];
+        if (figures.length === 0) continue;
+        await page.goto(`${s.baseUrl}#/lab/${id}/${i + 1}`);
+        await page.getByTestId('figure-panel').waitFor();
+        for (const f of figures) {
+          if (figures.length > 1) await page.getByRole('button', { name: f, exact: true }).click();
+          await page.locator(`.cookbook-figure[data-figure="${f}"]`).waitFor();
+          expect(await overflowing(page), `${id} step ${i + 1}, Figure ${f}`).toEqual([]);
+        }
+      }
+    }
   });
 
   it('gives the editor as many lines in German as in English at 1024×700', async () => {

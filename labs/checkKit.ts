@@ -8,6 +8,7 @@ import type { AttemptRecord } from '../engine/exec';
 import type { CheckVerdict, LabLocale, StepRun } from './labTypes';
 import { anzahl, dezimal, zahl } from './germanFormat';
 import { noun, plural } from './plural';
+import { relativeTolerance } from './relativeTolerance';
 
 /** A verdict; `reasons` gives the reason in other locales (`{ de: '...' }`), where a lab writes them. */
 export const pass = (reason: string, reasons?: CheckVerdict['reasons']): CheckVerdict =>
@@ -169,9 +170,9 @@ export function compareKeyed(
   }
   return say(
     true,
-    `all ${expected.length} ${options.what} values match a plain computation over the same data (within ${options.tolerance} relative)`,
+    `all ${expected.length} ${options.what} values match a plain computation over the same data (${relativeTolerance(options.tolerance)})`,
     () =>
-      `alle ${zahl(expected.length)} Werte, einer pro ${de!.what}, stimmen mit einer einfachen Berechnung über dieselben Daten überein (relativ auf ${dezimal(options.tolerance)} genau)`,
+      `alle ${zahl(expected.length)} Werte, einer pro ${de!.what}, stimmen mit einer einfachen Berechnung über dieselben Daten überein (${relativeTolerance(options.tolerance, 'de')})`,
   );
 }
 

@@ -1,4 +1,8 @@
-/** The job's output as a table: the first 200 rows and how many there are in all. */
+/**
+ * The job's output as a table: the first 200 rows and how many there are in all. It is the whole
+ * run's (a MapReduce job's part files as hdfs dfs -cat prints them, a Spark driver's value), not the
+ * playback instant's, and says so.
+ */
 import { useTranslation } from 'react-i18next';
 import { count } from '../../i18n/numberFormat';
 import { useMemo } from 'react';
@@ -7,8 +11,14 @@ import { formatCell, outputRows } from '../../viz/run/outputRows';
 const LIMIT = 200;
 
 export function OutputTable({ result, kind }: { result: unknown; kind: 'mapreduce' | 'spark' }) {
-  const data = useMemo(() => outputRows(result, kind, LIMIT), [result, kind]);
-  const { t } = useTranslation('run');
+  const { t, i18n } = useTranslation('run');
+  // The column names are in the page's language: built again when it changes.
+  const language = i18n.language;
+  const data = useMemo(
+    () => outputRows(result, LIMIT),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- its words are read inside (i18n.t) in the page's language
+    [result, language],
+  );
   if (data.total === 0) return <p className="muted">{t('output.none')}</p>;
   return (
     <div className="run-output">

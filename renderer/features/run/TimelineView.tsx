@@ -10,8 +10,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Bar, RunView } from '../../viz/run/runViewTypes';
-import { barPhaseLabel, legendPhases, phaseLabel } from '../../viz/run/phases';
+import type { RunView } from '../../viz/run/runViewTypes';
+import { legendPhases, phaseLabel } from '../../viz/run/phases';
+import { describeAttempt } from '../../viz/run/attemptText';
 import {
   fitRange,
   hitTest,
@@ -31,42 +32,9 @@ import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { StartupLanes } from './StartupLanes';
 import './timelineZoom.css';
-import { i18n } from '../../i18n/i18n';
 
 const NAV_KEYS: readonly NavKey[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
 const isNavKey = (key: string): key is NavKey => NAV_KEYS.some((k) => k === key);
-
-const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:${key}`, options);
-
-/** One attempt in words, in the page's language (status, locality and reasons are the engine's own). */
-export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapreduce'): string {
-  const status = b.end > t ? say('attempt.running') : b.status;
-  const phases = b.phases
-    .filter((p) => p.start <= t)
-    .map((p) => `${barPhaseLabel(kind, b.taskSet, p.phase)} ${formatMs(Math.min(p.end, t) - p.start)}`);
-  const span = `${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
-  const phaseList = phases.length ? `: ${phases.join(', ')}` : '';
-  if (b.role === 'am')
-    return (
-      say('attempt.am', { task: b.task, id: b.attemptId, container: b.container ?? '?', node: b.node, status, span }) +
-      phaseList +
-      (b.reason && b.end <= t ? say('attempt.reasonAm', { reason: b.reason }) : '')
-    );
-  const flags = [
-    b.retry ? say('attempt.retry', { n: b.attempt + 1 }) : '',
-    b.speculative ? say('attempt.speculative') : '',
-    b.fetchFailed && b.end <= t ? say('attempt.fetchFailed') : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const node = b.executor !== b.node ? `${b.node} / ${b.executor}` : b.node;
-  return (
-    say('attempt.task', { task: b.task, attempt: b.attempt, id: b.attemptId, node, locality: b.locality, status }) +
-    (flags ? `, ${flags}` : '') +
-    `; ${span}${phaseList}` +
-    (b.reason && b.end <= t ? say('attempt.reason', { reason: b.reason }) : '')
-  );
-}
 
 export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: number; maxHeight?: number }) {
   const { t: text } = useTranslation('run');

@@ -3,7 +3,12 @@
  * or plain values, and a single value. Only the first `limit` rows are built; `total` counts all.
  */
 import { numberFormat } from '../../i18n/numberFormat';
+import { i18n } from '../../i18n/i18n';
 import { maxOf } from '../maxOf';
+
+/** The names the table gives a pair's columns and a plain value's, in the page's language (an object's keys stay its own). */
+const KEY = () => i18n.t('run:output.key');
+const VALUE = () => i18n.t('run:output.valueColumn');
 export interface OutputRows {
   columns: string[];
   rows: unknown[][];
@@ -15,10 +20,10 @@ export interface OutputRows {
 /** The most columns the table shows. */
 export const MAX_COLUMNS = 50;
 
-export function outputRows(result: unknown, kind: 'mapreduce' | 'spark', limit = 200): OutputRows {
+export function outputRows(result: unknown, limit = 200): OutputRows {
   if (!Array.isArray(result))
     return {
-      columns: ['value'],
+      columns: [VALUE()],
       rows: result === undefined ? [] : [[result]],
       total: result === undefined ? 0 : 1,
       hiddenColumns: 0,
@@ -40,12 +45,7 @@ export function outputRows(result: unknown, kind: 'mapreduce' | 'spark', limit =
   if (head.length > 0 && head.every(Array.isArray)) {
     const fullWidth = maxOf(head, (r) => r.length);
     const width = Math.min(fullWidth, MAX_COLUMNS);
-    const columns =
-      kind === 'mapreduce' && width === 2
-        ? ['key', 'value']
-        : width === 2
-          ? ['key', 'value']
-          : Array.from({ length: width }, (_, i) => `_${i + 1}`);
+    const columns = width === 2 ? [KEY(), VALUE()] : Array.from({ length: width }, (_, i) => `_${i + 1}`);
     return {
       columns,
       rows: head.map((r) => Array.from({ length: width }, (_, i) => r[i])),
@@ -53,7 +53,7 @@ export function outputRows(result: unknown, kind: 'mapreduce' | 'spark', limit =
       hiddenColumns: fullWidth - width,
     };
   }
-  return { columns: ['value'], rows: head.map((v) => [v]), total: result.length, hiddenColumns: 0 };
+  return { columns: [VALUE()], rows: head.map((v) => [v]), total: result.length, hiddenColumns: 0 };
 }
 
 /** A cell's text: numbers with thousands separators and at most 4 decimals, structures as JSON. */

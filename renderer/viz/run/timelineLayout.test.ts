@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { changeLanguage } from '../../i18n/i18n';
 import { makeSyntheticRunView } from './__tests__/syntheticRun';
 import {
   countRunning,
@@ -96,23 +97,34 @@ describe('timeline layout', () => {
 describe('output rows', () => {
   it('shows pairs, objects and single values, capped with a count', () => {
     const pairs = Array.from({ length: 250 }, (_, i) => [`k${i}`, i + 0.123456]);
-    const r = outputRows(pairs, 'mapreduce');
+    const r = outputRows(pairs);
     expect(r.columns).toEqual(['key', 'value']);
     expect(r.rows).toHaveLength(200);
     expect(r.total).toBe(250);
-    expect(outputRows([{ a: 1 }, { a: 2, b: 3 }], 'spark').columns).toEqual(['a', 'b']);
-    expect(outputRows(42, 'spark')).toEqual({ columns: ['value'], rows: [[42]], total: 1, hiddenColumns: 0 });
+    expect(outputRows([{ a: 1 }, { a: 2, b: 3 }]).columns).toEqual(['a', 'b']);
+    expect(outputRows(42)).toEqual({ columns: ['value'], rows: [[42]], total: 1, hiddenColumns: 0 });
     expect(formatCell(1234567.891234)).toBe('1,234,567.8912');
     expect(formatCell([1, 'x'])).toBe('[1,"x"]');
   });
 
+  it("names a pair's columns in the page's language, and an object's by its own keys", () => {
+    changeLanguage('de');
+    try {
+      expect(outputRows([['2016-05-01', 20.5]]).columns).toEqual(['Schlüssel', 'Wert']);
+      expect(outputRows(42).columns).toEqual(['Wert']);
+      expect(outputRows([{ key: 1, value: 2 }]).columns).toEqual(['key', 'value']);
+    } finally {
+      changeLanguage('en');
+    }
+  });
+
   it('builds at most MAX_COLUMNS columns of a row with a million values, and counts the rest', () => {
-    const wide = outputRows([Array.from({ length: 1_000_000 }, (_, i) => i)], 'spark');
+    const wide = outputRows([Array.from({ length: 1_000_000 }, (_, i) => i)]);
     expect(wide.columns).toHaveLength(MAX_COLUMNS);
     expect(wide.rows[0]).toHaveLength(MAX_COLUMNS);
     expect(wide.hiddenColumns).toBe(1_000_000 - MAX_COLUMNS);
     const keys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
-    const objects = outputRows([keys], 'spark');
+    const objects = outputRows([keys]);
     expect(objects.columns).toHaveLength(MAX_COLUMNS);
     expect(objects.hiddenColumns).toBe(100_000 - MAX_COLUMNS);
   });

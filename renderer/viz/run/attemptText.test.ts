@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runJob, type RunJobOptions } from '../../../engine/api';
+import { createFunctionRunner } from '../../../engine/sandbox';
+import { changeLanguage } from '../../i18n/i18n';
+import { attemptReasonText, attemptStatusText, describeAttempt } from './attemptText';
+import { toRunView } from './runView';
+
+// A word count on cookbook-9: map stage 0 writes shuffle 0, result stage 1 reads it.
+const JOB = `exports.default = async (sc) =>
+  sc.textFile('/data/corpus.txt', 6).flatMap((l) => l.split(/\\s+/)).filter((w) => w).map((w) => [w, 1])
+    .reduceByKey((a, b) => a + b).collect();`;
+const nodes = Array.from({ length: 9 }, (_, i) => ({ id: `n${i + 1}`, rack: `r${Math.floor(i / 3) + 1}` }));
+
+async function run(faults: RunJobOptions['faults'] = []) {
+  const runner = createFunctionRunner();
+  try {
+    const source = { fileName: 'wc.js', code: JOB };
+    return await runJob({ source, runner, cluster: 'cookbook-9', seed: 5, blockSize: 256 * 1024, faults });
+  } finally {
+    await runner.close();
+  }
+}
+
+/** English an untranslated status or ClusterLab reason would leave in a German text. */
+const ENGLISH = /(?<![-\w])(running|succeeded|failed|killed|died|finished|connect|another|job|node|stage)(?![-\w])/;
+
+describe('an attempt in words', () => {
+  afterEach(() => changeLanguage('en'));
+
+  it("words the status and ClusterLab's own reasons in German, keeping Spark's FetchFailed(...)", async () => {
+    const base = await run();
+    const reduce = base.trace.find((e) => e.type === 'stageSubmitted' && e.stage === 1)!;
+    const victim = base.trace.flatMap((e) =>
+      e.type === 'taskFinished' && e.taskSet === 'stage-0' ? [e.node] : [],
+    )[0]!;
+    const view = toRunView(await run([{ atMs: reduce.t + 1, kind: 'killNode', node: victim }]), nodes);
+    const ended = view.bars.filter((b) => b.reason !== null);
+    expect(ended.some((b) => b.reason!.startsWith('FetchFailed('))).toBe(true);
+
+    changeLanguage('de');
+    const texts = view.bars.map((b) => describeAttempt(b, view.durationMs, 'spark'));
+    expect(texts.filter((s) => ENGLISH.test(s))).toEqual([]);
+    const fetch = ended.find((b) => b.reason!.startsWith('FetchFailed('))!;
+    const german = describeAttempt(fetch, view.durationMs, 'spark');
+    expect(german).toContain('fehlgeschlagen');
+    expect(german).toContain(`Grund: ${fetch.reason!.slice(0, fetch.reason!.indexOf('): ') + 3)}`);
+    expect(german).toMatch(/: keine Verbindung zu n\d$/);
+    expect(describeAttempt(fetch, fetch.start, 'spark')).toContain(', läuft;');
+  }, 60_000);
+
+  it('maps every reason shape the engine gives, and keeps the English as the engine wrote it', () => {
+    const reasons = [
+      'FetchFailed(BlockManagerId(n2), shuffleId=0, mapIndex=1, reduceId=4): failed to connect to n2',
+      'FetchFailed(null, shuffleId=0, mapIndex=1, reduceId=4): missing an output location',
+      'job spark-job-3 finished',
+      'job spark-job-3 failed',
+      'job failed',
+      'node n4 died',
+      'another attempt finished first',
+      'attempt_00001_m_000003_1 finished first',
+      'stage aborted',
+      'container 7 lost with node n3',
+      'map outputs of 1 map are not available',
+      'map outputs of 3 maps are not available',
+      'another attempt is committing the output',
+      'fetch from n5 failed',
+      'fetch failed at shuffle start',
+      'task 3 failed 4 times; last: node n4 died',
+    ];
+    expect(reasons.map(attemptReasonText)).toEqual(reasons);
+    expect(['running', 'succeeded', 'failed', 'killed'].map((s) => attemptStatusText(s as 'failed'))).toEqual([
+      'running',
+      'succeeded',
+      'failed',
+      'killed',
+    ]);
+    changeLanguage('de');
+    const german = reasons.map(attemptReasonText);
+    expect(german.filter((s) => ENGLISH.test(s.replace(/^FetchFailed\(.*?\): /, '')))).toEqual([]);
+    expect(german[0]).toBe(
+      'FetchFailed(BlockManagerId(n2), shuffleId=0, mapIndex=1, reduceId=4): keine Verbindung zu n2',
+    );
+    expect(german[2]).toBe('Job spark-job-3 ist fertig');
+    expect(german[15]).toBe('Task 3 ist 4-mal fehlgeschlagen; zuletzt: Knoten n4 ist ausgefallen');
+    // A learner's exception keeps its own words.
+    expect(attemptReasonText("TypeError: Cannot read properties of undefined (reading 'x')")).toBe(
+      "TypeError: Cannot read properties of undefined (reading 'x')",
+    );
+    expect(attemptStatusText('succeeded')).toBe('erfolgreich');
+  });
+});

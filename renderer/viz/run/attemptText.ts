@@ -1,0 +1,92 @@
+/**
+ * A task attempt in words, in the page's language: its status and why it ended. The reasons come
+ * from the engine in English; the phrases that are ClusterLab's own ("node n2 died", "job spark-job-3
+ * finished", "failed to connect to n2") are known shapes, each worded per locale, while Spark's and
+ * Hadoop's own names inside them (FetchFailed(BlockManagerId(n2), ...), an exception's text) and a
+ * learner's error message stay as they are.
+ */
+import type { Bar, RunView } from './runViewTypes';
+import { barPhaseLabel } from './phases';
+import { formatMs } from './format';
+import { i18n } from '../../i18n/i18n';
+
+const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:${key}`, options);
+
+/** An attempt's status at time t ("running", "succeeded", "failed", "killed") in the page's language. */
+export function attemptStatusText(status: Bar['status']): string {
+  return say(`attempt.status.${status}`);
+}
+
+/** The reason shapes the engine gives an attempt's end, each with its key under run:attempt.why. */
+const SHAPES: readonly (readonly [RegExp, string])[] = [
+  [/^failed to connect to (?<node>\S+)$/, 'connect'],
+  [/^missing an output location$/, 'noLocation'],
+  [/^job (?<job>\S+) finished$/, 'jobFinished'],
+  [/^job (?<job>\S+) failed$/, 'jobFailedNamed'],
+  [/^job failed$/, 'jobFailed'],
+  [/^node (?<node>\S+) died$/, 'nodeDied'],
+  [/^another attempt finished first$/, 'otherFirst'],
+  [/^(?<id>\S+) finished first$/, 'namedFirst'],
+  [/^stage aborted$/, 'stageAborted'],
+  [/^container (?<container>\S+) lost with node (?<node>\S+)$/, 'containerLost'],
+  [/^map outputs of (?<count>\d+) maps are not available$/, 'mapOutputsGone'],
+  [/^another attempt is committing the output$/, 'committing'],
+  [/^fetch from (?<node>\S+) failed$/, 'fetchFrom'],
+  [/^fetch failed at shuffle start$/, 'fetchAtStart'],
+  [/^fetch failure$/, 'fetchFailure'],
+  [/^map failed$/, 'mapFailed'],
+  [/^reduce failed$/, 'reduceFailed'],
+];
+
+/**
+ * Why an attempt ended, in the page's language: "FetchFailed(BlockManagerId(n2), ...): failed to
+ * connect to n2" keeps Spark's FetchFailed(...) and words the rest; "task 3 failed 4 times; last:
+ * ..." words both parts; a reason of no known shape (an exception's message) is kept as it is.
+ */
+export function attemptReasonText(reason: string): string {
+  const fetch = /^(FetchFailed\([^)]*(?:\)[^)]*)?\)): (.*)$/s.exec(reason);
+  if (fetch) return `${fetch[1]}: ${attemptReasonText(fetch[2]!)}`;
+  const retries = /^task (\S+) failed (\d+) times; last: (.*)$/s.exec(reason);
+  if (retries)
+    return say('attempt.why.taskFailedTimes', {
+      task: retries[1],
+      count: Number(retries[2]),
+      last: attemptReasonText(retries[3]!),
+    });
+  for (const [shape, key] of SHAPES) {
+    const m = shape.exec(reason);
+    if (m) return say(`attempt.why.${key}`, { ...m.groups, count: Number(m.groups?.count ?? 0) });
+  }
+  return reason;
+}
+
+/** One attempt in words at time t, in the page's language: the timeline's hover and selection text. */
+export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapreduce'): string {
+  const status = attemptStatusText(b.end > t ? 'running' : b.status);
+  const phases = b.phases
+    .filter((p) => p.start <= t)
+    .map((p) => `${barPhaseLabel(kind, b.taskSet, p.phase)} ${formatMs(Math.min(p.end, t) - p.start)}`);
+  const span = `${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
+  const phaseList = phases.length ? `: ${phases.join(', ')}` : '';
+  const reason = b.reason && b.end <= t ? attemptReasonText(b.reason) : null;
+  if (b.role === 'am')
+    return (
+      say('attempt.am', { task: b.task, id: b.attemptId, container: b.container ?? '?', node: b.node, status, span }) +
+      phaseList +
+      (reason ? say('attempt.reasonAm', { reason }) : '')
+    );
+  const flags = [
+    b.retry ? say('attempt.retry', { n: b.attempt + 1 }) : '',
+    b.speculative ? say('attempt.speculative') : '',
+    b.fetchFailed && b.end <= t ? say('attempt.fetchFailed') : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const node = b.executor !== b.node ? `${b.node} / ${b.executor}` : b.node;
+  return (
+    say('attempt.task', { task: b.task, attempt: b.attempt, id: b.attemptId, node, locality: b.locality, status }) +
+    (flags ? `, ${flags}` : '') +
+    `; ${span}${phaseList}` +
+    (reason ? say('attempt.reason', { reason }) : '')
+  );
+}
