@@ -31,7 +31,11 @@ export function jobStatus(job: SparkJobView, stages: readonly StageView[], view:
   const tasks = running.reduce((n, x) => n + x.p.running, 0);
   const which = running.map((x) => x.s.stageId ?? x.s.id).join(', ');
   return running.length > 0
-    ? i18n.t('run:jobs.runningTasks', { which, count: tasks, shape })
+    ? i18n.t('run:jobs.runningTasks', {
+        stages: i18n.t('run:jobs.runningStages', { which, count: running.length }),
+        count: tasks,
+        shape,
+      })
     : i18n.t('run:jobs.running', { shape });
 }
 
