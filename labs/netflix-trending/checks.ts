@@ -44,13 +44,21 @@ function noRow(result: PipelineResult, kind: Row['kind']): string {
       : `No dashboard shows a trending row: ${dashboards.map((d) => d.id).join(', ')} ${dashboards.length > 1 ? 'show' : 'shows'} every count or event (show: counts).`;
   const rows = rowsOf(result);
   const storeOf = (dashboard: string) => result.wires.find((w) => w.to === dashboard)?.from ?? 'nothing';
-  const why = trending.map((d) => {
+  // Asked for the batch row, a board a batch job writes to is the one to talk about.
+  const batchFed = (id: string) =>
+    rows.find((r) => r.view.dashboard === id)?.writers.some((w) => w.type === 'spark-batch') ?? false;
+  const told =
+    kind === 'batch' && trending.some((d) => batchFed(d.id)) ? trending.filter((d) => batchFed(d.id)) : trending;
+  const why = told.map((d) => {
     const row = rows.find((r) => r.view.dashboard === d.id);
     if (!row)
       return `${d.id} reads ${storeOf(d.id)}, where no Spark job counting plays per title (op countByKey) writes`;
-    return `${d.id} ranks what ${row.writers.map((w) => `${w.id} (${w.type === 'spark-batch' ? 'Spark batch' : 'Spark Streaming'})`).join(' and ')} ${row.writers.length > 1 ? 'write' : 'writes'}`;
+    const named = row.writers.map((w) => `${w.id} (${w.type === 'spark-batch' ? 'Spark batch' : 'Spark Streaming'})`);
+    if (kind === 'batch' && row.writers.some((w) => w.type === 'spark-batch'))
+      return `${d.id} ranks what ${named.join(' and ')} write into ${row.view.store}: a streaming job's counts are mixed into it`;
+    return `${d.id} ranks what ${named.join(' and ')} ${row.writers.length > 1 ? 'write' : 'writes'}`;
   });
-  const job = kind === 'stream' ? 'a `spark-streaming` job' : 'a `spark-batch` job';
+  const job = kind === 'stream' ? 'a `spark-streaming` job' : 'a `spark-batch` job alone';
   return `No trending row ranks what ${job} counted: ${why.join('; ')}.`;
 }
 
@@ -258,7 +266,7 @@ export function bothRowsMeasuredCheck(id: string, fromMs: number): LabCheck {
       const rows = rowsOf(result);
       const batch = rows.find((r) => r.kind === 'batch');
       const stream = rows.find((r) => r.kind === 'stream');
-      if (!batch) return fail(`The old batch row is gone: ${noRow(result, 'batch')}`);
+      if (!batch) return fail(`The old batch row is gone. ${noRow(result, 'batch')}`);
       if (!stream) return fail(noRow(result, 'stream'));
       return pass(
         `From ${seconds(fromMs)} on: ${measure(batch, fromMs, result.simulatedMs)}; ${measure(stream, fromMs, result.simulatedMs)}.`,

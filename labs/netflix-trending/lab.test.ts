@@ -123,4 +123,14 @@ describe('the netflix-trending lab', () => {
       "From 60 s on, recommender's data was never more than 6 s old (at worst at 1 h 9 min 55 s, just before a refresh: it refreshes every 5 s, and its refreshes lacked the plays of at most the last 1 s).",
     );
   });
+
+  it("step 2: a streaming job writing into the old row's store is named as what took the batch row away", async () => {
+    const mixed = edit(lab.steps[1]!.solution, (p) => {
+      p.wires.push({ from: 'trends', to: 'hive' });
+    });
+    const { out } = await run(1, mixed);
+    expect(out.checks.find((c) => c.id === 'both-measured')!.reason).toBe(
+      "The old batch row is gone. No trending row ranks what a `spark-batch` job alone counted: old-row ranks what emr-hourly (Spark batch) and trends (Spark Streaming) write into hive: a streaming job's counts are mixed into it.",
+    );
+  });
 });
