@@ -34,6 +34,11 @@ export function seconds(ms: number): string {
   return `${(Math.round(ms / 10) / 100).toFixed(2)} s`;
 }
 
+/** As `seconds`, but a whole number of seconds under 2 min without decimals ("30 s", "6.04 s"). */
+export function wholeSeconds(ms: number): string {
+  return ms < 120_000 && Math.round(ms / 10) % 100 === 0 ? `${Math.round(ms / 1000)} s` : seconds(ms);
+}
+
 /** Appended to a timing check's failure when faults came from outside (the UI's kill button); in German with 'de'. */
 export function injectedNote(run: StepRun, locale: 'en' | LabLocale = 'en'): string {
   if (run.kind === 'server' || run.injectedFaults.length === 0) return '';

@@ -26,3 +26,4 @@ export { MAX_VIEW_SAMPLES, MAX_VIEW_KEYS, type ViewReport, type ViewSample } fro
 export type { MlReport, ModelRecord, DriftRecord, ModelParams } from './mlTracker';
 export { BASE_KW, KW_PER_LOAD, NOISE_KW } from './pumpReadings';
 export type { TrendingSample, RowEntry } from './trendingRow';
+export { agePeaks, completeUpToMs, dataAgeAt, type AgePeak } from './dataAge';

@@ -3,9 +3,13 @@
  * (the run's view reports, engine/pipeline/trendingRow.ts) against the true top titles of the
  * same moment, and how old the data behind each row was.
  */
-import type { PipelineResult, ViewReport } from '../../engine/pipeline';
-import { fail, pass, pipelineRunOf, seconds } from '../checkKit';
+import { agePeaks, type AgePeak, type PipelineResult, type ViewReport } from '../../engine/pipeline';
+import { fail, pass, pipelineRunOf, wholeSeconds } from '../checkKit';
 import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
+import { whyStale } from './whyStale';
+
+/** Times as the checks print them: whole seconds without decimals ("30 s"). */
+const seconds = wholeSeconds;
 
 const n = (v: number) => v.toLocaleString('en-US');
 const percent = (part: number, whole: number) => `${Math.round((100 * part) / Math.max(1, whole))}%`;
@@ -40,32 +44,45 @@ function noRow(result: PipelineResult, kind: Row['kind']): string {
       : `No dashboard shows a trending row: ${dashboards.map((d) => d.id).join(', ')} ${dashboards.length > 1 ? 'show' : 'shows'} every count or event (show: counts).`;
   const rows = rowsOf(result);
   const storeOf = (dashboard: string) => result.wires.find((w) => w.to === dashboard)?.from ?? 'nothing';
-  const why = trending.map((d) => {
+  // Asked for the batch row, a board a batch job writes to is the one to talk about.
+  const batchFed = (id: string) =>
+    rows.find((r) => r.view.dashboard === id)?.writers.some((w) => w.type === 'spark-batch') ?? false;
+  const told =
+    kind === 'batch' && trending.some((d) => batchFed(d.id)) ? trending.filter((d) => batchFed(d.id)) : trending;
+  const why = told.map((d) => {
     const row = rows.find((r) => r.view.dashboard === d.id);
     if (!row)
       return `${d.id} reads ${storeOf(d.id)}, where no Spark job counting plays per title (op countByKey) writes`;
-    return `${d.id} ranks what ${row.writers.map((w) => `${w.id} (${w.type === 'spark-batch' ? 'Spark batch' : 'Spark Streaming'})`).join(' and ')} ${row.writers.length > 1 ? 'write' : 'writes'}`;
+    const named = row.writers.map((w) => `${w.id} (${w.type === 'spark-batch' ? 'Spark batch' : 'Spark Streaming'})`);
+    if (kind === 'batch' && row.writers.some((w) => w.type === 'spark-batch'))
+      return `${d.id} ranks what ${named.join(' and ')} write into ${row.view.store}: a streaming job's counts are mixed into it`;
+    return `${d.id} ranks what ${named.join(' and ')} ${row.writers.length > 1 ? 'write' : 'writes'}`;
   });
-  const job = kind === 'stream' ? 'a `spark-streaming` job' : 'a `spark-batch` job';
+  const job = kind === 'stream' ? 'a `spark-streaming` job' : 'a `spark-batch` job alone';
   return `No trending row ranks what ${job} counted: ${why.join('; ')}.`;
 }
 
-/** How old a row's data was: the age of the oldest play made by then that its store's counts did not hold. */
+/** How old a row's data was at a refresh: the age of the oldest play made by then that its store's counts did not hold. */
 function ageAt(s: ViewReport['samples'][number]): number {
   return s.behindMs;
 }
 
-const showAge = (ms: number) => seconds(ms);
+const showAge = (ms: number) => wholeSeconds(ms);
 
-/** What a row's refreshes showed: how old its data was and how often it held the true top titles. */
-function measure(row: Row, fromMs: number): string {
+/** What a row's refreshes showed: how old its data got (at any instant) and how often it held the true top titles. */
+function measure(row: Row, fromMs: number, endMs: number): string {
   const samples = row.view.samples.filter((s) => s.trending && s.t >= fromMs);
   const shown = samples.filter((s) => s.trending!.row.length > 0);
   if (shown.length === 0) return `${row.view.dashboard} never showed a title`;
   const ages = shown.map(ageAt).sort((a, b) => a - b);
   const top = shown[0]!.trending!.truth.length;
   const full = shown.filter((s) => s.trending!.hits === top).length;
-  return `${row.view.dashboard}'s data was at worst ${showAge(ages[ages.length - 1]!)} old (median ${showAge(ages[Math.floor(ages.length / 2)]!)}), and it held the true top ${top} at ${percent(full, shown.length)} of its ${n(shown.length)} refreshes with titles`;
+  const worst = agePeaks(row.view, fromMs, endMs).reduce<AgePeak | null>(
+    (w, p) => (w && w.ageMs >= p.ageMs ? w : p),
+    null,
+  );
+  const peak = worst ? `at worst ${showAge(worst.ageMs)} old (at ${seconds(worst.atMs)}), ` : '';
+  return `${row.view.dashboard}'s data was ${peak}${showAge(ages[Math.floor(ages.length / 2)]!)} old at its median refresh, and it held the true top ${top} at ${percent(full, shown.length)} of its ${n(shown.length)} refreshes with titles`;
 }
 
 /** The row the lab asks for: the top 10 titles of the last 10 minutes. */
@@ -128,14 +145,16 @@ export function batchRowMeasuredCheck(id: string): LabCheck {
     id,
     title: 'The old row shows titles, and its age is measured',
     evaluate: (run) =>
-      judgeRow(run, 'batch', (row) => {
+      judgeRow(run, 'batch', (row, result) => {
         const last = row.view.samples[row.view.samples.length - 1]!;
         const shownFrom = row.view.samples.find((s) => (s.trending?.row.length ?? 0) > 0);
         if (!shownFrom || last.trending!.row.length < last.trending!.truth.length)
           return fail(
             `By the end of the run ${row.view.dashboard} showed ${last.trending!.row.length} titles: the first run of ${row.writers.map((w) => w.id).join(', ')} had not written its counts yet.`,
           );
-        return pass(`From ${seconds(shownFrom.t)} on (the first batch run's counts), ${measure(row, shownFrom.t)}.`);
+        return pass(
+          `From ${seconds(shownFrom.t)} on (the first batch run's counts), ${measure(row, shownFrom.t, result.simulatedMs)}.`,
+        );
       }),
   };
 }
@@ -175,42 +194,48 @@ export function trendingCorrectCheck(id: string, fromMs: number, minHits: number
 }
 
 /**
- * The streaming row's data is never more than `boundMs` old at any refresh from `fromMs` on, and
- * the row is never missing for longer than that (a dashboard down or cut off from its store
- * refreshes nothing).
+ * The streaming row's data is never more than `boundMs` old at any instant from `fromMs` on: not
+ * only at its refreshes, for between two refreshes the row shown lacks every play made since
+ * (engine/pipeline dataAge.ts, the age the app's trending row prints), and a row missing (no
+ * refresh yet, the dashboard down, its store out of reach) grows older until the next refresh.
  */
 export function trendingFreshCheck(id: string, boundMs: number, fromMs: number): LabCheck {
   return {
     id,
-    title: `Trending now is never more than ${seconds(boundMs)} old, nor missing longer`,
+    title: `Trending now is never more than ${wholeSeconds(boundMs)} old, nor missing longer`,
     evaluate: (run) =>
       judgeRow(run, 'stream', (row, result) => {
-        if (
-          row.view.maxBehindMs > boundMs &&
-          row.view.samplesLeftOut > 0 &&
-          !row.view.samples.some((s) => s.behindMs >= row.view.maxBehindMs)
-        )
+        const view = row.view;
+        const refreshMs = Number(result.parts.find((p) => p.id === view.dashboard)!.settings.refreshMs);
+        const first = view.samples.find((s) => s.trending);
+        if (!first || first.t - fromMs > boundMs) {
+          const why =
+            first && first.t - fromMs <= refreshMs
+              ? `: it refreshes every ${wholeSeconds(refreshMs)} (refreshMs ${refreshMs})`
+              : '';
           return fail(
-            `${row.view.dashboard}'s data was once ${seconds(row.view.maxBehindMs)} behind the plays, more than ${seconds(boundMs)}.`,
+            first
+              ? `${view.dashboard} showed no row until its first refresh at ${seconds(first.t)}, more than ${wholeSeconds(boundMs)} after ${seconds(fromMs)}${why}.`
+              : `${view.dashboard} never showed a row.`,
           );
-        const samples = row.view.samples.filter((s) => s.trending && s.t >= fromMs);
-        const firstAfter = samples[0]?.t ?? result.simulatedMs;
-        const gaps = [
-          ...(firstAfter - fromMs > boundMs ? [{ fromMs, toMs: firstAfter }] : []),
-          ...row.view.gaps.filter((g) => g.toMs > fromMs && g.toMs - Math.max(g.fromMs, fromMs) > boundMs),
-        ];
-        if (gaps.length > 0)
+        }
+        const peaks = agePeaks(view, fromMs, result.simulatedMs);
+        const late = peaks.find((p) => p.ageMs > boundMs);
+        if (late)
           return fail(
-            `From ${seconds(Math.max(gaps[0]!.fromMs, fromMs))} to ${seconds(gaps[0]!.toMs)} ${row.view.dashboard} showed no new row: it was down, or could not read ${row.view.store}.`,
+            `From ${seconds(Math.max(fromMs, late.refreshMs, late.atMs - late.ageMs + boundMs))} ${view.dashboard}'s data was more than ${seconds(boundMs)} old, ${seconds(late.ageMs)} by ${late.nextRefreshMs === null ? 'the end of the run' : `its next refresh at ${seconds(late.atMs)}`}: ${whyStale(result, view, late, boundMs)}.`,
           );
-        const late = samples.find((s) => ageAt(s) > boundMs);
-        const worst = Math.max(...samples.map(ageAt), 0);
-        if (!late)
-          return pass(
-            `At every refresh from ${seconds(fromMs)} on, ${row.view.dashboard}'s data was at most ${seconds(worst)} old.`,
+        const listedTo = view.samples[view.samples.length - 1]!.t;
+        const gap = view.gaps.find((g) => g.fromMs >= listedTo && g.toMs - Math.max(g.fromMs, fromMs) > boundMs);
+        if (view.samplesLeftOut > 0 && (view.maxBehindMs > boundMs || gap))
+          return fail(
+            gap
+              ? `From ${seconds(gap.fromMs)} to ${seconds(gap.toMs)} ${view.dashboard} showed no new row: it was down, or could not read ${view.store}.`
+              : `${view.dashboard}'s data was once ${wholeSeconds(view.maxBehindMs)} behind the plays, more than ${wholeSeconds(boundMs)}.`,
           );
-        return fail(
-          `At ${seconds(late.t)} ${row.view.dashboard}'s data was ${showAge(ageAt(late))} old (at worst ${showAge(worst)}): its row ranks only what ${row.writers.map((w) => w.id).join(', ')} had written to ${row.view.store}.`,
+        const worst = peaks.reduce<AgePeak | null>((w, p) => (w && w.ageMs >= p.ageMs ? w : p), null);
+        return pass(
+          `From ${seconds(fromMs)} on, ${view.dashboard}'s data was never more than ${wholeSeconds(worst?.ageMs ?? 0)} old${worst ? ` (at worst ${worst.nextRefreshMs === null ? 'at the end of the run' : `at ${seconds(worst.atMs)}, just before a refresh`}: it refreshes every ${wholeSeconds(refreshMs)}, and its refreshes lacked the plays of at most the last ${wholeSeconds(Math.max(...peaks.map((p) => p.behindMs)))})` : ''}.`,
         );
       }),
   };
@@ -241,9 +266,11 @@ export function bothRowsMeasuredCheck(id: string, fromMs: number): LabCheck {
       const rows = rowsOf(result);
       const batch = rows.find((r) => r.kind === 'batch');
       const stream = rows.find((r) => r.kind === 'stream');
-      if (!batch) return fail(`The old batch row is gone: ${noRow(result, 'batch')}`);
+      if (!batch) return fail(`The old batch row is gone. ${noRow(result, 'batch')}`);
       if (!stream) return fail(noRow(result, 'stream'));
-      return pass(`From ${seconds(fromMs)} on: ${measure(batch, fromMs)}; ${measure(stream, fromMs)}.`);
+      return pass(
+        `From ${seconds(fromMs)} on: ${measure(batch, fromMs, result.simulatedMs)}; ${measure(stream, fromMs, result.simulatedMs)}.`,
+      );
     },
   };
 }

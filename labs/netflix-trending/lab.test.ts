@@ -73,8 +73,8 @@ describe('the netflix-trending lab', () => {
       ['restartNode', HOUR_MS + 600_000],
     ]);
     const { out } = await run(2, lab.steps[2]!.starter);
-    expect(out.checks.find((c) => c.id === 'trending-fresh')!.reason).toContain(
-      'to 1 h 10 min recommender showed no new row',
+    expect(out.checks.find((c) => c.id === 'trending-fresh')!.reason).toBe(
+      "From 1 h 0 min 24 s recommender's data was more than 30 s old, 10 min 6 s by its next refresh at 1 h 10 min: recommender (on n3) was down from 1 h to 1 h 10 min: it showed no row.",
     );
     expect(out.checks.find((c) => c.id === 'no-play-lost')!.pass).toBe(true);
   });
@@ -98,5 +98,39 @@ describe('the netflix-trending lab', () => {
     expect(fast.result.views.find((v) => v.dashboard === 'recommender')!.samplesLeftOut).toBeGreaterThan(0);
     expect(fast.out.checks.find((c) => c.id === 'trending-fresh')!.pass).toBe(true);
     expect(fast.out.checks.find((c) => c.id === 'trending-correct')!.pass).toBe(true);
+  });
+
+  it('step 2: the row is judged at every instant, as the view prints its age: a refresh every 60 s is too old between refreshes, and the reason says so', async () => {
+    const every = (refreshMs: number) =>
+      edit(lab.steps[1]!.solution, (p) => {
+        p.parts.find((x) => x.id === 'recommender')!.settings = { show: 'trending', refreshMs };
+      });
+    const fresh = (out: { checks: { id: string; pass: boolean; reason: string; title: string }[] }) =>
+      out.checks.find((c) => c.id === 'trending-fresh')!;
+    const minute = fresh((await run(1, every(60_000))).out);
+    expect(minute.title).toBe('Trending now is never more than 30 s old, nor missing longer');
+    expect(minute.pass).toBe(false);
+    expect(minute.reason).toBe(
+      "From 89 s recommender's data was more than 30 s old, 61 s by its next refresh at 2 min: it refreshes every 60 s (refreshMs 60000): between two refreshes its row lacks every play made since the last one, and the row it read at 60 s already lacked the last 1 s of plays.",
+    );
+    // Nothing was down: the first row came only with the first refresh, 5 minutes in.
+    const five = fresh((await run(1, every(300_000))).out);
+    expect(five.reason).toBe(
+      'recommender showed no row until its first refresh at 5 min, more than 30 s after 60 s: it refreshes every 5 min (refreshMs 300000).',
+    );
+    const { out } = await run(1, lab.steps[1]!.solution);
+    expect(fresh(out).reason).toBe(
+      "From 60 s on, recommender's data was never more than 6 s old (at worst at 1 h 9 min 55 s, just before a refresh: it refreshes every 5 s, and its refreshes lacked the plays of at most the last 1 s).",
+    );
+  });
+
+  it("step 2: a streaming job writing into the old row's store is named as what took the batch row away", async () => {
+    const mixed = edit(lab.steps[1]!.solution, (p) => {
+      p.wires.push({ from: 'trends', to: 'hive' });
+    });
+    const { out } = await run(1, mixed);
+    expect(out.checks.find((c) => c.id === 'both-measured')!.reason).toBe(
+      "The old batch row is gone. No trending row ranks what a `spark-batch` job alone counted: old-row ranks what emr-hourly (Spark batch) and trends (Spark Streaming) write into hive: a streaming job's counts are mixed into it.",
+    );
   });
 });

@@ -55,7 +55,7 @@ describe('the views panel', () => {
     const plain = text(html);
     expect(plain).toContain('Trending rows at 1 h 15 min');
     expect(plain).toContain('old-row at its refresh, 1 h 15 min · data 20 min old');
-    expect(plain).toContain('trending-now at its refresh, 1 h 15 min · data 1.1 s old');
+    expect(plain).toContain('trending-now at its refresh, 1 h 15 min · data 1.01 s old');
     expect(html.match(/aria-label="not in the true top 10"/g)).toHaveLength(7);
     expect(html.match(/aria-label="in the true top 10"/g)).toHaveLength(13);
     expect(plain).toContain('3 of the 10 titles it shows are in the true top 10.');

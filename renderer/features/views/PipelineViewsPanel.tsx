@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { PipelineResult, ViewReport } from '../../../engine/pipeline';
 import type { PipelineWords } from '../../../labs/labTypes';
 import { parseLanguage } from '../../i18n/language';
+import { pipelineAt } from '../../viz/pipeline/pipelineAt';
 import { seconds, tickWords } from '../../viz/views/durationWords';
 import { countTicks, durationTicks } from '../../viz/views/lineChartLayout';
 import { viewAt, viewNowLines } from '../../viz/views/viewAt';
@@ -91,6 +92,17 @@ function BoardView({ view, t: time, endMs, words }: { view: ViewReport; t: numbe
   );
 }
 
+/** The dashboards down at t, and since when (the timeline's sample when the events kept stop before t). */
+function boardsDown(result: PipelineViewsPanelProps['result'], t: number): Map<string, number> {
+  const at = pipelineAt(result, t);
+  const down = new Map<string, number>();
+  for (const v of result.views) {
+    const p = at.parts.get(v.dashboard);
+    if (p && !p.up) down.set(v.dashboard, p.downSince ?? at.sampleT);
+  }
+  return down;
+}
+
 /** Room for the y labels of both charts, so that their time axes line up. */
 const CHART_LEFT = 58;
 
@@ -102,7 +114,13 @@ export function PipelineViewsPanel({ result, t: time, words }: PipelineViewsPane
   return (
     <section className="views-panel" aria-labelledby="views-panel-title" data-testid="pipeline-views">
       <h3 id="views-panel-title">{t('panel.title')}</h3>
-      <TrendingRows views={result.views} parts={result.parts} t={time} words={words} />
+      <TrendingRows
+        views={result.views}
+        parts={result.parts}
+        t={time}
+        words={words}
+        downSince={boardsDown(result, time)}
+      />
       {result.views.map((view) => (
         <BoardView
           key={view.dashboard}

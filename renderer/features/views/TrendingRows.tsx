@@ -1,13 +1,14 @@
 /**
  * The trending rows at the playback's instant, one block per dashboard side by side when the
- * column is wide enough: the row each shows (from its last refresh) beside the true top keys at
- * that refresh, each shown key marked as in the true row or not, and how old the shown data is.
+ * column is wide enough: the row each shows (from its last refresh) beside the true top keys now,
+ * each shown key marked as in the true row or not, how old the shown data is, and whether the
+ * board is down (then it shows no row: the one drawn is the last it showed).
  */
 import { useTranslation } from 'react-i18next';
 import type { PartReport, ViewReport } from '../../../engine/pipeline';
 import type { PipelineWords } from '../../../labs/labTypes';
 import { parseLanguage } from '../../i18n/language';
-import { durationWords, seconds } from '../../viz/views/durationWords';
+import { ageSeconds, durationWords, seconds } from '../../viz/views/durationWords';
 import { trendingAt, trendingSentences, type TrendingAt } from '../../viz/views/trendingAt';
 import { capital, count, wordsFor, type ViewWords } from '../../viz/views/viewWords';
 
@@ -27,7 +28,10 @@ function TrendingBlock({ row, words }: { row: TrendingAt; words: ViewWords }) {
             {row.refreshedMs !== null && (
               <span className="views-sub"> {t('trending.atRefresh', { time: seconds(row.refreshedMs) })}</span>
             )}
-            {row.ageMs !== null && <> · {t('trending.dataAge', { age: durationWords(row.ageMs) })}</>}
+            {row.ageMs !== null && <> · {t('trending.dataAge', { age: ageSeconds(row.ageMs) })}</>}
+            {row.downSince !== null && (
+              <strong className="views-down"> · {t('trending.downCaption', { since: seconds(row.downSince) })}</strong>
+            )}
           </caption>
           <thead>
             <tr>
@@ -102,11 +106,14 @@ export function TrendingRows({
   parts,
   t: time,
   words,
+  downSince,
 }: {
   views: readonly ViewReport[];
   parts: readonly PartReport[];
   t: number;
   words?: Partial<PipelineWords>;
+  /** The boards down at t, and since when. */
+  downSince?: ReadonlyMap<string, number>;
 }) {
   const { t, i18n } = useTranslation('views');
   const language = parseLanguage(i18n.language) ?? 'en';
@@ -115,6 +122,11 @@ export function TrendingRows({
       v,
       time,
       parts.find((p) => p.id === v.dashboard),
+      {
+        views,
+        parts,
+        downSince: downSince?.get(v.dashboard) ?? null,
+      },
     );
     return row ? [{ row, words: wordsFor(v, words, language) }] : [];
   });

@@ -1,8 +1,12 @@
 /**
  * Where the diagram draws each part: one column per stage of the blueprint (source → ingest →
  * buffer → process → store → display), the parts of a column stacked in the order that keeps
- * wires straight (by where their upstream parts sit), and an arrow per wire. A wire that goes
- * back to an earlier column (Kafka feeding a Flume agent) or stays in its column loops below.
+ * wires straight (by where their upstream parts sit), and an arrow per wire, leaving its part's
+ * right side and entering the fed part's left side. A wire to the next column, or past columns
+ * whose boxes stand clear of it, is a curve; one that goes back to an earlier column (Kafka
+ * feeding a Flume agent, HDFS in the store column feeding a batch job), stays in its column, or
+ * would pass behind a box it does not connect (a Flume agent writing into HDFS past the process
+ * column) runs down the gaps between columns and along a lane below every box.
  */
 import { PART_CATALOGUE, type Stage } from '../../../engine/pipeline';
 import type { DrawnPart, DrawnPipeline } from './readPipelineText';
@@ -76,6 +80,12 @@ export function pipelineLayout(pipeline: DrawnPipeline): PipelineLayout {
   });
   const boxOf = new Map(boxes.map((b) => [b.part.id, b]));
   const bodyBottom = HEADER + rows * pitchY - GAP_Y;
+  /** Whether a box of a column between `from` and `to` stands in the band a curve between y1 and y2 crosses. */
+  const blocked = (from: number, to: number, y1: number, y2: number) =>
+    boxes.some(
+      (box) =>
+        box.column > from && box.column < to && box.y < Math.max(y1, y2) + 4 && box.y + BOX_H > Math.min(y1, y2) - 4,
+    );
   const arrows: LaidArrow[] = [];
   const strays: PipelineLayout['strays'] = [];
   let loops = 0;
@@ -86,19 +96,23 @@ export function pipelineLayout(pipeline: DrawnPipeline): PipelineLayout {
       strays.push(w);
       continue;
     }
+    const x1 = a.x + BOX_W;
+    const y1 = a.y + BOX_H / 2;
+    const x2 = b.x;
+    const y2 = b.y + BOX_H / 2;
     let d: string;
-    if (b.column > a.column) {
-      const x1 = a.x + BOX_W;
-      const y1 = a.y + BOX_H / 2;
-      const x2 = b.x;
-      const y2 = b.y + BOX_H / 2;
+    if (b.column > a.column && !blocked(a.column, b.column, y1, y2)) {
       const mid = (x1 + x2) / 2;
       d = `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`;
     } else {
-      const low = bodyBottom + 10 + (loops++ % 3) * 8;
-      const x1 = a.x + BOX_W / 2 + 10;
-      const x2 = b.x + BOX_W / 2 - 10;
-      d = `M${x1},${a.y + BOX_H} C${x1},${low} ${x2},${low} ${x2},${b.y + BOX_H}`;
+      // Out of a's right side, down the gap after its column, along a lane below every box, up the
+      // gap before b's column and into b's left side: it crosses no box, and ends pointing right.
+      const lane = loops++ % 3;
+      const low = bodyBottom + 10 + lane * 8;
+      const dx = (lane - 1) * 5;
+      const xa = a.x + BOX_W + GAP_X / 2 + dx;
+      const xb = Math.max(2, b.x - GAP_X / 2 + dx);
+      d = `M${x1},${y1} H${xa} V${low} H${xb} V${y2} H${x2}`;
     }
     arrows.push({ from: w.from, to: w.to, d, allowed: PART_CATALOGUE[a.part.type].feeds.includes(b.part.type) });
   }

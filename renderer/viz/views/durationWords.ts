@@ -46,6 +46,11 @@ export function seconds(ms: number): string {
   return ms >= 120_000 ? checkSeconds(ms) : `${fixed(Math.round(ms / 10) / 100, 2)} s`;
 }
 
+/** How old a row's data is, as the labs' checks print it (labs/checkKit `wholeSeconds`: "30 s", "6.04 s", "6 min 40 s"). */
+export function ageSeconds(ms: number): string {
+  return ms < 120_000 && Math.round(ms / 10) % 100 === 0 ? `${Math.round(ms / 1000)} s` : seconds(ms);
+}
+
 const STEPS = [
   100,
   200,

@@ -3,7 +3,7 @@ import { trendingAt, trendingSentences } from './trendingAt';
 import { appWords } from './viewWords';
 
 const TRENDING_WORDS = appWords(true);
-import { lambdaRun, netflixRun, viewOf } from './__tests__/viewRuns';
+import { lambdaRun, netflixDownRun, netflixRun, viewOf } from './__tests__/viewRuns';
 
 const partOf = (id: string) => netflixRun().parts.find((p) => p.id === id)!;
 const at = (dashboard: string, t: number) => trendingAt(viewOf(netflixRun(), dashboard), t, partOf(dashboard))!;
@@ -32,10 +32,12 @@ describe('a trending row at an instant of playback', () => {
     const t = 4_500_010;
     const old = at('old-row', t);
     const now = at('trending-now', t);
-    // How stale, at the instant: t minus the newest view the row counts.
-    expect(old.ageMs).toBe(t - 3_299_900);
+    // How stale, at the instant: t minus the time up to which the row holds every view (55 min:
+    // the first one it lacks), not the newest it counts (55 min less 100 ms).
+    expect(old.asOfMs).toBe(3_299_900);
+    expect(old.ageMs).toBe(t - 3_300_000);
     expect(trendingSentences(old, TRENDING_WORDS)).toEqual([
-      'Its data is 20 min old: the newest view it counts was made at 55 min.',
+      'Its data is 20 min old: it holds every view made before 55 min, not every one made since.',
       '3 of the 10 titles it shows are in the true top 10.',
     ]);
     expect(old.inTruth).toBe(old.hits);
@@ -58,5 +60,46 @@ describe('a trending row at an instant of playback', () => {
         if (ties > 0) expect(trendingSentences(row, TRENDING_WORDS)[1]).toContain(`and ${ties} more tie`);
       }
     }
+  });
+
+  it('prints the age the checks judge: at a refresh its behindMs, growing with the clock until the next', () => {
+    const view = viewOf(netflixRun(), 'trending-now');
+    const part = partOf('trending-now');
+    for (const [i, s] of view.samples.entries()) {
+      if (i % 97 !== 0) continue;
+      expect(trendingAt(view, s.t, part)!.ageMs).toBeCloseTo(s.behindMs, 6);
+      const next = view.samples[i + 1];
+      if (next) expect(trendingAt(view, next.t - 1, part)!.ageMs).toBeCloseTo(s.behindMs + next.t - 1 - s.t, 6);
+    }
+  });
+
+  it('while its board is down, says so and judges the last row it showed against the true row now', () => {
+    const result = netflixDownRun();
+    const parts = result.parts;
+    const t = 3_900_000;
+    const part = parts.find((p) => p.id === 'recommender');
+    const row = trendingAt(viewOf(result, 'recommender'), t, part, {
+      views: result.views,
+      parts,
+      downSince: 3_600_000,
+    })!;
+    const old = trendingAt(
+      viewOf(result, 'old-row'),
+      t,
+      parts.find((p) => p.id === 'old-row'),
+    )!;
+    expect(row.refreshedMs).toBeLessThan(3_600_000);
+    // The true row is the one of now (old-row, up on n2, refreshed at 1 h 5 min), as its block shows.
+    expect(row.truthMs).toBe(old.refreshedMs);
+    expect(row.lines.map((l) => l.truth)).toEqual(
+      old.lines.map((l) => l.truth && { ...l.truth, shown: expect.any(Boolean) }),
+    );
+    expect(row.inTruth).toBeLessThan(9);
+    expect(row.ageMs).toBeGreaterThan(300_000);
+    const said = trendingSentences(row, TRENDING_WORDS);
+    expect(said[0]).toBe(
+      'recommender is down since 1 h and shows no row: below, the last row it showed (at its refresh, 59 min 55 s) beside the true row now.',
+    );
+    expect(said[2]).toMatch(/^\d of the 10 titles it shows are in the true top 10\.$/);
   });
 });

@@ -92,7 +92,7 @@ describe('the views in German', () => {
   it('says how stale a trending row is and how many of its titles belong', () => {
     const old = trendingAt(viewOf(netflixRun(), 'old-row'), 4_500_010)!;
     expect(trendingSentences(old, wordsFor(viewOf(netflixRun(), 'old-row'), NETFLIX))).toEqual([
-      'Seine Daten sind 20 min alt: Das Neueste, was es als Abruf zählt, entstand bei 55 min.',
+      'Seine Daten sind 20 min alt: Es hält alles, was vor 55 min als Abruf kam, aber nicht alles, was seitdem kam.',
       '3 der 10 Titel, die es zeigt, sind in den wahren Top 10.',
     ]);
   });

@@ -5,6 +5,8 @@
  */
 import { runPipeline, type PipelineResult, type ViewReport } from '../../../../engine/pipeline';
 import lab from '../../../../labs/lambda-architecture/lab';
+import { N3_DOWN, RUN_MS } from '../../../../labs/netflix-trending/lab';
+import netflixLab from '../../../../labs/netflix-trending/lab';
 import { NETFLIX_PIPELINE } from '../../figures/__tests__/netflixRun';
 
 const STEPS = ['1-start-with-batch', '2-add-the-speed-layer', '3-kappa'];
@@ -51,3 +53,10 @@ export function viewOf(result: PipelineResult, dashboard: string): ViewReport {
   if (!view) throw new Error(`no view for ${dashboard}`);
   return view;
 }
+
+/** The netflix-trending lab's step 3 starter as the lab runs it: n3, under the recommender, down from 1 h to 1 h 10 min. */
+export const netflixDownRun = (): PipelineResult =>
+  cached('netflix-down', () => {
+    const starter = JSON.parse(netflixLab.steps[2]!.starter) as Spec;
+    return runPipeline({ pipeline: starter, cluster: 'classroom', untilMs: RUN_MS, seed: 28, faults: N3_DOWN });
+  });
