@@ -22,6 +22,12 @@ import './hadoopUi.css';
 
 const pct = (x: number) => `${formatNumber(Math.round(x * 10) / 10)}%`;
 const mb = (x: number) => `${formatNumber(x)} MB`;
+/** The scheduler's class in Hadoop, as its ResourceManager UI names it. */
+const SCHEDULER_CLASS: Readonly<Record<string, string>> = {
+  capacity: 'CapacityScheduler',
+  fair: 'FairScheduler',
+  fifo: 'FifoScheduler',
+};
 const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
 
 const QUEUES: Column<YarnQueueRow>[] = [
@@ -132,7 +138,8 @@ export function YarnView({ report, nodes, t }: { report: JobRunReport; nodes: re
           clusterVcores: formatNumber(y.clusterVcores),
           memory: mb(containers.reduce((s, c) => s + c.memoryMb, 0)),
           clusterMemory: mb(y.clusterMemoryMb),
-          scheduler: y.scheduler,
+          // Hadoop's class name (yarn.resourcemanager.scheduler.class), the same in every language.
+          scheduler: SCHEDULER_CLASS[y.scheduler] ?? y.scheduler,
         })}
       </p>
       <section aria-label={text('yarn.scheduler')}>
