@@ -165,6 +165,17 @@ describe('steps 2 and 3: Flume fills the lake; the map reads HDFS or HBase', () 
     expectLitIff(keep, '15.3', 'down', () => false);
   });
 
+  it('15.3 at the run’s last instant: a file left open is still HDFS holding events, and the agent with it', async () => {
+    const lab = findLab('platform-blueprint')!;
+    const source = lab.steps[1]!.solution.replace('"rollInterval": 30', '"rollInterval": 0');
+    const out = await runStep({ lab, stepIndex: 1, source, runner: createFunctionRunner() });
+    const open = out.report as PipelineRunReport;
+    expect(open.result.events.some((e) => e.type === 'fileClosed')).toBe(false);
+    const atEnd = litAt('15.3', open, open.simulatedMs);
+    expect(atEnd.has('hdfs') && atEnd.has('flume')).toBe(true);
+    expect(atEnd.has('kafka')).toBe(false);
+  });
+
   it('15.2: the display is lit only when it reads HBase', () => {
     expectLitIff(lakeMap, '15.2', 'display', () => false);
     expectLitIff(lakeMap, '15.2', 'spark', () => false);

@@ -268,8 +268,11 @@ export function pipelineLights(figure: CookbookFigureId, report: PipelineRunRepo
       all.flatMap((k) => on.get(k) ?? []),
     );
   }
+  // What a part was doing when the run ended it still shows at the run's last instant (where the
+  // scrubber stops): a span that reaches the end stays lit from then on, as a file left open is.
   const lights: FigureLight[] = [];
-  for (const [part, spans] of on) for (const s of union(spans)) lights.push({ part, start: s.start, end: s.end });
+  for (const [part, spans] of on)
+    for (const s of union(spans)) lights.push({ part, start: s.start, end: s.end >= end ? Infinity : s.end });
   return lights;
 }
 
