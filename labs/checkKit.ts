@@ -34,9 +34,15 @@ export function seconds(ms: number): string {
   return `${(Math.round(ms / 10) / 100).toFixed(2)} s`;
 }
 
+/** The seconds of `ms` when `seconds` would print a whole number of them under 2 min ("30.00 s"), else null. */
+export function wholeSecondsOf(ms: number): number | null {
+  return ms < 120_000 && Math.round(ms / 10) % 100 === 0 ? Math.round(ms / 1000) : null;
+}
+
 /** As `seconds`, but a whole number of seconds under 2 min without decimals ("30 s", "6.04 s"). */
 export function wholeSeconds(ms: number): string {
-  return ms < 120_000 && Math.round(ms / 10) % 100 === 0 ? `${Math.round(ms / 1000)} s` : seconds(ms);
+  const whole = wholeSecondsOf(ms);
+  return whole === null ? seconds(ms) : `${whole} s`;
 }
 
 /** Appended to a timing check's failure when faults came from outside (the UI's kill button); in German with 'de'. */

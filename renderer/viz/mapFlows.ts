@@ -116,13 +116,12 @@ export function deriveMapFlows(events: readonly RunEvent[], nodes: readonly { id
         const done = partWritten.get(e.path);
         let s = e.t;
         let f = e.t;
+        // Outside a job (hdfs-blocks' put and append) the simulation writes a file in no simulated
+        // time: the event log says it is written at this instant, and the block table, the chips and
+        // Figure 19.2 show every replica from then on. Its hops are drawn at that instant (then fade),
+        // not streamed over the seconds after as if the replicas were still on their way.
         if (done !== undefined && done >= e.t) f = done;
-        else if (!isJob) {
-          // Outside a job (hdfs-blocks' put and append) the simulation writes a file in no simulated
-          // time: the event log says it is written at this instant, and the block table, the chips and
-          // Figure 19.2 show every replica from then on. Its hops are drawn at that instant (then fade),
-          // not streamed over the seconds after as if the replicas were still on their way.
-        } else {
+        else if (isJob) {
           // The client streams a file's blocks one after another.
           const key = `${e.path}@${e.t}`;
           s = e.t + (writeOffset.get(key) ?? 0);

@@ -4,7 +4,7 @@
  * figures a lab's checks print as they print them (`seconds`, "3.12 s"). Numbers in the page's
  * language ("1,1 s" in German); the units are the same in German and English.
  */
-import { seconds as checkSeconds } from '../../../labs/checkKit';
+import { seconds as checkSeconds, wholeSecondsOf } from '../../../labs/checkKit';
 import { fixed } from '../../i18n/numberFormat';
 
 const S = 1000;
@@ -48,7 +48,8 @@ export function seconds(ms: number): string {
 
 /** How old a row's data is, as the labs' checks print it (labs/checkKit `wholeSeconds`: "30 s", "6.04 s", "6 min 40 s"). */
 export function ageSeconds(ms: number): string {
-  return ms < 120_000 && Math.round(ms / 10) % 100 === 0 ? `${Math.round(ms / 1000)} s` : seconds(ms);
+  const whole = wholeSecondsOf(ms);
+  return whole === null ? seconds(ms) : `${whole} s`;
 }
 
 const STEPS = [
