@@ -95,6 +95,28 @@ describe("a consumer's eachMessage that throws, in the web app", { timeout: 240_
     await setLanguage(page, 'de', 'en');
   });
 
+  it('after a reload, the error box over the editor comes back with the step, its line marked', async () => {
+    const { page } = s;
+    const { line } = broken('position.lat.toFixd(1);');
+    await page.reload();
+    await page.getByRole('heading', { name: `1. ${lab.steps[0]!.title}` }).waitFor();
+    const editorError = page.getByTestId('run-error');
+    await editorError.waitFor();
+    const restored = (await editorError.textContent()) ?? '';
+    expect(restored).toMatch(new RegExp(`\\.js:${line}: TypeError: position\\.lat\\.toFixd is not a function`));
+    // No run is below after a reload: the line does not point to one.
+    expect(restored).toMatch(/^Last run: .*\(in eachMessage of consumer \d, at gps partition \d, offset \d+\)$/);
+    // The line is marked: F8 (Monaco's next problem) goes to it and shows the error there.
+    await page.locator('.lab-editor .monaco-editor').click();
+    await page.keyboard.press('F8');
+    const widget = page.locator('.marker-widget', { hasText: 'position.lat.toFixd is not a function' });
+    await widget.waitFor();
+    // Monaco's problem list names the file as the error does, not the editor's internal id.
+    expect(await widget.textContent()).toContain('gps-at-least-once.js');
+    await expect.poll(() => page.locator('.lab-editor .squiggly-error').count()).toBeGreaterThan(0);
+    await s.screenshot('stream-handler-error-reload');
+  });
+
   it('Streaming tab: a throw is retried, then crashes the consumer; the box names it, reachable by keyboard', async () => {
     const { page } = s;
     await page.goto(`${s.baseUrl}#/sandbox/stream`);

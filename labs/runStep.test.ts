@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorFileName, runStep, StepNotFoundError } from './runStep';
+import { editorFileName, runStep, stepFileName, StepNotFoundError } from './runStep';
 import { notJudgedReason } from './notJudgedReason';
 import blueprintLab from './platform-blueprint/lab';
 import { createFunctionRunner } from '../engine/sandbox';
@@ -160,5 +160,7 @@ describe('an hdfs step run', () => {
     expect(bad.checks[0]!.reason).toBe('not judged: the settings could not be read');
     expect(notJudgedReason({ kind: 'settings' }, 'en', 'hdfs')).toBe('the settings could not be read');
     expect(editorFileName(iotAveragesLab.steps[0]!)).toBeUndefined();
+    expect(stepFileName(iotAveragesLab.steps[0]!)).toBe(`${iotAveragesLab.steps[0]!.id}.js`);
+    expect(stepFileName(pipeline)).toBe('pipeline.json');
   });
 });

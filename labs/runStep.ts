@@ -128,6 +128,11 @@ export function editorFileName(step: LabStep): string | undefined {
   return step.kind === 'pipeline' ? 'pipeline.json' : settingsStep(step) ? 'settings.json' : undefined;
 }
 
+/** The name the app's errors give the file a step's editor holds. */
+export function stepFileName(step: LabStep): string {
+  return editorFileName(step) ?? `${step.id}.js`;
+}
+
 function needRunner(options: RunStepOptions): TaskRunner {
   if (!options.runner)
     throw new StepNotFoundError(

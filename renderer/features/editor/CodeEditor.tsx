@@ -26,6 +26,8 @@ export interface CodeEditorProps {
    * model after itself with the extension of `language`.
    */
   path?: string;
+  /** The file's name as the run's errors give it (without `path`: Monaco's problem list shows it). */
+  fileName?: string;
   /** Shown, not edited (a lab's reference solution). */
   readOnly?: boolean;
 }
@@ -52,6 +54,7 @@ export default function CodeEditor({
   height = '100%',
   markers = NO_MARKERS,
   path,
+  fileName,
   readOnly = false,
 }: CodeEditorProps) {
   const theme = useAppStore((s) => s.theme);
@@ -64,7 +67,7 @@ export default function CodeEditor({
   });
   const [mounted, setMounted] = useState<Mounted | null>(null);
   const id = useId();
-  const shownPath = modelPath(path, language, id);
+  const shownPath = modelPath(path, language, id, fileName);
   // @monaco-editor/react makes a model per path and keeps the one it left: a lab step of another
   // language, or an example of the other one, would leave a stale file in the TypeScript service's
   // program (its names then clash with the shown file's). This editor's previous model goes.

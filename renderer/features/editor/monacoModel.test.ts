@@ -13,5 +13,12 @@ describe('monacoModel', () => {
     expect(modelPath(undefined, 'javascript', ':r1:')).toBe('file:///editor/r1.js');
     expect(modelPath(undefined, 'typescript', '«r1»')).toBe('file:///editor/r1.ts');
     expect(modelPath(undefined, 'json', ':r2:')).toBe('file:///editor/r2.json');
+    // A learner's file name names the model (Monaco's problem list shows it), in the editor's own folder.
+    expect(modelPath(undefined, 'javascript', '_r_2_', 'gps-at-least-once.js')).toBe(
+      'file:///editor/_r_2_/gps-at-least-once.js',
+    );
+    // The language decides the extension: the TypeScript service tells the two apart by it.
+    expect(modelPath(undefined, 'typescript', ':r3:', 'daily.js')).toBe('file:///editor/r3/daily.ts');
+    expect(modelPath(undefined, 'json', ':r4:', 'pipe line?.json')).toBe('file:///editor/r4/pipeline.json');
   });
 });

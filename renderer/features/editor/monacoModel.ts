@@ -14,9 +14,16 @@ export function monacoLanguage(language: EditorLanguage): string {
   return language === 'json' ? 'json' : 'typescript';
 }
 
-/** The model's file name: `path` as given, else one of this editor's own with the language's extension. */
-export function modelPath(path: string | undefined, language: EditorLanguage, id: string) {
+/**
+ * The model's file name: `path` as given, else one of this editor's own with the language's
+ * extension. `name` (the learner's file, as the run's errors call it: `gps-at-least-once.js`)
+ * names it, in a folder of this editor's own, so Monaco's problem list says that name and not the
+ * editor's id.
+ */
+export function modelPath(path: string | undefined, language: EditorLanguage, id: string, name?: string) {
   if (path) return path;
   const extension = language === 'typescript' ? 'ts' : language === 'json' ? 'json' : 'js';
-  return `file:///editor/${id.replace(/[^A-Za-z0-9_-]/g, '')}.${extension}`;
+  const own = id.replace(/[^A-Za-z0-9_-]/g, '');
+  const base = name?.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_.-]/g, '');
+  return base ? `file:///editor/${own}/${base}.${extension}` : `file:///editor/${own}.${extension}`;
 }

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabStep } from '../../../labs/labTypes';
+import { stepFileName } from '../../../labs/runStep';
 import type { SavedError } from '../../state/progress';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 import { StopButton } from './RunStatus';
@@ -112,6 +113,7 @@ export function LabEditorPanel({
           onChange={onChange}
           onRun={onRun}
           language={language}
+          fileName={stepFileName(step)}
           ariaLabel={
             reference ? tp('reference.codeLabel', { title: step.title }) : t('codeLabel', { title: step.title })
           }

@@ -223,7 +223,7 @@ function LabStepView({
                 localizeCheckResults(step, verdicts, uiLanguage),
                 failure ? notJudgedReason(failure, uiLanguage, step.kind) : null,
                 Date.now(),
-                failure,
+                failure ?? handlerSavedError(result.outcome.report, true),
               ),
             }
           : {}),

@@ -23,12 +23,13 @@ export function handlerMarkers(errors: readonly KafkaHandlerError[] | undefined)
 /**
  * A lab step's error line for the editor when a stream run's handler threw (the run itself did not
  * fail): the first one, at the learner's line, as a failed job's error is shown; else null.
+ * `saved`: the line kept with the step for after a reload, when no run is below to point to.
  */
-export function handlerSavedError(report: StepOutcome['report'] | undefined): SavedError | null {
+export function handlerSavedError(report: StepOutcome['report'] | undefined, saved = false): SavedError | null {
   const e = report?.kind === 'stream' ? report.handlerErrors?.[0] : undefined;
   if (e === undefined) return null;
   const error = `${e.where === null ? '' : `${e.where}: `}${e.name}: ${e.message}`;
-  const message = i18n.t('stream:handlerError.short', {
+  const message = i18n.t(saved ? 'stream:handlerError.saved' : 'stream:handlerError.short', {
     error,
     handler: e.handler,
     consumer: e.consumer ?? '?',
