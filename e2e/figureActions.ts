@@ -67,6 +67,21 @@ export async function overflowing(page: Page): Promise<string[]> {
       const box = text.getBBox();
       if (box.x < -0.5 || box.x + box.width > width + 0.5) out.push(`outside: ${text.textContent}`);
     }
+    // A label of its own (an arrow's, a legend's) lying on a box: German 'anfragen' ran into the
+    // Spark driver's box in Figure 20.6. Screen boxes, so groups' transforms count.
+    const boxes = [...svg.querySelectorAll('g.fig-box')].map((g) => ({
+      rect: g.querySelector('rect')!.getBoundingClientRect(),
+      name: g.querySelector('text')?.textContent ?? '',
+    }));
+    for (const text of svg.querySelectorAll('text')) {
+      if (text.closest('g.fig-box') || !text.textContent?.trim()) continue;
+      const t = text.getBoundingClientRect();
+      for (const b of boxes) {
+        const w = Math.min(t.right, b.rect.right) - Math.max(t.left, b.rect.left);
+        const h = Math.min(t.bottom, b.rect.bottom) - Math.max(t.top, b.rect.top);
+        if (w > 1 && h > 1) out.push(`on the box '${b.name}': ${text.textContent}`);
+      }
+    }
     return out;
   });
 }

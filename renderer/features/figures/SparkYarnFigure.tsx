@@ -9,22 +9,23 @@ import { tr } from '../../i18n/figureText';
 import { Arrow, Box, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
 
-const NM_X = [8, 103, 198];
+const NM_X = [16, 111, 206];
 const NM_W = 94;
 const BUS_Y = 188;
 
 export function SparkYarnFigure({ lit, t }: FigureProps) {
   return (
-    <FigureSvg id="20.6" width={300} height={214} lit={lit} t={t} description={tr('desc.20_6')}>
-      <Box part="driver" x={4} y={6} w={120} h={44} label={tr('w.spark_driver')} sub={tr('w.sparkcontext')} />
-      <Box part="resourcemanager" x={160} y={6} w={138} h={44} label={tr('w.resourcemanager')} sub={tr('w.yarn')} />
-      <Arrow part="resourcemanager" d="M124,28 L158,28" />
-      <Label x={141} y={20}>
+    <FigureSvg id="20.6" width={316} height={214} lit={lit} t={t} description={tr('desc.20_6')}>
+      <Box part="driver" x={4} y={6} w={104} h={44} label={tr('w.spark_driver')} sub={tr('w.sparkcontext')} />
+      <Box part="resourcemanager" x={174} y={6} w={138} h={44} label={tr('w.resourcemanager')} sub={tr('w.yarn')} />
+      {/* The gap between the two boxes holds the arrow's word in every language (German "anfragen"). */}
+      <Arrow part="resourcemanager" d="M108,28 L172,28" />
+      <Label x={140} y={20}>
         {tr('w.ask')}
       </Label>
       {NM_X.map((x) => (
         <g key={x}>
-          <Arrow part="resourcemanager" d={`M229,50 L${x + NM_W / 2},90`} />
+          <Arrow part="resourcemanager" d={`M243,50 L${x + NM_W / 2},90`} />
           <rect x={x} y={92} width={NM_W} height={86} rx={6} className="fig-server" />
           <Box part="nodemanagers" x={x + 1} y={96} w={NM_W - 2} h={28} label={tr('w.nodemanager')} tiny />
           <Box
@@ -40,7 +41,7 @@ export function SparkYarnFigure({ lit, t }: FigureProps) {
         </g>
       ))}
       <Arrow part="executors" d={`M4,50 L4,${BUS_Y} L${NM_X[2]! + NM_W / 2},${BUS_Y}`} dashed />
-      <Label x={150} y={208}>
+      <Label x={158} y={208}>
         {tr('w.dashed_the_drivers_tasks_to_executors')}
       </Label>
     </FigureSvg>
