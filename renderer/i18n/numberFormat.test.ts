@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatBytes, formatMs, formatNumber, formatSimTime } from '../viz/run/format';
 import { setActiveLanguage } from './activeLocale';
-import { count, fixed } from './numberFormat';
+import { count, fixed, percent } from './numberFormat';
 
 afterEach(() => setActiveLanguage('en'));
 
@@ -13,6 +13,7 @@ describe('numbers, sizes and times per locale', () => {
     expect(formatMs(1234)).toBe('1.23 s');
     expect(formatNumber(12345.678)).toBe('12,345.68');
     expect(formatSimTime(4200)).toBe('4.2 s');
+    expect([percent(50), percent(12.34, 1)]).toEqual(['50%', '12.3%']);
   });
 
   it('German: decimal comma and point grouping ("1.234"), switched at once', () => {
@@ -26,5 +27,7 @@ describe('numbers, sizes and times per locale', () => {
     expect(formatNumber(0.12345)).toBe('0,1235');
     expect(formatSimTime(4200)).toBe('4,2 s');
     expect(formatSimTime(185_000)).toBe('3 min 05 s');
+    // German writes a no-break space before %, as Intl's de-DE (labs/germanFormat.ts) does.
+    expect([percent(50), percent(12.34, 1)]).toEqual(['50\u00a0%', '12,3\u00a0%']);
   });
 });

@@ -31,3 +31,11 @@ export function fixed(value: number, digits: number): string {
 export function count(value: number): string {
   return numberFormat({ maximumFractionDigits: 0 }).format(value);
 }
+
+/**
+ * A percentage (0–100) as the locale writes it, up to `digits` fraction digits: "50%" in English,
+ * "50 %" in German (Intl's no-break space, as labs/germanFormat.ts's de-DE formatter gives).
+ */
+export function percent(value: number, digits = 0): string {
+  return numberFormat({ style: 'percent', maximumFractionDigits: digits }).format(value / 100);
+}

@@ -2,11 +2,25 @@
  * The German page shows in German the engine's errors a lab's German text promises, read from real
  * failed runs (so a change to the engine's wording shows here), and leaves other errors alone.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../../engine/core';
-import { runJob } from '../../engine/api';
+import { runJob, type RunJobOptions } from '../../engine/api';
+import { changeLanguage } from './i18n';
 import { createFunctionRunner } from '../../engine/sandbox';
 import { runErrorText } from './runErrorText';
+
+/** The message of a run that failed, or '' when it did not. */
+async function failed(options: Omit<RunJobOptions, 'runner'>): Promise<string> {
+  const runner = createFunctionRunner();
+  try {
+    await runJob({ ...options, runner });
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    await runner.close();
+  }
+}
 
 async function failure(reduce: string): Promise<string> {
   const code = `exports.default = { kind: 'mapreduce', input: '/in/w.txt', output: '/out/t',
@@ -36,6 +50,8 @@ ${reduce}
 const ENGLISH = /\b(the|were|walked|given|second|they|are|not|failed|attempts?|copy|first|with)\b/;
 
 describe('runErrorText', () => {
+  afterEach(() => changeLanguage('en'));
+
   it('says in German that reduce walked its values twice, and where the task failed', async () => {
     const message = await failure(
       '    let n = 0;\n    for (const v of values) n += v;\n    for (const v of values) n += v;',
@@ -58,6 +74,57 @@ describe('runErrorText', () => {
     expect(german.replace(/const list = \[\.\.\.values\]|for \(const v of values\)|values\.length/g, '')).not.toMatch(
       ENGLISH,
     );
+  }, 60_000);
+
+  it('says in German that a map ran out of attempts, its block gone, and why', async () => {
+    const code = `exports.default = { kind: 'mapreduce', input: '/in/w.txt', output: '/out/t',
+  map(o, line, ctx) { ctx.write('k', 1); }, reduce(k, values, ctx) { ctx.write(k, 1); } };`;
+    const options: Omit<RunJobOptions, 'runner'> = {
+      source: { fileName: 'job.js', code },
+      cluster: 'cookbook-9',
+      seed: 5,
+      sampleData: false,
+      files: [{ path: '/in/w.txt', bytes: encodeUtf8('a\nb\nc\n') }],
+    };
+    expect(await failed(options)).toBe('');
+    // Every replica of the input's one block killed at once: each map attempt's read gives up.
+    const message = await failed({
+      ...options,
+      faults: ['n7', 'n2', 'n1'].map((node) => ({ atMs: 1, kind: 'killNode' as const, node })),
+    });
+    expect(message).toMatch(
+      /^task_\S+ failed 4 attempts; last: \/in\/w\.txt: block blk_\d+ \(#0\) has no live replica/,
+    );
+    expect(runErrorText(message, 'en')).toBe(message);
+    changeLanguage('de');
+    const german = runErrorText(message, 'de');
+    expect(german).toMatch(
+      /^task_\S+ scheiterte in 4 Versuchen; zuletzt: \/in\/w\.txt: Block blk_\d+ \(#0\) hat kein erreichbares Replikat, von dem er gelesen werden kann \(BlockMissingException: Der HDFS-Client hat in \d+,\d s 3-mal erneut nachgefragt\) \(task_\S+ scheiterte in 4 Versuchen, auf n\d(, n\d){3}\)$/,
+    );
+    expect(german).not.toMatch(ENGLISH);
+  }, 60_000);
+
+  it('says in German that the ApplicationMaster was lost too often', async () => {
+    // As engine/mapreduce/mrAppMasterRecovery.test.ts: the first AM dies on n1, the second on n2.
+    const message = await failed({
+      source: {
+        fileName: 'sum.js',
+        code: `exports.default = { kind: 'mapreduce', input: '/data/sensors.csv', output: '/out/sum', numReduceTasks: 1,
+  map(o, line, ctx) { const p = line.split(','); if (p.length === 3) ctx.write(p[0].slice(0, 10), 1); },
+  reduce(k, vs, ctx) { ctx.write(k, [...vs].length); } };`,
+      },
+      cluster: 'cookbook-9',
+      seed: 1,
+      blockSize: 256 * 1024,
+      faults: [
+        { atMs: 100, kind: 'killNode', node: 'n1' },
+        { atMs: 601_112, kind: 'killNode', node: 'n2' },
+      ],
+    });
+    expect(message).toBe('the ApplicationMaster was lost 2 times (last on n2)');
+    expect(runErrorText(message, 'en')).toBe(message);
+    changeLanguage('de');
+    expect(runErrorText(message, 'de')).toBe('der ApplicationMaster ging 2-mal verloren (zuletzt auf n2)');
   }, 60_000);
 
   it('leaves the learner’s own errors as they are', () => {

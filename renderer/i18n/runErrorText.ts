@@ -2,11 +2,15 @@
  * A run's error as the page shows it, in the page's language. The messages are the engine's, in
  * English; a German page shows in German those of ClusterLab's own that a lab's German text
  * promises ("hier bricht sie mit einem Fehler ab, der das sagt": reduce walking its values twice,
- * or using them as an array) and the attempts a failed task took. Everything else stays as it is:
+ * or using them as an array), the attempts a failed task took, and a MapReduce job's own failure
+ * (a task out of attempts, its ApplicationMaster lost) in the words of the attempts' reasons
+ * (attemptReasonText). Everything else stays as it is:
  * the learner's own errors, and Java's, Hadoop's and Spark's exception texts, which the learner
  * will meet in English on a real cluster.
  */
 import type { Language } from './language';
+import { i18n } from './i18n';
+import { reasonText, type RunSay } from '../viz/run/attemptText';
 
 type Rule = [RegExp, (...groups: string[]) => string];
 
@@ -27,9 +31,20 @@ const GERMAN: readonly Rule[] = [
   ],
 ];
 
+/**
+ * A MapReduce job's own failure, before the attempts' note: "task_..._m_000001 failed 4 attempts;
+ * last: ..." (a task that failed every attempt with no exception of its own, e.g. its block gone)
+ * and "the ApplicationMaster was lost 2 times (last on n2)".
+ */
+const JOB_FAILURE =
+  /^(\S+ failed \d+ attempts?; last: .*?|the ApplicationMaster was lost \d+ times? \(last on \S+\))( \(\S+ failed \d+ attempts?, on [^()]+\))?$/s;
+
 export function runErrorText(message: string, language: Language): string {
   if (language !== 'de') return message;
-  let text = message;
+  const german = i18n.getFixedT('de');
+  const words: RunSay = (key, options) => german(`run:${key}`, options);
+  const job = JOB_FAILURE.exec(message);
+  let text = job ? reasonText(job[1]!, words) + (job[2] ?? '') : message;
   for (const [pattern, german] of GERMAN)
     text = text.replace(pattern, (_all, ...groups: string[]) => german(...groups));
   return text;

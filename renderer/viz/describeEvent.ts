@@ -130,7 +130,7 @@ export function describeEvent(e: RunEvent): TimedEvent | null {
         'recovery',
         say(e.stages.length === 1 ? 'event.stageResubmitted' : 'event.stagesResubmitted', {
           stages: e.stages.join(', '),
-          reason: e.reason,
+          reason: attemptReasonText(e.reason),
         }),
       );
     default:

@@ -5,7 +5,7 @@
  * playback clock, cluster timeline and cluster map, and the trace told as a log.
  */
 import { useTranslation } from 'react-i18next';
-import { count } from '../../i18n/numberFormat';
+import { count, percent } from '../../i18n/numberFormat';
 import { useEffect, useMemo, useState } from 'react';
 import { engineClient } from '../../bridge/engineClient';
 import type { DemoRun } from '../../bridge/engineProtocol';
@@ -50,7 +50,7 @@ export function LiveClusterPanel() {
           <div className="progress" aria-hidden="true">
             <div style={{ width: `${Math.round(progress * 100)}%` }} />
           </div>
-          <span className="muted">{t('live.simulatingPercent', { percent: Math.round(progress * 100) })}</span>
+          <span className="muted">{t('live.simulatingPercent', { percent: percent(Math.round(progress * 100)) })}</span>
         </div>
       )}
       {run && (

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { percent } from '../../i18n/numberFormat';
 
 export const MIN_SHARE = 0.2;
 export const MAX_SHARE = 0.85;
@@ -63,7 +64,7 @@ export function PaneSplitter({ container, above, aboveId, share, onChange }: Pan
       aria-valuemin={MIN_SHARE * 100}
       aria-valuemax={MAX_SHARE * 100}
       aria-valuenow={value}
-      aria-valuetext={t('splitter.value', { value })}
+      aria-valuetext={t('splitter.value', { value: percent(value) })}
       tabIndex={0}
       title={t('splitter.title')}
       onKeyDown={onKeyDown}

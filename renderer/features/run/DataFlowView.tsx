@@ -9,6 +9,7 @@ import type { RunView } from '../../viz/run/runViewTypes';
 import { flowMatrixAt } from '../../viz/run/runFlows';
 import { drawFlowMatrix, type FlowColours } from '../../viz/run/drawFlow';
 import { formatBytes } from '../../viz/run/format';
+import { percent } from '../../i18n/numberFormat';
 
 function colours(el: Element): FlowColours {
   const css = getComputedStyle(el);
@@ -48,10 +49,10 @@ function Share({
       </div>
       <div className="run-share-legend">
         <span className="a">
-          {aLabel} {formatBytes(a)} ({pct}%)
+          {aLabel} {formatBytes(a)} ({percent(pct)})
         </span>
         <span className="b">
-          {bLabel} {formatBytes(b)} ({total > 0 ? 100 - pct : 0}%)
+          {bLabel} {formatBytes(b)} ({percent(total > 0 ? 100 - pct : 0)})
         </span>
       </div>
     </div>

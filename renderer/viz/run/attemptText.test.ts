@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runJob, type RunJobOptions } from '../../../engine/api';
+import { runJob, type RunEvent, type RunJobOptions } from '../../../engine/api';
 import { createFunctionRunner } from '../../../engine/sandbox';
 import { changeLanguage } from '../../i18n/i18n';
 import { attemptReasonText, attemptStatusText, describeAttempt } from './attemptText';
@@ -66,6 +66,10 @@ describe('an attempt in words', () => {
       'fetch from n5 failed',
       'fetch failed at shuffle start',
       'task 3 failed 4 times; last: node n4 died',
+      'task_00001_m_000002 failed 4 attempts; last: node n4 died',
+      'the ApplicationMaster was lost 2 times (last on n2)',
+      '/in/w.txt: block blk_1073741825 (#0) has no live replica it can be read from',
+      '/in/w.txt: block blk_1073741825 (#0) has no live replica it can be read from (BlockMissingException: the HDFS client asked again 3 times over 17.0 s)',
     ];
     expect(reasons.map(attemptReasonText)).toEqual(reasons);
     expect(['running', 'succeeded', 'failed', 'killed'].map((s) => attemptStatusText(s as 'failed'))).toEqual([
@@ -82,10 +86,34 @@ describe('an attempt in words', () => {
     );
     expect(german[2]).toBe('Job spark-job-3 ist fertig');
     expect(german[15]).toBe('Task 3 ist 4-mal fehlgeschlagen; zuletzt: Knoten n4 ist ausgefallen');
+    expect(german.slice(16)).toEqual([
+      'task_00001_m_000002 scheiterte in 4 Versuchen; zuletzt: Knoten n4 ist ausgefallen',
+      'der ApplicationMaster ging 2-mal verloren (zuletzt auf n2)',
+      '/in/w.txt: Block blk_1073741825 (#0) hat kein erreichbares Replikat, von dem er gelesen werden kann',
+      '/in/w.txt: Block blk_1073741825 (#0) hat kein erreichbares Replikat, von dem er gelesen werden kann (BlockMissingException: Der HDFS-Client hat in 17,0 s 3-mal erneut nachgefragt)',
+    ]);
     // A learner's exception keeps its own words.
     expect(attemptReasonText("TypeError: Cannot read properties of undefined (reading 'x')")).toBe(
       "TypeError: Cannot read properties of undefined (reading 'x')",
     );
     expect(attemptStatusText('succeeded')).toBe('erfolgreich');
   });
+
+  it('words a MapReduce job that ran out of attempts, keeping the exception of its map', async () => {
+    const runner = createFunctionRunner();
+    const code = `exports.default = { kind: 'mapreduce', input: '/data/corpus.txt', output: '/out/t',
+  map(o, line, ctx) { throw new Error('boom'); }, reduce(k, values, ctx) {} };`;
+    const failed = await runJob({ source: { fileName: 'job.js', code }, runner, cluster: 'cookbook-9', seed: 5 })
+      .then(() => null)
+      .catch((e: unknown) => e as { report: { trace: RunEvent[] } })
+      .finally(() => runner.close());
+    const end = failed!.report.trace.find((e) => e.type === 'jobFailed')!;
+    const reason = (end as { reason: string }).reason;
+    expect(reason).toMatch(/^task_\S+_m_\d+ failed 4 attempts; last: job\.js:2: Error: boom$/);
+    expect(attemptReasonText(reason)).toBe(reason);
+    changeLanguage('de');
+    expect(attemptReasonText(reason)).toMatch(
+      /^task_\S+_m_\d+ scheiterte in 4 Versuchen; zuletzt: job\.js:2: Error: boom$/,
+    );
+  }, 60_000);
 });

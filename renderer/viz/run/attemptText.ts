@@ -8,9 +8,13 @@
 import type { Bar, RunView } from './runViewTypes';
 import { barPhaseLabel } from './phases';
 import { formatMs } from './format';
+import { fixed } from '../../i18n/numberFormat';
 import { i18n } from '../../i18n/i18n';
 
-const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:${key}`, options);
+/** Words a key of the run namespace (the page's language unless a caller fixes one). */
+export type RunSay = (key: string, options?: Record<string, unknown>) => string;
+
+const say: RunSay = (key, options) => i18n.t(`run:${key}`, options);
 
 /** An attempt's status at time t ("running", "succeeded", "failed", "killed") in the page's language. */
 export function attemptStatusText(status: Bar['status']): string {
@@ -36,26 +40,51 @@ const SHAPES: readonly (readonly [RegExp, string])[] = [
   [/^fetch failure$/, 'fetchFailure'],
   [/^map failed$/, 'mapFailed'],
   [/^reduce failed$/, 'reduceFailed'],
+  [/^the ApplicationMaster was lost (?<count>\d+) times? \(last on (?<node>\S+)\)$/, 'amLost'],
+];
+
+/** HDFS's read of a block none of whose replicas is reachable, and the HDFS client's giving up on it. */
+const BLOCK_MISSING =
+  /^(?<path>\S+): block (?<block>\S+) \(#(?<index>\d+)\) has no live replica it can be read from(?: \(BlockMissingException: the HDFS client asked again (?<tries>\d+) times over (?<seconds>\d+\.\d) s\))?$/;
+
+/** A task's failures and its last reason: Spark's "task 3 failed 4 times; last: ...", and MapReduce's "task_..._m_000001 failed 4 attempts; last: ...". */
+const RETRIES: readonly (readonly [RegExp, string])[] = [
+  [/^task (\S+) failed (\d+) times; last: (.*)$/s, 'taskFailedTimes'],
+  [/^(\S+) failed (\d+) attempts?; last: (.*)$/s, 'taskFailedAttempts'],
 ];
 
 /**
- * Why an attempt ended, in the page's language: "FetchFailed(BlockManagerId(n2), ...): failed to
- * connect to n2" keeps Spark's FetchFailed(...) and words the rest; "task 3 failed 4 times; last:
- * ..." words both parts; a reason of no known shape (an exception's message) is kept as it is.
+ * Why an attempt (or a job) ended, in the page's language: "FetchFailed(
+ * BlockManagerId(n2), ...): failed to connect to n2" keeps Spark's FetchFailed(...) and words the
+ * rest; "task 3 failed 4 times; last: ..." and "task_..._m_000001 failed 4 attempts; last: ..." word
+ * both parts; a reason of no known shape (an exception's message) is kept as it is.
  */
 export function attemptReasonText(reason: string): string {
+  return reasonText(reason, say);
+}
+
+/** attemptReasonText with the words of `words` (a language fixed by the caller). */
+export function reasonText(reason: string, words: RunSay): string {
   const fetch = /^(FetchFailed\([^)]*(?:\)[^)]*)?\)): (.*)$/s.exec(reason);
-  if (fetch) return `${fetch[1]}: ${attemptReasonText(fetch[2]!)}`;
-  const retries = /^task (\S+) failed (\d+) times; last: (.*)$/s.exec(reason);
-  if (retries)
-    return say('attempt.why.taskFailedTimes', {
-      task: retries[1],
-      count: Number(retries[2]),
-      last: attemptReasonText(retries[3]!),
-    });
+  if (fetch) return `${fetch[1]}: ${reasonText(fetch[2]!, words)}`;
+  for (const [shape, key] of RETRIES) {
+    const retries = shape.exec(reason);
+    if (retries)
+      return words(`attempt.why.${key}`, {
+        task: retries[1],
+        count: Number(retries[2]),
+        last: reasonText(retries[3]!, words),
+      });
+  }
+  const missing = BLOCK_MISSING.exec(reason);
+  if (missing) {
+    const { seconds, ...groups } = missing.groups!;
+    const key = seconds === undefined ? 'noReplica' : 'noReplicaGaveUp';
+    return words(`attempt.why.${key}`, { ...groups, seconds: seconds && fixed(Number(seconds), 1) });
+  }
   for (const [shape, key] of SHAPES) {
     const m = shape.exec(reason);
-    if (m) return say(`attempt.why.${key}`, { ...m.groups, count: Number(m.groups?.count ?? 0) });
+    if (m) return words(`attempt.why.${key}`, { ...m.groups, count: Number(m.groups?.count ?? 0) });
   }
   return reason;
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changeLanguage } from '../../i18n/i18n';
 import { runJob, type JobRunReport, type RunJobOptions } from '../../../engine/api';
 import { createFunctionRunner } from '../../../engine/sandbox';
 import { describeEvent } from '../describeEvent';
@@ -38,6 +39,8 @@ async function withFetchFailures(): Promise<JobRunReport> {
 }
 
 describe('the pictures tell the truth about fetch failures', () => {
+  afterEach(() => changeLanguage('en'));
+
   it('marks FetchFailed attempts apart from code failures, and the DAG names the failed, resubmitted stage attempt', async () => {
     const report = await withFetchFailures();
     const view = toRunView(report, nodes);
@@ -75,5 +78,18 @@ describe('the pictures tell the truth about fetch failures', () => {
     expect(texts).toContain(
       'Spark: stages 1, 0 resubmitted after a fetch failure: the map stage re-runs the lost outputs',
     );
+  });
+
+  it('the German event log and markers say why in German', async () => {
+    const report = await withFetchFailures();
+    await changeLanguage('de');
+    const resubmitted = report.trace.flatMap((e) => (e.type === 'stageResubmitted' ? [describeEvent(e)!.text] : []));
+    expect(resubmitted).toEqual([
+      'Spark: Stages 1, 0 nach einem Fetch-Fehler erneut übergeben: Die Map-Stage berechnet die verlorenen Ausgaben neu',
+    ]);
+    // The timeline's markers word ClusterLab's reasons too, and keep Spark's FetchFailed(...) as it is.
+    const markers = toRunView(report, nodes).markers.map((m) => m.text.replace(/FetchFailed\(.*?\): /, ''));
+    expect(markers.filter((m) => /(?<![-\w])(failed|connect|finished|job|node)(?![-\w])/.test(m))).toEqual([]);
+    expect(markers).toContain('Stage 1, Versuch 0 fehlgeschlagen: keine Verbindung zu n3');
   });
 });

@@ -24,6 +24,7 @@ import { deriveCounters } from './runCounters';
 import { startupRows } from './startupRows';
 import { maxOf } from '../maxOf';
 import { fetchFailureText, isFetchFailure } from './fetchFailures';
+import { attemptReasonText } from './attemptText';
 
 const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:view.${key}`, options);
 
@@ -280,7 +281,12 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
     else if (e.type === 'mapOutputLost')
       nodeMarker(e.t, 'mapOutputLost', e.node, say('mapOutputLost', { task: e.task, node: e.node }));
     else if (e.type === 'executorLost')
-      nodeMarker(e.t, 'executorLost', e.node, say('executorLost', { executor: e.executor, reason: e.reason }));
+      nodeMarker(
+        e.t,
+        'executorLost',
+        e.node,
+        say('executorLost', { executor: e.executor, reason: attemptReasonText(e.reason) }),
+      );
     else if (e.type === 'stageSkipped') nodeMarker(e.t, 'stageSkipped', null, say('stageSkipped', { stage: e.stage }));
     else if (e.type === 'fetchFailed') nodeMarker(e.t, 'fetchFailed', e.from, `${e.task}: ${fetchFailureText(e)}`);
     else if (e.type === 'stageFailed')
@@ -288,7 +294,11 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
         e.t,
         'stageFailed',
         null,
-        say(e.willRetry ? 'stageFailed' : 'stageAborted', { stage: e.stage, attempt: e.attempt, reason: e.reason }),
+        say(e.willRetry ? 'stageFailed' : 'stageAborted', {
+          stage: e.stage,
+          attempt: e.attempt,
+          reason: attemptReasonText(e.reason),
+        }),
       );
     else if (e.type === 'stageResubmitted')
       nodeMarker(
@@ -310,7 +320,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
           task: b.task,
           attempt: b.attempt,
           node: b.node,
-          reason: b.reason,
+          reason: b.reason ? attemptReasonText(b.reason) : b.reason,
         }),
       });
     if (b.status === 'killed')
@@ -323,7 +333,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
           task: b.task,
           attempt: b.attempt,
           node: b.node,
-          reason: b.reason,
+          reason: b.reason ? attemptReasonText(b.reason) : b.reason,
         }),
       });
     if (b.retry)

@@ -55,7 +55,7 @@ function blockColumns(down: ReadonlySet<string>): Column<BlockRow>[] {
     { id: 'block', header: 'Block ID', value: (b) => b.id, render: (b) => <span className="mono">{b.name}</span> },
     {
       id: 'file',
-      header: 'File, position',
+      header: i18n.t('run:nn.fileColumn'),
       value: (b) => `${b.path} #${b.index}`,
       render: (b) => `${b.path} #${b.index}`,
     },
@@ -81,7 +81,7 @@ function blockColumns(down: ReadonlySet<string>): Column<BlockRow>[] {
     },
     {
       id: 'count',
-      header: 'Replicas',
+      header: i18n.t('run:nn.replicasColumn'),
       title: 'replicas',
       numeric: true,
       value: (b) => b.locations.length,
@@ -134,7 +134,7 @@ export function NameNodeView({
     { id: 'blocks', header: 'Blocks', numeric: true, value: (f) => f.blocks.length },
     {
       id: 'under',
-      header: 'Under-replicated',
+      header: text('nn.underColumn'),
       numeric: true,
       value: (f) => f.blocks.filter((b) => b.underReplicated || b.missing).length,
     },

@@ -17,7 +17,7 @@ const CODE = `exports.default = { kind: 'mapreduce', input: '/in/w.txt', output:
 describe('the YARN page', () => {
   afterEach(() => changeLanguage('en'));
 
-  it('names the scheduler by its Hadoop class, in English and German', async () => {
+  it('names the scheduler by its Hadoop class, in English and German, and writes percent the German way', async () => {
     const runner = createFunctionRunner();
     try {
       const report = await runJob({
@@ -33,6 +33,9 @@ describe('the YARN page', () => {
       expect(render()).toMatch(/allocated \(CapacityScheduler\)\./);
       await changeLanguage('de');
       expect(render()).toMatch(/vergeben \(CapacityScheduler\)\./);
+      // The queues' capacities the German way: "100 %" with a no-break space, as Intl's de-DE writes it.
+      expect(render()).toContain('>100\u00a0%<');
+      expect(render()).not.toMatch(/\d%/);
     } finally {
       await runner.close();
     }

@@ -18,9 +18,10 @@ import { formatNumber } from '../../../viz/run/format';
 import { formatSimTime } from '../../cluster/PlaybackBar';
 import { withTips } from '../withTips';
 import { DataTable, type Column } from '../../table/DataTable';
+import { percent } from '../../../i18n/numberFormat';
 import './hadoopUi.css';
 
-const pct = (x: number) => `${formatNumber(Math.round(x * 10) / 10)}%`;
+const pct = (x: number) => percent(x, 1);
 const mb = (x: number) => `${formatNumber(x)} MB`;
 /** The scheduler's class in Hadoop, as its ResourceManager UI names it. */
 const SCHEDULER_CLASS: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 /** Spark's Jobs page at the playback instant: one row per action submitted so far. */
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
+import { i18n } from '../../../i18n/i18n';
 import { DataTable, type Column } from '../../table/DataTable';
 import { withTips } from '../withTips';
 import { jobRowsAt, type JobRow } from '../../../viz/run/sparkUi/jobRows';
@@ -48,7 +49,8 @@ const COLUMNS: Column<JobRow>[] = [
     title: 'jobStages',
     numeric: true,
     value: (r) => r.stagesSucceeded,
-    render: (r) => `${r.stagesSucceeded}/${r.stagesTotal}${r.stagesSkipped > 0 ? ` (${r.stagesSkipped} skipped)` : ''}`,
+    render: (r) =>
+      `${r.stagesSucceeded}/${r.stagesTotal}${r.stagesSkipped > 0 ? ` ${i18n.t('run:spark.skippedCount', { count: r.stagesSkipped })}` : ''}`,
   },
   {
     id: 'tasks',

@@ -1,5 +1,6 @@
 /** Cells the Spark UI pages share: bytes with records ("12.3 KB / 450"), times, task progress. */
 import { formatBytes, formatMs, formatNumber } from '../../../viz/run/format';
+import { i18n } from '../../../i18n/i18n';
 /** Bytes and records as Spark shows them ("Input Size / Records"); empty when nothing was read. */
 export function sizeRecords(bytes: number, records: number | null): string {
   if (bytes === 0 && !records) return '';
@@ -31,9 +32,9 @@ export function TaskProgress({
 }) {
   const pct = (n: number) => `${total > 0 ? Math.min(100, (n / total) * 100) : 0}%`;
   const extra = [
-    running > 0 ? `${running} running` : '',
-    failed > 0 ? `${failed} failed` : '',
-    killed > 0 ? `${killed} killed` : '',
+    running > 0 ? i18n.t('run:spark.progress.running', { count: running, n: formatNumber(running) }) : '',
+    failed > 0 ? i18n.t('run:spark.progress.failed', { count: failed, n: formatNumber(failed) }) : '',
+    killed > 0 ? i18n.t('run:spark.progress.killed', { count: killed, n: formatNumber(killed) }) : '',
   ].filter(Boolean);
   return (
     <span className="spark-progress">
