@@ -49,6 +49,33 @@ describe('platform-blueprint checks', () => {
     );
   }, 60_000);
 
+  it('step 1: with the ingest API on the machine that goes down, the reason says to move the API, not to add a buffer', async () => {
+    const solution = lab.steps[0]!.solution;
+    const apiOnN2 = solution.replace(
+      '"id": "ingest", "type": "api", "node": "n1"',
+      '"id": "ingest", "type": "api", "node": "n2"',
+    );
+    expect(apiOnN2).not.toBe(solution);
+    const v = await verdict(0, apiOnN2, 'devices-never-resend');
+    expect(v.pass).toBe(false);
+    expect(v.reason).toMatch(
+      /: they send every event to ingest \(Ingest API on n2\), which refused [\d,]+ copies because its machine was down\. The devices wait on ingest, which takes nothing while its machine is down: put it on a machine that stays up\.$/,
+    );
+    // The buffer the learner placed is not blamed, nor asked for again; the database refused the stream, not the devices.
+    for (const wrong of ['the part after it', 'puts a buffer after the API', 'A buffer keeps', 'reports ('])
+      expect(v.reason).not.toContain(wrong);
+    // The starter with its API on n2: move the API, and the database behind it needs a buffer before it.
+    const starter = lab.steps[0]!.starter.replace(
+      '"id": "ingest", "type": "api", "node": "n1"',
+      '"id": "ingest", "type": "api", "node": "n2"',
+    );
+    const s = await verdict(0, starter, 'devices-never-resend');
+    expect(s.reason).toContain('they send every event to ingest (Ingest API on n2), which refused');
+    expect(s.reason).toMatch(
+      /put it on a machine that stays up\. A device keeps few events; the blueprint puts a buffer after the API, on a machine that is up when a store is not\.$/,
+    );
+  }, 60_000);
+
   it('step 1: the database must stay on n2, read by the dashboard', async () => {
     const solution = lab.steps[0]!.solution;
     const moved = solution.replace(

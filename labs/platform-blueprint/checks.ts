@@ -3,7 +3,13 @@
  * each part's figures. Where a step brings down a machine, the check also runs the learner's
  * pipeline under a second outage the step does not show.
  */
-import { PART_CATALOGUE, runPipeline, type PipelineFault, type PipelineResult } from '../../engine/pipeline';
+import {
+  PART_CATALOGUE,
+  runPipeline,
+  type PartReport,
+  type PipelineFault,
+  type PipelineResult,
+} from '../../engine/pipeline';
 import type { FaultSpec } from '../../engine/cluster';
 import { fail, injectedNote, pass, pipelineRunOf, seconds } from '../checkKit';
 import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
@@ -69,6 +75,76 @@ export function everyEventDisplayedCheck(id: string): LabCheck {
   };
 }
 
+/** Parts that answer their sender only once the next part took the event (engine/pipeline/serviceParts.ts). */
+const PASS_THROUGH = new Set(['api', 'model-serving']);
+
+/**
+ * Which parts' refusals reached the devices, and what the devices should be told: the parts they
+ * send to, and after a part that answers only once the next took the event (the ingest API), the
+ * next. A part further on (a store the stream writes to) refuses the stream, not the devices.
+ */
+function refusalText(result: PipelineResult, faults: readonly PipelineFault[]): { why: string; advice: string } {
+  const killed = new Set(faults.flatMap((f) => (f.kind === 'killNode' ? [f.node] : [])));
+  const byId = new Map(result.parts.map((p) => [p.id, p]));
+  const sentTo = new Set<string>();
+  const after = new Set<string>();
+  const visit = (from: string, into: Set<string>) => {
+    for (const w of result.wires.filter((x) => x.from === from))
+      if (!sentTo.has(w.to) && !after.has(w.to)) {
+        into.add(w.to);
+        if (PASS_THROUGH.has(byId.get(w.to)!.type)) visit(w.to, after);
+      }
+  };
+  for (const c of result.parts.filter((p) => p.type === 'clients')) visit(c.id, sentTo);
+  const down = (p: PartReport) => p.node !== null && killed.has(p.node);
+  const name = (p: PartReport) => `${p.id} (${p.label}${p.node ? ` on ${p.node}` : ''})`;
+  const refusal = (p: PartReport) => `refused ${n(p.refused)} copies${down(p) ? ' because its machine was down' : ''}`;
+  const say = (p: PartReport) => `${name(p)} ${refusal(p)}`;
+  const parts = (ids: Set<string>) => [...ids].map((id) => byId.get(id)!);
+  const first = parts(sentTo).filter((p) => p.refused > 0);
+  const next = parts(after).filter((p) => p.refused > 0);
+  const why = [
+    ...(first.length
+      ? [`they send every event to ${first.map((p) => `${name(p)}, which ${refusal(p)}`).join('; ')}`]
+      : []),
+    ...(next.length
+      ? [
+          `the ingest API answers a device only once the part after it took the event, and it could not: ${next.map(say).join('; ')}`,
+        ]
+      : []),
+  ].join('; ');
+  const ids = (parts: PartReport[]) => parts.map((p) => p.id).join(' and ');
+  // Every part they wait on that sits on a machine going down, also one nothing reached (the API before it was down too).
+  const downFirst = parts(sentTo).filter(down);
+  const downNext = parts(after).filter(down);
+  const downBuffers = downNext.filter((p) => p.stage === 'buffer');
+  const downStores = downNext.filter((p) => p.stage === 'store');
+  const moveIt = [...downFirst, ...downNext.filter((p) => p.stage !== 'buffer' && p.stage !== 'store')];
+  const advice = [
+    ...(moveIt.length
+      ? [
+          `The devices wait on ${ids(moveIt)}, which ${moveIt.length === 1 ? 'takes nothing while its machine is' : 'take nothing while their machine is'} down: put ${moveIt.length === 1 ? 'it' : 'them'} on a machine that stays up.`,
+        ]
+      : []),
+    ...(downBuffers.length
+      ? [
+          `A buffer keeps events only while its machine is up: put ${ids(downBuffers)} on a machine that stays up when the store's does not.`,
+        ]
+      : []),
+    ...(downStores.length
+      ? [
+          'A device keeps few events; the blueprint puts a buffer after the API, on a machine that is up when a store is not.',
+        ]
+      : []),
+  ];
+  return {
+    why: why ? `: ${why}` : '',
+    advice: advice.length
+      ? advice.join(' ')
+      : 'Every part the devices wait on must take their events whenever they send.',
+  };
+}
+
 /**
  * The clients never had to send an event again: the part they send to took every event at once,
  * also while a machine behind it was down — here and under an outage the step does not show.
@@ -82,22 +158,6 @@ export function ingestNeverRefusesCheck(id: string, hiddenOutage: FaultSpec[]): 
       ? ` while ${kill.node} was down (${seconds(kill.atMs)} to ${back ? seconds(back.atMs) : 'the end'})`
       : '';
   };
-  /** Which parts refused events and why (their machine down), and the advice that fits them. */
-  const refusers = (result: PipelineResult, faults: readonly PipelineFault[]) => {
-    const killed = new Set(faults.flatMap((f) => (f.kind === 'killNode' ? [f.node] : [])));
-    const parts = result.parts.filter((p) => p.type !== 'clients' && p.refused > 0);
-    const who = parts
-      .map(
-        (p) =>
-          `${p.id} (${p.label}${p.node ? ` on ${p.node}` : ''}) refused ${n(p.refused)} copies${p.node && killed.has(p.node) ? ' because its machine was down' : ''}`,
-      )
-      .join('; ');
-    const buffers = parts.filter((p) => p.stage === 'buffer');
-    const advice = buffers.length
-      ? `A buffer keeps events only while its machine is up: put ${buffers.map((p) => p.id).join(' and ')} on a machine that stays up when the store's does not.`
-      : 'A device keeps few events; the blueprint puts a buffer after the API, on a machine that is up when a store is not.';
-    return { who: who ? `: ${who}` : '', advice };
-  };
   return {
     id,
     title: 'The devices never have to send an event again',
@@ -105,17 +165,17 @@ export function ingestNeverRefusesCheck(id: string, hiddenOutage: FaultSpec[]): 
       const r = pipelineRunOf(run);
       const mine = resent(r.report.result);
       if (mine > 0) {
-        const { who, advice } = refusers(r.report.result, r.report.faults);
+        const { why, advice } = refusalText(r.report.result, r.report.faults);
         return fail(
-          `The devices had to send events again ${n(mine)} times${outageText(r.report.faults)} (an event refused twice counts twice): the ingest API answers a device only once the part after it took the event, and it could not${who}. ${advice}`,
+          `The devices had to send events again ${n(mine)} times${outageText(r.report.faults)} (an event refused twice counts twice)${why}. ${advice}`,
         );
       }
       const other = underHiddenOutage(run, hiddenOutage);
       const theirs = resent(other);
       if (theirs > 0) {
-        const { who, advice } = refusers(other, hiddenOutage);
+        const { why, advice } = refusalText(other, hiddenOutage);
         return fail(
-          `Not one event was sent again in this run, but under another outage${outageText(hiddenOutage)} the devices had to send events again ${n(theirs)} times: a part the ingest API depends on sits on that machine${who}. ${advice}`,
+          `Not one event was sent again in this run, but under another outage${outageText(hiddenOutage)} the devices had to send events again ${n(theirs)} times${why}. ${advice}`,
         );
       }
       return pass(
