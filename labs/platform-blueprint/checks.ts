@@ -3,49 +3,18 @@
  * each part's figures. Where a step brings down a machine, the check also runs the learner's
  * pipeline under a second outage the step does not show.
  */
-import {
-  PART_CATALOGUE,
-  runPipeline,
-  type PartReport,
-  type PipelineFault,
-  type PipelineResult,
-} from '../../engine/pipeline';
+import { PART_CATALOGUE, type PartReport, type PipelineFault, type PipelineResult } from '../../engine/pipeline';
 import type { FaultSpec } from '../../engine/cluster';
-import { fail, injectedNote, pass, pipelineRunOf, seconds } from '../checkKit';
+import { fail, pass, pipelineRunOf, seconds } from '../checkKit';
 import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
 import { plural } from '../plural';
+import { rerunPipeline } from './rerunPipeline';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
-/** The learner's pipeline again, as data (from the run's own report). */
-function pipelineOf(result: PipelineResult) {
-  return {
-    parts: result.parts.map((p) => ({
-      id: p.id,
-      type: p.type,
-      ...(p.node ? { node: p.node } : {}),
-      settings: p.settings,
-    })),
-    wires: result.wires,
-  };
-}
-
-const hidden = new WeakMap<PipelineResult, PipelineResult>();
-
-/** The same pipeline with the step's outage moved to a time the step does not show (memoised per run). */
+/** The same pipeline with the step's outage moved to a time the step does not show. */
 function underHiddenOutage(run: StepRun, faults: PipelineFault[]): PipelineResult {
-  const r = pipelineRunOf(run);
-  const known = hidden.get(r.report.result);
-  if (known) return known;
-  const result = runPipeline({
-    pipeline: pipelineOf(r.report.result),
-    cluster: r.step.run.cluster,
-    seed: r.step.run.seed + 1,
-    faults,
-    untilMs: r.step.run.untilMs,
-  });
-  hidden.set(r.report.result, result);
-  return result;
+  return rerunPipeline(run, faults, pipelineRunOf(run).step.run.seed + 1);
 }
 
 function displayedVerdict(result: PipelineResult, when = ''): CheckVerdict {
@@ -261,57 +230,6 @@ export function fewFilesCheck(id: string, maxFiles: number): LabCheck {
         : fail(
             `${verdict}: the NameNode keeps every file and block in its memory, and a job that reads the lake opens every file. Look at when the part writing the lake closes a file.`,
           );
-    },
-  };
-}
-
-/** A fault as a few words: "n3 killed at 30.00 s". */
-function faultWords(f: PipelineFault): string {
-  const at = seconds(f.atMs);
-  switch (f.kind) {
-    case 'killNode':
-      return `${f.node} killed at ${at}`;
-    case 'restartNode':
-      return `${f.node} back at ${at}`;
-    case 'slowNode':
-      return `${f.node} ${f.factor}× slower from ${at}`;
-    case 'failDisk':
-      return `a disk of ${f.node} lost at ${at}`;
-    case 'partitionRack':
-      return `rack ${f.rack} cut off at ${at}`;
-    case 'healRack':
-      return `rack ${f.rack} back at ${at}`;
-    case 'stopPart':
-      return `${f.part} stopped at ${at}`;
-    case 'startPart':
-      return `${f.part} started at ${at}`;
-    case 'reprocess':
-      return `${f.part ?? 'every streaming job'} redeployed at ${at}`;
-  }
-}
-
-/** 95% of the events are on the dashboard within `boundMs` of being sent. */
-export function freshCheck(id: string, boundMs: number): LabCheck {
-  return {
-    id,
-    title: `The dashboard is fresh: 95% of events shown within ${seconds(boundMs)}`,
-    evaluate: (run) => {
-      const r = pipelineRunOf(run);
-      const result = r.report.result;
-      const s = result.summary;
-      if (!s.latencyMs) return fail('No event reached the dashboard.');
-      const text = `95% of the events were on the dashboard within ${seconds(s.latencyMs.p95)} of being sent (median ${seconds(s.latencyMs.p50)}, slowest ${seconds(s.latencyMs.max)})`;
-      if (s.latencyMs.p95 <= boundMs) return pass(`${text}.`);
-      const type = new Map(result.parts.map((p) => [p.id, p.type]));
-      const onLake = result.wires.some((w) => type.get(w.to) === 'dashboard' && type.get(w.from) === 'hdfs');
-      // A fault from outside holds events up wherever they are: with the store already swapped, it is the cause.
-      if (r.injectedFaults.length > 0 && !onLake)
-        return fail(
-          `${text}: more than ${seconds(boundMs)}, in a run with a fault injected from outside (${r.injectedFaults.map(faultWords).join(', ')}): the events it held up count too. Run again without it to judge the pipeline.`,
-        );
-      return fail(
-        `${text}: more than ${seconds(boundMs)}. Look at when the store the dashboard reads lets it see an event${injectedNote(run)}.`,
-      );
     },
   };
 }
