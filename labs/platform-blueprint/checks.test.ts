@@ -79,6 +79,24 @@ describe('platform-blueprint checks', () => {
     );
   }, 60_000);
 
+  it('step 1: events a stream has yet to read from Kafka are counted once, in the log that holds them', async () => {
+    const solution = lab.steps[0]!.solution;
+    // A trigger longer than the run: the stream never reads, Kafka keeps every event.
+    const neverReads = solution.replace(
+      '"id": "stream", "type": "spark-streaming", "node": "n3"',
+      '"id": "stream", "type": "spark-streaming", "node": "n3", "settings": { "triggerMs": 200000 }',
+    );
+    expect(neverReads).not.toBe(solution);
+    const out = await runStep({ lab, stepIndex: 0, source: neverReads });
+    const result = (out.report as PipelineRunReport).result;
+    const held = (id: string) => result.parts.find((p) => p.id === id)!.heldAtEnd;
+    // The engine gives the stream its lag on the log: the same 6,000 events.
+    expect([held('buffer'), held('stream'), result.summary.pending]).toEqual([6000, 6000, 6000]);
+    expect(out.checks.find((c) => c.id === 'every-event-displayed')!.reason).toBe(
+      '0 of 6,000 events reached the dashboard: 6,000 were still on their way when the run ended (buffer holds 6,000, which stream has yet to read).',
+    );
+  }, 60_000);
+
   it('step 1: the database must stay on n2, read by the dashboard', async () => {
     const solution = lab.steps[0]!.solution;
     const moved = solution.replace(
