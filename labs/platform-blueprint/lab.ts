@@ -12,10 +12,10 @@ import {
   databaseStaysCheck,
   everyEventDisplayedCheck,
   fewFilesCheck,
-  freshCheck,
   ingestNeverRefusesCheck,
   lakeKeepsEverythingCheck,
 } from './checks';
+import { freshCheck } from './freshCheck';
 import intro from './intro.md?raw';
 import assembleInstructions from './steps/1-assemble/instructions.md?raw';
 import assembleStarter from './steps/1-assemble/starter.json?raw';
