@@ -5,16 +5,14 @@
  */
 import { useTranslation } from 'react-i18next';
 import { fixed, numberFormat } from '../../i18n/numberFormat';
+import { formatSimTime } from '../../viz/run/format';
 import type { PipelineRunReport } from '../../../labs/labTypes';
 import './pipeline.css';
 
 const n = (v: number) => numberFormat().format(v);
+/** A stretch of the run: "420 ms", "1.23 s", "12.3 s"; from a minute on as the clock reads it ("10 min 00 s", "1 h 1 min 35 s"). */
 export const msText = (ms: number) =>
-  ms < 1000
-    ? `${Math.round(ms)} ms`
-    : ms < 60_000
-      ? `${fixed(ms / 1000, ms < 10_000 ? 2 : 1)} s`
-      : `${fixed(ms / 60_000, 1)} min`;
+  ms < 1000 ? `${Math.round(ms)} ms` : ms < 60_000 ? `${fixed(ms / 1000, ms < 10_000 ? 2 : 1)} s` : formatSimTime(ms);
 
 export function PipelineRunView({ report }: { report: PipelineRunReport }) {
   const { result } = report;
