@@ -45,6 +45,29 @@ export function wholeSeconds(ms: number): string {
   return whole === null ? seconds(ms) : `${whole} s`;
 }
 
+/**
+ * How an age under 2 min is printed, never rounder than it is (to the ms, and an age just over a
+ * whole second never prints as that second): whole seconds only when whole to the ms ("30 s"), two
+ * decimals ("6.04 s"), or the ms where two decimals would print ".00" ("30.002 s", not "30.00 s"
+ * beside "more than 30 s"). Null from 2 min on (`seconds`: "10 min 6 s"). The checks and the app's
+ * views (renderer/viz/views durationWords.ts) print ages from it, so they say the same number.
+ */
+export function ageDigits(ms: number): { value: number; digits: 0 | 2 | 3 } | null {
+  let up = Math.round(ms);
+  // Just over a whole second (30,000.3 ms): one ms more, so it is not printed as the whole.
+  if (up % 1000 === 0 && ms > up) up += 1;
+  if (up >= 120_000) return null;
+  if (up % 1000 === 0) return { value: up / 1000, digits: 0 };
+  const hundredths = Math.round(up / 10);
+  return hundredths % 100 === 0 ? { value: up / 1000, digits: 3 } : { value: hundredths / 100, digits: 2 };
+}
+
+/** How old something is, as the checks print it (`ageDigits`: "30 s", "6.04 s", "30.002 s", "10 min 6 s"). */
+export function ageSeconds(ms: number): string {
+  const age = ageDigits(ms);
+  return age ? `${age.value.toFixed(age.digits)} s` : seconds(ms);
+}
+
 /** Appended to a timing check's failure when faults came from outside (the UI's kill button); in German with 'de'. */
 export function injectedNote(run: StepRun, locale: 'en' | LabLocale = 'en'): string {
   if (run.kind === 'server' || run.injectedFaults.length === 0) return '';

@@ -4,11 +4,11 @@
  * same moment, and how old the data behind each row was.
  */
 import { agePeaks, type AgePeak, type PipelineResult, type ViewReport } from '../../engine/pipeline';
-import { fail, pass, pipelineRunOf, wholeSeconds } from '../checkKit';
+import { ageSeconds, fail, pass, pipelineRunOf, wholeSeconds } from '../checkKit';
 import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
 import { whyStale } from './whyStale';
 
-/** Times as the checks print them: whole seconds without decimals ("30 s"). */
+/** Times as the checks print them: whole seconds without decimals ("30 s"); ages rounded up (`ageSeconds`). */
 const seconds = wholeSeconds;
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -67,7 +67,7 @@ function ageAt(s: ViewReport['samples'][number]): number {
   return s.behindMs;
 }
 
-const showAge = (ms: number) => wholeSeconds(ms);
+const showAge = ageSeconds;
 
 /** What a row's refreshes showed: how old its data got (at any instant) and how often it held the true top titles. */
 function measure(row: Row, fromMs: number, endMs: number): string {
@@ -221,21 +221,28 @@ export function trendingFreshCheck(id: string, boundMs: number, fromMs: number):
         }
         const peaks = agePeaks(view, fromMs, result.simulatedMs);
         const late = peaks.find((p) => p.ageMs > boundMs);
-        if (late)
-          return fail(
-            `From ${seconds(Math.max(fromMs, late.refreshMs, late.atMs - late.ageMs + boundMs))} ${view.dashboard}'s data was more than ${seconds(boundMs)} old, ${seconds(late.ageMs)} by ${late.nextRefreshMs === null ? 'the end of the run' : `its next refresh at ${seconds(late.atMs)}`}: ${whyStale(result, view, late, boundMs)}.`,
-          );
+        if (late) {
+          const from = Math.max(fromMs, late.refreshMs, late.atMs - late.ageMs + boundMs);
+          const by = late.nextRefreshMs === null ? 'the end of the run' : `its next refresh at ${seconds(late.atMs)}`;
+          const old = `${view.dashboard}'s data was more than ${seconds(boundMs)} old`;
+          // Over the bound for less than the times print apart: said as the instant it was.
+          const when =
+            seconds(from) === seconds(late.atMs)
+              ? `Just before ${by} ${old} (${showAge(late.ageMs)})`
+              : `From ${seconds(from)} ${old}, ${showAge(late.ageMs)} by ${by}`;
+          return fail(`${when}: ${whyStale(result, view, late, boundMs)}.`);
+        }
         const listedTo = view.samples[view.samples.length - 1]!.t;
         const gap = view.gaps.find((g) => g.fromMs >= listedTo && g.toMs - Math.max(g.fromMs, fromMs) > boundMs);
         if (view.samplesLeftOut > 0 && (view.maxBehindMs > boundMs || gap))
           return fail(
             gap
               ? `From ${seconds(gap.fromMs)} to ${seconds(gap.toMs)} ${view.dashboard} showed no new row: it was down, or could not read ${view.store}.`
-              : `${view.dashboard}'s data was once ${wholeSeconds(view.maxBehindMs)} behind the plays, more than ${wholeSeconds(boundMs)}.`,
+              : `${view.dashboard}'s data was once ${showAge(view.maxBehindMs)} behind the plays, more than ${wholeSeconds(boundMs)}.`,
           );
         const worst = peaks.reduce<AgePeak | null>((w, p) => (w && w.ageMs >= p.ageMs ? w : p), null);
         return pass(
-          `From ${seconds(fromMs)} on, ${view.dashboard}'s data was never more than ${wholeSeconds(worst?.ageMs ?? 0)} old${worst ? ` (at worst ${worst.nextRefreshMs === null ? 'at the end of the run' : `at ${seconds(worst.atMs)}, just before a refresh`}: it refreshes every ${wholeSeconds(refreshMs)}, and its refreshes lacked the plays of at most the last ${wholeSeconds(Math.max(...peaks.map((p) => p.behindMs)))})` : ''}.`,
+          `From ${seconds(fromMs)} on, ${view.dashboard}'s data was never more than ${showAge(worst?.ageMs ?? 0)} old${worst ? ` (at worst ${worst.nextRefreshMs === null ? 'at the end of the run' : `at ${seconds(worst.atMs)}, just before a refresh`}: it refreshes every ${wholeSeconds(refreshMs)}, and its refreshes lacked the plays of at most the last ${showAge(Math.max(...peaks.map((p) => p.behindMs)))})` : ''}.`,
         );
       }),
   };

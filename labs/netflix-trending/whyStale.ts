@@ -4,7 +4,7 @@
  * reach, the data already old when it was read, or simply the time between two refreshes.
  */
 import type { AgePeak, PipelineResult, ViewReport } from '../../engine/pipeline';
-import { wholeSeconds } from '../checkKit';
+import { ageSeconds, wholeSeconds } from '../checkKit';
 
 const seconds = wholeSeconds;
 
@@ -46,6 +46,6 @@ export function whyStale(result: PipelineResult, view: ViewReport, peak: AgePeak
   if (stretch > 2 * refreshMs)
     return `${view.dashboard} showed no new row from ${seconds(peak.refreshMs)} to ${peak.nextRefreshMs === null ? 'the end of the run' : seconds(peak.nextRefreshMs)}: it could not read ${view.store}`;
   if (peak.behindMs > boundMs)
-    return `its row ranks only what had reached ${view.store}: at its refresh at ${seconds(peak.refreshMs)} the oldest play it lacked was already ${seconds(peak.behindMs)} old`;
-  return `it refreshes every ${seconds(refreshMs)} (refreshMs ${refreshMs}): between two refreshes its row lacks every play made since the last one, and the row it read at ${seconds(peak.refreshMs)} already lacked the last ${seconds(peak.behindMs)} of plays`;
+    return `its row ranks only what had reached ${view.store}: at its refresh at ${seconds(peak.refreshMs)} the oldest play it lacked was already ${ageSeconds(peak.behindMs)} old`;
+  return `it refreshes every ${seconds(refreshMs)} (refreshMs ${refreshMs}): between two refreshes its row lacks every play made since the last one, and the row it read at ${seconds(peak.refreshMs)} already lacked the last ${ageSeconds(peak.behindMs)} of plays`;
 }

@@ -15,6 +15,6 @@ describe('fitting playback to about 20 seconds', () => {
     expect(fittedSpeedNote(16, 280_000)).toBe('Plays at 16× so the 4 min 40 s run takes about 18 s');
     expect(fittedSpeedNote(1, 12_400)).toBe('Plays at 1× so the 12.4 s run takes about 12 s');
     expect(fittedSpeedNote(0.25, 200)).toBe('Plays at 0.25× so the 0.2 s run takes about 0.8 s');
-    expect(fittedSpeedNote(64, 10 * 3_600_000)).toBe('Plays at 64× so the 600 min 00 s run takes about 9 min 23 s');
+    expect(fittedSpeedNote(64, 10 * 3_600_000)).toBe('Plays at 64× so the 10 h run takes about 9 min 23 s');
   });
 });

@@ -106,10 +106,10 @@ describe("Netflix's figures drawn from a Netflix-like run", () => {
     const first = sample.trending!.row[0]!;
     expect(html).toContain(`1. title ${first.key}`);
     expect(html).toContain(first.count.toLocaleString('en'));
-    expect(html).toContain('shown by the refresh at 75 min 00 s:');
+    expect(html).toContain('shown by the refresh at 1 h 15 min:');
     // Screen readers get the row too, in the figure's description.
     expect(html).toMatch(
-      new RegExp(`<desc[^>]*>[^<]*The row shown by the refresh at 75 min 00 s: title ${first.key} \\(`),
+      new RegExp(`<desc[^>]*>[^<]*The row shown by the refresh at 1 h 15 min: title ${first.key} \\(`),
     );
     // No beacon in the run: impressions are drawn dashed, never lit.
     expect(html).toMatch(/class="fig-box unused small tiny" data-part="impressions"/);

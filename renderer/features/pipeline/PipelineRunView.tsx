@@ -1,20 +1,19 @@
 /**
  * What a pipeline step's run shows: what became of the events (displayed, pending, lost) with the
  * latency from the client to the display, and each part's figures on its machine (an HDFS part's
- * closed files too).
+ * closed files too), with why a part handed on another number of events than it took in.
  */
 import { useTranslation } from 'react-i18next';
 import { fixed, numberFormat } from '../../i18n/numberFormat';
+import { formatSimTime } from '../../viz/run/format';
+import { handedOnNotes } from '../../viz/pipeline/handedOnNotes';
 import type { PipelineRunReport } from '../../../labs/labTypes';
 import './pipeline.css';
 
 const n = (v: number) => numberFormat().format(v);
+/** A stretch of the run: "420 ms", "1.23 s", "12.3 s"; from a minute on as the clock reads it ("10 min 00 s", "1 h 1 min 35 s"). */
 export const msText = (ms: number) =>
-  ms < 1000
-    ? `${Math.round(ms)} ms`
-    : ms < 60_000
-      ? `${fixed(ms / 1000, ms < 10_000 ? 2 : 1)} s`
-      : `${fixed(ms / 60_000, 1)} min`;
+  ms < 1000 ? `${Math.round(ms)} ms` : ms < 60_000 ? `${fixed(ms / 1000, ms < 10_000 ? 2 : 1)} s` : formatSimTime(ms);
 
 export function PipelineRunView({ report }: { report: PipelineRunReport }) {
   const { result } = report;
@@ -23,6 +22,8 @@ export function PipelineRunView({ report }: { report: PipelineRunReport }) {
   // The files an HDFS part closed (the only ones a reader sees): a column when the pipeline has such a part.
   const hasFiles = result.parts.some((p) => p.files !== undefined);
   const { t } = useTranslation('pipeline');
+  // Why a part handed on another number than it took in (copies, a batch job's re-run, a board showing what another showed first).
+  const notes = handedOnNotes(result);
   return (
     <div className="run-area pipeline-run" data-testid="pipeline-run">
       <p className="pipeline-verdict" data-testid="pipeline-summary">
@@ -81,6 +82,11 @@ export function PipelineRunView({ report }: { report: PipelineRunReport }) {
           </tbody>
         </table>
       </div>
+      {notes.map((note) => (
+        <p key={note} className="pipeline-resent" data-testid="pipeline-handed-on">
+          {note}
+        </p>
+      ))}
     </div>
   );
 }

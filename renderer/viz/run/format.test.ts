@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatSimTime, formatSpan } from './format';
+import { netflixDownRun } from '../views/__tests__/viewRuns';
+import { pipelineAt } from '../pipeline/pipelineAt';
+import { pipelineNowSentence } from '../pipeline/pipelineNowSentence';
+import { trendingAt, trendingSentences } from '../views/trendingAt';
+import { appWords } from '../views/viewWords';
+import { seconds } from '../views/durationWords';
+import { msText } from '../../features/pipeline/PipelineRunView';
 
 describe('formatSpan', () => {
   it('gives a stretch under a second in ms, never "0.0 s" (the flow legend said lines stay 0.0 s)', () => {
@@ -12,5 +19,32 @@ describe('formatSpan', () => {
   it('reads as the clock from a second on', () => {
     expect(formatSpan(1500)).toBe(formatSimTime(1500));
     expect(formatSpan(95_000)).toBe('1 min 35 s');
+  });
+});
+
+describe('the clock beside the views, in a run over an hour', () => {
+  it('says an hour as the trending rows and the checks do: "1 h 1 min 35 s", not "61 min 35 s"', () => {
+    const result = netflixDownRun();
+    const t = 3_695_000;
+    const now = pipelineNowSentence(result, pipelineAt(result, t));
+    const row = trendingAt(
+      result.views.find((v) => v.dashboard === 'recommender')!,
+      t,
+      result.parts.find((p) => p.id === 'recommender'),
+      { views: result.views, parts: result.parts, downSince: 3_600_000 },
+    )!;
+    const [down] = trendingSentences(row, appWords(true));
+    expect(formatSimTime(t)).toBe('1 h 1 min 35 s');
+    expect(formatSimTime(t)).toBe(seconds(t));
+    expect(now).toMatch(/^1 h 1 min 35 s: .*recommender down since 1 h\b/);
+    expect(down).toMatch(/^recommender is down since 1 h and shows no row/);
+    expect(now).not.toMatch(/6\d min/);
+    // The run's table says the outage and the run's length as the clock does.
+    expect(msText(result.parts.find((p) => p.id === 'recommender')!.downMs)).toBe('10 min 00 s');
+    expect(msText(result.simulatedMs)).toBe(formatSimTime(result.simulatedMs));
+    expect(formatSimTime(result.simulatedMs)).toBe('2 h 31 min');
+    // 59 min 59.6 s is an hour on the clock, not "59 min 60 s".
+    expect(formatSimTime(3_599_600)).toBe('1 h');
+    expect(formatSimTime(185_000)).toBe('3 min 05 s');
   });
 });

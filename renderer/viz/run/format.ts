@@ -2,6 +2,7 @@
  * Number, byte and duration formatting shared by the run panels, in the language the page shows
  * (i18n/activeLocale.ts: "1.5 MB" / "1,5 MB", "12,345" / "12.345"); English until it changes.
  */
+import { seconds as checkSeconds } from '../../../labs/checkKit';
 import { count, fixed, numberFormat } from '../../i18n/numberFormat';
 
 export function formatBytes(n: number): string {
@@ -40,9 +41,16 @@ export function formatSpan(ms: number): string {
   return ms < 1000 ? formatMs(ms) : formatSimTime(ms);
 }
 
+/**
+ * From an hour on as the labs' checks and the views print a time ("1 h 1 min 35 s", labs/checkKit
+ * `seconds`), not "61 min 35 s" beside them; below, "3 min 05 s" (the seconds padded, so the clock
+ * does not jump as it runs).
+ */
 export function formatSimTime(ms: number): string {
   const s = ms / 1000;
   if (s < 60) return `${fixed(s, 1)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${(s - m * 60).toFixed(0).padStart(2, '0')} s`;
+  const total = Math.round(s);
+  if (total >= 3600) return checkSeconds(total * 1000);
+  const m = Math.floor(total / 60);
+  return `${m} min ${String(total % 60).padStart(2, '0')} s`;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { durationWords, tickWords, timeTicks } from './durationWords';
+import { ageSeconds, durationWords, tickWords, timeTicks } from './durationWords';
+import { ageSeconds as checkAge } from '../../../labs/checkKit';
+import { agePeaks, runPipeline } from '../../../engine/pipeline';
+import lab, { RUN_MS } from '../../../labs/netflix-trending/lab';
+import { setActiveLanguage } from '../../i18n/activeLocale';
 
 describe('durations in plain words', () => {
   it('says each size as a reader would, rounding across the boundaries', () => {
@@ -24,5 +28,34 @@ describe('durations in plain words', () => {
     expect(timeTicks(9_000_000, 3).map(tickWords)).toEqual(['0', '1 h', '2 h']);
     expect(timeTicks(9_000_000, 5).map(tickWords)).toEqual(['0', '30 min', '1 h', '1 h 30 min', '2 h', '2 h 30 min']);
     expect(timeTicks(0)).toEqual([0]);
+  });
+});
+
+describe('how old a row is, as the view and the checks print it', () => {
+  it('is never rounder than it is: a refresh every 29 s leaves the row 30.002 s old, not "30 s" beside "more than 30 s"', () => {
+    const spec = JSON.parse(lab.steps[1]!.solution) as { parts: { id: string; settings?: object }[] };
+    spec.parts.find((p) => p.id === 'recommender')!.settings = { show: 'trending', refreshMs: 29_000 };
+    const result = runPipeline({ pipeline: spec as never, cluster: 'classroom', untilMs: RUN_MS, seed: 28 });
+    const view = result.views.find((v) => v.dashboard === 'recommender')!;
+    const worst = Math.max(...agePeaks(view, 60_000, result.simulatedMs).map((p) => p.ageMs));
+    expect(worst).toBeGreaterThan(30_000);
+    expect(ageSeconds(worst)).toBe('30.002 s');
+    expect(checkAge(worst)).toBe(ageSeconds(worst));
+    for (const ms of [30_000, 30_000.3, 29_999.7, 6_040, 1_002.07, 59_996, 606_400])
+      expect(checkAge(ms)).toBe(ageSeconds(ms));
+    expect([30_000, 30_000.3, 29_999.7, 6_040, 59_996, 606_400].map(ageSeconds)).toEqual([
+      '30 s',
+      '30.001 s',
+      '30 s',
+      '6.04 s',
+      '59.996 s',
+      '10 min 6 s',
+    ]);
+    setActiveLanguage('de');
+    try {
+      expect(ageSeconds(worst)).toBe('30,002 s');
+    } finally {
+      setActiveLanguage('en');
+    }
   });
 });

@@ -4,7 +4,7 @@
  * figures a lab's checks print as they print them (`seconds`, "3.12 s"). Numbers in the page's
  * language ("1,1 s" in German); the units are the same in German and English.
  */
-import { seconds as checkSeconds, wholeSecondsOf } from '../../../labs/checkKit';
+import { ageDigits, seconds as checkSeconds } from '../../../labs/checkKit';
 import { fixed } from '../../i18n/numberFormat';
 
 const S = 1000;
@@ -46,10 +46,10 @@ export function seconds(ms: number): string {
   return ms >= 120_000 ? checkSeconds(ms) : `${fixed(Math.round(ms / 10) / 100, 2)} s`;
 }
 
-/** How old a row's data is, as the labs' checks print it (labs/checkKit `wholeSeconds`: "30 s", "6.04 s", "6 min 40 s"). */
+/** How old a row's data is, as the labs' checks print it (labs/checkKit `ageSeconds`: "30 s", "6.04 s", "30.002 s", "6 min 40 s"). */
 export function ageSeconds(ms: number): string {
-  const whole = wholeSecondsOf(ms);
-  return whole === null ? seconds(ms) : `${whole} s`;
+  const age = ageDigits(ms);
+  return age ? `${fixed(age.value, age.digits)} s` : seconds(ms);
 }
 
 const STEPS = [
