@@ -45,6 +45,9 @@ export function boxStatus(box: LaidBox, at: PipelineInstant | null): { text: str
         state.shown !== null ? tr('box.shows', { n: n(state.shown) }) : tr('box.showsAtLeast', { n: n(at.displayed) }),
       down: false,
     };
+  // A streaming job holds nothing of its own: its figure is its lag on Kafka, events the Kafka box
+  // holds too (Kafka's own word, consumer lag), not more events beside them.
+  if (box.part.type === 'spark-streaming') return { text: tr('box.lag', { n: n(state.held) }), down: false };
   return { text: tr('box.holds', { n: n(state.held) }), down: false };
 }
 
