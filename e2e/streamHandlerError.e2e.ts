@@ -115,6 +115,15 @@ describe("a consumer's eachMessage that throws, in the web app", { timeout: 240_
     expect(await widget.textContent()).toContain('gps-at-least-once.js');
     await expect.poll(() => page.locator('.lab-editor .squiggly-error').count()).toBeGreaterThan(0);
     await s.screenshot('stream-handler-error-reload');
+    // Cut down to five lines and reloaded: line 28 is gone, so no line is marked (not the last one
+    // in its place); the box still says what the last run did.
+    await setEditorText(page, '// 1\n// 2\n// 3\n// 4\n');
+    await page.reload();
+    await page.getByTestId('run-error').waitFor();
+    await page.locator('.lab-editor .view-line', { hasText: '// 4' }).waitFor();
+    // The markers are set once the editor has its model: a moment after its text is drawn.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.lab-editor .squiggly-error').count()).toBe(0);
   });
 
   it('Streaming tab: a throw is retried, then crashes the consumer; the box names it, reachable by keyboard', async () => {

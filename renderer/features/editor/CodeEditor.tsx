@@ -90,20 +90,24 @@ export default function CodeEditor({
     mounted.monaco.editor.setModelMarkers(
       model,
       'clusterlab-run',
-      markers.map((m) => {
-        const line = Math.min(Math.max(1, m.line), lines);
-        const word = m.column ? model.getWordAtPosition({ lineNumber: line, column: m.column }) : null;
-        const start = m.column ?? 1;
-        const end = word?.endColumn ?? (m.column ? m.column + 1 : model.getLineMaxColumn(line));
-        return {
-          severity: mounted.monaco.MarkerSeverity.Error,
-          message: m.message,
-          startLineNumber: line,
-          startColumn: start,
-          endLineNumber: line,
-          endColumn: Math.max(end, start + 1),
-        };
-      }),
+      // A saved error's line past the end of the text as edited since (one line past it is the end
+      // of input, where a parse error points) marks nothing: its last line is not the one at fault.
+      markers
+        .filter((m) => m.line <= lines + 1)
+        .map((m) => {
+          const line = Math.min(Math.max(1, m.line), lines);
+          const word = m.column ? model.getWordAtPosition({ lineNumber: line, column: m.column }) : null;
+          const start = m.column ?? 1;
+          const end = word?.endColumn ?? (m.column ? m.column + 1 : model.getLineMaxColumn(line));
+          return {
+            severity: mounted.monaco.MarkerSeverity.Error,
+            message: m.message,
+            startLineNumber: line,
+            startColumn: start,
+            endLineNumber: line,
+            endColumn: Math.max(end, start + 1),
+          };
+        }),
     );
   }, [mounted, markers]);
   return (
