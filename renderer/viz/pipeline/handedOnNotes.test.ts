@@ -43,4 +43,53 @@ describe("why a part handed on another number than it took in (the run's table)"
     expect(notes.some((s) => s.startsWith('chukwa') || s.startsWith('s3') || s.startsWith('old-row'))).toBe(false);
     expect(notes).toHaveLength(2);
   });
+
+  it('a store written by several streams (no batch job): the note names the writers, not a batch re-run', () => {
+    const pipeline = {
+      parts: [
+        { id: 'devices', type: 'clients', settings: { events: 600, ratePerSec: 100, keys: 40 } },
+        { id: 'ingest', type: 'api', node: 'n1' },
+        { id: 'buffer', type: 'kafka', node: 'n1' },
+        { id: 'stream', type: 'spark-streaming', node: 'n3' },
+        { id: 's2', type: 'spark-streaming', node: 'n3' },
+        { id: 'reports', type: 'rdbms', node: 'n2' },
+        { id: 'dashboard', type: 'dashboard', node: 'n3' },
+      ],
+      wires: [
+        { from: 'devices', to: 'ingest' },
+        { from: 'ingest', to: 'buffer' },
+        { from: 'buffer', to: 'stream' },
+        { from: 'buffer', to: 's2' },
+        { from: 'stream', to: 'reports' },
+        { from: 's2', to: 'reports' },
+        { from: 'reports', to: 'dashboard' },
+      ],
+    };
+    const result = runPipeline({ pipeline, cluster: 'classroom', seed: 1 });
+    const reports = result.parts.find((p) => p.id === 'reports')!;
+    expect(reports.delivered).toBeGreaterThan(reports.received);
+    const notes = handedOnNotes(result);
+    expect(notes.some((s) => s.includes('batch job'))).toBe(false);
+    expect(notes).toContain(
+      `${(reports.delivered - reports.received).toLocaleString('en')} events were written into reports more than once: stream, s2 each write their own copy into it (Took in counts each event once).`,
+    );
+  });
+
+  it('two boards that showed events first: "one of the boards", in German too', async () => {
+    const options = { id: 'third', n: '5', others: 'recommender, d2', count: 2 };
+    expect(i18n.t('pipeline:run.note.shownFirst', options)).toMatch(
+      /^third showed 5 events that one of the boards recommender, d2 had shown first/,
+    );
+    await i18n.changeLanguage('de');
+    try {
+      expect(i18n.t('pipeline:run.note.shownFirst', options)).toMatch(
+        /^third zeigte 5 Events, die eines der Dashboards recommender, d2 schon zuvor gezeigt hatte:/,
+      );
+      expect(i18n.t('pipeline:run.note.shownFirst', { ...options, count: 1, others: 'recommender' })).toMatch(
+        /^third zeigte 5 Events, die recommender schon zuvor gezeigt hatte:/,
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
 });

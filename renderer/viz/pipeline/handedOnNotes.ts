@@ -15,6 +15,8 @@ const say = (key: string, options?: Record<string, unknown>) => i18n.t(`pipeline
 export function handedOnNotes(result: PipelineResult): string[] {
   const notes: string[] = [];
   const feeds = (id: string) => result.wires.filter((w) => w.from === id).length;
+  const writers = (id: string) => result.wires.filter((w) => w.to === id).map((w) => w.from);
+  const typeOf = (id: string) => result.parts.find((o) => o.id === id)?.type;
   for (const p of result.parts) {
     const more = p.delivered - p.received;
     if (p.type === 'clients') {
@@ -23,11 +25,23 @@ export function handedOnNotes(result: PipelineResult): string[] {
       const before = p.received - p.delivered;
       const others = result.parts.filter((o) => o.type === 'dashboard' && o.id !== p.id && o.delivered > 0);
       if (before > 0 && others.length > 0)
-        notes.push(say('shownFirst', { id: p.id, n: n(before), others: others.map((o) => o.id).join(', ') }));
+        notes.push(
+          say('shownFirst', {
+            id: p.id,
+            n: n(before),
+            others: others.map((o) => o.id).join(', '),
+            count: others.length,
+          }),
+        );
     } else if (more > 0) {
       if (feeds(p.id) > 1) notes.push(say('copies', { id: p.id, parts: n(feeds(p.id)) }));
       else if (p.type === 'spark-batch') notes.push(say('again', { id: p.id, n: n(more) }));
-      else if (p.type === 'rdbms' || p.type === 'hbase') notes.push(say('rewrites', { id: p.id, n: n(more) }));
+      else if (p.type === 'rdbms' || p.type === 'hbase') {
+        // Only a batch job writes its counts anew; several parts writing into one store each write a copy.
+        const from = writers(p.id);
+        if (from.some((w) => typeOf(w) === 'spark-batch')) notes.push(say('rewrites', { id: p.id, n: n(more) }));
+        else if (from.length > 1) notes.push(say('writers', { id: p.id, n: n(more), parts: from.join(', ') }));
+      }
     }
   }
   return notes;
