@@ -12,6 +12,8 @@ export function runPipelineStep(
   fileName: string,
   seed: number,
   injected: readonly PipelineFault[],
+  /** The run's wall-clock budget check (runStep's `check`): throws to end the run. */
+  check?: () => void,
 ): PipelineRunReport {
   const faults = [...(settings.faults ?? []), ...injected].sort((a, b) => a.atMs - b.atMs);
   const { result } = runPipelineFile(source, fileName, {
@@ -20,6 +22,7 @@ export function runPipelineStep(
     faults,
     untilMs: settings.untilMs,
     stepOwnsRun: true,
+    ...(check ? { check } : {}),
   });
   return { kind: 'pipeline', simulatedMs: result.simulatedMs, result, faults };
 }

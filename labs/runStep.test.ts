@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { editorFileName, runStep, stepFileName, StepNotFoundError } from './runStep';
 import { notJudgedReason } from './notJudgedReason';
 import blueprintLab from './platform-blueprint/lab';
-import { createFunctionRunner } from '../engine/sandbox';
+import { createFunctionRunner, JobTimeoutError } from '../engine/sandbox';
 import hdfsBlocksLab from './hdfs-blocks/lab';
 import iotAveragesLab from './mapreduce-iot-averages/lab';
 import sparkInMemoryLab from './spark-in-memory/lab';
@@ -162,5 +162,32 @@ describe('an hdfs step run', () => {
     expect(editorFileName(iotAveragesLab.steps[0]!)).toBeUndefined();
     expect(stepFileName(iotAveragesLab.steps[0]!)).toBe(`${iotAveragesLab.steps[0]!.id}.js`);
     expect(stepFileName(pipeline)).toBe('pipeline.json');
+  });
+});
+
+describe('a pipeline step past its time limit', () => {
+  it("ends with the time limit's error, not minutes later: netflix step 2 with chukwa's machine killed for the rest of the run", async () => {
+    // Its members resend every refused play every second for more than two simulated hours: about
+    // 358 million resends, some 11 minutes to simulate.
+    const lab = (await import('./netflix-trending/lab')).default;
+    const started = performance.now();
+    const deadline = started + 300;
+    let calls = 0;
+    const outcome = await runStep({
+      lab,
+      stepIndex: 1,
+      source: lab.steps[1]!.solution,
+      fileName: 'pipeline.json',
+      pipelineFaults: [{ atMs: 600_000, kind: 'killNode', node: 'n2' }],
+      check: () => {
+        calls++;
+        if (performance.now() > deadline) throw new JobTimeoutError(0.3);
+      },
+    });
+    expect(calls).toBeGreaterThan(1);
+    expect(outcome.error?.kind).toBe('timeout');
+    expect(outcome.error?.message).toMatch(/time budget \(0\.3 s of wall time\)/);
+    expect(outcome.checks.every((c) => c.reason.startsWith('not judged'))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(60_000);
   });
 });

@@ -61,6 +61,11 @@ export interface RunStepOptions {
   /** The name errors point at (default `<step id>.js` or `.json`). */
   fileName?: string;
   /**
+   * Called every few thousand simulated events of a run no sandbox times (a pipeline step's): throws
+   * (a JobTimeoutError) to end a run past its wall-clock budget, as the sandbox ends a job's.
+   */
+  check?: () => void;
+  /**
    * The seed of a per-student variant (labs/variant.ts: studentSeed(name); practice mode draws a
    * fresh one): a step with a `variant` then runs on that seed's data and values. Absent or null:
    * the step as written.
@@ -172,7 +177,14 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
       run = { kind: 'server', step, settings, report: runServerSettings(settings, runSettings) };
     } else if (step.kind === 'pipeline') {
       const injectedFaults = options.pipelineFaults ?? [];
-      const report = runPipelineStep(step.run, options.source, fileName, seedOf(step.run.seed), injectedFaults);
+      const report = runPipelineStep(
+        step.run,
+        options.source,
+        fileName,
+        seedOf(step.run.seed),
+        injectedFaults,
+        options.check,
+      );
       run = { kind: 'pipeline', step, report, injectedFaults };
     } else if (step.kind === 'stream') {
       const runner = needRunner(options);
