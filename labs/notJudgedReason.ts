@@ -31,6 +31,11 @@ const NOT_JUDGED_DE: Record<StepError['kind'], string> = {
 
 /** A pipeline step's file is its pipeline, not settings: what could not be read is named so. */
 const PIPELINE_NOT_READ = { en: 'the pipeline file could not be read', de: 'die Pipeline-Datei ließ sich nicht lesen' };
+/** A pipeline step has no job: what ran out of time is its pipeline's run. */
+const PIPELINE_TIMEOUT = {
+  en: "the pipeline's run ran out of its time budget",
+  de: 'der Lauf der Pipeline hat sein Zeitbudget überschritten',
+};
 
 /** Why, in English or (with 'de') German; `stepKind` the failed step's kind (a pipeline step's file is its pipeline). */
 export function notJudgedReason(
@@ -38,6 +43,8 @@ export function notJudgedReason(
   locale: 'en' | LabLocale = 'en',
   stepKind?: StepKind,
 ): string {
-  if (error.kind === 'settings' && stepKind === 'pipeline') return PIPELINE_NOT_READ[locale === 'de' ? 'de' : 'en'];
+  const lang = locale === 'de' ? 'de' : 'en';
+  if (error.kind === 'settings' && stepKind === 'pipeline') return PIPELINE_NOT_READ[lang];
+  if (error.kind === 'timeout' && stepKind === 'pipeline') return PIPELINE_TIMEOUT[lang];
   return (locale === 'de' ? NOT_JUDGED_DE : NOT_JUDGED)[error.kind];
 }

@@ -187,7 +187,13 @@ describe('a pipeline step past its time limit', () => {
     expect(calls).toBeGreaterThan(1);
     expect(outcome.error?.kind).toBe('timeout');
     expect(outcome.error?.message).toMatch(/time budget \(0\.3 s of wall time\)/);
-    expect(outcome.checks.every((c) => c.reason.startsWith('not judged'))).toBe(true);
+    // A pipeline step has no job: its checks say what ran out of time.
+    expect(outcome.checks.every((c) => c.reason === "not judged: the pipeline's run ran out of its time budget")).toBe(
+      true,
+    );
+    expect(notJudgedReason(outcome.error!, 'de', 'pipeline')).toBe(
+      'der Lauf der Pipeline hat sein Zeitbudget überschritten',
+    );
     expect(performance.now() - started).toBeLessThan(60_000);
   });
 });
