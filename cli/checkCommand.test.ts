@@ -166,4 +166,23 @@ describe('clusterlab check: each run of a step has its own time budget', () => {
       expect(code).toBe(0);
     },
   );
+
+  it(
+    "a pipeline step's run ends at --timeout: netflix step 3 with its ingest on n3 (down for 10 min) and a 10 ms resend ran minutes",
+    { timeout: 120_000 },
+    async () => {
+      const s = findLab('netflix-trending')!.steps[2]!;
+      const p = JSON.parse(s.solution) as { parts: { id: string; type: string; node?: string; settings?: object }[] };
+      const members = p.parts.find((x) => x.id === 'members')!;
+      members.settings = { ...members.settings, retryMs: 10 };
+      for (const x of p.parts) if (x.type === 'api' || x.type === 'flume') x.node = 'n3';
+      writeFileSync(join(dir, 'resend.json'), JSON.stringify(p));
+      const f = fakeIo(dir);
+      const started = Date.now();
+      const code = await checkCommand(['netflix-trending', 'resend.json', '--step', '3', '--timeout', '2'], f.io);
+      expect(Date.now() - started).toBeLessThan(60_000);
+      expect(code).not.toBe(0);
+      expect(f.out.join('') + f.err.join('')).toMatch(/time budget \(2 s of wall time\)/);
+    },
+  );
 });

@@ -9,7 +9,7 @@ import { UsageError, type CliIo } from './cliIo';
 import { readLocalText } from './localInput';
 import { MAX_TIMEOUT_SECONDS, intInRange, parseSeed, parseTimeoutSeconds } from './runArgs';
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
-import { withRunBudget } from '../engine/sandbox';
+import { budgetCheck, withRunBudget } from '../engine/sandbox';
 import { LABS, findLab } from '../labs/labRegistry';
 import { runStep, settingsStep, type StepOutcome } from '../labs/runStep';
 import { notJudgedReason } from '../labs/notJudgedReason';
@@ -175,6 +175,8 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       source,
       fileName,
       ...(runner ? { runner } : {}),
+      // A pipeline step's run is timed here (no sandbox runs it): --timeout ends it too.
+      check: budgetCheck(args.timeoutSeconds, () => performance.now()),
       ...(args.seed !== null ? { seed: args.seed } : {}),
       ...(variantSeed !== null ? { variantSeed } : {}),
     });

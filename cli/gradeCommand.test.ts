@@ -212,4 +212,43 @@ describe('clusterlab grade', () => {
       'student,source,lab,step,step_id,status,checks_passed,checks_total,failing_checks,reason,simulated_s,figures,variant_seed,same_code_as\r\n',
     );
   });
+
+  it(
+    'a hand-in whose pipeline step would simulate for minutes ends at --timeout, its row saying so; the rest is graded',
+    { timeout: 120_000 },
+    async () => {
+      const lab = findLab('netflix-trending')!;
+      const step = lab.steps[2]!;
+      const p = JSON.parse(step.solution) as {
+        parts: { id: string; type: string; node?: string; settings?: object }[];
+      };
+      const members = p.parts.find((x) => x.id === 'members')!;
+      members.settings = { ...members.settings, retryMs: 10 };
+      for (const x of p.parts) if (x.type === 'api' || x.type === 'flume') x.node = 'n3';
+      const progress = {
+        version: 1,
+        labs: {
+          [lab.id]: {
+            step: 2,
+            steps: { [lab.steps[0]!.id]: { code: lab.steps[0]!.solution }, [step.id]: { code: JSON.stringify(p) } },
+          },
+        },
+      };
+      const dir = join(root, 'slow-pipeline');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        join(dir, 'resend.clusterlab'),
+        handInText(buildHandIn(progress, 'Re Send', '0.1.0', new Date('2026-12-06T10:00:00Z'))),
+      );
+      const f = fakeIo(root);
+      const started = performance.now();
+      expect(await gradeCommand([dir, '--out', 'slow-pipeline', '--timeout', '2'], f.io)).toBe(0);
+      expect(performance.now() - started).toBeLessThan(60_000);
+      const rows = parseCsv(readFileSync(join(root, 'slow-pipeline.csv'), 'utf8'));
+      const row = (n: number) => rows.find((r) => r[2] === lab.id && r[3] === String(n))!;
+      expect(row(3)[5]).toBe('error');
+      expect(row(3)[9]).toMatch(/time budget \(2 s of wall time\)/);
+      expect(row(1)[5]).toBe('pass');
+    },
+  );
 });

@@ -13,7 +13,7 @@ import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { readSubmissions } from './gradeSubmission';
 import { fileHead, isGradeTableHead } from './gradeTableFile';
 import { oneLine } from './terminalSafeIo';
-import { withRunBudget, type TaskRunner } from '../engine/sandbox';
+import { budgetCheck, withRunBudget, type TaskRunner } from '../engine/sandbox';
 import { LABS } from '../labs/labRegistry';
 import { settingsStep } from '../labs/runStep';
 import { normalizeStudentName } from '../labs/handIn/studentName';
@@ -166,6 +166,7 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
           graded: graded.map((l) => l.id),
           budget,
           ...(runner ? { runner } : {}),
+          stepCheck: () => budgetCheck(args.timeoutSeconds, () => performance.now()),
         });
       } catch (error) {
         mine = [failedRow(sub, error)];

@@ -37,5 +37,5 @@ export {
 } from './poolPlatform';
 export { SandboxPoolCore } from './sandboxPoolCore';
 export { SQL_NOT_NAMED, codeNamesSql, jobWantsSql } from './jobWantsSql';
-export { withRunBudget } from './withRunBudget';
+export { budgetCheck, withRunBudget } from './withRunBudget';
 export { createInProcessRunner, createFunctionRunner, evaluateWithFunction } from './inProcessRunner';

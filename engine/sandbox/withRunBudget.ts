@@ -33,3 +33,15 @@ export function withRunBudget(inner: TaskRunner, timeoutSeconds: number, now: ()
     },
   };
 }
+
+/**
+ * A run's wall-clock budget for a run no sandbox times (a pipeline step's simulation): the check
+ * throws the run's JobTimeoutError once `timeoutSeconds` have passed since this call. `now` is the
+ * platform's wall clock in milliseconds.
+ */
+export function budgetCheck(timeoutSeconds: number, now: () => number): () => void {
+  const deadline = now() + timeoutSeconds * 1000;
+  return () => {
+    if (now() > deadline) throw new JobTimeoutError(timeoutSeconds);
+  };
+}

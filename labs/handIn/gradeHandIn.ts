@@ -42,6 +42,8 @@ export interface GradeContext {
    * remaining steps are not run, each row saying why. A step already running ends at its own limit.
    */
   budget?: { seconds: number; spent: () => number };
+  /** A fresh wall-clock check for each step's run (runStep's `check`): a pipeline step's run ends at it. */
+  stepCheck?: () => () => void;
 }
 
 /** The reason of a step the submission's time budget left unrun (no figure of the machine in it). */
@@ -155,7 +157,7 @@ export async function gradeHandIn(sub: Submission, ctx: GradeContext): Promise<G
         continue;
       }
       ctx.onStep?.(labId, i + 1);
-      rows.push(await gradeStep(sub, lab, i, code, seed, ctx.runner));
+      rows.push(await gradeStep(sub, lab, i, code, seed, ctx.runner, ctx.stepCheck?.()));
     }
   }
   return rows;
@@ -168,6 +170,7 @@ async function gradeStep(
   code: string,
   seed: number,
   runner: TaskRunner | undefined,
+  check: (() => void) | undefined,
 ): Promise<GradeRow> {
   const step = lab.steps[index]!;
   const variantSeed = stepVaries(lab, step) ? seed : null;
@@ -179,6 +182,7 @@ async function gradeStep(
       stepIndex: index,
       source: code,
       ...(runner ? { runner } : {}),
+      ...(check ? { check } : {}),
       fileName: `${lab.id}.step${index + 1}.${settingsStep(step) ? 'json' : 'js'}`,
       variantSeed,
     });

@@ -13,7 +13,7 @@
 import { resolveClusterSpec, type ResolvedClusterSpec } from '../../engine/cluster';
 import { clusterSpecOf, runJob, runKafkaJob, JobFailedError, produceConsumePrograms } from '../../engine/api';
 import { cardPayments } from '../../engine/datasets';
-import { JobTimeoutError, type PoolProgress, type SandboxPoolCore } from '../../engine/sandbox';
+import { budgetCheck, type PoolProgress, type SandboxPoolCore } from '../../engine/sandbox';
 import { compileJobSource } from '../../engine/sandbox/compile';
 import type { NodeInfo } from '../viz/clusterTimeline';
 import { clusterOf, editorFileName, LAB_NODE_EXPIRY_MS, runStep, settingsStep, stepAt } from '../../labs/runStep';
@@ -180,12 +180,8 @@ async function handle(message: Exclude<EngineRequest, { type: 'runDemo' }>): Pro
   // A pipeline runs in this worker, outside the sandbox: the same time limit ends it (a machine
   // killed for hours makes its clients resend every refused event every second).
   const limitSeconds = sandbox.timeoutSeconds;
-  const deadline = performance.now() + (limitSeconds ?? 0) * 1000;
-  const check = () => {
-    if (limitSeconds !== null && performance.now() > deadline) throw new JobTimeoutError(limitSeconds);
-  };
   const outcome = await runStep({
-    check,
+    ...(limitSeconds !== null ? { check: budgetCheck(limitSeconds, () => performance.now()) } : {}),
     lab,
     stepIndex: message.stepIndex,
     source: message.source,
