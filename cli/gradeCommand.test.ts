@@ -226,7 +226,7 @@ describe('clusterlab grade', () => {
       members.settings = { ...members.settings, retryMs: 10 };
       for (const x of p.parts) if (x.type === 'api' || x.type === 'flume') x.node = 'n3';
       const progress = {
-        version: 1,
+        version: 1 as const,
         labs: {
           [lab.id]: {
             step: 2,
