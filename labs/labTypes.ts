@@ -378,4 +378,6 @@ export type StepRun =
       report: PipelineRunReport;
       /** The faults added from outside (the UI's kill and stop buttons). */
       injectedFaults: PipelineFault[];
+      /** The run's wall-clock budget check, which a check that runs the pipeline again passes on. */
+      check?: () => void;
     };

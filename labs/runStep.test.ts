@@ -218,3 +218,23 @@ describe('a pipeline step with a receiver down for hours', () => {
     expect(outcome.checks.some((c) => c.reason.startsWith('not judged'))).toBe(false);
   });
 });
+
+describe("a check that runs the pipeline again, past the run's time limit", () => {
+  it('ends with the time limit too: platform-blueprint step 1 runs it again under another outage', async () => {
+    const lab = blueprintLab;
+    const count = async (check: () => void) =>
+      runStep({ lab, stepIndex: 0, source: lab.steps[0]!.solution, fileName: 'pipeline.json', check });
+    let all = 0;
+    expect((await count(() => void all++)).passed).toBe(true);
+    // The budget runs out at the last budget check, which only the check's second run makes.
+    let calls = 0;
+    const outcome = await count(() => {
+      if (++calls === all) throw new JobTimeoutError(0.3);
+    });
+    expect(outcome.error?.kind).toBe('timeout');
+    expect(outcome.report).not.toBeNull();
+    expect(outcome.checks.every((c) => c.reason === "not judged: the pipeline's run ran out of its time budget")).toBe(
+      true,
+    );
+  });
+});

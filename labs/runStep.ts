@@ -185,7 +185,7 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
         injectedFaults,
         options.check,
       );
-      run = { kind: 'pipeline', step, report, injectedFaults };
+      run = { kind: 'pipeline', step, report, injectedFaults, ...(options.check && { check: options.check }) };
     } else if (step.kind === 'stream') {
       const runner = needRunner(options);
       const source = compileJobSource(options.source, fileName);
@@ -220,26 +220,21 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
       run = { kind: step.kind, step, report, extra: byId, injectedFaults: injected, variant };
     }
   } catch (error) {
-    const e = classify(error);
-    // The error is told once (outcome.error); each check only says that it was not judged, and why in a word.
-    const why = notJudgedReason(e, 'en', step.kind);
-    const reasons = { de: `nicht bewertet: ${notJudgedReason(e, 'de', step.kind)}` };
-    const checks = step.checks.map((c) => ({
-      id: c.id,
-      title: c.title,
-      pass: false,
-      reason: `not judged: ${why}`,
-      reasons,
-    }));
     // A job that failed on the cluster still has a partial report: its failed attempts are worth seeing.
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
-    return { kind: step.kind, report: partial, extra, checks, passed: false, error: e };
+    return notJudged(step, classify(error), partial, extra);
   }
   const seedUsed = practice ?? options.variantSeed ?? options.seed ?? step.run.seed;
-  const checks = withHandlerCause(
-    run,
-    await judgeSandboxedChecks(lab, step, run, seedUsed, options.runner, evaluateChecks(step, run)),
-  );
+  let checks: CheckResult[];
+  try {
+    checks = withHandlerCause(
+      run,
+      await judgeSandboxedChecks(lab, step, run, seedUsed, options.runner, evaluateChecks(step, run)),
+    );
+  } catch (error) {
+    // Only the time budget ends judging (a check that runs the pipeline again): the run itself is kept.
+    return notJudged(step, classify(error), run.report, extra);
+  }
   const outcome: StepOutcome = {
     kind: step.kind,
     report: run.report,
@@ -252,7 +247,29 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   return outcome;
 }
 
-/** Evaluates every check of `step`; a check that throws fails with the error as its reason. */
+/** The outcome of a run that ended in `e` (or whose checks ran out of time): every check not judged, the error told once. */
+function notJudged(
+  step: LabStep,
+  e: StepError,
+  report: StepOutcome['report'],
+  extra: StepOutcome['extra'],
+): StepOutcome {
+  const why = notJudgedReason(e, 'en', step.kind);
+  const reasons = { de: `nicht bewertet: ${notJudgedReason(e, 'de', step.kind)}` };
+  const checks = step.checks.map((c) => ({
+    id: c.id,
+    title: c.title,
+    pass: false,
+    reason: `not judged: ${why}`,
+    reasons,
+  }));
+  return { kind: step.kind, report, extra, checks, passed: false, error: e };
+}
+
+/**
+ * Evaluates every check of `step`; a check that throws fails with the error as its reason, except
+ * the run's time budget running out (a check that runs the pipeline again), which ends the judging.
+ */
 export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
   return step.checks.map((c) => {
     // A pack's script check is judged in the sandbox afterwards (judgeSandboxedChecks).
@@ -262,6 +279,7 @@ export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
       const reasons = translatedReasons(v.reasons);
       return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason), ...(reasons && { reasons }) };
     } catch (error) {
+      if (error instanceof JobTimeoutError) throw error;
       const message = (error as Error).message ?? String(error);
       return {
         id: c.id,

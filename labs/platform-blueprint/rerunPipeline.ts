@@ -35,6 +35,8 @@ export function rerunPipeline(run: StepRun, faults: readonly PipelineFault[], se
     seed,
     faults: [...faults],
     untilMs: r.step.run.untilMs,
+    // The run's own time budget: a rerun ends with it (the step's checks are then not judged).
+    ...(r.check && { check: r.check }),
   });
   known.set(key, result);
   return result;
