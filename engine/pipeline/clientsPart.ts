@@ -131,36 +131,17 @@ export class ClientsPart extends PartRuntime {
     return this.ranking.keys;
   }
 
-  /**
-   * The refused copies waiting for their next send, per receiver: one batch and one resend each,
-   * as a producer's buffer holds what it could not hand over and retries it together. A copy
-   * refused while a resend is due joins that batch (in creation order), so a long outage costs
-   * one event per `retryMs`, not one per refused burst (a 10-minute outage at 1,000 events a
-   * second would otherwise resend 60,000 bursts every second).
-   */
-  private readonly held = new Map<PartRuntime, number[]>();
-
-  /** `owned`: `ids` is this receiver's held batch, sent to no one else (a tick's burst goes to every receiver). */
-  private deliver(to: PartRuntime, ids: number[], owned = false): void {
+  private deliver(to: PartRuntime, ids: number[]): void {
     this.waiting.add(ids);
     this.send(to, ids, ids.length * this.ctx.eventBytes, (refused) => {
       this.waiting.delete(ids);
       this.delivered += ids.length - refused.length;
       if (refused.length === 0) return;
       this.resent += refused.length;
-      const due = this.held.get(to);
-      if (due !== undefined) {
-        for (const id of refused) due.push(id);
-        return;
-      }
-      // A receiver that is down refuses the very array it was sent: a held batch is kept, not copied again every retry.
-      const batch = owned && refused === ids ? ids : refused.slice();
-      this.held.set(to, batch);
-      this.resending.add(batch);
+      this.resending.add(refused);
       this.ctx.kernel.post(this.num('retryMs'), () => {
-        this.held.delete(to);
-        this.resending.delete(batch);
-        this.deliver(to, batch, true);
+        this.resending.delete(refused);
+        this.deliver(to, refused);
       });
     });
   }
