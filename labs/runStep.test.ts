@@ -171,7 +171,8 @@ describe('a pipeline step past its time limit', () => {
     // Its recommender refreshes every 100 ms: some 666,000 refreshes, about 10 s to simulate.
     const lab = (await import('./netflix-trending/lab')).default;
     const started = performance.now();
-    const deadline = started + 300;
+    // 0.3 s from the run's first budget check (a loaded machine may take that long to get there).
+    let deadline = Number.POSITIVE_INFINITY;
     let calls = 0;
     const outcome = await runStep({
       lab,
@@ -179,13 +180,15 @@ describe('a pipeline step past its time limit', () => {
       source: slowNetflixPipeline(),
       fileName: 'pipeline.json',
       check: () => {
-        calls++;
+        if (calls++ === 0) deadline = performance.now() + 300;
         if (performance.now() > deadline) throw new JobTimeoutError(0.3);
       },
     });
     expect(calls).toBeGreaterThan(1);
     expect(outcome.error?.kind).toBe('timeout');
-    expect(outcome.error?.message).toMatch(/time budget \(0\.3 s of wall time\)/);
+    expect(outcome.error?.message).toBe(
+      "the pipeline's run ran out of its time budget (0.3 s of wall time) and was stopped; if it is only slow (many events, a short refresh, trigger or retry), raise the time limit (Settings in the app, --timeout on the command line)",
+    );
     // A pipeline step has no job: its checks say what ran out of time.
     expect(outcome.checks.every((c) => c.reason === "not judged: the pipeline's run ran out of its time budget")).toBe(
       true,
@@ -198,21 +201,30 @@ describe('a pipeline step past its time limit', () => {
 });
 
 describe("a check that runs the pipeline again, past the run's time limit", () => {
-  it('ends with the time limit too: platform-blueprint step 1 runs it again under another outage', async () => {
+  it('is not judged, and says why; the run and the other checks keep their verdicts: platform-blueprint step 1', async () => {
     const lab = blueprintLab;
     const count = async (check: () => void) =>
       runStep({ lab, stepIndex: 0, source: lab.steps[0]!.solution, fileName: 'pipeline.json', check });
     let all = 0;
-    expect((await count(() => void all++)).passed).toBe(true);
+    const judged = await count(() => void all++);
+    expect(judged.passed).toBe(true);
     // The budget runs out at the last budget check, which only the check's second run makes.
     let calls = 0;
     const outcome = await count(() => {
       if (++calls === all) throw new JobTimeoutError(0.3);
     });
-    expect(outcome.error?.kind).toBe('timeout');
+    expect(outcome.error).toBeNull();
     expect(outcome.report).not.toBeNull();
-    expect(outcome.checks.every((c) => c.reason === "not judged: the pipeline's run ran out of its time budget")).toBe(
-      true,
+    const late = outcome.checks.filter((c) => !c.pass);
+    expect(late.map((c) => c.title)).toEqual(['The devices never have to send an event again']);
+    expect(late[0]!.reason).toBe(
+      'not judged: this check runs your pipeline again, and that run went past the time budget (0.3 s of wall time); raise the time limit to have it judged',
+    );
+    expect(late[0]!.reasons?.de).toMatch(
+      /^nicht bewertet: dieser Check lässt deine Pipeline noch einmal laufen.*\(0,3 s Echtzeit\)/,
+    );
+    expect(outcome.checks.filter((c) => c.pass).map((c) => c.reason)).toEqual(
+      judged.checks.filter((c) => c.title !== late[0]!.title).map((c) => c.reason),
     );
   });
 });

@@ -30,6 +30,7 @@ import { runVariant } from './variant';
 import { practiceRunSeed, practiceServerRun } from './practiceSeed';
 import type {
   CheckResult,
+  LabCheck,
   HdfsRunReport,
   JobRunSettings,
   Lab,
@@ -222,19 +223,16 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   } catch (error) {
     // A job that failed on the cluster still has a partial report: its failed attempts are worth seeing.
     const partial = error instanceof JobFailedError && extra.length === 0 ? error.report : null;
-    return notJudged(step, classify(error), partial, extra);
+    const e = classify(error);
+    // A pipeline step has no job: its message says what ran out of time.
+    if (error instanceof JobTimeoutError && step.kind === 'pipeline') e.message = pipelineTimeoutMessage(error.seconds);
+    return notJudged(step, e, partial, extra);
   }
   const seedUsed = practice ?? options.variantSeed ?? options.seed ?? step.run.seed;
-  let checks: CheckResult[];
-  try {
-    checks = withHandlerCause(
-      run,
-      await judgeSandboxedChecks(lab, step, run, seedUsed, options.runner, evaluateChecks(step, run)),
-    );
-  } catch (error) {
-    // Only the time budget ends judging (a check that runs the pipeline again): the run itself is kept.
-    return notJudged(step, classify(error), run.report, extra);
-  }
+  const checks = withHandlerCause(
+    run,
+    await judgeSandboxedChecks(lab, step, run, seedUsed, options.runner, evaluateChecks(step, run)),
+  );
   const outcome: StepOutcome = {
     kind: step.kind,
     report: run.report,
@@ -247,7 +245,29 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   return outcome;
 }
 
-/** The outcome of a run that ended in `e` (or whose checks ran out of time): every check not judged, the error told once. */
+/** A pipeline step's run stopped at the time limit. */
+export function pipelineTimeoutMessage(seconds: number): string {
+  return `the pipeline's run ran out of its time budget (${seconds} s of wall time) and was stopped; if it is only slow (many events, a short refresh, trigger or retry), raise the time limit (Settings in the app, --timeout on the command line)`;
+}
+
+/**
+ * A check that runs the learner's pipeline again (platform-blueprint: under another outage) and
+ * ran past the time budget there: the run itself finished, so only this check is not judged.
+ */
+function rerunTimedOut(c: LabCheck, seconds: number): CheckResult {
+  const de = seconds.toLocaleString('de-DE');
+  return {
+    id: c.id,
+    title: c.title,
+    pass: false,
+    reason: `not judged: this check runs your pipeline again, and that run went past the time budget (${seconds} s of wall time); raise the time limit to have it judged`,
+    reasons: {
+      de: `nicht bewertet: dieser Check lässt deine Pipeline noch einmal laufen, und dieser Lauf hat das Zeitbudget (${de} s Echtzeit) überschritten; erhöhe das Zeitlimit, damit er bewertet wird`,
+    },
+  };
+}
+
+/** The outcome of a run that ended in `e`: every check not judged, the error told once. */
 function notJudged(
   step: LabStep,
   e: StepError,
@@ -267,8 +287,8 @@ function notJudged(
 }
 
 /**
- * Evaluates every check of `step`; a check that throws fails with the error as its reason, except
- * the run's time budget running out (a check that runs the pipeline again), which ends the judging.
+ * Evaluates every check of `step`; a check that throws fails with the error as its reason, and one
+ * that ran out of the run's time budget (running the pipeline again) is not judged.
  */
 export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
   return step.checks.map((c) => {
@@ -279,7 +299,7 @@ export function evaluateChecks(step: LabStep, run: StepRun): CheckResult[] {
       const reasons = translatedReasons(v.reasons);
       return { id: c.id, title: c.title, pass: v.pass === true, reason: String(v.reason), ...(reasons && { reasons }) };
     } catch (error) {
-      if (error instanceof JobTimeoutError) throw error;
+      if (error instanceof JobTimeoutError) return rerunTimedOut(c, error.seconds);
       const message = (error as Error).message ?? String(error);
       return {
         id: c.id,

@@ -16,12 +16,11 @@ import type { RunProgress, StepRunResult } from '../../bridge/engineProtocol';
 import { useAppStore } from '../../state/store';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../../state/timeLimit';
 import { saveProgressNow } from '../../state/persistence';
-import { i18n } from '../../i18n/i18n';
 import { runEnded, runStarting } from '../../state/runMarker';
 import { findAnyLab as findLab } from '../packs/findAnyLab';
 import { useLatestCallback } from '../../app/useLatestCallback';
 import { packOfLab } from '../packs/packStore';
-import { settingsStep } from '../../../labs/runStep';
+import { pageDeadline } from './pageDeadline';
 import { labRunsKey, useRunHistory } from '../../state/runHistory';
 import { studentVariantSeed } from '../handIn/studentVariant';
 
@@ -60,11 +59,6 @@ export const NOTHING_PRINTED: Printed = { lines: [], more: 0 };
 /** Adds a batch of console lines (from EngineClient's onConsole) to what a run printed so far. */
 export function withPrinted(printed: Printed, lines: string[], dropped: number): Printed {
   return { lines: printed.lines.concat(lines), more: dropped };
-}
-
-/** An HDFS step's simulation that ran past the time limit. */
-export function hdfsTooLong(seconds: number): string {
-  return i18n.t('lab:hdfsTooLong', { seconds });
 }
 
 /** What a run may add: a varying step's data seed, or a practice attempt's seed (labs/practiceSeed.ts). */
@@ -139,12 +133,8 @@ export function useStepRun(
           // A lab pack's lab: the worker loads the pack to find it (bridge/packLabs.ts).
           ...packArchive(labId),
         };
-        // HDFS and server settings are only simulated (no sandbox, so no sandbox budget): the page holds the limit.
         const labStep = findLab(labId)?.steps[stepIndex];
-        const simulatedOnly = labStep !== undefined && settingsStep(labStep);
-        const deadline = simulatedOnly
-          ? { ms: request.timeLimitSeconds * 1000, error: () => new Error(hdfsTooLong(request.timeLimitSeconds)) }
-          : undefined;
+        const deadline = labStep === undefined ? undefined : pageDeadline(labStep, request.timeLimitSeconds);
         const outcome = await engineClient().runStep(
           request,
           (progress) => {
