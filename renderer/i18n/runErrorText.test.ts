@@ -7,7 +7,7 @@ import { encodeUtf8 } from '../../engine/core';
 import { runJob, type RunJobOptions } from '../../engine/api';
 import { changeLanguage } from './i18n';
 import { JobTimeoutError, RunawayLoopError, createFunctionRunner } from '../../engine/sandbox';
-import { runErrorText } from './runErrorText';
+import { reasonOnPage, runErrorText } from './runErrorText';
 
 /** The message of a run that failed, or '' when it did not. */
 async function failed(options: Omit<RunJobOptions, 'runner'>): Promise<string> {
@@ -147,6 +147,19 @@ describe('runErrorText', () => {
     ]);
     for (const text of german) expect(text).not.toMatch(ENGLISH);
   });
+
+  it('words an attempt’s reason on a page (a Note, an Errors cell) as the error box does', async () => {
+    const message = await failure(
+      '    let n = 0;\n    for (const v of values) n += v;\n    for (const v of values) n += v;',
+    );
+    // The attempt's own reason: the run's error without the note of the task's attempts.
+    const reason = message.replace(/ \(\S+ failed \d+ attempts?, on [^()]+\)$/, '');
+    expect(reasonOnPage(reason)).toBe(reason);
+    expect(reasonOnPage('node n4 died')).toBe('node n4 died');
+    changeLanguage('de');
+    expect(reasonOnPage(reason)).toMatch(/^job\.js:\d+: Error: die Werte, die reduce bekam, wurden ein zweites Mal/);
+    expect(reasonOnPage('node n4 died')).toBe('Knoten n4 ist ausgefallen');
+  }, 60_000);
 
   it('leaves the learner’s own errors as they are', () => {
     const own = "job.js:3: TypeError: Cannot read properties of undefined (reading 'split')";

@@ -12,7 +12,8 @@
 import { LOCALE_TAG, type Language } from './language';
 import { i18n } from './i18n';
 import { numberFormat } from './numberFormat';
-import { reasonText, type RunSay } from '../viz/run/attemptText';
+import { attemptReasonText, reasonText, type RunSay } from '../viz/run/attemptText';
+import { activeLanguage } from './activeLocale';
 
 type Rule = [RegExp, (...groups: string[]) => string];
 
@@ -78,8 +79,23 @@ export function runErrorText(message: string, language: Language): string {
   const german = i18n.getFixedT('de');
   const words: RunSay = (key, options) => german(`run:${key}`, options);
   const job = JOB_FAILURE.exec(message);
-  let text = job ? reasonText(job[1]!, words) + (job[2] ?? '') : message;
-  for (const [pattern, german] of GERMAN)
-    text = text.replace(pattern, (_all, ...groups: string[]) => german(...groups));
-  return text;
+  return inGerman(job ? reasonText(job[1]!, words) + (job[2] ?? '') : message);
+}
+
+/** `text` with every message of GERMAN in it worded in German. */
+function inGerman(text: string): string {
+  let out = text;
+  for (const [pattern, german] of GERMAN) out = out.replace(pattern, (_all, ...groups: string[]) => german(...groups));
+  return out;
+}
+
+/**
+ * Why an attempt or a job ended, where a page lists it (JobHistory's Note and Diagnostics, the Spark
+ * stage page's Errors), in the page's language: its known shapes as attemptReasonText words them,
+ * and ClusterLab's own errors of the learner's code (reduce walking its values twice) as the run's
+ * error box words them. A learner's own exception stays as it is.
+ */
+export function reasonOnPage(reason: string): string {
+  const text = attemptReasonText(reason);
+  return activeLanguage() === 'de' ? inGerman(text) : text;
 }
