@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../../engine/core';
 import { runJob, type RunJobOptions } from '../../engine/api';
 import { changeLanguage } from './i18n';
-import { createFunctionRunner } from '../../engine/sandbox';
-import { runErrorText } from './runErrorText';
+import { JobTimeoutError, RunawayLoopError, createFunctionRunner } from '../../engine/sandbox';
+import { reasonOnPage, runErrorText } from './runErrorText';
 
 /** The message of a run that failed, or '' when it did not. */
 async function failed(options: Omit<RunJobOptions, 'runner'>): Promise<string> {
@@ -125,6 +125,40 @@ describe('runErrorText', () => {
     expect(runErrorText(message, 'en')).toBe(message);
     changeLanguage('de');
     expect(runErrorText(message, 'de')).toBe('der ApplicationMaster ging 2-mal verloren (zuletzt auf n2)');
+  }, 60_000);
+
+  it('says in German that the run ran out of its time limit, the seconds written the German way', () => {
+    const messages = [
+      new JobTimeoutError(2.5).message,
+      new JobTimeoutError(30, null, true).message,
+      new JobTimeoutError(1.25, { fileName: 'job.js', line: 7 }).message,
+      new RunawayLoopError('job.js', 4, 28.5, 30).message,
+      new RunawayLoopError('job.js', 4, 3, 30).message,
+    ];
+    expect(messages[0]).toMatch(/^the job ran out of its time budget \(2\.5 s of wall time\)/);
+    for (const message of messages) expect(runErrorText(message, 'en')).toBe(message);
+    const german = messages.map((message) => runErrorText(message, 'de'));
+    expect(german).toEqual([
+      'Der Job hat sein Zeitbudget (2,5 s echte Zeit) aufgebraucht und wurde gestoppt; wenn er nur langsam ist, erhöhe das Zeitlimit (in der App unter Einstellungen, auf der Kommandozeile mit --timeout)',
+      'Die Sandbox startete noch, als das Zeitlimit (30 s) ablief, daher lief nichts von deinem Code; starte den Lauf noch einmal, und wenn es wieder passiert, erhöhe das Zeitlimit (in der App unter Einstellungen, auf der Kommandozeile mit --timeout) oder lade die Seite neu',
+      'Deine Schleife in job.js Zeile 7 lief noch, als das Zeitlimit für deinen Code (1,25 s) den Job stoppte – wird ihre Bedingung jemals falsch? Wenn sie nur langsam ist, erhöhe das Zeitlimit (in der App unter Einstellungen, auf der Kommandozeile mit --timeout).',
+      'Deine Schleife in job.js Zeile 4 läuft schon seit 28,5 s (das Zeitlimit für deinen Code ist 30 s) – wird ihre Bedingung jemals falsch?',
+      'Dein Code lief noch in job.js Zeile 4, als das Zeitlimit (30 s) ablief – eine Schleife, die nie endet, oder mehr Arbeit, als ins Zeitlimit passt? Wenn er nur langsam ist, erhöhe das Zeitlimit (in der App unter Einstellungen, auf der Kommandozeile mit --timeout).',
+    ]);
+    for (const text of german) expect(text).not.toMatch(ENGLISH);
+  });
+
+  it('words an attempt’s reason on a page (a Note, an Errors cell) as the error box does', async () => {
+    const message = await failure(
+      '    let n = 0;\n    for (const v of values) n += v;\n    for (const v of values) n += v;',
+    );
+    // The attempt's own reason: the run's error without the note of the task's attempts.
+    const reason = message.replace(/ \(\S+ failed \d+ attempts?, on [^()]+\)$/, '');
+    expect(reasonOnPage(reason)).toBe(reason);
+    expect(reasonOnPage('node n4 died')).toBe('node n4 died');
+    changeLanguage('de');
+    expect(reasonOnPage(reason)).toMatch(/^job\.js:\d+: Error: die Werte, die reduce bekam, wurden ein zweites Mal/);
+    expect(reasonOnPage('node n4 died')).toBe('Knoten n4 ist ausgefallen');
   }, 60_000);
 
   it('leaves the learner’s own errors as they are', () => {

@@ -4,15 +4,24 @@
  * promises ("hier bricht sie mit einem Fehler ab, der das sagt": reduce walking its values twice,
  * or using them as an array), the attempts a failed task took, and a MapReduce job's own failure
  * (a task out of attempts, its ApplicationMaster lost) in the words of the attempts' reasons
- * (attemptReasonText). Everything else stays as it is:
+ * (attemptReasonText), and the run's time limit running out (the sandbox's JobTimeoutError and
+ * RunawayLoopError, their seconds written as German writes numbers). Everything else stays as it is:
  * the learner's own errors, and Java's, Hadoop's and Spark's exception texts, which the learner
  * will meet in English on a real cluster.
  */
-import type { Language } from './language';
+import { LOCALE_TAG, type Language } from './language';
 import { i18n } from './i18n';
-import { reasonText, type RunSay } from '../viz/run/attemptText';
+import { numberFormat } from './numberFormat';
+import { attemptReasonText, reasonText, type RunSay } from '../viz/run/attemptText';
+import { activeLanguage } from './activeLocale';
 
 type Rule = [RegExp, (...groups: string[]) => string];
+
+/** A number of seconds from the engine's English ("2.5") as German writes it ("2,5"). */
+const seconds = (n: string) => numberFormat({ maximumFractionDigits: 3 }, LOCALE_TAG.de).format(Number(n));
+
+/** Where the time limit is raised, as the English messages say it. */
+const RAISE = '(in der App unter Einstellungen, auf der Kommandozeile mit --timeout)';
 
 const GERMAN: readonly Rule[] = [
   [
@@ -29,6 +38,32 @@ const GERMAN: readonly Rule[] = [
     /\((\S+) failed (\d+) attempts?, on ([^()]+)\)$/,
     (task, n, nodes) => `(${task} scheiterte in ${n} ${n === '1' ? 'Versuch' : 'Versuchen'}, auf ${nodes})`,
   ],
+  // The run's time limit (engine/sandbox JobTimeoutError, RunawayLoopError).
+  [
+    /^the job ran out of its time budget \(([\d.]+) s of wall time\) and was stopped; if it is only slow, raise the time limit \(Settings in the app, --timeout on the command line\)$/,
+    (n) =>
+      `Der Job hat sein Zeitbudget (${seconds(n)} s echte Zeit) aufgebraucht und wurde gestoppt; wenn er nur langsam ist, erhöhe das Zeitlimit ${RAISE}`,
+  ],
+  [
+    /^the sandbox was still starting when the time limit \(([\d.]+) s\) ran out, so none of your code ran; run again, and if it happens again, raise the time limit \(Settings in the app, --timeout on the command line\) or reload the page$/,
+    (n) =>
+      `Die Sandbox startete noch, als das Zeitlimit (${seconds(n)} s) ablief, daher lief nichts von deinem Code; starte den Lauf noch einmal, und wenn es wieder passiert, erhöhe das Zeitlimit ${RAISE} oder lade die Seite neu`,
+  ],
+  [
+    /^Your loop at (.+) line (\d+) was still running when the time limit for your code \(([\d.]+) s\) stopped the job — does its condition ever become false\? If it is only slow, raise the time limit \(Settings in the app, --timeout on the command line\)\.$/s,
+    (file, line, n) =>
+      `Deine Schleife in ${file} Zeile ${line} lief noch, als das Zeitlimit für deinen Code (${seconds(n)} s) den Job stoppte – wird ihre Bedingung jemals falsch? Wenn sie nur langsam ist, erhöhe das Zeitlimit ${RAISE}.`,
+  ],
+  [
+    /^Your loop at (.+) line (\d+) has been running for ([\d.]+) s \(the time limit for your code is ([\d.]+) s\) — does its condition ever become false\?$/s,
+    (file, line, elapsed, n) =>
+      `Deine Schleife in ${file} Zeile ${line} läuft schon seit ${seconds(elapsed)} s (das Zeitlimit für deinen Code ist ${seconds(n)} s) – wird ihre Bedingung jemals falsch?`,
+  ],
+  [
+    /^Your code was still running at (.+) line (\d+) when the time limit \(([\d.]+) s\) ran out — a loop that never ends, or more work than fits in the time limit\? If it is only slow, raise the time limit \(Settings in the app, --timeout on the command line\)\.$/s,
+    (file, line, n) =>
+      `Dein Code lief noch in ${file} Zeile ${line}, als das Zeitlimit (${seconds(n)} s) ablief – eine Schleife, die nie endet, oder mehr Arbeit, als ins Zeitlimit passt? Wenn er nur langsam ist, erhöhe das Zeitlimit ${RAISE}.`,
+  ],
 ];
 
 /**
@@ -44,8 +79,23 @@ export function runErrorText(message: string, language: Language): string {
   const german = i18n.getFixedT('de');
   const words: RunSay = (key, options) => german(`run:${key}`, options);
   const job = JOB_FAILURE.exec(message);
-  let text = job ? reasonText(job[1]!, words) + (job[2] ?? '') : message;
-  for (const [pattern, german] of GERMAN)
-    text = text.replace(pattern, (_all, ...groups: string[]) => german(...groups));
-  return text;
+  return inGerman(job ? reasonText(job[1]!, words) + (job[2] ?? '') : message);
+}
+
+/** `text` with every message of GERMAN in it worded in German. */
+function inGerman(text: string): string {
+  let out = text;
+  for (const [pattern, german] of GERMAN) out = out.replace(pattern, (_all, ...groups: string[]) => german(...groups));
+  return out;
+}
+
+/**
+ * Why an attempt or a job ended, where a page lists it (JobHistory's Note and Diagnostics, the Spark
+ * stage page's Errors), in the page's language: its known shapes as attemptReasonText words them,
+ * and ClusterLab's own errors of the learner's code (reduce walking its values twice) as the run's
+ * error box words them. A learner's own exception stays as it is.
+ */
+export function reasonOnPage(reason: string): string {
+  const text = attemptReasonText(reason);
+  return activeLanguage() === 'de' ? inGerman(text) : text;
 }

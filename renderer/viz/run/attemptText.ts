@@ -41,6 +41,8 @@ const SHAPES: readonly (readonly [RegExp, string])[] = [
   [/^map failed$/, 'mapFailed'],
   [/^reduce failed$/, 'reduceFailed'],
   [/^the ApplicationMaster was lost (?<count>\d+) times? \(last on (?<node>\S+)\)$/, 'amLost'],
+  // The Spark UI's reason for a stage whose task set was aborted (viz/run/sparkUi/sparkUiModel.ts).
+  [/^a task failed every attempt: the job was aborted$/, 'jobAborted'],
 ];
 
 /** HDFS's read of a block none of whose replicas is reachable, and the HDFS client's giving up on it. */

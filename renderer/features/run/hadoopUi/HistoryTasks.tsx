@@ -9,6 +9,8 @@ import type { HistoryAttempt, HistoryTask } from '../../../viz/run/hadoopUi/jobH
 import { formatMs } from '../../../viz/run/format';
 import { formatSimTime } from '../../cluster/PlaybackBar';
 import { DataTable, type Column } from '../../table/DataTable';
+import { reasonOnPage } from '../../../i18n/runErrorText';
+import { i18n } from '../../../i18n/i18n';
 
 const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
 const span = (ms: number | null) => (ms === null ? 'N/A' : formatMs(ms));
@@ -35,7 +37,7 @@ function reduceColumns<R>(of: (r: R) => HistoryAttempt | null): Column<R>[] {
     {
       id: 'elapsedShuffle',
       header: 'Elapsed Time Shuffle',
-      title: 'Shuffle Finished − start',
+      title: i18n.t('run:hadoop.tip.elapsedShuffle'),
       numeric: true,
       value: (r) => of(r)?.elapsedShuffle ?? null,
       render: (r) => span(of(r)?.elapsedShuffle ?? null),
@@ -43,7 +45,7 @@ function reduceColumns<R>(of: (r: R) => HistoryAttempt | null): Column<R>[] {
     {
       id: 'elapsedMerge',
       header: 'Elapsed Time Merge',
-      title: 'Merge Finished − Shuffle Finished',
+      title: i18n.t('run:hadoop.tip.elapsedMerge'),
       numeric: true,
       value: (r) => of(r)?.elapsedMerge ?? null,
       render: (r) => span(of(r)?.elapsedMerge ?? null),
@@ -51,7 +53,7 @@ function reduceColumns<R>(of: (r: R) => HistoryAttempt | null): Column<R>[] {
     {
       id: 'elapsedReduce',
       header: 'Elapsed Time Reduce',
-      title: 'Finish − Merge Finished',
+      title: i18n.t('run:hadoop.tip.elapsedReduce'),
       numeric: true,
       value: (r) => of(r)?.elapsedReduce ?? null,
       render: (r) => span(of(r)?.elapsedReduce ?? null),
@@ -120,7 +122,7 @@ export function HistoryTasks({ tasks, kind }: { tasks: HistoryTask[]; kind: 'map
   );
 }
 
-function Attempts({ attempts, kind }: { attempts: HistoryAttempt[]; kind: 'map' | 'reduce' }) {
+export function Attempts({ attempts, kind }: { attempts: HistoryAttempt[]; kind: 'map' | 'reduce' }) {
   const { t } = useTranslation('run');
   const columns: Column<HistoryAttempt>[] = [
     {
@@ -137,7 +139,14 @@ function Attempts({ attempts, kind }: { attempts: HistoryAttempt[]; kind: 'map' 
     { id: 'finish', header: 'Finish Time', numeric: true, value: (a) => a.finish, render: (a) => time(a.finish) },
     ...(kind === 'reduce' ? reduceColumns<HistoryAttempt>((a) => a).slice(2) : []),
     { id: 'elapsed', header: 'Elapsed Time', numeric: true, value: (a) => a.elapsed, render: (a) => span(a.elapsed) },
-    { id: 'note', header: 'Note', value: (a) => a.note || null, render: (a) => a.note },
+    // Hadoop's column name; why the attempt ended in the page's language.
+    {
+      id: 'note',
+      header: 'Note',
+      title: t('hadoop.tip.note'),
+      value: (a) => (a.note ? reasonOnPage(a.note) : null),
+      render: (a) => (a.note ? reasonOnPage(a.note) : ''),
+    },
   ];
   return (
     <DataTable

@@ -5,6 +5,7 @@ import { formatMs } from '../../../viz/run/format';
 import { formatSimTime } from '../../cluster/PlaybackBar';
 import { withTips } from '../withTips';
 import { DataTable, type Column } from '../../table/DataTable';
+import { reasonOnPage } from '../../../i18n/runErrorText';
 
 const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
 const span = (ms: number | null) => (ms === null ? 'N/A' : formatMs(ms));
@@ -41,7 +42,8 @@ const ATTEMPT_COLUMNS: Column<TallyRow>[] = [
 
 export function JobOverview({ job }: { job: HistoryJob }) {
   const { t } = useTranslation('run');
-  const info: [string, string][] = [
+  // Hadoop's field names, as JobHistory prints them; the Diagnostics field's tooltip and text in the page's language.
+  const info: [string, string, string?][] = [
     ['Job Name', job.name],
     ['Queue', job.queue],
     ['State', job.state],
@@ -54,7 +56,12 @@ export function JobOverview({ job }: { job: HistoryJob }) {
     ['Average Merge Time', span(job.averageMergeTime)],
     ['Average Reduce Time', span(job.averageReduceTime)],
   ];
-  if (job.diagnostics) info.push(['Diagnostics', job.diagnostics]);
+  if (job.diagnostics)
+    info.push([
+      'Diagnostics',
+      `${job.diagnostics.task}: ${reasonOnPage(job.diagnostics.reason)}`,
+      t('hadoop.tip.diagnostics'),
+    ]);
   const rows: TallyRow[] = [
     { type: 'Map', tally: job.maps, attempts: job.mapAttempts },
     { type: 'Reduce', tally: job.reduces, attempts: job.reduceAttempts },
@@ -62,9 +69,9 @@ export function JobOverview({ job }: { job: HistoryJob }) {
   return (
     <div className="job-overview" data-testid="job-overview">
       <dl className="hadoop-ui-info">
-        {info.map(([k, v]) => (
+        {info.map(([k, v, tip]) => (
           <div key={k} data-field={k}>
-            <dt>{k}:</dt>
+            <dt title={tip}>{k}:</dt>
             <dd>{v}</dd>
           </div>
         ))}

@@ -17,6 +17,7 @@ import { QUANTILE_NAMES } from '../../../viz/run/sparkUi/sparkQuantiles';
 import { taskRowsAt, type TaskRow } from '../../../viz/run/sparkUi/taskRows';
 import { atTime, sizeRecords } from './sparkUiCells';
 import { stageTitle } from './StagesPage';
+import { reasonOnPage } from '../../../i18n/runErrorText';
 
 /** What a locality level means, in the page's language (the cell's tooltip). */
 export const localityHelp = (locality: Locality): string => i18n.t(`run:spark.localityHelp.${locality}`);
@@ -105,7 +106,8 @@ const taskColumns: Column<TaskRow>[] = [
     value: (r) => r.outputBytes,
     render: (r) => sizeRecords(r.outputBytes, r.outputRecords),
   },
-  { id: 'errors', header: 'Errors', value: (r) => r.errors },
+  // Spark's column name; why the attempt ended in the page's language.
+  { id: 'errors', header: 'Errors', title: 'errors', value: (r) => (r.errors ? reasonOnPage(r.errors) : '') },
 ];
 
 /**

@@ -11,6 +11,7 @@ import { STAGE_GROUPS, stageRowsAt, type StageRow, type StageStatus } from '../.
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
 import { TaskProgress, atTime, durationText } from './sparkUiCells';
 import { formatBytes, formatNumber } from '../../../viz/run/format';
+import { reasonOnPage } from '../../../i18n/runErrorText';
 
 /** Bytes only, as Spark's stage table shows them; the records in the cell's tooltip. */
 function bytesCell(bytes: number, records: number) {
@@ -125,7 +126,13 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
     },
   ];
   const kept = cols.filter((c) => !(c.id in bytes) || bytes[c.id as keyof ByteColumns]);
-  if (status === 'failed') kept.push({ id: 'reason', header: 'Failure Reason', value: (r) => r.failureReason ?? '' });
+  // Spark's column name; why the stage failed in the page's language.
+  if (status === 'failed')
+    kept.push({
+      id: 'reason',
+      header: 'Failure Reason',
+      value: (r) => (r.failureReason ? reasonOnPage(r.failureReason) : ''),
+    });
   return kept;
 }
 

@@ -30,7 +30,7 @@ export interface HistoryAttempt {
   elapsedShuffle: number | null;
   elapsedMerge: number | null;
   elapsedReduce: number | null;
-  /** Why it failed or was killed (Hadoop's Note / Diagnostics). */
+  /** Why it failed or was killed (Hadoop's Note / Diagnostics), the engine's English. */
   note: string;
   /** The record behind it (its io and counters). */
   record: AttemptRecord;
@@ -69,7 +69,8 @@ export interface HistoryJob {
   started: number | null;
   finished: number | null;
   elapsed: number;
-  diagnostics: string;
+  /** Why the job failed (Hadoop's Diagnostics): the task that failed it and the engine's reason, in English. */
+  diagnostics: { task: string; reason: string } | null;
   averageMapTime: number | null;
   averageShuffleTime: number | null;
   averageMergeTime: number | null;
@@ -119,7 +120,7 @@ export function jobHistoryAt(report: JobRunReport, t: number): HistoryJob[] {
       started: am?.t ?? null,
       finished: end?.t ?? null,
       elapsed: (end?.t ?? t) - e.t,
-      diagnostics: end?.type === 'jobFailed' ? `${end.task}: ${end.reason}` : '',
+      diagnostics: end?.type === 'jobFailed' ? { task: end.task, reason: end.reason } : null,
       averageMapTime: mean(wonMaps.map((a) => a.elapsed)),
       averageShuffleTime: mean(wonReduces.map((a) => a.elapsedShuffle ?? 0)),
       averageMergeTime: mean(wonReduces.map((a) => a.elapsedMerge ?? 0)),
