@@ -221,7 +221,7 @@ describe("a check that runs the pipeline again, past the run's time limit", () =
       'not judged: this check runs your pipeline again, and that run went past the time budget (0.3 s of wall time); raise the time limit to have it judged',
     );
     expect(late[0]!.reasons?.de).toMatch(
-      /^nicht bewertet: dieser Check lässt deine Pipeline noch einmal laufen.*\(0,3 s Echtzeit\)/,
+      /^nicht bewertet: dieser Check lässt deine Pipeline noch einmal laufen.*\(0,3 s echte Zeit\)/,
     );
     expect(outcome.checks.filter((c) => c.pass).map((c) => c.reason)).toEqual(
       judged.checks.filter((c) => c.title !== late[0]!.title).map((c) => c.reason),

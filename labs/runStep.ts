@@ -262,7 +262,7 @@ function rerunTimedOut(c: LabCheck, seconds: number): CheckResult {
     pass: false,
     reason: `not judged: this check runs your pipeline again, and that run went past the time budget (${seconds} s of wall time); raise the time limit to have it judged`,
     reasons: {
-      de: `nicht bewertet: dieser Check lässt deine Pipeline noch einmal laufen, und dieser Lauf hat das Zeitbudget (${de} s Echtzeit) überschritten; erhöhe das Zeitlimit, damit er bewertet wird`,
+      de: `nicht bewertet: dieser Check lässt deine Pipeline noch einmal laufen, und dieser Lauf hat das Zeitbudget (${de} s echte Zeit) überschritten; erhöhe das Zeitlimit, damit er bewertet wird`,
     },
   };
 }

@@ -8,6 +8,7 @@ import { runJob, type RunJobOptions } from '../../engine/api';
 import { changeLanguage } from './i18n';
 import { JobTimeoutError, RunawayLoopError, createFunctionRunner } from '../../engine/sandbox';
 import { reasonOnPage, runErrorText } from './runErrorText';
+import { pipelineTimeoutMessage } from '../../labs/runStep';
 
 /** The message of a run that failed, or '' when it did not. */
 async function failed(options: Omit<RunJobOptions, 'runner'>): Promise<string> {
@@ -146,6 +147,12 @@ describe('runErrorText', () => {
       'Dein Code lief noch in job.js Zeile 4, als das Zeitlimit (30 s) ablief – eine Schleife, die nie endet, oder mehr Arbeit, als ins Zeitlimit passt? Wenn er nur langsam ist, erhöhe das Zeitlimit (in der App unter Einstellungen, auf der Kommandozeile mit --timeout).',
     ]);
     for (const text of german) expect(text).not.toMatch(ENGLISH);
+    // A pipeline step's run (labs/runStep.ts) has no job.
+    const pipeline = pipelineTimeoutMessage(2.5);
+    expect(runErrorText(pipeline, 'en')).toBe(pipeline);
+    expect(runErrorText(pipeline, 'de')).toBe(
+      'Der Lauf der Pipeline hat sein Zeitbudget (2,5 s echte Zeit) aufgebraucht und wurde gestoppt; wenn er nur langsam ist (viele Ereignisse, ein kurzes Refresh-, Trigger- oder Retry-Intervall), erhöhe das Zeitlimit (in der App unter Einstellungen, auf der Kommandozeile mit --timeout)',
+    );
   });
 
   it('words an attempt’s reason on a page (a Note, an Errors cell) as the error box does', async () => {

@@ -45,6 +45,11 @@ const GERMAN: readonly Rule[] = [
       `Der Job hat sein Zeitbudget (${seconds(n)} s echte Zeit) aufgebraucht und wurde gestoppt; wenn er nur langsam ist, erhöhe das Zeitlimit ${RAISE}`,
   ],
   [
+    /^the pipeline's run ran out of its time budget \(([\d.]+) s of wall time\) and was stopped; if it is only slow \(many events, a short refresh, trigger or retry\), raise the time limit \(Settings in the app, --timeout on the command line\)$/,
+    (n) =>
+      `Der Lauf der Pipeline hat sein Zeitbudget (${seconds(n)} s echte Zeit) aufgebraucht und wurde gestoppt; wenn er nur langsam ist (viele Ereignisse, ein kurzes Refresh-, Trigger- oder Retry-Intervall), erhöhe das Zeitlimit ${RAISE}`,
+  ],
+  [
     /^the sandbox was still starting when the time limit \(([\d.]+) s\) ran out, so none of your code ran; run again, and if it happens again, raise the time limit \(Settings in the app, --timeout on the command line\) or reload the page$/,
     (n) =>
       `Die Sandbox startete noch, als das Zeitlimit (${seconds(n)} s) ablief, daher lief nichts von deinem Code; starte den Lauf noch einmal, und wenn es wieder passiert, erhöhe das Zeitlimit ${RAISE} oder lade die Seite neu`,
