@@ -16,7 +16,8 @@ export class ClientsPart extends PartRuntime {
   /** Copies sent again after a refusal (one event refused three times counts three). */
   resent = 0;
   /** Copies handed to a receiver and not yet answered, by batch. */
-  private readonly waiting = new Set<number[]>();
+  /** With how many receivers each: a tick's burst goes to every part the clients feed, as one array. */
+  private readonly waiting = new Map<number[], number>();
   /** Refused copies waiting for their resend. */
   private readonly resending = new Set<number[]>();
 
@@ -132,9 +133,12 @@ export class ClientsPart extends PartRuntime {
   }
 
   private deliver(to: PartRuntime, ids: number[]): void {
-    this.waiting.add(ids);
+    this.waiting.set(ids, (this.waiting.get(ids) ?? 0) + 1);
     this.send(to, ids, ids.length * this.ctx.eventBytes, (refused) => {
-      this.waiting.delete(ids);
+      // Still on its way to another receiver: it stays held until that one answers too.
+      const left = this.waiting.get(ids)! - 1;
+      if (left === 0) this.waiting.delete(ids);
+      else this.waiting.set(ids, left);
       this.delivered += ids.length - refused.length;
       if (refused.length === 0) return;
       this.resent += refused.length;
@@ -147,7 +151,7 @@ export class ClientsPart extends PartRuntime {
   }
 
   forEachHeld(mark: (id: number) => void): void {
-    for (const batch of this.waiting) for (const id of batch) mark(id);
+    for (const batch of this.waiting.keys()) for (const id of batch) mark(id);
     for (const batch of this.resending) for (const id of batch) mark(id);
   }
 
