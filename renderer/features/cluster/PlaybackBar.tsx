@@ -6,12 +6,21 @@
 import { useTranslation } from 'react-i18next';
 import { numberFormat } from '../../i18n/numberFormat';
 import type { Playback } from './usePlayback';
-import { formatSimTime } from '../../viz/run/format';
+import { formatClock, formatSimTime } from '../../viz/run/format';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
 
 /** Simulated time as the clock shows it (renderer/viz/run/format.ts). */
 export { formatSimTime };
+
+/**
+ * The clock's width in characters (its font is monospaced): that of its reading at the run's end,
+ * its longest, since formatClock's fields keep their width and only grow with the time; one more,
+ * as the font's glyphs may be a fraction of a pixel wider than its "0" (ch).
+ */
+export function clockWidth(durationMs: number): number {
+  return 2 * formatClock(durationMs).length + ' / '.length + 1;
+}
 
 export interface PlaybackBarProps {
   playback: Playback;
@@ -98,8 +107,9 @@ export function PlaybackBar({
         aria-label={t('playback.time')}
         aria-valuetext={formatSimTime(playback.t)}
       />
-      <span className="clock" data-testid="sim-clock">
-        {formatSimTime(playback.t)} / {formatSimTime(durationMs)}
+      {/* As wide as its widest reading (the run's end) from the start: the scrubber beside it keeps its size. */}
+      <span className="clock" data-testid="sim-clock" style={{ minWidth: `${clockWidth(durationMs)}ch` }}>
+        {formatClock(playback.t)} / {formatClock(durationMs)}
       </span>
     </div>
   );

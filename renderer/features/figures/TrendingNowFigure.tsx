@@ -8,7 +8,8 @@
 import { tr } from '../../i18n/figureText';
 import { netflixAreas, trendingRowAt } from '../../viz/figures/netflixLights';
 import { missingAreas } from '../../viz/figures/pipelineSpans';
-import { formatNumber, formatSimTime } from '../../viz/run/format';
+import { formatNumber } from '../../viz/run/format';
+import { seconds } from '../../viz/views/durationWords';
 import { AreaBox } from './AreaBox';
 import { Arrow, FigureSvg, Label } from './FigureSvg';
 import type { FigureProps } from './figureProps';
@@ -24,9 +25,9 @@ export function TrendingNowFigure({ lit, t, run }: FigureProps) {
     t === null || !report
       ? tr('trend.once')
       : row && row.row.length === 0
-        ? tr('trend.noCounts', { time: formatSimTime(row.refreshedMs) })
+        ? tr('trend.noCounts', { time: seconds(row.refreshedMs) })
         : row
-          ? tr('trend.shownBy', { time: formatSimTime(row.refreshedMs) })
+          ? tr('trend.shownBy', { time: seconds(row.refreshedMs) })
           : missing.has('trending')
             ? tr('trend.noRow')
             : tr('trend.noRefresh');

@@ -15,6 +15,7 @@ import { litParts } from '../../viz/figures/figureLights';
 import { toFigureRun } from '../../viz/figures/figureRun';
 import { lightsForFigure } from '../../viz/figures/lightsForFigure';
 import { netflixRun } from '../../viz/figures/__tests__/netflixRun';
+import { seconds } from '../../../labs/checkKit';
 
 /** "Figure 19.2" and "Figures 19.1 and 19.2" in a lab text. */
 function citedFigures(text: string): string[] {
@@ -114,6 +115,12 @@ describe("Netflix's figures drawn from a Netflix-like run", () => {
     // No beacon in the run: impressions are drawn dashed, never lit.
     expect(html).toMatch(/class="fig-box unused small tiny" data-part="impressions"/);
     expect(draw('28.2', 1000)).toContain('no refresh of the row yet');
+    // Within the hour too, as the checks and the trending rows beside it print a time: the figure
+    // said "the refresh at 5 min 00 s" where they said "5 min".
+    const early = report.result.views.find((v) => v.dashboard === 'trending-now')!.samples.find((s) => s.t > 300_000)!;
+    expect(draw('28.2', early.t + 1)).toContain(`shown by the refresh at ${seconds(300_000)}:`);
+    expect(seconds(300_000)).toBe('5 min');
+    expect(draw('28.2', early.t + 1)).not.toMatch(/min 0\d s/);
   });
 
   it('28.1 counts the files S3 holds and says how often Elastic MapReduce runs', () => {

@@ -4,16 +4,19 @@
  * closed files too), with why a part handed on another number of events than it took in.
  */
 import { useTranslation } from 'react-i18next';
-import { fixed, numberFormat } from '../../i18n/numberFormat';
-import { formatSimTime } from '../../viz/run/format';
+import { numberFormat } from '../../i18n/numberFormat';
+import { seconds } from '../../viz/views/durationWords';
 import { handedOnNotes } from '../../viz/pipeline/handedOnNotes';
 import type { PipelineRunReport } from '../../../labs/labTypes';
 import './pipeline.css';
 
 const n = (v: number) => numberFormat().format(v);
-/** A stretch of the run: "420 ms", "1.23 s", "12.3 s"; from a minute on as the clock reads it ("10 min 00 s", "1 h 1 min 35 s"). */
-export const msText = (ms: number) =>
-  ms < 1000 ? `${Math.round(ms)} ms` : ms < 60_000 ? `${fixed(ms / 1000, ms < 10_000 ? 2 : 1)} s` : formatSimTime(ms);
+/**
+ * A stretch of the run as the lab's checks print one beside the table (labs/checkKit `seconds`:
+ * "0.42 s", "65.01 s", "5 min 6 s", "1 h 1 min 35 s"; "3,12 s" in German): the table said
+ * "1 min 05 s" and "5 min 06 s" where the checks said "65.01 s" and "5 min 6 s".
+ */
+export const msText = (ms: number) => seconds(ms);
 
 export function PipelineRunView({ report }: { report: PipelineRunReport }) {
   const { result } = report;

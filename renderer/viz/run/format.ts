@@ -32,7 +32,6 @@ export function formatNumber(n: number): string {
   return numberFormat({ maximumFractionDigits: Math.abs(n) < 1 ? 4 : 2 }).format(n);
 }
 
-/** Simulated time as the playback bar shows it: "4.2 s" ("4,2 s"), "3 min 05 s". */
 /**
  * A stretch of simulated time: in ms below a second (an 18 ms stretch printed as a clock reads
  * "0.0 s", which says it does not exist), else as formatSimTime.
@@ -53,4 +52,21 @@ export function formatSimTime(ms: number): string {
   if (total >= 3600) return checkSeconds(total * 1000);
   const m = Math.floor(total / 60);
   return `${m} min ${String(total % 60).padStart(2, '0')} s`;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Simulated time as the playback clock shows it, with fixed-width fields so that it keeps its width
+ * as it runs: "4.2 s" ("4,2 s"), "3 min 05 s", "1 h 01 min 05 s" (formatSimTime's "1 h 1 min 5 s"
+ * and "1 h 1 min 35 s" differ by a character, and the controls beside the clock jumped every
+ * second). Only the clock uses it; sentences say a time as formatSimTime does.
+ */
+export function formatClock(ms: number): string {
+  const tenths = Math.round(Math.max(0, ms) / 100);
+  if (tenths < 600) return `${fixed(tenths / 10, 1)} s`;
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const min = Math.floor((total % 3600) / 60);
+  return h > 0 ? `${h} h ${two(min)} min ${two(total % 60)} s` : `${min} min ${two(total % 60)} s`;
 }
