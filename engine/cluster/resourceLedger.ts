@@ -20,12 +20,24 @@ export interface HandedOut {
   memoryMb: number;
 }
 
+/** Each node's record in the ledger: what YARN and the Master hold, the node's own size, and whether it is oversubscribed. */
+const YARN_CORES = 0;
+const YARN_MB = 1;
+const MASTER_CORES = 2;
+const MASTER_MB = 3;
+const NODE_CORES = 4;
+const NODE_MB = 5;
+const OVER = 6;
+/** Eight float64s: one node's record fills one 64-byte cache line. */
+const STRIDE = 8;
+const OFFSET: Record<ResourceManagerName, number> = { yarn: YARN_CORES, standalone: MASTER_CORES };
+
 export class ResourceLedger {
-  /** Cores and memory held per node index, by manager: typed arrays, no object per node (YARN changes them per container). */
-  private readonly cores: Record<ResourceManagerName, Float64Array>;
-  private readonly memoryMb: Record<ResourceManagerName, Float64Array>;
-  /** Per node: oversubscribed now (1) or not. */
-  private readonly over: Uint8Array;
+  /**
+   * Per node index, one record of STRIDE numbers: YARN changes it twice per container, and on a
+   * big cluster an array per figure (and the node object for its size) cost a cache miss each.
+   */
+  private readonly records: Float64Array;
   private readonly tracing: boolean;
 
   constructor(
@@ -33,26 +45,29 @@ export class ResourceLedger {
     private readonly kernel: Kernel,
     private readonly sink: TraceSink<ClusterEvent>,
   ) {
-    const n = nodes.length;
-    this.cores = { yarn: new Float64Array(n), standalone: new Float64Array(n) };
-    this.memoryMb = { yarn: new Float64Array(n), standalone: new Float64Array(n) };
-    this.over = new Uint8Array(n);
+    this.records = new Float64Array(nodes.length * STRIDE);
+    for (let i = 0; i < nodes.length; i++) {
+      this.records[i * STRIDE + NODE_CORES] = nodes[i]!.cores;
+      this.records[i * STRIDE + NODE_MB] = nodes[i]!.memoryMb;
+    }
     this.tracing = isTracing(sink, CLUSTER_EVENT_TYPES);
   }
 
   /** `manager` hands out (positive) or takes back (negative) cores and memory on node `index`. */
   change(index: number, manager: ResourceManagerName, cores: number, memoryMb: number): void {
-    this.cores[manager][index]! += cores;
-    this.memoryMb[manager][index]! += memoryMb;
-    const node = this.nodes[index]!;
-    const totalCores = this.cores.yarn[index]! + this.cores.standalone[index]!;
-    const totalMemoryMb = this.memoryMb.yarn[index]! + this.memoryMb.standalone[index]!;
-    const over = totalCores > node.cores || totalMemoryMb > node.memoryMb;
-    const was = this.over[index] === 1;
-    this.over[index] = over ? 1 : 0;
+    const r = this.records;
+    const at = index * STRIDE;
+    r[at + OFFSET[manager]]! += cores;
+    r[at + OFFSET[manager] + 1]! += memoryMb;
+    const totalCores = r[at + YARN_CORES]! + r[at + MASTER_CORES]!;
+    const totalMemoryMb = r[at + YARN_MB]! + r[at + MASTER_MB]!;
+    const over = totalCores > r[at + NODE_CORES]! || totalMemoryMb > r[at + NODE_MB]!;
+    const was = r[at + OVER] === 1;
+    r[at + OVER] = over ? 1 : 0;
     // Traced when a node becomes oversubscribed and each time more is handed out while it is, so
     // the trace has its peak; and once when it fits again.
     if (!this.tracing || (over ? was && cores <= 0 && memoryMb <= 0 : !was)) return;
+    const node = this.nodes[index]!;
     const t = this.kernel.now;
     if (!over) this.sink.record({ t, type: 'nodeSubscriptionRestored', node: node.id });
     else
@@ -71,21 +86,23 @@ export class ResourceLedger {
 
   /** What `manager` holds on node `index`. */
   of(index: number, manager: ResourceManagerName): HandedOut {
-    return { cores: this.cores[manager][index]!, memoryMb: this.memoryMb[manager][index]! };
+    const at = index * STRIDE + OFFSET[manager];
+    return { cores: this.records[at]!, memoryMb: this.records[at + 1]! };
   }
 
   /** What every manager together holds on node `index`. */
   total(index: number): HandedOut {
-    return {
-      cores: this.cores.yarn[index]! + this.cores.standalone[index]!,
-      memoryMb: this.memoryMb.yarn[index]! + this.memoryMb.standalone[index]!,
-    };
+    const at = index * STRIDE;
+    const r = this.records;
+    return { cores: r[at + YARN_CORES]! + r[at + MASTER_CORES]!, memoryMb: r[at + YARN_MB]! + r[at + MASTER_MB]! };
   }
 
   /** How much longer CPU work takes on node `index`: handed-out cores per physical core, at least 1. */
   cpuStretch(index: number): number {
-    const cores = this.cores.yarn[index]! + this.cores.standalone[index]!;
-    const physical = this.nodes[index]!.cores;
+    const at = index * STRIDE;
+    const r = this.records;
+    const cores = r[at + YARN_CORES]! + r[at + MASTER_CORES]!;
+    const physical = r[at + NODE_CORES]!;
     return cores > physical ? cores / physical : 1;
   }
 }

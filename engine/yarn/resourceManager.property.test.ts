@@ -35,8 +35,8 @@ describe('YARN properties', () => {
           const { rm, kernel, cluster, faults } = makeYarn(spec, { scheduler, queues, nodeExpiryMs: 10_000 });
           const check = (): void => {
             for (const n of cluster.nodes) {
-              const used = rm.usedVcores[n.index]!;
-              const mem = rm.usedMemoryMb[n.index]!;
+              const used = rm.nodeState.usedVcores(n.index);
+              const mem = rm.nodeState.usedMemoryMb(n.index);
               expect(used).toBeLessThanOrEqual(n.cores);
               expect(mem).toBeLessThanOrEqual(n.memoryMb);
               expect(used).toBeGreaterThanOrEqual(0);

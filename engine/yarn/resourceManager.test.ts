@@ -66,7 +66,7 @@ describe('ResourceManager', () => {
     for (let i = 0; i < 7; i++) app.request({ nodes: ['n7'], vcores: 1 });
     kernel.run({ until: 2600 });
     const busy = cluster.node('n7');
-    expect(rm.usedVcores[busy.index]).toBe(8);
+    expect(rm.nodeState.usedVcores(busy.index)).toBe(8);
     app.request({ nodes: ['n7'] });
     kernel.run({ until: 4000 });
     expect(log.allocated).toHaveLength(8);
@@ -233,7 +233,7 @@ describe('ResourceManager', () => {
     expect(trace.events.filter((e) => e.type === 'containerLost' || e.type === 'containerReleased')).toHaveLength(3);
     expect(rm.containers.size).toBe(0);
     expect(rm.containers.countOn(0)).toBe(0);
-    expect([rm.usedVcores[0], rm.usedMemoryMb[0]]).toEqual([0, 0]);
+    expect([rm.nodeState.usedVcores(0), rm.nodeState.usedMemoryMb(0)]).toEqual([0, 0]);
   });
 
   it('rejects bad asks and configs naming the field', () => {

@@ -22,16 +22,14 @@ import { RequestFit } from './requestQueue';
 import { SingleNodeLists, largestNodeManager, resolveAsk } from './resolveAsk';
 import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
+import { YarnNodeState } from './yarnNodeState';
 import { YARN_EVENT_TYPES, type YarnEvent } from './yarnEvents';
 import { buildYarnSnapshot, emptyYarnStats, type YarnSnapshot, type YarnStats } from './yarnSnapshot';
 
 export class ResourceManager implements AppHost {
   readonly policy: SchedulerPolicy;
-  readonly usedVcores: Int32Array;
-  readonly usedMemoryMb: Float64Array;
-  /** Each node's vcores and memory, by index (its hardware: fixed for the run). */
-  private readonly capVcores: Float64Array;
-  private readonly capMemoryMb: Float64Array;
+  /** Per node: the vcores and memory in use and free, and whether it died unheard. */
+  readonly nodeState: YarnNodeState;
   /** The live containers, with a count per node. */
   readonly containers: LiveContainers;
   /** The RM's verdict per node: lost (expired) or not. */
@@ -40,8 +38,6 @@ export class ResourceManager implements AppHost {
   private readonly apps: Application[] = [];
   private active: Application[] = [];
   private readonly heartbeats: HeartbeatMonitor;
-  /** The node died since the RM last heard from it: its containers are gone. */
-  private readonly crashed: boolean[];
   /** The largest NodeManager's vcores and memory: an ask above them can never be met. */
   private readonly largest: { vcores: number; memoryMb: number };
   private readonly singleNodeLists = new SingleNodeLists();
@@ -66,12 +62,8 @@ export class ResourceManager implements AppHost {
     readonly config: YarnConfig,
   ) {
     const n = cluster.nodes.length;
-    this.usedVcores = new Int32Array(n);
-    this.usedMemoryMb = new Float64Array(n);
-    this.capVcores = Float64Array.from(cluster.nodes, (x) => x.cores);
-    this.capMemoryMb = Float64Array.from(cluster.nodes, (x) => x.memoryMb);
+    this.nodeState = new YarnNodeState(cluster.nodes);
     this.containers = new LiveContainers(n);
-    this.crashed = new Array<boolean>(n).fill(false);
     this.largest = largestNodeManager(cluster);
     this.tracing = isTracing(sink, YARN_EVENT_TYPES);
     this.held = new KernelHold(kernel);
@@ -79,7 +71,7 @@ export class ResourceManager implements AppHost {
     this.liveMemory = cluster.nodeManagers.reduce((sum, x) => sum + x.memoryMb, 0);
     this.policy = new SchedulerPolicy(config, () => this.liveMemory);
     cluster.subscribe((change) => {
-      if (change.kind === 'died') this.crashed[cluster.node(change.node).index] = true;
+      if (change.kind === 'died') this.nodeState.setCrashed(cluster.node(change.node).index, true);
     });
     this.heartbeats = new HeartbeatMonitor(kernel, cluster, {
       intervalMs: config.nodeHeartbeatIntervalMs,
@@ -194,7 +186,7 @@ export class ResourceManager implements AppHost {
 
   /** A launched container's start-up time has passed. */
   private started(c: Container): void {
-    if (c.state !== 'launching' || this.crashed[c.nodeIndex]) return;
+    if (c.state !== 'launching' || this.nodeState.crashed(c.nodeIndex)) return;
     c.state = 'running';
     const app = this.apps[c.appIndex]!;
     if (this.tracing)
@@ -210,7 +202,7 @@ export class ResourceManager implements AppHost {
 
   complete(app: Application, c: Container, status: ContainerEndStatus): boolean {
     this.assertOwn(app, c);
-    if (!c.live || this.crashed[c.nodeIndex]) return false;
+    if (!c.live || this.nodeState.crashed(c.nodeIndex)) return false;
     this.free(app, c, 'completed');
     this.stats.completed++;
     if (this.tracing)
@@ -259,13 +251,13 @@ export class ResourceManager implements AppHost {
   private heartbeat(i: number, rejoined: boolean): void {
     if (rejoined) {
       const node = this.cluster.nodes[i]!;
-      this.crashed[i] = false;
+      this.nodeState.setCrashed(i, false);
       this.liveMemory += node.memoryMb;
       if (this.tracing) this.sink.record({ t: this.kernel.now, type: 'nodeManagerRejoined', node: node.id });
-    } else if (this.crashed[i]) {
+    } else if (this.nodeState.crashed(i)) {
       // Restarted before it expired: the NodeManager re-registers and its old containers are gone.
       this.loseContainers(i);
-      this.crashed[i] = false;
+      this.nodeState.setCrashed(i, false);
     }
     if (this.pendingTotal > 0) this.allocateOn(i);
   }
@@ -273,7 +265,8 @@ export class ResourceManager implements AppHost {
   private allocateOn(i: number): void {
     const { minAllocationVcores: minV, minAllocationMb: minM } = this.config;
     // A full node (the common case under load) is turned away before its node object is read.
-    if (this.capVcores[i]! - this.usedVcores[i]! < minV || this.capMemoryMb[i]! - this.usedMemoryMb[i]! < minM) return;
+    const nodeState = this.nodeState;
+    if (nodeState.freeVcores(i) < minV || nodeState.freeMemoryMb(i) < minM) return;
     const node = this.cluster.nodes[i]!;
     const { maxAssignmentsPerHeartbeat, maxOffSwitchPerHeartbeat } = this.config;
     const fit = this.fit;
@@ -285,8 +278,8 @@ export class ResourceManager implements AppHost {
     let assigned = 0;
     let offSwitch = 0;
     for (;;) {
-      fit.vcores = node.cores - this.usedVcores[i]!;
-      fit.memoryMb = node.memoryMb - this.usedMemoryMb[i]!;
+      fit.vcores = nodeState.freeVcores(i);
+      fit.memoryMb = nodeState.freeMemoryMb(i);
       if (fit.vcores < minV || fit.memoryMb < minM || this.pendingTotal === 0) return;
       if (assigned >= maxAssignmentsPerHeartbeat || offSwitch >= maxOffSwitchPerHeartbeat) return;
       const app = this.policy.choose(this.active, this.tried) as Application | undefined;
@@ -308,8 +301,7 @@ export class ResourceManager implements AppHost {
     app.requests.settle(r, 'allocated');
     this.pendingTotal--;
     const c = new Container(this.nextContainer++, app.id, node, r.vcores, r.memoryMb, locality, r);
-    this.usedVcores[i]! += c.vcores;
-    this.usedMemoryMb[i]! += c.memoryMb;
+    this.nodeState.charge(i, c.vcores, c.memoryMb);
     this.cluster.ledger.change(i, 'yarn', c.vcores, c.memoryMb);
     app.usedVcores += c.vcores;
     app.usedMemoryMb += c.memoryMb;
@@ -339,8 +331,7 @@ export class ResourceManager implements AppHost {
   private free(app: Application, c: Container, state: 'completed' | 'released' | 'lost'): void {
     const i = c.nodeIndex;
     c.state = state;
-    this.usedVcores[i]! -= c.vcores;
-    this.usedMemoryMb[i]! -= c.memoryMb;
+    this.nodeState.charge(i, -c.vcores, -c.memoryMb);
     this.cluster.ledger.change(i, 'yarn', -c.vcores, -c.memoryMb);
     app.usedVcores -= c.vcores;
     app.usedMemoryMb -= c.memoryMb;

@@ -31,7 +31,7 @@ describe('other applications on YARN (yarnLoad)', () => {
       resolveYarnLoads([{ name: 'etl', containers: 4, vcores: 1, memoryMb: 1024, workMs: 60_000 }]),
     );
     sim.run({ until: 30_000 });
-    expect(sim.yarn.usedVcores[0]).toBe(2);
+    expect(sim.yarn.nodeState.usedVcores(0)).toBe(2);
     sim.run();
     const app = sim.yarn.applications()[0]!;
     expect(app.state).toBe('succeeded');
