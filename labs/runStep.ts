@@ -19,6 +19,7 @@ import { parseHdfsSettings } from './hdfsSettings';
 import { judgeSandboxedChecks, withGeneratedData } from './packs/packRun';
 import { PackCodeError } from './packs/packError';
 import { notJudgedReason } from './notJudgedReason';
+import { pipelineTimeoutMessage, rerunTimedOut } from './pipelineTimeout';
 import { runHdfsSettings } from './runHdfsSettings';
 import { parseServerSettings } from './serverSettings';
 import { runServerSettings } from './runServerSettings';
@@ -30,7 +31,6 @@ import { runVariant } from './variant';
 import { practiceRunSeed, practiceServerRun } from './practiceSeed';
 import type {
   CheckResult,
-  LabCheck,
   HdfsRunReport,
   JobRunSettings,
   Lab,
@@ -243,28 +243,6 @@ export async function runStep(options: RunStepOptions): Promise<StepOutcome> {
   };
   if (run.kind === 'hdfs') outcome.snapshots = run.report.snapshots;
   return outcome;
-}
-
-/** A pipeline step's run stopped at the time limit. */
-export function pipelineTimeoutMessage(seconds: number): string {
-  return `the pipeline's run ran out of its time budget (${seconds} s of wall time) and was stopped; if it is only slow (many events, a short refresh, trigger or retry), raise the time limit (Settings in the app, --timeout on the command line)`;
-}
-
-/**
- * A check that runs the learner's pipeline again (platform-blueprint: under another outage) and
- * ran past the time budget there: the run itself finished, so only this check is not judged.
- */
-function rerunTimedOut(c: LabCheck, seconds: number): CheckResult {
-  const de = seconds.toLocaleString('de-DE');
-  return {
-    id: c.id,
-    title: c.title,
-    pass: false,
-    reason: `not judged: this check runs your pipeline again, and that run went past the time budget (${seconds} s of wall time); raise the time limit to have it judged`,
-    reasons: {
-      de: `nicht bewertet: dieser Check lässt deine Pipeline noch einmal laufen, und dieser Lauf hat das Zeitbudget (${de} s echte Zeit) überschritten; erhöhe das Zeitlimit, damit er bewertet wird`,
-    },
-  };
 }
 
 /** The outcome of a run that ended in `e`: every check not judged, the error told once. */

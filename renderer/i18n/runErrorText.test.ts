@@ -8,7 +8,7 @@ import { runJob, type RunJobOptions } from '../../engine/api';
 import { changeLanguage } from './i18n';
 import { JobTimeoutError, RunawayLoopError, createFunctionRunner } from '../../engine/sandbox';
 import { reasonOnPage, runErrorText } from './runErrorText';
-import { pipelineTimeoutMessage } from '../../labs/runStep';
+import { pipelineTimeoutMessage } from '../../labs/pipelineTimeout';
 
 /** The message of a run that failed, or '' when it did not. */
 async function failed(options: Omit<RunJobOptions, 'runner'>): Promise<string> {
