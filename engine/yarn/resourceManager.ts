@@ -40,7 +40,7 @@ export class ResourceManager implements AppHost {
   private readonly heartbeats: HeartbeatMonitor;
   /** The largest NodeManager's vcores and memory: an ask above them can never be met. */
   private readonly largest: { vcores: number; memoryMb: number };
-  private readonly singleNodeLists = new SingleNodeLists();
+  private readonly singleNodeLists: SingleNodeLists;
   private nextContainer = 1;
   private nextRequest = 1;
   private pendingTotal = 0;
@@ -65,6 +65,7 @@ export class ResourceManager implements AppHost {
     this.nodeState = new YarnNodeState(cluster.nodes);
     this.containers = new LiveContainers(n);
     this.largest = largestNodeManager(cluster);
+    this.singleNodeLists = new SingleNodeLists(cluster);
     this.tracing = isTracing(sink, YARN_EVENT_TYPES);
     this.held = new KernelHold(kernel);
     this.launches = new ContainerLaunches(kernel, (c) => this.started(c));

@@ -12,7 +12,8 @@
  * tasks), the marginal cost ((ask + run - empty run) / tasks: what the tasks add) and the whole
  * run's; the cold run's CPU per task; wall time per task, kernel events per task (heartbeats among them), heap per task once
  * every task is asked for (read in a run of its own: the timed runs force no collection, since one
- * forced just before a run slows it 3-5x at 1k tasks). The 1M-task row runs once more under a 500 MB heap limit, reading its
+ * forced just before a run slows it 3-5x at 1k tasks), the most containers live at once, and the
+ * garbage collection inside the run part (one more run, from the gc performance entries). The 1M-task row runs once more under a 500 MB heap limit, reading its
  * live heap (after a collection) ten times. Targets: the cost per task stays within 2x from the
  * smallest row to the largest, judged on the MARGINAL cost (fixed costs shrink per task as tasks
  * grow: that is not a cost growing with size); 1M tasks fit in 500 MB of heap. The summary says,
@@ -56,6 +57,13 @@ interface Row {
   heapPerTask: number;
   peakHeapMb: number;
   simulatedS: number;
+  /** The most containers running at once: what the run keeps live together (it grows with the nodes). */
+  peakLive: number;
+  /** Garbage collection pauses during the run part, ms of wall time (one more run, from the gc performance entries). */
+  runGcMs: number;
+  /** When the run part started and ended (performance.now()), to find its collections. */
+  runFrom: number;
+  runTo: number;
 }
 
 const APPS = 10;
@@ -88,11 +96,19 @@ function measureOnce(tasks: number, nodes: number, heap: 'none' | 'once' | 'samp
   const rng = createRng('scale-bench');
   let completed = 0;
   let peak = 0;
+  const live = { now: 0, peak: 0 };
   const cpuA = process.cpuUsage();
   const tA = performance.now();
-  askForContainers(sim, rng, { apps: APPS, perApp: tasks / APPS, nodes }, () => {
-    if (++completed % Math.ceil(tasks / 10) === 0 && heap === 'sample') peak = Math.max(peak, heapUsed());
-  });
+  askForContainers(
+    sim,
+    rng,
+    { apps: APPS, perApp: tasks / APPS, nodes },
+    () => {
+      if (++completed % Math.ceil(tasks / 10) === 0 && heap === 'sample') peak = Math.max(peak, heapUsed());
+    },
+    undefined,
+    live,
+  );
   const setupMs = performance.now() - tA;
   const askCpuMs = cpuSince(cpuA);
   const asked = heap === 'none' ? 0 : heapUsed();
@@ -130,6 +146,10 @@ function measureOnce(tasks: number, nodes: number, heap: 'none' | 'once' | 'samp
     heapPerTask,
     peakHeapMb: peak / 2 ** 20,
     simulatedS: sim.kernel.now / 1000,
+    peakLive: live.peak,
+    runGcMs: Number.NaN,
+    runFrom: t1,
+    runTo: t1 + runMs,
   };
 }
 
@@ -159,6 +179,20 @@ function warmUp(tasks: number, nodes: number): number {
   ).runs;
 }
 
+/**
+ * The garbage collection inside the run part of one more run, ms: the gc performance entries
+ * whose start falls in it (they are delivered on the event loop, after the synchronous run).
+ */
+async function runGcMs(tasks: number, nodes: number): Promise<number> {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const r = measureOnce(tasks, nodes);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return entries.filter((e) => e.startTime >= r.runFrom && e.startTime < r.runTo).reduce((a, e) => a + e.duration, 0);
+}
+
 if (process.argv[2] === 'row') {
   const [tasksArg, nodesArg, heap, repeat] = process.argv.slice(3);
   const tasks = Number(tasksArg);
@@ -176,6 +210,7 @@ if (process.argv[2] === 'row') {
     const row = measure(tasks, nodes, 'once', Number(repeat));
     row.coldCpuMs = cold.cpuMs;
     row.warmRuns = warmRuns;
+    row.runGcMs = await runGcMs(tasks, nodes);
     console.log(JSON.stringify(row));
   }
 } else {
@@ -211,7 +246,7 @@ if (process.argv[2] === 'row') {
       `\n${title} (CPU ms, warm, best of 11 up to 10,000 tasks, of 3 up to 100,000 and of 2 at 1,000,000; wall µs/task for reference; cold: the row's first run in a fresh process; warm-up: runs before the timed ones)`,
     );
     console.log(
-      '    tasks |  nodes | sim. s | build | empty run |   ask |    run | fixed µs/task | marginal µs/task | whole µs/task | cold µs/task | warm-up | wall µs/task | events/task (heartbeats) | heap B/task',
+      '    tasks |  nodes | sim. s | build | empty run |   ask |    run | fixed µs/task | marginal µs/task | whole µs/task | cold µs/task | warm-up | wall µs/task | events/task (heartbeats) | heap B/task | most live | GC pauses',
     );
     for (const r of rows) {
       const cells = [
@@ -230,6 +265,8 @@ if (process.argv[2] === 'row') {
         num(wallPerTask(r), 1).padStart(12),
         `${num(r.events / r.tasks, 1)} (${num(r.heartbeats / r.tasks, 1)})`.padStart(24),
         num(r.heapPerTask).padStart(11),
+        num(r.peakLive).padStart(9),
+        `${num(r.runGcMs)} ms`.padStart(9),
       ];
       console.log(cells.join(' | '));
     }
@@ -267,6 +304,15 @@ if (process.argv[2] === 'row') {
       return `${name} x${x.toFixed(2)} ${how}`;
     });
     if (axis === 'nodes') {
+      // More nodes run more containers at once: the run's live objects (containers, their requests,
+      // their pending events) grow with the nodes, not with the tasks.
+      notes.push(
+        `containers live at once x${(last.peakLive / Math.max(first.peakLive, 1)).toFixed(0)} (${num(first.peakLive)} -> ${num(last.peakLive)}): what the run keeps live together grows with the nodes`,
+      );
+      // The same tasks on every row: the pauses compare directly (wall time: a busy machine lengthens them).
+      notes.push(
+        `garbage collection pauses in the run ${num(first.runGcMs)} ms -> ${num(last.runGcMs)} ms (wall time)`,
+      );
       // The fixed costs per node: building one, and one kernel event of the empty run (a heartbeat).
       const perNode = (r: Row): number => r.clusterCpuMs / r.nodes;
       const perBeat = (r: Row): number => r.emptyCpuMs / r.emptyEvents;

@@ -31,6 +31,8 @@ export function askForContainers(
   shape: { apps: number; perApp: number; nodes: number },
   onCompleted: () => void,
   onFinished: () => void = () => {},
+  /** Counts the containers running now and the most at once (what the run keeps in memory together). */
+  live: { now: number; peak: number } = { now: 0, peak: 0 },
 ): void {
   const apps: Application[] = [];
   const remaining: number[] = [];
@@ -42,7 +44,9 @@ export function askForContainers(
       callbacks: {
         onAllocated: (c: Container) => app.launch(c),
         onLaunched: (c: Container) => {
+          if (++live.now > live.peak) live.peak = live.now;
           sim.kernel.schedule(2000 + rng.int(18_000), () => {
+            live.now--;
             app.complete(c);
             onCompleted();
             if (--remaining[index]! === 0) {
