@@ -14,24 +14,14 @@ import { LABS, findLab } from '../labs/labRegistry';
 import { runStep, settingsStep, type StepOutcome } from '../labs/runStep';
 import { notJudgedReason } from '../labs/notJudgedReason';
 import { checkWords } from './checkWords';
-import { LAB_LOCALES, type Lab } from '../labs/labTypes';
+import type { Lab } from '../labs/labTypes';
 import { localizeCheckResults, localizeLab, type UiLocale } from '../labs/labLocale';
 import { oneLine } from './terminalSafeIo';
+import { LANGUAGES, parseLang } from './langOption';
+import { runErrorText } from '../labs/runErrorText';
 import { loadPackAt, packArg } from './packSource';
 import { studentNameProblem } from '../labs/handIn/studentName';
 import { stepVaries, studentSeed, variantValues } from '../labs/variant';
-
-/** The languages --lang takes: English and every locale the labs are translated into. */
-export const LANGUAGES: readonly UiLocale[] = ['en', ...LAB_LOCALES];
-
-/** The value of --lang (the next argument, or after '='), or a usage error naming the languages. */
-export function parseLang(value: string | undefined): UiLocale {
-  if (value === undefined || !LANGUAGES.includes(value as UiLocale))
-    throw new UsageError(
-      `--lang needs one of ${LANGUAGES.join(', ')}, got ${value === undefined ? 'nothing' : `'${oneLine(value).slice(0, 20)}'`}`,
-    );
-  return value as UiLocale;
-}
 
 export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--student NAME] [--seed S] [--timeout SEC] [--pack PACK] [--json] [--lang ${LANGUAGES.join('|')}]
 
@@ -110,7 +100,7 @@ function format(lab: Lab, stepIndex: number, outcome: StepOutcome, lang: UiLocal
   ];
   if (outcome.error) {
     // The error once; the checks by title only (each would only repeat that it was not judged).
-    lines.push(`  ${w.runFailed}: ${oneLine(outcome.error.message)}`, '');
+    lines.push(`  ${w.runFailed}: ${oneLine(runErrorText(outcome.error.message, lang))}`, '');
     lines.push(`  ${w.notJudged(notJudgedReason(outcome.error, lang, step.kind))}:`);
     for (const c of outcome.checks) lines.push(`    - ${c.title}`);
     lines.push('', w.noneJudged(outcome.checks.length));
@@ -188,11 +178,12 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     };
     if (args.json) {
       const simulatedMs = outcome.report ? outcome.report.simulatedMs : null;
+      const error = outcome.error && { ...outcome.error, message: runErrorText(outcome.error.message, args.lang) };
       io.out(
-        `${JSON.stringify({ lab: lab.id, step: args.step, passed: outcome.passed, checks: shownOutcome.checks, error: outcome.error, simulatedMs }, null, 2)}\n`,
+        `${JSON.stringify({ lab: lab.id, step: args.step, passed: outcome.passed, checks: shownOutcome.checks, error, simulatedMs }, null, 2)}\n`,
       );
       // JSON goes to programs: the error is also said once on stderr, for the person watching.
-      if (outcome.error) io.err(`clusterlab check: the run failed: ${oneLine(outcome.error.message)}\n`);
+      if (error) io.err(`clusterlab check: the run failed: ${oneLine(error.message)}\n`);
     } else io.out(format(shownLab, args.step - 1, shownOutcome, args.lang));
     return outcome.passed ? 0 : 1;
   } finally {

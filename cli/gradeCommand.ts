@@ -22,7 +22,7 @@ import { sameHandedInCode } from '../labs/handIn/sameHandedInCode';
 import { gradeCsv, gradeJson, gradeTotals, sortRows, type GradeRow } from '../labs/handIn/gradeTable';
 import type { Lab, LabCheck } from '../labs/labTypes';
 import type { UiLocale } from '../labs/labLocale';
-import { LANGUAGES, parseLang } from './checkCommand';
+import { LANGUAGES, parseLang } from './langOption';
 import { loadPackAt, packArg } from './packSource';
 
 /** Each submission's time budget unless --budget says otherwise: four endless steps at the default --timeout. */
@@ -167,6 +167,7 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
           budget,
           ...(runner ? { runner } : {}),
           stepCheck: () => budgetCheck(args.timeoutSeconds, () => performance.now()),
+          lang: args.lang,
         });
       } catch (error) {
         mine = [failedRow(sub, error)];

@@ -5,6 +5,8 @@
 import { UsageError } from './cliIo';
 import { LIMITS, formatCount } from '../engine/core';
 import { resolveSparkConf } from '../engine/spark';
+import type { UiLocale } from '../labs/labLocale';
+import { LANGUAGES, parseLang } from './langOption';
 
 /** The wall-clock budget's range (seconds); also `check` and `stream` (setTimeout holds at most 2^31-1 ms). */
 export const MAX_TIMEOUT_SECONDS = 3600;
@@ -38,6 +40,8 @@ export interface RunArgs {
   speculation: boolean;
   /** --conf spark.key=value settings (validated: engine/spark/sparkConf.ts). */
   conf: Record<string, string>;
+  /** --lang: the language of a failed job's error (labs/runErrorText.ts); the report stays English. */
+  lang: UiLocale;
 }
 
 /**
@@ -49,6 +53,7 @@ const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH]... [--nodes N] [--cluster PRESET|FILE]
                       [--seed S] [--block-size SIZE] [--fail-node I@MS] [--slow-node I@MS:F]
                       [--partition-rack R@MS[+DUR]] [--timeout SEC] [--json] [--conf spark.KEY=VALUE]...
+                      [--lang ${LANGUAGES.join('|')}]
 
   JOB                 a MapReduce or Spark job file (.js or .ts), from any folder
   --put L:D           put local file L (a regular file of at most 256 MB) into HDFS at D before the job (repeatable)
@@ -75,6 +80,8 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
                       spark.yarn.queue (default), spark.executor.instances/.cores/.memory/.memoryOverhead,
                       spark.cores.max (standalone); a job file's own
                       \`export const conf = { ... }\` overrides these, as SparkConf.set in a program does
+  --lang LANG         a failed job's error in LANG (${LANGUAGES.join(', ')}; default en); the report stays
+                      in English, as Hadoop and Spark print theirs
 
 Missing inputs /data/sensors.csv, /data/corpus.txt, /data/pages.txt and /data/graph.txt are
 generated (deterministic sample data) unless put.
@@ -147,7 +154,7 @@ function faultAt(flag: string, v: string, shape: string, pattern: RegExp): [numb
 }
 
 /** The options that take one value; --put, --conf and the fault options are repeatable. */
-const SINGLE_VALUE = new Set(['--nodes', '--cluster', '--seed', '--block-size', '--timeout', '--workers']);
+const SINGLE_VALUE = new Set(['--nodes', '--cluster', '--seed', '--block-size', '--timeout', '--workers', '--lang']);
 
 export function parseRunArgs(argv: string[]): RunArgs | 'help' {
   const args: RunArgs = {
@@ -165,6 +172,7 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
     workers: null,
     speculation: false,
     conf: {},
+    lang: 'en',
   };
   const rest = [...argv];
   // Each option that takes one value is given once: a second would silently win over the first.
@@ -250,7 +258,15 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
       case '--workers':
         args.workers = intInRange(a, value(), 1, MAX_WORKERS);
         break;
+      case '--lang':
+        args.lang = parseLang(rest[0]);
+        value();
+        break;
       default:
+        if (a.startsWith('--lang=')) {
+          args.lang = parseLang(a.slice('--lang='.length));
+          break;
+        }
         if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
         if (args.job) throw new UsageError(`only one job file, got '${args.job}' and '${a}'`);
         args.job = a;

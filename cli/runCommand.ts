@@ -28,6 +28,8 @@ import {
   type FaultSpec,
 } from '../engine/cluster';
 import { oneLine } from './terminalSafeIo';
+import type { UiLocale } from '../labs/labLocale';
+import { runErrorText } from '../labs/runErrorText';
 
 function loadCluster(name: string | null, nodes: number | null, cwd: string): ClusterSpec {
   if (nodes !== null) return presetWithNodes(nodes);
@@ -44,8 +46,10 @@ function loadCluster(name: string | null, nodes: number | null, cwd: string): Cl
 }
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  // The language of a failed job's error, once the arguments say it (--lang).
+  const shown: { lang: UiLocale } = { lang: 'en' };
   try {
-    return await run(argv, io);
+    return await run(argv, io, shown);
   } catch (error) {
     discardPrestarted();
     if (
@@ -57,23 +61,25 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     ) {
       // Messages name the files and HDFS paths given (--put, the job, --cluster): kept on one line.
       const lines = error instanceof UsageError && error.lines;
-      io.err(`clusterlab run: ${lines ? error.message : oneLine(error.message)}\n`);
+      const message = error instanceof UsageError ? error.message : runErrorText(error.message, shown.lang);
+      io.err(`clusterlab run: ${lines ? message : oneLine(message)}\n`);
       return 2;
     }
     if (error instanceof JobCodeError || error instanceof JobTimeoutError || error instanceof SimulationStuckError) {
-      io.err(`clusterlab run: job failed: ${oneLine(error.message)}\n`);
+      io.err(`clusterlab run: job failed: ${oneLine(runErrorText(error.message, shown.lang))}\n`);
       return 1;
     }
     throw error;
   }
 }
 
-async function run(argv: string[], io: CliIo): Promise<number> {
+async function run(argv: string[], io: CliIo, shown: { lang: UiLocale }): Promise<number> {
   const args = parseRunArgs(argv);
   if (args === 'help') {
     io.out(RUN_USAGE);
     return 0;
   }
+  shown.lang = args.lang;
   const source = await loadJobFile(args.job, io.cwd);
   const cluster = loadCluster(args.cluster, args.nodes, io.cwd);
   const resolved = resolveClusterSpec(cluster, '--cluster');
@@ -162,7 +168,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (!(error instanceof JobFailedError)) throw error;
     // The failed attempts are part of the story: show them (on the cluster that ran them) before the error.
-    if (args.json) io.out(`${JSON.stringify(failedRunJson(error))}\n`);
+    if (args.json) io.out(`${JSON.stringify(failedRunJson(error, args.lang))}\n`);
     else
       io.out(
         formatReport(
@@ -172,7 +178,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           true,
         ),
       );
-    io.err(`clusterlab run: job failed: ${oneLine(error.message)}\n`);
+    io.err(`clusterlab run: job failed: ${oneLine(runErrorText(error.message, args.lang))}\n`);
     return 1;
   } finally {
     discardPrestarted(); // those the pool did not take (its size was another)
@@ -184,9 +190,9 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /**
  * `run --json` of a job that failed: what the text mode shows of it (the counters, the time it
- * ran) and the failure: the message, the task that failed and its failed attempts.
+ * ran) and the failure: the message (in `lang`), the task that failed and its failed attempts.
  */
-export function failedRunJson(error: JobFailedError) {
+export function failedRunJson(error: JobFailedError, lang: UiLocale = 'en') {
   const { report } = error;
   const failed = report.attempts.filter((a) => a.status === 'failed');
   // The job fails when a task's last attempt does: the failed attempt that ended last is its.
@@ -197,7 +203,7 @@ export function failedRunJson(error: JobFailedError) {
     simulatedMs: round(report.simulatedMs),
     metrics: report.metrics,
     failure: {
-      message: error.message,
+      message: runErrorText(error.message, lang),
       task,
       attempts: failed
         .filter((a) => a.task === task)

@@ -36,6 +36,7 @@ export const RUN_VALUE_OPTIONS: ReadonlySet<string> = new Set([
   '--timeout',
   '--workers',
   '--conf',
+  '--lang',
 ]);
 
 /** The job file named in `clusterlab run`'s arguments, or null. */

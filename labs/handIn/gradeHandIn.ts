@@ -12,6 +12,8 @@ import { runStep, settingsStep, type StepOutcome } from '../runStep';
 import { stepVaries, studentSeed } from '../variant';
 import type { HandIn } from './handInFile';
 import type { GradeRow } from './gradeTable';
+import type { UiLocale } from '../labLocale';
+import { runErrorText } from '../runErrorText';
 
 export interface Submission {
   /** The file or folder, relative to the graded folder. */
@@ -44,6 +46,8 @@ export interface GradeContext {
   budget?: { seconds: number; spent: () => number };
   /** A fresh wall-clock check for each step's run (runStep's `check`): a pipeline step's run ends at it. */
   stepCheck?: () => () => void;
+  /** The language of a failed run's error in its row (labs/runErrorText.ts); English by default. */
+  lang?: UiLocale;
 }
 
 /** The reason of a step the submission's time budget left unrun (no figure of the machine in it). */
@@ -57,7 +61,9 @@ const clip = (t: string) => {
 
 /** A message without its wall-clock figures (how long a loop had run when it was stopped): the table must not depend on the machine. */
 const tableText = (message: string) =>
-  message.replace(/ has been running for [\d.]+ s /g, ' ran until the time limit ');
+  message
+    .replace(/ has been running for [\d.]+ s /g, ' ran until the time limit ')
+    .replace(/ läuft schon seit [\d.,]+ s /g, ' lief bis zum Zeitlimit ');
 
 const row = (sub: Submission, fields: Partial<GradeRow>): GradeRow => ({
   student: sub.student ?? '',
@@ -157,7 +163,7 @@ export async function gradeHandIn(sub: Submission, ctx: GradeContext): Promise<G
         continue;
       }
       ctx.onStep?.(labId, i + 1);
-      rows.push(await gradeStep(sub, lab, i, code, seed, ctx.runner, ctx.stepCheck?.()));
+      rows.push(await gradeStep(sub, lab, i, code, seed, ctx.runner, ctx.stepCheck?.(), ctx.lang ?? 'en'));
     }
   }
   return rows;
@@ -171,6 +177,7 @@ async function gradeStep(
   seed: number,
   runner: TaskRunner | undefined,
   check: (() => void) | undefined,
+  lang: UiLocale,
 ): Promise<GradeRow> {
   const step = lab.steps[index]!;
   const variantSeed = stepVaries(lab, step) ? seed : null;
@@ -196,7 +203,8 @@ async function gradeStep(
   const passed = outcome.checks.filter((c) => c.pass).length;
   const simulatedMs = outcome.report ? Math.round(outcome.report.simulatedMs) : null;
   const common = { ...base, checksPassed: passed, checksTotal: total, simulatedMs, figures: figuresOf(outcome) };
-  if (outcome.error) return row(sub, { ...common, status: 'error', reason: clip(tableText(outcome.error.message)) });
+  if (outcome.error)
+    return row(sub, { ...common, status: 'error', reason: clip(tableText(runErrorText(outcome.error.message, lang))) });
   const failing = outcome.checks.filter((c) => !c.pass).map((c) => ({ id: c.id, reason: clip(c.reason) }));
   return row(sub, {
     ...common,

@@ -5,10 +5,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../../engine/core';
 import { runJob, type RunJobOptions } from '../../engine/api';
-import { changeLanguage } from './i18n';
+import { changeLanguage, i18n } from './i18n';
 import { JobTimeoutError, RunawayLoopError, createFunctionRunner } from '../../engine/sandbox';
 import { reasonOnPage, runErrorText } from './runErrorText';
 import { pipelineTimeoutMessage } from '../../labs/pipelineTimeout';
+import { jobReasonGerman } from '../../labs/jobReasonGerman';
+import { runErrorText as cliRunErrorText } from '../../labs/runErrorText';
+import { reasonText, type RunSay } from '../viz/run/attemptText';
 
 /** The message of a run that failed, or '' when it did not. */
 async function failed(options: Omit<RunJobOptions, 'runner'>): Promise<string> {
@@ -171,5 +174,50 @@ describe('runErrorText', () => {
   it('leaves the learner’s own errors as they are', () => {
     const own = "job.js:3: TypeError: Cannot read properties of undefined (reading 'split')";
     expect(runErrorText(own, 'de')).toBe(own);
+  });
+
+  it('words every reason shape as the CLI does (labs/jobReasonGerman.ts, without i18next)', () => {
+    changeLanguage('de');
+    const german = i18n.getFixedT('de');
+    const words: RunSay = (key, options) => german(`run:${key}`, options);
+    const reasons = [
+      'failed to connect to n2',
+      'missing an output location',
+      'job spark-job-3 finished',
+      'job spark-job-3 failed',
+      'job failed',
+      'node n4 died',
+      'another attempt finished first',
+      'attempt_1_0001_m_000002_1 finished first',
+      'stage aborted',
+      'container container_1_0001_01_000002 lost with node n3',
+      'map outputs of 1 maps are not available',
+      'map outputs of 12 maps are not available',
+      'another attempt is committing the output',
+      'fetch from n5 failed',
+      'fetch failed at shuffle start',
+      'fetch failure',
+      'map failed',
+      'reduce failed',
+      'the ApplicationMaster was lost 1 time (last on n1)',
+      'the ApplicationMaster was lost 2 times (last on n2)',
+      'a task failed every attempt: the job was aborted',
+      '/in/w.txt: block blk_7 (#0) has no live replica it can be read from',
+      '/in/w.txt: block blk_7 (#0) has no live replica it can be read from (BlockMissingException: the HDFS client asked again 3 times over 1.5 s)',
+      'FetchFailed(BlockManagerId(n2, n2, 7337), shuffleId=0, mapIndex=1, reduceId=0): failed to connect to n2',
+      'task 3 failed 4 times; last: node n4 died',
+      'task 3 failed 1 times; last: TypeError: x is not a function',
+      'task_1_0001_m_000001 failed 1 attempt; last: map failed',
+      'task_1_0001_m_000001 failed 4 attempts; last: FetchFailed(BlockManagerId(n2)): fetch from n2 failed',
+      "job.js:3: TypeError: Cannot read properties of undefined (reading 'split')",
+    ];
+    for (const reason of reasons) expect(jobReasonGerman(reason), reason).toBe(reasonText(reason, words));
+    // A job's own failure reads the same in the error box and on the command line.
+    const job =
+      'task_1_0001_m_000001 failed 4 attempts; last: node n4 died (task_1_0001_m_000001 failed 4 attempts, on n4, n2, n3, n1)';
+    expect(cliRunErrorText(job, 'de')).toBe(runErrorText(job, 'de'));
+    expect(cliRunErrorText(job, 'de')).toBe(
+      'task_1_0001_m_000001 scheiterte in 4 Versuchen; zuletzt: Knoten n4 ist ausgefallen (task_1_0001_m_000001 scheiterte in 4 Versuchen, auf n4, n2, n3, n1)',
+    );
   });
 });
