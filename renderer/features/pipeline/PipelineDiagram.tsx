@@ -11,7 +11,7 @@ import { PART_CATALOGUE } from '../../../engine/pipeline';
 import { BOX_H, BOX_W, type LaidBox, type PipelineLayout } from '../../viz/pipeline/pipelineLayout';
 import type { PipelineInstant } from '../../viz/pipeline/pipelineAt';
 import { STAGE_TITLE } from '../../viz/pipeline/stageOrder';
-import { formatSimTime } from '../../viz/run/format';
+import { seconds } from '../../viz/views/durationWords';
 import { clipToWidth } from '../../viz/pipeline/clipToWidth';
 
 const n = (v: number) => numberFormat().format(v);
@@ -36,7 +36,7 @@ export function boxStatus(box: LaidBox, at: PipelineInstant | null): { text: str
   if (!state) return { text: tr('box.notInRun'), down: false };
   if (!state.up)
     return {
-      text: state.downSince !== null ? tr('box.downSince', { time: formatSimTime(state.downSince) }) : tr('box.down'),
+      text: state.downSince !== null ? tr('box.downSince', { time: seconds(state.downSince) }) : tr('box.down'),
       down: true,
     };
   if (box.part.type === 'dashboard')
