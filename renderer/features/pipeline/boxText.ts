@@ -74,10 +74,11 @@ export function widestStatuses(result: PipelineResult): string[] {
     result.summary.produced,
     ...result.timeline.held.map((held) => held.reduce((a, b) => Math.max(a, b), 0)),
   );
+  // A box says when its part went down only in a run where one did.
+  const downs = result.timeline.up.some((up) => up.includes(false)) || result.events.some((e) => e.type === 'partDown');
   return [
     tr('box.notInRun'),
-    tr('box.down'),
-    ...widestTimes(result.simulatedMs).map((time) => tr('box.downSince', { time })),
+    ...(downs ? [tr('box.down'), ...widestTimes(result.simulatedMs).map((time) => tr('box.downSince', { time }))] : []),
     tr('box.shows', { n: n(most) }),
     tr('box.showsAtLeast', { n: n(most) }),
     tr('box.lag', { n: n(most) }),
