@@ -104,7 +104,7 @@ describe('a pipeline step: diagram, editor helpers and playback', { timeout: 240
     await seek(page, 'Home');
     await expect
       .poll(() => page.getByTestId('pipeline-now').textContent())
-      .toMatch(/^0\.0 s: none of the run's [\d,]+ events displayed yet\.$/);
+      .toMatch(/^0\.00 s: none of the run's [\d,]+ events displayed yet\.$/);
     // Step through the events until a part is down: the box is grey, and the sentence names it with the time it went down.
     const step = page.getByRole('button', { name: /next event/i }).or(page.getByTitle('Jump to the next event'));
     for (let i = 0; i < 60; i++) {

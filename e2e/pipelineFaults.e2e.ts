@@ -49,7 +49,7 @@ describe('a pipeline step: faults injected from the run', { timeout: 240_000 }, 
     const before = { dashboard: await partRow(page, 'dashboard'), displayed: await displayed(page) };
     expect(before.dashboard.down).toBe('–');
     // The step's own outage is said apart, and nothing is injected yet.
-    expect(await page.getByTestId('step-faults').textContent()).toContain('machine n2 (reports) dies at 20.0 s');
+    expect(await page.getByTestId('step-faults').textContent()).toContain('machine n2 (reports) dies at 20.00 s');
     expect(await page.getByTestId('injected-faults').count()).toBe(0);
 
     // At 10 s of the playback, with the keyboard: the part, the fault, how long, then the button.
@@ -81,16 +81,16 @@ describe('a pipeline step: faults injected from the run', { timeout: 240_000 }, 
     await pause(page);
 
     const injected = (await page.getByTestId('injected-faults').textContent()) ?? '';
-    expect(injected).toContain('Faults in this run: machine n3 (dashboard) dies at 10.0 s.');
+    expect(injected).toContain('Faults in this run: machine n3 (dashboard) dies at 10.00 s.');
     expect(injected).not.toContain('n2');
-    expect(await page.getByTestId('step-faults').textContent()).toContain('machine n2 (reports) dies at 20.0 s');
+    expect(await page.getByTestId('step-faults').textContent()).toContain('machine n2 (reports) dies at 20.00 s');
     const after = { dashboard: await partRow(page, 'dashboard'), displayed: await displayed(page) };
     // Down from 10 s to the run's end (2 min): 110.00 s, as the lab's checks print a time.
     expect(after.dashboard.down).toBe('110.00 s');
     expect(after.displayed).toBeLessThan(before.displayed);
     // The playback resumed at the fault; past it, the dashboard's box says it is down.
     await page.getByLabel('Simulated time').fill('30000');
-    await expect.poll(() => page.getByTestId('status-dashboard').textContent()).toBe('down since 10.0 s');
+    await expect.poll(() => page.getByTestId('status-dashboard').textContent()).toBe('down since 10.00 s');
     await page.getByTestId('injected-faults').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await s.screenshot('pipeline-fault-injected-light');
     expect(await seriousViolations(page)).toEqual([]);

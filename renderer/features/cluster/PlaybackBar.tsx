@@ -31,6 +31,8 @@ export interface PlaybackBarProps {
   onChooseSpeed?(speed: number): void;
   /** Shown next to the speed control, e.g. why the app picked this speed. */
   speedNote?: string | null;
+  /** How the scrubber's spoken value says a time (formatSimTime; a pipeline lab's page, as its checks do). */
+  sayTime?(ms: number): string;
   children?: React.ReactNode;
 }
 
@@ -40,6 +42,7 @@ export function PlaybackBar({
   eventTimes,
   onChooseSpeed,
   speedNote,
+  sayTime = formatSimTime,
   children,
 }: PlaybackBarProps) {
   const { t } = useTranslation('cluster');
@@ -105,7 +108,7 @@ export function PlaybackBar({
           playback.seek(Number(e.target.value));
         }}
         aria-label={t('playback.time')}
-        aria-valuetext={formatSimTime(playback.t)}
+        aria-valuetext={sayTime(playback.t)}
       />
       {/* As wide as its widest reading (the run's end) from the start: the scrubber beside it keeps its size. */}
       <span className="clock" data-testid="sim-clock" style={{ minWidth: `${clockWidth(durationMs)}ch` }}>

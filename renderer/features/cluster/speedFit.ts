@@ -14,16 +14,19 @@ export function speedFor(durationMs: number): number {
   return SPEEDS.find((s) => durationMs / s <= FIT_SECONDS * 1000) ?? SPEEDS[SPEEDS.length - 1]!;
 }
 
-function watchTime(seconds: number): string {
-  if (seconds >= 60) return formatSimTime(seconds * 1000);
+function watchTime(seconds: number, sayTime: (ms: number) => string): string {
+  if (seconds >= 60) return sayTime(seconds * 1000);
   return seconds >= 2 ? `${Math.round(seconds)} s` : `${fixed(seconds, 1)} s`;
 }
 
-/** "Plays at 16× so the 4 min 40 s run takes about 18 s", in the page's language. */
-export function fittedSpeedNote(speed: number, durationMs: number): string {
+/**
+ * "Plays at 16× so the 4 min 40 s run takes about 18 s", in the page's language; the run's length
+ * as `sayTime` says a time (formatSimTime; a pipeline lab's page, as its checks do).
+ */
+export function fittedSpeedNote(speed: number, durationMs: number, sayTime = formatSimTime): string {
   return i18n.t('cluster:playback.fitted', {
     speed: numberFormat().format(speed),
-    duration: formatSimTime(durationMs),
-    watch: watchTime(durationMs / speed / 1000),
+    duration: sayTime(durationMs),
+    watch: watchTime(durationMs / speed / 1000, sayTime),
   });
 }

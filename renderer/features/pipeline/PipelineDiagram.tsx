@@ -6,18 +6,16 @@
  */
 import { i18n } from '../../i18n/i18n';
 import { numberFormat } from '../../i18n/numberFormat';
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { PART_CATALOGUE } from '../../../engine/pipeline';
-import { BOX_H, BOX_W, type LaidBox, type PipelineLayout } from '../../viz/pipeline/pipelineLayout';
+import { BOX_W, type LaidBox, type PipelineLayout } from '../../viz/pipeline/pipelineLayout';
 import type { PipelineInstant } from '../../viz/pipeline/pipelineAt';
 import { STAGE_TITLE } from '../../viz/pipeline/stageOrder';
-import { formatSimTime } from '../../viz/run/format';
-import { clipToWidth } from '../../viz/pipeline/clipToWidth';
+import { seconds } from '../../viz/views/durationWords';
+import { boxLines, whereText } from './boxText';
 
 const n = (v: number) => numberFormat().format(v);
 const tr = (key: string, options?: Record<string, unknown>) => i18n.t(`pipeline:${key}`, options);
-/** The room for text in a box (its width less the margins), in px of the drawing. */
-const TEXT_W = BOX_W - 10;
 /** How far the drawing may shrink to fit its pane (its 12 px text then reads as 9 px). */
 const MIN_SCALE = 0.75;
 
@@ -36,7 +34,7 @@ export function boxStatus(box: LaidBox, at: PipelineInstant | null): { text: str
   if (!state) return { text: tr('box.notInRun'), down: false };
   if (!state.up)
     return {
-      text: state.downSince !== null ? tr('box.downSince', { time: formatSimTime(state.downSince) }) : tr('box.down'),
+      text: state.downSince !== null ? tr('box.downSince', { time: seconds(state.downSince) }) : tr('box.down'),
       down: true,
     };
   if (box.part.type === 'dashboard')
@@ -97,7 +95,9 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
       {layout.boxes.map((b) => {
         const def = PART_CATALOGUE[b.part.type];
         const status = boxStatus(b, at);
-        const where = b.part.type === 'clients' ? tr('box.outside') : tr('box.on', { node: b.part.node ?? '?' });
+        const where = whereText(b.part);
+        const lines = boxLines(b.part, status?.text ?? null);
+        const statusLines = lines.filter((l) => l.className === 'pipeline-status');
         return (
           <g
             key={b.part.id}
@@ -115,22 +115,33 @@ export function PipelineDiagram({ layout, at, selected, onSelect }: PipelineDiag
               }
             }}
           >
-            {/* The whole id, kind and machine (the box clips long ones): its tooltip and its name. */}
+            {/* The whole id, kind and machine (the box clips a long id): its tooltip and its name. */}
             <title>{`${b.part.id}: ${def.label}, ${where}${status ? `, ${status.text}` : ''}`}</title>
-            <rect width={BOX_W} height={BOX_H} rx={6} />
+            <rect width={BOX_W} height={layout.boxH} rx={6} />
             {/* One text, its lines spaced apart, so that the box's name (from its content) reads as it shows. */}
             <text x={8} y={17}>
-              <tspan className="pipeline-id">{clipToWidth(b.part.id, TEXT_W, 12, true)}</tspan>{' '}
-              <tspan x={8} y={33} className="pipeline-kind">
-                {clipToWidth(def.label, TEXT_W, 12)}
-              </tspan>{' '}
-              <tspan x={8} y={49} className="pipeline-node">
-                {clipToWidth(where, TEXT_W, 12)}
-              </tspan>
+              {lines
+                .filter((l) => l.className !== 'pipeline-status')
+                .map((l, i) => (
+                  <Fragment key={i}>
+                    {i > 0 && ' '}
+                    <tspan x={8} y={l.y} className={l.className}>
+                      {l.text}
+                    </tspan>
+                  </Fragment>
+                ))}
               {status && ' '}
+              {/* Its lines in one element: its text is the status as a sentence says it. */}
               {status && (
-                <tspan x={8} y={66} className="pipeline-status" data-testid={`status-${b.part.id}`}>
-                  {clipToWidth(status.text, TEXT_W, 11)}
+                <tspan className="pipeline-status" data-testid={`status-${b.part.id}`}>
+                  {statusLines.map((l, i) => (
+                    <Fragment key={i}>
+                      {i > 0 && ' '}
+                      <tspan x={8} y={l.y}>
+                        {l.text}
+                      </tspan>
+                    </Fragment>
+                  ))}
                 </tspan>
               )}
             </text>

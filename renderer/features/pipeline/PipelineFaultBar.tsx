@@ -18,7 +18,7 @@ import {
   SLOW_FACTORS,
   type FaultChoice,
 } from '../../viz/pipeline/pipelineFaults';
-import { formatSimTime } from '../../viz/run/format';
+import { seconds } from '../../viz/views/durationWords';
 
 export interface PipelineFaultBarProps {
   result: PipelineResult;
@@ -116,7 +116,7 @@ export function PipelineFaultBar({ result, t, injected, stepFaults, busy, select
             className="btn danger"
             disabled={busy || !part}
             onClick={inject}
-            title={tr('faults.injectTitle', { time: formatSimTime(atMs) })}
+            title={tr('faults.injectTitle', { time: seconds(atMs) })}
           >
             {tr('faults.inject')}
           </button>

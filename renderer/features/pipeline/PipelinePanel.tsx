@@ -13,6 +13,7 @@ import type { PipelineInstant } from '../../viz/pipeline/pipelineAt';
 import { readPipelineText, type DrawnPipeline } from '../../viz/pipeline/readPipelineText';
 import { faultsThatFit } from '../../viz/pipeline/pipelineFaults';
 import { clusterMachines } from './clusterMachines';
+import { diagramBoxHeight } from './boxText';
 import { PipelineDiagram } from './PipelineDiagram';
 import { PipelineEditorForm } from './PipelineEditorForm';
 import { PipelineFaultBar } from './PipelineFaultBar';
@@ -73,7 +74,12 @@ export function PipelinePanel({
     if (lastGood) onDrawn?.(lastGood);
   }, [lastGood, onDrawn]);
   const drawn = read.ok ? read.pipeline : lastGood;
-  const layout = useMemo(() => (drawn ? pipelineLayout(drawn) : null), [drawn]);
+  // Boxes as tall as their lines, the run's statuses included, in the page's language.
+  const layout = useMemo(
+    () => (drawn ? pipelineLayout(drawn, diagramBoxHeight(drawn, report?.result ?? null)) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the boxes' words are read inside (i18n.t)
+    [drawn, report, language],
+  );
   const [selected, setSelected] = useState<string | null>(null);
   const machines = useMemo(
     () => (report ? report.result.nodes.map((node) => node.id) : clusterMachines(cluster)),

@@ -1,6 +1,8 @@
 /**
  * A pipeline run played back on the diagram: the playback bar (usePlayback, fitted to about 20
- * seconds until the learner picks a speed), a sentence that says what is true at that instant,
+ * seconds until the learner picks a speed), a sentence that says what is true at that instant
+ * (its times, the speed note's and the scrubber's as the lab's checks say a time; only the clock
+ * reads fixed-width),
  * and the instant handed to the diagram; then what its dashboards showed at that instant
  * (PipelineViewsPanel), its models in production (PipelineMlPanel) and the run's figures
  * (PipelineRunView).
@@ -12,6 +14,7 @@ import { fittedSpeedNote, speedFor } from '../cluster/speedFit';
 import { usePlayback } from '../cluster/usePlayback';
 import { useRunClock } from '../lab/useRunClock';
 import { useAppStore } from '../../state/store';
+import { seconds } from '../../viz/views/durationWords';
 import { pipelineAt, pipelineEventTimes, type PipelineInstant } from '../../viz/pipeline/pipelineAt';
 import { pipelineNowSentence } from '../../viz/pipeline/pipelineNowSentence';
 import { PipelineRunView } from './PipelineRunView';
@@ -45,7 +48,8 @@ export function PipelinePlayback({ report, busy, startAt = 0, children, words }:
         durationMs={durationMs}
         eventTimes={eventTimes}
         onChooseSpeed={chooseSpeed}
-        speedNote={chosenSpeed === null ? fittedSpeedNote(playback.speed, durationMs) : null}
+        speedNote={chosenSpeed === null ? fittedSpeedNote(playback.speed, durationMs, seconds) : null}
+        sayTime={seconds}
       />
       <p className="pipeline-now" data-testid="pipeline-now">
         {pipelineNowSentence(result, at)}

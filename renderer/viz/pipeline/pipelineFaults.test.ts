@@ -67,21 +67,21 @@ describe('pipeline faults from the UI', () => {
     expect(faultsFor({ ...ask, part: parts[0]!, choice: 'stop', forSeconds: null }, oneRack)).toEqual([]);
   });
 
-  it('says each fault in plain words, with the parts it strikes and the time in seconds', () => {
+  it('says each fault in plain words, with the parts it strikes and the time as the checks say one', () => {
     expect(describePipelineFault({ atMs: 20_000, kind: 'killNode', node: 'n1' }, oneRack)).toBe(
-      'machine n1 (ingest, buffer) dies at 20.0 s',
+      'machine n1 (ingest, buffer) dies at 20.00 s',
     );
     expect(describePipelineFault({ atMs: 5_000, kind: 'slowNode', node: 'n2', factor: 10 }, oneRack)).toBe(
-      'machine n2 (reports) runs 10× slower from 5.0 s',
+      'machine n2 (reports) runs 10× slower from 5.00 s',
     );
     expect(describePipelineFault({ atMs: 5_000, kind: 'slowNode', node: 'n3', factor: 1 }, oneRack)).toBe(
-      'machine n3 runs at its normal speed again from 5.0 s',
+      'machine n3 runs at its normal speed again from 5.00 s',
     );
     expect(describePipelineFault({ atMs: 1_000, kind: 'partitionRack', rack: 'r2', durationMs: 2_000 }, twoRacks)).toBe(
-      'rack r2 (n2) is cut off the network at 1.0 s until 3.0 s',
+      'rack r2 (n2) is cut off the network at 1.00 s until 3.00 s',
     );
     expect(describePipelineFault({ atMs: 61_000, kind: 'startPart', part: 'buffer' }, oneRack)).toBe(
-      'part buffer starts again at 1 min 01 s',
+      'part buffer starts again at 61.00 s',
     );
   });
 

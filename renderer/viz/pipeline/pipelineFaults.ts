@@ -7,7 +7,7 @@
  */
 import type { PartReport, PipelineFault, PipelineResult } from '../../../engine/pipeline';
 import { i18n } from '../../i18n/i18n';
-import { formatSimTime } from '../run/format';
+import { seconds } from '../views/durationWords';
 
 export type FaultChoice = 'kill' | 'slow' | 'cut' | 'stop';
 
@@ -105,9 +105,12 @@ function rackText(rack: string, run: RunShape): string {
   return nodes.length > 0 ? say('rackWith', { rack, nodes: nodes.join(', ') }) : say('rack', { rack });
 }
 
-/** One fault in a learner's words, with the parts it strikes and its time in seconds. */
+/**
+ * One fault in a learner's words, with the parts it strikes and its time as the lab's checks and the
+ * run's table say one (durationWords `seconds`: "20.00 s", "5 min 6 s").
+ */
 export function describePipelineFault(f: PipelineFault, run: RunShape): string {
-  const at = formatSimTime(f.atMs);
+  const at = seconds(f.atMs);
   switch (f.kind) {
     case 'killNode':
       return say('kill', { machine: machine(f.node, run), at });
@@ -122,7 +125,7 @@ export function describePipelineFault(f: PipelineFault, run: RunShape): string {
     case 'partitionRack':
       return f.durationMs === undefined
         ? say('cut', { rack: rackText(f.rack, run), at })
-        : say('cutUntil', { rack: rackText(f.rack, run), at, until: formatSimTime(f.atMs + f.durationMs) });
+        : say('cutUntil', { rack: rackText(f.rack, run), at, until: seconds(f.atMs + f.durationMs) });
     case 'healRack':
       return say('heal', { rack: rackText(f.rack, run), at });
     case 'stopPart':

@@ -13,6 +13,7 @@ import type { DrawnPart, DrawnPipeline } from './readPipelineText';
 import { STAGE_ORDER } from './stageOrder';
 
 export const BOX_W = 112;
+/** A box's height when its lines are few (the layout is given a taller one for more). */
 export const BOX_H = 74;
 const GAP_X = 28;
 const GAP_Y = 14;
@@ -41,13 +42,19 @@ export interface PipelineLayout {
   width: number;
   height: number;
   columns: { stage: Stage; x: number }[];
+  /** Every box's height (px of the drawing). */
+  boxH: number;
   boxes: LaidBox[];
   arrows: LaidArrow[];
   /** Wires that name a part the file does not have. */
   strays: { from: string; to: string }[];
 }
 
-export function pipelineLayout(pipeline: DrawnPipeline): PipelineLayout {
+/**
+ * The layout with boxes `boxH` tall (BOX_H, or taller for the lines they must hold: see
+ * features/pipeline/boxText.ts).
+ */
+export function pipelineLayout(pipeline: DrawnPipeline, boxH = BOX_H): PipelineLayout {
   const columnOf = (p: DrawnPart) => STAGE_ORDER.indexOf(PART_CATALOGUE[p.type].stage);
   const byId = new Map(pipeline.parts.map((p) => [p.id, p]));
   const feeders = new Map<string, string[]>();
@@ -70,7 +77,7 @@ export function pipelineLayout(pipeline: DrawnPipeline): PipelineLayout {
   });
   const rows = Math.max(1, ...columns.map((c) => c.length));
   const pitchX = BOX_W + GAP_X;
-  const pitchY = BOX_H + GAP_Y;
+  const pitchY = boxH + GAP_Y;
   const boxes: LaidBox[] = [];
   columns.forEach((col, column) => {
     const offset = ((rows - col.length) * pitchY) / 2;
@@ -84,7 +91,7 @@ export function pipelineLayout(pipeline: DrawnPipeline): PipelineLayout {
   const blocked = (from: number, to: number, y1: number, y2: number) =>
     boxes.some(
       (box) =>
-        box.column > from && box.column < to && box.y < Math.max(y1, y2) + 4 && box.y + BOX_H > Math.min(y1, y2) - 4,
+        box.column > from && box.column < to && box.y < Math.max(y1, y2) + 4 && box.y + boxH > Math.min(y1, y2) - 4,
     );
   const arrows: LaidArrow[] = [];
   const strays: PipelineLayout['strays'] = [];
@@ -97,9 +104,9 @@ export function pipelineLayout(pipeline: DrawnPipeline): PipelineLayout {
       continue;
     }
     const x1 = a.x + BOX_W;
-    const y1 = a.y + BOX_H / 2;
+    const y1 = a.y + boxH / 2;
     const x2 = b.x;
-    const y2 = b.y + BOX_H / 2;
+    const y2 = b.y + boxH / 2;
     let d: string;
     if (b.column > a.column && !blocked(a.column, b.column, y1, y2)) {
       const mid = (x1 + x2) / 2;
@@ -120,6 +127,7 @@ export function pipelineLayout(pipeline: DrawnPipeline): PipelineLayout {
     width: MARGIN * 2 + STAGE_ORDER.length * pitchX - GAP_X,
     height: bodyBottom + BELOW,
     columns: STAGE_ORDER.map((stage, i) => ({ stage, x: MARGIN + i * pitchX })),
+    boxH,
     boxes,
     arrows,
     strays,

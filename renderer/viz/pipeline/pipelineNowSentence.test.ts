@@ -54,16 +54,16 @@ describe('what is happening at t', () => {
     const s = run.summary;
     expect(s.produced).toBe(2000);
     const before = pipelineNowSentence(run, pipelineAt(run, 0));
-    expect(before).toBe("0.0 s: none of the run's 2,000 events displayed yet.");
+    expect(before).toBe("0.00 s: none of the run's 2,000 events displayed yet.");
     const during = pipelineAt(run, 4500);
     expect(during.parts.get('stream')).toMatchObject({ up: false, downSince: 3000 });
     expect(pipelineNowSentence(run, during)).toBe(
-      "4.5 s: none of the run's 2,000 events displayed yet; stream down since 3.0 s.",
+      "4.50 s: none of the run's 2,000 events displayed yet; stream down since 3.00 s.",
     );
     const shown = pipelineAt(run, 5500);
     expect(shown.displayed).toBeGreaterThan(0);
     expect(pipelineNowSentence(run, shown)).toBe(
-      `5.5 s: ${shown.displayed.toLocaleString('en-US')} of the run's 2,000 events displayed; stream down since 3.0 s.`,
+      `5.50 s: ${shown.displayed.toLocaleString('en-US')} of the run's 2,000 events displayed; stream down since 3.00 s.`,
     );
     expect(pipelineAt(run, 6000).parts.get('stream')!.up).toBe(true);
     expect(pipelineNowSentence(run, pipelineAt(run, run.simulatedMs))).toMatch(
@@ -90,7 +90,7 @@ describe('what is happening at t', () => {
     expect(at.exact).toBe(false);
     expect(at.displayed).toBe(80);
     expect(pipelineNowSentence(r, at)).toBe(
-      `2.5 s: at least 80 of the run's 2,000 events displayed; ${run.parts[0]!.id} was down at 2.0 s.`,
+      `2.50 s: at least 80 of the run's 2,000 events displayed; ${run.parts[0]!.id} was down at 2.00 s.`,
     );
     // Before the last event kept, the events are exact.
     expect(pipelineAt(r, 400).exact).toBe(true);

@@ -1,12 +1,13 @@
 /**
- * What is happening at the playback's instant, in one sentence that is true then: "12.0 s: 2,400
- * of the run's 10,000 events displayed; stream down since 8.0 s." At the end it says what became
+ * What is happening at the playback's instant, in one sentence that is true then: "12.00 s: 2,400
+ * of the run's 10,000 events displayed; stream down since 8.00 s.", its times as the lab's checks
+ * and the run's table say them (durationWords `seconds`), not as the playback clock reads. At the end it says what became
  * of the events (the run's summary).
  */
 import type { PipelineResult } from '../../../engine/pipeline';
 import { i18n } from '../../i18n/i18n';
 import { count as n } from '../../i18n/numberFormat';
-import { formatSimTime } from '../run/format';
+import { seconds } from '../views/durationWords';
 import type { PipelineInstant } from './pipelineAt';
 
 const say = (key: string, options?: Record<string, unknown>) => i18n.t(`pipeline:now.${key}`, options);
@@ -19,13 +20,13 @@ function list(items: string[]): string {
 
 export function pipelineNowSentence(result: PipelineResult, at: PipelineInstant): string {
   const s = result.summary;
-  const when = formatSimTime(at.t);
+  const when = seconds(at.t);
   const down = [...at.parts.entries()]
     .filter(([, p]) => !p.up)
     .map(([id, p]) =>
       p.downSince !== null
-        ? say('downSince', { id, time: formatSimTime(p.downSince) })
-        : say('wasDown', { id, time: formatSimTime(at.sampleT) }),
+        ? say('downSince', { id, time: seconds(p.downSince) })
+        : say('wasDown', { id, time: seconds(at.sampleT) }),
     );
   const downs = down.length ? `; ${list(down)}` : '';
   if (at.t >= result.simulatedMs) {

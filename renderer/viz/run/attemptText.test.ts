@@ -1,25 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runJob, type RunEvent, type RunJobOptions } from '../../../engine/api';
+import { runJob, type RunEvent } from '../../../engine/api';
 import { createFunctionRunner } from '../../../engine/sandbox';
 import { changeLanguage } from '../../i18n/i18n';
-import { attemptReasonText, attemptStatusText, describeAttempt } from './attemptText';
+import { attemptReasonText, attemptStatusText } from './attemptText';
+import { describeAttempt } from './describeAttempt';
 import { toRunView } from './runView';
-
-// A word count on cookbook-9: map stage 0 writes shuffle 0, result stage 1 reads it.
-const JOB = `exports.default = async (sc) =>
-  sc.textFile('/data/corpus.txt', 6).flatMap((l) => l.split(/\\s+/)).filter((w) => w).map((w) => [w, 1])
-    .reduceByKey((a, b) => a + b).collect();`;
-const nodes = Array.from({ length: 9 }, (_, i) => ({ id: `n${i + 1}`, rack: `r${Math.floor(i / 3) + 1}` }));
-
-async function run(faults: RunJobOptions['faults'] = []) {
-  const runner = createFunctionRunner();
-  try {
-    const source = { fileName: 'wc.js', code: JOB };
-    return await runJob({ source, runner, cluster: 'cookbook-9', seed: 5, blockSize: 256 * 1024, faults });
-  } finally {
-    await runner.close();
-  }
-}
+import { COOKBOOK_9_NODES, fetchFailureRun } from './__tests__/fetchFailureRun';
 
 /** English an untranslated status or ClusterLab reason would leave in a German text. */
 const ENGLISH = /(?<![-\w])(running|succeeded|failed|killed|died|finished|connect|another|job|node|stage)(?![-\w])/;
@@ -28,12 +14,7 @@ describe('an attempt in words', () => {
   afterEach(() => changeLanguage('en'));
 
   it("words the status and ClusterLab's own reasons in German, keeping Spark's FetchFailed(...)", async () => {
-    const base = await run();
-    const reduce = base.trace.find((e) => e.type === 'stageSubmitted' && e.stage === 1)!;
-    const victim = base.trace.flatMap((e) =>
-      e.type === 'taskFinished' && e.taskSet === 'stage-0' ? [e.node] : [],
-    )[0]!;
-    const view = toRunView(await run([{ atMs: reduce.t + 1, kind: 'killNode', node: victim }]), nodes);
+    const view = toRunView(await fetchFailureRun(), COOKBOOK_9_NODES);
     const ended = view.bars.filter((b) => b.reason !== null);
     expect(ended.some((b) => b.reason!.startsWith('FetchFailed('))).toBe(true);
 

@@ -3,11 +3,11 @@
  * from the engine in English; the phrases that are ClusterLab's own ("node n2 died", "job spark-job-3
  * finished", "failed to connect to n2") are known shapes, each worded per locale, while Spark's and
  * Hadoop's own names inside them (FetchFailed(BlockManagerId(n2), ...), an exception's text) and a
- * learner's error message stay as they are.
+ * learner's error message stay as they are. A page says a reason with reasonOnPage
+ * (i18n/runErrorText.ts), which builds on these words and words ClusterLab's errors of the learner's
+ * code too; describeAttempt.ts says a whole attempt.
  */
-import type { Bar, RunView } from './runViewTypes';
-import { barPhaseLabel } from './phases';
-import { formatMs } from './format';
+import type { Bar } from './runViewTypes';
 import { fixed } from '../../i18n/numberFormat';
 import { i18n } from '../../i18n/i18n';
 
@@ -89,35 +89,4 @@ export function reasonText(reason: string, words: RunSay): string {
     if (m) return words(`attempt.why.${key}`, { ...m.groups, count: Number(m.groups?.count ?? 0) });
   }
   return reason;
-}
-
-/** One attempt in words at time t, in the page's language: the timeline's hover and selection text. */
-export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapreduce'): string {
-  const status = attemptStatusText(b.end > t ? 'running' : b.status);
-  const phases = b.phases
-    .filter((p) => p.start <= t)
-    .map((p) => `${barPhaseLabel(kind, b.taskSet, p.phase)} ${formatMs(Math.min(p.end, t) - p.start)}`);
-  const span = `${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
-  const phaseList = phases.length ? `: ${phases.join(', ')}` : '';
-  const reason = b.reason && b.end <= t ? attemptReasonText(b.reason) : null;
-  if (b.role === 'am')
-    return (
-      say('attempt.am', { task: b.task, id: b.attemptId, container: b.container ?? '?', node: b.node, status, span }) +
-      phaseList +
-      (reason ? say('attempt.reasonAm', { reason }) : '')
-    );
-  const flags = [
-    b.retry ? say('attempt.retry', { n: b.attempt + 1 }) : '',
-    b.speculative ? say('attempt.speculative') : '',
-    b.fetchFailed && b.end <= t ? say('attempt.fetchFailed') : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const node = b.executor !== b.node ? `${b.node} / ${b.executor}` : b.node;
-  return (
-    say('attempt.task', { task: b.task, attempt: b.attempt, id: b.attemptId, node, locality: b.locality, status }) +
-    (flags ? `, ${flags}` : '') +
-    `; ${span}${phaseList}` +
-    (reason ? say('attempt.reason', { reason }) : '')
-  );
 }

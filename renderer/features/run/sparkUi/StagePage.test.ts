@@ -6,39 +6,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
-import { runJob, type JobRunReport, type RunJobOptions } from '../../../../engine/api';
+import { runJob, type JobRunReport } from '../../../../engine/api';
 import { createFunctionRunner } from '../../../../engine/sandbox';
 import { changeLanguage } from '../../../i18n/i18n';
 import { sparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
+import { fetchFailureRun } from '../../../viz/run/__tests__/fetchFailureRun';
 import { StagePage } from './StagePage';
 import { StagesPage } from './StagesPage';
-
-// A word count (as viz/run/attemptText.test.ts): map stage 0 writes shuffle 0, result stage 1 reads it.
-const JOB = `exports.default = async (sc) =>
-  sc.textFile('/data/corpus.txt', 6).flatMap((l) => l.split(/\\s+/)).filter((w) => w).map((w) => [w, 1])
-    .reduceByKey((a, b) => a + b).collect();`;
-
-async function run(faults: RunJobOptions['faults'] = []) {
-  const runner = createFunctionRunner();
-  try {
-    const source = { fileName: 'wc.js', code: JOB };
-    return await runJob({ source, runner, cluster: 'cookbook-9', seed: 5, blockSize: 256 * 1024, faults });
-  } finally {
-    await runner.close();
-  }
-}
 
 describe("the Spark stage page's Errors", () => {
   afterEach(() => changeLanguage('en'));
 
   it('say why an attempt failed in English and German, under Spark’s name', async () => {
-    const base = await run();
-    const reduce = base.trace.find((e) => e.type === 'stageSubmitted' && e.stage === 1)!;
-    const victim = base.trace.flatMap((e) =>
-      e.type === 'taskFinished' && e.taskSet === 'stage-0' ? [e.node] : [],
-    )[0]!;
     // The node holding map outputs dies as the reduce stage starts: its fetches fail.
-    const report = await run([{ atMs: reduce.t + 1, kind: 'killNode', node: victim }]);
+    const report = await fetchFailureRun();
     const model = sparkUiModel(report);
     const stage = model.stages.find((s) => s.stageId === 1 && s.attempt === 0)!;
     const render = () =>
