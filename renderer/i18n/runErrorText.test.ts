@@ -12,6 +12,7 @@ import { pipelineTimeoutMessage } from '../../labs/pipelineTimeout';
 import { jobReasonGerman } from '../../labs/jobReasonGerman';
 import { runErrorText as cliRunErrorText } from '../../labs/runErrorText';
 import { reasonText, type RunSay } from '../viz/run/attemptText';
+import { reduceFailure } from '../viz/run/__tests__/reduceFailure';
 
 /** The message of a run that failed, or '' when it did not. */
 async function failed(options: Omit<RunJobOptions, 'runner'>): Promise<string> {
@@ -27,27 +28,8 @@ async function failed(options: Omit<RunJobOptions, 'runner'>): Promise<string> {
 }
 
 async function failure(reduce: string): Promise<string> {
-  const code = `exports.default = { kind: 'mapreduce', input: '/in/w.txt', output: '/out/t',
-  map(o, line, ctx) { ctx.write('k', 1); },
-  reduce(k, values, ctx) {
-${reduce}
-  } };`;
-  const runner = createFunctionRunner();
-  try {
-    await runJob({
-      source: { fileName: 'job.js', code },
-      runner,
-      cluster: 'cookbook-9',
-      seed: 5,
-      sampleData: false,
-      files: [{ path: '/in/w.txt', bytes: encodeUtf8('a\nb\nc\n') }],
-    });
-    return '';
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    await runner.close();
-  }
+  const thrown = await reduceFailure(reduce);
+  return thrown === null ? '' : (thrown as Error).message;
 }
 
 /** English words none of the German messages keep (code such as `const list = [...values]` aside). */

@@ -4,25 +4,10 @@ import { pipelineAt } from '../../viz/pipeline/pipelineAt';
 import { pipelineLayout } from '../../viz/pipeline/pipelineLayout';
 import { readPipelineText } from '../../viz/pipeline/readPipelineText';
 import { boxStatus } from './PipelineDiagram';
+import { STREAM_PIPELINE } from '../../viz/pipeline/__tests__/streamPipeline';
 
 // The stream job stopped from 3 s to 6 s: the events it has yet to read pile up in Kafka.
-const PIPELINE = {
-  parts: [
-    { id: 'clients', type: 'clients', settings: { events: 2000, ratePerSec: 200 } },
-    { id: 'api', type: 'api', node: 'n1' },
-    { id: 'buffer', type: 'kafka', node: 'n2' },
-    { id: 'stream', type: 'spark-streaming', node: 'n3' },
-    { id: 'serving', type: 'hbase', node: 'n2' },
-    { id: 'dashboard', type: 'dashboard', node: 'n1' },
-  ],
-  wires: [
-    { from: 'clients', to: 'api' },
-    { from: 'api', to: 'buffer' },
-    { from: 'buffer', to: 'stream' },
-    { from: 'stream', to: 'serving' },
-    { from: 'serving', to: 'dashboard' },
-  ],
-};
+const PIPELINE = STREAM_PIPELINE;
 
 describe('boxStatus', () => {
   it("says a streaming job's lag on Kafka as lag, not as events it holds beside Kafka's", () => {

@@ -14,24 +14,9 @@ import { readPipelineText } from '../../viz/pipeline/readPipelineText';
 import { PipelineDiagram } from './PipelineDiagram';
 import { PipelineFaultBar } from './PipelineFaultBar';
 import { PipelinePlayback } from './PipelinePlayback';
+import { STREAM_PIPELINE } from '../../viz/pipeline/__tests__/streamPipeline';
 
-const PIPELINE = {
-  parts: [
-    { id: 'clients', type: 'clients', settings: { events: 2000, ratePerSec: 200 } },
-    { id: 'api', type: 'api', node: 'n1' },
-    { id: 'buffer', type: 'kafka', node: 'n2' },
-    { id: 'stream', type: 'spark-streaming', node: 'n3' },
-    { id: 'serving', type: 'hbase', node: 'n2' },
-    { id: 'dashboard', type: 'dashboard', node: 'n1' },
-  ],
-  wires: [
-    { from: 'clients', to: 'api' },
-    { from: 'api', to: 'buffer' },
-    { from: 'buffer', to: 'stream' },
-    { from: 'stream', to: 'serving' },
-    { from: 'serving', to: 'dashboard' },
-  ],
-};
+const PIPELINE = STREAM_PIPELINE;
 const FAULTS: PipelineFault[] = [
   { atMs: 3000, kind: 'stopPart', part: 'stream' },
   { atMs: 6000, kind: 'startPart', part: 'stream' },

@@ -2,24 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../../engine/pipeline';
 import { pipelineAt, pipelineEventTimes, sampleIndex } from './pipelineAt';
 import { pipelineNowSentence } from './pipelineNowSentence';
+import { STREAM_PIPELINE } from './__tests__/streamPipeline';
 
-const PIPELINE = {
-  parts: [
-    { id: 'clients', type: 'clients', settings: { events: 2000, ratePerSec: 200 } },
-    { id: 'api', type: 'api', node: 'n1' },
-    { id: 'buffer', type: 'kafka', node: 'n2' },
-    { id: 'stream', type: 'spark-streaming', node: 'n3' },
-    { id: 'serving', type: 'hbase', node: 'n2' },
-    { id: 'dashboard', type: 'dashboard', node: 'n1' },
-  ],
-  wires: [
-    { from: 'clients', to: 'api' },
-    { from: 'api', to: 'buffer' },
-    { from: 'buffer', to: 'stream' },
-    { from: 'stream', to: 'serving' },
-    { from: 'serving', to: 'dashboard' },
-  ],
-};
+const PIPELINE = STREAM_PIPELINE;
 
 const run = runPipeline({
   pipeline: PIPELINE,

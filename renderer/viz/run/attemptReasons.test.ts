@@ -5,9 +5,7 @@
  * values twice) in English where JobHistory's Note beside them said it in German.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeUtf8 } from '../../../engine/core';
-import { runJob, type JobRunReport } from '../../../engine/api';
-import { createFunctionRunner } from '../../../engine/sandbox';
+import type { JobRunReport } from '../../../engine/api';
 import { changeLanguage } from '../../i18n/i18n';
 import { reasonOnPage } from '../../i18n/runErrorText';
 import { describeEvent } from '../describeEvent';
@@ -15,34 +13,16 @@ import { describeAttempt } from './describeAttempt';
 import { stageFailureText } from './fetchFailures';
 import { toRunView } from './runView';
 import { COOKBOOK_9_NODES } from './__tests__/fetchFailureRun';
+import { reduceFailure } from './__tests__/reduceFailure';
 
 /** A MapReduce job whose reduce walks its values twice: every reduce attempt fails, then the job. */
 async function walkedTwice(): Promise<JobRunReport> {
-  const code = `exports.default = { kind: 'mapreduce', input: '/in/w.txt', output: '/out/t',
-  map(o, line, ctx) { ctx.write('k', 1); },
-  reduce(k, values, ctx) {
-    let n = 0;
-    for (const v of values) n += v;
-    for (const v of values) n += v;
-  } };`;
-  const runner = createFunctionRunner();
-  try {
-    await runJob({
-      source: { fileName: 'job.js', code },
-      runner,
-      cluster: 'cookbook-9',
-      seed: 5,
-      sampleData: false,
-      files: [{ path: '/in/w.txt', bytes: encodeUtf8('a\nb\nc\n') }],
-    });
-    throw new Error('the job did not fail');
-  } catch (e) {
-    const report = (e as { report?: JobRunReport }).report;
-    if (!report) throw e;
-    return report;
-  } finally {
-    await runner.close();
-  }
+  const thrown = await reduceFailure(
+    '    let n = 0;\n    for (const v of values) n += v;\n    for (const v of values) n += v;',
+  );
+  const report = (thrown as { report?: JobRunReport } | null)?.report;
+  if (!report) throw new Error('the job did not fail as it should');
+  return report;
 }
 
 const GERMAN = 'die Werte, die reduce bekam, wurden ein zweites Mal durchlaufen';
