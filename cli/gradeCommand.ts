@@ -41,8 +41,8 @@ reasons and the run's simulated figures. FOLDER holds hand-in files (*.clusterla
                   a submission has used it, its remaining steps are not run (their rows say so)
   --pack PACK     also grade the labs of this teacher's pack (its folder or .clusterlab file)
   --json          print the summary as JSON
-  --lang LANG     the failing checks' reasons in the table in LANG (${LANGUAGES.join(', ')}; English
-                  where a check has no translation)
+  --lang LANG     the failing checks' reasons and a failed run's error in the table in LANG
+                  (${LANGUAGES.join(', ')}; English where a check has no translation)
 Exit code: 0 the folder was graded (whatever the students' results), 2 bad usage or an unreadable folder.
 `;
 

@@ -9,20 +9,18 @@ import { resolve } from 'node:path';
 import { LAB_CATALOGUE } from '../labs/catalogue';
 import { loadPackAt, packArg } from './packSource';
 import type { UiLocale } from '../labs/labLocale';
-import { LAB_LOCALES } from '../labs/labTypes';
+import { LANGUAGES, parseLang } from './langOption';
 import { localizedCatalogue } from '../labs/localizedCatalogue';
 
-export const LABS_USAGE = `Usage: clusterlab labs [--all] [--pack PACK] [--json] [--lang en|${LAB_LOCALES.join('|')}]
+export const LABS_USAGE = `Usage: clusterlab labs [--all] [--pack PACK] [--json] [--lang ${LANGUAGES.join('|')}]
 
 Lists the guided labs: id, title, cookbook chapters, steps and minutes.
   --all         also list the labs announced but not available yet
   --pack PACK   list the labs of a teacher's lab pack (its folder or .clusterlab file)
   --json        print JSON instead of a table
-  --lang LANG   titles and summaries in LANG (${['en', ...LAB_LOCALES].join(', ')}); a lab whose texts are still
+  --lang LANG   titles and summaries in LANG (${LANGUAGES.join(', ')}); a lab whose texts are still
                 English is marked * (JSON: "language")
 `;
-
-const LANGUAGES: readonly UiLocale[] = ['en', ...LAB_LOCALES];
 
 export async function labsCommand(argv: string[], io: CliIo): Promise<number> {
   let all = false;
@@ -34,14 +32,9 @@ export async function labsCommand(argv: string[], io: CliIo): Promise<number> {
     if (arg === '--all') all = true;
     else if (arg === '--pack') pack = packArg(argv[++i]);
     else if (arg === '--json') json = true;
-    else if (arg === '--lang' || arg.startsWith('--lang=')) {
-      const value = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
-      if (value === undefined || !LANGUAGES.includes(value as UiLocale))
-        throw new UsageError(
-          `--lang needs one of ${LANGUAGES.join(', ')}, got ${value === undefined ? 'nothing' : `'${value.slice(0, 20)}'`}`,
-        );
-      lang = value as UiLocale;
-    } else if (arg === '--help' || arg === '-h') {
+    else if (arg === '--lang') lang = parseLang(argv[++i]);
+    else if (arg.startsWith('--lang=')) lang = parseLang(arg.slice('--lang='.length));
+    else if (arg === '--help' || arg === '-h') {
       io.out(LABS_USAGE);
       return 0;
     } else throw new UsageError(`unknown argument '${arg}' (see 'clusterlab labs --help')`);

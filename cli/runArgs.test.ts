@@ -22,6 +22,12 @@ describe('clusterlab run arguments', () => {
     expect(message(['job.js', '--cluster', 'classroom', '--cluster', 'two-racks'])).toMatch(/^--cluster: given 2/);
     expect(message(['job.js', '--block-size', '1m', '--block-size', '2m'])).toMatch(/^--block-size: given 2/);
     expect(message(['job.js', '--workers', '1', '--workers', '2'])).toMatch(/^--workers: given 2/);
+    // --lang also comes as --lang=LANG: either form counts.
+    expect(message(['job.js', '--lang', 'de', '--lang=en'])).toBe(
+      '--lang: given 2 times (--lang de, then --lang en), once is enough',
+    );
+    expect(message(['--lang=de', '--lang', 'de', 'job.js'])).toMatch(/^--lang: given 2 times/);
+    expect(message(['--lang=de', '--lang=de', 'job.js'])).toMatch(/^--lang: given 2 times/);
     const repeated = parseRunArgs([
       'job.js',
       ...['--put', 'a.txt:/data/a', '--put', 'b.txt:/data/b'],

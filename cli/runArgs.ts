@@ -179,15 +179,18 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
   const given = new Map<string, string>();
   while (rest.length > 0) {
     const a = rest.shift()!;
+    /** Notes that `flag` was given `v` (an option of SINGLE_VALUE only once). */
+    const once = (flag: string, v: string): void => {
+      if (!SINGLE_VALUE.has(flag)) return;
+      const first = given.get(flag);
+      if (first !== undefined)
+        throw new UsageError(`${flag}: given 2 times (${flag} ${first}, then ${flag} ${v}), once is enough`);
+      given.set(flag, v);
+    };
     const value = () => {
       const v = rest.shift();
       if (v === undefined) throw new UsageError(`${a}: missing value`);
-      if (SINGLE_VALUE.has(a)) {
-        const first = given.get(a);
-        if (first !== undefined)
-          throw new UsageError(`${a}: given 2 times (${a} ${first}, then ${a} ${v}), once is enough`);
-        given.set(a, v);
-      }
+      once(a, v);
       return v;
     };
     switch (a) {
@@ -265,6 +268,7 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
       default:
         if (a.startsWith('--lang=')) {
           args.lang = parseLang(a.slice('--lang='.length));
+          once('--lang', args.lang);
           break;
         }
         if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);

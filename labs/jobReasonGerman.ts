@@ -12,8 +12,8 @@ type Words = (groups: Record<string, string>) => string;
 /** "Versuch" or "Versuchen" after a count, as German agrees it. */
 const versuch = (count: string) => (count === '1' ? 'Versuch' : 'Versuchen');
 
-/** The reason shapes the engine gives an attempt's end, each with its German words. */
-const SHAPES: readonly (readonly [RegExp, Words])[] = [
+/** The reason shapes the engine gives an attempt's end, each with its German words (the same shapes, in the same order, as the app's REASON_SHAPES, renderer/viz/run/attemptText.ts: runErrorText.test.ts compares them). */
+export const GERMAN_REASON_SHAPES: readonly (readonly [RegExp, Words])[] = [
   [/^failed to connect to (?<node>\S+)$/, (g) => `keine Verbindung zu ${g.node}`],
   [/^missing an output location$/, () => 'kein Ort einer Map-Ausgabe bekannt'],
   [/^job (?<job>\S+) finished$/, (g) => `Job ${g.job} ist fertig`],
@@ -83,7 +83,7 @@ export function jobReasonGerman(reason: string): string {
       ? unreadable
       : `${unreadable} (BlockMissingException: Der HDFS-Client hat in ${ONE_DECIMAL.format(Number(missing.seconds))} s ${missing.tries}-mal erneut nachgefragt)`;
   }
-  for (const [shape, words] of SHAPES) {
+  for (const [shape, words] of GERMAN_REASON_SHAPES) {
     const m = shape.exec(reason);
     if (m) return words(m.groups ?? {});
   }

@@ -72,12 +72,12 @@ const GERMAN: readonly Rule[] = [
 ];
 
 /**
- * A MapReduce job's own failure, before the attempts' note: "task_..._m_000001 failed 4 attempts;
- * last: ..." (a task that failed every attempt with no exception of its own, e.g. its block gone)
- * and "the ApplicationMaster was lost 2 times (last on n2)".
+ * A job's own failure, before the attempts' note: MapReduce's "task_..._m_000001 failed 4 attempts;
+ * last: ..." (a task that failed every attempt with no exception of its own, e.g. its block gone),
+ * Spark's "task s0.t78 failed 4 times; last: ..." and "the ApplicationMaster was lost 2 times (last on n2)".
  */
 const JOB_FAILURE =
-  /^(\S+ failed \d+ attempts?; last: .*?|the ApplicationMaster was lost \d+ times? \(last on \S+\))( \(\S+ failed \d+ attempts?, on [^()]+\))?$/s;
+  /^(\S+ failed \d+ attempts?; last: .*?|task \S+ failed \d+ times; last: .*?|the ApplicationMaster was lost \d+ times? \(last on \S+\))( \(\S+ failed \d+ attempts?, on [^()]+\))?$/s;
 
 /**
  * `message` (a run's error) in `language`: unchanged but in German. `reasonText` words a

@@ -9,9 +9,9 @@ import { changeLanguage, i18n } from './i18n';
 import { JobTimeoutError, RunawayLoopError, createFunctionRunner } from '../../engine/sandbox';
 import { reasonOnPage, runErrorText } from './runErrorText';
 import { pipelineTimeoutMessage } from '../../labs/pipelineTimeout';
-import { jobReasonGerman } from '../../labs/jobReasonGerman';
+import { GERMAN_REASON_SHAPES, jobReasonGerman } from '../../labs/jobReasonGerman';
 import { runErrorText as cliRunErrorText } from '../../labs/runErrorText';
-import { reasonText, type RunSay } from '../viz/run/attemptText';
+import { REASON_SHAPES, reasonText, type RunSay } from '../viz/run/attemptText';
 import { reduceFailure } from '../viz/run/__tests__/reduceFailure';
 
 /** The message of a run that failed, or '' when it did not. */
@@ -90,6 +90,26 @@ describe('runErrorText', () => {
     expect(german).not.toMatch(ENGLISH);
   }, 60_000);
 
+  it('says in German that a Spark task failed every time, its block gone', async () => {
+    // As the map above, in Spark: every replica of the input's one block killed at once.
+    const message = await failed({
+      source: { fileName: 'job.js', code: "exports.default = async (sc) => sc.textFile('/in/w.txt').collect();" },
+      cluster: 'cookbook-9',
+      seed: 5,
+      sampleData: false,
+      files: [{ path: '/in/w.txt', bytes: encodeUtf8('a\nb\nc\n') }],
+      faults: ['n7', 'n2', 'n1'].map((node) => ({ atMs: 1, kind: 'killNode' as const, node })),
+    });
+    expect(message).toMatch(/^task \S+ failed 4 times; last: \/in\/w\.txt: block blk_\d+ \(#0\) has no live replica/);
+    changeLanguage('de');
+    const german = runErrorText(message, 'de');
+    expect(german).toMatch(
+      /^Task \S+ ist 4-mal fehlgeschlagen; zuletzt: \/in\/w\.txt: Block blk_\d+ \(#0\) hat kein erreichbares Replikat/,
+    );
+    expect(german).not.toMatch(ENGLISH);
+    expect(cliRunErrorText(message, 'de')).toBe(german);
+  }, 60_000);
+
   it('says in German that the ApplicationMaster was lost too often', async () => {
     // As engine/mapreduce/mrAppMasterRecovery.test.ts: the first AM dies on n1, the second on n2.
     const message = await failed({
@@ -156,6 +176,18 @@ describe('runErrorText', () => {
   it('leaves the learner’s own errors as they are', () => {
     const own = "job.js:3: TypeError: Cannot read properties of undefined (reading 'split')";
     expect(runErrorText(own, 'de')).toBe(own);
+  });
+
+  it('knows the same reason shapes as the CLI, each worded alike (a shape added to one alone fails here)', () => {
+    expect(GERMAN_REASON_SHAPES.map(([shape]) => shape.source)).toEqual(REASON_SHAPES.map(([shape]) => shape.source));
+    changeLanguage('de');
+    const german = i18n.getFixedT('de');
+    for (const [i, [, key]] of REASON_SHAPES.entries())
+      for (const count of ['1', '12']) {
+        const groups = { node: 'n4', job: 'spark-job-3', id: 'attempt_1', container: 'container_1', count };
+        const app = german(`run:attempt.why.${key}`, { ...groups, count: Number(count) });
+        expect(GERMAN_REASON_SHAPES[i]![1](groups), key).toBe(app);
+      }
   });
 
   it('words every reason shape as the CLI does (labs/jobReasonGerman.ts, without i18next)', () => {

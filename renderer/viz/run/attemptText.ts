@@ -21,8 +21,8 @@ export function attemptStatusText(status: Bar['status']): string {
   return say(`attempt.status.${status}`);
 }
 
-/** The reason shapes the engine gives an attempt's end, each with its key under run:attempt.why. */
-const SHAPES: readonly (readonly [RegExp, string])[] = [
+/** The reason shapes the engine gives an attempt's end, each with its key under run:attempt.why (the CLI's German, labs/jobReasonGerman.ts, has the same shapes: runErrorText.test.ts compares them). */
+export const REASON_SHAPES: readonly (readonly [RegExp, string])[] = [
   [/^failed to connect to (?<node>\S+)$/, 'connect'],
   [/^missing an output location$/, 'noLocation'],
   [/^job (?<job>\S+) finished$/, 'jobFinished'],
@@ -84,7 +84,7 @@ export function reasonText(reason: string, words: RunSay): string {
     const key = seconds === undefined ? 'noReplica' : 'noReplicaGaveUp';
     return words(`attempt.why.${key}`, { ...groups, seconds: seconds && fixed(Number(seconds), 1) });
   }
-  for (const [shape, key] of SHAPES) {
+  for (const [shape, key] of REASON_SHAPES) {
     const m = shape.exec(reason);
     if (m) return words(`attempt.why.${key}`, { ...m.groups, count: Number(m.groups?.count ?? 0) });
   }
