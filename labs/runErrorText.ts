@@ -7,7 +7,8 @@
  * job's own failure (a task out of attempts, its ApplicationMaster lost) in the words of the
  * attempts' reasons (jobReasonGerman, or the app's own), and the run's time limit running out (the
  * sandbox's JobTimeoutError and RunawayLoopError, a pipeline's run: their seconds written as German
- * writes numbers). Everything else stays as it is: the learner's own errors, and Java's, Hadoop's
+ * writes numbers), the sandbox's memory limit, a thrown value that is not an Error, and a run that
+ * never ends in simulated time. Everything else stays as it is: the learner's own errors, and Java's, Hadoop's
  * and Spark's exception texts, which the learner will meet in English on a real cluster.
  */
 import type { UiLocale } from './labLocale';
@@ -68,6 +69,28 @@ const GERMAN: readonly Rule[] = [
     /^Your code was still running at (.+) line (\d+) when the time limit \(([\d.]+) s\) ran out — a loop that never ends, or more work than fits in the time limit\? If it is only slow, raise the time limit \(Settings in the app, --timeout on the command line\)\.$/s,
     (file, line, n) =>
       `Dein Code lief noch in ${file} Zeile ${line}, als das Zeitlimit (${seconds(n)} s) ablief – eine Schleife, die nie endet, oder mehr Arbeit, als ins Zeitlimit passt? Wenn er nur langsam ist, erhöhe das Zeitlimit ${RAISE}.`,
+  ],
+  // Where the learner's code went wrong in a way ClusterLab itself tells (cli/heapGuard.ts,
+  // engine/sandbox/contract/jobCodeError.ts, engine/exec/jobContext.ts).
+  [
+    /your code holds more than ([\d,]+) MB of data in memory, more than the sandbox allows — does it build ever bigger data \(an array, a string, a map that keeps growing\)\?/,
+    (mb) =>
+      `dein Code hält mehr als ${SECONDS.format(Number(mb.replace(/,/g, '')))} MB Daten im Speicher, mehr als die Sandbox erlaubt – baut er immer größere Daten auf (ein Array, einen String, eine Map, die immer weiter wächst)?`,
+  ],
+  [
+    /your code threw the string (".*?"); throw an Error, e\.g\. `throw new Error\(\.\.\.\)`, to get its line/s,
+    (text) =>
+      `dein Code hat den String ${text} geworfen; wirf einen Error, z. B. \`throw new Error(...)\`, um seine Zeile zu erfahren`,
+  ],
+  [
+    /your code threw (null|a function|an object that is not an Error); throw an Error, e\.g\. `throw new Error\('\.\.\.'\)`/,
+    (what) =>
+      `dein Code hat ${what === 'null' ? 'null' : what === 'a function' ? 'eine Funktion' : 'ein Objekt, das kein Error ist,'} geworfen; wirf einen Error, z. B. \`throw new Error('...')\``,
+  ],
+  [
+    /^the job did not finish within (\d+) simulated hours \(no live node can run its tasks\?\)$/,
+    (hours) =>
+      `Der Job wurde in ${hours} simulierten Stunden nicht fertig (kann kein lebender Knoten seine Tasks ausführen?)`,
   ],
 ];
 

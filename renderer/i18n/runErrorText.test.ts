@@ -173,6 +173,30 @@ describe('runErrorText', () => {
     expect(reasonOnPage('node n4 died')).toBe('Knoten n4 ist ausgefallen');
   }, 60_000);
 
+  it('says in German that the code threw something not an Error, held too much memory, or never ended', async () => {
+    const thrown = await failure("    throw 'kaputt';");
+    expect(thrown).toContain('your code threw the string "kaputt"; throw an Error');
+    changeLanguage('de');
+    const german = runErrorText(thrown, 'de');
+    expect(german).toContain(
+      'dein Code hat den String "kaputt" geworfen; wirf einen Error, z. B. `throw new Error(...)`, um seine Zeile zu erfahren',
+    );
+    expect(german.replace('throw new Error(...)', '')).not.toMatch(ENGLISH);
+    expect(cliRunErrorText(thrown, 'de')).toBe(german);
+    // As cli/heapGuard.ts and engine/exec/jobContext.ts word them.
+    const memory =
+      'job.js:4: RangeError: your code holds more than 1,024 MB of data in memory, more than the sandbox allows — does it build ever bigger data (an array, a string, a map that keeps growing)?';
+    expect(runErrorText(memory, 'de')).toBe(
+      'job.js:4: RangeError: dein Code hält mehr als 1.024 MB Daten im Speicher, mehr als die Sandbox erlaubt – baut er immer größere Daten auf (ein Array, einen String, eine Map, die immer weiter wächst)?',
+    );
+    expect(
+      runErrorText('the job did not finish within 168 simulated hours (no live node can run its tasks?)', 'de'),
+    ).toBe('Der Job wurde in 168 simulierten Stunden nicht fertig (kann kein lebender Knoten seine Tasks ausführen?)');
+    expect(runErrorText("job.js:4: your code threw null; throw an Error, e.g. `throw new Error('...')`", 'de')).toBe(
+      "job.js:4: dein Code hat null geworfen; wirf einen Error, z. B. `throw new Error('...')`",
+    );
+  }, 60_000);
+
   it('leaves the learner’s own errors as they are', () => {
     const own = "job.js:3: TypeError: Cannot read properties of undefined (reading 'split')";
     expect(runErrorText(own, 'de')).toBe(own);
