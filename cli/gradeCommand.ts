@@ -177,7 +177,7 @@ export async function gradeCommand(argv: string[], io: CliIo, builtIn: readonly 
       const ran = mine.filter(
         (r) => r.step > 0 && (r.status === 'pass' || r.status === 'fail' || r.status === 'error'),
       ).length;
-      const unrun = mine.filter((r) => r.reason === budgetUsedReason(args.budgetSeconds)).length;
+      const unrun = mine.filter((r) => r.reason === budgetUsedReason(args.budgetSeconds, args.lang)).length;
       const what = sub.handIn
         ? `${passed} of ${ran - unrun} steps passed${unrun > 0 ? ` (${unrun} not run: its time budget of ${args.budgetSeconds} s was used)` : ''}`
         : `not graded: ${oneLine(sub.errors[0] ?? 'unreadable').slice(0, 200)}`;

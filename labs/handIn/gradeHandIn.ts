@@ -4,7 +4,6 @@
  * variant (labs/variant.ts: the seed of their name). Every outcome becomes a row; nothing a
  * submission holds stops the rest (a failure of the run itself is the row's error).
  */
-import { plural } from '../plural';
 import type { JobRunReport } from '../../engine/api';
 import type { TaskRunner } from '../../engine/sandbox';
 import type { Lab } from '../labTypes';
@@ -14,6 +13,7 @@ import type { HandIn } from './handInFile';
 import type { GradeRow } from './gradeTable';
 import type { UiLocale } from '../labLocale';
 import { runErrorText } from '../runErrorText';
+import { gradeWords } from './gradeWords';
 
 export interface Submission {
   /** The file or folder, relative to the graded folder. */
@@ -50,8 +50,8 @@ export interface GradeContext {
   lang?: UiLocale;
 }
 
-/** The reason of a step the submission's time budget left unrun (no figure of the machine in it). */
-export const budgetUsedReason = (seconds: number) => `not run: this submission used its time budget of ${seconds} s`;
+/** The reason of a step the submission's time budget left unrun (no figure of the machine in it), in `lang`. */
+export const budgetUsedReason = (seconds: number, lang: UiLocale = 'en') => gradeWords(lang).budgetUsed(seconds);
 
 const MAX_REASON = 500;
 const clip = (t: string) => {
@@ -97,34 +97,27 @@ export function figuresOf(outcome: StepOutcome): Record<string, number> {
   };
 }
 
-/** 'a', or 'a', 'b' and 3 more: at most five names. */
-function listed(ids: string[]): string {
-  const shown = ids.slice(0, 5).map((id) => `'${id}'`);
-  return ids.length > 5 ? `${shown.join(', ')} and ${ids.length - 5} more` : shown.join(', ');
-}
-
 export async function gradeHandIn(sub: Submission, ctx: GradeContext): Promise<GradeRow[]> {
   const handIn = sub.handIn;
-  if (!handIn) return [row(sub, { reason: clip(sub.errors.join('; ') || 'the submission could not be read') })];
+  const words = gradeWords(ctx.lang ?? 'en');
+  if (!handIn) return [row(sub, { reason: clip(sub.errors.join('; ') || words.unreadable) })];
   const rows: GradeRow[] = [];
   const seed = studentSeed(handIn.student.name);
   if (sub.ignored.length > 0)
-    rows.push(row(sub, { status: 'not-gradable', reason: clip(`files not used: ${sub.ignored.join('; ')}`) }));
+    rows.push(row(sub, { status: 'not-gradable', reason: clip(words.filesNotUsed(sub.ignored.join('; '))) }));
   // Steps this ClusterLab cannot run: one row per lab, however many steps the file names (a
   // file may name 200 labs of 100 steps; the table stays one line a lab).
   for (const [labId, lab] of Object.entries(handIn.labs)) {
     const known = ctx.labs.find((l) => l.id === labId);
     const unknown = Object.keys(lab.steps).filter((stepId) => !known?.steps.some((s) => s.id === stepId));
     if (unknown.length === 0) continue;
-    const names = listed(unknown);
+    const names = words.listed(unknown);
     rows.push(
       row(sub, {
         lab: labId,
         stepId: unknown.length === 1 ? unknown[0]! : '',
         status: 'not-gradable',
-        reason: known
-          ? `lab '${labId}' has no step ${names} in this ClusterLab`
-          : `this ClusterLab has no lab '${labId}' (${plural(unknown.length, 'step')} handed in: ${names}; a teacher's pack? grade with --pack)`,
+        reason: known ? words.noStep(labId, names) : words.noLab(labId, unknown.length, names),
       }),
     );
   }
@@ -139,7 +132,7 @@ export async function gradeHandIn(sub: Submission, ctx: GradeContext): Promise<G
     else unreadable.set(labId, { stepId, why, more: 0 });
   }
   for (const [labId, { stepId, why, more }] of unreadable) {
-    const tail = more > 0 ? ` (and ${plural(more, 'more problem')} in this lab)` : '';
+    const tail = more > 0 ? words.moreProblems(more) : '';
     rows.push(row(sub, { lab: labId, stepId, reason: clip(why) + tail }));
   }
   for (const labId of ctx.graded) {
@@ -154,12 +147,12 @@ export async function gradeHandIn(sub: Submission, ctx: GradeContext): Promise<G
       }
       const code = handIn.labs[labId]?.steps[step.id]?.code;
       if (code === undefined) {
-        rows.push(row(sub, { ...base, status: 'missing', reason: 'not handed in' }));
+        rows.push(row(sub, { ...base, status: 'missing', reason: words.notHandedIn }));
         continue;
       }
       if (ctx.budget && ctx.budget.spent() >= ctx.budget.seconds) {
         const variantSeed = stepVaries(lab, step) ? seed : null;
-        rows.push(row(sub, { ...base, variantSeed, reason: budgetUsedReason(ctx.budget.seconds) }));
+        rows.push(row(sub, { ...base, variantSeed, reason: words.budgetUsed(ctx.budget.seconds) }));
         continue;
       }
       ctx.onStep?.(labId, i + 1);
@@ -180,6 +173,7 @@ async function gradeStep(
   lang: UiLocale,
 ): Promise<GradeRow> {
   const step = lab.steps[index]!;
+  const words = gradeWords(lang);
   const variantSeed = stepVaries(lab, step) ? seed : null;
   const base = { lab: lab.id, step: index + 1, stepId: step.id, variantSeed };
   let outcome: StepOutcome;
@@ -196,7 +190,7 @@ async function gradeStep(
   } catch (error) {
     return row(sub, {
       ...base,
-      reason: clip(`the grader could not run this step: ${String((error as Error)?.message ?? error)}`),
+      reason: clip(words.couldNotRun(String((error as Error)?.message ?? error))),
     });
   }
   const total = outcome.checks.length;
@@ -210,6 +204,6 @@ async function gradeStep(
     ...common,
     status: outcome.passed ? 'pass' : 'fail',
     failing,
-    reason: outcome.passed ? '' : `${failing.length} of ${total} checks failed`,
+    reason: outcome.passed ? '' : words.checksFailed(failing.length, total),
   });
 }
