@@ -177,16 +177,16 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
   const rest = [...argv];
   // Each option that takes one value is given once: a second would silently win over the first.
   const given = new Map<string, string>();
+  /** Notes that `flag` was given `v` (an option of SINGLE_VALUE only once). */
+  const once = (flag: string, v: string): void => {
+    if (!SINGLE_VALUE.has(flag)) return;
+    const first = given.get(flag);
+    if (first !== undefined)
+      throw new UsageError(`${flag}: given 2 times (${flag} ${first}, then ${flag} ${v}), once is enough`);
+    given.set(flag, v);
+  };
   while (rest.length > 0) {
     const a = rest.shift()!;
-    /** Notes that `flag` was given `v` (an option of SINGLE_VALUE only once). */
-    const once = (flag: string, v: string): void => {
-      if (!SINGLE_VALUE.has(flag)) return;
-      const first = given.get(flag);
-      if (first !== undefined)
-        throw new UsageError(`${flag}: given 2 times (${flag} ${first}, then ${flag} ${v}), once is enough`);
-      given.set(flag, v);
-    };
     const value = () => {
       const v = rest.shift();
       if (v === undefined) throw new UsageError(`${a}: missing value`);
