@@ -31,6 +31,13 @@ export class BlockReader {
     };
   }
 
+  /** Whether a client outside the cluster could read `b` now (closest(b) would find a replica). */
+  servable(b: HBlock): boolean {
+    const replicas = b.replicas;
+    for (let k = 0; k < replicas.length; k++) if (this.bm.canServe(replicas[k]!, b, undefined)) return true;
+    return false;
+  }
+
   /** The closest live replica (distance, then a rotation by block id so ties spread out). */
   closest(b: HBlock, reader?: number): number {
     const replicas = b.replicas;

@@ -107,4 +107,45 @@ describe('the good targets kept between placements', () => {
     expect(three.pickOn(b, [0, 0, 2, 2], -1, -1)).toBe(three.pick(a, [0, 0, 2, 2], () => true));
     expect(b.int(1000)).toBe(a.int(1000));
   });
+
+  it('finds the same node as the rule as a function on a large cluster, with random bad nodes and chosen lists', () => {
+    // Racks of uneven sizes (an empty one among them once its nodes are bad), as pickOn finds the
+    // k-th node by the racks' starts in the list of good nodes instead of walking to it.
+    const sizes = [20, 19, 1, 20, 7, 20, 20, 3, 20, 20];
+    const { cluster } = makeHdfs({ racks: sizes.map((nodes) => ({ nodes })) });
+    const chance = createRng(2024);
+    for (let round = 0; round < 40; round++) {
+      const bad = new Set<number>();
+      const badShare = chance.int(4) / 4;
+      for (let i = 0; i < cluster.nodes.length; i++) if (chance.next() < badShare) bad.add(i);
+      if (round % 5 === 0) for (let i = 39; i < 40; i++) bad.add(i); // rack 2's only node
+      const targets = new GoodTargets(
+        cluster,
+        (i) => !bad.has(i),
+        () => round,
+      );
+      targets.refresh();
+      for (let t = 0; t < 30; t++) {
+        const chosen: number[] = [];
+        const size = chance.int(4);
+        while (chosen.length < size) {
+          const c = chance.int(cluster.nodes.length);
+          if (!chosen.includes(c)) chosen.push(c);
+        }
+        const rack = chance.int(sizes.length);
+        const rules: [number, number][] = [
+          [-1, -1],
+          [rack, -1],
+          [-1, rack],
+        ];
+        const [only, except] = rules[chance.int(3)]!;
+        const rule = (r: number) => (only >= 0 ? r === only : r !== except);
+        const seed = chance.int(1_000_000);
+        const a = createRng(seed);
+        const b = createRng(seed);
+        expect(targets.pickOn(b, chosen, only, except)).toBe(targets.pick(a, chosen, rule));
+        expect(b.int(1000)).toBe(a.int(1000));
+      }
+    }
+  });
 });

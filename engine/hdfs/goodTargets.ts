@@ -20,6 +20,14 @@ export class GoodTargets {
   private free = new Int32Array(0);
   /** Good nodes in all racks. */
   private total = 0;
+  /**
+   * The good nodes in node order as one list (rack after rack): rack r's start in it, and each
+   * good node's place in its rack's list (-1: not good). A pick finds its k-th node from these.
+   */
+  private start = new Int32Array(1);
+  private place = new Int32Array(0);
+  /** pickOn's chosen places, reused. */
+  private holes: number[] = [];
 
   constructor(
     private readonly cluster: Cluster,
@@ -41,14 +49,20 @@ export class GoodTargets {
     const nodes = this.cluster.nodes;
     this.byRack = this.cluster.racks.map(() => []);
     this.total = 0;
+    if (this.place.length !== nodes.length) this.place = new Int32Array(nodes.length);
     for (let i = 0; i < nodes.length; i++) {
       const ok = this.isGoodTarget(i);
       this.good[i] = ok ? 1 : 2;
       if (ok) {
-        this.byRack[nodes[i]!.rackIndex]!.push(i);
+        const list = this.byRack[nodes[i]!.rackIndex]!;
+        this.place[i] = list.length;
+        list.push(i);
         this.total++;
-      }
+      } else this.place[i] = -1;
     }
+    const racks = this.byRack;
+    if (this.start.length !== racks.length + 1) this.start = new Int32Array(racks.length + 1);
+    for (let r = 0; r < racks.length; r++) this.start[r + 1] = this.start[r]! + racks[r]!.length;
   }
 
   isGood(i: number): boolean {
@@ -93,6 +107,51 @@ export class GoodTargets {
    * "rack `only`" (`only` >= 0), "any rack but `except`" (`except` >= 0) or "any rack" (both -1).
    */
   pickOn(rng: Rng, chosen: readonly number[], only: number, except: number): number | undefined {
+    // A node listed twice, or both rules at once (never, from the policy): the walk keeps its quirks.
+    if ((only >= 0 && except >= 0) || hasRepeat(chosen)) return this.pickOnByWalk(rng, chosen, only, except);
+    const racks = this.byRack;
+    const nodes = this.cluster.nodes;
+    const good = this.good;
+    const start = this.start;
+    let candidates = only >= 0 ? racks[only]!.length : this.total - (except >= 0 ? racks[except]!.length : 0);
+    // The chosen good nodes of the racks the rule allows, by their place in the list of all good nodes.
+    const holes = this.holes;
+    holes.length = 0;
+    for (const c of chosen) {
+      if (good[c] !== 1) continue;
+      const r = nodes[c]!.rackIndex;
+      if (only >= 0 ? r !== only : r === except) continue;
+      candidates--;
+      holes.push(start[r]! + this.place[c]!);
+    }
+    if (candidates === 0) return undefined;
+    // The k-th node the walk would reach: from the first allowed place, step over the rack left
+    // out and the chosen nodes that come before it, in the order they come.
+    let j = (only >= 0 ? start[only]! : 0) + rng.int(candidates);
+    if (holes.length > 1) holes.sort((a, b) => a - b);
+    let skipRack = except >= 0 && start[except + 1]! > start[except]!;
+    for (let h = 0; h <= holes.length; h++) {
+      const hole = h < holes.length ? holes[h]! : Number.POSITIVE_INFINITY;
+      if (skipRack && start[except]! <= j && start[except]! < hole) {
+        j += start[except + 1]! - start[except]!;
+        skipRack = false;
+      }
+      if (hole > j) break;
+      j++;
+    }
+    // The rack holding place j: the last whose start is at most j (an empty rack starts where the next does).
+    let lo = only >= 0 ? only : 0;
+    let hi = only >= 0 ? only : racks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (start[mid]! <= j) lo = mid;
+      else hi = mid - 1;
+    }
+    return racks[lo]![j - start[lo]!];
+  }
+
+  /** pickOn as a walk over the racks and their nodes (chosen lists with a node twice). */
+  private pickOnByWalk(rng: Rng, chosen: readonly number[], only: number, except: number): number | undefined {
     const racks = this.byRack;
     const nodes = this.cluster.nodes;
     const good = this.good;
@@ -119,4 +178,9 @@ export class GoodTargets {
     }
     return undefined;
   }
+}
+
+function hasRepeat(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) for (let k = 0; k < i; k++) if (list[i] === list[k]) return true;
+  return false;
 }

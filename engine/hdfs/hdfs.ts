@@ -216,8 +216,8 @@ export class Hdfs {
       ) &&
       first.byteOffset + file.length <= first.buffer.byteLength;
     if (!whole) return this.read(path);
-    // As read(): every block must have a replica it can be read from.
-    for (const b of file.blocks) this.reader.closest(b, undefined);
+    // As read(): every block must have a replica it can be read from (closest names the one without).
+    for (const b of file.blocks) if (!this.reader.servable(b)) this.reader.closest(b, undefined);
     return new Uint8Array(first.buffer, first.byteOffset, file.length);
   }
 

@@ -124,9 +124,12 @@ export function jobCounters(
   user: UserCounterTotals,
 ): MapReduceCounters {
   const c = emptyCounters();
-  // Task by task, without first building a list of 30,000 (output, winner) pairs.
-  for (let i = 0; i < maps.length; i++) addWinner(c, user, maps[i]!.output, am.maps[i]!.winner);
-  for (let i = 0; i < reduces.length; i++) addWinner(c, user, reduces[i]!.output, am.reduces[i]!.winner);
+  // Task by task, without first building a list of 30,000 (output, winner) pairs, summed by slot
+  // (whole numbers: exact in any order) and written into `c` once.
+  const sums = new Float64Array(COUNTER_SLOTS.size);
+  for (let i = 0; i < maps.length; i++) addWinner(sums, user, maps[i]!.output, am.maps[i]!.winner);
+  for (let i = 0; i < reduces.length; i++) addWinner(sums, user, reduces[i]!.output, am.reduces[i]!.winner);
+  for (const [name, slot] of COUNTER_SLOTS) c[name] += sums[slot]!;
   for (const a of am.attempts) {
     const map = a.task.kind === 'map';
     // As Hadoop's RMContainerAllocator counts them: every map attempt given a container, by the
@@ -150,15 +153,28 @@ export function jobCounters(
   return c;
 }
 
+/**
+ * Each counter's slot in jobCounters' sums. Adding a task's counters by name into the counters
+ * object itself cost a lookup by a name that changes at every step (3.5 us a task, 30,000 tasks at
+ * 1 KB blocks); a slot is found in one Map of the same few names.
+ */
+const COUNTER_SLOTS: ReadonlyMap<keyof MapReduceCounters, number> = new Map(
+  (Object.keys(emptyCounters()) as (keyof MapReduceCounters)[]).map((name, i) => [name, i]),
+);
+
 /** A task's winning attempt's counters and the learner's counters of its output (none without both). */
 function addWinner(
-  c: MapReduceCounters,
+  sums: Float64Array,
   user: UserCounterTotals,
   output: { userCounters: readonly UserCounter[] } | null,
   win: MrAttempt | null,
 ): void {
   if (output === null || win === null) return;
   const counters = win.record.taskCounters;
-  if (counters) for (const name in counters) if (name in c) c[name as keyof MapReduceCounters] += counters[name]!;
+  if (counters)
+    for (const name in counters) {
+      const slot = COUNTER_SLOTS.get(name as keyof MapReduceCounters);
+      if (slot !== undefined) sums[slot] = sums[slot]! + counters[name]!;
+    }
   addUserCounters(user, output.userCounters);
 }

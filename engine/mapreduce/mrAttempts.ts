@@ -141,7 +141,9 @@ export function killAttempt(am: MrAppMaster, a: MrAttempt, reason: string): void
 
 function endAttempt(am: MrAppMaster, a: MrAttempt, status: 'succeeded' | 'failed' | 'killed', reason?: string): void {
   for (const h of a.handles) h.cancel();
-  a.handles = [];
+  // Emptied in place (length 0 also lets go of its backing store): an ended attempt stays in
+  // am.attempts to the end of the run, 30,000 of them at 1 KB blocks.
+  a.handles.length = 0;
   a.phase = 'ended';
   a.record.status = status;
   a.record.end = am.ctx.kernel.now;

@@ -18,7 +18,8 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
   const missing = am.maps.filter((m) => m.outputNode === null);
   if (missing.length > 0) return killAttempt(am, a, `map outputs of ${missing.length} maps are not available`);
   const unreachable = am.maps.filter(
-    (m) => !am.ctx.cluster.isReachable(am.ctx.cluster.node(m.outputNode!)) && partBytes(am, m.index, a.task.index) > 0,
+    // The bytes first: most maps of a small block hold nothing for a given reducer (no node lookup then).
+    (m) => partBytes(am, m.index, a.task.index) > 0 && !am.ctx.cluster.isReachable(am.ctx.cluster.node(m.outputNode!)),
   );
   if (unreachable.length > 0) return lostMapOutputs(am, unreachable, a, 'fetch failed at shuffle start');
   const plan = am.reducePlans[a.task.index]!;

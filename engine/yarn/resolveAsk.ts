@@ -136,6 +136,11 @@ function inPartition(
   singles: SingleNodeLists,
 ): readonly number[] | null {
   if (nodes.length === 1) return singles.inPartition(nodes[0]!, label) ? nodes : null;
+  // Most asks name nodes of their own partition (a block's replicas): then the list is kept as it
+  // is (nodeIndexes made it for this ask), without a filter's closure and copy per ask.
+  let all = true;
+  for (let k = 0; k < nodes.length && all; k++) all = singles.inPartition(nodes[k]!, label);
+  if (all && nodes.length > 1) return nodes;
   const fits = (i: number): boolean => singles.inPartition(i, label);
   const kept = nodes.filter(fits);
   return kept.length === 0 ? null : kept.length === 1 ? singles.of(kept[0]!) : kept;
