@@ -14,7 +14,7 @@ import { approxBytes, compareKeys, keyId } from '../exec/keyOrder';
 import { hadoopPartition } from '../exec/hadoopHash';
 import { forEachRecord } from '../exec/lineRecordReader';
 import { formatRecord } from '../exec/recordText';
-import { packGroups, type Group } from './packedGroups';
+import { packGroupsSaying, type Group } from './packedGroups';
 import { keyComparators } from './keyComparators';
 import { MapOutputBuffer, type CombineRun } from './mapOutputBuffer';
 import { UserCounters, type TaskCounter } from './userCounters';
@@ -243,14 +243,16 @@ export function runMapTask(
       partitionRecords: [],
     };
   const parts = buffer.finish();
-  const partitions = parts.map((p) => packGroups(p, null));
+  const packed = parts.map((p) => packGroupsSaying(p, null));
+  const partitions = packed.map((p) => p.packed);
   const partitionRecords = parts.map((p) => p.reduce((s, g) => s + g.values.length, 0));
-  // Each record's key and value (whole numbers: the sum is exact in any order); values packed
-  // as numbers are 8 bytes each, without asking every one of a million.
+  // Each record's key and value (whole numbers: the sum is exact in any order); values that are
+  // all numbers are 8 bytes each, without asking every one of a million (packGroups looked at
+  // each already: a small task's few hundred go as a plain list, but are numbers all the same).
   const partitionBytes = parts.map((p, i) => {
     let bytes = 0;
     for (const g of p) bytes += g.values.length * approxBytes(g.key);
-    if (partitions[i]!.numbers !== null) return bytes + 8 * partitionRecords[i]!;
+    if (packed[i]!.allNumbers) return bytes + 8 * partitionRecords[i]!;
     for (const g of p) for (const v of g.values) bytes += approxBytes(v);
     return bytes;
   });

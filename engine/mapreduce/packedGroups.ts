@@ -20,6 +20,14 @@ export function packGroups(
   groups: Group[],
   cmp: ((a: unknown, b: unknown) => number) | null = compareKeys,
 ): PackedGroups {
+  return packGroupsSaying(groups, cmp).packed;
+}
+
+/** packGroups, also saying whether every value is a number (packed in a Float64Array or not). */
+export function packGroupsSaying(
+  groups: Group[],
+  cmp: ((a: unknown, b: unknown) => number) | null = compareKeys,
+): { packed: PackedGroups; allNumbers: boolean } {
   if (cmp !== null) groups.sort((a, b) => cmp(a.key, b.key));
   // Built with push, not stored into a `new Array(n)`: in a sandbox worker, whose Array.prototype
   // is frozen (freezeIntrinsics), V8 stores into an array's holes about 30 times slower.
@@ -51,11 +59,11 @@ export function packGroups(
       numbers.set(g.values as number[], at);
       at += g.values.length;
     }
-    return { keys, counts, numbers, values: null };
+    return { packed: { keys, counts, numbers, values: null }, allNumbers };
   }
   const values: unknown[] = [];
   for (const g of groups) for (const v of g.values) values.push(v);
-  return { keys, counts, numbers: null, values };
+  return { packed: { keys, counts, numbers: null, values }, allNumbers };
 }
 
 export function packedRecordCount(p: PackedGroups): number {
