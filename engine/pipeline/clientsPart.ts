@@ -2,12 +2,14 @@
  * The clients: devices and apps outside the cluster that send `events` events at `ratePerSec`,
  * in bursts every 10 ms (or one event at a time below 100 per second; an event waits for its burst), each to every part they
  * feed. A copy refused (the receiver down, full or unreachable) is sent again after `retryMs`:
- * the clients keep what they have not handed over, so they lose nothing. Each event carries a
+ * the clients keep what they have not handed over, so they lose nothing (resendQueue.ts keeps the
+ * copies waiting, a group of them per kernel event). Each event carries a
  * key (a device, a title): every key equally often, or by Zipf's law (popularity `zipf`), where a
  * seeded shuffle makes other keys the most popular every `trendEveryMs` (what trends changes).
  */
 import { onClock, type Rng } from '../core';
 import { PartRuntime, type PipelineContext } from './partRuntime';
+import { ResendQueue } from './resendQueue';
 import { pumpFleet, pumpReading, type PumpFleet } from './pumpReadings';
 import type { ResolvedPart } from './pipelineSpec';
 
@@ -20,6 +22,7 @@ export class ClientsPart extends PartRuntime {
   private readonly waiting = new Map<number[], number>();
   /** Refused copies waiting for their resend. */
   private readonly resending = new Set<number[]>();
+  private readonly resends: ResendQueue;
 
   constructor(
     spec: ResolvedPart,
@@ -31,6 +34,15 @@ export class ClientsPart extends PartRuntime {
     private readonly valueRng: Rng,
   ) {
     super(spec, ctx);
+    this.resends = new ResendQueue(ctx.kernel, this.num('retryMs'), {
+      resending: this.resending,
+      canReach: (to) => this.canReach(to),
+      refused: (to, copies) => {
+        to.refused += copies;
+        this.resent += copies;
+      },
+      send: (to, ids) => this.deliver(to, ids),
+    });
   }
 
   private fleet: PumpFleet | null = null;
@@ -80,7 +92,11 @@ export class ClientsPart extends PartRuntime {
       ids.push(this.sent++);
     }
     if (ids.length > 0) for (const to of this.downstream()) this.deliver(to, ids);
-    if (this.sent < this.total) kernel.post(this.createdAt(this.sent) - now, () => this.tick());
+    if (this.sent < this.total) {
+      const delay = this.createdAt(this.sent) - now;
+      this.resends.queued(delay);
+      kernel.post(delay, () => this.resends.own(() => this.tick()));
+    }
   }
 
   private get wear(): { fromMs: number; perHour: number } {
@@ -134,7 +150,10 @@ export class ClientsPart extends PartRuntime {
 
   private deliver(to: PartRuntime, ids: number[]): void {
     this.waiting.set(ids, (this.waiting.get(ids) ?? 0) + 1);
-    this.send(to, ids, ids.length * this.ctx.eventBytes, (refused) => {
+    const bytes = ids.length * this.ctx.eventBytes;
+    // The send's network event is queued too: a retry due at that very instant comes after it.
+    if (this.canReach(to)) this.resends.queued(this.networkMs(to, bytes));
+    this.send(to, ids, bytes, (refused) => {
       // Still on its way to another receiver: it stays held until that one answers too.
       const left = this.waiting.get(ids)! - 1;
       if (left === 0) this.waiting.delete(ids);
@@ -143,10 +162,7 @@ export class ClientsPart extends PartRuntime {
       if (refused.length === 0) return;
       this.resent += refused.length;
       this.resending.add(refused);
-      this.ctx.kernel.post(this.num('retryMs'), () => {
-        this.resending.delete(refused);
-        this.deliver(to, refused);
-      });
+      this.resends.retry(to, refused);
     });
   }
 
