@@ -150,7 +150,7 @@ export class GoodTargets {
     return racks[lo]![j - start[lo]!];
   }
 
-  /** pickOn as a walk over the racks and their nodes (chosen lists with a node twice). */
+  /** pickOn as a walk over the racks and their nodes (a chosen list with a node twice, or both rules). */
   private pickOnByWalk(rng: Rng, chosen: readonly number[], only: number, except: number): number | undefined {
     const racks = this.byRack;
     const nodes = this.cluster.nodes;
