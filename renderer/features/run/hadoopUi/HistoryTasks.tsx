@@ -9,7 +9,7 @@ import type { HistoryAttempt, HistoryTask } from '../../../viz/run/hadoopUi/jobH
 import { formatMs } from '../../../viz/run/format';
 import { formatSimTime } from '../../cluster/PlaybackBar';
 import { DataTable, type Column } from '../../table/DataTable';
-import { reasonOnPage } from '../../../i18n/runErrorText';
+import { attemptReasonText } from '../../../viz/run/attemptText';
 import { i18n } from '../../../i18n/i18n';
 
 const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
@@ -144,8 +144,8 @@ export function Attempts({ attempts, kind }: { attempts: HistoryAttempt[]; kind:
       id: 'note',
       header: 'Note',
       title: t('hadoop.tip.note'),
-      value: (a) => (a.note ? reasonOnPage(a.note) : null),
-      render: (a) => (a.note ? reasonOnPage(a.note) : ''),
+      value: (a) => (a.note ? attemptReasonText(a.note) : null),
+      render: (a) => (a.note ? attemptReasonText(a.note) : ''),
     },
   ];
   return (

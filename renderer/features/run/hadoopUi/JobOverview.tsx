@@ -5,7 +5,7 @@ import { formatMs } from '../../../viz/run/format';
 import { formatSimTime } from '../../cluster/PlaybackBar';
 import { withTips } from '../withTips';
 import { DataTable, type Column } from '../../table/DataTable';
-import { reasonOnPage } from '../../../i18n/runErrorText';
+import { attemptReasonText } from '../../../viz/run/attemptText';
 
 const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
 const span = (ms: number | null) => (ms === null ? 'N/A' : formatMs(ms));
@@ -59,7 +59,7 @@ export function JobOverview({ job }: { job: HistoryJob }) {
   if (job.diagnostics)
     info.push([
       'Diagnostics',
-      `${job.diagnostics.task}: ${reasonOnPage(job.diagnostics.reason)}`,
+      `${job.diagnostics.task}: ${attemptReasonText(job.diagnostics.reason)}`,
       t('hadoop.tip.diagnostics'),
     ]);
   const rows: TallyRow[] = [
