@@ -18,7 +18,8 @@ export const fail = (reason: string, reasons?: CheckVerdict['reasons']): CheckVe
 
 /** Simulated ms as "3.12 s" (or "12 min 30 s", "4 min", "3 h 0 min 58 s" when long). */
 export function seconds(ms: number): string {
-  if (ms >= 3_600_000) {
+  // From the whole seconds: 59 min 59.6 s is an hour, not "60 min".
+  if (Math.round(ms / 1000) >= 3600) {
     const total = Math.round(ms / 1000);
     const h = Math.floor(total / 3600);
     const min = Math.floor((total % 3600) / 60);

@@ -4,12 +4,16 @@
  * same moment, and how old the data behind each row was.
  */
 import { agePeaks, type AgePeak, type PipelineResult, type ViewReport } from '../../engine/pipeline';
-import { ageSeconds, fail, pass, pipelineRunOf, wholeSeconds } from '../checkKit';
+import { ageSeconds, fail, pass, pipelineRunOf, seconds, wholeSeconds } from '../checkKit';
 import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
 import { whyStale } from './whyStale';
 
-/** Times as the checks print them: whole seconds without decimals ("30 s"); ages rounded up (`ageSeconds`). */
-const seconds = wholeSeconds;
+/*
+ * Times as the lab's texts and its run's dashboards say them: an instant of the run as the
+ * dashboards' sentences print it (`seconds`: "60.00 s", "1 h 0 min 24 s"), a setting or the
+ * lab's bound as the steps' texts give it (`wholeSeconds`: "every 5 s", "more than 30 s old"),
+ * an age as the row's caption prints it (`ageSeconds`: "30 s", "30.002 s").
+ */
 
 const n = (v: number) => v.toLocaleString('en-US');
 const percent = (part: number, whole: number) => `${Math.round((100 * part) / Math.max(1, whole))}%`;
@@ -103,7 +107,7 @@ function judgeRow(
     const board = result.parts.find((p) => p.id === row.view.dashboard)!;
     if (board.settings.top !== ROW_TOP || board.settings.windowMs !== ROW_WINDOW_MS)
       return fail(
-        `${board.id} ranks its top ${board.settings.top} titles over ${seconds(Number(board.settings.windowMs))}; the row here is the top ${ROW_TOP} of the last ${seconds(ROW_WINDOW_MS)} (top, windowMs).`,
+        `${board.id} ranks its top ${board.settings.top} titles over ${wholeSeconds(Number(board.settings.windowMs))}; the row here is the top ${ROW_TOP} of the last ${wholeSeconds(ROW_WINDOW_MS)} (top, windowMs).`,
       );
     const verdict = judge(row, result);
     if (!verdict.pass) return verdict;
@@ -130,7 +134,7 @@ export function oldPipelineCheck(id: string, everyMs: number): LabCheck {
           );
         if (job.settings.everyMs !== everyMs)
           return fail(
-            `${job.id} runs every ${seconds(job.settings.everyMs as number)}; Netflix's old jobs ran every hour (and every day).`,
+            `${job.id} runs every ${wholeSeconds(job.settings.everyMs as number)}; Netflix's old jobs ran every hour (and every day).`,
           );
         return pass(
           `${row.view.dashboard} shows the row that ${job.id} computes every hour from ${store.id}, where ${collector.id} writes the play events.`,
@@ -224,7 +228,7 @@ export function trendingFreshCheck(id: string, boundMs: number, fromMs: number):
         if (late) {
           const from = Math.max(fromMs, late.refreshMs, late.atMs - late.ageMs + boundMs);
           const by = late.nextRefreshMs === null ? 'the end of the run' : `its next refresh at ${seconds(late.atMs)}`;
-          const old = `${view.dashboard}'s data was more than ${seconds(boundMs)} old`;
+          const old = `${view.dashboard}'s data was more than ${wholeSeconds(boundMs)} old`;
           // Over the bound for less than the times print apart: said as the instant it was.
           const when =
             seconds(from) === seconds(late.atMs)

@@ -111,16 +111,16 @@ describe('the netflix-trending lab', () => {
     expect(minute.title).toBe('Trending now is never more than 30 s old, nor missing longer');
     expect(minute.pass).toBe(false);
     expect(minute.reason).toBe(
-      "From 89 s recommender's data was more than 30 s old, 61.002 s by its next refresh at 2 min: it refreshes every 60 s (refreshMs 60000): between two refreshes its row lacks every play made since the last one, and the row it read at 60 s already lacked the last 1.002 s of plays.",
+      "From 89.00 s recommender's data was more than 30 s old, 61.002 s by its next refresh at 2 min: it refreshes every 60 s (refreshMs 60000): between two refreshes its row lacks every play made since the last one, and the row it read at 60.00 s already lacked the last 1.002 s of plays.",
     );
     // Nothing was down: the first row came only with the first refresh, 5 minutes in.
     const five = fresh((await run(1, every(300_000))).out);
     expect(five.reason).toBe(
-      'recommender showed no row until its first refresh at 5 min, more than 30 s after 60 s: it refreshes every 5 min (refreshMs 300000).',
+      'recommender showed no row until its first refresh at 5 min, more than 30 s after 60.00 s: it refreshes every 5 min (refreshMs 300000).',
     );
     const { out } = await run(1, lab.steps[1]!.solution);
     expect(fresh(out).reason).toBe(
-      "From 60 s on, recommender's data was never more than 6.002 s old (at worst at 1 h 9 min 55 s, just before a refresh: it refreshes every 5 s, and its refreshes lacked the plays of at most the last 1.002 s).",
+      "From 60.00 s on, recommender's data was never more than 6.002 s old (at worst at 1 h 9 min 55 s, just before a refresh: it refreshes every 5 s, and its refreshes lacked the plays of at most the last 1.002 s).",
     );
   });
 
@@ -133,7 +133,7 @@ describe('the netflix-trending lab', () => {
     });
     expect(r29.pass).toBe(false);
     expect(r29.reason).toBe(
-      "Just before its next refresh at 87 s recommender's data was more than 30 s old (30.002 s): it refreshes every 29 s (refreshMs 29000): between two refreshes its row lacks every play made since the last one, and the row it read at 58 s already lacked the last 1.002 s of plays.",
+      "Just before its next refresh at 87.00 s recommender's data was more than 30 s old (30.002 s): it refreshes every 29 s (refreshMs 29000): between two refreshes its row lacks every play made since the last one, and the row it read at 58.00 s already lacked the last 1.002 s of plays.",
     );
     // A 25 s trigger behind a refresh every 5 s: the same 30.002 s.
     const trigger = await fresh((p) => {
@@ -141,7 +141,7 @@ describe('the netflix-trending lab', () => {
       p.parts.find((x) => x.id === 'trends')!.settings = { op: 'countByKey', triggerMs: 25_000 };
     });
     expect(trigger.reason).toMatch(
-      /^Just before its next refresh at 80 s recommender's data was more than 30 s old \(30\.002 s\)/,
+      /^Just before its next refresh at 80\.00 s recommender's data was more than 30 s old \(30\.002 s\)/,
     );
     for (const reason of [r29.reason, trigger.reason]) expect(reason).not.toMatch(/more than 30 s old\W+30 s\b/);
   });

@@ -4,9 +4,9 @@
  * reach, the data already old when it was read, or simply the time between two refreshes.
  */
 import type { AgePeak, PipelineResult, ViewReport } from '../../engine/pipeline';
-import { ageSeconds, wholeSeconds } from '../checkKit';
+import { ageSeconds, seconds, wholeSeconds } from '../checkKit';
 
-const seconds = wholeSeconds;
+// An instant of the run as the dashboards' sentences say it ("58.00 s"), a setting as the steps' texts do ("every 29 s").
 
 /** The first stretch in which `part` was down that overlaps (fromMs, toMs), from the run's events. */
 function downDuring(
@@ -47,5 +47,5 @@ export function whyStale(result: PipelineResult, view: ViewReport, peak: AgePeak
     return `${view.dashboard} showed no new row from ${seconds(peak.refreshMs)} to ${peak.nextRefreshMs === null ? 'the end of the run' : seconds(peak.nextRefreshMs)}: it could not read ${view.store}`;
   if (peak.behindMs > boundMs)
     return `its row ranks only what had reached ${view.store}: at its refresh at ${seconds(peak.refreshMs)} the oldest play it lacked was already ${ageSeconds(peak.behindMs)} old`;
-  return `it refreshes every ${seconds(refreshMs)} (refreshMs ${refreshMs}): between two refreshes its row lacks every play made since the last one, and the row it read at ${seconds(peak.refreshMs)} already lacked the last ${ageSeconds(peak.behindMs)} of plays`;
+  return `it refreshes every ${wholeSeconds(refreshMs)} (refreshMs ${refreshMs}): between two refreshes its row lacks every play made since the last one, and the row it read at ${seconds(peak.refreshMs)} already lacked the last ${ageSeconds(peak.behindMs)} of plays`;
 }

@@ -129,6 +129,12 @@ describe('streaming-delivery: wrong solutions fail', () => {
     );
   });
 
+  it('windows: the first late position is timed as every check and the page time one ("50.00 s")', async () => {
+    expect((await failures(3, windows!.starter)).join('\n')).toMatch(
+      /none-late: \d+ positions dropped as late \(the first at \d+\.\d\d s, taken at 08:00:\d\d\)/,
+    );
+  });
+
   it('windows: rows written in another shape are not counted as windows', async () => {
     const shape = edit(windows!.solution, 'positions: row.count', 'n: row.count');
     expect((await failures(3, shape)).join('\n')).toMatch(/every-window-stored: the store holds no window/);

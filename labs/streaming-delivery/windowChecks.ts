@@ -6,7 +6,7 @@
  * finished windows, so its memory stays bounded).
  */
 import type { KafkaJobReport } from '../../engine/api';
-import { fail, pass } from '../checkKit';
+import { fail, pass, seconds } from '../checkKit';
 import { isVerdict, judged } from '../streamChecks';
 import { plural } from '../plural';
 import type { CheckVerdict, LabCheck, StepRun } from '../labTypes';
@@ -44,7 +44,7 @@ export function noLatePositionsCheck(id: string, title: string, total: number): 
     if (l.late > 0) {
       const worst = r.trace.find((e) => e.type === 'recordAggregated' && e.late === true);
       return fail(
-        `${plural(l.late, 'position')} dropped as late${worst ? ` (the first at ${(worst.t / 1000).toFixed(1)} s, taken at ${clock(worst.eventTime as number)})` : ''}: when ${l.late === 1 ? 'it' : 'they'} arrived, the watermark had passed the end of ${l.late === 1 ? 'its window' : 'their windows'}. How late can a position from the tunnel be?`,
+        `${plural(l.late, 'position')} dropped as late${worst ? ` (the first at ${seconds(worst.t)}, taken at ${clock(worst.eventTime as number)})` : ''}: when ${l.late === 1 ? 'it' : 'they'} arrived, the watermark had passed the end of ${l.late === 1 ? 'its window' : 'their windows'}. How late can a position from the tunnel be?`,
       );
     }
     if (l.aggregated < total)

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatNumber, formatSimTime } from '../viz/run/format';
+import { formatBytes, formatMs, formatNumber } from '../viz/run/format';
+import { seconds } from '../viz/views/durationWords';
 import { setActiveLanguage } from './activeLocale';
 import { count, fixed, percent } from './numberFormat';
 
@@ -12,7 +13,7 @@ describe('numbers, sizes and times per locale', () => {
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatMs(1234)).toBe('1.23 s');
     expect(formatNumber(12345.678)).toBe('12,345.68');
-    expect(formatSimTime(4200)).toBe('4.2 s');
+    expect(seconds(4200)).toBe('4.20 s');
     expect([percent(50), percent(12.34, 1)]).toEqual(['50%', '12.3%']);
   });
 
@@ -25,8 +26,8 @@ describe('numbers, sizes and times per locale', () => {
     expect(formatMs(90_500)).toBe('1 min 30,5 s');
     expect(formatNumber(12345.678)).toBe('12.345,68');
     expect(formatNumber(0.12345)).toBe('0,1235');
-    expect(formatSimTime(4200)).toBe('4,2 s');
-    expect(formatSimTime(185_000)).toBe('3 min 05 s');
+    expect(seconds(4200)).toBe('4,20 s');
+    expect(seconds(185_000)).toBe('3 min 5 s');
     // German writes a no-break space before %, as Intl's de-DE (labs/germanFormat.ts) does.
     expect([percent(50), percent(12.34, 1)]).toEqual(['50\u00a0%', '12,3\u00a0%']);
   });

@@ -7,7 +7,7 @@ import { encodeUtf8 } from '../../engine/core';
 import { runJob, type RunJobOptions } from '../../engine/api';
 import { changeLanguage, i18n } from './i18n';
 import { JobTimeoutError, RunawayLoopError, createFunctionRunner } from '../../engine/sandbox';
-import { reasonOnPage, runErrorText } from './runErrorText';
+import { runErrorText } from './runErrorText';
 import { pipelineTimeoutMessage } from '../../labs/pipelineTimeout';
 import { GERMAN_REASON_SHAPES, jobReasonGerman } from '../../labs/jobReasonGerman';
 import { runErrorText as cliRunErrorText } from '../../labs/runErrorText';
@@ -159,19 +159,6 @@ describe('runErrorText', () => {
       'Der Lauf der Pipeline hat sein Zeitbudget (2,5 s echte Zeit) aufgebraucht und wurde gestoppt; wenn er nur langsam ist (viele Ereignisse, ein kurzes Refresh-, Trigger- oder Retry-Intervall), erhöhe das Zeitlimit (in der App unter Einstellungen, auf der Kommandozeile mit --timeout)',
     );
   });
-
-  it('words an attempt’s reason on a page (a Note, an Errors cell) as the error box does', async () => {
-    const message = await failure(
-      '    let n = 0;\n    for (const v of values) n += v;\n    for (const v of values) n += v;',
-    );
-    // The attempt's own reason: the run's error without the note of the task's attempts.
-    const reason = message.replace(/ \(\S+ failed \d+ attempts?, on [^()]+\)$/, '');
-    expect(reasonOnPage(reason)).toBe(reason);
-    expect(reasonOnPage('node n4 died')).toBe('node n4 died');
-    changeLanguage('de');
-    expect(reasonOnPage(reason)).toMatch(/^job\.js:\d+: Error: die Werte, die reduce bekam, wurden ein zweites Mal/);
-    expect(reasonOnPage('node n4 died')).toBe('Knoten n4 ist ausgefallen');
-  }, 60_000);
 
   it('says in German that the code threw something not an Error, held too much memory, or never ended', async () => {
     const thrown = await failure("    throw 'kaputt';");

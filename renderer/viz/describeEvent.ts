@@ -8,7 +8,7 @@ import { blockName } from '../../engine/hdfs';
 import { i18n } from '../i18n/i18n';
 import type { TimedEvent } from './clusterPicture';
 import { fetchFailureText } from './run/fetchFailures';
-import { reasonOnPage } from '../i18n/runErrorText';
+import { attemptReasonText } from './run/attemptText';
 
 const MB = 1024 * 1024;
 
@@ -91,7 +91,7 @@ export function describeEvent(e: RunEvent): TimedEvent | null {
           task: e.task,
           attempt: e.attempt,
           node: e.node,
-          reason: e.reason ? reasonOnPage(e.reason) : e.reason,
+          reason: e.reason ? attemptReasonText(e.reason) : e.reason,
         }),
       );
     case 'taskFailed':
@@ -101,7 +101,7 @@ export function describeEvent(e: RunEvent): TimedEvent | null {
           task: e.task,
           attempt: e.attempt,
           node: e.node,
-          reason: e.reason ? reasonOnPage(e.reason) : e.reason,
+          reason: e.reason ? attemptReasonText(e.reason) : e.reason,
         }),
       );
     case 'mapOutputLost':
@@ -122,7 +122,7 @@ export function describeEvent(e: RunEvent): TimedEvent | null {
         say(e.willRetry ? 'event.stageFailed' : 'event.stageAborted', {
           stage: e.stage,
           attempt: e.attempt,
-          reason: e.reason.startsWith('FetchFailed(') ? say('event.fetchFailure') : reasonOnPage(e.reason),
+          reason: e.reason.startsWith('FetchFailed(') ? say('event.fetchFailure') : attemptReasonText(e.reason),
         }),
       );
     case 'stageResubmitted':
@@ -130,7 +130,7 @@ export function describeEvent(e: RunEvent): TimedEvent | null {
         'recovery',
         say(e.stages.length === 1 ? 'event.stageResubmitted' : 'event.stagesResubmitted', {
           stages: e.stages.join(', '),
-          reason: reasonOnPage(e.reason),
+          reason: attemptReasonText(e.reason),
         }),
       );
     default:

@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { RunEvent } from '../../../engine/api';
 import { ClusterTimeline, type NodeInfo } from '../../viz/clusterTimeline';
 import { ClusterMap } from './ClusterMap';
-import { formatSimTime } from './PlaybackBar';
+import { seconds } from '../../viz/views/durationWords';
 import { SUMMARY_ABOVE_NODES } from '../../viz/clusterMapLayout';
 import { FlowLegend, movingSummary } from './FlowLegend';
 
@@ -40,7 +40,7 @@ export function ClusterMapView({
   const hasFlows = index !== null && index.flows.length > 0;
   const [showFlows, setShowFlows] = useState(true);
   const { t: text } = useTranslation('cluster');
-  const time = formatSimTime(t);
+  const time = seconds(t);
   return (
     <figure className="map-figure">
       <ClusterMap

@@ -11,7 +11,8 @@ import { engineClient } from '../../bridge/engineClient';
 import type { DemoRun } from '../../bridge/engineProtocol';
 import { ClusterMapView, useClusterTimeline } from './ClusterMapView';
 import { usePlayback } from './usePlayback';
-import { formatSimTime, PlaybackBar } from './PlaybackBar';
+import { PlaybackBar } from './PlaybackBar';
+import { seconds } from '../../viz/views/durationWords';
 import { describeEvent } from '../../viz/describeEvent';
 import { formatInterval } from '../../../labs/faultTiming';
 
@@ -107,7 +108,7 @@ function Player({ run, seed, onNewSeed }: { run: DemoRun; seed: number; onNewSee
       <ol className="events" aria-label={t('live.events')} data-testid="event-log" tabIndex={0}>
         {shown.slice(-60).map((e, i) => (
           <li key={`${e.t}-${i}`} className={e.kind}>
-            <span className="t">{formatSimTime(e.t)}</span> {e.text}
+            <span className="t">{seconds(e.t)}</span> {e.text}
           </li>
         ))}
       </ol>

@@ -1,14 +1,15 @@
 /**
- * The playback clock keeps its width as it runs: past an hour, formatSimTime's "1 h 1 min 5 s" and
+ * The playback clock keeps its width as it runs: past an hour, the checks' "1 h 1 min 5 s" and
  * "1 h 1 min 35 s" differ by a character, and the scrubber and controls beside the clock jumped
  * every second. The clock has fixed-width fields, and is as wide as its reading at the run's end
- * from the start; sentences keep formatSimTime's words.
+ * from the start; sentences, and the scrubber's spoken value, keep the checks' words.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { changeLanguage } from '../../i18n/i18n';
-import { formatClock, formatSimTime } from '../../viz/run/format';
+import { formatClock } from '../../viz/run/format';
+import { seconds } from '../../viz/views/durationWords';
 import { PlaybackBar, clockWidth } from './PlaybackBar';
 import type { Playback } from './usePlayback';
 
@@ -46,7 +47,15 @@ describe('the playback clock', () => {
     for (let t = 3_600_000; t < 3_720_000; t += 1000) widths.add(formatClock(t).length);
     expect([...widths]).toEqual([15]);
     // Sentences keep their words.
-    expect(formatSimTime(3_665_000)).toBe('1 h 1 min 5 s');
+    expect(seconds(3_665_000)).toBe('1 h 1 min 5 s');
+  });
+
+  it('speaks the scrubber’s value as the labs’ checks say a time, only the clock fixed-width', () => {
+    const html = renderToStaticMarkup(
+      createElement(PlaybackBar, { playback: playbackAt(185_000), durationMs: 600_000 }),
+    );
+    expect(html).toContain('aria-valuetext="3 min 5 s"');
+    expect(html).toContain('3 min 05 s / 10 min 00 s');
   });
 
   it('keeps its width in the bar from the start of a run to its end, so the scrubber does not jump', () => {

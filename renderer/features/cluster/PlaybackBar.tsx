@@ -6,12 +6,10 @@
 import { useTranslation } from 'react-i18next';
 import { numberFormat } from '../../i18n/numberFormat';
 import type { Playback } from './usePlayback';
-import { formatClock, formatSimTime } from '../../viz/run/format';
+import { formatClock } from '../../viz/run/format';
+import { seconds } from '../../viz/views/durationWords';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
-
-/** Simulated time as the clock shows it (renderer/viz/run/format.ts). */
-export { formatSimTime };
 
 /**
  * The clock's width in characters (its font is monospaced): that of its reading at the run's end,
@@ -31,8 +29,6 @@ export interface PlaybackBarProps {
   onChooseSpeed?(speed: number): void;
   /** Shown next to the speed control, e.g. why the app picked this speed. */
   speedNote?: string | null;
-  /** How the scrubber's spoken value says a time (formatSimTime; a pipeline lab's page, as its checks do). */
-  sayTime?(ms: number): string;
   children?: React.ReactNode;
 }
 
@@ -42,7 +38,6 @@ export function PlaybackBar({
   eventTimes,
   onChooseSpeed,
   speedNote,
-  sayTime = formatSimTime,
   children,
 }: PlaybackBarProps) {
   const { t } = useTranslation('cluster');
@@ -108,7 +103,8 @@ export function PlaybackBar({
           playback.seek(Number(e.target.value));
         }}
         aria-label={t('playback.time')}
-        aria-valuetext={sayTime(playback.t)}
+        // Spoken as the labs' checks say a time ("4.50 s"); only the clock beside it reads fixed-width.
+        aria-valuetext={seconds(playback.t)}
       />
       {/* As wide as its widest reading (the run's end) from the start: the scrubber beside it keeps its size. */}
       <span className="clock" data-testid="sim-clock" style={{ minWidth: `${clockWidth(durationMs)}ch` }}>

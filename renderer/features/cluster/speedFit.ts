@@ -4,7 +4,8 @@
  */
 import { i18n } from '../../i18n/i18n';
 import { fixed, numberFormat } from '../../i18n/numberFormat';
-import { formatSimTime, SPEEDS } from './PlaybackBar';
+import { durationWords, seconds } from '../../viz/views/durationWords';
+import { SPEEDS } from './PlaybackBar';
 
 /** About how long a fitted run plays for, in real time. */
 export const FIT_SECONDS = 20;
@@ -14,19 +15,23 @@ export function speedFor(durationMs: number): number {
   return SPEEDS.find((s) => durationMs / s <= FIT_SECONDS * 1000) ?? SPEEDS[SPEEDS.length - 1]!;
 }
 
-function watchTime(seconds: number, sayTime: (ms: number) => string): string {
-  if (seconds >= 60) return sayTime(seconds * 1000);
-  return seconds >= 2 ? `${Math.round(seconds)} s` : `${fixed(seconds, 1)} s`;
+/**
+ * About how long watching takes, in real seconds: rounded as "about" asks ("18 s", "1 min 35 s"),
+ * not to the hundredth as a simulated time is ("95.00 s" is no "about").
+ */
+export function watchTime(s: number): string {
+  if (s >= 60) return durationWords(s * 1000);
+  return s >= 2 ? `${Math.round(s)} s` : `${fixed(s, 1)} s`;
 }
 
 /**
  * "Plays at 16× so the 4 min 40 s run takes about 18 s", in the page's language; the run's length
- * as `sayTime` says a time (formatSimTime; a pipeline lab's page, as its checks do).
+ * as the labs' checks say a time (durationWords `seconds`).
  */
-export function fittedSpeedNote(speed: number, durationMs: number, sayTime = formatSimTime): string {
+export function fittedSpeedNote(speed: number, durationMs: number): string {
   return i18n.t('cluster:playback.fitted', {
     speed: numberFormat().format(speed),
-    duration: sayTime(durationMs),
-    watch: watchTime(durationMs / speed / 1000, sayTime),
+    duration: seconds(durationMs),
+    watch: watchTime(durationMs / speed / 1000),
   });
 }

@@ -1,7 +1,8 @@
 /** The compare view's one clock and the two runs it plays (CompareSide), A left and B right. */
 import { useTranslation } from 'react-i18next';
 import type { KeptRun } from '../../state/runHistory';
-import { PlaybackBar, formatSimTime } from '../cluster/PlaybackBar';
+import { PlaybackBar } from '../cluster/PlaybackBar';
+import { seconds } from '../../viz/views/durationWords';
 import { usePlayback } from '../cluster/usePlayback';
 import { speedFor } from '../cluster/speedFit';
 import { CompareSide } from './CompareSide';
@@ -14,7 +15,7 @@ export function ComparePlayback({ a, b, nameA, nameB }: { a: KeptRun; b: KeptRun
     <>
       <div className="compare-clock">
         <PlaybackBar playback={playback} durationMs={durationMs} />
-        <p className="muted">{t('clock', { time: formatSimTime(playback.t) })}</p>
+        <p className="muted">{t('clock', { time: seconds(playback.t) })}</p>
       </div>
       <div className="compare-sides">
         <CompareSide name={nameA} run={a} t={playback.t} simMsPerSecond={1000 * playback.speed} />

@@ -4,7 +4,7 @@ import type { KeptRun } from '../../state/runHistory';
 import { ClusterMapView, useClusterTimeline } from '../cluster/ClusterMapView';
 import { RunPanels } from '../run/RunPanels';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
-import { formatSimTime } from '../cluster/PlaybackBar';
+import { seconds } from '../../viz/views/durationWords';
 
 export function CompareSide({
   name,
@@ -26,7 +26,7 @@ export function CompareSide({
       <h3>
         {name}
         <span className="muted">
-          {text('sideTime', { shown: formatSimTime(shown), end: formatSimTime(end) })}
+          {text('sideTime', { shown: seconds(shown), end: seconds(end) })}
           {t > end ? text('finished') : ''}
         </span>
       </h3>

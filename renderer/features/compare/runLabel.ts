@@ -2,7 +2,7 @@
 import { i18n } from '../../i18n/i18n';
 import { activeLocaleTag } from '../../i18n/activeLocale';
 import type { KeptRun } from '../../state/runHistory';
-import { formatSimTime } from '../cluster/PlaybackBar';
+import { seconds } from '../../viz/views/durationWords';
 import { describeFault } from '../lab/faultNote';
 
 export function runLabel(r: KeptRun): string {
@@ -14,7 +14,7 @@ export function runLabel(r: KeptRun): string {
   return [
     i18n.t('compare:run', { n: r.number }),
     clock,
-    formatSimTime(r.report.simulatedMs),
+    seconds(r.report.simulatedMs),
     ...r.faults.map(describeFault),
   ].join(' · ');
 }

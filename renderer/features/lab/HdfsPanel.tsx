@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import type { RunEvent } from '../../../engine/api';
-import { formatSimTime } from '../cluster/PlaybackBar';
+import { seconds } from '../../viz/views/durationWords';
 import { describeEvent } from '../../viz/describeEvent';
 import { NameNodeView } from '../run/hadoopUi/NameNodeView';
 
@@ -38,7 +38,7 @@ export function HdfsPanel({
       <ol className="events" aria-label={text('hdfs.events')} data-testid="event-log" tabIndex={0}>
         {events.slice(-80).map((e, i) => (
           <li key={i} className={e.kind}>
-            <span className="t">{formatSimTime(e.t)}</span> {e.text}
+            <span className="t">{seconds(e.t)}</span> {e.text}
           </li>
         ))}
       </ol>

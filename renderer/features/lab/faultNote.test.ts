@@ -5,7 +5,8 @@ import { faultNote } from './faultNote';
 describe('faultNote', () => {
   it('an hdfs step names HDFS’s 10 min 30 s and not YARN', () => {
     const note = faultNote([{ atMs: 60_000, kind: 'killNode', node: 'n5' }], faultTimingOf('hdfs'));
-    expect(note).toMatch(/^Injected: killed n5 at 60\.0 s\. /);
+    // At 60.00 s, as the step's check says "one DataNode killed at 60.00 s".
+    expect(note).toMatch(/^Injected: killed n5 at 60\.00 s\. /);
     expect(note).toContain('10 min 30 s');
     expect(note).not.toMatch(/YARN|NodeManager|after 30 s/);
   });
@@ -17,7 +18,7 @@ describe('faultNote', () => {
   });
   it('a slowed node needs no expiry', () => {
     expect(faultNote([{ atMs: 2000, kind: 'slowNode', node: 'n3', factor: 4 }], faultTimingOf('spark'))).toBe(
-      'Injected: slowed n3 ×4 at 2.0 s.',
+      'Injected: slowed n3 ×4 at 2.00 s.',
     );
   });
 });

@@ -4,15 +4,15 @@
  * YARN's NodeManager expiry in a job), from the run's actual settings.
  */
 import { i18n } from '../../i18n/i18n';
-import { fixed } from '../../i18n/numberFormat';
+import { seconds } from '../../viz/views/durationWords';
 import type { FaultSpec } from '../../../engine/cluster';
 import { formatInterval, type FaultTiming } from '../../../labs/faultTiming';
 
 const say = (key: string, options?: Record<string, unknown>) => i18n.t(`lab:fault.${key}`, options);
 
-/** A fault in words, in the page's language. */
+/** A fault in words, in the page's language; its time as the labs' checks say it ("one DataNode killed at 60.00 s"). */
 export function describeFault(f: FaultSpec): string {
-  const at = say('at', { time: fixed(f.atMs / 1000, 1) });
+  const at = say('at', { time: seconds(f.atMs) });
   switch (f.kind) {
     case 'killNode':
     case 'restartNode':

@@ -14,7 +14,6 @@ import { fittedSpeedNote, speedFor } from '../cluster/speedFit';
 import { usePlayback } from '../cluster/usePlayback';
 import { useRunClock } from '../lab/useRunClock';
 import { useAppStore } from '../../state/store';
-import { seconds } from '../../viz/views/durationWords';
 import { pipelineAt, pipelineEventTimes, type PipelineInstant } from '../../viz/pipeline/pipelineAt';
 import { pipelineNowSentence } from '../../viz/pipeline/pipelineNowSentence';
 import { PipelineRunView } from './PipelineRunView';
@@ -48,8 +47,7 @@ export function PipelinePlayback({ report, busy, startAt = 0, children, words }:
         durationMs={durationMs}
         eventTimes={eventTimes}
         onChooseSpeed={chooseSpeed}
-        speedNote={chosenSpeed === null ? fittedSpeedNote(playback.speed, durationMs, seconds) : null}
-        sayTime={seconds}
+        speedNote={chosenSpeed === null ? fittedSpeedNote(playback.speed, durationMs) : null}
       />
       <p className="pipeline-now" data-testid="pipeline-now">
         {pipelineNowSentence(result, at)}

@@ -65,7 +65,7 @@ describe("a pipeline lab's page", () => {
     expect(html).toContain('part stream is stopped at 3.00 s');
     expect(html).toMatch(/title="[^"]*4\.50 s[^"]*"/);
     expect(html).toContain('aria-valuetext="4.50 s"');
-    // No time in formatSimTime's words ("4.5 s", "2 min 05 s") anywhere on it.
+    // No time in the old one-decimal, padded words ("4.5 s", "2 min 05 s") anywhere on it.
     expect(html.match(/\b\d+\.\d s\b|\bmin 0\d s\b/g)).toBeNull();
     changeLanguage('de');
     expect(page()).toContain('>4,50 s: ');

@@ -13,8 +13,7 @@ import { layoutDag } from '../../viz/run/dagLayout';
 import { drawDag } from '../../viz/run/drawDag';
 import { stageProgressAt } from '../../viz/run/runStages';
 import { stageFailureText } from '../../viz/run/fetchFailures';
-import { attemptStatusText } from '../../viz/run/attemptText';
-import { reasonOnPage } from '../../i18n/runErrorText';
+import { attemptReasonText, attemptStatusText } from '../../viz/run/attemptText';
 import { formatMs } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { DagJobBar } from './DagJobBar';
@@ -122,7 +121,7 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
             .filter((f) => f.at <= t)
             .map((f) => (
               <p key={f.attempt} className="stage-failure">
-                {text('dag.stageFailure', { text: stageFailureText(f, t), reason: reasonOnPage(f.reason) })}
+                {text('dag.stageFailure', { text: stageFailureText(f, t), reason: attemptReasonText(f.reason) })}
               </p>
             ))}
           {attempts.length === 0 ? (
@@ -155,9 +154,9 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
                         <td>{b.locality}</td>
                         <td className="num">{formatMs(b.start)}</td>
                         <td className="num">{formatMs(Math.min(b.end, t) - b.start)}</td>
-                        <td className={`status ${status}`} title={b.reason ? reasonOnPage(b.reason) : undefined}>
+                        <td className={`status ${status}`} title={b.reason ? attemptReasonText(b.reason) : undefined}>
                           {attemptStatusText(status)}
-                          {b.reason && b.end <= t ? `: ${reasonOnPage(b.reason)}` : ''}
+                          {b.reason && b.end <= t ? `: ${attemptReasonText(b.reason)}` : ''}
                         </td>
                       </tr>
                     );

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { RunView } from '../../viz/run/runViewTypes';
 import { legendPhases, phaseLabel } from '../../viz/run/phases';
-import { describeAttempt } from '../../viz/run/describeAttempt';
+import { describeAttempt } from '../../viz/run/attemptText';
 import {
   fitRange,
   hitTest,

@@ -9,8 +9,8 @@ import { i18n } from '../../i18n/i18n';
 import { numberFormat } from '../../i18n/numberFormat';
 import { useMemo } from 'react';
 import type { ServerRunReport } from '../../../labs/labTypes';
-import { PlaybackBar, formatSimTime } from '../cluster/PlaybackBar';
-import { speedFor } from '../cluster/speedFit';
+import { PlaybackBar } from '../cluster/PlaybackBar';
+import { speedFor, watchTime } from '../cluster/speedFit';
 import { usePlayback } from '../cluster/usePlayback';
 import { useAppStore } from '../../state/store';
 import { gbText, minutesText, serverAt, serverEventTimes, type ServerInstant } from '../../viz/server/serverAt';
@@ -57,9 +57,10 @@ export function ServerRunArea({ report, busy }: { report: ServerRunReport; busy:
   useRunClock(playback, busy);
   const watchS = durationMs / MS_PER_SECOND / playback.speed;
   const { t } = useTranslation('server');
+  // The run's length in minutes, as the lab's checks and every other time on this page say one.
   const note = t('speedNote', {
-    duration: formatSimTime(durationMs),
-    watch: watchS >= 60 ? formatSimTime(watchS * 1000) : `${Math.max(1, Math.round(watchS))} s`,
+    duration: minutesText(durationMs / 1000),
+    watch: watchTime(watchS),
     speed: numberFormat().format(playback.speed),
   });
   return (

@@ -17,7 +17,7 @@ import {
   MB_WIDTH,
   type WindowChartLayout,
 } from '../../viz/stream/microBatchLayout';
-import { formatSimTime } from '../../viz/run/format';
+import { seconds } from '../../viz/views/durationWords';
 import { useElementWidth } from '../run/useElementWidth';
 
 type Select = (record: string | null, label: string, key: string) => void;
@@ -84,7 +84,7 @@ const WindowChart = memo(function WindowChart({
                 to: formatEventTime(w.end),
                 value: w.value,
                 state: w.written
-                  ? t(w.final ? 'mb.writtenFinal' : 'mb.writtenOpen', { time: formatSimTime(w.writtenAt ?? 0) })
+                  ? t(w.final ? 'mb.writtenFinal' : 'mb.writtenOpen', { time: seconds(w.writtenAt ?? 0) })
                   : t('mb.held'),
               })}
             </title>
@@ -214,7 +214,7 @@ export function StreamMicroBatches({
         <span data-testid="mb-summary">
           {b === null
             ? text('mb.none')
-            : text('mb.batch', { id: b.id, time: formatSimTime(b.startedAt), count: b.rows, late: b.late, wm })}
+            : text('mb.batch', { id: b.id, time: seconds(b.startedAt), count: b.rows, late: b.late, wm })}
         </span>{' '}
         <span className="muted">{text('mb.windows', { count: at.written, open: at.open })}</span>
       </summary>
@@ -244,8 +244,8 @@ export function StreamMicroBatches({
             <title>
               {text('mb.block', {
                 label: batchLabel(k.batch),
-                from: formatSimTime(k.batch.startedAt),
-                to: formatSimTime(k.batch.t),
+                from: seconds(k.batch.startedAt),
+                to: seconds(k.batch.t),
                 count: k.batch.emitted,
                 held: k.batch.stateSize,
               })}

@@ -15,7 +15,7 @@ import { recordPath } from '../../viz/stream/streamQueries';
 import { PlaybackBar } from '../cluster/PlaybackBar';
 import { usePlayback } from '../cluster/usePlayback';
 import { speedFor } from '../cluster/speedFit';
-import { formatSimTime } from '../../viz/run/format';
+import { seconds } from '../../viz/views/durationWords';
 import { StreamTapes } from './StreamTapes';
 import { StreamLedger } from './StreamLedger';
 import { StreamBrokerMap } from './StreamBrokerMap';
@@ -60,7 +60,7 @@ function LagChart({ view, t }: { view: StreamView; t: number }) {
 /** Where a crash strikes (engine/streaming/kafkaFaults.ts): "the commit" is the first that covers the message. */
 const POINTS: readonly KafkaCrashPoint[] = ['before-processing', 'after-processing', 'after-commit'];
 
-/** A fault as the note under the playback names it, in the page's language. */
+/** A fault as the note under the playback names it, in the page's language, its times as the stream labs' checks say one. */
 export function describeFault(f: KafkaFault): string {
   if (f.kind === 'crashConsumer')
     return i18n.t('stream:run.fault.crash', {
@@ -68,12 +68,11 @@ export function describeFault(f: KafkaFault): string {
       message: f.atMessage,
       point: i18n.t(`stream:run.point.${f.point}`),
     });
-  if (f.kind === 'killBroker')
-    return i18n.t('stream:run.fault.broker', { broker: f.broker, time: formatSimTime(f.atMs) });
+  if (f.kind === 'killBroker') return i18n.t('stream:run.fault.broker', { broker: f.broker, time: seconds(f.atMs) });
   return i18n.t('stream:run.fault.network', {
     producer: f.producer,
-    from: formatSimTime(f.fromMs),
-    to: formatSimTime(f.toMs),
+    from: seconds(f.fromMs),
+    to: seconds(f.toMs),
   });
 }
 
@@ -228,7 +227,7 @@ export function StreamRunView({
       )}
       {view.activeUntil < view.endMs && (
         <p className="muted small-print" data-testid="stream-quiet">
-          {text('run.quiet', { time: formatSimTime(view.activeUntil), end: formatSimTime(view.endMs) })}
+          {text('run.quiet', { time: seconds(view.activeUntil), end: seconds(view.endMs) })}
         </p>
       )}
       <div className="stream-views">
@@ -291,7 +290,7 @@ export function StreamRunView({
                 <ol>
                   {path.map((s, i) => (
                     <li key={i} className={s.t > playback.t ? 'muted' : undefined}>
-                      {formatSimTime(s.t)}: {s.text}
+                      {seconds(s.t)}: {s.text}
                     </li>
                   ))}
                 </ol>
@@ -314,7 +313,7 @@ export function StreamRunView({
             <ul className="stream-list">
               {at.recentWrites.map((w, i) => (
                 <li key={i}>
-                  {formatSimTime(w.t)} {w.kind === 'topic' ? text('run.row') : w.kind} {w.key ?? ''}{' '}
+                  {seconds(w.t)} {w.kind === 'topic' ? text('run.row') : w.kind} {w.key ?? ''}{' '}
                   {w.record ? `(${w.record})` : ''}
                 </li>
               ))}
@@ -326,7 +325,7 @@ export function StreamRunView({
               {at.recentEvents.length === 0 && <li className="muted">{text('run.nothing')}</li>}
               {at.recentEvents.map((e, i) => (
                 <li key={i} className={`event-${e.kind}`}>
-                  {formatSimTime(e.t)} {e.text}
+                  {seconds(e.t)} {e.text}
                 </li>
               ))}
             </ul>

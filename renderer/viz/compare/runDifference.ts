@@ -9,7 +9,8 @@ import { i18n } from '../../i18n/i18n';
 import { fixed } from '../../i18n/numberFormat';
 import type { JobRunReport } from '../../../engine/api';
 import type { HdfsRunReport } from '../../../labs/labTypes';
-import { formatBytes, formatNumber, formatSimTime } from '../run/format';
+import { formatBytes, formatNumber, formatSpan } from '../run/format';
+import { seconds } from '../views/durationWords';
 
 export type ComparedReport = JobRunReport | HdfsRunReport;
 
@@ -193,31 +194,27 @@ export function runDifference(a: ComparedRun, b: ComparedRun): DifferenceRow[] {
   return rows;
 }
 
-/** A figure as the summary shows it. */
+/** A figure as the summary shows it: a time as the labs' sentences and checks compare two ("7.11 s against 3.71 s"). */
 export function showFigure(unit: DifferenceRow['unit'], v: number | null): string {
   if (v === null) return '–';
   if (unit === 'bytes') return formatBytes(v);
-  if (unit === 'ms') return formatSimTime(v);
+  if (unit === 'ms') return seconds(v);
   return formatNumber(v);
 }
 
 /** B against A: a factor for times and bytes ("2.4× faster", "3× more"), a signed count otherwise. */
 export function changeText(unit: DifferenceRow['unit'], a: number, b: number): string {
   if (a === b) return i18n.t('compare:change.same');
-  // Shown alike (1,000 and 999 ms are both "1.0 s"): no verdict on a difference nobody can see.
+  // Shown alike (1,000 and 999 ms are both "1.00 s"): no verdict on a difference nobody can see.
   if (showFigure(unit, a) === showFigure(unit, b)) return i18n.t('compare:change.aboutSame');
   if (unit === 'count') return `${b > a ? '+' : '−'}${formatNumber(Math.abs(b - a))}`;
   if (a === 0 || b === 0) {
     const d = Math.abs(b - a);
     const sign = b > a ? '+' : '−';
-    return unit === 'bytes' ? `${sign}${formatBytes(d)}` : `${sign}${formatSeconds(d)}`;
+    return unit === 'bytes' ? `${sign}${formatBytes(d)}` : `${sign}${formatSpan(d)}`;
   }
   const factor = Math.max(a, b) / Math.min(a, b);
   const f = factor < 10 ? fixed(factor, factor < 1.1 ? 2 : 1) : formatNumber(Math.round(factor));
   if (unit === 'ms') return i18n.t(b < a ? 'compare:change.faster' : 'compare:change.slower', { factor: f });
   return i18n.t(b < a ? 'compare:change.less' : 'compare:change.more', { factor: f });
-}
-
-function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${fixed(ms / 1000, 1)} s`;
 }

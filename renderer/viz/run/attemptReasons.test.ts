@@ -1,15 +1,14 @@
 /**
  * The timeline (an attempt's hover text and its markers), the DAG's stage failures and the event
- * log word why an attempt ended as the job pages do (reasonOnPage: JobHistory's Note, Spark's
+ * log word why an attempt ended as the job pages do (attemptReasonText: JobHistory's Note, Spark's
  * Errors): on a German page they left ClusterLab's own error of the learner's reduce (walking its
  * values twice) in English where JobHistory's Note beside them said it in German.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobRunReport } from '../../../engine/api';
 import { changeLanguage } from '../../i18n/i18n';
-import { reasonOnPage } from '../../i18n/runErrorText';
 import { describeEvent } from '../describeEvent';
-import { describeAttempt } from './describeAttempt';
+import { attemptReasonText, describeAttempt } from './attemptText';
 import { stageFailureText } from './fetchFailures';
 import { toRunView } from './runView';
 import { COOKBOOK_9_NODES } from './__tests__/fetchFailureRun';
@@ -53,7 +52,7 @@ describe("an attempt's reason in the timeline, the DAG and the event log", () =>
     for (const text of [...english.markers, ...english.log, english.dag]) expect(text).toContain(ENGLISH);
 
     changeLanguage('de');
-    const page = reasonOnPage(reason);
+    const page = attemptReasonText(reason);
     expect(page).toContain(GERMAN);
     const german = texts();
     expect(german.timeline).toContain(page);

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runJob, type RunEvent } from '../../../engine/api';
 import { createFunctionRunner } from '../../../engine/sandbox';
 import { changeLanguage } from '../../i18n/i18n';
-import { attemptReasonText, attemptStatusText } from './attemptText';
-import { describeAttempt } from './describeAttempt';
+import { attemptReasonText, attemptStatusText, describeAttempt } from './attemptText';
 import { toRunView } from './runView';
 import { COOKBOOK_9_NODES, fetchFailureRun } from './__tests__/fetchFailureRun';
+import { reduceFailure } from './__tests__/reduceFailure';
 
 /** English an untranslated status or ClusterLab reason would leave in a German text. */
 const ENGLISH = /(?<![-\w])(running|succeeded|failed|killed|died|finished|connect|another|job|node|stage)(?![-\w])/;
@@ -96,5 +96,22 @@ describe('an attempt in words', () => {
     expect(attemptReasonText(reason)).toMatch(
       /^task_\S+_m_\d+ scheiterte in 4 Versuchen; zuletzt: job\.js:2: Error: boom$/,
     );
+  }, 60_000);
+
+  it('words an attempt’s reason on a page (a Note, an Errors cell) as the error box does', async () => {
+    const message = (
+      (await reduceFailure(
+        '    let n = 0;\n    for (const v of values) n += v;\n    for (const v of values) n += v;',
+      )) as Error
+    ).message;
+    // The attempt's own reason: the run's error without the note of the task's attempts.
+    const reason = message.replace(/ \(\S+ failed \d+ attempts?, on [^()]+\)$/, '');
+    expect(attemptReasonText(reason)).toBe(reason);
+    expect(attemptReasonText('node n4 died')).toBe('node n4 died');
+    changeLanguage('de');
+    expect(attemptReasonText(reason)).toMatch(
+      /^job\.js:\d+: Error: die Werte, die reduce bekam, wurden ein zweites Mal/,
+    );
+    expect(attemptReasonText('node n4 died')).toBe('Knoten n4 ist ausgefallen');
   }, 60_000);
 });

@@ -7,7 +7,7 @@
 import type { RunEventOf } from '../../../engine/api';
 import { i18n } from '../../i18n/i18n';
 import type { StageFailure } from './runViewTypes';
-import { reasonOnPage } from '../../i18n/runErrorText';
+import { attemptReasonText } from './attemptText';
 
 /** True for an attempt that failed on a fetch failure (Spark's reason starts with "FetchFailed("). */
 export function isFetchFailure(a: { status: string; reason?: string | null }): boolean {
@@ -25,7 +25,7 @@ export function fetchFailureText(e: RunEventOf<'fetchFailed'>): string {
  * "failed" ("attempt 0: fetch failure, resubmitted") for a line inside a DAG box.
  */
 export function stageFailureText(f: StageFailure, t: number, short = false): string {
-  const why = f.reason.startsWith('FetchFailed(') ? i18n.t('run:view.fetchFailureShort') : reasonOnPage(f.reason);
+  const why = f.reason.startsWith('FetchFailed(') ? i18n.t('run:view.fetchFailureShort') : attemptReasonText(f.reason);
   const next = !f.willRetry
     ? 'aborted'
     : f.resubmittedAt !== null && f.resubmittedAt <= t

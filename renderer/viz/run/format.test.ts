@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSimTime, formatSpan } from './format';
+import { formatSpan } from './format';
 import { netflixDownRun } from '../views/__tests__/viewRuns';
 import { pipelineAt } from '../pipeline/pipelineAt';
 import { pipelineNowSentence } from '../pipeline/pipelineNowSentence';
@@ -13,16 +13,16 @@ describe('formatSpan', () => {
     expect(formatSpan(18.4)).toBe('18 ms');
     expect(formatSpan(4.2)).toBe('4.2 ms');
     expect(formatSpan(460)).toBe('460 ms');
-    expect(formatSimTime(18.4)).toBe('0.0 s');
   });
 
-  it('reads as the clock from a second on', () => {
-    expect(formatSpan(1500)).toBe(formatSimTime(1500));
-    expect(formatSpan(95_000)).toBe('1 min 35 s');
+  it('reads as the labs’ checks say a time from a second on', () => {
+    expect(formatSpan(1500)).toBe('1.50 s');
+    expect(formatSpan(95_000)).toBe('95.00 s');
+    expect(formatSpan(185_000)).toBe('3 min 5 s');
   });
 });
 
-describe('the clock beside the views, in a run over an hour', () => {
+describe('the sentence beside the views, in a run over an hour', () => {
   it('says an hour as the trending rows and the checks do: "1 h 1 min 35 s", not "61 min 35 s"', () => {
     const result = netflixDownRun();
     const t = 3_695_000;
@@ -34,17 +34,16 @@ describe('the clock beside the views, in a run over an hour', () => {
       { views: result.views, parts: result.parts, downSince: 3_600_000 },
     )!;
     const [down] = trendingSentences(row, appWords(true));
-    expect(formatSimTime(t)).toBe('1 h 1 min 35 s');
-    expect(formatSimTime(t)).toBe(seconds(t));
+    expect(seconds(t)).toBe('1 h 1 min 35 s');
     expect(now).toMatch(/^1 h 1 min 35 s: .*recommender down since 1 h\b/);
     expect(down).toMatch(/^recommender is down since 1 h and shows no row/);
     expect(now).not.toMatch(/6\d min/);
     // The run's table says the outage and the run's length as the checks do.
     expect(msText(result.parts.find((p) => p.id === 'recommender')!.downMs)).toBe('10 min');
-    expect(msText(result.simulatedMs)).toBe(formatSimTime(result.simulatedMs));
-    expect(formatSimTime(result.simulatedMs)).toBe('2 h 31 min');
-    // 59 min 59.6 s is an hour on the clock, not "59 min 60 s".
-    expect(formatSimTime(3_599_600)).toBe('1 h');
-    expect(formatSimTime(185_000)).toBe('3 min 05 s');
+    expect(msText(result.simulatedMs)).toBe(seconds(result.simulatedMs));
+    expect(seconds(result.simulatedMs)).toBe('2 h 31 min');
+    // 59 min 59.6 s is an hour, not "60 min" (nor "59 min 60 s").
+    expect(seconds(3_599_600)).toBe('1 h');
+    expect(seconds(185_000)).toBe('3 min 5 s');
   });
 });

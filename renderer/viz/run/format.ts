@@ -2,8 +2,8 @@
  * Number, byte and duration formatting shared by the run panels, in the language the page shows
  * (i18n/activeLocale.ts: "1.5 MB" / "1,5 MB", "12,345" / "12.345"); English until it changes.
  */
-import { seconds as checkSeconds } from '../../../labs/checkKit';
 import { count, fixed, numberFormat } from '../../i18n/numberFormat';
+import { seconds } from '../views/durationWords';
 
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n)) return '–';
@@ -33,34 +33,22 @@ export function formatNumber(n: number): string {
 }
 
 /**
- * A stretch of simulated time: in ms below a second (an 18 ms stretch printed as a clock reads
- * "0.0 s", which says it does not exist), else as formatSimTime.
+ * A stretch of simulated time: in ms below a second (an 18 ms stretch said as the checks say a time
+ * reads "0.02 s", and a 4 ms one "0.00 s", which says it does not exist), else as the labs' checks
+ * say a time (durationWords `seconds`: "1.50 s", "2 min 5 s").
  */
 export function formatSpan(ms: number): string {
-  return ms < 1000 ? formatMs(ms) : formatSimTime(ms);
-}
-
-/**
- * From an hour on as the labs' checks and the views print a time ("1 h 1 min 35 s", labs/checkKit
- * `seconds`), not "61 min 35 s" beside them; below, "3 min 05 s" (the seconds padded, so the clock
- * does not jump as it runs).
- */
-export function formatSimTime(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${fixed(s, 1)} s`;
-  const total = Math.round(s);
-  if (total >= 3600) return checkSeconds(total * 1000);
-  const m = Math.floor(total / 60);
-  return `${m} min ${String(total % 60).padStart(2, '0')} s`;
+  return ms < 1000 ? formatMs(ms) : seconds(ms);
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**
  * Simulated time as the playback clock shows it, with fixed-width fields so that it keeps its width
- * as it runs: "4.2 s" ("4,2 s"), "3 min 05 s", "1 h 01 min 05 s" (formatSimTime's "1 h 1 min 5 s"
- * and "1 h 1 min 35 s" differ by a character, and the controls beside the clock jumped every
- * second). Only the clock uses it; sentences say a time as formatSimTime does.
+ * as it runs: "4.2 s" ("4,2 s"), "3 min 05 s", "1 h 01 min 05 s" (the checks' "1 h 1 min 5 s" and
+ * "1 h 1 min 35 s" differ by a character, and the controls beside the clock jumped every second).
+ * Only the clock uses it; every sentence and label says a time as the labs' checks do
+ * (durationWords `seconds`), so that a page agrees with the lab that describes it.
  */
 export function formatClock(ms: number): string {
   const tenths = Math.round(Math.max(0, ms) / 100);

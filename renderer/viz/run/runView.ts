@@ -24,7 +24,7 @@ import { deriveCounters } from './runCounters';
 import { startupRows } from './startupRows';
 import { maxOf } from '../maxOf';
 import { fetchFailureText, isFetchFailure } from './fetchFailures';
-import { reasonOnPage } from '../../i18n/runErrorText';
+import { attemptReasonText } from './attemptText';
 
 const say = (key: string, options?: Record<string, unknown>) => i18n.t(`run:view.${key}`, options);
 
@@ -285,7 +285,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
         e.t,
         'executorLost',
         e.node,
-        say('executorLost', { executor: e.executor, reason: reasonOnPage(e.reason) }),
+        say('executorLost', { executor: e.executor, reason: attemptReasonText(e.reason) }),
       );
     else if (e.type === 'stageSkipped') nodeMarker(e.t, 'stageSkipped', null, say('stageSkipped', { stage: e.stage }));
     else if (e.type === 'fetchFailed') nodeMarker(e.t, 'fetchFailed', e.from, `${e.task}: ${fetchFailureText(e)}`);
@@ -297,7 +297,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
         say(e.willRetry ? 'stageFailed' : 'stageAborted', {
           stage: e.stage,
           attempt: e.attempt,
-          reason: reasonOnPage(e.reason),
+          reason: attemptReasonText(e.reason),
         }),
       );
     else if (e.type === 'stageResubmitted')
@@ -320,7 +320,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
           task: b.task,
           attempt: b.attempt,
           node: b.node,
-          reason: b.reason ? reasonOnPage(b.reason) : b.reason,
+          reason: b.reason ? attemptReasonText(b.reason) : b.reason,
         }),
       });
     if (b.status === 'killed')
@@ -333,7 +333,7 @@ function deriveMarkers(report: JobRunReport, bars: readonly Bar[], laneOfNode: M
           task: b.task,
           attempt: b.attempt,
           node: b.node,
-          reason: b.reason ? reasonOnPage(b.reason) : b.reason,
+          reason: b.reason ? attemptReasonText(b.reason) : b.reason,
         }),
       });
     if (b.retry)

@@ -34,6 +34,13 @@ describe('where the micro-batch pictures put things', () => {
       }
   });
 
+  it('labels the strip’s time axis in round words, as the pipeline views’ axes do ("10 s", "1 min")', () => {
+    const t = view.batches.at(-1)!.t;
+    const ticks = layoutStrip(view, windowsAt(view, t), t, activeUntil, 640).ticks.map((tk) => tk.text);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const text of ticks) expect(text).toMatch(/^(0|\d+ (s|min)( \d+ s)?)$/);
+  });
+
   it('puts every window and row of the instant in its lane, the watermark at its event time', () => {
     const end = windowsAfter(view, view.batches.length);
     const chart = layoutWindowChart(view, end, 640);

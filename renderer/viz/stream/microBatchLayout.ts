@@ -6,7 +6,7 @@
  * language when laid out: lay out again when it changes.
  */
 import { i18n } from '../../i18n/i18n';
-import { formatSimTime } from '../run/format';
+import { tickWords } from '../views/durationWords';
 import {
   formatEventTime,
   type MicroBatch,
@@ -141,7 +141,7 @@ export function layoutStrip(
     right,
     baseline,
     blocks,
-    ticks: ticks(0, spanMs, x, right - LEFT, 64, formatSimTime),
+    ticks: ticks(0, spanMs, x, right - LEFT, 64, tickWords),
     cursorX: x(t),
     latestLabel: last ? sideLabel(last.x + last.w, batchLabel(last.batch), right) : null,
   };

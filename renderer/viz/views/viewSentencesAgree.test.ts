@@ -1,6 +1,7 @@
 /**
  * The panel's sentences at the end of playback say what the lambda-architecture lab's checks say
- * of the same run: the same worst figures, the same end-of-run comparison.
+ * of the same run: the same worst figures, the same end-of-run comparison. netflix-trending's
+ * checks name a refresh as the panel does ("60.00 s"; they said "60 s").
  */
 import { describe, expect, it } from 'vitest';
 import type { PipelineResult } from '../../../engine/pipeline';
@@ -15,6 +16,10 @@ import { finalSentence } from './finalCounts';
 import { viewAt, viewNowLines } from './viewAt';
 import { wordsFor } from './viewWords';
 import { lambdaRun, naiveSpeedLayerRun } from './__tests__/viewRuns';
+import netflix from '../../../labs/netflix-trending/lab';
+import { runStep } from '../../../labs/runStep';
+import type { PipelineRunReport } from '../../../labs/labTypes';
+import { changeLanguage } from '../../i18n/i18n';
 
 const WORDS = { key: 'article', event: 'page view', events: 'page views' };
 
@@ -84,4 +89,25 @@ describe("the panel's sentences agree with the lab's checks", () => {
       'never counted twice',
     );
   });
+});
+
+describe("netflix-trending's checks and the panel", () => {
+  it('name a refresh alike: the row the check says it read at 60.00 s is the panel’s "Last refresh at 60.00 s"', async () => {
+    const spec = JSON.parse(netflix.steps[1]!.solution) as { parts: { id: string; settings?: object }[] };
+    spec.parts.find((p) => p.id === 'recommender')!.settings = { show: 'trending', refreshMs: 60_000 };
+    const out = await runStep({ lab: netflix, stepIndex: 1, source: JSON.stringify(spec) });
+    const reason = out.checks.find((c) => c.id === 'trending-fresh')!.reason;
+    const read = /the row it read at (.+?) already lacked/.exec(reason)?.[1];
+    expect(read).toBe('60.00 s');
+    const view = (out.report as PipelineRunReport).result.views.find((v) => v.dashboard === 'recommender')!;
+    const now = () => viewNowLines(view, viewAt(view, 89_000), wordsFor(view))[0];
+    expect(now()).toMatch(new RegExp(`^Last refresh at ${read!.replace('.', '\\.')}\\. `));
+    // The German panel says the same instant with its decimal comma.
+    await changeLanguage('de');
+    try {
+      expect(now()).toContain('60,00 s');
+    } finally {
+      await changeLanguage('en');
+    }
+  }, 60_000);
 });

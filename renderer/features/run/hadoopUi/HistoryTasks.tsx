@@ -7,12 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { HistoryAttempt, HistoryTask } from '../../../viz/run/hadoopUi/jobHistory';
 import { formatMs } from '../../../viz/run/format';
-import { formatSimTime } from '../../cluster/PlaybackBar';
+import { seconds } from '../../../viz/views/durationWords';
 import { DataTable, type Column } from '../../table/DataTable';
-import { reasonOnPage } from '../../../i18n/runErrorText';
+import { attemptReasonText } from '../../../viz/run/attemptText';
 import { i18n } from '../../../i18n/i18n';
 
-const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
+// A simulated instant as the labs' sentences and checks say it ("finishes in 70.15 s", "takes 10 min 37 s").
+const time = (ms: number | null) => (ms === null ? 'N/A' : seconds(ms));
 const span = (ms: number | null) => (ms === null ? 'N/A' : formatMs(ms));
 const shown = (a: HistoryAttempt | null) => a;
 /** The attempt a task's row speaks for: the successful one, else the last one started. */
@@ -144,8 +145,8 @@ export function Attempts({ attempts, kind }: { attempts: HistoryAttempt[]; kind:
       id: 'note',
       header: 'Note',
       title: t('hadoop.tip.note'),
-      value: (a) => (a.note ? reasonOnPage(a.note) : null),
-      render: (a) => (a.note ? reasonOnPage(a.note) : ''),
+      value: (a) => (a.note ? attemptReasonText(a.note) : null),
+      render: (a) => (a.note ? attemptReasonText(a.note) : ''),
     },
   ];
   return (

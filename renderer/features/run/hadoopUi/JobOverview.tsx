@@ -2,12 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryJob, TaskTally } from '../../../viz/run/hadoopUi/jobHistory';
 import { formatMs } from '../../../viz/run/format';
-import { formatSimTime } from '../../cluster/PlaybackBar';
+import { seconds } from '../../../viz/views/durationWords';
 import { withTips } from '../withTips';
 import { DataTable, type Column } from '../../table/DataTable';
-import { reasonOnPage } from '../../../i18n/runErrorText';
+import { attemptReasonText } from '../../../viz/run/attemptText';
 
-const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
+// A simulated instant as the labs' sentences and checks say it ("finishes in 70.15 s", "takes 10 min 37 s").
+const time = (ms: number | null) => (ms === null ? 'N/A' : seconds(ms));
 const span = (ms: number | null) => (ms === null ? 'N/A' : formatMs(ms));
 
 interface TallyRow {
@@ -59,7 +60,7 @@ export function JobOverview({ job }: { job: HistoryJob }) {
   if (job.diagnostics)
     info.push([
       'Diagnostics',
-      `${job.diagnostics.task}: ${reasonOnPage(job.diagnostics.reason)}`,
+      `${job.diagnostics.task}: ${attemptReasonText(job.diagnostics.reason)}`,
       t('hadoop.tip.diagnostics'),
     ]);
   const rows: TallyRow[] = [

@@ -15,7 +15,7 @@ import {
   type YarnQueueRow,
 } from '../../../viz/run/hadoopUi/yarnAt';
 import { formatNumber } from '../../../viz/run/format';
-import { formatSimTime } from '../../cluster/PlaybackBar';
+import { seconds } from '../../../viz/views/durationWords';
 import { withTips } from '../withTips';
 import { DataTable, type Column } from '../../table/DataTable';
 import { percent } from '../../../i18n/numberFormat';
@@ -29,7 +29,8 @@ const SCHEDULER_CLASS: Readonly<Record<string, string>> = {
   fair: 'FairScheduler',
   fifo: 'FifoScheduler',
 };
-const time = (ms: number | null) => (ms === null ? 'N/A' : formatSimTime(ms));
+// A simulated instant as the labs' sentences and checks say it ("finishes in 70.15 s", "takes 10 min 37 s").
+const time = (ms: number | null) => (ms === null ? 'N/A' : seconds(ms));
 
 const QUEUES: Column<YarnQueueRow>[] = [
   { id: 'name', header: 'Queue', value: (q) => q.name },

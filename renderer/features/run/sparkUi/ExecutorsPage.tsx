@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../table/DataTable';
 import { withTips } from '../withTips';
-import { formatBytes, formatMs, formatSimTime } from '../../../viz/run/format';
+import { formatBytes, formatMs } from '../../../viz/run/format';
+import { seconds } from '../../../viz/views/durationWords';
 import { executorRowsAt, type ExecutorRow } from '../../../viz/run/sparkUi/executorRows';
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
 
@@ -65,7 +66,7 @@ export function ExecutorsPage({ model, t }: { model: SparkUiModel; t: number }) 
   // Killed nodes whose executors the driver has not dropped yet at t.
   const killedButActive = model.nodeDeaths
     .filter((d) => d.t <= t && model.executors.some((x) => x.host === d.node && (x.lostAt === null || x.lostAt > t)))
-    .map((d) => text('spark.killedAt', { node: d.node, time: formatSimTime(d.t) }));
+    .map((d) => text('spark.killedAt', { node: d.node, time: seconds(d.t) }));
   return (
     <div className="spark-page" data-testid="spark-executors">
       <p className="muted run-note">{text('spark.executorsNote')}</p>

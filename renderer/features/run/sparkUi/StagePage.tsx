@@ -17,7 +17,7 @@ import { QUANTILE_NAMES } from '../../../viz/run/sparkUi/sparkQuantiles';
 import { taskRowsAt, type TaskRow } from '../../../viz/run/sparkUi/taskRows';
 import { atTime, sizeRecords } from './sparkUiCells';
 import { stageTitle } from './StagesPage';
-import { reasonOnPage } from '../../../i18n/runErrorText';
+import { attemptReasonText } from '../../../viz/run/attemptText';
 
 /** What a locality level means, in the page's language (the cell's tooltip). */
 export const localityHelp = (locality: Locality): string => i18n.t(`run:spark.localityHelp.${locality}`);
@@ -107,7 +107,7 @@ const taskColumns: Column<TaskRow>[] = [
     render: (r) => sizeRecords(r.outputBytes, r.outputRecords),
   },
   // Spark's column name; why the attempt ended in the page's language.
-  { id: 'errors', header: 'Errors', title: 'errors', value: (r) => (r.errors ? reasonOnPage(r.errors) : '') },
+  { id: 'errors', header: 'Errors', title: 'errors', value: (r) => (r.errors ? attemptReasonText(r.errors) : '') },
 ];
 
 /**

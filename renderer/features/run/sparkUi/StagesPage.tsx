@@ -11,7 +11,7 @@ import { STAGE_GROUPS, stageRowsAt, type StageRow, type StageStatus } from '../.
 import type { SparkUiModel } from '../../../viz/run/sparkUi/sparkUiModel';
 import { TaskProgress, atTime, durationText } from './sparkUiCells';
 import { formatBytes, formatNumber } from '../../../viz/run/format';
-import { reasonOnPage } from '../../../i18n/runErrorText';
+import { attemptReasonText } from '../../../viz/run/attemptText';
 
 /** Bytes only, as Spark's stage table shows them; the records in the cell's tooltip. */
 function bytesCell(bytes: number, records: number) {
@@ -131,7 +131,7 @@ function columns(open: (key: string) => void, status: StageStatus, bytes: ByteCo
     kept.push({
       id: 'reason',
       header: 'Failure Reason',
-      value: (r) => (r.failureReason ? reasonOnPage(r.failureReason) : ''),
+      value: (r) => (r.failureReason ? attemptReasonText(r.failureReason) : ''),
     });
   return kept;
 }
