@@ -86,6 +86,27 @@ async function runMaps(
   return failed ? null : inputs;
 }
 
+const NO_NODES: readonly string[] = Object.freeze([]);
+
+/** Each map's preferred nodes: the replica nodes of its split's block(s), file by file. */
+function placeSplits(ctx: JobContext, maps: MrMapPlan[]): void {
+  let fileBlocks: ReturnType<typeof ctx.hdfs.blocks> = [];
+  let blocksOf: string | null = null;
+  for (const m of maps) {
+    if (m.file !== blocksOf) {
+      blocksOf = m.file;
+      fileBlocks = ctx.hdfs.blocks(m.file);
+    }
+    m.preferredNodes = preferredNodes(
+      ctx.hdfs,
+      m.file,
+      m.split.start,
+      m.split.start + Math.max(1, m.split.length),
+      fileBlocks,
+    );
+  }
+}
+
 export async function runMapReduceJob(
   ctx: JobContext,
   runner: TaskRunner,
@@ -101,7 +122,6 @@ export async function runMapReduceJob(
   for (const file of files) {
     const bytes = ctx.hdfs.readShared(file);
     const blockSize = ctx.hdfs.stat(file).blockSize;
-    const fileBlocks = ctx.hdfs.blocks(file);
     const { conf } = config;
     const splits = planInputSplits(
       bytes,
@@ -115,20 +135,8 @@ export async function runMapReduceJob(
       );
     for (const split of splits) {
       const index = maps.length;
-      maps.push({
-        index,
-        file,
-        split,
-        preferredNodes: preferredNodes(
-          ctx.hdfs,
-          file,
-          split.start,
-          split.start + Math.max(1, split.length),
-          fileBlocks,
-        ),
-        output: null,
-        error: null,
-      });
+      // Its preferred nodes come once the tasks are on their way (placeSplits).
+      maps.push({ index, file, split, preferredNodes: NO_NODES, output: null, error: null });
       // A view of the file's bytes (not a copy per task, nor of the file): map tasks reach a
       // worker only through the pool's batches, which copy their tasks' bytes into one buffer
       // where a structured clone would take the whole file under a view (engine/sandbox/mapBatches.ts,
@@ -149,7 +157,17 @@ export async function runMapReduceJob(
       `job '${config.name}'.numReduceTasks`,
       `${formatCount(maps.length)} map tasks × ${formatCount(config.numReduceTasks)} reduce tasks make ${formatCount(shuffleBlocks)} shuffle blocks, more than the simulator's limit of ${formatCount(LIMITS.maxShuffleBlocks)}: use fewer reduce tasks or a larger block size`,
     );
-  const inputs = await runMaps(runner, tasks, maps, config.numReduceTasks);
+  const running = runMaps(runner, tasks, maps, config.numReduceTasks);
+  // The pool sends the tasks once this burst of them is queued (a microtask): the sandboxes start
+  // on them while this reads where each split's replicas are, which only the simulation needs.
+  await Promise.resolve();
+  try {
+    placeSplits(ctx, maps);
+  } catch (error) {
+    await running.catch(() => {});
+    throw error;
+  }
+  const inputs = await running;
   const reduces: MrReducePlan[] = Array.from({ length: config.numReduceTasks }, (_, index) => ({
     index,
     output: null,
