@@ -65,6 +65,20 @@ class KernelHandle implements ScheduledHandle {
   }
 }
 
+/** The events of `scheduleSeriesAt`: cancelling it drops every one of them that has not run. */
+class SeriesHandle implements ScheduledHandle {
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly slots: Int32Array,
+    private readonly generations: Int32Array,
+    readonly time: number,
+  ) {}
+
+  cancel(): void {
+    for (let k = 0; k < this.slots.length; k++) this.kernel.cancelSlot(this.slots[k]!, this.generations[k]!);
+  }
+}
+
 /**
  * An event due at no finite time, or past the kernel's range (MAX_EVENT_TIME, about three years):
  * not a bug of the engine but settings that make a step take that long (a speed near 0, a cost
@@ -131,6 +145,35 @@ export class Kernel {
   /** Runs `handler` at absolute simulated time `time` (>= now). */
   scheduleAt(time: number, handler: () => void, priority = 0): ScheduledHandle {
     return this.handle(this.enqueue(this.checkedTime('scheduleAt', time), handler, priority, false));
+  }
+
+  /**
+   * `scheduleAt(times[k], handler)` for each k in order, the same events queued the same way, with
+   * one handler and one handle for all of them (a reducer's shuffle: a fetch per map, 33,000 at
+   * 1 KB blocks, each with a closure and a handle before). `times` must not decrease: then, as a
+   * tie runs in the order it was queued, the k-th call of `handler` is the event at `times[k]`.
+   * The handle's `time` is the last event's.
+   */
+  scheduleSeriesAt(times: readonly number[], handler: () => void): ScheduledHandle {
+    // Every time checked before any is queued: a refused series leaves nothing behind.
+    for (let k = 0; k < times.length; k++) {
+      this.checkedTime('scheduleSeriesAt', times[k]!);
+      if (k > 0 && !(times[k]! >= times[k - 1]!))
+        throw new RangeError(`scheduleSeriesAt: times must not decrease, got ${times[k]} after ${times[k - 1]}`);
+    }
+    if (times.length > 0 && Math.round(times[times.length - 1]! * 1000) > MAX_EVENT_US)
+      throw new SimulatedTimeRangeError(
+        `schedule: time ${times[times.length - 1]} ms is past the kernel's range (${MAX_EVENT_TIME} ms)`,
+      );
+    const slots = new Int32Array(times.length);
+    const generations = new Int32Array(times.length);
+    for (let k = 0; k < times.length; k++) {
+      const slot = this.enqueue(times[k]!, handler, 0, false);
+      slots[k] = slot;
+      generations[k] = this.states[slot]! >> 2;
+    }
+    const last = times.length === 0 ? this.clock : keyTime(this.queue.key(slots[times.length - 1]!));
+    return new SeriesHandle(this, slots, generations, last);
   }
 
   /** Like `schedule`, for background work (heartbeats, monitors) that must not keep `run()` going. */

@@ -38,6 +38,11 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
       node: node.id,
       maps: am.maps.length,
     });
+  // One fetch after another: a kernel event each, at the time it ends (the k-th at times[k]).
+  const times: number[] = [];
+  const fromMap: number[] = [];
+  const fromNode: string[] = [];
+  const sizes: number[] = [];
   for (const m of am.maps) {
     const b = partBytes(am, m.index, a.task.index);
     if (b === 0) continue;
@@ -49,9 +54,19 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
     if (src === node.id) a.shuffleLocal += b;
     else a.shuffleRemote += b;
     a.unfetched!.add(m.index);
+    times.push(a.record.start + at);
+    fromMap.push(m.index);
+    fromNode.push(src);
+    sizes.push(b);
+  }
+  let next = 0;
+  if (times.length > 0)
     a.handles.push(
-      kernel.scheduleAt(a.record.start + at, () => {
-        a.unfetched!.delete(m.index);
+      kernel.scheduleSeriesAt(times, () => {
+        const k = next++;
+        const src = fromNode[k]!;
+        const b = sizes[k]!;
+        a.unfetched!.delete(fromMap[k]!);
         if (src === node.id) a.fetchedLocal += b;
         else a.fetchedRemote += b;
         if (am.ctx.tracing)
@@ -67,7 +82,6 @@ export function runReduceAttempt(am: MrAppMaster, a: MrAttempt, node: ClusterNod
           });
       }),
     );
-  }
   cb.shuffle = at - cb.startup;
   const o = plan.output;
   const input = bytes > 0 ? weighted / bytes : 1;
