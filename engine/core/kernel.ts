@@ -155,16 +155,13 @@ export class Kernel {
    * The handle's `time` is the last event's.
    */
   scheduleSeriesAt(times: readonly number[], handler: () => void): ScheduledHandle {
-    // Every time checked before any is queued: a refused series leaves nothing behind.
+    // Every time checked before any is queued (a refused series leaves nothing behind), in order and
+    // with scheduleAt's checks and words: a run reports them as the cluster settings' doing.
     for (let k = 0; k < times.length; k++) {
-      this.checkedTime('scheduleSeriesAt', times[k]!);
+      this.eventUs(this.checkedTime('scheduleAt', times[k]!));
       if (k > 0 && !(times[k]! >= times[k - 1]!))
         throw new RangeError(`scheduleSeriesAt: times must not decrease, got ${times[k]} after ${times[k - 1]}`);
     }
-    if (times.length > 0 && Math.round(times[times.length - 1]! * 1000) > MAX_EVENT_US)
-      throw new SimulatedTimeRangeError(
-        `schedule: time ${times[times.length - 1]} ms is past the kernel's range (${MAX_EVENT_TIME} ms)`,
-      );
     const slots = new Int32Array(times.length);
     const generations = new Int32Array(times.length);
     for (let k = 0; k < times.length; k++) {
@@ -225,10 +222,8 @@ export class Kernel {
     return new KernelHandle(this, slot, this.states[slot]! >> 2, this.queue.key(slot));
   }
 
-  /** Queues the event; returns its slot. */
-  private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): number {
-    // In whole microseconds (onClock): a UI's scrubber at the end of a run read 7328.065, just
-    // before the last tasks ended at 7328.0650000000005.
+  /** The event's time in whole microseconds, not before now; past the kernel's range it throws. */
+  private eventUs(time: number): number {
     let us = Math.round(time * 1000);
     if (us < this.clockUs) us = this.clockUs;
     if (us > MAX_EVENT_US) {
@@ -236,6 +231,14 @@ export class Kernel {
         `schedule: time ${us / 1000} ms is past the kernel's range (${MAX_EVENT_TIME} ms)`,
       );
     }
+    return us;
+  }
+
+  /** Queues the event; returns its slot. */
+  private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): number {
+    // In whole microseconds (onClock): a UI's scrubber at the end of a run read 7328.065, just
+    // before the last tasks ended at 7328.0650000000005.
+    const us = this.eventUs(time);
     const slot = priority - MIN_PRIORITY;
     if (slot >>> 0 !== slot || slot >= PRIORITY_SLOTS) {
       throw new RangeError(

@@ -38,6 +38,36 @@ describe('Kernel.scheduleSeriesAt', () => {
     expect(run(true, 3.5).seen.some((s) => s.startsWith('s5'))).toBe(false);
   });
 
+  it('refuses a time as scheduleAt does, in the same words, at the first time it refuses', () => {
+    const refusal = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (error) {
+        return `${(error as Error).name}: ${(error as Error).message}`;
+      }
+      return 'none';
+    };
+    const cases = [
+      [5, 1e11 + 1, Number.POSITIVE_INFINITY],
+      [5, Number.POSITIVE_INFINITY, 1e11 + 1],
+      [1e11 + 0.1234567],
+      [5, Number.NaN],
+      [5, 4],
+    ];
+    for (const times of cases) {
+      const k = new Kernel();
+      k.schedule(4.5, () => {});
+      k.run();
+      const one = new Kernel();
+      one.schedule(4.5, () => {});
+      one.run();
+      const expected = refusal(() => times.forEach((t) => one.scheduleAt(t, () => {})));
+      expect(refusal(() => k.scheduleSeriesAt(times, () => {}))).toBe(expected);
+      expect(expected).not.toBe('none');
+      expect(k.pending).toBe(0);
+    }
+  });
+
   it('refuses decreasing or past times before it queues anything', () => {
     const k = new Kernel();
     k.schedule(5, () => {});
