@@ -42,10 +42,18 @@ export function lastKeyBy(until: number): number {
   return us * 64 + 63;
 }
 
-const MIN_BUCKETS = 16;
-/** Days scanned plus runs stepped over, per push or pop, above which the day width is measured again. */
-const MAX_WORK_PER_OP = 6;
-const NONE = -1;
+/**
+ * The queue's constants, a const enum so that the compiler writes them into the code as literals:
+ * a module-level const is read from the module's context at each use and its type checked, a few
+ * instructions each on the paths every event takes.
+ */
+const enum Q {
+  /** No slot: the end of a bucket's list or of the free list, an empty bucket. */
+  None = -1,
+  MinBuckets = 16,
+  /** Days scanned plus runs stepped over, per push or pop, above which the day width is measured again. */
+  MaxWorkPerOp = 6,
+}
 
 /**
  * Queued events live in slots of typed arrays (their key, the next slot in the bucket, and on
@@ -63,18 +71,18 @@ export class EventQueue {
   private keys = new Float64Array(2 * 64);
   private links = new Int32Array(this.keys.buffer);
   private capacity = 0;
-  private freeSlot = NONE;
+  private freeSlot = Q.None;
   // The calendar: a ring of buckets of `width` keys each; `day` is the day being served.
-  private buckets = MIN_BUCKETS;
-  private mask = MIN_BUCKETS - 1;
+  private buckets = Q.MinBuckets;
+  private mask = Q.MinBuckets - 1;
   private width = 64;
   private inv = 1 / 64;
-  private heads = new Int32Array(MIN_BUCKETS).fill(NONE);
+  private heads = new Int32Array(Q.MinBuckets).fill(Q.None);
   /** The first slot of each bucket's last run (its `lasts` entry is the bucket's last slot). */
-  private tails = new Int32Array(MIN_BUCKETS).fill(NONE);
+  private tails = new Int32Array(Q.MinBuckets).fill(Q.None);
   private day = 0;
   private count = 0;
-  private grow = MIN_BUCKETS * 2;
+  private grow = Q.MinBuckets * 2;
   private shrink = 0;
   /** Days scanned and runs stepped over since the last rebuild, and pushes and pops since then. */
   private work = 0;
@@ -97,7 +105,7 @@ export class EventQueue {
   /** Queues an event of key `key` (`queueKey`); returns its slot, free again once popped and `release`d. */
   push(key: number): number {
     let slot = this.freeSlot;
-    if (slot === NONE) slot = this.newSlot();
+    if (slot === Q.None) slot = this.newSlot();
     else this.freeSlot = this.links[(slot << 2) + 2]!;
     this.keys[slot << 1] = key;
     this.work += this.insert(slot, key);
@@ -112,23 +120,23 @@ export class EventQueue {
     this.freeSlot = slot;
   }
 
-  /** The slot of the earliest event, left in the queue; NONE (-1) when empty. */
+  /** The slot of the earliest event, left in the queue; -1 when empty. */
   peek(): number {
-    return this.count === 0 ? NONE : this.heads[this.find()]!;
+    return this.count === 0 ? Q.None : this.heads[this.find()]!;
   }
 
   /** Takes the earliest event and returns its slot, or -1 when the queue is empty or that event's key is past `lastKey`. */
   pop(lastKey = Number.POSITIVE_INFINITY): number {
-    if (this.count === 0) return NONE;
+    if (this.count === 0) return Q.None;
     const b = this.find();
     const heads = this.heads;
     const slot = heads[b]!;
-    if (this.keys[slot << 1]! > lastKey) return NONE;
+    if (this.keys[slot << 1]! > lastKey) return Q.None;
     const links = this.links;
     const next = links[(slot << 2) + 2]!;
     heads[b] = next;
-    if (next === NONE) {
-      this.tails[b] = NONE;
+    if (next === Q.None) {
+      this.tails[b] = Q.None;
     } else {
       const last = this.links[(slot << 2) + 3]!;
       if (last !== slot) {
@@ -159,11 +167,11 @@ export class EventQueue {
     const day = Math.floor(key * this.inv);
     const links = this.links;
     const keys = this.keys;
-    links[(slot << 2) + 2] = NONE;
+    links[(slot << 2) + 2] = Q.None;
     if (day < this.day) this.day = day;
     const b = day & this.mask;
     const lastRun = this.tails[b]!;
-    if (lastRun === NONE) {
+    if (lastRun === Q.None) {
       links[(slot << 2) + 3] = slot;
       this.heads[b] = slot;
       this.tails[b] = slot;
@@ -212,18 +220,18 @@ export class EventQueue {
     let day = this.day;
     for (let scanned = 0; scanned <= mask; scanned++, day++) {
       const head = heads[day & mask]!;
-      if (head !== NONE && Math.floor(keys[head << 1]! * inv) === day) {
+      if (head !== Q.None && Math.floor(keys[head << 1]! * inv) === day) {
         this.day = day;
         this.work += scanned;
         return day & mask;
       }
     }
     // A whole year without an event: the next one is far ahead, so look at every bucket's head.
-    let best = NONE;
+    let best = Q.None;
     let at = 0;
     for (let b = 0; b <= mask; b++) {
       const head = heads[b]!;
-      if (head !== NONE && (best === NONE || keys[head << 1]! < keys[best << 1]!)) {
+      if (head !== Q.None && (best === Q.None || keys[head << 1]! < keys[best << 1]!)) {
         best = head;
         at = b;
       }
@@ -238,7 +246,7 @@ export class EventQueue {
    * (days scanned, runs stepped over), at most once per `count / 4` operations: O(log n) amortized.
    */
   private checkWork(): void {
-    if (++this.ops >= 1024 && this.ops * 4 >= this.count && this.work > this.ops * MAX_WORK_PER_OP) {
+    if (++this.ops >= 1024 && this.ops * 4 >= this.count && this.work > this.ops * Q.MaxWorkPerOp) {
       this.rebuild(this.buckets);
     }
   }
@@ -248,7 +256,7 @@ export class EventQueue {
     // Every queued slot in queue order: gathered bucket by bucket (each in order), then a stable sort by key.
     const all: number[] = [];
     for (let b = 0; b < this.buckets; b++) {
-      for (let s = this.heads[b]!; s !== NONE; s = this.links[(s << 2) + 2]!) all.push(s);
+      for (let s = this.heads[b]!; s !== Q.None; s = this.links[(s << 2) + 2]!) all.push(s);
     }
     const keys = this.keys;
     all.sort((x, y) => keys[x << 1]! - keys[y << 1]!);
@@ -256,12 +264,12 @@ export class EventQueue {
     this.inv = 1 / this.width;
     this.buckets = buckets;
     this.mask = buckets - 1;
-    this.heads = new Int32Array(buckets).fill(NONE);
-    this.tails = new Int32Array(buckets).fill(NONE);
+    this.heads = new Int32Array(buckets).fill(Q.None);
+    this.tails = new Int32Array(buckets).fill(Q.None);
     this.day = all.length > 0 ? Math.floor(keys[all[0]! << 1]! * this.inv) : 0;
     for (const s of all) this.insert(s, keys[s << 1]!);
     this.grow = buckets * 2;
-    this.shrink = buckets > MIN_BUCKETS ? (buckets >> 1) - 2 : 0;
+    this.shrink = buckets > Q.MinBuckets ? (buckets >> 1) - 2 : 0;
     this.work = 0;
     this.ops = 0;
   }

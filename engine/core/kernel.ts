@@ -11,9 +11,28 @@
 import { EventQueue, MAX_EVENT_TIME, MAX_PRIORITY, MIN_PRIORITY, keyTime, lastKeyBy } from './eventQueue';
 import { grownArray } from './grownArray';
 
-const MAX_EVENT_US = MAX_EVENT_TIME * 1000;
-const PRIORITY_SLOTS = MAX_PRIORITY - MIN_PRIORITY + 1;
-const KEY_TO_US = 1 / PRIORITY_SLOTS;
+/**
+ * The kernel's constants, a const enum so that the compiler writes them into the code as literals
+ * (a module-level const is read from the module's context at each use and its type checked, on
+ * the paths every event takes). Checked against eventQueue's once, as the module loads.
+ */
+const enum KernelConstant {
+  /** MAX_EVENT_TIME in whole microseconds. */
+  MaxEventUs = 1e14,
+  /** MIN_PRIORITY..MAX_PRIORITY: the low part of a queue key (queueKey). */
+  PrioritySlots = 64,
+  MinPriority = -32,
+  /** 1 / PrioritySlots: a key times this, rounded down, is its time in microseconds. */
+  KeyToUs = 0.015625,
+}
+if (
+  KernelConstant.MaxEventUs !== MAX_EVENT_TIME * 1000 ||
+  KernelConstant.PrioritySlots !== MAX_PRIORITY - MIN_PRIORITY + 1 ||
+  KernelConstant.MinPriority !== MIN_PRIORITY ||
+  KernelConstant.KeyToUs !== 1 / KernelConstant.PrioritySlots
+) {
+  throw new Error('kernel.ts: KernelConstant disagrees with eventQueue.ts');
+}
 
 export interface ScheduledHandle {
   /** Cancels the event if it has not run yet. */
@@ -97,13 +116,15 @@ function checkedDelay(method: string, delay: number): number {
 }
 
 /** Per-slot flags, the low two bits of a slot's state (the rest is its generation). */
-const CANCELLED = 1;
-const DAEMON = 2;
+const enum Flag {
+  Cancelled = 1,
+  Daemon = 2,
+}
 
 export class Kernel {
   private queue = new EventQueue();
   /**
-   * Per queue slot: the handler, and its state: generation × 4 + flags (CANCELLED, DAEMON), one
+   * Per queue slot: the handler, and its state: generation × 4 + flags (Flag), one
    * number, so taking an event on a big queue reads one more cache line, not two.
    */
   private handlers: ((() => void) | null)[] = new Array<(() => void) | null>(64).fill(null);
@@ -226,7 +247,7 @@ export class Kernel {
   private eventUs(time: number): number {
     let us = Math.round(time * 1000);
     if (us < this.clockUs) us = this.clockUs;
-    if (us > MAX_EVENT_US) {
+    if (us > KernelConstant.MaxEventUs) {
       throw new SimulatedTimeRangeError(
         `schedule: time ${us / 1000} ms is past the kernel's range (${MAX_EVENT_TIME} ms)`,
       );
@@ -239,20 +260,20 @@ export class Kernel {
     // In whole microseconds (onClock): a UI's scrubber at the end of a run read 7328.065, just
     // before the last tasks ended at 7328.0650000000005.
     const us = this.eventUs(time);
-    const slot = priority - MIN_PRIORITY;
-    if (slot >>> 0 !== slot || slot >= PRIORITY_SLOTS) {
+    const slot = priority - KernelConstant.MinPriority;
+    if (slot >>> 0 !== slot || slot >= KernelConstant.PrioritySlots) {
       throw new RangeError(
         `schedule: priority must be a whole number in [${MIN_PRIORITY}, ${MAX_PRIORITY}], got ${priority}`,
       );
     }
     // The key is queueKey(time, priority), computed from the microseconds already at hand.
-    const key = us * PRIORITY_SLOTS + slot;
+    const key = us * KernelConstant.PrioritySlots + slot;
     const at = this.queue.push(key);
     if (at >= this.states.length) this.growSlots();
     this.handlers[at] = handler;
     // A freed slot's flags are clear (take moved its generation on).
     if (daemon) {
-      this.states[at]! |= DAEMON;
+      this.states[at]! |= Flag.Daemon;
     } else {
       this.live++;
     }
@@ -267,9 +288,9 @@ export class Kernel {
   /** @internal a handle's cancel: drops the event if it is still the one in `slot` and has not run. */
   cancelSlot(slot: number, generation: number): void {
     const state = this.states[slot]!;
-    if (state >> 2 !== generation || (state & CANCELLED) !== 0) return;
-    this.states[slot] = state | CANCELLED;
-    if ((state & DAEMON) === 0) this.live--;
+    if (state >> 2 !== generation || (state & Flag.Cancelled) !== 0) return;
+    this.states[slot] = state | Flag.Cancelled;
+    if ((state & Flag.Daemon) === 0) this.live--;
   }
 
   /**
@@ -287,9 +308,9 @@ export class Kernel {
       // The next generation, its flags clear (the Int32Array wraps it past 2^29 generations).
       this.states[at] = ((flags >> 2) + 1) << 2;
       queue.release(at);
-      if ((flags & CANCELLED) !== 0) continue;
-      if ((flags & DAEMON) === 0) this.live--;
-      this.clockUs = Math.floor(queue.key(at) * KEY_TO_US); // exact: a power of two
+      if ((flags & Flag.Cancelled) !== 0) continue;
+      if ((flags & Flag.Daemon) === 0) this.live--;
+      this.clockUs = Math.floor(queue.key(at) * KernelConstant.KeyToUs); // exact: a power of two
       this.clock = this.clockUs / 1000;
       this.processed++;
       return handler;
