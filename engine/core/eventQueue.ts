@@ -71,9 +71,9 @@ export class EventQueue {
   private keys = new Float64Array(2 * 64);
   private links = new Int32Array(this.keys.buffer);
   private capacity = 0;
-  private freeSlot = Q.None;
+  private freeSlot: number = Q.None;
   // The calendar: a ring of buckets of `width` keys each; `day` is the day being served.
-  private buckets = Q.MinBuckets;
+  private buckets: number = Q.MinBuckets;
   private mask = Q.MinBuckets - 1;
   private width = 64;
   private inv = 1 / 64;
@@ -227,7 +227,7 @@ export class EventQueue {
       }
     }
     // A whole year without an event: the next one is far ahead, so look at every bucket's head.
-    let best = Q.None;
+    let best: number = Q.None;
     let at = 0;
     for (let b = 0; b <= mask; b++) {
       const head = heads[b]!;
