@@ -40,10 +40,11 @@ async function column(table: Locator, header: string): Promise<number> {
   return i;
 }
 
-/** formatMs's text back in ms ("950 ms", "1.25 s", "2 min 3.0 s"). */
+/** formatMs's text back in ms ("950 ms", "1.25 s", "70.15 s", "2 min 3 s", "1 h 2 min"): whole seconds from 2 min on. */
 function ms(text: string): number {
-  const min = /^(\d+) min ([\d.]+) s$/.exec(text);
-  if (min) return Number(min[1]) * 60_000 + Number(min[2]) * 1000;
+  const long = /^(?:(\d+) h)? ?(?:(\d+) min)? ?(?:(\d+) s)?$/.exec(text);
+  if (long && /\d (h|min)/.test(text))
+    return Number(long[1] ?? 0) * 3_600_000 + Number(long[2] ?? 0) * 60_000 + Number(long[3] ?? 0) * 1000;
   const s = /^([\d.,]+) s$/.exec(text);
   if (s) return Number(s[1]!.replace(/,/g, '')) * 1000;
   const m = /^([\d.,]+) ms$/.exec(text);

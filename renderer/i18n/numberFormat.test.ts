@@ -23,7 +23,8 @@ describe('numbers, sizes and times per locale', () => {
     expect(formatBytes(1536)).toBe('1,5 KB');
     expect(formatBytes(100)).toBe('100 B');
     expect(formatMs(1234)).toBe('1,23 s');
-    expect(formatMs(90_500)).toBe('1 min 30,5 s');
+    expect(formatMs(90_500)).toBe('90,50 s');
+    expect(formatMs(185_000)).toBe('3 min 5 s');
     expect(formatNumber(12345.678)).toBe('12.345,68');
     expect(formatNumber(0.12345)).toBe('0,1235');
     expect(seconds(4200)).toBe('4,20 s');

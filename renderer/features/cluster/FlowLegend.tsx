@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n';
 import type { MapFlow, MapFlowKind } from '../../viz/mapFlows';
-import { formatBytes, formatSpan } from '../../viz/run/format';
+import { formatBytes, formatMs } from '../../viz/run/format';
 
 /**
  * "3 transfers moving: 2 shuffle fetches, 1 remote HDFS read", or "no data moving", in the page's
@@ -65,7 +65,7 @@ export function FlowLegend({ moving, ended, lingerMs, peakRate, racks, shown, on
       <span className="muted">
         {t(racks ? 'legend.linesRacks' : 'legend.linesNodes', {
           peak: formatBytes(peakRate),
-          linger: formatSpan(lingerMs),
+          linger: formatMs(lingerMs),
         })}
       </span>
     </div>

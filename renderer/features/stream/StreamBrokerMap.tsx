@@ -10,7 +10,7 @@ import { i18n } from '../../i18n/i18n';
 import { useMemo } from 'react';
 import type { StreamAt, StreamView } from '../../viz/stream/streamViewTypes';
 import { CHIP_H, CHIP_W, layoutBrokerMap, type SendLine } from '../../viz/stream/brokerMapLayout';
-import { formatSpan } from '../../viz/run/format';
+import { formatMs } from '../../viz/run/format';
 
 const WIDTH = 640;
 
@@ -79,7 +79,7 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
             layout.sends.length === 0
               ? text('map.noSend')
               : text('map.sentLast', {
-                  time: formatSpan(layout.windowMs),
+                  time: formatMs(layout.windowMs),
                   sends: layout.sends.map(sendText).join('; '),
                 }),
         })}
@@ -192,7 +192,7 @@ export function StreamBrokerMap({ view, at }: { view: StreamView; at: StreamAt }
               text(topic === view.storeTopic ? 'map.topicLetterStore' : 'map.topicLetter', { letter, topic }),
             )
             .join(', ')}`}
-        {view.producers.length > 0 && text('map.arrows', { time: formatSpan(layout.windowMs) })}
+        {view.producers.length > 0 && text('map.arrows', { time: formatMs(layout.windowMs) })}
       </p>
     </details>
   );

@@ -9,7 +9,7 @@ import { i18n } from '../../i18n/i18n';
 import { fixed } from '../../i18n/numberFormat';
 import type { JobRunReport } from '../../../engine/api';
 import type { HdfsRunReport } from '../../../labs/labTypes';
-import { formatBytes, formatNumber, formatSpan } from '../run/format';
+import { formatBytes, formatNumber, formatMs } from '../run/format';
 import { seconds } from '../views/durationWords';
 
 export type ComparedReport = JobRunReport | HdfsRunReport;
@@ -211,7 +211,7 @@ export function changeText(unit: DifferenceRow['unit'], a: number, b: number): s
   if (a === 0 || b === 0) {
     const d = Math.abs(b - a);
     const sign = b > a ? '+' : '−';
-    return unit === 'bytes' ? `${sign}${formatBytes(d)}` : `${sign}${formatSpan(d)}`;
+    return unit === 'bytes' ? `${sign}${formatBytes(d)}` : `${sign}${formatMs(d)}`;
   }
   const factor = Math.max(a, b) / Math.min(a, b);
   const f = factor < 10 ? fixed(factor, factor < 1.1 ? 2 : 1) : formatNumber(Math.round(factor));

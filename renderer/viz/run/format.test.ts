@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSpan } from './format';
+import { formatMs } from './format';
 import { netflixDownRun } from '../views/__tests__/viewRuns';
 import { pipelineAt } from '../pipeline/pipelineAt';
 import { pipelineNowSentence } from '../pipeline/pipelineNowSentence';
@@ -8,17 +8,24 @@ import { appWords } from '../views/viewWords';
 import { seconds } from '../views/durationWords';
 import { msText } from '../../features/pipeline/PipelineRunView';
 
-describe('formatSpan', () => {
+describe('formatMs', () => {
   it('gives a stretch under a second in ms, never "0.0 s" (the flow legend said lines stay 0.0 s)', () => {
-    expect(formatSpan(18.4)).toBe('18 ms');
-    expect(formatSpan(4.2)).toBe('4.2 ms');
-    expect(formatSpan(460)).toBe('460 ms');
+    expect(formatMs(18.4)).toBe('18 ms');
+    expect(formatMs(4.2)).toBe('4.2 ms');
+    expect(formatMs(460)).toBe('460 ms');
   });
 
   it('reads as the labs’ checks say a time from a second on', () => {
-    expect(formatSpan(1500)).toBe('1.50 s');
-    expect(formatSpan(95_000)).toBe('95.00 s');
-    expect(formatSpan(185_000)).toBe('3 min 5 s');
+    expect(formatMs(1500)).toBe('1.50 s');
+    expect(formatMs(95_000)).toBe('95.00 s');
+    expect(formatMs(185_000)).toBe('3 min 5 s');
+  });
+
+  it('says a minute and more as the lab beside it does: "70.15 s", not "1 min 10.2 s" (spark-on-yarn step 1)', () => {
+    expect(formatMs(70_150)).toBe('70.15 s');
+    expect(formatMs(637_000)).toBe('10 min 37 s');
+    expect(formatMs(4_500_000)).toBe('1 h 15 min');
+    expect(formatMs(Number.NaN)).toBe('–');
   });
 });
 

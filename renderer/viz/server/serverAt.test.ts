@@ -5,7 +5,8 @@ import { parseServerSettings } from '../../../labs/serverSettings';
 import lab from '../../../labs/scale-up-vs-out/lab';
 import { litParts } from '../figures/figureLights';
 import { serverLights } from '../figures/serverLights';
-import { serverAt, serverEventTimes } from './serverAt';
+import { minutesText, serverAt, serverEventTimes } from './serverAt';
+import { minutes } from '../../../labs/scale-up-vs-out/checks';
 
 const report = (i: number, which: 'starter' | 'solution' = 'solution') =>
   runServerSettings(parseServerSettings(lab.steps[i]![which]), { seed: 1, deadlineMinutes: 60 });
@@ -47,5 +48,14 @@ describe('a server run at an instant', () => {
   it('lights nothing of the SQL figures for a Hadoop cluster', () => {
     const r = report(3, 'starter');
     for (const f of ['13.1', '13.2', '13.3'] as const) expect(serverLights(f, r)).toEqual([]);
+  });
+});
+
+describe('minutes on the server page', () => {
+  it('say a night as the lab’s checks do: "5 min", not "5.3 min"', () => {
+    expect(minutesText(318)).toBe('5 min');
+    expect(minutesText(24)).toBe('0.4 min');
+    expect(minutesText(7800)).toBe('130 min');
+    for (let s = 0; s < 4000; s += 7) expect(minutesText(s), `${s} s`).toBe(minutes(s));
   });
 });
