@@ -40,9 +40,9 @@ async function column(table: Locator, header: string): Promise<number> {
   return i;
 }
 
-/** formatMs's text back in ms ("950 ms", "1.25 s", "70.15 s", "2 min 3 s", "1 h 2 min"): whole seconds from 2 min on. */
+/** formatMs's and formatTime's text back in ms ("950 ms", "1.25 s", "70.15 s", "2 min 3 s", "2 min 3.4 s", "1 h 2 min"). */
 function ms(text: string): number {
-  const long = /^(?:(\d+) h)? ?(?:(\d+) min)? ?(?:(\d+) s)?$/.exec(text);
+  const long = /^(?:(\d+) h)? ?(?:(\d+) min)? ?(?:([\d.]+) s)?$/.exec(text);
   if (long && /\d (h|min)/.test(text))
     return Number(long[1] ?? 0) * 3_600_000 + Number(long[2] ?? 0) * 60_000 + Number(long[3] ?? 0) * 1000;
   const s = /^([\d.,]+) s$/.exec(text);

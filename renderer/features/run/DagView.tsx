@@ -14,7 +14,7 @@ import { drawDag } from '../../viz/run/drawDag';
 import { stageProgressAt } from '../../viz/run/runStages';
 import { stageFailureText } from '../../viz/run/fetchFailures';
 import { attemptReasonText, attemptStatusText } from '../../viz/run/attemptText';
-import { formatMs } from '../../viz/run/format';
+import { formatMs, formatTime } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { DagJobBar } from './DagJobBar';
 import './dag.css';
@@ -152,7 +152,7 @@ export function DagView({ view, t }: { view: RunView; t: number }) {
                         </td>
                         <td>{b.executor !== b.node && view.kind === 'spark' ? `${b.node} / ${b.executor}` : b.node}</td>
                         <td>{b.locality}</td>
-                        <td className="num">{formatMs(b.start)}</td>
+                        <td className="num">{formatTime(b.start)}</td>
                         <td className="num">{formatMs(Math.min(b.end, t) - b.start)}</td>
                         <td className={`status ${status}`} title={b.reason ? attemptReasonText(b.reason) : undefined}>
                           {attemptStatusText(status)}

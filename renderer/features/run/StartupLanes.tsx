@@ -8,7 +8,7 @@ import { i18n } from '../../i18n/i18n';
 import { type StartupRow, startupStateAt } from '../../viz/run/startupRows';
 import { useId } from 'react';
 import { xOf, type TimelineLayout } from '../../viz/run/timelineLayout';
-import { formatMs } from '../../viz/run/format';
+import { formatTime } from '../../viz/run/format';
 import './startup.css';
 
 const ROW_H = 16;
@@ -38,7 +38,7 @@ export function StartupLanes({ rows, layout, t }: { rows: readonly StartupRow[];
         role="img"
         aria-label={text('startup.label', {
           executors: rows.length - 1,
-          time: formatMs(t),
+          time: formatTime(t),
           ready,
           total: rows.length,
         })}
@@ -60,7 +60,7 @@ export function StartupLanes({ rows, layout, t }: { rows: readonly StartupRow[];
               aria-label={`${r.label}: ${state}`}
             >
               <title>
-                {r.readyAt !== null ? text('startup.upAt', { label: r.label, time: formatMs(r.readyAt) }) : r.label}
+                {r.readyAt !== null ? text('startup.upAt', { label: r.label, time: formatTime(r.readyAt) }) : r.label}
               </title>
               <text className="startup-name" x={4} y={y + 11}>
                 {r.name.length > 14 ? `${r.name.slice(0, 13)}…` : r.name}

@@ -28,7 +28,7 @@ import {
   type TimeRange,
 } from '../../viz/run/timelineLayout';
 import { readColours, TimelineRenderer } from '../../viz/run/drawTimeline';
-import { formatMs } from '../../viz/run/format';
+import { formatMs, formatTime } from '../../viz/run/format';
 import { useElementWidth } from './useElementWidth';
 import { StartupLanes } from './StartupLanes';
 import './timelineZoom.css';
@@ -153,7 +153,7 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
       killed: tot.killed,
       retries: text('summary.retries', { count: tot.retries }),
       speculative: tot.speculative,
-      time: formatMs(t),
+      time: formatTime(t),
       tasks: text('summary.tasks', { count: n - masters }),
       masters: masters > 0 ? text('summary.masters', { count: masters }) : '',
       onDead:
@@ -281,8 +281,8 @@ export function TimelineView({ view, t, maxHeight = 560 }: { view: RunView; t: n
         <span className="muted" data-testid="timeline-range">
           {zoomed
             ? text('timeline.showing', {
-                from: formatMs(layout.t0),
-                to: formatMs(layout.t1),
+                from: formatTime(layout.t0),
+                to: formatTime(layout.t1),
                 span: formatMs(layout.t1 - layout.t0),
                 duration: formatMs(duration),
               })

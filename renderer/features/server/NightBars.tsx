@@ -7,7 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n';
 import { RESOURCES, type PlatformPhase, type PlatformRun } from '../../../engine/server';
-import { gbText, minutesText, type ServerInstant } from '../../viz/server/serverAt';
+import { gbText, minutesTenthsText, minutesText, type ServerInstant } from '../../viz/server/serverAt';
 
 /** The phase's title in the page's language (i18n.t: tests call it outside components). */
 export function phaseTitle(phase: PlatformPhase, run: PlatformRun): string {
@@ -60,7 +60,7 @@ export function NightBars({ instant, deadlineS }: { instant: ServerInstant; dead
                     <td className="night-time">
                       {done >= 1 || done === 0
                         ? minutesText(work)
-                        : t('phase.of', { done: minutesText(work * done), work: minutesText(work) })}
+                        : t('phase.of', { done: minutesTenthsText(work * done), work: minutesTenthsText(work) })}
                       {bound && <span className="bound-tag">{t('phase.bound')}</span>}
                     </td>
                     <td className="night-track" aria-hidden="true">

@@ -11,7 +11,7 @@
  */
 import type { Bar, RunView } from './runViewTypes';
 import { barPhaseLabel } from './phases';
-import { formatMs } from './format';
+import { formatMs, formatTime } from './format';
 import { fixed } from '../../i18n/numberFormat';
 import { i18n } from '../../i18n/i18n';
 import { activeLanguage } from '../../i18n/activeLocale';
@@ -108,7 +108,7 @@ export function describeAttempt(b: Bar, t: number, kind: RunView['kind'] = 'mapr
   const phases = b.phases
     .filter((p) => p.start <= t)
     .map((p) => `${barPhaseLabel(kind, b.taskSet, p.phase)} ${formatMs(Math.min(p.end, t) - p.start)}`);
-  const span = `${formatMs(b.start)} → ${b.end > t ? '…' : formatMs(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
+  const span = `${formatTime(b.start)} → ${b.end > t ? '…' : formatTime(b.end)} (${formatMs(Math.min(b.end, t) - b.start)})`;
   const phaseList = phases.length ? `: ${phases.join(', ')}` : '';
   const reason = b.reason && b.end <= t ? attemptReasonText(b.reason) : null;
   if (b.role === 'am')

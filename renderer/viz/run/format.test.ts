@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs } from './format';
+import { formatMs, formatTime } from './format';
 import { netflixDownRun } from '../views/__tests__/viewRuns';
 import { pipelineAt } from '../pipeline/pipelineAt';
 import { pipelineNowSentence } from '../pipeline/pipelineNowSentence';
@@ -26,6 +26,26 @@ describe('formatMs', () => {
     expect(formatMs(637_000)).toBe('10 min 37 s');
     expect(formatMs(4_500_000)).toBe('1 h 15 min');
     expect(formatMs(Number.NaN)).toBe('–');
+  });
+
+  it('never says a stretch that exists is 0, nor a second "1000 ms"', () => {
+    expect(formatMs(0.02)).toBe('<0.1 ms');
+    expect(formatMs(0)).toBe('0 ms');
+    expect(formatMs(999.6)).toBe('1.00 s');
+  });
+});
+
+describe('formatTime', () => {
+  it('says an instant as the checks do under two minutes, and keeps its tenth after', () => {
+    expect(formatTime(812)).toBe('0.81 s');
+    expect(formatTime(0)).toBe('0.00 s');
+    expect(formatTime(70_150)).toBe('70.15 s');
+    expect(formatTime(605_400)).toBe('10 min 5.4 s');
+    expect(formatTime(622_340)).toBe('10 min 22.3 s');
+    expect(formatTime(3_605_400)).toBe('1 h 0 min 5.4 s');
+    // Two attempts a tenth apart read apart; the checks' whole seconds said both "4 min 5 s".
+    expect(formatTime(245_180)).not.toBe(formatTime(245_290));
+    expect(formatTime(Number.NaN)).toBe('–');
   });
 });
 

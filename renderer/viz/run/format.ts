@@ -29,8 +29,26 @@ export function formatBytes(n: number): string {
  */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
-  if (ms >= 1000) return seconds(ms);
-  return `${fixed(ms, ms < 10 ? 1 : 0)} ms`;
+  // 999.6 ms rounds to a second: "1.00 s", not "1000 ms".
+  if (ms >= 999.5) return seconds(ms);
+  if (ms > 0 && ms < 0.05) return '<0.1 ms';
+  return `${fixed(ms, ms < 10 && ms !== 0 ? 1 : 0)} ms`;
+}
+
+/**
+ * A simulated instant, from the start of the run (when an attempt started, where a zoomed
+ * timeline begins): under two minutes as the checks say a time ("0.81 s", "70.15 s"), then in
+ * their words with the tenth of a second kept ("10 min 5.4 s", "1 h 0 min 5.4 s"). The checks'
+ * whole seconds made an attempt read "10 min 6 s → 10 min 22 s (16.94 s)", and a zoom on a 91 ms
+ * attempt "4 min 5 s – 4 min 5 s".
+ */
+export function formatTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms < 119_995) return seconds(Math.max(0, ms));
+  const tenths = Math.round(ms / 100);
+  const h = Math.floor(tenths / 36_000);
+  const min = Math.floor((tenths % 36_000) / 600);
+  return `${h > 0 ? `${h} h ` : ''}${min} min ${fixed((tenths % 600) / 10, 1)} s`;
 }
 
 export function formatNumber(n: number): string {

@@ -5,7 +5,7 @@ import { parseServerSettings } from '../../../labs/serverSettings';
 import lab from '../../../labs/scale-up-vs-out/lab';
 import { litParts } from '../figures/figureLights';
 import { serverLights } from '../figures/serverLights';
-import { minutesText, serverAt, serverEventTimes } from './serverAt';
+import { minutesTenthsText, minutesText, serverAt, serverEventTimes } from './serverAt';
 import { minutes } from '../../../labs/scale-up-vs-out/checks';
 
 const report = (i: number, which: 'starter' | 'solution' = 'solution') =>
@@ -57,5 +57,14 @@ describe('minutes on the server page', () => {
     expect(minutesText(24)).toBe('0.4 min');
     expect(minutesText(7800)).toBe('130 min');
     for (let s = 0; s < 4000; s += 7) expect(minutesText(s), `${s} s`).toBe(minutes(s));
+    // A night past 16 hours (a learner's settings may make one): not grouped, as the check prints it.
+    expect(minutesText(90_000)).toBe(minutes(90_000));
+    expect(minutesText(90_000)).toBe('1500 min');
+  });
+
+  it('keep the tenth for work under way: "0.6 min of 1.3 min", not "1 min of 1 min"', () => {
+    expect(minutesTenthsText(78)).toBe('1.3 min');
+    expect(minutesTenthsText(39)).toBe('0.7 min');
+    expect(minutesTenthsText(90_000)).toBe('1500.0 min');
   });
 });

@@ -1,5 +1,5 @@
 /** Cells the Spark UI pages share: bytes with records ("12.3 KB / 450"), times, task progress. */
-import { formatBytes, formatMs, formatNumber } from '../../../viz/run/format';
+import { formatBytes, formatMs, formatNumber, formatTime } from '../../../viz/run/format';
 import { i18n } from '../../../i18n/i18n';
 /** Bytes and records as Spark shows them ("Input Size / Records"); empty when nothing was read. */
 export function sizeRecords(bytes: number, records: number | null): string {
@@ -9,7 +9,7 @@ export function sizeRecords(bytes: number, records: number | null): string {
 
 /** A simulated instant, from the start of the run (the column's tooltip says so). */
 export function atTime(t: number | null): string {
-  return t === null ? '' : formatMs(t);
+  return t === null ? '' : formatTime(t);
 }
 
 export function durationText(ms: number | null): string {
