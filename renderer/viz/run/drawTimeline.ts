@@ -6,6 +6,7 @@
  */
 import { i18n } from '../../i18n/i18n';
 import { fixed, numberFormat } from '../../i18n/numberFormat';
+import { minutesWords } from './format';
 import { PHASES, type Phase, type RunView } from './runViewTypes';
 import { runningAt, timeTicks, xOf, type TimelineLayout } from './timelineLayout';
 
@@ -345,13 +346,17 @@ export class TimelineRenderer {
   }
 }
 
-/** An axis label; `step` (the distance between ticks) sets how many decimals a zoomed-in axis needs. */
+/**
+ * An axis label; `step` (the distance between ticks) sets how many decimals a zoomed-in axis needs.
+ * From two minutes on in the checks' words ("10 min 5 s", "10 min 5.4 s" zoomed in), as the range
+ * line above the axis and the attempts' tooltips say an instant: the axis read "10m05s" and "605.4 s".
+ */
 export function formatTick(ms: number, step = 1000): string {
   if (step < 1000 && ms >= 1000) {
     const decimals = Math.min(4, Math.max(1, Math.ceil(-Math.log10(step / 1000) - 1e-9)));
-    return `${fixed(ms / 1000, decimals)} s`;
+    return ms >= 120_000 ? minutesWords(ms, decimals) : `${fixed(ms / 1000, decimals)} s`;
   }
-  if (ms >= 60_000) return `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
+  if (ms >= 120_000) return minutesWords(ms, 0);
   if (ms >= 1000) return `${numberFormat({ maximumFractionDigits: 2, useGrouping: false }).format(ms / 1000)} s`;
   return step < 1 ? `${fixed(ms, 1)} ms` : `${Math.round(ms)} ms`;
 }

@@ -43,6 +43,7 @@ describe('formatTime', () => {
     expect(formatTime(605_400)).toBe('10 min 5.4 s');
     expect(formatTime(622_340)).toBe('10 min 22.3 s');
     expect(formatTime(3_605_400)).toBe('1 h 0 min 5.4 s');
+    expect(formatTime(659_960)).toBe('11 min 0.0 s');
     // Two attempts a tenth apart read apart; the checks' whole seconds said both "4 min 5 s".
     expect(formatTime(245_180)).not.toBe(formatTime(245_290));
     expect(formatTime(Number.NaN)).toBe('–');

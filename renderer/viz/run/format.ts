@@ -45,10 +45,23 @@ export function formatMs(ms: number): string {
 export function formatTime(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
   if (ms < 119_995) return seconds(Math.max(0, ms));
-  const tenths = Math.round(ms / 100);
-  const h = Math.floor(tenths / 36_000);
-  const min = Math.floor((tenths % 36_000) / 600);
-  return `${h > 0 ? `${h} h ` : ''}${min} min ${fixed((tenths % 600) / 10, 1)} s`;
+  return minutesWords(ms, 1);
+}
+
+/**
+ * Two minutes and more in the checks' words, the seconds with `decimals` decimals: "10 min 5.4 s"
+ * (1), "10 min 5 s" and "10 min" (0), "1 h 0 min 5.4 s". Rounded once, so 59.96 s is the next minute.
+ */
+export function minutesWords(ms: number, decimals: number): string {
+  const unit = 10 ** decimals;
+  const perMin = 60 * unit;
+  const total = Math.round((ms / 1000) * unit);
+  const h = Math.floor(total / (60 * perMin));
+  const min = Math.floor((total % (60 * perMin)) / perMin);
+  const rest = total % perMin;
+  const s = decimals === 0 && rest === 0 ? '' : ` ${fixed(rest / unit, decimals)} s`;
+  if (h > 0) return decimals === 0 && min === 0 && rest === 0 ? `${h} h` : `${h} h ${min} min${s}`;
+  return `${min} min${s}`;
 }
 
 export function formatNumber(n: number): string {

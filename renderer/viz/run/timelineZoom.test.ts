@@ -49,6 +49,12 @@ describe('timeline zoom and pan', () => {
     expect(new Set(labels).size).toBe(labels.length);
     expect(labels[0]).toMatch(/^30\.000\d? s$/);
     expect(formatTick(500, 100)).toBe('500 ms');
-    expect(formatTick(65_000)).toBe('1m05s');
+    // As the range line and the checks say a time: "65 s", "10 min 5 s" (the axis read "1m05s").
+    expect(formatTick(65_000)).toBe('65 s');
+    expect(formatTick(605_000)).toBe('10 min 5 s');
+    expect(formatTick(600_000)).toBe('10 min');
+    expect(formatTick(3_600_000)).toBe('1 h');
+    expect(formatTick(605_400, 100)).toBe('10 min 5.4 s');
+    expect(formatTick(605_420, 10)).toBe('10 min 5.42 s');
   });
 });
