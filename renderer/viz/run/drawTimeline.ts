@@ -6,6 +6,7 @@
  */
 import { i18n } from '../../i18n/i18n';
 import { fixed, numberFormat } from '../../i18n/numberFormat';
+import { seconds } from '../views/durationWords';
 import { minutesWords } from './format';
 import { PHASES, type Phase, type RunView } from './runViewTypes';
 import { runningAt, timeTicks, xOf, type TimelineLayout } from './timelineLayout';
@@ -356,7 +357,7 @@ export function formatTick(ms: number, step = 1000): string {
     const decimals = Math.min(4, Math.max(1, Math.ceil(-Math.log10(step / 1000) - 1e-9)));
     return ms >= 120_000 ? minutesWords(ms, decimals) : `${fixed(ms / 1000, decimals)} s`;
   }
-  if (ms >= 120_000) return minutesWords(ms, 0);
+  if (ms >= 120_000) return seconds(ms);
   if (ms >= 1000) return `${numberFormat({ maximumFractionDigits: 2, useGrouping: false }).format(ms / 1000)} s`;
   return step < 1 ? `${fixed(ms, 1)} ms` : `${Math.round(ms)} ms`;
 }

@@ -49,8 +49,9 @@ export function formatTime(ms: number): string {
 }
 
 /**
- * Two minutes and more in the checks' words, the seconds with `decimals` decimals: "10 min 5.4 s"
- * (1), "10 min 5 s" and "10 min" (0), "1 h 0 min 5.4 s". Rounded once, so 59.96 s is the next minute.
+ * Two minutes and more in the checks' words with `decimals` (1 or more) decimals on the seconds:
+ * "10 min 5.4 s", "1 h 0 min 5.4 s" (whole seconds are the checks' own `seconds`). Rounded once,
+ * so 59.96 s is the next minute.
  */
 export function minutesWords(ms: number, decimals: number): string {
   const unit = 10 ** decimals;
@@ -58,10 +59,7 @@ export function minutesWords(ms: number, decimals: number): string {
   const total = Math.round((ms / 1000) * unit);
   const h = Math.floor(total / (60 * perMin));
   const min = Math.floor((total % (60 * perMin)) / perMin);
-  const rest = total % perMin;
-  const s = decimals === 0 && rest === 0 ? '' : ` ${fixed(rest / unit, decimals)} s`;
-  if (h > 0) return decimals === 0 && min === 0 && rest === 0 ? `${h} h` : `${h} h ${min} min${s}`;
-  return `${min} min${s}`;
+  return `${h > 0 ? `${h} h ` : ''}${min} min ${fixed((total % perMin) / unit, decimals)} s`;
 }
 
 export function formatNumber(n: number): string {
