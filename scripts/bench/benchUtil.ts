@@ -42,20 +42,50 @@ export function plainDailyAverage(csvPath: string): string {
 }
 
 /**
- * Like timeRun, and the peak memory too: the CLI's own (its maximum resident size) and, on Linux,
- * its sandbox processes' together (each one's peak, VmHWM, as last seen before it ended).
+ * CPU time of a run's threads, ms (Linux: /proc's per-thread counts, in 10 ms ticks): the CLI's
+ * main thread (its JavaScript, and the garbage collection it pauses for) and its other threads
+ * (V8's optimizing compiler and garbage-collection helpers, libuv's pool), the same for its
+ * sandbox processes together (each thread as last seen, 20 ms apart, before its process ended).
  */
-export function measuredRun(args: string[]): { ms: number; out: string; mainMb: number; childrenMb: number | null } {
+export interface ThreadCpu {
+  mainThread: number;
+  mainHelpers: number;
+  sandboxThreads: number;
+  sandboxHelpers: number;
+}
+
+/**
+ * Like timeRun, and the peak memory too: the CLI's own (its maximum resident size) and, on Linux,
+ * its sandbox processes' together (each one's peak, VmHWM, as last seen before it ended), and
+ * the CPU time of their threads (null elsewhere).
+ */
+export function measuredRun(args: string[]): {
+  ms: number;
+  out: string;
+  mainMb: number;
+  childrenMb: number | null;
+  cpu: ThreadCpu | null;
+} {
   const cli = join(root, 'scripts/clusterlab.mjs');
   const probe = `
     const fs = await import('node:fs');
     const peaks = new Map();
+    // Each thread's CPU ms ("pid/tid" -> [is its process's main thread, ms]); a tick is 10 ms (USER_HZ 100).
+    const threads = new Map();
+    const threadsOf = (pid, into) => {
+      for (const tid of fs.readdirSync('/proc/' + pid + '/task')) {
+        const stat = fs.readFileSync('/proc/' + pid + '/task/' + tid + '/stat', 'latin1');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        into.set(pid + '/' + tid, [tid === String(pid), (Number(f[11]) + Number(f[12])) * 10]);
+      }
+    };
     const look = () => {
       try {
         for (const t of fs.readdirSync('/proc/self/task'))
           for (const pid of fs.readFileSync('/proc/self/task/' + t + '/children', 'utf8').split(' ').filter(Boolean)) {
             const hwm = /VmHWM:\\s+(\\d+) kB/.exec(fs.readFileSync('/proc/' + pid + '/status', 'utf8'));
             if (hwm) peaks.set(pid, Number(hwm[1]));
+            threadsOf(pid, threads);
           }
       } catch {}
     };
@@ -64,7 +94,14 @@ export function measuredRun(args: string[]): { ms: number; out: string; mainMb: 
     process.on('exit', () => {
       if (linux) look();
       const children = linux ? [...peaks.values()].reduce((a, b) => a + b, 0) / 1024 : null;
-      process.stderr.write('\\nclusterlab-bench-memory ' + JSON.stringify({ main: process.resourceUsage().maxRSS / 1024, children }) + '\\n');
+      let cpu = null;
+      if (linux) {
+        const own = new Map();
+        try { threadsOf(process.pid, own); } catch {}
+        const sum = (m, main) => [...m.values()].filter(([isMain]) => isMain === main).reduce((a, [, ms]) => a + ms, 0);
+        cpu = { mainThread: sum(own, true), mainHelpers: sum(own, false), sandboxThreads: sum(threads, true), sandboxHelpers: sum(threads, false) };
+      }
+      process.stderr.write('\\nclusterlab-bench-memory ' + JSON.stringify({ main: process.resourceUsage().maxRSS / 1024, children, cpu }) + '\\n');
     });
     process.argv = [process.execPath, ${JSON.stringify(cli)}, 'run', ...${JSON.stringify(args)}];
     await import(${JSON.stringify(pathToFileURL(cli).href)});
@@ -78,9 +115,10 @@ export function measuredRun(args: string[]): { ms: number; out: string; mainMb: 
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`clusterlab run ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const memory = /clusterlab-bench-memory (.*)/.exec(r.stderr);
-  const { main, children } = JSON.parse(memory?.[1] ?? '{"main":0,"children":null}') as {
+  const { main, children, cpu } = JSON.parse(memory?.[1] ?? '{"main":0,"children":null,"cpu":null}') as {
     main: number;
     children: number | null;
+    cpu: ThreadCpu | null;
   };
-  return { ms, out: r.stdout, mainMb: main, childrenMb: children };
+  return { ms, out: r.stdout, mainMb: main, childrenMb: children, cpu };
 }

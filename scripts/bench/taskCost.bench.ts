@@ -5,11 +5,14 @@
 // same size varies by 100-300 ms on a shared machine and the per-task figure is a difference of two
 // such runs (3,610 tasks apart at 8 KB): best of 2 moved it by +-30 µs from one bench to the next.
 // Where the cost goes: the same job twice in a chain at 64 KB and 8 KB, whose second job (the chain
-// less the job alone) runs its tasks on code V8 has optimized by then, against the fresh run's.
+// less the job alone) runs its tasks on code V8 has optimized by then, against the fresh run's;
+// and the CPU time of each size's threads (averaged over its runs): the CLI's and the sandboxes'
+// main threads against their other threads, where V8 compiles hot code and helps collect garbage.
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { sensorCsv } from '../../engine/datasets/sampleData';
-import { fmt, measuredRun, root, writeInput } from './benchUtil';
+import { fmt, measuredRun, root, writeInput, type ThreadCpu } from './benchUtil';
 
 const sensors = writeInput('sensors.csv', sensorCsv(1_000_000));
 const runs = Math.max(1, Number(process.env.TASK_COST_RUNS ?? 4));
@@ -38,13 +41,17 @@ interface Row {
   ms: number;
   mainMb: number;
   childrenMb: number | null;
+  /** Each thread group's CPU ms, averaged over the size's runs (null off Linux). */
+  cpu: ThreadCpu | null;
 }
 const rows: Row[] = [];
 let result: string | null = null;
 for (const blockSize of ['64k', '8k', '1k']) {
   let best: Row | null = null;
+  const cpus: ThreadCpu[] = [];
   for (let i = 0; i < runs; i++) {
     const r = measuredRun(args(blockSize));
+    if (r.cpu) cpus.push(r.cpu);
     const out = JSON.parse(r.out) as { result: unknown; metrics: { counters: { TOTAL_LAUNCHED_MAPS: number } } };
     const text = JSON.stringify(out.result);
     if (result !== null && text !== result) console.log(`!!! the result at ${blockSize} blocks differs`);
@@ -55,10 +62,22 @@ for (const blockSize of ['64k', '8k', '1k']) {
       ms: r.ms,
       mainMb: r.mainMb,
       childrenMb: r.childrenMb,
+      cpu: null,
     };
     if (!best || row.ms < best.ms) best = { ...row, mainMb: Math.max(best?.mainMb ?? 0, row.mainMb) };
   }
-  rows.push(best!);
+  rows.push({ ...best!, cpu: averageCpu(cpus) });
+}
+
+function averageCpu(cpus: readonly ThreadCpu[]): ThreadCpu | null {
+  if (cpus.length === 0) return null;
+  const mean = (k: keyof ThreadCpu) => cpus.reduce((a, c) => a + c[k], 0) / cpus.length;
+  return {
+    mainThread: mean('mainThread'),
+    mainHelpers: mean('mainHelpers'),
+    sandboxThreads: mean('sandboxThreads'),
+    sandboxHelpers: mean('sandboxHelpers'),
+  };
 }
 
 // The chain of the job twice at 64 KB and 8 KB blocks: the second job's time is the chain's less the single job's.
@@ -93,13 +112,28 @@ console.log(
   `  per extra task: ${perTask(small, mid).toFixed(0)} µs (64 KB -> 8 KB), ${perTask(small, large).toFixed(0)} µs (64 KB -> 1 KB) (target <= 50 µs: ${met(extra <= 50)})`,
 );
 const warm = ((secondJobMs[1]! - secondJobMs[0]!) * 1000) / (mid.tasks - small.tasks);
-const why =
-  warm < 0.7 * perTask(small, mid)
-    ? "the difference is V8 warming up: a fresh run's first few thousand tasks run the sandboxes' and the simulation's per-task code in V8's interpreter and baseline tiers, the second job's find it optimized"
-    : 'no cheaper than in a fresh run: the extra cost is not V8 warming up';
+// The chain's figure is a difference of differences of runs (it moved from 63 to 103 µs between two
+// quiet benches): the threads' CPU times below say where the step's time goes.
 console.log(
-  `  where it goes: ${perTask(mid, large).toFixed(0)} µs an extra task from 8 KB to 1 KB blocks; from 64 KB to 8 KB ${perTask(small, mid).toFixed(0)} µs in a fresh run, ${warm.toFixed(0)} µs in the second job of a chain of the same job twice (that job ${fmt(secondJobMs[0]!)} at 64 KB, ${fmt(secondJobMs[1]!)} at 8 KB): ${why}`,
+  `  where it goes: ${perTask(mid, large).toFixed(0)} µs an extra task from 8 KB to 1 KB blocks; from 64 KB to 8 KB ${perTask(small, mid).toFixed(0)} µs in a fresh run, ${warm.toFixed(0)} µs in the second job of a chain of the same job twice (that job ${fmt(secondJobMs[0]!)} at 64 KB, ${fmt(secondJobMs[1]!)} at 8 KB; its code optimized by then, its heap holding the first job's too)`,
 );
+// Which threads a step's extra CPU time is on. The other threads are mostly V8's optimizing compiler
+// (with --single-threaded-gc, which moves the collectors' helpers onto the main thread, they kept
+// about 90% of it at 8 KB): the more tasks, the more of the per-task functions become hot and are
+// compiled, 65 of the CLI's at 64 KB and 200 at 8 KB (--trace-opt), while the sandboxes wait for CPU.
+if (small.cpu && mid.cpu && large.cpu) {
+  const [a, b, c] = [small.cpu, mid.cpu, large.cpu];
+  const step = (k: keyof ThreadCpu, x: ThreadCpu, y: ThreadCpu, from: Row, to: Row) =>
+    ((y[k] - x[k]) * 1000) / (to.tasks - from.tasks);
+  const part = (k: keyof ThreadCpu) =>
+    `${step(k, a, b, small, mid).toFixed(0)} (${step(k, b, c, mid, large).toFixed(0)})`;
+  const sum = (x: ThreadCpu) => x.mainThread + x.mainHelpers + x.sandboxThreads + x.sandboxHelpers;
+  const helpers = (x: ThreadCpu) => x.mainHelpers + x.sandboxHelpers;
+  const share = (helpers(b) - helpers(a)) / (sum(b) - sum(a));
+  console.log(
+    `  CPU time per extra task, 64 KB -> 8 KB (8 KB -> 1 KB), µs: the CLI's main thread ${part('mainThread')}, its other threads ${part('mainHelpers')}; the sandboxes' main threads ${part('sandboxThreads')}, their other threads ${part('sandboxHelpers')}. The other threads (V8's optimizing compiler, garbage-collection helpers) take ${(100 * share).toFixed(0)}% of the 64 KB -> 8 KB step's extra CPU time (${(sum(a) / 1000).toFixed(2)} -> ${(sum(b) / 1000).toFixed(2)} s on ${os.availableParallelism()} cores)`,
+  );
+}
 // The issue's figures (270 / 350 / 750 MB) are the CLI process's own peak, as `time -v` shows it.
 const peak = Math.max(...rows.map((r) => r.mainMb));
 console.log(
