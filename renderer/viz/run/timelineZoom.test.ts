@@ -56,5 +56,8 @@ describe('timeline zoom and pan', () => {
     expect(formatTick(3_600_000)).toBe('1 h');
     expect(formatTick(605_400, 100)).toBe('10 min 5.4 s');
     expect(formatTick(605_420, 10)).toBe('10 min 5.42 s');
+    // The origin says the unit its neighbours count in.
+    expect(formatTick(0, 200_000)).toBe('0 s');
+    expect(formatTick(0, 200)).toBe('0 ms');
   });
 });
