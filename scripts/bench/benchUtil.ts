@@ -42,10 +42,13 @@ export function plainDailyAverage(csvPath: string): string {
 }
 
 /**
- * CPU time of a run's threads, ms (Linux: /proc's per-thread counts, in 10 ms ticks): the CLI's
- * main thread (its JavaScript, and the garbage collection it pauses for) and its other threads
- * (V8's optimizing compiler and garbage-collection helpers, libuv's pool), the same for its
- * sandbox processes together (each thread as last seen, 20 ms apart, before its process ended).
+ * CPU time of a run's threads, ms (Linux: /proc's counts, in 10 ms ticks): the CLI's main thread
+ * (its JavaScript, and the garbage collection it pauses for) and its other threads (V8's
+ * optimizing compiler and garbage-collection helpers, libuv's pool), the same for its sandbox
+ * processes together. Each process's whole count (which keeps the ended threads' time) less its
+ * main thread's: a sum over a dozen threads, each cut to whole ticks, lost about a tenth. The
+ * CLI's own from process.cpuUsage() at exit; the sandboxes' the larger of their counts as last
+ * seen (every 20 ms while they live) and of the CLI's reaped children's (cutime + cstime).
  */
 export interface ThreadCpu {
   mainThread: number;
@@ -70,24 +73,35 @@ export function measuredRun(args: string[]): {
   const probe = `
     const fs = await import('node:fs');
     const peaks = new Map();
-    // Each thread's CPU ms ("pid/tid" -> [is its process's main thread, ms]); a tick is 10 ms (USER_HZ 100).
-    const threads = new Map();
-    const threadsOf = (pid, into) => {
-      for (const tid of fs.readdirSync('/proc/' + pid + '/task')) {
-        const stat = fs.readFileSync('/proc/' + pid + '/task/' + tid + '/stat', 'latin1');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        into.set(pid + '/' + tid, [tid === String(pid), (Number(f[11]) + Number(f[12])) * 10]);
+    // A /proc stat line's fields from the 3rd on (f[11] + f[12]: utime + stime; f[13] + f[14]: the
+    // reaped children's), or null once the process or thread has gone; a tick is 10 ms (USER_HZ 100).
+    const stat = (path) => {
+      try {
+        const s = fs.readFileSync(path, 'latin1');
+        return s.slice(s.lastIndexOf(')') + 2).split(' ');
+      } catch {
+        return null;
       }
     };
+    const ms = (f, at) => (Number(f[at]) + Number(f[at + 1])) * 10;
+    // Each sandbox's CPU ms as last seen: pid -> { total, main }.
+    const sandboxes = new Map();
     const look = () => {
-      try {
-        for (const t of fs.readdirSync('/proc/self/task'))
-          for (const pid of fs.readFileSync('/proc/self/task/' + t + '/children', 'utf8').split(' ').filter(Boolean)) {
+      let tasks = [];
+      try { tasks = fs.readdirSync('/proc/self/task'); } catch { return; }
+      for (const t of tasks) {
+        let pids = [];
+        try { pids = fs.readFileSync('/proc/self/task/' + t + '/children', 'utf8').split(' ').filter(Boolean); } catch { continue; }
+        for (const pid of pids) {
+          try {
             const hwm = /VmHWM:\\s+(\\d+) kB/.exec(fs.readFileSync('/proc/' + pid + '/status', 'utf8'));
             if (hwm) peaks.set(pid, Number(hwm[1]));
-            threadsOf(pid, threads);
-          }
-      } catch {}
+          } catch {}
+          const whole = stat('/proc/' + pid + '/stat');
+          const main = stat('/proc/' + pid + '/task/' + pid + '/stat');
+          if (whole && main) sandboxes.set(pid, { total: ms(whole, 11), main: ms(main, 11) });
+        }
+      }
     };
     const linux = process.platform === 'linux';
     if (linux) setInterval(look, 20).unref();
@@ -96,10 +110,24 @@ export function measuredRun(args: string[]): {
       const children = linux ? [...peaks.values()].reduce((a, b) => a + b, 0) / 1024 : null;
       let cpu = null;
       if (linux) {
-        const own = new Map();
-        try { threadsOf(process.pid, own); } catch {}
-        const sum = (m, main) => [...m.values()].filter(([isMain]) => isMain === main).reduce((a, [, ms]) => a + ms, 0);
-        cpu = { mainThread: sum(own, true), mainHelpers: sum(own, false), sandboxThreads: sum(threads, true), sandboxHelpers: sum(threads, false) };
+        const used = process.cpuUsage();
+        const total = (used.user + used.system) / 1000;
+        const own = stat('/proc/self/stat');
+        const ownMain = stat('/proc/self/task/' + process.pid + '/stat');
+        const mainThread = ownMain ? Math.min(total, ms(ownMain, 11)) : total;
+        let seen = 0;
+        let sandboxThreads = 0;
+        for (const s of sandboxes.values()) {
+          seen += s.total;
+          sandboxThreads += s.main;
+        }
+        const sandboxTotal = Math.max(seen, own ? ms(own, 13) : 0);
+        cpu = {
+          mainThread,
+          mainHelpers: total - mainThread,
+          sandboxThreads,
+          sandboxHelpers: Math.max(0, sandboxTotal - sandboxThreads),
+        };
       }
       process.stderr.write('\\nclusterlab-bench-memory ' + JSON.stringify({ main: process.resourceUsage().maxRSS / 1024, children, cpu }) + '\\n');
     });

@@ -64,7 +64,8 @@ for (const blockSize of ['64k', '8k', '1k']) {
       childrenMb: r.childrenMb,
       cpu: null,
     };
-    if (!best || row.ms < best.ms) best = { ...row, mainMb: Math.max(best?.mainMb ?? 0, row.mainMb) };
+    const before = best as Row | null;
+    if (!before || row.ms < before.ms) best = { ...row, mainMb: Math.max(before?.mainMb ?? 0, row.mainMb) };
   }
   rows.push({ ...best!, cpu: averageCpu(cpus) });
 }
@@ -115,12 +116,13 @@ const warm = ((secondJobMs[1]! - secondJobMs[0]!) * 1000) / (mid.tasks - small.t
 // The chain's figure is a difference of differences of runs (it moved from 63 to 103 µs between two
 // quiet benches): the threads' CPU times below say where the step's time goes.
 console.log(
-  `  where it goes: ${perTask(mid, large).toFixed(0)} µs an extra task from 8 KB to 1 KB blocks; from 64 KB to 8 KB ${perTask(small, mid).toFixed(0)} µs in a fresh run, ${warm.toFixed(0)} µs in the second job of a chain of the same job twice (that job ${fmt(secondJobMs[0]!)} at 64 KB, ${fmt(secondJobMs[1]!)} at 8 KB; its code optimized by then, its heap holding the first job's too)`,
+  `  where it goes: ${perTask(mid, large).toFixed(0)} µs an extra task from 8 KB to 1 KB blocks; from 64 KB to 8 KB ${perTask(small, mid).toFixed(0)} µs in a fresh run, ${warm.toFixed(0)} µs in the second job of a chain of the same job twice (that job ${fmt(secondJobMs[0]!)} at 64 KB, ${fmt(secondJobMs[1]!)} at 8 KB, on code optimized by then)`,
 );
 // Which threads a step's extra CPU time is on. The other threads are mostly V8's optimizing compiler
 // (with --single-threaded-gc, which moves the collectors' helpers onto the main thread, they kept
-// about 90% of it at 8 KB): the more tasks, the more of the per-task functions become hot and are
-// compiled, 65 of the CLI's at 64 KB and 200 at 8 KB (--trace-opt), while the sandboxes wait for CPU.
+// about 90% of it at 8 KB; with --no-concurrent-recompilation they keep almost none): the more
+// tasks, the more of the per-task functions become hot and are compiled, 65 of the CLI's at 64 KB
+// and 200 at 8 KB (--trace-opt).
 if (small.cpu && mid.cpu && large.cpu) {
   const [a, b, c] = [small.cpu, mid.cpu, large.cpu];
   const step = (k: keyof ThreadCpu, x: ThreadCpu, y: ThreadCpu, from: Row, to: Row) =>
@@ -129,9 +131,13 @@ if (small.cpu && mid.cpu && large.cpu) {
     `${step(k, a, b, small, mid).toFixed(0)} (${step(k, b, c, mid, large).toFixed(0)})`;
   const sum = (x: ThreadCpu) => x.mainThread + x.mainHelpers + x.sandboxThreads + x.sandboxHelpers;
   const helpers = (x: ThreadCpu) => x.mainHelpers + x.sandboxHelpers;
-  const share = (helpers(b) - helpers(a)) / (sum(b) - sum(a));
+  const extraCpu = sum(b) - sum(a);
+  const share =
+    extraCpu > 0
+      ? `take ${((100 * (helpers(b) - helpers(a))) / extraCpu).toFixed(0)}% of the 64 KB -> 8 KB step's extra CPU time`
+      : 'cannot be told apart: the step added no CPU time';
   console.log(
-    `  CPU time per extra task, 64 KB -> 8 KB (8 KB -> 1 KB), µs: the CLI's main thread ${part('mainThread')}, its other threads ${part('mainHelpers')}; the sandboxes' main threads ${part('sandboxThreads')}, their other threads ${part('sandboxHelpers')}. The other threads (V8's optimizing compiler, garbage-collection helpers) take ${(100 * share).toFixed(0)}% of the 64 KB -> 8 KB step's extra CPU time (${(sum(a) / 1000).toFixed(2)} -> ${(sum(b) / 1000).toFixed(2)} s on ${os.availableParallelism()} cores)`,
+    `  CPU time per extra task, 64 KB -> 8 KB (8 KB -> 1 KB), µs: the CLI's main thread ${part('mainThread')}, its other threads ${part('mainHelpers')}; the sandboxes' main threads ${part('sandboxThreads')}, their other threads ${part('sandboxHelpers')}. The other threads (V8's optimizing compiler and garbage-collection helpers, libuv's pool) ${share} (the runs' total CPU time ${(sum(a) / 1000).toFixed(2)} -> ${(sum(b) / 1000).toFixed(2)} s, on ${os.availableParallelism()} cores)`,
   );
 }
 // The issue's figures (270 / 350 / 750 MB) are the CLI process's own peak, as `time -v` shows it.

@@ -358,8 +358,8 @@ export function formatTick(ms: number, step = 1000): string {
     return ms >= 120_000 ? minutesWords(ms, decimals) : `${fixed(ms / 1000, decimals)} s`;
   }
   if (ms >= 120_000) return seconds(ms);
-  // The origin of an axis in seconds or minutes: '0 s' beside '3 min 20 s', not '0 ms'.
-  if (ms === 0 && step >= 1000) return '0 s';
+  // The origin is '0', as on the views' time axes (tickWords): it read '0 ms' beside '3 min 20 s'.
+  if (ms === 0) return '0';
   if (ms >= 1000) return `${numberFormat({ maximumFractionDigits: 2, useGrouping: false }).format(ms / 1000)} s`;
   return step < 1 ? `${fixed(ms, 1)} ms` : `${Math.round(ms)} ms`;
 }

@@ -12,6 +12,7 @@ import {
   zoomRange,
 } from './timelineLayout';
 import { formatTick } from './drawTimeline';
+import { tickWords } from '../views/durationWords';
 
 const view = { lanes: [{ index: 0, id: 'n1', label: 'n1', node: 'n1', rack: 'r1', slots: 1 }], durationMs: 40_000 };
 
@@ -56,8 +57,9 @@ describe('timeline zoom and pan', () => {
     expect(formatTick(3_600_000)).toBe('1 h');
     expect(formatTick(605_400, 100)).toBe('10 min 5.4 s');
     expect(formatTick(605_420, 10)).toBe('10 min 5.42 s');
-    // The origin says the unit its neighbours count in.
-    expect(formatTick(0, 200_000)).toBe('0 s');
-    expect(formatTick(0, 200)).toBe('0 ms');
+    // The origin is '0' whatever its neighbours count in, as on the views' axes (tickWords).
+    expect(formatTick(0, 200_000)).toBe(tickWords(0));
+    expect(formatTick(0, 200)).toBe('0');
+    expect(formatTick(0, 0.5)).toBe('0');
   });
 });
