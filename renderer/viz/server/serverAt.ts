@@ -4,7 +4,7 @@
  * resource's work is done. The phases are pipelined, so every resource of a phase advances at
  * the same share of its own time. Pure: the pictures and the figures' lights read it.
  */
-import { numberFormat } from '../../i18n/numberFormat';
+import { fixed, numberFormat } from '../../i18n/numberFormat';
 import type { PlatformPhase, Resource } from '../../../engine/server';
 import type { ServerNight, ServerRunReport } from '../../../labs/labTypes';
 
@@ -65,7 +65,7 @@ export function minutesText(seconds: number): string {
   // Not grouped, as the checks print it: "1500 min", not "1,500 min".
   return m < 1
     ? `${numberFormat({ maximumFractionDigits: 1 }).format(Math.round(m * 10) / 10)} min`
-    : `${numberFormat({ maximumFractionDigits: 0, useGrouping: false }).format(Math.round(m))} min`;
+    : `${fixed(Math.round(m), 0)} min`;
 }
 
 /**
@@ -73,7 +73,7 @@ export function minutesText(seconds: number): string {
  * minutes a bar of 1.3 min read "1 min of 1 min" before it was done.
  */
 export function minutesTenthsText(seconds: number): string {
-  return `${numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(Math.round(seconds / 6) / 10)} min`;
+  return `${fixed(Math.round(seconds / 6) / 10, 1)} min`;
 }
 
 /** "2,048 GB": the lab speaks GB throughout. */
