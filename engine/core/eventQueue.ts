@@ -275,6 +275,11 @@ export class EventQueue {
   }
 }
 
+/** The gaps dayWidth samples at most, and its scratch arrays (one rebuild at a time: no allocation per rebuild). */
+const MAX_GAPS = 4096;
+const GAPS = new Float64Array(MAX_GAPS);
+const INVERSES = new Float64Array(MAX_GAPS + 1);
+
 /**
  * The day width, in whole microseconds × 64 keys: the one that costs pushes and pops least over
  * the gaps between the distinct times of the queued events (sampled: at most 4,096 gaps). A gap g
@@ -288,32 +293,45 @@ export class EventQueue {
 function dayWidth(sorted: readonly number[], keys: Float64Array, previous: number): number {
   const n = sorted.length;
   if (n < 2) return previous;
-  const step = Math.ceil(n / 4096);
-  const gaps: number[] = [];
+  const step = Math.ceil(n / MAX_GAPS);
+  let m = 0;
   for (let i = step; i < n; i += step) {
     const gap = Math.floor(keys[sorted[i]! << 1]! / 64) - Math.floor(keys[sorted[i - 1]! << 1]! / 64);
-    if (gap > 0) gaps.push(gap);
+    if (gap > 0) GAPS[m++] = gap;
   }
-  if (gaps.length === 0) return previous;
+  if (m === 0) return previous;
+  // Sorted, with the sums of 1/g before each: a width's cost is then a search, not a pass.
+  const gaps = GAPS.subarray(0, m).sort();
   let sum = 0;
-  let smallest = Number.POSITIVE_INFINITY;
-  let largest = 0;
-  for (const g of gaps) {
-    sum += g;
-    smallest = Math.min(smallest, g);
-    largest = Math.max(largest, g);
+  INVERSES[0] = 0;
+  for (let i = 0; i < m; i++) {
+    sum += gaps[i]!;
+    INVERSES[i + 1] = INVERSES[i]! + 1 / gaps[i]!;
   }
-  const cap = gaps.length;
-  let best = smallest;
+  const cap = m;
+  let best = gaps[0]!;
   let bestCost = Number.POSITIVE_INFINITY;
-  // Widths from the smallest gap to the largest, doubling: at most 48 candidates.
-  for (let w = smallest; w <= largest * 2; w *= 2) {
-    let cost = sum / w;
-    for (const g of gaps) cost += Math.min(w / g, cap);
+  // Widths from the smallest gap to the largest, doubling: at most 48 candidates. A gap costs
+  // min(w / g, cap): cap for the k gaps up to w / cap, w / g for the others.
+  for (let w = gaps[0]!; w <= gaps[m - 1]! * 2; w *= 2) {
+    const k = countUpTo(gaps, w / cap);
+    const cost = sum / w + cap * k + w * (INVERSES[m]! - INVERSES[k]!);
     if (cost < bestCost) {
       bestCost = cost;
       best = w;
     }
   }
   return 64 * Math.max(1, Math.round(best));
+}
+
+/** How many of the ascending `values` are <= `limit`. */
+function countUpTo(values: Float64Array, limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

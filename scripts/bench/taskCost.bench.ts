@@ -43,14 +43,18 @@ interface Row {
   childrenMb: number | null;
   /** Each thread group's CPU ms, averaged over the size's runs (null off Linux). */
   cpu: ThreadCpu | null;
+  /** The wall time averaged over the size's runs (ms), beside the CPU times averaged the same way. */
+  meanMs: number;
 }
 const rows: Row[] = [];
 let result: string | null = null;
 for (const blockSize of ['64k', '8k', '1k']) {
   let best: Row | null = null;
   const cpus: ThreadCpu[] = [];
+  let wall = 0;
   for (let i = 0; i < runs; i++) {
     const r = measuredRun(args(blockSize));
+    wall += r.ms;
     if (r.cpu) cpus.push(r.cpu);
     const out = JSON.parse(r.out) as { result: unknown; metrics: { counters: { TOTAL_LAUNCHED_MAPS: number } } };
     const text = JSON.stringify(out.result);
@@ -63,11 +67,12 @@ for (const blockSize of ['64k', '8k', '1k']) {
       mainMb: r.mainMb,
       childrenMb: r.childrenMb,
       cpu: null,
+      meanMs: 0,
     };
     const before = best as Row | null;
     if (!before || row.ms < before.ms) best = { ...row, mainMb: Math.max(before?.mainMb ?? 0, row.mainMb) };
   }
-  rows.push({ ...best!, cpu: averageCpu(cpus) });
+  rows.push({ ...best!, cpu: averageCpu(cpus), meanMs: wall / runs });
 }
 
 function averageCpu(cpus: readonly ThreadCpu[]): ThreadCpu | null {
@@ -138,6 +143,14 @@ if (small.cpu && mid.cpu && large.cpu) {
       : 'cannot be told apart: the step added no CPU time';
   console.log(
     `  CPU time per extra task, 64 KB -> 8 KB (8 KB -> 1 KB), µs: the CLI's main thread ${part('mainThread')}, its other threads ${part('mainHelpers')}; the sandboxes' main threads ${part('sandboxThreads')}, their other threads ${part('sandboxHelpers')}. The other threads (V8's optimizing compiler and garbage-collection helpers, libuv's pool) ${share} (the runs' total CPU time ${(sum(a) / 1000).toFixed(2)} -> ${(sum(b) / 1000).toFixed(2)} s, on ${os.availableParallelism()} cores)`,
+  );
+  // What the step's CPU time allows: spread over every core at once, it still takes this much wall
+  // time per task. Below it, the step's wall time can only fall with its CPU time.
+  const cores = os.availableParallelism();
+  const cpuPerTask = (extraCpu * 1000) / (mid.tasks - small.tasks);
+  const busy = (r: Row, x: ThreadCpu) => `${((100 * sum(x)) / (r.meanMs * cores)).toFixed(0)}%`;
+  console.log(
+    `  the floor: ${cpuPerTask.toFixed(0)} µs of CPU time per extra task (64 KB -> 8 KB) on ${cores} cores is at least ${(cpuPerTask / cores).toFixed(0)} µs of wall time per task, with every core busy throughout (the runs kept them ${busy(small, a)} and ${busy(mid, b)} busy); 50 µs needs the step's CPU time under ${50 * cores} µs per task`,
   );
 }
 // The issue's figures (270 / 350 / 750 MB) are the CLI process's own peak, as `time -v` shows it.
