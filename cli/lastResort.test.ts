@@ -2,7 +2,7 @@
 // throws, an unhandled rejection, an uncaught exception) ends as one line without a Node stack
 // and exit code 1; the stack shows only with CLUSTERLAB_DEBUG=1.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,26 @@ describe('the CLI last line of defence', () => {
     expect(showValue(cyclic)).toBe('(a value that cannot be shown as JSON)');
     expect(showValue('y'.repeat(2000))).toMatch(/… \(1002 more characters\)$/);
   });
+
+  it("keeps a failed job's exit code 1 when the reader closed the pipe early (`| head`), without an error", async () => {
+    const file = join(dir, 'map-throws.js');
+    writeFileSync(
+      file,
+      "export default {\n  kind: 'mapreduce',\n  input: '/data/sensors.csv',\n  output: '/out/x',\n  map(offset, line, ctx) {\n    if (offset > 1000) throw new Error('boom');\n    ctx.write('a', 1);\n  },\n  reduce(k, vs, ctx) {\n    ctx.write(k, 1);\n  },\n};\n",
+    );
+    const child = spawn(process.execPath, ['scripts/clusterlab.mjs', 'run', file, '--timeout', '20'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CLUSTERLAB_DEBUG: '' },
+    });
+    // The reader is gone before the report is written: every write of it fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(stderr).not.toMatch(NO_STACK);
+  }, 60_000);
 
   it('the real command: one line and exit 1 for a returned RDD, no Node stack', () => {
     const file = join(dir, 'returns-rdd.js');

@@ -185,9 +185,15 @@ export function installLastResort(
   exit: (code: number) => void = (c) => process.exit(c),
 ): void {
   const io = terminalSafeIo(terminal);
-  // A reader that closed the pipe early (`clusterlab pipeline --json | head`) is no error of ours.
-  const handle = (error: unknown) =>
-    exit((error as { code?: unknown } | null)?.code === 'EPIPE' ? 0 : internalError(io, error));
-  process.on('uncaughtException', handle);
+  const handle = (error: unknown) => exit(internalError(io, error));
+  // A reader that closed the pipe early (`clusterlab run job.js | head`) is no error of ours, nor
+  // the end of the command: it finishes, and its exit code is still its own (a failed job's 1,
+  // not a 0 that a `set -o pipefail` script would read as success). What it writes after goes nowhere.
+  const closedPipe = (error: unknown) => {
+    if ((error as { code?: unknown } | null)?.code !== 'EPIPE') handle(error);
+  };
+  process.stdout.on('error', closedPipe);
+  process.stderr.on('error', closedPipe);
+  process.on('uncaughtException', closedPipe);
   process.on('unhandledRejection', handle);
 }

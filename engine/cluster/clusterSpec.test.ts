@@ -45,6 +45,20 @@ describe('cluster spec', () => {
       [{ racks: Array.from({ length: 101 }, () => ({ nodes: 1 })) }, 'cluster.racks: at most 100 racks, got 101'],
       [{ racks: [{ nodes: 1e21 }] }, 'cluster.racks: at most 1,000 nodes in total'],
       [{ racks: [{ nodes: -5 }] }, 'cluster.racks[0].nodes: must be a positive integer, got -5'],
+      [
+        { racks: [{ nodes: '3' }] },
+        'cluster.racks[0].nodes: must be a number of nodes (like 20) or a list of nodes, got "3"',
+      ],
+      // A node past any real server is refused before a run builds a slot per core (Spark's executors).
+      [
+        { racks: [{ nodes: 3, node: { cores: 1e8 } }] },
+        'cluster.racks[0].node.cores: must be at most 1,024 cores, got 100000000',
+      ],
+      [{ racks: [{ nodes: 1 }], node: { memoryMb: 1e308 } }, 'cluster.node.memoryMb: must be at most 16,777,216 MB'],
+      [
+        { racks: [{ nodes: [{ diskMBps: 1e308 }] }] },
+        'cluster.racks[0].nodes[0].diskMBps: must be at most 1,000,000 MB/s',
+      ],
     ];
     for (const [spec, message] of bad) expect(() => resolveClusterSpec(spec), JSON.stringify(spec)).toThrow(message);
   });

@@ -88,6 +88,13 @@ export interface ResolvedClusterSpec {
 
 export const DEFAULT_NODE: Required<NodeSpec> = { cores: 8, memoryMb: 16384, diskMBps: 100, cpuSpeed: 1 };
 
+/**
+ * The most a node may have: far past any real server (a few hundred cores, a few TB of memory,
+ * NVMe at a few GB/s), and small enough that a run never builds a slot per core out of memory
+ * (Spark's executors keep one per core) nor sums memory past what a number holds exactly.
+ */
+export const NODE_MAX = { cores: 1024, memoryMb: 16 * 1024 * 1024, diskMBps: 1_000_000 } as const;
+
 /** The fastest and slowest cpuSpeed: a hundred times the reference core either way. */
 export const CPU_SPEED_RANGE = { min: 0.01, max: 100 } as const;
 
@@ -132,14 +139,36 @@ function nodeLabelOf(path: string, value: unknown): string {
   return label;
 }
 
+/** `value` (checked already to be positive) at most NODE_MAX[field]; `what` names the unit in the message. */
+function atMost(path: string, value: number, field: keyof typeof NODE_MAX, what: string, raw: unknown): number {
+  if (value > NODE_MAX[field])
+    throw new ValidationError(
+      path,
+      `must be at most ${formatCount(NODE_MAX[field])} ${what}, got ${describeValue(raw)} (far past any real server)`,
+    );
+  return value;
+}
+
 function nodeFields(path: string, raw: unknown, defaults: NodeFields): NodeFields {
   const obj = check.object(path, raw);
   check.knownKeys(path, obj, ['cores', 'memoryMb', 'diskMBps', 'cpuSpeed', 'roles', 'nodeLabel']);
   const merged = { ...defaults, ...obj };
   return {
-    cores: check.positiveInt(`${path}.cores`, merged.cores),
-    memoryMb: check.positiveInt(`${path}.memoryMb`, merged.memoryMb),
-    diskMBps: check.positiveNumber(`${path}.diskMBps`, merged.diskMBps),
+    cores: atMost(`${path}.cores`, check.positiveInt(`${path}.cores`, merged.cores), 'cores', 'cores', merged.cores),
+    memoryMb: atMost(
+      `${path}.memoryMb`,
+      check.positiveInt(`${path}.memoryMb`, merged.memoryMb),
+      'memoryMb',
+      'MB (16 TB)',
+      merged.memoryMb,
+    ),
+    diskMBps: atMost(
+      `${path}.diskMBps`,
+      check.positiveNumber(`${path}.diskMBps`, merged.diskMBps),
+      'diskMBps',
+      'MB/s',
+      merged.diskMBps,
+    ),
     cpuSpeed: obj.cpuSpeed === undefined ? defaults.cpuSpeed : cpuSpeedOf(`${path}.cpuSpeed`, obj.cpuSpeed),
     roles: obj.roles === undefined ? defaults.roles : resolveRoles(`${path}.roles`, obj.roles),
     nodeLabel: obj.nodeLabel === undefined ? defaults.nodeLabel : nodeLabelOf(`${path}.nodeLabel`, obj.nodeLabel),
@@ -183,7 +212,12 @@ export function resolveClusterSpec(raw: unknown, path = 'cluster'): ResolvedClus
       rack.node === undefined ? clusterDefaults : nodeFields(`${rpath}.node`, rack.node, clusterDefaults);
     // `nodes: 20` (every preset) gives each node the rack's defaults, resolved once: no per-node checks or copies.
     const count = typeof rack.nodes === 'number' ? check.positiveInt(`${rpath}.nodes`, rack.nodes) : undefined;
-    const entries = count === undefined ? (check.array(`${rpath}.nodes`, rack.nodes) as unknown[]) : undefined;
+    if (count === undefined && !Array.isArray(rack.nodes))
+      throw new ValidationError(
+        `${rpath}.nodes`,
+        `must be a number of nodes (like 20) or a list of nodes, got ${describeValue(rack.nodes)}`,
+      );
+    const entries = count === undefined ? (rack.nodes as unknown[]) : undefined;
     const n = count ?? entries!.length;
     if (n === 0) throw new ValidationError(`${rpath}.nodes`, 'must list at least one node');
     const rackId = `r${r + 1}`;
