@@ -8,6 +8,7 @@
 import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
 import { LIMITS, ValidationError, formatCount } from '../core';
+import { nodeLabelsNamed } from '../cluster';
 import { RunAbortedError, RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import type { TaskRunner, MapReduceJobConfig, MapTaskInput, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
 import { planInputSplits } from '../exec/lineSplits';
@@ -114,6 +115,12 @@ export async function runMapReduceJob(
   options: MrAmOptions,
 ): Promise<MrJobResult> {
   const where = `job ${config.index + 1} (${config.name})`;
+  // Its containers are asked without a node label: only NodeManagers without one can grant them.
+  if (!ctx.cluster.nodeManagers.some((n) => n.nodeLabel === ''))
+    throw new ValidationError(
+      'cluster',
+      `every NodeManager of this cluster has a node label (${nodeLabelsNamed(ctx.cluster)}), and a MapReduce job asks for its containers without one, so YARN would never grant them: leave some nodes without a label`,
+    );
   const files = resolveInputFiles(ctx.hdfs, config.input, `${where}.input`);
   if (ctx.hdfs.exists(config.output))
     throw new InputPathError(config.output, `${where}.output`, 'output directory already exists');

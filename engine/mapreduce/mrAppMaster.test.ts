@@ -195,4 +195,15 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
       /^cluster: no node can run the job's ApplicationMaster \(yarn\.app\.mapreduce\.am\.resource\.mb: 1536 MB.*no node has 2048 MB \(largest: 100\)/,
     );
   });
+
+  it("says on 'cluster' when every NodeManager has a node label (it waited out a simulated week)", async () => {
+    const labelled = { name: 'labelled', node: { nodeLabel: 'gpu' }, racks: [{ nodes: 3 }] };
+    const error = await run({ cluster: labelled }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      "cluster: every NodeManager of this cluster has a node label ('gpu'), and a MapReduce job asks for its containers without one, so YARN would never grant them: leave some nodes without a label",
+    );
+    // One node without a label is enough.
+    const mixed = { name: 'mixed', racks: [{ nodes: [{ nodeLabel: 'gpu' }, {}, { nodeLabel: 'gpu' }] }] };
+    expect((await run({ cluster: mixed })).result).toEqual(expected);
+  });
 });

@@ -1,6 +1,6 @@
 /** The NodeManagers a Spark application's executors may run on, by spark.yarn.executor.nodeLabelExpression. */
 import { ValidationError } from '../core';
-import type { Cluster, ClusterNode } from '../cluster';
+import { nodeLabelsNamed, type Cluster, type ClusterNode } from '../cluster';
 
 /**
  * The NodeManagers executors are asked on: those under the node label (spark.yarn.executor.nodeLabelExpression,
@@ -9,8 +9,7 @@ import type { Cluster, ClusterNode } from '../cluster';
 export function executorNodes(cluster: Cluster, label: string): ClusterNode[] {
   const nodes = cluster.nodeManagers.filter((n) => n.nodeLabel === label);
   if (nodes.length > 0) return nodes;
-  const labels = [...new Set(cluster.nodeManagers.map((n) => n.nodeLabel))].sort();
-  const named = labels.map((l) => (l === '' ? "'' (no label)" : `'${l}'`)).join(', ');
+  const named = nodeLabelsNamed(cluster);
   throw new ValidationError(
     'spark.yarn.executor.nodeLabelExpression',
     label === ''

@@ -110,6 +110,13 @@ describe("Spark's standalone Master beside YARN (Cookbook 20.2.5, 20.10)", () =>
     );
   });
 
+  it("says on 'cluster' when no node could hold an executor of its own (it named YARN's ask.memoryMb)", async () => {
+    const tiny: ClusterSpec = { name: 'tiny', node: { memoryMb: 1 }, racks: [{ nodes: 3 }] };
+    await expect(run(COUNT, { cluster: tiny, yarnLoad: [] })).rejects.toThrow(
+      'cluster: no NodeManager can hold an executor: each node gets one of half its memory, in a container of at least 1,024 MB, and the largest node has 1 MB; give the nodes more memory',
+    );
+  });
+
   it('refuses before the run standalone executors no Worker could hold, naming the setting', async () => {
     const standalone = (more: string) => withConf(`{ 'spark.master': 'spark://master:7077', ${more} }`);
     await expect(run(standalone("'spark.executor.cores': 9"))).rejects.toThrow(

@@ -8,7 +8,7 @@
  *   spark.executor.memory (1g) plus spark.executor.memoryOverhead (10%, at least 384m) MB,
  *   anywhere under the label; YARN rounds the memory up to a multiple of its minimum allocation.
  */
-import { ValidationError } from '../core';
+import { ValidationError, formatCount } from '../core';
 import type { Cluster } from '../cluster';
 import type { ContainerAsk, YarnConfig } from '../yarn';
 import { executorNodes } from './executorNodes';
@@ -34,17 +34,28 @@ export function yarnExecutorAsks(cluster: Cluster, yarn: YarnConfig, conf: Spark
     );
   const label = conf.executorNodeLabel;
   const nodes = executorNodes(cluster, label);
-  if (!executorsSized(conf))
+  if (!executorsSized(conf)) {
+    const executorMb = (memoryMb: number) => Math.max(1024, Math.floor(memoryMb / 2));
+    const container = (mb: number) => Math.ceil(mb / yarn.minAllocationMb) * yarn.minAllocationMb;
+    // YARN's ask check looks at the largest node only: nodes all too small would wait forever.
+    if (!nodes.some((n) => container(executorMb(n.memoryMb)) <= n.memoryMb)) {
+      const largest = Math.max(...nodes.map((n) => n.memoryMb));
+      throw new ValidationError(
+        'cluster',
+        `no NodeManager can hold an executor: each node gets one of half its memory, in a container of at least ${formatCount(container(1024))} MB, and the largest node has ${formatCount(largest)} MB; give the nodes more memory`,
+      );
+    }
     return nodes
       .filter((n) => cluster.isReachable(n))
       .map((node) => ({
         vcores: node.cores,
-        memoryMb: Math.max(1024, Math.floor(node.memoryMb / 2)),
+        memoryMb: executorMb(node.memoryMb),
         nodes: [node.id],
         relaxLocality: false,
         nodeLabelExpression: label,
         tag: node.id,
       }));
+  }
   const cores = conf.executorCores ?? 1;
   const memory = conf.executorMemoryMb ?? 1024;
   const overhead = conf.executorMemoryOverheadMb ?? defaultMemoryOverheadMb(memory);
