@@ -202,4 +202,15 @@ describe('clusterlab export', () => {
       `clusterlab export: ${join(dir, 'foreign.json')}: not the app's progress file: it is a 'clusterlab-progress' file\n`,
     );
   });
+  it('names the backup of a broken progress file only where there is one', async () => {
+    writeFileSync(join(dir, 'broken.json'), '{"a":');
+    const broken = await run('--name', 'Ana', '--progress', 'broken.json');
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/broken\.json: not valid JSON \(.+\)\n$/);
+    expect(broken.err).not.toContain('backup');
+    writeFileSync(join(dir, 'broken.json.bak'), JSON.stringify(saved));
+    expect((await run('--name', 'Ana', '--progress', 'broken.json')).err).toContain(
+      `; the app keeps a backup beside it (${join(dir, 'broken.json.bak')})`,
+    );
+  });
 });

@@ -101,8 +101,10 @@ function fromProgress(args: ExportArgs, name: string, io: CliIo, labs: readonly 
   try {
     data = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
+    // The app keeps the save before the last beside it: named only where there is one.
+    const backup = `${file}.bak`;
     throw new UsageError(
-      `${file}: not valid JSON (${(error as Error).message}); the app keeps a backup beside it (${file}.bak)`,
+      `${file}: not valid JSON (${(error as Error).message})${existsSync(backup) ? `; the app keeps a backup beside it (${backup})` : ''}`,
     );
   }
   const read = progressLikeOf(data);

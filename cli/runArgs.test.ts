@@ -44,6 +44,26 @@ describe('clusterlab run arguments', () => {
     });
   });
 
+  it("checks each --put's HDFS path as HDFS does, naming the --put, and refuses one path given twice", () => {
+    expect(message(['job.js', '--put', 'x.csv:/data/../in.csv'])).toBe(
+      "--put x.csv:/data/../in.csv: a DFS path must not contain '..'",
+    );
+    expect(message(['job.js', '--put', 'x.csv:/data//in.csv'])).toBe(
+      "--put x.csv:/data//in.csv: a DFS path must not contain '//'",
+    );
+    expect(message(['job.js', '--put', 'x.csv:/'])).toBe(
+      '--put x.csv:/: / is the root directory: put the file at a path under it, like /data/in.csv',
+    );
+    expect(message(['job.js', '--put', `x.csv:/${'d'.repeat(5000)}`])).toMatch(
+      /^--put x\.csv:\/d{93}… \(5007 characters\): a DFS path must be at most 4096 characters$/,
+    );
+    // A trailing slash names the same file (HDFS drops it).
+    expect(message(['job.js', '--put', 'a.csv:/data/in.csv', '--put', 'b.csv:/data/in.csv/'])).toBe(
+      '--put: /data/in.csv is given twice (a.csv and b.csv): give each file its own HDFS path',
+    );
+    expect(parseRunArgs(['job.js', '--put', 'a.csv:/data/in/']).puts).toEqual([{ local: 'a.csv', dfs: '/data/in' }]);
+  });
+
   it('takes a --seed from 0 to 4,294,967,295, as check, stream and pipeline do', () => {
     const range = 'must be a whole number from 0 to 4,294,967,295';
     expect(message(['job.js', '--seed', '-1'])).toBe(`--seed: ${range}, got '-1'`);

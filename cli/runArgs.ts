@@ -5,6 +5,7 @@
 import { UsageError } from './cliIo';
 import { LIMITS, formatCount } from '../engine/core';
 import { resolveSparkConf } from '../engine/spark';
+import { HdfsError, normalizePath } from '../engine/hdfs';
 import type { UiLocale } from '../labs/labLocale';
 import { LANGUAGES, parseLang } from './langOption';
 
@@ -153,6 +154,21 @@ function faultAt(flag: string, v: string, shape: string, pattern: RegExp): [numb
   return [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
 }
 
+/** A --put's DFS path checked as HDFS checks it (`given`: the whole --put value, for the message), without a trailing slash. */
+function putPath(raw: string, value: string): string {
+  const given = value.length > 100 ? `${value.slice(0, 100)}… (${value.length} characters)` : value;
+  let path: string;
+  try {
+    path = normalizePath(raw);
+  } catch (error) {
+    if (error instanceof HdfsError) throw new UsageError(`--put ${given}: ${error.problem}`);
+    throw error;
+  }
+  if (path === '/')
+    throw new UsageError(`--put ${given}: / is the root directory: put the file at a path under it, like /data/in.csv`);
+  return path;
+}
+
 /** The options that take one value; --put, --conf and the fault options are repeatable. */
 const SINGLE_VALUE = new Set(['--nodes', '--cluster', '--seed', '--block-size', '--timeout', '--workers', '--lang']);
 
@@ -215,7 +231,14 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
         const i = v.lastIndexOf(':');
         if (i <= 0 || !v.slice(i + 1).startsWith('/'))
           throw new UsageError(`--put: expected LOCAL_FILE:/dfs/path, got '${v}'`);
-        args.puts.push({ local: v.slice(0, i), dfs: v.slice(i + 1) });
+        const local = v.slice(0, i);
+        const dfs = putPath(v.slice(i + 1), v);
+        const twice = args.puts.find((p) => p.dfs === dfs);
+        if (twice)
+          throw new UsageError(
+            `--put: ${dfs} is given twice (${twice.local} and ${local}): give each file its own HDFS path`,
+          );
+        args.puts.push({ local, dfs });
         break;
       }
       case '--nodes':

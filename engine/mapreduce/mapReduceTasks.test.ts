@@ -283,3 +283,21 @@ describe('map-only tasks', () => {
     expect(out.counters.combineInputRecords).toBe(0);
   });
 });
+
+describe('a partition function', () => {
+  it('that returns no partition number is named, with what it returned as it was', () => {
+    const run = (partition: MapReduceFunctions['partition']) => () => runMapTask(fns({ partition }), 'a\n', 0, 2, 3, 0);
+    expect(run(() => '1' as unknown as number)).toThrow(
+      'partition("a", 3) must return an integer in [0, 3), got "1" (a string, not a number)',
+    );
+    expect(run(() => Number.NaN)).toThrow('must return an integer in [0, 3), got NaN');
+    expect(run(() => 3)).toThrow('must return an integer in [0, 3), got 3');
+    // A value whose toString throws is described, not converted (that threw its own error instead).
+    const hostile = {
+      toString: () => {
+        throw new Error('trap');
+      },
+    };
+    expect(run(() => hostile as unknown as number)).toThrow('got an object');
+  });
+});

@@ -12,6 +12,7 @@ import { toPlainData } from '../sandbox/contract/plainData';
 import { JobResultError } from '../sandbox/contract/jobCodeError';
 import { approxBytes, compareKeys, keyId } from '../exec/keyOrder';
 import { hadoopPartition } from '../exec/hadoopHash';
+import { describeValue } from '../core';
 import { forEachRecord } from '../exec/lineRecordReader';
 import { formatRecord } from '../exec/recordText';
 import { packGroupsSaying, type Group } from './packedGroups';
@@ -136,7 +137,7 @@ export function runMapTask(
     const p = fns.partition(key, numReduceTasks);
     if (!Number.isInteger(p) || p < 0 || p >= numReduceTasks) {
       throw new PartitionError(
-        `partition(${JSON.stringify(key)}, ${numReduceTasks}) must return an integer in [0, ${numReduceTasks}), got ${String(p)}`,
+        `partition(${JSON.stringify(key)}, ${numReduceTasks}) must return an integer in [0, ${numReduceTasks}), got ${describeValue(p)}${typeof p === 'string' ? ' (a string, not a number)' : ''}`,
       );
     }
     return p;
