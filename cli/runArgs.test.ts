@@ -61,7 +61,9 @@ describe('clusterlab run arguments', () => {
     expect(message(['job.js', '--put', 'a.csv:/data/in.csv', '--put', 'b.csv:/data/in.csv/'])).toBe(
       '--put: /data/in.csv is given twice (a.csv and b.csv): give each file its own HDFS path',
     );
-    expect(parseRunArgs(['job.js', '--put', 'a.csv:/data/in/']).puts).toEqual([{ local: 'a.csv', dfs: '/data/in' }]);
+    expect(parseRunArgs(['job.js', '--put', 'a.csv:/data/in/'])).toMatchObject({
+      puts: [{ local: 'a.csv', dfs: '/data/in' }],
+    });
   });
 
   it('takes a --seed from 0 to 4,294,967,295, as check, stream and pipeline do', () => {
