@@ -3,6 +3,7 @@
  * would set them, with Hadoop's defaults and Hadoop's checks. A key ClusterLab does not know is
  * an error naming the ones it does (a misspelt setting would otherwise be silently ignored).
  */
+import { describeValue } from '../core';
 import { JobSpecError } from '../sandbox/contract/jobCodeError';
 import type { MapReduceConf } from '../sandbox/contract/taskRunner';
 
@@ -42,6 +43,17 @@ export const DEPRECATED_CONF_KEYS: Readonly<Record<string, ConfKey>> = {
 type ConfKey = keyof typeof CONF_KEYS;
 const isConfKey = (k: string): k is ConfKey => Object.prototype.hasOwnProperty.call(CONF_KEYS, k);
 
+/** The largest whole number of bytes a split setting may hold: 2^53 - 1, what a number counts exactly. */
+const MAX_BYTES = Number.MAX_SAFE_INTEGER.toLocaleString('en-US');
+
+/** A setting's value as a message shows it: a long text cut, so that a mistake does not fill the screen. */
+function shownSetting(raw: unknown): string {
+  if (typeof raw !== 'string') return describeValue(raw);
+  return raw.length > 60
+    ? `${JSON.stringify(raw.slice(0, 60))}… (${raw.length.toLocaleString('en-US')} characters)`
+    : JSON.stringify(raw);
+}
+
 /** A number as Configuration.getInt/getLong/getFloat reads it: a number, or its text. */
 function numberOf(value: unknown): number {
   if (typeof value === 'number') return value;
@@ -67,21 +79,20 @@ export function readMapReduceConf(value: unknown, where: string, fileName: strin
         fileName,
         `${at}: not a setting ClusterLab knows; it knows ${Object.keys(CONF_KEYS).join(', ')}`,
       );
-    const bad = (rule: string) =>
-      new JobSpecError(fileName, `${at}: ${rule}, got ${typeof raw === 'string' ? JSON.stringify(raw) : String(raw)}`);
+    const bad = (rule: string) => new JobSpecError(fileName, `${at}: ${rule}, got ${shownSetting(raw)}`);
     const n = numberOf(raw);
     switch (CONF_KEYS[key]) {
       case 'recordDelimiter':
         if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1000)
-          throw bad('must be a non-empty string (the bytes that end a record)');
+          throw bad('must be a string of 1 to 1000 characters (the bytes that end a record)');
         conf.recordDelimiter = raw;
         break;
       case 'splitMinSize':
-        if (!Number.isSafeInteger(n) || n < 1) throw bad('must be a whole number of bytes, at least 1');
+        if (!Number.isSafeInteger(n) || n < 1) throw bad(`must be a whole number of bytes from 1 to ${MAX_BYTES}`);
         conf.splitMinSize = n;
         break;
       case 'splitMaxSize':
-        if (!Number.isSafeInteger(n) || n < 1) throw bad('must be a whole number of bytes, at least 1');
+        if (!Number.isSafeInteger(n) || n < 1) throw bad(`must be a whole number of bytes from 1 to ${MAX_BYTES}`);
         conf.splitMaxSize = n;
         break;
       case 'sortMb':
@@ -95,7 +106,7 @@ export function readMapReduceConf(value: unknown, where: string, fileName: strin
         conf.spillPercent = n;
         break;
       case 'combineMinSpills':
-        if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw bad('must be a whole number, at least 1');
+        if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw bad('must be a whole number from 1 to 1,000,000');
         conf.combineMinSpills = n;
         break;
       case 'replication':
