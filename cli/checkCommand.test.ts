@@ -142,6 +142,18 @@ describe('clusterlab check', () => {
     expect(c.err.join('')).toMatch(/file not found: nope\.json/);
     const d = fakeIo(dir);
     expect(await main(['check', 'hdfs-blocks'], d.io)).toBe(2);
+    // The wrong kind of file for the step: said before it is read as the other (a parser's complaint).
+    writeFileSync(join(dir, 'job.js'), 'export default {};');
+    const e = fakeIo(dir);
+    expect(await main(['check', 'hdfs-blocks', 'job.js'], e.io)).toBe(2);
+    expect(e.err.join('')).toBe(
+      'clusterlab check: job.js: step 1 of hdfs-blocks takes a JSON file of settings (like settings.json), and this is a job file (.js)\n',
+    );
+    const f = fakeIo(dir);
+    expect(await main(['check', 'mapreduce-basics', 'x.json'], f.io)).toBe(2);
+    expect(f.err.join('')).toBe(
+      'clusterlab check: x.json: step 1 of mapreduce-basics takes a job file (.js or .ts), and this is a JSON file\n',
+    );
   });
 });
 

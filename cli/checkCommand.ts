@@ -11,10 +11,10 @@ import { MAX_TIMEOUT_SECONDS, intInRange, parseSeed, parseTimeoutSeconds } from 
 import { createNodeSandboxPool, defaultPoolSize } from './sandboxPool';
 import { budgetCheck, withRunBudget } from '../engine/sandbox';
 import { LABS, findLab } from '../labs/labRegistry';
-import { runStep, settingsStep, type StepOutcome } from '../labs/runStep';
+import { runStep, settingsStep, stepFileName, type StepOutcome } from '../labs/runStep';
 import { notJudgedReason } from '../labs/notJudgedReason';
 import { checkWords } from './checkWords';
-import type { Lab } from '../labs/labTypes';
+import type { Lab, LabStep } from '../labs/labTypes';
 import { localizeCheckResults, localizeLab, type UiLocale } from '../labs/labLocale';
 import { oneLine } from './terminalSafeIo';
 import { LANGUAGES, parseLang } from './langOption';
@@ -26,8 +26,8 @@ import { stepVaries, studentSeed, variantValues } from '../labs/variant';
 export const CHECK_USAGE = `Usage: clusterlab check LAB FILE [--step N] [--student NAME] [--seed S] [--timeout SEC] [--pack PACK] [--json] [--lang ${LANGUAGES.join('|')}]
 
 Runs step N (1-based, default 1) of lab LAB on FILE and prints each check with its verdict.
-FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs and server
-steps, and a KafkaJS program (exporting produce and consume) for streaming steps.
+FILE is a job file (.js/.ts) for MapReduce and Spark steps, JSON settings for hdfs, server and
+pipeline steps, and a KafkaJS program (exporting produce and consume) for streaming steps.
   --step N        the step to check (see 'clusterlab labs')
   --student NAME  run the step as NAME's variant (a step with per-student data and values)
   --seed S        the run's seed, 0 to 4,294,967,295 (default: the step's own)
@@ -119,6 +119,21 @@ function format(lab: Lab, stepIndex: number, outcome: StepOutcome, lang: UiLocal
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Why `file` cannot be what `step` takes, told by its extension: a settings step's JSON for a job
+ * file, a job file for a settings step's JSON (each was read as the other, and failed with that
+ * parser's complaint); null when it may be (another extension is read as the step's kind).
+ */
+function fileKindProblem(file: string, step: LabStep, which: string): string | null {
+  const extension = /\.([A-Za-z]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
+  const isJob = ['js', 'mjs', 'cjs', 'ts'].includes(extension);
+  if (settingsStep(step) && isJob)
+    return `${file}: ${which} takes a JSON file of settings (like ${stepFileName(step)}), and this is a job file (.${extension})`;
+  if (!settingsStep(step) && extension === 'json')
+    return `${file}: ${which} takes a job file (.js or .ts), and this is a JSON file`;
+  return null;
+}
+
 export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv);
   if (args === 'help') {
@@ -133,11 +148,13 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     );
   if (args.step > lab.steps.length)
     throw new UsageError(`--step ${args.step}: lab '${lab.id}' has steps 1 to ${lab.steps.length}`);
+  const step = lab.steps[args.step - 1]!;
+  const kindProblem = fileKindProblem(args.file, step, `step ${args.step} of ${lab.id}`);
+  if (kindProblem) throw new UsageError(kindProblem);
   const full = resolve(io.cwd, args.file);
   const source = readLocalText(full, `file ${args.file}`, `file not found: ${args.file}`);
   const shown = relative(io.cwd, full);
   const fileName = shown && !shown.startsWith('..') ? shown : full;
-  const step = lab.steps[args.step - 1]!;
   const pool = settingsStep(step)
     ? null
     : await createNodeSandboxPool({
