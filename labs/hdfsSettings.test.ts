@@ -57,6 +57,23 @@ describe('parseHdfsSettings', () => {
       /blockSize: must be a multiple of 512 bytes/,
     );
     expect(errorOf('{ "file": { "path": "a.bin", "size": 3 } }').field).toBe('file.path');
+    // HDFS's own path rules, said on the field with its place (the put said them later, without it).
+    expect(errorOf('{ "file": { "path": "/data/../x", "size": 3 } }').message).toBe(
+      'step.json:1:13: file.path: a DFS path must not contain \'..\', got "/data/../x"',
+    );
+    expect(errorOf('{ "file": { "path": "/data//x", "size": 3 } }').message).toMatch(
+      /file\.path: a DFS path must not contain '\/\/'/,
+    );
+    expect(errorOf('{ "file": { "path": "/data/x:y", "size": 3 } }').message).toMatch(
+      /file\.path: a DFS path must not contain ':' or control characters, got "\/data\/x:y"$/,
+    );
+    expect(errorOf(`{ "file": { "path": "/${'d'.repeat(5000)}", "size": 3 } }`).message).toMatch(
+      /file\.path: a DFS path must be at most 4096 characters, got "\/d{59}"\.\.\.$/,
+    );
+    expect(errorOf('{ "file": { "path": "/data/my file", "size": 3 } }').message).toMatch(
+      /file\.path: may hold only letters, digits and _ \. - \/ \(like "\/data\/big\.bin"\), got "\/data\/my file"$/,
+    );
+    expect(errorOf('{ "file": { "path": "/", "size": 3 } }').field).toBe('file.path');
     expect(errorOf('{ "file": { "path": "/a", "size": "1t" }, "blockSize": "1k" }').message).toMatch(
       /blockSize: cuts the 1024 GB file into 1073741824 blocks/,
     );

@@ -4,6 +4,7 @@
  * JSON.parse (never eval); every error names the line, the column and the field at fault.
  */
 import { type FaultSpec, FAULT_KINDS } from '../engine/cluster';
+import { HdfsError, normalizePath } from '../engine/hdfs';
 import { readJsonSettings, SettingsError, show } from './jsonSettings';
 
 export interface HdfsSettings {
@@ -81,8 +82,17 @@ export function parseHdfsSettings(text: string, fileName = 'settings.json'): Hdf
   const file = object('file', root.file);
   for (const key of Object.keys(file))
     if (key !== 'path' && key !== 'size') fail(`file.${key}`, 'unknown field (expected path, size)');
-  if (typeof file.path !== 'string' || !/^\/[A-Za-z0-9_.\-/]+$/.test(file.path))
+  if (typeof file.path !== 'string' || !file.path.startsWith('/') || file.path === '/')
     fail('file.path', `must be an absolute HDFS path like "/data/big.bin", got ${show(file.path)}`);
+  // HDFS's own rules first ('..', '//', ':', length), as its put would say them, but here, on the field.
+  try {
+    normalizePath(file.path);
+  } catch (error) {
+    if (!(error instanceof HdfsError)) throw error;
+    fail('file.path', `${error.problem}, got ${show(file.path)}`);
+  }
+  if (!/^\/[A-Za-z0-9_.\-/]+$/.test(file.path as string))
+    fail('file.path', `may hold only letters, digits and _ . - / (like "/data/big.bin"), got ${show(file.path)}`);
   const fileSize = size('file.size', file.size);
 
   const blockSize = root.blockSize === undefined ? 128 * 1024 ** 2 : size('blockSize', root.blockSize);
