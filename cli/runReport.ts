@@ -35,7 +35,7 @@ export function formatReport(report: JobRunReport, clusterName: string, nodes: s
   const lines: string[] = [];
   const m = report.metrics;
   lines.push(
-    `${report.kind === 'mapreduce' ? 'MapReduce' : 'Spark'} job on cluster '${clusterName}' (${nodes.length} nodes): ${failed ? 'FAILED after' : 'finished in'} ${sec(report.simulatedMs)} simulated`,
+    `${report.kind === 'mapreduce' ? 'MapReduce' : 'Spark'} job on cluster '${clusterName}' (${nodes.length} ${nodes.length === 1 ? 'node' : 'nodes'}): ${failed ? 'FAILED after' : 'finished in'} ${sec(report.simulatedMs)} simulated`,
   );
   if (report.generatedInputs.length > 0) lines.push(`sample data generated: ${report.generatedInputs.join(', ')}`);
   lines.push(

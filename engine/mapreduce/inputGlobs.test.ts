@@ -48,6 +48,8 @@ describe('MapReduce input paths as FileInputFormat lists them', () => {
     const error = await run('/in/*.json').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputPathError);
     expect(String(error)).toMatch(/input pattern matches 0 files: \/in\/\*\.json/);
+    // A job without a name is 'job 1', said once (it read 'job 1 (job 1).input').
+    expect((error as Error).message).toMatch(/^job 1\.input: /);
   });
 
   it('finds the sample datasets through a glob or their folder, as Spark does (it said "matches 0 files")', async () => {

@@ -114,7 +114,9 @@ export async function runMapReduceJob(
   config: MapReduceJobConfig,
   options: MrAmOptions,
 ): Promise<MrJobResult> {
-  const where = `job ${config.index + 1} (${config.name})`;
+  // A job without a name of its own is called 'job N' already: not 'job 1 (job 1)'.
+  const numbered = `job ${config.index + 1}`;
+  const where = config.name === numbered ? numbered : `${numbered} (${config.name})`;
   // Its containers are asked without a node label: only NodeManagers without one can grant them.
   if (!ctx.cluster.nodeManagers.some((n) => n.nodeLabel === ''))
     throw new ValidationError(
