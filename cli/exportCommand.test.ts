@@ -212,5 +212,11 @@ describe('clusterlab export', () => {
     expect((await run('--name', 'Ana', '--progress', 'broken.json')).err).toContain(
       `; the app keeps a backup beside it (${join(dir, 'broken.json.bak')})`,
     );
+    // A folder that does not exist is said in words, not as ENOENT.
+    const noFolder = await run('--name', 'Ana', '--progress', 'broken.json.bak', '--out', 'no-such/x.clusterlab');
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.err).toMatch(
+      /\nclusterlab export: cannot write no-such\/x\.clusterlab: its folder does not exist \(create it, or choose another --out\)\n$/,
+    );
   });
 });

@@ -35,7 +35,8 @@ export async function readPackFolder(dir: string, name = basename(dir)): Promise
         await walk(full, path, depth + 1);
         continue;
       }
-      if (!info.isFile()) throw new PackError(`${name}/${path}`, '', 'is not a plain file (a link or a device)');
+      if (!info.isFile())
+        throw new PackError(`${name}/${path}`, '', 'is not a plain file (a link, a device or a pipe)');
       if (files.size >= PACK_LIMITS.files)
         throw new PackError(name, 'files', `a pack holds at most ${PACK_LIMITS.files} files`);
       if (info.size > PACK_LIMITS.fileChars * 4)

@@ -47,6 +47,12 @@ export function writeFileNoFollow(
     if (code === 'ELOOP')
       throw new UsageError(notWritable(file, options.shown) ?? `${options.shown} is a symbolic link`);
     if (code === 'EISDIR') throw new UsageError(`${options.shown} exists and is not a file (choose another --out)`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new UsageError(
+        `cannot write ${options.shown}: its folder does not exist (create it, or choose another --out)`,
+      );
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new UsageError(`cannot write ${options.shown}: not allowed there (choose another --out)`);
     throw new UsageError(`cannot write ${options.shown} (${String(code ?? 'write error')})`);
   }
 }
