@@ -133,5 +133,9 @@ describe('clusterlab and a lab pack', () => {
     expect(r.err).toMatch(
       /--pack: pack-bad-\w+\/word-lengths\/lab\.json:\d+:\d+: minutes: must be a whole number from 1 to 600, got -3/,
     );
+    // Given as the pack command's own argument, it names no --pack.
+    const own = await run(['pack', 'test', dir]);
+    expect(own.code).toBe(2);
+    expect(own.err).toMatch(/^clusterlab pack: pack-bad-\w+\/word-lengths\/lab\.json:\d+:\d+: minutes: must be/);
   });
 });

@@ -60,7 +60,8 @@ export async function packCommand(argv: string[], io: CliIo): Promise<number> {
   const path = resolve(io.cwd, positional[0]!);
   // Where build writes is checked before any step is judged.
   const target = action === 'build' ? buildTarget(path, out, force, io.cwd) : null;
-  const pack = await loadPackAt(path);
+  // The pack is this command's own argument: its errors name no option.
+  const pack = await loadPackAt(path, '');
   const steps = pack.labs.reduce((n, l) => n + l.steps.length, 0);
   io.out(`${pack.manifest.name}: ${pack.labs.length} lab(s), ${steps} step(s)\n`);
   const pool = await createNodeSandboxPool({ size: defaultPoolSize(), timeoutSeconds, log: () => {} });

@@ -67,16 +67,20 @@ export function packArg(value: string | undefined): string {
   return value;
 }
 
-/** Loads the pack at `path` (a folder or an archive) for a command; a bad pack is a usage error naming the file. */
-export async function loadPackAt(path: string): Promise<LoadedPack> {
+/**
+ * Loads the pack at `path` (a folder or an archive) for a command; a bad pack is a usage error
+ * naming the file, after `said`: the option that named the pack ('--pack: '), or nothing where the
+ * pack is the command's own argument (`pack test DIR`).
+ */
+export async function loadPackAt(path: string, said = '--pack: '): Promise<LoadedPack> {
   try {
     return loadPack(
-      await readPackAt(path),
+      await readPackAt(path, said),
       basename(path),
       LABS.map((l) => l.id),
     );
   } catch (error) {
-    if (error instanceof PackError) throw new UsageError(`--pack: ${error.message}`);
+    if (error instanceof PackError) throw new UsageError(`${said}${error.message}`);
     throw error;
   }
 }
@@ -86,22 +90,22 @@ export async function loadPackAt(path: string): Promise<LoadedPack> {
  * `.clusterlab` archive's, read with its size bounded before a byte is read. Anything else (a
  * device, a pipe) is refused by name: reading one could never end.
  */
-export async function readPackAt(path: string): Promise<PackFiles> {
+export async function readPackAt(path: string, said = '--pack: '): Promise<PackFiles> {
   let info;
   try {
     info = await stat(path);
   } catch {
-    throw new UsageError(`--pack: ${path} does not exist (give a pack's folder or its .clusterlab file)`);
+    throw new UsageError(`${said}${path} does not exist (give a pack's folder or its .clusterlab file)`);
   }
   try {
     if (info.isDirectory()) return await readPackFolder(path);
     if (!info.isFile()) throw new PackError(basename(path), '', "is not a pack's folder or a .clusterlab file");
     return parsePackArchive(await readArchive(path, info.size), basename(path));
   } catch (error) {
-    if (error instanceof PackError) throw new UsageError(`--pack: ${error.message}`);
+    if (error instanceof PackError) throw new UsageError(`${said}${error.message}`);
     if (error instanceof UsageError) throw error;
     const code = (error as { code?: unknown } | null)?.code;
-    throw new UsageError(`--pack: ${path} cannot be read (${String(code ?? 'error')})`);
+    throw new UsageError(`${said}${path} cannot be read (${String(code ?? 'error')})`);
   }
 }
 
