@@ -120,9 +120,10 @@ function format(lab: Lab, stepIndex: number, outcome: StepOutcome, lang: UiLocal
 }
 
 /**
- * Why `file` cannot be what `step` takes, told by its extension: a settings step's JSON for a job
- * file, a job file for a settings step's JSON (each was read as the other, and failed with that
- * parser's complaint); null when it may be (another extension is read as the step's kind).
+ * Why `file` (read already: it exists) cannot be what `step` takes, told by its extension: a
+ * settings step's JSON for a job file or a KafkaJS program, or the other way round (each was read
+ * as the other, and failed with that parser's complaint); null when it may be (another extension
+ * is read as the step's kind).
  */
 function fileKindProblem(file: string, step: LabStep, which: string): string | null {
   const extension = /\.([A-Za-z]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
@@ -130,7 +131,7 @@ function fileKindProblem(file: string, step: LabStep, which: string): string | n
   if (settingsStep(step) && isJob)
     return `${file}: ${which} takes a JSON file of settings (like ${stepFileName(step)}), and this is a job file (.${extension})`;
   if (!settingsStep(step) && extension === 'json')
-    return `${file}: ${which} takes a job file (.js or .ts), and this is a JSON file`;
+    return `${file}: ${which} takes ${step.kind === 'stream' ? 'a KafkaJS program' : 'a job file'} (.js or .ts), and this is a JSON file`;
   return null;
 }
 
@@ -149,10 +150,10 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   if (args.step > lab.steps.length)
     throw new UsageError(`--step ${args.step}: lab '${lab.id}' has steps 1 to ${lab.steps.length}`);
   const step = lab.steps[args.step - 1]!;
-  const kindProblem = fileKindProblem(args.file, step, `step ${args.step} of ${lab.id}`);
-  if (kindProblem) throw new UsageError(kindProblem);
   const full = resolve(io.cwd, args.file);
   const source = readLocalText(full, `file ${args.file}`, `file not found: ${args.file}`);
+  const kindProblem = fileKindProblem(args.file, step, `step ${args.step} of ${lab.id}`);
+  if (kindProblem) throw new UsageError(kindProblem);
   const shown = relative(io.cwd, full);
   const fileName = shown && !shown.startsWith('..') ? shown : full;
   const pool = settingsStep(step)

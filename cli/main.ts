@@ -178,7 +178,9 @@ function stackOf(error: unknown): string {
 
 /**
  * Process-wide handlers for what escapes every await (an unhandled rejection, an uncaught
- * exception): one line, exit code 1. scripts/clusterlab.mjs installs them before running main.
+ * exception): one line, exit code 1; and for the process's own stdout and stderr closing early
+ * (EPIPE): nothing, the command goes on and exits with its own code. scripts/clusterlab.mjs
+ * installs them before running main.
  */
 export function installLastResort(
   terminal: CliIo = processIo,
@@ -194,6 +196,7 @@ export function installLastResort(
   };
   process.stdout.on('error', closedPipe);
   process.stderr.on('error', closedPipe);
-  process.on('uncaughtException', closedPipe);
+  // Any other pipe's EPIPE is an error like any other.
+  process.on('uncaughtException', handle);
   process.on('unhandledRejection', handle);
 }

@@ -55,11 +55,16 @@ describe('clusterlab run arguments', () => {
       '--put x.csv:/: / is the root directory: put the file at a path under it, like /data/in.csv',
     );
     expect(message(['job.js', '--put', `x.csv:/${'d'.repeat(5000)}`])).toMatch(
-      /^--put x\.csv:\/d{93}… \(5007 characters\): a DFS path must be at most 4096 characters$/,
+      /^--put x\.csv:\/d{93}… \(4907 more characters\): a DFS path must be at most 4096 characters$/,
     );
     // A trailing slash names the same file (HDFS drops it).
     expect(message(['job.js', '--put', 'a.csv:/data/in.csv', '--put', 'b.csv:/data/in.csv/'])).toBe(
       '--put: /data/in.csv is given twice (a.csv and b.csv): give each file its own HDFS path',
+    );
+    // Long names are cut in the message, not repeated whole.
+    const long = `/${'d'.repeat(4000)}`;
+    expect(message(['job.js', '--put', `${'a'.repeat(3000)}:${long}`, '--put', `in.csv:${long}`])).toBe(
+      `--put: /${'d'.repeat(99)}… (3901 more characters) is given twice (${'a'.repeat(100)}… (2900 more characters) and in.csv): give each file its own HDFS path`,
     );
     expect(parseRunArgs(['job.js', '--put', 'a.csv:/data/in/'])).toMatchObject({
       puts: [{ local: 'a.csv', dfs: '/data/in' }],

@@ -3,7 +3,7 @@
  * range and the value, raised before anything is built (a cluster, a file, a worker).
  */
 import { UsageError } from './cliIo';
-import { LIMITS, formatCount } from '../engine/core';
+import { LIMITS, clipText, formatCount } from '../engine/core';
 import { resolveSparkConf } from '../engine/spark';
 import { HdfsError, normalizePath } from '../engine/hdfs';
 import type { UiLocale } from '../labs/labLocale';
@@ -156,7 +156,7 @@ function faultAt(flag: string, v: string, shape: string, pattern: RegExp): [numb
 
 /** A --put's DFS path checked as HDFS checks it (`given`: the whole --put value, for the message), without a trailing slash. */
 function putPath(raw: string, value: string): string {
-  const given = value.length > 100 ? `${value.slice(0, 100)}… (${value.length} characters)` : value;
+  const given = clipText(value);
   let path: string;
   try {
     path = normalizePath(raw);
@@ -236,7 +236,7 @@ export function parseRunArgs(argv: string[]): RunArgs | 'help' {
         const twice = args.puts.find((p) => p.dfs === dfs);
         if (twice)
           throw new UsageError(
-            `--put: ${dfs} is given twice (${twice.local} and ${local}): give each file its own HDFS path`,
+            `--put: ${clipText(dfs)} is given twice (${clipText(twice.local)} and ${clipText(local)}): give each file its own HDFS path`,
           );
         args.puts.push({ local, dfs });
         break;

@@ -28,7 +28,7 @@ describe('clusterlab run: the counters of a MapReduce job', () => {
       expect(text.indexOf('\tJob Counters')).toBeLessThan(text.indexOf('\tMap-Reduce Framework'));
       expect(text).toMatch(/^MapReduce job on cluster 'classroom' \(3 nodes\): finished in /);
       // One node is one node (it read '1 nodes').
-      expect(formatReport(report, '1-nodes', ['n1'])).toMatch(/^MapReduce job on cluster '1-nodes' \(1 node\): /);
+      expect(formatReport(report, '1-node', ['n1'])).toMatch(/^MapReduce job on cluster '1-node' \(1 node\): /);
     } finally {
       await runner.close();
     }

@@ -1,5 +1,6 @@
 /** The readable output of `clusterlab run`: a summary, the counters and a text timeline of task attempts. */
 import type { JobRunReport } from '../engine/api';
+import { clipText } from '../engine/core';
 import { oneLine } from './terminalSafeIo';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
@@ -28,7 +29,7 @@ export function showValue(value: unknown, max = 1000): string {
   } catch {
     text = '(a value that cannot be shown as JSON)';
   }
-  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+  return clipText(text, max);
 }
 
 export function formatReport(report: JobRunReport, clusterName: string, nodes: string[], failed = false): string {

@@ -131,7 +131,7 @@ describe('names and paths the user gave stay on one line in messages', () => {
     const dfs = await say(['run', job, '--put', 'in.txt:/data/x\nPASS all checks'], dir);
     expect(dfs.code).toBe(2);
     expect(dfs.err).toBe(
-      "clusterlab run: /data/x ⏎ PASS all checks: a DFS path must not contain ':' or control characters\n",
+      "clusterlab run: --put in.txt:/data/x ⏎ PASS all checks: a DFS path must not contain ':' or control characters\n",
     );
     const local = await say(['run', job, '--put', 'in\nPASS.txt:/data/x'], dir);
     expect(local.code).toBe(2);

@@ -71,7 +71,7 @@ describe('parseHdfsSettings', () => {
       /file\.path: a DFS path must be at most 4096 characters, got "\/d{59}"\.\.\.$/,
     );
     expect(errorOf('{ "file": { "path": "/data/my file", "size": 3 } }').message).toMatch(
-      /file\.path: may hold only letters, digits and _ \. - \/ \(like "\/data\/big\.bin"\), got "\/data\/my file"$/,
+      /file\.path: may hold only ASCII letters \(a-z, A-Z\), digits and _ \. - \/ \(like "\/data\/big\.bin"\), got "\/data\/my file"$/,
     );
     expect(errorOf('{ "file": { "path": "/", "size": 3 } }').field).toBe('file.path');
     expect(errorOf('{ "file": { "path": "/a", "size": "1t" }, "blockSize": "1k" }').message).toMatch(

@@ -92,7 +92,10 @@ export function parseHdfsSettings(text: string, fileName = 'settings.json'): Hdf
     fail('file.path', `${error.problem}, got ${show(file.path)}`);
   }
   if (!/^\/[A-Za-z0-9_.\-/]+$/.test(file.path as string))
-    fail('file.path', `may hold only letters, digits and _ . - / (like "/data/big.bin"), got ${show(file.path)}`);
+    fail(
+      'file.path',
+      `may hold only ASCII letters (a-z, A-Z), digits and _ . - / (like "/data/big.bin"), got ${show(file.path)}`,
+    );
   const fileSize = size('file.size', file.size);
 
   const blockSize = root.blockSize === undefined ? 128 * 1024 ** 2 : size('blockSize', root.blockSize);

@@ -31,7 +31,7 @@ describe('createSimulation', () => {
   it('names the field of bad input', () => {
     expect(() => createSimulation({ cluster: 'nope' as 'classroom' })).toThrow(/cluster: unknown preset "nope"/);
     expect(() => createSimulation({ cluster: { racks: [{ nodes: [{ cores: -1 }] }] } })).toThrow(
-      'cluster.racks[0].nodes[0].cores: must be a positive integer, got -1',
+      'cluster.racks[0].nodes[0].cores: must be a whole number of cores from 1 to 1,024, got -1',
     );
     expect(() => createSimulation({ hdfs: { replication: 0 } })).toThrow(/hdfs.replication/);
     expect(() => createSimulation({ yarn: { scheduler: 'lottery' as 'fifo' } })).toThrow(/yarn.scheduler/);

@@ -27,10 +27,13 @@ describe('cluster spec', () => {
       [null, 'cluster: must be an object'],
       [{ racks: [] }, 'cluster.racks: must list at least one rack'],
       [{ racks: [{ nodes: 0 }] }, 'cluster.racks[0].nodes: must be a positive integer, got 0'],
-      [{ racks: [{ nodes: [{ cores: -1 }] }] }, 'cluster.racks[0].nodes[0].cores: must be a positive integer, got -1'],
+      [
+        { racks: [{ nodes: [{ cores: -1 }] }] },
+        'cluster.racks[0].nodes[0].cores: must be a whole number of cores from 1 to 1,024, got -1',
+      ],
       [
         { racks: [{ nodes: 1 }, { nodes: [{}, { memoryMb: 'lots' }] }] },
-        'cluster.racks[1].nodes[1].memoryMb: must be a positive integer, got "lots"',
+        'cluster.racks[1].nodes[1].memoryMb: must be a whole number of MB from 1 to 16,777,216, got "lots"',
       ],
       [
         { racks: [{ nodes: 1 }], network: { crossRackMBps: 0 } },
@@ -52,12 +55,15 @@ describe('cluster spec', () => {
       // A node past any real server is refused before a run builds a slot per core (Spark's executors).
       [
         { racks: [{ nodes: 3, node: { cores: 1e8 } }] },
-        'cluster.racks[0].node.cores: must be at most 1,024 cores, got 100000000',
+        'cluster.racks[0].node.cores: must be a whole number of cores from 1 to 1,024, got 100000000',
       ],
-      [{ racks: [{ nodes: 1 }], node: { memoryMb: 1e308 } }, 'cluster.node.memoryMb: must be at most 16,777,216 MB'],
+      [
+        { racks: [{ nodes: 1 }], node: { memoryMb: 1e308 } },
+        'cluster.node.memoryMb: must be a whole number of MB from 1 to 16,777,216, got 1e+308',
+      ],
       [
         { racks: [{ nodes: [{ diskMBps: 1e308 }] }] },
-        'cluster.racks[0].nodes[0].diskMBps: must be at most 1,000,000 MB/s',
+        'cluster.racks[0].nodes[0].diskMBps: must be a number of MB/s above 0, at most 1,000,000, got 1e+308',
       ],
     ];
     for (const [spec, message] of bad) expect(() => resolveClusterSpec(spec), JSON.stringify(spec)).toThrow(message);
@@ -75,6 +81,7 @@ describe('cluster spec', () => {
 
   it('presetWithNodes spreads n nodes over racks', () => {
     expect(resolveClusterSpec(presetWithNodes(3)).racks).toHaveLength(1);
+    expect([presetWithNodes(1).name, presetWithNodes(3).name]).toEqual(['1-node', '3-nodes']);
     expect(resolveClusterSpec(presetWithNodes(9)).racks.map((r) => r.nodes.length)).toEqual([5, 4]);
     const big = resolveClusterSpec(presetWithNodes(1000));
     expect(big.nodes).toHaveLength(1000);

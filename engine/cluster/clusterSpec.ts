@@ -9,11 +9,11 @@ import { DEFAULT_ROLES, checkClusterRoles, resolveRoles, type NodeRole } from '.
 
 /** A machine's hardware. */
 export interface NodeSpec {
-  /** Virtual cores YARN may hand out. */
+  /** Virtual cores YARN may hand out: 1 to 1,024 (NODE_MAX). */
   cores: number;
-  /** Memory YARN may hand out, MB. */
+  /** Memory YARN may hand out, MB: 1 to 16,777,216 (16 TB, NODE_MAX). */
   memoryMb: number;
-  /** Sequential disk bandwidth, MB/s (read and write). */
+  /** Sequential disk bandwidth, MB/s (read and write): above 0, at most 1,000,000 (NODE_MAX). */
   diskMBps: number;
   /**
    * How fast its cores run tasks' code against the cost parameters' reference core (default 1): at
@@ -89,9 +89,10 @@ export interface ResolvedClusterSpec {
 export const DEFAULT_NODE: Required<NodeSpec> = { cores: 8, memoryMb: 16384, diskMBps: 100, cpuSpeed: 1 };
 
 /**
- * The most a node may have: far past any real server (a few hundred cores, a few TB of memory,
- * NVMe at a few GB/s), and small enough that a run never builds a slot per core out of memory
- * (Spark's executors keep one per core) nor sums memory past what a number holds exactly.
+ * The most a node may have: the simulator's limits, beyond the servers a class meets (a few hundred
+ * cores, a few TB of memory, NVMe at a few GB/s), small enough that a run never builds a slot per
+ * core out of memory (Spark's executors keep one per core) nor sums memory past what a number holds
+ * exactly.
  */
 export const NODE_MAX = { cores: 1024, memoryMb: 16 * 1024 * 1024, diskMBps: 1_000_000 } as const;
 
@@ -139,14 +140,23 @@ function nodeLabelOf(path: string, value: unknown): string {
   return label;
 }
 
-/** `value` (checked already to be positive) at most NODE_MAX[field]; `what` names the unit in the message. */
-function atMost(path: string, value: number, field: keyof typeof NODE_MAX, what: string, raw: unknown): number {
-  if (value > NODE_MAX[field])
-    throw new ValidationError(
-      path,
-      `must be at most ${formatCount(NODE_MAX[field])} ${what}, got ${describeValue(raw)} (far past any real server)`,
-    );
-  return value;
+/** NODE_MAX[field]'s rule in words: `whole` numbers or not, with `unit` ('cores', 'MB (16 TB)', 'MB/s'). */
+function nodeRule(field: keyof typeof NODE_MAX, unit: string, whole: boolean): string {
+  return whole
+    ? `must be a whole number of ${unit} from 1 to ${formatCount(NODE_MAX[field])}`
+    : `must be a number of ${unit} above 0, at most ${formatCount(NODE_MAX[field])}`;
+}
+
+/** `raw` checked to be a whole (or any) positive number of at most NODE_MAX[field]; the message states the range. */
+function nodeValue(path: string, raw: unknown, field: keyof typeof NODE_MAX, unit: string, whole: boolean): number {
+  const ok =
+    typeof raw === 'number' &&
+    Number.isFinite(raw) &&
+    raw > 0 &&
+    raw <= NODE_MAX[field] &&
+    (!whole || Number.isInteger(raw));
+  if (!ok) throw new ValidationError(path, `${nodeRule(field, unit, whole)}, got ${describeValue(raw)}`);
+  return raw;
 }
 
 function nodeFields(path: string, raw: unknown, defaults: NodeFields): NodeFields {
@@ -154,21 +164,9 @@ function nodeFields(path: string, raw: unknown, defaults: NodeFields): NodeField
   check.knownKeys(path, obj, ['cores', 'memoryMb', 'diskMBps', 'cpuSpeed', 'roles', 'nodeLabel']);
   const merged = { ...defaults, ...obj };
   return {
-    cores: atMost(`${path}.cores`, check.positiveInt(`${path}.cores`, merged.cores), 'cores', 'cores', merged.cores),
-    memoryMb: atMost(
-      `${path}.memoryMb`,
-      check.positiveInt(`${path}.memoryMb`, merged.memoryMb),
-      'memoryMb',
-      'MB (16 TB)',
-      merged.memoryMb,
-    ),
-    diskMBps: atMost(
-      `${path}.diskMBps`,
-      check.positiveNumber(`${path}.diskMBps`, merged.diskMBps),
-      'diskMBps',
-      'MB/s',
-      merged.diskMBps,
-    ),
+    cores: nodeValue(`${path}.cores`, merged.cores, 'cores', 'cores', true),
+    memoryMb: nodeValue(`${path}.memoryMb`, merged.memoryMb, 'memoryMb', 'MB', true),
+    diskMBps: nodeValue(`${path}.diskMBps`, merged.diskMBps, 'diskMBps', 'MB/s', false),
     cpuSpeed: obj.cpuSpeed === undefined ? defaults.cpuSpeed : cpuSpeedOf(`${path}.cpuSpeed`, obj.cpuSpeed),
     roles: obj.roles === undefined ? defaults.roles : resolveRoles(`${path}.roles`, obj.roles),
     nodeLabel: obj.nodeLabel === undefined ? defaults.nodeLabel : nodeLabelOf(`${path}.nodeLabel`, obj.nodeLabel),

@@ -64,7 +64,11 @@ export function presetWithNodes(
     const count = Math.floor(n / rackCount) + (r < n % rackCount ? 1 : 0);
     if (count > 0) racks.push({ nodes: count });
   }
-  return { name: `${n}-nodes`, node: { cores: 8, memoryMb: 16384, diskMBps: 100, ...options.node }, racks };
+  return {
+    name: n === 1 ? '1-node' : `${n}-nodes`,
+    node: { cores: 8, memoryMb: 16384, diskMBps: 100, ...options.node },
+    racks,
+  };
 }
 
 function structuredCloneSpec(spec: ClusterSpec): ClusterSpec {

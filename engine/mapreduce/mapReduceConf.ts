@@ -3,7 +3,7 @@
  * would set them, with Hadoop's defaults and Hadoop's checks. A key ClusterLab does not know is
  * an error naming the ones it does (a misspelt setting would otherwise be silently ignored).
  */
-import { describeValue } from '../core';
+import { clipText, describeValue } from '../core';
 import { JobSpecError } from '../sandbox/contract/jobCodeError';
 import type { MapReduceConf } from '../sandbox/contract/taskRunner';
 
@@ -48,10 +48,7 @@ const MAX_BYTES = Number.MAX_SAFE_INTEGER.toLocaleString('en-US');
 
 /** A setting's value as a message shows it: a long text cut, so that a mistake does not fill the screen. */
 function shownSetting(raw: unknown): string {
-  if (typeof raw !== 'string') return describeValue(raw);
-  return raw.length > 60
-    ? `${JSON.stringify(raw.slice(0, 60))}… (${raw.length.toLocaleString('en-US')} characters)`
-    : JSON.stringify(raw);
+  return typeof raw === 'string' ? clipText(JSON.stringify(raw), 60) : describeValue(raw);
 }
 
 /** A number as Configuration.getInt/getLong/getFloat reads it: a number, or its text. */
@@ -84,7 +81,7 @@ export function readMapReduceConf(value: unknown, where: string, fileName: strin
     switch (CONF_KEYS[key]) {
       case 'recordDelimiter':
         if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1000)
-          throw bad('must be a string of 1 to 1000 characters (the bytes that end a record)');
+          throw bad('must be a string of 1 to 1,000 characters (the bytes that end a record)');
         conf.recordDelimiter = raw;
         break;
       case 'splitMinSize':

@@ -8,14 +8,20 @@
 import { InputPathError, preferredNodes, resolveInputFiles } from '../exec/hdfsInputs';
 import type { JobContext } from '../exec/jobContext';
 import { LIMITS, ValidationError, formatCount } from '../core';
-import { nodeLabelsNamed } from '../cluster';
 import { RunAbortedError, RunawayLoopError } from '../sandbox/contract/jobCodeError';
 import type { TaskRunner, MapReduceJobConfig, MapTaskInput, ReduceTaskOutput } from '../sandbox/contract/taskRunner';
 import { planInputSplits } from '../exec/lineSplits';
 import { encodeUtf8 } from '../core';
 import { jobCounters, type MapReduceCounters, type UserCounterTotals } from './mapReduceCounters';
 import { ReduceInputs } from './reduceInputs';
-import { MrAppMaster, type MrAmOptions, type MrJobFailure, type MrMapPlan, type MrReducePlan } from './mrAppMaster';
+import {
+  MrAppMaster,
+  checkAppMasterFits,
+  type MrAmOptions,
+  type MrJobFailure,
+  type MrMapPlan,
+  type MrReducePlan,
+} from './mrAppMaster';
 
 export { InputPathError };
 
@@ -117,12 +123,7 @@ export async function runMapReduceJob(
   // A job without a name of its own is called 'job N' already: not 'job 1 (job 1)'.
   const numbered = `job ${config.index + 1}`;
   const where = config.name === numbered ? numbered : `${numbered} (${config.name})`;
-  // Its containers are asked without a node label: only NodeManagers without one can grant them.
-  if (!ctx.cluster.nodeManagers.some((n) => n.nodeLabel === ''))
-    throw new ValidationError(
-      'cluster',
-      `every NodeManager of this cluster has a node label (${nodeLabelsNamed(ctx.cluster)}), and a MapReduce job asks for its containers without one, so YARN would never grant them: leave some nodes without a label`,
-    );
+  checkAppMasterFits(ctx);
   const files = resolveInputFiles(ctx.hdfs, config.input, `${where}.input`);
   if (ctx.hdfs.exists(config.output))
     throw new InputPathError(config.output, `${where}.output`, 'output directory already exists');

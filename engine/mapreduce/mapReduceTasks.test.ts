@@ -125,7 +125,7 @@ describe('the combiner runs as Hadoop runs it: on each spill, and at the merge f
     // Each rule states its upper bound, and a huge value is cut, not repeated whole.
     const conf = (key: string, value: unknown) => () => readMapReduceConf({ [key]: value }, 'default.conf', 'job.js');
     expect(conf('textinputformat.record.delimiter', 'x'.repeat(1_000_000))).toThrow(
-      `must be a string of 1 to 1000 characters (the bytes that end a record), got "${'x'.repeat(60)}"… (1,000,000 characters)`,
+      `must be a string of 1 to 1,000 characters (the bytes that end a record), got "${'x'.repeat(59)}… (999942 more characters)`,
     );
     expect(conf('mapreduce.input.fileinputformat.split.minsize', 2 ** 53)).toThrow(
       'must be a whole number of bytes from 1 to 9,007,199,254,740,991, got 9007199254740992',

@@ -202,8 +202,15 @@ describe('MapReduce on the engine core (HDFS, YARN, faults)', () => {
     expect((error as Error).message).toBe(
       "cluster: every NodeManager of this cluster has a node label ('gpu'), and a MapReduce job asks for its containers without one, so YARN would never grant them: leave some nodes without a label",
     );
-    // One node without a label is enough.
+    // One node without a label is enough, if it can hold the ApplicationMaster.
     const mixed = { name: 'mixed', racks: [{ nodes: [{ nodeLabel: 'gpu' }, {}, { nodeLabel: 'gpu' }] }] };
     expect((await run({ cluster: mixed })).result).toEqual(expected);
+    const small = {
+      name: 'small',
+      racks: [{ nodes: [{ nodeLabel: 'gpu' }, { memoryMb: 1000 }, { nodeLabel: 'gpu' }] }],
+    };
+    expect(((await run({ cluster: small }).catch((e: unknown) => e)) as Error).message).toBe(
+      "cluster: no node can run the job's ApplicationMaster (yarn.app.mapreduce.am.resource.mb: 1536 MB and 1 vcore, rounded up to YARN's minimum allocation): no node without a node label has 2048 MB (largest: 1000), and a MapReduce job asks for its containers without one; give the nodes more memory, or leave a larger one without a label",
+    );
   });
 });

@@ -13,7 +13,7 @@
  * and the job's end.
  */
 import { ValidationError } from '../core';
-import { ioShare, type ClusterNode } from '../cluster';
+import { ioShare, nodeLabelsNamed, type ClusterNode } from '../cluster';
 import type { Application, Container } from '../yarn';
 import type { JobContext } from '../exec/jobContext';
 import type { MapReduceJobConfig } from '../sandbox/contract/taskRunner';
@@ -34,6 +34,30 @@ const TASK_ASK = { vcores: 1, memoryMb: 1024 };
 const AM_MEMORY_MB = 1536;
 /** How many containers on blacklisted nodes a task turns down before it takes one anyway. */
 const MAX_REFUSALS = 8;
+
+/**
+ * Stops a job before its tasks run when YARN could never grant its ApplicationMaster: a job asks
+ * for its containers without a node label, so only the NodeManagers without one count, and the
+ * largest of them must hold the AM's container (its memory rounded up to YARN's minimum allocation;
+ * a task's is smaller). Without this the simulation waited out a week and blamed dead nodes.
+ */
+export function checkAppMasterFits(ctx: JobContext): void {
+  const unlabelled = ctx.cluster.nodeManagers.filter((n) => n.nodeLabel === '');
+  if (unlabelled.length === 0)
+    throw new ValidationError(
+      'cluster',
+      `every NodeManager of this cluster has a node label (${nodeLabelsNamed(ctx.cluster)}), and a MapReduce job asks for its containers without one, so YARN would never grant them: leave some nodes without a label`,
+    );
+  const labelled = unlabelled.length < ctx.cluster.nodeManagers.length;
+  const min = ctx.yarn.config.minAllocationMb;
+  const amMb = Math.ceil(AM_MEMORY_MB / min) * min;
+  const largest = Math.max(...unlabelled.map((n) => n.memoryMb));
+  if (largest < amMb)
+    throw new ValidationError(
+      'cluster',
+      `no node can run the job's ApplicationMaster (yarn.app.mapreduce.am.resource.mb: ${AM_MEMORY_MB} MB and 1 vcore, rounded up to YARN's minimum allocation): no node${labelled ? ' without a node label' : ''} has ${amMb} MB (largest: ${largest})${labelled ? ', and a MapReduce job asks for its containers without one' : ''}; give the nodes more memory${labelled ? ', or leave a larger one without a label' : ''}`,
+    );
+}
 /** yarn.resourcemanager.am.max-attempts: Hadoop's default. */
 const AM_MAX_ATTEMPTS = 2;
 

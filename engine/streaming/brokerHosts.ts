@@ -25,7 +25,10 @@ function interleave(racks: readonly { id: string; nodes: readonly string[] }[]):
 export function brokerHosts(cluster: Cluster, count: number): BrokerHost[] {
   const hosts = interleave(cluster.racks.map((r) => ({ id: r.id, nodes: r.nodes.map((n) => n.id) })));
   if (count > hosts.length)
-    throw new ValidationError('brokers', `the cluster has only ${hosts.length} nodes, got ${count}`);
+    throw new ValidationError(
+      'brokers',
+      `the cluster has only ${hosts.length} ${hosts.length === 1 ? 'node' : 'nodes'}, got ${count}`,
+    );
   return hosts.slice(0, count);
 }
 

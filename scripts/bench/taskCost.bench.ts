@@ -149,9 +149,10 @@ if (small.cpu && mid.cpu && large.cpu) {
   const cores = os.availableParallelism();
   const cpuPerTask = (extraCpu * 1000) / (mid.tasks - small.tasks);
   const busy = (r: Row, x: ThreadCpu) => `${((100 * sum(x)) / (r.meanMs * cores)).toFixed(0)}%`;
-  console.log(
-    `  the floor: ${cpuPerTask.toFixed(0)} µs of CPU time per extra task (64 KB -> 8 KB) on ${cores} cores is at least ${(cpuPerTask / cores).toFixed(0)} µs of wall time per task, with every core busy throughout (the runs kept them ${busy(small, a)} and ${busy(mid, b)} busy); 50 µs needs the step's CPU time under ${50 * cores} µs per task`,
-  );
+  if (extraCpu > 0)
+    console.log(
+      `  the floor: ${cpuPerTask.toFixed(0)} µs of CPU time per extra task (64 KB -> 8 KB) on ${cores} cores is at least ${(cpuPerTask / cores).toFixed(0)} µs of wall time per task, with every core busy throughout (the runs kept them ${busy(small, a)} and ${busy(mid, b)} busy); 50 µs needs the step's CPU time under ${50 * cores} µs per task`,
+    );
 }
 // The issue's figures (270 / 350 / 750 MB) are the CLI process's own peak, as `time -v` shows it.
 const peak = Math.max(...rows.map((r) => r.mainMb));
