@@ -154,7 +154,7 @@ function faultAt(flag: string, v: string, shape: string, pattern: RegExp): [numb
   return [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
 }
 
-/** A --put's DFS path checked as HDFS checks it (`given`: the whole --put value, for the message), without a trailing slash. */
+/** A --put's DFS path `raw` checked as HDFS checks it (`value`: the whole --put value, for the message), without a trailing slash. */
 function putPath(raw: string, value: string): string {
   const given = clipText(value);
   let path: string;

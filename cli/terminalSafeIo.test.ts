@@ -144,7 +144,7 @@ describe('names and paths the user gave stay on one line in messages', () => {
     writeFileSync(join(dir, 'bad\nname.js'), 'x');
     const pack = await say(['pack', 'build', dir, '--out', join(dir, 'out.clusterlab')], dir);
     expect(pack.code).toBe(2);
-    expect(pack.err).toMatch(/^clusterlab pack: --pack: .*bad ⏎ name\.js.*\n$/);
+    expect(pack.err).toMatch(/^clusterlab pack: .*bad ⏎ name\.js.*\n$/);
     expect(pack.err.split('\n')).toHaveLength(2);
     const lab = await say(['lab', 'new', 'x\nPASS'], dir);
     expect(lab.code).toBe(2);

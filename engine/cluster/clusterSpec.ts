@@ -140,7 +140,7 @@ function nodeLabelOf(path: string, value: unknown): string {
   return label;
 }
 
-/** NODE_MAX[field]'s rule in words: `whole` numbers or not, with `unit` ('cores', 'MB (16 TB)', 'MB/s'). */
+/** NODE_MAX[field]'s rule in words: `whole` numbers or not, in `unit` ('cores', 'MB', 'MB/s'). */
 function nodeRule(field: keyof typeof NODE_MAX, unit: string, whole: boolean): string {
   return whole
     ? `must be a whole number of ${unit} from 1 to ${formatCount(NODE_MAX[field])}`

@@ -34,6 +34,8 @@ const TASK_ASK = { vcores: 1, memoryMb: 1024 };
 const AM_MEMORY_MB = 1536;
 /** How many containers on blacklisted nodes a task turns down before it takes one anyway. */
 const MAX_REFUSALS = 8;
+/** yarn.resourcemanager.am.max-attempts: Hadoop's default. */
+const AM_MAX_ATTEMPTS = 2;
 
 /**
  * Stops a job before its tasks run when YARN could never grant its ApplicationMaster: a job asks
@@ -58,8 +60,6 @@ export function checkAppMasterFits(ctx: JobContext): void {
       `no node can run the job's ApplicationMaster (yarn.app.mapreduce.am.resource.mb: ${AM_MEMORY_MB} MB and 1 vcore, rounded up to YARN's minimum allocation): no node${labelled ? ' without a node label' : ''} has ${amMb} MB (largest: ${largest})${labelled ? ', and a MapReduce job asks for its containers without one' : ''}; give the nodes more memory${labelled ? ', or leave a larger one without a label' : ''}`,
     );
 }
-/** yarn.resourcemanager.am.max-attempts: Hadoop's default. */
-const AM_MAX_ATTEMPTS = 2;
 
 export class MrAppMaster {
   readonly job: string;
