@@ -14,7 +14,7 @@
  */
 import { ValidationError } from '../core';
 import { ioShare, nodeLabelsNamed, type ClusterNode } from '../cluster';
-import type { Application, Container } from '../yarn';
+import { allocatedMb, type Application, type Container } from '../yarn';
 import type { JobContext } from '../exec/jobContext';
 import type { MapReduceJobConfig } from '../sandbox/contract/taskRunner';
 import { fetchesFailed } from './mapOutputLoss';
@@ -51,8 +51,7 @@ export function checkAppMasterFits(ctx: JobContext): void {
       `every NodeManager of this cluster has a node label (${nodeLabelsNamed(ctx.cluster)}), and a MapReduce job asks for its containers without one, so YARN would never grant them: leave some nodes without a label`,
     );
   const labelled = unlabelled.length < ctx.cluster.nodeManagers.length;
-  const min = ctx.yarn.config.minAllocationMb;
-  const amMb = Math.ceil(AM_MEMORY_MB / min) * min;
+  const amMb = allocatedMb(AM_MEMORY_MB, ctx.yarn.config);
   const largest = Math.max(...unlabelled.map((n) => n.memoryMb));
   if (largest < amMb)
     throw new ValidationError(

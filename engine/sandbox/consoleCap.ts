@@ -3,6 +3,7 @@
  * streaming scenario (`clusterlab stream`): at most LOG_LIMITS, then one line says how many lines
  * were not shown.
  */
+import { clipText } from '../core';
 
 /** How much of a run's console output is shown; past it, one line says how many lines were not. */
 export const LOG_LIMITS = { lines: 1_000, chars: 200_000 } as const;
@@ -26,7 +27,7 @@ export function cappedConsoleLine(shown: ConsoleShown, text: string): string | n
   const room = LOG_LIMITS.chars - shown.chars;
   shown.lines++;
   shown.chars += Math.min(text.length, room);
-  return text.length <= room ? text : `${text.slice(0, room)}… (${text.length - room} more characters)`;
+  return clipText(text, room);
 }
 
 /** The line that ends a run's console output when some was not shown (null when all was). */

@@ -10,7 +10,7 @@
  */
 import { ValidationError, formatCount } from '../core';
 import type { Cluster } from '../cluster';
-import type { ContainerAsk, YarnConfig } from '../yarn';
+import { allocatedMb, type ContainerAsk, type YarnConfig } from '../yarn';
 import { executorNodes } from './executorNodes';
 import type { SparkConf } from './sparkConf';
 import { defaultMemoryOverheadMb } from './sparkResourceSettings';
@@ -36,13 +36,12 @@ export function yarnExecutorAsks(cluster: Cluster, yarn: YarnConfig, conf: Spark
   const nodes = executorNodes(cluster, label);
   if (!executorsSized(conf)) {
     const executorMb = (memoryMb: number) => Math.max(1024, Math.floor(memoryMb / 2));
-    const container = (mb: number) => Math.ceil(mb / yarn.minAllocationMb) * yarn.minAllocationMb;
     // YARN's ask check looks at the largest node only: nodes all too small would wait forever.
-    if (!nodes.some((n) => container(executorMb(n.memoryMb)) <= n.memoryMb)) {
+    if (!nodes.some((n) => allocatedMb(executorMb(n.memoryMb), yarn) <= n.memoryMb)) {
       const largest = Math.max(...nodes.map((n) => n.memoryMb));
       throw new ValidationError(
         'cluster',
-        `no NodeManager can hold an executor: each node gets one of half its memory, in a container of at least ${formatCount(container(1024))} MB, and the largest node has ${formatCount(largest)} MB; give the nodes more memory`,
+        `no NodeManager can hold an executor: each node gets one of half its memory, in a container of at least ${formatCount(allocatedMb(1024, yarn))} MB, and the largest node has ${formatCount(largest)} MB; give the nodes more memory`,
       );
     }
     return nodes
@@ -59,7 +58,7 @@ export function yarnExecutorAsks(cluster: Cluster, yarn: YarnConfig, conf: Spark
   const cores = conf.executorCores ?? 1;
   const memory = conf.executorMemoryMb ?? 1024;
   const overhead = conf.executorMemoryOverheadMb ?? defaultMemoryOverheadMb(memory);
-  const asked = Math.ceil((memory + overhead) / yarn.minAllocationMb) * yarn.minAllocationMb;
+  const asked = allocatedMb(memory + overhead, yarn);
   let maxMemory = 0;
   let maxCores = 0;
   for (const n of nodes) {

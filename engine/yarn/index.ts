@@ -13,6 +13,7 @@ export {
 export {
   HADOOP_YARN_DEFAULTS,
   resolveYarnConfig,
+  allocatedMb,
   type YarnConfig,
   type YarnOptions,
   type QueueSpec,

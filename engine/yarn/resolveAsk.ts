@@ -6,7 +6,7 @@
 import { ValidationError, check, describeValue } from '../core';
 import { isNodeManager, type Cluster } from '../cluster';
 import type { ContainerAsk } from './container';
-import type { YarnConfig } from './yarnConfig';
+import { allocatedMb, type YarnConfig } from './yarnConfig';
 
 export interface ResolvedAsk {
   vcores: number;
@@ -85,7 +85,7 @@ export function resolveAsk(
     a.vcores === undefined ? 1 : check.positiveInt('ask.vcores', a.vcores),
   );
   const rawMb = a.memoryMb === undefined ? min : check.positiveInt('ask.memoryMb', a.memoryMb);
-  const memoryMb = Math.ceil(rawMb / min) * min;
+  const memoryMb = allocatedMb(rawMb, config);
   if (vcores > maxVcores)
     throw new ValidationError('ask.vcores', `no node has ${vcores} vcores (largest: ${maxVcores})`);
   if (memoryMb > maxMemoryMb)

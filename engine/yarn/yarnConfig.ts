@@ -46,6 +46,14 @@ export interface YarnConfig {
   amHeartbeatIntervalMs: number;
 }
 
+/**
+ * A container's memory as YARN grants it: `memoryMb` rounded up to a multiple of
+ * yarn.scheduler.minimum-allocation-mb (a 1,536 MB ask gets 2,048 MB with the default 1,024).
+ */
+export function allocatedMb(memoryMb: number, config: Pick<YarnConfig, 'minAllocationMb'>): number {
+  return Math.ceil(memoryMb / config.minAllocationMb) * config.minAllocationMb;
+}
+
 /** What a caller passes (JSON-able): any subset of the settings; queues as QueueSpec. */
 export type YarnOptions = Partial<Omit<YarnConfig, 'queues'>> & { queues?: QueueSpec[] };
 

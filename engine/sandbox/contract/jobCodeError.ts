@@ -5,6 +5,7 @@
  * boundaries as plain data (`toData` / `fromData`), since Error subclasses do not survive
  * structured cloning.
  */
+import { clipText } from '../../core';
 export class JobCodeError extends Error {
   override name = 'JobCodeError';
   constructor(
@@ -123,7 +124,7 @@ export const MAX_ERROR_TEXT = 2000;
 
 /** `text` cut to `max` characters, saying how much was cut. */
 export function boundText(text: string, max = MAX_ERROR_TEXT): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+  return clipText(text, max);
 }
 
 /**
