@@ -41,41 +41,66 @@ export interface JoinedBytesMessage {
   message: unknown;
 }
 
-type Slot = { get: () => Uint8Array; set: (bytes: Uint8Array | null) => void };
+/** What holds one byte array of a message: a map task's holder (its `task.bytes`) or a Spark driver's file (its `bytes`). */
+type Holder = { task: { bytes: Uint8Array | null } } | { bytes: Uint8Array | null };
+
+/**
+ * The byte arrays of a message, in order: `holders` on a copy of the message (`copy`), each
+ * holding one in `task.bytes` (`inTask`: a map task, whose task is copied before it changes) or in
+ * `bytes` (a file). Plain lists, not a pair of closures per array: a batch of 1 KB blocks' tasks
+ * holds hundreds.
+ */
+interface ByteSlots {
+  copy: unknown;
+  holders: Holder[];
+  inTask: boolean;
+}
 
 /** A byte array, or (`leftOut`: in a message read back) the null that stands for one. */
 const isBytes = (b: unknown, leftOut: boolean): boolean => b instanceof Uint8Array || (leftOut && b === null);
 
+function slotBytes(found: ByteSlots, i: number): Uint8Array {
+  const h = found.holders[i]!;
+  return (found.inTask ? (h as { task: { bytes: Uint8Array } }).task.bytes : (h as { bytes: Uint8Array }).bytes)!;
+}
+
+function setSlot(found: ByteSlots, i: number, bytes: Uint8Array | null): void {
+  const h = found.holders[i]!;
+  if (found.inTask) {
+    const holder = h as { task: { bytes: Uint8Array | null } };
+    holder.task = { ...holder.task, bytes };
+  } else (h as { bytes: Uint8Array | null }).bytes = bytes;
+}
+
 /**
- * The byte arrays of a message that carries a job's input, each with a setter on a copy of the
- * message (`copy`), or null for any other message. Only the shapes the engine sends are known.
- * `leftOut`: the message was sent with its arrays left out (null), to be filled in.
+ * The byte arrays of a message that carries a job's input (ByteSlots), or null for any other
+ * message. Only the shapes the engine sends are known. `leftOut`: the message was sent with its
+ * arrays left out (null), to be filled in.
  */
-function byteSlots(message: unknown, leftOut = false): { copy: unknown; slots: Slot[] } | null {
+function byteSlots(message: unknown, leftOut = false): ByteSlots | null {
   const m = message as { type?: unknown } | null;
   if (typeof m !== 'object' || m === null) return null;
-  const taskSlot = (holder: { task: { bytes: Uint8Array | null } }): Slot => ({
-    get: () => holder.task.bytes!,
-    set: (bytes) => (holder.task = { ...holder.task, bytes }),
-  });
   if (m.type === 'map') {
     const copy = { ...(m as { task: { bytes: Uint8Array } }) };
-    return isBytes(copy.task?.bytes, leftOut) ? { copy, slots: [taskSlot(copy)] } : null;
+    return isBytes(copy.task?.bytes, leftOut) ? { copy, holders: [copy], inTask: true } : null;
   }
   if (m.type === 'mapBatch') {
     const tasks = (m as { tasks?: unknown }).tasks;
     if (!Array.isArray(tasks)) return null;
-    const copies = tasks.map((t: { task: { bytes: Uint8Array } }) => ({ ...t }));
-    if (!copies.every((t) => isBytes(t.task?.bytes, leftOut))) return null;
-    return { copy: { ...m, tasks: copies }, slots: copies.map(taskSlot) };
+    const copies: { task: { bytes: Uint8Array | null } }[] = new Array(tasks.length);
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i] as { task: { bytes: Uint8Array | null } };
+      if (!isBytes(t?.task?.bytes, leftOut)) return null;
+      copies[i] = { ...t };
+    }
+    return { copy: { ...m, tasks: copies }, holders: copies, inTask: true };
   }
   if (m.type === 'hostReply') {
     const files = (m as { files?: unknown }).files;
     if (!Array.isArray(files)) return null;
     const copies = files.map((f: { bytes: Uint8Array | null }) => ({ ...f }));
     if (!copies.every((f) => isBytes(f.bytes, leftOut))) return null;
-    const slots = copies.map((f): Slot => ({ get: () => f.bytes!, set: (bytes) => (f.bytes = bytes) }));
-    return { copy: { ...m, files: copies }, slots };
+    return { copy: { ...m, files: copies }, holders: copies, inTask: false };
   }
   return null;
 }
@@ -86,16 +111,19 @@ function byteSlots(message: unknown, leftOut = false): { copy: unknown; slots: S
  */
 export function neighbourRuns(arrays: readonly Uint8Array[]): Uint8Array[] {
   const runs: Uint8Array[] = [];
-  let run: Uint8Array | null = null;
-  for (const a of arrays) {
-    if (run !== null && a.buffer === run.buffer && a.byteOffset === run.byteOffset + run.byteLength)
-      run = new Uint8Array(run.buffer, run.byteOffset, run.byteLength + a.byteLength);
-    else {
-      if (run !== null) runs.push(run);
-      run = a;
+  // One view per run, made when the run ends: not one more for every array it takes in.
+  for (let i = 0; i < arrays.length; ) {
+    const first = arrays[i]!;
+    let length = first.byteLength;
+    let j = i + 1;
+    for (; j < arrays.length; j++) {
+      const a = arrays[j]!;
+      if (a.buffer !== first.buffer || a.byteOffset !== first.byteOffset + length) break;
+      length += a.byteLength;
     }
+    runs.push(j === i + 1 ? first : new Uint8Array(first.buffer, first.byteOffset, length));
+    i = j;
   }
-  if (run !== null) runs.push(run);
   return runs;
 }
 
@@ -132,11 +160,11 @@ export class BytesSpool {
   wrap(message: unknown): unknown {
     const found = byteSlots(message);
     if (found === null) return message;
-    const arrays = found.slots.map((s) => s.get());
+    const arrays = found.holders.map((_, i) => slotBytes(found, i));
     const total = arrays.reduce((sum, a) => sum + a.byteLength, 0);
     const spooled = total >= SPOOL_MIN_BYTES ? this.spool(arrays, total) : null;
     if (spooled === null && arrays.length < 2) return message;
-    for (const s of found.slots) s.set(null);
+    for (let i = 0; i < found.holders.length; i++) setSlot(found, i, null);
     const lengths = arrays.map((a) => a.byteLength);
     if (spooled !== null)
       return { type: 'spooled', file: spooled, lengths, message: found.copy } satisfies SpooledMessage;
@@ -217,13 +245,13 @@ export function unspool(raw: unknown, hostPid: number = process.ppid): unknown {
     bytes = readSpoolFile(file, total);
   }
   const found = byteSlots(message, true);
-  if (found === null || found.slots.length !== lengths.length)
+  if (found === null || found.holders.length !== lengths.length)
     throw new Error(`the sandbox was sent a malformed ${what} message`);
   let at = 0;
-  found.slots.forEach((slot, i) => {
-    slot.set(bytes.subarray(at, at + lengths[i]!));
+  for (let i = 0; i < lengths.length; i++) {
+    setSlot(found, i, bytes.subarray(at, at + lengths[i]!));
     at += lengths[i]!;
-  });
+  }
   return found.copy;
 }
 

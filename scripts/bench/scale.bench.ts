@@ -23,6 +23,9 @@
  * the JIT optimizing the scheduling code again for each new simulation, cancel out there, so a
  * rise from step to step is what superlinear means. Trace sink: 'none'.
  *
+ * The by-nodes rows end with the machine's floor: the same containers in a bare model with nothing
+ * of the engine (bareContainers.ts), and whether the 2x target is within what this machine gives.
+ *
  * 10,000 nodes is past the learners' limit of 1,000 (the UI draws every node): this benchmark
  * alone lifts LIMITS.maxNodes and maxRacks in its own process to measure the engine there.
  */
@@ -32,6 +35,7 @@ import { LIMITS, createRng } from '../../engine/core';
 import { presetWithNodes } from '../../engine/cluster';
 import { untilSettled } from './untilSettled';
 import { askForContainers, yarnBenchSimulation } from './yarnWorkload';
+import { floorByNodes } from './bareContainers';
 
 interface Row {
   tasks: number;
@@ -352,6 +356,9 @@ if (process.argv[2] === 'row') {
   console.log('');
   verdict('By tasks', byTasks, 'tasks');
   verdict('By nodes', byNodes, 'nodes');
+  // Each container asks 1 vcore and 2 GB: a node holds as many as it has cores (8 of its 16 GB by memory too).
+  for (const line of floorByNodes(byNodes, byNodes.map(marginalPerTask), presetWithNodes(10).node?.cores ?? 8))
+    console.log(`  ${line}`);
   // The heap target: the 1M-task row again, under a 500 MB heap limit, reading its live heap ten times.
   const million = runRow(1_000_000, 1000, 500);
   console.log(
