@@ -41,6 +41,12 @@ export class Cluster {
   /** The cores and memory YARN and Spark's standalone Master have handed out on each node. */
   readonly ledger: ResourceLedger;
   private readonly byId = new Map<string, ClusterNode>();
+  /** Node indexes by id: a hot path that needs only the index reads no node object (on a big cluster, one more cache miss each). */
+  private readonly indexById = new Map<string, number>();
+  /** Each node's rack index, by node index (as nodeIndexOf: no node object read). */
+  readonly rackIndexes: Int32Array;
+  /** Whether the node ids are n1..nN in node order, as resolveClusterSpec names them (nodeIndexOf). */
+  private readonly numberedIds: boolean;
   private readonly rackById = new Map<string, Rack>();
   private listeners: NodeChangeListener[] = [];
   private readonly tracing: boolean;
@@ -79,7 +85,15 @@ export class Cluster {
     this.dataNodes = this.nodes.filter(isDataNode);
     this.ledger = new ResourceLedger(this.nodes, kernel, sink);
     this.nodeManagers = this.nodes.filter(isNodeManager);
-    for (const n of this.nodes) this.byId.set(n.id, n);
+    this.rackIndexes = new Int32Array(this.nodes.length);
+    let numbered = true;
+    for (const n of this.nodes) {
+      this.byId.set(n.id, n);
+      this.indexById.set(n.id, n.index);
+      this.rackIndexes[n.index] = n.rackIndex;
+      numbered &&= n.id === `n${n.index + 1}` && this.nodes[n.index] === n;
+    }
+    this.numberedIds = numbered;
     for (const r of this.racks) this.rackById.set(r.id, r);
     this.tracing = isTracing(sink, CLUSTER_EVENT_TYPES);
   }
@@ -94,6 +108,24 @@ export class Cluster {
   /** The node with this id, or undefined (one lookup, for a hot path that names its own error). */
   findNode(id: string): ClusterNode | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * The index of the node with this id, or -1 (findNode's index, without reading the node). Ids are
+   * n1..nN in node order (resolveClusterSpec): read off the id itself, no lookup in a table of
+   * 10,000 ids that a big cluster's asks would each find cold.
+   */
+  nodeIndexOf(id: string): number {
+    if (!this.numberedIds) return this.indexById.get(id) ?? -1;
+    const length = id.length;
+    if (length < 2 || length > 11 || id.charCodeAt(0) !== 110 /* n */ || id.charCodeAt(1) === 48 /* 0 */) return -1;
+    let n = 0;
+    for (let k = 1; k < length; k++) {
+      const digit = id.charCodeAt(k) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      n = n * 10 + digit;
+    }
+    return n <= this.nodes.length ? n - 1 : -1;
   }
 
   rack(id: string, path = 'rack'): Rack {

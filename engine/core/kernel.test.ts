@@ -68,6 +68,47 @@ describe('Kernel', () => {
     expect(order(true).seen).toEqual(['a@5', 'c-high@10', 'b@10', 'd-daemon@10', 'e@10']);
   });
 
+  it('runs a shared handler with each postWith event’s own argument, in the order a closure each would run', () => {
+    const order = (shared: boolean) => {
+      const k = new Kernel();
+      const seen: string[] = [];
+      const note = (name: string) => seen.push(`${name}@${k.now}`);
+      const at = (name: string) => () => note(name);
+      for (const [delay, name] of [
+        [10, 'b'],
+        [5, 'a'],
+        [10, 'c'],
+        [0, 'z'],
+      ] as const) {
+        if (shared) k.postWith(delay, note, name);
+        else k.post(delay, at(name));
+        k.post(delay, at(`${name}-plain`));
+      }
+      if (shared) k.postAtWith(7, note, 'at7');
+      else k.postAt(7, at('at7'));
+      // A slot freed by a postWith event and reused by a plain one: the plain handler gets no argument.
+      k.post(20, (...args: unknown[]) => seen.push(`plain-args:${args.filter((x) => x !== undefined).length}`));
+      k.run();
+      return seen;
+    };
+    expect(order(true)).toEqual(order(false));
+    expect(order(true)).toEqual([
+      'z@0',
+      'z-plain@0',
+      'a@5',
+      'a-plain@5',
+      'at7@7',
+      'b@10',
+      'b-plain@10',
+      'c@10',
+      'c-plain@10',
+      'plain-args:0',
+    ]);
+    const k = new Kernel();
+    expect(() => k.postWith(-1, () => {}, 1)).toThrow(/^postWith: delay/);
+    expect(() => k.postAtWith(Number.NaN, () => {}, 1)).toThrow(/^postAtWith: time/);
+  });
+
   it('refuses a posted event in the past or with a bad delay, naming the call', () => {
     const k = new Kernel();
     expect(() => k.post(-1, () => {})).toThrow(/^post: delay/);

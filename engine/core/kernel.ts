@@ -124,11 +124,14 @@ const enum Flag {
 export class Kernel {
   private queue = new EventQueue();
   /**
-   * Per queue slot: the handler, and its state: generation × 4 + flags (Flag), one
-   * number, so taking an event on a big queue reads one more cache line, not two.
+   * Per queue slot: its handler and the handler's argument (postWith's; else undefined) side by
+   * side, at 2 × slot and 2 × slot + 1, and its state: generation × 4 + flags (Flag), one number,
+   * so taking an event on a big queue reads two more cache lines, not three.
    */
-  private handlers: ((() => void) | null)[] = new Array<(() => void) | null>(64).fill(null);
+  private refs: unknown[] = new Array<unknown>(128).fill(undefined);
   private states = new Int32Array(64);
+  /** The argument of the event just taken (undefined but for a postWith event). */
+  private arg: unknown = undefined;
   private clock = 0;
   /** The clock in whole microseconds. */
   private clockUs = 0;
@@ -217,6 +220,21 @@ export class Kernel {
     this.enqueue(this.clock + checkedDelay('postDaemon', delay), handler, priority, true);
   }
 
+  /**
+   * `post` for a handler shared by many events, each with its own `arg` (the container the event is
+   * about, say): `handler(arg)` runs `delay` ms from now, with no closure made for the event. On a
+   * 10,000-node cluster, where 75,000 containers' ends wait at once, a closure each (a function and
+   * its context, spread over the heap and copied by every scavenge) was a third of a task's cost.
+   */
+  postWith<T>(delay: number, handler: (arg: T) => void, arg: T, priority = 0): void {
+    this.refs[2 * this.enqueue(this.clock + checkedDelay('postWith', delay), handler, priority, false) + 1] = arg;
+  }
+
+  /** `postWith` at absolute simulated time `time` (>= now). */
+  postAtWith<T>(time: number, handler: (arg: T) => void, arg: T, priority = 0): void {
+    this.refs[2 * this.enqueue(this.checkedTime('postAtWith', time), handler, priority, false) + 1] = arg;
+  }
+
   /** Keeps `run()` going (through daemon events) until the returned function is called. */
   retain(): () => void {
     this.holds++;
@@ -256,7 +274,7 @@ export class Kernel {
   }
 
   /** Queues the event; returns its slot. */
-  private enqueue(time: number, handler: () => void, priority: number, daemon: boolean): number {
+  private enqueue(time: number, handler: (arg: never) => void, priority: number, daemon: boolean): number {
     // In whole microseconds (onClock): a UI's scrubber at the end of a run read 7328.065, just
     // before the last tasks ended at 7328.0650000000005.
     const us = this.eventUs(time);
@@ -270,7 +288,7 @@ export class Kernel {
     const key = us * KernelConstant.PrioritySlots + slot;
     const at = this.queue.push(key);
     if (at >= this.states.length) this.growSlots();
-    this.handlers[at] = handler;
+    this.refs[2 * at] = handler;
     // A freed slot's flags are clear (take moved its generation on).
     if (daemon) {
       this.states[at]! |= Flag.Daemon;
@@ -282,7 +300,7 @@ export class Kernel {
 
   private growSlots(): void {
     this.states = grownArray(this.states, this.states.length + 1);
-    for (let i = this.handlers.length; i < this.states.length; i++) this.handlers.push(null);
+    for (let i = this.refs.length; i < 2 * this.states.length; i += 2) this.refs.push(undefined, undefined);
   }
 
   /** @internal a handle's cancel: drops the event if it is still the one in `slot` and has not run. */
@@ -297,14 +315,17 @@ export class Kernel {
    * Takes the next event to run (skipping cancelled ones) and frees its slot; returns its handler
    * with the clock moved to it, or null when none is due by `lastKey`.
    */
-  private take(lastKey: number): (() => void) | null {
+  private take(lastKey: number): ((arg: unknown) => void) | null {
     const queue = this.queue;
     for (;;) {
       const at = queue.pop(lastKey);
       if (at < 0) return null;
       const flags = this.states[at]!;
-      const handler = this.handlers[at]!;
-      this.handlers[at] = null;
+      const refs = this.refs;
+      const handler = refs[2 * at] as (arg: unknown) => void;
+      this.arg = refs[2 * at + 1];
+      refs[2 * at] = undefined;
+      refs[2 * at + 1] = undefined;
       // The next generation, its flags clear (the Int32Array wraps it past 2^29 generations).
       this.states[at] = ((flags >> 2) + 1) << 2;
       queue.release(at);
@@ -321,7 +342,7 @@ export class Kernel {
   step(until = Number.POSITIVE_INFINITY): boolean {
     const handler = this.take(lastKeyBy(until));
     if (handler === null) return false;
-    handler();
+    handler(this.arg);
     return true;
   }
 
@@ -350,7 +371,7 @@ export class Kernel {
       const handler = this.take(lastKey);
       if (handler === null) break;
       count++;
-      handler();
+      handler(this.arg);
     }
     if (bounded && !this.stopped && count < maxEvents && until > this.clock) {
       // On the clock's whole microseconds, as every event time is (enqueue).

@@ -62,7 +62,7 @@ export class AppRequests {
         this.advertised[n]!++;
         this.outstanding[n]!++;
       }
-      queueFor(this.byRack, this.cluster.nodes[n]!.rackIndex).push(r);
+      queueFor(this.byRack, this.cluster.rackIndexes[n]!).push(r);
       if (r.relaxLocality) this.relaxable.push(r);
       return;
     }

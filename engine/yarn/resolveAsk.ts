@@ -121,7 +121,8 @@ function nodeIndexes(cluster: Cluster, ids: readonly unknown[], singles: SingleN
 
 /** The index of node `id`; the error (built only then) names `ask.nodes[i]`. */
 function nodeIndex(cluster: Cluster, id: string, i: number): number {
-  return (cluster.findNode(id) ?? cluster.node(id, `ask.nodes[${i}]`)).index;
+  const index = cluster.nodeIndexOf(id);
+  return index >= 0 ? index : cluster.node(id, `ask.nodes[${i}]`).index;
 }
 
 /**

@@ -12,10 +12,22 @@
 import { Kernel } from '../../engine/core';
 
 /**
- * How an event was scheduled: schedule(delay), scheduleAt(time), scheduleDaemon(delay), or the
- * same without a handle (post, postAt, postDaemon): the replay makes the same call.
+ * How an event was scheduled: schedule(delay), scheduleAt(time), scheduleDaemon(delay), the same
+ * without a handle (post, postAt, postDaemon), or with a shared handler and an argument
+ * (postWith, postAtWith): the replay makes the same call.
  */
-const METHODS = ['schedule', 'scheduleAt', 'scheduleDaemon', 'post', 'postAt', 'postDaemon'] as const;
+const METHODS = [
+  'schedule',
+  'scheduleAt',
+  'scheduleDaemon',
+  'post',
+  'postAt',
+  'postDaemon',
+  'postWith',
+  'postAtWith',
+] as const;
+/** The methods whose third parameter is the handler's argument (the priority is the fourth). */
+const WITH_ARG = new Set<Method>(['postWith', 'postAtWith']);
 type Method = (typeof METHODS)[number];
 
 export interface RecordedSchedule {
@@ -34,7 +46,7 @@ export interface RecordedSchedule {
   cancelled: number;
 }
 
-type Scheduler = (this: Kernel, x: number, handler: () => void, priority?: number) => unknown;
+type Scheduler = (this: Kernel, x: number, handler: (arg?: unknown) => void, ...rest: unknown[]) => unknown;
 
 /** Runs `build` (which creates the simulation and schedules its start) and `run` while recording every schedule. */
 export function record(build: () => void, run: () => void): RecordedSchedule {
@@ -50,8 +62,9 @@ export function record(build: () => void, run: () => void): RecordedSchedule {
   let cancelled = 0;
   const proto = Kernel.prototype as unknown as Record<Method, Scheduler>;
   const originals = Object.fromEntries(METHODS.map((m) => [m, proto[m]])) as Record<Method, Scheduler>;
-  const wrap = (how: number, original: Scheduler): Scheduler =>
-    function (this: Kernel, x: number, handler: () => void, p = 0): unknown {
+  const wrap = (how: number, original: Scheduler, withArg: boolean): Scheduler =>
+    function (this: Kernel, x: number, handler: (arg?: unknown) => void, ...rest: unknown[]): unknown {
+      const p = ((withArg ? rest[1] : rest[0]) as number | undefined) ?? 0;
       const id = kind.length;
       kind.push(how);
       arg.push(x);
@@ -61,19 +74,16 @@ export function record(build: () => void, run: () => void): RecordedSchedule {
       done.push(0);
       if (current < 0) roots++;
       else if (childCount[current]!++ === 0) firstChild[current] = id;
-      const handle = original.call(
-        this,
-        x,
-        () => {
-          const outer = current;
-          current = id;
-          ran.push(id);
-          done[id] = 1;
-          handler();
-          current = outer;
-        },
-        p,
-      ) as { cancel(): void } | undefined;
+      const traced = (a?: unknown): void => {
+        const outer = current;
+        current = id;
+        ran.push(id);
+        done[id] = 1;
+        handler(a);
+        current = outer;
+      };
+      const handle = (withArg ? original.call(this, x, traced, rest[0], p) : original.call(this, x, traced, p)) as
+        { cancel(): void } | undefined;
       if (handle === undefined) return handle; // post: no handle, never cancelled
       const cancel = handle.cancel.bind(handle);
       handle.cancel = () => {
@@ -85,7 +95,7 @@ export function record(build: () => void, run: () => void): RecordedSchedule {
       };
       return handle;
     };
-  METHODS.forEach((m, how) => (proto[m] = wrap(how, originals[m])));
+  METHODS.forEach((m, how) => (proto[m] = wrap(how, originals[m], WITH_ARG.has(m))));
   try {
     build();
     run();
@@ -116,7 +126,9 @@ export function replay(s: RecordedSchedule): { cpuMs: number; events: number } {
     else if (how === 2) k.scheduleDaemon(arg[id]!, tick, priority[id]);
     else if (how === 3) k.post(arg[id]!, tick, priority[id]);
     else if (how === 4) k.postAt(arg[id]!, tick, priority[id]);
-    else k.postDaemon(arg[id]!, tick, priority[id]);
+    else if (how === 5) k.postDaemon(arg[id]!, tick, priority[id]);
+    else if (how === 6) k.postWith(arg[id]!, tick, id, priority[id]);
+    else k.postAtWith(arg[id]!, tick, id, priority[id]);
   };
   // Every event runs this one handler: the events run in the recorded order, so the n-th call is ran[n].
   function tick(): void {

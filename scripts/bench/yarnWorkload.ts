@@ -38,6 +38,17 @@ export function askForContainers(
   const remaining: number[] = [];
   for (let a = 0; a < shape.apps; a++) {
     const index = a;
+    // A container's end: one handler for all of the application's containers (kernel.postWith),
+    // not a closure each.
+    const end = (c: Container): void => {
+      live.now--;
+      app.complete(c);
+      onCompleted();
+      if (--remaining[index]! === 0) {
+        app.finish('succeeded');
+        onFinished();
+      }
+    };
     const app: Application = sim.yarn.submitApplication({
       name: `job-${a}`,
       queue: a % 2 === 0 ? 'etl' : 'adhoc',
@@ -45,15 +56,7 @@ export function askForContainers(
         onAllocated: (c: Container) => app.launch(c),
         onLaunched: (c: Container) => {
           if (++live.now > live.peak) live.peak = live.now;
-          sim.kernel.schedule(2000 + rng.int(18_000), () => {
-            live.now--;
-            app.complete(c);
-            onCompleted();
-            if (--remaining[index]! === 0) {
-              app.finish('succeeded');
-              onFinished();
-            }
-          });
+          sim.kernel.postWith(2000 + rng.int(18_000), end, c);
         },
       },
     });
