@@ -66,9 +66,22 @@ export class RequestQueue {
   private head = 0;
   /** Whether a request naming racks was ever queued: then age alone does not order who may run on a rack. */
   private namesRacks = false;
+  /**
+   * When the last ON_RACK scan found its first pending request still inside its locality delay (and
+   * the last AGED scan its first one not yet aged): that request's time. Every request queued is as
+   * young or younger (a request's time is when it was made), so until the delay (twice it) has passed
+   * since then no scan of that kind can find one: it answers at once, without reading a request. On a
+   * big cluster, where most heartbeats find nothing for an application, those were reads of requests
+   * long out of the CPU's cache. NaN: no such bound.
+   */
+  private rackWaitFrom = Number.NaN;
+  private agedWaitFrom = Number.NaN;
 
   push(r: ContainerRequest): void {
-    if (r.racks !== null) this.namesRacks = true;
+    if (r.racks !== null) {
+      this.namesRacks = true;
+      this.rackWaitFrom = Number.NaN;
+    }
     this.items.push(r);
   }
 
@@ -99,6 +112,9 @@ export class RequestQueue {
    * rack: all after it are younger (the answer is the same, found sooner).
    */
   find(fit: RequestFit, accept: Accept, limit: number): ContainerRequest | undefined {
+    // No request can be accepted yet (see rackWaitFrom): false for NaN.
+    if (accept === ON_RACK && fit.now - this.rackWaitFrom < fit.delay) return undefined;
+    if (accept === AGED && fit.now - this.agedWaitFrom < 2 * fit.delay) return undefined;
     if (this.peek() === undefined) return undefined;
     const items = this.items;
     let seen = 0;
@@ -118,7 +134,12 @@ export class RequestQueue {
       }
       // Requests are queued in the order they were made: the ones after a request still inside its
       // locality delay are inside theirs too, and none of them names a rack.
-      if (accept === ON_RACK && !this.namesRacks && fit.waitsForRack(r)) break;
+      if (accept === ON_RACK && !this.namesRacks && fit.waitsForRack(r)) {
+        if (seen === 1) this.rackWaitFrom = r.requestedAt;
+        break;
+      }
+      // The first pending request is not yet aged (the others are as young or younger).
+      if (accept === AGED && seen === 1 && fit.now - r.requestedAt < 2 * fit.delay) this.agedWaitFrom = r.requestedAt;
     }
     if (dead > 0) this.dropDead(end);
     return found;
@@ -136,6 +157,8 @@ export class RequestQueue {
   }
 
   clear(): void {
+    this.rackWaitFrom = Number.NaN;
+    this.agedWaitFrom = Number.NaN;
     for (let i = this.head; i < this.items.length; i++) {
       const r = this.items[i]!;
       if (r.state === 'pending') r.state = 'cancelled';
