@@ -115,21 +115,24 @@ function checkedDelay(method: string, delay: number): number {
   return delay;
 }
 
-/** Per-slot flags, the low two bits of a slot's state (the rest is its generation). */
+/** Per-slot flags, the low three bits of a slot's state (the rest is its generation). */
 const enum Flag {
   Cancelled = 1,
   Daemon = 2,
+  /** The event's handler takes the argument in `args` (postWith). */
+  WithArg = 4,
 }
 
 export class Kernel {
   private queue = new EventQueue();
   /**
-   * Per queue slot: its handler and the handler's argument (postWith's; else undefined) side by
-   * side, at 2 × slot and 2 × slot + 1, and its state: generation × 4 + flags (Flag), one number,
-   * so taking an event on a big queue reads two more cache lines, not three.
+   * Per queue slot: the handler, and its state: generation × 8 + flags (Flag), one
+   * number, so taking an event on a big queue reads one more cache line, not two. A postWith
+   * event's argument is in `args` (read only for those).
    */
-  private refs: unknown[] = new Array<unknown>(128).fill(undefined);
+  private handlers: (((arg: never) => void) | null)[] = new Array<((arg: never) => void) | null>(64).fill(null);
   private states = new Int32Array(64);
+  private args: unknown[] = new Array<unknown>(64).fill(undefined);
   /** The argument of the event just taken (undefined but for a postWith event). */
   private arg: unknown = undefined;
   private clock = 0;
@@ -191,7 +194,7 @@ export class Kernel {
     for (let k = 0; k < times.length; k++) {
       const slot = this.enqueue(times[k]!, handler, 0, false);
       slots[k] = slot;
-      generations[k] = this.states[slot]! >> 2;
+      generations[k] = this.states[slot]! >> 3;
     }
     const last = times.length === 0 ? this.clock : keyTime(this.queue.key(slots[times.length - 1]!));
     return new SeriesHandle(this, slots, generations, last);
@@ -223,16 +226,21 @@ export class Kernel {
   /**
    * `post` for a handler shared by many events, each with its own `arg` (the container the event is
    * about, say): `handler(arg)` runs `delay` ms from now, with no closure made for the event. On a
-   * 10,000-node cluster, where 75,000 containers' ends wait at once, a closure each (a function and
+   * 10,000-node cluster, where 75,000 container ends wait at once, a closure each (a function and
    * its context, spread over the heap and copied by every scavenge) was a third of a task's cost.
    */
   postWith<T>(delay: number, handler: (arg: T) => void, arg: T, priority = 0): void {
-    this.refs[2 * this.enqueue(this.clock + checkedDelay('postWith', delay), handler, priority, false) + 1] = arg;
+    this.withArg(this.enqueue(this.clock + checkedDelay('postWith', delay), handler, priority, false), arg);
   }
 
   /** `postWith` at absolute simulated time `time` (>= now). */
   postAtWith<T>(time: number, handler: (arg: T) => void, arg: T, priority = 0): void {
-    this.refs[2 * this.enqueue(this.checkedTime('postAtWith', time), handler, priority, false) + 1] = arg;
+    this.withArg(this.enqueue(this.checkedTime('postAtWith', time), handler, priority, false), arg);
+  }
+
+  private withArg(at: number, arg: unknown): void {
+    this.args[at] = arg;
+    this.states[at]! |= Flag.WithArg;
   }
 
   /** Keeps `run()` going (through daemon events) until the returned function is called. */
@@ -258,7 +266,7 @@ export class Kernel {
 
   /** A handle on the event just queued in `slot`. */
   private handle(slot: number): ScheduledHandle {
-    return new KernelHandle(this, slot, this.states[slot]! >> 2, this.queue.key(slot));
+    return new KernelHandle(this, slot, this.states[slot]! >> 3, this.queue.key(slot));
   }
 
   /** The event's time in whole microseconds, not before now; past the kernel's range it throws. */
@@ -288,7 +296,7 @@ export class Kernel {
     const key = us * KernelConstant.PrioritySlots + slot;
     const at = this.queue.push(key);
     if (at >= this.states.length) this.growSlots();
-    this.refs[2 * at] = handler;
+    this.handlers[at] = handler;
     // A freed slot's flags are clear (take moved its generation on).
     if (daemon) {
       this.states[at]! |= Flag.Daemon;
@@ -300,13 +308,16 @@ export class Kernel {
 
   private growSlots(): void {
     this.states = grownArray(this.states, this.states.length + 1);
-    for (let i = this.refs.length; i < 2 * this.states.length; i += 2) this.refs.push(undefined, undefined);
+    for (let i = this.handlers.length; i < this.states.length; i++) {
+      this.handlers.push(null);
+      this.args.push(undefined);
+    }
   }
 
   /** @internal a handle's cancel: drops the event if it is still the one in `slot` and has not run. */
   cancelSlot(slot: number, generation: number): void {
     const state = this.states[slot]!;
-    if (state >> 2 !== generation || (state & Flag.Cancelled) !== 0) return;
+    if (state >> 3 !== generation || (state & Flag.Cancelled) !== 0) return;
     this.states[slot] = state | Flag.Cancelled;
     if ((state & Flag.Daemon) === 0) this.live--;
   }
@@ -321,13 +332,14 @@ export class Kernel {
       const at = queue.pop(lastKey);
       if (at < 0) return null;
       const flags = this.states[at]!;
-      const refs = this.refs;
-      const handler = refs[2 * at] as (arg: unknown) => void;
-      this.arg = refs[2 * at + 1];
-      refs[2 * at] = undefined;
-      refs[2 * at + 1] = undefined;
-      // The next generation, its flags clear (the Int32Array wraps it past 2^29 generations).
-      this.states[at] = ((flags >> 2) + 1) << 2;
+      const handler = this.handlers[at] as (arg: unknown) => void;
+      this.handlers[at] = null;
+      // The next generation, its flags clear (the Int32Array wraps it past 2^28 generations).
+      this.states[at] = ((flags >> 3) + 1) << 3;
+      if ((flags & Flag.WithArg) !== 0) {
+        this.arg = this.args[at];
+        this.args[at] = undefined;
+      } else this.arg = undefined;
       queue.release(at);
       if ((flags & Flag.Cancelled) !== 0) continue;
       if ((flags & Flag.Daemon) === 0) this.live--;
