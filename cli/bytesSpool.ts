@@ -112,7 +112,7 @@ function byteSlots(message: unknown, leftOut = false): ByteSlots | null {
 export function neighbourRuns(arrays: readonly Uint8Array[]): Uint8Array[] {
   const runs: Uint8Array[] = [];
   // One view per run, made when the run ends: not one more for every array it takes in.
-  for (let i = 0; i < arrays.length; ) {
+  for (let i = 0; i < arrays.length;) {
     const first = arrays[i]!;
     let length = first.byteLength;
     let j = i + 1;

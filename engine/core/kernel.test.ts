@@ -105,6 +105,14 @@ describe('Kernel', () => {
       'plain-args:0',
     ]);
     const k = new Kernel();
+    // The last event's argument is not held once run() or step() returns.
+    const held = () => (k as unknown as { arg: unknown }).arg;
+    k.postWith(1, () => {}, { big: true });
+    k.run();
+    expect(held()).toBeUndefined();
+    k.postWith(1, () => {}, { big: true });
+    k.step();
+    expect(held()).toBeUndefined();
     expect(() => k.postWith(-1, () => {}, 1)).toThrow(/^postWith: delay/);
     expect(() => k.postAtWith(Number.NaN, () => {}, 1)).toThrow(/^postAtWith: time/);
   });

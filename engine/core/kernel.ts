@@ -10,6 +10,9 @@
  */
 import { EventQueue, MAX_EVENT_TIME, MAX_PRIORITY, MIN_PRIORITY, keyTime, lastKeyBy } from './eventQueue';
 import { grownArray } from './grownArray';
+import { KernelHandle, SeriesHandle, type ScheduledHandle, type SlotCanceller } from './kernelHandles';
+
+export type { ScheduledHandle } from './kernelHandles';
 
 /**
  * The kernel's constants, a const enum so that the compiler writes them into the code as literals
@@ -34,12 +37,6 @@ if (
   throw new Error('kernel.ts: KernelConstant disagrees with eventQueue.ts');
 }
 
-export interface ScheduledHandle {
-  /** Cancels the event if it has not run yet. */
-  cancel(): void;
-  readonly time: number;
-}
-
 export interface RunOptions {
   /** Stop before the first event later than this simulated time (ms); the clock then moves to it. */
   until?: number;
@@ -60,42 +57,6 @@ export interface RunOptions {
  */
 export function onClock(ms: number): number {
   return Math.round(ms * 1000) / 1000;
-}
-
-/**
- * What `schedule` hands back: the event's slot in the queue and that slot's generation then (a
- * slot is reused once its event ran or was dropped, and its generation moves on, so an old handle
- * cancels nothing).
- */
-class KernelHandle implements ScheduledHandle {
-  constructor(
-    private readonly kernel: Kernel,
-    private readonly slot: number,
-    private readonly generation: number,
-    private readonly key: number,
-  ) {}
-
-  get time(): number {
-    return keyTime(this.key);
-  }
-
-  cancel(): void {
-    this.kernel.cancelSlot(this.slot, this.generation);
-  }
-}
-
-/** The events of `scheduleSeriesAt`: cancelling it drops every one of them that has not run. */
-class SeriesHandle implements ScheduledHandle {
-  constructor(
-    private readonly kernel: Kernel,
-    private readonly slots: Int32Array,
-    private readonly generations: Int32Array,
-    readonly time: number,
-  ) {}
-
-  cancel(): void {
-    for (let k = 0; k < this.slots.length; k++) this.kernel.cancelSlot(this.slots[k]!, this.generations[k]!);
-  }
 }
 
 /**
@@ -123,7 +84,7 @@ const enum Flag {
   WithArg = 4,
 }
 
-export class Kernel {
+export class Kernel implements SlotCanceller {
   private queue = new EventQueue();
   /**
    * Per queue slot: the handler, and its state: generation × 8 + flags (Flag), one
@@ -334,7 +295,7 @@ export class Kernel {
       const flags = this.states[at]!;
       const handler = this.handlers[at] as (arg: unknown) => void;
       this.handlers[at] = null;
-      // The next generation, its flags clear (the Int32Array wraps it past 2^28 generations).
+      // The next generation, its flags clear (29 bits of generation: a slot's generations repeat after 2^29).
       this.states[at] = ((flags >> 3) + 1) << 3;
       if ((flags & Flag.WithArg) !== 0) {
         this.arg = this.args[at];
@@ -355,6 +316,7 @@ export class Kernel {
     const handler = this.take(lastKeyBy(until));
     if (handler === null) return false;
     handler(this.arg);
+    this.arg = undefined;
     return true;
   }
 
@@ -385,6 +347,8 @@ export class Kernel {
       count++;
       handler(this.arg);
     }
+    // The last postWith event's argument is not kept past the run (after a handler threw, until the next event).
+    this.arg = undefined;
     if (bounded && !this.stopped && count < maxEvents && until > this.clock) {
       // On the clock's whole microseconds, as every event time is (enqueue).
       this.clock = Math.max(this.clock, onClock(until));

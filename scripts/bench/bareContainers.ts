@@ -7,9 +7,10 @@
  * grows here from 10 to 10,000 nodes is only how many containers are live at once (80 against
  * 75,000). Three models of the same work:
  * - closures: a container is one small object and its end a closure (a function and its context),
- *   as the engine's events were until kernel.postWith;
+ *   as the benchmark's ApplicationMasters ended theirs until kernel.postWith (and as the engine's
+ *   own MapReduce and Spark AMs still end a task attempt: most of those events need a handle);
  * - objects: a container is one small object, and its end one handler shared by all of them with
- *   the container as its argument (kernel.postWith: how the engine keeps them now);
+ *   the container as its argument (kernel.postWith: how the benchmark's AMs end theirs now);
  * - ids: a container is a number, its fields in typed arrays, and an event carries that number to
  *   one handler: nothing per container for the collector, and little memory a task touches.
  * Objects spread over the heap are what a task's events touch cold on a big cluster, and what the
@@ -253,8 +254,8 @@ export type BareModel = 'closures' | 'objects' | 'ids';
 
 /** What each model keeps per container, in the benchmark's words. */
 const MODELS: readonly [BareModel, string][] = [
-  ['closures', 'an object and a closure a container (the engine before kernel.postWith)'],
-  ['objects', 'an object a container, its end a shared handler with it as argument (the engine now)'],
+  ['closures', "an object and a closure a container (the benchmark's AMs before kernel.postWith)"],
+  ['objects', "an object a container, its end a shared handler with it as argument (the benchmark's AMs now)"],
   ['ids', 'a container an id, its fields and events in typed arrays'],
 ];
 
@@ -280,7 +281,8 @@ const num = (n: number, d = 0): string =>
 
 /**
  * The scale benchmark's by-nodes rows (their marginal CPU µs a task, `engineUs`) against the bare
- * models measured the same way in this process, as lines to print. Within 2x of its cheapest row
+ * models' marginal CPU µs a task (best of 8 after 3 runs to warm up, in this process: the rows are
+ * best of 3 in a process each), as lines to print. Within 2x of its cheapest row
  * the engine may grow by that row's cost: the lines say how much of that room each model's growth
  * takes alone, i.e. what keeping containers that way costs on this machine before any of YARN's work.
  */
@@ -295,13 +297,13 @@ export function floorByNodes(
   const engineGrowth = engineUs[hi]! - room;
   const nodes = rows.map((r) => num(r.nodes)).join(' / ');
   const lines = [
-    `the machine's floor, the same ${num(rows[0]!.tasks)} containers in bare models (bareContainers.ts: ${slots} a node, heartbeats every second, a binary heap of events, nothing of YARN), µs a task on ${nodes} nodes; within 2x of its cheapest row (${num(room, 2)} µs) the engine may grow by ${num(room, 2)} µs from ${num(rows[lo]!.nodes)} to ${num(rows[hi]!.nodes)} nodes, and grows by ${num(engineGrowth, 2)}:`,
+    `the machine's floor, the same ${num(rows[0]!.tasks)} containers in bare models (bareContainers.ts: ${slots} a node, heartbeats every second, a binary heap of events, nothing of YARN), marginal CPU µs a task on ${nodes} nodes; within 2x of its cheapest row (${num(room, 2)} µs) the engine may grow by ${num(room, 2)} µs from ${num(rows[lo]!.nodes)} to ${num(rows[hi]!.nodes)} nodes, and grows by ${num(engineGrowth, 2)}:`,
   ];
   for (const [model, what] of MODELS) {
     const bare = rows.map((r) => bareMarginalUs(model, r.nodes, slots, r.tasks));
     const growth = bare[hi]! - bare[lo]!;
     lines.push(
-      `  ${what}: ${bare.map((b) => num(b, 2)).join(' / ')} = ${(Math.max(...bare) / Math.min(...bare)).toFixed(2)}x; its growth alone (${num(growth, 2)} µs) takes ${num((100 * growth) / room)}% of the engine's room`,
+      `  ${what}: ${bare.map((b) => num(b, 2)).join(' / ')}, ${(bare[hi]! / bare[lo]!).toFixed(2)}x from ${num(rows[lo]!.nodes)} to ${num(rows[hi]!.nodes)} nodes; its growth alone (${num(growth, 2)} µs) takes ${num((100 * growth) / room)}% of the engine's room`,
     );
   }
   return lines;
