@@ -41,8 +41,6 @@ export class Cluster {
   /** The cores and memory YARN and Spark's standalone Master have handed out on each node. */
   readonly ledger: ResourceLedger;
   private readonly byId = new Map<string, ClusterNode>();
-  /** Node indexes by id: a hot path that needs only the index reads no node object (on a big cluster, one more cache miss each). */
-  private readonly indexById = new Map<string, number>();
   /** Each node's rack index, by node index (as nodeIndexOf: no node object read). */
   readonly rackIndexes: Int32Array;
   /** Whether the node ids are n1..nN in node order, as resolveClusterSpec names them (nodeIndexOf). */
@@ -89,7 +87,6 @@ export class Cluster {
     let numbered = true;
     for (const n of this.nodes) {
       this.byId.set(n.id, n);
-      this.indexById.set(n.id, n.index);
       this.rackIndexes[n.index] = n.rackIndex;
       numbered &&= n.id === `n${n.index + 1}` && this.nodes[n.index] === n;
     }
@@ -116,7 +113,7 @@ export class Cluster {
    * 10,000 ids that a big cluster's asks would each find cold.
    */
   nodeIndexOf(id: string): number {
-    if (!this.numberedIds) return this.indexById.get(id) ?? -1;
+    if (!this.numberedIds) return this.byId.get(id)?.index ?? -1;
     const length = id.length;
     if (length < 2 || length > 11 || id.charCodeAt(0) !== 110 /* n */ || id.charCodeAt(1) === 48 /* 0 */) return -1;
     let n = 0;

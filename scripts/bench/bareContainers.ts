@@ -95,7 +95,11 @@ class EventHeap {
   }
 }
 
-/** The ids model's events: a number each (a container's id, or -1 - node for a node's heartbeat). */
+/**
+ * The ids model's events: a number each (a container's id, or -1 - node for a node's heartbeat). A
+ * heap of its own, not EventHeap holding numbers: each model's heap then touches only the arrays that
+ * model keeps, which is what the floor compares.
+ */
 class PayloadHeap {
   private keys = new Float64Array(1024);
   private payloads = new Int32Array(1024);
