@@ -15,7 +15,7 @@
 import { sortSmall } from '../core';
 import type { Cluster } from '../cluster';
 import type { ContainerRequest, Locality } from './container';
-import { NodeRequestLists } from './nodeRequestLists';
+import { RequestLists } from './requestLists';
 import { AGED, FITS, ON_RACK, RELAXABLE, RequestQueue, type RequestFit } from './requestQueue';
 
 /** How deep a heartbeat looks into a queue for a request that fits; bounds the work per heartbeat. */
@@ -23,8 +23,8 @@ const SCAN_LIMIT = 8;
 
 export class AppRequests {
   /** Requests naming each node, by node index; and naming a node of (or) each rack, by rack index. */
-  private readonly byNode: NodeRequestLists;
-  private readonly byRack: (RequestQueue | undefined)[];
+  private readonly byNode: RequestLists;
+  private readonly byRack: RequestLists;
   /** Requests without any preference, in arrival order. */
   private readonly anywhere = new RequestQueue();
   /** Relaxable requests with preferences, in arrival order (for the off-switch fallback). */
@@ -42,47 +42,47 @@ export class AppRequests {
     now: number,
   ) {
     this.nextRefresh = now + amHeartbeatMs;
-    this.byNode = new NodeRequestLists(cluster.nodes.length);
-    this.byRack = new Array<RequestQueue | undefined>(cluster.racks.length).fill(undefined);
+    this.byNode = new RequestLists(cluster.nodes.length);
+    this.byRack = new RequestLists(cluster.racks.length, true);
     this.advertised = new Int32Array(cluster.nodes.length);
     this.outstanding = new Int32Array(cluster.nodes.length);
   }
 
   add(r: ContainerRequest): void {
     this.pending++;
-    if (r.nodes === null && r.racks === null) {
+    const n = r.node;
+    if (n < 0 && r.nodes === null && r.racks === null) {
       this.anywhere.push(r);
       return;
     }
-    if (r.racks === null && r.nodes !== null && r.nodes.length === 1) {
+    if (n >= 0 && r.racks === null) {
       // One preferred node (a block's replica, the common ask): its rack, with no set to build.
-      const n = r.nodes[0]!;
       this.byNode.push(n, r);
       if (r.relaxLocality) {
         this.advertised[n]!++;
         this.outstanding[n]!++;
       }
-      queueFor(this.byRack, this.cluster.rackIndexes[n]!).push(r);
+      this.byRack.push(this.cluster.rackIndexes[n]!, r);
       if (r.relaxLocality) this.relaxable.push(r);
       return;
     }
     const racks = new Set<number>(r.racks ?? []);
-    for (const n of r.nodes ?? []) {
-      this.byNode.push(n, r);
-      racks.add(this.cluster.nodes[n]!.rackIndex);
+    for (const k of n >= 0 ? [n] : (r.nodes ?? [])) {
+      this.byNode.push(k, r);
+      racks.add(this.cluster.rackIndexes[k]!);
       if (r.relaxLocality) {
-        this.advertised[n]!++;
-        this.outstanding[n]!++;
+        this.advertised[k]!++;
+        this.outstanding[k]!++;
       }
     }
-    for (const rack of sortSmall([...racks], (a, b) => a - b)) queueFor(this.byRack, rack).push(r);
+    for (const rack of sortSmall([...racks], (a, b) => a - b)) this.byRack.push(rack, r);
     if (r.relaxLocality) this.relaxable.push(r);
   }
 
   /** Drops every queue (the application finished): pending requests become garbage. */
   clear(): void {
     this.byNode.clear();
-    this.byRack.fill(undefined);
+    this.byRack.clear();
     this.anywhere.clear();
     this.relaxable.clear();
     this.advertised.fill(0);
@@ -95,9 +95,12 @@ export class AppRequests {
     if (r.state !== 'pending') return;
     r.state = state;
     this.pending--;
-    // Indexed, not for-of: over the shared frozen one-node lists V8 made an iterator object per call.
-    const nodes = r.nodes;
-    if (r.relaxLocality && nodes !== null) for (let k = 0; k < nodes.length; k++) this.outstanding[nodes[k]!]!--;
+    if (!r.relaxLocality) return;
+    if (r.node >= 0) this.outstanding[r.node]!--;
+    else {
+      const nodes = r.nodes;
+      if (nodes !== null) for (let k = 0; k < nodes.length; k++) this.outstanding[nodes[k]!]!--;
+    }
   }
 
   /** The locality of the last request `pick` returned: what its data gets. */
@@ -113,15 +116,15 @@ export class AppRequests {
   pick(nodeIndex: number, fit: RequestFit): ContainerRequest | undefined {
     const now = fit.now;
     this.refresh(now);
-    const local = this.byNode.find(nodeIndex, fit, SCAN_LIMIT);
+    const local = this.byNode.find(nodeIndex, fit, FITS, SCAN_LIMIT);
     if (local !== undefined) return this.consume(nodeIndex, local, 'node');
     if (this.advertised[nodeIndex]! > 0) {
-      const sameRack = this.byRack[fit.rack]?.find(fit, RELAXABLE, SCAN_LIMIT);
+      const sameRack = this.byRack.find(fit.rack, fit, RELAXABLE, SCAN_LIMIT);
       if (sameRack !== undefined) return this.consume(nodeIndex, sameRack, 'rack');
       const other = this.relaxable.find(fit, FITS, SCAN_LIMIT);
       if (other !== undefined) return this.consume(nodeIndex, other, 'any');
     }
-    const rackLocal = this.byRack[fit.rack]?.find(fit, ON_RACK, SCAN_LIMIT);
+    const rackLocal = this.byRack.find(fit.rack, fit, ON_RACK, SCAN_LIMIT);
     if (rackLocal !== undefined) return this.picked(rackLocal, 'rack', 'rack');
     const free = this.anywhere.find(fit, FITS, SCAN_LIMIT);
     const relaxed = this.relaxable.find(fit, AGED, 1);
@@ -149,13 +152,4 @@ export class AppRequests {
     this.nextRefresh += (Math.floor((now - this.nextRefresh) / this.amHeartbeatMs) + 1) * this.amHeartbeatMs;
     this.advertised.set(this.outstanding);
   }
-}
-
-function queueFor(queues: (RequestQueue | undefined)[], index: number): RequestQueue {
-  let q = queues[index];
-  if (q === undefined) {
-    q = new RequestQueue();
-    queues[index] = q;
-  }
-  return q;
 }

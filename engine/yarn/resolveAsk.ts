@@ -11,7 +11,8 @@ import { allocatedMb, type YarnConfig } from './yarnConfig';
 export interface ResolvedAsk {
   vcores: number;
   memoryMb: number;
-  nodes: readonly number[] | null;
+  /** One preferred node as its index (the common ask), two or more as a list, or null. */
+  nodes: readonly number[] | number | null;
   racks: number[] | null;
   relax: boolean;
   /** The node label asked for; '' for the default partition. */
@@ -31,42 +32,39 @@ export function largestNodeManager(cluster: Cluster): { vcores: number; memoryMb
   return { vcores: none ? -Infinity : vcores, memoryMb: none ? -Infinity : memoryMb };
 }
 
+/** What a node is to an ask's partition, read once per node (`NodePartitions`). */
+const enum Partition {
+  Unknown = 0,
+  /** Not a NodeManager: it holds data for any partition. */
+  Any = 1,
+  /** A NodeManager of the default partition (no label). */
+  Default = 2,
+  /** A NodeManager with a label (read from the node). */
+  Labelled = 3,
+}
+
 /**
- * One-node preference lists, shared by every ask that names that node (a map task names its
- * block's replica): a 100,000-task run would otherwise keep 50,000 one-element arrays alive,
- * which the young-generation collector copies twice each. Frozen, since many requests hold one.
- * Also each node's partition as a one-node ask sees it, read once: on 10,000 nodes, reading the
- * node's roles and label at every ask was a cache miss or two per ask.
+ * Each node's partition as an ask that names it sees it, read once: on 10,000 nodes, reading the
+ * node's roles and label at every ask was a cache miss or two per ask (a byte per node instead).
  */
-export class SingleNodeLists {
-  // Sized up front: an array first written at a high index becomes a slow dictionary.
-  private readonly lists: (readonly number[] | undefined)[];
-  /** Per node: its label if it runs a NodeManager, null if not (then it holds data for any partition). */
-  private readonly partitions: (string | null | undefined)[];
+export class NodePartitions {
+  private readonly partitions: Int8Array;
 
   constructor(private readonly cluster: Cluster) {
-    this.lists = new Array<readonly number[] | undefined>(cluster.nodes.length).fill(undefined);
-    this.partitions = new Array<string | null | undefined>(cluster.nodes.length).fill(undefined);
+    this.partitions = new Int8Array(cluster.nodes.length);
   }
 
   /** Whether an ask of partition `label` may name node `i` (see inPartition). */
   inPartition(i: number, label: string): boolean {
-    let partition = this.partitions[i];
-    if (partition === undefined) {
+    let partition = this.partitions[i]! as Partition;
+    if (partition === Partition.Unknown) {
       const node = this.cluster.nodes[i]!;
-      partition = isNodeManager(node) ? node.nodeLabel : null;
+      partition = !isNodeManager(node) ? Partition.Any : node.nodeLabel === '' ? Partition.Default : Partition.Labelled;
       this.partitions[i] = partition;
     }
-    return partition === null || partition === label;
-  }
-
-  of(node: number): readonly number[] {
-    let list = this.lists[node];
-    if (list === undefined) {
-      list = Object.freeze([node]);
-      this.lists[node] = list;
-    }
-    return list;
+    if (partition === Partition.Any) return true;
+    if (partition === Partition.Default) return label === '';
+    return this.cluster.nodes[i]!.nodeLabel === label;
   }
 }
 
@@ -76,7 +74,7 @@ export function resolveAsk(
   config: YarnConfig,
   maxVcores: number,
   maxMemoryMb: number,
-  singles: SingleNodeLists,
+  partitions: NodePartitions,
 ): ResolvedAsk {
   const a = check.object('ask', ask);
   const min = config.minAllocationMb;
@@ -93,7 +91,7 @@ export function resolveAsk(
   const nodes =
     ask.nodes === undefined || ask.nodes.length === 0
       ? null
-      : nodeIndexes(cluster, check.array('ask.nodes', ask.nodes), singles);
+      : nodeIndexes(cluster, check.array('ask.nodes', ask.nodes));
   const racks =
     ask.racks === undefined || ask.racks.length === 0
       ? null
@@ -103,16 +101,16 @@ export function resolveAsk(
   return {
     vcores,
     memoryMb,
-    nodes: nodes === null ? null : inPartition(cluster, nodes, label, singles),
+    nodes: nodes === null ? null : inPartition(nodes, label, partitions),
     racks,
     relax,
     label,
   };
 }
 
-/** The indexes of the nodes named; one node (a block's replica, the common ask) as its shared list. */
-function nodeIndexes(cluster: Cluster, ids: readonly unknown[], singles: SingleNodeLists): readonly number[] {
-  if (ids.length === 1 && 0 in ids) return singles.of(nodeIndex(cluster, String(ids[0]), 0));
+/** The indexes of the nodes named; one node (a block's replica, the common ask) as its index. */
+function nodeIndexes(cluster: Cluster, ids: readonly unknown[]): readonly number[] | number {
+  if (ids.length === 1 && 0 in ids) return nodeIndex(cluster, String(ids[0]), 0);
   // forEach skips a sparse list's holes: a hole names no node.
   const out: number[] = [];
   ids.forEach((id, i) => out.push(nodeIndex(cluster, String(id), i)));
@@ -131,20 +129,18 @@ function nodeIndex(cluster: Cluster, id: string, i: number): number {
  * a labelled node is for a MapReduce task asked without a label.
  */
 function inPartition(
-  cluster: Cluster,
-  nodes: readonly number[],
+  nodes: readonly number[] | number,
   label: string,
-  singles: SingleNodeLists,
-): readonly number[] | null {
-  if (nodes.length === 1) return singles.inPartition(nodes[0]!, label) ? nodes : null;
+  partitions: NodePartitions,
+): readonly number[] | number | null {
+  if (typeof nodes === 'number') return partitions.inPartition(nodes, label) ? nodes : null;
   // Most asks name nodes of their own partition (a block's replicas): then the list is kept as it
   // is (nodeIndexes made it for this ask), without a filter's closure and copy per ask.
   let all = true;
-  for (let k = 0; k < nodes.length && all; k++) all = singles.inPartition(nodes[k]!, label);
+  for (let k = 0; k < nodes.length && all; k++) all = partitions.inPartition(nodes[k]!, label);
   if (all && nodes.length > 1) return nodes;
-  const fits = (i: number): boolean => singles.inPartition(i, label);
-  const kept = nodes.filter(fits);
-  return kept.length === 0 ? null : kept.length === 1 ? singles.of(kept[0]!) : kept;
+  const kept = nodes.filter((i) => partitions.inPartition(i, label));
+  return kept.length === 0 ? null : kept.length === 1 ? kept[0]! : kept;
 }
 
 /** A node label expression: one label some NodeManager carries, or '' (YARN refuses a label no node has). */

@@ -19,7 +19,7 @@ import { Container, ContainerRequest, type ContainerAsk, type ContainerEndStatus
 import { ContainerLaunches } from './containerLaunches';
 import { LiveContainers } from './liveContainers';
 import { RequestFit } from './requestQueue';
-import { SingleNodeLists, largestNodeManager, resolveAsk } from './resolveAsk';
+import { NodePartitions, largestNodeManager, resolveAsk } from './resolveAsk';
 import { SchedulerPolicy, TriedApps } from './schedulerPolicy';
 import type { YarnConfig } from './yarnConfig';
 import { YarnNodeState } from './yarnNodeState';
@@ -40,7 +40,7 @@ export class ResourceManager implements AppHost {
   private readonly heartbeats: HeartbeatMonitor;
   /** The largest NodeManager's vcores and memory: an ask above them can never be met. */
   private readonly largest: { vcores: number; memoryMb: number };
-  private readonly singleNodeLists: SingleNodeLists;
+  private readonly partitions: NodePartitions;
   private nextContainer = 1;
   private nextRequest = 1;
   private pendingTotal = 0;
@@ -65,7 +65,7 @@ export class ResourceManager implements AppHost {
     this.nodeState = new YarnNodeState(cluster.nodes);
     this.containers = new LiveContainers(n);
     this.largest = largestNodeManager(cluster);
-    this.singleNodeLists = new SingleNodeLists(cluster);
+    this.partitions = new NodePartitions(cluster);
     this.tracing = isTracing(sink, YARN_EVENT_TYPES);
     this.held = new KernelHold(kernel);
     this.launches = new ContainerLaunches(kernel, (c) => this.started(c));
@@ -132,7 +132,7 @@ export class ResourceManager implements AppHost {
       this.config,
       this.largest.vcores,
       this.largest.memoryMb,
-      this.singleNodeLists,
+      this.partitions,
     );
     const r = new ContainerRequest(
       this.nextRequest++,
@@ -151,7 +151,7 @@ export class ResourceManager implements AppHost {
     this.stats.requested++;
     this.held.add(1);
     if (this.tracing) {
-      const nodeIds = (nodes ?? []).map((i) => this.cluster.nodes[i]!.id);
+      const nodeIds = (typeof nodes === 'number' ? [nodes] : (nodes ?? [])).map((i) => this.cluster.nodes[i]!.id);
       const rackIds = (racks ?? []).map((i) => this.cluster.racks[i]!.id);
       this.sink.record({
         t: this.kernel.now,
