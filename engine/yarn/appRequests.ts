@@ -35,6 +35,10 @@ export class AppRequests {
   /** Pending relaxable asks per node index, now. */
   private readonly outstanding: Int32Array;
   private nextRefresh: number;
+  /** Per rack index, the `add` (its stamp) that last listed it; and that add's racks. */
+  private readonly rackSeen: Int32Array;
+  private rackStamp = 0;
+  private readonly racksScratch: number[] = [];
 
   constructor(
     private readonly cluster: Cluster,
@@ -46,6 +50,7 @@ export class AppRequests {
     this.byRack = new RequestLists(cluster.racks.length, true);
     this.advertised = new Int32Array(cluster.nodes.length);
     this.outstanding = new Int32Array(cluster.nodes.length);
+    this.rackSeen = new Int32Array(cluster.racks.length);
   }
 
   add(r: ContainerRequest): void {
@@ -66,17 +71,34 @@ export class AppRequests {
       if (r.relaxLocality) this.relaxable.push(r);
       return;
     }
-    const racks = new Set<number>(r.racks ?? []);
-    for (const k of n >= 0 ? [n] : (r.nodes ?? [])) {
-      this.byNode.push(k, r);
-      racks.add(this.cluster.rackIndexes[k]!);
+    // The racks of the request's nodes and the racks it names, each once, in rack order: marked
+    // per rack (no Set and spread per ask: a map task names its block's three replicas).
+    const stamp = ++this.rackStamp;
+    const racks = this.racksScratch;
+    racks.length = 0;
+    const named = r.racks;
+    if (named !== null) for (let k = 0; k < named.length; k++) this.listRack(named[k]!, stamp);
+    const nodes = r.nodes;
+    const count = n >= 0 ? 1 : nodes === null ? 0 : nodes.length;
+    for (let k = 0; k < count; k++) {
+      const node = n >= 0 ? n : nodes![k]!;
+      this.byNode.push(node, r);
+      this.listRack(this.cluster.rackIndexes[node]!, stamp);
       if (r.relaxLocality) {
-        this.advertised[k]!++;
-        this.outstanding[k]!++;
+        this.advertised[node]!++;
+        this.outstanding[node]!++;
       }
     }
-    for (const rack of sortSmall([...racks], (a, b) => a - b)) this.byRack.push(rack, r);
+    sortSmall(racks, (a, b) => a - b);
+    for (let k = 0; k < racks.length; k++) this.byRack.push(racks[k]!, r);
     if (r.relaxLocality) this.relaxable.push(r);
+  }
+
+  /** Adds `rack` to `racksScratch` unless this `add` (its `stamp`) listed it already. */
+  private listRack(rack: number, stamp: number): void {
+    if (this.rackSeen[rack] === stamp) return;
+    this.rackSeen[rack] = stamp;
+    this.racksScratch.push(rack);
   }
 
   /** Drops every queue (the application finished): pending requests become garbage. */

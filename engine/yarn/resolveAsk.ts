@@ -95,7 +95,7 @@ export function resolveAsk(
   const racks =
     ask.racks === undefined || ask.racks.length === 0
       ? null
-      : check.array('ask.racks', ask.racks).map((id, i) => cluster.rack(String(id), `ask.racks[${i}]`).index);
+      : rackIndexes(cluster, check.array('ask.racks', ask.racks));
   const relax = ask.relaxLocality === undefined ? true : check.boolean('ask.relaxLocality', ask.relaxLocality);
   const label = ask.nodeLabelExpression === undefined ? '' : labelOf(ask.nodeLabelExpression, cluster);
   return {
@@ -114,6 +114,13 @@ function nodeIndexes(cluster: Cluster, ids: readonly unknown[]): readonly number
   // forEach skips a sparse list's holes: a hole names no node.
   const out: number[] = [];
   ids.forEach((id, i) => out.push(nodeIndex(cluster, String(id), i)));
+  return out;
+}
+
+/** The indexes of the racks named (a sparse list's holes name no rack, as for nodes). */
+function rackIndexes(cluster: Cluster, ids: readonly unknown[]): number[] {
+  const out: number[] = [];
+  ids.forEach((id, i) => out.push(cluster.rack(String(id), `ask.racks[${i}]`).index));
   return out;
 }
 

@@ -81,6 +81,31 @@ describe('ResourceManager', () => {
     expect(app.pendingRequests).toBe(1);
   });
 
+  it('runs a request on a rack it names at once, its nodes full; a sparse racks list names no rack at its holes', () => {
+    const { rm, kernel, trace } = makeYarn(preset('two-racks'));
+    const { app, log } = runner(rm, kernel, { workMs: 60_000 });
+    // Fill n1 and n2 (rack r1, their heartbeats at 0 and 100 ms).
+    for (let i = 0; i < 8; i++) app.request({ nodes: ['n1'], relaxLocality: false });
+    for (let i = 0; i < 8; i++) app.request({ nodes: ['n2'], relaxLocality: false });
+    kernel.run({ until: 1450 });
+    expect(log.allocated).toHaveLength(16);
+    const racks = ['r2', 'r2'];
+    racks.splice(1, 0, undefined as unknown as string);
+    delete racks[1];
+    app.request({ nodes: ['n1', 'n2'], racks, tag: 'named' });
+    // n6 (rack r2) beats at 1500 ms: the named rack takes it at once, inside the locality delay.
+    kernel.run({ until: 1600 });
+    const c = log.allocated[16]!;
+    expect([c.nodeId, c.locality, c.request.tag]).toEqual(['n6', 'rack', 'named']);
+    const asked = trace.events.filter((e) => e.type === 'containerRequested').pop() as unknown as {
+      nodes: string[];
+      racks: string[];
+    };
+    expect(asked.nodes).toEqual(['n1', 'n2']);
+    expect(Object.keys(asked.racks)).toEqual(['0', '1']);
+    expect(asked.racks).toEqual(['r2', 'r2']);
+  });
+
   it('gives a heartbeat every node-local container that fits, but one off-switch (CapacityScheduler defaults)', () => {
     const { rm, kernel } = makeYarn(preset('classroom'));
     const { app, log } = runner(rm, kernel, { workMs: 60_000 });
