@@ -35,12 +35,12 @@ export type RequestState = 'pending' | 'allocated' | 'cancelled';
 export class ContainerRequest {
   state: RequestState = 'pending';
   /**
-   * The one preferred node's index (the common ask: a map task names its block's replica), or -1.
-   * An index on the request, not a one-element list: reading the list was one more cache miss per
-   * ask and per allocation on a big cluster.
+   * The preferred node's index when the ask names one node, or -1. An index on the request, not a
+   * one-element list: reading the list was one more cache miss per ask and per allocation on a big
+   * cluster, where most asks of the benchmarks' workload name one node.
    */
   readonly node: number;
-  /** Two or more preferred node indexes, or null (none, or one: `node`). */
+  /** The preferred node indexes when not one (`node`): two or more (or an empty list, as given), or null. */
   readonly nodes: readonly number[] | null;
   constructor(
     readonly id: number,
@@ -67,11 +67,6 @@ export class ContainerRequest {
       this.node = -1;
       this.nodes = nodes;
     }
-  }
-
-  /** Whether it names any node. */
-  get namesNodes(): boolean {
-    return this.node >= 0 || this.nodes !== null;
   }
 }
 

@@ -128,7 +128,7 @@ describe('RequestLists', () => {
     );
   });
 
-  it('answers a rack scan behind a waiting head without reading a request, until a request names the rack', () => {
+  it('stops a rack scan at a waiting head, then answers without reading a request, until a request names the rack', () => {
     const lists = new RequestLists(2, true);
     const reads = { n: 0 };
     const young = Array.from({ length: 20 }, (_, i) => {
@@ -148,7 +148,9 @@ describe('RequestLists', () => {
     for (const r of young) lists.push(1, r);
     const fit = fitOf(4, 2000, 1);
     expect(lists.find(1, fit, ON_RACK, 8)).toBeUndefined();
+    // The scan stopped at the first request, still inside its delay: those after it are younger.
     const read = reads.n;
+    expect(read).toBeLessThan(4);
     fit.now = 3999;
     expect(lists.find(1, fit, ON_RACK, 8)).toBeUndefined();
     expect(reads.n).toBe(read);

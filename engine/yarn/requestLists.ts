@@ -22,10 +22,13 @@ export class RequestLists {
   private requests: (ContainerRequest | null)[] = [];
   private free = NONE;
   /**
-   * Per list, RequestQueue's bound on rack-local scans: when the last ON_RACK scan found the
-   * list's first pending request still inside its locality delay, that request's time (NaN: no
-   * bound); and whether a request naming a rack was ever queued on the list (then age alone does not
-   * say who may run on the rack).
+   * Per list, a bound on rack-local scans: when the last ON_RACK scan found the list's first
+   * pending request still inside its locality delay, that request's time (NaN: no bound). Every
+   * request queued is as young or younger (a request's time is when it was made), so until the
+   * delay has passed since then no ON_RACK scan can find one: it answers at once, without reading a
+   * request (on a big cluster, where most heartbeats find nothing for an application, those were
+   * reads long out of the CPU's cache). Kept only while no request naming a rack was queued on the
+   * list (`namesRacks`): such a request may run there at once, however young.
    */
   private readonly rackWaitFrom: Float64Array;
   private readonly namesRacks: Uint8Array;
@@ -65,8 +68,10 @@ export class RequestLists {
 
   /**
    * The first pending request of list `list` among its first `limit` pending ones that `fit`
-   * accepts, as RequestQueue.find (FITS, RELAXABLE or ON_RACK, with its bound on rack-local scans):
-   * the allocated and cancelled requests stepped over on the way are dropped.
+   * accepts (`RequestFit.accepts`; the scheduler scans lists with FITS, RELAXABLE and ON_RACK, the
+   * last with the bound above): the allocated and cancelled requests stepped over on the way are
+   * dropped. An ON_RACK scan stops at the first request still inside its locality delay when no
+   * request queued names a rack: all after it are younger (the answer is the same, found sooner).
    */
   find(list: number, fit: RequestFit, accept: Accept, limit: number): ContainerRequest | undefined {
     if (accept === ON_RACK && !this.rackScans) throw new Error('an ON_RACK scan of lists made without rackScans');

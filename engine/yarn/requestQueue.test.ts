@@ -119,51 +119,22 @@ describe('RequestQueue', () => {
     expect(reads.n - first).toBeLessThan(10);
   });
 
-  it('stops a rack scan at the first request still inside its delay, unless a queued request names a rack', () => {
-    const young: Spec = { state: 'pending', vcores: 1, racks: null, relax: true, wait: 0 };
-    const fit = fitAt(1000, 2);
-    const reads = { n: 0 };
-    const queue = new RequestQueue();
-    for (const r of requestsOf(Array.from({ length: 50 }, () => young))) queue.push(counted(r, reads));
-    expect(queue.find(fit, ON_RACK, 8)).toBeUndefined();
-    expect(reads.n).toBeLessThan(4);
-
-    // A request naming the rack may run there at once, however young: the scan must reach it.
-    const named = requestsOf([...Array.from({ length: 5 }, () => young), { ...young, racks: [2] }]);
-    const withNamed = new RequestQueue();
-    for (const r of named) withNamed.push(r);
-    expect(withNamed.find(fit, ON_RACK, 8)).toBe(named[5]);
-  });
-
-  it('answers rack and aged scans behind a waiting head without reading a request, until the head may go', () => {
+  it('answers aged scans behind a waiting head without reading a request, until the head may go', () => {
     const reads = { n: 0 };
     const young: Spec = { state: 'pending', vcores: 1, racks: null, relax: true, wait: 0 };
     const all = requestsOf(Array.from({ length: 20 }, () => young)).map((r) => counted(r, reads));
     const queue = new RequestQueue();
     for (const r of all) queue.push(r);
     const fit = fitAt(1000, 1);
-    expect(queue.find(fit, ON_RACK, 8)).toBeUndefined();
     expect(queue.find(fit, AGED, 1)).toBeUndefined();
     const read = reads.n;
-    for (const now of [1500, 2999, 0]) {
+    for (const now of [1500, 2999, 5999, 0]) {
       fit.now = now;
-      expect(queue.find(fit, ON_RACK, 8)).toBeUndefined();
       expect(queue.find(fit, AGED, 1)).toBeUndefined();
     }
     expect(reads.n).toBe(read);
-    // Past the delay the head may run on the rack; past twice the delay anywhere.
-    fit.now = 3000;
-    expect(queue.find(fit, ON_RACK, 8)).toBe(all[0]);
-    expect(queue.find(fit, AGED, 1)).toBeUndefined();
+    // Past twice the delay the head may run anywhere.
     fit.now = 6000;
     expect(queue.find(fit, AGED, 1)).toBe(all[0]);
-    // A request naming a rack, queued later, may run there at once: the rack scan looks again.
-    fit.now = 1000;
-    const fresh = new RequestQueue();
-    for (const r of all) fresh.push(r);
-    expect(fresh.find(fit, ON_RACK, 8)).toBeUndefined();
-    const named = requestsOf([{ ...young, racks: [1] }])[0]!;
-    fresh.push(named);
-    expect(fresh.find(fit, ON_RACK, 30)).toBe(named);
   });
 });

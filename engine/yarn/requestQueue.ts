@@ -1,7 +1,8 @@
 /**
- * A FIFO of container requests with lazy deletion: requests live in several queues at once
- * (by node, by rack, any), so an allocated or cancelled one is skipped when it surfaces
- * instead of being searched for. The array is compacted when its dead head grows large.
+ * A FIFO of container requests with lazy deletion: requests live in several queues and lists at
+ * once (an application's requests without a preference, its relaxable ones; its lists by node and
+ * by rack are RequestLists), so an allocated or cancelled one is skipped when it surfaces instead
+ * of being searched for. The array is compacted when its dead head grows large.
  */
 import type { ContainerRequest } from './container';
 
@@ -64,24 +65,17 @@ export class RequestFit {
 export class RequestQueue {
   private items: ContainerRequest[] = [];
   private head = 0;
-  /** Whether a request naming racks was ever queued: then age alone does not order who may run on a rack. */
-  private namesRacks = false;
   /**
-   * When the last ON_RACK scan found its first pending request still inside its locality delay (and
-   * the last AGED scan its first one not yet aged): that request's time. Every request queued is as
-   * young or younger (a request's time is when it was made), so until the delay (twice it) has passed
-   * since then no scan of that kind can find one: it answers at once, without reading a request. On a
-   * big cluster, where most heartbeats find nothing for an application, those were reads of requests
-   * long out of the CPU's cache. NaN: no such bound.
+   * When the last AGED scan found its first pending request not yet aged: that request's time.
+   * Every request queued is as young or younger (a request's time is when it was made), so until
+   * twice the delay has passed since then no AGED scan can find one: it answers at once, without
+   * reading a request. On a big cluster, where most heartbeats find nothing for an application,
+   * those were reads of requests long out of the CPU's cache. NaN: no such bound. (RequestLists
+   * keeps the same bound for rack-local scans.)
    */
-  private rackWaitFrom = Number.NaN;
   private agedWaitFrom = Number.NaN;
 
   push(r: ContainerRequest): void {
-    if (r.racks !== null) {
-      this.namesRacks = true;
-      this.rackWaitFrom = Number.NaN;
-    }
     this.items.push(r);
   }
 
@@ -106,14 +100,11 @@ export class RequestQueue {
   /**
    * The first pending request among the first `limit` pending entries that `fit` accepts. The
    * allocated and cancelled entries it steps over on the way are dropped (the pending ones keep
-   * their order), so a head that waits (a rack-local request inside its locality delay) does not
-   * make every later heartbeat step over the same dead entries behind it again. A rack-local scan
-   * stops at the first request still inside its locality delay when no queued request names a
-   * rack: all after it are younger (the answer is the same, found sooner).
+   * their order), so a head that waits (a request not yet aged) does not make every later
+   * heartbeat step over the same dead entries behind it again.
    */
   find(fit: RequestFit, accept: Accept, limit: number): ContainerRequest | undefined {
-    // No request can be accepted yet (see rackWaitFrom): false for NaN.
-    if (accept === ON_RACK && fit.now - this.rackWaitFrom < fit.delay) return undefined;
+    // No request can be accepted yet (see agedWaitFrom): false for NaN.
     if (accept === AGED && fit.now - this.agedWaitFrom < 2 * fit.delay) return undefined;
     if (this.peek() === undefined) return undefined;
     const items = this.items;
@@ -130,12 +121,6 @@ export class RequestQueue {
       seen++;
       if (fit.accepts(r, accept)) {
         found = r;
-        break;
-      }
-      // Requests are queued in the order they were made: the ones after a request still inside its
-      // locality delay are inside theirs too, and none of them names a rack.
-      if (accept === ON_RACK && !this.namesRacks && fit.waitsForRack(r)) {
-        if (seen === 1) this.rackWaitFrom = r.requestedAt;
         break;
       }
       // The first pending request is not yet aged (the others are as young or younger).
@@ -157,7 +142,6 @@ export class RequestQueue {
   }
 
   clear(): void {
-    this.rackWaitFrom = Number.NaN;
     this.agedWaitFrom = Number.NaN;
     for (let i = this.head; i < this.items.length; i++) {
       const r = this.items[i]!;

@@ -44,8 +44,9 @@ const enum Partition {
 }
 
 /**
- * Each node's partition as an ask that names it sees it, read once: on 10,000 nodes, reading the
- * node's roles and label at every ask was a cache miss or two per ask (a byte per node instead).
+ * Each node's partition as an ask that names it sees it, read once into a byte per node: on 10,000
+ * nodes, reading the node's roles and label at every ask was a cache miss or two per ask. Only a
+ * node with a label (a partition of its own) is read again, for its label.
  */
 export class NodePartitions {
   private readonly partitions: Int8Array;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preset } from '../cluster';
+import { preset, type ClusterSpec } from '../cluster';
 import type { Application } from './application';
 import type { Container } from './container';
 import { resolveYarnConfig } from './yarnConfig';
@@ -104,6 +104,30 @@ describe('ResourceManager', () => {
     expect(asked.nodes).toEqual(['n1', 'n2']);
     expect(Object.keys(asked.racks)).toEqual(['0', '1']);
     expect(asked.racks).toEqual(['r2', 'r2']);
+    // One node and a rack named: the same (a one-node ask that names racks is queued on those too).
+    // n7 beat at 1600 ms, before this ask: n8, on r2, takes it at 1700.
+    app.request({ nodes: ['n1'], racks: ['r2'], tag: 'one' });
+    kernel.run({ until: 1700 });
+    const d = log.allocated[17]!;
+    expect([d.nodeId, d.locality, d.request.tag]).toEqual(['n8', 'rack', 'one']);
+  });
+
+  it('drops preferred nodes of another partition: a labelled ask keeps only the nodes of its label', () => {
+    // n1 and n3 carry the label gpu, n2 is of the default partition; n4 runs no NodeManager.
+    const spec = {
+      name: 'mixed',
+      racks: [{ nodes: [{ nodeLabel: 'gpu' }, {}, { nodeLabel: 'gpu' }, { roles: ['datanode'] }] }],
+    };
+    const { rm, kernel } = makeYarn(spec as ClusterSpec);
+    const { app } = runner(rm, kernel);
+    const gpu = { nodeLabelExpression: 'gpu' };
+    expect(app.request({ ...gpu, nodes: ['n2'] })).toMatchObject({ node: -1, nodes: null });
+    expect(app.request({ ...gpu, nodes: ['n1'] })).toMatchObject({ node: 0, nodes: null });
+    expect(app.request({ ...gpu, nodes: ['n2', 'n3'] })).toMatchObject({ node: 2, nodes: null });
+    expect(app.request({ ...gpu, nodes: ['n1', 'n2', 'n3', 'n4'] }).nodes).toEqual([0, 2, 3]);
+    // The default partition keeps the unlabelled node and the DataNode (it holds data for any partition).
+    expect(app.request({ nodes: ['n1', 'n2', 'n4'] }).nodes).toEqual([1, 3]);
+    expect(app.request({ nodes: ['n3'] })).toMatchObject({ node: -1, nodes: null });
   });
 
   it('gives a heartbeat every node-local container that fits, but one off-switch (CapacityScheduler defaults)', () => {
