@@ -101,7 +101,7 @@ export class AppRequests {
     this.racksScratch.push(rack);
   }
 
-  /** Drops every queue (the application finished): pending requests become garbage. */
+  /** Drops every queue (the application finished): its pending requests are cancelled. */
   clear(): void {
     this.byNode.clear();
     this.byRack.clear();

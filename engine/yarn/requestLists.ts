@@ -110,8 +110,9 @@ export class RequestLists {
     return undefined;
   }
 
-  /** Drops every list (the application finished). */
+  /** Drops every list (the application finished): its pending requests are cancelled. */
   clear(): void {
+    for (const r of this.requests) if (r !== null && r.state === 'pending') r.state = 'cancelled';
     this.heads.fill(NONE);
     this.tails.fill(NONE);
     this.rackWaitFrom.fill(Number.NaN);

@@ -336,6 +336,22 @@ describe('ResourceManager', () => {
     expect(rm.snapshot().stats).toMatchObject({ requested: 2, allocated: 1, released: 1 });
   });
 
+  it('finishing cancels every pending request, those that may not leave their node or rack too', () => {
+    const { rm, kernel } = makeYarn(preset('two-racks'));
+    const app: Application = rm.submitApplication({ callbacks: { onAllocated: () => {} } });
+    const asks = [
+      app.request(),
+      app.request({ nodes: ['n1'], relaxLocality: false }),
+      app.request({ nodes: ['n1', 'n6'], relaxLocality: false }),
+      app.request({ racks: ['r2'], relaxLocality: false }),
+      app.request({ nodes: ['n2'] }),
+    ];
+    app.finish();
+    expect(asks.map((r) => r.state)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(app.pendingRequests).toBe(0);
+    expect(kernel.idle).toBe(true);
+  });
+
   it('finishing releases the live containers in allocation order, whatever nodes they are on', () => {
     const { rm, kernel, trace } = makeYarn(preset('classroom'));
     const kept: Container[] = [];
