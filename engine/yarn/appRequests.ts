@@ -73,7 +73,13 @@ export class AppRequests {
     }
     // The racks of the request's nodes and the racks it names, each once, in rack order: marked
     // per rack (no Set and spread per ask: a map task names its block's three replicas).
-    const stamp = ++this.rackStamp;
+    let stamp = this.rackStamp + 1;
+    if (stamp > 0x7fffffff) {
+      // Past an Int32Array's range (2^31 asks of one application): the marks start again.
+      this.rackSeen.fill(0);
+      stamp = 1;
+    }
+    this.rackStamp = stamp;
     const racks = this.racksScratch;
     racks.length = 0;
     const named = r.racks;

@@ -118,11 +118,11 @@ function nodeIndexes(cluster: Cluster, ids: readonly unknown[]): readonly number
   return out;
 }
 
-/** The indexes of the racks named (a sparse list's holes name no rack, as for nodes). */
-function rackIndexes(cluster: Cluster, ids: readonly unknown[]): number[] {
+/** The indexes of the racks named, or null for none (a sparse list's holes name no rack, as for nodes). */
+function rackIndexes(cluster: Cluster, ids: readonly unknown[]): number[] | null {
   const out: number[] = [];
   ids.forEach((id, i) => out.push(cluster.rack(String(id), `ask.racks[${i}]`).index));
-  return out;
+  return out.length === 0 ? null : out;
 }
 
 /** The index of node `id`; the error (built only then) names `ask.nodes[i]`. */

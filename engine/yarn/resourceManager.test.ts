@@ -104,6 +104,9 @@ describe('ResourceManager', () => {
     expect(asked.nodes).toEqual(['n1', 'n2']);
     expect(Object.keys(asked.racks)).toEqual(['0', '1']);
     expect(asked.racks).toEqual(['r2', 'r2']);
+    // A racks list of holes only names no rack: no preference at all, as a nodes list of holes.
+    const holes = new Array<string>(2);
+    expect(app.request({ racks: holes, nodes: holes }).racks).toBeNull();
     // One node and a rack named: the same (a one-node ask that names racks is queued on those too).
     // n7 beat at 1600 ms, before this ask: n8, on r2, takes it at 1700.
     app.request({ nodes: ['n1'], racks: ['r2'], tag: 'one' });
