@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { ContainerRequest, type RequestState } from './container';
 import { RequestLists } from './requestLists';
 import { FITS, ON_RACK, RELAXABLE, RequestFit, RequestQueue, type Accept } from './requestQueue';
+import { counted } from './__tests__/countedRequest';
 
 /** A heartbeating node's fit: `vcores` free, 4 GB, a 3 s locality delay. */
 function fitOf(vcores: number, now = 0, rack = 0): RequestFit {
@@ -131,20 +132,9 @@ describe('RequestLists', () => {
   it('stops a rack scan at a waiting head, then answers without reading a request, until a request names the rack', () => {
     const lists = new RequestLists(2, true);
     const reads = { n: 0 };
-    const young = Array.from({ length: 20 }, (_, i) => {
-      const r = new ContainerRequest(i + 1, 0, 1, 1024, [0], null, true, 1000, null);
-      let state = r.state;
-      Object.defineProperty(r, 'state', {
-        get: () => {
-          reads.n++;
-          return state;
-        },
-        set: (v: RequestState) => {
-          state = v;
-        },
-      });
-      return r;
-    });
+    const young = Array.from({ length: 20 }, (_, i) =>
+      counted(new ContainerRequest(i + 1, 0, 1, 1024, [0], null, true, 1000, null), reads),
+    );
     for (const r of young) lists.push(1, r);
     const fit = fitOf(4, 2000, 1);
     expect(lists.find(1, fit, ON_RACK, 8)).toBeUndefined();

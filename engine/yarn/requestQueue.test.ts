@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ContainerRequest, type RequestState } from './container';
 import { AGED, FITS, ON_RACK, RELAXABLE, RequestFit, RequestQueue, type Accept } from './requestQueue';
+import { counted } from './__tests__/countedRequest';
 
 interface Spec {
   state: RequestState;
@@ -42,21 +43,6 @@ function naiveFind(
 /** A heartbeating node's fit: room for 4 vcores and 4 GB, a 3 s locality delay, at `now` on `rack`. */
 function fitAt(now: number, rack = 0): RequestFit {
   return Object.assign(new RequestFit(), { vcores: 4, memoryMb: 4096, delay: 3000, now, rack });
-}
-
-/** A request whose `state` reads are counted: what a scan steps over. */
-function counted(r: ContainerRequest, reads: { n: number }): ContainerRequest {
-  let state = r.state;
-  Object.defineProperty(r, 'state', {
-    get: () => {
-      reads.n++;
-      return state;
-    },
-    set: (v: RequestState) => {
-      state = v;
-    },
-  });
-  return r;
 }
 
 describe('RequestQueue', () => {
