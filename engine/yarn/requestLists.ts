@@ -74,9 +74,11 @@ export class RequestLists {
    * request queued names a rack: all after it are younger (the answer is the same, found sooner).
    */
   find(list: number, fit: RequestFit, accept: Accept, limit: number): ContainerRequest | undefined {
-    if (accept === ON_RACK && !this.rackScans) throw new Error('an ON_RACK scan of lists made without rackScans');
-    // No request can be accepted yet (see rackWaitFrom): false for NaN.
-    if (accept === ON_RACK && fit.now - this.rackWaitFrom[list]! < fit.delay) return undefined;
+    if (accept === ON_RACK) {
+      if (!this.rackScans) throw new Error('an ON_RACK scan of lists made without rackScans');
+      // No request can be accepted yet (see rackWaitFrom): false for NaN.
+      if (fit.now - this.rackWaitFrom[list]! < fit.delay) return undefined;
+    }
     const nexts = this.nexts;
     const requests = this.requests;
     let before = NONE;
