@@ -179,6 +179,16 @@ describe('checkReply', () => {
       sparkDone(1, { written: [{ path: '/o/p', bytes: new Float64Array(2) }] }),
       /written\[0\]\.bytes is not a Uint8Array/,
     ],
+    [
+      "a missing input's place that is not text",
+      sparkDone(1, { missingInput: '/in/x', missingInputAt: { line: 3 } }),
+      /missingInputAt is not a string/,
+    ],
+    [
+      "a missing input's 10 kB place",
+      sparkDone(1, { missingInput: '/in/x', missingInputAt: 'j'.repeat(10_000) }),
+      /missingInputAt is longer/,
+    ],
     ['a loop at line -1', { type: 'loop', line: -1 }, /loop\.line is not an integer/],
     [
       'a host request for a 10 kB path',

@@ -281,6 +281,7 @@ function checkSparkOutput(v: unknown, where: string): void {
   });
   if (o.missingInput !== undefined) str(o.missingInput, `${where}.missingInput`, REPLY_LIMITS.path);
   if (o.missingInputCall !== undefined) str(o.missingInputCall, `${where}.missingInputCall`, REPLY_LIMITS.name);
+  if (o.missingInputAt !== undefined) str(o.missingInputAt, `${where}.missingInputAt`, REPLY_LIMITS.path);
 }
 
 /**

@@ -142,9 +142,9 @@ describe('saveAsSequenceFile then sc.sequenceFile', () => {
   it("reports a missing input with Hadoop's message, naming the call that read it", async () => {
     const error = await failure(`return sc.sequenceFile('/out/nothing-*').count();`);
     expect(error).toBeInstanceOf(InputPathError);
-    expect(error.message).toBe('sc.sequenceFile: Input Pattern hdfs:/out/nothing-* matches 0 files');
+    expect(error.message).toBe('job.js:2: sc.sequenceFile: Input Pattern hdfs:/out/nothing-* matches 0 files');
     const obj = await failure(`return sc.objectFile('/nope').count();`);
-    expect(obj.message).toBe('sc.objectFile: Input path does not exist: hdfs:/nope');
+    expect(obj.message).toBe('job.js:2: sc.objectFile: Input path does not exist: hdfs:/nope');
   });
 
   it("fails to read a text file as a SequenceFile with Hadoop's message and the learner's line", async () => {

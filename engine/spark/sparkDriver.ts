@@ -66,14 +66,18 @@ export async function runSparkDriver(
     );
   } catch (error) {
     // What the learner threw may be anything (a revoked Proxy makes instanceof throw).
-    if (isInstance(error, MissingInputError))
+    if (isInstance(error, MissingInputError)) {
+      // The learner's line that read the path (its call is on the error's stack).
+      const { fileName, line } = describeError(error);
       return {
         result: undefined,
         jobs: [rt.toLog()],
         written: [],
         missingInput: error.path,
         missingInputCall: error.call,
+        ...(line === null ? {} : { missingInputAt: `${fileName}:${line}` }),
       };
+    }
     // A job's task failed and the driver let the error through: the simulation replays the jobs
     // up to that one, whose task fails every attempt. Any other error is the driver's own.
     if (!isInstance(error, SparkJobAbortedError) || error.job !== rt.jobs.length - 1) throw error;

@@ -44,9 +44,9 @@ function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: 
 }
 
 /** sc.textFile's input matched nothing: Hadoop's message (InvalidInputException), reported as a bad input. */
-function missingInputError(paths: string, call = 'sc.textFile'): InputPathError {
+function missingInputError(paths: string, call = 'sc.textFile', at?: string): InputPathError {
   const error = new InputPathError(splitInputPaths(paths)[0] ?? paths, call);
-  error.message = `${call}: ${missingInputMessage(paths)}`;
+  error.message = `${at === undefined ? '' : `${at}: `}${call}: ${missingInputMessage(paths)}`;
   return error;
 }
 
@@ -73,7 +73,8 @@ export async function runSparkJob(
       return files.map((f) => ({ path: f.path, bytes: hdfs.read(f.path), blockSize: f.blockSize }));
     },
   });
-  if (out.missingInput !== undefined) throw missingInputError(out.missingInput, out.missingInputCall);
+  if (out.missingInput !== undefined)
+    throw missingInputError(out.missingInput, out.missingInputCall, out.missingInputAt);
   const log = out.jobs[0] as SparkLog;
   const app = new SparkApplication(ctx, log, conf, options.maxAttempts);
   // A job's output is committed when it finishes, so a later job of the program reads it from HDFS.

@@ -100,9 +100,12 @@ describe('sc.textFile paths in a real run', () => {
   it("reports a missing input with Hadoop's message, as a bad input (not a code error)", async () => {
     const missing = await failure(`return sc.textFile('/logs/2025-*').count();`, { files });
     expect(missing).toBeInstanceOf(InputPathError);
-    expect(missing.message).toBe('sc.textFile: Input Pattern hdfs:/logs/2025-* matches 0 files');
-    const path = await failure(`return sc.textFile('hdfs:///nope/x.csv').count();`);
-    expect(path.message).toBe('sc.textFile: Input path does not exist: hdfs:/nope/x.csv');
+    // Where: the learner's line that read the path (the driver's line 2 is the job's first).
+    expect(missing.message).toBe('job.js:2: sc.textFile: Input Pattern hdfs:/logs/2025-* matches 0 files');
+    const path = await failure(`const lines = sc.textFile('hdfs:///nope/x.csv');\n\nreturn lines.count();`);
+    expect(path.message).toBe('job.js:2: sc.textFile: Input path does not exist: hdfs:/nope/x.csv');
+    const later = await failure(`const n = 1;\nreturn sc.textFile('/nope').count();`);
+    expect(later.message).toBe('job.js:3: sc.textFile: Input path does not exist: hdfs:/nope');
   });
 
   it('refuses file: paths with a clear message and the line', async () => {

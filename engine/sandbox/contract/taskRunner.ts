@@ -239,6 +239,8 @@ export interface SparkDriverOutput {
   missingInput?: string;
   /** With missingInput: the call that read it (`sc.textFile`, `sc.sequenceFile`); sc.textFile when absent. */
   missingInputCall?: string;
+  /** With missingInput: the line of the learner's code that made that call (`job.js:3`), when known. */
+  missingInputAt?: string;
 }
 
 /**
