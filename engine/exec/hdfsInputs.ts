@@ -9,15 +9,16 @@ import { globMatches, hasGlob, isHidden, type GlobListing } from './hadoopGlob';
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A job input path that does not exist (bad input: exit code 2). */
+/** A job's input path that does not exist, or its output path that does (bad input: exit code 2). */
 export class InputPathError extends Error {
   override name = 'InputPathError';
   constructor(
     readonly path: string,
     where: string,
-    detail = 'input path does not exist in HDFS',
+    /** What is wrong; by default Hadoop's InvalidInputException text for a path that does not exist. */
+    text = `Input path does not exist: hdfs:${path}`,
   ) {
-    super(`${where}: ${detail}: ${path}`);
+    super(`${where}: ${text}`);
   }
 }
 
@@ -37,10 +38,10 @@ export function resolveInputFiles(hdfs: Hdfs, paths: readonly string[], where: s
     try {
       matches = hasGlob(p) ? globMatches(p, listing) : hdfs.exists(p) ? [p] : [];
     } catch (error) {
-      throw new InputPathError(p, where, error instanceof Error ? error.message : String(error));
+      throw new InputPathError(p, where, `${error instanceof Error ? error.message : String(error)}: ${p}`);
     }
     if (matches.length === 0)
-      throw new InputPathError(p, where, hasGlob(p) ? 'input pattern matches 0 files' : undefined);
+      throw new InputPathError(p, where, hasGlob(p) ? `Input Pattern hdfs:${p} matches 0 files` : undefined);
     for (const m of matches) {
       const st = hdfs.stat(m);
       if (st.type === 'file') files.push(st.path);

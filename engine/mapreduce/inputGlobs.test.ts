@@ -4,17 +4,17 @@ import { InputPathError } from '../exec/hdfsInputs';
 import { runJob } from '../api/runJob';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 
-const job = (input: string) => `exports.default = {
-  kind: 'mapreduce', input: ${JSON.stringify(input)}, output: '/out/words', numReduceTasks: 1,
+const job = (input: string, output = '/out/words') => `exports.default = {
+  kind: 'mapreduce', input: ${JSON.stringify(input)}, output: ${JSON.stringify(output)}, numReduceTasks: 1,
   map(offset, line, ctx) { ctx.write(line, 1); },
   reduce(word, ones, ctx) { let n = 0; for (const one of ones) n += one; ctx.write(word, n); },
 };`;
 
-async function run(input: string) {
+async function run(input: string, code = job(input)) {
   const runner = createFunctionRunner();
   try {
     return await runJob({
-      source: { fileName: 'job.js', code: job(input) },
+      source: { fileName: 'job.js', code },
       runner,
       cluster: 'classroom',
       seed: 1,
@@ -47,9 +47,29 @@ describe('MapReduce input paths as FileInputFormat lists them', () => {
   it('says a pattern that matches nothing is bad input', async () => {
     const error = await run('/in/*.json').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputPathError);
-    expect(String(error)).toMatch(/input pattern matches 0 files: \/in\/\*\.json/);
-    // A job without a name is 'job 1', said once (it read 'job 1 (job 1).input').
-    expect((error as Error).message).toMatch(/^job 1\.input: /);
+    // Hadoop's words (InvalidInputException), at the field of the job's file that named the path.
+    expect((error as Error).message).toBe('job.js: default.input: Input Pattern hdfs:/in/*.json matches 0 files');
+  });
+
+  it("says, in Hadoop's words, which field of which job names a missing input or an existing output", async () => {
+    const fails = (code: string) =>
+      run('', code).then(
+        () => new Error('the run did not fail'),
+        (e: unknown) => e as Error,
+      );
+    const missing = await fails(job('/in/nope.txt'));
+    expect(missing).toBeInstanceOf(InputPathError);
+    expect(missing.message).toBe('job.js: default.input: Input path does not exist: hdfs:/in/nope.txt');
+    const exists = await fails(job('/in/a.txt', '/in'));
+    expect(exists).toBeInstanceOf(InputPathError);
+    expect(exists.message).toBe(
+      'job.js: default.output: FileAlreadyExistsException: Output directory hdfs:/in already exists: a MapReduce job never overwrites its output directory; write to a new path',
+    );
+    // The second job of a chain: its place in the exported list.
+    const chain = `${job('/in/a.txt').replace('exports.default =', 'const first =')}\nexports.default = [first, { ...first, input: '/out/nothing/*', output: '/out/two' }];`;
+    expect((await fails(chain)).message).toBe(
+      'job.js: default[1].input: Input Pattern hdfs:/out/nothing/* matches 0 files',
+    );
   });
 
   it('finds the sample datasets through a glob or their folder, as Spark does (it said "matches 0 files")', async () => {

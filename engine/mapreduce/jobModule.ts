@@ -122,6 +122,8 @@ function readMapReduce(
     config: {
       index,
       name,
+      fileName,
+      field: where,
       input: paths(job.input, `${where}.input`, fileName),
       output: output[0]!,
       numReduceTasks: n as number,

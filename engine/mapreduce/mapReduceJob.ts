@@ -120,13 +120,17 @@ export async function runMapReduceJob(
   config: MapReduceJobConfig,
   options: MrAmOptions,
 ): Promise<MrJobResult> {
-  // A job without a name of its own is called 'job N' already: not 'job 1 (job 1)'.
-  const numbered = `job ${config.index + 1}`;
-  const where = config.name === numbered ? numbered : `${numbered} (${config.name})`;
+  // Where a path's error points: the job's field in its file ('job.js: default[1].input').
+  const where = `${config.fileName}: ${config.field}`;
   checkAppMasterFits(ctx);
   const files = resolveInputFiles(ctx.hdfs, config.input, `${where}.input`);
+  // Hadoop's FileOutputFormat.checkOutputSpecs: a job never overwrites an output directory.
   if (ctx.hdfs.exists(config.output))
-    throw new InputPathError(config.output, `${where}.output`, 'output directory already exists');
+    throw new InputPathError(
+      config.output,
+      `${where}.output`,
+      `FileAlreadyExistsException: Output directory hdfs:${config.output} already exists: a MapReduce job never overwrites its output directory; write to a new path`,
+    );
   const maps: MrMapPlan[] = [];
   const tasks: MapTaskInput[] = [];
   for (const file of files) {

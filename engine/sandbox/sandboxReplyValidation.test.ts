@@ -6,6 +6,7 @@ import type { SparkLog } from '../spark/jobRecord';
 import { SandboxPoolCore } from './sandboxPoolCore';
 import { checkReply } from './sandboxReplyValidation';
 import { ScriptedPlatform, loadedPool, sparkRun, zeroCounters } from './__tests__/scriptedPlatform';
+import { readMapReduceConf } from '../mapreduce/mapReduceConf';
 import { packMapReplies } from './packedMapOutputs';
 
 const emptyLog = (): SparkLog => ({ rdds: [], shuffles: [], jobs: [], accumulators: [], aborted: false });
@@ -24,6 +25,29 @@ const error = (detail: string) => ({
 });
 
 describe('checkReply', () => {
+  it("checks where a MapReduce job's path errors point: its file, and its place in the default export", () => {
+    const conf = readMapReduceConf(undefined, 'default.conf', 'job.js');
+    const job = (index: number, field: unknown, fileName: unknown = 'job.js') => ({
+      index,
+      name: `job ${index + 1}`,
+      fileName,
+      field,
+      input: ['/in/a'],
+      output: `/out/${index}`,
+      numReduceTasks: 1,
+      hasCombine: false,
+      hasPartition: false,
+      conf,
+    });
+    const loaded = (...jobs: unknown[]) => checkReply({ type: 'loaded', id: 1, shape: { kind: 'mapreduce', jobs } });
+    expect(loaded(job(0, 'default')).ok).toBe(true);
+    expect(loaded(job(0, 'default[0]'), job(1, 'default[1]')).ok).toBe(true);
+    expect(loaded(job(0, 'default'), job(1, 'default[1]'))).toMatchObject({ ok: false });
+    expect(JSON.stringify(loaded(job(0, 'default[2]')))).toMatch(/jobs\[0\]\.field is not default\[0\] or default/);
+    expect(JSON.stringify(loaded(job(0, 'default', { toString: 1 })))).toMatch(/jobs\[0\]\.fileName is not a string/);
+    expect(JSON.stringify(loaded(job(0, 'default', 'j'.repeat(10_000))))).toMatch(/fileName is longer/);
+  });
+
   it('accepts the replies the sandbox really sends', () => {
     expect(checkReply(sparkDone(1)).ok).toBe(true);
     expect(checkReply({ type: 'failed', id: 2, error: error('boom') }).ok).toBe(true);

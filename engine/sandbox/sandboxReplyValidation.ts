@@ -73,6 +73,11 @@ function checkShape(v: unknown, where: string): void {
     const job = obj(j, at);
     if (int(job.index, `${at}.index`) !== i) fail(`${at}.index`, `is not ${i}`);
     str(job.name, `${at}.name`, REPLY_LIMITS.name);
+    str(job.fileName, `${at}.fileName`, REPLY_LIMITS.path);
+    // Its place in the default export: the job itself, or the i-th of a list.
+    const field = str(job.field, `${at}.field`, REPLY_LIMITS.name);
+    if (field !== `default[${i}]` && !(field === 'default' && jobs.length === 1))
+      fail(`${at}.field`, `is not default[${i}]${jobs.length === 1 ? ' or default' : ''}`);
     const input = list(job.input, `${at}.input`, 10_000);
     if (input.length === 0) fail(`${at}.input`, 'is empty');
     input.forEach((p, k) => str(p, `${at}.input[${k}]`, REPLY_LIMITS.path));

@@ -91,6 +91,9 @@ export interface MapReduceJobConfig {
   /** Index in a chain of jobs (0 for a single job). */
   index: number;
   name: string;
+  /** The job's file, as its errors name it, and the job's place in its default export ('default', 'default[1]'): where the errors about its paths point. */
+  fileName: string;
+  field: string;
   input: string[];
   output: string;
   /** 0: a map-only job (part-m-NNNNN written by the maps, no shuffle). */
