@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runJob } from '../api/runJob';
 import { JobFailedError } from '../api/jobFailedError';
-import { createFunctionRunner } from '../sandbox/inProcessRunner';
+import { driverFailure, runDriver } from './__tests__/driverRun';
 import { elementText } from './elementText';
 
-async function run(body: string) {
-  const runner = createFunctionRunner();
-  try {
-    return await runJob({
-      source: { fileName: 'job.js', code: `exports.default = async (sc) => {\n${body}\n};` },
-      runner,
-      cluster: 'classroom',
-      seed: 5,
-      outputText: true,
-    });
-  } finally {
-    await runner.close();
-  }
-}
-
-async function failure(body: string): Promise<Error> {
-  try {
-    await run(body);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('the job succeeded');
-}
+const run = runDriver;
+const failure = driverFailure;
 
 describe("saveAsTextFile writes each element's toString, as Spark does", () => {
   it('pairs as Scala tuples (1,a), nested tuples (a,(1,2)), numbers and booleans as Java prints them', async () => {

@@ -42,8 +42,11 @@ function call(handle: unknown, name: RddMethodName, args: unknown[]): unknown {
       `RDD.${name} takes ${maxArgs === 0 ? 'no arguments' : `at most ${maxArgs} argument${maxArgs === 1 ? '' : 's'}`}, got ${given}`,
     );
   const out = wrap(method(rdd, ...args.slice(0, given).map(unwrap)));
-  // An action's result, as a value of the job's realm (Maps, arrays: instanceof holds there too).
-  return out instanceof Promise ? out.then((value: unknown) => rdd.rt.adopt(value)) : out;
+  if (!(out instanceof Promise)) return out;
+  // An action's result, as a value of the job's realm (Maps, arrays: instanceof holds there too),
+  // tracked until the learner's code takes it (a driver that ends first fails at this line).
+  const adopted = out.then((value: unknown) => rdd.rt.adopt(value));
+  return rdd.rt.actions.track(adopted, name, rdd.rt.lineOf(new Error('call site')));
 }
 
 /** The handles' shared prototype: one method per API name, and Spark's toString. */

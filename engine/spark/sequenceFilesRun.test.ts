@@ -3,35 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeUtf8 } from '../core';
 import { InputPathError } from '../exec/hdfsInputs';
-import { JobFailedError, runJob } from '../api/runJob';
-import type { RunJobOptions } from '../api/jobTypes';
+import { JobFailedError } from '../api/runJob';
 import { JobCodeError } from '../sandbox/contract/jobCodeError';
-import { createFunctionRunner } from '../sandbox/inProcessRunner';
+import { driverFailure, runDriver } from './__tests__/driverRun';
 
-async function run(body: string, extra: Partial<RunJobOptions> = {}) {
-  const runner = createFunctionRunner();
-  try {
-    return await runJob({
-      source: { fileName: 'job.js', code: `exports.default = async (sc) => {\n${body}\n};` },
-      runner,
-      cluster: 'classroom',
-      seed: 5,
-      outputText: true,
-      ...extra,
-    });
-  } finally {
-    await runner.close();
-  }
-}
-
-async function failure(body: string, extra: Partial<RunJobOptions> = {}): Promise<Error> {
-  try {
-    await run(body, extra);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('the job succeeded');
-}
+const run = runDriver;
+const failure = driverFailure;
 
 describe('saveAsSequenceFile then sc.sequenceFile', () => {
   it('round trips strings, ints, longs, doubles, booleans, bytes and null, partition by partition', async () => {

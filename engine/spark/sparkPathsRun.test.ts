@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, encodeUtf8 } from '../core';
 import { InputPathError } from '../exec/hdfsInputs';
-import { runJob } from '../api/runJob';
-import type { RunJobOptions } from '../api/jobTypes';
 import { errorToData, JobCodeError } from '../sandbox/contract/jobCodeError';
-import { createFunctionRunner } from '../sandbox/inProcessRunner';
+import { driverFailure, runDriver } from './__tests__/driverRun';
 import { SparkRuntime } from './sparkRuntime';
 
-async function run(body: string, extra: Partial<RunJobOptions> = {}) {
-  const runner = createFunctionRunner();
-  try {
-    return await runJob({
-      source: { fileName: 'job.js', code: `exports.default = async (sc) => {\n${body}\n};` },
-      runner,
-      cluster: 'classroom',
-      seed: 5,
-      outputText: true,
-      ...extra,
-    });
-  } finally {
-    await runner.close();
-  }
-}
-
-async function failure(body: string, extra: Partial<RunJobOptions> = {}): Promise<Error> {
-  try {
-    await run(body, extra);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('the job succeeded');
-}
+const run = runDriver;
+const failure = driverFailure;
 
 const files = [
   { path: '/logs/2024-01/a.log', bytes: encodeUtf8('jan a 1\njan a 2\n') },

@@ -3,6 +3,7 @@
  * materializes shuffles once (map-side combine when there is an aggregator), runs actions as
  * jobs and records everything the simulation needs (jobRecord.ts).
  */
+import { AwaitedActions } from './awaitedActions';
 import { forEachRecord } from '../exec/lineRecordReader';
 import {
   fileInputCuts,
@@ -63,10 +64,17 @@ export class SparkRuntime {
   adopt: (value: unknown) => unknown = (value) => value;
   /** sc.stop() was called: no more jobs (Spark: "Cannot call methods on a stopped SparkContext"). */
   stopped = false;
+  /** The actions the learner called, until their code takes each result (awaitedActions.ts). */
+  readonly actions = new AwaitedActions();
 
   register(rdd: Rdd): number {
     this.rdds.push(rdd);
     return this.rdds.length - 1;
+  }
+
+  /** The learner's line in an Error's stack, or null when not in their code. */
+  lineOf(site: Error): number | null {
+    return this.describeError(site).line;
   }
 
   /** The learner's file:line in an Error's stack (Spark's call site), or null when not in their code. */

@@ -3,7 +3,8 @@
 
 /**
  * A resilient distributed dataset: transformations are lazy and return a new RDD; actions run
- * Spark jobs and return promises (`await rdd.count()`). Pairs are `[key, value]` arrays (Scala's
+ * Spark jobs and return promises (`await rdd.count()`: a driver that ends with an action it never
+ * awaited fails at that action's line, its job unfinished). Pairs are `[key, value]` arrays (Scala's
  * Tuple2, Python's tuple). Partitions of keyed shuffles are Spark's HashPartitioner's
  * (Java's hashCode of the key). Random methods take a seed; without one the seed is 42, so runs
  * repeat (Spark would draw a random seed). An extra argument is an error.

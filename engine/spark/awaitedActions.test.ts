@@ -1,0 +1,76 @@
+/**
+ * An action the driver never awaits fails the run at the line that called it (awaitedActions.ts):
+ * it used to end the driver with `undefined` or "[object Promise]1", no job, no file, no error.
+ */
+import { describe, expect, it } from 'vitest';
+import { JobCodeError } from '../sandbox/contract/jobCodeError';
+import { driverFailure, runDriver } from './__tests__/driverRun';
+
+/** The driver's body starts at line 2 of job.js; the run fails with the learner's error. */
+async function failure(body: string): Promise<JobCodeError> {
+  const error = await driverFailure(body);
+  expect(error).toBeInstanceOf(JobCodeError);
+  return error as JobCodeError;
+}
+
+const run = runDriver;
+
+const NEVER_AWAITED = /was called but never awaited, so the driver ended before its job was done/;
+
+describe('an action the driver never awaits', () => {
+  it('fails the run at the line that called it, whatever the driver did with its Promise', async () => {
+    const plus = await failure(`const rdd = sc.parallelize([1, 2, 3]);\nconst n = rdd.count();\nreturn n + 1;`);
+    expect(plus.line).toBe(3);
+    expect(plus.message).toMatch(/^job\.js:3: count\(\) was called but never awaited/);
+    expect(plus.message).toMatch(/write `await rdd\.count\(\.\.\.\)`$/);
+    const length = await failure(`return sc.parallelize(['a', 'b']).collect().length;`);
+    expect(length.message).toMatch(/^job\.js:2: collect\(\) was called/);
+    // A file never written, and nothing said it: the first action never awaited is named.
+    const save = await failure(
+      `const rdd = sc.parallelize([1]);\nrdd.saveAsTextFile('/out/x');\nrdd.count();\nreturn 'done';`,
+    );
+    expect(save.message).toMatch(/^job\.js:3: saveAsTextFile\(\) was called/);
+    // Inside a list the driver returns: the action is named, not "a Promise".
+    expect((await failure(`return [sc.parallelize([1]).first()];`)).message).toMatch(NEVER_AWAITED);
+  });
+
+  it('names the action, not its failing task, and leaves no unhandled rejection', async () => {
+    const seen: unknown[] = [];
+    const onRejection = (reason: unknown) => seen.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const error = await failure(`sc.parallelize([1]).map((x) => x.y.z).count();\nreturn 1;`);
+      expect(error.line).toBe(2);
+      expect(error.message).toMatch(NEVER_AWAITED);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it('counts every way of taking a result: await, then, catch, finally, Promise.all, returning it', async () => {
+    const body = [
+      `const rdd = sc.parallelize([1, 2, 3, 4]);`,
+      `const a = await rdd.count();`,
+      `const b = await rdd.map((x) => x * 2).collect().then((xs) => xs.length);`,
+      `const [c, d] = await Promise.all([rdd.first(), rdd.take(2)]);`,
+      `await rdd.count().catch(() => 0);`,
+      `await rdd.count().finally(() => {});`,
+      `const failed = await rdd.map((x) => x.y.z).count().catch((e) => e.name);`,
+      `const p = rdd.sum();`,
+      `return { a, b, c, d, failed, sum: await p, last: await rdd.max() };`,
+    ].join('\n');
+    expect((await run(body)).result).toEqual({
+      a: 4,
+      b: 4,
+      c: 1,
+      d: [1, 2],
+      failed: 'SparkJobAbortedError',
+      sum: 10,
+      last: 4,
+    });
+    // An async driver may return the action itself: it is awaited for it.
+    expect((await run(`return sc.parallelize([5, 6]).count();`)).result).toBe(2);
+  });
+});
