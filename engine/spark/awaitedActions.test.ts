@@ -21,17 +21,31 @@ describe('an action the driver never awaits', () => {
   it('fails the run at the line that called it, whatever the driver did with its Promise', async () => {
     const plus = await failure(`const rdd = sc.parallelize([1, 2, 3]);\nconst n = rdd.count();\nreturn n + 1;`);
     expect(plus.line).toBe(3);
-    expect(plus.message).toMatch(/^job\.js:3: count\(\) was called but never awaited/);
+    expect(plus.message).toMatch(/^job\.js:3: rdd\.count\(\) was called but never awaited/);
     expect(plus.message).toMatch(/write `await rdd\.count\(\.\.\.\)`$/);
     const length = await failure(`return sc.parallelize(['a', 'b']).collect().length;`);
-    expect(length.message).toMatch(/^job\.js:2: collect\(\) was called/);
+    expect(length.message).toMatch(/^job\.js:2: rdd\.collect\(\) was called/);
     // A file never written, and nothing said it: the first action never awaited is named.
     const save = await failure(
       `const rdd = sc.parallelize([1]);\nrdd.saveAsTextFile('/out/x');\nrdd.count();\nreturn 'done';`,
     );
-    expect(save.message).toMatch(/^job\.js:3: saveAsTextFile\(\) was called/);
+    expect(save.message).toMatch(/^job\.js:3: rdd\.saveAsTextFile\(\) was called/);
     // Inside a list the driver returns: the action is named, not "a Promise".
     expect((await failure(`return [sc.parallelize([1]).first()];`)).message).toMatch(NEVER_AWAITED);
+  });
+
+  it("does the same for a DataFrame's actions", async () => {
+    const code = (body: string) => ({
+      source: { fileName: 'job.js', code: `exports.default = async (sc, spark) => {\n${body}\n};` },
+    });
+    const frame = `const df = spark.createDataFrame([{ a: 1 }, { a: 2 }]);`;
+    const count = await driverFailure('', code(`${frame}\nconst n = df.count();\nreturn n + 1;`));
+    expect(count.message).toMatch(/^job\.js:3: df\.count\(\) was called but never awaited/);
+    expect(count.message).toMatch(/write `await df\.count\(\.\.\.\)`$/);
+    const show = await driverFailure('', code(`${frame}\n\ndf.show();\nreturn 1;`));
+    expect(show.message).toMatch(/^job\.js:4: df\.show\(\) was called/);
+    const taken = `${frame}\nawait df.show();\nconst [first, head] = await Promise.all([df.first(), df.head(1)]);\nreturn [(await df.collect()).length, await df.count(), (await df.take(1)).length, first, head];`;
+    expect((await runDriver('', code(taken))).result).toEqual([2, 2, 1, { a: 1 }, [{ a: 1 }]]);
   });
 
   it('names the action, not its failing task, and leaves no unhandled rejection', async () => {

@@ -9,7 +9,7 @@
  * same program fails or passes the same way on every run.
  */
 
-/** An action the learner called: its name and the line of their call. */
+/** An action the learner called: its name as they call it (`rdd.count`, `df.show`) and the line of their call. */
 export interface CalledAction {
   readonly name: string;
   readonly line: number | null;

@@ -46,7 +46,7 @@ function call(handle: unknown, name: RddMethodName, args: unknown[]): unknown {
   // An action's result, as a value of the job's realm (Maps, arrays: instanceof holds there too),
   // tracked until the learner's code takes it (a driver that ends first fails at this line).
   const adopted = out.then((value: unknown) => rdd.rt.adopt(value));
-  return rdd.rt.actions.track(adopted, name, rdd.rt.lineOf(new Error('call site')));
+  return rdd.rt.actions.track(adopted, `rdd.${name}`, rdd.rt.lineOf(new Error('call site')));
 }
 
 /** The handles' shared prototype: one method per API name, and Spark's toString. */

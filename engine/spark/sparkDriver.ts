@@ -88,7 +88,7 @@ export async function runSparkDriver(
     throw new JobResultError(
       describeError(new Error('result')).fileName,
       untaken.line,
-      `${untaken.name}() was called but never awaited, so the driver ended before its job was done: its result, any file it writes and any error of its tasks are lost. Spark's actions return their result; here they return a Promise: write \`await rdd.${untaken.name}(...)\``,
+      `${untaken.name}() was called but never awaited, so the driver ended before its job was done: its result, any file it writes and any error of its tasks are lost. Spark's actions return their result; here they return a Promise: write \`await ${untaken.name}(...)\``,
     );
   return { result: plainResult(result, rt, madeAt, describeError, limits), jobs: [rt.toLog()], written: rt.written };
 }

@@ -173,7 +173,11 @@ interface DataFrame {
    * @counterpart Spark: Dataset.createOrReplaceTempView · PySpark: DataFrame.createOrReplaceTempView
    */
   createOrReplaceTempView(name: string): void;
-  /** Every row. @counterpart Spark: Dataset.collect · PySpark: DataFrame.collect */
+  /**
+   * Every row. The actions (collect, count, take, head, first, show) run jobs and return
+   * promises: `await df.count()` (a driver that ends with one it never awaited fails at its line).
+   * @counterpart Spark: Dataset.collect · PySpark: DataFrame.collect
+   */
   collect(): Promise<Row[]>;
   /** @counterpart Spark: Dataset.count · PySpark: DataFrame.count */
   count(): Promise<number>;

@@ -262,41 +262,46 @@ export class DataFrame {
     d.s.views.set(String(name).toLowerCase(), this);
   }
 
-  // ---- actions ----
-  async collect(): Promise<Record<string, unknown>[]> {
-    const d = st(this);
-    rowNames(d, 'collect');
-    return toRows(d, (await collectRdd(d.rdd)) as unknown[][]);
+  // ---- actions: each tracked until the driver takes its result (engine/spark/awaitedActions.ts) ----
+  collect(): Promise<Record<string, unknown>[]> {
+    return action(this, 'collect', async (d) => {
+      rowNames(d, 'collect');
+      return toRows(d, (await collectRdd(d.rdd)) as unknown[][]);
+    });
   }
-  async count(): Promise<number> {
-    return countRdd(st(this).rdd);
+  count(): Promise<number> {
+    return action(this, 'count', (d) => countRdd(d.rdd));
   }
-  async take(n: number): Promise<Record<string, unknown>[]> {
-    const d = st(this);
-    rowNames(d, 'take');
-    return toRows(d, await takeRows(d, n, 'take'));
+  take(n: number): Promise<Record<string, unknown>[]> {
+    return action(this, 'take', async (d) => {
+      rowNames(d, 'take');
+      return toRows(d, await takeRows(d, n, 'take'));
+    });
   }
-  async head(n?: number): Promise<Record<string, unknown>[] | Record<string, unknown> | null> {
-    if (n === undefined) return this.first();
-    return this.take(n);
+  head(n?: number): Promise<Record<string, unknown>[] | Record<string, unknown> | null> {
+    return action(this, 'head', async (d) => {
+      if (n === undefined) return firstRow(d);
+      rowNames(d, 'take');
+      return toRows(d, await takeRows(d, n, 'take'));
+    });
   }
-  async first(): Promise<Record<string, unknown> | null> {
-    const [row] = await this.take(1);
-    return row ?? null;
+  first(): Promise<Record<string, unknown> | null> {
+    return action(this, 'first', firstRow);
   }
-  async show(n: number = 20, truncate: boolean | number = true): Promise<void> {
-    const d = st(this);
-    const rows = await takeRows(d, n + 1, 'showString');
-    const cut = truncate === true ? 20 : truncate === false ? 0 : Number(truncate);
-    d.s.print(
-      showString(
-        d.schema.map((f) => f.name),
-        d.schema.map((f) => f.type),
-        rows,
-        n,
-        cut,
-      ).replace(/\n$/, ''),
-    );
+  show(n: number = 20, truncate: boolean | number = true): Promise<void> {
+    return action(this, 'show', async (d) => {
+      const rows = await takeRows(d, n + 1, 'showString');
+      const cut = truncate === true ? 20 : truncate === false ? 0 : Number(truncate);
+      d.s.print(
+        showString(
+          d.schema.map((f) => f.name),
+          d.schema.map((f) => f.type),
+          rows,
+          n,
+          cut,
+        ).replace(/\n$/, ''),
+      );
+    });
   }
 }
 Object.freeze(DataFrame.prototype);
@@ -305,6 +310,36 @@ Object.freeze(DataFrame.prototype);
  * Spark's SparkPlan.executeTake: a job over the first partition, then over 4 times as many
  * partitions as scanned so far (spark.sql.limit.scaleUpFactor), until n rows are found.
  */
+/**
+ * A DataFrame action: `run` on the frame's state, its result tracked as the learner's call
+ * (`df.count`, at the line that called it) until their code takes it.
+ */
+function action<T>(df: DataFrame, name: string, run: (d: DfState) => Promise<T>): Promise<T> {
+  let d: DfState;
+  try {
+    d = st(df);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+  const rt = d.rdd.rt;
+  const line = rt.lineOf(new Error('call site'));
+  // Begun at once, as an async method begins; what it throws is its Promise's failure, as there.
+  let result: Promise<T>;
+  try {
+    result = run(d);
+  } catch (error) {
+    result = Promise.reject(error);
+  }
+  return rt.actions.track(result, `df.${name}`, line);
+}
+
+/** The first row, or null (DataFrame.first). */
+async function firstRow(d: DfState): Promise<Record<string, unknown> | null> {
+  rowNames(d, 'take');
+  const [row] = toRows(d, await takeRows(d, 1, 'take'));
+  return row ?? null;
+}
+
 async function takeRows(d: DfState, n: number, action: string): Promise<unknown[][]> {
   if (!Number.isInteger(n) || n < 0)
     throw new RangeError(`${action}(n): n must be a whole number of at least 0, got ${String(n)}`);
