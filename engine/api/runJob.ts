@@ -162,7 +162,12 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
     for (const p of mentionedPaths(options.source.code, sim.hdfs)) ensureInput(p);
     const conf = submittedSparkConf(options.sparkConf, shape.conf, options.source.fileName);
     const executorCores = checkExecutorPlan(ctx, conf, shape.conf, options.source.fileName);
-    const { failure, ...run } = await runSparkJob(ctx, options.runner, { maxAttempts, conf, executorCores });
+    const { failure, ...run } = await runSparkJob(ctx, options.runner, {
+      maxAttempts,
+      conf,
+      executorCores,
+      fileName: options.source.fileName,
+    });
     const report = finish(run);
     if (failure === null) return report;
     const { task, error, nodes } = failure;
@@ -175,7 +180,11 @@ async function runLoadedJob(options: RunJobOptions): Promise<JobRunReport> {
   let lastOutput: string[] = [];
   for (const config of shape.jobs) {
     for (const p of samplesNamed(config.input, sim.hdfs)) ensureInput(p);
-    const run = await runMapReduceJob(ctx, options.runner, config, { maxAttempts, speculation });
+    const run = await runMapReduceJob(ctx, options.runner, config, {
+      maxAttempts,
+      speculation,
+      fileName: options.source.fileName,
+    });
     addCounters(counters, run.counters);
     for (const [group, named] of run.userCounters)
       addUserCounters(

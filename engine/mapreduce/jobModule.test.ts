@@ -31,4 +31,18 @@ describe('reading a MapReduce job', () => {
     // Hadoop 1's names still work, as Hadoop's deprecated keys do.
     expect(readJobModule(job({ conf: { 'io.sort.mb': 5 } }), 'j.js').mapreduce[0]!.conf.sortMb).toBe(5);
   });
+
+  it('says where each job is in its file, a hole in a chain too (it was an internal error)', () => {
+    const chain = readJobModule([job({}), job({ output: '/out2' })], 'j.js');
+    expect(chain.shape.kind === 'mapreduce' && chain.shape.jobs.map((j) => j.field)).toEqual([
+      'default[0]',
+      'default[1]',
+    ]);
+    const one = readJobModule(job({}), 'j.js');
+    expect(one.shape.kind === 'mapreduce' && one.shape.jobs[0]!.field).toBe('default');
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => readJobModule([job({}), , job({})], 'j.js')).toThrow(
+      /^j\.js: default\[1\]: must be a job object, got undefined$/,
+    );
+  });
 });

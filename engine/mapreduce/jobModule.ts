@@ -122,7 +122,6 @@ function readMapReduce(
     config: {
       index,
       name,
-      fileName,
       field: where,
       input: paths(job.input, `${where}.input`, fileName),
       output: output[0]!,
@@ -168,7 +167,10 @@ export function readJobModule(exported: unknown, fileName: string, confExport?: 
   if (list.length === 0) throw new JobSpecError(fileName, 'default export: the chain of jobs is empty');
   if (list.length > MAX_CHAIN)
     throw new JobSpecError(fileName, `default export: a chain may hold at most ${MAX_CHAIN} jobs, got ${list.length}`);
-  const read = list.map((j, i) => readMapReduce(j, i, Array.isArray(exported) ? `default[${i}]` : 'default', fileName));
+  // Array.from visits a hole (`[job, , next]`) as undefined: an error at its place, where map skipped it.
+  const read = Array.from(list as unknown[], (j, i) =>
+    readMapReduce(j, i, Array.isArray(exported) ? `default[${i}]` : 'default', fileName),
+  );
   return {
     shape: { kind: 'mapreduce', jobs: read.map((r) => r.config) },
     mapreduce: read.map((r) => r.fns),

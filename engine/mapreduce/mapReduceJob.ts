@@ -118,10 +118,11 @@ export async function runMapReduceJob(
   ctx: JobContext,
   runner: TaskRunner,
   config: MapReduceJobConfig,
-  options: MrAmOptions,
+  /** `fileName`: the job's file, as the host knows it (its errors name it). */
+  options: MrAmOptions & { fileName: string },
 ): Promise<MrJobResult> {
   // Where a path's error points: the job's field in its file ('job.js: default[1].input').
-  const where = `${config.fileName}: ${config.field}`;
+  const where = `${options.fileName}: ${config.field}`;
   checkAppMasterFits(ctx);
   const files = resolveInputFiles(ctx.hdfs, config.input, `${where}.input`);
   // Hadoop's FileOutputFormat.checkOutputSpecs: a job never overwrites an output directory.

@@ -25,12 +25,11 @@ const error = (detail: string) => ({
 });
 
 describe('checkReply', () => {
-  it("checks where a MapReduce job's path errors point: its file, and its place in the default export", () => {
+  it("checks where a MapReduce job's path errors point: its place in the file's default export", () => {
     const conf = readMapReduceConf(undefined, 'default.conf', 'job.js');
-    const job = (index: number, field: unknown, fileName: unknown = 'job.js') => ({
+    const job = (index: number, field: unknown) => ({
       index,
       name: `job ${index + 1}`,
-      fileName,
       field,
       input: ['/in/a'],
       output: `/out/${index}`,
@@ -43,9 +42,12 @@ describe('checkReply', () => {
     expect(loaded(job(0, 'default')).ok).toBe(true);
     expect(loaded(job(0, 'default[0]'), job(1, 'default[1]')).ok).toBe(true);
     expect(loaded(job(0, 'default'), job(1, 'default[1]'))).toMatchObject({ ok: false });
+    // A hole in the list is a job that is not an object, not one skipped.
+    const holed: unknown[] = [];
+    holed[1] = job(1, 'default[1]');
+    const reply = { type: 'loaded', id: 1, shape: { kind: 'mapreduce', jobs: holed } };
+    expect(JSON.stringify(checkReply(reply))).toMatch(/jobs\[0\] is not an object/);
     expect(JSON.stringify(loaded(job(0, 'default[2]')))).toMatch(/jobs\[0\]\.field is not default\[0\] or default/);
-    expect(JSON.stringify(loaded(job(0, 'default', { toString: 1 })))).toMatch(/jobs\[0\]\.fileName is not a string/);
-    expect(JSON.stringify(loaded(job(0, 'default', 'j'.repeat(10_000))))).toMatch(/fileName is longer/);
   });
 
   it('accepts the replies the sandbox really sends', () => {
@@ -204,14 +206,14 @@ describe('checkReply', () => {
       /written\[0\]\.bytes is not a Uint8Array/,
     ],
     [
-      "a missing input's place that is not text",
-      sparkDone(1, { missingInput: '/in/x', missingInputAt: { line: 3 } }),
-      /missingInputAt is not a string/,
+      "a missing input's line that is text",
+      sparkDone(1, { missingInput: '/in/x', missingInputLine: '3' }),
+      /missingInputLine is not an integer/,
     ],
     [
-      "a missing input's 10 kB place",
-      sparkDone(1, { missingInput: '/in/x', missingInputAt: 'j'.repeat(10_000) }),
-      /missingInputAt is longer/,
+      "a missing input's line 0",
+      sparkDone(1, { missingInput: '/in/x', missingInputLine: 0 }),
+      /missingInputLine is below 1/,
     ],
     ['a loop at line -1', { type: 'loop', line: -1 }, /loop\.line is not an integer/],
     [

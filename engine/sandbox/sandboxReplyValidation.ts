@@ -68,12 +68,12 @@ function checkShape(v: unknown, where: string): void {
   if (shape.kind !== 'mapreduce') fail(`${where}.kind`, 'is not mapreduce, spark, kafka or module');
   const jobs = list(shape.jobs, `${where}.jobs`, 1_000);
   if (jobs.length === 0) fail(`${where}.jobs`, 'is empty');
-  jobs.forEach((j, i) => {
+  // Every index, holes too (forEach skips them).
+  Array.from(jobs, (j, i) => {
     const at = `${where}.jobs[${i}]`;
     const job = obj(j, at);
     if (int(job.index, `${at}.index`) !== i) fail(`${at}.index`, `is not ${i}`);
     str(job.name, `${at}.name`, REPLY_LIMITS.name);
-    str(job.fileName, `${at}.fileName`, REPLY_LIMITS.path);
     // Its place in the default export: the job itself, or the i-th of a list.
     const field = str(job.field, `${at}.field`, REPLY_LIMITS.name);
     if (field !== `default[${i}]` && !(field === 'default' && jobs.length === 1))
@@ -286,7 +286,8 @@ function checkSparkOutput(v: unknown, where: string): void {
   });
   if (o.missingInput !== undefined) str(o.missingInput, `${where}.missingInput`, REPLY_LIMITS.path);
   if (o.missingInputCall !== undefined) str(o.missingInputCall, `${where}.missingInputCall`, REPLY_LIMITS.name);
-  if (o.missingInputAt !== undefined) str(o.missingInputAt, `${where}.missingInputAt`, REPLY_LIMITS.path);
+  if (o.missingInputLine !== undefined && int(o.missingInputLine, `${where}.missingInputLine`) < 1)
+    fail(`${where}.missingInputLine`, 'is below 1');
 }
 
 /**

@@ -68,14 +68,14 @@ export async function runSparkDriver(
     // What the learner threw may be anything (a revoked Proxy makes instanceof throw).
     if (isInstance(error, MissingInputError)) {
       // The learner's line that read the path (its call is on the error's stack).
-      const { fileName, line } = describeError(error);
+      const { line } = describeError(error);
       return {
         result: undefined,
         jobs: [rt.toLog()],
         written: [],
         missingInput: error.path,
         missingInputCall: error.call,
-        ...(line === null ? {} : { missingInputAt: `${fileName}:${line}` }),
+        ...(line === null ? {} : { missingInputLine: line }),
       };
     }
     // A job's task failed and the driver let the error through: the simulation replays the jobs

@@ -44,9 +44,9 @@ function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: 
 }
 
 /** sc.textFile's input matched nothing: Hadoop's message (InvalidInputException), reported as a bad input. */
-function missingInputError(paths: string, call = 'sc.textFile', at?: string): InputPathError {
+function missingInputError(paths: string, call = 'sc.textFile', at: string | null = null): InputPathError {
   const error = new InputPathError(splitInputPaths(paths)[0] ?? paths, call);
-  error.message = `${at === undefined ? '' : `${at}: `}${call}: ${missingInputMessage(paths)}`;
+  error.message = `${at === null ? '' : `${at}: `}${call}: ${missingInputMessage(paths)}`;
   return error;
 }
 
@@ -58,6 +58,8 @@ export async function runSparkJob(
     conf?: SparkConfInput;
     /** The executors' cores when the caller already planned them (plannedExecutorCores). */
     executorCores?: number;
+    /** The job's file, as its errors name it. */
+    fileName: string;
   },
 ): Promise<SparkReport & { failure: SparkJobFailure | null }> {
   const conf = resolveSparkConf(options.conf);
@@ -73,8 +75,11 @@ export async function runSparkJob(
       return files.map((f) => ({ path: f.path, bytes: hdfs.read(f.path), blockSize: f.blockSize }));
     },
   });
-  if (out.missingInput !== undefined)
-    throw missingInputError(out.missingInput, out.missingInputCall, out.missingInputAt);
+  if (out.missingInput !== undefined) {
+    // At the learner's line (the sandbox's number), in the file the host knows the job by.
+    const at = out.missingInputLine === undefined ? null : `${options.fileName}:${out.missingInputLine}`;
+    throw missingInputError(out.missingInput, out.missingInputCall, at);
+  }
   const log = out.jobs[0] as SparkLog;
   const app = new SparkApplication(ctx, log, conf, options.maxAttempts);
   // A job's output is committed when it finishes, so a later job of the program reads it from HDFS.

@@ -241,10 +241,15 @@ export function errorFromData(data: JobErrorData): Error {
 /** The first stack frame in the learner's file gives the line (minus a wrapper's offset). */
 export function findLine(stack: string, fileName: string, lineOffset = 0): number | null {
   for (const frame of stack.split('\n')) {
-    const at = frame.lastIndexOf(fileName);
-    if (at < 0) continue;
-    const match = /^:(\d+)(?::\d+)?/.exec(frame.slice(at + fileName.length));
-    if (match) return Number(match[1]) - lineOffset;
+    for (let at = frame.lastIndexOf(fileName); at >= 0; at = at === 0 ? -1 : frame.lastIndexOf(fileName, at - 1)) {
+      // The whole name, not the end of another file's (a job D.mjs and the engine's chunk-3D.mjs).
+      if (at > 0 && !NAME_STARTS_AFTER.has(frame[at - 1]!)) continue;
+      const match = /^:(\d+)(?::\d+)?/.exec(frame.slice(at + fileName.length));
+      if (match) return Number(match[1]) - lineOffset;
+    }
   }
   return null;
 }
+
+/** What a file's name follows in a stack frame: its folder, the frame's "(" or "at ", Firefox's "fn@". */
+const NAME_STARTS_AFTER = new Set(['/', '\\', '(', ' ', '@']);

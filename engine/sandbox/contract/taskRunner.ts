@@ -91,8 +91,7 @@ export interface MapReduceJobConfig {
   /** Index in a chain of jobs (0 for a single job). */
   index: number;
   name: string;
-  /** The job's file, as its errors name it, and the job's place in its default export ('default', 'default[1]'): where the errors about its paths point. */
-  fileName: string;
+  /** The job's place in its file's default export ('default', 'default[1]'): where the errors about its paths point. */
   field: string;
   input: string[];
   output: string;
@@ -242,8 +241,8 @@ export interface SparkDriverOutput {
   missingInput?: string;
   /** With missingInput: the call that read it (`sc.textFile`, `sc.sequenceFile`); sc.textFile when absent. */
   missingInputCall?: string;
-  /** With missingInput: the line of the learner's code that made that call (`job.js:3`), when known. */
-  missingInputAt?: string;
+  /** With missingInput: the line of the learner's code that made that call, when known. */
+  missingInputLine?: number;
 }
 
 /**
