@@ -88,6 +88,15 @@ describe('runStep', () => {
       source: 'export default async (sc) => {\n  return sc.textFile(\n};\n',
       runner,
     });
+    // A path that does not exist, at the line that read it (the editor marks it).
+    const missing = await runStep({
+      lab: sparkInMemoryLab,
+      stepIndex: 0,
+      source: "export default async (sc) => {\n\n  return sc.textFile('/data/nope.txt').count();\n};\n",
+      runner,
+    });
+    expect(missing.error).toMatchObject({ kind: 'input', line: 3 });
+    expect(missing.error?.message).toMatch(/:3: sc\.textFile: Input path does not exist: hdfs:\/data\/nope\.txt$/);
     expect(syntax.error?.kind).toBe('compile');
     expect(syntax.error?.line).toBe(3);
     expect(syntax.error?.column).toBeGreaterThan(0);

@@ -365,8 +365,8 @@ function classify(error: unknown): StepError {
   if (error instanceof JobTimeoutError)
     return { ...base, kind: 'timeout', message: error.message, line: error.loop?.line ?? null };
   if (error instanceof SimulationStuckError) return { ...base, kind: 'stuck', message: error.message };
-  if (error instanceof InputPathError || error instanceof HdfsError)
-    return { ...base, kind: 'input', message: error.message };
+  if (error instanceof InputPathError) return { ...base, kind: 'input', message: error.message, line: error.line };
+  if (error instanceof HdfsError) return { ...base, kind: 'input', message: error.message };
   if (error instanceof ValidationError) return { ...base, kind: 'invalid', message: error.message };
   throw error;
 }

@@ -12,6 +12,8 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A job's input path that does not exist, or its output path that does (bad input: exit code 2). */
 export class InputPathError extends Error {
   override name = 'InputPathError';
+  /** The learner's line that named the path, when a call in their code did (sc.textFile), for editors to mark. */
+  line: number | null = null;
   constructor(
     readonly path: string,
     where: string,

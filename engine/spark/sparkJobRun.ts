@@ -44,9 +44,10 @@ function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: 
 }
 
 /** sc.textFile's input matched nothing: Hadoop's message (InvalidInputException), reported as a bad input. */
-function missingInputError(paths: string, call = 'sc.textFile', at: string | null = null): InputPathError {
+function missingInputError(paths: string, call: string, fileName: string, line: number | null): InputPathError {
   const error = new InputPathError(splitInputPaths(paths)[0] ?? paths, call);
-  error.message = `${at === null ? '' : `${at}: `}${call}: ${missingInputMessage(paths)}`;
+  error.message = `${line === null ? '' : `${fileName}:${line}: `}${call}: ${missingInputMessage(paths)}`;
+  error.line = line;
   return error;
 }
 
@@ -75,11 +76,13 @@ export async function runSparkJob(
       return files.map((f) => ({ path: f.path, bytes: hdfs.read(f.path), blockSize: f.blockSize }));
     },
   });
-  if (out.missingInput !== undefined) {
-    // At the learner's line (the sandbox's number), in the file the host knows the job by.
-    const at = out.missingInputLine === undefined ? null : `${options.fileName}:${out.missingInputLine}`;
-    throw missingInputError(out.missingInput, out.missingInputCall, at);
-  }
+  if (out.missingInput !== undefined)
+    throw missingInputError(
+      out.missingInput,
+      out.missingInputCall ?? 'sc.textFile',
+      options.fileName,
+      out.missingInputLine ?? null,
+    );
   const log = out.jobs[0] as SparkLog;
   const app = new SparkApplication(ctx, log, conf, options.maxAttempts);
   // A job's output is committed when it finishes, so a later job of the program reads it from HDFS.
