@@ -40,7 +40,8 @@ export function resolveInputFiles(hdfs: Hdfs, paths: readonly string[], where: s
     try {
       matches = hasGlob(p) ? globMatches(p, listing) : hdfs.exists(p) ? [p] : [];
     } catch (error) {
-      throw new InputPathError(p, where, `${error instanceof Error ? error.message : String(error)}: ${p}`);
+      // HDFS's and the glob's own messages name the path.
+      throw new InputPathError(p, where, error instanceof Error ? error.message : String(error));
     }
     if (matches.length === 0)
       throw new InputPathError(p, where, hasGlob(p) ? `Input Pattern hdfs:${p} matches 0 files` : undefined);

@@ -65,6 +65,16 @@ describe('MapReduce input paths as FileInputFormat lists them', () => {
     expect(exists.message).toBe(
       'job.js: default.output: FileAlreadyExistsException: Output directory hdfs:/in already exists: a MapReduce job never overwrites its output directory; write to a new path',
     );
+    // A path HDFS refuses, named once, at its field (the output's had no place).
+    expect((await fails(job('/in/a:b'))).message).toBe(
+      "job.js: default.input: /in/a:b: a DFS path must not contain ':' or control characters",
+    );
+    expect((await fails(job('/in/{a'))).message).toBe(
+      'job.js: default.input: Illegal file pattern: Unclosed group for glob /in/{a',
+    );
+    expect((await fails(job('/in/a.txt', '/out/a:b'))).message).toBe(
+      "job.js: default.output: /out/a:b: a DFS path must not contain ':' or control characters",
+    );
     // The second job of a chain: its place in the exported list.
     const chain = `${job('/in/a.txt').replace('exports.default =', 'const first =')}\nexports.default = [first, { ...first, input: '/out/nothing/*', output: '/out/two' }];`;
     expect((await fails(chain)).message).toBe(

@@ -126,7 +126,7 @@ export async function runMapReduceJob(
   checkAppMasterFits(ctx);
   const files = resolveInputFiles(ctx.hdfs, config.input, `${where}.input`);
   // Hadoop's FileOutputFormat.checkOutputSpecs: a job never overwrites an output directory.
-  if (ctx.hdfs.exists(config.output))
+  if (outputExists(ctx, config.output, `${where}.output`))
     throw new InputPathError(
       config.output,
       `${where}.output`,
@@ -218,4 +218,13 @@ export async function runMapReduceJob(
     outputFiles,
     failure: am.failure,
   };
+}
+
+/** Whether the output path exists; a path HDFS refuses (a ':' in it) is the job's field's error. */
+function outputExists(ctx: JobContext, path: string, where: string): boolean {
+  try {
+    return ctx.hdfs.exists(path);
+  } catch (error) {
+    throw new InputPathError(path, where, error instanceof Error ? error.message : String(error));
+  }
 }
