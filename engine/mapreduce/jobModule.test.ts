@@ -44,5 +44,9 @@ describe('reading a MapReduce job', () => {
     expect(() => readJobModule([job({}), , job({})], 'j.js')).toThrow(
       /^j\.js: default\[1\]: must be a job object, got undefined$/,
     );
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => readJobModule(job({ input: ['/a', , '/b'] }), 'j.js')).toThrow(
+      /^j\.js: default\.input\[1\]: must be an absolute DFS path like '\/data\/x\.csv', got undefined$/,
+    );
   });
 });

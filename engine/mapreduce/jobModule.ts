@@ -40,7 +40,8 @@ function paths(value: unknown, where: string, fileName: string): string[] {
   if (list.length === 0) throw new JobSpecError(fileName, `${where}: must name at least one DFS path`);
   if (list.length > MAX_PATHS)
     throw new JobSpecError(fileName, `${where}: must name at most ${MAX_PATHS} DFS paths, got ${list.length}`);
-  return list.map((p, i) => {
+  // Array.from visits a hole ('/a', , '/b') as undefined: an error at its place, where map skipped it.
+  return Array.from(list as unknown[], (p, i) => {
     if (typeof p === 'string' && p.length > MAX_PATH_LENGTH)
       throw new JobSpecError(
         fileName,

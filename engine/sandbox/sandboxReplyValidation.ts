@@ -80,7 +80,7 @@ function checkShape(v: unknown, where: string): void {
       fail(`${at}.field`, `is not default[${i}]${jobs.length === 1 ? ' or default' : ''}`);
     const input = list(job.input, `${at}.input`, 10_000);
     if (input.length === 0) fail(`${at}.input`, 'is empty');
-    input.forEach((p, k) => str(p, `${at}.input[${k}]`, REPLY_LIMITS.path));
+    Array.from(input, (p, k) => str(p, `${at}.input[${k}]`, REPLY_LIMITS.path));
     str(job.output, `${at}.output`, REPLY_LIMITS.path);
     int(job.numReduceTasks, `${at}.numReduceTasks`, 10_000);
     bool(job.hasCombine, `${at}.hasCombine`);
