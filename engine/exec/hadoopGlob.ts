@@ -17,6 +17,24 @@ export class GlobSyntaxError extends Error {
   }
 }
 
+/** Hadoop's FileInputFormat.getPathStrings: split at commas, except inside `{...}`. */
+export function splitInputPaths(spec: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i];
+    if (c === '{') depth++;
+    else if (c === '}' && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(spec.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(spec.slice(start));
+  return out;
+}
+
 /** True when the text has an unescaped glob character: `*`, `?`, `[` or `{`. */
 export function hasGlob(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

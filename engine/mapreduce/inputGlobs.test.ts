@@ -65,6 +65,14 @@ describe('MapReduce input paths as FileInputFormat lists them', () => {
     expect(exists.message).toBe(
       'job.js: default.output: FileAlreadyExistsException: Output directory hdfs:/in already exists: a MapReduce job never overwrites its output directory; write to a new path',
     );
+    // One string may list paths with commas, as Hadoop's setInputPaths takes them (not inside {...}).
+    expect((await run('/in/a.txt,/in/{b,_a}.txt')).result).toEqual([
+      ['x', 2],
+      ['y', 1],
+    ]);
+    expect((await fails(job('/in/a.txt,/in/nope'))).message).toBe(
+      'job.js: default.input: Input path does not exist: hdfs:/in/nope',
+    );
     // A path HDFS refuses, named once, at its field (the output's had no place).
     expect((await fails(job('/in/a:b'))).message).toBe(
       "job.js: default.input: /in/a:b: a DFS path must not contain ':' or control characters",

@@ -4,6 +4,7 @@
  * array (each job usually reads the previous one's output, Cookbook 20.1.3); a Spark job is a
  * function of `sc`. Bad fields get a JobSpecError naming the field.
  */
+import { splitInputPaths } from '../exec/hadoopGlob';
 import { JobSpecError } from '../sandbox/contract/jobCodeError';
 import { readSubmitConf } from '../sandbox/contract/submitConf';
 import type { JobShape, MapReduceJobConfig } from '../sandbox/contract/taskRunner';
@@ -35,8 +36,14 @@ function fn(job: Record<string, unknown>, name: string, where: string, fileName:
   return (f as Fn).bind(job);
 }
 
-function paths(value: unknown, where: string, fileName: string): string[] {
-  const list = Array.isArray(value) ? value : [value];
+function paths(value: unknown, where: string, fileName: string, commaList = false): string[] {
+  // An input given as one string may list paths with commas, as Hadoop's setInputPaths(job, "a,b") takes them.
+  const list =
+    commaList && typeof value === 'string' && value.length <= MAX_PATH_LENGTH
+      ? splitInputPaths(value)
+      : Array.isArray(value)
+        ? value
+        : [value];
   if (list.length === 0) throw new JobSpecError(fileName, `${where}: must name at least one DFS path`);
   if (list.length > MAX_PATHS)
     throw new JobSpecError(fileName, `${where}: must name at most ${MAX_PATHS} DFS paths, got ${list.length}`);
@@ -124,7 +131,7 @@ function readMapReduce(
       index,
       name,
       field: where,
-      input: paths(job.input, `${where}.input`, fileName),
+      input: paths(job.input, `${where}.input`, fileName, true),
       output: output[0]!,
       numReduceTasks: n as number,
       hasCombine: combine !== null,

@@ -9,9 +9,9 @@
  * plus what saveAsTextFile wrote earlier in the same program.
  */
 import { LIMITS, formatCount } from '../core';
-import { baseName, globMatches, hasGlob, isHidden } from '../exec/hadoopGlob';
+import { baseName, globMatches, hasGlob, isHidden, splitInputPaths } from '../exec/hadoopGlob';
 
-export { baseName, isHidden };
+export { baseName, isHidden, splitInputPaths };
 
 /** A file the driver can read: its path, size and block size. */
 export interface DfsEntry {
@@ -78,24 +78,6 @@ function parentOf(path: string): string {
 /** A path a learner wrote that Hadoop would refuse; thrown inside their call, so it names their line. */
 export class DfsPathError extends Error {
   override name = 'IllegalArgumentException';
-}
-
-/** Hadoop's FileInputFormat.getPathStrings: split at commas, except inside `{...}`. */
-export function splitInputPaths(spec: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < spec.length; i++) {
-    const c = spec[i];
-    if (c === '{') depth++;
-    else if (c === '}' && depth > 0) depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(spec.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(spec.slice(start));
-  return out;
 }
 
 /**
