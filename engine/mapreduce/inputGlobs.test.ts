@@ -83,6 +83,10 @@ describe('MapReduce input paths as FileInputFormat lists them', () => {
     expect((await fails(job('/in/a.txt', '/out/a:b'))).message).toBe(
       "job.js: default.output: /out/a:b: a DFS path must not contain ':' or control characters",
     );
+    // Both wrong: the output is checked first, as Hadoop's JobSubmitter does.
+    expect((await fails(job('/in/nope', '/in'))).message).toMatch(
+      /^job\.js: default\.output: FileAlreadyExistsException/,
+    );
     // The second job of a chain: its place in the exported list.
     const chain = `${job('/in/a.txt').replace('exports.default =', 'const first =')}\nexports.default = [first, { ...first, input: '/out/nothing/*', output: '/out/two' }];`;
     expect((await fails(chain)).message).toBe(

@@ -124,14 +124,15 @@ export async function runMapReduceJob(
   // Where a path's error points: the job's field in its file ('job.js: default[1].input').
   const where = `${options.fileName}: ${config.field}`;
   checkAppMasterFits(ctx);
-  const files = resolveInputFiles(ctx.hdfs, config.input, `${where}.input`);
-  // Hadoop's FileOutputFormat.checkOutputSpecs: a job never overwrites an output directory.
+  // Hadoop's FileOutputFormat.checkOutputSpecs: a job never overwrites an output directory. The
+  // output is checked first, as JobSubmitter does (checkSpecs), then the input listed (writeSplits).
   if (outputExists(ctx, config.output, `${where}.output`))
     throw new InputPathError(
       config.output,
       `${where}.output`,
       `FileAlreadyExistsException: Output directory hdfs:${config.output} already exists: a MapReduce job never overwrites its output directory; write to a new path`,
     );
+  const files = resolveInputFiles(ctx.hdfs, config.input, `${where}.input`);
   const maps: MrMapPlan[] = [];
   const tasks: MapTaskInput[] = [];
   for (const file of files) {
