@@ -15,7 +15,7 @@ async function failure(body: string): Promise<JobCodeError> {
 
 const run = runDriver;
 
-const NEVER_AWAITED = /was called but never awaited, so the driver ended before its job was done/;
+const NEVER_AWAITED = /was called but never awaited: the driver never used its result/;
 
 describe('an action the driver never awaits', () => {
   it('fails the run at the line that called it, whatever the driver did with its Promise', async () => {
@@ -46,6 +46,36 @@ describe('an action the driver never awaits', () => {
     expect(show.message).toMatch(/^job\.js:4: df\.show\(\) was called/);
     const taken = `${frame}\nawait df.show();\nconst [first, head] = await Promise.all([df.first(), df.head(1)]);\nreturn [(await df.collect()).length, await df.count(), (await df.take(1)).length, first, head];`;
     expect((await runDriver('', code(taken))).result).toEqual([2, 2, 1, { a: 1 }, [{ a: 1 }]]);
+  });
+
+  it("runs an action taken but not awaited to its end, its callbacks too, before the run's jobs are read", async () => {
+    // Read from HDFS: the input comes through the host, so the driver ends long before the job could.
+    const files = [{ path: '/in/w.txt', bytes: new TextEncoder().encode('a b\nb c\n') }];
+    const saved = await runDriver(
+      `const words = sc.textFile('/in/w.txt').flatMap((l) => l.split(' '));\nconst seen = [];\nwords.saveAsTextFile('/out/w').then(() => seen.push('saved'));\nwords.count().then((n) => seen.push(n), () => seen.push('failed'));\nreturn seen;`,
+      { files },
+    );
+    expect(saved.outputs!.map((f) => f.path)).toContain('/out/w/_SUCCESS');
+    // The driver's result is read once its actions have ended: the list it returned, filled by then.
+    expect(saved.result).toEqual(['saved', 4]);
+    expect(saved.metrics.counters.STAGES_RUN).toBeGreaterThanOrEqual(2);
+    // An action a callback starts after the driver's end is waited for too, and is held to the same rule.
+    const late = await driverFailure(
+      `const rdd = sc.textFile('/in/w.txt');\nrdd.count().then(() => {\n  rdd.saveAsTextFile('/out/late');\n});\nreturn 1;`,
+      { files },
+    );
+    expect(late.message).toMatch(/^job\.js:4: rdd\.saveAsTextFile\(\) was called but never awaited/);
+  });
+
+  it('refuses a DataFrame action inside a task, as an RDD action is (SPARK-5063)', async () => {
+    const inTask = await driverFailure('', {
+      source: {
+        fileName: 'job.js',
+        code: `exports.default = async (sc, spark) => {\nconst df = spark.createDataFrame([{ a: 1 }]);\nreturn sc.parallelize([1, 2]).map((x) => { df.count(); return x; }).collect();\n};`,
+      },
+    });
+    expect(inTask.message).toMatch(/DataFrame\.count was called inside a task: .*\(SPARK-5063\)/);
+    expect(inTask.message).not.toMatch(/never awaited/);
   });
 
   it('names the action, not its failing task, and leaves no unhandled rejection', async () => {

@@ -8,7 +8,7 @@
 import { Rdd } from './rdd';
 import { RDD_API, type RddMethodName } from './rddApi';
 import { toString as rddToString } from './rddInfo';
-import { currentTask } from './taskContext';
+import { calledInTask, currentTask } from './taskContext';
 
 /** The RDD methods a driver may call (transformations, persistence, information, actions). */
 export const RDD_METHODS: readonly RddMethodName[] = Object.freeze(Object.keys(RDD_API) as RddMethodName[]);
@@ -30,10 +30,7 @@ const wrap = (out: unknown): unknown =>
 function call(handle: unknown, name: RddMethodName, args: unknown[]): unknown {
   const rdd = rddOf(handle);
   if (!rdd) throw new TypeError(`RDD.${name} was called on something that is not an RDD`);
-  if (currentTask() !== 0)
-    throw new Error(
-      `RDD.${name} was called inside a task: RDD transformations and actions can only be invoked by the driver, not inside of other transformations; for example, rdd1.map(x => rdd2.count() * x) is invalid because the count cannot be performed inside of the rdd1.map transformation (SPARK-5063). Compute it in the driver first: const n = await rdd2.count(); rdd1.map(x => n * x)`,
-    );
+  if (currentTask() !== 0) throw calledInTask(`RDD.${name}`);
   const [maxArgs, method] = RDD_API[name] as [number, (rdd: Rdd, ...a: unknown[]) => unknown];
   let given = args.length;
   while (given > 0 && args[given - 1] === undefined) given--;

@@ -83,12 +83,14 @@ export async function runSparkDriver(
     if (!isInstance(error, SparkJobAbortedError) || error.job !== rt.jobs.length - 1) throw error;
     return { result: undefined, jobs: [{ ...rt.toLog(), aborted: true }], written: rt.written };
   }
+  // The actions the driver started, run to their end (awaitedActions.ts), before its jobs are read.
+  await rt.actions.drain();
   const untaken = rt.actions.firstUntaken();
   if (untaken !== null)
     throw new JobResultError(
       describeError(new Error('result')).fileName,
       untaken.line,
-      `${untaken.name}() was called but never awaited, so the driver ended before its job was done: its result, any file it writes and any error of its tasks are lost. Spark's actions return their result; here they return a Promise: write \`await ${untaken.name}(...)\``,
+      `${untaken.name}() was called but never awaited: the driver never used its result, nor waited for its job or saw its errors. Spark's actions return their result; here they return a Promise: write \`await ${untaken.name}(...)\``,
     );
   return { result: plainResult(result, rt, madeAt, describeError, limits), jobs: [rt.toLog()], written: rt.written };
 }

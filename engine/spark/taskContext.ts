@@ -15,6 +15,13 @@ export function currentTask(): number {
   return current;
 }
 
+/** SPARK-5063's refusal of `call` (`RDD.count`, `DataFrame.count`) made inside a task. */
+export function calledInTask(call: string): Error {
+  return new Error(
+    `${call} was called inside a task: RDD transformations and actions can only be invoked by the driver, not inside of other transformations; for example, rdd1.map(x => rdd2.count() * x) is invalid because the count cannot be performed inside of the rdd1.map transformation (SPARK-5063). Compute it in the driver first: const n = await rdd2.count(); rdd1.map(x => n * x)`,
+  );
+}
+
 /** Told when a task ends, whether it succeeded (accumulators merge a task's updates only then). */
 const endListeners: ((task: number, succeeded: boolean) => void)[] = [];
 

@@ -4,6 +4,7 @@
  * Spark's physical operators; actions run them as Spark jobs. Internals stay in a WeakMap, out of
  * the job's reach.
  */
+import { calledInTask, currentTask } from '../taskContext';
 import { dateAt } from '../../core';
 import type { Rdd } from '../rdd';
 import type { SparkRuntime } from '../sparkRuntime';
@@ -321,6 +322,8 @@ function action<T>(df: DataFrame, name: string, run: (d: DfState) => Promise<T>)
   } catch (error) {
     return Promise.reject(error as Error);
   }
+  // Inside a task: refused as an RDD's action is (SPARK-5063), not run as a job of its own.
+  if (currentTask() !== 0) throw calledInTask(`DataFrame.${name}`);
   const rt = d.rdd.rt;
   const line = rt.lineOf(new Error('call site'));
   // Begun at once, as an async method begins; what it throws is its Promise's failure, as there.
