@@ -3,6 +3,7 @@
  * it used to end the driver with `undefined` or "[object Promise]1", no job, no file, no error.
  */
 import { describe, expect, it } from 'vitest';
+import type { SparkCounters } from './sparkCounters';
 import { JobCodeError } from '../sandbox/contract/jobCodeError';
 import { driverFailure, runDriver } from './__tests__/driverRun';
 
@@ -58,7 +59,7 @@ describe('an action the driver never awaits', () => {
     expect(saved.outputs!.map((f) => f.path)).toContain('/out/w/_SUCCESS');
     // The driver's result is read once its actions have ended: the list it returned, filled by then.
     expect(saved.result).toEqual(['saved', 4]);
-    expect(saved.metrics.counters.STAGES_RUN).toBeGreaterThanOrEqual(2);
+    expect((saved.metrics.counters as SparkCounters).STAGES_RUN).toBeGreaterThanOrEqual(2);
     // An action a callback starts after the driver's end is waited for too, and is held to the same rule.
     const late = await driverFailure(
       `const rdd = sc.textFile('/in/w.txt');\nrdd.count().then(() => {\n  rdd.saveAsTextFile('/out/late');\n});\nreturn 1;`,
