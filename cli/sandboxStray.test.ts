@@ -43,7 +43,8 @@ describe('a CLI sandbox process that serves many runs', () => {
   it('does not resume work a driver left running once it has answered', async () => {
     const pool = await createNodeSandboxPool({ size: 1, timeoutSeconds: 60, log: () => {} });
     try {
-      expect((await runOn(pool, LEAVES_COUNT, 'first.js')).result).toBe('first done');
+      // The driver's end waits for the action it started (awaitedActions.ts): its callback's error is its own run's.
+      await expect(runOn(pool, LEAVES_COUNT, 'first.js')).rejects.toThrow(/^first\.js:2: Error: LATE FROM FIRST/);
       expect((await runOn(pool, WORDS, 'second.js')).result).toEqual([
         ['a', 3],
         ['b', 2],

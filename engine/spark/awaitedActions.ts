@@ -38,7 +38,8 @@ export class AwaitedActions {
     const settled = () => this.running.delete(result);
     result.then(settled, settled);
     const taken = () => this.untaken.delete(called);
-    const promise = {
+    // No prototype (as the RDD handles): nothing of the engine's realm is reached through it.
+    const promise = Object.assign(Object.create(null) as object, {
       then<A = T, B = never>(
         onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
         onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
@@ -54,8 +55,9 @@ export class AwaitedActions {
         taken();
         return result.finally(onFinally);
       },
+      toString: () => '[object Promise]',
       [Symbol.toStringTag]: 'Promise',
-    };
+    });
     return Object.freeze(promise) as Promise<T>;
   }
 
