@@ -4,7 +4,6 @@
  * Spark's physical operators; actions run them as Spark jobs. Internals stay in a WeakMap, out of
  * the job's reach.
  */
-import { calledInTask, currentTask } from '../taskContext';
 import { dateAt } from '../../core';
 import type { Rdd } from '../rdd';
 import type { SparkRuntime } from '../sparkRuntime';
@@ -20,6 +19,7 @@ import { cache as cacheRdd, unpersist as unpersistRdd } from '../rddInfo';
 import { shareAcrossTasks } from '../taskClosures';
 import type { SqlEngine } from '../../sandbox/contract/sqlEngine';
 import { broadcastThresholdOf, shufflePartitionsOf } from './runtimeConfig';
+import { action, takeRows } from './dataFrameActions';
 
 export interface SessionState {
   rt: SparkRuntime;
@@ -265,32 +265,27 @@ export class DataFrame {
 
   // ---- actions: each tracked until the driver takes its result (engine/spark/awaitedActions.ts) ----
   collect(): Promise<Record<string, unknown>[]> {
-    return action(this, 'collect', async (d) => {
+    return act(this, 'collect', async (d) => {
       rowNames(d, 'collect');
       return toRows(d, (await collectRdd(d.rdd)) as unknown[][]);
     });
   }
   count(): Promise<number> {
-    return action(this, 'count', (d) => countRdd(d.rdd));
+    return act(this, 'count', (d) => countRdd(d.rdd));
   }
   take(n: number): Promise<Record<string, unknown>[]> {
-    return action(this, 'take', async (d) => {
-      rowNames(d, 'take');
-      return toRows(d, await takeRows(d, n, 'take'));
-    });
+    return act(this, 'take', (d) => firstRows(d, n));
   }
   head(n?: number): Promise<Record<string, unknown>[] | Record<string, unknown> | null> {
-    return action(this, 'head', async (d) => {
-      if (n === undefined) return firstRow(d);
-      rowNames(d, 'take');
-      return toRows(d, await takeRows(d, n, 'take'));
-    });
+    return act<Record<string, unknown>[] | Record<string, unknown> | null>(this, 'head', (d) =>
+      n === undefined ? firstRow(d) : firstRows(d, n),
+    );
   }
   first(): Promise<Record<string, unknown> | null> {
-    return action(this, 'first', firstRow);
+    return act(this, 'first', firstRow);
   }
   show(n: number = 20, truncate: boolean | number = true): Promise<void> {
-    return action(this, 'show', async (d) => {
+    return act(this, 'show', async (d) => {
       const rows = await takeRows(d, n + 1, 'showString');
       const cut = truncate === true ? 20 : truncate === false ? 0 : Number(truncate);
       d.s.print(
@@ -307,61 +302,21 @@ export class DataFrame {
 }
 Object.freeze(DataFrame.prototype);
 
-/**
- * Spark's SparkPlan.executeTake: a job over the first partition, then over 4 times as many
- * partitions as scanned so far (spark.sql.limit.scaleUpFactor), until n rows are found.
- */
-/**
- * A DataFrame action: `run` on the frame's state, its result tracked as the learner's call
- * (`df.count`, at the line that called it) until their code takes it.
- */
-function action<T>(df: DataFrame, name: string, run: (d: DfState) => Promise<T>): Promise<T> {
-  let d: DfState;
-  try {
-    d = st(df);
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
-  // Inside a task: refused as an RDD's action is (SPARK-5063), not run as a job of its own.
-  if (currentTask() !== 0) throw calledInTask(`DataFrame.${name}`);
-  const rt = d.rdd.rt;
-  const line = rt.lineOf(new Error('call site'));
-  // Begun at once, as an async method begins; what it throws is its Promise's failure, as there.
-  let result: Promise<T>;
-  try {
-    result = run(d);
-  } catch (error) {
-    result = Promise.reject(error);
-  }
-  return rt.actions.track(result, `df.${name}`, line);
+/** A DataFrame action on the frame's state (dataFrameActions.ts). */
+function act<T>(df: DataFrame, name: string, run: (d: DfState) => Promise<T>): Promise<T> {
+  return action(() => st(df), name, run);
+}
+
+/** The first n rows (DataFrame.take). */
+async function firstRows(d: DfState, n: number): Promise<Record<string, unknown>[]> {
+  rowNames(d, 'take');
+  return toRows(d, await takeRows(d, n, 'take'));
 }
 
 /** The first row, or null (DataFrame.first). */
 async function firstRow(d: DfState): Promise<Record<string, unknown> | null> {
-  rowNames(d, 'take');
-  const [row] = toRows(d, await takeRows(d, 1, 'take'));
+  const [row] = await firstRows(d, 1);
   return row ?? null;
-}
-
-async function takeRows(d: DfState, n: number, action: string): Promise<unknown[][]> {
-  if (!Number.isInteger(n) || n < 0)
-    throw new RangeError(`${action}(n): n must be a whole number of at least 0, got ${String(n)}`);
-  const out: unknown[][] = [];
-  const total = d.rdd.numPartitions;
-  let scanned = 0;
-  while (out.length < n && scanned < total) {
-    let tryParts = 1;
-    if (scanned > 0)
-      tryParts =
-        out.length === 0
-          ? scanned * 4
-          : Math.min(Math.max(1, Math.ceil((1.5 * n * scanned) / out.length) - scanned), scanned * 4);
-    const parts = Array.from({ length: Math.min(tryParts, total - scanned) }, (_, i) => scanned + i);
-    const got = await d.s.rt.runJob(d.rdd, action, (rows) => rows.slice(0, n - out.length), parts);
-    for (const rows of got) for (const r of rows) if (out.length < n) out.push(r as unknown[]);
-    scanned += parts.length;
-  }
-  return out;
 }
 
 /** An expression's text without expression ids, for RDD names in the DAG: `day#0` → `day`. */
