@@ -167,6 +167,26 @@ describe('clusterlab run', () => {
     const o = JSON.parse(n.out.join(''));
     expect(Object.keys(o)).toEqual(['result', 'simulatedMs', 'metrics']);
     expect(o.result).toBeNull();
+
+    // A driver that throws before any job is simulated: still one object, its failure and no task.
+    writeFileSync(
+      join(dir, 'throws.js'),
+      "export default async (sc) => {\n  await sc.parallelize([1]).count();\n  throw new Error('no data today');\n};\n",
+    );
+    const t = fakeIo();
+    expect(await runCommand(['throws.js', '--json', '--lang', 'de'], { ...t.io, cwd: dir })).toBe(1);
+    expect(t.err.join('')).toMatch(/job failed: .*throws\.js:3: Error: no data today/);
+    const thrown = JSON.parse(t.out.join(''));
+    expect(thrown).toEqual({
+      result: null,
+      simulatedMs: null,
+      metrics: null,
+      failure: { message: expect.stringMatching(/throws\.js:3: Error: no data today/), task: null, attempts: [] },
+    });
+    // Bad input (exit 2) is not a run: nothing on stdout.
+    const bad = fakeIo();
+    expect(await runCommand(['missing.js', '--json'], { ...bad.io, cwd: dir })).toBe(2);
+    expect(bad.out.join('')).toBe('');
   });
 
   it('stops an endless loop before the time budget and names its line (exit 1)', async () => {

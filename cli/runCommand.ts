@@ -46,8 +46,8 @@ function loadCluster(name: string | null, nodes: number | null, cwd: string): Cl
 }
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  // The language of a failed job's error, once the arguments say it (--lang).
-  const shown: { lang: UiLocale } = { lang: 'en' };
+  // The language of a failed job's error and whether it is printed as JSON, once the arguments say so.
+  const shown: Shown = { lang: 'en', json: false };
   try {
     return await run(argv, io, shown);
   } catch (error) {
@@ -66,6 +66,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (error instanceof JobCodeError || error instanceof JobTimeoutError || error instanceof SimulationStuckError) {
+      // The driver threw (or the run ran out of time) before any simulation could report: --json
+      // still answers with its one object, the failure's message and no task of its own.
+      if (shown.json) io.out(`${JSON.stringify(unsimulatedFailureJson(error.message, shown.lang))}\n`);
       io.err(`clusterlab run: job failed: ${oneLine(runErrorText(error.message, shown.lang))}\n`);
       return 1;
     }
@@ -73,13 +76,19 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function run(argv: string[], io: CliIo, shown: { lang: UiLocale }): Promise<number> {
+interface Shown {
+  lang: UiLocale;
+  json: boolean;
+}
+
+async function run(argv: string[], io: CliIo, shown: Shown): Promise<number> {
   const args = parseRunArgs(argv);
   if (args === 'help') {
     io.out(RUN_USAGE);
     return 0;
   }
   shown.lang = args.lang;
+  shown.json = args.json;
   const source = await loadJobFile(args.job, io.cwd);
   const cluster = loadCluster(args.cluster, args.nodes, io.cwd);
   const resolved = resolveClusterSpec(cluster, '--cluster');
@@ -215,5 +224,18 @@ export function failedRunJson(error: JobFailedError, lang: UiLocale = 'en') {
           ...(a.reason !== undefined ? { reason: a.reason } : {}),
         })),
     },
+  };
+}
+
+/**
+ * `run --json` of a run that failed before its simulation could report (a Spark driver's own
+ * error, the time budget): no result, no simulated time nor metrics, the failure's message.
+ */
+export function unsimulatedFailureJson(message: string, lang: UiLocale = 'en') {
+  return {
+    result: null,
+    simulatedMs: null,
+    metrics: null,
+    failure: { message: runErrorText(message, lang), task: null, attempts: [] },
   };
 }

@@ -46,7 +46,7 @@ function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: 
 /** sc.textFile's input matched nothing: Hadoop's message (InvalidInputException), reported as a bad input. */
 function missingInputError(paths: string, call: string, fileName: string, line: number | null): InputPathError {
   const error = new InputPathError(splitInputPaths(paths)[0] ?? paths, call);
-  error.message = `${line === null ? '' : `${fileName}:${line}: `}${call}: ${missingInputMessage(paths)}`;
+  error.message = `${line === null ? '' : `${fileName}:${line}: `}${call}: ${missingInputMessage(paths, call)}`;
   error.line = line;
   return error;
 }

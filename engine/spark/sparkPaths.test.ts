@@ -93,6 +93,16 @@ describe('input paths as FileInputFormat reads them', () => {
     expect(error('/out/_SUCCESS').message).toBe('Input path does not exist: hdfs:/out/_SUCCESS');
     expect(error('/logs/_*').message).toBe('Input Pattern hdfs:/logs/_* matches 0 files');
     expect(missingInputMessage('/x/{a,b}')).toBe('Input Pattern hdfs:/x/{a,b} matches 0 files');
+    // A DataFrameReader's are Spark SQL's (a glob matching nothing too).
+    expect(missingInputMessage('/x/{a,b},/y', 'spark.read.csv')).toBe(
+      '[PATH_NOT_FOUND] Path does not exist: hdfs:/x/{a,b}. [PATH_NOT_FOUND] Path does not exist: hdfs:/y.',
+    );
+    const reader = new MissingInputError(['/x'], 'spark.read.json');
+    expect([reader.name, reader.call, reader.message]).toEqual([
+      'AnalysisException',
+      'spark.read.json',
+      '[PATH_NOT_FOUND] Path does not exist: hdfs:/x.',
+    ]);
   });
 
   it('a directory inside an input directory is "Not a file", as in Hadoop', () => {

@@ -133,14 +133,27 @@ export class MissingInputError extends Error {
   readonly call: string;
   constructor(missing: string[], where = 'textFile') {
     const path = missing.join(',');
-    super(missingInputMessage(path));
+    const call = where.includes('.') ? where : `sc.${where}`;
+    super(missingInputMessage(path, call));
+    if (isReaderCall(call)) this.name = 'AnalysisException';
     this.path = path;
-    this.call = where.includes('.') ? where : `sc.${where}`;
+    this.call = call;
   }
 }
 
-/** Hadoop's InvalidInputException text for missing paths given comma-separated (MissingInputError.path). */
-export function missingInputMessage(paths: string): string {
+/** A DataFrameReader's call (spark.read.csv), whose missing paths Spark SQL reports, not Hadoop. */
+const isReaderCall = (call: string): boolean => call.startsWith('spark.read.');
+
+/**
+ * The text for missing paths given comma-separated (MissingInputError.path) read by `call`:
+ * Hadoop's InvalidInputException's for sc.textFile and the like, Spark SQL's PATH_NOT_FOUND for a
+ * DataFrameReader (DataSource.checkAndGlobPathIfNecessary: a glob matching nothing included).
+ */
+export function missingInputMessage(paths: string, call = 'sc.textFile'): string {
+  if (isReaderCall(call))
+    return splitInputPaths(paths)
+      .map((p) => `[PATH_NOT_FOUND] Path does not exist: ${qualified(p)}.`)
+      .join(' ');
   return splitInputPaths(paths)
     .map((p) =>
       hasGlob(p) ? `Input Pattern ${qualified(p)} matches 0 files` : `Input path does not exist: ${qualified(p)}`,

@@ -82,6 +82,18 @@ describe('sc.textFile paths in a real run', () => {
     expect(path.message).toBe('job.js:2: sc.textFile: Input path does not exist: hdfs:/nope/x.csv');
     const later = await failure(`const n = 1;\nreturn sc.textFile('/nope').count();`);
     expect(later.message).toBe('job.js:3: sc.textFile: Input path does not exist: hdfs:/nope');
+    // A DataFrameReader's: Spark SQL's PATH_NOT_FOUND, named by the reader's method, at its line.
+    const csv = await failure(
+      `\nconst df = await spark.read.option('header', true).csv('/nope/x.csv');\nreturn df.count();`,
+    );
+    expect(csv).toBeInstanceOf(InputPathError);
+    expect(csv.message).toBe('job.js:3: spark.read.csv: [PATH_NOT_FOUND] Path does not exist: hdfs:/nope/x.csv.');
+    const json = await failure(`return (await spark.read.json('/logs/2025-*')).count();`, { files });
+    expect(json.message).toBe('job.js:2: spark.read.json: [PATH_NOT_FOUND] Path does not exist: hdfs:/logs/2025-*.');
+    const text = await failure(`return spark.read.text('/nope.txt').count();`);
+    expect(text.message).toBe('job.js:2: spark.read.text: [PATH_NOT_FOUND] Path does not exist: hdfs:/nope.txt.');
+    const load = await failure(`return (await spark.read.format('csv').load('/nope.csv')).count();`);
+    expect(load.message).toBe('job.js:2: spark.read.load: [PATH_NOT_FOUND] Path does not exist: hdfs:/nope.csv.');
   });
 
   it('refuses file: paths with a clear message and the line', async () => {

@@ -83,12 +83,13 @@ export class SparkRuntime {
     return d.line === null ? null : `${d.fileName}:${d.line}`;
   }
 
-  textFile(path: string, minPartitions = 2): Rdd {
+  /** sc.textFile; `call`: the learner's call that reads the lines (spark.read.csv), which its errors name. */
+  textFile(path: string, minPartitions = 2, call = 'textFile'): Rdd {
     if (typeof path !== 'string')
       throw new TypeError(
-        `textFile(path): the path must be a string like '/data/sensors.csv', got ${describeArg(path)}`,
+        `${call}(path): the path must be a string like '/data/sensors.csv', got ${describeArg(path)}`,
       );
-    const files = resolveInputFiles(path, this.listing(), 'textFile');
+    const files = resolveInputFiles(path, this.listing(), call);
     checkPartitionCount(`textFile(${JSON.stringify(path)}, minPartitions)`, wholeNumber(minPartitions));
     const total = files.reduce((s, f) => s + f.length, 0);
     // The partitions are counted before they are built: a tiny split size must not allocate first.

@@ -1,5 +1,5 @@
 /**
- * Runs a Spark driver's body as a learner's job file (`exports.default = async (sc) => {` on
+ * Runs a Spark driver's body as a learner's job file (`exports.default = async (sc, spark) => {` on
  * line 1, the body from line 2) on the classroom cluster, in process: the tests' way to run a
  * driver end to end, and to get the error it fails with.
  */
@@ -11,7 +11,7 @@ export async function runDriver(body: string, extra: Partial<RunJobOptions> = {}
   const runner = createFunctionRunner();
   try {
     return await runJob({
-      source: { fileName: 'job.js', code: `exports.default = async (sc) => {\n${body}\n};` },
+      source: { fileName: 'job.js', code: `exports.default = async (sc, spark) => {\n${body}\n};` },
       runner,
       cluster: 'classroom',
       seed: 5,

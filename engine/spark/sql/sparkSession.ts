@@ -52,8 +52,9 @@ export function createSparkSession(
   const bytesOf = (rdd: { source: { ranges: [number, number][] } | null }) =>
     (rdd.source?.ranges ?? []).reduce((a, [x, y]) => a + (y - x), 0);
 
-  async function csv(path: string, options: Options): Promise<DataFrame> {
-    const text = rt.textFile(path);
+  // `call`: the reader's method as the learner called it, which its path errors name.
+  async function csv(path: string, options: Options, call = 'spark.read.csv'): Promise<DataFrame> {
+    const text = rt.textFile(path, 2, call);
     const sep =
       typeof options.sep === 'string' ? options.sep : typeof options.delimiter === 'string' ? options.delimiter : ',';
     const header = truthy(options.header);
@@ -88,15 +89,15 @@ export function createSparkSession(
     return newDataFrame({ s, rdd, schema, plan: scanPlan('csv', path, schema), size: bytesOf(text) });
   }
 
-  function textDf(path: string): DataFrame {
-    const text = rt.textFile(path);
+  function textDf(path: string, call = 'spark.read.text'): DataFrame {
+    const text = rt.textFile(path, 2, call);
     const schema = fields(['value'], ['string'], dfId);
     const rdd = narrowOp(text, 'Scan text', (rows) => rows.map((l) => [l]));
     return newDataFrame({ s, rdd, schema, plan: scanPlan('text', path, schema), size: bytesOf(text) });
   }
 
-  async function json(path: string): Promise<DataFrame> {
-    const text = rt.textFile(path);
+  async function json(path: string, call = 'spark.read.json'): Promise<DataFrame> {
+    const text = rt.textFile(path, 2, call);
     // Spark infers a JSON schema in a job: every field seen, sorted by name.
     const parts = await rt.runJob(text, 'json', (rows) => {
       const m: Record<string, DataType> = {};
@@ -140,9 +141,9 @@ export function createSparkSession(
       json: (path: string) => json(path),
       load: (path: string) => {
         const f = String(opts.format ?? 'parquet').toLowerCase();
-        if (f === 'csv') return csv(path, opts);
-        if (f === 'json') return json(path);
-        if (f === 'text') return Promise.resolve(textDf(path));
+        if (f === 'csv') return csv(path, opts, 'spark.read.load');
+        if (f === 'json') return json(path, 'spark.read.load');
+        if (f === 'text') return Promise.resolve(textDf(path, 'spark.read.load'));
         throw new Error(`spark.read.format('${f}'): this simulator reads csv, json and text`);
       },
     });
