@@ -20,6 +20,12 @@ import { currentTask } from './taskContext';
 /** The Spark version `sc.version` reports: the one whose behaviour ClusterLab follows (Spark 3.5). */
 export const SPARK_VERSION = '3.5.1';
 
+/**
+ * The SparkSession's members (sql/sparkSession.ts) that a driver reaches for on `sc` when it takes
+ * the session as its only parameter, as PySpark programs name theirs `spark`.
+ */
+const SESSION_MEMBERS = new Set(['read', 'sql', 'createDataFrame', 'table', 'functions', 'sparkContext', 'conf']);
+
 /** Spark's log levels (SparkContext.setLogLevel). */
 const LOG_LEVELS = ['ALL', 'DEBUG', 'ERROR', 'FATAL', 'INFO', 'OFF', 'TRACE', 'WARN'];
 
@@ -156,6 +162,10 @@ export function createSparkContext(o: SparkContextOptions): object {
     new Proxy(sc, {
       get(target, key) {
         if (typeof key === 'string' && !Object.hasOwn(target, key)) {
+          if (SESSION_MEMBERS.has(key))
+            throw new TypeError(
+              `the driver's first argument is the SparkContext (sc), which has no ${key}: that is the SparkSession's, its second argument. Write \`export default async (sc, spark) => { ... spark.${key} ... }\``,
+            );
           const near = closestName(key, names);
           if (near) throw new TypeError(`sc.${key} is not a SparkContext member: did you mean sc.${near}?`);
         }

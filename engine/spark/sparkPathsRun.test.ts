@@ -96,6 +96,31 @@ describe('sc.textFile paths in a real run', () => {
     expect(load.message).toBe('job.js:2: spark.read.load: [PATH_NOT_FOUND] Path does not exist: hdfs:/nope.csv.');
   });
 
+  it("answers a DataFrameReader's missing await, and a driver that takes the session first, at the line", async () => {
+    const csv = await failure(`const df = spark.read.csv('/logs/2024-01/a.log');\nreturn df.groupBy('_c0').count();`, {
+      files,
+    });
+    expect(csv).toBeInstanceOf(JobCodeError);
+    expect((csv as JobCodeError).line).toBe(3);
+    expect(csv.message).toMatch(
+      /spark\.read\.csv\(\.\.\.\) gives a promise here \(Spark reads its first line in a job first\): await it, then call groupBy: const df = await spark\.read\.csv\(\.\.\.\); df\.groupBy\(\.\.\.\)/,
+    );
+    const load = await failure(`return spark.read.format('text').load('/logs/2024-01').select('value');`, { files });
+    expect(load.message).toMatch(/spark\.read\.load\(\.\.\.\) gives a promise here .*then call select/);
+    // The awaited reader is a DataFrame as ever.
+    const read = await run(`return (await spark.read.json('/logs/2024-02/a.json')).count();`, {
+      files: [{ path: '/logs/2024-02/a.json', bytes: encodeUtf8('{"a":1}\n{"a":2}\n') }],
+    });
+    expect(read.result).toBe(2);
+    // PySpark's habit: the driver's only parameter named spark is the SparkContext.
+    const session = await failure(`return sc.read.csv('/logs/2024-01/a.log');`, { files });
+    expect((session as JobCodeError).line).toBe(2);
+    expect(session.message).toMatch(
+      /the driver's first argument is the SparkContext \(sc\), which has no read: that is the SparkSession's, its second argument\. Write `export default async \(sc, spark\) =>/,
+    );
+    expect((await failure(`return sc.sql('SELECT 1');`)).message).toMatch(/has no sql: .*spark\.sql/);
+  });
+
   it('refuses file: paths with a clear message and the line', async () => {
     const error = await failure(`\nreturn sc.textFile('file:///home/me/data.csv').count();`);
     expect(error).toBeInstanceOf(JobCodeError);

@@ -136,14 +136,17 @@ export function createSparkSession(
       option: (k: string, v: unknown) => reader({ ...opts, [k]: v }),
       options: (o: Options) => reader({ ...opts, ...o }),
       format: (f: string) => reader({ ...opts, format: f }),
-      csv: (path: string, o: Options = {}) => csv(path, { ...opts, ...o }),
+      csv: (path: string, o: Options = {}) =>
+        answeringMissingAwait(csv(path, { ...opts, ...o }), 'spark.read.csv', CSV_JOB),
       text: (path: string) => textDf(path),
-      json: (path: string) => json(path),
+      json: (path: string) => answeringMissingAwait(json(path), 'spark.read.json', JSON_JOB),
       load: (path: string) => {
         const f = String(opts.format ?? 'parquet').toLowerCase();
-        if (f === 'csv') return csv(path, opts, 'spark.read.load');
-        if (f === 'json') return json(path, 'spark.read.load');
-        if (f === 'text') return Promise.resolve(textDf(path, 'spark.read.load'));
+        const load = 'spark.read.load';
+        if (f === 'csv') return answeringMissingAwait(csv(path, opts, load), load, CSV_JOB);
+        if (f === 'json') return answeringMissingAwait(json(path, load), load, JSON_JOB);
+        if (f === 'text')
+          return answeringMissingAwait(Promise.resolve(textDf(path, load)), load, 'load gives one for every format');
         throw new Error(`spark.read.format('${f}'): this simulator reads csv, json and text`);
       },
     });
@@ -201,6 +204,10 @@ export function createSparkSession(
   );
 }
 
+/** Why spark.read.csv and json give a promise: as in Spark, they run a job before the DataFrame exists. */
+const CSV_JOB = 'Spark reads its first line in a job first';
+const JSON_JOB = 'Spark infers its schema in a job first';
+
 /** The DataFrame methods a learner may call on spark.sql's promise when they forget `await`. */
 const DATAFRAME_METHODS = Object.getOwnPropertyNames(DataFrame.prototype).filter((n) => n !== 'constructor');
 
@@ -226,11 +233,20 @@ function sqlCall(s: SessionState, sqlText: unknown, rest: unknown[]): Promise<Da
       );
     return sqlDataFrame(s, await open(), sqlText);
   })();
+  return answeringMissingAwait(promise, 'spark.sql', 'DuckDB plans the query first');
+}
+
+/**
+ * `promise` (a DataFrame to come) answering a DataFrame method called on it, the learner's
+ * missing `await`, with what to write instead of "df.groupBy is not a function"; `why` says why
+ * `call` gives a promise where Spark gives the DataFrame.
+ */
+function answeringMissingAwait(promise: Promise<DataFrame>, call: string, why: string): Promise<DataFrame> {
   for (const name of DATAFRAME_METHODS)
     void Object.defineProperty(promise, name, {
       get() {
         throw new TypeError(
-          `spark.sql(...) gives a promise here (DuckDB plans the query first): await it, then call ${name}: const df = await spark.sql(...); df.${name}(...)`,
+          `${call}(...) gives a promise here (${why}): await it, then call ${name}: const df = await ${call}(...); df.${name}(...)`,
         );
       },
     });
