@@ -8,7 +8,8 @@
  * attempts' reasons (jobReasonGerman, or the app's own), and the run's time limit running out (the
  * sandbox's JobTimeoutError and RunawayLoopError, a pipeline's run: their seconds written as German
  * writes numbers), the sandbox's memory limit, a thrown value that is not an Error, and a run that
- * never ends in simulated time. Everything else stays as it is: the learner's own errors, and Java's, Hadoop's
+ * never ends in simulated time, and a Spark driver's missing `await` or its session taken for the
+ * SparkContext. Everything else stays as it is: the learner's own errors, and Java's, Hadoop's
  * and Spark's exception texts, which the learner will meet in English on a real cluster.
  */
 import type { UiLocale } from './labLocale';
@@ -23,6 +24,14 @@ const seconds = (n: string) => SECONDS.format(Number(n));
 
 /** Where the time limit is raised, as the English messages say it. */
 const RAISE = '(in der App unter Einstellungen, auf der Kommandozeile mit --timeout)';
+
+/** Why a Spark call gives a promise where Spark gives a DataFrame (engine/spark/sql/sparkSession.ts). */
+const PROMISE_WHY: Readonly<Record<string, string>> = {
+  'DuckDB plans the query first': 'DuckDB plant die Abfrage zuerst',
+  'Spark reads its first line in a job first': 'Spark liest ihre erste Zeile zuerst in einem Job',
+  'Spark infers its schema in a job first': 'Spark ermittelt ihr Schema zuerst in einem Job',
+  'load gives one for every format': 'load gibt für jedes Format eines',
+};
 
 const GERMAN: readonly Rule[] = [
   [
@@ -86,6 +95,23 @@ const GERMAN: readonly Rule[] = [
     /your code threw (null|a function|an object that is not an Error); throw an Error, e\.g\. `throw new Error\('\.\.\.'\)`/,
     (what) =>
       `dein Code hat ${what === 'null' ? 'null' : what === 'a function' ? 'eine Funktion' : 'ein Objekt, das kein Error ist,'} geworfen; wirf einen Error, z. B. \`throw new Error('...')\``,
+  ],
+  // A Spark driver's JavaScript mistakes ClusterLab names (engine/spark/awaitedActions.ts,
+  // sparkContext.ts, sql/sparkSession.ts): a missing await, the session taken for the context.
+  [
+    /(\S+)\(\) was called but never awaited: the driver never used its result, nor waited for its job or saw its errors\. Spark's actions return their result; here they return a Promise: write `await (\S+)\(\.\.\.\)`/,
+    (name, again) =>
+      `${name}() wurde aufgerufen, aber nie mit await abgewartet: Der Driver hat ihr Ergebnis nie verwendet, nie auf ihren Job gewartet und ihre Fehler nie gesehen. Sparks Actions geben ihr Ergebnis zurück, hier geben sie ein Promise zurück: schreibe \`await ${again}(...)\``,
+  ],
+  [
+    /the driver's first argument is the SparkContext \(sc\), which has no (\w+): that is the SparkSession's, its second argument\. Write `(export default async \(sc, spark\) => \{ \.\.\. spark\.\w+ \.\.\. \})`/,
+    (member, code) =>
+      `das erste Argument des Drivers ist der SparkContext (sc), der kein ${member} hat: das gehört zur SparkSession, seinem zweiten Argument. Schreibe \`${code}\``,
+  ],
+  [
+    /(\S+)\(\.\.\.\) gives a promise here \(([^()]+)\): await it, then call (\w+): (const df = await \S+\(\.\.\.\); df\.\w+\(\.\.\.\))/,
+    (call, why, method, code) =>
+      `${call}(...) gibt hier ein Promise zurück (${PROMISE_WHY[why] ?? why}): warte es mit await ab und rufe dann ${method} auf: ${code}`,
   ],
   [
     /^the job did not finish within (\d+) simulated hours \(no live node can run its tasks\?\)$/,

@@ -105,6 +105,10 @@ describe('sc.textFile paths in a real run', () => {
     expect(csv.message).toMatch(
       /spark\.read\.csv\(\.\.\.\) gives a promise here \(Spark reads its first line in a job first\): await it, then call groupBy: const df = await spark\.read\.csv\(\.\.\.\); df\.groupBy\(\.\.\.\)/,
     );
+    // Its path missing too: the missing await first (the reader's own error waits to be awaited, not a stray rejection).
+    const both = await failure(`const df = spark.read.csv('/nope.csv');\nreturn df.count();`);
+    expect((both as JobCodeError).line).toBe(3);
+    expect(both.message).toMatch(/spark\.read\.csv\(\.\.\.\) gives a promise here .*then call count/);
     const load = await failure(`return spark.read.format('text').load('/logs/2024-01').select('value');`, { files });
     expect(load.message).toMatch(/spark\.read\.load\(\.\.\.\) gives a promise here .*then call select/);
     // The awaited reader is a DataFrame as ever.

@@ -245,4 +245,38 @@ describe('runErrorText', () => {
       'task_1_0001_m_000001 scheiterte in 4 Versuchen; zuletzt: Knoten n4 ist ausgefallen (task_1_0001_m_000001 scheiterte in 4 Versuchen, auf n4, n2, n3, n1)',
     );
   });
+
+  it("says in German what a Spark driver's missing await and its session taken for sc are", async () => {
+    const driver = async (body: string) =>
+      failed({
+        source: { fileName: 'job.js', code: `exports.default = async (sc, spark) => {\n${body}\n};` },
+        cluster: 'classroom',
+        seed: 5,
+      });
+    const forgotten = await driver('sc.parallelize([1, 2]).count();\nreturn 1;');
+    const reader = await driver("const df = spark.read.csv('/data/sensors.csv');\nreturn df.groupBy('_c0');");
+    const session = await driver("return sc.read.csv('/data/sensors.csv');");
+    const sql = await driver("return spark.sql('SELECT 1').show();");
+    expect(forgotten).toMatch(/rdd\.count\(\) was called but never awaited/);
+    expect(reader).toMatch(/spark\.read\.csv\(\.\.\.\) gives a promise here/);
+    expect(session).toMatch(/first argument is the SparkContext/);
+    expect(sql).toMatch(/spark\.sql\(\.\.\.\) gives a promise here/);
+    changeLanguage('de');
+    expect(runErrorText(forgotten, 'de')).toMatch(
+      /^job\.js:2: rdd\.count\(\) wurde aufgerufen, aber nie mit await abgewartet: .* schreibe `await rdd\.count\(\.\.\.\)`$/,
+    );
+    expect(runErrorText(reader, 'de')).toBe(
+      'job.js:3: TypeError: spark.read.csv(...) gibt hier ein Promise zurück (Spark liest ihre erste Zeile zuerst in einem Job): warte es mit await ab und rufe dann groupBy auf: const df = await spark.read.csv(...); df.groupBy(...)',
+    );
+    expect(runErrorText(session, 'de')).toBe(
+      'job.js:2: TypeError: das erste Argument des Drivers ist der SparkContext (sc), der kein read hat: das gehört zur SparkSession, seinem zweiten Argument. Schreibe `export default async (sc, spark) => { ... spark.read ... }`',
+    );
+    expect(runErrorText(sql, 'de')).toMatch(
+      /\(DuckDB plant die Abfrage zuerst\): warte es mit await ab und rufe dann show auf/,
+    );
+    for (const m of [forgotten, reader, session, sql]) {
+      expect(cliRunErrorText(m, 'de')).toBe(runErrorText(m, 'de'));
+      expect(runErrorText(m, 'en')).toBe(m);
+    }
+  }, 60_000);
 });

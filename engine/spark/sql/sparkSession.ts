@@ -245,6 +245,9 @@ function answeringMissingAwait(promise: Promise<DataFrame>, call: string, why: s
   for (const name of DATAFRAME_METHODS)
     void Object.defineProperty(promise, name, {
       get() {
+        // The missing await is the error the learner sees: what the promise itself may fail with
+        // (a path that does not exist) comes once it is awaited, not as a stray rejection first.
+        promise.catch(() => {});
         throw new TypeError(
           `${call}(...) gives a promise here (${why}): await it, then call ${name}: const df = await ${call}(...); df.${name}(...)`,
         );
