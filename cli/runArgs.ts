@@ -72,7 +72,8 @@ export const RUN_USAGE = `Usage: clusterlab run JOB [--put LOCAL_FILE:DFS_PATH].
                       (default 120, at most ${MAX_TIMEOUT_SECONDS})
   --json              print one JSON object {result, simulatedMs, metrics} (result null when a Spark
                       driver returns nothing); a failed job adds failure {message, task, attempts}
-                      (a driver's own error or the --timeout: task, simulatedMs and metrics null)
+                      (a driver's own error, the --timeout or a simulation that never ends: task,
+                      simulatedMs and metrics null)
   --speculation       enable speculative execution of stragglers (MapReduce; Spark: --conf spark.speculation=true)
   --conf K=V          a Spark setting, as spark-submit takes it (repeatable): spark.locality.wait (3s),
                       spark.locality.wait.process/.node/.rack, spark.stage.maxConsecutiveAttempts (4),

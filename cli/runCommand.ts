@@ -66,8 +66,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (error instanceof JobCodeError || error instanceof JobTimeoutError || error instanceof SimulationStuckError) {
-      // The driver threw (or the run ran out of time) before any simulation could report: --json
-      // still answers with its one object, the failure's message and no task of its own.
+      // The driver threw, the run ran out of time or its simulation never ended: nothing reports
+      // its time or metrics, but --json still answers with its one object, the failure's message.
       if (shown.json) io.out(`${JSON.stringify(unsimulatedFailureJson(error.message, shown.lang))}\n`);
       io.err(`clusterlab run: job failed: ${oneLine(runErrorText(error.message, shown.lang))}\n`);
       return 1;
@@ -228,8 +228,8 @@ export function failedRunJson(error: JobFailedError, lang: UiLocale = 'en') {
 }
 
 /**
- * `run --json` of a run that failed before its simulation could report (a Spark driver's own
- * error, the time budget): no result, no simulated time nor metrics, the failure's message.
+ * `run --json` of a run that failed with no report (a Spark driver's own error, the time budget, a
+ * simulation that never ends): no result, no simulated time nor metrics, the failure's message.
  */
 export function unsimulatedFailureJson(message: string, lang: UiLocale = 'en') {
   return {

@@ -40,6 +40,13 @@ describe('terminalSafeText', () => {
     expect(safe).not.toMatch(RAW_CONTROL);
     expect(JSON.parse(safe)).toEqual(data);
   });
+
+  it('keeps a JSON answer on its one line for readers that break lines at U+2028 and U+2029', () => {
+    const data = { result: ['a\u2028b', 'c\u2029d'], failure: { message: 'x\ny\u2028z' } };
+    const safe = terminalSafeText(JSON.stringify(data));
+    expect(safe).toBe('{"result":["a\\u2028b","c\\u2029d"],"failure":{"message":"x\\ny\\u2028z"}}');
+    expect(JSON.parse(safe)).toEqual(data);
+  });
 });
 
 const JOB = `console.log(${JSON.stringify(CLEAR_AND_FAKE)});

@@ -5,14 +5,16 @@
  * shows control characters as visible `\u001b`-style escapes instead of sending them: ESC (and so
  * CSI and OSC sequences, OSC 52 clipboard writes included), BEL, backspace, carriage return,
  * the other C0 controls except newline and tab, DEL, the C1 controls U+0080-U+009F (8-bit CSI and
- * OSC) and the bidirectional overrides that reorder a line. The CLI's own output has none of
- * these. The escape is a valid JSON string escape for the same character, so `--json` output
- * stays valid JSON with the same data (JSON.stringify already escapes C0; it leaves C1 raw).
+ * OSC), the bidirectional overrides that reorder a line and the Unicode line and paragraph
+ * separators U+2028 and U+2029 (a line break to many readers of the CLI's output, Python's
+ * splitlines among them). The CLI's own output has none of these. The escape is a valid JSON
+ * string escape for the same character, so `--json` output stays valid JSON with the same data,
+ * on its one line (JSON.stringify already escapes C0; it leaves C1 and U+2028/U+2029 raw).
  */
 import type { CliIo } from './cliIo';
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /** `text` with every terminal control character shown as a visible `\uXXXX` escape. */
 export function terminalSafeText(text: string): string {

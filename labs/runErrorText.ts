@@ -92,6 +92,16 @@ const GERMAN: readonly Rule[] = [
       `dein Code hat den String ${text} geworfen; wirf einen Error, z. B. \`throw new Error(...)\`, um seine Zeile zu erfahren`,
   ],
   [
+    /your code threw (-?[\w.+-]+n?) \(throw an Error, e\.g\. `throw new Error\('\.\.\.'\)`, to get its line\)/,
+    (value) =>
+      `dein Code hat ${value} geworfen (wirf einen Error, z. B. \`throw new Error('...')\`, um seine Zeile zu erfahren)`,
+  ],
+  [
+    /your code threw a Symbol \((.*)\); throw an Error, e\.g\. `throw new Error\('\.\.\.'\)`/s,
+    (symbol) => `dein Code hat ein Symbol (${symbol}) geworfen; wirf einen Error, z. B. \`throw new Error('...')\``,
+  ],
+  [/your code threw something that is not an Error/, () => 'dein Code hat etwas geworfen, das kein Error ist'],
+  [
     /your code threw (null|a function|an object that is not an Error); throw an Error, e\.g\. `throw new Error\('\.\.\.'\)`/,
     (what) =>
       `dein Code hat ${what === 'null' ? 'null' : what === 'a function' ? 'eine Funktion' : 'ein Objekt, das kein Error ist,'} geworfen; wirf einen Error, z. B. \`throw new Error('...')\``,
@@ -109,9 +119,9 @@ const GERMAN: readonly Rule[] = [
       `das erste Argument des Drivers ist der SparkContext (sc), der kein ${member} hat: das gehört zur SparkSession, seinem zweiten Argument. Schreibe \`${code}\``,
   ],
   [
-    /(\S+)\(\.\.\.\) gives a promise here \(([^()]+)\): await it, then call (\w+): (const df = await \S+\(\.\.\.\); df\.\w+\(\.\.\.\))/,
-    (call, why, method, code) =>
-      `${call}(...) gibt hier ein Promise zurück (${PROMISE_WHY[why] ?? why}): warte es mit await ab und rufe dann ${method} auf: ${code}`,
+    /(\S+)\(\.\.\.\) gives a promise here \(([^()]+)\): await it, then (call|read) (\w+): (const df = await \S+\(\.\.\.\); df\.\w+(?:\(\.\.\.\))?)/,
+    (call, why, verb, member, code) =>
+      `${call}(...) gibt hier ein Promise zurück (${PROMISE_WHY[why] ?? why}): warte es mit await ab und ${verb === 'read' ? `lies dann ${member}` : `rufe dann ${member} auf`}: ${code}`,
   ],
   [
     /^the job did not finish within (\d+) simulated hours \(no live node can run its tasks\?\)$/,

@@ -95,7 +95,7 @@ describe('input paths as FileInputFormat reads them', () => {
     expect(missingInputMessage('/x/{a,b}')).toBe('Input Pattern hdfs:/x/{a,b} matches 0 files');
     // A DataFrameReader's are Spark SQL's (a glob matching nothing too).
     expect(missingInputMessage('/x/{a,b},/y', 'spark.read.csv')).toBe(
-      '[PATH_NOT_FOUND] Path does not exist: hdfs:/x/{a,b}. [PATH_NOT_FOUND] Path does not exist: hdfs:/y.',
+      '[PATH_NOT_FOUND] Path does not exist: hdfs:/x/{a,b}.',
     );
     const reader = new MissingInputError(['/x'], 'spark.read.json');
     expect([reader.name, reader.call, reader.message]).toEqual([

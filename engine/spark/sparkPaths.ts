@@ -147,13 +147,12 @@ const isReaderCall = (call: string): boolean => call.startsWith('spark.read.');
 /**
  * The text for missing paths given comma-separated (MissingInputError.path) read by `call`:
  * Hadoop's InvalidInputException's for sc.textFile and the like, Spark SQL's PATH_NOT_FOUND for a
- * DataFrameReader (DataSource.checkAndGlobPathIfNecessary: a glob matching nothing included).
+ * DataFrameReader (DataSource.checkAndGlobPathIfNecessary: a glob matching nothing included; the first only).
  */
 export function missingInputMessage(paths: string, call = 'sc.textFile'): string {
+  // Spark SQL stops at the first path that does not exist: it names that one.
   if (isReaderCall(call))
-    return splitInputPaths(paths)
-      .map((p) => `[PATH_NOT_FOUND] Path does not exist: ${qualified(p)}.`)
-      .join(' ');
+    return `[PATH_NOT_FOUND] Path does not exist: ${qualified(splitInputPaths(paths)[0] ?? paths)}.`;
   return splitInputPaths(paths)
     .map((p) =>
       hasGlob(p) ? `Input Pattern ${qualified(p)} matches 0 files` : `Input path does not exist: ${qualified(p)}`,

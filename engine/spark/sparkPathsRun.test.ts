@@ -80,8 +80,8 @@ describe('sc.textFile paths in a real run', () => {
     expect(missing.message).toBe('job.js:2: sc.textFile: Input Pattern hdfs:/logs/2025-* matches 0 files');
     const path = await failure(`const lines = sc.textFile('hdfs:///nope/x.csv');\n\nreturn lines.count();`);
     expect(path.message).toBe('job.js:2: sc.textFile: Input path does not exist: hdfs:/nope/x.csv');
-    const later = await failure(`const n = 1;\nreturn sc.textFile('/nope').count();`);
-    expect(later.message).toBe('job.js:3: sc.textFile: Input path does not exist: hdfs:/nope');
+    const atLine3 = await failure(`const n = 1;\nreturn sc.textFile('/nope').count();`);
+    expect(atLine3.message).toBe('job.js:3: sc.textFile: Input path does not exist: hdfs:/nope');
     // A DataFrameReader's: Spark SQL's PATH_NOT_FOUND, named by the reader's method, at its line.
     const csv = await failure(
       `\nconst df = await spark.read.option('header', true).csv('/nope/x.csv');\nreturn df.count();`,
@@ -105,10 +105,18 @@ describe('sc.textFile paths in a real run', () => {
     expect(csv.message).toMatch(
       /spark\.read\.csv\(\.\.\.\) gives a promise here \(Spark reads its first line in a job first\): await it, then call groupBy: const df = await spark\.read\.csv\(\.\.\.\); df\.groupBy\(\.\.\.\)/,
     );
-    // Its path missing too: the missing await first (the reader's own error waits to be awaited, not a stray rejection).
+    // A property: read, not called.
+    const columns = await failure(`const df = spark.read.json('/logs/2024-01/a.log');\nreturn df.columns;`, { files });
+    expect(columns.message).toMatch(/then read columns: const df = await spark\.read\.json\(\.\.\.\); df\.columns$/);
+    // As in Spark, the reader looks for its path at the call: a missing one fails there, awaited or not.
     const both = await failure(`const df = spark.read.csv('/nope.csv');\nreturn df.count();`);
-    expect((both as JobCodeError).line).toBe(3);
-    expect(both.message).toMatch(/spark\.read\.csv\(\.\.\.\) gives a promise here .*then call count/);
+    expect(both).toBeInstanceOf(InputPathError);
+    expect(both.message).toBe('job.js:2: spark.read.csv: [PATH_NOT_FOUND] Path does not exist: hdfs:/nope.csv.');
+    const later = await failure(
+      `const a = spark.read.csv('/logs/2024-01/a.log');\nconst b = spark.read.json('/nope.json,/nope2');\nreturn (await a).count() + (await b).count();`,
+      { files },
+    );
+    expect(later.message).toBe('job.js:3: spark.read.json: [PATH_NOT_FOUND] Path does not exist: hdfs:/nope.json.');
     const load = await failure(`return spark.read.format('text').load('/logs/2024-01').select('value');`, { files });
     expect(load.message).toMatch(/spark\.read\.load\(\.\.\.\) gives a promise here .*then call select/);
     // The awaited reader is a DataFrame as ever.

@@ -182,6 +182,29 @@ describe('runErrorText', () => {
     expect(runErrorText("job.js:4: your code threw null; throw an Error, e.g. `throw new Error('...')`", 'de')).toBe(
       "job.js:4: dein Code hat null geworfen; wirf einen Error, z. B. `throw new Error('...')`",
     );
+    // Numbers, undefined, BigInts and Symbols, from real runs.
+    for (const [thrownValue, shown] of [
+      ['42', '42'],
+      ['-1.5', '-1.5'],
+      ['undefined', 'undefined'],
+      ['10n', '10n'],
+      ['true', 'true'],
+    ]) {
+      const message = await failure(`    throw ${thrownValue};`);
+      expect(message).toContain(`your code threw ${shown} (throw an Error`);
+      const de = runErrorText(message, 'de');
+      expect(de).toContain(
+        `dein Code hat ${shown} geworfen (wirf einen Error, z. B. \`throw new Error('...')\`, um seine Zeile zu erfahren)`,
+      );
+      expect(de.replace("throw new Error('...')", '')).not.toMatch(ENGLISH);
+    }
+    const symbol = await failure("    throw Symbol('weg');");
+    expect(runErrorText(symbol, 'de')).toContain(
+      "dein Code hat ein Symbol (Symbol(weg)) geworfen; wirf einen Error, z. B. `throw new Error('...')`",
+    );
+    expect(runErrorText('job.js: your code threw something that is not an Error', 'de')).toBe(
+      'job.js: dein Code hat etwas geworfen, das kein Error ist',
+    );
   }, 60_000);
 
   it('leaves the learner’s own errors as they are', () => {
@@ -257,6 +280,7 @@ describe('runErrorText', () => {
     const reader = await driver("const df = spark.read.csv('/data/sensors.csv');\nreturn df.groupBy('_c0');");
     const session = await driver("return sc.read.csv('/data/sensors.csv');");
     const sql = await driver("return spark.sql('SELECT 1').show();");
+    const columns = await driver("return spark.sql('SELECT 1').columns;");
     expect(forgotten).toMatch(/rdd\.count\(\) was called but never awaited/);
     expect(reader).toMatch(/spark\.read\.csv\(\.\.\.\) gives a promise here/);
     expect(session).toMatch(/first argument is the SparkContext/);
@@ -274,7 +298,10 @@ describe('runErrorText', () => {
     expect(runErrorText(sql, 'de')).toMatch(
       /\(DuckDB plant die Abfrage zuerst\): warte es mit await ab und rufe dann show auf/,
     );
-    for (const m of [forgotten, reader, session, sql]) {
+    expect(runErrorText(columns, 'de')).toMatch(
+      /warte es mit await ab und lies dann columns: const df = await spark\.sql\(\.\.\.\); df\.columns$/,
+    );
+    for (const m of [forgotten, reader, session, sql, columns]) {
       expect(cliRunErrorText(m, 'de')).toBe(runErrorText(m, 'de'));
       expect(runErrorText(m, 'en')).toBe(m);
     }

@@ -3,7 +3,7 @@
  * `spark.sparkContext` is `sc`): spark.read (csv, text, json), createDataFrame, table (temporary
  * views), conf (Spark's RuntimeConfig: runtimeConfig.ts) and functions.
  */
-import { sizeOf } from '../rdd';
+import { sizeOf, type Rdd } from '../rdd';
 import type { SparkRuntime } from '../sparkRuntime';
 import type { DataType, Field } from './column';
 import { inferField, mergeTypes, parseField, splitCsvLine } from './csvReader';
@@ -52,9 +52,13 @@ export function createSparkSession(
   const bytesOf = (rdd: { source: { ranges: [number, number][] } | null }) =>
     (rdd.source?.ranges ?? []).reduce((a, [x, y]) => a + (y - x), 0);
 
-  // `call`: the reader's method as the learner called it, which its path errors name.
-  async function csv(path: string, options: Options, call = 'spark.read.csv'): Promise<DataFrame> {
-    const text = rt.textFile(path, 2, call);
+  // The path is resolved at the call, as Spark's reader does: a path that does not exist throws
+  // there (`call`, the reader's method as the learner called it, names it), not in the promise.
+  function csv(path: string, options: Options, call = 'spark.read.csv'): Promise<DataFrame> {
+    return csvOf(rt.textFile(path, 2, call), path, options);
+  }
+
+  async function csvOf(text: Rdd, path: string, options: Options): Promise<DataFrame> {
     const sep =
       typeof options.sep === 'string' ? options.sep : typeof options.delimiter === 'string' ? options.delimiter : ',';
     const header = truthy(options.header);
@@ -96,8 +100,11 @@ export function createSparkSession(
     return newDataFrame({ s, rdd, schema, plan: scanPlan('text', path, schema), size: bytesOf(text) });
   }
 
-  async function json(path: string, call = 'spark.read.json'): Promise<DataFrame> {
-    const text = rt.textFile(path, 2, call);
+  function json(path: string, call = 'spark.read.json'): Promise<DataFrame> {
+    return jsonOf(rt.textFile(path, 2, call), path);
+  }
+
+  async function jsonOf(text: Rdd, path: string): Promise<DataFrame> {
     // Spark infers a JSON schema in a job: every field seen, sorted by name.
     const parts = await rt.runJob(text, 'json', (rows) => {
       const m: Record<string, DataType> = {};
@@ -208,8 +215,10 @@ export function createSparkSession(
 const CSV_JOB = 'Spark reads its first line in a job first';
 const JSON_JOB = 'Spark infers its schema in a job first';
 
-/** The DataFrame methods a learner may call on spark.sql's promise when they forget `await`. */
-const DATAFRAME_METHODS = Object.getOwnPropertyNames(DataFrame.prototype).filter((n) => n !== 'constructor');
+/** The DataFrame's members a learner may reach for on spark.sql's promise when they forget `await`: its methods and its properties (df.columns). */
+const DATAFRAME_MEMBERS = Object.getOwnPropertyNames(DataFrame.prototype)
+  .filter((n) => n !== 'constructor')
+  .map((name) => ({ name, property: Object.getOwnPropertyDescriptor(DataFrame.prototype, name)?.get !== undefined }));
 
 /**
  * spark.sql(sqlText): refused inside a task (SPARK-5063) and with arguments this simulator does
@@ -242,14 +251,16 @@ function sqlCall(s: SessionState, sqlText: unknown, rest: unknown[]): Promise<Da
  * `call` gives a promise where Spark gives the DataFrame.
  */
 function answeringMissingAwait(promise: Promise<DataFrame>, call: string, why: string): Promise<DataFrame> {
-  for (const name of DATAFRAME_METHODS)
+  for (const { name, property } of DATAFRAME_MEMBERS)
     void Object.defineProperty(promise, name, {
       get() {
         // The missing await is the error the learner sees: what the promise itself may fail with
-        // (a path that does not exist) comes once it is awaited, not as a stray rejection first.
+        // comes once it is awaited, not as a stray rejection first.
         promise.catch(() => {});
         throw new TypeError(
-          `${call}(...) gives a promise here (${why}): await it, then call ${name}: const df = await ${call}(...); df.${name}(...)`,
+          property
+            ? `${call}(...) gives a promise here (${why}): await it, then read ${name}: const df = await ${call}(...); df.${name}`
+            : `${call}(...) gives a promise here (${why}): await it, then call ${name}: const df = await ${call}(...); df.${name}(...)`,
         );
       },
     });
