@@ -215,7 +215,7 @@ export function createSparkSession(
 const CSV_JOB = 'Spark reads its first line in a job first';
 const JSON_JOB = 'Spark infers its schema in a job first';
 
-/** The DataFrame's members a learner may reach for on spark.sql's promise when they forget `await`: its methods and its properties (df.columns). */
+/** The DataFrame's members a learner may reach for on a DataFrame's promise (spark.sql, spark.read.csv) when they forget `await`: its methods and its properties (df.columns). */
 const DATAFRAME_MEMBERS = Object.getOwnPropertyNames(DataFrame.prototype)
   .filter((n) => n !== 'constructor')
   .map((name) => ({ name, property: Object.getOwnPropertyDescriptor(DataFrame.prototype, name)?.get !== undefined }));
