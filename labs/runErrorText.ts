@@ -109,9 +109,9 @@ const GERMAN: readonly Rule[] = [
   // A Spark driver's JavaScript mistakes ClusterLab names (engine/spark/awaitedActions.ts,
   // sparkContext.ts, sql/sparkSession.ts): a missing await, the session taken for the context.
   [
-    /(\S+)\(\) was called but never awaited: the driver never used its result, nor waited for its job or saw its errors\. Spark's actions return their result; here they return a Promise: write `await (\S+)\(\.\.\.\)`/,
-    (name, again) =>
-      `${name}() wurde aufgerufen, aber nie mit await abgewartet: Der Driver hat ihr Ergebnis nie verwendet, nie auf ihren Job gewartet und ihre Fehler nie gesehen. Sparks Actions geben ihr Ergebnis zurück, hier geben sie ein Promise zurück: schreibe \`await ${again}(...)\``,
+    /(\S+)\(\) was called but never awaited: the driver never used its result, nor waited for its job or saw its errors\. Spark's actions return their result; here they return a Promise: write `await \1\(\.\.\.\)`/,
+    (name) =>
+      `${name}() wurde aufgerufen, aber nie mit await abgewartet: Der Driver hat ihr Ergebnis nie verwendet, nie auf ihren Job gewartet und ihre Fehler nie gesehen. Sparks Actions geben ihr Ergebnis zurück, hier geben sie ein Promise zurück: schreibe \`await ${name}(...)\``,
   ],
   [
     /the driver's first argument is the SparkContext \(sc\), which has no (\w+): that is the SparkSession's, its second argument\. Write `(export default async \(sc, spark\) => \{ \.\.\. spark\.\w+ \.\.\. \})`/,
