@@ -16,7 +16,7 @@ import type { SparkLog } from './jobRecord';
 import { SparkApplication, type SparkJobFailure } from './sparkApplication';
 import { resolveSparkConf, type SparkConfInput } from './sparkConf';
 import { plannedExecutorCores } from './plannedExecutorCores';
-import { missingInputMessage, splitInputPaths } from './sparkPaths';
+import { isReaderCall, missingInputMessage, splitInputPaths } from './sparkPaths';
 
 export type { SparkJobFailure };
 
@@ -45,7 +45,8 @@ function catalogOf(ctx: JobContext): { path: string; length: number; blockSize: 
 
 /** sc.textFile's input matched nothing: Hadoop's message (InvalidInputException), reported as a bad input. */
 function missingInputError(paths: string, call: string, fileName: string, line: number | null): InputPathError {
-  const error = new InputPathError(splitInputPaths(paths)[0] ?? paths, call);
+  // A reader's path comes whole (a comma may be part of it); sc.textFile's are comma-separated.
+  const error = new InputPathError(isReaderCall(call) ? paths : (splitInputPaths(paths)[0] ?? paths), call);
   error.message = `${line === null ? '' : `${fileName}:${line}: `}${call}: ${missingInputMessage(paths, call)}`;
   error.line = line;
   return error;

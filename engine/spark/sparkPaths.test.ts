@@ -93,10 +93,12 @@ describe('input paths as FileInputFormat reads them', () => {
     expect(error('/out/_SUCCESS').message).toBe('Input path does not exist: hdfs:/out/_SUCCESS');
     expect(error('/logs/_*').message).toBe('Input Pattern hdfs:/logs/_* matches 0 files');
     expect(missingInputMessage('/x/{a,b}')).toBe('Input Pattern hdfs:/x/{a,b} matches 0 files');
-    // A DataFrameReader's are Spark SQL's (a glob matching nothing too).
+    // A DataFrameReader's are Spark SQL's (a glob matching nothing too), its path whole, comma and all.
     expect(missingInputMessage('/x/{a,b},/y', 'spark.read.csv')).toBe(
-      '[PATH_NOT_FOUND] Path does not exist: hdfs:/x/{a,b}.',
+      '[PATH_NOT_FOUND] Path does not exist: hdfs:/x/{a,b},/y.',
     );
+    // The first missing of a reader's paths only, whole, as Spark SQL names it.
+    expect(new MissingInputError(['/a,b', '/c'], 'spark.read.text').path).toBe('/a,b');
     const reader = new MissingInputError(['/x'], 'spark.read.json');
     expect([reader.name, reader.call, reader.message]).toEqual([
       'AnalysisException',

@@ -132,8 +132,9 @@ export class MissingInputError extends Error {
   /** The call that read them, as the learner wrote it (`sc.textFile`, `sc.sequenceFile`). */
   readonly call: string;
   constructor(missing: string[], where = 'textFile') {
-    const path = missing.join(',');
     const call = where.includes('.') ? where : `sc.${where}`;
+    // A DataFrameReader's paths are taken whole (a comma may be part of one): Spark names the first missing.
+    const path = isReaderCall(call) ? missing[0]! : missing.join(',');
     super(missingInputMessage(path, call));
     if (isReaderCall(call)) this.name = 'AnalysisException';
     this.path = path;
@@ -142,17 +143,16 @@ export class MissingInputError extends Error {
 }
 
 /** A DataFrameReader's call (spark.read.csv), whose missing paths Spark SQL reports, not Hadoop. */
-const isReaderCall = (call: string): boolean => call.startsWith('spark.read.');
+export const isReaderCall = (call: string): boolean => call.startsWith('spark.read.');
 
 /**
- * The text for missing paths given comma-separated (MissingInputError.path) read by `call`:
+ * The text for missing paths given comma-separated (MissingInputError.path; a reader's one path, whole) read by `call`:
  * Hadoop's InvalidInputException's for sc.textFile and the like, Spark SQL's PATH_NOT_FOUND for a
  * DataFrameReader (DataSource.checkAndGlobPathIfNecessary: a glob matching nothing included; the first only).
  */
 export function missingInputMessage(paths: string, call = 'sc.textFile'): string {
   // Spark SQL stops at the first path that does not exist: it names that one.
-  if (isReaderCall(call))
-    return `[PATH_NOT_FOUND] Path does not exist: ${qualified(splitInputPaths(paths)[0] ?? paths)}.`;
+  if (isReaderCall(call)) return `[PATH_NOT_FOUND] Path does not exist: ${qualified(paths)}.`;
   return splitInputPaths(paths)
     .map((p) =>
       hasGlob(p) ? `Input Pattern ${qualified(p)} matches 0 files` : `Input path does not exist: ${qualified(p)}`,
@@ -161,7 +161,7 @@ export function missingInputMessage(paths: string, call = 'sc.textFile'): string
 }
 
 /** The files a match names: itself, or the visible files of a directory (a subdirectory is an error, as in Hadoop). */
-function filesOf(match: string, listing: DfsListing, where: string, spec: string): DfsEntry[] {
+function filesOf(match: string, listing: DfsListing, where: string, spec: string | readonly string[]): DfsEntry[] {
   const f = listing.file(match);
   if (f) return [f];
   const out: DfsEntry[] = [];
@@ -179,18 +179,23 @@ function filesOf(match: string, listing: DfsListing, where: string, spec: string
 
 /** The paths a glob pattern matches (hidden names left out, as Hadoop filters them at the end), in name order. */
 /**
- * The input files of `spec` (sc.textFile's path), in Hadoop's order: each comma-separated path in
- * turn, a glob's matches in name order, a directory's files in name order. Throws
- * MissingInputError naming every path that matched nothing, DfsPathError for a path Hadoop refuses.
+ * The input files of `spec`, in Hadoop's order: each path in turn, a glob's matches in name order,
+ * a directory's files in name order. A string is split at its commas, as sc.textFile's path is
+ * (Hadoop's FileInputFormat); a list is a DataFrameReader's paths, each taken whole (Spark's
+ * DataSource globs each path and splits none). Throws MissingInputError naming every path that
+ * matched nothing, DfsPathError for a path Hadoop refuses.
  */
-export function resolveInputFiles(spec: string, listing: DfsListing, where: string): DfsEntry[] {
-  if (spec.length > LIMITS.maxPathLength)
+export function resolveInputFiles(spec: string | readonly string[], listing: DfsListing, where: string): DfsEntry[] {
+  const length = typeof spec === 'string' ? spec.length : spec.reduce((n, p) => n + p.length + 1, -1);
+  if (length > LIMITS.maxPathLength)
     throw new RangeError(
-      `${where}(path): a path of ${formatCount(spec.length)} characters is longer than the limit of ${formatCount(LIMITS.maxPathLength)}`,
+      typeof spec === 'string'
+        ? `${where}(path): a path of ${formatCount(length)} characters is longer than the limit of ${formatCount(LIMITS.maxPathLength)}`
+        : `${where}(paths): ${formatCount(spec.length)} paths of ${formatCount(length)} characters together are more than the limit of ${formatCount(LIMITS.maxPathLength)}`,
     );
   const files: DfsEntry[] = [];
   const missing: string[] = [];
-  for (const raw of splitInputPaths(spec)) {
+  for (const raw of typeof spec === 'string' ? splitInputPaths(spec) : spec) {
     const path = parseDfsPath(raw, where);
     let matches: string[];
     if (hasGlob(path)) matches = globMatches(path, listing);

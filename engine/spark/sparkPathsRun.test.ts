@@ -116,7 +116,10 @@ describe('sc.textFile paths in a real run', () => {
       `const a = spark.read.csv('/logs/2024-01/a.log');\nconst b = spark.read.json('/nope.json,/nope2');\nreturn (await a).count() + (await b).count();`,
       { files },
     );
-    expect(later.message).toBe('job.js:3: spark.read.json: [PATH_NOT_FOUND] Path does not exist: hdfs:/nope.json.');
+    // A reader takes its path whole, comma and all (Spark's DataSource splits none; sc.textFile does).
+    expect(later.message).toBe(
+      'job.js:3: spark.read.json: [PATH_NOT_FOUND] Path does not exist: hdfs:/nope.json,/nope2.',
+    );
     const load = await failure(`return spark.read.format('text').load('/logs/2024-01').select('value');`, { files });
     expect(load.message).toMatch(/spark\.read\.load\(\.\.\.\) gives a promise here .*then call select/);
     // The awaited reader is a DataFrame as ever.
@@ -131,6 +134,45 @@ describe('sc.textFile paths in a real run', () => {
       /the driver's first argument is the SparkContext \(sc\), which has no read: that is the SparkSession's, its second argument\. Write `export default async \(sc, spark\) =>/,
     );
     expect((await failure(`return sc.sql('SELECT 1');`)).message).toMatch(/has no sql: .*spark\.sql/);
+  });
+
+  it("takes a DataFrameReader's path whole and several paths as an array, as Spark's DataSource does", async () => {
+    const named = [...files, { path: '/data/a,b.csv', bytes: encodeUtf8('x\n1\n2\n') }];
+    const report = await run(
+      `const df = await spark.read.option('header', true).csv('/data/a,b.csv');
+      const two = await spark.read.csv(['/logs/2024-01/a.log', '/logs/2024-02', '/logs/2024-0[1]/a.log']);
+      const braces = spark.read.text('/logs/2024-0{1/b,2/a}.log');
+      return { rows: await df.count(), two: await two.count(), braces: await braces.collect() };`,
+      { files: named },
+    );
+    expect(report.result).toEqual({
+      rows: 2,
+      two: 3,
+      braces: [{ value: 'jan b 1' }, { value: 'feb a 1' }],
+    });
+    // A file named twice is read once by a reader (its index's leaf files), twice by sc.textFile (Hadoop's).
+    expect((await run(`return sc.textFile('/logs/2024-02,/logs/2024-02/a.log').count();`, { files })).result).toBe(2);
+    // sc.textFile splits the same path at its comma, as Hadoop's FileInputFormat does.
+    const split = await failure(`return sc.textFile('/data/a,b.csv').count();`, { files: named });
+    expect(split.message).toMatch(/^job\.js:2: IllegalArgumentException: textFile\("b\.csv"\): a relative path/);
+    // The first missing path of an array is named, whole.
+    const second = await failure(`return spark.read.text(['/logs/2024-01/a.log', '/x,y']).count();`, { files });
+    expect(second.message).toBe('job.js:2: spark.read.text: [PATH_NOT_FOUND] Path does not exist: hdfs:/x,y.');
+    // What is not a path or a list of them says so at the call.
+    for (const [arg, why] of [
+      ['[]', /spark\.read\.csv\(paths\): the array of paths is empty: name at least one/],
+      ["['/a.csv', 7]", /spark\.read\.csv\(paths\): paths\[1\] must be a string like '\/data\/sensors\.csv', got 7/],
+      [
+        '42',
+        /spark\.read\.csv\(path\): the path must be a string like '\/data\/sensors\.csv' or an array of them, got 42/,
+      ],
+      ['Array(5000).fill("/a")', /spark\.read\.csv\(paths\): 5,000 paths are more than the limit of 4,096 characters/],
+    ] as const) {
+      const error = await failure(`\nreturn (await spark.read.csv(${arg})).count();`);
+      expect(error).toBeInstanceOf(JobCodeError);
+      expect((error as JobCodeError).line).toBe(3);
+      expect(error.message).toMatch(why);
+    }
   });
 
   it('refuses file: paths with a clear message and the line', async () => {

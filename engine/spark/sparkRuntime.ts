@@ -83,13 +83,21 @@ export class SparkRuntime {
     return d.line === null ? null : `${d.fileName}:${d.line}`;
   }
 
-  /** sc.textFile; `call`: the learner's call that reads the lines (spark.read.csv), which its errors name. */
-  textFile(path: string, minPartitions = 2, call = 'textFile'): Rdd {
-    if (typeof path !== 'string')
+  /**
+   * sc.textFile; `call`: the learner's call that reads the lines (spark.read.csv), which its errors
+   * name. A string is split at its commas (Hadoop's FileInputFormat); a DataFrameReader gives its
+   * paths as a list, each taken whole (readerPaths).
+   */
+  textFile(spec: string | readonly string[], minPartitions = 2, call = 'textFile'): Rdd {
+    if (typeof spec !== 'string' && !Array.isArray(spec))
       throw new TypeError(
-        `${call}(path): the path must be a string like '/data/sensors.csv', got ${describeArg(path)}`,
+        `${call}(path): the path must be a string like '/data/sensors.csv', got ${describeArg(spec)}`,
       );
-    const files = resolveInputFiles(path, this.listing(), call);
+    const path = typeof spec === 'string' ? spec : spec.join(',');
+    const found = resolveInputFiles(spec, this.listing(), call);
+    // A reader's files are its index's leaf files, each once (Spark's InMemoryFileIndex keys them by
+    // path); sc.textFile reads a file named twice twice, as Hadoop's FileInputFormat lists it.
+    const files = typeof spec === 'string' ? found : [...new Map(found.map((f) => [f.path, f])).values()];
     checkPartitionCount(`textFile(${JSON.stringify(path)}, minPartitions)`, wholeNumber(minPartitions));
     const total = files.reduce((s, f) => s + f.length, 0);
     // The partitions are counted before they are built: a tiny split size must not allocate first.

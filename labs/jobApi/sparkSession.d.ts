@@ -1,7 +1,11 @@
 // Spark SQL's entry point: SparkSession (spark), its DataFrameReader (spark.read) and the
 // functions (spark.functions).
 
-/** Spark's DataFrameReader (spark.read). csv and json run a job to read the header / infer the schema: await them. */
+/**
+ * Spark's DataFrameReader (spark.read). csv and json run a job to read the header / infer the schema: await them.
+ * A path may be a glob ('/data/*.csv', '/logs/{mon,tue}.txt'); several paths go as an array
+ * (['/a.csv', '/b.csv']). A comma is part of a path here, as in Spark: sc.textFile splits at commas, a reader does not.
+ */
 interface DataFrameReader {
   /**
    * header, inferSchema, sep (delimiter).
@@ -13,22 +17,22 @@ interface DataFrameReader {
   /** @counterpart Spark: DataFrameReader.format · PySpark: DataFrameReader.format */
   format(source: 'csv' | 'json' | 'text'): DataFrameReader;
   /** @counterpart Spark: DataFrameReader.load · PySpark: DataFrameReader.load */
-  load(path: string): Promise<DataFrame>;
+  load(path: string | readonly string[]): Promise<DataFrame>;
   /**
    * header (false), inferSchema (false: every column a string), sep (',').
    * @counterpart Spark: DataFrameReader.csv · PySpark: DataFrameReader.csv
    */
   csv(
-    path: string,
+    path: string | readonly string[],
     options?: { header?: boolean | string; inferSchema?: boolean | string; sep?: string },
   ): Promise<DataFrame>;
   /**
    * JSON Lines, one object a line; fields sorted by name, as Spark infers them.
    * @counterpart Spark: DataFrameReader.json · PySpark: DataFrameReader.json
    */
-  json(path: string): Promise<DataFrame>;
+  json(path: string | readonly string[]): Promise<DataFrame>;
   /** One `value` column, a row per line. @counterpart Spark: DataFrameReader.text · PySpark: DataFrameReader.text */
-  text(path: string): DataFrame;
+  text(path: string | readonly string[]): DataFrame;
 }
 
 /** pyspark.sql.functions (org.apache.spark.sql.functions), as spark.functions. */

@@ -231,6 +231,12 @@ describe('explain', () => {
 });
 
 describe('the readers', () => {
+  it("shows several paths in the scan's location, each qualified, as Spark's FileScan does", () => {
+    const { spark, printed } = testSession({ '/t.txt': 'one\n', '/u.txt': 'two\n' });
+    spark.read.text(['/t.txt', '/u.txt']).explain();
+    expect(printed.pop()).toMatch(/Location: InMemoryFileIndex\(2 paths\)\[hdfs:\/t\.txt, hdfs:\/u\.txt\],/);
+  });
+
   it('json: JSON Lines, fields sorted by name, integers as long; text: one value column; format().load()', async () => {
     const files = {
       '/e.json': '{"name":"a","n":1}\n{"n":2.5,"ok":true}\n\n{"name":"c"}\n',

@@ -18,6 +18,7 @@ import { currentTask } from '../taskContext';
 import type { SqlEngine } from '../../sandbox/contract/sqlEngine';
 import { sqlDataFrame } from './sqlQuery';
 import { createRuntimeConfig } from './runtimeConfig';
+import { readerPaths, scanLocation } from './readerPaths';
 
 type Options = Record<string, unknown>;
 
@@ -43,22 +44,24 @@ export function createSparkSession(
   const fields = (names: string[], types: DataType[], origin: number): Field[] =>
     names.map((name, i) => ({ name, type: types[i] ?? 'string', id: s.nextExprId(), origin }));
 
-  const scanPlan = (format: string, path: string, schema: Field[]) =>
+  const scanPlan = (format: string, paths: readonly string[], schema: Field[]) =>
     planNode(
-      `FileScan ${format} [${schema.map((f) => `${f.name}#${f.id}`).join(',')}] Batched: false, DataFilters: [], Format: ${format.toUpperCase()}, Location: InMemoryFileIndex(1 paths)[hdfs:${path}], PartitionFilters: [], PushedFilters: [], ReadSchema: struct<${schema.map((f) => `${f.name}:${f.type === 'integer' ? 'int' : f.type === 'long' ? 'bigint' : f.type}`).join(',')}>`,
+      `FileScan ${format} [${schema.map((f) => `${f.name}#${f.id}`).join(',')}] Batched: false, DataFilters: [], Format: ${format.toUpperCase()}, Location: ${scanLocation(paths)}, PartitionFilters: [], PushedFilters: [], ReadSchema: struct<${schema.map((f) => `${f.name}:${f.type === 'integer' ? 'int' : f.type === 'long' ? 'bigint' : f.type}`).join(',')}>`,
       [],
       false,
     );
   const bytesOf = (rdd: { source: { ranges: [number, number][] } | null }) =>
     (rdd.source?.ranges ?? []).reduce((a, [x, y]) => a + (y - x), 0);
 
-  // The path is resolved at the call, as Spark's reader does: a path that does not exist throws
+  // The paths are resolved at the call, as Spark's reader does: a path that does not exist throws
   // there (`call`, the reader's method as the learner called it, names it), not in the promise.
-  function csv(path: string, options: Options, call = 'spark.read.csv'): Promise<DataFrame> {
-    return csvOf(rt.textFile(path, 2, call), path, options);
+  // Each path is taken whole (readerPaths.ts): a comma is part of a path here, as in Spark.
+  function csv(path: unknown, options: Options, call = 'spark.read.csv'): Promise<DataFrame> {
+    const paths = readerPaths(path, call);
+    return csvOf(rt.textFile(paths, 2, call), paths, options);
   }
 
-  async function csvOf(text: Rdd, path: string, options: Options): Promise<DataFrame> {
+  async function csvOf(text: Rdd, paths: readonly string[], options: Options): Promise<DataFrame> {
     const sep =
       typeof options.sep === 'string' ? options.sep : typeof options.delimiter === 'string' ? options.delimiter : ',';
     const header = truthy(options.header);
@@ -90,27 +93,29 @@ export function createSparkSession(
         return types.map((t, i) => parseField(cells[i], t));
       }),
     );
-    return newDataFrame({ s, rdd, schema, plan: scanPlan('csv', path, schema), size: bytesOf(text) });
+    return newDataFrame({ s, rdd, schema, plan: scanPlan('csv', paths, schema), size: bytesOf(text) });
   }
 
-  function textDf(path: string, call = 'spark.read.text'): DataFrame {
-    const text = rt.textFile(path, 2, call);
+  function textDf(path: unknown, call = 'spark.read.text'): DataFrame {
+    const paths = readerPaths(path, call);
+    const text = rt.textFile(paths, 2, call);
     const schema = fields(['value'], ['string'], dfId);
     const rdd = narrowOp(text, 'Scan text', (rows) => rows.map((l) => [l]));
-    return newDataFrame({ s, rdd, schema, plan: scanPlan('text', path, schema), size: bytesOf(text) });
+    return newDataFrame({ s, rdd, schema, plan: scanPlan('text', paths, schema), size: bytesOf(text) });
   }
 
-  function json(path: string, call = 'spark.read.json'): Promise<DataFrame> {
-    return jsonOf(rt.textFile(path, 2, call), path);
+  function json(path: unknown, call = 'spark.read.json'): Promise<DataFrame> {
+    const paths = readerPaths(path, call);
+    return jsonOf(rt.textFile(paths, 2, call), paths);
   }
 
-  async function jsonOf(text: Rdd, path: string): Promise<DataFrame> {
+  async function jsonOf(text: Rdd, paths: readonly string[]): Promise<DataFrame> {
     // Spark infers a JSON schema in a job: every field seen, sorted by name.
     const parts = await rt.runJob(text, 'json', (rows) => {
       const m: Record<string, DataType> = {};
       for (const l of rows as string[]) {
         if (l.trim() === '') continue;
-        const o = parseJsonLine(l, path);
+        const o = parseJsonLine(l, paths);
         for (const [k, v] of Object.entries(o)) m[k] = mergeTypes(m[k] ?? 'null', jsonType(v));
       }
       return m;
@@ -124,7 +129,7 @@ export function createSparkSession(
       (rows as string[])
         .filter((l) => l.trim() !== '')
         .map((l) => {
-          const o = parseJsonLine(l, path);
+          const o = parseJsonLine(l, paths);
           return names.map((n, i) => {
             const v = o[n];
             return v === undefined || v === null
@@ -135,7 +140,7 @@ export function createSparkSession(
           });
         }),
     );
-    return newDataFrame({ s, rdd, schema, plan: scanPlan('json', path, schema), size: bytesOf(text) });
+    return newDataFrame({ s, rdd, schema, plan: scanPlan('json', paths, schema), size: bytesOf(text) });
   }
 
   const reader = (opts: Options): object => {
@@ -143,11 +148,11 @@ export function createSparkSession(
       option: (k: string, v: unknown) => reader({ ...opts, [k]: v }),
       options: (o: Options) => reader({ ...opts, ...o }),
       format: (f: string) => reader({ ...opts, format: f }),
-      csv: (path: string, o: Options = {}) =>
+      csv: (path: unknown, o: Options = {}) =>
         answeringMissingAwait(csv(path, { ...opts, ...o }), 'spark.read.csv', CSV_JOB),
-      text: (path: string) => textDf(path),
-      json: (path: string) => answeringMissingAwait(json(path), 'spark.read.json', JSON_JOB),
-      load: (path: string) => {
+      text: (path: unknown) => textDf(path),
+      json: (path: unknown) => answeringMissingAwait(json(path), 'spark.read.json', JSON_JOB),
+      load: (path: unknown) => {
         const f = String(opts.format ?? 'parquet').toLowerCase();
         const load = 'spark.read.load';
         if (f === 'csv') return answeringMissingAwait(csv(path, opts, load), load, CSV_JOB);
@@ -278,7 +283,8 @@ function jsonType(v: unknown): DataType {
   return typeof v === 'object' && v !== null ? 'string' : valueType(v);
 }
 
-function parseJsonLine(line: string, path: string): Record<string, unknown> {
+/** A JSON Lines line as an object; `paths`, the reader's (named as the learner gave them: one as a string). */
+function parseJsonLine(line: string, paths: readonly string[]): Record<string, unknown> {
   let o: unknown;
   try {
     o = JSON.parse(line);
@@ -287,7 +293,7 @@ function parseJsonLine(line: string, path: string): Record<string, unknown> {
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o))
     throw new Error(
-      `spark.read.json(${JSON.stringify(path)}): a line is not a JSON object (JSON Lines: one object a line): ${line.slice(0, 60)}`,
+      `spark.read.json(${JSON.stringify(paths.length === 1 ? paths[0] : paths)}): a line is not a JSON object (JSON Lines: one object a line): ${line.slice(0, 60)}`,
     );
   return o as Record<string, unknown>;
 }
