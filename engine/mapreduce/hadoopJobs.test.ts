@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createFunctionRunner } from '../sandbox/inProcessRunner';
 import { JobFailedError, runJob } from '../api/runJob';
 import type { JobRunReport } from '../api/jobTypes';
-import { encodeUtf8 } from '../core';
+import { LIMITS, encodeUtf8 } from '../core';
 import { hadoopPartition } from '../exec/hadoopHash';
 import { compareKeys } from '../exec/keyOrder';
 
@@ -157,6 +157,30 @@ describe('MapReduce jobs as Hadoop runs them', () => {
     );
     expect(error).toBeInstanceOf(JobFailedError);
     expect((error as Error).message).toMatch(/job\.js:6.*walked a second time/);
+  });
+
+  it("fails a map task whose own output is more than a run may hold, in the run's words (not as a reply too big)", async () => {
+    const limits = LIMITS as { maxMapOutputBytes: number };
+    const limit = limits.maxMapOutputBytes;
+    limits.maxMapOutputBytes = 20_000;
+    try {
+      const error = await run(
+        `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/big', numReduceTasks: 1,
+          map(o, line, ctx) { ctx.write(o, 'v'.repeat(2000)); } };`,
+        WORDS,
+        64 * 1024,
+      ).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(JobFailedError);
+      // The task itself failed (its attempts are in the report), before its output reached the host.
+      expect((error as Error).message).toMatch(
+        /^job\.js: the map output passed 0 MB, more than the 0 MB of intermediate data a run may hold .* \(task_\d+_m_000000 failed 4 attempts/,
+      );
+    } finally {
+      limits.maxMapOutputBytes = limit;
+    }
   });
 
   it('keeps a NaN key a group of its own, after the numbers (it swallowed the records of the keys around it)', async () => {

@@ -20,7 +20,7 @@ import { SPARK_CLOSURE } from './compile/sparkClosures';
 import type { MapTaskInput } from './contract/taskRunner';
 import type { SandboxPost, SandboxReply, SandboxRequest } from './sandboxMessages';
 import { createConsoleShim } from './consoleShim';
-import { BATCH_HOLD_BYTES } from './mapOutputBudget';
+import { BATCH_HOLD_BYTES, heldAfter, mapOutputTooBig } from './mapOutputBudget';
 import { packMapReplies } from './packedMapOutputs';
 import { KafkaWorkerRun, jobRequire, kafkaFunctions, seededMath, simulatedDate } from './kafkaWorkerRun';
 import { callExported, exportedFunctions } from './moduleFunctions';
@@ -196,6 +196,10 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
     // Byte-order marks kept: the record reader skips a file's leading one as Hadoop does.
     const text = decoded ?? decodeKeepingBom(t.bytes, runtime.decodeUtf8);
     const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
+    // One task's output past what a whole run may hold fails here, in the learner's terms, before
+    // the host would have to take it in (and refuse it as a reply too big to be data).
+    const tooBig = mapOutputTooBig(fileName, heldAfter(output.text?.length ?? 0, output.partitionBytes));
+    if (tooBig) throw tooBig;
     answer({ type: 'mapDone', id, output }, packedBuffers(output.partitions));
     return output.partitionBytes.reduce((a, b) => a + b, 0) + (output.text?.length ?? 0);
   };

@@ -100,6 +100,25 @@ describe('packMapReplies / unpackMapReplies', () => {
     });
   });
 
+  it("takes a map task's millions of records for one reducer, packed or not (a word count over 4 MB of one-letter lines)", () => {
+    const n = 2_000_001;
+    const numbers = new Float64Array(n).fill(1);
+    const values = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 'x' : null));
+    for (const partition of [
+      { keys: ['a'], counts: [n], numbers, values: null },
+      { keys: ['a'], counts: [n], numbers: null, values },
+    ]) {
+      const reply: SandboxReply = { type: 'mapDone', id: 1, output: output(0, [partition]) };
+      expect(checkReply(reply, 1)).toEqual({ ok: true, reply });
+      const packed = packMapReplies([reply])!;
+      const back = unpackMapReplies(packed.replies, packed.packed);
+      if (typeof back === 'string') throw new Error(back);
+      expect(checkReply(back[0], 1).ok).toBe(true);
+      const p = (back[0] as Extract<SandboxReply, { type: 'mapDone' }>).output.partitions[0]!;
+      expect((p.numbers ?? p.values)!.length).toBe(n);
+    }
+  });
+
   it('leaves a batch without map outputs as it is', () => {
     expect(packMapReplies([{ type: 'log', text: 'x' }])).toBeNull();
     expect(unpackMapReplies([{ type: 'log', text: 'x' }], undefined)).toEqual([{ type: 'log', text: 'x' }]);

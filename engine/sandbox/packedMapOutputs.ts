@@ -198,8 +198,8 @@ class Reader {
     for (let i = 0; i < parts; i++) {
       partitionBytes.push(this.num());
       partitionRecords.push(this.num());
-      const groups = this.size('group count', t.keys.length - this.keys, REPLY_LIMITS.list);
-      const valueCount = this.size('value count', REPLY_LIMITS.list, Number.MAX_SAFE_INTEGER);
+      const groups = this.size('group count', t.keys.length - this.keys, REPLY_LIMITS.records);
+      const valueCount = this.size('value count', REPLY_LIMITS.records, Number.MAX_SAFE_INTEGER);
       const numeric = this.flag('whether its values are all numbers');
       if (groups > t.numbers.length - this.at) throw new Error('batch.packed.numbers ends too soon');
       const counts = new Array<number>(groups);

@@ -7,7 +7,7 @@
  * a request of the right kind is the pool's check (sandboxPoolCore.ts). Never throws.
  */
 import type { JobErrorData } from './contract/jobCodeError';
-import { DATA_LIMITS, isFlatPlainList, toPlainData } from './contract/plainData';
+import { DATA_LIMITS, isFlatPlainList, toPlainData, type PlainDataLimits } from './contract/plainData';
 import type { SandboxReply } from './sandboxMessages';
 import { Invalid, REPLY_LIMITS, bool, count, counts, fail, int, ints, list, obj, str } from './contract/replyChecks';
 import { checkKafkaStep } from '../streaming/kafkaCallCheck';
@@ -28,11 +28,22 @@ function notPlain(v: object): string | null {
 }
 
 /** Plain data (numbers, strings, booleans, null, arrays, plain objects) within the data limits. */
-function data(v: unknown, where: string): void {
-  if (isFlatPlainList(v, DATA_LIMITS)) return;
-  const plain = toPlainData(v, where, DATA_LIMITS, notPlain);
+function data(v: unknown, where: string, limits: PlainDataLimits = DATA_LIMITS): void {
+  if (isFlatPlainList(v, limits)) return;
+  const plain = toPlainData(v, where, limits, notPlain);
   if (!plain.ok) fail(plain.path, `is not plain data: ${plain.problem}`);
 }
+
+/**
+ * A map task's keys or values for one reducer: bounded by what a run's map output may hold
+ * (LIMITS.maxMapOutputBytes, which the pool then checks in the learner's terms), not by a driver
+ * result's limits: a map writing a 3,000-character value for each of 33,000 lines is ordinary.
+ */
+const MAP_OUTPUT_LIMITS: PlainDataLimits = {
+  maxDepth: DATA_LIMITS.maxDepth,
+  maxValues: REPLY_LIMITS.records,
+  maxChars: LIMITS.maxMapOutputBytes,
+};
 
 /** What a module's function returned: plain data within its own limits (moduleFunctions.ts). */
 function callData(v: unknown, where: string): void {
@@ -117,9 +128,9 @@ function checkUserCounters(v: unknown, where: string): void {
   });
 }
 
-/** Whether `v` is a list of at most REPLY_LIMITS.list finite non-negative numbers (of `length` items). */
+/** Whether `v` is a list of at most REPLY_LIMITS.records finite non-negative numbers (of `length` items). */
 function isCounts(v: unknown, length: number): v is number[] {
-  if (!Array.isArray(v) || v.length !== length || length > REPLY_LIMITS.list) return false;
+  if (!Array.isArray(v) || v.length !== length || length > REPLY_LIMITS.records) return false;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
     if (!(typeof x === 'number' && Number.isFinite(x) && x >= 0)) return false;
@@ -134,20 +145,25 @@ function isCounts(v: unknown, length: number): v is number[] {
 function checkPacked(v: unknown, index: number): void {
   const where = () => `mapDone.output.partitions[${index}]`;
   const g = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : obj(v, where());
-  const keys = Array.isArray(g.keys) && g.keys.length <= REPLY_LIMITS.list ? g.keys : list(g.keys, `${where()}.keys`);
+  const keys =
+    Array.isArray(g.keys) && g.keys.length <= REPLY_LIMITS.records
+      ? g.keys
+      : list(g.keys, `${where()}.keys`, REPLY_LIMITS.records);
   const groupSizes = isCounts(g.counts, keys.length) ? g.counts : counts(g.counts, `${where()}.counts`, keys.length);
   let records = 0;
   for (let i = 0; i < groupSizes.length; i++) records += groupSizes[i]!;
-  if (!isFlatPlainList(keys, DATA_LIMITS)) data(keys, `${where()}.keys`);
+  if (!isFlatPlainList(keys, MAP_OUTPUT_LIMITS)) data(keys, `${where()}.keys`, MAP_OUTPUT_LIMITS);
   if (g.numbers !== null) {
     if (!(g.numbers instanceof Float64Array)) fail(`${where()}.numbers`, 'is not a Float64Array or null');
     if ((g.numbers as Float64Array).length !== records) fail(`${where()}.numbers`, `does not hold ${records} values`);
     if (g.values !== null) fail(`${where()}.values`, 'is set next to numbers');
   } else {
     const values =
-      Array.isArray(g.values) && g.values.length <= REPLY_LIMITS.list ? g.values : list(g.values, `${where()}.values`);
+      Array.isArray(g.values) && g.values.length <= REPLY_LIMITS.records
+        ? g.values
+        : list(g.values, `${where()}.values`, REPLY_LIMITS.records);
     if (values.length !== records) fail(`${where()}.values`, `does not hold ${records} values`);
-    if (!isFlatPlainList(values, DATA_LIMITS)) data(values, `${where()}.values`);
+    if (!isFlatPlainList(values, MAP_OUTPUT_LIMITS)) data(values, `${where()}.values`, MAP_OUTPUT_LIMITS);
   }
 }
 

@@ -12,6 +12,12 @@ export const REPLY_LIMITS = {
   list: 1_000_000,
   /** Replies in one batch: its tasks' answers and the console lines between them. */
   batch: 100_000,
+  /**
+   * Keys and values in one partition of one map task's output: what the sandbox's memory holds
+   * bounds it first. A word count over a 2 MB file of one-letter lines writes a million records
+   * from one map task, which Hadoop takes in its stride (REPLY_LIMITS.list refused it).
+   */
+  records: 50_000_000,
 } as const;
 
 export class Invalid {
