@@ -6,6 +6,7 @@ import { UsageError } from './cliIo';
 import { LIMITS, clipText, formatCount } from '../engine/core';
 import { resolveSparkConf } from '../engine/spark';
 import { HdfsError, normalizePath } from '../engine/hdfs';
+import { MAX_SLOW_FACTOR } from '../engine/cluster';
 import type { UiLocale } from '../labs/labLocale';
 import { LANGUAGES, parseLang } from './langOption';
 
@@ -20,8 +21,6 @@ export const MAX_PUT_BYTES = 256 * 1024 ** 2;
 export const MAX_WORKERS = 64;
 /** --fail-node I@MS (and the other faults' MS): a simulated week, the longest a job may run. */
 const MAX_FAIL_AT_MS = 7 * 24 * 3600_000;
-/** --slow-node I@MS:F: how many times slower a node may run (a failing disk, a throttled CPU). */
-export const MAX_SLOW_FACTOR = 1000;
 
 export interface RunArgs {
   job: string;

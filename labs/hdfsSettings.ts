@@ -3,7 +3,7 @@
  * replication, what to append, which faults to inject and how long to watch. Parsed with
  * JSON.parse (never eval); every error names the line, the column and the field at fault.
  */
-import { type FaultSpec, FAULT_KINDS } from '../engine/cluster';
+import { type FaultSpec, FAULT_KINDS, MAX_SLOW_FACTOR } from '../engine/cluster';
 import { HdfsError, normalizePath } from '../engine/hdfs';
 import { readJsonSettings, SettingsError, show } from './jsonSettings';
 
@@ -43,8 +43,6 @@ const MAX_BLOCKS = 10_000;
 const MAX_SIM_MS = 24 * 3600_000;
 /** Faults in one settings file. */
 const MAX_FAULTS = 100;
-/** slowNode's factor: a node at most this many times slower. */
-const MAX_SLOW_FACTOR = 1000;
 
 /** "512m" -> 536870912; a number is taken as bytes. Returns null when `value` is not a size. */
 export function parseSize(value: unknown): number | null {

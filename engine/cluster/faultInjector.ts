@@ -6,6 +6,9 @@
 import { ValidationError, check, type Kernel } from '../core';
 import type { Cluster } from './cluster';
 
+/** slowNode's factor: a node at most this many times slower (a failing disk, a throttled CPU). */
+export const MAX_SLOW_FACTOR = 1000;
+
 /** A fault as data (JSON-able), e.g. from a lab file or `--fail-node 2@5000`. */
 export type FaultSpec =
   | { atMs: number; kind: 'killNode'; node: string }
@@ -112,7 +115,11 @@ export class FaultInjector {
     } else {
       this.cluster.node(check.string(`${path}.node`, f.node), `${path}.node`);
     }
-    if (kind === 'slowNode') check.positiveNumber(`${path}.factor`, f.factor);
+    if (kind === 'slowNode' && check.positiveNumber(`${path}.factor`, f.factor) > MAX_SLOW_FACTOR)
+      throw new ValidationError(
+        `${path}.factor`,
+        `must be at most ${MAX_SLOW_FACTOR} (a node a thousand times slower), got ${String(f.factor)}`,
+      );
     if (kind === 'partitionRack' && f.durationMs !== undefined)
       check.positiveNumber(`${path}.durationMs`, f.durationMs);
     return raw;

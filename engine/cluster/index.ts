@@ -19,7 +19,7 @@ export { CostModel, ioShare, type CpuWork } from './costModel';
 export { clusterPresets, preset, presetNames, isPresetName, presetWithNodes, type PresetName } from './presets';
 export { HeartbeatMonitor, type HeartbeatOptions } from './heartbeatMonitor';
 export { nodeLabelsNamed } from './nodeLabels';
-export { FaultInjector, FAULT_KINDS, type FaultSpec } from './faultInjector';
+export { FaultInjector, FAULT_KINDS, MAX_SLOW_FACTOR, type FaultSpec } from './faultInjector';
 export type { ClusterEvent, NodeChange } from './clusterEvents';
 export { ResourceLedger, type ResourceManagerName, type HandedOut } from './resourceLedger';
 export {

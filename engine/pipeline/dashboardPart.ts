@@ -49,7 +49,7 @@ export class DashboardPart extends PartRuntime {
         : (store as StorePart).queryMs();
     const answer = store.networkMs(this, 64 * 1024);
     this.querying = true;
-    this.busyMs += ms;
+    this.addBusy(ms);
     this.later(ms + answer, () => {
       this.querying = false;
       this.refreshes++;

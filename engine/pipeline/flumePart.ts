@@ -44,7 +44,7 @@ export class FlumePart extends PartRuntime {
     if (!this.fileChannel) return put();
     const ms = this.ctx.cost.diskWriteMs(this.node!, taken.length * this.ctx.eventBytes);
     const epoch = this.epoch;
-    this.busyMs += ms;
+    this.addBusy(ms);
     this.ctx.kernel.post(ms, () => {
       if (epoch === this.epoch && this.up) put();
       else reply(ids);

@@ -35,7 +35,7 @@ export class HdfsPart extends PartRuntime {
     const bytes = rowsOf(from, ids).bytes;
     // The write pipeline streams the copies: its pace is one disk's (the replicas write as the bytes pass).
     const ms = this.ctx.cost.diskWriteMs(this.node!, bytes) + (this.num('replication') > 1 ? 1 : 0);
-    this.busyMs += ms;
+    this.addBusy(ms);
     this.ctx.kernel.post(ms, () => {
       if (epoch !== this.epoch || !this.up) {
         this.refused += ids.length;

@@ -20,7 +20,7 @@ export class KafkaPart extends PartRuntime {
   override accept(ids: number[], _from: PartRuntime, reply: Reply): void {
     const epoch = this.epoch;
     const ms = this.ctx.cost.diskWriteMs(this.node!, ids.length * this.ctx.eventBytes);
-    this.busyMs += ms;
+    this.addBusy(ms);
     this.ctx.kernel.post(ms, () => {
       if (epoch !== this.epoch || !this.up) {
         this.refused += ids.length;

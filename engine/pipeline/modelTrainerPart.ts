@@ -100,7 +100,7 @@ export class ModelTrainerPart extends PartRuntime {
       this.ctx.cost.cpuMs(this.node!, { records: ids.length * 2 }) / executors;
     const started = this.ctx.kernel.now;
     this.running = true;
-    this.busyMs += ms;
+    this.addBusy(ms);
     const epoch = this.epoch;
     this.later(ms, () => {
       this.running = false;

@@ -45,8 +45,10 @@ export abstract class PartRuntime {
   /** Events refused to a sender (down, full) and copies dropped. */
   refused = 0;
   dropped = 0;
-  /** Simulated ms of work done (batches, requests, queries). */
-  busyMs = 0;
+  /** Simulated ms of work begun (batches, requests, queries), each counted whole when it starts. */
+  private busyBegun = 0;
+  /** Work begun and not yet over: [start, end] in simulated ms (a turn at a time, or a few at once). */
+  private busyOpen: [number, number][] = [];
   /** The most events it held at once. */
   maxHeld = 0;
 
@@ -124,6 +126,9 @@ export abstract class PartRuntime {
     if (!up) {
       this.epoch++;
       this.downSince = t;
+      // The work it was doing is lost with its process: only what it did until now counts as busy.
+      this.busyBegun = this.busyUntil(t);
+      this.busyOpen = [];
       this.onDown();
       this.ctx.emit({ t, type: 'partDown', part: this.id });
     } else {
@@ -136,6 +141,21 @@ export abstract class PartRuntime {
   /** Time down until now (for the report). */
   downUntil(t: number): number {
     return this.downMs + (this.wasUp ? 0 : t - this.downSince);
+  }
+
+  /** Work of `ms` simulated ms begins now (a slowed machine's turn may outlast the run). */
+  addBusy(ms: number): void {
+    const now = this.ctx.kernel.now;
+    this.busyBegun += ms;
+    if (this.busyOpen.length > 0) this.busyOpen = this.busyOpen.filter(([, end]) => end > now);
+    this.busyOpen.push([now, now + ms]);
+  }
+
+  /** Simulated ms of work done by `t`: what work still running at `t` has not done yet is left out. */
+  busyUntil(t: number): number {
+    let ahead = 0;
+    for (const [start, end] of this.busyOpen) if (end > t) ahead += end - Math.max(start, t);
+    return this.busyBegun - ahead;
   }
 
   noteHeld(): void {

@@ -187,7 +187,7 @@ function partReport(p: PartRuntime, endMs: number): PartReport {
     delivered: p.delivered,
     refused: p.refused,
     dropped: p.dropped,
-    busyMs: Math.round(p.busyMs * 1000) / 1000,
+    busyMs: Math.round(p.busyUntil(endMs) * 1000) / 1000,
     downMs: Math.round(p.downUntil(endMs) * 1000) / 1000,
     maxHeld: p.maxHeld,
     heldAtEnd: p.heldCount(),

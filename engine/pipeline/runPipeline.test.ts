@@ -169,6 +169,31 @@ describe('a pipeline run', () => {
     expect(memory.summary.displayed).toBe(4_000);
   });
 
+  it('counts as busy only the work done by the end, and by a crash: a slowed machine is never busy longer than the run', () => {
+    const slowed = runPipeline({
+      pipeline: blueprint(),
+      faults: [{ atMs: 10, kind: 'slowNode', node: 'n1', factor: 1_000 }],
+    });
+    const api = slowed.parts.find((p) => p.id === 'api')!;
+    // Its turn started at 10 ms and lasts far past the end: it was busy from then to the end.
+    expect(api.busyMs).toBeGreaterThan(0);
+    expect(api.busyMs).toBeLessThanOrEqual(slowed.simulatedMs - 10);
+    const crashed = runPipeline({
+      pipeline: blueprint(),
+      faults: [
+        { atMs: 10, kind: 'slowNode', node: 'n1', factor: 1_000 },
+        { atMs: 5_000, kind: 'killNode', node: 'n1' },
+      ],
+    });
+    // Its process died at 5 s with the turn it was in: no busy time after that.
+    expect(crashed.parts.find((p) => p.id === 'api')!.busyMs).toBeLessThanOrEqual(5_000 - 10);
+    for (const p of [...slowed.parts, ...crashed.parts]) expect(p.busyMs).toBeLessThanOrEqual(slowed.simulatedMs);
+    // A factor past the bound is the field's error, not a time past the kernel's range.
+    expect(() =>
+      runPipeline({ pipeline: blueprint(), faults: [{ atMs: 1, kind: 'slowNode', node: 'n1', factor: 1e15 }] }),
+    ).toThrow('faults[0].factor: must be at most 1000 (a node a thousand times slower), got 1000000000000000');
+  });
+
   it('refuses a failed disk as a pipeline fault, and an unknown part, naming the field', () => {
     expect(() => runPipeline({ pipeline: blueprint(), faults: [{ atMs: 1, kind: 'failDisk', node: 'n1' }] })).toThrow(
       /faults\[0\]\.kind/,
@@ -291,7 +316,7 @@ describe('what a hostile reviewer found', () => {
         ],
         wires: wire('c', 'a', 'k', 'f', 'h', 'd'),
       },
-      faults: [{ atMs: 100, kind: 'slowNode', node: 'n3', factor: 20_000 }],
+      faults: [{ atMs: 100, kind: 'slowNode', node: 'n3', factor: 1_000 }],
     });
     const part = (id: string) => r.parts.find((p) => p.id === id)!;
     expect(part('k').delivered).toBe(part('f').received);

@@ -49,7 +49,7 @@ export class PassThroughPart extends PartRuntime {
     this.inService.push(...turn);
     const ms = this.ctx.cost.cpuMs(this.node!, { ms: Math.ceil(n / this.concurrency) * this.perRequestMs });
     this.busy = true;
-    this.busyMs += ms;
+    this.addBusy(ms);
     this.later(ms, () => {
       this.busy = false;
       for (const r of turn) this.served(r.ids);

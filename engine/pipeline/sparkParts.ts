@@ -36,7 +36,7 @@ function writeAll(from: PartRuntime, ids: number[], done: (ok: boolean) => void)
  */
 function batchThenWrite(part: PartRuntime, ids: number[], ms: number, done: (ok: boolean) => void): void {
   const started = part.ctx.kernel.now;
-  part.busyMs += ms;
+  part.addBusy(ms);
   const epoch = part.epoch;
   part.later(ms, () => {
     part.take(ids);

@@ -59,7 +59,7 @@ export class StorePart extends PartRuntime {
         ? this.ctx.cost.diskWriteMs(node, bytes) +
           this.ctx.cost.cpuMs(node, { ms: (rows * this.num('putCpuMs')) / node.cores })
         : this.ctx.cost.cpuMs(node, { ms: rows * this.num('insertMs') });
-    this.busyMs += ms;
+    this.addBusy(ms);
     this.later(ms, () => {
       this.current = null;
       // An event is stored once: a replayed batch or a batch job's recomputation rewrites its row.
