@@ -159,6 +159,21 @@ describe('MapReduce jobs as Hadoop runs them', () => {
     expect((error as Error).message).toMatch(/job\.js:6.*walked a second time/);
   });
 
+  it('names the file and the field of a job whose settings make too many map tasks', async () => {
+    const error = await run(
+      `exports.default = { kind: 'mapreduce', input: '/in/words.txt', output: '/out/s', numReduceTasks: 1,
+        conf: { 'mapreduce.input.fileinputformat.split.maxsize': 1 }, map(o, line, ctx) { ctx.write(line, 1); } };`,
+      'a\n'.repeat(60_000),
+      1024 * 1024,
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toBe(
+      "job.js: default.conf: more than 100,000 input splits (the simulator's limit of map tasks): raise mapreduce.input.fileinputformat.split.minsize or maxsize",
+    );
+  });
+
   it("fails a map task whose own output is more than a run may hold, in the run's words (not as a reply too big)", async () => {
     const limits = LIMITS as { maxMapOutputBytes: number };
     const limit = limits.maxMapOutputBytes;

@@ -30,6 +30,14 @@ describe('reading a MapReduce job', () => {
     );
     // Hadoop 1's names still work, as Hadoop's deprecated keys do.
     expect(readJobModule(job({ conf: { 'io.sort.mb': 5 } }), 'j.js').mapreduce[0]!.conf.sortMb).toBe(5);
+    // A Map's entries are not its own properties: its settings were all ignored, silently.
+    expect(() => readJobModule(job({ conf: new Map([['dfs.replication', 9999]]) }), 'j.js')).toThrow(
+      "default.conf: must be a plain object of Hadoop settings, like { 'dfs.replication': 2 }, not a Map",
+    );
+    expect(() => readJobModule(job({ conf: new Date(0) }), 'j.js')).toThrow(/not a Date/);
+    // An object without a prototype is settings as any.
+    const bare = Object.assign(Object.create(null) as object, { 'io.sort.mb': 7 });
+    expect(readJobModule(job({ conf: bare }), 'j.js').mapreduce[0]!.conf.sortMb).toBe(7);
   });
 
   it('says where each job is in its file, a hole in a chain too (it was an internal error)', () => {

@@ -66,6 +66,13 @@ export function readMapReduceConf(value: unknown, where: string, fileName: strin
       fileName,
       `${where}: must be an object of Hadoop settings, like { 'textinputformat.record.delimiter': '\\n\\n' }`,
     );
+  // A Map, a Set or a Date has no settings of its own to read: they would all be ignored.
+  const kind = Object.prototype.toString.call(value).slice(8, -1);
+  if (kind !== 'Object')
+    throw new JobSpecError(
+      fileName,
+      `${where}: must be a plain object of Hadoop settings, like { 'dfs.replication': 2 }, not a ${kind} (its entries are not read as settings)`,
+    );
   for (const [given, raw] of Object.entries(value as Record<string, unknown>)) {
     const at = `${where}[${JSON.stringify(given)}]`;
     const key = Object.prototype.hasOwnProperty.call(DEPRECATED_CONF_KEYS, given)

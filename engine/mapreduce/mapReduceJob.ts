@@ -146,7 +146,7 @@ export async function runMapReduceJob(
     );
     if (maps.length + splits.length > LIMITS.maxPartitions)
       throw new ValidationError(
-        `job '${config.name}'.conf`,
+        `${where}.conf`,
         `more than ${formatCount(LIMITS.maxPartitions)} input splits (the simulator's limit of map tasks): raise mapreduce.input.fileinputformat.split.minsize or maxsize`,
       );
     for (const split of splits) {
@@ -170,7 +170,7 @@ export async function runMapReduceJob(
   const shuffleBlocks = maps.length * config.numReduceTasks;
   if (shuffleBlocks > LIMITS.maxShuffleBlocks)
     throw new ValidationError(
-      `job '${config.name}'.numReduceTasks`,
+      `${where}.numReduceTasks`,
       `${formatCount(maps.length)} map tasks × ${formatCount(config.numReduceTasks)} reduce tasks make ${formatCount(shuffleBlocks)} shuffle blocks, more than the simulator's limit of ${formatCount(LIMITS.maxShuffleBlocks)}: use fewer reduce tasks or a larger block size`,
     );
   const running = runMaps(runner, tasks, maps, config.numReduceTasks);

@@ -269,6 +269,14 @@ describe('user-defined counters (Context.getCounter(group, name))', () => {
     ]);
     const misuse = fns({ map: (o, line, ctx) => ctx.getCounter('Quality', 'X').increment(1.5) });
     expect(() => runMapTask(misuse, 'a\n', 0, 2, 1, 0)).toThrow(/increment\(n\) takes a whole number/);
+    // A total past 2^53 - 1 fails at the increment that passes it (it came to the host as not a whole number).
+    const huge = fns({ map: (o, line, ctx) => ctx.getCounter('G', 'C').increment(2 ** 52) });
+    expect(runMapTask(huge, 'a\n', 0, 2, 1, 0).userCounters).toEqual([['G', 'C', 2 ** 52]]);
+    expect(() => runMapTask(huge, 'a\nb\n', 0, 4, 1, 0)).toThrow(
+      'counter G/C: increment(4503599627370496) takes it to 9007199254740992, past 9007199254740991 (2^53 - 1)',
+    );
+    const down = fns({ map: (o, line, ctx) => ctx.getCounter('G', 'C').increment(-3) });
+    expect(runMapTask(down, 'a\nb\n', 0, 4, 1, 0).userCounters).toEqual([['G', 'C', -6]]);
     const builtin = fns({
       map: (o, line, ctx) => ctx.getCounter('org.apache.hadoop.mapreduce.TaskCounter', 'MAP_INPUT_RECORDS'),
     });

@@ -52,7 +52,13 @@ export class UserCounters {
           throw new TypeError(
             `counter ${group}/${name}: increment(n) takes a whole number (a Java long), got ${typeof n === 'number' ? String(n) : typeof n}`,
           );
-        counter[2] += n;
+        const total = counter[2] + n;
+        // A Java long holds up to 2^63 - 1; a JavaScript number counts exactly only to 2^53 - 1.
+        if (!Number.isSafeInteger(total))
+          throw new RangeError(
+            `counter ${group}/${name}: increment(${n}) takes it to ${total}, past ${Number.MAX_SAFE_INTEGER} (2^53 - 1), the largest whole number this simulator counts exactly (Hadoop's long counters go to 2^63 - 1)`,
+          );
+        counter[2] = total;
       },
       getValue: () => counter[2],
       getName: () => name,
