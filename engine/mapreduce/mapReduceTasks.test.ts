@@ -290,6 +290,27 @@ describe('user-defined counters (Context.getCounter(group, name))', () => {
   });
 });
 
+describe('a map, combine or reduce that returns its records instead of writing them', () => {
+  it('fails its task saying so when it wrote nothing (its output was silently empty)', () => {
+    const pairs = fns({ map: ((o: number, line: string) => [line, 1]) as unknown as MapReduceFunctions['map'] });
+    expect(() => runMapTask(pairs, 'a\nb\n', 0, 4, 1, 0)).toThrow(
+      'job.js: map returned ["a",1] and wrote no record: what map returns is dropped (Hadoop\'s map returns nothing), so its output was empty. Write each record with ctx.write(key, value)',
+    );
+    // An early return of false or null (a filter's idiom), or data returned beside writes, is fine.
+    const filter = fns({ map: (o, line, ctx) => (line === 'a' ? false : ctx.write(line, 1)) });
+    expect(runMapTask(filter, 'a\na\n', 0, 4, 1, 0).counters.mapOutputRecords).toBe(0);
+    const both = fns({ map: (o, line, ctx) => line.split(' ').map((w) => ctx.write(w, 1)) });
+    expect(runMapTask(both, 'a b\n', 0, 4, 1, 0).counters.mapOutputRecords).toBe(2);
+    const combine = fns({ combine: ((k: unknown) => [k, 1]) as unknown as MapReduceFunctions['combine'] });
+    expect(() => runMapTask(combine, 'a\n', 0, 2, 1, 0)).toThrow(
+      /combine returned \["a",1\] and wrote no record: .*a combiner is Hadoop's Reducer, whose reduce returns nothing/,
+    );
+    const reduce = fns({ reduce: ((k: unknown) => `${String(k)}\t1`) as unknown as MapReduceFunctions['reduce'] });
+    const parts = runMapTask(fns({}), 'a\n', 0, 2, 1, 0).partitions;
+    expect(() => runReduceTask(reduce, parts, 0)).toThrow(/reduce returned "a\\t1" and wrote no record/);
+  });
+});
+
 describe('map-only tasks', () => {
   it('write their records as part-m text in the order written: no partition, no sort, no combine', () => {
     const f = fns({ map: (o, line, ctx) => ctx.write(line, o), combine: countingCombiner });

@@ -103,6 +103,35 @@ export function notSynchronous(fileName: string, which: 'map' | 'combine' | 'red
   );
 }
 
+/** Whether a map, combine or reduce returned data (a pair, a record, a line) rather than nothing, true or false. */
+export function isReturnedData(returned: unknown): boolean {
+  return typeof returned === 'string' || (typeof returned === 'object' && returned !== null);
+}
+
+/**
+ * A map, combine or reduce that returned data and wrote no record in its whole task: what it
+ * returns is dropped (Hadoop's map and reduce return void), so its task's output was silently
+ * empty. The task fails with this learner-facing message.
+ */
+export function returnedNotWritten(
+  fileName: string,
+  which: 'map' | 'combine' | 'reduce',
+  returned: unknown,
+): JobResultError {
+  let shown: string;
+  try {
+    const json = JSON.stringify(returned);
+    shown = json === undefined ? describeValue(returned) : json.length > 60 ? `${json.slice(0, 60)}…` : json;
+  } catch {
+    shown = describeValue(returned);
+  }
+  return new JobResultError(
+    fileName,
+    null,
+    `${which} returned ${shown} and wrote no record: what ${which} returns is dropped (${which === 'combine' ? "a combiner is Hadoop's Reducer, whose reduce" : `Hadoop's ${which}`} returns nothing), so its output was empty. Write each record with ctx.write(key, value)`,
+  );
+}
+
 /** ctx.write called after its task ended (a ctx kept and used later, after an await or in a callback). */
 export function writeAfterEnd(which: 'map' | 'combine' | 'reduce'): Error {
   return new Error(
@@ -162,6 +191,8 @@ export function runMapTask(
     getCurrentKey: () => combineKey,
   };
   const combine = fns.combine;
+  /** The first data a combine call returned (rather than writing it), to name if none wrote. */
+  let combineReturned: unknown = undefined;
   const combineRun: CombineRun | null = combine
     ? (groups) => {
         const out = new Map<string | number, Group>();
@@ -174,10 +205,15 @@ export function runMapTask(
           groupRun,
           (key, values) => {
             const returned: unknown = combine(key, values, combineCtx);
-            if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'combine');
+            if (returned !== undefined) {
+              if (isThenable(returned)) throw notSynchronous(fns.fileName, 'combine');
+              if (combineReturned === undefined && isReturnedData(returned)) combineReturned = returned;
+            }
           },
         );
         combineOut = null;
+        if (out.size === 0 && combineReturned !== undefined)
+          throw returnedNotWritten(fns.fileName, 'combine', combineReturned);
         const written = [...out.values()];
         // A combiner that writes each key it is given comes out in key order already: with the
         // default order (no learner comparator to call) a look finds that, and a stable sort
@@ -218,12 +254,18 @@ export function runMapTask(
     getCurrentKey: () => mapKey,
   };
   let mapKey = baseOffset;
+  /** The first data a map call returned (rather than writing it), to name if the task wrote nothing. */
+  let mapReturned: unknown = undefined;
   const inputRecords = forEachRecord(text, baseOffset, byteLength, fns.conf.recordDelimiter, (offset, line) => {
     mapKey = offset;
     const returned: unknown = fns.map(offset, line, ctx);
-    if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'map');
+    if (returned !== undefined) {
+      if (isThenable(returned)) throw notSynchronous(fns.fileName, 'map');
+      if (mapReturned === undefined && isReturnedData(returned)) mapReturned = returned;
+    }
   });
   ended = true;
+  if (outputRecords === 0 && mapReturned !== undefined) throw returnedNotWritten(fns.fileName, 'map', mapReturned);
   // No `{ ...common, partitions, ... }`: V8 (Node 20) adds each property after a leading spread on
   // its slow path, about 1 µs each: 6 µs a map task, the largest per-task cost in the sandboxes.
   const userCounters = counters.list();

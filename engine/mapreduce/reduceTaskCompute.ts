@@ -9,8 +9,10 @@ import type { PackedGroups, ReduceTaskOutput } from '../sandbox/contract/taskRun
 import { mergePackedRuns, type RunGroup } from './packedGroups';
 import { forEachKeyRun, type ValueRun } from './valueIterable';
 import {
+  isReturnedData,
   isThenable,
   notSynchronous,
+  returnedNotWritten,
   recordData,
   writeAfterEnd,
   type MapReduceFunctions,
@@ -45,6 +47,8 @@ export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], ta
     getCurrentKey: () => currentKey,
   };
   for (const g of groups) inputRecords += g.count;
+  /** The first data a reduce call returned (rather than writing it), to name if the task wrote nothing. */
+  let reduceReturned: unknown = undefined;
   const calls = forEachKeyRun(
     groups,
     (a, b) => cmps.group(a, b) === 0,
@@ -53,10 +57,15 @@ export function runReduceTask(fns: MapReduceFunctions, parts: PackedGroups[], ta
     pushRuns,
     (key, values) => {
       const returned: unknown = fns.reduce(key, values, ctx);
-      if (returned !== undefined && isThenable(returned)) throw notSynchronous(fns.fileName, 'reduce');
+      if (returned !== undefined) {
+        if (isThenable(returned)) throw notSynchronous(fns.fileName, 'reduce');
+        if (reduceReturned === undefined && isReturnedData(returned)) reduceReturned = returned;
+      }
     },
   );
   ended = true;
+  if (outputRecords === 0 && reduceReturned !== undefined)
+    throw returnedNotWritten(fns.fileName, 'reduce', reduceReturned);
   return {
     taskIndex,
     text: lines.length === 0 ? '' : `${lines.join('\n')}\n`,
