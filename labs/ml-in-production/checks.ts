@@ -154,6 +154,9 @@ export function perPumpErrorCheck(id: string, boundKw: number, pumps: number): L
   };
 }
 
+/** maxHoldoutMae's default and top (engine/pipeline/partCatalogue.ts): no bound on the held-out error. */
+const NO_HOLDOUT_BOUND = 1_000_000;
+
 /** The training job refuses models testing worse than `maxKw`, and no deployed model did. */
 export function evaluatedBeforeDeployCheck(id: string, maxKw: number): LabCheck {
   return {
@@ -166,7 +169,14 @@ export function evaluatedBeforeDeployCheck(id: string, maxKw: number): LabCheck 
         if (trainers.length === 0) return fail('No `spark-batch` job trains a model (op trainRegression).');
         if (loose.length > 0)
           return fail(
-            `${loose.map((p) => `${p.id} deploys models that test up to ${kw(Number(p.settings.maxHoldoutMae))} on held-out readings`).join('; ')}: its test lets through more than ${maxKw} kW.`,
+            `${loose
+              .map((p) =>
+                // The part's default (its top) sets no bound: it deploys whatever it trains.
+                Number(p.settings.maxHoldoutMae) >= NO_HOLDOUT_BOUND
+                  ? `${p.id} sets no maxHoldoutMae, so it deploys every model it trains, however far off it is on held-out readings`
+                  : `${p.id} deploys models that test up to ${kw(Number(p.settings.maxHoldoutMae))} on held-out readings (its maxHoldoutMae)`,
+              )
+              .join('; ')}: set maxHoldoutMae to at most ${maxKw} kW.`,
           );
         const bad = ml.models.find((m) => m.deployed && (m.holdoutMae ?? Infinity) > maxKw);
         if (bad) return fail(`Model ${bad.version} was deployed with a held-out error of ${kw(bad.holdoutMae ?? 0)}.`);

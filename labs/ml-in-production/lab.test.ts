@@ -76,5 +76,18 @@ describe('the ml-in-production lab', () => {
       true,
     );
     expect(refused.out.checks.find((c) => c.id === 'every-pump')!.pass).toBe(false);
+    // The starter sets no bound: the check says so (it told of models 'testing up to 1000000.00 kW').
+    const starter = await run(2, lab.steps[2]!.starter);
+    const tested = starter.out.checks.find((c) => c.id === 'tested-before-production')!;
+    expect(tested.pass).toBe(false);
+    expect(tested.reason).toMatch(
+      /^retrainer sets no maxHoldoutMae, so it deploys every model it trains, however far off it is on held-out readings: set maxHoldoutMae to at most 2 kW\.$/,
+    );
+    const loose = edit(lab.steps[2]!.solution, (p) => {
+      p.parts.find((x) => x.type === 'spark-batch')!.settings!.maxHoldoutMae = 5;
+    });
+    expect((await run(2, loose)).out.checks.find((c) => c.id === 'tested-before-production')!.reason).toMatch(
+      /deploys models that test up to 5\.00 kW on held-out readings \(its maxHoldoutMae\): set maxHoldoutMae to at most 2 kW\.$/,
+    );
   });
 });

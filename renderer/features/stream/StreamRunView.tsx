@@ -21,6 +21,7 @@ import { StreamLedger } from './StreamLedger';
 import { StreamBrokerMap } from './StreamBrokerMap';
 import { StreamMicroBatches } from './StreamMicroBatches';
 import { StreamHandlerErrors } from './StreamHandlerErrors';
+import { joinedAGroup } from './joinedAGroup';
 
 /** Total lag sampled over the run, for the chart. */
 function lagSamples(view: StreamView, n = 120): { t: number; lag: number }[] {
@@ -119,8 +120,9 @@ export function StreamRunView({
   const path = selected?.record ? recordPath(view, selected.record) : [];
   const { t: text } = useTranslation('stream');
   // A consumer can be crashed only in a run where a KafkaJS consumer joined a group: a Spark query's
-  // Kafka source assigns itself its partitions, it never joins (generation 0).
-  const joined = report.group !== null && report.group.generation > 0;
+  // Kafka source assigns itself its partitions, it never joins (generation 0). With several groups
+  // the report names none: a rebalance of any of them in the trace tells.
+  const joined = useMemo(() => joinedAGroup(report), [report]);
   const canCrash = joined && consumers > 0;
 
   return (
