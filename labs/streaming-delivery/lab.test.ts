@@ -140,6 +140,13 @@ describe('streaming-delivery: wrong solutions fail', () => {
     expect((await failures(3, shape)).join('\n')).toMatch(/every-window-stored: the store holds no window/);
   });
 
+  it('windows: a watermark too late to close any window is told as such, not as the rows’ shape', async () => {
+    const late = edit(windows!.solution, "withWatermark('ts', '35 seconds')", "withWatermark('ts', '2 minutes')");
+    const why = (await failures(3, late)).join('\n');
+    expect(why).toMatch(/every-window-stored: nothing was written to the store: no window closed before the run ended/);
+    expect(why).not.toMatch(/in the shape the dashboard reads/);
+  });
+
   it("a KafkaJS step gives no Spark query to read behind the group's back", async () => {
     const sneaky = edit(
       gps!.solution,

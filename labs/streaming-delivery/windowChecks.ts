@@ -82,6 +82,11 @@ export function everyWindowStoredCheck(
       if (got === undefined) wrong.push(`${window} is not in the store`);
       else if (got !== n) wrong.push(`${window} holds ${got}, ${plural(n, 'position')} were taken in it`);
     }
+    // Nothing written at all: no window closed in the run (the rows' shape cannot be the cause).
+    if (r.sinkRows.length === 0)
+      return fail(
+        'nothing was written to the store: no window closed before the run ended. A window is written when the watermark (the latest event time seen, less the delay given to withWatermark) passes its end: is the delay short enough for the first minute to close while positions still come?',
+      );
     if (have.size === 0)
       return fail(
         'the store holds no window in the shape the dashboard reads: a row per car and window, its value the JSON of { car, start, end, positions } with start and end as ISO strings, written from foreachBatch',
