@@ -4,6 +4,7 @@
  * context: defaultParallelism, appName, master, version). A name that does not exist but is close
  * to one that does (`sc.textfile`) is a TypeError that suggests the right one.
  */
+import { describeArg } from './rddArgs';
 import { LIMITS, formatCount } from '../core';
 import { keyText } from '../exec/keyOrder';
 import { javaDoubleString } from './sql/sqlValues';
@@ -66,6 +67,11 @@ export function createSparkContext(o: SparkContextOptions): object {
     /** Spark: SparkContext.textFile. */
     textFile(path: string, minPartitions?: number) {
       driverOnly('textFile');
+      // One string, split at its commas (Hadoop's FileInputFormat): a list is a DataFrameReader's.
+      if (typeof path !== 'string')
+        throw new TypeError(
+          `textFile(path): the path must be a string like '/data/sensors.csv' (several: comma-separated, '/a.txt,/b.txt'), got ${describeArg(path)}`,
+        );
       return made(rt.textFile(path, minPartitions));
     },
     /** Spark: SparkContext.wholeTextFiles: [path, content] per file. */

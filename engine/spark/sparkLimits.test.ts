@@ -49,7 +49,7 @@ describe('Spark partition limits (thrown in the learner’s call, with its line)
     ],
     [
       'sc.textFile(Symbol()).count()',
-      /textFile\(path\): the path must be a string like '\/data\/sensors\.csv', got a symbol/,
+      /textFile\(path\): the path must be a string like '\/data\/sensors\.csv' \(several: comma-separated, '\/a\.txt,\/b\.txt'\), got a symbol/,
     ],
     [
       "sc.textFile('/' + 'x'.repeat(10000)).count()",

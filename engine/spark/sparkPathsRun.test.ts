@@ -158,6 +158,9 @@ describe('sc.textFile paths in a real run', () => {
     // The first missing path of an array is named, whole.
     const second = await failure(`return spark.read.text(['/logs/2024-01/a.log', '/x,y']).count();`, { files });
     expect(second.message).toBe('job.js:2: spark.read.text: [PATH_NOT_FOUND] Path does not exist: hdfs:/x,y.');
+    // sc.textFile takes one string, as Spark's does (a list is a reader's).
+    const list = await failure(`return sc.textFile(['/logs/2024-01/a.log']).count();`, { files });
+    expect(list.message).toMatch(/textFile\(path\): the path must be a string like .*, got an array of 1/);
     // What is not a path or a list of them says so at the call.
     for (const [arg, why] of [
       ['[]', /spark\.read\.csv\(paths\): the array of paths is empty: name at least one/],

@@ -14,20 +14,25 @@ export function readerPaths(path: unknown, call: string): readonly string[] {
     throw new TypeError(
       `${call}(path): the path must be a string like '/data/sensors.csv' or an array of them, got ${describeArg(path)}`,
     );
-  if (path.length === 0)
+  const length: number = path.length;
+  if (length === 0)
     throw new TypeError(`${call}(paths): the array of paths is empty: name at least one, like '/data/sensors.csv'`);
   // Checked before any is read: the paths together are bounded as one path is (LIMITS.maxPathLength).
-  if (path.length > LIMITS.maxPathLength)
+  if (length > LIMITS.maxPathLength)
     throw new RangeError(
-      `${call}(paths): ${formatCount(path.length)} paths are more than the limit of ${formatCount(LIMITS.maxPathLength)} characters for all of them together`,
+      `${call}(paths): ${formatCount(length)} paths are more than the limit of ${formatCount(LIMITS.maxPathLength)} characters for all of them together`,
     );
-  return path.map((p: unknown, i) => {
+  // Read by index into a list of the engine's own: the learner's array may be a Proxy, its map replaced.
+  const out: string[] = [];
+  for (let i = 0; i < length; i++) {
+    const p: unknown = path[i];
     if (typeof p !== 'string')
       throw new TypeError(
         `${call}(paths): paths[${i}] must be a string like '/data/sensors.csv', got ${describeArg(p)}`,
       );
-    return p;
-  });
+    out.push(p);
+  }
+  return out;
 }
 
 /** Spark's FileScan location (Utils.buildLocationMetadata): how many root paths, and each qualified. */
