@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type Session } from './harness';
+import { focusEditor } from './labActions';
 
 const LAB = 'mapreduce-iot-averages';
 const KEY = 'clusterlab.progress.v1';
@@ -19,7 +20,7 @@ async function openStep(page: Page, baseUrl: string, step: number) {
 /** Types a line at the end of the editor's text, as a learner would. */
 async function typeAtEnd(page: Page, text: string) {
   await page.bringToFront();
-  await page.locator('.lab-editor .monaco-editor').first().click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
