@@ -198,10 +198,11 @@ export function createJobTaskExecutor(runtime: ExecutorRuntime): JobTaskExecutor
     const output = runMapTask(fns, text, t.baseOffset, t.bytes.length, t.numReduceTasks, t.taskIndex);
     // One task's output past what a whole run may hold fails here, in the learner's terms, before
     // the host would have to take it in (and refuse it as a reply too big to be data).
-    const tooBig = mapOutputTooBig(fileName, heldAfter(output.text?.length ?? 0, output.partitionBytes));
+    const held = heldAfter(output.text?.length ?? 0, output.partitionBytes);
+    const tooBig = mapOutputTooBig(fileName, held);
     if (tooBig) throw tooBig;
     answer({ type: 'mapDone', id, output }, packedBuffers(output.partitions));
-    return output.partitionBytes.reduce((a, b) => a + b, 0) + (output.text?.length ?? 0);
+    return held;
   };
 
   return {
